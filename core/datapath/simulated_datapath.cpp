@@ -1,0 +1,206 @@
+#include "hcn/simulated_datapath.h"
+
+#include "common/log.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace hcn {
+
+std::string_view changeOpName(ChangeOp op)
+{
+    switch (op) {
+    case ChangeOp::Create:
+        return "Create";
+    case ChangeOp::Modify:
+        return "Modify";
+    case ChangeOp::Delete:
+        return "Delete";
+    }
+    return "Invalid";
+}
+
+/// What the simulated host has programmed, per object: the switch, port or rule set a real backend
+/// would have created for it.
+struct SimulatedDatapath::Programmed
+{
+    std::map<ResourceKind, std::map<Guid, nlohmann::json>> objects;
+};
+
+namespace {
+
+/// The programmed form of an object: only what a real backend would act on.
+nlohmann::json programmedForm(ResourceKind kind, const nlohmann::json& doc)
+{
+    nlohmann::json p = nlohmann::json::object();
+    p["ID"] = doc.value("ID", "");
+    switch (kind) {
+    case ResourceKind::Network:
+        p["Switch"] = doc.value("Name", "");
+        p["Type"] = doc.value("Type", "NAT");
+        p["Subnets"] = nlohmann::json::array();
+        for (const auto& ipam : doc.value("Ipams", nlohmann::json::array()))
+            for (const auto& s : ipam.value("Subnets", nlohmann::json::array()))
+                p["Subnets"].push_back(s.value("IpAddressPrefix", ""));
+        break;
+    case ResourceKind::Endpoint:
+        p["Network"] = doc.value("HostComputeNetwork", "");
+        p["Mac"] = doc.value("MacAddress", "");
+        p["Addresses"] = nlohmann::json::array();
+        for (const auto& c : doc.value("IpConfigurations", nlohmann::json::array()))
+            p["Addresses"].push_back(c.value("IpAddress", ""));
+        p["Namespace"] = doc.value("HostComputeNamespace", "");
+        p["NatRules"] = nlohmann::json::array();
+        for (const auto& policy : doc.value("Policies", nlohmann::json::array()))
+            if (policy.value("Type", "") == "PortMapping")
+                p["NatRules"].push_back(policy.value("Settings", nlohmann::json::object()));
+        break;
+    case ResourceKind::Namespace:
+        p["Compartment"] = doc.value("NamespaceId", 0u);
+        break;
+    case ResourceKind::LoadBalancer:
+        p["Frontends"] = doc.value("FrontendVIPs", nlohmann::json::array());
+        p["Backends"] = doc.value("HostComputeEndpoints", nlohmann::json::array());
+        p["Rules"] = doc.value("PortMappings", nlohmann::json::array());
+        break;
+    case ResourceKind::Invalid:
+        break;
+    }
+    return p;
+}
+
+} // namespace
+
+class SimulatedDatapath::Transaction final : public DatapathTransaction
+{
+public:
+    explicit Transaction(SimulatedDatapath& owner) : m_owner(owner) {}
+
+    Status stage(const DatapathChange& change) override
+    {
+        if (auto failure = m_owner.takeFailure(change.op, change.kind))
+            return Status(*failure, "the simulated datapath was told to fail " + std::string(changeOpName(change.op)) +
+                                        " " + std::string(resourceKindName(change.kind)) + ".");
+        std::lock_guard lock(m_owner.m_mutex);
+        auto& objects = m_owner.m_programmed->objects[change.kind];
+        auto it = objects.find(change.id);
+        std::optional<nlohmann::json> previous;
+        if (it != objects.end())
+            previous = it->second;
+        m_undo.push_back({change.kind, change.id, previous});
+        if (change.op == ChangeOp::Delete)
+            objects.erase(change.id);
+        else if (change.after)
+            objects[change.id] = programmedForm(change.kind, *change.after);
+        return Status::success();
+    }
+
+    Status commit() override
+    {
+        if (auto failure = m_owner.takeFailure(std::nullopt, ResourceKind::Invalid)) {
+            rollback();
+            return Status(*failure, "the simulated datapath was told to fail the commit.");
+        }
+        std::lock_guard lock(m_owner.m_mutex);
+        ++m_owner.m_commits;
+        m_undo.clear();
+        return Status::success();
+    }
+
+    void rollback() override
+    {
+        std::lock_guard lock(m_owner.m_mutex);
+        for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it) {
+            auto& objects = m_owner.m_programmed->objects[it->kind];
+            if (it->previous)
+                objects[it->id] = *it->previous;
+            else
+                objects.erase(it->id);
+        }
+        m_undo.clear();
+    }
+
+private:
+    struct Undo
+    {
+        ResourceKind kind;
+        Guid id;
+        std::optional<nlohmann::json> previous;
+    };
+    SimulatedDatapath& m_owner;
+    std::vector<Undo> m_undo;
+};
+
+SimulatedDatapath::SimulatedDatapath() : m_programmed(std::make_unique<Programmed>()) {}
+
+SimulatedDatapath::~SimulatedDatapath() = default;
+
+std::unique_ptr<DatapathTransaction> SimulatedDatapath::begin() { return std::make_unique<Transaction>(*this); }
+
+void SimulatedDatapath::reset()
+{
+    std::lock_guard lock(m_mutex);
+    m_programmed->objects.clear();
+}
+
+void SimulatedDatapath::injectFailure(ChangeOp op, ResourceKind kind, HResult code, int count)
+{
+    std::lock_guard lock(m_mutex);
+    m_failures.push_back({op, kind, code, count});
+}
+
+void SimulatedDatapath::injectCommitFailure(HResult code, int count)
+{
+    std::lock_guard lock(m_mutex);
+    m_failures.push_back({std::nullopt, ResourceKind::Invalid, code, count});
+}
+
+void SimulatedDatapath::clearFailures()
+{
+    std::lock_guard lock(m_mutex);
+    m_failures.clear();
+}
+
+std::optional<HResult> SimulatedDatapath::takeFailure(std::optional<ChangeOp> op, ResourceKind kind)
+{
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_failures.begin(); it != m_failures.end(); ++it) {
+        if (it->op != op || (op && it->kind != kind))
+            continue;
+        HResult code = it->code;
+        if (--it->remaining <= 0)
+            m_failures.erase(it);
+        componentLogger("hcn.datapath")->debug("injected failure {}", hresultHex(code));
+        return code;
+    }
+    return std::nullopt;
+}
+
+std::string SimulatedDatapath::snapshot() const
+{
+    std::lock_guard lock(m_mutex);
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [kind, objects] : m_programmed->objects) {
+        auto& list = out[std::string(resourceKindName(kind))];
+        list = nlohmann::json::array();
+        for (const auto& [id, p] : objects)
+            list.push_back(p);
+    }
+    return out.dump();
+}
+
+std::size_t SimulatedDatapath::programmedCount(ResourceKind kind) const
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_programmed->objects.find(kind);
+    return it == m_programmed->objects.end() ? 0 : it->second.size();
+}
+
+std::uint64_t SimulatedDatapath::commitCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_commits;
+}
+
+} // namespace hcn

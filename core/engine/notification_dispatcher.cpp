@@ -1,0 +1,106 @@
+#include "engine/notification_dispatcher.h"
+
+#include <vector>
+
+namespace hcn {
+
+NotificationDispatcher::NotificationDispatcher()
+{
+    m_thread = std::thread([this] { run(); });
+    std::lock_guard lock(m_mutex);
+    m_threadId = m_thread.get_id();
+}
+
+NotificationDispatcher::~NotificationDispatcher() { stop(); }
+
+std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status, std::string data)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_stopping)
+        return m_posted;
+    Notification n;
+    n.sequence = ++m_posted;
+    n.type = type;
+    n.status = status;
+    n.data = std::move(data);
+    m_queue.push_back(std::move(n));
+    m_wake.notify_one();
+    return m_posted;
+}
+
+std::uint64_t NotificationDispatcher::lastSequence() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_posted;
+}
+
+std::uint64_t NotificationDispatcher::subscribe(Callback callback)
+{
+    std::lock_guard lock(m_mutex);
+    auto id = m_nextSubscriber++;
+    m_subscribers.emplace(id, std::make_shared<Callback>(std::move(callback)));
+    return id;
+}
+
+void NotificationDispatcher::unsubscribe(std::uint64_t id)
+{
+    std::unique_lock lock(m_mutex);
+    m_subscribers.erase(id);
+    if (std::this_thread::get_id() == m_threadId)
+        return; // called from a callback: the running call finishes, no later one starts
+    m_progress.wait(lock, [&] { return m_delivering != id; });
+}
+
+void NotificationDispatcher::drain()
+{
+    std::unique_lock lock(m_mutex);
+    if (std::this_thread::get_id() == m_threadId)
+        return;
+    const auto target = m_posted;
+    m_progress.wait(lock, [&] { return m_delivered >= target || m_finished; });
+}
+
+void NotificationDispatcher::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return;
+        m_stopping = true;
+        m_wake.notify_one();
+    }
+    if (m_thread.joinable() && std::this_thread::get_id() != m_threadId)
+        m_thread.join();
+    else if (m_thread.joinable())
+        m_thread.detach();
+}
+
+void NotificationDispatcher::run()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+        if (m_queue.empty() && m_stopping)
+            break;
+        Notification n = std::move(m_queue.front());
+        m_queue.pop_front();
+        std::vector<std::pair<std::uint64_t, std::shared_ptr<Callback>>> targets(m_subscribers.begin(),
+                                                                                  m_subscribers.end());
+        for (auto& [id, callback] : targets) {
+            if (!m_subscribers.count(id))
+                continue; // unsubscribed by an earlier callback of this round
+            m_delivering = id;
+            lock.unlock();
+            (*callback)(n);
+            lock.lock();
+            m_delivering = 0;
+            m_progress.notify_all();
+        }
+        m_delivered = n.sequence;
+        m_progress.notify_all();
+    }
+    m_finished = true;
+    m_progress.notify_all();
+}
+
+} // namespace hcn

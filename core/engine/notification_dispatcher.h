@@ -1,0 +1,56 @@
+#pragma once
+// Delivers notifications to subscribers on one dispatcher thread, in sequence order, without holding
+// any engine lock, so a callback may call back into the engine.
+
+#include "hcn/notification.h"
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace hcn {
+
+class NotificationDispatcher
+{
+public:
+    using Callback = std::function<void(const Notification&)>;
+
+    NotificationDispatcher();
+    ~NotificationDispatcher();
+
+    /// Assigns the next sequence number and queues the notification. Callers that must keep the
+    /// stream in commit order post while still holding their own state lock (this lock is separate).
+    std::uint64_t post(NotificationType type, HResult status, std::string data);
+    std::uint64_t lastSequence() const;
+
+    std::uint64_t subscribe(Callback callback);
+    void unsubscribe(std::uint64_t id);
+    /// Waits until everything posted so far was delivered.
+    void drain();
+    /// Delivers what is queued, then stops the thread. Later posts are dropped.
+    void stop();
+
+private:
+    void run();
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_progress;
+    std::deque<Notification> m_queue;
+    std::map<std::uint64_t, std::shared_ptr<Callback>> m_subscribers;
+    std::uint64_t m_nextSubscriber = 1;
+    std::uint64_t m_posted = 0;
+    std::uint64_t m_delivered = 0;
+    std::uint64_t m_delivering = 0; ///< subscriber whose callback is running, 0 if none
+    bool m_stopping = false;
+    bool m_finished = false;
+    std::thread::id m_threadId;
+    std::thread m_thread;
+};
+
+} // namespace hcn

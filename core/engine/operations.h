@@ -1,0 +1,75 @@
+#pragma once
+// The create/modify/delete logic of each resource kind, on normalized v2 documents. Every function
+// records its undo steps, datapath changes and notifications in the Transaction; none locks.
+
+#include "engine/engine_state.h"
+#include "engine/transaction.h"
+#include "hcn/status.h"
+
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace hcn::ops {
+
+// Networks (network_ops.cpp)
+Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& id, Json doc);
+Status modifyNetwork(EngineState& state, Transaction& tx, NetworkObject& network, const Json& request);
+Status deleteNetwork(EngineState& state, Transaction& tx, const Guid& id);
+
+// Endpoints (endpoint_ops.cpp)
+Result<Guid> createEndpoint(EngineState& state, Transaction& tx, NetworkObject& network, const Guid& id, Json doc);
+Status modifyEndpoint(EngineState& state, Transaction& tx, EndpointObject& endpoint, const Json& request);
+Status deleteEndpoint(EngineState& state, Transaction& tx, const Guid& id);
+
+// Namespaces (namespace_ops.cpp)
+Result<Guid> createNamespace(EngineState& state, Transaction& tx, const Guid& id, Json doc);
+Status modifyNamespace(EngineState& state, Transaction& tx, NamespaceObject& ns, const Json& request);
+Status deleteNamespace(EngineState& state, Transaction& tx, const Guid& id);
+Status attachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, const Guid& endpointId);
+Status detachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, const Guid& endpointId);
+
+// Load balancers (load_balancer_ops.cpp)
+Result<Guid> createLoadBalancer(EngineState& state, Transaction& tx, const Guid& id, Json doc);
+Status replaceLoadBalancer(EngineState& state, Transaction& tx, LoadBalancerObject& lb, Json doc);
+Status deleteLoadBalancer(EngineState& state, Transaction& tx, const Guid& id);
+/// Drops an endpoint from every load balancer that lists it (endpoint delete).
+void removeEndpointFromLoadBalancers(EngineState& state, Transaction& tx, EndpointObject& endpoint);
+
+// Shared helpers (common_ops.cpp)
+/// The ID for a new object: the parameter, else the document's "ID", else a new one; an ID already in
+/// use fails with ERROR_ALREADY_EXISTS. Writes doc["ID"].
+Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid& param, Json& doc,
+                      std::string_view kindName);
+/// Base fields HNS fills on every object it creates: Version ((Major<<32)|Minor) and State.
+void stampBaseFields(const EngineState& state, Json& doc, int stateValue);
+/// Normalizes a request's Settings member as typeName (settings may be absent -> empty object).
+Status normalizeSettings(const Json& request, std::string_view typeName, Json& out);
+/// The NextHop of a 0.0.0.0/0 or ::/0 route in a Routes array.
+std::optional<IpAddress> defaultGateway(const Json& routes, IpFamily family);
+/// Removes and inserts in an ObjectMap with undo.
+template <typename T>
+void insertObject(ObjectMap<T>& map, Transaction& tx, std::unique_ptr<T> object)
+{
+    Guid id = object->id;
+    map.emplace(id, std::move(object));
+    tx.onRollback([&map, &tx, id] {
+        auto it = map.find(id);
+        if (it == map.end())
+            return;
+        tx.keepAlive(std::shared_ptr<T>(std::move(it->second)));
+        map.erase(it);
+    });
+}
+template <typename T>
+void eraseObject(ObjectMap<T>& map, Transaction& tx, const Guid& id)
+{
+    auto it = map.find(id);
+    if (it == map.end())
+        return;
+    auto holder = std::make_shared<std::unique_ptr<T>>(std::move(it->second));
+    map.erase(it);
+    tx.onRollback([&map, id, holder] { map.emplace(id, std::move(*holder)); });
+}
+
+} // namespace hcn::ops

@@ -1,0 +1,213 @@
+#include "engine/query.h"
+
+#include "hcn/schema_normalizer.h"
+#include "hcn/v1_conversion.h"
+
+#include <algorithm>
+
+namespace hcn {
+namespace {
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+const Json* findKey(const Json& doc, std::string_view key)
+{
+    if (!doc.is_object())
+        return nullptr;
+    if (auto it = doc.find(std::string(key)); it != doc.end())
+        return &*it;
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (equalsIgnoreCase(it.key(), key))
+            return &*it;
+    return nullptr;
+}
+
+bool valuesMatch(const Json& actual, const Json& wanted)
+{
+    if (actual.is_string() && wanted.is_string()) {
+        const auto& a = actual.get_ref<const std::string&>();
+        const auto& w = wanted.get_ref<const std::string&>();
+        if (equalsIgnoreCase(a, w))
+            return true;
+        auto ga = Guid::parse(a, true);
+        auto gw = Guid::parse(w, true);
+        return ga && gw && *ga == *gw;
+    }
+    if (actual.is_number() && wanted.is_number())
+        return actual.get<double>() == wanted.get<double>();
+    if (actual.is_boolean() && wanted.is_number())
+        return actual.get<bool>() == (wanted.get<double>() != 0);
+    return actual == wanted;
+}
+
+const Json* networkDoc(const EngineState& state, const Json& endpointDoc)
+{
+    auto id = Guid::parse(endpointDoc.value("HostComputeNetwork", ""));
+    if (!id)
+        return nullptr;
+    auto it = state.networks.find(*id);
+    return it == state.networks.end() ? nullptr : &it->second->doc;
+}
+
+Json toV1(const EngineState& state, ResourceKind kind, const Json& doc)
+{
+    switch (kind) {
+    case ResourceKind::Network:
+        return schema::networkToV1(doc);
+    case ResourceKind::Endpoint:
+        return schema::endpointToV1(doc, networkDoc(state, doc));
+    case ResourceKind::Namespace:
+        return schema::namespaceToV1(doc);
+    case ResourceKind::LoadBalancer:
+        return schema::loadBalancerToV1(doc);
+    case ResourceKind::Invalid:
+        break;
+    }
+    return doc;
+}
+
+/// v1 property names with a cheap direct answer; nullopt when the key is not one of them.
+std::optional<bool> matchV1Shortcut(const EngineState& state, ResourceKind kind, const Json& doc,
+                                    const std::string& key, const Json& wanted)
+{
+    if (kind != ResourceKind::Endpoint)
+        return std::nullopt;
+    if (equalsIgnoreCase(key, "VirtualNetwork"))
+        return valuesMatch(doc.value("HostComputeNetwork", Json("")), wanted);
+    if (equalsIgnoreCase(key, "VirtualNetworkName")) {
+        const Json* net = networkDoc(state, doc);
+        return net && valuesMatch(net->value("Name", Json("")), wanted);
+    }
+    if (equalsIgnoreCase(key, "IPAddress") || equalsIgnoreCase(key, "IPv6Address")) {
+        for (const auto& config : doc.value("IpConfigurations", Json::array()))
+            if (valuesMatch(config.value("IpAddress", Json("")), wanted))
+                return true;
+        return false;
+    }
+    if (equalsIgnoreCase(key, "IsRemoteEndpoint")) {
+        bool remote = (doc.value("Flags", 0u) & 1u) != 0;
+        return wanted.is_boolean() ? remote == wanted.get<bool>() : false;
+    }
+    return std::nullopt;
+}
+
+Json resourcesBlock(const EngineState& state, ResourceKind kind, const Guid& id)
+{
+    Json r = Json::object();
+    if (kind == ResourceKind::Network) {
+        const auto& n = *state.networks.at(id);
+        Json subnets = Json::array();
+        for (const auto& s : n.subnets)
+            subnets.push_back({{"ID", s.id.toString()},
+                               {"IpAddressPrefix", s.pool.prefix().toString()},
+                               {"Gateway", s.pool.gateway() ? s.pool.gateway()->toString() : ""},
+                               {"Capacity", s.pool.capacity()},
+                               {"Allocated", s.pool.used()}});
+        r["Subnets"] = subnets;
+        r["MacPool"] = {{"Capacity", n.macPool.capacity()}, {"Allocated", n.macPool.used()}};
+        r["EndpointCount"] = n.endpoints.size();
+        if (!n.adapter.empty())
+            r["Adapter"] = n.adapter;
+    } else if (kind == ResourceKind::Endpoint) {
+        const auto& e = *state.endpoints.at(id);
+        Json lbs = Json::array();
+        for (const auto& lb : e.loadBalancers)
+            lbs.push_back(state.loadBalancers.at(lb)->doc.value("ID", lb.toString()));
+        r["LoadBalancers"] = lbs;
+        Json ports = Json::array();
+        for (const auto& p : e.ports)
+            ports.push_back({{"Protocol", p.protocol}, {"ExternalPort", p.port}, {"VIP", p.vip}});
+        r["PortMappings"] = ports;
+        r["IsRemote"] = e.remote;
+    } else if (kind == ResourceKind::Namespace) {
+        r["EndpointCount"] = state.namespaces.at(id)->endpoints.size();
+    } else if (kind == ResourceKind::LoadBalancer) {
+        r["BackendCount"] = state.loadBalancers.at(id)->endpoints.size();
+    }
+    return r;
+}
+
+} // namespace
+
+Result<ParsedQuery> parseQuery(std::string_view text)
+{
+    ParsedQuery q;
+    Json doc;
+    if (Status s = schema::parseObject(text, doc); !s.ok())
+        return Status(s.code(), "query: " + s.detail());
+    if (doc.is_null() || doc.empty())
+        return q;
+    if (Status s = schema::normalize(doc, "HostComputeQuery"); !s.ok())
+        return Status(s.code(), "query: " + s.detail());
+    if (auto v = doc.find("SchemaVersion"); v != doc.end() && v->is_object())
+        q.version = {v->value("Major", 2u), v->value("Minor", 0u)};
+    q.detailed = (doc.value("Flags", 0u) & 1u) != 0;
+    if (auto f = doc.find("Filter"); f != doc.end()) {
+        if (f->is_string()) {
+            Json filter;
+            if (Status s = schema::parseObject(f->get<std::string>(), filter); !s.ok())
+                return Status(hr::InvalidJson, "query Filter: " + s.detail());
+            q.filter = filter.is_null() ? Json::object() : filter;
+        } else if (f->is_object()) {
+            q.filter = *f;
+        } else if (!f->is_null()) {
+            return Status(hr::InvalidJson, "query Filter must be a JSON object in a string.");
+        }
+    }
+    return q;
+}
+
+bool matchesFilter(const EngineState& state, ResourceKind kind, const Json& doc, const Json& filter)
+{
+    std::optional<Json> v1;
+    for (auto it = filter.begin(); it != filter.end(); ++it) {
+        if (const Json* actual = findKey(doc, it.key())) {
+            if (!valuesMatch(*actual, it.value()))
+                return false;
+            continue;
+        }
+        if (auto shortcut = matchV1Shortcut(state, kind, doc, it.key(), it.value())) {
+            if (!*shortcut)
+                return false;
+            continue;
+        }
+        if (!v1)
+            v1 = toV1(state, kind, doc);
+        const Json* actual = findKey(*v1, it.key());
+        if (!actual || !valuesMatch(*actual, it.value()))
+            return false;
+    }
+    return true;
+}
+
+Json renderDocument(const EngineState& state, ResourceKind kind, const Guid& id, const ParsedQuery& query)
+{
+    const Json* doc = nullptr;
+    switch (kind) {
+    case ResourceKind::Network:
+        doc = &state.networks.at(id)->doc;
+        break;
+    case ResourceKind::Endpoint:
+        doc = &state.endpoints.at(id)->doc;
+        break;
+    case ResourceKind::Namespace:
+        doc = &state.namespaces.at(id)->doc;
+        break;
+    case ResourceKind::LoadBalancer:
+        doc = &state.loadBalancers.at(id)->doc;
+        break;
+    case ResourceKind::Invalid:
+        return Json::object();
+    }
+    Json out = query.v1Output() ? toV1(state, kind, *doc) : *doc;
+    if (query.detailed)
+        out["Resources"] = resourcesBlock(state, kind, id);
+    return out;
+}
+
+} // namespace hcn

@@ -1,0 +1,65 @@
+#pragma once
+// One engine call's changes: an undo log for the engine's own state, the object changes to program
+// into the datapath, and the notifications to publish once everything succeeded.
+
+#include "engine/engine_state.h"
+#include "hcn/datapath.h"
+#include "hcn/notification.h"
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace hcn {
+
+class Transaction
+{
+public:
+    Transaction() = default;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    /// Undoes everything not committed.
+    ~Transaction();
+
+    /// Registers how to undo a state change that was just made.
+    void onRollback(std::function<void()> undo) { m_undo.push_back(std::move(undo)); }
+    /// Keeps an object removed by an undo step alive until the transaction ends, so older undo steps
+    /// that point at it stay valid.
+    void keepAlive(std::shared_ptr<void> object) { m_keepAlive.push_back(std::move(object)); }
+    /// Records an object change for the datapath; documents are copied.
+    void change(ChangeOp op, ResourceKind kind, const Guid& id, const Json* before, const Json* after);
+    /// Queues a notification: {"ID":id,"Flags":0,"Data":data}.
+    void notify(NotificationType type, const Guid& id, Json data);
+    void notify(NotificationType type, const std::string& idText, Json data);
+
+    /// Programs the datapath; on failure rolls the datapath and the state back and returns the error.
+    Status commit(Datapath& datapath);
+    /// Undoes every recorded state change, newest first.
+    void rollback();
+
+    struct PendingNotification
+    {
+        NotificationType type;
+        std::string data;
+    };
+    /// Notifications to publish after a successful commit (moved out).
+    std::vector<PendingNotification> takeNotifications() { return std::move(m_notifications); }
+
+private:
+    struct Change
+    {
+        ChangeOp op;
+        ResourceKind kind;
+        Guid id;
+        std::unique_ptr<Json> before;
+        std::unique_ptr<Json> after;
+    };
+
+    std::vector<std::shared_ptr<void>> m_keepAlive;
+    std::vector<std::function<void()>> m_undo;
+    std::vector<Change> m_changes;
+    std::vector<PendingNotification> m_notifications;
+    bool m_done = false;
+};
+
+} // namespace hcn

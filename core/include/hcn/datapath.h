@@ -1,0 +1,63 @@
+#pragma once
+// The interface the engine programs for every change. Backends (the simulated default; later Linux
+// namespaces/bridges/nftables, or Windows' own HCN) plug in here without touching the engine.
+//
+// Every engine call that changes state opens one transaction, stages each object change in order, then
+// commits. A stage or commit failure makes the engine roll the transaction back and undo its own state,
+// so a failed call leaves both the engine and the datapath exactly as before.
+
+#include "hcn/guid.h"
+#include "hcn/resource_kind.h"
+#include "hcn/status.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <string_view>
+
+namespace hcn {
+
+enum class ChangeOp
+{
+    Create,
+    Modify,
+    Delete
+};
+
+std::string_view changeOpName(ChangeOp op);
+
+/// One object change. The documents are the engine's normalized v2 documents; they stay valid until
+/// the transaction's commit() or rollback() returns.
+struct DatapathChange
+{
+    ChangeOp op = ChangeOp::Create;
+    ResourceKind kind = ResourceKind::Invalid;
+    Guid id;
+    const nlohmann::json* before = nullptr; ///< null for Create
+    const nlohmann::json* after = nullptr;  ///< null for Delete
+};
+
+class DatapathTransaction
+{
+public:
+    virtual ~DatapathTransaction() = default;
+    /// Programs one change tentatively. A failure leaves earlier stages in place for rollback().
+    virtual Status stage(const DatapathChange& change) = 0;
+    /// Makes every staged change final. On failure the backend has undone all of them.
+    virtual Status commit() = 0;
+    /// Undoes every staged change; called instead of commit(), or after a failed stage().
+    virtual void rollback() = 0;
+};
+
+class Datapath
+{
+public:
+    virtual ~Datapath() = default;
+    /// "simulated", "linux", ...
+    virtual std::string_view name() const = 0;
+    virtual std::unique_ptr<DatapathTransaction> begin() = 0;
+    /// Removes everything the backend programmed (service stop: HCN is stateless).
+    virtual void reset() = 0;
+};
+
+} // namespace hcn

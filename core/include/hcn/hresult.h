@@ -1,0 +1,99 @@
+#pragma once
+
+#if defined(HCN_BUILDING_CORE) && defined(QT_CORE_LIB)
+#error "hcn_core is Qt-free: do not link Qt into it"
+#endif
+// HRESULT values the engine returns, with their Windows names and message texts.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hcn {
+
+using HResult = std::int32_t;
+
+constexpr HResult makeHResult(std::uint32_t value) { return static_cast<HResult>(value); }
+
+namespace hr {
+inline constexpr HResult Ok = 0;
+inline constexpr HResult NotImplemented = makeHResult(0x80004001);
+inline constexpr HResult Pointer = makeHResult(0x80004003);
+inline constexpr HResult Unexpected = makeHResult(0x8000FFFF);
+inline constexpr HResult InvalidArg = makeHResult(0x80070057);
+inline constexpr HResult Handle = makeHResult(0x80070006);
+inline constexpr HResult OutOfMemory = makeHResult(0x8007000E);
+inline constexpr HResult ElementNotFound = makeHResult(0x80070490);
+inline constexpr HResult AlreadyExists = makeHResult(0x800700B7);
+inline constexpr HResult DupName = makeHResult(0x80070034);
+
+inline constexpr HResult NetworkNotFound = makeHResult(0x803B0001);
+inline constexpr HResult EndpointNotFound = makeHResult(0x803B0002);
+inline constexpr HResult LayerNotFound = makeHResult(0x803B0003);
+inline constexpr HResult SwitchNotFound = makeHResult(0x803B0004);
+inline constexpr HResult SubnetNotFound = makeHResult(0x803B0005);
+inline constexpr HResult AdapterNotFound = makeHResult(0x803B0006);
+inline constexpr HResult PortNotFound = makeHResult(0x803B0007);
+inline constexpr HResult PolicyNotFound = makeHResult(0x803B0008);
+inline constexpr HResult VfpPortSettingNotFound = makeHResult(0x803B0009);
+inline constexpr HResult InvalidNetwork = makeHResult(0x803B000A);
+inline constexpr HResult InvalidNetworkType = makeHResult(0x803B000B);
+inline constexpr HResult InvalidEndpoint = makeHResult(0x803B000C);
+inline constexpr HResult InvalidPolicy = makeHResult(0x803B000D);
+inline constexpr HResult InvalidPolicyType = makeHResult(0x803B000E);
+inline constexpr HResult InvalidRemoteEndpointOperation = makeHResult(0x803B000F);
+inline constexpr HResult NetworkAlreadyExists = makeHResult(0x803B0010);
+inline constexpr HResult LayerAlreadyExists = makeHResult(0x803B0011);
+inline constexpr HResult PolicyAlreadyExists = makeHResult(0x803B0012);
+inline constexpr HResult PortAlreadyExists = makeHResult(0x803B0013);
+inline constexpr HResult EndpointAlreadyAttached = makeHResult(0x803B0014);
+inline constexpr HResult RequestUnsupported = makeHResult(0x803B0015);
+inline constexpr HResult MappingNotSupported = makeHResult(0x803B0016);
+inline constexpr HResult DegradedOperation = makeHResult(0x803B0017);
+inline constexpr HResult SharedSwitchModification = makeHResult(0x803B0018);
+inline constexpr HResult GuidConversionFailure = makeHResult(0x803B0019);
+inline constexpr HResult RegKeyFailure = makeHResult(0x803B001A);
+inline constexpr HResult InvalidJson = makeHResult(0x803B001B);
+inline constexpr HResult InvalidJsonReference = makeHResult(0x803B001C);
+inline constexpr HResult EndpointSharingDisabled = makeHResult(0x803B001D);
+inline constexpr HResult InvalidIp = makeHResult(0x803B001E);
+inline constexpr HResult SwitchExtensionNotFound = makeHResult(0x803B001F);
+inline constexpr HResult ManagerStopped = makeHResult(0x803B0020);
+inline constexpr HResult GcnModuleNotFound = makeHResult(0x803B0021);
+inline constexpr HResult GcnNoRequestHandlers = makeHResult(0x803B0022);
+inline constexpr HResult GcnRequestUnsupported = makeHResult(0x803B0023);
+inline constexpr HResult GcnRuntimeKeysFailed = makeHResult(0x803B0024);
+inline constexpr HResult GcnNetAdapterTimeout = makeHResult(0x803B0025);
+inline constexpr HResult GcnNetAdapterNotFound = makeHResult(0x803B0026);
+inline constexpr HResult GcnNetCompartmentNotFound = makeHResult(0x803B0027);
+inline constexpr HResult GcnNetInterfaceNotFound = makeHResult(0x803B0028);
+inline constexpr HResult GcnDefaultNamespaceExists = makeHResult(0x803B0029);
+inline constexpr HResult IcsDisabled = makeHResult(0x803B002A);
+inline constexpr HResult EndpointNamespaceAlreadyExists = makeHResult(0x803B002B);
+inline constexpr HResult EntityHasReferences = makeHResult(0x803B002C);
+inline constexpr HResult InvalidInternalPort = makeHResult(0x803B002D);
+inline constexpr HResult NamespaceAttachFailed = makeHResult(0x803B002E);
+inline constexpr HResult AddrInvalidOrReserved = makeHResult(0x803B002F);
+inline constexpr HResult InvalidPrefix = makeHResult(0x803B0030);
+inline constexpr HResult ObjectUsedAfterUnload = makeHResult(0x803B0031);
+inline constexpr HResult InvalidSubnet = makeHResult(0x803B0032);
+inline constexpr HResult InvalidIpSubnet = makeHResult(0x803B0033);
+inline constexpr HResult EndpointNotAttached = makeHResult(0x803B0034);
+inline constexpr HResult EndpointNotLocal = makeHResult(0x803B0035);
+inline constexpr HResult InterfaceParametersAlreadyApplied = makeHResult(0x803B0036);
+inline constexpr HResult VfpNotAllowed = makeHResult(0x803B0037);
+} // namespace hr
+
+constexpr bool succeeded(HResult code) { return code >= 0; }
+constexpr bool failed(HResult code) { return code < 0; }
+
+/// The symbolic Windows name ("HCN_E_INVALID_IP"), or an empty view for an unknown code.
+std::string_view hresultName(HResult code);
+/// The system message text as Windows formats it (sentence + trailing space), or a generic text.
+std::string_view hresultMessage(HResult code);
+/// Looks a code up by its symbolic name (case-insensitive); returns false when unknown.
+bool hresultFromName(std::string_view name, HResult& out);
+/// "0x803B001E" spelling.
+std::string hresultHex(HResult code);
+
+} // namespace hcn

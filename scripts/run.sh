@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and starts the main program on its embedded engine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHCN_BUILD_TESTS=OFF -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build --target hcn-engine-demo
+exec ./build/app/demo/hcn-engine-demo "$@"
