@@ -14,19 +14,24 @@
 //   policies with no v2 equivalent). Unknown policy types stay where they are so the normalizer reports them.
 // - A network's InterfaceConstraint becomes an InterfaceConstraint network policy, like the endpoint one.
 // - Load balancers: VIPs of all ELB entries are merged into FrontendVIPs; the first SourceVIP wins; an
-//   IPv6 VIP sets the IPv6 flag (2), which v1 never spelled out.
+//   IPv6 VIP sets the IPv6 flag (2), which v1 never spelled out. Zero Flags are left out.
+// - An endpoint's Namespace keeps only a non-zero ID (as HostComputeNamespace); false v1 booleans and
+//   empty strings carry no information and are dropped.
+// - Output: IsRemoteEndpoint is always shown (people filter on it), DisableICC/EnableLowMetric only when
+//   set; ACLs show the lossless plural Protocols/LocalPorts/RemotePorts strings; an endpoint without a
+//   default route shows the gateway of the network subnet holding its address; subnet and endpoint
+//   routes other than the default route have no v1 field and are not shown.
 
 #include "hcn/v1_conversion.h"
 
 #include "hcn/ip_address.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,18 +54,21 @@ constexpr std::uint64_t kLbDirectServerReturn = 1;
 constexpr std::uint64_t kLbIpv6 = 2;
 constexpr std::uint64_t kPortMappingInternalLb = 1;
 
-constexpr std::array kNetworkModes = {"NAT",      "ICS",     "Transparent", "L2Bridge",   "L2Tunnel",      "Overlay",
-                                      "Private",  "Internal", "Mirrored",   "Infiniband", "ConstrainedICS"};
+constexpr std::array kNetworkModes = {"NAT",      "ICS",        "Transparent",   "L2Bridge",
+                                      "L2Tunnel", "Overlay",    "Private",       "Internal",
+                                      "Mirrored", "Infiniband", "ConstrainedICS"};
 
 constexpr std::array kNetworkPolicyTypes = {
     "SourceMacAddress", "NetAdapterName", "InterfaceConstraint", "VSwitchExtension", "ProviderAddress",
     "DrMacAddress",     "AutomaticDNS",   "RemoteSubnetRoute",   "VxlanPort",        "HostRoute",
     "SetPolicy",        "L4Proxy",        "LayerConstraint",     "NetworkACL"};
 
-constexpr std::array kEndpointPolicyTypes = {
-    "PortMapping",    "ACL",      "QOS",          "L2Driver",   "OutBoundNAT", "SDNRoute",
-    "L4Proxy",        "L4WFPPROXY", "ProviderAddress", "PortName", "EncapOverhead", "InterfaceConstraint",
-    "Encryption",     "VLAN",     "InterfaceParameters", "Iov",  "TierAcl",     "Firewall"};
+constexpr std::array kEndpointPolicyTypes = {"PortMapping", "ACL",           "QOS",
+                                             "L2Driver",    "OutBoundNAT",   "SDNRoute",
+                                             "L4Proxy",     "L4WFPPROXY",    "ProviderAddress",
+                                             "PortName",    "EncapOverhead", "InterfaceConstraint",
+                                             "Encryption",  "VLAN",          "InterfaceParameters",
+                                             "Iov",         "TierAcl",       "Firewall"};
 
 // Fields of Base that every v2 resource carries; they pass through unchanged.
 constexpr std::array kBaseFields = {"Owner", "AdditionalParams", "SchemaVersion", "Telemetry"};
@@ -68,7 +76,8 @@ constexpr std::array kBaseFields = {"Owner", "AdditionalParams", "SchemaVersion"
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -87,7 +96,8 @@ std::optional<std::string_view> canonicalName(const std::array<const char*, N>& 
     return std::nullopt;
 }
 
-std::optional<std::string_view> canonicalName(std::initializer_list<std::string_view> names, std::string_view name)
+std::optional<std::string_view> canonicalName(std::initializer_list<std::string_view> names,
+                                              std::string_view name)
 {
     for (std::string_view candidate : names) {
         if (equalsIgnoreCase(candidate, name))
@@ -126,7 +136,10 @@ const json* findValue(const json& obj, std::string_view key)
     return nullptr;
 }
 
-bool hasKey(const json& obj, std::string_view key) { return findValue(obj, key) != nullptr; }
+bool hasKey(const json& obj, std::string_view key)
+{
+    return findValue(obj, key) != nullptr;
+}
 
 /// Removes key (any case) from obj and returns its value.
 std::optional<json> takeKey(json& obj, std::string_view key)
@@ -154,10 +167,14 @@ bool isZeroGuid(const json& value)
     if (!value.is_string())
         return false;
     const auto& text = value.get_ref<const std::string&>();
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == '0' || c == '-' || c == '{' || c == '}'; });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == '0' || c == '-' || c == '{' || c == '}'; });
 }
 
-bool isIpv6Text(std::string_view text) { return text.find(':') != std::string_view::npos; }
+bool isIpv6Text(std::string_view text)
+{
+    return text.find(':') != std::string_view::npos;
+}
 
 std::optional<std::uint64_t> unsignedValue(const json* value)
 {
@@ -168,9 +185,15 @@ std::optional<std::uint64_t> unsignedValue(const json* value)
     return std::nullopt;
 }
 
-bool truthy(const json& value) { return value.is_boolean() && value.get<bool>(); }
+bool truthy(const json& value)
+{
+    return value.is_boolean() && value.get<bool>();
+}
 
-Status structureError(std::string detail) { return Status(hr::InvalidJson, std::move(detail)); }
+Status structureError(std::string detail)
+{
+    return Status(hr::InvalidJson, std::move(detail));
+}
 
 /// Collects v1 fields that have no v2 home; written to doc["_v1"] when non-empty.
 class Leftovers
@@ -203,7 +226,8 @@ private:
 
 /// Moves whatever is left in source: dropped diagnostics vanish, v2 names stay at the top level
 /// (with their documented casing), everything else becomes a leftover.
-void distributeRemainder(json& source, json& out, Leftovers& leftovers, std::initializer_list<std::string_view> v2Fields,
+void distributeRemainder(json& source, json& out, Leftovers& leftovers,
+                         std::initializer_list<std::string_view> v2Fields,
                          std::initializer_list<std::string_view> dropped)
 {
     for (auto it = source.begin(); it != source.end(); ++it) {
@@ -245,7 +269,8 @@ Status splitList(const json& value, const char* field, std::vector<std::string>&
     if (value.is_array()) {
         for (const auto& entry : value) {
             if (!entry.is_string())
-                return structureError(std::string(field) + " must be a comma-separated string or an array of strings.");
+                return structureError(std::string(field) +
+                                      " must be a comma-separated string or an array of strings.");
             if (!entry.get_ref<const std::string&>().empty())
                 items.push_back(entry.get<std::string>());
         }
@@ -333,8 +358,9 @@ json protocolNumber(const json& protocol)
         return 6;
     if (equalsIgnoreCase(text, "UDP"))
         return 17;
-    if (!text.empty() && text.size() <= 5 &&
-        std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    if (!text.empty() && text.size() <= 5 && std::all_of(text.begin(), text.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        }))
         return std::stoul(text);
     return protocol; // the normalizer decides about other names
 }
@@ -410,10 +436,16 @@ std::optional<std::string> policyType(const json& policy)
     return type->get<std::string>();
 }
 
-bool isV2Policy(const json& policy) { return hasKey(policy, "Settings"); }
+bool isV2Policy(const json& policy)
+{
+    return hasKey(policy, "Settings");
+}
 
 /// v1 policy types with no v2 equivalent; kept as annotations rather than failing the whole document.
-bool isV1OnlyPolicy(std::string_view type) { return equalsIgnoreCase(type, "Isolation") || equalsIgnoreCase(type, "VNET"); }
+bool isV1OnlyPolicy(std::string_view type)
+{
+    return equalsIgnoreCase(type, "Isolation") || equalsIgnoreCase(type, "VNET");
+}
 
 /// Subnet policies: {"Type":"VSID","VSID":4096} -> {"Type":"VSID","Settings":{"IsolationId":4096}}.
 void subnetPolicyFromV1(json& policy)
@@ -492,8 +524,8 @@ Status subnetFromV1(json& subnet, std::size_t index)
     }
     if (auto gateway = takeKey(source, "GatewayAddress"); gateway && !isEmptyValue(*gateway)) {
         if (!hasKey(source, "Routes")) {
-            const std::string familyHint = out.contains("IpAddressPrefix") ? stringOr(&out["IpAddressPrefix"])
-                                                                            : stringOr(&*gateway);
+            const std::string familyHint =
+                out.contains("IpAddressPrefix") ? stringOr(&out["IpAddressPrefix"]) : stringOr(&*gateway);
             json route = {{"NextHop", std::move(*gateway)},
                           {"DestinationPrefix", isIpv6Text(familyHint) ? "::/0" : "0.0.0.0/0"}};
             out["Routes"] = json::array({std::move(route)});
@@ -513,7 +545,8 @@ Status subnetFromV1(json& subnet, std::size_t index)
             return structureError("Subnets[" + std::to_string(index) + "].IpSubnets must be an array.");
         for (auto& ipSubnet : *ipSubnets) {
             if (!ipSubnet.is_object())
-                return structureError("Subnets[" + std::to_string(index) + "].IpSubnets entries must be objects.");
+                return structureError("Subnets[" + std::to_string(index) +
+                                      "].IpSubnets entries must be objects.");
             for (const char* diagnostic : {"State", "Health", "ObjectType", "AdditionalParams"})
                 takeKey(ipSubnet, diagnostic);
             canonicalizeKeys(ipSubnet, {"IpAddressPrefix", "Flags", "ID"});
@@ -644,11 +677,13 @@ Status networkFromV1(json& doc)
     } else if (subnets && !subnets->empty()) {
         // A summary of Subnets[0] says nothing new; a different value is kept.
         const json& first = (*subnets)[0];
-        if (topPrefix && !isEmptyValue(*topPrefix) && (!first.is_object() || !hasKey(first, "AddressPrefix") ||
-                                                     *findValue(first, "AddressPrefix") != *topPrefix))
+        if (topPrefix && !isEmptyValue(*topPrefix) &&
+            (!first.is_object() || !hasKey(first, "AddressPrefix") ||
+             *findValue(first, "AddressPrefix") != *topPrefix))
             leftovers.keep("AddressPrefix", std::move(*topPrefix));
         if (topGateway && !isEmptyValue(*topGateway) &&
-            (!first.is_object() || !hasKey(first, "GatewayAddress") || *findValue(first, "GatewayAddress") != *topGateway))
+            (!first.is_object() || !hasKey(first, "GatewayAddress") ||
+             *findValue(first, "GatewayAddress") != *topGateway))
             leftovers.keep("GatewayAddress", std::move(*topGateway));
     }
     if (hasIpams) {
@@ -715,9 +750,9 @@ Status networkFromV1(json& doc)
 
     if (!policies.empty())
         out["Policies"] = std::move(policies);
-    distributeRemainder(source, out, leftovers, {"Flags", "Ipams", "MacPool", "Dns"},
-                        {"ActivityId", "CurrentEndpointCount", "TotalEndpoints", "NatName", "Resources", "Version",
-                         "State"});
+    distributeRemainder(
+        source, out, leftovers, {"Flags", "Ipams", "MacPool", "Dns"},
+        {"ActivityId", "CurrentEndpointCount", "TotalEndpoints", "NatName", "Resources", "Version", "State"});
     leftovers.writeTo(out);
     doc = std::move(out);
     return {};
@@ -801,7 +836,8 @@ Status endpointFromV1(json& doc)
             if (auto length = takeKey(source, "PrefixLength"))
                 v4["PrefixLength"] = std::move(*length);
         }
-        if (auto subnetId = takeKey(source, "IPSubnetId"); subnetId && !isEmptyValue(*subnetId) && !isZeroGuid(*subnetId))
+        if (auto subnetId = takeKey(source, "IPSubnetId");
+            subnetId && !isEmptyValue(*subnetId) && !isZeroGuid(*subnetId))
             v4["IpSubnetId"] = std::move(*subnetId);
         if (!v4.empty())
             ipConfigurations.push_back(std::move(v4));
@@ -845,9 +881,9 @@ Status endpointFromV1(json& doc)
     // Boolean v1 fields become EndpointFlags bits, merged into a numeric Flags when one is given.
     std::uint64_t flags = 0;
     json flagFields = json::object();
-    for (const auto& [field, bit] : {std::pair{"IsRemoteEndpoint", kEndpointRemote},
-                                     std::pair{"DisableICC", kEndpointDisableIcc},
-                                     std::pair{"EnableLowMetric", kEndpointLowMetric}}) {
+    for (const auto& [field, bit] :
+         {std::pair{"IsRemoteEndpoint", kEndpointRemote}, std::pair{"DisableICC", kEndpointDisableIcc},
+          std::pair{"EnableLowMetric", kEndpointLowMetric}}) {
         auto value = takeKey(source, field);
         if (!value)
             continue;
@@ -891,7 +927,8 @@ Status endpointFromV1(json& doc)
     }
     if (auto overhead = takeKey(source, "EncapOverhead")) {
         if (unsignedValue(&*overhead).value_or(1) != 0 && !hasPolicyOfType(policies, "EncapOverhead"))
-            policies.push_back(json{{"Type", "EncapOverhead"}, {"Settings", {{"Overhead", std::move(*overhead)}}}});
+            policies.push_back(
+                json{{"Type", "EncapOverhead"}, {"Settings", {{"Overhead", std::move(*overhead)}}}});
     }
     if (auto constraint = takeKey(source, "InterfaceConstraint"); constraint && constraint->is_object()) {
         if (!hasPolicyOfType(policies, "InterfaceConstraint"))
@@ -1035,11 +1072,13 @@ Status loadBalancerFromV1(json& doc)
             if (const json* vips = findValue(policy, "VIPs")) {
                 json list = vips->is_array() ? *vips : json::array({*vips});
                 for (auto& vip : list) {
-                    if (!isEmptyValue(vip) && std::find(frontends.begin(), frontends.end(), vip) == frontends.end())
+                    if (!isEmptyValue(vip) &&
+                        std::find(frontends.begin(), frontends.end(), vip) == frontends.end())
                         frontends.push_back(vip);
                 }
             }
-            if (const json* vip = findValue(policy, "SourceVIP"); vip && !isEmptyValue(*vip) && sourceVip.is_null())
+            if (const json* vip = findValue(policy, "SourceVIP");
+                vip && !isEmptyValue(*vip) && sourceVip.is_null())
                 sourceVip = *vip;
             if (const json* dsr = findValue(policy, "IsDSR"); dsr && truthy(*dsr))
                 flags |= kLbDirectServerReturn;
@@ -1053,7 +1092,9 @@ Status loadBalancerFromV1(json& doc)
         out["SourceVIP"] = sourceVip;
 
     // v1 inferred the address family from the VIPs; v2 wants the IPv6 flag.
-    const auto v6 = [](const json& vip) { return vip.is_string() && isIpv6Text(vip.get_ref<const std::string&>()); };
+    const auto v6 = [](const json& vip) {
+        return vip.is_string() && isIpv6Text(vip.get_ref<const std::string&>());
+    };
     if (std::any_of(frontends.begin(), frontends.end(), v6) || v6(sourceVip))
         flags |= kLbIpv6;
     if (auto given = takeKey(source, "Flags"); given && !unsignedValue(&*given)) {
@@ -1067,10 +1108,10 @@ Status loadBalancerFromV1(json& doc)
     }
 
     takeHealth(source, out);
-    distributeRemainder(source, out, leftovers,
-                        {"HostComputeEndpoints", "SourceVIP", "FrontendVIPs", "PortMappings", "Flags",
-                         "HostComputeNetwork"},
-                        {"ActivityId", "IsApplied", "Resources", "Version", "State"});
+    distributeRemainder(
+        source, out, leftovers,
+        {"HostComputeEndpoints", "SourceVIP", "FrontendVIPs", "PortMappings", "Flags", "HostComputeNetwork"},
+        {"ActivityId", "IsApplied", "Resources", "Version", "State"});
     leftovers.writeTo(out);
     doc = std::move(out);
     return {};
@@ -1119,7 +1160,8 @@ json subnetToV1(const json& subnet)
         }
     }
     json policies = json::array();
-    forEachPolicyArray(findValue(subnet, "Policies"), [&](const json& policy) { policies.push_back(policyToV1(policy)); });
+    forEachPolicyArray(findValue(subnet, "Policies"),
+                       [&](const json& policy) { policies.push_back(policyToV1(policy)); });
     out["Policies"] = std::move(policies);
     copyIfPresent(subnet, out, "IpSubnets");
     copyIfPresent(subnet, out, "ID");
@@ -1243,7 +1285,8 @@ json endpointToV1(const json& endpoint, const json* network)
     for (const auto& [addressKey, gatewayKey] :
          {std::pair{"IPAddress", "GatewayAddress"}, std::pair{"IPv6Address", "GatewayAddressV6"}}) {
         if (out.contains(addressKey) && !out.contains(gatewayKey)) {
-            if (std::string gateway = gatewayFromNetwork(network, out[addressKey].get<std::string>()); !gateway.empty())
+            if (std::string gateway = gatewayFromNetwork(network, out[addressKey].get<std::string>());
+                !gateway.empty())
                 out[gatewayKey] = gateway;
         }
     }
@@ -1266,7 +1309,8 @@ json endpointToV1(const json& endpoint, const json* network)
             out["EncapOverhead"] = *findValue(*settings, "Overhead");
             return;
         }
-        if (equalsIgnoreCase(type, "InterfaceConstraint") && settings && !out.contains("InterfaceConstraint")) {
+        if (equalsIgnoreCase(type, "InterfaceConstraint") && settings &&
+            !out.contains("InterfaceConstraint")) {
             out["InterfaceConstraint"] = *settings;
             return;
         }
@@ -1275,7 +1319,8 @@ json endpointToV1(const json& endpoint, const json* network)
     out["Policies"] = std::move(policies);
 
     const json* ns = findValue(endpoint, "HostComputeNamespace");
-    out["Namespace"] = json{{"ID", ns && ns->is_string() && !ns->get<std::string>().empty() ? *ns : json(kZeroGuid)}};
+    out["Namespace"] =
+        json{{"ID", ns && ns->is_string() && !ns->get<std::string>().empty() ? *ns : json(kZeroGuid)}};
     copyIfPresent(endpoint, out, "AdditionalParams");
     copyIfPresent(endpoint, out, "State");
     copyIfPresent(endpoint, out, "Version");
@@ -1349,7 +1394,8 @@ json loadBalancerToV1(const json& lb)
     if (mappings && mappings->is_array() && !mappings->empty()) {
         for (const auto& mapping : *mappings)
             policies.push_back(elbEntry(&mapping));
-    } else if ((frontends && frontends->is_array() && !frontends->empty()) || (sourceVip && !isEmptyValue(*sourceVip))) {
+    } else if ((frontends && frontends->is_array() && !frontends->empty()) ||
+               (sourceVip && !isEmptyValue(*sourceVip))) {
         policies.push_back(elbEntry(nullptr));
     }
     out["Policies"] = std::move(policies);

@@ -3,9 +3,7 @@
 #include "hcn/v1_conversion.h"
 
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 using nlohmann::json;
@@ -13,9 +11,15 @@ using namespace hcn;
 
 namespace {
 
-json parse(const QByteArray& text) { return text.isEmpty() ? json() : json::parse(text.constData()); }
+json parse(const QByteArray& text)
+{
+    return text.isEmpty() ? json() : json::parse(text.constData());
+}
 
-QString dumpOf(const json& value) { return QString::fromStdString(value.dump()); }
+QString dumpOf(const json& value)
+{
+    return QString::fromStdString(value.dump());
+}
 
 Status fromV1(const QString& kind, json& doc)
 {
@@ -81,13 +85,13 @@ bool containsSubset(const json& actual, const json& expected, const std::string&
 
 } // namespace
 
-#define QCOMPARE_JSON(actualValue, expectedValue)                                                              \
-    do {                                                                                                       \
-        const json actualJson_ = (actualValue);                                                                \
-        const json expectedJson_ = (expectedValue);                                                            \
-        QVERIFY2(actualJson_ == expectedJson_,                                                                 \
-                 qPrintable(QStringLiteral("\n   actual: %1\n expected: %2")                                  \
-                                .arg(dumpOf(actualJson_), dumpOf(expectedJson_))));                            \
+#define QCOMPARE_JSON(actualValue, expectedValue)                                                            \
+    do {                                                                                                     \
+        const json actualJson_ = (actualValue);                                                              \
+        const json expectedJson_ = (expectedValue);                                                          \
+        QVERIFY2(actualJson_ == expectedJson_,                                                               \
+                 qPrintable(QStringLiteral("\n   actual: %1\n expected: %2")                                 \
+                                .arg(dumpOf(actualJson_), dumpOf(expectedJson_))));                          \
     } while (false)
 
 // ---- real-looking dumps -------------------------------------------------------------------------
@@ -321,9 +325,12 @@ void TestV1Conversion::isV1Document_data()
     QTest::addColumn<bool>("expected");
     QTest::newRow("no SchemaVersion is v1") << QByteArray(R"({"Name":"nat","Type":"nat"})") << true;
     QTest::newRow("empty object is v1") << QByteArray("{}") << true;
-    QTest::newRow("SchemaVersion 1.0 is v1") << QByteArray(R"({"SchemaVersion":{"Major":1,"Minor":0}})") << true;
-    QTest::newRow("SchemaVersion 2.0 is v2") << QByteArray(R"({"SchemaVersion":{"Major":2,"Minor":0}})") << false;
-    QTest::newRow("SchemaVersion 2.2 is v2") << QByteArray(R"({"SchemaVersion":{"Major":2,"Minor":2}})") << false;
+    QTest::newRow("SchemaVersion 1.0 is v1")
+        << QByteArray(R"({"SchemaVersion":{"Major":1,"Minor":0}})") << true;
+    QTest::newRow("SchemaVersion 2.0 is v2")
+        << QByteArray(R"({"SchemaVersion":{"Major":2,"Minor":0}})") << false;
+    QTest::newRow("SchemaVersion 2.2 is v2")
+        << QByteArray(R"({"SchemaVersion":{"Major":2,"Minor":2}})") << false;
     QTest::newRow("lower-case schemaversion key is still seen")
         << QByteArray(R"({"schemaversion":{"major":2,"minor":0}})") << false;
     QTest::newRow("lower-case major 1 is v1") << QByteArray(R"({"schemaVersion":{"major":1}})") << true;
@@ -342,7 +349,8 @@ void TestV1Conversion::networkFromV1_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("Get-HnsNetwork dump of a NAT network") << QByteArray(kNatNetworkDump) << QByteArray(kNatNetworkV2);
+    QTest::newRow("Get-HnsNetwork dump of a NAT network")
+        << QByteArray(kNatNetworkDump) << QByteArray(kNatNetworkV2);
     QTest::newRow("Get-HnsNetwork dump of an overlay network with VSID")
         << QByteArray(kOverlayNetworkDump) << QByteArray(kOverlayNetworkV2);
     QTest::newRow("transparent network without subnets gets a Dhcp ipam")
@@ -361,11 +369,13 @@ void TestV1Conversion::networkFromV1_data()
                 {"IpAddressPrefix":"fd00:10::/64","Routes":[{"NextHop":"fd00:10::1","DestinationPrefix":"::/0"}]}]}]})");
     QTest::newRow("subnet without gateway has no routes")
         << QByteArray(R"({"Type":"Private","Subnets":[{"AddressPrefix":"10.5.0.0/16","GatewayAddress":""}]})")
-        << QByteArray(R"({"Type":"Private","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.5.0.0/16"}]}]})");
+        << QByteArray(
+               R"({"Type":"Private","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.5.0.0/16"}]}]})");
     QTest::newRow("dns server list, suffix and domain")
         << QByteArray(R"({"Type":"NAT","DNSServerList":"10.0.0.10, 10.0.0.11","DNSSuffix":"a.local,b.local",
                           "DNSDomain":"corp.local"})")
-        << QByteArray(R"({"Type":"NAT","Dns":{"ServerList":["10.0.0.10","10.0.0.11"],"Search":["a.local","b.local"],
+        << QByteArray(
+               R"({"Type":"NAT","Dns":{"ServerList":["10.0.0.10","10.0.0.11"],"Search":["a.local","b.local"],
                           "Domain":"corp.local"}})");
     QTest::newRow("empty dns strings give no Dns")
         << QByteArray(R"({"Type":"NAT","DNSServerList":"","DNSSuffix":"","DNSDomain":""})")
@@ -379,7 +389,8 @@ void TestV1Conversion::networkFromV1_data()
                           "Policies":[{"Type":"SourceMacAddress","Settings":{"SourceMacAddress":"00-15-5D-01-02-03"}},
                                       {"Type":"AutomaticDNS","Settings":{"Enable":true}}]})");
     QTest::newRow("interface constraint becomes a network policy")
-        << QByteArray(R"({"Type":"ICS","InterfaceConstraint":{"InterfaceGuid":"11111111-2222-3333-4444-555555555555"}})")
+        << QByteArray(
+               R"({"Type":"ICS","InterfaceConstraint":{"InterfaceGuid":"11111111-2222-3333-4444-555555555555"}})")
         << QByteArray(R"({"Type":"ICS","Policies":[{"Type":"InterfaceConstraint",
                           "Settings":{"InterfaceGuid":"11111111-2222-3333-4444-555555555555"}}]})");
     QTest::newRow("flat network policies of v2 types get Settings")
@@ -407,7 +418,8 @@ void TestV1Conversion::networkFromV1_data()
         << QByteArray(R"({"Type":"NAT","Policies":[{"Type":"VLAN","VLAN":1}]})")
         << QByteArray(R"({"Type":"NAT","_v1":{"Policies":[{"Type":"VLAN","VLAN":1}]}})");
     QTest::newRow("Isolation and VNET policies have no v2 form and are kept under _v1")
-        << QByteArray(R"({"Type":"Overlay","Policies":[{"Type":"Isolation","VSID":5000,"InDefaultIsolation":false},
+        << QByteArray(
+               R"({"Type":"Overlay","Policies":[{"Type":"Isolation","VSID":5000,"InDefaultIsolation":false},
                                                       {"Type":"VNET"}]})")
         << QByteArray(R"({"Type":"Overlay","_v1":{"Policies":[
                 {"Type":"Isolation","VSID":5000,"InDefaultIsolation":false},{"Type":"VNET"}]}})");
@@ -416,13 +428,15 @@ void TestV1Conversion::networkFromV1_data()
         << QByteArray(R"({"Type":"NAT","Policies":[{"Type":"Bogus","X":1}]})");
     QTest::newRow("Layered has no v2 mode and is kept as given")
         << QByteArray(R"({"Type":"Layered"})") << QByteArray(R"({"Type":"Layered"})");
-    QTest::newRow("unknown mode is kept as given") << QByteArray(R"({"Type":"Hyperloop"})")
-                                                   << QByteArray(R"({"Type":"Hyperloop"})");
+    QTest::newRow("unknown mode is kept as given")
+        << QByteArray(R"({"Type":"Hyperloop"})") << QByteArray(R"({"Type":"Hyperloop"})");
     QTest::newRow("constrained ics type gets canonical case")
         << QByteArray(R"({"Type":"constrainedics"})") << QByteArray(R"({"Type":"ConstrainedICS"})");
     QTest::newRow("WSL ICS network keeps IsolateSwitch under _v1")
-        << QByteArray(R"({"Name":"WSL","Type":"ics","Flags":9,"IsolateSwitch":true,"MaxConcurrentEndpoints":1})")
-        << QByteArray(R"({"Name":"WSL","Type":"ICS","Flags":9,"_v1":{"IsolateSwitch":true,"MaxConcurrentEndpoints":1}})");
+        << QByteArray(
+               R"({"Name":"WSL","Type":"ics","Flags":9,"IsolateSwitch":true,"MaxConcurrentEndpoints":1})")
+        << QByteArray(
+               R"({"Name":"WSL","Type":"ICS","Flags":9,"_v1":{"IsolateSwitch":true,"MaxConcurrentEndpoints":1}})");
     QTest::newRow("v1 keys are matched case-insensitively")
         << QByteArray(R"({"name":"x","type":"l2bridge","subnets":[{"addressprefix":"10.1.0.0/16",
                           "gatewayaddress":"10.1.0.1","policies":[{"type":"vlan","vlan":3}]}],"dnsserverlist":"1.1.1.1",
@@ -434,15 +448,18 @@ void TestV1Conversion::networkFromV1_data()
                 "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-00-00-00","EndMacAddress":"00-15-5D-00-0F-FF"}]}})");
     QTest::newRow("top-level AddressPrefix without subnets becomes the subnet")
         << QByteArray(R"({"Type":"NAT","AddressPrefix":"172.20.0.0/16","GatewayAddress":"172.20.0.1"})")
-        << QByteArray(R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16",
+        << QByteArray(
+               R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16",
                           "Routes":[{"NextHop":"172.20.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})");
     QTest::newRow("top-level AddressPrefix summarising Subnets[0] adds nothing")
         << QByteArray(R"({"Type":"NAT","AddressPrefix":"172.20.0.0/16",
                           "Subnets":[{"AddressPrefix":"172.20.0.0/16"}]})")
-        << QByteArray(R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16"}]}]})");
+        << QByteArray(
+               R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16"}]}]})");
     QTest::newRow("unknown subnet field is kept under the subnet's _v1")
         << QByteArray(R"({"Type":"NAT","Subnets":[{"AddressPrefix":"172.20.0.0/16","Gizmo":5}]})")
-        << QByteArray(R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16",
+        << QByteArray(
+               R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16",
                           "_v1":{"Gizmo":5}}]}]})");
     QTest::newRow("v2 document without SchemaVersion passes unchanged")
         << QByteArray(R"({"Name":"n","Type":"NAT","Flags":8,
@@ -460,13 +477,17 @@ void TestV1Conversion::networkFromV1_data()
                           "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-52-C0-00","EndMacAddress":"00-15-5D-52-CF-FF"}]},
                           "Health":{"Extra":{"SwitchGuid":"0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"}}})");
     QTest::newRow("v2 Ipams win over v1 Subnets, which are kept under _v1")
-        << QByteArray(R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.0.0.0/24"}]}],
+        << QByteArray(
+               R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.0.0.0/24"}]}],
                           "Subnets":[{"AddressPrefix":"10.9.0.0/24"}]})")
-        << QByteArray(R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.0.0.0/24"}]}],
+        << QByteArray(
+               R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.0.0.0/24"}]}],
                           "_v1":{"Subnets":[{"AddressPrefix":"10.9.0.0/24"}]}})");
     QTest::newRow("bad addresses are left for the normalizer")
-        << QByteArray(R"({"Type":"NAT","Subnets":[{"AddressPrefix":"10.0.0.300/24","GatewayAddress":"bogus"}]})")
-        << QByteArray(R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.0.0.300/24",
+        << QByteArray(
+               R"({"Type":"NAT","Subnets":[{"AddressPrefix":"10.0.0.300/24","GatewayAddress":"bogus"}]})")
+        << QByteArray(
+               R"({"Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.0.0.300/24",
                           "Routes":[{"NextHop":"bogus","DestinationPrefix":"0.0.0.0/0"}]}]}]})");
     QTest::newRow("depth-truncated Health text is dropped with the diagnostics")
         << QByteArray(R"({"Type":"NAT","Health":"@{LastErrorCode=0; LastUpdateTime=133508076463076342}",
@@ -505,7 +526,8 @@ void TestV1Conversion::endpointFromV1_data()
                           "Routes":[{"NextHop":"10.0.0.1","DestinationPrefix":"0.0.0.0/0"},
                                     {"NextHop":"fd00::1","DestinationPrefix":"::/0"}]})");
     QTest::newRow("kubernetes DNS suffix list becomes Dns.Search")
-        << QByteArray(R"({"DNSServerList":"10.96.0.10","DNSSuffix":"default.svc.cluster.local,svc.cluster.local,cluster.local",
+        << QByteArray(
+               R"({"DNSServerList":"10.96.0.10","DNSSuffix":"default.svc.cluster.local,svc.cluster.local,cluster.local",
                           "DNSDomain":"cluster.local"})")
         << QByteArray(R"({"Dns":{"ServerList":["10.96.0.10"],
                           "Search":["default.svc.cluster.local","svc.cluster.local","cluster.local"],
@@ -521,13 +543,15 @@ void TestV1Conversion::endpointFromV1_data()
     QTest::newRow("calico OutBoundNAT and ROUTE endpoint policies")
         << QByteArray(R"({"Policies":[{"Type":"OutBoundNAT","ExceptionList":["10.244.0.0/16","10.96.0.0/12"]},
                                       {"Type":"ROUTE","DestinationPrefix":"10.96.0.0/12","NeedEncap":true}]})")
-        << QByteArray(R"({"Policies":[{"Type":"OutBoundNAT","Settings":{"Exceptions":["10.244.0.0/16","10.96.0.0/12"]}},
+        << QByteArray(
+               R"({"Policies":[{"Type":"OutBoundNAT","Settings":{"Exceptions":["10.244.0.0/16","10.96.0.0/12"]}},
                                       {"Type":"SDNRoute","Settings":{"DestinationPrefix":"10.96.0.0/12","NeedEncap":true}}]})");
     QTest::newRow("zero namespace means not attached")
         << QByteArray(R"({"Name":"e","Namespace":{"ID":"00000000-0000-0000-0000-000000000000"}})")
         << QByteArray(R"({"Name":"e"})");
     QTest::newRow("VNET endpoint policy is kept under _v1")
-        << QByteArray(R"({"Policies":[{"Type":"VNET"},{"Type":"QOS","MaximumOutgoingBandwidthInBytes":1000000}]})")
+        << QByteArray(
+               R"({"Policies":[{"Type":"VNET"},{"Type":"QOS","MaximumOutgoingBandwidthInBytes":1000000}]})")
         << QByteArray(R"({"Policies":[{"Type":"QOS","Settings":{"MaximumOutgoingBandwidthInBytes":1000000}}],
                           "_v1":{"Policies":[{"Type":"VNET"}]}})");
     QTest::newRow("interface constraint becomes an endpoint policy")
@@ -576,19 +600,25 @@ void TestV1Conversion::endpointPolicyFromV1_data()
 
     QTest::newRow("NAT TCP becomes PortMapping protocol 6")
         << QByteArray(R"({"Type":"NAT","Protocol":"TCP","InternalPort":80,"ExternalPort":8080})")
-        << QByteArray(R"({"Type":"PortMapping","Settings":{"Protocol":6,"InternalPort":80,"ExternalPort":8080}})");
+        << QByteArray(
+               R"({"Type":"PortMapping","Settings":{"Protocol":6,"InternalPort":80,"ExternalPort":8080}})");
     QTest::newRow("NAT UDP becomes protocol 17")
         << QByteArray(R"({"Type":"NAT","Protocol":"UDP","InternalPort":53,"ExternalPort":53})")
-        << QByteArray(R"({"Type":"PortMapping","Settings":{"Protocol":17,"InternalPort":53,"ExternalPort":53}})");
+        << QByteArray(
+               R"({"Type":"PortMapping","Settings":{"Protocol":17,"InternalPort":53,"ExternalPort":53}})");
     QTest::newRow("NAT protocol number passes through")
         << QByteArray(R"({"Type":"NAT","Protocol":6,"InternalPort":443,"ExternalPort":8443})")
-        << QByteArray(R"({"Type":"PortMapping","Settings":{"Protocol":6,"InternalPort":443,"ExternalPort":8443}})");
+        << QByteArray(
+               R"({"Type":"PortMapping","Settings":{"Protocol":6,"InternalPort":443,"ExternalPort":8443}})");
     QTest::newRow("NAT drops ExternalPortReserved")
-        << QByteArray(R"({"Type":"NAT","Protocol":"tcp","InternalPort":80,"ExternalPort":80,"ExternalPortReserved":true})")
-        << QByteArray(R"({"Type":"PortMapping","Settings":{"Protocol":6,"InternalPort":80,"ExternalPort":80}})");
+        << QByteArray(
+               R"({"Type":"NAT","Protocol":"tcp","InternalPort":80,"ExternalPort":80,"ExternalPortReserved":true})")
+        << QByteArray(
+               R"({"Type":"PortMapping","Settings":{"Protocol":6,"InternalPort":80,"ExternalPort":80}})");
     QTest::newRow("NAT keys and type in any case")
         << QByteArray(R"({"type":"nat","protocol":"udp","internalport":53,"externalport":5353})")
-        << QByteArray(R"({"Type":"PortMapping","Settings":{"Protocol":17,"InternalPort":53,"ExternalPort":5353}})");
+        << QByteArray(
+               R"({"Type":"PortMapping","Settings":{"Protocol":17,"InternalPort":53,"ExternalPort":5353}})");
     QTest::newRow("ACL single Protocol/LocalPort/RemotePort become strings, InternalPort/ServiceName dropped")
         << QByteArray(R"({"Type":"ACL","Id":"allow-web","Protocol":6,"LocalPort":80,"RemotePort":443,
                           "Action":"Allow","Direction":"In","LocalAddresses":"10.0.0.0/24",
@@ -598,7 +628,8 @@ void TestV1Conversion::endpointPolicyFromV1_data()
                           "RemotePorts":"443","Action":"Allow","Direction":"In","LocalAddresses":"10.0.0.0/24",
                           "RemoteAddresses":"10.1.0.0/16","RuleType":"Switch","Priority":200}})");
     QTest::newRow("ACL plural fields pass through")
-        << QByteArray(R"({"Type":"ACL","Protocols":"6,17","LocalPorts":"80,443","Action":"Block","Direction":"Out"})")
+        << QByteArray(
+               R"({"Type":"ACL","Protocols":"6,17","LocalPorts":"80,443","Action":"Block","Direction":"Out"})")
         << QByteArray(R"({"Type":"ACL","Settings":{"Protocols":"6,17","LocalPorts":"80,443","Action":"Block",
                           "Direction":"Out"}})");
     QTest::newRow("ACL zero port means unset")
@@ -610,37 +641,42 @@ void TestV1Conversion::endpointPolicyFromV1_data()
     QTest::newRow("OutBoundNAT VIP and ExceptionList get their v2 names")
         << QByteArray(R"({"Type":"OutBoundNAT","VIP":"192.168.1.20","ExceptionList":["10.244.0.0/16"],
                           "Destinations":["0.0.0.0/0"],"MaxPortPoolUsage":50})")
-        << QByteArray(R"({"Type":"OutBoundNAT","Settings":{"VirtualIP":"192.168.1.20","Exceptions":["10.244.0.0/16"],
+        << QByteArray(
+               R"({"Type":"OutBoundNAT","Settings":{"VirtualIP":"192.168.1.20","Exceptions":["10.244.0.0/16"],
                           "Destinations":["0.0.0.0/0"],"MaxPortPoolUsage":50}})");
     QTest::newRow("outboundnat type in lower case")
         << QByteArray(R"({"Type":"outboundnat","ExceptionList":["10.0.0.0/8"]})")
         << QByteArray(R"({"Type":"OutBoundNAT","Settings":{"Exceptions":["10.0.0.0/8"]}})");
     QTest::newRow("ROUTE becomes SDNRoute")
-        << QByteArray(R"({"Type":"ROUTE","DestinationPrefix":"10.96.0.0/12","NextHop":"10.244.2.1","NeedEncap":true})")
-        << QByteArray(R"({"Type":"SDNRoute","Settings":{"DestinationPrefix":"10.96.0.0/12","NextHop":"10.244.2.1",
+        << QByteArray(
+               R"({"Type":"ROUTE","DestinationPrefix":"10.96.0.0/12","NextHop":"10.244.2.1","NeedEncap":true})")
+        << QByteArray(
+               R"({"Type":"SDNRoute","Settings":{"DestinationPrefix":"10.96.0.0/12","NextHop":"10.244.2.1",
                           "NeedEncap":true}})");
     QTest::newRow("PROXY becomes L4Proxy")
         << QByteArray(R"({"Type":"PROXY","IP":"127.0.0.1","Port":"15001","ExceptionList":["10.0.0.1"],
                           "Destination":"10.0.0.5","OutboundNat":true})")
-        << QByteArray(R"({"Type":"L4Proxy","Settings":{"IP":"127.0.0.1","Port":"15001","ExceptionList":["10.0.0.1"],
+        << QByteArray(
+               R"({"Type":"L4Proxy","Settings":{"IP":"127.0.0.1","Port":"15001","ExceptionList":["10.0.0.1"],
                           "Destination":"10.0.0.5","OutboundNat":true}})");
     QTest::newRow("PA becomes ProviderAddress")
         << QByteArray(R"({"Type":"PA","PA":"192.168.1.21"})")
         << QByteArray(R"({"Type":"ProviderAddress","Settings":{"ProviderAddress":"192.168.1.21"}})");
-    QTest::newRow("L2Driver takes no settings") << QByteArray(R"({"Type":"L2Driver"})")
-                                                << QByteArray(R"({"Type":"L2Driver","Settings":{}})");
+    QTest::newRow("L2Driver takes no settings")
+        << QByteArray(R"({"Type":"L2Driver"})") << QByteArray(R"({"Type":"L2Driver","Settings":{}})");
     QTest::newRow("endpoint VLAN becomes IsolationId")
-        << QByteArray(R"({"Type":"VLAN","VLAN":12})") << QByteArray(R"({"Type":"VLAN","Settings":{"IsolationId":12}})");
+        << QByteArray(R"({"Type":"VLAN","VLAN":12})")
+        << QByteArray(R"({"Type":"VLAN","Settings":{"IsolationId":12}})");
     QTest::newRow("flat spelling of a v2 type gets Settings")
         << QByteArray(R"({"Type":"EncapOverhead","Overhead":50})")
         << QByteArray(R"({"Type":"EncapOverhead","Settings":{"Overhead":50}})");
     QTest::newRow("policy already in v2 shape is left alone")
         << QByteArray(R"({"Type":"PortMapping","Settings":{"Protocol":"TCP","InternalPort":80}})")
         << QByteArray(R"({"Type":"PortMapping","Settings":{"Protocol":"TCP","InternalPort":80}})");
-    QTest::newRow("unknown type is left for the normalizer") << QByteArray(R"({"Type":"Magic","Foo":1})")
-                                                             << QByteArray(R"({"Type":"Magic","Foo":1})");
-    QTest::newRow("policy without Type is left for the normalizer") << QByteArray(R"({"Foo":1})")
-                                                                    << QByteArray(R"({"Foo":1})");
+    QTest::newRow("unknown type is left for the normalizer")
+        << QByteArray(R"({"Type":"Magic","Foo":1})") << QByteArray(R"({"Type":"Magic","Foo":1})");
+    QTest::newRow("policy without Type is left for the normalizer")
+        << QByteArray(R"({"Foo":1})") << QByteArray(R"({"Foo":1})");
 }
 
 void TestV1Conversion::endpointPolicyFromV1()
@@ -659,8 +695,10 @@ void TestV1Conversion::namespaceFromV1_data()
     QTest::addColumn<QByteArray>("expected");
 
     QTest::newRow("default namespace becomes HostDefault")
-        << QByteArray(R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","IsDefault":true,"CompartmentId":1,"ResourceList":[]})")
-        << QByteArray(R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","Type":"HostDefault","NamespaceId":1,"Resources":[]})");
+        << QByteArray(
+               R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","IsDefault":true,"CompartmentId":1,"ResourceList":[]})")
+        << QByteArray(
+               R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","Type":"HostDefault","NamespaceId":1,"Resources":[]})");
     QTest::newRow("container namespace with endpoint and container resources")
         << QByteArray(R"({"ID":"9A6C3E5B-1D2F-4A7B-8C9D-0E1F2A3B4C5D","IsDefault":false,"CompartmentId":5,
                           "ResourceList":[{"Type":"Endpoint","Data":{"Id":"C4B3A291-8071-4F6E-9D5C-4B3A29180716"}},
@@ -694,8 +732,8 @@ void TestV1Conversion::loadBalancerFromV1_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("kube-proxy ELB policy list") << QByteArray(kKubeProxyPolicyList)
-                                                << QByteArray(kKubeProxyLoadBalancerV2);
+    QTest::newRow("kube-proxy ELB policy list")
+        << QByteArray(kKubeProxyPolicyList) << QByteArray(kKubeProxyLoadBalancerV2);
     QTest::newRow("ILB sets the port mapping flag, IsDSR the load balancer flag")
         << QByteArray(R"({"References":["/endpoints/1B6E2C3D-4E5F-4061-8273-849506172839"],
                           "Policies":[{"Type":"ELB","Protocol":17,"InternalPort":53,"ExternalPort":53,
@@ -741,13 +779,15 @@ void TestV1Conversion::structuralErrors_data()
 
     QTest::newRow("network document is not an object") << "network" << QByteArray("[]") << "JSON object";
     QTest::newRow("network Subnets is not an array")
-        << "network" << QByteArray(R"({"Subnets":{"AddressPrefix":"10.0.0.0/24"}})") << "Subnets must be an array";
+        << "network" << QByteArray(R"({"Subnets":{"AddressPrefix":"10.0.0.0/24"}})")
+        << "Subnets must be an array";
     QTest::newRow("depth-truncated Subnets text is not an array")
         << "network" << QByteArray(R"({"Subnets":"System.Object[]"})") << "Subnets must be an array";
     QTest::newRow("network subnet entry is not an object")
         << "network" << QByteArray(R"({"Subnets":["10.0.0.0/24"]})") << "Subnets[0] must be an object";
     QTest::newRow("subnet Policies is not an array")
-        << "network" << QByteArray(R"({"Subnets":[{"AddressPrefix":"10.0.0.0/24","Policies":{"Type":"VSID"}}]})")
+        << "network"
+        << QByteArray(R"({"Subnets":[{"AddressPrefix":"10.0.0.0/24","Policies":{"Type":"VSID"}}]})")
         << "Subnets[0].Policies must be an array";
     QTest::newRow("network MacPools is not an array")
         << "network" << QByteArray(R"({"MacPools":"00-15-5D-00-00-00"})") << "MacPools must be an array";
@@ -758,12 +798,14 @@ void TestV1Conversion::structuralErrors_data()
     QTest::newRow("endpoint Policies is not an array")
         << "endpoint" << QByteArray(R"({"Policies":"NAT"})") << "Policies must be an array";
     QTest::newRow("endpoint policy entry is not an object")
-        << "endpoint" << QByteArray(R"({"Policies":[{"Type":"L2Driver"},"PA"]})") << "Policies[1] must be an object";
+        << "endpoint" << QByteArray(R"({"Policies":[{"Type":"L2Driver"},"PA"]})")
+        << "Policies[1] must be an object";
     QTest::newRow("endpoint DNSSuffix is an object")
         << "endpoint" << QByteArray(R"({"DNSSuffix":{"a":1}})") << "DNSSuffix";
     QTest::newRow("policy is not an object") << "policy" << QByteArray(R"("NAT")") << "JSON object";
     QTest::newRow("namespace ResourceList is not an array")
-        << "namespace" << QByteArray(R"({"ResourceList":{"Type":"Endpoint"}})") << "ResourceList must be an array";
+        << "namespace" << QByteArray(R"({"ResourceList":{"Type":"Endpoint"}})")
+        << "ResourceList must be an array";
     QTest::newRow("policy list References is not an array")
         << "loadbalancer" << QByteArray(R"({"References":"/endpoints/a1"})") << "References must be an array";
     QTest::newRow("policy list reference is not a string")
@@ -796,7 +838,8 @@ void TestV1Conversion::networkToV1_data()
                               "Routes":[{"NextHop":"172.29.144.1","DestinationPrefix":"0.0.0.0/0"}],
                               "Policies":[{"Type":"VLAN","Settings":{"IsolationId":1}}]}]}],
                           "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-9B-A0-00","EndMacAddress":"00-15-5D-9B-AF-FF"}]}})")
-        << QByteArray(R"({"ID":"B95D0C79-18B0-4C23-8E4C-1A8F2F6C0E3A","Name":"nat","Type":"NAT","Flags":8,"State":1,
+        << QByteArray(
+               R"({"ID":"B95D0C79-18B0-4C23-8E4C-1A8F2F6C0E3A","Name":"nat","Type":"NAT","Flags":8,"State":1,
                           "Version":64424509440,
                           "Subnets":[{"AddressPrefix":"172.29.144.0/20","GatewayAddress":"172.29.144.1",
                                       "Policies":[{"Type":"VLAN","VLAN":1}]}],
@@ -869,12 +912,14 @@ void TestV1Conversion::endpointToV1_data()
                           "Policies":[{"Type":"NAT","Protocol":"TCP","InternalPort":80,"ExternalPort":8080}],
                           "Namespace":{"ID":"9A6C3E5B-1D2F-4A7B-8C9D-0E1F2A3B4C5D"},"EnableInternalDNS":true})");
     QTest::newRow("remote endpoint shows IsRemoteEndpoint, PA and EncapOverhead")
-        << QByteArray(R"({"ID":"6F5E4D3C-2B1A-4098-8776-655443322110","HostComputeNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80",
+        << QByteArray(
+               R"({"ID":"6F5E4D3C-2B1A-4098-8776-655443322110","HostComputeNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80",
                           "IpConfigurations":[{"IpAddress":"10.244.3.5","PrefixLength":24}],"Flags":1,"State":1,
                           "Policies":[{"Type":"ProviderAddress","Settings":{"ProviderAddress":"192.168.1.21"}},
                                       {"Type":"L2Driver"},{"Type":"EncapOverhead","Settings":{"Overhead":50}}]})")
         << QByteArray()
-        << QByteArray(R"({"ID":"6F5E4D3C-2B1A-4098-8776-655443322110","VirtualNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80",
+        << QByteArray(
+               R"({"ID":"6F5E4D3C-2B1A-4098-8776-655443322110","VirtualNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80",
                           "IPAddress":"10.244.3.5","PrefixLength":24,"IsRemoteEndpoint":true,"State":1,
                           "Policies":[{"Type":"PA","PA":"192.168.1.21"},{"Type":"L2Driver"}],"EncapOverhead":50,
                           "Namespace":{"ID":"00000000-0000-0000-0000-000000000000"}})");
@@ -885,18 +930,21 @@ void TestV1Conversion::endpointToV1_data()
                           "Ipams":[{"Type":"Static","Subnets":[
                               {"IpAddressPrefix":"10.244.9.0/24","Routes":[{"NextHop":"10.244.9.1","DestinationPrefix":"0.0.0.0/0"}]},
                               {"IpAddressPrefix":"10.244.2.0/24","Routes":[{"NextHop":"10.244.2.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})")
-        << QByteArray(R"({"VirtualNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80","VirtualNetworkName":"vxlan0",
+        << QByteArray(
+               R"({"VirtualNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80","VirtualNetworkName":"vxlan0",
                           "IPAddress":"10.244.2.7","PrefixLength":24,"GatewayAddress":"10.244.2.1","IsRemoteEndpoint":false,
                           "Policies":[],"Namespace":{"ID":"00000000-0000-0000-0000-000000000000"}})");
     QTest::newRow("dual-stack endpoint shows both families")
-        << QByteArray(R"({"IpConfigurations":[{"IpAddress":"10.0.0.5","PrefixLength":24,"IpSubnetId":"3C4D5E6F-7081-4293-A4B5-C6D7E8F90A12"},
+        << QByteArray(
+               R"({"IpConfigurations":[{"IpAddress":"10.0.0.5","PrefixLength":24,"IpSubnetId":"3C4D5E6F-7081-4293-A4B5-C6D7E8F90A12"},
                                               {"IpAddress":"fd00::5","PrefixLength":64}],
                           "Routes":[{"NextHop":"fd00::1","DestinationPrefix":"::/0"},
                                     {"NextHop":"10.0.0.1","DestinationPrefix":"0.0.0.0/0"},
                                     {"NextHop":"10.0.0.254","DestinationPrefix":"192.168.0.0/16"}],
                           "Dns":{"Search":["a.local","b.local"],"Domain":"a.local"}})")
         << QByteArray()
-        << QByteArray(R"({"IPAddress":"10.0.0.5","PrefixLength":24,"IPSubnetId":"3C4D5E6F-7081-4293-A4B5-C6D7E8F90A12",
+        << QByteArray(
+               R"({"IPAddress":"10.0.0.5","PrefixLength":24,"IPSubnetId":"3C4D5E6F-7081-4293-A4B5-C6D7E8F90A12",
                           "IPv6Address":"fd00::5","IPv6PrefixLength":64,"GatewayAddress":"10.0.0.1",
                           "GatewayAddressV6":"fd00::1","DNSSuffix":"a.local,b.local","DNSDomain":"a.local",
                           "IsRemoteEndpoint":false,"Policies":[],
@@ -916,7 +964,8 @@ void TestV1Conversion::endpointToV1_data()
                 {"Type":"PortMapping","Settings":{"Protocol":17,"InternalPort":53,"ExternalPort":53}},
                 {"Type":"PortMapping","Settings":{"Protocol":1,"InternalPort":0,"ExternalPort":0}}]})")
         << QByteArray()
-        << QByteArray(R"({"IsRemoteEndpoint":false,"Namespace":{"ID":"00000000-0000-0000-0000-000000000000"},"Policies":[
+        << QByteArray(
+               R"({"IsRemoteEndpoint":false,"Namespace":{"ID":"00000000-0000-0000-0000-000000000000"},"Policies":[
                 {"Type":"OutBoundNAT","VIP":"192.168.1.20","ExceptionList":["10.244.0.0/16"]},
                 {"Type":"ROUTE","DestinationPrefix":"10.96.0.0/12","NeedEncap":true},
                 {"Type":"PROXY","IP":"127.0.0.1","Port":"15001","ExceptionList":["10.0.0.1"],"OutboundNat":true},
@@ -940,7 +989,8 @@ void TestV1Conversion::endpointToV1()
     QFETCH(QByteArray, network);
     QFETCH(QByteArray, expected);
     const json networkDoc = parse(network);
-    QCOMPARE_JSON(schema::endpointToV1(parse(input), network.isEmpty() ? nullptr : &networkDoc), parse(expected));
+    QCOMPARE_JSON(schema::endpointToV1(parse(input), network.isEmpty() ? nullptr : &networkDoc),
+                  parse(expected));
 }
 
 void TestV1Conversion::namespaceToV1_data()
@@ -950,7 +1000,8 @@ void TestV1Conversion::namespaceToV1_data()
 
     QTest::newRow("HostDefault namespace is the default one")
         << QByteArray(R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","Type":"HostDefault","NamespaceId":1})")
-        << QByteArray(R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","IsDefault":true,"CompartmentId":1,"ResourceList":[]})");
+        << QByteArray(
+               R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","IsDefault":true,"CompartmentId":1,"ResourceList":[]})");
     QTest::newRow("host namespace lists its resources with Data.Id")
         << QByteArray(R"({"ID":"9A6C3E5B-1D2F-4A7B-8C9D-0E1F2A3B4C5D","Type":"Host","NamespaceId":5,
                           "Resources":[{"Type":"Endpoint","Data":{"ID":"C4B3A291-8071-4F6E-9D5C-4B3A29180716"}}]})")
@@ -978,14 +1029,16 @@ void TestV1Conversion::loadBalancerToV1_data()
                           "SourceVIP":"10.244.2.2","FrontendVIPs":["10.96.0.50"],"State":2,
                           "PortMappings":[{"Protocol":6,"InternalPort":8080,"ExternalPort":80,"DistributionType":0}],
                           "HostComputeNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80"})")
-        << QByteArray(R"({"ID":"5F1C2D3E-4A5B-4C6D-8E7F-90A1B2C3D4E5","References":["/endpoints/a1","/endpoints/b2"],
+        << QByteArray(
+               R"({"ID":"5F1C2D3E-4A5B-4C6D-8E7F-90A1B2C3D4E5","References":["/endpoints/a1","/endpoints/b2"],
                           "Policies":[{"Type":"ELB","Protocol":6,"InternalPort":8080,"ExternalPort":80,
                                        "SourceVIP":"10.244.2.2","VIPs":["10.96.0.50"]}],"State":2,
                           "HostComputeNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80"})");
     QTest::newRow("ILB and DSR flags show as ELB booleans")
         << QByteArray(R"({"HostComputeEndpoints":["a1"],"Flags":1,"FrontendVIPs":["10.96.0.10"],
                           "PortMappings":[{"Protocol":17,"InternalPort":53,"ExternalPort":53,"Flags":1}]})")
-        << QByteArray(R"({"References":["/endpoints/a1"],"Policies":[{"Type":"ELB","Protocol":17,"InternalPort":53,
+        << QByteArray(
+               R"({"References":["/endpoints/a1"],"Policies":[{"Type":"ELB","Protocol":17,"InternalPort":53,
                           "ExternalPort":53,"VIPs":["10.96.0.10"],"ILB":true,"IsDSR":true}]})");
     QTest::newRow("two port mappings give two ELB entries")
         << QByteArray(R"({"HostComputeEndpoints":[],"FrontendVIPs":["10.96.0.10"],
@@ -1027,13 +1080,17 @@ void TestV1Conversion::roundTrip_data()
         "Subnets":[{"AddressPrefix":"10.244.2.0/24","GatewayAddress":"10.244.2.1",
                     "ID":"2B3C4D5E-6F70-4182-93A4-B5C6D7E8F901","Policies":[{"Type":"VSID","VSID":4096}],
                     "IpSubnets":[{"ID":"3C4D5E6F-7081-4293-A4B5-C6D7E8F90A12","IpAddressPrefix":"10.244.2.0/24","Flags":3}]}]})");
-    QTest::newRow("transparent network with DNS and source mac") << "network"
-        << QByteArray(R"({"Name":"ext","Type":"Transparent","SourceMac":"00-15-5D-01-02-03","AutomaticDNS":true,
+    QTest::newRow("transparent network with DNS and source mac")
+        << "network"
+        << QByteArray(
+               R"({"Name":"ext","Type":"Transparent","SourceMac":"00-15-5D-01-02-03","AutomaticDNS":true,
                           "DNSServerList":"10.0.0.10,10.0.0.11","DNSSuffix":"corp.local,lab.local","DNSDomain":"corp.local"})")
-        << QByteArray(R"({"Name":"ext","Type":"Transparent","SourceMac":"00-15-5D-01-02-03","AutomaticDNS":true,
+        << QByteArray(
+               R"({"Name":"ext","Type":"Transparent","SourceMac":"00-15-5D-01-02-03","AutomaticDNS":true,
                           "DNSServerList":"10.0.0.10,10.0.0.11","DNSSuffix":"corp.local,lab.local","DNSDomain":"corp.local",
                           "Subnets":[],"Policies":[]})");
-    QTest::newRow("flannel remote endpoint") << "endpoint" << QByteArray(kFlannelRemoteEndpoint) << QByteArray(R"({
+    QTest::newRow("flannel remote endpoint")
+        << "endpoint" << QByteArray(kFlannelRemoteEndpoint) << QByteArray(R"({
         "ID":"6F5E4D3C-2B1A-4098-8776-655443322110","Name":"remote_10.244.3.5",
         "VirtualNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80","VirtualNetworkName":"vxlan0",
         "IPAddress":"10.244.3.5","PrefixLength":24,"MacAddress":"0E-2A-0a-f4-03-05","IsRemoteEndpoint":true,
@@ -1045,31 +1102,39 @@ void TestV1Conversion::roundTrip_data()
         "MacAddress":"00-15-5D-9B-A3-4C","EnableInternalDNS":true,"IsRemoteEndpoint":false,
         "Policies":[{"Type":"NAT","Protocol":"TCP","InternalPort":80,"ExternalPort":8080}],
         "Namespace":{"ID":"9A6C3E5B-1D2F-4A7B-8C9D-0E1F2A3B4C5D"}})");
-    QTest::newRow("dual-stack endpoint with DNS suffix list") << "endpoint"
-        << QByteArray(R"({"IPAddress":"10.0.0.5","PrefixLength":24,"IPv6Address":"fd00::5","IPv6PrefixLength":64,
+    QTest::newRow("dual-stack endpoint with DNS suffix list")
+        << "endpoint"
+        << QByteArray(
+               R"({"IPAddress":"10.0.0.5","PrefixLength":24,"IPv6Address":"fd00::5","IPv6PrefixLength":64,
                           "GatewayAddress":"10.0.0.1","GatewayAddressV6":"fd00::1","DisableICC":true,
                           "DNSSuffix":"default.svc.cluster.local,svc.cluster.local,cluster.local",
                           "Policies":[{"Type":"OutBoundNAT","VIP":"192.168.1.20","ExceptionList":["10.244.0.0/16"]},
                                       {"Type":"ROUTE","DestinationPrefix":"10.96.0.0/12","NeedEncap":true}]})")
-        << QByteArray(R"({"IPAddress":"10.0.0.5","PrefixLength":24,"IPv6Address":"fd00::5","IPv6PrefixLength":64,
+        << QByteArray(
+               R"({"IPAddress":"10.0.0.5","PrefixLength":24,"IPv6Address":"fd00::5","IPv6PrefixLength":64,
                           "GatewayAddress":"10.0.0.1","GatewayAddressV6":"fd00::1","DisableICC":true,
                           "DNSSuffix":"default.svc.cluster.local,svc.cluster.local,cluster.local",
                           "Policies":[{"Type":"OutBoundNAT","VIP":"192.168.1.20","ExceptionList":["10.244.0.0/16"]},
                                       {"Type":"ROUTE","DestinationPrefix":"10.96.0.0/12","NeedEncap":true}]})");
-    QTest::newRow("default namespace") << "namespace"
+    QTest::newRow("default namespace")
+        << "namespace"
         << QByteArray(R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","IsDefault":true,"CompartmentId":1,
                           "ResourceList":[{"Type":"Endpoint","Data":{"Id":"C4B3A291-8071-4F6E-9D5C-4B3A29180716"}}]})")
         << QByteArray(R"({"ID":"0D9C8B7A-6958-4736-A514-F3E2D1C0B9A8","IsDefault":true,"CompartmentId":1,
                           "ResourceList":[{"Type":"Endpoint","Data":{"Id":"C4B3A291-8071-4F6E-9D5C-4B3A29180716"}}]})");
-    QTest::newRow("kube-proxy policy list") << "loadbalancer" << QByteArray(kKubeProxyPolicyList) << QByteArray(R"({
+    QTest::newRow("kube-proxy policy list")
+        << "loadbalancer" << QByteArray(kKubeProxyPolicyList) << QByteArray(R"({
         "ID":"5F1C2D3E-4A5B-4C6D-8E7F-90A1B2C3D4E5","HostComputeNetwork":"E8A0E3C9-5B1D-4C6E-9F2A-3B4C5D6E7F80",
         "References":["/endpoints/1B6E2C3D-4E5F-4061-8273-849506172839","/endpoints/2C7F3D4E-5F60-4172-9384-95A617283940"],
         "Policies":[{"Type":"ELB","Protocol":6,"InternalPort":8080,"ExternalPort":80,"SourceVIP":"10.244.2.2",
                      "VIPs":["10.96.0.50"]}]})");
-    QTest::newRow("DSR internal load balancer policy list") << "loadbalancer"
-        << QByteArray(R"({"References":["/endpoints/a1"],"Policies":[{"Type":"ELB","Protocol":17,"InternalPort":53,
+    QTest::newRow("DSR internal load balancer policy list")
+        << "loadbalancer"
+        << QByteArray(
+               R"({"References":["/endpoints/a1"],"Policies":[{"Type":"ELB","Protocol":17,"InternalPort":53,
                           "ExternalPort":53,"VIPs":["10.96.0.10"],"ILB":true,"IsDSR":true}]})")
-        << QByteArray(R"({"References":["/endpoints/a1"],"Policies":[{"Type":"ELB","Protocol":17,"InternalPort":53,
+        << QByteArray(
+               R"({"References":["/endpoints/a1"],"Policies":[{"Type":"ELB","Protocol":17,"InternalPort":53,
                           "ExternalPort":53,"VIPs":["10.96.0.10"],"ILB":true,"IsDSR":true}]})");
 }
 
@@ -1100,29 +1165,27 @@ void TestV1Conversion::unmappedFieldsPreserved_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("field");
 
-    QTest::newRow("network GatewayMac") << "network"
-                                        << QByteArray(R"({"Type":"NAT","GatewayMac":"00-15-5D-AA-BB-CC"})")
-                                        << "GatewayMac";
-    QTest::newRow("network DNSServerCompartment") << "network"
-                                                  << QByteArray(R"({"Type":"ICS","DNSServerCompartment":3})")
-                                                  << "DNSServerCompartment";
-    QTest::newRow("network switch Extensions") << "network"
-        << QByteArray(R"({"Type":"Overlay","Extensions":[{"Id":"E9B59CFA-2BE1-4B21-828F-B6FBDBDDC017","IsEnabled":true}]})")
+    QTest::newRow("network GatewayMac")
+        << "network" << QByteArray(R"({"Type":"NAT","GatewayMac":"00-15-5D-AA-BB-CC"})") << "GatewayMac";
+    QTest::newRow("network DNSServerCompartment")
+        << "network" << QByteArray(R"({"Type":"ICS","DNSServerCompartment":3})") << "DNSServerCompartment";
+    QTest::newRow("network switch Extensions")
+        << "network"
+        << QByteArray(
+               R"({"Type":"Overlay","Extensions":[{"Id":"E9B59CFA-2BE1-4B21-828F-B6FBDBDDC017","IsEnabled":true}]})")
         << "Extensions";
-    QTest::newRow("endpoint EnableInternalDNS") << "endpoint" << QByteArray(R"({"EnableInternalDNS":true})")
-                                                << "EnableInternalDNS";
-    QTest::newRow("endpoint SharedContainers") << "endpoint"
-                                               << QByteArray(R"({"SharedContainers":["4d1b3a5c","9f8e7d6c"]})")
-                                               << "SharedContainers";
-    QTest::newRow("endpoint PortFriendlyName") << "endpoint"
-                                               << QByteArray(R"({"PortFriendlyName":"Container NIC 1a2b3c4d"})")
-                                               << "PortFriendlyName";
-    QTest::newRow("namespace CompartmentGuid") << "namespace"
+    QTest::newRow("endpoint EnableInternalDNS")
+        << "endpoint" << QByteArray(R"({"EnableInternalDNS":true})") << "EnableInternalDNS";
+    QTest::newRow("endpoint SharedContainers")
+        << "endpoint" << QByteArray(R"({"SharedContainers":["4d1b3a5c","9f8e7d6c"]})") << "SharedContainers";
+    QTest::newRow("endpoint PortFriendlyName")
+        << "endpoint" << QByteArray(R"({"PortFriendlyName":"Container NIC 1a2b3c4d"})") << "PortFriendlyName";
+    QTest::newRow("namespace CompartmentGuid")
+        << "namespace"
         << QByteArray(R"({"IsDefault":false,"CompartmentGuid":"7A6B5C4D-3E2F-4101-9283-746556473829"})")
         << "CompartmentGuid";
-    QTest::newRow("policy list custom field") << "loadbalancer"
-                                              << QByteArray(R"({"References":[],"Comment":"svc/default/web"})")
-                                              << "Comment";
+    QTest::newRow("policy list custom field")
+        << "loadbalancer" << QByteArray(R"({"References":[],"Comment":"svc/default/web"})") << "Comment";
 }
 
 void TestV1Conversion::unmappedFieldsPreserved()
