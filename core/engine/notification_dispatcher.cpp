@@ -38,7 +38,7 @@ std::uint64_t NotificationDispatcher::subscribe(Callback callback)
 {
     std::lock_guard lock(m_mutex);
     auto id = m_nextSubscriber++;
-    m_subscribers.emplace(id, std::make_shared<Callback>(std::move(callback)));
+    m_subscribers.emplace(id, Subscriber{std::make_shared<Callback>(std::move(callback)), m_posted});
     return id;
 }
 
@@ -84,8 +84,10 @@ void NotificationDispatcher::run()
             break;
         Notification n = std::move(m_queue.front());
         m_queue.pop_front();
-        std::vector<std::pair<std::uint64_t, std::shared_ptr<Callback>>> targets(m_subscribers.begin(),
-                                                                                  m_subscribers.end());
+        std::vector<std::pair<std::uint64_t, std::shared_ptr<Callback>>> targets;
+        for (const auto& [id, subscriber] : m_subscribers)
+            if (n.sequence > subscriber.after)
+                targets.emplace_back(id, subscriber.callback);
         for (auto& [id, callback] : targets) {
             if (!m_subscribers.count(id))
                 continue; // unsubscribed by an earlier callback of this round

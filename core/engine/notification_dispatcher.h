@@ -28,6 +28,7 @@ public:
     std::uint64_t post(NotificationType type, HResult status, std::string data);
     std::uint64_t lastSequence() const;
 
+    /// The subscriber receives the notifications posted after this call, not those already queued.
     std::uint64_t subscribe(Callback callback);
     void unsubscribe(std::uint64_t id);
     /// Waits until everything posted so far was delivered.
@@ -42,7 +43,12 @@ private:
     std::condition_variable m_wake;
     std::condition_variable m_progress;
     std::deque<Notification> m_queue;
-    std::map<std::uint64_t, std::shared_ptr<Callback>> m_subscribers;
+    struct Subscriber
+    {
+        std::shared_ptr<Callback> callback;
+        std::uint64_t after = 0; ///< receives only notifications posted after it subscribed
+    };
+    std::map<std::uint64_t, Subscriber> m_subscribers;
     std::uint64_t m_nextSubscriber = 1;
     std::uint64_t m_posted = 0;
     std::uint64_t m_delivered = 0;

@@ -74,8 +74,9 @@ public:
     /// The object a handle refers to (for clients that need the ID of what they opened).
     Result<Guid> handleId(ResourceKind kind, Handle handle) const;
 
-    /// Service callbacks. The callback runs on the engine's dispatcher thread, in stream order, never
-    /// while an engine lock is held, so it may call back into the engine.
+    /// Service callbacks. The callback receives every notification posted after subscribe() returns,
+    /// on the engine's dispatcher thread, in stream order, never while an engine lock is held, so it
+    /// may call back into the engine. Subscribe, then enumerate, to keep a complete copy of the state.
     SubscriptionId subscribe(std::function<void(const Notification&)> callback);
     /// After this returns the callback is not running and will not run again (unless called from
     /// inside that same callback, where it takes effect after the callback returns).
