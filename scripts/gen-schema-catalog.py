@@ -263,7 +263,7 @@ def build(facts, overlay):
             bindings.append({"policyType": policy_type, "value": value, "settingsType": settings or ""})
         unknown = [v for v in table if v not in value_names]
         if unknown:
-            raise CatalogError(f"{policy_type}: bindings for values {enum_name} lacks: {', '.join(unknown)}")
+            raise CatalogError(f"{policy_type}: bindings for values {enum_name} does not have: {', '.join(unknown)}")
 
     def sort_key(name):
         return (name.lower(), name)

@@ -1,13 +1,9 @@
 #include "hcn/schema_catalog.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
-#include <mutex>
-#include <shared_mutex>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <utility>
 
@@ -39,49 +35,10 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
     return true;
 }
 
-std::string lowered(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), lowerAscii);
-    return out;
-}
-
 bool lessIgnoreCase(std::string_view a, std::string_view b)
 {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
                                         [](char x, char y) { return lowerAscii(x) < lowerAscii(y); });
-}
-
-// FieldDef has no aliases member and the public header is fixed, so input aliases live here, keyed by
-// lower-case type name and alias. Every catalog built adds its aliases; TypeDef::field() consults the table
-// only when no field matches, which keeps the lock off the common path.
-class AliasRegistry
-{
-public:
-    void add(std::string_view typeName, std::string_view alias, std::string target)
-    {
-        std::unique_lock lock(m_mutex);
-        m_aliases[{lowered(typeName), lowered(alias)}] = std::move(target);
-    }
-
-    std::optional<std::string> target(std::string_view typeName, std::string_view alias) const
-    {
-        std::shared_lock lock(m_mutex);
-        auto it = m_aliases.find({lowered(typeName), lowered(alias)});
-        if (it == m_aliases.end())
-            return std::nullopt;
-        return it->second;
-    }
-
-private:
-    mutable std::shared_mutex m_mutex;
-    std::map<std::pair<std::string, std::string>, std::string> m_aliases;
-};
-
-AliasRegistry& aliasRegistry()
-{
-    static AliasRegistry registry;
-    return registry;
 }
 
 [[noreturn]] void malformed(const std::string& what)
@@ -124,8 +81,8 @@ const json& arrayAt(const json& object, const char* key, const std::string& wher
 ScalarKind scalarFromName(const std::string& name, const std::string& where)
 {
     static const std::pair<const char*, ScalarKind> kinds[] = {
-        {"string", ScalarKind::String}, {"bool", ScalarKind::Bool},         {"uint8", ScalarKind::UInt8},
-        {"uint16", ScalarKind::UInt16}, {"uint32", ScalarKind::UInt32},     {"uint64", ScalarKind::UInt64},
+        {"string", ScalarKind::String}, {"bool", ScalarKind::Bool},           {"uint8", ScalarKind::UInt8},
+        {"uint16", ScalarKind::UInt16}, {"uint32", ScalarKind::UInt32},       {"uint64", ScalarKind::UInt64},
         {"Guid", ScalarKind::Guid},     {"ByteArray", ScalarKind::ByteArray},
     };
     if (name.empty())
@@ -140,9 +97,9 @@ ScalarKind scalarFromName(const std::string& name, const std::string& where)
 StringFormat formatFromName(const std::string& name, const std::string& where)
 {
     static const std::pair<const char*, StringFormat> formats[] = {
-        {"IpAddress", StringFormat::IpAddress},   {"IpPrefix", StringFormat::IpPrefix},
-        {"IpOrPrefix", StringFormat::IpOrPrefix}, {"IpList", StringFormat::IpList},
-        {"MacAddress", StringFormat::MacAddress}, {"PortList", StringFormat::PortList},
+        {"IpAddress", StringFormat::IpAddress},       {"IpPrefix", StringFormat::IpPrefix},
+        {"IpOrPrefix", StringFormat::IpOrPrefix},     {"IpList", StringFormat::IpList},
+        {"MacAddress", StringFormat::MacAddress},     {"PortList", StringFormat::PortList},
         {"ProtocolList", StringFormat::ProtocolList},
     };
     if (name.empty())
@@ -191,7 +148,7 @@ FieldDef parseField(const json& entry, const std::string& typeName)
     for (const auto& alias : arrayAt(entry, "aliases", where)) {
         if (!alias.is_string())
             malformed(where + ": aliases must be strings");
-        aliasRegistry().add(typeName, alias.get<std::string>(), field.name);
+        field.aliases.push_back(alias.get<std::string>());
     }
     return field;
 }
@@ -235,11 +192,10 @@ const FieldDef* TypeDef::field(std::string_view fieldName) const
         if (equalsIgnoreCase(f.name, fieldName))
             return &f;
     }
-    if (auto target = aliasRegistry().target(name, fieldName)) {
-        for (const auto& f : fields) {
-            if (f.name == *target)
+    for (const auto& f : fields) {
+        for (const auto& alias : f.aliases)
+            if (equalsIgnoreCase(alias, fieldName))
                 return &f;
-        }
     }
     return nullptr;
 }
@@ -326,7 +282,8 @@ std::unique_ptr<Catalog> Catalog::fromJson(std::string_view text)
         malformed(error.what());
     }
 
-    // Sorted case-insensitively so type() and enumeration() can binary-search; the console lists them this way.
+    // Sorted case-insensitively so type() and enumeration() can binary-search; the console lists them this
+    // way.
     auto byName = [](const auto& a, const auto& b) { return lessIgnoreCase(a.name, b.name); };
     std::stable_sort(catalog->m_types.begin(), catalog->m_types.end(), byName);
     std::stable_sort(catalog->m_enums.begin(), catalog->m_enums.end(), byName);
@@ -358,12 +315,14 @@ std::unique_ptr<Catalog> Catalog::fromJson(std::string_view text)
     for (const auto& binding : catalog->m_bindings) {
         const TypeDef* owner = catalog->type(binding.policyType);
         const FieldDef* typeField = owner ? owner->field("Type") : nullptr;
-        const EnumDef* values =
-            typeField && typeField->kind == FieldKind::Enum ? catalog->enumeration(typeField->typeName) : nullptr;
+        const EnumDef* values = typeField && typeField->kind == FieldKind::Enum
+                                    ? catalog->enumeration(typeField->typeName)
+                                    : nullptr;
         if (!values)
             malformed("binding for " + binding.policyType + ", which has no enum Type field");
         if (!values->find(binding.value))
-            malformed("binding " + binding.policyType + "." + binding.value + ": not a " + values->name + " value");
+            malformed("binding " + binding.policyType + "." + binding.value + ": not a " + values->name +
+                      " value");
         if (!binding.settingsType.empty() && !catalog->type(binding.settingsType))
             malformed("binding " + binding.policyType + "." + binding.value + ": unknown type " +
                       binding.settingsType);
@@ -374,8 +333,9 @@ std::unique_ptr<Catalog> Catalog::fromJson(std::string_view text)
 
 const TypeDef* Catalog::type(std::string_view name) const
 {
-    auto it = std::lower_bound(m_types.begin(), m_types.end(), name,
-                               [](const TypeDef& t, std::string_view n) { return lessIgnoreCase(t.name, n); });
+    auto it =
+        std::lower_bound(m_types.begin(), m_types.end(), name,
+                         [](const TypeDef& t, std::string_view n) { return lessIgnoreCase(t.name, n); });
     if (it != m_types.end() && equalsIgnoreCase(it->name, name))
         return &*it;
     return nullptr;
@@ -383,8 +343,9 @@ const TypeDef* Catalog::type(std::string_view name) const
 
 const EnumDef* Catalog::enumeration(std::string_view name) const
 {
-    auto it = std::lower_bound(m_enums.begin(), m_enums.end(), name,
-                               [](const EnumDef& e, std::string_view n) { return lessIgnoreCase(e.name, n); });
+    auto it =
+        std::lower_bound(m_enums.begin(), m_enums.end(), name,
+                         [](const EnumDef& e, std::string_view n) { return lessIgnoreCase(e.name, n); });
     if (it != m_enums.end() && equalsIgnoreCase(it->name, name))
         return &*it;
     return nullptr;

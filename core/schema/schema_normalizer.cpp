@@ -3,11 +3,10 @@
 #include "hcn/ip_address.h"
 #include "hcn/mac_address.h"
 
-#include <nlohmann/json.hpp>
-
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <utility>
@@ -63,7 +62,8 @@ std::vector<std::string_view> split(std::string_view text, std::string_view sepa
     std::size_t start = 0;
     while (true) {
         const auto at = text.find_first_of(separators, start);
-        items.push_back(trimmed(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+        items.push_back(
+            trimmed(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
         if (at == std::string_view::npos)
             return items;
         start = at + 1;
@@ -193,7 +193,8 @@ std::string valueList(const EnumDef& enumDef, bool withNumbers)
 
 std::string withArticle(std::string_view name)
 {
-    const bool vowel = !name.empty() && std::string_view("AEIOU").find(name.front()) != std::string_view::npos;
+    const bool vowel =
+        !name.empty() && std::string_view("AEIOU").find(name.front()) != std::string_view::npos;
     return (vowel ? "an " : "a ") + std::string(name);
 }
 
@@ -217,7 +218,8 @@ void setEnumMask(json& value, const EnumDef& enumDef, std::uint64_t mask)
 {
     value = mask;
     if (!enumDef.emitNumeric) {
-        // Only a catalog without the emitNumeric rule gets here; a mask that is one name is written as that name.
+        // Only a catalog without the emitNumeric rule gets here; a mask that is one name is written as that
+        // name.
         if (const EnumValue* single = enumDef.findNumeric(static_cast<std::int64_t>(mask)))
             value = single->name;
     }
@@ -259,7 +261,8 @@ private:
 class Normalizer
 {
 public:
-    Normalizer(const Catalog& catalog, HResult documentCode) : m_catalog(catalog), m_documentCode(documentCode)
+    Normalizer(const Catalog& catalog, HResult documentCode)
+        : m_catalog(catalog), m_documentCode(documentCode)
     {
         for (const auto& binding : catalog.policyBindings())
             m_policyOwners.insert(binding.policyType);
@@ -275,7 +278,8 @@ private:
     Status scalar(json& value, const FieldDef& field, bool inSettings);
     Status formatted(json& value, StringFormat format, bool inSettings);
     Status enumerated(json& value, const EnumDef& enumDef, bool inSettings, Problem problem);
-    Status policySettings(json& doc, const TypeDef& type, const FieldDef* typeField, const FieldDef& settings);
+    Status policySettings(json& doc, const TypeDef& type, const FieldDef* typeField,
+                          const FieldDef& settings);
 
     bool isPolicyOwner(const TypeDef& type) const { return m_policyOwners.count(type.name) != 0; }
 
@@ -332,9 +336,9 @@ Status Normalizer::renameKeys(json& doc, const TypeDef& type, bool inSettings)
             if (*existing == value)
                 continue;
             m_path.pushField(f->name);
-            Status status =
-                fail(Problem::Json, inSettings, quotedText(key) + " and " + quotedText(f->name) + " both set this field, " +
-                                                    "with different values");
+            Status status = fail(Problem::Json, inSettings,
+                                 quotedText(key) + " and " + quotedText(f->name) + " both set this field, " +
+                                     "with different values");
             m_path.pop();
             return status;
         }
@@ -411,9 +415,10 @@ Status Normalizer::policySettings(json& doc, const TypeDef& type, const FieldDef
         return Status::success();
 
     m_path.pushField(settings.name);
-    Status status = it->is_object() ? object(*it, *settingsDef, true)
-                                    : fail(Problem::Json, true,
-                                           "expected an object (" + settingsDef->name + "), got " + jsonKind(*it));
+    Status status = it->is_object()
+                        ? object(*it, *settingsDef, true)
+                        : fail(Problem::Json, true,
+                               "expected an object (" + settingsDef->name + "), got " + jsonKind(*it));
     m_path.pop();
     return status;
 }
@@ -474,17 +479,20 @@ Status Normalizer::scalar(json& value, const FieldDef& f, bool inSettings)
         const ScalarRange range = rangeOf(f.scalar);
         if (!value.is_number())
             return fail(Problem::Json, inSettings,
-                        std::string("expected ") + range.name + ", got " + jsonKind(value) + " " + shown(value));
+                        std::string("expected ") + range.name + ", got " + jsonKind(value) + " " +
+                            shown(value));
         const auto n = unsignedValue(value);
         if (!n || *n > range.max)
-            return fail(Problem::Json, inSettings, std::string("expected ") + range.name + ", got " + shown(value));
+            return fail(Problem::Json, inSettings,
+                        std::string("expected ") + range.name + ", got " + shown(value));
         if (!value.is_number_unsigned())
             value = *n; // 8.0 -> 8
         return Status::success();
     }
     case ScalarKind::Guid:
         if (!value.is_string())
-            return fail(Problem::Json, inSettings, std::string("expected a GUID string, got ") + jsonKind(value));
+            return fail(Problem::Json, inSettings,
+                        std::string("expected a GUID string, got ") + jsonKind(value));
         if (!matchesGuidPattern(value.get_ref<const std::string&>()))
             return fail(Problem::Guid, inSettings,
                         shown(value) + " is not a GUID (expected 8-4-4-4-12 hex digits without braces)");
@@ -512,7 +520,8 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
     case StringFormat::IpAddress: {
         auto address = IpAddress::parse(text);
         if (!address) {
-            const char* hint = text.find('/') != std::string::npos ? " (a single address, without /length)" : "";
+            const char* hint =
+                text.find('/') != std::string::npos ? " (a single address, without /length)" : "";
             return fail(Problem::Ip, inSettings, quotedText(text) + " is not an IP address" + hint);
         }
         value = address->toString();
@@ -526,8 +535,8 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
         }
         if (auto loose = IpPrefix::parse(text, true))
             return fail(Problem::Prefix, inSettings,
-                        quotedText(text) + " has host bits set; the prefix is " + loose->network().toString() + "/" +
-                            std::to_string(loose->length()));
+                        quotedText(text) + " has host bits set; the prefix is " +
+                            loose->network().toString() + "/" + std::to_string(loose->length()));
         return fail(Problem::Prefix, inSettings,
                     quotedText(text) + " is not an IP prefix (expected address/length, e.g. 10.0.0.0/24)");
     }
@@ -579,7 +588,8 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
         auto mac = MacAddress::parse(text);
         if (!mac)
             return fail(Problem::Value, inSettings,
-                        quotedText(text) + " is not a MAC address (expected 00-15-5D-52-C0-00 or 00:15:5d:52:c0:00)");
+                        quotedText(text) +
+                            " is not a MAC address (expected 00-15-5D-52-C0-00 or 00:15:5d:52:c0:00)");
         value = mac->toString();
         return Status::success();
     }
@@ -589,10 +599,12 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
         for (auto item : split(text, ",")) {
             const auto dash = item.find('-');
             const auto low = parseDecimal(trimmed(item.substr(0, dash)));
-            const auto high = dash == std::string_view::npos ? low : parseDecimal(trimmed(item.substr(dash + 1)));
+            const auto high =
+                dash == std::string_view::npos ? low : parseDecimal(trimmed(item.substr(dash + 1)));
             if (!low || !high || *low > 0xFFFF || *high > 0xFFFF || *low > *high)
                 return fail(Problem::Value, inSettings,
-                            quotedText(item) + " is not a port or port range (expected e.g. 80, 80,443 or 1000-2000)");
+                            quotedText(item) +
+                                " is not a port or port range (expected e.g. 80, 80,443 or 1000-2000)");
             if (!canonical.empty())
                 canonical += ',';
             canonical += std::to_string(*low);
@@ -609,7 +621,8 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
             const auto protocol = parseDecimal(item);
             if (!protocol || *protocol > 255)
                 return fail(Problem::Value, inSettings,
-                            quotedText(item) + " is not an IP protocol number 0-255 (e.g. 6 for TCP, 17 for UDP)");
+                            quotedText(item) +
+                                " is not an IP protocol number 0-255 (e.g. 6 for TCP, 17 for UDP)");
             if (!canonical.empty())
                 canonical += ',';
             canonical += std::to_string(*protocol);
@@ -632,7 +645,8 @@ Status Normalizer::enumerated(json& value, const EnumDef& enumDef, bool inSettin
             setEnumValue(value, enumDef, *found);
             return Status::success();
         }
-        // Flags by name: "EnableDnsProxy", "EnableDnsProxy|IsolateVSwitch" or "EnableDnsProxy, IsolateVSwitch".
+        // Flags by name: "EnableDnsProxy", "EnableDnsProxy|IsolateVSwitch" or "EnableDnsProxy,
+        // IsolateVSwitch".
         std::uint64_t mask = 0;
         for (auto item : split(text, "|,")) {
             const EnumValue* found = enumDef.find(item);
@@ -651,7 +665,8 @@ Status Normalizer::enumerated(json& value, const EnumDef& enumDef, bool inSettin
         const double d = value.get<double>();
         if (!std::isfinite(d) || std::floor(d) != d)
             return fail(Problem::Json, inSettings,
-                        "expected " + withArticle(enumDef.name) + " name or whole number, got " + shown(value));
+                        "expected " + withArticle(enumDef.name) + " name or whole number, got " +
+                            shown(value));
     }
     const auto n = unsignedValue(value); // nullopt for negative numbers: no enum value is negative
 

@@ -138,23 +138,36 @@ void TestSchemaCatalog::enumNumerics_data()
     QTest::addColumn<qint64>("numeric");
     QTest::addColumn<QString>("since");
 
-    QTest::newRow("tcp is iana 6") << "ProtocolType" << "TCP" << qint64(6) << "2.0";
-    QTest::newRow("udp is iana 17") << "ProtocolType" << "UDP" << qint64(17) << "2.0";
-    QTest::newRow("icmpv6 is iana 58") << "ProtocolType" << "ICMPv6" << qint64(58) << "2.0";
-    QTest::newRow("nat is network mode 0") << "NetworkMode" << "NAT" << qint64(0) << "2.0";
-    QTest::newRow("overlay is network mode 5") << "NetworkMode" << "Overlay" << qint64(5) << "2.0";
-    QTest::newRow("constrained ics arrived in 2.10") << "NetworkMode" << "ConstrainedICS" << qint64(10) << "2.10";
-    QTest::newRow("non-persistent network flag 8") << "NetworkFlags" << "EnableNonPersistent" << qint64(8) << "2.0";
-    QTest::newRow("remote endpoint flag 1") << "EndpointFlags" << "RemoteEndpoint" << qint64(1) << "2.0";
-    QTest::newRow("source ip affinity 2") << "LoadBalancerDistribution" << "SourceIP" << qint64(2) << "2.7";
-    QTest::newRow("iov moderation high 300")
-        << "IovInterruptModerationType" << "IovInterruptModerationHigh" << qint64(300) << "2.9";
-    QTest::newRow("extra: disable host port 1024") << "NetworkFlags" << "DisableHostPort" << qint64(1024) << "2.0";
-    QTest::newRow("extra: enable iov 8192") << "NetworkFlags" << "EnableIov" << qint64(8192) << "2.0";
-    QTest::newRow("extra: firewall policy 18") << "EndpointPolicyType" << "Firewall" << qint64(18) << "2.16";
-    QTest::newRow("extra: vip external ip 16")
-        << "LoadBalancerPortMappingFlags" << "VipExternalIP" << qint64(16) << "2.0";
-    QTest::newRow("extra: guest endpoint port 15") << "GuestEndpointResourceType" << "Port" << qint64(15) << "2.0";
+    QTest::newRow("tcp is iana 6") << "ProtocolType"
+                                   << "TCP" << qint64(6) << "2.0";
+    QTest::newRow("udp is iana 17") << "ProtocolType"
+                                    << "UDP" << qint64(17) << "2.0";
+    QTest::newRow("icmpv6 is iana 58") << "ProtocolType"
+                                       << "ICMPv6" << qint64(58) << "2.0";
+    QTest::newRow("nat is network mode 0") << "NetworkMode"
+                                           << "NAT" << qint64(0) << "2.0";
+    QTest::newRow("overlay is network mode 5") << "NetworkMode"
+                                               << "Overlay" << qint64(5) << "2.0";
+    QTest::newRow("constrained ics arrived in 2.10") << "NetworkMode"
+                                                     << "ConstrainedICS" << qint64(10) << "2.10";
+    QTest::newRow("non-persistent network flag 8") << "NetworkFlags"
+                                                   << "EnableNonPersistent" << qint64(8) << "2.0";
+    QTest::newRow("remote endpoint flag 1") << "EndpointFlags"
+                                            << "RemoteEndpoint" << qint64(1) << "2.0";
+    QTest::newRow("source ip affinity 2") << "LoadBalancerDistribution"
+                                          << "SourceIP" << qint64(2) << "2.7";
+    QTest::newRow("iov moderation high 300") << "IovInterruptModerationType"
+                                             << "IovInterruptModerationHigh" << qint64(300) << "2.9";
+    QTest::newRow("extra: disable host port 1024") << "NetworkFlags"
+                                                   << "DisableHostPort" << qint64(1024) << "2.0";
+    QTest::newRow("extra: enable iov 8192") << "NetworkFlags"
+                                            << "EnableIov" << qint64(8192) << "2.0";
+    QTest::newRow("extra: firewall policy 18") << "EndpointPolicyType"
+                                               << "Firewall" << qint64(18) << "2.16";
+    QTest::newRow("extra: vip external ip 16") << "LoadBalancerPortMappingFlags"
+                                               << "VipExternalIP" << qint64(16) << "2.0";
+    QTest::newRow("extra: guest endpoint port 15") << "GuestEndpointResourceType"
+                                                   << "Port" << qint64(15) << "2.0";
 }
 
 void TestSchemaCatalog::enumNumerics()
@@ -231,7 +244,8 @@ void TestSchemaCatalog::bitmaskValidation_data()
     QTest::newRow("wsl ics network 9") << "NetworkFlags" << quint64(9) << true;
     QTest::newRow("every documented and extra bit") << "NetworkFlags" << quint64(0x3FFF) << true;
     QTest::newRow("bit 14 is unknown") << "NetworkFlags" << quint64(0x4000) << false;
-    QTest::newRow("kube-proxy port flags 1|2|4|8|16") << "LoadBalancerPortMappingFlags" << quint64(31) << true;
+    QTest::newRow("kube-proxy port flags 1|2|4|8|16")
+        << "LoadBalancerPortMappingFlags" << quint64(31) << true;
     QTest::newRow("endpoint bit 6 is unknown") << "EndpointFlags" << quint64(64) << false;
 }
 
@@ -251,14 +265,22 @@ void TestSchemaCatalog::typeLookupIgnoresCase_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("found");
 
-    QTest::newRow("documented spelling") << "HostComputeNetwork" << "HostComputeNetwork";
-    QTest::newRow("lower case") << "hostcomputeendpoint" << "HostComputeEndpoint";
-    QTest::newRow("upper case") << "ACLPOLICYSETTING" << "AclPolicySetting";
-    QTest::newRow("duplicate heading kept apart") << "route_2" << "Route_2";
-    QTest::newRow("first type") << "aclpolicysetting" << "AclPolicySetting";
-    QTest::newRow("last type") << "xlat" << "Xlat";
-    QTest::newRow("unknown") << "HostComputeBridge" << "";
-    QTest::newRow("an enum is not a type") << "NetworkMode" << "";
+    QTest::newRow("documented spelling") << "HostComputeNetwork"
+                                         << "HostComputeNetwork";
+    QTest::newRow("lower case") << "hostcomputeendpoint"
+                                << "HostComputeEndpoint";
+    QTest::newRow("upper case") << "ACLPOLICYSETTING"
+                                << "AclPolicySetting";
+    QTest::newRow("duplicate heading kept apart") << "route_2"
+                                                  << "Route_2";
+    QTest::newRow("first type") << "aclpolicysetting"
+                                << "AclPolicySetting";
+    QTest::newRow("last type") << "xlat"
+                               << "Xlat";
+    QTest::newRow("unknown") << "HostComputeBridge"
+                             << "";
+    QTest::newRow("an enum is not a type") << "NetworkMode"
+                                           << "";
 }
 
 void TestSchemaCatalog::typeLookupIgnoresCase()
@@ -281,60 +303,110 @@ void TestSchemaCatalog::fieldMetadata_data()
     QTest::addColumn<bool>("readOnly");
     QTest::addColumn<QString>("since");
 
-    QTest::newRow("endpoint address") << "IpConfig" << "IpAddress" << "scalar" << false << "string" << "IpAddress"
-                                      << false << "2.0";
-    QTest::newRow("subnet prefix") << "Subnet" << "IpAddressPrefix" << "scalar" << false << "string" << "IpPrefix"
-                                   << false << "2.0";
-    QTest::newRow("ip subnet prefix") << "IpSubnet" << "IpAddressPrefix" << "scalar" << false << "string"
-                                      << "IpPrefix" << false << "2.3";
-    QTest::newRow("route next hop") << "Route" << "NextHop" << "scalar" << false << "string" << "IpAddress" << false
-                                    << "2.0";
-    QTest::newRow("route destination") << "Route" << "DestinationPrefix" << "scalar" << false << "string"
-                                       << "IpPrefix" << false << "2.0";
-    QTest::newRow("sdn route destination keeps host bits")
-        << "SDNRoutePolicySetting" << "DestinationPrefix" << "scalar" << false << "string" << "IpOrPrefix" << false
-        << "2.0";
-    QTest::newRow("endpoint mac") << "HostComputeEndpoint" << "MacAddress" << "scalar" << false << "string"
-                                  << "MacAddress" << false << "2.0";
-    QTest::newRow("mac pool start") << "MacRange" << "StartMacAddress" << "scalar" << false << "string"
-                                    << "MacAddress" << false << "2.0";
-    QTest::newRow("dr mac") << "RemoteSubnetRoutePolicySetting" << "DistributedRouterMacAddress" << "scalar" << false
-                            << "string" << "MacAddress" << false << "2.0";
-    QTest::newRow("frontend vips are an address array")
-        << "HostComputeLoadBalancer" << "FrontendVIPs" << "scalar" << true << "string" << "IpAddress" << false
-        << "2.0";
-    QTest::newRow("dns servers are addresses") << "DNS" << "ServerList" << "scalar" << true << "string"
-                                               << "IpAddress" << false << "2.0";
-    QTest::newRow("acl addresses inherited from FiveTuple")
-        << "AclPolicySetting" << "LocalAddresses" << "scalar" << false << "string" << "IpList" << false << "2.5";
-    QTest::newRow("tier acl ports") << "TierAclRule" << "RemotePorts" << "scalar" << false << "string" << "PortList"
-                                    << false << "2.5";
-    QTest::newRow("acl protocols") << "NetworkAclPolicySetting" << "Protocols" << "scalar" << false << "string"
-                                   << "ProtocolList" << false << "2.5";
-    QTest::newRow("outbound nat vip") << "OutboundNatPolicySetting" << "VirtualIP" << "scalar" << false << "string"
+    QTest::newRow("endpoint address") << "IpConfig"
+                                      << "IpAddress"
+                                      << "scalar" << false << "string"
                                       << "IpAddress" << false << "2.0";
-    QTest::newRow("l4 proxy ip") << "L4ProxyPolicySetting" << "IP" << "scalar" << false << "string" << "IpAddress"
-                                 << false << "2.0";
-    QTest::newRow("endpoint namespace is service-owned")
-        << "HostComputeEndpoint" << "HostComputeNamespace" << "scalar" << false << "Guid" << "" << true << "2.0";
-    QTest::newRow("health is service-owned") << "HostComputeNetwork" << "Health" << "object" << false << "Health"
+    QTest::newRow("subnet prefix") << "Subnet"
+                                   << "IpAddressPrefix"
+                                   << "scalar" << false << "string"
+                                   << "IpPrefix" << false << "2.0";
+    QTest::newRow("ip subnet prefix") << "IpSubnet"
+                                      << "IpAddressPrefix"
+                                      << "scalar" << false << "string"
+                                      << "IpPrefix" << false << "2.3";
+    QTest::newRow("route next hop") << "Route"
+                                    << "NextHop"
+                                    << "scalar" << false << "string"
+                                    << "IpAddress" << false << "2.0";
+    QTest::newRow("route destination") << "Route"
+                                       << "DestinationPrefix"
+                                       << "scalar" << false << "string"
+                                       << "IpPrefix" << false << "2.0";
+    QTest::newRow("sdn route destination keeps host bits") << "SDNRoutePolicySetting"
+                                                           << "DestinationPrefix"
+                                                           << "scalar" << false << "string"
+                                                           << "IpOrPrefix" << false << "2.0";
+    QTest::newRow("endpoint mac") << "HostComputeEndpoint"
+                                  << "MacAddress"
+                                  << "scalar" << false << "string"
+                                  << "MacAddress" << false << "2.0";
+    QTest::newRow("mac pool start") << "MacRange"
+                                    << "StartMacAddress"
+                                    << "scalar" << false << "string"
+                                    << "MacAddress" << false << "2.0";
+    QTest::newRow("dr mac") << "RemoteSubnetRoutePolicySetting"
+                            << "DistributedRouterMacAddress"
+                            << "scalar" << false << "string"
+                            << "MacAddress" << false << "2.0";
+    QTest::newRow("frontend vips are an address array") << "HostComputeLoadBalancer"
+                                                        << "FrontendVIPs"
+                                                        << "scalar" << true << "string"
+                                                        << "IpAddress" << false << "2.0";
+    QTest::newRow("dns servers are addresses") << "DNS"
+                                               << "ServerList"
+                                               << "scalar" << true << "string"
+                                               << "IpAddress" << false << "2.0";
+    QTest::newRow("acl addresses inherited from FiveTuple") << "AclPolicySetting"
+                                                            << "LocalAddresses"
+                                                            << "scalar" << false << "string"
+                                                            << "IpList" << false << "2.5";
+    QTest::newRow("tier acl ports") << "TierAclRule"
+                                    << "RemotePorts"
+                                    << "scalar" << false << "string"
+                                    << "PortList" << false << "2.5";
+    QTest::newRow("acl protocols") << "NetworkAclPolicySetting"
+                                   << "Protocols"
+                                   << "scalar" << false << "string"
+                                   << "ProtocolList" << false << "2.5";
+    QTest::newRow("outbound nat vip") << "OutboundNatPolicySetting"
+                                      << "VirtualIP"
+                                      << "scalar" << false << "string"
+                                      << "IpAddress" << false << "2.0";
+    QTest::newRow("l4 proxy ip") << "L4ProxyPolicySetting"
+                                 << "IP"
+                                 << "scalar" << false << "string"
+                                 << "IpAddress" << false << "2.0";
+    QTest::newRow("endpoint namespace is service-owned") << "HostComputeEndpoint"
+                                                         << "HostComputeNamespace"
+                                                         << "scalar" << false << "Guid"
+                                                         << "" << true << "2.0";
+    QTest::newRow("health is service-owned") << "HostComputeNetwork"
+                                             << "Health"
+                                             << "object" << false << "Health"
                                              << "" << true << "2.0";
-    QTest::newRow("object version is service-owned")
-        << "HostComputeNamespace" << "Version" << "scalar" << false << "uint64" << "" << true << "2.0";
-    QTest::newRow("name is the client's") << "HostComputeNetwork" << "Name" << "scalar" << false << "string" << ""
-                                          << false << "2.0";
-    QTest::newRow("network flags") << "HostComputeNetwork" << "Flags" << "enum" << false << "NetworkFlags" << ""
-                                   << false << "2.0";
-    QTest::newRow("policies array") << "HostComputeEndpoint" << "Policies" << "object" << true << "EndpointPolicy"
+    QTest::newRow("object version is service-owned") << "HostComputeNamespace"
+                                                     << "Version"
+                                                     << "scalar" << false << "uint64"
+                                                     << "" << true << "2.0";
+    QTest::newRow("name is the client's") << "HostComputeNetwork"
+                                          << "Name"
+                                          << "scalar" << false << "string"
+                                          << "" << false << "2.0";
+    QTest::newRow("network flags") << "HostComputeNetwork"
+                                   << "Flags"
+                                   << "enum" << false << "NetworkFlags"
+                                   << "" << false << "2.0";
+    QTest::newRow("policies array") << "HostComputeEndpoint"
+                                    << "Policies"
+                                    << "object" << true << "EndpointPolicy"
                                     << "" << false << "2.0";
-    QTest::newRow("policy settings are free-form") << "EndpointPolicy" << "Settings" << "any" << false << "Any" << ""
-                                                   << false << "2.0";
-    QTest::newRow("gns flags arrived in 2.12") << "GuestNetworkService" << "Flags" << "enum" << false
-                                               << "GuestNetworkServiceFlags" << "" << false << "2.12";
-    QTest::newRow("extra: max port pool usage") << "OutboundNatPolicySetting" << "MaxPortPoolUsage" << "scalar"
-                                                << false << "uint16" << "" << false << "2.0";
-    QTest::newRow("extra: hcsshim route Setting") << "HostComputeRoute" << "Setting" << "object" << true
-                                                  << "SDNRoutePolicySetting" << "" << false << "2.0";
+    QTest::newRow("policy settings are free-form") << "EndpointPolicy"
+                                                   << "Settings"
+                                                   << "any" << false << "Any"
+                                                   << "" << false << "2.0";
+    QTest::newRow("gns flags arrived in 2.12") << "GuestNetworkService"
+                                               << "Flags"
+                                               << "enum" << false << "GuestNetworkServiceFlags"
+                                               << "" << false << "2.12";
+    QTest::newRow("extra: max port pool usage") << "OutboundNatPolicySetting"
+                                                << "MaxPortPoolUsage"
+                                                << "scalar" << false << "uint16"
+                                                << "" << false << "2.0";
+    QTest::newRow("extra: hcsshim route Setting") << "HostComputeRoute"
+                                                  << "Setting"
+                                                  << "object" << true << "SDNRoutePolicySetting"
+                                                  << "" << false << "2.0";
 }
 
 void TestSchemaCatalog::fieldMetadata()
@@ -371,22 +443,42 @@ void TestSchemaCatalog::fieldLookup_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("found");
 
-    QTest::newRow("documented casing") << "HostComputeNetwork" << "Ipams" << "Ipams";
-    QTest::newRow("any casing") << "HostComputeNetwork" << "IPAMS" << "Ipams";
-    QTest::newRow("ID spelled Id") << "HostComputeEndpoint" << "Id" << "ID";
-    QTest::newRow("v1 ExceptionList is an alias of Exceptions")
-        << "OutboundNatPolicySetting" << "ExceptionList" << "Exceptions";
-    QTest::newRow("alias in any casing") << "OutboundNatPolicySetting" << "exceptionlist" << "Exceptions";
-    QTest::newRow("l4 proxy: docs ExceptionList is its own field")
-        << "L4ProxyPolicySetting" << "ExceptionList" << "ExceptionList";
-    QTest::newRow("l4 proxy: hcsshim Exceptions is its own field")
-        << "L4ProxyPolicySetting" << "Exceptions" << "Exceptions";
-    QTest::newRow("l4 proxy: docs OutboundNat") << "L4ProxyPolicySetting" << "OutboundNat" << "OutboundNat";
-    QTest::newRow("l4 proxy: hcsshim OutboundNAT") << "L4ProxyPolicySetting" << "OutboundNAT" << "OutboundNAT";
-    QTest::newRow("l4 proxy: other casing picks the documented field")
-        << "L4ProxyPolicySetting" << "outboundnat" << "OutboundNat";
-    QTest::newRow("aliases do not leak to other types") << "PortMappingPolicySetting" << "ExceptionList" << "";
-    QTest::newRow("unknown field") << "HostComputeNetwork" << "VirtualNetwork" << "";
+    QTest::newRow("documented casing") << "HostComputeNetwork"
+                                       << "Ipams"
+                                       << "Ipams";
+    QTest::newRow("any casing") << "HostComputeNetwork"
+                                << "IPAMS"
+                                << "Ipams";
+    QTest::newRow("ID spelled Id") << "HostComputeEndpoint"
+                                   << "Id"
+                                   << "ID";
+    QTest::newRow("v1 ExceptionList is an alias of Exceptions") << "OutboundNatPolicySetting"
+                                                                << "ExceptionList"
+                                                                << "Exceptions";
+    QTest::newRow("alias in any casing") << "OutboundNatPolicySetting"
+                                         << "exceptionlist"
+                                         << "Exceptions";
+    QTest::newRow("l4 proxy: docs ExceptionList is its own field") << "L4ProxyPolicySetting"
+                                                                   << "ExceptionList"
+                                                                   << "ExceptionList";
+    QTest::newRow("l4 proxy: hcsshim Exceptions is its own field") << "L4ProxyPolicySetting"
+                                                                   << "Exceptions"
+                                                                   << "Exceptions";
+    QTest::newRow("l4 proxy: docs OutboundNat") << "L4ProxyPolicySetting"
+                                                << "OutboundNat"
+                                                << "OutboundNat";
+    QTest::newRow("l4 proxy: hcsshim OutboundNAT") << "L4ProxyPolicySetting"
+                                                   << "OutboundNAT"
+                                                   << "OutboundNAT";
+    QTest::newRow("l4 proxy: other casing picks the documented field") << "L4ProxyPolicySetting"
+                                                                       << "outboundnat"
+                                                                       << "OutboundNat";
+    QTest::newRow("aliases do not leak to other types") << "PortMappingPolicySetting"
+                                                        << "ExceptionList"
+                                                        << "";
+    QTest::newRow("unknown field") << "HostComputeNetwork"
+                                   << "VirtualNetwork"
+                                   << "";
 }
 
 void TestSchemaCatalog::fieldLookup()
@@ -408,27 +500,42 @@ void TestSchemaCatalog::policyBindings_data()
     QTest::addColumn<bool>("bound");
     QTest::addColumn<QString>("settingsType");
 
-    QTest::newRow("port mapping") << "EndpointPolicy" << "PortMapping" << true << "PortMappingPolicySetting";
-    QTest::newRow("acl in other casing") << "endpointpolicy" << "acl" << true << "AclPolicySetting";
-    QTest::newRow("outbound nat") << "EndpointPolicy" << "OutBoundNAT" << true << "OutboundNatPolicySetting";
-    QTest::newRow("sdn route") << "EndpointPolicy" << "SDNRoute" << true << "SDNRoutePolicySetting";
-    QTest::newRow("l2 driver takes no settings") << "EndpointPolicy" << "L2Driver" << true << "";
-    QTest::newRow("endpoint provider address") << "EndpointPolicy" << "ProviderAddress" << true
-                                               << "ProviderAddressEndpointPolicySetting";
-    QTest::newRow("endpoint vlan") << "EndpointPolicy" << "VLAN" << true << "VlanPolicySetting";
-    QTest::newRow("extra: wsl firewall") << "EndpointPolicy" << "Firewall" << true << "FirewallPolicySetting";
-    QTest::newRow("network provider address") << "NetworkPolicy" << "ProviderAddress" << true
-                                              << "ProviderAddressNetworkPolicySetting";
-    QTest::newRow("remote subnet route") << "NetworkPolicy" << "RemoteSubnetRoute" << true
-                                         << "RemoteSubnetRoutePolicySetting";
-    QTest::newRow("host route is an empty object") << "NetworkPolicy" << "HostRoute" << true
-                                                   << "HostRoutePolicySetting";
-    QTest::newRow("network l4 proxy") << "NetworkPolicy" << "L4Proxy" << true << "L4ProxyPolicySetting";
-    QTest::newRow("network acl") << "NetworkPolicy" << "NetworkACL" << true << "NetworkAclPolicySetting";
-    QTest::newRow("subnet vlan") << "SubnetPolicy" << "VLAN" << true << "VlanPolicySetting";
-    QTest::newRow("subnet vsid") << "SubnetPolicy" << "VSID" << true << "VsidPolicySetting";
-    QTest::newRow("acl is not a network policy") << "NetworkPolicy" << "ACL" << false << "";
-    QTest::newRow("unknown policy type") << "EndpointPolicy" << "Teleport" << false << "";
+    QTest::newRow("port mapping") << "EndpointPolicy"
+                                  << "PortMapping" << true << "PortMappingPolicySetting";
+    QTest::newRow("acl in other casing") << "endpointpolicy"
+                                         << "acl" << true << "AclPolicySetting";
+    QTest::newRow("outbound nat") << "EndpointPolicy"
+                                  << "OutBoundNAT" << true << "OutboundNatPolicySetting";
+    QTest::newRow("sdn route") << "EndpointPolicy"
+                               << "SDNRoute" << true << "SDNRoutePolicySetting";
+    QTest::newRow("l2 driver takes no settings") << "EndpointPolicy"
+                                                 << "L2Driver" << true << "";
+    QTest::newRow("endpoint provider address")
+        << "EndpointPolicy"
+        << "ProviderAddress" << true << "ProviderAddressEndpointPolicySetting";
+    QTest::newRow("endpoint vlan") << "EndpointPolicy"
+                                   << "VLAN" << true << "VlanPolicySetting";
+    QTest::newRow("extra: wsl firewall") << "EndpointPolicy"
+                                         << "Firewall" << true << "FirewallPolicySetting";
+    QTest::newRow("network provider address")
+        << "NetworkPolicy"
+        << "ProviderAddress" << true << "ProviderAddressNetworkPolicySetting";
+    QTest::newRow("remote subnet route") << "NetworkPolicy"
+                                         << "RemoteSubnetRoute" << true << "RemoteSubnetRoutePolicySetting";
+    QTest::newRow("host route is an empty object") << "NetworkPolicy"
+                                                   << "HostRoute" << true << "HostRoutePolicySetting";
+    QTest::newRow("network l4 proxy") << "NetworkPolicy"
+                                      << "L4Proxy" << true << "L4ProxyPolicySetting";
+    QTest::newRow("network acl") << "NetworkPolicy"
+                                 << "NetworkACL" << true << "NetworkAclPolicySetting";
+    QTest::newRow("subnet vlan") << "SubnetPolicy"
+                                 << "VLAN" << true << "VlanPolicySetting";
+    QTest::newRow("subnet vsid") << "SubnetPolicy"
+                                 << "VSID" << true << "VsidPolicySetting";
+    QTest::newRow("acl is not a network policy") << "NetworkPolicy"
+                                                 << "ACL" << false << "";
+    QTest::newRow("unknown policy type") << "EndpointPolicy"
+                                         << "Teleport" << false << "";
 }
 
 void TestSchemaCatalog::policyBindings()
@@ -549,7 +656,8 @@ void TestSchemaCatalog::fromJsonRejectsMalformedCatalogs_data()
         << R"({"types": [{"name": "T", "fields": [{"name": "F", "kind": "scalar", "scalar": "string",
               "since": "two"}]}]})";
     QTest::newRow("types differing only in case") << R"({"types": [{"name": "T"}, {"name": "t"}]})";
-    QTest::newRow("enum value without a number") << R"({"enums": [{"name": "E", "values": [{"name": "A"}]}]})";
+    QTest::newRow("enum value without a number")
+        << R"({"enums": [{"name": "E", "values": [{"name": "A"}]}]})";
     QTest::newRow("binding to an unknown settings type")
         << R"({"types": [{"name": "P", "fields": [{"name": "Type", "kind": "enum", "typeName": "E"}]}],
               "enums": [{"name": "E", "values": [{"name": "A", "numeric": 0}]}],

@@ -82,6 +82,8 @@ struct FieldDef
     SchemaVersion since;
     std::string description;
     bool readOnly = false; ///< populated by the service (Health, Version ...)
+    /// Other names accepted on input (OutboundNat ExceptionList -> Exceptions); output uses name.
+    std::vector<std::string> aliases;
 };
 
 struct TypeDef
