@@ -131,7 +131,8 @@ std::optional<Uint128> parseV6(std::string_view text)
     for (auto word : head)
         value = (value << 16) | word;
     const std::size_t zeros = 8 - head.size() - tail.size();
-    value <<= 16 * zeros;
+    if (zeros < 8) // "::" alone: shifting a 128-bit value by 128 is undefined, and the value is 0 anyway
+        value <<= 16 * zeros;
     for (auto word : tail)
         value = (value << 16) | word;
     return value;

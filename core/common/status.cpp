@@ -12,8 +12,12 @@ std::string Status::message() const
             text += ' ';
         const auto start = text.size();
         text += m_detail;
-        // Details are written as sentences after the system text: "... reserved. 10.0.0.1 is ..."
-        if (text[start] >= 'a' && text[start] <= 'z')
+        // The detail reads as a sentence after the system text ("... already exists. A network named ...").
+        // Only a plain lower-case first word is capitalized: "fd00::1 is ..." or "adapters[0] ..." stay.
+        std::size_t end = start;
+        while (end < text.size() && text[end] >= 'a' && text[end] <= 'z')
+            ++end;
+        if (end > start && end < text.size() && text[end] == ' ')
             text[start] = static_cast<char>(text[start] - 'a' + 'A');
     }
     return text;

@@ -1,6 +1,7 @@
 #include "engine/mac_pool.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace hcn {
 namespace {

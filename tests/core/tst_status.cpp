@@ -110,11 +110,11 @@ void TestStatus::errorRecordShape()
 
 void TestStatus::errorRecordEscapesDetail()
 {
-    const Status status(hr::InvalidJson, "field \"Name\" has a \\ and a\nnewline");
+    const Status status(hr::InvalidJson, "Field \"Name\" has a \\ and a\nnewline");
     const QByteArray record = QByteArray::fromStdString(status.errorRecord());
     const QJsonDocument document = QJsonDocument::fromJson(record);
     QVERIFY2(document.isObject(), record.constData());
-    QVERIFY(document.object().value("Error").toString().endsWith("field \"Name\" has a \\ and a\nnewline"));
+    QVERIFY(document.object().value("Error").toString().endsWith("Field \"Name\" has a \\ and a\nnewline"));
 }
 
 void TestStatus::messageJoinsSystemTextAndDetail()
