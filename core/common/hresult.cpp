@@ -29,6 +29,7 @@ constexpr std::array kHResults{
     HResultInfo{hr::OutOfMemory, "E_OUTOFMEMORY", "Not enough memory resources are available to complete this operation. "},
     HResultInfo{hr::ElementNotFound, "ERROR_NOT_FOUND", "Element not found. "},
     HResultInfo{hr::AlreadyExists, "ERROR_ALREADY_EXISTS", "Cannot create a file when that file already exists. "},
+    HResultInfo{hr::AddressInUse, "WSAEADDRINUSE", "Only one usage of each socket address (protocol/network address/port) is normally permitted. "},
     HResultInfo{hr::DupName, "ERROR_DUP_NAME", "You were not connected because a duplicate name exists on the network. "},
     HResultInfo{hr::NetworkNotFound, "HCN_E_NETWORK_NOT_FOUND", "The network was not found. "},
     HResultInfo{hr::EndpointNotFound, "HCN_E_ENDPOINT_NOT_FOUND", "The endpoint was not found. "},

@@ -13,6 +13,10 @@ std::string_view resourceKindName(ResourceKind kind)
         return "Namespace";
     case ResourceKind::LoadBalancer:
         return "LoadBalancer";
+    case ResourceKind::GuestNetworkService:
+        return "GuestNetworkService";
+    case ResourceKind::SdnRoute:
+        return "SdnRoute";
     case ResourceKind::Invalid:
         break;
     }
@@ -30,6 +34,10 @@ std::string_view resourceKindSchemaType(ResourceKind kind)
         return "HostComputeNamespace";
     case ResourceKind::LoadBalancer:
         return "HostComputeLoadBalancer";
+    case ResourceKind::GuestNetworkService:
+        return "GuestNetworkService";
+    case ResourceKind::SdnRoute:
+        return "HostComputeRoute";
     case ResourceKind::Invalid:
         break;
     }

@@ -26,6 +26,7 @@ std::string_view changeOpName(ChangeOp op)
 struct SimulatedDatapath::Programmed
 {
     std::map<ResourceKind, std::map<Guid, nlohmann::json>> objects;
+    std::map<Guid, EndpointCounters> counters;
 };
 
 namespace {
@@ -64,6 +65,13 @@ nlohmann::json programmedForm(ResourceKind kind, const nlohmann::json& doc)
         p["Backends"] = doc.value("HostComputeEndpoints", nlohmann::json::array());
         p["Rules"] = doc.value("PortMappings", nlohmann::json::array());
         break;
+    case ResourceKind::GuestNetworkService:
+        p["State"] = doc.value("State", 0);
+        break;
+    case ResourceKind::SdnRoute:
+        p["Endpoints"] = doc.value("HostComputeEndpoints", nlohmann::json::array());
+        p["Routes"] = doc.value("Routes", doc.value("Setting", nlohmann::json::array()));
+        break;
     case ResourceKind::Invalid:
         break;
     }
@@ -88,9 +96,15 @@ public:
         std::optional<nlohmann::json> previous;
         if (it != objects.end())
             previous = it->second;
-        m_undo.push_back({change.kind, change.id, previous});
-        if (change.op == ChangeOp::Delete)
+        std::optional<EndpointCounters> counters;
+        if (auto c = m_owner.m_programmed->counters.find(change.id); c != m_owner.m_programmed->counters.end())
+            counters = c->second;
+        m_undo.push_back({change.kind, change.id, previous, counters});
+        if (change.op == ChangeOp::Delete) {
             objects.erase(change.id);
+            if (change.kind == ResourceKind::Endpoint)
+                m_owner.m_programmed->counters.erase(change.id); // a port's counters go with the port
+        }
         else if (change.after)
             objects[change.id] = programmedForm(change.kind, *change.after);
         return Status::success();
@@ -117,6 +131,8 @@ public:
                 objects[it->id] = *it->previous;
             else
                 objects.erase(it->id);
+            if (it->counters)
+                m_owner.m_programmed->counters[it->id] = *it->counters;
         }
         m_undo.clear();
     }
@@ -127,6 +143,7 @@ private:
         ResourceKind kind;
         Guid id;
         std::optional<nlohmann::json> previous;
+        std::optional<EndpointCounters> counters;
     };
     SimulatedDatapath& m_owner;
     std::vector<Undo> m_undo;
@@ -142,6 +159,32 @@ void SimulatedDatapath::reset()
 {
     std::lock_guard lock(m_mutex);
     m_programmed->objects.clear();
+    m_programmed->counters.clear();
+}
+
+Result<EndpointCounters> SimulatedDatapath::endpointCounters(const Guid& endpoint) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto& endpoints = m_programmed->objects[ResourceKind::Endpoint];
+    if (!endpoints.count(endpoint))
+        return Status(hr::EndpointNotFound, "the simulated datapath has no port for endpoint " + endpoint.toString() + ".");
+    auto it = m_programmed->counters.find(endpoint);
+    return it == m_programmed->counters.end() ? EndpointCounters{} : it->second;
+}
+
+Status SimulatedDatapath::addTraffic(const Guid& endpoint, const EndpointCounters& delta)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_programmed->objects[ResourceKind::Endpoint].count(endpoint))
+        return Status(hr::EndpointNotFound, "the simulated datapath has no port for endpoint " + endpoint.toString() + ".");
+    auto& c = m_programmed->counters[endpoint];
+    c.bytesReceived += delta.bytesReceived;
+    c.bytesSent += delta.bytesSent;
+    c.packetsReceived += delta.packetsReceived;
+    c.packetsSent += delta.packetsSent;
+    c.droppedPacketsIncoming += delta.droppedPacketsIncoming;
+    c.droppedPacketsOutgoing += delta.droppedPacketsOutgoing;
+    return Status::success();
 }
 
 void SimulatedDatapath::injectFailure(ChangeOp op, ResourceKind kind, HResult code, int count)
@@ -182,6 +225,8 @@ std::string SimulatedDatapath::snapshot() const
     std::lock_guard lock(m_mutex);
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [kind, objects] : m_programmed->objects) {
+        if (objects.empty())
+            continue;
         auto& list = out[std::string(resourceKindName(kind))];
         list = nlohmann::json::array();
         for (const auto& [id, p] : objects)

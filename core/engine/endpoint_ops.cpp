@@ -175,11 +175,15 @@ Status assignAutomatic(NetworkObject& network, Transaction& tx, EndpointObject& 
             continue;
         used += subnet.pool.used();
         capacity += subnet.pool.capacity();
+        const auto cursor = subnet.pool.cursor();
         auto address = subnet.pool.allocate();
         if (!address)
             continue;
         SubnetPool* pool = &subnet.pool;
-        tx.onRollback([pool, a = *address] { pool->release(a); });
+        tx.onRollback([pool, a = *address, cursor] {
+            pool->release(a);
+            pool->restoreCursor(cursor);
+        });
         config["IpAddress"] = address->toString();
         config["PrefixLength"] = subnet.pool.prefix().length();
         recordAddress(network, tx, endpoint, *address);
@@ -258,11 +262,15 @@ Status assignMac(NetworkObject& network, Transaction& tx, EndpointObject& endpoi
     }
     if (endpoint.remote)
         return Status::success();
+    const auto cursor = network.macPool.cursor();
     auto mac = network.macPool.allocate();
     if (!mac)
         return Status(hr::InvalidEndpoint, "the network's MAC pool is exhausted (" +
                                                std::to_string(network.macPool.used()) + " addresses in use).");
-    tx.onRollback([pool = &network.macPool, m = *mac] { pool->release(m); });
+    tx.onRollback([pool = &network.macPool, m = *mac, cursor] {
+        pool->release(m);
+        pool->restoreCursor(cursor);
+    });
     doc["MacAddress"] = mac->toString();
     endpoint.mac = mac;
     return Status::success();
@@ -459,6 +467,7 @@ Status deleteEndpoint(EngineState& state, Transaction& tx, const Guid& id)
                 return s;
     }
     removeEndpointFromLoadBalancers(state, tx, endpoint);
+    removeEndpointFromRoutes(state, tx, endpoint);
     claimPorts(state, tx, endpoint, {});
 
     NetworkObject& network = *state.networks.at(endpoint.network);

@@ -5,6 +5,7 @@
 
 #include "common/log.h"
 #include "engine/engine_state.h"
+#include "engine/feature_gates.h"
 #include "engine/handle_table.h"
 #include "engine/notification_dispatcher.h"
 #include "engine/operations.h"
@@ -14,6 +15,7 @@
 #include "hcn/simulated_datapath.h"
 #include "hcn/v1_conversion.h"
 
+#include <algorithm>
 #include <shared_mutex>
 
 namespace hcn {
@@ -37,13 +39,18 @@ struct Engine::Impl
 
     Status stoppedStatus() const { return Status(hr::ManagerStopped, "the HCN service has been shut down."); }
 
+    static Status badHandle(ResourceKind kind)
+    {
+        return Status(hr::Handle, "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
+    }
+
     /// The object behind an open handle, checked for kind and for having been deleted.
     template <typename T>
     Result<T*> resolve(const ObjectMap<T>& map, ResourceKind kind, Handle handle) const
     {
         const auto* entry = handles.find(handle);
         if (!entry || entry->kind != kind)
-            return Status(hr::Handle, "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
+            return badHandle(kind);
         auto it = map.find(entry->id);
         if (it == map.end() || it->second->serial != entry->serial)
             return Status(hr::ObjectUsedAfterUnload, std::string(resourceKindName(kind)) + " " +
@@ -51,21 +58,25 @@ struct Engine::Impl
         return it->second.get();
     }
 
+    /// The ID of the live object behind a handle.
+    Result<Guid> resolveId(ResourceKind kind, Handle handle) const
+    {
+        Result<Guid> id = badHandle(kind);
+        state.withObjects(kind, [&](const auto& map) {
+            auto object = resolve(map, kind, handle);
+            id = object.ok() ? Result<Guid>((*object)->id) : Result<Guid>(object.status());
+        });
+        return id;
+    }
+
     std::uint64_t serialOf(ResourceKind kind, const Guid& id) const
     {
-        switch (kind) {
-        case ResourceKind::Network:
-            return state.networks.at(id)->serial;
-        case ResourceKind::Endpoint:
-            return state.endpoints.at(id)->serial;
-        case ResourceKind::Namespace:
-            return state.namespaces.at(id)->serial;
-        case ResourceKind::LoadBalancer:
-            return state.loadBalancers.at(id)->serial;
-        case ResourceKind::Invalid:
-            break;
-        }
-        return 0;
+        std::uint64_t serial = 0;
+        state.withObjects(kind, [&](const auto& map) {
+            if (auto it = map.find(id); it != map.end())
+                serial = it->second->serial;
+        });
+        return serial;
     }
 
     /// Datapath, then notifications in order (still under the state lock, so the stream follows commits).
@@ -74,14 +85,14 @@ struct Engine::Impl
         if (Status s = tx.commit(*datapath); !s.ok())
             return s;
         for (auto& n : tx.takeNotifications())
-            dispatcher.post(n.type, hr::Ok, std::move(n.data));
+            dispatcher.post(n.type, hr::Ok, std::move(n.data), n.scope);
         return Status::success();
     }
 
-    Status logged(std::string_view call, Status status) const
+    Status logged(std::string_view call, ResourceKind kind, Status status) const
     {
         if (!status.ok())
-            log->debug("{} failed: {} {}", call, hresultName(status.code()), status.message());
+            log->debug("{}{} failed: {} {}", call, resourceKindName(kind), hresultName(status.code()), status.message());
         return status;
     }
 };
@@ -95,28 +106,21 @@ Status prepareCreateDocument(ResourceKind kind, std::string_view settings, Json&
         return s;
     if (schema::isV1Document(doc)) {
         Status s;
-        switch (kind) {
-        case ResourceKind::Network:
+        if (kind == ResourceKind::Network)
             s = schema::networkFromV1(doc);
-            break;
-        case ResourceKind::Endpoint:
+        else if (kind == ResourceKind::Endpoint)
             s = schema::endpointFromV1(doc);
-            break;
-        case ResourceKind::Namespace:
+        else if (kind == ResourceKind::Namespace)
             s = schema::namespaceFromV1(doc);
-            break;
-        case ResourceKind::LoadBalancer:
+        else if (kind == ResourceKind::LoadBalancer)
             s = schema::loadBalancerFromV1(doc);
-            break;
-        case ResourceKind::Invalid:
-            break;
-        }
         if (!s.ok())
             return s;
     }
     return schema::normalize(doc, resourceKindSchemaType(kind));
 }
 
+/// The schema type of a kind's modify request: load balancers and routes take a whole replacement.
 std::string_view modifyRequestType(ResourceKind kind)
 {
     switch (kind) {
@@ -126,8 +130,11 @@ std::string_view modifyRequestType(ResourceKind kind)
         return "ModifyEndpointSettingRequest";
     case ResourceKind::Namespace:
         return "ModifyNamespaceSettingRequest";
+    case ResourceKind::GuestNetworkService:
+        return "ModifyGuestNetworkServiceSettingRequest";
     case ResourceKind::LoadBalancer:
-        return "HostComputeLoadBalancer";
+    case ResourceKind::SdnRoute:
+        return resourceKindSchemaType(kind);
     case ResourceKind::Invalid:
         break;
     }
@@ -135,6 +142,23 @@ std::string_view modifyRequestType(ResourceKind kind)
 }
 
 Status invalidKind() { return Status(hr::InvalidArg, "unknown resource kind."); }
+
+HResult notFoundCode(ResourceKind kind)
+{
+    switch (kind) {
+    case ResourceKind::Network:
+        return hr::NetworkNotFound;
+    case ResourceKind::Endpoint:
+        return hr::EndpointNotFound;
+    default:
+        return hr::ElementNotFound; // what HNS answers for namespaces; no specific code for the others
+    }
+}
+
+bool protocolsOverlap(PortProtocol a, PortProtocol b)
+{
+    return (static_cast<std::uint32_t>(a) & static_cast<std::uint32_t>(b)) != 0;
+}
 
 } // namespace
 
@@ -146,40 +170,26 @@ Result<std::string> Engine::enumerate(ResourceKind kind, std::string_view queryT
 {
     auto query = parseQuery(queryText);
     if (!query.ok())
-        return m_impl->logged("Enumerate", query.status());
+        return m_impl->logged("Enumerate", kind, query.status());
     std::shared_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
-    Json ids = Json::array();
-    auto collect = [&](const auto& map) {
-        for (const auto& [id, object] : map)
-            if (query->filter.empty() || matchesFilter(m_impl->state, kind, object->doc, query->filter))
-                ids.push_back(object->doc.value("ID", id.toString()));
-    };
-    switch (kind) {
-    case ResourceKind::Network:
-        collect(m_impl->state.networks);
-        break;
-    case ResourceKind::Endpoint:
-        collect(m_impl->state.endpoints);
-        break;
-    case ResourceKind::Namespace:
-        collect(m_impl->state.namespaces);
-        break;
-    case ResourceKind::LoadBalancer:
-        collect(m_impl->state.loadBalancers);
-        break;
-    case ResourceKind::Invalid:
-        return invalidKind();
-    }
-    return ids.dump();
+    auto ids = findObjects(m_impl->state, kind, *query);
+    if (!ids.ok())
+        return m_impl->logged("Enumerate", kind, ids.status());
+    Json out = Json::array();
+    for (const auto& id : *ids)
+        out.push_back(m_impl->state.document(kind, id)->value("ID", id.toString()));
+    return out.dump();
 }
 
 Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network)
 {
     Json doc;
     if (Status s = prepareCreateDocument(kind, settings, doc); !s.ok())
-        return m_impl->logged("Create", s);
+        return m_impl->logged("Create", kind, s);
+    if (Status s = checkFeatureGates(m_impl->state.options.hnsVersion, kind, doc, false); !s.ok())
+        return m_impl->logged("Create", kind, s);
 
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
@@ -193,9 +203,7 @@ Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_vie
         break;
     case ResourceKind::Endpoint: {
         auto net = m_impl->resolve(state.networks, ResourceKind::Network, network);
-        if (!net.ok())
-            return m_impl->logged("CreateEndpoint", net.status());
-        created = ops::createEndpoint(state, tx, **net, id, std::move(doc));
+        created = net.ok() ? ops::createEndpoint(state, tx, **net, id, std::move(doc)) : Result<Guid>(net.status());
         break;
     }
     case ResourceKind::Namespace:
@@ -204,13 +212,19 @@ Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_vie
     case ResourceKind::LoadBalancer:
         created = ops::createLoadBalancer(state, tx, id, std::move(doc));
         break;
+    case ResourceKind::GuestNetworkService:
+        created = ops::createGuestNetworkService(state, tx, id, std::move(doc));
+        break;
+    case ResourceKind::SdnRoute:
+        created = ops::createRoute(state, tx, id, std::move(doc));
+        break;
     case ResourceKind::Invalid:
         break;
     }
     if (!created.ok())
-        return m_impl->logged("Create", created.status());
+        return m_impl->logged("Create", kind, created.status());
     if (Status s = m_impl->commit(tx); !s.ok())
-        return m_impl->logged("Create", s);
+        return m_impl->logged("Create", kind, s);
     m_impl->log->debug("created {} {}", resourceKindName(kind), created->toString());
     return m_impl->handles.open(kind, *created, m_impl->serialOf(kind, *created));
 }
@@ -220,115 +234,79 @@ Result<Handle> Engine::open(ResourceKind kind, const Guid& id)
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
-    const auto& state = m_impl->state;
-    bool exists = false;
-    HResult notFound = hr::ElementNotFound;
-    switch (kind) {
-    case ResourceKind::Network:
-        exists = state.networks.count(id) != 0;
-        notFound = hr::NetworkNotFound;
-        break;
-    case ResourceKind::Endpoint:
-        exists = state.endpoints.count(id) != 0;
-        notFound = hr::EndpointNotFound;
-        break;
-    case ResourceKind::Namespace:
-        exists = state.namespaces.count(id) != 0;
-        break;
-    case ResourceKind::LoadBalancer:
-        exists = state.loadBalancers.count(id) != 0;
-        break;
-    case ResourceKind::Invalid:
+    if (kind == ResourceKind::Invalid)
         return invalidKind();
-    }
-    if (!exists)
-        return Status(notFound, "no " + std::string(resourceKindName(kind)) + " has ID " + id.toString() + ".");
+    if (!m_impl->state.document(kind, id))
+        return Status(notFoundCode(kind), "no " + std::string(resourceKindName(kind)) + " has ID " + id.toString() + ".");
     return m_impl->handles.open(kind, id, m_impl->serialOf(kind, id));
 }
 
 Status Engine::modify(ResourceKind kind, Handle handle, std::string_view settings)
 {
+    if (kind == ResourceKind::Invalid)
+        return invalidKind();
     Json request;
     if (Status s = schema::parseObject(settings, request); !s.ok())
-        return m_impl->logged("Modify", s);
+        return m_impl->logged("Modify", kind, s);
     if (kind == ResourceKind::LoadBalancer && schema::isV1Document(request)) {
         if (Status s = schema::loadBalancerFromV1(request); !s.ok())
-            return m_impl->logged("Modify", s);
+            return m_impl->logged("Modify", kind, s);
     }
-    if (kind != ResourceKind::Invalid)
-        if (Status s = schema::normalize(request, modifyRequestType(kind)); !s.ok())
-            return m_impl->logged("Modify", s);
+    if (Status s = schema::normalize(request, modifyRequestType(kind)); !s.ok())
+        return m_impl->logged("Modify", kind, s);
+    if (Status s = checkFeatureGates(m_impl->state.options.hnsVersion, kind, request, true); !s.ok())
+        return m_impl->logged("Modify", kind, s);
 
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
     auto& state = m_impl->state;
     Transaction tx;
-    Status result = invalidKind();
+    Status result;
+    auto run = [&](const auto& map, auto&& op) {
+        auto object = m_impl->resolve(map, kind, handle);
+        result = object.ok() ? op(**object) : object.status();
+    };
     switch (kind) {
-    case ResourceKind::Network: {
-        auto net = m_impl->resolve(state.networks, kind, handle);
-        result = net.ok() ? ops::modifyNetwork(state, tx, **net, request) : net.status();
+    case ResourceKind::Network:
+        run(state.networks, [&](NetworkObject& o) { return ops::modifyNetwork(state, tx, o, request); });
         break;
-    }
-    case ResourceKind::Endpoint: {
-        auto ep = m_impl->resolve(state.endpoints, kind, handle);
-        result = ep.ok() ? ops::modifyEndpoint(state, tx, **ep, request) : ep.status();
+    case ResourceKind::Endpoint:
+        run(state.endpoints, [&](EndpointObject& o) { return ops::modifyEndpoint(state, tx, o, request); });
         break;
-    }
-    case ResourceKind::Namespace: {
-        auto ns = m_impl->resolve(state.namespaces, kind, handle);
-        result = ns.ok() ? ops::modifyNamespace(state, tx, **ns, request) : ns.status();
+    case ResourceKind::Namespace:
+        run(state.namespaces, [&](NamespaceObject& o) { return ops::modifyNamespace(state, tx, o, request); });
         break;
-    }
-    case ResourceKind::LoadBalancer: {
-        auto lb = m_impl->resolve(state.loadBalancers, kind, handle);
-        result = lb.ok() ? ops::replaceLoadBalancer(state, tx, **lb, std::move(request)) : lb.status();
+    case ResourceKind::LoadBalancer:
+        run(state.loadBalancers, [&](LoadBalancerObject& o) { return ops::replaceLoadBalancer(state, tx, o, request); });
         break;
-    }
+    case ResourceKind::GuestNetworkService:
+        run(state.guestNetworkServices,
+            [&](GuestNetworkServiceObject& o) { return ops::modifyGuestNetworkService(state, tx, o, request); });
+        break;
+    case ResourceKind::SdnRoute:
+        run(state.routes, [&](RouteObject& o) { return ops::replaceRoute(state, tx, o, request); });
+        break;
     case ResourceKind::Invalid:
         break;
     }
     if (!result.ok())
-        return m_impl->logged("Modify", result);
-    return m_impl->logged("Modify", m_impl->commit(tx));
+        return m_impl->logged("Modify", kind, result);
+    return m_impl->logged("Modify", kind, m_impl->commit(tx));
 }
 
 Result<std::string> Engine::query(ResourceKind kind, Handle handle, std::string_view queryText)
 {
     auto query = parseQuery(queryText);
     if (!query.ok())
-        return m_impl->logged("Query", query.status());
+        return m_impl->logged("Query", kind, query.status());
     std::shared_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
-    const auto& state = m_impl->state;
-    Result<Guid> id = invalidKind();
-    auto pick = [&](const auto& map) -> Result<Guid> {
-        auto object = m_impl->resolve(map, kind, handle);
-        if (!object.ok())
-            return object.status();
-        return (*object)->id;
-    };
-    switch (kind) {
-    case ResourceKind::Network:
-        id = pick(state.networks);
-        break;
-    case ResourceKind::Endpoint:
-        id = pick(state.endpoints);
-        break;
-    case ResourceKind::Namespace:
-        id = pick(state.namespaces);
-        break;
-    case ResourceKind::LoadBalancer:
-        id = pick(state.loadBalancers);
-        break;
-    case ResourceKind::Invalid:
-        break;
-    }
+    auto id = m_impl->resolveId(kind, handle);
     if (!id.ok())
-        return m_impl->logged("Query", id.status());
-    return renderDocument(state, kind, *id, *query).dump();
+        return m_impl->logged("Query", kind, id.status());
+    return renderDocument(m_impl->state, kind, *id, *query).dump();
 }
 
 Status Engine::remove(ResourceKind kind, const Guid& id)
@@ -352,12 +330,18 @@ Status Engine::remove(ResourceKind kind, const Guid& id)
     case ResourceKind::LoadBalancer:
         result = ops::deleteLoadBalancer(state, tx, id);
         break;
+    case ResourceKind::GuestNetworkService:
+        result = ops::deleteGuestNetworkService(state, tx, id);
+        break;
+    case ResourceKind::SdnRoute:
+        result = ops::deleteRoute(state, tx, id);
+        break;
     case ResourceKind::Invalid:
         break;
     }
     if (!result.ok())
-        return m_impl->logged("Delete", result);
-    return m_impl->logged("Delete", m_impl->commit(tx));
+        return m_impl->logged("Delete", kind, result);
+    return m_impl->logged("Delete", kind, m_impl->commit(tx));
 }
 
 Status Engine::close(ResourceKind kind, Handle handle)
@@ -365,7 +349,7 @@ Status Engine::close(ResourceKind kind, Handle handle)
     std::unique_lock lock(m_impl->mutex);
     const auto* entry = m_impl->handles.find(handle);
     if (!entry || entry->kind != kind)
-        return Status(hr::Handle, "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
+        return Impl::badHandle(kind);
     m_impl->handles.close(handle);
     return Status::success();
 }
@@ -375,16 +359,139 @@ Result<Guid> Engine::handleId(ResourceKind kind, Handle handle) const
     std::shared_lock lock(m_impl->mutex);
     const auto* entry = m_impl->handles.find(handle);
     if (!entry || entry->kind != kind)
-        return Status(hr::Handle, "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
+        return Impl::badHandle(kind);
     return entry->id;
 }
 
-SubscriptionId Engine::subscribe(std::function<void(const Notification&)> callback)
+SubscriptionId Engine::subscribe(std::function<void(const Notification&)> callback, SubscriptionScope scope)
 {
-    return m_impl->dispatcher.subscribe(std::move(callback));
+    NotificationDispatcher::Scope s{NotificationDispatcher::ScopeKind::Service, Guid{}};
+    if (scope.guestNetworkService)
+        s = {NotificationDispatcher::ScopeKind::GuestNetworkService, *scope.guestNetworkService};
+    else if (scope.network)
+        s = {NotificationDispatcher::ScopeKind::Network, *scope.network};
+    return m_impl->dispatcher.subscribe(std::move(callback), s);
 }
 
 void Engine::unsubscribe(SubscriptionId id) { m_impl->dispatcher.unsubscribe(id); }
+
+Result<ReservationId> Engine::reservePort(Handle guestNetworkService, PortProtocol protocol, PortAccess access,
+                                          std::uint16_t port)
+{
+    if (port == 0)
+        return Status(hr::InvalidArg, "port 0 cannot be reserved.");
+    if (protocol < PortProtocol::Tcp || protocol > PortProtocol::Both || access < PortAccess::Exclusive ||
+        access > PortAccess::Shared)
+        return Status(hr::InvalidArg, "unknown port protocol or access value.");
+    std::unique_lock lock(m_impl->mutex);
+    if (m_impl->stopped)
+        return m_impl->stoppedStatus();
+    auto& state = m_impl->state;
+    auto gns = m_impl->resolve(state.guestNetworkServices, ResourceKind::GuestNetworkService, guestNetworkService);
+    if (!gns.ok())
+        return gns.status();
+    for (const auto& [id, record] : state.portReservations) {
+        const auto& other = record.info;
+        const bool overlaps = port >= other.startingPort && port <= other.endingPort;
+        const bool exclusive = access == PortAccess::Exclusive || other.access == PortAccess::Exclusive;
+        if (overlaps && exclusive && protocolsOverlap(protocol, other.protocol))
+            return Status(hr::AddressInUse, "port " + std::to_string(port) + " is already reserved" +
+                                                (other.access == PortAccess::Exclusive ? " exclusively" : "") + ".");
+    }
+    PortReservationRecord record;
+    record.service = (*gns)->id;
+    record.info.id = state.nextReservation++;
+    record.info.targetPartitionId = (*gns)->id;
+    record.info.owningPartitionId = Guid::parse((*gns)->doc.value("VirtualMachineId", "")).value_or((*gns)->id);
+    record.info.protocol = protocol;
+    record.info.access = access;
+    record.info.startingPort = record.info.endingPort = port;
+    state.portReservations.emplace(record.info.id, record);
+    return record.info.id;
+}
+
+Result<PortReservation> Engine::reservePortRange(Handle guestNetworkService, std::uint16_t count)
+{
+    constexpr std::uint32_t kFirstDynamic = 49152, kLastDynamic = 65535;
+    if (count == 0)
+        return Status(hr::InvalidArg, "a port range needs at least one port.");
+    std::unique_lock lock(m_impl->mutex);
+    if (m_impl->stopped)
+        return m_impl->stoppedStatus();
+    auto& state = m_impl->state;
+    auto gns = m_impl->resolve(state.guestNetworkServices, ResourceKind::GuestNetworkService, guestNetworkService);
+    if (!gns.ok())
+        return gns.status();
+    // First fit: walk the reservations in port order and take the first gap that is large enough.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
+    for (const auto& [id, record] : state.portReservations)
+        taken.emplace_back(record.info.startingPort, record.info.endingPort);
+    std::sort(taken.begin(), taken.end());
+    std::uint32_t start = kFirstDynamic;
+    for (const auto& [first, last] : taken) {
+        if (last < start)
+            continue;
+        if (first >= start + count)
+            break;
+        start = last + 1;
+    }
+    if (start + count - 1 > kLastDynamic)
+        return Status(hr::AddressInUse, "no " + std::to_string(count) + " contiguous free ports are left in 49152-65535.");
+    PortReservationRecord record;
+    record.service = (*gns)->id;
+    record.info.id = state.nextReservation++;
+    record.info.targetPartitionId = (*gns)->id;
+    record.info.owningPartitionId = Guid::parse((*gns)->doc.value("VirtualMachineId", "")).value_or((*gns)->id);
+    record.info.protocol = PortProtocol::Both;
+    record.info.access = PortAccess::Exclusive;
+    record.info.reservationType = 1;
+    record.info.startingPort = static_cast<std::uint16_t>(start);
+    record.info.endingPort = static_cast<std::uint16_t>(start + count - 1);
+    state.portReservations.emplace(record.info.id, record);
+    return record.info;
+}
+
+Status Engine::releasePortReservation(ReservationId reservation)
+{
+    std::unique_lock lock(m_impl->mutex);
+    if (m_impl->state.portReservations.erase(reservation) == 0)
+        return Status(hr::Handle, "no port reservation has this handle.");
+    return Status::success();
+}
+
+std::vector<PortReservation> Engine::portReservations() const
+{
+    std::shared_lock lock(m_impl->mutex);
+    std::vector<PortReservation> out;
+    for (const auto& [id, record] : m_impl->state.portReservations)
+        out.push_back(record.info);
+    return out;
+}
+
+Result<std::string> Engine::queryEndpointStats(Handle endpoint, std::string_view queryText)
+{
+    if (auto query = parseQuery(queryText); !query.ok())
+        return query.status();
+    std::shared_lock lock(m_impl->mutex);
+    if (m_impl->stopped)
+        return m_impl->stoppedStatus();
+    auto ep = m_impl->resolve(m_impl->state.endpoints, ResourceKind::Endpoint, endpoint);
+    if (!ep.ok())
+        return ep.status();
+    if ((*ep)->remote)
+        return Status(hr::InvalidRemoteEndpointOperation, "a remote endpoint has no local port to count.");
+    auto counters = m_impl->datapath->endpointCounters((*ep)->id);
+    if (!counters.ok())
+        return counters.status();
+    Json stats{{"EndpointId", (*ep)->doc.value("ID", (*ep)->id.toString())},
+               {"BytesReceived", counters->bytesReceived},
+               {"BytesSent", counters->bytesSent},
+               {"PacketsReceived", counters->packetsReceived},
+               {"PacketsSent", counters->packetsSent},
+               {"DroppedPacketsIncoming", counters->droppedPacketsIncoming},
+               {"DroppedPacketsOutgoing", counters->droppedPacketsOutgoing}};
+    return stats.dump();
+}
 
 void Engine::shutdown()
 {

@@ -64,6 +64,7 @@ struct EndpointObject
     std::optional<Guid> namespaceId;
     std::set<PortKey> ports;
     std::set<Guid> loadBalancers;
+    std::set<Guid> routes;
     bool vmPortBound = false;
 };
 
@@ -85,6 +86,27 @@ struct LoadBalancerObject
     std::set<PortKey> frontends;
 };
 
+struct GuestNetworkServiceObject
+{
+    Guid id;
+    std::uint64_t serial = 0;
+    Json doc;
+};
+
+struct RouteObject
+{
+    Guid id;
+    std::uint64_t serial = 0;
+    Json doc;
+    std::vector<Guid> endpoints;
+};
+
+struct PortReservationRecord
+{
+    PortReservation info;
+    Guid service; ///< the guest network service that holds it
+};
+
 template <typename T>
 using ObjectMap = std::unordered_map<Guid, std::unique_ptr<T>>;
 
@@ -97,6 +119,10 @@ struct EngineState
     ObjectMap<EndpointObject> endpoints;
     ObjectMap<NamespaceObject> namespaces;
     ObjectMap<LoadBalancerObject> loadBalancers;
+    ObjectMap<GuestNetworkServiceObject> guestNetworkServices;
+    ObjectMap<RouteObject> routes;
+    std::map<ReservationId, PortReservationRecord> portReservations;
+    ReservationId nextReservation = 1;
 
     /// Lower-cased network name -> network.
     std::map<std::string, Guid> networkNames;
@@ -109,6 +135,50 @@ struct EngineState
     std::set<std::uint32_t> compartmentIds;
 
     std::uint64_t newSerial() { return nextSerial++; }
+
+    /// Calls f with the object map of a kind (f must accept any ObjectMap<T>); false for Invalid.
+    template <typename F>
+    bool withObjects(ResourceKind kind, F&& f)
+    {
+        switch (kind) {
+        case ResourceKind::Network:
+            f(networks);
+            return true;
+        case ResourceKind::Endpoint:
+            f(endpoints);
+            return true;
+        case ResourceKind::Namespace:
+            f(namespaces);
+            return true;
+        case ResourceKind::LoadBalancer:
+            f(loadBalancers);
+            return true;
+        case ResourceKind::GuestNetworkService:
+            f(guestNetworkServices);
+            return true;
+        case ResourceKind::SdnRoute:
+            f(routes);
+            return true;
+        case ResourceKind::Invalid:
+            break;
+        }
+        return false;
+    }
+    template <typename F>
+    bool withObjects(ResourceKind kind, F&& f) const
+    {
+        return const_cast<EngineState*>(this)->withObjects(kind, [&](const auto& map) { f(map); });
+    }
+    /// The stored document of an object, or null.
+    const Json* document(ResourceKind kind, const Guid& id) const
+    {
+        const Json* doc = nullptr;
+        withObjects(kind, [&](const auto& map) {
+            if (auto it = map.find(id); it != map.end())
+                doc = &it->second->doc;
+        });
+        return doc;
+    }
 };
 
 /// Lower-case copy for case-insensitive keys.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <unordered_set>
 #include <vector>
 
@@ -30,6 +31,14 @@ public:
     /// Next free address inside the ranges (next-fit), or nothing when every range is full.
     std::optional<MacAddress> allocate();
     bool release(MacAddress mac);
+
+    /// Where the next-fit search resumes (range index, address); see SubnetPool::cursor().
+    std::pair<std::size_t, std::uint64_t> cursor() const { return {m_rangeCursor, m_cursor}; }
+    void restoreCursor(std::pair<std::size_t, std::uint64_t> cursor)
+    {
+        m_rangeCursor = cursor.first;
+        m_cursor = cursor.second;
+    }
 
     std::uint64_t capacity() const;
     std::uint64_t used() const { return m_used.size(); }

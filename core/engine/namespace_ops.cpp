@@ -128,7 +128,7 @@ Status attachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, 
     tx.change(ChangeOp::Modify, ResourceKind::Namespace, ns.id, nsBefore.get(), &ns.doc);
     const std::string networkText = ep.doc.value("HostComputeNetwork", "");
     tx.notify(NotificationType::NetworkEndpointAttached, epText,
-              Json{{"NetworkId", networkText}, {"NamespaceId", nsText}});
+              Json{{"NetworkId", networkText}, {"NamespaceId", nsText}}, ep.network);
     tx.notify(NotificationType::NamespaceEndpointAttach, nsText,
               Json{{"EndpointId", epText}, {"Endpoint", ep.doc}, {"Namespace", ns.doc}});
     return Status::success();
@@ -162,7 +162,7 @@ Status detachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, 
     tx.change(ChangeOp::Modify, ResourceKind::Namespace, ns.id, nsBefore.get(), &ns.doc);
     const std::string networkText = ep.doc.value("HostComputeNetwork", "");
     tx.notify(NotificationType::NetworkEndpointDetached, epText,
-              Json{{"NetworkId", networkText}, {"NamespaceId", nsText}});
+              Json{{"NetworkId", networkText}, {"NamespaceId", nsText}}, ep.network);
     tx.notify(NotificationType::NamespaceEndpointDetach, nsText,
               Json{{"EndpointId", epText}, {"Endpoint", ep.doc}, {"Namespace", ns.doc}});
     return Status::success();

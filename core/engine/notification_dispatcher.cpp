@@ -13,7 +13,8 @@ NotificationDispatcher::NotificationDispatcher()
 
 NotificationDispatcher::~NotificationDispatcher() { stop(); }
 
-std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status, std::string data)
+std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status, std::string data,
+                                           std::optional<Guid> scope)
 {
     std::lock_guard lock(m_mutex);
     if (m_stopping)
@@ -23,7 +24,7 @@ std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status
     n.type = type;
     n.status = status;
     n.data = std::move(data);
-    m_queue.push_back(std::move(n));
+    m_queue.push_back({std::move(n), scope});
     m_wake.notify_one();
     return m_posted;
 }
@@ -34,12 +35,32 @@ std::uint64_t NotificationDispatcher::lastSequence() const
     return m_posted;
 }
 
-std::uint64_t NotificationDispatcher::subscribe(Callback callback)
+std::uint64_t NotificationDispatcher::subscribe(Callback callback, Scope scope)
 {
     std::lock_guard lock(m_mutex);
     auto id = m_nextSubscriber++;
-    m_subscribers.emplace(id, Subscriber{std::make_shared<Callback>(std::move(callback)), m_posted});
+    m_subscribers.emplace(id, Subscriber{std::make_shared<Callback>(std::move(callback)), m_posted, scope});
     return id;
+}
+
+bool NotificationDispatcher::wants(const Subscriber& subscriber, const Queued& queued)
+{
+    const auto type = queued.notification.type;
+    if (type == NotificationType::ServiceDisconnect)
+        return true;
+    const bool guestScoped = type == NotificationType::GuestNetworkServiceStateChanged ||
+                             type == NotificationType::GuestNetworkServiceInterfaceStateChanged;
+    const bool networkScoped =
+        type == NotificationType::NetworkEndpointAttached || type == NotificationType::NetworkEndpointDetached;
+    switch (subscriber.scope.kind) {
+    case ScopeKind::Service:
+        return !guestScoped; // state changes go to the guest network service's own callbacks
+    case ScopeKind::Network:
+        return networkScoped && queued.scope == subscriber.scope.id;
+    case ScopeKind::GuestNetworkService:
+        return guestScoped && queued.scope == subscriber.scope.id;
+    }
+    return false;
 }
 
 void NotificationDispatcher::unsubscribe(std::uint64_t id)
@@ -82,11 +103,12 @@ void NotificationDispatcher::run()
         m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
         if (m_queue.empty() && m_stopping)
             break;
-        Notification n = std::move(m_queue.front());
+        Queued queued = std::move(m_queue.front());
         m_queue.pop_front();
+        const Notification& n = queued.notification;
         std::vector<std::pair<std::uint64_t, std::shared_ptr<Callback>>> targets;
         for (const auto& [id, subscriber] : m_subscribers)
-            if (n.sequence > subscriber.after)
+            if (n.sequence > subscriber.after && wants(subscriber, queued))
                 targets.emplace_back(id, subscriber.callback);
         for (auto& [id, callback] : targets) {
             if (!m_subscribers.count(id))

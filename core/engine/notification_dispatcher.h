@@ -2,6 +2,7 @@
 // Delivers notifications to subscribers on one dispatcher thread, in sequence order, without holding
 // any engine lock, so a callback may call back into the engine.
 
+#include "hcn/guid.h"
 #include "hcn/notification.h"
 
 #include <condition_variable>
@@ -11,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace hcn {
@@ -20,16 +22,30 @@ class NotificationDispatcher
 public:
     using Callback = std::function<void(const Notification&)>;
 
+    /// Who a subscription listens to: the whole service, or one network's / guest network service's
+    /// scoped notifications.
+    enum class ScopeKind
+    {
+        Service,
+        Network,
+        GuestNetworkService
+    };
+    struct Scope
+    {
+        ScopeKind kind;
+        Guid id;
+    };
+
     NotificationDispatcher();
     ~NotificationDispatcher();
 
     /// Assigns the next sequence number and queues the notification. Callers that must keep the
     /// stream in commit order post while still holding their own state lock (this lock is separate).
-    std::uint64_t post(NotificationType type, HResult status, std::string data);
+    std::uint64_t post(NotificationType type, HResult status, std::string data, std::optional<Guid> scope = {});
     std::uint64_t lastSequence() const;
 
     /// The subscriber receives the notifications posted after this call, not those already queued.
-    std::uint64_t subscribe(Callback callback);
+    std::uint64_t subscribe(Callback callback, Scope scope = Scope{ScopeKind::Service, Guid{}});
     void unsubscribe(std::uint64_t id);
     /// Waits until everything posted so far was delivered.
     void drain();
@@ -42,12 +58,19 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_progress;
-    std::deque<Notification> m_queue;
     struct Subscriber
     {
         std::shared_ptr<Callback> callback;
         std::uint64_t after = 0; ///< receives only notifications posted after it subscribed
+        Scope scope;
     };
+    struct Queued
+    {
+        Notification notification;
+        std::optional<Guid> scope;
+    };
+    static bool wants(const Subscriber& subscriber, const Queued& queued);
+    std::deque<Queued> m_queue;
     std::map<std::uint64_t, Subscriber> m_subscribers;
     std::uint64_t m_nextSubscriber = 1;
     std::uint64_t m_posted = 0;

@@ -36,6 +36,18 @@ Status deleteLoadBalancer(EngineState& state, Transaction& tx, const Guid& id);
 /// Drops an endpoint from every load balancer that lists it (endpoint delete).
 void removeEndpointFromLoadBalancers(EngineState& state, Transaction& tx, EndpointObject& endpoint);
 
+// Guest network services (guest_network_service_ops.cpp)
+Result<Guid> createGuestNetworkService(EngineState& state, Transaction& tx, const Guid& id, Json doc);
+Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetworkServiceObject& gns, const Json& request);
+Status deleteGuestNetworkService(EngineState& state, Transaction& tx, const Guid& id);
+
+// SDN routes (route_ops.cpp)
+Result<Guid> createRoute(EngineState& state, Transaction& tx, const Guid& id, Json doc);
+Status replaceRoute(EngineState& state, Transaction& tx, RouteObject& route, Json doc);
+Status deleteRoute(EngineState& state, Transaction& tx, const Guid& id);
+/// Drops an endpoint from every SDN route that lists it (endpoint delete).
+void removeEndpointFromRoutes(EngineState& state, Transaction& tx, EndpointObject& endpoint);
+
 // Shared helpers (common_ops.cpp)
 /// The ID for a new object: the parameter, else the document's "ID", else a new one; an ID already in
 /// use fails with ERROR_ALREADY_EXISTS. Writes doc["ID"].

@@ -65,8 +65,10 @@ Json toV1(const EngineState& state, ResourceKind kind, const Json& doc)
         return schema::namespaceToV1(doc);
     case ResourceKind::LoadBalancer:
         return schema::loadBalancerToV1(doc);
+    case ResourceKind::GuestNetworkService:
+    case ResourceKind::SdnRoute:
     case ResourceKind::Invalid:
-        break;
+        break; // no v1 shape: v2 only
     }
     return doc;
 }
@@ -128,6 +130,17 @@ Json resourcesBlock(const EngineState& state, ResourceKind kind, const Guid& id)
         r["EndpointCount"] = state.namespaces.at(id)->endpoints.size();
     } else if (kind == ResourceKind::LoadBalancer) {
         r["BackendCount"] = state.loadBalancers.at(id)->endpoints.size();
+    } else if (kind == ResourceKind::SdnRoute) {
+        r["EndpointCount"] = state.routes.at(id)->endpoints.size();
+    } else if (kind == ResourceKind::GuestNetworkService) {
+        Json reservations = Json::array();
+        for (const auto& [rid, record] : state.portReservations)
+            if (record.service == id)
+                reservations.push_back({{"Protocol", static_cast<std::uint32_t>(record.info.protocol)},
+                                        {"Access", record.info.access == PortAccess::Exclusive ? "Exclusive" : "Shared"},
+                                        {"StartingPort", record.info.startingPort},
+                                        {"EndingPort", record.info.endingPort}});
+        r["PortReservations"] = reservations;
     }
     return r;
 }
@@ -185,25 +198,25 @@ bool matchesFilter(const EngineState& state, ResourceKind kind, const Json& doc,
     return true;
 }
 
+Result<std::vector<Guid>> findObjects(const EngineState& state, ResourceKind kind, const ParsedQuery& query)
+{
+    std::vector<Guid> ids;
+    const bool known = state.withObjects(kind, [&](const auto& map) {
+        ids.reserve(query.filter.empty() ? map.size() : 16);
+        for (const auto& [id, object] : map)
+            if (query.filter.empty() || matchesFilter(state, kind, object->doc, query.filter))
+                ids.push_back(id);
+    });
+    if (!known)
+        return Status(hr::InvalidArg, "unknown resource kind.");
+    return ids;
+}
+
 Json renderDocument(const EngineState& state, ResourceKind kind, const Guid& id, const ParsedQuery& query)
 {
-    const Json* doc = nullptr;
-    switch (kind) {
-    case ResourceKind::Network:
-        doc = &state.networks.at(id)->doc;
-        break;
-    case ResourceKind::Endpoint:
-        doc = &state.endpoints.at(id)->doc;
-        break;
-    case ResourceKind::Namespace:
-        doc = &state.namespaces.at(id)->doc;
-        break;
-    case ResourceKind::LoadBalancer:
-        doc = &state.loadBalancers.at(id)->doc;
-        break;
-    case ResourceKind::Invalid:
+    const Json* doc = state.document(kind, id);
+    if (!doc)
         return Json::object();
-    }
     Json out = query.v1Output() ? toV1(state, kind, *doc) : *doc;
     if (query.detailed)
         out["Resources"] = resourcesBlock(state, kind, id);

@@ -6,6 +6,7 @@
 #include "hcn/status.h"
 
 #include <string_view>
+#include <vector>
 
 namespace hcn {
 
@@ -25,6 +26,9 @@ Result<ParsedQuery> parseQuery(std::string_view text);
 /// compare case-insensitively; v1 names (VirtualNetwork, VirtualNetworkName, IPAddress, IsRemoteEndpoint,
 /// CompartmentId, IsDefault ...) are understood.
 bool matchesFilter(const EngineState& state, ResourceKind kind, const Json& doc, const Json& filter);
+
+/// The IDs of every object of a kind that matches the query's filter.
+Result<std::vector<Guid>> findObjects(const EngineState& state, ResourceKind kind, const ParsedQuery& query);
 
 /// The object's document as the query asks: v2 (default) or the v1 shape, with a Resources block of
 /// allocation diagnostics when Detailed.

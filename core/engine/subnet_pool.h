@@ -34,6 +34,11 @@ public:
     /// Returns an address to the pool; false when it was not in use.
     bool release(const IpAddress& address);
 
+    /// Where the next-fit search resumes; saved before an allocation so a rolled-back call can put the
+    /// pool back exactly as it was (the retry then gets the same address).
+    Uint128 cursor() const { return m_cursor; }
+    void restoreCursor(Uint128 cursor) { m_cursor = cursor; }
+
     /// Addresses that may be assigned at all (size minus network, broadcast, gateway), saturated at 2^64.
     std::uint64_t capacity() const;
     std::uint64_t used() const { return m_used.size(); }

@@ -18,19 +18,19 @@ void Transaction::change(ChangeOp op, ResourceKind kind, const Guid& id, const J
     m_changes.push_back(std::move(c));
 }
 
-void Transaction::notify(NotificationType type, const Guid& id, Json data)
+void Transaction::notify(NotificationType type, const Guid& id, Json data, std::optional<Guid> scope)
 {
-    notify(type, id.toString(), std::move(data));
+    notify(type, id.toString(), std::move(data), scope);
 }
 
-void Transaction::notify(NotificationType type, const std::string& idText, Json data)
+void Transaction::notify(NotificationType type, const std::string& idText, Json data, std::optional<Guid> scope)
 {
     Json base = Json::object();
     base["ID"] = idText;
     base["Flags"] = 0;
     if (!data.is_null())
         base["Data"] = std::move(data);
-    m_notifications.push_back({type, base.dump()});
+    m_notifications.push_back({type, base.dump(), scope});
 }
 
 Status Transaction::commit(Datapath& datapath)

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace hcn {
@@ -28,9 +29,10 @@ public:
     void keepAlive(std::shared_ptr<void> object) { m_keepAlive.push_back(std::move(object)); }
     /// Records an object change for the datapath; documents are copied.
     void change(ChangeOp op, ResourceKind kind, const Guid& id, const Json* before, const Json* after);
-    /// Queues a notification: {"ID":id,"Flags":0,"Data":data}.
-    void notify(NotificationType type, const Guid& id, Json data);
-    void notify(NotificationType type, const std::string& idText, Json data);
+    /// Queues a notification: {"ID":id,"Flags":0,"Data":data}. scope is the network (endpoint attach and
+    /// detach) or guest network service (state changes) that scoped subscriptions filter on.
+    void notify(NotificationType type, const Guid& id, Json data, std::optional<Guid> scope = {});
+    void notify(NotificationType type, const std::string& idText, Json data, std::optional<Guid> scope = {});
 
     /// Programs the datapath; on failure rolls the datapath and the state back and returns the error.
     Status commit(Datapath& datapath);
@@ -41,6 +43,7 @@ public:
     {
         NotificationType type;
         std::string data;
+        std::optional<Guid> scope;
     };
     /// Notifications to publish after a successful commit (moved out).
     std::vector<PendingNotification> takeNotifications() { return std::move(m_notifications); }

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -37,6 +38,17 @@ struct DatapathChange
     const nlohmann::json* after = nullptr;  ///< null for Delete
 };
 
+/// Traffic counters of one endpoint's port.
+struct EndpointCounters
+{
+    std::uint64_t bytesReceived = 0;
+    std::uint64_t bytesSent = 0;
+    std::uint64_t packetsReceived = 0;
+    std::uint64_t packetsSent = 0;
+    std::uint64_t droppedPacketsIncoming = 0;
+    std::uint64_t droppedPacketsOutgoing = 0;
+};
+
 class DatapathTransaction
 {
 public:
@@ -58,6 +70,8 @@ public:
     virtual std::unique_ptr<DatapathTransaction> begin() = 0;
     /// Removes everything the backend programmed (service stop: HCN is stateless).
     virtual void reset() = 0;
+    /// The port counters of a programmed endpoint; HCN_E_ENDPOINT_NOT_FOUND when it has no port.
+    virtual Result<EndpointCounters> endpointCounters(const Guid& endpoint) const = 0;
 };
 
 } // namespace hcn

@@ -14,6 +14,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -22,6 +25,46 @@ namespace hcn {
 /// An open handle (HCN_NETWORK, HCN_ENDPOINT ...). 0 is never a valid handle.
 using Handle = std::uint64_t;
 using SubscriptionId = std::uint64_t;
+/// A guest port reservation (HcnReserveGuestNetworkServicePort*). 0 is never valid.
+using ReservationId = std::uint64_t;
+
+/// HCN_PORT_PROTOCOL and HCN_PORT_ACCESS values.
+enum class PortProtocol : std::uint32_t
+{
+    Tcp = 1,
+    Udp = 2,
+    Both = 3
+};
+enum class PortAccess : std::uint32_t
+{
+    Exclusive = 1,
+    Shared = 2
+};
+
+/// One reservation as HcnEnumerateGuestNetworkPortReservations reports it (HCN_PORT_RANGE_ENTRY).
+struct PortReservation
+{
+    ReservationId id = 0;
+    Guid owningPartitionId;  ///< the guest network service's VirtualMachineId (its ID when it has none)
+    Guid targetPartitionId;  ///< the guest network service's ID
+    PortProtocol protocol = PortProtocol::Both;
+    PortAccess access = PortAccess::Exclusive;
+    std::uint64_t priority = 0;
+    std::uint32_t reservationType = 0; ///< 0 single port, 1 range
+    std::uint16_t startingPort = 0;
+    std::uint16_t endingPort = 0; ///< inclusive
+};
+
+/// Which notifications a subscription receives.
+struct SubscriptionScope
+{
+    /// Unset: the service-wide stream (HcnRegisterServiceCallback). Set: only that guest network
+    /// service's StateChanged / InterfaceStateChanged notifications (HcnRegisterGuestNetworkServiceCallback).
+    std::optional<Guid> guestNetworkService;
+    /// Set: only NetworkEndpointAttached / NetworkEndpointDetached for endpoints of that network
+    /// (the notifications Windows raises "for HCN_NETWORK handles", HcnRegisterNetworkCallback).
+    std::optional<Guid> network;
+};
 
 struct EngineOptions
 {
@@ -77,10 +120,26 @@ public:
     /// Service callbacks. The callback receives every notification posted after subscribe() returns,
     /// on the engine's dispatcher thread, in stream order, never while an engine lock is held, so it
     /// may call back into the engine. Subscribe, then enumerate, to keep a complete copy of the state.
-    SubscriptionId subscribe(std::function<void(const Notification&)> callback);
+    SubscriptionId subscribe(std::function<void(const Notification&)> callback, SubscriptionScope scope = {});
     /// After this returns the callback is not running and will not run again (unless called from
     /// inside that same callback, where it takes effect after the callback returns).
     void unsubscribe(SubscriptionId id);
+
+    /// Reserves one host port for a guest network service. Exclusive conflicts with any overlapping
+    /// reservation of a shared protocol; shared conflicts only with exclusive ones. A conflict fails with
+    /// WSAEADDRINUSE (0x80072740).
+    Result<ReservationId> reservePort(Handle guestNetworkService, PortProtocol protocol, PortAccess access,
+                                      std::uint16_t port);
+    /// Reserves `count` contiguous ports (TCP and UDP, exclusive) from the dynamic range 49152-65535;
+    /// the reservation's startingPort/endingPort say which.
+    Result<PortReservation> reservePortRange(Handle guestNetworkService, std::uint16_t count);
+    Status releasePortReservation(ReservationId reservation);
+    std::vector<PortReservation> portReservations() const;
+
+    /// Counters of an endpoint's port from the datapath (HcnQueryEndpointStats): JSON
+    /// {"EndpointId","BytesReceived","BytesSent","PacketsReceived","PacketsSent","DroppedPacketsIncoming",
+    /// "DroppedPacketsOutgoing"}.
+    Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query);
 
     /// Stops the service: later calls fail with HCN_E_MANAGER_STOPPED, every subscriber receives
     /// ServiceDisconnect, the datapath is reset. Idempotent.

@@ -26,6 +26,7 @@ inline constexpr HResult OutOfMemory = makeHResult(0x8007000E);
 inline constexpr HResult ElementNotFound = makeHResult(0x80070490);
 inline constexpr HResult AlreadyExists = makeHResult(0x800700B7);
 inline constexpr HResult DupName = makeHResult(0x80070034);
+inline constexpr HResult AddressInUse = makeHResult(0x80072740); ///< WSAEADDRINUSE
 
 inline constexpr HResult NetworkNotFound = makeHResult(0x803B0001);
 inline constexpr HResult EndpointNotFound = makeHResult(0x803B0002);

@@ -11,7 +11,9 @@ enum class ResourceKind
     Network,
     Endpoint,
     Namespace,
-    LoadBalancer
+    LoadBalancer,
+    GuestNetworkService, ///< GNS of a utility VM / WSL mirrored networking
+    SdnRoute             ///< HostComputeRoute (the SdnRoute export family)
 };
 
 /// "Network", "Endpoint", "Namespace", "LoadBalancer".

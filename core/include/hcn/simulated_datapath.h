@@ -23,6 +23,10 @@ public:
     std::string_view name() const override { return "simulated"; }
     std::unique_ptr<DatapathTransaction> begin() override;
     void reset() override;
+    Result<EndpointCounters> endpointCounters(const Guid& endpoint) const override;
+
+    /// Adds traffic to a programmed endpoint's counters (the simulated host has no packets of its own).
+    Status addTraffic(const Guid& endpoint, const EndpointCounters& delta);
 
     /// Makes the next staged change matching (op, kind) fail with code; count = how many times.
     void injectFailure(ChangeOp op, ResourceKind kind, HResult code, int count = 1);

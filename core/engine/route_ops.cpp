@@ -1,0 +1,155 @@
+// SDN routes (HostComputeRoute): create / replace / delete, and endpoint removal.
+
+#include "engine/operations.h"
+
+#include <algorithm>
+
+namespace hcn::ops {
+namespace {
+
+std::string idTextOf(const Json& doc, const Guid& id) { return doc.value("ID", id.toString()); }
+
+/// Checks a normalized HostComputeRoute and returns the endpoints it names. Routes may be given as the
+/// documented "Routes" or as hcsshim's "Setting"; both are kept as sent.
+Result<std::vector<Guid>> planRoute(const EngineState& state, const Json& doc)
+{
+    if (auto net = doc.find("HostComputeNetwork"); net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
+        auto id = Guid::parse(net->get<std::string>());
+        if (!id)
+            return Status(hr::GuidConversionFailure, "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
+        if (!state.networks.count(*id))
+            return Status(hr::NetworkNotFound, "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
+    }
+    std::size_t entries = 0;
+    for (const char* key : {"Routes", "Setting"}) {
+        const Json list = doc.value(key, Json::array());
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+            if (list[i].value("DestinationPrefix", "").empty())
+                return Status(hr::InvalidPolicy, where + ".DestinationPrefix is required.");
+            if (list[i].value("NextHop", "").empty() && !list[i].value("NeedEncap", false))
+                return Status(hr::InvalidPolicy, where + " needs a NextHop (or NeedEncap).");
+            ++entries;
+        }
+    }
+    if (entries == 0)
+        return Status(hr::InvalidPolicy, "an SDN route needs at least one entry in Routes.");
+    std::vector<Guid> endpoints;
+    const Json list = doc.value("HostComputeEndpoints", Json::array());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string text = list[i].is_string() ? list[i].get<std::string>() : std::string();
+        auto id = Guid::parse(text);
+        if (!id)
+            return Status(hr::GuidConversionFailure, "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text +
+                                                         "\" is not a GUID.");
+        if (!state.endpoints.count(*id))
+            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " + text +
+                                                    " does not exist.");
+        if (std::find(endpoints.begin(), endpoints.end(), *id) == endpoints.end())
+            endpoints.push_back(*id);
+    }
+    return endpoints;
+}
+
+void linkEndpoints(EngineState& state, Transaction& tx, RouteObject& route, std::vector<Guid> endpoints)
+{
+    auto old = std::make_shared<std::vector<Guid>>(route.endpoints);
+    for (const auto& id : route.endpoints)
+        if (auto it = state.endpoints.find(id); it != state.endpoints.end())
+            it->second->routes.erase(route.id);
+    for (const auto& id : endpoints)
+        state.endpoints.at(id)->routes.insert(route.id);
+    tx.onRollback([&state, target = &route, old] {
+        for (const auto& id : target->endpoints)
+            if (auto it = state.endpoints.find(id); it != state.endpoints.end())
+                it->second->routes.erase(target->id);
+        for (const auto& id : *old)
+            if (auto it = state.endpoints.find(id); it != state.endpoints.end())
+                it->second->routes.insert(target->id);
+        target->endpoints = *old;
+    });
+    route.endpoints = std::move(endpoints);
+}
+
+} // namespace
+
+Result<Guid> createRoute(EngineState& state, Transaction& tx, const Guid& idParam, Json doc)
+{
+    auto idResult = chooseId([&](const Guid& g) { return state.routes.count(g) != 0; }, idParam, doc, "SDN route");
+    if (!idResult.ok())
+        return idResult.status();
+    auto endpoints = planRoute(state, doc);
+    if (!endpoints.ok())
+        return endpoints.status();
+    stampBaseFields(state, doc, 1);
+    auto route = std::make_unique<RouteObject>();
+    route->id = *idResult;
+    route->serial = state.newSerial();
+    route->doc = std::move(doc);
+    auto* raw = route.get();
+    Guid id = raw->id;
+    insertObject(state.routes, tx, std::move(route));
+    linkEndpoints(state, tx, *raw, std::move(endpoints.value()));
+    tx.change(ChangeOp::Create, ResourceKind::SdnRoute, id, nullptr, &raw->doc);
+    tx.notify(NotificationType::RouteCreate, idTextOf(raw->doc, id), raw->doc);
+    return id;
+}
+
+Status replaceRoute(EngineState& state, Transaction& tx, RouteObject& route, Json doc)
+{
+    const std::string idText = idTextOf(route.doc, route.id);
+    if (auto it = doc.find("ID"); it != doc.end() && it->is_string() && !it->get<std::string>().empty() &&
+                                  Guid::parse(it->get<std::string>()) != route.id)
+        return Status(hr::InvalidJsonReference, "ID " + it->get<std::string>() + " is not the route being modified (" +
+                                                    idText + ").");
+    doc["ID"] = idText;
+    auto endpoints = planRoute(state, doc);
+    if (!endpoints.ok())
+        return endpoints.status();
+    doc["Version"] = route.doc.value("Version", Json());
+    doc["State"] = route.doc.value("State", 1);
+    auto before = std::make_shared<Json>(route.doc);
+    tx.onRollback([target = &route, before] { target->doc = *before; });
+    linkEndpoints(state, tx, route, std::move(endpoints.value()));
+    route.doc = std::move(doc);
+    tx.change(ChangeOp::Modify, ResourceKind::SdnRoute, route.id, before.get(), &route.doc);
+    tx.notify(NotificationType::RouteModify, idText, route.doc);
+    return Status::success();
+}
+
+Status deleteRoute(EngineState& state, Transaction& tx, const Guid& id)
+{
+    auto it = state.routes.find(id);
+    if (it == state.routes.end())
+        return Status(hr::ElementNotFound, "no SDN route has ID " + id.toString() + ".");
+    auto& route = *it->second;
+    linkEndpoints(state, tx, route, {});
+    tx.change(ChangeOp::Delete, ResourceKind::SdnRoute, id, &route.doc, nullptr);
+    tx.notify(NotificationType::RouteDelete, idTextOf(route.doc, id), Json::object());
+    eraseObject(state.routes, tx, id);
+    return Status::success();
+}
+
+void removeEndpointFromRoutes(EngineState& state, Transaction& tx, EndpointObject& endpoint)
+{
+    std::vector<Guid> routes(endpoint.routes.begin(), endpoint.routes.end());
+    for (const auto& routeId : routes) {
+        auto& route = *state.routes.at(routeId);
+        auto before = std::make_shared<Json>(route.doc);
+        auto endpointsBefore = std::make_shared<std::vector<Guid>>(route.endpoints);
+        tx.onRollback([target = &route, before, endpointsBefore, &endpoint, routeId] {
+            target->doc = *before;
+            target->endpoints = *endpointsBefore;
+            endpoint.routes.insert(routeId);
+        });
+        route.endpoints.erase(std::remove(route.endpoints.begin(), route.endpoints.end(), endpoint.id), route.endpoints.end());
+        Json& list = route.doc["HostComputeEndpoints"];
+        for (auto it = list.begin(); it != list.end();)
+            it = (it->is_string() && Guid::parse(it->get<std::string>()) == endpoint.id) ? list.erase(it) : it + 1;
+        endpoint.routes.erase(routeId);
+        tx.change(ChangeOp::Modify, ResourceKind::SdnRoute, routeId, before.get(), &route.doc);
+        tx.notify(NotificationType::RouteModify, idTextOf(route.doc, routeId), route.doc);
+    }
+}
+
+} // namespace hcn::ops
