@@ -1,6 +1,5 @@
 #include "hcn/guid.h"
 
-#include <cstdio>
 #include <random>
 
 namespace hcn {
@@ -97,10 +96,21 @@ bool Guid::isNull() const
 
 std::string Guid::toString() const
 {
-    char text[37];
-    std::snprintf(text, sizeof text, "%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X", data1,
-                  static_cast<unsigned>(data2), static_cast<unsigned>(data3), data4[0], data4[1], data4[2],
-                  data4[3], data4[4], data4[5], data4[6], data4[7]);
+    // Hand-rolled hex: IDs are formatted on every create and notification, snprintf showed in profiles.
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string text(36, '-');
+    auto put = [&](std::size_t at, std::uint64_t value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value >>= 4)
+            text[at + static_cast<std::size_t>(i)] = kHex[value & 0xF];
+    };
+    put(0, data1, 8);
+    put(9, data2, 4);
+    put(14, data3, 4);
+    put(19, (std::uint64_t{data4[0]} << 8) | data4[1], 4);
+    std::uint64_t node = 0;
+    for (int i = 2; i < 8; ++i)
+        node = (node << 8) | data4[static_cast<std::size_t>(i)];
+    put(24, node, 12);
     return text;
 }
 

@@ -140,9 +140,19 @@ std::optional<Uint128> parseV6(std::string_view text)
 
 std::string v4ToString(std::uint32_t value)
 {
-    char text[16];
-    std::snprintf(text, sizeof text, "%u.%u.%u.%u", (value >> 24) & 0xFF, (value >> 16) & 0xFF,
-                  (value >> 8) & 0xFF, value & 0xFF);
+    // Formatted by hand: addresses are printed on every endpoint create (snprintf showed in profiles).
+    std::string text;
+    text.reserve(15);
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        const unsigned octet = (value >> shift) & 0xFF;
+        if (octet >= 100)
+            text += static_cast<char>('0' + octet / 100);
+        if (octet >= 10)
+            text += static_cast<char>('0' + octet / 10 % 10);
+        text += static_cast<char>('0' + octet % 10);
+        if (shift > 0)
+            text += '.';
+    }
     return text;
 }
 

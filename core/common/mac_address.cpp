@@ -44,11 +44,13 @@ std::optional<MacAddress> MacAddress::parse(std::string_view text)
 
 std::string MacAddress::toString() const
 {
-    char text[18];
-    std::snprintf(text, sizeof text, "%02X-%02X-%02X-%02X-%02X-%02X",
-                  static_cast<unsigned>(m_value >> 40) & 0xFF, static_cast<unsigned>(m_value >> 32) & 0xFF,
-                  static_cast<unsigned>(m_value >> 24) & 0xFF, static_cast<unsigned>(m_value >> 16) & 0xFF,
-                  static_cast<unsigned>(m_value >> 8) & 0xFF, static_cast<unsigned>(m_value) & 0xFF);
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string text(17, '-');
+    for (int i = 0; i < 6; ++i) {
+        const auto octet = static_cast<unsigned>(m_value >> (40 - 8 * i)) & 0xFF;
+        text[static_cast<std::size_t>(3 * i)] = kHex[octet >> 4];
+        text[static_cast<std::size_t>(3 * i + 1)] = kHex[octet & 0xF];
+    }
     return text;
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace hcn {
 
@@ -25,14 +26,15 @@ std::string_view changeOpName(ChangeOp op)
 /// would have created for it.
 struct SimulatedDatapath::Programmed
 {
-    std::map<ResourceKind, std::map<Guid, nlohmann::json>> objects;
+    // Programmed forms are kept as compact JSON text: a host can carry 100,000 endpoints.
+    std::map<ResourceKind, std::unordered_map<Guid, std::string>> objects;
     std::map<Guid, EndpointCounters> counters;
 };
 
 namespace {
 
 /// The programmed form of an object: only what a real backend would act on.
-nlohmann::json programmedForm(ResourceKind kind, const nlohmann::json& doc)
+nlohmann::json programmedForm(ResourceKind kind, const nlohmann::ordered_json& doc)
 {
     nlohmann::json p = nlohmann::json::object();
     p["ID"] = doc.value("ID", "");
@@ -41,41 +43,77 @@ nlohmann::json programmedForm(ResourceKind kind, const nlohmann::json& doc)
         p["Switch"] = doc.value("Name", "");
         p["Type"] = doc.value("Type", "NAT");
         p["Subnets"] = nlohmann::json::array();
-        for (const auto& ipam : doc.value("Ipams", nlohmann::json::array()))
-            for (const auto& s : ipam.value("Subnets", nlohmann::json::array()))
+        for (const auto& ipam : doc.value("Ipams", nlohmann::ordered_json::array()))
+            for (const auto& s : ipam.value("Subnets", nlohmann::ordered_json::array()))
                 p["Subnets"].push_back(s.value("IpAddressPrefix", ""));
         break;
     case ResourceKind::Endpoint:
         p["Network"] = doc.value("HostComputeNetwork", "");
         p["Mac"] = doc.value("MacAddress", "");
         p["Addresses"] = nlohmann::json::array();
-        for (const auto& c : doc.value("IpConfigurations", nlohmann::json::array()))
+        for (const auto& c : doc.value("IpConfigurations", nlohmann::ordered_json::array()))
             p["Addresses"].push_back(c.value("IpAddress", ""));
         p["Namespace"] = doc.value("HostComputeNamespace", "");
         p["NatRules"] = nlohmann::json::array();
-        for (const auto& policy : doc.value("Policies", nlohmann::json::array()))
+        for (const auto& policy : doc.value("Policies", nlohmann::ordered_json::array()))
             if (policy.value("Type", "") == "PortMapping")
-                p["NatRules"].push_back(policy.value("Settings", nlohmann::json::object()));
+                p["NatRules"].push_back(nlohmann::json(policy.value("Settings", nlohmann::ordered_json::object())));
         break;
     case ResourceKind::Namespace:
         p["Compartment"] = doc.value("NamespaceId", 0u);
         break;
     case ResourceKind::LoadBalancer:
-        p["Frontends"] = doc.value("FrontendVIPs", nlohmann::json::array());
-        p["Backends"] = doc.value("HostComputeEndpoints", nlohmann::json::array());
-        p["Rules"] = doc.value("PortMappings", nlohmann::json::array());
+        p["Frontends"] = nlohmann::json(doc.value("FrontendVIPs", nlohmann::ordered_json::array()));
+        p["Backends"] = nlohmann::json(doc.value("HostComputeEndpoints", nlohmann::ordered_json::array()));
+        p["Rules"] = nlohmann::json(doc.value("PortMappings", nlohmann::ordered_json::array()));
         break;
     case ResourceKind::GuestNetworkService:
         p["State"] = doc.value("State", 0);
         break;
     case ResourceKind::SdnRoute:
-        p["Endpoints"] = doc.value("HostComputeEndpoints", nlohmann::json::array());
-        p["Routes"] = doc.value("Routes", doc.value("Setting", nlohmann::json::array()));
+        p["Endpoints"] = nlohmann::json(doc.value("HostComputeEndpoints", nlohmann::ordered_json::array()));
+        p["Routes"] = nlohmann::json(doc.value("Routes", doc.value("Setting", nlohmann::ordered_json::array())));
         break;
     case ResourceKind::Invalid:
         break;
     }
     return p;
+}
+
+/// An endpoint's programmed form written straight to text: endpoints are the bulk of any host and this
+/// runs on every endpoint change. Every value here is an ID, address, MAC or number (no escaping needed);
+/// port mappings are serialized by the JSON library.
+std::string endpointForm(const nlohmann::ordered_json& doc)
+{
+    std::string out = R"({"ID":")" + doc.value("ID", "") + R"(","Network":")" + doc.value("HostComputeNetwork", "") +
+                      R"(","Mac":")" + doc.value("MacAddress", "") + R"(","Addresses":[)";
+    bool first = true;
+    if (auto configs = doc.find("IpConfigurations"); configs != doc.end() && configs->is_array()) {
+        for (const auto& c : *configs) {
+            out += first ? "\"" : ",\"";
+            out += c.value("IpAddress", "");
+            out += '"';
+            first = false;
+        }
+    }
+    out += R"(],"Namespace":")" + doc.value("HostComputeNamespace", "") + R"(","NatRules":[)";
+    first = true;
+    if (auto policies = doc.find("Policies"); policies != doc.end() && policies->is_array()) {
+        for (const auto& policy : *policies) {
+            if (policy.value("Type", "") != "PortMapping")
+                continue;
+            out += first ? "" : ",";
+            out += policy.value("Settings", nlohmann::ordered_json::object()).dump();
+            first = false;
+        }
+    }
+    out += "]}";
+    return out;
+}
+
+std::string programmedText(ResourceKind kind, const nlohmann::ordered_json& doc)
+{
+    return kind == ResourceKind::Endpoint ? endpointForm(doc) : programmedForm(kind, doc).dump();
 }
 
 } // namespace
@@ -93,7 +131,7 @@ public:
         std::lock_guard lock(m_owner.m_mutex);
         auto& objects = m_owner.m_programmed->objects[change.kind];
         auto it = objects.find(change.id);
-        std::optional<nlohmann::json> previous;
+        std::optional<std::string> previous;
         if (it != objects.end())
             previous = it->second;
         std::optional<EndpointCounters> counters;
@@ -106,7 +144,7 @@ public:
                 m_owner.m_programmed->counters.erase(change.id); // a port's counters go with the port
         }
         else if (change.after)
-            objects[change.id] = programmedForm(change.kind, *change.after);
+            objects[change.id] = programmedText(change.kind, *change.after);
         return Status::success();
     }
 
@@ -142,7 +180,7 @@ private:
     {
         ResourceKind kind;
         Guid id;
-        std::optional<nlohmann::json> previous;
+        std::optional<std::string> previous;
         std::optional<EndpointCounters> counters;
     };
     SimulatedDatapath& m_owner;
@@ -229,8 +267,11 @@ std::string SimulatedDatapath::snapshot() const
             continue;
         auto& list = out[std::string(resourceKindName(kind))];
         list = nlohmann::json::array();
+        std::map<Guid, const std::string*> ordered; // stable output order for comparisons
         for (const auto& [id, p] : objects)
-            list.push_back(p);
+            ordered.emplace(id, &p);
+        for (const auto& [id, p] : ordered)
+            list.push_back(nlohmann::json::parse(*p));
     }
     return out.dump();
 }

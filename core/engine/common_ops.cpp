@@ -14,6 +14,86 @@ std::string lowerCopy(std::string_view text)
     return out;
 }
 
+namespace {
+
+// Reallocating an ordered_json object copies its keys (they are const), so containers are reserved once
+// when a document enters the engine and shrunk only where they grew past their size.
+void shrink(Json& j)
+{
+    if (j.is_object()) {
+        auto& members = j.get_ref<Json::object_t&>();
+        for (auto& member : members)
+            shrink(member.second);
+        if (members.capacity() != members.size()) {
+            // shrink_to_fit would deep-copy every value (the pair's move is not noexcept): rebuild instead,
+            // copying the keys and moving the values.
+            Json::object_t fitted;
+            fitted.reserve(members.size());
+            for (auto& member : members)
+                fitted.emplace_back(member.first, std::move(member.second));
+            members = std::move(fitted);
+        }
+    } else if (j.is_array()) {
+        auto& items = j.get_ref<Json::array_t&>();
+        for (auto& item : items)
+            shrink(item);
+        if (items.capacity() != items.size())
+            items.shrink_to_fit();
+    }
+}
+
+constexpr std::size_t kFieldsTheEngineAdds = 8; // ID, Version, State, addresses, MAC, routes ...
+
+} // namespace
+
+std::uint64_t NameIndex::key(ResourceKind kind, std::string_view name)
+{
+    std::uint64_t h = 1469598103934665603ull ^ static_cast<std::uint64_t>(kind); // FNV-1a over the lower-cased name
+    for (unsigned char c : name) {
+        h ^= static_cast<std::uint64_t>(std::tolower(c));
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+void NameIndex::add(ResourceKind kind, std::string_view name, const Guid& id)
+{
+    if (!name.empty())
+        m_entries.emplace(key(kind, name), id);
+}
+
+void NameIndex::remove(ResourceKind kind, std::string_view name, const Guid& id)
+{
+    if (name.empty())
+        return;
+    auto [first, last] = m_entries.equal_range(key(kind, name));
+    for (auto it = first; it != last; ++it) {
+        if (it->second == id) {
+            m_entries.erase(it);
+            return;
+        }
+    }
+}
+
+std::vector<Guid> NameIndex::candidates(ResourceKind kind, std::string_view name) const
+{
+    std::vector<Guid> out;
+    auto [first, last] = m_entries.equal_range(key(kind, name));
+    for (auto it = first; it != last; ++it)
+        out.push_back(it->second);
+    return out;
+}
+
+Json toStored(const SchemaJson& doc)
+{
+    Json stored(doc);
+    if (stored.is_object())
+        stored.get_ref<Json::object_t&>().reserve(stored.size() + kFieldsTheEngineAdds);
+    return stored;
+}
+
+void compactDocument(Json& doc) { shrink(doc); }
+
 namespace ops {
 
 Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid& param, Json& doc,
@@ -43,6 +123,19 @@ Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid
     return id;
 }
 
+void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const Guid& id, const std::string& oldName,
+                  const std::string& newName)
+{
+    if (oldName == newName)
+        return;
+    state.names.remove(kind, oldName, id);
+    state.names.add(kind, newName, id);
+    tx.onRollback([&state, kind, id, oldName, newName] {
+        state.names.remove(kind, newName, id);
+        state.names.add(kind, oldName, id);
+    });
+}
+
 void stampBaseFields(const EngineState& state, Json& doc, int stateValue)
 {
     const auto& v = state.options.hnsVersion;
@@ -53,10 +146,13 @@ void stampBaseFields(const EngineState& state, Json& doc, int stateValue)
 Status normalizeSettings(const Json& request, std::string_view typeName, Json& out)
 {
     auto it = request.find("Settings");
-    out = (it == request.end() || it->is_null()) ? Json::object() : *it;
-    if (!out.is_object())
+    SchemaJson settings = (it == request.end() || it->is_null()) ? SchemaJson::object() : toSchema(*it);
+    if (!settings.is_object())
         return Status(hr::InvalidJson, "Settings must be a JSON object.");
-    return schema::normalize(out, typeName);
+    Status s = schema::normalize(settings, typeName);
+    if (s.ok())
+        out = toStored(settings);
+    return s;
 }
 
 std::optional<IpAddress> defaultGateway(const Json& routes, IpFamily family)

@@ -364,7 +364,7 @@ Result<Guid> createEndpoint(EngineState& state, Transaction& tx, NetworkObject& 
     network.endpoints.insert(raw->id);
     tx.onRollback([net = &network, id = raw->id] { net->endpoints.erase(id); });
     Guid id = raw->id;
-    insertObject(state.endpoints, tx, std::move(endpoint));
+    insertObject(state, ResourceKind::Endpoint, state.endpoints, tx, std::move(endpoint));
     tx.change(ChangeOp::Create, ResourceKind::Endpoint, id, nullptr, &raw->doc);
     tx.notify(NotificationType::EndpointCreate, raw->doc.value("ID", id.toString()), raw->doc);
 
@@ -486,7 +486,7 @@ Status deleteEndpoint(EngineState& state, Transaction& tx, const Guid& id)
     tx.notify(NotificationType::EndpointDelete, idText,
               Json{{"Name", endpoint.doc.value("Name", "")},
                    {"HostComputeNetwork", endpoint.doc.value("HostComputeNetwork", "")}});
-    eraseObject(state.endpoints, tx, id);
+    eraseObject(state, ResourceKind::Endpoint, state.endpoints, tx, id);
     return Status::success();
 }
 

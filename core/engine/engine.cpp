@@ -85,7 +85,7 @@ struct Engine::Impl
         if (Status s = tx.commit(*datapath); !s.ok())
             return s;
         for (auto& n : tx.takeNotifications())
-            dispatcher.post(n.type, hr::Ok, std::move(n.data), n.scope);
+            dispatcher.post(n.type, hr::Ok, std::move(n.payload), n.scope);
         return Status::success();
     }
 
@@ -100,7 +100,7 @@ struct Engine::Impl
 namespace {
 
 /// Parses a create document: v1 shapes are converted, then everything is normalized against the schema.
-Status prepareCreateDocument(ResourceKind kind, std::string_view settings, Json& doc)
+Status prepareCreateDocument(ResourceKind kind, std::string_view settings, SchemaJson& doc)
 {
     if (Status s = schema::parseObject(settings, doc); !s.ok())
         return s;
@@ -185,17 +185,18 @@ Result<std::string> Engine::enumerate(ResourceKind kind, std::string_view queryT
 
 Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network)
 {
-    Json doc;
-    if (Status s = prepareCreateDocument(kind, settings, doc); !s.ok())
+    SchemaJson normalized;
+    if (Status s = prepareCreateDocument(kind, settings, normalized); !s.ok())
         return m_impl->logged("Create", kind, s);
-    if (Status s = checkFeatureGates(m_impl->state.options.hnsVersion, kind, doc, false); !s.ok())
+    if (Status s = checkFeatureGates(m_impl->state.options.hnsVersion, kind, normalized, false); !s.ok())
         return m_impl->logged("Create", kind, s);
+    Json doc = toStored(normalized);
 
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
     auto& state = m_impl->state;
-    Transaction tx;
+    Transaction tx(m_impl->dispatcher.hasSubscribers());
     Result<Guid> created = invalidKind();
     switch (kind) {
     case ResourceKind::Network:
@@ -245,23 +246,24 @@ Status Engine::modify(ResourceKind kind, Handle handle, std::string_view setting
 {
     if (kind == ResourceKind::Invalid)
         return invalidKind();
-    Json request;
-    if (Status s = schema::parseObject(settings, request); !s.ok())
+    SchemaJson normalized;
+    if (Status s = schema::parseObject(settings, normalized); !s.ok())
         return m_impl->logged("Modify", kind, s);
-    if (kind == ResourceKind::LoadBalancer && schema::isV1Document(request)) {
-        if (Status s = schema::loadBalancerFromV1(request); !s.ok())
+    if (kind == ResourceKind::LoadBalancer && schema::isV1Document(normalized)) {
+        if (Status s = schema::loadBalancerFromV1(normalized); !s.ok())
             return m_impl->logged("Modify", kind, s);
     }
-    if (Status s = schema::normalize(request, modifyRequestType(kind)); !s.ok())
+    if (Status s = schema::normalize(normalized, modifyRequestType(kind)); !s.ok())
         return m_impl->logged("Modify", kind, s);
-    if (Status s = checkFeatureGates(m_impl->state.options.hnsVersion, kind, request, true); !s.ok())
+    if (Status s = checkFeatureGates(m_impl->state.options.hnsVersion, kind, normalized, true); !s.ok())
         return m_impl->logged("Modify", kind, s);
+    Json request = toStored(normalized);
 
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
     auto& state = m_impl->state;
-    Transaction tx;
+    Transaction tx(m_impl->dispatcher.hasSubscribers());
     Status result;
     auto run = [&](const auto& map, auto&& op) {
         auto object = m_impl->resolve(map, kind, handle);
@@ -315,7 +317,7 @@ Status Engine::remove(ResourceKind kind, const Guid& id)
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
     auto& state = m_impl->state;
-    Transaction tx;
+    Transaction tx(m_impl->dispatcher.hasSubscribers());
     Status result = invalidKind();
     switch (kind) {
     case ResourceKind::Network:
@@ -365,6 +367,9 @@ Result<Guid> Engine::handleId(ResourceKind kind, Handle handle) const
 
 SubscriptionId Engine::subscribe(std::function<void(const Notification&)> callback, SubscriptionScope scope)
 {
+    // Under the state lock: a mutating call decides whether to build payloads while holding it
+    // exclusively, so no subscriber can appear between that decision and the post.
+    std::shared_lock lock(m_impl->mutex);
     NotificationDispatcher::Scope s{NotificationDispatcher::ScopeKind::Service, Guid{}};
     if (scope.guestNetworkService)
         s = {NotificationDispatcher::ScopeKind::GuestNetworkService, *scope.guestNetworkService};
@@ -501,7 +506,7 @@ void Engine::shutdown()
             return;
         m_impl->stopped = true;
         m_impl->datapath->reset();
-        m_impl->dispatcher.post(NotificationType::ServiceDisconnect, hr::Ok, std::string());
+        m_impl->dispatcher.post(NotificationType::ServiceDisconnect, hr::Ok, nullptr);
     }
     m_impl->dispatcher.drain();
     m_impl->dispatcher.stop();

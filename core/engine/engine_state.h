@@ -20,7 +20,17 @@
 
 namespace hcn {
 
-using Json = nlohmann::json;
+/// Stored documents keep the client's key order and pack their members contiguously (ordered_json):
+/// a host can hold 100,000 endpoint documents. The schema layer works on nlohmann::json (SchemaJson).
+using Json = nlohmann::ordered_json;
+using SchemaJson = nlohmann::json;
+
+/// Converts a normalized document into stored form.
+Json toStored(const SchemaJson& doc);
+/// Shrinks every container of a document to fit (done once an object is complete).
+void compactDocument(Json& doc);
+/// Converts a stored document for the schema layer (v1 conversion, normalization).
+inline SchemaJson toSchema(const Json& doc) { return SchemaJson(doc); }
 
 /// One (protocol, external port, VIP) claim; an empty VIP means every host address.
 struct PortKey
@@ -107,6 +117,21 @@ struct PortReservationRecord
     Guid service; ///< the guest network service that holds it
 };
 
+/// Object names per kind, so the common Enumerate filter {"Name":...} does not scan every document.
+/// Keyed by a hash of the lower-cased name: candidates are checked against the full filter anyway.
+class NameIndex
+{
+public:
+    void add(ResourceKind kind, std::string_view name, const Guid& id);
+    void remove(ResourceKind kind, std::string_view name, const Guid& id);
+    /// IDs whose name may equal `name` (case-insensitive); a superset of the exact matches.
+    std::vector<Guid> candidates(ResourceKind kind, std::string_view name) const;
+
+private:
+    static std::uint64_t key(ResourceKind kind, std::string_view name);
+    std::unordered_multimap<std::uint64_t, Guid> m_entries;
+};
+
 template <typename T>
 using ObjectMap = std::unordered_map<Guid, std::unique_ptr<T>>;
 
@@ -133,6 +158,7 @@ struct EngineState
     /// Slices of the host default MAC range handed to networks without a MacPool.
     std::set<std::uint32_t> macSlices;
     std::set<std::uint32_t> compartmentIds;
+    NameIndex names;
 
     std::uint64_t newSerial() { return nextSerial++; }
 

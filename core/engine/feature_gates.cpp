@@ -36,13 +36,13 @@ Status refuse(const Feature& feature, const SchemaVersion& hns)
                                               "; this service emulates HNS " + hns.toString() + ".");
 }
 
-bool isIpv6(const Json& value) { return value.is_string() && value.get<std::string>().find(':') != std::string::npos; }
+bool isIpv6(const SchemaJson& value) { return value.is_string() && value.get<std::string>().find(':') != std::string::npos; }
 
 /// The feature a policy needs, or null.
-const Feature* policyFeature(ResourceKind kind, const Json& policy)
+const Feature* policyFeature(ResourceKind kind, const SchemaJson& policy)
 {
     const std::string type = policy.value("Type", "");
-    const Json settings = policy.value("Settings", Json::object());
+    const SchemaJson settings = policy.value("Settings", SchemaJson::object());
     if (kind == ResourceKind::Network) {
         if (equalsIgnoreCase(type, "RemoteSubnetRoute"))
             return &kRemoteSubnet;
@@ -71,7 +71,7 @@ const Feature* policyFeature(ResourceKind kind, const Json& policy)
     return nullptr;
 }
 
-Status checkPolicies(const SchemaVersion& hns, ResourceKind kind, const Json& policies)
+Status checkPolicies(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& policies)
 {
     if (!policies.is_array())
         return Status::success();
@@ -81,33 +81,33 @@ Status checkPolicies(const SchemaVersion& hns, ResourceKind kind, const Json& po
     return Status::success();
 }
 
-Status checkNetwork(const SchemaVersion& hns, const Json& doc)
+Status checkNetwork(const SchemaVersion& hns, const SchemaJson& doc)
 {
     if ((doc.value("Flags", 0u) & 1024u) && !kDisableHostPort.supportedBy(hns))
         return refuse(kDisableHostPort, hns);
-    for (const auto& ipam : doc.value("Ipams", Json::array()))
-        for (const auto& subnet : ipam.value("Subnets", Json::array()))
-            if (isIpv6(subnet.value("IpAddressPrefix", Json())) && !kIpv6DualStack.supportedBy(hns))
+    for (const auto& ipam : doc.value("Ipams", SchemaJson::array()))
+        for (const auto& subnet : ipam.value("Subnets", SchemaJson::array()))
+            if (isIpv6(subnet.value("IpAddressPrefix", SchemaJson())) && !kIpv6DualStack.supportedBy(hns))
                 return refuse(kIpv6DualStack, hns);
-    return checkPolicies(hns, ResourceKind::Network, doc.value("Policies", Json::array()));
+    return checkPolicies(hns, ResourceKind::Network, doc.value("Policies", SchemaJson::array()));
 }
 
-Status checkEndpoint(const SchemaVersion& hns, const Json& doc)
+Status checkEndpoint(const SchemaVersion& hns, const SchemaJson& doc)
 {
-    for (const auto& config : doc.value("IpConfigurations", Json::array()))
-        if (isIpv6(config.value("IpAddress", Json())) && !kIpv6DualStack.supportedBy(hns))
+    for (const auto& config : doc.value("IpConfigurations", SchemaJson::array()))
+        if (isIpv6(config.value("IpAddress", SchemaJson())) && !kIpv6DualStack.supportedBy(hns))
             return refuse(kIpv6DualStack, hns);
-    return checkPolicies(hns, ResourceKind::Endpoint, doc.value("Policies", Json::array()));
+    return checkPolicies(hns, ResourceKind::Endpoint, doc.value("Policies", SchemaJson::array()));
 }
 
-Status checkLoadBalancer(const SchemaVersion& hns, const Json& doc)
+Status checkLoadBalancer(const SchemaVersion& hns, const SchemaJson& doc)
 {
     const auto flags = doc.value("Flags", 0u);
     if ((flags & 1u) && !kDsr.supportedBy(hns))
         return refuse(kDsr, hns);
     if ((flags & 2u) && !kIpv6DualStack.supportedBy(hns))
         return refuse(kIpv6DualStack, hns);
-    for (const auto& mapping : doc.value("PortMappings", Json::array()))
+    for (const auto& mapping : doc.value("PortMappings", SchemaJson::array()))
         if (mapping.value("DistributionType", 0u) != 0 && !kSessionAffinity.supportedBy(hns))
             return refuse(kSessionAffinity, hns);
     return Status::success();
@@ -134,18 +134,18 @@ std::string Feature::describeRanges() const
     return text;
 }
 
-Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const Json& document, bool isModify)
+Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& document, bool isModify)
 {
     if (!kV2Api.supportedBy(hns))
         return refuse(kV2Api, hns);
     switch (kind) {
     case ResourceKind::Network:
         if (isModify)
-            return checkPolicies(hns, kind, document.value("Settings", Json::object()).value("Policies", Json::array()));
+            return checkPolicies(hns, kind, document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
         return checkNetwork(hns, document);
     case ResourceKind::Endpoint:
         if (isModify)
-            return checkPolicies(hns, kind, document.value("Settings", Json::object()).value("Policies", Json::array()));
+            return checkPolicies(hns, kind, document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
         return checkEndpoint(hns, document);
     case ResourceKind::LoadBalancer:
         if (isModify && !kModifyLoadBalancer.supportedBy(hns))

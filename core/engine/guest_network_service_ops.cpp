@@ -47,7 +47,7 @@ Result<Guid> createGuestNetworkService(EngineState& state, Transaction& tx, cons
     gns->doc = std::move(doc);
     auto* raw = gns.get();
     Guid id = raw->id;
-    insertObject(state.guestNetworkServices, tx, std::move(gns));
+    insertObject(state, ResourceKind::GuestNetworkService, state.guestNetworkServices, tx, std::move(gns));
     tx.change(ChangeOp::Create, ResourceKind::GuestNetworkService, id, nullptr, &raw->doc);
     tx.notify(NotificationType::GuestNetworkServiceCreate, idTextOf(raw->doc, id), raw->doc);
     return id;
@@ -115,7 +115,7 @@ Status deleteGuestNetworkService(EngineState& state, Transaction& tx, const Guid
     }
     tx.change(ChangeOp::Delete, ResourceKind::GuestNetworkService, id, &gns.doc, nullptr);
     tx.notify(NotificationType::GuestNetworkServiceDelete, idTextOf(gns.doc, id), Json::object());
-    eraseObject(state.guestNetworkServices, tx, id);
+    eraseObject(state, ResourceKind::GuestNetworkService, state.guestNetworkServices, tx, id);
     return Status::success();
 }
 

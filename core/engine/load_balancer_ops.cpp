@@ -126,7 +126,7 @@ Result<Guid> createLoadBalancer(EngineState& state, Transaction& tx, const Guid&
     lb->doc = std::move(doc);
     LoadBalancerObject* raw = lb.get();
     Guid id = raw->id;
-    insertObject(state.loadBalancers, tx, std::move(lb));
+    insertObject(state, ResourceKind::LoadBalancer, state.loadBalancers, tx, std::move(lb));
     applyPlan(state, tx, *raw, std::move(plan.value()));
     tx.change(ChangeOp::Create, ResourceKind::LoadBalancer, id, nullptr, &raw->doc);
     tx.notify(NotificationType::LoadBalancerCreate, idTextOf(raw->doc, id), raw->doc);
@@ -150,6 +150,7 @@ Status replaceLoadBalancer(EngineState& state, Transaction& tx, LoadBalancerObje
 
     auto before = std::make_shared<Json>(lb.doc);
     tx.onRollback([target = &lb, before] { target->doc = *before; });
+    renameObject(state, tx, ResourceKind::LoadBalancer, lb.id, lb.doc.value("Name", ""), doc.value("Name", ""));
     applyPlan(state, tx, lb, std::move(plan.value()));
     lb.doc = std::move(doc);
     tx.change(ChangeOp::Modify, ResourceKind::LoadBalancer, lb.id, before.get(), &lb.doc);
@@ -166,7 +167,7 @@ Status deleteLoadBalancer(EngineState& state, Transaction& tx, const Guid& id)
     applyPlan(state, tx, lb, LbPlan{});
     tx.change(ChangeOp::Delete, ResourceKind::LoadBalancer, id, &lb.doc, nullptr);
     tx.notify(NotificationType::LoadBalancerDelete, idTextOf(lb.doc, id), Json::object());
-    eraseObject(state.loadBalancers, tx, id);
+    eraseObject(state, ResourceKind::LoadBalancer, state.loadBalancers, tx, id);
     return Status::success();
 }
 

@@ -195,7 +195,7 @@ Result<Guid> createNamespace(EngineState& state, Transaction& tx, const Guid& id
     ns->doc = std::move(doc);
     NamespaceObject* raw = ns.get();
     Guid id = raw->id;
-    insertObject(state.namespaces, tx, std::move(ns));
+    insertObject(state, ResourceKind::Namespace, state.namespaces, tx, std::move(ns));
     tx.change(ChangeOp::Create, ResourceKind::Namespace, id, nullptr, &raw->doc);
     tx.notify(NotificationType::NamespaceCreate, idTextOf(raw->doc, id), raw->doc);
 
@@ -279,7 +279,7 @@ Status deleteNamespace(EngineState& state, Transaction& tx, const Guid& id)
     }
     tx.change(ChangeOp::Delete, ResourceKind::Namespace, id, &ns.doc, nullptr);
     tx.notify(NotificationType::NamespaceDelete, idTextOf(ns.doc, id), Json{{"Type", ns.doc.value("Type", "Host")}});
-    eraseObject(state.namespaces, tx, id);
+    eraseObject(state, ResourceKind::Namespace, state.namespaces, tx, id);
     return Status::success();
 }
 

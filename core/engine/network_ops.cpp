@@ -460,7 +460,7 @@ Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& idPa
     setName(state, tx, name, network->id);
     Guid id = network->id;
     NetworkObject* raw = network.get();
-    insertObject(state.networks, tx, std::move(network));
+    insertObject(state, ResourceKind::Network, state.networks, tx, std::move(network));
     tx.change(ChangeOp::Create, ResourceKind::Network, id, nullptr, &raw->doc);
     tx.notify(NotificationType::NetworkPreCreate, raw->doc.value("ID", id.toString()), raw->doc);
     tx.notify(NotificationType::NetworkCreate, raw->doc.value("ID", id.toString()), raw->doc);
@@ -562,7 +562,7 @@ Status deleteNetwork(EngineState& state, Transaction& tx, const Guid& id)
     }
     tx.change(ChangeOp::Delete, ResourceKind::Network, id, &network.doc, nullptr);
     tx.notify(NotificationType::NetworkDelete, idText, Json{{"Name", network.doc.value("Name", "")}});
-    eraseObject(state.networks, tx, id);
+    eraseObject(state, ResourceKind::Network, state.networks, tx, id);
     return Status::success();
 }
 

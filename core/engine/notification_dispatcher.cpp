@@ -13,7 +13,13 @@ NotificationDispatcher::NotificationDispatcher()
 
 NotificationDispatcher::~NotificationDispatcher() { stop(); }
 
-std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status, std::string data,
+bool NotificationDispatcher::hasSubscribers() const
+{
+    std::lock_guard lock(m_mutex);
+    return !m_subscribers.empty();
+}
+
+std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status, nlohmann::json payload,
                                            std::optional<Guid> scope)
 {
     std::lock_guard lock(m_mutex);
@@ -23,8 +29,7 @@ std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status
     n.sequence = ++m_posted;
     n.type = type;
     n.status = status;
-    n.data = std::move(data);
-    m_queue.push_back({std::move(n), scope});
+    m_queue.push_back({std::move(n), std::move(payload), scope});
     m_wake.notify_one();
     return m_posted;
 }
@@ -105,11 +110,16 @@ void NotificationDispatcher::run()
             break;
         Queued queued = std::move(m_queue.front());
         m_queue.pop_front();
-        const Notification& n = queued.notification;
+        Notification& n = queued.notification;
         std::vector<std::pair<std::uint64_t, std::shared_ptr<Callback>>> targets;
         for (const auto& [id, subscriber] : m_subscribers)
             if (n.sequence > subscriber.after && wants(subscriber, queued))
                 targets.emplace_back(id, subscriber.callback);
+        if (!targets.empty() && !queued.payload.is_null()) {
+            lock.unlock();
+            n.data = queued.payload.dump();
+            lock.lock();
+        }
         for (auto& [id, callback] : targets) {
             if (!m_subscribers.count(id))
                 continue; // unsubscribed by an earlier callback of this round

@@ -5,6 +5,8 @@
 #include "hcn/guid.h"
 #include "hcn/notification.h"
 
+#include <nlohmann/json.hpp>
+
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -41,7 +43,10 @@ public:
 
     /// Assigns the next sequence number and queues the notification. Callers that must keep the
     /// stream in commit order post while still holding their own state lock (this lock is separate).
-    std::uint64_t post(NotificationType type, HResult status, std::string data, std::optional<Guid> scope = {});
+    /// The payload is serialized on the dispatcher thread, and only when someone receives it.
+    std::uint64_t post(NotificationType type, HResult status, nlohmann::json payload, std::optional<Guid> scope = {});
+    /// True when at least one subscription exists (callers skip building payloads otherwise).
+    bool hasSubscribers() const;
     std::uint64_t lastSequence() const;
 
     /// The subscriber receives the notifications posted after this call, not those already queued.
@@ -67,6 +72,7 @@ private:
     struct Queued
     {
         Notification notification;
+        nlohmann::json payload;
         std::optional<Guid> scope;
     };
     static bool wants(const Subscriber& subscriber, const Queued& queued);

@@ -59,13 +59,21 @@ void stampBaseFields(const EngineState& state, Json& doc, int stateValue);
 Status normalizeSettings(const Json& request, std::string_view typeName, Json& out);
 /// The NextHop of a 0.0.0.0/0 or ::/0 route in a Routes array.
 std::optional<IpAddress> defaultGateway(const Json& routes, IpFamily family);
-/// Removes and inserts in an ObjectMap with undo.
+/// Keeps the name index in step when an object's Name changes (load balancer and route replace).
+void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const Guid& id, const std::string& oldName,
+                  const std::string& newName);
+
+/// Inserts into / removes from an ObjectMap and the name index, with undo.
 template <typename T>
-void insertObject(ObjectMap<T>& map, Transaction& tx, std::unique_ptr<T> object)
+void insertObject(EngineState& state, ResourceKind kind, ObjectMap<T>& map, Transaction& tx, std::unique_ptr<T> object)
 {
     Guid id = object->id;
+    compactDocument(object->doc);
+    std::string name = object->doc.value("Name", "");
+    state.names.add(kind, name, id);
     map.emplace(id, std::move(object));
-    tx.onRollback([&map, &tx, id] {
+    tx.onRollback([&state, kind, name, &map, &tx, id] {
+        state.names.remove(kind, name, id);
         auto it = map.find(id);
         if (it == map.end())
             return;
@@ -74,14 +82,19 @@ void insertObject(ObjectMap<T>& map, Transaction& tx, std::unique_ptr<T> object)
     });
 }
 template <typename T>
-void eraseObject(ObjectMap<T>& map, Transaction& tx, const Guid& id)
+void eraseObject(EngineState& state, ResourceKind kind, ObjectMap<T>& map, Transaction& tx, const Guid& id)
 {
     auto it = map.find(id);
     if (it == map.end())
         return;
+    std::string name = it->second->doc.value("Name", "");
+    state.names.remove(kind, name, id);
     auto holder = std::make_shared<std::unique_ptr<T>>(std::move(it->second));
     map.erase(it);
-    tx.onRollback([&map, id, holder] { map.emplace(id, std::move(*holder)); });
+    tx.onRollback([&state, kind, name, &map, id, holder] {
+        state.names.add(kind, name, id);
+        map.emplace(id, std::move(*holder));
+    });
 }
 
 } // namespace hcn::ops

@@ -58,13 +58,16 @@ Json toV1(const EngineState& state, ResourceKind kind, const Json& doc)
 {
     switch (kind) {
     case ResourceKind::Network:
-        return schema::networkToV1(doc);
-    case ResourceKind::Endpoint:
-        return schema::endpointToV1(doc, networkDoc(state, doc));
+        return Json(schema::networkToV1(toSchema(doc)));
+    case ResourceKind::Endpoint: {
+        const Json* network = networkDoc(state, doc);
+        const SchemaJson networkSchema = network ? toSchema(*network) : SchemaJson();
+        return Json(schema::endpointToV1(toSchema(doc), network ? &networkSchema : nullptr));
+    }
     case ResourceKind::Namespace:
-        return schema::namespaceToV1(doc);
+        return Json(schema::namespaceToV1(toSchema(doc)));
     case ResourceKind::LoadBalancer:
-        return schema::loadBalancerToV1(doc);
+        return Json(schema::loadBalancerToV1(toSchema(doc)));
     case ResourceKind::GuestNetworkService:
     case ResourceKind::SdnRoute:
     case ResourceKind::Invalid:
@@ -150,7 +153,7 @@ Json resourcesBlock(const EngineState& state, ResourceKind kind, const Guid& id)
 Result<ParsedQuery> parseQuery(std::string_view text)
 {
     ParsedQuery q;
-    Json doc;
+    SchemaJson doc;
     if (Status s = schema::parseObject(text, doc); !s.ok())
         return Status(s.code(), "query: " + s.detail());
     if (doc.is_null() || doc.empty())
@@ -162,12 +165,12 @@ Result<ParsedQuery> parseQuery(std::string_view text)
     q.detailed = (doc.value("Flags", 0u) & 1u) != 0;
     if (auto f = doc.find("Filter"); f != doc.end()) {
         if (f->is_string()) {
-            Json filter;
+            SchemaJson filter;
             if (Status s = schema::parseObject(f->get<std::string>(), filter); !s.ok())
                 return Status(hr::InvalidJson, "query Filter: " + s.detail());
-            q.filter = filter.is_null() ? Json::object() : filter;
+            q.filter = filter.is_null() ? Json::object() : Json(filter);
         } else if (f->is_object()) {
-            q.filter = *f;
+            q.filter = Json(*f);
         } else if (!f->is_null()) {
             return Status(hr::InvalidJson, "query Filter must be a JSON object in a string.");
         }
@@ -201,7 +204,18 @@ bool matchesFilter(const EngineState& state, ResourceKind kind, const Json& doc,
 Result<std::vector<Guid>> findObjects(const EngineState& state, ResourceKind kind, const ParsedQuery& query)
 {
     std::vector<Guid> ids;
+    // A filter on Name starts from the name index instead of every document.
+    const Json* name = nullptr;
+    for (auto it = query.filter.begin(); it != query.filter.end(); ++it)
+        if (equalsIgnoreCase(it.key(), "Name") && it->is_string() && !it->get_ref<const std::string&>().empty())
+            name = &*it;
     const bool known = state.withObjects(kind, [&](const auto& map) {
+        if (name) {
+            for (const auto& id : state.names.candidates(kind, name->get_ref<const std::string&>()))
+                if (auto it = map.find(id); it != map.end() && matchesFilter(state, kind, it->second->doc, query.filter))
+                    ids.push_back(id);
+            return;
+        }
         ids.reserve(query.filter.empty() ? map.size() : 16);
         for (const auto& [id, object] : map)
             if (query.filter.empty() || matchesFilter(state, kind, object->doc, query.filter))

@@ -88,7 +88,7 @@ Result<Guid> createRoute(EngineState& state, Transaction& tx, const Guid& idPara
     route->doc = std::move(doc);
     auto* raw = route.get();
     Guid id = raw->id;
-    insertObject(state.routes, tx, std::move(route));
+    insertObject(state, ResourceKind::SdnRoute, state.routes, tx, std::move(route));
     linkEndpoints(state, tx, *raw, std::move(endpoints.value()));
     tx.change(ChangeOp::Create, ResourceKind::SdnRoute, id, nullptr, &raw->doc);
     tx.notify(NotificationType::RouteCreate, idTextOf(raw->doc, id), raw->doc);
@@ -110,6 +110,7 @@ Status replaceRoute(EngineState& state, Transaction& tx, RouteObject& route, Jso
     doc["State"] = route.doc.value("State", 1);
     auto before = std::make_shared<Json>(route.doc);
     tx.onRollback([target = &route, before] { target->doc = *before; });
+    renameObject(state, tx, ResourceKind::SdnRoute, route.id, route.doc.value("Name", ""), doc.value("Name", ""));
     linkEndpoints(state, tx, route, std::move(endpoints.value()));
     route.doc = std::move(doc);
     tx.change(ChangeOp::Modify, ResourceKind::SdnRoute, route.id, before.get(), &route.doc);
@@ -126,7 +127,7 @@ Status deleteRoute(EngineState& state, Transaction& tx, const Guid& id)
     linkEndpoints(state, tx, route, {});
     tx.change(ChangeOp::Delete, ResourceKind::SdnRoute, id, &route.doc, nullptr);
     tx.notify(NotificationType::RouteDelete, idTextOf(route.doc, id), Json::object());
-    eraseObject(state.routes, tx, id);
+    eraseObject(state, ResourceKind::SdnRoute, state.routes, tx, id);
     return Status::success();
 }
 

@@ -10,27 +10,25 @@ Transaction::~Transaction()
 
 void Transaction::change(ChangeOp op, ResourceKind kind, const Guid& id, const Json* before, const Json* after)
 {
-    Change c{op, kind, id, nullptr, nullptr};
-    if (before)
-        c.before = std::make_unique<Json>(*before);
-    if (after)
-        c.after = std::make_unique<Json>(*after);
-    m_changes.push_back(std::move(c));
+    m_changes.push_back({op, kind, id, before, after});
 }
 
-void Transaction::notify(NotificationType type, const Guid& id, Json data, std::optional<Guid> scope)
+void Transaction::notify(NotificationType type, const Guid& id, const Json& data, std::optional<Guid> scope)
 {
-    notify(type, id.toString(), std::move(data), scope);
+    notify(type, id.toString(), data, scope);
 }
 
-void Transaction::notify(NotificationType type, const std::string& idText, Json data, std::optional<Guid> scope)
+void Transaction::notify(NotificationType type, const std::string& idText, const Json& data, std::optional<Guid> scope)
 {
-    Json base = Json::object();
-    base["ID"] = idText;
-    base["Flags"] = 0;
-    if (!data.is_null())
-        base["Data"] = std::move(data);
-    m_notifications.push_back({type, base.dump(), scope});
+    Json base;
+    if (m_wantPayloads) {
+        base = Json::object();
+        base["ID"] = idText;
+        base["Flags"] = 0;
+        if (!data.is_null())
+            base["Data"] = data;
+    }
+    m_notifications.push_back({type, std::move(base), scope});
 }
 
 Status Transaction::commit(Datapath& datapath)
@@ -38,7 +36,7 @@ Status Transaction::commit(Datapath& datapath)
     if (!m_changes.empty()) {
         auto tx = datapath.begin();
         for (const auto& c : m_changes) {
-            DatapathChange dc{c.op, c.kind, c.id, c.before.get(), c.after.get()};
+            DatapathChange dc{c.op, c.kind, c.id, c.before, c.after};
             Status s = tx->stage(dc);
             if (!s.ok()) {
                 tx->rollback();

@@ -16,7 +16,8 @@ namespace hcn {
 class Transaction
 {
 public:
-    Transaction() = default;
+    /// wantPayloads false: nobody listens, so notifications are counted but their documents not copied.
+    explicit Transaction(bool wantPayloads = true) : m_wantPayloads(wantPayloads) {}
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     /// Undoes everything not committed.
@@ -27,12 +28,13 @@ public:
     /// Keeps an object removed by an undo step alive until the transaction ends, so older undo steps
     /// that point at it stay valid.
     void keepAlive(std::shared_ptr<void> object) { m_keepAlive.push_back(std::move(object)); }
-    /// Records an object change for the datapath; documents are copied.
+    /// Records an object change for the datapath. The documents are not copied: they must stay alive
+    /// until the transaction ends (live object documents, or snapshots held by an undo step or keepAlive).
     void change(ChangeOp op, ResourceKind kind, const Guid& id, const Json* before, const Json* after);
     /// Queues a notification: {"ID":id,"Flags":0,"Data":data}. scope is the network (endpoint attach and
     /// detach) or guest network service (state changes) that scoped subscriptions filter on.
-    void notify(NotificationType type, const Guid& id, Json data, std::optional<Guid> scope = {});
-    void notify(NotificationType type, const std::string& idText, Json data, std::optional<Guid> scope = {});
+    void notify(NotificationType type, const Guid& id, const Json& data, std::optional<Guid> scope = {});
+    void notify(NotificationType type, const std::string& idText, const Json& data, std::optional<Guid> scope = {});
 
     /// Programs the datapath; on failure rolls the datapath and the state back and returns the error.
     Status commit(Datapath& datapath);
@@ -42,7 +44,7 @@ public:
     struct PendingNotification
     {
         NotificationType type;
-        std::string data;
+        Json payload; ///< NotificationBase; null when nobody listens
         std::optional<Guid> scope;
     };
     /// Notifications to publish after a successful commit (moved out).
@@ -54,8 +56,8 @@ private:
         ChangeOp op;
         ResourceKind kind;
         Guid id;
-        std::unique_ptr<Json> before;
-        std::unique_ptr<Json> after;
+        const Json* before;
+        const Json* after;
     };
 
     std::vector<std::shared_ptr<void>> m_keepAlive;
@@ -63,6 +65,7 @@ private:
     std::vector<Change> m_changes;
     std::vector<PendingNotification> m_notifications;
     bool m_done = false;
+    bool m_wantPayloads = true;
 };
 
 } // namespace hcn

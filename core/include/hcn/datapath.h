@@ -34,8 +34,8 @@ struct DatapathChange
     ChangeOp op = ChangeOp::Create;
     ResourceKind kind = ResourceKind::Invalid;
     Guid id;
-    const nlohmann::json* before = nullptr; ///< null for Create
-    const nlohmann::json* after = nullptr;  ///< null for Delete
+    const nlohmann::ordered_json* before = nullptr; ///< null for Create
+    const nlohmann::ordered_json* after = nullptr;  ///< null for Delete
 };
 
 /// Traffic counters of one endpoint's port.
