@@ -1,20 +1,10 @@
 #include "hcn/guid.h"
+#include "common/text.h"
 
 #include <random>
 
 namespace hcn {
 namespace {
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // Reads exactly `digits` hex digits starting at `pos`; no sign, no prefix, no whitespace.
 bool readHex(std::string_view text, std::size_t pos, std::size_t digits, std::uint64_t& out)

@@ -1,4 +1,5 @@
 #include "hcn/host_environment.h"
+#include "common/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,14 +15,6 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr const char* kEnvironmentVariable = "HCN_SIM_ENVIRONMENT";
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 /// "adapters[1] (\"Wi-Fi\")" once the name is known, "adapters[1]" before.
 std::string adapterLabel(std::size_t index, const std::string& name)

@@ -1,6 +1,7 @@
 // HRESULT names and message texts.
 
 #include "hcn/hresult.h"
+#include "common/text.h"
 
 #include <algorithm>
 #include <array>
@@ -87,13 +88,6 @@ constexpr std::array kHResults{
     HResultInfo{hr::InterfaceParametersAlreadyApplied, "HCN_INTERFACEPARAMETERS_ALREADY_APPLIED", "Interface parameters have already been applied to this endpoint. "},
     HResultInfo{hr::VfpNotAllowed, "HCN_E_VFP_NOT_ALLOWED", "This network type needs VFP, and VFP is not available. "},
 };
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 const HResultInfo* find(HResult code)
 {

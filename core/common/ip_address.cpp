@@ -1,4 +1,5 @@
 #include "hcn/ip_address.h"
+#include "common/text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -21,17 +22,6 @@ Uint128 prefixMask(int width, int length)
     if (length <= 0)
         return 0;
     return (kAllOnes << (width - length)) & widthMask(width);
-}
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 /// A decimal number without sign, spaces or superfluous leading zeros ("0" is fine, "00" and "010" are not).

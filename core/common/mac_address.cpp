@@ -1,23 +1,7 @@
 #include "hcn/mac_address.h"
-
-#include <cstdio>
+#include "common/text.h"
 
 namespace hcn {
-namespace {
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-} // namespace
-
 std::optional<MacAddress> MacAddress::parse(std::string_view text)
 {
     // Exactly "XX?XX?XX?XX?XX?XX" with one separator kind throughout: a mixed spelling is more likely a

@@ -6,14 +6,6 @@
 
 namespace hcn {
 
-std::string lowerCopy(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 namespace {
 
 // Reallocating an ordered_json object copies its keys (they are const), so containers are reserved once

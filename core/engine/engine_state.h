@@ -2,6 +2,7 @@
 // The engine's objects and the indices that keep the HCN uniqueness rules cheap to check.
 // Guarded by Engine's state mutex; nothing here locks.
 
+#include "common/text.h"
 #include "engine/mac_pool.h"
 #include "engine/subnet_pool.h"
 #include "hcn/engine.h"
@@ -207,7 +208,5 @@ struct EngineState
     }
 };
 
-/// Lower-case copy for case-insensitive keys.
-std::string lowerCopy(std::string_view text);
 
 } // namespace hcn

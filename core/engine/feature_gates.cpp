@@ -1,4 +1,5 @@
 #include "engine/feature_gates.h"
+#include "common/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -22,13 +23,6 @@ const Feature kNetworkAcl{"NetworkACL network policies", {{{15, 0}}}};
 const Feature kNestedIpSet{"nested IP sets (SetPolicy NESTEDIPSET)", {{{15, 0}}}};
 const Feature kDisableHostPort{"NetworkFlags DisableHostPort", {{{15, 1}}}};
 const Feature kModifyLoadBalancer{"modifying a load balancer in place", {{{15, 4}}}};
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 Status refuse(const Feature& feature, const SchemaVersion& hns)
 {

@@ -1,4 +1,5 @@
 #include "engine/query.h"
+#include "common/text.h"
 
 #include "hcn/schema_normalizer.h"
 #include "hcn/v1_conversion.h"
@@ -7,13 +8,6 @@
 
 namespace hcn {
 namespace {
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 // Members are walked on the ordered_map directly: nlohmann's generic iterators cost more than the
 // comparisons when a filter scans 100,000 documents.

@@ -1,4 +1,5 @@
 #include "hcn/schema_catalog.h"
+#include "common/text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -18,22 +19,6 @@ extern const std::size_t kBuiltinCatalogJsonSize;
 namespace {
 
 using nlohmann::json;
-
-char lowerAscii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lowerAscii(a[i]) != lowerAscii(b[i]))
-            return false;
-    }
-    return true;
-}
 
 bool lessIgnoreCase(std::string_view a, std::string_view b)
 {

@@ -1,4 +1,5 @@
 #include "hcn/schema_normalizer.h"
+#include "common/text.h"
 
 #include "hcn/ip_address.h"
 #include "hcn/mac_address.h"
@@ -29,22 +30,6 @@ enum class Problem
     PolicyType,  ///< unknown policy Type
     Value        ///< other unknown enum values, bad MACs, bad lists
 };
-
-char lowerAscii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lowerAscii(a[i]) != lowerAscii(b[i]))
-            return false;
-    }
-    return true;
-}
 
 std::string_view trimmed(std::string_view text)
 {

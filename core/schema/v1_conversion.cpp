@@ -23,6 +23,7 @@
 //   routes other than the default route have no v1 field and are not shown.
 
 #include "hcn/v1_conversion.h"
+#include "common/text.h"
 
 #include "hcn/ip_address.h"
 
@@ -72,14 +73,6 @@ constexpr std::array kEndpointPolicyTypes = {"PortMapping", "ACL",           "QO
 
 // Fields of Base that every v2 resource carries; they pass through unchanged.
 constexpr std::array kBaseFields = {"Owner", "AdditionalParams", "SchemaVersion", "Telemetry"};
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 bool startsWithIgnoreCase(std::string_view text, std::string_view prefix)
 {
