@@ -40,8 +40,9 @@
  *   HCN_SIM_ENVIRONMENT  inline JSON describing the simulated host's adapters (default: one "Ethernet")
  *   HCN_HNS_VERSION      the emulated HNS service version, e.g. "10.3" (default 15.4)
  *   HCN_SCHEMA_VERSION   the schema version the service speaks, e.g. "2.11" (default 2.16)
- *   The engine is created on the first call; if the environment is invalid that call (and the next,
- *   until it is fixed) fails with E_INVALIDARG and an ErrorRecord naming the variable.
+ *   The engine is created on the first call. If the environment is invalid that call fails (E_INVALIDARG,
+ *   or HCN_E_INVALID_JSON for malformed HCN_SIM_ENVIRONMENT) with an ErrorRecord naming the variable,
+ *   and the next call tries again.
  */
 #ifndef HCN_COMPUTENETWORK_H
 #define HCN_COMPUTENETWORK_H
@@ -67,10 +68,11 @@ typedef void* HANDLE;
 typedef wchar_t WCHAR;
 typedef WCHAR* PWSTR;
 typedef const WCHAR* PCWSTR;
+#endif /* HCN_NO_WINDOWS_TYPES */
+
 #ifndef VOID
 #define VOID void
 #endif
-#endif /* HCN_NO_WINDOWS_TYPES */
 
 #ifndef _HRESULT_DEFINED
 #define _HRESULT_DEFINED

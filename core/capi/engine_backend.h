@@ -1,0 +1,51 @@
+#pragma once
+// EngineBackend: the C API served by an hcn::Engine inside the calling process.
+
+#include "backend.h"
+
+#include <memory>
+#include <mutex>
+#include <set>
+
+namespace hcn::capi {
+
+class EngineBackend final : public Backend
+{
+public:
+    explicit EngineBackend(EngineOptions options);
+    /// Drops the remaining subscriptions before the engine shuts down, so no client callback runs
+    /// while the process exits or the library is unloaded.
+    ~EngineBackend() override;
+
+    Result<std::string> enumerate(ResourceKind kind, std::string_view query) override;
+    Result<Handle> create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network) override;
+    Result<Handle> open(ResourceKind kind, const Guid& id) override;
+    Status modify(ResourceKind kind, Handle handle, std::string_view settings) override;
+    Result<std::string> query(ResourceKind kind, Handle handle, std::string_view query) override;
+    Status remove(ResourceKind kind, const Guid& id) override;
+    Status close(ResourceKind kind, Handle handle) override;
+    Result<Guid> handleId(ResourceKind kind, Handle handle) override;
+
+    Result<SubscriptionId> subscribe(std::function<void(const Notification&)> callback,
+                                     SubscriptionScope scope) override;
+    void unsubscribe(SubscriptionId id) override;
+
+    Result<ReservationId> reservePort(Handle guestNetworkService, PortProtocol protocol, PortAccess access,
+                                      std::uint16_t port) override;
+    Result<PortReservation> reservePortRange(Handle guestNetworkService, std::uint16_t count) override;
+    Status releasePortReservation(ReservationId reservation) override;
+    Result<std::vector<PortReservation>> portReservations() override;
+
+    Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query) override;
+
+private:
+    Engine m_engine;
+    std::mutex m_subscriptionsMutex;
+    std::set<SubscriptionId> m_subscriptions;
+};
+
+/// Engine options from HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION and HCN_SCHEMA_VERSION (each optional).
+Result<EngineOptions> engineOptionsFromEnvironment();
+Result<std::unique_ptr<Backend>> createEngineBackendFromEnvironment();
+
+} // namespace hcn::capi
