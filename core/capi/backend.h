@@ -17,7 +17,8 @@ public:
     virtual ~Backend() = default;
 
     virtual Result<std::string> enumerate(ResourceKind kind, std::string_view query) = 0;
-    virtual Result<Handle> create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network) = 0;
+    virtual Result<Handle> create(ResourceKind kind, const Guid& id, std::string_view settings,
+                                  Handle network) = 0;
     virtual Result<Handle> open(ResourceKind kind, const Guid& id) = 0;
     virtual Status modify(ResourceKind kind, Handle handle, std::string_view settings) = 0;
     virtual Result<std::string> query(ResourceKind kind, Handle handle, std::string_view query) = 0;
@@ -32,8 +33,8 @@ public:
     /// Returns once the callback is not running (unless called from inside it) and will not run again.
     virtual void unsubscribe(SubscriptionId id) = 0;
 
-    virtual Result<ReservationId> reservePort(Handle guestNetworkService, PortProtocol protocol, PortAccess access,
-                                              std::uint16_t port) = 0;
+    virtual Result<ReservationId> reservePort(Handle guestNetworkService, PortProtocol protocol,
+                                              PortAccess access, std::uint16_t port) = 0;
     virtual Result<PortReservation> reservePortRange(Handle guestNetworkService, std::uint16_t count) = 0;
     virtual Status releasePortReservation(ReservationId reservation) = 0;
     virtual Result<std::vector<PortReservation>> portReservations() = 0;

@@ -1,10 +1,9 @@
 // HcnRegister/UnregisterXxxCallback: client callbacks on the backend's notification stream. The
 // client's function runs on the backend's delivery thread with the data converted to wide text.
 
-#include "computenetwork.h"
-
 #include "backend.h"
 #include "callback_registry.h"
+#include "computenetwork.h"
 #include "error_record.h"
 #include "handles.h"
 #include "wide_string.h"
@@ -41,7 +40,8 @@ std::function<void(const hcn::Notification&)> deliverTo(HCN_NOTIFICATION_CALLBAC
 }
 
 HRESULT registerCallback(CallbackFamily family, hcn::ResourceKind kind, void* object,
-                         HCN_NOTIFICATION_CALLBACK callback, void* context, HCN_CALLBACK* callbackHandle) noexcept
+                         HCN_NOTIFICATION_CALLBACK callback, void* context,
+                         HCN_CALLBACK* callbackHandle) noexcept
 {
     if (callbackHandle)
         *callbackHandle = nullptr;
@@ -105,8 +105,8 @@ HRESULT WINAPI HcnUnregisterServiceCallback(HCN_CALLBACK CallbackHandle)
     return unregisterCallback(CallbackFamily::Service, CallbackHandle);
 }
 
-HRESULT WINAPI HcnRegisterNetworkCallback(HCN_NETWORK Network, HCN_NOTIFICATION_CALLBACK Callback, void* Context,
-                                          HCN_CALLBACK* CallbackHandle)
+HRESULT WINAPI HcnRegisterNetworkCallback(HCN_NETWORK Network, HCN_NOTIFICATION_CALLBACK Callback,
+                                          void* Context, HCN_CALLBACK* CallbackHandle)
 {
     return registerCallback(CallbackFamily::Network, hcn::ResourceKind::Network, Network, Callback, Context,
                             CallbackHandle);

@@ -13,6 +13,9 @@ LPVOID WINAPI CoTaskMemAlloc(SIZE_T cb)
     return std::malloc(cb == 0 ? 1 : cb);
 }
 
-void WINAPI CoTaskMemFree(LPVOID pv) { std::free(pv); }
+void WINAPI CoTaskMemFree(LPVOID pv)
+{
+    std::free(pv);
+}
 
 } // extern "C"

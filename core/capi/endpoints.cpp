@@ -1,15 +1,13 @@
 // HcnXxxEndpoint: endpoints (HostComputeEndpoint documents), their port counters and addresses.
 
-#include "computenetwork.h"
-
 #include "backend.h"
+#include "computenetwork.h"
 #include "error_record.h"
 #include "handles.h"
 #include "resource_calls.h"
 #include "wide_string.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 using hcn::ResourceKind;
@@ -81,7 +79,8 @@ HRESULT WINAPI HcnModifyEndpoint(HCN_ENDPOINT Endpoint, PCWSTR Settings, PWSTR* 
     return modifyObject(ResourceKind::Endpoint, Endpoint, Settings, ErrorRecord);
 }
 
-HRESULT WINAPI HcnQueryEndpointProperties(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Properties, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnQueryEndpointProperties(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Properties,
+                                          PWSTR* ErrorRecord)
 {
     return queryObject(ResourceKind::Endpoint, Endpoint, Query, Properties, "Properties", ErrorRecord);
 }
@@ -91,7 +90,10 @@ HRESULT WINAPI HcnDeleteEndpoint(REFGUID Id, PWSTR* ErrorRecord)
     return deleteObject(ResourceKind::Endpoint, Id, ErrorRecord);
 }
 
-HRESULT WINAPI HcnCloseEndpoint(HCN_ENDPOINT Endpoint) { return closeObject(ResourceKind::Endpoint, Endpoint); }
+HRESULT WINAPI HcnCloseEndpoint(HCN_ENDPOINT Endpoint)
+{
+    return closeObject(ResourceKind::Endpoint, Endpoint);
+}
 
 HRESULT WINAPI HcnQueryEndpointStats(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Stats, PWSTR* ErrorRecord)
 {
@@ -117,7 +119,8 @@ HRESULT WINAPI HcnQueryEndpointStats(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR*
     });
 }
 
-HRESULT WINAPI HcnQueryEndpointAddresses(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Addresses, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnQueryEndpointAddresses(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Addresses,
+                                         PWSTR* ErrorRecord)
 {
     if (Addresses)
         *Addresses = nullptr;

@@ -14,8 +14,8 @@ Status readVersion(const char* variable, const char* example, SchemaVersion& out
         return Status::success();
     auto parsed = SchemaVersion::parse(text);
     if (!parsed)
-        return Status(hr::InvalidArg, std::string(variable) + " \"" + text +
-                                          "\" is not a version such as " + example + " (major.minor).");
+        return Status(hr::InvalidArg, std::string(variable) + " \"" + text + "\" is not a version such as " +
+                                          example + " (major.minor).");
     out = *parsed;
     return Status::success();
 }
@@ -62,12 +62,16 @@ Result<std::string> EngineBackend::enumerate(ResourceKind kind, std::string_view
     return m_engine.enumerate(kind, query);
 }
 
-Result<Handle> EngineBackend::create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network)
+Result<Handle> EngineBackend::create(ResourceKind kind, const Guid& id, std::string_view settings,
+                                     Handle network)
 {
     return m_engine.create(kind, id, settings, network);
 }
 
-Result<Handle> EngineBackend::open(ResourceKind kind, const Guid& id) { return m_engine.open(kind, id); }
+Result<Handle> EngineBackend::open(ResourceKind kind, const Guid& id)
+{
+    return m_engine.open(kind, id);
+}
 
 Status EngineBackend::modify(ResourceKind kind, Handle handle, std::string_view settings)
 {
@@ -79,11 +83,20 @@ Result<std::string> EngineBackend::query(ResourceKind kind, Handle handle, std::
     return m_engine.query(kind, handle, query);
 }
 
-Status EngineBackend::remove(ResourceKind kind, const Guid& id) { return m_engine.remove(kind, id); }
+Status EngineBackend::remove(ResourceKind kind, const Guid& id)
+{
+    return m_engine.remove(kind, id);
+}
 
-Status EngineBackend::close(ResourceKind kind, Handle handle) { return m_engine.close(kind, handle); }
+Status EngineBackend::close(ResourceKind kind, Handle handle)
+{
+    return m_engine.close(kind, handle);
+}
 
-Result<Guid> EngineBackend::handleId(ResourceKind kind, Handle handle) { return m_engine.handleId(kind, handle); }
+Result<Guid> EngineBackend::handleId(ResourceKind kind, Handle handle)
+{
+    return m_engine.handleId(kind, handle);
+}
 
 Result<SubscriptionId> EngineBackend::subscribe(std::function<void(const Notification&)> callback,
                                                 SubscriptionScope scope)
@@ -105,8 +118,8 @@ void EngineBackend::unsubscribe(SubscriptionId id)
     m_engine.unsubscribe(id);
 }
 
-Result<ReservationId> EngineBackend::reservePort(Handle guestNetworkService, PortProtocol protocol, PortAccess access,
-                                                 std::uint16_t port)
+Result<ReservationId> EngineBackend::reservePort(Handle guestNetworkService, PortProtocol protocol,
+                                                 PortAccess access, std::uint16_t port)
 {
     return m_engine.reservePort(guestNetworkService, protocol, access, port);
 }
@@ -121,7 +134,10 @@ Status EngineBackend::releasePortReservation(ReservationId reservation)
     return m_engine.releasePortReservation(reservation);
 }
 
-Result<std::vector<PortReservation>> EngineBackend::portReservations() { return m_engine.portReservations(); }
+Result<std::vector<PortReservation>> EngineBackend::portReservations()
+{
+    return m_engine.portReservations();
+}
 
 Result<std::string> EngineBackend::queryEndpointStats(Handle endpoint, std::string_view query)
 {

@@ -18,7 +18,8 @@ public:
     ~EngineBackend() override;
 
     Result<std::string> enumerate(ResourceKind kind, std::string_view query) override;
-    Result<Handle> create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network) override;
+    Result<Handle> create(ResourceKind kind, const Guid& id, std::string_view settings,
+                          Handle network) override;
     Result<Handle> open(ResourceKind kind, const Guid& id) override;
     Status modify(ResourceKind kind, Handle handle, std::string_view settings) override;
     Result<std::string> query(ResourceKind kind, Handle handle, std::string_view query) override;

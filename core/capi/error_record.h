@@ -2,7 +2,6 @@
 // ErrorRecord handling and the exception boundary every exported function goes through.
 
 #include "computenetwork.h"
-
 #include "hcn/status.h"
 
 #include <exception>
@@ -23,8 +22,7 @@ Status nullPointer(std::string_view parameter);
 
 /// Runs `body` (returning a Status) for an exported function with an ErrorRecord: clears
 /// *errorRecord first, keeps exceptions inside, reports the result.
-template <typename Body>
-HRESULT apiCall(PWSTR* errorRecord, Body&& body) noexcept
+template <typename Body> HRESULT apiCall(PWSTR* errorRecord, Body&& body) noexcept
 {
     if (errorRecord)
         *errorRecord = nullptr;
@@ -38,8 +36,7 @@ HRESULT apiCall(PWSTR* errorRecord, Body&& body) noexcept
 }
 
 /// The same for functions without an ErrorRecord (Close*, callbacks, port reservations).
-template <typename Body>
-HRESULT apiCall(Body&& body) noexcept
+template <typename Body> HRESULT apiCall(Body&& body) noexcept
 {
     return apiCall(static_cast<PWSTR*>(nullptr), std::forward<Body>(body));
 }

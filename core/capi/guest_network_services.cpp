@@ -2,7 +2,6 @@
 // QueryProperties are exported by Windows without being declared in its header.
 
 #include "computenetwork.h"
-
 #include "resource_calls.h"
 
 using hcn::ResourceKind;
@@ -12,12 +11,12 @@ extern "C" {
 
 HRESULT WINAPI HcnEnumerateGuestNetworkServices(PCWSTR Query, PWSTR* GuestNetworkServices, PWSTR* ErrorRecord)
 {
-    return enumerateObjects(ResourceKind::GuestNetworkService, Query, GuestNetworkServices, "GuestNetworkServices",
-                            ErrorRecord);
+    return enumerateObjects(ResourceKind::GuestNetworkService, Query, GuestNetworkServices,
+                            "GuestNetworkServices", ErrorRecord);
 }
 
-HRESULT WINAPI HcnCreateGuestNetworkService(REFGUID Id, PCWSTR Settings, PHCN_GUESTNETWORKSERVICE GuestNetworkService,
-                                            PWSTR* ErrorRecord)
+HRESULT WINAPI HcnCreateGuestNetworkService(REFGUID Id, PCWSTR Settings,
+                                            PHCN_GUESTNETWORKSERVICE GuestNetworkService, PWSTR* ErrorRecord)
 {
     return createObject(ResourceKind::GuestNetworkService, nullptr, Id, Settings, GuestNetworkService,
                         "GuestNetworkService", ErrorRecord);
@@ -26,7 +25,8 @@ HRESULT WINAPI HcnCreateGuestNetworkService(REFGUID Id, PCWSTR Settings, PHCN_GU
 HRESULT WINAPI HcnOpenGuestNetworkService(REFGUID Id, PHCN_GUESTNETWORKSERVICE GuestNetworkService,
                                           PWSTR* ErrorRecord)
 {
-    return openObject(ResourceKind::GuestNetworkService, Id, GuestNetworkService, "GuestNetworkService", ErrorRecord);
+    return openObject(ResourceKind::GuestNetworkService, Id, GuestNetworkService, "GuestNetworkService",
+                      ErrorRecord);
 }
 
 HRESULT WINAPI HcnModifyGuestNetworkService(HCN_GUESTNETWORKSERVICE GuestNetworkService, PCWSTR Settings,
@@ -35,11 +35,11 @@ HRESULT WINAPI HcnModifyGuestNetworkService(HCN_GUESTNETWORKSERVICE GuestNetwork
     return modifyObject(ResourceKind::GuestNetworkService, GuestNetworkService, Settings, ErrorRecord);
 }
 
-HRESULT WINAPI HcnQueryGuestNetworkServiceProperties(HCN_GUESTNETWORKSERVICE GuestNetworkService, PCWSTR Query,
-                                                     PWSTR* Properties, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnQueryGuestNetworkServiceProperties(HCN_GUESTNETWORKSERVICE GuestNetworkService,
+                                                     PCWSTR Query, PWSTR* Properties, PWSTR* ErrorRecord)
 {
-    return queryObject(ResourceKind::GuestNetworkService, GuestNetworkService, Query, Properties, "Properties",
-                       ErrorRecord);
+    return queryObject(ResourceKind::GuestNetworkService, GuestNetworkService, Query, Properties,
+                       "Properties", ErrorRecord);
 }
 
 HRESULT WINAPI HcnDeleteGuestNetworkService(REFGUID Id, PWSTR* ErrorRecord)

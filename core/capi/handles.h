@@ -8,7 +8,6 @@
 // reservation number (from 1) the same way; HCN_CALLBACK values come from the callback registry.
 
 #include "computenetwork.h"
-
 #include "hcn/engine.h"
 
 #include <cstdint>
@@ -19,7 +18,10 @@ namespace hcn::capi {
 static_assert(sizeof(void*) >= sizeof(std::uint32_t), "handles are stored in pointers");
 static_assert(sizeof(GUID) == 16 && sizeof(Guid) == 16, "GUID must keep the Windows 16-byte layout");
 
-inline void* toCHandle(std::uint64_t value) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(value)); }
+inline void* toCHandle(std::uint64_t value)
+{
+    return reinterpret_cast<void*>(static_cast<std::uintptr_t>(value));
+}
 inline std::uint64_t fromCHandle(const void* handle)
 {
     return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(handle));

@@ -1,7 +1,6 @@
 // HcnXxxLoadBalancer: load balancers (HostComputeLoadBalancer documents; Modify replaces the whole document).
 
 #include "computenetwork.h"
-
 #include "resource_calls.h"
 
 using hcn::ResourceKind;
@@ -14,9 +13,11 @@ HRESULT WINAPI HcnEnumerateLoadBalancers(PCWSTR Query, PWSTR* LoadBalancer, PWST
     return enumerateObjects(ResourceKind::LoadBalancer, Query, LoadBalancer, "LoadBalancer", ErrorRecord);
 }
 
-HRESULT WINAPI HcnCreateLoadBalancer(REFGUID Id, PCWSTR Settings, PHCN_LOADBALANCER LoadBalancer, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnCreateLoadBalancer(REFGUID Id, PCWSTR Settings, PHCN_LOADBALANCER LoadBalancer,
+                                     PWSTR* ErrorRecord)
 {
-    return createObject(ResourceKind::LoadBalancer, nullptr, Id, Settings, LoadBalancer, "LoadBalancer", ErrorRecord);
+    return createObject(ResourceKind::LoadBalancer, nullptr, Id, Settings, LoadBalancer, "LoadBalancer",
+                        ErrorRecord);
 }
 
 HRESULT WINAPI HcnOpenLoadBalancer(REFGUID Id, PHCN_LOADBALANCER LoadBalancer, PWSTR* ErrorRecord)
@@ -29,9 +30,11 @@ HRESULT WINAPI HcnModifyLoadBalancer(HCN_LOADBALANCER LoadBalancer, PCWSTR Setti
     return modifyObject(ResourceKind::LoadBalancer, LoadBalancer, Settings, ErrorRecord);
 }
 
-HRESULT WINAPI HcnQueryLoadBalancerProperties(HCN_LOADBALANCER LoadBalancer, PCWSTR Query, PWSTR* Properties, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnQueryLoadBalancerProperties(HCN_LOADBALANCER LoadBalancer, PCWSTR Query, PWSTR* Properties,
+                                              PWSTR* ErrorRecord)
 {
-    return queryObject(ResourceKind::LoadBalancer, LoadBalancer, Query, Properties, "Properties", ErrorRecord);
+    return queryObject(ResourceKind::LoadBalancer, LoadBalancer, Query, Properties, "Properties",
+                       ErrorRecord);
 }
 
 HRESULT WINAPI HcnDeleteLoadBalancer(REFGUID Id, PWSTR* ErrorRecord)

@@ -1,7 +1,6 @@
 // HcnXxxNamespace: namespaces (HostComputeNamespace documents).
 
 #include "computenetwork.h"
-
 #include "resource_calls.h"
 
 using hcn::ResourceKind;
@@ -29,7 +28,8 @@ HRESULT WINAPI HcnModifyNamespace(HCN_NAMESPACE Namespace, PCWSTR Settings, PWST
     return modifyObject(ResourceKind::Namespace, Namespace, Settings, ErrorRecord);
 }
 
-HRESULT WINAPI HcnQueryNamespaceProperties(HCN_NAMESPACE Namespace, PCWSTR Query, PWSTR* Properties, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnQueryNamespaceProperties(HCN_NAMESPACE Namespace, PCWSTR Query, PWSTR* Properties,
+                                           PWSTR* ErrorRecord)
 {
     return queryObject(ResourceKind::Namespace, Namespace, Query, Properties, "Properties", ErrorRecord);
 }

@@ -1,7 +1,6 @@
 // HcnXxxNetwork: networks (HostComputeNetwork documents).
 
 #include "computenetwork.h"
-
 #include "resource_calls.h"
 
 using hcn::ResourceKind;
@@ -29,7 +28,8 @@ HRESULT WINAPI HcnModifyNetwork(HCN_NETWORK Network, PCWSTR Settings, PWSTR* Err
     return modifyObject(ResourceKind::Network, Network, Settings, ErrorRecord);
 }
 
-HRESULT WINAPI HcnQueryNetworkProperties(HCN_NETWORK Network, PCWSTR Query, PWSTR* Properties, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnQueryNetworkProperties(HCN_NETWORK Network, PCWSTR Query, PWSTR* Properties,
+                                         PWSTR* ErrorRecord)
 {
     return queryObject(ResourceKind::Network, Network, Query, Properties, "Properties", ErrorRecord);
 }

@@ -1,8 +1,7 @@
 // Guest port reservations: single ports and ranges a guest network service holds on the host.
 
-#include "computenetwork.h"
-
 #include "backend.h"
+#include "computenetwork.h"
 #include "error_record.h"
 #include "handles.h"
 
@@ -34,8 +33,8 @@ HCN_PORT_RANGE_ENTRY toEntry(const hcn::PortReservation& r)
 extern "C" {
 
 HRESULT WINAPI HcnReserveGuestNetworkServicePort(HCN_GUESTNETWORKSERVICE GuestNetworkService,
-                                                 HCN_PORT_PROTOCOL Protocol, HCN_PORT_ACCESS Access, USHORT Port,
-                                                 HANDLE* PortReservationHandle)
+                                                 HCN_PORT_PROTOCOL Protocol, HCN_PORT_ACCESS Access,
+                                                 USHORT Port, HANDLE* PortReservationHandle)
 {
     if (PortReservationHandle)
         *PortReservationHandle = nullptr;
@@ -55,7 +54,8 @@ HRESULT WINAPI HcnReserveGuestNetworkServicePort(HCN_GUESTNETWORKSERVICE GuestNe
     });
 }
 
-HRESULT WINAPI HcnReserveGuestNetworkServicePortRange(HCN_GUESTNETWORKSERVICE GuestNetworkService, USHORT PortCount,
+HRESULT WINAPI HcnReserveGuestNetworkServicePortRange(HCN_GUESTNETWORKSERVICE GuestNetworkService,
+                                                      USHORT PortCount,
                                                       HCN_PORT_RANGE_RESERVATION* PortRangeReservation,
                                                       HANDLE* PortReservationHandle)
 {
@@ -91,7 +91,8 @@ HRESULT WINAPI HcnReleaseGuestNetworkServicePortReservationHandle(HANDLE PortRes
     });
 }
 
-HRESULT WINAPI HcnEnumerateGuestNetworkPortReservations(ULONG* ReturnCount, HCN_PORT_RANGE_ENTRY** PortEntries)
+HRESULT WINAPI HcnEnumerateGuestNetworkPortReservations(ULONG* ReturnCount,
+                                                        HCN_PORT_RANGE_ENTRY** PortEntries)
 {
     if (ReturnCount)
         *ReturnCount = 0;
@@ -122,6 +123,9 @@ HRESULT WINAPI HcnEnumerateGuestNetworkPortReservations(ULONG* ReturnCount, HCN_
     });
 }
 
-VOID WINAPI HcnFreeGuestNetworkPortReservations(HCN_PORT_RANGE_ENTRY* PortEntries) { CoTaskMemFree(PortEntries); }
+VOID WINAPI HcnFreeGuestNetworkPortReservations(HCN_PORT_RANGE_ENTRY* PortEntries)
+{
+    CoTaskMemFree(PortEntries);
+}
 
 } // extern "C"

@@ -14,7 +14,8 @@ Result<std::string> queryText(PCWSTR query)
     return toUtf8(query, "Query");
 }
 
-HRESULT enumerateObjects(ResourceKind kind, PCWSTR query, PWSTR* ids, const char* idsName, PWSTR* errorRecord) noexcept
+HRESULT enumerateObjects(ResourceKind kind, PCWSTR query, PWSTR* ids, const char* idsName,
+                         PWSTR* errorRecord) noexcept
 {
     if (ids)
         *ids = nullptr;
@@ -100,8 +101,8 @@ HRESULT modifyObject(ResourceKind kind, void* handle, PCWSTR settings, PWSTR* er
     });
 }
 
-HRESULT queryObject(ResourceKind kind, void* handle, PCWSTR query, PWSTR* properties, const char* propertiesName,
-                    PWSTR* errorRecord) noexcept
+HRESULT queryObject(ResourceKind kind, void* handle, PCWSTR query, PWSTR* properties,
+                    const char* propertiesName, PWSTR* errorRecord) noexcept
 {
     if (properties)
         *properties = nullptr;

@@ -3,7 +3,6 @@
 // kind (networks.cpp, endpoints.cpp ...) are one-line forwards to these.
 
 #include "computenetwork.h"
-
 #include "hcn/resource_kind.h"
 #include "hcn/status.h"
 
@@ -11,15 +10,16 @@
 
 namespace hcn::capi {
 
-HRESULT enumerateObjects(ResourceKind kind, PCWSTR query, PWSTR* ids, const char* idsName, PWSTR* errorRecord) noexcept;
+HRESULT enumerateObjects(ResourceKind kind, PCWSTR query, PWSTR* ids, const char* idsName,
+                         PWSTR* errorRecord) noexcept;
 /// `network` is the HCN_NETWORK of an endpoint create; other kinds pass NULL.
 HRESULT createObject(ResourceKind kind, void* network, const GUID* id, PCWSTR settings, void** handle,
                      const char* handleName, PWSTR* errorRecord) noexcept;
 HRESULT openObject(ResourceKind kind, const GUID* id, void** handle, const char* handleName,
                    PWSTR* errorRecord) noexcept;
 HRESULT modifyObject(ResourceKind kind, void* handle, PCWSTR settings, PWSTR* errorRecord) noexcept;
-HRESULT queryObject(ResourceKind kind, void* handle, PCWSTR query, PWSTR* properties, const char* propertiesName,
-                    PWSTR* errorRecord) noexcept;
+HRESULT queryObject(ResourceKind kind, void* handle, PCWSTR query, PWSTR* properties,
+                    const char* propertiesName, PWSTR* errorRecord) noexcept;
 HRESULT deleteObject(ResourceKind kind, const GUID* id, PWSTR* errorRecord) noexcept;
 HRESULT closeObject(ResourceKind kind, void* handle) noexcept;
 

@@ -2,7 +2,6 @@
 // exports this family from computenetwork.dll without declaring it in its header.
 
 #include "computenetwork.h"
-
 #include "resource_calls.h"
 
 using hcn::ResourceKind;
@@ -30,7 +29,8 @@ HRESULT WINAPI HcnModifySdnRoute(HCN_SDNROUTE Route, PCWSTR Settings, PWSTR* Err
     return modifyObject(ResourceKind::SdnRoute, Route, Settings, ErrorRecord);
 }
 
-HRESULT WINAPI HcnQuerySdnRouteProperties(HCN_SDNROUTE Route, PCWSTR Query, PWSTR* Properties, PWSTR* ErrorRecord)
+HRESULT WINAPI HcnQuerySdnRouteProperties(HCN_SDNROUTE Route, PCWSTR Query, PWSTR* Properties,
+                                          PWSTR* ErrorRecord)
 {
     return queryObject(ResourceKind::SdnRoute, Route, Query, Properties, "Properties", ErrorRecord);
 }

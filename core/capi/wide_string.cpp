@@ -9,7 +9,10 @@ namespace {
 
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
 
-bool isSurrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+bool isSurrogate(char32_t c)
+{
+    return c >= 0xD800 && c <= 0xDFFF;
+}
 
 void appendUtf8(std::string& out, char32_t c)
 {
@@ -47,8 +50,8 @@ void appendWide(std::wstring& out, char32_t c)
 
 Status invalidText(std::string_view what, std::size_t index, const char* why)
 {
-    return Status(hr::InvalidArg,
-                  std::string(what) + " is not valid Unicode: " + why + " at character " + std::to_string(index) + ".");
+    return Status(hr::InvalidArg, std::string(what) + " is not valid Unicode: " + why + " at character " +
+                                      std::to_string(index) + ".");
 }
 
 } // namespace

@@ -3,7 +3,6 @@
 // Both directions reject what is not valid Unicode with E_INVALIDARG.
 
 #include "computenetwork.h"
-
 #include "hcn/status.h"
 
 #include <string>

@@ -1,4 +1,5 @@
 #include "hcn/guid.h"
+
 #include "common/text.h"
 
 #include <random>

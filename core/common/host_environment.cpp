@@ -1,4 +1,5 @@
 #include "hcn/host_environment.h"
+
 #include "common/text.h"
 
 #include <algorithm>

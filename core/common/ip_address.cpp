@@ -1,4 +1,5 @@
 #include "hcn/ip_address.h"
+
 #include "common/text.h"
 
 #include <algorithm>

@@ -2,9 +2,8 @@
 // Named spdlog loggers per component ("hcn.engine", "hcn.datapath" ...), created on first use.
 // Level comes from HCN_LOG_LEVEL (trace, debug, info, warn, error, off; default warn).
 
-#include <spdlog/logger.h>
-
 #include <memory>
+#include <spdlog/logger.h>
 #include <string>
 
 namespace hcn {

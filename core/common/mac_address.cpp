@@ -1,4 +1,5 @@
 #include "hcn/mac_address.h"
+
 #include "common/text.h"
 
 namespace hcn {

@@ -2,9 +2,8 @@
 
 #include "common/log.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace hcn {
@@ -57,7 +56,8 @@ nlohmann::json programmedForm(ResourceKind kind, const nlohmann::ordered_json& d
         p["NatRules"] = nlohmann::json::array();
         for (const auto& policy : doc.value("Policies", nlohmann::ordered_json::array()))
             if (policy.value("Type", "") == "PortMapping")
-                p["NatRules"].push_back(nlohmann::json(policy.value("Settings", nlohmann::ordered_json::object())));
+                p["NatRules"].push_back(
+                    nlohmann::json(policy.value("Settings", nlohmann::ordered_json::object())));
         break;
     case ResourceKind::Namespace:
         p["Compartment"] = doc.value("NamespaceId", 0u);
@@ -72,7 +72,8 @@ nlohmann::json programmedForm(ResourceKind kind, const nlohmann::ordered_json& d
         break;
     case ResourceKind::SdnRoute:
         p["Endpoints"] = nlohmann::json(doc.value("HostComputeEndpoints", nlohmann::ordered_json::array()));
-        p["Routes"] = nlohmann::json(doc.value("Routes", doc.value("Setting", nlohmann::ordered_json::array())));
+        p["Routes"] =
+            nlohmann::json(doc.value("Routes", doc.value("Setting", nlohmann::ordered_json::array())));
         break;
     case ResourceKind::Invalid:
         break;
@@ -85,8 +86,9 @@ nlohmann::json programmedForm(ResourceKind kind, const nlohmann::ordered_json& d
 /// port mappings are serialized by the JSON library.
 std::string endpointForm(const nlohmann::ordered_json& doc)
 {
-    std::string out = R"({"ID":")" + doc.value("ID", "") + R"(","Network":")" + doc.value("HostComputeNetwork", "") +
-                      R"(","Mac":")" + doc.value("MacAddress", "") + R"(","Addresses":[)";
+    std::string out = R"({"ID":")" + doc.value("ID", "") + R"(","Network":")" +
+                      doc.value("HostComputeNetwork", "") + R"(","Mac":")" + doc.value("MacAddress", "") +
+                      R"(","Addresses":[)";
     bool first = true;
     if (auto configs = doc.find("IpConfigurations"); configs != doc.end() && configs->is_array()) {
         for (const auto& c : *configs) {
@@ -126,8 +128,9 @@ public:
     Status stage(const DatapathChange& change) override
     {
         if (auto failure = m_owner.takeFailure(change.op, change.kind))
-            return Status(*failure, "the simulated datapath was told to fail " + std::string(changeOpName(change.op)) +
-                                        " " + std::string(resourceKindName(change.kind)) + ".");
+            return Status(*failure, "the simulated datapath was told to fail " +
+                                        std::string(changeOpName(change.op)) + " " +
+                                        std::string(resourceKindName(change.kind)) + ".");
         std::lock_guard lock(m_owner.m_mutex);
         auto& objects = m_owner.m_programmed->objects[change.kind];
         auto it = objects.find(change.id);
@@ -135,15 +138,15 @@ public:
         if (it != objects.end())
             previous = it->second;
         std::optional<EndpointCounters> counters;
-        if (auto c = m_owner.m_programmed->counters.find(change.id); c != m_owner.m_programmed->counters.end())
+        if (auto c = m_owner.m_programmed->counters.find(change.id);
+            c != m_owner.m_programmed->counters.end())
             counters = c->second;
         m_undo.push_back({change.kind, change.id, previous, counters});
         if (change.op == ChangeOp::Delete) {
             objects.erase(change.id);
             if (change.kind == ResourceKind::Endpoint)
                 m_owner.m_programmed->counters.erase(change.id); // a port's counters go with the port
-        }
-        else if (change.after)
+        } else if (change.after)
             objects[change.id] = programmedText(change.kind, *change.after);
         return Status::success();
     }
@@ -191,7 +194,10 @@ SimulatedDatapath::SimulatedDatapath() : m_programmed(std::make_unique<Programme
 
 SimulatedDatapath::~SimulatedDatapath() = default;
 
-std::unique_ptr<DatapathTransaction> SimulatedDatapath::begin() { return std::make_unique<Transaction>(*this); }
+std::unique_ptr<DatapathTransaction> SimulatedDatapath::begin()
+{
+    return std::make_unique<Transaction>(*this);
+}
 
 void SimulatedDatapath::reset()
 {
@@ -205,7 +211,8 @@ Result<EndpointCounters> SimulatedDatapath::endpointCounters(const Guid& endpoin
     std::lock_guard lock(m_mutex);
     const auto& endpoints = m_programmed->objects[ResourceKind::Endpoint];
     if (!endpoints.count(endpoint))
-        return Status(hr::EndpointNotFound, "the simulated datapath has no port for endpoint " + endpoint.toString() + ".");
+        return Status(hr::EndpointNotFound,
+                      "the simulated datapath has no port for endpoint " + endpoint.toString() + ".");
     auto it = m_programmed->counters.find(endpoint);
     return it == m_programmed->counters.end() ? EndpointCounters{} : it->second;
 }
@@ -214,7 +221,8 @@ Status SimulatedDatapath::addTraffic(const Guid& endpoint, const EndpointCounter
 {
     std::lock_guard lock(m_mutex);
     if (!m_programmed->objects[ResourceKind::Endpoint].count(endpoint))
-        return Status(hr::EndpointNotFound, "the simulated datapath has no port for endpoint " + endpoint.toString() + ".");
+        return Status(hr::EndpointNotFound,
+                      "the simulated datapath has no port for endpoint " + endpoint.toString() + ".");
     auto& c = m_programmed->counters[endpoint];
     c.bytesReceived += delta.bytesReceived;
     c.bytesSent += delta.bytesSent;

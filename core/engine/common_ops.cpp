@@ -40,7 +40,8 @@ constexpr std::size_t kFieldsTheEngineAdds = 8; // ID, Version, State, addresses
 
 std::uint64_t NameIndex::key(ResourceKind kind, std::string_view name)
 {
-    std::uint64_t h = 1469598103934665603ull ^ static_cast<std::uint64_t>(kind); // FNV-1a over the lower-cased name
+    std::uint64_t h =
+        1469598103934665603ull ^ static_cast<std::uint64_t>(kind); // FNV-1a over the lower-cased name
     for (unsigned char c : name) {
         h ^= static_cast<std::uint64_t>(std::tolower(c));
         h *= 1099511628211ull;
@@ -84,7 +85,10 @@ Json toStored(const SchemaJson& doc)
     return stored;
 }
 
-void compactDocument(Json& doc) { shrink(doc); }
+void compactDocument(Json& doc)
+{
+    shrink(doc);
+}
 
 namespace ops {
 
@@ -95,7 +99,8 @@ Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid
     std::string text;
     if (!id.isNull()) {
         text = id.toString();
-    } else if (auto it = doc.find("ID"); it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
+    } else if (auto it = doc.find("ID");
+               it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
         auto parsed = Guid::parse(it->get<std::string>());
         if (!parsed)
             return Status(hr::GuidConversionFailure, "ID: \"" + it->get<std::string>() + "\" is not a GUID.");
@@ -108,15 +113,15 @@ Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid
         while (exists(id));
         text = id.toString();
     } else if (exists(id)) {
-        return Status(hr::AlreadyExists, std::string("a ") + std::string(kindName) + " with ID " + text +
-                                             " already exists.");
+        return Status(hr::AlreadyExists,
+                      std::string("a ") + std::string(kindName) + " with ID " + text + " already exists.");
     }
     doc["ID"] = text;
     return id;
 }
 
-void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const Guid& id, const std::string& oldName,
-                  const std::string& newName)
+void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const Guid& id,
+                  const std::string& oldName, const std::string& newName)
 {
     if (oldName == newName)
         return;

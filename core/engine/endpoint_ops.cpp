@@ -37,13 +37,16 @@ Result<std::set<PortKey>> collectPorts(const NetworkObject& network, bool remote
         const std::string type = policy.value("Type", "");
         const std::string where = "Policies[" + std::to_string(i) + "]";
         if (type == "InterfaceParameters" && ++interfaceParameters > 1)
-            return Status(hr::InterfaceParametersAlreadyApplied, where + ": an endpoint takes one InterfaceParameters policy.");
+            return Status(hr::InterfaceParametersAlreadyApplied,
+                          where + ": an endpoint takes one InterfaceParameters policy.");
         if (type != "PortMapping")
             continue;
         if (remote)
-            return Status(hr::InvalidRemoteEndpointOperation, where + ": a remote endpoint cannot map ports.");
+            return Status(hr::InvalidRemoteEndpointOperation,
+                          where + ": a remote endpoint cannot map ports.");
         if (network.mode == "Transparent" || network.mode == "Private" || network.mode == "L2Tunnel")
-            return Status(hr::MappingNotSupported, where + ": " + network.mode + " networks do not map ports.");
+            return Status(hr::MappingNotSupported,
+                          where + ": " + network.mode + " networks do not map ports.");
         Json& settings = policy["Settings"];
         if (!settings.is_object())
             settings = Json::object();
@@ -57,7 +60,8 @@ Result<std::set<PortKey>> collectPorts(const NetworkObject& network, bool remote
         }
         if (!settings.contains("Protocol"))
             settings["Protocol"] = 6;
-        PortKey key{settings.value("Protocol", 6u), static_cast<std::uint16_t>(externalPort), settings.value("VIP", "")};
+        PortKey key{settings.value("Protocol", 6u), static_cast<std::uint16_t>(externalPort),
+                    settings.value("VIP", "")};
         for (const auto& other : ports)
             if (portsConflict(other, key))
                 return Status(hr::PortAlreadyExists, where + ": " + protocolName(key.protocol) + " port " +
@@ -72,12 +76,15 @@ Status checkPortsFree(const EngineState& state, const std::set<PortKey>& ports, 
     for (const auto& key : ports) {
         // Conflicts are looked up around (protocol, port); the VIP rule decides within that range.
         auto it = state.portMappings.lower_bound(PortKey{key.protocol, key.port, ""});
-        for (; it != state.portMappings.end() && it->first.protocol == key.protocol && it->first.port == key.port; ++it) {
+        for (; it != state.portMappings.end() && it->first.protocol == key.protocol &&
+               it->first.port == key.port;
+             ++it) {
             if (it->second != self && portsConflict(it->first, key)) {
                 const auto& owner = *state.endpoints.at(it->second);
                 return Status(hr::PortAlreadyExists,
                               protocolName(key.protocol) + " port " + std::to_string(key.port) +
-                                  (key.vip.empty() ? "" : " on " + key.vip) + " is already mapped by endpoint " +
+                                  (key.vip.empty() ? "" : " on " + key.vip) +
+                                  " is already mapped by endpoint " +
                                   owner.doc.value("Name", owner.doc.value("ID", "")) + ".");
             }
         }
@@ -120,7 +127,8 @@ std::string subnetList(const NetworkObject& network)
     return list.empty() ? "none" : list;
 }
 
-void recordAddress(NetworkObject& network, Transaction& tx, EndpointObject& endpoint, const IpAddress& address)
+void recordAddress(NetworkObject& network, Transaction& tx, EndpointObject& endpoint,
+                   const IpAddress& address)
 {
     network.addresses[address] = endpoint.id;
     endpoint.addresses.push_back(address);
@@ -137,20 +145,23 @@ Status assignExplicit(NetworkObject& network, Transaction& tx, EndpointObject& e
         return Status(hr::InvalidIp, where + ".IpAddress: \"" + text + "\" is not an IP address.");
     if (auto owner = network.addresses.find(*address); owner != network.addresses.end())
         return Status(hr::AddrInvalidOrReserved, where + ": " + address->toString() +
-                                                     " is already assigned to endpoint " + owner->second.toString() + ".");
+                                                     " is already assigned to endpoint " +
+                                                     owner->second.toString() + ".");
     SubnetState* subnet = subnetContaining(network, *address);
     if (!subnet) {
         if (!endpoint.remote)
-            return Status(hr::InvalidIp, where + ": " + address->toString() + " is not in any subnet of this network (" +
-                                             subnetList(network) + ").");
+            return Status(hr::InvalidIp, where + ": " + address->toString() +
+                                             " is not in any subnet of this network (" + subnetList(network) +
+                                             ").");
     } else {
         switch (subnet->pool.check(*address)) {
         case SubnetPool::Check::Reserved:
-            return Status(hr::AddrInvalidOrReserved,
-                          where + ": " + address->toString() + " is the network, broadcast or gateway address of " +
-                              subnet->pool.prefix().toString() + ".");
+            return Status(hr::AddrInvalidOrReserved, where + ": " + address->toString() +
+                                                         " is the network, broadcast or gateway address of " +
+                                                         subnet->pool.prefix().toString() + ".");
         case SubnetPool::Check::InUse:
-            return Status(hr::AddrInvalidOrReserved, where + ": " + address->toString() + " is already in use.");
+            return Status(hr::AddrInvalidOrReserved,
+                          where + ": " + address->toString() + " is already in use.");
         case SubnetPool::Check::OutsideSubnet:
         case SubnetPool::Check::Free:
             break;
@@ -190,8 +201,8 @@ Status assignAutomatic(NetworkObject& network, Transaction& tx, EndpointObject& 
         return Status::success();
     }
     return Status(hr::SubnetNotFound, "every " + std::string(family == IpFamily::V4 ? "IPv4" : "IPv6") +
-                                          " subnet of this network is exhausted (" + std::to_string(used) + " of " +
-                                          std::to_string(capacity) + " addresses in use).");
+                                          " subnet of this network is exhausted (" + std::to_string(used) +
+                                          " of " + std::to_string(capacity) + " addresses in use).");
 }
 
 Status assignAddresses(NetworkObject& network, Transaction& tx, EndpointObject& endpoint, Json& doc)
@@ -206,8 +217,10 @@ Status assignAddresses(NetworkObject& network, Transaction& tx, EndpointObject& 
                 return s;
         } else {
             if (endpoint.remote)
-                return Status(hr::InvalidEndpoint, where + ": a remote endpoint needs an explicit IpAddress.");
-            IpFamily family = network.subnets.empty() ? IpFamily::V4 : network.subnets.front().pool.prefix().family();
+                return Status(hr::InvalidEndpoint,
+                              where + ": a remote endpoint needs an explicit IpAddress.");
+            IpFamily family =
+                network.subnets.empty() ? IpFamily::V4 : network.subnets.front().pool.prefix().family();
             if (Status s = assignAutomatic(network, tx, endpoint, family, configs[i]); !s.ok())
                 return s;
         }
@@ -245,17 +258,20 @@ Status assignAddresses(NetworkObject& network, Transaction& tx, EndpointObject& 
 
 Status assignMac(NetworkObject& network, Transaction& tx, EndpointObject& endpoint, Json& doc)
 {
-    if (auto it = doc.find("MacAddress"); it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
+    if (auto it = doc.find("MacAddress");
+        it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
         auto mac = MacAddress::parse(it->get<std::string>());
         if (!mac)
-            return Status(hr::InvalidEndpoint, "MacAddress: \"" + it->get<std::string>() + "\" is not a MAC address.");
+            return Status(hr::InvalidEndpoint,
+                          "MacAddress: \"" + it->get<std::string>() + "\" is not a MAC address.");
         *it = mac->toString();
         if (endpoint.remote) {
             endpoint.mac = mac;
             return Status::success();
         }
         if (!network.macPool.reserve(*mac))
-            return Status(hr::AddrInvalidOrReserved, "MacAddress " + mac->toString() + " is already in use on this network.");
+            return Status(hr::AddrInvalidOrReserved,
+                          "MacAddress " + mac->toString() + " is already in use on this network.");
         tx.onRollback([pool = &network.macPool, m = *mac] { pool->release(m); });
         endpoint.mac = mac;
         return Status::success();
@@ -266,7 +282,8 @@ Status assignMac(NetworkObject& network, Transaction& tx, EndpointObject& endpoi
     auto mac = network.macPool.allocate();
     if (!mac)
         return Status(hr::InvalidEndpoint, "the network's MAC pool is exhausted (" +
-                                               std::to_string(network.macPool.used()) + " addresses in use).");
+                                               std::to_string(network.macPool.used()) +
+                                               " addresses in use).");
     tx.onRollback([pool = &network.macPool, m = *mac, cursor] {
         pool->release(m);
         pool->restoreCursor(cursor);
@@ -286,21 +303,26 @@ Status applyPolicyRequest(Json& policies, const std::string& requestType, const 
 {
     if (requestType == "Add") {
         for (const auto& p : incoming) {
-            if (std::any_of(policies.begin(), policies.end(), [&](const Json& e) { return samePolicy(e, p); }))
-                return Status(hr::PolicyAlreadyExists, "the endpoint already has this " + p.value("Type", "") + " policy.");
+            if (std::any_of(policies.begin(), policies.end(),
+                            [&](const Json& e) { return samePolicy(e, p); }))
+                return Status(hr::PolicyAlreadyExists,
+                              "the endpoint already has this " + p.value("Type", "") + " policy.");
             policies.push_back(p);
         }
     } else if (requestType == "Remove") {
         for (const auto& p : incoming) {
-            auto it = std::find_if(policies.begin(), policies.end(), [&](const Json& e) { return samePolicy(e, p); });
+            auto it = std::find_if(policies.begin(), policies.end(),
+                                   [&](const Json& e) { return samePolicy(e, p); });
             if (it == policies.end())
-                return Status(hr::PolicyNotFound, "the endpoint has no " + p.value("Type", "") + " policy with these settings.");
+                return Status(hr::PolicyNotFound,
+                              "the endpoint has no " + p.value("Type", "") + " policy with these settings.");
             policies.erase(it);
         }
     } else if (requestType == "Update") {
         policies = incoming; // Update replaces the endpoint's policy set
     } else {
-        return Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for endpoint policies.");
+        return Status(hr::RequestUnsupported,
+                      "RequestType " + requestType + " is not supported for endpoint policies.");
     }
     return Status::success();
 }
@@ -316,13 +338,16 @@ NotificationType policyNotification(const std::string& requestType)
 
 } // namespace
 
-Result<Guid> createEndpoint(EngineState& state, Transaction& tx, NetworkObject& network, const Guid& idParam, Json doc)
+Result<Guid> createEndpoint(EngineState& state, Transaction& tx, NetworkObject& network, const Guid& idParam,
+                            Json doc)
 {
-    auto idResult = chooseId([&](const Guid& g) { return state.endpoints.count(g) != 0; }, idParam, doc, "endpoint");
+    auto idResult =
+        chooseId([&](const Guid& g) { return state.endpoints.count(g) != 0; }, idParam, doc, "endpoint");
     if (!idResult.ok())
         return idResult.status();
     const std::string networkIdText = network.doc.value("ID", network.id.toString());
-    if (auto it = doc.find("HostComputeNetwork"); it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
+    if (auto it = doc.find("HostComputeNetwork");
+        it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
         if (Guid::parse(it->get<std::string>()) != network.id)
             return Status(hr::InvalidJsonReference, "HostComputeNetwork " + it->get<std::string>() +
                                                         " is not the network the endpoint is created on (" +
@@ -371,7 +396,8 @@ Result<Guid> createEndpoint(EngineState& state, Transaction& tx, NetworkObject& 
     if (namespaceId) {
         auto ns = state.namespaces.find(*namespaceId);
         if (ns == state.namespaces.end())
-            return Status(hr::ElementNotFound, "HostComputeNamespace " + namespaceId->toString() + " does not exist.");
+            return Status(hr::ElementNotFound,
+                          "HostComputeNamespace " + namespaceId->toString() + " does not exist.");
         if (Status s = attachEndpoint(state, tx, *ns->second, id); !s.ok())
             return s;
     }
@@ -414,7 +440,8 @@ Status modifyEndpoint(EngineState& state, Transaction& tx, EndpointObject& endpo
         if (Status s = normalizeSettings(request, "VmEndpointRequest", settings); !s.ok())
             return s;
         if (endpoint.remote)
-            return Status(hr::InvalidRemoteEndpointOperation, "a remote endpoint has no switch port to bind.");
+            return Status(hr::InvalidRemoteEndpointOperation,
+                          "a remote endpoint has no switch port to bind.");
         if (requestType == "Add" || requestType == "Update") {
             if (endpoint.vmPortBound && requestType == "Add")
                 return Status(hr::EndpointAlreadyAttached, "the endpoint is already bound to a VM port.");
@@ -433,10 +460,12 @@ Status modifyEndpoint(EngineState& state, Transaction& tx, EndpointObject& endpo
                 extra.erase("Resources");
             endpoint.vmPortBound = false;
         } else {
-            return Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for endpoint ports.");
+            return Status(hr::RequestUnsupported,
+                          "RequestType " + requestType + " is not supported for endpoint ports.");
         }
     } else {
-        return Status(hr::RequestUnsupported, "ResourceType \"" + resourceType + "\" cannot be modified on an endpoint.");
+        return Status(hr::RequestUnsupported,
+                      "ResourceType \"" + resourceType + "\" cannot be modified on an endpoint.");
     }
 
     endpoint.doc = std::move(doc);

@@ -41,20 +41,20 @@ struct Engine::Impl
 
     static Status badHandle(ResourceKind kind)
     {
-        return Status(hr::Handle, "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
+        return Status(hr::Handle,
+                      "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
     }
 
     /// The object behind an open handle, checked for kind and for having been deleted.
-    template <typename T>
-    Result<T*> resolve(const ObjectMap<T>& map, ResourceKind kind, Handle handle) const
+    template <typename T> Result<T*> resolve(const ObjectMap<T>& map, ResourceKind kind, Handle handle) const
     {
         const auto* entry = handles.find(handle);
         if (!entry || entry->kind != kind)
             return badHandle(kind);
         auto it = map.find(entry->id);
         if (it == map.end() || it->second->serial != entry->serial)
-            return Status(hr::ObjectUsedAfterUnload, std::string(resourceKindName(kind)) + " " +
-                                                         entry->id.toString() + " was deleted.");
+            return Status(hr::ObjectUsedAfterUnload,
+                          std::string(resourceKindName(kind)) + " " + entry->id.toString() + " was deleted.");
         return it->second.get();
     }
 
@@ -92,7 +92,8 @@ struct Engine::Impl
     Status logged(std::string_view call, ResourceKind kind, Status status) const
     {
         if (!status.ok())
-            log->debug("{}{} failed: {} {}", call, resourceKindName(kind), hresultName(status.code()), status.message());
+            log->debug("{}{} failed: {} {}", call, resourceKindName(kind), hresultName(status.code()),
+                       status.message());
         return status;
     }
 };
@@ -141,7 +142,10 @@ std::string_view modifyRequestType(ResourceKind kind)
     return {};
 }
 
-Status invalidKind() { return Status(hr::InvalidArg, "unknown resource kind."); }
+Status invalidKind()
+{
+    return Status(hr::InvalidArg, "unknown resource kind.");
+}
 
 HResult notFoundCode(ResourceKind kind)
 {
@@ -164,7 +168,10 @@ bool protocolsOverlap(PortProtocol a, PortProtocol b)
 
 Engine::Engine(EngineOptions options) : m_impl(std::make_unique<Impl>(std::move(options))) {}
 
-Engine::~Engine() { shutdown(); }
+Engine::~Engine()
+{
+    shutdown();
+}
 
 Result<std::string> Engine::enumerate(ResourceKind kind, std::string_view queryText)
 {
@@ -204,7 +211,8 @@ Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_vie
         break;
     case ResourceKind::Endpoint: {
         auto net = m_impl->resolve(state.networks, ResourceKind::Network, network);
-        created = net.ok() ? ops::createEndpoint(state, tx, **net, id, std::move(doc)) : Result<Guid>(net.status());
+        created =
+            net.ok() ? ops::createEndpoint(state, tx, **net, id, std::move(doc)) : Result<Guid>(net.status());
         break;
     }
     case ResourceKind::Namespace:
@@ -238,7 +246,8 @@ Result<Handle> Engine::open(ResourceKind kind, const Guid& id)
     if (kind == ResourceKind::Invalid)
         return invalidKind();
     if (!m_impl->state.document(kind, id))
-        return Status(notFoundCode(kind), "no " + std::string(resourceKindName(kind)) + " has ID " + id.toString() + ".");
+        return Status(notFoundCode(kind),
+                      "no " + std::string(resourceKindName(kind)) + " has ID " + id.toString() + ".");
     return m_impl->handles.open(kind, id, m_impl->serialOf(kind, id));
 }
 
@@ -277,14 +286,17 @@ Status Engine::modify(ResourceKind kind, Handle handle, std::string_view setting
         run(state.endpoints, [&](EndpointObject& o) { return ops::modifyEndpoint(state, tx, o, request); });
         break;
     case ResourceKind::Namespace:
-        run(state.namespaces, [&](NamespaceObject& o) { return ops::modifyNamespace(state, tx, o, request); });
+        run(state.namespaces,
+            [&](NamespaceObject& o) { return ops::modifyNamespace(state, tx, o, request); });
         break;
     case ResourceKind::LoadBalancer:
-        run(state.loadBalancers, [&](LoadBalancerObject& o) { return ops::replaceLoadBalancer(state, tx, o, request); });
+        run(state.loadBalancers,
+            [&](LoadBalancerObject& o) { return ops::replaceLoadBalancer(state, tx, o, request); });
         break;
     case ResourceKind::GuestNetworkService:
-        run(state.guestNetworkServices,
-            [&](GuestNetworkServiceObject& o) { return ops::modifyGuestNetworkService(state, tx, o, request); });
+        run(state.guestNetworkServices, [&](GuestNetworkServiceObject& o) {
+            return ops::modifyGuestNetworkService(state, tx, o, request);
+        });
         break;
     case ResourceKind::SdnRoute:
         run(state.routes, [&](RouteObject& o) { return ops::replaceRoute(state, tx, o, request); });
@@ -378,10 +390,13 @@ SubscriptionId Engine::subscribe(std::function<void(const Notification&)> callba
     return m_impl->dispatcher.subscribe(std::move(callback), s);
 }
 
-void Engine::unsubscribe(SubscriptionId id) { m_impl->dispatcher.unsubscribe(id); }
+void Engine::unsubscribe(SubscriptionId id)
+{
+    m_impl->dispatcher.unsubscribe(id);
+}
 
-Result<ReservationId> Engine::reservePort(Handle guestNetworkService, PortProtocol protocol, PortAccess access,
-                                          std::uint16_t port)
+Result<ReservationId> Engine::reservePort(Handle guestNetworkService, PortProtocol protocol,
+                                          PortAccess access, std::uint16_t port)
 {
     if (port == 0)
         return Status(hr::InvalidArg, "port 0 cannot be reserved.");
@@ -392,7 +407,8 @@ Result<ReservationId> Engine::reservePort(Handle guestNetworkService, PortProtoc
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
     auto& state = m_impl->state;
-    auto gns = m_impl->resolve(state.guestNetworkServices, ResourceKind::GuestNetworkService, guestNetworkService);
+    auto gns =
+        m_impl->resolve(state.guestNetworkServices, ResourceKind::GuestNetworkService, guestNetworkService);
     if (!gns.ok())
         return gns.status();
     for (const auto& [id, record] : state.portReservations) {
@@ -400,14 +416,16 @@ Result<ReservationId> Engine::reservePort(Handle guestNetworkService, PortProtoc
         const bool overlaps = port >= other.startingPort && port <= other.endingPort;
         const bool exclusive = access == PortAccess::Exclusive || other.access == PortAccess::Exclusive;
         if (overlaps && exclusive && protocolsOverlap(protocol, other.protocol))
-            return Status(hr::AddressInUse, "port " + std::to_string(port) + " is already reserved" +
-                                                (other.access == PortAccess::Exclusive ? " exclusively" : "") + ".");
+            return Status(hr::AddressInUse,
+                          "port " + std::to_string(port) + " is already reserved" +
+                              (other.access == PortAccess::Exclusive ? " exclusively" : "") + ".");
     }
     PortReservationRecord record;
     record.service = (*gns)->id;
     record.info.id = state.nextReservation++;
     record.info.targetPartitionId = (*gns)->id;
-    record.info.owningPartitionId = Guid::parse((*gns)->doc.value("VirtualMachineId", "")).value_or((*gns)->id);
+    record.info.owningPartitionId =
+        Guid::parse((*gns)->doc.value("VirtualMachineId", "")).value_or((*gns)->id);
     record.info.protocol = protocol;
     record.info.access = access;
     record.info.startingPort = record.info.endingPort = port;
@@ -424,7 +442,8 @@ Result<PortReservation> Engine::reservePortRange(Handle guestNetworkService, std
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
     auto& state = m_impl->state;
-    auto gns = m_impl->resolve(state.guestNetworkServices, ResourceKind::GuestNetworkService, guestNetworkService);
+    auto gns =
+        m_impl->resolve(state.guestNetworkServices, ResourceKind::GuestNetworkService, guestNetworkService);
     if (!gns.ok())
         return gns.status();
     // First fit: walk the reservations in port order and take the first gap that is large enough.
@@ -441,12 +460,14 @@ Result<PortReservation> Engine::reservePortRange(Handle guestNetworkService, std
         start = last + 1;
     }
     if (start + count - 1 > kLastDynamic)
-        return Status(hr::AddressInUse, "no " + std::to_string(count) + " contiguous free ports are left in 49152-65535.");
+        return Status(hr::AddressInUse,
+                      "no " + std::to_string(count) + " contiguous free ports are left in 49152-65535.");
     PortReservationRecord record;
     record.service = (*gns)->id;
     record.info.id = state.nextReservation++;
     record.info.targetPartitionId = (*gns)->id;
-    record.info.owningPartitionId = Guid::parse((*gns)->doc.value("VirtualMachineId", "")).value_or((*gns)->id);
+    record.info.owningPartitionId =
+        Guid::parse((*gns)->doc.value("VirtualMachineId", "")).value_or((*gns)->id);
     record.info.protocol = PortProtocol::Both;
     record.info.access = PortAccess::Exclusive;
     record.info.reservationType = 1;
@@ -512,19 +533,35 @@ void Engine::shutdown()
     m_impl->dispatcher.stop();
 }
 
-SchemaVersion Engine::hnsVersion() const { return m_impl->state.options.hnsVersion; }
-SchemaVersion Engine::schemaVersion() const { return m_impl->state.options.schemaVersion; }
-const HostEnvironment& Engine::host() const { return m_impl->state.options.host; }
+SchemaVersion Engine::hnsVersion() const
+{
+    return m_impl->state.options.hnsVersion;
+}
+SchemaVersion Engine::schemaVersion() const
+{
+    return m_impl->state.options.schemaVersion;
+}
+const HostEnvironment& Engine::host() const
+{
+    return m_impl->state.options.host;
+}
 
 EngineCounts Engine::counts() const
 {
     std::shared_lock lock(m_impl->mutex);
     const auto& s = m_impl->state;
-    return {s.networks.size(), s.endpoints.size(), s.namespaces.size(), s.loadBalancers.size(), m_impl->handles.size()};
+    return {s.networks.size(), s.endpoints.size(), s.namespaces.size(), s.loadBalancers.size(),
+            m_impl->handles.size()};
 }
 
-std::uint64_t Engine::lastSequence() const { return m_impl->dispatcher.lastSequence(); }
+std::uint64_t Engine::lastSequence() const
+{
+    return m_impl->dispatcher.lastSequence();
+}
 
-void Engine::drainNotifications() { m_impl->dispatcher.drain(); }
+void Engine::drainNotifications()
+{
+    m_impl->dispatcher.drain();
+}
 
 } // namespace hcn

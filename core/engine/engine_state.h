@@ -9,10 +9,9 @@
 #include "hcn/guid.h"
 #include "hcn/ip_address.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -31,7 +30,10 @@ Json toStored(const SchemaJson& doc);
 /// Shrinks every container of a document to fit (done once an object is complete).
 void compactDocument(Json& doc);
 /// Converts a stored document for the schema layer (v1 conversion, normalization).
-inline SchemaJson toSchema(const Json& doc) { return SchemaJson(doc); }
+inline SchemaJson toSchema(const Json& doc)
+{
+    return SchemaJson(doc);
+}
 
 /// One (protocol, external port, VIP) claim; an empty VIP means every host address.
 struct PortKey
@@ -53,7 +55,7 @@ struct NetworkObject
     Guid id;
     std::uint64_t serial = 0;
     Json doc;
-    std::string mode; ///< canonical NetworkMode name ("NAT" when omitted)
+    std::string mode;    ///< canonical NetworkMode name ("NAT" when omitted)
     std::string adapter; ///< bound host adapter, empty for internal/private/NAT networks
     std::vector<SubnetState> subnets;
     MacPool macPool;
@@ -133,8 +135,7 @@ private:
     std::unordered_multimap<std::uint64_t, Guid> m_entries;
 };
 
-template <typename T>
-using ObjectMap = std::unordered_map<Guid, std::unique_ptr<T>>;
+template <typename T> using ObjectMap = std::unordered_map<Guid, std::unique_ptr<T>>;
 
 struct EngineState
 {
@@ -164,8 +165,7 @@ struct EngineState
     std::uint64_t newSerial() { return nextSerial++; }
 
     /// Calls f with the object map of a kind (f must accept any ObjectMap<T>); false for Invalid.
-    template <typename F>
-    bool withObjects(ResourceKind kind, F&& f)
+    template <typename F> bool withObjects(ResourceKind kind, F&& f)
     {
         switch (kind) {
         case ResourceKind::Network:
@@ -191,8 +191,7 @@ struct EngineState
         }
         return false;
     }
-    template <typename F>
-    bool withObjects(ResourceKind kind, F&& f) const
+    template <typename F> bool withObjects(ResourceKind kind, F&& f) const
     {
         return const_cast<EngineState*>(this)->withObjects(kind, [&](const auto& map) { f(map); });
     }
@@ -207,6 +206,5 @@ struct EngineState
         return doc;
     }
 };
-
 
 } // namespace hcn

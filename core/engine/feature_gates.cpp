@@ -1,4 +1,5 @@
 #include "engine/feature_gates.h"
+
 #include "common/text.h"
 
 #include <algorithm>
@@ -11,11 +12,13 @@ const Feature kV2Api{"the HCN v2 API", {{{9, 2}}}};
 const Feature kAclExtensions{"ACL address lists, priorities and port ranges", {{{7, 2}}}};
 const Feature kRemoteSubnet{"RemoteSubnetRoute network policies", {{{9, 2}}}};
 const Feature kHostRoute{"HostRoute network policies", {{{9, 2}}}};
-const Feature kDsr{"Direct Server Return (load balancer Flags EnableDirectServerReturn)", {{{9, 3}, 9}, {{10, 2}}}};
+const Feature kDsr{"Direct Server Return (load balancer Flags EnableDirectServerReturn)",
+                   {{{9, 3}, 9}, {{10, 2}}}};
 const Feature kIpv6DualStack{"IPv6 dual stack", {{{11, 10}}}};
 const Feature kSessionAffinity{"session affinity (load balancer DistributionType)", {{{12, 0}}}};
 const Feature kVxlanPort{"VxlanPort network policies", {{{10, 3}}}};
-const Feature kL4Proxy{"L4Proxy network policies", {{{9, 5}, 9}, {{10, 5}, 10}, {{11, 11}, 11}, {{12, 1}, 12}, {{13, 1}}}};
+const Feature kL4Proxy{"L4Proxy network policies",
+                       {{{9, 5}, 9}, {{10, 5}, 10}, {{11, 11}, 11}, {{12, 1}, 12}, {{13, 1}}}};
 const Feature kSetPolicy{"SetPolicy network policies", {{{13, 0}}}};
 const Feature kL4WfpProxy{"L4WFPPROXY endpoint policies", {{{13, 2}}}};
 const Feature kTierAcl{"TierAcl endpoint policies", {{{14, 0}}}};
@@ -26,11 +29,15 @@ const Feature kModifyLoadBalancer{"modifying a load balancer in place", {{{15, 4
 
 Status refuse(const Feature& feature, const SchemaVersion& hns)
 {
-    return Status(hr::RequestUnsupported, std::string(feature.name) + " needs HNS " + feature.describeRanges() +
-                                              "; this service emulates HNS " + hns.toString() + ".");
+    return Status(hr::RequestUnsupported, std::string(feature.name) + " needs HNS " +
+                                              feature.describeRanges() + "; this service emulates HNS " +
+                                              hns.toString() + ".");
 }
 
-bool isIpv6(const SchemaJson& value) { return value.is_string() && value.get<std::string>().find(':') != std::string::npos; }
+bool isIpv6(const SchemaJson& value)
+{
+    return value.is_string() && value.get<std::string>().find(':') != std::string::npos;
+}
 
 /// The feature a policy needs, or null.
 const Feature* policyFeature(ResourceKind kind, const SchemaJson& policy)
@@ -49,14 +56,16 @@ const Feature* policyFeature(ResourceKind kind, const SchemaJson& policy)
         if (equalsIgnoreCase(type, "NetworkACL"))
             return &kNetworkAcl;
         if (equalsIgnoreCase(type, "SetPolicy"))
-            return equalsIgnoreCase(settings.value("PolicyType", ""), "NESTEDIPSET") ? &kNestedIpSet : &kSetPolicy;
+            return equalsIgnoreCase(settings.value("PolicyType", ""), "NESTEDIPSET") ? &kNestedIpSet
+                                                                                     : &kSetPolicy;
     } else {
         if (equalsIgnoreCase(type, "L4WFPPROXY"))
             return &kL4WfpProxy;
         if (equalsIgnoreCase(type, "TierAcl"))
             return &kTierAcl;
         if (equalsIgnoreCase(type, "ACL") &&
-            (settings.contains("Priority") || settings.value("RemoteAddresses", "").find(',') != std::string::npos ||
+            (settings.contains("Priority") ||
+             settings.value("RemoteAddresses", "").find(',') != std::string::npos ||
              settings.value("LocalAddresses", "").find(',') != std::string::npos ||
              settings.value("RemotePorts", "").find('-') != std::string::npos ||
              settings.value("LocalPorts", "").find('-') != std::string::npos))
@@ -123,23 +132,29 @@ std::string Feature::describeRanges() const
         if (i > 0)
             text += i + 1 == ranges.size() ? " or " : ", ";
         const auto& r = ranges[i];
-        text += r.maxMajor ? r.min.toString() + "-" + std::to_string(r.maxMajor) + ".x" : r.min.toString() + " or later";
+        text += r.maxMajor ? r.min.toString() + "-" + std::to_string(r.maxMajor) + ".x"
+                           : r.min.toString() + " or later";
     }
     return text;
 }
 
-Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& document, bool isModify)
+Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& document,
+                         bool isModify)
 {
     if (!kV2Api.supportedBy(hns))
         return refuse(kV2Api, hns);
     switch (kind) {
     case ResourceKind::Network:
         if (isModify)
-            return checkPolicies(hns, kind, document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
+            return checkPolicies(
+                hns, kind,
+                document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
         return checkNetwork(hns, document);
     case ResourceKind::Endpoint:
         if (isModify)
-            return checkPolicies(hns, kind, document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
+            return checkPolicies(
+                hns, kind,
+                document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
         return checkEndpoint(hns, document);
     case ResourceKind::LoadBalancer:
         if (isModify && !kModifyLoadBalancer.supportedBy(hns))

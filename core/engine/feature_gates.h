@@ -27,6 +27,7 @@ struct Feature
 
 /// Refuses (HCN_E_REQUEST_UNSUPPORTED) a create document or modify request that uses a feature the
 /// emulated HNS version does not have, naming the feature and the versions that have it.
-Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& document, bool isModify);
+Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& document,
+                         bool isModify);
 
 } // namespace hcn

@@ -6,9 +6,15 @@
 namespace hcn::ops {
 namespace {
 
-std::string idTextOf(const Json& doc, const Guid& id) { return doc.value("ID", id.toString()); }
+std::string idTextOf(const Json& doc, const Guid& id)
+{
+    return doc.value("ID", id.toString());
+}
 
-const schema::EnumDef& serviceStates() { return *schema::Catalog::builtin().enumeration("GuestNetworkServiceState"); }
+const schema::EnumDef& serviceStates()
+{
+    return *schema::Catalog::builtin().enumeration("GuestNetworkServiceState");
+}
 const schema::EnumDef& interfaceStates()
 {
     return *schema::Catalog::builtin().enumeration("GuestNetworkServiceInterfaceState");
@@ -24,8 +30,8 @@ std::string stateName(const Json& doc)
 
 Result<Guid> createGuestNetworkService(EngineState& state, Transaction& tx, const Guid& idParam, Json doc)
 {
-    auto idResult = chooseId([&](const Guid& g) { return state.guestNetworkServices.count(g) != 0; }, idParam, doc,
-                             "guest network service");
+    auto idResult = chooseId([&](const Guid& g) { return state.guestNetworkServices.count(g) != 0; }, idParam,
+                             doc, "guest network service");
     if (!idResult.ok())
         return idResult.status();
     if (auto interfaces = doc.find("MirroredInterfaces"); interfaces != doc.end() && interfaces->is_array()) {
@@ -33,8 +39,8 @@ Result<Guid> createGuestNetworkService(EngineState& state, Transaction& tx, cons
             Json& iface = (*interfaces)[i];
             const std::string endpoint = iface.value("EndpointId", "");
             if (!endpoint.empty() && !state.endpoints.count(*Guid::parse(endpoint)))
-                return Status(hr::EndpointNotFound, "MirroredInterfaces[" + std::to_string(i) + "].EndpointId " +
-                                                        endpoint + " does not exist.");
+                return Status(hr::EndpointNotFound, "MirroredInterfaces[" + std::to_string(i) +
+                                                        "].EndpointId " + endpoint + " does not exist.");
             if (!iface.contains("State"))
                 iface["State"] = "Created";
         }
@@ -53,15 +59,18 @@ Result<Guid> createGuestNetworkService(EngineState& state, Transaction& tx, cons
     return id;
 }
 
-Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetworkServiceObject& gns, const Json& request)
+Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetworkServiceObject& gns,
+                                 const Json& request)
 {
     (void)state;
     const std::string resourceType = request.value("ResourceType", "");
     const std::string requestType = request.value("RequestType", "Update");
     if (resourceType != "State")
-        return Status(hr::RequestUnsupported, "ResourceType \"" + resourceType + "\" cannot be modified on a guest network service.");
+        return Status(hr::RequestUnsupported,
+                      "ResourceType \"" + resourceType + "\" cannot be modified on a guest network service.");
     if (requestType != "Update" && requestType != "Add")
-        return Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for guest network service state.");
+        return Status(hr::RequestUnsupported,
+                      "RequestType " + requestType + " is not supported for guest network service state.");
     Json settings;
     if (Status s = normalizeSettings(request, "GuestNetworkServiceStateRequest", settings); !s.ok())
         return s;
@@ -70,7 +79,8 @@ Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetwo
     const std::string wanted = settings["State"].get<std::string>();
     const std::string current = stateName(gns.doc);
     if (current == "Destroyed")
-        return Status(hr::DegradedOperation, "the guest network service was destroyed; it cannot change state.");
+        return Status(hr::DegradedOperation,
+                      "the guest network service was destroyed; it cannot change state.");
     if (wanted == current)
         return Status::success();
 
@@ -80,7 +90,8 @@ Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetwo
 
     const std::string idText = idTextOf(gns.doc, gns.id);
     Json changedInterfaces = Json::array();
-    if (const auto* ifaceState = interfaceStates().find(wanted); ifaceState && gns.doc.contains("MirroredInterfaces")) {
+    if (const auto* ifaceState = interfaceStates().find(wanted);
+        ifaceState && gns.doc.contains("MirroredInterfaces")) {
         for (auto& iface : gns.doc["MirroredInterfaces"]) {
             if (iface.value("State", "") == ifaceState->name)
                 continue;
@@ -90,7 +101,8 @@ Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetwo
     }
     tx.change(ChangeOp::Modify, ResourceKind::GuestNetworkService, gns.id, before.get(), &gns.doc);
     tx.notify(NotificationType::GuestNetworkServiceStateChanged, idText,
-              Json{{"State", wanted}, {"Interfaces", gns.doc.value("MirroredInterfaces", Json::array())}}, gns.id);
+              Json{{"State", wanted}, {"Interfaces", gns.doc.value("MirroredInterfaces", Json::array())}},
+              gns.id);
     for (const auto& iface : changedInterfaces)
         tx.notify(NotificationType::GuestNetworkServiceInterfaceStateChanged, idText,
                   Json{{"State", wanted}, {"Interfaces", Json::array({iface})}}, gns.id);

@@ -16,6 +16,9 @@ const HandleTable::Entry* HandleTable::find(Handle handle) const
     return it == m_entries.end() ? nullptr : &it->second;
 }
 
-bool HandleTable::close(Handle handle) { return m_entries.erase(handle) != 0; }
+bool HandleTable::close(Handle handle)
+{
+    return m_entries.erase(handle) != 0;
+}
 
 } // namespace hcn

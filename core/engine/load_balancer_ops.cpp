@@ -7,7 +7,10 @@
 namespace hcn::ops {
 namespace {
 
-std::string idTextOf(const Json& doc, const Guid& id) { return doc.value("ID", id.toString()); }
+std::string idTextOf(const Json& doc, const Guid& id)
+{
+    return doc.value("ID", id.toString());
+}
 
 struct LbPlan
 {
@@ -19,23 +22,26 @@ struct LbPlan
 Result<LbPlan> planLoadBalancer(const EngineState& state, Json& doc, const Guid& self)
 {
     LbPlan plan;
-    if (auto net = doc.find("HostComputeNetwork"); net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
+    if (auto net = doc.find("HostComputeNetwork");
+        net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
         auto id = Guid::parse(net->get<std::string>());
         if (!id)
-            return Status(hr::GuidConversionFailure, "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
+            return Status(hr::GuidConversionFailure,
+                          "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
         if (!state.networks.count(*id))
-            return Status(hr::NetworkNotFound, "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
+            return Status(hr::NetworkNotFound,
+                          "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
     }
     const Json endpoints = doc.value("HostComputeEndpoints", Json::array());
     for (std::size_t i = 0; i < endpoints.size(); ++i) {
         const std::string text = endpoints[i].is_string() ? endpoints[i].get<std::string>() : std::string();
         auto id = Guid::parse(text);
         if (!id)
-            return Status(hr::GuidConversionFailure, "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text +
-                                                         "\" is not a GUID.");
+            return Status(hr::GuidConversionFailure,
+                          "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text + "\" is not a GUID.");
         if (!state.endpoints.count(*id))
-            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " + text +
-                                                    " does not exist.");
+            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " +
+                                                    text + " does not exist.");
         if (std::find(plan.endpoints.begin(), plan.endpoints.end(), *id) == plan.endpoints.end())
             plan.endpoints.push_back(*id);
     }
@@ -60,14 +66,18 @@ Result<LbPlan> planLoadBalancer(const EngineState& state, Json& doc, const Guid&
             if (!m.contains("Protocol"))
                 m["Protocol"] = 6;
             for (const auto& vip : vips) {
-                PortKey key{m.value("Protocol", 6u), static_cast<std::uint16_t>(m.value("ExternalPort", 0u)), vip};
+                PortKey key{m.value("Protocol", 6u), static_cast<std::uint16_t>(m.value("ExternalPort", 0u)),
+                            vip};
                 if (!plan.frontends.insert(key).second)
-                    return Status(hr::PortAlreadyExists, where + " repeats a port mapping of this load balancer.");
-                if (auto owner = state.lbFrontends.find(key); owner != state.lbFrontends.end() && owner->second != self) {
+                    return Status(hr::PortAlreadyExists,
+                                  where + " repeats a port mapping of this load balancer.");
+                if (auto owner = state.lbFrontends.find(key);
+                    owner != state.lbFrontends.end() && owner->second != self) {
                     const auto& other = *state.loadBalancers.at(owner->second);
                     return Status(hr::PortAlreadyExists,
-                                  where + ": load balancer " + idTextOf(other.doc, other.id) + " already serves port " +
-                                      std::to_string(key.port) + (vip.empty() ? " on every host address" : " on " + vip) + ".");
+                                  where + ": load balancer " + idTextOf(other.doc, other.id) +
+                                      " already serves port " + std::to_string(key.port) +
+                                      (vip.empty() ? " on every host address" : " on " + vip) + ".");
                 }
             }
         }
@@ -111,8 +121,8 @@ void applyPlan(EngineState& state, Transaction& tx, LoadBalancerObject& lb, LbPl
 
 Result<Guid> createLoadBalancer(EngineState& state, Transaction& tx, const Guid& idParam, Json doc)
 {
-    auto idResult =
-        chooseId([&](const Guid& g) { return state.loadBalancers.count(g) != 0; }, idParam, doc, "load balancer");
+    auto idResult = chooseId([&](const Guid& g) { return state.loadBalancers.count(g) != 0; }, idParam, doc,
+                             "load balancer");
     if (!idResult.ok())
         return idResult.status();
     auto plan = planLoadBalancer(state, doc, *idResult);
@@ -139,7 +149,8 @@ Status replaceLoadBalancer(EngineState& state, Transaction& tx, LoadBalancerObje
     if (auto it = doc.find("ID"); it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
         if (Guid::parse(it->get<std::string>()) != lb.id)
             return Status(hr::InvalidJsonReference, "ID " + it->get<std::string>() +
-                                                        " is not the load balancer being modified (" + idText + ").");
+                                                        " is not the load balancer being modified (" +
+                                                        idText + ").");
     }
     doc["ID"] = idText;
     auto plan = planLoadBalancer(state, doc, lb.id);
@@ -150,7 +161,8 @@ Status replaceLoadBalancer(EngineState& state, Transaction& tx, LoadBalancerObje
 
     auto before = std::make_shared<Json>(lb.doc);
     tx.onRollback([target = &lb, before] { target->doc = *before; });
-    renameObject(state, tx, ResourceKind::LoadBalancer, lb.id, lb.doc.value("Name", ""), doc.value("Name", ""));
+    renameObject(state, tx, ResourceKind::LoadBalancer, lb.id, lb.doc.value("Name", ""),
+                 doc.value("Name", ""));
     applyPlan(state, tx, lb, std::move(plan.value()));
     lb.doc = std::move(doc);
     tx.change(ChangeOp::Modify, ResourceKind::LoadBalancer, lb.id, before.get(), &lb.doc);
@@ -184,10 +196,12 @@ void removeEndpointFromLoadBalancers(EngineState& state, Transaction& tx, Endpoi
             target->endpoints = *endpointsBefore;
             endpoint.loadBalancers.insert(lbId);
         });
-        lb.endpoints.erase(std::remove(lb.endpoints.begin(), lb.endpoints.end(), endpoint.id), lb.endpoints.end());
+        lb.endpoints.erase(std::remove(lb.endpoints.begin(), lb.endpoints.end(), endpoint.id),
+                           lb.endpoints.end());
         Json& list = lb.doc["HostComputeEndpoints"];
         for (auto it = list.begin(); it != list.end();)
-            it = (it->is_string() && Guid::parse(it->get<std::string>()) == endpoint.id) ? list.erase(it) : it + 1;
+            it = (it->is_string() && Guid::parse(it->get<std::string>()) == endpoint.id) ? list.erase(it)
+                                                                                         : it + 1;
         endpoint.loadBalancers.erase(lbId);
         tx.change(ChangeOp::Modify, ResourceKind::LoadBalancer, lbId, before.get(), &lb.doc);
         tx.notify(NotificationType::LoadBalancerModify, idTextOf(lb.doc, lbId), lb.doc);

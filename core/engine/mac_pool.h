@@ -5,8 +5,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace hcn {

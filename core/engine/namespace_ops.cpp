@@ -9,9 +9,15 @@ namespace {
 
 constexpr std::uint32_t kHostDefaultCompartment = 1;
 
-bool isDefaultType(const std::string& type) { return type == "HostDefault" || type == "GuestDefault"; }
+bool isDefaultType(const std::string& type)
+{
+    return type == "HostDefault" || type == "GuestDefault";
+}
 
-std::string idTextOf(const Json& doc, const Guid& id) { return doc.value("ID", id.toString()); }
+std::string idTextOf(const Json& doc, const Guid& id)
+{
+    return doc.value("ID", id.toString());
+}
 
 void snapshotNamespace(Transaction& tx, NamespaceObject& ns)
 {
@@ -50,13 +56,16 @@ void eraseResource(Json& resources, const std::string& type, const std::string& 
     }
 }
 
-Result<std::uint32_t> chooseCompartment(EngineState& state, Transaction& tx, Json& doc, const std::string& type)
+Result<std::uint32_t> chooseCompartment(EngineState& state, Transaction& tx, Json& doc,
+                                        const std::string& type)
 {
     std::uint32_t id = 0;
-    if (auto it = doc.find("NamespaceId"); it != doc.end() && it->is_number_unsigned() && it->get<std::uint32_t>() != 0) {
+    if (auto it = doc.find("NamespaceId");
+        it != doc.end() && it->is_number_unsigned() && it->get<std::uint32_t>() != 0) {
         id = it->get<std::uint32_t>();
         if (state.compartmentIds.count(id))
-            return Status(hr::AlreadyExists, "compartment " + std::to_string(id) + " already belongs to a namespace.");
+            return Status(hr::AlreadyExists,
+                          "compartment " + std::to_string(id) + " already belongs to a namespace.");
     } else if (type == "HostDefault" && !state.compartmentIds.count(kHostDefaultCompartment)) {
         id = kHostDefaultCompartment;
     } else {
@@ -104,7 +113,8 @@ Status attachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, 
         return Status(hr::EndpointNotFound, "no endpoint has ID " + endpointId.toString() + ".");
     EndpointObject& ep = *it->second;
     if (ep.remote)
-        return Status(hr::InvalidRemoteEndpointOperation, "a remote endpoint cannot be attached to a namespace.");
+        return Status(hr::InvalidRemoteEndpointOperation,
+                      "a remote endpoint cannot be attached to a namespace.");
     if (ep.namespaceId)
         return Status(hr::EndpointNamespaceAlreadyExists, "endpoint " + idTextOf(ep.doc, ep.id) +
                                                               " is already attached to namespace " +
@@ -141,7 +151,8 @@ Status detachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, 
         return Status(hr::EndpointNotFound, "no endpoint has ID " + endpointId.toString() + ".");
     EndpointObject& ep = *it->second;
     if (ep.namespaceId != ns.id)
-        return Status(hr::EndpointNotAttached, "endpoint " + idTextOf(ep.doc, ep.id) + " is not attached to namespace " +
+        return Status(hr::EndpointNotAttached, "endpoint " + idTextOf(ep.doc, ep.id) +
+                                                   " is not attached to namespace " +
                                                    idTextOf(ns.doc, ns.id) + ".");
     snapshotNamespace(tx, ns);
     snapshotEndpoint(tx, ep);
@@ -170,7 +181,8 @@ Status detachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, 
 
 Result<Guid> createNamespace(EngineState& state, Transaction& tx, const Guid& idParam, Json doc)
 {
-    auto idResult = chooseId([&](const Guid& g) { return state.namespaces.count(g) != 0; }, idParam, doc, "namespace");
+    auto idResult =
+        chooseId([&](const Guid& g) { return state.namespaces.count(g) != 0; }, idParam, doc, "namespace");
     if (!idResult.ok())
         return idResult.status();
     const std::string type = doc.value("Type", "Host");
@@ -239,7 +251,8 @@ Status modifyNamespace(EngineState& state, Transaction& tx, NamespaceObject& ns,
         else if (requestType == "Remove")
             result = detachEndpoint(state, tx, ns, *epId);
         else
-            result = Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for namespace endpoints.");
+            result = Status(hr::RequestUnsupported,
+                            "RequestType " + requestType + " is not supported for namespace endpoints.");
     } else if (resourceType == "Container") {
         result = normalizeSettings(request, "NamespaceContainerRequest", settings);
         if (!result.ok())
@@ -250,11 +263,13 @@ Status modifyNamespace(EngineState& state, Transaction& tx, NamespaceObject& ns,
         else if (requestType == "Remove")
             result = removeContainer(tx, ns, container);
         else
-            result = Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for namespace containers.");
+            result = Status(hr::RequestUnsupported,
+                            "RequestType " + requestType + " is not supported for namespace containers.");
         if (result.ok())
             tx.change(ChangeOp::Modify, ResourceKind::Namespace, ns.id, before.get(), &ns.doc);
     } else {
-        result = Status(hr::RequestUnsupported, "ResourceType \"" + resourceType + "\" cannot be modified on a namespace.");
+        result = Status(hr::RequestUnsupported,
+                        "ResourceType \"" + resourceType + "\" cannot be modified on a namespace.");
     }
     if (!result.ok())
         return result;
@@ -278,7 +293,8 @@ Status deleteNamespace(EngineState& state, Transaction& tx, const Guid& id)
         tx.onRollback([&state, compartment] { state.compartmentIds.insert(compartment); });
     }
     tx.change(ChangeOp::Delete, ResourceKind::Namespace, id, &ns.doc, nullptr);
-    tx.notify(NotificationType::NamespaceDelete, idTextOf(ns.doc, id), Json{{"Type", ns.doc.value("Type", "Host")}});
+    tx.notify(NotificationType::NamespaceDelete, idTextOf(ns.doc, id),
+              Json{{"Type", ns.doc.value("Type", "Host")}});
     eraseObject(state, ResourceKind::Namespace, state.namespaces, tx, id);
     return Status::success();
 }

@@ -10,15 +10,18 @@ namespace hcn::ops {
 namespace {
 
 constexpr std::uint64_t kDefaultMacBase = 0x00155D52C000ull; // Windows-style 00-15-5D-52-C0-00
-constexpr std::uint64_t kMacSliceSize = 0x1000;             // 4,096 addresses per network
-constexpr std::uint32_t kMacSliceCount = 0x3FF;             // stays below 00-15-5E-00-00-00
+constexpr std::uint64_t kMacSliceSize = 0x1000;              // 4,096 addresses per network
+constexpr std::uint32_t kMacSliceCount = 0x3FF;              // stays below 00-15-5E-00-00-00
 
 bool bindsAdapter(const std::string& mode)
 {
     return mode == "Transparent" || mode == "L2Bridge" || mode == "L2Tunnel" || mode == "Overlay";
 }
 
-bool picksOwnPrefix(const std::string& mode) { return mode == "NAT" || mode == "ICS"; }
+bool picksOwnPrefix(const std::string& mode)
+{
+    return mode == "NAT" || mode == "ICS";
+}
 
 bool supportsMultiSubnet(const std::string& mode)
 {
@@ -46,7 +49,8 @@ Result<SubnetState> buildSubnet(Json& subnet, const std::string& mode, const std
     if (!prefix)
         return Status(hr::InvalidPrefix, where + ".IpAddressPrefix: \"" + prefixIt->get<std::string>() +
                                              "\" is not a network prefix.");
-    if (((prefix->family() == IpFamily::V4) && prefix->length() > 30) || (!(prefix->family() == IpFamily::V4) && prefix->length() > 126))
+    if (((prefix->family() == IpFamily::V4) && prefix->length() > 30) ||
+        (!(prefix->family() == IpFamily::V4) && prefix->length() > 126))
         return Status(hr::InvalidSubnet, where + ": " + prefix->toString() + " is too small for endpoints.");
 
     auto gateway = defaultGateway(subnet.value("Routes", Json::array()), prefix->family());
@@ -72,8 +76,8 @@ Result<SubnetState> buildSubnet(Json& subnet, const std::string& mode, const std
             auto p = IpPrefix::parse(ipSubnet.value("IpAddressPrefix", ""));
             if (!p || !prefix->contains(p->network()) || p->length() < prefix->length())
                 return Status(hr::InvalidIpSubnet, where + ".IpSubnets[" + std::to_string(i) + "]: \"" +
-                                                       ipSubnet.value("IpAddressPrefix", "") + "\" is not inside " +
-                                                       prefix->toString() + ".");
+                                                       ipSubnet.value("IpAddressPrefix", "") +
+                                                       "\" is not inside " + prefix->toString() + ".");
             if (!ipSubnet.contains("ID"))
                 ipSubnet["ID"] = Guid::generate().toString();
         }
@@ -82,8 +86,7 @@ Result<SubnetState> buildSubnet(Json& subnet, const std::string& mode, const std
 }
 
 /// Every subnet of every Ipam of a network document, in order, with its JSON path.
-template <typename F>
-Status forEachSubnet(Json& doc, F&& f)
+template <typename F> Status forEachSubnet(Json& doc, F&& f)
 {
     auto ipams = doc.find("Ipams");
     if (ipams == doc.end() || !ipams->is_array())
@@ -96,7 +99,8 @@ Status forEachSubnet(Json& doc, F&& f)
         if (subnets == ipam.end() || !subnets->is_array())
             continue;
         for (std::size_t j = 0; j < subnets->size(); ++j) {
-            Status s = f((*subnets)[j], "Ipams[" + std::to_string(i) + "].Subnets[" + std::to_string(j) + "]");
+            Status s =
+                f((*subnets)[j], "Ipams[" + std::to_string(i) + "].Subnets[" + std::to_string(j) + "]");
             if (!s.ok())
                 return s;
         }
@@ -153,8 +157,8 @@ Result<MacPool> buildMacPool(const Json& doc)
         if (!start || !end)
             return Status(hr::InvalidNetwork, where + ": StartMacAddress and EndMacAddress are required.");
         if (end->value() < start->value())
-            return Status(hr::InvalidNetwork, where + ": " + end->toString() + " comes before " +
-                                                  start->toString() + ".");
+            return Status(hr::InvalidNetwork,
+                          where + ": " + end->toString() + " comes before " + start->toString() + ".");
         ranges.push_back({*start, *end});
     }
     return MacPool(std::move(ranges));
@@ -176,9 +180,9 @@ Status bindAdapter(const EngineState& state, NetworkObject& network, Json& doc)
     else if (!host.adapters.empty())
         adapter = &host.adapters.front();
     if (!adapter)
-        return Status(hr::AdapterNotFound, wanted.empty()
-                                               ? network.mode + " networks need a host adapter and the host has none."
-                                               : "the host has no adapter named \"" + wanted + "\".");
+        return Status(hr::AdapterNotFound,
+                      wanted.empty() ? network.mode + " networks need a host adapter and the host has none."
+                                     : "the host has no adapter named \"" + wanted + "\".");
     network.adapter = adapter->name;
 
     if (network.mode == "Overlay") {
@@ -244,16 +248,17 @@ Status modifyPolicies(Json& doc, const std::string& requestType, const Json& set
         for (const auto& p : incoming) {
             for (const auto& existing : policies)
                 if (samePolicy(existing, p))
-                    return Status(hr::PolicyAlreadyExists, "the network already has this " +
-                                                               p.value("Type", "") + " policy.");
+                    return Status(hr::PolicyAlreadyExists,
+                                  "the network already has this " + p.value("Type", "") + " policy.");
             policies.push_back(p);
         }
     } else if (requestType == "Remove") {
         for (const auto& p : incoming) {
-            auto it = std::find_if(policies.begin(), policies.end(), [&](const Json& e) { return samePolicy(e, p); });
+            auto it = std::find_if(policies.begin(), policies.end(),
+                                   [&](const Json& e) { return samePolicy(e, p); });
             if (it == policies.end())
-                return Status(hr::PolicyNotFound, "the network has no " + p.value("Type", "") +
-                                                      " policy with these settings.");
+                return Status(hr::PolicyNotFound,
+                              "the network has no " + p.value("Type", "") + " policy with these settings.");
             policies.erase(it);
         }
     } else if (requestType == "Update") {
@@ -267,7 +272,8 @@ Status modifyPolicies(Json& doc, const std::string& requestType, const Json& set
         for (const auto& p : incoming)
             policies.push_back(p);
     } else {
-        return Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for network policies.");
+        return Status(hr::RequestUnsupported,
+                      "RequestType " + requestType + " is not supported for network policies.");
     }
     if (policies.empty())
         doc.erase("Policies");
@@ -284,12 +290,12 @@ Status modifyExtensions(Json& doc, const std::string& requestType, Json settings
         auto id = Guid::parse(ext.value("Id", ext.value("ID", "")));
         if (!id)
             return Status(hr::GuidConversionFailure, "Extension Id must be a GUID.");
-        auto it = std::find_if(extensions.begin(), extensions.end(), [&](const Json& e) {
-            return Guid::parse(e.value("Id", "")) == id;
-        });
+        auto it = std::find_if(extensions.begin(), extensions.end(),
+                               [&](const Json& e) { return Guid::parse(e.value("Id", "")) == id; });
         if (requestType == "Remove") {
             if (it == extensions.end())
-                return Status(hr::SwitchExtensionNotFound, "extension " + id->toString() + " is not on this switch.");
+                return Status(hr::SwitchExtensionNotFound,
+                              "extension " + id->toString() + " is not on this switch.");
             extensions.erase(it);
             continue;
         }
@@ -307,7 +313,8 @@ Status modifySubnets(EngineState& state, NetworkObject& network, Json& doc, cons
                      Json settings)
 {
     if (!supportsMultiSubnet(network.mode))
-        return Status(hr::RequestUnsupported, "only L2Bridge, L2Tunnel and Overlay networks take extra subnets.");
+        return Status(hr::RequestUnsupported,
+                      "only L2Bridge, L2Tunnel and Overlay networks take extra subnets.");
     Json& ipams = doc["Ipams"];
     if (!ipams.is_array() || ipams.empty())
         ipams = Json::array({{{"Type", "Static"}, {"Subnets", Json::array()}}});
@@ -348,13 +355,15 @@ Status modifySubnets(EngineState& state, NetworkObject& network, Json& doc, cons
                             break;
                         }
         } else {
-            return Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for subnets.");
+            return Status(hr::RequestUnsupported,
+                          "RequestType " + requestType + " is not supported for subnets.");
         }
     }
     return Status::success();
 }
 
-Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& requestType, const Json& settings)
+Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& requestType,
+                       const Json& settings)
 {
     auto subnetId = Guid::parse(settings.value("SubnetId", ""));
     if (!subnetId)
@@ -376,13 +385,15 @@ Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& req
     for (auto ipSubnet : settings.value("IpSubnets", Json::array())) {
         auto p = IpPrefix::parse(ipSubnet.value("IpAddressPrefix", ""));
         if (!p || !state->pool.prefix().contains(p->network()))
-            return Status(hr::InvalidIpSubnet, "\"" + ipSubnet.value("IpAddressPrefix", "") + "\" is not inside " +
-                                                   state->pool.prefix().toString() + ".");
+            return Status(hr::InvalidIpSubnet, "\"" + ipSubnet.value("IpAddressPrefix", "") +
+                                                   "\" is not inside " + state->pool.prefix().toString() +
+                                                   ".");
         auto same = [&](const Json& e) { return IpPrefix::parse(e.value("IpAddressPrefix", "")) == p; };
         auto it = std::find_if(list.begin(), list.end(), same);
         if (requestType == "Add") {
             if (it != list.end())
-                return Status(hr::InvalidIpSubnet, p->toString() + " is already an IP subnet of this subnet.");
+                return Status(hr::InvalidIpSubnet,
+                              p->toString() + " is already an IP subnet of this subnet.");
             if (!ipSubnet.contains("ID"))
                 ipSubnet["ID"] = Guid::generate().toString();
             list.push_back(ipSubnet);
@@ -391,7 +402,8 @@ Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& req
                 return Status(hr::SubnetNotFound, p->toString() + " is not an IP subnet of this subnet.");
             list.erase(it);
         } else {
-            return Status(hr::RequestUnsupported, "RequestType " + requestType + " is not supported for IP subnets.");
+            return Status(hr::RequestUnsupported,
+                          "RequestType " + requestType + " is not supported for IP subnets.");
         }
     }
     return Status::success();
@@ -401,7 +413,8 @@ Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& req
 
 Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& idParam, Json doc)
 {
-    auto idResult = chooseId([&](const Guid& g) { return state.networks.count(g) != 0; }, idParam, doc, "network");
+    auto idResult =
+        chooseId([&](const Guid& g) { return state.networks.count(g) != 0; }, idParam, doc, "network");
     if (!idResult.ok())
         return idResult.status();
 
@@ -426,8 +439,10 @@ Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& idPa
     if (network->subnets.empty() && picksOwnPrefix(network->mode) && !doc.contains("Ipams")) {
         auto prefix = pickNatPrefix(state);
         if (!prefix)
-            return Status(hr::InvalidSubnet, "no free private prefix is left for a " + network->mode + " network.");
-        doc["Ipams"] = Json::array({{{"Type", "Static"}, {"Subnets", Json::array({{{"IpAddressPrefix", prefix->toString()}}})}}});
+            return Status(hr::InvalidSubnet,
+                          "no free private prefix is left for a " + network->mode + " network.");
+        doc["Ipams"] = Json::array(
+            {{{"Type", "Static"}, {"Subnets", Json::array({{{"IpAddressPrefix", prefix->toString()}}})}}});
         if (Status s = addSubnets(state, *network, doc); !s.ok())
             return s;
     }
@@ -509,7 +524,8 @@ Status modifyNetwork(EngineState& state, Transaction& tx, NetworkObject& network
         if (result.ok())
             result = modifyIpSubnets(network, doc, requestType, settings);
     } else {
-        result = Status(hr::RequestUnsupported, "ResourceType \"" + resourceType + "\" cannot be modified on a network.");
+        result = Status(hr::RequestUnsupported,
+                        "ResourceType \"" + resourceType + "\" cannot be modified on a network.");
     }
     if (!result.ok())
         return result;
@@ -542,9 +558,9 @@ Status deleteNetwork(EngineState& state, Transaction& tx, const Guid& id)
         for (const auto& epId : network.endpoints) {
             const auto& ep = *state.endpoints.at(epId);
             if (ep.namespaceId)
-                return Status(hr::EntityHasReferences,
-                              "endpoint " + ep.doc.value("ID", epId.toString()) + " of this network is attached to namespace " +
-                                  ep.namespaceId->toString() + "; detach it first.");
+                return Status(hr::EntityHasReferences, "endpoint " + ep.doc.value("ID", epId.toString()) +
+                                                           " of this network is attached to namespace " +
+                                                           ep.namespaceId->toString() + "; detach it first.");
         }
     }
 

@@ -11,7 +11,10 @@ NotificationDispatcher::NotificationDispatcher()
     m_threadId = m_thread.get_id();
 }
 
-NotificationDispatcher::~NotificationDispatcher() { stop(); }
+NotificationDispatcher::~NotificationDispatcher()
+{
+    stop();
+}
 
 bool NotificationDispatcher::hasSubscribers() const
 {
@@ -55,8 +58,8 @@ bool NotificationDispatcher::wants(const Subscriber& subscriber, const Queued& q
         return true;
     const bool guestScoped = type == NotificationType::GuestNetworkServiceStateChanged ||
                              type == NotificationType::GuestNetworkServiceInterfaceStateChanged;
-    const bool networkScoped =
-        type == NotificationType::NetworkEndpointAttached || type == NotificationType::NetworkEndpointDetached;
+    const bool networkScoped = type == NotificationType::NetworkEndpointAttached ||
+                               type == NotificationType::NetworkEndpointDetached;
     switch (subscriber.scope.kind) {
     case ScopeKind::Service:
         return !guestScoped; // state changes go to the guest network service's own callbacks

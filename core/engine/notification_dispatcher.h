@@ -5,8 +5,6 @@
 #include "hcn/guid.h"
 #include "hcn/notification.h"
 
-#include <nlohmann/json.hpp>
-
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -14,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 
@@ -44,7 +43,8 @@ public:
     /// Assigns the next sequence number and queues the notification. Callers that must keep the
     /// stream in commit order post while still holding their own state lock (this lock is separate).
     /// The payload is serialized on the dispatcher thread, and only when someone receives it.
-    std::uint64_t post(NotificationType type, HResult status, nlohmann::json payload, std::optional<Guid> scope = {});
+    std::uint64_t post(NotificationType type, HResult status, nlohmann::json payload,
+                       std::optional<Guid> scope = {});
     /// True when at least one subscription exists (callers skip building payloads otherwise).
     bool hasSubscribers() const;
     std::uint64_t lastSequence() const;

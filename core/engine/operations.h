@@ -18,7 +18,8 @@ Status modifyNetwork(EngineState& state, Transaction& tx, NetworkObject& network
 Status deleteNetwork(EngineState& state, Transaction& tx, const Guid& id);
 
 // Endpoints (endpoint_ops.cpp)
-Result<Guid> createEndpoint(EngineState& state, Transaction& tx, NetworkObject& network, const Guid& id, Json doc);
+Result<Guid> createEndpoint(EngineState& state, Transaction& tx, NetworkObject& network, const Guid& id,
+                            Json doc);
 Status modifyEndpoint(EngineState& state, Transaction& tx, EndpointObject& endpoint, const Json& request);
 Status deleteEndpoint(EngineState& state, Transaction& tx, const Guid& id);
 
@@ -38,7 +39,8 @@ void removeEndpointFromLoadBalancers(EngineState& state, Transaction& tx, Endpoi
 
 // Guest network services (guest_network_service_ops.cpp)
 Result<Guid> createGuestNetworkService(EngineState& state, Transaction& tx, const Guid& id, Json doc);
-Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetworkServiceObject& gns, const Json& request);
+Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetworkServiceObject& gns,
+                                 const Json& request);
 Status deleteGuestNetworkService(EngineState& state, Transaction& tx, const Guid& id);
 
 // SDN routes (route_ops.cpp)
@@ -60,12 +62,13 @@ Status normalizeSettings(const Json& request, std::string_view typeName, Json& o
 /// The NextHop of a 0.0.0.0/0 or ::/0 route in a Routes array.
 std::optional<IpAddress> defaultGateway(const Json& routes, IpFamily family);
 /// Keeps the name index in step when an object's Name changes (load balancer and route replace).
-void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const Guid& id, const std::string& oldName,
-                  const std::string& newName);
+void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const Guid& id,
+                  const std::string& oldName, const std::string& newName);
 
 /// Inserts into / removes from an ObjectMap and the name index, with undo.
 template <typename T>
-void insertObject(EngineState& state, ResourceKind kind, ObjectMap<T>& map, Transaction& tx, std::unique_ptr<T> object)
+void insertObject(EngineState& state, ResourceKind kind, ObjectMap<T>& map, Transaction& tx,
+                  std::unique_ptr<T> object)
 {
     Guid id = object->id;
     compactDocument(object->doc);

@@ -1,6 +1,6 @@
 #include "engine/query.h"
-#include "common/text.h"
 
+#include "common/text.h"
 #include "hcn/schema_normalizer.h"
 #include "hcn/v1_conversion.h"
 
@@ -145,10 +145,11 @@ Json resourcesBlock(const EngineState& state, ResourceKind kind, const Guid& id)
         Json reservations = Json::array();
         for (const auto& [rid, record] : state.portReservations)
             if (record.service == id)
-                reservations.push_back({{"Protocol", static_cast<std::uint32_t>(record.info.protocol)},
-                                        {"Access", record.info.access == PortAccess::Exclusive ? "Exclusive" : "Shared"},
-                                        {"StartingPort", record.info.startingPort},
-                                        {"EndingPort", record.info.endingPort}});
+                reservations.push_back(
+                    {{"Protocol", static_cast<std::uint32_t>(record.info.protocol)},
+                     {"Access", record.info.access == PortAccess::Exclusive ? "Exclusive" : "Shared"},
+                     {"StartingPort", record.info.startingPort},
+                     {"EndingPort", record.info.endingPort}});
         r["PortReservations"] = reservations;
     }
     return r;
@@ -215,12 +216,14 @@ Result<std::vector<Guid>> findObjects(const EngineState& state, ResourceKind kin
     // A filter on Name starts from the name index instead of every document.
     const Json* name = nullptr;
     for (auto it = query.filter.begin(); it != query.filter.end(); ++it)
-        if (equalsIgnoreCase(it.key(), "Name") && it->is_string() && !it->get_ref<const std::string&>().empty())
+        if (equalsIgnoreCase(it.key(), "Name") && it->is_string() &&
+            !it->get_ref<const std::string&>().empty())
             name = &*it;
     const bool known = state.withObjects(kind, [&](const auto& map) {
         if (name) {
             for (const auto& id : state.names.candidates(kind, name->get_ref<const std::string&>()))
-                if (auto it = map.find(id); it != map.end() && matchesFilter(state, kind, it->second->doc, query.filter))
+                if (auto it = map.find(id);
+                    it != map.end() && matchesFilter(state, kind, it->second->doc, query.filter))
                     ids.push_back(id);
             return;
         }
@@ -242,7 +245,8 @@ Json renderDocument(const EngineState& state, ResourceKind kind, const Guid& id,
     Json out = query.v1Output() ? toV1(state, kind, *doc) : *doc;
     // Namespaces already have a Resources list (what is attached): their counts go beside it.
     if (query.detailed)
-        out[kind == ResourceKind::Namespace ? "ResourceCounts" : "Resources"] = resourcesBlock(state, kind, id);
+        out[kind == ResourceKind::Namespace ? "ResourceCounts" : "Resources"] =
+            resourcesBlock(state, kind, id);
     return out;
 }
 

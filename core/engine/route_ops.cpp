@@ -7,18 +7,24 @@
 namespace hcn::ops {
 namespace {
 
-std::string idTextOf(const Json& doc, const Guid& id) { return doc.value("ID", id.toString()); }
+std::string idTextOf(const Json& doc, const Guid& id)
+{
+    return doc.value("ID", id.toString());
+}
 
 /// Checks a normalized HostComputeRoute and returns the endpoints it names. Routes may be given as the
 /// documented "Routes" or as hcsshim's "Setting"; both are kept as sent.
 Result<std::vector<Guid>> planRoute(const EngineState& state, const Json& doc)
 {
-    if (auto net = doc.find("HostComputeNetwork"); net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
+    if (auto net = doc.find("HostComputeNetwork");
+        net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
         auto id = Guid::parse(net->get<std::string>());
         if (!id)
-            return Status(hr::GuidConversionFailure, "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
+            return Status(hr::GuidConversionFailure,
+                          "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
         if (!state.networks.count(*id))
-            return Status(hr::NetworkNotFound, "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
+            return Status(hr::NetworkNotFound,
+                          "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
     }
     std::size_t entries = 0;
     for (const char* key : {"Routes", "Setting"}) {
@@ -40,11 +46,11 @@ Result<std::vector<Guid>> planRoute(const EngineState& state, const Json& doc)
         const std::string text = list[i].is_string() ? list[i].get<std::string>() : std::string();
         auto id = Guid::parse(text);
         if (!id)
-            return Status(hr::GuidConversionFailure, "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text +
-                                                         "\" is not a GUID.");
+            return Status(hr::GuidConversionFailure,
+                          "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text + "\" is not a GUID.");
         if (!state.endpoints.count(*id))
-            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " + text +
-                                                    " does not exist.");
+            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " +
+                                                    text + " does not exist.");
         if (std::find(endpoints.begin(), endpoints.end(), *id) == endpoints.end())
             endpoints.push_back(*id);
     }
@@ -75,7 +81,8 @@ void linkEndpoints(EngineState& state, Transaction& tx, RouteObject& route, std:
 
 Result<Guid> createRoute(EngineState& state, Transaction& tx, const Guid& idParam, Json doc)
 {
-    auto idResult = chooseId([&](const Guid& g) { return state.routes.count(g) != 0; }, idParam, doc, "SDN route");
+    auto idResult =
+        chooseId([&](const Guid& g) { return state.routes.count(g) != 0; }, idParam, doc, "SDN route");
     if (!idResult.ok())
         return idResult.status();
     auto endpoints = planRoute(state, doc);
@@ -100,8 +107,8 @@ Status replaceRoute(EngineState& state, Transaction& tx, RouteObject& route, Jso
     const std::string idText = idTextOf(route.doc, route.id);
     if (auto it = doc.find("ID"); it != doc.end() && it->is_string() && !it->get<std::string>().empty() &&
                                   Guid::parse(it->get<std::string>()) != route.id)
-        return Status(hr::InvalidJsonReference, "ID " + it->get<std::string>() + " is not the route being modified (" +
-                                                    idText + ").");
+        return Status(hr::InvalidJsonReference,
+                      "ID " + it->get<std::string>() + " is not the route being modified (" + idText + ").");
     doc["ID"] = idText;
     auto endpoints = planRoute(state, doc);
     if (!endpoints.ok())
@@ -110,7 +117,8 @@ Status replaceRoute(EngineState& state, Transaction& tx, RouteObject& route, Jso
     doc["State"] = route.doc.value("State", 1);
     auto before = std::make_shared<Json>(route.doc);
     tx.onRollback([target = &route, before] { target->doc = *before; });
-    renameObject(state, tx, ResourceKind::SdnRoute, route.id, route.doc.value("Name", ""), doc.value("Name", ""));
+    renameObject(state, tx, ResourceKind::SdnRoute, route.id, route.doc.value("Name", ""),
+                 doc.value("Name", ""));
     linkEndpoints(state, tx, route, std::move(endpoints.value()));
     route.doc = std::move(doc);
     tx.change(ChangeOp::Modify, ResourceKind::SdnRoute, route.id, before.get(), &route.doc);
@@ -143,10 +151,12 @@ void removeEndpointFromRoutes(EngineState& state, Transaction& tx, EndpointObjec
             target->endpoints = *endpointsBefore;
             endpoint.routes.insert(routeId);
         });
-        route.endpoints.erase(std::remove(route.endpoints.begin(), route.endpoints.end(), endpoint.id), route.endpoints.end());
+        route.endpoints.erase(std::remove(route.endpoints.begin(), route.endpoints.end(), endpoint.id),
+                              route.endpoints.end());
         Json& list = route.doc["HostComputeEndpoints"];
         for (auto it = list.begin(); it != list.end();)
-            it = (it->is_string() && Guid::parse(it->get<std::string>()) == endpoint.id) ? list.erase(it) : it + 1;
+            it = (it->is_string() && Guid::parse(it->get<std::string>()) == endpoint.id) ? list.erase(it)
+                                                                                         : it + 1;
         endpoint.routes.erase(routeId);
         tx.change(ChangeOp::Modify, ResourceKind::SdnRoute, routeId, before.get(), &route.doc);
         tx.notify(NotificationType::RouteModify, idTextOf(route.doc, routeId), route.doc);

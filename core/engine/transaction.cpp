@@ -8,7 +8,8 @@ Transaction::~Transaction()
         rollback();
 }
 
-void Transaction::change(ChangeOp op, ResourceKind kind, const Guid& id, const Json* before, const Json* after)
+void Transaction::change(ChangeOp op, ResourceKind kind, const Guid& id, const Json* before,
+                         const Json* after)
 {
     m_changes.push_back({op, kind, id, before, after});
 }
@@ -18,7 +19,8 @@ void Transaction::notify(NotificationType type, const Guid& id, const Json& data
     notify(type, id.toString(), data, scope);
 }
 
-void Transaction::notify(NotificationType type, const std::string& idText, const Json& data, std::optional<Guid> scope)
+void Transaction::notify(NotificationType type, const std::string& idText, const Json& data,
+                         std::optional<Guid> scope)
 {
     Json base;
     if (m_wantPayloads) {

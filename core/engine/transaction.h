@@ -34,7 +34,8 @@ public:
     /// Queues a notification: {"ID":id,"Flags":0,"Data":data}. scope is the network (endpoint attach and
     /// detach) or guest network service (state changes) that scoped subscriptions filter on.
     void notify(NotificationType type, const Guid& id, const Json& data, std::optional<Guid> scope = {});
-    void notify(NotificationType type, const std::string& idText, const Json& data, std::optional<Guid> scope = {});
+    void notify(NotificationType type, const std::string& idText, const Json& data,
+                std::optional<Guid> scope = {});
 
     /// Programs the datapath; on failure rolls the datapath and the state back and returns the error.
     Status commit(Datapath& datapath);

@@ -1,5 +1,5 @@
-#include "hcn/schema_catalog.h"
 #include "common/text.h"
+#include "hcn/schema_catalog.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "hcn/schema_normalizer.h"
-#include "common/text.h"
 
+#include "common/text.h"
 #include "hcn/ip_address.h"
 #include "hcn/mac_address.h"
 

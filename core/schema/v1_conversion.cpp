@@ -23,8 +23,8 @@
 //   routes other than the default route have no v1 field and are not shown.
 
 #include "hcn/v1_conversion.h"
-#include "common/text.h"
 
+#include "common/text.h"
 #include "hcn/ip_address.h"
 
 #include <algorithm>

@@ -3,19 +3,21 @@
 
 #include "hcn/engine.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 long residentKb()
 {
@@ -27,7 +29,8 @@ long residentKb()
     return -1;
 }
 
-hcn::Handle mustCreate(hcn::Engine& engine, hcn::ResourceKind kind, const std::string& doc, hcn::Handle net = 0)
+hcn::Handle mustCreate(hcn::Engine& engine, hcn::ResourceKind kind, const std::string& doc,
+                       hcn::Handle net = 0)
 {
     auto r = engine.create(kind, {}, doc, net);
     if (!r.ok()) {
@@ -55,23 +58,25 @@ int main(int argc, char** argv)
 
     auto start = Clock::now();
     for (int i = 0; i < creates; ++i) {
-        auto h = mustCreate(engine, hcn::ResourceKind::Endpoint,
-                            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ep-)" + std::to_string(i) + R"("})", net);
+        auto h = mustCreate(
+            engine, hcn::ResourceKind::Endpoint,
+            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ep-)" + std::to_string(i) + R"("})", net);
         (void)engine.close(hcn::ResourceKind::Endpoint, h);
     }
     const double createSeconds = secondsSince(start);
-    std::printf("create %d local endpoints (auto IPAM + MAC): %.3f s, %.0f creates/s\n", creates, createSeconds,
-                creates / createSeconds);
+    std::printf("create %d local endpoints (auto IPAM + MAC): %.3f s, %.0f creates/s\n", creates,
+                createSeconds, creates / createSeconds);
 
     for (int i = creates; i < total; ++i) {
-        auto h = mustCreate(engine, hcn::ResourceKind::Endpoint,
-                            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ep-)" + std::to_string(i) + R"("})", net);
+        auto h = mustCreate(
+            engine, hcn::ResourceKind::Endpoint,
+            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ep-)" + std::to_string(i) + R"("})", net);
         (void)engine.close(hcn::ResourceKind::Endpoint, h);
     }
     engine.drainNotifications();
     const long rssAfter = residentKb();
-    std::printf("resident memory with %d endpoints: %.1f MB (%.2f KB per endpoint)\n", total, rssAfter / 1024.0,
-                double(rssAfter - rssBefore) / total);
+    std::printf("resident memory with %d endpoints: %.1f MB (%.2f KB per endpoint)\n", total,
+                rssAfter / 1024.0, double(rssAfter - rssBefore) / total);
 
     const std::string query = R"({"Filter":"{\"Name\":\"ep-)" + std::to_string(total / 2) + R"(\"}"})";
     const int rounds = 20;
@@ -91,7 +96,8 @@ int main(int argc, char** argv)
         auto r = engine.enumerate(hcn::ResourceKind::Endpoint, scanQuery);
         found = nlohmann::json::parse(*r).size();
     }
-    std::printf("enumerate with an IPAddress filter (full scan) over %d endpoints: %.2f ms per call (%zu match)\n",
-                total, secondsSince(start) * 1000.0 / rounds, found);
+    std::printf(
+        "enumerate with an IPAddress filter (full scan) over %d endpoints: %.2f ms per call (%zu match)\n",
+        total, secondsSince(start) * 1000.0 / rounds, found);
     return 0;
 }

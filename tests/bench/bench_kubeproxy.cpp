@@ -4,9 +4,8 @@
 // backends. Then 10,000 local endpoints with automatic IPAM on one network, also through the C API.
 // Usage: bench_kubeproxy [remoteEndpoints=5000] [loadBalancers=2000] [localEndpoints=10000]
 
-#include <computenetwork.h>
-
 #include <chrono>
+#include <computenetwork.h>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -16,7 +15,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::wstring wide(const std::string& s) { return std::wstring(s.begin(), s.end()); }
+std::wstring wide(const std::string& s)
+{
+    return std::wstring(s.begin(), s.end());
+}
 
 std::string narrow(PCWSTR s)
 {
@@ -42,7 +44,10 @@ std::string idOf(PWSTR properties)
     return at == std::string::npos ? std::string() : doc.substr(at + 6, 36);
 }
 
-double seconds(Clock::time_point from) { return std::chrono::duration<double>(Clock::now() - from).count(); }
+double seconds(Clock::time_point from)
+{
+    return std::chrono::duration<double>(Clock::now() - from).count();
+}
 
 } // namespace
 
@@ -57,11 +62,14 @@ int main(int argc, char** argv)
 
     const auto start = Clock::now();
     HCN_NETWORK network = nullptr;
-    check(HcnCreateNetwork(zero, wide(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"vxlan0","Type":"Overlay","Flags":8,
+    check(HcnCreateNetwork(
+              zero,
+              wide(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"vxlan0","Type":"Overlay","Flags":8,
         "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.244.0.0/24",
         "Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
-        "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})").c_str(),
-                           &network, &record),
+        "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})")
+                  .c_str(),
+              &network, &record),
           record, "HcnCreateNetwork");
 
     std::vector<std::string> endpoints;
@@ -69,14 +77,17 @@ int main(int argc, char** argv)
     for (int i = 0; i < remoteCount; ++i) {
         const int node = 1 + i / 250, pod = 2 + i % 250;
         char doc[512];
-        std::snprintf(doc, sizeof doc,
-                      R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"remote-%d","Flags":1,)"
-                      R"("IpConfigurations":[{"IpAddress":"10.244.%d.%d"}],"MacAddress":"0E-2A-0A-F4-%02X-%02X",)"
-                      R"("Policies":[{"Type":"ProviderAddress","Settings":{"ProviderAddress":"10.0.%d.%d"}}]})",
-                      i, node, pod, node, pod, node / 250, 4 + node % 250);
+        std::snprintf(
+            doc, sizeof doc,
+            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"remote-%d","Flags":1,)"
+            R"("IpConfigurations":[{"IpAddress":"10.244.%d.%d"}],"MacAddress":"0E-2A-0A-F4-%02X-%02X",)"
+            R"("Policies":[{"Type":"ProviderAddress","Settings":{"ProviderAddress":"10.0.%d.%d"}}]})",
+            i, node, pod, node, pod, node / 250, 4 + node % 250);
         HCN_ENDPOINT endpoint = nullptr;
-        check(HcnCreateEndpoint(network, zero, wide(doc).c_str(), &endpoint, &record), record, "HcnCreateEndpoint");
-        check(HcnQueryEndpointProperties(endpoint, nullptr, &properties, &record), record, "HcnQueryEndpointProperties");
+        check(HcnCreateEndpoint(network, zero, wide(doc).c_str(), &endpoint, &record), record,
+              "HcnCreateEndpoint");
+        check(HcnQueryEndpointProperties(endpoint, nullptr, &properties, &record), record,
+              "HcnQueryEndpointProperties");
         endpoints.push_back(idOf(properties));
         CoTaskMemFree(properties);
         HcnCloseEndpoint(endpoint);
@@ -87,39 +98,46 @@ int main(int argc, char** argv)
         const std::size_t backends = 2 + static_cast<std::size_t>(i % 2);
         std::string list;
         for (std::size_t b = 0; b < backends; ++b)
-            list += (b ? ",\"" : "\"") + endpoints[(static_cast<std::size_t>(i) * 3 + b) % endpoints.size()] + "\"";
+            list += (b ? ",\"" : "\"") + endpoints[(static_cast<std::size_t>(i) * 3 + b) % endpoints.size()] +
+                    "\"";
         char doc[1024];
-        std::snprintf(doc, sizeof doc,
-                      R"({"SchemaVersion":{"Major":2,"Minor":0},"HostComputeEndpoints":[%s],)"
-                      R"("FrontendVIPs":["10.96.%d.%d"],"PortMappings":[{"Protocol":6,"InternalPort":8080,"ExternalPort":80}]})",
-                      list.c_str(), i / 250, 1 + i % 250);
+        std::snprintf(
+            doc, sizeof doc,
+            R"({"SchemaVersion":{"Major":2,"Minor":0},"HostComputeEndpoints":[%s],)"
+            R"("FrontendVIPs":["10.96.%d.%d"],"PortMappings":[{"Protocol":6,"InternalPort":8080,"ExternalPort":80}]})",
+            list.c_str(), i / 250, 1 + i % 250);
         HCN_LOADBALANCER lb = nullptr;
         check(HcnCreateLoadBalancer(zero, wide(doc).c_str(), &lb, &record), record, "HcnCreateLoadBalancer");
-        check(HcnQueryLoadBalancerProperties(lb, nullptr, &properties, &record), record, "HcnQueryLoadBalancerProperties");
+        check(HcnQueryLoadBalancerProperties(lb, nullptr, &properties, &record), record,
+              "HcnQueryLoadBalancerProperties");
         CoTaskMemFree(properties);
         HcnCloseLoadBalancer(lb);
     }
     const double total = seconds(start);
-    std::printf("kube-proxy workload through the C API: %d remote endpoints in %.3f s, %d load balancers in %.3f s, "
-                "total %.3f s\n",
-                remoteCount, endpointSeconds, lbCount, total - endpointSeconds, total);
+    std::printf(
+        "kube-proxy workload through the C API: %d remote endpoints in %.3f s, %d load balancers in %.3f s, "
+        "total %.3f s\n",
+        remoteCount, endpointSeconds, lbCount, total - endpointSeconds, total);
 
     HCN_NETWORK nat = nullptr;
-    check(HcnCreateNetwork(zero, wide(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT",
+    check(HcnCreateNetwork(zero,
+                           wide(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT",
         "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.128.0.0/14"}]}],
-        "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-00-00-00","EndMacAddress":"00-15-5D-0F-FF-FF"}]}})").c_str(),
+        "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-00-00-00","EndMacAddress":"00-15-5D-0F-FF-FF"}]}})")
+                               .c_str(),
                            &nat, &record),
           record, "HcnCreateNetwork");
     const auto localStart = Clock::now();
     for (int i = 0; i < localCount; ++i) {
         HCN_ENDPOINT endpoint = nullptr;
-        const std::wstring doc = wide(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"local-)" + std::to_string(i) + "\"}");
+        const std::wstring doc =
+            wide(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"local-)" + std::to_string(i) + "\"}");
         check(HcnCreateEndpoint(nat, zero, doc.c_str(), &endpoint, &record), record, "HcnCreateEndpoint");
         HcnCloseEndpoint(endpoint);
     }
     const double localSeconds = seconds(localStart);
-    std::printf("%d local endpoints with automatic IPAM through the C API: %.3f s, %.0f creates/s\n", localCount,
-                localSeconds, localCount / localSeconds);
+    std::printf("%d local endpoints with automatic IPAM through the C API: %.3f s, %.0f creates/s\n",
+                localCount, localSeconds, localCount / localSeconds);
     HcnCloseNetwork(nat);
     HcnCloseNetwork(network);
     return 0;

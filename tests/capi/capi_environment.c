@@ -9,7 +9,6 @@
 #define _POSIX_C_SOURCE 200809L /* setenv */
 
 #include <computenetwork.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,10 +56,12 @@ static void invalid(void)
     PWSTR error = NULL;
     HRESULT hr = HcnEnumerateNetworks(NULL, &list, &error);
     check(hr == E_INVALIDARG && list == NULL, "an invalid HCN_HNS_VERSION fails the call with E_INVALIDARG");
-    check(error != NULL && wcsstr(error, L"HCN_HNS_VERSION \\\"bogus\\\"") != NULL, "the ErrorRecord names the variable");
+    check(error != NULL && wcsstr(error, L"HCN_HNS_VERSION \\\"bogus\\\"") != NULL,
+          "the ErrorRecord names the variable");
     CoTaskMemFree(error);
     error = NULL;
-    check(HcnCloseNetwork((HCN_NETWORK)0x1000) == E_INVALIDARG, "functions without ErrorRecord fail the same way");
+    check(HcnCloseNetwork((HCN_NETWORK)0x1000) == E_INVALIDARG,
+          "functions without ErrorRecord fail the same way");
 
     setenv("HCN_HNS_VERSION", "9.2", 1);
     hr = HcnEnumerateNetworks(NULL, &list, &error);

@@ -39,7 +39,8 @@ int main(void)
     HCN_NAMESPACE ns = NULL;
     PWSTR error = NULL;
     int failed = 0;
-    if (HcnCreateNamespace(&zero, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}", &ns, &error) != S_OK || error) {
+    if (HcnCreateNamespace(&zero, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}", &ns, &error) != S_OK ||
+        error) {
         printf("FAIL HcnCreateNamespace\n");
         failed = 1;
     }

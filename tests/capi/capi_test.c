@@ -7,7 +7,6 @@
 #define _POSIX_C_SOURCE 200809L /* nanosleep */
 
 #include <computenetwork.h>
-
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -40,14 +39,18 @@ static int hr_is(HRESULT actual, HRESULT expected, const char* what, int line)
 }
 #define CHECK_HR(expr, expected, what) check(hr_is((expr), (expected), (what), __LINE__), (what), __LINE__)
 
-static int contains(PCWSTR text, PCWSTR part) { return text != NULL && wcsstr(text, part) != NULL; }
+static int contains(PCWSTR text, PCWSTR part)
+{
+    return text != NULL && wcsstr(text, part) != NULL;
+}
 
 /* The ErrorRecord of a failed call: the Response shape with the HRESULT as an unsigned decimal. */
 static int is_error_record(PWSTR record, HRESULT hr)
 {
     wchar_t code[64];
     swprintf(code, sizeof code / sizeof code[0], L"\"ErrorCode\":%u}", (unsigned)hr);
-    return record != NULL && wcsncmp(record, L"{\"Success\":false,\"Error\":\"", 26) == 0 && contains(record, code);
+    return record != NULL && wcsncmp(record, L"{\"Success\":false,\"Error\":\"", 26) == 0 &&
+           contains(record, code);
 }
 
 static void take(PWSTR* text)
@@ -137,7 +140,10 @@ static int document_id(PCWSTR document, GUID* guid)
     return at != NULL && parse_guid(at, guid);
 }
 
-static int same_guid(const GUID* a, const GUID* b) { return memcmp(a, b, sizeof(GUID)) == 0; }
+static int same_guid(const GUID* a, const GUID* b)
+{
+    return memcmp(a, b, sizeof(GUID)) == 0;
+}
 
 /* Waits up to five seconds for a callback counter to reach `expected`. */
 static int wait_for(atomic_int* counter, int expected)
@@ -206,7 +212,8 @@ static void events_init(Events* e)
 /* ---- documents ---------------------------------------------------------------------------------- */
 
 static const wchar_t* const kNatNetwork =
-    L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"Name\":\"capi-nat\",\"Type\":\"NAT\",\"Ipams\":[{\"Type\":"
+    L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"Name\":\"capi-nat\",\"Type\":\"NAT\",\"Ipams\":[{"
+    L"\"Type\":"
     L"\"Static\",\"Subnets\":[{\"IpAddressPrefix\":\"172.30.0.0/24\",\"Routes\":[{\"NextHop\":\"172.30.0.1\","
     L"\"DestinationPrefix\":\"0.0.0.0/0\"}]}]}]}";
 static const wchar_t* const kV2 = L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}";
@@ -218,15 +225,19 @@ static void test_types(void)
     CHECK(sizeof(GUID) == 16, "GUID is 16 bytes");
     CHECK(offsetof(GUID, Data4) == 8, "GUID.Data4 at offset 8");
     CHECK(sizeof(HRESULT) == 4 && (HRESULT)0x80000000 < 0, "HRESULT is a signed 32-bit value");
-    CHECK(sizeof(DWORD) == 4 && sizeof(ULONG) == 4 && sizeof(USHORT) == 2, "DWORD/ULONG/USHORT have Windows sizes");
+    CHECK(sizeof(DWORD) == 4 && sizeof(ULONG) == 4 && sizeof(USHORT) == 2,
+          "DWORD/ULONG/USHORT have Windows sizes");
     CHECK(sizeof(HCN_PORT_RANGE_ENTRY) == 64 && offsetof(HCN_PORT_RANGE_ENTRY, Priority) == 40 &&
               offsetof(HCN_PORT_RANGE_ENTRY, StartingPort) == 60,
           "HCN_PORT_RANGE_ENTRY layout");
     CHECK(sizeof(HCN_PORT_RANGE_RESERVATION) == 4, "HCN_PORT_RANGE_RESERVATION layout");
-    CHECK(HcnNotificationNetworkEndpointDetached == 16 && HcnNotificationGuestNetworkServiceInterfaceStateChanged == 18 &&
-              HcnNotificationServiceDisconnect == 0x01000000 && (DWORD)HcnNotificationFlagsReserved == 0xF0000000u,
+    CHECK(HcnNotificationNetworkEndpointDetached == 16 &&
+              HcnNotificationGuestNetworkServiceInterfaceStateChanged == 18 &&
+              HcnNotificationServiceDisconnect == 0x01000000 &&
+              (DWORD)HcnNotificationFlagsReserved == 0xF0000000u,
           "HCN_NOTIFICATIONS values");
-    CHECK(HCN_PORT_PROTOCOL_BOTH == 3 && HCN_PORT_ACCESS_SHARED == 2, "HCN_PORT_PROTOCOL / HCN_PORT_ACCESS values");
+    CHECK(HCN_PORT_PROTOCOL_BOTH == 3 && HCN_PORT_ACCESS_SHARED == 2,
+          "HCN_PORT_PROTOCOL / HCN_PORT_ACCESS values");
 }
 
 static void test_memory(void)
@@ -253,12 +264,14 @@ static void test_networks(HCN_NETWORK* keep, GUID* keepId)
     CHECK_HR(HcnCreateNetwork(&zero, kNatNetwork, &network, &error), S_OK, "HcnCreateNetwork");
     CHECK(network != NULL && error == NULL, "create: handle set, ErrorRecord NULL on success");
 
-    CHECK_HR(HcnQueryNetworkProperties(network, NULL, &text, &error), S_OK, "HcnQueryNetworkProperties (NULL query)");
+    CHECK_HR(HcnQueryNetworkProperties(network, NULL, &text, &error), S_OK,
+             "HcnQueryNetworkProperties (NULL query)");
     CHECK(contains(text, L"\"Name\":\"capi-nat\"") && error == NULL, "query returns the document");
     CHECK(document_id(text, keepId), "query carries the generated ID");
     take(&text);
-    CHECK_HR(HcnQueryNetworkProperties(network, L"{\"SchemaVersion\":{\"Major\":1,\"Minor\":0}}", &text, NULL), S_OK,
-             "HcnQueryNetworkProperties (v1 query, no ErrorRecord)");
+    CHECK_HR(
+        HcnQueryNetworkProperties(network, L"{\"SchemaVersion\":{\"Major\":1,\"Minor\":0}}", &text, NULL),
+        S_OK, "HcnQueryNetworkProperties (v1 query, no ErrorRecord)");
     CHECK(contains(text, L"\"Name\":\"capi-nat\""), "v1 query returns the network");
     take(&text);
 
@@ -269,7 +282,8 @@ static void test_networks(HCN_NETWORK* keep, GUID* keepId)
     CHECK(is_error_record(error, HCN_E_NETWORK_ALREADY_EXISTS), "ErrorRecord of a duplicate network");
     take(&error);
 
-    CHECK_HR(HcnCreateNetwork(&zero, L"{not json", &duplicate, &error), HCN_E_INVALID_JSON, "create with invalid JSON");
+    CHECK_HR(HcnCreateNetwork(&zero, L"{not json", &duplicate, &error), HCN_E_INVALID_JSON,
+             "create with invalid JSON");
     CHECK(is_error_record(error, HCN_E_INVALID_JSON), "ErrorRecord of invalid JSON");
     take(&error);
     CHECK_HR(HcnCreateNetwork(NULL, kNatNetwork, &duplicate, &error), E_POINTER, "create with NULL Id");
@@ -280,11 +294,13 @@ static void test_networks(HCN_NETWORK* keep, GUID* keepId)
     {
         wchar_t bad[] = L"{\"Name\":\"x\"}";
         bad[3] = (wchar_t)0xD800; /* a lone surrogate is not Unicode */
-        CHECK_HR(HcnCreateNetwork(&zero, bad, &duplicate, &error), E_INVALIDARG, "create with invalid Unicode");
+        CHECK_HR(HcnCreateNetwork(&zero, bad, &duplicate, &error), E_INVALIDARG,
+                 "create with invalid Unicode");
         CHECK(is_error_record(error, E_INVALIDARG), "ErrorRecord of invalid Unicode");
         take(&error);
         bad[3] = (wchar_t)0x110000;
-        CHECK_HR(HcnCreateNetwork(&zero, bad, &duplicate, NULL), E_INVALIDARG, "create with a value above U+10FFFF");
+        CHECK_HR(HcnCreateNetwork(&zero, bad, &duplicate, NULL), E_INVALIDARG,
+                 "create with a value above U+10FFFF");
     }
 
     CHECK_HR(HcnEnumerateNetworks(NULL, &text, &error), S_OK, "HcnEnumerateNetworks (NULL query)");
@@ -295,7 +311,8 @@ static void test_networks(HCN_NETWORK* keep, GUID* keepId)
     CHECK(text != NULL && wcslen(text) == 40, "filter matches exactly one network");
     take(&text);
     CHECK_HR(HcnEnumerateNetworks(L"[1", &text, &error), HCN_E_INVALID_JSON, "enumerate with invalid query");
-    CHECK(text == NULL && is_error_record(error, HCN_E_INVALID_JSON), "failed enumerate: output NULL, ErrorRecord set");
+    CHECK(text == NULL && is_error_record(error, HCN_E_INVALID_JSON),
+          "failed enumerate: output NULL, ErrorRecord set");
     take(&error);
     CHECK_HR(HcnEnumerateNetworks(NULL, NULL, &error), E_POINTER, "enumerate with NULL output");
     take(&error);
@@ -308,23 +325,27 @@ static void test_networks(HCN_NETWORK* keep, GUID* keepId)
     {
         GUID unknown = {0x12345678, 0x1234, 0x5678, {1, 2, 3, 4, 5, 6, 7, 8}};
         opened = (HCN_NETWORK)1;
-        CHECK_HR(HcnOpenNetwork(&unknown, &opened, &error), HCN_E_NETWORK_NOT_FOUND, "open an unknown network");
-        CHECK(opened == NULL && is_error_record(error, HCN_E_NETWORK_NOT_FOUND), "failed open: handle NULL, ErrorRecord");
+        CHECK_HR(HcnOpenNetwork(&unknown, &opened, &error), HCN_E_NETWORK_NOT_FOUND,
+                 "open an unknown network");
+        CHECK(opened == NULL && is_error_record(error, HCN_E_NETWORK_NOT_FOUND),
+              "failed open: handle NULL, ErrorRecord");
         take(&error);
         CHECK_HR(HcnDeleteNetwork(&unknown, &error), HCN_E_NETWORK_NOT_FOUND, "delete an unknown network");
         take(&error);
     }
     CHECK_HR(HcnOpenNetwork(NULL, &opened, NULL), E_POINTER, "open with NULL Id");
 
-    CHECK_HR(HcnModifyNetwork(network,
-                              L"{\"ResourceType\":\"Policy\",\"RequestType\":\"Add\",\"Settings\":{\"Policies\":"
-                              L"[{\"Type\":\"HostRoute\",\"Settings\":{}}]}}",
-                              &error),
-             S_OK, "HcnModifyNetwork (add a HostRoute policy)");
+    CHECK_HR(
+        HcnModifyNetwork(network,
+                         L"{\"ResourceType\":\"Policy\",\"RequestType\":\"Add\",\"Settings\":{\"Policies\":"
+                         L"[{\"Type\":\"HostRoute\",\"Settings\":{}}]}}",
+                         &error),
+        S_OK, "HcnModifyNetwork (add a HostRoute policy)");
     CHECK(error == NULL, "modify: ErrorRecord NULL on success");
     CHECK_HR(HcnModifyNetwork(network, NULL, &error), E_POINTER, "modify with NULL Settings");
     take(&error);
-    CHECK_HR(HcnModifyNetwork((HCN_NETWORK)0x7777770, L"{}", &error), E_HANDLE, "modify with an unknown handle");
+    CHECK_HR(HcnModifyNetwork((HCN_NETWORK)0x7777770, L"{}", &error), E_HANDLE,
+             "modify with an unknown handle");
     CHECK(is_error_record(error, E_HANDLE), "ErrorRecord of E_HANDLE");
     take(&error);
     CHECK_HR(HcnQueryNetworkProperties(network, NULL, NULL, NULL), E_POINTER, "query with NULL output");
@@ -358,7 +379,8 @@ static void test_endpoints_namespaces(HCN_NETWORK network, const GUID* networkId
              "HcnRegisterNetworkCallback again");
     CHECK(secondCallback != NULL && secondCallback != networkCallback, "a second, distinct callback handle");
 
-    CHECK_HR(HcnCreateEndpoint(network, &zero, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"Name\":\"capi-ep\"}",
+    CHECK_HR(HcnCreateEndpoint(network, &zero,
+                               L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"Name\":\"capi-ep\"}",
                                &endpoint, &error),
              S_OK, "HcnCreateEndpoint");
     CHECK(endpoint != NULL && error == NULL, "endpoint handle set");
@@ -373,30 +395,38 @@ static void test_endpoints_namespaces(HCN_NETWORK network, const GUID* networkId
     CHECK_HR(HcnOpenEndpoint(&endpointId, &endpoint, &error), S_OK, "HcnOpenEndpoint");
 
     CHECK_HR(HcnQueryEndpointProperties(endpoint, L"", &text, &error), S_OK, "HcnQueryEndpointProperties");
-    CHECK(contains(text, L"\"Name\":\"capi-ep\"") && contains(text, L"172.30.0."), "endpoint has an address from the subnet");
+    CHECK(contains(text, L"\"Name\":\"capi-ep\"") && contains(text, L"172.30.0."),
+          "endpoint has an address from the subnet");
     take(&text);
     CHECK_HR(HcnQueryEndpointAddresses(endpoint, NULL, &text, &error), S_OK, "HcnQueryEndpointAddresses");
-    CHECK(contains(text, L"\"IpConfigurations\":[{\"IpAddress\":\"172.30.0.") && contains(text, L"\"MacAddress\""),
+    CHECK(contains(text, L"\"IpConfigurations\":[{\"IpAddress\":\"172.30.0.") &&
+              contains(text, L"\"MacAddress\""),
           "addresses list the endpoint's IP and MAC");
     take(&text);
-    CHECK_HR(HcnQueryEndpointAddresses(endpoint, L"{", &text, &error), HCN_E_INVALID_JSON, "addresses with invalid query");
+    CHECK_HR(HcnQueryEndpointAddresses(endpoint, L"{", &text, &error), HCN_E_INVALID_JSON,
+             "addresses with invalid query");
     take(&error);
     CHECK_HR(HcnQueryEndpointAddresses(endpoint, NULL, NULL, NULL), E_POINTER, "addresses with NULL output");
     CHECK_HR(HcnQueryEndpointStats(endpoint, NULL, &text, &error), S_OK, "HcnQueryEndpointStats");
-    CHECK(contains(text, L"\"BytesReceived\"") && contains(text, L"\"EndpointId\""), "stats carry the counters");
+    CHECK(contains(text, L"\"BytesReceived\"") && contains(text, L"\"EndpointId\""),
+          "stats carry the counters");
     take(&text);
-    CHECK_HR(HcnQueryEndpointStats((HCN_ENDPOINT)0x5555550, NULL, &text, &error), E_HANDLE, "stats of an unknown handle");
+    CHECK_HR(HcnQueryEndpointStats((HCN_ENDPOINT)0x5555550, NULL, &text, &error), E_HANDLE,
+             "stats of an unknown handle");
     CHECK(text == NULL && is_error_record(error, E_HANDLE), "failed stats: output NULL, ErrorRecord set");
     take(&error);
-    CHECK_HR(HcnModifyEndpoint(endpoint,
-                               L"{\"ResourceType\":\"Policy\",\"RequestType\":\"Add\",\"Settings\":{\"Policies\":"
-                               L"[{\"Type\":\"OutBoundNAT\",\"Settings\":{}}]}}",
-                               &error),
-             S_OK, "HcnModifyEndpoint (add an OutBoundNAT policy)");
+    CHECK_HR(
+        HcnModifyEndpoint(endpoint,
+                          L"{\"ResourceType\":\"Policy\",\"RequestType\":\"Add\",\"Settings\":{\"Policies\":"
+                          L"[{\"Type\":\"OutBoundNAT\",\"Settings\":{}}]}}",
+                          &error),
+        S_OK, "HcnModifyEndpoint (add an OutBoundNAT policy)");
     take(&error);
-    CHECK_HR(HcnModifyEndpoint(endpoint, L"{\"ResourceType\":\"Nonsense\",\"RequestType\":\"Add\"}", &error) < 0, 1,
-             "modify endpoint with an unknown resource type fails");
-    CHECK(error != NULL && wcsncmp(error, L"{\"Success\":false", 16) == 0, "ErrorRecord of a bad modify request");
+    CHECK_HR(HcnModifyEndpoint(endpoint, L"{\"ResourceType\":\"Nonsense\",\"RequestType\":\"Add\"}", &error) <
+                 0,
+             1, "modify endpoint with an unknown resource type fails");
+    CHECK(error != NULL && wcsncmp(error, L"{\"Success\":false", 16) == 0,
+          "ErrorRecord of a bad modify request");
     take(&error);
 
     /* Namespaces, and the attach notification the network callback receives. */
@@ -417,11 +447,15 @@ static void test_endpoints_namespaces(HCN_NETWORK network, const GUID* networkId
             wcsncpy(id, at, 36);
             id[36] = 0;
             swprintf(request, 256,
-                     L"{\"ResourceType\":\"Endpoint\",\"RequestType\":\"Add\",\"Settings\":{\"EndpointId\":\"%ls\"}}", id);
-            CHECK_HR(HcnModifyNamespace(ns, request, &error), S_OK, "HcnModifyNamespace (attach the endpoint)");
+                     L"{\"ResourceType\":\"Endpoint\",\"RequestType\":\"Add\",\"Settings\":{\"EndpointId\":"
+                     L"\"%ls\"}}",
+                     id);
+            CHECK_HR(HcnModifyNamespace(ns, request, &error), S_OK,
+                     "HcnModifyNamespace (attach the endpoint)");
             CHECK_HR(HcnModifyNamespace(ns, request, &error), HCN_E_ENDPOINT_NAMESPACE_ALREADY_EXISTS,
                      "attaching twice fails");
-            CHECK(is_error_record(error, HCN_E_ENDPOINT_NAMESPACE_ALREADY_EXISTS), "ErrorRecord of a double attach");
+            CHECK(is_error_record(error, HCN_E_ENDPOINT_NAMESPACE_ALREADY_EXISTS),
+                  "ErrorRecord of a double attach");
             take(&error);
         }
         CoTaskMemFree(endpointDoc);
@@ -466,24 +500,31 @@ static void test_endpoints_namespaces(HCN_NETWORK network, const GUID* networkId
             id[36] = 0;
         }
         CoTaskMemFree(endpointDoc);
-        swprintf(doc, 512,
-                 L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],\"FrontendVIPs\":"
-                 L"[\"10.96.0.10\"],\"PortMappings\":[{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":%d}]}",
-                 id, 80);
+        swprintf(
+            doc, 512,
+            L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],"
+            L"\"FrontendVIPs\":"
+            L"[\"10.96.0.10\"],\"PortMappings\":[{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":%d}]}",
+            id, 80);
         CHECK_HR(HcnCreateLoadBalancer(&zero, doc, &lb, &error), S_OK, "HcnCreateLoadBalancer");
-        CHECK_HR(HcnQueryLoadBalancerProperties(lb, NULL, &text, &error), S_OK, "HcnQueryLoadBalancerProperties");
+        CHECK_HR(HcnQueryLoadBalancerProperties(lb, NULL, &text, &error), S_OK,
+                 "HcnQueryLoadBalancerProperties");
         CHECK(contains(text, L"10.96.0.10") && document_id(text, &lbId), "load balancer document read back");
         take(&text);
-        swprintf(doc, 512,
-                 L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],\"FrontendVIPs\":"
-                 L"[\"10.96.0.10\"],\"PortMappings\":[{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":%d}]}",
-                 id, 8080);
+        swprintf(
+            doc, 512,
+            L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],"
+            L"\"FrontendVIPs\":"
+            L"[\"10.96.0.10\"],\"PortMappings\":[{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":%d}]}",
+            id, 8080);
         CHECK_HR(HcnModifyLoadBalancer(lb, doc, &error), S_OK, "HcnModifyLoadBalancer (replace)");
-        CHECK_HR(HcnQueryLoadBalancerProperties(lb, NULL, &text, &error), S_OK, "query the replaced load balancer");
+        CHECK_HR(HcnQueryLoadBalancerProperties(lb, NULL, &text, &error), S_OK,
+                 "query the replaced load balancer");
         CHECK(contains(text, L"8080"), "replacement applied");
         take(&text);
-        CHECK_HR(HcnModifyLoadBalancer(lb, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"FrontendVIPs\":[\"10.96.0.300\"]}",
-                                       &error) < 0,
+        CHECK_HR(HcnModifyLoadBalancer(
+                     lb, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"FrontendVIPs\":[\"10.96.0.300\"]}",
+                     &error) < 0,
                  1, "replacing with an invalid VIP fails");
         take(&error);
         CHECK_HR(HcnEnumerateLoadBalancers(NULL, &text, &error), S_OK, "HcnEnumerateLoadBalancers");
@@ -492,7 +533,8 @@ static void test_endpoints_namespaces(HCN_NETWORK network, const GUID* networkId
         HCN_LOADBALANCER lbOpened = NULL;
         CHECK_HR(HcnOpenLoadBalancer(&lbId, &lbOpened, &error), S_OK, "HcnOpenLoadBalancer");
         CHECK_HR(HcnCloseLoadBalancer(lbOpened), S_OK, "HcnCloseLoadBalancer");
-        CHECK_HR(HcnCloseLoadBalancer(endpoint), E_HANDLE, "an endpoint handle is not a load balancer handle");
+        CHECK_HR(HcnCloseLoadBalancer(endpoint), E_HANDLE,
+                 "an endpoint handle is not a load balancer handle");
         CHECK_HR(HcnDeleteLoadBalancer(&lbId, &error), S_OK, "HcnDeleteLoadBalancer");
         CHECK_HR(HcnDeleteLoadBalancer(&lbId, &error) < 0, 1, "deleting a load balancer twice fails");
         take(&error);
@@ -501,23 +543,28 @@ static void test_endpoints_namespaces(HCN_NETWORK network, const GUID* networkId
         /* SDN routes over the endpoint. */
         HCN_SDNROUTE route = NULL;
         GUID routeId;
-        swprintf(doc, 512,
-                 L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],\"Routes\":"
-                 L"[{\"DestinationPrefix\":\"169.254.169.254/32\",\"NextHop\":\"172.30.0.1\",\"NeedEncap\":false}]}",
-                 id);
+        swprintf(
+            doc, 512,
+            L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],\"Routes\":"
+            L"[{\"DestinationPrefix\":\"169.254.169.254/"
+            L"32\",\"NextHop\":\"172.30.0.1\",\"NeedEncap\":false}]}",
+            id);
         CHECK_HR(HcnCreateSdnRoute(&zero, doc, &route, &error), S_OK, "HcnCreateSdnRoute");
         CHECK_HR(HcnQuerySdnRouteProperties(route, NULL, &text, &error), S_OK, "HcnQuerySdnRouteProperties");
-        CHECK(contains(text, L"169.254.169.254/32") && document_id(text, &routeId), "route document read back");
+        CHECK(contains(text, L"169.254.169.254/32") && document_id(text, &routeId),
+              "route document read back");
         take(&text);
-        swprintf(doc, 512,
-                 L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],\"Routes\":"
-                 L"[{\"DestinationPrefix\":\"10.0.0.0/8\",\"NextHop\":\"172.30.0.1\",\"NeedEncap\":false}]}",
-                 id);
+        swprintf(
+            doc, 512,
+            L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"HostComputeEndpoints\":[\"%ls\"],\"Routes\":"
+            L"[{\"DestinationPrefix\":\"10.0.0.0/8\",\"NextHop\":\"172.30.0.1\",\"NeedEncap\":false}]}",
+            id);
         CHECK_HR(HcnModifySdnRoute(route, doc, &error), S_OK, "HcnModifySdnRoute (replace)");
         CHECK_HR(HcnQuerySdnRouteProperties(route, NULL, &text, &error), S_OK, "query the replaced route");
         CHECK(contains(text, L"10.0.0.0/8"), "route replacement applied");
         take(&text);
-        CHECK_HR(HcnModifySdnRoute(route, L"{oops", &error), HCN_E_INVALID_JSON, "modify a route with invalid JSON");
+        CHECK_HR(HcnModifySdnRoute(route, L"{oops", &error), HCN_E_INVALID_JSON,
+                 "modify a route with invalid JSON");
         take(&error);
         CHECK_HR(HcnEnumerateSdnRoutes(NULL, &text, &error), S_OK, "HcnEnumerateSdnRoutes");
         CHECK(text != NULL && wcslen(text) == 40, "one route enumerated");
@@ -559,10 +606,11 @@ static void test_guest_network_service(void)
     Events events;
     events_init(&events);
 
-    CHECK_HR(HcnCreateGuestNetworkService(&zero,
-                                          L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"VirtualMachineId\":"
-                                          L"\"5E0A3C53-A2D6-4A8B-8E2B-9D7A2E1F0C11\",\"MirrorHostNetworking\":true}",
-                                          &gns, &error),
+    CHECK_HR(HcnCreateGuestNetworkService(
+                 &zero,
+                 L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"VirtualMachineId\":"
+                 L"\"5E0A3C53-A2D6-4A8B-8E2B-9D7A2E1F0C11\",\"MirrorHostNetworking\":true}",
+                 &gns, &error),
              S_OK, "HcnCreateGuestNetworkService");
     CHECK_HR(HcnQueryGuestNetworkServiceProperties(gns, NULL, &text, &error), S_OK,
              "HcnQueryGuestNetworkServiceProperties");
@@ -579,19 +627,24 @@ static void test_guest_network_service(void)
              "HcnRegisterGuestNetworkServiceCallback");
     CHECK_HR(HcnRegisterGuestNetworkServiceCallback(gns, on_notification, &events, NULL), E_POINTER,
              "register with NULL CallbackHandle");
-    CHECK_HR(HcnModifyGuestNetworkService(gns,
-                                          L"{\"ResourceType\":\"State\",\"RequestType\":\"Update\",\"Settings\":"
-                                          L"{\"State\":\"Synchronized\"}}",
-                                          &error),
-             S_OK, "HcnModifyGuestNetworkService (state)");
+    CHECK_HR(
+        HcnModifyGuestNetworkService(gns,
+                                     L"{\"ResourceType\":\"State\",\"RequestType\":\"Update\",\"Settings\":"
+                                     L"{\"State\":\"Synchronized\"}}",
+                                     &error),
+        S_OK, "HcnModifyGuestNetworkService (state)");
     CHECK(wait_for(&events.gnsStateChanged, 1), "the guest network service callback receives StateChanged");
-    CHECK_HR(HcnModifyGuestNetworkService(gns, L"{\"ResourceType\":\"State\",\"RequestType\":\"Update\",\"Settings\":"
-                                               L"{\"State\":\"NoSuchState\"}}",
-                                          &error) < 0,
-             1, "an unknown state fails");
+    CHECK_HR(
+        HcnModifyGuestNetworkService(gns,
+                                     L"{\"ResourceType\":\"State\",\"RequestType\":\"Update\",\"Settings\":"
+                                     L"{\"State\":\"NoSuchState\"}}",
+                                     &error) < 0,
+        1, "an unknown state fails");
     take(&error);
-    CHECK_HR(HcnUnregisterNetworkCallback(callback), E_HANDLE, "a GNS callback handle is not a network callback handle");
-    CHECK_HR(HcnUnregisterGuestNetworkServiceCallback(callback), S_OK, "HcnUnregisterGuestNetworkServiceCallback");
+    CHECK_HR(HcnUnregisterNetworkCallback(callback), E_HANDLE,
+             "a GNS callback handle is not a network callback handle");
+    CHECK_HR(HcnUnregisterGuestNetworkServiceCallback(callback), S_OK,
+             "HcnUnregisterGuestNetworkServiceCallback");
     CHECK_HR(HcnUnregisterGuestNetworkServiceCallback(callback), E_HANDLE, "unregister a GNS callback twice");
 
     /* Port reservations. */
@@ -601,33 +654,43 @@ static void test_guest_network_service(void)
     HANDLE shared2 = NULL;
     HANDLE range = NULL;
     HCN_PORT_RANGE_RESERVATION block = {0, 0};
-    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_EXCLUSIVE, 8080, &single), S_OK,
-             "HcnReserveGuestNetworkServicePort (TCP 8080 exclusive)");
+    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_EXCLUSIVE, 8080,
+                                               &single),
+             S_OK, "HcnReserveGuestNetworkServicePort (TCP 8080 exclusive)");
     CHECK(single != NULL, "reservation handle set");
-    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_BOTH, HCN_PORT_ACCESS_SHARED, 8080, &conflict),
+    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_BOTH, HCN_PORT_ACCESS_SHARED, 8080,
+                                               &conflict),
              (HRESULT)0x80072740, "reserving an exclusively held port fails with WSAEADDRINUSE");
     CHECK(conflict == NULL, "failed reservation: handle NULL");
-    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_UDP, HCN_PORT_ACCESS_SHARED, 8080, &shared1), S_OK,
-             "UDP 8080 is still free");
-    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_UDP, HCN_PORT_ACCESS_SHARED, 8080, &shared2), S_OK,
-             "a shared port can be shared");
-    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_EXCLUSIVE, 0, &conflict),
+    CHECK_HR(
+        HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_UDP, HCN_PORT_ACCESS_SHARED, 8080, &shared1),
+        S_OK, "UDP 8080 is still free");
+    CHECK_HR(
+        HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_UDP, HCN_PORT_ACCESS_SHARED, 8080, &shared2),
+        S_OK, "a shared port can be shared");
+    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_EXCLUSIVE, 0,
+                                               &conflict),
              E_INVALIDARG, "port 0 is rejected");
     CHECK_HR(HcnReserveGuestNetworkServicePort((HCN_GUESTNETWORKSERVICE)0x4444440, HCN_PORT_PROTOCOL_TCP,
                                                HCN_PORT_ACCESS_EXCLUSIVE, 9000, &conflict),
              E_HANDLE, "reserve on an unknown service handle");
-    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_EXCLUSIVE, 9000, NULL),
-             E_POINTER, "reserve with NULL output");
-    CHECK_HR(HcnReserveGuestNetworkServicePortRange(gns, 16, &block, &range), S_OK, "HcnReserveGuestNetworkServicePortRange");
+    CHECK_HR(
+        HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_EXCLUSIVE, 9000, NULL),
+        E_POINTER, "reserve with NULL output");
+    CHECK_HR(HcnReserveGuestNetworkServicePortRange(gns, 16, &block, &range), S_OK,
+             "HcnReserveGuestNetworkServicePortRange");
     CHECK(range != NULL && block.endingPort - block.startingPort == 15 && block.startingPort >= 49152,
           "a range of 16 dynamic ports");
-    CHECK_HR(HcnReserveGuestNetworkServicePortRange(gns, 0, &block, &conflict), E_INVALIDARG, "a range of 0 ports fails");
+    CHECK_HR(HcnReserveGuestNetworkServicePortRange(gns, 0, &block, &conflict), E_INVALIDARG,
+             "a range of 0 ports fails");
     CHECK(block.startingPort == 0 && block.endingPort == 0, "failed range: reservation zeroed");
-    CHECK_HR(HcnReserveGuestNetworkServicePortRange(gns, 4, NULL, &conflict), E_POINTER, "range with NULL reservation");
+    CHECK_HR(HcnReserveGuestNetworkServicePortRange(gns, 4, NULL, &conflict), E_POINTER,
+             "range with NULL reservation");
 
     ULONG count = 99;
     HCN_PORT_RANGE_ENTRY* entries = NULL;
-    CHECK_HR(HcnEnumerateGuestNetworkPortReservations(&count, &entries), S_OK, "HcnEnumerateGuestNetworkPortReservations");
+    CHECK_HR(HcnEnumerateGuestNetworkPortReservations(&count, &entries), S_OK,
+             "HcnEnumerateGuestNetworkPortReservations");
     CHECK(count == 4 && entries != NULL, "four reservations listed");
     {
         int sawRange = 0;
@@ -638,7 +701,8 @@ static void test_guest_network_service(void)
             if (entries[i].ReservationType == 1 && entries[i].EndingPort - entries[i].StartingPort == 15 &&
                 entries[i].Protocol == HCN_PORT_PROTOCOL_BOTH)
                 sawRange = 1;
-            if (!same_guid(&entries[i].TargetPartitionId, &gnsId) || !same_guid(&entries[i].OwningPartitionId, &vm))
+            if (!same_guid(&entries[i].TargetPartitionId, &gnsId) ||
+                !same_guid(&entries[i].OwningPartitionId, &vm))
                 partitionsOk = 0;
         }
         CHECK(sawRange, "the range entry has ReservationType 1 and both protocols");
@@ -647,19 +711,22 @@ static void test_guest_network_service(void)
     HcnFreeGuestNetworkPortReservations(entries);
     HcnFreeGuestNetworkPortReservations(NULL);
     CHECK(1, "HcnFreeGuestNetworkPortReservations (entries and NULL)");
-    CHECK_HR(HcnEnumerateGuestNetworkPortReservations(NULL, &entries), E_POINTER, "enumerate with NULL count");
+    CHECK_HR(HcnEnumerateGuestNetworkPortReservations(NULL, &entries), E_POINTER,
+             "enumerate with NULL count");
 
     CHECK_HR(HcnReleaseGuestNetworkServicePortReservationHandle(single), S_OK,
              "HcnReleaseGuestNetworkServicePortReservationHandle");
     CHECK_HR(HcnReleaseGuestNetworkServicePortReservationHandle(single), E_HANDLE, "releasing twice fails");
     CHECK_HR(HcnReleaseGuestNetworkServicePortReservationHandle(NULL), E_HANDLE, "releasing NULL fails");
-    CHECK_HR(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_SHARED, 8080, &single), S_OK,
-             "a released port can be reserved again");
+    CHECK_HR(
+        HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL_TCP, HCN_PORT_ACCESS_SHARED, 8080, &single),
+        S_OK, "a released port can be reserved again");
     CHECK_HR(HcnReleaseGuestNetworkServicePortReservationHandle(single), S_OK, "release it");
     CHECK_HR(HcnReleaseGuestNetworkServicePortReservationHandle(shared1), S_OK, "release shared 1");
     CHECK_HR(HcnReleaseGuestNetworkServicePortReservationHandle(shared2), S_OK, "release shared 2");
     CHECK_HR(HcnReleaseGuestNetworkServicePortReservationHandle(range), S_OK, "release the range");
-    CHECK_HR(HcnEnumerateGuestNetworkPortReservations(&count, &entries), S_OK, "enumerate after releasing everything");
+    CHECK_HR(HcnEnumerateGuestNetworkPortReservations(&count, &entries), S_OK,
+             "enumerate after releasing everything");
     CHECK(count == 0 && entries == NULL, "no reservations: count 0, entries NULL");
 
     CHECK_HR(HcnCloseGuestNetworkService(gnsOpened), S_OK, "HcnCloseGuestNetworkService");
@@ -668,7 +735,8 @@ static void test_guest_network_service(void)
     take(&error);
     CHECK_HR(HcnRegisterGuestNetworkServiceCallback(gns, on_notification, &events, &callback),
              HCN_E_OBJECT_USED_AFTER_UNLOAD, "register on a deleted service");
-    CHECK_HR(HcnModifyGuestNetworkService(gns, L"{}", &error), HCN_E_OBJECT_USED_AFTER_UNLOAD, "modify a deleted service");
+    CHECK_HR(HcnModifyGuestNetworkService(gns, L"{}", &error), HCN_E_OBJECT_USED_AFTER_UNLOAD,
+             "modify a deleted service");
     take(&error);
     CHECK_HR(HcnCloseGuestNetworkService(gns), S_OK, "close the deleted service's handle");
     CHECK_HR(HcnCloseGuestNetworkService(gns), E_HANDLE, "close it twice");
@@ -683,11 +751,13 @@ int main(void)
     test_types();
     test_memory();
 
-    CHECK_HR(HcnRegisterServiceCallback(on_notification, &service, &serviceCallback), S_OK, "HcnRegisterServiceCallback");
+    CHECK_HR(HcnRegisterServiceCallback(on_notification, &service, &serviceCallback), S_OK,
+             "HcnRegisterServiceCallback");
     CHECK(serviceCallback != NULL, "service callback handle set");
     {
         HCN_CALLBACK failed = (HCN_CALLBACK)1;
-        CHECK_HR(HcnRegisterServiceCallback(NULL, &service, &failed), E_POINTER, "register a NULL service callback");
+        CHECK_HR(HcnRegisterServiceCallback(NULL, &service, &failed), E_POINTER,
+                 "register a NULL service callback");
         CHECK(failed == NULL, "failed register: handle NULL");
         CHECK_HR(HcnRegisterServiceCallback(on_notification, &service, NULL), E_POINTER,
                  "register with NULL CallbackHandle");
@@ -705,11 +775,12 @@ int main(void)
     CHECK_HR(HcnDeleteNetwork(&networkId, &error), S_OK, "HcnDeleteNetwork");
     CHECK(error == NULL, "delete: ErrorRecord NULL on success");
     CHECK(wait_for(&service.networkDelete, 1), "the service callback receives NetworkDelete");
-    CHECK_HR(HcnModifyNetwork(network,
-                              L"{\"ResourceType\":\"Policy\",\"RequestType\":\"Add\",\"Settings\":{\"Policies\":"
-                              L"[{\"Type\":\"HostRoute\",\"Settings\":{}}]}}",
-                              &error),
-             HCN_E_OBJECT_USED_AFTER_UNLOAD, "modify a deleted network's handle");
+    CHECK_HR(
+        HcnModifyNetwork(network,
+                         L"{\"ResourceType\":\"Policy\",\"RequestType\":\"Add\",\"Settings\":{\"Policies\":"
+                         L"[{\"Type\":\"HostRoute\",\"Settings\":{}}]}}",
+                         &error),
+        HCN_E_OBJECT_USED_AFTER_UNLOAD, "modify a deleted network's handle");
     CHECK(is_error_record(error, HCN_E_OBJECT_USED_AFTER_UNLOAD), "ErrorRecord of a use after delete");
     take(&error);
     CHECK_HR(HcnCloseNetwork(network), S_OK, "close the deleted network's handle");

@@ -2,18 +2,15 @@
 // callbacks and unregister, port reservation conflicts, the GUID layout, and calls from many threads.
 // Everything goes through the exported functions of libcomputenetwork, as a client program would.
 
-#include <computenetwork.h>
-
 #include "hcn/guid.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QtTest>
-
 #include <atomic>
 #include <chrono>
+#include <computenetwork.h>
 #include <cstddef>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <type_traits>
@@ -26,15 +23,22 @@ namespace {
 // A C++ program sees REFGUID as a reference, exactly as with Windows' headers.
 static_assert(std::is_same_v<decltype(&HcnOpenNetwork), HRESULT (*)(const GUID&, PHCN_NETWORK, PWSTR*)>);
 static_assert(std::is_same_v<decltype(&HcnCloseSdnRoute), HRESULT (*)(HCN_SDNROUTE)>);
-static_assert(std::is_same_v<decltype(&HcnFreeGuestNetworkPortReservations), void (*)(HCN_PORT_RANGE_ENTRY*)>);
+static_assert(
+    std::is_same_v<decltype(&HcnFreeGuestNetworkPortReservations), void (*)(HCN_PORT_RANGE_ENTRY*)>);
 static_assert(sizeof(HRESULT) == 4 && std::is_signed_v<HRESULT>);
 static_assert(sizeof(GUID) == 16 && offsetof(GUID, Data2) == 4 && offsetof(GUID, Data3) == 6 &&
               offsetof(GUID, Data4) == 8);
 
 constexpr HRESULT kAddressInUse = static_cast<HRESULT>(0x80072740);
 
-std::wstring wide(const std::string& utf8) { return QString::fromStdString(utf8).toStdWString(); }
-std::string narrow(PCWSTR text) { return text ? QString::fromWCharArray(text).toStdString() : std::string(); }
+std::wstring wide(const std::string& utf8)
+{
+    return QString::fromStdString(utf8).toStdWString();
+}
+std::string narrow(PCWSTR text)
+{
+    return text ? QString::fromWCharArray(text).toStdString() : std::string();
+}
 
 /// Takes ownership of a PWSTR output and frees it with CoTaskMemFree.
 class CoString
@@ -101,7 +105,8 @@ Network createNetwork(const std::string& name)
     Network n;
     GUID zero{};
     CoString error;
-    const HRESULT hr = HcnCreateNetwork(zero, natNetwork(name, g_nextSubnet++).c_str(), &n.handle, error.out());
+    const HRESULT hr =
+        HcnCreateNetwork(zero, natNetwork(name, g_nextSubnet++).c_str(), &n.handle, error.out());
     if (FAILED(hr))
         qWarning("HcnCreateNetwork(%s) failed: 0x%08X %s", name.c_str(), unsigned(hr), error.utf8().c_str());
     CoString props;
@@ -213,7 +218,8 @@ void TestCApi::errorRecord()
         hr = HcnEnumerateNetworks(nullptr, nullptr, error.out());
         handle = nullptr;
     } else if (call == "query-unknown-handle") {
-        hr = HcnQueryNetworkProperties(reinterpret_cast<HCN_NETWORK>(0xDEAD000), nullptr, output.out(), error.out());
+        hr = HcnQueryNetworkProperties(reinterpret_cast<HCN_NETWORK>(0xDEAD000), nullptr, output.out(),
+                                       error.out());
         handle = nullptr;
     } else if (call == "enumerate-bad-unicode") {
         const wchar_t query[] = {L'{', static_cast<wchar_t>(0xDC00), L'}', 0};
@@ -289,7 +295,8 @@ void TestCApi::wideRoundTrip()
     const json back = props.parsed();
     QCOMPARE(QString::fromStdString(back["Name"].get<std::string>()), name);
     QVERIFY(std::wstring(props.get()).find(name.toStdWString()) != std::wstring::npos ||
-            name.contains(QLatin1Char('"')) || name.contains(QLatin1Char('\\')) || name.contains(QLatin1Char('\t')));
+            name.contains(QLatin1Char('"')) || name.contains(QLatin1Char('\\')) ||
+            name.contains(QLatin1Char('\t')));
 
     // The filter finds it by the non-ASCII name too.
     json query{{"Filter", json{{"Name", name.toStdString()}}.dump()}};
@@ -321,7 +328,9 @@ void TestCApi::invalidWideInput()
     QVERIFY(network == nullptr);
     QVERIFY(error.utf8().find("Settings is not valid Unicode") != std::string::npos);
     CoString list;
-    QCOMPARE(HcnEnumerateNetworks(L"{\"Filter\":\"{\\\"Name\\\":\\\"bad-unicode\\\"}\"}", list.out(), nullptr), S_OK);
+    QCOMPARE(
+        HcnEnumerateNetworks(L"{\"Filter\":\"{\\\"Name\\\":\\\"bad-unicode\\\"}\"}", list.out(), nullptr),
+        S_OK);
     QCOMPARE(list.parsed().size(), std::size_t(0)); // nothing was created
 }
 
@@ -341,20 +350,23 @@ void TestCApi::handleLifetime()
     QCOMPARE(HcnCloseNetwork(second), S_OK);
     QCOMPARE(HcnCloseNetwork(second), E_HANDLE); // closed handles stay closed
     CoString props;
-    QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), nullptr), S_OK); // the other one still works
+    QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), nullptr),
+             S_OK); // the other one still works
     QCOMPARE(HcnQueryNetworkProperties(second, nullptr, props.out(), nullptr), E_HANDLE);
 
     // Deleting needs no handle and invalidates the open ones, even when the ID comes back.
     QCOMPARE(HcnDeleteNetwork(n.id, nullptr), S_OK);
     CoString error;
-    QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), error.out()), HCN_E_OBJECT_USED_AFTER_UNLOAD);
+    QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), error.out()),
+             HCN_E_OBJECT_USED_AFTER_UNLOAD);
     QVERIFY(props.get() == nullptr);
     HCN_NETWORK again = nullptr;
     QCOMPARE(HcnCreateNetwork(n.id, natNetwork("lifetime", g_nextSubnet++).c_str(), &again, nullptr), S_OK);
     QCOMPARE(HcnQueryNetworkProperties(again, nullptr, props.out(), nullptr), S_OK);
     QCOMPARE(QString::fromStdString(props.parsed()["ID"].get<std::string>()).toUpper(),
              QString::fromStdString(n.idText).toUpper()); // a non-zero Id becomes the object's ID
-    QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), nullptr), HCN_E_OBJECT_USED_AFTER_UNLOAD);
+    QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), nullptr),
+             HCN_E_OBJECT_USED_AFTER_UNLOAD);
     QCOMPARE(HcnCloseNetwork(n.handle), S_OK); // closing a stale handle still releases it
     QCOMPARE(HcnCloseNetwork(n.handle), E_HANDLE);
     QCOMPARE(HcnDeleteNetwork(n.id, nullptr), S_OK);
@@ -372,7 +384,8 @@ void TestCApi::handlesOfAnotherKindAreRejected()
     QCOMPARE(HcnCloseSdnRoute(n.handle), E_HANDLE);
     QCOMPARE(HcnCloseGuestNetworkService(n.handle), E_HANDLE);
     QCOMPARE(HcnUnregisterServiceCallback(n.handle), E_HANDLE);
-    QCOMPARE(HcnReleaseGuestNetworkServicePortReservationHandle(reinterpret_cast<HANDLE>(0x7FFFFFF0)), E_HANDLE);
+    QCOMPARE(HcnReleaseGuestNetworkServicePortReservationHandle(reinterpret_cast<HANDLE>(0x7FFFFFF0)),
+             E_HANDLE);
     QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), nullptr), S_OK); // untouched
     removeNetwork(n);
 }
@@ -571,15 +584,17 @@ void TestCApi::portReservationConflicts()
 
     GUID zero{};
     HCN_GUESTNETWORKSERVICE gns = nullptr;
-    QCOMPARE(HcnCreateGuestNetworkService(zero, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}", &gns, nullptr), S_OK);
+    QCOMPARE(
+        HcnCreateGuestNetworkService(zero, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}", &gns, nullptr),
+        S_OK);
     CoString props;
     QCOMPARE(HcnQueryGuestNetworkServiceProperties(gns, nullptr, props.out(), nullptr), S_OK);
     const GUID gnsId = toGuid(props.parsed()["ID"].get<std::string>());
 
     HANDLE first = nullptr;
     HANDLE second = reinterpret_cast<HANDLE>(0x1);
-    QCOMPARE(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL(firstProtocol), HCN_PORT_ACCESS(firstAccess), 30080,
-                                               &first),
+    QCOMPARE(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL(firstProtocol),
+                                               HCN_PORT_ACCESS(firstAccess), 30080, &first),
              S_OK);
     const HRESULT hr = HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL(secondProtocol),
                                                          HCN_PORT_ACCESS(secondAccess), 30080, &second);
@@ -587,8 +602,8 @@ void TestCApi::portReservationConflicts()
     QCOMPARE(second == nullptr, conflicts);
     // A neighbouring port never conflicts.
     HANDLE neighbour = nullptr;
-    QCOMPARE(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL(secondProtocol), HCN_PORT_ACCESS(secondAccess),
-                                               30081, &neighbour),
+    QCOMPARE(HcnReserveGuestNetworkServicePort(gns, HCN_PORT_PROTOCOL(secondProtocol),
+                                               HCN_PORT_ACCESS(secondAccess), 30081, &neighbour),
              S_OK);
 
     ULONG count = 0;
@@ -628,7 +643,8 @@ void TestCApi::concurrentClients()
         threads.emplace_back([t, &failures, &problems] {
             auto fail = [&](const char* what, HRESULT hr) {
                 ++failures;
-                problems[t] += std::string(what) + " " + QString::number(quint32(hr), 16).toStdString() + "; ";
+                problems[t] +=
+                    std::string(what) + " " + QString::number(quint32(hr), 16).toStdString() + "; ";
             };
             const int subnet = 100 + t;
             for (int round = 0; round < kRounds; ++round) {
@@ -641,20 +657,22 @@ void TestCApi::concurrentClients()
                     continue;
                 }
                 HCN_ENDPOINT endpoint = nullptr;
-                hr = HcnCreateEndpoint(network, zero, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}", &endpoint, nullptr);
+                hr = HcnCreateEndpoint(network, zero, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}",
+                                       &endpoint, nullptr);
                 if (FAILED(hr))
                     fail("create endpoint", hr);
                 PWSTR props = nullptr;
                 PWSTR error = nullptr;
                 hr = HcnQueryEndpointAddresses(endpoint, nullptr, &props, &error);
-                if (FAILED(hr) || error != nullptr || narrow(props).find("172.25." + std::to_string(subnet) + ".") ==
-                                                             std::string::npos)
+                if (FAILED(hr) || error != nullptr ||
+                    narrow(props).find("172.25." + std::to_string(subnet) + ".") == std::string::npos)
                     fail("addresses", hr);
                 CoTaskMemFree(props);
                 CoTaskMemFree(error);
                 props = nullptr;
                 hr = HcnQueryNetworkProperties(network, nullptr, &props, nullptr);
-                const std::string id = SUCCEEDED(hr) ? json::parse(narrow(props)).value("ID", "") : std::string();
+                const std::string id =
+                    SUCCEEDED(hr) ? json::parse(narrow(props)).value("ID", "") : std::string();
                 CoTaskMemFree(props);
                 // Deleting the network deletes its endpoint too.
                 hr = HcnDeleteNetwork(toGuid(id), nullptr);
@@ -683,7 +701,8 @@ void TestCApi::concurrentClients()
         std::lock_guard lock(recorder.mutex);
         int creates = 0;
         for (const auto& e : recorder.events)
-            creates += e.first == HcnNotificationNetworkCreate && e.second.find("\"thread-") != std::string::npos;
+            creates +=
+                e.first == HcnNotificationNetworkCreate && e.second.find("\"thread-") != std::string::npos;
         return creates;
     };
     QTRY_COMPARE(threadNetworkCreates(), kThreads * kRounds);

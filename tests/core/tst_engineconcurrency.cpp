@@ -5,11 +5,9 @@
 
 #include "engine_harness.h"
 #include "engine_invariants.h"
-
 #include "hcn/ip_address.h"
 
 #include <QElapsedTimer>
-
 #include <atomic>
 #include <map>
 #include <random>
@@ -62,8 +60,9 @@ enum Op
     EnumerateQuery,
     OpCount
 };
-const char* const kOpNames[] = {"create endpoint", "modify policy", "attach", "detach", "create LB",
-                                "replace LB",      "delete LB",     "delete endpoint", "enumerate+query"};
+const char* const kOpNames[] = {"create endpoint", "modify policy",   "attach",
+                                "detach",          "create LB",       "replace LB",
+                                "delete LB",       "delete endpoint", "enumerate+query"};
 
 struct Stress
 {
@@ -112,7 +111,8 @@ struct Stress
     json randomMapping(std::mt19937& rng)
     {
         const int port = std::uniform_int_distribution<int>(30000, 30023)(rng);
-        return {{"Type", "PortMapping"}, {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", port}}}};
+        return {{"Type", "PortMapping"},
+                {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", port}}}};
     }
 
     void run(int thread, std::uint32_t seed, int operations)
@@ -128,7 +128,8 @@ struct Stress
                 json doc = v2({{"Name", "t" + std::to_string(thread) + "-" + std::to_string(i)}});
                 if (coin(40))
                     doc["Policies"] = {randomMapping(rng)};
-                auto r = h.engine.create(ResourceKind::Endpoint, hcn::Guid{}, doc.dump(), networks[std::size_t(rng() % networks.size())]);
+                auto r = h.engine.create(ResourceKind::Endpoint, hcn::Guid{}, doc.dump(),
+                                         networks[std::size_t(rng() % networks.size())]);
                 check(thread, op, r.ok() ? hcn::Status() : r.status(), {hcn::hr::PortAlreadyExists});
                 if (r.ok()) {
                     if (auto id = h.engine.handleId(ResourceKind::Endpoint, *r); id.ok())
@@ -149,7 +150,9 @@ struct Stress
                 const int choice = int(rng() % 3);
                 const char* type = choice == 0 ? "Add" : choice == 1 ? "Remove" : "Update";
                 json policies = json::array({randomMapping(rng)});
-                json request{{"ResourceType", "Policy"}, {"RequestType", type}, {"Settings", {{"Policies", policies}}}};
+                json request{{"ResourceType", "Policy"},
+                             {"RequestType", type},
+                             {"Settings", {{"Policies", policies}}}};
                 check(thread, op, h.engine.modify(ResourceKind::Endpoint, *handle, request.dump()),
                       {hcn::hr::PortAlreadyExists, hcn::hr::PolicyAlreadyExists, hcn::hr::PolicyNotFound,
                        hcn::hr::ObjectUsedAfterUnload});
@@ -162,11 +165,12 @@ struct Stress
                 if (!id)
                     break;
                 const std::size_t ns = rng() % namespaces.size();
-                json request{{"ResourceType", "Endpoint"}, {"RequestType", op == Attach ? "Add" : "Remove"},
+                json request{{"ResourceType", "Endpoint"},
+                             {"RequestType", op == Attach ? "Add" : "Remove"},
                              {"Settings", {{"EndpointId", id->toString()}}}};
                 check(thread, op, h.engine.modify(ResourceKind::Namespace, namespaces[ns], request.dump()),
-                      {hcn::hr::EndpointNotFound,
-                       op == Attach ? hcn::hr::EndpointNamespaceAlreadyExists : hcn::hr::EndpointNotAttached});
+                      {hcn::hr::EndpointNotFound, op == Attach ? hcn::hr::EndpointNamespaceAlreadyExists
+                                                               : hcn::hr::EndpointNotAttached});
                 break;
             }
             case CreateLb: {
@@ -174,8 +178,10 @@ struct Stress
                 for (int n = 1 + int(rng() % 3); n > 0; --n)
                     if (auto id = endpoints.pick(rng))
                         backends.push_back(*id);
-                auto r = h.engine.create(ResourceKind::LoadBalancer, hcn::Guid{}, lbDoc(rng, backends).dump());
-                check(thread, op, r.ok() ? hcn::Status() : r.status(), {hcn::hr::EndpointNotFound, hcn::hr::PortAlreadyExists});
+                auto r =
+                    h.engine.create(ResourceKind::LoadBalancer, hcn::Guid{}, lbDoc(rng, backends).dump());
+                check(thread, op, r.ok() ? hcn::Status() : r.status(),
+                      {hcn::hr::EndpointNotFound, hcn::hr::PortAlreadyExists});
                 if (r.ok()) {
                     if (auto id = h.engine.handleId(ResourceKind::LoadBalancer, *r); id.ok())
                         lbs.add(*id);
@@ -195,8 +201,10 @@ struct Stress
                 std::vector<hcn::Guid> backends;
                 if (auto e = endpoints.pick(rng))
                     backends.push_back(*e);
-                check(thread, op, h.engine.modify(ResourceKind::LoadBalancer, *handle, lbDoc(rng, backends).dump()),
-                      {hcn::hr::EndpointNotFound, hcn::hr::PortAlreadyExists, hcn::hr::ObjectUsedAfterUnload});
+                check(
+                    thread, op,
+                    h.engine.modify(ResourceKind::LoadBalancer, *handle, lbDoc(rng, backends).dump()),
+                    {hcn::hr::EndpointNotFound, hcn::hr::PortAlreadyExists, hcn::hr::ObjectUsedAfterUnload});
                 (void)h.engine.close(ResourceKind::LoadBalancer, *handle);
                 break;
             }
@@ -292,10 +300,12 @@ void TestEngineConcurrency::invariantsCatchInconsistency()
 
 void TestEngineConcurrency::parallelClientsKeepTheEngineConsistent()
 {
-    const std::uint32_t seed = std::uint32_t(envInt("HCN_STRESS_SEED", int(std::random_device{}() & 0x7fffffff)));
+    const std::uint32_t seed =
+        std::uint32_t(envInt("HCN_STRESS_SEED", int(std::random_device{}() & 0x7fffffff)));
     const int threads = 8;
     const int operations = envInt("HCN_STRESS_OPERATIONS", 500);
-    qInfo("seed %u (replay with HCN_STRESS_SEED=%u), %d threads x %d operations", seed, seed, threads, operations);
+    qInfo("seed %u (replay with HCN_STRESS_SEED=%u), %d threads x %d operations", seed, seed, threads,
+          operations);
 
     Harness h;
     Mirror mirror(h.engine);
@@ -316,25 +326,34 @@ void TestEngineConcurrency::parallelClientsKeepTheEngineConsistent()
     timer.start();
     std::vector<std::thread> workers;
     for (int t = 0; t < threads; ++t)
-        workers.emplace_back([&stress, t, seed, operations] { stress.run(t, seed + std::uint32_t(t), operations); });
+        workers.emplace_back(
+            [&stress, t, seed, operations] { stress.run(t, seed + std::uint32_t(t), operations); });
     for (auto& w : workers)
         w.join();
     h.engine.drainNotifications();
-    qInfo("%d operations in %lld ms: %d endpoint creates, %d policy modifies, %d attaches, %d detaches, %d LB creates, "
-          "%d LB replaces, %d LB deletes, %d endpoint deletes; %d port conflicts; %zu endpoints and %zu LBs remain",
-          threads * operations, timer.elapsed(), stress.succeeded[CreateEndpoint].load(), stress.succeeded[ModifyPolicy].load(),
-          stress.succeeded[Attach].load(), stress.succeeded[Detach].load(), stress.succeeded[CreateLb].load(),
-          stress.succeeded[ReplaceLb].load(), stress.succeeded[DeleteLb].load(), stress.succeeded[DeleteEndpoint].load(),
-          stress.portConflicts.load(), h.engine.counts().endpoints, h.engine.counts().loadBalancers);
+    qInfo("%d operations in %lld ms: %d endpoint creates, %d policy modifies, %d attaches, %d detaches, %d "
+          "LB creates, "
+          "%d LB replaces, %d LB deletes, %d endpoint deletes; %d port conflicts; %zu endpoints and %zu LBs "
+          "remain",
+          threads * operations, timer.elapsed(), stress.succeeded[CreateEndpoint].load(),
+          stress.succeeded[ModifyPolicy].load(), stress.succeeded[Attach].load(),
+          stress.succeeded[Detach].load(), stress.succeeded[CreateLb].load(),
+          stress.succeeded[ReplaceLb].load(), stress.succeeded[DeleteLb].load(),
+          stress.succeeded[DeleteEndpoint].load(), stress.portConflicts.load(), h.engine.counts().endpoints,
+          h.engine.counts().loadBalancers);
 
-    QVERIFY2(stress.errors.isEmpty(), qPrintable(QString("seed %1:\n").arg(seed) + stress.errors.mid(0, 20).join('\n')));
+    QVERIFY2(stress.errors.isEmpty(),
+             qPrintable(QString("seed %1:\n").arg(seed) + stress.errors.mid(0, 20).join('\n')));
     // The run did what it claims to: every kind of change happened and port mappings did collide.
     for (int op = 0; op < EnumerateQuery; ++op)
-        QVERIFY2(stress.succeeded[std::size_t(op)] > 0, qPrintable(QString("seed %1: no %2 succeeded").arg(seed).arg(kOpNames[op])));
-    QVERIFY2(stress.portConflicts > 0, qPrintable(QString("seed %1: no port mapping ever collided").arg(seed)));
+        QVERIFY2(stress.succeeded[std::size_t(op)] > 0,
+                 qPrintable(QString("seed %1: no %2 succeeded").arg(seed).arg(kOpNames[op])));
+    QVERIFY2(stress.portConflicts > 0,
+             qPrintable(QString("seed %1: no port mapping ever collided").arg(seed)));
 
     const QStringList problems = checkInvariants(h, &mirror);
-    QVERIFY2(problems.isEmpty(), qPrintable(QString("seed %1:\n").arg(seed) + problems.mid(0, 30).join('\n')));
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QString("seed %1:\n").arg(seed) + problems.mid(0, 30).join('\n')));
     // Every thread closed what it opened: only the setup's handles remain.
     QCOMPARE(h.engine.counts().openHandles, stress.networks.size() + stress.namespaces.size());
 }

@@ -12,7 +12,8 @@ namespace {
 
 std::string stateRequest(const std::string& state)
 {
-    return json{{"ResourceType", "State"}, {"RequestType", "Update"}, {"Settings", {{"State", state}}}}.dump();
+    return json{{"ResourceType", "State"}, {"RequestType", "Update"}, {"Settings", {{"State", state}}}}
+        .dump();
 }
 
 } // namespace
@@ -39,7 +40,8 @@ void TestEngineGuestService::lifecycleAndServiceNotifications()
     Harness h;
     NotificationRecorder service(h.engine);
     const std::string vm = hcn::Guid::generate().toString();
-    auto gns = h.create(ResourceKind::GuestNetworkService, v2({{"VirtualMachineId", vm}, {"MirrorHostNetworking", true}, {"Flags", 1}}));
+    auto gns = h.create(ResourceKind::GuestNetworkService,
+                        v2({{"VirtualMachineId", vm}, {"MirrorHostNetworking", true}, {"Flags", 1}}));
     HCN_VERIFY_OK(gns);
     json doc = h.query(ResourceKind::GuestNetworkService, *gns);
     QCOMPARE(doc["VirtualMachineId"].get<std::string>(), vm);
@@ -58,22 +60,33 @@ void TestEngineGuestService::stateChangesReachOnlyTheServicesCallbacks()
     auto ep = h.create(ResourceKind::Endpoint, v2({{"Name", "vnic"}}), *net);
     HCN_VERIFY_OK(ep);
     auto gns = h.create(ResourceKind::GuestNetworkService,
-                        v2({{"MirroredInterfaces", {{{"EndpointId", h.idOf(ResourceKind::Endpoint, *ep)},
-                                                     {"InterfaceGuid", hcn::Guid::generate().toString()}}}}}));
+                        v2({{"MirroredInterfaces",
+                             {{{"EndpointId", h.idOf(ResourceKind::Endpoint, *ep)},
+                               {"InterfaceGuid", hcn::Guid::generate().toString()}}}}}));
     auto other = h.create(ResourceKind::GuestNetworkService, v2(json::object()));
     HCN_VERIFY_OK(gns);
     HCN_VERIFY_OK(other);
     auto gnsId = *hcn::Guid::parse(h.idOf(ResourceKind::GuestNetworkService, *gns));
     std::mutex mutex;
     std::vector<hcn::Notification> mine, others;
-    auto a = h.engine.subscribe([&](const hcn::Notification& n) { std::lock_guard l(mutex); mine.push_back(n); },
-                                hcn::SubscriptionScope{gnsId, std::nullopt});
-    auto b = h.engine.subscribe([&](const hcn::Notification& n) { std::lock_guard l(mutex); others.push_back(n); },
-                                hcn::SubscriptionScope{*hcn::Guid::parse(h.idOf(ResourceKind::GuestNetworkService, *other)), std::nullopt});
+    auto a = h.engine.subscribe(
+        [&](const hcn::Notification& n) {
+            std::lock_guard l(mutex);
+            mine.push_back(n);
+        },
+        hcn::SubscriptionScope{gnsId, std::nullopt});
+    auto b = h.engine.subscribe(
+        [&](const hcn::Notification& n) {
+            std::lock_guard l(mutex);
+            others.push_back(n);
+        },
+        hcn::SubscriptionScope{*hcn::Guid::parse(h.idOf(ResourceKind::GuestNetworkService, *other)),
+                               std::nullopt});
     NotificationRecorder service(h.engine);
     HCN_VERIFY_OK(h.engine.modify(ResourceKind::GuestNetworkService, *gns, stateRequest("Bootstrapping")));
     HCN_VERIFY_OK(h.engine.modify(ResourceKind::GuestNetworkService, *gns, stateRequest("synchronized")));
-    HCN_VERIFY_OK(h.engine.modify(ResourceKind::GuestNetworkService, *gns, stateRequest("Synchronized"))); // no change
+    HCN_VERIFY_OK(
+        h.engine.modify(ResourceKind::GuestNetworkService, *gns, stateRequest("Synchronized"))); // no change
     h.engine.drainNotifications();
     h.engine.unsubscribe(a);
     h.engine.unsubscribe(b);
@@ -82,8 +95,9 @@ void TestEngineGuestService::stateChangesReachOnlyTheServicesCallbacks()
     std::vector<T> types;
     for (const auto& n : mine)
         types.push_back(n.type);
-    QCOMPARE(types, (std::vector<T>{T::GuestNetworkServiceStateChanged, T::GuestNetworkServiceInterfaceStateChanged,
-                                    T::GuestNetworkServiceStateChanged, T::GuestNetworkServiceInterfaceStateChanged}));
+    QCOMPARE(types, (std::vector<T>{
+                        T::GuestNetworkServiceStateChanged, T::GuestNetworkServiceInterfaceStateChanged,
+                        T::GuestNetworkServiceStateChanged, T::GuestNetworkServiceInterfaceStateChanged}));
     json last = json::parse(mine[2].data);
     QCOMPARE(last["Data"]["State"].get<std::string>(), std::string("Synchronized"));
     QCOMPARE(last["Data"]["Interfaces"][0]["State"].get<std::string>(), std::string("Synchronized"));
@@ -95,9 +109,11 @@ void TestEngineGuestService::stateRequestErrors_data()
     QTest::addColumn<QString>("request");
     QTest::addColumn<int>("expected");
     QTest::newRow("unknown state") << qs(stateRequest("Asleep")) << int(hcn::hr::InvalidJson);
-    QTest::newRow("Remove is not a state change") << R"({"ResourceType":"State","RequestType":"Remove","Settings":{"State":"Paused"}})"
-                                                  << int(hcn::hr::RequestUnsupported);
-    QTest::newRow("missing State") << R"({"ResourceType":"State","RequestType":"Update","Settings":{}})" << int(hcn::hr::InvalidJson);
+    QTest::newRow("Remove is not a state change")
+        << R"({"ResourceType":"State","RequestType":"Remove","Settings":{"State":"Paused"}})"
+        << int(hcn::hr::RequestUnsupported);
+    QTest::newRow("missing State") << R"({"ResourceType":"State","RequestType":"Update","Settings":{}})"
+                                   << int(hcn::hr::InvalidJson);
     QTest::newRow("after Destroyed") << "destroyed" << int(hcn::hr::DegradedOperation);
 }
 
@@ -128,11 +144,16 @@ void TestEngineGuestService::portReservations_data()
     QTest::addColumn<bool>("conflict");
     using P = hcn::PortProtocol;
     using A = hcn::PortAccess;
-    QTest::newRow("exclusive TCP vs exclusive TCP") << int(P::Tcp) << int(A::Exclusive) << int(P::Tcp) << int(A::Exclusive) << true;
-    QTest::newRow("exclusive TCP vs shared TCP") << int(P::Tcp) << int(A::Exclusive) << int(P::Tcp) << int(A::Shared) << true;
-    QTest::newRow("shared vs shared") << int(P::Tcp) << int(A::Shared) << int(P::Tcp) << int(A::Shared) << false;
-    QTest::newRow("TCP vs UDP") << int(P::Tcp) << int(A::Exclusive) << int(P::Udp) << int(A::Exclusive) << false;
-    QTest::newRow("both vs UDP") << int(P::Both) << int(A::Exclusive) << int(P::Udp) << int(A::Shared) << true;
+    QTest::newRow("exclusive TCP vs exclusive TCP")
+        << int(P::Tcp) << int(A::Exclusive) << int(P::Tcp) << int(A::Exclusive) << true;
+    QTest::newRow("exclusive TCP vs shared TCP")
+        << int(P::Tcp) << int(A::Exclusive) << int(P::Tcp) << int(A::Shared) << true;
+    QTest::newRow("shared vs shared")
+        << int(P::Tcp) << int(A::Shared) << int(P::Tcp) << int(A::Shared) << false;
+    QTest::newRow("TCP vs UDP") << int(P::Tcp) << int(A::Exclusive) << int(P::Udp) << int(A::Exclusive)
+                                << false;
+    QTest::newRow("both vs UDP") << int(P::Both) << int(A::Exclusive) << int(P::Udp) << int(A::Shared)
+                                 << true;
 }
 
 void TestEngineGuestService::portReservations()
@@ -145,9 +166,11 @@ void TestEngineGuestService::portReservations()
     Harness h;
     auto gns = h.create(ResourceKind::GuestNetworkService, v2(json::object()));
     HCN_VERIFY_OK(gns);
-    auto first = h.engine.reservePort(*gns, hcn::PortProtocol(firstProtocol), hcn::PortAccess(firstAccess), 8080);
+    auto first =
+        h.engine.reservePort(*gns, hcn::PortProtocol(firstProtocol), hcn::PortAccess(firstAccess), 8080);
     HCN_VERIFY_OK(first);
-    auto second = h.engine.reservePort(*gns, hcn::PortProtocol(secondProtocol), hcn::PortAccess(secondAccess), 8080);
+    auto second =
+        h.engine.reservePort(*gns, hcn::PortProtocol(secondProtocol), hcn::PortAccess(secondAccess), 8080);
     QCOMPARE(second.ok(), !conflict);
     if (conflict)
         QCOMPARE(second.code(), hcn::hr::AddressInUse);
@@ -156,8 +179,10 @@ void TestEngineGuestService::portReservations()
     QCOMPARE(h.engine.releasePortReservation(*first).code(), hcn::hr::Handle);
     // Once released, the port can be taken exclusively (if the second one was refused).
     if (conflict)
-        HCN_VERIFY_OK(h.engine.reservePort(*gns, hcn::PortProtocol(secondProtocol), hcn::PortAccess(secondAccess), 8080));
-    QCOMPARE(h.engine.reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Shared, 0).code(), hcn::hr::InvalidArg);
+        HCN_VERIFY_OK(h.engine.reservePort(*gns, hcn::PortProtocol(secondProtocol),
+                                           hcn::PortAccess(secondAccess), 8080));
+    QCOMPARE(h.engine.reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Shared, 0).code(),
+             hcn::hr::InvalidArg);
 }
 
 void TestEngineGuestService::rangeReservationsAreContiguousAndDisjoint()
@@ -185,10 +210,14 @@ void TestEngineGuestService::deleteReleasesReservations()
     auto gns = h.create(ResourceKind::GuestNetworkService, v2(json::object()));
     HCN_VERIFY_OK(gns);
     HCN_VERIFY_OK(h.engine.reservePort(*gns, hcn::PortProtocol::Both, hcn::PortAccess::Exclusive, 5000));
-    QCOMPARE(h.query(ResourceKind::GuestNetworkService, *gns, {{"Flags", 1}})["Resources"]["PortReservations"].size(), std::size_t(1));
-    HCN_VERIFY_OK(h.engine.remove(ResourceKind::GuestNetworkService, *hcn::Guid::parse(h.idOf(ResourceKind::GuestNetworkService, *gns))));
+    QCOMPARE(h.query(ResourceKind::GuestNetworkService, *gns, {{"Flags", 1}})["Resources"]["PortReservations"]
+                 .size(),
+             std::size_t(1));
+    HCN_VERIFY_OK(h.engine.remove(ResourceKind::GuestNetworkService,
+                                  *hcn::Guid::parse(h.idOf(ResourceKind::GuestNetworkService, *gns))));
     QVERIFY(h.engine.portReservations().empty());
-    QCOMPARE(h.engine.reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 5000).code(), hcn::hr::ObjectUsedAfterUnload);
+    QCOMPARE(h.engine.reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 5000).code(),
+             hcn::hr::ObjectUsedAfterUnload);
 }
 
 void TestEngineGuestService::networkScopedCallbacksSeeOnlyTheirNetwork()
@@ -202,11 +231,18 @@ void TestEngineGuestService::networkScopedCallbacksSeeOnlyTheirNetwork()
     HCN_VERIFY_OK(ns);
     std::mutex mutex;
     std::vector<hcn::Notification> seen;
-    auto sub = h.engine.subscribe([&](const hcn::Notification& n) { std::lock_guard l(mutex); seen.push_back(n); },
-                                  hcn::SubscriptionScope{std::nullopt, *hcn::Guid::parse(h.idOf(ResourceKind::Network, *a))});
+    auto sub = h.engine.subscribe(
+        [&](const hcn::Notification& n) {
+            std::lock_guard l(mutex);
+            seen.push_back(n);
+        },
+        hcn::SubscriptionScope{std::nullopt, *hcn::Guid::parse(h.idOf(ResourceKind::Network, *a))});
     for (auto ep : {*epA, *epB})
         HCN_VERIFY_OK(h.engine.modify(ResourceKind::Namespace, *ns,
-            json{{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", h.idOf(ResourceKind::Endpoint, ep)}}}}.dump()));
+                                      json{{"ResourceType", "Endpoint"},
+                                           {"RequestType", "Add"},
+                                           {"Settings", {{"EndpointId", h.idOf(ResourceKind::Endpoint, ep)}}}}
+                                          .dump()));
     h.engine.drainNotifications();
     h.engine.unsubscribe(sub);
     QCOMPARE(seen.size(), std::size_t(1));

@@ -15,16 +15,26 @@ struct ClusterHost
 
     ClusterHost()
     {
-        net = *h.create(ResourceKind::Network, v2({{"Name", "vxlan0"}, {"Type", "Overlay"},
-            {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "10.244.1.0/24"}, {"Routes", {{{"NextHop", "10.244.1.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}}));
+        net = *h.create(
+            ResourceKind::Network,
+            v2({{"Name", "vxlan0"},
+                {"Type", "Overlay"},
+                {"Ipams",
+                 {{{"Subnets",
+                    {{{"IpAddressPrefix", "10.244.1.0/24"},
+                      {"Routes", {{{"NextHop", "10.244.1.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}}));
         for (int i = 0; i < 3; ++i)
-            pods.push_back(h.idOf(ResourceKind::Endpoint, *h.create(ResourceKind::Endpoint, v2({{"Name", "pod" + std::to_string(i)}}), net)));
+            pods.push_back(
+                h.idOf(ResourceKind::Endpoint,
+                       *h.create(ResourceKind::Endpoint, v2({{"Name", "pod" + std::to_string(i)}}), net)));
     }
 
-    json lb(std::vector<std::string> backends, const std::string& vip, int port, int protocol = 6, int flags = 0)
+    json lb(std::vector<std::string> backends, const std::string& vip, int port, int protocol = 6,
+            int flags = 0)
     {
-        json doc = v2({{"HostComputeEndpoints", backends},
-                       {"PortMappings", {{{"Protocol", protocol}, {"InternalPort", port}, {"ExternalPort", port}}}}});
+        json doc = v2(
+            {{"HostComputeEndpoints", backends},
+             {"PortMappings", {{{"Protocol", protocol}, {"InternalPort", port}, {"ExternalPort", port}}}}});
         if (!vip.empty())
             doc["FrontendVIPs"] = {vip};
         if (flags)
@@ -71,7 +81,8 @@ void TestEngineLoadBalancer::createErrors_data()
     QTest::addColumn<QString>("variant");
     QTest::addColumn<int>("expected");
     QTest::newRow("backend endpoint does not exist") << "missing-backend" << int(hcn::hr::EndpointNotFound);
-    QTest::newRow("same VIP and port as another load balancer") << "same-frontend" << int(hcn::hr::PortAlreadyExists);
+    QTest::newRow("same VIP and port as another load balancer")
+        << "same-frontend" << int(hcn::hr::PortAlreadyExists);
     QTest::newRow("same port on another VIP") << "other-vip" << 0;
     QTest::newRow("same VIP, UDP instead of TCP") << "udp" << 0;
     QTest::newRow("internal port zero") << "zero-port" << int(hcn::hr::InvalidInternalPort);
@@ -109,7 +120,8 @@ void TestEngineLoadBalancer::createErrors()
     if (expected != 0) {
         QCOMPARE(c.h.snapshot(), before);
     } else if (variant == "distribution") {
-        QCOMPARE(c.h.query(ResourceKind::LoadBalancer, *r)["PortMappings"][0]["DistributionType"].get<int>(), 2);
+        QCOMPARE(c.h.query(ResourceKind::LoadBalancer, *r)["PortMappings"][0]["DistributionType"].get<int>(),
+                 2);
     }
 }
 
@@ -119,19 +131,25 @@ void TestEngineLoadBalancer::replaceKeepsIdAndUpdatesReferences()
     auto lb = c.h.create(ResourceKind::LoadBalancer, c.lb({c.pods[0]}, "10.96.0.10", 80));
     HCN_VERIFY_OK(lb);
     std::string id = c.h.idOf(ResourceKind::LoadBalancer, *lb);
-    HCN_VERIFY_OK(c.h.engine.modify(ResourceKind::LoadBalancer, *lb, c.lb({c.pods[1], c.pods[2]}, "10.96.0.10", 80).dump()));
+    HCN_VERIFY_OK(c.h.engine.modify(ResourceKind::LoadBalancer, *lb,
+                                    c.lb({c.pods[1], c.pods[2]}, "10.96.0.10", 80).dump()));
     json doc = c.h.query(ResourceKind::LoadBalancer, *lb);
     QCOMPARE(doc["ID"].get<std::string>(), id);
     QCOMPARE(doc["HostComputeEndpoints"].size(), std::size_t(2));
     // The old frontend is free for another load balancer after a replace to a new VIP.
-    HCN_VERIFY_OK(c.h.engine.modify(ResourceKind::LoadBalancer, *lb, c.lb({c.pods[1]}, "10.96.0.20", 80).dump()));
+    HCN_VERIFY_OK(
+        c.h.engine.modify(ResourceKind::LoadBalancer, *lb, c.lb({c.pods[1]}, "10.96.0.20", 80).dump()));
     HCN_VERIFY_OK(c.h.create(ResourceKind::LoadBalancer, c.lb({c.pods[0]}, "10.96.0.10", 80)));
     // A replace naming another ID, or a missing backend, is refused and changes nothing.
     const auto before = c.h.snapshot();
     json other = c.lb({c.pods[0]}, "10.96.0.20", 80);
     other["ID"] = hcn::Guid::generate().toString();
-    QCOMPARE(c.h.engine.modify(ResourceKind::LoadBalancer, *lb, other.dump()).code(), hcn::hr::InvalidJsonReference);
-    QCOMPARE(c.h.engine.modify(ResourceKind::LoadBalancer, *lb, c.lb({hcn::Guid::generate().toString()}, "10.96.0.20", 80).dump()).code(),
+    QCOMPARE(c.h.engine.modify(ResourceKind::LoadBalancer, *lb, other.dump()).code(),
+             hcn::hr::InvalidJsonReference);
+    QCOMPARE(c.h.engine
+                 .modify(ResourceKind::LoadBalancer, *lb,
+                         c.lb({hcn::Guid::generate().toString()}, "10.96.0.20", 80).dump())
+                 .code(),
              hcn::hr::EndpointNotFound);
     QCOMPARE(c.h.snapshot(), before);
 }
@@ -157,8 +175,13 @@ void TestEngineLoadBalancer::v1PolicyListIsAccepted()
 {
     ClusterHost c;
     json policyList{{"References", {"/endpoints/" + c.pods[0], "/endpoints/" + c.pods[1]}},
-                    {"Policies", {{{"Type", "ELB"}, {"Protocol", 6}, {"InternalPort", 8080}, {"ExternalPort", 80},
-                                   {"VIPs", {"10.96.0.50"}}, {"ILB", true}}}}};
+                    {"Policies",
+                     {{{"Type", "ELB"},
+                       {"Protocol", 6},
+                       {"InternalPort", 8080},
+                       {"ExternalPort", 80},
+                       {"VIPs", {"10.96.0.50"}},
+                       {"ILB", true}}}}};
     auto lb = c.h.create(ResourceKind::LoadBalancer, policyList);
     HCN_VERIFY_OK(lb);
     json doc = c.h.query(ResourceKind::LoadBalancer, *lb);

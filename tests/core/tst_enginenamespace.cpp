@@ -9,7 +9,10 @@ namespace {
 
 std::string attachRequest(const std::string& requestType, const std::string& endpointId)
 {
-    return json{{"ResourceType", "Endpoint"}, {"RequestType", requestType}, {"Settings", {{"EndpointId", endpointId}}}}.dump();
+    return json{{"ResourceType", "Endpoint"},
+                {"RequestType", requestType},
+                {"Settings", {{"EndpointId", endpointId}}}}
+        .dump();
 }
 
 struct NamespaceHost
@@ -61,10 +64,14 @@ void TestEngineNamespace::compartmentsAndDefaultTypes_data()
 {
     QTest::addColumn<QString>("second");
     QTest::addColumn<int>("expected");
-    QTest::newRow("explicit compartment id") << R"({"SchemaVersion":{"Major":2,"Minor":0},"NamespaceId":5})" << 0;
-    QTest::newRow("compartment id taken") << R"({"SchemaVersion":{"Major":2,"Minor":0},"NamespaceId":7})" << int(hcn::hr::AlreadyExists);
-    QTest::newRow("second HostDefault") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"HostDefault"})" << int(hcn::hr::GcnDefaultNamespaceExists);
-    QTest::newRow("unknown type") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"Pod"})" << int(hcn::hr::InvalidJson);
+    QTest::newRow("explicit compartment id")
+        << R"({"SchemaVersion":{"Major":2,"Minor":0},"NamespaceId":5})" << 0;
+    QTest::newRow("compartment id taken")
+        << R"({"SchemaVersion":{"Major":2,"Minor":0},"NamespaceId":7})" << int(hcn::hr::AlreadyExists);
+    QTest::newRow("second HostDefault") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"HostDefault"})"
+                                        << int(hcn::hr::GcnDefaultNamespaceExists);
+    QTest::newRow("unknown type") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"Pod"})"
+                                  << int(hcn::hr::InvalidJson);
     QTest::newRow("type in another case") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"guest"})" << 0;
 }
 
@@ -101,8 +108,9 @@ void TestEngineNamespace::attachDetachEndpoint()
     QVERIFY(h.query(ResourceKind::Namespace, *ns)["Resources"].empty());
     QVERIFY(!h.query(ResourceKind::Endpoint, host.ep).contains("HostComputeNamespace"));
     using T = hcn::NotificationType;
-    QCOMPARE(events.types(), (std::vector<T>{T::NetworkEndpointAttached, T::NamespaceEndpointAttach, T::NamespaceModify,
-                                             T::NetworkEndpointDetached, T::NamespaceEndpointDetach, T::NamespaceModify}));
+    QCOMPARE(events.types(),
+             (std::vector<T>{T::NetworkEndpointAttached, T::NamespaceEndpointAttach, T::NamespaceModify,
+                             T::NetworkEndpointDetached, T::NamespaceEndpointDetach, T::NamespaceModify}));
 }
 
 void TestEngineNamespace::attachErrors_data()
@@ -111,7 +119,8 @@ void TestEngineNamespace::attachErrors_data()
     QTest::addColumn<int>("expected");
     QTest::newRow("already attached elsewhere") << "attached" << int(hcn::hr::EndpointNamespaceAlreadyExists);
     QTest::newRow("unknown endpoint") << "unknown" << int(hcn::hr::EndpointNotFound);
-    QTest::newRow("detach an endpoint that is not attached") << "detach-loose" << int(hcn::hr::EndpointNotAttached);
+    QTest::newRow("detach an endpoint that is not attached")
+        << "detach-loose" << int(hcn::hr::EndpointNotAttached);
     QTest::newRow("endpoint id is not a GUID") << "bad-guid" << int(hcn::hr::GuidConversionFailure);
     QTest::newRow("unknown resource type") << "bad-type" << int(hcn::hr::InvalidJson);
 }
@@ -151,8 +160,10 @@ void TestEngineNamespace::containers()
     Harness h;
     auto ns = h.create(ResourceKind::Namespace, v2(json::object()));
     HCN_VERIFY_OK(ns);
-    const std::string add = R"({"ResourceType":"Container","RequestType":"Add","Settings":{"ContainerId":"c0ffee"}})";
-    const std::string remove = R"({"ResourceType":"Container","RequestType":"Remove","Settings":{"ContainerId":"c0ffee"}})";
+    const std::string add =
+        R"({"ResourceType":"Container","RequestType":"Add","Settings":{"ContainerId":"c0ffee"}})";
+    const std::string remove =
+        R"({"ResourceType":"Container","RequestType":"Remove","Settings":{"ContainerId":"c0ffee"}})";
     HCN_VERIFY_OK(h.engine.modify(ResourceKind::Namespace, *ns, add));
     QCOMPARE(h.engine.modify(ResourceKind::Namespace, *ns, add).code(), hcn::hr::AlreadyExists);
     json doc = h.query(ResourceKind::Namespace, *ns);
@@ -166,15 +177,17 @@ void TestEngineNamespace::createWithResourcesAttaches()
 {
     NamespaceHost host;
     auto& h = host.h;
-    auto ns = h.create(ResourceKind::Namespace,
-                       v2({{"Resources", {{{"Type", "Endpoint"}, {"Data", {{"Id", host.epId}}}},
-                                          {{"Type", "Container"}, {"Data", {{"Id", "abc"}}}}}}}));
+    auto ns = h.create(ResourceKind::Namespace, v2({{"Resources",
+                                                     {{{"Type", "Endpoint"}, {"Data", {{"Id", host.epId}}}},
+                                                      {{"Type", "Container"}, {"Data", {{"Id", "abc"}}}}}}}));
     HCN_VERIFY_OK(ns);
     QCOMPARE(h.query(ResourceKind::Namespace, *ns)["Resources"].size(), std::size_t(2));
-    QCOMPARE(h.query(ResourceKind::Endpoint, host.ep)["HostComputeNamespace"].get<std::string>(), h.idOf(ResourceKind::Namespace, *ns));
+    QCOMPARE(h.query(ResourceKind::Endpoint, host.ep)["HostComputeNamespace"].get<std::string>(),
+             h.idOf(ResourceKind::Namespace, *ns));
     // A failing resource fails the whole create.
     const auto before = h.snapshot();
-    auto bad = h.create(ResourceKind::Namespace, v2({{"Resources", {{{"Type", "Endpoint"}, {"Data", {{"ID", host.epId}}}}}}}));
+    auto bad = h.create(ResourceKind::Namespace,
+                        v2({{"Resources", {{{"Type", "Endpoint"}, {"Data", {{"ID", host.epId}}}}}}}));
     QCOMPARE(bad.code(), hcn::hr::EndpointNamespaceAlreadyExists);
     QCOMPARE(h.snapshot(), before);
 }

@@ -44,7 +44,8 @@ void TestEngineNetwork::createThenQueryReturnsTheDocument()
     json doc = h.query(ResourceKind::Network, *net);
     QCOMPARE(doc.value("Name", ""), std::string("nat"));
     QVERIFY2(!doc.contains("Type"), "NAT is the zero NetworkMode and is omitted, as HNS does");
-    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["IpAddressPrefix"].get<std::string>(), std::string("172.20.0.0/24"));
+    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["IpAddressPrefix"].get<std::string>(),
+             std::string("172.20.0.0/24"));
     QCOMPARE(doc["Custom"]["x"].get<int>(), 1); // unknown fields are echoed back
     QVERIFY(hcn::Guid::parse(doc["Health"]["Extra"]["SwitchGuid"].get<std::string>()).has_value());
     QVERIFY(!doc["MacPool"]["Ranges"].empty());
@@ -56,11 +57,16 @@ void TestEngineNetwork::createHonoursIds_data()
     QTest::addColumn<QString>("param");
     QTest::addColumn<QString>("inDocument");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("zero id and none in the document: generated") << "" << "" << "";
-    QTest::newRow("id parameter wins") << "11111111-2222-3333-4444-555555555555" << ""
+    QTest::newRow("zero id and none in the document: generated") << ""
+                                                                 << ""
+                                                                 << "";
+    QTest::newRow("id parameter wins") << "11111111-2222-3333-4444-555555555555"
+                                       << ""
                                        << "11111111-2222-3333-4444-555555555555";
     QTest::newRow("document ID honoured when the parameter is zero (v1 clients)")
-        << "" << "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" << "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+        << ""
+        << "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+        << "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 }
 
 void TestEngineNetwork::createHonoursIds()
@@ -84,7 +90,8 @@ void TestEngineNetwork::createHonoursIds()
         QVERIFY(hcn::Guid::parse(got) == hcn::Guid::parse(expected.toStdString()));
     }
     // The same ID a second time is refused and changes nothing.
-    auto again = h.engine.create(ResourceKind::Network, *hcn::Guid::parse(got), natNetwork("other", "10.9.0.0/24", "10.9.0.1").dump());
+    auto again = h.engine.create(ResourceKind::Network, *hcn::Guid::parse(got),
+                                 natNetwork("other", "10.9.0.0/24", "10.9.0.1").dump());
     QCOMPARE(again.code(), hcn::hr::AlreadyExists);
     QCOMPARE(h.enumerate(ResourceKind::Network).size(), std::size_t(1));
 }
@@ -117,13 +124,14 @@ void TestEngineNetwork::closeKeepsTheObjectAndDeleteInvalidatesHandles()
     HCN_VERIFY_OK(second);
     HCN_VERIFY_OK(h.engine.close(ResourceKind::Network, *net));
     QCOMPARE(h.engine.query(ResourceKind::Network, *net, "").code(), hcn::hr::Handle); // closed handle
-    QCOMPARE(h.enumerate(ResourceKind::Network).size(), std::size_t(1));                // object stays
+    QCOMPARE(h.enumerate(ResourceKind::Network).size(), std::size_t(1));               // object stays
     HCN_VERIFY_OK(h.engine.remove(ResourceKind::Network, id));
     QCOMPARE(h.engine.query(ResourceKind::Network, *second, "").code(), hcn::hr::ObjectUsedAfterUnload);
     // Recreating the same ID does not revive the old handle.
     HCN_VERIFY_OK(h.engine.create(ResourceKind::Network, id, natNetwork("n").dump()));
     QCOMPARE(h.engine.query(ResourceKind::Network, *second, "").code(), hcn::hr::ObjectUsedAfterUnload);
-    QCOMPARE(h.engine.remove(ResourceKind::Network, *hcn::Guid::parse("00000000-0000-0000-0000-000000000001")).code(),
+    QCOMPARE(h.engine.remove(ResourceKind::Network, *hcn::Guid::parse("00000000-0000-0000-0000-000000000001"))
+                 .code(),
              hcn::hr::NetworkNotFound);
 }
 
@@ -133,8 +141,8 @@ void TestEngineNetwork::openUnknownIdFails_data()
     QTest::addColumn<int>("expected");
     QTest::newRow("network") << int(ResourceKind::Network) << int(hcn::hr::NetworkNotFound);
     QTest::newRow("endpoint") << int(ResourceKind::Endpoint) << int(hcn::hr::EndpointNotFound);
-    QTest::newRow("namespace: ERROR_NOT_FOUND as HNS answers") << int(ResourceKind::Namespace)
-                                                               << int(hcn::hr::ElementNotFound);
+    QTest::newRow("namespace: ERROR_NOT_FOUND as HNS answers")
+        << int(ResourceKind::Namespace) << int(hcn::hr::ElementNotFound);
     QTest::newRow("load balancer") << int(ResourceKind::LoadBalancer) << int(hcn::hr::ElementNotFound);
 }
 
@@ -157,22 +165,27 @@ void TestEngineNetwork::natWithoutIpamsGetsAFreePrivatePrefix()
     auto prefix = hcn::IpPrefix::parse(doc["Ipams"][0]["Subnets"][0]["IpAddressPrefix"].get<std::string>());
     QVERIFY(prefix);
     QVERIFY(hcn::IpPrefix(*hcn::IpAddress::parse("172.16.0.0"), 12).contains(prefix->network()));
-    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["Routes"][0]["DestinationPrefix"].get<std::string>(), std::string("0.0.0.0/0"));
+    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["Routes"][0]["DestinationPrefix"].get<std::string>(),
+             std::string("0.0.0.0/0"));
 }
 
 void TestEngineNetwork::natPrefixesNeverOverlap()
 {
     hcn::EngineOptions options;
-    auto host = hcn::HostEnvironment::fromJson(R"({"adapters":[{"name":"Ethernet","ipv4":"172.16.5.4/24","mac":"00-0D-3A-10-20-30"}]})");
+    auto host = hcn::HostEnvironment::fromJson(
+        R"({"adapters":[{"name":"Ethernet","ipv4":"172.16.5.4/24","mac":"00-0D-3A-10-20-30"}]})");
     HCN_VERIFY_OK(host);
     options.host = *host;
     Harness h(options);
     HCN_VERIFY_OK(h.create(ResourceKind::Network, natNetwork("fixed", "172.16.16.0/20", "172.16.16.1")));
-    std::vector<hcn::IpPrefix> prefixes{*hcn::IpPrefix::parse("172.16.16.0/20"), *hcn::IpPrefix::parse("172.16.0.0/24")};
+    std::vector<hcn::IpPrefix> prefixes{*hcn::IpPrefix::parse("172.16.16.0/20"),
+                                        *hcn::IpPrefix::parse("172.16.0.0/24")};
     for (int i = 0; i < 5; ++i) {
         auto net = h.create(ResourceKind::Network, v2({{"Name", "nat" + std::to_string(i)}}));
         HCN_VERIFY_OK(net);
-        auto p = *hcn::IpPrefix::parse(h.query(ResourceKind::Network, *net)["Ipams"][0]["Subnets"][0]["IpAddressPrefix"].get<std::string>());
+        auto p = *hcn::IpPrefix::parse(
+            h.query(ResourceKind::Network, *net)["Ipams"][0]["Subnets"][0]["IpAddressPrefix"]
+                .get<std::string>());
         for (const auto& other : prefixes)
             QVERIFY2(!p.overlaps(other), qPrintable(qs(p.toString() + " overlaps " + other.toString())));
         prefixes.push_back(p);
@@ -202,11 +215,16 @@ void TestEngineNetwork::adapterBinding()
         R"({"adapters":[{"name":"Ethernet","ipv4":"10.0.0.4/24","mac":"00-0D-3A-10-20-30"},
                         {"name":"Ethernet 2","ipv4":"192.168.50.4/24","mac":"00-0D-3A-10-20-31"}]})");
     Harness h(options);
-    json doc = v2({{"Name", "l2"}, {"Type", "L2Bridge"},
-                   {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "10.244.1.0/24"},
-                                             {"Routes", {{{"NextHop", "10.244.1.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}});
+    json doc =
+        v2({{"Name", "l2"},
+            {"Type", "L2Bridge"},
+            {"Ipams",
+             {{{"Subnets",
+                {{{"IpAddressPrefix", "10.244.1.0/24"},
+                  {"Routes", {{{"NextHop", "10.244.1.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}});
     if (!adapterPolicy.isEmpty())
-        doc["Policies"] = {{{"Type", "NetAdapterName"}, {"Settings", {{"NetworkAdapterName", adapterPolicy.toStdString()}}}}};
+        doc["Policies"] = {{{"Type", "NetAdapterName"},
+                            {"Settings", {{"NetworkAdapterName", adapterPolicy.toStdString()}}}}};
     auto net = h.create(ResourceKind::Network, doc);
     QCOMPARE(int(net.code()), expected);
     if (expected != 0)
@@ -220,10 +238,16 @@ void TestEngineNetwork::adapterBinding()
 void TestEngineNetwork::overlayGetsProviderAddressAndDrMac()
 {
     Harness h;
-    json doc = v2({{"Name", "vxlan0"}, {"Type", "Overlay"}, {"Flags", 8},
-                   {"Ipams", {{{"Type", "Static"}, {"Subnets", {{{"IpAddressPrefix", "10.244.1.0/24"},
-                        {"Policies", {{{"Type", "VSID"}, {"Settings", {{"IsolationId", 4096}}}}}},
-                        {"Routes", {{{"NextHop", "10.244.1.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}});
+    json doc =
+        v2({{"Name", "vxlan0"},
+            {"Type", "Overlay"},
+            {"Flags", 8},
+            {"Ipams",
+             {{{"Type", "Static"},
+               {"Subnets",
+                {{{"IpAddressPrefix", "10.244.1.0/24"},
+                  {"Policies", {{{"Type", "VSID"}, {"Settings", {{"IsolationId", 4096}}}}}},
+                  {"Routes", {{{"NextHop", "10.244.1.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}});
     auto net = h.create(ResourceKind::Network, doc);
     HCN_VERIFY_OK(net);
     json out = h.query(ResourceKind::Network, *net);
@@ -242,13 +266,16 @@ void TestEngineNetwork::overlayGetsProviderAddressAndDrMac()
 void TestEngineNetwork::v1DocumentIsAccepted()
 {
     Harness h;
-    json v1{{"Name", "v1nat"}, {"Type", "nat"},
+    json v1{{"Name", "v1nat"},
+            {"Type", "nat"},
             {"Subnets", {{{"AddressPrefix", "192.168.77.0/24"}, {"GatewayAddress", "192.168.77.1"}}}}};
     auto net = h.create(ResourceKind::Network, v1);
     HCN_VERIFY_OK(net);
     json doc = h.query(ResourceKind::Network, *net);
-    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["IpAddressPrefix"].get<std::string>(), std::string("192.168.77.0/24"));
-    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["Routes"][0]["NextHop"].get<std::string>(), std::string("192.168.77.1"));
+    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["IpAddressPrefix"].get<std::string>(),
+             std::string("192.168.77.0/24"));
+    QCOMPARE(doc["Ipams"][0]["Subnets"][0]["Routes"][0]["NextHop"].get<std::string>(),
+             std::string("192.168.77.1"));
 }
 
 void TestEngineNetwork::queryWithV1SchemaGivesV1Shape()
@@ -271,7 +298,8 @@ void TestEngineNetwork::enumerateFilters_data()
     QTest::newRow("by name") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Filter":"{\"Name\":\"b\"}"})" << 1;
     QTest::newRow("by name, key and value case-insensitive") << R"({"Filter":"{\"name\":\"B\"}"})" << 1;
     QTest::newRow("by type") << R"({"Filter":"{\"Type\":\"L2Bridge\"}"})" << 1;
-    QTest::newRow("AND of two properties, no match") << R"({"Filter":"{\"Name\":\"a\",\"Type\":\"L2Bridge\"}"})" << 0;
+    QTest::newRow("AND of two properties, no match")
+        << R"({"Filter":"{\"Name\":\"a\",\"Type\":\"L2Bridge\"}"})" << 0;
     QTest::newRow("unknown name: empty list, not an error") << R"({"Filter":"{\"Name\":\"zzz\"}"})" << 0;
 }
 
@@ -294,8 +322,11 @@ void TestEngineNetwork::modifyPolicyAddRemove()
     auto net = h.create(ResourceKind::Network, v2({{"Name", "ov"}, {"Type", "Overlay"}}));
     HCN_VERIFY_OK(net);
     json route{{"Type", "RemoteSubnetRoute"},
-               {"Settings", {{"DestinationPrefix", "10.244.2.0/24"}, {"IsolationId", 4096},
-                             {"ProviderAddress", "10.0.0.5"}, {"DistributedRouterMacAddress", "0e:2a:0a:00:00:05"}}}};
+               {"Settings",
+                {{"DestinationPrefix", "10.244.2.0/24"},
+                 {"IsolationId", 4096},
+                 {"ProviderAddress", "10.0.0.5"},
+                 {"DistributedRouterMacAddress", "0e:2a:0a:00:00:05"}}}};
     json add{{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {route}}}}};
     HCN_VERIFY_OK(h.engine.modify(ResourceKind::Network, *net, add.dump()));
     json doc = h.query(ResourceKind::Network, *net);
@@ -303,13 +334,15 @@ void TestEngineNetwork::modifyPolicyAddRemove()
     for (const auto& p : doc["Policies"])
         if (p["Type"] == "RemoteSubnetRoute") {
             found = true;
-            QCOMPARE(p["Settings"]["DistributedRouterMacAddress"].get<std::string>(), std::string("0E-2A-0A-00-00-05"));
+            QCOMPARE(p["Settings"]["DistributedRouterMacAddress"].get<std::string>(),
+                     std::string("0E-2A-0A-00-00-05"));
         }
     QVERIFY(found);
     QCOMPARE(h.engine.modify(ResourceKind::Network, *net, add.dump()).code(), hcn::hr::PolicyAlreadyExists);
     json remove = add;
     remove["RequestType"] = "Remove";
-    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Network, *net, remove.dump())); // by content, colon MAC spelling
+    HCN_VERIFY_OK(
+        h.engine.modify(ResourceKind::Network, *net, remove.dump())); // by content, colon MAC spelling
     QCOMPARE(h.engine.modify(ResourceKind::Network, *net, remove.dump()).code(), hcn::hr::PolicyNotFound);
 }
 
@@ -318,14 +351,17 @@ void TestEngineNetwork::modifyRejectsBadRequests_data()
     QTest::addColumn<QString>("request");
     QTest::addColumn<int>("expected");
     QTest::newRow("malformed JSON") << "{\"ResourceType\":" << int(hcn::hr::InvalidJson);
-    QTest::newRow("unknown resource type") << R"({"ResourceType":"Bogus","RequestType":"Add","Settings":{}})"
-                                           << int(hcn::hr::InvalidJson);
-    QTest::newRow("subnet add on a NAT network") << R"({"ResourceType":"Subnet","RequestType":"Add","Settings":{"Subnets":[{"IpAddressPrefix":"10.3.0.0/24"}]}})"
-                                                 << int(hcn::hr::RequestUnsupported);
-    QTest::newRow("remove a policy that is not there") << R"({"ResourceType":"Policy","RequestType":"Remove","Settings":{"Policies":[{"Type":"HostRoute","Settings":{}}]}})"
-                                                       << int(hcn::hr::PolicyNotFound);
-    QTest::newRow("unknown policy type") << R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"Teleport","Settings":{}}]}})"
-                                         << int(hcn::hr::InvalidPolicyType);
+    QTest::newRow("unknown resource type")
+        << R"({"ResourceType":"Bogus","RequestType":"Add","Settings":{}})" << int(hcn::hr::InvalidJson);
+    QTest::newRow("subnet add on a NAT network")
+        << R"({"ResourceType":"Subnet","RequestType":"Add","Settings":{"Subnets":[{"IpAddressPrefix":"10.3.0.0/24"}]}})"
+        << int(hcn::hr::RequestUnsupported);
+    QTest::newRow("remove a policy that is not there")
+        << R"({"ResourceType":"Policy","RequestType":"Remove","Settings":{"Policies":[{"Type":"HostRoute","Settings":{}}]}})"
+        << int(hcn::hr::PolicyNotFound);
+    QTest::newRow("unknown policy type")
+        << R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"Teleport","Settings":{}}]}})"
+        << int(hcn::hr::InvalidPolicyType);
 }
 
 void TestEngineNetwork::modifyRejectsBadRequests()
@@ -348,20 +384,26 @@ void TestEngineNetwork::invalidDocumentsGetSpecificErrors_data()
     QTest::addColumn<int>("expected");
     QTest::newRow("malformed JSON") << R"({"Name":)" << int(hcn::hr::InvalidJson);
     QTest::newRow("top level is not an object") << R"([1,2])" << int(hcn::hr::InvalidJson);
-    QTest::newRow("unknown network type") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"Teleport"})"
-                                          << int(hcn::hr::InvalidNetworkType);
-    QTest::newRow("v1 Layered type has no v2 value") << R"({"Type":"Layered"})" << int(hcn::hr::InvalidNetworkType);
-    QTest::newRow("wrong JSON type") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":42})" << int(hcn::hr::InvalidJson);
-    QTest::newRow("bad prefix") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Ipams":[{"Subnets":[{"IpAddressPrefix":"10.0.0.0/33"}]}]})"
-                                << int(hcn::hr::InvalidPrefix);
-    QTest::newRow("bad gateway") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Ipams":[{"Subnets":[{"IpAddressPrefix":"10.7.0.0/24","Routes":[{"NextHop":"10.7.0.300","DestinationPrefix":"0.0.0.0/0"}]}]}]})"
-                                 << int(hcn::hr::InvalidIp);
-    QTest::newRow("bad MAC range") << R"({"SchemaVersion":{"Major":2,"Minor":0},"MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-ZZ-00-00","EndMacAddress":"00-15-5D-00-00-FF"}]}})"
-                                   << int(hcn::hr::InvalidNetwork);
+    QTest::newRow("unknown network type")
+        << R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"Teleport"})" << int(hcn::hr::InvalidNetworkType);
+    QTest::newRow("v1 Layered type has no v2 value")
+        << R"({"Type":"Layered"})" << int(hcn::hr::InvalidNetworkType);
+    QTest::newRow("wrong JSON type") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":42})"
+                                     << int(hcn::hr::InvalidJson);
+    QTest::newRow("bad prefix")
+        << R"({"SchemaVersion":{"Major":2,"Minor":0},"Ipams":[{"Subnets":[{"IpAddressPrefix":"10.0.0.0/33"}]}]})"
+        << int(hcn::hr::InvalidPrefix);
+    QTest::newRow("bad gateway")
+        << R"({"SchemaVersion":{"Major":2,"Minor":0},"Ipams":[{"Subnets":[{"IpAddressPrefix":"10.7.0.0/24","Routes":[{"NextHop":"10.7.0.300","DestinationPrefix":"0.0.0.0/0"}]}]}]})"
+        << int(hcn::hr::InvalidIp);
+    QTest::newRow("bad MAC range")
+        << R"({"SchemaVersion":{"Major":2,"Minor":0},"MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-ZZ-00-00","EndMacAddress":"00-15-5D-00-00-FF"}]}})"
+        << int(hcn::hr::InvalidNetwork);
     QTest::newRow("bad ID GUID") << R"({"SchemaVersion":{"Major":2,"Minor":0},"ID":"not-a-guid"})"
                                  << int(hcn::hr::GuidConversionFailure);
-    QTest::newRow("subnet without prefix") << R"({"SchemaVersion":{"Major":2,"Minor":0},"Ipams":[{"Type":"Static","Subnets":[{}]}]})"
-                                           << int(hcn::hr::InvalidSubnet);
+    QTest::newRow("subnet without prefix")
+        << R"({"SchemaVersion":{"Major":2,"Minor":0},"Ipams":[{"Type":"Static","Subnets":[{}]}]})"
+        << int(hcn::hr::InvalidSubnet);
 }
 
 void TestEngineNetwork::invalidDocumentsGetSpecificErrors()

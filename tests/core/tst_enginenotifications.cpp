@@ -93,11 +93,16 @@ void TestEngineNotifications::valuesMatchTheWindowsHeader_data()
     QTest::addColumn<QString>("name");
     QTest::newRow("NetworkPreCreate") << int(T::NetworkPreCreate) << 1u << "HcnNotificationNetworkPreCreate";
     QTest::newRow("NamespaceDelete") << int(T::NamespaceDelete) << 6u << "HcnNotificationNamespaceDelete";
-    QTest::newRow("EndpointAttached") << int(T::NetworkEndpointAttached) << 9u << "HcnNotificationNetworkEndpointAttached";
-    QTest::newRow("EndpointDetached is 0x10, not 10") << int(T::NetworkEndpointDetached) << 16u << "HcnNotificationNetworkEndpointDetached";
-    QTest::newRow("GNS state changed is 0x11") << int(T::GuestNetworkServiceStateChanged) << 17u << "HcnNotificationGuestNetworkServiceStateChanged";
-    QTest::newRow("ServiceDisconnect") << int(T::ServiceDisconnect) << 0x01000000u << "HcnNotificationServiceDisconnect";
-    QTest::newRow("extension events are in the reserved range") << int(T::EndpointCreate) << 0x00100010u << "HcnExtEndpointCreate";
+    QTest::newRow("EndpointAttached")
+        << int(T::NetworkEndpointAttached) << 9u << "HcnNotificationNetworkEndpointAttached";
+    QTest::newRow("EndpointDetached is 0x10, not 10")
+        << int(T::NetworkEndpointDetached) << 16u << "HcnNotificationNetworkEndpointDetached";
+    QTest::newRow("GNS state changed is 0x11")
+        << int(T::GuestNetworkServiceStateChanged) << 17u << "HcnNotificationGuestNetworkServiceStateChanged";
+    QTest::newRow("ServiceDisconnect")
+        << int(T::ServiceDisconnect) << 0x01000000u << "HcnNotificationServiceDisconnect";
+    QTest::newRow("extension events are in the reserved range")
+        << int(T::EndpointCreate) << 0x00100010u << "HcnExtEndpointCreate";
 }
 
 void TestEngineNotifications::valuesMatchTheWindowsHeader()
@@ -124,8 +129,10 @@ void TestEngineNotifications::orderAndPayloadOfALifecycle()
     const std::string netId = h.idOf(ResourceKind::Network, *net);
     const std::string epId = h.idOf(ResourceKind::Endpoint, *ep);
     const std::string nsId = h.idOf(ResourceKind::Namespace, *ns);
-    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Namespace, *ns,
-        json{{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", epId}}}}.dump()));
+    HCN_VERIFY_OK(h.engine.modify(
+        ResourceKind::Namespace, *ns,
+        json{{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", epId}}}}
+            .dump()));
     HCN_VERIFY_OK(h.engine.remove(ResourceKind::Namespace, *hcn::Guid::parse(nsId)));
     HCN_VERIFY_OK(h.engine.remove(ResourceKind::Network, *hcn::Guid::parse(netId)));
 
@@ -133,10 +140,11 @@ void TestEngineNotifications::orderAndPayloadOfALifecycle()
     std::vector<T> types;
     for (const auto& n : received)
         types.push_back(n.type);
-    QCOMPARE(types, (std::vector<T>{T::NetworkPreCreate, T::NetworkCreate, T::EndpointCreate, T::NamespaceCreate,
-                                    T::NetworkEndpointAttached, T::NamespaceEndpointAttach, T::NamespaceModify,
-                                    T::NetworkEndpointDetached, T::NamespaceEndpointDetach, T::NamespaceDelete,
-                                    T::NetworkPreDelete, T::EndpointDelete, T::NetworkDelete}));
+    QCOMPARE(types,
+             (std::vector<T>{T::NetworkPreCreate, T::NetworkCreate, T::EndpointCreate, T::NamespaceCreate,
+                             T::NetworkEndpointAttached, T::NamespaceEndpointAttach, T::NamespaceModify,
+                             T::NetworkEndpointDetached, T::NamespaceEndpointDetach, T::NamespaceDelete,
+                             T::NetworkPreDelete, T::EndpointDelete, T::NetworkDelete}));
     auto payload = [&](std::size_t i) { return json::parse(received[i].data); };
     QCOMPARE(payload(1)["ID"].get<std::string>(), netId);
     QCOMPARE(payload(1)["Flags"].get<int>(), 0);
@@ -175,31 +183,49 @@ void TestEngineNotifications::mirrorFromEventsEqualsTheEngine()
         mirror.apply(n);
     });
     auto nat = h.create(ResourceKind::Network, natNetwork("nat"));
-    auto overlay = h.create(ResourceKind::Network, v2({{"Name", "ov"}, {"Type", "Overlay"},
-        {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "10.244.1.0/24"}}}}}}}}));
+    auto overlay = h.create(ResourceKind::Network,
+                            v2({{"Name", "ov"},
+                                {"Type", "Overlay"},
+                                {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "10.244.1.0/24"}}}}}}}}));
     HCN_VERIFY_OK(nat);
     HCN_VERIFY_OK(overlay);
     std::vector<std::string> eps;
     for (int i = 0; i < 4; ++i)
-        eps.push_back(h.idOf(ResourceKind::Endpoint, *h.create(ResourceKind::Endpoint, v2({{"Name", "p" + std::to_string(i)}}), i < 2 ? *nat : *overlay)));
+        eps.push_back(h.idOf(ResourceKind::Endpoint,
+                             *h.create(ResourceKind::Endpoint, v2({{"Name", "p" + std::to_string(i)}}),
+                                       i < 2 ? *nat : *overlay)));
     auto ns = h.create(ResourceKind::Namespace, v2(json::object()));
     HCN_VERIFY_OK(ns);
-    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Namespace, *ns,
-        json{{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", eps[0]}}}}.dump()));
-    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Namespace, *ns, R"({"ResourceType":"Container","RequestType":"Add","Settings":{"ContainerId":"ctr"}})"));
-    auto lb = h.create(ResourceKind::LoadBalancer, v2({{"HostComputeEndpoints", {eps[2], eps[3]}}, {"FrontendVIPs", {"10.96.0.10"}},
-                                                       {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}}}}}));
+    HCN_VERIFY_OK(h.engine.modify(
+        ResourceKind::Namespace, *ns,
+        json{{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", eps[0]}}}}
+            .dump()));
+    HCN_VERIFY_OK(h.engine.modify(
+        ResourceKind::Namespace, *ns,
+        R"({"ResourceType":"Container","RequestType":"Add","Settings":{"ContainerId":"ctr"}})"));
+    auto lb = h.create(ResourceKind::LoadBalancer,
+                       v2({{"HostComputeEndpoints", {eps[2], eps[3]}},
+                           {"FrontendVIPs", {"10.96.0.10"}},
+                           {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}}}}}));
     HCN_VERIFY_OK(lb);
     auto ep1 = *h.engine.open(ResourceKind::Endpoint, *hcn::Guid::parse(eps[1]));
-    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Endpoint, ep1, R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"PortMapping","Settings":{"InternalPort":80,"ExternalPort":8080}}]}})"));
-    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Network, *overlay, R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"HostRoute","Settings":{}}]}})"));
+    HCN_VERIFY_OK(h.engine.modify(
+        ResourceKind::Endpoint, ep1,
+        R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"PortMapping","Settings":{"InternalPort":80,"ExternalPort":8080}}]}})"));
+    HCN_VERIFY_OK(h.engine.modify(
+        ResourceKind::Network, *overlay,
+        R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"HostRoute","Settings":{}}]}})"));
     HCN_VERIFY_OK(h.engine.remove(ResourceKind::Endpoint, *hcn::Guid::parse(eps[3]))); // updates the LB too
-    HCN_VERIFY_OK(h.engine.remove(ResourceKind::Network, *hcn::Guid::parse(h.idOf(ResourceKind::Network, *nat))) .code() == hcn::hr::EntityHasReferences
-                      ? hcn::Status() : hcn::Status(hcn::hr::Unexpected, "attached endpoint should block the delete"));
+    HCN_VERIFY_OK(
+        h.engine.remove(ResourceKind::Network, *hcn::Guid::parse(h.idOf(ResourceKind::Network, *nat)))
+                    .code() == hcn::hr::EntityHasReferences
+            ? hcn::Status()
+            : hcn::Status(hcn::hr::Unexpected, "attached endpoint should block the delete"));
     h.engine.drainNotifications();
     h.engine.unsubscribe(sub);
 
-    for (auto kind : {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace, ResourceKind::LoadBalancer}) {
+    for (auto kind : {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace,
+                      ResourceKind::LoadBalancer}) {
         const std::string name(hcn::resourceKindName(kind));
         json ids = h.enumerate(kind);
         QCOMPARE(mirror.docs[name].size(), ids.size());
@@ -265,7 +291,7 @@ void TestEngineNotifications::shutdownSendsServiceDisconnectToEverySubscriber()
     QCOMPARE(h.engine.query(ResourceKind::Network, *net, "").code(), hcn::hr::ManagerStopped);
     QCOMPARE(h.create(ResourceKind::Network, natNetwork("again")).code(), hcn::hr::ManagerStopped);
     QCOMPARE(h.datapath->programmedCount(ResourceKind::Network), std::size_t(0)); // stateless: cleaned up
-    h.engine.shutdown();                                                           // idempotent
+    h.engine.shutdown();                                                          // idempotent
 }
 
 QTEST_GUILESS_MAIN(TestEngineNotifications)

@@ -8,7 +8,6 @@
 
 #include "engine_harness.h"
 #include "engine_invariants.h"
-
 #include "hcn/ip_address.h"
 
 #include <array>
@@ -42,7 +41,9 @@ QString describeDifference(const std::string& before, const std::string& after)
     while (i < before.size() && i < after.size() && before[i] == after[i])
         ++i;
     const std::size_t from = i > 150 ? i - 150 : 0;
-    return QString("snapshots differ at %1:\n  before: ...%2\n  after:  ...%3").arg(i).arg(qs(before.substr(from, 350)), qs(after.substr(from, 350)));
+    return QString("snapshots differ at %1:\n  before: ...%2\n  after:  ...%3")
+        .arg(i)
+        .arg(qs(before.substr(from, 350)), qs(after.substr(from, 350)));
 }
 
 /// One step: what was called, what came back, and what the step knows about the arguments.
@@ -54,7 +55,10 @@ struct Outcome
     bool mustFail = false;
 };
 
-hcn::Status statusOf(const hcn::Result<hcn::Handle>& r) { return r.ok() ? hcn::Status::success() : r.status(); }
+hcn::Status statusOf(const hcn::Result<hcn::Handle>& r)
+{
+    return r.ok() ? hcn::Status::success() : r.status();
+}
 
 class Walk
 {
@@ -104,10 +108,12 @@ public:
             h.datapath->injectCommitFailure(kInjected);
             return "datapath commit armed to fail";
         }
-        const auto op = std::array{hcn::ChangeOp::Create, hcn::ChangeOp::Modify, hcn::ChangeOp::Delete}[std::size_t(below(3))];
+        const auto op = std::array{hcn::ChangeOp::Create, hcn::ChangeOp::Modify,
+                                   hcn::ChangeOp::Delete}[std::size_t(below(3))];
         const ResourceKind kind = kKinds[below(4)];
         h.datapath->injectFailure(op, kind, kInjected);
-        return "datapath " + std::string(hcn::changeOpName(op)) + " " + std::string(hcn::resourceKindName(kind)) + " armed to fail";
+        return "datapath " + std::string(hcn::changeOpName(op)) + " " +
+               std::string(hcn::resourceKindName(kind)) + " armed to fail";
     }
 
 private:
@@ -125,8 +131,9 @@ private:
     hcn::Guid newGuid()
     {
         char text[40];
-        std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%04X%08X", unsigned(rng()), unsigned(rng() & 0xFFFF),
-                      unsigned(rng() & 0xFFF), unsigned(rng() & 0xFFF), unsigned(rng() & 0xFFFF), unsigned(rng()));
+        std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%04X%08X", unsigned(rng()),
+                      unsigned(rng() & 0xFFFF), unsigned(rng() & 0xFFF), unsigned(rng() & 0xFFF),
+                      unsigned(rng() & 0xFFFF), unsigned(rng()));
         return *hcn::Guid::parse(text);
     }
 
@@ -172,7 +179,8 @@ private:
         handles[*id] = *r;
     }
 
-    hcn::Result<hcn::Handle> create(ResourceKind kind, const hcn::Guid& id, const std::string& text, hcn::Handle network = 0)
+    hcn::Result<hcn::Handle> create(ResourceKind kind, const hcn::Guid& id, const std::string& text,
+                                    hcn::Handle network = 0)
     {
         auto r = h.engine.create(kind, id, text, network);
         remember(kind, r);
@@ -206,9 +214,13 @@ private:
                        {{{"Type", "Static"},
                          {"Subnets",
                           {{{"IpAddressPrefix", "10.10" + std::to_string(k) + ".1.0/24"},
-                            {"Routes", {{{"NextHop", "10.10" + std::to_string(k) + ".1.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}},
+                            {"Routes",
+                             {{{"NextHop", "10.10" + std::to_string(k) + ".1.1"},
+                               {"DestinationPrefix", "0.0.0.0/0"}}}}},
                            {{"IpAddressPrefix", "10.10" + std::to_string(k) + ".2.0/24"},
-                            {"Routes", {{{"NextHop", "10.10" + std::to_string(k) + ".2.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}});
+                            {"Routes",
+                             {{{"NextHop", "10.10" + std::to_string(k) + ".2.1"},
+                               {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}});
             break;
         case 7:
             variant = "NAT " + name + " picking its own prefix";
@@ -220,16 +232,19 @@ private:
             mustFail = true;
             break;
         case 9: {
-            Outcome o{"create network from malformed JSON", statusOf(create(ResourceKind::Network, newGuid(), malformed())), true};
+            Outcome o{"create network from malformed JSON",
+                      statusOf(create(ResourceKind::Network, newGuid(), malformed())), true};
             return o;
         }
         default:
             if (chance(50))
-                doc["MacPool"] = {{"Ranges", {{{"StartMacAddress", "00-15-5D-4" + std::to_string(k) + "-00-00"},
-                                               {"EndMacAddress", "00-15-5D-4" + std::to_string(k) + "-00-0F"}}}}};
+                doc["MacPool"] = {{"Ranges",
+                                   {{{"StartMacAddress", "00-15-5D-4" + std::to_string(k) + "-00-00"},
+                                     {"EndMacAddress", "00-15-5D-4" + std::to_string(k) + "-00-0F"}}}}};
             break;
         }
-        return {"create network " + variant, statusOf(create(ResourceKind::Network, newGuid(), doc.dump())), mustFail};
+        return {"create network " + variant, statusOf(create(ResourceKind::Network, newGuid(), doc.dump())),
+                mustFail};
     }
 
     Outcome deleteNetwork()
@@ -251,9 +266,13 @@ private:
             for (const auto& p : doc->value("Policies", json::array()))
                 present = present || p == policy;
         const bool add = chance(60);
-        json request{{"ResourceType", "Policy"}, {"RequestType", add ? "Add" : "Remove"}, {"Settings", {{"Policies", {policy}}}}};
-        return {std::string("network policy ") + (add ? "add " : "remove ") + policy.dump() + " on " + id->toString(),
-                h.engine.modify(ResourceKind::Network, handles.at(*id), request.dump()), !doc || (add ? present : !present)};
+        json request{{"ResourceType", "Policy"},
+                     {"RequestType", add ? "Add" : "Remove"},
+                     {"Settings", {{"Policies", {policy}}}}};
+        return {std::string("network policy ") + (add ? "add " : "remove ") + policy.dump() + " on " +
+                    id->toString(),
+                h.engine.modify(ResourceKind::Network, handles.at(*id), request.dump()),
+                !doc || (add ? present : !present)};
     }
 
     // ---- endpoints ----
@@ -281,7 +300,8 @@ private:
 
         hcn::Guid id = newGuid();
         if (chance(5)) {
-            if (auto existing = pick(ResourceKind::Endpoint); existing && live(ResourceKind::Endpoint, *existing)) {
+            if (auto existing = pick(ResourceKind::Endpoint);
+                existing && live(ResourceKind::Endpoint, *existing)) {
                 id = *existing;
                 what += ", reusing the ID of a live endpoint";
                 mustFail = true;
@@ -295,9 +315,12 @@ private:
         }
 
         std::optional<std::string> address;
-        const int ipChoice = std::max(3, below(11)) + (remote && chance(80) ? 1 : 0); // remote endpoints mostly get an address
+        const int ipChoice =
+            std::max(3, below(11)) + (remote && chance(80) ? 1 : 0); // remote endpoints mostly get an address
         if (ipChoice == 4 && !prefixes.empty()) {
-            address = hcn::IpAddress::fromValue(prefixes[0].family(), prefixes[0].network().value() + 2 + below(250)).toString();
+            address = hcn::IpAddress::fromValue(prefixes[0].family(),
+                                                prefixes[0].network().value() + 2 + below(250))
+                          .toString();
             what += ", random IP " + *address; // may collide: either outcome is fine
         } else if (ipChoice == 5 && !gateways.empty()) {
             address = gateways[0].toString();
@@ -319,7 +342,8 @@ private:
             // An address another endpoint of the same network holds.
             for (const auto& epId : created[ResourceKind::Endpoint]) {
                 auto ep = live(ResourceKind::Endpoint, epId);
-                if (ep && hcn::Guid::parse(ep->value("HostComputeNetwork", "")) == *netId && !ep->value("IpConfigurations", json::array()).empty()) {
+                if (ep && hcn::Guid::parse(ep->value("HostComputeNetwork", "")) == *netId &&
+                    !ep->value("IpConfigurations", json::array()).empty()) {
                     address = ep->at("IpConfigurations")[0].value("IpAddress", "");
                     what += ", the address " + *address + " in use";
                     mustFail = true;
@@ -343,7 +367,9 @@ private:
                     what += ", port " + std::to_string(port) + " mapped twice";
                     mustFail = true;
                 }
-                policies.push_back({{"Type", "PortMapping"}, {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", port}}}});
+                policies.push_back(
+                    {{"Type", "PortMapping"},
+                     {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", port}}}});
             }
             doc["Policies"] = policies;
             what += ", port mappings";
@@ -351,7 +377,8 @@ private:
         }
         if (chance(20)) {
             const bool bad = chance(20);
-            doc["MacAddress"] = bad ? std::string("zz-15-5D-99-00-00") : "00-15-5D-99-00-0" + std::to_string(below(6));
+            doc["MacAddress"] =
+                bad ? std::string("zz-15-5D-99-00-00") : "00-15-5D-99-00-0" + std::to_string(below(6));
             what += ", MAC " + doc["MacAddress"].get<std::string>();
             mustFail = mustFail || bad;
         }
@@ -364,7 +391,8 @@ private:
             }
         }
         if (chance(3))
-            return {what + ", as malformed JSON", statusOf(create(ResourceKind::Endpoint, id, malformed(), handles.at(*netId))), true};
+            return {what + ", as malformed JSON",
+                    statusOf(create(ResourceKind::Endpoint, id, malformed(), handles.at(*netId))), true};
         return {what, statusOf(create(ResourceKind::Endpoint, id, doc.dump(), handles.at(*netId))), mustFail};
     }
 
@@ -377,7 +405,8 @@ private:
 
     static json mapping(int port)
     {
-        return {{"Type", "PortMapping"}, {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", port}}}};
+        return {{"Type", "PortMapping"},
+                {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", port}}}};
     }
 
     Outcome modifyEndpoint()
@@ -388,7 +417,8 @@ private:
         const auto doc = live(ResourceKind::Endpoint, *id);
         const bool remote = doc && (doc->value("Flags", 0u) & 1u) != 0;
         const json policies = doc ? doc->value("Policies", json::array()) : json::array();
-        std::string what = "modify endpoint " + id->toString() + (doc ? "" : " (deleted)") + (remote ? " (remote)" : "");
+        std::string what =
+            "modify endpoint " + id->toString() + (doc ? "" : " (deleted)") + (remote ? " (remote)" : "");
         bool mustFail = !doc;
         json request;
         switch (below(8)) {
@@ -406,7 +436,9 @@ private:
         }
         case 1:
             if (!policies.empty()) {
-                request = {{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {policies[0]}}}}};
+                request = {{"ResourceType", "Policy"},
+                           {"RequestType", "Add"},
+                           {"Settings", {{"Policies", {policies[0]}}}}};
                 what += ", re-adding its policy " + policies[0].dump();
                 mustFail = true;
                 break;
@@ -414,7 +446,9 @@ private:
             [[fallthrough]];
         case 2: {
             const json remove = policies.empty() || chance(30) ? mapping(9000) : policies[0];
-            request = {{"ResourceType", "Policy"}, {"RequestType", "Remove"}, {"Settings", {{"Policies", {remove}}}}};
+            request = {{"ResourceType", "Policy"},
+                       {"RequestType", "Remove"},
+                       {"Settings", {{"Policies", {remove}}}}};
             const bool has = std::find(policies.begin(), policies.end(), remove) != policies.end();
             what += std::string(", policy remove ") + (has ? "" : "of a missing policy ") + remove.dump();
             mustFail = mustFail || !has;
@@ -424,7 +458,8 @@ private:
             json update = json::array();
             if (chance(70))
                 update.push_back(mapping(8000 + below(6)));
-            request = {{"ResourceType", "Policy"}, {"RequestType", "Update"}, {"Settings", {{"Policies", update}}}};
+            request = {
+                {"ResourceType", "Policy"}, {"RequestType", "Update"}, {"Settings", {{"Policies", update}}}};
             what += ", policy update " + update.dump();
             mustFail = mustFail || (remote && !update.empty());
             break;
@@ -432,7 +467,8 @@ private:
         case 4:
         case 5: {
             const bool add = chance(50);
-            request = {{"ResourceType", "Port"}, {"RequestType", add ? "Add" : "Remove"},
+            request = {{"ResourceType", "Port"},
+                       {"RequestType", add ? "Add" : "Remove"},
                        {"Settings", {{"PortName", "p" + std::to_string(below(3))}}}};
             what += add ? ", VM port bind" : ", VM port unbind";
             mustFail = mustFail || remote;
@@ -444,7 +480,8 @@ private:
             mustFail = true;
             break;
         default:
-            return {what + ", malformed JSON", h.engine.modify(ResourceKind::Endpoint, handles.at(*id), malformed()), true};
+            return {what + ", malformed JSON",
+                    h.engine.modify(ResourceKind::Endpoint, handles.at(*id), malformed()), true};
         }
         return {what, h.engine.modify(ResourceKind::Endpoint, handles.at(*id), request.dump()), mustFail};
     }
@@ -476,7 +513,8 @@ private:
                 break;
             const std::string blocker = attachBlocker(*ep);
             const bool repeated = !endpoints.insert(*ep).second;
-            what += ", endpoint " + ep->toString() + (blocker.empty() ? "" : " (" + blocker + ")") + (repeated ? " (twice)" : "");
+            what += ", endpoint " + ep->toString() + (blocker.empty() ? "" : " (" + blocker + ")") +
+                    (repeated ? " (twice)" : "");
             mustFail = mustFail || !blocker.empty() || repeated;
             resources.push_back({{"Type", "Endpoint"}, {"Data", {{"Id", ep->toString()}}}});
         }
@@ -496,7 +534,8 @@ private:
         }
         json doc = v2({{"Name", "ns" + std::to_string(++counter)}, {"Resources", resources}});
         if (chance(15)) {
-            doc["NamespaceId"] = 2 + below(4); // may already belong to another namespace: either outcome is fine
+            doc["NamespaceId"] =
+                2 + below(4); // may already belong to another namespace: either outcome is fine
             what += ", compartment " + doc["NamespaceId"].dump();
         }
         return {what, statusOf(create(ResourceKind::Namespace, newGuid(), doc.dump())), mustFail};
@@ -515,14 +554,19 @@ private:
         if (choice < 4) {
             auto ep = pick(ResourceKind::Endpoint).value_or(newGuid());
             const std::string blocker = attachBlocker(ep);
-            request = {{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", ep.toString()}}}};
+            request = {{"ResourceType", "Endpoint"},
+                       {"RequestType", "Add"},
+                       {"Settings", {{"EndpointId", ep.toString()}}}};
             what += ", attach " + ep.toString() + (blocker.empty() ? "" : " (" + blocker + ")");
             mustFail = mustFail || !blocker.empty();
         } else if (choice < 7) {
             auto ep = pick(ResourceKind::Endpoint).value_or(newGuid());
             const auto epDoc = live(ResourceKind::Endpoint, ep);
-            const bool attachedHere = epDoc && hcn::Guid::parse(epDoc->value("HostComputeNamespace", "")) == *nsId;
-            request = {{"ResourceType", "Endpoint"}, {"RequestType", "Remove"}, {"Settings", {{"EndpointId", ep.toString()}}}};
+            const bool attachedHere =
+                epDoc && hcn::Guid::parse(epDoc->value("HostComputeNamespace", "")) == *nsId;
+            request = {{"ResourceType", "Endpoint"},
+                       {"RequestType", "Remove"},
+                       {"Settings", {{"EndpointId", ep.toString()}}}};
             what += ", detach " + ep.toString() + (attachedHere ? "" : " (not attached here)");
             mustFail = mustFail || !attachedHere;
         } else if (choice < 9) {
@@ -530,13 +574,18 @@ private:
             bool present = false;
             if (ns)
                 for (const auto& r : ns->value("Resources", json::array()))
-                    present = present || (r.value("Type", "") == "Container" && r["Data"].value("ID", "") == c);
+                    present =
+                        present || (r.value("Type", "") == "Container" && r["Data"].value("ID", "") == c);
             const bool add = chance(50);
-            request = {{"ResourceType", "Container"}, {"RequestType", add ? "Add" : "Remove"}, {"Settings", {{"ContainerId", c}}}};
-            what += std::string(add ? ", add container " : ", remove container ") + c + (present ? " (present)" : " (absent)");
+            request = {{"ResourceType", "Container"},
+                       {"RequestType", add ? "Add" : "Remove"},
+                       {"Settings", {{"ContainerId", c}}}};
+            what += std::string(add ? ", add container " : ", remove container ") + c +
+                    (present ? " (present)" : " (absent)");
             mustFail = mustFail || (add == present);
         } else {
-            request = {{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", "xyz"}}}};
+            request = {
+                {"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", "xyz"}}}};
             what += ", attach of an endpoint that is no GUID";
             mustFail = true;
         }
@@ -589,7 +638,8 @@ private:
         const int vip = below(3);
         if (vip < 2)
             doc["FrontendVIPs"] = {"10.0.0.10" + std::to_string(vip)};
-        what += ", ports " + mappings.dump() + (vip < 2 ? " on 10.0.0.10" + std::to_string(vip) : " on every address");
+        what += ", ports " + mappings.dump() +
+                (vip < 2 ? " on 10.0.0.10" + std::to_string(vip) : " on every address");
         return doc;
     }
 
@@ -622,7 +672,8 @@ private:
     {
         const hcn::Guid id = chance(90) ? pick(ResourceKind::LoadBalancer).value_or(newGuid()) : newGuid();
         const bool exists = live(ResourceKind::LoadBalancer, id).has_value();
-        return {"delete load balancer " + id.toString(), h.engine.remove(ResourceKind::LoadBalancer, id), !exists};
+        return {"delete load balancer " + id.toString(), h.engine.remove(ResourceKind::LoadBalancer, id),
+                !exists};
     }
 
     // ---- reads and handles ----
@@ -646,7 +697,8 @@ private:
         }
         case 1: {
             auto r = h.engine.query(kind, handles.at(*id), std::string(R"({"Flags":1})").substr(0, 9));
-            return {"query " + name + " with malformed JSON", r.ok() ? hcn::Status::success() : r.status(), true};
+            return {"query " + name + " with malformed JSON", r.ok() ? hcn::Status::success() : r.status(),
+                    true};
         }
         default: {
             // Close the creation handle and open a fresh one: the old one must stop working.
@@ -659,7 +711,8 @@ private:
             if (!closed.ok())
                 return {"close " + name + " handle", closed, false};
             if (h.engine.query(kind, old, "").code() != hcn::hr::Handle)
-                return {"query through a closed handle", hcn::Status(hcn::hr::Unexpected, "a closed handle still answers"), false};
+                return {"query through a closed handle",
+                        hcn::Status(hcn::hr::Unexpected, "a closed handle still answers"), false};
             auto reopened = h.engine.open(kind, *id);
             if (reopened.ok())
                 handles[*id] = *reopened;
@@ -720,12 +773,13 @@ void TestEngineRandomized::randomOperationsKeepTheEngineConsistent()
         const std::string armed = walk.maybeInjectFailure();
         const Outcome o = walk.step();
         h.datapath->clearFailures();
-        const QString where = QString("seed %1 step %2 (replay: HCN_RANDOM_SEED=%1 HCN_RANDOM_STEPS=%3): %4%5 -> %6 %7")
-                                  .arg(seed)
-                                  .arg(step)
-                                  .arg(step + 1)
-                                  .arg(qs(armed.empty() ? std::string() : "[" + armed + "] "), qs(o.what),
-                                       qs(hcn::hresultHex(o.status.code())), qs(o.status.message()));
+        const QString where =
+            QString("seed %1 step %2 (replay: HCN_RANDOM_SEED=%1 HCN_RANDOM_STEPS=%3): %4%5 -> %6 %7")
+                .arg(seed)
+                .arg(step)
+                .arg(step + 1)
+                .arg(qs(armed.empty() ? std::string() : "[" + armed + "] "), qs(o.what),
+                     qs(hcn::hresultHex(o.status.code())), qs(o.status.message()));
         if (verbose)
             qInfo("%s", qPrintable(where));
         const World world = readWorld(h);
@@ -735,17 +789,21 @@ void TestEngineRandomized::randomOperationsKeepTheEngineConsistent()
             if (after != before)
                 QFAIL(qPrintable(where + "\n" + describeDifference(before, after)));
             h.engine.drainNotifications();
-            QVERIFY2(h.engine.lastSequence() == sequenceBefore, qPrintable(where + "\nthe failed call queued notifications"));
-            QVERIFY2(h.engine.counts().openHandles == handlesBefore, qPrintable(where + "\nthe failed call leaked a handle"));
+            QVERIFY2(h.engine.lastSequence() == sequenceBefore,
+                     qPrintable(where + "\nthe failed call queued notifications"));
+            QVERIFY2(h.engine.counts().openHandles == handlesBefore,
+                     qPrintable(where + "\nthe failed call leaked a handle"));
         }
         before = after;
-        QVERIFY2(!o.mustFail || !o.status.ok(), qPrintable(where + "\nthe arguments are invalid but the call succeeded"));
+        QVERIFY2(!o.mustFail || !o.status.ok(),
+                 qPrintable(where + "\nthe arguments are invalid but the call succeeded"));
         const QStringList problems = checkInvariants(h, &mirror, &world);
         QVERIFY2(problems.isEmpty(), qPrintable(where + "\n" + problems.mid(0, 20).join('\n')));
     }
     const auto counts = h.engine.counts();
-    qInfo("seed %u: %d steps, %d failed calls; %zu networks, %zu endpoints, %zu namespaces, %zu load balancers remain", seed,
-          steps, failures, counts.networks, counts.endpoints, counts.namespaces, counts.loadBalancers);
+    qInfo("seed %u: %d steps, %d failed calls; %zu networks, %zu endpoints, %zu namespaces, %zu load "
+          "balancers remain",
+          seed, steps, failures, counts.networks, counts.endpoints, counts.namespaces, counts.loadBalancers);
     // A walk where nothing succeeds or nothing fails would prove little.
     QVERIFY(failures > steps / 10);
     QVERIFY(failures < steps * 9 / 10);

@@ -16,7 +16,8 @@ using hcn::ResourceKind;
 
 namespace {
 
-/// ERROR_GEN_FAILURE: nothing in the engine returns it, so seeing it proves the datapath's error came through.
+/// ERROR_GEN_FAILURE: nothing in the engine returns it, so seeing it proves the datapath's error came
+/// through.
 constexpr hcn::HResult kInjected = hcn::makeHResult(0x8007001F);
 
 // Fixed IDs, so documents can name each other and a retried create reuses the same ID.
@@ -28,7 +29,10 @@ const std::string kNs2 = "A0000000-0000-0000-0000-000000000002";
 const std::string kLb1 = "B0000000-0000-0000-0000-000000000001";
 const std::string kLb2 = "B0000000-0000-0000-0000-000000000002";
 
-hcn::Guid guid(const std::string& text) { return *hcn::Guid::parse(text); }
+hcn::Guid guid(const std::string& text)
+{
+    return *hcn::Guid::parse(text);
+}
 
 /// The objects a case set up, by the name the case gave them.
 struct Scene
@@ -36,7 +40,8 @@ struct Scene
     Harness& h;
     std::map<std::string, hcn::Handle> handles;
 
-    hcn::Status create(ResourceKind kind, const std::string& name, const json& doc, const std::string& network = {})
+    hcn::Status create(ResourceKind kind, const std::string& name, const json& doc,
+                       const std::string& network = {})
     {
         auto r = h.engine.create(kind, hcn::Guid{}, doc.dump(), network.empty() ? 0 : handles.at(network));
         if (!r.ok())
@@ -57,12 +62,15 @@ struct Scene
     }
 };
 
-hcn::Status statusOf(const hcn::Result<hcn::Handle>& r) { return r.ok() ? hcn::Status::success() : r.status(); }
+hcn::Status statusOf(const hcn::Result<hcn::Handle>& r)
+{
+    return r.ok() ? hcn::Status::success() : r.status();
+}
 
-#define SETUP_STEP(expr)                                                                                       \
-    do {                                                                                                       \
-        if (hcn::Status setupStatus_ = (expr); !setupStatus_.ok())                                             \
-            return setupStatus_;                                                                               \
+#define SETUP_STEP(expr)                                                                                     \
+    do {                                                                                                     \
+        if (hcn::Status setupStatus_ = (expr); !setupStatus_.ok())                                           \
+            return setupStatus_;                                                                             \
     } while (false)
 
 // ---- documents ----
@@ -73,16 +81,22 @@ json macPool(const std::string& start, const std::string& end)
 }
 
 /// A NAT network with its own MAC pool.
-json pooledNat(const std::string& name, const std::string& prefix, const std::string& gateway, const std::string& macStart,
-               const std::string& macEnd)
+json pooledNat(const std::string& name, const std::string& prefix, const std::string& gateway,
+               const std::string& macStart, const std::string& macEnd)
 {
     json doc = natNetwork(name, prefix, gateway);
     doc["MacPool"] = macPool(macStart, macEnd);
     return doc;
 }
 
-json netA() { return pooledNat("net-a", "172.20.0.0/24", "172.20.0.1", "00-15-5D-AA-00-00", "00-15-5D-AA-00-FF"); }
-json netB() { return pooledNat("net-b", "172.21.0.0/24", "172.21.0.1", "00-15-5D-BB-00-00", "00-15-5D-BB-00-FF"); }
+json netA()
+{
+    return pooledNat("net-a", "172.20.0.0/24", "172.20.0.1", "00-15-5D-AA-00-00", "00-15-5D-AA-00-FF");
+}
+json netB()
+{
+    return pooledNat("net-b", "172.21.0.0/24", "172.21.0.1", "00-15-5D-BB-00-00", "00-15-5D-BB-00-FF");
+}
 
 json dualStackNetwork()
 {
@@ -115,7 +129,8 @@ json l2BridgeTwoSubnets()
 json portMapping(int internalPort, int externalPort, int protocol = 6)
 {
     return {{"Type", "PortMapping"},
-            {"Settings", {{"Protocol", protocol}, {"InternalPort", internalPort}, {"ExternalPort", externalPort}}}};
+            {"Settings",
+             {{"Protocol", protocol}, {"InternalPort", internalPort}, {"ExternalPort", externalPort}}}};
 }
 
 json endpoint(const std::string& name, const std::string& id, json extra = json::object())
@@ -138,15 +153,22 @@ json namespaceDoc(const std::string& name, const std::string& id, json resources
     return doc;
 }
 
-json endpointResource(const std::string& id) { return {{"Type", "Endpoint"}, {"Data", {{"Id", id}}}}; }
-json containerResource(const std::string& id) { return {{"Type", "Container"}, {"Data", {{"Id", id}}}}; }
+json endpointResource(const std::string& id)
+{
+    return {{"Type", "Endpoint"}, {"Data", {{"Id", id}}}};
+}
+json containerResource(const std::string& id)
+{
+    return {{"Type", "Container"}, {"Data", {{"Id", id}}}};
+}
 
 json namespaceRequest(const std::string& resourceType, const std::string& requestType, json settings)
 {
     return {{"ResourceType", resourceType}, {"RequestType", requestType}, {"Settings", settings}};
 }
 
-json loadBalancer(const std::string& id, std::vector<std::string> endpoints, int port, const std::string& vip = "10.0.0.100")
+json loadBalancer(const std::string& id, std::vector<std::string> endpoints, int port,
+                  const std::string& vip = "10.0.0.100")
 {
     return v2({{"ID", id},
                {"HostComputeEndpoints", endpoints},
@@ -168,13 +190,17 @@ struct Case
     bool cascadeAttachedEndpoints = false;
 };
 
-hcn::Status oneNetwork(Scene& s) { return s.create(ResourceKind::Network, "net-a", netA()); }
+hcn::Status oneNetwork(Scene& s)
+{
+    return s.create(ResourceKind::Network, "net-a", netA());
+}
 
 /// net-a with ep1 (attached to ns1) and ep2, both behind lb1 and lb2.
 hcn::Status attachedAndBalanced(Scene& s)
 {
     SETUP_STEP(oneNetwork(s));
-    SETUP_STEP(s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080)}}}), "net-a"));
+    SETUP_STEP(s.create(ResourceKind::Endpoint, "ep1",
+                        endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080)}}}), "net-a"));
     SETUP_STEP(s.create(ResourceKind::Endpoint, "ep2", endpoint("ep2", kEp2), "net-a"));
     SETUP_STEP(s.create(ResourceKind::Namespace, "ns1", namespaceDoc("ns1", kNs1, {endpointResource(kEp1)})));
     SETUP_STEP(s.create(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp1, kEp2}, 80)));
@@ -201,92 +227,146 @@ const std::vector<Case>& cases()
         auto nothing = [](Scene&) { return hcn::Status::success(); };
 
         // Networks
-        c.push_back({"network create with subnet and MAC pool", nothing,
-                     [](Scene& s) { return s.create(ResourceKind::Network, "net-a", netA()); }, {createNetwork}});
-        c.push_back({"network create taking a slice of the default MAC range", oneNetwork,
-                     [](Scene& s) { return s.create(ResourceKind::Network, "sliced", natNetwork("sliced", "172.22.0.0/24", "172.22.0.1")); },
+        c.push_back({"network create with subnet and MAC pool",
+                     nothing,
+                     [](Scene& s) { return s.create(ResourceKind::Network, "net-a", netA()); },
                      {createNetwork}});
-        c.push_back({"network create with two subnets", nothing,
-                     [](Scene& s) { return s.create(ResourceKind::Network, "l2", l2BridgeTwoSubnets()); }, {createNetwork}});
-        c.push_back({"network create picking its own NAT prefix", oneNetwork,
-                     [](Scene& s) { return s.create(ResourceKind::Network, "auto", v2({{"Name", "auto"}})); }, {createNetwork}});
-        c.push_back({"network policy add", oneNetwork,
+        c.push_back({"network create taking a slice of the default MAC range",
+                     oneNetwork,
                      [](Scene& s) {
-                         return s.modify(ResourceKind::Network, "net-a",
-                                         {{"ResourceType", "Policy"}, {"RequestType", "Add"},
-                                          {"Settings", {{"Policies", {{{"Type", "AutomaticDNS"}, {"Settings", {{"Enable", true}}}}}}}}});
+                         return s.create(ResourceKind::Network, "sliced",
+                                         natNetwork("sliced", "172.22.0.0/24", "172.22.0.1"));
                      },
-                     {modifyNetwork}});
+                     {createNetwork}});
+        c.push_back({"network create with two subnets",
+                     nothing,
+                     [](Scene& s) { return s.create(ResourceKind::Network, "l2", l2BridgeTwoSubnets()); },
+                     {createNetwork}});
+        c.push_back({"network create picking its own NAT prefix",
+                     oneNetwork,
+                     [](Scene& s) {
+                         return s.create(ResourceKind::Network, "auto", v2({{"Name", "auto"}}));
+                     },
+                     {createNetwork}});
+        c.push_back(
+            {"network policy add",
+             oneNetwork,
+             [](Scene& s) {
+                 return s.modify(
+                     ResourceKind::Network, "net-a",
+                     {{"ResourceType", "Policy"},
+                      {"RequestType", "Add"},
+                      {"Settings",
+                       {{"Policies", {{{"Type", "AutomaticDNS"}, {"Settings", {{"Enable", true}}}}}}}}});
+             },
+             {modifyNetwork}});
 
         // Endpoint creates
-        c.push_back({"endpoint create with explicit IP", oneNetwork,
+        c.push_back({"endpoint create with explicit IP",
+                     oneNetwork,
+                     [](Scene& s) {
+                         return s.create(
+                             ResourceKind::Endpoint, "ep1",
+                             endpoint("ep1", kEp1, {{"IpConfigurations", {{{"IpAddress", "172.20.0.50"}}}}}),
+                             "net-a");
+                     },
+                     {createEndpoint}});
+        c.push_back(
+            {"endpoint create with automatic IP and MAC",
+             oneNetwork,
+             [](Scene& s) { return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1), "net-a"); },
+             {createEndpoint}});
+        c.push_back(
+            {"endpoint create after others were deleted",
+             [](Scene& s) {
+                 SETUP_STEP(oneNetwork(s));
+                 SETUP_STEP(s.create(ResourceKind::Endpoint, "old1", endpoint("old1", kEp2), "net-a"));
+                 SETUP_STEP(s.create(ResourceKind::Endpoint, "old2", endpoint("old2", kEp3), "net-a"));
+                 return s.remove(ResourceKind::Endpoint, "old1");
+             },
+             [](Scene& s) { return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1), "net-a"); },
+             {createEndpoint}});
+        c.push_back(
+            {"endpoint create dual-stack",
+             [](Scene& s) { return s.create(ResourceKind::Network, "dual", dualStackNetwork()); },
+             [](Scene& s) { return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1), "dual"); },
+             {createEndpoint}});
+        c.push_back(
+            {"endpoint create with port mapping",
+             oneNetwork,
+             [](Scene& s) {
+                 return s.create(
+                     ResourceKind::Endpoint, "ep1",
+                     endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080), portMapping(53, 53, 17)}}}),
+                     "net-a");
+             },
+             {createEndpoint}});
+        c.push_back({"endpoint create with explicit MAC",
+                     oneNetwork,
                      [](Scene& s) {
                          return s.create(ResourceKind::Endpoint, "ep1",
-                                         endpoint("ep1", kEp1, {{"IpConfigurations", {{{"IpAddress", "172.20.0.50"}}}}}), "net-a");
-                     },
-                     {createEndpoint}});
-        c.push_back({"endpoint create with automatic IP and MAC", oneNetwork,
-                     [](Scene& s) { return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1), "net-a"); },
-                     {createEndpoint}});
-        c.push_back({"endpoint create after others were deleted", [](Scene& s) {
-                         SETUP_STEP(oneNetwork(s));
-                         SETUP_STEP(s.create(ResourceKind::Endpoint, "old1", endpoint("old1", kEp2), "net-a"));
-                         SETUP_STEP(s.create(ResourceKind::Endpoint, "old2", endpoint("old2", kEp3), "net-a"));
-                         return s.remove(ResourceKind::Endpoint, "old1");
-                     },
-                     [](Scene& s) { return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1), "net-a"); },
-                     {createEndpoint}});
-        c.push_back({"endpoint create dual-stack",
-                     [](Scene& s) { return s.create(ResourceKind::Network, "dual", dualStackNetwork()); },
-                     [](Scene& s) { return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1), "dual"); },
-                     {createEndpoint}});
-        c.push_back({"endpoint create with port mapping", oneNetwork,
-                     [](Scene& s) {
-                         return s.create(ResourceKind::Endpoint, "ep1",
-                                         endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080), portMapping(53, 53, 17)}}}), "net-a");
-                     },
-                     {createEndpoint}});
-        c.push_back({"endpoint create with explicit MAC", oneNetwork,
-                     [](Scene& s) {
-                         return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1, {{"MacAddress", "00-15-5D-AA-00-10"}}), "net-a");
-                     },
-                     {createEndpoint}});
-        c.push_back({"remote endpoint create", oneNetwork,
-                     [](Scene& s) {
-                         return s.create(ResourceKind::Endpoint, "remote",
-                                         endpoint("remote", kEp1, {{"Flags", 1}, {"MacAddress", "00-15-5D-EE-00-01"},
-                                                                   {"IpConfigurations", {{{"IpAddress", "172.20.0.77"}}}}}),
+                                         endpoint("ep1", kEp1, {{"MacAddress", "00-15-5D-AA-00-10"}}),
                                          "net-a");
                      },
                      {createEndpoint}});
-        c.push_back({"endpoint create straight into a namespace", [](Scene& s) {
+        c.push_back({"remote endpoint create",
+                     oneNetwork,
+                     [](Scene& s) {
+                         return s.create(ResourceKind::Endpoint, "remote",
+                                         endpoint("remote", kEp1,
+                                                  {{"Flags", 1},
+                                                   {"MacAddress", "00-15-5D-EE-00-01"},
+                                                   {"IpConfigurations", {{{"IpAddress", "172.20.0.77"}}}}}),
+                                         "net-a");
+                     },
+                     {createEndpoint}});
+        c.push_back({"endpoint create straight into a namespace",
+                     [](Scene& s) {
                          SETUP_STEP(oneNetwork(s));
                          return s.create(ResourceKind::Namespace, "ns1", namespaceDoc("ns1", kNs1));
                      },
                      [](Scene& s) {
-                         return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1, {{"HostComputeNamespace", kNs1}}), "net-a");
+                         return s.create(ResourceKind::Endpoint, "ep1",
+                                         endpoint("ep1", kEp1, {{"HostComputeNamespace", kNs1}}), "net-a");
                      },
                      {createEndpoint, modifyEndpoint, modifyNamespace}});
 
         // Endpoint policies
         auto withMappedEndpoint = [](Scene& s) {
             SETUP_STEP(oneNetwork(s));
-            return s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080)}}}), "net-a");
+            return s.create(ResourceKind::Endpoint, "ep1",
+                            endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080)}}}), "net-a");
         };
-        c.push_back({"endpoint policy add", withMappedEndpoint,
-                     [](Scene& s) { return s.modify(ResourceKind::Endpoint, "ep1", policyRequest("Add", {portMapping(443, 8443)})); },
-                     {modifyEndpoint}});
-        c.push_back({"endpoint policy remove", withMappedEndpoint,
-                     [](Scene& s) { return s.modify(ResourceKind::Endpoint, "ep1", policyRequest("Remove", {portMapping(80, 8080)})); },
-                     {modifyEndpoint}});
-        c.push_back({"endpoint policy update", withMappedEndpoint,
-                     [](Scene& s) { return s.modify(ResourceKind::Endpoint, "ep1", policyRequest("Update", {portMapping(81, 9090)})); },
-                     {modifyEndpoint}});
-        c.push_back({"endpoint VM port bind", withMappedEndpoint,
+        c.push_back({"endpoint policy add",
+                     withMappedEndpoint,
                      [](Scene& s) {
                          return s.modify(ResourceKind::Endpoint, "ep1",
-                                         {{"ResourceType", "Port"}, {"RequestType", "Add"},
-                                          {"Settings", {{"PortName", "port1"}, {"VirtualMachineId", "F0000000-0000-0000-0000-000000000001"}}}});
+                                         policyRequest("Add", {portMapping(443, 8443)}));
+                     },
+                     {modifyEndpoint}});
+        c.push_back({"endpoint policy remove",
+                     withMappedEndpoint,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::Endpoint, "ep1",
+                                         policyRequest("Remove", {portMapping(80, 8080)}));
+                     },
+                     {modifyEndpoint}});
+        c.push_back({"endpoint policy update",
+                     withMappedEndpoint,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::Endpoint, "ep1",
+                                         policyRequest("Update", {portMapping(81, 9090)}));
+                     },
+                     {modifyEndpoint}});
+        c.push_back({"endpoint VM port bind",
+                     withMappedEndpoint,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::Endpoint, "ep1",
+                                         {{"ResourceType", "Port"},
+                                          {"RequestType", "Add"},
+                                          {"Settings",
+                                           {{"PortName", "port1"},
+                                            {"VirtualMachineId", "F0000000-0000-0000-0000-000000000001"}}}});
                      },
                      {modifyEndpoint}});
 
@@ -296,62 +376,103 @@ const std::vector<Case>& cases()
             SETUP_STEP(s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1), "net-a"));
             return s.create(ResourceKind::Endpoint, "ep2", endpoint("ep2", kEp2), "net-a");
         };
-        c.push_back({"namespace create with endpoints and a container", twoEndpoints,
+        c.push_back({"namespace create with endpoints and a container",
+                     twoEndpoints,
                      [](Scene& s) {
                          return s.create(ResourceKind::Namespace, "ns1",
-                                         namespaceDoc("ns1", kNs1, {endpointResource(kEp1), containerResource("c1"), endpointResource(kEp2)}));
+                                         namespaceDoc("ns1", kNs1,
+                                                      {endpointResource(kEp1), containerResource("c1"),
+                                                       endpointResource(kEp2)}));
                      },
                      {createNamespace, modifyEndpoint, modifyNamespace}});
-        c.push_back({"namespace create without resources", nothing,
-                     [](Scene& s) { return s.create(ResourceKind::Namespace, "ns1", namespaceDoc("ns1", kNs1)); }, {createNamespace}});
+        c.push_back(
+            {"namespace create without resources",
+             nothing,
+             [](Scene& s) { return s.create(ResourceKind::Namespace, "ns1", namespaceDoc("ns1", kNs1)); },
+             {createNamespace}});
         auto nsWithOneAttached = [twoEndpoints](Scene& s) {
             SETUP_STEP(twoEndpoints(s));
-            return s.create(ResourceKind::Namespace, "ns1", namespaceDoc("ns1", kNs1, {endpointResource(kEp1), containerResource("c1")}));
+            return s.create(ResourceKind::Namespace, "ns1",
+                            namespaceDoc("ns1", kNs1, {endpointResource(kEp1), containerResource("c1")}));
         };
-        c.push_back({"namespace attach endpoint", nsWithOneAttached,
-                     [](Scene& s) { return s.modify(ResourceKind::Namespace, "ns1", namespaceRequest("Endpoint", "Add", {{"EndpointId", kEp2}})); },
+        c.push_back({"namespace attach endpoint",
+                     nsWithOneAttached,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::Namespace, "ns1",
+                                         namespaceRequest("Endpoint", "Add", {{"EndpointId", kEp2}}));
+                     },
                      {modifyEndpoint, modifyNamespace}});
-        c.push_back({"namespace detach endpoint", nsWithOneAttached,
-                     [](Scene& s) { return s.modify(ResourceKind::Namespace, "ns1", namespaceRequest("Endpoint", "Remove", {{"EndpointId", kEp1}})); },
+        c.push_back({"namespace detach endpoint",
+                     nsWithOneAttached,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::Namespace, "ns1",
+                                         namespaceRequest("Endpoint", "Remove", {{"EndpointId", kEp1}}));
+                     },
                      {modifyEndpoint, modifyNamespace}});
-        c.push_back({"namespace add container", nsWithOneAttached,
-                     [](Scene& s) { return s.modify(ResourceKind::Namespace, "ns1", namespaceRequest("Container", "Add", {{"ContainerId", "c2"}})); },
+        c.push_back({"namespace add container",
+                     nsWithOneAttached,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::Namespace, "ns1",
+                                         namespaceRequest("Container", "Add", {{"ContainerId", "c2"}}));
+                     },
                      {modifyNamespace}});
-        c.push_back({"namespace remove container", nsWithOneAttached,
-                     [](Scene& s) { return s.modify(ResourceKind::Namespace, "ns1", namespaceRequest("Container", "Remove", {{"ContainerId", "c1"}})); },
+        c.push_back({"namespace remove container",
+                     nsWithOneAttached,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::Namespace, "ns1",
+                                         namespaceRequest("Container", "Remove", {{"ContainerId", "c1"}}));
+                     },
                      {modifyNamespace}});
-        c.push_back({"namespace delete detaches its endpoint", nsWithOneAttached,
+        c.push_back({"namespace delete detaches its endpoint",
+                     nsWithOneAttached,
                      [](Scene& s) { return s.remove(ResourceKind::Namespace, "ns1"); },
                      {modifyEndpoint, modifyNamespace, deleteNamespace}});
 
         // Load balancers
-        c.push_back({"load balancer create", twoEndpoints,
-                     [](Scene& s) { return s.create(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp1, kEp2}, 80)); },
-                     {createLb}});
+        c.push_back(
+            {"load balancer create",
+             twoEndpoints,
+             [](Scene& s) {
+                 return s.create(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp1, kEp2}, 80));
+             },
+             {createLb}});
         auto withLb = [twoEndpoints](Scene& s) {
             SETUP_STEP(twoEndpoints(s));
             return s.create(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp1}, 80));
         };
-        c.push_back({"load balancer replace", withLb,
-                     [](Scene& s) { return s.modify(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp2}, 8081, "10.0.0.101")); },
+        c.push_back({"load balancer replace",
+                     withLb,
+                     [](Scene& s) {
+                         return s.modify(ResourceKind::LoadBalancer, "lb1",
+                                         loadBalancer(kLb1, {kEp2}, 8081, "10.0.0.101"));
+                     },
                      {modifyLb}});
-        c.push_back({"load balancer delete", withLb, [](Scene& s) { return s.remove(ResourceKind::LoadBalancer, "lb1"); }, {deleteLb}});
+        c.push_back({"load balancer delete",
+                     withLb,
+                     [](Scene& s) { return s.remove(ResourceKind::LoadBalancer, "lb1"); },
+                     {deleteLb}});
 
         // Cascades
-        c.push_back({"endpoint delete leaves its namespace and load balancers", attachedAndBalanced,
+        c.push_back({"endpoint delete leaves its namespace and load balancers",
+                     attachedAndBalanced,
                      [](Scene& s) { return s.remove(ResourceKind::Endpoint, "ep1"); },
                      {modifyEndpoint, modifyNamespace, modifyLb, deleteEndpoint}});
-        c.push_back({"network delete cascades its endpoints", [](Scene& s) {
-                         SETUP_STEP(oneNetwork(s));
-                         SETUP_STEP(s.create(ResourceKind::Endpoint, "ep1", endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080)}}}), "net-a"));
-                         SETUP_STEP(s.create(ResourceKind::Endpoint, "ep2", endpoint("ep2", kEp2), "net-a"));
-                         SETUP_STEP(s.create(ResourceKind::Network, "net-b", netB()));
-                         SETUP_STEP(s.create(ResourceKind::Endpoint, "ep3", endpoint("ep3", kEp3), "net-b"));
-                         return s.create(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp1, kEp3}, 80));
-                     },
-                     [](Scene& s) { return s.remove(ResourceKind::Network, "net-a"); },
-                     {modifyLb, deleteEndpoint, deleteNetwork}});
-        Case cascade{"network delete cascades attached endpoints (cascade option)", attachedAndBalanced,
+        c.push_back(
+            {"network delete cascades its endpoints",
+             [](Scene& s) {
+                 SETUP_STEP(oneNetwork(s));
+                 SETUP_STEP(s.create(ResourceKind::Endpoint, "ep1",
+                                     endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080)}}}),
+                                     "net-a"));
+                 SETUP_STEP(s.create(ResourceKind::Endpoint, "ep2", endpoint("ep2", kEp2), "net-a"));
+                 SETUP_STEP(s.create(ResourceKind::Network, "net-b", netB()));
+                 SETUP_STEP(s.create(ResourceKind::Endpoint, "ep3", endpoint("ep3", kEp3), "net-b"));
+                 return s.create(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp1, kEp3}, 80));
+             },
+             [](Scene& s) { return s.remove(ResourceKind::Network, "net-a"); },
+             {modifyLb, deleteEndpoint, deleteNetwork}});
+        Case cascade{"network delete cascades attached endpoints (cascade option)",
+                     attachedAndBalanced,
                      [](Scene& s) { return s.remove(ResourceKind::Network, "net-a"); },
                      {modifyEndpoint, modifyNamespace, modifyLb, deleteEndpoint, deleteNetwork}};
         cascade.cascadeAttachedEndpoints = true;
@@ -370,7 +491,8 @@ std::vector<Stage> allStages()
 {
     std::vector<Stage> out;
     for (auto op : {ChangeOp::Create, ChangeOp::Modify, ChangeOp::Delete})
-        for (auto kind : {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace, ResourceKind::LoadBalancer})
+        for (auto kind : {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace,
+                          ResourceKind::LoadBalancer})
             out.push_back({op, kind});
     return out;
 }
@@ -425,8 +547,9 @@ json addressFingerprint(Harness& h)
         if (!handle.ok())
             continue;
         json doc = h.query(ResourceKind::Endpoint, *handle);
-        out["endpoints"][doc.value("Name", "")] = {{"IpConfigurations", doc.value("IpConfigurations", json::array())},
-                                                   {"MacAddress", doc.value("MacAddress", "")}};
+        out["endpoints"][doc.value("Name", "")] = {
+            {"IpConfigurations", doc.value("IpConfigurations", json::array())},
+            {"MacAddress", doc.value("MacAddress", "")}};
         (void)h.engine.close(ResourceKind::Endpoint, *handle);
     }
     for (const auto& id : h.enumerate(ResourceKind::Namespace)) {
@@ -438,7 +561,8 @@ json addressFingerprint(Harness& h)
         (void)h.engine.close(ResourceKind::Namespace, *handle);
     }
     for (const auto& [name, handle] : networks) {
-        auto probe = h.engine.create(ResourceKind::Endpoint, hcn::Guid{}, v2({{"Name", "probe"}}).dump(), handle);
+        auto probe =
+            h.engine.create(ResourceKind::Endpoint, hcn::Guid{}, v2({{"Name", "probe"}}).dump(), handle);
         if (!probe.ok()) {
             out["probes"][name] = hcn::hresultHex(probe.code());
             continue;
@@ -470,7 +594,8 @@ QString typeNames(const std::vector<hcn::NotificationType>& types)
 json plainDocuments(Harness& h)
 {
     json all = json::object();
-    for (auto kind : {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace, ResourceKind::LoadBalancer})
+    for (auto kind :
+         {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace, ResourceKind::LoadBalancer})
         for (const auto& id : h.enumerate(kind)) {
             auto handle = h.engine.open(kind, guid(id.get<std::string>()));
             if (!handle.ok())
@@ -522,11 +647,12 @@ void TestEngineRollback::callStagesExactlyTheseChanges()
         const hcn::Status status = c.call(scene);
         const bool listed = std::find(c.stages.begin(), c.stages.end(), stage) != c.stages.end();
         if (listed)
-            QVERIFY2(status.code() == kInjected,
-                     qPrintable(qs("the call does not stage " + stageName(stage) + ": " + hcn::hresultHex(status.code()))));
+            QVERIFY2(status.code() == kInjected, qPrintable(qs("the call does not stage " + stageName(stage) +
+                                                               ": " + hcn::hresultHex(status.code()))));
         else
-            QVERIFY2(status.ok(), qPrintable(qs("the call stages " + stageName(stage) + " or fails on its own: " +
-                                                hcn::hresultHex(status.code()) + " " + status.message())));
+            QVERIFY2(status.ok(), qPrintable(qs("the call stages " + stageName(stage) +
+                                                " or fails on its own: " + hcn::hresultHex(status.code()) +
+                                                " " + status.message())));
     }
 }
 
@@ -599,7 +725,8 @@ void TestEngineRollback::failedCallChangesNothing()
             problems << "the snapshot changed: " + describeDifference(before, after);
     }
     if (const json plainAfter = plainDocuments(h); plainAfter != plainBefore)
-        problems << "the objects' documents changed: " + describeDifference(plainBefore.dump(), plainAfter.dump());
+        problems << "the objects' documents changed: " +
+                        describeDifference(plainBefore.dump(), plainAfter.dump());
     if (!sameCounts(h.engine.counts(), countsBefore))
         problems << "object or open-handle counts changed";
     if (h.datapath->commitCount() != commitsBefore)
@@ -615,8 +742,8 @@ void TestEngineRollback::failedCallChangesNothing()
     } else {
         const auto retriedTypes = typesOf(recorder.take());
         if (retriedTypes != referenceTypes)
-            problems << "the retry announced " + typeNames(retriedTypes) + "; a run that never failed announced " +
-                            typeNames(referenceTypes);
+            problems << "the retry announced " + typeNames(retriedTypes) +
+                            "; a run that never failed announced " + typeNames(referenceTypes);
         const json retriedAddresses = addressFingerprint(h);
         if (retriedAddresses != referenceAddresses)
             problems << "addresses after the retry differ from a run that never failed:\n  retry:     " +
@@ -630,7 +757,8 @@ void TestEngineRollback::failureIsReportedOnceThenCleared()
     // count = 2: two calls fail, the third succeeds; a cleared failure never fires.
     Harness h;
     HCN_VERIFY_OK(h.create(ResourceKind::Network, netA()));
-    const auto net = h.engine.open(ResourceKind::Network, guid(h.enumerate(ResourceKind::Network)[0].get<std::string>()));
+    const auto net =
+        h.engine.open(ResourceKind::Network, guid(h.enumerate(ResourceKind::Network)[0].get<std::string>()));
     HCN_VERIFY_OK(net);
     h.datapath->injectFailure(ChangeOp::Create, ResourceKind::Endpoint, kInjected, 2);
     QCOMPARE(statusOf(h.create(ResourceKind::Endpoint, endpoint("ep1", kEp1), *net)).code(), kInjected);

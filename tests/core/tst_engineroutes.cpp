@@ -34,7 +34,10 @@ struct RouteHost
     json route(const std::string& key = "Routes") const
     {
         return v2({{"HostComputeEndpoints", {ep}},
-                   {key, {{{"DestinationPrefix", "169.254.169.254/32"}, {"NextHop", "172.20.0.1"}, {"NeedEncap", false}}}}});
+                   {key,
+                    {{{"DestinationPrefix", "169.254.169.254/32"},
+                      {"NextHop", "172.20.0.1"},
+                      {"NeedEncap", false}}}}});
     }
 };
 
@@ -46,18 +49,22 @@ void TestEngineRoutes::routeLifecycle()
     NotificationRecorder events(r.h.engine);
     auto route = r.h.create(ResourceKind::SdnRoute, r.route());
     HCN_VERIFY_OK(route);
-    auto hcsshimShape = r.h.create(ResourceKind::SdnRoute, r.route("Setting")); // hcsshim names the list Setting
+    auto hcsshimShape =
+        r.h.create(ResourceKind::SdnRoute, r.route("Setting")); // hcsshim names the list Setting
     HCN_VERIFY_OK(hcsshimShape);
-    QCOMPARE(r.h.query(ResourceKind::SdnRoute, *hcsshimShape)["Setting"][0]["NextHop"].get<std::string>(), std::string("172.20.0.1"));
+    QCOMPARE(r.h.query(ResourceKind::SdnRoute, *hcsshimShape)["Setting"][0]["NextHop"].get<std::string>(),
+             std::string("172.20.0.1"));
     QCOMPARE(r.h.enumerate(ResourceKind::SdnRoute).size(), std::size_t(2));
     json replacement = r.route();
     replacement["Routes"][0]["DestinationPrefix"] = "10.0.0.0/8";
     HCN_VERIFY_OK(r.h.engine.modify(ResourceKind::SdnRoute, *route, replacement.dump()));
-    QCOMPARE(r.h.query(ResourceKind::SdnRoute, *route)["Routes"][0]["DestinationPrefix"].get<std::string>(), std::string("10.0.0.0/8"));
+    QCOMPARE(r.h.query(ResourceKind::SdnRoute, *route)["Routes"][0]["DestinationPrefix"].get<std::string>(),
+             std::string("10.0.0.0/8"));
     auto id = *hcn::Guid::parse(r.h.idOf(ResourceKind::SdnRoute, *route));
     HCN_VERIFY_OK(r.h.engine.remove(ResourceKind::SdnRoute, id));
     QCOMPARE(r.h.engine.remove(ResourceKind::SdnRoute, id).code(), hcn::hr::ElementNotFound);
-    QCOMPARE(events.types(), (std::vector<T>{T::RouteCreate, T::RouteCreate, T::RouteModify, T::RouteDelete}));
+    QCOMPARE(events.types(),
+             (std::vector<T>{T::RouteCreate, T::RouteCreate, T::RouteModify, T::RouteDelete}));
 }
 
 void TestEngineRoutes::routeErrors_data()
@@ -85,7 +92,8 @@ void TestEngineRoutes::routeErrors()
     else
         doc["Routes"][0].erase("DestinationPrefix");
     const auto before = r.h.snapshot();
-    QCOMPARE(qs(hcn::hresultHex(r.h.create(ResourceKind::SdnRoute, doc).code())), qs(hcn::hresultHex(expected)));
+    QCOMPARE(qs(hcn::hresultHex(r.h.create(ResourceKind::SdnRoute, doc).code())),
+             qs(hcn::hresultHex(expected)));
     QCOMPARE(r.h.snapshot(), before);
 }
 
@@ -104,23 +112,40 @@ void TestEngineRoutes::featureGates_data()
     QTest::addColumn<QString>("variant");
     QTest::addColumn<bool>("allowed");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("DSR on 9.2") << "9.2" << "dsr" << false << "10.2 or later";
-    QTest::newRow("DSR on 9.3") << "9.3" << "dsr" << true << "";
-    QTest::newRow("DSR on 10.1") << "10.1" << "dsr" << false << "9.3-9.x";
-    QTest::newRow("DSR on 10.2") << "10.2" << "dsr" << true << "";
-    QTest::newRow("session affinity on 11.0") << "11.0" << "affinity" << false << "12.0 or later";
-    QTest::newRow("session affinity on 12.0") << "12.0" << "affinity" << true << "";
-    QTest::newRow("dual stack on 11.9") << "11.9" << "ipv6" << false << "11.10 or later";
-    QTest::newRow("dual stack on 11.10") << "11.10" << "ipv6" << true << "";
-    QTest::newRow("SetPolicy on 12.1") << "12.1" << "setpolicy" << false << "13.0 or later";
-    QTest::newRow("NetworkACL on 14.0") << "14.0" << "networkacl" << false << "15.0 or later";
-    QTest::newRow("TierAcl on 13.2") << "13.2" << "tieracl" << false << "14.0 or later";
-    QTest::newRow("TierAcl on 14.0") << "14.0" << "tieracl" << true << "";
-    QTest::newRow("modify load balancer on 15.3") << "15.3" << "modifylb" << false << "15.4 or later";
-    QTest::newRow("modify load balancer on 15.4") << "15.4" << "modifylb" << true << "";
-    QTest::newRow("L4Proxy on 10.4") << "10.4" << "l4proxy" << false << "10.5-10.x";
-    QTest::newRow("L4Proxy on 11.11") << "11.11" << "l4proxy" << true << "";
-    QTest::newRow("v2 API on 9.1") << "9.1" << "namespace" << false << "9.2 or later";
+    QTest::newRow("DSR on 9.2") << "9.2"
+                                << "dsr" << false << "10.2 or later";
+    QTest::newRow("DSR on 9.3") << "9.3"
+                                << "dsr" << true << "";
+    QTest::newRow("DSR on 10.1") << "10.1"
+                                 << "dsr" << false << "9.3-9.x";
+    QTest::newRow("DSR on 10.2") << "10.2"
+                                 << "dsr" << true << "";
+    QTest::newRow("session affinity on 11.0") << "11.0"
+                                              << "affinity" << false << "12.0 or later";
+    QTest::newRow("session affinity on 12.0") << "12.0"
+                                              << "affinity" << true << "";
+    QTest::newRow("dual stack on 11.9") << "11.9"
+                                        << "ipv6" << false << "11.10 or later";
+    QTest::newRow("dual stack on 11.10") << "11.10"
+                                         << "ipv6" << true << "";
+    QTest::newRow("SetPolicy on 12.1") << "12.1"
+                                       << "setpolicy" << false << "13.0 or later";
+    QTest::newRow("NetworkACL on 14.0") << "14.0"
+                                        << "networkacl" << false << "15.0 or later";
+    QTest::newRow("TierAcl on 13.2") << "13.2"
+                                     << "tieracl" << false << "14.0 or later";
+    QTest::newRow("TierAcl on 14.0") << "14.0"
+                                     << "tieracl" << true << "";
+    QTest::newRow("modify load balancer on 15.3") << "15.3"
+                                                  << "modifylb" << false << "15.4 or later";
+    QTest::newRow("modify load balancer on 15.4") << "15.4"
+                                                  << "modifylb" << true << "";
+    QTest::newRow("L4Proxy on 10.4") << "10.4"
+                                     << "l4proxy" << false << "10.5-10.x";
+    QTest::newRow("L4Proxy on 11.11") << "11.11"
+                                      << "l4proxy" << true << "";
+    QTest::newRow("v2 API on 9.1") << "9.1"
+                                   << "namespace" << false << "9.2 or later";
 }
 
 void TestEngineRoutes::featureGates()
@@ -138,7 +163,8 @@ void TestEngineRoutes::featureGates()
     const std::string epId = ep ? h.idOf(ResourceKind::Endpoint, ep) : std::string();
     hcn::Status result;
     if (variant == "dsr" || variant == "affinity" || variant == "modifylb") {
-        json lb = v2({{"HostComputeEndpoints", {epId}}, {"FrontendVIPs", {"10.96.0.10"}},
+        json lb = v2({{"HostComputeEndpoints", {epId}},
+                      {"FrontendVIPs", {"10.96.0.10"}},
                       {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}}}}});
         if (variant == "dsr")
             lb["Flags"] = 1;
@@ -149,18 +175,33 @@ void TestEngineRoutes::featureGates()
         if (variant == "modifylb" && created.ok())
             result = h.engine.modify(ResourceKind::LoadBalancer, *created, lb.dump());
     } else if (variant == "ipv6") {
-        result = h.create(ResourceKind::Network, v2({{"Name", "v6"}, {"Type", "L2Bridge"},
-                                                     {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "fd00::/64"}}}}}}}})).status();
+        result = h.create(ResourceKind::Network,
+                          v2({{"Name", "v6"},
+                              {"Type", "L2Bridge"},
+                              {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "fd00::/64"}}}}}}}}))
+                     .status();
     } else if (variant == "setpolicy" || variant == "networkacl" || variant == "l4proxy") {
-        json policy = variant == "setpolicy" ? json{{"Type", "SetPolicy"}, {"Settings", {{"Id", "s1"}, {"Name", "s1"}, {"PolicyType", "IPSET"}, {"Values", "10.0.0.1"}}}}
-                      : variant == "networkacl" ? json{{"Type", "NetworkACL"}, {"Settings", json::object()}}
-                                                : json{{"Type", "L4Proxy"}, {"Settings", {{"Port", "15001"}}}};
-        result = h.engine.modify(ResourceKind::Network, *net,
-                                 json{{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {policy}}}}}.dump());
+        json policy =
+            variant == "setpolicy"
+                ? json{{"Type", "SetPolicy"},
+                       {"Settings",
+                        {{"Id", "s1"}, {"Name", "s1"}, {"PolicyType", "IPSET"}, {"Values", "10.0.0.1"}}}}
+            : variant == "networkacl" ? json{{"Type", "NetworkACL"}, {"Settings", json::object()}}
+                                      : json{{"Type", "L4Proxy"}, {"Settings", {{"Port", "15001"}}}};
+        result = h.engine.modify(
+            ResourceKind::Network, *net,
+            json{{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {policy}}}}}
+                .dump());
     } else if (variant == "tieracl") {
-        result = h.engine.modify(ResourceKind::Endpoint, ep,
-            json{{"ResourceType", "Policy"}, {"RequestType", "Add"},
-                 {"Settings", {{"Policies", {{{"Type", "TierAcl"}, {"Settings", {{"Name", "t"}, {"Direction", "In"}, {"Order", 1}}}}}}}}}.dump());
+        result =
+            h.engine.modify(ResourceKind::Endpoint, ep,
+                            json{{"ResourceType", "Policy"},
+                                 {"RequestType", "Add"},
+                                 {"Settings",
+                                  {{"Policies",
+                                    {{{"Type", "TierAcl"},
+                                      {"Settings", {{"Name", "t"}, {"Direction", "In"}, {"Order", 1}}}}}}}}}
+                                .dump());
     } else {
         result = h.create(ResourceKind::Namespace, v2(json::object())).status();
     }

@@ -5,11 +5,9 @@
 #include "hcn/engine.h"
 #include "hcn/simulated_datapath.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QtTest>
-
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -17,7 +15,10 @@ namespace hcntest {
 
 using nlohmann::json;
 
-inline QString qs(const std::string& s) { return QString::fromStdString(s); }
+inline QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 /// Records every notification the engine delivers.
 class NotificationRecorder
@@ -90,12 +91,13 @@ struct Harness
         return r.ok() ? json::parse(*r) : json{{"error", r.status().message()}};
     }
 
-    /// Every object of every kind (v2, Detailed) plus the programmed datapath: equal snapshots mean equal state.
+    /// Every object of every kind (v2, Detailed) plus the programmed datapath: equal snapshots mean equal
+    /// state.
     std::string snapshot()
     {
         json all = json::object();
-        for (auto kind : {hcn::ResourceKind::Network, hcn::ResourceKind::Endpoint, hcn::ResourceKind::Namespace,
-                          hcn::ResourceKind::LoadBalancer}) {
+        for (auto kind : {hcn::ResourceKind::Network, hcn::ResourceKind::Endpoint,
+                          hcn::ResourceKind::Namespace, hcn::ResourceKind::LoadBalancer}) {
             json docs = json::object();
             for (const auto& id : enumerate(kind)) {
                 auto guid = hcn::Guid::parse(id.get<std::string>());
@@ -134,11 +136,11 @@ inline json v2(json doc)
 
 } // namespace hcntest
 
-#define HCN_VERIFY_OK(expr)                                                                                    \
-    do {                                                                                                       \
-        const auto& hcn_result_ = (expr);                                                                      \
-        if (!hcn_result_.ok())                                                                                 \
-            QFAIL(qPrintable(QString("%1 failed: %2 %3")                                                       \
-                                 .arg(#expr, QString::fromStdString(hcn::hresultHex(hcn_result_.code())),     \
-                                      QString::fromStdString(hcn_result_.status().message()))));               \
+#define HCN_VERIFY_OK(expr)                                                                                  \
+    do {                                                                                                     \
+        const auto& hcn_result_ = (expr);                                                                    \
+        if (!hcn_result_.ok())                                                                               \
+            QFAIL(qPrintable(QString("%1 failed: %2 %3")                                                     \
+                                 .arg(#expr, QString::fromStdString(hcn::hresultHex(hcn_result_.code())),    \
+                                      QString::fromStdString(hcn_result_.status().message()))));             \
     } while (false)

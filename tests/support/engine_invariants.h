@@ -4,7 +4,6 @@
 // check can also prove that events alone give a complete copy of the state.
 
 #include "engine_harness.h"
-
 #include "hcn/ip_address.h"
 
 #include <map>
@@ -14,8 +13,14 @@ namespace hcntest {
 
 using hcn::ResourceKind;
 
-inline hcn::Guid guid(const std::string& text) { return hcn::Guid::parse(text).value_or(hcn::Guid{}); }
-inline std::string key(const std::string& idText) { return guid(idText).toString(); }
+inline hcn::Guid guid(const std::string& text)
+{
+    return hcn::Guid::parse(text).value_or(hcn::Guid{});
+}
+inline std::string key(const std::string& idText)
+{
+    return guid(idText).toString();
+}
 
 constexpr ResourceKind kKinds[] = {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace,
                                    ResourceKind::LoadBalancer};
@@ -48,7 +53,9 @@ private:
     void apply(const hcn::Notification& n)
     {
         std::lock_guard lock(m_mutex);
-        const QString where = QString("notification %1 (%2)").arg(n.sequence).arg(qs(std::string(hcn::notificationTypeName(n.type))));
+        const QString where = QString("notification %1 (%2)")
+                                  .arg(n.sequence)
+                                  .arg(qs(std::string(hcn::notificationTypeName(n.type))));
         if (m_lastSequence != 0 && n.sequence != m_lastSequence + 1)
             m_errors << where + QString(" follows %1: the stream has a gap").arg(m_lastSequence);
         m_lastSequence = n.sequence;
@@ -61,19 +68,24 @@ private:
         }
         const std::string id = key(base.value("ID", ""));
         const json data = base.value("Data", json());
-        auto put = [&](ResourceKind kind, const std::string& objectId, const json& doc) { m_objects[kind][objectId] = doc; };
+        auto put = [&](ResourceKind kind, const std::string& objectId, const json& doc) {
+            m_objects[kind][objectId] = doc;
+        };
         auto update = [&](ResourceKind kind, const std::string& objectId, const json& doc) {
             if (!m_objects[kind].count(objectId))
-                m_errors << where + qs(" updates unknown " + std::string(hcn::resourceKindName(kind)) + " " + objectId);
+                m_errors << where + qs(" updates unknown " + std::string(hcn::resourceKindName(kind)) + " " +
+                                       objectId);
             m_objects[kind][objectId] = doc;
         };
         auto drop = [&](ResourceKind kind) {
             if (!m_objects[kind].erase(id))
-                m_errors << where + qs(" deletes unknown " + std::string(hcn::resourceKindName(kind)) + " " + id);
+                m_errors << where +
+                                qs(" deletes unknown " + std::string(hcn::resourceKindName(kind)) + " " + id);
         };
         auto known = [&](ResourceKind kind, const std::string& objectId) {
             if (!m_objects[kind].count(objectId))
-                m_errors << where + qs(" names unknown " + std::string(hcn::resourceKindName(kind)) + " " + objectId);
+                m_errors << where + qs(" names unknown " + std::string(hcn::resourceKindName(kind)) + " " +
+                                       objectId);
         };
         using T = hcn::NotificationType;
         switch (n.type) {
@@ -201,12 +213,14 @@ inline QStringList checkInvariants(Harness& h, Mirror* mirror, const World* worl
     for (auto kind : kKinds) {
         const std::string name(hcn::resourceKindName(kind));
         if (const auto listed = h.enumerate(kind).size(); listed != counted.at(kind))
-            problem(name + ": enumerate lists " + std::to_string(listed) + ", counts() says " + std::to_string(counted.at(kind)));
-        if (all[kind].size() != counted.at(kind))
-            problem(name + ": " + std::to_string(all[kind].size()) + " could be opened, counts() says " + std::to_string(counted.at(kind)));
-        if (h.datapath->programmedCount(kind) != counted.at(kind))
-            problem(name + ": the datapath programs " + std::to_string(h.datapath->programmedCount(kind)) + ", counts() says " +
+            problem(name + ": enumerate lists " + std::to_string(listed) + ", counts() says " +
                     std::to_string(counted.at(kind)));
+        if (all[kind].size() != counted.at(kind))
+            problem(name + ": " + std::to_string(all[kind].size()) + " could be opened, counts() says " +
+                    std::to_string(counted.at(kind)));
+        if (h.datapath->programmedCount(kind) != counted.at(kind))
+            problem(name + ": the datapath programs " + std::to_string(h.datapath->programmedCount(kind)) +
+                    ", counts() says " + std::to_string(counted.at(kind)));
     }
 
     // Addresses and MACs per network.
@@ -232,7 +246,8 @@ inline QStringList checkInvariants(Harness& h, Mirror* mirror, const World* worl
             }
             auto [it, fresh] = ipOwner[net].emplace(address->toString(), id);
             if (!fresh)
-                problem("address " + address->toString() + " on network " + net + " is held by " + it->second + " and " + id);
+                problem("address " + address->toString() + " on network " + net + " is held by " +
+                        it->second + " and " + id);
             addressesOf[net].push_back(*address);
         }
         if (!remote) {
@@ -250,8 +265,10 @@ inline QStringList checkInvariants(Harness& h, Mirror* mirror, const World* worl
         for (std::size_t j = i + 1; j < claims.size(); ++j) {
             const auto& a = claims[i];
             const auto& b = claims[j];
-            if (a.protocol == b.protocol && a.port == b.port && (a.vip == b.vip || a.vip.empty() || b.vip.empty()))
-                problem("port " + std::to_string(a.port) + " is mapped by both " + a.owner + " and " + b.owner);
+            if (a.protocol == b.protocol && a.port == b.port &&
+                (a.vip == b.vip || a.vip.empty() || b.vip.empty()))
+                problem("port " + std::to_string(a.port) + " is mapped by both " + a.owner + " and " +
+                        b.owner);
         }
     for (const auto& [id, both] : networks) {
         const json& resources = both["detailed"]["Resources"];
@@ -266,15 +283,18 @@ inline QStringList checkInvariants(Harness& h, Mirror* mirror, const World* worl
                 inside += prefix->contains(a) ? 1 : 0;
             if (subnet.value("Allocated", std::size_t(0)) != inside)
                 problem("network " + id + " subnet " + prefix->toString() + " reports Allocated " +
-                        std::to_string(subnet.value("Allocated", std::size_t(0))) + " but endpoints hold " + std::to_string(inside));
+                        std::to_string(subnet.value("Allocated", std::size_t(0))) + " but endpoints hold " +
+                        std::to_string(inside));
         }
-        const auto macAllocated = resources.value("MacPool", json::object()).value("Allocated", std::size_t(0));
+        const auto macAllocated =
+            resources.value("MacPool", json::object()).value("Allocated", std::size_t(0));
         if (macAllocated != localEndpointsOf[id])
-            problem("network " + id + " MAC pool reports Allocated " + std::to_string(macAllocated) + " for " +
-                    std::to_string(localEndpointsOf[id]) + " local endpoints");
+            problem("network " + id + " MAC pool reports Allocated " + std::to_string(macAllocated) +
+                    " for " + std::to_string(localEndpointsOf[id]) + " local endpoints");
         if (resources.value("EndpointCount", std::size_t(0)) != endpointsOf[id])
-            problem("network " + id + " reports EndpointCount " + std::to_string(resources.value("EndpointCount", std::size_t(0))) +
-                    " for " + std::to_string(endpointsOf[id]) + " endpoints");
+            problem("network " + id + " reports EndpointCount " +
+                    std::to_string(resources.value("EndpointCount", std::size_t(0))) + " for " +
+                    std::to_string(endpointsOf[id]) + " endpoints");
     }
 
     // Namespace membership, both directions.
@@ -293,17 +313,20 @@ inline QStringList checkInvariants(Harness& h, Mirror* mirror, const World* worl
         }
         const auto reported = both["detailed"]["ResourceCounts"].value("EndpointCount", std::size_t(0));
         if (reported != endpointResources)
-            problem("namespace " + nsId + " reports EndpointCount " + std::to_string(reported) + " but lists " +
-                    std::to_string(endpointResources));
+            problem("namespace " + nsId + " reports EndpointCount " + std::to_string(reported) +
+                    " but lists " + std::to_string(endpointResources));
     }
     for (const auto& [epId, both] : endpoints) {
-        const std::string ns = both["plain"].contains("HostComputeNamespace") ? key(both["plain"]["HostComputeNamespace"].get<std::string>()) : "";
+        const std::string ns = both["plain"].contains("HostComputeNamespace")
+                                   ? key(both["plain"]["HostComputeNamespace"].get<std::string>())
+                                   : "";
         const auto& in = listedIn[epId];
         if (ns.empty() && !in.empty())
             problem("endpoint " + epId + " names no namespace but namespace " + in.front() + " lists it");
         if (!ns.empty() && (in.size() != 1 || in.front() != ns))
-            problem("endpoint " + epId + " names namespace " + ns + " but is listed by " + std::to_string(in.size()) +
-                    " namespaces" + (in.empty() ? "" : " (first " + in.front() + ")"));
+            problem("endpoint " + epId + " names namespace " + ns + " but is listed by " +
+                    std::to_string(in.size()) + " namespaces" +
+                    (in.empty() ? "" : " (first " + in.front() + ")"));
         if (!ns.empty() && both["plain"].value("State", 0) != 2)
             problem("attached endpoint " + epId + " is not in State 2");
     }
@@ -316,31 +339,38 @@ inline QStringList checkInvariants(Harness& h, Mirror* mirror, const World* worl
             const std::string epId = key(e.is_string() ? e.get<std::string>() : "");
             backends.insert(epId);
             if (!endpoints.count(epId)) {
-                problem("load balancer " + lbId + " balances over endpoint " + e.dump() + ", which does not exist");
+                problem("load balancer " + lbId + " balances over endpoint " + e.dump() +
+                        ", which does not exist");
                 continue;
             }
             bool back = false;
-            for (const auto& l : endpoints.at(epId)["detailed"]["Resources"].value("LoadBalancers", json::array()))
+            for (const auto& l :
+                 endpoints.at(epId)["detailed"]["Resources"].value("LoadBalancers", json::array()))
                 back = back || key(l.get<std::string>()) == lbId;
             if (!back)
                 problem("endpoint " + epId + " does not know it is behind load balancer " + lbId);
         }
         if (both["detailed"]["Resources"].value("BackendCount", std::size_t(0)) != backends.size())
-            problem("load balancer " + lbId + " reports BackendCount " + both["detailed"]["Resources"].value("BackendCount", json()).dump() +
-                    " for " + std::to_string(backends.size()) + " back ends");
+            problem("load balancer " + lbId + " reports BackendCount " +
+                    both["detailed"]["Resources"].value("BackendCount", json()).dump() + " for " +
+                    std::to_string(backends.size()) + " back ends");
         json vips = both["plain"].value("FrontendVIPs", json::array());
         if (vips.empty())
             vips.push_back("");
         for (const auto& m : both["plain"].value("PortMappings", json::array()))
             for (const auto& vip : vips)
-                if (!frontends.emplace(m.value("Protocol", 6u), m.value("ExternalPort", 0u), vip.get<std::string>()).second)
-                    problem("load balancer frontend port " + std::to_string(m.value("ExternalPort", 0u)) + " on \"" +
-                            vip.get<std::string>() + "\" is served twice");
+                if (!frontends
+                         .emplace(m.value("Protocol", 6u), m.value("ExternalPort", 0u),
+                                  vip.get<std::string>())
+                         .second)
+                    problem("load balancer frontend port " + std::to_string(m.value("ExternalPort", 0u)) +
+                            " on \"" + vip.get<std::string>() + "\" is served twice");
     }
     for (const auto& [epId, both] : endpoints)
         for (const auto& l : both["detailed"]["Resources"].value("LoadBalancers", json::array()))
             if (!lbs.count(key(l.get<std::string>())))
-                problem("endpoint " + epId + " is behind load balancer " + l.dump() + ", which does not exist");
+                problem("endpoint " + epId + " is behind load balancer " + l.dump() +
+                        ", which does not exist");
 
     // A subscriber that applied every notification holds the same objects, with the same documents.
     if (mirror) {
@@ -350,9 +380,11 @@ inline QStringList checkInvariants(Harness& h, Mirror* mirror, const World* worl
             const std::string name(hcn::resourceKindName(kind));
             for (const auto& [id, doc] : mirrored[kind]) {
                 if (!all[kind].count(id))
-                    problem("the subscriber still has " + name + " " + id + ", which enumerate does not list");
+                    problem("the subscriber still has " + name + " " + id +
+                            ", which enumerate does not list");
                 else if (doc != all[kind][id]["plain"])
-                    problem("the subscriber's " + name + " " + id + " differs from the query:\n    notified: " + doc.dump() +
+                    problem("the subscriber's " + name + " " + id +
+                            " differs from the query:\n    notified: " + doc.dump() +
                             "\n    queried:  " + all[kind][id]["plain"].dump());
             }
             for (const auto& [id, both] : all[kind])

@@ -48,8 +48,8 @@
 #define HCN_COMPUTENETWORK_H
 
 #if defined(_WIN32)
-#include <windows.h>
 #include <objbase.h>
+#include <windows.h>
 #else
 #include <stddef.h>
 #include <stdint.h>
@@ -281,7 +281,8 @@ HCN_CAPI_EXPORT HRESULT WINAPI HcnCreateNamespace(REFGUID Id, PCWSTR Settings, P
                                                   PWSTR* ErrorRecord);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnOpenNamespace(REFGUID Id, PHCN_NAMESPACE Namespace, PWSTR* ErrorRecord);
 /* Settings is a ModifyNamespaceSettingRequest (attach or detach an endpoint or container). */
-HCN_CAPI_EXPORT HRESULT WINAPI HcnModifyNamespace(HCN_NAMESPACE Namespace, PCWSTR Settings, PWSTR* ErrorRecord);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnModifyNamespace(HCN_NAMESPACE Namespace, PCWSTR Settings,
+                                                  PWSTR* ErrorRecord);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryNamespaceProperties(HCN_NAMESPACE Namespace, PCWSTR Query,
                                                            PWSTR* Properties, PWSTR* ErrorRecord);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnDeleteNamespace(REFGUID Id, PWSTR* ErrorRecord);
@@ -299,8 +300,8 @@ HCN_CAPI_EXPORT HRESULT WINAPI HcnCreateEndpoint(HCN_NETWORK Network, REFGUID Id
 HCN_CAPI_EXPORT HRESULT WINAPI HcnOpenEndpoint(REFGUID Id, PHCN_ENDPOINT Endpoint, PWSTR* ErrorRecord);
 /* Settings is a ModifyEndpointSettingRequest. */
 HCN_CAPI_EXPORT HRESULT WINAPI HcnModifyEndpoint(HCN_ENDPOINT Endpoint, PCWSTR Settings, PWSTR* ErrorRecord);
-HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryEndpointProperties(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Properties,
-                                                          PWSTR* ErrorRecord);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryEndpointProperties(HCN_ENDPOINT Endpoint, PCWSTR Query,
+                                                          PWSTR* Properties, PWSTR* ErrorRecord);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnDeleteEndpoint(REFGUID Id, PWSTR* ErrorRecord);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnCloseEndpoint(HCN_ENDPOINT Endpoint);
 /* Port counters: {"EndpointId","BytesReceived","BytesSent","PacketsReceived","PacketsSent",
@@ -308,18 +309,20 @@ HCN_CAPI_EXPORT HRESULT WINAPI HcnCloseEndpoint(HCN_ENDPOINT Endpoint);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryEndpointStats(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Stats,
                                                      PWSTR* ErrorRecord);
 /* The endpoint's addresses: {"EndpointId","MacAddress","IpConfigurations":[{"IpAddress","PrefixLength"}]}. */
-HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryEndpointAddresses(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Addresses,
-                                                         PWSTR* ErrorRecord);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryEndpointAddresses(HCN_ENDPOINT Endpoint, PCWSTR Query,
+                                                         PWSTR* Addresses, PWSTR* ErrorRecord);
 
 /* ---- Load balancers ------------------------------------------------------------------------- */
 
 typedef void* HCN_LOADBALANCER;
 typedef HCN_LOADBALANCER* PHCN_LOADBALANCER;
 
-HCN_CAPI_EXPORT HRESULT WINAPI HcnEnumerateLoadBalancers(PCWSTR Query, PWSTR* LoadBalancer, PWSTR* ErrorRecord);
-HCN_CAPI_EXPORT HRESULT WINAPI HcnCreateLoadBalancer(REFGUID Id, PCWSTR Settings, PHCN_LOADBALANCER LoadBalancer,
-                                                     PWSTR* ErrorRecord);
-HCN_CAPI_EXPORT HRESULT WINAPI HcnOpenLoadBalancer(REFGUID Id, PHCN_LOADBALANCER LoadBalancer, PWSTR* ErrorRecord);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnEnumerateLoadBalancers(PCWSTR Query, PWSTR* LoadBalancer,
+                                                         PWSTR* ErrorRecord);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnCreateLoadBalancer(REFGUID Id, PCWSTR Settings,
+                                                     PHCN_LOADBALANCER LoadBalancer, PWSTR* ErrorRecord);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnOpenLoadBalancer(REFGUID Id, PHCN_LOADBALANCER LoadBalancer,
+                                                   PWSTR* ErrorRecord);
 /* Settings is a complete HostComputeLoadBalancer that replaces the current one. */
 HCN_CAPI_EXPORT HRESULT WINAPI HcnModifyLoadBalancer(HCN_LOADBALANCER LoadBalancer, PCWSTR Settings,
                                                      PWSTR* ErrorRecord);
@@ -351,8 +354,9 @@ HCN_CAPI_EXPORT HRESULT WINAPI HcnRegisterServiceCallback(HCN_NOTIFICATION_CALLB
                                                           HCN_CALLBACK* CallbackHandle);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnUnregisterServiceCallback(HCN_CALLBACK CallbackHandle);
 /* Endpoint attach/detach notifications for the endpoints of one network (exported, undeclared on Windows). */
-HCN_CAPI_EXPORT HRESULT WINAPI HcnRegisterNetworkCallback(HCN_NETWORK Network, HCN_NOTIFICATION_CALLBACK Callback,
-                                                          void* Context, HCN_CALLBACK* CallbackHandle);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnRegisterNetworkCallback(HCN_NETWORK Network,
+                                                          HCN_NOTIFICATION_CALLBACK Callback, void* Context,
+                                                          HCN_CALLBACK* CallbackHandle);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnUnregisterNetworkCallback(HCN_CALLBACK CallbackHandle);
 
 /* ---- Guest network services ----------------------------------------------------------------- */
@@ -361,9 +365,9 @@ typedef void* HCN_GUESTNETWORKSERVICE;
 typedef HCN_GUESTNETWORKSERVICE* PHCN_GUESTNETWORKSERVICE;
 
 /* State and interface-state notifications of one guest network service. */
-HCN_CAPI_EXPORT HRESULT WINAPI HcnRegisterGuestNetworkServiceCallback(HCN_GUESTNETWORKSERVICE GuestNetworkService,
-                                                                      HCN_NOTIFICATION_CALLBACK Callback,
-                                                                      void* Context, HCN_CALLBACK* CallbackHandle);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnRegisterGuestNetworkServiceCallback(
+    HCN_GUESTNETWORKSERVICE GuestNetworkService, HCN_NOTIFICATION_CALLBACK Callback, void* Context,
+    HCN_CALLBACK* CallbackHandle);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnUnregisterGuestNetworkServiceCallback(HCN_CALLBACK CallbackHandle);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnCreateGuestNetworkService(REFGUID Id, PCWSTR Settings,
                                                             PHCN_GUESTNETWORKSERVICE GuestNetworkService,
@@ -376,11 +380,11 @@ HCN_CAPI_EXPORT HRESULT WINAPI HcnDeleteGuestNetworkService(REFGUID Id, PWSTR* E
 /* Exported by Windows but not declared in its header. */
 HCN_CAPI_EXPORT HRESULT WINAPI HcnEnumerateGuestNetworkServices(PCWSTR Query, PWSTR* GuestNetworkServices,
                                                                 PWSTR* ErrorRecord);
-HCN_CAPI_EXPORT HRESULT WINAPI HcnOpenGuestNetworkService(REFGUID Id, PHCN_GUESTNETWORKSERVICE GuestNetworkService,
+HCN_CAPI_EXPORT HRESULT WINAPI HcnOpenGuestNetworkService(REFGUID Id,
+                                                          PHCN_GUESTNETWORKSERVICE GuestNetworkService,
                                                           PWSTR* ErrorRecord);
-HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryGuestNetworkServiceProperties(HCN_GUESTNETWORKSERVICE GuestNetworkService,
-                                                                     PCWSTR Query, PWSTR* Properties,
-                                                                     PWSTR* ErrorRecord);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryGuestNetworkServiceProperties(
+    HCN_GUESTNETWORKSERVICE GuestNetworkService, PCWSTR Query, PWSTR* Properties, PWSTR* ErrorRecord);
 
 /* ---- Guest port reservations ---------------------------------------------------------------- */
 
@@ -423,14 +427,15 @@ typedef struct tagHCN_PORT_RANGE_ENTRY
 /* Reserves one host port; a conflicting reservation fails with HRESULT_FROM_WIN32(WSAEADDRINUSE). The
    handle is released with HcnReleaseGuestNetworkServicePortReservationHandle. */
 HCN_CAPI_EXPORT HRESULT WINAPI HcnReserveGuestNetworkServicePort(HCN_GUESTNETWORKSERVICE GuestNetworkService,
-                                                                 HCN_PORT_PROTOCOL Protocol, HCN_PORT_ACCESS Access,
-                                                                 USHORT Port, HANDLE* PortReservationHandle);
+                                                                 HCN_PORT_PROTOCOL Protocol,
+                                                                 HCN_PORT_ACCESS Access, USHORT Port,
+                                                                 HANDLE* PortReservationHandle);
 /* Reserves PortCount contiguous ports (TCP and UDP, exclusive) and reports which. */
-HCN_CAPI_EXPORT HRESULT WINAPI HcnReserveGuestNetworkServicePortRange(HCN_GUESTNETWORKSERVICE GuestNetworkService,
-                                                                      USHORT PortCount,
-                                                                      HCN_PORT_RANGE_RESERVATION* PortRangeReservation,
-                                                                      HANDLE* PortReservationHandle);
-HCN_CAPI_EXPORT HRESULT WINAPI HcnReleaseGuestNetworkServicePortReservationHandle(HANDLE PortReservationHandle);
+HCN_CAPI_EXPORT HRESULT WINAPI HcnReserveGuestNetworkServicePortRange(
+    HCN_GUESTNETWORKSERVICE GuestNetworkService, USHORT PortCount,
+    HCN_PORT_RANGE_RESERVATION* PortRangeReservation, HANDLE* PortReservationHandle);
+HCN_CAPI_EXPORT HRESULT WINAPI
+HcnReleaseGuestNetworkServicePortReservationHandle(HANDLE PortReservationHandle);
 /* Every reservation of the host; free PortEntries with HcnFreeGuestNetworkPortReservations. With no
    reservations ReturnCount is 0 and PortEntries NULL. */
 HCN_CAPI_EXPORT HRESULT WINAPI HcnEnumerateGuestNetworkPortReservations(ULONG* ReturnCount,

@@ -10,10 +10,9 @@
 #include "hcn/resource_kind.h"
 #include "hcn/status.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string_view>
 
 namespace hcn {

@@ -15,10 +15,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <utility>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hcn {
 
@@ -45,8 +45,8 @@ enum class PortAccess : std::uint32_t
 struct PortReservation
 {
     ReservationId id = 0;
-    Guid owningPartitionId;  ///< the guest network service's VirtualMachineId (its ID when it has none)
-    Guid targetPartitionId;  ///< the guest network service's ID
+    Guid owningPartitionId; ///< the guest network service's VirtualMachineId (its ID when it has none)
+    Guid targetPartitionId; ///< the guest network service's ID
     PortProtocol protocol = PortProtocol::Both;
     PortAccess access = PortAccess::Exclusive;
     std::uint64_t priority = 0;

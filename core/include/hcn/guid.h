@@ -34,8 +34,7 @@ static_assert(sizeof(Guid) == 16, "Guid must keep the Windows GUID layout");
 
 } // namespace hcn
 
-template <>
-struct std::hash<hcn::Guid>
+template <> struct std::hash<hcn::Guid>
 {
     std::size_t operator()(const hcn::Guid& g) const noexcept;
 };

@@ -13,7 +13,10 @@ namespace hcn {
 
 using HResult = std::int32_t;
 
-constexpr HResult makeHResult(std::uint32_t value) { return static_cast<HResult>(value); }
+constexpr HResult makeHResult(std::uint32_t value)
+{
+    return static_cast<HResult>(value);
+}
 
 namespace hr {
 inline constexpr HResult Ok = 0;
@@ -85,8 +88,14 @@ inline constexpr HResult InterfaceParametersAlreadyApplied = makeHResult(0x803B0
 inline constexpr HResult VfpNotAllowed = makeHResult(0x803B0037);
 } // namespace hr
 
-constexpr bool succeeded(HResult code) { return code >= 0; }
-constexpr bool failed(HResult code) { return code < 0; }
+constexpr bool succeeded(HResult code)
+{
+    return code >= 0;
+}
+constexpr bool failed(HResult code)
+{
+    return code < 0;
+}
 
 /// The symbolic Windows name ("HCN_E_INVALID_IP"), or an empty view for an unknown code.
 std::string_view hresultName(HResult code);

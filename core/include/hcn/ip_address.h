@@ -47,7 +47,8 @@ class IpPrefix
 {
 public:
     IpPrefix() = default;
-    /// "a.b.c.d/n" or "x::/n". Host bits set are an error unless allowHostBits (then they are kept in address()).
+    /// "a.b.c.d/n" or "x::/n". Host bits set are an error unless allowHostBits (then they are kept in
+    /// address()).
     static std::optional<IpPrefix> parse(std::string_view text, bool allowHostBits = false);
     IpPrefix(IpAddress address, int length);
 
@@ -73,8 +74,7 @@ private:
 
 } // namespace hcn
 
-template <>
-struct std::hash<hcn::IpAddress>
+template <> struct std::hash<hcn::IpAddress>
 {
     std::size_t operator()(const hcn::IpAddress& a) const noexcept;
 };

@@ -60,7 +60,8 @@ struct EnumDef
 {
     std::string name;
     bool bitmask = false;
-    /// True when the engine writes this enum as an integer (bitmasks, ProtocolType, LoadBalancerDistribution).
+    /// True when the engine writes this enum as an integer (bitmasks, ProtocolType,
+    /// LoadBalancerDistribution).
     bool emitNumeric = false;
     std::vector<EnumValue> values;
 
@@ -97,11 +98,12 @@ struct TypeDef
     const FieldDef* field(std::string_view name) const;
 };
 
-/// Which settings type a policy Type value selects ("EndpointPolicy", "PortMapping") -> "PortMappingPolicySetting".
+/// Which settings type a policy Type value selects ("EndpointPolicy", "PortMapping") ->
+/// "PortMappingPolicySetting".
 struct PolicySettingsBinding
 {
-    std::string policyType;  ///< EndpointPolicy, NetworkPolicy or SubnetPolicy
-    std::string value;       ///< policy Type enum value
+    std::string policyType;   ///< EndpointPolicy, NetworkPolicy or SubnetPolicy
+    std::string value;        ///< policy Type enum value
     std::string settingsType; ///< empty when the policy takes no settings
 };
 

@@ -7,7 +7,6 @@
 #include "hcn/status.h"
 
 #include <nlohmann/json_fwd.hpp>
-
 #include <string_view>
 
 namespace hcn::schema {

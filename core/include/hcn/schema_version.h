@@ -1,8 +1,8 @@
 #pragma once
 // A (Major, Minor) version pair: schema versions (2.0 .. 2.16) and HNS service versions (9.2, 15.4 ...).
 
-#include <cstdint>
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -34,7 +34,8 @@ public:
     void injectCommitFailure(HResult code, int count = 1);
     void clearFailures();
 
-    /// What is programmed, as JSON text: {"Network":[...],"Endpoint":[...],"Namespace":[...],"LoadBalancer":[...]}.
+    /// What is programmed, as JSON text:
+    /// {"Network":[...],"Endpoint":[...],"Namespace":[...],"LoadBalancer":[...]}.
     std::string snapshot() const;
     /// Number of programmed objects of a kind.
     std::size_t programmedCount(ResourceKind kind) const;

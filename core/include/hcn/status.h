@@ -1,5 +1,6 @@
 #pragma once
-// Errors are values at the API: Status carries an HRESULT and a detail sentence; Result<T> a value or a Status.
+// Errors are values at the API: Status carries an HRESULT and a detail sentence; Result<T> a value or a
+// Status.
 
 #include "hcn/hresult.h"
 
@@ -35,8 +36,7 @@ private:
     std::string m_detail;
 };
 
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
