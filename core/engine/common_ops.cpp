@@ -133,6 +133,14 @@ void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const 
     });
 }
 
+std::string textOf(const Json& object, std::string_view key)
+{
+    if (!object.is_object())
+        return {};
+    auto it = object.find(std::string(key));
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 void stampBaseFields(const EngineState& state, Json& doc, int stateValue)
 {
     const auto& v = state.options.hnsVersion;

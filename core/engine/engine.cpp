@@ -147,6 +147,18 @@ Status invalidKind()
     return Status(hr::InvalidArg, "unknown resource kind.");
 }
 
+/// Runs an operation; a JSON type error from a free-form (Any) field becomes an error value instead of
+/// crossing the API. The operation's Transaction rolls back as the exception unwinds it.
+template <typename F> auto guarded(F&& operation) -> decltype(operation())
+{
+    try {
+        return operation();
+    } catch (const nlohmann::json::exception& error) {
+        return Status(hr::InvalidJson,
+                      std::string("a value has an unexpected JSON type (") + error.what() + ").");
+    }
+}
+
 HResult notFoundCode(ResourceKind kind)
 {
     switch (kind) {
@@ -204,32 +216,35 @@ Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_vie
         return m_impl->stoppedStatus();
     auto& state = m_impl->state;
     Transaction tx(m_impl->dispatcher.hasSubscribers());
-    Result<Guid> created = invalidKind();
-    switch (kind) {
-    case ResourceKind::Network:
-        created = ops::createNetwork(state, tx, id, std::move(doc));
-        break;
-    case ResourceKind::Endpoint: {
-        auto net = m_impl->resolve(state.networks, ResourceKind::Network, network);
-        created =
-            net.ok() ? ops::createEndpoint(state, tx, **net, id, std::move(doc)) : Result<Guid>(net.status());
-        break;
-    }
-    case ResourceKind::Namespace:
-        created = ops::createNamespace(state, tx, id, std::move(doc));
-        break;
-    case ResourceKind::LoadBalancer:
-        created = ops::createLoadBalancer(state, tx, id, std::move(doc));
-        break;
-    case ResourceKind::GuestNetworkService:
-        created = ops::createGuestNetworkService(state, tx, id, std::move(doc));
-        break;
-    case ResourceKind::SdnRoute:
-        created = ops::createRoute(state, tx, id, std::move(doc));
-        break;
-    case ResourceKind::Invalid:
-        break;
-    }
+    Result<Guid> created = guarded([&]() -> Result<Guid> {
+        Result<Guid> result = invalidKind();
+        switch (kind) {
+        case ResourceKind::Network:
+            result = ops::createNetwork(state, tx, id, std::move(doc));
+            break;
+        case ResourceKind::Endpoint: {
+            auto net = m_impl->resolve(state.networks, ResourceKind::Network, network);
+            result = net.ok() ? ops::createEndpoint(state, tx, **net, id, std::move(doc))
+                              : Result<Guid>(net.status());
+            break;
+        }
+        case ResourceKind::Namespace:
+            result = ops::createNamespace(state, tx, id, std::move(doc));
+            break;
+        case ResourceKind::LoadBalancer:
+            result = ops::createLoadBalancer(state, tx, id, std::move(doc));
+            break;
+        case ResourceKind::GuestNetworkService:
+            result = ops::createGuestNetworkService(state, tx, id, std::move(doc));
+            break;
+        case ResourceKind::SdnRoute:
+            result = ops::createRoute(state, tx, id, std::move(doc));
+            break;
+        case ResourceKind::Invalid:
+            break;
+        }
+        return result;
+    });
     if (!created.ok())
         return m_impl->logged("Create", kind, created.status());
     if (Status s = m_impl->commit(tx); !s.ok())
@@ -276,7 +291,7 @@ Status Engine::modify(ResourceKind kind, Handle handle, std::string_view setting
     Status result;
     auto run = [&](const auto& map, auto&& op) {
         auto object = m_impl->resolve(map, kind, handle);
-        result = object.ok() ? op(**object) : object.status();
+        result = object.ok() ? guarded([&] { return op(**object); }) : object.status();
     };
     switch (kind) {
     case ResourceKind::Network:
@@ -361,6 +376,8 @@ Status Engine::remove(ResourceKind kind, const Guid& id)
 Status Engine::close(ResourceKind kind, Handle handle)
 {
     std::unique_lock lock(m_impl->mutex);
+    if (m_impl->stopped)
+        return m_impl->stoppedStatus();
     const auto* entry = m_impl->handles.find(handle);
     if (!entry || entry->kind != kind)
         return Impl::badHandle(kind);
@@ -480,6 +497,8 @@ Result<PortReservation> Engine::reservePortRange(Handle guestNetworkService, std
 Status Engine::releasePortReservation(ReservationId reservation)
 {
     std::unique_lock lock(m_impl->mutex);
+    if (m_impl->stopped)
+        return m_impl->stoppedStatus();
     if (m_impl->state.portReservations.erase(reservation) == 0)
         return Status(hr::Handle, "no port reservation has this handle.");
     return Status::success();

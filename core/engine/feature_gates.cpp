@@ -1,6 +1,7 @@
 #include "engine/feature_gates.h"
 
 #include "common/text.h"
+#include "hcn/schema_normalizer.h"
 
 #include <algorithm>
 #include <cctype>
@@ -138,6 +139,50 @@ std::string Feature::describeRanges() const
     return text;
 }
 
+namespace {
+
+/// A modify request's Settings, normalized as the type its ResourceType selects (the request itself was
+/// normalized, its Any-typed Settings not yet). Null when the request carries nothing a gate looks at.
+Result<SchemaJson> normalizedSettings(ResourceKind kind, const SchemaJson& request)
+{
+    auto it = request.find("Settings");
+    if (it == request.end() || !it->is_object())
+        return SchemaJson(); // the operation reports a missing or malformed Settings itself
+    const std::string resourceType = request.value("ResourceType", "");
+    std::string_view type;
+    if (resourceType == "Policy")
+        type = kind == ResourceKind::Network ? "PolicyNetworkRequest" : "PolicyEndpointRequest";
+    else if (kind == ResourceKind::Network && resourceType == "Subnet")
+        type = "SubnetNetworkRequest";
+    else if (kind == ResourceKind::Network && resourceType == "IPSubnet")
+        type = "IPSubnetNetworkRequest";
+    else
+        return SchemaJson();
+    SchemaJson settings = *it;
+    if (Status s = schema::normalize(settings, type); !s.ok())
+        return Status(s.code(), "Settings." + s.detail());
+    return settings;
+}
+
+Status checkModify(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& request)
+{
+    auto settings = normalizedSettings(kind, request);
+    if (!settings.ok())
+        return settings.status();
+    if (settings->is_null())
+        return Status::success();
+    if (Status s = checkPolicies(hns, kind, settings->value("Policies", SchemaJson::array())); !s.ok())
+        return s;
+    // Subnets added later are gated like the ones given at create.
+    for (const char* list : {"Subnets", "IpSubnets"})
+        for (const auto& subnet : settings->value(list, SchemaJson::array()))
+            if (isIpv6(subnet.value("IpAddressPrefix", SchemaJson())) && !kIpv6DualStack.supportedBy(hns))
+                return refuse(kIpv6DualStack, hns);
+    return Status::success();
+}
+
+} // namespace
+
 Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& document,
                          bool isModify)
 {
@@ -145,17 +190,9 @@ Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const Sche
         return refuse(kV2Api, hns);
     switch (kind) {
     case ResourceKind::Network:
-        if (isModify)
-            return checkPolicies(
-                hns, kind,
-                document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
-        return checkNetwork(hns, document);
+        return isModify ? checkModify(hns, kind, document) : checkNetwork(hns, document);
     case ResourceKind::Endpoint:
-        if (isModify)
-            return checkPolicies(
-                hns, kind,
-                document.value("Settings", SchemaJson::object()).value("Policies", SchemaJson::array()));
-        return checkEndpoint(hns, document);
+        return isModify ? checkModify(hns, kind, document) : checkEndpoint(hns, document);
     case ResourceKind::LoadBalancer:
         if (isModify && !kModifyLoadBalancer.supportedBy(hns))
             return refuse(kModifyLoadBalancer, hns);

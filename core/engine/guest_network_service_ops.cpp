@@ -74,7 +74,7 @@ Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetwo
     Json settings;
     if (Status s = normalizeSettings(request, "GuestNetworkServiceStateRequest", settings); !s.ok())
         return s;
-    if (!settings.contains("State"))
+    if (!settings.contains("State") || !settings["State"].is_string())
         return Status(hr::InvalidJson, "Settings.State is required.");
     const std::string wanted = settings["State"].get<std::string>();
     const std::string current = stateName(gns.doc);

@@ -47,7 +47,7 @@ void eraseResource(Json& resources, const std::string& type, const std::string& 
         if (it->value("Type", "") != type)
             continue;
         const Json data = it->value("Data", Json::object());
-        std::string rid = data.value("ID", data.value("Id", ""));
+        std::string rid = textOf(data, "ID").empty() ? textOf(data, "Id") : textOf(data, "ID");
         bool same = type == "Endpoint" ? Guid::parse(rid) == Guid::parse(id) : rid == id;
         if (same) {
             resources.erase(it);
@@ -213,9 +213,11 @@ Result<Guid> createNamespace(EngineState& state, Transaction& tx, const Guid& id
 
     for (std::size_t i = 0; i < requested.size(); ++i) {
         const Json& resource = requested[i];
-        const Json data = resource.value("Data", Json::object());
-        const std::string rid = data.value("ID", data.value("Id", ""));
         const std::string where = "Resources[" + std::to_string(i) + "]";
+        const Json data = resource.value("Data", Json::object());
+        const std::string rid = textOf(data, "ID").empty() ? textOf(data, "Id") : textOf(data, "ID");
+        if (rid.empty())
+            return Status(hr::InvalidJson, where + ".Data must be an object with the resource's \"ID\".");
         Status s;
         if (resource.value("Type", "") == "Endpoint") {
             auto epId = Guid::parse(rid);

@@ -115,11 +115,10 @@ Status checkOverlaps(const EngineState& state, const NetworkObject& network, con
         if (other.pool.prefix().overlaps(prefix))
             return Status(hr::InvalidSubnet, where + ": " + prefix.toString() + " overlaps " +
                                                  other.pool.prefix().toString() + " of the same network.");
-    if (!picksOwnPrefix(network.mode))
-        return Status::success();
-    // NAT prefixes are host-wide (one WinNAT instance): they may not overlap any other network.
+    // NAT prefixes are host-wide (one WinNAT instance): a NAT network's subnets may not overlap any other
+    // network's, whichever of the two was created first.
     for (const auto& [id, other] : state.networks) {
-        if (id == network.id)
+        if (id == network.id || (!picksOwnPrefix(network.mode) && !picksOwnPrefix(other->mode)))
             continue;
         for (const auto& s : other->subnets)
             if (s.pool.prefix().overlaps(prefix))
@@ -285,9 +284,11 @@ Status modifyPolicies(Json& doc, const std::string& requestType, const Json& set
 Status modifyExtensions(Json& doc, const std::string& requestType, Json settings)
 {
     Json list = settings.contains("Extensions") ? settings["Extensions"] : Json::array({settings});
+    if (!list.is_array())
+        return Status(hr::InvalidJson, "Settings.Extensions must be an array.");
     Json extensions = doc.value("Extensions", Json::array());
     for (const auto& ext : list) {
-        auto id = Guid::parse(ext.value("Id", ext.value("ID", "")));
+        auto id = Guid::parse(textOf(ext, "Id").empty() ? textOf(ext, "ID") : textOf(ext, "Id"));
         if (!id)
             return Status(hr::GuidConversionFailure, "Extension Id must be a GUID.");
         auto it = std::find_if(extensions.begin(), extensions.end(),
@@ -299,7 +300,9 @@ Status modifyExtensions(Json& doc, const std::string& requestType, Json settings
             extensions.erase(it);
             continue;
         }
-        Json entry{{"Id", id->toString()}, {"IsEnabled", ext.value("IsEnabled", true)}};
+        const auto enabled = ext.find("IsEnabled");
+        Json entry{{"Id", id->toString()},
+                   {"IsEnabled", enabled == ext.end() || !enabled->is_boolean() || enabled->get<bool>()}};
         if (it == extensions.end())
             extensions.push_back(entry);
         else
@@ -316,9 +319,18 @@ Status modifySubnets(EngineState& state, NetworkObject& network, Json& doc, cons
         return Status(hr::RequestUnsupported,
                       "only L2Bridge, L2Tunnel and Overlay networks take extra subnets.");
     Json& ipams = doc["Ipams"];
-    if (!ipams.is_array() || ipams.empty())
-        ipams = Json::array({{{"Type", "Static"}, {"Subnets", Json::array()}}});
-    Json& subnets = ipams[0]["Subnets"];
+    if (!ipams.is_array())
+        ipams = Json::array();
+    // New subnets go to the first Static Ipam (a Dhcp one hands out no static addresses).
+    Json* staticIpam = nullptr;
+    for (auto& ipam : ipams)
+        if (!staticIpam && ipam.is_object() && ipam.value("Type", "Static") == "Static")
+            staticIpam = &ipam;
+    if (!staticIpam) {
+        ipams.push_back({{"Type", "Static"}, {"Subnets", Json::array()}});
+        staticIpam = &ipams.back();
+    }
+    Json& subnets = (*staticIpam)["Subnets"];
     if (!subnets.is_array())
         subnets = Json::array();
     Json incoming = settings.value("Subnets", Json::array());
@@ -365,6 +377,9 @@ Status modifySubnets(EngineState& state, NetworkObject& network, Json& doc, cons
 Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& requestType,
                        const Json& settings)
 {
+    if (!supportsMultiSubnet(network.mode))
+        return Status(hr::RequestUnsupported,
+                      "only L2Bridge, L2Tunnel and Overlay networks take IP subnets.");
     auto subnetId = Guid::parse(settings.value("SubnetId", ""));
     if (!subnetId)
         return Status(hr::InvalidIpSubnet, "Settings.SubnetId must name a subnet of the network.");
@@ -373,10 +388,13 @@ Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& req
     if (state == network.subnets.end())
         return Status(hr::SubnetNotFound, "the network has no subnet " + subnetId->toString() + ".");
     Json* subnetDoc = nullptr;
-    for (auto& ipam : doc["Ipams"])
+    for (auto& ipam : doc["Ipams"]) {
+        if (!ipam.contains("Subnets"))
+            continue;
         for (auto& s : ipam["Subnets"])
-            if (Guid::parse(s.value("ID", "")) == subnetId)
+            if (Guid::parse(textOf(s, "ID")) == subnetId)
                 subnetDoc = &s;
+    }
     if (!subnetDoc)
         return Status(hr::SubnetNotFound, "the network has no subnet " + subnetId->toString() + ".");
     Json& list = (*subnetDoc)["IpSubnets"];
@@ -384,7 +402,7 @@ Status modifyIpSubnets(NetworkObject& network, Json& doc, const std::string& req
         list = Json::array();
     for (auto ipSubnet : settings.value("IpSubnets", Json::array())) {
         auto p = IpPrefix::parse(ipSubnet.value("IpAddressPrefix", ""));
-        if (!p || !state->pool.prefix().contains(p->network()))
+        if (!p || !state->pool.prefix().contains(p->network()) || p->length() < state->pool.prefix().length())
             return Status(hr::InvalidIpSubnet, "\"" + ipSubnet.value("IpAddressPrefix", "") +
                                                    "\" is not inside " + state->pool.prefix().toString() +
                                                    ".");

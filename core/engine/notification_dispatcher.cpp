@@ -14,6 +14,8 @@ NotificationDispatcher::NotificationDispatcher()
 NotificationDispatcher::~NotificationDispatcher()
 {
     stop();
+    if (m_thread.joinable())
+        m_thread.detach(); // destroyed from inside its own callback: nothing else can join it
 }
 
 bool NotificationDispatcher::hasSubscribers() const
@@ -93,15 +95,13 @@ void NotificationDispatcher::stop()
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping)
-            return;
         m_stopping = true;
         m_wake.notify_one();
     }
+    // Called from a callback (a subscriber shutting the engine down), the thread cannot join itself: it
+    // finishes the queue and is joined by the next stop() or the destructor.
     if (m_thread.joinable() && std::this_thread::get_id() != m_threadId)
         m_thread.join();
-    else if (m_thread.joinable())
-        m_thread.detach();
 }
 
 void NotificationDispatcher::run()
@@ -128,7 +128,11 @@ void NotificationDispatcher::run()
                 continue; // unsubscribed by an earlier callback of this round
             m_delivering = id;
             lock.unlock();
-            (*callback)(n);
+            try {
+                (*callback)(n);
+            } catch (...) {
+                // A subscriber's exception must not take the dispatcher (and every other subscriber) down.
+            }
             lock.lock();
             m_delivering = 0;
             m_progress.notify_all();

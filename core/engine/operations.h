@@ -55,6 +55,10 @@ void removeEndpointFromRoutes(EngineState& state, Transaction& tx, EndpointObjec
 /// use fails with ERROR_ALREADY_EXISTS. Writes doc["ID"].
 Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid& param, Json& doc,
                       std::string_view kindName);
+/// A string member of a JSON object, or "" when the object or the member is of another type
+/// (Any-typed fields are not checked by the schema).
+std::string textOf(const Json& object, std::string_view key);
+
 /// Base fields HNS fills on every object it creates: Version ((Major<<32)|Minor) and State.
 void stampBaseFields(const EngineState& state, Json& doc, int stateValue);
 /// Normalizes a request's Settings member as typeName (settings may be absent -> empty object).

@@ -217,7 +217,9 @@ Result<std::vector<Guid>> findObjects(const EngineState& state, ResourceKind kin
     const Json* name = nullptr;
     for (auto it = query.filter.begin(); it != query.filter.end(); ++it)
         if (equalsIgnoreCase(it.key(), "Name") && it->is_string() &&
-            !it->get_ref<const std::string&>().empty())
+            !it->get_ref<const std::string&>().empty() &&
+            !Guid::parse(it->get_ref<const std::string&>(),
+                         true)) // GUID-like names match other spellings too
             name = &*it;
     const bool known = state.withObjects(kind, [&](const auto& map) {
         if (name) {

@@ -114,6 +114,9 @@ void TestEngineGuestService::stateRequestErrors_data()
         << int(hcn::hr::RequestUnsupported);
     QTest::newRow("missing State") << R"({"ResourceType":"State","RequestType":"Update","Settings":{}})"
                                    << int(hcn::hr::InvalidJson);
+    QTest::newRow("null State")
+        << R"({"ResourceType":"State","RequestType":"Update","Settings":{"State":null}})"
+        << int(hcn::hr::InvalidJson);
     QTest::newRow("after Destroyed") << "destroyed" << int(hcn::hr::DegradedOperation);
 }
 

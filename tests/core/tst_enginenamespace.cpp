@@ -190,6 +190,13 @@ void TestEngineNamespace::createWithResourcesAttaches()
                         v2({{"Resources", {{{"Type", "Endpoint"}, {"Data", {{"ID", host.epId}}}}}}}));
     QCOMPARE(bad.code(), hcn::hr::EndpointNamespaceAlreadyExists);
     QCOMPARE(h.snapshot(), before);
+    // Data is free-form in the schema: the wrong JSON type is an error value, not an exception.
+    for (const json& data : {json("abc"), json{{"ID", 5}}}) {
+        auto wrong =
+            h.create(ResourceKind::Namespace, v2({{"Resources", {{{"Type", "Endpoint"}, {"Data", data}}}}}));
+        QCOMPARE(wrong.code(), hcn::hr::InvalidJson);
+    }
+    QCOMPARE(h.snapshot(), before);
 }
 
 void TestEngineNamespace::deleteDetachesEndpoints()

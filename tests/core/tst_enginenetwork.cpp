@@ -193,6 +193,12 @@ void TestEngineNetwork::natPrefixesNeverOverlap()
     // An explicit NAT prefix overlapping another network is refused.
     auto clash = h.create(ResourceKind::Network, natNetwork("clash", "172.16.20.0/24", "172.16.20.1"));
     QCOMPARE(clash.code(), hcn::hr::InvalidSubnet);
+    // ... and so is another network's subnet overlapping a NAT prefix, whichever comes first.
+    auto l2 = h.create(ResourceKind::Network,
+                       v2({{"Name", "l2"},
+                           {"Type", "L2Bridge"},
+                           {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "172.16.16.0/24"}}}}}}}}));
+    QCOMPARE(l2.code(), hcn::hr::InvalidSubnet);
 }
 
 void TestEngineNetwork::adapterBinding_data()
@@ -359,6 +365,14 @@ void TestEngineNetwork::modifyRejectsBadRequests_data()
     QTest::newRow("remove a policy that is not there")
         << R"({"ResourceType":"Policy","RequestType":"Remove","Settings":{"Policies":[{"Type":"HostRoute","Settings":{}}]}})"
         << int(hcn::hr::PolicyNotFound);
+    QTest::newRow("IP subnet on a NAT network")
+        << R"({"ResourceType":"IPSubnet","RequestType":"Add","Settings":{"SubnetId":"00000000-0000-0000-0000-000000000001","IpSubnets":[{"IpAddressPrefix":"172.20.0.0/25"}]}})"
+        << int(hcn::hr::RequestUnsupported);
+    QTest::newRow("extension id of the wrong JSON type")
+        << R"({"ResourceType":"Extension","RequestType":"Add","Settings":{"Extensions":[{"Id":5}]}})"
+        << int(hcn::hr::GuidConversionFailure);
+    QTest::newRow("policy settings that are not an object")
+        << R"({"ResourceType":"Policy","RequestType":"Add","Settings":5})" << int(hcn::hr::InvalidJson);
     QTest::newRow("unknown policy type")
         << R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"Teleport","Settings":{}}]}})"
         << int(hcn::hr::InvalidPolicyType);

@@ -84,6 +84,7 @@ private slots:
     void callbackMayCallTheEngine();
     void unsubscribeStopsDelivery();
     void shutdownSendsServiceDisconnectToEverySubscriber();
+    void shutdownFromACallbackThenDestroy();
 };
 
 void TestEngineNotifications::valuesMatchTheWindowsHeader_data()
@@ -292,6 +293,24 @@ void TestEngineNotifications::shutdownSendsServiceDisconnectToEverySubscriber()
     QCOMPARE(h.create(ResourceKind::Network, natNetwork("again")).code(), hcn::hr::ManagerStopped);
     QCOMPARE(h.datapath->programmedCount(ResourceKind::Network), std::size_t(0)); // stateless: cleaned up
     h.engine.shutdown();                                                          // idempotent
+}
+
+void TestEngineNotifications::shutdownFromACallbackThenDestroy()
+{
+    std::atomic<int> disconnects{0};
+    {
+        auto engine = std::make_unique<hcn::Engine>();
+        engine->subscribe([&](const hcn::Notification& n) {
+            if (n.type == T::NetworkCreate)
+                engine->shutdown(); // a subscriber that stops the service from its callback
+            if (n.type == T::ServiceDisconnect)
+                ++disconnects;
+        });
+        HCN_VERIFY_OK(engine->create(ResourceKind::Network, {}, natNetwork("nat").dump()));
+        engine->drainNotifications();
+        // Destroying the engine now must wait for the dispatcher instead of freeing it under its feet.
+    }
+    QCOMPARE(disconnects.load(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEngineNotifications)

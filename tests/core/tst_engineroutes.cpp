@@ -136,6 +136,12 @@ void TestEngineRoutes::featureGates_data()
                                      << "tieracl" << false << "14.0 or later";
     QTest::newRow("TierAcl on 14.0") << "14.0"
                                      << "tieracl" << true << "";
+    QTest::newRow("TierAcl with lower-case keys on 13.2") << "13.2"
+                                                          << "tieracl-lowercase" << false << "14.0 or later";
+    QTest::newRow("IPv6 subnet added later on 11.9") << "11.9"
+                                                     << "ipv6-subnet" << false << "11.10 or later";
+    QTest::newRow("IPv6 subnet added later on 11.10") << "11.10"
+                                                      << "ipv6-subnet" << true << "";
     QTest::newRow("modify load balancer on 15.3") << "15.3"
                                                   << "modifylb" << false << "15.4 or later";
     QTest::newRow("modify load balancer on 15.4") << "15.4"
@@ -192,6 +198,21 @@ void TestEngineRoutes::featureGates()
             ResourceKind::Network, *net,
             json{{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {policy}}}}}
                 .dump());
+    } else if (variant == "tieracl-lowercase") {
+        result = h.engine.modify(
+            ResourceKind::Endpoint, ep,
+            R"({"resourcetype":"Policy","requesttype":"Add","settings":{"policies":[{"type":"tieracl","settings":{"Name":"t"}}]}})");
+    } else if (variant == "ipv6-subnet") {
+        auto l2 = h.create(ResourceKind::Network,
+                           v2({{"Name", "l2"},
+                               {"Type", "L2Bridge"},
+                               {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", "10.9.0.0/24"}}}}}}}}));
+        result =
+            l2.ok()
+                ? h.engine.modify(
+                      ResourceKind::Network, *l2,
+                      R"({"ResourceType":"Subnet","RequestType":"Add","Settings":{"Subnets":[{"IpAddressPrefix":"fd00:9::/64"}]}})")
+                : l2.status();
     } else if (variant == "tieracl") {
         result =
             h.engine.modify(ResourceKind::Endpoint, ep,
