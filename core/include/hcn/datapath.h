@@ -27,7 +27,9 @@ enum class ChangeOp
 std::string_view changeOpName(ChangeOp op);
 
 /// One object change. The documents are the engine's normalized v2 documents; they stay valid until
-/// the transaction's commit() or rollback() returns.
+/// the transaction's commit() or rollback() returns. `after` is the object's document as the whole call
+/// leaves it: when one call changes an object twice (a network delete removing two of a load balancer's
+/// backends), each staged change shows that final document.
 struct DatapathChange
 {
     ChangeOp op = ChangeOp::Create;
