@@ -133,6 +133,20 @@ void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const 
     });
 }
 
+Status prepareReplacement(const Json& current, const Guid& id, Json& replacement, std::string_view what)
+{
+    const std::string idText = current.value("ID", id.toString());
+    if (auto it = replacement.find("ID"); it != replacement.end() && it->is_string() &&
+                                          !it->get<std::string>().empty() &&
+                                          Guid::parse(it->get<std::string>()) != id)
+        return Status(hr::InvalidJsonReference, "ID " + it->get<std::string>() + " is not the " +
+                                                    std::string(what) + " being modified (" + idText + ").");
+    replacement["ID"] = idText;
+    replacement["Version"] = current.value("Version", Json());
+    replacement["State"] = current.value("State", 1);
+    return Status::success();
+}
+
 std::string textOf(const Json& object, std::string_view key)
 {
     if (!object.is_object())

@@ -146,18 +146,11 @@ Result<Guid> createLoadBalancer(EngineState& state, Transaction& tx, const Guid&
 Status replaceLoadBalancer(EngineState& state, Transaction& tx, LoadBalancerObject& lb, Json doc)
 {
     const std::string idText = idTextOf(lb.doc, lb.id);
-    if (auto it = doc.find("ID"); it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
-        if (Guid::parse(it->get<std::string>()) != lb.id)
-            return Status(hr::InvalidJsonReference, "ID " + it->get<std::string>() +
-                                                        " is not the load balancer being modified (" +
-                                                        idText + ").");
-    }
-    doc["ID"] = idText;
+    if (Status s = prepareReplacement(lb.doc, lb.id, doc, "load balancer"); !s.ok())
+        return s;
     auto plan = planLoadBalancer(state, doc, lb.id);
     if (!plan.ok())
         return plan.status();
-    doc["Version"] = lb.doc.value("Version", Json());
-    doc["State"] = lb.doc.value("State", 1);
 
     auto before = std::make_shared<Json>(lb.doc);
     tx.onRollback([target = &lb, before] { target->doc = *before; });
@@ -185,28 +178,10 @@ Status deleteLoadBalancer(EngineState& state, Transaction& tx, const Guid& id)
 
 void removeEndpointFromLoadBalancers(EngineState& state, Transaction& tx, EndpointObject& endpoint)
 {
-    std::vector<Guid> lbs(endpoint.loadBalancers.begin(), endpoint.loadBalancers.end());
-    const std::string epText = idTextOf(endpoint.doc, endpoint.id);
-    for (const auto& lbId : lbs) {
-        auto& lb = *state.loadBalancers.at(lbId);
-        auto before = std::make_shared<Json>(lb.doc);
-        auto endpointsBefore = std::make_shared<std::vector<Guid>>(lb.endpoints);
-        tx.onRollback([target = &lb, before, endpointsBefore, &endpoint, lbId] {
-            target->doc = *before;
-            target->endpoints = *endpointsBefore;
-            endpoint.loadBalancers.insert(lbId);
-        });
-        lb.endpoints.erase(std::remove(lb.endpoints.begin(), lb.endpoints.end(), endpoint.id),
-                           lb.endpoints.end());
-        Json& list = lb.doc["HostComputeEndpoints"];
-        for (auto it = list.begin(); it != list.end();)
-            it = (it->is_string() && Guid::parse(it->get<std::string>()) == endpoint.id) ? list.erase(it)
-                                                                                         : it + 1;
-        endpoint.loadBalancers.erase(lbId);
-        tx.change(ChangeOp::Modify, ResourceKind::LoadBalancer, lbId, before.get(), &lb.doc);
-        tx.notify(NotificationType::LoadBalancerModify, idTextOf(lb.doc, lbId), lb.doc);
-    }
-    (void)epText;
+    const std::vector<Guid> lbs(endpoint.loadBalancers.begin(), endpoint.loadBalancers.end());
+    for (const auto& lbId : lbs)
+        dropEndpointReference(tx, ResourceKind::LoadBalancer, NotificationType::LoadBalancerModify,
+                              *state.loadBalancers.at(lbId), endpoint.loadBalancers, endpoint.id);
 }
 
 } // namespace hcn::ops

@@ -6,8 +6,11 @@
 #include "engine/transaction.h"
 #include "hcn/status.h"
 
+#include <algorithm>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string_view>
 
 namespace hcn::ops {
@@ -55,6 +58,35 @@ void removeEndpointFromRoutes(EngineState& state, Transaction& tx, EndpointObjec
 /// use fails with ERROR_ALREADY_EXISTS. Writes doc["ID"].
 Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid& param, Json& doc,
                       std::string_view kindName);
+/// Checks a replacement document's ID against the object being replaced (different ID ->
+/// HCN_E_INVALID_JSON_REFERENCE), sets it, and carries over the fields HNS populated (Version, State).
+Status prepareReplacement(const Json& current, const Guid& id, Json& replacement, std::string_view what);
+
+/// Drops an endpoint from an object that lists it in HostComputeEndpoints (a load balancer or an SDN
+/// route): its endpoint list, its document and the endpoint's back reference, with undo, the datapath
+/// change and the kind's modify notification.
+template <typename T>
+void dropEndpointReference(Transaction& tx, ResourceKind kind, NotificationType modified, T& object,
+                           std::set<Guid>& backReferences, const Guid& endpoint)
+{
+    auto before = std::make_shared<Json>(object.doc);
+    auto endpointsBefore = std::make_shared<std::vector<Guid>>(object.endpoints);
+    tx.onRollback([target = &object, before, endpointsBefore, &backReferences, id = object.id] {
+        target->doc = *before;
+        target->endpoints = *endpointsBefore;
+        backReferences.insert(id);
+    });
+    object.endpoints.erase(std::remove(object.endpoints.begin(), object.endpoints.end(), endpoint),
+                           object.endpoints.end());
+    Json& list = object.doc["HostComputeEndpoints"];
+    for (auto it = list.begin(); it != list.end();)
+        it = (it->is_string() && Guid::parse(it->template get<std::string>()) == endpoint) ? list.erase(it)
+                                                                                           : it + 1;
+    backReferences.erase(object.id);
+    tx.change(ChangeOp::Modify, kind, object.id, before.get(), &object.doc);
+    tx.notify(modified, object.doc.value("ID", object.id.toString()), object.doc);
+}
+
 /// A string member of a JSON object, or "" when the object or the member is of another type
 /// (Any-typed fields are not checked by the schema).
 std::string textOf(const Json& object, std::string_view key);

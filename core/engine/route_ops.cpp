@@ -105,16 +105,11 @@ Result<Guid> createRoute(EngineState& state, Transaction& tx, const Guid& idPara
 Status replaceRoute(EngineState& state, Transaction& tx, RouteObject& route, Json doc)
 {
     const std::string idText = idTextOf(route.doc, route.id);
-    if (auto it = doc.find("ID"); it != doc.end() && it->is_string() && !it->get<std::string>().empty() &&
-                                  Guid::parse(it->get<std::string>()) != route.id)
-        return Status(hr::InvalidJsonReference,
-                      "ID " + it->get<std::string>() + " is not the route being modified (" + idText + ").");
-    doc["ID"] = idText;
+    if (Status s = prepareReplacement(route.doc, route.id, doc, "route"); !s.ok())
+        return s;
     auto endpoints = planRoute(state, doc);
     if (!endpoints.ok())
         return endpoints.status();
-    doc["Version"] = route.doc.value("Version", Json());
-    doc["State"] = route.doc.value("State", 1);
     auto before = std::make_shared<Json>(route.doc);
     tx.onRollback([target = &route, before] { target->doc = *before; });
     renameObject(state, tx, ResourceKind::SdnRoute, route.id, route.doc.value("Name", ""),
@@ -141,26 +136,10 @@ Status deleteRoute(EngineState& state, Transaction& tx, const Guid& id)
 
 void removeEndpointFromRoutes(EngineState& state, Transaction& tx, EndpointObject& endpoint)
 {
-    std::vector<Guid> routes(endpoint.routes.begin(), endpoint.routes.end());
-    for (const auto& routeId : routes) {
-        auto& route = *state.routes.at(routeId);
-        auto before = std::make_shared<Json>(route.doc);
-        auto endpointsBefore = std::make_shared<std::vector<Guid>>(route.endpoints);
-        tx.onRollback([target = &route, before, endpointsBefore, &endpoint, routeId] {
-            target->doc = *before;
-            target->endpoints = *endpointsBefore;
-            endpoint.routes.insert(routeId);
-        });
-        route.endpoints.erase(std::remove(route.endpoints.begin(), route.endpoints.end(), endpoint.id),
-                              route.endpoints.end());
-        Json& list = route.doc["HostComputeEndpoints"];
-        for (auto it = list.begin(); it != list.end();)
-            it = (it->is_string() && Guid::parse(it->get<std::string>()) == endpoint.id) ? list.erase(it)
-                                                                                         : it + 1;
-        endpoint.routes.erase(routeId);
-        tx.change(ChangeOp::Modify, ResourceKind::SdnRoute, routeId, before.get(), &route.doc);
-        tx.notify(NotificationType::RouteModify, idTextOf(route.doc, routeId), route.doc);
-    }
+    const std::vector<Guid> routes(endpoint.routes.begin(), endpoint.routes.end());
+    for (const auto& routeId : routes)
+        dropEndpointReference(tx, ResourceKind::SdnRoute, NotificationType::RouteModify,
+                              *state.routes.at(routeId), endpoint.routes, endpoint.id);
 }
 
 } // namespace hcn::ops
