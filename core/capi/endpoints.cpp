@@ -97,51 +97,21 @@ HRESULT WINAPI HcnCloseEndpoint(HCN_ENDPOINT Endpoint)
 
 HRESULT WINAPI HcnQueryEndpointStats(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Stats, PWSTR* ErrorRecord)
 {
-    if (Stats)
-        *Stats = nullptr;
-    return apiCall(ErrorRecord, [&]() -> Status {
-        if (!Stats)
-            return nullPointer("Stats");
-        auto query = queryText(Query);
-        if (!query.ok())
-            return query.status();
-        auto service = backend();
-        if (!service.ok())
-            return service.status();
-        auto stats = (*service)->queryEndpointStats(fromCHandle(Endpoint), *query);
-        if (!stats.ok())
-            return stats.status();
-        auto out = allocateWide(*stats);
-        if (!out.ok())
-            return out.status();
-        *Stats = *out;
-        return Status::success();
+    return documentCall(Query, Stats, "Stats", ErrorRecord, [&](Backend& service, const std::string& query) {
+        return service.queryEndpointStats(fromCHandle(Endpoint), query);
     });
 }
 
 HRESULT WINAPI HcnQueryEndpointAddresses(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Addresses,
                                          PWSTR* ErrorRecord)
 {
-    if (Addresses)
-        *Addresses = nullptr;
-    return apiCall(ErrorRecord, [&]() -> Status {
-        if (!Addresses)
-            return nullPointer("Addresses");
-        auto query = queryText(Query);
-        if (!query.ok())
-            return query.status();
-        auto service = backend();
-        if (!service.ok())
-            return service.status();
-        auto document = endpointDocument(**service, Endpoint, *query);
-        if (!document.ok())
-            return document.status();
-        auto out = allocateWide(addressesOf(*document));
-        if (!out.ok())
-            return out.status();
-        *Addresses = *out;
-        return Status::success();
-    });
+    return documentCall(Query, Addresses, "Addresses", ErrorRecord,
+                        [&](Backend& service, const std::string& query) -> hcn::Result<std::string> {
+                            auto document = endpointDocument(service, Endpoint, query);
+                            if (!document.ok())
+                                return document.status();
+                            return addressesOf(*document);
+                        });
 }
 
 } // extern "C"

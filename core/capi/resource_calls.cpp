@@ -17,25 +17,8 @@ Result<std::string> queryText(PCWSTR query)
 HRESULT enumerateObjects(ResourceKind kind, PCWSTR query, PWSTR* ids, const char* idsName,
                          PWSTR* errorRecord) noexcept
 {
-    if (ids)
-        *ids = nullptr;
-    return apiCall(errorRecord, [&]() -> Status {
-        if (!ids)
-            return nullPointer(idsName);
-        auto text = queryText(query);
-        if (!text.ok())
-            return text.status();
-        auto service = backend();
-        if (!service.ok())
-            return service.status();
-        auto list = (*service)->enumerate(kind, *text);
-        if (!list.ok())
-            return list.status();
-        auto out = allocateWide(*list);
-        if (!out.ok())
-            return out.status();
-        *ids = *out;
-        return Status::success();
+    return documentCall(query, ids, idsName, errorRecord, [&](Backend& service, const std::string& text) {
+        return service.enumerate(kind, text);
     });
 }
 
@@ -104,26 +87,10 @@ HRESULT modifyObject(ResourceKind kind, void* handle, PCWSTR settings, PWSTR* er
 HRESULT queryObject(ResourceKind kind, void* handle, PCWSTR query, PWSTR* properties,
                     const char* propertiesName, PWSTR* errorRecord) noexcept
 {
-    if (properties)
-        *properties = nullptr;
-    return apiCall(errorRecord, [&]() -> Status {
-        if (!properties)
-            return nullPointer(propertiesName);
-        auto text = queryText(query);
-        if (!text.ok())
-            return text.status();
-        auto service = backend();
-        if (!service.ok())
-            return service.status();
-        auto document = (*service)->query(kind, fromCHandle(handle), *text);
-        if (!document.ok())
-            return document.status();
-        auto out = allocateWide(*document);
-        if (!out.ok())
-            return out.status();
-        *properties = *out;
-        return Status::success();
-    });
+    return documentCall(query, properties, propertiesName, errorRecord,
+                        [&](Backend& service, const std::string& text) {
+                            return service.query(kind, fromCHandle(handle), text);
+                        });
 }
 
 HRESULT deleteObject(ResourceKind kind, const GUID* id, PWSTR* errorRecord) noexcept
