@@ -208,11 +208,9 @@ Status assignAutomatic(NetworkObject& network, Transaction& tx, EndpointObject& 
 Status assignAddresses(NetworkObject& network, Transaction& tx, EndpointObject& endpoint, Json& doc)
 {
     Json configs = doc.value("IpConfigurations", Json::array());
-    bool anyExplicit = false;
     for (std::size_t i = 0; i < configs.size(); ++i) {
         const std::string where = "IpConfigurations[" + std::to_string(i) + "]";
         if (configs[i].contains("IpAddress")) {
-            anyExplicit = true;
             if (Status s = assignExplicit(network, tx, endpoint, configs[i], where); !s.ok())
                 return s;
         } else {
@@ -240,7 +238,6 @@ Status assignAddresses(NetworkObject& network, Transaction& tx, EndpointObject& 
             configs.push_back(config);
         }
     }
-    (void)anyExplicit;
     if (!configs.empty())
         doc["IpConfigurations"] = configs;
 

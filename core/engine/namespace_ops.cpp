@@ -19,7 +19,8 @@ std::string idTextOf(const Json& doc, const Guid& id)
     return doc.value("ID", id.toString());
 }
 
-void snapshotNamespace(Transaction& tx, NamespaceObject& ns)
+/// Registers the undo of a namespace change and returns the document as it was (for the datapath).
+std::shared_ptr<const Json> snapshotNamespace(Transaction& tx, NamespaceObject& ns)
 {
     auto doc = std::make_shared<Json>(ns.doc);
     auto endpoints = std::make_shared<std::vector<Guid>>(ns.endpoints);
@@ -29,9 +30,11 @@ void snapshotNamespace(Transaction& tx, NamespaceObject& ns)
         target->endpoints = *endpoints;
         target->containers = *containers;
     });
+    return doc;
 }
 
-void snapshotEndpoint(Transaction& tx, EndpointObject& ep)
+/// Registers the undo of an endpoint's attachment change and returns its document as it was.
+std::shared_ptr<const Json> snapshotEndpoint(Transaction& tx, EndpointObject& ep)
 {
     auto doc = std::make_shared<Json>(ep.doc);
     auto ns = ep.namespaceId;
@@ -39,6 +42,7 @@ void snapshotEndpoint(Transaction& tx, EndpointObject& ep)
         target->doc = *doc;
         target->namespaceId = ns;
     });
+    return doc;
 }
 
 void eraseResource(Json& resources, const std::string& type, const std::string& id)
@@ -119,12 +123,8 @@ Status attachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, 
         return Status(hr::EndpointNamespaceAlreadyExists, "endpoint " + idTextOf(ep.doc, ep.id) +
                                                               " is already attached to namespace " +
                                                               ep.namespaceId->toString() + ".");
-    snapshotNamespace(tx, ns);
-    snapshotEndpoint(tx, ep);
-    auto epBefore = std::make_shared<Json>(ep.doc);
-    auto nsBefore = std::make_shared<Json>(ns.doc);
-    tx.keepAlive(epBefore);
-    tx.keepAlive(nsBefore);
+    const auto nsBefore = snapshotNamespace(tx, ns); // kept alive by the undo step
+    const auto epBefore = snapshotEndpoint(tx, ep);
 
     const std::string nsText = idTextOf(ns.doc, ns.id);
     const std::string epText = idTextOf(ep.doc, ep.id);
@@ -154,12 +154,8 @@ Status detachEndpoint(EngineState& state, Transaction& tx, NamespaceObject& ns, 
         return Status(hr::EndpointNotAttached, "endpoint " + idTextOf(ep.doc, ep.id) +
                                                    " is not attached to namespace " +
                                                    idTextOf(ns.doc, ns.id) + ".");
-    snapshotNamespace(tx, ns);
-    snapshotEndpoint(tx, ep);
-    auto epBefore = std::make_shared<Json>(ep.doc);
-    auto nsBefore = std::make_shared<Json>(ns.doc);
-    tx.keepAlive(epBefore);
-    tx.keepAlive(nsBefore);
+    const auto nsBefore = snapshotNamespace(tx, ns); // kept alive by the undo step
+    const auto epBefore = snapshotEndpoint(tx, ep);
 
     const std::string nsText = idTextOf(ns.doc, ns.id);
     const std::string epText = idTextOf(ep.doc, ep.id);
@@ -236,9 +232,7 @@ Status modifyNamespace(EngineState& state, Transaction& tx, NamespaceObject& ns,
 {
     const std::string resourceType = request.value("ResourceType", "");
     const std::string requestType = request.value("RequestType", "Add");
-    snapshotNamespace(tx, ns);
-    auto before = std::make_shared<Json>(ns.doc);
-    tx.keepAlive(before);
+    const auto before = snapshotNamespace(tx, ns);
     Json settings;
     Status result;
     if (resourceType == "Endpoint") {

@@ -69,7 +69,7 @@ struct Harness
         return o;
     }
 
-    /// Creates and returns (handle, ID); QFAIL-style abort via the returned status when it fails.
+    /// Creates an object from a document; the caller checks the result (HCN_VERIFY_OK).
     hcn::Result<hcn::Handle> create(hcn::ResourceKind kind, const json& doc, hcn::Handle network = 0)
     {
         return engine.create(kind, hcn::Guid{}, doc.dump(), network);
