@@ -2,7 +2,7 @@
 
 #include "backend.h"
 
-#include "engine_backend.h"
+#include "hcn/embedded_api.h"
 
 #include <atomic>
 #include <memory>
@@ -11,6 +11,14 @@
 namespace hcn::capi {
 
 namespace {
+
+Result<std::unique_ptr<Backend>> createBackendFromEnvironment()
+{
+    auto options = engineOptionsFromEnvironment();
+    if (!options.ok())
+        return options.status();
+    return std::unique_ptr<Backend>(std::make_unique<EmbeddedApi>(std::move(*options)));
+}
 
 class BackendHolder
 {
@@ -29,7 +37,7 @@ public:
         // A service connection plugs in here: when an environment variable names the hcnd socket
         // (e.g. HCN_SERVICE_SOCKET), create the RPC client backend (core/rpc) instead of an in-process
         // engine. Nothing else in the C API changes: every call already goes through Backend.
-        auto created = createEngineBackendFromEnvironment();
+        auto created = createBackendFromEnvironment();
         if (!created.ok())
             return created.status(); // not cached: a corrected environment works on the next call
         m_backend = std::move(*created);

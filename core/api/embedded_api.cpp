@@ -1,8 +1,10 @@
-#include "engine_backend.h"
+// EmbeddedApi: each call forwards to the in-process engine.
+
+#include "hcn/embedded_api.h"
 
 #include <cstdlib>
 
-namespace hcn::capi {
+namespace hcn {
 
 namespace {
 
@@ -36,17 +38,12 @@ Result<EngineOptions> engineOptionsFromEnvironment()
     return options;
 }
 
-Result<std::unique_ptr<Backend>> createEngineBackendFromEnvironment()
+EmbeddedApi::EmbeddedApi(EngineOptions options)
+    : m_engine(options), m_datapathName(options.datapath ? std::string(options.datapath->name()) : "simulated")
 {
-    auto options = engineOptionsFromEnvironment();
-    if (!options.ok())
-        return options.status();
-    return std::unique_ptr<Backend>(std::make_unique<EngineBackend>(std::move(*options)));
 }
 
-EngineBackend::EngineBackend(EngineOptions options) : m_engine(std::move(options)) {}
-
-EngineBackend::~EngineBackend()
+EmbeddedApi::~EmbeddedApi()
 {
     std::set<SubscriptionId> remaining;
     {
@@ -57,48 +54,48 @@ EngineBackend::~EngineBackend()
         m_engine.unsubscribe(id);
 }
 
-Result<std::string> EngineBackend::enumerate(ResourceKind kind, std::string_view query)
+Result<std::string> EmbeddedApi::enumerate(ResourceKind kind, std::string_view query)
 {
     return m_engine.enumerate(kind, query);
 }
 
-Result<Handle> EngineBackend::create(ResourceKind kind, const Guid& id, std::string_view settings,
+Result<Handle> EmbeddedApi::create(ResourceKind kind, const Guid& id, std::string_view settings,
                                      Handle network)
 {
     return m_engine.create(kind, id, settings, network);
 }
 
-Result<Handle> EngineBackend::open(ResourceKind kind, const Guid& id)
+Result<Handle> EmbeddedApi::open(ResourceKind kind, const Guid& id)
 {
     return m_engine.open(kind, id);
 }
 
-Status EngineBackend::modify(ResourceKind kind, Handle handle, std::string_view settings)
+Status EmbeddedApi::modify(ResourceKind kind, Handle handle, std::string_view settings)
 {
     return m_engine.modify(kind, handle, settings);
 }
 
-Result<std::string> EngineBackend::query(ResourceKind kind, Handle handle, std::string_view query)
+Result<std::string> EmbeddedApi::query(ResourceKind kind, Handle handle, std::string_view query)
 {
     return m_engine.query(kind, handle, query);
 }
 
-Status EngineBackend::remove(ResourceKind kind, const Guid& id)
+Status EmbeddedApi::remove(ResourceKind kind, const Guid& id)
 {
     return m_engine.remove(kind, id);
 }
 
-Status EngineBackend::close(ResourceKind kind, Handle handle)
+Status EmbeddedApi::close(ResourceKind kind, Handle handle)
 {
     return m_engine.close(kind, handle);
 }
 
-Result<Guid> EngineBackend::handleId(ResourceKind kind, Handle handle)
+Result<Guid> EmbeddedApi::handleId(ResourceKind kind, Handle handle)
 {
     return m_engine.handleId(kind, handle);
 }
 
-Result<SubscriptionId> EngineBackend::subscribe(std::function<void(const Notification&)> callback,
+Result<SubscriptionId> EmbeddedApi::subscribe(std::function<void(const Notification&)> callback,
                                                 SubscriptionScope scope)
 {
     // Under the mutex, so the destructor cannot miss a subscription made concurrently.
@@ -108,7 +105,7 @@ Result<SubscriptionId> EngineBackend::subscribe(std::function<void(const Notific
     return id;
 }
 
-void EngineBackend::unsubscribe(SubscriptionId id)
+void EmbeddedApi::unsubscribe(SubscriptionId id)
 {
     {
         std::lock_guard lock(m_subscriptionsMutex);
@@ -118,30 +115,35 @@ void EngineBackend::unsubscribe(SubscriptionId id)
     m_engine.unsubscribe(id);
 }
 
-Result<ReservationId> EngineBackend::reservePort(Handle guestNetworkService, PortProtocol protocol,
+Result<ReservationId> EmbeddedApi::reservePort(Handle guestNetworkService, PortProtocol protocol,
                                                  PortAccess access, std::uint16_t port)
 {
     return m_engine.reservePort(guestNetworkService, protocol, access, port);
 }
 
-Result<PortReservation> EngineBackend::reservePortRange(Handle guestNetworkService, std::uint16_t count)
+Result<PortReservation> EmbeddedApi::reservePortRange(Handle guestNetworkService, std::uint16_t count)
 {
     return m_engine.reservePortRange(guestNetworkService, count);
 }
 
-Status EngineBackend::releasePortReservation(ReservationId reservation)
+Status EmbeddedApi::releasePortReservation(ReservationId reservation)
 {
     return m_engine.releasePortReservation(reservation);
 }
 
-Result<std::vector<PortReservation>> EngineBackend::portReservations()
+Result<std::vector<PortReservation>> EmbeddedApi::portReservations()
 {
     return m_engine.portReservations();
 }
 
-Result<std::string> EngineBackend::queryEndpointStats(Handle endpoint, std::string_view query)
+Result<std::string> EmbeddedApi::queryEndpointStats(Handle endpoint, std::string_view query)
 {
     return m_engine.queryEndpointStats(endpoint, query);
 }
 
-} // namespace hcn::capi
+Result<ApiInfo> EmbeddedApi::info()
+{
+    return ApiInfo{m_engine.hnsVersion(), m_engine.schemaVersion(), "embedded engine", m_datapathName};
+}
+
+} // namespace hcn

@@ -1,21 +1,21 @@
 #pragma once
-// EngineBackend: the C API served by an hcn::Engine inside the calling process.
+// EmbeddedApi: hcn::Api served by an hcn::Engine inside the calling process.
 
-#include "backend.h"
+#include "hcn/api.h"
 
 #include <memory>
 #include <mutex>
 #include <set>
 
-namespace hcn::capi {
+namespace hcn {
 
-class EngineBackend final : public Backend
+class EmbeddedApi final : public Api
 {
 public:
-    explicit EngineBackend(EngineOptions options);
+    explicit EmbeddedApi(EngineOptions options = {});
     /// Drops the remaining subscriptions before the engine shuts down, so no client callback runs
-    /// while the process exits or the library is unloaded.
-    ~EngineBackend() override;
+    /// while the owner is being destroyed.
+    ~EmbeddedApi() override;
 
     Result<std::string> enumerate(ResourceKind kind, std::string_view query) override;
     Result<Handle> create(ResourceKind kind, const Guid& id, std::string_view settings,
@@ -39,14 +39,19 @@ public:
 
     Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query) override;
 
+    Result<ApiInfo> info() override;
+
+    /// The engine itself, for the owner (hcnd, tests, benchmarks).
+    Engine& engine() { return m_engine; }
+
 private:
     Engine m_engine;
+    std::string m_datapathName;
     std::mutex m_subscriptionsMutex;
     std::set<SubscriptionId> m_subscriptions;
 };
 
 /// Engine options from HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION and HCN_SCHEMA_VERSION (each optional).
 Result<EngineOptions> engineOptionsFromEnvironment();
-Result<std::unique_ptr<Backend>> createEngineBackendFromEnvironment();
 
-} // namespace hcn::capi
+} // namespace hcn
