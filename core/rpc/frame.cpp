@@ -7,10 +7,9 @@ namespace hcn::rpc {
 void appendFrame(std::string& out, std::string_view payload)
 {
     const auto size = static_cast<std::uint32_t>(payload.size());
-    const char header[kFrameHeaderBytes] = {static_cast<char>((size >> 24) & 0xFF),
-                                            static_cast<char>((size >> 16) & 0xFF),
-                                            static_cast<char>((size >> 8) & 0xFF),
-                                            static_cast<char>(size & 0xFF)};
+    const char header[kFrameHeaderBytes] = {
+        static_cast<char>((size >> 24) & 0xFF), static_cast<char>((size >> 16) & 0xFF),
+        static_cast<char>((size >> 8) & 0xFF), static_cast<char>(size & 0xFF)};
     out.append(header, kFrameHeaderBytes);
     out.append(payload);
 }

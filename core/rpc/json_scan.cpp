@@ -1,0 +1,133 @@
+#include "rpc/json_scan.h"
+
+namespace hcn::rpc {
+
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::size_t skipSpace(std::string_view text, std::size_t pos)
+{
+    while (pos < text.size() && isSpace(text[pos]))
+        ++pos;
+    return pos;
+}
+
+/// Position just after the string starting at `pos` (a '"'), or npos when unterminated.
+std::size_t skipString(std::string_view text, std::size_t pos)
+{
+    for (++pos; pos < text.size(); ++pos) {
+        if (text[pos] == '\\')
+            ++pos;
+        else if (text[pos] == '"')
+            return pos + 1;
+    }
+    return std::string_view::npos;
+}
+
+/// Position just after the value starting at `pos`, or npos when it does not end.
+std::size_t skipValue(std::string_view text, std::size_t pos)
+{
+    if (pos >= text.size())
+        return std::string_view::npos;
+    if (text[pos] == '"')
+        return skipString(text, pos);
+    if (text[pos] == '{' || text[pos] == '[') {
+        int depth = 0;
+        while (pos < text.size()) {
+            const char c = text[pos];
+            if (c == '"') {
+                pos = skipString(text, pos);
+                if (pos == std::string_view::npos)
+                    return pos;
+                continue;
+            }
+            if (c == '{' || c == '[')
+                ++depth;
+            else if (c == '}' || c == ']') {
+                if (--depth == 0)
+                    return pos + 1;
+            }
+            ++pos;
+        }
+        return std::string_view::npos;
+    }
+    // number, true, false, null
+    while (pos < text.size() && !isSpace(text[pos]) && text[pos] != ',' && text[pos] != '}' &&
+           text[pos] != ']')
+        ++pos;
+    return pos;
+}
+
+} // namespace
+
+bool withinNestingDepth(std::string_view text, int maxDepth)
+{
+    int depth = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        const char c = text[pos];
+        if (c == '"') {
+            pos = skipString(text, pos);
+            if (pos == std::string_view::npos)
+                return true; // malformed: the parser reports it
+            --pos;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth)
+                return false;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+bool forEachMember(std::string_view text,
+                   const std::function<void(std::string_view, std::string_view)>& member)
+{
+    std::size_t pos = skipSpace(text, 0);
+    if (pos >= text.size() || text[pos] != '{')
+        return false;
+    pos = skipSpace(text, pos + 1);
+    if (pos < text.size() && text[pos] == '}')
+        return skipSpace(text, pos + 1) == text.size();
+    while (pos < text.size()) {
+        if (text[pos] != '"')
+            return false;
+        const std::size_t keyEnd = skipString(text, pos);
+        if (keyEnd == std::string_view::npos)
+            return false;
+        const std::string_view key = text.substr(pos + 1, keyEnd - pos - 2);
+        pos = skipSpace(text, keyEnd);
+        if (pos >= text.size() || text[pos] != ':')
+            return false;
+        const std::size_t valueStart = skipSpace(text, pos + 1);
+        const std::size_t valueEnd = skipValue(text, valueStart);
+        if (valueEnd == std::string_view::npos || valueEnd == valueStart)
+            return false;
+        member(key, text.substr(valueStart, valueEnd - valueStart));
+        pos = skipSpace(text, valueEnd);
+        if (pos >= text.size())
+            return false;
+        if (text[pos] == '}')
+            return skipSpace(text, pos + 1) == text.size();
+        if (text[pos] != ',')
+            return false;
+        pos = skipSpace(text, pos + 1);
+    }
+    return false;
+}
+
+std::optional<std::string_view> memberText(std::string_view objectText, std::string_view key)
+{
+    std::optional<std::string_view> found;
+    forEachMember(objectText, [&](std::string_view k, std::string_view v) {
+        if (!found && k == key)
+            found = v;
+    });
+    return found;
+}
+
+} // namespace hcn::rpc

@@ -1,0 +1,50 @@
+#pragma once
+// NotificationDelivery: the RpcClient's delivery thread. Notifications arrive on the socket thread and
+// are handed over here, so subscriber callbacks run in order but never on the socket thread: a callback
+// may make calls on the same client (their responses are read while it runs).
+
+#include "hcn/notification.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace hcn::rpc {
+
+struct Subscriber
+{
+    std::uint64_t id = 0;
+    std::function<void(const Notification&)> callback;
+    /// Cleared by unsubscribe: queued notifications of an inactive subscriber are skipped.
+    std::atomic<bool> active{true};
+};
+
+class NotificationDelivery
+{
+public:
+    NotificationDelivery();
+    ~NotificationDelivery();
+
+    void post(std::shared_ptr<Subscriber> subscriber, Notification notification);
+    /// Returns once `subscriber`'s callback is not running (immediately on the delivery thread itself).
+    void waitUntilNotDelivering(const Subscriber* subscriber);
+    bool onDeliveryThread() const { return std::this_thread::get_id() == m_thread.get_id(); }
+
+private:
+    void run();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_progress;
+    std::deque<std::pair<std::shared_ptr<Subscriber>, Notification>> m_queue;
+    const Subscriber* m_delivering = nullptr;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace hcn::rpc

@@ -1,0 +1,465 @@
+// RpcClient: hcn::Api over a connection to hcnd (docs/rpc.md).
+
+#include "hcn/rpc_client.h"
+
+#include "common/log.h"
+#include "rpc/client_connection.h"
+#include "rpc/json_scan.h"
+#include "rpc/method_table.h"
+#include "rpc/notification_delivery.h"
+#include "rpc/protocol.h"
+
+#include <charconv>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace hcn {
+
+using rpc::ClientConnection;
+using rpc::Operation;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string endpointText(const std::string& endpoint)
+{
+    if (endpoint.rfind("tls://", 0) == 0)
+        return "tls:" + endpoint.substr(6);
+    if (endpoint.rfind("unix:", 0) == 0)
+        return endpoint;
+    return "unix:" + endpoint;
+}
+
+template <typename T> bool parseUnsigned(std::string_view text, T& out)
+{
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+Status malformed(std::string_view method)
+{
+    return Status(makeHResult(0x80004005), "hcnd sent a malformed result for " + std::string(method) + ".");
+}
+
+SchemaVersion versionFrom(const nlohmann::json& json)
+{
+    return {json.value("Major", 0u), json.value("Minor", 0u)};
+}
+
+} // namespace
+
+struct RpcClient::Impl
+{
+    RpcClientOptions options;
+    std::string endpoint; ///< "unix:/run/hcn/hcnd.sock", "tls:host:port"
+    rpc::NotificationDelivery delivery;
+
+    std::mutex mutex; ///< guards connection, hello and the subscription maps
+    std::shared_ptr<ClientConnection> connection;
+    ApiInfo hello;
+    std::uint64_t nextSubscription = 0;
+    /// The client's subscription ids (stable across reconnects) -> subscriber and its server number.
+    std::map<SubscriptionId, std::pair<std::shared_ptr<rpc::Subscriber>, std::uint64_t>> subscribers;
+    /// The current connection's subscription numbers -> subscriber (events are routed through this).
+    std::map<std::uint64_t, std::shared_ptr<rpc::Subscriber>> routes;
+
+    std::shared_ptr<ClientConnection> current()
+    {
+        std::lock_guard lock(mutex);
+        return connection;
+    }
+
+    Result<std::string> call(std::string_view method, const std::string& params,
+                             const ClientConnection::ReplyHook& hook = {})
+    {
+        auto c = current();
+        if (!c)
+            return Status(hr::ManagerStopped, "not connected to hcnd at " + endpoint + ".");
+        auto reply = c->call(method, params, hook);
+        if (!reply.status.ok())
+            return reply.status;
+        return std::move(reply.result);
+    }
+
+    Status establish();
+    void onNotification(std::string_view method, std::string_view params);
+    void onLost();
+};
+
+Status RpcClient::Impl::establish()
+{
+    ClientConnection::Hooks hooks;
+    hooks.notification = [this](std::string_view method, std::string_view params) {
+        onNotification(method, params);
+    };
+    hooks.lost = [this] { onLost(); };
+    auto opened = ClientConnection::open(options, endpoint, std::move(hooks));
+    if (!opened.ok())
+        return opened.status();
+    std::shared_ptr<ClientConnection> c(std::move(*opened));
+    if (options.endpoint.rfind("tls://", 0) == 0) {
+        Json params{{"Token", options.token}};
+        auto reply = c->call("hcnd.authenticate", params.dump());
+        if (!reply.status.ok())
+            return Status(reply.status.code(),
+                          "hcnd at " + endpoint + " refused the token: " + reply.status.detail());
+    }
+    Json params{{"Protocol", rpc::kProtocolVersion}, {"Client", options.clientName}};
+    auto reply = c->call("hcnd.hello", params.dump());
+    if (!reply.status.ok())
+        return Status(reply.status.code(),
+                      "hcnd at " + endpoint + " refused the connection: " + reply.status.detail());
+    auto hello = nlohmann::json::parse(reply.result, nullptr, false);
+    if (!hello.is_object() || hello.value("Protocol", 0) != rpc::kProtocolVersion)
+        return Status(hr::InvalidArg, "hcnd at " + endpoint + " speaks another protocol version.");
+    std::lock_guard lock(mutex);
+    this->hello = ApiInfo{versionFrom(hello.value("HnsVersion", nlohmann::json::object())),
+                          versionFrom(hello.value("SchemaVersion", nlohmann::json::object())), endpoint,
+                          hello.value("Datapath", std::string("simulated"))};
+    connection = std::move(c);
+    routes.clear();
+    return Status::success();
+}
+
+void RpcClient::Impl::onNotification(std::string_view method, std::string_view params)
+{
+    if (method == "hcnd.eventsDropped") {
+        componentLogger("hcn.rpc")->warn("hcnd at {} dropped events for a slow subscriber: {}", endpoint,
+                                         params);
+        return;
+    }
+    if (method != "hcnd.notification")
+        return;
+    std::uint64_t subscription = 0;
+    Notification n;
+    std::uint32_t type = 0;
+    std::int64_t status = 0;
+    rpc::forEachMember(params, [&](std::string_view key, std::string_view value) {
+        if (key == "Subscription")
+            parseUnsigned(value, subscription);
+        else if (key == "Sequence")
+            parseUnsigned(value, n.sequence);
+        else if (key == "Type")
+            parseUnsigned(value, type);
+        else if (key == "Status")
+            std::from_chars(value.data(), value.data() + value.size(), status);
+        else if (key == "Data" && value != "null")
+            n.data = std::string(value);
+    });
+    n.type = static_cast<NotificationType>(type);
+    n.status = static_cast<HResult>(status);
+    std::shared_ptr<rpc::Subscriber> subscriber;
+    {
+        std::lock_guard lock(mutex);
+        auto it = routes.find(subscription);
+        if (it == routes.end())
+            return;
+        subscriber = it->second;
+        if (n.type == NotificationType::ServiceDisconnect)
+            routes.erase(it); // the last event of this subscription: no second one when the socket closes
+    }
+    delivery.post(std::move(subscriber), std::move(n));
+}
+
+void RpcClient::Impl::onLost()
+{
+    std::map<std::uint64_t, std::shared_ptr<rpc::Subscriber>> orphaned;
+    {
+        std::lock_guard lock(mutex);
+        orphaned.swap(routes);
+    }
+    for (auto& [number, subscriber] : orphaned) {
+        Notification n;
+        n.type = NotificationType::ServiceDisconnect;
+        delivery.post(subscriber, std::move(n));
+    }
+}
+
+RpcClient::RpcClient() : m_impl(std::make_unique<Impl>()) {}
+
+RpcClient::~RpcClient()
+{
+    std::shared_ptr<ClientConnection> c;
+    {
+        // No callback may run while the owner is destroying the client: not even the ServiceDisconnect
+        // that closing the connection would otherwise deliver.
+        std::lock_guard lock(m_impl->mutex);
+        for (auto& [id, entry] : m_impl->subscribers)
+            entry.first->active = false;
+        m_impl->routes.clear();
+        c = std::move(m_impl->connection);
+    }
+    if (c)
+        c->close();
+}
+
+Result<std::unique_ptr<RpcClient>> RpcClient::connect(RpcClientOptions options)
+{
+    if (options.endpoint.empty())
+        options.endpoint = defaultSocketPath();
+    std::unique_ptr<RpcClient> client(new RpcClient());
+    client->m_impl->options = std::move(options);
+    client->m_impl->endpoint = endpointText(client->m_impl->options.endpoint);
+    if (Status s = client->m_impl->establish(); !s.ok())
+        return s;
+    return client;
+}
+
+Status RpcClient::reconnect()
+{
+    std::shared_ptr<ClientConnection> old;
+    {
+        std::lock_guard lock(m_impl->mutex);
+        old = std::move(m_impl->connection);
+    }
+    if (old)
+        old->close();
+    return m_impl->establish();
+}
+
+bool RpcClient::connected() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->connection && m_impl->connection->connected();
+}
+
+const RpcClientOptions& RpcClient::options() const
+{
+    return m_impl->options;
+}
+
+Result<std::string> RpcClient::call(std::string_view method, std::string_view paramsJson)
+{
+    if (paramsJson.empty())
+        paramsJson = "{}";
+    return m_impl->call(method, std::string(paramsJson));
+}
+
+Result<std::string> RpcClient::enumerate(ResourceKind kind, std::string_view query)
+{
+    Json params = Json::object();
+    if (!query.empty())
+        params["Query"] = std::string(query);
+    return m_impl->call(rpc::methodName(Operation::Enumerate, kind), params.dump());
+}
+
+Result<Handle> RpcClient::create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network)
+{
+    Json params = Json::object();
+    if (!id.isNull())
+        params["Id"] = id.toString();
+    params["Settings"] = std::string(settings);
+    if (kind == ResourceKind::Endpoint)
+        params["Network"] = network;
+    const std::string method = rpc::methodName(Operation::Create, kind);
+    auto result = m_impl->call(method, params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (!result.ok())
+        return result.status();
+    Handle handle = 0;
+    auto text = rpc::memberText(*result, "Handle");
+    if (!text || !parseUnsigned(*text, handle))
+        return malformed(method);
+    return handle;
+}
+
+Result<Handle> RpcClient::open(ResourceKind kind, const Guid& id)
+{
+    Json params{{"Id", id.toString()}};
+    const std::string method = rpc::methodName(Operation::Open, kind);
+    auto result = m_impl->call(method, params.dump());
+    if (!result.ok())
+        return result.status();
+    Handle handle = 0;
+    auto text = rpc::memberText(*result, "Handle");
+    if (!text || !parseUnsigned(*text, handle))
+        return malformed(method);
+    return handle;
+}
+
+Status RpcClient::modify(ResourceKind kind, Handle handle, std::string_view settings)
+{
+    Json params{{"Handle", handle}, {"Settings", std::string(settings)}};
+    return m_impl
+        ->call(rpc::methodName(Operation::Modify, kind),
+               params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        .status();
+}
+
+Result<std::string> RpcClient::query(ResourceKind kind, Handle handle, std::string_view query)
+{
+    Json params{{"Handle", handle}};
+    if (!query.empty())
+        params["Query"] = std::string(query);
+    return m_impl->call(rpc::methodName(Operation::Query, kind),
+                        params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Status RpcClient::remove(ResourceKind kind, const Guid& id)
+{
+    Json params{{"Id", id.toString()}};
+    return m_impl->call(rpc::methodName(Operation::Delete, kind), params.dump()).status();
+}
+
+Status RpcClient::close(ResourceKind kind, Handle handle)
+{
+    Json params{{"Handle", handle}};
+    return m_impl->call(rpc::methodName(Operation::Close, kind), params.dump()).status();
+}
+
+Result<Guid> RpcClient::handleId(ResourceKind kind, Handle handle)
+{
+    Json params{{"Kind", std::string(resourceKindName(kind))}, {"Handle", handle}};
+    auto result = m_impl->call("hcnd.handleId", params.dump());
+    if (!result.ok())
+        return result.status();
+    auto text = rpc::memberText(*result, "Id");
+    std::optional<Guid> id;
+    if (text && text->size() > 2)
+        id = Guid::parse(text->substr(1, text->size() - 2));
+    if (!id)
+        return malformed("hcnd.handleId");
+    return *id;
+}
+
+Result<SubscriptionId> RpcClient::subscribe(std::function<void(const Notification&)> callback,
+                                            SubscriptionScope scope)
+{
+    auto subscriber = std::make_shared<rpc::Subscriber>();
+    subscriber->callback = std::move(callback);
+    Json params = Json::object();
+    if (scope.guestNetworkService || scope.network) {
+        Json scopeJson = Json::object();
+        if (scope.guestNetworkService)
+            scopeJson["GuestNetworkService"] = scope.guestNetworkService->toString();
+        if (scope.network)
+            scopeJson["Network"] = scope.network->toString();
+        params["Scope"] = std::move(scopeJson);
+    }
+    std::uint64_t number = 0;
+    Impl& d = *m_impl;
+    // Routed on the I/O thread as the response is read, so the subscription's first event finds it.
+    auto hook = [&d, subscriber, &number](const ClientConnection::Reply& reply) {
+        if (!reply.status.ok())
+            return;
+        auto text = rpc::memberText(reply.result, "Subscription");
+        if (!text || !parseUnsigned(*text, number))
+            return;
+        std::lock_guard lock(d.mutex);
+        d.routes[number] = subscriber;
+    };
+    auto result = d.call("hcnd.subscribe", params.dump(), hook);
+    if (!result.ok())
+        return result.status();
+    if (number == 0)
+        return malformed("hcnd.subscribe");
+    std::lock_guard lock(d.mutex);
+    subscriber->id = ++d.nextSubscription;
+    d.subscribers[subscriber->id] = {subscriber, number};
+    return subscriber->id;
+}
+
+void RpcClient::unsubscribe(SubscriptionId id)
+{
+    Impl& d = *m_impl;
+    std::shared_ptr<rpc::Subscriber> subscriber;
+    std::uint64_t number = 0;
+    bool routed = false;
+    {
+        std::lock_guard lock(d.mutex);
+        auto it = d.subscribers.find(id);
+        if (it == d.subscribers.end())
+            return;
+        subscriber = it->second.first;
+        number = it->second.second;
+        d.subscribers.erase(it);
+        auto route = d.routes.find(number);
+        routed = route != d.routes.end() && route->second == subscriber;
+        if (routed)
+            d.routes.erase(route);
+    }
+    subscriber->active = false;
+    if (routed)
+        (void)d.call("hcnd.unsubscribe", Json{{"Subscription", number}}.dump());
+    d.delivery.waitUntilNotDelivering(subscriber.get());
+}
+
+Result<ReservationId> RpcClient::reservePort(Handle guestNetworkService, PortProtocol protocol,
+                                             PortAccess access, std::uint16_t port)
+{
+    Json params{{"Handle", guestNetworkService},
+                {"Protocol", static_cast<std::uint32_t>(protocol)},
+                {"Access", static_cast<std::uint32_t>(access)},
+                {"Port", port}};
+    auto result = m_impl->call(rpc::methodName(Operation::ReservePort), params.dump());
+    if (!result.ok())
+        return result.status();
+    ReservationId reservation = 0;
+    auto text = rpc::memberText(*result, "Reservation");
+    if (!text || !parseUnsigned(*text, reservation))
+        return malformed("HcnReserveGuestNetworkServicePort");
+    return reservation;
+}
+
+Result<PortReservation> RpcClient::reservePortRange(Handle guestNetworkService, std::uint16_t count)
+{
+    Json params{{"Handle", guestNetworkService}, {"Count", count}};
+    auto result = m_impl->call(rpc::methodName(Operation::ReservePortRange), params.dump());
+    if (!result.ok())
+        return result.status();
+    PortReservation reservation;
+    if (!rpc::reservationFromJson(nlohmann::json::parse(*result, nullptr, false), reservation))
+        return malformed("HcnReserveGuestNetworkServicePortRange");
+    return reservation;
+}
+
+Status RpcClient::releasePortReservation(ReservationId reservation)
+{
+    Json params{{"Reservation", reservation}};
+    return m_impl->call(rpc::methodName(Operation::ReleasePortReservation), params.dump()).status();
+}
+
+Result<std::vector<PortReservation>> RpcClient::portReservations()
+{
+    auto result = m_impl->call(rpc::methodName(Operation::EnumeratePortReservations), "{}");
+    if (!result.ok())
+        return result.status();
+    auto list = nlohmann::json::parse(*result, nullptr, false);
+    if (!list.is_array())
+        return malformed("HcnEnumerateGuestNetworkPortReservations");
+    std::vector<PortReservation> out;
+    for (const auto& entry : list) {
+        PortReservation r;
+        if (!rpc::reservationFromJson(entry, r))
+            return malformed("HcnEnumerateGuestNetworkPortReservations");
+        out.push_back(r);
+    }
+    return out;
+}
+
+Result<std::string> RpcClient::queryEndpointStats(Handle endpoint, std::string_view query)
+{
+    Json params{{"Handle", endpoint}};
+    if (!query.empty())
+        params["Query"] = std::string(query);
+    return m_impl->call(rpc::methodName(Operation::QueryEndpointStats),
+                        params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Result<ApiInfo> RpcClient::info()
+{
+    std::lock_guard lock(m_impl->mutex);
+    if (!m_impl->connection || !m_impl->connection->connected())
+        return Status(hr::ManagerStopped, "not connected to hcnd at " + m_impl->endpoint + ".");
+    return m_impl->hello;
+}
+
+Result<std::string> RpcClient::snapshot(std::string_view query)
+{
+    Json params = Json::object();
+    if (!query.empty())
+        params["Query"] = std::string(query);
+    return m_impl->call("hcnd.snapshot",
+                        params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // namespace hcn

@@ -1,0 +1,39 @@
+#pragma once
+// ServiceOptions: hcnd's command line (docs/rpc.md), parsed and checked before anything starts.
+
+#include "hcn/status.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace hcn::rpc {
+
+struct ServiceOptions
+{
+    std::string socketPath; ///< empty: defaultSocketPath()
+    std::string group;      ///< empty: "hcn" when it exists, else the primary group
+    std::string datapath = "simulated";
+    std::string tcpHost;        ///< empty: no TCP listener
+    unsigned short tcpPort = 0; ///< 0 with a host: any free port (the log says which)
+    std::string tlsCertFile;
+    std::string tlsKeyFile;
+    std::string tokenFile;
+    std::size_t maxMessageBytes = 16u * 1024u * 1024u;
+    int maxJsonDepth = 64;
+    std::size_t clientQueue = 10000;
+    unsigned threads = 2;
+    std::string logLevel = "info";
+    bool help = false;
+
+    bool tcpEnabled() const { return !tcpHost.empty(); }
+};
+
+/// Parses `args` (without the program name). A bad option, a missing value or an incomplete TCP/TLS
+/// set fails with E_INVALIDARG and a message naming the option.
+Result<ServiceOptions> parseServiceOptions(const std::vector<std::string>& args);
+
+/// The --help text.
+std::string serviceUsage();
+
+} // namespace hcn::rpc

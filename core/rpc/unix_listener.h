@@ -1,0 +1,44 @@
+#pragma once
+// UnixListener: hcnd's Unix socket. Creates the socket file 0660 owned by the allowed group, removes
+// a stale file left by a crashed service, and refuses to take over a socket another hcnd answers on.
+
+#include "hcn/status.h"
+
+#include <asio.hpp>
+#include <functional>
+#include <string>
+#include <sys/types.h>
+
+namespace hcn::rpc {
+
+class UnixListener
+{
+public:
+    using Strand = asio::strand<asio::io_context::executor_type>;
+    using AcceptHandler = std::function<void(asio::local::stream_protocol::socket, Strand)>;
+
+    UnixListener(asio::io_context& io, std::string path, gid_t group);
+    ~UnixListener();
+
+    Status open();
+    /// Accepts until close(); every connection gets its own strand.
+    void startAccepting(AcceptHandler handler);
+    /// Stops accepting and removes the socket file (on the acceptor's strand, from any thread).
+    void closeAsync();
+    /// As closeAsync(), immediately: only when no I/O thread runs.
+    void close();
+    const std::string& path() const { return m_path; }
+
+private:
+    void acceptNext();
+
+    asio::io_context& m_io;
+    asio::local::stream_protocol::acceptor m_acceptor;
+    asio::steady_timer m_retry;
+    std::string m_path;
+    gid_t m_group;
+    AcceptHandler m_handler;
+    bool m_created = false;
+};
+
+} // namespace hcn::rpc

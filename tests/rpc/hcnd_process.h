@@ -1,0 +1,180 @@
+#pragma once
+// Test support: a real hcnd process on a socket in a temporary directory, and a raw POSIX client that
+// writes and reads frames byte for byte (for the malformed-input and slow-reader cases RpcClient
+// cannot produce).
+
+#include "rpc/frame.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cerrno>
+#include <csignal>
+#include <optional>
+#include <poll.h>
+#include <string>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace hcntest {
+
+/// A connected Unix socket speaking hcnd's framing directly.
+class RawConnection
+{
+public:
+    RawConnection() = default;
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+    ~RawConnection() { close(); }
+
+    bool connect(const std::string& path)
+    {
+        close();
+        m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        path.copy(address.sun_path, sizeof address.sun_path - 1);
+        if (::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+            close();
+            return false;
+        }
+        return true;
+    }
+    void close()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+    int fd() const { return m_fd; }
+
+    bool sendBytes(std::string_view bytes)
+    {
+        while (!bytes.empty()) {
+            const auto n = ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            bytes.remove_prefix(static_cast<std::size_t>(n));
+        }
+        return true;
+    }
+    bool sendFrame(std::string_view json) { return sendBytes(hcn::rpc::encodeFrame(json)); }
+
+    /// The next message, or nullopt on timeout or end of stream.
+    std::optional<std::string> readFrame(int timeout_ms = 10000)
+    {
+        char header[4];
+        if (!readExactly(header, 4, timeout_ms))
+            return std::nullopt;
+        const auto* p = reinterpret_cast<const unsigned char*>(header);
+        const std::size_t size =
+            (std::size_t(p[0]) << 24) | (std::size_t(p[1]) << 16) | (std::size_t(p[2]) << 8) | p[3];
+        std::string body(size, '\0');
+        if (!readExactly(body.data(), size, timeout_ms))
+            return std::nullopt;
+        return body;
+    }
+    /// The response with `"id":<id>`, skipping notifications (which are counted into `skipped`).
+    std::optional<std::string> readResponse(int id, int timeout_ms = 10000, int* skipped = nullptr)
+    {
+        const std::string marker = "\"id\":" + std::to_string(id) + ",";
+        for (;;) {
+            auto frame = readFrame(timeout_ms);
+            if (!frame || frame->find(marker) != std::string::npos)
+                return frame;
+            if (skipped)
+                ++*skipped;
+        }
+    }
+    std::optional<std::string> call(int id, const std::string& method, const std::string& params = "{}")
+    {
+        if (!sendFrame(R"({"jsonrpc":"2.0","id":)" + std::to_string(id) + R"(,"method":")" + method +
+                       R"(","params":)" + params + "}"))
+            return std::nullopt;
+        return readResponse(id);
+    }
+    /// True when the peer closes the stream within the timeout (data before the end is discarded).
+    bool waitClosed(int timeout_ms = 10000)
+    {
+        char buffer[4096];
+        for (;;) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, timeout_ms) <= 0)
+                return false;
+            const auto n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+                return true;
+        }
+    }
+
+private:
+    bool readExactly(char* out, std::size_t size, int timeout_ms)
+    {
+        while (size > 0) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, timeout_ms) <= 0)
+                return false;
+            const auto n = ::recv(m_fd, out, size, 0);
+            if (n <= 0)
+                return false;
+            out += n;
+            size -= static_cast<std::size_t>(n);
+        }
+        return true;
+    }
+
+    int m_fd = -1;
+};
+
+/// hcnd running on <tempdir>/hcnd.sock; stopped (SIGKILL if it must) when the object goes.
+class HcndProcess
+{
+public:
+    HcndProcess() { m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel); }
+    ~HcndProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+
+    QString socketPath() const { return m_dir.filePath("hcnd.sock"); }
+    std::string socket() const { return socketPath().toStdString(); }
+    QString dir() const { return m_dir.path(); }
+    QProcess& process() { return m_process; }
+
+    /// Starts hcnd and waits until its socket accepts a connection.
+    bool start(const QStringList& extra = {})
+    {
+        m_process.start(QStringLiteral(HCND_PATH),
+                        QStringList{"--socket", socketPath(), "--log-level", "warn"} + extra);
+        if (!m_process.waitForStarted(10000))
+            return false;
+        return QTest::qWaitFor(
+                   [&] {
+                       if (m_process.state() == QProcess::NotRunning)
+                           return true;
+                       RawConnection probe;
+                       return probe.connect(socket());
+                   },
+                   15000) &&
+               m_process.state() == QProcess::Running;
+    }
+
+    /// SIGTERM, then the exit code (-1 when it did not exit normally in time).
+    int terminate()
+    {
+        ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
+        if (!m_process.waitForFinished(15000))
+            return -1;
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+};
+
+} // namespace hcntest

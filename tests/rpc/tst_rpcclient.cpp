@@ -1,0 +1,395 @@
+// RpcClient against a real hcnd: every call behaves as the same call on an in-process EmbeddedApi
+// (same documents, same HRESULTs and error records), notifications arrive in order on a thread that may
+// call back, and a lost service fails calls and tells subscribers.
+
+#include "hcn/embedded_api.h"
+#include "hcn/rpc_client.h"
+#include "hcnd_process.h"
+
+#include <QRegularExpression>
+#include <QtTest>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+using hcn::ResourceKind;
+using hcntest::HcndProcess;
+
+namespace {
+
+using Scenario = std::function<hcn::Status(hcn::Api&)>;
+
+const char* const kNat = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT",)"
+                         R"("Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/24",)"
+                         R"("Routes":[{"NextHop":"172.20.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})";
+
+std::string endpointWithMapping(const char* name)
+{
+    return std::string(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":")") + name +
+           R"(","Policies":[{"Type":"PortMapping","Settings":{"Protocol":"TCP","InternalPort":80,"ExternalPort":8080}}]})";
+}
+
+hcn::Status statusOf(const hcn::Status& s)
+{
+    return s;
+}
+template <typename T> hcn::Status statusOf(const hcn::Result<T>& r)
+{
+    return r.ok() ? hcn::Status::success() : r.status();
+}
+
+/// Generated GUIDs differ between two engines; everything else must not.
+QString maskGuids(const std::string& text)
+{
+    static const QRegularExpression guid(
+        "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+    return QString::fromStdString(text).replace(guid, "<GUID>");
+}
+
+/// Notifications received by one subscriber, readable from the test thread.
+struct Received
+{
+    std::mutex mutex;
+    std::vector<hcn::Notification> list;
+
+    std::function<void(const hcn::Notification&)> callback()
+    {
+        return [this](const hcn::Notification& n) {
+            std::lock_guard lock(mutex);
+            list.push_back(n);
+        };
+    }
+    std::size_t size()
+    {
+        std::lock_guard lock(mutex);
+        return list.size();
+    }
+    std::vector<hcn::Notification> copy()
+    {
+        std::lock_guard lock(mutex);
+        return list;
+    }
+    bool has(hcn::NotificationType type)
+    {
+        std::lock_guard lock(mutex);
+        for (const auto& n : list)
+            if (n.type == type)
+                return true;
+        return false;
+    }
+};
+
+std::unique_ptr<hcn::RpcClient> connectTo(const HcndProcess& hcnd)
+{
+    hcn::RpcClientOptions options;
+    options.endpoint = "unix:" + hcnd.socket();
+    options.clientName = "tst_rpcclient/1";
+    auto client = hcn::RpcClient::connect(options);
+    if (!client.ok())
+        qWarning("connect failed: %s", client.status().message().c_str());
+    return client.ok() ? std::move(*client) : nullptr;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Scenario)
+
+class TestRpcClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void errorsMatchEmbedded_data();
+    void errorsMatchEmbedded();
+    void documentsMatchEmbedded();
+    void subscribersSeeTheSameOrderedEvents();
+    void callbackMayCallTheService();
+    void noEventAfterUnsubscribe();
+    void portReservationsRoundTrip();
+    void snapshotInOneCallMatchesTheDefault();
+    void lostServiceFailsCallsAndNotifiesThenReconnects();
+    void connectWithoutServiceNamesTheEndpoint();
+
+private:
+    HcndProcess m_hcnd;
+    std::unique_ptr<hcn::RpcClient> m_client;
+};
+
+void TestRpcClient::initTestCase()
+{
+    QVERIFY(m_hcnd.start());
+    m_client = connectTo(m_hcnd);
+    QVERIFY(m_client);
+}
+
+void TestRpcClient::errorsMatchEmbedded_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    QTest::newRow("duplicate network name") << Scenario([](hcn::Api& api) {
+        (void)api.create(ResourceKind::Network, {}, kNat, 0);
+        return statusOf(api.create(ResourceKind::Network, {}, kNat, 0));
+    });
+    QTest::newRow("bad JSON text") << Scenario([](hcn::Api& api) {
+        return statusOf(api.create(ResourceKind::Network, {}, "{\"Name\": \"x\", oops", 0));
+    });
+    QTest::newRow("unknown network id") << Scenario([](hcn::Api& api) {
+        return statusOf(
+            api.open(ResourceKind::Network, *hcn::Guid::parse("00000000-0000-0000-0000-00000000dead")));
+    });
+    QTest::newRow("unknown namespace id") << Scenario([](hcn::Api& api) {
+        return statusOf(
+            api.open(ResourceKind::Namespace, *hcn::Guid::parse("00000000-0000-0000-0000-00000000beef")));
+    });
+    QTest::newRow("port mapping conflict") << Scenario([](hcn::Api& api) {
+        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
+        if (!net.ok())
+            return net.status();
+        (void)api.create(ResourceKind::Endpoint, {}, endpointWithMapping("a"), *net);
+        return statusOf(api.create(ResourceKind::Endpoint, {}, endpointWithMapping("b"), *net));
+    });
+    QTest::newRow("query after delete") << Scenario([](hcn::Api& api) {
+        const auto id = *hcn::Guid::parse("6F2A1C00-0000-4000-8000-0000000000dd");
+        auto net = api.create(ResourceKind::Network, id, kNat, 0);
+        if (!net.ok())
+            return net.status();
+        (void)api.remove(ResourceKind::Network, id);
+        return statusOf(api.query(ResourceKind::Network, *net, ""));
+    });
+    QTest::newRow("close a handle never opened")
+        << Scenario([](hcn::Api& api) { return statusOf(api.close(ResourceKind::Network, 987654)); });
+    QTest::newRow("modify with an unknown request") << Scenario([](hcn::Api& api) {
+        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
+        if (!net.ok())
+            return net.status();
+        return statusOf(
+            api.modify(ResourceKind::Network, *net, R"({"ResourceType":"Bogus","RequestType":"Add"})"));
+    });
+    QTest::newRow("delete an unknown endpoint") << Scenario([](hcn::Api& api) {
+        return statusOf(
+            api.remove(ResourceKind::Endpoint, *hcn::Guid::parse("00000000-0000-0000-0000-0000000000aa")));
+    });
+}
+
+void TestRpcClient::errorsMatchEmbedded()
+{
+    QFETCH(Scenario, scenario);
+    // A fresh service per row, so both sides start from the same empty state.
+    HcndProcess hcnd;
+    QVERIFY(hcnd.start());
+    auto client = connectTo(hcnd);
+    QVERIFY(client);
+    hcn::EmbeddedApi embedded;
+
+    const hcn::Status expected = scenario(embedded);
+    const hcn::Status actual = scenario(*client);
+    QVERIFY2(!expected.ok(), "the scenario must end in a failure");
+    QCOMPARE(QString::fromStdString(hcn::hresultHex(actual.code())),
+             QString::fromStdString(hcn::hresultHex(expected.code())));
+    QCOMPARE(QString::fromStdString(actual.errorRecord()), QString::fromStdString(expected.errorRecord()));
+    QCOMPARE(QString::fromStdString(actual.message()), QString::fromStdString(expected.message()));
+}
+
+void TestRpcClient::documentsMatchEmbedded()
+{
+    HcndProcess hcnd;
+    QVERIFY(hcnd.start());
+    auto client = connectTo(hcnd);
+    QVERIFY(client);
+    hcn::EmbeddedApi embedded;
+    const auto networkId = *hcn::Guid::parse("6F2A1C00-0000-4000-8000-000000000001");
+    const auto endpointId = *hcn::Guid::parse("6F2A1C00-0000-4000-8000-000000000002");
+
+    std::vector<QString> results[2];
+    hcn::Api* apis[2] = {&embedded, client.get()};
+    for (int side = 0; side < 2; ++side) {
+        hcn::Api& api = *apis[side];
+        auto& out = results[side];
+        auto net = api.create(ResourceKind::Network, networkId, kNat, 0);
+        QVERIFY(net.ok());
+        auto ep = api.create(
+            ResourceKind::Endpoint, endpointId,
+            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"web","IpConfigurations":[{"IpAddress":"172.20.0.9"}]})",
+            *net);
+        QVERIFY(ep.ok());
+        out.push_back(maskGuids(*api.query(ResourceKind::Network, *net, "")));
+        out.push_back(
+            maskGuids(*api.query(ResourceKind::Endpoint, *ep, R"({"SchemaVersion":{"Major":1,"Minor":0}})")));
+        out.push_back(QString::fromStdString(*api.enumerate(ResourceKind::Endpoint, "")));
+        QVERIFY(
+            api.modify(
+                   ResourceKind::Endpoint, *ep,
+                   R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[{"Type":"PortMapping","Settings":{"Protocol":"TCP","InternalPort":80,"ExternalPort":8081}}]}})")
+                .ok());
+        out.push_back(maskGuids(*api.query(ResourceKind::Endpoint, *ep, "")));
+        out.push_back(maskGuids(*api.queryEndpointStats(*ep, "")));
+        QCOMPARE(*api.handleId(ResourceKind::Endpoint, *ep), endpointId);
+        QVERIFY(api.close(ResourceKind::Endpoint, *ep).ok());
+        QVERIFY(api.remove(ResourceKind::Endpoint, endpointId).ok());
+        out.push_back(QString::fromStdString(*api.enumerate(ResourceKind::Endpoint, "")));
+        QVERIFY(api.remove(ResourceKind::Network, networkId).ok());
+        out.push_back(QString::number(api.query(ResourceKind::Network, *net, "").code()));
+    }
+    QCOMPARE(results[1].size(), results[0].size());
+    for (std::size_t i = 0; i < results[0].size(); ++i)
+        QCOMPARE(results[1][i], results[0][i]);
+    // Endpoint document came back with the address we asked for (the comparison is not vacuous).
+    QVERIFY(results[1][1].contains("172.20.0.9"));
+}
+
+void TestRpcClient::subscribersSeeTheSameOrderedEvents()
+{
+    auto other = connectTo(m_hcnd);
+    QVERIFY(other);
+    Received first, second;
+    auto a = m_client->subscribe(first.callback(), {});
+    auto b = other->subscribe(second.callback(), {});
+    QVERIFY(a.ok() && b.ok());
+    for (const char* name : {"ev1", "ev2", "ev3"}) {
+        const std::string doc =
+            std::string(R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"NAT","Name":")") + name + "\"}";
+        auto net = m_client->create(ResourceKind::Network, {}, doc, 0);
+        QVERIFY(net.ok());
+        QVERIFY(
+            m_client->remove(ResourceKind::Network, *m_client->handleId(ResourceKind::Network, *net)).ok());
+    }
+    // Each network: PreCreate, Create, PreDelete, Delete.
+    QTRY_COMPARE_WITH_TIMEOUT(first.size(), std::size_t(12), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.size(), std::size_t(12), 10000);
+    const auto x = first.copy(), y = second.copy();
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        QCOMPARE(y[i].sequence, x[i].sequence);
+        QCOMPARE(y[i].type, x[i].type);
+        QCOMPARE(QString::fromStdString(y[i].data), QString::fromStdString(x[i].data));
+        if (i > 0)
+            QCOMPARE(x[i].sequence, x[i - 1].sequence + 1);
+    }
+    QCOMPARE(x[1].type, hcn::NotificationType::NetworkCreate);
+    QVERIFY(QString::fromStdString(x[1].data).contains("\"ev1\""));
+    m_client->unsubscribe(*a);
+    other->unsubscribe(*b);
+}
+
+void TestRpcClient::callbackMayCallTheService()
+{
+    std::mutex mutex;
+    QString seen;
+    hcn::RpcClient* client = m_client.get();
+    auto id = client->subscribe(
+        [&](const hcn::Notification& n) {
+            if (n.type != hcn::NotificationType::NetworkCreate)
+                return;
+            auto ids = client->enumerate(ResourceKind::Network, "");
+            std::lock_guard lock(mutex);
+            seen = ids.ok() ? QString::fromStdString(*ids) : QString("failed");
+        },
+        {});
+    QVERIFY(id.ok());
+    auto net = client->create(ResourceKind::Network, {},
+                              R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"NAT","Name":"callback"})", 0);
+    QVERIFY(net.ok());
+    const QString created = QString::fromStdString(client->handleId(ResourceKind::Network, *net)->toString());
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 std::lock_guard lock(mutex);
+                                 return seen.contains(created);
+                             }()),
+                             10000);
+    client->unsubscribe(*id);
+    QVERIFY(client->remove(ResourceKind::Network, *hcn::Guid::parse(created.toStdString())).ok());
+}
+
+void TestRpcClient::noEventAfterUnsubscribe()
+{
+    auto witnessClient = connectTo(m_hcnd);
+    QVERIFY(witnessClient);
+    Received gone, witness;
+    auto a = m_client->subscribe(gone.callback(), {});
+    auto w = witnessClient->subscribe(witness.callback(), {});
+    QVERIFY(a.ok() && w.ok());
+    m_client->unsubscribe(*a);
+    const std::size_t before = gone.size();
+    auto net = m_client->create(ResourceKind::Network, {},
+                                R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"NAT","Name":"after"})", 0);
+    QVERIFY(net.ok());
+    // The witness, subscribed the whole time, proves the events went out.
+    QTRY_VERIFY_WITH_TIMEOUT(witness.has(hcn::NotificationType::NetworkCreate), 10000);
+    QCOMPARE(gone.size(), before);
+    QVERIFY(m_client->remove(ResourceKind::Network, *m_client->handleId(ResourceKind::Network, *net)).ok());
+    witnessClient->unsubscribe(*w);
+}
+
+void TestRpcClient::portReservationsRoundTrip()
+{
+    auto gns = m_client->create(ResourceKind::GuestNetworkService, {},
+                                R"({"SchemaVersion":{"Major":2,"Minor":0},"MirrorHostNetworking":true})", 0);
+    if (!gns.ok())
+        QSKIP(qPrintable("this engine refuses the guest network service document: " +
+                         QString::fromStdString(gns.status().message())));
+    auto single = m_client->reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 5000);
+    QVERIFY(single.ok());
+    auto conflict = m_client->reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 5000);
+    QCOMPARE(conflict.code(), hcn::hr::AddressInUse);
+    auto range = m_client->reservePortRange(*gns, 10);
+    QVERIFY(range.ok());
+    QCOMPARE(range->endingPort - range->startingPort, 9);
+    auto all = m_client->portReservations();
+    QVERIFY(all.ok());
+    QCOMPARE(all->size(), std::size_t(2));
+    QVERIFY(m_client->releasePortReservation(*single).ok());
+    QVERIFY(m_client->releasePortReservation(range->id).ok());
+    QCOMPARE(m_client->releasePortReservation(range->id).code(), hcn::hr::Handle);
+    QVERIFY(m_client->close(ResourceKind::GuestNetworkService, *gns).ok());
+}
+
+void TestRpcClient::snapshotInOneCallMatchesTheDefault()
+{
+    auto net = m_client->create(ResourceKind::Network, {},
+                                R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"NAT","Name":"snap"})", 0);
+    QVERIFY(net.ok());
+    auto oneCall = m_client->snapshot("");
+    auto piecewise = m_client->hcn::Api::snapshot(""); // enumerate/open/query over the wire
+    QVERIFY(oneCall.ok() && piecewise.ok());
+    QCOMPARE(QString::fromStdString(*oneCall), QString::fromStdString(*piecewise));
+    QVERIFY(QString::fromStdString(*oneCall).contains("\"snap\""));
+    QVERIFY(m_client->remove(ResourceKind::Network, *m_client->handleId(ResourceKind::Network, *net)).ok());
+}
+
+void TestRpcClient::lostServiceFailsCallsAndNotifiesThenReconnects()
+{
+    HcndProcess hcnd;
+    QVERIFY(hcnd.start());
+    auto client = connectTo(hcnd);
+    QVERIFY(client);
+    Received events;
+    QVERIFY(client->subscribe(events.callback(), {}).ok());
+    QVERIFY(client->info().ok());
+
+    hcnd.process().kill(); // SIGKILL: no goodbye from the service
+    QVERIFY(hcnd.process().waitForFinished(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(events.has(hcn::NotificationType::ServiceDisconnect), 10000);
+    QCOMPARE(events.size(), std::size_t(1));
+    QVERIFY(!client->connected());
+    QCOMPARE(client->enumerate(ResourceKind::Network, "").code(), hcn::hr::ManagerStopped);
+    QCOMPARE(client->info().code(), hcn::hr::ManagerStopped);
+
+    // The killed service left its socket file behind: a new one replaces it, the client reconnects.
+    QVERIFY(hcnd.start());
+    QVERIFY(client->reconnect().ok());
+    QVERIFY(client->connected());
+    auto ids = client->enumerate(ResourceKind::Network, "");
+    QVERIFY(ids.ok());
+    QCOMPARE(QString::fromStdString(*ids), QString("[]"));
+}
+
+void TestRpcClient::connectWithoutServiceNamesTheEndpoint()
+{
+    hcn::RpcClientOptions options;
+    options.endpoint = m_hcnd.dir().toStdString() + "/nobody-here.sock";
+    auto client = hcn::RpcClient::connect(options);
+    QVERIFY(!client.ok());
+    QCOMPARE(client.code(), hcn::hr::ManagerStopped);
+    QVERIFY(QString::fromStdString(client.status().message()).contains("nobody-here.sock"));
+}
+
+QTEST_GUILESS_MAIN(TestRpcClient)
+#include "tst_rpcclient.moc"
