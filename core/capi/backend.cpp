@@ -1,10 +1,13 @@
 // The process-wide backend: created on the first API call, destroyed when the library is unloaded.
+// HCN_SERVICE_SOCKET (non-empty) selects a connection to hcnd; otherwise an engine runs in-process.
 
 #include "backend.h"
 
 #include "hcn/embedded_api.h"
+#include "hcn/rpc_client.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -12,8 +15,31 @@ namespace hcn::capi {
 
 namespace {
 
+constexpr const char* kServiceSocketVariable = "HCN_SERVICE_SOCKET";
+
+/// The socket HCN_SERVICE_SOCKET names, or empty for the in-process engine.
+std::string serviceSocketFromEnvironment()
+{
+    const char* socket = std::getenv(kServiceSocketVariable);
+    return socket ? std::string(socket) : std::string();
+}
+
+Result<std::unique_ptr<Backend>> connectToService(const std::string& socket)
+{
+    RpcClientOptions options;
+    options.endpoint = socket;
+    options.clientName = "libcomputenetwork/" HCN_CAPI_VERSION;
+    auto client = RpcClient::connect(std::move(options));
+    if (!client.ok())
+        return Status(client.status().code(), std::string(kServiceSocketVariable) + " is \"" + socket +
+                                                  "\": " + client.status().detail());
+    return std::unique_ptr<Backend>(std::move(*client));
+}
+
 Result<std::unique_ptr<Backend>> createBackendFromEnvironment()
 {
+    if (const std::string socket = serviceSocketFromEnvironment(); !socket.empty())
+        return connectToService(socket);
     auto options = engineOptionsFromEnvironment();
     if (!options.ok())
         return options.status();
@@ -34,12 +60,9 @@ public:
         std::lock_guard lock(m_mutex);
         if (m_backend)
             return m_backend.get();
-        // A service connection plugs in here: when an environment variable names the hcnd socket
-        // (e.g. HCN_SERVICE_SOCKET), create the RPC client backend (core/rpc) instead of an in-process
-        // engine. Nothing else in the C API changes: every call already goes through Backend.
         auto created = createBackendFromEnvironment();
         if (!created.ok())
-            return created.status(); // not cached: a corrected environment works on the next call
+            return created.status(); // not cached: a corrected environment or a started hcnd works next time
         m_backend = std::move(*created);
         m_ready.store(m_backend.get(), std::memory_order_release);
         return m_backend.get();

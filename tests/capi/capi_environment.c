@@ -5,6 +5,9 @@
  *                                 address as ProviderAddress.
  *   capi_environment invalid      HCN_HNS_VERSION=bogus: calls fail with E_INVALIDARG naming the variable
  *                                 until the environment is corrected, then the engine starts.
+ *   capi_environment unreachable  HCN_SERVICE_SOCKET names a socket nobody serves: calls fail with
+ *                                 HCN_E_MANAGER_STOPPED naming the variable and the socket, without
+ *                                 remembering it; with the variable emptied the in-process engine starts.
  */
 #define _POSIX_C_SOURCE 200809L /* setenv */
 
@@ -70,14 +73,40 @@ static void invalid(void)
     CoTaskMemFree(list);
 }
 
+static void unreachable(void)
+{
+    PWSTR list = (PWSTR)1;
+    PWSTR error = NULL;
+    HRESULT hr = HcnEnumerateNetworks(NULL, &list, &error);
+    check(hr == (HRESULT)0x803B0020 && list == NULL,
+          "an unreachable HCN_SERVICE_SOCKET fails the call with HCN_E_MANAGER_STOPPED");
+    check(error != NULL && wcsstr(error, L"HCN_SERVICE_SOCKET") != NULL &&
+              wcsstr(error, L"/nonexistent/hcnd.sock") != NULL,
+          "the ErrorRecord names the variable and the socket");
+    CoTaskMemFree(error);
+    error = NULL;
+    hr = HcnEnumerateNetworks(NULL, &list, &error);
+    check(hr == (HRESULT)0x803B0020 && error != NULL, "the next call tries again (and fails again)");
+    CoTaskMemFree(error);
+    error = NULL;
+
+    setenv("HCN_SERVICE_SOCKET", "", 1);
+    hr = HcnEnumerateNetworks(NULL, &list, &error);
+    check(hr == S_OK && error == NULL && list != NULL && wcscmp(list, L"[]") == 0,
+          "with the variable emptied the next call starts the in-process engine");
+    CoTaskMemFree(list);
+}
+
 int main(int argc, char** argv)
 {
     if (argc == 2 && strcmp(argv[1], "configured") == 0)
         configured();
     else if (argc == 2 && strcmp(argv[1], "invalid") == 0)
         invalid();
+    else if (argc == 2 && strcmp(argv[1], "unreachable") == 0)
+        unreachable();
     else
-        check(0, "usage: capi_environment configured|invalid");
+        check(0, "usage: capi_environment configured|invalid|unreachable");
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

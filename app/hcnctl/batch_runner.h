@@ -1,0 +1,43 @@
+#pragma once
+// BatchRunner: `hcnctl batch`: JSON-RPC calls as JSON lines in, one result line per call out, in order.
+// Every line runs, whatever happened to the ones before it.
+
+#include "hcn/status.h"
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+namespace hcn::ctl {
+
+class BatchRunner
+{
+public:
+    /// How a call is made (Session::call in hcnctl).
+    using Caller = std::function<Result<std::string>(std::string_view method, std::string_view paramsJson)>;
+
+    explicit BatchRunner(Caller caller);
+
+    /// Reads `input` to its end. Each non-empty line that does not start with '#' is
+    /// {"method":"...","params":{...},"id":...}; each gets one line on `output`:
+    /// {"id":..,"result":..} or {"id":..,"error":{"code","message","data"}} ("id" only when the request
+    /// had one). A line that is not JSON or not a request gets a JSON-RPC error (-32700, -32600, -32602).
+    void run(std::istream& input, std::ostream& output);
+
+    std::size_t callCount() const { return m_calls; }
+    std::size_t failureCount() const { return m_failures; }
+    /// "line 3: HCN_E_NETWORK_NOT_FOUND (0x803B0001): ..." for the first failure, empty when none.
+    const std::string& firstFailure() const { return m_firstFailure; }
+
+private:
+    std::string runLine(std::string_view line, std::size_t lineNumber);
+    void noteFailure(std::size_t lineNumber, const std::string& description);
+
+    Caller m_caller;
+    std::size_t m_calls = 0;
+    std::size_t m_failures = 0;
+    std::string m_firstFailure;
+};
+
+} // namespace hcn::ctl

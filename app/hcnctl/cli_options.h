@@ -1,0 +1,36 @@
+#pragma once
+// CliOptions: hcnctl's command line, parsed and checked against what the verb accepts.
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace hcn::ctl {
+
+struct CliOptions
+{
+    std::string verb;                      ///< list, show, create ... ("" when only --help was given)
+    std::vector<std::string> arguments;    ///< positional words after the verb
+    std::string socket;                    ///< --socket PATH
+    bool embedded = false;                 ///< --embedded
+    bool json = false;                     ///< --json
+    bool help = false;                     ///< -h, --help
+    bool detailed = false;                 ///< list -d
+    bool follow = false;                   ///< events --follow
+    std::string file;                      ///< -f FILE
+    std::string network;                   ///< create endpoint --network ID
+    std::string id;                        ///< create --id GUID
+    std::string filter;                    ///< list --filter JSON
+    std::optional<double> durationSeconds; ///< events --duration
+    std::optional<std::uint64_t> count;    ///< events --count
+
+    /// Parses argv without the program name. On a usage error returns nullopt and sets `error` to a
+    /// one-line explanation.
+    static std::optional<CliOptions> parse(const std::vector<std::string>& args, std::string& error);
+    /// The verbs hcnctl knows.
+    static const std::set<std::string>& verbs();
+};
+
+} // namespace hcn::ctl

@@ -1,0 +1,136 @@
+#include "help_text.h"
+
+#include "kind_names.h"
+
+namespace hcn::ctl {
+
+namespace {
+
+constexpr std::string_view kGlobalOptions = R"(Global options:
+  --socket PATH   the hcnd socket (default: $HCN_SERVICE_SOCKET, else /run/hcn/hcnd.sock for root,
+                  $XDG_RUNTIME_DIR/hcnd.sock otherwise)
+  --embedded      run an HCN engine inside hcnctl instead of talking to hcnd (configured by
+                  HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION, HCN_SCHEMA_VERSION). Its state lives only as long
+                  as this one command: use `batch` to run several calls on one engine.
+  --json          machine-readable output (JSON) for every command
+  -h, --help      help for hcnctl or for one command
+
+Exit status: 0 success; 1 a call failed (stderr names the HRESULT, e.g.
+"hcnctl: HCN_E_NETWORK_NOT_FOUND (0x803B0001): The network was not found."); 2 usage error;
+3 the service cannot be reached.
+)";
+
+} // namespace
+
+std::string overviewHelp()
+{
+    return std::string(R"(hcnctl: command-line client of the HCN service (hcnd)
+
+Usage: hcnctl [global options] COMMAND [arguments]
+
+Commands:
+  list KIND|all [-d]           tables of networks, endpoints, namespaces, load balancers ...
+  show KIND ID                 one object's document
+  create KIND -f FILE          create an object from a JSON document
+  modify KIND ID -f FILE       apply a modify request
+  delete KIND ID               delete an object
+  events [--follow]            print service notifications as they happen
+  call METHOD [PARAMS | -f F]  one raw JSON-RPC call (HcnCreateNetwork, hcnd.info ...)
+  batch [-f FILE]              JSON-RPC calls as JSON lines, one result line each
+  version                      versions of hcnctl and of the service
+
+KIND: )") + std::string(kindWordsHelp()) +
+           ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
+}
+
+std::string verbHelp(std::string_view verb)
+{
+    std::string page;
+    if (verb == "list") {
+        page =
+            R"(Usage: hcnctl list networks|endpoints|namespaces|loadbalancers|sdnroutes|gns|all [-d] [--filter JSON]
+
+Prints one table per kind: networks (ID, name, type, subnets, endpoint count), endpoints (ID, name,
+network, IP addresses, MAC, namespace, state), namespaces, load balancers (frontend VIPs, ports,
+backends), SDN routes and guest network services. `all` prints every kind.
+
+  -d, --detailed   print the full documents instead (with the service's Resources block)
+  --filter JSON    only objects matching a HostComputeQuery filter, e.g. '{"Name":"nat"}'
+  --json           {"Networks":[documents...], ...} for the kinds asked for
+)";
+    } else if (verb == "show") {
+        page = R"(Usage: hcnctl show KIND ID
+
+Prints the object's document (as HcnQuery*Properties returns it, with the Detailed flag), indented;
+with --json on one line.
+)";
+    } else if (verb == "create") {
+        page = R"(Usage: hcnctl create KIND -f FILE [--id GUID] [--network ID]
+
+Creates an object from the JSON document in FILE ("-" reads standard input) and prints its ID
+(with --json: its document). An endpoint's network comes from --network, else from the document's
+HostComputeNetwork (v2) or VirtualNetwork (v1) field.
+
+  -f, --file FILE   the document (required)
+  --id GUID         the new object's ID (default: the document's ID, else a new one)
+  --network ID      the network an endpoint joins
+)";
+    } else if (verb == "modify") {
+        page = R"(Usage: hcnctl modify KIND ID -f FILE
+
+Sends the modify request in FILE ("-": standard input), e.g.
+{"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[...]}}; a load balancer takes a
+whole replacement document. Prints nothing but a confirmation (with --json: the document after it).
+)";
+    } else if (verb == "delete") {
+        page = R"(Usage: hcnctl delete KIND ID
+
+Deletes the object (HcnDelete*).
+)";
+    } else if (verb == "events") {
+        page = R"(Usage: hcnctl events [--follow] [--duration SECONDS] [--count N] [--json]
+
+Subscribes to the service's notifications and prints one line per event: time (UTC), sequence number,
+type name, object ID and a summary of the payload. With --json each event is one JSON line
+{"Time","Sequence","Type","TypeName","Status","Id","Data"}.
+
+Without --follow it prints what happens during --duration seconds (default 10) and exits 0.
+With --follow it runs until interrupted (Ctrl-C, SIGTERM; exit 0) or until the service disconnects
+(exit 1). --count N exits 0 after N events in either mode. A gap in the sequence (events the service
+dropped because this reader was too slow) is reported as a line of its own.
+Needs a running hcnd (an embedded engine has nobody else making changes).
+)";
+    } else if (verb == "call") {
+        page = R"(Usage: hcnctl call METHOD [PARAMS_JSON | -f FILE]
+
+One JSON-RPC call, as in docs/rpc.md, e.g.
+  hcnctl call HcnEnumerateNetworks '{"Query":{"Filter":"{\"Name\":\"nat\"}"}}'
+  hcnctl call hcnd.info
+Prints the result as JSON. With --embedded the HCN methods (and hcnd.hello, info, snapshot, handleId,
+ping) run on an engine inside hcnctl; handles then last only for this command.
+)";
+    } else if (verb == "batch") {
+        page = R"(Usage: hcnctl batch [-f FILE]
+
+Reads JSON lines from standard input (or FILE), each {"method":"...","params":{...}} with an optional
+"id", and runs them in order on one connection (or one embedded engine), so handles returned by one
+line can be used by later ones. Writes one JSON line per call, in order:
+  {"id":...,"result":...}   or   {"id":...,"error":{"code":...,"message":"...","data":{...}}}
+("id" only when the request had one). A failing line does not stop the batch. Blank lines and lines
+starting with # are skipped. Exit status 1 when any call failed.
+)";
+    } else if (verb == "version") {
+        page = R"(Usage: hcnctl version
+
+Prints hcnctl's version and the service's: HNS and schema versions, where the calls go and the
+datapath it programs.
+)";
+    } else if (verb == "help") {
+        page = "Usage: hcnctl help [COMMAND]\n";
+    } else {
+        return {};
+    }
+    return page + "\n" + std::string(kGlobalOptions);
+}
+
+} // namespace hcn::ctl

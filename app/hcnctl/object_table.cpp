@@ -1,0 +1,218 @@
+#include "object_table.h"
+
+#include "hcn/schema_catalog.h"
+#include "kind_names.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace hcn::ctl {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string text(const json& object, const char* key, const char* fallback = "")
+{
+    if (!object.is_object())
+        return fallback;
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return fallback;
+    if (it->is_string())
+        return it->get<std::string>().empty() ? fallback : it->get<std::string>();
+    return it->dump();
+}
+
+std::string join(const std::vector<std::string>& parts)
+{
+    std::string out;
+    for (const std::string& part : parts)
+        out += (out.empty() ? "" : ", ") + part;
+    return out.empty() ? "-" : out;
+}
+
+const json& arrayAt(const json& object, const char* key)
+{
+    static const json empty = json::array();
+    if (!object.is_object())
+        return empty;
+    auto it = object.find(key);
+    return it != object.end() && it->is_array() ? *it : empty;
+}
+
+std::string protocolName(const json& protocol)
+{
+    if (protocol.is_number_integer()) {
+        switch (protocol.get<int>()) {
+        case 6:
+            return "TCP";
+        case 17:
+            return "UDP";
+        case 0:
+        case 256:
+            return "any";
+        default:
+            return std::to_string(protocol.get<int>());
+        }
+    }
+    return protocol.is_string() ? protocol.get<std::string>() : std::string("any");
+}
+
+/// Network names by ID, for the endpoint and route tables.
+std::map<std::string, std::string> networkNames(const json& snapshot)
+{
+    std::map<std::string, std::string> names;
+    for (const json& network : arrayAt(snapshot, "Networks"))
+        names[text(network, "ID")] = text(network, "Name");
+    return names;
+}
+
+std::string networkLabel(const std::map<std::string, std::string>& names, const std::string& id)
+{
+    if (id.empty())
+        return "-";
+    auto it = names.find(id);
+    return it != names.end() && !it->second.empty() ? it->second : id;
+}
+
+std::string endpointState(const json& endpoint)
+{
+    if (endpoint.value("Flags", 0u) & 1u)
+        return "Remote";
+    switch (endpoint.value("State", 0)) {
+    case 1:
+        return "Created";
+    case 2:
+        return "Attached";
+    default:
+        return text(endpoint, "State", "-");
+    }
+}
+
+TablePrinter networkTable(const json& documents, const json& snapshot)
+{
+    std::map<std::string, std::size_t> endpointCounts;
+    for (const json& endpoint : arrayAt(snapshot, "Endpoints"))
+        ++endpointCounts[text(endpoint, "HostComputeNetwork")];
+    TablePrinter table({"ID", "Name", "Type", "Subnets", "Endpoints"});
+    for (const json& network : documents) {
+        std::vector<std::string> subnets;
+        for (const json& ipam : arrayAt(network, "Ipams"))
+            for (const json& subnet : arrayAt(ipam, "Subnets"))
+                subnets.push_back(text(subnet, "IpAddressPrefix", "?"));
+        const std::string id = text(network, "ID");
+        // HCN omits Type for NAT (NetworkMode 0), as Windows does: a missing Type is NAT.
+        table.addRow({id, text(network, "Name", "-"), text(network, "Type", "NAT"), join(subnets),
+                      std::to_string(endpointCounts[id])});
+    }
+    return table;
+}
+
+TablePrinter endpointTable(const json& documents, const json& snapshot)
+{
+    const auto names = networkNames(snapshot);
+    TablePrinter table({"ID", "Name", "Network", "IP addresses", "MAC", "Namespace", "State"});
+    for (const json& endpoint : documents) {
+        std::vector<std::string> addresses;
+        for (const json& config : arrayAt(endpoint, "IpConfigurations")) {
+            std::string address = text(config, "IpAddress", "?");
+            if (config.contains("PrefixLength"))
+                address += "/" + text(config, "PrefixLength");
+            addresses.push_back(address);
+        }
+        table.addRow({text(endpoint, "ID"), text(endpoint, "Name", "-"),
+                      networkLabel(names, text(endpoint, "HostComputeNetwork")), join(addresses),
+                      text(endpoint, "MacAddress", "-"), text(endpoint, "HostComputeNamespace", "-"),
+                      endpointState(endpoint)});
+    }
+    return table;
+}
+
+TablePrinter namespaceTable(const json& documents)
+{
+    TablePrinter table({"ID", "Type", "Compartment", "Endpoints", "Containers"});
+    for (const json& ns : documents) {
+        std::size_t endpoints = 0, containers = 0;
+        for (const json& resource : arrayAt(ns, "Resources")) {
+            const std::string type = text(resource, "Type");
+            endpoints += type == "Endpoint";
+            containers += type == "Container";
+        }
+        table.addRow({text(ns, "ID"), text(ns, "Type", "-"), text(ns, "NamespaceId", "-"),
+                      std::to_string(endpoints), std::to_string(containers)});
+    }
+    return table;
+}
+
+TablePrinter loadBalancerTable(const json& documents)
+{
+    TablePrinter table({"ID", "Frontend VIPs", "Ports", "Backends"});
+    for (const json& lb : documents) {
+        std::vector<std::string> vips, ports;
+        for (const json& vip : arrayAt(lb, "FrontendVIPs"))
+            vips.push_back(vip.is_string() ? vip.get<std::string>() : vip.dump());
+        for (const json& mapping : arrayAt(lb, "PortMappings"))
+            ports.push_back(protocolName(mapping.value("Protocol", json())) + " " +
+                            text(mapping, "ExternalPort", "0") + "->" + text(mapping, "InternalPort", "0"));
+        table.addRow({text(lb, "ID"), join(vips), join(ports),
+                      std::to_string(arrayAt(lb, "HostComputeEndpoints").size())});
+    }
+    return table;
+}
+
+TablePrinter routeTable(const json& documents, const json& snapshot)
+{
+    const auto names = networkNames(snapshot);
+    TablePrinter table({"ID", "Name", "Network", "Routes", "Endpoints"});
+    for (const json& route : documents) {
+        std::vector<std::string> routes;
+        for (const json& entry : arrayAt(route, "Routes"))
+            routes.push_back(text(entry, "DestinationPrefix", "?") + " via " + text(entry, "NextHop", "?"));
+        table.addRow({text(route, "ID"), text(route, "Name", "-"),
+                      networkLabel(names, text(route, "HostComputeNetwork")), join(routes),
+                      std::to_string(arrayAt(route, "HostComputeEndpoints").size())});
+    }
+    return table;
+}
+
+TablePrinter guestServiceTable(const json& documents)
+{
+    const schema::EnumDef* states = schema::Catalog::builtin().enumeration("GuestNetworkServiceState");
+    TablePrinter table({"ID", "Name", "State", "Virtual machine", "Mirrored interfaces"});
+    for (const json& service : documents) {
+        std::string state = text(service, "State", "-");
+        if (auto it = service.find("State"); states && it != service.end() && it->is_number_integer())
+            if (const schema::EnumValue* value = states->findNumeric(it->get<std::int64_t>()))
+                state = value->name;
+        table.addRow({text(service, "ID"), text(service, "Name", "-"), state,
+                      text(service, "VirtualMachineId", "-"),
+                      std::to_string(arrayAt(service, "MirroredInterfaces").size())});
+    }
+    return table;
+}
+
+} // namespace
+
+TablePrinter objectTable(ResourceKind kind, const json& documents, const json& snapshot)
+{
+    switch (kind) {
+    case ResourceKind::Network:
+        return networkTable(documents, snapshot);
+    case ResourceKind::Endpoint:
+        return endpointTable(documents, snapshot);
+    case ResourceKind::Namespace:
+        return namespaceTable(documents);
+    case ResourceKind::LoadBalancer:
+        return loadBalancerTable(documents);
+    case ResourceKind::SdnRoute:
+        return routeTable(documents, snapshot);
+    case ResourceKind::GuestNetworkService:
+        return guestServiceTable(documents);
+    case ResourceKind::Invalid:
+        break;
+    }
+    return TablePrinter({"ID"});
+}
+
+} // namespace hcn::ctl

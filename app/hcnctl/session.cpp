@@ -1,0 +1,57 @@
+#include "session.h"
+
+#include "hcn/embedded_api.h"
+#include "hcn/rpc_client.h"
+#include "method_dispatcher.h"
+
+#include <cstdlib>
+
+namespace hcn::ctl {
+
+std::string Session::defaultSocket()
+{
+    if (const char* fromEnvironment = std::getenv("HCN_SERVICE_SOCKET"); fromEnvironment && *fromEnvironment)
+        return fromEnvironment;
+    return defaultSocketPath();
+}
+
+Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
+{
+    std::unique_ptr<Session> session(new Session);
+    if (options.embedded) {
+        auto engineOptions = engineOptionsFromEnvironment();
+        if (!engineOptions.ok())
+            return engineOptions.status();
+        session->m_api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
+        session->m_dispatcher = std::make_unique<MethodDispatcher>(*session->m_api);
+        return session;
+    }
+
+    RpcClientOptions clientOptions;
+    clientOptions.endpoint = options.socket.empty() ? defaultSocket() : options.socket;
+    clientOptions.clientName = "hcnctl/" HCNCTL_VERSION;
+    session->m_socket = clientOptions.endpoint;
+    auto client = RpcClient::connect(std::move(clientOptions));
+    if (!client.ok())
+        return client.status(); // its detail names the endpoint and the reason
+    session->m_client = client->get();
+    session->m_api = std::move(*client);
+    return session;
+}
+
+Session::~Session() = default;
+
+std::string Session::unreachableMessage(const Status& status, const std::string& socket)
+{
+    return status.detail() + " Start it (hcnd --socket " + socket +
+           "), pass --socket PATH, or use --embedded for an engine inside hcnctl.";
+}
+
+Result<std::string> Session::call(std::string_view method, std::string_view paramsJson)
+{
+    if (m_client)
+        return m_client->call(method, paramsJson);
+    return m_dispatcher->call(method, paramsJson);
+}
+
+} // namespace hcn::ctl

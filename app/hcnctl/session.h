@@ -1,0 +1,57 @@
+#pragma once
+// Session: where hcnctl's calls go for one command: a running hcnd (hcn::RpcClient) or an engine inside
+// this process (hcn::EmbeddedApi, --embedded). Everything else in hcnctl programs against hcn::Api and
+// the raw call() and never asks which.
+
+#include "hcn/api.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace hcn {
+class RpcClient;
+}
+
+namespace hcn::ctl {
+
+class MethodDispatcher;
+
+struct SessionOptions
+{
+    /// The in-process engine (configured by HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION, HCN_SCHEMA_VERSION).
+    bool embedded = false;
+    /// The hcnd socket; empty: $HCN_SERVICE_SOCKET, else hcn::defaultSocketPath().
+    std::string socket;
+};
+
+class Session
+{
+public:
+    /// Connects (or starts the embedded engine). A failed connection's detail names the socket.
+    static Result<std::unique_ptr<Session>> open(const SessionOptions& options);
+    ~Session();
+
+    Api& api() { return *m_api; }
+    /// A raw JSON-RPC call: through the connection, or mapped onto the embedded engine.
+    Result<std::string> call(std::string_view method, std::string_view paramsJson);
+    bool embedded() const { return m_client == nullptr; }
+    /// The socket a service session talks to (empty when embedded).
+    const std::string& socket() const { return m_socket; }
+
+    /// The one-line explanation of a failed open() of a service session: what went wrong, where, and what
+    /// to do about it.
+    static std::string unreachableMessage(const Status& status, const std::string& socket);
+    /// The socket hcnctl uses when --socket is not given.
+    static std::string defaultSocket();
+
+private:
+    Session() = default;
+
+    std::unique_ptr<Api> m_api;
+    RpcClient* m_client = nullptr; ///< m_api as a service connection, or null
+    std::unique_ptr<MethodDispatcher> m_dispatcher;
+    std::string m_socket;
+};
+
+} // namespace hcn::ctl

@@ -1,0 +1,18 @@
+#pragma once
+// How hcnctl reports a failed call: one line for people, a JSON-RPC error object for scripts.
+
+#include "hcn/status.h"
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace hcn::ctl {
+
+/// "HCN_E_NETWORK_NOT_FOUND (0x803B0001): The network was not found." (the name is left out for codes
+/// without one).
+std::string describeStatus(const Status& status);
+/// {"code": <HRESULT as signed 32-bit>, "message": ..., "data": {"HResult","Name","ErrorRecord"}}, the
+/// shape hcnd uses for a failed HCN call (docs/rpc.md).
+nlohmann::ordered_json errorObject(const Status& status);
+
+} // namespace hcn::ctl

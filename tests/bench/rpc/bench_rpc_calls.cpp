@@ -1,0 +1,142 @@
+// Small-call throughput through hcnd: HcnQueryNetworkProperties on an open handle, HcnOpenNetwork +
+// HcnCloseNetwork pairs, and hcnd.ping (the bare round trip, no engine work), from 1 and from 8 client
+// connections at once (one thread and one RpcClient each), against the same HCN calls on an in-process
+// engine for reference.
+// Usage: bench_rpc_calls [calls=100000] [maxThreads=8]
+
+#include "hcn/embedded_api.h"
+#include "rpc_bench_support.h"
+
+#include <atomic>
+#include <barrier>
+#include <thread>
+
+namespace {
+
+using hcn::ResourceKind;
+
+enum class Workload
+{
+    Query,
+    OpenClose,
+    Ping ///< RpcClient only
+};
+
+constexpr const char* kNetwork =
+    R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"bench-calls","Type":"NAT",
+        "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16"}]}]})";
+
+/// Runs `calls` HCN calls split over `apis.size()` threads (thread i uses apis[i]); returns calls/s.
+double run(const std::vector<hcn::Api*>& apis, const hcn::Guid& network, Workload workload, int calls)
+{
+    const int threads = static_cast<int>(apis.size());
+    // The clock is read by the barrier's completion step, which runs before any thread is released: a
+    // timestamp taken by the main thread after the barrier could come late on two busy cores.
+    std::vector<bench::Clock::time_point> marks;
+    marks.reserve(2);
+    auto mark = [&marks]() noexcept { marks.push_back(bench::Clock::now()); };
+    std::barrier ready(threads + 1, mark);
+    std::atomic<bool> failed{false};
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([&, t] {
+            hcn::Api& api = *apis[static_cast<std::size_t>(t)];
+            auto handle = api.open(ResourceKind::Network, network);
+            bench::check(handle, "HcnOpenNetwork");
+            ready.arrive_and_wait();
+            // Each open+close pair is two calls.
+            const int mine = calls / threads / (workload == Workload::OpenClose ? 2 : 1);
+            for (int i = 0; i < mine; ++i) {
+                if (workload == Workload::Query) {
+                    auto document = api.query(ResourceKind::Network, *handle, "");
+                    if (!document.ok())
+                        failed = true;
+                } else if (workload == Workload::Ping) {
+                    if (!static_cast<hcn::RpcClient&>(api).call("hcnd.ping", "{}").ok())
+                        failed = true;
+                } else {
+                    auto opened = api.open(ResourceKind::Network, network);
+                    if (!opened.ok() || !api.close(ResourceKind::Network, *opened).ok())
+                        failed = true;
+                }
+            }
+            ready.arrive_and_wait();
+            (void)api.close(ResourceKind::Network, *handle);
+        });
+    }
+    ready.arrive_and_wait(); // start
+    ready.arrive_and_wait(); // every thread is done
+    const double seconds = std::chrono::duration<double>(marks[1] - marks[0]).count();
+    for (auto& thread : pool)
+        thread.join();
+    if (failed) {
+        std::fprintf(stderr, "a call failed during the run\n");
+        std::exit(1);
+    }
+    const int perThread = calls / threads / (workload == Workload::OpenClose ? 2 : 1);
+    const int done = perThread * threads * (workload == Workload::OpenClose ? 2 : 1);
+    return done / seconds;
+}
+
+const char* workloadName(Workload workload)
+{
+    switch (workload) {
+    case Workload::Query:
+        return "HcnQueryNetworkProperties";
+    case Workload::OpenClose:
+        return "HcnOpenNetwork+HcnCloseNetwork";
+    case Workload::Ping:
+        break;
+    }
+    return "hcnd.ping";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const int calls = argc > 1 ? std::atoi(argv[1]) : 100000;
+    const int maxThreads = argc > 2 ? std::atoi(argv[2]) : 8;
+    std::vector<int> threadCounts{1};
+    if (maxThreads > 1)
+        threadCounts.push_back(maxThreads);
+
+    // Through hcnd: one connection per thread.
+    auto admin = bench::connectClient("bench_rpc_calls/admin");
+    auto created = admin->create(ResourceKind::Network, {}, kNetwork, 0);
+    bench::check(created, "HcnCreateNetwork");
+    auto networkId = admin->handleId(ResourceKind::Network, *created);
+    bench::check(networkId, "handleId");
+    std::vector<std::unique_ptr<hcn::RpcClient>> clients;
+    for (int t = 0; t < maxThreads; ++t)
+        clients.push_back(bench::connectClient("bench_rpc_calls"));
+
+    // In-process reference: one engine shared by the threads.
+    hcn::EmbeddedApi embedded;
+    auto local = embedded.create(ResourceKind::Network, {}, kNetwork, 0);
+    bench::check(local, "HcnCreateNetwork (embedded)");
+    auto localId = embedded.handleId(ResourceKind::Network, *local);
+    bench::check(localId, "handleId (embedded)");
+
+    std::printf("%d calls per run, hcnd at %s\n", calls, bench::serviceSocket().c_str());
+    for (Workload workload : {Workload::Query, Workload::OpenClose, Workload::Ping}) {
+        for (int threads : threadCounts) {
+            std::vector<hcn::Api*> remote, inProcess;
+            for (int t = 0; t < threads; ++t) {
+                remote.push_back(clients[static_cast<std::size_t>(t)].get());
+                inProcess.push_back(&embedded);
+            }
+            const double viaService = run(remote, *networkId, workload, calls);
+            std::printf(
+                "%-32s %d connection(s): %8.0f calls/s through hcnd (%.1f us per call and connection)",
+                workloadName(workload), threads, viaService, 1e6 * threads / viaService);
+            if (workload != Workload::Ping)
+                std::printf("   in-process engine: %9.0f calls/s", run(inProcess, *localId, workload, calls));
+            std::printf("\n");
+        }
+    }
+    clients.clear();
+    (void)admin->close(ResourceKind::Network, *created);
+    admin.reset();
+    return bench::stopService();
+}

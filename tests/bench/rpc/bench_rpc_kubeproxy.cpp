@@ -1,0 +1,150 @@
+// The kube-proxy workload of tests/bench/bench_kubeproxy.cpp (one overlay network, 5,000 remote endpoints,
+// 2,000 load balancers, each create followed by a properties query, as hcsshim does) through hcnd and on
+// an in-process engine, in the same run, with the ratio:
+//   1. through hcn::Api: hcn::EmbeddedApi against hcn::RpcClient;
+//   2. through the C API: bench_kubeproxy as it is, and again with HCN_SERVICE_SOCKET pointing at hcnd.
+// Usage: bench_rpc_kubeproxy [remoteEndpoints=5000] [loadBalancers=2000]
+
+#include "hcn/embedded_api.h"
+#include "rpc_bench_support.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using hcn::ResourceKind;
+
+struct Timing
+{
+    double endpoints = 0;
+    double total = 0;
+};
+
+Timing kubeProxyWorkload(hcn::Api& api, int remoteCount, int lbCount, const char* networkName)
+{
+    const auto start = bench::Clock::now();
+    auto network =
+        api.create(ResourceKind::Network, {},
+                   std::string(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":")") + networkName +
+                       R"(","Type":"Overlay","Flags":8,
+        "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.244.0.0/24",
+        "Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
+        "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})",
+                   0);
+    bench::check(network, "HcnCreateNetwork");
+
+    std::vector<std::string> endpoints;
+    endpoints.reserve(static_cast<std::size_t>(remoteCount));
+    for (int i = 0; i < remoteCount; ++i) {
+        const int node = 1 + i / 250, pod = 2 + i % 250;
+        char doc[512];
+        std::snprintf(
+            doc, sizeof doc,
+            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"remote-%d","Flags":1,)"
+            R"("IpConfigurations":[{"IpAddress":"10.244.%d.%d"}],"MacAddress":"0E-2A-0A-F4-%02X-%02X",)"
+            R"("Policies":[{"Type":"ProviderAddress","Settings":{"ProviderAddress":"10.0.%d.%d"}}]})",
+            i, node, pod, node, pod, node / 250, 4 + node % 250);
+        auto endpoint = api.create(ResourceKind::Endpoint, {}, doc, *network);
+        bench::check(endpoint, "HcnCreateEndpoint");
+        auto properties = api.query(ResourceKind::Endpoint, *endpoint, "");
+        bench::check(properties, "HcnQueryEndpointProperties");
+        // hcsshim reads the ID back from the properties document.
+        const auto at = properties->find("\"ID\":\"");
+        endpoints.push_back(properties->substr(at + 6, 36));
+        (void)api.close(ResourceKind::Endpoint, *endpoint);
+    }
+    Timing timing;
+    timing.endpoints = bench::secondsSince(start);
+
+    for (int i = 0; i < lbCount; ++i) {
+        const std::size_t backends = 2 + static_cast<std::size_t>(i % 2);
+        std::string list;
+        for (std::size_t b = 0; b < backends; ++b)
+            list += (b ? ",\"" : "\"") + endpoints[(static_cast<std::size_t>(i) * 3 + b) % endpoints.size()] +
+                    "\"";
+        char doc[1024];
+        std::snprintf(
+            doc, sizeof doc,
+            R"({"SchemaVersion":{"Major":2,"Minor":0},"HostComputeEndpoints":[%s],)"
+            R"("FrontendVIPs":["10.96.%d.%d"],"PortMappings":[{"Protocol":6,"InternalPort":8080,"ExternalPort":80}]})",
+            list.c_str(), i / 250, 1 + i % 250);
+        auto lb = api.create(ResourceKind::LoadBalancer, {}, doc, 0);
+        bench::check(lb, "HcnCreateLoadBalancer");
+        auto properties = api.query(ResourceKind::LoadBalancer, *lb, "");
+        bench::check(properties, "HcnQueryLoadBalancerProperties");
+        (void)api.close(ResourceKind::LoadBalancer, *lb);
+    }
+    (void)api.close(ResourceKind::Network, *network);
+    timing.total = bench::secondsSince(start);
+    return timing;
+}
+
+void print(const char* what, const Timing& t)
+{
+    std::printf("  %-40s total %.3f s (endpoints %.3f s, load balancers %.3f s)\n", what, t.total,
+                t.endpoints, t.total - t.endpoints);
+}
+
+#ifdef BENCH_KUBEPROXY_PATH
+/// Runs bench_kubeproxy (the C API program) with or without HCN_SERVICE_SOCKET and returns its first
+/// output line's total.
+std::string runCApiBenchmark(int remoteCount, int lbCount, const std::string& socket)
+{
+    std::string command = (socket.empty() ? std::string("env -u HCN_SERVICE_SOCKET ")
+                                          : "env HCN_SERVICE_SOCKET=" + socket + " ") +
+                          BENCH_KUBEPROXY_PATH + " " + std::to_string(remoteCount) + " " +
+                          std::to_string(lbCount) + " 10000";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return "(could not run bench_kubeproxy)";
+    std::string output;
+    std::array<char, 512> buffer{};
+    while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe))
+        output += buffer.data();
+    const int status = pclose(pipe);
+    if (status != 0)
+        return "(bench_kubeproxy failed: " + output + ")";
+    return output;
+}
+#endif
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const int remoteCount = argc > 1 ? std::atoi(argv[1]) : 5000;
+    const int lbCount = argc > 2 ? std::atoi(argv[2]) : 2000;
+    std::printf(
+        "kube-proxy workload: %d remote endpoints + %d load balancers, each create followed by a query\n",
+        remoteCount, lbCount);
+
+    Timing inProcess;
+    {
+        hcn::EmbeddedApi embedded;
+        inProcess = kubeProxyWorkload(embedded, remoteCount, lbCount, "vxlan0");
+    }
+    Timing viaService;
+    {
+        auto client = bench::connectClient("bench_rpc_kubeproxy");
+        viaService = kubeProxyWorkload(*client, remoteCount, lbCount, "vxlan0");
+    }
+    std::printf("through hcn::Api:\n");
+    print("in-process engine (EmbeddedApi)", inProcess);
+    print("hcnd (RpcClient, one connection)", viaService);
+    std::printf("  ratio hcnd / in-process: %.2fx\n", viaService.total / inProcess.total);
+
+#ifdef BENCH_KUBEPROXY_PATH
+    // A fresh hcnd for the C API run, so both C API runs start from an empty engine (an external one
+    // already holds the objects above: the C API run would collide with them).
+    if (bench::externalSocket())
+        return 0;
+    bench::service().stop();
+    const std::string socket = bench::service().socketPath();
+    std::printf("through the C API (bench_kubeproxy, 10,000 local endpoints after the workload):\n");
+    std::printf("  in-process:\n%s", runCApiBenchmark(remoteCount, lbCount, "").c_str());
+    std::printf("  HCN_SERVICE_SOCKET=%s:\n%s", socket.c_str(),
+                runCApiBenchmark(remoteCount, lbCount, socket).c_str());
+#endif
+    return bench::stopService();
+}

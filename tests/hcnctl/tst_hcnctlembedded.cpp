@@ -1,0 +1,213 @@
+// hcnctl with --embedded: the same commands on an engine inside the hcnctl process, no service.
+
+#include "hcnctl_runner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+namespace {
+
+QJsonObject parseObject(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+CtlRun embedded(const QStringList& args, const QByteArray& input = {})
+{
+    return runCtl(QStringList{"--embedded"} + args, input);
+}
+
+} // namespace
+
+class TestHcnctlEmbedded : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void batchKeepsOneEngineAcrossLines();
+    void batchReportsMalformedRequests_data();
+    void batchReportsMalformedRequests();
+    void eachCommandStartsFromAnEmptyEngine();
+    void callMapsMethodsOntoTheEngine_data();
+    void callMapsMethodsOntoTheEngine();
+    void helpPerCommand_data();
+    void helpPerCommand();
+    void eventsNeedsTheService();
+    void simulatedHostFromTheEnvironment();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestHcnctlEmbedded::batchKeepsOneEngineAcrossLines()
+{
+    const QByteArray input =
+        R"({"id":1,"method":"HcnCreateNetwork","params":{"Id":"5A1E0000-0000-4000-8000-0000000000E1","Settings":{"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT"}}}
+{"id":2,"method":"HcnCreateNetwork","params":{"Settings":"{not json"}}
+{"id":3,"method":"HcnOpenNetwork","params":{"Id":"5A1E0000-0000-4000-8000-0000000000E1"}}
+{"id":4,"method":"hcnd.info","params":{}}
+{"id":5,"method":"HcnDeleteNetwork","params":{"Id":"5A1E0000-0000-4000-8000-0000000000E1"}}
+{"id":6,"method":"HcnEnumerateNetworks"}
+)";
+    const CtlRun batch = embedded({"batch"}, input);
+    QCOMPARE(batch.exitCode, 1);
+    QVERIFY(batch.err.contains("1 of 6 calls failed"));
+    const QStringList lines = batch.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 6);
+    for (int i = 0; i < lines.size(); ++i)
+        QCOMPARE(parseObject(lines[i]).value("id").toInt(), i + 1);
+
+    QCOMPARE(parseObject(lines[0]).value("result").toObject().value("Id").toString(),
+             QStringLiteral("5A1E0000-0000-4000-8000-0000000000E1"));
+    // Invalid JSON text in Settings reaches the engine verbatim, which answers as Windows does.
+    QCOMPARE(
+        parseObject(lines[1]).value("error").toObject().value("data").toObject().value("Name").toString(),
+        QStringLiteral("HCN_E_INVALID_JSON"));
+    // Later lines see what earlier lines did: one engine for the whole batch.
+    QVERIFY(parseObject(lines[2]).value("result").toObject().value("Handle").toInteger() > 0);
+    QCOMPARE(
+        parseObject(lines[3]).value("result").toObject().value("Counts").toObject().value("Networks").toInt(),
+        1);
+    QVERIFY(parseObject(lines[4]).contains("result"));
+    QCOMPARE(parseObject(lines[5]).value("result").toArray(), QJsonArray());
+}
+
+void TestHcnctlEmbedded::batchReportsMalformedRequests_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("not JSON") << QByteArray("{\"method\":") << -32700 << "line 1 is not JSON";
+    QTest::newRow("not an object") << QByteArray("[1]") << -32600 << "must be a JSON object";
+    QTest::newRow("no method") << QByteArray(R"({"id":9,"params":{}})") << -32600
+                               << "\"method\" must be a string";
+    QTest::newRow("params not an object")
+        << QByteArray(R"({"method":"hcnd.ping","params":[1]})") << -32602 << "\"params\" must be an object";
+    QTest::newRow("unknown method") << QByteArray(R"({"method":"HcnFrobnicate"})") << int(0x80004001)
+                                    << "nknown method \"HcnFrobnicate\"";
+    QTest::newRow("missing parameter") << QByteArray(R"({"method":"HcnCloseNetwork","params":{}})")
+                                       << int(0x80070057) << "\"Handle\" is missing";
+}
+
+void TestHcnctlEmbedded::batchReportsMalformedRequests()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+
+    const CtlRun batch = embedded({"batch"}, line + "\n" + R"({"id":"after","method":"hcnd.ping"})" + "\n");
+    QCOMPARE(batch.exitCode, 1);
+    const QStringList lines = batch.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject error = parseObject(lines[0]).value("error").toObject();
+    QCOMPARE(error.value("code").toInt(), code);
+    QVERIFY2(error.value("message").toString().contains(message), qPrintable(lines[0]));
+    QCOMPARE(parseObject(lines[1]).value("result").toObject(), QJsonObject());
+}
+
+void TestHcnctlEmbedded::eachCommandStartsFromAnEmptyEngine()
+{
+    const QString file = m_dir.filePath("net.json");
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT"})");
+    out.close();
+    const CtlRun created = embedded({"create", "network", "-f", file});
+    QCOMPARE(created.exitCode, 0);
+    QVERIFY(created.out.startsWith("Created network "));
+
+    const CtlRun listed = embedded({"list", "networks"});
+    QCOMPARE(listed.exitCode, 0);
+    QCOMPARE(listed.out, QStringLiteral("No networks.\n"));
+    // A document from stdin ("-") works like a file.
+    const CtlRun fromStdin =
+        embedded({"--json", "create", "network", "-f", "-"},
+                 R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"piped","Type":"NAT"})");
+    QCOMPARE(fromStdin.exitCode, 0);
+    QCOMPARE(parseObject(fromStdin.out).value("Name").toString(), QStringLiteral("piped"));
+}
+
+void TestHcnctlEmbedded::callMapsMethodsOntoTheEngine_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("enumerate") << QStringList{"HcnEnumerateLoadBalancers"} << 0 << "[]";
+    QTest::newRow("ping") << QStringList{"hcnd.ping"} << 0 << "{}";
+    QTest::newRow("snapshot") << QStringList{"hcnd.snapshot"} << 0 << "\"Networks\":[]";
+    QTest::newRow("port reservations")
+        << QStringList{"HcnEnumerateGuestNetworkPortReservations"} << 0 << "[]";
+    QTest::newRow("open unknown namespace")
+        << QStringList{"HcnOpenNamespace", R"({"Id":"00000000-0000-0000-0000-00000000dead"})"} << 1
+        << "ERROR_NOT_FOUND (0x80070490)";
+    QTest::newRow("handle of the wrong type") << QStringList{"HcnCloseEndpoint", R"({"Handle":"one"})"} << 1
+                                              << "\"Handle\" must be a non-negative integer";
+    QTest::newRow("subscribe needs a service")
+        << QStringList{"hcnd.subscribe"} << 1 << "needs a connection to hcnd";
+}
+
+void TestHcnctlEmbedded::callMapsMethodsOntoTheEngine()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+
+    const CtlRun call = embedded(QStringList{"--json", "call"} + args);
+    QCOMPARE(call.exitCode, exitCode);
+    QVERIFY2((exitCode == 0 ? call.out : call.err).contains(expected), qPrintable(call.out + call.err));
+}
+
+void TestHcnctlEmbedded::helpPerCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("overview") << QStringList{"--help"} << "Usage: hcnctl [global options] COMMAND";
+    QTest::newRow("list") << QStringList{"list", "--help"} << "Usage: hcnctl list";
+    QTest::newRow("events") << QStringList{"events", "-h"} << "--follow";
+    QTest::newRow("batch via help") << QStringList{"help", "batch"} << "Usage: hcnctl batch";
+}
+
+void TestHcnctlEmbedded::helpPerCommand()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const CtlRun help = runCtl(args);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(expected), qPrintable(help.out));
+    QVERIFY(help.err.isEmpty());
+}
+
+void TestHcnctlEmbedded::eventsNeedsTheService()
+{
+    const CtlRun events = embedded({"events"});
+    QCOMPARE(events.exitCode, 2);
+    QVERIFY(events.err.contains("events needs a running hcnd"));
+}
+
+void TestHcnctlEmbedded::simulatedHostFromTheEnvironment()
+{
+    QProcess process;
+    QProcessEnvironment environment = ctlEnvironment();
+    environment.insert("HCN_HNS_VERSION", "10.3");
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(HCNCTL_PATH), {"--embedded", "--json", "version"});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QJsonObject about = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    QCOMPARE(about.value("HnsVersion").toObject().value("Major").toInt(), 10);
+    QCOMPARE(about.value("Endpoint").toString(), QStringLiteral("embedded engine"));
+
+    environment.insert("HCN_HNS_VERSION", "bogus");
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(HCNCTL_PATH), {"--embedded", "list", "all"});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY(process.readAllStandardError().contains("HCN_HNS_VERSION"));
+}
+
+QTEST_GUILESS_MAIN(TestHcnctlEmbedded)
+#include "tst_hcnctlembedded.moc"
