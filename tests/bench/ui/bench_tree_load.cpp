@@ -1,0 +1,222 @@
+// bench_tree_load: how long the console takes to show a big host.
+//
+// Workload: one overlay network (10.244.0.0/16, a 65,536-address MAC pool) with N endpoints (default 10,000),
+// N/5 of them attached to their own namespace, N/100 ClusterIP load balancers with 10 backends each, in an
+// embedded engine. Measured, median of R runs (default 5):
+//   attach        HostMirror::attach() alone (snapshot, parse), for reference
+//   attach+model  HostMirror::attach() until ResourceTreeModel is populated (target <= 1 s for 10,000)
+//   attach+dock   the same with the ResourceTreeDock (filter proxy, sorted tree view) shown offscreen
+//   batch         N endpoints created after attach, applied as one mirror batch (mirror alone, and with
+//                 the model: one insert under the network)
+//
+//   bench_tree_load [--endpoints N] [--runs R]
+
+#include "hcn/embedded_api.h"
+#include "models/console_resources.h"
+#include "models/current_selection.h"
+#include "models/host_mirror.h"
+#include "models/resource_tree_model.h"
+#include "widgets/resource_tree_dock.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTreeView>
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using hcn::ResourceKind;
+
+namespace {
+
+constexpr auto kV2 = R"("SchemaVersion":{"Major":2,"Minor":0})";
+
+std::string address(int i)
+{
+    // 10.244.0.0/16 without the network, gateway (.1) and broadcast addresses.
+    const int host = i + 2;
+    return "10.244." + std::to_string(host / 256) + "." + std::to_string(host % 256);
+}
+
+struct Host
+{
+    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
+    hcn::Handle network = 0;
+    std::string networkId;
+
+    Host()
+    {
+        auto created = api->create(ResourceKind::Network, {},
+                                   std::string("{") + kV2 +
+                                       R"(,"Name":"vxlan0","Type":"Overlay","Ipams":[{"Type":"Static",
+            "Subnets":[{"IpAddressPrefix":"10.244.0.0/16","Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
+            "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}],
+            "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-10-00-00","EndMacAddress":"00-15-5D-10-FF-FF"}]}})",
+                                   0);
+        if (!created.ok()) {
+            std::fprintf(stderr, "network: %s\n", created.status().message().c_str());
+            std::exit(1);
+        }
+        network = *created;
+        networkId = api->handleId(ResourceKind::Network, network)->toString();
+    }
+    ~Host() { (void)api->close(ResourceKind::Network, network); }
+
+    /// Endpoints `first`..`first+count-1`, every fifth in its own namespace, a load balancer per 100.
+    void populate(int first, int count)
+    {
+        std::vector<std::string> ids;
+        for (int i = first; i < first + count; ++i) {
+            const std::string doc = std::string("{") + kV2 + R"(,"Name":"pod-)" + std::to_string(i) +
+                                    R"(","HostComputeNetwork":")" + networkId +
+                                    R"(","IpConfigurations":[{"IpAddress":")" + address(i) +
+                                    R"(","PrefixLength":16}]})";
+            auto endpoint = api->create(ResourceKind::Endpoint, {}, doc, network);
+            if (!endpoint.ok()) {
+                std::fprintf(stderr, "endpoint %d: %s\n", i, endpoint.status().message().c_str());
+                std::exit(1);
+            }
+            ids.push_back(api->handleId(ResourceKind::Endpoint, *endpoint)->toString());
+            (void)api->close(ResourceKind::Endpoint, *endpoint);
+            if (i % 5 == 0) {
+                auto ns = api->create(ResourceKind::Namespace, {}, std::string("{") + kV2 + "}", 0);
+                (void)api->modify(
+                    ResourceKind::Namespace, *ns,
+                    R"({"ResourceType":"Endpoint","RequestType":"Add","Settings":{"EndpointId":")" +
+                        ids.back() + R"("}})");
+                (void)api->close(ResourceKind::Namespace, *ns);
+            }
+            if (ids.size() == 10 && (i + 1) % 100 == 0) {
+                std::string backends;
+                for (const std::string& id : ids)
+                    backends += (backends.empty() ? "\"" : ",\"") + id + "\"";
+                const int service = i / 100;
+                auto lb = api->create(
+                    ResourceKind::LoadBalancer, {},
+                    std::string("{") + kV2 + R"(,"FrontendVIPs":["10.96.)" + std::to_string(service / 250) +
+                        "." + std::to_string(service % 250 + 1) + R"("],"HostComputeEndpoints":[)" +
+                        backends +
+                        R"(],"PortMappings":[{"Protocol":6,"InternalPort":80,"ExternalPort":80}]})",
+                    0);
+                if (lb.ok())
+                    (void)api->close(ResourceKind::LoadBalancer, *lb);
+            }
+            if (ids.size() == 10)
+                ids.clear();
+        }
+        api->engine().drainNotifications();
+    }
+};
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+int rowsBelow(const QAbstractItemModel& model, const QModelIndex& parent = {})
+{
+    int rows = model.rowCount(parent);
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        rows += rowsBelow(model, model.index(row, 0, parent));
+    return rows;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    hcn::ui::initConsoleResources();
+    int endpoints = 10000;
+    int runs = 5;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == "--endpoints")
+            endpoints = args[i + 1].toInt();
+        else if (args[i] == "--runs")
+            runs = args[i + 1].toInt();
+    }
+    if (endpoints < 10 || runs < 1) {
+        std::fprintf(stderr, "usage: bench_tree_load [--endpoints N>=10] [--runs R>=1]\n");
+        return 2;
+    }
+
+    std::printf("building a host with %d endpoints...\n", endpoints);
+    Host host;
+    host.populate(0, endpoints);
+    const auto counts = host.api->engine().counts();
+    std::printf("host: %zu endpoints, %zu namespaces, %zu load balancers\n", counts.endpoints,
+                counts.namespaces, counts.loadBalancers);
+
+    std::vector<double> mirrorOnly, modelOnly, withDock;
+    int rows = 0;
+    for (int run = 0; run < runs; ++run) {
+        {
+            hcn::ui::HostMirror mirror;
+            QElapsedTimer timer;
+            timer.start();
+            if (!mirror.attach(host.api).ok())
+                return 1;
+            mirrorOnly.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        {
+            hcn::ui::HostMirror mirror;
+            hcn::ui::ResourceTreeModel model(&mirror);
+            QElapsedTimer timer;
+            timer.start();
+            if (!mirror.attach(host.api).ok())
+                return 1;
+            modelOnly.push_back(double(timer.nsecsElapsed()) / 1e6);
+            rows = rowsBelow(model);
+        }
+        {
+            hcn::ui::HostMirror mirror;
+            hcn::ui::CurrentSelection selection;
+            hcn::ui::ResourceTreeDock dock(&mirror, &selection);
+            dock.resize(600, 900);
+            dock.show();
+            QElapsedTimer timer;
+            timer.start();
+            if (!mirror.attach(host.api).ok())
+                return 1;
+            QCoreApplication::processEvents(); // the view lays out and paints the first screen
+            withDock.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+    }
+
+    std::vector<double> batchMirror, batchModel;
+    for (int run = 0; run < runs; ++run) {
+        for (bool withModel : {false, true}) {
+            Host fresh;
+            hcn::ui::HostMirror mirror;
+            std::unique_ptr<hcn::ui::ResourceTreeModel> model;
+            if (withModel)
+                model = std::make_unique<hcn::ui::ResourceTreeModel>(&mirror);
+            if (!mirror.attach(fresh.api).ok())
+                return 1;
+            fresh.populate(0, endpoints); // queued in the mirror, not yet applied
+            QElapsedTimer timer;
+            timer.start();
+            mirror.flushPending();
+            (withModel ? batchModel : batchMirror).push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (model &&
+                model->rowCount(model->index(0, 0, model->groupIndex(ResourceKind::Network))) != endpoints) {
+                std::fprintf(stderr, "batch insert incomplete\n");
+                return 1;
+            }
+        }
+    }
+
+    std::printf("tree rows: %d\n", rows);
+    std::printf("attach        median %8.1f ms (runs: %d)\n", median(mirrorOnly), runs);
+    std::printf("attach+model  median %8.1f ms\n", median(modelOnly));
+    std::printf("attach+dock   median %8.1f ms\n", median(withDock));
+    std::printf("batch         median %8.1f ms (%d endpoints created after attach, one mirror batch)\n",
+                median(batchMirror), endpoints);
+    std::printf("batch+model   median %8.1f ms\n", median(batchModel));
+    return 0;
+}

@@ -1,0 +1,403 @@
+// MainWindow and hcn-console: the window comes up showing the sample host, the status bar tells what
+// the user looks at, the tree and the shared selection follow each other, exports write what the
+// service says, and the real binary renders a screenshot without a display.
+
+#include "hcn/embedded_api.h"
+#include "models/console_resources.h"
+#include "models/current_selection.h"
+#include "models/host_mirror.h"
+#include "models/resource_filter_proxy_model.h"
+#include "models/resource_tree_model.h"
+#include "widgets/connect_dialog.h"
+#include "widgets/connection_controller.h"
+#include "widgets/export_controller.h"
+#include "widgets/host_status_bar.h"
+#include "widgets/main_window.h"
+#include "widgets/resource_tree_dock.h"
+#include "widgets/scenario_controller.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRadioButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using hcn::ResourceKind;
+using hcn::ui::MainWindow;
+using hcn::ui::ResourceTreeModel;
+
+namespace {
+
+const char* kSampleCounts = "2 networks \u00b7 11 endpoints \u00b7 7 namespaces \u00b7 4 load balancers";
+
+/// A window showing the sample host, the way hcn-console starts.
+struct Window
+{
+    MainWindow window;
+
+    Window()
+    {
+        window.setLayoutPersistence(false);
+        QString error;
+        loaded =
+            window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario(), &error);
+        if (!loaded)
+            qWarning() << error;
+        window.resize(1200, 800);
+        window.show();
+    }
+    bool loaded = false;
+
+    hcn::ui::ResourceTreeDock* dock() { return window.resourceTreeDock(); }
+    QTreeView* view() { return dock()->view(); }
+    hcn::ui::ResourceFilterProxyModel* proxy() { return dock()->proxyModel(); }
+    QString idByName(ResourceKind kind, const QString& name)
+    {
+        for (const hcn::ui::MirrorObject* object : window.mirror()->objects(kind))
+            if (object->name == name)
+                return object->id;
+        return {};
+    }
+    QModelIndex viewIndexOf(const QString& id)
+    {
+        return proxy()->mapFromSource(dock()->model()->indexOf(id));
+    }
+    QJsonObject snapshot()
+    {
+        auto text = window.mirror()->api()->snapshot("");
+        return QJsonDocument::fromJson(QByteArray::fromStdString(*text)).object();
+    }
+};
+
+QString consoleBinary()
+{
+    return QStringLiteral(HCN_CONSOLE_BINARY);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void comesUpWithTheSampleHost();
+    void statusBarCountsFollowTheHost();
+    void treeFilterNarrowsTheTree();
+    void selectingInTheTreeSetsTheSharedSelection();
+    void theSharedSelectionSelectsInTheTree();
+    void exportAllWritesTheSnapshot();
+    void exportSelectedWritesV1OnRequest();
+    void failedScenarioLeavesTheHostOnScreen();
+    void failedConnectKeepsTheHostAndSaysWhy();
+    void connectDialogBuildsClientOptions();
+    void lostServiceShowsReconnecting();
+    void addedDocksAppearInTheViewMenu();
+    void everyActionHasAShortcutOrMnemonic();
+    void screenshotRendersAPngWithoutADisplay();
+    void withoutADisplayTheBinarySaysWhatToDo();
+    void badArgumentsAreRefused();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Never read or write the user's console settings.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    QCoreApplication::setOrganizationName("HCN Console Tests");
+    QCoreApplication::setApplicationName("tst_mainwindow");
+    hcn::ui::initConsoleResources();
+}
+
+void TestMainWindow::comesUpWithTheSampleHost()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QCOMPARE(w.window.findChild<QDockWidget*>("ResourceTreeDock"), w.dock());
+    QVERIFY(w.dock()->isVisible());
+    QCOMPARE(w.window.hostStatusBar()->countsText(), QString::fromUtf8(kSampleCounts));
+    QCOMPARE(w.window.hostStatusBar()->versionsText(), QStringLiteral("HNS 15.4 \u00b7 schema 2.16"));
+    QVERIFY(w.window.hostStatusBar()->endpointText().contains("embedded"));
+    QCOMPARE(w.window.hostStatusBar()->connectionText(), QStringLiteral("Connected"));
+    QVERIFY(w.window.windowTitle().startsWith("HCN Console"));
+    // The tree shows the three groups with the sample host's counts.
+    QCOMPARE(w.proxy()->rowCount(), 3);
+    QCOMPARE(w.dock()->model()->groupIndex(ResourceKind::Network).data().toString(),
+             QStringLiteral("Networks (2)"));
+}
+
+void TestMainWindow::statusBarCountsFollowTheHost()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    hcn::Api* api = w.window.mirror()->api();
+    auto handle = api->create(ResourceKind::Namespace, {}, R"({"SchemaVersion":{"Major":2,"Minor":0}})", 0);
+    QVERIFY(handle.ok());
+    (void)api->close(ResourceKind::Namespace, *handle);
+    QTRY_VERIFY_WITH_TIMEOUT(w.window.hostStatusBar()->countsText().contains("8 namespaces"), 10000);
+    QCOMPARE(w.dock()->model()->groupIndex(ResourceKind::Namespace).data().toString(),
+             QStringLiteral("Namespaces (8)"));
+}
+
+void TestMainWindow::treeFilterNarrowsTheTree()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    QTest::keyClicks(w.dock()->filterEdit(), "nginx-7c5ddbdf54-4t");
+    // The pod under its network, under its namespace and as a backend of the nginx service.
+    const QString pod = w.idByName(ResourceKind::Endpoint, "nginx-7c5ddbdf54-4tq9r");
+    int visible = 0;
+    for (const QModelIndex& row : w.dock()->model()->indexesOf(pod))
+        visible += w.proxy()->mapFromSource(row).isValid();
+    QCOMPARE(visible, 3);
+    QVERIFY(!w.viewIndexOf(w.idByName(ResourceKind::Endpoint, "web-frontend")).isValid());
+    QVERIFY(w.view()->isExpanded(w.viewIndexOf(w.idByName(ResourceKind::Network, "vxlan0"))));
+
+    w.dock()->filterEdit()->clear();
+    QVERIFY(w.viewIndexOf(w.idByName(ResourceKind::Endpoint, "web-frontend")).isValid());
+}
+
+void TestMainWindow::selectingInTheTreeSetsTheSharedSelection()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    const QString web = w.idByName(ResourceKind::Endpoint, "web-frontend");
+    const QString nat = w.idByName(ResourceKind::Network, "nat");
+    QItemSelectionModel* selection = w.view()->selectionModel();
+    selection->setCurrentIndex(w.viewIndexOf(web),
+                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(w.window.selection()->ids(), QStringList{web});
+    selection->select(w.viewIndexOf(nat), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    // Both, the row with focus first.
+    QCOMPARE(w.window.selection()->ids(), (QStringList{web, nat}));
+    QCOMPARE(w.window.selection()->current(), web);
+    // Selected objects enable the export actions.
+    QVERIFY(w.window.findChild<QAction*>("actionExportSelected")->isEnabled());
+}
+
+void TestMainWindow::theSharedSelectionSelectsInTheTree()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    const QString lb = w.idByName(ResourceKind::LoadBalancer, "kube-dns");
+    const QString remote = w.idByName(ResourceKind::Endpoint, "remote-10.244.3.4");
+    QObject otherView;
+    w.window.selection()->setIds({remote, lb}, &otherView);
+
+    QStringList selected;
+    for (const QModelIndex& row : w.view()->selectionModel()->selectedRows())
+        selected << row.data(ResourceTreeModel::ObjectIdRole).toString();
+    selected.sort();
+    QStringList expected{remote, lb};
+    expected.sort();
+    QCOMPARE(selected, expected);
+    // The first object is made visible: its network is expanded.
+    QVERIFY(w.view()->isExpanded(w.viewIndexOf(w.idByName(ResourceKind::Network, "vxlan0"))));
+    // Following another view's selection does not echo it back.
+    QCOMPARE(w.window.selection()->ids(), (QStringList{remote, lb}));
+}
+
+void TestMainWindow::exportAllWritesTheSnapshot()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    const QString path = m_dir.filePath("all.json");
+    QString error;
+    QVERIFY2(w.window.exportController()->writeAll(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(file.readAll()).object(), w.snapshot());
+}
+
+void TestMainWindow::exportSelectedWritesV1OnRequest()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    const QString web = w.idByName(ResourceKind::Endpoint, "web-frontend");
+    w.window.selection()->setIds({web});
+    const QString path = m_dir.filePath("web-v1.json");
+    QString error;
+    QVERIFY2(w.window.exportController()->writeSelected(path, hcn::ui::ExportSchema::V1, &error),
+             qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject v1 = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(v1.value("Name").toString(), QStringLiteral("web-frontend"));
+    QCOMPARE(v1.value("VirtualNetworkName").toString(), QStringLiteral("nat"));
+    QCOMPARE(v1.value("IPAddress").toString(), QStringLiteral("172.28.160.10"));
+}
+
+void TestMainWindow::failedScenarioLeavesTheHostOnScreen()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    const QString path = m_dir.filePath("bad.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        R"({"Networks":[{"Name":"n","Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.9.0.0/24"}]}]}],
+                   "Endpoints":[{"Name":"far","HostComputeNetwork":"n","IpConfigurations":[{"IpAddress":"8.8.8.8"}]}]})");
+    file.close();
+    hcn::Api* before = w.window.mirror()->api();
+
+    QString error;
+    QVERIFY(!w.window.scenarioController()->loadScenario(path, &error));
+    QVERIFY2(error.startsWith("Endpoints[0] (far): HCN_E_INVALID_IP"), qPrintable(error));
+    QCOMPARE(w.window.mirror()->api(), before);
+    QCOMPARE(w.window.hostStatusBar()->countsText(), QString::fromUtf8(kSampleCounts));
+}
+
+void TestMainWindow::failedConnectKeepsTheHostAndSaysWhy()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    hcn::RpcClientOptions options;
+    options.endpoint = m_dir.filePath("no-service.sock").toStdString();
+    const hcn::Status status = w.window.connectionController()->connectTo(options);
+    QVERIFY(!status.ok());
+    QVERIFY2(QString::fromStdString(status.message()).contains("no-service.sock"), status.message().c_str());
+    QVERIFY(!w.window.connectionController()->isRemote());
+    QCOMPARE(w.window.hostStatusBar()->connectionText(), QStringLiteral("Connected"));
+    QVERIFY(w.window.hostStatusBar()->endpointText().contains("embedded"));
+    QVERIFY(!w.window.findChild<QAction*>("actionDisconnect")->isEnabled());
+}
+
+void TestMainWindow::connectDialogBuildsClientOptions()
+{
+    hcn::ui::ConnectDialog dialog;
+    // A local socket by default, prefilled with the service's default path.
+    QCOMPARE(dialog.options().endpoint, hcn::defaultSocketPath());
+    QVERIFY(!dialog.findChild<QLineEdit*>("token")->isEnabled());
+
+    dialog.findChild<QRadioButton*>("remoteService")->setChecked(true);
+    QVERIFY(dialog.findChild<QLineEdit*>("token")->isEnabled());
+    QVERIFY(!dialog.findChild<QLineEdit*>("socketPath")->isEnabled());
+    QTest::keyClicks(dialog.findChild<QLineEdit*>("remoteAddress"), "node1.example:7443");
+    QTest::keyClicks(dialog.findChild<QLineEdit*>("token"), "s3cret");
+    QTest::keyClicks(dialog.findChild<QLineEdit*>("caFile"), "/etc/hcn/ca.pem");
+    const hcn::RpcClientOptions options = dialog.options();
+    QCOMPARE(options.endpoint, std::string("tls://node1.example:7443"));
+    QCOMPARE(options.token, std::string("s3cret"));
+    QCOMPARE(options.caFile, std::string("/etc/hcn/ca.pem"));
+    QVERIFY(options.verifyPeer);
+    QVERIFY(options.clientName.starts_with("hcn-console/"));
+}
+
+void TestMainWindow::lostServiceShowsReconnecting()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    // The engine behind the console stops: every subscriber gets ServiceDisconnect.
+    auto* embedded = dynamic_cast<hcn::EmbeddedApi*>(w.window.mirror()->api());
+    QVERIFY(embedded);
+    embedded->engine().shutdown();
+    QTRY_COMPARE_WITH_TIMEOUT(w.window.hostStatusBar()->connectionText(),
+                              QStringLiteral("Disconnected \u2014 reconnecting..."), 10000);
+}
+
+void TestMainWindow::addedDocksAppearInTheViewMenu()
+{
+    Window w;
+    auto* topology = new QDockWidget("Topology");
+    topology->setObjectName("TopologyDock");
+    w.window.addDock(topology, Qt::RightDockWidgetArea);
+    QVERIFY(w.window.docks().contains(topology));
+    QMenu* view = nullptr;
+    for (QAction* action : w.window.menuBar()->actions())
+        if (action->text() == "&View")
+            view = action->menu();
+    QVERIFY(view);
+    QVERIFY(view->actions().contains(topology->toggleViewAction()));
+    QVERIFY(!topology->toggleViewAction()->shortcut().isEmpty());
+
+    topology->hide();
+    QVERIFY(w.window.raiseView("topology"));
+    QVERIFY(topology->isVisible());
+    QVERIFY(!w.window.raiseView("charts"));
+}
+
+void TestMainWindow::everyActionHasAShortcutOrMnemonic()
+{
+    Window w;
+    int checked = 0;
+    for (QAction* menuAction : w.window.menuBar()->actions()) {
+        QVERIFY2(menuAction->text().contains('&'), qPrintable(menuAction->text()));
+        for (QAction* action : menuAction->menu()->actions()) {
+            if (action->isSeparator())
+                continue;
+            ++checked;
+            QVERIFY2(!action->shortcut().isEmpty() || action->text().contains('&'),
+                     qPrintable(action->text()));
+        }
+    }
+    QVERIFY(checked >= 12);
+}
+
+void TestMainWindow::screenshotRendersAPngWithoutADisplay()
+{
+    const QString png = m_dir.filePath("console.png");
+    QProcess console;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("DISPLAY");
+    environment.remove("WAYLAND_DISPLAY");
+    environment.remove("QT_QPA_PLATFORM");
+    environment.insert("XDG_CONFIG_HOME", m_dir.filePath("config"));
+    console.setProcessEnvironment(environment);
+    console.start(consoleBinary(), {"--screenshot", png});
+    QVERIFY2(console.waitForFinished(60000), qPrintable(console.errorString()));
+    QVERIFY2(console.exitStatus() == QProcess::NormalExit && console.exitCode() == 0,
+             console.readAllStandardError().constData());
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), 1400);
+    QCOMPARE(image.height(), 900);
+    // Not a blank canvas: the window drew something with more than one colour.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height() && colours.size() < 3; y += 37)
+        for (int x = 0; x < image.width(); x += 41)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() >= 3);
+}
+
+void TestMainWindow::withoutADisplayTheBinarySaysWhatToDo()
+{
+    QProcess console;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("DISPLAY");
+    environment.remove("WAYLAND_DISPLAY");
+    environment.remove("QT_QPA_PLATFORM");
+    console.setProcessEnvironment(environment);
+    console.start(consoleBinary(), {});
+    QVERIFY(console.waitForFinished(60000));
+    QVERIFY(console.exitCode() != 0);
+    const QString message = QString::fromLocal8Bit(console.readAllStandardError());
+    QVERIFY2(message.contains("xvfb-run") && message.contains("--screenshot"), qPrintable(message));
+}
+
+void TestMainWindow::badArgumentsAreRefused()
+{
+    QProcess console;
+    console.start(consoleBinary(), {"--view", "charts", "--screenshot", m_dir.filePath("x.png")});
+    QVERIFY(console.waitForFinished(60000));
+    QCOMPARE(console.exitCode(), 2);
+    QVERIFY(QString::fromLocal8Bit(console.readAllStandardError()).contains("--view"));
+    QVERIFY(!QFile::exists(m_dir.filePath("x.png")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

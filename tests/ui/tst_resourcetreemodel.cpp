@@ -1,0 +1,416 @@
+// ResourceTreeModel: the tree follows the host change by change, the way a user watching it expects:
+// new endpoints appear under their network in one go, a deleted network disappears with its endpoints,
+// an attached endpoint shows up under its namespace, a changed endpoint repaints only its own rows, and
+// the whole tree is rebuilt only when the console switches hosts.
+
+#include "hcn/embedded_api.h"
+#include "models/host_mirror.h"
+#include "models/resource_filter_proxy_model.h"
+#include "models/resource_tree_model.h"
+#include "models/scenario_loader.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using hcn::ResourceKind;
+using hcn::ui::HostMirror;
+using hcn::ui::ResourceFilterProxyModel;
+using hcn::ui::ResourceTreeModel;
+using hcn::ui::TreeItem;
+
+namespace {
+
+constexpr auto kV2 = R"("SchemaVersion":{"Major":2,"Minor":0})";
+
+/// A real engine behind a mirror and the model, with one-line changes.
+struct Host
+{
+    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
+    HostMirror mirror;
+    std::unique_ptr<ResourceTreeModel> model;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+
+    Host()
+    {
+        model = std::make_unique<ResourceTreeModel>(&mirror);
+        tester = std::make_unique<QAbstractItemModelTester>(
+            model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+    bool attach() { return mirror.attach(api).ok(); }
+    /// Everything the engine posted is delivered and applied, as one batch.
+    void settle()
+    {
+        api->engine().drainNotifications();
+        mirror.flushPending();
+    }
+    QString idOf(ResourceKind kind, hcn::Handle handle)
+    {
+        auto id = api->handleId(kind, handle);
+        (void)api->close(kind, handle);
+        return QString::fromStdString(id->toString());
+    }
+    hcn::Guid guid(const QString& id) { return *hcn::Guid::parse(id.toStdString()); }
+
+    QString network(const QString& name, const QString& prefix)
+    {
+        const QString gateway = prefix.section('/', 0, 0).section('.', 0, 2) + ".1";
+        const QString doc =
+            QStringLiteral(R"({%1,"Name":"%2","Type":"NAT","Ipams":[{"Type":"Static","Subnets":[
+            {"IpAddressPrefix":"%3","Routes":[{"NextHop":"%4","DestinationPrefix":"0.0.0.0/0"}]}]}]})")
+                .arg(kV2, name, prefix, gateway);
+        auto handle = api->create(ResourceKind::Network, {}, doc.toStdString(), 0);
+        return handle.ok() ? idOf(ResourceKind::Network, *handle) : QString();
+    }
+    QString endpoint(const QString& networkId, const QString& name, const QString& extra = {})
+    {
+        auto network = api->open(ResourceKind::Network, guid(networkId));
+        const QString doc = QStringLiteral(R"({%1,"Name":"%2","HostComputeNetwork":"%3"%4})")
+                                .arg(kV2, name, networkId, extra.isEmpty() ? QString() : "," + extra);
+        auto handle = api->create(ResourceKind::Endpoint, {}, doc.toStdString(), *network);
+        (void)api->close(ResourceKind::Network, *network);
+        return handle.ok() ? idOf(ResourceKind::Endpoint, *handle) : QString();
+    }
+    QString ns()
+    {
+        auto handle =
+            api->create(ResourceKind::Namespace, {}, QStringLiteral("{%1}").arg(kV2).toStdString(), 0);
+        return handle.ok() ? idOf(ResourceKind::Namespace, *handle) : QString();
+    }
+    bool modify(ResourceKind kind, const QString& id, const QString& request)
+    {
+        auto handle = api->open(kind, guid(id));
+        const bool ok = handle.ok() && api->modify(kind, *handle, request.toStdString()).ok();
+        if (handle.ok())
+            (void)api->close(kind, *handle);
+        return ok;
+    }
+    bool attachEndpoint(const QString& nsId, const QString& endpointId, bool add = true)
+    {
+        return modify(
+            ResourceKind::Namespace, nsId,
+            QStringLiteral(R"({"ResourceType":"Endpoint","RequestType":"%1","Settings":{"EndpointId":"%2"}})")
+                .arg(add ? "Add" : "Remove", endpointId));
+    }
+    QString loadBalancer(const QString& vip, const QStringList& backends)
+    {
+        const QString doc = QStringLiteral(R"({%1,"FrontendVIPs":["%2"],"HostComputeEndpoints":["%3"],
+            "PortMappings":[{"Protocol":6,"InternalPort":80,"ExternalPort":80}]})")
+                                .arg(kV2, vip, backends.join("\",\""));
+        auto handle = api->create(ResourceKind::LoadBalancer, {}, doc.toStdString(), 0);
+        return handle.ok() ? idOf(ResourceKind::LoadBalancer, *handle) : QString();
+    }
+    bool remove(ResourceKind kind, const QString& id) { return api->remove(kind, guid(id)).ok(); }
+};
+
+QString display(const QModelIndex& index)
+{
+    return index.data(Qt::DisplayRole).toString();
+}
+
+QString objectId(const QModelIndex& index)
+{
+    return index.data(ResourceTreeModel::ObjectIdRole).toString();
+}
+
+int typeOf(const QModelIndex& index)
+{
+    return index.data(ResourceTreeModel::ItemTypeRole).toInt();
+}
+
+} // namespace
+
+class TestResourceTreeModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sampleHostBuildsTheExpectedTree();
+    void endpointsCreatedInOneBatchArriveInOneInsert();
+    void deletingANetworkRemovesItsSubtreeInOneRemove();
+    void attachingShowsTheEndpointUnderItsNamespace();
+    void changingAnEndpointRepaintsOnlyItsRows();
+    void loadBalancerChangesFollowVipsAndBackends();
+    void resetOnlyWhenTheHostIsReplaced();
+    void filterKeepsParentsOfMatches_data();
+    void filterKeepsParentsOfMatches();
+};
+
+void TestResourceTreeModel::sampleHostBuildsTheExpectedTree()
+{
+    Host host;
+    hcn::ui::ScenarioLoader loader(*host.api);
+    QVERIFY2(
+        loader.loadFile(qEnvironmentVariable("HCN_SOURCE_DIR") + "/resources/scenarios/sample-host.json"),
+        qPrintable(loader.error().text()));
+    QVERIFY(host.attach());
+    ResourceTreeModel& model = *host.model;
+
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(display(model.groupIndex(ResourceKind::Network)), QStringLiteral("Networks (2)"));
+    QCOMPARE(display(model.groupIndex(ResourceKind::Namespace)), QStringLiteral("Namespaces (7)"));
+    QCOMPARE(display(model.groupIndex(ResourceKind::LoadBalancer)), QStringLiteral("Load balancers (4)"));
+
+    // Networks -> endpoints, with the mode and the prefix beside the name.
+    const QModelIndex networks = model.groupIndex(ResourceKind::Network);
+    QModelIndex nat, overlay;
+    for (int row = 0; row < model.rowCount(networks); ++row) {
+        const QModelIndex index = model.index(row, 0, networks);
+        (display(index) == "nat" ? nat : overlay) = index;
+    }
+    QCOMPARE(model.rowCount(nat), 4);
+    QCOMPARE(model.rowCount(overlay), 7);
+    QCOMPARE(display(nat.siblingAtColumn(2)), QStringLiteral("NAT \u00b7 172.28.160.0/20"));
+    QVERIFY(display(overlay.siblingAtColumn(2)).startsWith("Overlay"));
+
+    // A remote pod says where it lives.
+    bool sawRemote = false;
+    for (int row = 0; row < model.rowCount(overlay); ++row) {
+        const QModelIndex endpoint = model.index(row, 2, overlay);
+        if (display(endpoint.siblingAtColumn(0)) == "remote-10.244.2.7") {
+            QCOMPARE(display(endpoint),
+                     QStringLiteral("10.244.2.7 \u00b7 0E-2A-0A-F4-02-07 \u00b7 remote via 10.0.0.5"));
+            sawRemote = true;
+        }
+    }
+    QVERIFY(sawRemote);
+
+    // Namespaces -> attached endpoints; load balancers -> VIP -> backends.
+    const QModelIndex firstNamespace = model.index(0, 0, model.groupIndex(ResourceKind::Namespace));
+    QCOMPARE(model.rowCount(firstNamespace), 1);
+    const QModelIndex lbs = model.groupIndex(ResourceKind::LoadBalancer);
+    bool sawNginx = false;
+    for (int row = 0; row < model.rowCount(lbs); ++row) {
+        const QModelIndex lb = model.index(row, 0, lbs);
+        if (display(lb) != "nginx")
+            continue;
+        sawNginx = true;
+        QCOMPARE(model.rowCount(lb), 1);
+        const QModelIndex vip = model.index(0, 0, lb);
+        QCOMPARE(display(vip), QStringLiteral("10.96.120.15"));
+        QCOMPARE(typeOf(vip), int(TreeItem::Type::FrontendVip));
+        QCOMPARE(model.rowCount(vip), 3);
+    }
+    QVERIFY(sawNginx);
+}
+
+void TestResourceTreeModel::endpointsCreatedInOneBatchArriveInOneInsert()
+{
+    Host host;
+    const QString network = host.network("nat", "172.20.0.0/24");
+    QVERIFY(host.attach());
+    QSignalSpy inserted(host.model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(host.model.get(), &QAbstractItemModel::modelReset);
+
+    QStringList endpoints;
+    for (int i = 0; i < 4; ++i)
+        endpoints << host.endpoint(network, QStringLiteral("ep%1").arg(i));
+    host.settle();
+
+    QCOMPARE(inserted.count(), 1);
+    const QModelIndex parent = inserted[0][0].value<QModelIndex>();
+    QCOMPARE(objectId(parent), network);
+    QCOMPARE(inserted[0][1].toInt(), 0);
+    QCOMPARE(inserted[0][2].toInt(), 3);
+    QCOMPARE(host.model->rowCount(host.model->indexOf(network)), 4);
+    for (const QString& id : endpoints)
+        QCOMPARE(host.model->indexOf(id).parent(), host.model->indexOf(network));
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestResourceTreeModel::deletingANetworkRemovesItsSubtreeInOneRemove()
+{
+    Host host;
+    const QString keep = host.network("keep", "172.21.0.0/24");
+    const QString doomed = host.network("doomed", "172.20.0.0/24");
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!host.endpoint(doomed, QStringLiteral("ep%1").arg(i)).isEmpty());
+    QVERIFY(!host.endpoint(keep, "survivor").isEmpty());
+    QVERIFY(host.attach());
+    QSignalSpy removed(host.model.get(), &QAbstractItemModel::rowsRemoved);
+
+    QVERIFY(host.remove(ResourceKind::Network, doomed));
+    host.settle();
+
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed[0][0].value<QModelIndex>(), host.model->groupIndex(ResourceKind::Network));
+    QVERIFY(!host.model->indexOf(doomed).isValid());
+    QCOMPARE(host.model->rowCount(host.model->groupIndex(ResourceKind::Network)), 1);
+    QCOMPARE(display(host.model->groupIndex(ResourceKind::Network)), QStringLiteral("Networks (1)"));
+    QCOMPARE(host.model->rowCount(host.model->indexOf(keep)), 1);
+}
+
+void TestResourceTreeModel::attachingShowsTheEndpointUnderItsNamespace()
+{
+    Host host;
+    const QString network = host.network("nat", "172.20.0.0/24");
+    const QString web = host.endpoint(network, "web");
+    const QString ns = host.ns();
+    QVERIFY(host.attach());
+    QCOMPARE(host.model->indexesOf(web).size(), 1);
+    QSignalSpy inserted(host.model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(host.model.get(), &QAbstractItemModel::rowsRemoved);
+
+    QVERIFY(host.attachEndpoint(ns, web));
+    host.settle();
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(objectId(inserted[0][0].value<QModelIndex>()), ns);
+    const QModelIndexList rows = host.model->indexesOf(web);
+    QCOMPARE(rows.size(), 2); // under its network and under the namespace
+    QCOMPARE(host.model->indexOf(web).parent(), host.model->indexOf(network));
+    // The icon tells an attached endpoint from a detached one: both rows show the attached state.
+    QCOMPARE(rows[0].data(Qt::ToolTipRole).toString(), rows[1].data(Qt::ToolTipRole).toString());
+    QVERIFY(rows[0].data(Qt::ToolTipRole).toString().contains(ns));
+
+    QVERIFY(host.attachEndpoint(ns, web, false));
+    host.settle();
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(objectId(removed[0][0].value<QModelIndex>()), ns);
+    QCOMPARE(host.model->indexesOf(web).size(), 1);
+    QCOMPARE(host.model->rowCount(host.model->indexOf(ns)), 0);
+}
+
+void TestResourceTreeModel::changingAnEndpointRepaintsOnlyItsRows()
+{
+    Host host;
+    const QString network = host.network("nat", "172.20.0.0/24");
+    const QString web = host.endpoint(network, "web");
+    const QString other = host.endpoint(network, "other");
+    const QString ns = host.ns();
+    QVERIFY(host.attachEndpoint(ns, web));
+    QVERIFY(!host.loadBalancer("10.96.0.1", {web, other}).isEmpty());
+    QVERIFY(host.attach());
+    QCOMPARE(host.model->indexesOf(web).size(), 3); // network, namespace, load balancer backend
+
+    QSignalSpy changed(host.model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(host.model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(host.model.get(), &QAbstractItemModel::rowsRemoved);
+    QVERIFY(host.modify(ResourceKind::Endpoint, web,
+                        R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[
+                            {"Type":"QOS","Settings":{"MaximumOutgoingBandwidthInBytes":1000000}}]}})"));
+    host.settle();
+
+    QCOMPARE(changed.count(), 3);
+    for (const QList<QVariant>& signal : changed) {
+        const QModelIndex topLeft = signal[0].value<QModelIndex>();
+        const QModelIndex bottomRight = signal[1].value<QModelIndex>();
+        QCOMPARE(objectId(topLeft), web);
+        QCOMPARE(topLeft.row(), bottomRight.row());
+    }
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(removed.count(), 0);
+}
+
+void TestResourceTreeModel::loadBalancerChangesFollowVipsAndBackends()
+{
+    Host host;
+    const QString network = host.network("nat", "172.20.0.0/24");
+    const QString a = host.endpoint(network, "a");
+    const QString b = host.endpoint(network, "b");
+    const QString lb = host.loadBalancer("10.96.0.1", {a, b});
+    QVERIFY(host.attach());
+    const QModelIndex vip = host.model->index(0, 0, host.model->indexOf(lb));
+    QCOMPARE(host.model->rowCount(vip), 2);
+
+    // Deleting a backend endpoint takes it out of the load balancer (the engine modifies it).
+    QSignalSpy removed(host.model.get(), &QAbstractItemModel::rowsRemoved);
+    QVERIFY(host.remove(ResourceKind::Endpoint, b));
+    host.settle();
+    QCOMPARE(host.model->rowCount(vip), 1);
+    QCOMPARE(objectId(host.model->index(0, 0, vip)), a);
+    QCOMPARE(removed.count(), 2); // once under the network, once under the VIP
+
+    // A replaced document with another VIP: the old VIP row goes, the new one arrives with its backends.
+    QVERIFY(host.modify(ResourceKind::LoadBalancer, lb,
+                        QStringLiteral(R"({%1,"FrontendVIPs":["10.96.0.2"],"HostComputeEndpoints":["%2"],
+                            "PortMappings":[{"Protocol":6,"InternalPort":80,"ExternalPort":8080}]})")
+                            .arg(kV2, a)));
+    host.settle();
+    const QModelIndex lbIndex = host.model->indexOf(lb);
+    QCOMPARE(host.model->rowCount(lbIndex), 1);
+    QCOMPARE(display(host.model->index(0, 0, lbIndex)), QStringLiteral("10.96.0.2"));
+    QCOMPARE(display(host.model->index(0, 2, lbIndex)), QStringLiteral("TCP 8080\u219280"));
+    QCOMPARE(host.model->rowCount(host.model->index(0, 0, lbIndex)), 1);
+}
+
+void TestResourceTreeModel::resetOnlyWhenTheHostIsReplaced()
+{
+    Host host;
+    QSignalSpy reset(host.model.get(), &QAbstractItemModel::modelReset);
+    const QString network = host.network("nat", "172.20.0.0/24");
+    QVERIFY(host.attach());
+    QCOMPARE(reset.count(), 1);
+
+    const QString ep = host.endpoint(network, "ep");
+    const QString ns = host.ns();
+    QVERIFY(host.attachEndpoint(ns, ep));
+    host.settle();
+    QVERIFY(host.remove(ResourceKind::Namespace, ns));
+    QVERIFY(host.remove(ResourceKind::Endpoint, ep));
+    host.settle();
+    QCOMPARE(reset.count(), 1);
+
+    // Another host: one reset, and the tree shows the new host only.
+    host.api = std::make_shared<hcn::EmbeddedApi>();
+    QVERIFY(host.attach());
+    QCOMPARE(reset.count(), 2);
+    QCOMPARE(host.model->rowCount(host.model->groupIndex(ResourceKind::Network)), 0);
+}
+
+void TestResourceTreeModel::filterKeepsParentsOfMatches_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("visibleLeaves"); // endpoint names visible anywhere
+
+    QTest::newRow("part of a name, any case") << "WEB" << QStringList{"web", "web"};
+    QTest::newRow("IP address") << "172.20.0.3" << QStringList{"db"};
+    QTest::newRow("MAC with colons") << "00:15:5d:aa:00:02" << QStringList{"db"};
+    QTest::newRow("nothing matches") << "no-such-thing" << QStringList{};
+}
+
+void TestResourceTreeModel::filterKeepsParentsOfMatches()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, visibleLeaves);
+
+    Host host;
+    const QString network = host.network("nat", "172.20.0.0/24");
+    const QString web =
+        host.endpoint(network, "web",
+                      R"("IpConfigurations":[{"IpAddress":"172.20.0.2"}],"MacAddress":"00-15-5D-AA-00-01")");
+    QVERIFY(
+        !host.endpoint(network, "db",
+                       R"("IpConfigurations":[{"IpAddress":"172.20.0.3"}],"MacAddress":"00-15-5D-AA-00-02")")
+             .isEmpty());
+    const QString ns = host.ns();
+    QVERIFY(host.attachEndpoint(ns, web));
+    QVERIFY(host.attach());
+
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(host.model.get());
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setFilterText(filter);
+
+    QStringList leaves;
+    std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+        for (int row = 0; row < proxy.rowCount(parent); ++row) {
+            const QModelIndex index = proxy.index(row, 0, parent);
+            if (typeOf(index) == int(TreeItem::Type::Endpoint))
+                leaves << display(index);
+            walk(index);
+        }
+    };
+    walk({});
+    leaves.sort();
+    QCOMPARE(leaves, visibleLeaves);
+    // Group headings stay as the parents of matches, never on their own.
+    QCOMPARE(proxy.rowCount() > 0, !visibleLeaves.isEmpty());
+
+    // The ID prefix of an object finds it too.
+    proxy.setFilterText(web.left(8).toLower());
+    QVERIFY(proxy.mapFromSource(host.model->indexOf(web)).isValid());
+}
+
+QTEST_MAIN(TestResourceTreeModel)
+#include "tst_resourcetreemodel.moc"

@@ -1,0 +1,30 @@
+#pragma once
+// ResourceFilterProxyModel: filters the resource tree by what users type to find an object: part of a
+// name, the start of an ID, an IP address or a MAC (either separator), case-insensitively. Parents of a
+// match stay visible; a matched container shows all its children. Group rows keep their fixed order
+// while everything below them sorts by the clicked column.
+
+#include <QSortFilterProxyModel>
+
+namespace hcn::ui {
+
+class ResourceFilterProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit ResourceFilterProxyModel(QObject* parent = nullptr);
+
+    QString filterText() const { return m_text; }
+    void setFilterText(const QString& text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    QString m_text;
+    /// m_text with ':' MAC separators turned into '-'.
+    QString m_macText;
+};
+
+} // namespace hcn::ui

@@ -1,0 +1,565 @@
+#include "resource_tree_model.h"
+
+#include "host_mirror.h"
+#include "object_summary.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace hcn::ui {
+
+struct ResourceTreeModel::PendingInserts
+{
+    struct Batch
+    {
+        TreeItem* parent;
+        ItemList items;
+        /// Keys of `items`: a batch of ten thousand endpoints must not be scanned per endpoint.
+        QSet<QString> keys;
+    };
+    std::vector<Batch> batches;
+
+    Batch* find(TreeItem* parent)
+    {
+        for (Batch& batch : batches)
+            if (batch.parent == parent)
+                return &batch;
+        return nullptr;
+    }
+
+    void add(TreeItem* parent, std::unique_ptr<TreeItem> item)
+    {
+        Batch* batch = find(parent);
+        if (!batch) {
+            batches.push_back({parent, {}, {}});
+            batch = &batches.back();
+        }
+        batch->keys.insert(item->key());
+        batch->items.push_back(std::move(item));
+    }
+
+    bool contains(TreeItem* parent, const QString& key)
+    {
+        const Batch* batch = find(parent);
+        return batch && batch->keys.contains(key);
+    }
+};
+
+ResourceTreeModel::ResourceTreeModel(HostMirror* mirror, QObject* parent)
+    : QAbstractItemModel(parent), m_mirror(mirror)
+{
+    rebuild();
+    connect(m_mirror, &HostMirror::reset, this, [this] {
+        beginResetModel();
+        rebuild();
+        endResetModel();
+    });
+    connect(m_mirror, &HostMirror::objectsAdded, this, &ResourceTreeModel::onObjectsAdded);
+    connect(m_mirror, &HostMirror::objectsChanged, this, &ResourceTreeModel::onObjectsChanged);
+    connect(m_mirror, &HostMirror::objectsRemoved, this, &ResourceTreeModel::onObjectsRemoved);
+}
+
+ResourceTreeModel::~ResourceTreeModel() = default;
+
+// ---- building
+
+void ResourceTreeModel::rebuild()
+{
+    m_rows.clear();
+    m_root = std::make_unique<TreeItem>(TreeItem::Type::Root);
+    // One pass over the endpoints for every membership: asking the mirror per network and namespace
+    // would scan all endpoints once per container.
+    QHash<QString, QStringList> endpointsOfNetwork;
+    QHash<QString, QStringList> endpointsOfNamespace;
+    for (const MirrorObject* endpoint : m_mirror->objects(ResourceKind::Endpoint)) {
+        endpointsOfNetwork[summary::endpointNetwork(endpoint->document)] << endpoint->id;
+        if (const QString ns = summary::endpointNamespace(endpoint->document); !ns.isEmpty())
+            endpointsOfNamespace[ns] << endpoint->id;
+    }
+    auto appendEndpoints = [this](TreeItem* parent, const QStringList& ids) {
+        for (const QString& id : ids) // already ordered by name: objects() sorts
+            parent->appendChild(makeEndpoint(id));
+    };
+    for (ResourceKind kind : {ResourceKind::Network, ResourceKind::Namespace, ResourceKind::LoadBalancer}) {
+        auto group = std::make_unique<GroupItem>(kind);
+        for (const MirrorObject* object : m_mirror->objects(kind)) {
+            switch (kind) {
+            case ResourceKind::Network: {
+                auto network = std::make_unique<NetworkItem>(object->id);
+                network->setCachedName(object->name);
+                appendEndpoints(network.get(), endpointsOfNetwork.value(object->id));
+                group->appendChild(std::move(network));
+                break;
+            }
+            case ResourceKind::Namespace: {
+                auto ns = std::make_unique<NamespaceItem>(object->id);
+                appendEndpoints(ns.get(), endpointsOfNamespace.value(object->id));
+                group->appendChild(std::move(ns));
+                break;
+            }
+            default:
+                group->appendChild(makeLoadBalancer(object->id));
+                break;
+            }
+        }
+        m_root->appendChild(std::move(group));
+    }
+    indexSubtree(m_root.get());
+}
+
+QStringList ResourceTreeModel::sortedByName(QStringList ids) const
+{
+    // Initial order only: later rows are appended and the view's proxy sorts.
+    std::sort(ids.begin(), ids.end(), [this](const QString& a, const QString& b) {
+        const MirrorObject* oa = m_mirror->object(a);
+        const MirrorObject* ob = m_mirror->object(b);
+        const QString na = oa ? oa->name : QString();
+        const QString nb = ob ? ob->name : QString();
+        const int byName = QString::compare(na, nb, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a < b;
+    });
+    return ids;
+}
+
+std::unique_ptr<TreeItem> ResourceTreeModel::makeEndpoint(const QString& id) const
+{
+    auto item = std::make_unique<EndpointItem>(id);
+    if (const MirrorObject* object = m_mirror->object(id))
+        item->setCachedName(object->name);
+    return item;
+}
+
+std::unique_ptr<TreeItem> ResourceTreeModel::makeNetwork(const QString& id) const
+{
+    auto item = std::make_unique<NetworkItem>(id);
+    if (const MirrorObject* object = m_mirror->object(id))
+        item->setCachedName(object->name);
+    for (const QString& endpoint : sortedByName(m_mirror->endpointIdsOfNetwork(id)))
+        item->appendChild(makeEndpoint(endpoint));
+    return item;
+}
+
+std::unique_ptr<TreeItem> ResourceTreeModel::makeNamespace(const QString& id) const
+{
+    auto item = std::make_unique<NamespaceItem>(id);
+    if (const MirrorObject* object = m_mirror->object(id))
+        for (const QString& endpoint : sortedByName(summary::namespaceEndpoints(object->document)))
+            item->appendChild(makeEndpoint(endpoint));
+    return item;
+}
+
+std::unique_ptr<TreeItem> ResourceTreeModel::makeLoadBalancer(const QString& id) const
+{
+    auto item = std::make_unique<LoadBalancerItem>(id);
+    if (const MirrorObject* object = m_mirror->object(id))
+        item->setCachedName(object->name);
+    fillFrontends(item.get());
+    return item;
+}
+
+void ResourceTreeModel::fillFrontends(TreeItem* loadBalancer) const
+{
+    const MirrorObject* object = m_mirror->object(loadBalancer->objectId());
+    if (!object)
+        return;
+    QStringList vips = summary::loadBalancerVips(object->document);
+    if (vips.isEmpty())
+        vips << QString(); // no FrontendVIPs: the rules apply to every host address
+    const QStringList backends = summary::loadBalancerBackends(object->document);
+    for (const QString& vip : vips) {
+        auto frontend = std::make_unique<FrontendVipItem>(loadBalancer->objectId(), vip);
+        for (const QString& backend : backends)
+            frontend->appendChild(makeEndpoint(backend));
+        loadBalancer->appendChild(std::move(frontend));
+    }
+}
+
+// ---- row index
+
+void ResourceTreeModel::indexSubtree(TreeItem* item)
+{
+    if (!item->objectId().isEmpty() && item->type() != TreeItem::Type::FrontendVip)
+        m_rows[item->objectId()].append(item);
+    for (const auto& child : item->children())
+        indexSubtree(child.get());
+}
+
+void ResourceTreeModel::unindexSubtree(TreeItem* item)
+{
+    if (!item->objectId().isEmpty() && item->type() != TreeItem::Type::FrontendVip) {
+        auto it = m_rows.find(item->objectId());
+        if (it != m_rows.end()) {
+            it->removeOne(item);
+            if (it->isEmpty())
+                m_rows.erase(it);
+        }
+    }
+    for (const auto& child : item->children())
+        unindexSubtree(child.get());
+}
+
+TreeItem* ResourceTreeModel::primaryItem(const QString& id) const
+{
+    const auto it = m_rows.constFind(id.toUpper());
+    if (it == m_rows.constEnd() || it->isEmpty())
+        return nullptr;
+    for (TreeItem* item : *it) {
+        const TreeItem::Type parentType = item->parent() ? item->parent()->type() : TreeItem::Type::Root;
+        if (parentType == TreeItem::Type::Network || parentType == TreeItem::Type::Group)
+            return item;
+    }
+    return it->front();
+}
+
+GroupItem* ResourceTreeModel::groupOf(ResourceKind kind) const
+{
+    for (const auto& child : m_root->children()) {
+        auto* group = static_cast<GroupItem*>(child.get());
+        if (group->kind() == kind)
+            return group;
+    }
+    return nullptr;
+}
+
+QModelIndex ResourceTreeModel::indexOfItem(const TreeItem* item, int column) const
+{
+    if (!item || item == m_root.get())
+        return {};
+    return createIndex(item->row(), column, const_cast<TreeItem*>(item));
+}
+
+TreeItem* ResourceTreeModel::itemOf(const QModelIndex& index) const
+{
+    return index.isValid() ? static_cast<TreeItem*>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex ResourceTreeModel::indexOf(const QString& id) const
+{
+    return indexOfItem(primaryItem(id));
+}
+
+QModelIndexList ResourceTreeModel::indexesOf(const QString& id) const
+{
+    QModelIndexList indexes;
+    for (TreeItem* item : m_rows.value(id.toUpper()))
+        indexes << indexOfItem(item);
+    return indexes;
+}
+
+QModelIndex ResourceTreeModel::groupIndex(ResourceKind kind) const
+{
+    return indexOfItem(groupOf(kind));
+}
+
+// ---- QAbstractItemModel
+
+QModelIndex ResourceTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column, itemOf(parent)->child(row));
+}
+
+QModelIndex ResourceTreeModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOfItem(itemOf(child)->parent());
+}
+
+int ResourceTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return itemOf(parent)->childCount();
+}
+
+int ResourceTreeModel::columnCount(const QModelIndex&) const
+{
+    return static_cast<int>(TreeColumn::Count);
+}
+
+QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const TreeItem* item = itemOf(index);
+    switch (role) {
+    case ObjectIdRole:
+        return item->objectId();
+    case ItemTypeRole:
+        return static_cast<int>(item->type());
+    case FilterTermsRole:
+        return item->filterTerms(*m_mirror);
+    default:
+        return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
+    }
+}
+
+QVariant ResourceTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (static_cast<TreeColumn>(section)) {
+    case TreeColumn::Name:
+        return tr("Name");
+    case TreeColumn::Id:
+        return tr("ID");
+    case TreeColumn::Details:
+        return tr("Type / Addresses");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags ResourceTreeModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    // Group rows are headings, not objects: selecting one would select nothing.
+    if (itemOf(index)->type() == TreeItem::Type::Group)
+        return Qt::ItemIsEnabled;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+// ---- applying mirror batches
+
+void ResourceTreeModel::commit(PendingInserts& pending)
+{
+    for (auto& [parent, items, keys] : pending.batches) {
+        if (items.empty())
+            continue;
+        const int first = parent->childCount();
+        beginInsertRows(indexOfItem(parent), first, first + static_cast<int>(items.size()) - 1);
+        for (auto& item : items) {
+            TreeItem* raw = item.get();
+            parent->appendChild(std::move(item));
+            indexSubtree(raw);
+        }
+        endInsertRows();
+        emitCountsChanged(parent);
+    }
+    pending.batches.clear();
+}
+
+void ResourceTreeModel::removeRows(TreeItem* parent, QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // Highest run first, so the lower rows keep their numbers.
+    int end = static_cast<int>(rows.size()) - 1;
+    while (end >= 0) {
+        int start = end;
+        while (start > 0 && rows[start - 1] == rows[start] - 1)
+            --start;
+        const int first = rows[start];
+        const int last = rows[end];
+        beginRemoveRows(indexOfItem(parent), first, last);
+        for (auto& item : parent->takeChildren(first, last - first + 1))
+            unindexSubtree(item.get());
+        endRemoveRows();
+        end = start - 1;
+    }
+    emitCountsChanged(parent);
+}
+
+void ResourceTreeModel::emitRowChanged(TreeItem* item)
+{
+    if (!item || item == m_root.get())
+        return;
+    emit dataChanged(indexOfItem(item, 0), indexOfItem(item, columnCount() - 1));
+}
+
+void ResourceTreeModel::emitCountsChanged(TreeItem* item)
+{
+    for (TreeItem* current = item; current && current != m_root.get(); current = current->parent())
+        emitRowChanged(current);
+}
+
+void ResourceTreeModel::reconcileEndpointChildren(TreeItem* parent, const QStringList& endpointIds,
+                                                  PendingInserts& pending)
+{
+    const QSet<QString> wanted(endpointIds.begin(), endpointIds.end());
+    QList<int> stale;
+    for (int row = 0; row < parent->childCount(); ++row)
+        if (!wanted.contains(parent->child(row)->key()))
+            stale << row;
+    removeRows(parent, stale);
+    for (const QString& id : endpointIds)
+        if (parent->rowOfKey(id) < 0 && !pending.contains(parent, id))
+            pending.add(parent, makeEndpoint(id));
+}
+
+void ResourceTreeModel::reconcileLoadBalancer(TreeItem* loadBalancer, PendingInserts& pending)
+{
+    const MirrorObject* object = m_mirror->object(loadBalancer->objectId());
+    if (!object)
+        return;
+    QStringList vips = summary::loadBalancerVips(object->document);
+    if (vips.isEmpty())
+        vips << QString();
+    const QStringList backends = summary::loadBalancerBackends(object->document);
+    QList<int> stale;
+    for (int row = 0; row < loadBalancer->childCount(); ++row)
+        if (!vips.contains(loadBalancer->child(row)->key()))
+            stale << row;
+    removeRows(loadBalancer, stale);
+    for (int row = 0; row < loadBalancer->childCount(); ++row) {
+        TreeItem* frontend = loadBalancer->child(row);
+        emitRowChanged(frontend); // port mappings are shown on the VIP row
+        reconcileEndpointChildren(frontend, backends, pending);
+    }
+    for (const QString& vip : vips) {
+        if (loadBalancer->rowOfKey(vip) >= 0 || pending.contains(loadBalancer, vip))
+            continue;
+        auto frontend = std::make_unique<FrontendVipItem>(loadBalancer->objectId(), vip);
+        for (const QString& backend : backends)
+            frontend->appendChild(makeEndpoint(backend));
+        pending.add(loadBalancer, std::move(frontend));
+    }
+}
+
+void ResourceTreeModel::onObjectsAdded(const QStringList& ids)
+{
+    PendingInserts pending;
+    QSet<QString> newContainers;
+    QStringList endpoints;
+    QStringList known;
+    // Containers first, each with the children the mirror already has: a whole subtree per insert.
+    for (const QString& id : ids) {
+        const MirrorObject* object = m_mirror->object(id);
+        if (!object)
+            continue;
+        if (primaryItem(id)) {
+            known << id; // a resync may report what we already show
+            continue;
+        }
+        switch (object->kind) {
+        case ResourceKind::Network:
+            pending.add(groupOf(ResourceKind::Network), makeNetwork(object->id));
+            newContainers.insert(object->id);
+            break;
+        case ResourceKind::Namespace:
+            pending.add(groupOf(ResourceKind::Namespace), makeNamespace(object->id));
+            newContainers.insert(object->id);
+            break;
+        case ResourceKind::LoadBalancer:
+            pending.add(groupOf(ResourceKind::LoadBalancer), makeLoadBalancer(object->id));
+            newContainers.insert(object->id);
+            break;
+        case ResourceKind::Endpoint:
+            endpoints << object->id;
+            break;
+        default:
+            break; // guest network services and SDN routes are not shown in this tree
+        }
+    }
+    // Endpoints of containers that existed before: grouped per parent, one insert each.
+    for (const QString& id : endpoints) {
+        const MirrorObject* object = m_mirror->object(id);
+        const QString network = summary::endpointNetwork(object->document);
+        if (!newContainers.contains(network)) {
+            if (TreeItem* parent = primaryItem(network); parent && !pending.contains(parent, id))
+                pending.add(parent, makeEndpoint(id));
+        }
+        const QString ns = summary::endpointNamespace(object->document);
+        if (!ns.isEmpty() && !newContainers.contains(ns)) {
+            if (TreeItem* parent = primaryItem(ns);
+                parent && parent->rowOfKey(id) < 0 && !pending.contains(parent, id))
+                pending.add(parent, makeEndpoint(id));
+        }
+    }
+    commit(pending);
+    if (!known.isEmpty())
+        onObjectsChanged(known);
+}
+
+void ResourceTreeModel::onObjectsChanged(const QStringList& ids)
+{
+    PendingInserts pending;
+    QStringList unknown;
+    for (const QString& id : ids) {
+        const MirrorObject* object = m_mirror->object(id);
+        if (!object)
+            continue;
+        TreeItem* primary = primaryItem(object->id);
+        if (!primary &&
+            (object->kind == ResourceKind::Network || object->kind == ResourceKind::Namespace ||
+             object->kind == ResourceKind::LoadBalancer || object->kind == ResourceKind::Endpoint)) {
+            unknown << object->id;
+            continue;
+        }
+        switch (object->kind) {
+        case ResourceKind::Network:
+            primary->setCachedName(object->name);
+            emitRowChanged(primary);
+            break;
+        case ResourceKind::Namespace:
+            emitRowChanged(primary);
+            // The namespace's own Resources list: asking the mirror would scan every endpoint.
+            reconcileEndpointChildren(primary, summary::namespaceEndpoints(object->document), pending);
+            break;
+        case ResourceKind::LoadBalancer:
+            primary->setCachedName(object->name);
+            emitRowChanged(primary);
+            reconcileLoadBalancer(primary, pending);
+            break;
+        case ResourceKind::Endpoint: {
+            const QString ns = summary::endpointNamespace(object->document);
+            // Leave the namespace it was detached from ...
+            for (TreeItem* row : m_rows.value(object->id)) {
+                TreeItem* parent = row->parent();
+                if (parent->type() == TreeItem::Type::Namespace && parent->objectId() != ns)
+                    removeRows(parent, {row->row()});
+            }
+            // ... join the one it was attached to ...
+            if (TreeItem* nsItem = ns.isEmpty() ? nullptr : primaryItem(ns);
+                nsItem && nsItem->rowOfKey(object->id) < 0 && !pending.contains(nsItem, object->id))
+                pending.add(nsItem, makeEndpoint(object->id));
+            // ... and repaint where it stays.
+            for (TreeItem* row : m_rows.value(object->id)) {
+                row->setCachedName(object->name);
+                emitRowChanged(row);
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    commit(pending);
+    if (!unknown.isEmpty())
+        onObjectsAdded(unknown);
+}
+
+void ResourceTreeModel::onObjectsRemoved(const QList<MirrorObject>& removed)
+{
+    // Containers first: removing a network row takes its endpoint rows with it in one remove.
+    QHash<TreeItem*, QList<int>> rowsByParent;
+    QList<TreeItem*> parentsInOrder;
+    auto collect = [&](TreeItem* item) {
+        TreeItem* parent = item->parent();
+        if (!rowsByParent.contains(parent))
+            parentsInOrder << parent;
+        rowsByParent[parent] << item->row();
+    };
+    for (const MirrorObject& object : removed)
+        if (object.kind != ResourceKind::Endpoint)
+            if (TreeItem* item = primaryItem(object.id))
+                collect(item);
+    for (TreeItem* parent : parentsInOrder)
+        removeRows(parent, rowsByParent.value(parent));
+
+    rowsByParent.clear();
+    parentsInOrder.clear();
+    for (const MirrorObject& object : removed)
+        if (object.kind == ResourceKind::Endpoint)
+            for (TreeItem* item : m_rows.value(object.id))
+                collect(item);
+    for (TreeItem* parent : parentsInOrder)
+        removeRows(parent, rowsByParent.value(parent));
+}
+
+} // namespace hcn::ui

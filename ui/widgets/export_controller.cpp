@@ -1,0 +1,153 @@
+#include "export_controller.h"
+
+#include "models/current_selection.h"
+#include "models/host_mirror.h"
+#include "widgets/console_settings.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace hcn::ui {
+
+ExportController::ExportController(HostMirror* mirror, CurrentSelection* selection, QWidget* dialogParent,
+                                   QObject* parent)
+    : QObject(parent), m_mirror(mirror), m_selection(selection), m_dialogParent(dialogParent)
+{}
+
+QList<ExportTarget> ExportController::selectedTargets() const
+{
+    QList<ExportTarget> targets;
+    for (const QString& id : m_selection->ids())
+        if (const MirrorObject* object = m_mirror->object(id))
+            targets.append({object->kind, object->id});
+    return targets;
+}
+
+bool ExportController::write(const QString& path, const QByteArray& content, QString* error) const
+{
+    // QSaveFile: an existing export is replaced only once the new one is complete.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
+        *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ExportController::writeSelected(const QString& path, ExportSchema schema, QString* error) const
+{
+    if (!m_mirror->api()) {
+        *error = tr("No host is shown.");
+        return false;
+    }
+    auto content = ObjectExport(*m_mirror->api()).objects(selectedTargets(), schema);
+    if (!content.ok()) {
+        *error = QString::fromStdString(content.status().message());
+        return false;
+    }
+    return write(path, *content, error);
+}
+
+bool ExportController::writeAll(const QString& path, QString* error) const
+{
+    if (!m_mirror->api()) {
+        *error = tr("No host is shown.");
+        return false;
+    }
+    auto content = ObjectExport(*m_mirror->api()).everything();
+    if (!content.ok()) {
+        *error = QString::fromStdString(content.status().message());
+        return false;
+    }
+    return write(path, *content, error);
+}
+
+bool ExportController::copySelected(ExportSchema schema, QString* error) const
+{
+    if (!m_mirror->api()) {
+        *error = tr("No host is shown.");
+        return false;
+    }
+    auto content = ObjectExport(*m_mirror->api()).objects(selectedTargets(), schema);
+    if (!content.ok()) {
+        *error = QString::fromStdString(content.status().message());
+        return false;
+    }
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(*content));
+    return true;
+}
+
+QString ExportController::askForFile(const QString& title, const QString& suggestedName,
+                                     const QStringList& filters, QString* selectedFilter) const
+{
+    QString directory = settings::lastExportDirectory().value();
+    if (directory.isEmpty())
+        directory = QDir::homePath();
+    const QString path =
+        QFileDialog::getSaveFileName(m_dialogParent, title, QDir(directory).filePath(suggestedName),
+                                     filters.join(QLatin1String(";;")), selectedFilter);
+    if (!path.isEmpty())
+        settings::lastExportDirectory().setValue(QFileInfo(path).absolutePath());
+    return path;
+}
+
+void ExportController::exportSelectedInteractive()
+{
+    const QList<ExportTarget> targets = selectedTargets();
+    if (targets.isEmpty()) {
+        QMessageBox::information(m_dialogParent, tr("Export Selected"),
+                                 tr("Select one or more objects first."));
+        return;
+    }
+    const QString v2Filter = tr("HCN v2 documents (*.json)");
+    const QString v1Filter = tr("HNS v1 objects, as Get-HnsNetwork/Get-HnsEndpoint show them (*.json)");
+    QString selectedFilter = v2Filter;
+    const MirrorObject* first = m_mirror->object(targets.front().id);
+    QString suggested =
+        targets.size() == 1 && first && !first->name.isEmpty() ? first->name : QStringLiteral("hcn-objects");
+    suggested.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    const QString path = askForFile(tr("Export Selected"), suggested + QStringLiteral(".json"),
+                                    {v2Filter, v1Filter}, &selectedFilter);
+    if (path.isEmpty())
+        return;
+    const ExportSchema schema = selectedFilter == v1Filter ? ExportSchema::V1 : ExportSchema::V2;
+    QString error;
+    if (!writeSelected(path, schema, &error)) {
+        QMessageBox::warning(m_dialogParent, tr("Export Selected"), error);
+        return;
+    }
+    emit message(
+        tr("Exported %n object(s) to %1", nullptr, int(targets.size())).arg(QDir::toNativeSeparators(path)));
+}
+
+void ExportController::exportAllInteractive()
+{
+    const QString path = askForFile(tr("Export All"), QStringLiteral("hcn-host.json"),
+                                    {tr("HCN host snapshot (*.json)")}, nullptr);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!writeAll(path, &error)) {
+        QMessageBox::warning(m_dialogParent, tr("Export All"), error);
+        return;
+    }
+    emit message(tr("Exported the whole host to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void ExportController::copySelectedInteractive(ExportSchema schema)
+{
+    QString error;
+    if (!copySelected(schema, &error)) {
+        emit message(error);
+        return;
+    }
+    emit message(tr("Copied %n object(s) as JSON", nullptr, int(selectedTargets().size())));
+}
+
+} // namespace hcn::ui

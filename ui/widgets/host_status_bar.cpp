@@ -1,0 +1,105 @@
+#include "host_status_bar.h"
+
+#include <QLabel>
+
+namespace hcn::ui {
+
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+HostStatusBar::HostStatusBar(HostMirror* mirror, QWidget* parent)
+    : QStatusBar(parent), m_mirror(mirror), m_versions(new QLabel), m_endpoint(new QLabel),
+      m_connection(new QLabel), m_counts(new QLabel)
+{
+    setObjectName(QStringLiteral("hostStatusBar"));
+    m_versions->setObjectName(QStringLiteral("statusVersions"));
+    m_endpoint->setObjectName(QStringLiteral("statusEndpoint"));
+    m_connection->setObjectName(QStringLiteral("statusConnection"));
+    m_counts->setObjectName(QStringLiteral("statusCounts"));
+    addPermanentWidget(m_counts);
+    addPermanentWidget(m_versions);
+    addPermanentWidget(m_endpoint);
+    addPermanentWidget(m_connection);
+
+    connect(m_mirror, &HostMirror::reset, this, [this] {
+        updateHost();
+        updateCounts();
+    });
+    connect(m_mirror, &HostMirror::connectionStateChanged, this, &HostStatusBar::updateConnection);
+    connect(m_mirror, &HostMirror::objectsAdded, this, &HostStatusBar::updateCounts);
+    connect(m_mirror, &HostMirror::objectsRemoved, this, &HostStatusBar::updateCounts);
+    updateHost();
+    updateConnection(m_mirror->state());
+    updateCounts();
+}
+
+QString HostStatusBar::versionsText() const
+{
+    return m_versions->text();
+}
+
+QString HostStatusBar::endpointText() const
+{
+    return m_endpoint->text();
+}
+
+QString HostStatusBar::connectionText() const
+{
+    return m_connection->text();
+}
+
+QString HostStatusBar::countsText() const
+{
+    return m_counts->text();
+}
+
+void HostStatusBar::updateHost()
+{
+    const ApiInfo& info = m_mirror->info();
+    if (!m_mirror->api()) {
+        m_versions->clear();
+        m_endpoint->setText(tr("No host"));
+        return;
+    }
+    m_versions->setText(
+        tr("HNS %1 \u00b7 schema %2").arg(qs(info.hnsVersion.toString()), qs(info.schemaVersion.toString())));
+    m_endpoint->setText(info.datapath.empty()
+                            ? qs(info.endpoint)
+                            : tr("%1 (%2 datapath)").arg(qs(info.endpoint), qs(info.datapath)));
+}
+
+void HostStatusBar::updateConnection(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::Detached:
+        m_connection->setText(tr("Not connected"));
+        m_connection->setStyleSheet({});
+        break;
+    case ConnectionState::Connected:
+        m_connection->setText(tr("Connected"));
+        m_connection->setStyleSheet({});
+        break;
+    case ConnectionState::Disconnected:
+        m_connection->setText(tr("Disconnected \u2014 reconnecting..."));
+        m_connection->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+        break;
+    }
+    updateHost();
+}
+
+void HostStatusBar::updateCounts()
+{
+    m_counts->setText(tr("%1 networks \u00b7 %2 endpoints \u00b7 %3 namespaces \u00b7 %4 load balancers")
+                          .arg(m_mirror->count(ResourceKind::Network))
+                          .arg(m_mirror->count(ResourceKind::Endpoint))
+                          .arg(m_mirror->count(ResourceKind::Namespace))
+                          .arg(m_mirror->count(ResourceKind::LoadBalancer)));
+}
+
+} // namespace hcn::ui

@@ -1,0 +1,254 @@
+#include "main_window.h"
+
+#include "charts/charts_dock.h"
+#include "editors/properties_dock.h"
+#include "models/current_selection.h"
+#include "models/host_mirror.h"
+#include "topology/topology_dock.h"
+#include "widgets/connection_controller.h"
+#include "widgets/console_settings.h"
+#include "widgets/event_log_dock.h"
+#include "widgets/export_controller.h"
+#include "widgets/host_status_bar.h"
+#include "widgets/resource_tree_dock.h"
+#include "widgets/scenario_controller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QTreeView>
+#include <QUndoStack>
+
+namespace hcn::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_mirror(new HostMirror(this)), m_selection(new CurrentSelection(this)),
+      m_undoStack(new QUndoStack(this)), m_resourceTree(new ResourceTreeDock(m_mirror, m_selection, this)),
+      m_statusBar(new HostStatusBar(m_mirror, this)),
+      m_scenarios(new ScenarioController(m_mirror, this, this)),
+      m_connection(new ConnectionController(m_mirror, this, this)),
+      m_export(new ExportController(m_mirror, m_selection, this, this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+    setStatusBar(m_statusBar);
+    createMenus();
+    createDocks();
+
+    connect(m_mirror, &HostMirror::reset, this, &MainWindow::updateTitle);
+    connect(m_mirror, &HostMirror::reset, m_undoStack, &QUndoStack::clear); // edits of another host
+    connect(m_mirror, &HostMirror::connectionStateChanged, this, &MainWindow::updateTitle);
+    connect(m_connection, &ConnectionController::remoteChanged, this, &MainWindow::updateActions);
+    connect(m_selection, &CurrentSelection::changed, this, &MainWindow::updateActions);
+    connect(m_export, &ExportController::message, this,
+            [this](const QString& text) { m_statusBar->showMessage(text, 8000); });
+    connect(m_scenarios, &ScenarioController::hostLoaded, this,
+            [this](const QString& source, const QString& description) {
+                m_selection->clear(this);
+                const QString name = source.isEmpty() ? tr("New empty host") : QFileInfo(source).fileName();
+                // The description can be long: it goes to the tooltip, the status line stays short.
+                m_statusBar->showMessage(source.isEmpty() ? name : tr("Loaded %1").arg(name), 10000);
+                m_statusBar->setToolTip(description);
+                updateActions();
+            });
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    addDock(m_resourceTree, Qt::LeftDockWidgetArea);
+    m_topology = new TopologyDock(m_mirror, m_selection, this);
+    addDock(m_topology, Qt::RightDockWidgetArea);
+    m_properties = new PropertiesDock(m_mirror, m_selection, m_undoStack, this);
+    addDock(m_properties, Qt::RightDockWidgetArea);
+    splitDockWidget(m_topology, m_properties, Qt::Horizontal);
+    m_events = new EventLogDock(m_mirror, m_selection, this);
+    addDock(m_events, Qt::BottomDockWidgetArea);
+    m_charts = new ChartsDock(m_mirror, this);
+    addDock(m_charts, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_events, m_charts);
+    m_events->raise();
+
+    // Object actions: New/Delete from the properties dock, in the Edit menu and on the tree.
+    m_editMenu->addSeparator();
+    QMenu* create = m_editMenu->addMenu(tr("&New"));
+    create->addActions(m_properties->newObjectActions());
+    m_editMenu->addAction(m_properties->deleteAction());
+    m_resourceTree->view()->addAction(m_properties->deleteAction());
+
+    // The diagram asks; the editor, the delete command and the export controller answer.
+    connect(m_topology, &TopologyDock::editRequested, this, [this](const QString& id) {
+        m_selection->setIds({id}, this);
+        m_properties->show();
+        m_properties->raise();
+    });
+    connect(m_topology, &TopologyDock::deleteRequested, this, [this](const QStringList& ids) {
+        m_selection->setIds(ids, this);
+        m_properties->deleteAction()->trigger();
+    });
+    connect(m_topology, &TopologyDock::exportRequested, this, [this](const QStringList& ids) {
+        m_selection->setIds(ids, this);
+        m_export->exportSelectedInteractive();
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    auto make = [this, file](const QString& text, const char* name, const QKeySequence& shortcut) {
+        QAction* action = file->addAction(text);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setShortcut(shortcut);
+        return action;
+    };
+    connect(make(tr("&New Empty Host"), "actionNewHost", QKeySequence::New), &QAction::triggered, m_scenarios,
+            &ScenarioController::newEmptyHostInteractive);
+    connect(make(tr("&Open Scenario..."), "actionOpenScenario", QKeySequence::Open), &QAction::triggered,
+            m_scenarios, &ScenarioController::openScenario);
+    connect(make(tr("Open &Sample Host"), "actionOpenSampleHost", QKeySequence()), &QAction::triggered,
+            m_scenarios,
+            [this] { m_scenarios->openScenarioInteractive(ScenarioController::defaultScenario()); });
+    file->addSeparator();
+    connect(make(tr("&Connect to Service..."), "actionConnect", QKeySequence(Qt::CTRL | Qt::Key_K)),
+            &QAction::triggered, m_connection, &ConnectionController::showConnectDialog);
+    m_disconnectAction = make(tr("&Disconnect (Back to Embedded Engine)"), "actionDisconnect",
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connect(m_disconnectAction, &QAction::triggered, m_connection,
+            &ConnectionController::disconnectInteractive);
+    file->addSeparator();
+    QAction* exportSelected =
+        make(tr("&Export Selected..."), "actionExportSelected", QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportSelected, &QAction::triggered, m_export, &ExportController::exportSelectedInteractive);
+    connect(make(tr("Export &All..."), "actionExportAll", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)),
+            &QAction::triggered, m_export, &ExportController::exportAllInteractive);
+    QAction* copyV2 = make(tr("Cop&y Selected as JSON"), "actionCopySelected",
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(copyV2, &QAction::triggered, m_export,
+            [this] { m_export->copySelectedInteractive(ExportSchema::V2); });
+    QAction* copyV1 = make(tr("Copy Selected as v&1 JSON (Get-Hns*)"), "actionCopySelectedV1",
+                           QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    connect(copyV1, &QAction::triggered, m_export,
+            [this] { m_export->copySelectedInteractive(ExportSchema::V1); });
+    m_selectionActions = {exportSelected, copyV2, copyV1};
+    file->addSeparator();
+    QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu = edit;
+    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewSeparator = m_viewMenu->addSeparator();
+    QAction* reset = m_viewMenu->addAction(tr("&Reset Layout"));
+    reset->setObjectName(QStringLiteral("actionResetLayout"));
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    // The same object actions on the tree's context menu.
+    QTreeView* tree = m_resourceTree->view();
+    tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    tree->addActions(m_selectionActions);
+}
+
+void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area)
+{
+    Q_ASSERT_X(!dock->objectName().isEmpty(), "MainWindow::addDock",
+               "docks need an objectName for saveState");
+    if (dock->parent() != this)
+        dock->setParent(this);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionToggle%1").arg(dock->objectName()));
+    // Ctrl+Alt+1..9 in the order the docks joined.
+    if (m_docks.size() <= 9)
+        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_0 + m_docks.size())));
+    m_viewMenu->insertAction(m_viewSeparator, toggle);
+}
+
+bool MainWindow::raiseView(const QString& view)
+{
+    QDockWidget* target = nullptr;
+    if (view.compare(QLatin1String("resources"), Qt::CaseInsensitive) == 0)
+        target = m_resourceTree;
+    for (QDockWidget* dock : m_docks)
+        if (!target && dock->objectName().contains(view, Qt::CaseInsensitive))
+            target = dock;
+    if (!target)
+        return false;
+    target->show();
+    target->raise();
+    return true;
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    // Restored at the first show, not in the constructor: docks added after construction must exist
+    // for restoreState to place them.
+    if (!m_layoutRestored) {
+        m_layoutRestored = true;
+        // Default proportions for the window's real size: the diagram gets the most room, the
+        // event log a quarter of the height.
+        resizeDocks({m_resourceTree, m_topology, m_properties},
+                    {width() * 24 / 100, width() * 48 / 100, width() * 28 / 100}, Qt::Horizontal);
+        resizeDocks({m_topology, m_events}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
+        m_defaultState = saveState();
+        if (m_persistLayout) {
+            const QByteArray geometry = settings::windowGeometry().value();
+            if (!geometry.isEmpty())
+                restoreGeometry(geometry);
+            const QByteArray state = settings::windowState().value();
+            if (!state.isEmpty())
+                restoreState(state);
+        }
+    }
+    QMainWindow::showEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_persistLayout && m_layoutRestored) {
+        settings::windowGeometry().setValue(saveGeometry());
+        settings::windowState().setValue(saveState());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::resetLayout()
+{
+    if (!m_defaultState.isEmpty())
+        restoreState(m_defaultState);
+    for (QDockWidget* dock : m_docks)
+        dock->show();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString endpoint = QString::fromStdString(m_mirror->info().endpoint);
+    setWindowTitle(endpoint.isEmpty() ? tr("HCN Console") : tr("HCN Console \u2014 %1").arg(endpoint));
+}
+
+void MainWindow::updateActions()
+{
+    m_disconnectAction->setEnabled(m_connection->isRemote());
+    const bool hasSelection = !m_selection->ids().isEmpty();
+    for (QAction* action : m_selectionActions)
+        action->setEnabled(hasSelection);
+}
+
+} // namespace hcn::ui

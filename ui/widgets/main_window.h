@@ -1,0 +1,96 @@
+#pragma once
+// MainWindow: the console's composition root. It creates the shared pieces (HostMirror,
+// CurrentSelection, QUndoStack), the docks (resources, topology, properties, events, charts), the
+// controllers and the menus, and connects them; feature logic lives in the docks and controllers.
+
+#include <QByteArray>
+#include <QList>
+#include <QMainWindow>
+
+class QAction;
+class QMenu;
+class QUndoStack;
+
+namespace hcn::ui {
+
+class ChartsDock;
+class ConnectionController;
+class CurrentSelection;
+class EventLogDock;
+class ExportController;
+class HostMirror;
+class HostStatusBar;
+class PropertiesDock;
+class ResourceTreeDock;
+class ScenarioController;
+class TopologyDock;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    HostMirror* mirror() const { return m_mirror; }
+    CurrentSelection* selection() const { return m_selection; }
+    QUndoStack* undoStack() const { return m_undoStack; }
+    ResourceTreeDock* resourceTreeDock() const { return m_resourceTree; }
+    HostStatusBar* hostStatusBar() const { return m_statusBar; }
+    ScenarioController* scenarioController() const { return m_scenarios; }
+    ConnectionController* connectionController() const { return m_connection; }
+    ExportController* exportController() const { return m_export; }
+    PropertiesDock* propertiesDock() const { return m_properties; }
+    EventLogDock* eventLogDock() const { return m_events; }
+    ChartsDock* chartsDock() const { return m_charts; }
+    TopologyDock* topologyDock() const { return m_topology; }
+
+    /// Adds a dock (with a stable objectName) and its show/hide action to the View menu.
+    void addDock(QDockWidget* dock, Qt::DockWidgetArea area);
+    QList<QDockWidget*> docks() const { return m_docks; }
+    /// Shows and raises a view: "resources" (the resource tree) or "topology" (the dock whose
+    /// objectName contains "Topology"). False when there is no such view.
+    bool raiseView(const QString& view);
+
+    /// Whether geometry and dock layout are restored from and saved to the settings (off for
+    /// screenshots, which must look the same everywhere).
+    void setLayoutPersistence(bool enabled) { m_persistLayout = enabled; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void createDocks();
+    void updateTitle();
+    void updateActions();
+    void resetLayout();
+
+    HostMirror* m_mirror;
+    CurrentSelection* m_selection;
+    QUndoStack* m_undoStack;
+    ResourceTreeDock* m_resourceTree;
+    HostStatusBar* m_statusBar;
+    ScenarioController* m_scenarios;
+    ConnectionController* m_connection;
+    ExportController* m_export;
+
+    PropertiesDock* m_properties = nullptr;
+    EventLogDock* m_events = nullptr;
+    ChartsDock* m_charts = nullptr;
+    TopologyDock* m_topology = nullptr;
+
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QAction* m_viewSeparator = nullptr;
+    QAction* m_disconnectAction = nullptr;
+    QList<QAction*> m_selectionActions;
+    QList<QDockWidget*> m_docks;
+    /// The layout before the saved one was restored: what "Reset layout" returns to.
+    QByteArray m_defaultState;
+    bool m_layoutRestored = false;
+    bool m_persistLayout = true;
+};
+
+} // namespace hcn::ui
