@@ -1,0 +1,41 @@
+#pragma once
+// ErrorPanel: what the host said when a call failed: HRESULT name and hex, the message, a
+// plain-language hint and the ErrorRecord JSON, all selectable for copying into a bug report.
+
+#include "hcn/status.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace hcn::ui {
+
+class ErrorPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ErrorPanel(QWidget* parent = nullptr);
+
+    /// Shows a failed call; `action` says what was attempted.
+    void showStatus(const QString& action, const Status& status);
+    /// Shows a problem found before any call (no HRESULT), e.g. fields HCN cannot change.
+    void showMessage(const QString& title, const QString& message);
+    void clear();
+
+    /// The code shown (0 when none or a message without HRESULT).
+    HResult code() const { return m_code; }
+    QString titleText() const;
+    QString hintText() const;
+    QString messageText() const;
+    QString errorRecordText() const;
+
+private:
+    HResult m_code = 0;
+    QLabel* m_title;
+    QLabel* m_message;
+    QLabel* m_hint;
+    QPlainTextEdit* m_record;
+};
+
+} // namespace hcn::ui

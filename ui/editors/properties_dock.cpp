@@ -1,0 +1,346 @@
+#include "editors/properties_dock.h"
+
+#include "editors/command_feedback.h"
+#include "editors/create_object_command.h"
+#include "editors/delete_object_command.h"
+#include "editors/error_panel.h"
+#include "editors/hcn_calls.h"
+#include "editors/modify_object_command.h"
+#include "editors/modify_request_builder.h"
+#include "editors/object_editor.h"
+#include "editors/object_templates.h"
+#include "models/current_selection.h"
+#include "models/host_mirror.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcEditors, "hcn.ui.editors")
+
+namespace hcn::ui {
+namespace {
+
+QString kindName(ResourceKind kind)
+{
+    const auto name = resourceKindName(kind);
+    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
+} // namespace
+
+PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, QUndoStack* undoStack,
+                               QWidget* parent)
+    : QDockWidget(tr("Properties"), parent), m_mirror(mirror), m_selection(selection), m_undoStack(undoStack),
+      m_feedback(new CommandFeedback(this)), m_editor(new ObjectEditor), m_errorPanel(new ErrorPanel),
+      m_header(new QLabel), m_placeholder(new QLabel), m_reloadBar(new QWidget),
+      m_applyButton(new QPushButton(tr("Apply"))), m_revertButton(new QPushButton(tr("Revert"))),
+      m_applyAction(new QAction(tr("Apply"), this)), m_revertAction(new QAction(tr("Revert"), this)),
+      m_deleteAction(new QAction(tr("Delete"), this))
+{
+    setObjectName(QStringLiteral("propertiesDock"));
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    m_header->setObjectName(QStringLiteral("header"));
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    layout->addWidget(m_header);
+
+    m_reloadBar->setObjectName(QStringLiteral("reloadBar"));
+    m_reloadBar->setStyleSheet(QStringLiteral("background: #fff3cd; color: #6b4e00;"));
+    m_reloadBar->setAttribute(Qt::WA_StyledBackground);
+    auto* bar = new QHBoxLayout(m_reloadBar);
+    bar->addWidget(new QLabel(tr("This object changed on the host. Reload it (your edits are dropped)?")), 1);
+    auto* reloadButton = new QPushButton(tr("Reload"));
+    reloadButton->setObjectName(QStringLiteral("reloadButton"));
+    bar->addWidget(reloadButton);
+    m_reloadBar->hide();
+    layout->addWidget(m_reloadBar);
+
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_placeholder);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_errorPanel);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    m_revertButton->setObjectName(QStringLiteral("revertButton"));
+    m_applyButton->setObjectName(QStringLiteral("applyButton"));
+    m_applyButton->setDefault(true);
+    buttons->addWidget(m_revertButton);
+    buttons->addWidget(m_applyButton);
+    layout->addLayout(buttons);
+    setWidget(content);
+
+    m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_revertAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    for (QAction* a : {m_applyAction, m_revertAction}) {
+        // Only while focus is inside the dock: Esc and Ctrl+Return mean other things elsewhere.
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    for (const auto& t : ObjectTemplates::all()) {
+        auto* action = new QAction(t.title, this);
+        action->setObjectName(QStringLiteral("new:") + t.id);
+        connect(action, &QAction::triggered, this, [this, id = t.id] { startNew(id); });
+        m_newActions << action;
+    }
+
+    connect(m_applyButton, &QPushButton::clicked, this, &PropertiesDock::apply);
+    connect(m_revertButton, &QPushButton::clicked, this, &PropertiesDock::revert);
+    connect(m_applyAction, &QAction::triggered, this, &PropertiesDock::apply);
+    connect(m_revertAction, &QAction::triggered, this, &PropertiesDock::revert);
+    connect(reloadButton, &QPushButton::clicked, this, &PropertiesDock::reload);
+    connect(m_deleteAction, &QAction::triggered, this, &PropertiesDock::deleteSelected);
+    connect(m_editor, &ObjectEditor::edited, this, &PropertiesDock::updateState);
+    connect(m_feedback, &CommandFeedback::failed, this, &PropertiesDock::onFailed);
+    connect(m_selection, &CurrentSelection::changed, this, &PropertiesDock::onSelectionChanged);
+    connect(m_mirror, &HostMirror::objectsChanged, this, &PropertiesDock::onObjectsChanged);
+    connect(m_mirror, &HostMirror::objectsAdded, this, [this] { updateState(); });
+    connect(m_mirror, &HostMirror::objectsRemoved, this, &PropertiesDock::onObjectsRemoved);
+    connect(m_mirror, &HostMirror::reset, this, [this] { onSelectionChanged(m_selection->ids(), nullptr); });
+
+    onSelectionChanged(m_selection->ids(), nullptr);
+}
+
+bool PropertiesDock::hasPendingEdits() const
+{
+    if (m_mode == Mode::None)
+        return false;
+    return m_editor->document() != m_applied || !m_editor->validationErrors().isEmpty();
+}
+
+void PropertiesDock::showNothing(const QString& message)
+{
+    m_mode = Mode::None;
+    m_id.clear();
+    m_kind = ResourceKind::Invalid;
+    m_applied = {};
+    m_header->clear();
+    m_placeholder->setText(message);
+    m_placeholder->show();
+    m_editor->hide();
+    m_reloadBar->hide();
+    updateState();
+}
+
+void PropertiesDock::showObject(const QString& id)
+{
+    const MirrorObject* o = m_mirror->object(id);
+    if (!o) {
+        showNothing(tr("Select an object to see its properties, or create one with New."));
+        return;
+    }
+    showDocument(o->kind, o->id, o->document);
+}
+
+void PropertiesDock::showDocument(ResourceKind kind, const QString& id, const QJsonObject& document)
+{
+    m_mode = Mode::Edit;
+    m_id = id;
+    m_kind = kind;
+    m_applied = document;
+    const QString name = document.value(QStringLiteral("Name")).toString();
+    m_title = name.isEmpty() ? kindName(kind) : tr("%1 %2").arg(kindName(kind), name);
+    m_header->setText(tr("%1 — %2").arg(m_title, id));
+    FormContext context;
+    if (m_mirror->info().schemaVersion.major != 0)
+        context.hostSchema = m_mirror->info().schemaVersion;
+    context.lockedReason = [kind](const QString& field) {
+        return ModifyRequestBuilder::lockedReason(kind, field);
+    };
+    m_editor->edit(kind, m_applied, context);
+    m_placeholder->hide();
+    m_editor->show();
+    m_reloadBar->hide();
+    m_applyButton->setText(tr("Apply"));
+    updateState();
+}
+
+void PropertiesDock::startNew(const QString& templateId)
+{
+    const auto t = ObjectTemplates::find(templateId);
+    if (!t) {
+        qCWarning(lcEditors) << "unknown object template" << templateId;
+        return;
+    }
+    const auto doc =
+        ObjectTemplates::document(templateId, TemplateContext::fromMirror(*m_mirror, m_selection->ids()));
+    m_errorPanel->clear();
+    if (!doc) {
+        m_errorPanel->showMessage(
+            tr("%1 is not possible yet").arg(t->title),
+            tr("An endpoint is created on a network: create or select a network first."));
+        return;
+    }
+    m_mode = Mode::New;
+    m_id.clear();
+    m_kind = t->kind;
+    // The template is "applied": Revert goes back to it; Apply creates whatever the form holds.
+    m_applied = *doc;
+    m_title = t->title;
+    m_header->setText(t->title);
+    FormContext context;
+    if (m_mirror->info().schemaVersion.major != 0)
+        context.hostSchema = m_mirror->info().schemaVersion;
+    m_editor->edit(t->kind, m_applied, context);
+    m_placeholder->hide();
+    m_editor->show();
+    m_reloadBar->hide();
+    m_applyButton->setText(tr("Create"));
+    show();
+    raise();
+    updateState();
+}
+
+void PropertiesDock::onSelectionChanged(const QStringList& ids, QObject* origin)
+{
+    m_deleteAction->setEnabled(!ids.isEmpty());
+    if (origin == this)
+        return;
+    m_errorPanel->clear();
+    if (ids.isEmpty()) {
+        if (m_mode == Mode::New)
+            return; // a new object in progress stays until it is created or replaced
+        showNothing(tr("Select an object to see its properties, or create one with New."));
+        return;
+    }
+    showObject(ids.front());
+}
+
+void PropertiesDock::onObjectsChanged(const QStringList& ids)
+{
+    if (m_mode != Mode::Edit || !ids.contains(m_id))
+        return;
+    const MirrorObject* o = m_mirror->object(m_id);
+    if (!o || o->document == m_applied)
+        return;
+    if (!hasPendingEdits()) {
+        m_applied = o->document;
+        m_editor->setDocument(m_applied);
+        updateState();
+        return;
+    }
+    m_reloadBar->show();
+}
+
+void PropertiesDock::onObjectsRemoved(const QList<MirrorObject>& removed)
+{
+    if (m_mode != Mode::Edit)
+        return;
+    for (const auto& o : removed)
+        if (o.id == m_id) {
+            showNothing(tr("%1 was deleted on the host.").arg(m_title));
+            return;
+        }
+}
+
+void PropertiesDock::onFailed(const QString& action, const Status& status)
+{
+    m_failed = true;
+    m_errorPanel->showStatus(action, status);
+}
+
+void PropertiesDock::updateState()
+{
+    const QStringList errors = m_mode == Mode::None ? QStringList() : m_editor->validationErrors();
+    const bool pending = hasPendingEdits();
+    const bool canApply = m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
+    m_applyButton->setEnabled(canApply);
+    m_applyAction->setEnabled(canApply);
+    m_applyButton->setToolTip(errors.isEmpty() ? QString() : errors.join(QLatin1Char('\n')));
+    m_revertButton->setEnabled(pending);
+    m_revertAction->setEnabled(pending);
+    m_deleteAction->setEnabled(!m_selection->ids().isEmpty());
+    if (!pending)
+        m_reloadBar->hide();
+}
+
+void PropertiesDock::apply()
+{
+    if (m_mode == Mode::None || !m_editor->validationErrors().isEmpty())
+        return;
+    const QJsonObject edited = m_editor->document();
+    m_errorPanel->clear();
+    m_failed = false;
+    if (m_mode == Mode::New) {
+        const QString networkId = m_kind == ResourceKind::Endpoint
+                                      ? edited.value(QStringLiteral("HostComputeNetwork")).toString()
+                                      : QString();
+        auto* command = new CreateObjectCommand(
+            m_mirror, m_feedback, m_kind, edited.value(QStringLiteral("ID")).toString(), edited, networkId);
+        const QString id = command->objectId();
+        m_undoStack->push(command); // deleted right away when its redo failed (obsolete)
+        if (m_failed)
+            return; // the form keeps the document so the user can fix it
+        m_selection->setIds({id}, this);
+        // The mirror learns about the object from a notification that may not have arrived yet; the
+        // host's own document is the applied one meanwhile.
+        if (auto doc = HcnCalls::query(m_mirror->api(), m_kind, id); doc.ok())
+            showDocument(m_kind, id, *doc);
+        else
+            showObject(id);
+        return;
+    }
+    const ModifyPlan plan = ModifyRequestBuilder::build(m_kind, m_applied, edited);
+    if (!plan.canApply()) {
+        m_errorPanel->showMessage(tr("These changes cannot be applied to an existing object"),
+                                  plan.unsupported.join(QLatin1Char('\n')));
+        return;
+    }
+    if (plan.requests.isEmpty())
+        return;
+    m_undoStack->push(new ModifyObjectCommand(m_mirror, m_feedback, m_kind, m_id, edited));
+    if (m_failed)
+        return;
+    // The host's document (it normalizes spellings) becomes the applied one; the mirror's notification
+    // that follows then finds nothing pending.
+    if (auto now = HcnCalls::query(m_mirror->api(), m_kind, m_id); now.ok()) {
+        m_applied = *now;
+        m_editor->setDocument(m_applied);
+    }
+    updateState();
+}
+
+void PropertiesDock::revert()
+{
+    if (m_mode == Mode::None)
+        return;
+    m_editor->setDocument(m_applied);
+    m_errorPanel->clear();
+    updateState();
+}
+
+void PropertiesDock::reload()
+{
+    if (m_mode == Mode::Edit)
+        showObject(m_id);
+}
+
+void PropertiesDock::deleteSelected()
+{
+    const QStringList ids = m_selection->ids();
+    if (ids.isEmpty())
+        return;
+    if (m_confirm) {
+        const auto answer = QMessageBox::question(
+            this, tr("Delete"),
+            ids.size() == 1 ? tr("Delete %1? Undo brings it back with the same ID.").arg(m_title)
+                            : tr("Delete %n objects? Undo brings them back with the same IDs.", nullptr,
+                                 int(ids.size())));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_errorPanel->clear();
+    m_failed = false;
+    m_undoStack->push(new DeleteObjectCommand(m_mirror, m_feedback, ids));
+}
+
+} // namespace hcn::ui
