@@ -1,0 +1,672 @@
+// EventLogModel, its filter proxy and export: batching (one insert per flush, one removal per trim),
+// what each row shows, filters that follow new rows, export of exactly the shown rows, pause and clear.
+
+#include "engine_harness.h"
+#include "hcn/embedded_api.h"
+#include "models/event_filter_proxy.h"
+#include "models/event_log_export.h"
+#include "models/event_log_model.h"
+#include "models/event_summary.h"
+#include "models/host_mirror.h"
+
+#include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <utility>
+
+using hcn::Notification;
+using hcn::NotificationType;
+using hcn::ResourceKind;
+using hcn::ui::EventFilterProxy;
+using hcn::ui::EventLogExport;
+using hcn::ui::EventLogModel;
+
+Q_DECLARE_METATYPE(hcn::Notification)
+
+namespace {
+
+QString idFor(quint64 n)
+{
+    return QStringLiteral("%1-0000-4000-8000-000000000000").arg(n, 8, 16, QLatin1Char('0')).toUpper();
+}
+
+Notification makeNotification(quint64 sequence, NotificationType type, const QString& id,
+                              const QJsonObject& data, hcn::HResult status = hcn::hr::Ok)
+{
+    Notification n;
+    n.sequence = sequence;
+    n.type = type;
+    n.status = status;
+    const QJsonObject base{{"ID", id}, {"Flags", 0}, {"Data", data}};
+    n.data = QJsonDocument(base).toJson(QJsonDocument::Compact).toStdString();
+    return n;
+}
+
+Notification endpointCreate(quint64 sequence, const QString& name = {})
+{
+    const QJsonObject data{
+        {"Name", name.isEmpty() ? QStringLiteral("ep-%1").arg(sequence) : name},
+        {"HostComputeNetwork", idFor(0xABCDEF)},
+        {"IpConfigurations",
+         QJsonArray{QJsonObject{
+             {"IpAddress", QStringLiteral("10.0.%1.%2").arg((sequence / 250) % 250).arg(sequence % 250 + 2)},
+             {"PrefixLength", 16}}}}};
+    return makeNotification(sequence, NotificationType::EndpointCreate, idFor(sequence), data);
+}
+
+QVector<Notification> endpointCreates(quint64 first, int count)
+{
+    QVector<Notification> batch;
+    batch.reserve(count);
+    for (int i = 0; i < count; ++i)
+        batch.append(endpointCreate(first + quint64(i)));
+    return batch;
+}
+
+/// Three kinds of rows to filter: network creates (odd sequences 1..9), endpoint creates with "web"
+/// names (2, 4), endpoint deletes with "db" names (6, 8, 10).
+QVector<Notification> mixedBatch()
+{
+    QVector<Notification> batch;
+    for (quint64 s = 1; s <= 10; ++s) {
+        if (s % 2 == 1)
+            batch.append(makeNotification(s, NotificationType::NetworkCreate, idFor(s),
+                                          {{"Name", QStringLiteral("net-%1").arg(s)}, {"Type", "NAT"}}));
+        else if (s <= 4)
+            batch.append(endpointCreate(s, QStringLiteral("web-%1").arg(s)));
+        else
+            batch.append(makeNotification(s, NotificationType::EndpointDelete, idFor(s),
+                                          {{"Name", QStringLiteral("db-%1").arg(s)}}));
+    }
+    return batch;
+}
+
+QList<quint64> sequencesOf(const QAbstractItemModel& model)
+{
+    QList<quint64> out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.append(model.index(row, 0).data(EventLogModel::SequenceRole).toULongLong());
+    return out;
+}
+
+/// RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks.
+QList<QStringList> parseCsv(const QString& text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            record.append(std::exchange(field, {}));
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            record.append(std::exchange(field, {}));
+            records.append(std::exchange(record, {}));
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (!field.isEmpty() || !record.isEmpty()) {
+        record.append(field);
+        records.append(record);
+    }
+    return records;
+}
+
+} // namespace
+
+class TestEventLogModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void aBatchOfAThousandIsOneInsert();
+    void rowsAppearOnTheTimerWithoutAFlush();
+    void trimmingBeyondTheCapacityIsOneRemove();
+    void aBatchLargerThanTheCapacityKeepsTheNewest();
+    void loweringTheCapacityTrimsAtOnce();
+    void rowsShowTheNotification_data();
+    void rowsShowTheNotification();
+    void timeColumnIsTheLocalReceiveTime();
+    void summariesSurviveManyTrims();
+    void filterSelectsRows_data();
+    void filterSelectsRows();
+    void filteredLogTakesNewRowsIncrementally();
+    void objectFilterMatchesMirrorNames();
+    void csvFieldQuoting_data();
+    void csvFieldQuoting();
+    void exportCsvEqualsWhatIsShown();
+    void exportJsonLinesEqualsWhatIsShown();
+    void exportToAnUnwritablePathFailsCleanly();
+    void pauseFreezesRowsAndKeepsRecording();
+    void pauseKeepsAtMostTheCapacity();
+    void clearDropsRowsAndQueue();
+};
+
+void TestEventLogModel::aBatchOfAThousandIsOneInsert()
+{
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    model.append(endpointCreates(1, 1000));
+    QCOMPARE(model.rowCount(), 0); // queued until the tick
+    QCOMPARE(model.pendingCount(), 1000);
+    model.flush();
+
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 999);
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(model.pendingCount(), 0);
+    QCOMPARE(model.record(0).sequence, 1u);
+    QCOMPARE(model.record(999).sequence, 1000u);
+}
+
+void TestEventLogModel::rowsAppearOnTheTimerWithoutAFlush()
+{
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(endpointCreates(1, 10));
+    model.append(endpointCreates(11, 10));
+    QTRY_COMPARE(model.rowCount(), 20);
+    QCOMPARE(model.record(19).sequence, 20u);
+}
+
+void TestEventLogModel::trimmingBeyondTheCapacityIsOneRemove()
+{
+    EventLogModel model;
+    model.setCapacity(200);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(endpointCreates(1, 200));
+    model.flush();
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.append(endpointCreates(201, 120));
+    model.flush();
+
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 0);
+    QCOMPARE(removed.at(0).at(2).toInt(), 119);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 200);
+    QCOMPARE(model.record(0).sequence, 121u);
+    QCOMPARE(model.record(199).sequence, 320u);
+    QVERIFY(model.summary(0).contains("ep-121"));
+}
+
+void TestEventLogModel::aBatchLargerThanTheCapacityKeepsTheNewest()
+{
+    EventLogModel model;
+    model.setCapacity(100);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(endpointCreates(1, 50));
+    model.flush();
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    model.append(endpointCreates(51, 300));
+    model.flush();
+
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.record(0).sequence, 251u);
+    QCOMPARE(model.record(99).sequence, 350u);
+    QCOMPARE(model.droppedCount(), 200u); // never shown: older than the newest 100
+}
+
+void TestEventLogModel::loweringTheCapacityTrimsAtOnce()
+{
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(endpointCreates(1, 1000));
+    model.flush();
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setCapacity(300);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(model.rowCount(), 300);
+    QCOMPARE(model.record(0).sequence, 701u);
+
+    model.setCapacity(1); // clamped to the minimum
+    QCOMPARE(model.capacity(), EventLogModel::kMinimumCapacity);
+    QCOMPARE(model.rowCount(), EventLogModel::kMinimumCapacity);
+
+    // Paused, the rows stay until the log resumes.
+    model.setCapacity(1000);
+    model.append(endpointCreates(1001, 400));
+    model.flush();
+    QCOMPARE(model.rowCount(), 500);
+    model.setPaused(true);
+    model.setCapacity(200);
+    QCOMPARE(model.rowCount(), 500);
+    model.setPaused(false);
+    QCOMPARE(model.rowCount(), 200);
+    QCOMPARE(model.record(0).sequence, 1201u);
+}
+
+void TestEventLogModel::rowsShowTheNotification_data()
+{
+    QTest::addColumn<Notification>("notification");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("object");
+    QTest::addColumn<QStringList>("summaryParts");
+
+    const QString net = idFor(0xABCDEF);
+    QTest::newRow("network create: name, mode, prefixes")
+        << makeNotification(
+               1, NotificationType::NetworkCreate, idFor(1),
+               {{"Name", "nat"},
+                {"Type", "NAT"},
+                {"Ipams", QJsonArray{QJsonObject{
+                              {"Subnets", QJsonArray{QJsonObject{{"IpAddressPrefix", "172.20.0.0/24"}}}}}}}})
+        << "NetworkCreate"
+        << "Network" << idFor(1) << QStringList{"nat", "NAT", "172.20.0.0/24"};
+    QTest::newRow("endpoint create: name, network, address")
+        << endpointCreate(7, "web") << "EndpointCreate"
+        << "Endpoint" << idFor(7) << QStringList{"web", net.left(8), "10.0.0.9"};
+    QTest::newRow("endpoint delete: name and network")
+        << makeNotification(3, NotificationType::EndpointDelete, idFor(3),
+                            {{"Name", "db"}, {"HostComputeNetwork", net}})
+        << "EndpointDelete"
+        << "Endpoint" << idFor(3) << QStringList{"db", net.left(8)};
+    QTest::newRow("policy on a network: kind from the payload")
+        << makeNotification(4, NotificationType::PolicyCreate, idFor(4),
+                            {{"ObjectId", idFor(4)},
+                             {"ObjectType", "Network"},
+                             {"RequestType", "Add"},
+                             {"Policies", QJsonArray{QJsonObject{{"Type", "OutBoundNAT"}}}}})
+        << "PolicyCreate"
+        << "Network" << idFor(4) << QStringList{"Add", "OutBoundNAT"};
+    QTest::newRow("endpoint attached: namespace and network")
+        << makeNotification(5, NotificationType::NetworkEndpointAttached, idFor(5),
+                            {{"NetworkId", net}, {"NamespaceId", idFor(0x77)}})
+        << "NetworkEndpointAttached"
+        << "Endpoint" << idFor(5) << QStringList{idFor(0x77).left(8), net.left(8)};
+    QTest::newRow("failed change shows the HRESULT name")
+        << makeNotification(6, NotificationType::NetworkModify, idFor(6), {{"Name", "x"}},
+                            hcn::hr::InvalidArg)
+        << "NetworkModify"
+        << "Network" << idFor(6) << QStringList{"E_INVALIDARG", "x"};
+    Notification disconnect;
+    disconnect.sequence = 8;
+    disconnect.type = NotificationType::ServiceDisconnect;
+    QTest::newRow("service disconnect has no object") << disconnect << "ServiceDisconnect"
+                                                      << ""
+                                                      << "" << QStringList{"lost"};
+    Notification malformed;
+    malformed.sequence = 9;
+    malformed.type = NotificationType::NamespaceCreate;
+    malformed.data = "{\"ID\": ";
+    QTest::newRow("malformed payload is reported, not dropped") << malformed << "NamespaceCreate"
+                                                                << "Namespace"
+                                                                << "" << QStringList{"Malformed"};
+    Notification flagged = endpointCreate(10, "flagged");
+    flagged.type = NotificationType(std::uint32_t(NotificationType::EndpointCreate) | 0x10000000u);
+    QTest::newRow("reserved flag bits are masked off") << flagged << "EndpointCreate"
+                                                       << "Endpoint" << idFor(10) << QStringList{"flagged"};
+}
+
+void TestEventLogModel::rowsShowTheNotification()
+{
+    QFETCH(Notification, notification);
+    QFETCH(QString, type);
+    QFETCH(QString, kind);
+    QFETCH(QString, object);
+    QFETCH(QStringList, summaryParts);
+
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append({notification});
+    model.flush();
+    QCOMPARE(model.rowCount(), 1);
+    auto text = [&](int column) { return model.index(0, column).data().toString(); };
+    QCOMPARE(text(EventLogModel::SequenceColumn), QString::number(notification.sequence));
+    QCOMPARE(text(EventLogModel::TypeColumn), type);
+    QCOMPARE(text(EventLogModel::KindColumn), kind);
+    QCOMPARE(text(EventLogModel::ObjectColumn), object);
+    QCOMPARE(model.index(0, 0).data(EventLogModel::ObjectIdRole).toString(), object);
+    for (const QString& part : summaryParts)
+        QVERIFY2(text(EventLogModel::SummaryColumn).contains(part),
+                 qPrintable(text(EventLogModel::SummaryColumn) + " lacks " + part));
+    // Rows are coloured by kind.
+    QCOMPARE(model.index(0, EventLogModel::KindColumn).data(Qt::ForegroundRole).value<QColor>(),
+             EventLogModel::kindColor(ResourceKind(model.index(0, 0).data(EventLogModel::KindRole).toInt())));
+}
+
+void TestEventLogModel::timeColumnIsTheLocalReceiveTime()
+{
+    EventLogModel model;
+    const QDateTime received = QDateTime::fromString("2026-03-04T05:06:07.089Z", Qt::ISODateWithMs);
+    model.append(endpointCreates(1, 1), received.toMSecsSinceEpoch());
+    model.flush();
+    QCOMPARE(model.index(0, EventLogModel::TimeColumn).data().toString(),
+             received.toLocalTime().toString("HH:mm:ss.zzz"));
+}
+
+void TestEventLogModel::summariesSurviveManyTrims()
+{
+    // Far more text than one store chunk passes through a small log: the kept rows must still read
+    // their own summaries after the chunks before them were freed.
+    EventLogModel model;
+    model.setCapacity(1000);
+    const QString longName = QString(180, QLatin1Char('x'));
+    quint64 sequence = 1;
+    for (int round = 0; round < 20; ++round) {
+        QVector<Notification> batch;
+        for (int i = 0; i < 2000; ++i, ++sequence)
+            batch.append(endpointCreate(sequence, longName + QString::number(sequence)));
+        model.append(batch);
+        model.flush();
+    }
+    QCOMPARE(model.rowCount(), 1000);
+    for (int row : {0, 1, 499, 999}) {
+        const quint64 s = model.record(row).sequence;
+        QVERIFY2(model.summary(row).startsWith(longName + QString::number(s) + " on "),
+                 qPrintable(model.summary(row)));
+    }
+    QVERIFY(model.memoryBytes() < 4 * 1024 * 1024);
+}
+
+void TestEventLogModel::filterSelectsRows_data()
+{
+    QTest::addColumn<int>("type"); // -1: all
+    QTest::addColumn<QString>("object");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<quint64>>("expected");
+
+    QTest::newRow("no filter shows everything") << -1 << ""
+                                                << "" << QList<quint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    QTest::newRow("type") << int(NotificationType::EndpointDelete) << ""
+                          << "" << QList<quint64>{6, 8, 10};
+    QTest::newRow("object ID prefix, any case")
+        << -1 << idFor(3).left(8).toLower() << "" << QList<quint64>{3};
+    QTest::newRow("object ID in braces") << -1 << "{" + idFor(4) + "}"
+                                         << "" << QList<quint64>{4};
+    QTest::newRow("text in summary, any case") << -1 << ""
+                                               << "WEB" << QList<quint64>{2, 4};
+    QTest::newRow("type and text together") << int(NotificationType::NetworkCreate) << ""
+                                            << "net-" << QList<quint64>{1, 3, 5, 7, 9};
+    QTest::newRow("nothing matches") << int(NotificationType::EndpointDelete) << ""
+                                     << "web" << QList<quint64>{};
+}
+
+void TestEventLogModel::filterSelectsRows()
+{
+    QFETCH(int, type);
+    QFETCH(QString, object);
+    QFETCH(QString, text);
+    QFETCH(QList<quint64>, expected);
+
+    EventLogModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(mixedBatch());
+    model.flush();
+
+    if (type >= 0)
+        proxy.setTypeFilter(NotificationType(type));
+    proxy.setObjectFilter(object);
+    proxy.setTextFilter(text);
+    QCOMPARE(sequencesOf(proxy), expected);
+
+    proxy.setTypeFilter(std::nullopt);
+    proxy.setObjectFilter({});
+    proxy.setTextFilter({});
+    QCOMPARE(proxy.rowCount(), 10);
+}
+
+void TestEventLogModel::filteredLogTakesNewRowsIncrementally()
+{
+    EventLogModel model;
+    model.setCapacity(100);
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setTypeFilter(NotificationType::NetworkCreate);
+    model.append(mixedBatch());
+    model.flush();
+    QCOMPARE(proxy.rowCount(), 5);
+
+    QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+    QSignalSpy resets(&proxy, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+    QVector<Notification> more = endpointCreates(11, 95); // pushes the first 5 rows out
+    more.append(makeNotification(106, NotificationType::NetworkCreate, idFor(106), {{"Name", "late"}}));
+    model.append(more);
+    model.flush();
+
+    // Only the new matching row was added; the existing ones were not re-filtered wholesale.
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(layouts.count(), 0);
+    QCOMPARE(sequencesOf(proxy), (QList<quint64>{7, 9, 106}));
+}
+
+void TestEventLogModel::objectFilterMatchesMirrorNames()
+{
+    auto api = std::make_shared<hcn::EmbeddedApi>();
+    hcn::ui::HostMirror mirror;
+    HCN_VERIFY_OK(mirror.attach(api));
+    EventLogModel model(&mirror);
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QObject::connect(&mirror, &hcn::ui::HostMirror::notificationsArrived, &model,
+                     qOverload<const QVector<Notification>&>(&EventLogModel::append));
+
+    for (const char* name : {"frontend", "backend"}) {
+        auto handle =
+            api->create(ResourceKind::Network, hcn::Guid(),
+                        hcntest::natNetwork(name, name[0] == 'f' ? "172.20.0.0/24" : "172.21.0.0/24",
+                                            name[0] == 'f' ? "172.20.0.1" : "172.21.0.1")
+                            .dump(),
+                        0);
+        HCN_VERIFY_OK(handle);
+        (void)api->close(ResourceKind::Network, *handle);
+    }
+    api->engine().drainNotifications();
+    mirror.flushPending();
+    model.flush();
+    QVERIFY(model.rowCount() >= 4); // PreCreate + Create per network
+
+    proxy.setObjectFilter("FRONT");
+    QVERIFY(proxy.rowCount() >= 2);
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        QCOMPARE(proxy.index(row, EventLogModel::ObjectColumn).data().toString(), QString("frontend"));
+}
+
+void TestEventLogModel::csvFieldQuoting_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain stays bare") << "abc"
+                                      << "abc";
+    QTest::newRow("empty stays bare") << ""
+                                      << "";
+    QTest::newRow("comma is quoted") << "a,b"
+                                     << "\"a,b\"";
+    QTest::newRow("quote is doubled") << "say \"hi\""
+                                      << "\"say \"\"hi\"\"\"";
+    QTest::newRow("line break is quoted") << "a\nb"
+                                          << "\"a\nb\"";
+    QTest::newRow("carriage return is quoted") << "a\rb"
+                                               << "\"a\rb\"";
+}
+
+void TestEventLogModel::csvFieldQuoting()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+    QCOMPARE(EventLogExport::csvField(field), expected);
+}
+
+void TestEventLogModel::exportCsvEqualsWhatIsShown()
+{
+    EventLogModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QVector<Notification> batch = mixedBatch();
+    batch.append(endpointCreate(11, "web \"quoted\", with comma"));
+    model.append(batch);
+    model.flush();
+    proxy.setTextFilter("web");
+    QCOMPARE(proxy.rowCount(), 3);
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QCOMPARE(EventLogExport::write(proxy, EventLogExport::Format::Csv, buffer), QString());
+    const QList<QStringList> records = parseCsv(QString::fromUtf8(buffer.data()));
+
+    QCOMPARE(records.size(), proxy.rowCount() + 1);
+    QStringList header;
+    for (int column = 0; column < EventLogModel::ColumnCount; ++column)
+        header.append(proxy.headerData(column, Qt::Horizontal).toString());
+    QCOMPARE(records.at(0), header);
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        QStringList shown;
+        for (int column = 0; column < EventLogModel::ColumnCount; ++column)
+            shown.append(proxy.index(row, column).data().toString());
+        QCOMPARE(records.at(row + 1), shown);
+    }
+    QVERIFY(records.last().last().contains("web \"quoted\", with comma"));
+}
+
+void TestEventLogModel::exportJsonLinesEqualsWhatIsShown()
+{
+    EventLogModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.append(mixedBatch());
+    model.flush();
+    proxy.setTypeFilter(NotificationType::EndpointDelete);
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QCOMPARE(EventLogExport::write(proxy, EventLogExport::Format::JsonLines, buffer), QString());
+    const QList<QByteArray> lines = buffer.data().split('\n');
+    QCOMPARE(lines.size(), proxy.rowCount() + 1); // every line ends in \n
+    QVERIFY(lines.last().isEmpty());
+
+    const char* keys[] = {"time", "sequence", "type", "object", "kind", "summary"};
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(lines.at(row), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        for (int column = 0; column < EventLogModel::ColumnCount; ++column) {
+            const QString shown = proxy.index(row, column).data().toString();
+            const QJsonValue value = object.value(keys[column]);
+            QCOMPARE(column == EventLogModel::SequenceColumn ? QString::number(value.toInteger())
+                                                             : value.toString(),
+                     shown);
+        }
+        QCOMPARE(object.value("objectId").toString(),
+                 proxy.index(row, 0).data(EventLogModel::ObjectIdRole).toString());
+        const QDateTime at = QDateTime::fromString(object.value("receivedAt").toString(), Qt::ISODateWithMs);
+        QVERIFY(at.isValid());
+        QCOMPARE(at.toMSecsSinceEpoch(), proxy.index(row, 0).data(EventLogModel::ReceivedRole).toLongLong());
+    }
+}
+
+void TestEventLogModel::exportToAnUnwritablePathFailsCleanly()
+{
+    EventLogModel model;
+    model.append(mixedBatch());
+    model.flush();
+    const QString error =
+        EventLogExport::writeFile(model, EventLogExport::Format::Csv, "/nonexistent-dir/events.csv");
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFile::exists("/nonexistent-dir/events.csv"));
+
+    EventLogExport::Format format;
+    QVERIFY(!EventLogExport::formatForFileName("events.txt", &format));
+    QVERIFY(EventLogExport::formatForFileName("events.JSONL", &format));
+    QCOMPARE(format, EventLogExport::Format::JsonLines);
+}
+
+void TestEventLogModel::pauseFreezesRowsAndKeepsRecording()
+{
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(endpointCreates(1, 10));
+    model.flush();
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.setPaused(true);
+    model.append(endpointCreates(11, 30));
+    model.flush(); // a paused log does not take rows, not even when asked to
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.pendingCount(), 30);
+    QCOMPARE(inserted.count(), 0);
+
+    model.setPaused(false);
+    QTRY_COMPARE(model.rowCount(), 40);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.record(39).sequence, 40u);
+}
+
+void TestEventLogModel::pauseKeepsAtMostTheCapacity()
+{
+    EventLogModel model;
+    model.setCapacity(100);
+    model.append(endpointCreates(1, 50));
+    model.flush();
+    model.setPaused(true);
+    for (quint64 first = 51; first < 351; first += 100)
+        model.append(endpointCreates(first, 100));
+    QCOMPARE(model.pendingCount(), 100);
+    QCOMPARE(model.droppedCount(), 200u);
+    QCOMPARE(model.rowCount(), 50);
+
+    model.setPaused(false);
+    model.flush();
+    // Exactly what an unpaused log would hold: the newest 100.
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.record(0).sequence, 251u);
+    QCOMPARE(model.record(99).sequence, 350u);
+}
+
+void TestEventLogModel::clearDropsRowsAndQueue()
+{
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(endpointCreates(1, 100));
+    model.flush();
+    model.setPaused(true);
+    model.append(endpointCreates(101, 100));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.clear();
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.pendingCount(), 0);
+    model.setPaused(false);
+    model.flush();
+    QCOMPARE(model.rowCount(), 0);
+
+    model.append(endpointCreates(201, 5));
+    model.flush();
+    QCOMPARE(model.rowCount(), 5);
+    QVERIFY(model.summary(0).contains("ep-201"));
+}
+
+QTEST_MAIN(TestEventLogModel)
+#include "tst_eventlogmodel.moc"

@@ -1,0 +1,390 @@
+#include "models/event_log_model.h"
+
+#include "models/event_summary.h"
+#include "models/host_mirror.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QTime>
+
+Q_LOGGING_CATEGORY(lcEventLog, "hcn.ui.eventlog", QtInfoMsg)
+
+namespace hcn::ui {
+
+namespace {
+
+constexpr qint64 kMsPerDay = 24 * 3600 * 1000;
+/// The local UTC offset is looked up once per quarter hour (no zone changes offset more often).
+constexpr qint64 kOffsetCacheSpan_ms = 15 * 60 * 1000;
+
+qint64 localOffset_ms(qint64 utc_ms)
+{
+    static thread_local qint64 cachedBucket = -1;
+    static thread_local qint64 cachedOffset = 0;
+    const qint64 bucket = utc_ms / kOffsetCacheSpan_ms;
+    if (bucket != cachedBucket) {
+        cachedBucket = bucket;
+        cachedOffset = qint64(QDateTime::fromMSecsSinceEpoch(utc_ms).offsetFromUtc()) * 1000;
+    }
+    return cachedOffset;
+}
+
+} // namespace
+
+EventLogModel::EventLogModel(HostMirror* mirror, QObject* parent)
+    : QAbstractTableModel(parent), m_mirror(mirror)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kFlushInterval_ms);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flushWithBudget(kFlushBudget_ms); });
+}
+
+EventLogModel::~EventLogModel() = default;
+
+void EventLogModel::append(const QVector<hcn::Notification>& batch)
+{
+    append(batch, QDateTime::currentMSecsSinceEpoch());
+}
+
+void EventLogModel::append(const QVector<hcn::Notification>& batch, qint64 received_ms)
+{
+    if (batch.isEmpty())
+        return;
+    m_pending.push_back(PendingBatch{batch, 0, received_ms});
+    m_pendingCount += batch.size();
+    if (m_pendingCount > m_capacity)
+        dropOldestPending(m_pendingCount - m_capacity);
+    if (m_paused)
+        emit statusChanged();
+    else
+        scheduleFlush();
+}
+
+void EventLogModel::dropOldestPending(qsizetype count)
+{
+    qCDebug(lcEventLog) << "dropping" << count << "queued notifications beyond the capacity of" << m_capacity;
+    m_dropped += quint64(count);
+    m_pendingCount -= count;
+    while (count > 0 && !m_pending.empty()) {
+        PendingBatch& front = m_pending.front();
+        const qsizetype left = front.notifications.size() - front.next;
+        if (left <= count) {
+            count -= left;
+            m_pending.pop_front();
+        } else {
+            front.next += count;
+            count = 0;
+        }
+    }
+}
+
+void EventLogModel::scheduleFlush()
+{
+    if (!m_paused && m_pendingCount > 0 && !m_flushTimer.isActive())
+        m_flushTimer.start(kFlushInterval_ms);
+}
+
+void EventLogModel::flush()
+{
+    flushWithBudget(-1);
+}
+
+void EventLogModel::flushWithBudget(int budget_ms)
+{
+    if (m_paused || m_pendingCount == 0)
+        return;
+
+    EventSummary::NameLookup names;
+    if (m_mirror) {
+        names = [mirror = m_mirror.data()](const QString& id) {
+            const MirrorObject* object = mirror->object(id);
+            return object ? object->name : QString();
+        };
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<EventRecord> incoming;
+    incoming.reserve(std::size_t(qMin<qsizetype>(m_pendingCount, 8192)));
+    QByteArray utf8;
+    while (!m_pending.empty()) {
+        PendingBatch& batch = m_pending.front();
+        const hcn::Notification& notification = batch.notifications.at(batch.next);
+        const EventDigest digest = EventSummary::digest(notification, names);
+
+        EventRecord record;
+        record.sequence = notification.sequence;
+        record.received_ms = batch.received_ms;
+        record.objectId = digest.objectId;
+        record.type = EventSummary::baseType(notification.type);
+        record.status = notification.status;
+        record.kind = digest.kind;
+        utf8 = digest.summary.toUtf8();
+        record.summaryLength = quint32(utf8.size());
+        record.summaryOffset = m_summaries.append(utf8);
+        incoming.push_back(record);
+
+        --m_pendingCount;
+        if (++batch.next == batch.notifications.size())
+            m_pending.pop_front();
+        // Checking the clock every 64 records keeps its cost out of the loop.
+        if (budget_ms >= 0 && (incoming.size() % 64) == 0 && clock.elapsed() >= budget_ms)
+            break;
+    }
+    applyRecords(std::move(incoming));
+    if (!m_paused && m_pendingCount > 0 && !m_flushTimer.isActive())
+        m_flushTimer.start(kBacklogInterval_ms);
+}
+
+void EventLogModel::applyRecords(std::vector<EventRecord>&& incoming)
+{
+    if (incoming.empty())
+        return;
+    const auto capacity = std::size_t(m_capacity);
+    // More new records than fit: the oldest of them would be trimmed at once, never insert them.
+    std::size_t skip = 0;
+    if (incoming.size() > capacity) {
+        skip = incoming.size() - capacity;
+        m_dropped += skip;
+    }
+    const std::size_t adding = incoming.size() - skip;
+    const std::size_t removing = m_rows.size() + adding > capacity ? m_rows.size() + adding - capacity : 0;
+
+    // Trim first: views and proxies then update fewer rows.
+    if (removing > 0) {
+        beginRemoveRows({}, 0, int(removing) - 1);
+        m_rows.erase(m_rows.begin(), m_rows.begin() + std::ptrdiff_t(removing));
+        endRemoveRows();
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(adding) - 1);
+    m_rows.insert(m_rows.end(), incoming.begin() + std::ptrdiff_t(skip), incoming.end());
+    endInsertRows();
+    m_summaries.trimBefore(m_rows.front().summaryOffset);
+    m_totalInserted += adding;
+
+    emit flushed(int(adding), int(removing));
+    emit statusChanged();
+}
+
+void EventLogModel::clear()
+{
+    m_flushTimer.stop();
+    beginResetModel();
+    m_rows.clear();
+    m_rows.shrink_to_fit();
+    m_summaries.clear();
+    m_pending.clear();
+    m_pendingCount = 0;
+    m_dropped = 0;
+    m_totalInserted = 0;
+    endResetModel();
+    emit statusChanged();
+}
+
+void EventLogModel::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (paused) {
+        m_flushTimer.stop();
+    } else {
+        trimToCapacity(); // the capacity may have been lowered while paused
+        scheduleFlush();
+    }
+    emit statusChanged();
+}
+
+void EventLogModel::setCapacity(int rows)
+{
+    rows = qBound(kMinimumCapacity, rows, kMaximumCapacity);
+    if (rows == m_capacity)
+        return;
+    m_capacity = rows;
+    if (m_pendingCount > m_capacity)
+        dropOldestPending(m_pendingCount - m_capacity);
+    trimToCapacity();
+    emit statusChanged();
+}
+
+void EventLogModel::trimToCapacity()
+{
+    if (m_paused || m_rows.size() <= std::size_t(m_capacity))
+        return;
+    const int removing = int(m_rows.size()) - m_capacity;
+    beginRemoveRows({}, 0, removing - 1);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + removing);
+    endRemoveRows();
+    m_summaries.trimBefore(m_rows.front().summaryOffset);
+    emit flushed(0, removing);
+}
+
+QString EventLogModel::summary(int row) const
+{
+    const EventRecord& r = record(row);
+    const QByteArrayView bytes = m_summaries.view(r.summaryOffset, r.summaryLength);
+    return QString::fromUtf8(bytes);
+}
+
+QString EventLogModel::objectIdText(const EventRecord& record)
+{
+    if (record.objectId.isNull())
+        return {};
+    return QString::fromStdString(record.objectId.toString());
+}
+
+QString EventLogModel::objectName(const EventRecord& record) const
+{
+    if (!m_mirror || record.objectId.isNull())
+        return {};
+    const MirrorObject* object = m_mirror->object(objectIdText(record));
+    return object ? object->name : QString();
+}
+
+QString EventLogModel::timeText(qint64 received_ms)
+{
+    const qint64 local = received_ms + localOffset_ms(received_ms);
+    const qint64 ofDay = ((local % kMsPerDay) + kMsPerDay) % kMsPerDay;
+    return QTime::fromMSecsSinceStartOfDay(int(ofDay)).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString EventLogModel::displayText(int row, int column) const
+{
+    const EventRecord& r = record(row);
+    switch (column) {
+    case TimeColumn:
+        return timeText(r.received_ms);
+    case SequenceColumn:
+        return QString::number(r.sequence);
+    case TypeColumn:
+        return EventSummary::typeDisplayName(r.type);
+    case ObjectColumn: {
+        const QString name = objectName(r);
+        return name.isEmpty() ? objectIdText(r) : name;
+    }
+    case KindColumn:
+        return EventSummary::kindDisplayName(r.kind);
+    case SummaryColumn:
+        return summary(row);
+    default:
+        return {};
+    }
+}
+
+QColor EventLogModel::kindColor(ResourceKind kind)
+{
+    // Mid-tone hues that read on light and dark palettes alike.
+    switch (kind) {
+    case ResourceKind::Network:
+        return QColor(0x1f, 0x77, 0xb4);
+    case ResourceKind::Endpoint:
+        return QColor(0x2c, 0xa0, 0x2c);
+    case ResourceKind::Namespace:
+        return QColor(0x94, 0x67, 0xbd);
+    case ResourceKind::LoadBalancer:
+        return QColor(0xff, 0x7f, 0x0e);
+    case ResourceKind::GuestNetworkService:
+        return QColor(0x8c, 0x56, 0x4b);
+    case ResourceKind::SdnRoute:
+        return QColor(0x17, 0xbe, 0xcf);
+    case ResourceKind::Invalid:
+        break;
+    }
+    return QColor(0xd6, 0x27, 0x28);
+}
+
+qsizetype EventLogModel::memoryBytes() const
+{
+    return qsizetype(m_rows.size() * sizeof(EventRecord)) + m_summaries.allocatedBytes();
+}
+
+int EventLogModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EventLogModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventLogModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    const EventRecord& r = record(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, column);
+    case Qt::ToolTipRole:
+        switch (column) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(r.received_ms).toString(Qt::ISODateWithMs);
+        case TypeColumn: {
+            const std::string_view name = notificationTypeName(r.type);
+            return QStringLiteral("%1 (0x%2)")
+                .arg(QString::fromLatin1(name.data(), qsizetype(name.size())))
+                .arg(std::uint32_t(r.type), 8, 16, QLatin1Char('0'));
+        }
+        case ObjectColumn: {
+            const QString name = objectName(r);
+            const QString id = objectIdText(r);
+            return name.isEmpty() ? id : QStringLiteral("%1\n%2").arg(name, id);
+        }
+        case SummaryColumn:
+            return summary(row);
+        default:
+            return {};
+        }
+    case Qt::DecorationRole:
+        return column == TypeColumn ? QVariant(kindColor(r.kind)) : QVariant();
+    case Qt::ForegroundRole:
+        if (column == KindColumn)
+            return kindColor(r.kind);
+        if (column == SummaryColumn && r.status != hr::Ok)
+            return QColor(0xd6, 0x27, 0x28);
+        return {};
+    case Qt::TextAlignmentRole:
+        return column == SequenceColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case ObjectIdRole:
+        return objectIdText(r);
+    case SequenceRole:
+        return QVariant::fromValue(r.sequence);
+    case TypeRole:
+        return QVariant::fromValue(std::uint32_t(r.type));
+    case KindRole:
+        return int(r.kind);
+    case ReceivedRole:
+        return QVariant::fromValue(r.received_ms);
+    default:
+        return {};
+    }
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case SequenceColumn:
+        return tr("Sequence");
+    case TypeColumn:
+        return tr("Type");
+    case ObjectColumn:
+        return tr("Object");
+    case KindColumn:
+        return tr("Kind");
+    case SummaryColumn:
+        return tr("Summary");
+    default:
+        return {};
+    }
+}
+
+} // namespace hcn::ui
