@@ -1,0 +1,434 @@
+// TopologyGraphBuilder: the diagram's description built from a real engine's objects through
+// HostMirror: networks, endpoints (local and remote), namespaces, load balancers, policy badges, and
+// the collapsing of large networks into count nodes.
+
+#include "hcn/embedded_api.h"
+#include "hcn/guid.h"
+#include "models/host_mirror.h"
+#include "models/mirror_object.h"
+#include "topology/topology_graph_builder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using hcn::ResourceKind;
+using hcn::ui::HostMirror;
+using hcn::ui::MirrorObject;
+using hcn::ui::TopologyBuildOptions;
+using hcn::ui::TopologyClusterKind;
+using hcn::ui::TopologyEdgeKind;
+using hcn::ui::TopologyGraph;
+using hcn::ui::TopologyGraphBuilder;
+using hcn::ui::TopologyNode;
+using hcn::ui::TopologyNodeKind;
+
+namespace {
+
+QJsonObject v2(QJsonObject doc)
+{
+    doc.insert(QStringLiteral("SchemaVersion"), QJsonObject{{"Major", 2}, {"Minor", 0}});
+    return doc;
+}
+
+QJsonObject policy(const QString& type, const QJsonObject& settings)
+{
+    return QJsonObject{{"Type", type}, {"Settings", settings}};
+}
+
+std::string text(const QJsonObject& doc)
+{
+    return QJsonDocument(doc).toJson(QJsonDocument::Compact).toStdString();
+}
+
+/// A real engine behind a mirror, with one-line creates that fail the test on error.
+struct Host
+{
+    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
+    HostMirror mirror;
+
+    Host() { QVERIFY(mirror.attach(api).ok()); }
+
+    QString idOf(ResourceKind kind, hcn::Handle handle)
+    {
+        auto id = api->handleId(kind, handle);
+        (void)api->close(kind, handle);
+        return QString::fromStdString(id->toString()).toUpper();
+    }
+    QString create(ResourceKind kind, const QJsonObject& doc, const QString& networkId = {})
+    {
+        hcn::Handle network = 0;
+        if (!networkId.isEmpty())
+            network = *api->open(ResourceKind::Network, *hcn::Guid::parse(networkId.toStdString()));
+        auto handle = api->create(kind, hcn::Guid(), text(doc), network);
+        if (network)
+            (void)api->close(ResourceKind::Network, network);
+        if (!handle.ok()) {
+            qWarning() << "create failed:" << QString::fromStdString(handle.status().message());
+            return {};
+        }
+        return idOf(kind, *handle);
+    }
+    QString network(const QString& name, const QString& type, const QString& prefix, const QString& gateway)
+    {
+        return create(
+            ResourceKind::Network,
+            v2({{"Name", name},
+                {"Type", type},
+                {"Ipams",
+                 QJsonArray{QJsonObject{
+                     {"Type", "Static"},
+                     {"Subnets",
+                      QJsonArray{QJsonObject{
+                          {"IpAddressPrefix", prefix},
+                          {"Routes", QJsonArray{QJsonObject{{"NextHop", gateway},
+                                                            {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}}));
+    }
+    QString endpoint(const QString& networkId, const QString& name, const QJsonArray& policies = {})
+    {
+        QJsonObject doc{{"Name", name}, {"HostComputeNetwork", networkId}};
+        if (!policies.isEmpty())
+            doc.insert("Policies", policies);
+        return create(ResourceKind::Endpoint, v2(doc), networkId);
+    }
+    QString remoteEndpoint(const QString& networkId, const QString& ip, const QString& providerAddress)
+    {
+        return create(
+            ResourceKind::Endpoint,
+            v2({{"Flags", 1},
+                {"HostComputeNetwork", networkId},
+                {"IpConfigurations", QJsonArray{QJsonObject{{"IpAddress", ip}}}},
+                {"Policies", QJsonArray{policy("ProviderAddress", {{"ProviderAddress", providerAddress}})}}}),
+            networkId);
+    }
+    QString loadBalancer(const QStringList& backends, const QString& vip, int flags, int portFlags)
+    {
+        QJsonObject doc{
+            {"HostComputeEndpoints", QJsonArray::fromStringList(backends)},
+            {"PortMappings",
+             QJsonArray{QJsonObject{
+                 {"Protocol", 6}, {"InternalPort", 8080}, {"ExternalPort", 80}, {"Flags", portFlags}}}}};
+        if (!vip.isEmpty())
+            doc.insert("FrontendVIPs", QJsonArray{vip});
+        if (flags)
+            doc.insert("Flags", flags);
+        return create(ResourceKind::LoadBalancer, v2(doc));
+    }
+    bool attach(const QString& namespaceId, const QString& endpointId)
+    {
+        auto ns = api->open(ResourceKind::Namespace, *hcn::Guid::parse(namespaceId.toStdString()));
+        const bool ok = api->modify(ResourceKind::Namespace, *ns,
+                                    text({{"ResourceType", "Endpoint"},
+                                          {"RequestType", "Add"},
+                                          {"Settings", QJsonObject{{"EndpointId", endpointId}}}}))
+                            .ok();
+        (void)api->close(ResourceKind::Namespace, *ns);
+        return ok;
+    }
+    void settle()
+    {
+        api->engine().drainNotifications();
+        mirror.flushPending();
+    }
+    TopologyGraph build(TopologyBuildOptions options = {})
+    {
+        settle();
+        return TopologyGraphBuilder(std::move(options)).build(mirror);
+    }
+};
+
+QStringList keysOfKind(const TopologyGraph& graph, TopologyNodeKind kind)
+{
+    QStringList keys;
+    for (const TopologyNode& node : graph.nodes())
+        if (node.kind == kind)
+            keys.append(node.key);
+    return keys;
+}
+
+} // namespace
+
+class TestTopologyGraph : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void natAndOverlayHost();
+    void remoteEndpointsGroupedByProviderAddress();
+    void loadBalancerEdgesAndFlags_data();
+    void loadBalancerEdgesAndFlags();
+    void endpointPolicyBadges();
+    void aggregation_data();
+    void aggregation();
+    void hiddenRemoteEndpoints();
+    void sameInputSameGraph();
+    void malformedDocumentsStillDraw();
+};
+
+void TestTopologyGraph::natAndOverlayHost()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString overlay = host.network("vxlan0", "Overlay", "10.244.1.0/24", "10.244.1.1");
+    QVERIFY(!nat.isEmpty() && !overlay.isEmpty());
+    const QString web = host.endpoint(nat, "web");
+    const QString db = host.endpoint(nat, "db");
+    const QString pod = host.endpoint(overlay, "pod0");
+    const QString ns = host.create(ResourceKind::Namespace, v2({}));
+    QVERIFY(host.attach(ns, web));
+
+    const TopologyGraph graph = host.build();
+    QCOMPARE(keysOfKind(graph, TopologyNodeKind::Host), QStringList{TopologyGraphBuilder::hostKey()});
+    QCOMPARE(keysOfKind(graph, TopologyNodeKind::Network).size(), 2);
+    QVERIFY(graph.hasEdge(TopologyGraphBuilder::hostKey(), nat));
+    QVERIFY(graph.hasEdge(TopologyGraphBuilder::hostKey(), overlay));
+
+    // The NAT network shows its mode, subnet with gateway and the host vNIC holding the gateway.
+    const TopologyNode* natNode = graph.node(nat);
+    QVERIFY(natNode);
+    QCOMPARE(natNode->lines.front(), QStringLiteral("nat"));
+    QVERIFY(natNode->lines.join('\n').contains(QStringLiteral("NAT · switch")));
+    QVERIFY(natNode->lines.contains(QStringLiteral("172.20.0.0/24 gw 172.20.0.1")));
+    QVERIFY(natNode->lines.contains(QStringLiteral("host vNIC 172.20.0.1")));
+    const TopologyNode* overlayNode = graph.node(overlay);
+    QVERIFY(overlayNode->lines.join('\n').contains(QStringLiteral("Overlay")));
+    QVERIFY(!overlayNode->lines.join('\n').contains(QStringLiteral("host vNIC")));
+
+    // Endpoints hang off their network and show name, IP and MAC.
+    for (const QString& id : {web, db})
+        QVERIFY(graph.hasEdge(nat, id));
+    QVERIFY(graph.hasEdge(overlay, pod));
+    const MirrorObject* webObject = host.mirror.object(web);
+    const QString webIp = webObject->document["IpConfigurations"].toArray().at(0)["IpAddress"].toString();
+    const TopologyNode* webNode = graph.node(web);
+    QCOMPARE(webNode->kind, TopologyNodeKind::Endpoint);
+    QCOMPARE(webNode->lines.at(0), QStringLiteral("web"));
+    QVERIFY2(webNode->lines.at(1).startsWith(webIp), qPrintable(webNode->lines.join('|')));
+    QCOMPARE(webNode->lines.at(2), webObject->document["MacAddress"].toString());
+
+    // The namespace is a frame with a header node around its endpoint; db is outside any frame.
+    const QString nsCluster = TopologyGraphBuilder::namespaceClusterKey(ns);
+    QVERIFY(graph.cluster(nsCluster));
+    QCOMPARE(graph.cluster(nsCluster)->kind, TopologyClusterKind::Namespace);
+    QCOMPARE(graph.clusterMembers(nsCluster), (QStringList{ns, web}));
+    QVERIFY(graph.node(db)->clusterKey.isEmpty());
+    QCOMPARE(graph.nodeKeyOfObject(web), web);
+}
+
+void TestTopologyGraph::remoteEndpointsGroupedByProviderAddress()
+{
+    Host host;
+    const QString overlay = host.network("vxlan0", "Overlay", "10.244.1.0/24", "10.244.1.1");
+    host.endpoint(overlay, "local");
+    const QString r1 = host.remoteEndpoint(overlay, "10.244.2.7", "10.0.0.5");
+    const QString r2 = host.remoteEndpoint(overlay, "10.244.2.8", "10.0.0.5");
+    const QString r3 = host.remoteEndpoint(overlay, "10.244.3.9", "10.0.0.6");
+    QVERIFY(!r1.isEmpty() && !r2.isEmpty() && !r3.isEmpty());
+
+    const TopologyGraph graph = host.build();
+    QCOMPARE(keysOfKind(graph, TopologyNodeKind::RemoteEndpoint).size(), 3);
+    QCOMPARE(keysOfKind(graph, TopologyNodeKind::Endpoint).size(), 1);
+    const QString pa5 = TopologyGraphBuilder::providerAddressClusterKey(overlay, "10.0.0.5");
+    const QString pa6 = TopologyGraphBuilder::providerAddressClusterKey(overlay, "10.0.0.6");
+    QVERIFY(graph.cluster(pa5) && graph.cluster(pa6));
+    QCOMPARE(graph.cluster(pa5)->kind, TopologyClusterKind::ProviderAddress);
+    QVERIFY(graph.cluster(pa5)->label.contains("10.0.0.5"));
+    QStringList pa5Members = graph.clusterMembers(pa5);
+    pa5Members.sort();
+    QStringList expected{r1, r2};
+    expected.sort();
+    QCOMPARE(pa5Members, expected);
+    QCOMPARE(graph.clusterMembers(pa6), QStringList{r3});
+    // Remote endpoints are reached over the network (a tunnel), drawn differently from local ones.
+    bool remoteEdge = false;
+    for (const auto& edge : graph.edges())
+        if (edge.from == overlay && edge.to == r3)
+            remoteEdge = edge.kind == TopologyEdgeKind::NetworkRemote;
+    QVERIFY(remoteEdge);
+}
+
+void TestTopologyGraph::loadBalancerEdgesAndFlags_data()
+{
+    QTest::addColumn<int>("flags");
+    QTest::addColumn<int>("portFlags");
+    QTest::addColumn<QString>("vip");
+    QTest::addColumn<QStringList>("expectedModes");
+    QTest::newRow("plain ClusterIP") << 0 << 0 << "10.96.0.10" << QStringList{};
+    QTest::newRow("DSR from LB flags") << 1 << 0 << "10.96.0.11" << QStringList{"DSR"};
+    QTest::newRow("ILB from port flags") << 0 << 1 << "10.96.0.12" << QStringList{"ILB"};
+    QTest::newRow("DSR and ILB") << 1 << 1 << "10.96.0.13" << QStringList{"DSR", "ILB"};
+    QTest::newRow("no frontend VIP") << 0 << 0 << "" << QStringList{};
+}
+
+void TestTopologyGraph::loadBalancerEdgesAndFlags()
+{
+    QFETCH(int, flags);
+    QFETCH(int, portFlags);
+    QFETCH(QString, vip);
+    QFETCH(QStringList, expectedModes);
+    Host host;
+    const QString overlay = host.network("vxlan0", "Overlay", "10.244.1.0/24", "10.244.1.1");
+    const QString a = host.endpoint(overlay, "a");
+    const QString b = host.endpoint(overlay, "b");
+    const QString c = host.endpoint(overlay, "c");
+    const QString lb = host.loadBalancer({a, b}, vip, flags, portFlags);
+    QVERIFY(!lb.isEmpty());
+
+    const TopologyGraph graph = host.build();
+    const TopologyNode* node = graph.node(lb);
+    QVERIFY(node);
+    QCOMPARE(node->kind, TopologyNodeKind::LoadBalancer);
+    QVERIFY(graph.hasEdge(lb, a));
+    QVERIFY(graph.hasEdge(lb, b));
+    QVERIFY(!graph.hasEdge(lb, c));
+    // The modes are a line of the node, not a badge: hiding policy badges must not hide DSR/ILB.
+    QVERIFY(node->badges.isEmpty());
+    if (expectedModes.isEmpty())
+        QCOMPARE(node->lines.size(), 2);
+    else
+        QCOMPARE(node->lines.last(), expectedModes.join(QStringLiteral(" · ")));
+    if (vip.isEmpty())
+        QVERIFY(node->lines.front().contains("no VIP"));
+    else
+        QCOMPARE(node->lines.front(), QStringLiteral("VIP ") + vip);
+    QVERIFY(node->lines.contains(QStringLiteral("80→8080/TCP")));
+}
+
+void TestTopologyGraph::endpointPolicyBadges()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QJsonArray policies{
+        policy("PortMapping", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}),
+        policy("ACL", {{"Action", "Allow"}, {"Direction", "In"}, {"Priority", 100}}),
+        policy("ACL", {{"Action", "Block"}, {"Direction", "Out"}, {"Priority", 200}}),
+        policy("OutBoundNAT", QJsonObject{}),
+    };
+    const QString web = host.endpoint(nat, "web", policies);
+    const QString plain = host.endpoint(nat, "plain");
+    QVERIFY(!web.isEmpty());
+
+    const TopologyGraph graph = host.build();
+    QCOMPARE(graph.node(web)->badges, (QStringList{QStringLiteral("ports 8080→80/TCP"),
+                                                   QStringLiteral("ACL ×2"), QStringLiteral("OutBoundNAT")}));
+    QVERIFY(graph.node(plain)->badges.isEmpty());
+}
+
+void TestTopologyGraph::aggregation_data()
+{
+    QTest::addColumn<int>("endpoints");
+    QTest::addColumn<int>("threshold");
+    QTest::addColumn<bool>("expanded");
+    QTest::addColumn<bool>("collapsedByUser");
+    QTest::addColumn<bool>("expectAggregate");
+    QTest::newRow("at the threshold: every endpoint drawn") << 4 << 4 << false << false << false;
+    QTest::newRow("above the threshold: one count node") << 5 << 4 << false << false << true;
+    QTest::newRow("expanded by the user: every endpoint drawn") << 5 << 4 << true << false << false;
+    QTest::newRow("threshold 0 never collapses") << 5 << 0 << false << false << false;
+    QTest::newRow("collapsed by the user below the threshold") << 2 << 4 << false << true << true;
+}
+
+void TestTopologyGraph::aggregation()
+{
+    QFETCH(int, endpoints);
+    QFETCH(int, threshold);
+    QFETCH(bool, expanded);
+    QFETCH(bool, collapsedByUser);
+    QFETCH(bool, expectAggregate);
+    Host host;
+    const QString big = host.network("big", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString small = host.network("small", "L2Bridge", "10.10.0.0/24", "10.10.0.1");
+    QStringList ids;
+    for (int i = 0; i < endpoints; ++i)
+        ids.append(host.endpoint(big, QStringLiteral("ep%1").arg(i)));
+    const QString other = host.endpoint(small, "other");
+    const QString lb = host.loadBalancer({ids.front(), ids.back(), other}, "10.96.0.10", 0, 0);
+    QVERIFY(!lb.isEmpty());
+
+    TopologyBuildOptions options;
+    options.aggregateThreshold = threshold;
+    if (expanded)
+        options.expandedNetworks.insert(big);
+    if (collapsedByUser)
+        options.collapsedNetworks.insert(big);
+    const TopologyGraph graph = host.build(options);
+
+    const QString aggregate = TopologyGraphBuilder::aggregateKey(big);
+    QCOMPARE(graph.node(aggregate) != nullptr, expectAggregate);
+    QVERIFY(graph.node(other)); // the small network is never affected
+    QVERIFY(graph.hasEdge(lb, other));
+    if (expectAggregate) {
+        QCOMPARE(graph.node(aggregate)->count, endpoints);
+        QVERIFY(graph.node(aggregate)->lines.front().startsWith(QString::number(endpoints)));
+        QVERIFY(graph.hasEdge(big, aggregate));
+        for (const QString& id : ids)
+            QVERIFY(!graph.node(id));
+        // The load balancer's backends inside the collapsed network become one edge to the count node.
+        QVERIFY(graph.hasEdge(lb, aggregate));
+    } else {
+        for (const QString& id : ids)
+            QVERIFY(graph.node(id));
+        QVERIFY(graph.hasEdge(lb, ids.front()));
+        QVERIFY(graph.hasEdge(lb, ids.back()));
+    }
+}
+
+void TestTopologyGraph::hiddenRemoteEndpoints()
+{
+    Host host;
+    const QString overlay = host.network("vxlan0", "Overlay", "10.244.1.0/24", "10.244.1.1");
+    const QString local = host.endpoint(overlay, "local");
+    const QString remote = host.remoteEndpoint(overlay, "10.244.2.7", "10.0.0.5");
+    TopologyBuildOptions options;
+    options.hideRemoteEndpoints = true;
+    const TopologyGraph graph = host.build(options);
+    QVERIFY(graph.node(local));
+    QVERIFY(!graph.node(remote));
+    QVERIFY(!graph.cluster(TopologyGraphBuilder::providerAddressClusterKey(overlay, "10.0.0.5")));
+}
+
+void TestTopologyGraph::sameInputSameGraph()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    for (int i = 0; i < 6; ++i)
+        host.endpoint(nat, QStringLiteral("ep%1").arg(i));
+    host.settle();
+    QList<const MirrorObject*> objects;
+    for (ResourceKind kind : {ResourceKind::Network, ResourceKind::Endpoint})
+        objects.append(host.mirror.objects(kind));
+    QList<const MirrorObject*> reversed(objects.rbegin(), objects.rend());
+    const TopologyGraph a = TopologyGraphBuilder().build(objects);
+    const TopologyGraph b = TopologyGraphBuilder().build(reversed);
+    QCOMPARE(a.nodes(), b.nodes());
+    QCOMPARE(a.edges(), b.edges());
+}
+
+void TestTopologyGraph::malformedDocumentsStillDraw()
+{
+    // Documents from an older or foreign service: wrong types and missing fields must not drop objects.
+    MirrorObject network{ResourceKind::Network, "11111111-1111-1111-1111-111111111111", "",
+                         QJsonObject{{"Ipams", "not an array"}, {"Policies", 7}}};
+    MirrorObject endpoint{ResourceKind::Endpoint, "22222222-2222-2222-2222-222222222222", "",
+                          QJsonObject{{"HostComputeNetwork", network.id.toLower()},
+                                      {"IpConfigurations", QJsonObject{}},
+                                      {"Flags", "1"}}};
+    MirrorObject orphan{ResourceKind::Endpoint, "33333333-3333-3333-3333-333333333333", "orphan",
+                        QJsonObject{{"HostComputeNetwork", "44444444-4444-4444-4444-444444444444"}}};
+    MirrorObject lb{ResourceKind::LoadBalancer, "55555555-5555-5555-5555-555555555555", "",
+                    QJsonObject{{"HostComputeEndpoints", QJsonArray{"not-a-guid"}}, {"PortMappings", 3}}};
+    const TopologyGraph graph = TopologyGraphBuilder().build({&network, &endpoint, &orphan, &lb});
+    QVERIFY(graph.node(network.id));
+    QCOMPARE(graph.node(network.id)->lines.front(), QStringLiteral("(unnamed network)"));
+    // Flags "1" as a string still marks a remote endpoint; the lower-case network reference resolves.
+    QCOMPARE(graph.node(endpoint.id)->kind, TopologyNodeKind::RemoteEndpoint);
+    QVERIFY(graph.hasEdge(network.id, endpoint.id));
+    // An endpoint whose network is unknown hangs off the host instead of disappearing.
+    QVERIFY(graph.hasEdge(TopologyGraphBuilder::hostKey(), orphan.id));
+    QVERIFY(graph.node(lb.id));
+    QVERIFY(graph.hasEdge(lb.id, TopologyGraphBuilder::hostKey()));
+}
+
+QTEST_GUILESS_MAIN(TestTopologyGraph)
+#include "tst_topologygraph.moc"

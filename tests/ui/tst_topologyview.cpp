@@ -1,0 +1,557 @@
+// TopologyDock on a real engine (EmbeddedApi + HostMirror), offscreen: the diagram follows the
+// engine's events, keeps existing nodes still, syncs selection both ways, collapses and expands big
+// networks, and exports SVG/PNG.
+
+#include "hcn/embedded_api.h"
+#include "hcn/guid.h"
+#include "models/current_selection.h"
+#include "models/host_mirror.h"
+#include "topology/topology_diagram.h"
+#include "topology/topology_dock.h"
+#include "topology/topology_graph_builder.h"
+#include "topology/topology_node_item.h"
+#include "topology/topology_scene.h"
+#include "topology/topology_settings.h"
+#include "topology/topology_view.h"
+
+#include <QAction>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using hcn::ResourceKind;
+using hcn::ui::CurrentSelection;
+using hcn::ui::HostMirror;
+using hcn::ui::TopologyDock;
+using hcn::ui::TopologyGraphBuilder;
+using hcn::ui::TopologyNodeItem;
+using hcn::ui::TopologyScene;
+
+namespace {
+
+constexpr int kLayoutTimeoutMs = 20000;
+
+QJsonObject v2(QJsonObject doc)
+{
+    doc.insert(QStringLiteral("SchemaVersion"), QJsonObject{{"Major", 2}, {"Minor", 0}});
+    return doc;
+}
+
+std::string text(const QJsonObject& doc)
+{
+    return QJsonDocument(doc).toJson(QJsonDocument::Compact).toStdString();
+}
+
+struct Host
+{
+    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
+    HostMirror mirror;
+    CurrentSelection selection;
+
+    Host() { QVERIFY(mirror.attach(api).ok()); }
+
+    QString create(ResourceKind kind, const QJsonObject& doc, const QString& networkId = {})
+    {
+        hcn::Handle network = 0;
+        if (!networkId.isEmpty())
+            network = *api->open(ResourceKind::Network, *hcn::Guid::parse(networkId.toStdString()));
+        auto handle = api->create(kind, hcn::Guid(), text(doc), network);
+        if (network)
+            (void)api->close(ResourceKind::Network, network);
+        if (!handle.ok())
+            return {};
+        auto id = api->handleId(kind, *handle);
+        (void)api->close(kind, *handle);
+        settle();
+        return QString::fromStdString(id->toString()).toUpper();
+    }
+    QString network(const QString& name, const QString& type, const QString& prefix, const QString& gateway)
+    {
+        return create(
+            ResourceKind::Network,
+            v2({{"Name", name},
+                {"Type", type},
+                {"Ipams",
+                 QJsonArray{QJsonObject{
+                     {"Type", "Static"},
+                     {"Subnets",
+                      QJsonArray{QJsonObject{
+                          {"IpAddressPrefix", prefix},
+                          {"Routes", QJsonArray{QJsonObject{{"NextHop", gateway},
+                                                            {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}}));
+    }
+    QString endpoint(const QString& networkId, const QString& name)
+    {
+        return create(ResourceKind::Endpoint, v2({{"Name", name}, {"HostComputeNetwork", networkId}}),
+                      networkId);
+    }
+    QString remoteEndpoint(const QString& networkId, const QString& ip, const QString& providerAddress)
+    {
+        return create(
+            ResourceKind::Endpoint,
+            v2({{"Flags", 1},
+                {"HostComputeNetwork", networkId},
+                {"IpConfigurations", QJsonArray{QJsonObject{{"IpAddress", ip}}}},
+                {"Policies",
+                 QJsonArray{QJsonObject{{"Type", "ProviderAddress"},
+                                        {"Settings", QJsonObject{{"ProviderAddress", providerAddress}}}}}}}),
+            networkId);
+    }
+    QString loadBalancer(const QStringList& backends, const QString& vip)
+    {
+        return create(
+            ResourceKind::LoadBalancer,
+            v2({{"HostComputeEndpoints", QJsonArray::fromStringList(backends)},
+                {"FrontendVIPs", QJsonArray{vip}},
+                {"PortMappings",
+                 QJsonArray{QJsonObject{{"Protocol", 6}, {"InternalPort", 8080}, {"ExternalPort", 80}}}}}));
+    }
+    bool addPortMapping(const QString& endpointId)
+    {
+        auto handle = api->open(ResourceKind::Endpoint, *hcn::Guid::parse(endpointId.toStdString()));
+        const QJsonObject policy{
+            {"Type", "PortMapping"},
+            {"Settings", QJsonObject{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}}};
+        const bool ok = api->modify(ResourceKind::Endpoint, *handle,
+                                    text({{"ResourceType", "Policy"},
+                                          {"RequestType", "Add"},
+                                          {"Settings", QJsonObject{{"Policies", QJsonArray{policy}}}}}))
+                            .ok();
+        (void)api->close(ResourceKind::Endpoint, *handle);
+        settle();
+        return ok;
+    }
+    bool remove(ResourceKind kind, const QString& id)
+    {
+        const bool ok = api->remove(kind, *hcn::Guid::parse(id.toStdString())).ok();
+        settle();
+        return ok;
+    }
+    void settle()
+    {
+        api->engine().drainNotifications();
+        mirror.flushPending();
+    }
+};
+
+std::unique_ptr<TopologyDock> makeDock(Host& host)
+{
+    auto dock = std::make_unique<TopologyDock>(&host.mirror, &host.selection);
+    dock->resize(900, 650);
+    dock->show();
+    return dock;
+}
+
+QHash<QString, QPointF> positionsOf(const TopologyScene* scene)
+{
+    return scene->positions();
+}
+
+QPoint viewPointOf(TopologyDock& dock, const TopologyNodeItem* item)
+{
+    return dock.view()->mapFromScene(item->pos());
+}
+
+} // namespace
+
+class TestTopologyView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void sceneFollowsCreateModifyDelete();
+    void existingNodesStayWhenAnEndpointArrives();
+    void selectionSyncsBothWays();
+    void collapseAndExpand();
+    void doubleClickRequestsEdit();
+    void contextMenuRequestsDeleteAndExport();
+    void nodeLeavingTheSceneDoesNotRewriteSelection();
+    void searchHighlightsMatches();
+    void hidingRemoteEndpointsAndBringingThemBack();
+    void svgExportIsValidAndHasEveryLabel();
+    void pngExportIsNotEmpty();
+    void exportToAnUnwritablePathFails();
+};
+
+void TestTopologyView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestTopologyView::init()
+{
+    hcn::ui::settings::topologyAggregateThreshold().reset();
+    hcn::ui::settings::topologyHideRemoteEndpoints().reset();
+    hcn::ui::settings::topologyHidePolicyBadges().reset();
+}
+
+void TestTopologyView::sceneFollowsCreateModifyDelete()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString web = host.endpoint(nat, "web");
+    auto dock = makeDock(host);
+    QSignalSpy finished(dock.get(), &TopologyDock::layoutFinished);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QVERIFY(finished.count() >= 1);
+    TopologyScene* scene = dock->scene();
+    QVERIFY(scene->nodeItem(TopologyGraphBuilder::hostKey()));
+    QVERIFY(scene->nodeItem(nat));
+    QVERIFY(scene->nodeItem(web));
+
+    const QString db = host.endpoint(nat, "db");
+    QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(db), kLayoutTimeoutMs);
+    QCOMPARE(scene->nodeItem(db)->node().lines.front(), QStringLiteral("db"));
+
+    QVERIFY(host.addPortMapping(web));
+    QTRY_COMPARE_WITH_TIMEOUT(scene->nodeItem(web)->node().badges, QStringList{"ports 8080→80/TCP"},
+                              kLayoutTimeoutMs);
+
+    QVERIFY(host.remove(ResourceKind::Endpoint, db));
+    QTRY_VERIFY_WITH_TIMEOUT(!scene->nodeItem(db), kLayoutTimeoutMs);
+    QVERIFY(scene->nodeItem(web));
+
+    QVERIFY(host.remove(ResourceKind::Endpoint, web));
+    QVERIFY(host.remove(ResourceKind::Network, nat));
+    QTRY_VERIFY_WITH_TIMEOUT(!scene->nodeItem(nat) && !scene->nodeItem(web), kLayoutTimeoutMs);
+    QCOMPARE(scene->nodeItemCount(), 1); // the host stays
+    QCOMPARE(scene->edgeItemCount(), 0);
+}
+
+void TestTopologyView::existingNodesStayWhenAnEndpointArrives()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString l2 = host.network("l2", "L2Bridge", "10.10.0.0/24", "10.10.0.1");
+    QStringList eps;
+    for (int i = 0; i < 4; ++i)
+        eps.append(host.endpoint(i % 2 ? l2 : nat, QStringLiteral("ep%1").arg(i)));
+    host.loadBalancer({eps[0], eps[1]}, "10.96.0.10");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    TopologyScene* scene = dock->scene();
+    const QHash<QString, QPointF> before = positionsOf(scene);
+    QCOMPARE(before.size(), 1 + 2 + 4 + 1);
+
+    const QString added = host.endpoint(nat, "late");
+    QTRY_VERIFY_WITH_TIMEOUT(scene->nodeItem(added), kLayoutTimeoutMs);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    const QHash<QString, QPointF> after = positionsOf(scene);
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it)
+        QCOMPARE(after.value(it.key()), it.value());
+
+    // The newcomer sits near its network and on top of nobody.
+    const TopologyNodeItem* item = scene->nodeItem(added);
+    QVERIFY(QLineF(item->pos(), scene->nodeItem(nat)->pos()).length() < 700.0);
+    const QRectF box = item->sceneBoundingRect().adjusted(3, 3, -3, -3);
+    for (const TopologyNodeItem* other : scene->nodeItems())
+        if (other != item)
+            QVERIFY2(!box.intersects(other->sceneBoundingRect().adjusted(3, 3, -3, -3)),
+                     qPrintable(other->key()));
+}
+
+void TestTopologyView::selectionSyncsBothWays()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString a = host.endpoint(nat, "a");
+    const QString b = host.endpoint(nat, "b");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    TopologyScene* scene = dock->scene();
+    QSignalSpy changed(&host.selection, &CurrentSelection::changed);
+
+    // Clicking a node in the diagram selects its object everywhere.
+    dock->view()->setZoom(1.0);
+    dock->view()->centerOn(scene->nodeItem(a));
+    QTest::mouseClick(dock->view()->viewport(), Qt::LeftButton, {}, viewPointOf(*dock, scene->nodeItem(a)));
+    QCOMPARE(host.selection.ids(), QStringList{a});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.last().at(1).value<QObject*>(), dock.get());
+
+    // Another view selects b: the diagram selects and centres it, and does not echo the change.
+    dock->view()->setZoom(3.0);
+    dock->view()->centerOn(scene->nodeItem(TopologyGraphBuilder::hostKey()));
+    host.selection.setIds({b}, this);
+    QVERIFY(scene->nodeItem(b)->isSelected());
+    QVERIFY(!scene->nodeItem(a)->isSelected());
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(host.selection.ids(), QStringList{b});
+    const QRectF visible = dock->view()->mapToScene(dock->view()->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(scene->nodeItem(b)->pos()));
+
+    // Clearing elsewhere clears here.
+    host.selection.clear(this);
+    QVERIFY(scene->selectedItems().isEmpty());
+}
+
+void TestTopologyView::collapseAndExpand()
+{
+    Host host;
+    const QString big = host.network("big", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString small = host.network("small", "L2Bridge", "10.10.0.0/24", "10.10.0.1");
+    QStringList eps;
+    for (int i = 0; i < 5; ++i)
+        eps.append(host.endpoint(big, QStringLiteral("ep%1").arg(i)));
+    const QString other = host.endpoint(small, "other");
+    auto dock = makeDock(host);
+    dock->diagram()->setAggregateThreshold(3);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    TopologyScene* scene = dock->scene();
+    const QString aggregate = TopologyGraphBuilder::aggregateKey(big);
+    QVERIFY(scene->nodeItem(aggregate));
+    QVERIFY(scene->nodeItem(aggregate)->node().lines.front().startsWith("5 "));
+    for (const QString& id : eps)
+        QVERIFY(!scene->nodeItem(id));
+    QVERIFY(scene->nodeItem(other));
+    const QPointF otherBefore = scene->nodeItem(other)->pos();
+    const QPointF bigBefore = scene->nodeItem(big)->pos();
+
+    // Double-clicking the count node expands the network.
+    dock->view()->setZoom(1.0);
+    dock->view()->centerOn(scene->nodeItem(aggregate));
+    QTest::mouseDClick(dock->view()->viewport(), Qt::LeftButton, {},
+                       viewPointOf(*dock, scene->nodeItem(aggregate)));
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QVERIFY(!scene->nodeItem(aggregate));
+    QHash<QString, QPointF> expanded;
+    for (const QString& id : eps) {
+        QVERIFY(scene->nodeItem(id));
+        expanded.insert(id, scene->nodeItem(id)->pos());
+    }
+    QCOMPARE(scene->nodeItem(other)->pos(), otherBefore);
+    QCOMPARE(scene->nodeItem(big)->pos(), bigBefore);
+
+    // Selecting a hidden endpoint from elsewhere selects the count node that stands for it.
+    dock->diagram()->collapseNetwork(big);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QVERIFY(scene->nodeItem(aggregate));
+    QVERIFY(!scene->nodeItem(eps.front()));
+    host.selection.setIds({eps.front()}, this);
+    QVERIFY(scene->nodeItem(aggregate)->isSelected());
+
+    // Expanding again brings every endpoint back to where it was.
+    dock->diagram()->expandNetwork(big);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    for (const QString& id : eps)
+        QCOMPARE(scene->nodeItem(id)->pos(), expanded.value(id));
+}
+
+void TestTopologyView::doubleClickRequestsEdit()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString web = host.endpoint(nat, "web");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QSignalSpy edit(dock.get(), &TopologyDock::editRequested);
+    dock->view()->setZoom(1.0);
+    dock->view()->centerOn(dock->scene()->nodeItem(web));
+    QTest::mouseDClick(dock->view()->viewport(), Qt::LeftButton, {},
+                       viewPointOf(*dock, dock->scene()->nodeItem(web)));
+    QCOMPARE(edit.count(), 1);
+    QCOMPARE(edit.first().at(0).toString(), web);
+}
+
+namespace {
+QAction* actionNamed(QMenu& menu, const QString& text)
+{
+    for (QAction* action : menu.actions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+} // namespace
+
+void TestTopologyView::contextMenuRequestsDeleteAndExport()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString a = host.endpoint(nat, "a");
+    const QString b = host.endpoint(nat, "b");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    host.selection.setIds({a, b}, this);
+    QSignalSpy deletes(dock.get(), &TopologyDock::deleteRequested);
+    QSignalSpy exports(dock.get(), &TopologyDock::exportRequested);
+    QSignalSpy edits(dock.get(), &TopologyDock::editRequested);
+
+    // Right-clicking a selected node acts on the whole selection.
+    auto menu = dock->createContextMenu(a);
+    QAction* remove = actionNamed(*menu, QStringLiteral("Delete"));
+    QAction* exportJson = actionNamed(*menu, QStringLiteral("Export JSON…"));
+    QAction* edit = actionNamed(*menu, QStringLiteral("Edit Properties…"));
+    QVERIFY(remove && exportJson && edit);
+    remove->trigger();
+    exportJson->trigger();
+    edit->trigger();
+    QCOMPARE(deletes.count(), 1);
+    QStringList deleted = deletes.first().at(0).toStringList();
+    deleted.sort();
+    QStringList expected{a, b};
+    expected.sort();
+    QCOMPARE(deleted, expected);
+    QCOMPARE(exports.count(), 1);
+    QCOMPARE(edits.first().at(0).toString(), a);
+
+    // Right-clicking an unselected node selects it alone; the network offers to collapse.
+    auto networkMenu = dock->createContextMenu(nat);
+    QCOMPARE(host.selection.ids(), QStringList{nat});
+    QVERIFY(actionNamed(*networkMenu, QStringLiteral("Collapse Endpoints")));
+    // The host has no object: no delete.
+    auto hostMenu = dock->createContextMenu(TopologyGraphBuilder::hostKey());
+    QVERIFY(!actionNamed(*hostMenu, QStringLiteral("Delete")));
+}
+
+void TestTopologyView::nodeLeavingTheSceneDoesNotRewriteSelection()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString a = host.endpoint(nat, "a");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    host.selection.setIds({a}, this);
+    QSignalSpy changed(&host.selection, &CurrentSelection::changed);
+    // The node leaving the scene is not the user deselecting: the diagram does not rewrite the
+    // shared selection (the views that own selection policy decide).
+    QVERIFY(host.remove(ResourceKind::Endpoint, a));
+    QTRY_VERIFY_WITH_TIMEOUT(!dock->scene()->nodeItem(a), kLayoutTimeoutMs);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestTopologyView::searchHighlightsMatches()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString web = host.endpoint(nat, "frontend-web");
+    const QString db = host.endpoint(nat, "db");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    TopologyScene* scene = dock->scene();
+    const QJsonObject webDoc = host.mirror.object(web)->document;
+    const QString ip = webDoc["IpConfigurations"].toArray().at(0)["IpAddress"].toString();
+    const QString mac = webDoc["MacAddress"].toString();
+
+    for (const QString& query : {QStringLiteral("web"), ip, mac.toLower(), web.left(8).toLower()}) {
+        const QStringList matches = dock->search(query);
+        QVERIFY2(matches.contains(web), qPrintable(query));
+        QVERIFY2(!matches.contains(db), qPrintable(query));
+        QVERIFY(scene->nodeItem(web)->isHighlighted());
+        QVERIFY(!scene->nodeItem(db)->isHighlighted());
+    }
+    dock->search(QString());
+    QVERIFY(!scene->nodeItem(web)->isHighlighted());
+}
+
+void TestTopologyView::hidingRemoteEndpointsAndBringingThemBack()
+{
+    Host host;
+    const QString overlay = host.network("vxlan0", "Overlay", "10.244.1.0/24", "10.244.1.1");
+    const QString local = host.endpoint(overlay, "local");
+    const QString remote = host.remoteEndpoint(overlay, "10.244.2.7", "10.0.0.5");
+    QVERIFY(!remote.isEmpty());
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    TopologyScene* scene = dock->scene();
+    const QPointF remoteBefore = scene->nodeItem(remote)->pos();
+    const QString paFrame = TopologyGraphBuilder::providerAddressClusterKey(overlay, "10.0.0.5");
+    QVERIFY(scene->clusterItem(paFrame));
+
+    dock->hideRemoteAction()->trigger();
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QVERIFY(!scene->nodeItem(remote));
+    QVERIFY(!scene->clusterItem(paFrame));
+    QVERIFY(scene->nodeItem(local));
+
+    dock->hideRemoteAction()->trigger();
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QVERIFY(scene->nodeItem(remote));
+    QCOMPARE(scene->nodeItem(remote)->pos(), remoteBefore);
+
+    dock->hideBadgesAction()->trigger();
+    QVERIFY(!scene->badgesVisible());
+}
+
+void TestTopologyView::svgExportIsValidAndHasEveryLabel()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString overlay = host.network("vxlan0", "Overlay", "10.244.1.0/24", "10.244.1.1");
+    const QString a = host.endpoint(nat, "alpha");
+    const QString b = host.endpoint(overlay, "beta");
+    host.remoteEndpoint(overlay, "10.244.2.7", "10.0.0.5");
+    host.loadBalancer({a}, "10.96.0.10");
+    const QString ns = host.create(ResourceKind::Namespace, v2({}));
+    QVERIFY(!ns.isEmpty() && !b.isEmpty());
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath("topology.svg");
+    QVERIFY(dock->exportSvg(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    bool sawSvgRoot = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("svg"))
+            sawSvgRoot = true;
+        if (xml.name() == QLatin1String("text"))
+            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(sawSvgRoot);
+    const QList<TopologyNodeItem*> nodes = dock->scene()->nodeItems();
+    QCOMPARE(nodes.size(), 1 + 2 + 3 + 1 + 1);
+    for (const TopologyNodeItem* node : nodes)
+        for (const QString& label : node->visibleTexts())
+            QVERIFY2(texts.contains(label), qPrintable(label));
+}
+
+void TestTopologyView::pngExportIsNotEmpty()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    host.endpoint(nat, "alpha");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("topology.png");
+    QVERIFY(dock->exportPng(path));
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100 && image.height() > 100);
+    bool drawn = false;
+    for (int y = 0; y < image.height() && !drawn; y += 2)
+        for (int x = 0; x < image.width() && !drawn; x += 2)
+            drawn = image.pixelColor(x, y).lightness() < 200;
+    QVERIFY(drawn);
+}
+
+void TestTopologyView::exportToAnUnwritablePathFails()
+{
+    Host host;
+    host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QTemporaryDir dir;
+    QVERIFY(!dock->exportSvg(dir.filePath("missing/dir/topology.svg")));
+    QVERIFY(!dock->exportPng(dir.filePath("missing/dir/topology.png")));
+    QVERIFY(!QFile::exists(dir.filePath("missing")));
+}
+
+QTEST_MAIN(TestTopologyView)
+#include "tst_topologyview.moc"

@@ -1,0 +1,43 @@
+#pragma once
+// TopologyEdgeItem: a straight edge between two node items, clipped to their boxes. The layout never
+// routes edges (that is dot's slowest phase); a straight line follows its nodes for free.
+
+#include "topology/topology_graph.h"
+
+#include <QGraphicsItem>
+
+namespace hcn::ui {
+
+class TopologyNodeItem;
+
+class TopologyEdgeItem : public QGraphicsItem
+{
+public:
+    enum
+    {
+        Type = UserType + 0x702
+    };
+
+    TopologyEdgeItem(TopologyEdgeKind kind, TopologyNodeItem* from, TopologyNodeItem* to);
+    ~TopologyEdgeItem() override;
+
+    TopologyEdgeKind kind() const { return m_kind; }
+    TopologyNodeItem* from() const { return m_from; }
+    TopologyNodeItem* to() const { return m_to; }
+    /// Recomputes the line after a node moved or resized.
+    void updateGeometry();
+    /// The node items are going away first: forget them.
+    void detach();
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    TopologyEdgeKind m_kind;
+    TopologyNodeItem* m_from;
+    TopologyNodeItem* m_to;
+    QLineF m_line;
+};
+
+} // namespace hcn::ui

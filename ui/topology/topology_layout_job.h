@@ -1,0 +1,66 @@
+#pragma once
+// What travels to the layout thread and back: plain values, no pointers into the scene.
+
+#include <QHash>
+#include <QList>
+#include <QPointF>
+#include <QSizeF>
+#include <QString>
+
+namespace hcn::ui {
+
+enum class TopologyLayoutEngineKind
+{
+    Invalid,
+    Dot,   ///< layered, with cluster frames: small graphs (first layout)
+    Osage, ///< nested cluster packing (groups -> frames -> nodes): large graphs, near-linear
+    Neato, ///< stress majorization with pinned nodes: placing new nodes among existing ones
+};
+
+struct TopologyLayoutNode
+{
+    QString key;
+    /// Node size in scene units (points); Graphviz keeps them apart by this box.
+    QSizeF size;
+    QString clusterKey;
+    /// Osage: the top-level box the node (and its frame) is packed into, e.g. its network.
+    QString groupKey;
+    /// Pinned nodes keep `position` (scene coordinates, y down); the others are placed.
+    bool pinned = false;
+    QPointF position;
+};
+
+struct TopologyLayoutEdge
+{
+    QString from;
+    QString to;
+    /// Pull strength (Graphviz "weight"); cluster-keeping edges are heavier.
+    double weight = 1.0;
+};
+
+struct TopologyLayoutRequest
+{
+    quint64 generation = 0;
+    TopologyLayoutEngineKind engine = TopologyLayoutEngineKind::Invalid;
+    QList<TopologyLayoutNode> nodes;
+    QList<TopologyLayoutEdge> edges;
+};
+
+struct TopologyLayoutResult
+{
+    quint64 generation = 0;
+    TopologyLayoutEngineKind engine = TopologyLayoutEngineKind::Invalid;
+    /// Centres of the nodes that were not pinned, in scene coordinates (y down).
+    QHash<QString, QPointF> positions;
+    qint64 elapsedMs = 0;
+    /// Empty on success; Graphviz's complaint otherwise (positions are then empty).
+    QString error;
+};
+
+/// "dot", "osage", "neato".
+const char* topologyLayoutEngineName(TopologyLayoutEngineKind engine);
+
+} // namespace hcn::ui
+
+Q_DECLARE_METATYPE(hcn::ui::TopologyLayoutRequest)
+Q_DECLARE_METATYPE(hcn::ui::TopologyLayoutResult)

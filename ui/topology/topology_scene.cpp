@@ -1,0 +1,242 @@
+#include "topology/topology_scene.h"
+
+#include "topology/topology_cluster_item.h"
+#include "topology/topology_edge_item.h"
+#include "topology/topology_graph_builder.h"
+#include "topology/topology_node_item.h"
+
+namespace hcn::ui {
+
+namespace {
+constexpr qreal kSceneMargin = 40.0;
+}
+
+TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent)
+{
+    // Thousands of static items: the BSP index makes view-area lookups (painting, hit tests) cheap.
+    setItemIndexMethod(BspTreeIndex);
+    setBackgroundBrush(QColor(0xfb, 0xfb, 0xfc));
+}
+
+TopologyScene::~TopologyScene()
+{
+    clearAll();
+}
+
+void TopologyScene::clearAll()
+{
+    // Edges first: they hold pointers into node items.
+    qDeleteAll(m_edges);
+    m_edges.clear();
+    qDeleteAll(m_clusters);
+    m_clusters.clear();
+    qDeleteAll(m_nodes);
+    m_nodes.clear();
+    m_memory.clear();
+    m_graph = {};
+}
+
+void TopologyScene::removeNode(const QString& key)
+{
+    TopologyNodeItem* item = m_nodes.take(key);
+    if (!item)
+        return;
+    m_memory.insert(key, item->pos());
+    const QList<TopologyEdgeItem*> edges = item->edges();
+    for (TopologyEdgeItem* edge : edges) {
+        m_edges.remove(edge->from()->key() + QLatin1String("->") + edge->to()->key());
+        delete edge;
+    }
+    delete item;
+}
+
+QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions)
+{
+    m_graph = graph;
+    const QList<QString> existing = m_nodes.keys();
+    for (const QString& key : existing)
+        if (!graph.node(key))
+            removeNode(key);
+
+    QStringList unplaced;
+    for (const TopologyNode& node : graph.nodes()) {
+        if (TopologyNodeItem* item = m_nodes.value(node.key)) {
+            item->setNode(node);
+            continue;
+        }
+        const auto position = newPositions.constFind(node.key);
+        if (position == newPositions.constEnd()) {
+            unplaced.append(node.key);
+            continue;
+        }
+        auto* item = new TopologyNodeItem(node);
+        item->setPos(*position);
+        item->setBadgesVisible(m_badgesVisible);
+        if (!m_query.isEmpty()) {
+            item->setHighlighted(matches(node, m_query));
+            item->setDimmed(!item->isHighlighted());
+        }
+        addItem(item);
+        m_nodes.insert(node.key, item);
+        m_memory.remove(node.key);
+    }
+    syncEdges();
+    syncClusters();
+    updateSceneRect();
+    return unplaced;
+}
+
+void TopologyScene::moveAll(const QHash<QString, QPointF>& positions)
+{
+    for (auto it = positions.constBegin(); it != positions.constEnd(); ++it)
+        if (TopologyNodeItem* item = m_nodes.value(it.key()))
+            item->setPos(it.value()); // edges follow through itemChange
+    m_memory.clear();
+    syncClusters();
+    updateSceneRect();
+}
+
+void TopologyScene::syncEdges()
+{
+    QSet<QString> wanted;
+    for (const TopologyEdge& edge : m_graph.edges()) {
+        if (edge.kind == TopologyEdgeKind::NamespaceMember)
+            continue; // layout-only: the frame already shows membership
+        TopologyNodeItem* from = m_nodes.value(edge.from);
+        TopologyNodeItem* to = m_nodes.value(edge.to);
+        if (!from || !to)
+            continue;
+        const QString key = edge.key();
+        wanted.insert(key);
+        TopologyEdgeItem* item = m_edges.value(key);
+        if (item && item->kind() != edge.kind) {
+            delete m_edges.take(key);
+            item = nullptr;
+        }
+        if (!item) {
+            item = new TopologyEdgeItem(edge.kind, from, to);
+            addItem(item);
+            m_edges.insert(key, item);
+        }
+    }
+    for (auto it = m_edges.begin(); it != m_edges.end();) {
+        if (!wanted.contains(it.key())) {
+            delete it.value();
+            it = m_edges.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void TopologyScene::syncClusters()
+{
+    QHash<QString, QList<TopologyNodeItem*>> members;
+    for (const TopologyNode& node : m_graph.nodes())
+        if (!node.clusterKey.isEmpty())
+            if (TopologyNodeItem* item = m_nodes.value(node.key))
+                members[node.clusterKey].append(item);
+    QSet<QString> wanted;
+    for (const TopologyCluster& cluster : m_graph.clusters()) {
+        wanted.insert(cluster.key);
+        TopologyClusterItem* item = m_clusters.value(cluster.key);
+        if (!item) {
+            item = new TopologyClusterItem(cluster);
+            addItem(item);
+            m_clusters.insert(cluster.key, item);
+        }
+        item->setCluster(cluster);
+        item->setMembers(members.value(cluster.key));
+    }
+    for (auto it = m_clusters.begin(); it != m_clusters.end();) {
+        if (!wanted.contains(it.key())) {
+            delete it.value();
+            it = m_clusters.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void TopologyScene::updateSceneRect()
+{
+    setSceneRect(contentRect());
+}
+
+QRectF TopologyScene::contentRect() const
+{
+    QRectF rect;
+    for (const TopologyNodeItem* item : m_nodes)
+        rect = rect.united(item->sceneBoundingRect());
+    for (const TopologyClusterItem* item : m_clusters)
+        if (item->isVisible())
+            rect = rect.united(item->sceneBoundingRect());
+    return rect.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);
+}
+
+TopologyNodeItem* TopologyScene::nodeItemOfObject(const QString& objectId) const
+{
+    const QString key = m_graph.nodeKeyOfObject(objectId);
+    if (!key.isEmpty())
+        return m_nodes.value(key);
+    return nullptr;
+}
+
+std::optional<QPointF> TopologyScene::rememberedPosition(const QString& key) const
+{
+    const auto it = m_memory.constFind(key);
+    if (it == m_memory.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+QHash<QString, QPointF> TopologyScene::positions() const
+{
+    QHash<QString, QPointF> out;
+    out.reserve(m_nodes.size());
+    for (auto it = m_nodes.constBegin(); it != m_nodes.constEnd(); ++it)
+        out.insert(it.key(), it.value()->pos());
+    return out;
+}
+
+bool TopologyScene::matches(const TopologyNode& node, const QString& query)
+{
+    const QString q = query.trimmed().toLower();
+    if (q.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < node.searchTerms.size(); ++i) {
+        const QString& term = node.searchTerms[i];
+        if (term.isEmpty())
+            continue;
+        // Names match anywhere ("web" finds "frontend-web"); IPs, MACs and IDs by prefix.
+        if (term.startsWith(q))
+            return true;
+    }
+    return !node.lines.isEmpty() && node.lines.front().toLower().contains(q);
+}
+
+QStringList TopologyScene::highlight(const QString& query)
+{
+    m_query = query.trimmed();
+    QStringList matching;
+    for (const TopologyNode& node : m_graph.nodes()) {
+        TopologyNodeItem* item = m_nodes.value(node.key);
+        if (!item)
+            continue;
+        const bool match = !m_query.isEmpty() && matches(node, m_query);
+        item->setHighlighted(match);
+        item->setDimmed(!m_query.isEmpty() && !match);
+        if (match)
+            matching.append(node.key);
+    }
+    return matching;
+}
+
+void TopologyScene::setBadgesVisible(bool visible)
+{
+    m_badgesVisible = visible;
+    for (TopologyNodeItem* item : std::as_const(m_nodes))
+        item->setBadgesVisible(visible);
+}
+
+} // namespace hcn::ui

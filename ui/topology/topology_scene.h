@@ -1,0 +1,78 @@
+#pragma once
+// TopologyScene: the QGraphicsScene of the diagram. apply() brings the items in line with a graph:
+// nodes that left are removed (their position remembered), nodes that stay keep their position and
+// get new content, nodes that arrive are created where the layout put them. Edges and frames follow.
+
+#include "topology/topology_graph.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointF>
+
+namespace hcn::ui {
+
+class TopologyNodeItem;
+class TopologyEdgeItem;
+class TopologyClusterItem;
+
+class TopologyScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    explicit TopologyScene(QObject* parent = nullptr);
+    ~TopologyScene() override;
+
+    /// Applies `graph`; `newPositions` are centres for nodes that are not in the scene yet. Returns
+    /// the keys of graph nodes that have no item because no position was given for them.
+    QStringList apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions);
+    /// Moves every node (full relayout) and forgets remembered positions.
+    void moveAll(const QHash<QString, QPointF>& positions);
+    void clearAll();
+
+    /// The graph last applied (including nodes still waiting for a position).
+    const TopologyGraph& graph() const { return m_graph; }
+    TopologyNodeItem* nodeItem(const QString& key) const { return m_nodes.value(key); }
+    /// The item that stands for an object: its own node, or the aggregate hiding it, or null.
+    TopologyNodeItem* nodeItemOfObject(const QString& objectId) const;
+    QList<TopologyNodeItem*> nodeItems() const { return m_nodes.values(); }
+    int nodeItemCount() const { return int(m_nodes.size()); }
+    int edgeItemCount() const { return int(m_edges.size()); }
+    TopologyClusterItem* clusterItem(const QString& key) const { return m_clusters.value(key); }
+    /// Where a node was when it left the scene (filters, collapse); null point if never seen.
+    std::optional<QPointF> rememberedPosition(const QString& key) const;
+    /// Current centres of every placed node.
+    QHash<QString, QPointF> positions() const;
+
+    /// Marks items matching `query` (name/IP/MAC/ID prefix, case-insensitive) and dims the others;
+    /// an empty query clears. Returns the matching keys in graph order.
+    QStringList highlight(const QString& query);
+    void setBadgesVisible(bool visible);
+    bool badgesVisible() const { return m_badgesVisible; }
+
+    /// While exporting, items paint at full detail regardless of the painter's scale.
+    bool isExporting() const { return m_exporting; }
+    void setExporting(bool exporting) { m_exporting = exporting; }
+
+    /// The bounding box of all items plus a margin.
+    QRectF contentRect() const;
+
+    /// Whether `node` matches a search query (exposed for the dock and tests).
+    static bool matches(const TopologyNode& node, const QString& query);
+
+private:
+    void removeNode(const QString& key);
+    void syncEdges();
+    void syncClusters();
+    void updateSceneRect();
+
+    TopologyGraph m_graph;
+    QHash<QString, TopologyNodeItem*> m_nodes;
+    QHash<QString, TopologyEdgeItem*> m_edges;
+    QHash<QString, TopologyClusterItem*> m_clusters;
+    QHash<QString, QPointF> m_memory;
+    QString m_query;
+    bool m_badgesVisible = true;
+    bool m_exporting = false;
+};
+
+} // namespace hcn::ui
