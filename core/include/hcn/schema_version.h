@@ -1,10 +1,14 @@
 #pragma once
 // A (Major, Minor) version pair: schema versions (2.0 .. 2.16) and HNS service versions (9.2, 15.4 ...).
 
+// clang-format off
+// <string> before <compare>: Qt 6.4's moc cannot parse <compare> when it is the first standard header
+// it meets in a Q_OBJECT header that includes this one.
+#include <string>
 #include <compare>
+// clang-format on
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <string_view>
 
 namespace hcn {
