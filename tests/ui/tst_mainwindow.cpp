@@ -313,22 +313,34 @@ void TestMainWindow::lostServiceShowsReconnecting()
 void TestMainWindow::addedDocksAppearInTheViewMenu()
 {
     Window w;
-    auto* topology = new QDockWidget("Topology");
-    topology->setObjectName("TopologyDock");
-    w.window.addDock(topology, Qt::RightDockWidgetArea);
-    QVERIFY(w.window.docks().contains(topology));
     QMenu* view = nullptr;
     for (QAction* action : w.window.menuBar()->actions())
         if (action->text() == "&View")
             view = action->menu();
     QVERIFY(view);
-    QVERIFY(view->actions().contains(topology->toggleViewAction()));
-    QVERIFY(!topology->toggleViewAction()->shortcut().isEmpty());
 
+    // The console's own docks are all there, each with a show/hide action and a shortcut.
+    QStringList names;
+    for (QDockWidget* dock : w.window.docks()) {
+        names << dock->objectName();
+        QVERIFY(view->actions().contains(dock->toggleViewAction()));
+        QVERIFY(!dock->toggleViewAction()->shortcut().isEmpty());
+    }
+    for (const char* expected : {"TopologyDock", "propertiesDock", "eventLogDock", "chartsDock"})
+        QVERIFY2(names.contains(QLatin1String(expected)), expected);
+
+    // A dock added later joins the menu the same way.
+    auto* extra = new QDockWidget("Extra");
+    extra->setObjectName("ExtraDock");
+    w.window.addDock(extra, Qt::RightDockWidgetArea);
+    QVERIFY(view->actions().contains(extra->toggleViewAction()));
+
+    QDockWidget* topology = w.window.findChild<QDockWidget*>("TopologyDock");
+    QVERIFY(topology);
     topology->hide();
     QVERIFY(w.window.raiseView("topology"));
     QVERIFY(topology->isVisible());
-    QVERIFY(!w.window.raiseView("charts"));
+    QVERIFY(!w.window.raiseView("no-such-view"));
 }
 
 void TestMainWindow::everyActionHasAShortcutOrMnemonic()
