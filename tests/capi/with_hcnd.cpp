@@ -3,7 +3,7 @@
 // status (1 when hcnd did not start or did not stop cleanly).
 // Usage: with_hcnd HCND_PATH COMMAND [ARGS...]
 
-#include "hcnd_process.h"
+#include "hcnd_child_process.h"
 
 int main(int argc, char** argv)
 {
@@ -11,7 +11,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: with_hcnd HCND_PATH COMMAND [ARGS...]\n");
         return 2;
     }
-    HcndProcess service;
+    HcndChildProcess service;
     std::string error;
     if (!service.start(argv[1], {"--log-level", "warn"}, error)) {
         std::fprintf(stderr, "with_hcnd: %s\n", error.c_str());

@@ -2,7 +2,7 @@
 // Shared by the hcnd benchmarks: start the service, connect clients, summarize samples.
 
 #include "hcn/rpc_client.h"
-#include "hcnd_process.h"
+#include "hcnd_child_process.h"
 
 #include <algorithm>
 #include <chrono>
@@ -31,9 +31,9 @@ template <typename R> void check(const R& result, const char* what)
 }
 
 /// hcnd on a temporary socket (HCND_PATH from the build), stopped when the program ends.
-inline HcndProcess& service()
+inline HcndChildProcess& service()
 {
-    static HcndProcess process;
+    static HcndChildProcess process;
     if (process.pid() <= 0) {
         std::string error;
         if (!process.start(HCND_PATH, {"--log-level", "warn"}, error)) {

@@ -1,5 +1,5 @@
 #pragma once
-// HcndProcess: a real hcnd on a socket in a fresh temporary directory, for test drivers and benchmark
+// HcndChildProcess: a real hcnd on a socket in a fresh temporary directory, for test drivers and benchmark
 // programs that are not Qt programs (with_hcnd, tests/bench/rpc). Header-only, POSIX.
 
 #include <cerrno>
@@ -17,13 +17,13 @@
 #include <unistd.h>
 #include <vector>
 
-class HcndProcess
+class HcndChildProcess
 {
 public:
-    HcndProcess() = default;
-    HcndProcess(const HcndProcess&) = delete;
-    HcndProcess& operator=(const HcndProcess&) = delete;
-    ~HcndProcess() { stop(); }
+    HcndChildProcess() = default;
+    HcndChildProcess(const HcndChildProcess&) = delete;
+    HcndChildProcess& operator=(const HcndChildProcess&) = delete;
+    ~HcndChildProcess() { stop(); }
 
     /// Starts `hcndPath --socket <tmp>/hcnd.sock` plus `extraArgs` and waits (up to 20 s) until the socket
     /// accepts connections. On failure returns false and `error` says why.
