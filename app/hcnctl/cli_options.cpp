@@ -11,6 +11,8 @@ namespace {
 enum class Option
 {
     Socket,
+    TokenFile,
+    CaFile,
     Embedded,
     Json,
     Help,
@@ -34,6 +36,8 @@ const std::map<std::string, OptionSpec>& optionSpecs()
 {
     static const std::map<std::string, OptionSpec> specs{
         {"--socket", {Option::Socket, true}},
+        {"--token-file", {Option::TokenFile, true}},
+        {"--ca-file", {Option::CaFile, true}},
         {"--embedded", {Option::Embedded, false}},
         {"--json", {Option::Json, false}},
         {"-h", {Option::Help, false}},
@@ -72,8 +76,8 @@ const std::map<std::string, std::set<Option>>& verbOptions()
 
 bool isGlobal(Option option)
 {
-    return option == Option::Socket || option == Option::Embedded || option == Option::Json ||
-           option == Option::Help;
+    return option == Option::Socket || option == Option::TokenFile || option == Option::CaFile ||
+           option == Option::Embedded || option == Option::Json || option == Option::Help;
 }
 
 bool parseDuration(const std::string& text, double& out)
@@ -156,6 +160,12 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
         case Option::Socket:
             out.socket = value;
             break;
+        case Option::TokenFile:
+            out.tokenFile = value;
+            break;
+        case Option::CaFile:
+            out.caFile = value;
+            break;
         case Option::Embedded:
             out.embedded = true;
             break;
@@ -211,8 +221,8 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
         error = "unknown command \"" + out.verb + "\"";
         return std::nullopt;
     }
-    if (out.embedded && !out.socket.empty()) {
-        error = "--embedded and --socket exclude each other";
+    if (out.embedded && (!out.socket.empty() || !out.tokenFile.empty() || !out.caFile.empty())) {
+        error = "--embedded excludes --socket, --token-file and --ca-file";
         return std::nullopt;
     }
     for (const auto& [spelling, option] : given) {

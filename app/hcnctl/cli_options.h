@@ -13,7 +13,9 @@ struct CliOptions
 {
     std::string verb;                      ///< list, show, create ... ("" when only --help was given)
     std::vector<std::string> arguments;    ///< positional words after the verb
-    std::string socket;                    ///< --socket PATH
+    std::string socket;                    ///< --socket PATH or tls://HOST:PORT
+    std::string tokenFile;                 ///< --token-file FILE (TLS listener)
+    std::string caFile;                    ///< --ca-file FILE (TLS listener)
     bool embedded = false;                 ///< --embedded
     bool json = false;                     ///< --json
     bool help = false;                     ///< -h, --help

@@ -199,7 +199,7 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     if (options.verb == "version")
         return version(options);
 
-    auto session = Session::open({options.embedded, options.socket});
+    auto session = Session::open({options.embedded, options.socket, options.tokenFile, options.caFile});
     if (!session.ok())
         return failToOpen(session.status(), options);
     Session& s = **session;
@@ -438,7 +438,7 @@ ExitStatus CommandRunner::events(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::version(const CliOptions& options)
 {
     json out{{"Hcnctl", HCNCTL_VERSION}};
-    auto session = Session::open({options.embedded, options.socket});
+    auto session = Session::open({options.embedded, options.socket, options.tokenFile, options.caFile});
     if (!session.ok()) {
         // The client's own version is still worth printing when the service is not there.
         if (!options.json)

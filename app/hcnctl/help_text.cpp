@@ -8,7 +8,9 @@ namespace {
 
 constexpr std::string_view kGlobalOptions = R"(Global options:
   --socket PATH   the hcnd socket (default: $HCN_SERVICE_SOCKET, else /run/hcn/hcnd.sock for root,
-                  $XDG_RUNTIME_DIR/hcnd.sock otherwise)
+                  $XDG_RUNTIME_DIR/hcnd.sock otherwise), or tls://HOST:PORT for hcnd's TLS listener
+  --token-file F  file holding the TLS listener's token
+  --ca-file F     PEM file of the CA that signed hcnd's certificate (default: the system store)
   --embedded      run an HCN engine inside hcnctl instead of talking to hcnd (configured by
                   HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION, HCN_SCHEMA_VERSION). Its state lives only as long
                   as this one command: use `batch` to run several calls on one engine.

@@ -4,7 +4,9 @@
 #include "hcn/rpc_client.h"
 #include "method_dispatcher.h"
 
+#include <cctype>
 #include <cstdlib>
+#include <fstream>
 
 namespace hcn::ctl {
 
@@ -30,6 +32,16 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
     RpcClientOptions clientOptions;
     clientOptions.endpoint = options.socket.empty() ? defaultSocket() : options.socket;
     clientOptions.clientName = "hcnctl/" HCNCTL_VERSION;
+    clientOptions.caFile = options.caFile;
+    if (!options.tokenFile.empty()) {
+        std::ifstream file(options.tokenFile);
+        if (!file)
+            return Status(hr::InvalidArg, "cannot read the token file " + options.tokenFile + ".");
+        std::getline(file, clientOptions.token);
+        while (!clientOptions.token.empty() &&
+               std::isspace(static_cast<unsigned char>(clientOptions.token.back())))
+            clientOptions.token.pop_back();
+    }
     session->m_socket = clientOptions.endpoint;
     auto client = RpcClient::connect(std::move(clientOptions));
     if (!client.ok())

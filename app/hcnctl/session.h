@@ -21,8 +21,11 @@ struct SessionOptions
 {
     /// The in-process engine (configured by HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION, HCN_SCHEMA_VERSION).
     bool embedded = false;
-    /// The hcnd socket; empty: $HCN_SERVICE_SOCKET, else hcn::defaultSocketPath().
+    /// The hcnd socket or tls://HOST:PORT; empty: $HCN_SERVICE_SOCKET, else hcn::defaultSocketPath().
     std::string socket;
+    /// TLS listener: the file holding the token, and the CA certificate file (empty: system store).
+    std::string tokenFile;
+    std::string caFile;
 };
 
 class Session

@@ -54,6 +54,7 @@ private slots:
     void requestBeforeAuthenticateIsRefused();
     void plainTcpClientCannotTalk();
     void untrustedCertificateFails();
+    void hcnctlReachesTheTlsListener();
 
 private:
     hcn::RpcClientOptions options(const std::string& token) const;
@@ -172,6 +173,30 @@ void TestRpcTls::untrustedCertificateFails()
     auto client = hcn::RpcClient::connect(o);
     QVERIFY(!client.ok());
     QVERIFY(QString::fromStdString(client.status().message()).contains("TLS handshake"));
+}
+
+void TestRpcTls::hcnctlReachesTheTlsListener()
+{
+    const QString endpoint = QString("tls://127.0.0.1:%1").arg(m_port);
+    auto run = [&](const QString& tokenFile) {
+        QProcess hcnctl;
+        hcnctl.start(QStringLiteral(HCNCTL_PATH), {"--socket", endpoint, "--token-file", tokenFile,
+                                                   "--ca-file", m_files.filePath("cert.pem"), "version"});
+        hcnctl.waitForFinished(30000);
+        return std::make_pair(hcnctl.exitCode(), QString::fromUtf8(hcnctl.readAllStandardOutput() +
+                                                                   hcnctl.readAllStandardError()));
+    };
+    const auto [okCode, okText] = run(m_files.filePath("token"));
+    QCOMPARE(okCode, 0);
+    QVERIFY2(okText.contains("15.4"), qPrintable(okText));
+
+    QFile wrong(m_files.filePath("wrong-token"));
+    QVERIFY(wrong.open(QIODevice::WriteOnly));
+    wrong.write("guess\n");
+    wrong.close();
+    const auto [badCode, badText] = run(wrong.fileName());
+    QVERIFY(badCode != 0);
+    QVERIFY2(badText.contains("token"), qPrintable(badText));
 }
 
 QTEST_GUILESS_MAIN(TestRpcTls)
