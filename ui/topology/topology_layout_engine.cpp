@@ -50,7 +50,9 @@ void setGraphAttributes(Agraph_t* graph, TopologyLayoutEngineKind engine)
     agattr(graph, AGRAPH, cstr("splines"), cstr(""));
     switch (engine) {
     case TopologyLayoutEngineKind::Dot:
-        agattr(graph, AGRAPH, cstr("rankdir"), cstr("TB"));
+        // Left to right: ranks (host, networks, endpoints, load balancers) become columns, so a host
+        // with many endpoints grows downwards and still fits a dock at a readable zoom.
+        agattr(graph, AGRAPH, cstr("rankdir"), cstr("LR"));
         agattr(graph, AGRAPH, cstr("nodesep"), cstr("0.25"));
         agattr(graph, AGRAPH, cstr("ranksep"), cstr("0.9"));
         agattr(graph, AGRAPH, cstr("newrank"), cstr("true"));

@@ -9,6 +9,7 @@
 #include "widgets/scenario_controller.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QFile>
 #include <QImage>
@@ -90,8 +91,14 @@ int ConsoleLauncher::run(int argc, char** argv)
         printError(tr("the %1 view is not available in this build").arg(options->view));
         return 2;
     }
-    if (screenshotMode)
+    if (screenshotMode) {
+        // A picture of the diagram gets the whole window: in a dock it would be too small to read.
+        if (options->view.compare(QLatin1String("topology"), Qt::CaseInsensitive) == 0)
+            for (QDockWidget* dock : window.docks())
+                if (dock != window.topologyDock())
+                    dock->hide();
         return screenshot(window, options->screenshotFile);
+    }
     window.show();
     return app.exec();
 }
