@@ -4,6 +4,8 @@
 // backends. Then 10,000 local endpoints with automatic IPAM on one network, also through the C API.
 // Usage: bench_kubeproxy [remoteEndpoints=5000] [loadBalancers=2000] [localEndpoints=10000]
 
+#include "kubeproxy_documents.h"
+
 #include <chrono>
 #include <computenetwork.h>
 #include <cstdio>
@@ -62,27 +64,13 @@ int main(int argc, char** argv)
 
     const auto start = Clock::now();
     HCN_NETWORK network = nullptr;
-    check(HcnCreateNetwork(
-              zero,
-              wide(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"vxlan0","Type":"Overlay","Flags":8,
-        "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.244.0.0/24",
-        "Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
-        "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})")
-                  .c_str(),
-              &network, &record),
+    check(HcnCreateNetwork(zero, wide(kubeproxy::networkDocument("vxlan0")).c_str(), &network, &record),
           record, "HcnCreateNetwork");
 
     std::vector<std::string> endpoints;
     endpoints.reserve(static_cast<std::size_t>(remoteCount));
     for (int i = 0; i < remoteCount; ++i) {
-        const int node = 1 + i / 250, pod = 2 + i % 250;
-        char doc[512];
-        std::snprintf(
-            doc, sizeof doc,
-            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"remote-%d","Flags":1,)"
-            R"("IpConfigurations":[{"IpAddress":"10.244.%d.%d"}],"MacAddress":"0E-2A-0A-F4-%02X-%02X",)"
-            R"("Policies":[{"Type":"ProviderAddress","Settings":{"ProviderAddress":"10.0.%d.%d"}}]})",
-            i, node, pod, node, pod, node / 250, 4 + node % 250);
+        const std::string doc = kubeproxy::remoteEndpointDocument(i);
         HCN_ENDPOINT endpoint = nullptr;
         check(HcnCreateEndpoint(network, zero, wide(doc).c_str(), &endpoint, &record), record,
               "HcnCreateEndpoint");
@@ -95,17 +83,7 @@ int main(int argc, char** argv)
     const double endpointSeconds = seconds(start);
 
     for (int i = 0; i < lbCount; ++i) {
-        const std::size_t backends = 2 + static_cast<std::size_t>(i % 2);
-        std::string list;
-        for (std::size_t b = 0; b < backends; ++b)
-            list += (b ? ",\"" : "\"") + endpoints[(static_cast<std::size_t>(i) * 3 + b) % endpoints.size()] +
-                    "\"";
-        char doc[1024];
-        std::snprintf(
-            doc, sizeof doc,
-            R"({"SchemaVersion":{"Major":2,"Minor":0},"HostComputeEndpoints":[%s],)"
-            R"("FrontendVIPs":["10.96.%d.%d"],"PortMappings":[{"Protocol":6,"InternalPort":8080,"ExternalPort":80}]})",
-            list.c_str(), i / 250, 1 + i % 250);
+        const std::string doc = kubeproxy::loadBalancerDocument(i, endpoints);
         HCN_LOADBALANCER lb = nullptr;
         check(HcnCreateLoadBalancer(zero, wide(doc).c_str(), &lb, &record), record, "HcnCreateLoadBalancer");
         check(HcnQueryLoadBalancerProperties(lb, nullptr, &properties, &record), record,

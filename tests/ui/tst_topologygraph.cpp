@@ -6,6 +6,7 @@
 #include "hcn/guid.h"
 #include "models/host_mirror.h"
 #include "models/mirror_object.h"
+#include "qt_documents.h"
 #include "topology/topology_graph_builder.h"
 
 #include <QJsonArray>
@@ -24,22 +25,14 @@ using hcn::ui::TopologyGraphBuilder;
 using hcn::ui::TopologyNode;
 using hcn::ui::TopologyNodeKind;
 
-namespace {
+using hcntest::text;
+using hcntest::v2;
 
-QJsonObject v2(QJsonObject doc)
-{
-    doc.insert(QStringLiteral("SchemaVersion"), QJsonObject{{"Major", 2}, {"Minor", 0}});
-    return doc;
-}
+namespace {
 
 QJsonObject policy(const QString& type, const QJsonObject& settings)
 {
     return QJsonObject{{"Type", type}, {"Settings", settings}};
-}
-
-std::string text(const QJsonObject& doc)
-{
-    return QJsonDocument(doc).toJson(QJsonDocument::Compact).toStdString();
 }
 
 /// A real engine behind a mirror, with one-line creates that fail the test on error.
@@ -72,18 +65,7 @@ struct Host
     }
     QString network(const QString& name, const QString& type, const QString& prefix, const QString& gateway)
     {
-        return create(
-            ResourceKind::Network,
-            v2({{"Name", name},
-                {"Type", type},
-                {"Ipams",
-                 QJsonArray{QJsonObject{
-                     {"Type", "Static"},
-                     {"Subnets",
-                      QJsonArray{QJsonObject{
-                          {"IpAddressPrefix", prefix},
-                          {"Routes", QJsonArray{QJsonObject{{"NextHop", gateway},
-                                                            {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}}));
+        return create(ResourceKind::Network, hcntest::networkDocument(name, type, prefix, gateway));
     }
     QString endpoint(const QString& networkId, const QString& name, const QJsonArray& policies = {})
     {

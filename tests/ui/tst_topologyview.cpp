@@ -6,6 +6,7 @@
 #include "hcn/guid.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
+#include "qt_documents.h"
 #include "topology/topology_diagram.h"
 #include "topology/topology_dock.h"
 #include "topology/topology_graph_builder.h"
@@ -33,20 +34,12 @@ using hcn::ui::TopologyGraphBuilder;
 using hcn::ui::TopologyNodeItem;
 using hcn::ui::TopologyScene;
 
+using hcntest::text;
+using hcntest::v2;
+
 namespace {
 
 constexpr int kLayoutTimeoutMs = 20000;
-
-QJsonObject v2(QJsonObject doc)
-{
-    doc.insert(QStringLiteral("SchemaVersion"), QJsonObject{{"Major", 2}, {"Minor", 0}});
-    return doc;
-}
-
-std::string text(const QJsonObject& doc)
-{
-    return QJsonDocument(doc).toJson(QJsonDocument::Compact).toStdString();
-}
 
 struct Host
 {
@@ -73,18 +66,7 @@ struct Host
     }
     QString network(const QString& name, const QString& type, const QString& prefix, const QString& gateway)
     {
-        return create(
-            ResourceKind::Network,
-            v2({{"Name", name},
-                {"Type", type},
-                {"Ipams",
-                 QJsonArray{QJsonObject{
-                     {"Type", "Static"},
-                     {"Subnets",
-                      QJsonArray{QJsonObject{
-                          {"IpAddressPrefix", prefix},
-                          {"Routes", QJsonArray{QJsonObject{{"NextHop", gateway},
-                                                            {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}}));
+        return create(ResourceKind::Network, hcntest::networkDocument(name, type, prefix, gateway));
     }
     QString endpoint(const QString& networkId, const QString& name)
     {

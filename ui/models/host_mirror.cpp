@@ -162,34 +162,81 @@ QList<const MirrorObject*> HostMirror::objects(ResourceKind kind) const
 
 int HostMirror::count(ResourceKind kind) const
 {
-    return int(std::count_if(m_objects.cbegin(), m_objects.cend(),
-                             [kind](const MirrorObject& object) { return object.kind == kind; }));
+    return m_counts.value(int(kind));
 }
+
+namespace {
+
+QStringList sortedIds(const QSet<QString>* ids)
+{
+    QStringList out = ids ? QStringList(ids->cbegin(), ids->cend()) : QStringList();
+    out.sort();
+    return out;
+}
+
+QString parentId(const MirrorObject& endpoint, const char* field)
+{
+    return endpoint.document.value(QLatin1String(field)).toString().toUpper();
+}
+
+} // namespace
 
 QStringList HostMirror::endpointIdsOfNetwork(const QString& networkId) const
 {
-    QStringList ids;
-    for (const MirrorObject& object : m_objects)
-        if (object.kind == ResourceKind::Endpoint &&
-            object.document.value(QStringLiteral("HostComputeNetwork"))
-                    .toString()
-                    .compare(networkId, Qt::CaseInsensitive) == 0)
-            ids.append(object.id);
-    ids.sort();
-    return ids;
+    auto it = m_endpointsByNetwork.constFind(networkId.toUpper());
+    return sortedIds(it == m_endpointsByNetwork.cend() ? nullptr : &it.value());
 }
 
 QStringList HostMirror::endpointIdsOfNamespace(const QString& namespaceId) const
 {
-    QStringList ids;
+    auto it = m_endpointsByNamespace.constFind(namespaceId.toUpper());
+    return sortedIds(it == m_endpointsByNamespace.cend() ? nullptr : &it.value());
+}
+
+void HostMirror::store(MirrorObject object)
+{
+    erase(object.id);
+    index(object, +1);
+    const QString id = object.id;
+    m_objects.insert(id, std::move(object));
+}
+
+void HostMirror::erase(const QString& id)
+{
+    auto it = m_objects.find(id);
+    if (it == m_objects.end())
+        return;
+    index(it.value(), -1);
+    m_objects.erase(it);
+}
+
+void HostMirror::index(const MirrorObject& object, int delta)
+{
+    m_counts[int(object.kind)] += delta;
+    if (object.kind != ResourceKind::Endpoint)
+        return;
+    auto update = [&](QHash<QString, QSet<QString>>& byParent, const QString& parent) {
+        if (parent.isEmpty())
+            return;
+        if (delta > 0) {
+            byParent[parent].insert(object.id);
+        } else if (auto it = byParent.find(parent); it != byParent.end()) {
+            it->remove(object.id);
+            if (it->isEmpty())
+                byParent.erase(it);
+        }
+    };
+    update(m_endpointsByNetwork, parentId(object, "HostComputeNetwork"));
+    update(m_endpointsByNamespace, parentId(object, "HostComputeNamespace"));
+}
+
+void HostMirror::rebuildIndexes()
+{
+    m_counts.clear();
+    m_endpointsByNetwork.clear();
+    m_endpointsByNamespace.clear();
     for (const MirrorObject& object : m_objects)
-        if (object.kind == ResourceKind::Endpoint &&
-            object.document.value(QStringLiteral("HostComputeNamespace"))
-                    .toString()
-                    .compare(namespaceId, Qt::CaseInsensitive) == 0)
-            ids.append(object.id);
-    ids.sort();
-    return ids;
+        index(object, +1);
 }
 
 Status HostMirror::resync()
@@ -260,11 +307,11 @@ void HostMirror::applyBatch()
         if (id.isEmpty() || document.isEmpty())
             return;
         touch(id);
-        m_objects.insert(id, makeObject(kind, id, document));
+        store(makeObject(kind, id, document));
     };
     auto drop = [&](const QString& id) {
         touch(id);
-        m_objects.remove(id);
+        erase(id);
     };
 
     quint64 missed = 0;
@@ -476,6 +523,7 @@ void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitD
 {
     if (!emitDifferences) {
         m_objects = std::move(objects);
+        rebuildIndexes();
         emit reset();
         return;
     }
@@ -502,6 +550,7 @@ void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitD
     for (const MirrorObject* object : addedObjects)
         added.append(object->id);
     m_objects = std::move(objects);
+    rebuildIndexes();
     if (!removed.isEmpty())
         emit objectsRemoved(removed);
     if (!added.isEmpty())

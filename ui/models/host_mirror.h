@@ -18,6 +18,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
@@ -94,12 +95,21 @@ private:
     void unsubscribe();
     Status loadAll(QHash<QString, MirrorObject>& out) const;
     void replaceContent(QHash<QString, MirrorObject> objects, bool emitDifferences);
+    /// Every change of m_objects goes through these, so the indexes below stay in step.
+    void store(MirrorObject object);
+    void erase(const QString& id);
+    void index(const MirrorObject& object, int delta);
+    void rebuildIndexes();
 
     std::shared_ptr<Api> m_api;
     ApiInfo m_info;
     ConnectionState m_state = ConnectionState::Detached;
     SubscriptionId m_subscription = 0;
     QHash<QString, MirrorObject> m_objects;
+    // Derived from m_objects: objects per kind, endpoints per network and per namespace.
+    QHash<int, int> m_counts;
+    QHash<QString, QSet<QString>> m_endpointsByNetwork;
+    QHash<QString, QSet<QString>> m_endpointsByNamespace;
     quint64 m_lastSequence = 0;
     QTimer m_reconnectTimer;
     std::shared_ptr<Pending> m_pending;

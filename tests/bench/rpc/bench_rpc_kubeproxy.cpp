@@ -6,6 +6,7 @@
 // Usage: bench_rpc_kubeproxy [remoteEndpoints=5000] [loadBalancers=2000]
 
 #include "hcn/embedded_api.h"
+#include "kubeproxy_documents.h"
 #include "rpc_bench_support.h"
 
 #include <array>
@@ -24,27 +25,13 @@ struct Timing
 Timing kubeProxyWorkload(hcn::Api& api, int remoteCount, int lbCount, const char* networkName)
 {
     const auto start = bench::Clock::now();
-    auto network =
-        api.create(ResourceKind::Network, {},
-                   std::string(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":")") + networkName +
-                       R"(","Type":"Overlay","Flags":8,
-        "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.244.0.0/24",
-        "Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
-        "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})",
-                   0);
+    auto network = api.create(ResourceKind::Network, {}, kubeproxy::networkDocument(networkName), 0);
     bench::check(network, "HcnCreateNetwork");
 
     std::vector<std::string> endpoints;
     endpoints.reserve(static_cast<std::size_t>(remoteCount));
     for (int i = 0; i < remoteCount; ++i) {
-        const int node = 1 + i / 250, pod = 2 + i % 250;
-        char doc[512];
-        std::snprintf(
-            doc, sizeof doc,
-            R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"remote-%d","Flags":1,)"
-            R"("IpConfigurations":[{"IpAddress":"10.244.%d.%d"}],"MacAddress":"0E-2A-0A-F4-%02X-%02X",)"
-            R"("Policies":[{"Type":"ProviderAddress","Settings":{"ProviderAddress":"10.0.%d.%d"}}]})",
-            i, node, pod, node, pod, node / 250, 4 + node % 250);
+        const std::string doc = kubeproxy::remoteEndpointDocument(i);
         auto endpoint = api.create(ResourceKind::Endpoint, {}, doc, *network);
         bench::check(endpoint, "HcnCreateEndpoint");
         auto properties = api.query(ResourceKind::Endpoint, *endpoint, "");
@@ -58,17 +45,7 @@ Timing kubeProxyWorkload(hcn::Api& api, int remoteCount, int lbCount, const char
     timing.endpoints = bench::secondsSince(start);
 
     for (int i = 0; i < lbCount; ++i) {
-        const std::size_t backends = 2 + static_cast<std::size_t>(i % 2);
-        std::string list;
-        for (std::size_t b = 0; b < backends; ++b)
-            list += (b ? ",\"" : "\"") + endpoints[(static_cast<std::size_t>(i) * 3 + b) % endpoints.size()] +
-                    "\"";
-        char doc[1024];
-        std::snprintf(
-            doc, sizeof doc,
-            R"({"SchemaVersion":{"Major":2,"Minor":0},"HostComputeEndpoints":[%s],)"
-            R"("FrontendVIPs":["10.96.%d.%d"],"PortMappings":[{"Protocol":6,"InternalPort":8080,"ExternalPort":80}]})",
-            list.c_str(), i / 250, 1 + i % 250);
+        const std::string doc = kubeproxy::loadBalancerDocument(i, endpoints);
         auto lb = api.create(ResourceKind::LoadBalancer, {}, doc, 0);
         bench::check(lb, "HcnCreateLoadBalancer");
         auto properties = api.query(ResourceKind::LoadBalancer, *lb, "");

@@ -14,6 +14,7 @@
 #include "hcn/guid.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
+#include "qt_documents.h"
 #include "topology/topology_diagram.h"
 #include "topology/topology_dock.h"
 #include "topology/topology_scene.h"
@@ -35,6 +36,9 @@
 
 using hcn::ResourceKind;
 
+using hcntest::text;
+using hcntest::v2;
+
 namespace {
 
 constexpr int kLocalNetworks = 8;
@@ -46,17 +50,6 @@ constexpr int kProviderAddresses = 10;
 constexpr int kNamespaces = 200;
 constexpr int kLoadBalancers = 500;
 constexpr int kBackendsPerLoadBalancer = 4;
-
-QJsonObject v2(QJsonObject doc)
-{
-    doc.insert(QStringLiteral("SchemaVersion"), QJsonObject{{"Major", 2}, {"Minor", 0}});
-    return doc;
-}
-
-std::string text(const QJsonObject& doc)
-{
-    return QJsonDocument(doc).toJson(QJsonDocument::Compact).toStdString();
-}
 
 class Populator
 {
@@ -79,18 +72,7 @@ public:
     }
     QString network(const QString& name, const QString& type, const QString& prefix, const QString& gateway)
     {
-        return create(
-            ResourceKind::Network,
-            v2({{"Name", name},
-                {"Type", type},
-                {"Ipams",
-                 QJsonArray{QJsonObject{
-                     {"Type", "Static"},
-                     {"Subnets",
-                      QJsonArray{QJsonObject{
-                          {"IpAddressPrefix", prefix},
-                          {"Routes", QJsonArray{QJsonObject{{"NextHop", gateway},
-                                                            {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}}));
+        return create(ResourceKind::Network, hcntest::networkDocument(name, type, prefix, gateway));
     }
     QString endpoint(const QString& networkId, const QJsonObject& doc)
     {
