@@ -2,29 +2,14 @@
 
 #include "hcn/api.h"
 
-#include <nlohmann/json.hpp>
+#include "hcn/open_object.h"
 
-#include <array>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 namespace hcn {
 
 namespace {
-
-struct SnapshotSection
-{
-    ResourceKind kind;
-    const char* key;
-};
-
-constexpr std::array<SnapshotSection, 6> kSections{{
-    {ResourceKind::Network, "Networks"},
-    {ResourceKind::Endpoint, "Endpoints"},
-    {ResourceKind::Namespace, "Namespaces"},
-    {ResourceKind::LoadBalancer, "LoadBalancers"},
-    {ResourceKind::SdnRoute, "SdnRoutes"},
-    {ResourceKind::GuestNetworkService, "GuestNetworkServices"},
-}};
 
 nlohmann::ordered_json versionJson(SchemaVersion version)
 {
@@ -48,8 +33,8 @@ Result<std::string> Api::snapshot(std::string_view query)
     nlohmann::ordered_json out;
     out["HnsVersion"] = versionJson(about->hnsVersion);
     out["SchemaVersion"] = versionJson(about->schemaVersion);
-    for (const SnapshotSection& section : kSections) {
-        auto ids = enumerate(section.kind, "");
+    for (ResourceKind kind : kResourceKinds) {
+        auto ids = enumerate(kind, "");
         if (!ids.ok())
             return ids.status();
         nlohmann::ordered_json documents = nlohmann::ordered_json::array();
@@ -57,14 +42,8 @@ Result<std::string> Api::snapshot(std::string_view query)
             const auto id = Guid::parse(idText.get<std::string>());
             if (!id)
                 continue;
-            auto handle = open(section.kind, *id);
-            if (!handle.ok()) {
-                if (vanished(handle.status().code()))
-                    continue;
-                return handle.status();
-            }
-            auto document = this->query(section.kind, *handle, query);
-            (void)close(section.kind, *handle);
+            auto document = withOpenObject(*this, kind, *id,
+                                           [&](Handle handle) { return this->query(kind, handle, query); });
             if (!document.ok()) {
                 if (vanished(document.status().code()))
                     continue;
@@ -72,7 +51,7 @@ Result<std::string> Api::snapshot(std::string_view query)
             }
             documents.push_back(nlohmann::ordered_json::parse(*document));
         }
-        out[section.key] = std::move(documents);
+        out[std::string(resourceKindPlural(kind))] = std::move(documents);
     }
     return out.dump();
 }

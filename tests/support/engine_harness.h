@@ -3,6 +3,7 @@
 // snapshot for asserting that a failed call changed nothing.
 
 #include "hcn/engine.h"
+#include "hcn/open_object.h"
 #include "hcn/simulated_datapath.h"
 
 #include <QtTest>
@@ -96,17 +97,14 @@ struct Harness
     std::string snapshot()
     {
         json all = json::object();
-        for (auto kind : {hcn::ResourceKind::Network, hcn::ResourceKind::Endpoint,
-                          hcn::ResourceKind::Namespace, hcn::ResourceKind::LoadBalancer}) {
+        for (auto kind : hcn::kResourceKinds) {
             json docs = json::object();
-            for (const auto& id : enumerate(kind)) {
-                auto guid = hcn::Guid::parse(id.get<std::string>());
-                auto h = engine.open(kind, *guid);
-                if (!h.ok())
-                    continue;
-                docs[id.get<std::string>()] = query(kind, *h, json{{"Flags", 1}});
-                (void)engine.close(kind, *h);
-            }
+            for (const auto& id : enumerate(kind))
+                (void)hcn::withOpenObject(
+                    engine, kind, *hcn::Guid::parse(id.get<std::string>()), [&](hcn::Handle h) {
+                        docs[id.get<std::string>()] = query(kind, h, json{{"Flags", 1}});
+                        return hcn::Status::success();
+                    });
             all[std::string(hcn::resourceKindName(kind))] = docs;
         }
         all["datapath"] = json::parse(datapath->snapshot());
