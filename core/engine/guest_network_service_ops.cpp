@@ -1,4 +1,6 @@
-// Guest network services: create / state changes / delete, with their scoped notifications.
+// Guest network services: create / state changes / delete. Service-wide subscribers get Create, Modify
+// (the whole document after a state change) and Delete; the service's own callbacks get the scoped
+// StateChanged / InterfaceStateChanged events.
 
 #include "engine/operations.h"
 #include "hcn/schema_catalog.h"
@@ -100,6 +102,7 @@ Status modifyGuestNetworkService(EngineState& state, Transaction& tx, GuestNetwo
         }
     }
     tx.change(ChangeOp::Modify, ResourceKind::GuestNetworkService, gns.id, before.get(), &gns.doc);
+    tx.notify(NotificationType::GuestNetworkServiceModify, idText, gns.doc);
     tx.notify(NotificationType::GuestNetworkServiceStateChanged, idText,
               Json{{"State", wanted}, {"Interfaces", gns.doc.value("MirroredInterfaces", Json::array())}},
               gns.id);

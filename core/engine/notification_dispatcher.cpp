@@ -64,7 +64,9 @@ bool NotificationDispatcher::wants(const Subscriber& subscriber, const Queued& q
                                type == NotificationType::NetworkEndpointDetached;
     switch (subscriber.scope.kind) {
     case ScopeKind::Service:
-        return !guestScoped; // state changes go to the guest network service's own callbacks
+        // The service's own callbacks get the state changes; service-wide subscribers learn the same
+        // change from GuestNetworkServiceModify, which carries the whole document.
+        return !guestScoped;
     case ScopeKind::Network:
         return networkScoped && queued.scope == subscriber.scope.id;
     case ScopeKind::GuestNetworkService:

@@ -24,7 +24,7 @@ class TestEngineGuestService : public QObject
 
 private slots:
     void lifecycleAndServiceNotifications();
-    void stateChangesReachOnlyTheServicesCallbacks();
+    void stateChangesReachTheServicesCallbacksAsStateEvents();
     void stateRequestErrors_data();
     void stateRequestErrors();
     void portReservations_data();
@@ -53,7 +53,7 @@ void TestEngineGuestService::lifecycleAndServiceNotifications()
     QCOMPARE(service.types(), (std::vector<T>{T::GuestNetworkServiceCreate, T::GuestNetworkServiceDelete}));
 }
 
-void TestEngineGuestService::stateChangesReachOnlyTheServicesCallbacks()
+void TestEngineGuestService::stateChangesReachTheServicesCallbacksAsStateEvents()
 {
     Harness h;
     auto net = h.create(ResourceKind::Network, natNetwork("nat"));
@@ -91,7 +91,13 @@ void TestEngineGuestService::stateChangesReachOnlyTheServicesCallbacks()
     h.engine.unsubscribe(a);
     h.engine.unsubscribe(b);
     QVERIFY(others.empty());
-    QVERIFY(service.types().empty()); // state changes are for the service's own callbacks
+    // Service-wide subscribers learn each change as the whole document after it, not as a state event.
+    const auto serviceEvents = service.take();
+    QCOMPARE(serviceEvents.size(), std::size_t(2));
+    for (const auto& n : serviceEvents)
+        QCOMPARE(n.type, T::GuestNetworkServiceModify);
+    QCOMPARE(qs(json::parse(serviceEvents.back().data)["Data"].dump()),
+             qs(h.query(ResourceKind::GuestNetworkService, *gns).dump()));
     std::vector<T> types;
     for (const auto& n : mine)
         types.push_back(n.type);

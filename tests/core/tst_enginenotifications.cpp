@@ -2,6 +2,7 @@
 // callbacks that call back into the engine, unsubscribe, and ServiceDisconnect on shutdown.
 
 #include "engine_harness.h"
+#include "hcn/host_state.h"
 
 #include <atomic>
 #include <map>
@@ -10,66 +11,6 @@ using namespace hcntest;
 using hcn::NotificationType;
 using hcn::ResourceKind;
 using T = hcn::NotificationType;
-
-namespace {
-
-/// Applies notifications to a map of documents per kind, as a console or a cache would.
-struct StateMirror
-{
-    std::map<std::string, std::map<std::string, json>> docs; // kind -> ID -> document
-
-    void apply(const hcn::Notification& n)
-    {
-        if (n.data.empty())
-            return;
-        json base = json::parse(n.data);
-        const std::string id = base.value("ID", "");
-        const json data = base.value("Data", json::object());
-        switch (n.type) {
-        case T::NetworkCreate:
-        case T::NetworkModify:
-            docs["Network"][id] = data;
-            break;
-        case T::NetworkDelete:
-            docs["Network"].erase(id);
-            break;
-        case T::EndpointCreate:
-        case T::EndpointModify:
-            docs["Endpoint"][id] = data;
-            break;
-        case T::EndpointDelete:
-            docs["Endpoint"].erase(id);
-            break;
-        case T::NamespaceCreate:
-        case T::NamespaceModify:
-            docs["Namespace"][id] = data;
-            break;
-        case T::NamespaceEndpointAttach:
-        case T::NamespaceEndpointDetach:
-            docs["Endpoint"][data["EndpointId"].get<std::string>()] = data["Endpoint"];
-            docs["Namespace"][id] = data["Namespace"];
-            break;
-        case T::NamespaceContainerAttach:
-        case T::NamespaceContainerDetach:
-            docs["Namespace"][id] = data["Namespace"];
-            break;
-        case T::NamespaceDelete:
-            docs["Namespace"].erase(id);
-            break;
-        case T::LoadBalancerCreate:
-        case T::LoadBalancerModify:
-            docs["LoadBalancer"][id] = data;
-            break;
-        case T::LoadBalancerDelete:
-            docs["LoadBalancer"].erase(id);
-            break;
-        default:
-            break;
-        }
-    }
-};
-
-} // namespace
 
 class TestEngineNotifications : public QObject
 {
@@ -177,11 +118,12 @@ void TestEngineNotifications::sequenceNumbersHaveNoGaps()
 void TestEngineNotifications::mirrorFromEventsEqualsTheEngine()
 {
     Harness h;
-    StateMirror mirror;
+    hcn::HostState mirror;
+    std::vector<std::string> surprises;
     std::mutex mutex;
     auto sub = h.engine.subscribe([&](const hcn::Notification& n) {
         std::lock_guard lock(mutex);
-        mirror.apply(n);
+        (void)mirror.apply(n, &surprises);
     });
     auto nat = h.create(ResourceKind::Network, natNetwork("nat"));
     auto overlay = h.create(ResourceKind::Network,
@@ -225,14 +167,15 @@ void TestEngineNotifications::mirrorFromEventsEqualsTheEngine()
     h.engine.drainNotifications();
     h.engine.unsubscribe(sub);
 
-    for (auto kind : {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace,
-                      ResourceKind::LoadBalancer}) {
-        const std::string name(hcn::resourceKindName(kind));
+    QVERIFY2(surprises.empty(), surprises.empty() ? "" : surprises.front().c_str());
+    for (auto kind : hcn::kResourceKinds) {
         json ids = h.enumerate(kind);
-        QCOMPARE(mirror.docs[name].size(), ids.size());
+        QCOMPARE(mirror.count(kind), ids.size());
         for (const auto& id : ids) {
+            const hcn::HostObject* copy = mirror.find(id.get<std::string>());
+            QVERIFY(copy);
             auto handle = *h.engine.open(kind, *hcn::Guid::parse(id.get<std::string>()));
-            QCOMPARE(qs(mirror.docs[name][id.get<std::string>()].dump()), qs(h.query(kind, handle).dump()));
+            QCOMPARE(qs(copy->document->dump()), qs(h.query(kind, handle).dump()));
         }
     }
 }

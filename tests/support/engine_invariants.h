@@ -4,7 +4,9 @@
 // check can also prove that events alone give a complete copy of the state.
 
 #include "engine_harness.h"
+#include "hcn/host_state.h"
 #include "hcn/ip_address.h"
+#include "hcn/open_object.h"
 
 #include <map>
 #include <set>
@@ -22,10 +24,12 @@ inline std::string key(const std::string& idText)
     return guid(idText).toString();
 }
 
+/// The kinds the engine counts (Engine::counts()) and these invariants cover.
 constexpr ResourceKind kKinds[] = {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace,
                                    ResourceKind::LoadBalancer};
 
-/// A client that keeps its own copy of every object from notifications alone, as the console's tree does.
+/// A client that keeps its own copy of every object from notifications alone (the core's HostState, as
+/// the console's mirror does), and notes every event the copy could not square with what it held.
 class Mirror
 {
 public:
@@ -40,7 +44,11 @@ public:
     {
         m_engine.drainNotifications();
         std::lock_guard lock(m_mutex);
-        return m_objects;
+        std::map<ResourceKind, std::map<std::string, json>> out;
+        for (auto kind : hcn::kResourceKinds)
+            for (const hcn::HostObject* object : m_state.objects(kind))
+                out[kind][object->id] = *object->document;
+        return out;
     }
     QStringList errors()
     {
@@ -59,101 +67,20 @@ private:
         if (m_lastSequence != 0 && n.sequence != m_lastSequence + 1)
             m_errors << where + QString(" follows %1: the stream has a gap").arg(m_lastSequence);
         m_lastSequence = n.sequence;
-        if (n.type == hcn::NotificationType::ServiceDisconnect)
-            return;
-        const json base = json::parse(n.data, nullptr, false);
-        if (base.is_discarded() || !base.is_object()) {
-            m_errors << where + " carries no JSON object";
-            return;
-        }
-        const std::string id = key(base.value("ID", ""));
-        const json data = base.value("Data", json());
-        auto put = [&](ResourceKind kind, const std::string& objectId, const json& doc) {
-            m_objects[kind][objectId] = doc;
-        };
-        auto update = [&](ResourceKind kind, const std::string& objectId, const json& doc) {
-            if (!m_objects[kind].count(objectId))
-                m_errors << where + qs(" updates unknown " + std::string(hcn::resourceKindName(kind)) + " " +
-                                       objectId);
-            m_objects[kind][objectId] = doc;
-        };
-        auto drop = [&](ResourceKind kind) {
-            if (!m_objects[kind].erase(id))
-                m_errors << where +
-                                qs(" deletes unknown " + std::string(hcn::resourceKindName(kind)) + " " + id);
-        };
-        auto known = [&](ResourceKind kind, const std::string& objectId) {
-            if (!m_objects[kind].count(objectId))
-                m_errors << where + qs(" names unknown " + std::string(hcn::resourceKindName(kind)) + " " +
-                                       objectId);
-        };
-        using T = hcn::NotificationType;
-        switch (n.type) {
-        case T::NetworkCreate:
-            put(ResourceKind::Network, id, data);
-            break;
-        case T::NetworkModify:
-            update(ResourceKind::Network, id, data);
-            break;
-        case T::NetworkDelete:
-            drop(ResourceKind::Network);
-            break;
-        case T::NetworkPreCreate:
-            break;
-        case T::NetworkPreDelete:
-            known(ResourceKind::Network, id);
-            break;
-        case T::EndpointCreate:
-            put(ResourceKind::Endpoint, id, data);
-            break;
-        case T::EndpointModify:
-            update(ResourceKind::Endpoint, id, data);
-            break;
-        case T::EndpointDelete:
-            drop(ResourceKind::Endpoint);
-            break;
-        case T::NamespaceCreate:
-            put(ResourceKind::Namespace, id, data);
-            break;
-        case T::NamespaceModify:
-            update(ResourceKind::Namespace, id, data);
-            break;
-        case T::NamespaceDelete:
-            drop(ResourceKind::Namespace);
-            break;
-        case T::NamespaceEndpointAttach:
-        case T::NamespaceEndpointDetach:
-            update(ResourceKind::Namespace, id, data.value("Namespace", json()));
-            update(ResourceKind::Endpoint, key(data.value("EndpointId", "")), data.value("Endpoint", json()));
-            break;
-        case T::NamespaceContainerAttach:
-        case T::NamespaceContainerDetach:
-            update(ResourceKind::Namespace, id, data.value("Namespace", json()));
-            break;
-        case T::NetworkEndpointAttached:
-        case T::NetworkEndpointDetached:
-            known(ResourceKind::Endpoint, id);
-            known(ResourceKind::Namespace, key(data.value("NamespaceId", "")));
-            break;
-        case T::LoadBalancerCreate:
-            put(ResourceKind::LoadBalancer, id, data);
-            break;
-        case T::LoadBalancerModify:
-            update(ResourceKind::LoadBalancer, id, data);
-            break;
-        case T::LoadBalancerDelete:
-            drop(ResourceKind::LoadBalancer);
-            break;
-        default:
-            break; // policy and route events describe a change already carried by the object's modify
-        }
+        const hcn::ParsedNotification parsed = hcn::parseNotification(n);
+        if (!parsed.error.empty())
+            m_errors << where + " carries no JSON object: " + qs(parsed.error);
+        std::vector<std::string> surprises;
+        (void)m_state.apply(parsed, &surprises);
+        for (const std::string& surprise : surprises)
+            m_errors << where + ": " + qs(surprise);
     }
 
     hcn::Engine& m_engine;
     hcn::SubscriptionId m_id = 0;
     std::mutex m_mutex;
     std::uint64_t m_lastSequence = 0;
-    std::map<ResourceKind, std::map<std::string, json>> m_objects;
+    hcn::HostState m_state;
     QStringList m_errors;
 };
 
@@ -161,15 +88,13 @@ private:
 inline std::map<std::string, json> readAll(Harness& h, ResourceKind kind)
 {
     std::map<std::string, json> out;
-    for (const auto& id : h.enumerate(kind)) {
-        auto handle = h.engine.open(kind, guid(id.get<std::string>()));
-        if (!handle.ok())
-            continue;
-        json& entry = out[key(id.get<std::string>())];
-        entry["plain"] = h.query(kind, *handle);
-        entry["detailed"] = h.query(kind, *handle, {{"Flags", 1}});
-        (void)h.engine.close(kind, *handle);
-    }
+    for (const auto& id : h.enumerate(kind))
+        (void)hcn::withOpenObject(h.engine, kind, guid(id.get<std::string>()), [&](hcn::Handle handle) {
+            json& entry = out[key(id.get<std::string>())];
+            entry["plain"] = h.query(kind, handle);
+            entry["detailed"] = h.query(kind, handle, {{"Flags", 1}});
+            return hcn::Status::success();
+        });
     return out;
 }
 

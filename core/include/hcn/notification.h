@@ -2,8 +2,10 @@
 // Service notifications: the HCN_NOTIFICATIONS values plus the engine's own extension events.
 
 #include "hcn/hresult.h"
+#include "hcn/resource_kind.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -48,6 +50,7 @@ enum class NotificationType : std::uint32_t
     RouteCreate = 0x00100050,
     RouteModify = 0x00100051,
     RouteDelete = 0x00100052,
+    GuestNetworkServiceModify = 0x00100061,
     ExtensionLast = 0x001FFFFF,
 };
 
@@ -56,6 +59,13 @@ inline constexpr std::uint32_t NotificationFlagsReserved = 0xF0000000u;
 /// "HcnNotificationNetworkCreate", "HcnExtEndpointCreate" ...; empty for unknown values.
 std::string_view notificationTypeName(NotificationType type);
 bool isExtensionNotification(NotificationType type);
+/// The type with the reserved flag bits masked off.
+NotificationType baseNotificationType(NotificationType type);
+/// Every type notificationTypeName() names (the reserved markers aside), in value order.
+std::span<const NotificationType> notificationTypes();
+/// The kind of object a type is about (by its base type); Invalid for ServiceDisconnect, for the policy
+/// events (their Data's ObjectType says) and for unknown values.
+ResourceKind notificationResourceKind(NotificationType type);
 
 struct Notification
 {

@@ -1,0 +1,421 @@
+#include "hcn/host_state.h"
+
+#include "hcn/guid.h"
+#include "hcn/schema_normalizer.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hcn {
+
+namespace {
+
+using Json = nlohmann::json;
+using T = NotificationType;
+using Op = HostUpdate::Op;
+
+const HostDocument& nullDocument()
+{
+    static const HostDocument null = std::make_shared<const Json>();
+    return null;
+}
+
+const Json* member(const Json& object, const char* key)
+{
+    if (!object.is_object())
+        return nullptr;
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+std::string stringMember(const Json& object, const char* key)
+{
+    const Json* value = member(object, key);
+    return value && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+/// A GUID-valued field's canonical ID; empty when it is no string.
+std::string idField(const Json& value)
+{
+    return value.is_string() ? canonicalObjectId(std::string_view(value.get_ref<const std::string&>()))
+                             : std::string();
+}
+
+/// A document inside `data`, sharing its ownership (no copy); null when absent or not an object.
+HostDocument part(const HostDocument& data, const char* key)
+{
+    const Json* value = key ? member(*data, key) : data.get();
+    return value && value->is_object() ? HostDocument(data, value) : nullptr;
+}
+
+/// What each notification does to a copy. Data documents are whole documents (docs/notifications.md).
+void addUpdates(ParsedNotification& p)
+{
+    auto add = [&](Op op, ResourceKind kind, std::string id, HostDocument document = nullptr) {
+        if (id.empty())
+            return;
+        if ((op == Op::Create || op == Op::Modify) && !document)
+            return; // a store without a document would lose the object's state: leave it as it is
+        p.updates.push_back(HostUpdate{op, kind, std::move(id), std::move(document)});
+    };
+    const Json& data = *p.data;
+    switch (p.type) {
+    case T::NetworkCreate:
+    case T::NamespaceCreate:
+    case T::EndpointCreate:
+    case T::LoadBalancerCreate:
+    case T::RouteCreate:
+    case T::GuestNetworkServiceCreate:
+        add(Op::Create, p.kind, p.objectId, part(p.data, nullptr));
+        break;
+    case T::NetworkModify:
+    case T::NamespaceModify:
+    case T::EndpointModify:
+    case T::LoadBalancerModify:
+    case T::RouteModify:
+    case T::GuestNetworkServiceModify:
+        add(Op::Modify, p.kind, p.objectId, part(p.data, nullptr));
+        break;
+    case T::NetworkDelete:
+    case T::NamespaceDelete:
+    case T::EndpointDelete:
+    case T::LoadBalancerDelete:
+    case T::RouteDelete:
+    case T::GuestNetworkServiceDelete:
+        add(Op::Delete, p.kind, p.objectId);
+        break;
+    case T::NetworkPreDelete:
+        add(Op::Expect, ResourceKind::Network, p.objectId);
+        break;
+    case T::NamespaceEndpointAttach:
+    case T::NamespaceEndpointDetach:
+        add(Op::Modify, ResourceKind::Endpoint, canonicalObjectId(stringMember(data, "EndpointId")),
+            part(p.data, "Endpoint"));
+        add(Op::Modify, ResourceKind::Namespace, p.objectId, part(p.data, "Namespace"));
+        break;
+    case T::NamespaceContainerAttach:
+    case T::NamespaceContainerDetach:
+        add(Op::Modify, ResourceKind::Namespace, p.objectId, part(p.data, "Namespace"));
+        break;
+    case T::NetworkEndpointAttached:
+    case T::NetworkEndpointDetached:
+        add(Op::Expect, ResourceKind::Endpoint, p.objectId);
+        add(Op::Expect, ResourceKind::Namespace, canonicalObjectId(stringMember(data, "NamespaceId")));
+        break;
+    default:
+        // NetworkPreCreate: the Create that follows carries the same document. Policy events: the
+        // owner's Modify carries the change. GNS state changes: GuestNetworkServiceModify does.
+        break;
+    }
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool sameDocument(const HostDocument& a, const HostDocument& b)
+{
+    return a == b || *a == *b;
+}
+
+/// Parents first when adding, children first when removing.
+int dependencyRank(ResourceKind kind)
+{
+    switch (kind) {
+    case ResourceKind::Network:
+        return 0;
+    case ResourceKind::Namespace:
+        return 1;
+    case ResourceKind::Endpoint:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+} // namespace
+
+std::string canonicalObjectId(std::string_view text)
+{
+    if (auto guid = Guid::parse(text))
+        return guid->isNull() ? std::string() : guid->toString();
+    std::string upper(text);
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return upper;
+}
+
+std::string endpointNetworkId(const Json& endpoint)
+{
+    const Json* value = member(endpoint, "HostComputeNetwork");
+    return value ? idField(*value) : std::string();
+}
+
+std::string endpointNamespaceId(const Json& endpoint)
+{
+    const Json* value = member(endpoint, "HostComputeNamespace");
+    return value ? idField(*value) : std::string();
+}
+
+bool isRemoteEndpoint(const Json& endpoint)
+{
+    const Json* flags = member(endpoint, "Flags");
+    return flags && flags->is_number_integer() && (flags->get<std::int64_t>() & kRemoteEndpointFlag) != 0;
+}
+
+std::vector<std::string> namespaceEndpointIds(const Json& ns)
+{
+    std::vector<std::string> ids;
+    const Json* resources = member(ns, "Resources");
+    if (!resources || !resources->is_array())
+        return ids;
+    for (const Json& resource : *resources) {
+        if (!equalsIgnoringCase(stringMember(resource, "Type"), "Endpoint"))
+            continue;
+        const Json* data = member(resource, "Data");
+        if (!data)
+            continue;
+        // hcsshim reads "ID", the documentation says "Id": accept both.
+        std::string id = canonicalObjectId(stringMember(*data, "ID"));
+        if (id.empty())
+            id = canonicalObjectId(stringMember(*data, "Id"));
+        if (!id.empty())
+            ids.push_back(std::move(id));
+    }
+    return ids;
+}
+
+ParsedNotification parseNotification(const Notification& notification)
+{
+    ParsedNotification p;
+    p.sequence = notification.sequence;
+    p.type = baseNotificationType(notification.type);
+    p.status = notification.status;
+    p.kind = notificationResourceKind(p.type);
+    p.data = nullDocument();
+    if (notification.data.empty())
+        return p;
+    Json base;
+    if (Status s = schema::parseObject(notification.data, base); !s.ok()) {
+        p.error = s.detail();
+        return p;
+    }
+    p.objectId = canonicalObjectId(stringMember(base, "ID"));
+    if (auto data = base.find("Data"); data != base.end() && !data->is_null())
+        p.data = std::make_shared<const Json>(std::move(*data));
+    if (p.kind == ResourceKind::Invalid) {
+        const std::string objectType = stringMember(*p.data, "ObjectType"); // policy events
+        if (objectType == "Network" || objectType == "Endpoint")
+            p.kind = resourceKindFromName(objectType);
+    }
+    addUpdates(p);
+    return p;
+}
+
+Result<std::vector<HostObject>> parseHostSnapshot(std::string_view text)
+{
+    Json root;
+    if (Status s = schema::parseObject(text, root); !s.ok())
+        return Status(s.code(), "the host's snapshot: " + s.detail());
+    std::vector<HostObject> objects;
+    for (ResourceKind kind : kResourceKinds) {
+        auto section = root.find(std::string(resourceKindPlural(kind)));
+        if (section == root.end() || !section->is_array())
+            continue;
+        for (Json& document : *section) {
+            if (!document.is_object())
+                continue;
+            std::string id = canonicalObjectId(stringMember(document, "ID"));
+            if (id.empty())
+                continue;
+            objects.push_back(
+                HostObject{kind, std::move(id), std::make_shared<const Json>(std::move(document))});
+        }
+    }
+    return objects;
+}
+
+std::vector<HostChange> HostState::apply(const Notification& notification,
+                                         std::vector<std::string>* surprises)
+{
+    return apply(parseNotification(notification), surprises);
+}
+
+std::vector<HostChange> HostState::apply(const ParsedNotification& notification,
+                                         std::vector<std::string>* surprises)
+{
+    std::vector<HostChange> changes;
+    auto surprise = [&](const HostUpdate& update, const char* what) {
+        if (surprises)
+            surprises->push_back(std::string(notificationTypeName(notification.type)) + " " + what + " " +
+                                 std::string(resourceKindName(update.kind)) + " " + update.id);
+    };
+    for (const HostUpdate& update : notification.updates) {
+        auto it = m_objects.find(update.id);
+        const bool known = it != m_objects.end() && it->second.kind == update.kind;
+        switch (update.op) {
+        case Op::Create:
+        case Op::Modify:
+            if (update.op == Op::Create && known)
+                surprise(update, "creates the known");
+            else if (update.op == Op::Modify && !known)
+                surprise(update, "modifies the unknown");
+            if (it == m_objects.end())
+                changes.push_back({HostChange::Type::Added, update.kind, update.id, update.document});
+            else if (!known || !sameDocument(it->second.document, update.document))
+                changes.push_back({HostChange::Type::Changed, update.kind, update.id, update.document});
+            else
+                break; // the same document again: nothing to tell
+            store(HostObject{update.kind, update.id, update.document});
+            break;
+        case Op::Delete:
+            if (!known) {
+                surprise(update, "deletes the unknown");
+                if (it == m_objects.end())
+                    break;
+            }
+            changes.push_back({HostChange::Type::Removed, it->second.kind, update.id, it->second.document});
+            erase(update.id);
+            break;
+        case Op::Expect:
+            if (!known)
+                surprise(update, "names the unknown");
+            break;
+        }
+    }
+    return changes;
+}
+
+std::vector<HostChange> HostState::assign(std::vector<HostObject> objects)
+{
+    std::unordered_map<std::string, HostObject> incoming;
+    incoming.reserve(objects.size());
+    for (HostObject& object : objects) {
+        std::string id = object.id;
+        incoming.insert_or_assign(std::move(id), std::move(object));
+    }
+    std::vector<HostChange> removed, added, changed;
+    for (const auto& [id, object] : m_objects)
+        if (!incoming.count(id))
+            removed.push_back({HostChange::Type::Removed, object.kind, id, object.document});
+    for (const auto& [id, object] : incoming) {
+        auto old = m_objects.find(id);
+        if (old == m_objects.end())
+            added.push_back({HostChange::Type::Added, object.kind, id, object.document});
+        else if (old->second.kind != object.kind || !sameDocument(old->second.document, object.document))
+            changed.push_back({HostChange::Type::Changed, object.kind, id, object.document});
+    }
+    std::stable_sort(removed.begin(), removed.end(), [](const HostChange& a, const HostChange& b) {
+        return dependencyRank(a.kind) > dependencyRank(b.kind);
+    });
+    std::stable_sort(added.begin(), added.end(), [](const HostChange& a, const HostChange& b) {
+        return dependencyRank(a.kind) < dependencyRank(b.kind);
+    });
+    clear();
+    for (auto& [id, object] : incoming)
+        store(std::move(object));
+    std::vector<HostChange> changes = std::move(removed);
+    changes.insert(changes.end(), std::make_move_iterator(added.begin()),
+                   std::make_move_iterator(added.end()));
+    changes.insert(changes.end(), std::make_move_iterator(changed.begin()),
+                   std::make_move_iterator(changed.end()));
+    return changes;
+}
+
+void HostState::clear()
+{
+    m_objects.clear();
+    m_counts.fill(0);
+    m_endpointsByNetwork.clear();
+    m_endpointsByNamespace.clear();
+}
+
+const HostObject* HostState::find(std::string_view id) const
+{
+    auto it = m_objects.find(canonicalObjectId(id));
+    return it == m_objects.end() ? nullptr : &it->second;
+}
+
+std::vector<const HostObject*> HostState::objects(ResourceKind kind) const
+{
+    std::vector<const HostObject*> out;
+    out.reserve(count(kind));
+    for (const auto& [id, object] : m_objects)
+        if (object.kind == kind)
+            out.push_back(&object);
+    std::sort(out.begin(), out.end(), [](const HostObject* a, const HostObject* b) { return a->id < b->id; });
+    return out;
+}
+
+std::size_t HostState::count(ResourceKind kind) const
+{
+    const auto slot = static_cast<std::size_t>(kind);
+    return slot < m_counts.size() ? m_counts[slot] : 0;
+}
+
+namespace {
+
+std::vector<std::string> membersOf(const std::unordered_map<std::string, std::set<std::string>>& index,
+                                   std::string_view parent)
+{
+    auto it = index.find(canonicalObjectId(parent));
+    return it == index.end() ? std::vector<std::string>()
+                             : std::vector<std::string>(it->second.begin(), it->second.end());
+}
+
+} // namespace
+
+std::vector<std::string> HostState::endpointsOfNetwork(std::string_view networkId) const
+{
+    return membersOf(m_endpointsByNetwork, networkId);
+}
+
+std::vector<std::string> HostState::endpointsOfNamespace(std::string_view namespaceId) const
+{
+    return membersOf(m_endpointsByNamespace, namespaceId);
+}
+
+void HostState::store(HostObject object)
+{
+    erase(object.id);
+    index(object, +1);
+    std::string id = object.id;
+    m_objects.emplace(std::move(id), std::move(object));
+}
+
+void HostState::erase(const std::string& id)
+{
+    auto it = m_objects.find(id);
+    if (it == m_objects.end())
+        return;
+    index(it->second, -1);
+    m_objects.erase(it);
+}
+
+void HostState::index(const HostObject& object, int delta)
+{
+    const auto slot = static_cast<std::size_t>(object.kind);
+    if (slot < m_counts.size())
+        m_counts[slot] = delta > 0 ? m_counts[slot] + 1 : m_counts[slot] - 1;
+    if (object.kind != ResourceKind::Endpoint)
+        return;
+    auto update = [&](std::unordered_map<std::string, std::set<std::string>>& byParent, std::string parent) {
+        if (parent.empty())
+            return;
+        if (delta > 0) {
+            byParent[std::move(parent)].insert(object.id);
+        } else if (auto it = byParent.find(parent); it != byParent.end()) {
+            it->second.erase(object.id);
+            if (it->second.empty())
+                byParent.erase(it);
+        }
+    };
+    update(m_endpointsByNetwork, endpointNetworkId(*object.document));
+    update(m_endpointsByNamespace, endpointNamespaceId(*object.document));
+}
+
+} // namespace hcn
