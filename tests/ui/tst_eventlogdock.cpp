@@ -127,13 +127,13 @@ void TestEventLogDock::selectingARowSelectsItsObject()
 
     // New rows arriving and the selected rows being trimmed do not change what the user selected.
     console.dock->model()->setCapacity(EventLogModel::kMinimumCapacity);
-    QVector<hcn::Notification> burst;
+    QVector<hcn::ui::MirrorEvent> burst;
     for (quint64 s = 100; s < 300; ++s) {
         hcn::Notification n;
         n.sequence = s;
         n.type = hcn::NotificationType::NetworkDelete;
         n.data = R"({"ID":"00000000-0000-4000-8000-000000000001","Flags":0,"Data":{"Name":"n"}})";
-        burst.append(n);
+        burst.append(hcn::ui::MirrorEvent::read(n));
     }
     console.dock->append(burst);
     QTRY_COMPARE(console.dock->model()->record(0).sequence, 200u);
@@ -193,13 +193,13 @@ void TestEventLogDock::followKeepsTheNewestRowInView()
 {
     Console console;
     QVERIFY(console.dock->followAction()->isChecked());
-    QVector<hcn::Notification> batch;
+    QVector<hcn::ui::MirrorEvent> batch;
     for (quint64 s = 1; s <= 2000; ++s) {
         hcn::Notification n;
         n.sequence = s;
         n.type = hcn::NotificationType::NetworkDelete;
         n.data = R"({"ID":"00000000-0000-4000-8000-000000000001","Flags":0,"Data":{"Name":"n"}})";
-        batch.append(n);
+        batch.append(hcn::ui::MirrorEvent::read(n));
     }
     console.dock->append(batch);
     QTRY_COMPARE(console.dock->model()->rowCount(), 2000);

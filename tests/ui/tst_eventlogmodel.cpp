@@ -25,6 +25,7 @@ using hcn::ResourceKind;
 using hcn::ui::EventFilterProxy;
 using hcn::ui::EventLogExport;
 using hcn::ui::EventLogModel;
+using hcn::ui::MirrorEvent;
 
 Q_DECLARE_METATYPE(hcn::Notification)
 
@@ -59,29 +60,36 @@ Notification endpointCreate(quint64 sequence, const QString& name = {})
     return makeNotification(sequence, NotificationType::EndpointCreate, idFor(sequence), data);
 }
 
-QVector<Notification> endpointCreates(quint64 first, int count)
+/// What the mirror hands the log: the notification read once.
+MirrorEvent read(const Notification& notification)
 {
-    QVector<Notification> batch;
+    return MirrorEvent::read(notification);
+}
+
+QVector<MirrorEvent> endpointCreates(quint64 first, int count)
+{
+    QVector<MirrorEvent> batch;
     batch.reserve(count);
     for (int i = 0; i < count; ++i)
-        batch.append(endpointCreate(first + quint64(i)));
+        batch.append(read(endpointCreate(first + quint64(i))));
     return batch;
 }
 
 /// Three kinds of rows to filter: network creates (odd sequences 1..9), endpoint creates with "web"
 /// names (2, 4), endpoint deletes with "db" names (6, 8, 10).
-QVector<Notification> mixedBatch()
+QVector<MirrorEvent> mixedBatch()
 {
-    QVector<Notification> batch;
+    QVector<MirrorEvent> batch;
     for (quint64 s = 1; s <= 10; ++s) {
         if (s % 2 == 1)
-            batch.append(makeNotification(s, NotificationType::NetworkCreate, idFor(s),
-                                          {{"Name", QStringLiteral("net-%1").arg(s)}, {"Type", "NAT"}}));
+            batch.append(
+                read(makeNotification(s, NotificationType::NetworkCreate, idFor(s),
+                                      {{"Name", QStringLiteral("net-%1").arg(s)}, {"Type", "NAT"}})));
         else if (s <= 4)
-            batch.append(endpointCreate(s, QStringLiteral("web-%1").arg(s)));
+            batch.append(read(endpointCreate(s, QStringLiteral("web-%1").arg(s))));
         else
-            batch.append(makeNotification(s, NotificationType::EndpointDelete, idFor(s),
-                                          {{"Name", QStringLiteral("db-%1").arg(s)}}));
+            batch.append(read(makeNotification(s, NotificationType::EndpointDelete, idFor(s),
+                                               {{"Name", QStringLiteral("db-%1").arg(s)}})));
     }
     return batch;
 }
@@ -307,6 +315,11 @@ void TestEventLogModel::rowsShowTheNotification_data()
                             hcn::hr::InvalidArg)
         << "NetworkModify"
         << "Network" << idFor(6) << QStringList{"E_INVALIDARG", "x"};
+    QTest::newRow("guest network service modify: the service's kind and name")
+        << makeNotification(11, NotificationType::GuestNetworkServiceModify, idFor(11),
+                            {{"Name", "wsl"}, {"State", 3}})
+        << "GuestNetworkServiceModify"
+        << "Guest network service" << idFor(11) << QStringList{"wsl"};
     Notification disconnect;
     disconnect.sequence = 8;
     disconnect.type = NotificationType::ServiceDisconnect;
@@ -336,7 +349,7 @@ void TestEventLogModel::rowsShowTheNotification()
 
     EventLogModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.append({notification});
+    model.append({read(notification)});
     model.flush();
     QCOMPARE(model.rowCount(), 1);
     auto text = [&](int column) { return model.index(0, column).data().toString(); };
@@ -372,9 +385,9 @@ void TestEventLogModel::summariesSurviveManyTrims()
     const QString longName = QString(180, QLatin1Char('x'));
     quint64 sequence = 1;
     for (int round = 0; round < 20; ++round) {
-        QVector<Notification> batch;
+        QVector<MirrorEvent> batch;
         for (int i = 0; i < 2000; ++i, ++sequence)
-            batch.append(endpointCreate(sequence, longName + QString::number(sequence)));
+            batch.append(read(endpointCreate(sequence, longName + QString::number(sequence))));
         model.append(batch);
         model.flush();
     }
@@ -451,8 +464,8 @@ void TestEventLogModel::filteredLogTakesNewRowsIncrementally()
     QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
     QSignalSpy resets(&proxy, &QAbstractItemModel::modelReset);
     QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
-    QVector<Notification> more = endpointCreates(11, 95); // pushes the first 5 rows out
-    more.append(makeNotification(106, NotificationType::NetworkCreate, idFor(106), {{"Name", "late"}}));
+    QVector<MirrorEvent> more = endpointCreates(11, 95); // pushes the first 5 rows out
+    more.append(read(makeNotification(106, NotificationType::NetworkCreate, idFor(106), {{"Name", "late"}})));
     model.append(more);
     model.flush();
 
@@ -472,7 +485,7 @@ void TestEventLogModel::objectFilterMatchesMirrorNames()
     EventFilterProxy proxy;
     proxy.setSourceModel(&model);
     QObject::connect(&mirror, &hcn::ui::HostMirror::notificationsArrived, &model,
-                     qOverload<const QVector<Notification>&>(&EventLogModel::append));
+                     qOverload<const QVector<MirrorEvent>&>(&EventLogModel::append));
 
     for (const char* name : {"frontend", "backend"}) {
         auto handle =
@@ -525,8 +538,8 @@ void TestEventLogModel::exportCsvEqualsWhatIsShown()
     EventLogModel model;
     EventFilterProxy proxy;
     proxy.setSourceModel(&model);
-    QVector<Notification> batch = mixedBatch();
-    batch.append(endpointCreate(11, "web \"quoted\", with comma"));
+    QVector<MirrorEvent> batch = mixedBatch();
+    batch.append(read(endpointCreate(11, "web \"quoted\", with comma")));
     model.append(batch);
     model.flush();
     proxy.setTextFilter("web");

@@ -3,6 +3,7 @@
 
 #include "engine_harness.h"
 #include "hcn/embedded_api.h"
+#include "hcn/open_object.h"
 #include "models/host_mirror.h"
 
 #include <QSignalSpy>
@@ -75,10 +76,9 @@ struct Host
 
 QJsonObject engineDocument(Host& host, ResourceKind kind, const QString& id)
 {
-    auto handle = host.api->open(kind, *hcn::Guid::parse(id.toStdString()));
-    auto text = host.api->query(kind, *handle, "");
-    (void)host.api->close(kind, *handle);
-    return QJsonDocument::fromJson(QByteArray::fromStdString(*text)).object();
+    auto text = hcn::withOpenObject(*host.api, kind, *hcn::Guid::parse(id.toStdString()),
+                                    [&](hcn::Handle handle) { return host.api->query(kind, handle, ""); });
+    return text.ok() ? QJsonDocument::fromJson(QByteArray::fromStdString(*text)).object() : QJsonObject();
 }
 
 } // namespace
@@ -93,6 +93,7 @@ private slots:
     void attachChangesEndpointAndNamespace();
     void createThenDeleteInOneBatchIsInvisible();
     void mirrorEqualsEngineAfterManyChanges();
+    void guestNetworkServiceStateChangesReachTheMirror();
     void failedAttachKeepsThePreviousHost();
     void resyncEmitsOnlyDifferences();
     void detachForgetsEverything();
@@ -195,7 +196,13 @@ void TestHostMirror::createThenDeleteInOneBatchIsInvisible()
     QVERIFY(host.remove(ResourceKind::Endpoint, ep));
     host.settle(mirror);
     QCOMPARE(raw.count(), 1); // the event log still sees both events
-    QCOMPARE(raw.front().front().value<QVector<hcn::Notification>>().size(), 2);
+    const auto events = raw.front().front().value<QVector<hcn::ui::MirrorEvent>>();
+    QCOMPARE(events.size(), 2);
+    // Read once, on the delivery thread: the log gets the parsed payload.
+    QCOMPARE(events[0].type, hcn::NotificationType::EndpointCreate);
+    QCOMPARE(events[0].objectId, ep);
+    QCOMPARE(events[0].data.value("Name").toString(), QString("short-lived"));
+    QCOMPARE(events[1].kind, ResourceKind::Endpoint);
     QCOMPARE(added.count(), 0);
     QCOMPARE(removed.count(), 0);
 }
@@ -223,6 +230,31 @@ void TestHostMirror::mirrorEqualsEngineAfterManyChanges()
         QCOMPARE(mirror.object(id)->document, engineDocument(host, ResourceKind::Endpoint, id));
     QCOMPARE(mirror.object(ns)->document, engineDocument(host, ResourceKind::Namespace, ns));
     QCOMPARE(mirror.object(a)->document, engineDocument(host, ResourceKind::Network, a));
+}
+
+void TestHostMirror::guestNetworkServiceStateChangesReachTheMirror()
+{
+    Host host;
+    HostMirror mirror;
+    HCN_VERIFY_OK(mirror.attach(host.api));
+    auto created = host.api->create(ResourceKind::GuestNetworkService, hcn::Guid(),
+                                    hcntest::v2(json{{"Name", "wsl"}}).dump(), 0);
+    HCN_VERIFY_OK(created);
+    const QString gns =
+        QString::fromStdString(host.api->handleId(ResourceKind::GuestNetworkService, *created)->toString());
+    host.settle(mirror);
+    QVERIFY(mirror.object(gns));
+    QSignalSpy changed(&mirror, &HostMirror::objectsChanged);
+    HCN_VERIFY_OK(host.api->modify(
+        ResourceKind::GuestNetworkService, *created,
+        json{{"ResourceType", "State"}, {"RequestType", "Update"}, {"Settings", {{"State", "Synchronized"}}}}
+            .dump()));
+    (void)host.api->close(ResourceKind::GuestNetworkService, *created);
+    host.settle(mirror);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.front().front().toStringList(), QStringList{gns});
+    QCOMPARE(mirror.object(gns)->document.value("State").toInt(), 3); // Synchronized
+    QCOMPARE(mirror.object(gns)->document, engineDocument(host, ResourceKind::GuestNetworkService, gns));
 }
 
 void TestHostMirror::failedAttachKeepsThePreviousHost()

@@ -82,7 +82,7 @@ ChartsDock::ChartsDock(HostMirror* mirror, QWidget* parent)
     m_clock.start();
     if (mirror) {
         connect(mirror, &HostMirror::notificationsArrived, this,
-                [this](const QVector<hcn::Notification>& batch) { onNotifications(int(batch.size())); });
+                [this](const QVector<MirrorEvent>& batch) { onNotifications(int(batch.size())); });
         connect(mirror, &HostMirror::objectsAdded, this, &ChartsDock::markObjectsDirty);
         connect(mirror, &HostMirror::objectsChanged, this, &ChartsDock::markObjectsDirty);
         connect(mirror, &HostMirror::objectsRemoved, this, &ChartsDock::markObjectsDirty);

@@ -42,12 +42,12 @@ EventLogModel::EventLogModel(HostMirror* mirror, QObject* parent)
 
 EventLogModel::~EventLogModel() = default;
 
-void EventLogModel::append(const QVector<hcn::Notification>& batch)
+void EventLogModel::append(const QVector<MirrorEvent>& batch)
 {
     append(batch, QDateTime::currentMSecsSinceEpoch());
 }
 
-void EventLogModel::append(const QVector<hcn::Notification>& batch, qint64 received_ms)
+void EventLogModel::append(const QVector<MirrorEvent>& batch, qint64 received_ms)
 {
     if (batch.isEmpty())
         return;
@@ -110,15 +110,15 @@ void EventLogModel::flushWithBudget(int budget_ms)
     QByteArray utf8;
     while (!m_pending.empty()) {
         PendingBatch& batch = m_pending.front();
-        const hcn::Notification& notification = batch.notifications.at(batch.next);
-        const EventDigest digest = EventSummary::digest(notification, names);
+        const MirrorEvent& event = batch.notifications.at(batch.next);
+        const EventDigest digest = EventSummary::digest(event, names);
 
         EventRecord record;
-        record.sequence = notification.sequence;
+        record.sequence = event.sequence;
         record.received_ms = batch.received_ms;
         record.objectId = digest.objectId;
-        record.type = EventSummary::baseType(notification.type);
-        record.status = notification.status;
+        record.type = event.type;
+        record.status = event.status;
         record.kind = digest.kind;
         utf8 = digest.summary.toUtf8();
         record.summaryLength = quint32(utf8.size());

@@ -12,6 +12,7 @@
 
 #include "hcn/notification.h"
 #include "models/event_record.h"
+#include "models/mirror_event.h"
 #include "models/summary_store.h"
 
 #include <QAbstractTableModel>
@@ -62,9 +63,9 @@ public:
     explicit EventLogModel(HostMirror* mirror = nullptr, QObject* parent = nullptr);
     ~EventLogModel() override;
 
-    /// Queues a batch received now; it appears at the next tick unless paused.
-    void append(const QVector<hcn::Notification>& batch);
-    void append(const QVector<hcn::Notification>& batch, qint64 received_ms);
+    /// Queues a batch (parsed by the mirror) received now; it appears at the next tick unless paused.
+    void append(const QVector<hcn::ui::MirrorEvent>& batch);
+    void append(const QVector<hcn::ui::MirrorEvent>& batch, qint64 received_ms);
     /// Applies everything queued now, ignoring the time budget (still one insert, one removal). Does
     /// nothing while paused.
     void flush();
@@ -112,7 +113,7 @@ signals:
 private:
     struct PendingBatch
     {
-        QVector<hcn::Notification> notifications;
+        QVector<MirrorEvent> notifications;
         qsizetype next = 0; ///< first not yet processed
         qint64 received_ms = 0;
     };

@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QStringList>
 
 namespace hcn::ui {
@@ -157,14 +156,9 @@ QString summarize(Type type, const QJsonObject& data, const EventSummary::NameLo
 
 } // namespace
 
-NotificationType EventSummary::baseType(NotificationType type)
-{
-    return NotificationType(std::uint32_t(type) & ~NotificationFlagsReserved);
-}
-
 QString EventSummary::typeDisplayName(NotificationType type)
 {
-    const std::string_view name = notificationTypeName(baseType(type));
+    const std::string_view name = notificationTypeName(baseNotificationType(type));
     if (name.empty())
         return QStringLiteral("0x%1").arg(std::uint32_t(type), 8, 16, QLatin1Char('0'));
     QString text = QString::fromLatin1(name.data(), qsizetype(name.size()));
@@ -172,64 +166,6 @@ QString EventSummary::typeDisplayName(NotificationType type)
         if (text.startsWith(prefix))
             return text.mid(prefix.size());
     return text;
-}
-
-const QList<NotificationType>& EventSummary::knownTypes()
-{
-    static const QList<NotificationType> types = [] {
-        QList<NotificationType> all;
-        auto addRange = [&](std::uint32_t first, std::uint32_t last) {
-            for (std::uint32_t value = first; value <= last; ++value)
-                if (!notificationTypeName(NotificationType(value)).empty())
-                    all.append(NotificationType(value));
-        };
-        addRange(0x1, 0x12);
-        addRange(std::uint32_t(Type::ExtensionBase), std::uint32_t(Type::ExtensionBase) + 0x60);
-        all.append(Type::ServiceDisconnect);
-        return all;
-    }();
-    return types;
-}
-
-ResourceKind EventSummary::kindOfType(NotificationType type)
-{
-    switch (baseType(type)) {
-    case Type::NetworkPreCreate:
-    case Type::NetworkCreate:
-    case Type::NetworkPreDelete:
-    case Type::NetworkDelete:
-    case Type::NetworkModify:
-        return ResourceKind::Network;
-    case Type::NamespaceCreate:
-    case Type::NamespaceDelete:
-    case Type::NamespaceModify:
-    case Type::NamespaceEndpointAttach:
-    case Type::NamespaceEndpointDetach:
-    case Type::NamespaceContainerAttach:
-    case Type::NamespaceContainerDetach:
-        return ResourceKind::Namespace;
-    case Type::GuestNetworkServiceCreate:
-    case Type::GuestNetworkServiceDelete:
-    case Type::GuestNetworkServiceStateChanged:
-    case Type::GuestNetworkServiceInterfaceStateChanged:
-        return ResourceKind::GuestNetworkService;
-    case Type::NetworkEndpointAttached:
-    case Type::NetworkEndpointDetached:
-    case Type::EndpointCreate:
-    case Type::EndpointModify:
-    case Type::EndpointDelete:
-        return ResourceKind::Endpoint;
-    case Type::LoadBalancerCreate:
-    case Type::LoadBalancerModify:
-    case Type::LoadBalancerDelete:
-        return ResourceKind::LoadBalancer;
-    case Type::RouteCreate:
-    case Type::RouteModify:
-    case Type::RouteDelete:
-        return ResourceKind::SdnRoute;
-    default:
-        return ResourceKind::Invalid;
-    }
 }
 
 QString EventSummary::kindDisplayName(ResourceKind kind)
@@ -253,43 +189,24 @@ QString EventSummary::kindDisplayName(ResourceKind kind)
     return {};
 }
 
-EventDigest EventSummary::digest(const Notification& notification, const NameLookup& names)
+EventDigest EventSummary::digest(const MirrorEvent& event, const NameLookup& names)
 {
     EventDigest digest;
-    const Type type = baseType(notification.type);
-    digest.kind = kindOfType(type);
+    digest.kind = event.kind;
+    if (auto guid = Guid::parse(event.objectId.toStdString()))
+        digest.objectId = *guid;
 
     QString text;
-    if (type == Type::ServiceDisconnect) {
+    if (event.type == Type::ServiceDisconnect)
         text = tr("The service connection was lost");
-    } else if (!notification.data.empty()) {
-        // fromRawData: the notification outlives the parse, no copy of a possibly large document.
-        const QByteArray raw =
-            QByteArray::fromRawData(notification.data.data(), qsizetype(notification.data.size()));
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(raw, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            text = tr("Malformed payload: %1")
-                       .arg(error.error != QJsonParseError::NoError ? error.errorString()
-                                                                    : tr("not a JSON object"));
-        } else {
-            const QJsonObject base = document.object();
-            const QString id = str(base, "ID");
-            if (auto guid = Guid::parse(id.toStdString()))
-                digest.objectId = *guid;
-            const QJsonObject data = base.value(QLatin1String("Data")).toObject();
-            if (digest.kind == ResourceKind::Invalid && str(data, "ObjectType") == QLatin1String("Network"))
-                digest.kind = ResourceKind::Network;
-            else if (digest.kind == ResourceKind::Invalid &&
-                     str(data, "ObjectType") == QLatin1String("Endpoint"))
-                digest.kind = ResourceKind::Endpoint;
-            text = summarize(type, data, names);
-        }
-    }
+    else if (!event.error.isEmpty())
+        text = tr("Malformed payload: %1").arg(event.error);
+    else
+        text = summarize(event.type, event.data, names);
 
-    if (notification.status != hr::Ok) {
-        const std::string_view name = hresultName(notification.status);
-        const QString code = name.empty() ? QString::fromStdString(hresultHex(notification.status))
+    if (event.status != hr::Ok) {
+        const std::string_view name = hresultName(event.status);
+        const QString code = name.empty() ? QString::fromStdString(hresultHex(event.status))
                                           : QString::fromLatin1(name.data(), qsizetype(name.size()));
         text = text.isEmpty() ? code : QStringLiteral("[%1] %2").arg(code, text);
     }

@@ -1,10 +1,13 @@
 #pragma once
 // EventSummary: what the event log shows for one notification: the object it is about, the object's
-// kind and a one-line summary of its Data (docs/notifications.md lists what each type carries).
+// kind and a one-line summary of its Data (docs/notifications.md lists what each type carries). It reads
+// the event the mirror already parsed; which kind a type is about is the core's answer
+// (hcn::notificationResourceKind).
 
 #include "hcn/guid.h"
 #include "hcn/notification.h"
 #include "hcn/resource_kind.h"
+#include "models/mirror_event.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -29,18 +32,12 @@ public:
     /// Summaries longer than this are cut (a log line, not a document viewer).
     static constexpr int kMaxSummaryLength = 400;
 
-    /// Parses the notification's NotificationBase JSON; a malformed payload gives a summary saying so.
-    static EventDigest digest(const Notification& notification, const NameLookup& names = {});
-    /// The type with the reserved flag bits masked off.
-    static NotificationType baseType(NotificationType type);
+    /// The row of a parsed notification; a malformed payload gives a summary saying so.
+    static EventDigest digest(const MirrorEvent& event, const NameLookup& names = {});
     /// "NetworkCreate", "EndpointModify" ... (notificationTypeName without its Hcn prefix), or the hex
     /// value of an unknown type.
     static QString typeDisplayName(NotificationType type);
-    /// Every type the log knows, in value order (filter combos).
-    static const QList<NotificationType>& knownTypes();
-    /// The kind of object a type is about; Invalid when it depends on the payload or there is none.
-    static ResourceKind kindOfType(NotificationType type);
-    /// "Network", "Endpoint" ... or empty.
+    /// "Network", "Load balancer" ... (translated) or empty.
     static QString kindDisplayName(ResourceKind kind);
 };
 

@@ -1,7 +1,7 @@
 #include "models/host_mirror.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "models/json_conversion.h"
+
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <algorithm>
@@ -17,18 +17,6 @@ namespace hcn::ui {
 namespace {
 
 constexpr int kReconnectInterval_ms = 1000;
-
-struct SnapshotSection
-{
-    ResourceKind kind;
-    const char* key;
-};
-
-constexpr SnapshotSection kSections[] = {
-    {ResourceKind::Network, "Networks"},   {ResourceKind::Namespace, "Namespaces"},
-    {ResourceKind::Endpoint, "Endpoints"}, {ResourceKind::LoadBalancer, "LoadBalancers"},
-    {ResourceKind::SdnRoute, "SdnRoutes"}, {ResourceKind::GuestNetworkService, "GuestNetworkServices"},
-};
 
 /// Parents first: networks and namespaces hold endpoints, endpoints are load-balancer backends.
 int parentRank(ResourceKind kind)
@@ -47,14 +35,29 @@ int parentRank(ResourceKind kind)
     }
 }
 
-MirrorObject makeObject(ResourceKind kind, QString id, QJsonObject document)
+MirrorObject makeObject(ResourceKind kind, QString id, QJsonObject document, HostDocument parsed)
 {
     MirrorObject object;
     object.kind = kind;
-    object.id = id.toUpper();
+    object.id = std::move(id);
     object.name = document.value(QStringLiteral("Name")).toString();
     object.document = std::move(document);
+    object.parsed = std::move(parsed);
     return object;
+}
+
+/// The QJson form of a document a notification stored: Data itself or one of its members (attach
+/// events), both already converted in the event; a conversion only for anything else.
+QJsonObject documentOf(const ParsedNotification& parsed, const MirrorEvent& event,
+                       const HostDocument& document)
+{
+    if (document.get() == parsed.data.get())
+        return event.data;
+    if (parsed.data->is_object())
+        for (auto it = parsed.data->begin(); it != parsed.data->end(); ++it)
+            if (&it.value() == document.get())
+                return event.data.value(QString::fromStdString(it.key())).toObject();
+    return toQJsonObject(*document);
 }
 
 } // namespace
@@ -62,15 +65,10 @@ MirrorObject makeObject(ResourceKind kind, QString id, QJsonObject document)
 /// Notifications parsed on the delivery thread, waiting for the GUI thread.
 struct HostMirror::Pending
 {
-    struct Entry
-    {
-        Notification notification;
-        QString id;
-        QJsonObject data; ///< NotificationBase "Data"
-    };
-
     std::mutex mutex;
-    std::vector<Entry> entries;
+    /// What the core read (applied to m_hostState) and what the views read, entry for entry.
+    std::vector<ParsedNotification> parsed;
+    QVector<MirrorEvent> events;
     bool scheduled = false;
     /// Bumped on every (re)subscription; entries of an older one are dropped.
     quint64 generation = 0;
@@ -162,81 +160,39 @@ QList<const MirrorObject*> HostMirror::objects(ResourceKind kind) const
 
 int HostMirror::count(ResourceKind kind) const
 {
-    return m_counts.value(int(kind));
+    return int(m_hostState.count(kind));
 }
 
 namespace {
 
-QStringList sortedIds(const QSet<QString>* ids)
+QStringList toStringList(const std::vector<std::string>& ids)
 {
-    QStringList out = ids ? QStringList(ids->cbegin(), ids->cend()) : QStringList();
-    out.sort();
+    QStringList out;
+    out.reserve(qsizetype(ids.size()));
+    for (const std::string& id : ids)
+        out.append(QString::fromStdString(id));
     return out;
-}
-
-QString parentId(const MirrorObject& endpoint, const char* field)
-{
-    return endpoint.document.value(QLatin1String(field)).toString().toUpper();
 }
 
 } // namespace
 
 QStringList HostMirror::endpointIdsOfNetwork(const QString& networkId) const
 {
-    auto it = m_endpointsByNetwork.constFind(networkId.toUpper());
-    return sortedIds(it == m_endpointsByNetwork.cend() ? nullptr : &it.value());
+    return toStringList(m_hostState.endpointsOfNetwork(networkId.toStdString()));
 }
 
 QStringList HostMirror::endpointIdsOfNamespace(const QString& namespaceId) const
 {
-    auto it = m_endpointsByNamespace.constFind(namespaceId.toUpper());
-    return sortedIds(it == m_endpointsByNamespace.cend() ? nullptr : &it.value());
+    return toStringList(m_hostState.endpointsOfNamespace(namespaceId.toStdString()));
 }
 
-void HostMirror::store(MirrorObject object)
+void HostMirror::rebuildState()
 {
-    erase(object.id);
-    index(object, +1);
-    const QString id = object.id;
-    m_objects.insert(id, std::move(object));
-}
-
-void HostMirror::erase(const QString& id)
-{
-    auto it = m_objects.find(id);
-    if (it == m_objects.end())
-        return;
-    index(it.value(), -1);
-    m_objects.erase(it);
-}
-
-void HostMirror::index(const MirrorObject& object, int delta)
-{
-    m_counts[int(object.kind)] += delta;
-    if (object.kind != ResourceKind::Endpoint)
-        return;
-    auto update = [&](QHash<QString, QSet<QString>>& byParent, const QString& parent) {
-        if (parent.isEmpty())
-            return;
-        if (delta > 0) {
-            byParent[parent].insert(object.id);
-        } else if (auto it = byParent.find(parent); it != byParent.end()) {
-            it->remove(object.id);
-            if (it->isEmpty())
-                byParent.erase(it);
-        }
-    };
-    update(m_endpointsByNetwork, parentId(object, "HostComputeNetwork"));
-    update(m_endpointsByNamespace, parentId(object, "HostComputeNamespace"));
-}
-
-void HostMirror::rebuildIndexes()
-{
-    m_counts.clear();
-    m_endpointsByNetwork.clear();
-    m_endpointsByNamespace.clear();
-    for (const MirrorObject& object : m_objects)
-        index(object, +1);
+    std::vector<HostObject> objects;
+    objects.reserve(std::size_t(m_objects.size()));
+    for (const MirrorObject& object : std::as_const(m_objects))
+        objects.push_back(HostObject{object.kind, object.id.toStdString(), object.parsed});
+    (void)m_hostState.assign(std::move(objects));
 }
 
 Status HostMirror::resync()
@@ -257,20 +213,13 @@ void HostMirror::flushPending()
 
 void HostMirror::enqueue(const Notification& notification)
 {
-    Pending::Entry entry;
-    entry.notification = notification;
-    if (!notification.data.empty()) {
-        const QJsonObject base =
-            QJsonDocument::fromJson(
-                QByteArray::fromRawData(notification.data.data(), qsizetype(notification.data.size())))
-                .object();
-        entry.id = base.value(QStringLiteral("ID")).toString().toUpper();
-        entry.data = base.value(QStringLiteral("Data")).toObject();
-    }
+    ParsedNotification parsed = parseNotification(notification);
+    MirrorEvent event = MirrorEvent::fromParsed(parsed);
     bool schedule = false;
     {
         std::lock_guard lock(m_pending->mutex);
-        m_pending->entries.push_back(std::move(entry));
+        m_pending->parsed.push_back(std::move(parsed));
+        m_pending->events.append(std::move(event));
         schedule = !m_pending->scheduled;
         m_pending->scheduled = true;
     }
@@ -280,110 +229,45 @@ void HostMirror::enqueue(const Notification& notification)
 
 void HostMirror::applyBatch()
 {
-    std::vector<Pending::Entry> entries;
+    std::vector<ParsedNotification> parsed;
+    QVector<MirrorEvent> events;
     {
         std::lock_guard lock(m_pending->mutex);
-        entries.swap(m_pending->entries);
+        parsed.swap(m_pending->parsed);
+        events.swap(m_pending->events);
         m_pending->scheduled = false;
     }
-    if (entries.empty())
+    if (parsed.empty())
         return;
-
-    QVector<Notification> batch;
-    batch.reserve(qsizetype(entries.size()));
-    for (const auto& entry : entries)
-        batch.append(entry.notification);
-    emit notificationsArrived(batch);
+    emit notificationsArrived(events);
 
     // The state of every touched object before this batch, to emit the net effect only.
     QHash<QString, std::optional<MirrorObject>> before;
-    auto touch = [&](const QString& id) {
-        if (!before.contains(id)) {
-            auto it = m_objects.constFind(id);
-            before.insert(id, it == m_objects.cend() ? std::nullopt : std::optional<MirrorObject>(*it));
-        }
-    };
-    auto upsert = [&](ResourceKind kind, const QString& id, const QJsonObject& document) {
-        if (id.isEmpty() || document.isEmpty())
-            return;
-        touch(id);
-        store(makeObject(kind, id, document));
-    };
-    auto drop = [&](const QString& id) {
-        touch(id);
-        erase(id);
-    };
-
     quint64 missed = 0;
     bool disconnected = false;
-    for (const auto& entry : entries) {
-        const Notification& n = entry.notification;
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        const ParsedNotification& n = parsed[i];
         if (m_lastSequence != 0 && n.sequence > m_lastSequence + 1)
             missed += n.sequence - m_lastSequence - 1;
         if (n.sequence > m_lastSequence)
             m_lastSequence = n.sequence;
-        const auto type = NotificationType(std::uint32_t(n.type) & ~NotificationFlagsReserved);
-        switch (type) {
-        case NotificationType::NetworkPreCreate:
-        case NotificationType::NetworkCreate:
-        case NotificationType::NetworkModify:
-            upsert(ResourceKind::Network, entry.id, entry.data);
-            break;
-        case NotificationType::NetworkDelete:
-            drop(entry.id);
-            break;
-        case NotificationType::NamespaceCreate:
-        case NotificationType::NamespaceModify:
-            upsert(ResourceKind::Namespace, entry.id, entry.data);
-            break;
-        case NotificationType::NamespaceDelete:
-            drop(entry.id);
-            break;
-        case NotificationType::EndpointCreate:
-        case NotificationType::EndpointModify:
-            upsert(ResourceKind::Endpoint, entry.id, entry.data);
-            break;
-        case NotificationType::EndpointDelete:
-            drop(entry.id);
-            break;
-        case NotificationType::NamespaceEndpointAttach:
-        case NotificationType::NamespaceEndpointDetach:
-            upsert(ResourceKind::Endpoint,
-                   entry.data.value(QStringLiteral("EndpointId")).toString().toUpper(),
-                   entry.data.value(QStringLiteral("Endpoint")).toObject());
-            upsert(ResourceKind::Namespace, entry.id,
-                   entry.data.value(QStringLiteral("Namespace")).toObject());
-            break;
-        case NotificationType::NamespaceContainerAttach:
-        case NotificationType::NamespaceContainerDetach:
-            upsert(ResourceKind::Namespace, entry.id,
-                   entry.data.value(QStringLiteral("Namespace")).toObject());
-            break;
-        case NotificationType::LoadBalancerCreate:
-        case NotificationType::LoadBalancerModify:
-            upsert(ResourceKind::LoadBalancer, entry.id, entry.data);
-            break;
-        case NotificationType::LoadBalancerDelete:
-            drop(entry.id);
-            break;
-        case NotificationType::GuestNetworkServiceCreate:
-            upsert(ResourceKind::GuestNetworkService, entry.id, entry.data);
-            break;
-        case NotificationType::GuestNetworkServiceDelete:
-            drop(entry.id);
-            break;
-        case NotificationType::RouteCreate:
-        case NotificationType::RouteModify:
-            upsert(ResourceKind::SdnRoute, entry.id, entry.data);
-            break;
-        case NotificationType::RouteDelete:
-            drop(entry.id);
-            break;
-        case NotificationType::ServiceDisconnect:
+        if (n.type == NotificationType::ServiceDisconnect) {
             disconnected = true;
-            break;
-        default:
-            break; // policy events come with the owner's Modify; the rest carries no state
+            continue;
+        }
+        for (HostChange& change : m_hostState.apply(n)) {
+            QString id = QString::fromStdString(change.id);
+            if (!before.contains(id)) {
+                auto it = m_objects.constFind(id);
+                before.insert(id, it == m_objects.cend() ? std::nullopt : std::optional<MirrorObject>(*it));
+            }
+            if (change.type == HostChange::Type::Removed) {
+                m_objects.remove(id);
+            } else {
+                QJsonObject document = documentOf(n, events.at(qsizetype(i)), change.document);
+                m_objects.insert(
+                    id, makeObject(change.kind, id, std::move(document), std::move(change.document)));
+            }
         }
     }
 
@@ -466,7 +350,8 @@ Status HostMirror::subscribe()
     {
         std::lock_guard lock(m_pending->mutex);
         generation = ++m_pending->generation;
-        m_pending->entries.clear();
+        m_pending->parsed.clear();
+        m_pending->events.clear();
     }
     auto pending = m_pending;
     auto subscribed = m_api->subscribe(
@@ -490,7 +375,8 @@ void HostMirror::unsubscribe()
     {
         std::lock_guard lock(m_pending->mutex);
         ++m_pending->generation;
-        m_pending->entries.clear();
+        m_pending->parsed.clear();
+        m_pending->events.clear();
     }
     if (m_api && m_subscription != 0)
         m_api->unsubscribe(m_subscription);
@@ -502,19 +388,14 @@ Status HostMirror::loadAll(QHash<QString, MirrorObject>& out) const
     auto snapshot = m_api->snapshot("");
     if (!snapshot.ok())
         return snapshot.status();
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(*snapshot), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return Status(hr::InvalidJson,
-                      "The host's snapshot is not a JSON object: " + error.errorString().toStdString());
-    const QJsonObject root = document.object();
-    for (const SnapshotSection& section : kSections) {
-        for (const QJsonValue& value : root.value(QLatin1String(section.key)).toArray()) {
-            QJsonObject object = value.toObject();
-            const QString id = object.value(QStringLiteral("ID")).toString().toUpper();
-            if (!id.isEmpty())
-                out.insert(id, makeObject(section.kind, id, std::move(object)));
-        }
+    auto objects = parseHostSnapshot(*snapshot);
+    if (!objects.ok())
+        return objects.status();
+    out.reserve(qsizetype(objects->size()));
+    for (HostObject& object : *objects) {
+        QString id = QString::fromStdString(object.id);
+        QJsonObject document = toQJsonObject(*object.document);
+        out.insert(id, makeObject(object.kind, id, std::move(document), std::move(object.document)));
     }
     return Status::success();
 }
@@ -523,7 +404,7 @@ void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitD
 {
     if (!emitDifferences) {
         m_objects = std::move(objects);
-        rebuildIndexes();
+        rebuildState();
         emit reset();
         return;
     }
@@ -550,7 +431,7 @@ void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitD
     for (const MirrorObject* object : addedObjects)
         added.append(object->id);
     m_objects = std::move(objects);
-    rebuildIndexes();
+    rebuildState();
     if (!removed.isEmpty())
         emit objectsRemoved(removed);
     if (!added.isEmpty())

@@ -2,23 +2,25 @@
 // HostMirror: the console's copy of one HCN host, kept current from the notification stream.
 //
 // attach() subscribes to an hcn::Api (embedded engine or hcnd connection), loads a snapshot and from
-// then on applies every notification. Notifications are parsed on the API's delivery thread and
-// applied on the GUI thread in batches (one per event-loop turn), so a burst of 50,000 events costs a
-// handful of signal emissions, not 50,000. Every view of the console reads objects from here and
-// follows its signals; none of them talks to the API for reading.
+// then on applies every notification. What a notification does to the copy is the core's
+// hcn::HostState: each payload is parsed once, on the API's delivery thread (hcn::parseNotification),
+// and the parsed results are applied on the GUI thread in batches (one per event-loop turn), so a burst
+// of 50,000 events costs a handful of signal emissions, not 50,000. Every view of the console reads
+// objects from here and follows its signals; none of them talks to the API for reading.
 //
 // A lost service connection (ServiceDisconnect) switches to Disconnected and retries reconnect() every
 // second; once back, the mirror re-subscribes, re-reads everything and emits only the differences
 // (resync). A gap in the sequence numbers (a slow console that the service had to skip) resyncs too.
 
 #include "hcn/api.h"
+#include "hcn/host_state.h"
 #include "hcn/notification.h"
+#include "models/mirror_event.h"
 #include "models/mirror_object.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
@@ -73,8 +75,8 @@ public:
 signals:
     /// The whole content was replaced (attach, detach).
     void reset();
-    /// The raw notifications of one batch, in stream order, before the content signals below.
-    void notificationsArrived(const QVector<hcn::Notification>& batch);
+    /// The notifications of one batch (parsed), in stream order, before the content signals below.
+    void notificationsArrived(const QVector<hcn::ui::MirrorEvent>& batch);
     /// Removed objects (their last state), children (endpoints) before their parents.
     void objectsRemoved(const QList<hcn::ui::MirrorObject>& removed);
     /// Objects that appeared, parents (networks, namespaces) before children.
@@ -95,21 +97,16 @@ private:
     void unsubscribe();
     Status loadAll(QHash<QString, MirrorObject>& out) const;
     void replaceContent(QHash<QString, MirrorObject> objects, bool emitDifferences);
-    /// Every change of m_objects goes through these, so the indexes below stay in step.
-    void store(MirrorObject object);
-    void erase(const QString& id);
-    void index(const MirrorObject& object, int delta);
-    void rebuildIndexes();
+    /// Makes m_hostState hold what m_objects holds (after a snapshot replaced it).
+    void rebuildState();
 
     std::shared_ptr<Api> m_api;
     ApiInfo m_info;
     ConnectionState m_state = ConnectionState::Detached;
     SubscriptionId m_subscription = 0;
     QHash<QString, MirrorObject> m_objects;
-    // Derived from m_objects: objects per kind, endpoints per network and per namespace.
-    QHash<int, int> m_counts;
-    QHash<QString, QSet<QString>> m_endpointsByNetwork;
-    QHash<QString, QSet<QString>> m_endpointsByNamespace;
+    // The same objects as the core keeps them: counts, endpoints per network and per namespace.
+    HostState m_hostState;
     quint64 m_lastSequence = 0;
     QTimer m_reconnectTimer;
     std::shared_ptr<Pending> m_pending;

@@ -1,6 +1,7 @@
 #pragma once
 // One HCN object as the console knows it: its kind, ID and last document.
 
+#include "hcn/host_state.h"
 #include "hcn/resource_kind.h"
 
 #include <QJsonObject>
@@ -17,6 +18,8 @@ struct MirrorObject
     QString name;
     /// The v2 document as the engine's query returns it.
     QJsonObject document;
+    /// The same document as the core parsed it: what the mirror's hcn::HostState holds (shared).
+    HostDocument parsed;
 };
 
 } // namespace hcn::ui

@@ -2,6 +2,7 @@
 
 #include "hcn/api.h"
 #include "hcn/guid.h"
+#include "hcn/open_object.h"
 
 // Only here: ordered_json keeps the members in the engine's order (QJsonObject would sort them).
 #include <nlohmann/json.hpp>
@@ -41,12 +42,8 @@ Result<std::string> ObjectExport::queryOne(const ExportTarget& target, const std
     const auto id = Guid::parse(target.id.toStdString());
     if (!id)
         return Status(hr::GuidConversionFailure, "Not an object ID: " + target.id.toStdString());
-    auto handle = m_api.open(target.kind, *id);
-    if (!handle.ok())
-        return handle.status();
-    auto document = m_api.query(target.kind, *handle, query);
-    (void)m_api.close(target.kind, *handle);
-    return document;
+    return withOpenObject(m_api, target.kind, *id,
+                          [&](Handle handle) { return m_api.query(target.kind, handle, query); });
 }
 
 Result<QByteArray> ObjectExport::objects(const QList<ExportTarget>& targets, ExportSchema schema) const

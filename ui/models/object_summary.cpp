@@ -1,5 +1,7 @@
 #include "object_summary.h"
 
+#include "hcn/host_state.h"
+
 #include <QJsonArray>
 
 namespace hcn::ui::summary {
@@ -68,7 +70,7 @@ QString endpointMac(const QJsonObject& endpoint)
 
 bool endpointIsRemote(const QJsonObject& endpoint)
 {
-    return (flagsOf(endpoint) & 1) != 0;
+    return (flagsOf(endpoint) & kRemoteEndpointFlag) != 0;
 }
 
 QString endpointProviderAddress(const QJsonObject& endpoint)
@@ -118,26 +120,6 @@ QString namespaceType(const QJsonObject& ns)
 {
     const QString type = ns.value(QLatin1String("Type")).toString();
     return type.isEmpty() ? QStringLiteral("Host") : type;
-}
-
-QStringList namespaceEndpoints(const QJsonObject& ns)
-{
-    QStringList ids;
-    for (const QJsonValue& value : ns.value(QLatin1String("Resources")).toArray()) {
-        const QJsonObject resource = value.toObject();
-        if (resource.value(QLatin1String("Type"))
-                .toString()
-                .compare(QLatin1String("Endpoint"), Qt::CaseInsensitive) != 0)
-            continue;
-        const QJsonObject data = resource.value(QLatin1String("Data")).toObject();
-        // hcsshim reads "ID", the docs say "Id": accept both.
-        QString id = data.value(QLatin1String("ID")).toString();
-        if (id.isEmpty())
-            id = data.value(QLatin1String("Id")).toString();
-        if (!id.isEmpty())
-            ids << id.toUpper();
-    }
-    return ids;
 }
 
 QStringList loadBalancerVips(const QJsonObject& lb)

@@ -16,7 +16,7 @@ QStringList networkPrefixes(const QJsonObject& network);
 /// IpConfigurations[].IpAddress in order.
 QStringList endpointAddresses(const QJsonObject& endpoint);
 QString endpointMac(const QJsonObject& endpoint);
-/// Flags bit 1 (RemoteEndpoint): a workload on another node.
+/// Flags bit hcn::kRemoteEndpointFlag: a workload on another node (hcn::isRemoteEndpoint, on QJson).
 bool endpointIsRemote(const QJsonObject& endpoint);
 /// The ProviderAddress policy's address (remote endpoints: the node that hosts them), or empty.
 QString endpointProviderAddress(const QJsonObject& endpoint);
@@ -27,8 +27,6 @@ QString endpointNamespace(const QJsonObject& endpoint);
 QString endpointNetwork(const QJsonObject& endpoint);
 
 QString namespaceType(const QJsonObject& ns);
-/// The endpoints the namespace's Resources list (upper-case IDs, in order).
-QStringList namespaceEndpoints(const QJsonObject& ns);
 
 QStringList loadBalancerVips(const QJsonObject& lb);
 /// HostComputeEndpoints, upper-cased.

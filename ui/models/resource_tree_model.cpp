@@ -67,17 +67,9 @@ void ResourceTreeModel::rebuild()
 {
     m_rows.clear();
     m_root = std::make_unique<TreeItem>(TreeItem::Type::Root);
-    // One pass over the endpoints for every membership: asking the mirror per network and namespace
-    // would scan all endpoints once per container.
-    QHash<QString, QStringList> endpointsOfNetwork;
-    QHash<QString, QStringList> endpointsOfNamespace;
-    for (const MirrorObject* endpoint : m_mirror->objects(ResourceKind::Endpoint)) {
-        endpointsOfNetwork[summary::endpointNetwork(endpoint->document)] << endpoint->id;
-        if (const QString ns = summary::endpointNamespace(endpoint->document); !ns.isEmpty())
-            endpointsOfNamespace[ns] << endpoint->id;
-    }
+    // Membership comes from the mirror's indexes (the core's HostState), one lookup per container.
     auto appendEndpoints = [this](TreeItem* parent, const QStringList& ids) {
-        for (const QString& id : ids) // already ordered by name: objects() sorts
+        for (const QString& id : sortedByName(ids))
             parent->appendChild(makeEndpoint(id));
     };
     for (ResourceKind kind : {ResourceKind::Network, ResourceKind::Namespace, ResourceKind::LoadBalancer}) {
@@ -87,13 +79,13 @@ void ResourceTreeModel::rebuild()
             case ResourceKind::Network: {
                 auto network = std::make_unique<NetworkItem>(object->id);
                 network->setCachedName(object->name);
-                appendEndpoints(network.get(), endpointsOfNetwork.value(object->id));
+                appendEndpoints(network.get(), m_mirror->endpointIdsOfNetwork(object->id));
                 group->appendChild(std::move(network));
                 break;
             }
             case ResourceKind::Namespace: {
                 auto ns = std::make_unique<NamespaceItem>(object->id);
-                appendEndpoints(ns.get(), endpointsOfNamespace.value(object->id));
+                appendEndpoints(ns.get(), m_mirror->endpointIdsOfNamespace(object->id));
                 group->appendChild(std::move(ns));
                 break;
             }
@@ -142,9 +134,8 @@ std::unique_ptr<TreeItem> ResourceTreeModel::makeNetwork(const QString& id) cons
 std::unique_ptr<TreeItem> ResourceTreeModel::makeNamespace(const QString& id) const
 {
     auto item = std::make_unique<NamespaceItem>(id);
-    if (const MirrorObject* object = m_mirror->object(id))
-        for (const QString& endpoint : sortedByName(summary::namespaceEndpoints(object->document)))
-            item->appendChild(makeEndpoint(endpoint));
+    for (const QString& endpoint : sortedByName(m_mirror->endpointIdsOfNamespace(id)))
+        item->appendChild(makeEndpoint(endpoint));
     return item;
 }
 
@@ -498,8 +489,7 @@ void ResourceTreeModel::onObjectsChanged(const QStringList& ids)
             break;
         case ResourceKind::Namespace:
             emitRowChanged(primary);
-            // The namespace's own Resources list: asking the mirror would scan every endpoint.
-            reconcileEndpointChildren(primary, summary::namespaceEndpoints(object->document), pending);
+            reconcileEndpointChildren(primary, m_mirror->endpointIdsOfNamespace(object->id), pending);
             break;
         case ResourceKind::LoadBalancer:
             primary->setCachedName(object->name);

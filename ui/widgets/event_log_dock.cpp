@@ -179,7 +179,7 @@ QWidget* EventLogDock::buildFilterBar()
 
     m_typeCombo = new QComboBox(bar);
     m_typeCombo->addItem(tr("All types"));
-    for (NotificationType type : EventSummary::knownTypes())
+    for (NotificationType type : notificationTypes())
         m_typeCombo->addItem(EventSummary::typeDisplayName(type), QVariant::fromValue(std::uint32_t(type)));
     m_typeCombo->setToolTip(tr("Show one notification type only"));
     connect(m_typeCombo, &QComboBox::currentIndexChanged, this, &EventLogDock::applyTypeFilter);
@@ -201,7 +201,7 @@ QWidget* EventLogDock::buildFilterBar()
     return bar;
 }
 
-void EventLogDock::append(const QVector<hcn::Notification>& batch)
+void EventLogDock::append(const QVector<MirrorEvent>& batch)
 {
     m_model->append(batch);
 }

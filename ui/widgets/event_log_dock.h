@@ -3,6 +3,7 @@
 // Pause / Follow / Clear / Export actions. Selecting rows selects their objects in CurrentSelection.
 
 #include "hcn/notification.h"
+#include "models/mirror_event.h"
 
 #include <QDockWidget>
 #include <QPointer>
@@ -32,7 +33,7 @@ public:
     ~EventLogDock() override;
 
     /// Feeds notifications directly (benchmarks, tests); the mirror path calls the same.
-    void append(const QVector<hcn::Notification>& batch);
+    void append(const QVector<hcn::ui::MirrorEvent>& batch);
 
     EventLogModel* model() const { return m_model; }
     EventFilterProxy* proxy() const { return m_proxy; }

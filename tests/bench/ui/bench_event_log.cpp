@@ -138,7 +138,10 @@ int main(int argc, char** argv)
         dock->proxy()->setTextFilter(parser.value(filterOption));
     app.processEvents();
 
-    const std::vector<hcn::Notification> pool = templates();
+    // Read once, as the mirror does on the API's delivery thread: the GUI thread gets parsed events.
+    std::vector<hcn::ui::MirrorEvent> pool;
+    for (const hcn::Notification& n : templates())
+        pool.push_back(hcn::ui::MirrorEvent::read(n));
     malloc_trim(0);
     const long rssBefore = rssKiB();
 
@@ -172,10 +175,10 @@ int main(int argc, char** argv)
                 producer.stop();
             return;
         }
-        QVector<hcn::Notification> batch;
+        QVector<hcn::ui::MirrorEvent> batch;
         batch.reserve(qsizetype(target - produced));
         for (; produced < target; ++produced) {
-            hcn::Notification n = pool[produced % pool.size()];
+            hcn::ui::MirrorEvent n = pool[produced % pool.size()];
             n.sequence = produced + 1;
             batch.append(std::move(n));
         }
