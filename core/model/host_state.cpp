@@ -122,7 +122,8 @@ bool sameDocument(const HostDocument& a, const HostDocument& b)
     return a == b || *a == *b;
 }
 
-/// Parents first when adding, children first when removing.
+} // namespace
+
 int dependencyRank(ResourceKind kind)
 {
     switch (kind) {
@@ -136,8 +137,6 @@ int dependencyRank(ResourceKind kind)
         return 3;
     }
 }
-
-} // namespace
 
 std::string canonicalObjectId(std::string_view text)
 {

@@ -18,23 +18,6 @@ namespace {
 
 constexpr int kReconnectInterval_ms = 1000;
 
-/// Parents first: networks and namespaces hold endpoints, endpoints are load-balancer backends.
-int parentRank(ResourceKind kind)
-{
-    switch (kind) {
-    case ResourceKind::Network:
-        return 0;
-    case ResourceKind::Namespace:
-        return 1;
-    case ResourceKind::Endpoint:
-        return 2;
-    case ResourceKind::LoadBalancer:
-        return 3;
-    default:
-        return 4;
-    }
-}
-
 MirrorObject makeObject(ResourceKind kind, QString id, QJsonObject document, HostDocument parsed)
 {
     MirrorObject object;
@@ -285,10 +268,10 @@ void HostMirror::applyBatch()
             changed.append(it.key());
     }
     std::sort(removed.begin(), removed.end(), [](const MirrorObject& a, const MirrorObject& b) {
-        return parentRank(a.kind) > parentRank(b.kind);
+        return dependencyRank(a.kind) > dependencyRank(b.kind);
     });
     std::sort(added.begin(), added.end(), [](const MirrorObject* a, const MirrorObject* b) {
-        return parentRank(a->kind) < parentRank(b->kind);
+        return dependencyRank(a->kind) < dependencyRank(b->kind);
     });
     if (!removed.isEmpty())
         emit objectsRemoved(removed);
@@ -422,10 +405,10 @@ void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitD
             changed.append(it.key());
     }
     std::sort(removed.begin(), removed.end(), [](const MirrorObject& a, const MirrorObject& b) {
-        return parentRank(a.kind) > parentRank(b.kind);
+        return dependencyRank(a.kind) > dependencyRank(b.kind);
     });
     std::sort(addedObjects.begin(), addedObjects.end(), [](const MirrorObject* a, const MirrorObject* b) {
-        return parentRank(a->kind) < parentRank(b->kind);
+        return dependencyRank(a->kind) < dependencyRank(b->kind);
     });
     QStringList added;
     for (const MirrorObject* object : addedObjects)

@@ -136,6 +136,11 @@ private:
 
 /// An ID as copies key objects: upper-case GUID text (the null GUID gives empty text).
 std::string canonicalObjectId(std::string_view text);
+/// The order a copy's changes go in: networks (0) and namespaces (1) hold endpoints (2), which load
+/// balancers, SDN routes and guest network services (3) refer to. Add in rising order, remove in
+/// falling order.
+int dependencyRank(ResourceKind kind);
+
 /// The Flags bit of a remote endpoint (RemoteEndpoint).
 inline constexpr std::uint32_t kRemoteEndpointFlag = 0x1;
 
