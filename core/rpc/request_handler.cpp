@@ -1,5 +1,6 @@
 #include "rpc/request_handler.h"
 
+#include "hcn/json_limits.h"
 #include "rpc/json_scan.h"
 #include "rpc/protocol.h"
 
@@ -94,7 +95,20 @@ RequestHandler::RequestHandler(ServiceContext& context, ConnectionResources& res
 
 std::string RequestHandler::handleMessage(std::string_view text)
 {
-    if (!withinNestingDepth(text, m_context.maxJsonDepth))
+    try {
+        return handleMessageUnguarded(text);
+    } catch (const std::exception& e) {
+        // Nothing the handler does should throw; if it does, the client still gets an answer and the
+        // service keeps serving.
+        return errorResponse({}, error::Internal, std::string("internal error: ") + e.what());
+    } catch (...) {
+        return errorResponse({}, error::Internal, "internal error");
+    }
+}
+
+std::string RequestHandler::handleMessageUnguarded(std::string_view text)
+{
+    if (!withinJsonDepth(text, m_context.maxJsonDepth))
         return errorResponse({}, error::InvalidRequest,
                              "nesting too deep (more than " + std::to_string(m_context.maxJsonDepth) +
                                  " levels)");
@@ -102,12 +116,12 @@ std::string RequestHandler::handleMessage(std::string_view text)
     if (message.is_discarded())
         return errorResponse({}, error::ParseError, "parse error: the message is not JSON");
     if (!message.is_array())
-        return handleRequest(message);
+        return guardedRequest(message);
     if (message.empty())
         return errorResponse({}, error::InvalidRequest, "invalid request: empty batch");
     std::string out = "[";
     for (const Json& request : message) {
-        std::string response = handleRequest(request);
+        std::string response = guardedRequest(request);
         if (response.empty())
             continue;
         if (out.size() > 1)
@@ -120,6 +134,21 @@ std::string RequestHandler::handleMessage(std::string_view text)
         return {};
     out += ']';
     return out;
+}
+
+std::string RequestHandler::guardedRequest(const Json& request)
+{
+    try {
+        return handleRequest(request);
+    } catch (const std::exception& e) {
+        const auto id = request.is_object() ? request.find("id") : request.end();
+        const bool answerable = id != request.end() && (id->is_number() || id->is_string() || id->is_null());
+        if (request.is_object() && id == request.end())
+            return {}; // a notification gets no answer, not even this one
+        return errorResponse(answerable ? id->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                        : std::string(),
+                             error::Internal, std::string("internal error: ") + e.what());
+    }
 }
 
 std::string RequestHandler::handleRequest(const Json& request)

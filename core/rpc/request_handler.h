@@ -34,6 +34,9 @@ private:
         Status status;
     };
 
+    std::string handleMessageUnguarded(std::string_view text);
+    /// handleRequest, turning anything it throws into an internal-error response.
+    std::string guardedRequest(const nlohmann::ordered_json& request);
     std::string handleRequest(const nlohmann::ordered_json& request);
     Reply dispatch(const Method& method, const nlohmann::ordered_json& params);
     Reply perKind(const Method& method, const nlohmann::ordered_json& params);

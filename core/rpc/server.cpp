@@ -73,7 +73,24 @@ struct Server::Impl
                                               std::string peer, bool requireAuthentication);
     void connectionClosed(Connection* connection);
     void beginStop();
+    /// Runs the I/O loop until it stops. A handler that throws is logged and the loop goes on: one bad
+    /// request never takes the service down.
+    void runLoop();
 };
+
+void Server::Impl::runLoop()
+{
+    for (;;) {
+        try {
+            io.run();
+            return;
+        } catch (const std::exception& error) {
+            log->error("an I/O handler failed: {}; serving on", error.what());
+        } catch (...) {
+            log->error("an I/O handler failed with an unknown exception; serving on");
+        }
+    }
+}
 
 void Server::Impl::acceptUnix(asio::local::stream_protocol::socket socket, Connection::Strand strand)
 {
@@ -222,6 +239,8 @@ Status Server::start()
     auto engineOptions = engineOptionsFromEnvironment();
     if (!engineOptions.ok())
         return engineOptions.status();
+    // Documents nested inside a message (Settings, Query) get the same depth limit as the message.
+    engineOptions->maxJsonDepth = o.maxJsonDepth;
     d.api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
     d.context.reset(new ServiceContext{*d.api, std::string("hcnd/") + HCN_VERSION, token, o.maxMessageBytes,
                                        o.maxJsonDepth, o.clientQueue});
@@ -265,8 +284,8 @@ int Server::run()
     Impl& d = *m_impl;
     std::vector<std::thread> pool;
     for (unsigned i = 1; i < d.options.threads; ++i)
-        pool.emplace_back([&d] { d.io.run(); });
-    d.io.run();
+        pool.emplace_back([&d] { d.runLoop(); });
+    d.runLoop();
     for (auto& thread : pool)
         thread.join();
     if (d.unixListener)

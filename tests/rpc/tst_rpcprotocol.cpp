@@ -184,10 +184,10 @@ void TestRpcProtocol::memberScanRejectsBrokenObjects()
 void TestRpcProtocol::nestingDepthIgnoresBracketsInStrings()
 {
     // (Plain string literals: moc's preprocessor stumbles over raw strings with unbalanced brackets.)
-    QVERIFY(withinNestingDepth("{\"a\":[[1]]}", 3));
-    QVERIFY(!withinNestingDepth("{\"a\":[[1]]}", 2));
-    QVERIFY(withinNestingDepth("{\"a\":\"[[[[[[[[\\\"{{{{\"}", 1));
-    QVERIFY(!withinNestingDepth(std::string(100000, '['), 64));
+    QVERIFY(hcn::withinJsonDepth("{\"a\":[[1]]}", 3));
+    QVERIFY(!hcn::withinJsonDepth("{\"a\":[[1]]}", 2));
+    QVERIFY(hcn::withinJsonDepth("{\"a\":\"[[[[[[[[\\\"{{{{\"}", 1));
+    QVERIFY(!hcn::withinJsonDepth(std::string(100000, '['), 64));
 }
 
 void TestRpcProtocol::fullQueueCountsDropsAndReportsTheGap()

@@ -6,6 +6,7 @@
 #include "hcn/datapath.h"
 #include "hcn/guid.h"
 #include "hcn/host_environment.h"
+#include "hcn/json_limits.h"
 #include "hcn/notification.h"
 #include "hcn/resource_kind.h"
 #include "hcn/schema_version.h"
@@ -77,6 +78,8 @@ struct EngineOptions
     /// Deleting a network whose endpoints are attached to a namespace: refuse with
     /// HCN_E_ENTITY_HAS_REFERENCES (default) or detach and delete them.
     bool cascadeAttachedEndpointsOnNetworkDelete = false;
+    /// Deepest nesting accepted in a Settings or Query document (hcn/json_limits.h).
+    int maxJsonDepth = kDefaultMaxJsonDepth;
 };
 
 struct EngineCounts
