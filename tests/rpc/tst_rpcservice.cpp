@@ -143,12 +143,12 @@ void TestRpcService::hostileDocumentsGetAnHcnErrorAndTheServiceLives_data()
     QTest::newRow("broken Settings ending in a two-byte character")
         << QByteArray("HcnCreateNetwork")
         << QByteArray::fromStdString(json{{"Settings", "{\"Name\":\"" + e}}.dump()) << "HCN_E_INVALID_JSON"
-        << "malformed JSON";
+        << "alformed JSON";
     QTest::newRow("broken Settings with a two-byte character before the error")
         << QByteArray("HcnCreateNetwork")
         << QByteArray::fromStdString(json{{"Settings", "{\"Name\":" + e + "}"}}.dump())
         << "HCN_E_INVALID_JSON"
-        << "malformed JSON";
+        << "alformed JSON";
     QTest::newRow("read-only enumerate whose Filter is broken with a two-byte character")
         << QByteArray("HcnEnumerateNetworks")
         << QByteArray::fromStdString(json{{"Query", json{{"Filter", "{\"Name\":\"" + e}}.dump()}}.dump())
