@@ -62,8 +62,10 @@ public:
     /// {"HnsVersion":{"Major","Minor"},"SchemaVersion":{..},"Networks":[..],"Endpoints":[..],
     ///  "Namespaces":[..],"LoadBalancers":[..],"SdnRoutes":[..],"GuestNetworkServices":[..]}
     /// `query` is the HostComputeQuery each document is rendered with (its SchemaVersion picks v1 or v2
-    /// output; empty: v2). Not atomic across objects: subscribe first and apply later events on top to
-    /// converge. The default enumerates, opens and queries; a service answers it in one round trip.
+    /// output; empty: v2). EmbeddedApi and RpcClient answer it from one engine call under one lock (a
+    /// consistent cut; a service in one round trip). This default, for other implementations, enumerates,
+    /// opens and queries object by object and is not atomic across objects. Either way: subscribe first
+    /// and apply later events on top to converge.
     virtual Result<std::string> snapshot(std::string_view query);
 
     /// Re-establishes a lost service connection. Subscriptions and handles of the old connection are
