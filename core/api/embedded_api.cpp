@@ -143,7 +143,14 @@ Result<std::string> EmbeddedApi::queryEndpointStats(Handle endpoint, std::string
 
 Result<ApiInfo> EmbeddedApi::info()
 {
-    return ApiInfo{m_engine.hnsVersion(), m_engine.schemaVersion(), "embedded engine", m_datapathName};
+    ApiInfo about;
+    about.hnsVersion = m_engine.hnsVersion();
+    about.schemaVersion = m_engine.schemaVersion();
+    about.endpoint = "embedded engine";
+    about.datapath = m_datapathName;
+    about.sequence = m_engine.lastSequence();
+    about.counts = m_engine.counts();
+    return about;
 }
 
 Result<std::string> EmbeddedApi::snapshot(std::string_view query)

@@ -22,6 +22,10 @@ struct ApiInfo
     std::string endpoint;
     /// The datapath backend the service programs ("simulated" ...).
     std::string datapath;
+    /// The sequence number of the last notification the service queued (Engine::lastSequence).
+    std::uint64_t sequence = 0;
+    /// How many objects and open handles the service holds right now (Engine::counts).
+    EngineCounts counts;
 };
 
 class Api
@@ -55,7 +59,8 @@ public:
 
     virtual Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query) = 0;
 
-    /// Versions and where the calls go. Fails only when a service cannot be reached.
+    /// Versions, where the calls go, and the service's current sequence number and counts. Fails only
+    /// when a service cannot be reached.
     virtual Result<ApiInfo> info() = 0;
 
     /// Every object's document in one JSON object:
