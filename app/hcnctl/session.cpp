@@ -1,8 +1,8 @@
 #include "session.h"
 
+#include "embedded_connection.h"
 #include "hcn/embedded_api.h"
 #include "hcn/rpc_client.h"
-#include "method_dispatcher.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -25,7 +25,7 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
         if (!engineOptions.ok())
             return engineOptions.status();
         session->m_api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
-        session->m_dispatcher = std::make_unique<MethodDispatcher>(*session->m_api);
+        session->m_embedded = std::make_unique<EmbeddedConnection>(*session->m_api);
         return session;
     }
 
@@ -63,7 +63,7 @@ Result<std::string> Session::call(std::string_view method, std::string_view para
 {
     if (m_client)
         return m_client->call(method, paramsJson);
-    return m_dispatcher->call(method, paramsJson);
+    return m_embedded->call(method, paramsJson);
 }
 
 } // namespace hcn::ctl

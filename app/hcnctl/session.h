@@ -15,7 +15,7 @@ class RpcClient;
 
 namespace hcn::ctl {
 
-class MethodDispatcher;
+class EmbeddedConnection;
 
 struct SessionOptions
 {
@@ -36,7 +36,8 @@ public:
     ~Session();
 
     Api& api() { return *m_api; }
-    /// A raw JSON-RPC call: through the connection, or mapped onto the embedded engine.
+    /// A raw JSON-RPC call: through the connection, or through hcnd's request handler over the embedded
+    /// engine (EmbeddedConnection), with the same answers.
     Result<std::string> call(std::string_view method, std::string_view paramsJson);
     bool embedded() const { return m_client == nullptr; }
     /// The socket a service session talks to (empty when embedded).
@@ -52,8 +53,8 @@ private:
     Session() = default;
 
     std::unique_ptr<Api> m_api;
-    RpcClient* m_client = nullptr; ///< m_api as a service connection, or null
-    std::unique_ptr<MethodDispatcher> m_dispatcher;
+    RpcClient* m_client = nullptr;                  ///< m_api as a service connection, or null
+    std::unique_ptr<EmbeddedConnection> m_embedded; ///< goes before m_api (declared after it)
     std::string m_socket;
 };
 

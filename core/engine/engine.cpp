@@ -340,6 +340,39 @@ Result<std::string> Engine::query(ResourceKind kind, Handle handle, std::string_
     return renderDocument(m_impl->state, kind, *id, *query).dump();
 }
 
+Result<std::string> Engine::snapshot(std::string_view queryText)
+{
+    static constexpr std::pair<ResourceKind, const char*> kSections[] = {
+        {ResourceKind::Network, "Networks"},     {ResourceKind::Endpoint, "Endpoints"},
+        {ResourceKind::Namespace, "Namespaces"}, {ResourceKind::LoadBalancer, "LoadBalancers"},
+        {ResourceKind::SdnRoute, "SdnRoutes"},   {ResourceKind::GuestNetworkService, "GuestNetworkServices"}};
+    auto query = parseQuery(queryText, m_impl->state.options.maxJsonDepth);
+    if (!query.ok())
+        return query.status();
+    auto version = [](SchemaVersion v) { return Json{{"Major", v.major}, {"Minor", v.minor}}; };
+    Json out = Json::object();
+    out["HnsVersion"] = version(hnsVersion());
+    out["SchemaVersion"] = version(schemaVersion());
+    {
+        std::shared_lock lock(m_impl->mutex);
+        if (m_impl->stopped)
+            return m_impl->stoppedStatus();
+        const EngineState& state = m_impl->state;
+        for (const auto& [kind, key] : kSections) {
+            auto ids = findObjects(state, kind, ParsedQuery{});
+            if (!ids.ok())
+                return ids.status();
+            Json documents = Json::array();
+            documents.get_ref<Json::array_t&>().reserve(ids->size());
+            for (const Guid& id : *ids)
+                documents.push_back(renderDocument(state, kind, id, *query));
+            out[key] = std::move(documents);
+        }
+    }
+    // The documents are copies: the text is written after the lock is released.
+    return out.dump();
+}
+
 Status Engine::remove(ResourceKind kind, const Guid& id)
 {
     std::unique_lock lock(m_impl->mutex);

@@ -359,27 +359,30 @@ RequestHandler::Reply RequestHandler::portReservation(const Method& method, cons
     }
 }
 
-std::string RequestHandler::helloJson(bool withCounts) const
+RequestHandler::Reply RequestHandler::hello(bool withCounts) const
 {
-    Engine& engine = m_context.api.engine();
+    // Everything but the service's own identity comes from the Api, so hcnd and `hcnctl --embedded`
+    // answer alike.
     auto about = m_context.api.info();
-    Json hello;
-    hello["Protocol"] = kProtocolVersion;
-    hello["Server"] = m_context.serverName;
-    hello["HnsVersion"] = versionToJson(engine.hnsVersion());
-    hello["SchemaVersion"] = versionToJson(engine.schemaVersion());
-    hello["Datapath"] = about.ok() ? about->datapath : std::string("simulated");
-    hello["Sequence"] = engine.lastSequence();
+    if (!about.ok())
+        return {{}, about.status()};
+    Json out;
+    out["Protocol"] = kProtocolVersion;
+    out["Server"] = m_context.serverName;
+    out["HnsVersion"] = versionToJson(about->hnsVersion);
+    out["SchemaVersion"] = versionToJson(about->schemaVersion);
+    out["Datapath"] = about->datapath;
+    out["Sequence"] = about->sequence;
     if (withCounts) {
-        const EngineCounts counts = engine.counts();
-        hello["Counts"] = {{"Networks", counts.networks},
-                           {"Endpoints", counts.endpoints},
-                           {"Namespaces", counts.namespaces},
-                           {"LoadBalancers", counts.loadBalancers},
-                           {"OpenHandles", counts.openHandles}};
-        hello["Clients"] = m_context.clients.load();
+        const EngineCounts& counts = about->counts;
+        out["Counts"] = {{"Networks", counts.networks},
+                         {"Endpoints", counts.endpoints},
+                         {"Namespaces", counts.namespaces},
+                         {"LoadBalancers", counts.loadBalancers},
+                         {"OpenHandles", counts.openHandles}};
+        out["Clients"] = m_context.clients.load();
     }
-    return hello.dump();
+    return {out.dump(), {}};
 }
 
 RequestHandler::Reply RequestHandler::service(const Method& method, const Json& params)
@@ -395,7 +398,7 @@ RequestHandler::Reply RequestHandler::service(const Method& method, const Json& 
                                                           " is not supported (hcnd speaks version " +
                                                           std::to_string(kProtocolVersion) + ")")};
         }
-        return {helloJson(false), {}};
+        return hello(false);
     }
     case Operation::Authenticate: {
         const Json* token = find(params, "Token");
@@ -414,7 +417,7 @@ RequestHandler::Reply RequestHandler::service(const Method& method, const Json& 
         return {"null", {}};
     }
     case Operation::Info:
-        return {helloJson(true), {}};
+        return hello(true);
     case Operation::Snapshot: {
         auto snapshot = m_context.api.snapshot(documentParam(params, "Query", false));
         return snapshot.ok() ? Reply{std::move(*snapshot), {}} : Reply{{}, snapshot.status()};
@@ -466,8 +469,11 @@ RequestHandler::Reply RequestHandler::subscribe(const Json& params)
     if (!engineId.ok())
         return {{}, engineId.status()};
     m_resources.addSubscription(number, *engineId);
+    auto about = m_context.api.info();
+    if (!about.ok())
+        return {{}, about.status()};
     return {R"({"Subscription":)" + std::to_string(number) + R"(,"Sequence":)" +
-                std::to_string(m_context.api.engine().lastSequence()) + "}",
+                std::to_string(about->sequence) + "}",
             {}};
 }
 

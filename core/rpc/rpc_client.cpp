@@ -46,6 +46,28 @@ SchemaVersion versionFrom(const nlohmann::json& json)
     return {json.value("Major", 0u), json.value("Minor", 0u)};
 }
 
+std::uint64_t unsignedMember(const nlohmann::json& object, const char* key)
+{
+    auto it = object.find(key);
+    return it != object.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
+
+/// ApiInfo from an hcnd.info result (an object).
+ApiInfo infoFrom(const nlohmann::json& reply, const std::string& endpoint)
+{
+    ApiInfo info;
+    info.hnsVersion = versionFrom(reply.value("HnsVersion", nlohmann::json::object()));
+    info.schemaVersion = versionFrom(reply.value("SchemaVersion", nlohmann::json::object()));
+    info.endpoint = endpoint;
+    info.datapath = reply.value("Datapath", std::string("simulated"));
+    info.sequence = unsignedMember(reply, "Sequence");
+    if (auto counts = reply.find("Counts"); counts != reply.end() && counts->is_object())
+        info.counts = {unsignedMember(*counts, "Networks"), unsignedMember(*counts, "Endpoints"),
+                       unsignedMember(*counts, "Namespaces"), unsignedMember(*counts, "LoadBalancers"),
+                       unsignedMember(*counts, "OpenHandles")};
+    return info;
+}
+
 } // namespace
 
 struct RpcClient::Impl
@@ -54,9 +76,8 @@ struct RpcClient::Impl
     std::string endpoint; ///< "unix:/run/hcn/hcnd.sock", "tls:host:port"
     rpc::NotificationDelivery delivery;
 
-    std::mutex mutex; ///< guards connection, hello and the subscription maps
+    std::mutex mutex; ///< guards connection and the subscription maps
     std::shared_ptr<ClientConnection> connection;
-    ApiInfo hello;
     std::uint64_t nextSubscription = 0;
     /// The client's subscription ids (stable across reconnects) -> subscriber and its server number.
     std::map<SubscriptionId, std::pair<std::shared_ptr<rpc::Subscriber>, std::uint64_t>> subscribers;
@@ -113,9 +134,6 @@ Status RpcClient::Impl::establish()
     if (!hello.is_object() || hello.value("Protocol", 0) != rpc::kProtocolVersion)
         return Status(hr::InvalidArg, "hcnd at " + endpoint + " speaks another protocol version.");
     std::lock_guard lock(mutex);
-    this->hello = ApiInfo{versionFrom(hello.value("HnsVersion", nlohmann::json::object())),
-                          versionFrom(hello.value("SchemaVersion", nlohmann::json::object())), endpoint,
-                          hello.value("Datapath", std::string("simulated"))};
     connection = std::move(c);
     routes.clear();
     return Status::success();
@@ -447,10 +465,18 @@ Result<std::string> RpcClient::queryEndpointStats(Handle endpoint, std::string_v
 
 Result<ApiInfo> RpcClient::info()
 {
-    std::lock_guard lock(m_impl->mutex);
-    if (!m_impl->connection || !m_impl->connection->connected())
-        return Status(hr::ManagerStopped, "not connected to hcnd at " + m_impl->endpoint + ".");
-    return m_impl->hello;
+    // Asked each time: the sequence number and the counts are the service's current ones.
+    auto result = m_impl->call("hcnd.info", "{}");
+    if (!result.ok())
+        return result.status();
+    const auto reply = nlohmann::json::parse(*result, nullptr, false);
+    if (!reply.is_object())
+        return malformed("hcnd.info");
+    try {
+        return infoFrom(reply, m_impl->endpoint);
+    } catch (const nlohmann::json::exception&) {
+        return malformed("hcnd.info"); // a member of another type
+    }
 }
 
 Result<std::string> RpcClient::snapshot(std::string_view query)

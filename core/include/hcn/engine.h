@@ -111,6 +111,11 @@ public:
     Status modify(ResourceKind kind, Handle handle, std::string_view settings);
     /// HcnQuery*Properties: the object's document; the query's SchemaVersion picks v1 or v2 output.
     Result<std::string> query(ResourceKind kind, Handle handle, std::string_view query);
+    /// Every object's document in one JSON object, read under one lock (a consistent cut of the state):
+    /// {"HnsVersion":{"Major","Minor"},"SchemaVersion":{..},"Networks":[..],"Endpoints":[..],
+    ///  "Namespaces":[..],"LoadBalancers":[..],"SdnRoutes":[..],"GuestNetworkServices":[..]}, each array in
+    /// HcnEnumerate* order, each document as HcnQuery*Properties renders it with `query`.
+    Result<std::string> snapshot(std::string_view query);
     /// HcnDelete*: by ID, no handle needed. Handles to the object then fail with
     /// HCN_E_OBJECT_USED_AFTER_UNLOAD.
     Status remove(ResourceKind kind, const Guid& id);
