@@ -2,6 +2,7 @@
 // the user looks at, the tree and the shared selection follow each other, exports write what the
 // service says, and the real binary renders a screenshot without a display.
 
+#include "editors/properties_dock.h"
 #include "hcn/embedded_api.h"
 #include "models/api_worker.h"
 #include "models/console_resources.h"
@@ -109,6 +110,7 @@ private slots:
     void failedConnectKeepsTheHostAndSaysWhy();
     void connectDialogBuildsClientOptions();
     void lostServiceShowsReconnecting();
+    void undoAndRedoWaitWhileTheHostWorks();
     void addedDocksAppearInTheViewMenu();
     void everyActionHasAShortcutOrMnemonic();
     void screenshotRendersAPngWithoutADisplay();
@@ -322,6 +324,33 @@ void TestMainWindow::lostServiceShowsReconnecting()
     embedded->engine().shutdown();
     QTRY_COMPARE_WITH_TIMEOUT(w.window.hostStatusBar()->connectionText(),
                               QStringLiteral("Disconnected \u2014 reconnecting..."), 10000);
+}
+
+void TestMainWindow::undoAndRedoWaitWhileTheHostWorks()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    hcn::ui::PropertiesDock* dock = w.window.propertiesDock();
+    dock->setConfirmationsEnabled(false);
+    auto* undo = w.window.findChild<QAction*>("actionUndo");
+    auto* redo = w.window.findChild<QAction*>("actionRedo");
+    const QString web = w.idByName(ResourceKind::Endpoint, "web-frontend");
+    w.window.selection()->setIds({web});
+
+    dock->deleteAction()->trigger();
+    QVERIFY(dock->isBusy()); // the delete is on its way to the host
+    QVERIFY(!undo->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dock->isBusy(), 10000);
+    QVERIFY(undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+
+    undo->trigger();
+    QVERIFY(dock->isBusy());
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dock->isBusy(), 10000);
+    QVERIFY(redo->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(w.window.mirror()->object(web) != nullptr, 10000);
 }
 
 void TestMainWindow::addedDocksAppearInTheViewMenu()

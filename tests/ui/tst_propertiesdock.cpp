@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -180,7 +181,10 @@ void TestPropertiesDock::createNatNetworkFromTemplate()
     QTest::mouseClick(applyButton(), Qt::LeftButton);
     QVERIFY(m_dock->isBusy()); // the call is on its way; the form waits for it
     QVERIFY(!applyButton()->isEnabled());
+    auto* busyBar = m_dock->findChild<QProgressBar*>(QStringLiteral("busyBar"));
+    QVERIFY(busyBar->isVisible());
     settle();
+    QVERIFY(busyBar->isHidden());
     QCOMPARE(busy.count(), 2);
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
 
