@@ -3,6 +3,7 @@
 
 #include "engine_harness.h"
 #include "hcn/embedded_api.h"
+#include "models/api_worker.h"
 #include "models/host_mirror.h"
 
 #include <QSignalSpy>
@@ -239,7 +240,7 @@ void TestHostMirror::failedAttachKeepsThePreviousHost()
     QVERIFY(!status.ok());
     QCOMPARE(status.code(), hcn::hr::ManagerStopped);
     QCOMPARE(resets.count(), 0);
-    QCOMPARE(mirror.api(), first.api.get());
+    QCOMPARE(mirror.worker()->sharedApi().get(), first.api.get());
     QVERIFY(mirror.object(net));
 
     // Still following the first host.
@@ -259,7 +260,10 @@ void TestHostMirror::resyncEmitsOnlyDifferences()
     QSignalSpy changed(&mirror, &HostMirror::objectsChanged);
     QSignalSpy removed(&mirror, &HostMirror::objectsRemoved);
     QSignalSpy resets(&mirror, &HostMirror::reset);
-    HCN_VERIFY_OK(mirror.resync());
+    QSignalSpy resynced(&mirror, &HostMirror::resyncFinished);
+    mirror.resync(); // the snapshot is read on the mirror's worker
+    QVERIFY(resynced.wait(10000));
+    HCN_VERIFY_OK(resynced.front().front().value<hcn::Status>());
     QCOMPARE(added.count() + changed.count() + removed.count() + resets.count(), 0);
 }
 
@@ -274,7 +278,7 @@ void TestHostMirror::detachForgetsEverything()
     QCOMPARE(resets.count(), 1);
     QCOMPARE(mirror.count(ResourceKind::Network), 0);
     QCOMPARE(mirror.state(), hcn::ui::ConnectionState::Detached);
-    QVERIFY(!mirror.api());
+    QVERIFY(!mirror.worker());
 }
 
 QTEST_MAIN(TestHostMirror)
