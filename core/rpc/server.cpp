@@ -1,7 +1,6 @@
-#include "rpc/server.h"
-
 #include "common/log.h"
 #include "hcn/rpc_client.h"
+#include "hcn/rpc_server.h"
 #include "rpc/connection.h"
 #include "rpc/peer_credentials.h"
 #include "rpc/protocol.h"

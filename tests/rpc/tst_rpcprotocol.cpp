@@ -2,12 +2,12 @@
 // rebuild the exact Status, raw member scanning, the nesting check, the bounded event queue's drop
 // accounting and hcnd's option parsing.
 
+#include "hcn/rpc_service_options.h"
 #include "rpc/event_queue.h"
 #include "rpc/frame.h"
 #include "rpc/json_scan.h"
 #include "rpc/method_table.h"
 #include "rpc/protocol.h"
-#include "rpc/service_options.h"
 
 #include <QtTest>
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 // every client connection. SIGTERM/SIGINT stop it in order: no new connections, ServiceDisconnect to
 // every subscriber, engine shutdown (datapath reset), connections closed, socket file removed.
 
-#include "rpc/service_options.h"
+#include "hcn/rpc_service_options.h"
 
 #include <memory>
 #include <string>
