@@ -100,6 +100,15 @@ bool forEachMember(std::string_view text,
     return false;
 }
 
+bool isDelimitedContainer(std::string_view text)
+{
+    const std::size_t start = skipSpace(text, 0);
+    if (start >= text.size() || (text[start] != '{' && text[start] != '['))
+        return false;
+    const std::size_t end = skipValue(text, start);
+    return end != std::string_view::npos && skipSpace(text, end) == text.size();
+}
+
 std::optional<std::string_view> memberText(std::string_view objectText, std::string_view key)
 {
     std::optional<std::string_view> found;

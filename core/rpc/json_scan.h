@@ -20,4 +20,9 @@ bool forEachMember(std::string_view text,
 /// The value text of one top-level member, if present.
 std::optional<std::string_view> memberText(std::string_view objectText, std::string_view key);
 
+/// True when `text` is one JSON object or array as these functions delimit values (strings and
+/// brackets balanced, nothing after it but whitespace): it can be placed into a message as a member
+/// value without changing how the rest of the message is read. Its content is not validated.
+bool isDelimitedContainer(std::string_view text);
+
 } // namespace hcn::rpc

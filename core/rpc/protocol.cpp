@@ -1,5 +1,9 @@
 #include "rpc/protocol.h"
 
+#include "rpc/frame.h"
+#include "rpc/json_scan.h"
+
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 namespace hcn::rpc {
@@ -19,6 +23,22 @@ void appendHead(std::string& out, std::string_view idText)
 
 std::string jsonQuoted(std::string_view text)
 {
+    bool plain = true;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain) {
+        std::string out;
+        out.reserve(text.size() + 2);
+        out += '"';
+        out += text;
+        out += '"';
+        return out;
+    }
     // nlohmann's serializer escapes exactly as JSON requires; invalid UTF-8 is replaced, never thrown.
     return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -76,6 +96,68 @@ std::string requestMessage(std::uint64_t id, std::string_view method, std::strin
     out += paramsText.empty() ? std::string_view("{}") : paramsText;
     out += '}';
     return out;
+}
+
+void appendRequestFrame(std::string& out, std::uint64_t id, std::string_view method,
+                        std::string_view paramsText)
+{
+    out.reserve(out.size() + kFrameHeaderBytes + 64 + method.size() + paramsText.size());
+    const std::size_t start = beginFrame(out);
+    out += R"({"jsonrpc":"2.0","id":)";
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, id).ptr;
+    out.append(digits, end);
+    out += R"(,"method":")";
+    out += method; // our own method names need no escaping
+    out += R"(","params":)";
+    out += paramsText.empty() ? std::string_view("{}") : paramsText;
+    out += '}';
+    endFrame(out, start);
+}
+
+void ParamsWriter::key(std::string_view key)
+{
+    if (m_text.size() > 1)
+        m_text += ',';
+    m_text += '"';
+    m_text += key; // our own parameter names need no escaping
+    m_text += "\":";
+}
+
+ParamsWriter& ParamsWriter::number(std::string_view name, std::uint64_t value)
+{
+    key(name);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_text.append(digits, end);
+    return *this;
+}
+
+ParamsWriter& ParamsWriter::string(std::string_view name, std::string_view value)
+{
+    key(name);
+    m_text += jsonQuoted(value);
+    return *this;
+}
+
+ParamsWriter& ParamsWriter::document(std::string_view name, std::string_view text)
+{
+    if (isDelimitedContainer(text))
+        return raw(name, text);
+    return string(name, text);
+}
+
+ParamsWriter& ParamsWriter::raw(std::string_view name, std::string_view json)
+{
+    key(name);
+    m_text += json;
+    return *this;
+}
+
+std::string ParamsWriter::take()
+{
+    m_text += '}';
+    return std::move(m_text);
 }
 
 std::string notificationMessage(std::uint64_t subscription, const Notification& n)

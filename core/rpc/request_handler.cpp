@@ -3,6 +3,7 @@
 #include "hcn/json_limits.h"
 #include "rpc/json_scan.h"
 #include "rpc/protocol.h"
+#include "rpc/request_parser.h"
 
 #include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
@@ -57,7 +58,8 @@ std::optional<Guid> guidParam(const Json& params, const char* name, bool require
     return guid;
 }
 
-/// A document parameter: JSON text passed verbatim, or a JSON object/array serialized for the engine.
+/// A document parameter: JSON text passed verbatim, an object/array as the exact text it arrived in
+/// (parseRequestMessage kept it), or (inside a batch) a parsed object/array serialized for the engine.
 std::string documentParam(const Json& params, const char* name, bool required)
 {
     const Json* value = find(params, name);
@@ -66,6 +68,8 @@ std::string documentParam(const Json& params, const char* name, bool required)
             badParam(name, "is required.");
         return {};
     }
+    if (auto kept = keptDocumentText(*value))
+        return std::move(*kept);
     if (value->is_string())
         return value->get<std::string>();
     if (value->is_object() || value->is_array())
@@ -108,13 +112,17 @@ std::string RequestHandler::handleMessage(std::string_view text)
 
 std::string RequestHandler::handleMessageUnguarded(std::string_view text)
 {
-    if (!withinJsonDepth(text, m_context.maxJsonDepth))
+    Json message;
+    switch (parseRequestMessage(text, m_context.maxJsonDepth, message)) {
+    case MessageProblem::TooDeep:
         return errorResponse({}, error::InvalidRequest,
                              "nesting too deep (more than " + std::to_string(m_context.maxJsonDepth) +
                                  " levels)");
-    Json message = Json::parse(text, nullptr, false);
-    if (message.is_discarded())
+    case MessageProblem::NotJson:
         return errorResponse({}, error::ParseError, "parse error: the message is not JSON");
+    case MessageProblem::None:
+        break;
+    }
     if (!message.is_array())
         return guardedRequest(message);
     if (message.empty())

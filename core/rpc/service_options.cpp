@@ -1,4 +1,4 @@
-#include "rpc/service_options.h"
+#include "hcn/rpc_service_options.h"
 
 #include <charconv>
 #include <spdlog/common.h>

@@ -143,12 +143,12 @@ void TestRpcService::hostileDocumentsGetAnHcnErrorAndTheServiceLives_data()
     QTest::newRow("broken Settings ending in a two-byte character")
         << QByteArray("HcnCreateNetwork")
         << QByteArray::fromStdString(json{{"Settings", "{\"Name\":\"" + e}}.dump()) << "HCN_E_INVALID_JSON"
-        << "alformed JSON";
+        << "Malformed JSON";
     QTest::newRow("broken Settings with a two-byte character before the error")
         << QByteArray("HcnCreateNetwork")
         << QByteArray::fromStdString(json{{"Settings", "{\"Name\":" + e + "}"}}.dump())
         << "HCN_E_INVALID_JSON"
-        << "alformed JSON";
+        << "Malformed JSON";
     QTest::newRow("read-only enumerate whose Filter is broken with a two-byte character")
         << QByteArray("HcnEnumerateNetworks")
         << QByteArray::fromStdString(json{{"Query", json{{"Filter", "{\"Name\":\"" + e}}.dump()}}.dump())
@@ -183,6 +183,15 @@ void TestRpcService::hostileDocumentsGetAnHcnErrorAndTheServiceLives_data()
         << QByteArray::fromStdString(json{{"Query", json{{"Filter", deep}}.dump()}}.dump())
         << "HCN_E_INVALID_JSON"
         << "deeper than 64";
+    // Documents sent as objects reach the engine as the text they arrived in, and are judged as such.
+    QTest::newRow("Settings object nested 60,000 deep")
+        << QByteArray("HcnCreateNetwork") << QByteArray::fromStdString("{\"Settings\":" + deep + "}")
+        << "HCN_E_INVALID_JSON"
+        << "deeper than 64";
+    QTest::newRow("Settings object with a broken value")
+        << QByteArray("HcnCreateNetwork") << QByteArray("{\"Settings\":{\"Name\":tru}}")
+        << "HCN_E_INVALID_JSON"
+        << "Malformed JSON";
 }
 
 void TestRpcService::hostileDocumentsGetAnHcnErrorAndTheServiceLives()
