@@ -1,8 +1,8 @@
 #include "session.h"
 
-#include "embedded_connection.h"
 #include "hcn/embedded_api.h"
 #include "hcn/rpc_client.h"
+#include "hcn/rpc_in_process_connection.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -25,7 +25,8 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
         if (!engineOptions.ok())
             return engineOptions.status();
         session->m_api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
-        session->m_embedded = std::make_unique<EmbeddedConnection>(*session->m_api);
+        session->m_embedded = std::make_unique<rpc::InProcessConnection>(
+            *session->m_api, "hcnctl/" HCNCTL_VERSION " (embedded engine)");
         return session;
     }
 

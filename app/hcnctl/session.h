@@ -13,9 +13,11 @@ namespace hcn {
 class RpcClient;
 }
 
-namespace hcn::ctl {
+namespace hcn::rpc {
+class InProcessConnection;
+}
 
-class EmbeddedConnection;
+namespace hcn::ctl {
 
 struct SessionOptions
 {
@@ -37,7 +39,7 @@ public:
 
     Api& api() { return *m_api; }
     /// A raw JSON-RPC call: through the connection, or through hcnd's request handler over the embedded
-    /// engine (EmbeddedConnection), with the same answers.
+    /// engine (rpc::InProcessConnection), with the same answers.
     Result<std::string> call(std::string_view method, std::string_view paramsJson);
     bool embedded() const { return m_client == nullptr; }
     /// The socket a service session talks to (empty when embedded).
@@ -53,8 +55,8 @@ private:
     Session() = default;
 
     std::unique_ptr<Api> m_api;
-    RpcClient* m_client = nullptr;                  ///< m_api as a service connection, or null
-    std::unique_ptr<EmbeddedConnection> m_embedded; ///< goes before m_api (declared after it)
+    RpcClient* m_client = nullptr;                        ///< m_api as a service connection, or null
+    std::unique_ptr<rpc::InProcessConnection> m_embedded; ///< goes before m_api (declared after it)
     std::string m_socket;
 };
 
