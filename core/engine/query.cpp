@@ -113,7 +113,7 @@ Json resourcesBlock(const EngineState& state, ResourceKind kind, const Guid& id)
         const auto& n = *state.networks.at(id);
         Json subnets = Json::array();
         for (const auto& s : n.subnets)
-            subnets.push_back({{"ID", s.id.toString()},
+            subnets.push_back({{"ID", s.idText},
                                {"IpAddressPrefix", s.pool.prefix().toString()},
                                {"Gateway", s.pool.gateway() ? s.pool.gateway()->toString() : ""},
                                {"Capacity", s.pool.capacity()},
