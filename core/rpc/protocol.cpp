@@ -3,6 +3,7 @@
 #include "rpc/frame.h"
 #include "rpc/json_scan.h"
 
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -84,15 +85,36 @@ std::string statusResponse(std::string_view idText, const Status& status)
                          data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+namespace {
+
+/// The method name as a JSON string. Our own names need no escaping; a name a user typed (`hcnctl call`)
+/// may hold quotes, backslashes or invalid UTF-8 and is escaped, so the frame stays valid JSON.
+void appendMethodName(std::string& out, std::string_view method)
+{
+    const bool plain = std::all_of(method.begin(), method.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+               c == '_';
+    });
+    if (plain) {
+        out += '"';
+        out += method;
+        out += '"';
+    } else {
+        out += jsonQuoted(method);
+    }
+}
+
+} // namespace
+
 std::string requestMessage(std::uint64_t id, std::string_view method, std::string_view paramsText)
 {
     std::string out;
     out.reserve(64 + method.size() + paramsText.size());
     out += R"({"jsonrpc":"2.0","id":)";
     out += std::to_string(id);
-    out += R"(,"method":")";
-    out += method; // our own method names need no escaping
-    out += R"(","params":)";
+    out += R"(,"method":)";
+    appendMethodName(out, method);
+    out += R"(,"params":)";
     out += paramsText.empty() ? std::string_view("{}") : paramsText;
     out += '}';
     return out;
@@ -107,9 +129,9 @@ void appendRequestFrame(std::string& out, std::uint64_t id, std::string_view met
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, id).ptr;
     out.append(digits, end);
-    out += R"(,"method":")";
-    out += method; // our own method names need no escaping
-    out += R"(","params":)";
+    out += R"(,"method":)";
+    appendMethodName(out, method);
+    out += R"(,"params":)";
     out += paramsText.empty() ? std::string_view("{}") : paramsText;
     out += '}';
     endFrame(out, start);

@@ -52,6 +52,8 @@ private slots:
     void protocolErrorsBecomeHresults_data();
     void protocolErrorsBecomeHresults();
     void memberScanKeepsValuesVerbatim();
+    void requestsCarryAnyMethodNameAsValidJson_data();
+    void requestsCarryAnyMethodNameAsValidJson();
     void memberScanRejectsBrokenObjects_data();
     void memberScanRejectsBrokenObjects();
     void nestingDepthIgnoresBracketsInStrings();
@@ -404,6 +406,31 @@ void TestRpcProtocol::serviceOptions()
         QCOMPARE(options->tcpHost, std::string("::1"));
         QCOMPARE(options->tcpPort, static_cast<unsigned short>(7443));
     }
+}
+
+void TestRpcProtocol::requestsCarryAnyMethodNameAsValidJson_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::newRow("one of ours") << QByteArray("HcnQueryNetworkProperties");
+    QTest::newRow("service method") << QByteArray("hcnd.info");
+    QTest::newRow("quote typed by a user") << QByteArray("a\"b");
+    QTest::newRow("backslash and control character") << QByteArray("a\\b\n");
+    QTest::newRow("non-ASCII") << QByteArray("H\xC3\xA9llo");
+}
+
+void TestRpcProtocol::requestsCarryAnyMethodNameAsValidJson()
+{
+    QFETCH(QByteArray, method);
+    const std::string name = method.toStdString();
+    const auto message = nlohmann::json::parse(hcn::rpc::requestMessage(7, name, "{}"), nullptr, false);
+    QVERIFY(!message.is_discarded());
+    QCOMPARE(message.value("method", ""), name);
+    std::string frame;
+    hcn::rpc::appendRequestFrame(frame, 8, name, "{}");
+    const auto framed = nlohmann::json::parse(frame.substr(4), nullptr, false);
+    QVERIFY(!framed.is_discarded());
+    QCOMPARE(framed.value("method", ""), name);
+    QCOMPARE(framed.value("id", 0), 8);
 }
 
 QTEST_GUILESS_MAIN(TestRpcProtocol)
