@@ -22,7 +22,7 @@ QJsonObject parseObject(const QString& text)
 /// The ID `hcnctl create` printed ("Created network <ID>").
 QString createdId(const CtlRun& run)
 {
-    const auto match = QRegularExpression(QStringLiteral("^Created [a-z ]+ ([0-9A-F-]{36})$"),
+    const auto match = QRegularExpression(QStringLiteral("^Created [a-z ]+ ([0-9A-Fa-f-]{36})$"),
                                           QRegularExpression::MultilineOption)
                            .match(run.out);
     return match.hasMatch() ? match.captured(1) : QString();
@@ -275,7 +275,7 @@ not json at all
     QCOMPARE(enumerated.value("result").toArray(), QJsonArray{id.toLower()});
 
     // The calls reached the service: another process sees the network.
-    QVERIFY(run({"list", "networks"}).out.contains(id));
+    QVERIFY(run({"list", "networks"}).out.contains(id, Qt::CaseInsensitive));
     QCOMPARE(run({"delete", "network", id}).exitCode, 0);
 }
 
