@@ -1,5 +1,6 @@
 #include "batch_runner.h"
 
+#include "hcn/json_limits.h"
 #include "status_format.h"
 
 #include <istream>
@@ -48,9 +49,12 @@ std::string BatchRunner::runLine(std::string_view line, std::size_t lineNumber)
 {
     ++m_calls;
     json response = json::object();
-    json request = json::parse(line, nullptr, false);
+    json request = withinJsonDepth(line, kDefaultMaxJsonDepth) ? json::parse(line, nullptr, false)
+                                                               : json(json::value_t::discarded);
     if (request.is_discarded()) {
-        const std::string message = "line " + std::to_string(lineNumber) + " is not JSON";
+        const std::string message = "line " + std::to_string(lineNumber) +
+                                    " is not JSON (or nests deeper than " +
+                                    std::to_string(kDefaultMaxJsonDepth) + " levels)";
         noteFailure(lineNumber, message);
         response["id"] = nullptr;
         response["error"] = protocolError(-32700, message);

@@ -1,5 +1,7 @@
 #include "document_reader.h"
 
+#include "hcn/json_limits.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -26,6 +28,9 @@ std::string parseErrorText(const nlohmann::json::exception& error)
 
 Status checkJsonObject(std::string_view text, std::string_view origin)
 {
+    if (!withinJsonDepth(text, kDefaultMaxJsonDepth))
+        return Status(hr::InvalidJson, std::string(origin) + " nests deeper than " +
+                                           std::to_string(kDefaultMaxJsonDepth) + " levels.");
     try {
         const nlohmann::json parsed = nlohmann::json::parse(text);
         if (!parsed.is_object())

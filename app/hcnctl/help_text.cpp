@@ -108,8 +108,8 @@ Needs a running hcnd (an embedded engine has nobody else making changes).
 One JSON-RPC call, as in docs/rpc.md, e.g.
   hcnctl call HcnEnumerateNetworks '{"Query":{"Filter":"{\"Name\":\"nat\"}"}}'
   hcnctl call hcnd.info
-Prints the result as JSON. With --embedded the HCN methods (and hcnd.hello, info, snapshot, handleId,
-ping) run on an engine inside hcnctl; handles then last only for this command.
+Prints the result as JSON. With --embedded hcnd's own request handler answers every method from an
+engine inside hcnctl, exactly as hcnd would; handles then last only for this command.
 )";
     } else if (verb == "batch") {
         page = R"(Usage: hcnctl batch [-f FILE]

@@ -2,7 +2,7 @@
 
 #include "hcn/embedded_api.h"
 #include "hcn/rpc_client.h"
-#include "method_dispatcher.h"
+#include "hcn/rpc_in_process_connection.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -25,7 +25,8 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
         if (!engineOptions.ok())
             return engineOptions.status();
         session->m_api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
-        session->m_dispatcher = std::make_unique<MethodDispatcher>(*session->m_api);
+        session->m_embedded = std::make_unique<rpc::InProcessConnection>(
+            *session->m_api, "hcnctl/" HCNCTL_VERSION " (embedded engine)");
         return session;
     }
 
@@ -63,7 +64,7 @@ Result<std::string> Session::call(std::string_view method, std::string_view para
 {
     if (m_client)
         return m_client->call(method, paramsJson);
-    return m_dispatcher->call(method, paramsJson);
+    return m_embedded->call(method, paramsJson);
 }
 
 } // namespace hcn::ctl

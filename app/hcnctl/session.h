@@ -13,9 +13,11 @@ namespace hcn {
 class RpcClient;
 }
 
-namespace hcn::ctl {
+namespace hcn::rpc {
+class InProcessConnection;
+}
 
-class MethodDispatcher;
+namespace hcn::ctl {
 
 struct SessionOptions
 {
@@ -36,7 +38,8 @@ public:
     ~Session();
 
     Api& api() { return *m_api; }
-    /// A raw JSON-RPC call: through the connection, or mapped onto the embedded engine.
+    /// A raw JSON-RPC call: through the connection, or through hcnd's request handler over the embedded
+    /// engine (rpc::InProcessConnection), with the same answers.
     Result<std::string> call(std::string_view method, std::string_view paramsJson);
     bool embedded() const { return m_client == nullptr; }
     /// The socket a service session talks to (empty when embedded).
@@ -52,8 +55,8 @@ private:
     Session() = default;
 
     std::unique_ptr<Api> m_api;
-    RpcClient* m_client = nullptr; ///< m_api as a service connection, or null
-    std::unique_ptr<MethodDispatcher> m_dispatcher;
+    RpcClient* m_client = nullptr;                        ///< m_api as a service connection, or null
+    std::unique_ptr<rpc::InProcessConnection> m_embedded; ///< goes before m_api (declared after it)
     std::string m_socket;
 };
 

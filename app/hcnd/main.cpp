@@ -1,7 +1,7 @@
 // hcnd: the HCN service. All logic lives in hcn_rpc (rpc::ServiceOptions, rpc::Server).
 
-#include "rpc/server.h"
-#include "rpc/service_options.h"
+#include "hcn/rpc_server.h"
+#include "hcn/rpc_service_options.h"
 
 #include <csignal>
 #include <iostream>

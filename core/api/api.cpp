@@ -1,4 +1,5 @@
-// The default Api::snapshot: enumerate every kind, then open, query and close each object.
+// The default Api::snapshot, for implementations without a whole-state call (EmbeddedApi and RpcClient
+// have one): enumerate every kind, then open, query and close each object.
 
 #include "hcn/api.h"
 

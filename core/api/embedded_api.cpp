@@ -39,9 +39,9 @@ Result<EngineOptions> engineOptionsFromEnvironment()
 }
 
 EmbeddedApi::EmbeddedApi(EngineOptions options)
-    : m_engine(options), m_datapathName(options.datapath ? std::string(options.datapath->name()) : "simulated")
-{
-}
+    : m_engine(options),
+      m_datapathName(options.datapath ? std::string(options.datapath->name()) : "simulated")
+{}
 
 EmbeddedApi::~EmbeddedApi()
 {
@@ -60,7 +60,7 @@ Result<std::string> EmbeddedApi::enumerate(ResourceKind kind, std::string_view q
 }
 
 Result<Handle> EmbeddedApi::create(ResourceKind kind, const Guid& id, std::string_view settings,
-                                     Handle network)
+                                   Handle network)
 {
     return m_engine.create(kind, id, settings, network);
 }
@@ -96,7 +96,7 @@ Result<Guid> EmbeddedApi::handleId(ResourceKind kind, Handle handle)
 }
 
 Result<SubscriptionId> EmbeddedApi::subscribe(std::function<void(const Notification&)> callback,
-                                                SubscriptionScope scope)
+                                              SubscriptionScope scope)
 {
     // Under the mutex, so the destructor cannot miss a subscription made concurrently.
     std::lock_guard lock(m_subscriptionsMutex);
@@ -116,7 +116,7 @@ void EmbeddedApi::unsubscribe(SubscriptionId id)
 }
 
 Result<ReservationId> EmbeddedApi::reservePort(Handle guestNetworkService, PortProtocol protocol,
-                                                 PortAccess access, std::uint16_t port)
+                                               PortAccess access, std::uint16_t port)
 {
     return m_engine.reservePort(guestNetworkService, protocol, access, port);
 }
@@ -143,7 +143,19 @@ Result<std::string> EmbeddedApi::queryEndpointStats(Handle endpoint, std::string
 
 Result<ApiInfo> EmbeddedApi::info()
 {
-    return ApiInfo{m_engine.hnsVersion(), m_engine.schemaVersion(), "embedded engine", m_datapathName};
+    ApiInfo about;
+    about.hnsVersion = m_engine.hnsVersion();
+    about.schemaVersion = m_engine.schemaVersion();
+    about.endpoint = "embedded engine";
+    about.datapath = m_datapathName;
+    about.sequence = m_engine.lastSequence();
+    about.counts = m_engine.counts();
+    return about;
+}
+
+Result<std::string> EmbeddedApi::snapshot(std::string_view query)
+{
+    return m_engine.snapshot(query);
 }
 
 } // namespace hcn

@@ -4,6 +4,7 @@
 #include "computenetwork.h"
 #include "error_record.h"
 #include "handles.h"
+#include "hcn/schema_normalizer.h"
 #include "resource_calls.h"
 #include "wide_string.h"
 
@@ -21,12 +22,9 @@ namespace {
 hcn::Result<nlohmann::json> endpointDocument(hcn::capi::Backend& service, HCN_ENDPOINT endpoint,
                                              const std::string& query)
 {
-    nlohmann::json request = nlohmann::json::object();
-    if (!query.empty()) {
-        request = nlohmann::json::parse(query, nullptr, false);
-        if (request.is_discarded() || !request.is_object())
-            return Status(hcn::hr::InvalidJson, "the query is not a JSON object.");
-    }
+    nlohmann::json request;
+    if (Status s = hcn::schema::parseObject(query, request); !s.ok())
+        return Status(s.code(), "query: " + s.detail());
     request["SchemaVersion"] = {{"Major", 2}, {"Minor", 0}};
     auto document = service.query(ResourceKind::Endpoint, fromCHandle(endpoint), request.dump());
     if (!document.ok())

@@ -85,14 +85,14 @@ bool Guid::isNull() const
     return *this == Guid{};
 }
 
-std::string Guid::toString() const
+std::string Guid::toString(GuidCase letterCase) const
 {
     // Hand-rolled hex: IDs are formatted on every create and notification, snprintf showed in profiles.
-    static constexpr char kHex[] = "0123456789ABCDEF";
+    const char* const hex = letterCase == GuidCase::Upper ? "0123456789ABCDEF" : "0123456789abcdef";
     std::string text(36, '-');
     auto put = [&](std::size_t at, std::uint64_t value, int digits) {
         for (int i = digits - 1; i >= 0; --i, value >>= 4)
-            text[at + static_cast<std::size_t>(i)] = kHex[value & 0xF];
+            text[at + static_cast<std::size_t>(i)] = hex[value & 0xF];
     };
     put(0, data1, 8);
     put(9, data2, 4);

@@ -1,8 +1,12 @@
 #include "hcn/status.h"
 
+#include "common/utf8.h"
+
 #include <nlohmann/json.hpp>
 
 namespace hcn {
+
+Status::Status(HResult code, std::string detail) : m_code(code), m_detail(validUtf8(std::move(detail))) {}
 
 std::string Status::message() const
 {
@@ -31,7 +35,7 @@ std::string Status::errorRecord() const
     record["Success"] = false;
     record["Error"] = message();
     record["ErrorCode"] = static_cast<std::uint32_t>(m_code);
-    return record.dump();
+    return record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 } // namespace hcn

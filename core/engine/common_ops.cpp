@@ -120,6 +120,42 @@ Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid
     return id;
 }
 
+Result<std::vector<Guid>> resolveReferences(const EngineState& state, Json& doc)
+{
+    if (auto net = doc.find("HostComputeNetwork");
+        net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
+        auto id = Guid::parse(net->get<std::string>());
+        if (!id)
+            return Status(hr::GuidConversionFailure,
+                          "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
+        auto network = state.networks.find(*id);
+        if (network == state.networks.end())
+            return Status(hr::NetworkNotFound,
+                          "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
+        *net = network->second->doc.value("ID", id->toString());
+    }
+    std::vector<Guid> endpoints;
+    auto list = doc.find("HostComputeEndpoints");
+    if (list == doc.end() || !list->is_array())
+        return endpoints;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        Json& entry = (*list)[i];
+        const std::string text = entry.is_string() ? entry.get<std::string>() : std::string();
+        auto id = Guid::parse(text);
+        if (!id)
+            return Status(hr::GuidConversionFailure,
+                          "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text + "\" is not a GUID.");
+        auto endpoint = state.endpoints.find(*id);
+        if (endpoint == state.endpoints.end())
+            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " +
+                                                    text + " does not exist.");
+        entry = endpoint->second->doc.value("ID", id->toString());
+        if (std::find(endpoints.begin(), endpoints.end(), *id) == endpoints.end())
+            endpoints.push_back(*id);
+    }
+    return endpoints;
+}
+
 void renameObject(EngineState& state, Transaction& tx, ResourceKind kind, const Guid& id,
                   const std::string& oldName, const std::string& newName)
 {

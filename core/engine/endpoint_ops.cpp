@@ -44,9 +44,10 @@ Result<std::set<PortKey>> collectPorts(const NetworkObject& network, bool remote
         if (remote)
             return Status(hr::InvalidRemoteEndpointOperation,
                           where + ": a remote endpoint cannot map ports.");
-        if (network.mode == "Transparent" || network.mode == "Private" || network.mode == "L2Tunnel")
-            return Status(hr::MappingNotSupported,
-                          where + ": " + network.mode + " networks do not map ports.");
+        if (network.mode == NetworkMode::Transparent || network.mode == NetworkMode::Private ||
+            network.mode == NetworkMode::L2Tunnel)
+            return Status(hr::MappingNotSupported, where + ": " + std::string(networkModeName(network.mode)) +
+                                                       " networks do not map ports.");
         Json& settings = policy["Settings"];
         if (!settings.is_object())
             settings = Json::object();

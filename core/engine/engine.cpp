@@ -26,6 +26,7 @@ struct Engine::Impl
     {
         datapath = options.datapath ? options.datapath : std::make_shared<SimulatedDatapath>();
         state.options = std::move(options);
+        state.options.maxJsonDepth = std::clamp(state.options.maxJsonDepth, 1, kMaxConfigurableJsonDepth);
         state.options.datapath = datapath;
     }
 
@@ -101,9 +102,9 @@ struct Engine::Impl
 namespace {
 
 /// Parses a create document: v1 shapes are converted, then everything is normalized against the schema.
-Status prepareCreateDocument(ResourceKind kind, std::string_view settings, SchemaJson& doc)
+Status prepareCreateDocument(ResourceKind kind, std::string_view settings, int maxDepth, SchemaJson& doc)
 {
-    if (Status s = schema::parseObject(settings, doc); !s.ok())
+    if (Status s = schema::parseObject(settings, doc, maxDepth); !s.ok())
         return s;
     if (schema::isV1Document(doc)) {
         Status s;
@@ -187,7 +188,7 @@ Engine::~Engine()
 
 Result<std::string> Engine::enumerate(ResourceKind kind, std::string_view queryText)
 {
-    auto query = parseQuery(queryText);
+    auto query = parseQuery(queryText, m_impl->state.options.maxJsonDepth);
     if (!query.ok())
         return m_impl->logged("Enumerate", kind, query.status());
     std::shared_lock lock(m_impl->mutex);
@@ -205,7 +206,8 @@ Result<std::string> Engine::enumerate(ResourceKind kind, std::string_view queryT
 Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network)
 {
     SchemaJson normalized;
-    if (Status s = prepareCreateDocument(kind, settings, normalized); !s.ok())
+    if (Status s = prepareCreateDocument(kind, settings, m_impl->state.options.maxJsonDepth, normalized);
+        !s.ok())
         return m_impl->logged("Create", kind, s);
     if (Status s = checkFeatureGates(m_impl->state.options.hnsVersion, kind, normalized, false); !s.ok())
         return m_impl->logged("Create", kind, s);
@@ -271,7 +273,7 @@ Status Engine::modify(ResourceKind kind, Handle handle, std::string_view setting
     if (kind == ResourceKind::Invalid)
         return invalidKind();
     SchemaJson normalized;
-    if (Status s = schema::parseObject(settings, normalized); !s.ok())
+    if (Status s = schema::parseObject(settings, normalized, m_impl->state.options.maxJsonDepth); !s.ok())
         return m_impl->logged("Modify", kind, s);
     if (kind == ResourceKind::LoadBalancer && schema::isV1Document(normalized)) {
         if (Status s = schema::loadBalancerFromV1(normalized); !s.ok())
@@ -326,7 +328,7 @@ Status Engine::modify(ResourceKind kind, Handle handle, std::string_view setting
 
 Result<std::string> Engine::query(ResourceKind kind, Handle handle, std::string_view queryText)
 {
-    auto query = parseQuery(queryText);
+    auto query = parseQuery(queryText, m_impl->state.options.maxJsonDepth);
     if (!query.ok())
         return m_impl->logged("Query", kind, query.status());
     std::shared_lock lock(m_impl->mutex);
@@ -336,6 +338,39 @@ Result<std::string> Engine::query(ResourceKind kind, Handle handle, std::string_
     if (!id.ok())
         return m_impl->logged("Query", kind, id.status());
     return renderDocument(m_impl->state, kind, *id, *query).dump();
+}
+
+Result<std::string> Engine::snapshot(std::string_view queryText)
+{
+    static constexpr std::pair<ResourceKind, const char*> kSections[] = {
+        {ResourceKind::Network, "Networks"},     {ResourceKind::Endpoint, "Endpoints"},
+        {ResourceKind::Namespace, "Namespaces"}, {ResourceKind::LoadBalancer, "LoadBalancers"},
+        {ResourceKind::SdnRoute, "SdnRoutes"},   {ResourceKind::GuestNetworkService, "GuestNetworkServices"}};
+    auto query = parseQuery(queryText, m_impl->state.options.maxJsonDepth);
+    if (!query.ok())
+        return query.status();
+    auto version = [](SchemaVersion v) { return Json{{"Major", v.major}, {"Minor", v.minor}}; };
+    Json out = Json::object();
+    out["HnsVersion"] = version(hnsVersion());
+    out["SchemaVersion"] = version(schemaVersion());
+    {
+        std::shared_lock lock(m_impl->mutex);
+        if (m_impl->stopped)
+            return m_impl->stoppedStatus();
+        const EngineState& state = m_impl->state;
+        for (const auto& [kind, key] : kSections) {
+            auto ids = findObjects(state, kind, ParsedQuery{});
+            if (!ids.ok())
+                return ids.status();
+            Json documents = Json::array();
+            documents.get_ref<Json::array_t&>().reserve(ids->size());
+            for (const Guid& id : *ids)
+                documents.push_back(renderDocument(state, kind, id, *query));
+            out[key] = std::move(documents);
+        }
+    }
+    // The documents are copies: the text is written after the lock is released.
+    return out.dump();
 }
 
 Status Engine::remove(ResourceKind kind, const Guid& id)
@@ -515,7 +550,7 @@ std::vector<PortReservation> Engine::portReservations() const
 
 Result<std::string> Engine::queryEndpointStats(Handle endpoint, std::string_view queryText)
 {
-    if (auto query = parseQuery(queryText); !query.ok())
+    if (auto query = parseQuery(queryText, m_impl->state.options.maxJsonDepth); !query.ok())
         return query.status();
     std::shared_lock lock(m_impl->mutex);
     if (m_impl->stopped)

@@ -8,6 +8,7 @@
 #include "hcn/engine.h"
 #include "hcn/guid.h"
 #include "hcn/ip_address.h"
+#include "hcn/network_mode.h"
 
 #include <map>
 #include <memory>
@@ -48,6 +49,7 @@ struct SubnetState
 {
     Guid id;
     SubnetPool pool;
+    std::string idText; ///< the ID as the network document spells it
 };
 
 struct NetworkObject
@@ -55,8 +57,8 @@ struct NetworkObject
     Guid id;
     std::uint64_t serial = 0;
     Json doc;
-    std::string mode;    ///< canonical NetworkMode name ("NAT" when omitted)
-    std::string adapter; ///< bound host adapter, empty for internal/private/NAT networks
+    NetworkMode mode = NetworkMode::Invalid; ///< from the document's Type, NAT when omitted
+    std::string adapter;                     ///< bound host adapter, empty for internal/private/NAT networks
     std::vector<SubnetState> subnets;
     MacPool macPool;
     std::optional<std::uint32_t> macSlice; ///< slice of the host default MAC range, when no MacPool was given

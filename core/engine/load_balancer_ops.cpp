@@ -18,33 +18,15 @@ struct LbPlan
     std::set<PortKey> frontends;
 };
 
-/// Checks references and port mappings of a normalized HostComputeLoadBalancer document.
+/// Checks references (spelling them as the objects do) and port mappings of a normalized
+/// HostComputeLoadBalancer document.
 Result<LbPlan> planLoadBalancer(const EngineState& state, Json& doc, const Guid& self)
 {
     LbPlan plan;
-    if (auto net = doc.find("HostComputeNetwork");
-        net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
-        auto id = Guid::parse(net->get<std::string>());
-        if (!id)
-            return Status(hr::GuidConversionFailure,
-                          "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
-        if (!state.networks.count(*id))
-            return Status(hr::NetworkNotFound,
-                          "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
-    }
-    const Json endpoints = doc.value("HostComputeEndpoints", Json::array());
-    for (std::size_t i = 0; i < endpoints.size(); ++i) {
-        const std::string text = endpoints[i].is_string() ? endpoints[i].get<std::string>() : std::string();
-        auto id = Guid::parse(text);
-        if (!id)
-            return Status(hr::GuidConversionFailure,
-                          "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text + "\" is not a GUID.");
-        if (!state.endpoints.count(*id))
-            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " +
-                                                    text + " does not exist.");
-        if (std::find(plan.endpoints.begin(), plan.endpoints.end(), *id) == plan.endpoints.end())
-            plan.endpoints.push_back(*id);
-    }
+    auto endpoints = resolveReferences(state, doc);
+    if (!endpoints.ok())
+        return endpoints.status();
+    plan.endpoints = std::move(endpoints.value());
 
     std::vector<std::string> vips;
     for (const auto& vip : doc.value("FrontendVIPs", Json::array()))

@@ -13,19 +13,25 @@ constexpr std::uint64_t kDefaultMacBase = 0x00155D52C000ull; // Windows-style 00
 constexpr std::uint64_t kMacSliceSize = 0x1000;              // 4,096 addresses per network
 constexpr std::uint32_t kMacSliceCount = 0x3FF;              // stays below 00-15-5E-00-00-00
 
-bool bindsAdapter(const std::string& mode)
+bool bindsAdapter(NetworkMode mode)
 {
-    return mode == "Transparent" || mode == "L2Bridge" || mode == "L2Tunnel" || mode == "Overlay";
+    return mode == NetworkMode::Transparent || mode == NetworkMode::L2Bridge ||
+           mode == NetworkMode::L2Tunnel || mode == NetworkMode::Overlay;
 }
 
-bool picksOwnPrefix(const std::string& mode)
+bool picksOwnPrefix(NetworkMode mode)
 {
-    return mode == "NAT" || mode == "ICS";
+    return mode == NetworkMode::Nat || mode == NetworkMode::Ics;
 }
 
-bool supportsMultiSubnet(const std::string& mode)
+bool supportsMultiSubnet(NetworkMode mode)
 {
-    return mode == "L2Bridge" || mode == "L2Tunnel" || mode == "Overlay";
+    return mode == NetworkMode::L2Bridge || mode == NetworkMode::L2Tunnel || mode == NetworkMode::Overlay;
+}
+
+std::string modeName(NetworkMode mode)
+{
+    return std::string(networkModeName(mode));
 }
 
 Json* findPolicy(Json& policies, std::string_view type)
@@ -40,7 +46,7 @@ Json* findPolicy(Json& policies, std::string_view type)
 
 /// Builds the pool for one normalized Subnet object; fills in its ID. The gateway comes from the
 /// subnet's default route; NAT/ICS subnets without one get the first host address as gateway.
-Result<SubnetState> buildSubnet(Json& subnet, const std::string& mode, const std::string& where)
+Result<SubnetState> buildSubnet(Json& subnet, NetworkMode mode, const std::string& where)
 {
     auto prefixIt = subnet.find("IpAddressPrefix");
     if (prefixIt == subnet.end() || !prefixIt->is_string())
@@ -69,6 +75,7 @@ Result<SubnetState> buildSubnet(Json& subnet, const std::string& mode, const std
         id = Guid::generate();
         subnet["ID"] = id.toString();
     }
+    std::string idText = subnet["ID"].get<std::string>();
 
     if (auto ipSubnets = subnet.find("IpSubnets"); ipSubnets != subnet.end() && ipSubnets->is_array()) {
         for (std::size_t i = 0; i < ipSubnets->size(); ++i) {
@@ -82,7 +89,7 @@ Result<SubnetState> buildSubnet(Json& subnet, const std::string& mode, const std
                 ipSubnet["ID"] = Guid::generate().toString();
         }
     }
-    return SubnetState{id, SubnetPool(*prefix, gateway)};
+    return SubnetState{id, SubnetPool(*prefix, gateway), std::move(idText)};
 }
 
 /// Every subnet of every Ipam of a network document, in order, with its JSON path.
@@ -180,11 +187,12 @@ Status bindAdapter(const EngineState& state, NetworkObject& network, Json& doc)
         adapter = &host.adapters.front();
     if (!adapter)
         return Status(hr::AdapterNotFound,
-                      wanted.empty() ? network.mode + " networks need a host adapter and the host has none."
-                                     : "the host has no adapter named \"" + wanted + "\".");
+                      wanted.empty()
+                          ? modeName(network.mode) + " networks need a host adapter and the host has none."
+                          : "the host has no adapter named \"" + wanted + "\".");
     network.adapter = adapter->name;
 
-    if (network.mode == "Overlay") {
+    if (network.mode == NetworkMode::Overlay) {
         Json& policies = doc["Policies"];
         if (!policies.is_array())
             policies = Json::array();
@@ -439,7 +447,10 @@ Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& idPa
     auto network = std::make_unique<NetworkObject>();
     network->id = *idResult;
     network->serial = state.newSerial();
-    network->mode = doc.value("Type", "NAT");
+    // The normalizer has checked Type against the catalog; HNS omits it for NAT.
+    network->mode = doc.contains("Type") ? networkModeFromName(textOf(doc, "Type")) : NetworkMode::Nat;
+    if (network->mode == NetworkMode::Invalid)
+        return Status(hr::InvalidNetworkType, "Type \"" + textOf(doc, "Type") + "\" is not a network mode.");
 
     const std::string name = doc.value("Name", "");
     if (!name.empty() && state.networkNames.count(lowerCopy(name)))
@@ -458,7 +469,7 @@ Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& idPa
         auto prefix = pickNatPrefix(state);
         if (!prefix)
             return Status(hr::InvalidSubnet,
-                          "no free private prefix is left for a " + network->mode + " network.");
+                          "no free private prefix is left for a " + modeName(network->mode) + " network.");
         doc["Ipams"] = Json::array(
             {{{"Type", "Static"}, {"Subnets", Json::array({{{"IpAddressPrefix", prefix->toString()}}})}}});
         if (Status s = addSubnets(state, *network, doc); !s.ok())
@@ -486,7 +497,7 @@ Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& idPa
     if (bindsAdapter(network->mode))
         extra["LayeredOn"] = Guid::generate().toString();
     stampBaseFields(state, doc, 1);
-    if (network->mode == "NAT")
+    if (network->mode == NetworkMode::Nat)
         doc.erase("Type"); // HNS omits the zero NetworkMode (clients default it to NAT)
 
     network->doc = std::move(doc);

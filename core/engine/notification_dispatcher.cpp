@@ -6,50 +6,64 @@ namespace hcn {
 
 NotificationDispatcher::NotificationDispatcher()
 {
-    m_thread = std::thread([this] { run(); });
-    std::lock_guard lock(m_mutex);
-    m_threadId = m_thread.get_id();
+    m_thread = std::thread([state = m_state] { run(state); });
 }
 
 NotificationDispatcher::~NotificationDispatcher()
 {
     stop();
+    // Destroyed from inside its own callback: the thread cannot be joined from itself. It keeps the
+    // state alive, delivers what is queued (ServiceDisconnect among it) and ends on its own.
     if (m_thread.joinable())
-        m_thread.detach(); // destroyed from inside its own callback: nothing else can join it
+        m_thread.detach();
+}
+
+bool NotificationDispatcher::onDispatcherThread() const
+{
+    return std::this_thread::get_id() == m_thread.get_id();
 }
 
 bool NotificationDispatcher::hasSubscribers() const
 {
-    std::lock_guard lock(m_mutex);
-    return !m_subscribers.empty();
+    std::lock_guard lock(m_state->mutex);
+    return !m_state->subscribers.empty();
 }
 
 std::uint64_t NotificationDispatcher::post(NotificationType type, HResult status, nlohmann::json payload,
                                            std::optional<Guid> scope)
 {
-    std::lock_guard lock(m_mutex);
-    if (m_stopping)
-        return m_posted;
+    State& d = *m_state;
+    std::lock_guard lock(d.mutex);
+    if (d.stopping)
+        return d.posted;
+    if (d.subscribers.empty() && d.delivered == d.posted) {
+        // Nobody to deliver to and nothing ahead of it: the sequence number advances and counts as
+        // delivered at once, without waking the dispatcher thread for every change of an unwatched engine.
+        d.delivered = ++d.posted;
+        d.progress.notify_all();
+        return d.posted;
+    }
     Notification n;
-    n.sequence = ++m_posted;
+    n.sequence = ++d.posted;
     n.type = type;
     n.status = status;
-    m_queue.push_back({std::move(n), std::move(payload), scope});
-    m_wake.notify_one();
-    return m_posted;
+    d.queue.push_back({std::move(n), std::move(payload), scope});
+    d.wake.notify_one();
+    return d.posted;
 }
 
 std::uint64_t NotificationDispatcher::lastSequence() const
 {
-    std::lock_guard lock(m_mutex);
-    return m_posted;
+    std::lock_guard lock(m_state->mutex);
+    return m_state->posted;
 }
 
 std::uint64_t NotificationDispatcher::subscribe(Callback callback, Scope scope)
 {
-    std::lock_guard lock(m_mutex);
-    auto id = m_nextSubscriber++;
-    m_subscribers.emplace(id, Subscriber{std::make_shared<Callback>(std::move(callback)), m_posted, scope});
+    State& d = *m_state;
+    std::lock_guard lock(d.mutex);
+    auto id = d.nextSubscriber++;
+    d.subscribers.emplace(id, Subscriber{std::make_shared<Callback>(std::move(callback)), d.posted, scope});
     return id;
 }
 
@@ -77,47 +91,50 @@ bool NotificationDispatcher::wants(const Subscriber& subscriber, const Queued& q
 
 void NotificationDispatcher::unsubscribe(std::uint64_t id)
 {
-    std::unique_lock lock(m_mutex);
-    m_subscribers.erase(id);
-    if (std::this_thread::get_id() == m_threadId)
+    State& d = *m_state;
+    std::unique_lock lock(d.mutex);
+    d.subscribers.erase(id);
+    if (onDispatcherThread())
         return; // called from a callback: the running call finishes, no later one starts
-    m_progress.wait(lock, [&] { return m_delivering != id; });
+    d.progress.wait(lock, [&] { return d.delivering != id; });
 }
 
 void NotificationDispatcher::drain()
 {
-    std::unique_lock lock(m_mutex);
-    if (std::this_thread::get_id() == m_threadId)
+    State& d = *m_state;
+    std::unique_lock lock(d.mutex);
+    if (onDispatcherThread())
         return;
-    const auto target = m_posted;
-    m_progress.wait(lock, [&] { return m_delivered >= target || m_finished; });
+    const auto target = d.posted;
+    d.progress.wait(lock, [&] { return d.delivered >= target || d.finished; });
 }
 
 void NotificationDispatcher::stop()
 {
     {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-        m_wake.notify_one();
+        std::lock_guard lock(m_state->mutex);
+        m_state->stopping = true;
+        m_state->wake.notify_one();
     }
     // Called from a callback (a subscriber shutting the engine down), the thread cannot join itself: it
-    // finishes the queue and is joined by the next stop() or the destructor.
-    if (m_thread.joinable() && std::this_thread::get_id() != m_threadId)
+    // finishes the queue and is joined by the next stop() or detached by the destructor.
+    if (m_thread.joinable() && !onDispatcherThread())
         m_thread.join();
 }
 
-void NotificationDispatcher::run()
+void NotificationDispatcher::run(const std::shared_ptr<State>& state)
 {
-    std::unique_lock lock(m_mutex);
+    State& d = *state;
+    std::unique_lock lock(d.mutex);
     for (;;) {
-        m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
-        if (m_queue.empty() && m_stopping)
+        d.wake.wait(lock, [&] { return d.stopping || !d.queue.empty(); });
+        if (d.queue.empty() && d.stopping)
             break;
-        Queued queued = std::move(m_queue.front());
-        m_queue.pop_front();
+        Queued queued = std::move(d.queue.front());
+        d.queue.pop_front();
         Notification& n = queued.notification;
         std::vector<std::pair<std::uint64_t, std::shared_ptr<Callback>>> targets;
-        for (const auto& [id, subscriber] : m_subscribers)
+        for (const auto& [id, subscriber] : d.subscribers)
             if (n.sequence > subscriber.after && wants(subscriber, queued))
                 targets.emplace_back(id, subscriber.callback);
         if (!targets.empty() && !queued.payload.is_null()) {
@@ -126,9 +143,9 @@ void NotificationDispatcher::run()
             lock.lock();
         }
         for (auto& [id, callback] : targets) {
-            if (!m_subscribers.count(id))
+            if (!d.subscribers.count(id))
                 continue; // unsubscribed by an earlier callback of this round
-            m_delivering = id;
+            d.delivering = id;
             lock.unlock();
             try {
                 (*callback)(n);
@@ -136,14 +153,14 @@ void NotificationDispatcher::run()
                 // A subscriber's exception must not take the dispatcher (and every other subscriber) down.
             }
             lock.lock();
-            m_delivering = 0;
-            m_progress.notify_all();
+            d.delivering = 0;
+            d.progress.notify_all();
         }
-        m_delivered = n.sequence;
-        m_progress.notify_all();
+        d.delivered = n.sequence;
+        d.progress.notify_all();
     }
-    m_finished = true;
-    m_progress.notify_all();
+    d.finished = true;
+    d.progress.notify_all();
 }
 
 } // namespace hcn

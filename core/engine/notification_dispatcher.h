@@ -58,11 +58,6 @@ public:
     void stop();
 
 private:
-    void run();
-
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_progress;
     struct Subscriber
     {
         std::shared_ptr<Callback> callback;
@@ -75,16 +70,28 @@ private:
         nlohmann::json payload;
         std::optional<Guid> scope;
     };
+    /// Everything the dispatcher thread touches. The thread holds its own reference, so the dispatcher
+    /// may be destroyed from inside one of its callbacks: the thread then finishes the queue on the
+    /// state it keeps alive and ends without touching the destroyed object.
+    struct State
+    {
+        mutable std::mutex mutex;
+        std::condition_variable wake;
+        std::condition_variable progress;
+        std::deque<Queued> queue;
+        std::map<std::uint64_t, Subscriber> subscribers;
+        std::uint64_t nextSubscriber = 1;
+        std::uint64_t posted = 0;
+        std::uint64_t delivered = 0;
+        std::uint64_t delivering = 0; ///< subscriber whose callback is running, 0 if none
+        bool stopping = false;
+        bool finished = false;
+    };
+    static void run(const std::shared_ptr<State>& state);
     static bool wants(const Subscriber& subscriber, const Queued& queued);
-    std::deque<Queued> m_queue;
-    std::map<std::uint64_t, Subscriber> m_subscribers;
-    std::uint64_t m_nextSubscriber = 1;
-    std::uint64_t m_posted = 0;
-    std::uint64_t m_delivered = 0;
-    std::uint64_t m_delivering = 0; ///< subscriber whose callback is running, 0 if none
-    bool m_stopping = false;
-    bool m_finished = false;
-    std::thread::id m_threadId;
+    bool onDispatcherThread() const;
+
+    std::shared_ptr<State> m_state = std::make_shared<State>();
     std::thread m_thread;
 };
 

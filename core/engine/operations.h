@@ -58,6 +58,11 @@ void removeEndpointFromRoutes(EngineState& state, Transaction& tx, EndpointObjec
 /// use fails with ERROR_ALREADY_EXISTS. Writes doc["ID"].
 Result<Guid> chooseId(const std::function<bool(const Guid&)>& exists, const Guid& param, Json& doc,
                       std::string_view kindName);
+/// Checks the HostComputeNetwork and HostComputeEndpoints references of a load balancer or SDN route document
+/// (not a GUID -> HCN_E_GUID_CONVERSION_FAILURE, absent -> HCN_E_NETWORK_NOT_FOUND /
+/// HCN_E_ENDPOINT_NOT_FOUND) and spells each as the referenced object spells its ID, so an object has one
+/// spelling in every document. Returns the endpoints, each once, in order.
+Result<std::vector<Guid>> resolveReferences(const EngineState& state, Json& doc);
 /// Checks a replacement document's ID against the object being replaced (different ID ->
 /// HCN_E_INVALID_JSON_REFERENCE), sets it, and carries over the fields HNS populated (Version, State).
 Status prepareReplacement(const Json& current, const Guid& id, Json& replacement, std::string_view what);

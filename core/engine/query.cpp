@@ -113,7 +113,7 @@ Json resourcesBlock(const EngineState& state, ResourceKind kind, const Guid& id)
         const auto& n = *state.networks.at(id);
         Json subnets = Json::array();
         for (const auto& s : n.subnets)
-            subnets.push_back({{"ID", s.id.toString()},
+            subnets.push_back({{"ID", s.idText},
                                {"IpAddressPrefix", s.pool.prefix().toString()},
                                {"Gateway", s.pool.gateway() ? s.pool.gateway()->toString() : ""},
                                {"Capacity", s.pool.capacity()},
@@ -157,11 +157,11 @@ Json resourcesBlock(const EngineState& state, ResourceKind kind, const Guid& id)
 
 } // namespace
 
-Result<ParsedQuery> parseQuery(std::string_view text)
+Result<ParsedQuery> parseQuery(std::string_view text, int maxDepth)
 {
     ParsedQuery q;
     SchemaJson doc;
-    if (Status s = schema::parseObject(text, doc); !s.ok())
+    if (Status s = schema::parseObject(text, doc, maxDepth); !s.ok())
         return Status(s.code(), "query: " + s.detail());
     if (doc.is_null() || doc.empty())
         return q;
@@ -173,7 +173,7 @@ Result<ParsedQuery> parseQuery(std::string_view text)
     if (auto f = doc.find("Filter"); f != doc.end()) {
         if (f->is_string()) {
             SchemaJson filter;
-            if (Status s = schema::parseObject(f->get<std::string>(), filter); !s.ok())
+            if (Status s = schema::parseObject(f->get<std::string>(), filter, maxDepth); !s.ok())
                 return Status(hr::InvalidJson, "query Filter: " + s.detail());
             q.filter = filter.is_null() ? Json::object() : Json(filter);
         } else if (f->is_object()) {

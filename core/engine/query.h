@@ -19,8 +19,8 @@ struct ParsedQuery
 };
 
 /// Empty or "null" text means the default query. Filter may be a JSON string (as HCN clients send it)
-/// or, leniently, an object.
-Result<ParsedQuery> parseQuery(std::string_view text);
+/// or, leniently, an object. The query and a Filter string in it may each nest `maxDepth` levels.
+Result<ParsedQuery> parseQuery(std::string_view text, int maxDepth);
 
 /// AND of the filter's properties against one object. Keys match case-insensitively, GUIDs and strings
 /// compare case-insensitively; v1 names (VirtualNetwork, VirtualNetworkName, IPAddress, IsRemoteEndpoint,

@@ -12,20 +12,11 @@ std::string idTextOf(const Json& doc, const Guid& id)
     return doc.value("ID", id.toString());
 }
 
-/// Checks a normalized HostComputeRoute and returns the endpoints it names. Routes may be given as the
-/// documented "Routes" or as hcsshim's "Setting"; both are kept as sent.
-Result<std::vector<Guid>> planRoute(const EngineState& state, const Json& doc)
+/// Checks a normalized HostComputeRoute and returns the endpoints it names (references are spelled as the
+/// objects spell their IDs). Routes may be given as the documented "Routes" or as hcsshim's "Setting"; both
+/// are kept as sent.
+Result<std::vector<Guid>> planRoute(const EngineState& state, Json& doc)
 {
-    if (auto net = doc.find("HostComputeNetwork");
-        net != doc.end() && net->is_string() && !net->get<std::string>().empty()) {
-        auto id = Guid::parse(net->get<std::string>());
-        if (!id)
-            return Status(hr::GuidConversionFailure,
-                          "HostComputeNetwork: \"" + net->get<std::string>() + "\" is not a GUID.");
-        if (!state.networks.count(*id))
-            return Status(hr::NetworkNotFound,
-                          "HostComputeNetwork " + net->get<std::string>() + " does not exist.");
-    }
     std::size_t entries = 0;
     for (const char* key : {"Routes", "Setting"}) {
         const Json list = doc.value(key, Json::array());
@@ -40,21 +31,7 @@ Result<std::vector<Guid>> planRoute(const EngineState& state, const Json& doc)
     }
     if (entries == 0)
         return Status(hr::InvalidPolicy, "an SDN route needs at least one entry in Routes.");
-    std::vector<Guid> endpoints;
-    const Json list = doc.value("HostComputeEndpoints", Json::array());
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string text = list[i].is_string() ? list[i].get<std::string>() : std::string();
-        auto id = Guid::parse(text);
-        if (!id)
-            return Status(hr::GuidConversionFailure,
-                          "HostComputeEndpoints[" + std::to_string(i) + "]: \"" + text + "\" is not a GUID.");
-        if (!state.endpoints.count(*id))
-            return Status(hr::EndpointNotFound, "HostComputeEndpoints[" + std::to_string(i) + "]: endpoint " +
-                                                    text + " does not exist.");
-        if (std::find(endpoints.begin(), endpoints.end(), *id) == endpoints.end())
-            endpoints.push_back(*id);
-    }
-    return endpoints;
+    return resolveReferences(state, doc);
 }
 
 void linkEndpoints(EngineState& state, Transaction& tx, RouteObject& route, std::vector<Guid> endpoints)

@@ -3,11 +3,13 @@
 #include "common/log.h"
 #include "rpc/json_scan.h"
 #include "rpc/protocol.h"
-#include "rpc/tls_stream.h"
-#include "rpc/unix_stream.h"
 
+#include <cerrno>
 #include <charconv>
 #include <nlohmann/json.hpp>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace hcn::rpc {
 
@@ -15,24 +17,19 @@ namespace {
 
 constexpr HResult kTimeout = makeHResult(0x800705B4); // HRESULT_FROM_WIN32(ERROR_TIMEOUT)
 
-/// "tls://HOST:PORT" -> host, port.
-bool splitHostPort(std::string_view text, std::string& host, std::string& port)
+/// poll()'s timeout for `deadline`: whole milliseconds, rounded up, at most a minute per wait.
+int pollTimeout(std::chrono::steady_clock::time_point deadline)
 {
-    const auto colon = text.rfind(':');
-    if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size())
-        return false;
-    host = std::string(text.substr(0, colon));
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
-        host = host.substr(1, host.size() - 2);
-    port = std::string(text.substr(colon + 1));
-    return true;
+    const auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    return static_cast<int>(std::clamp<long long>(left, 0, 60000));
 }
 
 } // namespace
 
 ClientConnection::ClientConnection(const RpcClientOptions& options, std::string endpointText, Hooks hooks)
     : m_options(options), m_endpointText(std::move(endpointText)), m_hooks(std::move(hooks)),
-      m_work(asio::make_work_guard(m_io)), m_decoder(options.maxMessageBytes)
+      m_decoder(options.maxMessageBytes)
 {}
 
 Result<std::unique_ptr<ClientConnection>> ClientConnection::open(const RpcClientOptions& options,
@@ -40,114 +37,209 @@ Result<std::unique_ptr<ClientConnection>> ClientConnection::open(const RpcClient
 {
     std::unique_ptr<ClientConnection> connection(
         new ClientConnection(options, std::move(endpointText), std::move(hooks)));
-    if (Status s = connection->connectSocket(); !s.ok())
-        return s;
-    connection->readMore();
-    connection->m_thread = std::thread([c = connection.get()] { c->m_io.run(); });
+    auto transport = ClientTransport::connect(options, connection->m_endpointText);
+    if (!transport.ok())
+        return transport.status();
+    connection->m_transport = std::move(*transport);
+    connection->m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (connection->m_wakeFd < 0)
+        return Status(hr::OutOfMemory, "cannot create an eventfd for the connection to hcnd.");
+    connection->m_watcher = std::thread([c = connection.get()] { c->runWatcher(); });
     return connection;
-}
-
-Status ClientConnection::connectSocket()
-{
-    const std::string& endpoint = m_options.endpoint;
-    std::error_code ec;
-    if (endpoint.rfind("tls://", 0) == 0) {
-        std::string host, port;
-        if (!splitHostPort(std::string_view(endpoint).substr(6), host, port))
-            return Status(hr::InvalidArg, "\"" + endpoint + "\" is not tls://HOST:PORT.");
-        m_tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
-        if (!m_options.caFile.empty())
-            m_tls->load_verify_file(m_options.caFile, ec);
-        else
-            m_tls->set_default_verify_paths(ec);
-        if (ec)
-            return Status(hr::InvalidArg,
-                          "cannot load the CA file " + m_options.caFile + ": " + ec.message() + ".");
-        asio::ip::tcp::resolver resolver(m_io);
-        auto endpoints = resolver.resolve(host, port, ec);
-        if (ec)
-            return Status(hr::ManagerStopped, "cannot resolve " + host + ": " + ec.message() + ".");
-        asio::ip::tcp::socket socket(m_io);
-        asio::connect(socket, endpoints, ec);
-        if (ec)
-            return Status(hr::ManagerStopped, "cannot connect to hcnd at " + m_endpointText + ": " +
-                                                  ec.message() + " (is hcnd running?).");
-        socket.set_option(asio::ip::tcp::no_delay(true), ec);
-        auto stream = std::make_unique<TlsStream>(std::move(socket), *m_tls);
-        if (m_options.verifyPeer) {
-            stream->stream().set_verify_mode(asio::ssl::verify_peer);
-            stream->stream().set_verify_callback(asio::ssl::host_name_verification(host));
-        } else {
-            stream->stream().set_verify_mode(asio::ssl::verify_none);
-        }
-        SSL_set_tlsext_host_name(stream->stream().native_handle(), host.c_str());
-        if (auto handshakeError = stream->handshake(asio::ssl::stream_base::client))
-            return Status(hr::ManagerStopped, "TLS handshake with hcnd at " + m_endpointText +
-                                                  " failed: " + handshakeError.message() + ".");
-        m_stream = std::move(stream);
-        return Status::success();
-    }
-    const std::string path = endpoint.rfind("unix:", 0) == 0 ? endpoint.substr(5) : endpoint;
-    asio::local::stream_protocol::socket socket(m_io);
-    socket.connect(asio::local::stream_protocol::endpoint(path), ec);
-    if (ec)
-        return Status(hr::ManagerStopped, "cannot connect to hcnd at " + m_endpointText + ": " +
-                                              ec.message() + " (is hcnd running?).");
-    m_stream = std::make_unique<UnixStream>(std::move(socket));
-    return Status::success();
 }
 
 ClientConnection::~ClientConnection()
 {
     close();
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
 }
 
 void ClientConnection::close()
 {
-    if (!m_thread.joinable()) {
-        if (m_stream)
-            m_stream->close();
-        return;
+    if (!m_transport)
+        return; // never connected
+    {
+        std::lock_guard lock(m_mutex);
+        m_closing = true;
     }
-    asio::post(m_io, [this] {
-        m_stream->close();
-        m_work.reset();
-    });
-    if (std::this_thread::get_id() == m_thread.get_id()) {
-        m_thread.detach(); // closed from the I/O thread itself (a hook): it ends on its own
-        return;
-    }
-    m_thread.join();
     fail(Status(hr::ManagerStopped, "the connection to hcnd at " + m_endpointText + " was closed."));
-}
-
-void ClientConnection::readMore()
-{
-    m_stream->asyncReadSome(m_readBuffer.data(), m_readBuffer.size(),
-                            [this](const std::error_code& ec, std::size_t bytes) { onRead(ec, bytes); });
-}
-
-void ClientConnection::onRead(const std::error_code& ec, std::size_t bytes)
-{
-    if (ec) {
-        m_stream->close(); // the service lingers until our side is closed too
-        fail(Status(hr::ManagerStopped,
-                    "the connection to hcnd at " + m_endpointText + " was lost (" + ec.message() + ")."));
-        return;
+    if (m_watcher.joinable()) {
+        if (std::this_thread::get_id() == m_watcher.get_id())
+            m_watcher.detach(); // closed from a hook on the watcher itself: it ends on its own
+        else
+            m_watcher.join();
     }
-    const auto state = m_decoder.feed(m_readBuffer.data(), bytes);
+}
+
+void ClientConnection::setWatching(bool watching)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_watching == watching)
+            return;
+        m_watching = watching;
+        if (watching && !m_readerBusy)
+            m_watcherWake.notify_one();
+    }
+    wakeWatcher();
+}
+
+void ClientConnection::wakeWatcher()
+{
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const auto written = ::write(m_wakeFd, &one, sizeof one);
+}
+
+ClientConnection::Reply ClientConnection::call(std::string_view method, std::string_view paramsText,
+                                               const ReplyHook& hook)
+{
+    const auto deadline = Clock::now() + m_options.callTimeout;
+    const std::uint64_t id = ++m_nextId;
+    Pending pending;
+    pending.hook = hook ? &hook : nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_lost)
+            return {m_lostStatus, {}};
+        m_pending.emplace(id, &pending);
+    }
+    std::string frame;
+    appendRequestFrame(frame, id, method, paramsText);
+    Status writeError;
+    const bool sent = writeFrame(frame, deadline, writeError);
+
+    std::unique_lock lock(m_mutex);
+    if (!sent && m_pending.erase(id) == 1)
+        return {writeError, {}};
+    bool timedOut = !sent;
+    while (!pending.done) {
+        if (!timedOut && Clock::now() >= deadline) {
+            if (m_pending.erase(id) == 1)
+                return {Status(kTimeout, "hcnd at " + m_endpointText + " did not answer " +
+                                             std::string(method) + " within " +
+                                             std::to_string(m_options.callTimeout.count()) + " ms."),
+                        {}};
+            timedOut = true; // being answered right now: the reader completes it in a moment
+        }
+        if (!timedOut && !m_readerBusy && !m_watching) {
+            m_readerBusy = true;
+            lock.unlock();
+            readTurn(&pending, deadline);
+            lock.lock();
+            m_readerBusy = false;
+            passReaderRole();
+            continue;
+        }
+        if (timedOut) {
+            pending.wake.wait(lock);
+            continue;
+        }
+        pending.waiting = true; // passReaderRole may hand this caller the role
+        pending.wake.wait_until(lock, deadline);
+        pending.waiting = false;
+    }
+    return std::move(pending.reply);
+}
+
+bool ClientConnection::writeFrame(const std::string& frame, Clock::time_point deadline, Status& error)
+{
+    std::lock_guard lock(m_writeMutex);
+    std::size_t offset = 0;
+    for (;;) {
+        const auto io = offset < frame.size()
+                            ? m_transport->write(frame.data() + offset, frame.size() - offset)
+                            : m_transport->flush();
+        if (io.state == ClientTransport::State::Done) {
+            if (offset == frame.size())
+                return true;
+            offset += io.bytes;
+            continue;
+        }
+        if (io.state == ClientTransport::State::WantWrite || io.state == ClientTransport::State::WantRead) {
+            pollfd p{m_transport->fd(),
+                     io.state == ClientTransport::State::WantWrite ? short(POLLOUT) : short(POLLIN), 0};
+            const int ready = ::poll(&p, 1, pollTimeout(deadline));
+            if (ready != 0 || Clock::now() < deadline)
+                continue;
+            error = Status(kTimeout, "hcnd at " + m_endpointText + " did not take a request within " +
+                                         std::to_string(m_options.callTimeout.count()) + " ms.");
+            if (offset > 0)
+                fail(error); // half a frame is out: the stream cannot be continued
+            return false;
+        }
+        fail(Status(hr::ManagerStopped, "the connection to hcnd at " + m_endpointText + " was lost (" +
+                                            (io.error.empty() ? std::string("End of file") : io.error) +
+                                            ")."));
+        std::lock_guard state(m_mutex);
+        error = m_lostStatus;
+        return false;
+    }
+}
+
+void ClientConnection::readTurn(const Pending* until, Clock::time_point deadline,
+                                const std::function<bool()>& stop)
+{
+    for (;;) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_lost || (until && until->done) || (stop && stop()))
+                return;
+        }
+        if (!m_transport->hasBufferedInput()) {
+            pollfd fds[2] = {{m_transport->fd(), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+            const int timeout = until ? pollTimeout(deadline) : -1;
+            if (until && timeout == 0)
+                return;
+            const int ready = ::poll(fds, until ? 1 : 2, timeout);
+            if (ready == 0)
+                return; // the deadline: the caller decides
+            if (ready < 0) {
+                if (errno == EINTR)
+                    continue;
+                fail(Status(hr::ManagerStopped, "waiting for hcnd at " + m_endpointText + " failed."));
+                return;
+            }
+            if (!until && fds[1].revents) {
+                std::uint64_t count = 0;
+                [[maybe_unused]] const auto got = ::read(m_wakeFd, &count, sizeof count);
+            }
+            if (!fds[0].revents)
+                continue;
+        }
+        if (!readAvailable())
+            return;
+    }
+}
+
+bool ClientConnection::readAvailable()
+{
+    const auto io = m_transport->read(m_readBuffer.data(), m_readBuffer.size());
+    switch (io.state) {
+    case ClientTransport::State::Done:
+        break;
+    case ClientTransport::State::WantRead:
+    case ClientTransport::State::WantWrite:
+        return true;
+    case ClientTransport::State::Closed:
+    case ClientTransport::State::Failed:
+        fail(Status(hr::ManagerStopped, "the connection to hcnd at " + m_endpointText + " was lost (" +
+                                            (io.error.empty() ? std::string("End of file") : io.error) +
+                                            ")."));
+        return false;
+    }
+    const auto state = m_decoder.feed(m_readBuffer.data(), io.bytes);
     while (m_decoder.hasMessage())
-        handleMessage(m_decoder.takeMessage());
+        dispatch(m_decoder.takeMessage());
     if (state == FrameDecoder::State::TooLarge) {
-        m_stream->close();
         fail(Status(hr::ManagerStopped, "hcnd at " + m_endpointText + " sent a message larger than " +
                                             std::to_string(m_decoder.maxMessageBytes()) + " bytes."));
-        return;
+        return false;
     }
-    readMore();
+    return true;
 }
 
-void ClientConnection::handleMessage(std::string_view text)
+void ClientConnection::dispatch(std::string_view text)
 {
     std::string_view id, method, params, result, error;
     const bool wellFormed = forEachMember(text, [&](std::string_view key, std::string_view value) {
@@ -186,111 +278,102 @@ void ClientConnection::handleMessage(std::string_view text)
         // An error without an id: the service refused the connection or the stream; it closes next.
         if (!error.empty()) {
             componentLogger("hcn.rpc")->warn("hcnd at {}: {}", m_endpointText, reply.status.detail());
-            std::lock_guard lock(m_pendingMutex);
+            std::lock_guard lock(m_mutex);
             m_lostStatus = reply.status;
         }
         return;
     }
-    std::shared_ptr<Pending> pending;
+    Pending* pending = nullptr;
     {
-        std::lock_guard lock(m_pendingMutex);
+        std::lock_guard lock(m_mutex);
         auto it = m_pending.find(number);
         if (it == m_pending.end())
             return; // the caller timed out
-        pending = std::move(it->second);
+        pending = it->second;
         m_pending.erase(it);
     }
+    // Off the map, the caller waits for `done` whatever its deadline: `pending` stays valid until then.
     if (pending->hook)
-        pending->hook(reply);
-    pending->promise.set_value(std::move(reply));
+        (*pending->hook)(reply);
+    std::lock_guard lock(m_mutex);
+    pending->reply = std::move(reply);
+    pending->done = true;
+    pending->wake.notify_one();
 }
 
-ClientConnection::Reply ClientConnection::call(std::string_view method, std::string_view paramsText,
-                                               const ReplyHook& hook)
+void ClientConnection::passReaderRole()
 {
-    auto pending = std::make_shared<Pending>();
-    pending->hook = hook;
-    auto future = pending->promise.get_future();
-    const std::uint64_t id = ++m_nextId;
-    {
-        std::lock_guard lock(m_pendingMutex);
-        if (m_lost)
-            return {m_lostStatus, {}};
-        m_pending.emplace(id, pending);
+    if (m_lost)
+        return; // every caller has its answer
+    if (m_watching || m_watcherWaits) {
+        m_watcherWake.notify_one();
+        return;
     }
-    std::string frame;
-    const std::string request = requestMessage(id, method, paramsText);
-    frame.reserve(request.size() + kFrameHeaderBytes);
-    appendFrame(frame, request);
-    send(std::move(frame));
-    if (future.wait_for(m_options.callTimeout) == std::future_status::ready)
-        return future.get();
-    {
-        std::lock_guard lock(m_pendingMutex);
-        if (m_pending.erase(id) == 0) // answered in the meantime
-            return future.get();
-    }
-    return {Status(kTimeout, "hcnd at " + m_endpointText + " did not answer " + std::string(method) +
-                                 " within " + std::to_string(m_options.callTimeout.count()) + " ms."),
-            {}};
-}
-
-void ClientConnection::send(std::string frame)
-{
-    bool start = false;
-    {
-        std::lock_guard lock(m_outMutex);
-        m_out += frame;
-        if (!m_writeActive) {
-            m_writeActive = true;
-            start = true;
-        }
-    }
-    if (start)
-        asio::post(m_io, [this] { writeMore(); });
-}
-
-void ClientConnection::writeMore()
-{
-    {
-        std::lock_guard lock(m_outMutex);
-        m_writing.clear();
-        m_writing.swap(m_out);
-        if (m_writing.empty()) {
-            m_writeActive = false;
+    for (auto& [id, pending] : m_pending) {
+        if (pending->waiting) {
+            pending->wake.notify_one();
             return;
         }
     }
-    m_stream->asyncWriteAll(
-        m_writing.data(), m_writing.size(), [this](const std::error_code& ec, std::size_t) {
-            if (ec) {
-                fail(Status(hr::ManagerStopped, "the connection to hcnd at " + m_endpointText +
-                                                    " was lost (" + ec.message() + ")."));
-                std::lock_guard lock(m_outMutex);
-                m_writeActive = false;
-                m_out.clear();
-                return;
+}
+
+void ClientConnection::runWatcher()
+{
+    bool ended = false; // the service ended its side: read what is left, then the end of the stream
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        if (m_closing || m_lost)
+            return;
+        if (m_watching || ended) {
+            if (m_readerBusy) {
+                m_watcherWaits = true;
+                m_watcherWake.wait(lock);
+                m_watcherWaits = false;
+                continue;
             }
-            writeMore();
-        });
+            m_readerBusy = true;
+            lock.unlock();
+            readTurn(nullptr, {}, [this, &ended] { return m_closing || (!m_watching && !ended); });
+            lock.lock();
+            m_readerBusy = false;
+            passReaderRole();
+            continue;
+        }
+        lock.unlock();
+        // Between calls without subscriptions nothing is expected but the end of the stream: wait for
+        // that alone, so responses read by callers do not wake this thread.
+        pollfd fds[2] = {{m_transport->fd(), POLLRDHUP, 0}, {m_wakeFd, POLLIN, 0}};
+        const int ready = ::poll(fds, 2, -1);
+        if (ready > 0 && fds[1].revents) {
+            std::uint64_t count = 0;
+            [[maybe_unused]] const auto got = ::read(m_wakeFd, &count, sizeof count);
+        }
+        if (ready > 0 && (fds[0].revents & (POLLRDHUP | POLLHUP | POLLERR)))
+            ended = true;
+        lock.lock();
+    }
 }
 
 void ClientConnection::fail(Status status)
 {
-    std::unordered_map<std::uint64_t, std::shared_ptr<Pending>> pending;
-    Status reason;
     {
-        std::lock_guard lock(m_pendingMutex);
+        std::lock_guard lock(m_mutex);
         if (m_lost)
             return;
         m_lost = true;
         if (m_lostStatus.ok())
             m_lostStatus = std::move(status);
-        reason = m_lostStatus;
-        pending.swap(m_pending);
+        for (auto& [id, pending] : m_pending) {
+            pending->reply = Reply{m_lostStatus, {}};
+            pending->done = true;
+            pending->wake.notify_one();
+        }
+        m_pending.clear();
+        m_watcherWake.notify_one();
     }
-    for (auto& [id, call] : pending)
-        call->promise.set_value(Reply{reason, {}});
+    // The service lingers until our side is closed too; every thread waiting on the socket wakes up.
+    m_transport->shutdown();
+    wakeWatcher();
     if (m_hooks.lost)
         m_hooks.lost();
 }

@@ -1,4 +1,4 @@
-#include "frame.h"
+#include "rpc/frame.h"
 
 #include <utility>
 
@@ -6,12 +6,25 @@ namespace hcn::rpc {
 
 void appendFrame(std::string& out, std::string_view payload)
 {
-    const auto size = static_cast<std::uint32_t>(payload.size());
-    const char header[kFrameHeaderBytes] = {
-        static_cast<char>((size >> 24) & 0xFF), static_cast<char>((size >> 16) & 0xFF),
-        static_cast<char>((size >> 8) & 0xFF), static_cast<char>(size & 0xFF)};
-    out.append(header, kFrameHeaderBytes);
+    const std::size_t start = beginFrame(out);
     out.append(payload);
+    endFrame(out, start);
+}
+
+std::size_t beginFrame(std::string& out)
+{
+    const std::size_t start = out.size();
+    out.append(kFrameHeaderBytes, '\0');
+    return start;
+}
+
+void endFrame(std::string& out, std::size_t frameStart)
+{
+    const auto size = static_cast<std::uint32_t>(out.size() - frameStart - kFrameHeaderBytes);
+    out[frameStart] = static_cast<char>((size >> 24) & 0xFF);
+    out[frameStart + 1] = static_cast<char>((size >> 16) & 0xFF);
+    out[frameStart + 2] = static_cast<char>((size >> 8) & 0xFF);
+    out[frameStart + 3] = static_cast<char>(size & 0xFF);
 }
 
 std::string encodeFrame(std::string_view payload)

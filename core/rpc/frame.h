@@ -18,6 +18,10 @@ inline constexpr int kDefaultMaxJsonDepth = 64;
 std::string encodeFrame(std::string_view payload);
 /// Appends header + payload to `out` (batching several frames into one write).
 void appendFrame(std::string& out, std::string_view payload);
+/// Writing a frame in place: beginFrame reserves the header and returns where the frame starts; the
+/// payload is appended to `out`; endFrame fills in the header.
+std::size_t beginFrame(std::string& out);
+void endFrame(std::string& out, std::size_t frameStart);
 
 class FrameDecoder
 {

@@ -64,26 +64,6 @@ std::size_t skipValue(std::string_view text, std::size_t pos)
 
 } // namespace
 
-bool withinNestingDepth(std::string_view text, int maxDepth)
-{
-    int depth = 0;
-    for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        const char c = text[pos];
-        if (c == '"') {
-            pos = skipString(text, pos);
-            if (pos == std::string_view::npos)
-                return true; // malformed: the parser reports it
-            --pos;
-        } else if (c == '{' || c == '[') {
-            if (++depth > maxDepth)
-                return false;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return true;
-}
-
 bool forEachMember(std::string_view text,
                    const std::function<void(std::string_view, std::string_view)>& member)
 {
@@ -118,6 +98,15 @@ bool forEachMember(std::string_view text,
         pos = skipSpace(text, pos + 1);
     }
     return false;
+}
+
+bool isDelimitedContainer(std::string_view text)
+{
+    const std::size_t start = skipSpace(text, 0);
+    if (start >= text.size() || (text[start] != '{' && text[start] != '['))
+        return false;
+    const std::size_t end = skipValue(text, start);
+    return end != std::string_view::npos && skipSpace(text, end) == text.size();
 }
 
 std::optional<std::string_view> memberText(std::string_view objectText, std::string_view key)

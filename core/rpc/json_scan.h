@@ -1,8 +1,7 @@
 #pragma once
-// Raw JSON scanning without building a DOM: the nesting depth of a message (checked before the full
-// parse, so a hostile message cannot make the parser work through a million brackets) and the byte
-// spans of an object's top-level members (so documents pass through client and server verbatim,
-// byte for byte as the engine wrote them).
+// Raw JSON scanning without building a DOM: the byte spans of an object's top-level members (so
+// documents pass through client and server verbatim, byte for byte as the engine wrote them). The depth
+// check every message gets before it is parsed is hcn::withinJsonDepth (hcn/json_limits.h).
 
 #include <cstddef>
 #include <functional>
@@ -10,10 +9,6 @@
 #include <string_view>
 
 namespace hcn::rpc {
-
-/// True when no array/object in `text` nests deeper than `maxDepth` levels. Stops at the first
-/// violation. Brackets inside strings do not count. Malformed text is left to the parser.
-bool withinNestingDepth(std::string_view text, int maxDepth);
 
 /// Calls `member(key, valueText)` for each member of the JSON object `text` (leading/trailing
 /// whitespace allowed). `key` is the raw key without quotes (escapes not decoded); `valueText` is the
@@ -24,5 +19,10 @@ bool forEachMember(std::string_view text,
 
 /// The value text of one top-level member, if present.
 std::optional<std::string_view> memberText(std::string_view objectText, std::string_view key);
+
+/// True when `text` is one JSON object or array as these functions delimit values (strings and
+/// brackets balanced, nothing after it but whitespace): it can be placed into a message as a member
+/// value without changing how the rest of the message is read. Its content is not validated.
+bool isDelimitedContainer(std::string_view text);
 
 } // namespace hcn::rpc

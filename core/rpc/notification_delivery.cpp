@@ -2,15 +2,15 @@
 
 namespace hcn::rpc {
 
-NotificationDelivery::NotificationDelivery() : m_thread([this] { run(); }) {}
+NotificationDelivery::NotificationDelivery() : m_thread([state = m_state] { run(state); }) {}
 
 NotificationDelivery::~NotificationDelivery()
 {
     {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
+        std::lock_guard lock(m_state->mutex);
+        m_state->stopping = true;
     }
-    m_wake.notify_one();
+    m_state->wake.notify_one();
     if (onDeliveryThread())
         m_thread.detach(); // the client was destroyed from one of its own callbacks
     else
@@ -20,32 +20,33 @@ NotificationDelivery::~NotificationDelivery()
 void NotificationDelivery::post(std::shared_ptr<Subscriber> subscriber, Notification notification)
 {
     {
-        std::lock_guard lock(m_mutex);
-        m_queue.emplace_back(std::move(subscriber), std::move(notification));
+        std::lock_guard lock(m_state->mutex);
+        m_state->queue.emplace_back(std::move(subscriber), std::move(notification));
     }
-    m_wake.notify_one();
+    m_state->wake.notify_one();
 }
 
 void NotificationDelivery::waitUntilNotDelivering(const Subscriber* subscriber)
 {
     if (onDeliveryThread())
         return;
-    std::unique_lock lock(m_mutex);
-    m_progress.wait(lock, [&] { return m_delivering != subscriber; });
+    std::unique_lock lock(m_state->mutex);
+    m_state->progress.wait(lock, [&] { return m_state->delivering != subscriber; });
 }
 
-void NotificationDelivery::run()
+void NotificationDelivery::run(const std::shared_ptr<State>& state)
 {
-    std::unique_lock lock(m_mutex);
+    State& d = *state;
+    std::unique_lock lock(d.mutex);
     for (;;) {
-        m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
-        if (m_stopping)
+        d.wake.wait(lock, [&] { return d.stopping || !d.queue.empty(); });
+        if (d.stopping)
             return; // pending notifications of a client being destroyed are not delivered
-        auto [subscriber, notification] = std::move(m_queue.front());
-        m_queue.pop_front();
+        auto [subscriber, notification] = std::move(d.queue.front());
+        d.queue.pop_front();
         if (!subscriber->active)
             continue;
-        m_delivering = subscriber.get();
+        d.delivering = subscriber.get();
         lock.unlock();
         try {
             subscriber->callback(notification);
@@ -53,8 +54,8 @@ void NotificationDelivery::run()
             // A subscriber's exception must not end delivery for the others.
         }
         lock.lock();
-        m_delivering = nullptr;
-        m_progress.notify_all();
+        d.delivering = nullptr;
+        d.progress.notify_all();
     }
 }
 

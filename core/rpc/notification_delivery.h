@@ -28,7 +28,11 @@ class NotificationDelivery
 {
 public:
     NotificationDelivery();
+    /// Joins the thread; from inside a callback (the client destroyed by its own subscriber) the thread
+    /// is left to end by itself once that callback returns, delivering nothing more.
     ~NotificationDelivery();
+    NotificationDelivery(const NotificationDelivery&) = delete;
+    NotificationDelivery& operator=(const NotificationDelivery&) = delete;
 
     void post(std::shared_ptr<Subscriber> subscriber, Notification notification);
     /// Returns once `subscriber`'s callback is not running (immediately on the delivery thread itself).
@@ -36,14 +40,20 @@ public:
     bool onDeliveryThread() const { return std::this_thread::get_id() == m_thread.get_id(); }
 
 private:
-    void run();
+    /// Everything the thread touches; the thread holds its own reference, so it outlives a
+    /// NotificationDelivery destroyed from one of the callbacks.
+    struct State
+    {
+        std::mutex mutex;
+        std::condition_variable wake;
+        std::condition_variable progress;
+        std::deque<std::pair<std::shared_ptr<Subscriber>, Notification>> queue;
+        const Subscriber* delivering = nullptr;
+        bool stopping = false;
+    };
+    static void run(const std::shared_ptr<State>& state);
 
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_progress;
-    std::deque<std::pair<std::shared_ptr<Subscriber>, Notification>> m_queue;
-    const Subscriber* m_delivering = nullptr;
-    bool m_stopping = false;
+    std::shared_ptr<State> m_state = std::make_shared<State>();
     std::thread m_thread;
 };
 

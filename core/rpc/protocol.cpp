@@ -1,5 +1,10 @@
 #include "rpc/protocol.h"
 
+#include "rpc/frame.h"
+#include "rpc/json_scan.h"
+
+#include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 namespace hcn::rpc {
@@ -19,6 +24,22 @@ void appendHead(std::string& out, std::string_view idText)
 
 std::string jsonQuoted(std::string_view text)
 {
+    bool plain = true;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain) {
+        std::string out;
+        out.reserve(text.size() + 2);
+        out += '"';
+        out += text;
+        out += '"';
+        return out;
+    }
     // nlohmann's serializer escapes exactly as JSON requires; invalid UTF-8 is replaced, never thrown.
     return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -64,18 +85,101 @@ std::string statusResponse(std::string_view idText, const Status& status)
                          data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+namespace {
+
+/// The method name as a JSON string. Our own names need no escaping; a name a user typed (`hcnctl call`)
+/// may hold quotes, backslashes or invalid UTF-8 and is escaped, so the frame stays valid JSON.
+void appendMethodName(std::string& out, std::string_view method)
+{
+    const bool plain = std::all_of(method.begin(), method.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+               c == '_';
+    });
+    if (plain) {
+        out += '"';
+        out += method;
+        out += '"';
+    } else {
+        out += jsonQuoted(method);
+    }
+}
+
+} // namespace
+
 std::string requestMessage(std::uint64_t id, std::string_view method, std::string_view paramsText)
 {
     std::string out;
     out.reserve(64 + method.size() + paramsText.size());
     out += R"({"jsonrpc":"2.0","id":)";
     out += std::to_string(id);
-    out += R"(,"method":")";
-    out += method; // our own method names need no escaping
-    out += R"(","params":)";
+    out += R"(,"method":)";
+    appendMethodName(out, method);
+    out += R"(,"params":)";
     out += paramsText.empty() ? std::string_view("{}") : paramsText;
     out += '}';
     return out;
+}
+
+void appendRequestFrame(std::string& out, std::uint64_t id, std::string_view method,
+                        std::string_view paramsText)
+{
+    out.reserve(out.size() + kFrameHeaderBytes + 64 + method.size() + paramsText.size());
+    const std::size_t start = beginFrame(out);
+    out += R"({"jsonrpc":"2.0","id":)";
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, id).ptr;
+    out.append(digits, end);
+    out += R"(,"method":)";
+    appendMethodName(out, method);
+    out += R"(,"params":)";
+    out += paramsText.empty() ? std::string_view("{}") : paramsText;
+    out += '}';
+    endFrame(out, start);
+}
+
+void ParamsWriter::key(std::string_view key)
+{
+    if (m_text.size() > 1)
+        m_text += ',';
+    m_text += '"';
+    m_text += key; // our own parameter names need no escaping
+    m_text += "\":";
+}
+
+ParamsWriter& ParamsWriter::number(std::string_view name, std::uint64_t value)
+{
+    key(name);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_text.append(digits, end);
+    return *this;
+}
+
+ParamsWriter& ParamsWriter::string(std::string_view name, std::string_view value)
+{
+    key(name);
+    m_text += jsonQuoted(value);
+    return *this;
+}
+
+ParamsWriter& ParamsWriter::document(std::string_view name, std::string_view text)
+{
+    if (isDelimitedContainer(text))
+        return raw(name, text);
+    return string(name, text);
+}
+
+ParamsWriter& ParamsWriter::raw(std::string_view name, std::string_view json)
+{
+    key(name);
+    m_text += json;
+    return *this;
+}
+
+std::string ParamsWriter::take()
+{
+    m_text += '}';
+    return std::move(m_text);
 }
 
 std::string notificationMessage(std::uint64_t subscription, const Notification& n)

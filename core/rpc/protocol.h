@@ -33,6 +33,28 @@ std::string errorResponse(std::string_view idText, int code, std::string_view me
 std::string statusResponse(std::string_view idText, const Status& status);
 /// {"jsonrpc":"2.0","id":<id>,"method":..,"params":<paramsText>}
 std::string requestMessage(std::uint64_t id, std::string_view method, std::string_view paramsText);
+/// The request message, framed, appended to `out` (what a client writes).
+void appendRequestFrame(std::string& out, std::uint64_t id, std::string_view method,
+                        std::string_view paramsText);
+
+/// Builds a params object member by member: {"Handle":3,"Settings":{...}}.
+class ParamsWriter
+{
+public:
+    ParamsWriter& number(std::string_view key, std::uint64_t value);
+    ParamsWriter& string(std::string_view key, std::string_view value);
+    /// A document (Settings, Query): spliced in as it is when it is an object or array
+    /// (isDelimitedContainer), else sent as a JSON string for the engine to judge.
+    ParamsWriter& document(std::string_view key, std::string_view text);
+    /// A JSON value written by the caller.
+    ParamsWriter& raw(std::string_view key, std::string_view json);
+    /// The object text ("{}" when nothing was added).
+    std::string take();
+
+private:
+    void key(std::string_view key);
+    std::string m_text = "{";
+};
 
 /// The hcnd.notification message of one engine notification for a subscription.
 std::string notificationMessage(std::uint64_t subscription, const Notification& notification);

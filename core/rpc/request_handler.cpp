@@ -1,7 +1,9 @@
 #include "rpc/request_handler.h"
 
+#include "hcn/json_limits.h"
 #include "rpc/json_scan.h"
 #include "rpc/protocol.h"
+#include "rpc/request_parser.h"
 
 #include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
@@ -56,7 +58,8 @@ std::optional<Guid> guidParam(const Json& params, const char* name, bool require
     return guid;
 }
 
-/// A document parameter: JSON text passed verbatim, or a JSON object/array serialized for the engine.
+/// A document parameter: JSON text passed verbatim, an object/array as the exact text it arrived in
+/// (parseRequestMessage kept it), or (inside a batch) a parsed object/array serialized for the engine.
 std::string documentParam(const Json& params, const char* name, bool required)
 {
     const Json* value = find(params, name);
@@ -65,6 +68,8 @@ std::string documentParam(const Json& params, const char* name, bool required)
             badParam(name, "is required.");
         return {};
     }
+    if (auto kept = keptDocumentText(*value))
+        return std::move(*kept);
     if (value->is_string())
         return value->get<std::string>();
     if (value->is_object() || value->is_array())
@@ -94,20 +99,37 @@ RequestHandler::RequestHandler(ServiceContext& context, ConnectionResources& res
 
 std::string RequestHandler::handleMessage(std::string_view text)
 {
-    if (!withinNestingDepth(text, m_context.maxJsonDepth))
+    try {
+        return handleMessageUnguarded(text);
+    } catch (const std::exception& e) {
+        // Nothing the handler does should throw; if it does, the client still gets an answer and the
+        // service keeps serving.
+        return errorResponse({}, error::Internal, std::string("internal error: ") + e.what());
+    } catch (...) {
+        return errorResponse({}, error::Internal, "internal error");
+    }
+}
+
+std::string RequestHandler::handleMessageUnguarded(std::string_view text)
+{
+    Json message;
+    switch (parseRequestMessage(text, m_context.maxJsonDepth, message)) {
+    case MessageProblem::TooDeep:
         return errorResponse({}, error::InvalidRequest,
                              "nesting too deep (more than " + std::to_string(m_context.maxJsonDepth) +
                                  " levels)");
-    Json message = Json::parse(text, nullptr, false);
-    if (message.is_discarded())
+    case MessageProblem::NotJson:
         return errorResponse({}, error::ParseError, "parse error: the message is not JSON");
+    case MessageProblem::None:
+        break;
+    }
     if (!message.is_array())
-        return handleRequest(message);
+        return guardedRequest(message);
     if (message.empty())
         return errorResponse({}, error::InvalidRequest, "invalid request: empty batch");
     std::string out = "[";
     for (const Json& request : message) {
-        std::string response = handleRequest(request);
+        std::string response = guardedRequest(request);
         if (response.empty())
             continue;
         if (out.size() > 1)
@@ -120,6 +142,21 @@ std::string RequestHandler::handleMessage(std::string_view text)
         return {};
     out += ']';
     return out;
+}
+
+std::string RequestHandler::guardedRequest(const Json& request)
+{
+    try {
+        return handleRequest(request);
+    } catch (const std::exception& e) {
+        const auto id = request.is_object() ? request.find("id") : request.end();
+        const bool answerable = id != request.end() && (id->is_number() || id->is_string() || id->is_null());
+        if (request.is_object() && id == request.end())
+            return {}; // a notification gets no answer, not even this one
+        return errorResponse(answerable ? id->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                        : std::string(),
+                             error::Internal, std::string("internal error: ") + e.what());
+    }
 }
 
 std::string RequestHandler::handleRequest(const Json& request)
@@ -330,27 +367,30 @@ RequestHandler::Reply RequestHandler::portReservation(const Method& method, cons
     }
 }
 
-std::string RequestHandler::helloJson(bool withCounts) const
+RequestHandler::Reply RequestHandler::hello(bool withCounts) const
 {
-    Engine& engine = m_context.api.engine();
+    // Everything but the service's own identity comes from the Api, so hcnd and `hcnctl --embedded`
+    // answer alike.
     auto about = m_context.api.info();
-    Json hello;
-    hello["Protocol"] = kProtocolVersion;
-    hello["Server"] = m_context.serverName;
-    hello["HnsVersion"] = versionToJson(engine.hnsVersion());
-    hello["SchemaVersion"] = versionToJson(engine.schemaVersion());
-    hello["Datapath"] = about.ok() ? about->datapath : std::string("simulated");
-    hello["Sequence"] = engine.lastSequence();
+    if (!about.ok())
+        return {{}, about.status()};
+    Json out;
+    out["Protocol"] = kProtocolVersion;
+    out["Server"] = m_context.serverName;
+    out["HnsVersion"] = versionToJson(about->hnsVersion);
+    out["SchemaVersion"] = versionToJson(about->schemaVersion);
+    out["Datapath"] = about->datapath;
+    out["Sequence"] = about->sequence;
     if (withCounts) {
-        const EngineCounts counts = engine.counts();
-        hello["Counts"] = {{"Networks", counts.networks},
-                           {"Endpoints", counts.endpoints},
-                           {"Namespaces", counts.namespaces},
-                           {"LoadBalancers", counts.loadBalancers},
-                           {"OpenHandles", counts.openHandles}};
-        hello["Clients"] = m_context.clients.load();
+        const EngineCounts& counts = about->counts;
+        out["Counts"] = {{"Networks", counts.networks},
+                         {"Endpoints", counts.endpoints},
+                         {"Namespaces", counts.namespaces},
+                         {"LoadBalancers", counts.loadBalancers},
+                         {"OpenHandles", counts.openHandles}};
+        out["Clients"] = m_context.clients.load();
     }
-    return hello.dump();
+    return {out.dump(), {}};
 }
 
 RequestHandler::Reply RequestHandler::service(const Method& method, const Json& params)
@@ -366,7 +406,7 @@ RequestHandler::Reply RequestHandler::service(const Method& method, const Json& 
                                                           " is not supported (hcnd speaks version " +
                                                           std::to_string(kProtocolVersion) + ")")};
         }
-        return {helloJson(false), {}};
+        return hello(false);
     }
     case Operation::Authenticate: {
         const Json* token = find(params, "Token");
@@ -385,7 +425,7 @@ RequestHandler::Reply RequestHandler::service(const Method& method, const Json& 
         return {"null", {}};
     }
     case Operation::Info:
-        return {helloJson(true), {}};
+        return hello(true);
     case Operation::Snapshot: {
         auto snapshot = m_context.api.snapshot(documentParam(params, "Query", false));
         return snapshot.ok() ? Reply{std::move(*snapshot), {}} : Reply{{}, snapshot.status()};
@@ -437,8 +477,11 @@ RequestHandler::Reply RequestHandler::subscribe(const Json& params)
     if (!engineId.ok())
         return {{}, engineId.status()};
     m_resources.addSubscription(number, *engineId);
+    auto about = m_context.api.info();
+    if (!about.ok())
+        return {{}, about.status()};
     return {R"({"Subscription":)" + std::to_string(number) + R"(,"Sequence":)" +
-                std::to_string(m_context.api.engine().lastSequence()) + "}",
+                std::to_string(about->sequence) + "}",
             {}};
 }
 

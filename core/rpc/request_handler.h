@@ -1,7 +1,8 @@
 #pragma once
-// RequestHandler: one connection's JSON-RPC dispatcher. Turns a received message (a request or a
-// batch) into the response text, calling the engine with the connection's own handles and
-// subscriptions. Runs on the connection's strand.
+// RequestHandler: the JSON-RPC dispatcher of one connection, the only one there is. Turns a received
+// message (a request or a batch) into the response text, calling the context's hcn::Api with the
+// connection's own handles and subscriptions. hcnd runs one per connection on its strand;
+// `hcnctl --embedded` runs one over its in-process engine, so both answer every method alike.
 
 #include "rpc/connection_resources.h"
 #include "rpc/event_queue.h"
@@ -34,6 +35,9 @@ private:
         Status status;
     };
 
+    std::string handleMessageUnguarded(std::string_view text);
+    /// handleRequest, turning anything it throws into an internal-error response.
+    std::string guardedRequest(const nlohmann::ordered_json& request);
     std::string handleRequest(const nlohmann::ordered_json& request);
     Reply dispatch(const Method& method, const nlohmann::ordered_json& params);
     Reply perKind(const Method& method, const nlohmann::ordered_json& params);
@@ -41,7 +45,8 @@ private:
     Reply service(const Method& method, const nlohmann::ordered_json& params);
     Reply subscribe(const nlohmann::ordered_json& params);
     Reply unsubscribe(const nlohmann::ordered_json& params);
-    std::string helloJson(bool withCounts) const;
+    /// hcnd.hello's result, or with counts hcnd.info's.
+    Reply hello(bool withCounts) const;
     /// The handle parameter, checked to belong to this connection.
     Result<Handle> ownedHandle(const nlohmann::ordered_json& params, const char* name,
                                ResourceKind kind) const;

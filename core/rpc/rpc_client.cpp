@@ -12,12 +12,13 @@
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace hcn {
 
 using rpc::ClientConnection;
 using rpc::Operation;
-using Json = nlohmann::ordered_json;
+using rpc::ParamsWriter;
 
 namespace {
 
@@ -46,6 +47,28 @@ SchemaVersion versionFrom(const nlohmann::json& json)
     return {json.value("Major", 0u), json.value("Minor", 0u)};
 }
 
+std::uint64_t unsignedMember(const nlohmann::json& object, const char* key)
+{
+    auto it = object.find(key);
+    return it != object.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
+
+/// ApiInfo from an hcnd.info result (an object).
+ApiInfo infoFrom(const nlohmann::json& reply, const std::string& endpoint)
+{
+    ApiInfo info;
+    info.hnsVersion = versionFrom(reply.value("HnsVersion", nlohmann::json::object()));
+    info.schemaVersion = versionFrom(reply.value("SchemaVersion", nlohmann::json::object()));
+    info.endpoint = endpoint;
+    info.datapath = reply.value("Datapath", std::string("simulated"));
+    info.sequence = unsignedMember(reply, "Sequence");
+    if (auto counts = reply.find("Counts"); counts != reply.end() && counts->is_object())
+        info.counts = {unsignedMember(*counts, "Networks"), unsignedMember(*counts, "Endpoints"),
+                       unsignedMember(*counts, "Namespaces"), unsignedMember(*counts, "LoadBalancers"),
+                       unsignedMember(*counts, "OpenHandles")};
+    return info;
+}
+
 } // namespace
 
 struct RpcClient::Impl
@@ -54,14 +77,49 @@ struct RpcClient::Impl
     std::string endpoint; ///< "unix:/run/hcn/hcnd.sock", "tls:host:port"
     rpc::NotificationDelivery delivery;
 
-    std::mutex mutex; ///< guards connection, hello and the subscription maps
+    std::mutex mutex; ///< guards connection and the subscription maps
     std::shared_ptr<ClientConnection> connection;
-    ApiInfo hello;
     std::uint64_t nextSubscription = 0;
     /// The client's subscription ids (stable across reconnects) -> subscriber and its server number.
     std::map<SubscriptionId, std::pair<std::shared_ptr<rpc::Subscriber>, std::uint64_t>> subscribers;
     /// The current connection's subscription numbers -> subscriber (events are routed through this).
     std::map<std::uint64_t, std::shared_ptr<rpc::Subscriber>> routes;
+
+    std::mutex idsMutex;
+    /// The IDs of the handles this client created or opened by ID on the current connection, so
+    /// handleId() needs no round trip for them.
+    std::unordered_map<Handle, std::pair<ResourceKind, Guid>> ids;
+
+    void rememberId(Handle handle, ResourceKind kind, const Guid& id)
+    {
+        std::lock_guard lock(idsMutex);
+        ids[handle] = {kind, id};
+    }
+    void forgetId(Handle handle)
+    {
+        std::lock_guard lock(idsMutex);
+        ids.erase(handle);
+    }
+    void forgetAllIds()
+    {
+        std::lock_guard lock(idsMutex);
+        ids.clear();
+    }
+    std::optional<Guid> knownId(ResourceKind kind, Handle handle)
+    {
+        std::lock_guard lock(idsMutex);
+        auto it = ids.find(handle);
+        if (it == ids.end() || it->second.first != kind)
+            return std::nullopt;
+        return it->second.second;
+    }
+    /// Events will come: the connection reads between calls while this client has subscriptions
+    /// (mutex held).
+    void updateWatching()
+    {
+        if (connection)
+            connection->setWatching(!routes.empty());
+    }
 
     std::shared_ptr<ClientConnection> current()
     {
@@ -98,24 +156,22 @@ Status RpcClient::Impl::establish()
         return opened.status();
     std::shared_ptr<ClientConnection> c(std::move(*opened));
     if (options.endpoint.rfind("tls://", 0) == 0) {
-        Json params{{"Token", options.token}};
-        auto reply = c->call("hcnd.authenticate", params.dump());
+        auto reply = c->call("hcnd.authenticate", ParamsWriter().string("Token", options.token).take());
         if (!reply.status.ok())
             return Status(reply.status.code(),
                           "hcnd at " + endpoint + " refused the token: " + reply.status.detail());
     }
-    Json params{{"Protocol", rpc::kProtocolVersion}, {"Client", options.clientName}};
-    auto reply = c->call("hcnd.hello", params.dump());
+    auto reply = c->call(
+        "hcnd.hello",
+        ParamsWriter().number("Protocol", rpc::kProtocolVersion).string("Client", options.clientName).take());
     if (!reply.status.ok())
         return Status(reply.status.code(),
                       "hcnd at " + endpoint + " refused the connection: " + reply.status.detail());
     auto hello = nlohmann::json::parse(reply.result, nullptr, false);
     if (!hello.is_object() || hello.value("Protocol", 0) != rpc::kProtocolVersion)
         return Status(hr::InvalidArg, "hcnd at " + endpoint + " speaks another protocol version.");
+    forgetAllIds(); // handles belong to a connection
     std::lock_guard lock(mutex);
-    this->hello = ApiInfo{versionFrom(hello.value("HnsVersion", nlohmann::json::object())),
-                          versionFrom(hello.value("SchemaVersion", nlohmann::json::object())), endpoint,
-                          hello.value("Datapath", std::string("simulated"))};
     connection = std::move(c);
     routes.clear();
     return Status::success();
@@ -237,79 +293,96 @@ Result<std::string> RpcClient::call(std::string_view method, std::string_view pa
 
 Result<std::string> RpcClient::enumerate(ResourceKind kind, std::string_view query)
 {
-    Json params = Json::object();
+    ParamsWriter params;
     if (!query.empty())
-        params["Query"] = std::string(query);
-    return m_impl->call(rpc::methodName(Operation::Enumerate, kind), params.dump());
+        params.document("Query", query);
+    return m_impl->call(rpc::methodName(Operation::Enumerate, kind), params.take());
 }
 
 Result<Handle> RpcClient::create(ResourceKind kind, const Guid& id, std::string_view settings, Handle network)
 {
-    Json params = Json::object();
+    ParamsWriter params;
     if (!id.isNull())
-        params["Id"] = id.toString();
-    params["Settings"] = std::string(settings);
+        params.string("Id", id.toString());
+    params.document("Settings", settings);
     if (kind == ResourceKind::Endpoint)
-        params["Network"] = network;
+        params.number("Network", network);
     const std::string method = rpc::methodName(Operation::Create, kind);
-    auto result = m_impl->call(method, params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    auto result = m_impl->call(method, params.take());
     if (!result.ok())
         return result.status();
     Handle handle = 0;
-    auto text = rpc::memberText(*result, "Handle");
-    if (!text || !parseUnsigned(*text, handle))
+    std::optional<Guid> created;
+    rpc::forEachMember(*result, [&](std::string_view key, std::string_view value) {
+        if (key == "Handle")
+            parseUnsigned(value, handle);
+        else if (key == "Id" && value.size() > 2)
+            created = Guid::parse(value.substr(1, value.size() - 2));
+    });
+    if (handle == 0)
         return malformed(method);
+    if (created)
+        m_impl->rememberId(handle, kind, *created);
     return handle;
 }
 
 Result<Handle> RpcClient::open(ResourceKind kind, const Guid& id)
 {
-    Json params{{"Id", id.toString()}};
     const std::string method = rpc::methodName(Operation::Open, kind);
-    auto result = m_impl->call(method, params.dump());
+    auto result = m_impl->call(method, ParamsWriter().string("Id", id.toString()).take());
     if (!result.ok())
         return result.status();
     Handle handle = 0;
     auto text = rpc::memberText(*result, "Handle");
     if (!text || !parseUnsigned(*text, handle))
         return malformed(method);
+    m_impl->rememberId(handle, kind, id);
     return handle;
 }
 
 Status RpcClient::modify(ResourceKind kind, Handle handle, std::string_view settings)
 {
-    Json params{{"Handle", handle}, {"Settings", std::string(settings)}};
     return m_impl
         ->call(rpc::methodName(Operation::Modify, kind),
-               params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+               ParamsWriter().number("Handle", handle).document("Settings", settings).take())
         .status();
 }
 
 Result<std::string> RpcClient::query(ResourceKind kind, Handle handle, std::string_view query)
 {
-    Json params{{"Handle", handle}};
+    ParamsWriter params;
+    params.number("Handle", handle);
     if (!query.empty())
-        params["Query"] = std::string(query);
-    return m_impl->call(rpc::methodName(Operation::Query, kind),
-                        params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        params.document("Query", query);
+    return m_impl->call(rpc::methodName(Operation::Query, kind), params.take());
 }
 
 Status RpcClient::remove(ResourceKind kind, const Guid& id)
 {
-    Json params{{"Id", id.toString()}};
-    return m_impl->call(rpc::methodName(Operation::Delete, kind), params.dump()).status();
+    return m_impl
+        ->call(rpc::methodName(Operation::Delete, kind), ParamsWriter().string("Id", id.toString()).take())
+        .status();
 }
 
 Status RpcClient::close(ResourceKind kind, Handle handle)
 {
-    Json params{{"Handle", handle}};
-    return m_impl->call(rpc::methodName(Operation::Close, kind), params.dump()).status();
+    Status s =
+        m_impl->call(rpc::methodName(Operation::Close, kind), ParamsWriter().number("Handle", handle).take())
+            .status();
+    if (s.ok() || s.code() == hr::ManagerStopped)
+        m_impl->forgetId(handle);
+    return s;
 }
 
 Result<Guid> RpcClient::handleId(ResourceKind kind, Handle handle)
 {
-    Json params{{"Kind", std::string(resourceKindName(kind))}, {"Handle", handle}};
-    auto result = m_impl->call("hcnd.handleId", params.dump());
+    // Handles this client created or opened by ID: answered here, as long as the connection that owns
+    // them is up (a lost one fails every call alike).
+    if (auto known = m_impl->knownId(kind, handle); known && connected())
+        return *known;
+    auto result =
+        m_impl->call("hcnd.handleId",
+                     ParamsWriter().string("Kind", resourceKindName(kind)).number("Handle", handle).take());
     if (!result.ok())
         return result.status();
     auto text = rpc::memberText(*result, "Id");
@@ -326,14 +399,14 @@ Result<SubscriptionId> RpcClient::subscribe(std::function<void(const Notificatio
 {
     auto subscriber = std::make_shared<rpc::Subscriber>();
     subscriber->callback = std::move(callback);
-    Json params = Json::object();
+    ParamsWriter params;
     if (scope.guestNetworkService || scope.network) {
-        Json scopeJson = Json::object();
+        ParamsWriter scopeParams;
         if (scope.guestNetworkService)
-            scopeJson["GuestNetworkService"] = scope.guestNetworkService->toString();
+            scopeParams.string("GuestNetworkService", scope.guestNetworkService->toString());
         if (scope.network)
-            scopeJson["Network"] = scope.network->toString();
-        params["Scope"] = std::move(scopeJson);
+            scopeParams.string("Network", scope.network->toString());
+        params.raw("Scope", scopeParams.take());
     }
     std::uint64_t number = 0;
     Impl& d = *m_impl;
@@ -347,7 +420,7 @@ Result<SubscriptionId> RpcClient::subscribe(std::function<void(const Notificatio
         std::lock_guard lock(d.mutex);
         d.routes[number] = subscriber;
     };
-    auto result = d.call("hcnd.subscribe", params.dump(), hook);
+    auto result = d.call("hcnd.subscribe", params.take(), hook);
     if (!result.ok())
         return result.status();
     if (number == 0)
@@ -355,6 +428,7 @@ Result<SubscriptionId> RpcClient::subscribe(std::function<void(const Notificatio
     std::lock_guard lock(d.mutex);
     subscriber->id = ++d.nextSubscription;
     d.subscribers[subscriber->id] = {subscriber, number};
+    d.updateWatching();
     return subscriber->id;
 }
 
@@ -376,21 +450,24 @@ void RpcClient::unsubscribe(SubscriptionId id)
         routed = route != d.routes.end() && route->second == subscriber;
         if (routed)
             d.routes.erase(route);
+        d.updateWatching();
     }
     subscriber->active = false;
     if (routed)
-        (void)d.call("hcnd.unsubscribe", Json{{"Subscription", number}}.dump());
+        (void)d.call("hcnd.unsubscribe", ParamsWriter().number("Subscription", number).take());
     d.delivery.waitUntilNotDelivering(subscriber.get());
 }
 
 Result<ReservationId> RpcClient::reservePort(Handle guestNetworkService, PortProtocol protocol,
                                              PortAccess access, std::uint16_t port)
 {
-    Json params{{"Handle", guestNetworkService},
-                {"Protocol", static_cast<std::uint32_t>(protocol)},
-                {"Access", static_cast<std::uint32_t>(access)},
-                {"Port", port}};
-    auto result = m_impl->call(rpc::methodName(Operation::ReservePort), params.dump());
+    auto result = m_impl->call(rpc::methodName(Operation::ReservePort),
+                               ParamsWriter()
+                                   .number("Handle", guestNetworkService)
+                                   .number("Protocol", static_cast<std::uint32_t>(protocol))
+                                   .number("Access", static_cast<std::uint32_t>(access))
+                                   .number("Port", port)
+                                   .take());
     if (!result.ok())
         return result.status();
     ReservationId reservation = 0;
@@ -402,8 +479,9 @@ Result<ReservationId> RpcClient::reservePort(Handle guestNetworkService, PortPro
 
 Result<PortReservation> RpcClient::reservePortRange(Handle guestNetworkService, std::uint16_t count)
 {
-    Json params{{"Handle", guestNetworkService}, {"Count", count}};
-    auto result = m_impl->call(rpc::methodName(Operation::ReservePortRange), params.dump());
+    auto result =
+        m_impl->call(rpc::methodName(Operation::ReservePortRange),
+                     ParamsWriter().number("Handle", guestNetworkService).number("Count", count).take());
     if (!result.ok())
         return result.status();
     PortReservation reservation;
@@ -414,8 +492,10 @@ Result<PortReservation> RpcClient::reservePortRange(Handle guestNetworkService, 
 
 Status RpcClient::releasePortReservation(ReservationId reservation)
 {
-    Json params{{"Reservation", reservation}};
-    return m_impl->call(rpc::methodName(Operation::ReleasePortReservation), params.dump()).status();
+    return m_impl
+        ->call(rpc::methodName(Operation::ReleasePortReservation),
+               ParamsWriter().number("Reservation", reservation).take())
+        .status();
 }
 
 Result<std::vector<PortReservation>> RpcClient::portReservations()
@@ -438,28 +518,35 @@ Result<std::vector<PortReservation>> RpcClient::portReservations()
 
 Result<std::string> RpcClient::queryEndpointStats(Handle endpoint, std::string_view query)
 {
-    Json params{{"Handle", endpoint}};
+    ParamsWriter params;
+    params.number("Handle", endpoint);
     if (!query.empty())
-        params["Query"] = std::string(query);
-    return m_impl->call(rpc::methodName(Operation::QueryEndpointStats),
-                        params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        params.document("Query", query);
+    return m_impl->call(rpc::methodName(Operation::QueryEndpointStats), params.take());
 }
 
 Result<ApiInfo> RpcClient::info()
 {
-    std::lock_guard lock(m_impl->mutex);
-    if (!m_impl->connection || !m_impl->connection->connected())
-        return Status(hr::ManagerStopped, "not connected to hcnd at " + m_impl->endpoint + ".");
-    return m_impl->hello;
+    // Asked each time: the sequence number and the counts are the service's current ones.
+    auto result = m_impl->call("hcnd.info", "{}");
+    if (!result.ok())
+        return result.status();
+    const auto reply = nlohmann::json::parse(*result, nullptr, false);
+    if (!reply.is_object())
+        return malformed("hcnd.info");
+    try {
+        return infoFrom(reply, m_impl->endpoint);
+    } catch (const nlohmann::json::exception&) {
+        return malformed("hcnd.info"); // a member of another type
+    }
 }
 
 Result<std::string> RpcClient::snapshot(std::string_view query)
 {
-    Json params = Json::object();
+    ParamsWriter params;
     if (!query.empty())
-        params["Query"] = std::string(query);
-    return m_impl->call("hcnd.snapshot",
-                        params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        params.document("Query", query);
+    return m_impl->call("hcnd.snapshot", params.take());
 }
 
 } // namespace hcn

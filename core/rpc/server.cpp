@@ -1,7 +1,6 @@
-#include "rpc/server.h"
-
 #include "common/log.h"
 #include "hcn/rpc_client.h"
+#include "hcn/rpc_server.h"
 #include "rpc/connection.h"
 #include "rpc/peer_credentials.h"
 #include "rpc/protocol.h"
@@ -55,7 +54,14 @@ struct Server::Impl
 {
     ServiceOptions options;
     std::shared_ptr<spdlog::logger> log = componentLogger("hcnd");
-    asio::io_context io;
+    /// The first I/O context: listeners, signals, the stop timer and its share of the connections. Each
+    /// context is run by exactly one thread, so a request is read, answered and the response written on
+    /// one thread without waking another.
+    asio::io_context io{1};
+    /// The other I/O threads' contexts (--threads N: N - 1 of them), kept running until the stop.
+    std::vector<std::unique_ptr<asio::io_context>> moreIo;
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> moreIoWork;
+    std::atomic<std::size_t> nextIo{0};
     asio::signal_set signals{io};
     asio::steady_timer stopTimer{io};
     std::unique_ptr<EmbeddedApi> api;
@@ -73,7 +79,32 @@ struct Server::Impl
                                               std::string peer, bool requireAuthentication);
     void connectionClosed(Connection* connection);
     void beginStop();
+    /// The context the next connection is served on (round robin over the I/O threads).
+    asio::io_context& pickIo();
+    /// Runs one I/O loop until it stops. A handler that throws is logged and the loop goes on: one bad
+    /// request never takes the service down.
+    void runLoop(asio::io_context& context);
 };
+
+asio::io_context& Server::Impl::pickIo()
+{
+    const std::size_t n = nextIo++ % (moreIo.size() + 1);
+    return n == 0 ? io : *moreIo[n - 1];
+}
+
+void Server::Impl::runLoop(asio::io_context& context)
+{
+    for (;;) {
+        try {
+            context.run();
+            return;
+        } catch (const std::exception& error) {
+            log->error("an I/O handler failed: {}; serving on", error.what());
+        } catch (...) {
+            log->error("an I/O handler failed with an unknown exception; serving on");
+        }
+    }
+}
 
 void Server::Impl::acceptUnix(asio::local::stream_protocol::socket socket, Connection::Strand strand)
 {
@@ -222,15 +253,22 @@ Status Server::start()
     auto engineOptions = engineOptionsFromEnvironment();
     if (!engineOptions.ok())
         return engineOptions.status();
+    // Documents nested inside a message (Settings, Query) get the same depth limit as the message.
+    engineOptions->maxJsonDepth = o.maxJsonDepth;
     d.api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
     d.context.reset(new ServiceContext{*d.api, std::string("hcnd/") + HCN_VERSION, token, o.maxMessageBytes,
                                        o.maxJsonDepth, o.clientQueue});
 
-    d.unixListener = std::make_unique<UnixListener>(d.io, o.socketPath, group->first);
+    for (unsigned i = 1; i < o.threads; ++i) {
+        d.moreIo.push_back(std::make_unique<asio::io_context>(1));
+        d.moreIoWork.push_back(asio::make_work_guard(*d.moreIo.back()));
+    }
+    auto pick = [&d]() -> asio::io_context& { return d.pickIo(); };
+    d.unixListener = std::make_unique<UnixListener>(d.io, o.socketPath, group->first, pick);
     if (Status s = d.unixListener->open(); !s.ok())
         return s;
     if (o.tcpEnabled()) {
-        d.tlsListener = std::make_unique<TlsListener>(d.io, o.tcpHost, o.tcpPort);
+        d.tlsListener = std::make_unique<TlsListener>(d.io, o.tcpHost, o.tcpPort, pick);
         if (Status s = d.tlsListener->open(o.tlsCertFile, o.tlsKeyFile); !s.ok()) {
             d.unixListener->close();
             return s;
@@ -264,9 +302,12 @@ int Server::run()
 {
     Impl& d = *m_impl;
     std::vector<std::thread> pool;
-    for (unsigned i = 1; i < d.options.threads; ++i)
-        pool.emplace_back([&d] { d.io.run(); });
-    d.io.run();
+    for (const auto& context : d.moreIo)
+        pool.emplace_back([&d, c = context.get()] { d.runLoop(*c); });
+    d.runLoop(d.io);
+    // The first context ran out of work: listeners closed, every connection closed or forced to close.
+    // What the other threads still have queued (the last closes) runs, then they end.
+    d.moreIoWork.clear();
     for (auto& thread : pool)
         thread.join();
     if (d.unixListener)

@@ -1,7 +1,8 @@
 #pragma once
-// ServiceContext: what every connection of one hcnd shares: the engine, the limits and identity.
+// ServiceContext: what every connection of one service shares: the API the requests go to (hcnd's
+// engine, or the engine inside `hcnctl --embedded`), the limits and the identity.
 
-#include "hcn/embedded_api.h"
+#include "hcn/api.h"
 
 #include <atomic>
 #include <cstddef>
@@ -11,8 +12,8 @@ namespace hcn::rpc {
 
 struct ServiceContext
 {
-    EmbeddedApi& api;
-    std::string serverName; ///< "hcnd/0.1.0"
+    Api& api;
+    std::string serverName; ///< "hcnd/0.1.0": hcnd.hello's and hcnd.info's "Server"
     std::string token;      ///< the TCP listener's token (empty without one)
     std::size_t maxMessageBytes;
     int maxJsonDepth;

@@ -1,4 +1,4 @@
-#include "rpc/service_options.h"
+#include "hcn/rpc_service_options.h"
 
 #include <charconv>
 #include <spdlog/common.h>
@@ -54,7 +54,8 @@ Options:
   --tls-key FILE            PEM private key of the TCP listener
   --token-file FILE         file holding the token TCP clients must present (hcnd.authenticate)
   --max-message-bytes N     largest accepted message (default 16777216)
-  --max-json-depth N        deepest accepted JSON nesting (default 64)
+  --max-json-depth N        deepest accepted JSON nesting of a message and of every
+                            document inside one (default 64, at most 1000)
   --client-queue N          events buffered per client before they are dropped (default 10000)
   --threads N               I/O threads (default 2)
   --log-level LEVEL         trace, debug, info (default), warn, error, critical, off
@@ -117,8 +118,9 @@ Result<ServiceOptions> parseServiceOptions(const std::vector<std::string>& args)
             if (!parseNumber<std::size_t>(value, options.maxMessageBytes, 64, 0xFFFFFFFFu))
                 return bad("--max-message-bytes \"" + value + "\" is not a number from 64 to 4294967295.");
         } else if (name == "--max-json-depth") {
-            if (!parseNumber<int>(value, options.maxJsonDepth, 2, 100000))
-                return bad("--max-json-depth \"" + value + "\" is not a number from 2 to 100000.");
+            if (!parseNumber<int>(value, options.maxJsonDepth, 2, kMaxConfigurableJsonDepth))
+                return bad("--max-json-depth \"" + value + "\" is not a number from 2 to " +
+                           std::to_string(kMaxConfigurableJsonDepth) + ".");
         } else if (name == "--client-queue") {
             if (!parseNumber<std::size_t>(value, options.clientQueue, 1, 100000000))
                 return bad("--client-queue \"" + value + "\" is not a number from 1 to 100000000.");

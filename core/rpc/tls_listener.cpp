@@ -5,9 +5,10 @@
 
 namespace hcn::rpc {
 
-TlsListener::TlsListener(asio::io_context& io, std::string host, unsigned short port)
-    : m_io(io), m_acceptor(asio::make_strand(io)), m_retry(m_acceptor.get_executor()),
-      m_tls(asio::ssl::context::tls_server), m_host(std::move(host)), m_port(port)
+TlsListener::TlsListener(asio::io_context& io, std::string host, unsigned short port, ContextPicker pick)
+    : m_io(io), m_pick(std::move(pick)), m_acceptor(asio::make_strand(io)),
+      m_retry(m_acceptor.get_executor()), m_tls(asio::ssl::context::tls_server), m_host(std::move(host)),
+      m_port(port)
 {}
 
 TlsListener::~TlsListener()
@@ -58,7 +59,7 @@ void TlsListener::startAccepting(AcceptHandler handler)
 
 void TlsListener::acceptNext()
 {
-    auto strand = asio::make_strand(m_io);
+    auto strand = asio::make_strand(m_pick ? m_pick() : m_io);
     m_acceptor.async_accept(strand, [this, strand](const std::error_code& ec, asio::ip::tcp::socket socket) {
         if (ec == asio::error::operation_aborted || !m_acceptor.is_open())
             return;

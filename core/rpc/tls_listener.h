@@ -22,8 +22,11 @@ public:
     using Strand = asio::strand<asio::io_context::executor_type>;
     /// Called on the connection's strand after a successful handshake.
     using AcceptHandler = std::function<void(std::unique_ptr<TlsStream>, Strand, std::string peer)>;
+    /// The I/O context (one thread) the next connection is served on.
+    using ContextPicker = std::function<asio::io_context&()>;
 
-    TlsListener(asio::io_context& io, std::string host, unsigned short port);
+    /// Listens on `io`; accepted connections go to the context `pick` returns (`io` without one).
+    TlsListener(asio::io_context& io, std::string host, unsigned short port, ContextPicker pick = {});
     ~TlsListener();
 
     Status open(const std::string& certFile, const std::string& keyFile);
@@ -43,6 +46,7 @@ private:
     void acceptNext();
 
     asio::io_context& m_io;
+    ContextPicker m_pick;
     asio::ip::tcp::acceptor m_acceptor;
     asio::steady_timer m_retry;
     asio::ssl::context m_tls;

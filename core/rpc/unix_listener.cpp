@@ -32,9 +32,9 @@ bool somebodyListens(const std::string& path)
 
 } // namespace
 
-UnixListener::UnixListener(asio::io_context& io, std::string path, gid_t group)
-    : m_io(io), m_acceptor(asio::make_strand(io)), m_retry(m_acceptor.get_executor()),
-      m_path(std::move(path)), m_group(group)
+UnixListener::UnixListener(asio::io_context& io, std::string path, gid_t group, ContextPicker pick)
+    : m_io(io), m_pick(std::move(pick)), m_acceptor(asio::make_strand(io)),
+      m_retry(m_acceptor.get_executor()), m_path(std::move(path)), m_group(group)
 {}
 
 UnixListener::~UnixListener()
@@ -94,7 +94,7 @@ void UnixListener::startAccepting(AcceptHandler handler)
 
 void UnixListener::acceptNext()
 {
-    auto strand = asio::make_strand(m_io);
+    auto strand = asio::make_strand(m_pick ? m_pick() : m_io);
     m_acceptor.async_accept(
         strand, [this, strand](const std::error_code& ec, asio::local::stream_protocol::socket socket) {
             if (ec == asio::error::operation_aborted || !m_acceptor.is_open())

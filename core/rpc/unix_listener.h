@@ -16,12 +16,15 @@ class UnixListener
 public:
     using Strand = asio::strand<asio::io_context::executor_type>;
     using AcceptHandler = std::function<void(asio::local::stream_protocol::socket, Strand)>;
+    /// The I/O context (one thread) the next connection is served on.
+    using ContextPicker = std::function<asio::io_context&()>;
 
-    UnixListener(asio::io_context& io, std::string path, gid_t group);
+    /// Listens on `io`; accepted connections go to the context `pick` returns (`io` without one).
+    UnixListener(asio::io_context& io, std::string path, gid_t group, ContextPicker pick = {});
     ~UnixListener();
 
     Status open();
-    /// Accepts until close(); every connection gets its own strand.
+    /// Accepts until close(); every connection gets its own strand on the picked context.
     void startAccepting(AcceptHandler handler);
     /// Stops accepting and removes the socket file (on the acceptor's strand, from any thread).
     void closeAsync();
@@ -33,6 +36,7 @@ private:
     void acceptNext();
 
     asio::io_context& m_io;
+    ContextPicker m_pick;
     asio::local::stream_protocol::acceptor m_acceptor;
     asio::steady_timer m_retry;
     std::string m_path;

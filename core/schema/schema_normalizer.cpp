@@ -1,7 +1,9 @@
 #include "hcn/schema_normalizer.h"
 
 #include "common/text.h"
+#include "common/utf8.h"
 #include "hcn/ip_address.h"
+#include "hcn/json_limits.h"
 #include "hcn/mac_address.h"
 
 #include <charconv>
@@ -95,7 +97,7 @@ std::string shown(const json& value)
     std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
     constexpr std::size_t limit = 80;
     if (text.size() > limit)
-        text = text.substr(0, limit - 3) + "...";
+        text = std::string(utf8Prefix(text, limit - 3)) + "...";
     return text;
 }
 
@@ -700,11 +702,16 @@ Status normalize(nlohmann::json& doc, std::string_view typeName, const Catalog& 
     }
 }
 
-Status parseObject(std::string_view text, nlohmann::json& out)
+Status parseObject(std::string_view text, nlohmann::json& out, int maxDepth)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         out = json::object();
         return Status::success();
+    }
+    if (!withinJsonDepth(text, maxDepth)) {
+        out = json();
+        return Status(hr::InvalidJson,
+                      "the document nests deeper than " + std::to_string(maxDepth) + " levels");
     }
     try {
         out = json::parse(text.begin(), text.end());

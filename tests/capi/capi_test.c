@@ -157,6 +157,25 @@ static int wait_for(atomic_int* counter, int expected)
     return atomic_load(counter) >= expected;
 }
 
+/* "8-4-4-4-12" text of a GUID in lower or upper case (as a client formats the ID it looks for). */
+static void format_guid(const GUID* guid, int upper, wchar_t out[37])
+{
+    swprintf(out, 37,
+             upper ? L"%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X"
+                   : L"%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+             (unsigned)guid->Data1, (unsigned)guid->Data2, (unsigned)guid->Data3, guid->Data4[0],
+             guid->Data4[1], guid->Data4[2], guid->Data4[3], guid->Data4[4], guid->Data4[5], guid->Data4[6],
+             guid->Data4[7]);
+}
+
+/* True when text holds `"<id>"` exactly, in that spelling. */
+static int contains_quoted(PCWSTR text, const wchar_t* id)
+{
+    wchar_t quoted[40];
+    swprintf(quoted, sizeof quoted / sizeof quoted[0], L"\"%ls\"", id);
+    return contains(text, quoted);
+}
+
 /* ---- callbacks ---------------------------------------------------------------------------------- */
 
 typedef struct Events
@@ -742,6 +761,63 @@ static void test_guest_network_service(void)
     CHECK_HR(HcnCloseGuestNetworkService(gns), E_HANDLE, "close it twice");
 }
 
+/* IDs a client passes as binary GUIDs come back in lower case in v2 output, as HCN spells them: a client
+ * (Canonical Multipass's HCN wrapper) formats its GUID in lower case and looks for it in
+ * HcnEnumerateNetworks' output. v1 output (Get-Hns*, SchemaVersion 1.0 queries) spells IDs in upper case. */
+static void test_binary_guid_spelling(void)
+{
+    const GUID networkId = {0xB95D0C79, 0x18B0, 0x4C23, {0x8E, 0x4C, 0x1A, 0x8F, 0x2F, 0x6C, 0x0E, 0x3A}};
+    const GUID endpointId = {0xC4B3A291, 0x8071, 0x4F6E, {0x9D, 0x5C, 0x4B, 0x3A, 0x29, 0x18, 0x07, 0x16}};
+    wchar_t networkLower[37], networkUpper[37], endpointLower[37], endpointUpper[37];
+    format_guid(&networkId, 0, networkLower);
+    format_guid(&networkId, 1, networkUpper);
+    format_guid(&endpointId, 0, endpointLower);
+    format_guid(&endpointId, 1, endpointUpper);
+    HCN_NETWORK network = NULL;
+    HCN_ENDPOINT endpoint = NULL;
+    PWSTR text = NULL;
+
+    CHECK_HR(HcnCreateNetwork(&networkId,
+                              L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0},\"Name\":\"capi-binary-id\","
+                              L"\"Type\":\"ICS\",\"Flags\":9}",
+                              &network, NULL),
+             S_OK, "HcnCreateNetwork with a binary GUID");
+    CHECK_HR(HcnEnumerateNetworks(NULL, &text, NULL), S_OK,
+             "HcnEnumerateNetworks after a binary-GUID create");
+    CHECK(contains_quoted(text, networkLower), "enumerate lists the binary GUID in lower case");
+    take(&text);
+    CHECK_HR(HcnQueryNetworkProperties(network, NULL, &text, NULL), S_OK, "query the binary-GUID network");
+    CHECK(top_level_id(text) != NULL && wcsncmp(top_level_id(text), networkLower, 36) == 0,
+          "v2 properties spell the ID in lower case");
+    take(&text);
+    CHECK_HR(
+        HcnQueryNetworkProperties(network, L"{\"SchemaVersion\":{\"Major\":1,\"Minor\":0}}", &text, NULL),
+        S_OK, "v1 query of the binary-GUID network");
+    CHECK(top_level_id(text) != NULL && wcsncmp(top_level_id(text), networkUpper, 36) == 0,
+          "v1 properties spell the ID in upper case");
+    take(&text);
+
+    CHECK_HR(HcnCreateEndpoint(network, &endpointId, kV2, &endpoint, NULL), S_OK,
+             "HcnCreateEndpoint with a binary GUID");
+    CHECK_HR(HcnEnumerateEndpoints(NULL, &text, NULL), S_OK, "HcnEnumerateEndpoints");
+    CHECK(contains_quoted(text, endpointLower), "enumerate lists the endpoint's binary GUID in lower case");
+    take(&text);
+    CHECK_HR(HcnQueryEndpointProperties(endpoint, NULL, &text, NULL), S_OK, "query the binary-GUID endpoint");
+    CHECK(contains_quoted(text, networkLower), "the endpoint names its network as the network spells its ID");
+    take(&text);
+    CHECK_HR(
+        HcnQueryEndpointProperties(endpoint, L"{\"SchemaVersion\":{\"Major\":1,\"Minor\":0}}", &text, NULL),
+        S_OK, "v1 query of the binary-GUID endpoint");
+    CHECK(contains_quoted(text, endpointUpper) && contains_quoted(text, networkUpper),
+          "v1 endpoint: ID and VirtualNetwork in upper case");
+    take(&text);
+
+    CHECK_HR(HcnCloseEndpoint(endpoint), S_OK, "close the binary-GUID endpoint");
+    CHECK_HR(HcnDeleteEndpoint(&endpointId, NULL), S_OK, "delete the binary-GUID endpoint");
+    CHECK_HR(HcnCloseNetwork(network), S_OK, "close the binary-GUID network");
+    CHECK_HR(HcnDeleteNetwork(&networkId, NULL), S_OK, "delete the binary-GUID network");
+}
+
 int main(void)
 {
     Events service;
@@ -770,6 +846,7 @@ int main(void)
 
     test_endpoints_namespaces(network, &networkId);
     test_guest_network_service();
+    test_binary_guid_spelling();
 
     PWSTR error = NULL;
     CHECK_HR(HcnDeleteNetwork(&networkId, &error), S_OK, "HcnDeleteNetwork");

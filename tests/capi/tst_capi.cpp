@@ -363,8 +363,9 @@ void TestCApi::handleLifetime()
     HCN_NETWORK again = nullptr;
     QCOMPARE(HcnCreateNetwork(n.id, natNetwork("lifetime", g_nextSubnet++).c_str(), &again, nullptr), S_OK);
     QCOMPARE(HcnQueryNetworkProperties(again, nullptr, props.out(), nullptr), S_OK);
-    QCOMPARE(QString::fromStdString(props.parsed()["ID"].get<std::string>()).toUpper(),
-             QString::fromStdString(n.idText).toUpper()); // a non-zero Id becomes the object's ID
+    // A non-zero Id becomes the object's ID, spelled in lower case as v2 output spells GUIDs.
+    QCOMPARE(QString::fromStdString(props.parsed()["ID"].get<std::string>()),
+             QString::fromStdString(n.idText).toLower());
     QCOMPARE(HcnQueryNetworkProperties(n.handle, nullptr, props.out(), nullptr),
              HCN_E_OBJECT_USED_AFTER_UNLOAD);
     QCOMPARE(HcnCloseNetwork(n.handle), S_OK); // closing a stale handle still releases it
@@ -406,8 +407,17 @@ void TestCApi::guidLayout()
     QCOMPARE(HcnCreateNamespace(id, L"{\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}", &ns, nullptr), S_OK);
     CoString props;
     QCOMPARE(HcnQueryNamespaceProperties(ns, nullptr, props.out(), nullptr), S_OK);
-    QCOMPARE(QString::fromStdString(props.parsed()["ID"].get<std::string>()).toUpper(),
-             QStringLiteral("C0FFEE01-1234-4ABC-8DEF-010203040506"));
+    QCOMPARE(QString::fromStdString(props.parsed()["ID"].get<std::string>()),
+             QStringLiteral("c0ffee01-1234-4abc-8def-010203040506"));
+    CoString ids;
+    QCOMPARE(HcnEnumerateNamespaces(nullptr, ids.out(), nullptr), S_OK);
+    QVERIFY2(ids.utf8().find("\"c0ffee01-1234-4abc-8def-010203040506\"") != std::string::npos,
+             ids.utf8().c_str());
+    QCOMPARE(HcnQueryNamespaceProperties(ns, L"{\"SchemaVersion\":{\"Major\":1,\"Minor\":0}}", props.out(),
+                                         nullptr),
+             S_OK);
+    QCOMPARE(QString::fromStdString(props.parsed()["ID"].get<std::string>()),
+             QStringLiteral("C0FFEE01-1234-4ABC-8DEF-010203040506")); // v1 (Get-HnsNamespace) spelling
     HCN_NAMESPACE opened = nullptr;
     QCOMPARE(HcnOpenNamespace(id, &opened, nullptr), S_OK);
     QCOMPARE(HcnCloseNamespace(opened), S_OK);
@@ -502,7 +512,7 @@ void TestCApi::callbackMayCallTheApiAndUnregisterItself()
 {
     ReentrantState state;
     GUID id = toGuid("5A5A5A5A-0000-4000-8000-00000000C0DE");
-    state.networkId = "5A5A5A5A-0000-4000-8000-00000000C0DE";
+    state.networkId = "5a5a5a5a-0000-4000-8000-00000000c0de"; // as the event spells a binary Id
     HCN_CALLBACK callback = nullptr;
     QCOMPARE(HcnRegisterServiceCallback(&reentrantCallback, &state, &callback), S_OK);
     state.self = callback;

@@ -63,14 +63,16 @@ void TestAddresses::guidParse_data()
     QTest::addColumn<QString>("canonical");
 
     const QString upper = "4B8B5DB0-1C2D-4E5F-8A9B-0C1D2E3F4A5B";
-    QTest::newRow("upper-case") << upper << false << true << upper;
-    QTest::newRow("lower-case is echoed upper-case") << upper.toLower() << false << true << upper;
-    QTest::newRow("mixed case") << "4b8B5db0-1C2d-4E5f-8a9B-0c1D2e3F4a5B" << false << true << upper;
+    const QString lower = upper.toLower();
+    QTest::newRow("upper-case is written lower-case, as HCN v2 output spells it")
+        << upper << false << true << lower;
+    QTest::newRow("lower-case") << lower << false << true << lower;
+    QTest::newRow("mixed case") << "4b8B5db0-1C2d-4E5f-8a9B-0c1D2e3F4a5B" << false << true << lower;
     QTest::newRow("all zero") << "00000000-0000-0000-0000-000000000000" << false << true
                               << "00000000-0000-0000-0000-000000000000";
     QTest::newRow("braces refused by default") << "{" + upper + "}" << false << false << "";
-    QTest::newRow("braces accepted when allowed") << "{" + upper + "}" << true << true << upper;
-    QTest::newRow("bare accepted when braces allowed") << upper << true << true << upper;
+    QTest::newRow("braces accepted when allowed") << "{" + upper + "}" << true << true << lower;
+    QTest::newRow("bare accepted when braces allowed") << upper << true << true << lower;
     QTest::newRow("unbalanced brace") << "{" + upper << true << false << "";
     QTest::newRow("closing brace only") << upper + "}" << true << false << "";
     QTest::newRow("empty") << "" << false << false << "";
@@ -92,8 +94,11 @@ void TestAddresses::guidParse()
 
     const auto guid = Guid::parse(str(text), allowBraces);
     QCOMPARE(guid.has_value(), valid);
-    if (valid)
+    if (valid) {
         QCOMPARE(qs(guid->toString()), canonical);
+        QCOMPARE(qs(guid->toString(GuidCase::Lower)), canonical);
+        QCOMPARE(qs(guid->toString(GuidCase::Upper)), canonical.toUpper()); // v1 (Get-Hns*) spelling
+    }
 }
 
 void TestAddresses::guidParseFillsWindowsLayout()

@@ -71,7 +71,8 @@ void TestEngineLoadBalancer::createAndQuery()
     json detailed = c.h.query(ResourceKind::LoadBalancer, *lb, {{"Flags", 1}});
     QCOMPARE(detailed["Resources"]["BackendCount"].get<int>(), 2);
     json v1 = c.h.query(ResourceKind::LoadBalancer, *lb, {{"SchemaVersion", {{"Major", 1}, {"Minor", 0}}}});
-    QCOMPARE(v1["References"][0].get<std::string>(), "/endpoints/" + c.pods[0]);
+    QCOMPARE(qs(v1["References"][0].get<std::string>()),
+             "/endpoints/" + qs(c.pods[0]).toUpper()); // v1 (Get-HnsPolicyList) spells IDs upper-case
     QCOMPARE(v1["Policies"][0]["Type"].get<std::string>(), std::string("ELB"));
     QCOMPARE(v1["Policies"][0]["IsDSR"].get<bool>(), true);
 }

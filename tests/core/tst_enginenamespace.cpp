@@ -227,7 +227,8 @@ void TestEngineNamespace::v1NamespaceShape()
     json v1 = h.query(ResourceKind::Namespace, *ns, {{"SchemaVersion", {{"Major", 1}, {"Minor", 0}}}});
     QCOMPARE(v1["CompartmentId"].get<int>(), 9);
     QCOMPARE(v1["IsDefault"].get<bool>(), false);
-    QCOMPARE(v1["ResourceList"][0]["Data"]["Id"].get<std::string>(), host.epId);
+    QCOMPARE(qs(v1["ResourceList"][0]["Data"]["Id"].get<std::string>()),
+             qs(host.epId).toUpper()); // Get-HnsNamespace spells IDs upper-case
 }
 
 QTEST_GUILESS_MAIN(TestEngineNamespace)

@@ -1,6 +1,8 @@
 // Networks: create/open/query/modify/delete, handles, IDs, names, IPAM set-up and HNS-populated fields.
 
 #include "engine_harness.h"
+#include "hcn/network_mode.h"
+#include "hcn/schema_catalog.h"
 
 using namespace hcntest;
 using hcn::ResourceKind;
@@ -32,6 +34,8 @@ private slots:
     void modifyRejectsBadRequests();
     void invalidDocumentsGetSpecificErrors_data();
     void invalidDocumentsGetSpecificErrors();
+    void everyCatalogNetworkModeIsAType_data();
+    void everyCatalogNetworkModeIsAType();
 };
 
 void TestEngineNetwork::createThenQueryReturnsTheDocument()
@@ -57,16 +61,17 @@ void TestEngineNetwork::createHonoursIds_data()
     QTest::addColumn<QString>("param");
     QTest::addColumn<QString>("inDocument");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("zero id and none in the document: generated") << ""
-                                                                 << ""
-                                                                 << "";
-    QTest::newRow("id parameter wins") << "11111111-2222-3333-4444-555555555555"
-                                       << ""
-                                       << "11111111-2222-3333-4444-555555555555";
-    QTest::newRow("document ID honoured when the parameter is zero (v1 clients)")
-        << ""
+    QTest::newRow("zero id and none in the document: generated, lower-case") << ""
+                                                                             << ""
+                                                                             << "";
+    QTest::newRow("id parameter wins, spelled lower-case (it arrives as binary)")
+        << "ABCDEF01-2222-3333-4444-55555555AAAA"
         << "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
-        << "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+        << "abcdef01-2222-3333-4444-55555555aaaa";
+    QTest::newRow("document ID honoured as the client spelled it (v1 clients)")
+        << ""
+        << "AAAAAAAA-bbbb-CCCC-dddd-EEEEEEEEEEEE"
+        << "AAAAAAAA-bbbb-CCCC-dddd-EEEEEEEEEEEE";
 }
 
 void TestEngineNetwork::createHonoursIds()
@@ -85,10 +90,11 @@ void TestEngineNetwork::createHonoursIds()
     if (expected.isEmpty()) {
         auto g = hcn::Guid::parse(got);
         QVERIFY(g && !g->isNull());
-        QCOMPARE(got, g->toString()); // generated IDs are upper-case
+        QCOMPARE(qs(got), qs(got).toLower()); // generated IDs are lower-case in v2 output
     } else {
-        QVERIFY(hcn::Guid::parse(got) == hcn::Guid::parse(expected.toStdString()));
+        QCOMPARE(qs(got), expected);
     }
+    QCOMPARE(h.enumerate(ResourceKind::Network), json::array({got})); // Enumerate spells it the same way
     // The same ID a second time is refused and changes nothing.
     auto again = h.engine.create(ResourceKind::Network, *hcn::Guid::parse(got),
                                  natNetwork("other", "10.9.0.0/24", "10.9.0.1").dump());
@@ -434,6 +440,25 @@ void TestEngineNetwork::invalidDocumentsGetSpecificErrors()
     QCOMPARE(record["ErrorCode"].get<std::uint32_t>(), static_cast<std::uint32_t>(expected));
     QVERIFY(!record["Error"].get<std::string>().empty());
     QCOMPARE(h.snapshot(), before);
+}
+
+void TestEngineNetwork::everyCatalogNetworkModeIsAType_data()
+{
+    QTest::addColumn<QString>("name");
+    const auto* modes = hcn::schema::Catalog::builtin().enumeration("NetworkMode");
+    QVERIFY(modes && !modes->values.empty());
+    for (const auto& value : modes->values)
+        QTest::newRow(value.name.c_str()) << qs(value.name);
+}
+
+void TestEngineNetwork::everyCatalogNetworkModeIsAType()
+{
+    QFETCH(QString, name);
+    // The engine parses Type once into a NetworkMode; a mode the catalog accepts must never be Invalid.
+    const hcn::NetworkMode mode = hcn::networkModeFromName(name.toLower().toStdString());
+    QVERIFY(mode != hcn::NetworkMode::Invalid);
+    QCOMPARE(qs(std::string(hcn::networkModeName(mode))), name); // spelled as the catalog spells it
+    QCOMPARE(hcn::networkModeFromName("Layered"), hcn::NetworkMode::Invalid); // v1's mode has no v2 value
 }
 
 QTEST_GUILESS_MAIN(TestEngineNetwork)

@@ -142,6 +142,19 @@ void TestStatus::resultCarriesValueOrStatus()
     const Result<int> misuse(Status::success());
     QVERIFY(!misuse.ok());
     QCOMPARE(misuse.code(), hr::Unexpected);
+
+    // Reading the value of a failure is a reported programming error carrying the status, never
+    // undefined behaviour.
+    try {
+        (void)failure.value();
+        QFAIL("value() of a failed result returned");
+    } catch (const BadResultAccess& error) {
+        QCOMPARE(error.status().code(), hr::NetworkNotFound);
+        QVERIFY(std::string(error.what()).find("o network") != std::string::npos);
+    }
+    QVERIFY_THROWS_EXCEPTION(BadResultAccess, (void)*failure);
+    Result<std::string> text(Status(hr::InvalidArg, "bad"));
+    QVERIFY_THROWS_EXCEPTION(BadResultAccess, (void)text->size());
 }
 
 void TestStatus::hresultNames_data()

@@ -21,31 +21,52 @@ QString dumpOf(const json& value)
     return QString::fromStdString(value.dump());
 }
 
-Status fromV1(const QString& kind, json& doc)
+Status fromV1(const QString& kind, json& doc, const schema::Catalog& catalog = schema::Catalog::builtin())
 {
     if (kind == QLatin1String("network"))
-        return schema::networkFromV1(doc);
+        return schema::networkFromV1(doc, catalog);
     if (kind == QLatin1String("endpoint"))
-        return schema::endpointFromV1(doc);
+        return schema::endpointFromV1(doc, catalog);
     if (kind == QLatin1String("namespace"))
-        return schema::namespaceFromV1(doc);
+        return schema::namespaceFromV1(doc, catalog);
     if (kind == QLatin1String("loadbalancer"))
-        return schema::loadBalancerFromV1(doc);
+        return schema::loadBalancerFromV1(doc, catalog);
     if (kind == QLatin1String("policy"))
-        return schema::endpointPolicyFromV1(doc);
+        return schema::endpointPolicyFromV1(doc, catalog);
     return Status(hr::Unexpected, "unknown kind in test data");
 }
 
-json toV1(const QString& kind, const json& doc)
+json toV1(const QString& kind, const json& doc, const schema::Catalog& catalog = schema::Catalog::builtin())
 {
     if (kind == QLatin1String("network"))
-        return schema::networkToV1(doc);
+        return schema::networkToV1(doc, catalog);
     if (kind == QLatin1String("endpoint"))
-        return schema::endpointToV1(doc, nullptr);
+        return schema::endpointToV1(doc, nullptr, catalog);
     if (kind == QLatin1String("namespace"))
-        return schema::namespaceToV1(doc);
-    return schema::loadBalancerToV1(doc);
+        return schema::namespaceToV1(doc, catalog);
+    return schema::loadBalancerToV1(doc, catalog);
 }
+
+/// A catalog whose enums know values the built-in one does not (a newer HCN): the conversion must pick
+/// them up without a code change. Flag bits sit elsewhere than in HCN, to show they are read too.
+constexpr char kNewerCatalog[] = R"({"types": [], "policyBindings": [], "enums": [
+    {"name": "NetworkMode", "values": [{"name": "NAT", "numeric": 0}, {"name": "Transparent", "numeric": 2},
+                                       {"name": "VxlanTunnel", "numeric": 11}]},
+    {"name": "NetworkPolicyType", "values": [{"name": "NetAdapterName", "numeric": 1},
+                                             {"name": "TrafficShaper", "numeric": 14}]},
+    {"name": "EndpointPolicyType", "values": [{"name": "PortMapping", "numeric": 0}, {"name": "QOS", "numeric": 2},
+                                              {"name": "MeteringPolicy", "numeric": 19}]},
+    {"name": "SubnetPolicyType", "values": [{"name": "VLAN", "numeric": 0}, {"name": "VSID", "numeric": 1}]},
+    {"name": "ProtocolType", "values": [{"name": "TCP", "numeric": 6}, {"name": "UDP", "numeric": 17},
+                                        {"name": "SCTP", "numeric": 132}]},
+    {"name": "EndpointFlags", "bitmask": true, "values": [{"name": "None", "numeric": 0},
+        {"name": "RemoteEndpoint", "numeric": 64}, {"name": "DisableInterComputeCommunication", "numeric": 128},
+        {"name": "EnableLowInterfaceMetric", "numeric": 256}]},
+    {"name": "LoadBalancerFlags", "bitmask": true, "values": [{"name": "None", "numeric": 0},
+        {"name": "EnableDirectServerReturn", "numeric": 1}, {"name": "IPv6", "numeric": 2}]},
+    {"name": "LoadBalancerPortMappingFlags", "bitmask": true, "values": [{"name": "None", "numeric": 0},
+        {"name": "EnableInternalLoadBalancer", "numeric": 1}]}
+]})";
 
 /// True when every member of expected appears in actual with the same value (arrays element by element).
 bool containsSubset(const json& actual, const json& expected, const std::string& path, std::string& why)
@@ -317,6 +338,10 @@ private slots:
     void roundTrip();
     void unmappedFieldsPreserved_data();
     void unmappedFieldsPreserved();
+    void enumSpellingsComeFromTheCatalog_data();
+    void enumSpellingsComeFromTheCatalog();
+    void v1OutputSpellsGuidsUpperCase_data();
+    void v1OutputSpellsGuidsUpperCase();
 };
 
 void TestV1Conversion::isV1Document_data()
@@ -1205,6 +1230,132 @@ void TestV1Conversion::unmappedFieldsPreserved()
     const json v1 = toV1(kind, v2);
     QVERIFY2(v1.contains(key), qPrintable(dumpOf(v1)));
     QCOMPARE_JSON(v1[key], original[key]);
+}
+
+void TestV1Conversion::enumSpellingsComeFromTheCatalog_data()
+{
+    QTest::addColumn<bool>("newerCatalog");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::newRow("ICMPv6 ACL protocol by name (a catalog protocol v1 conversion did not list)")
+        << false << "policy" << QByteArray(R"({"Type":"ACL","Protocol":"icmpv6","Action":"Allow"})")
+        << QByteArray(R"({"Type":"ACL","Settings":{"Protocols":"58","Action":"Allow"}})");
+    QTest::newRow("network mode only a newer catalog knows")
+        << true << "network" << QByteArray(R"({"Name":"t","Type":"vxlantunnel"})")
+        << QByteArray(R"({"Name":"t","Type":"VxlanTunnel"})");
+    QTest::newRow("the same mode with the built-in catalog stays as given for the normalizer")
+        << false << "network" << QByteArray(R"({"Name":"t","Type":"vxlantunnel"})")
+        << QByteArray(R"({"Name":"t","Type":"vxlantunnel"})");
+    QTest::newRow("flat network policy type only a newer catalog knows")
+        << true << "network" << QByteArray(R"({"Type":"NAT","Policies":[{"Type":"trafficshaper","Rate":5}]})")
+        << QByteArray(R"({"Type":"NAT","Policies":[{"Type":"TrafficShaper","Settings":{"Rate":5}}]})");
+    QTest::newRow("flat endpoint policy type only a newer catalog knows")
+        << true << "policy" << QByteArray(R"({"Type":"meteringpolicy","Interval":10})")
+        << QByteArray(R"({"Type":"MeteringPolicy","Settings":{"Interval":10}})");
+    QTest::newRow("endpoint policy type of the built-in catalog is not one of a newer catalog's")
+        << true << "policy" << QByteArray(R"({"Type":"L2Driver"})") << QByteArray(R"({"Type":"L2Driver"})");
+    QTest::newRow("port mapping protocol only a newer catalog knows")
+        << true << "policy"
+        << QByteArray(R"({"Type":"NAT","Protocol":"sctp","InternalPort":9,"ExternalPort":9})")
+        << QByteArray(
+               R"({"Type":"PortMapping","Settings":{"Protocol":132,"InternalPort":9,"ExternalPort":9}})");
+    QTest::newRow("endpoint flag bits from the catalog")
+        << true << "endpoint" << QByteArray(R"({"IsRemoteEndpoint":true,"EnableLowMetric":true})")
+        << QByteArray(R"({"Flags":320})");
+}
+
+void TestV1Conversion::enumSpellingsComeFromTheCatalog()
+{
+    QFETCH(bool, newerCatalog);
+    QFETCH(QString, kind);
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    const auto newer = schema::Catalog::fromJson(kNewerCatalog);
+    const schema::Catalog& catalog = newerCatalog ? *newer : schema::Catalog::builtin();
+
+    json doc = parse(input);
+    const Status status = fromV1(kind, doc, catalog);
+    QVERIFY2(status.ok(), status.detail().c_str());
+    QCOMPARE_JSON(doc, parse(expected));
+}
+
+void TestV1Conversion::v1OutputSpellsGuidsUpperCase_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::newRow("network ID, subnet and IP subnet IDs, switch GUIDs")
+        << "network" << QByteArray(R"({"ID":"b95d0c79-18b0-4c23-8e4c-1a8f2f6c0e3a","Type":"L2Bridge",
+                          "Health":{"Extra":{"SwitchGuid":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+                                             "LayeredOn":"1d2c3b4a-5968-4776-8594-a3b2c1d0e9f8"}},
+                          "Ipams":[{"Type":"Static","Subnets":[{"ID":"2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901",
+                              "IpAddressPrefix":"10.0.0.0/24",
+                              "IpSubnets":[{"ID":"3c4d5e6f-7081-4293-a4b5-c6d7e8f90a12","IpAddressPrefix":"10.0.0.0/25"}]}]}]})")
+        << QByteArray(R"({"ID":"B95D0C79-18B0-4C23-8E4C-1A8F2F6C0E3A","Type":"L2Bridge","Policies":[],
+                          "SwitchGuid":"0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0",
+                          "LayeredOn":"1D2C3B4A-5968-4776-8594-A3B2C1D0E9F8",
+                          "Subnets":[{"ID":"2B3C4D5E-6F70-4182-93A4-B5C6D7E8F901","AddressPrefix":"10.0.0.0/24",
+                              "Policies":[],
+                              "IpSubnets":[{"ID":"3C4D5E6F-7081-4293-A4B5-C6D7E8F90A12","IpAddressPrefix":"10.0.0.0/25"}]}]})");
+    QTest::newRow("GUIDs inside network policies, by the catalog's settings types")
+        << "network" << QByteArray(R"({"Type":"ICS","Policies":[
+                          {"Type":"InterfaceConstraint","Settings":{"InterfaceGuid":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}},
+                          {"Type":"LayerConstraint","Settings":{"LayerId":"1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e"}},
+                          {"Type":"VSwitchExtension","Settings":{"ExtensionID":"e7c3b2f0-f3c5-48df-af2b-10fed6d72e7a",
+                                                                 "Enable":true}}]})")
+        << QByteArray(R"({"Type":"ICS","Subnets":[],
+                          "InterfaceConstraint":{"InterfaceGuid":"0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"},
+                          "Policies":[{"Type":"LayerConstraint","LayerId":"1B2C3D4E-5F6A-4B7C-8D9E-0F1A2B3C4D5E"},
+                                      {"Type":"VSwitchExtension","ExtensionID":"E7C3B2F0-F3C5-48DF-AF2B-10FED6D72E7A",
+                                       "Enable":true}]})");
+    QTest::newRow("endpoint ID, network, subnet, namespace and interface GUIDs")
+        << "endpoint" << QByteArray(R"({"ID":"c4b3a291-8071-4f6e-9d5c-4b3a29180716",
+                          "HostComputeNetwork":"b95d0c79-18b0-4c23-8e4c-1a8f2f6c0e3a",
+                          "HostComputeNamespace":"9a6c3e5b-1d2f-4a7b-8c9d-0e1f2a3b4c5d",
+                          "IpConfigurations":[{"IpAddress":"10.0.0.5","IpSubnetId":"3c4d5e6f-7081-4293-a4b5-c6d7e8f90a12"}],
+                          "Policies":[{"Type":"InterfaceConstraint",
+                                       "Settings":{"InterfaceGuid":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}}]})")
+        << QByteArray(R"({"ID":"C4B3A291-8071-4F6E-9D5C-4B3A29180716",
+                          "VirtualNetwork":"B95D0C79-18B0-4C23-8E4C-1A8F2F6C0E3A",
+                          "Namespace":{"ID":"9A6C3E5B-1D2F-4A7B-8C9D-0E1F2A3B4C5D"},
+                          "IPAddress":"10.0.0.5","IPSubnetId":"3C4D5E6F-7081-4293-A4B5-C6D7E8F90A12",
+                          "InterfaceConstraint":{"InterfaceGuid":"0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"},
+                          "IsRemoteEndpoint":false,"Policies":[]})");
+    QTest::newRow("namespace endpoints are HNS objects, container IDs are the client's")
+        << "namespace"
+        << QByteArray(R"({"ID":"9a6c3e5b-1d2f-4a7b-8c9d-0e1f2a3b4c5d","Type":"Host","Resources":[
+                          {"Type":"Endpoint","Data":{"ID":"c4b3a291-8071-4f6e-9d5c-4b3a29180716"}},
+                          {"Type":"Container","Data":{"ID":"7a6b5c4d-3e2f-4101-9283-746556473829"}}]})")
+        << QByteArray(R"({"ID":"9A6C3E5B-1D2F-4A7B-8C9D-0E1F2A3B4C5D","IsDefault":false,"ResourceList":[
+                          {"Type":"Endpoint","Data":{"Id":"C4B3A291-8071-4F6E-9D5C-4B3A29180716"}},
+                          {"Type":"Container","Data":{"Id":"7a6b5c4d-3e2f-4101-9283-746556473829"}}]})");
+    QTest::newRow("load balancer references and network")
+        << "loadbalancer" << QByteArray(R"({"ID":"5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                          "HostComputeNetwork":"b95d0c79-18b0-4c23-8e4c-1a8f2f6c0e3a",
+                          "HostComputeEndpoints":["c4b3a291-8071-4f6e-9d5c-4b3a29180716"]})")
+        << QByteArray(R"({"ID":"5D4C3B2A-1F0E-4D9C-8B7A-6F5E4D3C2B1A",
+                          "HostComputeNetwork":"B95D0C79-18B0-4C23-8E4C-1A8F2F6C0E3A",
+                          "References":["/endpoints/C4B3A291-8071-4F6E-9D5C-4B3A29180716"],"Policies":[]})");
+    QTest::newRow("fields parked under _v1 come back as they were given")
+        << "network"
+        << QByteArray(
+               R"({"Type":"ICS","_v1":{"Extensions":[{"Id":"e7c3b2f0-f3c5-48df-af2b-10fed6d72e7a"}]}})")
+        << QByteArray(R"({"Type":"ICS","Subnets":[],"Policies":[],
+                          "Extensions":[{"Id":"e7c3b2f0-f3c5-48df-af2b-10fed6d72e7a"}]})");
+    QTest::newRow("a zero namespace GUID stays zero")
+        << "endpoint" << QByteArray("{}") << QByteArray(R"({"IsRemoteEndpoint":false,"Policies":[],
+                          "Namespace":{"ID":"00000000-0000-0000-0000-000000000000"}})");
+}
+
+void TestV1Conversion::v1OutputSpellsGuidsUpperCase()
+{
+    QFETCH(QString, kind);
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    QCOMPARE_JSON(toV1(kind, parse(input)), parse(expected));
 }
 
 QTEST_GUILESS_MAIN(TestV1Conversion)

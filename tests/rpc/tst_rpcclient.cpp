@@ -1,6 +1,7 @@
 // RpcClient against a real hcnd: every call behaves as the same call on an in-process EmbeddedApi
 // (same documents, same HRESULTs and error records), notifications arrive in order on a thread that may
-// call back, and a lost service fails calls and tells subscribers.
+// call back, many threads share one connection, the client knows the IDs of the handles it made, and a
+// lost service fails calls and tells subscribers (or, without subscribers, is noticed all the same).
 
 #include "hcn/embedded_api.h"
 #include "hcn/rpc_client.h"
@@ -8,8 +9,11 @@
 
 #include <QRegularExpression>
 #include <QtTest>
+#include <atomic>
+#include <csignal>
 #include <functional>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 using hcn::ResourceKind;
@@ -22,6 +26,23 @@ using Scenario = std::function<hcn::Status(hcn::Api&)>;
 const char* const kNat = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT",)"
                          R"("Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/24",)"
                          R"("Routes":[{"NextHop":"172.20.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})";
+
+std::string natNamed(const std::string& name)
+{
+    return R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"NAT","Name":")" + name + "\"}";
+}
+
+hcn::Guid idOr(const hcn::Result<hcn::Guid>& id)
+{
+    return id.ok() ? *id : hcn::Guid{};
+}
+
+/// The "ID" member of a properties document.
+std::optional<hcn::Guid> idInDocument(const std::string& document)
+{
+    const auto at = document.find("\"ID\":\"");
+    return at == std::string::npos ? std::nullopt : hcn::Guid::parse(document.substr(at + 6, 36));
+}
 
 std::string endpointWithMapping(const char* name)
 {
@@ -79,10 +100,12 @@ struct Received
     }
 };
 
-std::unique_ptr<hcn::RpcClient> connectTo(const HcndProcess& hcnd)
+std::unique_ptr<hcn::RpcClient> connectTo(const HcndProcess& hcnd,
+                                          std::chrono::milliseconds callTimeout = std::chrono::seconds(30))
 {
     hcn::RpcClientOptions options;
     options.endpoint = "unix:" + hcnd.socket();
+    options.callTimeout = callTimeout;
     options.clientName = "tst_rpcclient/1";
     auto client = hcn::RpcClient::connect(options);
     if (!client.ok())
@@ -109,6 +132,11 @@ private slots:
     void portReservationsRoundTrip();
     void snapshotInOneCallMatchesTheDefault();
     void lostServiceFailsCallsAndNotifiesThenReconnects();
+    void idleClientNoticesTheServiceGoing_data();
+    void idleClientNoticesTheServiceGoing();
+    void ownHandlesKnowTheirIdWithoutAskingTheService();
+    void threadsShareOneConnection_data();
+    void threadsShareOneConnection();
     void connectWithoutServiceNamesTheEndpoint();
 
 private:
@@ -322,9 +350,7 @@ void TestRpcClient::portReservationsRoundTrip()
 {
     auto gns = m_client->create(ResourceKind::GuestNetworkService, {},
                                 R"({"SchemaVersion":{"Major":2,"Minor":0},"MirrorHostNetworking":true})", 0);
-    if (!gns.ok())
-        QSKIP(qPrintable("this engine refuses the guest network service document: " +
-                         QString::fromStdString(gns.status().message())));
+    QVERIFY2(gns.ok(), gns.ok() ? "" : gns.status().message().c_str());
     auto single = m_client->reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 5000);
     QVERIFY(single.ok());
     auto conflict = m_client->reservePort(*gns, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 5000);
@@ -379,6 +405,142 @@ void TestRpcClient::lostServiceFailsCallsAndNotifiesThenReconnects()
     auto ids = client->enumerate(ResourceKind::Network, "");
     QVERIFY(ids.ok());
     QCOMPARE(QString::fromStdString(*ids), QString("[]"));
+}
+
+void TestRpcClient::idleClientNoticesTheServiceGoing_data()
+{
+    QTest::addColumn<bool>("kill");
+    QTest::newRow("killed") << true;
+    QTest::newRow("stopped with SIGTERM") << false;
+}
+
+// Without subscriptions no thread reads between calls; the end of the connection is noticed anyway, and
+// a stopping service is not kept waiting for the client to close its side.
+void TestRpcClient::idleClientNoticesTheServiceGoing()
+{
+    QFETCH(bool, kill);
+    HcndProcess hcnd;
+    QVERIFY(hcnd.start());
+    auto client = connectTo(hcnd);
+    QVERIFY(client);
+    QVERIFY(client->enumerate(ResourceKind::Network, "").ok());
+    if (kill) {
+        hcnd.process().kill();
+        QVERIFY(hcnd.process().waitForFinished(10000));
+    } else {
+        QCOMPARE(hcnd.terminate(), 0);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!client->connected(), 10000);
+    QCOMPARE(client->enumerate(ResourceKind::Network, "").code(), hcn::hr::ManagerStopped);
+}
+
+void TestRpcClient::ownHandlesKnowTheirIdWithoutAskingTheService()
+{
+    constexpr hcn::HResult kTimeout = hcn::makeHResult(0x800705B4);
+    HcndProcess hcnd;
+    QVERIFY(hcnd.start());
+    auto client = connectTo(hcnd, std::chrono::milliseconds(500));
+    QVERIFY(client);
+    const auto given = *hcn::Guid::parse("6F2A1C00-0000-4000-8000-0000000000e1");
+    auto chosen = client->create(ResourceKind::Network, {}, natNamed("chosen-by-the-service"), 0);
+    auto named = client->create(ResourceKind::Network, given, natNamed("chosen-by-the-caller"), 0);
+    QVERIFY(chosen.ok() && named.ok());
+    auto opened = client->open(ResourceKind::Network, given);
+    QVERIFY(opened.ok());
+    const auto chosenId = idInDocument(*client->query(ResourceKind::Network, *chosen, ""));
+    QVERIFY(chosenId);
+
+    // The service is frozen: whatever needs it times out, what the client knows does not.
+    QVERIFY(::kill(static_cast<pid_t>(hcnd.process().processId()), SIGSTOP) == 0);
+    QCOMPARE(idOr(client->handleId(ResourceKind::Network, *chosen)), *chosenId);
+    QCOMPARE(idOr(client->handleId(ResourceKind::Network, *named)), given);
+    QCOMPARE(idOr(client->handleId(ResourceKind::Network, *opened)), given);
+    QCOMPARE(client->handleId(ResourceKind::Endpoint, *chosen).code(), kTimeout); // the service's to judge
+    QVERIFY(::kill(static_cast<pid_t>(hcnd.process().processId()), SIGCONT) == 0);
+
+    // The service's own answers where the client knows nothing (any more).
+    QCOMPARE(client->handleId(ResourceKind::Endpoint, *chosen).code(), hcn::hr::Handle);
+    QVERIFY(client->close(ResourceKind::Network, *opened).ok());
+    QCOMPARE(client->handleId(ResourceKind::Network, *opened).code(), hcn::hr::Handle);
+    QCOMPARE(idOr(client->handleId(ResourceKind::Network, *named)), given);
+    QVERIFY(client->reconnect().ok()); // handles belong to the connection
+    QCOMPARE(client->handleId(ResourceKind::Network, *named).code(), hcn::hr::Handle);
+}
+
+void TestRpcClient::threadsShareOneConnection_data()
+{
+    QTest::addColumn<int>("subscriptions");
+    QTest::newRow("no subscription: callers read for each other") << 0;
+    QTest::newRow("subscribed: events and responses interleave") << 1;
+    QTest::newRow("subscribing and unsubscribing meanwhile") << 2;
+}
+
+// Eight threads call through one client at once (the connection carries their requests pipelined);
+// each gets its own answers, while events arrive or subscriptions come and go.
+void TestRpcClient::threadsShareOneConnection()
+{
+    QFETCH(int, subscriptions);
+    HcndProcess hcnd;
+    QVERIFY(hcnd.start());
+    auto client = connectTo(hcnd);
+    QVERIFY(client);
+    Received events;
+    std::optional<hcn::SubscriptionId> subscription;
+    if (subscriptions == 1) {
+        auto s = client->subscribe(events.callback(), {});
+        QVERIFY(s.ok());
+        subscription = *s;
+    }
+    constexpr int kThreads = 8;
+    constexpr int kRounds = 150;
+    std::atomic<int> wrong{0};
+    std::atomic<bool> done{false};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            const std::string name = "shared-" + std::to_string(t);
+            auto net = client->create(ResourceKind::Network, {}, natNamed(name), 0);
+            if (!net.ok()) {
+                ++wrong;
+                return;
+            }
+            const auto id = client->handleId(ResourceKind::Network, *net);
+            for (int i = 0; i < kRounds; ++i) {
+                auto document = client->query(ResourceKind::Network, *net, "");
+                if (!document.ok() || document->find("\"" + name + "\"") == std::string::npos)
+                    ++wrong;
+                auto again = client->open(ResourceKind::Network, *id);
+                if (!again.ok() || !client->close(ResourceKind::Network, *again).ok())
+                    ++wrong;
+            }
+            if (!client->remove(ResourceKind::Network, *id).ok())
+                ++wrong;
+        });
+    }
+    std::thread churn;
+    if (subscriptions == 2) {
+        churn = std::thread([&] {
+            while (!done) {
+                auto s = client->subscribe([](const hcn::Notification&) {}, {});
+                if (!s.ok())
+                    ++wrong;
+                else
+                    client->unsubscribe(*s);
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    done = true;
+    if (churn.joinable())
+        churn.join();
+    QCOMPARE(wrong.load(), 0);
+    if (subscription) {
+        // Every network was created and deleted while subscribed: PreCreate, Create, PreDelete, Delete.
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), std::size_t(4 * kThreads), 10000);
+        client->unsubscribe(*subscription);
+    }
+    QCOMPARE(QString::fromStdString(*client->enumerate(ResourceKind::Network, "")), QString("[]"));
 }
 
 void TestRpcClient::connectWithoutServiceNamesTheEndpoint()

@@ -1,13 +1,15 @@
 // The protocol pieces hcnd and RpcClient share, without processes: method names, error objects that
-// rebuild the exact Status, raw member scanning, the nesting check, the bounded event queue's drop
-// accounting and hcnd's option parsing.
+// rebuild the exact Status, raw member scanning, documents that cross as text (written by the client,
+// kept by the server), the nesting check, the bounded event queue's drop accounting and hcnd's option
+// parsing.
 
+#include "hcn/rpc_service_options.h"
 #include "rpc/event_queue.h"
 #include "rpc/frame.h"
 #include "rpc/json_scan.h"
 #include "rpc/method_table.h"
 #include "rpc/protocol.h"
-#include "rpc/service_options.h"
+#include "rpc/request_parser.h"
 
 #include <QtTest>
 #include <nlohmann/json.hpp>
@@ -50,9 +52,16 @@ private slots:
     void protocolErrorsBecomeHresults_data();
     void protocolErrorsBecomeHresults();
     void memberScanKeepsValuesVerbatim();
+    void requestsCarryAnyMethodNameAsValidJson_data();
+    void requestsCarryAnyMethodNameAsValidJson();
     void memberScanRejectsBrokenObjects_data();
     void memberScanRejectsBrokenObjects();
     void nestingDepthIgnoresBracketsInStrings();
+    void clientSplicesDocumentsItCanDelimit_data();
+    void clientSplicesDocumentsItCanDelimit();
+    void serverKeepsDocumentsAsTheyArrived();
+    void serverParsesEverythingElse_data();
+    void serverParsesEverythingElse();
     void fullQueueCountsDropsAndReportsTheGap();
     void forgetRemovesEverythingOfASubscription();
     void serviceDisconnectIsNeverDropped();
@@ -184,10 +193,117 @@ void TestRpcProtocol::memberScanRejectsBrokenObjects()
 void TestRpcProtocol::nestingDepthIgnoresBracketsInStrings()
 {
     // (Plain string literals: moc's preprocessor stumbles over raw strings with unbalanced brackets.)
-    QVERIFY(withinNestingDepth("{\"a\":[[1]]}", 3));
-    QVERIFY(!withinNestingDepth("{\"a\":[[1]]}", 2));
-    QVERIFY(withinNestingDepth("{\"a\":\"[[[[[[[[\\\"{{{{\"}", 1));
-    QVERIFY(!withinNestingDepth(std::string(100000, '['), 64));
+    QVERIFY(hcn::withinJsonDepth("{\"a\":[[1]]}", 3));
+    QVERIFY(!hcn::withinJsonDepth("{\"a\":[[1]]}", 2));
+    QVERIFY(hcn::withinJsonDepth("{\"a\":\"[[[[[[[[\\\"{{{{\"}", 1));
+    QVERIFY(!hcn::withinJsonDepth(std::string(100000, '['), 64));
+}
+
+void TestRpcProtocol::clientSplicesDocumentsItCanDelimit_data()
+{
+    QTest::addColumn<QString>("settings");
+    QTest::addColumn<QString>("params");
+    QTest::newRow("object goes in as it is")
+        << QString(R"({"Name":"a", "Type" : "NAT"})")
+        << QString(R"({"Handle":7,"Settings":{"Name":"a", "Type" : "NAT"}})");
+    QTest::newRow("array goes in as it is")
+        << QString(R"([{"Op":1}])") << QString(R"({"Handle":7,"Settings":[{"Op":1}]})");
+    QTest::newRow("surrounding whitespace is harmless")
+        << QString(" {\"A\":1}\n") << QString("{\"Handle\":7,\"Settings\": {\"A\":1}\n}");
+    // (Plain literals: moc's preprocessor stumbles over raw strings with unbalanced brackets.)
+    QTest::newRow("brackets inside strings do not count")
+        << QString("{\"Name\":\"}]\\\"{\"}") << QString("{\"Handle\":7,\"Settings\":{\"Name\":\"}]\\\"{\"}}");
+    QTest::newRow("unterminated object travels as a string")
+        << QString("{\"Name\": \"x\", oops")
+        << QString("{\"Handle\":7,\"Settings\":\"{\\\"Name\\\": \\\"x\\\", oops\"}");
+    QTest::newRow("two objects travel as a string")
+        << QString(R"({"A":1}{"B":2})")
+        << QString("{\"Handle\":7,\"Settings\":\"{\\\"A\\\":1}{\\\"B\\\":2}\"}");
+    QTest::newRow("a scalar travels as a string")
+        << QString("42") << QString(R"({"Handle":7,"Settings":"42"})");
+    QTest::newRow("empty text travels as a string")
+        << QString("") << QString(R"({"Handle":7,"Settings":""})");
+}
+
+void TestRpcProtocol::clientSplicesDocumentsItCanDelimit()
+{
+    QFETCH(QString, settings);
+    QFETCH(QString, params);
+    const std::string text =
+        ParamsWriter().number("Handle", 7).document("Settings", settings.toStdString()).take();
+    QCOMPARE(QString::fromStdString(text), params);
+    // Whatever the document, the message around it reads the same: one Handle, one Settings.
+    int members = 0;
+    QVERIFY(forEachMember(text, [&](std::string_view, std::string_view) { ++members; }));
+    QCOMPARE(members, 2);
+}
+
+void TestRpcProtocol::serverKeepsDocumentsAsTheyArrived()
+{
+    const std::string settings = "{ \"Name\" : \"kept\",\"Unknown\":[1, 2 ,{}]}";
+    std::string frame;
+    appendRequestFrame(frame, 41, "HcnModifyNetwork",
+                       ParamsWriter().number("Handle", 3).document("Settings", settings).take());
+    FrameDecoder decoder;
+    QCOMPARE(decoder.feed(frame.data(), frame.size()), FrameDecoder::State::Ok);
+    const std::string message = decoder.takeMessage();
+    nlohmann::ordered_json request;
+    QCOMPARE(parseRequestMessage(message, 64, request), MessageProblem::None);
+    QCOMPARE(request["id"].get<int>(), 41);
+    QCOMPARE(QString::fromStdString(request["method"].get<std::string>()), QString("HcnModifyNetwork"));
+    QVERIFY(request["params"]["Handle"].is_number_unsigned());
+    QCOMPARE(request["params"]["Handle"].get<int>(), 3);
+    // Byte for byte, spacing and unknown members included: the engine parses it, nobody else.
+    const auto kept = keptDocumentText(request["params"]["Settings"]);
+    QVERIFY(kept);
+    QCOMPARE(QString::fromStdString(*kept), QString::fromStdString(settings));
+    // A document sent as a string stays a string.
+    const std::string stringQuery =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":{\"Query\":\"{\\\"A\\\":1}\"}}";
+    QCOMPARE(parseRequestMessage(stringQuery, 64, request), MessageProblem::None);
+    QVERIFY(!keptDocumentText(request["params"]["Query"]));
+    QCOMPARE(QString::fromStdString(request["params"]["Query"].get<std::string>()), QString(R"({"A":1})"));
+}
+
+void TestRpcProtocol::serverParsesEverythingElse_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("maxDepth");
+    QTest::addColumn<int>("problem");
+    const QString deep4 = "[[[[1]]]]";
+    QTest::newRow("truncated") << QString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":") << 64
+                               << int(MessageProblem::NotJson);
+    QTest::newRow("broken literal in a parameter")
+        << QString(R"({"jsonrpc":"2.0","id":1,"method":"m","params":{"Handle":tru}})") << 64
+        << int(MessageProblem::NotJson);
+    QTest::newRow("invalid UTF-8 in a parameter")
+        << QString::fromLatin1("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":{\"Id\":\"\xff\"}}")
+        << 64 << int(MessageProblem::NotJson);
+    QTest::newRow("envelope deeper than the limit")
+        << ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":{\"Scope\":" + deep4 + "}}") << 4
+        << int(MessageProblem::TooDeep);
+    QTest::newRow("document nests from its own top")
+        << ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":{\"Settings\":" + deep4 + "}}") << 4
+        << int(MessageProblem::None);
+    QTest::newRow("batch") << QString(R"([{"jsonrpc":"2.0","id":1,"method":"m"}])") << 64
+                           << int(MessageProblem::None);
+    QTest::newRow("escaped key") << QString("{\"jsonrpc\":\"2.0\",\"id\":1,\"\\u006dethod\":\"m\"}") << 64
+                                 << int(MessageProblem::None);
+}
+
+void TestRpcProtocol::serverParsesEverythingElse()
+{
+    QFETCH(QString, message);
+    QFETCH(int, maxDepth);
+    QFETCH(int, problem);
+    nlohmann::ordered_json request;
+    const QByteArray bytes = message.toLatin1();
+    QCOMPARE(
+        int(parseRequestMessage(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                                maxDepth, request)),
+        problem);
+    if (problem == int(MessageProblem::None) && request.is_object())
+        QCOMPARE(QString::fromStdString(request.value("method", "")), QString("m"));
 }
 
 void TestRpcProtocol::fullQueueCountsDropsAndReportsTheGap()
@@ -290,6 +406,31 @@ void TestRpcProtocol::serviceOptions()
         QCOMPARE(options->tcpHost, std::string("::1"));
         QCOMPARE(options->tcpPort, static_cast<unsigned short>(7443));
     }
+}
+
+void TestRpcProtocol::requestsCarryAnyMethodNameAsValidJson_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::newRow("one of ours") << QByteArray("HcnQueryNetworkProperties");
+    QTest::newRow("service method") << QByteArray("hcnd.info");
+    QTest::newRow("quote typed by a user") << QByteArray("a\"b");
+    QTest::newRow("backslash and control character") << QByteArray("a\\b\n");
+    QTest::newRow("non-ASCII") << QByteArray("H\xC3\xA9llo");
+}
+
+void TestRpcProtocol::requestsCarryAnyMethodNameAsValidJson()
+{
+    QFETCH(QByteArray, method);
+    const std::string name = method.toStdString();
+    const auto message = nlohmann::json::parse(hcn::rpc::requestMessage(7, name, "{}"), nullptr, false);
+    QVERIFY(!message.is_discarded());
+    QCOMPARE(message.value("method", ""), name);
+    std::string frame;
+    hcn::rpc::appendRequestFrame(frame, 8, name, "{}");
+    const auto framed = nlohmann::json::parse(frame.substr(4), nullptr, false);
+    QVERIFY(!framed.is_discarded());
+    QCOMPARE(framed.value("method", ""), name);
+    QCOMPARE(framed.value("id", 0), 8);
 }
 
 QTEST_GUILESS_MAIN(TestRpcProtocol)

@@ -53,6 +53,8 @@ private slots:
     void initTestCase();
     void malformedInputIsAnsweredAndTheConnectionStays_data();
     void malformedInputIsAnsweredAndTheConnectionStays();
+    void hostileDocumentsGetAnHcnErrorAndTheServiceLives_data();
+    void hostileDocumentsGetAnHcnErrorAndTheServiceLives();
     void oversizedFrameClosesOnlyThatConnection();
     void batchAnswersEachRequest();
     void handlesBelongToTheirConnection();
@@ -68,11 +70,13 @@ private slots:
 
 private:
     HcndProcess m_hcnd;
+    HcndProcess m_defaultLimits; ///< started with the default message size and depth limits
 };
 
 void TestRpcService::initTestCase()
 {
     QVERIFY(m_hcnd.start({"--max-message-bytes", "65536", "--max-json-depth", "16"}));
+    QVERIFY(m_defaultLimits.start());
 }
 
 void TestRpcService::malformedInputIsAnsweredAndTheConnectionStays_data()
@@ -121,6 +125,99 @@ void TestRpcService::malformedInputIsAnsweredAndTheConnectionStays()
     // The same connection keeps working, and so does everybody else.
     QCOMPARE(errorCode(bad.call(2, "hcnd.ping")), 0);
     QCOMPARE(errorCode(bystander.call(3, "hcnd.ping")), 0);
+}
+
+// Requests that once killed hcnd: error texts cut inside a UTF-8 character, and documents nested far
+// deeper than the message limit inside a string parameter. Each must come back as the HCN error a
+// Windows client would get, in a message that is valid JSON (and so valid UTF-8), with hcnd still
+// serving this connection and the others.
+void TestRpcService::hostileDocumentsGetAnHcnErrorAndTheServiceLives_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("params");
+    QTest::addColumn<QString>("hresultName");
+    QTest::addColumn<QString>("messagePart");
+
+    const std::string e = "\xC3\xA9"; // é, two bytes
+    const std::string deep = std::string(60000, '[') + std::string(60000, ']');
+    QTest::newRow("broken Settings ending in a two-byte character")
+        << QByteArray("HcnCreateNetwork")
+        << QByteArray::fromStdString(json{{"Settings", "{\"Name\":\"" + e}}.dump()) << "HCN_E_INVALID_JSON"
+        << "Malformed JSON";
+    QTest::newRow("broken Settings with a two-byte character before the error")
+        << QByteArray("HcnCreateNetwork")
+        << QByteArray::fromStdString(json{{"Settings", "{\"Name\":" + e + "}"}}.dump())
+        << "HCN_E_INVALID_JSON"
+        << "Malformed JSON";
+    QTest::newRow("read-only enumerate whose Filter is broken with a two-byte character")
+        << QByteArray("HcnEnumerateNetworks")
+        << QByteArray::fromStdString(json{{"Query", json{{"Filter", "{\"Name\":\"" + e}}.dump()}}.dump())
+        << "HCN_E_INVALID_JSON"
+        << "Filter";
+    QTest::newRow("long bad GUID cut where a character begins")
+        << QByteArray("HcnCreateNetwork")
+        << QByteArray::fromStdString(
+               json{{"Settings", "{\"ID\":\"" + std::string(75, 'X') + e + "YYYY\",\"Type\":\"NAT\"}"}}
+                   .dump())
+        << "HCN_E_GUID_CONVERSION_FAILURE"
+        << "XXX";
+    QTest::newRow("long bad IP cut where a character begins")
+        << QByteArray("HcnCreateNetwork")
+        << QByteArray::fromStdString(json{
+               {"Settings",
+                json{{"Type", "NAT"},
+                     {"Ipams", {{{"Subnets", {{{"IpAddressPrefix", std::string(76, '1') + e}}}}}}}}
+                    .dump()}}.dump())
+        << "HCN_E_INVALID_PREFIX"
+        << "111";
+    QTest::newRow("Settings string nested 60,000 deep")
+        << QByteArray("HcnCreateNetwork") << QByteArray::fromStdString(json{{"Settings", deep}}.dump())
+        << "HCN_E_INVALID_JSON"
+        << "deeper than 64";
+    QTest::newRow("Query string nested 60,000 deep")
+        << QByteArray("HcnEnumerateEndpoints") << QByteArray::fromStdString(json{{"Query", deep}}.dump())
+        << "HCN_E_INVALID_JSON"
+        << "deeper than 64";
+    QTest::newRow("Filter string nested 60,000 deep")
+        << QByteArray("HcnEnumerateLoadBalancers")
+        << QByteArray::fromStdString(json{{"Query", json{{"Filter", deep}}.dump()}}.dump())
+        << "HCN_E_INVALID_JSON"
+        << "deeper than 64";
+    // Documents sent as objects reach the engine as the text they arrived in, and are judged as such.
+    QTest::newRow("Settings object nested 60,000 deep")
+        << QByteArray("HcnCreateNetwork") << QByteArray::fromStdString("{\"Settings\":" + deep + "}")
+        << "HCN_E_INVALID_JSON"
+        << "deeper than 64";
+    QTest::newRow("Settings object with a broken value")
+        << QByteArray("HcnCreateNetwork") << QByteArray("{\"Settings\":{\"Name\":tru}}")
+        << "HCN_E_INVALID_JSON"
+        << "Malformed JSON";
+}
+
+void TestRpcService::hostileDocumentsGetAnHcnErrorAndTheServiceLives()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, params);
+    QFETCH(QString, hresultName);
+    QFETCH(QString, messagePart);
+    RawConnection hostile, bystander;
+    QVERIFY(hostile.connect(m_defaultLimits.socket()));
+    QVERIFY(bystander.connect(m_defaultLimits.socket()));
+    const auto answer = hostile.call(1, method.toStdString(), params.toStdString());
+    QVERIFY2(answer, "hcnd did not answer");
+    // A strict parse: invalid UTF-8 anywhere in the answer would make it fail.
+    const json message = json::parse(*answer, nullptr, false);
+    QVERIFY2(!message.is_discarded(), answer->c_str());
+    const json& error = message["error"];
+    QCOMPARE(QString::fromStdString(error["data"].value("Name", "")), hresultName);
+    QVERIFY2(QString::fromStdString(error.value("message", "")).contains(messagePart), error.dump().c_str());
+    const json record = json::parse(error["data"]["ErrorRecord"].dump(), nullptr, false);
+    QCOMPARE(record.value("Success", true), false);
+    QCOMPARE(QString::fromStdString(record.value("Error", "")), QString::fromStdString(error["message"]));
+    // Still serving, this connection and everyone else.
+    QCOMPARE(errorCode(hostile.call(2, "hcnd.ping")), 0);
+    QCOMPARE(errorCode(bystander.call(3, "hcnd.ping")), 0);
+    QCOMPARE(m_defaultLimits.process().state(), QProcess::Running);
 }
 
 void TestRpcService::oversizedFrameClosesOnlyThatConnection()

@@ -1,6 +1,7 @@
 // hcnd's TCP listener: TLS with a throwaway self-signed certificate made by the openssl CLI, and a
 // token. The right token works, a wrong one is refused, a request before hcnd.authenticate is refused
-// and the connection closed, a plain TCP client gets no JSON at all, an untrusted certificate fails.
+// and the connection closed, a plain TCP client gets no JSON at all, an untrusted certificate fails,
+// and threads and events share one TLS connection.
 
 #include "hcn/rpc_client.h"
 #include "hcnd_process.h"
@@ -8,8 +9,11 @@
 
 #include <QtTest>
 #include <arpa/inet.h>
+#include <atomic>
 #include <netinet/in.h>
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
 
 using hcntest::HcndProcess;
 
@@ -50,6 +54,7 @@ class TestRpcTls : public QObject
 private slots:
     void initTestCase();
     void rightTokenWorks();
+    void threadsAndEventsShareOneTlsConnection();
     void wrongTokenIsRefused();
     void requestBeforeAuthenticateIsRefused();
     void plainTcpClientCannotTalk();
@@ -110,6 +115,51 @@ void TestRpcTls::rightTokenWorks()
     auto about = (*client)->info();
     QVERIFY(about.ok());
     QCOMPARE(QString::fromStdString(about->endpoint), QString("tls:127.0.0.1:%1").arg(m_port));
+}
+
+// Calls from several threads and a subscription's events over one TLS connection: reads and writes of
+// different threads meet in one TLS session.
+void TestRpcTls::threadsAndEventsShareOneTlsConnection()
+{
+    auto connected = hcn::RpcClient::connect(options("s3cret-token"));
+    QVERIFY2(connected.ok(), connected.ok() ? "" : connected.status().message().c_str());
+    hcn::RpcClient& client = **connected;
+    std::atomic<int> creates{0};
+    auto subscription = client.subscribe(
+        [&](const hcn::Notification& n) {
+            if (n.type == hcn::NotificationType::NetworkCreate)
+                ++creates;
+        },
+        {});
+    QVERIFY(subscription.ok());
+    constexpr int kThreads = 4;
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            const std::string name = "tls-shared-" + std::to_string(t);
+            auto net = client.create(
+                hcn::ResourceKind::Network, {},
+                R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"NAT","Name":")" + name + "\"}", 0);
+            if (!net.ok()) {
+                ++wrong;
+                return;
+            }
+            for (int i = 0; i < 100; ++i) {
+                auto doc = client.query(hcn::ResourceKind::Network, *net, "");
+                if (!doc.ok() || doc->find("\"" + name + "\"") == std::string::npos)
+                    ++wrong;
+            }
+            auto id = client.handleId(hcn::ResourceKind::Network, *net);
+            if (!id.ok() || !client.remove(hcn::ResourceKind::Network, *id).ok())
+                ++wrong;
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    QCOMPARE(wrong.load(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(creates.load(), kThreads, 10000);
+    client.unsubscribe(*subscription);
 }
 
 void TestRpcTls::wrongTokenIsRefused()

@@ -19,9 +19,10 @@ inline hcn::Guid guid(const std::string& text)
 {
     return hcn::Guid::parse(text).value_or(hcn::Guid{});
 }
+/// IDs as copies of the host key them (hcn::HostState): upper-case GUID text.
 inline std::string key(const std::string& idText)
 {
-    return guid(idText).toString();
+    return hcn::canonicalObjectId(idText);
 }
 
 /// The kinds the engine counts (Engine::counts()) and these invariants cover.

@@ -4,6 +4,7 @@
 #include "engine_harness.h"
 #include "hcn/embedded_api.h"
 #include "hcn/open_object.h"
+#include "models/api_worker.h"
 #include "models/host_mirror.h"
 
 #include <QSignalSpy>
@@ -252,7 +253,7 @@ void TestHostMirror::guestNetworkServiceStateChangesReachTheMirror()
     (void)host.api->close(ResourceKind::GuestNetworkService, *created);
     host.settle(mirror);
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.front().front().toStringList(), QStringList{gns});
+    QCOMPARE(changed.front().front().toStringList(), QStringList{gns.toUpper()}); // the console keys IDs in upper case
     QCOMPARE(mirror.object(gns)->document.value("State").toInt(), 3); // Synchronized
     QCOMPARE(mirror.object(gns)->document, engineDocument(host, ResourceKind::GuestNetworkService, gns));
 }
@@ -271,7 +272,7 @@ void TestHostMirror::failedAttachKeepsThePreviousHost()
     QVERIFY(!status.ok());
     QCOMPARE(status.code(), hcn::hr::ManagerStopped);
     QCOMPARE(resets.count(), 0);
-    QCOMPARE(mirror.api(), first.api.get());
+    QCOMPARE(mirror.worker()->sharedApi().get(), first.api.get());
     QVERIFY(mirror.object(net));
 
     // Still following the first host.
@@ -291,7 +292,10 @@ void TestHostMirror::resyncEmitsOnlyDifferences()
     QSignalSpy changed(&mirror, &HostMirror::objectsChanged);
     QSignalSpy removed(&mirror, &HostMirror::objectsRemoved);
     QSignalSpy resets(&mirror, &HostMirror::reset);
-    HCN_VERIFY_OK(mirror.resync());
+    QSignalSpy resynced(&mirror, &HostMirror::resyncFinished);
+    mirror.resync(); // the snapshot is read on the mirror's worker
+    QVERIFY(resynced.wait(10000));
+    HCN_VERIFY_OK(resynced.front().front().value<hcn::Status>());
     QCOMPARE(added.count() + changed.count() + removed.count() + resets.count(), 0);
 }
 
@@ -306,7 +310,7 @@ void TestHostMirror::detachForgetsEverything()
     QCOMPARE(resets.count(), 1);
     QCOMPARE(mirror.count(ResourceKind::Network), 0);
     QCOMPARE(mirror.state(), hcn::ui::ConnectionState::Detached);
-    QVERIFY(!mirror.api());
+    QVERIFY(!mirror.worker());
 }
 
 QTEST_MAIN(TestHostMirror)

@@ -2,7 +2,9 @@
 // the user looks at, the tree and the shared selection follow each other, exports write what the
 // service says, and the real binary renders a screenshot without a display.
 
+#include "editors/properties_dock.h"
 #include "hcn/embedded_api.h"
+#include "models/api_worker.h"
 #include "models/console_resources.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
@@ -29,6 +31,7 @@
 #include <QProcess>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -49,11 +52,13 @@ struct Window
     Window()
     {
         window.setLayoutPersistence(false);
-        QString error;
-        loaded =
-            window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario(), &error);
-        if (!loaded)
-            qWarning() << error;
+        QSignalSpy shown(window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
+        QSignalSpy failed(window.scenarioController(), &hcn::ui::ScenarioController::loadFailed);
+        window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario());
+        (void)QTest::qWaitFor([&] { return shown.count() + failed.count() > 0; }, 10000);
+        loaded = shown.count() == 1;
+        if (!loaded && failed.count() == 1)
+            qWarning() << failed.front().at(1).toString();
         window.resize(1200, 800);
         window.show();
     }
@@ -73,9 +78,11 @@ struct Window
     {
         return proxy()->mapFromSource(dock()->model()->indexOf(id));
     }
+    /// The engine behind the window, driven directly by the test.
+    hcn::Api& host() { return *window.mirror()->worker()->sharedApi(); }
     QJsonObject snapshot()
     {
-        auto text = window.mirror()->api()->snapshot("");
+        auto text = host().snapshot("");
         return QJsonDocument::fromJson(QByteArray::fromStdString(*text)).object();
     }
 };
@@ -103,6 +110,7 @@ private slots:
     void failedConnectKeepsTheHostAndSaysWhy();
     void connectDialogBuildsClientOptions();
     void lostServiceShowsReconnecting();
+    void undoAndRedoWaitWhileTheHostWorks();
     void addedDocksAppearInTheViewMenu();
     void everyActionHasAShortcutOrMnemonic();
     void screenshotRendersAPngWithoutADisplay();
@@ -145,7 +153,7 @@ void TestMainWindow::statusBarCountsFollowTheHost()
 {
     Window w;
     QVERIFY(w.loaded);
-    hcn::Api* api = w.window.mirror()->api();
+    hcn::Api* api = &w.host();
     auto handle = api->create(ResourceKind::Namespace, {}, R"({"SchemaVersion":{"Major":2,"Minor":0}})", 0);
     QVERIFY(handle.ok());
     (void)api->close(ResourceKind::Namespace, *handle);
@@ -217,8 +225,10 @@ void TestMainWindow::exportAllWritesTheSnapshot()
     Window w;
     QVERIFY(w.loaded);
     const QString path = m_dir.filePath("all.json");
-    QString error;
-    QVERIFY2(w.window.exportController()->writeAll(path, &error), qPrintable(error));
+    QSignalSpy finished(w.window.exportController(), &hcn::ui::ExportController::finished);
+    w.window.exportController()->writeAll(path); // queried on the host's worker
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.front().at(0).toBool(), qPrintable(finished.front().at(1).toString()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QJsonDocument::fromJson(file.readAll()).object(), w.snapshot());
@@ -231,9 +241,10 @@ void TestMainWindow::exportSelectedWritesV1OnRequest()
     const QString web = w.idByName(ResourceKind::Endpoint, "web-frontend");
     w.window.selection()->setIds({web});
     const QString path = m_dir.filePath("web-v1.json");
-    QString error;
-    QVERIFY2(w.window.exportController()->writeSelected(path, hcn::ui::ExportSchema::V1, &error),
-             qPrintable(error));
+    QSignalSpy finished(w.window.exportController(), &hcn::ui::ExportController::finished);
+    w.window.exportController()->writeSelected(path, hcn::ui::ExportSchema::V1);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.front().at(0).toBool(), qPrintable(finished.front().at(1).toString()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject v1 = QJsonDocument::fromJson(file.readAll()).object();
@@ -253,12 +264,14 @@ void TestMainWindow::failedScenarioLeavesTheHostOnScreen()
         R"({"Networks":[{"Name":"n","Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"10.9.0.0/24"}]}]}],
                    "Endpoints":[{"Name":"far","HostComputeNetwork":"n","IpConfigurations":[{"IpAddress":"8.8.8.8"}]}]})");
     file.close();
-    hcn::Api* before = w.window.mirror()->api();
+    hcn::Api* before = &w.host();
 
-    QString error;
-    QVERIFY(!w.window.scenarioController()->loadScenario(path, &error));
+    QSignalSpy failed(w.window.scenarioController(), &hcn::ui::ScenarioController::loadFailed);
+    w.window.scenarioController()->loadScenario(path);
+    QVERIFY(failed.wait(10000));
+    const QString error = failed.front().at(1).toString();
     QVERIFY2(error.startsWith("Endpoints[0] (far): HCN_E_INVALID_IP"), qPrintable(error));
-    QCOMPARE(w.window.mirror()->api(), before);
+    QCOMPARE(&w.host(), before);
     QCOMPARE(w.window.hostStatusBar()->countsText(), QString::fromUtf8(kSampleCounts));
 }
 
@@ -268,7 +281,10 @@ void TestMainWindow::failedConnectKeepsTheHostAndSaysWhy()
     QVERIFY(w.loaded);
     hcn::RpcClientOptions options;
     options.endpoint = m_dir.filePath("no-service.sock").toStdString();
-    const hcn::Status status = w.window.connectionController()->connectTo(options);
+    QSignalSpy finished(w.window.connectionController(), &hcn::ui::ConnectionController::connectFinished);
+    w.window.connectionController()->connectTo(options);
+    QVERIFY(finished.wait(10000));
+    const auto status = finished.front().front().value<hcn::Status>();
     QVERIFY(!status.ok());
     QVERIFY2(QString::fromStdString(status.message()).contains("no-service.sock"), status.message().c_str());
     QVERIFY(!w.window.connectionController()->isRemote());
@@ -303,11 +319,38 @@ void TestMainWindow::lostServiceShowsReconnecting()
     Window w;
     QVERIFY(w.loaded);
     // The engine behind the console stops: every subscriber gets ServiceDisconnect.
-    auto* embedded = dynamic_cast<hcn::EmbeddedApi*>(w.window.mirror()->api());
+    auto* embedded = dynamic_cast<hcn::EmbeddedApi*>(&w.host());
     QVERIFY(embedded);
     embedded->engine().shutdown();
     QTRY_COMPARE_WITH_TIMEOUT(w.window.hostStatusBar()->connectionText(),
                               QStringLiteral("Disconnected \u2014 reconnecting..."), 10000);
+}
+
+void TestMainWindow::undoAndRedoWaitWhileTheHostWorks()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    hcn::ui::PropertiesDock* dock = w.window.propertiesDock();
+    dock->setConfirmationsEnabled(false);
+    auto* undo = w.window.findChild<QAction*>("actionUndo");
+    auto* redo = w.window.findChild<QAction*>("actionRedo");
+    const QString web = w.idByName(ResourceKind::Endpoint, "web-frontend");
+    w.window.selection()->setIds({web});
+
+    dock->deleteAction()->trigger();
+    QVERIFY(dock->isBusy()); // the delete is on its way to the host
+    QVERIFY(!undo->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dock->isBusy(), 10000);
+    QVERIFY(undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+
+    undo->trigger();
+    QVERIFY(dock->isBusy());
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dock->isBusy(), 10000);
+    QVERIFY(redo->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(w.window.mirror()->object(web) != nullptr, 10000);
 }
 
 void TestMainWindow::addedDocksAppearInTheViewMenu()

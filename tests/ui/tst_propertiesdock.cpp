@@ -1,6 +1,7 @@
 // PropertiesDock on a real engine (EmbeddedApi + HostMirror), driven through its widgets: create from a
 // template, edit a policy, undo/redo, delete and undo, a refused change with its error and hint, and
-// changes made on the host while the form is open.
+// changes made on the host while the form is open. The calls run on the host's worker: the tests wait
+// for the dock to be idle again (the engine's own calls are made here directly, to set up and check).
 
 #include "editors/error_panel.h"
 #include "editors/field_editor.h"
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -81,6 +83,7 @@ private slots:
     void deleteNetworkUndoBringsEndpointsBack();
     void deleteNamespaceUndoReattachesEndpointsAndContainers();
     void conflictingPortMappingShowsErrorAndChangesNothing();
+    void failedUndoTakesTheCommandOffTheStack();
     void fieldsHcnCannotModifyAreReadOnly();
     void unsupportedRawEditIsRefused();
     void hostChangeRefreshesOrOffersReload();
@@ -89,6 +92,9 @@ private slots:
 
 private:
     void sync();
+    /// Waits until the dock's calls are back, then applies what the host notified.
+    void settle();
+    void waitUntilIdle();
     QString createNetwork(const char* name = "nat");
     QString createEndpoint(const QString& network, const QJsonObject& doc);
     QJsonObject hostDocument(ResourceKind kind, const QString& id);
@@ -133,6 +139,17 @@ void TestPropertiesDock::sync()
     m_mirror->flushPending();
 }
 
+void TestPropertiesDock::waitUntilIdle()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isBusy(), 10000);
+}
+
+void TestPropertiesDock::settle()
+{
+    waitUntilIdle();
+    sync();
+}
+
 QString TestPropertiesDock::createNetwork(const char* name)
 {
     QJsonObject doc = obj(R"({"SchemaVersion":{"Major":2,"Minor":0},"Type":"NAT"})");
@@ -160,7 +177,15 @@ void TestPropertiesDock::createNatNetworkFromTemplate()
     m_dock->startNew(QStringLiteral("network.nat"));
     QCOMPARE(applyButton()->text(), QStringLiteral("Create"));
     typeInto(field(QStringLiteral("Name")), QStringLiteral("made-in-form"));
+    QSignalSpy busy(m_dock.get(), &PropertiesDock::busyChanged);
     QTest::mouseClick(applyButton(), Qt::LeftButton);
+    QVERIFY(m_dock->isBusy()); // the call is on its way; the form waits for it
+    QVERIFY(!applyButton()->isEnabled());
+    auto* busyBar = m_dock->findChild<QProgressBar*>(QStringLiteral("busyBar"));
+    QVERIFY(busyBar->isVisible());
+    settle();
+    QVERIFY(busyBar->isHidden());
+    QCOMPARE(busy.count(), 2);
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
 
     auto ids = m_api->enumerate(ResourceKind::Network, R"({"Filter":"{\"Name\":\"made-in-form\"}"})");
@@ -169,15 +194,16 @@ void TestPropertiesDock::createNatNetworkFromTemplate()
     QCOMPARE(found.size(), 1);
     const QString id = found.first().toString();
     QCOMPARE(m_selection->current(), id);
-    QCOMPARE(m_dock->currentId(), id);
+    QCOMPARE(m_dock->currentId().toUpper(), id.toUpper()); // the console keys IDs in upper case
     QCOMPARE(m_stack->count(), 1);
     QCOMPARE(applyButton()->text(), QStringLiteral("Apply"));
-    sync();
     QVERIFY(!m_dock->hasPendingEdits());
 
     m_stack->undo();
+    settle();
     QCOMPARE(m_api->engine().counts().networks, std::size_t(0));
     m_stack->redo();
+    settle();
     QCOMPARE(hostDocument(ResourceKind::Network, id).value(QStringLiteral("Name")).toString(),
              QStringLiteral("made-in-form"));
 }
@@ -188,29 +214,29 @@ void TestPropertiesDock::editPortMappingUndoRedo()
     const QString ep = createEndpoint(net, portMappingEndpoint("web", 8080));
     QVERIFY(!ep.isEmpty());
     m_selection->setIds({ep});
-    QCOMPARE(m_dock->currentId(), ep);
+    QCOMPARE(m_dock->currentId().toUpper(), ep.toUpper()); // the console keys IDs in upper case
     QVERIFY(!applyButton()->isEnabled());
 
     typeInto(field(QStringLiteral("Policies[0].Settings.ExternalPort")), QStringLiteral("9090"));
     QVERIFY(m_dock->hasPendingEdits());
     QVERIFY(applyButton()->isEnabled());
     m_dock->applyAction()->trigger(); // Ctrl+Return
+    settle();
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
     QCOMPARE(externalPortOf(hostDocument(ResourceKind::Endpoint, ep)), 9090);
     QCOMPARE(m_stack->count(), 1);
-    sync();
     QVERIFY(!m_dock->hasPendingEdits());
     QVERIFY(m_dock->reloadBar()->isHidden());
 
     m_stack->undo();
+    settle();
     QCOMPARE(externalPortOf(hostDocument(ResourceKind::Endpoint, ep)), 8080);
-    sync();
     // No pending edits: the form follows the host.
     auto* port = field(QStringLiteral("Policies[0].Settings.ExternalPort"))->findChild<QLineEdit*>();
     QCOMPARE(port->text(), QStringLiteral("8080"));
     m_stack->redo();
+    settle();
     QCOMPARE(externalPortOf(hostDocument(ResourceKind::Endpoint, ep)), 9090);
-    sync();
     QCOMPARE(field(QStringLiteral("Policies[0].Settings.ExternalPort"))->findChild<QLineEdit*>()->text(),
              QStringLiteral("9090"));
 }
@@ -237,12 +263,13 @@ void TestPropertiesDock::deleteAndUndoRecreatesSameId()
     m_selection->setIds({ep});
     QVERIFY(m_dock->deleteAction()->isEnabled());
     m_dock->deleteAction()->trigger();
+    settle();
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
     QCOMPARE(m_api->engine().counts().endpoints, std::size_t(0));
-    sync();
     QCOMPARE(m_dock->currentId(), QString()); // the form noticed
 
     m_stack->undo();
+    settle();
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
     const QJsonObject after = hostDocument(ResourceKind::Endpoint, ep);
     QCOMPARE(after.value(QStringLiteral("ID")).toString(), ep);
@@ -256,6 +283,7 @@ void TestPropertiesDock::deleteAndUndoRecreatesSameId()
         QJsonArray{ep});
 
     m_stack->redo();
+    settle();
     QCOMPARE(m_api->engine().counts().endpoints, std::size_t(0));
 }
 
@@ -266,10 +294,11 @@ void TestPropertiesDock::deleteNetworkUndoBringsEndpointsBack()
     const QString b = createEndpoint(net, portMappingEndpoint("b", 8081));
     m_selection->setIds({net});
     m_dock->deleteAction()->trigger();
+    settle();
     QCOMPARE(m_api->engine().counts().networks, std::size_t(0));
     QCOMPARE(m_api->engine().counts().endpoints, std::size_t(0));
-    sync();
     m_stack->undo();
+    settle();
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
     QCOMPARE(hostDocument(ResourceKind::Network, net).value(QStringLiteral("Name")).toString(),
              QStringLiteral("nat"));
@@ -294,10 +323,11 @@ void TestPropertiesDock::deleteNamespaceUndoReattachesEndpointsAndContainers()
     const QJsonObject before = hostDocument(ResourceKind::Namespace, *ns);
     m_selection->setIds({*ns});
     m_dock->deleteAction()->trigger();
+    settle();
     QCOMPARE(m_api->engine().counts().namespaces, std::size_t(0));
     QVERIFY(!hostDocument(ResourceKind::Endpoint, ep).contains(QStringLiteral("HostComputeNamespace")));
-    sync();
     m_stack->undo();
+    settle();
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
     const QJsonObject after = hostDocument(ResourceKind::Namespace, *ns);
     QCOMPARE(after.value(QStringLiteral("Resources")).toArray().size(), 2);
@@ -316,6 +346,8 @@ void TestPropertiesDock::conflictingPortMappingShowsErrorAndChangesNothing()
     m_selection->setIds({b});
     typeInto(field(QStringLiteral("Policies[0].Settings.ExternalPort")), QStringLiteral("8080"));
     QTest::mouseClick(applyButton(), Qt::LeftButton);
+    QCOMPARE(m_stack->count(), 1); // on the stack while the host works on it
+    settle();
 
     ErrorPanel* panel = m_dock->errorPanel();
     QVERIFY(!panel->isHidden());
@@ -326,8 +358,33 @@ void TestPropertiesDock::conflictingPortMappingShowsErrorAndChangesNothing()
              qPrintable(panel->hintText()));
     QVERIFY(panel->errorRecordText().contains(QStringLiteral("\"ErrorCode\"")));
     QCOMPARE(hostDocument(ResourceKind::Endpoint, b), before);
-    QCOMPARE(m_stack->count(), 0);      // the failed command did not stay on the stack
+    QCOMPARE(m_stack->count(), 0); // the failed command did not stay on the stack
+    QVERIFY(!m_stack->canUndo());
+    QVERIFY(!m_stack->canRedo());
     QVERIFY(m_dock->hasPendingEdits()); // the user's edit is still there to fix
+    QVERIFY(applyButton()->isEnabled());
+}
+
+void TestPropertiesDock::failedUndoTakesTheCommandOffTheStack()
+{
+    m_dock->startNew(QStringLiteral("network.nat"));
+    typeInto(field(QStringLiteral("Name")), QStringLiteral("gone-behind-our-back"));
+    QTest::mouseClick(applyButton(), Qt::LeftButton);
+    settle();
+    QCOMPARE(m_stack->count(), 1);
+    const QString id = m_dock->currentId();
+    QVERIFY(!id.isEmpty());
+    // Someone else deletes it: undoing the create (a delete) fails on the host.
+    QVERIFY(HcnCalls::remove(m_api.get(), ResourceKind::Network, id).ok());
+    sync();
+    m_stack->undo();
+    settle();
+    ErrorPanel* panel = m_dock->errorPanel();
+    QVERIFY(!panel->isHidden());
+    QVERIFY2(panel->titleText().startsWith(QStringLiteral("Undo: Create")), qPrintable(panel->titleText()));
+    QCOMPARE(m_stack->count(), 0); // no redo entry for a create the host no longer matches
+    QVERIFY(!m_stack->canRedo());
+    QVERIFY(!m_stack->canUndo());
 }
 
 void TestPropertiesDock::fieldsHcnCannotModifyAreReadOnly()
@@ -431,8 +488,10 @@ void TestPropertiesDock::newObjectActionsAndEndpointWithoutNetwork()
     const QString net = createNetwork();
     endpoint->trigger();
     QVERIFY(m_dock->errorPanel()->isHidden());
-    QCOMPARE(m_dock->editor()->document().value(QStringLiteral("HostComputeNetwork")).toString(), net);
+    QCOMPARE(m_dock->editor()->document().value(QStringLiteral("HostComputeNetwork")).toString().toUpper(),
+             net.toUpper());
     QTest::mouseClick(applyButton(), Qt::LeftButton);
+    settle();
     QVERIFY2(m_dock->errorPanel()->isHidden(), qPrintable(m_dock->errorPanel()->messageText()));
     QCOMPARE(m_api->engine().counts().endpoints, std::size_t(1));
 }

@@ -50,7 +50,7 @@ struct Host
     {
         auto id = api->handleId(kind, handle);
         (void)api->close(kind, handle);
-        return QString::fromStdString(id->toString());
+        return QString::fromStdString(id->toString(hcn::GuidCase::Upper)); // the mirror keys IDs upper-case
     }
     hcn::Guid guid(const QString& id) { return *hcn::Guid::parse(id.toStdString()); }
 

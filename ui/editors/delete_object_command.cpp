@@ -1,6 +1,5 @@
 #include "editors/delete_object_command.h"
 
-#include "editors/command_feedback.h"
 #include "editors/hcn_calls.h"
 #include "models/host_mirror.h"
 
@@ -76,25 +75,27 @@ bool referencesEndpoint(const QJsonObject& lb, const QString& endpointId)
 
 DeleteObjectCommand::DeleteObjectCommand(HostMirror* mirror, CommandFeedback* feedback,
                                          const QStringList& ids, QUndoCommand* parent)
-    : QUndoCommand(parent), m_mirror(mirror), m_feedback(feedback)
+    : HostCommand(mirror, feedback, parent)
 {
     QList<QString> seen;
-    for (const QString& id : ids)
-        capture(id, seen);
+    if (mirror)
+        for (const QString& id : ids)
+            capture(mirror, id, seen);
+    QList<Saved>& restored = m_restore.objects;
     std::stable_sort(m_deleted.begin(), m_deleted.end(),
                      [](const Saved& a, const Saved& b) { return deleteRank(a.kind) < deleteRank(b.kind); });
-    std::stable_sort(m_restored.begin(), m_restored.end(),
+    std::stable_sort(restored.begin(), restored.end(),
                      [](const Saved& a, const Saved& b) { return createRank(a.kind) < createRank(b.kind); });
     // Load balancers lose deleted endpoints from their backends; keep their documents to give them back.
     if (mirror) {
         for (const auto* lb : mirror->objects(ResourceKind::LoadBalancer)) {
             if (seen.contains(lb->id))
                 continue;
-            const bool touched = std::any_of(m_restored.begin(), m_restored.end(), [&](const Saved& s) {
+            const bool touched = std::any_of(restored.begin(), restored.end(), [&](const Saved& s) {
                 return s.kind == ResourceKind::Endpoint && referencesEndpoint(lb->document, s.id);
             });
             if (touched)
-                m_loadBalancersBefore << Saved{lb->kind, lb->id, lb->document, {}, {}};
+                m_restore.loadBalancersBefore << Saved{lb->kind, lb->id, lb->document, {}, {}};
         }
     }
     if (m_deleted.size() == 1) {
@@ -108,11 +109,11 @@ DeleteObjectCommand::DeleteObjectCommand(HostMirror* mirror, CommandFeedback* fe
     }
 }
 
-void DeleteObjectCommand::capture(const QString& id, QList<QString>& seen)
+void DeleteObjectCommand::capture(HostMirror* mirror, const QString& id, QList<QString>& seen)
 {
-    if (!m_mirror || seen.contains(id))
+    if (seen.contains(id))
         return;
-    const MirrorObject* o = m_mirror->object(id);
+    const MirrorObject* o = mirror->object(id);
     if (!o)
         return;
     seen << id;
@@ -122,85 +123,75 @@ void DeleteObjectCommand::capture(const QString& id, QList<QString>& seen)
         saved.namespaceId = o->document.value(QStringLiteral("HostComputeNamespace")).toString();
     }
     m_deleted << saved;
-    m_restored << saved;
+    m_restore.objects << saved;
     if (o->kind == ResourceKind::Network) {
         // The host deletes the network's endpoints with it; undo brings them back too.
-        for (const QString& epId : m_mirror->endpointIdsOfNetwork(id)) {
+        for (const QString& epId : mirror->endpointIdsOfNetwork(id)) {
             if (seen.contains(epId))
                 continue;
-            if (const MirrorObject* ep = m_mirror->object(epId)) {
+            if (const MirrorObject* ep = mirror->object(epId)) {
                 seen << epId;
-                m_restored << Saved{ep->kind, ep->id, ep->document, id,
-                                    ep->document.value(QStringLiteral("HostComputeNamespace")).toString()};
+                m_restore.objects << Saved{
+                    ep->kind, ep->id, ep->document, id,
+                    ep->document.value(QStringLiteral("HostComputeNamespace")).toString()};
             }
         }
     }
     if (o->kind == ResourceKind::Namespace) {
         // Deleting a namespace detaches its endpoints; undo attaches them again.
-        for (const QString& epId : m_mirror->endpointIdsOfNamespace(id))
-            if (const MirrorObject* ep = m_mirror->object(epId); ep && !seen.contains(epId))
-                m_restored << Saved{ResourceKind::Invalid, ep->id, {}, {}, id}; // membership only
+        for (const QString& epId : mirror->endpointIdsOfNamespace(id))
+            if (const MirrorObject* ep = mirror->object(epId); ep && !seen.contains(epId))
+                m_restore.objects << Saved{ResourceKind::Invalid, ep->id, {}, {}, id}; // membership only
     }
 }
 
-void DeleteObjectCommand::fail(const QString& action, const Status& status)
+Status DeleteObjectCommand::removeAll(Api& api, const QList<Saved>& deleted, const Restore& restore)
 {
-    m_succeeded = false;
-    setObsolete(true);
-    if (m_feedback)
-        m_feedback->report(action, status);
-}
-
-Status DeleteObjectCommand::recreate(const Saved& saved)
-{
-    Api* api = m_mirror ? m_mirror->api() : nullptr;
-    if (saved.kind != ResourceKind::Invalid) {
-        auto created = HcnCalls::create(api, saved.kind, saved.id, creatable(saved.kind, saved.document),
-                                        saved.networkId);
-        if (!created.ok())
-            return created.status();
+    for (qsizetype i = 0; i < deleted.size(); ++i) {
+        const Status s = HcnCalls::remove(&api, deleted[i].kind, deleted[i].id);
+        if (s.ok())
+            continue;
+        // Bring back what this redo already deleted, so the host is as before the command.
+        // Best effort: what was not deleted refuses to be created again, and the first error counts.
+        if (i > 0)
+            (void)restoreAll(api, restore);
+        return s;
     }
     return Status::success();
 }
 
-void DeleteObjectCommand::redo()
+Status DeleteObjectCommand::restoreAll(Api& api, const Restore& restore)
 {
-    Api* api = m_mirror ? m_mirror->api() : nullptr;
-    for (qsizetype i = 0; i < m_deleted.size(); ++i) {
-        const Status s = HcnCalls::remove(api, m_deleted[i].kind, m_deleted[i].id);
-        if (s.ok())
-            continue;
-        // Bring back what this redo already deleted, so the host is as before the command.
-        if (i > 0) {
-            QList<Saved> done = m_deleted.mid(0, i);
-            std::swap(m_deleted, done);
-            undo();
-            std::swap(m_deleted, done);
-        }
-        fail(text(), s);
-        return;
-    }
-}
-
-void DeleteObjectCommand::undo()
-{
-    Api* api = m_mirror ? m_mirror->api() : nullptr;
     Status first = Status::success();
     auto note = [&](const Status& s) {
         if (first.ok() && !s.ok())
             first = s;
     };
-    for (const auto& saved : std::as_const(m_restored))
-        note(recreate(saved));
+    for (const auto& saved : restore.objects)
+        if (saved.kind != ResourceKind::Invalid)
+            note(HcnCalls::create(&api, saved.kind, saved.id, creatable(saved.kind, saved.document),
+                                  saved.networkId)
+                     .status());
     // Memberships after every object exists again (a re-created namespace before its endpoints' attach).
-    for (const auto& saved : std::as_const(m_restored))
+    for (const auto& saved : restore.objects)
         if (!saved.namespaceId.isEmpty() &&
             (saved.kind == ResourceKind::Endpoint || saved.kind == ResourceKind::Invalid))
-            note(HcnCalls::setNamespaceMembership(api, saved.namespaceId, saved.id, true));
-    for (const auto& lb : std::as_const(m_loadBalancersBefore))
-        note(HcnCalls::modify(api, ResourceKind::LoadBalancer, lb.id, creatable(lb.kind, lb.document)));
-    if (!first.ok())
-        fail(QObject::tr("Undo: %1").arg(text()), first);
+            note(HcnCalls::setNamespaceMembership(&api, saved.namespaceId, saved.id, true));
+    for (const auto& lb : restore.loadBalancersBefore)
+        note(HcnCalls::modify(&api, ResourceKind::LoadBalancer, lb.id, creatable(lb.kind, lb.document)));
+    return first;
+}
+
+void DeleteObjectCommand::redo()
+{
+    run(text(),
+        [deleted = m_deleted, restore = m_restore](Api& api) { return removeAll(api, deleted, restore); });
+}
+
+void DeleteObjectCommand::undo()
+{
+    run(QObject::tr("Undo: %1").arg(text()),
+        [restore = m_restore](Api& api) { return restoreAll(api, restore); });
 }
 
 } // namespace hcn::ui

@@ -1,7 +1,8 @@
 #pragma once
 // HcnCalls: the few HCN call sequences the editors need (open a handle, call, close it), with JSON in
 // Qt types. Every function returns the host's Status unchanged, so the error panel can show its
-// HRESULT and ErrorRecord.
+// HRESULT and ErrorRecord. They block until the host answers: the console runs them inside jobs on
+// the host's ApiWorker (HostCommand), never on the GUI thread.
 
 #include "hcn/api.h"
 

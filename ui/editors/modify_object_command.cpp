@@ -1,16 +1,14 @@
 #include "editors/modify_object_command.h"
 
-#include "editors/command_feedback.h"
 #include "editors/hcn_calls.h"
 #include "editors/modify_request_builder.h"
-#include "models/host_mirror.h"
 
 namespace hcn::ui {
 
 ModifyObjectCommand::ModifyObjectCommand(HostMirror* mirror, CommandFeedback* feedback, ResourceKind kind,
                                          QString id, QJsonObject edited, QUndoCommand* parent)
-    : QUndoCommand(parent), m_mirror(mirror), m_feedback(feedback), m_kind(kind), m_id(std::move(id)),
-      m_edited(std::move(edited))
+    : HostCommand(mirror, feedback, parent), m_kind(kind), m_id(std::move(id)), m_edited(std::move(edited)),
+      m_before(std::make_shared<QJsonObject>())
 {
     const QString name = m_edited.value(QStringLiteral("Name")).toString();
     const QString kindName =
@@ -19,34 +17,26 @@ ModifyObjectCommand::ModifyObjectCommand(HostMirror* mirror, CommandFeedback* fe
                            : QObject::tr("Change %1 %2").arg(kindName, name));
 }
 
-void ModifyObjectCommand::fail(const QString& action, const Status& status)
+Status ModifyObjectCommand::moveTo(Api& api, ResourceKind kind, const QString& id, const QJsonObject& target,
+                                   bool ignoreServiceFields)
 {
-    m_succeeded = false;
-    setObsolete(true);
-    if (m_feedback)
-        m_feedback->report(action, status);
-}
-
-Status ModifyObjectCommand::moveTo(const QJsonObject& target, bool ignoreServiceFields)
-{
-    Api* api = m_mirror ? m_mirror->api() : nullptr;
-    auto current = HcnCalls::query(api, m_kind, m_id);
+    auto current = HcnCalls::query(&api, kind, id);
     if (!current.ok())
         return current.status();
-    const ModifyPlan plan = ModifyRequestBuilder::build(m_kind, *current, target, ignoreServiceFields);
+    const ModifyPlan plan = ModifyRequestBuilder::build(kind, *current, target, ignoreServiceFields);
     if (!plan.canApply())
         return Status(hr::RequestUnsupported, plan.unsupported.join(QLatin1Char(' ')).toStdString());
     for (qsizetype i = 0; i < plan.requests.size(); ++i) {
-        const Status s = HcnCalls::modify(api, m_kind, m_id, plan.requests[i]);
+        const Status s = HcnCalls::modify(&api, kind, id, plan.requests[i]);
         if (s.ok())
             continue;
         if (i > 0) {
             // Put back the requests that went through; best effort, the original error is what counts.
-            if (auto now = HcnCalls::query(api, m_kind, m_id); now.ok()) {
+            if (auto now = HcnCalls::query(&api, kind, id); now.ok()) {
                 const ModifyPlan back =
-                    ModifyRequestBuilder::build(m_kind, *now, *current, /*ignoreServiceFields=*/true);
+                    ModifyRequestBuilder::build(kind, *now, *current, /*ignoreServiceFields=*/true);
                 for (const auto& request : back.requests)
-                    (void)HcnCalls::modify(api, m_kind, m_id, request);
+                    (void)HcnCalls::modify(&api, kind, id, request);
             }
         }
         return s;
@@ -56,23 +46,22 @@ Status ModifyObjectCommand::moveTo(const QJsonObject& target, bool ignoreService
 
 void ModifyObjectCommand::redo()
 {
-    Api* api = m_mirror ? m_mirror->api() : nullptr;
-    auto before = HcnCalls::query(api, m_kind, m_id);
-    if (!before.ok()) {
-        fail(text(), before.status());
-        return;
-    }
-    m_before = *before;
-    // The first redo applies the user's edit and reports any field HCN cannot change; later redos
-    // replay it on top of what the host holds then.
-    if (const Status s = moveTo(m_edited, false); !s.ok())
-        fail(text(), s);
+    run(text(), [kind = m_kind, id = m_id, edited = m_edited, before = m_before](Api& api) {
+        auto now = HcnCalls::query(&api, kind, id);
+        if (!now.ok())
+            return now.status();
+        *before = *now;
+        // The first redo applies the user's edit and reports any field HCN cannot change; later redos
+        // replay it on top of what the host holds then.
+        return moveTo(api, kind, id, edited, false);
+    });
 }
 
 void ModifyObjectCommand::undo()
 {
-    if (const Status s = moveTo(m_before, true); !s.ok())
-        fail(QObject::tr("Undo: %1").arg(text()), s);
+    run(QObject::tr("Undo: %1").arg(text()), [kind = m_kind, id = m_id, before = m_before](Api& api) {
+        return moveTo(api, kind, id, *before, true);
+    });
 }
 
 } // namespace hcn::ui

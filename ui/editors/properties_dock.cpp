@@ -4,7 +4,6 @@
 #include "editors/create_object_command.h"
 #include "editors/delete_object_command.h"
 #include "editors/error_panel.h"
-#include "editors/hcn_calls.h"
 #include "editors/modify_object_command.h"
 #include "editors/modify_request_builder.h"
 #include "editors/object_editor.h"
@@ -17,6 +16,7 @@
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -37,11 +37,11 @@ QString kindName(ResourceKind kind)
 PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, QUndoStack* undoStack,
                                QWidget* parent)
     : QDockWidget(tr("Properties"), parent), m_mirror(mirror), m_selection(selection), m_undoStack(undoStack),
-      m_feedback(new CommandFeedback(this)), m_editor(new ObjectEditor), m_errorPanel(new ErrorPanel),
-      m_header(new QLabel), m_placeholder(new QLabel), m_reloadBar(new QWidget),
-      m_applyButton(new QPushButton(tr("Apply"))), m_revertButton(new QPushButton(tr("Revert"))),
-      m_applyAction(new QAction(tr("Apply"), this)), m_revertAction(new QAction(tr("Revert"), this)),
-      m_deleteAction(new QAction(tr("Delete"), this))
+      m_feedback(new CommandFeedback(undoStack, this)), m_editor(new ObjectEditor),
+      m_errorPanel(new ErrorPanel), m_header(new QLabel), m_placeholder(new QLabel), m_reloadBar(new QWidget),
+      m_busyBar(new QProgressBar), m_applyButton(new QPushButton(tr("Apply"))),
+      m_revertButton(new QPushButton(tr("Revert"))), m_applyAction(new QAction(tr("Apply"), this)),
+      m_revertAction(new QAction(tr("Revert"), this)), m_deleteAction(new QAction(tr("Delete"), this))
 {
     setObjectName(QStringLiteral("propertiesDock"));
     auto* content = new QWidget;
@@ -68,6 +68,14 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_errorPanel);
     auto* buttons = new QHBoxLayout;
+    // Shown while the host works on an Apply, delete, undo or redo: the form waits, the window does not.
+    m_busyBar->setObjectName(QStringLiteral("busyBar"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(120);
+    m_busyBar->setToolTip(tr("Waiting for the host"));
+    m_busyBar->hide();
+    buttons->addWidget(m_busyBar);
     buttons->addStretch();
     m_revertButton->setObjectName(QStringLiteral("revertButton"));
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
@@ -101,13 +109,23 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     connect(m_deleteAction, &QAction::triggered, this, &PropertiesDock::deleteSelected);
     connect(m_editor, &ObjectEditor::edited, this, &PropertiesDock::updateState);
     connect(m_feedback, &CommandFeedback::failed, this, &PropertiesDock::onFailed);
+    connect(m_feedback, &CommandFeedback::busyChanged, this, &PropertiesDock::onBusyChanged);
     connect(m_selection, &CurrentSelection::changed, this, &PropertiesDock::onSelectionChanged);
     connect(m_mirror, &HostMirror::objectsChanged, this, &PropertiesDock::onObjectsChanged);
-    connect(m_mirror, &HostMirror::objectsAdded, this, [this] { updateState(); });
+    connect(m_mirror, &HostMirror::objectsAdded, this, [this](const QStringList& ids) {
+        updateState();
+        if (ids.contains(m_id))
+            onObjectsChanged({m_id}); // an object just created here: the host's document arrived
+    });
     connect(m_mirror, &HostMirror::objectsRemoved, this, &PropertiesDock::onObjectsRemoved);
     connect(m_mirror, &HostMirror::reset, this, [this] { onSelectionChanged(m_selection->ids(), nullptr); });
 
     onSelectionChanged(m_selection->ids(), nullptr);
+}
+
+bool PropertiesDock::isBusy() const
+{
+    return m_feedback->isBusy();
 }
 
 bool PropertiesDock::hasPendingEdits() const
@@ -202,7 +220,7 @@ void PropertiesDock::startNew(const QString& templateId)
 
 void PropertiesDock::onSelectionChanged(const QStringList& ids, QObject* origin)
 {
-    m_deleteAction->setEnabled(!ids.isEmpty());
+    m_deleteAction->setEnabled(!ids.isEmpty() && !isBusy());
     if (origin == this)
         return;
     m_errorPanel->clear();
@@ -219,6 +237,10 @@ void PropertiesDock::onObjectsChanged(const QStringList& ids)
 {
     if (m_mode != Mode::Edit || !ids.contains(m_id))
         return;
+    if (isBusy()) {
+        m_changedWhileBusy = true; // looked at once the calls are back (the outcome decides first)
+        return;
+    }
     const MirrorObject* o = m_mirror->object(m_id);
     if (!o || o->document == m_applied)
         return;
@@ -244,49 +266,54 @@ void PropertiesDock::onObjectsRemoved(const QList<MirrorObject>& removed)
 
 void PropertiesDock::onFailed(const QString& action, const Status& status)
 {
-    m_failed = true;
     m_errorPanel->showStatus(action, status);
+}
+
+void PropertiesDock::onBusyChanged(bool busy)
+{
+    m_busyBar->setVisible(busy);
+    m_editor->setEnabled(!busy);
+    updateState();
+    if (!busy && std::exchange(m_changedWhileBusy, false))
+        onObjectsChanged({m_id});
+    emit busyChanged(busy);
 }
 
 void PropertiesDock::updateState()
 {
     const QStringList errors = m_mode == Mode::None ? QStringList() : m_editor->validationErrors();
     const bool pending = hasPendingEdits();
-    const bool canApply = m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
+    const bool idle = !isBusy();
+    const bool canApply =
+        idle && m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
     m_applyButton->setEnabled(canApply);
     m_applyAction->setEnabled(canApply);
     m_applyButton->setToolTip(errors.isEmpty() ? QString() : errors.join(QLatin1Char('\n')));
-    m_revertButton->setEnabled(pending);
-    m_revertAction->setEnabled(pending);
-    m_deleteAction->setEnabled(!m_selection->ids().isEmpty());
+    m_revertButton->setEnabled(idle && pending);
+    m_revertAction->setEnabled(idle && pending);
+    m_deleteAction->setEnabled(idle && !m_selection->ids().isEmpty());
+    for (QAction* action : std::as_const(m_newActions))
+        action->setEnabled(idle);
     if (!pending)
         m_reloadBar->hide();
 }
 
 void PropertiesDock::apply()
 {
-    if (m_mode == Mode::None || !m_editor->validationErrors().isEmpty())
+    if (m_mode == Mode::None || isBusy() || !m_editor->validationErrors().isEmpty())
         return;
     const QJsonObject edited = m_editor->document();
     m_errorPanel->clear();
-    m_failed = false;
     if (m_mode == Mode::New) {
         const QString networkId = m_kind == ResourceKind::Endpoint
                                       ? edited.value(QStringLiteral("HostComputeNetwork")).toString()
                                       : QString();
         auto* command = new CreateObjectCommand(
             m_mirror, m_feedback, m_kind, edited.value(QStringLiteral("ID")).toString(), edited, networkId);
-        const QString id = command->objectId();
-        m_undoStack->push(command); // deleted right away when its redo failed (obsolete)
-        if (m_failed)
-            return; // the form keeps the document so the user can fix it
-        m_selection->setIds({id}, this);
-        // The mirror learns about the object from a notification that may not have arrived yet; the
-        // host's own document is the applied one meanwhile.
-        if (auto doc = HcnCalls::query(m_mirror->api(), m_kind, id); doc.ok())
-            showDocument(m_kind, id, *doc);
-        else
-            showObject(id);
+        command->setOnFinished([this, id = command->objectId(), edited](const Status& status) {
+            onApplied(id, edited, {}, status);
+        });
+        m_undoStack->push(command); // leaves the stack again if the host refuses it
         return;
     }
     const ModifyPlan plan = ModifyRequestBuilder::build(m_kind, m_applied, edited);
@@ -297,13 +324,38 @@ void PropertiesDock::apply()
     }
     if (plan.requests.isEmpty())
         return;
-    m_undoStack->push(new ModifyObjectCommand(m_mirror, m_feedback, m_kind, m_id, edited));
-    if (m_failed)
+    const MirrorObject* shown = m_mirror->object(m_id);
+    auto* command = new ModifyObjectCommand(m_mirror, m_feedback, m_kind, m_id, edited);
+    command->setOnFinished([this, id = m_id, edited, before = shown ? shown->document : QJsonObject()](
+                               const Status& status) { onApplied(id, edited, before, status); });
+    m_undoStack->push(command);
+}
+
+void PropertiesDock::onApplied(const QString& id, const QJsonObject& edited, const QJsonObject& hostBefore,
+                               const Status& status)
+{
+    if (!status.ok())
+        return; // the form keeps the edit so the user can fix it; the error panel says why
+    if (m_mode == Mode::New) {
+        if (m_editor->document() != edited)
+            return; // the user started something else meanwhile
+        m_selection->setIds({id}, this);
+        // The mirror learns about the object from a notification that may not have arrived yet; what
+        // was created stands for it until then (objectsAdded brings the host's document).
+        if (m_mirror->object(id))
+            showObject(id);
+        else
+            showDocument(m_kind, id, edited);
         return;
-    // The host's document (it normalizes spellings) becomes the applied one; the mirror's notification
-    // that follows then finds nothing pending.
-    if (auto now = HcnCalls::query(m_mirror->api(), m_kind, m_id); now.ok()) {
-        m_applied = *now;
+    }
+    if (m_mode != Mode::Edit || id != m_id)
+        return;
+    // The edit is what the host holds now. Its own document (it normalizes spellings) replaces it when
+    // the mirror has it: already, or with the notification still on its way.
+    m_applied = edited;
+    const MirrorObject* now = m_mirror->object(id);
+    if (now && now->document != hostBefore && m_editor->document() == edited) {
+        m_applied = now->document;
         m_editor->setDocument(m_applied);
     }
     updateState();
@@ -327,7 +379,7 @@ void PropertiesDock::reload()
 void PropertiesDock::deleteSelected()
 {
     const QStringList ids = m_selection->ids();
-    if (ids.isEmpty())
+    if (ids.isEmpty() || isBusy())
         return;
     if (m_confirm) {
         const auto answer = QMessageBox::question(
@@ -339,7 +391,6 @@ void PropertiesDock::deleteSelected()
             return;
     }
     m_errorPanel->clear();
-    m_failed = false;
     m_undoStack->push(new DeleteObjectCommand(m_mirror, m_feedback, ids));
 }
 

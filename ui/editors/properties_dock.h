@@ -2,6 +2,8 @@
 // PropertiesDock: the current object's properties as a schema form and as raw JSON, with Apply and
 // Revert. The form edits a copy; the applied document (the mirror's) stays apart until Apply turns the
 // difference into HCN calls through the undo stack. New objects start from ObjectTemplates.
+// Documents come from the mirror, never from API queries. The calls run on the host's worker: while
+// they are on their way the dock shows that it is busy and Apply, Delete, undo and redo wait.
 // Follows CurrentSelection; when the object changes on the host the form refreshes, or, with pending
 // edits, offers to reload.
 
@@ -14,6 +16,7 @@
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QUndoStack;
 
@@ -46,12 +49,18 @@ public:
 
     /// True when the form holds edits not applied yet.
     bool hasPendingEdits() const;
+    /// Whether an Apply, delete, undo or redo is on its way to the host.
+    bool isBusy() const;
     /// The object shown (empty for a new object or none).
     QString currentId() const { return m_id; }
     ObjectEditor* editor() const { return m_editor; }
     ErrorPanel* errorPanel() const { return m_errorPanel; }
     /// The "changed on the host — reload?" bar.
     QWidget* reloadBar() const { return m_reloadBar; }
+
+signals:
+    /// isBusy() changed.
+    void busyChanged(bool busy);
 
 public slots:
     /// Applies the edited document: modify requests for an existing object, a create for a new one.
@@ -72,6 +81,9 @@ private:
     void onObjectsChanged(const QStringList& ids);
     void onObjectsRemoved(const QList<hcn::ui::MirrorObject>& removed);
     void onFailed(const QString& action, const hcn::Status& status);
+    void onBusyChanged(bool busy);
+    void onApplied(const QString& id, const QJsonObject& edited, const QJsonObject& hostBefore,
+                   const Status& status);
     void showObject(const QString& id);
     void showDocument(ResourceKind kind, const QString& id, const QJsonObject& document);
     void showNothing(const QString& message);
@@ -87,6 +99,7 @@ private:
     QLabel* m_header;
     QLabel* m_placeholder;
     QWidget* m_reloadBar;
+    QProgressBar* m_busyBar;
     QPushButton* m_applyButton;
     QPushButton* m_revertButton;
     QAction* m_applyAction;
@@ -100,7 +113,8 @@ private:
     QString m_title;
     QJsonObject m_applied;
     bool m_confirm = true;
-    bool m_failed = false;
+    /// The object shown changed on the host while calls were on their way.
+    bool m_changedWhileBusy = false;
 };
 
 } // namespace hcn::ui

@@ -1,7 +1,9 @@
 #include "models/host_mirror.h"
 
+#include "models/api_worker.h"
 #include "models/json_conversion.h"
 
+#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <algorithm>
@@ -53,8 +55,48 @@ struct HostMirror::Pending
     std::vector<ParsedNotification> parsed;
     QVector<MirrorEvent> events;
     bool scheduled = false;
-    /// Bumped on every (re)subscription; entries of an older one are dropped.
-    quint64 generation = 0;
+};
+
+/// One subscription's way into the mirror. The callback (delivery thread) holds events until the mirror
+/// takes the subscription, forwards them afterwards and drops them once closed; closing waits for a
+/// running callback, so nothing reaches a mirror that let go of the gate.
+struct HostMirror::Gate
+{
+    enum class Mode
+    {
+        Holding,
+        Open,
+        Closed,
+    };
+    std::mutex mutex;
+    Mode mode = Mode::Holding;
+    HostMirror* mirror = nullptr;
+    std::vector<Notification> held;
+    /// Set by the load on the worker thread, read there by a later job that gives it back.
+    SubscriptionId subscription = 0;
+
+    void deliver(const Notification& notification)
+    {
+        std::lock_guard lock(mutex);
+        if (mode == Mode::Holding)
+            held.push_back(notification);
+        else if (mode == Mode::Open)
+            mirror->enqueue(notification);
+    }
+    void close()
+    {
+        std::lock_guard lock(mutex);
+        mode = Mode::Closed;
+        held.clear();
+    }
+};
+
+/// What the worker read for an attach, a reconnect or a resync.
+struct HostMirror::Loaded
+{
+    ApiInfo info;
+    SubscriptionId subscription = 0;
+    QHash<QString, MirrorObject> objects;
 };
 
 HostMirror::HostMirror(QObject* parent) : QObject(parent), m_pending(std::make_shared<Pending>())
@@ -66,58 +108,169 @@ HostMirror::HostMirror(QObject* parent) : QObject(parent), m_pending(std::make_s
 
 HostMirror::~HostMirror()
 {
-    // Waits for a running callback, so nothing touches `this` afterwards; queued batches addressed to
-    // `this` are discarded by Qt together with the object.
+    // Closing the gate waits for a running callback, so nothing touches `this` afterwards; queued
+    // batches and results addressed to `this` are discarded by Qt together with the object.
     unsubscribe();
+    cancelAttach();
+}
+
+void HostMirror::beginAttach(std::shared_ptr<Api> api, QObject* context,
+                             std::function<void(const Status&)> done)
+{
+    beginAttach(api ? std::make_unique<ApiWorker>(std::move(api)) : nullptr, context, std::move(done));
+}
+
+void HostMirror::beginAttach(std::unique_ptr<ApiWorker> worker, QObject* context,
+                             std::function<void(const Status&)> done)
+{
+    cancelAttach(); // a newer attach replaces a pending one
+    if (!worker) {
+        const Status status(hr::Pointer, "No API to attach to.");
+        if (done)
+            done(status);
+        emit attachFinished(status);
+        return;
+    }
+    m_incoming = std::move(worker);
+    m_incomingDone = std::move(done);
+    m_incomingContext = context;
+    m_incomingHasContext = context != nullptr;
+    auto gate = std::make_shared<Gate>();
+    gate->mirror = this;
+    m_incomingGate = gate;
+    ApiWorker* incoming = m_incoming.get();
+    incoming->call(
+        this, [gate](Api& api) { return load(api, gate, LoadMode::Attach); },
+        [this, incoming, gate](Result<Loaded> loaded) { finishAttach(incoming, gate, std::move(loaded)); });
+}
+
+void HostMirror::cancelAttach()
+{
+    if (!m_incoming)
+        return;
+    // The load may still be running (a connect that hangs) and subscribe: the gate drops the events
+    // from now on, and a job queued behind the load gives the subscription back. The worker's thread
+    // ends after it.
+    std::unique_ptr<ApiWorker> abandoned = std::move(m_incoming);
+    std::shared_ptr<Gate> gate = std::move(m_incomingGate);
+    gate->close();
+    abandoned->call(
+        nullptr,
+        [gate](Api& api) {
+            if (gate->subscription != 0)
+                api.unsubscribe(gate->subscription);
+            return Status::success();
+        },
+        [](const Status&) {});
+    auto done = std::move(m_incomingDone);
+    const bool deliver = !m_incomingHasContext || m_incomingContext;
+    m_incomingDone = nullptr;
+    abandoned.reset();
+    const Status status(kCancelled, "The connection attempt was cancelled.");
+    if (done && deliver)
+        done(status);
+    emit attachFinished(status);
 }
 
 Status HostMirror::attach(std::shared_ptr<Api> api)
 {
-    if (!api)
-        return Status(hr::Pointer, "No API to attach to.");
-    auto info = api->info();
-    if (!info.ok())
-        return info.status();
+    std::optional<Status> outcome;
+    QEventLoop loop;
+    beginAttach(std::move(api), &loop, [&outcome, &loop](const Status& status) {
+        outcome = status;
+        loop.quit();
+    });
+    if (!outcome)
+        loop.exec();
+    return outcome ? *outcome : Status(kCancelled, "The attach was abandoned.");
+}
 
-    std::shared_ptr<Api> previousApi = std::move(m_api);
-    const SubscriptionId previousSubscription = m_subscription;
-    m_api = std::move(api);
-    m_subscription = 0;
-    // Subscribe before reading, so every change after the snapshot arrives as an event.
-    Status attached = subscribe();
-    QHash<QString, MirrorObject> loaded;
-    if (attached.ok())
-        attached = loadAll(loaded);
-    if (!attached.ok()) {
-        unsubscribe();
-        m_api = std::move(previousApi);
-        if (m_api) {
-            // The previous subscription's events are stale now: subscribe again and catch up.
-            m_api->unsubscribe(previousSubscription);
-            if (subscribe().ok())
-                (void)resync();
-        }
-        return attached;
+Result<HostMirror::Loaded> HostMirror::load(Api& api, const std::shared_ptr<Gate>& gate, LoadMode mode)
+{
+    if (mode == LoadMode::Reconnect)
+        if (Status s = api.reconnect(); !s.ok())
+            return s;
+    Loaded loaded;
+    if (mode != LoadMode::Resync) {
+        auto info = api.info();
+        if (!info.ok())
+            return info.status();
+        loaded.info = std::move(*info);
+        // Subscribe before reading, so every change after the snapshot arrives as an event.
+        auto subscribed = api.subscribe(
+            [gate](const Notification& notification) { gate->deliver(notification); }, SubscriptionScope{});
+        if (!subscribed.ok())
+            return subscribed.status();
+        loaded.subscription = *subscribed;
+        gate->subscription = *subscribed;
     }
-    if (previousApi && previousSubscription != 0)
-        previousApi->unsubscribe(previousSubscription);
-    previousApi.reset();
+    auto giveBack = [&] {
+        if (loaded.subscription != 0)
+            api.unsubscribe(loaded.subscription);
+        if (gate)
+            gate->subscription = 0;
+    };
+    auto snapshot = api.snapshot("");
+    if (!snapshot.ok()) {
+        giveBack();
+        return snapshot.status();
+    }
+    auto objects = parseHostSnapshot(*snapshot);
+    if (!objects.ok()) {
+        giveBack();
+        return objects.status();
+    }
+    loaded.objects.reserve(qsizetype(objects->size()));
+    for (HostObject& object : *objects) {
+        QString id = QString::fromStdString(object.id);
+        QJsonObject document = toQJsonObject(*object.document);
+        loaded.objects.insert(id, makeObject(object.kind, id, std::move(document), std::move(object.document)));
+    }
+    return loaded;
+}
 
-    m_info = std::move(*info);
+void HostMirror::finishAttach(ApiWorker* incoming, const std::shared_ptr<Gate>& gate, Result<Loaded> loaded)
+{
+    if (incoming != m_incoming.get())
+        return; // replaced meanwhile (its results are dropped with it; this is a safety net)
+    std::unique_ptr<ApiWorker> worker = std::move(m_incoming);
+    m_incomingGate.reset();
+    auto done = std::move(m_incomingDone);
+    m_incomingDone = nullptr;
+    const bool deliver = !m_incomingHasContext || m_incomingContext;
+    if (!loaded.ok()) {
+        gate->close();
+        worker.reset();
+        if (done && deliver)
+            done(loaded.status());
+        emit attachFinished(loaded.status());
+        return;
+    }
+    unsubscribe(); // the previous host's subscription, on the previous worker
+    m_worker = std::move(worker);
+    m_info = std::move(loaded->info);
     m_lastSequence = 0;
     m_reconnectTimer.stop();
-    replaceContent(std::move(loaded), false);
+    m_reconnecting = false;
+    m_loading = false;
+    replaceContent(std::move(loaded->objects), false);
+    openGate(gate, loaded->subscription);
     setState(ConnectionState::Connected);
-    return Status::success();
+    if (done && deliver)
+        done(Status::success());
+    emit attachFinished(Status::success());
 }
 
 void HostMirror::detach()
 {
+    cancelAttach();
     unsubscribe();
-    m_api.reset();
+    m_worker.reset();
     m_info = {};
     m_lastSequence = 0;
     m_reconnectTimer.stop();
+    m_reconnecting = false;
+    m_loading = false;
     replaceContent({}, false);
     setState(ConnectionState::Detached);
 }
@@ -178,15 +331,26 @@ void HostMirror::rebuildState()
     (void)m_hostState.assign(std::move(objects));
 }
 
-Status HostMirror::resync()
+void HostMirror::resync()
 {
-    if (!m_api)
-        return Status(hr::Handle, "The console is not attached to a host.");
-    QHash<QString, MirrorObject> loaded;
-    if (Status s = loadAll(loaded); !s.ok())
-        return s;
-    replaceContent(std::move(loaded), true);
-    return Status::success();
+    if (!m_worker) {
+        emit resyncFinished(Status(hr::Handle, "The console is not attached to a host."));
+        return;
+    }
+    if (m_loading)
+        return; // the snapshot on its way covers this request too
+    m_loading = true;
+    m_worker->call(
+        this, [](Api& api) { return load(api, nullptr, LoadMode::Resync); },
+        [this](Result<Loaded> loaded) {
+            m_loading = false;
+            if (loaded.ok())
+                replaceContent(std::move(loaded->objects), true);
+            else
+                qCWarning(lcMirror) << "resync failed:" << QString::fromStdString(loaded.status().message());
+            applyBatch(); // the notifications that waited for the snapshot, on top of it
+            emit resyncFinished(loaded.status());
+        });
 }
 
 void HostMirror::flushPending()
@@ -212,6 +376,8 @@ void HostMirror::enqueue(const Notification& notification)
 
 void HostMirror::applyBatch()
 {
+    if (m_loading)
+        return; // applied on top of the snapshot on its way (resync)
     std::vector<ParsedNotification> parsed;
     QVector<MirrorEvent> events;
     {
@@ -293,8 +459,7 @@ void HostMirror::applyBatch()
     } else if (missed > 0) {
         qCWarning(lcMirror) << missed << "notifications missed; resynchronizing";
         emit eventsMissed(missed);
-        if (Status s = resync(); !s.ok())
-            qCWarning(lcMirror) << "resync failed:" << QString::fromStdString(s.message());
+        resync();
     }
 }
 
@@ -308,79 +473,79 @@ void HostMirror::setState(ConnectionState state)
 
 void HostMirror::tryReconnect()
 {
-    if (!m_api) {
+    if (!m_worker) {
         m_reconnectTimer.stop();
         return;
     }
-    if (!m_api->reconnect().ok())
-        return;
-    if (!subscribe().ok())
-        return;
-    if (Status s = resync(); !s.ok()) {
-        unsubscribe();
+    if (m_reconnecting)
+        return; // the previous attempt is still on its way (a service that does not answer)
+    m_reconnecting = true;
+    auto gate = std::make_shared<Gate>();
+    gate->mirror = this;
+    m_worker->call(
+        this, [gate](Api& api) { return load(api, gate, LoadMode::Reconnect); },
+        [this, gate](Result<Loaded> loaded) { finishReconnect(gate, std::move(loaded)); });
+}
+
+void HostMirror::finishReconnect(const std::shared_ptr<Gate>& gate, Result<Loaded> loaded)
+{
+    m_reconnecting = false;
+    if (!loaded.ok()) {
+        gate->close(); // the timer tries again
         return;
     }
-    if (auto info = m_api->info(); info.ok())
-        m_info = std::move(*info);
+    if (m_state != ConnectionState::Disconnected) {
+        gate->close(); // nobody waits for it any more
+        m_worker->call(
+            nullptr,
+            [id = loaded->subscription](Api& api) {
+                api.unsubscribe(id);
+                return Status::success();
+            },
+            [](const Status&) {});
+        return;
+    }
+    unsubscribe(); // the lost connection's gate (the service already dropped the subscription)
+    m_info = std::move(loaded->info);
     m_lastSequence = 0;
     m_reconnectTimer.stop();
+    replaceContent(std::move(loaded->objects), true);
+    openGate(gate, loaded->subscription);
     setState(ConnectionState::Connected);
 }
 
-Status HostMirror::subscribe()
+void HostMirror::openGate(const std::shared_ptr<Gate>& gate, SubscriptionId id)
 {
-    quint64 generation = 0;
-    {
-        std::lock_guard lock(m_pending->mutex);
-        generation = ++m_pending->generation;
-        m_pending->parsed.clear();
-        m_pending->events.clear();
-    }
-    auto pending = m_pending;
-    auto subscribed = m_api->subscribe(
-        [this, pending, generation](const Notification& notification) {
-            {
-                std::lock_guard lock(pending->mutex);
-                if (pending->generation != generation)
-                    return;
-            }
-            enqueue(notification);
-        },
-        SubscriptionScope{});
-    if (!subscribed.ok())
-        return subscribed.status();
-    m_subscription = *subscribed;
-    return Status::success();
+    m_gate = gate;
+    m_subscription = id;
+    std::lock_guard lock(gate->mutex);
+    for (const Notification& notification : gate->held)
+        enqueue(notification);
+    gate->held.clear();
+    gate->mode = Gate::Mode::Open;
 }
 
 void HostMirror::unsubscribe()
 {
+    if (m_gate)
+        m_gate->close();
+    m_gate.reset();
     {
         std::lock_guard lock(m_pending->mutex);
-        ++m_pending->generation;
         m_pending->parsed.clear();
         m_pending->events.clear();
     }
-    if (m_api && m_subscription != 0)
-        m_api->unsubscribe(m_subscription);
-    m_subscription = 0;
-}
-
-Status HostMirror::loadAll(QHash<QString, MirrorObject>& out) const
-{
-    auto snapshot = m_api->snapshot("");
-    if (!snapshot.ok())
-        return snapshot.status();
-    auto objects = parseHostSnapshot(*snapshot);
-    if (!objects.ok())
-        return objects.status();
-    out.reserve(qsizetype(objects->size()));
-    for (HostObject& object : *objects) {
-        QString id = QString::fromStdString(object.id);
-        QJsonObject document = toQJsonObject(*object.document);
-        out.insert(id, makeObject(object.kind, id, std::move(document), std::move(object.document)));
+    if (m_worker && m_subscription != 0) {
+        const SubscriptionId id = m_subscription;
+        m_worker->call(
+            nullptr,
+            [id](Api& api) {
+                api.unsubscribe(id);
+                return Status::success();
+            },
+            [](const Status&) {});
     }
-    return Status::success();
+    m_subscription = 0;
 }
 
 void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitDifferences)

@@ -1,16 +1,18 @@
 #pragma once
 // HostMirror: the console's copy of one HCN host, kept current from the notification stream.
 //
-// attach() subscribes to an hcn::Api (embedded engine or hcnd connection), loads a snapshot and from
-// then on applies every notification. What a notification does to the copy is the core's
-// hcn::HostState: each payload is parsed once, on the API's delivery thread (hcn::parseNotification),
-// and the parsed results are applied on the GUI thread in batches (one per event-loop turn), so a burst
-// of 50,000 events costs a handful of signal emissions, not 50,000. Every view of the console reads
+// beginAttach() hands the mirror an ApiWorker (an embedded engine or an hcnd connection); on the
+// worker's thread it subscribes and loads a snapshot, and from then on the mirror applies every
+// notification. Every API call of the mirror runs on its worker, never on the GUI thread. What a
+// notification does to the copy is the core's hcn::HostState: each payload is parsed once, on the API's
+// delivery thread (hcn::parseNotification), and applied on the GUI thread in batches (one per event-loop
+// turn), so a burst of 50,000 events costs a handful of signal emissions, not 50,000. Every view of the console reads
 // objects from here and follows its signals; none of them talks to the API for reading.
 //
 // A lost service connection (ServiceDisconnect) switches to Disconnected and retries reconnect() every
-// second; once back, the mirror re-subscribes, re-reads everything and emits only the differences
-// (resync). A gap in the sequence numbers (a slow console that the service had to skip) resyncs too.
+// second on the worker; once back, the mirror re-subscribes, re-reads everything and emits only the
+// differences (resync). A gap in the sequence numbers (a slow console that the service had to skip)
+// resyncs too. While a snapshot is on its way, notifications wait and are applied on top of it.
 
 #include "hcn/api.h"
 #include "hcn/host_state.h"
@@ -21,12 +23,16 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
+#include <functional>
 #include <memory>
 
 namespace hcn::ui {
+
+class ApiWorker;
 
 enum class ConnectionState
 {
@@ -42,14 +48,26 @@ public:
     explicit HostMirror(QObject* parent = nullptr);
     ~HostMirror() override;
 
-    /// Subscribes to `api`, loads every object and emits reset(). On failure the mirror keeps its
-    /// previous API and content and returns the reason.
+    /// Shows the host behind `worker` once the worker has subscribed and read every object: then the
+    /// previous host's worker is released and reset() is emitted. Until then the previous host stays on
+    /// screen, and it stays after a failure or a cancel. `done` runs on `context`'s thread with the
+    /// outcome (E_ABORT when cancelled or replaced by a newer attach), then attachFinished is emitted.
+    void beginAttach(std::unique_ptr<ApiWorker> worker, QObject* context = nullptr,
+                     std::function<void(const Status&)> done = {});
+    /// beginAttach() with a new worker for `api`.
+    void beginAttach(std::shared_ptr<Api> api, QObject* context = nullptr,
+                     std::function<void(const Status&)> done = {});
+    /// Abandons a pending attach; the host shown stays.
+    void cancelAttach();
+    bool isAttaching() const { return m_incoming != nullptr; }
+    /// beginAttach() and wait for the outcome in a local event loop (timers and events keep running),
+    /// for tests, benchmarks and start-up code that has nothing on screen yet.
     Status attach(std::shared_ptr<Api> api);
     /// Unsubscribes and forgets everything (emits reset()).
     void detach();
 
-    Api* api() const { return m_api.get(); }
-    std::shared_ptr<Api> sharedApi() const { return m_api; }
+    /// The worker every call to the host shown goes through (null when detached).
+    ApiWorker* worker() const { return m_worker.get(); }
     /// Versions and endpoint, read at attach().
     const ApiInfo& info() const { return m_info; }
     ConnectionState state() const { return m_state; }
@@ -66,8 +84,9 @@ public:
     /// The stream position of the last notification applied (0 before the first).
     quint64 lastSequence() const { return m_lastSequence; }
 
-    /// Re-reads every object and emits objectsAdded/Changed/Removed for the differences only.
-    Status resync();
+    /// Re-reads every object on the worker and emits objectsAdded/Changed/Removed for the differences
+    /// only; resyncFinished tells the outcome.
+    void resync();
 
     /// Applies queued notifications now instead of at the next event-loop turn (tests, benchmarks).
     void flushPending();
@@ -86,21 +105,38 @@ signals:
     void connectionStateChanged(hcn::ui::ConnectionState state);
     /// Notifications were lost (sequence gap); a resync follows.
     void eventsMissed(quint64 count);
+    /// The outcome of an attach (after reset() on success).
+    void attachFinished(const hcn::Status& status);
+    /// The outcome of a resync (after the difference signals on success).
+    void resyncFinished(const hcn::Status& status);
 
 private:
     struct Pending;
+    struct Gate;
+    struct Loaded;
+    enum class LoadMode
+    {
+        Attach,    ///< info, subscribe, snapshot
+        Reconnect, ///< reconnect first, then as Attach
+        Resync,    ///< snapshot only (the subscription stays)
+    };
     void enqueue(const Notification& notification); // delivery thread
     void applyBatch();
     void setState(ConnectionState state);
     void tryReconnect();
-    Status subscribe();
+    /// Worker thread: what a (re)attach or resync reads. Subscribes through `gate` unless resyncing.
+    static Result<Loaded> load(Api& api, const std::shared_ptr<Gate>& gate, LoadMode mode);
+    void finishAttach(ApiWorker* incoming, const std::shared_ptr<Gate>& gate, Result<Loaded> loaded);
+    void finishReconnect(const std::shared_ptr<Gate>& gate, Result<Loaded> loaded);
+    /// Makes `gate` the current subscription: its held events go to the pending batch.
+    void openGate(const std::shared_ptr<Gate>& gate, SubscriptionId id);
+    /// Stops the current subscription's events and drops it on the worker.
     void unsubscribe();
-    Status loadAll(QHash<QString, MirrorObject>& out) const;
     void replaceContent(QHash<QString, MirrorObject> objects, bool emitDifferences);
     /// Makes m_hostState hold what m_objects holds (after a snapshot replaced it).
     void rebuildState();
 
-    std::shared_ptr<Api> m_api;
+    std::unique_ptr<ApiWorker> m_worker;
     ApiInfo m_info;
     ConnectionState m_state = ConnectionState::Detached;
     SubscriptionId m_subscription = 0;
@@ -110,6 +146,16 @@ private:
     quint64 m_lastSequence = 0;
     QTimer m_reconnectTimer;
     std::shared_ptr<Pending> m_pending;
+    std::shared_ptr<Gate> m_gate;
+    /// A host on its way in (beginAttach), and who waits for it.
+    std::unique_ptr<ApiWorker> m_incoming;
+    std::shared_ptr<Gate> m_incomingGate;
+    std::function<void(const Status&)> m_incomingDone;
+    QPointer<QObject> m_incomingContext;
+    bool m_incomingHasContext = false;
+    bool m_reconnecting = false;
+    /// A resync's snapshot is on its way: notifications wait for it.
+    bool m_loading = false;
 };
 
 } // namespace hcn::ui

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -21,6 +22,7 @@ ConnectDialog::ConnectDialog(QWidget* parent)
       m_remote(new QRadioButton(tr("&Remote service (TLS)"))), m_socketPath(new QLineEdit),
       m_address(new QLineEdit), m_token(new QLineEdit), m_caFile(new QLineEdit),
       m_verifyPeer(new QCheckBox(tr("&Verify the server's certificate and host name"))), m_error(new QLabel),
+      m_progressText(new QLabel), m_progress(new QProgressBar),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setWindowTitle(tr("Connect to Service"));
@@ -65,15 +67,26 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("C&onnect"));
+    m_progressText->setObjectName(QStringLiteral("connectProgressText"));
+    m_progress->setObjectName(QStringLiteral("connectProgress"));
+    m_progress->setRange(0, 0); // busy: a connect has no measurable progress
+    m_progress->setTextVisible(false);
+    m_progressText->hide();
+    m_progress->hide();
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_error);
+    layout->addWidget(m_progressText);
+    layout->addWidget(m_progress);
     layout->addWidget(m_buttons);
 
     connect(m_local, &QRadioButton::toggled, this, &ConnectDialog::updateEnabled);
     connect(browse, &QPushButton::clicked, this, &ConnectDialog::browseCaFile);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (!m_connecting)
+            emit connectRequested();
+    });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateEnabled();
     resize(520, sizeHint().height());
@@ -103,6 +116,40 @@ void ConnectDialog::showError(const QString& message)
     m_error->show();
 }
 
+void ConnectDialog::setConnecting(const QString& endpoint)
+{
+    m_connecting = true;
+    m_error->hide();
+    m_progressText->setText(tr("Connecting to %1...").arg(endpoint));
+    m_progressText->show();
+    m_progress->show();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    updateEnabled();
+}
+
+void ConnectDialog::setIdle()
+{
+    m_connecting = false;
+    m_progressText->hide();
+    m_progress->hide();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    updateEnabled();
+}
+
+QString ConnectDialog::progressText() const
+{
+    return m_connecting ? m_progressText->text() : QString();
+}
+
+void ConnectDialog::reject()
+{
+    if (m_connecting) {
+        emit cancelRequested();
+        return;
+    }
+    QDialog::reject();
+}
+
 void ConnectDialog::saveChoices() const
 {
     settings::lastConnectWasRemote().setValue(m_remote->isChecked());
@@ -114,10 +161,13 @@ void ConnectDialog::saveChoices() const
 void ConnectDialog::updateEnabled()
 {
     const bool local = m_local->isChecked();
-    m_socketPath->setEnabled(local);
+    const bool editable = !m_connecting;
+    m_local->setEnabled(editable);
+    m_remote->setEnabled(editable);
+    m_socketPath->setEnabled(editable && local);
     for (QWidget* widget : {static_cast<QWidget*>(m_address), static_cast<QWidget*>(m_token),
                             static_cast<QWidget*>(m_caFile), static_cast<QWidget*>(m_verifyPeer)})
-        widget->setEnabled(!local);
+        widget->setEnabled(editable && !local);
 }
 
 void ConnectDialog::browseCaFile()

@@ -1,6 +1,8 @@
 #pragma once
 // ConnectDialog: where the running service is: a local socket (default hcn::defaultSocketPath()) or a
 // remote tls://host:port with a bearer token and the CA that signed the server's certificate.
+// Connect asks (connectRequested) and the dialog stays open showing progress while the attempt runs;
+// Cancel, Esc or closing the window then abandons the attempt (cancelRequested) instead of closing.
 
 #include "hcn/rpc_client.h"
 
@@ -10,6 +12,7 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QRadioButton;
 
 namespace hcn::ui {
@@ -24,9 +27,25 @@ public:
     RpcClientOptions options() const;
     /// Shows a failed attempt's message and keeps the dialog open for another try.
     void showError(const QString& message);
+    /// An attempt to reach `endpoint` is running: progress shows, the fields and Connect wait.
+    void setConnecting(const QString& endpoint);
+    /// No attempt is running (it failed or was cancelled).
+    void setIdle();
+    bool isConnecting() const { return m_connecting; }
+    /// The progress line ("Connecting to ...").
+    QString progressText() const;
 
     /// Remembers the last choices in the settings.
     void saveChoices() const;
+
+    /// Cancel, Esc and the close button: abandon the attempt while one runs, else close.
+    void reject() override;
+
+signals:
+    /// Connect was pressed.
+    void connectRequested();
+    /// Cancel was pressed while an attempt runs.
+    void cancelRequested();
 
 private:
     void updateEnabled();
@@ -40,7 +59,10 @@ private:
     QLineEdit* m_caFile;
     QCheckBox* m_verifyPeer;
     QLabel* m_error;
+    QLabel* m_progressText;
+    QProgressBar* m_progress;
     QDialogButtonBox* m_buttons;
+    bool m_connecting = false;
 };
 
 } // namespace hcn::ui

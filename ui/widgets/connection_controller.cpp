@@ -1,10 +1,10 @@
 #include "connection_controller.h"
 
 #include "hcn/embedded_api.h"
+#include "models/api_worker.h"
 #include "models/host_mirror.h"
 #include "widgets/connect_dialog.h"
 
-#include <QApplication>
 #include <QLoggingCategory>
 #include <QMessageBox>
 
@@ -18,59 +18,116 @@ ConnectionController::ConnectionController(HostMirror* mirror, QWidget* dialogPa
 
 bool ConnectionController::isRemote() const
 {
-    return dynamic_cast<RpcClient*>(m_mirror->api()) != nullptr;
+    return m_mirror->worker() && m_mirror->worker()->isRemote();
 }
 
-Status ConnectionController::connectTo(const RpcClientOptions& options)
+void ConnectionController::connectTo(const RpcClientOptions& options)
 {
-    auto client = RpcClient::connect(options);
-    if (!client.ok())
-        return client.status();
-    std::shared_ptr<Api> previous = m_mirror->sharedApi();
-    const bool wasRemote = isRemote();
-    std::shared_ptr<Api> api(std::move(*client));
-    if (Status attached = m_mirror->attach(api); !attached.ok())
-        return attached;
-    if (!wasRemote && previous)
-        m_embedded = std::move(previous);
-    qCInfo(lcConnection) << "connected to" << QString::fromStdString(options.endpoint);
-    emit remoteChanged(true);
-    return Status::success();
+    // The embedded engine on screen now is where Disconnect returns to.
+    std::shared_ptr<Api> previous =
+        !isRemote() && m_mirror->worker() ? m_mirror->worker()->sharedApi() : nullptr;
+    const QString endpoint = QString::fromStdString(options.endpoint);
+    auto worker = std::make_unique<ApiWorker>([options]() -> Result<std::shared_ptr<Api>> {
+        auto client = RpcClient::connect(options); // on the worker: it may take until the call timeout
+        if (!client.ok())
+            return client.status();
+        return std::shared_ptr<Api>(std::move(*client));
+    });
+    const bool wasConnecting = m_connecting;
+    // Before beginAttach: it cancels an attempt in progress, whose outcome is then ignored here.
+    const quint64 attempt = ++m_attempt;
+    m_connecting = true;
+    m_target = endpoint;
+    qCInfo(lcConnection) << "connecting to" << endpoint;
+    m_mirror->beginAttach(std::move(worker), this, [this, previous, endpoint, attempt](const Status& status) {
+        if (attempt != m_attempt)
+            return;
+        m_connecting = false;
+        m_target.clear();
+        if (status.ok()) {
+            if (previous)
+                m_embedded = previous;
+            qCInfo(lcConnection) << "connected to" << endpoint;
+            emit remoteChanged(true);
+        } else {
+            qCInfo(lcConnection) << "not connected to" << endpoint
+                                 << QString::fromStdString(status.message());
+        }
+        emit connectingChanged(false);
+        emit connectFinished(status);
+    });
+    if (!wasConnecting && m_connecting)
+        emit connectingChanged(true);
 }
 
-Status ConnectionController::disconnectToEmbedded()
+void ConnectionController::cancelConnect()
 {
-    if (!isRemote())
-        return Status::success();
+    if (m_connecting)
+        m_mirror->cancelAttach();
+}
+
+void ConnectionController::disconnectToEmbedded()
+{
+    if (!isRemote()) {
+        emit disconnectFinished(Status::success());
+        return;
+    }
     std::shared_ptr<Api> embedded = m_embedded ? m_embedded : std::make_shared<EmbeddedApi>();
-    if (Status attached = m_mirror->attach(embedded); !attached.ok())
-        return attached;
-    m_embedded.reset();
-    emit remoteChanged(false);
-    return Status::success();
+    m_mirror->beginAttach(embedded, this, [this](const Status& status) {
+        if (status.ok()) {
+            m_embedded.reset();
+            emit remoteChanged(false);
+        }
+        emit disconnectFinished(status);
+    });
 }
 
 void ConnectionController::showConnectDialog()
 {
-    ConnectDialog dialog(m_dialogParent);
-    while (dialog.exec() == QDialog::Accepted) {
-        dialog.saveChoices();
-        const RpcClientOptions options = dialog.options();
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const Status status = connectTo(options);
-        QApplication::restoreOverrideCursor();
-        if (status.ok())
-            return;
-        dialog.showError(
-            tr("Could not connect to %1:\n%2")
-                .arg(QString::fromStdString(options.endpoint), QString::fromStdString(status.message())));
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
     }
+    auto* dialog = new ConnectDialog(m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &ConnectDialog::connectRequested, this, [this, dialog] {
+        dialog->saveChoices();
+        const RpcClientOptions options = dialog->options();
+        dialog->setConnecting(QString::fromStdString(options.endpoint));
+        connectTo(options);
+    });
+    connect(dialog, &ConnectDialog::cancelRequested, this, &ConnectionController::cancelConnect);
+    connect(this, &ConnectionController::connectFinished, dialog, [dialog](const Status& status) {
+        if (!dialog->isConnecting())
+            return; // an attempt started elsewhere
+        if (status.ok()) {
+            dialog->setIdle();
+            dialog->accept();
+            return;
+        }
+        dialog->setIdle();
+        if (status.code() != kCancelled)
+            dialog->showError(tr("Could not connect:\n%1").arg(QString::fromStdString(status.message())));
+    });
+    dialog->open();
+}
+
+ConnectDialog* ConnectionController::connectDialog() const
+{
+    return m_dialog;
 }
 
 void ConnectionController::disconnectInteractive()
 {
-    if (Status status = disconnectToEmbedded(); !status.ok())
-        QMessageBox::warning(m_dialogParent, tr("Disconnect"), QString::fromStdString(status.message()));
+    auto* once = new QObject(this);
+    connect(this, &ConnectionController::disconnectFinished, once, [this, once](const Status& status) {
+        once->deleteLater();
+        if (!status.ok())
+            QMessageBox::warning(m_dialogParent, tr("Disconnect"), QString::fromStdString(status.message()));
+    });
+    disconnectToEmbedded();
 }
 
 } // namespace hcn::ui

@@ -120,7 +120,19 @@ int ConsoleLauncher::startHost(MainWindow& window, const CommandLineOptions& opt
             }
             client.token = QString::fromUtf8(token.readAll()).trimmed().toStdString();
         }
-        if (Status status = window.connectionController()->connectTo(client); !status.ok()) {
+        // The connect runs on a worker; start-up has nothing to show until it is done, so it waits
+        // in an event loop (the window is not up yet).
+        ConnectionController* connection = window.connectionController();
+        Status status = Status::success();
+        QEventLoop loop;
+        QObject::connect(connection, &ConnectionController::connectFinished, &loop, [&](const Status& s) {
+            status = s;
+            loop.quit();
+        });
+        connection->connectTo(client);
+        if (connection->isConnecting())
+            loop.exec();
+        if (!status.ok()) {
             printError(tr("cannot connect to %1: %2")
                            .arg(options.connectTarget, QString::fromStdString(status.message())));
             return 1;
@@ -129,7 +141,22 @@ int ConsoleLauncher::startHost(MainWindow& window, const CommandLineOptions& opt
     }
     const QString scenario =
         options.scenarioFile.isEmpty() ? ScenarioController::defaultScenario() : options.scenarioFile;
-    if (!window.scenarioController()->loadScenario(scenario, &error)) {
+    ScenarioController* scenarios = window.scenarioController();
+    bool loaded = false;
+    QEventLoop loop;
+    QObject::connect(scenarios, &ScenarioController::hostLoaded, &loop, [&] {
+        loaded = true;
+        loop.quit();
+    });
+    QObject::connect(scenarios, &ScenarioController::loadFailed, &loop,
+                     [&](const QString&, const QString& why) {
+                         error = why;
+                         loop.quit();
+                     });
+    scenarios->loadScenario(scenario);
+    if (scenarios->isLoading())
+        loop.exec();
+    if (!loaded) {
         printError(tr("cannot load the scenario %1: %2").arg(scenario, error));
         return 1;
     }

@@ -1,5 +1,6 @@
 #include "export_controller.h"
 
+#include "models/api_worker.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
 #include "widgets/console_settings.h"
@@ -40,47 +41,69 @@ bool ExportController::write(const QString& path, const QByteArray& content, QSt
     return true;
 }
 
-bool ExportController::writeSelected(const QString& path, ExportSchema schema, QString* error) const
+void ExportController::writeSelected(const QString& path, ExportSchema schema)
 {
-    if (!m_mirror->api()) {
-        *error = tr("No host is shown.");
-        return false;
-    }
-    auto content = ObjectExport(*m_mirror->api()).objects(selectedTargets(), schema);
-    if (!content.ok()) {
-        *error = QString::fromStdString(content.status().message());
-        return false;
-    }
-    return write(path, *content, error);
+    start({Target::File, path, false, schema, selectedTargets(), {}});
 }
 
-bool ExportController::writeAll(const QString& path, QString* error) const
+void ExportController::writeAll(const QString& path)
 {
-    if (!m_mirror->api()) {
-        *error = tr("No host is shown.");
-        return false;
-    }
-    auto content = ObjectExport(*m_mirror->api()).everything();
-    if (!content.ok()) {
-        *error = QString::fromStdString(content.status().message());
-        return false;
-    }
-    return write(path, *content, error);
+    start({Target::File, path, true, ExportSchema::V2, {}, {}});
 }
 
-bool ExportController::copySelected(ExportSchema schema, QString* error) const
+void ExportController::copySelected(ExportSchema schema)
 {
-    if (!m_mirror->api()) {
-        *error = tr("No host is shown.");
-        return false;
+    start({Target::Clipboard, {}, false, schema, selectedTargets(), {}});
+}
+
+void ExportController::start(Request request)
+{
+    ApiWorker* worker = m_mirror->worker();
+    if (!worker) {
+        complete(request, false, tr("No host is shown."));
+        return;
     }
-    auto content = ObjectExport(*m_mirror->api()).objects(selectedTargets(), schema);
-    if (!content.ok()) {
-        *error = QString::fromStdString(content.status().message());
-        return false;
-    }
-    QGuiApplication::clipboard()->setText(QString::fromUtf8(*content));
-    return true;
+    ++m_pending;
+    emit message(tr("Exporting..."));
+    worker->call(
+        this,
+        [everything = request.everything, objects = request.objects, schema = request.schema](Api& api) {
+            const ObjectExport exporter(api);
+            return everything ? exporter.everything() : exporter.objects(objects, schema);
+        },
+        [this, request](Result<QByteArray> content) {
+            --m_pending;
+            if (!content.ok()) {
+                complete(request, false, QString::fromStdString(content.status().message()));
+                return;
+            }
+            if (request.target == Target::Clipboard) {
+                QGuiApplication::clipboard()->setText(QString::fromUtf8(*content));
+                complete(request, true,
+                         tr("Copied %n object(s) as JSON", nullptr, int(request.objects.size())));
+                return;
+            }
+            QString error;
+            if (!write(request.path, *content, &error)) {
+                complete(request, false, error);
+                return;
+            }
+            const QString where = QDir::toNativeSeparators(request.path);
+            complete(
+                request, true,
+                request.everything
+                    ? tr("Exported the whole host to %1").arg(where)
+                    : tr("Exported %n object(s) to %1", nullptr, int(request.objects.size())).arg(where));
+        });
+}
+
+void ExportController::complete(const Request& request, bool ok, const QString& text)
+{
+    if (ok || request.dialogTitle.isEmpty())
+        emit message(text);
+    else
+        QMessageBox::warning(m_dialogParent, request.dialogTitle, text);
+    emit finished(ok, text);
 }
 
 QString ExportController::askForFile(const QString& title, const QString& suggestedName,
@@ -117,13 +140,7 @@ void ExportController::exportSelectedInteractive()
     if (path.isEmpty())
         return;
     const ExportSchema schema = selectedFilter == v1Filter ? ExportSchema::V1 : ExportSchema::V2;
-    QString error;
-    if (!writeSelected(path, schema, &error)) {
-        QMessageBox::warning(m_dialogParent, tr("Export Selected"), error);
-        return;
-    }
-    emit message(
-        tr("Exported %n object(s) to %1", nullptr, int(targets.size())).arg(QDir::toNativeSeparators(path)));
+    start({Target::File, path, false, schema, targets, tr("Export Selected")});
 }
 
 void ExportController::exportAllInteractive()
@@ -132,22 +149,12 @@ void ExportController::exportAllInteractive()
                                     {tr("HCN host snapshot (*.json)")}, nullptr);
     if (path.isEmpty())
         return;
-    QString error;
-    if (!writeAll(path, &error)) {
-        QMessageBox::warning(m_dialogParent, tr("Export All"), error);
-        return;
-    }
-    emit message(tr("Exported the whole host to %1").arg(QDir::toNativeSeparators(path)));
+    start({Target::File, path, true, ExportSchema::V2, {}, tr("Export All")});
 }
 
 void ExportController::copySelectedInteractive(ExportSchema schema)
 {
-    QString error;
-    if (!copySelected(schema, &error)) {
-        emit message(error);
-        return;
-    }
-    emit message(tr("Copied %n object(s) as JSON", nullptr, int(selectedTargets().size())));
+    copySelected(schema); // the outcome, good or bad, goes to the status line
 }
 
 } // namespace hcn::ui

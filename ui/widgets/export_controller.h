@@ -1,7 +1,8 @@
 #pragma once
 // ExportController: File > Export selected / Export all / Copy selected as JSON. Selected objects are
 // written as v2 documents or in the v1 Get-Hns* shape (picked by the file type in the save dialog);
-// "Export all" writes the service's snapshot (every object and the versions).
+// "Export all" writes the service's snapshot (every object and the versions). The documents are
+// queried on the host's ApiWorker; the file is written once they are back.
 
 #include "models/object_export.h"
 
@@ -25,21 +26,42 @@ public:
     /// The selected objects the mirror knows, in selection order.
     QList<ExportTarget> selectedTargets() const;
 
-    /// Writes the selection / everything to `path`. False with `error` set on failure.
-    bool writeSelected(const QString& path, ExportSchema schema, QString* error) const;
-    bool writeAll(const QString& path, QString* error) const;
-    /// Puts the selection's JSON on the clipboard.
-    bool copySelected(ExportSchema schema, QString* error) const;
+    /// Start writing the selection / everything to `path`; finished() tells the outcome.
+    void writeSelected(const QString& path, ExportSchema schema);
+    void writeAll(const QString& path);
+    /// Starts putting the selection's JSON on the clipboard; finished() tells the outcome.
+    void copySelected(ExportSchema schema);
+    /// Exports whose documents are on their way.
+    int pendingExports() const { return m_pending; }
 
     void exportSelectedInteractive();
     void exportAllInteractive();
     void copySelectedInteractive(ExportSchema schema);
 
 signals:
-    /// A one-line result for the status bar.
+    /// A one-line result (or progress) for the status bar.
     void message(const QString& text);
+    /// An export ended: `ok`, with the status line on success or the error.
+    void finished(bool ok, const QString& text);
 
 private:
+    enum class Target
+    {
+        File,
+        Clipboard,
+    };
+    struct Request
+    {
+        Target target = Target::File;
+        QString path;
+        bool everything = false;
+        ExportSchema schema = ExportSchema::V2;
+        QList<ExportTarget> objects;
+        /// Failures go to a message box titled so (empty: only to finished()).
+        QString dialogTitle;
+    };
+    void start(Request request);
+    void complete(const Request& request, bool ok, const QString& text);
     bool write(const QString& path, const QByteArray& content, QString* error) const;
     QString askForFile(const QString& title, const QString& suggestedName, const QStringList& filters,
                        QString* selectedFilter) const;
@@ -47,6 +69,7 @@ private:
     HostMirror* m_mirror;
     CurrentSelection* m_selection;
     QWidget* m_dialogParent;
+    int m_pending = 0;
 };
 
 } // namespace hcn::ui

@@ -1,6 +1,10 @@
 #include "host_status_bar.h"
 
+#include "widgets/connection_controller.h"
+
 #include <QLabel>
+#include <QProgressBar>
+#include <QToolButton>
 
 namespace hcn::ui {
 
@@ -15,13 +19,26 @@ QString qs(const std::string& text)
 
 HostStatusBar::HostStatusBar(HostMirror* mirror, QWidget* parent)
     : QStatusBar(parent), m_mirror(mirror), m_versions(new QLabel), m_endpoint(new QLabel),
-      m_connection(new QLabel), m_counts(new QLabel)
+      m_connection(new QLabel), m_counts(new QLabel), m_attempt(new QLabel),
+      m_attemptProgress(new QProgressBar), m_cancelAttempt(new QToolButton)
 {
     setObjectName(QStringLiteral("hostStatusBar"));
     m_versions->setObjectName(QStringLiteral("statusVersions"));
     m_endpoint->setObjectName(QStringLiteral("statusEndpoint"));
     m_connection->setObjectName(QStringLiteral("statusConnection"));
     m_counts->setObjectName(QStringLiteral("statusCounts"));
+    m_attempt->setObjectName(QStringLiteral("statusAttempt"));
+    m_attemptProgress->setRange(0, 0);
+    m_attemptProgress->setTextVisible(false);
+    m_attemptProgress->setMaximumWidth(80);
+    m_cancelAttempt->setObjectName(QStringLiteral("statusCancelAttempt"));
+    m_cancelAttempt->setText(tr("Cancel"));
+    m_cancelAttempt->setToolTip(tr("Stop connecting and keep the host shown now"));
+    for (QWidget* widget : {static_cast<QWidget*>(m_attempt), static_cast<QWidget*>(m_attemptProgress),
+                            static_cast<QWidget*>(m_cancelAttempt)}) {
+        addPermanentWidget(widget);
+        widget->hide();
+    }
     addPermanentWidget(m_counts);
     addPermanentWidget(m_versions);
     addPermanentWidget(m_endpoint);
@@ -59,10 +76,32 @@ QString HostStatusBar::countsText() const
     return m_counts->text();
 }
 
+QString HostStatusBar::attemptText() const
+{
+    return m_controller && m_controller->isConnecting() ? m_attempt->text() : QString();
+}
+
+void HostStatusBar::followConnectionAttempts(ConnectionController* controller)
+{
+    m_controller = controller;
+    connect(controller, &ConnectionController::connectingChanged, this, &HostStatusBar::updateAttempt);
+    connect(m_cancelAttempt, &QToolButton::clicked, controller, &ConnectionController::cancelConnect);
+    updateAttempt();
+}
+
+void HostStatusBar::updateAttempt()
+{
+    const bool connecting = m_controller && m_controller->isConnecting();
+    m_attempt->setText(connecting ? tr("Connecting to %1...").arg(m_controller->connectingTo()) : QString());
+    for (QWidget* widget : {static_cast<QWidget*>(m_attempt), static_cast<QWidget*>(m_attemptProgress),
+                            static_cast<QWidget*>(m_cancelAttempt)})
+        widget->setVisible(connecting);
+}
+
 void HostStatusBar::updateHost()
 {
     const ApiInfo& info = m_mirror->info();
-    if (!m_mirror->api()) {
+    if (!m_mirror->worker()) {
         m_versions->clear();
         m_endpoint->setText(tr("No host"));
         return;

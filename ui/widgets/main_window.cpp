@@ -35,6 +35,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
     setStatusBar(m_statusBar);
+    m_statusBar->followConnectionAttempts(m_connection);
     createMenus();
     createDocks();
 
@@ -81,6 +82,17 @@ void MainWindow::createDocks()
     create->addActions(m_properties->newObjectActions());
     m_editMenu->addAction(m_properties->deleteAction());
     m_resourceTree->view()->addAction(m_properties->deleteAction());
+
+    // Undo and redo wait while the host works on a command, so the stack only holds what it did.
+    // Connected after the stack's own enabling, which this overrides.
+    auto gateUndo = [this] {
+        const bool idle = !m_properties->isBusy();
+        m_undoAction->setEnabled(idle && m_undoStack->canUndo());
+        m_redoAction->setEnabled(idle && m_undoStack->canRedo());
+    };
+    connect(m_properties, &PropertiesDock::busyChanged, this, gateUndo);
+    connect(m_undoStack, &QUndoStack::canUndoChanged, this, gateUndo);
+    connect(m_undoStack, &QUndoStack::canRedoChanged, this, gateUndo);
 
     // The diagram asks; the editor, the delete command and the export controller answer.
     connect(m_topology, &TopologyDock::editRequested, this, [this](const QString& id) {
@@ -143,10 +155,10 @@ void MainWindow::createMenus()
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     m_editMenu = edit;
-    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    QAction* undo = m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    QAction* redo = m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);

@@ -85,6 +85,8 @@ private:
     QMenu* m_viewMenu = nullptr;
     QAction* m_viewSeparator = nullptr;
     QAction* m_disconnectAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
     QList<QAction*> m_selectionActions;
     QList<QDockWidget*> m_docks;
     /// The layout before the saved one was restored: what "Reset layout" returns to.

@@ -1,6 +1,7 @@
 #include "scenario_controller.h"
 
 #include "hcn/embedded_api.h"
+#include "models/api_worker.h"
 #include "models/host_mirror.h"
 #include "models/scenario_loader.h"
 #include "widgets/console_settings.h"
@@ -30,35 +31,89 @@ ScenarioController::ScenarioController(HostMirror* mirror, QWidget* dialogParent
     : QObject(parent), m_mirror(mirror), m_dialogParent(dialogParent)
 {}
 
-bool ScenarioController::loadScenario(const QString& path, QString* error)
+ScenarioController::~ScenarioController() = default;
+
+void ScenarioController::loadScenario(const QString& path)
 {
-    auto api = freshEngine(error);
-    if (!api)
-        return false;
-    ScenarioLoader loader(*api);
-    if (!loader.loadFile(path)) {
-        *error = loader.error().text();
-        return false;
+    QString error;
+    auto engine = freshEngine(&error);
+    if (!engine) {
+        fail(path, error);
+        return;
     }
-    if (Status attached = m_mirror->attach(api); !attached.ok()) {
-        *error = QString::fromStdString(attached.message());
-        return false;
-    }
-    emit hostLoaded(path, loader.description());
-    return true;
+    m_loading = std::make_unique<ApiWorker>(std::shared_ptr<Api>(std::move(engine)));
+    const quint64 attempt = ++m_attempt;
+    struct Loaded
+    {
+        QString description;
+        QString error;
+    };
+    // The scenario's calls run on the new engine's worker; an error is a value, not a failed Result.
+    m_loading->call(
+        this,
+        [path](Api& api) -> Result<Loaded> {
+            ScenarioLoader loader(api);
+            if (!loader.loadFile(path))
+                return Loaded{{}, loader.error().text()};
+            return Loaded{loader.description(), {}};
+        },
+        [this, path, attempt](Result<Loaded> loaded) {
+            if (attempt != m_attempt)
+                return;
+            std::unique_ptr<ApiWorker> worker = std::move(m_loading);
+            if (!loaded.ok() || !loaded->error.isEmpty()) {
+                fail(path, loaded.ok() ? loaded->error : QString::fromStdString(loaded.status().message()));
+                return;
+            }
+            show(std::move(worker), path, loaded->description);
+        });
 }
 
-bool ScenarioController::newEmptyHost(QString* error)
+void ScenarioController::newEmptyHost()
 {
-    auto api = freshEngine(error);
-    if (!api)
-        return false;
-    if (Status attached = m_mirror->attach(api); !attached.ok()) {
-        *error = QString::fromStdString(attached.message());
-        return false;
+    QString error;
+    auto engine = freshEngine(&error);
+    if (!engine) {
+        fail(QString(), error);
+        return;
     }
-    emit hostLoaded(QString(), QString());
-    return true;
+    ++m_attempt;
+    m_loading.reset();
+    show(std::make_unique<ApiWorker>(std::shared_ptr<Api>(std::move(engine))), QString(), QString());
+}
+
+void ScenarioController::show(std::unique_ptr<ApiWorker> worker, const QString& source,
+                              const QString& description)
+{
+    const quint64 attempt = m_attempt;
+    m_attachAttempt = attempt;
+    m_attaching = true;
+    m_mirror->beginAttach(std::move(worker), this,
+                          [this, source, description, attempt](const Status& status) {
+                              if (attempt == m_attachAttempt)
+                                  m_attaching = false;
+                              if (attempt != m_attempt)
+                                  return;
+                              if (!status.ok()) {
+                                  fail(source, QString::fromStdString(status.message()));
+                                  return;
+                              }
+                              m_interactive = false;
+                              emit hostLoaded(source, description);
+                          });
+}
+
+void ScenarioController::fail(const QString& source, const QString& error)
+{
+    emit loadFailed(source, error);
+    if (!std::exchange(m_interactive, false))
+        return;
+    if (source.isEmpty())
+        QMessageBox::warning(m_dialogParent, tr("New Empty Host"), error);
+    else
+        QMessageBox::warning(m_dialogParent, tr("Open Scenario"),
+                             tr("The scenario %1 was not loaded; the current host is unchanged.\n\n%2")
+                                 .arg(QFileInfo(source).fileName(), error));
 }
 
 void ScenarioController::openScenario()
@@ -74,18 +129,14 @@ void ScenarioController::openScenario()
 
 void ScenarioController::openScenarioInteractive(const QString& path)
 {
-    QString error;
-    if (!loadScenario(path, &error))
-        QMessageBox::warning(m_dialogParent, tr("Open Scenario"),
-                             tr("The scenario %1 was not loaded; the current host is unchanged.\n\n%2")
-                                 .arg(QFileInfo(path).fileName(), error));
+    m_interactive = true; // the outcome's failure goes to a message box
+    loadScenario(path);
 }
 
 void ScenarioController::newEmptyHostInteractive()
 {
-    QString error;
-    if (!newEmptyHost(&error))
-        QMessageBox::warning(m_dialogParent, tr("New Empty Host"), error);
+    m_interactive = true;
+    newEmptyHost();
 }
 
 } // namespace hcn::ui

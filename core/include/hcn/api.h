@@ -22,6 +22,10 @@ struct ApiInfo
     std::string endpoint;
     /// The datapath backend the service programs ("simulated" ...).
     std::string datapath;
+    /// The sequence number of the last notification the service queued (Engine::lastSequence).
+    std::uint64_t sequence = 0;
+    /// How many objects and open handles the service holds right now (Engine::counts).
+    EngineCounts counts;
 };
 
 class Api
@@ -55,15 +59,18 @@ public:
 
     virtual Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query) = 0;
 
-    /// Versions and where the calls go. Fails only when a service cannot be reached.
+    /// Versions, where the calls go, and the service's current sequence number and counts. Fails only
+    /// when a service cannot be reached.
     virtual Result<ApiInfo> info() = 0;
 
     /// Every object's document in one JSON object:
     /// {"HnsVersion":{"Major","Minor"},"SchemaVersion":{..},"Networks":[..],"Endpoints":[..],
     ///  "Namespaces":[..],"LoadBalancers":[..],"SdnRoutes":[..],"GuestNetworkServices":[..]}
     /// `query` is the HostComputeQuery each document is rendered with (its SchemaVersion picks v1 or v2
-    /// output; empty: v2). Not atomic across objects: subscribe first and apply later events on top to
-    /// converge. The default enumerates, opens and queries; a service answers it in one round trip.
+    /// output; empty: v2). EmbeddedApi and RpcClient answer it from one engine call under one lock (a
+    /// consistent cut; a service in one round trip). This default, for other implementations, enumerates,
+    /// opens and queries object by object and is not atomic across objects. Either way: subscribe first
+    /// and apply later events on top to converge.
     virtual Result<std::string> snapshot(std::string_view query);
 
     /// Re-establishes a lost service connection. Subscriptions and handles of the old connection are

@@ -40,6 +40,8 @@ public:
     Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query) override;
 
     Result<ApiInfo> info() override;
+    /// Engine::snapshot: the whole state under one lock.
+    Result<std::string> snapshot(std::string_view query) override;
 
     /// The engine itself, for the owner (hcnd, tests, benchmarks).
     Engine& engine() { return m_engine; }

@@ -6,6 +6,7 @@
 #include "hcn/datapath.h"
 #include "hcn/guid.h"
 #include "hcn/host_environment.h"
+#include "hcn/json_limits.h"
 #include "hcn/notification.h"
 #include "hcn/resource_kind.h"
 #include "hcn/schema_version.h"
@@ -77,6 +78,8 @@ struct EngineOptions
     /// Deleting a network whose endpoints are attached to a namespace: refuse with
     /// HCN_E_ENTITY_HAS_REFERENCES (default) or detach and delete them.
     bool cascadeAttachedEndpointsOnNetworkDelete = false;
+    /// Deepest nesting accepted in a Settings or Query document (hcn/json_limits.h).
+    int maxJsonDepth = kDefaultMaxJsonDepth;
 };
 
 struct EngineCounts
@@ -108,6 +111,11 @@ public:
     Status modify(ResourceKind kind, Handle handle, std::string_view settings);
     /// HcnQuery*Properties: the object's document; the query's SchemaVersion picks v1 or v2 output.
     Result<std::string> query(ResourceKind kind, Handle handle, std::string_view query);
+    /// Every object's document in one JSON object, read under one lock (a consistent cut of the state):
+    /// {"HnsVersion":{"Major","Minor"},"SchemaVersion":{..},"Networks":[..],"Endpoints":[..],
+    ///  "Namespaces":[..],"LoadBalancers":[..],"SdnRoutes":[..],"GuestNetworkServices":[..]}, each array in
+    /// HcnEnumerate* order, each document as HcnQuery*Properties renders it with `query`.
+    Result<std::string> snapshot(std::string_view query);
     /// HcnDelete*: by ID, no handle needed. Handles to the object then fail with
     /// HCN_E_OBJECT_USED_AFTER_UNLOAD.
     Status remove(ResourceKind kind, const Guid& id);

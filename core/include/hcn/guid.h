@@ -1,5 +1,6 @@
 #pragma once
 // GUID with the Windows 16-byte layout; text form per the HCN schema (no braces, case-insensitive in).
+// Out, v2 documents (HCN queries, hcsshim) spell GUIDs in lower case and v1 (Get-Hns*) in upper case.
 
 #include <array>
 #include <cstdint>
@@ -9,6 +10,13 @@
 #include <string_view>
 
 namespace hcn {
+
+/// Letter case of a GUID's text form.
+enum class GuidCase
+{
+    Lower, ///< HCN v2 output: query results, enumerations, notifications
+    Upper  ///< HNS v1 output (Get-Hns*)
+};
 
 struct Guid
 {
@@ -23,8 +31,8 @@ struct Guid
     static Guid generate();
 
     bool isNull() const;
-    /// Upper-case "8-4-4-4-12" text, as HNS prints the IDs it generates.
-    std::string toString() const;
+    /// "8-4-4-4-12" text; lower case unless asked otherwise, as HCN's v2 output spells IDs.
+    std::string toString(GuidCase letterCase = GuidCase::Lower) const;
 
     friend bool operator==(const Guid&, const Guid&) = default;
     friend auto operator<=>(const Guid&, const Guid&) = default;

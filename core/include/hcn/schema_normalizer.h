@@ -3,6 +3,7 @@
 // documented key casing, canonical enum spelling (strings, or integers for bitmasks/Protocol/
 // DistributionType), canonical IP/MAC/GUID text. Fields the schema does not know are kept as they are.
 
+#include "hcn/json_limits.h"
 #include "hcn/schema_catalog.h"
 #include "hcn/status.h"
 
@@ -21,8 +22,8 @@ namespace hcn::schema {
 /// bad MACs -> the document's own code (HCN_E_INVALID_NETWORK / _ENDPOINT, else HCN_E_INVALID_JSON).
 Status normalize(nlohmann::json& doc, std::string_view typeName, const Catalog& catalog = Catalog::builtin());
 
-/// Parses JSON text; malformed text or a non-object top level -> HCN_E_INVALID_JSON with the position.
-/// Empty text yields an empty object.
-Status parseObject(std::string_view text, nlohmann::json& out);
+/// Parses JSON text; malformed text, a non-object top level or nesting deeper than `maxDepth` ->
+/// HCN_E_INVALID_JSON with the position. Empty text yields an empty object.
+Status parseObject(std::string_view text, nlohmann::json& out, int maxDepth = kDefaultMaxJsonDepth);
 
 } // namespace hcn::schema

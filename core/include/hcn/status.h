@@ -5,6 +5,7 @@
 #include "hcn/hresult.h"
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -15,7 +16,9 @@ class [[nodiscard]] Status
 {
 public:
     Status() = default;
-    Status(HResult code, std::string detail = {}) : m_code(code), m_detail(std::move(detail)) {}
+    /// The detail is kept as valid UTF-8 (invalid bytes replaced), so every text a Status produces can
+    /// be serialized wherever it goes.
+    Status(HResult code, std::string detail = {});
 
     static Status success() { return {}; }
 
@@ -36,6 +39,19 @@ private:
     std::string m_detail;
 };
 
+/// Thrown when the value of a failed Result is read.
+class BadResultAccess : public std::logic_error
+{
+public:
+    explicit BadResultAccess(const Status& status)
+        : std::logic_error("the value of a failed result was read: " + status.message()), m_status(status)
+    {}
+    const Status& status() const { return m_status; }
+
+private:
+    Status m_status;
+};
+
 template <typename T> class [[nodiscard]] Result
 {
 public:
@@ -51,15 +67,30 @@ public:
     const Status& status() const { return m_status; }
     HResult code() const { return m_status.code(); }
 
-    T& value() & { return *m_value; }
-    const T& value() const& { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
-    T* operator->() { return &*m_value; }
-    const T* operator->() const { return &*m_value; }
-    T& operator*() & { return *m_value; }
-    const T& operator*() const& { return *m_value; }
+    /// The value; on a failed result these throw BadResultAccess carrying the status (a programming
+    /// error, reported rather than undefined).
+    T& value() & { return checked(); }
+    const T& value() const& { return checked(); }
+    T&& value() && { return std::move(checked()); }
+    T* operator->() { return &checked(); }
+    const T* operator->() const { return &checked(); }
+    T& operator*() & { return checked(); }
+    const T& operator*() const& { return checked(); }
 
 private:
+    T& checked()
+    {
+        if (!m_value)
+            throw BadResultAccess(m_status);
+        return *m_value;
+    }
+    const T& checked() const
+    {
+        if (!m_value)
+            throw BadResultAccess(m_status);
+        return *m_value;
+    }
+
     std::optional<T> m_value;
     Status m_status;
 };

@@ -158,7 +158,9 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "unexpected plan\n");
 
         t.restart();
-        dock.apply();
+        dock.apply(); // the calls run on the host's worker: until the result is back
+        while (dock.isBusy())
+            app.processEvents(QEventLoop::WaitForMoreEvents);
         apply.push_back(elapsedMs(t));
         api->engine().drainNotifications();
         mirror.flushPending();

@@ -26,15 +26,38 @@ constexpr const char* kNetwork =
     R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"bench-calls","Type":"NAT",
         "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/16"}]}]})";
 
-/// Runs `calls` HCN calls split over `apis.size()` threads (thread i uses apis[i]); returns calls/s.
-double run(const std::vector<hcn::Api*>& apis, const hcn::Guid& network, Workload workload, int calls)
+struct Measured
+{
+    double callsPerSecond = 0;
+    /// Context switches per call in this process and in hcnd (negative: unknown).
+    double clientSwitches = -1;
+    double serviceSwitches = -1;
+};
+
+/// Runs `calls` HCN calls split over `apis.size()` threads (thread i uses apis[i]).
+Measured run(const std::vector<hcn::Api*>& apis, const hcn::Guid& network, Workload workload, int calls)
 {
     const int threads = static_cast<int>(apis.size());
     // The clock is read by the barrier's completion step, which runs before any thread is released: a
     // timestamp taken by the main thread after the barrier could come late on two busy cores.
     std::vector<bench::Clock::time_point> marks;
     marks.reserve(2);
-    auto mark = [&marks]() noexcept { marks.push_back(bench::Clock::now()); };
+    std::vector<long long> clientSwitches, serviceSwitches;
+    clientSwitches.reserve(2);
+    serviceSwitches.reserve(2);
+    const long hcnd = bench::servicePid();
+    // Reading /proc stays outside the timed span: before the start mark, after the end mark.
+    auto countSwitches = [&] {
+        clientSwitches.push_back(bench::contextSwitches(static_cast<long>(getpid())));
+        serviceSwitches.push_back(hcnd > 0 ? bench::contextSwitches(hcnd) : -1);
+    };
+    auto mark = [&]() noexcept {
+        if (marks.empty())
+            countSwitches();
+        marks.push_back(bench::Clock::now());
+        if (marks.size() == 2)
+            countSwitches();
+    };
     std::barrier ready(threads + 1, mark);
     std::atomic<bool> failed{false};
     std::vector<std::thread> pool;
@@ -75,7 +98,13 @@ double run(const std::vector<hcn::Api*>& apis, const hcn::Guid& network, Workloa
     }
     const int perThread = calls / threads / (workload == Workload::OpenClose ? 2 : 1);
     const int done = perThread * threads * (workload == Workload::OpenClose ? 2 : 1);
-    return done / seconds;
+    Measured measured;
+    measured.callsPerSecond = done / seconds;
+    if (clientSwitches[0] >= 0 && clientSwitches[1] >= 0)
+        measured.clientSwitches = double(clientSwitches[1] - clientSwitches[0]) / done;
+    if (serviceSwitches[0] >= 0 && serviceSwitches[1] >= 0)
+        measured.serviceSwitches = double(serviceSwitches[1] - serviceSwitches[0]) / done;
+    return measured;
 }
 
 const char* workloadName(Workload workload)
@@ -126,12 +155,16 @@ int main(int argc, char** argv)
                 remote.push_back(clients[static_cast<std::size_t>(t)].get());
                 inProcess.push_back(&embedded);
             }
-            const double viaService = run(remote, *networkId, workload, calls);
+            const Measured viaService = run(remote, *networkId, workload, calls);
             std::printf(
-                "%-32s %d connection(s): %8.0f calls/s through hcnd (%.1f us per call and connection)",
-                workloadName(workload), threads, viaService, 1e6 * threads / viaService);
+                "%-32s %d connection(s): %8.0f calls/s through hcnd (%.1f us per call and connection; "
+                "context switches per call: client %.2f, hcnd %.2f)",
+                workloadName(workload), threads, viaService.callsPerSecond,
+                1e6 * threads / viaService.callsPerSecond, viaService.clientSwitches,
+                viaService.serviceSwitches);
             if (workload != Workload::Ping)
-                std::printf("   in-process engine: %9.0f calls/s", run(inProcess, *localId, workload, calls));
+                std::printf("   in-process engine: %9.0f calls/s",
+                            run(inProcess, *localId, workload, calls).callsPerSecond);
             std::printf("\n");
         }
     }

@@ -8,8 +8,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <dirent.h>
+#include <fstream>
 #include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace bench {
@@ -71,6 +74,36 @@ inline std::unique_ptr<hcn::RpcClient> connectClient(const char* name)
     auto client = hcn::RpcClient::connect(std::move(options));
     check(client, "RpcClient::connect");
     return std::move(*client);
+}
+
+/// Context switches (voluntary and involuntary) of every thread of process `pid` so far: the thread
+/// hand-offs a workload costs. -1 when /proc cannot tell.
+inline long long contextSwitches(long pid)
+{
+    const std::string tasks = "/proc/" + std::to_string(pid) + "/task";
+    DIR* dir = opendir(tasks.c_str());
+    if (!dir)
+        return -1;
+    long long total = 0;
+    while (const dirent* entry = readdir(dir)) {
+        if (entry->d_name[0] == '.')
+            continue;
+        std::ifstream status(tasks + "/" + entry->d_name + "/status");
+        std::string line;
+        while (std::getline(status, line)) {
+            if (line.rfind("voluntary_ctxt_switches:", 0) == 0 ||
+                line.rfind("nonvoluntary_ctxt_switches:", 0) == 0)
+                total += std::atoll(line.c_str() + line.find(':') + 1);
+        }
+    }
+    closedir(dir);
+    return total;
+}
+
+/// The benchmark's own hcnd's pid, or 0 with an external one.
+inline long servicePid()
+{
+    return externalSocket() ? 0 : static_cast<long>(service().pid());
 }
 
 /// The q-quantile (0..1) of `samples` (sorted in place), nearest rank.

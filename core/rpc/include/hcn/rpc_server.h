@@ -1,10 +1,11 @@
 #pragma once
-// Server: hcnd itself. Owns the engine (an EmbeddedApi), an io_context with a small thread pool, the
-// Unix socket listener (peer credentials checked on every connection), the optional TLS listener and
-// every client connection. SIGTERM/SIGINT stop it in order: no new connections, ServiceDisconnect to
-// every subscriber, engine shutdown (datapath reset), connections closed, socket file removed.
+// Server: hcnd itself. Owns the engine (an EmbeddedApi), one I/O loop per thread (--threads; each
+// connection is served by one of them from request to response), the Unix socket listener (peer credentials
+// checked on every connection), the optional TLS listener and every client connection. SIGTERM/SIGINT stop it
+// in order: no new connections, ServiceDisconnect to every subscriber, engine shutdown (datapath reset),
+// connections closed, socket file removed.
 
-#include "rpc/service_options.h"
+#include "hcn/rpc_service_options.h"
 
 #include <memory>
 #include <string>

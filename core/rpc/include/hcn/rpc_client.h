@@ -1,16 +1,15 @@
 #pragma once
 // RpcClient: hcn::Api over a connection to a running hcnd (docs/rpc.md). Thread-safe: any thread may
-// call; calls from several threads are pipelined on the one connection. Notifications are delivered
-// on the client's own delivery thread (never its socket thread), so a callback may make calls.
-// A lost connection fails pending and later calls with HCN_E_MANAGER_STOPPED and delivers
-// ServiceDisconnect to every subscriber; reconnect() re-establishes it.
+// call; calls from several threads are pipelined on the one connection, and each call is written and
+// its response read on the calling thread itself. Notifications are delivered on the client's own
+// delivery thread, so a callback may make calls. A lost connection fails pending and later calls with
+// HCN_E_MANAGER_STOPPED and delivers ServiceDisconnect to every subscriber; reconnect() re-establishes it.
 
 #include "hcn/api.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <chrono>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 
@@ -52,6 +51,7 @@ public:
     Result<std::string> query(ResourceKind kind, Handle handle, std::string_view query) override;
     Status remove(ResourceKind kind, const Guid& id) override;
     Status close(ResourceKind kind, Handle handle) override;
+    /// Answered without a round trip for handles this client created, or opened by ID.
     Result<Guid> handleId(ResourceKind kind, Handle handle) override;
 
     Result<SubscriptionId> subscribe(std::function<void(const Notification&)> callback,

@@ -1,6 +1,7 @@
 #pragma once
 // ServiceOptions: hcnd's command line (docs/rpc.md), parsed and checked before anything starts.
 
+#include "hcn/json_limits.h"
 #include "hcn/status.h"
 
 #include <cstddef>
@@ -20,7 +21,7 @@ struct ServiceOptions
     std::string tlsKeyFile;
     std::string tokenFile;
     std::size_t maxMessageBytes = 16u * 1024u * 1024u;
-    int maxJsonDepth = 64;
+    int maxJsonDepth = kDefaultMaxJsonDepth;
     std::size_t clientQueue = 10000;
     unsigned threads = 2;
     std::string logLevel = "info";
