@@ -10,6 +10,8 @@
 #include "session.h"
 #include "status_format.h"
 
+#include "hcn/open_object.h"
+
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -281,11 +283,7 @@ ExitStatus CommandRunner::list(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::withOpenObject(Session& session, ResourceKind kind, const Guid& id, bool json,
                                          const std::function<Status(Handle)>& action)
 {
-    auto handle = session.api().open(kind, id);
-    if (!handle.ok())
-        return fail(handle.status(), json);
-    Status result = action(*handle);
-    (void)session.api().close(kind, *handle); // the object stays; a failed close changes nothing for the user
+    const Status result = hcn::withOpenObject(session.api(), kind, id, action);
     return result.ok() ? ExitStatus::Success : fail(result, json);
 }
 

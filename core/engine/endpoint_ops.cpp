@@ -1,13 +1,12 @@
 // Endpoint create / modify / delete: addresses, MACs, port mappings and policies.
 
 #include "engine/operations.h"
+#include "hcn/endpoint_flags.h"
 
 #include <algorithm>
 
 namespace hcn::ops {
 namespace {
-
-constexpr std::uint32_t kRemoteEndpointFlag = 1;
 
 std::string protocolName(std::uint32_t protocol)
 {

@@ -1,5 +1,6 @@
 #include "hcn/host_state.h"
 
+#include "hcn/endpoint_flags.h"
 #include "hcn/guid.h"
 #include "hcn/schema_normalizer.h"
 

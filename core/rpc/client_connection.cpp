@@ -81,6 +81,8 @@ void ClientConnection::setWatching(bool watching)
         m_watching = watching;
         if (watching && !m_readerBusy)
             m_watcherWake.notify_one();
+        else if (!watching && !m_readerBusy)
+            passReaderRole(); // callers that waited for the watcher's reading read themselves again
     }
     wakeWatcher();
 }
@@ -339,6 +341,9 @@ void ClientConnection::runWatcher()
             passReaderRole();
             continue;
         }
+        // The role may have come here after the last subscription went: a waiting caller takes it.
+        if (!m_readerBusy)
+            passReaderRole();
         lock.unlock();
         // Between calls without subscriptions nothing is expected but the end of the stream: wait for
         // that alone, so responses read by callers do not wake this thread.

@@ -8,10 +8,6 @@ namespace hcn::rpc {
 
 namespace {
 
-constexpr std::array<ResourceKind, 6> kKinds{ResourceKind::Network,   ResourceKind::Endpoint,
-                                             ResourceKind::Namespace, ResourceKind::LoadBalancer,
-                                             ResourceKind::SdnRoute,  ResourceKind::GuestNetworkService};
-
 constexpr std::array<Operation, 7> kPerKindOperations{
     Operation::Enumerate, Operation::Create, Operation::Open, Operation::Modify,
     Operation::Query,     Operation::Delete, Operation::Close};
@@ -64,7 +60,7 @@ std::string perKindName(Operation operation, ResourceKind kind)
 std::unordered_map<std::string, Method> buildTable()
 {
     std::unordered_map<std::string, Method> methods;
-    for (ResourceKind kind : kKinds)
+    for (ResourceKind kind : kResourceKinds)
         for (Operation operation : kPerKindOperations)
             methods.emplace(perKindName(operation, kind), Method{operation, kind});
     for (const ServiceMethod& m : kServiceMethods)
@@ -95,14 +91,6 @@ std::string methodName(Operation operation, ResourceKind kind)
         if (m.operation == operation)
             return m.name;
     return {};
-}
-
-ResourceKind resourceKindFromName(std::string_view name)
-{
-    for (ResourceKind kind : kKinds)
-        if (resourceKindName(kind) == name)
-            return kind;
-    return ResourceKind::Invalid;
 }
 
 } // namespace hcn::rpc

@@ -44,7 +44,5 @@ struct Method
 Method findMethod(std::string_view name);
 /// The wire name of an operation on a kind ("HcnQueryEndpointProperties"); empty when there is none.
 std::string methodName(Operation operation, ResourceKind kind = ResourceKind::Invalid);
-/// "Network" -> ResourceKind::Network (hcnd.handleId's Kind parameter); Invalid when unknown.
-ResourceKind resourceKindFromName(std::string_view name);
 
 } // namespace hcn::rpc

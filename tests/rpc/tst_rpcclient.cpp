@@ -494,27 +494,39 @@ void TestRpcClient::threadsShareOneConnection()
     constexpr int kThreads = 8;
     constexpr int kRounds = 150;
     std::atomic<int> wrong{0};
+    std::mutex firstWrongMutex;
+    std::string firstWrong;
+    auto fail = [&](const std::string& what) {
+        ++wrong;
+        std::lock_guard lock(firstWrongMutex);
+        if (firstWrong.empty())
+            firstWrong = what;
+    };
     std::atomic<bool> done{false};
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
             const std::string name = "shared-" + std::to_string(t);
             auto net = client->create(ResourceKind::Network, {}, natNamed(name), 0);
-            if (!net.ok()) {
-                ++wrong;
-                return;
-            }
+            if (!net.ok())
+                return fail("create: " + net.status().message());
             const auto id = client->handleId(ResourceKind::Network, *net);
+            if (!id.ok())
+                return fail("handleId: " + id.status().message());
             for (int i = 0; i < kRounds; ++i) {
                 auto document = client->query(ResourceKind::Network, *net, "");
-                if (!document.ok() || document->find("\"" + name + "\"") == std::string::npos)
-                    ++wrong;
+                if (!document.ok())
+                    fail("query: " + document.status().message());
+                else if (document->find("\"" + name + "\"") == std::string::npos)
+                    fail("query of " + name + " answered " + document->substr(0, 200));
                 auto again = client->open(ResourceKind::Network, *id);
-                if (!again.ok() || !client->close(ResourceKind::Network, *again).ok())
-                    ++wrong;
+                if (!again.ok())
+                    fail("open: " + again.status().message());
+                else if (auto closed = client->close(ResourceKind::Network, *again); !closed.ok())
+                    fail("close: " + closed.message());
             }
-            if (!client->remove(ResourceKind::Network, *id).ok())
-                ++wrong;
+            if (auto removed = client->remove(ResourceKind::Network, *id); !removed.ok())
+                fail("delete: " + removed.message());
         });
     }
     std::thread churn;
@@ -523,7 +535,7 @@ void TestRpcClient::threadsShareOneConnection()
             while (!done) {
                 auto s = client->subscribe([](const hcn::Notification&) {}, {});
                 if (!s.ok())
-                    ++wrong;
+                    fail("subscribe: " + s.status().message());
                 else
                     client->unsubscribe(*s);
             }
@@ -534,7 +546,7 @@ void TestRpcClient::threadsShareOneConnection()
     done = true;
     if (churn.joinable())
         churn.join();
-    QCOMPARE(wrong.load(), 0);
+    QVERIFY2(wrong.load() == 0, (std::to_string(wrong.load()) + " wrong answers; the first: " + firstWrong).c_str());
     if (subscription) {
         // Every network was created and deleted while subscribed: PreCreate, Create, PreDelete, Delete.
         QTRY_COMPARE_WITH_TIMEOUT(events.size(), std::size_t(4 * kThreads), 10000);

@@ -185,7 +185,8 @@ void TestServiceConnection::twoConsolesSeeEachOther()
 
     const QString fromA = createNetwork(*apiA, "made-in-a", "10.51.0");
     const QString fromB = createNetwork(*apiB, "made-in-b", "10.52.0");
-    QTRY_VERIFY_WITH_TIMEOUT(b.object(fromA) && a.object(fromB), 10000);
+    // Each console hears of both networks, its own included, in the order the service made them.
+    QTRY_VERIFY_WITH_TIMEOUT(a.object(fromA) && a.object(fromB) && b.object(fromA) && b.object(fromB), 10000);
     QCOMPARE(a.count(ResourceKind::Network), 2);
     QCOMPARE(b.count(ResourceKind::Network), 2);
     QCOMPARE(a.object(fromB)->document, b.object(fromB)->document);

@@ -1,5 +1,7 @@
 #include "editors/hcn_calls.h"
 
+#include "hcn/open_object.h"
+
 #include <QJsonDocument>
 
 namespace hcn::ui {
@@ -27,12 +29,7 @@ template <typename Call> auto withHandle(Api* api, ResourceKind kind, const QStr
     const auto guid = guidOf(id);
     if (!guid)
         return R(Status(hr::GuidConversionFailure, "\"" + id.toStdString() + "\" is not a GUID."));
-    auto handle = api->open(kind, *guid);
-    if (!handle.ok())
-        return R(handle.status());
-    R result = call(*handle);
-    (void)api->close(kind, *handle); // the result of the call is what matters to the caller
-    return result;
+    return hcn::withOpenObject(*api, kind, *guid, std::move(call));
 }
 
 } // namespace

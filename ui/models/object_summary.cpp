@@ -1,6 +1,6 @@
 #include "object_summary.h"
 
-#include "hcn/host_state.h"
+#include "hcn/endpoint_flags.h"
 
 #include <QJsonArray>
 
@@ -11,9 +11,11 @@ namespace {
 const QString kNullGuid = QStringLiteral("00000000-0000-0000-0000-000000000000");
 
 // Enum fields arrive as integers or strings; the engine emits integers for bitmasks.
+/// Flags as a number; older or foreign services sometimes send it as a numeric string.
 qint64 flagsOf(const QJsonObject& document)
 {
-    return document.value(QLatin1String("Flags")).toInteger();
+    const QJsonValue flags = document.value(QLatin1String("Flags"));
+    return flags.isString() ? flags.toString().toLongLong() : flags.toInteger();
 }
 
 QString protocolName(const QJsonValue& protocol)

@@ -2,6 +2,7 @@
 
 #include "models/host_mirror.h"
 #include "models/mirror_object.h"
+#include "models/object_summary.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,7 +18,6 @@ QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("hcn::ui::TopologyGraphBuilder", text, disambiguation, n);
 }
 
-constexpr int kRemoteEndpointFlag = 1;
 constexpr int kLoadBalancerDsrFlag = 1;
 constexpr int kLoadBalancerIpv6Flag = 2;
 constexpr int kPortMappingIlbFlag = 1;
@@ -299,9 +299,7 @@ TopologyGraph TopologyGraphBuilder::build(const QList<const MirrorObject*>& inpu
         }
     }
 
-    auto isRemote = [](const MirrorObject* endpoint) {
-        return (intOf(endpoint->document.value(QLatin1String("Flags"))) & kRemoteEndpointFlag) != 0;
-    };
+    auto isRemote = [](const MirrorObject* endpoint) { return summary::endpointIsRemote(endpoint->document); };
     auto networkOf = [&](const MirrorObject* endpoint) {
         const QString id = upperId(endpoint->document.value(QLatin1String("HostComputeNetwork")));
         return networkById.contains(id) ? id : QString();

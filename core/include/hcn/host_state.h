@@ -141,9 +141,6 @@ std::string canonicalObjectId(std::string_view text);
 /// falling order.
 int dependencyRank(ResourceKind kind);
 
-/// The Flags bit of a remote endpoint (RemoteEndpoint).
-inline constexpr std::uint32_t kRemoteEndpointFlag = 0x1;
-
 /// The network an endpoint is on ("HostComputeNetwork"), canonical; empty when none.
 std::string endpointNetworkId(const nlohmann::json& endpoint);
 /// The namespace an endpoint is attached to ("HostComputeNamespace"), canonical; empty when none.
