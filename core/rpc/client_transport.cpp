@@ -59,6 +59,22 @@ ClientTransport::Io socketError(int error)
     return {ClientTransport::State::Failed, 0, std::strerror(error)};
 }
 
+/// One recv() of what the socket has: Done with the byte count, WantRead when nothing is there yet.
+ClientTransport::Io receiveSome(int fd, char* data, std::size_t size)
+{
+    for (;;) {
+        const ssize_t n = ::recv(fd, data, size, 0);
+        if (n > 0)
+            return {ClientTransport::State::Done, static_cast<std::size_t>(n), {}};
+        if (n == 0)
+            return {ClientTransport::State::Closed, 0, {}};
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return {ClientTransport::State::WantRead, 0, {}};
+        if (errno != EINTR)
+            return socketError(errno);
+    }
+}
+
 /// Waits for `events` on `fd` until `deadline`; false on timeout.
 bool waitFor(int fd, short events, std::chrono::steady_clock::time_point deadline)
 {
@@ -219,19 +235,8 @@ ClientTransport::~ClientTransport()
 
 ClientTransport::Io ClientTransport::read(char* data, std::size_t size)
 {
-    if (!m_ssl) {
-        for (;;) {
-            const ssize_t n = ::recv(m_fd, data, size, 0);
-            if (n > 0)
-                return {State::Done, static_cast<std::size_t>(n), {}};
-            if (n == 0)
-                return {State::Closed, 0, {}};
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return {State::WantRead, 0, {}};
-            if (errno != EINTR)
-                return socketError(errno);
-        }
-    }
+    if (!m_ssl)
+        return receiveSome(m_fd, data, size);
     std::lock_guard lock(m_tlsMutex);
     for (;;) {
         ERR_clear_error();
@@ -328,19 +333,10 @@ ClientTransport::Io ClientTransport::sendEncrypted()
 ClientTransport::Io ClientTransport::receiveEncrypted()
 {
     char buffer[16384];
-    for (;;) {
-        const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
-        if (n > 0) {
-            BIO_write(SSL_get_rbio(m_ssl), buffer, static_cast<int>(n));
-            return {State::Done, static_cast<std::size_t>(n), {}};
-        }
-        if (n == 0)
-            return {State::Closed, 0, {}};
-        if (errno == EAGAIN || errno == EWOULDBLOCK)
-            return {State::WantRead, 0, {}};
-        if (errno != EINTR)
-            return socketError(errno);
-    }
+    Io received = receiveSome(m_fd, buffer, sizeof buffer);
+    if (received.state == State::Done)
+        BIO_write(SSL_get_rbio(m_ssl), buffer, static_cast<int>(received.bytes));
+    return received;
 }
 
 void ClientTransport::shutdown()

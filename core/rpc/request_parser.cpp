@@ -54,8 +54,9 @@ bool parseValue(std::string_view text, Json& out)
     return !out.is_discarded();
 }
 
-/// The params object: documents kept as text, the rest parsed. False when not well-formed JSON.
-bool parseParams(std::string_view text, Json& out)
+/// The object `text` read member by member, each value by `read(key, value, parsed)`; false when that is
+/// not possible (not an object, escaped keys, a value `read` refuses), and the full parser decides.
+template <typename Read> bool scanObject(std::string_view text, Json& out, Read&& read)
 {
     out = Json::object();
     bool ok = true;
@@ -66,38 +67,31 @@ bool parseParams(std::string_view text, Json& out)
             ok = false; // escaped keys: left to the full parser
             return;
         }
-        if (isDocumentKey(key) && isContainer(value)) {
-            out[std::string(key)] = Json::binary(Json::binary_t::container_type(value.begin(), value.end()));
-            return;
-        }
         Json parsed;
-        ok = parseValue(value, parsed);
+        ok = read(key, value, parsed);
         out[std::string(key)] = std::move(parsed);
     });
     return scanned && ok;
 }
 
-/// The request object `text` read member by member; false when that is not possible (not an object,
-/// escaped keys, a malformed value), and the full parser decides.
+/// The params object: documents kept as text, the rest parsed. False when not well-formed JSON.
+bool parseParams(std::string_view text, Json& out)
+{
+    return scanObject(text, out, [](std::string_view key, std::string_view value, Json& parsed) {
+        if (isDocumentKey(key) && isContainer(value)) {
+            parsed = Json::binary(Json::binary_t::container_type(value.begin(), value.end()));
+            return true;
+        }
+        return parseValue(value, parsed);
+    });
+}
+
+/// The request object `text` read member by member, its params by parseParams.
 bool scanRequest(std::string_view text, Json& out)
 {
-    out = Json::object();
-    bool ok = true;
-    const bool scanned = forEachMember(text, [&](std::string_view key, std::string_view value) {
-        if (!ok)
-            return;
-        if (key.find('\\') != std::string_view::npos) {
-            ok = false;
-            return;
-        }
-        Json parsed;
-        if (key == "params" && value.front() == '{')
-            ok = parseParams(value, parsed);
-        else
-            ok = parseValue(value, parsed);
-        out[std::string(key)] = std::move(parsed);
+    return scanObject(text, out, [](std::string_view key, std::string_view value, Json& parsed) {
+        return key == "params" && value.front() == '{' ? parseParams(value, parsed) : parseValue(value, parsed);
     });
-    return scanned && ok;
 }
 
 /// The depth check of a message that nests too deep as a whole: documents count from their own top

@@ -57,6 +57,27 @@ inline constexpr std::array kNetworkFieldPolicies = {
 
 // ---- v1 -> v2 (v1_to_v2_policies.cpp) ----
 
+/// Takes the v1 "Policies" array out of `source` and calls `visit(policy, type)` with each entry, which
+/// it may move from (`type`: the policy's Type, if any). A non-array or a non-object entry is a
+/// structure error; so is whatever Status `visit` returns other than success.
+template <typename Visit> Status takeV1Policies(json& source, Visit&& visit)
+{
+    auto v1Policies = takeKey(source, "Policies");
+    if (!v1Policies)
+        return {};
+    if (!v1Policies->is_array())
+        return structureError("Policies must be an array.");
+    for (std::size_t i = 0; i < v1Policies->size(); ++i) {
+        json& policy = (*v1Policies)[i];
+        if (!policy.is_object())
+            return structureError("Policies[" + std::to_string(i) + "] must be an object.");
+        const std::optional<std::string> type = policyType(policy);
+        if (Status status = visit(policy, type); !status)
+            return status;
+    }
+    return {};
+}
+
 /// Flat {"Type":T, a, b} -> {"Type":T, "Settings":{a, b}}.
 json wrapSettings(std::string_view type, json flat);
 /// Subnet policies: {"Type":"VSID","VSID":4096} -> {"Type":"VSID","Settings":{"IsolationId":4096}}.

@@ -98,23 +98,18 @@ void flagsFromV1(json& source, json& out, Leftovers& leftovers, const Vocabulary
 Status policiesFromV1(json& source, json& out, Leftovers& leftovers, const Vocabulary& vocabulary)
 {
     json policies = json::array();
-    if (auto v1Policies = takeKey(source, "Policies")) {
-        if (!v1Policies->is_array())
-            return structureError("Policies must be an array.");
-        for (std::size_t i = 0; i < v1Policies->size(); ++i) {
-            json& policy = (*v1Policies)[i];
-            if (!policy.is_object())
-                return structureError("Policies[" + std::to_string(i) + "] must be an object.");
-            const auto type = policyType(policy);
-            if (type && !isV2Policy(policy) && isV1OnlyPolicy(*type)) {
-                leftovers.keepPolicy(std::move(policy));
-                continue;
-            }
-            if (Status status = endpointPolicyFromV1(policy, vocabulary); !status)
-                return status;
-            policies.push_back(std::move(policy));
+    const Status taken = takeV1Policies(source, [&](json& policy, const std::optional<std::string>& type) {
+        if (type && !isV2Policy(policy) && isV1OnlyPolicy(*type)) {
+            leftovers.keepPolicy(std::move(policy));
+            return Status();
         }
-    }
+        if (Status status = endpointPolicyFromV1(policy, vocabulary); !status)
+            return status;
+        policies.push_back(std::move(policy));
+        return Status();
+    });
+    if (!taken)
+        return taken;
     if (auto overhead = takeKey(source, "EncapOverhead")) {
         if (unsignedValue(&*overhead).value_or(1) != 0 && !hasPolicyOfType(policies, "EncapOverhead"))
             policies.push_back(

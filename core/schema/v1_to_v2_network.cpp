@@ -77,28 +77,23 @@ Status subnetFromV1(json& subnet, std::size_t index, const Vocabulary& vocabular
 Status policiesFromV1(json& source, json& policies, json& subnetWide, Leftovers& leftovers,
                       const Vocabulary& vocabulary)
 {
-    if (auto v1Policies = takeKey(source, "Policies")) {
-        if (!v1Policies->is_array())
-            return structureError("Policies must be an array.");
-        for (std::size_t i = 0; i < v1Policies->size(); ++i) {
-            json& policy = (*v1Policies)[i];
-            if (!policy.is_object())
-                return structureError("Policies[" + std::to_string(i) + "] must be an object.");
-            const auto type = policyType(policy);
-            if (isV2Policy(policy) || !type) {
-                policies.push_back(std::move(policy));
-            } else if (spelling(vocabulary.subnetPolicyTypes, *type)) {
-                subnetPolicyFromV1(policy, vocabulary);
-                subnetWide.push_back(std::move(policy));
-            } else if (isV1OnlyPolicy(*type)) {
-                leftovers.keepPolicy(std::move(policy));
-            } else if (auto name = spelling(vocabulary.networkPolicyTypes, *type)) {
-                policies.push_back(wrapSettings(*name, std::move(policy)));
-            } else {
-                policies.push_back(std::move(policy)); // unknown: the normalizer reports it
-            }
+    const Status taken = takeV1Policies(source, [&](json& policy, const std::optional<std::string>& type) {
+        if (isV2Policy(policy) || !type) {
+            policies.push_back(std::move(policy));
+        } else if (spelling(vocabulary.subnetPolicyTypes, *type)) {
+            subnetPolicyFromV1(policy, vocabulary);
+            subnetWide.push_back(std::move(policy));
+        } else if (isV1OnlyPolicy(*type)) {
+            leftovers.keepPolicy(std::move(policy));
+        } else if (auto name = spelling(vocabulary.networkPolicyTypes, *type)) {
+            policies.push_back(wrapSettings(*name, std::move(policy)));
+        } else {
+            policies.push_back(std::move(policy)); // unknown: the normalizer reports it
         }
-    }
+        return Status();
+    });
+    if (!taken)
+        return taken;
     for (const FieldPolicy& mapping : kNetworkFieldPolicies) {
         auto value = takeKey(source, mapping.field);
         if (!value || isEmptyValue(*value) || (value->is_boolean() && !value->get<bool>()))
