@@ -12,7 +12,6 @@ namespace hcn::rpc {
 
 inline constexpr std::size_t kFrameHeaderBytes = 4;
 inline constexpr std::size_t kDefaultMaxMessageBytes = 16u * 1024u * 1024u;
-inline constexpr int kDefaultMaxJsonDepth = 64;
 
 /// Header + payload, ready to write.
 std::string encodeFrame(std::string_view payload);

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets of tests/fuzz for a while each and prints how many inputs each executed.
+#   scripts/fuzz.sh [--build DIR] [--seconds N] [TARGET...]
+# DIR (default build-fuzz) is configured here when new: clang-14, ASan + UBSan, the libFuzzer targets
+# (-DHCN_FUZZ=ON, core only); scripts/test.sh passes its sanitizer build, which is configured the same
+# way. Without targets, every fuzz_* target runs. Each target grows its own corpus under
+# DIR/fuzz-corpus/<target> (seeded from tests/fuzz/corpus/<target>), with the dictionary
+# tests/fuzz/hcn.dict (JSON and HCN keywords); an input that crashes, leaks, hangs or exhausts memory is
+# written to DIR/fuzz-artifacts/ and the script exits 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=build-fuzz
+seconds=60
+targets=()
+while (($#)); do
+  case "$1" in
+    --build) build=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+if ((${#targets[@]} == 0)); then
+  for source in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$source" .cpp)"); done
+fi
+
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  CC=clang-14 CXX=clang++-14 \
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON \
+          -DHCN_FUZZ=ON -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
+fi
+if ! grep -q '^HCN_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
+  echo "fuzz.sh: $build is not configured with -DHCN_FUZZ=ON" >&2
+  exit 2
+fi
+cmake --build "$build" --target "${targets[@]}" >/dev/null
+mkdir -p "$build/fuzz-artifacts"
+status=0
+for target in "${targets[@]}"; do
+  corpus="$build/fuzz-corpus/$target"
+  mkdir -p "$corpus"
+  cp -n tests/fuzz/corpus/"$target"/* "$corpus"/ 2>/dev/null || true
+  log="$build/fuzz-artifacts/$target.log"
+  if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+     "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+       -rss_limit_mb=2048 -entropic=0 -dict=tests/fuzz/hcn.dict -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$target-" \
+       >"$log" 2>&1; then
+    result=ok
+  else
+    result="FAILED (see $log)"
+    status=1
+  fi
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  printf '%-22s %12s inputs in %ss, corpus %s files: %s\n' "$target" "${runs:-?}" "$seconds" \
+    "$(find "$corpus" -type f | wc -l)" "$result"
+done
+exit $status
