@@ -109,12 +109,15 @@ public:
     }
 
 private:
-    /// Next non-blank character after `at`, looking a few lines ahead (ConvertTo-Json writes `{` alone).
+    /// Next non-blank character after `at`, looking a few lines ahead (ConvertTo-Json writes `{` alone)
+    /// past the comment and elision lines collect() drops.
     char following(Position at) const
     {
         ++at.column;
         for (int lines = 0; at.line < m_lines.size() && lines < 4; ++at.line, at.column = 0, ++lines) {
             const std::string_view rest = trim(std::string_view(m_lines[at.line].text).substr(at.column));
+            if (at.column == 0 && (isElision(rest) || rest.starts_with("//") || rest.starts_with('#')))
+                continue; // collect() drops these lines
             if (!rest.empty())
                 return rest.front();
         }
@@ -132,13 +135,15 @@ private:
         return next == '{' || next == '[' || next == '"';
     }
 
-    /// `msg="{\"ID\":...}"`: JSON written as a quoted string in a log line. Unquote it and scan it on its
-    /// own; whatever it holds is reported on this line.
+    /// `msg="Response: {\"ID\":...}"`: JSON inside a quoted string of a log line, its quotes escaped.
+    /// Unquote up to the end of that string and scan it on its own; whatever it holds is reported on
+    /// this line.
     bool tryQuotedField(Position& at)
     {
         const std::string& text = m_lines[at.line].text;
-        if (m_quotedNesting >= kMaxQuotedNesting || at.column == 0 || text[at.column - 1] != '"' ||
-            text.compare(at.column + 1, 2, "\\\"") != 0)
+        const bool escapedKey = text.compare(at.column + 1, 2, "\\\"") == 0 ||
+                                (text[at.column] == '[' && text.compare(at.column + 1, 3, "{\\\"") == 0);
+        if (m_quotedNesting >= kMaxQuotedNesting || !escapedKey)
             return false;
         std::size_t end = at.column;
         while (end < text.size() && text[end] != '"')
