@@ -150,7 +150,8 @@ private:
             end += text[end] == '\\' ? 2 : 1;
         if (end >= text.size())
             return false;
-        const std::string unquoted = unquoteGoString(std::string_view(text).substr(at.column, end - at.column));
+        const std::string unquoted =
+            unquoteGoString(std::string_view(text).substr(at.column, end - at.column));
         std::vector<CleanedLine> inner;
         for (std::size_t start = 0; start <= unquoted.size();) {
             std::size_t stop = unquoted.find('\n', start);
@@ -191,7 +192,8 @@ private:
                 } else if (t.starts_with("//") || t.starts_with('#')) {
                     c.repairs.push_back("dropped a comment line");
                     continue;
-                } else if (!c.json.empty() && isTokenChar(c.json.back()) && !t.empty() && isTokenChar(t.front())) {
+                } else if (!c.json.empty() && isTokenChar(c.json.back()) && !t.empty() &&
+                           isTokenChar(t.front())) {
                     c.repairs.push_back("joined a token wrapped across lines");
                     line = t;
                 } else if (!c.tooDeep) {

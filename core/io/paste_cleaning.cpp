@@ -11,9 +11,9 @@ namespace {
 
 /// The stream prefixes PowerShell writes (VERBOSE, DEBUG, WARNING) in the languages Windows ships most.
 constexpr std::array<std::string_view, 16> kStreamPrefixes = {
-    "VERBOSE",      "DEBUG",       "WARNING",   "AUSFÜHRLICH", "WARNUNG",  "COMMENTAIRES",
-    "AVERTISSEMENT", "DÉBOGUER",   "DETALLADO", "ADVERTENCIA", "DETTAGLIATO", "AVVISO",
-    "ПОДРОБНО",     "ПРЕДУПРЕЖДЕНИЕ", "詳細",   "警告",
+    "VERBOSE",       "DEBUG",          "WARNING",   "AUSFÜHRLICH", "WARNUNG",     "COMMENTAIRES",
+    "AVERTISSEMENT", "DÉBOGUER",       "DETALLADO", "ADVERTENCIA", "DETTAGLIATO", "AVVISO",
+    "ПОДРОБНО",      "ПРЕДУПРЕЖДЕНИЕ", "詳細",      "警告",
 };
 
 bool isBlank(char c)

@@ -120,10 +120,9 @@ bool looksBinary(std::string_view text, std::size_t& suspicious, std::size_t& ch
 Result<DecodedText> decodeDumpText(std::string_view bytes)
 {
     if (bytes.size() > kMaxDumpBytes) {
-        return Status(hr::InvalidArg, "the dump is " + std::to_string(bytes.size()) +
-                                          " bytes; dumps larger than " +
-                                          std::to_string(kMaxDumpBytes / (1024 * 1024)) +
-                                          " MiB are not imported");
+        return Status(hr::InvalidArg,
+                      "the dump is " + std::to_string(bytes.size()) + " bytes; dumps larger than " +
+                          std::to_string(kMaxDumpBytes / (1024 * 1024)) + " MiB are not imported");
     }
     DecodedText decoded;
     std::string text;

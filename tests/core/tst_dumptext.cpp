@@ -127,8 +127,10 @@ void TestDumpText::decodesWhatWindowsWrites_data()
 
     QTest::newRow("PowerShell 5.1 redirect: UTF-16 LE with BOM, CRLF")
         << "network-utf16le-bom.json" << int(TextEncoding::Utf16LeBom) << "{" << 1;
-    QTest::newRow("UTF-16 LE without BOM") << "endpoint-utf16le-nobom.json" << int(TextEncoding::Utf16Le) << "{" << 1;
-    QTest::newRow("UTF-16 BE with BOM") << "endpoint-utf16be-bom.json" << int(TextEncoding::Utf16BeBom) << "{" << 1;
+    QTest::newRow("UTF-16 LE without BOM")
+        << "endpoint-utf16le-nobom.json" << int(TextEncoding::Utf16Le) << "{" << 1;
+    QTest::newRow("UTF-16 BE with BOM")
+        << "endpoint-utf16be-bom.json" << int(TextEncoding::Utf16BeBom) << "{" << 1;
     QTest::newRow("UTF-8 with BOM") << "endpoint-utf8-bom.json" << int(TextEncoding::Utf8Bom) << "{" << 1;
     QTest::newRow("UTF-8, CRLF and a lone CR") << "network-crlf.json" << int(TextEncoding::Utf8) << "{" << 1;
     QTest::newRow("UTF-8 with umlauts in a quoted ticket")
@@ -164,7 +166,8 @@ void TestDumpText::invalidBytesBecomeReplacementCharacters()
     const auto decoded = decodeDumpText(view(latin1));
     QVERIFY(decoded.ok());
     QVERIFY(decoded->replacedInvalid);
-    QCOMPARE(QString::fromStdString(decoded->text), QString::fromUtf8("{\"Name\":\"R\uFFFDseau\",\"Type\":\"nat\"}\n"));
+    QCOMPARE(QString::fromStdString(decoded->text),
+             QString::fromUtf8("{\"Name\":\"R\uFFFDseau\",\"Type\":\"nat\"}\n"));
     const ExtractResult result = extractJsonValues(decoded->text);
     QCOMPARE(objectLabels(result), QStringList{QString::fromUtf8("Name:R\uFFFDseau")});
 
@@ -185,7 +188,8 @@ void TestDumpText::binaryIsRefused_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("a zip archive") << readDump(QStringLiteral("garbage.bin"));
     QTest::newRow("NULs") << QByteArray(300, '\0');
-    QTest::newRow("UTF-16 BE without BOM is not guessed") << QByteArray("\0{\0\"\0I\0D\0\"\0:\0 \0\"\0x\0\"\0}", 24);
+    QTest::newRow("UTF-16 BE without BOM is not guessed")
+        << QByteArray("\0{\0\"\0I\0D\0\"\0:\0 \0\"\0x\0\"\0}", 24);
 }
 
 void TestDumpText::binaryIsRefused()
@@ -194,7 +198,8 @@ void TestDumpText::binaryIsRefused()
     const auto decoded = decodeDumpText(view(bytes));
     QVERIFY(!decoded.ok());
     QCOMPARE(decoded.code(), hr::InvalidJson);
-    QVERIFY2(decoded.status().detail().starts_with("the dump is not text: "), decoded.status().detail().c_str());
+    QVERIFY2(decoded.status().detail().starts_with("the dump is not text: "),
+             decoded.status().detail().c_str());
 }
 
 void TestDumpText::oversizedDumpIsRefused()
@@ -212,25 +217,34 @@ void TestDumpText::pastedDecorationsAreCleaned_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("cleaned");
 
-    QTest::newRow("markdown quote") << "> {" << "{";
-    QTest::newRow("nested markdown quote") << ">> > \"Type\":  \"nat\"," << "\"Type\":  \"nat\",";
-    QTest::newRow("quote keeps indentation") << ">     \"ID\":  \"x\"" << "    \"ID\":  \"x\"";
-    QTest::newRow("PowerShell prompt")
-        << "PS C:\\Users\\Administrator> Get-HnsNetwork | ConvertTo-Json"
-        << "Get-HnsNetwork | ConvertTo-Json";
+    QTest::newRow("markdown quote") << "> {"
+                                    << "{";
+    QTest::newRow("nested markdown quote") << ">> > \"Type\":  \"nat\","
+                                           << "\"Type\":  \"nat\",";
+    QTest::newRow("quote keeps indentation") << ">     \"ID\":  \"x\""
+                                             << "    \"ID\":  \"x\"";
+    QTest::newRow("PowerShell prompt") << "PS C:\\Users\\Administrator> Get-HnsNetwork | ConvertTo-Json"
+                                       << "Get-HnsNetwork | ConvertTo-Json";
     QTest::newRow("PowerShell provider prompt")
-        << "PS Microsoft.PowerShell.Core\\FileSystem::\\\\srv\\logs> hnsdiag list all" << "hnsdiag list all";
-    QTest::newRow("continuation prompt") << ">> ConvertTo-Json -Depth 10" << "ConvertTo-Json -Depth 10";
-    QTest::newRow("cmd prompt") << "C:\\Windows\\system32>hnsdiag list networks -d" << "hnsdiag list networks -d";
-    QTest::newRow("VERBOSE") << "VERBOSE: Querying HNS endpoints" << "Querying HNS endpoints";
+        << "PS Microsoft.PowerShell.Core\\FileSystem::\\\\srv\\logs> hnsdiag list all"
+        << "hnsdiag list all";
+    QTest::newRow("continuation prompt") << ">> ConvertTo-Json -Depth 10"
+                                         << "ConvertTo-Json -Depth 10";
+    QTest::newRow("cmd prompt") << "C:\\Windows\\system32>hnsdiag list networks -d"
+                                << "hnsdiag list networks -d";
+    QTest::newRow("VERBOSE") << "VERBOSE: Querying HNS endpoints"
+                             << "Querying HNS endpoints";
     QTest::newRow("German VERBOSE") << QString::fromUtf8("AUSFÜHRLICH: {\"ID\":1}") << "{\"ID\":1}";
-    QTest::newRow("French VERBOSE with a space before the colon")
-        << "COMMENTAIRES : {\"ID\":1}" << "{\"ID\":1}";
-    QTest::newRow("quoted prompt with verbose output")
-        << "> VERBOSE: PS C:\\> {\"ID\":1}" << "{\"ID\":1}";
-    QTest::newRow("trailing blanks") << "    \"Type\":  \"nat\",   \t" << "    \"Type\":  \"nat\",";
-    QTest::newRow("JSON line untouched") << "        \"Name\":  \"PS C:\\\\> x\"," << "        \"Name\":  \"PS C:\\\\> x\",";
-    QTest::newRow("word ending in a colon is not a prefix") << "Network : 3F1C" << "Network : 3F1C";
+    QTest::newRow("French VERBOSE with a space before the colon") << "COMMENTAIRES : {\"ID\":1}"
+                                                                  << "{\"ID\":1}";
+    QTest::newRow("quoted prompt with verbose output") << "> VERBOSE: PS C:\\> {\"ID\":1}"
+                                                       << "{\"ID\":1}";
+    QTest::newRow("trailing blanks") << "    \"Type\":  \"nat\",   \t"
+                                     << "    \"Type\":  \"nat\",";
+    QTest::newRow("JSON line untouched") << "        \"Name\":  \"PS C:\\\\> x\","
+                                         << "        \"Name\":  \"PS C:\\\\> x\",";
+    QTest::newRow("word ending in a colon is not a prefix") << "Network : 3F1C"
+                                                            << "Network : 3F1C";
 }
 
 void TestDumpText::pastedDecorationsAreCleaned()
@@ -263,11 +277,11 @@ void TestDumpText::findsValuesInDumps_data()
     QTest::newRow("PowerShell session with continuation prompts")
         << "ps-prompt.txt" << QStringList{natEndpoint} << QStringList{"nat"} << "8-46" << none << 0;
     QTest::newRow("REST envelope, Success first")
-        << "rest-envelope-success-first.json" << QStringList{natNetwork} << QStringList{"nat"} << "1-1" << none
-        << 1;
-    QTest::newRow("REST envelope, Success last, pretty-printed")
-        << "rest-envelope-success-last.json" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"} << "1-15"
+        << "rest-envelope-success-first.json" << QStringList{natNetwork} << QStringList{"nat"} << "1-1"
         << none << 1;
+    QTest::newRow("REST envelope, Success last, pretty-printed")
+        << "rest-envelope-success-last.json" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"}
+        << "1-15" << none << 1;
     QTest::newRow("REST envelope with an array Output")
         << "rest-envelope-array-output.json" << QStringList{natNetwork, bridgeNetwork, overlayNetwork}
         << QStringList{"nat", "L2Bridge", "Overlay"} << "1-1" << none << 1;
@@ -275,16 +289,16 @@ void TestDumpText::findsValuesInDumps_data()
         << "rest-envelope-failure.json" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"} << "2-2"
         << QStringList{"line 1: HNS reported a failure: Element not found. "} << 1;
     QTest::newRow("console-wrapped tokens and strings, lost indentation")
-        << "wrapped-token.txt" << QStringList{bridgeNetwork, overlayNetwork} << QStringList{"L2Bridge", "Overlay"}
-        << "2-5 7-15" << none << 0;
+        << "wrapped-token.txt" << QStringList{bridgeNetwork, overlayNetwork}
+        << QStringList{"L2Bridge", "Overlay"} << "2-5 7-15" << none << 0;
     QTest::newRow("elided lines")
         << "elided.txt" << QStringList{natEndpoint} << QStringList{"nat"} << "2-17"
         << QStringList{"lines 2-17: lines elided with '...' were dropped; the value is incomplete"} << 0;
     QTest::newRow("hand-edited: comments and trailing commas")
         << "hand-edited.txt" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"} << "1-12" << none << 0;
     QTest::newRow("logrus lines with escaped JSON in msg")
-        << "logrus-line.log" << QStringList{"Name:vxlan0", overlayNetwork} << QStringList{"Overlay", "Overlay"}
-        << "2-2 3-3" << none << 0;
+        << "logrus-line.log" << QStringList{"Name:vxlan0", overlayNetwork}
+        << QStringList{"Overlay", "Overlay"} << "2-2 3-3" << none << 0;
     QTest::newRow("klog lines with raw JSON")
         << "klog-line.log" << QStringList{natEndpoint, "2D7C5A19-8E40-4B63-9F21-0A4E6B8C3D57"}
         << QStringList{"nat", ""} << "2-2 4-4" << none << 0;
@@ -331,9 +345,10 @@ void TestDumpText::repairsAreReported_data()
     QTest::newRow("wrapped compact line")
         << "wrapped-token.txt" << 0
         << QStringList{"joined a line wrapped inside a string", "joined a token wrapped across lines"};
-    QTest::newRow("hand-edited")
-        << "hand-edited.txt" << 0 << QStringList{"dropped a comment line", "removed a trailing comma"};
-    QTest::newRow("elided") << "elided.txt" << 0 << QStringList{"dropped elided lines", "removed a trailing comma"};
+    QTest::newRow("hand-edited") << "hand-edited.txt" << 0
+                                 << QStringList{"dropped a comment line", "removed a trailing comma"};
+    QTest::newRow("elided") << "elided.txt" << 0
+                            << QStringList{"dropped elided lines", "removed a trailing comma"};
     QTest::newRow("log field") << "logrus-line.log" << 1 << QStringList{"unquoted from a log field"};
     QTest::newRow("clean ConvertTo-Json output") << "ps-prompt.txt" << 0 << QStringList{};
 }
@@ -353,10 +368,12 @@ void TestDumpText::repairsAreReported()
 
 void TestDumpText::sourceTextIsTheOriginalSpan()
 {
-    const std::string text = "I1130 hns.go:118] Hns Endpoint resource, {\"ID\":\"x\",\"Type\":\"nat\"} (cached)\n";
+    const std::string text =
+        "I1130 hns.go:118] Hns Endpoint resource, {\"ID\":\"x\",\"Type\":\"nat\"} (cached)\n";
     const ExtractResult result = extractJsonValues(text);
     QCOMPARE(result.values.size(), std::size_t(1));
-    QCOMPARE(QString::fromStdString(result.values[0].sourceText), QStringLiteral("{\"ID\":\"x\",\"Type\":\"nat\"}"));
+    QCOMPARE(QString::fromStdString(result.values[0].sourceText),
+             QStringLiteral("{\"ID\":\"x\",\"Type\":\"nat\"}"));
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)

@@ -7,9 +7,8 @@
 #include "hcn/json_limits.h"
 #include "hcn/status.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,7 +69,7 @@ struct FoundValue
     nlohmann::json value; ///< for an HNS REST envelope, its Output
     int firstLine = 0;    ///< 1-based source lines the value came from
     int lastLine = 0;
-    std::string sourceText; ///< the cleaned text the value was parsed from (after repairs)
+    std::string sourceText; ///< the cleaned text from its opening to its closing bracket, before repairs
     bool fromEnvelope = false;
     /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
     std::vector<std::string> repairs;
