@@ -13,8 +13,8 @@ namespace {
 
 /// Log fields holding JSON as a quoted string are unquoted and scanned again, at most this often nested.
 constexpr int kMaxQuotedNesting = 2;
-/// Values that never close are each scanned to the end of the text; after this many, the rest of the
-/// unclosed openings are skipped so the scan stays linear in practice.
+/// A value that never closes is scanned to the end of the text. After this many, the rest of the text is
+/// not scanned (with a warning), so a pathological dump cannot make the scan quadratic.
 constexpr int kMaxUnclosedScans = 100;
 /// Parser messages quoted in warnings are cut to this many bytes.
 constexpr std::size_t kMaxQuotedMessage = 160;
@@ -225,34 +225,43 @@ private:
                     return c;
                 }
             }
-            // In a string the column already points past the line; a line end continues the token.
         }
         return c;
     }
 
-    /// Collect, repair and parse the value opening at `at`. Returns false when the scan should go on
-    /// from the next character (the opening did not close).
+    /// Collect, repair and parse the value opening at `at`, moving `at` past what was consumed.
     bool takeValue(Position& at)
     {
-        if (m_unclosedScans >= kMaxUnclosedScans)
-            return false;
         Collected c = collect(at);
         const int first = m_lines[at.line].sourceLine;
         const int last = m_lines[c.lastLine].sourceLine;
-        if (c.tooDeep) {
-            warn(first, last,
+        // An unclosed value is reported on its first line: its range would run to the end of the text.
+        const int reportedLast = c.closed ? last : first;
+        if (c.tooDeep)
+            warn(first, reportedLast,
                  "nested deeper than " + std::to_string(m_options.maxDepth) + " levels; not imported");
-            if (!c.closed) {
-                at = {m_lines.size(), 0};
-                return true;
-            }
+        else if (!c.closed)
+            warn(first, first, "a value opens here but never closes; not imported");
+        if (c.closed && c.tooDeep) {
             at = c.end;
             return true;
         }
         if (!c.closed) {
-            ++m_unclosedScans;
-            warn(first, last, "a value opens here but never closes; not imported");
-            return false;
+            if (++m_unclosedScans == kMaxUnclosedScans) {
+                warn(first, m_lines.back().sourceLine,
+                     "too many values that never close; the rest of the text was not scanned");
+                at = {m_lines.size(), 0};
+                return true;
+            }
+            // A value pasted again after a truncated one is still found; the truncated value's own
+            // members are not (pretty-printed, they are indented): go on at the next line that starts
+            // without indentation.
+            std::size_t next = at.line + 1;
+            while (next < m_lines.size() && (m_lines[next].text.empty() || m_lines[next].text[0] == ' ' ||
+                                             m_lines[next].text[0] == '\t'))
+                ++next;
+            at = {next, 0};
+            return true;
         }
         std::string json = repairCommas(c.json, c.repairs);
         nlohmann::json value;

@@ -116,6 +116,8 @@ private slots:
     void repairsAreReported_data();
     void repairsAreReported();
     void sourceTextIsTheOriginalSpan();
+    void depthIsLimitedWhileScanning_data();
+    void depthIsLimitedWhileScanning();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -310,6 +312,9 @@ void TestDumpText::findsValuesInDumps_data()
     QTest::newRow("a broken value does not stop the next")
         << "broken-and-good.txt" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"} << "8-8"
         << QStringList{"lines 2-6: not valid JSON, not imported: "} << 0;
+    QTest::newRow("a truncated paste, then the complete one")
+        << "truncated-then-complete.txt" << QStringList{natEndpoint} << QStringList{"nat"} << "44-82"
+        << QStringList{"line 2: a value opens here but never closes; not imported"} << 0;
     QTest::newRow("100,000 levels deep, then a normal value")
         << "deeply-nested.json" << QStringList{natNetwork} << QStringList{"nat"} << "2-2"
         << QStringList{"line 1: nested deeper than 64 levels; not imported"} << 0;
@@ -374,6 +379,46 @@ void TestDumpText::sourceTextIsTheOriginalSpan()
     QCOMPARE(result.values.size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(result.values[0].sourceText),
              QStringLiteral("{\"ID\":\"x\",\"Type\":\"nat\"}"));
+}
+
+void TestDumpText::depthIsLimitedWhileScanning_data()
+{
+    QTest::addColumn<QByteArray>("first");
+    QTest::addColumn<int>("maxDepth");
+    QTest::addColumn<int>("values");
+    QTest::addColumn<QString>("warning");
+
+    const auto nested = [](int depth, bool closed) {
+        QByteArray text = "{\"ID\":\"deep\",\"X\":" + QByteArray(depth - 1, '[');
+        if (closed)
+            text += QByteArray(depth - 1, ']') + '}';
+        return text;
+    };
+    QTest::newRow("64 levels: the default limit")
+        << nested(64, true) << kDefaultMaxJsonDepth << 2 << QString();
+    QTest::newRow("65 levels") << nested(65, true) << kDefaultMaxJsonDepth << 1
+                               << "line 1: nested deeper than 64 levels; not imported";
+    QTest::newRow("100,000 levels that never close") << nested(100000, false) << kDefaultMaxJsonDepth << 1
+                                                     << "line 1: nested deeper than 64 levels; not imported";
+    QTest::newRow("a lower limit from the options")
+        << nested(5, true) << 4 << 1 << "line 1: nested deeper than 4 levels; not imported";
+}
+
+void TestDumpText::depthIsLimitedWhileScanning()
+{
+    QFETCH(QByteArray, first);
+    QFETCH(int, maxDepth);
+    QFETCH(int, values);
+    QFETCH(QString, warning);
+
+    const std::string text = first.toStdString() + "\n{\"ID\":\"next\",\"Type\":\"nat\"}\n";
+    ExtractOptions options;
+    options.maxDepth = maxDepth;
+    const ExtractResult result = extractJsonValues(text, options);
+    QCOMPARE(int(result.values.size()), values);
+    QCOMPARE(label(result.values.back().value), QStringLiteral("next"));
+    QCOMPARE(result.values.back().firstLine, 2);
+    QCOMPARE(warningTexts(result), warning.isEmpty() ? QStringList() : QStringList{warning});
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)
