@@ -1,0 +1,94 @@
+#pragma once
+// The first layer of importing a customer's HNS/HCN dump: the bytes they sent become text (whatever
+// encoding Windows wrote), pasted decorations are cleaned off each line, and every JSON value in the text
+// is found, repaired where pasting broke it, and parsed with the shared limits. Nothing here throws; a
+// value that cannot be recovered becomes a warning and the others still come out.
+
+#include "hcn/json_limits.h"
+#include "hcn/status.h"
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hcn::io {
+
+/// The largest dump accepted: 256 MiB. Real dumps (collectlogs' network.txt, hnsdiag output) are a few
+/// MiB; anything bigger is refused before it is decoded.
+inline constexpr std::size_t kMaxDumpBytes = std::size_t(256) * 1024 * 1024;
+
+enum class TextEncoding
+{
+    Utf8,
+    Utf8Bom,
+    Utf16LeBom, ///< what Windows PowerShell 5.1's `>` writes
+    Utf16BeBom,
+    Utf16Le, ///< without BOM, recognised by every other byte being 0
+};
+
+/// Dump text as UTF-8 with LF line ends.
+struct DecodedText
+{
+    std::string text;
+    TextEncoding encoding = TextEncoding::Utf8;
+    /// True when undecodable bytes (or lone UTF-16 surrogates) were replaced by U+FFFD.
+    bool replacedInvalid = false;
+};
+
+/// Decode a dump: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, UTF-16 LE without BOM; invalid
+/// sequences become U+FFFD, CRLF and lone CR become LF. Fails (InvalidArg) above kMaxDumpBytes and
+/// (InvalidJson) when the content is binary rather than text.
+Result<DecodedText> decodeDumpText(std::string_view bytes);
+
+/// One line of text with what a console or a chat window added around it removed.
+struct CleanedLine
+{
+    std::string text;
+    int sourceLine = 0; ///< 1-based line number in the decoded text
+};
+
+/// Strip, per line: markdown quote markers (`> `, `>> `, `> > `), PowerShell and cmd prompts
+/// (`PS C:\x> `, `C:\x>`), PowerShell continuation prompts (`>> `), stream prefixes such as
+/// `VERBOSE: ` / `AUSFÜHRLICH: ` / `DEBUG: ` / `WARNING: ` in the usual Windows languages, and trailing
+/// blanks. `text` is LF-separated.
+std::vector<CleanedLine> cleanPastedText(std::string_view text);
+
+/// Something the user should know about a part of the dump.
+struct ImportWarning
+{
+    int firstLine = 0; ///< 1-based source lines the warning is about
+    int lastLine = 0;
+    std::string message;
+};
+
+/// A JSON value found in the dump.
+struct FoundValue
+{
+    nlohmann::json value; ///< for an HNS REST envelope, its Output
+    int firstLine = 0;    ///< 1-based source lines the value came from
+    int lastLine = 0;
+    std::string sourceText; ///< the cleaned text from its opening to its closing bracket, before repairs
+    bool fromEnvelope = false;
+    /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
+    std::vector<std::string> repairs;
+};
+
+struct ExtractResult
+{
+    std::vector<FoundValue> values;
+    std::vector<ImportWarning> warnings;
+};
+
+struct ExtractOptions
+{
+    int maxDepth = kDefaultMaxJsonDepth; ///< deeper values are refused before they are parsed
+};
+
+/// Every top-level JSON object, and every array of objects, arrays or strings, in decoded `text`: with
+/// text around it, several per file, inside log lines (raw, or as a quoted string with escaped quotes),
+/// wrapped or elided by a console. HNS envelopes {"Success":true,"Output":...} are unwrapped.
+ExtractResult extractJsonValues(std::string_view text, const ExtractOptions& options = {});
+
+} // namespace hcn::io

@@ -1,0 +1,347 @@
+// Finding JSON values in dump text: a scan over the cleaned lines that follows strings and brackets,
+// repairs what a console broke while it collects a value, and parses each value on its own.
+
+#include "hcn/dump_text.h"
+#include "io/json_repair.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hcn::io {
+
+namespace {
+
+/// Log fields holding JSON as a quoted string are unquoted and scanned again, at most this often nested.
+constexpr int kMaxQuotedNesting = 2;
+/// A value that never closes is scanned to the end of the text. After this many, the rest of the text is
+/// not scanned (with a warning), so a pathological dump cannot make the scan quadratic.
+constexpr int kMaxUnclosedScans = 100;
+/// Parser messages quoted in warnings are cut to this many bytes.
+constexpr std::size_t kMaxQuotedMessage = 160;
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool isTokenChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+';
+}
+
+/// `...`, `....,` or `…`: a line the sender cut out.
+bool isElision(std::string_view t)
+{
+    if (t.ends_with(','))
+        t.remove_suffix(1);
+    t = trim(t);
+    if (t == "\xE2\x80\xA6")
+        return true;
+    return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c == '.'; });
+}
+
+std::string lineRange(int first, int last)
+{
+    return first == last ? "line " + std::to_string(first)
+                         : "lines " + std::to_string(first) + "-" + std::to_string(last);
+}
+
+/// An HNS REST answer: {"Success":bool,"Error":"...","Output":...} and nothing else.
+bool isEnvelope(const nlohmann::json& v)
+{
+    if (!v.is_object() || !v.contains("Success") || !v["Success"].is_boolean())
+        return false;
+    if (!v.contains("Output") && !v.contains("Error"))
+        return false;
+    return std::all_of(v.items().begin(), v.items().end(), [](const auto& item) {
+        return item.key() == "Success" || item.key() == "Output" || item.key() == "Error" ||
+               item.key() == "ErrorCode";
+    });
+}
+
+struct Position
+{
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+/// What collecting one value from its opening bracket produced.
+struct Collected
+{
+    bool closed = false;
+    bool tooDeep = false;
+    bool elided = false;
+    Position end; ///< just after the closing bracket
+    std::size_t lastLine = 0;
+    std::string json;
+    std::vector<std::string> repairs;
+};
+
+class Extractor
+{
+public:
+    Extractor(const std::vector<CleanedLine>& lines, const ExtractOptions& options, ExtractResult& result,
+              int quotedNesting)
+        : m_lines(lines), m_options(options), m_result(result), m_quotedNesting(quotedNesting)
+    {}
+
+    void run()
+    {
+        Position at;
+        while (at.line < m_lines.size()) {
+            const std::string& text = m_lines[at.line].text;
+            if (at.column >= text.size()) {
+                ++at.line;
+                at.column = 0;
+                continue;
+            }
+            const char c = text[at.column];
+            if ((c == '{' || c == '[') && tryQuotedField(at))
+                continue;
+            if ((c == '{' || c == '[') && startsValue(at) && takeValue(at))
+                continue;
+            ++at.column;
+        }
+    }
+
+private:
+    /// Next non-blank character after `at`, looking a few lines ahead (ConvertTo-Json writes `{` alone)
+    /// past the comment and elision lines collect() drops.
+    char following(Position at) const
+    {
+        ++at.column;
+        for (int lines = 0; at.line < m_lines.size() && lines < 4; ++at.line, at.column = 0, ++lines) {
+            const std::string_view rest = trim(std::string_view(m_lines[at.line].text).substr(at.column));
+            if (at.column == 0 && (isElision(rest) || rest.starts_with("//") || rest.starts_with('#')))
+                continue; // collect() drops these lines
+            if (!rest.empty())
+                return rest.front();
+        }
+        return '\0';
+    }
+
+    /// Objects open with a key or close at once; arrays hold objects, arrays or strings. Text such as
+    /// `[INFO]`, `@{Name=x}` or a script block `{ $_.Name }` is not a value.
+    bool startsValue(Position at) const
+    {
+        const char open = m_lines[at.line].text[at.column];
+        const char next = following(at);
+        if (open == '{')
+            return next == '"' || next == '}';
+        return next == '{' || next == '[' || next == '"';
+    }
+
+    /// `msg="Response: {\"ID\":...}"`: JSON inside a quoted string of a log line, its quotes escaped.
+    /// Unquote up to the end of that string and scan it on its own; whatever it holds is reported on
+    /// this line.
+    bool tryQuotedField(Position& at)
+    {
+        const std::string& text = m_lines[at.line].text;
+        const bool escapedKey = text.compare(at.column + 1, 2, "\\\"") == 0 ||
+                                (text[at.column] == '[' && text.compare(at.column + 1, 3, "{\\\"") == 0);
+        if (m_quotedNesting >= kMaxQuotedNesting || !escapedKey)
+            return false;
+        std::size_t end = at.column;
+        while (end < text.size() && text[end] != '"')
+            end += text[end] == '\\' ? 2 : 1;
+        if (end >= text.size())
+            return false;
+        const std::string unquoted =
+            unquoteGoString(std::string_view(text).substr(at.column, end - at.column));
+        std::vector<CleanedLine> inner;
+        for (std::size_t start = 0; start <= unquoted.size();) {
+            std::size_t stop = unquoted.find('\n', start);
+            if (stop == std::string::npos)
+                stop = unquoted.size();
+            inner.push_back({unquoted.substr(start, stop - start), m_lines[at.line].sourceLine});
+            start = stop + 1;
+        }
+        ExtractResult nested;
+        Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
+        for (FoundValue& v : nested.values) {
+            v.repairs.insert(v.repairs.begin(), "unquoted from a log field");
+            m_result.values.push_back(std::move(v));
+        }
+        for (ImportWarning& w : nested.warnings)
+            m_result.warnings.push_back(std::move(w));
+        at.column = end + 1;
+        return true;
+    }
+
+    Collected collect(Position from) const
+    {
+        Collected c;
+        int depth = 0;
+        bool inString = false;
+        bool escape = false;
+        Position at = from;
+        for (bool first = true; at.line < m_lines.size(); ++at.line, at.column = 0, first = false) {
+            std::string_view line = m_lines[at.line].text;
+            if (!first) {
+                const std::string_view t = trim(line);
+                if (inString) {
+                    // A raw line end inside a string: the console wrapped a long value.
+                    c.repairs.push_back("joined a line wrapped inside a string");
+                } else if (isElision(t)) {
+                    c.elided = true;
+                    continue;
+                } else if (t.starts_with("//") || t.starts_with('#')) {
+                    c.repairs.push_back("dropped a comment line");
+                    continue;
+                } else if (!c.json.empty() && isTokenChar(c.json.back()) && !t.empty() &&
+                           isTokenChar(t.front())) {
+                    c.repairs.push_back("joined a token wrapped across lines");
+                    line = t;
+                } else if (!c.tooDeep) {
+                    c.json += '\n';
+                }
+            }
+            c.lastLine = at.line;
+            for (; at.column < line.size(); ++at.column) {
+                const char ch = line[at.column];
+                if (!c.tooDeep)
+                    c.json += ch;
+                if (inString) {
+                    if (escape)
+                        escape = false;
+                    else if (ch == '\\')
+                        escape = true;
+                    else if (ch == '"')
+                        inString = false;
+                } else if (ch == '"') {
+                    inString = true;
+                } else if (ch == '{' || ch == '[') {
+                    if (++depth > m_options.maxDepth && !c.tooDeep) {
+                        c.tooDeep = true;
+                        c.json.clear();
+                    }
+                } else if ((ch == '}' || ch == ']') && --depth == 0) {
+                    c.closed = true;
+                    c.end = {at.line, at.column + 1};
+                    return c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /// Collect, repair and parse the value opening at `at`, moving `at` past what was consumed.
+    bool takeValue(Position& at)
+    {
+        Collected c = collect(at);
+        const int first = m_lines[at.line].sourceLine;
+        const int last = m_lines[c.lastLine].sourceLine;
+        // An unclosed value is reported on its first line: its range would run to the end of the text.
+        const int reportedLast = c.closed ? last : first;
+        if (c.tooDeep)
+            warn(first, reportedLast,
+                 "nested deeper than " + std::to_string(m_options.maxDepth) + " levels; not imported");
+        else if (!c.closed)
+            warn(first, first, "a value opens here but never closes; not imported");
+        if (c.closed && c.tooDeep) {
+            at = c.end;
+            return true;
+        }
+        if (!c.closed) {
+            if (++m_unclosedScans == kMaxUnclosedScans) {
+                warn(first, m_lines.back().sourceLine,
+                     "too many values that never close; the rest of the text was not scanned");
+                at = {m_lines.size(), 0};
+                return true;
+            }
+            // A value pasted again after a truncated one is still found; the truncated value's own
+            // members are not (pretty-printed, they are indented): go on at the next line that starts
+            // without indentation.
+            std::size_t next = at.line + 1;
+            while (next < m_lines.size() && (m_lines[next].text.empty() || m_lines[next].text[0] == ' ' ||
+                                             m_lines[next].text[0] == '\t'))
+                ++next;
+            at = {next, 0};
+            return true;
+        }
+        std::string json = repairCommas(c.json, c.repairs);
+        nlohmann::json value;
+        try {
+            value = nlohmann::json::parse(json);
+        } catch (const nlohmann::json::exception& e) {
+            std::string why = e.what();
+            if (const std::size_t pos = why.find("] "); pos != std::string::npos)
+                why.erase(0, pos + 2);
+            warn(first, last, "not valid JSON, not imported: " + why.substr(0, kMaxQuotedMessage));
+            at = c.end;
+            return true;
+        }
+        if (c.elided) {
+            warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
+            c.repairs.push_back("dropped elided lines");
+        }
+        FoundValue found;
+        found.firstLine = first;
+        found.lastLine = last;
+        found.sourceText = spanText(at, c.end);
+        std::sort(c.repairs.begin(), c.repairs.end());
+        c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
+        found.repairs = std::move(c.repairs);
+        if (isEnvelope(value)) {
+            found.fromEnvelope = true;
+            if (!value["Success"].get<bool>()) {
+                const auto& error = value.contains("Error") && value["Error"].is_string()
+                                        ? value["Error"].get<std::string>()
+                                        : std::string("no error text");
+                warn(first, last, "HNS reported a failure: " + error);
+            } else if (value.contains("Output") && !value["Output"].is_null()) {
+                found.value = std::move(value["Output"]);
+                m_result.values.push_back(std::move(found));
+            }
+        } else {
+            found.value = std::move(value);
+            m_result.values.push_back(std::move(found));
+        }
+        at = c.end;
+        return true;
+    }
+
+    /// The cleaned text from `from` up to `to`, lines joined by LF.
+    std::string spanText(Position from, Position to) const
+    {
+        std::string out;
+        for (std::size_t l = from.line; l <= to.line && l < m_lines.size(); ++l) {
+            std::string_view line = m_lines[l].text;
+            if (l == to.line)
+                line = line.substr(0, to.column);
+            if (l == from.line)
+                line = line.substr(std::min(from.column, line.size()));
+            if (l != from.line)
+                out += '\n';
+            out += line;
+        }
+        return out;
+    }
+
+    void warn(int first, int last, std::string message)
+    {
+        m_result.warnings.push_back({first, last, lineRange(first, last) + ": " + std::move(message)});
+    }
+
+    const std::vector<CleanedLine>& m_lines;
+    const ExtractOptions& m_options;
+    ExtractResult& m_result;
+    int m_quotedNesting = 0;
+    int m_unclosedScans = 0;
+};
+
+} // namespace
+
+ExtractResult extractJsonValues(std::string_view text, const ExtractOptions& options)
+{
+    ExtractResult result;
+    const std::vector<CleanedLine> lines = cleanPastedText(text);
+    Extractor(lines, options, result, 0).run();
+    return result;
+}
+
+} // namespace hcn::io

@@ -1,0 +1,19 @@
+#pragma once
+// Text-level repairs of JSON that pasting broke, applied before the value is parsed (internal to core/io).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hcn::io {
+
+/// `json` with trailing commas before `}` / `]` removed and a comma inserted at a line end between two
+/// values that lost it (an elided line often takes it along). Strings are left alone. Each kind of repair
+/// made is added once to `repairs`.
+std::string repairCommas(std::string_view json, std::vector<std::string>& repairs);
+
+/// The content of a Go-quoted string (logrus `msg="..."`) with `\"`, `\\`, `\n`, `\t`, `\r` resolved;
+/// other escapes are kept as written.
+std::string unquoteGoString(std::string_view quoted);
+
+} // namespace hcn::io

@@ -1,0 +1,131 @@
+// Pasted text, line by line: what a console, a chat window or a ticket system put around the output.
+
+#include "hcn/dump_text.h"
+
+#include <array>
+#include <cctype>
+
+namespace hcn::io {
+
+namespace {
+
+/// The stream prefixes PowerShell writes (VERBOSE, DEBUG, WARNING) in the languages Windows ships most.
+constexpr std::array<std::string_view, 16> kStreamPrefixes = {
+    "VERBOSE",       "DEBUG",          "WARNING",   "AUSFÜHRLICH", "WARNUNG",     "COMMENTAIRES",
+    "AVERTISSEMENT", "DÉBOGUER",       "DETALLADO", "ADVERTENCIA", "DETTAGLIATO", "AVVISO",
+    "ПОДРОБНО",      "ПРЕДУПРЕЖДЕНИЕ", "詳細",      "警告",
+};
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+std::string_view skipBlanks(std::string_view line, std::size_t max = std::string_view::npos)
+{
+    std::size_t n = 0;
+    while (n < line.size() && n < max && isBlank(line[n]))
+        ++n;
+    return line.substr(n);
+}
+
+/// `> `, `>> ` (markdown quotes, PowerShell continuation prompts): one marker.
+bool stripQuoteMarker(std::string_view& line)
+{
+    const std::string_view rest = skipBlanks(line, 3);
+    if (!rest.starts_with('>'))
+        return false;
+    line = rest.substr(1);
+    if (!line.empty() && line[0] == ' ')
+        line.remove_prefix(1);
+    return true;
+}
+
+/// `PS C:\Users\admin> ` and `PS Microsoft.PowerShell.Core\FileSystem::\\srv\share> `.
+bool stripPowerShellPrompt(std::string_view& line)
+{
+    if (!line.starts_with("PS "))
+        return false;
+    const std::size_t gt = line.find('>');
+    if (gt == std::string_view::npos)
+        return false;
+    const std::string_view path = line.substr(3, gt - 3);
+    if (path.find_first_of(":\\") == std::string_view::npos || path.find('"') != std::string_view::npos)
+        return false;
+    line.remove_prefix(gt + 1);
+    if (!line.empty() && line[0] == ' ')
+        line.remove_prefix(1);
+    return true;
+}
+
+/// `C:\Windows\system32>` (cmd.exe).
+bool stripCmdPrompt(std::string_view& line)
+{
+    if (line.size() < 4 || !std::isalpha(static_cast<unsigned char>(line[0])) || line[1] != ':' ||
+        line[2] != '\\')
+        return false;
+    const std::size_t gt = line.find('>');
+    if (gt == std::string_view::npos || line.substr(0, gt).find('"') != std::string_view::npos)
+        return false;
+    line.remove_prefix(gt + 1);
+    return true;
+}
+
+/// `VERBOSE: `, `COMMENTAIRES : `.
+bool stripStreamPrefix(std::string_view& line)
+{
+    for (const std::string_view word : kStreamPrefixes) {
+        if (!line.starts_with(word))
+            continue;
+        std::string_view rest = line.substr(word.size());
+        if (rest.starts_with(' '))
+            rest.remove_prefix(1);
+        if (!rest.starts_with(':'))
+            continue;
+        rest.remove_prefix(1);
+        if (!rest.empty() && rest[0] == ' ')
+            rest.remove_prefix(1);
+        line = rest;
+        return true;
+    }
+    return false;
+}
+
+std::string_view trimTrailing(std::string_view line)
+{
+    while (!line.empty() && isBlank(line.back()))
+        line.remove_suffix(1);
+    return line;
+}
+
+std::string cleanLine(std::string_view line)
+{
+    // Decorations nest (a quoted prompt, a prompt's verbose output): strip until none is left.
+    for (;;) {
+        if (stripQuoteMarker(line) || stripPowerShellPrompt(line) || stripCmdPrompt(line) ||
+            stripStreamPrefix(line))
+            continue;
+        break;
+    }
+    return std::string(trimTrailing(line));
+}
+
+} // namespace
+
+std::vector<CleanedLine> cleanPastedText(std::string_view text)
+{
+    std::vector<CleanedLine> lines;
+    int number = 1;
+    for (std::size_t start = 0; start <= text.size(); ++number) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        if (start == text.size() && start != 0 && text[start - 1] == '\n')
+            break; // no empty line after the final line end
+        lines.push_back({cleanLine(text.substr(start, end - start)), number});
+        start = end + 1;
+    }
+    return lines;
+}
+
+} // namespace hcn::io
