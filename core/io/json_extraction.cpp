@@ -2,6 +2,8 @@
 // repairs what a console broke while it collects a value, and parses each value on its own.
 
 #include "hcn/dump_text.h"
+
+#include "common/utf8.h"
 #include "io/json_repair.h"
 
 #include <algorithm>
@@ -271,7 +273,8 @@ private:
             std::string why = e.what();
             if (const std::size_t pos = why.find("] "); pos != std::string::npos)
                 why.erase(0, pos + 2);
-            warn(first, last, "not valid JSON, not imported: " + why.substr(0, kMaxQuotedMessage));
+            warn(first, last,
+                 "not valid JSON, not imported: " + std::string(utf8Prefix(why, kMaxQuotedMessage)));
             at = c.end;
             return true;
         }
@@ -324,7 +327,8 @@ private:
 
     void warn(int first, int last, std::string message)
     {
-        m_result.warnings.push_back({first, last, lineRange(first, last) + ": " + std::move(message)});
+        // Parser messages quote what they last read, which can end inside a character: kept valid UTF-8.
+        m_result.warnings.push_back({first, last, lineRange(first, last) + ": " + validUtf8(std::move(message))});
     }
 
     const std::vector<CleanedLine>& m_lines;

@@ -2,6 +2,7 @@
 // JSON value in it is found with the lines it came from, repaired where a console or a chat window
 // broke it; what cannot be recovered is a warning, and the rest still comes out.
 
+#include "common/utf8.h"
 #include "hcn/dump_text.h"
 
 #include <QtTest>
@@ -118,6 +119,7 @@ private slots:
     void sourceTextIsTheOriginalSpan();
     void depthIsLimitedWhileScanning_data();
     void depthIsLimitedWhileScanning();
+    void parseErrorsQuoteValidUtf8();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -419,6 +421,21 @@ void TestDumpText::depthIsLimitedWhileScanning()
     QCOMPARE(label(result.values.back().value), QStringLiteral("next"));
     QCOMPARE(result.values.back().firstLine, 2);
     QCOMPARE(warningTexts(result), warning.isEmpty() ? QStringList() : QStringList{warning});
+}
+
+// The parser quotes what it last read, which can stop inside a character (found by fuzz_dump_text):
+// the warning still names the lines and stays valid UTF-8, and the next value still comes out.
+void TestDumpText::parseErrorsQuoteValidUtf8()
+{
+    const std::string text = "{\"ID\":\"broken\",\"Subnets\":[\"172.29.144.0/20\",\n   \xef\xbc\x8e]}\n"
+                             "{\"ID\":\"next\",\"Type\":\"nat\"}\n";
+    const ExtractResult result = extractJsonValues(text);
+    QCOMPARE(int(result.values.size()), 1);
+    QCOMPARE(label(result.values.front().value), QStringLiteral("next"));
+    QCOMPARE(int(result.warnings.size()), 1);
+    const std::string& warning = result.warnings.front().message;
+    QVERIFY2(hcn::isValidUtf8(warning), warning.c_str());
+    QVERIFY2(warning.rfind("lines 1-2: not valid JSON, not imported: ", 0) == 0, warning.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)
