@@ -11,6 +11,7 @@
 #include "engine/query.h"
 #include "hcn/endpoint_flags.h"
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -204,13 +205,38 @@ struct SnapshotApi::Impl
     Json render(ResourceKind kind, const Guid& id, const ParsedQuery& query) const
     {
         Json out = renderDocument(state, kind, id, query);
-        if (query.detailed) {
-            // A snapshot exported with Detailed recorded the block as the host had it: that stays.
-            const Json* stored = state.document(kind, id);
-            if (auto it = stored->find(detailedKey(kind)); it != stored->end())
-                out[detailedKey(kind)] = *it;
+        if (!query.detailed)
+            return out;
+        // A snapshot exported with Detailed recorded the block as the host had it: that stays.
+        const Json* stored = state.document(kind, id);
+        if (auto it = stored->find(detailedKey(kind)); it != stored->end()) {
+            out[detailedKey(kind)] = *it;
+            return out;
+        }
+        // Otherwise the block holds what the references give. Pool usage, port mappings and port
+        // reservations are the engine's bookkeeping, not in the documents: left out rather than shown
+        // as empty.
+        if (auto block = out.find(detailedKey(kind)); block != out.end() && block->is_object()) {
+            const auto unknown = unknownDetails(kind);
+            for (const char* key : unknown)
+                if (key)
+                    block->erase(key);
         }
         return out;
+    }
+
+    static std::array<const char*, 2> unknownDetails(ResourceKind kind)
+    {
+        switch (kind) {
+        case ResourceKind::Network:
+            return {"Subnets", "MacPool"};
+        case ResourceKind::Endpoint:
+            return {"PortMappings", nullptr};
+        case ResourceKind::GuestNetworkService:
+            return {"PortReservations", nullptr};
+        default:
+            return {nullptr, nullptr};
+        }
     }
 };
 

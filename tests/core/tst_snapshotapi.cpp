@@ -173,6 +173,8 @@ void TestSnapshotApi::readsEqualTheEngines()
         for (auto& [id, doc] : engine.items()) {
             QCOMPARE(qs(mine[id]["Resources"]["LoadBalancers"].dump()), qs(doc["Resources"]["LoadBalancers"].dump()));
             QCOMPARE(mine[id]["Resources"]["IsRemote"], doc["Resources"]["IsRemote"]);
+            // Port mappings are the engine's bookkeeping: not shown as an empty list.
+            QVERIFY(!mine[id]["Resources"].contains("PortMappings"));
         }
         return;
     }

@@ -44,7 +44,8 @@ public:
     /// Fails with kSnapshotReadOnly.
     Status modify(ResourceKind kind, Handle handle, std::string_view settings) override;
     /// With Detailed: the Resources (namespaces: ResourceCounts) block the document recorded when it was
-    /// exported with Detailed, else the one the engine derives from the snapshot's references.
+    /// exported with Detailed, else the one the engine derives from the snapshot's references, without
+    /// what only the engine's bookkeeping knows (subnet and MAC pool usage, port mappings, reservations).
     Result<std::string> query(ResourceKind kind, Handle handle, std::string_view query) override;
     /// Fails with kSnapshotReadOnly.
     Status remove(ResourceKind kind, const Guid& id) override;
