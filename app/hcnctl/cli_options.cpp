@@ -79,7 +79,8 @@ const std::map<std::string, std::set<Option>>& verbOptions()
 bool isGlobal(Option option)
 {
     return option == Option::Socket || option == Option::TokenFile || option == Option::CaFile ||
-           option == Option::Embedded || option == Option::Snapshot || option == Option::Json || option == Option::Help;
+           option == Option::Embedded || option == Option::Snapshot || option == Option::Json ||
+           option == Option::Help;
 }
 
 bool parseDuration(const std::string& text, double& out)

@@ -209,7 +209,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     if (options.verb == "version")
         return version(options);
 
-    auto session = Session::open({options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
+    auto session = Session::open(
+        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
     if (!session.ok())
         return failToOpen(session.status(), options);
     Session& s = **session;
@@ -445,7 +446,8 @@ ExitStatus CommandRunner::events(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::version(const CliOptions& options)
 {
     json out{{"Hcnctl", HCNCTL_VERSION}};
-    auto session = Session::open({options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
+    auto session = Session::open(
+        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
     if (!session.ok()) {
         // The client's own version is still worth printing when the service is not there.
         if (!options.json)

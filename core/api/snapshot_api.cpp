@@ -28,7 +28,8 @@ Status readOnly(std::string_view what)
 
 Status badHandle(ResourceKind kind)
 {
-    return Status(hr::Handle, "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
+    return Status(hr::Handle,
+                  "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
 }
 
 HResult notFoundCode(ResourceKind kind)
@@ -96,7 +97,8 @@ template <typename F> auto guarded(F&& read) -> decltype(read())
         return read();
     } catch (const nlohmann::json::exception& error) {
         return Status(hr::InvalidJson, std::string("a snapshot document has a value of an unexpected JSON "
-                                                   "type (") + error.what() + ").");
+                                                   "type (") +
+                                           error.what() + ").");
     }
 }
 
@@ -189,9 +191,11 @@ struct SnapshotApi::Impl
             }
         };
         for (auto& [id, lb] : state.loadBalancers)
-            linkEndpoints(lb->doc, lb->endpoints, [&, lbId = id](EndpointObject& ep) { ep.loadBalancers.insert(lbId); });
+            linkEndpoints(lb->doc, lb->endpoints,
+                          [&, lbId = id](EndpointObject& ep) { ep.loadBalancers.insert(lbId); });
         for (auto& [id, route] : state.routes)
-            linkEndpoints(route->doc, route->endpoints, [&, routeId = id](EndpointObject& ep) { ep.routes.insert(routeId); });
+            linkEndpoints(route->doc, route->endpoints,
+                          [&, routeId = id](EndpointObject& ep) { ep.routes.insert(routeId); });
     }
 
     Result<Guid> resolve(ResourceKind kind, Handle handle) const
@@ -425,8 +429,8 @@ Result<ApiInfo> SnapshotApi::info()
         about.counts.openHandles = m_impl->handles.size();
     }
     about.readOnly = true;
-    about.description = "offline read-only snapshot" +
-                        (m_impl->source.empty() ? std::string() : " (" + m_impl->source + ")");
+    about.description =
+        "offline read-only snapshot" + (m_impl->source.empty() ? std::string() : " (" + m_impl->source + ")");
     return about;
 }
 

@@ -51,31 +51,28 @@ struct Host
         const auto web = *engine.create(ResourceKind::Network, {}, natNetwork("web").dump());
         const auto db =
             *engine.create(ResourceKind::Network, {}, natNetwork("db", "10.9.0.0/24", "10.9.0.1").dump());
-        const auto a = *engine.create(ResourceKind::Endpoint, {},
-                                      v2({{"Name", "pod-a"},
-                                          {"IpConfigurations", {{{"IpAddress", "172.20.0.10"}}}}})
-                                          .dump(),
-                                      web);
+        const auto a = *engine.create(
+            ResourceKind::Endpoint, {},
+            v2({{"Name", "pod-a"}, {"IpConfigurations", {{{"IpAddress", "172.20.0.10"}}}}}).dump(), web);
         (void)*engine.create(ResourceKind::Endpoint, {}, v2({{"Name", "pod-b"}}).dump(), web);
         (void)*engine.create(ResourceKind::Endpoint, {}, v2({{"Name", "db-0"}}).dump(), db);
-        (void)*engine.create(ResourceKind::Endpoint, {},
-                             v2({{"Name", "remote"},
-                                 {"Flags", 1},
-                                 {"IpConfigurations", {{{"IpAddress", "172.20.0.200"}}}}})
-                                 .dump(),
-                             web);
+        (void)*engine.create(
+            ResourceKind::Endpoint, {},
+            v2({{"Name", "remote"}, {"Flags", 1}, {"IpConfigurations", {{{"IpAddress", "172.20.0.200"}}}}})
+                .dump(),
+            web);
         const std::string aId = json::parse(*engine.query(ResourceKind::Endpoint, a, ""))["ID"];
         const auto ns = *engine.create(ResourceKind::Namespace, {}, v2(json::object()).dump());
-        (void)engine.modify(ResourceKind::Namespace, ns,
-                            json{{"ResourceType", "Endpoint"},
-                                 {"RequestType", "Add"},
-                                 {"Settings", {{"EndpointId", aId}}}}
-                                .dump());
-        (void)*engine.create(ResourceKind::LoadBalancer, {},
-                             v2({{"HostComputeEndpoints", {aId}},
-                                 {"FrontendVIPs", {"10.96.0.10"}},
-                                 {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 80}}}}})
-                                 .dump());
+        (void)engine.modify(
+            ResourceKind::Namespace, ns,
+            json{{"ResourceType", "Endpoint"}, {"RequestType", "Add"}, {"Settings", {{"EndpointId", aId}}}}
+                .dump());
+        (void)*engine.create(
+            ResourceKind::LoadBalancer, {},
+            v2({{"HostComputeEndpoints", {aId}},
+                {"FrontendVIPs", {"10.96.0.10"}},
+                {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 80}}}}})
+                .dump());
         (void)*engine.create(
             ResourceKind::SdnRoute, {},
             v2({{"HostComputeEndpoints", {aId}},
@@ -102,7 +99,8 @@ json answers(hcn::Api& api, ResourceKind kind, const std::string& query)
         if (!handle.ok())
             return json{{"open error", handle.status().message()}};
         auto doc = api.query(kind, *handle, query);
-        out[id.get<std::string>()] = doc.ok() ? json::parse(*doc) : json{{"query error", doc.status().message()}};
+        out[id.get<std::string>()] =
+            doc.ok() ? json::parse(*doc) : json{{"query error", doc.status().message()}};
         if (!api.close(kind, *handle).ok())
             out["close failed"] = true;
     }
@@ -130,20 +128,20 @@ void TestSnapshotApi::readsEqualTheEngines_data()
         QTest::addRow("%s all", name.c_str()) << std::string() << kind << std::string();
         QTest::addRow("%s detailed, exported detailed", name.c_str()) << kDetailed << kind << kDetailed;
     }
-    for (ResourceKind kind : {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace,
-                              ResourceKind::LoadBalancer})
+    for (ResourceKind kind :
+         {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace, ResourceKind::LoadBalancer})
         QTest::addRow("%s v1 shape", std::string(hcn::resourceKindName(kind)).c_str())
             << std::string() << kind << kV1;
     QTest::newRow("filter by name") << std::string() << ResourceKind::Network
                                     << filterQuery({{"Name", "WEB"}});
-    QTest::newRow("filter by v1 network name") << std::string() << ResourceKind::Endpoint
-                                               << filterQuery({{"VirtualNetworkName", "web"}});
-    QTest::newRow("filter by v1 IP address") << std::string() << ResourceKind::Endpoint
-                                             << filterQuery({{"IPAddress", "172.20.0.10"}});
-    QTest::newRow("filter by v1 remote flag") << std::string() << ResourceKind::Endpoint
-                                              << filterQuery({{"IsRemoteEndpoint", true}});
-    QTest::newRow("filter matching nothing") << std::string() << ResourceKind::Endpoint
-                                             << filterQuery({{"Name", "nobody"}});
+    QTest::newRow("filter by v1 network name")
+        << std::string() << ResourceKind::Endpoint << filterQuery({{"VirtualNetworkName", "web"}});
+    QTest::newRow("filter by v1 IP address")
+        << std::string() << ResourceKind::Endpoint << filterQuery({{"IPAddress", "172.20.0.10"}});
+    QTest::newRow("filter by v1 remote flag")
+        << std::string() << ResourceKind::Endpoint << filterQuery({{"IsRemoteEndpoint", true}});
+    QTest::newRow("filter matching nothing")
+        << std::string() << ResourceKind::Endpoint << filterQuery({{"Name", "nobody"}});
     QTest::newRow("detailed endpoints from a plain export")
         << std::string() << ResourceKind::Endpoint << std::string(R"({"Flags":1})");
 }
@@ -171,7 +169,8 @@ void TestSnapshotApi::readsEqualTheEngines()
         // mappings: compare the load balancers and the remote flag.
         json engine = answers(host.api, kind, query), mine = answers(offline, kind, query);
         for (auto& [id, doc] : engine.items()) {
-            QCOMPARE(qs(mine[id]["Resources"]["LoadBalancers"].dump()), qs(doc["Resources"]["LoadBalancers"].dump()));
+            QCOMPARE(qs(mine[id]["Resources"]["LoadBalancers"].dump()),
+                     qs(doc["Resources"]["LoadBalancers"].dump()));
             QCOMPARE(mine[id]["Resources"]["IsRemote"], doc["Resources"]["IsRemote"]);
             // Port mappings are the engine's bookkeeping: not shown as an empty list.
             QVERIFY(!mine[id]["Resources"].contains("PortMappings"));
@@ -192,7 +191,8 @@ void TestSnapshotApi::brokenStateLoads_data()
     const std::string idB = "7A2B4D3F-1C5E-4F6A-8B9C-0D1E2F3A4B5C";
     const std::string missingNetwork = "00000000-dead-beef-0000-000000000001";
     QTest::newRow("endpoint pointing to a missing network")
-        << json{{"Endpoints", {{{"ID", idA}, {"HostComputeNetwork", missingNetwork}, {"Name", "orphan"}}}}}.dump()
+        << json{{"Endpoints", {{{"ID", idA}, {"HostComputeNetwork", missingNetwork}, {"Name", "orphan"}}}}}
+               .dump()
         << ResourceKind::Endpoint << 1 << 0;
     QTest::newRow("two endpoints with the same IP address")
         << json{{"Endpoints",
@@ -207,8 +207,8 @@ void TestSnapshotApi::brokenStateLoads_data()
                .dump()
         << ResourceKind::Network << 2 << 0;
     QTest::newRow("upper-case and braced IDs")
-        << json{{"Namespaces", {{{"ID", idB}}, {{"ID", "{" + idA + "}"}}}}}.dump() << ResourceKind::Namespace << 2
-        << 0;
+        << json{{"Namespaces", {{{"ID", idB}}, {{"ID", "{" + idA + "}"}}}}}.dump() << ResourceKind::Namespace
+        << 2 << 0;
     QTest::newRow("object without ID is skipped")
         << json{{"LoadBalancers", {{{"ID", idA}}, {{"Name", "no id"}}, {{"ID", "not-a-guid"}}, 42}}}.dump()
         << ResourceKind::LoadBalancer << 1 << 3;
@@ -244,7 +244,8 @@ void TestSnapshotApi::brokenStateLoads()
         HCN_VERIFY_OK(doc);
         const json answered = json::parse(*doc);
         const auto& section = given[std::string(hcn::resourceKindPlural(kind))];
-        const bool found = std::any_of(section.begin(), section.end(), [&](const json& d) { return d == answered; });
+        const bool found =
+            std::any_of(section.begin(), section.end(), [&](const json& d) { return d == answered; });
         QVERIFY2(found, answered.dump().c_str());
         QCOMPARE(qs(answered["ID"].get<std::string>()), qs(id.get<std::string>()));
         HCN_VERIFY_OK(api->close(kind, *handle));
@@ -262,9 +263,9 @@ void TestSnapshotApi::brokenStateLoads()
 void TestSnapshotApi::writesAreRefused_data()
 {
     QTest::addColumn<int>("call");
-    const char* names[] = {"create network",  "create endpoint", "modify endpoint",  "delete network",
-                           "delete missing",  "reserve port",    "reserve range",    "release reservation",
-                           "modify namespace"};
+    const char* names[] = {"create network", "create endpoint",     "modify endpoint",
+                           "delete network", "delete missing",      "reserve port",
+                           "reserve range",  "release reservation", "modify namespace"};
     for (int i = 0; i < int(std::size(names)); ++i)
         QTest::newRow(names[i]) << i;
 }
@@ -278,9 +279,12 @@ void TestSnapshotApi::writesAreRefused()
     hcn::SnapshotApi& api = **loaded;
     const std::string before = *api.snapshot(kDetailed);
 
-    const auto network = *hcn::Guid::parse(json::parse(*api.enumerate(ResourceKind::Network, ""))[0].get<std::string>());
-    const auto endpoint = *hcn::Guid::parse(json::parse(*api.enumerate(ResourceKind::Endpoint, ""))[0].get<std::string>());
-    const auto ns = *hcn::Guid::parse(json::parse(*api.enumerate(ResourceKind::Namespace, ""))[0].get<std::string>());
+    const auto network =
+        *hcn::Guid::parse(json::parse(*api.enumerate(ResourceKind::Network, ""))[0].get<std::string>());
+    const auto endpoint =
+        *hcn::Guid::parse(json::parse(*api.enumerate(ResourceKind::Endpoint, ""))[0].get<std::string>());
+    const auto ns =
+        *hcn::Guid::parse(json::parse(*api.enumerate(ResourceKind::Namespace, ""))[0].get<std::string>());
     const auto networkHandle = *api.open(ResourceKind::Network, network);
     const auto endpointHandle = *api.open(ResourceKind::Endpoint, endpoint);
     const auto nsHandle = *api.open(ResourceKind::Namespace, ns);
@@ -304,7 +308,8 @@ void TestSnapshotApi::writesAreRefused()
         status = api.remove(ResourceKind::Endpoint, hcn::Guid{});
         break;
     case 5:
-        status = api.reservePort(endpointHandle, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 8080).status();
+        status = api.reservePort(endpointHandle, hcn::PortProtocol::Tcp, hcn::PortAccess::Exclusive, 8080)
+                     .status();
         break;
     case 6:
         status = api.reservePortRange(endpointHandle, 10).status();
@@ -313,13 +318,15 @@ void TestSnapshotApi::writesAreRefused()
         status = api.releasePortReservation(1);
         break;
     case 8:
-        status = api.modify(ResourceKind::Namespace, nsHandle,
-                            R"({"ResourceType":"Container","RequestType":"Add","Settings":{"ContainerId":"c"}})");
+        status =
+            api.modify(ResourceKind::Namespace, nsHandle,
+                       R"({"ResourceType":"Container","RequestType":"Add","Settings":{"ContainerId":"c"}})");
         break;
     }
     QCOMPARE(hcn::hresultHex(status.code()), std::string("0x80070005"));
     QCOMPARE(status.code(), hcn::kSnapshotReadOnly);
-    QVERIFY2(status.detail().rfind("This is an offline snapshot (read-only); ", 0) == 0, status.detail().c_str());
+    QVERIFY2(status.detail().rfind("This is an offline snapshot (read-only); ", 0) == 0,
+             status.detail().c_str());
     QVERIFY2(status.detail().find("cannot be changed.") != std::string::npos, status.detail().c_str());
     QCOMPARE(qs(*api.snapshot(kDetailed)), qs(before));
 }
@@ -331,10 +338,10 @@ void TestSnapshotApi::malformedDocumentIsRefused_data()
     QTest::newRow("not JSON") << std::string("{\"Networks\": [") << std::string("not valid JSON");
     QTest::newRow("an array") << std::string("[]") << std::string("JSON object");
     QTest::newRow("no section") << std::string(R"({"Source":"x"})") << std::string("not a snapshot document");
-    QTest::newRow("section not an array") << std::string(R"({"Networks":{}})")
-                                          << std::string("\"Networks\" must be an array");
-    QTest::newRow("too deep") << std::string(R"({"Networks":[)") + std::string(100, '[') + std::string(100, ']') +
-                                     "]}"
+    QTest::newRow("section not an array")
+        << std::string(R"({"Networks":{}})") << std::string("\"Networks\" must be an array");
+    QTest::newRow("too deep") << std::string(R"({"Networks":[)") + std::string(100, '[') +
+                                     std::string(100, ']') + "]}"
                               << std::string("nests deeper than");
 }
 
@@ -363,7 +370,8 @@ void TestSnapshotApi::infoSaysOfflineReadOnly()
     QCOMPARE(about->hnsVersion.major, host.api.engine().hnsVersion().major);
     QVERIFY(!host.api.info()->readOnly);
     // Subscribing succeeds; nothing is ever delivered.
-    auto subscription = (*api)->subscribe([](const hcn::Notification&) { QFAIL("a snapshot never changes"); }, {});
+    auto subscription =
+        (*api)->subscribe([](const hcn::Notification&) { QFAIL("a snapshot never changes"); }, {});
     HCN_VERIFY_OK(subscription);
     (*api)->unsubscribe(*subscription);
 }

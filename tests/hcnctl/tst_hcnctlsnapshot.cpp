@@ -73,11 +73,11 @@ void TestHcnctlSnapshot::readsAnswerOffline_data()
     QTest::newRow("list networks") << QStringList{"list", "networks"} << QStringList{"web"} << QStringList{};
     QTest::newRow("list endpoints, broken ones too")
         << QStringList{"list", "endpoints"} << QStringList{"pod-a", "orphan"} << QStringList{};
-    QTest::newRow("list all detailed") << QStringList{"list", "all", "-d"} << QStringList{"web", "orphan"}
-                                       << QStringList{};
-    QTest::newRow("filter by name")
-        << QStringList{"--json", "list", "endpoints", "--filter", R"({"Name":"ORPHAN"})"}
-        << QStringList{kOrphan} << QStringList{"pod-a"};
+    QTest::newRow("list all detailed")
+        << QStringList{"list", "all", "-d"} << QStringList{"web", "orphan"} << QStringList{};
+    QTest::newRow("filter by name") << QStringList{"--json", "list", "endpoints", "--filter",
+                                                   R"({"Name":"ORPHAN"})"}
+                                    << QStringList{kOrphan} << QStringList{"pod-a"};
     QTest::newRow("filter by v1 network name")
         << QStringList{"--json", "list", "endpoints", "--filter", R"({"VirtualNetworkName":"web"})"}
         << QStringList{"pod-a"} << QStringList{"orphan"};
@@ -86,10 +86,10 @@ void TestHcnctlSnapshot::readsAnswerOffline_data()
         << QStringList{};
     QTest::newRow("raw enumerate") << QStringList{"call", "HcnEnumerateEndpoints"}
                                    << QStringList{kEndpoint, kOrphan} << QStringList{};
-    QTest::newRow("raw snapshot") << QStringList{"call", "hcnd.snapshot"} << QStringList{"\"Networks\"", "web"}
-                                  << QStringList{"customer dump"};
-    QTest::newRow("version names the snapshot") << QStringList{"--json", "version"}
-                                                << QStringList{"host.json"} << QStringList{};
+    QTest::newRow("raw snapshot") << QStringList{"call", "hcnd.snapshot"}
+                                  << QStringList{"\"Networks\"", "web"} << QStringList{"customer dump"};
+    QTest::newRow("version names the snapshot")
+        << QStringList{"--json", "version"} << QStringList{"host.json"} << QStringList{};
 }
 
 void TestHcnctlSnapshot::readsAnswerOffline()
@@ -114,7 +114,8 @@ void TestHcnctlSnapshot::changesAreRefused_data()
     QTest::newRow("create") << QStringList{"create", "network", "-f", m_document};
     QTest::newRow("delete") << QStringList{"delete", "network", kNetwork};
     QTest::newRow("modify") << QStringList{"modify", "network", kNetwork, "-f", m_document};
-    QTest::newRow("raw delete") << QStringList{"call", "HcnDeleteEndpoint", QStringLiteral(R"({"Id":"%1"})").arg(kOrphan)};
+    QTest::newRow("raw delete") << QStringList{"call", "HcnDeleteEndpoint",
+                                               QStringLiteral(R"({"Id":"%1"})").arg(kOrphan)};
 }
 
 void TestHcnctlSnapshot::changesAreRefused()
@@ -137,10 +138,11 @@ void TestHcnctlSnapshot::unusableSnapshotFiles_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("says");
 
-    QTest::newRow("missing file") << QByteArray() << QStringList{"--snapshot", m_dir.filePath("none.json"), "list", "all"}
+    QTest::newRow("missing file") << QByteArray()
+                                  << QStringList{"--snapshot", m_dir.filePath("none.json"), "list", "all"}
                                   << 1 << "none.json";
-    QTest::newRow("not a snapshot") << QByteArray(R"({"Name":"a network"})")
-                                    << QStringList{"list", "all"} << 1 << "not a snapshot document";
+    QTest::newRow("not a snapshot") << QByteArray(R"({"Name":"a network"})") << QStringList{"list", "all"}
+                                    << 1 << "not a snapshot document";
     QTest::newRow("malformed JSON") << QByteArray(R"({"Networks":[)") << QStringList{"list", "all"} << 1
                                     << "bad.json";
     QTest::newRow("with --embedded") << QByteArray("{}") << QStringList{"--embedded", "list", "all"} << 2
@@ -183,7 +185,8 @@ void TestHcnctlSnapshot::snapshotOfAnEngineReadsBack()
     const QString path = m_dir.filePath("engine.json");
     QVERIFY(writeFile(path, QJsonDocument(snapshot).toJson()));
 
-    const CtlRun shown = runCtl({"--snapshot", path, "--json", "show", "network", "5a1e0000-0000-4000-8000-0000000000f1"});
+    const CtlRun shown =
+        runCtl({"--snapshot", path, "--json", "show", "network", "5a1e0000-0000-4000-8000-0000000000f1"});
     QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
     // show asks for Detailed: the engine's document plus what the snapshot's references tell.
     QJsonObject document = parseObject(shown.out);
