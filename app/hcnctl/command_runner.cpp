@@ -469,6 +469,10 @@ ExitStatus CommandRunner::version(const CliOptions& options)
     out["HnsVersion"] = {{"Major", about->hnsVersion.major}, {"Minor", about->hnsVersion.minor}};
     out["SchemaVersion"] = {{"Major", about->schemaVersion.major}, {"Minor", about->schemaVersion.minor}};
     out["Datapath"] = about->datapath;
+    if (about->readOnly) {
+        out["ReadOnly"] = true;
+        out["Description"] = about->description;
+    }
     if (service.is_object() && service.contains("Counts"))
         out["Counts"] = service["Counts"];
     if (options.json) {
@@ -481,6 +485,8 @@ ExitStatus CommandRunner::version(const CliOptions& options)
           << "HNS version     " << about->hnsVersion.toString() << '\n'
           << "schema version  " << about->schemaVersion.toString() << '\n'
           << "datapath        " << about->datapath << '\n';
+    if (about->readOnly)
+        m_out << "read-only       " << about->description << '\n';
     return ExitStatus::Success;
 }
 

@@ -89,7 +89,8 @@ void TestHcnctlSnapshot::readsAnswerOffline_data()
     QTest::newRow("raw snapshot") << QStringList{"call", "hcnd.snapshot"}
                                   << QStringList{"\"Networks\"", "web"} << QStringList{"customer dump"};
     QTest::newRow("version names the snapshot")
-        << QStringList{"--json", "version"} << QStringList{"host.json"} << QStringList{};
+        << QStringList{"--json", "version"}
+        << QStringList{"host.json", "\"ReadOnly\":true", "offline read-only snapshot"} << QStringList{};
 }
 
 void TestHcnctlSnapshot::readsAnswerOffline()
