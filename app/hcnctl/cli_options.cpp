@@ -14,6 +14,7 @@ enum class Option
     TokenFile,
     CaFile,
     Embedded,
+    Snapshot,
     Json,
     Help,
     Detailed,
@@ -39,6 +40,7 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--token-file", {Option::TokenFile, true}},
         {"--ca-file", {Option::CaFile, true}},
         {"--embedded", {Option::Embedded, false}},
+        {"--snapshot", {Option::Snapshot, true}},
         {"--json", {Option::Json, false}},
         {"-h", {Option::Help, false}},
         {"--help", {Option::Help, false}},
@@ -77,7 +79,8 @@ const std::map<std::string, std::set<Option>>& verbOptions()
 bool isGlobal(Option option)
 {
     return option == Option::Socket || option == Option::TokenFile || option == Option::CaFile ||
-           option == Option::Embedded || option == Option::Json || option == Option::Help;
+           option == Option::Embedded || option == Option::Snapshot || option == Option::Json ||
+           option == Option::Help;
 }
 
 bool parseDuration(const std::string& text, double& out)
@@ -169,6 +172,13 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
         case Option::Embedded:
             out.embedded = true;
             break;
+        case Option::Snapshot:
+            out.snapshot = value;
+            if (value.empty()) {
+                error = "--snapshot needs a FILE";
+                return std::nullopt;
+            }
+            break;
         case Option::Json:
             out.json = true;
             break;
@@ -223,6 +233,11 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
     }
     if (out.embedded && (!out.socket.empty() || !out.tokenFile.empty() || !out.caFile.empty())) {
         error = "--embedded excludes --socket, --token-file and --ca-file";
+        return std::nullopt;
+    }
+    if (!out.snapshot.empty() &&
+        (out.embedded || !out.socket.empty() || !out.tokenFile.empty() || !out.caFile.empty())) {
+        error = "--snapshot excludes --embedded, --socket, --token-file and --ca-file";
         return std::nullopt;
     }
     for (const auto& [spelling, option] : given) {

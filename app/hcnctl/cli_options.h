@@ -17,6 +17,7 @@ struct CliOptions
     std::string tokenFile;                 ///< --token-file FILE (TLS listener)
     std::string caFile;                    ///< --ca-file FILE (TLS listener)
     bool embedded = false;                 ///< --embedded
+    std::string snapshot;                  ///< --snapshot FILE (read-only, offline)
     bool json = false;                     ///< --json
     bool help = false;                     ///< -h, --help
     bool detailed = false;                 ///< list -d

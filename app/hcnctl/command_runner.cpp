@@ -89,6 +89,12 @@ ExitStatus CommandRunner::usage(const std::string& message, const std::string& v
     return ExitStatus::Usage;
 }
 
+void CommandRunner::reportLoadWarnings(const Session& session, const CliOptions& options)
+{
+    for (const std::string& warning : session.loadWarnings())
+        m_err << "hcnctl: " << options.snapshot << ": " << warning << '\n';
+}
+
 ExitStatus CommandRunner::fail(const Status& status, bool json)
 {
     if (json)
@@ -99,8 +105,8 @@ ExitStatus CommandRunner::fail(const Status& status, bool json)
 
 ExitStatus CommandRunner::failToOpen(const Status& status, const CliOptions& options)
 {
-    if (options.embedded)
-        return fail(status, options.json); // the engine's configuration from the environment is wrong
+    if (options.embedded || !options.snapshot.empty())
+        return fail(status, options.json); // the engine's configuration or the snapshot file is wrong
     const std::string socket = options.socket.empty() ? Session::defaultSocket() : options.socket;
     const std::string message = Session::unreachableMessage(status, socket);
     if (options.json) {
@@ -156,6 +162,8 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             return "events takes no arguments";
         if (o.embedded)
             return "events needs a running hcnd: with --embedded nothing else can change the engine";
+        if (!o.snapshot.empty())
+            return "events needs a running hcnd: nothing in a snapshot changes";
         if (o.follow && o.durationSeconds)
             return "--duration applies without --follow only";
     } else if (o.verb == "call") {
@@ -201,10 +209,12 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     if (options.verb == "version")
         return version(options);
 
-    auto session = Session::open({options.embedded, options.socket, options.tokenFile, options.caFile});
+    auto session = Session::open(
+        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
     if (!session.ok())
         return failToOpen(session.status(), options);
     Session& s = **session;
+    reportLoadWarnings(s, options);
     if (options.verb == "list")
         return list(options, s);
     if (options.verb == "show")
@@ -436,13 +446,15 @@ ExitStatus CommandRunner::events(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::version(const CliOptions& options)
 {
     json out{{"Hcnctl", HCNCTL_VERSION}};
-    auto session = Session::open({options.embedded, options.socket, options.tokenFile, options.caFile});
+    auto session = Session::open(
+        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
     if (!session.ok()) {
         // The client's own version is still worth printing when the service is not there.
         if (!options.json)
             m_out << "hcnctl " HCNCTL_VERSION "\n";
         return failToOpen(session.status(), options);
     }
+    reportLoadWarnings(**session, options);
     auto about = (*session)->api().info();
     if (!about.ok())
         return fail(about.status(), options.json);
@@ -457,6 +469,10 @@ ExitStatus CommandRunner::version(const CliOptions& options)
     out["HnsVersion"] = {{"Major", about->hnsVersion.major}, {"Minor", about->hnsVersion.minor}};
     out["SchemaVersion"] = {{"Major", about->schemaVersion.major}, {"Minor", about->schemaVersion.minor}};
     out["Datapath"] = about->datapath;
+    if (about->readOnly) {
+        out["ReadOnly"] = true;
+        out["Description"] = about->description;
+    }
     if (service.is_object() && service.contains("Counts"))
         out["Counts"] = service["Counts"];
     if (options.json) {
@@ -469,6 +485,8 @@ ExitStatus CommandRunner::version(const CliOptions& options)
           << "HNS version     " << about->hnsVersion.toString() << '\n'
           << "schema version  " << about->schemaVersion.toString() << '\n'
           << "datapath        " << about->datapath << '\n';
+    if (about->readOnly)
+        m_out << "read-only       " << about->description << '\n';
     return ExitStatus::Success;
 }
 

@@ -51,6 +51,8 @@ private:
     ExitStatus fail(const Status& status, bool json);
     /// Reports a session that could not be opened (exit 3 for an unreachable service).
     ExitStatus failToOpen(const Status& status, const CliOptions& options);
+    /// Names the objects a --snapshot file had to skip, on stderr.
+    void reportLoadWarnings(const Session& session, const CliOptions& options);
     /// Opens, runs `action` with the handle, closes.
     ExitStatus withOpenObject(Session& session, ResourceKind kind, const Guid& id, bool json,
                               const std::function<Status(Handle)>& action);

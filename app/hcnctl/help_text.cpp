@@ -14,6 +14,9 @@ constexpr std::string_view kGlobalOptions = R"(Global options:
   --embedded      run an HCN engine inside hcnctl instead of talking to hcnd (configured by
                   HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION, HCN_SCHEMA_VERSION). Its state lives only as long
                   as this one command: use `batch` to run several calls on one engine.
+  --snapshot FILE serve the calls from a snapshot document (hcnd.snapshot, the console's Export all, a
+                  customer's dump; "-" reads standard input) offline: every read works, every change
+                  fails with E_ACCESSDENIED (0x80070005): "This is an offline snapshot, read-only".
   --json          machine-readable output (JSON) for every command
   -h, --help      help for hcnctl or for one command
 

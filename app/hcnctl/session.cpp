@@ -1,12 +1,15 @@
 #include "session.h"
 
+#include "document_reader.h"
 #include "hcn/embedded_api.h"
 #include "hcn/rpc_client.h"
 #include "hcn/rpc_in_process_connection.h"
+#include "hcn/snapshot_api.h"
 
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 
 namespace hcn::ctl {
 
@@ -20,6 +23,20 @@ std::string Session::defaultSocket()
 Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
 {
     std::unique_ptr<Session> session(new Session);
+    if (!options.snapshotFile.empty()) {
+        auto text = readJsonObjectFile(options.snapshotFile, std::cin);
+        if (!text.ok())
+            return text.status();
+        auto snapshot = SnapshotApi::fromText(*text, options.snapshotFile);
+        if (!snapshot.ok())
+            return Status(snapshot.code(), options.snapshotFile + ": " + snapshot.status().detail());
+        session->m_loadWarnings = (*snapshot)->loadWarnings();
+        session->m_api = std::move(*snapshot);
+        // Raw calls (call, batch) go through hcnd's own request handler over the snapshot.
+        session->m_embedded = std::make_unique<rpc::InProcessConnection>(
+            *session->m_api, "hcnctl/" HCNCTL_VERSION " (snapshot " + options.snapshotFile + ")");
+        return session;
+    }
     if (options.embedded) {
         auto engineOptions = engineOptionsFromEnvironment();
         if (!engineOptions.ok())

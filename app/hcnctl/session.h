@@ -1,6 +1,7 @@
 #pragma once
-// Session: where hcnctl's calls go for one command: a running hcnd (hcn::RpcClient) or an engine inside
-// this process (hcn::EmbeddedApi, --embedded). Everything else in hcnctl programs against hcn::Api and
+// Session: where hcnctl's calls go for one command: a running hcnd (hcn::RpcClient), an engine inside
+// this process (hcn::EmbeddedApi, --embedded) or a snapshot file read offline (hcn::SnapshotApi,
+// --snapshot FILE). Everything else in hcnctl programs against hcn::Api and
 // the raw call() and never asks which.
 
 #include "hcn/api.h"
@@ -8,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hcn {
 class RpcClient;
@@ -28,6 +30,8 @@ struct SessionOptions
     /// TLS listener: the file holding the token, and the CA certificate file (empty: system store).
     std::string tokenFile;
     std::string caFile;
+    /// A snapshot document to serve read-only ("-": standard input); empty: none.
+    std::string snapshotFile;
 };
 
 class Session
@@ -41,7 +45,10 @@ public:
     /// A raw JSON-RPC call: through the connection, or through hcnd's request handler over the embedded
     /// engine (rpc::InProcessConnection), with the same answers.
     Result<std::string> call(std::string_view method, std::string_view paramsJson);
+    /// No service behind the calls: an embedded engine or a snapshot.
     bool embedded() const { return m_client == nullptr; }
+    /// Why objects of the snapshot file were skipped (empty for other sessions).
+    const std::vector<std::string>& loadWarnings() const { return m_loadWarnings; }
     /// The socket a service session talks to (empty when embedded).
     const std::string& socket() const { return m_socket; }
 
@@ -54,10 +61,11 @@ public:
 private:
     Session() = default;
 
-    std::unique_ptr<Api> m_api;
+    std::shared_ptr<Api> m_api;
     RpcClient* m_client = nullptr;                        ///< m_api as a service connection, or null
     std::unique_ptr<rpc::InProcessConnection> m_embedded; ///< goes before m_api (declared after it)
     std::string m_socket;
+    std::vector<std::string> m_loadWarnings;
 };
 
 } // namespace hcn::ctl

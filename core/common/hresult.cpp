@@ -27,6 +27,7 @@ constexpr std::array kHResults{
     HResultInfo{hr::Pointer, "E_POINTER", "Invalid pointer. "},
     HResultInfo{hr::Unexpected, "E_UNEXPECTED", "Catastrophic failure. "},
     HResultInfo{hr::InvalidArg, "E_INVALIDARG", "The parameter is incorrect. "},
+    HResultInfo{hr::AccessDenied, "E_ACCESSDENIED", "Access is denied. "},
     HResultInfo{hr::Handle, "E_HANDLE", "The handle is invalid. "},
     HResultInfo{hr::OutOfMemory, "E_OUTOFMEMORY",
                 "Not enough memory resources are available to complete this operation. "},

@@ -1,5 +1,6 @@
 #pragma once
-// HostComputeQuery: parsing, Filter matching (v2 and v1 property names) and output rendering.
+// HostComputeQuery: parsing, Filter matching (v2 and v1 property names) and output rendering. The
+// engine answers with it, and so does SnapshotApi over a snapshot's documents (core/api/snapshot_api.cpp).
 
 #include "engine/engine_state.h"
 #include "hcn/schema_version.h"

@@ -11,7 +11,7 @@ namespace hcn::rpc {
 
 namespace {
 
-constexpr HResult kAccessDenied = makeHResult(0x80070005);
+constexpr HResult kAccessDenied = hr::AccessDenied;
 constexpr HResult kFail = makeHResult(0x80004005);
 
 void appendHead(std::string& out, std::string_view idText)

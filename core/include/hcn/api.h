@@ -26,6 +26,10 @@ struct ApiInfo
     std::uint64_t sequence = 0;
     /// How many objects and open handles the service holds right now (Engine::counts).
     EngineCounts counts;
+    /// True when every write fails (an offline snapshot, hcn/snapshot_api.h).
+    bool readOnly = false;
+    /// One line for users about what answers, e.g. "offline read-only snapshot of host X (file.json)".
+    std::string description;
 };
 
 class Api

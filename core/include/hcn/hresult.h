@@ -24,6 +24,7 @@ inline constexpr HResult NotImplemented = makeHResult(0x80004001);
 inline constexpr HResult Pointer = makeHResult(0x80004003);
 inline constexpr HResult Unexpected = makeHResult(0x8000FFFF);
 inline constexpr HResult InvalidArg = makeHResult(0x80070057);
+inline constexpr HResult AccessDenied = makeHResult(0x80070005);
 inline constexpr HResult Handle = makeHResult(0x80070006);
 inline constexpr HResult OutOfMemory = makeHResult(0x8007000E);
 inline constexpr HResult ElementNotFound = makeHResult(0x80070490);
