@@ -5,6 +5,8 @@
 
 #include "rpc/frame.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -162,6 +164,33 @@ public:
                    15000) &&
                m_process.state() == QProcess::Running;
     }
+
+    /// SIGSTOP, and waits until every thread of hcnd has stopped (the signal takes effect
+    /// asynchronously; a thread busy on another core would otherwise still answer a request).
+    bool freeze()
+    {
+        const auto pid = static_cast<pid_t>(m_process.processId());
+        if (::kill(pid, SIGSTOP) != 0)
+            return false;
+        return QTest::qWaitFor(
+            [pid] {
+                const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+                const QStringList threads = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+                for (const QString& thread : threads) {
+                    QFile stat(tasks.filePath(thread + QStringLiteral("/stat")));
+                    if (!stat.open(QIODevice::ReadOnly))
+                        continue; // the thread ended meanwhile
+                    const QByteArray text = stat.readAll();
+                    const qsizetype close = text.lastIndexOf(')'); // the name may hold spaces
+                    if (close < 0 || close + 2 >= text.size() || text.at(close + 2) != 'T')
+                        return false;
+                }
+                return !threads.isEmpty();
+            },
+            10000);
+    }
+    /// SIGCONT after freeze().
+    bool thaw() { return ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT) == 0; }
 
     /// SIGTERM, then the exit code (-1 when it did not exit normally in time).
     int terminate()

@@ -451,12 +451,12 @@ void TestRpcClient::ownHandlesKnowTheirIdWithoutAskingTheService()
     QVERIFY(chosenId);
 
     // The service is frozen: whatever needs it times out, what the client knows does not.
-    QVERIFY(::kill(static_cast<pid_t>(hcnd.process().processId()), SIGSTOP) == 0);
+    QVERIFY(hcnd.freeze());
     QCOMPARE(idOr(client->handleId(ResourceKind::Network, *chosen)), *chosenId);
     QCOMPARE(idOr(client->handleId(ResourceKind::Network, *named)), given);
     QCOMPARE(idOr(client->handleId(ResourceKind::Network, *opened)), given);
     QCOMPARE(client->handleId(ResourceKind::Endpoint, *chosen).code(), kTimeout); // the service's to judge
-    QVERIFY(::kill(static_cast<pid_t>(hcnd.process().processId()), SIGCONT) == 0);
+    QVERIFY(hcnd.thaw());
 
     // The service's own answers where the client knows nothing (any more).
     QCOMPARE(client->handleId(ResourceKind::Endpoint, *chosen).code(), hcn::hr::Handle);

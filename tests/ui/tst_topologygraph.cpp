@@ -391,15 +391,16 @@ void TestTopologyGraph::malformedDocumentsStillDraw()
 {
     // Documents from an older or foreign service: wrong types and missing fields must not drop objects.
     MirrorObject network{ResourceKind::Network, "11111111-1111-1111-1111-111111111111", "",
-                         QJsonObject{{"Ipams", "not an array"}, {"Policies", 7}}};
+                         QJsonObject{{"Ipams", "not an array"}, {"Policies", 7}}, {}};
     MirrorObject endpoint{ResourceKind::Endpoint, "22222222-2222-2222-2222-222222222222", "",
                           QJsonObject{{"HostComputeNetwork", network.id.toLower()},
                                       {"IpConfigurations", QJsonObject{}},
-                                      {"Flags", "1"}}};
+                                      {"Flags", "1"}},
+                          {}};
     MirrorObject orphan{ResourceKind::Endpoint, "33333333-3333-3333-3333-333333333333", "orphan",
-                        QJsonObject{{"HostComputeNetwork", "44444444-4444-4444-4444-444444444444"}}};
+                        QJsonObject{{"HostComputeNetwork", "44444444-4444-4444-4444-444444444444"}}, {}};
     MirrorObject lb{ResourceKind::LoadBalancer, "55555555-5555-5555-5555-555555555555", "",
-                    QJsonObject{{"HostComputeEndpoints", QJsonArray{"not-a-guid"}}, {"PortMappings", 3}}};
+                    QJsonObject{{"HostComputeEndpoints", QJsonArray{"not-a-guid"}}, {"PortMappings", 3}}, {}};
     const TopologyGraph graph = TopologyGraphBuilder().build({&network, &endpoint, &orphan, &lb});
     QVERIFY(graph.node(network.id));
     QCOMPARE(graph.node(network.id)->lines.front(), QStringLiteral("(unnamed network)"));
