@@ -23,10 +23,12 @@
 #include <QFile>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMap>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRadioButton>
@@ -107,6 +109,9 @@ private slots:
     void exportAllWritesTheSnapshot();
     void exportSelectedWritesV1OnRequest();
     void failedScenarioLeavesTheHostOnScreen();
+    void exportedHostReopensAsReadOnlySnapshot();
+    void brokenSnapshotShowsAsItIs();
+    void unreadableSnapshotLeavesTheHostOnScreen();
     void failedConnectKeepsTheHostAndSaysWhy();
     void connectDialogBuildsClientOptions();
     void lostServiceShowsReconnecting();
@@ -273,6 +278,98 @@ void TestMainWindow::failedScenarioLeavesTheHostOnScreen()
     QVERIFY2(error.startsWith("Endpoints[0] (far): HCN_E_INVALID_IP"), qPrintable(error));
     QCOMPARE(&w.host(), before);
     QCOMPARE(w.window.hostStatusBar()->countsText(), QString::fromUtf8(kSampleCounts));
+}
+
+void TestMainWindow::exportedHostReopensAsReadOnlySnapshot()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    const QString path = m_dir.filePath("saved-host.json");
+    QSignalSpy finished(w.window.exportController(), &hcn::ui::ExportController::finished);
+    w.window.exportController()->writeAll(path);
+    QVERIFY(finished.wait(10000));
+    const QJsonObject live = w.snapshot();
+
+    QSignalSpy shown(w.window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
+    w.window.scenarioController()->loadSnapshot(path); // read on the new host's worker
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(w.window.hostStatusBar()->countsText(), QString::fromUtf8(kSampleCounts));
+    QVERIFY2(w.window.windowTitle().contains("offline snapshot, read-only"), qPrintable(w.window.windowTitle()));
+    // The documents as they were saved (each ID's; the order of a listing is not part of the format).
+    auto byId = [](const QJsonObject& snapshot, const char* section) {
+        QMap<QString, QJsonObject> out;
+        for (const QJsonValue& value : snapshot.value(QLatin1String(section)).toArray())
+            out.insert(value.toObject().value("ID").toString().toUpper(), value.toObject());
+        return out;
+    };
+    for (const char* section : {"Networks", "Endpoints", "Namespaces", "LoadBalancers"})
+        QCOMPARE(byId(w.snapshot(), section), byId(live, section));
+
+    // Everything shows, nothing changes: no New, Delete or Apply.
+    const QString web = w.idByName(ResourceKind::Endpoint, "web-frontend");
+    QVERIFY(!web.isEmpty());
+    w.window.selection()->setIds({web});
+    hcn::ui::PropertiesDock* properties = w.window.propertiesDock();
+    QCOMPARE(properties->currentId().toUpper(), web.toUpper());
+    QVERIFY(!properties->deleteAction()->isEnabled());
+    QVERIFY(!properties->applyAction()->isEnabled());
+    for (QAction* action : properties->newObjectActions())
+        QVERIFY(!action->isEnabled());
+    // A change that reached the API anyway is refused with the documented error.
+    const auto refused = w.host().remove(ResourceKind::Endpoint, *hcn::Guid::parse(web.toStdString()));
+    QCOMPARE(refused.code(), hcn::makeHResult(0x80070005));
+
+    // Back to a live host: the actions come back.
+    w.window.scenarioController()->newEmptyHost();
+    QVERIFY(shown.wait(10000));
+    QVERIFY(!w.window.windowTitle().contains("read-only"));
+    for (QAction* action : properties->newObjectActions())
+        QVERIFY(action->isEnabled());
+}
+
+void TestMainWindow::brokenSnapshotShowsAsItIs()
+{
+    // What a customer's host can look like: an endpoint on a network that is gone, two endpoints with one
+    // IP. The engine would refuse to build this; the snapshot shows it.
+    Window w;
+    QVERIFY(w.loaded);
+    const QString path = m_dir.filePath("broken.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"Networks":[{"ID":"5a1b2c3d-0000-4000-8000-000000000001","Name":"nat","Type":"NAT"}],
+        "Endpoints":[
+          {"ID":"5a1b2c3d-0000-4000-8000-0000000000e1","Name":"a","HostComputeNetwork":"5a1b2c3d-0000-4000-8000-000000000001",
+           "IpConfigurations":[{"IpAddress":"10.0.0.5"}]},
+          {"ID":"5a1b2c3d-0000-4000-8000-0000000000e2","Name":"b","HostComputeNetwork":"5a1b2c3d-0000-4000-8000-000000000001",
+           "IpConfigurations":[{"IpAddress":"10.0.0.5"}]},
+          {"ID":"5a1b2c3d-0000-4000-8000-0000000000e3","Name":"orphan","HostComputeNetwork":"5a1b2c3d-0000-4000-8000-00000000dead"}]})");
+    file.close();
+    QSignalSpy shown(w.window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
+    w.window.scenarioController()->loadSnapshot(path);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(w.window.mirror()->count(ResourceKind::Endpoint), 3);
+    QVERIFY(w.dock()->model()->indexOf(w.idByName(ResourceKind::Endpoint, "orphan")).isValid());
+}
+
+void TestMainWindow::unreadableSnapshotLeavesTheHostOnScreen()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    hcn::Api* before = &w.host();
+    QSignalSpy failed(w.window.scenarioController(), &hcn::ui::ScenarioController::loadFailed);
+    const QString notJson = m_dir.filePath("not-a-snapshot.json");
+    QFile file(notJson);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Name : nat\nType : NAT\n");
+    file.close();
+    for (const QString& path : {m_dir.filePath("missing.json"), notJson}) {
+        failed.clear();
+        w.window.scenarioController()->loadSnapshot(path);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(!failed.front().at(1).toString().isEmpty());
+        QCOMPARE(&w.host(), before);
+        QCOMPARE(w.window.hostStatusBar()->countsText(), QString::fromUtf8(kSampleCounts));
+    }
 }
 
 void TestMainWindow::failedConnectKeepsTheHostAndSaysWhy()

@@ -118,7 +118,10 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
             onObjectsChanged({m_id}); // an object just created here: the host's document arrived
     });
     connect(m_mirror, &HostMirror::objectsRemoved, this, &PropertiesDock::onObjectsRemoved);
-    connect(m_mirror, &HostMirror::reset, this, [this] { onSelectionChanged(m_selection->ids(), nullptr); });
+    connect(m_mirror, &HostMirror::reset, this, [this] {
+        onSelectionChanged(m_selection->ids(), nullptr);
+        updateState(); // a read-only host (an offline snapshot) takes the changing actions away
+    });
 
     onSelectionChanged(m_selection->ids(), nullptr);
 }
@@ -220,7 +223,7 @@ void PropertiesDock::startNew(const QString& templateId)
 
 void PropertiesDock::onSelectionChanged(const QStringList& ids, QObject* origin)
 {
-    m_deleteAction->setEnabled(!ids.isEmpty() && !isBusy());
+    m_deleteAction->setEnabled(!ids.isEmpty() && !isBusy() && !m_mirror->info().readOnly);
     if (origin == this)
         return;
     m_errorPanel->clear();
@@ -284,16 +287,19 @@ void PropertiesDock::updateState()
     const QStringList errors = m_mode == Mode::None ? QStringList() : m_editor->validationErrors();
     const bool pending = hasPendingEdits();
     const bool idle = !isBusy();
+    const bool writable = !m_mirror->info().readOnly; // an offline snapshot: everything shows, nothing changes
     const bool canApply =
-        idle && m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
+        writable && idle && m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
     m_applyButton->setEnabled(canApply);
     m_applyAction->setEnabled(canApply);
-    m_applyButton->setToolTip(errors.isEmpty() ? QString() : errors.join(QLatin1Char('\n')));
+    m_applyButton->setToolTip(!writable ? tr("This is an offline snapshot (read-only).")
+                              : errors.isEmpty() ? QString()
+                                                 : errors.join(QLatin1Char('\n')));
     m_revertButton->setEnabled(idle && pending);
     m_revertAction->setEnabled(idle && pending);
-    m_deleteAction->setEnabled(idle && !m_selection->ids().isEmpty());
+    m_deleteAction->setEnabled(writable && idle && !m_selection->ids().isEmpty());
     for (QAction* action : std::as_const(m_newActions))
-        action->setEnabled(idle);
+        action->setEnabled(writable && idle);
     if (!pending)
         m_reloadBar->hide();
 }

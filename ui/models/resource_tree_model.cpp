@@ -96,6 +96,19 @@ void ResourceTreeModel::rebuild()
         }
         m_root->appendChild(std::move(group));
     }
+    // A customer's snapshot can hold endpoints whose network is gone (a live engine refuses them): they
+    // get a group of their own rather than disappearing from the tree.
+    QStringList stray;
+    for (const MirrorObject* endpoint : m_mirror->objects(ResourceKind::Endpoint)) {
+        const MirrorObject* network = m_mirror->object(summary::endpointNetwork(endpoint->document));
+        if (!network || network->kind != ResourceKind::Network)
+            stray << endpoint->id;
+    }
+    if (!stray.isEmpty()) {
+        auto group = std::make_unique<GroupItem>(ResourceKind::Endpoint);
+        appendEndpoints(group.get(), stray);
+        m_root->appendChild(std::move(group));
+    }
     indexSubtree(m_root.get());
 }
 

@@ -126,6 +126,8 @@ QVariant GroupItem::data(TreeColumn column, int role, const HostMirror&) const
             return tr("Namespaces (%1)").arg(count);
         case ResourceKind::LoadBalancer:
             return tr("Load balancers (%1)").arg(count);
+        case ResourceKind::Endpoint:
+            return tr("Endpoints on no known network (%1)").arg(count);
         default:
             return QStringLiteral("%1 (%2)").arg(key()).arg(count);
         }
@@ -138,6 +140,8 @@ QVariant GroupItem::data(TreeColumn column, int role, const HostMirror&) const
             return icon("namespace");
         case ResourceKind::LoadBalancer:
             return icon("load-balancer");
+        case ResourceKind::Endpoint:
+            return icon("endpoint");
         default:
             return {};
         }

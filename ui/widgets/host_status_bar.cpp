@@ -108,8 +108,8 @@ void HostStatusBar::updateHost()
     }
     m_versions->setText(
         tr("HNS %1 \u00b7 schema %2").arg(qs(info.hnsVersion.toString()), qs(info.schemaVersion.toString())));
-    m_endpoint->setText(info.datapath.empty()
-                            ? qs(info.endpoint)
+    m_endpoint->setText(info.readOnly          ? qs(info.description)
+                        : info.datapath.empty() ? qs(info.endpoint)
                             : tr("%1 (%2 datapath)").arg(qs(info.endpoint), qs(info.datapath)));
 }
 

@@ -123,6 +123,8 @@ void MainWindow::createMenus()
             &ScenarioController::newEmptyHostInteractive);
     connect(make(tr("&Open Scenario..."), "actionOpenScenario", QKeySequence::Open), &QAction::triggered,
             m_scenarios, &ScenarioController::openScenario);
+    connect(make(tr("Open Snapshot (&Read-Only)..."), "actionOpenSnapshot", QKeySequence()),
+            &QAction::triggered, m_scenarios, &ScenarioController::openSnapshot);
     connect(make(tr("Open &Sample Host"), "actionOpenSampleHost", QKeySequence()), &QAction::triggered,
             m_scenarios,
             [this] { m_scenarios->openScenarioInteractive(ScenarioController::defaultScenario()); });
@@ -251,8 +253,12 @@ void MainWindow::resetLayout()
 
 void MainWindow::updateTitle()
 {
-    const QString endpoint = QString::fromStdString(m_mirror->info().endpoint);
-    setWindowTitle(endpoint.isEmpty() ? tr("HCN Console") : tr("HCN Console \u2014 %1").arg(endpoint));
+    const ApiInfo& info = m_mirror->info();
+    const QString endpoint = QString::fromStdString(info.endpoint);
+    if (info.readOnly)
+        setWindowTitle(tr("HCN Console \u2014 %1 \u2014 offline snapshot, read-only").arg(endpoint));
+    else
+        setWindowTitle(endpoint.isEmpty() ? tr("HCN Console") : tr("HCN Console \u2014 %1").arg(endpoint));
 }
 
 void MainWindow::updateActions()

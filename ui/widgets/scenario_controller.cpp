@@ -1,11 +1,13 @@
 #include "scenario_controller.h"
 
 #include "hcn/embedded_api.h"
+#include "hcn/snapshot_api.h"
 #include "models/api_worker.h"
 #include "models/host_mirror.h"
 #include "models/scenario_loader.h"
 #include "widgets/console_settings.h"
 
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -23,6 +25,28 @@ std::shared_ptr<EmbeddedApi> freshEngine(QString* error)
         return nullptr;
     }
     return std::make_shared<EmbeddedApi>(std::move(*options));
+}
+
+/// The largest snapshot file read (a host with 100,000 endpoints exports to about 150 MB).
+constexpr qint64 kMaxSnapshotBytes = qint64(512) * 1024 * 1024;
+
+/// On the worker thread: the file at `path` as a read-only host.
+Result<std::shared_ptr<Api>> openSnapshotFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Status(file.exists() ? makeHResult(0x80004005) : makeHResult(0x80070002), "cannot read " + path.toStdString() + ": " +
+                                            file.errorString().toStdString() + ".");
+    if (file.size() > kMaxSnapshotBytes)
+        return Status(hr::InvalidArg, path.toStdString() + " is larger than " +
+                                          std::to_string(kMaxSnapshotBytes / (1024 * 1024)) +
+                                          " MiB; it is not a snapshot this console can open.");
+    const QByteArray text = file.readAll();
+    auto snapshot = SnapshotApi::fromText(std::string_view(text.constData(), std::size_t(text.size())),
+                                          QFileInfo(path).fileName().toStdString());
+    if (!snapshot.ok())
+        return snapshot.status();
+    return std::shared_ptr<Api>(std::move(*snapshot));
 }
 
 } // namespace
@@ -82,6 +106,14 @@ void ScenarioController::newEmptyHost()
     show(std::make_unique<ApiWorker>(std::shared_ptr<Api>(std::move(engine))), QString(), QString());
 }
 
+void ScenarioController::loadSnapshot(const QString& path)
+{
+    ++m_attempt;
+    m_loading.reset();
+    show(std::make_unique<ApiWorker>(ApiWorker::Opener([path] { return openSnapshotFile(path); })), path,
+         QString());
+}
+
 void ScenarioController::show(std::unique_ptr<ApiWorker> worker, const QString& source,
                               const QString& description)
 {
@@ -110,6 +142,10 @@ void ScenarioController::fail(const QString& source, const QString& error)
         return;
     if (source.isEmpty())
         QMessageBox::warning(m_dialogParent, tr("New Empty Host"), error);
+    else if (m_interactiveSnapshot)
+        QMessageBox::warning(m_dialogParent, tr("Open Snapshot"),
+                             tr("The snapshot %1 was not opened; the current host is unchanged.\n\n%2")
+                                 .arg(QFileInfo(source).fileName(), error));
     else
         QMessageBox::warning(m_dialogParent, tr("Open Scenario"),
                              tr("The scenario %1 was not loaded; the current host is unchanged.\n\n%2")
@@ -130,13 +166,33 @@ void ScenarioController::openScenario()
 void ScenarioController::openScenarioInteractive(const QString& path)
 {
     m_interactive = true; // the outcome's failure goes to a message box
+    m_interactiveSnapshot = false;
     loadScenario(path);
 }
 
 void ScenarioController::newEmptyHostInteractive()
 {
     m_interactive = true;
+    m_interactiveSnapshot = false;
     newEmptyHost();
+}
+
+void ScenarioController::openSnapshot()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_dialogParent, tr("Open Snapshot"), settings::lastScenarioDirectory().value(),
+        tr("HCN snapshots (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings::lastScenarioDirectory().setValue(QFileInfo(path).absolutePath());
+    openSnapshotInteractive(path);
+}
+
+void ScenarioController::openSnapshotInteractive(const QString& path)
+{
+    m_interactive = true;
+    m_interactiveSnapshot = true;
+    loadSnapshot(path);
 }
 
 } // namespace hcn::ui

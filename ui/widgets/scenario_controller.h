@@ -1,8 +1,10 @@
 #pragma once
-// ScenarioController: File > New empty host and File > Open scenario. A scenario always loads into a
-// fresh embedded engine, on that engine's own ApiWorker, which replaces the console's host only once the
-// whole scenario applied: the window keeps responding meanwhile, and a failed load leaves the current
-// host on screen untouched.
+// ScenarioController: File > New empty host, File > Open scenario and File > Open snapshot. A scenario
+// always loads into a fresh embedded engine, on that engine's own ApiWorker, which replaces the console's
+// host only once the whole scenario applied: the window keeps responding meanwhile, and a failed load
+// leaves the current host on screen untouched. A snapshot (what File > Export all, hcnd.snapshot or
+// `hcnctl import --json` write) is read on its worker into a read-only hcn::SnapshotApi, never into an
+// engine: a customer's broken state shows as it is.
 
 #include <QObject>
 #include <QString>
@@ -27,6 +29,9 @@ public:
     void loadScenario(const QString& path);
     /// Starts showing a fresh embedded engine without objects; hostLoaded or loadFailed follows.
     void newEmptyHost();
+    /// Starts reading the snapshot document at `path` into a read-only host; hostLoaded (description:
+    /// the snapshot's load warnings, one per line) or loadFailed follows.
+    void loadSnapshot(const QString& path);
     /// Whether a load is on its way.
     bool isLoading() const { return m_loading != nullptr || m_attaching; }
 
@@ -35,6 +40,10 @@ public:
     /// Loads `path`; errors go to a message box.
     void openScenarioInteractive(const QString& path);
     void newEmptyHostInteractive();
+    /// Asks for a snapshot file and opens it; errors go to a message box.
+    void openSnapshot();
+    /// Opens the snapshot at `path`; errors go to a message box.
+    void openSnapshotInteractive(const QString& path);
 
     static QString defaultScenario() { return QStringLiteral(":/scenarios/sample-host.json"); }
 
@@ -56,6 +65,7 @@ private:
     quint64 m_attachAttempt = 0;
     bool m_attaching = false;
     bool m_interactive = false;
+    bool m_interactiveSnapshot = false; ///< the interactive load is a snapshot (the message box says so)
 };
 
 } // namespace hcn::ui
