@@ -381,6 +381,10 @@ RequestHandler::Reply RequestHandler::hello(bool withCounts) const
     out["SchemaVersion"] = versionToJson(about->schemaVersion);
     out["Datapath"] = about->datapath;
     out["Sequence"] = about->sequence;
+    if (about->readOnly) { // an offline snapshot: clients turn their changing actions off
+        out["ReadOnly"] = true;
+        out["Description"] = about->description;
+    }
     if (withCounts) {
         const EngineCounts& counts = about->counts;
         out["Counts"] = {{"Networks", counts.networks},

@@ -62,6 +62,10 @@ ApiInfo infoFrom(const nlohmann::json& reply, const std::string& endpoint)
     info.endpoint = endpoint;
     info.datapath = reply.value("Datapath", std::string("simulated"));
     info.sequence = unsignedMember(reply, "Sequence");
+    if (auto readOnly = reply.find("ReadOnly"); readOnly != reply.end() && readOnly->is_boolean())
+        info.readOnly = readOnly->get<bool>();
+    if (auto description = reply.find("Description"); description != reply.end() && description->is_string())
+        info.description = description->get<std::string>();
     if (auto counts = reply.find("Counts"); counts != reply.end() && counts->is_object())
         info.counts = {unsignedMember(*counts, "Networks"), unsignedMember(*counts, "Endpoints"),
                        unsignedMember(*counts, "Namespaces"), unsignedMember(*counts, "LoadBalancers"),

@@ -3,7 +3,10 @@
 // kept by the server), the nesting check, the bounded event queue's drop accounting and hcnd's option
 // parsing.
 
+#include "hcn/embedded_api.h"
+#include "hcn/rpc_in_process_connection.h"
 #include "hcn/rpc_service_options.h"
+#include "hcn/snapshot_api.h"
 #include "rpc/event_queue.h"
 #include "rpc/frame.h"
 #include "rpc/json_scan.h"
@@ -65,6 +68,7 @@ private slots:
     void fullQueueCountsDropsAndReportsTheGap();
     void forgetRemovesEverythingOfASubscription();
     void serviceDisconnectIsNeverDropped();
+    void aSnapshotSaysItIsReadOnly();
     void serviceOptions_data();
     void serviceOptions();
 };
@@ -431,6 +435,28 @@ void TestRpcProtocol::requestsCarryAnyMethodNameAsValidJson()
     QVERIFY(!framed.is_discarded());
     QCOMPARE(framed.value("method", ""), name);
     QCOMPARE(framed.value("id", 0), 8);
+}
+
+// hcnd.hello and hcnd.info say when the host is an offline snapshot, so a remote console turns its
+// changing actions off; a live host's answers do not change.
+void TestRpcProtocol::aSnapshotSaysItIsReadOnly()
+{
+    hcn::EmbeddedApi live;
+    auto snapshot = hcn::SnapshotApi::fromText(R"({"Networks":[],"Endpoints":[]})", "customer.json");
+    QVERIFY(snapshot.ok());
+    for (const char* method : {"hcnd.hello", "hcnd.info"}) {
+        hcn::rpc::InProcessConnection offline(**snapshot, "test");
+        auto answer = offline.call(method, "{}");
+        QVERIFY(answer.ok());
+        const auto info = nlohmann::json::parse(*answer);
+        QCOMPARE(info.value("ReadOnly", false), true);
+        QCOMPARE(info.value("Description", std::string()), std::string("offline read-only snapshot (customer.json)"));
+
+        hcn::rpc::InProcessConnection online(live, "test");
+        answer = online.call(method, "{}");
+        QVERIFY(answer.ok());
+        QVERIFY(!nlohmann::json::parse(*answer).contains("ReadOnly"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRpcProtocol)
