@@ -2,8 +2,7 @@
 # Runs the libFuzzer targets of tests/fuzz for a while each and prints how many inputs each executed.
 #   scripts/fuzz.sh [--build DIR] [--seconds N] [TARGET...]
 # DIR (default build-fuzz) is configured here when new: clang-14, ASan + UBSan, the libFuzzer targets
-# (-DHCN_FUZZ=ON, core only); scripts/test.sh passes its sanitizer build, which is configured the same
-# way. Without targets, every fuzz_* target runs. Each target grows its own corpus under
+# (-DHCN_FUZZ=ON, core only); only the fuzz targets and what they link are built. Without targets, every fuzz_* target runs. Each target grows its own corpus under
 # DIR/fuzz-corpus/<target> (seeded from tests/fuzz/corpus/<target>), with the dictionary
 # tests/fuzz/hcn.dict (JSON and HCN keywords); an input that crashes, leaks, hangs or exhausts memory is
 # written to DIR/fuzz-artifacts/ and the script exits 1.

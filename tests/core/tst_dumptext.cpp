@@ -193,7 +193,7 @@ void TestDumpText::binaryIsRefused_data()
     QTest::newRow("a zip archive") << readDump(QStringLiteral("garbage.bin"));
     QTest::newRow("NULs") << QByteArray(300, '\0');
     QTest::newRow("UTF-16 BE without BOM is not guessed")
-        << QByteArray("\0{\0\"\0I\0D\0\"\0:\0 \0\"\0x\0\"\0}", 24);
+        << QByteArray("\0{\0\"\0I\0D\0\"\0:\0 \0\"\0x\0\"\0}", 22);
 }
 
 void TestDumpText::binaryIsRefused()
