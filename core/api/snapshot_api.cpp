@@ -32,18 +32,6 @@ Status badHandle(ResourceKind kind)
                   "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
 }
 
-HResult notFoundCode(ResourceKind kind)
-{
-    switch (kind) {
-    case ResourceKind::Network:
-        return hr::NetworkNotFound;
-    case ResourceKind::Endpoint:
-        return hr::EndpointNotFound;
-    default:
-        return hr::ElementNotFound;
-    }
-}
-
 /// A member by exact key, else case-insensitively (customer documents may spell "Id").
 const Json* member(const Json& doc, std::string_view key)
 {
@@ -331,8 +319,7 @@ Result<Handle> SnapshotApi::open(ResourceKind kind, const Guid& id)
     if (kind == ResourceKind::Invalid)
         return Status(hr::InvalidArg, "unknown resource kind.");
     if (!m_impl->state.document(kind, id))
-        return Status(notFoundCode(kind),
-                      "no " + std::string(resourceKindName(kind)) + " has ID " + id.toString() + ".");
+        return objectNotFound(kind, id);
     std::lock_guard lock(m_impl->mutex);
     return m_impl->handles.open(kind, id, 0);
 }

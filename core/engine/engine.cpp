@@ -160,18 +160,6 @@ template <typename F> auto guarded(F&& operation) -> decltype(operation())
     }
 }
 
-HResult notFoundCode(ResourceKind kind)
-{
-    switch (kind) {
-    case ResourceKind::Network:
-        return hr::NetworkNotFound;
-    case ResourceKind::Endpoint:
-        return hr::EndpointNotFound;
-    default:
-        return hr::ElementNotFound; // what HNS answers for namespaces; no specific code for the others
-    }
-}
-
 bool protocolsOverlap(PortProtocol a, PortProtocol b)
 {
     return (static_cast<std::uint32_t>(a) & static_cast<std::uint32_t>(b)) != 0;
@@ -263,8 +251,7 @@ Result<Handle> Engine::open(ResourceKind kind, const Guid& id)
     if (kind == ResourceKind::Invalid)
         return invalidKind();
     if (!m_impl->state.document(kind, id))
-        return Status(notFoundCode(kind),
-                      "no " + std::string(resourceKindName(kind)) + " has ID " + id.toString() + ".");
+        return objectNotFound(kind, id);
     return m_impl->handles.open(kind, id, m_impl->serialOf(kind, id));
 }
 

@@ -252,4 +252,14 @@ Json renderDocument(const EngineState& state, ResourceKind kind, const Guid& id,
     return out;
 }
 
+Status objectNotFound(ResourceKind kind, const Guid& id)
+{
+    HResult code = hr::ElementNotFound;
+    if (kind == ResourceKind::Network)
+        code = hr::NetworkNotFound;
+    else if (kind == ResourceKind::Endpoint)
+        code = hr::EndpointNotFound;
+    return Status(code, "no " + std::string(resourceKindName(kind)) + " has ID " + id.toString() + ".");
+}
+
 } // namespace hcn

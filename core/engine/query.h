@@ -28,6 +28,10 @@ Result<ParsedQuery> parseQuery(std::string_view text, int maxDepth);
 /// CompartmentId, IsDefault ...) are understood.
 bool matchesFilter(const EngineState& state, ResourceKind kind, const Json& doc, const Json& filter);
 
+/// What opening an ID the host does not hold answers: HCN_E_NETWORK_NOT_FOUND, HCN_E_ENDPOINT_NOT_FOUND,
+/// or ERROR_NOT_FOUND for the other kinds (what HNS answers for namespaces).
+Status objectNotFound(ResourceKind kind, const Guid& id);
+
 /// The IDs of every object of a kind that matches the query's filter.
 Result<std::vector<Guid>> findObjects(const EngineState& state, ResourceKind kind, const ParsedQuery& query);
 
