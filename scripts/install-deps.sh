@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build pkg-config g++ git
   qt6-base-dev qt6-svg-dev libqt6opengl6-dev
   libqcustomplot-dev nlohmann-json3-dev libspdlog-dev libgraphviz-dev
-  libasio-dev libssl-dev libbenchmark-dev
+  libasio-dev libssl-dev libbenchmark-dev libarchive-dev
   clang-14 libclang-rt-14-dev
   xvfb xauth fonts-dejavu-core
 )

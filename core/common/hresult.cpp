@@ -25,6 +25,7 @@ constexpr std::array kHResults{
     HResultInfo{hr::Ok, "S_OK", "The operation completed successfully. "},
     HResultInfo{hr::NotImplemented, "E_NOTIMPL", "Not implemented. "},
     HResultInfo{hr::Pointer, "E_POINTER", "Invalid pointer. "},
+    HResultInfo{hr::Abort, "E_ABORT", "Operation aborted. "},
     HResultInfo{hr::Unexpected, "E_UNEXPECTED", "Catastrophic failure. "},
     HResultInfo{hr::InvalidArg, "E_INVALIDARG", "The parameter is incorrect. "},
     HResultInfo{hr::AccessDenied, "E_ACCESSDENIED", "Access is denied. "},

@@ -5,6 +5,7 @@
 // value that cannot be recovered becomes a warning and the others still come out.
 
 #include "hcn/json_limits.h"
+#include "hcn/resource_kind.h"
 #include "hcn/status.h"
 
 #include <cstddef>
@@ -63,7 +64,15 @@ struct ImportWarning
     std::string message;
 };
 
-/// A JSON value found in the dump.
+/// How an object was printed in the dump.
+enum class DumpFormat
+{
+    Json,     ///< JSON (ConvertTo-Json, hnsdiag -d, HCN queries, REST envelopes, log lines)
+    ListView, ///< PowerShell's default list view (Format-List): `Key : value` blocks
+    Table,    ///< a table: hnsdiag list all sections, Format-Table / Select-Object output
+};
+
+/// A value found in the dump: a JSON value, or an object a list view or a table showed, as JSON.
 struct FoundValue
 {
     nlohmann::json value; ///< for an HNS REST envelope, its Output
@@ -73,6 +82,13 @@ struct FoundValue
     bool fromEnvelope = false;
     /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
     std::vector<std::string> repairs;
+    DumpFormat format = DumpFormat::Json;
+    /// What the dump did not carry in full, each naming the property: "Policies: not expanded by
+    /// PowerShell (System.Object[])", "IPAddresses: list cut after 4 items ($FormatEnumerationLimit)",
+    /// "Name: cut by the table column".
+    std::vector<std::string> losses;
+    /// The kind the text says the object is (an hnsdiag section heading); Invalid when it does not say.
+    ResourceKind kindHint = ResourceKind::Invalid;
 };
 
 struct ExtractResult

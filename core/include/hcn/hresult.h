@@ -22,6 +22,7 @@ namespace hr {
 inline constexpr HResult Ok = 0;
 inline constexpr HResult NotImplemented = makeHResult(0x80004001);
 inline constexpr HResult Pointer = makeHResult(0x80004003);
+inline constexpr HResult Abort = makeHResult(0x80004004); ///< an operation cancelled by the user
 inline constexpr HResult Unexpected = makeHResult(0x8000FFFF);
 inline constexpr HResult InvalidArg = makeHResult(0x80070057);
 inline constexpr HResult AccessDenied = makeHResult(0x80070005);

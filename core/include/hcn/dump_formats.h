@@ -1,0 +1,47 @@
+#pragma once
+// The second layer of importing a dump: objects that PowerShell or hnsdiag printed as text rather than
+// JSON. Each reader takes the cleaned lines of one decoded dump (hcn/dump_text.h) and gives every object
+// it recognises as a FoundValue holding a JSON object with the v1 property names the text shows, the
+// source lines, the text as it appeared, and what the text did not carry in full (`losses`). Lines that
+// belong to another format (JSON, prose, prompts) are skipped. Nothing here throws; what cannot be read
+// becomes a warning and the other objects still come out.
+
+#include "hcn/dump_text.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hcn::io {
+
+/// One value as PowerShell's formatter renders it, as JSON:
+/// - `True`/`False` -> bool; an integer -> number; anything else -> string (GUIDs, addresses, names);
+/// - an empty rendering -> null;
+/// - `@{Type=OutBoundNAT; ExceptionList=System.Object[]}` -> an object (values parsed recursively);
+/// - `{a, b, c}` -> an array; `{@{...}, @{...}}` -> an array of objects; `{}` -> empty array;
+/// - `System.Object[]`, `System.Collections.ArrayList`, `System.Collections.Hashtable` and other type
+///   names PowerShell prints instead of a value -> the string as given, with a loss
+///   "not expanded by PowerShell (System.Object[])";
+/// - a list ending in `...}` or `…}` -> the items shown, with a loss
+///   "list cut after N items ($FormatEnumerationLimit)".
+/// Losses are appended to `losses` without a property name; the caller prefixes it.
+nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::string>& losses);
+
+/// Objects in PowerShell's default list view (Format-List) as `Get-HnsNetwork`, `Get-HnsEndpoint`,
+/// `Get-HnsPolicyList`, `Get-HnsNamespace` print them: `Name : value` lines, the colon aligned to the
+/// longest name, objects separated by blank lines; values continued on following lines when a console
+/// wrapped them (indented to the value column, or with the indentation lost); `RunspaceId` from
+/// remoting kept as a property. Every value is read with parsePowerShellValue. format = ListView.
+ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
+
+/// Objects in tables: `hnsdiag list all` (sections `Networks:`, `Endpoints:`, `Namespaces:`,
+/// `LoadBalancers:`, old and new column layouts, long names overflowing their column, several DIP IDs in
+/// one cell), and Format-Table / Select-Object tables (a header line, a `----` line, rows; collectlogs'
+/// network.txt and endpoint.txt start with one). A row becomes an object in the v1 shape of its kind
+/// (hnsdiag sections set kindHint; a load-balancer row becomes a v1 policy list with an ELB policy
+/// holding the VIPs and References `/endpoints/<id>`); what a table cannot show is a loss.
+/// format = Table.
+ExtractResult extractTables(const std::vector<CleanedLine>& lines);
+
+} // namespace hcn::io

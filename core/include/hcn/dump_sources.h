@@ -1,0 +1,61 @@
+#pragma once
+// Reading what a customer sent: files, folders (collectlogs.ps1 output) and archives of them (.zip,
+// .tar, .tar.gz/.tgz through libarchive), with limits that keep a 1 GB file or an archive bomb from
+// exhausting memory. The result is a list of named byte blobs for the importer (hcn/dump_import.h).
+
+#include "hcn/status.h"
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace hcn::io {
+
+/// One input file of an import: its bytes and the name reports show ("logs.zip!collectlogs/network.txt").
+struct DumpSource
+{
+    std::string name;
+    std::string bytes;
+};
+
+/// Caps on what is read (documented in docs/import.md).
+struct SourceLimits
+{
+    std::size_t maxFileBytes = std::size_t(256) * 1024 * 1024;   ///< one file, after decompression
+    std::size_t maxTotalBytes = std::size_t(1024) * 1024 * 1024; ///< everything read, after decompression
+    std::size_t maxFiles = 20000;                                ///< files read from folders and archives
+    int maxArchiveNesting = 2; ///< an archive inside an archive inside the one given, and no deeper
+};
+
+/// Something about an input that the user should know ("logs.zip!x.exe: not text; skipped").
+struct SourceWarning
+{
+    std::string source;
+    std::string message;
+};
+
+struct SourceReadResult
+{
+    std::vector<DumpSource> sources;
+    std::vector<SourceWarning> warnings;
+};
+
+/// Called with the bytes read so far; returning false cancels the read (E_ABORT).
+using SourceProgress = std::function<bool(std::size_t bytesRead)>;
+
+/// Reads every path: a file as it is; an archive (recognised by its content, not its name) entry by
+/// entry; a folder recursively, in name order. Files that are plainly not dumps (images, executables,
+/// event logs .evtx, packet captures .etl/.pcap) are skipped with a warning, as are entries over the
+/// limits. Fails only when a path cannot be read at all (missing, unreadable: E_INVALIDARG with the
+/// path), when the limits leave nothing, or when cancelled.
+Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths, const SourceLimits& limits = {},
+                                         const SourceProgress& progress = {});
+
+/// The same for bytes already in memory (a pasted clipboard, a dropped archive): `name` is used in reports.
+Result<SourceReadResult> readDumpBytes(std::string name, std::string bytes, const SourceLimits& limits = {});
+
+/// Whether archives can be read in this build (libarchive present).
+bool archivesSupported();
+
+} // namespace hcn::io
