@@ -81,6 +81,14 @@ struct Collected
     std::size_t lastLine = 0;
     std::string json;
     std::vector<std::string> repairs;
+    /// Objects opened at depth 2 and 3 (the elements of an array, of an envelope's Output list).
+    struct Span
+    {
+        Position from;
+        Position to;
+    };
+    std::vector<Span> depth2;
+    std::vector<Span> depth3;
 };
 
 class Extractor
@@ -221,10 +229,19 @@ private:
                         c.tooDeep = true;
                         c.json.clear();
                     }
-                } else if ((ch == '}' || ch == ']') && --depth == 0) {
-                    c.closed = true;
-                    c.end = {at.line, at.column + 1};
-                    return c;
+                    if (ch == '{' && (depth == 2 || depth == 3))
+                        (depth == 2 ? c.depth2 : c.depth3).push_back({at, at});
+                } else if (ch == '}' || ch == ']') {
+                    if (ch == '}' && (depth == 2 || depth == 3)) {
+                        auto& spans = depth == 2 ? c.depth2 : c.depth3;
+                        if (!spans.empty())
+                            spans.back().to = {at.line, at.column + 1};
+                    }
+                    if (--depth == 0) {
+                        c.closed = true;
+                        c.end = {at.line, at.column + 1};
+                        return c;
+                    }
                 }
             }
         }
@@ -289,6 +306,8 @@ private:
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
+        if (!c.elided)
+            found.elements = elementsOf(value, c);
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
@@ -306,6 +325,27 @@ private:
         }
         at = c.end;
         return true;
+    }
+
+    /// The lines and text of each object in an array of objects, or in an envelope's Output list, when
+    /// the objects seen while collecting match the parsed elements one to one.
+    std::vector<FoundValue::Element> elementsOf(const nlohmann::json& value, const Collected& c) const
+    {
+        const nlohmann::json* list = &value;
+        const std::vector<Collected::Span>* spans = &c.depth2;
+        if (isEnvelope(value)) {
+            list = value.contains("Output") ? &value["Output"] : nullptr;
+            spans = &c.depth3;
+        }
+        if (!list || !list->is_array() || list->size() < 2 || spans->size() != list->size() ||
+            !std::all_of(list->begin(), list->end(), [](const auto& e) { return e.is_object(); }))
+            return {};
+        std::vector<FoundValue::Element> elements;
+        elements.reserve(spans->size());
+        for (const Collected::Span& span : *spans)
+            elements.push_back({m_lines[span.from.line].sourceLine, m_lines[span.to.line].sourceLine,
+                                spanText(span.from, span.to)});
+        return elements;
     }
 
     /// The cleaned text from `from` up to `to`, lines joined by LF.
@@ -344,6 +384,13 @@ ExtractResult extractJsonValues(std::string_view text, const ExtractOptions& opt
 {
     ExtractResult result;
     const std::vector<CleanedLine> lines = cleanPastedText(text);
+    Extractor(lines, options, result, 0).run();
+    return result;
+}
+
+ExtractResult extractJsonValues(const std::vector<CleanedLine>& lines, const ExtractOptions& options)
+{
+    ExtractResult result;
     Extractor(lines, options, result, 0).run();
     return result;
 }

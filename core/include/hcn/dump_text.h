@@ -82,6 +82,16 @@ struct FoundValue
     bool fromEnvelope = false;
     /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
     std::vector<std::string> repairs;
+    /// Where each element of a value holding several objects (an array of objects, an envelope's Output
+    /// list) starts and ends, in order; empty when the value is one object or the elements could not be
+    /// told apart (elided lines).
+    struct Element
+    {
+        int firstLine = 0;
+        int lastLine = 0;
+        std::string sourceText;
+    };
+    std::vector<Element> elements;
     DumpFormat format = DumpFormat::Json;
     /// What the dump did not carry in full, each naming the property: "Policies: not expanded by
     /// PowerShell (System.Object[])", "IPAddresses: list cut after 4 items ($FormatEnumerationLimit)",
@@ -106,5 +116,7 @@ struct ExtractOptions
 /// text around it, several per file, inside log lines (raw, or as a quoted string with escaped quotes),
 /// wrapped or elided by a console. HNS envelopes {"Success":true,"Output":...} are unwrapped.
 ExtractResult extractJsonValues(std::string_view text, const ExtractOptions& options = {});
+/// The same over lines already cleaned with cleanPastedText.
+ExtractResult extractJsonValues(const std::vector<CleanedLine>& lines, const ExtractOptions& options = {});
 
 } // namespace hcn::io

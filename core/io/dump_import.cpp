@@ -1,0 +1,282 @@
+// The import as a whole: each source decoded, cleaned and read by every format reader; the objects
+// found mapped to v2, merged and linked; the snapshot document and its report put together.
+
+#include "hcn/dump_import.h"
+
+#include "hcn/dump_formats.h"
+#include "io/import_objects.h"
+
+#include <algorithm>
+
+namespace hcn::io {
+namespace {
+
+using json = nlohmann::json;
+
+/// At most this many losses are spelled out in one object's report message.
+constexpr std::size_t kLossesInMessage = 3;
+
+std::string_view formatName(DumpFormat format)
+{
+    switch (format) {
+    case DumpFormat::Json:
+        return "json";
+    case DumpFormat::ListView:
+        return "listview";
+    case DumpFormat::Table:
+        return "table";
+    }
+    return "json";
+}
+
+DumpFormat formatFromName(std::string_view name)
+{
+    if (name == "listview")
+        return DumpFormat::ListView;
+    if (name == "table")
+        return DumpFormat::Table;
+    return DumpFormat::Json;
+}
+
+ImportSeverity severityFromName(std::string_view name)
+{
+    if (name == "info")
+        return ImportSeverity::Info;
+    if (name == "error")
+        return ImportSeverity::Error;
+    return ImportSeverity::Warning;
+}
+
+void addWarnings(const ExtractResult& extracted, const std::string& source, std::vector<ImportMessage>& messages)
+{
+    for (const ImportWarning& w : extracted.warnings)
+        messages.push_back({ImportSeverity::Warning, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, w.message});
+}
+
+/// Reads one source into sightings.
+void readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
+                std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion)
+{
+    Result<DecodedText> decoded = decodeDumpText(source.bytes);
+    if (!decoded) {
+        messages.push_back({ImportSeverity::Error, source.name, 0, 0, ResourceKind::Invalid, {},
+                            decoded.status().detail().empty() ? decoded.status().message() : decoded.status().detail()});
+        return;
+    }
+    if (decoded->replacedInvalid)
+        messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
+                            "some bytes are not valid text in the encoding found and were replaced"});
+    const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
+    for (ExtractResult extracted : {extractJsonValues(lines), extractListViewObjects(lines), extractTables(lines)}) {
+        addWarnings(extracted, source.name, messages);
+        for (FoundValue& value : extracted.values)
+            detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion);
+    }
+}
+
+/// One Info message per object that the dump did not carry in full, so the report lists it.
+void reportLosses(const detail::LinkedObjects& linked, std::vector<ImportMessage>& messages)
+{
+    for (const ImportedObject& o : linked.objects) {
+        if (o.lost.empty())
+            continue;
+        std::string text = std::string(resourceKindLabel(o.kind)) + " " + (o.name.empty() ? o.id : o.name) +
+                           ": not carried in full by the dump: ";
+        for (std::size_t i = 0; i < o.lost.size() && i < kLossesInMessage; ++i)
+            text += (i ? "; " : "") + o.lost[i];
+        if (o.lost.size() > kLossesInMessage)
+            text += "; and " + std::to_string(o.lost.size() - kLossesInMessage) + " more";
+        messages.push_back({ImportSeverity::Info, o.source, o.firstLine, o.lastLine, o.kind, o.id, std::move(text)});
+    }
+}
+
+json versionJson(std::uint64_t packed)
+{
+    return json{{"Major", packed >> 32}, {"Minor", packed & 0xFFFFFFFFull}};
+}
+
+/// A packed version is believable when its major part is one HNS has had.
+bool plausibleVersion(std::uint64_t packed)
+{
+    const std::uint64_t major = packed >> 32;
+    return major >= 1 && major <= 1000;
+}
+
+} // namespace
+
+std::size_t ImportResult::objectCount() const
+{
+    return report.objects.size();
+}
+
+std::string_view importSeverityName(ImportSeverity severity)
+{
+    switch (severity) {
+    case ImportSeverity::Info:
+        return "info";
+    case ImportSeverity::Warning:
+        return "warning";
+    case ImportSeverity::Error:
+        return "error";
+    }
+    return "warning";
+}
+
+Result<ImportResult> importDump(const std::vector<DumpSource>& sources, const ImportOptions& options)
+{
+    ImportResult result;
+    std::vector<detail::Sighting> sightings;
+    std::uint64_t hnsVersion = 0;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (options.progress && !options.progress(double(i) / double(sources.size() + 1)))
+            return Status(hr::Abort, "The import was cancelled.");
+        result.report.sources.push_back(sources[i].name);
+        readSource(sources[i], sightings, result.report.messages, hnsVersion);
+    }
+    if (options.progress && !options.progress(double(sources.size()) / double(sources.size() + 1)))
+        return Status(hr::Abort, "The import was cancelled.");
+
+    for (detail::Sighting& s : sightings) {
+        detail::mapToV2(s);
+        if (plausibleVersion(s.hnsVersion))
+            hnsVersion = std::max(hnsVersion, s.hnsVersion);
+    }
+    detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
+    reportLosses(linked, result.report.messages);
+
+    json snapshot = json::object();
+    if (plausibleVersion(hnsVersion))
+        snapshot["HnsVersion"] = versionJson(hnsVersion);
+    for (ResourceKind kind : kResourceKinds)
+        snapshot[std::string(resourceKindPlural(kind))] = json::array();
+    for (std::size_t i = 0; i < linked.objects.size(); ++i)
+        snapshot[std::string(resourceKindPlural(linked.objects[i].kind))].push_back(std::move(linked.documents[i]));
+    result.report.objects = std::move(linked.objects);
+    if (result.report.objects.empty())
+        result.report.messages.push_back({ImportSeverity::Error, {}, 0, 0, ResourceKind::Invalid, {},
+                                          "nothing in the dump could be read as an HNS network, endpoint, "
+                                          "namespace, load balancer or route"});
+    if (!options.description.empty())
+        snapshot["Source"] = options.description;
+    snapshot["Import"] = importReportToJson(result.report);
+    result.snapshot = std::move(snapshot);
+    if (options.progress)
+        options.progress(1.0);
+    return result;
+}
+
+Result<ImportResult> importPaths(const std::vector<std::string>& paths, const ImportOptions& options)
+{
+    SourceProgress reading;
+    if (options.progress)
+        reading = [&](std::size_t) { return options.progress(0.0); };
+    Result<SourceReadResult> read = readDumpSources(paths, options.limits, reading);
+    if (!read)
+        return read.status();
+    Result<ImportResult> imported = importDump(read->sources, options);
+    if (!imported)
+        return imported;
+    std::vector<ImportMessage> messages;
+    for (const SourceWarning& w : read->warnings)
+        messages.push_back({ImportSeverity::Warning, w.source, 0, 0, ResourceKind::Invalid, {}, w.message});
+    if (!messages.empty()) {
+        auto& all = imported->report.messages;
+        all.insert(all.begin(), messages.begin(), messages.end());
+        imported->snapshot["Import"] = importReportToJson(imported->report);
+    }
+    return imported;
+}
+
+json importReportToJson(const ImportReport& report)
+{
+    json objects = json::array();
+    for (const ImportedObject& o : report.objects) {
+        objects.push_back(json{{"Kind", resourceKindName(o.kind)},
+                               {"ID", o.id},
+                               {"Name", o.name},
+                               {"Source", o.source},
+                               {"FirstLine", o.firstLine},
+                               {"LastLine", o.lastLine},
+                               {"Format", formatName(o.format)},
+                               {"WasV1", o.wasV1},
+                               {"OriginalText", o.originalText},
+                               {"Lost", o.lost},
+                               {"UnknownFields", o.unknownFields},
+                               {"Notes", o.notes}});
+    }
+    json messages = json::array();
+    for (const ImportMessage& m : report.messages) {
+        json entry{{"Severity", importSeverityName(m.severity)}, {"Message", m.message}};
+        if (!m.source.empty())
+            entry["Source"] = m.source;
+        if (m.firstLine > 0) {
+            entry["FirstLine"] = m.firstLine;
+            entry["LastLine"] = m.lastLine;
+        }
+        if (m.kind != ResourceKind::Invalid) {
+            entry["Kind"] = resourceKindName(m.kind);
+            entry["ObjectId"] = m.objectId;
+        }
+        messages.push_back(std::move(entry));
+    }
+    return json{{"Sources", report.sources}, {"Objects", std::move(objects)}, {"Messages", std::move(messages)}};
+}
+
+ImportReport importReportFromJson(const json& value)
+{
+    ImportReport report;
+    if (!value.is_object())
+        return report;
+    auto text = [](const json& object, const char* key) {
+        auto it = object.find(key);
+        return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto number = [](const json& object, const char* key) {
+        auto it = object.find(key);
+        return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
+    };
+    auto strings = [](const json& object, const char* key) {
+        std::vector<std::string> out;
+        auto it = object.find(key);
+        if (it != object.end() && it->is_array())
+            for (const json& s : *it)
+                if (s.is_string())
+                    out.push_back(s.get<std::string>());
+        return out;
+    };
+    report.sources = strings(value, "Sources");
+    if (auto objects = value.find("Objects"); objects != value.end() && objects->is_array()) {
+        for (const json& o : *objects) {
+            if (!o.is_object())
+                continue;
+            ImportedObject object;
+            object.kind = resourceKindFromName(text(o, "Kind"));
+            object.id = text(o, "ID");
+            object.name = text(o, "Name");
+            object.source = text(o, "Source");
+            object.firstLine = number(o, "FirstLine");
+            object.lastLine = number(o, "LastLine");
+            object.format = formatFromName(text(o, "Format"));
+            auto wasV1 = o.find("WasV1");
+            object.wasV1 = wasV1 != o.end() && wasV1->is_boolean() && wasV1->get<bool>();
+            object.originalText = text(o, "OriginalText");
+            object.lost = strings(o, "Lost");
+            object.unknownFields = strings(o, "UnknownFields");
+            object.notes = strings(o, "Notes");
+            report.objects.push_back(std::move(object));
+        }
+    }
+    if (auto messages = value.find("Messages"); messages != value.end() && messages->is_array()) {
+        for (const json& m : *messages) {
+            if (!m.is_object())
+                continue;
+            report.messages.push_back({severityFromName(text(m, "Severity")), text(m, "Source"),
+                                       number(m, "FirstLine"), number(m, "LastLine"),
+                                       resourceKindFromName(text(m, "Kind")), text(m, "ObjectId"),
+                                       text(m, "Message")});
+        }
+    }
+    return report;
+}
+
+} // namespace hcn::io

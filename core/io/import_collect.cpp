@@ -1,0 +1,276 @@
+// Finding the objects in a found value and telling their kind and shape (v1 Get-Hns* or v2 HCN).
+
+#include "common/text.h"
+#include "hcn/network_mode.h"
+#include "io/import_objects.h"
+
+#include <algorithm>
+
+namespace hcn::io::detail {
+namespace {
+
+/// A member by name in any case (dumps spell `Id`, `ID`, `id`).
+const json* member(const json& object, std::string_view key)
+{
+    if (!object.is_object())
+        return nullptr;
+    if (auto it = object.find(std::string(key)); it != object.end())
+        return &*it;
+    for (const auto& [name, value] : object.items())
+        if (equalsIgnoreCase(name, key))
+            return &value;
+    return nullptr;
+}
+
+bool has(const json& object, std::string_view key)
+{
+    return member(object, key) != nullptr;
+}
+
+std::string stringOf(const json* value)
+{
+    return value && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+bool isNetworkType(const json* type)
+{
+    if (!type || !type->is_string())
+        return false;
+    const std::string text = type->get<std::string>();
+    return networkModeFromName(text) != NetworkMode::Invalid || equalsIgnoreCase(text, "Layered");
+}
+
+bool isNamespaceType(const json* type)
+{
+    const std::string text = stringOf(type);
+    for (const char* t : {"Host", "HostDefault", "Guest", "GuestDefault"})
+        if (equalsIgnoreCase(text, t))
+            return true;
+    return false;
+}
+
+/// The Type of each entry of a Policies list.
+bool hasPolicyOfType(const json& object, std::string_view type)
+{
+    const json* policies = member(object, "Policies");
+    if (!policies || !policies->is_array())
+        return false;
+    return std::any_of(policies->begin(), policies->end(),
+                       [&](const json& p) { return equalsIgnoreCase(stringOf(member(p, "Type")), type); });
+}
+
+bool schemaVersionAtLeast2(const json& object)
+{
+    const json* version = member(object, "SchemaVersion");
+    const json* major = version ? member(*version, "Major") : nullptr;
+    return major && major->is_number_integer() && major->get<std::int64_t>() >= 2;
+}
+
+/// {"Major":9,"Minor":2} and nothing else: what /globals/version answers.
+bool isVersionObject(const json& value)
+{
+    return value.is_object() && value.size() == 2 && value.contains("Major") && value.contains("Minor") &&
+           value["Major"].is_number_unsigned() && value["Minor"].is_number_unsigned();
+}
+
+std::uint64_t packedVersion(const json& object)
+{
+    const json* version = member(object, "Version");
+    if (version && version->is_number_unsigned())
+        return version->get<std::uint64_t>();
+    return 0;
+}
+
+/// Sections of a snapshot or of a `{"Networks":[...], "Endpoints":[...]}` container: the kind of each
+/// array member whose name is a kind's plural (or a v1 word such as "PolicyLists").
+ResourceKind sectionKind(std::string_view key)
+{
+    for (ResourceKind kind : kResourceKinds)
+        if (equalsIgnoreCase(key, resourceKindPlural(kind)))
+            return kind;
+    if (equalsIgnoreCase(key, "PolicyLists"))
+        return ResourceKind::LoadBalancer;
+    return ResourceKind::Invalid;
+}
+
+bool isContainer(const json& value)
+{
+    if (!value.is_object() || has(value, "ID"))
+        return false;
+    bool any = false;
+    for (const auto& [key, section] : value.items()) {
+        if (sectionKind(key) != ResourceKind::Invalid && (section.is_array() || section.is_null()))
+            any = true;
+    }
+    return any;
+}
+
+struct Collector
+{
+    const std::string& source;
+    std::vector<Sighting>& out;
+    std::vector<ImportMessage>& messages;
+    std::uint64_t& hnsVersion;
+    const FoundValue& found;
+
+    void message(ImportSeverity severity, int first, int last, std::string text)
+    {
+        messages.push_back({severity, source, first, last, ResourceKind::Invalid, {}, std::move(text)});
+    }
+
+    void object(json&& value, ResourceKind hint, int first, int last, std::string text)
+    {
+        bool isV1 = false;
+        const ResourceKind kind = classifyObject(value, hint, isV1);
+        if (kind == ResourceKind::Invalid) {
+            if (has(value, "ID") || has(value, "Name"))
+                message(ImportSeverity::Warning, first, last,
+                        "an object that is not a network, endpoint, namespace, load balancer or route (" +
+                            describeKeys(value) + "); not imported");
+            return;
+        }
+        Sighting s;
+        s.kind = kind;
+        s.wasV1 = isV1;
+        s.source = source;
+        s.firstLine = first;
+        s.lastLine = last;
+        s.format = found.format;
+        s.originalText = std::move(text);
+        s.lost = found.losses;
+        s.notes = found.repairs;
+        if (found.fromEnvelope)
+            s.notes.insert(s.notes.begin(), "taken from an HNS REST response's Output");
+        s.hnsVersion = packedVersion(value);
+        if (isV1)
+            s.networkName = stringOf(member(value, "VirtualNetworkName"));
+        s.document = std::move(value);
+        s.order = out.size();
+        out.push_back(std::move(s));
+    }
+
+    static std::string describeKeys(const json& value)
+    {
+        std::string keys;
+        int n = 0;
+        for (const auto& item : value.items()) {
+            if (n++ == 6) {
+                keys += ", ...";
+                break;
+            }
+            keys += (keys.empty() ? "" : ", ") + item.key();
+        }
+        return "members " + keys;
+    }
+
+    void value(json&& v, ResourceKind hint, int first, int last, std::string text, int depth)
+    {
+        if (depth > 4)
+            return;
+        if (isVersionObject(v)) {
+            hnsVersion = std::max(hnsVersion, (v["Major"].get<std::uint64_t>() << 32) | v["Minor"].get<std::uint64_t>());
+            return;
+        }
+        if (isContainer(v)) {
+            for (auto& [key, section] : v.items()) {
+                const ResourceKind kind = sectionKind(key);
+                if (kind == ResourceKind::Invalid || !section.is_array())
+                    continue;
+                for (json& element : section)
+                    if (element.is_object())
+                        object(std::move(element), kind, first, last, std::string());
+            }
+            if (const json* versionValue = member(v, "HnsVersion"); versionValue && isVersionObject(*versionValue))
+                hnsVersion = std::max(hnsVersion, ((*versionValue)["Major"].get<std::uint64_t>() << 32) |
+                                                      (*versionValue)["Minor"].get<std::uint64_t>());
+            return;
+        }
+        if (v.is_array()) {
+            for (json& element : v)
+                value(std::move(element), hint, first, last, std::string(), depth + 1);
+            return;
+        }
+        if (v.is_object())
+            object(std::move(v), hint, first, last, std::move(text));
+    }
+};
+
+} // namespace
+
+std::string idKey(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '{'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '}'))
+        text.remove_suffix(1);
+    std::string key(text);
+    for (char& c : key)
+        c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    return key;
+}
+
+std::string idKeyOf(const json& value)
+{
+    return value.is_string() ? idKey(std::string_view(value.get_ref<const std::string&>())) : std::string();
+}
+
+ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
+{
+    if (!value.is_object())
+        return ResourceKind::Invalid;
+    // v2 when it says so, or when it has members only v2 documents have.
+    const bool v2Members = has(value, "IpConfigurations") || has(value, "Ipams") || has(value, "MacPool") ||
+                           has(value, "FrontendVIPs") || has(value, "HostComputeEndpoints") ||
+                           has(value, "NamespaceId") || has(value, "Dns") || has(value, "PortMappings");
+    isV1 = !schemaVersionAtLeast2(value) && !v2Members;
+    if (hint != ResourceKind::Invalid)
+        return hint;
+
+    const bool elb = hasPolicyOfType(value, "ELB");
+    const bool routeList = has(value, "References") && hasPolicyOfType(value, "ROUTE");
+    if (has(value, "Routes") && has(value, "HostComputeEndpoints"))
+        return ResourceKind::SdnRoute;
+    if (has(value, "Setting") && has(value, "HostComputeEndpoints"))
+        return ResourceKind::SdnRoute;
+    if (routeList && !elb)
+        return ResourceKind::SdnRoute;
+    if (has(value, "FrontendVIPs") || has(value, "PortMappings") || elb ||
+        (has(value, "References") && !has(value, "Subnets")) || has(value, "HostComputeEndpoints"))
+        return ResourceKind::LoadBalancer;
+    if (has(value, "IpConfigurations") || has(value, "VirtualNetwork") || has(value, "VirtualNetworkName") ||
+        has(value, "IPAddress") || has(value, "IsRemoteEndpoint") || has(value, "HostComputeNetwork") ||
+        has(value, "HostComputeNamespace") || (has(value, "MacAddress") && !has(value, "Subnets")))
+        return ResourceKind::Endpoint;
+    if (has(value, "Subnets") || has(value, "Ipams") || has(value, "MacPools") || has(value, "MacPool") ||
+        has(value, "ManagementIP") || has(value, "NetworkAdapterName") || has(value, "AddressPrefix") ||
+        isNetworkType(member(value, "Type")))
+        return ResourceKind::Network;
+    if (has(value, "ResourceList") || has(value, "IsDefault") || has(value, "CompartmentId") ||
+        has(value, "NamespaceId") || has(value, "CompartmentGuid") || isNamespaceType(member(value, "Type")))
+        return ResourceKind::Namespace;
+    return ResourceKind::Invalid;
+}
+
+void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
+                      std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion)
+{
+    Collector collector{source, out, messages, hnsVersion, found};
+    json value = std::move(found.value);
+    // An array of objects whose elements were told apart keeps each element's lines and text.
+    if (!found.elements.empty() && value.is_array() && value.size() == found.elements.size()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            FoundValue::Element& e = found.elements[i];
+            collector.value(std::move(value[i]), found.kindHint, e.firstLine, e.lastLine, std::move(e.sourceText), 1);
+        }
+        return;
+    }
+    const std::size_t before = out.size();
+    collector.value(std::move(value), found.kindHint, found.firstLine, found.lastLine, found.sourceText, 0);
+    // Objects from inside a container or a list whose elements could not be told apart have no text
+    // of their own: their JSON as found stands for it.
+    for (std::size_t i = before; i < out.size(); ++i)
+        if (out[i].originalText.empty())
+            out[i].originalText = out[i].document.dump(2);
+}
+
+} // namespace hcn::io::detail

@@ -1,0 +1,326 @@
+// Sightings of one object merged into one, and objects linked to each other: an endpoint to its network
+// (by ID, or by name when the dump shows only the name), namespaces to their endpoints both ways, load
+// balancers and SDN routes to their endpoints. A reference to an object the dump does not hold stays as
+// the dump has it and is reported: a support engineer is looking for exactly that.
+
+#include "common/text.h"
+#include "io/import_objects.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+namespace hcn::io::detail {
+namespace {
+
+/// How much a sighting shows: JSON shows most, a list view cuts nested values, a table shows a few
+/// columns.
+int formatRank(DumpFormat format)
+{
+    switch (format) {
+    case DumpFormat::Json:
+        return 3;
+    case DumpFormat::ListView:
+        return 2;
+    case DumpFormat::Table:
+        return 1;
+    }
+    return 0;
+}
+
+std::string_view formatLabel(DumpFormat format)
+{
+    switch (format) {
+    case DumpFormat::Json:
+        return "JSON";
+    case DumpFormat::ListView:
+        return "list view";
+    case DumpFormat::Table:
+        return "table";
+    }
+    return "text";
+}
+
+bool better(const Sighting& a, const Sighting& b)
+{
+    if (formatRank(a.format) != formatRank(b.format))
+        return formatRank(a.format) > formatRank(b.format);
+    if (a.lost.size() != b.lost.size())
+        return a.lost.size() < b.lost.size();
+    if (a.document.size() != b.document.size())
+        return a.document.size() > b.document.size();
+    return a.order > b.order; // the later one: a dump appended after a change
+}
+
+/// A GUID made from the text that shows an object without one, the same on every import.
+std::string madeUpId(const Sighting& s)
+{
+    auto fnv = [](std::string_view text, std::uint64_t hash) {
+        for (unsigned char c : text)
+            hash = (hash ^ c) * 1099511628211ull;
+        return hash;
+    };
+    const std::string seed = s.source + "\n" + std::to_string(s.firstLine) + "\n" + s.originalText;
+    const std::uint64_t a = fnv(seed, 14695981039346656037ull);
+    const std::uint64_t b = fnv(seed, a ^ 0x9E3779B97F4A7C15ull);
+    char text[40];
+    std::snprintf(text, sizeof text, "%08X-%04X-4%03X-%04X-%012llX", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
+                  static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
+                  static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
+    return text;
+}
+
+std::string textMember(const json& doc, const char* key)
+{
+    auto it = doc.find(key);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string sightingPlace(const Sighting& s)
+{
+    return s.source + " line " + std::to_string(s.firstLine) + " (" + std::string(formatLabel(s.format)) + ")";
+}
+
+class Linker
+{
+public:
+    Linker(LinkedObjects& linked, std::vector<ImportMessage>& messages) : m_linked(linked), m_messages(messages) {}
+
+    void merge(std::vector<Sighting>&& sightings)
+    {
+        // Group by kind and ID, in the order objects first appear.
+        std::map<std::pair<ResourceKind, std::string>, std::vector<std::size_t>> groups;
+        std::vector<std::pair<ResourceKind, std::string>> order;
+        for (std::size_t i = 0; i < sightings.size(); ++i) {
+            Sighting& s = sightings[i];
+            std::string key = idKeyOf(s.document.value("ID", json()));
+            if (key.empty()) {
+                const std::string id = madeUpId(s);
+                s.lost.push_back("ID: not in the dump; the snapshot calls it " + id);
+                s.document["ID"] = id;
+                key = id;
+            }
+            auto [it, inserted] = groups.try_emplace({s.kind, key});
+            if (inserted)
+                order.push_back({s.kind, key});
+            it->second.push_back(i);
+        }
+        for (const auto& group : order) {
+            std::vector<std::size_t>& members = groups[group];
+            const std::size_t best = *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+                return better(sightings[b], sightings[a]);
+            });
+            Sighting& primary = sightings[best];
+            for (std::size_t other : members) {
+                if (other == best)
+                    continue;
+                primary.notes.push_back("also shown in " + sightingPlace(sightings[other]));
+                if (primary.networkName.empty())
+                    primary.networkName = sightings[other].networkName;
+            }
+            add(std::move(primary));
+        }
+    }
+
+    void link()
+    {
+        index();
+        for (std::size_t i = 0; i < m_linked.objects.size(); ++i) {
+            switch (m_linked.objects[i].kind) {
+            case ResourceKind::Endpoint:
+                linkEndpoint(i);
+                break;
+            case ResourceKind::Namespace:
+                linkNamespace(i);
+                break;
+            case ResourceKind::LoadBalancer:
+                checkEndpointList(i, "backend");
+                break;
+            case ResourceKind::SdnRoute:
+                checkEndpointList(i, "endpoint");
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+private:
+    void add(Sighting&& s)
+    {
+        ImportedObject object;
+        object.kind = s.kind;
+        object.id = textMember(s.document, "ID");
+        object.name = textMember(s.document, "Name");
+        object.source = std::move(s.source);
+        object.firstLine = s.firstLine;
+        object.lastLine = s.lastLine;
+        object.format = s.format;
+        object.wasV1 = s.wasV1;
+        object.originalText = std::move(s.originalText);
+        object.lost = std::move(s.lost);
+        object.unknownFields = unknownFields(s.kind, s.document);
+        object.notes = std::move(s.notes);
+        m_networkNames.push_back(std::move(s.networkName));
+        m_linked.objects.push_back(std::move(object));
+        m_linked.documents.push_back(std::move(s.document));
+    }
+
+    void index()
+    {
+        for (std::size_t i = 0; i < m_linked.objects.size(); ++i) {
+            const ImportedObject& o = m_linked.objects[i];
+            m_byId[{o.kind, idKey(o.id)}] = i;
+            if (o.kind == ResourceKind::Network && !o.name.empty())
+                m_networksByName.emplace(lowerCopy(o.name), i);
+        }
+    }
+
+    std::optional<std::size_t> find(ResourceKind kind, const std::string& id) const
+    {
+        auto it = m_byId.find({kind, idKey(id)});
+        return it == m_byId.end() ? std::nullopt : std::optional(it->second);
+    }
+
+    void report(std::size_t i, ImportSeverity severity, std::string text)
+    {
+        const ImportedObject& o = m_linked.objects[i];
+        const std::string who = std::string(resourceKindLabel(o.kind)) + " " + (o.name.empty() ? o.id : o.name);
+        m_messages.push_back({severity, o.source, o.firstLine, o.lastLine, o.kind, o.id, who + ": " + text});
+    }
+
+    void linkEndpoint(std::size_t i)
+    {
+        json& doc = m_linked.documents[i];
+        ImportedObject& o = m_linked.objects[i];
+        const std::string& networkName = m_networkNames[i];
+        const std::string network = textMember(doc, "HostComputeNetwork");
+        if (!network.empty()) {
+            if (!find(ResourceKind::Network, network))
+                report(i, ImportSeverity::Warning, "its network " + network + " is not in the dump");
+        } else if (!networkName.empty()) {
+            const auto range = m_networksByName.equal_range(lowerCopy(networkName));
+            const auto count = std::distance(range.first, range.second);
+            if (count == 1) {
+                doc["HostComputeNetwork"] = m_linked.objects[range.first->second].id;
+                o.notes.push_back("network found by its name \"" + networkName + "\"");
+            } else if (count > 1) {
+                report(i, ImportSeverity::Warning,
+                       "its network \"" + networkName + "\" names several networks of the dump; left unlinked");
+            } else {
+                report(i, ImportSeverity::Warning, "its network \"" + networkName + "\" is not in the dump");
+            }
+        }
+        const std::string ns = textMember(doc, "HostComputeNamespace");
+        if (ns.empty())
+            return;
+        std::optional<std::size_t> nsIndex = find(ResourceKind::Namespace, ns);
+        if (!nsIndex) {
+            nsIndex = addNamespaceKnownFrom(i, ns);
+            report(*nsIndex, ImportSeverity::Info, "known only from the endpoints that name it");
+        }
+        addMember(*nsIndex, o.id, i);
+    }
+
+    std::size_t addNamespaceKnownFrom(std::size_t endpoint, const std::string& ns)
+    {
+        const ImportedObject& from = m_linked.objects[endpoint];
+        ImportedObject object;
+        object.kind = ResourceKind::Namespace;
+        object.id = ns;
+        object.source = from.source;
+        object.firstLine = from.firstLine;
+        object.lastLine = from.lastLine;
+        object.format = from.format;
+        object.notes.push_back("not in the dump itself; made from its endpoints' namespace references");
+        m_linked.objects.push_back(std::move(object));
+        m_linked.documents.push_back(json{{"ID", ns}, {"Resources", json::array()}});
+        m_networkNames.emplace_back();
+        const std::size_t index = m_linked.objects.size() - 1;
+        m_byId[{ResourceKind::Namespace, idKey(ns)}] = index;
+        return index;
+    }
+
+    /// Lists the endpoint in the namespace's Resources unless it is there.
+    void addMember(std::size_t nsIndex, const std::string& endpointId, std::size_t endpoint)
+    {
+        json& doc = m_linked.documents[nsIndex];
+        if (!doc.contains("Resources") || !doc["Resources"].is_array())
+            doc["Resources"] = json::array();
+        for (const json& resource : doc["Resources"])
+            if (resourceEndpointId(resource) == idKey(endpointId))
+                return;
+        doc["Resources"].push_back(json{{"Type", "Endpoint"}, {"Data", json{{"ID", endpointId}}}});
+        if (m_linked.objects[nsIndex].firstLine != m_linked.objects[endpoint].firstLine ||
+            m_linked.objects[nsIndex].source != m_linked.objects[endpoint].source)
+            m_linked.objects[nsIndex].notes.push_back("endpoint " + endpointId +
+                                                      " added to Resources: the endpoint names this namespace");
+    }
+
+    static std::string resourceEndpointId(const json& resource)
+    {
+        if (!resource.is_object() || !equalsIgnoreCase(resource.value("Type", std::string()), "Endpoint"))
+            return {};
+        auto data = resource.find("Data");
+        if (data == resource.end() || !data->is_object())
+            return {};
+        for (const auto& [key, value] : data->items())
+            if (equalsIgnoreCase(key, "ID"))
+                return idKeyOf(value);
+        return {};
+    }
+
+    void linkNamespace(std::size_t i)
+    {
+        json& doc = m_linked.documents[i];
+        auto resources = doc.find("Resources");
+        if (resources == doc.end() || !resources->is_array())
+            return;
+        for (const json& resource : *resources) {
+            const std::string endpointId = resourceEndpointId(resource);
+            if (endpointId.empty())
+                continue;
+            const auto endpoint = find(ResourceKind::Endpoint, endpointId);
+            if (!endpoint) {
+                report(i, ImportSeverity::Warning, "lists endpoint " + endpointId + ", which is not in the dump");
+                continue;
+            }
+            json& endpointDoc = m_linked.documents[*endpoint];
+            if (textMember(endpointDoc, "HostComputeNamespace").empty())
+                endpointDoc["HostComputeNamespace"] = m_linked.objects[i].id;
+        }
+    }
+
+    void checkEndpointList(std::size_t i, const char* role)
+    {
+        const json& doc = m_linked.documents[i];
+        auto endpoints = doc.find("HostComputeEndpoints");
+        if (endpoints == doc.end() || !endpoints->is_array())
+            return;
+        for (const json& endpoint : *endpoints)
+            if (endpoint.is_string() && !find(ResourceKind::Endpoint, endpoint.get<std::string>()))
+                report(i, ImportSeverity::Warning,
+                       std::string(role) + " " + endpoint.get<std::string>() + " is not in the dump");
+    }
+
+    LinkedObjects& m_linked;
+    std::vector<ImportMessage>& m_messages;
+    std::vector<std::string> m_networkNames; ///< parallel to objects
+    std::map<std::pair<ResourceKind, std::string>, std::size_t> m_byId;
+    std::unordered_multimap<std::string, std::size_t> m_networksByName;
+};
+
+} // namespace
+
+LinkedObjects mergeAndLink(std::vector<Sighting>&& sightings, std::vector<ImportMessage>& messages)
+{
+    LinkedObjects linked;
+    Linker linker(linked, messages);
+    linker.merge(std::move(sightings));
+    linker.link();
+    return linked;
+}
+
+} // namespace hcn::io::detail

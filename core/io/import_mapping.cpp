@@ -1,0 +1,312 @@
+// One sighting into the v2 document of its kind: PowerShell's flattened values, the spellings dumps
+// use, and the v1 -> v2 mapping of hcn/v1_conversion.h, made forgiving: what the mapping cannot take
+// is left out of the document with a loss (it stays in the original text), never the whole object.
+
+#include "common/text.h"
+#include "hcn/dump_formats.h"
+#include "hcn/schema_catalog.h"
+#include "hcn/v1_conversion.h"
+#include "io/import_objects.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace hcn::io::detail {
+namespace {
+
+constexpr std::string_view kEndpointPath = "/endpoints/";
+
+/// `System.Object[]`, `System.Collections.ArrayList`, `System.Management.Automation.PSCustomObject`:
+/// what PowerShell prints for a value it did not expand.
+bool isTypeName(std::string_view text)
+{
+    if (!text.starts_with("System.") || text.size() > 200)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '[' || c == ']' || c == '`' ||
+               c == '_' || c == ',' || c == ' ';
+    });
+}
+
+/// `@{Type=OutBoundNAT; ExceptionList=System.Object[]}`: an object ConvertTo-Json flattened to text
+/// below its -Depth.
+bool isFlattenedObject(std::string_view text)
+{
+    return text.size() >= 3 && text.starts_with("@{") && text.ends_with('}');
+}
+
+std::string childPath(const std::string& path, const std::string& key)
+{
+    return path.empty() ? key : path + "." + key;
+}
+
+/// The losses parsePowerShellValue found in flattened text, except unexpanded placeholders: those stay
+/// in the parsed value and readFlattened reports them with their full path.
+void keepListLosses(const std::string& where, const std::vector<std::string>& losses, std::vector<std::string>& lost)
+{
+    for (const std::string& loss : losses)
+        if (!loss.starts_with("not expanded"))
+            lost.push_back(where + ": " + loss);
+}
+
+/// Reads flattened objects back and drops unexpanded placeholders, recording each as a loss.
+void readFlattened(json& value, const std::string& path, std::vector<std::string>& lost, int depth = 0)
+{
+    if (depth > kDefaultMaxJsonDepth)
+        return;
+    if (value.is_object()) {
+        std::vector<std::string> drop;
+        for (auto& [key, member] : value.items()) {
+            const std::string where = childPath(path, key);
+            if (member.is_string()) {
+                const std::string& text = member.get_ref<const std::string&>();
+                if (isTypeName(text)) {
+                    lost.push_back(where + ": not expanded by PowerShell (" + text + ")");
+                    drop.push_back(key);
+                    continue;
+                }
+                if (isFlattenedObject(text)) {
+                    std::vector<std::string> losses;
+                    json parsed = parsePowerShellValue(text, losses);
+                    if (parsed.is_object()) {
+                        lost.push_back(where + ": flattened to text by ConvertTo-Json; read back from it");
+                        keepListLosses(where, losses, lost);
+                        member = std::move(parsed);
+                    }
+                }
+            }
+            readFlattened(member, where, lost, depth + 1);
+        }
+        for (const std::string& key : drop)
+            value.erase(key);
+    } else if (value.is_array()) {
+        json kept = json::array();
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            json& element = value[i];
+            const std::string where = path + "[" + std::to_string(i) + "]";
+            if (element.is_string() && isTypeName(element.get_ref<const std::string&>())) {
+                lost.push_back(where + ": not expanded by PowerShell (" + element.get<std::string>() + ")");
+                continue;
+            }
+            if (element.is_string() && isFlattenedObject(element.get_ref<const std::string&>())) {
+                std::vector<std::string> losses;
+                json parsed = parsePowerShellValue(element.get<std::string>(), losses);
+                if (parsed.is_object()) {
+                    lost.push_back(where + ": flattened to text by ConvertTo-Json; read back from it");
+                    keepListLosses(where, losses, lost);
+                    element = std::move(parsed);
+                }
+            }
+            readFlattened(element, where, lost, depth + 1);
+            kept.push_back(std::move(element));
+        }
+        value = std::move(kept);
+    }
+}
+
+/// The object's ID member spelled "ID" (tables and hcsshim structs write "Id").
+void spellId(json& doc)
+{
+    if (doc.contains("ID"))
+        return;
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (equalsIgnoreCase(it.key(), "ID")) {
+            json id = std::move(it.value());
+            doc.erase(it);
+            doc["ID"] = std::move(id);
+            return;
+        }
+    }
+}
+
+/// Names are text even when a list view or a table printed digits ("Name : 1" reads as a number).
+void namesAsText(json& doc)
+{
+    static constexpr std::array kTextMembers{"Name", "VirtualNetworkName", "NetworkAdapterName", "DNSSuffix",
+                                             "DNSDomain", "DNSServerList", "NatName", "NATName"};
+    for (auto& [key, value] : doc.items()) {
+        if (!value.is_number())
+            continue;
+        for (const char* name : kTextMembers)
+            if (equalsIgnoreCase(key, name))
+                value = value.dump();
+    }
+}
+
+/// A table row of a network shows its prefix at the top level (`Select Name, Type, Id, AddressPrefix`).
+void tablePrefixToSubnets(json& doc)
+{
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (!equalsIgnoreCase(it.key(), "AddressPrefix") || doc.contains("Subnets"))
+            continue;
+        json prefixes = it.value().is_array() ? it.value() : json::array({it.value()});
+        doc.erase(it);
+        json subnets = json::array();
+        for (json& prefix : prefixes)
+            if (prefix.is_string() && !prefix.get_ref<const std::string&>().empty())
+                subnets.push_back(json{{"AddressPrefix", std::move(prefix)}});
+        doc["Subnets"] = std::move(subnets);
+        return;
+    }
+}
+
+/// A v1 policy list of ROUTE entries is an SDN route object (HostComputeRoute).
+Status routeFromV1(json& doc)
+{
+    json out = json::object();
+    json leftovers = json::object();
+    for (auto& [key, value] : doc.items()) {
+        if (equalsIgnoreCase(key, "ID")) {
+            out["ID"] = value;
+        } else if (equalsIgnoreCase(key, "References")) {
+            if (!value.is_array())
+                return Status(hr::InvalidJson, "References must be an array.");
+            json endpoints = json::array();
+            for (const json& reference : value) {
+                if (!reference.is_string())
+                    return Status(hr::InvalidJson, "References entries must be strings.");
+                std::string_view text = reference.get_ref<const std::string&>();
+                if (text.size() > kEndpointPath.size() && equalsIgnoreCase(text.substr(0, kEndpointPath.size()), kEndpointPath))
+                    text.remove_prefix(kEndpointPath.size());
+                endpoints.push_back(std::string(text));
+            }
+            out["HostComputeEndpoints"] = std::move(endpoints);
+        } else if (equalsIgnoreCase(key, "Policies")) {
+            if (!value.is_array())
+                return Status(hr::InvalidJson, "Policies must be an array.");
+            json routes = json::array();
+            for (const json& policy : value) {
+                json route = json::object();
+                for (const auto& [field, v] : policy.items())
+                    if (!equalsIgnoreCase(field, "Type"))
+                        route[field] = v;
+                routes.push_back(std::move(route));
+            }
+            out["Routes"] = std::move(routes);
+        } else if (equalsIgnoreCase(key, "HostComputeNetwork") || equalsIgnoreCase(key, "Name")) {
+            out[key] = value;
+        } else if (!equalsIgnoreCase(key, "ActivityId") && !equalsIgnoreCase(key, "Version") &&
+                   !equalsIgnoreCase(key, "State") && !equalsIgnoreCase(key, "Resources")) {
+            leftovers[key] = value;
+        }
+    }
+    if (!leftovers.empty())
+        out["_v1"] = std::move(leftovers);
+    doc = std::move(out);
+    return {};
+}
+
+Status fromV1(ResourceKind kind, json& doc)
+{
+    switch (kind) {
+    case ResourceKind::Network:
+        return schema::networkFromV1(doc);
+    case ResourceKind::Endpoint:
+        return schema::endpointFromV1(doc);
+    case ResourceKind::Namespace:
+        return schema::namespaceFromV1(doc);
+    case ResourceKind::LoadBalancer:
+        return schema::loadBalancerFromV1(doc);
+    case ResourceKind::SdnRoute:
+        return routeFromV1(doc);
+    default:
+        return Status(hr::InvalidArg, "no v1 shape for this kind");
+    }
+}
+
+/// The v1 mapping, leaving out the one member that stops it when there is one.
+void mapV1(Sighting& s)
+{
+    json attempt = s.document;
+    const Status status = fromV1(s.kind, attempt);
+    if (status) {
+        s.document = std::move(attempt);
+        return;
+    }
+    for (const auto& item : s.document.items()) {
+        if (item.key() == "ID" || equalsIgnoreCase(item.key(), "Name"))
+            continue;
+        json trial = s.document;
+        trial.erase(item.key());
+        if (!fromV1(s.kind, trial))
+            continue;
+        s.lost.push_back(item.key() + ": not in a shape HNS writes (" + status.detail() +
+                         "); kept under \"_v1\" as given");
+        if (!trial.contains("_v1") || !trial["_v1"].is_object())
+            trial["_v1"] = json::object();
+        trial["_v1"][item.key()] = item.value();
+        s.document = std::move(trial);
+        return;
+    }
+    json out = json::object();
+    json rest = s.document;
+    for (const char* key : {"ID", "Name"})
+        if (rest.contains(key)) {
+            out[key] = rest[key];
+            rest.erase(key);
+        }
+    out["_v1"] = std::move(rest);
+    s.lost.push_back("the object could not be mapped to v2 (" + status.detail() +
+                     "); its members are kept under \"_v1\" as given");
+    s.document = std::move(out);
+}
+
+} // namespace
+
+void mapToV2(Sighting& s)
+{
+    if (!s.document.is_object())
+        return;
+    readFlattened(s.document, {}, s.lost);
+    spellId(s.document);
+    if (s.wasV1) {
+        namesAsText(s.document);
+        if (s.kind == ResourceKind::Network)
+            tablePrefixToSubnets(s.document);
+        mapV1(s);
+    }
+}
+
+namespace {
+
+/// Members the v1 shapes have (hns-v1-schema.md sections 2-5, inputs and outputs) that have no v2 home:
+/// known, so not reported as unknown when they are kept under "_v1".
+bool isKnownV1Member(std::string_view key)
+{
+    static constexpr std::array kKnown{
+        "ActivityId", "AdditionalParams", "AutomaticDNS", "CompartmendId", "CompartmentId",
+        "CreateProcessingStartTime", "CurrentEndpointCount", "DNSDomain", "DNSServerCompartment",
+        "DNSServerList", "DNSSuffix", "DisableICC", "DrMacAddress", "EnableInternalDNS", "EnableLowMetric",
+        "EncapOverhead", "Extensions", "ExternalInterfaceAddress", "Flags", "GatewayAddress",
+        "GatewayAddressV6", "GatewayMac", "Health", "HostComputeNetwork", "ID", "IPAddress", "IPSubnetId",
+        "IPv6", "IPv6Address", "IPv6PrefixLength", "InterfaceConstraint", "IsApplied", "IsDefault",
+        "IsRemoteEndpoint", "IsolateSwitch", "LayeredOn", "MacAddress", "MacPools", "ManagementIP",
+        "MaxConcurrentEndpoints", "NATName", "Name", "Namespace", "NatName", "NetworkAdapterName", "Policies",
+        "PortFriendlyName", "PrefixLength", "References", "ResourceList", "Resources", "RunspaceId",
+        "PSComputerName", "SharedContainers", "SourceMac", "State", "Subnets", "SwitchGuid", "TotalEndpoints",
+        "Type", "Version", "VirtualNetwork", "VirtualNetworkName"};
+    return std::any_of(kKnown.begin(), kKnown.end(), [&](const char* k) { return equalsIgnoreCase(key, k); });
+}
+
+} // namespace
+
+std::vector<std::string> unknownFields(ResourceKind kind, const json& document)
+{
+    std::vector<std::string> unknown;
+    const schema::TypeDef* type = schema::Catalog::builtin().type(resourceKindSchemaType(kind));
+    if (!type || !document.is_object())
+        return unknown;
+    for (const auto& [key, value] : document.items()) {
+        if (key == "_v1" && value.is_object()) {
+            for (const auto& item : value.items())
+                if (!isKnownV1Member(item.key()))
+                    unknown.push_back(item.key());
+        } else if (key != "_v1" && !type->field(key)) {
+            unknown.push_back(key);
+        }
+    }
+    return unknown;
+}
+
+} // namespace hcn::io::detail

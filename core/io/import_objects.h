@@ -1,0 +1,69 @@
+#pragma once
+// The importer's inner steps (hcn/dump_import.h): a Sighting is one object as one place in the dump
+// shows it; sightings are classified and mapped to v2 (import_mapping.cpp), then merged per object and
+// linked to each other (import_linking.cpp).
+
+#include "hcn/dump_import.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hcn::io::detail {
+
+using json = nlohmann::json;
+
+/// One object as one place of the dump shows it.
+struct Sighting
+{
+    json document; ///< as found; the v2 document after mapToV2
+    ResourceKind kind = ResourceKind::Invalid;
+    bool wasV1 = false;
+    std::string source;
+    int firstLine = 0;
+    int lastLine = 0;
+    DumpFormat format = DumpFormat::Json;
+    std::string originalText;
+    std::vector<std::string> lost;
+    std::vector<std::string> notes;
+    /// The packed HNS version (Major << 32 | Minor) the object carried, 0 when none.
+    std::uint64_t hnsVersion = 0;
+    /// A v1 endpoint's VirtualNetworkName, used when its network is known only by name.
+    std::string networkName;
+    std::size_t order = 0; ///< position in the dump, for "the later sighting" decisions
+};
+
+/// An ID as objects are matched: upper case, braces and blanks removed.
+std::string idKeyOf(const json& value); ///< empty when not a string
+std::string idKey(std::string_view text);
+
+/// Which kind of object `value` is, and whether it is in the v1 shape; Invalid when it is none of
+/// them. `hint` (a table's section) wins when set.
+ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1);
+
+/// Every object in a found value (arrays, envelopes, snapshot documents and {"Networks":[...]} style
+/// containers are opened) as sightings in `out`; values that hold no HNS object become messages.
+/// An HNS version object ({"Major":9,"Minor":2}) sets `hnsVersion`.
+void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
+                      std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion);
+
+/// Rewrites a sighting's document into the v2 document of its kind: PowerShell's flattened values read
+/// or dropped (with losses), ID spelled "ID", v1 mapped per hns-v1-schema.md. A document the mapping
+/// cannot take whole loses the members it cannot read (each a loss) rather than the object.
+void mapToV2(Sighting& sighting);
+
+/// Members of a v2 document the schema does not know (top level, and the v1 members kept under "_v1").
+std::vector<std::string> unknownFields(ResourceKind kind, const json& document);
+
+/// Merges sightings of the same object and resolves references between objects; the result is one
+/// ImportedObject (report) and one document per object, in the order of first sighting.
+struct LinkedObjects
+{
+    std::vector<ImportedObject> objects;
+    std::vector<json> documents; ///< parallel to objects
+};
+LinkedObjects mergeAndLink(std::vector<Sighting>&& sightings, std::vector<ImportMessage>& messages);
+
+} // namespace hcn::io::detail

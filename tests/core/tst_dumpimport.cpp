@@ -1,0 +1,321 @@
+// Importing a customer's dump into a snapshot: which objects come out of each kind of dump, how v1
+// objects read in v2, what the report says about each object and about references the dump cannot
+// resolve, and that bad input costs one message rather than the import.
+
+#include "hcn/dump_import.h"
+#include "hcn/snapshot_api.h"
+
+#include <QtTest>
+
+using namespace hcn;
+using namespace hcn::io;
+using json = nlohmann::json;
+
+namespace {
+
+DumpSource dumpFile(const QString& name)
+{
+    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open test dump %s", qPrintable(file.fileName()));
+    const QByteArray bytes = file.readAll();
+    return {name.toStdString(), std::string(bytes.constData(), std::size_t(bytes.size()))};
+}
+
+ImportResult importFiles(const QStringList& names)
+{
+    std::vector<DumpSource> sources;
+    for (const QString& name : names)
+        sources.push_back(dumpFile(name));
+    Result<ImportResult> result = importDump(sources);
+    if (!result)
+        qFatal("import failed: %s", result.status().message().c_str());
+    return std::move(*result);
+}
+
+/// "Kind:ID" of every object, IDs upper case, sorted: what the tree would list.
+QStringList objectList(const ImportResult& result)
+{
+    QStringList list;
+    for (const ImportedObject& o : result.report.objects)
+        list << QStringLiteral("%1:%2").arg(QString::fromUtf8(resourceKindName(o.kind).data()),
+                                            QString::fromStdString(o.id).toUpper());
+    list.sort();
+    return list;
+}
+
+QStringList messageTexts(const ImportResult& result)
+{
+    QStringList texts;
+    for (const ImportMessage& m : result.report.messages)
+        texts << QString::fromStdString(m.message);
+    return texts;
+}
+
+const ImportedObject* object(const ImportResult& result, const std::string& id)
+{
+    for (const ImportedObject& o : result.report.objects)
+        if (QString::fromStdString(o.id).compare(QString::fromStdString(id), Qt::CaseInsensitive) == 0)
+            return &o;
+    return nullptr;
+}
+
+const json* document(const ImportResult& result, ResourceKind kind, const std::string& id)
+{
+    for (const json& doc : result.snapshot[std::string(resourceKindPlural(kind))])
+        if (QString::fromStdString(doc.value("ID", "")).compare(QString::fromStdString(id), Qt::CaseInsensitive) == 0)
+            return &doc;
+    return nullptr;
+}
+
+bool anyContains(const QStringList& texts, const QString& part)
+{
+    return std::any_of(texts.begin(), texts.end(), [&](const QString& t) { return t.contains(part); });
+}
+
+QStringList policyTypes(const json& doc)
+{
+    QStringList types;
+    for (const json& p : doc.value("Policies", json::array()))
+        types << QString::fromStdString(p.value("Type", ""));
+    return types;
+}
+
+const char* kNetwork = "7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801";
+const char* kLocalEndpoint = "0F8E2D41-6A3B-4C5D-9E7F-8091A2B3C4D5";
+const char* kRemoteEndpoint = "1A9B8C7D-6E5F-4A3B-8C2D-1E0F9A8B7C6D";
+const char* kOrphanEndpoint = "2B0C9D8E-7F6A-4B5C-9D3E-2F1A0B9C8D7E";
+const char* kNamespace = "A1B2C3D4-0000-4E5F-8A9B-0C1D2E3F4A5B";
+const char* kLoadBalancer = "B5A4C3D2-E1F0-4A9B-8C7D-6E5F4A3B2C1D";
+const char* kRoute = "C6B5D4E3-F2A1-4B0C-9D8E-7F6A5B4C3D2E";
+
+} // namespace
+
+class TestDumpImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void findsEveryObject_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages"); ///< each must be part of some report message
+
+        QTest::newRow("ConvertTo-Json endpoints at -Depth 2")
+            << QStringList{"import-endpoints-depth2.json"}
+            << QStringList{QStringLiteral("Endpoint:") + kLocalEndpoint, QStringLiteral("Endpoint:") + kRemoteEndpoint,
+                           QStringLiteral("Endpoint:") + kOrphanEndpoint, QStringLiteral("Namespace:") + kNamespace}
+            << QStringList{QStringLiteral("its network 99999999-8888-4777-8666-555544443333 is not in the dump"),
+                           QStringLiteral("its network ") + kNetwork + " is not in the dump",
+                           "known only from the endpoints that name it",
+                           "Policies: not expanded by PowerShell (System.Object[])"};
+        QTest::newRow("network, policy lists and the HNS version behind prompts, CRLF")
+            << QStringList{"import-network-policylists.txt"}
+            << QStringList{QStringLiteral("LoadBalancer:") + kLoadBalancer, QStringLiteral("Network:") + kNetwork,
+                           QStringLiteral("SdnRoute:") + kRoute}
+            << QStringList{"backend DEADBEEF-0000-4000-8000-000000000001 is not in the dump",
+                           QStringLiteral("backend ") + kLocalEndpoint + " is not in the dump"};
+        QTest::newRow("both files: references resolve across sources")
+            << QStringList{"import-endpoints-depth2.json", "import-network-policylists.txt"}
+            << QStringList{QStringLiteral("Endpoint:") + kLocalEndpoint, QStringLiteral("Endpoint:") + kRemoteEndpoint,
+                           QStringLiteral("Endpoint:") + kOrphanEndpoint, QStringLiteral("LoadBalancer:") + kLoadBalancer,
+                           QStringLiteral("Namespace:") + kNamespace, QStringLiteral("Network:") + kNetwork,
+                           QStringLiteral("SdnRoute:") + kRoute}
+            << QStringList{"backend DEADBEEF-0000-4000-8000-000000000001 is not in the dump"};
+        QTest::newRow("v2 documents in klog and logrus lines")
+            << QStringList{"import-v2-logs.log"}
+            << QStringList{"Endpoint:3C4D5E6F-7A8B-4C9D-8E0F-1A2B3C4D5E6F",
+                           "LoadBalancer:4D5E6F70-8192-4A3B-8C4D-5E6F708192A3",
+                           "Namespace:B2C3D4E5-1111-4F60-8A9B-0C1D2E3F4A5B"}
+            << QStringList{QStringLiteral("its network 7d3e5a91-2c4b-4f6e-9a18-b0c2d4e6f801 is not in the dump")};
+        QTest::newRow("UTF-16 LE network") << QStringList{"network-utf16le-bom.json"}
+                                           << QStringList{"Network:3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11"}
+                                           << QStringList{};
+        QTest::newRow("REST envelope with a list") << QStringList{"rest-envelope-array-output.json"}
+                                                   << QStringList{} << QStringList{};
+        QTest::newRow("hand-edited with comments") << QStringList{"hand-edited.txt"}
+                                                   << QStringList{"Network:C4A8E1F3-92B6-4D0A-B7E5-3F1D6C9A2B84"}
+                                                   << QStringList{};
+        QTest::newRow("binary garbage") << QStringList{"garbage.bin"} << QStringList{}
+                                        << QStringList{"the dump is not text",
+                                                       "nothing in the dump could be read as an HNS network"};
+        QTest::newRow("nested 100,000 deep") << QStringList{"deeply-nested.json"} << QStringList{}
+                                             << QStringList{"nested deeper than 64 levels"};
+    }
+
+    void findsEveryObject()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, messages);
+        const ImportResult result = importFiles(files);
+        if (!objects.isEmpty() || result.objectCount() == 0)
+            QCOMPARE(objectList(result), objects);
+        const QStringList texts = messageTexts(result);
+        for (const QString& m : messages)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+        // Whatever came out loads as a snapshot, without a skipped object.
+        Result<std::shared_ptr<SnapshotApi>> api = SnapshotApi::fromDocument(result.snapshot, "import");
+        QVERIFY(api.ok());
+        QVERIFY((*api)->loadWarnings().empty());
+        QCOMPARE((*api)->info()->counts.endpoints, std::size_t(result.snapshot["Endpoints"].size()));
+    }
+
+    void restEnvelopeListGivesEachObject()
+    {
+        const ImportResult result = importFiles({"rest-envelope-array-output.json"});
+        QVERIFY(result.objectCount() >= 2);
+        for (const ImportedObject& o : result.report.objects)
+            QVERIFY2(o.notes.end() != std::find(o.notes.begin(), o.notes.end(),
+                                                std::string("taken from an HNS REST response's Output")),
+                     o.id.c_str());
+    }
+
+    void v1EndpointsReadAsV2()
+    {
+        const ImportResult result = importFiles({"import-endpoints-depth2.json", "import-network-policylists.txt"});
+        const json* local = document(result, ResourceKind::Endpoint, kLocalEndpoint);
+        QVERIFY(local);
+        QCOMPARE(QString::fromStdString((*local)["HostComputeNetwork"].get<std::string>()).toUpper(), QString(kNetwork));
+        QCOMPARE((*local)["IpConfigurations"][0]["IpAddress"].get<std::string>(), std::string("10.244.1.17"));
+        // Flattened policies are read back from PowerShell's text.
+        QCOMPARE(policyTypes(*local), (QStringList{"OutBoundNAT", "SDNRoute", "EncapOverhead"}));
+        QCOMPARE(QString::fromStdString((*local)["HostComputeNamespace"].get<std::string>()), QString(kNamespace));
+
+        const json* remote = document(result, ResourceKind::Endpoint, kRemoteEndpoint);
+        QVERIFY(remote);
+        QCOMPARE((*remote)["Flags"].get<int>() & 1, 1);
+        QVERIFY(policyTypes(*remote).contains("ProviderAddress"));
+        QCOMPARE((*remote)["Policies"][0]["Settings"]["ProviderAddress"].get<std::string>(), std::string("192.168.10.22"));
+
+        const ImportedObject* localReport = object(result, kLocalEndpoint);
+        QVERIFY(localReport);
+        QVERIFY(localReport->wasV1);
+        QCOMPARE(localReport->source, std::string("import-endpoints-depth2.json"));
+        QCOMPARE(localReport->firstLine, 2);
+        QCOMPARE(localReport->lastLine, 35);
+        QVERIFY(QString::fromStdString(localReport->originalText).startsWith("{\n        \"ActivityId\":  "));
+        const QStringList lost = [&] {
+            QStringList l;
+            for (const std::string& s : localReport->lost)
+                l << QString::fromStdString(s);
+            return l;
+        }();
+        QVERIFY2(lost.contains("Policies[0].ExceptionList: not expanded by PowerShell (System.Object[])"),
+                 qPrintable(lost.join('\n')));
+
+        const ImportedObject* orphan = object(result, kOrphanEndpoint);
+        QVERIFY(orphan);
+        QCOMPARE(orphan->unknownFields, std::vector<std::string>{"CustomerTypo"});
+    }
+
+    void namespacesAndBackendsAreLinked()
+    {
+        const ImportResult result = importFiles({"import-endpoints-depth2.json", "import-network-policylists.txt"});
+        const json* ns = document(result, ResourceKind::Namespace, kNamespace);
+        QVERIFY(ns);
+        QCOMPARE((*ns)["Resources"].size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString((*ns)["Resources"][0]["Data"]["ID"].get<std::string>()).toUpper(),
+                 QString(kLocalEndpoint));
+        const json* lb = document(result, ResourceKind::LoadBalancer, kLoadBalancer);
+        QVERIFY(lb);
+        QCOMPARE((*lb)["HostComputeEndpoints"].size(), std::size_t(2));
+        QCOMPARE((*lb)["FrontendVIPs"][0].get<std::string>(), std::string("10.96.0.1"));
+        const json* route = document(result, ResourceKind::SdnRoute, kRoute);
+        QVERIFY(route);
+        QCOMPARE((*route)["Routes"][0]["DestinationPrefix"].get<std::string>(), std::string("10.244.2.0/24"));
+        QCOMPARE(result.snapshot["HnsVersion"], (json{{"Major", 9}, {"Minor", 2}}));
+    }
+
+    void networkFoundByNameWhenOnlyTheNameIsGiven()
+    {
+        const std::string network = R"({"ID":"7d3e5a91-2c4b-4f6e-9a18-b0c2d4e6f801","Name":"cbr0","Type":"L2Bridge",
+            "Subnets":[{"AddressPrefix":"10.244.1.0/24","GatewayAddress":"10.244.1.1"}]})";
+        const std::string endpoint = R"({"ID":"5E6F7A8B-1111-4C2D-8E3F-4A5B6C7D8E9F","Name":"x","VirtualNetworkName":"CBR0",
+            "IPAddress":"10.244.1.40"})";
+        Result<ImportResult> result = importDump({{"a.json", network}, {"b.json", endpoint}});
+        QVERIFY(result.ok());
+        const json* ep = document(*result, ResourceKind::Endpoint, "5E6F7A8B-1111-4C2D-8E3F-4A5B6C7D8E9F");
+        QVERIFY(ep);
+        QCOMPARE((*ep)["HostComputeNetwork"].get<std::string>(), std::string("7d3e5a91-2c4b-4f6e-9a18-b0c2d4e6f801"));
+        const ImportedObject* report = object(*result, "5E6F7A8B-1111-4C2D-8E3F-4A5B6C7D8E9F");
+        QVERIFY(report->notes.end() != std::find(report->notes.begin(), report->notes.end(),
+                                                 std::string("network found by its name \"CBR0\"")));
+    }
+
+    void theSameObjectTwiceIsOneObject()
+    {
+        const std::string older = R"({"ID":"7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801","Name":"cbr0","Type":"L2Bridge"})";
+        const std::string newer = R"({"ID":"7d3e5a91-2c4b-4f6e-9a18-b0c2d4e6f801","Name":"cbr0","Type":"L2Bridge",
+            "Subnets":[{"AddressPrefix":"10.244.1.0/24","GatewayAddress":"10.244.1.1"}]})";
+        Result<ImportResult> result = importDump({{"network.txt", older}, {"networkdetailed.txt", newer}});
+        QVERIFY(result.ok());
+        QCOMPARE(result->objectCount(), std::size_t(1));
+        const ImportedObject& o = result->report.objects[0];
+        QCOMPARE(o.source, std::string("networkdetailed.txt"));
+        QCOMPARE(o.notes, std::vector<std::string>{"also shown in network.txt line 1 (JSON)"});
+    }
+
+    void anObjectWithoutIdGetsAStableOne()
+    {
+        const std::string text = R"({"Name":"trimmed","IPAddress":"10.0.0.5","VirtualNetworkName":"nat"})";
+        Result<ImportResult> first = importDump({{"paste", text}});
+        Result<ImportResult> second = importDump({{"paste", text}});
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(first->objectCount(), std::size_t(1));
+        const ImportedObject& o = first->report.objects[0];
+        QCOMPARE(o.id.size(), std::size_t(36));
+        QCOMPARE(o.id, second->report.objects[0].id);
+        QVERIFY(QString::fromStdString(o.lost.at(0)).startsWith("ID: not in the dump; the snapshot calls it "));
+    }
+
+    void aShapeTheMappingRefusesLosesOnlyThatMember()
+    {
+        // DNSServerList as a number is nothing HNS writes: that member is kept aside, the endpoint imports.
+        const std::string text = R"({"ID":"6F7A8B9C-2222-4D3E-8F4A-5B6C7D8E9FA0","Name":"odd","IPAddress":"10.0.0.6",
+            "DNSServerList":{"x":1},"VirtualNetwork":"7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801"})";
+        Result<ImportResult> result = importDump({{"paste", text}});
+        QVERIFY(result.ok());
+        QCOMPARE(result->objectCount(), std::size_t(1));
+        const ImportedObject& o = result->report.objects[0];
+        QVERIFY2(!o.lost.empty() && QString::fromStdString(o.lost[0]).startsWith("DNSServerList: not in a shape HNS writes"),
+                 o.lost.empty() ? "no loss" : o.lost[0].c_str());
+        const json& doc = result->snapshot["Endpoints"][0];
+        QCOMPARE(doc["_v1"]["DNSServerList"], (json{{"x", 1}}));
+        QCOMPARE(doc["IpConfigurations"][0]["IpAddress"].get<std::string>(), std::string("10.0.0.6"));
+    }
+
+    void reportSurvivesTheSnapshotFile()
+    {
+        const ImportResult result = importFiles({"import-endpoints-depth2.json"});
+        const json saved = json::parse(result.snapshot.dump());
+        const ImportReport back = importReportFromJson(saved["Import"]);
+        QCOMPARE(back.sources, result.report.sources);
+        QCOMPARE(back.objects.size(), result.report.objects.size());
+        QCOMPARE(back.messages.size(), result.report.messages.size());
+        for (std::size_t i = 0; i < back.objects.size(); ++i) {
+            QCOMPARE(back.objects[i].id, result.report.objects[i].id);
+            QCOMPARE(back.objects[i].kind, result.report.objects[i].kind);
+            QCOMPARE(back.objects[i].originalText, result.report.objects[i].originalText);
+            QCOMPARE(back.objects[i].lost, result.report.objects[i].lost);
+            QCOMPARE(back.objects[i].firstLine, result.report.objects[i].firstLine);
+        }
+        for (std::size_t i = 0; i < back.messages.size(); ++i) {
+            QCOMPARE(back.messages[i].message, result.report.messages[i].message);
+            QCOMPARE(back.messages[i].objectId, result.report.messages[i].objectId);
+            QCOMPARE(back.messages[i].severity, result.report.messages[i].severity);
+        }
+    }
+
+    void cancelling()
+    {
+        ImportOptions options;
+        options.progress = [](double) { return false; };
+        Result<ImportResult> result = importDump({dumpFile("import-endpoints-depth2.json")}, options);
+        QCOMPARE(result.status().code(), hr::Abort);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDumpImport)
+#include "tst_dumpimport.moc"
