@@ -71,6 +71,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"call", {Option::File}},
         {"batch", {Option::File}},
         {"version", {}},
+        {"import", {}},
         {"help", {}},
     };
     return accepted;

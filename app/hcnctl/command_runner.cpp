@@ -5,6 +5,7 @@
 #include "document_reader.h"
 #include "event_watcher.h"
 #include "help_text.h"
+#include "import_command.h"
 #include "kind_names.h"
 #include "object_table.h"
 #include "session.h"
@@ -12,6 +13,7 @@
 
 #include "hcn/open_object.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -174,6 +176,13 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
         if (count == 2)
             if (Status s = checkJsonObject(o.arguments[1], "PARAMS_JSON"); !s.ok())
                 return s.detail();
+    } else if (o.verb == "import") {
+        if (count == 0)
+            return "import needs at least one PATH (a file, a folder, an archive, or - for standard input)";
+        if (o.embedded || !o.snapshot.empty() || !o.socket.empty())
+            return "import reads files offline: --embedded, --snapshot and --socket do not apply";
+        if (count > 1 && std::find(o.arguments.begin(), o.arguments.end(), "-") != o.arguments.end())
+            return "- (standard input) cannot be combined with other PATHs";
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -208,6 +217,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     }
     if (options.verb == "version")
         return version(options);
+    if (options.verb == "import")
+        return runImport(options.arguments, options.json, m_in, m_out, m_err);
 
     auto session = Session::open(
         {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});

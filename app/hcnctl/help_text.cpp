@@ -43,6 +43,7 @@ Commands:
   call METHOD [PARAMS | -f F]  one raw JSON-RPC call (HcnCreateNetwork, hcnd.info ...)
   batch [-f FILE]              JSON-RPC calls as JSON lines, one result line each
   version                      versions of hcnctl and of the service
+  import [--json] PATH...      read a customer's dump (files, folders, archives) into a snapshot
 
 KIND: )") + std::string(kindWordsHelp()) +
            ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
@@ -129,6 +130,23 @@ starting with # are skipped. Exit status 1 when any call failed.
 
 Prints hcnctl's version and the service's: HNS and schema versions, where the calls go and the
 datapath it programs.
+)";
+    } else if (verb == "import") {
+        page = R"(Usage: hcnctl import [--json] PATH...
+
+Reads what a customer sent and finds every HNS/HCN object in it: ConvertTo-Json output at any -Depth,
+HNS REST responses, PowerShell list views (Get-HnsNetwork, Get-HnsEndpoint, Get-HnsPolicyList,
+Get-HnsNamespace), hnsdiag list tables and -d output, collectlogs.ps1 folders, .zip/.tar/.tar.gz
+archives of them, HCN documents in klog/logrus lines; UTF-8 or UTF-16; pasted text with prompts,
+quotes, wrapping and elisions. PATH is a file, a folder or an archive; - reads standard input.
+
+Without --json: one table per kind and a summary. With --json: one snapshot document
+{"Networks":[...],"Endpoints":[...],"Namespaces":[...],"LoadBalancers":[...], ..., "Import":{...}}
+(v2 documents; "Import" is the report with each object's source lines and original text), to open
+with `hcnctl --snapshot FILE` or the console's File > Open Snapshot.
+
+The report goes to stderr, one line per finding: "hcnctl: import: SOURCE:LINES: warning: ...".
+Exit status 0 when any object was recovered, 1 when none was.
 )";
     } else if (verb == "help") {
         page = "Usage: hcnctl help [COMMAND]\n";

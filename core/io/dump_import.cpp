@@ -80,8 +80,8 @@ void reportLosses(const detail::LinkedObjects& linked, std::vector<ImportMessage
     for (const ImportedObject& o : linked.objects) {
         if (o.lost.empty())
             continue;
-        std::string text = std::string(resourceKindLabel(o.kind)) + " " + (o.name.empty() ? o.id : o.name) +
-                           ": not carried in full by the dump: ";
+        std::string text = std::string(resourceKindLabel(o.kind)) + " " +
+                           (o.name.empty() ? o.id : o.name + " (" + o.id + ")") + ": not carried in full by the dump: ";
         for (std::size_t i = 0; i < o.lost.size() && i < kLossesInMessage; ++i)
             text += (i ? "; " : "") + o.lost[i];
         if (o.lost.size() > kLossesInMessage)

@@ -187,7 +187,8 @@ private:
     void report(std::size_t i, ImportSeverity severity, std::string text)
     {
         const ImportedObject& o = m_linked.objects[i];
-        const std::string who = std::string(resourceKindLabel(o.kind)) + " " + (o.name.empty() ? o.id : o.name);
+        const std::string who =
+            std::string(resourceKindLabel(o.kind)) + " " + (o.name.empty() ? o.id : o.name + " (" + o.id + ")");
         m_messages.push_back({severity, o.source, o.firstLine, o.lastLine, o.kind, o.id, who + ": " + text});
     }
 

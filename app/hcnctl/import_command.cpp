@@ -1,0 +1,102 @@
+#include "import_command.h"
+
+#include "object_table.h"
+#include "status_format.h"
+
+#include "hcn/dump_import.h"
+
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+namespace hcn::ctl {
+
+namespace {
+
+/// "network.txt:12-40: warning: endpoint Ethernet: its network ... is not in the dump"
+std::string reportLine(const io::ImportMessage& m)
+{
+    std::string where = m.source;
+    if (m.firstLine > 0) {
+        where += ":" + std::to_string(m.firstLine);
+        if (m.lastLine > m.firstLine)
+            where += "-" + std::to_string(m.lastLine);
+    }
+    return "hcnctl: import: " + (where.empty() ? std::string() : where + ": ") +
+           std::string(io::importSeverityName(m.severity)) + ": " + m.message;
+}
+
+/// Standard input as one source ("-").
+Result<io::ImportResult> importStandardInput(std::istream& in, const io::ImportOptions& options)
+{
+    std::string bytes;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        bytes.append(buffer, std::size_t(in.gcount()));
+        if (bytes.size() > options.limits.maxFileBytes)
+            return Status(hr::InvalidArg, "standard input is larger than " +
+                                              std::to_string(options.limits.maxFileBytes >> 20) + " MiB");
+    }
+    Result<io::SourceReadResult> read = io::readDumpBytes("stdin", std::move(bytes), options.limits);
+    if (!read)
+        return read.status();
+    Result<io::ImportResult> imported = io::importDump(read->sources, options);
+    if (imported)
+        for (auto it = read->warnings.rbegin(); it != read->warnings.rend(); ++it)
+            imported->report.messages.insert(imported->report.messages.begin(),
+                                             {io::ImportSeverity::Warning, it->source, 0, 0, ResourceKind::Invalid, {},
+                                              it->message});
+    return imported;
+}
+
+} // namespace
+
+ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istream& in, std::ostream& out,
+                     std::ostream& err)
+{
+    io::ImportOptions options;
+    for (const std::string& path : paths)
+        options.description += (options.description.empty() ? "" : ", ") + (path == "-" ? std::string("stdin") : path);
+    const bool fromStdin = paths.size() == 1 && paths[0] == "-";
+    Result<io::ImportResult> imported = fromStdin ? importStandardInput(in, options) : io::importPaths(paths, options);
+    if (!imported) {
+        if (json)
+            out << nlohmann::ordered_json{{"error", errorObject(imported.status())}}.dump() << '\n';
+        err << "hcnctl: import: " << describeStatus(imported.status()) << '\n';
+        return ExitStatus::Failure;
+    }
+    for (const io::ImportMessage& m : imported->report.messages)
+        err << reportLine(m) << '\n';
+
+    // Ordered output keeps the snapshot's section order (versions, then the kinds, then the report).
+    const nlohmann::ordered_json snapshot = nlohmann::ordered_json::parse(imported->snapshot.dump());
+    if (json) {
+        nlohmann::ordered_json ordered;
+        for (const char* key : {"HnsVersion", "Source"})
+            if (snapshot.contains(key))
+                ordered[key] = snapshot[key];
+        for (ResourceKind kind : kResourceKinds)
+            ordered[std::string(resourceKindPlural(kind))] = snapshot[std::string(resourceKindPlural(kind))];
+        ordered["Import"] = snapshot["Import"];
+        out << ordered.dump(2) << '\n';
+    } else {
+        for (ResourceKind kind : kResourceKinds) {
+            const auto& documents = snapshot[std::string(resourceKindPlural(kind))];
+            if (documents.empty())
+                continue;
+            out << resourceKindPlural(kind) << " (" << documents.size() << ")\n";
+            objectTable(kind, documents, snapshot).print(out);
+            out << '\n';
+        }
+        std::size_t warnings = 0;
+        for (const io::ImportMessage& m : imported->report.messages)
+            warnings += m.severity != io::ImportSeverity::Info;
+        out << imported->objectCount() << " objects from " << imported->report.sources.size() << " source"
+            << (imported->report.sources.size() == 1 ? "" : "s") << "; " << warnings << " warning"
+            << (warnings == 1 ? "" : "s") << " on stderr. Save with --json and open it with "
+            << "`hcnctl --snapshot FILE` or the console's File > Open Snapshot.\n";
+    }
+    return imported->objectCount() > 0 ? ExitStatus::Success : ExitStatus::Failure;
+}
+
+} // namespace hcn::ctl

@@ -1,0 +1,143 @@
+// `hcnctl import`: the real hcnctl reads dumps from files, folders and standard input, prints tables or
+// a snapshot document, reports on stderr, and what it writes opens with `hcnctl --snapshot`.
+
+#include "hcnctl_runner.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+namespace {
+
+QString dumpPath(const QString& name)
+{
+    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name;
+}
+
+QByteArray dumpBytes(const QString& name)
+{
+    QFile file(dumpPath(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+int sectionSize(const QJsonObject& snapshot, const char* section)
+{
+    return snapshot.value(QLatin1String(section)).toArray().size();
+}
+
+const QString kLocalEndpoint = QStringLiteral("0F8E2D41-6A3B-4C5D-9E7F-8091A2B3C4D5");
+
+} // namespace
+
+class TestHcnctlImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importsFilesAsOneSnapshot()
+    {
+        const CtlRun run = runCtl({"import", "--json", dumpPath("import-endpoints-depth2.json"),
+                                   dumpPath("import-network-policylists.txt")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(sectionSize(snapshot, "Networks"), 1);
+        QCOMPARE(sectionSize(snapshot, "Endpoints"), 3);
+        QCOMPARE(sectionSize(snapshot, "Namespaces"), 1);
+        QCOMPARE(sectionSize(snapshot, "LoadBalancers"), 1);
+        QCOMPARE(sectionSize(snapshot, "SdnRoutes"), 1);
+        QCOMPARE(snapshot.value("HnsVersion").toObject().value("Major").toInt(), 9);
+        QCOMPARE(snapshot.value("Import").toObject().value("Objects").toArray().size(), 7);
+        // The report on stderr names file, lines and the problem.
+        QVERIFY2(run.err.contains("import-network-policylists.txt:") &&
+                     run.err.contains("warning: load balancer B5A4C3D2-E1F0-4A9B-8C7D-6E5F4A3B2C1D: backend "
+                                      "DEADBEEF-0000-4000-8000-000000000001 is not in the dump"),
+                 qPrintable(run.err));
+    }
+
+    void tablesAndSummaryWithoutJson()
+    {
+        const CtlRun run = runCtl({"import", dumpPath("import-endpoints-depth2.json")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("Endpoints (3)") && run.out.contains(kLocalEndpoint) &&
+                     run.out.contains("4 objects from 1 source"),
+                 qPrintable(run.out));
+    }
+
+    void readsStandardInput()
+    {
+        const CtlRun run = runCtl({"import", "--json", "-"}, dumpBytes("import-v2-logs.log"));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(sectionSize(snapshot, "Endpoints"), 1);
+        QCOMPARE(sectionSize(snapshot, "LoadBalancers"), 1);
+        QVERIFY(run.err.contains("stdin:1: warning: endpoint pod-web-7f9c_eth0"));
+    }
+
+    void readsAFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("collectlogs"));
+        QVERIFY(QFile::copy(dumpPath("import-endpoints-depth2.json"), dir.filePath("collectlogs/endpoint.txt")));
+        QVERIFY(QFile::copy(dumpPath("import-network-policylists.txt"), dir.filePath("collectlogs/network.txt")));
+        const CtlRun run = runCtl({"import", "--json", dir.filePath("collectlogs")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(sectionSize(snapshot, "Endpoints"), 3);
+        QCOMPARE(sectionSize(snapshot, "Networks"), 1);
+    }
+
+    void whatItWritesOpensAsASnapshot()
+    {
+        QTemporaryDir dir;
+        const CtlRun imported = runCtl({"import", "--json", dumpPath("import-endpoints-depth2.json"),
+                                        dumpPath("import-network-policylists.txt")});
+        QCOMPARE(imported.exitCode, 0);
+        const QString file = dir.filePath("snapshot.json");
+        QVERIFY(writeFile(file, imported.out.toUtf8()));
+        const CtlRun shown = runCtl({"--snapshot", file, "--json", "show", "endpoint", kLocalEndpoint});
+        QCOMPARE(shown.exitCode, 0);
+        const QJsonObject endpoint = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+        QCOMPARE(endpoint.value("IpConfigurations").toArray().at(0).toObject().value("IpAddress").toString(),
+                 QStringLiteral("10.244.1.17"));
+        const CtlRun listed = runCtl({"--snapshot", file, "list", "loadbalancers"});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(listed.out.contains("10.96.0.1"));
+    }
+
+    void nothingRecovered_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+
+        QTest::newRow("binary file") << QStringList{"import", dumpPath("garbage.bin")} << QByteArray() << 1
+                                     << QString("nothing in the dump could be read");
+        QTest::newRow("prose on stdin") << QStringList{"import", "-"} << QByteArray("no objects here\n") << 1
+                                        << QString("nothing in the dump could be read");
+        QTest::newRow("missing path") << QStringList{"import", "/nonexistent/dump.txt"} << QByteArray() << 1
+                                      << QString("/nonexistent/dump.txt");
+        QTest::newRow("no path") << QStringList{"import"} << QByteArray() << 2
+                                 << QString("import needs at least one PATH");
+        QTest::newRow("with --embedded") << QStringList{"--embedded", "import", "x"} << QByteArray() << 2
+                                         << QString("import reads files offline");
+    }
+
+    void nothingRecovered()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, input);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const CtlRun run = runCtl(arguments, input);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHcnctlImport)
+#include "tst_hcnctlimport.moc"
