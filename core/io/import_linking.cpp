@@ -4,6 +4,7 @@
 // the dump has it and is reported: a support engineer is looking for exactly that.
 
 #include "common/text.h"
+#include "hcn/guid.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
@@ -95,10 +96,16 @@ public:
         std::vector<std::pair<ResourceKind, std::string>> order;
         for (std::size_t i = 0; i < sightings.size(); ++i) {
             Sighting& s = sightings[i];
-            std::string key = idKeyOf(s.document.value("ID", json()));
-            if (key.empty()) {
+            const json given = s.document.value("ID", json());
+            std::string key = idKeyOf(given);
+            if (key.empty() || !Guid::parse(key, true)) {
                 const std::string id = madeUpId(s);
-                s.lost.push_back("ID: not in the dump; the snapshot calls it " + id);
+                s.lost.push_back(key.empty() ? "ID: not in the dump; the snapshot calls it " + id
+                                             : "ID: " + given.dump() + " is not a GUID; the snapshot calls it " + id);
+                if (!key.empty()) {
+                    s.document["_v1"] = s.document.contains("_v1") && s.document["_v1"].is_object() ? s.document["_v1"] : json::object();
+                    s.document["_v1"]["ID"] = given;
+                }
                 s.document["ID"] = id;
                 key = id;
             }
