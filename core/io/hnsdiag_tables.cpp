@@ -15,6 +15,11 @@ namespace hcn::io::tables {
 namespace {
 
 constexpr std::size_t kUnknownColumn = std::numeric_limits<std::size_t>::max();
+/// A row is read from at most this many wrapped lines, so a table followed by lines that are no rows
+/// cannot make one row grow without end.
+constexpr int kMaxWrappedLines = 8;
+/// Consoles are at least this wide; a table whose lines are all narrower was not wrapped.
+constexpr std::size_t kMinConsoleWidth = 60;
 
 enum class Content
 {
@@ -257,6 +262,20 @@ struct SplitRow
     std::string problem;
 };
 
+/// `10.0.0.1`, `10.0.0.1,fd00::1`, `,`: addresses a VIP cell lists.
+bool isAddressList(std::string_view token)
+{
+    bool any = false;
+    while (!token.empty()) {
+        const std::size_t comma = std::min(token.find(','), token.size());
+        if (comma > 0 && !isAddress(token.substr(0, comma)))
+            return false;
+        any = any || comma > 0;
+        token.remove_prefix(std::min(comma + 1, token.size()));
+    }
+    return true;
+}
+
 bool isRequiredGuid(Content c)
 {
     return c == Content::Guid;
@@ -295,8 +314,7 @@ void splitByContent(const std::vector<Token>& tokens, const Layout& layout, Spli
             continue;
         }
         if (content == Content::AddressList) {
-            while (at < tokens.size() && !isGuid(tokens[at].text) &&
-                   (isAddress(tokens[at].text) || tokens[at].text == ","))
+            while (at < tokens.size() && isAddressList(tokens[at].text))
                 take();
             continue;
         }
@@ -326,7 +344,7 @@ void splitByContent(const std::vector<Token>& tokens, const Layout& layout, Spli
                 if (!(lists ? leftOfNext : surplus && (!known || leftOfNext)))
                     break;
             } else if ((next.content == Content::Address || next.content == Content::AddressList) &&
-                       isAddress(token.text)) {
+                       isAddressList(token.text)) {
                 break;
             } else if (next.content == Content::Text || next.content == Content::GuidOrText) {
                 const bool gap = at > 0 && token.column - tokens[at - 1].columnEnd >= 2;
@@ -573,18 +591,20 @@ public:
                 start(line);
                 continue;
             }
-            const bool full = m_row.lastWidth + 1 >= m_width;
+            // A console wraps only rows as wide as the console; lines shorter than any console never
+            // wrapped.
+            const bool full = m_width >= kMinConsoleWidth && m_row.lastWidth + 1 >= m_width &&
+                              m_row.lastLine - m_row.firstLine + 1 < kMaxWrappedLines;
             const bool complete = parses(m_row.text);
             if (looksLikeRowStart(line.text)) {
-                if (complete || !full) {
-                    flush();
-                    start(line);
-                } else {
-                    append(line);
-                }
-            } else if (full || !complete) {
-                append(line);
-            } else {
+                if (!complete && full && tryAppend(line, false))
+                    continue;
+                flush();
+                start(line);
+            } else if (m_row.lastLine - m_row.firstLine + 1 >= kMaxWrappedLines) {
+                flush();
+                start(line);
+            } else if (!(full || !complete) || !tryAppend(line, !complete)) {
                 m_result.warnings.push_back({line.sourceLine, line.sourceLine,
                                              lineRange(line.sourceLine, line.sourceLine) + ": a line in the hnsdiag " +
                                                  m_title + " table is not a row of it"});
@@ -612,6 +632,9 @@ private:
         const std::vector<Token> tokens = splitTokens(text);
         if (tokens.empty())
             return false;
+        // With `|` between the cells, every row of more than one column has one.
+        if (m_layout.pipes && m_layout.columns.size() > 1 && text.find('|') == std::string_view::npos)
+            return false;
         const Content first = m_layout.columns.front().content;
         if (first == Content::Guid || first == Content::GuidList)
             return isGuid(tokens.front().text) && tokens.front().column <= 1;
@@ -626,6 +649,17 @@ private:
     /// Joins a wrapped line: the console broke the row at its width, so the row continues at column
     /// `m_width`. A token cut at the break is joined again unless both halves are whole GUIDs or
     /// addresses (a copy that lost the blank between them).
+    /// Appends `line` when the row it makes can be read (or always, with `always`).
+    bool tryAppend(const CleanedLine& line, bool always)
+    {
+        const PendingRow saved = m_row;
+        append(line);
+        if (always || parses(m_row.text))
+            return true;
+        m_row = saved;
+        return false;
+    }
+
     void append(const CleanedLine& line)
     {
         const std::vector<Token> before = splitTokens(m_row.text);

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <exception>
 
 namespace hcn::io {
 
@@ -223,6 +224,11 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
     if (columns.empty())
         return at;
     const std::string header = lines[at].text + "\n" + lines[at + 1].text;
+    std::vector<std::string> labelLosses; // a label cut by its column: the property's name is not known
+    for (const FormatColumn& column : columns) {
+        if (column.label.ends_with(kEllipsis) || (column.label.size() > 3 && column.label.ends_with("...")))
+            labelLosses.push_back(column.label + ": property name cut by the table column");
+    }
 
     std::size_t next = at + 2;
     for (; next < lines.size() && !endsFormatTable(lines[next].text); ++next) {
@@ -240,6 +246,7 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         }
         nlohmann::json object = nlohmann::json::object();
         FoundValue found;
+        found.losses = labelLosses;
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (cells[c].first == std::string::npos)
                 continue;
@@ -273,11 +280,16 @@ ExtractResult extractTables(const std::vector<CleanedLine>& lines)
 {
     ExtractResult result;
     std::size_t at = 0;
-    while (at < lines.size()) {
-        std::size_t next = tables::readHnsdiagTable(lines, at, result);
-        if (next == at)
-            next = tables::readFormatTable(lines, at, result);
-        at = next == at ? at + 1 : next;
+    try {
+        while (at < lines.size()) {
+            std::size_t next = tables::readHnsdiagTable(lines, at, result);
+            if (next == at)
+                next = tables::readFormatTable(lines, at, result);
+            at = next == at ? at + 1 : next;
+        }
+    } catch (const std::exception&) { // out of memory: what was read so far, and a warning
+        const int line = at < lines.size() ? lines[at].sourceLine : 0;
+        result.warnings.push_back({line, line, tables::lineRange(line, line) + ": tables after this line not read"});
     }
     return result;
 }

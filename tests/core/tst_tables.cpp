@@ -141,6 +141,7 @@ private slots:
     void linesThatAreNotTablesGiveNothing_data();
     void linesThatAreNotTablesGiveNothing();
     void manyRows();
+    void linesAfterATableWithoutABlankLine();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -423,6 +424,13 @@ void TestTables::formatTableCells()
     QCOMPARE(cut7.value, cut7Row);
     QCOMPARE(losses(cut7),
              (QStringList{QStringLiteral("Name: cut by the table column"), QStringLiteral("Id: cut by the table column")}));
+
+    // A label cut by its column: the value is kept under the label as shown, and the loss says so.
+    const ExtractResult label = tablesOfText("IPAddress   IsRemoteEn...\n---------   -------------\n10.1.2.3    True\n");
+    QCOMPARE(label.values.size(), std::size_t(1));
+    QCOMPARE(label.values[0].value["IsRemoteEn..."], nlohmann::json(true));
+    QCOMPARE(losses(label.values[0]),
+             QStringList{QStringLiteral("IsRemoteEn...: property name cut by the table column")});
 }
 
 void TestTables::collectlogsTablesBeforeTheirJson_data()
@@ -509,6 +517,24 @@ void TestTables::manyRows()
     QCOMPARE(result.values.size(), std::size_t(10000));
     QCOMPARE(result.values.back().value["References"].size(), std::size_t(2));
     QVERIFY(result.warnings.empty());
+}
+
+void TestTables::linesAfterATableWithoutABlankLine()
+{
+    // Prose pasted right under a table: a warning per line, the rows before it intact, and no row grows
+    // from the lines that follow.
+    std::string text = std::string("Endpoints:\nName             ID                                   Virtual Network Name\n") +
+                       "Ethernet         " + ep1 + " nat\n";
+    for (int i = 0; i < 2000; ++i)
+        text += "and then the pod could not reach the service number " + std::to_string(i) + "\n";
+    QElapsedTimer timer;
+    timer.start();
+    const ExtractResult result = tablesOfText(text);
+    QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(::objects(result), QStringList{kindId("Endpoint", ep1)});
+    QCOMPARE(str(result.values[0].value["VirtualNetworkName"]), QStringLiteral("nat"));
+    QVERIFY(!result.warnings.empty());
+    QCOMPARE(result.warnings.front().firstLine, 4);
 }
 
 QTEST_GUILESS_MAIN(TestTables)
