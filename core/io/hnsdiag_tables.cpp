@@ -265,12 +265,10 @@ struct SplitRow
 /// `10.0.0.1`, `10.0.0.1,fd00::1`, `,`: addresses a VIP cell lists.
 bool isAddressList(std::string_view token)
 {
-    bool any = false;
     while (!token.empty()) {
         const std::size_t comma = std::min(token.find(','), token.size());
         if (comma > 0 && !isAddress(token.substr(0, comma)))
             return false;
-        any = any || comma > 0;
         token.remove_prefix(std::min(comma + 1, token.size()));
     }
     return true;
@@ -568,8 +566,8 @@ public:
         : m_lines(lines), m_kind(kind), m_title(std::move(title)), m_result(result)
     {}
 
-    /// Reads rows from `at` with `layout` (a header line at `headerLine`, or none); returns the index
-    /// after the table.
+    /// Reads rows from `at` with `layout` (from the header line `header`, or the kind's usual columns
+    /// when there is none); returns the index after the table.
     std::size_t read(std::size_t at, std::optional<Layout> layout, const std::string& header)
     {
         std::size_t end = at;

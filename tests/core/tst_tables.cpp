@@ -384,6 +384,11 @@ void TestTables::headingVariants_data()
         << QStringLiteral("Name             ID                                   Virtual Network Name\nEthernet         ") +
                ep2 + QStringLiteral(" nat\n")
         << QStringList{kindId("Endpoint", ep2)};
+    QTest::newRow("endpoint columns of newer builds, an endpoint named by a GUID")
+        << QStringLiteral("Endpoints:\nName             ID                                   Virtual Network"
+                          "                      Virtual Network Name  IP Address\n") +
+               ep4 + QLatin1Char(' ') + ep1 + QLatin1Char(' ') + overlayNet + QStringLiteral(" Lab Switch 2 10.1.0.7\n")
+        << QStringList{kindId("Endpoint", ep1)};
     QTest::newRow("a word that is not a heading")
         << QStringLiteral("Network\nThe network was created.\n") << QStringList{};
     QTest::newRow("prose before a bare Name ID table: kind unknown")
@@ -394,7 +399,19 @@ void TestTables::headingVariants()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, objects);
-    QCOMPARE(::objects(tablesOfText(text.toStdString())), objects);
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), objects);
+    QVERIFY(result.warnings.empty());
+    if (QByteArray(QTest::currentDataTag()).startsWith("endpoint columns")) {
+        const nlohmann::json expected = {{"ID", ep1},
+                                         {"Name", "90b4f6a1-2c8e-4d73-b5e9-1a4c7d02f6b8"},
+                                         {"VirtualNetwork", overlayNet},
+                                         {"VirtualNetworkName", "Lab Switch 2"},
+                                         {"IPAddress", "10.1.0.7"}};
+        QCOMPARE(result.values[0].value, expected);
+        QCOMPARE(losses(result.values[0]), (QStringList{QStringLiteral("MacAddress: not shown by hnsdiag list"),
+                                                        QStringLiteral("Policies: not shown by hnsdiag list")}));
+    }
 }
 
 void TestTables::formatTableCells()
