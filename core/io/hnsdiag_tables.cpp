@@ -690,6 +690,9 @@ private:
             found.firstLine = m_row.firstLine;
             found.lastLine = m_row.lastLine;
             found.sourceText = m_header.empty() ? m_row.source : m_header + "\n" + m_row.source;
+            if (m_row.lastLine > m_row.firstLine)
+                found.repairs.push_back("joined a row wrapped onto " +
+                                        std::to_string(m_row.lastLine - m_row.firstLine + 1) + " lines");
             m_result.values.push_back(std::move(found));
             return;
         }

@@ -312,6 +312,8 @@ void TestTables::rowsWrappedByTheConsole()
              (QStringList{QStringLiteral("/endpoints/") + ep2, QStringLiteral("/endpoints/") + ep3,
                           QStringLiteral("/endpoints/") + ep4, QStringLiteral("/endpoints/") + ep1}));
     QCOMPARE(QString::fromStdString(lb->sourceText).count(QLatin1Char('\n')), 3); // header + 3 lines
+    QCOMPARE(lb->repairs, std::vector<std::string>{"joined a row wrapped onto 3 lines"});
+    QVERIFY(byId(result, ep2)->repairs.empty());
 
     // A copy that lost the blank at the break: the two GUIDs stay apart.
     const std::string lostBlank = std::string("LoadBalancers:\n") +
