@@ -90,8 +90,8 @@ std::optional<std::pair<Field, Content>> knownLabel(const std::string& n, Resour
         return P{Field::MacAddress, Content::Text};
     if (n == "virtualips" || n == "vips" || n == "vip" || n == "virtualip" || n == "frontendvips")
         return P{Field::Vips, Content::AddressList};
-    if (n == "directipids" || n == "dipids" || n == "directips" || n == "dips" || n == "directipendpointids" ||
-        n == "directipendpoints")
+    if (n == "directipids" || n == "dipids" || n == "directips" || n == "dips" ||
+        n == "directipendpointids" || n == "directipendpoints")
         return P{Field::Dips, Content::GuidList};
     if (n == "endpointids" || n == "endpoints" || n == "endpointid")
         return P{kind == ResourceKind::LoadBalancer ? Field::Dips : Field::EndpointIds, Content::GuidList};
@@ -119,8 +119,9 @@ ResourceKind headingKind(std::string_view line, bool& colon)
     colon = t.ends_with(':');
     if (colon)
         t = trimBlanks(t.substr(0, t.size() - 1));
-    if (t.empty() || t.size() > 30 ||
-        !std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' '; }))
+    if (t.empty() || t.size() > 30 || !std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || c == ' ';
+        }))
         return ResourceKind::Invalid;
     const std::string n = normalized(t);
     if (n == "networks" || n == "network")
@@ -141,7 +142,8 @@ std::optional<Layout> parseHeader(std::string_view line, ResourceKind kind, bool
 {
     Layout layout;
     const std::vector<Token> tokens = splitTokens(line);
-    if (tokens.empty() || std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); }))
+    if (tokens.empty() ||
+        std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); }))
         return std::nullopt;
     layout.pipes = line.find('|') != std::string_view::npos;
     if (layout.pipes) {
@@ -195,8 +197,8 @@ std::optional<Layout> parseHeader(std::string_view line, ResourceKind kind, bool
     const auto& cols = layout.columns;
     if (std::none_of(cols.begin(), cols.end(), [](const Column& c) { return c.field == Field::Id; }))
         return std::nullopt;
-    if (allKnown &&
-        (cols.size() < 2 || std::any_of(cols.begin(), cols.end(), [](const Column& c) { return c.field == Field::Other; })))
+    if (allKnown && (cols.size() < 2 || std::any_of(cols.begin(), cols.end(),
+                                                    [](const Column& c) { return c.field == Field::Other; })))
         return std::nullopt;
     return layout;
 }
@@ -206,7 +208,9 @@ Layout defaultLayout(ResourceKind kind, bool pipes)
 {
     Layout layout;
     layout.pipes = pipes;
-    const auto add = [&](std::string label) { layout.columns.push_back(makeColumn(std::move(label), kUnknownColumn, kind)); };
+    const auto add = [&](std::string label) {
+        layout.columns.push_back(makeColumn(std::move(label), kUnknownColumn, kind));
+    };
     switch (kind) {
     case ResourceKind::Namespace:
         add("ID");
@@ -239,8 +243,9 @@ bool isListViewLine(std::string_view line)
         return false;
     if (colon + 2 < t.size() && t[colon + 2] != ' ')
         return false;
-    return std::all_of(t.begin(), t.begin() + std::ptrdiff_t(colon),
-                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-'; });
+    return std::all_of(t.begin(), t.begin() + std::ptrdiff_t(colon), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-';
+    });
 }
 
 /// A line that ends an hnsdiag table.
@@ -326,7 +331,8 @@ void splitByContent(const std::vector<Token>& tokens, const Layout& layout, Spli
         std::size_t required = 0;
         bool lists = false;
         for (std::size_t k = c + 1; k < columns.size(); ++k) {
-            required += isRequiredGuid(columns[k].content) || columns[k].content == Content::GuidOrText ? 1 : 0;
+            required +=
+                isRequiredGuid(columns[k].content) || columns[k].content == Content::GuidOrText ? 1 : 0;
             lists = lists || columns[k].content == Content::GuidList;
         }
         const bool known = next.column != kUnknownColumn;
@@ -384,7 +390,8 @@ SplitRow splitRow(const std::string& text, const Layout& layout)
         const auto& cell = row.cells[c];
         const bool guids =
             std::all_of(cell.begin(), cell.end(), [](const Token& t) { return isGuid(t.text); });
-        if ((content == Content::Guid && (cell.size() > 1 || !guids)) || (content == Content::GuidList && !guids))
+        if ((content == Content::Guid && (cell.size() > 1 || !guids)) ||
+            (content == Content::GuidList && !guids))
             row.problem = "\"" + layout.columns[c].label + "\" does not hold GUIDs";
         ++c;
         start = bar + 1;
@@ -495,8 +502,8 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
                 return k;
             }();
             const bool digits = value.size() <= 9 && std::all_of(value.begin(), value.end(), [](char ch) {
-                return ch >= '0' && ch <= '9';
-            });
+                                    return ch >= '0' && ch <= '9';
+                                });
             object[key] = digits ? nlohmann::json(std::stoi(value)) : nlohmann::json(value);
             break;
         }
@@ -562,7 +569,8 @@ struct PendingRow
 class SectionReader
 {
 public:
-    SectionReader(const std::vector<CleanedLine>& lines, ResourceKind kind, std::string title, ExtractResult& result)
+    SectionReader(const std::vector<CleanedLine>& lines, ResourceKind kind, std::string title,
+                  ExtractResult& result)
         : m_lines(lines), m_kind(kind), m_title(std::move(title)), m_result(result)
     {}
 
@@ -604,8 +612,9 @@ public:
                 start(line);
             } else if (!(full || !complete) || !tryAppend(line, !complete)) {
                 m_result.warnings.push_back({line.sourceLine, line.sourceLine,
-                                             lineRange(line.sourceLine, line.sourceLine) + ": a line in the hnsdiag " +
-                                                 m_title + " table is not a row of it"});
+                                             lineRange(line.sourceLine, line.sourceLine) +
+                                                 ": a line in the hnsdiag " + m_title +
+                                                 " table is not a row of it"});
             }
         }
         flush();
@@ -641,7 +650,8 @@ private:
 
     void start(const CleanedLine& line)
     {
-        m_row = PendingRow{line.text, line.text, line.sourceLine, line.sourceLine, displayWidth(line.text), true};
+        m_row =
+            PendingRow{line.text, line.text, line.sourceLine, line.sourceLine, displayWidth(line.text), true};
     }
 
     /// Joins a wrapped line: the console broke the row at its width, so the row continues at column
@@ -753,7 +763,8 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
         SectionReader reader(lines, kind, sectionTitle(kind), result);
         if (!layout) {
             const std::vector<Token> tokens = splitTokens(lines[next].text);
-            const bool row = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); });
+            const bool row =
+                std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); });
             return row ? reader.read(next, std::nullopt, {}) : next;
         }
         std::size_t rows = next + 1;

@@ -36,7 +36,8 @@ bool isContinuationByte(char c)
 
 std::size_t displayWidth(std::string_view text)
 {
-    return std::size_t(std::count_if(text.begin(), text.end(), [](char c) { return !isContinuationByte(c); }));
+    return std::size_t(
+        std::count_if(text.begin(), text.end(), [](char c) { return !isContinuationByte(c); }));
 }
 
 std::vector<Token> splitTokens(std::string_view line)
@@ -197,8 +198,9 @@ nlohmann::json typedValue(std::string_view text)
     std::string_view digits = text;
     if (digits.starts_with('-'))
         digits.remove_prefix(1);
-    const bool integer = !digits.empty() && digits.size() <= 18 && (digits.size() == 1 || digits[0] != '0') &&
-                         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool integer =
+        !digits.empty() && digits.size() <= 18 && (digits.size() == 1 || digits[0] != '0') &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (integer) {
         std::int64_t number = 0;
         std::from_chars(text.data(), text.data() + text.size(), number);
@@ -250,7 +252,8 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (cells[c].first == std::string::npos)
                 continue;
-            std::string_view text = std::string_view(row.text).substr(cells[c].first, cells[c].second - cells[c].first);
+            std::string_view text =
+                std::string_view(row.text).substr(cells[c].first, cells[c].second - cells[c].first);
             bool cut = false;
             if (text.ends_with(kEllipsis)) {
                 text.remove_suffix(kEllipsis.size());
@@ -289,7 +292,8 @@ ExtractResult extractTables(const std::vector<CleanedLine>& lines)
         }
     } catch (const std::exception&) { // out of memory: what was read so far, and a warning
         const int line = at < lines.size() ? lines[at].sourceLine : 0;
-        result.warnings.push_back({line, line, tables::lineRange(line, line) + ": tables after this line not read"});
+        result.warnings.push_back(
+            {line, line, tables::lineRange(line, line) + ": tables after this line not read"});
     }
     return result;
 }

@@ -47,9 +47,10 @@ QStringList objects(const ExtractResult& result)
     QStringList out;
     for (const FoundValue& found : result.values) {
         const auto& v = found.value;
-        const QString id = v.contains("ID")   ? str(v["ID"])
-                           : v.contains("Id") ? str(v["Id"])
-                                              : QStringLiteral("Name:") + str(v.value("Name", nlohmann::json("?")));
+        const QString id = v.contains("ID") ? str(v["ID"])
+                           : v.contains("Id")
+                               ? str(v["Id"])
+                               : QStringLiteral("Name:") + str(v.value("Name", nlohmann::json("?")));
         out << QString::fromLatin1(resourceKindName(found.kindHint).data()) + QLatin1Char(' ') + id;
     }
     return out;
@@ -109,8 +110,8 @@ constexpr const char* ns2 = "e5a07d3b-8c19-4f2e-a6d4-0b93f7c1e268";
 constexpr const char* lb1 = "1d8f3a5c-6e27-4b90-8c41-f2a9e07b3d16";
 constexpr const char* lb2 = "b6e0c94f-3a71-4d28-9e5b-07c3f1a8d24e";
 constexpr const char* lb3 = "38a4d2e7-f05c-4a19-b763-c8e21d9f5a40";
-const QString podName =
-    QStringLiteral("f3a9c2d1e8b74a6590c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3_kubernetes-overlay-net-01");
+const QString podName = QStringLiteral(
+    "f3a9c2d1e8b74a6590c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3_kubernetes-overlay-net-01");
 
 QString kindId(const char* kind, const char* id)
 {
@@ -157,11 +158,12 @@ void TestTables::findsTheRowsOfEveryTable_data()
                        kindId("Endpoint", ep2)}
         << "4-4 5-5 9-9 10-10" << 0;
     QTest::newRow("new layout: Type, Virtual Network Name, namespaces and load balancers")
-        << "hnsdiag-new-layout.txt"
-        << QStringList{kindId("Network", natNet),    kindId("Network", overlayNet),    kindId("Endpoint", ep1),
-                       kindId("Endpoint", ep2),      kindId("Endpoint", ep3),          kindId("Endpoint", ep4),
-                       kindId("Namespace", ns1),     kindId("Namespace", ns2),         kindId("LoadBalancer", lb1),
-                       kindId("LoadBalancer", lb2),  kindId("LoadBalancer", lb3)}
+        << "hnsdiag-new-layout.txt" << QStringList{kindId("Network", natNet),   kindId("Network", overlayNet),
+                                                   kindId("Endpoint", ep1),     kindId("Endpoint", ep2),
+                                                   kindId("Endpoint", ep3),     kindId("Endpoint", ep4),
+                                                   kindId("Namespace", ns1),    kindId("Namespace", ns2),
+                                                   kindId("LoadBalancer", lb1), kindId("LoadBalancer", lb2),
+                                                   kindId("LoadBalancer", lb3)}
         << "3-3 4-4 8-8 9-9 10-10 11-11 15-15 16-16 20-20 21-21 22-22" << 0;
     QTest::newRow("names overflowing their column")
         << "hnsdiag-overflow.txt"
@@ -172,7 +174,7 @@ void TestTables::findsTheRowsOfEveryTable_data()
     QTest::newRow("cells separated by |")
         << "hnsdiag-pipes.txt"
         << QStringList{kindId("Network", natNet), kindId("Network", overlayNet), kindId("Endpoint", ep1),
-                       kindId("Endpoint", ep2), kindId("Namespace", ns1), kindId("LoadBalancer", lb1)}
+                       kindId("Endpoint", ep2),   kindId("Namespace", ns1),      kindId("LoadBalancer", lb1)}
         << "3-3 4-4 8-8 9-9 13-13 17-17" << 0;
     QTest::newRow("rows wrapped by the console")
         << "hnsdiag-wrapped.txt"
@@ -229,7 +231,8 @@ void TestTables::hnsdiagRowsBecomeV1Objects()
 
     const FoundValue* endpoint = byId(result, ep3);
     QVERIFY(endpoint);
-    const nlohmann::json expected = {{"ID", ep3}, {"Name", "Ethernet"}, {"VirtualNetworkName", "vxlan-cluster"}};
+    const nlohmann::json expected = {
+        {"ID", ep3}, {"Name", "Ethernet"}, {"VirtualNetworkName", "vxlan-cluster"}};
     QCOMPARE(endpoint->value, expected);
 
     // Namespaces hold their endpoints as v1 resources.
@@ -294,7 +297,8 @@ void TestTables::pipeSeparatedCells()
     QVERIFY(!losses(*pod).join(QLatin1Char('\n')).contains(QStringLiteral("VirtualNetwork:")));
     QCOMPARE(strings(byId(result, lb1)->value["References"]),
              (QStringList{QStringLiteral("/endpoints/") + ep1, QStringLiteral("/endpoints/") + ep2}));
-    QCOMPARE(strings(byId(result, lb1)->value["Policies"][0]["VIPs"]), QStringList{QStringLiteral("10.112.0.1")});
+    QCOMPARE(strings(byId(result, lb1)->value["Policies"][0]["VIPs"]),
+             QStringList{QStringLiteral("10.112.0.1")});
 }
 
 void TestTables::rowsWrappedByTheConsole()
@@ -316,9 +320,10 @@ void TestTables::rowsWrappedByTheConsole()
     QVERIFY(byId(result, ep2)->repairs.empty());
 
     // A copy that lost the blank at the break: the two GUIDs stay apart.
-    const std::string lostBlank = std::string("LoadBalancers:\n") +
-                                  "ID                                   | Virtual IPs      | Direct IP IDs\n" + lb1 +
-                                  " |   10.112.0.1     | " + ep1 + "\n" + ep2 + "\n";
+    const std::string lostBlank =
+        std::string("LoadBalancers:\n") +
+        "ID                                   | Virtual IPs      | Direct IP IDs\n" + lb1 +
+        " |   10.112.0.1     | " + ep1 + "\n" + ep2 + "\n";
     const ExtractResult joined = tablesOfText(lostBlank);
     QCOMPARE(::objects(joined), QStringList{kindId("LoadBalancer", lb1)});
     QCOMPARE(joined.values[0].value["References"].size(), std::size_t(2));
@@ -332,8 +337,8 @@ void TestTables::unreadableRowsAreWarnings()
     QVERIFY(QString::fromStdString(result.warnings[1].message).contains(QStringLiteral("Endpoints")));
 
     // A row of a `|` table whose ID cell holds no GUID.
-    const ExtractResult pipes = tablesOfText(std::string("Namespaces:\nID | Endpoint IDs\n") + ns1 + " | " + ep1 +
-                                             "\nnot-a-guid | " + ep2 + "\n" + ns2 + " |\n");
+    const ExtractResult pipes = tablesOfText(std::string("Namespaces:\nID | Endpoint IDs\n") + ns1 + " | " +
+                                             ep1 + "\nnot-a-guid | " + ep2 + "\n" + ns2 + " |\n");
     QCOMPARE(::objects(pipes), (QStringList{kindId("Namespace", ns1), kindId("Namespace", ns2)}));
     QCOMPARE(warningLines(pipes), QStringList{QStringLiteral("4-4")});
 }
@@ -350,10 +355,12 @@ void TestTables::hnsdiagLosses()
 
     const ExtractResult newer = tablesOf(QStringLiteral("hnsdiag-new-layout.txt"));
     QVERIFY(!losses(*byId(newer, overlayNet)).contains(QStringLiteral("Type: not shown by hnsdiag list")));
-    QVERIFY(losses(*byId(newer, ep1))
-                .contains(QStringLiteral("VirtualNetwork: not shown by hnsdiag list (only the network's name)")));
-    QVERIFY(losses(*byId(newer, lb1))
-                .contains(QStringLiteral("Policies: not shown by hnsdiag list (ports and protocol unknown)")));
+    QVERIFY(
+        losses(*byId(newer, ep1))
+            .contains(QStringLiteral("VirtualNetwork: not shown by hnsdiag list (only the network's name)")));
+    QVERIFY(
+        losses(*byId(newer, lb1))
+            .contains(QStringLiteral("Policies: not shown by hnsdiag list (ports and protocol unknown)")));
     QVERIFY(losses(*byId(newer, ns1)).contains(QStringLiteral("CompartmentId: not shown by hnsdiag list")));
 }
 
@@ -371,30 +378,34 @@ void TestTables::headingVariants_data()
     QTest::newRow("singular, no colon, header follows")
         << QStringLiteral("Network\n") + header + row << QStringList{kindId("Network", natNet)};
     QTest::newRow("Load Balancers: in two words")
-        << QStringLiteral("Load Balancers:\nID | Virtual IPs | Direct IP IDs\n") + lb1 + " |  10.1.2.3 | " + ep1 +
-               QLatin1Char('\n')
+        << QStringLiteral("Load Balancers:\nID | Virtual IPs | Direct IP IDs\n") + lb1 + " |  10.1.2.3 | " +
+               ep1 + QLatin1Char('\n')
         << QStringList{kindId("LoadBalancer", lb1)};
     QTest::newRow("indented heading, header and rows")
-        << QStringLiteral("  Endpoints:\n  Name             ID\n  Ethernet         ") + ep1 + QLatin1Char('\n')
+        << QStringLiteral("  Endpoints:\n  Name             ID\n  Ethernet         ") + ep1 +
+               QLatin1Char('\n')
         << QStringList{kindId("Endpoint", ep1)};
-    QTest::newRow("heading without header") << QStringLiteral("Networks:\n") + row
-                                            << QStringList{kindId("Network", natNet)};
+    QTest::newRow("heading without header")
+        << QStringLiteral("Networks:\n") + row << QStringList{kindId("Network", natNet)};
     QTest::newRow("a rule under the header")
         << QStringLiteral("Networks:\n") + header + QStringLiteral("----             --\n") + row
         << QStringList{kindId("Network", natNet)};
     QTest::newRow("bare table of hnsdiag list endpoints")
-        << QStringLiteral("Name             ID                                   Virtual Network Name\nEthernet         ") +
+        << QStringLiteral("Name             ID                                   Virtual Network "
+                          "Name\nEthernet         ") +
                ep2 + QStringLiteral(" nat\n")
         << QStringList{kindId("Endpoint", ep2)};
     QTest::newRow("endpoint columns of newer builds, an endpoint named by a GUID")
         << QStringLiteral("Endpoints:\nName             ID                                   Virtual Network"
                           "                      Virtual Network Name  IP Address\n") +
-               ep4 + QLatin1Char(' ') + ep1 + QLatin1Char(' ') + overlayNet + QStringLiteral(" Lab Switch 2 10.1.0.7\n")
+               ep4 + QLatin1Char(' ') + ep1 + QLatin1Char(' ') + overlayNet +
+               QStringLiteral(" Lab Switch 2 10.1.0.7\n")
         << QStringList{kindId("Endpoint", ep1)};
     QTest::newRow("a word that is not a heading")
         << QStringLiteral("Network\nThe network was created.\n") << QStringList{};
     QTest::newRow("prose before a bare Name ID table: kind unknown")
-        << QStringLiteral("Networks: these are mine\n") + header + row << QStringList{kindId("Invalid", natNet)};
+        << QStringLiteral("Networks: these are mine\n") + header + row
+        << QStringList{kindId("Invalid", natNet)};
 }
 
 void TestTables::headingVariants()
@@ -411,8 +422,9 @@ void TestTables::headingVariants()
                                          {"VirtualNetworkName", "Lab Switch 2"},
                                          {"IPAddress", "10.1.0.7"}};
         QCOMPARE(result.values[0].value, expected);
-        QCOMPARE(losses(result.values[0]), (QStringList{QStringLiteral("MacAddress: not shown by hnsdiag list"),
-                                                        QStringLiteral("Policies: not shown by hnsdiag list")}));
+        QCOMPARE(losses(result.values[0]),
+                 (QStringList{QStringLiteral("MacAddress: not shown by hnsdiag list"),
+                              QStringLiteral("Policies: not shown by hnsdiag list")}));
     }
 }
 
@@ -441,11 +453,12 @@ void TestTables::formatTableCells()
     const nlohmann::json cut7Row = {
         {"Name", "kubernetes-overlay-net-"}, {"Id", "2E9A4D7C-58B1-4C06-B3FA-91E7D"}, {"Type", "Overlay"}};
     QCOMPARE(cut7.value, cut7Row);
-    QCOMPARE(losses(cut7),
-             (QStringList{QStringLiteral("Name: cut by the table column"), QStringLiteral("Id: cut by the table column")}));
+    QCOMPARE(losses(cut7), (QStringList{QStringLiteral("Name: cut by the table column"),
+                                        QStringLiteral("Id: cut by the table column")}));
 
     // A label cut by its column: the value is kept under the label as shown, and the loss says so.
-    const ExtractResult label = tablesOfText("IPAddress   IsRemoteEn...\n---------   -------------\n10.1.2.3    True\n");
+    const ExtractResult label =
+        tablesOfText("IPAddress   IsRemoteEn...\n---------   -------------\n10.1.2.3    True\n");
     QCOMPARE(label.values.size(), std::size_t(1));
     QCOMPARE(label.values[0].value["IsRemoteEn..."], nlohmann::json(true));
     QCOMPARE(losses(label.values[0]),
@@ -458,12 +471,14 @@ void TestTables::collectlogsTablesBeforeTheirJson_data()
     QTest::addColumn<QString>("firstRow");
     QTest::addColumn<QString>("secondRow");
 
-    QTest::newRow("network.txt") << "table-collectlogs-network.txt"
-                                 << QStringLiteral(R"({"Id":"%1","Name":"nat","Type":"nat"})").arg(natNet)
-                                 << QStringLiteral(R"({"Id":"%1","Name":"vxlan-cluster","Type":"Overlay"})").arg(overlayNet);
-    QTest::newRow("endpoint.txt") << "table-collectlogs-endpoint.txt"
-                                  << R"({"IpAddress":"10.112.3.14","MacAddress":"00-15-5D-7A-31-0E","State":2})"
-                                  << R"({"IpAddress":"10.112.5.27","IsRemoteEndpoint":true,"MacAddress":"02-11-0A-70-05-1B","State":1})";
+    QTest::newRow("network.txt")
+        << "table-collectlogs-network.txt"
+        << QStringLiteral(R"({"Id":"%1","Name":"nat","Type":"nat"})").arg(natNet)
+        << QStringLiteral(R"({"Id":"%1","Name":"vxlan-cluster","Type":"Overlay"})").arg(overlayNet);
+    QTest::newRow("endpoint.txt")
+        << "table-collectlogs-endpoint.txt"
+        << R"({"IpAddress":"10.112.3.14","MacAddress":"00-15-5D-7A-31-0E","State":2})"
+        << R"({"IpAddress":"10.112.5.27","IsRemoteEndpoint":true,"MacAddress":"02-11-0A-70-05-1B","State":1})";
 }
 
 void TestTables::collectlogsTablesBeforeTheirJson()
@@ -486,8 +501,8 @@ void TestTables::sourceTextShowsTheHeader()
 {
     const ExtractResult hnsdiag = tablesOf(QStringLiteral("hnsdiag-new-layout.txt"));
     QCOMPARE(QString::fromStdString(byId(hnsdiag, lb1)->sourceText),
-             QStringLiteral("ID                                   | Virtual IPs      | Direct IP IDs\n") + lb1 +
-                 QStringLiteral(" |   10.112.0.1     | ") + ep2);
+             QStringLiteral("ID                                   | Virtual IPs      | Direct IP IDs\n") +
+                 lb1 + QStringLiteral(" |   10.112.0.1     | ") + ep2);
     const ExtractResult table = tablesOf(QStringLiteral("table-collectlogs-network.txt"));
     QCOMPARE(QString::fromStdString(table.values[0].sourceText).split(QLatin1Char('\n')).size(), 3);
     QVERIFY(QString::fromStdString(table.values[0].sourceText).startsWith(QStringLiteral("Name ")));
@@ -499,15 +514,17 @@ void TestTables::linesThatAreNotTablesGiveNothing_data()
 
     QTest::newRow("hnsdiag list -d") << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-detailed.txt")));
     QTest::newRow("JSON") << QString::fromUtf8(readDump(QStringLiteral("network-crlf.json")));
-    QTest::newRow("list view") << QStringLiteral("ID                 : %1\nName               : nat\nType               : "
-                                                 "nat\n\nID                 : %2\nName               : x\n")
-                                      .arg(natNet, overlayNet);
+    QTest::newRow("list view")
+        << QStringLiteral("ID                 : %1\nName               : nat\nType               : "
+                          "nat\n\nID                 : %2\nName               : x\n")
+               .arg(natNet, overlayNet);
     QTest::newRow("hnsdiag list view of newer builds")
         << QStringLiteral("Networks:\nNetwork : %1\n    Name : nat\n").arg(natNet);
     QTest::newRow("prose and prompts")
         << QStringLiteral("PS C:\\> hnsdiag list all\nThe networks ID and Name are below.\nNothing else.\n");
     QTest::newRow("markdown heading") << QStringLiteral("Networks\n--------\nnat is missing\n");
-    QTest::newRow("markdown table") << QStringLiteral("| Name | ID |\n|------|----|\n| nat | %1 |\n").arg(natNet);
+    QTest::newRow("markdown table")
+        << QStringLiteral("| Name | ID |\n|------|----|\n| nat | %1 |\n").arg(natNet);
 }
 
 void TestTables::linesThatAreNotTablesGiveNothing()
@@ -521,7 +538,8 @@ void TestTables::linesThatAreNotTablesGiveNothing()
 void TestTables::manyRows()
 {
     // A node with 10,000 load balancers, each with two DIPs; speed is reported, not asserted.
-    std::string text = "LoadBalancers:\nID                                   | Virtual IPs      | Direct IP IDs\n";
+    std::string text =
+        "LoadBalancers:\nID                                   | Virtual IPs      | Direct IP IDs\n";
     for (int i = 0; i < 10000; ++i) {
         char id[40];
         std::snprintf(id, sizeof id, "%08x-5e27-4b90-8c41-f2a9e07b3d16", i);
@@ -542,8 +560,10 @@ void TestTables::linesAfterATableWithoutABlankLine()
 {
     // Prose pasted right under a table: a warning per line, the rows before it intact, and no row grows
     // from the lines that follow.
-    std::string text = std::string("Endpoints:\nName             ID                                   Virtual Network Name\n") +
-                       "Ethernet         " + ep1 + " nat\n";
+    std::string text =
+        std::string(
+            "Endpoints:\nName             ID                                   Virtual Network Name\n") +
+        "Ethernet         " + ep1 + " nat\n";
     for (int i = 0; i < 2000; ++i)
         text += "and then the pod could not reach the service number " + std::to_string(i) + "\n";
     QElapsedTimer timer;
