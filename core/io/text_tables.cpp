@@ -216,6 +216,71 @@ bool endsFormatTable(std::string_view line)
     return t.empty() || t.front() == '{' || t.front() == '[';
 }
 
+/// One line of a Format-Table split into its columns' cells.
+struct FormatCells
+{
+    std::vector<std::string_view> text; ///< empty when the line has nothing in the column
+    std::vector<bool> full;             ///< the text reaches the end of its column
+};
+
+FormatCells splitFormatLine(std::string_view line, const std::vector<FormatColumn>& columns,
+                            std::size_t width)
+{
+    // Each token belongs to the column holding its last character: left-aligned cells start at their
+    // dashes, right-aligned numbers end under them and may start further left.
+    std::vector<std::pair<std::size_t, std::size_t>> bytes(columns.size(), {std::string::npos, 0});
+    std::vector<std::size_t> ends(columns.size(), 0);
+    for (const Token& token : splitTokens(line)) {
+        std::size_t c = columns.size() - 1;
+        while (c > 0 && token.columnEnd - 1 < columns[c].column)
+            --c;
+        bytes[c].first = std::min(bytes[c].first, token.begin);
+        bytes[c].second = std::max(bytes[c].second, token.end);
+        ends[c] = std::max(ends[c], token.columnEnd);
+    }
+    FormatCells cells{std::vector<std::string_view>(columns.size()),
+                      std::vector<bool>(columns.size(), false)};
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (bytes[c].first == std::string::npos)
+            continue;
+        cells.text[c] = line.substr(bytes[c].first, bytes[c].second - bytes[c].first);
+        const std::size_t limit = c + 1 < columns.size() ? columns[c + 1].column - 1 : width;
+        cells.full[c] = ends[c] + 1 >= limit;
+    }
+    return cells;
+}
+
+/// A line `Format-Table -Wrap` continued the previous line's cells on: nothing in the first column, and
+/// only text under columns whose text above filled them (two GUIDs are two rows, not one cut in two).
+bool continuesCells(const FormatCells& line, const FormatCells& above)
+{
+    if (!line.text.front().empty())
+        return false;
+    bool any = false;
+    for (std::size_t c = 0; c < line.text.size(); ++c) {
+        if (line.text[c].empty())
+            continue;
+        if (above.text[c].empty() || !above.full[c] || (isGuid(above.text[c]) && isGuid(line.text[c])))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID.
+std::string joinWrapped(const std::string& first, std::string_view rest)
+{
+    if (first.empty())
+        return std::string(rest);
+    const std::string glued = first + std::string(rest);
+    const std::size_t start = glued.find_last_of(" \t", first.size() > 0 ? first.size() - 1 : 0);
+    const std::size_t tokenStart = start == std::string::npos ? 0 : start + 1;
+    const std::size_t tokenEnd = std::min(glued.find_first_of(" \t", first.size()), glued.size());
+    if (isGuid(std::string_view(glued).substr(tokenStart, tokenEnd - tokenStart)))
+        return glued;
+    return first + " " + std::string(rest);
+}
+
 } // namespace
 
 std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
@@ -231,29 +296,22 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         if (column.label.ends_with(kEllipsis) || (column.label.size() > 3 && column.label.ends_with("...")))
             labelLosses.push_back(column.label + ": property name cut by the table column");
     }
+    std::size_t end = at + 2;
+    std::size_t width = 0;
+    for (; end < lines.size() && !endsFormatTable(lines[end].text); ++end)
+        width = std::max(width, displayWidth(lines[end].text));
 
-    std::size_t next = at + 2;
-    for (; next < lines.size() && !endsFormatTable(lines[next].text); ++next) {
-        const CleanedLine& row = lines[next];
-        // Each token belongs to the column holding its last character: left-aligned cells start at
-        // their dashes, right-aligned numbers end under them and may start further left.
-        std::vector<std::pair<std::size_t, std::size_t>> cells(columns.size(), {std::string::npos, 0});
-        for (const Token& token : splitTokens(row.text)) {
-            std::size_t c = columns.size() - 1;
-            while (c > 0 && token.columnEnd - 1 < columns[c].column)
-                --c;
-            auto& cell = cells[c];
-            cell.first = std::min(cell.first, token.begin);
-            cell.second = std::max(cell.second, token.end);
-        }
+    // The row being read: its cells' text so far, joined over the lines -Wrap continued it on.
+    std::vector<std::string> rowText(columns.size());
+    FormatCells above;
+    FoundValue found;
+    const auto flush = [&] {
+        if (found.firstLine == 0)
+            return;
         nlohmann::json object = nlohmann::json::object();
-        FoundValue found;
         found.losses = labelLosses;
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            if (cells[c].first == std::string::npos)
-                continue;
-            std::string_view text =
-                std::string_view(row.text).substr(cells[c].first, cells[c].second - cells[c].first);
+            std::string_view text = rowText[c];
             bool cut = false;
             if (text.ends_with(kEllipsis)) {
                 text.remove_suffix(kEllipsis.size());
@@ -269,12 +327,35 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
                 object[columns[c].label] = cut ? nlohmann::json(std::string(text)) : typedValue(text);
         }
         found.value = std::move(object);
-        found.firstLine = found.lastLine = row.sourceLine;
-        found.sourceText = header + "\n" + row.text;
+        found.sourceText = header + "\n" + found.sourceText;
         found.format = DumpFormat::Table;
         result.values.push_back(std::move(found));
+        found = FoundValue{};
+    };
+
+    for (std::size_t i = at + 2; i < end; ++i) {
+        const CleanedLine& line = lines[i];
+        FormatCells cells = splitFormatLine(line.text, columns, width);
+        if (found.firstLine != 0 && continuesCells(cells, above)) {
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                if (!cells.text[c].empty())
+                    rowText[c] = joinWrapped(rowText[c], cells.text[c]);
+            }
+            found.lastLine = line.sourceLine;
+            found.sourceText += "\n" + line.text;
+            if (found.repairs.empty())
+                found.repairs.push_back("joined cells wrapped onto following lines");
+        } else {
+            flush();
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                rowText[c] = std::string(cells.text[c]);
+            found.firstLine = found.lastLine = line.sourceLine;
+            found.sourceText = line.text;
+        }
+        above = std::move(cells);
     }
-    return next;
+    flush();
+    return end;
 }
 
 } // namespace tables

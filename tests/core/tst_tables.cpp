@@ -456,6 +456,26 @@ void TestTables::formatTableCells()
     QCOMPARE(losses(cut7), (QStringList{QStringLiteral("Name: cut by the table column"),
                                         QStringLiteral("Id: cut by the table column")}));
 
+    // Format-Table -Wrap: a cell continued on the lines below, with nothing in the first column.
+    const ExtractResult wrapped = tablesOfText("Name  Id                                   Subnets\n"
+                                               "----  --                                   -------\n"
+                                               "cbr0  2E9A4D7C-58B1-4C06-B3FA-91E7D2C8A054 {10.112.0.0/24,\n"
+                                               "                                           10.113.0.0/24}\n"
+                                               "nat   6B1F0C2A-94D3-4E7B-8A15-C3D9E20F4B61 {172.27.96.0/20}\n"
+                                               "      C07E5A19-3B2D-4F88-9E41-7A6D05B2C3E8\n");
+    QCOMPARE(::objects(wrapped), (QStringList{kindId("Invalid", overlayNet), kindId("Invalid", natNet),
+                                              kindId("Invalid", switchNet)}));
+    QCOMPARE(str(wrapped.values[0].value["Subnets"]), QStringLiteral("{10.112.0.0/24, 10.113.0.0/24}"));
+    QCOMPARE(spans(wrapped), QStringLiteral("3-4 5-5 6-6"));
+    QCOMPARE(wrapped.values[0].repairs,
+             std::vector<std::string>{"joined cells wrapped onto following lines"});
+
+    const ExtractResult brokenGuid = tablesOfText("Name Id                   Type\n"
+                                                  "---- --                   ----\n"
+                                                  "cbr0 2E9A4D7C-58B1-4C06-B Overlay\n"
+                                                  "     3FA-91E7D2C8A054\n");
+    QCOMPARE(::objects(brokenGuid), QStringList{kindId("Invalid", overlayNet)});
+
     // A label cut by its column: the value is kept under the label as shown, and the loss says so.
     const ExtractResult label =
         tablesOfText("IPAddress   IsRemoteEn...\n---------   -------------\n10.1.2.3    True\n");
