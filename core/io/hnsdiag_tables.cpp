@@ -267,6 +267,17 @@ struct SplitRow
     std::string problem;
 };
 
+/// An item of a GUID list as printed: `<guid>`, `<guid>,` or `{<guid>}`, as the bare GUID (or the text
+/// as given when it is none).
+std::string_view guidItem(std::string_view token)
+{
+    while (!token.empty() && (token.back() == ',' || token.back() == ';'))
+        token.remove_suffix(1);
+    if (token.size() == 38 && token.front() == '{' && token.back() == '}')
+        token = token.substr(1, 36);
+    return token;
+}
+
 /// `10.0.0.1`, `10.0.0.1,fd00::1`, `,`: addresses a VIP cell lists.
 bool isAddressList(std::string_view token)
 {
@@ -307,7 +318,7 @@ void splitByContent(const std::vector<Token>& tokens, const Layout& layout, Spli
             continue;
         }
         if (content == Content::GuidList) {
-            while (at < tokens.size() && isGuid(tokens[at].text))
+            while (at < tokens.size() && isGuid(guidItem(tokens[at].text)))
                 take();
             continue;
         }
@@ -388,10 +399,10 @@ SplitRow splitRow(const std::string& text, const Layout& layout)
         }
         const Content content = layout.columns[c].content;
         const auto& cell = row.cells[c];
+        const bool guid = cell.size() == 1 && isGuid(cell.front().text);
         const bool guids =
-            std::all_of(cell.begin(), cell.end(), [](const Token& t) { return isGuid(t.text); });
-        if ((content == Content::Guid && (cell.size() > 1 || !guids)) ||
-            (content == Content::GuidList && !guids))
+            std::all_of(cell.begin(), cell.end(), [](const Token& t) { return isGuid(guidItem(t.text)); });
+        if ((content == Content::Guid && !cell.empty() && !guid) || (content == Content::GuidList && !guids))
             row.problem = "\"" + layout.columns[c].label + "\" does not hold GUIDs";
         ++c;
         start = bar + 1;
@@ -472,7 +483,8 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
             break;
         case Field::EndpointIds:
             for (const Token& t : cell)
-                resources.push_back({{"Type", "Endpoint"}, {"Data", {{"Id", std::string(t.text)}}}});
+                resources.push_back(
+                    {{"Type", "Endpoint"}, {"Data", {{"Id", std::string(guidItem(t.text))}}}});
             break;
         case Field::Vips:
             shownVips = true;
@@ -488,7 +500,7 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
             break;
         case Field::Dips:
             for (const Token& t : cell)
-                references.push_back("/endpoints/" + std::string(t.text));
+                references.push_back("/endpoints/" + std::string(guidItem(t.text)));
             break;
         case Field::State:
         case Field::Other: {

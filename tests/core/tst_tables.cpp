@@ -336,6 +336,14 @@ void TestTables::unreadableRowsAreWarnings()
     QVERIFY(QString::fromStdString(result.warnings[0].message).startsWith(QStringLiteral("line 5: ")));
     QVERIFY(QString::fromStdString(result.warnings[1].message).contains(QStringLiteral("Endpoints")));
 
+    // Endpoint IDs separated by commas or in braces.
+    const ExtractResult listed =
+        tablesOfText(std::string("Namespaces:\nID                                   | Endpoint IDs\n") + ns1 +
+                     " | " + ep1 + ", {" + ep2 + "}\n");
+    QCOMPARE(listed.values.size(), std::size_t(1));
+    QCOMPARE(listed.values[0].value["ResourceList"].size(), std::size_t(2));
+    QCOMPARE(str(listed.values[0].value["ResourceList"][1]["Data"]["Id"]), QString::fromLatin1(ep2));
+
     // A row of a `|` table whose ID cell holds no GUID.
     const ExtractResult pipes = tablesOfText(std::string("Namespaces:\nID | Endpoint IDs\n") + ns1 + " | " +
                                              ep1 + "\nnot-a-guid | " + ep2 + "\n" + ns2 + " |\n");
