@@ -49,7 +49,8 @@ ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
 /// - Format-Table rows are split by the extents of the `----` groups (a right-aligned number may start
 ///   left of its dashes); cells ending in `...` or `…` are kept without it, with a loss
 ///   "<Label>: cut by the table column"; values are typed (True/False, integers, else strings), empty
-///   cells are left out, and kindHint is Invalid.
+///   cells are left out, and kindHint is Invalid. Lines `-Wrap` continued cells on (nothing in the
+///   first column) are joined to their row.
 /// - sourceText is the header line(s) and the row's lines; firstLine/lastLine are the row's lines.
 ExtractResult extractTables(const std::vector<CleanedLine>& lines);
 
