@@ -42,6 +42,16 @@ ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
 /// (hnsdiag sections set kindHint; a load-balancer row becomes a v1 policy list with an ELB policy
 /// holding the VIPs and References `/endpoints/<id>`); what a table cannot show is a loss.
 /// format = Table.
+/// - hnsdiag rows are split by what their cells hold, in the header's order: GUIDs (ID, DIPs, a
+///   namespace's endpoints), addresses (VIPs, IP Address) and text between them; `|` separates cells
+///   when the header has it. The header's positions only decide between two text cells, so a name
+///   overflowing its column still ends at the GUID after it. A row the console wrapped is joined again.
+/// - Format-Table rows are split by the extents of the `----` groups (a right-aligned number may start
+///   left of its dashes); cells ending in `...` or `…` are kept without it, with a loss
+///   "<Label>: cut by the table column"; values are typed (True/False, integers, else strings), empty
+///   cells are left out, and kindHint is Invalid. Lines `-Wrap` continued cells on (nothing in the
+///   first column) are joined to their row.
+/// - sourceText is the header line(s) and the row's lines; firstLine/lastLine are the row's lines.
 ExtractResult extractTables(const std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io
