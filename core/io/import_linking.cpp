@@ -8,8 +8,10 @@
 #include "io/import_objects.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace hcn::io::detail {
@@ -91,6 +93,7 @@ public:
 
     void merge(std::vector<Sighting>&& sightings)
     {
+        const std::map<std::string, std::string> idsByAddress = addressIndex(sightings);
         // Group by kind and ID, in the order objects first appear.
         std::map<std::pair<ResourceKind, std::string>, std::vector<std::size_t>> groups;
         std::vector<std::pair<ResourceKind, std::string>> order;
@@ -98,6 +101,16 @@ public:
             Sighting& s = sightings[i];
             const json given = s.document.value("ID", json());
             std::string key = idKeyOf(given);
+            if (key.empty() && s.kind == ResourceKind::Endpoint) {
+                // A table row without an ID (collectlogs' endpoint.txt) is the endpoint with its address.
+                for (const std::string& address : addressesOf(s.document)) {
+                    if (auto it = idsByAddress.find(address); it != idsByAddress.end()) {
+                        key = it->second;
+                        s.document["ID"] = key;
+                        break;
+                    }
+                }
+            }
             if (key.empty() || !Guid::parse(key, true)) {
                 const std::string id = madeUpId(s);
                 s.lost.push_back(key.empty() ? "ID: not in the dump; the snapshot calls it " + id
@@ -155,6 +168,43 @@ public:
     }
 
 private:
+    /// An endpoint's MAC (upper case, dashes) and IP addresses, as keys of addressIndex.
+    static std::vector<std::string> addressesOf(const json& doc)
+    {
+        std::vector<std::string> keys;
+        std::string mac = textMember(doc, "MacAddress");
+        if (!mac.empty()) {
+            for (char& c : mac)
+                c = c == ':' ? '-' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            keys.push_back("mac " + mac);
+        }
+        if (auto configs = doc.find("IpConfigurations"); configs != doc.end() && configs->is_array())
+            for (const json& config : *configs)
+                if (config.is_object() && config.contains("IpAddress") && config["IpAddress"].is_string())
+                    keys.push_back("ip " + config["IpAddress"].get<std::string>());
+        return keys;
+    }
+
+    /// The endpoints with an ID by each of their addresses; an address two endpoints share names none.
+    static std::map<std::string, std::string> addressIndex(const std::vector<Sighting>& sightings)
+    {
+        std::map<std::string, std::string> index;
+        std::set<std::string> shared;
+        for (const Sighting& s : sightings) {
+            const std::string id = idKeyOf(s.document.value("ID", json()));
+            if (s.kind != ResourceKind::Endpoint || id.empty())
+                continue;
+            for (const std::string& address : addressesOf(s.document)) {
+                auto [it, inserted] = index.emplace(address, id);
+                if (!inserted && it->second != id)
+                    shared.insert(address);
+            }
+        }
+        for (const std::string& address : shared)
+            index.erase(address);
+        return index;
+    }
+
     void add(Sighting&& s)
     {
         ImportedObject object;
