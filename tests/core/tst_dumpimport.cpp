@@ -136,6 +136,11 @@ private slots:
                            "LoadBalancer:B2C3D4E5-F607-4829-BAC1-D2E3F4A5B6C7", "Namespace:6C7D8E9F-0A1B-4C2D-9E3F-4A5B6C7D8E9F",
                            "Network:2E6B9C40-81D3-4F5A-B7C2-94E0A1D3F5B6", "Network:8F1A2B3C-4D5E-4F60-9A7B-8C9D0E1F2A3B"}
             << QStringList{"backend C3D4E5F6-0718-493A-8BCD-E2F3A4B5C6D7 is not in the dump"};
+        QTest::newRow("2017 schema: Private, NATName, nameless extension, gateway outside its subnet")
+            << QStringList{"import-2017-schema.json"}
+            << QStringList{"Endpoint:9F205C4D-AE6F-4192-8D3E-4F5A6B7C8D9E", "Network:5B8E2F1A-7C3D-4E6F-9A0B-1C2D3E4F5A6B",
+                           "Network:8E1F4B3C-9D5E-4081-BC2D-3E4F5A6B7C8D"}
+            << QStringList{};
         QTest::newRow("UTF-16 LE network") << QStringList{"network-utf16le-bom.json"}
                                            << QStringList{"Network:3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11"}
                                            << QStringList{};
@@ -262,6 +267,22 @@ private slots:
         const ImportedObject& o = result->report.objects[0];
         QCOMPARE(o.source, std::string("networkdetailed.txt"));
         QCOMPARE(o.notes, std::vector<std::string>{"also shown in network.txt line 1 (JSON)"});
+    }
+
+    void oldHnsOutputKeepsWhatTheCustomerHad()
+    {
+        const ImportResult result = importFiles({"import-2017-schema.json"});
+        // The endpoint names its network in upper case, the network spells its ID in lower case.
+        QVERIFY2(!anyContains(messageTexts(result), "is not in the dump"), qPrintable(messageTexts(result).join('\n')));
+        const json* nat = document(result, ResourceKind::Network, "5b8e2f1a-7c3d-4e6f-9a0b-1c2d3e4f5a6b");
+        QVERIFY(nat);
+        // The gateway outside its subnet stays as HNS reported it: that is what a support engineer looks for.
+        QCOMPARE((*nat)["Ipams"][0]["Subnets"][0]["Routes"][0]["NextHop"].get<std::string>(), std::string("172.24.0.1"));
+        QCOMPARE(result.snapshot["HnsVersion"], (json{{"Major", 1}, {"Minor", 1}}));
+        const json* endpoint = document(result, ResourceKind::Endpoint, "9f205c4d-ae6f-4192-8d3e-4f5a6b7c8d9e");
+        QVERIFY(endpoint);
+        QCOMPARE(policyTypes(*endpoint), QStringList{"PortMapping"});
+        QCOMPARE((*endpoint)["Policies"][0]["Settings"]["Protocol"].get<int>(), 6);
     }
 
     void tableRowsAreTheObjectsTheJsonShows()
