@@ -26,6 +26,9 @@ struct SourceLimits
     std::size_t maxTotalBytes = std::size_t(1024) * 1024 * 1024; ///< everything read, after decompression
     std::size_t maxFiles = 20000;                                ///< files read from folders and archives
     int maxArchiveNesting = 2; ///< an archive inside an archive inside the one given, and no deeper
+    /// Content of skipped entries (binary, over maxFileBytes) that must be unpacked to get past them
+    /// (entries of a compressed tar); bounds the time an archive bomb takes.
+    std::size_t maxSkippedBytes = std::size_t(4) * 1024 * 1024 * 1024;
 };
 
 /// Something about an input that the user should know ("logs.zip!x.exe: not text; skipped").
@@ -45,9 +48,10 @@ struct SourceReadResult
 using SourceProgress = std::function<bool(std::size_t bytesRead)>;
 
 /// Reads every path: a file as it is; an archive (recognised by its content, not its name) entry by
-/// entry; a folder recursively, in name order. Files that are plainly not dumps (images, executables,
-/// event logs .evtx, packet captures .etl/.pcap) are skipped with a warning, as are entries over the
-/// limits. Fails only when a path cannot be read at all (missing, unreadable: E_INVALIDARG with the
+/// entry; a folder recursively, in name order, following links only to places inside it. Files that are
+/// not text (images, executables, event logs .evtx, packet captures .etl/.pcap: NUL bytes in the first
+/// 8 KiB that are not UTF-16) are skipped with a warning, as are entries over the limits. Names in
+/// reports: "folder/sub/network.txt", "logs.zip!collectlogs/network.txt", "outer.zip!inner.tgz!x.txt". Fails only when a path cannot be read at all (missing, unreadable: E_INVALIDARG with the
 /// path), when the limits leave nothing, or when cancelled.
 Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths, const SourceLimits& limits = {},
                                          const SourceProgress& progress = {});
