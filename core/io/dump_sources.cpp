@@ -10,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <new>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <system_error>
@@ -105,20 +106,43 @@ std::string archiveError(archive* handle)
     return text && *text ? std::string(text) : std::string("unknown error");
 }
 
-/// Whether libarchive recognises the first bytes of a blob as an archive with a readable first entry.
-bool isArchive(std::string_view head)
+/// An archive recognised by libarchive, its first header read.
+struct OpenArchive
 {
-    if (head.empty())
-        return false;
-    ArchiveHandle handle = newArchiveReader();
-    if (!handle || archive_read_open_memory(handle.get(), head.data(), head.size()) != ARCHIVE_OK)
-        return false;
-    archive_entry* entry = nullptr;
-    const int status = archive_read_next_header(handle.get(), &entry);
-    if (status == ARCHIVE_OK || status == ARCHIVE_WARN)
-        return true;
-    // An empty zip is still a zip; an all-zero block (an empty tar) is not worth calling an archive.
-    return status == ARCHIVE_EOF && (archive_format(handle.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
+    ArchiveHandle handle;
+    archive_entry* first = nullptr;
+    int firstStatus = ARCHIVE_EOF;
+};
+
+/// Opens a reader with `open` and reads the first header: an archive when that works (an empty zip is
+/// still a zip; an all-zero block, which tar would call an empty archive, is not).
+template <typename Open> std::optional<OpenArchive> openArchive(Open&& open)
+{
+    OpenArchive opened{newArchiveReader()};
+    if (!opened.handle || open(opened.handle.get()) != ARCHIVE_OK)
+        return std::nullopt;
+    opened.firstStatus = archive_read_next_header(opened.handle.get(), &opened.first);
+    const bool zip = (archive_format(opened.handle.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
+    if (opened.firstStatus == ARCHIVE_OK || opened.firstStatus == ARCHIVE_WARN ||
+        (opened.firstStatus == ARCHIVE_EOF && zip))
+        return opened;
+    return std::nullopt;
+}
+
+std::optional<OpenArchive> openArchiveInMemory(std::string_view bytes)
+{
+    return openArchive([&](archive* handle) { return archive_read_open_memory(handle, bytes.data(), bytes.size()); });
+}
+
+std::optional<OpenArchive> openArchiveFile(const fs::path& path)
+{
+    return openArchive([&](archive* handle) {
+#ifdef _WIN32
+        return archive_read_open_filename_w(handle, path.c_str(), kChunkBytes);
+#else
+        return archive_read_open_filename(handle, path.c_str(), kChunkBytes);
+#endif
+    });
 }
 
 std::string entryName(archive_entry* entry)
@@ -132,14 +156,13 @@ std::string entryName(archive_entry* entry)
     return name.empty() ? std::string("(unnamed)") : name;
 }
 
-#else
-
-bool isArchive(std::string_view)
-{
-    return false;
-}
-
 #endif
+
+/// Archives have NUL bytes near the start (tar headers, zip and gzip fields); text is never tried as one.
+bool mayBeArchive(std::string_view head)
+{
+    return archivesSupported() && head.substr(0, kSniffBytes).find('\0') != std::string_view::npos;
+}
 
 /// The reading of one call: what was found, what was skipped and why, and the running totals.
 class SourceReader
@@ -189,8 +212,7 @@ public:
     {
         if (!countFile(name))
             return;
-        if (!bytes.empty() && !isArchive(std::string_view(bytes).substr(0, kChunkBytes)) &&
-            bytes.size() > m_limits.maxFileBytes) {
+        if (!bytes.empty() && !looksBinary(bytes) && bytes.size() > m_limits.maxFileBytes) {
             skipOversized(name, bytes.size());
             return;
         }
@@ -299,25 +321,20 @@ private:
             ++m_empty;
             return;
         }
-        const std::string_view head = std::string_view(bytes).substr(0, kChunkBytes);
-        if (isArchive(head)) {
+        const std::string_view head = std::string_view(bytes).substr(0, kSniffBytes);
 #ifdef HCN_HAVE_LIBARCHIVE
-            if (level > m_limits.maxArchiveNesting) {
-                warn(name, "skipped: an archive nested more than " + std::to_string(m_limits.maxArchiveNesting) +
-                               " levels deep");
+        if (mayBeArchive(head)) {
+            if (std::optional<OpenArchive> opened = openArchiveInMemory(bytes)) {
+                if (level > m_limits.maxArchiveNesting) {
+                    warn(name, "skipped: an archive nested more than " +
+                                   std::to_string(m_limits.maxArchiveNesting) + " levels deep");
+                    return;
+                }
+                readArchive(*opened, name, level);
                 return;
             }
-            ArchiveHandle handle = newArchiveReader();
-            if (!handle || archive_read_open_memory(handle.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-                warn(name, "skipped: the archive cannot be opened (" +
-                               (handle ? archiveError(handle.get()) : std::string("out of memory")) + ")");
-                ++m_unreadable;
-                return;
-            }
-            readArchive(handle.get(), name, level);
-            return;
-#endif
         }
+#endif
         if (!archivesSupported() && hasArchiveSignature(head)) {
             warn(name, "skipped: an archive, and this build cannot read archives; unpack it and import the files");
             ++m_unreadable;
@@ -347,28 +364,16 @@ private:
         std::string head(std::min<std::uintmax_t>(size, kSniffBytes), '\0');
         file.read(head.data(), std::streamsize(head.size()));
         head.resize(std::size_t(file.gcount()));
-        if (isArchive(head)) {
 #ifdef HCN_HAVE_LIBARCHIVE
-            file.close();
-            ArchiveHandle handle = newArchiveReader();
-            if (!handle) {
-                warn(name, "skipped: out of memory");
+        if (mayBeArchive(head)) {
+            // Streamed from the file: an archive's own size is not capped, only what comes out of it.
+            if (std::optional<OpenArchive> opened = openArchiveFile(path)) {
+                file.close();
+                readArchive(*opened, name, 0);
                 return true;
             }
-#ifdef _WIN32
-            const int opened = archive_read_open_filename_w(handle.get(), path.c_str(), kChunkBytes);
-#else
-            const int opened = archive_read_open_filename(handle.get(), path.c_str(), kChunkBytes);
-#endif
-            if (opened != ARCHIVE_OK) {
-                warn(name, "skipped: the archive cannot be opened (" + archiveError(handle.get()) + ")");
-                ++m_unreadable;
-                return true;
-            }
-            readArchive(handle.get(), name, 0);
-            return true;
-#endif
         }
+#endif
         if (size > m_limits.maxFileBytes) {
             skipOversized(name, size);
             return true;
@@ -465,14 +470,14 @@ private:
 
 #ifdef HCN_HAVE_LIBARCHIVE
     /// Every file in an open archive, in archive order. `level` is this archive's nesting (0: given).
-    void readArchive(archive* handle, const std::string& archiveName, int level)
+    void readArchive(OpenArchive& opened, const std::string& archiveName, int level)
     {
+        archive* handle = opened.handle.get();
+        archive_entry* entry = opened.first;
         std::size_t files = 0;
-        for (;;) {
+        for (int status = opened.firstStatus;; status = archive_read_next_header(handle, &entry)) {
             if (m_stopped)
                 return;
-            archive_entry* entry = nullptr;
-            const int status = archive_read_next_header(handle, &entry);
             if (status == ARCHIVE_EOF)
                 break;
             if (status < ARCHIVE_WARN) {
@@ -533,7 +538,9 @@ private:
             bytes.append(m_buffer.data(), size);
             if (!sniffed && bytes.size() >= kSniffBytes) {
                 sniffed = true;
-                if (looksBinary(bytes) && !isArchive(bytes)) {
+                // The whole entry is needed to tell a compressed archive for sure; its signature is enough
+                // to keep reading (zip, gzip, tar), anything else with NUL bytes is binary.
+                if (looksBinary(bytes) && !hasArchiveSignature(bytes) && !openArchiveInMemory(bytes)) {
                     skipBinary(name);
                     return skipRest(handle, name, archiveName);
                 }
