@@ -334,6 +334,8 @@ private:
                 return;
             }
         }
+#else
+        (void)level;
 #endif
         if (!archivesSupported() && hasArchiveSignature(head)) {
             warn(name, "skipped: an archive, and this build cannot read archives; unpack it and import the files");

@@ -221,7 +221,9 @@ void TestDumpSources::readsWhatSupportSends_data()
         << "zip" << QStringList{"logs.zip!collectlogs/network.txt", "logs.zip!collectlogs/policy.txt"}
         << QStringList{"logs.zip!collectlogs/app.exe: skipped: not text"};
     QTest::newRow("tar.gz inside a zip")
-        << "nested" << QStringList{"outer.zip!endpoint.txt", "outer.zip!inner.tar.gz!network.txt"} << QStringList{};
+        << "nested"
+        << QStringList{"outer.zip!endpoint.txt", "outer.zip!inner.tar.gz!big.txt", "outer.zip!inner.tar.gz!network.txt"}
+        << QStringList{};
     QTest::newRow("a zip named .txt is an archive")
         << "disguised" << QStringList{"notes.txt!network.txt"} << QStringList{};
     QTest::newRow("tar.gz made by tar")
@@ -270,7 +272,10 @@ void TestDumpSources::readsWhatSupportSends()
                           {"collectlogs/app.exe", exeBytes},
                           {"collectlogs/policy.txt", "[]"}});
         } else if (scenario == QLatin1String("nested")) {
-            writeArchive(root + "/inner.tar.gz", Format::TarGz, {{"network.txt", networkJson}});
+            // Larger than the few KiB that tell text from binary: the whole entry decides.
+            writeArchive(root + "/inner.tar.gz", Format::TarGz,
+                         {{"network.txt", networkJson}, {"big.txt", noisyText(4000, 7)}});
+            QVERIFY(QFileInfo(root + "/inner.tar.gz").size() > 64 * 1024);
             given = root + "/outer.zip";
             writeArchive(given, Format::Zip,
                          {{"endpoint.txt", endpointJson}, {"inner.tar.gz", readFile(root + "/inner.tar.gz")}});
