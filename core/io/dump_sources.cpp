@@ -29,6 +29,8 @@ namespace fs = std::filesystem;
 constexpr std::size_t kChunkBytes = 64 * 1024;
 /// How much of a file decides whether it is text, binary or an archive.
 constexpr std::size_t kSniffBytes = 8 * 1024;
+/// libarchive may ask for a read to be repeated; not forever.
+constexpr int kMaxRetries = 16;
 
 std::string utf8Name(const fs::path& path)
 {
@@ -496,11 +498,11 @@ private:
             if (archive_entry_is_encrypted(entry)) {
                 warn(name, "skipped: encrypted");
                 ++m_unreadable;
-                if (!skipRest(handle, name, archiveName))
+                if (!skipRest(handle, entry, name, archiveName))
                     return;
                 continue;
             }
-            if (!readEntry(handle, name, archiveName, level))
+            if (!readEntry(handle, entry, name, archiveName, level))
                 return;
         }
         if (files == 0)
@@ -508,15 +510,17 @@ private:
     }
 
     /// One entry, read until it ends or passes the cap; false when the archive cannot go on.
-    bool readEntry(archive* handle, const std::string& name, const std::string& archiveName, int level)
+    bool readEntry(archive* handle, archive_entry* entry, const std::string& name, const std::string& archiveName,
+                   int level)
     {
         std::string bytes;
         bool sniffed = false;
+        int retries = 0;
         for (;;) {
             const la_ssize_t got = archive_read_data(handle, m_buffer.data(), m_buffer.size());
             if (got == 0)
                 break;
-            if (got == ARCHIVE_RETRY || got == ARCHIVE_WARN)
+            if ((got == ARCHIVE_RETRY || got == ARCHIVE_WARN) && ++retries < kMaxRetries)
                 continue;
             if (got < 0) {
                 if (got == ARCHIVE_FATAL) {
@@ -533,7 +537,7 @@ private:
                 warn(name, "skipped: more than " + sizeText(m_limits.maxFileBytes) +
                                " after unpacking, over the limit for one file");
                 ++m_oversized;
-                return skipRest(handle, name, archiveName);
+                return skipRest(handle, entry, name, archiveName);
             }
             if (!take(size, name))
                 return false;
@@ -544,7 +548,7 @@ private:
                 // to keep reading (zip, gzip, tar), anything else with NUL bytes is binary.
                 if (looksBinary(bytes) && !hasArchiveSignature(bytes) && !openArchiveInMemory(bytes)) {
                     skipBinary(name);
-                    return skipRest(handle, name, archiveName);
+                    return skipRest(handle, entry, name, archiveName);
                 }
             }
         }
@@ -552,14 +556,17 @@ private:
         return true;
     }
 
-    /// Passes over the rest of an entry. Where that means unpacking it (a compressed tar), the bytes are
-    /// counted against maxSkippedBytes so a bomb ends in bounded time; false when the archive must stop.
-    bool skipRest(archive* handle, const std::string& name, const std::string& archiveName)
+    /// Passes over the rest of an entry. Where that means unpacking it (a compressed tar, a zip entry
+    /// whose length is only known at its end), the bytes are counted against maxSkippedBytes so a bomb
+    /// ends in bounded time; false when the archive must stop.
+    bool skipRest(archive* handle, archive_entry* entry, const std::string& name, const std::string& archiveName)
     {
+        // A zip entry of known size is skipped by its compressed length (or through the central
+        // directory); an uncompressed tar by seeking or consuming its raw bytes.
         const bool zip = (archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
         const bool uncompressed =
             archive_filter_count(handle) <= 1 && archive_filter_code(handle, 0) == ARCHIVE_FILTER_NONE;
-        if (zip || uncompressed) {
+        if ((zip && archive_entry_size_is_set(entry)) || (!zip && uncompressed)) {
             if (archive_read_data_skip(handle) == ARCHIVE_FATAL) {
                 warn(name, "the archive is damaged or truncated here (" + archiveError(handle) +
                                "); the files before it were read");
@@ -567,11 +574,11 @@ private:
             }
             return true;
         }
-        for (;;) {
+        for (int retries = 0;;) {
             const la_ssize_t got = archive_read_data(handle, m_buffer.data(), m_buffer.size());
             if (got == 0)
                 return true;
-            if (got == ARCHIVE_RETRY || got == ARCHIVE_WARN)
+            if ((got == ARCHIVE_RETRY || got == ARCHIVE_WARN) && ++retries < kMaxRetries)
                 continue;
             if (got < 0) {
                 if (got == ARCHIVE_FATAL)

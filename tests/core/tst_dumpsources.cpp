@@ -135,11 +135,13 @@ public:
     }
 
     /// `fill` gives the chunk at an offset; the whole entry is never in memory.
-    void addStreamed(const QString& name, qint64 size, const std::function<void(qint64, QByteArray&)>& fill)
+    void addStreamed(const QString& name, qint64 size, const std::function<void(qint64, QByteArray&)>& fill,
+                     bool declareSize = true)
     {
         archive_entry* entry = archive_entry_new();
         archive_entry_set_pathname(entry, name.toUtf8().constData());
-        archive_entry_set_size(entry, size);
+        if (declareSize)
+            archive_entry_set_size(entry, size);
         archive_entry_set_filetype(entry, AE_IFREG);
         archive_entry_set_perm(entry, 0644);
         if (archive_write_header(m_archive, entry) != ARCHIVE_OK)
@@ -370,19 +372,23 @@ void TestDumpSources::bombIsStopped_data()
     QTest::addColumn<qint64>("skipBudgetMiB");
     QTest::addColumn<QString>("expectedWarning");
     QTest::addColumn<bool>("laterFileRead");
+    QTest::addColumn<bool>("withoutDirectory");
 
     const qint64 plenty = 4096;
     QTest::newRow("zip: 512 MiB of text in one entry")
         << int(Format::Zip) << false << plenty << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking"
-        << true;
+        << true << false;
     QTest::newRow("zip: 512 MiB of zeros") << int(Format::Zip) << true << plenty
-                                           << "bomb.zip!bomb.txt: skipped: not text" << true;
+                                           << "bomb.zip!bomb.txt: skipped: not text" << true << false;
     QTest::newRow("tar.gz: 512 MiB of text, unpacked past it")
         << int(Format::TarGz) << false << plenty << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking"
-        << true;
+        << true << false;
     QTest::newRow("tar.gz: skipping stops at its budget")
         << int(Format::TarGz) << false << qint64(64) << "bomb.zip: reading stopped: more than 64 MiB of skipped"
-        << false;
+        << false << false;
+    QTest::newRow("zip without its directory, length only at the end: skipping stops at its budget")
+        << int(Format::Zip) << false << qint64(64) << "bomb.zip: reading stopped: more than 64 MiB of skipped"
+        << false << true;
 }
 
 void TestDumpSources::bombIsStopped()
@@ -395,6 +401,7 @@ void TestDumpSources::bombIsStopped()
     QFETCH(qint64, skipBudgetMiB);
     QFETCH(QString, expectedWarning);
     QFETCH(bool, laterFileRead);
+    QFETCH(bool, withoutDirectory);
 
     QTemporaryDir dir;
     const QString path = dir.path() + "/bomb.zip"; // the name says zip either way: content decides
@@ -402,9 +409,16 @@ void TestDumpSources::bombIsStopped()
         ArchiveWriter writer(path, Format(format));
         writer.add(QStringLiteral("network.txt"), networkJson);
         const QByteArray line = zeros ? QByteArray(1 << 20, '\0') : QByteArray("{\"Name\":\"x\"}\r\n").repeated(1 << 16);
-        writer.addStreamed(QStringLiteral("bomb.txt"), qint64(512) << 20,
-                           [&](qint64, QByteArray& chunk) { chunk = line; });
-        writer.add(QStringLiteral("endpoint.txt"), endpointJson);
+        writer.addStreamed(
+            QStringLiteral("bomb.txt"), qint64(512) << 20, [&](qint64, QByteArray& chunk) { chunk = line; },
+            !withoutDirectory);
+        if (!withoutDirectory)
+            writer.add(QStringLiteral("endpoint.txt"), endpointJson);
+    }
+    if (withoutDirectory) { // the central directory cut off: only the entries' own headers are left
+        QByteArray bytes = readFile(path);
+        bytes.chop(40);
+        writeFile(path, bytes);
     }
     QVERIFY(QFileInfo(path).size() < 8 * 1024 * 1024); // the test itself stays small
 
