@@ -133,7 +133,8 @@ template <typename Open> std::optional<OpenArchive> openArchive(Open&& open)
 
 std::optional<OpenArchive> openArchiveInMemory(std::string_view bytes)
 {
-    return openArchive([&](archive* handle) { return archive_read_open_memory(handle, bytes.data(), bytes.size()); });
+    return openArchive(
+        [&](archive* handle) { return archive_read_open_memory(handle, bytes.data(), bytes.size()); });
 }
 
 std::optional<OpenArchive> openArchiveFile(const fs::path& path)
@@ -197,7 +198,8 @@ public:
             std::error_code listError;
             fs::directory_iterator probe(root, listError);
             if (listError)
-                return Status(hr::InvalidArg, path + ": the folder cannot be read (" + listError.message() + ")");
+                return Status(hr::InvalidArg,
+                              path + ": the folder cannot be read (" + listError.message() + ")");
             readFolder(root, name, root, visited);
             return Status::success();
         }
@@ -261,8 +263,9 @@ private:
 
     void stopForTotal(const std::string& name)
     {
-        warn(name, "not read: the limit of " + sizeText(m_limits.maxTotalBytes) +
-                       " for everything read together was reached; this file and the ones after it were skipped");
+        warn(name,
+             "not read: the limit of " + sizeText(m_limits.maxTotalBytes) +
+                 " for everything read together was reached; this file and the ones after it were skipped");
         m_stopped = true;
     }
 
@@ -340,7 +343,8 @@ private:
         (void)level;
 #endif
         if (!archivesSupported() && hasArchiveSignature(head)) {
-            warn(name, "skipped: an archive, and this build cannot read archives; unpack it and import the files");
+            warn(name,
+                 "skipped: an archive, and this build cannot read archives; unpack it and import the files");
             ++m_unreadable;
             return;
         }
@@ -416,7 +420,8 @@ private:
         return true;
     }
 
-    void readFolder(const fs::path& dir, const std::string& name, const fs::path& root, std::set<fs::path>& visited)
+    void readFolder(const fs::path& dir, const std::string& name, const fs::path& root,
+                    std::set<fs::path>& visited)
     {
         std::error_code ec;
         std::vector<fs::directory_entry> entries;
@@ -426,9 +431,10 @@ private:
             warn(name, "some entries cannot be read (" + ec.message() + ")");
             ++m_unreadable;
         }
-        std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
-            return a.path().filename().native() < b.path().filename().native();
-        });
+        std::sort(entries.begin(), entries.end(),
+                  [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                      return a.path().filename().native() < b.path().filename().native();
+                  });
         for (const fs::directory_entry& entry : entries) {
             if (m_stopped)
                 return;
@@ -445,7 +451,8 @@ private:
             if (link) {
                 std::error_code canonicalError;
                 const fs::path target = fs::canonical(path, canonicalError);
-                const auto [rootEnd, targetEnd] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+                const auto [rootEnd, targetEnd] =
+                    std::mismatch(root.begin(), root.end(), target.begin(), target.end());
                 if (canonicalError || rootEnd != root.end()) {
                     warn(childName, "not followed: a link to outside the folder");
                     continue;
@@ -485,8 +492,9 @@ private:
             if (status == ARCHIVE_EOF)
                 break;
             if (status < ARCHIVE_WARN) {
-                warn(archiveName, "damaged or truncated archive, reading stopped after " + std::to_string(files) +
-                                      (files == 1 ? " file" : " files") + " (" + archiveError(handle) + ")");
+                warn(archiveName, "damaged or truncated archive, reading stopped after " +
+                                      std::to_string(files) + (files == 1 ? " file" : " files") + " (" +
+                                      archiveError(handle) + ")");
                 return;
             }
             if (archive_entry_filetype(entry) != AE_IFREG)
@@ -510,8 +518,8 @@ private:
     }
 
     /// One entry, read until it ends or passes the cap; false when the archive cannot go on.
-    bool readEntry(archive* handle, archive_entry* entry, const std::string& name, const std::string& archiveName,
-                   int level)
+    bool readEntry(archive* handle, archive_entry* entry, const std::string& name,
+                   const std::string& archiveName, int level)
     {
         std::string bytes;
         bool sniffed = false;
@@ -559,7 +567,8 @@ private:
     /// Passes over the rest of an entry. Where that means unpacking it (a compressed tar, a zip entry
     /// whose length is only known at its end), the bytes are counted against maxSkippedBytes so a bomb
     /// ends in bounded time; false when the archive must stop.
-    bool skipRest(archive* handle, archive_entry* entry, const std::string& name, const std::string& archiveName)
+    bool skipRest(archive* handle, archive_entry* entry, const std::string& name,
+                  const std::string& archiveName)
     {
         // A zip entry of known size is skipped by its compressed length (or through the central
         // directory); an uncompressed tar by seeking or consuming its raw bytes.

@@ -31,7 +31,8 @@ QByteArray utf16(const QString& text, bool bom)
     return out;
 }
 /// Starts like an executable / an event log: NUL bytes early on.
-const QByteArray exeBytes = QByteArray("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0", 16) + QByteArray(2000, 'x');
+const QByteArray exeBytes =
+    QByteArray("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0", 16) + QByteArray(2000, 'x');
 const QByteArray evtxBytes = QByteArray("ElfFile\0", 8) + QByteArray(4000, '\x01');
 const QByteArray pngBytes = QByteArray("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + QByteArray(500, '\x7F');
 
@@ -129,9 +130,8 @@ public:
 
     void add(const QString& name, const QByteArray& bytes)
     {
-        addStreamed(name, bytes.size(), [&](qint64 offset, QByteArray& chunk) {
-            chunk = bytes.mid(int(offset), 1 << 20);
-        });
+        addStreamed(name, bytes.size(),
+                    [&](qint64 offset, QByteArray& chunk) { chunk = bytes.mid(int(offset), 1 << 20); });
     }
 
     /// `fill` gives the chunk at an offset; the whole entry is never in memory.
@@ -173,8 +173,8 @@ QByteArray noisyText(int lines, quint32 seed)
     QByteArray out;
     QRandomGenerator random(seed);
     for (int i = 0; i < lines; ++i)
-        out += "{\"ID\":\"" + QByteArray::number(random.generate64(), 16) + QByteArray::number(random.generate64(), 16) +
-               "\"}\n";
+        out += "{\"ID\":\"" + QByteArray::number(random.generate64(), 16) +
+               QByteArray::number(random.generate64(), 16) + "\"}\n";
     return out;
 }
 
@@ -224,12 +224,14 @@ void TestDumpSources::readsWhatSupportSends_data()
         << QStringList{"logs.zip!collectlogs/app.exe: skipped: not text"};
     QTest::newRow("tar.gz inside a zip")
         << "nested"
-        << QStringList{"outer.zip!endpoint.txt", "outer.zip!inner.tar.gz!big.txt", "outer.zip!inner.tar.gz!network.txt"}
+        << QStringList{"outer.zip!endpoint.txt", "outer.zip!inner.tar.gz!big.txt",
+                       "outer.zip!inner.tar.gz!network.txt"}
         << QStringList{};
     QTest::newRow("a zip named .txt is an archive")
         << "disguised" << QStringList{"notes.txt!network.txt"} << QStringList{};
     QTest::newRow("tar.gz made by tar")
-        << "tar" << QStringList{"collectlogs.tgz!collectlogs/endpoint.txt", "collectlogs.tgz!collectlogs/network.txt"}
+        << "tar"
+        << QStringList{"collectlogs.tgz!collectlogs/endpoint.txt", "collectlogs.tgz!collectlogs/network.txt"}
         << QStringList{"collectlogs.tgz!collectlogs/hns.evtx: skipped: not text"};
     QTest::newRow("archives nested too deep")
         << "deep" << QStringList{"a.zip!a.txt", "a.zip!b.zip!b.txt", "a.zip!b.zip!c.zip!c.txt"}
@@ -279,8 +281,9 @@ void TestDumpSources::readsWhatSupportSends()
                          {{"network.txt", networkJson}, {"big.txt", noisyText(4000, 7)}});
             QVERIFY(QFileInfo(root + "/inner.tar.gz").size() > 64 * 1024);
             given = root + "/outer.zip";
-            writeArchive(given, Format::Zip,
-                         {{"endpoint.txt", endpointJson}, {"inner.tar.gz", readFile(root + "/inner.tar.gz")}});
+            writeArchive(
+                given, Format::Zip,
+                {{"endpoint.txt", endpointJson}, {"inner.tar.gz", readFile(root + "/inner.tar.gz")}});
         } else if (scenario == QLatin1String("disguised")) {
             given = root + "/notes.txt";
             writeArchive(given, Format::Zip, {{"network.txt", networkJson}});
@@ -295,8 +298,10 @@ void TestDumpSources::readsWhatSupportSends()
                 QSKIP("tar is not available");
         } else if (scenario == QLatin1String("deep")) {
             writeArchive(root + "/d.zip", Format::Zip, {{"d.txt", networkJson}});
-            writeArchive(root + "/c.zip", Format::Zip, {{"c.txt", networkJson}, {"d.zip", readFile(root + "/d.zip")}});
-            writeArchive(root + "/b.zip", Format::Zip, {{"b.txt", networkJson}, {"c.zip", readFile(root + "/c.zip")}});
+            writeArchive(root + "/c.zip", Format::Zip,
+                         {{"c.txt", networkJson}, {"d.zip", readFile(root + "/d.zip")}});
+            writeArchive(root + "/b.zip", Format::Zip,
+                         {{"b.txt", networkJson}, {"c.zip", readFile(root + "/c.zip")}});
             given = root + "/a.zip";
             writeArchive(given, Format::Zip, {{"a.txt", networkJson}, {"b.zip", readFile(root + "/b.zip")}});
         }
@@ -330,11 +335,13 @@ void TestDumpSources::readsBytesInMemory()
     const auto binary = readDumpBytes("dropped.bin", exeBytes.toStdString());
     QVERIFY(!binary.ok());
     QCOMPARE(binary.code(), hr::InvalidArg);
-    QVERIFY2(binary.status().detail().find("not text") != std::string::npos, binary.status().detail().c_str());
+    QVERIFY2(binary.status().detail().find("not text") != std::string::npos,
+             binary.status().detail().c_str());
 
 #ifdef HCN_TEST_HAVE_LIBARCHIVE
     QTemporaryDir dir;
-    writeArchive(dir.path() + "/drop.tgz", Format::TarGz, {{"x/network.txt", networkJson}, {"x/e.txt", endpointJson}});
+    writeArchive(dir.path() + "/drop.tgz", Format::TarGz,
+                 {{"x/network.txt", networkJson}, {"x/e.txt", endpointJson}});
     const auto archive = readDumpBytes("drop.tgz", readFile(dir.path() + "/drop.tgz").toStdString());
     QVERIFY2(archive.ok(), archive.status().message().c_str());
     QCOMPARE(names(*archive), (QStringList{"drop.tgz!x/network.txt", "drop.tgz!x/e.txt"}));
@@ -376,16 +383,16 @@ void TestDumpSources::bombIsStopped_data()
 
     const qint64 plenty = 4096;
     QTest::newRow("zip: 512 MiB of text in one entry")
-        << int(Format::Zip) << false << plenty << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking"
-        << true << false;
-    QTest::newRow("zip: 512 MiB of zeros") << int(Format::Zip) << true << plenty
-                                           << "bomb.zip!bomb.txt: skipped: not text" << true << false;
+        << int(Format::Zip) << false << plenty
+        << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking" << true << false;
+    QTest::newRow("zip: 512 MiB of zeros")
+        << int(Format::Zip) << true << plenty << "bomb.zip!bomb.txt: skipped: not text" << true << false;
     QTest::newRow("tar.gz: 512 MiB of text, unpacked past it")
-        << int(Format::TarGz) << false << plenty << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking"
-        << true << false;
+        << int(Format::TarGz) << false << plenty
+        << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking" << true << false;
     QTest::newRow("tar.gz: skipping stops at its budget")
-        << int(Format::TarGz) << false << qint64(64) << "bomb.zip: reading stopped: more than 64 MiB of skipped"
-        << false << false;
+        << int(Format::TarGz) << false << qint64(64)
+        << "bomb.zip: reading stopped: more than 64 MiB of skipped" << false << false;
     QTest::newRow("zip without its directory, length only at the end: skipping stops at its budget")
         << int(Format::Zip) << false << qint64(64) << "bomb.zip: reading stopped: more than 64 MiB of skipped"
         << false << true;
@@ -408,7 +415,8 @@ void TestDumpSources::bombIsStopped()
     {
         ArchiveWriter writer(path, Format(format));
         writer.add(QStringLiteral("network.txt"), networkJson);
-        const QByteArray line = zeros ? QByteArray(1 << 20, '\0') : QByteArray("{\"Name\":\"x\"}\r\n").repeated(1 << 16);
+        const QByteArray line =
+            zeros ? QByteArray(1 << 20, '\0') : QByteArray("{\"Name\":\"x\"}\r\n").repeated(1 << 16);
         writer.addStreamed(
             QStringLiteral("bomb.txt"), qint64(512) << 20, [&](qint64, QByteArray& chunk) { chunk = line; },
             !withoutDirectory);
@@ -464,9 +472,10 @@ void TestDumpSources::manyEntriesAreCappedByMaxFiles()
     // The archive is a file too: it and 19999 entries make the 20000.
     QCOMPARE(read->sources.size(), std::size_t(19999));
     QCOMPARE(read->sources.back().name, std::string("many.zip!e019998.txt"));
-    QCOMPARE(warnings(*read),
-             QStringList{"many.zip!e019999.txt: not read: the limit of 20000 files was reached; this file and the "
-                         "ones after it were skipped"});
+    QCOMPARE(
+        warnings(*read),
+        QStringList{"many.zip!e019999.txt: not read: the limit of 20000 files was reached; this file and the "
+                    "ones after it were skipped"});
 #endif
 }
 
@@ -482,8 +491,9 @@ void TestDumpSources::totalCapNamesWhatWasNotRead()
     const auto read = readDumpSources({folder.toStdString()}, limits);
     QVERIFY2(read.ok(), read.status().message().c_str());
     QCOMPARE(names(*read), QStringList{"collectlogs/a.txt"});
-    QCOMPARE(warnings(*read), QStringList{"collectlogs/b.txt: not read: the limit of 1 MiB for everything read "
-                                          "together was reached; this file and the ones after it were skipped"});
+    QCOMPARE(warnings(*read),
+             QStringList{"collectlogs/b.txt: not read: the limit of 1 MiB for everything read "
+                         "together was reached; this file and the ones after it were skipped"});
 }
 
 void TestDumpSources::damagedArchiveKeepsTheGoodEntries_data()
@@ -505,14 +515,15 @@ void TestDumpSources::damagedArchiveKeepsTheGoodEntries()
     QTemporaryDir dir;
     const QString path = dir.path() + "/logs.arc";
     writeArchive(path, Format(format),
-                 {{"network.txt", noisyText(2000, 1)}, {"endpoint.txt", noisyText(2000, 2)},
+                 {{"network.txt", noisyText(2000, 1)},
+                  {"endpoint.txt", noisyText(2000, 2)},
                   {"policy.txt", noisyText(2000, 3)}});
     QByteArray bytes = readFile(path);
     bytes.truncate(bytes.size() * 55 / 100); // in the middle of the second entry
     writeFile(path, bytes);
 
-    const auto read = inMemory ? readDumpBytes("logs.arc", bytes.toStdString())
-                               : readDumpSources({path.toStdString()});
+    const auto read =
+        inMemory ? readDumpBytes("logs.arc", bytes.toStdString()) : readDumpSources({path.toStdString()});
     QVERIFY2(read.ok(), read.status().message().c_str());
     QCOMPARE(names(*read), QStringList{"logs.arc!network.txt"});
     QCOMPARE(QByteArray::fromStdString(read->sources.front().bytes), noisyText(2000, 1));
@@ -554,29 +565,33 @@ void TestDumpSources::linksStayInsideTheFolder()
     const QString folder = dir.path() + "/collectlogs";
     writeFile(folder + "/a/network.txt", networkJson);
     writeFile(dir.path() + "/secret.txt", "outside");
-    QVERIFY(QFile::link(folder, folder + "/a/loop"));             // back to the top: a loop
-    QVERIFY(QFile::link(dir.path() + "/secret.txt", folder + "/b")); // a file outside
-    QVERIFY(QFile::link(dir.path(), folder + "/c"));                  // a folder outside
-    QVERIFY(QFile::link(folder + "/gone", folder + "/d"));            // dangling
+    QVERIFY(QFile::link(folder, folder + "/a/loop"));                   // back to the top: a loop
+    QVERIFY(QFile::link(dir.path() + "/secret.txt", folder + "/b"));    // a file outside
+    QVERIFY(QFile::link(dir.path(), folder + "/c"));                    // a folder outside
+    QVERIFY(QFile::link(folder + "/gone", folder + "/d"));              // dangling
     QVERIFY(QFile::link(folder + "/a/network.txt", folder + "/e.txt")); // inside: read
 
     const auto read = readDumpSources({folder.toStdString()});
     QVERIFY2(read.ok(), read.status().message().c_str());
     QCOMPARE(names(*read), (QStringList{"collectlogs/a/network.txt", "collectlogs/e.txt"}));
-    QCOMPARE(warnings(*read), (QStringList{"collectlogs/a/loop: not followed: a link to a folder that is read already",
-                                           "collectlogs/b: not followed: a link to outside the folder",
-                                           "collectlogs/c: not followed: a link to outside the folder",
-                                           "collectlogs/d: skipped: a link to nothing"}));
+    QCOMPARE(warnings(*read),
+             (QStringList{"collectlogs/a/loop: not followed: a link to a folder that is read already",
+                          "collectlogs/b: not followed: a link to outside the folder",
+                          "collectlogs/c: not followed: a link to outside the folder",
+                          "collectlogs/d: skipped: a link to nothing"}));
 }
 
 void TestDumpSources::nothingUsableSaysWhy_data()
 {
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("empty folder") << "empty" << "nothing to import: %1/logs contains no files";
-    QTest::newRow("only captures") << "binary" << "nothing to import from %1/logs: 2 files are not text";
+    QTest::newRow("empty folder") << "empty"
+                                  << "nothing to import: %1/logs contains no files";
+    QTest::newRow("only captures") << "binary"
+                                   << "nothing to import from %1/logs: 2 files are not text";
     QTest::newRow("only large files")
-        << "large" << "nothing to import from %1/logs: 1 file is over the 1 MiB limit for one file";
+        << "large"
+        << "nothing to import from %1/logs: 1 file is over the 1 MiB limit for one file";
 }
 
 void TestDumpSources::nothingUsableSaysWhy()
