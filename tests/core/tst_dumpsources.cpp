@@ -546,6 +546,25 @@ void TestDumpSources::progressCancels()
     QCOMPARE(read.code(), hr::Abort);
     QCOMPARE(calls, 2);
     QCOMPARE(lastSeen, std::size_t(networkJson.size() + endpointJson.size()));
+
+#ifdef HCN_TEST_HAVE_LIBARCHIVE
+    // In the middle of a large entry of a tar.gz: the reading ends there.
+    const QString path = dir.path() + "/big.tgz";
+    {
+        ArchiveWriter writer(path, Format::TarGz);
+        const QByteArray line = QByteArray("{\"Name\":\"x\"}\r\n").repeated(1 << 16);
+        writer.addStreamed(QStringLiteral("network.txt"), qint64(64) << 20,
+                           [&](qint64, QByteArray& chunk) { chunk = line; });
+    }
+    std::size_t calls2 = 0;
+    const auto inArchive = readDumpSources({path.toStdString()}, {}, [&](std::size_t bytes) {
+        ++calls2;
+        return bytes < 4 * 1024 * 1024;
+    });
+    QVERIFY(!inArchive.ok());
+    QCOMPARE(inArchive.code(), hr::Abort);
+    QVERIFY(calls2 > 1 && calls2 < 100);
+#endif
 }
 
 void TestDumpSources::missingPathIsAnError()
