@@ -97,10 +97,9 @@ constexpr std::array<std::string_view, 72> kHnsPropertyNames = {
 constexpr int kMinProperties = 2;
 /// A block that names no HNS property is reported when it has at least this many properties.
 constexpr int kReportUnknownBlockFrom = 3;
-/// Console width assumed when the dump itself shows no wider list-view line.
-constexpr std::size_t kDefaultConsoleWidth = 80;
-/// Below this, the widest list-view line says little about the console width.
-constexpr std::size_t kMinEvidentWidth = 60;
+/// A line shorter than this was not cut by a console (consoles are wider); the line after it does not
+/// continue its value unless indented to the value column or inside an open brace.
+constexpr std::size_t kMinWrapWidth = 60;
 
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6"; // …
 
@@ -263,6 +262,7 @@ struct Property
     std::string valueText;
     std::size_t firstIndex = 0;
     std::size_t lastIndex = 0;
+    std::string_view lastPiece; ///< the value's text on its last line
     int wrappedLines = 0;
     bool wordSplit = false;
     bool elidedAfter = false;
@@ -283,12 +283,6 @@ public:
                 m_texts.emplace_back(line.text);
             }
         }
-        // The widest property line shows the console width when values were wrapped.
-        for (const std::string_view text : m_texts) {
-            if (readPropertyLine(text))
-                m_widest = std::max(m_widest, text.size());
-        }
-        m_wrapWidth = m_widest >= kMinEvidentWidth ? m_widest : kDefaultConsoleWidth;
     }
 
     void run()
@@ -352,7 +346,9 @@ private:
         property.name = std::string(line.name);
         property.valueText = std::string(line.value);
         property.firstIndex = property.lastIndex = index;
+        property.lastPiece = line.value;
         m_properties.push_back(std::move(property));
+        m_widest = std::max(m_widest, m_texts[index].size());
     }
 
     /// Whether line `index` (not a property line of the block) continues the value before it: indented
@@ -370,7 +366,7 @@ private:
         const std::string_view t = trim(text);
         const std::size_t firstWord = std::min(t.find(' '), t.size());
         const std::size_t previous = m_texts[m_properties.back().lastIndex].size();
-        return previous + 1 + firstWord > m_wrapWidth;
+        return previous >= kMinWrapWidth && previous + 1 + firstWord > m_widest;
     }
 
     void appendContinuation(std::size_t index)
@@ -378,17 +374,19 @@ private:
         Property& property = m_properties.back();
         const std::string_view piece = trim(m_texts[index]);
         const std::size_t previous = m_texts[property.lastIndex].size();
-        // PowerShell breaks at a blank and drops it; only a word longer than the line is split, and then
-        // the line before is full.
-        const bool split = previous >= m_widest && m_widest >= kMinEvidentWidth &&
-                           !property.valueText.empty() && isWordChar(property.valueText.back()) &&
-                           isWordChar(piece.front());
+        // PowerShell wraps at a blank and drops it, and splits only a word longer than the whole value
+        // column: then the line before is full and holds nothing but that word.
+        const bool split = previous >= kMinWrapWidth && previous >= m_widest && !property.lastPiece.empty() &&
+                           property.lastPiece.find(' ') == std::string_view::npos &&
+                           isWordChar(property.lastPiece.back()) && isWordChar(piece.front());
         if (!split && !property.valueText.empty())
             property.valueText += ' ';
         property.valueText += piece;
         property.wordSplit = property.wordSplit || split;
         ++property.wrappedLines;
         property.lastIndex = index;
+        property.lastPiece = piece;
+        m_widest = std::max(m_widest, m_texts[index].size());
     }
 
     void finishObject()
@@ -396,6 +394,7 @@ private:
         if (!m_inBlock)
             return;
         m_inBlock = false;
+        m_widest = 0;
         std::vector<Property> properties = std::move(m_properties);
         m_properties.clear();
         if (properties.empty())
@@ -453,12 +452,11 @@ private:
     ExtractResult& m_result;
     std::vector<std::string_view> m_texts;
     std::deque<std::string> m_stripped; ///< lines without ANSI sequences; m_texts points into them
-    std::size_t m_widest = 0;
-    std::size_t m_wrapWidth = kDefaultConsoleWidth;
 
     bool m_inBlock = false;
     std::size_t m_colon = 0;
     std::vector<Property> m_properties;
+    std::size_t m_widest = 0; ///< the widest line of the object so far: the console width when it wrapped
     ResourceKind m_commandKind = ResourceKind::Invalid;
     ResourceKind m_blockKind = ResourceKind::Invalid;
 };
