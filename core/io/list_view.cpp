@@ -418,14 +418,19 @@ private:
         found.firstLine = first;
         found.lastLine = last;
         found.value = nlohmann::json::object();
+        std::size_t size = 0;
+        for (std::size_t i = properties.front().firstIndex; i <= properties.back().lastIndex; ++i)
+            size += m_lines[i].text.size() + 1;
+        found.sourceText.reserve(size);
         for (std::size_t i = properties.front().firstIndex; i <= properties.back().lastIndex; ++i) {
             if (i > properties.front().firstIndex)
                 found.sourceText += '\n';
             found.sourceText += m_lines[i].text;
         }
-        found.sourceText = validUtf8(std::move(found.sourceText));
+        if (!isValidUtf8(found.sourceText))
+            found.sourceText = validUtf8(std::move(found.sourceText));
         for (const Property& property : properties) {
-            const std::string name = validUtf8(property.name);
+            const std::string& name = property.name; // identifier characters only
             PowerShellValueNotes notes;
             found.value[name] = readPowerShellValue(property.valueText, name, notes);
             if (notes.keptAsText) {

@@ -7,6 +7,7 @@
 #include "hcn/dump_formats.h"
 #include "hcn/json_limits.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -128,18 +129,46 @@ bool readInteger(std::string_view s, nlohmann::json& out)
 
 nlohmann::json textValue(std::string_view s)
 {
-    std::string text(s);
-    if (!isValidUtf8(text))
-        text = validUtf8(std::move(text));
-    return text;
+    const bool ascii =
+        std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii || isValidUtf8(s))
+        return std::string(s);
+    return validUtf8(std::string(s));
 }
+
+/// Where a part of the value sits, e.g. `[0].ExceptionList`; spelled out only when a loss names it.
+struct Path
+{
+    const Path* parent = nullptr;
+    std::string_view prefix; ///< the root's text, or a member's key
+    std::size_t index = 0;
+    enum class Step
+    {
+        Root,
+        Member,
+        Item,
+    } step = Step::Root;
+
+    std::string text() const
+    {
+        if (step == Step::Root)
+            return std::string(prefix);
+        std::string out = parent->text();
+        if (step == Step::Item)
+            return out + "[" + std::to_string(index) + "]";
+        if (!out.empty())
+            out += '.';
+        out += prefix;
+        return out;
+    }
+};
 
 class Reader
 {
 public:
     explicit Reader(PowerShellValueNotes& notes) : m_notes(notes) {}
 
-    nlohmann::json read(std::string_view text, const std::string& path, int depth)
+    nlohmann::json read(std::string_view text, const Path& path, int depth)
     {
         const std::string_view t = trim(text);
         if (t.empty())
@@ -172,24 +201,20 @@ public:
     }
 
 private:
-    void loss(const std::string& path, std::string message)
+    void loss(const Path& at, std::string message)
     {
+        const std::string path = at.text();
         m_notes.losses.push_back(path.empty() ? std::move(message) : path + ": " + message);
     }
 
-    void keptAsText(const std::string& path, std::string message)
+    void keptAsText(const Path& path, std::string message)
     {
         m_notes.keptAsText = true;
         loss(path, std::move(message));
     }
 
-    static std::string member(const std::string& path, std::string_view key)
-    {
-        return path.empty() ? std::string(key) : path + "." + std::string(key);
-    }
-
     /// `Type=OutBoundNAT; ExceptionList=System.Object[]`.
-    nlohmann::json readHashtable(std::string_view inner, const std::string& path, int depth)
+    nlohmann::json readHashtable(std::string_view inner, const Path& path, int depth)
     {
         nlohmann::json object = nlohmann::json::object();
         if (trim(inner).empty())
@@ -215,18 +240,20 @@ private:
             entries.emplace_back(key, std::string(entry.substr(eq + 1)));
         }
         for (const auto& [key, valueText] : entries) {
-            const std::string keyText = textValue(key).get<std::string>();
+            std::string keyText = textValue(key).get<std::string>();
+            const Path at{&path, keyText, 0, Path::Step::Member};
             if (object.contains(keyText)) {
-                loss(member(path, keyText), "shown twice; the later value was dropped");
+                loss(at, "shown twice; the later value was dropped");
                 continue;
             }
-            object[keyText] = read(valueText, member(path, keyText), depth + 1);
+            nlohmann::json value = read(valueText, at, depth + 1);
+            object.emplace(std::move(keyText), std::move(value));
         }
         return object;
     }
 
     /// `a, b, c` or `@{...}, @{...}`, the last item possibly ending in `...` (cut by PowerShell).
-    nlohmann::json readList(std::string_view inner, const std::string& path, int depth)
+    nlohmann::json readList(std::string_view inner, const Path& path, int depth)
     {
         nlohmann::json array = nlohmann::json::array();
         if (trim(inner).empty())
@@ -244,8 +271,9 @@ private:
         }
         if (cut && trim(last).empty())
             items.pop_back(); // `{a, b, ...}`
+        array.get_ref<nlohmann::json::array_t&>().reserve(items.size());
         for (const std::string_view item : items)
-            array.push_back(read(item, path + "[" + std::to_string(array.size()) + "]", depth + 1));
+            array.push_back(read(item, Path{&path, {}, array.size(), Path::Step::Item}, depth + 1));
         if (cut)
             loss(path, "list cut after " + std::to_string(array.size()) + " items ($FormatEnumerationLimit)");
         return array;
@@ -259,7 +287,7 @@ private:
 nlohmann::json readPowerShellValue(std::string_view text, const std::string& path,
                                    PowerShellValueNotes& notes)
 {
-    return Reader(notes).read(text, path, 0);
+    return Reader(notes).read(text, Path{nullptr, path, 0, Path::Step::Root}, 0);
 }
 
 nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::string>& losses)
