@@ -110,6 +110,8 @@ private slots:
     void warningsNameTheLines();
     void blocksInPastedText_data();
     void blocksInPastedText();
+    void wrappedValuesAreJoined_data();
+    void wrappedValuesAreJoined();
     void sourceTextIsTheBlockAsPasted();
     void utf16DumpEndToEnd();
     void jsonInTheSameFileIsLeftToTheJsonReader();
@@ -620,6 +622,44 @@ void TestListView::blocksInPastedText()
     const ExtractResult result = importText(text);
     QCOMPARE(labels(result), objects);
     QCOMPARE(lineSpans(result), lines);
+}
+
+void TestListView::wrappedValuesAreJoined_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); ///< the second property's value
+
+    const QString longWord = QStringLiteral("kube-system.svc.cluster.local,svc.cluster.local,cluster.loc");
+    QTest::newRow("a word longer than the value column, indented")
+        << "ID        : A\nDNSSuffix : " + longWord + "\n            al,example.org\n"
+        << "\"" + longWord + "al,example.org\"";
+    QTest::newRow("a word longer than the value column, indentation lost")
+        << "ID        : A\nDNSSuffix : " + longWord + "\nal,example.org\n"
+        << "\"" + longWord + "al,example.org\"";
+    QTest::newRow("a wrap at a blank keeps one blank")
+        << "ID               : A\nPortFriendlyName : Container NIC attached to the pod sandbox of the "
+           "ingress\n"
+           "                   controller\n"
+        << "\"Container NIC attached to the pod sandbox of the ingress controller\"";
+    QTest::newRow("a short line after a short value is not joined")
+        << "ID   : A\nName : short\nnode was rebooted\n"
+        << "\"short\"";
+}
+
+void TestListView::wrappedValuesAreJoined()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+
+    const ExtractResult result = importText(text);
+    QCOMPARE(result.values.size(), std::size_t(1));
+    const nlohmann::json& object = result.values[0].value;
+    auto second = object.begin();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != "ID")
+            second = it;
+    }
+    QCOMPARE(shown(second.value()), shown(nlohmann::json::parse(expected.toStdString())));
 }
 
 void TestListView::sourceTextIsTheBlockAsPasted()
