@@ -472,6 +472,10 @@ ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines)
 {
     ExtractResult result;
     ListViewReader(lines, result).run();
+    // Elisions are reported while scanning, unreadable values when their object is complete.
+    std::stable_sort(
+        result.warnings.begin(), result.warnings.end(),
+        [](const ImportWarning& a, const ImportWarning& b) { return a.firstLine < b.firstLine; });
     return result;
 }
 
