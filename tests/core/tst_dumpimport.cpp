@@ -206,7 +206,7 @@ private slots:
         QVERIFY(localReport->wasV1);
         QCOMPARE(localReport->source, std::string("import-endpoints-depth2.json"));
         QCOMPARE(localReport->firstLine, 2);
-        QCOMPARE(localReport->lastLine, 35);
+        QCOMPARE(localReport->lastLine, 31);
         QVERIFY(QString::fromStdString(localReport->originalText).startsWith("{\n        \"ActivityId\":  "));
         const QStringList lost = [&] {
             QStringList l;
