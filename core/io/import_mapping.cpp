@@ -259,6 +259,12 @@ void mapToV2(Sighting& s)
     if (!s.document.is_object())
         return;
     readFlattened(s.document, {}, s.lost);
+    // A reader and readFlattened may both name one placeholder: each loss once, in order.
+    std::vector<std::string> unique;
+    for (std::string& loss : s.lost)
+        if (std::find(unique.begin(), unique.end(), loss) == unique.end())
+            unique.push_back(std::move(loss));
+    s.lost = std::move(unique);
     spellId(s.document);
     if (s.wasV1) {
         namesAsText(s.document);

@@ -210,10 +210,10 @@ private:
                 }
             }
             c.lastLine = at.line;
+            // The line's text goes into c.json in one piece, up to the closing bracket or the line end.
+            const std::size_t segment = at.column;
             for (; at.column < line.size(); ++at.column) {
                 const char ch = line[at.column];
-                if (!c.tooDeep)
-                    c.json += ch;
                 if (inString) {
                     if (escape)
                         escape = false;
@@ -239,10 +239,14 @@ private:
                     if (--depth == 0) {
                         c.closed = true;
                         c.end = {at.line, at.column + 1};
+                        if (!c.tooDeep)
+                            c.json.append(line.substr(segment, at.column + 1 - segment));
                         return c;
                     }
                 }
             }
+            if (!c.tooDeep)
+                c.json.append(line.substr(segment));
         }
         return c;
     }
