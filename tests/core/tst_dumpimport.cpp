@@ -285,6 +285,20 @@ private slots:
         QCOMPARE((*endpoint)["Policies"][0]["Settings"]["Protocol"].get<int>(), 6);
     }
 
+    void listViewObjectsImport()
+    {
+        const ImportResult result = importFiles({"listview-endpoints.txt", "listview-networks.txt"});
+        QVERIFY(result.objectCount() >= 4);
+        for (const ImportedObject& o : result.report.objects) {
+            if (o.kind == ResourceKind::Namespace && o.originalText.empty())
+                continue; // made from its endpoints' references
+            QCOMPARE(o.format, DumpFormat::ListView);
+            QVERIFY(o.wasV1);
+            QVERIFY(o.firstLine > 0 && o.lastLine >= o.firstLine);
+        }
+        QVERIFY(result.snapshot.contains("HnsVersion"));
+    }
+
     void tableRowsAreTheObjectsTheJsonShows()
     {
         const ImportResult result =
