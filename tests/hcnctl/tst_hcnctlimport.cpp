@@ -90,6 +90,23 @@ private slots:
         QCOMPARE(sectionSize(snapshot, "Networks"), 1);
     }
 
+    void readsAnArchiveOfACollectlogsFolder()
+    {
+        QTemporaryDir dir;
+        const QString archive = dir.filePath("logs.tar.gz");
+        QProcess tar;
+        tar.start("tar", {"czf", archive, "-C", qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps", "collectlogs"});
+        QVERIFY(tar.waitForFinished(30000));
+        QCOMPARE(tar.exitCode(), 0);
+        const CtlRun run = runCtl({"import", "--json", archive});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(sectionSize(snapshot, "Networks"), 2);
+        QCOMPARE(sectionSize(snapshot, "Endpoints"), 3);
+        QCOMPARE(sectionSize(snapshot, "LoadBalancers"), 2);
+        QVERIFY2(run.err.contains("logs.tar.gz!collectlogs/policy.txt:"), qPrintable(run.err));
+    }
+
     void whatItWritesOpensAsASnapshot()
     {
         QTemporaryDir dir;
