@@ -17,7 +17,6 @@ namespace hcn::io {
 
 namespace {
 
-/// Type names PowerShell prints in place of a value it did not expand start with one of these.
 /// Where the brace opened at `open` closes, or npos.
 std::size_t matchingBrace(std::string_view s, std::size_t open)
 {
