@@ -271,7 +271,7 @@ private:
             // one is still found.
             const std::size_t next = nextUnindentedLine(at.line);
             if (!c.tooDeep &&
-                !salvageCutValue(at, next, "the value is cut off (it never closes); what came before the cut was imported"))
+                !salvageCutValue(at, next, "the value is cut off (it never closes); only what came before the cut is read"))
                 warn(first, first, "a value opens here but never closes; not imported");
             at = {next, 0};
             return true;
@@ -290,7 +290,7 @@ private:
             if (c.lastLine >= next &&
                 salvageCutValue(at, next, "not valid JSON where it is cut (" +
                                               std::string(utf8Prefix(why, kMaxQuotedMessage)) +
-                                              "); what came before the cut was imported")) {
+                                              "); only what came before the cut is read")) {
                 at = {next, 0};
                 return true;
             }

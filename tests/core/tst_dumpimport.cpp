@@ -183,7 +183,7 @@ private slots:
                               "        \"IPAddress\":  \"10.240.0.11\",\n        \"IsRemoteEndpoint\":  true,\n"
                               "        \"Resources\":  {\n                          \"AdditionalParams")
             << QStringList{"Endpoint:2C4E6A80-1B3D-4F5A-8C7E-9D0F1A2B3C4D"}
-            << QStringList{"the value is cut off (it never closes); what came before the cut was imported",
+            << QStringList{"the value is cut off (it never closes); only what came before the cut is read",
                            "the dump ends inside this value"};
         QTest::newRow("a klog line cut with '...' does not run into the next line")
             << QStringLiteral("I0101 10:00:00.000 1 proxier.go:117] Hns Endpoint resource, {\"ID\":\"3D5F7B91-2C4E-4A6B-9D8F-0E1A2B3C4D5E\","

@@ -306,7 +306,7 @@ void TestDumpText::findsValuesInDumps_data()
     QTest::newRow("a truncated paste (what came before the cut kept), then the complete one")
         << "truncated-then-complete.txt" << QStringList{natNetwork, natEndpoint} << QStringList{"", "nat"}
         << "2-41 44-82"
-        << QStringList{"lines 2-41: the value is cut off (it never closes); what came before the cut was imported"}
+        << QStringList{"lines 2-41: the value is cut off (it never closes); only what came before the cut is read"}
         << 0;
     QTest::newRow("100,000 levels deep, then a normal value")
         << "deeply-nested.json" << QStringList{natNetwork} << QStringList{"nat"} << "2-2"
