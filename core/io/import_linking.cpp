@@ -287,6 +287,16 @@ private:
         const std::string ns = textMember(m_linked.documents[i], "HostComputeNamespace");
         if (ns.empty())
             return;
+        if (!Guid::parse(ns, true)) {
+            json& doc = m_linked.documents[i];
+            if (!doc.contains("_v1") || !doc["_v1"].is_object())
+                doc["_v1"] = json::object();
+            doc["_v1"]["Namespace"] = ns;
+            doc.erase("HostComputeNamespace");
+            report(i, ImportSeverity::Warning,
+                   "names its namespace \"" + ns + "\", which is not a GUID (cut by the paste?); left unlinked");
+            return;
+        }
         std::optional<std::size_t> nsIndex = find(ResourceKind::Namespace, ns);
         if (!nsIndex) {
             nsIndex = addNamespaceKnownFrom(i, ns);

@@ -211,6 +211,11 @@ private slots:
                               "\"VirtualNetwork\":\"e8d2c084-7392-475c-a28c\"}")
             << QStringList{"Endpoint:8C0E2A46-7B9D-4FA0-82E3-5D6E7F8091A2"}
             << QStringList{"names its network \"e8d2c084-7392-475c-a28c\", which is not a GUID"};
+        QTest::newRow("a namespace ID that is not a GUID makes no namespace")
+            << QStringLiteral("{\"ID\":\"D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7\",\"IPAddress\":\"10.1.2.4\","
+                              "\"VirtualNetworkName\":\"nat\",\"Namespace\":{\"ID\":\"2c094b9e-16\"}}")
+            << QStringList{"Endpoint:D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7"}
+            << QStringList{"names its namespace \"2c094b9e-16\", which is not a GUID"};
         QTest::newRow("other tools' JSON is not reported")
             << QStringLiteral("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"started\",\"Name\":\"azure-vnet\"}")
             << QStringList{} << QStringList{};
