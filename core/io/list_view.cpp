@@ -421,6 +421,12 @@ private:
                 m_result.warnings.push_back({from, to,
                                              lineRange(from, to) + ": " + name +
                                                  ": the value could not be read in full; kept as text"});
+            } else if (notes.cut) {
+                const int from = m_lines[property.firstIndex].sourceLine;
+                const int to = m_lines[property.lastIndex].sourceLine;
+                m_result.warnings.push_back({from, to,
+                                             lineRange(from, to) + ": " + name +
+                                                 ": cut by the paste; only its complete part was read"});
             }
             for (std::string& loss : notes.losses)
                 found.losses.push_back(std::move(loss));

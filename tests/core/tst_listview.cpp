@@ -216,9 +216,37 @@ void TestListView::readsRenderedValues_data()
         << "@{VIPs={1.1.1.1, 1.1.1.2, 1.1.1.3, 1.1.1.4...}}"
         << R"({"VIPs":["1.1.1.1","1.1.1.2","1.1.1.3","1.1.1.4"]})"
         << QStringList{"VIPs: list cut after 4 items ($FormatEnumerationLimit)"};
-    QTest::newRow("unbalanced braces")
+    QTest::newRow("list cut by the paste: the last item may be cut")
         << "{10.0.0.1, 10.0.0.2"
-        << "\"{10.0.0.1, 10.0.0.2\"" << QStringList{"its braces do not match; kept as text"};
+        << R"(["10.0.0.1"])" << QStringList{"cut by the paste after item 1"};
+    QTest::newRow("cut inside the first item: its complete pairs")
+        << "{@{AdditionalParams=; AddressPrefix=10.20.0.0/20; Flags=0; GatewayAddress=10.20.0.1; "
+           "IpSubnets=System.Object[]; ObjectType=5; Po"
+        << R"([{"AdditionalParams":null,"AddressPrefix":"10.20.0.0/20","Flags":0,"GatewayAddress":"10.20.0.1",)"
+           R"("IpSubnets":"System.Object[]","ObjectType":5}])"
+        << QStringList{"[0].IpSubnets: not expanded by PowerShell (System.Object[])",
+                       "[0]: cut by the paste after ObjectType", "cut by the paste inside item 1"};
+    QTest::newRow("cut after a complete item and a separator")
+        << "{@{Type=HostRoute}, @{DestinationPrefix=10.30.1.0/24; IsolationId=4097; ProviderAddress=10.9.0.7;"
+        << R"([{"Type":"HostRoute"},{"DestinationPrefix":"10.30.1.0/24","IsolationId":4097,)"
+           R"("ProviderAddress":"10.9.0.7"}])"
+        << QStringList{"[1]: cut by the paste after ProviderAddress", "cut by the paste inside item 2"};
+    QTest::newRow("cut at the start of an item: the item is dropped")
+        << "{@{Type=HostRoute}, @{Destin"
+        << R"([{"Type":"HostRoute"}])" << QStringList{"cut by the paste after item 1"};
+    QTest::newRow("cut after a complete last item")
+        << "{@{Type=A}, @{Type=B}"
+        << R"([{"Type":"A"},{"Type":"B"}])" << QStringList{"cut by the paste after item 2"};
+    QTest::newRow("hashtable cut in a member: the pair is dropped")
+        << "@{ExternalPort=8125; InternalPort=8"
+        << R"({"ExternalPort":8125})" << QStringList{"cut by the paste after ExternalPort"};
+    QTest::newRow("hashtable cut inside a nested list")
+        << "@{Type=ELB; VIPs={10.96.0.10, 10.96.0.11, 10.9"
+        << R"({"Type":"ELB","VIPs":["10.96.0.10","10.96.0.11"]})"
+        << QStringList{"VIPs: cut by the paste after item 2", "cut by the paste inside VIPs"};
+    QTest::newRow("cut before anything complete")
+        << "@{Addi"
+        << "{}" << QStringList{"cut by the paste before its first member"};
     QTest::newRow("closing brace before the end")
         << "{a} b"
         << "\"{a} b\"" << QStringList{"its braces do not match; kept as text"};
@@ -459,9 +487,9 @@ void TestListView::propertyValuesAreTyped_data()
     QTest::newRow("last object before a prompt")
         << "listview-after-prompt.txt" << 2 << "/MaxConcurrentEndpoints"
         << "2";
-    QTest::newRow("value cut by the paste is kept as text")
+    QTest::newRow("value cut by the paste: its complete pairs")
         << "listview-elided.txt" << 0 << "/Resources"
-        << "\"@{AdditionalParams=; AllocationOrder=2; Allocators=System.Object[\"";
+        << R"({"AdditionalParams":null,"AllocationOrder":2})";
     QTest::newRow("elided line inside a value")
         << "listview-elided.txt" << 0 << "/Policies/0/DistributedRouterMacAddress"
         << "\"02-11-0a-f4-07-01\"";
@@ -520,7 +548,7 @@ void TestListView::lossesNameTheProperty_data()
         << "listview-elided.txt" << 0
         << QStringList{"CurrentEndpointCount: followed by lines elided with '...'",
                        "Policies: followed by lines elided with '...'",
-                       "Resources: its braces do not match; kept as text"};
+                       "Resources: cut by the paste after AllocationOrder"};
 }
 
 void TestListView::lossesNameTheProperty()
@@ -545,7 +573,7 @@ void TestListView::warningsNameTheLines_data()
         << "listview-elided.txt"
         << QStringList{"line 3: lines elided with '...'; the object is incomplete",
                        "line 7: lines elided with '...'; the object is incomplete",
-                       "line 10: Resources: the value could not be read in full; kept as text"};
+                       "line 10: Resources: cut by the paste; only its complete part was read"};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
 }
