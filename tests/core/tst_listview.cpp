@@ -104,6 +104,10 @@ private slots:
     void sourceTextIsTheBlockAsPasted();
     void utf16DumpEndToEnd();
     void jsonInTheSameFileIsLeftToTheJsonReader();
+    void commandLinesNameTheKind_data();
+    void commandLinesNameTheKind();
+    void hnsdiagObjects_data();
+    void hnsdiagObjects();
 };
 
 void TestListView::readsRenderedValues_data()
@@ -303,7 +307,7 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("Get-HnsPolicyList: ELB with References")
         << "listview-policylists.txt"
         << QStringList{"5F18B3D6-2A7C-4E90-B4F1-83C0D9E6A725", "E6A90D43-7C15-4B2E-8F06-A1B5C3D79E28"}
-        << "3-17 19-29" << int(ResourceKind::Invalid);
+        << "3-17 19-29" << int(ResourceKind::LoadBalancer);
     QTest::newRow("Get-HnsNamespace")
         << "listview-namespaces.txt"
         << QStringList{"8E05C3D7-1A94-4B62-AF08-72D1C6E9B435", "1D73E8B5-6A02-4C9F-A4D1-C58F0E3B7926"}
@@ -334,6 +338,11 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("elided lines and a value cut by the paste")
         << "listview-elided.txt" << QStringList{"0B9E6D24-7A51-4C83-B2F6-E4A9C1D07358"} << "1-10"
         << int(ResourceKind::Invalid);
+    QTest::newRow("older hnsdiag list endpoints, one object per heading")
+        << "hnsdiag-list-endpoints-per-object.txt"
+        << QStringList{"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48", "e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064",
+                       "91f2a6d4-7e08-4c5b-b3a9-d6e41c0f82b7"}
+        << "3-5 7-11 13-16" << int(ResourceKind::Endpoint);
     QTest::newRow("UTF-16 LE with BOM, CRLF")
         << "listview-utf16le-bom.txt" << QStringList{"6B3E9D02-A14F-4C75-8D2B-F07E6A1C9538"} << "3-12"
         << int(ResourceKind::Endpoint);
@@ -493,6 +502,17 @@ void TestListView::propertyValuesAreTyped_data()
     QTest::newRow("elided line inside a value")
         << "listview-elided.txt" << 0 << "/Policies/0/DistributedRouterMacAddress"
         << "\"02-11-0a-f4-07-01\"";
+    QTest::newRow("hnsdiag object: IP Address") << "hnsdiag-list-endpoints-per-object.txt" << 0 << "/IPAddress"
+                                                << "\"10.60.4.2\"";
+    QTest::newRow("hnsdiag object: Virtual Network holding a GUID")
+        << "hnsdiag-list-endpoints-per-object.txt" << 1 << "/VirtualNetwork"
+        << "\"3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86\"";
+    QTest::newRow("hnsdiag object: Mac Address") << "hnsdiag-list-endpoints-per-object.txt" << 1
+                                                 << "/MacAddress"
+                                                 << "\"00-15-5D-3A-7C-19\"";
+    QTest::newRow("hnsdiag object: Virtual Network Name")
+        << "hnsdiag-list-endpoints-per-object.txt" << 2 << "/VirtualNetworkName"
+        << "\"cbr0\"";
     QTest::newRow("UTF-16: umlaut") << "listview-utf16le-bom.txt" << 0 << "/Name"
                                     << "\"Netzwerkkarte (B\u00fcro)\"";
 }
@@ -544,6 +564,14 @@ void TestListView::lossesNameTheProperty_data()
                        "Policies: list cut after 4 items ($FormatEnumerationLimit)",
                        "References: list cut after 4 items ($FormatEnumerationLimit)"};
     QTest::newRow("empty values lose nothing") << "listview-empty-values.txt" << 0 << QStringList{};
+    QTest::newRow("hnsdiag object: what hnsdiag list does not show")
+        << "hnsdiag-list-endpoints-per-object.txt" << 0
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list", "MacAddress: not shown by hnsdiag list",
+                       "Policies: not shown by hnsdiag list"};
+    QTest::newRow("hnsdiag object: only the network's name")
+        << "hnsdiag-list-endpoints-per-object.txt" << 2
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list (only the network's name)",
+                       "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list"};
     QTest::newRow("elided lines and a cut value")
         << "listview-elided.txt" << 0
         << QStringList{"CurrentEndpointCount: followed by lines elided with '...'",
@@ -735,6 +763,91 @@ void TestListView::jsonInTheSameFileIsLeftToTheJsonReader()
     QCOMPARE(jsonValues.values.size(), std::size_t(1));
     QCOMPARE(label(jsonValues.values[0].value), natNetwork);
     QCOMPARE(jsonValues.values[0].firstLine, 6);
+}
+
+void TestListView::commandLinesNameTheKind_data()
+{
+    QTest::addColumn<QString>("line"); ///< before the block
+    QTest::addColumn<int>("kindHint");
+
+    QTest::newRow("Get-HnsPolicyList") << "Get-HnsPolicyList" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsPolicyList after a prompt")
+        << "PS C:\\k> Get-HnsPolicyList" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsPolicyList | fl") << "get-hnspolicylist | fl" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsPolicyList: as a heading") << "Get-HnsPolicyList:" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsNetwork: as a heading") << "Get-HnsNetwork:" << int(ResourceKind::Network);
+    QTest::newRow("an error message after the command name")
+        << "Get-HnsPolicyList: The term is not recognized" << int(ResourceKind::Invalid);
+    QTest::newRow("piped into another command") << "Get-HnsPolicyList | Select-Object ID, Policies"
+                                                << int(ResourceKind::Invalid);
+}
+
+void TestListView::commandLinesNameTheKind()
+{
+    QFETCH(QString, line);
+    QFETCH(int, kindHint);
+
+    const ExtractResult result =
+        importText(line + "\n\nID        : 5F18B3D6-2A7C-4E90-B4F1-83C0D9E6A725\nIsApplied : True\n");
+    QCOMPARE(result.values.size(), std::size_t(1));
+    QCOMPARE(int(result.values[0].kindHint), kindHint);
+}
+
+void TestListView::hnsdiagObjects_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("objects"); ///< JSON array of the values
+    QTest::addColumn<QList<int>>("kinds");
+
+    QTest::newRow("a network")
+        << "Network          : 3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86\n    Name             : cbr0\n"
+           "    Type             : L2Bridge\n"
+        << R"([{"ID":"3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86","Name":"cbr0","Type":"L2Bridge"}])"
+        << QList<int>{int(ResourceKind::Network)};
+    QTest::newRow("Virtual Network holding a name")
+        << "Endpoint         : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n    Name             : Ethernet\n"
+           "    Virtual Network  : cbr0\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","Name":"Ethernet","VirtualNetworkName":"cbr0"}])"
+        << QList<int>{int(ResourceKind::Endpoint)};
+    QTest::newRow("objects without blank lines between them")
+        << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n  Name : a\n"
+           "Endpoint : e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064\n  Name : b\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","Name":"a"},)"
+           R"({"ID":"e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064","Name":"b"}])"
+        << QList<int>{int(ResourceKind::Endpoint), int(ResourceKind::Endpoint)};
+    QTest::newRow("an unknown label keeps its words") << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n"
+                                                         "  Name : a\n  Shared Containers : 2\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","Name":"a","SharedContainers":2}])"
+        << QList<int>{int(ResourceKind::Endpoint)};
+    QTest::newRow("a heading line alone is no object")
+        << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n\nthe pod is gone\n"
+        << "[]" << QList<int>{};
+    QTest::newRow("a heading without a GUID is no object")
+        << "Endpoint : ethernet\n  Name : a\n"
+        << "[]" << QList<int>{};
+    QTest::newRow("an ordinary list view is left to its reader")
+        << "ID             : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\nVirtualNetwork : "
+           "3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","VirtualNetwork":"3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86"}])"
+        << QList<int>{int(ResourceKind::Invalid)};
+}
+
+void TestListView::hnsdiagObjects()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, objects);
+    QFETCH(QList<int>, kinds);
+
+    const ExtractResult result = importText(text);
+    nlohmann::json values = nlohmann::json::array();
+    QList<int> found;
+    for (const FoundValue& value : result.values) {
+        values.push_back(value.value);
+        found << int(value.kindHint);
+        QCOMPARE(int(value.format), int(DumpFormat::ListView));
+    }
+    QCOMPARE(shown(values), shown(nlohmann::json::parse(objects.toStdString())));
+    QCOMPARE(found, kinds);
 }
 
 QTEST_APPLESS_MAIN(TestListView)

@@ -549,6 +549,8 @@ void TestTables::linesThatAreNotTablesGiveNothing_data()
 
     QTest::newRow("hnsdiag list -d") << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-detailed.txt")));
     QTest::newRow("JSON") << QString::fromUtf8(readDump(QStringLiteral("network-crlf.json")));
+    QTest::newRow("older hnsdiag list endpoints, one object per heading (the list view reader's)")
+        << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-list-endpoints-per-object.txt")));
     QTest::newRow("list view")
         << QStringLiteral("ID                 : %1\nName               : nat\nType               : "
                           "nat\n\nID                 : %2\nName               : x\n")

@@ -43,7 +43,9 @@ nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::stri
 /// property line continues the value before it when indented to the value column, inside a brace still
 /// open, or when its first word would not have fit on the line before (a wrap that lost its indentation);
 /// otherwise it ends the block. `...` lines are elisions (a loss and a warning). A bare `Get-HnsNetwork`,
-/// `Get-HnsEndpoint` or `Get-HnsNamespace` command line (optionally `| fl`) before the blocks sets kindHint.
+/// `Get-HnsEndpoint`, `Get-HnsNamespace` or `Get-HnsPolicyList` command line (optionally `| fl`), or the
+/// same name as a heading (`Get-HnsPolicyList:`), before the blocks sets kindHint (Network, Endpoint,
+/// Namespace, LoadBalancer).
 ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
 
 /// Objects in tables: `hnsdiag list all` (sections `Networks:`, `Endpoints:`, `Namespaces:`,
