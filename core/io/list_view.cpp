@@ -389,8 +389,10 @@ public:
                 addProperty(*property, i);
                 continue;
             }
-            // A line outside the blocks: a command line names the kind of the objects after it.
-            m_commandKind = commandKind(t);
+            // A line outside the blocks: a command line names the kind of the objects after it; a
+            // markdown fence around them changes nothing.
+            if (!isFenceLine(t))
+                m_commandKind = commandKind(t);
         }
         finishObject();
     }

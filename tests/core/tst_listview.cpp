@@ -776,6 +776,8 @@ void TestListView::commandLinesNameTheKind_data()
     QTest::newRow("Get-HnsPolicyList | fl") << "get-hnspolicylist | fl" << int(ResourceKind::LoadBalancer);
     QTest::newRow("Get-HnsPolicyList: as a heading") << "Get-HnsPolicyList:" << int(ResourceKind::LoadBalancer);
     QTest::newRow("Get-HnsNetwork: as a heading") << "Get-HnsNetwork:" << int(ResourceKind::Network);
+    QTest::newRow("a heading, then a markdown fence")
+        << "Get-HnsPolicyList:\n```" << int(ResourceKind::LoadBalancer);
     QTest::newRow("an error message after the command name")
         << "Get-HnsPolicyList: The term is not recognized" << int(ResourceKind::Invalid);
     QTest::newRow("piped into another command") << "Get-HnsPolicyList | Select-Object ID, Policies"
