@@ -324,6 +324,14 @@ struct Property
     std::string_view lastPiece; ///< the value's text on its last line
     int wrappedLines = 0;
     bool wordSplit = false;
+    /// Where a blank was put between two wrapped lines: its offset in valueText, the lines around it.
+    struct Join
+    {
+        std::size_t offset = 0;
+        std::size_t before = 0;
+        std::size_t after = 0;
+    };
+    std::vector<Join> joins;
     bool elidedAfter = false;
 };
 
@@ -415,7 +423,7 @@ private:
         property.firstIndex = property.lastIndex = index;
         property.lastPiece = line.value;
         m_properties.push_back(std::move(property));
-        m_widest = std::max(m_widest, m_texts[index].size());
+        m_widest = std::max(m_widest, codePointWidth(m_texts[index]));
     }
 
     /// `Endpoint         : <guid>` followed by lines indented further, `Name : x`, `IP Address : ...`,
@@ -506,28 +514,64 @@ private:
             return true;
         const std::string_view t = trimBlanks(text);
         const std::size_t firstWord = std::min(t.find(' '), t.size());
-        const std::size_t previous = m_texts[m_properties.back().lastIndex].size();
-        return previous >= kMinWrapWidth && previous + 1 + firstWord > m_widest;
+        const std::size_t previous = codePointWidth(m_texts[m_properties.back().lastIndex]);
+        return previous >= kMinWrapWidth && previous + 1 + codePointWidth(t.substr(0, firstWord)) > m_widest;
     }
 
     void appendContinuation(std::size_t index)
     {
         Property& property = m_properties.back();
         const std::string_view piece = trimBlanks(m_texts[index]);
-        const std::size_t previous = m_texts[property.lastIndex].size();
+        const std::size_t previous = codePointWidth(m_texts[property.lastIndex]);
         // PowerShell wraps at a blank and drops it, and splits only a word longer than the whole value
         // column: then the line before is full and holds nothing but that word.
         const bool split = previous >= kMinWrapWidth && previous >= m_widest && !property.lastPiece.empty() &&
                            property.lastPiece.find(' ') == std::string_view::npos &&
                            isWordChar(property.lastPiece.back()) && isWordChar(piece.front());
-        if (!split && !property.valueText.empty())
+        if (!split && !property.valueText.empty()) {
+            property.joins.push_back({property.valueText.size(), property.lastIndex, index});
             property.valueText += ' ';
+        }
         property.valueText += piece;
         property.wordSplit = property.wordSplit || split;
         ++property.wrappedLines;
         property.lastIndex = index;
         property.lastPiece = piece;
-        m_widest = std::max(m_widest, m_texts[index].size());
+        m_widest = std::max(m_widest, codePointWidth(m_texts[index]));
+    }
+
+    /// A console that wrapped the block at its width cut values anywhere, words included: when at least
+    /// two lines of the block are full to that width (counting a character one column, or East Asian
+    /// wide ones two), a continuation indented exactly to the value column after a full line continues
+    /// the text without a blank. (Indented one column more, the blank was where the line broke.)
+    void joinFullLines(std::vector<Property>& properties) const
+    {
+        const std::size_t first = properties.front().firstIndex;
+        const std::size_t last = properties.back().lastIndex;
+        std::size_t points = 0;
+        std::size_t cells = 0;
+        for (std::size_t i = first; i <= last; ++i) {
+            points = std::max(points, codePointWidth(m_texts[i]));
+            cells = std::max(cells, cellWidth(m_texts[i]));
+        }
+        if (points < kMinWrapWidth)
+            return;
+        const auto full = [&](std::size_t i) {
+            return codePointWidth(m_texts[i]) == points || cellWidth(m_texts[i]) == cells;
+        };
+        std::size_t fullLines = 0;
+        for (std::size_t i = first; i <= last; ++i)
+            fullLines += full(i) ? 1 : 0;
+        if (fullLines < 2)
+            return;
+        for (Property& property : properties) {
+            for (auto join = property.joins.rbegin(); join != property.joins.rend(); ++join) {
+                if (!full(join->before) || indentation(m_texts[join->after]) != m_colon + 2)
+                    continue;
+                property.valueText.erase(join->offset, 1);
+                property.wordSplit = true;
+            }
+        }
     }
 
     void finishObject()
@@ -546,6 +590,7 @@ private:
                                        [](const Property& p) { return isHnsProperty(p.name); });
         if (static_cast<int>(properties.size()) < kMinProperties)
             return;
+        joinFullLines(properties);
         if (!known) {
             if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
                 m_result.warnings.push_back(

@@ -35,6 +35,35 @@ inline bool isElisionLine(std::string_view t)
     return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c == '.'; });
 }
 
+/// Columns of `s` (UTF-8) counted one per code point, as a console that ignores character widths does.
+inline std::size_t codePointWidth(std::string_view s)
+{
+    return std::size_t(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+/// Columns of `s` (UTF-8) as a console shows them: East Asian wide and fullwidth characters (CJK, Hangul,
+/// fullwidth forms) take two.
+inline std::size_t cellWidth(std::string_view s)
+{
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        const std::size_t length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+        char32_t cp = length == 1 ? byte : byte & (0x7F >> length);
+        for (std::size_t k = 1; k < length && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+        i += length;
+    }
+    return width;
+}
+
 /// A markdown code fence (` ``` `, `~~~`, optionally with a language): the paste's formatting, no data.
 inline bool isFenceLine(std::string_view t)
 {

@@ -74,6 +74,25 @@ QString shown(const nlohmann::json& value)
     return QString::fromStdString(value.dump());
 }
 
+/// `name : value` as a console `width` columns wide prints it in a list view: cut every `width` columns
+/// wherever that falls, continued at the value column. With `wideIsTwo`, CJK characters take two columns.
+QString consoleWrapped(const QString& name, int colon, const QString& value, int width, bool wideIsTwo)
+{
+    const QString indent(colon + 2, QLatin1Char(' '));
+    QString out = name.leftJustified(colon, QLatin1Char(' ')) + QStringLiteral(": ");
+    int column = int(out.size());
+    for (const QChar c : value) {
+        const int w = wideIsTwo && c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF ? 2 : 1;
+        if (column + w > width) {
+            out += QLatin1Char('\n') + indent;
+            column = int(indent.size());
+        }
+        out += c;
+        column += w;
+    }
+    return out + QLatin1Char('\n');
+}
+
 const QString natNetwork = QStringLiteral("7C2E5A90-1F4B-4D86-93AE-B05D8C7F2E61");
 const QString bridgeNetwork = QStringLiteral("E3A07B5C-2D91-4F68-B4C3-07F5D2E91A6B");
 const QString podEndpoint = QStringLiteral("4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5");
@@ -686,6 +705,34 @@ void TestListView::wrappedValuesAreJoined_data()
            "ingress\n"
            "                   controller\n"
         << "\"Container NIC attached to the pod sandbox of the ingress controller\"";
+    const QString health = QStringLiteral(
+        "@{AddressNotificationMissedCount=0; AddressNotificationSequenceNumber=0; InterfaceNotificationMissedCount=0; "
+        "InterfaceNotificationSequenceNumber=0; LastErrorCode=0; LastUpdateTime=133130762786637301; "
+        "RouteNotificationMissedCount=0}");
+    const QString healthJson = QStringLiteral(
+        R"({"AddressNotificationMissedCount":0,"AddressNotificationSequenceNumber":0,)"
+        R"("InterfaceNotificationMissedCount":0,"InterfaceNotificationSequenceNumber":0,"LastErrorCode":0,)"
+        R"("LastUpdateTime":133130762786637301,"RouteNotificationMissedCount":0})");
+    QTest::newRow("a console wrap inside words, lines full to the width")
+        << "ID     : A\n" + consoleWrapped(QStringLiteral("Health"), 7, health, 100, false) << healthJson;
+    const QString extensions = QStringLiteral(
+        "{@{Id=6A1F0B3C-2D4E-4F50-8A61-B7C8D9E0F1A2; IsEnabled=False; Name=Microsoft Windows \u7b5b\u9009\u5e73"
+        "\u53f0}, @{Id=7B2A1C4D-3E5F-4061-9B72-C8D9E0F1A2B3; IsEnabled=False; Name=Virtual Switch Extension}, "
+        "@{Id=8C3B2D5E-4F60-4172-AC83-D9E0F1A2B3C4; IsEnabled=True; Name=NDIS \u6355\u83b7}}");
+    const QString extensionsJson = QStringLiteral(
+        R"([{"Id":"6A1F0B3C-2D4E-4F50-8A61-B7C8D9E0F1A2","IsEnabled":false,"Name":"Microsoft Windows \u7b5b\u9009\u5e73\u53f0"},)"
+        R"({"Id":"7B2A1C4D-3E5F-4061-9B72-C8D9E0F1A2B3","IsEnabled":false,"Name":"Virtual Switch Extension"},)"
+        R"({"Id":"8C3B2D5E-4F60-4172-AC83-D9E0F1A2B3C4","IsEnabled":true,"Name":"NDIS \u6355\u83b7"}])");
+    QTest::newRow("a console wrap counting CJK characters as two columns")
+        << "ID         : A\n" + consoleWrapped(QStringLiteral("Extensions"), 11, extensions, 90, true)
+        << extensionsJson;
+    QTest::newRow("a console wrap counting every character as one column")
+        << "ID         : A\n" + consoleWrapped(QStringLiteral("Extensions"), 11, extensions, 90, false)
+        << extensionsJson;
+    QTest::newRow("a console wrap at a blank: the next line starts one column further")
+        << "ID   : A\nName : " + QString(60, QLatin1Char('x')) + "\n       " + QString(53, QLatin1Char('y')) +
+               "\n        zz\n"
+        << "\"" + QString(60, QLatin1Char('x')) + QString(53, QLatin1Char('y')) + " zz\"";
     QTest::newRow("a short line after a short value is not joined")
         << "ID   : A\nName : short\nnode was rebooted\n"
         << "\"short\"";

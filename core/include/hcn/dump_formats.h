@@ -42,7 +42,8 @@ nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::stri
 /// property; a name seen again in a block starts the next object (blank lines lost). A line that is not a
 /// property line continues the value before it when indented to the value column, inside a brace still
 /// open, or when its first word would not have fit on the line before (a wrap that lost its indentation);
-/// otherwise it ends the block. `...` lines are elisions (a loss and a warning). A bare `Get-HnsNetwork`,
+/// otherwise it ends the block. After a line full to the block's width (at least two such lines), a line
+/// indented exactly to the value column continues the text without a blank: the console cut it there. `...` lines are elisions (a loss and a warning). A bare `Get-HnsNetwork`,
 /// `Get-HnsEndpoint`, `Get-HnsNamespace` or `Get-HnsPolicyList` command line (optionally `| fl`), or the
 /// same name as a heading (`Get-HnsPolicyList:`), before the blocks sets kindHint (Network, Endpoint,
 /// Namespace, LoadBalancer).
