@@ -669,8 +669,9 @@ private:
             const std::optional<std::size_t> id = idColumn(text);
             const std::size_t barCount = std::size_t(std::count(text.begin(), text.end(), '|'));
             const bool aligned =
-                id && (m_layout.pipes ? std::find(bars.begin(), bars.end(), barCount) != bars.end()
-                                      : std::find(idColumns.begin(), idColumns.end(), *id) != idColumns.end());
+                id &&
+                (m_layout.pipes ? std::find(bars.begin(), bars.end(), barCount) != bars.end()
+                                : std::find(idColumns.begin(), idColumns.end(), *id) != idColumns.end());
             if (aligned) {
                 end = next;
                 continue;

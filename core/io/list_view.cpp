@@ -218,9 +218,8 @@ ResourceKind commandKind(std::string_view line)
         {"get-hnspolicylist", ResourceKind::LoadBalancer},
     }};
     for (const auto& [command, commandKindValue] : kCommands) {
-        if (rest.starts_with(command) &&
-            (rest.size() == command.size() || rest[command.size()] == ' ' || rest[command.size()] == '|' ||
-             rest[command.size()] == ':')) {
+        if (rest.starts_with(command) && (rest.size() == command.size() || rest[command.size()] == ' ' ||
+                                          rest[command.size()] == '|' || rest[command.size()] == ':')) {
             kind = commandKindValue;
             rest.remove_prefix(command.size());
             break;

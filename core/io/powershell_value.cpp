@@ -224,8 +224,8 @@ private:
                 lastValue = {};
         }
         const bool braces = lastValue.starts_with('{') || lastValue.starts_with("@{");
-        const bool closed = braces && matchingBrace(lastValue, lastValue.starts_with('@') ? 1 : 0) ==
-                                          lastValue.size() - 1;
+        const bool closed =
+            braces && matchingBrace(lastValue, lastValue.starts_with('@') ? 1 : 0) == lastValue.size() - 1;
         const bool partial =
             braces && !closed && neverCloses(lastValue.substr(lastValue.starts_with('@') ? 1 : 0));
         std::string keyText = hashtable ? textValue(key).get<std::string>() : std::string();
@@ -253,7 +253,8 @@ private:
             if (hashtable)
                 where = lastKey.empty() ? "before its first member" : "after " + lastKey;
             else
-                where = value.empty() ? "before its first item" : "after item " + std::to_string(value.size());
+                where =
+                    value.empty() ? "before its first item" : "after item " + std::to_string(value.size());
         }
         m_notes.cut = true;
         loss(path, "cut by the paste " + where);

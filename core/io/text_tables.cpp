@@ -372,8 +372,8 @@ ExtractResult extractTables(const std::vector<CleanedLine>& lines)
     const auto decorated = std::count_if(lines.begin(), lines.end(), [](const CleanedLine& line) {
         return withoutTrailingCells(line.text).has_value();
     });
-    const auto nonBlank = std::count_if(lines.begin(), lines.end(),
-                                        [](const CleanedLine& line) { return !tables::isBlankLine(line.text); });
+    const auto nonBlank = std::count_if(
+        lines.begin(), lines.end(), [](const CleanedLine& line) { return !tables::isBlankLine(line.text); });
     if (decorated >= 3 && decorated * 2 >= nonBlank) {
         std::vector<CleanedLine> trimmed = lines;
         for (CleanedLine& line : trimmed) {

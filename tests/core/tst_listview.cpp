@@ -706,9 +706,9 @@ void TestListView::wrappedValuesAreJoined_data()
            "                   controller\n"
         << "\"Container NIC attached to the pod sandbox of the ingress controller\"";
     const QString health = QStringLiteral(
-        "@{AddressNotificationMissedCount=0; AddressNotificationSequenceNumber=0; InterfaceNotificationMissedCount=0; "
-        "InterfaceNotificationSequenceNumber=0; LastErrorCode=0; LastUpdateTime=133130762786637301; "
-        "RouteNotificationMissedCount=0}");
+        "@{AddressNotificationMissedCount=0; AddressNotificationSequenceNumber=0; "
+        "InterfaceNotificationMissedCount=0; InterfaceNotificationSequenceNumber=0; LastErrorCode=0; "
+        "LastUpdateTime=133130762786637301; RouteNotificationMissedCount=0}");
     const QString healthJson = QStringLiteral(
         R"({"AddressNotificationMissedCount":0,"AddressNotificationSequenceNumber":0,)"
         R"("InterfaceNotificationMissedCount":0,"InterfaceNotificationSequenceNumber":0,"LastErrorCode":0,)"
@@ -720,7 +720,8 @@ void TestListView::wrappedValuesAreJoined_data()
         "\u53f0}, @{Id=7B2A1C4D-3E5F-4061-9B72-C8D9E0F1A2B3; IsEnabled=False; Name=Virtual Switch Extension}, "
         "@{Id=8C3B2D5E-4F60-4172-AC83-D9E0F1A2B3C4; IsEnabled=True; Name=NDIS \u6355\u83b7}}");
     const QString extensionsJson = QStringLiteral(
-        R"([{"Id":"6A1F0B3C-2D4E-4F50-8A61-B7C8D9E0F1A2","IsEnabled":false,"Name":"Microsoft Windows \u7b5b\u9009\u5e73\u53f0"},)"
+        R"([{"Id":"6A1F0B3C-2D4E-4F50-8A61-B7C8D9E0F1A2","IsEnabled":false,)"
+        R"("Name":"Microsoft Windows \u7b5b\u9009\u5e73\u53f0"},)"
         R"({"Id":"7B2A1C4D-3E5F-4061-9B72-C8D9E0F1A2B3","IsEnabled":false,"Name":"Virtual Switch Extension"},)"
         R"({"Id":"8C3B2D5E-4F60-4172-AC83-D9E0F1A2B3C4","IsEnabled":true,"Name":"NDIS \u6355\u83b7"}])");
     QTest::newRow("a console wrap counting CJK characters as two columns")
