@@ -253,8 +253,15 @@ bool endsSection(const std::vector<CleanedLine>& lines, std::size_t i)
 {
     const std::string_view t = trimBlanks(lines[i].text);
     if (t.empty() || t.front() == '{' || t.front() == '[' || t.front() == '"' || isListViewLine(t) ||
-        isFenceLine(t) || isPromptLine(t) || isCommandLine(t))
+        isFenceLine(t) || isPromptLine(t))
         return true;
+    // A command typed after the table (its prompt cleaned away); a row naming an endpoint `docker` holds
+    // a GUID.
+    if (isCommandLine(t)) {
+        const std::vector<Token> tokens = splitTokens(t);
+        if (std::none_of(tokens.begin(), tokens.end(), [](const Token& token) { return isGuid(token.text); }))
+            return true;
+    }
     bool colon = false;
     if (headingKind(t, colon) != ResourceKind::Invalid)
         return true;

@@ -659,6 +659,9 @@ void TestTables::whereASectionEnds_data()
     QTest::newRow("a cmdlet right after the rows")
         << heading + row(ep1) + "Get-HnsEndpoint | ConvertTo-Json\n" << QStringList{kindId("Endpoint", ep1)}
         << none;
+    QTest::newRow("an endpoint named like a command is a row")
+        << heading + row(ep1) + QStringLiteral("docker           %1 cbr0\n").arg(ep2)
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)} << none;
     QTest::newRow("one row ending in two empty cells is not a web page's table")
         << QStringLiteral("LoadBalancers:\nID                                   | Virtual IPs | Direct IP IDs\n"
                           "%1 | 10.96.0.10  | %2\n%3 |             |\n")
