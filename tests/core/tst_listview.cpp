@@ -357,6 +357,10 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("elided lines and a value cut by the paste")
         << "listview-elided.txt" << QStringList{"0B9E6D24-7A51-4C83-B2F6-E4A9C1D07358"} << "1-10"
         << int(ResourceKind::Invalid);
+    QTest::newRow("values cut by the paste")
+        << "listview-cut-by-paste.txt"
+        << QStringList{"3D8A6F1E-92C4-4B07-B5D3-E0F9A2C71B86", "C41E7A93-5B2D-4F08-9A6C-E3D1B7F05A29"}
+        << "3-7 9-14" << int(ResourceKind::Network);
     QTest::newRow("older hnsdiag list endpoints, one object per heading")
         << "hnsdiag-list-endpoints-per-object.txt"
         << QStringList{"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48", "e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064",
@@ -521,6 +525,17 @@ void TestListView::propertyValuesAreTyped_data()
     QTest::newRow("elided line inside a value")
         << "listview-elided.txt" << 0 << "/Policies/0/DistributedRouterMacAddress"
         << "\"02-11-0a-f4-07-01\"";
+    QTest::newRow("cut policies: the complete item")
+        << "listview-cut-by-paste.txt" << 0 << "/Policies/0"
+        << R"({"Type":"HostRoute"})";
+    QTest::newRow("cut policies: the complete pairs of the last item")
+        << "listview-cut-by-paste.txt" << 0 << "/Policies/1"
+        << R"({"DestinationPrefix":"10.60.5.0/24","DistributedRouterMacAddress":"02-11-0a-3c-05-01",)"
+           R"("IsolationId":4096,"ProviderAddress":"10.9.0.21"})";
+    QTest::newRow("cut subnets: prefix and gateway")
+        << "listview-cut-by-paste.txt" << 1 << "/Subnets"
+        << R"([{"AdditionalParams":null,"AddressPrefix":"172.27.112.0/20","Flags":0,)"
+           R"("GatewayAddress":"172.27.112.1","Health":null,"ID":"6E1D3C5B-7A9F-4B21-8D43-F6A5C7E9B102","IpSubnets":"System.Object[]","ObjectType":5}])";
     QTest::newRow("hnsdiag object: IP Address") << "hnsdiag-list-endpoints-per-object.txt" << 0 << "/IPAddress"
                                                 << "\"10.60.4.2\"";
     QTest::newRow("hnsdiag object: Virtual Network holding a GUID")
@@ -583,6 +598,14 @@ void TestListView::lossesNameTheProperty_data()
                        "Policies: list cut after 4 items ($FormatEnumerationLimit)",
                        "References: list cut after 4 items ($FormatEnumerationLimit)"};
     QTest::newRow("empty values lose nothing") << "listview-empty-values.txt" << 0 << QStringList{};
+    QTest::newRow("cut by the paste inside the last item")
+        << "listview-cut-by-paste.txt" << 0
+        << QStringList{"Policies[1]: cut by the paste after ProviderAddress",
+                       "Policies: cut by the paste inside item 2"};
+    QTest::newRow("cut by the paste inside a wrapped value")
+        << "listview-cut-by-paste.txt" << 1
+        << QStringList{"Subnets[0].IpSubnets: not expanded by PowerShell (System.Object[])",
+                       "Subnets[0]: cut by the paste after ObjectType", "Subnets: cut by the paste inside item 1"};
     QTest::newRow("hnsdiag object: what hnsdiag list does not show")
         << "hnsdiag-list-endpoints-per-object.txt" << 0
         << QStringList{"VirtualNetwork: not shown by hnsdiag list", "MacAddress: not shown by hnsdiag list",
@@ -621,6 +644,10 @@ void TestListView::warningsNameTheLines_data()
         << QStringList{"line 3: lines elided with '...'; the object is incomplete",
                        "line 7: lines elided with '...'; the object is incomplete",
                        "line 10: Resources: cut by the paste; only its complete part was read"};
+    QTest::newRow("values cut by the paste")
+        << "listview-cut-by-paste.txt"
+        << QStringList{"line 7: Policies: cut by the paste; only its complete part was read",
+                       "lines 13-14: Subnets: cut by the paste; only its complete part was read"};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
 }
