@@ -535,7 +535,8 @@ void TestListView::propertyValuesAreTyped_data()
     QTest::newRow("cut subnets: prefix and gateway")
         << "listview-cut-by-paste.txt" << 1 << "/Subnets"
         << R"([{"AdditionalParams":null,"AddressPrefix":"172.27.112.0/20","Flags":0,)"
-           R"("GatewayAddress":"172.27.112.1","Health":null,"ID":"6E1D3C5B-7A9F-4B21-8D43-F6A5C7E9B102","IpSubnets":"System.Object[]","ObjectType":5}])";
+           R"("GatewayAddress":"172.27.112.1","Health":null,"ID":"6E1D3C5B-7A9F-4B21-8D43-F6A5C7E9B102",)"
+           R"("IpSubnets":"System.Object[]","ObjectType":5}])";
     QTest::newRow("hnsdiag object: IP Address") << "hnsdiag-list-endpoints-per-object.txt" << 0 << "/IPAddress"
                                                 << "\"10.60.4.2\"";
     QTest::newRow("hnsdiag object: Virtual Network holding a GUID")
