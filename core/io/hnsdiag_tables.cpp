@@ -252,8 +252,16 @@ bool isListViewLine(std::string_view line)
 bool endsSection(const std::vector<CleanedLine>& lines, std::size_t i)
 {
     const std::string_view t = trimBlanks(lines[i].text);
-    if (t.empty() || t.front() == '{' || t.front() == '[' || t.front() == '"' || isListViewLine(t))
+    if (t.empty() || t.front() == '{' || t.front() == '[' || t.front() == '"' || isListViewLine(t) ||
+        isFenceLine(t) || isPromptLine(t))
         return true;
+    // A command typed after the table (its prompt cleaned away); a row naming an endpoint `docker` holds
+    // a GUID.
+    if (isCommandLine(t)) {
+        const std::vector<Token> tokens = splitTokens(t);
+        if (std::none_of(tokens.begin(), tokens.end(), [](const Token& token) { return isGuid(token.text); }))
+            return true;
+    }
     bool colon = false;
     if (headingKind(t, colon) != ResourceKind::Invalid)
         return true;
@@ -590,21 +598,23 @@ public:
     /// when there is none); returns the index after the table.
     std::size_t read(std::size_t at, std::optional<Layout> layout, const std::string& header)
     {
-        std::size_t end = at;
-        while (end < m_lines.size() && !endsSection(m_lines, end))
-            ++end;
-        if (end == at)
-            return end;
+        if (at >= m_lines.size() || endsSection(m_lines, at))
+            return at;
         if (!layout)
             layout = defaultLayout(m_kind, m_lines[at].text.find('|') != std::string::npos);
         m_layout = std::move(*layout);
         m_header = header;
+        const std::size_t end = sectionEnd(at);
         m_width = displayWidth(header);
         for (std::size_t i = at; i < end; ++i)
             m_width = std::max(m_width, displayWidth(m_lines[i].text));
 
         for (std::size_t i = at; i < end; ++i) {
             const CleanedLine& line = m_lines[i];
+            if (isBlankLine(line.text)) { // a blank line the section goes on after
+                flush();
+                continue;
+            }
             if (!m_row.open) {
                 start(line);
                 continue;
@@ -634,6 +644,72 @@ public:
     }
 
 private:
+    /// Where the section starting at `at` ends. A blank line ends it unless the next line is a row of
+    /// this table printed as the rows before it were: it parses, its ID sits where theirs did (or, with
+    /// `|` between the cells, it has as many `|`). A line after the blank that holds an ID but is
+    /// printed otherwise is reported, as it may be a row this reader missed.
+    std::size_t sectionEnd(std::size_t at)
+    {
+        std::vector<std::size_t> idColumns; // display columns of the IDs of the rows read so far
+        std::vector<std::size_t> bars;      // `|` counts of those rows
+        const auto note = [&](std::string_view text) {
+            if (const auto id = idColumn(std::string(text))) {
+                idColumns.push_back(*id);
+                bars.push_back(std::size_t(std::count(text.begin(), text.end(), '|')));
+            }
+        };
+        std::size_t end = at;
+        while (end < m_lines.size()) {
+            if (!endsSection(m_lines, end)) {
+                note(m_lines[end].text);
+                ++end;
+                continue;
+            }
+            if (!isBlankLine(m_lines[end].text) || idColumns.empty())
+                break;
+            std::size_t next = end;
+            while (next < m_lines.size() && isBlankLine(m_lines[next].text))
+                ++next;
+            if (next >= m_lines.size() || endsSection(m_lines, next))
+                break;
+            const std::string& text = m_lines[next].text;
+            const std::optional<std::size_t> id = idColumn(text);
+            const std::size_t barCount = std::size_t(std::count(text.begin(), text.end(), '|'));
+            const bool aligned =
+                id &&
+                (m_layout.pipes ? std::find(bars.begin(), bars.end(), barCount) != bars.end()
+                                : std::find(idColumns.begin(), idColumns.end(), *id) != idColumns.end());
+            if (aligned) {
+                end = next;
+                continue;
+            }
+            // A sentence naming a GUID has more words than a row has cells.
+            if ((id || looksLikeRowStart(text)) && splitTokens(text).size() <= m_layout.columns.size() + 2) {
+                const int blank = m_lines[end].sourceLine;
+                m_result.warnings.push_back({m_lines[next].sourceLine, m_lines[next].sourceLine,
+                                             lineRange(m_lines[next].sourceLine, m_lines[next].sourceLine) +
+                                                 ": the line after the blank line " + std::to_string(blank) +
+                                                 " looks like a row of the hnsdiag " + m_title +
+                                                 " table but is not printed like its rows; not read"});
+            }
+            break;
+        }
+        return end;
+    }
+
+    /// The display column of the ID in `text` read as one row, or nothing when it is no row.
+    std::optional<std::size_t> idColumn(const std::string& text) const
+    {
+        const SplitRow row = splitRow(text, m_layout);
+        if (!row.problem.empty())
+            return std::nullopt;
+        for (std::size_t c = 0; c < m_layout.columns.size(); ++c) {
+            if (m_layout.columns[c].field == Field::Id)
+                return row.cells[c].empty() ? std::nullopt : std::optional(row.cells[c].front().column);
+        }
+        return std::nullopt;
+    }
+
     bool parses(const std::string& text) const
     {
         const SplitRow row = splitRow(text, m_layout);

@@ -7,9 +7,11 @@
 #include "hcn/dump_formats.h"
 #include "io/powershell_value.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <deque>
 #include <optional>
 
@@ -209,14 +211,15 @@ ResourceKind commandKind(std::string_view line)
     const std::string lower = lowerCopy(trimBlanks(line));
     std::string_view rest = lower;
     ResourceKind kind = ResourceKind::Invalid;
-    constexpr std::array<std::pair<std::string_view, ResourceKind>, 3> kCommands = {{
+    constexpr std::array<std::pair<std::string_view, ResourceKind>, 4> kCommands = {{
         {"get-hnsnetwork", ResourceKind::Network},
         {"get-hnsendpoint", ResourceKind::Endpoint},
         {"get-hnsnamespace", ResourceKind::Namespace},
+        {"get-hnspolicylist", ResourceKind::LoadBalancer},
     }};
     for (const auto& [command, commandKindValue] : kCommands) {
-        if (rest.starts_with(command) &&
-            (rest.size() == command.size() || rest[command.size()] == ' ' || rest[command.size()] == '|')) {
+        if (rest.starts_with(command) && (rest.size() == command.size() || rest[command.size()] == ' ' ||
+                                          rest[command.size()] == '|' || rest[command.size()] == ':')) {
             kind = commandKindValue;
             rest.remove_prefix(command.size());
             break;
@@ -224,6 +227,9 @@ ResourceKind commandKind(std::string_view line)
     }
     if (kind == ResourceKind::Invalid)
         return kind;
+    // `Get-HnsPolicyList:` as a heading over its output.
+    if (rest.starts_with(':'))
+        return trimBlanks(rest.substr(1)).empty() ? kind : ResourceKind::Invalid;
     // Arguments may follow (`-Id ...`); a pipe only into the list view itself.
     std::size_t pipe = rest.find('|');
     while (pipe != std::string_view::npos) {
@@ -237,6 +243,76 @@ ResourceKind commandKind(std::string_view line)
     return kind;
 }
 
+/// `Label with blanks<blanks> : value`, as hnsdiag prints its per-object lists.
+struct LabelLine
+{
+    std::string_view label; ///< its words, single blanks between them
+    std::string_view value; ///< trimmed
+};
+
+std::optional<LabelLine> readLabelLine(std::string_view text)
+{
+    const std::string_view t = trimBlanks(text);
+    std::size_t colon = t.find(" :");
+    if (colon == std::string_view::npos || colon == 0 || (colon + 2 < t.size() && t[colon + 2] != ' '))
+        return std::nullopt;
+    const std::string_view label = trimBlanks(t.substr(0, colon));
+    if (label.empty() || !isIdentStart(label.front()) || label.find("  ") != std::string_view::npos ||
+        !std::all_of(label.begin(), label.end(), [](char c) { return isIdentChar(c) || c == ' '; }))
+        return std::nullopt;
+    return LabelLine{label, colon + 2 < t.size() ? trimBlanks(t.substr(colon + 2)) : std::string_view()};
+}
+
+/// The label's letters, lower case: `IP Address` -> `ipaddress`.
+std::string compactLabel(std::string_view label)
+{
+    std::string out;
+    for (const char c : label) {
+        if (c != ' ')
+            out += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+/// The kind the first line of one hnsdiag object names (`Endpoint`, `Network`, ...).
+ResourceKind hnsdiagObjectKind(std::string_view label)
+{
+    const std::string n = compactLabel(label);
+    if (n == "endpoint")
+        return ResourceKind::Endpoint;
+    if (n == "network")
+        return ResourceKind::Network;
+    if (n == "namespace" || n == "compartment")
+        return ResourceKind::Namespace;
+    if (n == "loadbalancer" || n == "policylist")
+        return ResourceKind::LoadBalancer;
+    return ResourceKind::Invalid;
+}
+
+/// The v1 property an hnsdiag label shows (`IP Address` -> IPAddress); other labels without their blanks.
+std::string hnsdiagPropertyName(std::string_view label, std::string_view value)
+{
+    const std::string n = compactLabel(label);
+    if (n == "name")
+        return "Name";
+    if (n == "ipaddress" || n == "ip")
+        return "IPAddress";
+    if (n == "macaddress" || n == "mac")
+        return "MacAddress";
+    if (n == "virtualnetwork" || n == "network" || n == "networkid" || n == "virtualnetworkid")
+        return tables::isGuid(value) ? "VirtualNetwork" : "VirtualNetworkName";
+    if (n == "virtualnetworkname" || n == "networkname")
+        return "VirtualNetworkName";
+    if (n == "type" || n == "networktype")
+        return "Type";
+    std::string key;
+    for (const char c : label) {
+        if (c != ' ')
+            key += c;
+    }
+    return key;
+}
+
 /// One property of an object being collected.
 struct Property
 {
@@ -247,6 +323,14 @@ struct Property
     std::string_view lastPiece; ///< the value's text on its last line
     int wrappedLines = 0;
     bool wordSplit = false;
+    /// Where a blank was put between two wrapped lines: its offset in valueText, the lines around it.
+    struct Join
+    {
+        std::size_t offset = 0;
+        std::size_t before = 0;
+        std::size_t after = 0;
+    };
+    std::vector<Join> joins;
     bool elidedAfter = false;
 };
 
@@ -275,6 +359,12 @@ public:
             if (t.empty()) {
                 finishObject();
                 continue;
+            }
+            if (!m_inBlock) {
+                if (const std::size_t next = readHnsdiagObject(i); next != i) {
+                    i = next - 1;
+                    continue;
+                }
             }
             const std::optional<PropertyLine> property = readPropertyLine(text);
             if (m_inBlock) {
@@ -306,8 +396,10 @@ public:
                 addProperty(*property, i);
                 continue;
             }
-            // A line outside the blocks: a command line names the kind of the objects after it.
-            m_commandKind = commandKind(t);
+            // A line outside the blocks: a command line names the kind of the objects after it; a
+            // markdown fence around them changes nothing.
+            if (!isFenceLine(t))
+                m_commandKind = commandKind(t);
         }
         finishObject();
     }
@@ -330,7 +422,81 @@ private:
         property.firstIndex = property.lastIndex = index;
         property.lastPiece = line.value;
         m_properties.push_back(std::move(property));
-        m_widest = std::max(m_widest, m_texts[index].size());
+        m_widest = std::max(m_widest, codePointWidth(m_texts[index]));
+    }
+
+    /// `Endpoint         : <guid>` followed by lines indented further, `Name : x`, `IP Address : ...`,
+    /// `Virtual Network : ...` (names with blanks): one object as older builds of `hnsdiag list endpoints`
+    /// (or networks, namespaces, load balancers) print it. Read into the v1 shape of its kind; returns the
+    /// index after it, or `at` when the lines are not one.
+    std::size_t readHnsdiagObject(std::size_t at)
+    {
+        const std::string_view first = m_texts[at];
+        const std::optional<LabelLine> heading = readLabelLine(first);
+        if (!heading || !tables::isGuid(heading->value))
+            return at;
+        const ResourceKind kind = hnsdiagObjectKind(heading->label);
+        if (kind == ResourceKind::Invalid)
+            return at;
+        const std::size_t indent = indentation(first);
+        std::size_t end = at + 1;
+        nlohmann::json object = {{"ID", std::string(heading->value)}};
+        std::vector<std::string> losses;
+        for (; end < m_texts.size() && indentation(m_texts[end]) > indent; ++end) {
+            const std::optional<LabelLine> line = readLabelLine(m_texts[end]);
+            if (!line)
+                break;
+            if (line->value.empty())
+                continue;
+            const std::string key = hnsdiagPropertyName(line->label, line->value);
+            if (object.contains(key))
+                continue;
+            PowerShellValueNotes notes;
+            const bool text = key == "Name" || key == "VirtualNetworkName" || key == "IPAddress" ||
+                              key == "MacAddress" || key == "VirtualNetwork";
+            object[key] = text ? nlohmann::json(validUtf8(std::string(line->value)))
+                               : readPowerShellValue(line->value, key, notes);
+            losses.insert(losses.end(), notes.losses.begin(), notes.losses.end());
+        }
+        if (end == at + 1)
+            return at; // a lone `Endpoint : <guid>` line
+        switch (kind) {
+        case ResourceKind::Endpoint:
+            if (!object.contains("VirtualNetwork"))
+                losses.push_back(object.contains("VirtualNetworkName")
+                                     ? "VirtualNetwork: not shown by hnsdiag list (only the network's name)"
+                                     : "VirtualNetwork: not shown by hnsdiag list");
+            if (!object.contains("IPAddress"))
+                losses.push_back("IPAddress: not shown by hnsdiag list");
+            if (!object.contains("MacAddress"))
+                losses.push_back("MacAddress: not shown by hnsdiag list");
+            losses.push_back("Policies: not shown by hnsdiag list");
+            break;
+        case ResourceKind::Network:
+            if (!object.contains("Type"))
+                losses.push_back("Type: not shown by hnsdiag list");
+            losses.push_back("Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
+            losses.push_back("Policies: not shown by hnsdiag list");
+            break;
+        default:
+            break;
+        }
+        FoundValue found;
+        found.format = DumpFormat::ListView;
+        found.kindHint = kind;
+        found.firstLine = m_lines[at].sourceLine;
+        found.lastLine = m_lines[end - 1].sourceLine;
+        found.value = std::move(object);
+        found.losses = std::move(losses);
+        for (std::size_t i = at; i < end; ++i) {
+            if (i > at)
+                found.sourceText += '\n';
+            found.sourceText += m_lines[i].text;
+        }
+        if (!isValidUtf8(found.sourceText))
+            found.sourceText = validUtf8(std::move(found.sourceText));
+        m_result.values.push_back(std::move(found));
+        return end;
     }
 
     /// Whether line `index` (not a property line of the block) continues the value before it: indented
@@ -347,28 +513,64 @@ private:
             return true;
         const std::string_view t = trimBlanks(text);
         const std::size_t firstWord = std::min(t.find(' '), t.size());
-        const std::size_t previous = m_texts[m_properties.back().lastIndex].size();
-        return previous >= kMinWrapWidth && previous + 1 + firstWord > m_widest;
+        const std::size_t previous = codePointWidth(m_texts[m_properties.back().lastIndex]);
+        return previous >= kMinWrapWidth && previous + 1 + codePointWidth(t.substr(0, firstWord)) > m_widest;
     }
 
     void appendContinuation(std::size_t index)
     {
         Property& property = m_properties.back();
         const std::string_view piece = trimBlanks(m_texts[index]);
-        const std::size_t previous = m_texts[property.lastIndex].size();
+        const std::size_t previous = codePointWidth(m_texts[property.lastIndex]);
         // PowerShell wraps at a blank and drops it, and splits only a word longer than the whole value
         // column: then the line before is full and holds nothing but that word.
         const bool split = previous >= kMinWrapWidth && previous >= m_widest && !property.lastPiece.empty() &&
                            property.lastPiece.find(' ') == std::string_view::npos &&
                            isWordChar(property.lastPiece.back()) && isWordChar(piece.front());
-        if (!split && !property.valueText.empty())
+        if (!split && !property.valueText.empty()) {
+            property.joins.push_back({property.valueText.size(), property.lastIndex, index});
             property.valueText += ' ';
+        }
         property.valueText += piece;
         property.wordSplit = property.wordSplit || split;
         ++property.wrappedLines;
         property.lastIndex = index;
         property.lastPiece = piece;
-        m_widest = std::max(m_widest, m_texts[index].size());
+        m_widest = std::max(m_widest, codePointWidth(m_texts[index]));
+    }
+
+    /// A console that wrapped the block at its width cut values anywhere, words included: when at least
+    /// two lines of the block are full to that width (counting a character one column, or East Asian
+    /// wide ones two), a continuation indented exactly to the value column after a full line continues
+    /// the text without a blank. (Indented one column more, the blank was where the line broke.)
+    void joinFullLines(std::vector<Property>& properties) const
+    {
+        const std::size_t first = properties.front().firstIndex;
+        const std::size_t last = properties.back().lastIndex;
+        std::size_t points = 0;
+        std::size_t cells = 0;
+        for (std::size_t i = first; i <= last; ++i) {
+            points = std::max(points, codePointWidth(m_texts[i]));
+            cells = std::max(cells, cellWidth(m_texts[i]));
+        }
+        if (points < kMinWrapWidth)
+            return;
+        const auto full = [&](std::size_t i) {
+            return codePointWidth(m_texts[i]) == points || cellWidth(m_texts[i]) == cells;
+        };
+        std::size_t fullLines = 0;
+        for (std::size_t i = first; i <= last; ++i)
+            fullLines += full(i) ? 1 : 0;
+        if (fullLines < 2)
+            return;
+        for (Property& property : properties) {
+            for (auto join = property.joins.rbegin(); join != property.joins.rend(); ++join) {
+                if (!full(join->before) || indentation(m_texts[join->after]) != m_colon + 2)
+                    continue;
+                property.valueText.erase(join->offset, 1);
+                property.wordSplit = true;
+            }
+        }
     }
 
     void finishObject()
@@ -387,6 +589,7 @@ private:
                                        [](const Property& p) { return isHnsProperty(p.name); });
         if (static_cast<int>(properties.size()) < kMinProperties)
             return;
+        joinFullLines(properties);
         if (!known) {
             if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
                 m_result.warnings.push_back(
@@ -421,6 +624,12 @@ private:
                 m_result.warnings.push_back({from, to,
                                              lineRange(from, to) + ": " + name +
                                                  ": the value could not be read in full; kept as text"});
+            } else if (notes.cut) {
+                const int from = m_lines[property.firstIndex].sourceLine;
+                const int to = m_lines[property.lastIndex].sourceLine;
+                m_result.warnings.push_back({from, to,
+                                             lineRange(from, to) + ": " + name +
+                                                 ": cut by the paste; only its complete part was read"});
             }
             for (std::string& loss : notes.losses)
                 found.losses.push_back(std::move(loss));

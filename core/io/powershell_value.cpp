@@ -32,6 +32,21 @@ std::size_t matchingBrace(std::string_view s, std::size_t open)
     return std::string_view::npos;
 }
 
+/// Whether the brace opening `s` is never closed: the paste ended inside the value (no brace closes
+/// all the ones before it, and some are still open at the end).
+bool neverCloses(std::string_view s)
+{
+    int depth = 0;
+    for (const char c : s) {
+        if (c == '{') {
+            ++depth;
+        } else if (c == '}' && --depth <= 0) {
+            return false;
+        }
+    }
+    return depth > 0;
+}
+
 /// `s` cut at `separator` where no brace is open and the separator is followed by a blank or the end
 /// (PowerShell writes `; ` and `, `), or, for lists, directly by the next item's `@{` or `{`.
 std::vector<std::string_view> splitTopLevel(std::string_view s, char separator)
@@ -143,6 +158,8 @@ public:
                 return textValue(t);
             }
             const std::size_t open = hashtable ? 1 : 0;
+            if (neverCloses(t.substr(open)))
+                return readCut(t, path, depth);
             if (matchingBrace(t, open) != t.size() - 1) {
                 keptAsText(path, "its braces do not match; kept as text");
                 return textValue(t);
@@ -175,8 +192,78 @@ private:
         loss(path, std::move(message));
     }
 
+    /// `@{...` or `{...` whose braces the paste cut before they closed: the complete members or items
+    /// are read as usual; the last one, where the text ends, is dropped unless it is itself a value in
+    /// braces (read the same way) or complete. A loss says where the value was cut.
+    nlohmann::json readCut(std::string_view t, const Path& path, int depth)
+    {
+        const bool hashtable = t.starts_with("@{");
+        const std::string_view inner = t.substr(hashtable ? 2 : 1);
+        const std::vector<std::string_view> pieces = splitTopLevel(inner, hashtable ? ';' : ',');
+        const std::string_view lastPiece = pieces.back();
+        std::string_view complete = inner.substr(0, std::size_t(lastPiece.data() - inner.data()));
+        complete = trimBlanks(complete);
+        if (complete.ends_with(hashtable ? ';' : ','))
+            complete.remove_suffix(1);
+        std::string lastKey; // of the complete members, in the order shown
+        nlohmann::json value =
+            hashtable ? readHashtable(complete, path, depth, &lastKey) : readList(complete, path, depth);
+        if (!value.is_object() && !value.is_array())
+            return value; // the complete part could not be read either; kept as text with a loss
+        const std::string_view last = trimBlanks(lastPiece);
+        // The last member or item: kept when its braces close (complete) or when it opens braces the
+        // paste cut (its own complete part); a scalar may have been cut mid-word and is dropped.
+        std::string_view key;
+        std::string_view lastValue = last;
+        if (hashtable) {
+            const std::size_t eq = last.find('=');
+            key = eq == std::string_view::npos ? std::string_view() : trimBlanks(last.substr(0, eq));
+            lastValue = eq == std::string_view::npos ? std::string_view() : trimBlanks(last.substr(eq + 1));
+            if (key.empty() || key.find_first_of("{}@ ") != std::string_view::npos ||
+                value.contains(std::string(key)))
+                lastValue = {};
+        }
+        const bool braces = lastValue.starts_with('{') || lastValue.starts_with("@{");
+        const bool closed =
+            braces && matchingBrace(lastValue, lastValue.starts_with('@') ? 1 : 0) == lastValue.size() - 1;
+        const bool partial =
+            braces && !closed && neverCloses(lastValue.substr(lastValue.starts_with('@') ? 1 : 0));
+        std::string keyText = hashtable ? textValue(key).get<std::string>() : std::string();
+        const Path at = hashtable ? Path{&path, keyText, 0, Path::Step::Member}
+                                  : Path{&path, {}, value.size(), Path::Step::Item};
+        std::string where;
+        if (closed || partial) {
+            const std::size_t lossesBefore = m_notes.losses.size();
+            nlohmann::json item = read(lastValue, at, depth + 1);
+            const bool kept = !(item.is_object() || item.is_array()) || !item.empty() || closed;
+            if (!kept)
+                m_notes.losses.resize(lossesBefore); // nothing of it was shown in full
+            if (kept) {
+                if (hashtable) {
+                    value.emplace(keyText, std::move(item));
+                    lastKey = keyText;
+                } else {
+                    value.push_back(std::move(item));
+                }
+                if (partial)
+                    where = hashtable ? "inside " + keyText : "inside item " + std::to_string(value.size());
+            }
+        }
+        if (where.empty()) {
+            if (hashtable)
+                where = lastKey.empty() ? "before its first member" : "after " + lastKey;
+            else
+                where =
+                    value.empty() ? "before its first item" : "after item " + std::to_string(value.size());
+        }
+        m_notes.cut = true;
+        loss(path, "cut by the paste " + where);
+        return value;
+    }
+
     /// `Type=OutBoundNAT; ExceptionList=System.Object[]`.
-    nlohmann::json readHashtable(std::string_view inner, const Path& path, int depth)
+    nlohmann::json readHashtable(std::string_view inner, const Path& path, int depth,
+                                 std::string* lastKey = nullptr)
     {
         nlohmann::json object = nlohmann::json::object();
         if (trimBlanks(inner).empty())
@@ -209,6 +296,8 @@ private:
                 continue;
             }
             nlohmann::json value = read(valueText, at, depth + 1);
+            if (lastKey)
+                *lastKey = keyText;
             object.emplace(std::move(keyText), std::move(value));
         }
         return object;

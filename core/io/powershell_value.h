@@ -17,6 +17,9 @@ struct PowerShellValueNotes
     /// True when the value (or a part of it) had unbalanced braces or nesting too deep and was kept as
     /// text: worth a warning, not only a loss.
     bool keptAsText = false;
+    /// True when the paste ended inside the value (braces never closed) and only its complete part was
+    /// read.
+    bool cut = false;
 };
 
 /// The value `text` as JSON (see parsePowerShellValue); the losses inside it are prefixed with `path`

@@ -35,6 +35,92 @@ inline bool isElisionLine(std::string_view t)
     return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c == '.'; });
 }
 
+/// Columns of `s` (UTF-8) counted one per code point, as a console that ignores character widths does.
+inline std::size_t codePointWidth(std::string_view s)
+{
+    return std::size_t(std::count_if(s.begin(), s.end(),
+                                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// Columns of `s` (UTF-8) as a console shows them: East Asian wide and fullwidth characters (CJK, Hangul,
+/// fullwidth forms) take two.
+inline std::size_t cellWidth(std::string_view s)
+{
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        const std::size_t length = byte < 0x80    ? 1
+                                   : byte >= 0xF0 ? 4
+                                   : byte >= 0xE0 ? 3
+                                   : byte >= 0xC0 ? 2
+                                                  : 1;
+        char32_t cp = length == 1 ? byte : byte & (0x7F >> length);
+        for (std::size_t k = 1; k < length && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+        i += length;
+    }
+    return width;
+}
+
+/// A markdown code fence (` ``` `, `~~~`, optionally with a language): the paste's formatting, no data.
+inline bool isFenceLine(std::string_view t)
+{
+    t = trimBlanks(t);
+    return t.starts_with("```") || t.starts_with("~~~");
+}
+
+/// A PowerShell or cmd prompt, alone or with the command typed after it: `PS C:\Users\x> hnsdiag list
+/// all`, `PS>`, `C:\Windows\system32>`.
+inline bool isPromptLine(std::string_view t)
+{
+    t = trimBlanks(t);
+    const std::size_t close = t.find('>');
+    if (close == std::string_view::npos)
+        return false;
+    if (t.starts_with("PS>") || (t.starts_with("PS ") && t.size() > 3 && t[3] != ' '))
+        return true;
+    const bool drive = t.size() >= 3 && ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z')) &&
+                       t[1] == ':' && t[2] == '\\';
+    return drive && t.substr(0, close).find_first_of("<|\"") == std::string_view::npos;
+}
+
+/// A command typed at a prompt, as it remains once cleaning took the prompt away: `hnsdiag list all`,
+/// `Get-HnsEndpoint | fl`, `ipconfig /all`. Only commands people run while collecting HNS state, and
+/// PowerShell cmdlets of the common verbs.
+inline bool isCommandLine(std::string_view t)
+{
+    t = trimBlanks(t);
+    const std::string_view word = t.substr(0, std::min(t.find(' '), t.size()));
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    const auto is = [&](std::string_view name) {
+        return word.size() == name.size() && std::equal(word.begin(), word.end(), name.begin(),
+                                                        [&](char a, char b) { return lower(a) == b; });
+    };
+    constexpr std::array<std::string_view, 12> kPrograms{"hnsdiag",  "hnsdiag.exe", "hcsdiag", "hcsdiag.exe",
+                                                         "ipconfig", "netsh",       "route",   "kubectl",
+                                                         "docker",   "crictl",      "ctr",     "vfpctrl"};
+    if (std::any_of(kPrograms.begin(), kPrograms.end(), is))
+        return true;
+    const std::size_t dash = word.find('-');
+    if (dash == std::string_view::npos || dash + 1 >= word.size())
+        return false;
+    constexpr std::array<std::string_view, 16> kVerbs{
+        "get",       "set", "new",   "remove", "invoke",  "format", "select", "where",
+        "convertto", "out", "start", "stop",   "restart", "import", "export", "test"};
+    const std::string_view verb = word.substr(0, dash);
+    const bool known = std::any_of(kVerbs.begin(), kVerbs.end(), [&](std::string_view v) {
+        return verb.size() == v.size() &&
+               std::equal(verb.begin(), verb.end(), v.begin(), [&](char a, char b) { return lower(a) == b; });
+    });
+    return known && std::all_of(word.begin() + std::ptrdiff_t(dash) + 1, word.end(),
+                                [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
 /// `System.Object[]`, `System.Collections.Generic.List`1[System.String]`, `Deserialized.X`: a .NET type
 /// name PowerShell printed instead of expanding a value.
 inline bool isPowerShellTypeName(std::string_view s)

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstdint>
 #include <exception>
+#include <optional>
 
 namespace hcn::io {
 
@@ -345,8 +346,42 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
 
 } // namespace tables
 
+namespace {
+
+/// `text` without the two empty cells a web page's table left at its end (`... | |`), or nothing when
+/// it does not end so.
+std::optional<std::string_view> withoutTrailingCells(std::string_view text)
+{
+    std::string_view t = trimBlanks(text);
+    for (int bar = 0; bar < 2; ++bar) {
+        if (!t.ends_with('|'))
+            return std::nullopt;
+        t.remove_suffix(1);
+        while (!t.empty() && isBlank(t.back()))
+            t.remove_suffix(1);
+    }
+    return text.substr(0, std::size_t(t.data() + t.size() - text.data()));
+}
+
+} // namespace
+
 ExtractResult extractTables(const std::vector<CleanedLine>& lines)
 {
+    // Text copied from a web page's table: (nearly) every line ends in two empty cells. Without them the
+    // tables read as printed. One such line alone is a row with empty cells, left as it is.
+    const auto decorated = std::count_if(lines.begin(), lines.end(), [](const CleanedLine& line) {
+        return withoutTrailingCells(line.text).has_value();
+    });
+    const auto nonBlank = std::count_if(
+        lines.begin(), lines.end(), [](const CleanedLine& line) { return !tables::isBlankLine(line.text); });
+    if (decorated >= 3 && decorated * 2 >= nonBlank) {
+        std::vector<CleanedLine> trimmed = lines;
+        for (CleanedLine& line : trimmed) {
+            if (const auto text = withoutTrailingCells(line.text))
+                line.text = std::string(*text);
+        }
+        return extractTables(trimmed);
+    }
     ExtractResult result;
     std::size_t at = 0;
     try {

@@ -74,6 +74,25 @@ QString shown(const nlohmann::json& value)
     return QString::fromStdString(value.dump());
 }
 
+/// `name : value` as a console `width` columns wide prints it in a list view: cut every `width` columns
+/// wherever that falls, continued at the value column. With `wideIsTwo`, CJK characters take two columns.
+QString consoleWrapped(const QString& name, int colon, const QString& value, int width, bool wideIsTwo)
+{
+    const QString indent(colon + 2, QLatin1Char(' '));
+    QString out = name.leftJustified(colon, QLatin1Char(' ')) + QStringLiteral(": ");
+    int column = int(out.size());
+    for (const QChar c : value) {
+        const int w = wideIsTwo && c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF ? 2 : 1;
+        if (column + w > width) {
+            out += QLatin1Char('\n') + indent;
+            column = int(indent.size());
+        }
+        out += c;
+        column += w;
+    }
+    return out + QLatin1Char('\n');
+}
+
 const QString natNetwork = QStringLiteral("7C2E5A90-1F4B-4D86-93AE-B05D8C7F2E61");
 const QString bridgeNetwork = QStringLiteral("E3A07B5C-2D91-4F68-B4C3-07F5D2E91A6B");
 const QString podEndpoint = QStringLiteral("4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5");
@@ -104,6 +123,10 @@ private slots:
     void sourceTextIsTheBlockAsPasted();
     void utf16DumpEndToEnd();
     void jsonInTheSameFileIsLeftToTheJsonReader();
+    void commandLinesNameTheKind_data();
+    void commandLinesNameTheKind();
+    void hnsdiagObjects_data();
+    void hnsdiagObjects();
 };
 
 void TestListView::readsRenderedValues_data()
@@ -216,9 +239,37 @@ void TestListView::readsRenderedValues_data()
         << "@{VIPs={1.1.1.1, 1.1.1.2, 1.1.1.3, 1.1.1.4...}}"
         << R"({"VIPs":["1.1.1.1","1.1.1.2","1.1.1.3","1.1.1.4"]})"
         << QStringList{"VIPs: list cut after 4 items ($FormatEnumerationLimit)"};
-    QTest::newRow("unbalanced braces")
+    QTest::newRow("list cut by the paste: the last item may be cut")
         << "{10.0.0.1, 10.0.0.2"
-        << "\"{10.0.0.1, 10.0.0.2\"" << QStringList{"its braces do not match; kept as text"};
+        << R"(["10.0.0.1"])" << QStringList{"cut by the paste after item 1"};
+    QTest::newRow("cut inside the first item: its complete pairs")
+        << "{@{AdditionalParams=; AddressPrefix=10.20.0.0/20; Flags=0; GatewayAddress=10.20.0.1; "
+           "IpSubnets=System.Object[]; ObjectType=5; Po"
+        << R"([{"AdditionalParams":null,"AddressPrefix":"10.20.0.0/20","Flags":0,"GatewayAddress":"10.20.0.1",)"
+           R"("IpSubnets":"System.Object[]","ObjectType":5}])"
+        << QStringList{"[0].IpSubnets: not expanded by PowerShell (System.Object[])",
+                       "[0]: cut by the paste after ObjectType", "cut by the paste inside item 1"};
+    QTest::newRow("cut after a complete item and a separator")
+        << "{@{Type=HostRoute}, @{DestinationPrefix=10.30.1.0/24; IsolationId=4097; ProviderAddress=10.9.0.7;"
+        << R"([{"Type":"HostRoute"},{"DestinationPrefix":"10.30.1.0/24","IsolationId":4097,)"
+           R"("ProviderAddress":"10.9.0.7"}])"
+        << QStringList{"[1]: cut by the paste after ProviderAddress", "cut by the paste inside item 2"};
+    QTest::newRow("cut at the start of an item: the item is dropped")
+        << "{@{Type=HostRoute}, @{Destin"
+        << R"([{"Type":"HostRoute"}])" << QStringList{"cut by the paste after item 1"};
+    QTest::newRow("cut after a complete last item")
+        << "{@{Type=A}, @{Type=B}"
+        << R"([{"Type":"A"},{"Type":"B"}])" << QStringList{"cut by the paste after item 2"};
+    QTest::newRow("hashtable cut in a member: the pair is dropped")
+        << "@{ExternalPort=8125; InternalPort=8"
+        << R"({"ExternalPort":8125})" << QStringList{"cut by the paste after ExternalPort"};
+    QTest::newRow("hashtable cut inside a nested list")
+        << "@{Type=ELB; VIPs={10.96.0.10, 10.96.0.11, 10.9"
+        << R"({"Type":"ELB","VIPs":["10.96.0.10","10.96.0.11"]})"
+        << QStringList{"VIPs: cut by the paste after item 2", "cut by the paste inside VIPs"};
+    QTest::newRow("cut before anything complete")
+        << "@{Addi"
+        << "{}" << QStringList{"cut by the paste before its first member"};
     QTest::newRow("closing brace before the end")
         << "{a} b"
         << "\"{a} b\"" << QStringList{"its braces do not match; kept as text"};
@@ -275,7 +326,7 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("Get-HnsPolicyList: ELB with References")
         << "listview-policylists.txt"
         << QStringList{"5F18B3D6-2A7C-4E90-B4F1-83C0D9E6A725", "E6A90D43-7C15-4B2E-8F06-A1B5C3D79E28"}
-        << "3-17 19-29" << int(ResourceKind::Invalid);
+        << "3-17 19-29" << int(ResourceKind::LoadBalancer);
     QTest::newRow("Get-HnsNamespace")
         << "listview-namespaces.txt"
         << QStringList{"8E05C3D7-1A94-4B62-AF08-72D1C6E9B435", "1D73E8B5-6A02-4C9F-A4D1-C58F0E3B7926"}
@@ -306,6 +357,15 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("elided lines and a value cut by the paste")
         << "listview-elided.txt" << QStringList{"0B9E6D24-7A51-4C83-B2F6-E4A9C1D07358"} << "1-10"
         << int(ResourceKind::Invalid);
+    QTest::newRow("values cut by the paste")
+        << "listview-cut-by-paste.txt"
+        << QStringList{"3D8A6F1E-92C4-4B07-B5D3-E0F9A2C71B86", "C41E7A93-5B2D-4F08-9A6C-E3D1B7F05A29"}
+        << "3-7 9-14" << int(ResourceKind::Network);
+    QTest::newRow("older hnsdiag list endpoints, one object per heading")
+        << "hnsdiag-list-endpoints-per-object.txt"
+        << QStringList{"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48", "e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064",
+                       "91f2a6d4-7e08-4c5b-b3a9-d6e41c0f82b7"}
+        << "3-5 7-11 13-16" << int(ResourceKind::Endpoint);
     QTest::newRow("UTF-16 LE with BOM, CRLF")
         << "listview-utf16le-bom.txt" << QStringList{"6B3E9D02-A14F-4C75-8D2B-F07E6A1C9538"} << "3-12"
         << int(ResourceKind::Endpoint);
@@ -459,12 +519,35 @@ void TestListView::propertyValuesAreTyped_data()
     QTest::newRow("last object before a prompt")
         << "listview-after-prompt.txt" << 2 << "/MaxConcurrentEndpoints"
         << "2";
-    QTest::newRow("value cut by the paste is kept as text")
+    QTest::newRow("value cut by the paste: its complete pairs")
         << "listview-elided.txt" << 0 << "/Resources"
-        << "\"@{AdditionalParams=; AllocationOrder=2; Allocators=System.Object[\"";
+        << R"({"AdditionalParams":null,"AllocationOrder":2})";
     QTest::newRow("elided line inside a value")
         << "listview-elided.txt" << 0 << "/Policies/0/DistributedRouterMacAddress"
         << "\"02-11-0a-f4-07-01\"";
+    QTest::newRow("cut policies: the complete item")
+        << "listview-cut-by-paste.txt" << 0 << "/Policies/0"
+        << R"({"Type":"HostRoute"})";
+    QTest::newRow("cut policies: the complete pairs of the last item")
+        << "listview-cut-by-paste.txt" << 0 << "/Policies/1"
+        << R"({"DestinationPrefix":"10.60.5.0/24","DistributedRouterMacAddress":"02-11-0a-3c-05-01",)"
+           R"("IsolationId":4096,"ProviderAddress":"10.9.0.21"})";
+    QTest::newRow("cut subnets: prefix and gateway")
+        << "listview-cut-by-paste.txt" << 1 << "/Subnets"
+        << R"([{"AdditionalParams":null,"AddressPrefix":"172.27.112.0/20","Flags":0,)"
+           R"("GatewayAddress":"172.27.112.1","Health":null,"ID":"6E1D3C5B-7A9F-4B21-8D43-F6A5C7E9B102",)"
+           R"("IpSubnets":"System.Object[]","ObjectType":5}])";
+    QTest::newRow("hnsdiag object: IP Address") << "hnsdiag-list-endpoints-per-object.txt" << 0 << "/IPAddress"
+                                                << "\"10.60.4.2\"";
+    QTest::newRow("hnsdiag object: Virtual Network holding a GUID")
+        << "hnsdiag-list-endpoints-per-object.txt" << 1 << "/VirtualNetwork"
+        << "\"3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86\"";
+    QTest::newRow("hnsdiag object: Mac Address") << "hnsdiag-list-endpoints-per-object.txt" << 1
+                                                 << "/MacAddress"
+                                                 << "\"00-15-5D-3A-7C-19\"";
+    QTest::newRow("hnsdiag object: Virtual Network Name")
+        << "hnsdiag-list-endpoints-per-object.txt" << 2 << "/VirtualNetworkName"
+        << "\"cbr0\"";
     QTest::newRow("UTF-16: umlaut") << "listview-utf16le-bom.txt" << 0 << "/Name"
                                     << "\"Netzwerkkarte (B\u00fcro)\"";
 }
@@ -516,11 +599,27 @@ void TestListView::lossesNameTheProperty_data()
                        "Policies: list cut after 4 items ($FormatEnumerationLimit)",
                        "References: list cut after 4 items ($FormatEnumerationLimit)"};
     QTest::newRow("empty values lose nothing") << "listview-empty-values.txt" << 0 << QStringList{};
+    QTest::newRow("cut by the paste inside the last item")
+        << "listview-cut-by-paste.txt" << 0
+        << QStringList{"Policies[1]: cut by the paste after ProviderAddress",
+                       "Policies: cut by the paste inside item 2"};
+    QTest::newRow("cut by the paste inside a wrapped value")
+        << "listview-cut-by-paste.txt" << 1
+        << QStringList{"Subnets[0].IpSubnets: not expanded by PowerShell (System.Object[])",
+                       "Subnets[0]: cut by the paste after ObjectType", "Subnets: cut by the paste inside item 1"};
+    QTest::newRow("hnsdiag object: what hnsdiag list does not show")
+        << "hnsdiag-list-endpoints-per-object.txt" << 0
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list", "MacAddress: not shown by hnsdiag list",
+                       "Policies: not shown by hnsdiag list"};
+    QTest::newRow("hnsdiag object: only the network's name")
+        << "hnsdiag-list-endpoints-per-object.txt" << 2
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list (only the network's name)",
+                       "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list"};
     QTest::newRow("elided lines and a cut value")
         << "listview-elided.txt" << 0
         << QStringList{"CurrentEndpointCount: followed by lines elided with '...'",
                        "Policies: followed by lines elided with '...'",
-                       "Resources: its braces do not match; kept as text"};
+                       "Resources: cut by the paste after AllocationOrder"};
 }
 
 void TestListView::lossesNameTheProperty()
@@ -545,7 +644,11 @@ void TestListView::warningsNameTheLines_data()
         << "listview-elided.txt"
         << QStringList{"line 3: lines elided with '...'; the object is incomplete",
                        "line 7: lines elided with '...'; the object is incomplete",
-                       "line 10: Resources: the value could not be read in full; kept as text"};
+                       "line 10: Resources: cut by the paste; only its complete part was read"};
+    QTest::newRow("values cut by the paste")
+        << "listview-cut-by-paste.txt"
+        << QStringList{"line 7: Policies: cut by the paste; only its complete part was read",
+                       "lines 13-14: Subnets: cut by the paste; only its complete part was read"};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
 }
@@ -630,6 +733,35 @@ void TestListView::wrappedValuesAreJoined_data()
            "ingress\n"
            "                   controller\n"
         << "\"Container NIC attached to the pod sandbox of the ingress controller\"";
+    const QString health = QStringLiteral(
+        "@{AddressNotificationMissedCount=0; AddressNotificationSequenceNumber=0; "
+        "InterfaceNotificationMissedCount=0; InterfaceNotificationSequenceNumber=0; LastErrorCode=0; "
+        "LastUpdateTime=133130762786637301; RouteNotificationMissedCount=0}");
+    const QString healthJson = QStringLiteral(
+        R"({"AddressNotificationMissedCount":0,"AddressNotificationSequenceNumber":0,)"
+        R"("InterfaceNotificationMissedCount":0,"InterfaceNotificationSequenceNumber":0,"LastErrorCode":0,)"
+        R"("LastUpdateTime":133130762786637301,"RouteNotificationMissedCount":0})");
+    QTest::newRow("a console wrap inside words, lines full to the width")
+        << "ID     : A\n" + consoleWrapped(QStringLiteral("Health"), 7, health, 100, false) << healthJson;
+    const QString extensions = QStringLiteral(
+        "{@{Id=6A1F0B3C-2D4E-4F50-8A61-B7C8D9E0F1A2; IsEnabled=False; Name=Microsoft Windows \u7b5b\u9009\u5e73"
+        "\u53f0}, @{Id=7B2A1C4D-3E5F-4061-9B72-C8D9E0F1A2B3; IsEnabled=False; Name=Virtual Switch Extension}, "
+        "@{Id=8C3B2D5E-4F60-4172-AC83-D9E0F1A2B3C4; IsEnabled=True; Name=NDIS \u6355\u83b7}}");
+    const QString extensionsJson = QStringLiteral(
+        R"([{"Id":"6A1F0B3C-2D4E-4F50-8A61-B7C8D9E0F1A2","IsEnabled":false,)"
+        R"("Name":"Microsoft Windows \u7b5b\u9009\u5e73\u53f0"},)"
+        R"({"Id":"7B2A1C4D-3E5F-4061-9B72-C8D9E0F1A2B3","IsEnabled":false,"Name":"Virtual Switch Extension"},)"
+        R"({"Id":"8C3B2D5E-4F60-4172-AC83-D9E0F1A2B3C4","IsEnabled":true,"Name":"NDIS \u6355\u83b7"}])");
+    QTest::newRow("a console wrap counting CJK characters as two columns")
+        << "ID         : A\n" + consoleWrapped(QStringLiteral("Extensions"), 11, extensions, 90, true)
+        << extensionsJson;
+    QTest::newRow("a console wrap counting every character as one column")
+        << "ID         : A\n" + consoleWrapped(QStringLiteral("Extensions"), 11, extensions, 90, false)
+        << extensionsJson;
+    QTest::newRow("a console wrap at a blank: the next line starts one column further")
+        << "ID   : A\nName : " + QString(60, QLatin1Char('x')) + "\n       " + QString(53, QLatin1Char('y')) +
+               "\n        zz\n"
+        << "\"" + QString(60, QLatin1Char('x')) + QString(53, QLatin1Char('y')) + " zz\"";
     QTest::newRow("a short line after a short value is not joined")
         << "ID   : A\nName : short\nnode was rebooted\n"
         << "\"short\"";
@@ -707,6 +839,93 @@ void TestListView::jsonInTheSameFileIsLeftToTheJsonReader()
     QCOMPARE(jsonValues.values.size(), std::size_t(1));
     QCOMPARE(label(jsonValues.values[0].value), natNetwork);
     QCOMPARE(jsonValues.values[0].firstLine, 6);
+}
+
+void TestListView::commandLinesNameTheKind_data()
+{
+    QTest::addColumn<QString>("line"); ///< before the block
+    QTest::addColumn<int>("kindHint");
+
+    QTest::newRow("Get-HnsPolicyList") << "Get-HnsPolicyList" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsPolicyList after a prompt")
+        << "PS C:\\k> Get-HnsPolicyList" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsPolicyList | fl") << "get-hnspolicylist | fl" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsPolicyList: as a heading") << "Get-HnsPolicyList:" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("Get-HnsNetwork: as a heading") << "Get-HnsNetwork:" << int(ResourceKind::Network);
+    QTest::newRow("a heading, then a markdown fence")
+        << "Get-HnsPolicyList:\n```" << int(ResourceKind::LoadBalancer);
+    QTest::newRow("an error message after the command name")
+        << "Get-HnsPolicyList: The term is not recognized" << int(ResourceKind::Invalid);
+    QTest::newRow("piped into another command") << "Get-HnsPolicyList | Select-Object ID, Policies"
+                                                << int(ResourceKind::Invalid);
+}
+
+void TestListView::commandLinesNameTheKind()
+{
+    QFETCH(QString, line);
+    QFETCH(int, kindHint);
+
+    const ExtractResult result =
+        importText(line + "\n\nID        : 5F18B3D6-2A7C-4E90-B4F1-83C0D9E6A725\nIsApplied : True\n");
+    QCOMPARE(result.values.size(), std::size_t(1));
+    QCOMPARE(int(result.values[0].kindHint), kindHint);
+}
+
+void TestListView::hnsdiagObjects_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("objects"); ///< JSON array of the values
+    QTest::addColumn<QList<int>>("kinds");
+
+    QTest::newRow("a network")
+        << "Network          : 3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86\n    Name             : cbr0\n"
+           "    Type             : L2Bridge\n"
+        << R"([{"ID":"3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86","Name":"cbr0","Type":"L2Bridge"}])"
+        << QList<int>{int(ResourceKind::Network)};
+    QTest::newRow("Virtual Network holding a name")
+        << "Endpoint         : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n    Name             : Ethernet\n"
+           "    Virtual Network  : cbr0\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","Name":"Ethernet","VirtualNetworkName":"cbr0"}])"
+        << QList<int>{int(ResourceKind::Endpoint)};
+    QTest::newRow("objects without blank lines between them")
+        << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n  Name : a\n"
+           "Endpoint : e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064\n  Name : b\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","Name":"a"},)"
+           R"({"ID":"e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064","Name":"b"}])"
+        << QList<int>{int(ResourceKind::Endpoint), int(ResourceKind::Endpoint)};
+    QTest::newRow("an unknown label keeps its words") << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n"
+                                                         "  Name : a\n  Shared Containers : 2\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","Name":"a","SharedContainers":2}])"
+        << QList<int>{int(ResourceKind::Endpoint)};
+    QTest::newRow("a heading line alone is no object")
+        << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n\nthe pod is gone\n"
+        << "[]" << QList<int>{};
+    QTest::newRow("a heading without a GUID is no object")
+        << "Endpoint : ethernet\n  Name : a\n"
+        << "[]" << QList<int>{};
+    QTest::newRow("an ordinary list view is left to its reader")
+        << "ID             : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\nVirtualNetwork : "
+           "3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86\n"
+        << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","VirtualNetwork":"3d8a6f1e-92c4-4b07-b5d3-e0f9a2c71b86"}])"
+        << QList<int>{int(ResourceKind::Invalid)};
+}
+
+void TestListView::hnsdiagObjects()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, objects);
+    QFETCH(QList<int>, kinds);
+
+    const ExtractResult result = importText(text);
+    nlohmann::json values = nlohmann::json::array();
+    QList<int> found;
+    for (const FoundValue& value : result.values) {
+        values.push_back(value.value);
+        found << int(value.kindHint);
+        QCOMPARE(int(value.format), int(DumpFormat::ListView));
+    }
+    QCOMPARE(shown(values), shown(nlohmann::json::parse(objects.toStdString())));
+    QCOMPARE(found, kinds);
 }
 
 QTEST_APPLESS_MAIN(TestListView)

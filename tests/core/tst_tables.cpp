@@ -137,6 +137,8 @@ private slots:
     void linesThatAreNotTablesGiveNothing();
     void manyRows();
     void linesAfterATableWithoutABlankLine();
+    void whereASectionEnds_data();
+    void whereASectionEnds();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -180,6 +182,17 @@ void TestTables::findsTheRowsOfEveryTable_data()
         << QStringList{kindId("Network", natNet), kindId("Network", overlayNet), kindId("Endpoint", ep1),
                        kindId("Endpoint", ep2)}
         << "4-4 6-6 10-10 12-12" << 2;
+    QTest::newRow("blank lines inside a section, a fence and prompts around the sections")
+        << "hnsdiag-pasted-breaks.txt"
+        << QStringList{kindId("Network", switchNet), kindId("Network", natNet),    kindId("Endpoint", ep1),
+                       kindId("Endpoint", ep2),      kindId("Endpoint", ep3),      kindId("Endpoint", ep4),
+                       kindId("LoadBalancer", lb1),  kindId("Namespace", ns1)}
+        << "6-6 7-7 11-11 12-12 14-14 15-15 19-19 23-23" << 0;
+    QTest::newRow("copied from a web page: every line ends in empty cells")
+        << "hnsdiag-web-table.txt"
+        << QStringList{kindId("Network", switchNet), kindId("Network", natNet), kindId("Endpoint", ep1),
+                       kindId("Endpoint", ep2), kindId("LoadBalancer", lb1), kindId("LoadBalancer", lb2)}
+        << "4-4 5-5 8-8 9-9 12-12 13-13" << 0;
     QTest::newRow("every section empty") << "hnsdiag-empty.txt" << QStringList{} << "" << 0;
     QTest::newRow("collectlogs network.txt")
         << "table-collectlogs-network.txt"
@@ -536,6 +549,8 @@ void TestTables::linesThatAreNotTablesGiveNothing_data()
 
     QTest::newRow("hnsdiag list -d") << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-detailed.txt")));
     QTest::newRow("JSON") << QString::fromUtf8(readDump(QStringLiteral("network-crlf.json")));
+    QTest::newRow("older hnsdiag list endpoints, one object per heading (the list view reader's)")
+        << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-list-endpoints-per-object.txt")));
     QTest::newRow("list view")
         << QStringLiteral("ID                 : %1\nName               : nat\nType               : "
                           "nat\n\nID                 : %2\nName               : x\n")
@@ -596,6 +611,73 @@ void TestTables::linesAfterATableWithoutABlankLine()
     QCOMPARE(str(result.values[0].value["VirtualNetworkName"]), QStringLiteral("nat"));
     QVERIFY(!result.warnings.empty());
     QCOMPARE(result.warnings.front().firstLine, 4);
+}
+
+void TestTables::whereASectionEnds_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QStringList>("warnings"); ///< their lines
+
+    const QString heading =
+        QStringLiteral("Endpoints:\nName             ID                                   Virtual Network Name\n");
+    const auto row = [](const char* id) { return QStringLiteral("Ethernet         %1 cbr0\n").arg(id); };
+    const QStringList none;
+
+    QTest::newRow("a blank line between rows")
+        << heading + row(ep1) + "\n" + row(ep2) + row(ep3)
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2), kindId("Endpoint", ep3)} << none;
+    QTest::newRow("several blank lines between rows")
+        << heading + row(ep1) + "\n\n\n" + row(ep2)
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)} << none;
+    QTest::newRow("a blank line, then a row printed in other columns: reported")
+        << heading + row(ep1) + QStringLiteral("\nEthernet %1 cbr0\n").arg(ep2)
+        << QStringList{kindId("Endpoint", ep1)} << QStringList{"5-5"};
+    QTest::newRow("a blank line, then prose naming an endpoint")
+        << heading + row(ep1) +
+               QStringLiteral("\nThe endpoint %1 was removed by the CNI plugin after the restart\n").arg(ep2)
+        << QStringList{kindId("Endpoint", ep1)} << none;
+    QTest::newRow("a blank line, then the next section")
+        << heading + row(ep1) + "\nNetworks:\nName             ID\ncbr0             " + natNet + "\n"
+        << QStringList{kindId("Endpoint", ep1), kindId("Network", natNet)} << none;
+    QTest::newRow("a blank line inside a | table")
+        << QStringLiteral("LoadBalancers:\nID                                   | Virtual IPs | Direct IP IDs\n"
+                          "%1 | 10.96.0.10  | %3\n\n%2 | 10.96.0.11  | %3\n")
+               .arg(lb1, lb2, ep1)
+        << QStringList{kindId("LoadBalancer", lb1), kindId("LoadBalancer", lb2)} << none;
+    QTest::newRow("a markdown fence right after the rows")
+        << "```\n" + heading + row(ep1) + "```\n" << QStringList{kindId("Endpoint", ep1)} << none;
+    QTest::newRow("a tilde fence right after the rows")
+        << "~~~text\n" + heading + row(ep1) + "~~~\n" << QStringList{kindId("Endpoint", ep1)} << none;
+    QTest::newRow("a PowerShell prompt right after the rows")
+        << heading + row(ep1) + "PS C:\\Users\\operator> hnsdiag list loadbalancers\n"
+        << QStringList{kindId("Endpoint", ep1)} << none;
+    QTest::newRow("a cmd prompt right after the rows")
+        << heading + row(ep1) + "C:\\k>kubectl get pods -A\n" << QStringList{kindId("Endpoint", ep1)} << none;
+    QTest::newRow("a bare prompt right after the rows")
+        << heading + row(ep1) + "PS C:\\Users\\operator>\n" << QStringList{kindId("Endpoint", ep1)} << none;
+    QTest::newRow("a cmdlet right after the rows")
+        << heading + row(ep1) + "Get-HnsEndpoint | ConvertTo-Json\n" << QStringList{kindId("Endpoint", ep1)}
+        << none;
+    QTest::newRow("an endpoint named like a command is a row")
+        << heading + row(ep1) + QStringLiteral("docker           %1 cbr0\n").arg(ep2)
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)} << none;
+    QTest::newRow("one row ending in two empty cells is not a web page's table")
+        << QStringLiteral("LoadBalancers:\nID                                   | Virtual IPs | Direct IP IDs\n"
+                          "%1 | 10.96.0.10  | %2\n%3 |             |\n")
+               .arg(lb1, ep1, lb2)
+        << QStringList{kindId("LoadBalancer", lb1), kindId("LoadBalancer", lb2)} << none;
+}
+
+void TestTables::whereASectionEnds()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QStringList, warnings);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), objects);
+    QCOMPARE(warningLines(result), warnings);
 }
 
 QTEST_GUILESS_MAIN(TestTables)

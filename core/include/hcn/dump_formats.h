@@ -28,9 +28,13 @@ namespace hcn::io {
 /// Losses are appended to `losses` without a property name; the caller prefixes it. A loss inside the
 /// value starts with its path relative to the value ("[0].ExceptionList: not expanded ...",
 /// "Health.Extra: ..."), so the caller writes the name before it ("Policies" + "[0].ExceptionList: ...")
-/// or, for a loss of the whole value, "Policies: " before the message. Unbalanced braces, `@{...}` that
-/// holds no `key=value`, or nesting deeper than kDefaultMaxJsonDepth keep that part as text with a loss
-/// ("its braces do not match; kept as text").
+/// or, for a loss of the whole value, "Policies: " before the message.
+/// - braces opened and never closed (the text ends inside them: the paste cut the value) -> the complete
+///   `@{...}` items and `key=value` pairs; the last, incomplete one is dropped unless it is itself a
+///   value in braces (read the same way); a loss "cut by the paste after <last member kept>" / "after
+///   item N" / "inside <member>".
+/// Other unbalanced braces, `@{...}` that holds no `key=value`, or nesting deeper than
+/// kDefaultMaxJsonDepth keep that part as text with a loss ("its braces do not match; kept as text").
 nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::string>& losses);
 
 /// Objects in PowerShell's default list view (Format-List) as `Get-HnsNetwork`, `Get-HnsEndpoint`,
@@ -42,8 +46,15 @@ nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::stri
 /// property; a name seen again in a block starts the next object (blank lines lost). A line that is not a
 /// property line continues the value before it when indented to the value column, inside a brace still
 /// open, or when its first word would not have fit on the line before (a wrap that lost its indentation);
-/// otherwise it ends the block. `...` lines are elisions (a loss and a warning). A bare `Get-HnsNetwork`,
-/// `Get-HnsEndpoint` or `Get-HnsNamespace` command line (optionally `| fl`) before the blocks sets kindHint.
+/// otherwise it ends the block. After a line full to the block's width (at least two such lines), a line
+/// indented exactly to the value column continues the text without a blank: the console cut it there. `...` lines are elisions (a loss and a warning). A bare `Get-HnsNetwork`,
+/// `Get-HnsEndpoint`, `Get-HnsNamespace` or `Get-HnsPolicyList` command line (optionally `| fl`), or the
+/// same name as a heading (`Get-HnsPolicyList:`), before the blocks sets kindHint (Network, Endpoint,
+/// Namespace, LoadBalancer). Older `hnsdiag list endpoints` output, a line `Endpoint : <guid>` (or
+/// Network, Namespace, LoadBalancer) over lines indented further with labels that may hold blanks
+/// (`IP Address : ...`), is read here too: one object of that kind in the v1 shape (ID, Name, IPAddress,
+/// MacAddress, VirtualNetwork or VirtualNetworkName), kindHint set, with what hnsdiag list does not show
+/// as losses.
 ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
 
 /// Objects in tables: `hnsdiag list all` (sections `Networks:`, `Endpoints:`, `Namespaces:`,
@@ -57,6 +68,10 @@ ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
 ///   namespace's endpoints), addresses (VIPs, IP Address) and text between them; `|` separates cells
 ///   when the header has it. The header's positions only decide between two text cells, so a name
 ///   overflowing its column still ends at the GUID after it. A row the console wrapped is joined again.
+/// - A section ends at a blank line unless the next line is a row printed like the rows before it (its
+///   ID in one of their columns, or as many `|`); at a markdown fence; at a command typed at a prompt.
+///   Lines that (nearly) all end in two empty cells (`… | |`, copied from a web page) are read without
+///   them.
 /// - Format-Table rows are split by the extents of the `----` groups (a right-aligned number may start
 ///   left of its dashes); cells ending in `...` or `…` are kept without it, with a loss
 ///   "<Label>: cut by the table column"; values are typed (True/False, integers, else strings), empty
