@@ -16,9 +16,56 @@
 #include "hcn/v1_conversion.h"
 
 #include <algorithm>
+#include <mutex>
 #include <shared_mutex>
+#include <unordered_map>
 
 namespace hcn {
+
+namespace {
+
+/// The text of stored documents as the default Query answers them (v2, not Detailed: the document as
+/// stored), so that a document nobody changed is not serialized again for every query.
+///
+/// Invariant: stored documents change only inside Engine::create, modify and remove (their operations
+/// and rollbacks), which hold the state lock exclusively and advance the engine's generation before
+/// changing anything. A query holds the state lock shared, so while it runs neither any document nor
+/// the generation can change: a text stored under the current generation is the text of the document
+/// as it is. Texts are keyed by the document's address, unique among the live objects of one
+/// generation (deleting an object advances the generation too). Concurrent queries share the cache
+/// under its own mutex, held to look up, copy or store a text but never while serializing; two that
+/// miss at once store the same text.
+class DocumentTexts
+{
+public:
+    std::string get(const Json& doc, std::uint64_t generation)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_generation == generation)
+                if (auto it = m_texts.find(&doc); it != m_texts.end())
+                    return it->second;
+        }
+        std::string text = doc.dump();
+        std::lock_guard lock(m_mutex);
+        // The first text of a generation, or a full cache: what is kept is stale or least likely needed.
+        if (m_generation != generation || m_texts.size() >= kMaxTexts) {
+            m_texts.clear();
+            m_generation = generation;
+        }
+        m_texts.emplace(&doc, text);
+        return text;
+    }
+
+private:
+    /// Hosts hold up to 100,000 documents: the cache keeps the texts of the ones queried lately, not all.
+    static constexpr std::size_t kMaxTexts = 4096;
+    std::mutex m_mutex;
+    std::uint64_t m_generation = 0;
+    std::unordered_map<const Json*, std::string> m_texts;
+};
+
+} // namespace
 
 struct Engine::Impl
 {
@@ -37,6 +84,10 @@ struct Engine::Impl
     NotificationDispatcher dispatcher;
     std::shared_ptr<spdlog::logger> log;
     bool stopped = false;
+    /// Advanced (under the exclusive lock) by every call that may change a stored document; read under
+    /// the shared lock by queries. See DocumentTexts.
+    std::uint64_t generation = 1;
+    DocumentTexts texts;
 
     Status stoppedStatus() const { return Status(hr::ManagerStopped, "the HCN service has been shut down."); }
 
@@ -204,6 +255,7 @@ Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_vie
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
+    ++m_impl->generation; // documents may change: every kept document text is stale from here on
     auto& state = m_impl->state;
     Transaction tx(m_impl->dispatcher.hasSubscribers());
     Result<Guid> created = guarded([&]() -> Result<Guid> {
@@ -275,6 +327,7 @@ Status Engine::modify(ResourceKind kind, Handle handle, std::string_view setting
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
+    ++m_impl->generation; // documents may change: every kept document text is stale from here on
     auto& state = m_impl->state;
     Transaction tx(m_impl->dispatcher.hasSubscribers());
     Status result;
@@ -321,10 +374,24 @@ Result<std::string> Engine::query(ResourceKind kind, Handle handle, std::string_
     std::shared_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
-    auto id = m_impl->resolveId(kind, handle);
-    if (!id.ok())
-        return m_impl->logged("Query", kind, id.status());
-    return renderDocument(m_impl->state, kind, *id, *query).dump();
+    const EngineState& state = m_impl->state;
+    Result<std::string> text = Impl::badHandle(kind);
+    state.withObjects(kind, [&](const auto& map) {
+        auto object = m_impl->resolve(map, kind, handle);
+        if (!object.ok()) {
+            text = object.status();
+            return;
+        }
+        const auto& o = **object;
+        // The default shape (v2, not Detailed) is the stored document as it is: its text is kept.
+        if (!query->v1Output() && !query->detailed)
+            text = m_impl->texts.get(o.doc, m_impl->generation);
+        else
+            text = renderDocument(state, kind, o.id, *query).dump();
+    });
+    if (!text.ok())
+        return m_impl->logged("Query", kind, text.status());
+    return text;
 }
 
 Result<std::string> Engine::snapshot(std::string_view queryText)
@@ -365,6 +432,7 @@ Status Engine::remove(ResourceKind kind, const Guid& id)
     std::unique_lock lock(m_impl->mutex);
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
+    ++m_impl->generation; // documents may change: every kept document text is stale from here on
     auto& state = m_impl->state;
     Transaction tx(m_impl->dispatcher.hasSubscribers());
     Status result = invalidKind();

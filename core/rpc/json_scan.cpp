@@ -1,5 +1,7 @@
 #include "rpc/json_scan.h"
 
+#include <cstring>
+
 namespace hcn::rpc {
 
 namespace {
@@ -16,14 +18,23 @@ std::size_t skipSpace(std::string_view text, std::size_t pos)
     return pos;
 }
 
-/// Position just after the string starting at `pos` (a '"'), or npos when unterminated.
+/// Position just after the string starting at `pos` (a '"'), or npos when unterminated. Jumps from quote
+/// to quote (memchr); a quote is the end unless an odd run of backslashes inside the string precedes it.
 std::size_t skipString(std::string_view text, std::size_t pos)
 {
-    for (++pos; pos < text.size(); ++pos) {
-        if (text[pos] == '\\')
-            ++pos;
-        else if (text[pos] == '"')
-            return pos + 1;
+    const char* const begin = text.data() + pos + 1; // the first character inside the string
+    const char* const end = text.data() + text.size();
+    const char* p = begin;
+    while (p < end) {
+        const auto* quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        if (!quote)
+            return std::string_view::npos;
+        std::size_t backslashes = 0;
+        for (const char* b = quote; b > begin && b[-1] == '\\'; --b)
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return static_cast<std::size_t>(quote - text.data()) + 1;
+        p = quote + 1;
     }
     return std::string_view::npos;
 }

@@ -57,40 +57,58 @@ std::string perKindName(Operation operation, ResourceKind kind)
     }
 }
 
-std::unordered_map<std::string, Method> buildTable()
+/// Lookups by string_view: the name of a request is looked up without copying it.
+struct NameHash
 {
-    std::unordered_map<std::string, Method> methods;
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+};
+
+struct Tables
+{
+    std::unordered_map<std::string, Method, NameHash, std::equal_to<>> methods;
+    /// Wire names by [operation][kind], built once: callers get a reference, not a new string per call.
+    std::array<std::array<std::string, 7>, static_cast<std::size_t>(Operation::Ping) + 1> names;
+};
+
+Tables buildTables()
+{
+    Tables t;
     for (ResourceKind kind : kResourceKinds)
-        for (Operation operation : kPerKindOperations)
-            methods.emplace(perKindName(operation, kind), Method{operation, kind});
-    for (const ServiceMethod& m : kServiceMethods)
-        methods.emplace(m.name, Method{m.operation, ResourceKind::Invalid});
-    return methods;
+        for (Operation operation : kPerKindOperations) {
+            std::string name = perKindName(operation, kind);
+            t.names[static_cast<std::size_t>(operation)][static_cast<std::size_t>(kind)] = name;
+            t.methods.emplace(std::move(name), Method{operation, kind});
+        }
+    for (const ServiceMethod& m : kServiceMethods) {
+        t.names[static_cast<std::size_t>(m.operation)][static_cast<std::size_t>(ResourceKind::Invalid)] = m.name;
+        t.methods.emplace(m.name, Method{m.operation, ResourceKind::Invalid});
+    }
+    return t;
 }
 
-const std::unordered_map<std::string, Method>& table()
+const Tables& tables()
 {
-    static const std::unordered_map<std::string, Method> methods = buildTable();
-    return methods;
+    static const Tables t = buildTables();
+    return t;
 }
 
 } // namespace
 
 Method findMethod(std::string_view name)
 {
-    const auto& methods = table();
-    auto it = methods.find(std::string(name));
+    const auto& methods = tables().methods;
+    auto it = methods.find(name);
     return it == methods.end() ? Method{} : it->second;
 }
 
-std::string methodName(Operation operation, ResourceKind kind)
+const std::string& methodName(Operation operation, ResourceKind kind)
 {
-    if (kind != ResourceKind::Invalid)
-        return perKindName(operation, kind);
-    for (const ServiceMethod& m : kServiceMethods)
-        if (m.operation == operation)
-            return m.name;
-    return {};
+    static const std::string none;
+    const auto op = static_cast<std::size_t>(operation);
+    const auto k = static_cast<std::size_t>(kind);
+    const auto& names = tables().names;
+    return op < names.size() && k < names[op].size() ? names[op][k] : none;
 }
 
 } // namespace hcn::rpc

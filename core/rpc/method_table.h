@@ -43,6 +43,6 @@ struct Method
 /// The method a name denotes; operation Invalid for unknown names. Case-sensitive, as JSON-RPC is.
 Method findMethod(std::string_view name);
 /// The wire name of an operation on a kind ("HcnQueryEndpointProperties"); empty when there is none.
-std::string methodName(Operation operation, ResourceKind kind = ResourceKind::Invalid);
+const std::string& methodName(Operation operation, ResourceKind kind = ResourceKind::Invalid);
 
 } // namespace hcn::rpc

@@ -30,6 +30,7 @@ private slots:
     void enumerateFilters_data();
     void enumerateFilters();
     void modifyPolicyAddRemove();
+    void queryFollowsEveryChange();
     void modifyRejectsBadRequests_data();
     void modifyRejectsBadRequests();
     void invalidDocumentsGetSpecificErrors_data();
@@ -356,6 +357,59 @@ void TestEngineNetwork::modifyPolicyAddRemove()
     HCN_VERIFY_OK(
         h.engine.modify(ResourceKind::Network, *net, remove.dump())); // by content, colon MAC spelling
     QCOMPARE(h.engine.modify(ResourceKind::Network, *net, remove.dump()).code(), hcn::hr::PolicyNotFound);
+}
+
+void TestEngineNetwork::queryFollowsEveryChange()
+{
+    // The engine keeps the text of queried documents: every change, failed call and new incarnation of an
+    // ID must still be answered from the document as it is.
+    Harness h;
+    const auto id = hcn::Guid::parse("5e1e0000-0000-4000-8000-0000000000a1");
+    QVERIFY(id.has_value());
+    const std::string settings = v2({{"Name", "texts"}, {"Type", "Overlay"}}).dump();
+    auto net = h.engine.create(ResourceKind::Network, *id, settings, 0);
+    HCN_VERIFY_OK(net);
+    auto other = h.engine.open(ResourceKind::Network, *id);
+    HCN_VERIFY_OK(other);
+    auto text = [&](hcn::Handle handle) {
+        auto r = h.engine.query(ResourceKind::Network, handle, "");
+        return r.ok() ? *r : std::string("error");
+    };
+    const std::string first = text(*net);
+    QCOMPARE(text(*net), first);
+    QCOMPARE(text(*other), first);
+
+    json route{{"Type", "RemoteSubnetRoute"},
+               {"Settings",
+                {{"DestinationPrefix", "10.244.2.0/24"},
+                 {"IsolationId", 4096},
+                 {"ProviderAddress", "10.0.0.5"},
+                 {"DistributedRouterMacAddress", "0e:2a:0a:00:00:05"}}}};
+    json add{{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {route}}}}};
+    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Network, *net, add.dump()));
+    const std::string added = text(*other);
+    QVERIFY(added != first);
+    QVERIFY(added.find("RemoteSubnetRoute") != std::string::npos);
+    QCOMPARE(text(*net), added);
+    QCOMPARE(json::parse(added), h.query(ResourceKind::Network, *net));
+
+    // A failed modify changes nothing, and the answer stays the same.
+    QCOMPARE(h.engine.modify(ResourceKind::Network, *net, add.dump()).code(), hcn::hr::PolicyAlreadyExists);
+    QCOMPARE(text(*net), added);
+    // Detailed and v1 queries are shaped per call, beside the kept text.
+    auto detailed = h.engine.query(ResourceKind::Network, *net, R"({"Flags":1})");
+    HCN_VERIFY_OK(detailed);
+    QVERIFY(detailed->find("\"Resources\"") != std::string::npos);
+    QCOMPARE(text(*net), added);
+
+    // The same ID deleted and created again: a new document behind the same name.
+    HCN_VERIFY_OK(h.engine.remove(ResourceKind::Network, *id));
+    QCOMPARE(h.engine.query(ResourceKind::Network, *net, "").code(), hcn::hr::ObjectUsedAfterUnload);
+    auto again = h.engine.create(ResourceKind::Network, *id, settings, 0);
+    HCN_VERIFY_OK(again);
+    const std::string recreated = text(*again);
+    QVERIFY(recreated.find("RemoteSubnetRoute") == std::string::npos);
+    QCOMPARE(json::parse(recreated), h.query(ResourceKind::Network, *again));
 }
 
 void TestEngineNetwork::modifyRejectsBadRequests_data()
