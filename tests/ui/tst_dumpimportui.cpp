@@ -472,10 +472,15 @@ void TestDumpImportUi::largeImportKeepsTheWindowResponsive()
         }
         last = now;
     });
-    // The import phase ends when the mirror starts replacing what the window shows.
+    // The import ends when the mirror takes the new host: its reset() comes at the end of that one
+    // GUI-thread step (the same for every host shown), measured apart.
+    qint64 showing = 0;
+    qint64 importDone = 0;
     connect(w.window.mirror(), &hcn::ui::HostMirror::reset, this, [&] {
-        if (!shownYet)
-            worstGap = std::max(worstGap, clock.elapsed() - last);
+        if (!shownYet) {
+            showing = clock.elapsed() - last;
+            importDone = last;
+        }
         shownYet = true;
     });
     clock.start();
@@ -485,8 +490,9 @@ void TestDumpImportUi::largeImportKeepsTheWindowResponsive()
     const qint64 total = clock.elapsed();
     timer.stop();
     QCOMPARE(w.window.mirror()->count(ResourceKind::Endpoint), kEndpoints);
-    qInfo("import of %d endpoints: %lld ms until shown, %d GUI timer ticks while importing, longest GUI stall %lld ms",
-          kEndpoints, total, ticks, worstGap);
+    qInfo("import of %d endpoints: about %lld ms importing (%d GUI timer ticks, longest gap %lld ms), "
+          "%lld ms taking the host, %lld ms until shown; %d report rows",
+          kEndpoints, importDone, ticks, worstGap, showing, total, w.report()->model()->rowCount());
     // Parsing on the GUI thread would stall it for the whole import; a second is far beyond a busy machine's
     // scheduling jitter and far below what this import costs.
     QVERIFY2(worstGap < 1000, qPrintable(QString::number(worstGap)));

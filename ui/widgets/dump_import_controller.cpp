@@ -86,8 +86,14 @@ DumpImportController::DumpImportController(ScenarioController* scenarios, QWidge
     // The worker only stores the fraction; the dialog reads it at this pace.
     m_progressTimer->setInterval(50);
     connect(m_progressTimer, &QTimer::timeout, this, [this] {
-        if (m_job && m_progress)
-            m_progress->setValue(m_job->state->permille.load());
+        if (!m_job || !m_progress)
+            return;
+        // Busy until the first source is done: one large file says nothing before it ends.
+        const int permille = m_job->state->permille.load();
+        if (permille > 0 && m_progress->maximum() == 0)
+            m_progress->setRange(0, 1000);
+        if (m_progress->maximum() > 0)
+            m_progress->setValue(permille);
     });
 }
 
@@ -218,12 +224,13 @@ bool DumpImportController::start(const QString& name, std::shared_ptr<Job> job)
         m_progress->setWindowModality(Qt::NonModal); // the window stays usable; the current host stays
         m_progress->setAutoClose(false);
         m_progress->setAutoReset(false);
-        m_progress->setMinimumDuration(400);
-        m_progress->setRange(0, 1000);
+        m_progress->setMinimumDuration(400); // a quick import does not flash a dialog
         connect(m_progress, &QProgressDialog::canceled, this, &DumpImportController::cancel);
     }
+    m_progress->reset();
     m_progress->setLabelText(tr("Importing %1...").arg(name));
-    m_progress->setValue(0);
+    m_progress->setRange(0, 0);
+    m_progress->setValue(0); // shows the dialog once the minimum duration passed
     m_progressTimer->start();
     emit started(name);
     emit message(tr("Importing %1...").arg(name));

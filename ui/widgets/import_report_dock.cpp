@@ -82,8 +82,10 @@ ImportReportDock::ImportReportDock(HostMirror* mirror, CurrentSelection* selecti
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(ImportReportModel::SeverityColumn, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ImportReportModel::LocationColumn, QHeaderView::Interactive);
+    // Fixed widths: sizing columns to their contents would measure every row of a 10,000-message report.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->setColumnWidth(ImportReportModel::SeverityColumn, 100);
     m_view->setColumnWidth(ImportReportModel::LocationColumn, 220);
 
     auto* details = new QWidget(splitter);
