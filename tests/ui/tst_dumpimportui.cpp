@@ -26,6 +26,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QItemSelectionModel>
+#include <QMap>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -133,6 +136,7 @@ class TestDumpImportUi : public QObject
 private slots:
     void initTestCase();
     void cleanup();
+    void menusOfferTheDumpActions();
     void openingFilesShowsAReadOnlyHost();
     void reportRowSelectsTheObjectItNames();
     void pasteImportsTheClipboard();
@@ -162,6 +166,29 @@ void TestDumpImportUi::cleanup()
 {
     for (QMessageBox* box : qApp->findChildren<QMessageBox*>())
         box->close();
+}
+
+void TestDumpImportUi::menusOfferTheDumpActions()
+{
+    Window w;
+    QMap<QString, QString> shortcuts; // shortcut -> action, for every action of the window's menus
+    QStringList clashes;
+    for (QAction* menu : w.window.menuBar()->actions())
+        for (QAction* action : menu->menu()->actions()) {
+            const QString key = action->shortcut().toString();
+            if (key.isEmpty())
+                continue;
+            if (shortcuts.contains(key))
+                clashes << key + ": " + shortcuts.value(key) + " / " + action->objectName();
+            shortcuts.insert(key, action->objectName());
+        }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join('\n')));
+    QCOMPARE(shortcuts.value(QStringLiteral("Ctrl+Shift+O")), QStringLiteral("actionOpenDump"));
+    QCOMPARE(shortcuts.value(QStringLiteral("Ctrl+Shift+V")), QStringLiteral("actionPasteDump"));
+    QVERIFY(w.window.findChild<QAction*>(QStringLiteral("actionOpenDumpFolder")));
+    // The report dock waits until there is a report.
+    QVERIFY(!w.report()->isVisible());
+    QVERIFY(w.window.findChild<QAction*>(QStringLiteral("actionToggleImportReportDock")));
 }
 
 void TestDumpImportUi::openingFilesShowsAReadOnlyHost()

@@ -253,6 +253,7 @@ void DumpImportController::finish(const std::shared_ptr<Job>& job, const Status&
     if (job != m_job)
         return; // superseded by a newer import, whose dialog stays
     m_job.reset();
+    job->state->cancelled = true; // a superseded import still running stops at its next source
     m_progressTimer->stop();
     if (m_progress) {
         m_progress->blockSignals(true); // closing the dialog is not the user's Cancel

@@ -279,13 +279,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (DumpImportController::canOpen(event->mimeData()))
+    // Text dragged inside the console (from an editor) is not a dump.
+    if (!event->source() && DumpImportController::canOpen(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    if (m_dumps->openDropped(event->mimeData()))
+    if (!event->source() && m_dumps->openDropped(event->mimeData()))
         event->acceptProposedAction();
 }
 
