@@ -214,39 +214,68 @@ std::string idKeyOf(const json& value)
     return value.is_string() ? idKey(std::string_view(value.get_ref<const std::string&>())) : std::string();
 }
 
+namespace {
+
+/// The member names of one object in lower case, sorted: the kind tests ask for many names that are
+/// absent, and each question is one binary search instead of a scan of every member.
+class MemberNames
+{
+public:
+    explicit MemberNames(const json& object)
+    {
+        m_names.reserve(object.size());
+        for (const auto& item : object.items())
+            m_names.push_back(lowerCopy(item.key()));
+        std::sort(m_names.begin(), m_names.end());
+    }
+    /// `lowerName` must be in lower case.
+    bool has(std::string_view lowerName) const
+    {
+        return std::binary_search(m_names.begin(), m_names.end(), lowerName,
+                                  [](std::string_view a, std::string_view b) { return a < b; });
+    }
+
+private:
+    std::vector<std::string> m_names;
+};
+
+} // namespace
+
 ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
 {
     if (!value.is_object())
         return ResourceKind::Invalid;
+    const MemberNames names(value);
+    const auto has = [&names](std::string_view lowerName) { return names.has(lowerName); };
     // v2 when it says so, or when it has members only v2 documents have.
-    const bool v2Members = has(value, "IpConfigurations") || has(value, "Ipams") || has(value, "MacPool") ||
-                           has(value, "FrontendVIPs") || has(value, "HostComputeEndpoints") ||
-                           has(value, "NamespaceId") || has(value, "Dns") || has(value, "PortMappings");
+    const bool v2Members = has("ipconfigurations") || has("ipams") || has("macpool") ||
+                           has("frontendvips") || has("hostcomputeendpoints") ||
+                           has("namespaceid") || has("dns") || has("portmappings");
     isV1 = !schemaVersionAtLeast2(value) && !v2Members;
     if (hint != ResourceKind::Invalid)
         return hint;
 
     const bool elb = hasPolicyOfType(value, "ELB");
-    const bool routeList = has(value, "References") && hasPolicyOfType(value, "ROUTE");
-    if (has(value, "Routes") && has(value, "HostComputeEndpoints"))
+    const bool routeList = has("references") && hasPolicyOfType(value, "ROUTE");
+    if (has("routes") && has("hostcomputeendpoints"))
         return ResourceKind::SdnRoute;
-    if (has(value, "Setting") && has(value, "HostComputeEndpoints"))
+    if (has("setting") && has("hostcomputeendpoints"))
         return ResourceKind::SdnRoute;
     if (routeList && !elb)
         return ResourceKind::SdnRoute;
-    if (has(value, "FrontendVIPs") || has(value, "PortMappings") || elb ||
-        (has(value, "References") && !has(value, "Subnets")) || has(value, "HostComputeEndpoints"))
+    if (has("frontendvips") || has("portmappings") || elb ||
+        (has("references") && !has("subnets")) || has("hostcomputeendpoints"))
         return ResourceKind::LoadBalancer;
-    if (has(value, "IpConfigurations") || has(value, "VirtualNetwork") || has(value, "VirtualNetworkName") ||
-        has(value, "IPAddress") || has(value, "IsRemoteEndpoint") || has(value, "HostComputeNetwork") ||
-        has(value, "HostComputeNamespace") || (has(value, "MacAddress") && !has(value, "Subnets")))
+    if (has("ipconfigurations") || has("virtualnetwork") || has("virtualnetworkname") ||
+        has("ipaddress") || has("isremoteendpoint") || has("hostcomputenetwork") ||
+        has("hostcomputenamespace") || (has("macaddress") && !has("subnets")))
         return ResourceKind::Endpoint;
-    if (has(value, "Subnets") || has(value, "Ipams") || has(value, "MacPools") || has(value, "MacPool") ||
-        has(value, "ManagementIP") || has(value, "NetworkAdapterName") || has(value, "AddressPrefix") ||
+    if (has("subnets") || has("ipams") || has("macpools") || has("macpool") ||
+        has("managementip") || has("networkadaptername") || has("addressprefix") ||
         isNetworkType(member(value, "Type")))
         return ResourceKind::Network;
-    if (has(value, "ResourceList") || has(value, "IsDefault") || has(value, "CompartmentId") ||
-        has(value, "NamespaceId") || has(value, "CompartmentGuid") || isNamespaceType(member(value, "Type")))
+    if (has("resourcelist") || has("isdefault") || has("compartmentid") ||
+        has("namespaceid") || has("compartmentguid") || isNamespaceType(member(value, "Type")))
         return ResourceKind::Namespace;
     return ResourceKind::Invalid;
 }

@@ -4,11 +4,14 @@
 // the dump has it and is reported: a support engineer is looking for exactly that.
 
 #include "common/text.h"
+#include "hcn/guid.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace hcn::io::detail {
@@ -90,15 +93,32 @@ public:
 
     void merge(std::vector<Sighting>&& sightings)
     {
+        const std::map<std::string, std::string> idsByAddress = addressIndex(sightings);
         // Group by kind and ID, in the order objects first appear.
         std::map<std::pair<ResourceKind, std::string>, std::vector<std::size_t>> groups;
         std::vector<std::pair<ResourceKind, std::string>> order;
         for (std::size_t i = 0; i < sightings.size(); ++i) {
             Sighting& s = sightings[i];
-            std::string key = idKeyOf(s.document.value("ID", json()));
-            if (key.empty()) {
+            const json given = s.document.value("ID", json());
+            std::string key = idKeyOf(given);
+            if (key.empty() && s.kind == ResourceKind::Endpoint) {
+                // A table row without an ID (collectlogs' endpoint.txt) is the endpoint with its address.
+                for (const std::string& address : addressesOf(s.document)) {
+                    if (auto it = idsByAddress.find(address); it != idsByAddress.end()) {
+                        key = it->second;
+                        s.document["ID"] = key;
+                        break;
+                    }
+                }
+            }
+            if (key.empty() || !Guid::parse(key, true)) {
                 const std::string id = madeUpId(s);
-                s.lost.push_back("ID: not in the dump; the snapshot calls it " + id);
+                s.lost.push_back(key.empty() ? "ID: not in the dump; the snapshot calls it " + id
+                                             : "ID: " + given.dump() + " is not a GUID; the snapshot calls it " + id);
+                if (!key.empty()) {
+                    s.document["_v1"] = s.document.contains("_v1") && s.document["_v1"].is_object() ? s.document["_v1"] : json::object();
+                    s.document["_v1"]["ID"] = given;
+                }
                 s.document["ID"] = id;
                 key = id;
             }
@@ -148,6 +168,43 @@ public:
     }
 
 private:
+    /// An endpoint's MAC (upper case, dashes) and IP addresses, as keys of addressIndex.
+    static std::vector<std::string> addressesOf(const json& doc)
+    {
+        std::vector<std::string> keys;
+        std::string mac = textMember(doc, "MacAddress");
+        if (!mac.empty()) {
+            for (char& c : mac)
+                c = c == ':' ? '-' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            keys.push_back("mac " + mac);
+        }
+        if (auto configs = doc.find("IpConfigurations"); configs != doc.end() && configs->is_array())
+            for (const json& config : *configs)
+                if (config.is_object() && config.contains("IpAddress") && config["IpAddress"].is_string())
+                    keys.push_back("ip " + config["IpAddress"].get<std::string>());
+        return keys;
+    }
+
+    /// The endpoints with an ID by each of their addresses; an address two endpoints share names none.
+    static std::map<std::string, std::string> addressIndex(const std::vector<Sighting>& sightings)
+    {
+        std::map<std::string, std::string> index;
+        std::set<std::string> shared;
+        for (const Sighting& s : sightings) {
+            const std::string id = idKeyOf(s.document.value("ID", json()));
+            if (s.kind != ResourceKind::Endpoint || id.empty())
+                continue;
+            for (const std::string& address : addressesOf(s.document)) {
+                auto [it, inserted] = index.emplace(address, id);
+                if (!inserted && it->second != id)
+                    shared.insert(address);
+            }
+        }
+        for (const std::string& address : shared)
+            index.erase(address);
+        return index;
+    }
+
     void add(Sighting&& s)
     {
         ImportedObject object;

@@ -1,9 +1,8 @@
 // Finding JSON values in dump text: a scan over the cleaned lines that follows strings and brackets,
 // repairs what a console broke while it collects a value, and parses each value on its own.
 
-#include "hcn/dump_text.h"
-
 #include "common/utf8.h"
+#include "hcn/dump_text.h"
 #include "io/json_repair.h"
 
 #include <algorithm>
@@ -368,7 +367,8 @@ private:
     void warn(int first, int last, std::string message)
     {
         // Parser messages quote what they last read, which can end inside a character: kept valid UTF-8.
-        m_result.warnings.push_back({first, last, lineRange(first, last) + ": " + validUtf8(std::move(message))});
+        m_result.warnings.push_back(
+            {first, last, lineRange(first, last) + ": " + validUtf8(std::move(message))});
     }
 
     const std::vector<CleanedLine>& m_lines;

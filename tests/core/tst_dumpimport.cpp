@@ -129,6 +129,18 @@ private slots:
                            "LoadBalancer:4D5E6F70-8192-4A3B-8C4D-5E6F708192A3",
                            "Namespace:B2C3D4E5-1111-4F60-8A9B-0C1D2E3F4A5B"}
             << QStringList{QStringLiteral("its network 7d3e5a91-2c4b-4f6e-9a18-b0c2d4e6f801 is not in the dump")};
+        QTest::newRow("collectlogs folder: tables followed by JSON, UTF-16 LE, CRLF")
+            << QStringList{"collectlogs/network.txt", "collectlogs/endpoint.txt", "collectlogs/policy.txt"}
+            << QStringList{"Endpoint:7E8F9001-1223-4B4C-8D5E-6F708192A3B4", "Endpoint:8F900112-2334-4C5D-9E6F-708192A3B4C5",
+                           "Endpoint:90011223-3445-4D6E-8F70-8192A3B4C5D6", "LoadBalancer:A1B2C3D4-E5F6-4718-A9B0-C1D2E3F4A5B6",
+                           "LoadBalancer:B2C3D4E5-F607-4829-BAC1-D2E3F4A5B6C7", "Namespace:6C7D8E9F-0A1B-4C2D-9E3F-4A5B6C7D8E9F",
+                           "Network:2E6B9C40-81D3-4F5A-B7C2-94E0A1D3F5B6", "Network:8F1A2B3C-4D5E-4F60-9A7B-8C9D0E1F2A3B"}
+            << QStringList{"backend C3D4E5F6-0718-493A-8BCD-E2F3A4B5C6D7 is not in the dump"};
+        QTest::newRow("2017 schema: Private, NATName, nameless extension, gateway outside its subnet")
+            << QStringList{"import-2017-schema.json"}
+            << QStringList{"Endpoint:9F205C4D-AE6F-4192-8D3E-4F5A6B7C8D9E", "Network:5B8E2F1A-7C3D-4E6F-9A0B-1C2D3E4F5A6B",
+                           "Network:8E1F4B3C-9D5E-4081-BC2D-3E4F5A6B7C8D"}
+            << QStringList{};
         QTest::newRow("UTF-16 LE network") << QStringList{"network-utf16le-bom.json"}
                                            << QStringList{"Network:3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11"}
                                            << QStringList{};
@@ -194,7 +206,7 @@ private slots:
         QVERIFY(localReport->wasV1);
         QCOMPARE(localReport->source, std::string("import-endpoints-depth2.json"));
         QCOMPARE(localReport->firstLine, 2);
-        QCOMPARE(localReport->lastLine, 35);
+        QCOMPARE(localReport->lastLine, 31);
         QVERIFY(QString::fromStdString(localReport->originalText).startsWith("{\n        \"ActivityId\":  "));
         const QStringList lost = [&] {
             QStringList l;
@@ -255,6 +267,39 @@ private slots:
         const ImportedObject& o = result->report.objects[0];
         QCOMPARE(o.source, std::string("networkdetailed.txt"));
         QCOMPARE(o.notes, std::vector<std::string>{"also shown in network.txt line 1 (JSON)"});
+    }
+
+    void oldHnsOutputKeepsWhatTheCustomerHad()
+    {
+        const ImportResult result = importFiles({"import-2017-schema.json"});
+        // The endpoint names its network in upper case, the network spells its ID in lower case.
+        QVERIFY2(!anyContains(messageTexts(result), "is not in the dump"), qPrintable(messageTexts(result).join('\n')));
+        const json* nat = document(result, ResourceKind::Network, "5b8e2f1a-7c3d-4e6f-9a0b-1c2d3e4f5a6b");
+        QVERIFY(nat);
+        // The gateway outside its subnet stays as HNS reported it: that is what a support engineer looks for.
+        QCOMPARE((*nat)["Ipams"][0]["Subnets"][0]["Routes"][0]["NextHop"].get<std::string>(), std::string("172.24.0.1"));
+        QCOMPARE(result.snapshot["HnsVersion"], (json{{"Major", 1}, {"Minor", 1}}));
+        const json* endpoint = document(result, ResourceKind::Endpoint, "9f205c4d-ae6f-4192-8d3e-4f5a6b7c8d9e");
+        QVERIFY(endpoint);
+        QCOMPARE(policyTypes(*endpoint), QStringList{"PortMapping"});
+        QCOMPARE((*endpoint)["Policies"][0]["Settings"]["Protocol"].get<int>(), 6);
+    }
+
+    void tableRowsAreTheObjectsTheJsonShows()
+    {
+        const ImportResult result =
+            importFiles({"collectlogs/network.txt", "collectlogs/endpoint.txt", "collectlogs/policy.txt"});
+        const ImportedObject* remote = object(result, "8F900112-2334-4C5D-9E6F-708192A3B4C5");
+        QVERIFY(remote);
+        QCOMPARE(remote->format, DumpFormat::Json);
+        QCOMPARE(remote->source, std::string("collectlogs/endpoint.txt"));
+        QVERIFY2(std::find(remote->notes.begin(), remote->notes.end(),
+                           std::string("also shown in collectlogs/endpoint.txt line 5 (table)")) != remote->notes.end(),
+                 remote->notes.empty() ? "no notes" : remote->notes.back().c_str());
+        const ImportedObject* nat = object(result, "2E6B9C40-81D3-4F5A-B7C2-94E0A1D3F5B6");
+        QVERIFY(nat);
+        QCOMPARE(nat->format, DumpFormat::Json);
+        QCOMPARE(result.snapshot["HnsVersion"], (json{{"Major", 15}, {"Minor", 0}}));
     }
 
     void anObjectWithoutIdGetsAStableOne()

@@ -116,7 +116,7 @@ private slots:
         QTest::addColumn<QString>("message");
 
         QTest::newRow("binary file") << QStringList{"import", dumpPath("garbage.bin")} << QByteArray() << 1
-                                     << QString("nothing in the dump could be read");
+                                     << QString("garbage.bin: skipped: not text");
         QTest::newRow("prose on stdin") << QStringList{"import", "-"} << QByteArray("no objects here\n") << 1
                                         << QString("nothing in the dump could be read");
         QTest::newRow("missing path") << QStringList{"import", "/nonexistent/dump.txt"} << QByteArray() << 1

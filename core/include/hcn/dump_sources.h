@@ -22,10 +22,16 @@ struct DumpSource
 /// Caps on what is read (documented in docs/import.md).
 struct SourceLimits
 {
-    std::size_t maxFileBytes = std::size_t(256) * 1024 * 1024;   ///< one file, after decompression
-    std::size_t maxTotalBytes = std::size_t(1024) * 1024 * 1024; ///< everything read, after decompression
-    std::size_t maxFiles = 20000;                                ///< files read from folders and archives
-    int maxArchiveNesting = 2; ///< an archive inside an archive inside the one given, and no deeper
+    std::size_t maxFileBytes = std::size_t(256) * 1024 * 1024; ///< one file, after decompression
+    /// Everything read into memory, after decompression (an archive inside an archive counts, and so do
+    /// its files). Reading stops when it is reached, with a warning naming the first file not read.
+    std::size_t maxTotalBytes = std::size_t(1024) * 1024 * 1024;
+    std::size_t maxFiles = 20000; ///< files met in folders and archives, archives themselves included
+    int maxArchiveNesting = 2;    ///< an archive inside an archive inside the one given, and no deeper
+    /// Content of skipped entries (binary, over maxFileBytes) that must be unpacked to get past them
+    /// (entries of a compressed tar, zip entries whose length is only known at their end); bounds the
+    /// time an archive bomb takes.
+    std::size_t maxSkippedBytes = std::size_t(4) * 1024 * 1024 * 1024;
 };
 
 /// Something about an input that the user should know ("logs.zip!x.exe: not text; skipped").
@@ -45,14 +51,18 @@ struct SourceReadResult
 using SourceProgress = std::function<bool(std::size_t bytesRead)>;
 
 /// Reads every path: a file as it is; an archive (recognised by its content, not its name) entry by
-/// entry; a folder recursively, in name order. Files that are plainly not dumps (images, executables,
-/// event logs .evtx, packet captures .etl/.pcap) are skipped with a warning, as are entries over the
-/// limits. Fails only when a path cannot be read at all (missing, unreadable: E_INVALIDARG with the
-/// path), when the limits leave nothing, or when cancelled.
-Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths, const SourceLimits& limits = {},
+/// entry; a folder recursively, in name order, following links only to places inside it. Files that are
+/// not text (images, executables, event logs .evtx, packet captures .etl/.pcap: NUL bytes in the first
+/// 8 KiB that are not UTF-16) are skipped with a warning, as are entries over the limits. Names in
+/// reports: "folder/sub/network.txt", "logs.zip!collectlogs/network.txt", "outer.zip!inner.tgz!x.txt".
+/// Fails only when a path cannot be read at all (missing, unreadable: E_INVALIDARG with the path), when
+/// nothing usable is left (E_INVALIDARG saying why), or when cancelled (E_ABORT).
+Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths,
+                                         const SourceLimits& limits = {},
                                          const SourceProgress& progress = {});
 
 /// The same for bytes already in memory (a pasted clipboard, a dropped archive): `name` is used in reports.
+/// An archive is unpacked, text passes through (up to maxFileBytes), binary content is refused.
 Result<SourceReadResult> readDumpBytes(std::string name, std::string bytes, const SourceLimits& limits = {});
 
 /// Whether archives can be read in this build (libarchive present).

@@ -1,0 +1,681 @@
+// Reading what a customer sent: single files, collectlogs.ps1 folders and archives of them, with caps on
+// what is held in memory and on the work a hostile archive can cause. Every byte that ends up in memory
+// is counted as it is read, so a declared size in an archive is never trusted.
+
+#include "hcn/dump_sources.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <new>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+#ifdef HCN_HAVE_LIBARCHIVE
+#include <archive.h>
+#include <archive_entry.h>
+#endif
+
+namespace hcn::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kChunkBytes = 64 * 1024;
+/// How much of a file decides whether it is text, binary or an archive.
+constexpr std::size_t kSniffBytes = 8 * 1024;
+/// libarchive may ask for a read to be repeated; not forever.
+constexpr int kMaxRetries = 16;
+
+std::string utf8Name(const fs::path& path)
+{
+    const std::u8string name = path.u8string();
+    return {reinterpret_cast<const char*>(name.data()), name.size()};
+}
+
+std::string sizeText(std::uintmax_t bytes)
+{
+    constexpr std::uintmax_t kib = 1024;
+    constexpr std::uintmax_t mib = kib * 1024;
+    if (bytes >= mib)
+        return std::to_string((bytes + mib / 2) / mib) + " MiB";
+    if (bytes >= kib)
+        return std::to_string((bytes + kib / 2) / kib) + " KiB";
+    return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
+/// UTF-16 with a BOM, or without one when (nearly) every other byte is 0.
+bool looksLikeUtf16(std::string_view head)
+{
+    if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF"))
+        return true;
+    const std::size_t pairs = std::min<std::size_t>(head.size() / 2, kSniffBytes / 2);
+    if (pairs < 2)
+        return false;
+    std::size_t oddZero = 0;
+    std::size_t evenZero = 0;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        oddZero += head[2 * i + 1] == '\0';
+        evenZero += head[2 * i] == '\0';
+    }
+    const bool little = oddZero * 10 >= pairs * 9 && evenZero * 10 < pairs;
+    const bool big = evenZero * 10 >= pairs * 9 && oddZero * 10 < pairs;
+    return little || big;
+}
+
+/// Binary: NUL bytes in the first few KiB that are not the zeros of UTF-16 text.
+bool looksBinary(std::string_view bytes)
+{
+    const std::string_view head = bytes.substr(0, kSniffBytes);
+    return head.find('\0') != std::string_view::npos && !looksLikeUtf16(head);
+}
+
+/// The signatures of the archives this tool reads; only used to say that a build cannot read them.
+bool hasArchiveSignature(std::string_view head)
+{
+    return head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06") || head.starts_with("\x1F\x8B") ||
+           (head.size() >= 262 && head.substr(257, 5) == "ustar");
+}
+
+#ifdef HCN_HAVE_LIBARCHIVE
+
+struct ArchiveFree
+{
+    void operator()(archive* handle) const { archive_read_free(handle); }
+};
+using ArchiveHandle = std::unique_ptr<archive, ArchiveFree>;
+
+/// A reader for the formats dumps come in: zip and tar, plain or gzip-compressed.
+ArchiveHandle newArchiveReader()
+{
+    ArchiveHandle handle(archive_read_new());
+    if (handle) {
+        archive_read_support_format_zip(handle.get());
+        archive_read_support_format_tar(handle.get());
+        archive_read_support_filter_gzip(handle.get());
+    }
+    return handle;
+}
+
+std::string archiveError(archive* handle)
+{
+    const char* text = archive_error_string(handle);
+    return text && *text ? std::string(text) : std::string("unknown error");
+}
+
+/// An archive recognised by libarchive, its first header read.
+struct OpenArchive
+{
+    ArchiveHandle handle;
+    archive_entry* first = nullptr;
+    int firstStatus = ARCHIVE_EOF;
+};
+
+/// Opens a reader with `open` and reads the first header: an archive when that works (an empty zip is
+/// still a zip; an all-zero block, which tar would call an empty archive, is not).
+template <typename Open> std::optional<OpenArchive> openArchive(Open&& open)
+{
+    OpenArchive opened{newArchiveReader()};
+    if (!opened.handle || open(opened.handle.get()) != ARCHIVE_OK)
+        return std::nullopt;
+    opened.firstStatus = archive_read_next_header(opened.handle.get(), &opened.first);
+    const bool zip = (archive_format(opened.handle.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
+    if (opened.firstStatus == ARCHIVE_OK || opened.firstStatus == ARCHIVE_WARN ||
+        (opened.firstStatus == ARCHIVE_EOF && zip))
+        return opened;
+    return std::nullopt;
+}
+
+std::optional<OpenArchive> openArchiveInMemory(std::string_view bytes)
+{
+    return openArchive(
+        [&](archive* handle) { return archive_read_open_memory(handle, bytes.data(), bytes.size()); });
+}
+
+std::optional<OpenArchive> openArchiveFile(const fs::path& path)
+{
+    return openArchive([&](archive* handle) {
+#ifdef _WIN32
+        return archive_read_open_filename_w(handle, path.c_str(), kChunkBytes);
+#else
+        return archive_read_open_filename(handle, path.c_str(), kChunkBytes);
+#endif
+    });
+}
+
+std::string entryName(archive_entry* entry)
+{
+    const char* raw = archive_entry_pathname_utf8(entry);
+    if (!raw)
+        raw = archive_entry_pathname(entry);
+    std::string name = raw ? raw : "";
+    while (name.starts_with("./") || name.starts_with("/"))
+        name.erase(0, name.starts_with("/") ? 1 : 2);
+    return name.empty() ? std::string("(unnamed)") : name;
+}
+
+#endif
+
+/// Archives have NUL bytes near the start (tar headers, zip and gzip fields); text is never tried as one.
+bool mayBeArchive(std::string_view head)
+{
+    return archivesSupported() && head.substr(0, kSniffBytes).find('\0') != std::string_view::npos;
+}
+
+/// The reading of one call: what was found, what was skipped and why, and the running totals.
+class SourceReader
+{
+public:
+    SourceReader(const SourceLimits& limits, const SourceProgress& progress)
+        : m_limits(limits), m_progress(progress), m_buffer(kChunkBytes)
+    {}
+
+    /// A path given by the user; fails only when it cannot be read at all.
+    Status readPath(const std::string& path)
+    {
+        if (path.empty())
+            return Status(hr::InvalidArg, "an empty path was given");
+        const fs::path p(reinterpret_cast<const char8_t*>(path.c_str()));
+        std::error_code ec;
+        const fs::file_status status = fs::status(p, ec);
+        if (!fs::exists(status))
+            return Status(hr::InvalidArg, path + ": no such file or folder");
+        if (ec)
+            return Status(hr::InvalidArg, path + ": cannot be read (" + ec.message() + ")");
+        if (fs::is_directory(status)) {
+            fs::path root = fs::canonical(p, ec);
+            if (ec)
+                return Status(hr::InvalidArg, path + ": cannot be read (" + ec.message() + ")");
+            std::string name = utf8Name(root.filename());
+            if (name.empty())
+                name = path;
+            std::set<fs::path> visited{root};
+            std::error_code listError;
+            fs::directory_iterator probe(root, listError);
+            if (listError)
+                return Status(hr::InvalidArg,
+                              path + ": the folder cannot be read (" + listError.message() + ")");
+            readFolder(root, name, root, visited);
+            return Status::success();
+        }
+        if (!fs::is_regular_file(status))
+            return Status(hr::InvalidArg, path + ": not a file or folder");
+        std::string name = utf8Name(p.filename());
+        if (!readFile(p, name.empty() ? path : name))
+            return Status(hr::InvalidArg, path + ": cannot be read");
+        return Status::success();
+    }
+
+    /// Bytes already in memory: an archive is unpacked, text is kept as it is.
+    void readBytes(std::string name, std::string bytes)
+    {
+        if (!countFile(name))
+            return;
+        if (!bytes.empty() && !looksBinary(bytes) && bytes.size() > m_limits.maxFileBytes) {
+            skipOversized(name, bytes.size());
+            return;
+        }
+        addBlob(std::move(name), std::move(bytes), 0);
+    }
+
+    Result<SourceReadResult> finish(const std::string& what)
+    {
+        if (m_cancelled)
+            return Status(hr::Abort, "reading " + what + " was cancelled");
+        if (!m_result.sources.empty())
+            return std::move(m_result);
+        if (m_filesSeen == 0)
+            return Status(hr::InvalidArg, "nothing to import: " + what + " contains no files");
+        std::string why = "nothing to import from " + what + ": ";
+        std::vector<std::string> reasons;
+        const auto add = [&](std::size_t count, const std::string& text) {
+            if (count)
+                reasons.push_back(std::to_string(count) + " " + text);
+        };
+        add(m_binary, m_binary == 1 ? "file is not text" : "files are not text");
+        add(m_oversized, std::string(m_oversized == 1 ? "file is" : "files are") + " over the " +
+                             sizeText(m_limits.maxFileBytes) + " limit for one file");
+        add(m_empty, m_empty == 1 ? "file is empty" : "files are empty");
+        add(m_unreadable, m_unreadable == 1 ? "file cannot be read" : "files cannot be read");
+        for (std::size_t i = 0; i < reasons.size(); ++i)
+            why += (i ? ", " : "") + reasons[i];
+        if (reasons.empty())
+            why += "no file could be used";
+        if (!m_result.warnings.empty()) {
+            const SourceWarning& first = m_result.warnings.front();
+            why += " (" + first.source + ": " + first.message + ")";
+        }
+        return Status(hr::InvalidArg, why);
+    }
+
+    bool stopped() const { return m_stopped; }
+
+private:
+    void warn(const std::string& source, std::string message)
+    {
+        m_result.warnings.push_back({source, std::move(message)});
+    }
+
+    void stopForTotal(const std::string& name)
+    {
+        warn(name,
+             "not read: the limit of " + sizeText(m_limits.maxTotalBytes) +
+                 " for everything read together was reached; this file and the ones after it were skipped");
+        m_stopped = true;
+    }
+
+    bool reportProgress()
+    {
+        if (m_progress && !m_progress(m_bytesRead + m_bytesSkipped)) {
+            m_cancelled = true;
+            m_stopped = true;
+        }
+        return !m_cancelled;
+    }
+
+    /// Counts bytes read into memory against the total; false when reading must stop.
+    bool take(std::size_t bytes, const std::string& name)
+    {
+        if (m_bytesRead + bytes > m_limits.maxTotalBytes) {
+            stopForTotal(name);
+            return false;
+        }
+        m_bytesRead += bytes;
+        return reportProgress();
+    }
+
+    /// Counts one more file against maxFiles; false when reading must stop.
+    bool countFile(const std::string& name)
+    {
+        if (m_stopped)
+            return false;
+        if (m_filesSeen >= m_limits.maxFiles) {
+            warn(name, "not read: the limit of " + std::to_string(m_limits.maxFiles) +
+                           " files was reached; this file and the ones after it were skipped");
+            m_stopped = true;
+            return false;
+        }
+        ++m_filesSeen;
+        return true;
+    }
+
+    void skipOversized(const std::string& name, std::uintmax_t size)
+    {
+        warn(name, "skipped: " + sizeText(size) + " is over the " + sizeText(m_limits.maxFileBytes) +
+                       " limit for one file");
+        ++m_oversized;
+    }
+
+    void skipBinary(const std::string& name)
+    {
+        warn(name, "skipped: not text (binary content)");
+        ++m_binary;
+    }
+
+    /// A whole file or archive entry in memory: kept when text, unpacked when an archive.
+    /// `level` is the nesting it has as an archive: 0 for what the user gave.
+    void addBlob(std::string name, std::string bytes, int level)
+    {
+        if (bytes.empty()) {
+            warn(name, "skipped: empty");
+            ++m_empty;
+            return;
+        }
+        const std::string_view head = std::string_view(bytes).substr(0, kSniffBytes);
+#ifdef HCN_HAVE_LIBARCHIVE
+        if (mayBeArchive(head)) {
+            if (std::optional<OpenArchive> opened = openArchiveInMemory(bytes)) {
+                if (level > m_limits.maxArchiveNesting) {
+                    warn(name, "skipped: an archive nested more than " +
+                                   std::to_string(m_limits.maxArchiveNesting) + " levels deep");
+                    return;
+                }
+                readArchive(*opened, name, level);
+                return;
+            }
+        }
+#else
+        (void)level;
+#endif
+        if (!archivesSupported() && hasArchiveSignature(head)) {
+            warn(name,
+                 "skipped: an archive, and this build cannot read archives; unpack it and import the files");
+            ++m_unreadable;
+            return;
+        }
+        if (looksBinary(bytes)) {
+            skipBinary(name);
+            return;
+        }
+        m_result.sources.push_back({std::move(name), std::move(bytes)});
+    }
+
+    /// A file on disk; false when it cannot be opened.
+    bool readFile(const fs::path& path, const std::string& name)
+    {
+        if (!countFile(name))
+            return true;
+        std::error_code ec;
+        const std::uintmax_t size = fs::file_size(path, ec);
+        std::ifstream file(path, std::ios::binary);
+        if (ec || !file) {
+            warn(name, "skipped: cannot be read" + (ec ? " (" + ec.message() + ")" : std::string()));
+            ++m_unreadable;
+            return false;
+        }
+        // The first bytes decide what the file is; nothing more is read from one that is too large.
+        std::string head(std::min<std::uintmax_t>(size, kSniffBytes), '\0');
+        file.read(head.data(), std::streamsize(head.size()));
+        head.resize(std::size_t(file.gcount()));
+#ifdef HCN_HAVE_LIBARCHIVE
+        if (mayBeArchive(head)) {
+            // Streamed from the file: an archive's own size is not capped, only what comes out of it.
+            if (std::optional<OpenArchive> opened = openArchiveFile(path)) {
+                file.close();
+                readArchive(*opened, name, 0);
+                return true;
+            }
+        }
+#endif
+        if (size > m_limits.maxFileBytes) {
+            skipOversized(name, size);
+            return true;
+        }
+        if (head.empty()) {
+            warn(name, "skipped: empty");
+            ++m_empty;
+            return true;
+        }
+        if (looksBinary(head) || (!archivesSupported() && hasArchiveSignature(head))) {
+            addBlob(name, std::move(head), 0); // says why it is skipped
+            return true;
+        }
+        std::string bytes = std::move(head);
+        if (!take(bytes.size(), name))
+            return true;
+        while (file) {
+            file.read(m_buffer.data(), std::streamsize(m_buffer.size()));
+            const auto got = std::size_t(file.gcount());
+            if (got == 0)
+                break;
+            if (bytes.size() + got > m_limits.maxFileBytes) { // it grew while being read
+                skipOversized(name, bytes.size() + got);
+                return true;
+            }
+            if (!take(got, name))
+                return true;
+            bytes.append(m_buffer.data(), got);
+        }
+        if (file.bad()) {
+            warn(name, "skipped: a read error in the middle of the file");
+            ++m_unreadable;
+            return true;
+        }
+        addBlob(name, std::move(bytes), 0);
+        return true;
+    }
+
+    void readFolder(const fs::path& dir, const std::string& name, const fs::path& root,
+                    std::set<fs::path>& visited)
+    {
+        std::error_code ec;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            entries.push_back(*it);
+        if (ec) {
+            warn(name, "some entries cannot be read (" + ec.message() + ")");
+            ++m_unreadable;
+        }
+        std::sort(entries.begin(), entries.end(),
+                  [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                      return a.path().filename().native() < b.path().filename().native();
+                  });
+        for (const fs::directory_entry& entry : entries) {
+            if (m_stopped)
+                return;
+            const fs::path& path = entry.path();
+            const std::string childName = name + "/" + utf8Name(path.filename());
+            std::error_code statusError;
+            const bool link = fs::is_symlink(fs::symlink_status(path, statusError));
+            const fs::file_status status = fs::status(path, statusError);
+            if (statusError || !fs::exists(status)) {
+                warn(childName, link ? "skipped: a link to nothing" : "skipped: cannot be read");
+                ++m_unreadable;
+                continue;
+            }
+            if (link) {
+                std::error_code canonicalError;
+                const fs::path target = fs::canonical(path, canonicalError);
+                const auto [rootEnd, targetEnd] =
+                    std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+                if (canonicalError || rootEnd != root.end()) {
+                    warn(childName, "not followed: a link to outside the folder");
+                    continue;
+                }
+            }
+            if (fs::is_directory(status)) {
+                std::error_code canonicalError;
+                const fs::path real = fs::canonical(path, canonicalError);
+                if (canonicalError) {
+                    warn(childName, "skipped: cannot be read (" + canonicalError.message() + ")");
+                    ++m_unreadable;
+                    continue;
+                }
+                if (!visited.insert(real).second) {
+                    warn(childName, "not followed: a link to a folder that is read already");
+                    continue;
+                }
+                readFolder(path, childName, root, visited);
+            } else if (fs::is_regular_file(status)) {
+                readFile(path, childName);
+            } else {
+                warn(childName, "skipped: not a regular file");
+            }
+        }
+    }
+
+#ifdef HCN_HAVE_LIBARCHIVE
+    /// Every file in an open archive, in archive order. `level` is this archive's nesting (0: given).
+    void readArchive(OpenArchive& opened, const std::string& archiveName, int level)
+    {
+        archive* handle = opened.handle.get();
+        archive_entry* entry = opened.first;
+        std::size_t files = 0;
+        for (int status = opened.firstStatus;; status = archive_read_next_header(handle, &entry)) {
+            if (m_stopped)
+                return;
+            if (status == ARCHIVE_EOF)
+                break;
+            if (status < ARCHIVE_WARN) {
+                warn(archiveName, "damaged or truncated archive, reading stopped after " +
+                                      std::to_string(files) + (files == 1 ? " file" : " files") + " (" +
+                                      archiveError(handle) + ")");
+                return;
+            }
+            if (archive_entry_filetype(entry) != AE_IFREG)
+                continue; // folders, links, devices
+            ++files;
+            const std::string name = archiveName + "!" + entryName(entry);
+            if (!countFile(name))
+                return;
+            if (archive_entry_is_encrypted(entry)) {
+                warn(name, "skipped: encrypted");
+                ++m_unreadable;
+                if (!skipRest(handle, entry, name, archiveName))
+                    return;
+                continue;
+            }
+            if (!readEntry(handle, entry, name, archiveName, level))
+                return;
+        }
+        if (files == 0)
+            warn(archiveName, "the archive contains no files");
+    }
+
+    /// One entry, read until it ends or passes the cap; false when the archive cannot go on.
+    bool readEntry(archive* handle, archive_entry* entry, const std::string& name,
+                   const std::string& archiveName, int level)
+    {
+        std::string bytes;
+        bool sniffed = false;
+        int retries = 0;
+        for (;;) {
+            const la_ssize_t got = archive_read_data(handle, m_buffer.data(), m_buffer.size());
+            if (got == 0)
+                break;
+            if ((got == ARCHIVE_RETRY || got == ARCHIVE_WARN) && ++retries < kMaxRetries)
+                continue;
+            if (got < 0) {
+                if (got == ARCHIVE_FATAL) {
+                    warn(name, "not read: the archive is damaged or truncated here (" + archiveError(handle) +
+                                   "); the files before it were read");
+                    return false;
+                }
+                warn(name, "skipped: cannot be unpacked (" + archiveError(handle) + ")");
+                ++m_unreadable;
+                return true;
+            }
+            const auto size = std::size_t(got);
+            if (bytes.size() + size > m_limits.maxFileBytes) {
+                warn(name, "skipped: more than " + sizeText(m_limits.maxFileBytes) +
+                               " after unpacking, over the limit for one file");
+                ++m_oversized;
+                return skipRest(handle, entry, name, archiveName);
+            }
+            if (!take(size, name))
+                return false;
+            bytes.append(m_buffer.data(), size);
+            if (!sniffed && bytes.size() >= kSniffBytes) {
+                sniffed = true;
+                // The whole entry is needed to tell a compressed archive for sure; its signature is enough
+                // to keep reading (zip, gzip, tar), anything else with NUL bytes is binary.
+                if (looksBinary(bytes) && !hasArchiveSignature(bytes) && !openArchiveInMemory(bytes)) {
+                    skipBinary(name);
+                    return skipRest(handle, entry, name, archiveName);
+                }
+            }
+        }
+        addBlob(name, std::move(bytes), level + 1);
+        return true;
+    }
+
+    /// Passes over the rest of an entry. Where that means unpacking it (a compressed tar, a zip entry
+    /// whose length is only known at its end), the bytes are counted against maxSkippedBytes so a bomb
+    /// ends in bounded time; false when the archive must stop.
+    bool skipRest(archive* handle, archive_entry* entry, const std::string& name,
+                  const std::string& archiveName)
+    {
+        // A zip entry of known size is skipped by its compressed length (or through the central
+        // directory); an uncompressed tar by seeking or consuming its raw bytes.
+        const bool zip = (archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
+        const bool uncompressed =
+            archive_filter_count(handle) <= 1 && archive_filter_code(handle, 0) == ARCHIVE_FILTER_NONE;
+        if ((zip && archive_entry_size_is_set(entry)) || (!zip && uncompressed)) {
+            if (archive_read_data_skip(handle) == ARCHIVE_FATAL) {
+                warn(name, "the archive is damaged or truncated here (" + archiveError(handle) +
+                               "); the files before it were read");
+                return false;
+            }
+            return true;
+        }
+        for (int retries = 0;;) {
+            const la_ssize_t got = archive_read_data(handle, m_buffer.data(), m_buffer.size());
+            if (got == 0)
+                return true;
+            if ((got == ARCHIVE_RETRY || got == ARCHIVE_WARN) && ++retries < kMaxRetries)
+                continue;
+            if (got < 0) {
+                if (got == ARCHIVE_FATAL)
+                    warn(name, "the archive is damaged or truncated here (" + archiveError(handle) +
+                                   "); the files before it were read");
+                return got != ARCHIVE_FATAL;
+            }
+            m_bytesSkipped += std::size_t(got);
+            if (m_bytesSkipped > m_limits.maxSkippedBytes) {
+                warn(archiveName, "reading stopped: more than " + sizeText(m_limits.maxSkippedBytes) +
+                                      " of skipped content had to be unpacked (at " + name +
+                                      "); the files after it were not read");
+                m_stopped = true;
+                return false;
+            }
+            if (!reportProgress())
+                return false;
+        }
+    }
+#endif
+
+    const SourceLimits& m_limits;
+    const SourceProgress& m_progress;
+    SourceReadResult m_result;
+    std::vector<char> m_buffer;
+    std::size_t m_bytesRead = 0;
+    std::size_t m_bytesSkipped = 0;
+    std::size_t m_filesSeen = 0;
+    std::size_t m_binary = 0;
+    std::size_t m_oversized = 0;
+    std::size_t m_empty = 0;
+    std::size_t m_unreadable = 0;
+    bool m_stopped = false;
+    bool m_cancelled = false;
+};
+
+std::string describe(const std::vector<std::string>& paths)
+{
+    if (paths.size() == 1)
+        return paths.front();
+    return std::to_string(paths.size()) + " paths";
+}
+
+} // namespace
+
+Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths, const SourceLimits& limits,
+                                         const SourceProgress& progress)
+{
+    try {
+        if (paths.empty())
+            return Status(hr::InvalidArg, "no file or folder was given");
+        SourceReader reader(limits, progress);
+        for (const std::string& path : paths) {
+            if (reader.stopped())
+                break;
+            Status status = reader.readPath(path);
+            if (!status.ok())
+                return status;
+        }
+        return reader.finish(describe(paths));
+    } catch (const std::bad_alloc&) {
+        return Status(hr::OutOfMemory, "not enough memory to read the dump");
+    } catch (...) {
+        return Status(hr::Unexpected, "reading the dump failed unexpectedly");
+    }
+}
+
+Result<SourceReadResult> readDumpBytes(std::string name, std::string bytes, const SourceLimits& limits)
+{
+    try {
+        SourceReader reader(limits, {});
+        const std::string what = name.empty() ? std::string("the pasted text") : name;
+        reader.readBytes(name.empty() ? what : std::move(name), std::move(bytes));
+        return reader.finish(what);
+    } catch (const std::bad_alloc&) {
+        return Status(hr::OutOfMemory, "not enough memory to read the dump");
+    } catch (...) {
+        return Status(hr::Unexpected, "reading the dump failed unexpectedly");
+    }
+}
+
+bool archivesSupported()
+{
+#ifdef HCN_HAVE_LIBARCHIVE
+    return true;
+#else
+    return false;
+#endif
+}
+
+} // namespace hcn::io

@@ -1,0 +1,809 @@
+// `hnsdiag list all` tables: sections headed `Networks:`, `Endpoints:`, `Namespaces:`, `LoadBalancers:`,
+// each a header line and rows. Cells are separated by `|` or only by their position, and a long name
+// pushes the cells after it to the right, so a row is split by what its cells hold (GUIDs, addresses,
+// text) in the order the header gives, with the header's positions deciding only between two texts.
+
+#include "io/text_tables.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <optional>
+
+namespace hcn::io::tables {
+
+namespace {
+
+constexpr std::size_t kUnknownColumn = std::numeric_limits<std::size_t>::max();
+/// A row is read from at most this many wrapped lines, so a table followed by lines that are no rows
+/// cannot make one row grow without end.
+constexpr int kMaxWrappedLines = 8;
+/// Consoles are at least this wide; a table whose lines are all narrower was not wrapped.
+constexpr std::size_t kMinConsoleWidth = 60;
+
+enum class Content
+{
+    Guid,       ///< one GUID
+    GuidOrText, ///< a network's ID or its name
+    GuidList,   ///< GUIDs separated by blanks
+    Text,       ///< anything, blanks included
+    Address,    ///< one address
+    AddressList ///< addresses separated by blanks or commas
+};
+
+enum class Field
+{
+    Id,
+    Name,
+    Type,
+    Network,     ///< "Virtual Network": the ID, or in some builds the name
+    NetworkName, ///< "Virtual Network Name"
+    IpAddress,
+    MacAddress,
+    EndpointIds, ///< a namespace's endpoints
+    Vips,
+    Dips,
+    State,
+    Other
+};
+
+struct Column
+{
+    std::string label;
+    Field field = Field::Other;
+    Content content = Content::Text;
+    std::size_t column = kUnknownColumn; ///< display column of the label
+};
+
+struct Layout
+{
+    bool pipes = false;
+    std::vector<Column> columns;
+};
+
+std::string normalized(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+std::optional<std::pair<Field, Content>> knownLabel(const std::string& n, ResourceKind kind)
+{
+    using P = std::pair<Field, Content>;
+    if (n == "id" || n == "guid")
+        return P{Field::Id, Content::Guid};
+    if (n == "name" || (n == "networkname" && kind == ResourceKind::Network))
+        return P{Field::Name, Content::Text};
+    if (n == "virtualnetworkname" || n == "networkname" || n == "vnetname")
+        return P{Field::NetworkName, Content::Text};
+    if (n == "virtualnetwork" || n == "virtualnetworkid" || n == "networkid" || n == "network" || n == "vnet")
+        return P{Field::Network, Content::GuidOrText};
+    if (n == "type" || n == "networktype" || n == "mode")
+        return P{Field::Type, Content::Text};
+    if (n == "ipaddress" || n == "ip" || n == "ipv4address" || n == "address")
+        return P{Field::IpAddress, Content::Address};
+    if (n == "macaddress" || n == "mac")
+        return P{Field::MacAddress, Content::Text};
+    if (n == "virtualips" || n == "vips" || n == "vip" || n == "virtualip" || n == "frontendvips")
+        return P{Field::Vips, Content::AddressList};
+    if (n == "directipids" || n == "dipids" || n == "directips" || n == "dips" ||
+        n == "directipendpointids" || n == "directipendpoints")
+        return P{Field::Dips, Content::GuidList};
+    if (n == "endpointids" || n == "endpoints" || n == "endpointid")
+        return P{kind == ResourceKind::LoadBalancer ? Field::Dips : Field::EndpointIds, Content::GuidList};
+    if (n == "state")
+        return P{Field::State, Content::Text};
+    return std::nullopt;
+}
+
+Column makeColumn(std::string label, std::size_t column, ResourceKind kind)
+{
+    Column c;
+    if (const auto known = knownLabel(normalized(label), kind)) {
+        c.field = known->first;
+        c.content = known->second;
+    }
+    c.label = std::move(label);
+    c.column = column;
+    return c;
+}
+
+/// `Networks:`, `Load Balancers:`, `ENDPOINTS` ...: the kind a section heading names.
+ResourceKind headingKind(std::string_view line, bool& colon)
+{
+    std::string_view t = trimBlanks(line);
+    colon = t.ends_with(':');
+    if (colon)
+        t = trimBlanks(t.substr(0, t.size() - 1));
+    if (t.empty() || t.size() > 30 || !std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || c == ' ';
+        }))
+        return ResourceKind::Invalid;
+    const std::string n = normalized(t);
+    if (n == "networks" || n == "network")
+        return ResourceKind::Network;
+    if (n == "endpoints" || n == "endpoint")
+        return ResourceKind::Endpoint;
+    if (n == "namespaces" || n == "namespace" || n == "compartments")
+        return ResourceKind::Namespace;
+    if (n == "loadbalancers" || n == "loadbalancer" || n == "policylists" || n == "policylist")
+        return ResourceKind::LoadBalancer;
+    return ResourceKind::Invalid;
+}
+
+/// A header line: labels separated by `|` or by two blanks or more (words of one label are one blank
+/// apart; `Name ID` one blank apart is still two labels, as both are known). It names an ID column and
+/// holds no GUID. With `allKnown`, every label must be one hnsdiag prints.
+std::optional<Layout> parseHeader(std::string_view line, ResourceKind kind, bool allKnown)
+{
+    Layout layout;
+    const std::vector<Token> tokens = splitTokens(line);
+    if (tokens.empty() ||
+        std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); }))
+        return std::nullopt;
+    layout.pipes = line.find('|') != std::string_view::npos;
+    if (layout.pipes) {
+        std::size_t start = 0;
+        while (start <= line.size()) {
+            std::size_t bar = line.find('|', start);
+            if (bar == std::string_view::npos)
+                bar = line.size();
+            const std::string_view cell = line.substr(start, bar - start);
+            const std::string_view label = trimBlanks(cell);
+            if (label.empty())
+                return std::nullopt;
+            const std::size_t column = displayWidth(line.substr(0, std::size_t(label.data() - line.data())));
+            layout.columns.push_back(makeColumn(std::string(label), column, kind));
+            start = bar + 1;
+        }
+    } else {
+        // Group the words into cells at gaps of two blanks, then split a cell into known labels.
+        std::vector<std::vector<const Token*>> cells;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (i == 0 || tokens[i].column - tokens[i - 1].columnEnd >= 2)
+                cells.emplace_back();
+            cells.back().push_back(&tokens[i]);
+        }
+        for (const auto& words : cells) {
+            std::vector<std::pair<std::size_t, std::size_t>> parts; // [first, last) word of each label
+            for (std::size_t i = 0; i < words.size();) {
+                std::size_t best = 0;
+                std::string joined;
+                for (std::size_t j = i; j < words.size(); ++j) {
+                    joined += words[j]->text;
+                    if (knownLabel(normalized(joined), kind))
+                        best = j + 1;
+                }
+                if (best == 0)
+                    break;
+                parts.emplace_back(i, best);
+                i = best;
+            }
+            const bool split = !parts.empty() && parts.back().second == words.size();
+            if (!split)
+                parts.assign(1, {0, words.size()});
+            for (const auto& [first, last] : parts) {
+                const std::size_t begin = words[first]->begin;
+                const std::size_t end = words[last - 1]->end;
+                layout.columns.push_back(
+                    makeColumn(std::string(line.substr(begin, end - begin)), words[first]->column, kind));
+            }
+        }
+    }
+    const auto& cols = layout.columns;
+    if (std::none_of(cols.begin(), cols.end(), [](const Column& c) { return c.field == Field::Id; }))
+        return std::nullopt;
+    if (allKnown && (cols.size() < 2 || std::any_of(cols.begin(), cols.end(),
+                                                    [](const Column& c) { return c.field == Field::Other; })))
+        return std::nullopt;
+    return layout;
+}
+
+/// The columns of a section printed without a header line.
+Layout defaultLayout(ResourceKind kind, bool pipes)
+{
+    Layout layout;
+    layout.pipes = pipes;
+    const auto add = [&](std::string label) {
+        layout.columns.push_back(makeColumn(std::move(label), kUnknownColumn, kind));
+    };
+    switch (kind) {
+    case ResourceKind::Namespace:
+        add("ID");
+        add("Endpoint IDs");
+        break;
+    case ResourceKind::LoadBalancer:
+        add("ID");
+        add("Virtual IPs");
+        add("Direct IP IDs");
+        break;
+    case ResourceKind::Endpoint:
+        add("Name");
+        add("ID");
+        add("Virtual Network Name");
+        break;
+    default:
+        add("Name");
+        add("ID");
+        break;
+    }
+    return layout;
+}
+
+/// `Name : value`: a list view line, never a table row.
+bool isListViewLine(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    const std::size_t colon = t.find(" :");
+    if (colon == std::string_view::npos || colon == 0)
+        return false;
+    if (colon + 2 < t.size() && t[colon + 2] != ' ')
+        return false;
+    return std::all_of(t.begin(), t.begin() + std::ptrdiff_t(colon), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-';
+    });
+}
+
+/// A line that ends an hnsdiag table.
+bool endsSection(const std::vector<CleanedLine>& lines, std::size_t i)
+{
+    const std::string_view t = trimBlanks(lines[i].text);
+    if (t.empty() || t.front() == '{' || t.front() == '[' || t.front() == '"' || isListViewLine(t))
+        return true;
+    bool colon = false;
+    if (headingKind(t, colon) != ResourceKind::Invalid)
+        return true;
+    return i + 1 < lines.size() && isDashLine(lines[i + 1].text) && !isDashLine(t);
+}
+
+/// The cells of one row: for each column, the tokens it holds (offsets into the row's text).
+struct SplitRow
+{
+    std::vector<std::vector<Token>> cells;
+    std::string problem;
+};
+
+/// An item of a GUID list as printed: `<guid>`, `<guid>,` or `{<guid>}`, as the bare GUID (or the text
+/// as given when it is none).
+std::string_view guidItem(std::string_view token)
+{
+    while (!token.empty() && (token.back() == ',' || token.back() == ';'))
+        token.remove_suffix(1);
+    if (token.size() == 38 && token.front() == '{' && token.back() == '}')
+        token = token.substr(1, 36);
+    return token;
+}
+
+/// `10.0.0.1`, `10.0.0.1,fd00::1`, `,`: addresses a VIP cell lists.
+bool isAddressList(std::string_view token)
+{
+    while (!token.empty()) {
+        const std::size_t comma = std::min(token.find(','), token.size());
+        if (comma > 0 && !isAddress(token.substr(0, comma)))
+            return false;
+        token.remove_prefix(std::min(comma + 1, token.size()));
+    }
+    return true;
+}
+
+bool isRequiredGuid(Content c)
+{
+    return c == Content::Guid;
+}
+
+/// Splits a row whose cells are separated by blanks only, column by column, by what each holds.
+void splitByContent(const std::vector<Token>& tokens, const Layout& layout, SplitRow& row)
+{
+    const auto& columns = layout.columns;
+    std::vector<std::size_t> guidsFrom(tokens.size() + 1, 0);
+    for (std::size_t t = tokens.size(); t-- > 0;)
+        guidsFrom[t] = guidsFrom[t + 1] + (isGuid(tokens[t].text) ? 1 : 0);
+
+    std::size_t at = 0;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        auto& cell = row.cells[c];
+        const Content content = columns[c].content;
+        const auto take = [&] { cell.push_back(tokens[at++]); };
+        if (content == Content::Guid) {
+            if (at < tokens.size() && isGuid(tokens[at].text))
+                take();
+            continue;
+        }
+        if (content == Content::GuidOrText && at < tokens.size() && isGuid(tokens[at].text)) {
+            take();
+            continue;
+        }
+        if (content == Content::GuidList) {
+            while (at < tokens.size() && isGuid(guidItem(tokens[at].text)))
+                take();
+            continue;
+        }
+        if (content == Content::Address) {
+            if (at < tokens.size() && isAddress(tokens[at].text))
+                take();
+            continue;
+        }
+        if (content == Content::AddressList) {
+            while (at < tokens.size() && isAddressList(tokens[at].text))
+                take();
+            continue;
+        }
+        // Text: up to where the next column's content starts.
+        if (c + 1 == columns.size()) {
+            while (at < tokens.size())
+                take();
+            continue;
+        }
+        const Column& next = columns[c + 1];
+        std::size_t required = 0;
+        bool lists = false;
+        for (std::size_t k = c + 1; k < columns.size(); ++k) {
+            required +=
+                isRequiredGuid(columns[k].content) || columns[k].content == Content::GuidOrText ? 1 : 0;
+            lists = lists || columns[k].content == Content::GuidList;
+        }
+        const bool known = next.column != kUnknownColumn;
+        while (at < tokens.size()) {
+            const Token& token = tokens[at];
+            const bool guid = isGuid(token.text);
+            if (guid && (next.content == Content::Guid || next.content == Content::GuidOrText ||
+                         next.content == Content::GuidList)) {
+                // A name that is itself a GUID: more GUIDs than the columns after need, and (when the
+                // header says) printed left of the next column.
+                const bool surplus = !lists && guidsFrom[at] > required;
+                const bool leftOfNext = known && token.column < next.column;
+                if (!(lists ? leftOfNext : surplus && (!known || leftOfNext)))
+                    break;
+            } else if ((next.content == Content::Address || next.content == Content::AddressList) &&
+                       isAddressList(token.text)) {
+                break;
+            } else if (next.content == Content::Text || next.content == Content::GuidOrText) {
+                const bool gap = at > 0 && token.column - tokens[at - 1].columnEnd >= 2;
+                if (!cell.empty() && (known ? token.column >= next.column : gap))
+                    break;
+            }
+            take();
+        }
+    }
+    if (at < tokens.size())
+        row.problem = "\"" + std::string(tokens[at].text) + "\" is not in a column";
+}
+
+SplitRow splitRow(const std::string& text, const Layout& layout)
+{
+    SplitRow row;
+    row.cells.resize(layout.columns.size());
+    if (!layout.pipes) {
+        splitByContent(splitTokens(text), layout, row);
+        return row;
+    }
+    std::size_t start = 0;
+    std::size_t c = 0;
+    while (start <= text.size()) {
+        std::size_t bar = text.find('|', start);
+        if (bar == std::string::npos)
+            bar = text.size();
+        if (c >= layout.columns.size()) {
+            if (!isBlankLine(std::string_view(text).substr(start, bar - start)))
+                row.problem = "more cells than the header names";
+            break;
+        }
+        for (Token token : splitTokens(std::string_view(text).substr(start, bar - start))) {
+            token.begin += start;
+            token.end += start;
+            row.cells[c].push_back(token);
+        }
+        const Content content = layout.columns[c].content;
+        const auto& cell = row.cells[c];
+        const bool guid = cell.size() == 1 && isGuid(cell.front().text);
+        const bool guids =
+            std::all_of(cell.begin(), cell.end(), [](const Token& t) { return isGuid(guidItem(t.text)); });
+        if ((content == Content::Guid && !cell.empty() && !guid) || (content == Content::GuidList && !guids))
+            row.problem = "\"" + layout.columns[c].label + "\" does not hold GUIDs";
+        ++c;
+        start = bar + 1;
+    }
+    return row;
+}
+
+std::string cellText(const std::string& text, const std::vector<Token>& cell)
+{
+    if (cell.empty())
+        return {};
+    return text.substr(cell.front().begin, cell.back().end - cell.front().begin);
+}
+
+/// The kind a header's columns show, for a table without a section heading.
+ResourceKind kindFromColumns(const Layout& layout)
+{
+    for (const Column& c : layout.columns) {
+        switch (c.field) {
+        case Field::Network:
+        case Field::NetworkName:
+        case Field::IpAddress:
+        case Field::MacAddress:
+            return ResourceKind::Endpoint;
+        case Field::EndpointIds:
+            return ResourceKind::Namespace;
+        case Field::Vips:
+        case Field::Dips:
+            return ResourceKind::LoadBalancer;
+        default:
+            break;
+        }
+    }
+    return ResourceKind::Invalid;
+}
+
+/// One row as the v1 object of its kind, with what hnsdiag list does not show.
+bool buildObject(const std::string& text, const Layout& layout, const SplitRow& row, ResourceKind kind,
+                 FoundValue& found, std::string& problem)
+{
+    nlohmann::json object = nlohmann::json::object();
+    nlohmann::json vips = nlohmann::json::array();
+    nlohmann::json references = nlohmann::json::array();
+    nlohmann::json resources = nlohmann::json::array();
+    bool shownVips = false;
+    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+        const Column& column = layout.columns[c];
+        const auto& cell = row.cells[c];
+        const std::string value = cellText(text, cell);
+        switch (column.field) {
+        case Field::Id:
+            if (!value.empty())
+                object["ID"] = value;
+            break;
+        case Field::Name:
+            if (!value.empty())
+                object["Name"] = value;
+            break;
+        case Field::Type:
+            if (!value.empty())
+                object["Type"] = value;
+            break;
+        case Field::Network:
+            if (!value.empty())
+                object[isGuid(value) ? "VirtualNetwork" : "VirtualNetworkName"] = value;
+            break;
+        case Field::NetworkName:
+            if (!value.empty())
+                object["VirtualNetworkName"] = value;
+            break;
+        case Field::IpAddress:
+            if (!value.empty())
+                object["IPAddress"] = value;
+            break;
+        case Field::MacAddress:
+            if (!value.empty())
+                object["MacAddress"] = value;
+            break;
+        case Field::EndpointIds:
+            for (const Token& t : cell)
+                resources.push_back(
+                    {{"Type", "Endpoint"}, {"Data", {{"Id", std::string(guidItem(t.text))}}}});
+            break;
+        case Field::Vips:
+            shownVips = true;
+            for (const Token& t : cell) {
+                std::string_view rest = t.text;
+                while (!rest.empty()) {
+                    const std::size_t comma = std::min(rest.find(','), rest.size());
+                    if (comma > 0)
+                        vips.push_back(std::string(rest.substr(0, comma)));
+                    rest.remove_prefix(std::min(comma + 1, rest.size()));
+                }
+            }
+            break;
+        case Field::Dips:
+            for (const Token& t : cell)
+                references.push_back("/endpoints/" + std::string(guidItem(t.text)));
+            break;
+        case Field::State:
+        case Field::Other: {
+            if (value.empty())
+                break;
+            const std::string key = column.field == Field::State ? "State" : [&] {
+                std::string k;
+                for (char ch : column.label)
+                    if (ch != ' ')
+                        k += ch;
+                return k;
+            }();
+            const bool digits = value.size() <= 9 && std::all_of(value.begin(), value.end(), [](char ch) {
+                                    return ch >= '0' && ch <= '9';
+                                });
+            object[key] = digits ? nlohmann::json(std::stoi(value)) : nlohmann::json(value);
+            break;
+        }
+        }
+    }
+    if (!object.contains("ID")) {
+        problem = "no ID";
+        return false;
+    }
+    auto& losses = found.losses;
+    switch (kind) {
+    case ResourceKind::Network:
+        if (!object.contains("Type"))
+            losses.push_back("Type: not shown by hnsdiag list");
+        losses.push_back("Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
+        losses.push_back("Policies: not shown by hnsdiag list");
+        break;
+    case ResourceKind::Endpoint:
+        if (!object.contains("VirtualNetwork"))
+            losses.push_back(object.contains("VirtualNetworkName")
+                                 ? "VirtualNetwork: not shown by hnsdiag list (only the network's name)"
+                                 : "VirtualNetwork: not shown by hnsdiag list");
+        if (!object.contains("IPAddress"))
+            losses.push_back("IPAddress: not shown by hnsdiag list");
+        if (!object.contains("MacAddress"))
+            losses.push_back("MacAddress: not shown by hnsdiag list");
+        losses.push_back("Policies: not shown by hnsdiag list");
+        break;
+    case ResourceKind::Namespace:
+        object["ResourceList"] = std::move(resources);
+        losses.push_back("ResourceList: only endpoints shown by hnsdiag list (containers unknown)");
+        losses.push_back("CompartmentId: not shown by hnsdiag list");
+        break;
+    case ResourceKind::LoadBalancer:
+        object["Policies"] = nlohmann::json::array({{{"Type", "ELB"}, {"VIPs", std::move(vips)}}});
+        object["References"] = std::move(references);
+        losses.push_back("Policies: not shown by hnsdiag list (ports and protocol unknown)");
+        if (!shownVips)
+            losses.push_back("VIPs: not shown by hnsdiag list");
+        break;
+    default:
+        if (!resources.empty())
+            object["ResourceList"] = std::move(resources);
+        break;
+    }
+    found.value = std::move(object);
+    found.kindHint = kind;
+    found.format = DumpFormat::Table;
+    return true;
+}
+
+/// Lines of one logical row: a console wraps a long row onto following lines.
+struct PendingRow
+{
+    std::string text; ///< the row as one line
+    std::string source;
+    int firstLine = 0;
+    int lastLine = 0;
+    std::size_t lastWidth = 0; ///< display width of its last physical line
+    bool open = false;
+};
+
+class SectionReader
+{
+public:
+    SectionReader(const std::vector<CleanedLine>& lines, ResourceKind kind, std::string title,
+                  ExtractResult& result)
+        : m_lines(lines), m_kind(kind), m_title(std::move(title)), m_result(result)
+    {}
+
+    /// Reads rows from `at` with `layout` (from the header line `header`, or the kind's usual columns
+    /// when there is none); returns the index after the table.
+    std::size_t read(std::size_t at, std::optional<Layout> layout, const std::string& header)
+    {
+        std::size_t end = at;
+        while (end < m_lines.size() && !endsSection(m_lines, end))
+            ++end;
+        if (end == at)
+            return end;
+        if (!layout)
+            layout = defaultLayout(m_kind, m_lines[at].text.find('|') != std::string::npos);
+        m_layout = std::move(*layout);
+        m_header = header;
+        m_width = displayWidth(header);
+        for (std::size_t i = at; i < end; ++i)
+            m_width = std::max(m_width, displayWidth(m_lines[i].text));
+
+        for (std::size_t i = at; i < end; ++i) {
+            const CleanedLine& line = m_lines[i];
+            if (!m_row.open) {
+                start(line);
+                continue;
+            }
+            // A console wraps only rows as wide as the console; lines shorter than any console never
+            // wrapped.
+            const bool full = m_width >= kMinConsoleWidth && m_row.lastWidth + 1 >= m_width &&
+                              m_row.lastLine - m_row.firstLine + 1 < kMaxWrappedLines;
+            const bool complete = parses(m_row.text);
+            if (looksLikeRowStart(line.text)) {
+                if (!complete && full && tryAppend(line, false))
+                    continue;
+                flush();
+                start(line);
+            } else if (m_row.lastLine - m_row.firstLine + 1 >= kMaxWrappedLines) {
+                flush();
+                start(line);
+            } else if (!(full || !complete) || !tryAppend(line, !complete)) {
+                m_result.warnings.push_back({line.sourceLine, line.sourceLine,
+                                             lineRange(line.sourceLine, line.sourceLine) +
+                                                 ": a line in the hnsdiag " + m_title +
+                                                 " table is not a row of it"});
+            }
+        }
+        flush();
+        return end;
+    }
+
+private:
+    bool parses(const std::string& text) const
+    {
+        const SplitRow row = splitRow(text, m_layout);
+        if (!row.problem.empty())
+            return false;
+        for (std::size_t c = 0; c < m_layout.columns.size(); ++c) {
+            if (m_layout.columns[c].field == Field::Id && row.cells[c].empty())
+                return false;
+        }
+        return true;
+    }
+
+    bool looksLikeRowStart(std::string_view text) const
+    {
+        const std::vector<Token> tokens = splitTokens(text);
+        if (tokens.empty())
+            return false;
+        // With `|` between the cells, every row of more than one column has one.
+        if (m_layout.pipes && m_layout.columns.size() > 1 && text.find('|') == std::string_view::npos)
+            return false;
+        const Content first = m_layout.columns.front().content;
+        if (first == Content::Guid || first == Content::GuidList)
+            return isGuid(tokens.front().text) && tokens.front().column <= 1;
+        return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); });
+    }
+
+    void start(const CleanedLine& line)
+    {
+        m_row =
+            PendingRow{line.text, line.text, line.sourceLine, line.sourceLine, displayWidth(line.text), true};
+    }
+
+    /// Joins a wrapped line: the console broke the row at its width, so the row continues at column
+    /// `m_width`. A token cut at the break is joined again unless both halves are whole GUIDs or
+    /// addresses (a copy that lost the blank between them).
+    /// Appends `line` when the row it makes can be read (or always, with `always`).
+    bool tryAppend(const CleanedLine& line, bool always)
+    {
+        const PendingRow saved = m_row;
+        append(line);
+        if (always || parses(m_row.text))
+            return true;
+        m_row = saved;
+        return false;
+    }
+
+    void append(const CleanedLine& line)
+    {
+        const std::vector<Token> before = splitTokens(m_row.text);
+        const std::vector<Token> after = splitTokens(line.text);
+        const bool startsBlank = line.text.empty() || line.text.front() == ' ' || line.text.front() == '\t';
+        bool glue = !startsBlank && m_row.lastWidth >= m_width && !before.empty() && !after.empty();
+        if (glue) {
+            const std::string_view a = before.back().text;
+            const std::string_view b = after.front().text;
+            if (isGuid(a) || isGuid(b) || (isAddress(a) && isAddress(b)))
+                glue = false;
+        }
+        if (!glue)
+            m_row.text.append(std::max<std::size_t>(1, m_width - std::min(m_width, m_row.lastWidth)), ' ');
+        m_row.text += line.text;
+        m_row.source += "\n" + line.text;
+        m_row.lastLine = line.sourceLine;
+        m_row.lastWidth = displayWidth(line.text);
+    }
+
+    void flush()
+    {
+        if (!m_row.open)
+            return;
+        m_row.open = false;
+        const SplitRow row = splitRow(m_row.text, m_layout);
+        FoundValue found;
+        std::string problem = row.problem;
+        if (problem.empty() && buildObject(m_row.text, m_layout, row, m_kind, found, problem)) {
+            found.firstLine = m_row.firstLine;
+            found.lastLine = m_row.lastLine;
+            found.sourceText = m_header.empty() ? m_row.source : m_header + "\n" + m_row.source;
+            if (m_row.lastLine > m_row.firstLine)
+                found.repairs.push_back("joined a row wrapped onto " +
+                                        std::to_string(m_row.lastLine - m_row.firstLine + 1) + " lines");
+            m_result.values.push_back(std::move(found));
+            return;
+        }
+        m_result.warnings.push_back({m_row.firstLine, m_row.lastLine,
+                                     lineRange(m_row.firstLine, m_row.lastLine) + ": a row of the hnsdiag " +
+                                         m_title + " table could not be read (" + problem + ")"});
+    }
+
+    const std::vector<CleanedLine>& m_lines;
+    ResourceKind m_kind;
+    std::string m_title;
+    ExtractResult& m_result;
+    Layout m_layout;
+    std::string m_header;
+    std::size_t m_width = 0;
+    PendingRow m_row;
+};
+
+std::string sectionTitle(ResourceKind kind)
+{
+    switch (kind) {
+    case ResourceKind::Network:
+        return "Networks";
+    case ResourceKind::Endpoint:
+        return "Endpoints";
+    case ResourceKind::Namespace:
+        return "Namespaces";
+    case ResourceKind::LoadBalancer:
+        return "LoadBalancers";
+    default:
+        return "list";
+    }
+}
+
+bool isRuleLine(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+        return c == '-' || c == '=' || c == '|' || c == '+' || c == ' ' || c == '\t';
+    }) && t.find_first_of("-=") != std::string_view::npos;
+}
+
+} // namespace
+
+std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+{
+    bool colon = false;
+    const ResourceKind kind = headingKind(lines[at].text, colon);
+    if (kind != ResourceKind::Invalid) {
+        std::size_t next = at + 1;
+        while (next < lines.size() && isBlankLine(lines[next].text) && next <= at + 1 && colon)
+            ++next; // one blank line between a heading and its header
+        if (next >= lines.size())
+            return colon ? next : at;
+        std::optional<Layout> layout = parseHeader(lines[next].text, kind, false);
+        if (!colon && !layout)
+            return at; // a lone word, not a heading
+        SectionReader reader(lines, kind, sectionTitle(kind), result);
+        if (!layout) {
+            const std::vector<Token> tokens = splitTokens(lines[next].text);
+            const bool row =
+                std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); });
+            return row ? reader.read(next, std::nullopt, {}) : next;
+        }
+        std::size_t rows = next + 1;
+        if (rows < lines.size() && isRuleLine(lines[rows].text))
+            ++rows;
+        return reader.read(rows, std::move(layout), lines[next].text);
+    }
+
+    // A bare hnsdiag table (`hnsdiag list endpoints` copied without its heading): a header of labels
+    // hnsdiag prints, followed by a row holding a GUID.
+    if (at + 1 >= lines.size())
+        return at;
+    std::optional<Layout> layout = parseHeader(lines[at].text, ResourceKind::Invalid, true);
+    if (!layout)
+        return at;
+    const std::vector<Token> tokens = splitTokens(lines[at + 1].text);
+    if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); }))
+        return at;
+    const ResourceKind inferred = kindFromColumns(*layout);
+    if (inferred != ResourceKind::Invalid) {
+        const std::string header = lines[at].text;
+        layout = parseHeader(header, inferred, true); // Endpoint IDs of a load balancer are its DIPs
+        if (!layout)
+            return at;
+    }
+    SectionReader reader(lines, inferred, sectionTitle(inferred), result);
+    return reader.read(at + 1, std::move(layout), lines[at].text);
+}
+
+} // namespace hcn::io::tables

@@ -1,0 +1,482 @@
+// Objects in PowerShell's list view (Format-List): blocks of `Name : value` lines, the colons aligned,
+// values a console wrapped continued on the following lines. One pass over the cleaned lines; each
+// property value is read with readPowerShellValue.
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "hcn/dump_formats.h"
+#include "io/powershell_value.h"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <optional>
+
+namespace hcn::io {
+
+namespace {
+
+/// Property names of the v1 objects the Get-Hns* commands print. A block names at least one of them, so
+/// aligned prose (`Error : ...` / `Time  : ...`) is not taken for an object.
+constexpr std::array<std::string_view, 72> kHnsPropertyNames = {
+    "ActivityId",
+    "AdditionalParams",
+    "AutomaticDNS",
+    "CompartmentGuid",
+    "CompartmentId",
+    "Containers",
+    "CreateProcessingStartTime",
+    "CurrentEndpointCount",
+    "DisableICC",
+    "DNSDomain",
+    "DNSServerCompartment",
+    "DNSServerList",
+    "DNSSuffix",
+    "DrMacAddress",
+    "EnableInternalDNS",
+    "EnableLowMetric",
+    "EncapOverhead",
+    "Extensions",
+    "ExternalInterfaceAddress",
+    "Flags",
+    "GatewayAddress",
+    "GatewayAddressV6",
+    "GatewayMac",
+    "Health",
+    "HostComputeNetwork",
+    "ID",
+    "InterfaceConstraint",
+    "IPAddress",
+    "IPSubnetId",
+    "IPv6",
+    "IPv6Address",
+    "IPv6PrefixLength",
+    "IsApplied",
+    "IsDefault",
+    "IsolateSwitch",
+    "IsRemoteEndpoint",
+    "LayeredOn",
+    "MacAddress",
+    "MacPools",
+    "ManagementIP",
+    "MaxConcurrentEndpoints",
+    "Name",
+    "Namespace",
+    "NatName",
+    "NetworkAdapterName",
+    "Policies",
+    "PortFriendlyName",
+    "PrefixLength",
+    "References",
+    "ResourceList",
+    "Resources",
+    "SchemaVersion",
+    "SharedContainers",
+    "SourceMac",
+    "State",
+    "Subnets",
+    "SwitchGuid",
+    "TotalEndpoints",
+    "Type",
+    "Version",
+    "VirtualNetwork",
+    "VirtualNetworkName",
+    "IsolationId",
+    "ProviderAddress",
+    "DestinationPrefix",
+    "NextHop",
+    "NeedEncap",
+    "SourceVIP",
+    "VIPs",
+    "ExternalPort",
+    "InternalPort",
+    "Protocol",
+};
+
+/// Blocks with fewer properties are not objects (a lone `Error : ...` line).
+constexpr int kMinProperties = 2;
+/// A block that names no HNS property is reported when it has at least this many properties.
+constexpr int kReportUnknownBlockFrom = 3;
+/// A line shorter than this was not cut by a console (consoles are wider); the line after it does not
+/// continue its value unless indented to the value column or inside an open brace.
+constexpr std::size_t kMinWrapWidth = 60;
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6"; // …
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::size_t indentation(std::string_view s)
+{
+    std::size_t n = 0;
+    while (n < s.size() && (s[n] == ' ' || s[n] == '\t'))
+        ++n;
+    return n;
+}
+
+bool isIdentStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool isIdentChar(char c)
+{
+    return isIdentStart(c) || (c >= '0' && c <= '9');
+}
+
+/// A character that belongs to a word (GUIDs, addresses, names): a break between two of them that no
+/// blank explains split one word.
+bool isWordChar(char c)
+{
+    return isIdentChar(c) || c == '-' || c == '.' || c == ':' || c == '/' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool isHnsProperty(std::string_view name)
+{
+    return std::any_of(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),
+                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
+/// `...`, `....` or `…` alone on a line: the sender cut lines out.
+bool isElision(std::string_view t)
+{
+    if (t == kEllipsis)
+        return true;
+    return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c == '.'; });
+}
+
+/// A line that belongs to another format and never continues a list-view value: a JSON opening, a
+/// markdown fence, a table's `----` rule.
+bool isForeignLine(std::string_view t)
+{
+    if (t == "{" || t == "[" || t.starts_with("{\"") || t.starts_with("[{") || t.starts_with("```") ||
+        t.starts_with("~~~"))
+        return true;
+    return t.size() >= 3 && t.front() == '-' &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == ' '; });
+}
+
+/// `text` without ANSI SGR sequences (`ESC[32;1m`), which PowerShell 7 puts around list-view labels
+/// when a transcript or log keeps them.
+std::string withoutAnsi(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+            std::size_t j = i + 2;
+            while (j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == ';'))
+                ++j;
+            if (j < text.size() && text[j] == 'm') {
+                i = j;
+                continue;
+            }
+        }
+        out.push_back(text[i]);
+    }
+    return out;
+}
+
+/// One `Name : value` line.
+struct PropertyLine
+{
+    std::string_view name;
+    std::string_view value; ///< after `: `, trimmed
+    std::size_t colon = 0;  ///< column of the colon
+};
+
+/// `Name<blanks> : value` or `Name<blanks> :`, possibly indented as a whole.
+std::optional<PropertyLine> readPropertyLine(std::string_view text)
+{
+    const std::size_t start = indentation(text);
+    if (start >= text.size() || !isIdentStart(text[start]))
+        return std::nullopt;
+    std::size_t i = start + 1;
+    while (i < text.size() && isIdentChar(text[i]))
+        ++i;
+    const std::size_t nameEnd = i;
+    while (i < text.size() && text[i] == ' ')
+        ++i;
+    if (i == nameEnd || i >= text.size() || text[i] != ':')
+        return std::nullopt;
+    if (i + 1 < text.size() && text[i + 1] != ' ')
+        return std::nullopt;
+    PropertyLine line;
+    line.name = text.substr(start, nameEnd - start);
+    line.colon = i;
+    line.value = i + 1 < text.size() ? trim(text.substr(i + 2)) : std::string_view();
+    return line;
+}
+
+std::string lineRange(int first, int last)
+{
+    return first == last ? "line " + std::to_string(first)
+                         : "lines " + std::to_string(first) + "-" + std::to_string(last);
+}
+
+/// The kind a `Get-Hns*` command line before a block names, when its output is the objects themselves.
+ResourceKind commandKind(std::string_view line)
+{
+    const std::string lower = lowerCopy(trim(line));
+    std::string_view rest = lower;
+    ResourceKind kind = ResourceKind::Invalid;
+    constexpr std::array<std::pair<std::string_view, ResourceKind>, 3> kCommands = {{
+        {"get-hnsnetwork", ResourceKind::Network},
+        {"get-hnsendpoint", ResourceKind::Endpoint},
+        {"get-hnsnamespace", ResourceKind::Namespace},
+    }};
+    for (const auto& [command, commandKindValue] : kCommands) {
+        if (rest.starts_with(command) &&
+            (rest.size() == command.size() || rest[command.size()] == ' ' || rest[command.size()] == '|')) {
+            kind = commandKindValue;
+            rest.remove_prefix(command.size());
+            break;
+        }
+    }
+    if (kind == ResourceKind::Invalid)
+        return kind;
+    // Arguments may follow (`-Id ...`); a pipe only into the list view itself.
+    std::size_t pipe = rest.find('|');
+    while (pipe != std::string_view::npos) {
+        const std::size_t next = rest.find('|', pipe + 1);
+        const std::string_view stage =
+            trim(rest.substr(pipe + 1, next == std::string_view::npos ? next : next - pipe - 1));
+        if (stage != "fl" && stage != "fl *" && stage != "format-list" && stage != "format-list *")
+            return ResourceKind::Invalid;
+        pipe = next;
+    }
+    return kind;
+}
+
+/// One property of an object being collected.
+struct Property
+{
+    std::string name;
+    std::string valueText;
+    std::size_t firstIndex = 0;
+    std::size_t lastIndex = 0;
+    std::string_view lastPiece; ///< the value's text on its last line
+    int wrappedLines = 0;
+    bool wordSplit = false;
+    bool elidedAfter = false;
+};
+
+class ListViewReader
+{
+public:
+    ListViewReader(const std::vector<CleanedLine>& lines, ExtractResult& result)
+        : m_lines(lines), m_result(result)
+    {
+        m_texts.reserve(lines.size());
+        for (const CleanedLine& line : lines) {
+            if (line.text.find('\x1b') != std::string::npos) {
+                m_stripped.push_back(withoutAnsi(line.text));
+                m_texts.emplace_back(m_stripped.back());
+            } else {
+                m_texts.emplace_back(line.text);
+            }
+        }
+    }
+
+    void run()
+    {
+        for (std::size_t i = 0; i < m_texts.size(); ++i) {
+            const std::string_view text = m_texts[i];
+            const std::string_view t = trim(text);
+            if (t.empty()) {
+                finishObject();
+                continue;
+            }
+            const std::optional<PropertyLine> property = readPropertyLine(text);
+            if (m_inBlock) {
+                if (property && property->colon == m_colon) {
+                    addProperty(*property, i);
+                    continue;
+                }
+                if (isElision(t)) {
+                    m_properties.back().elidedAfter = true;
+                    m_properties.back().lastIndex = i;
+                    m_result.warnings.push_back({m_lines[i].sourceLine, m_lines[i].sourceLine,
+                                                 lineRange(m_lines[i].sourceLine, m_lines[i].sourceLine) +
+                                                     ": lines elided with '...'; the object is incomplete"});
+                    continue;
+                }
+                const bool startsBlock = property && i + 1 < m_texts.size() &&
+                                         readPropertyLine(m_texts[i + 1]).has_value() &&
+                                         readPropertyLine(m_texts[i + 1])->colon == property->colon;
+                if (!startsBlock && !isForeignLine(t) && continues(i)) {
+                    appendContinuation(i);
+                    continue;
+                }
+                finishObject();
+            }
+            if (property) {
+                m_inBlock = true;
+                m_colon = property->colon;
+                m_blockKind = m_commandKind;
+                addProperty(*property, i);
+                continue;
+            }
+            // A line outside the blocks: a command line names the kind of the objects after it.
+            m_commandKind = commandKind(t);
+        }
+        finishObject();
+    }
+
+private:
+    void addProperty(const PropertyLine& line, std::size_t index)
+    {
+        const bool repeated = std::any_of(m_properties.begin(), m_properties.end(),
+                                          [&](const Property& p) { return p.name == line.name; });
+        if (repeated) {
+            // Blank lines between objects were lost: a name seen again starts the next object.
+            const std::size_t colon = m_colon;
+            finishObject();
+            m_inBlock = true;
+            m_colon = colon;
+        }
+        Property property;
+        property.name = std::string(line.name);
+        property.valueText = std::string(line.value);
+        property.firstIndex = property.lastIndex = index;
+        property.lastPiece = line.value;
+        m_properties.push_back(std::move(property));
+        m_widest = std::max(m_widest, m_texts[index].size());
+    }
+
+    /// Whether line `index` (not a property line of the block) continues the value before it: indented
+    /// to the value column as PowerShell wraps; or the value still has a brace open; or its first word
+    /// would not have fit on the line before, so the console must have wrapped it there (copies that lost
+    /// the indentation).
+    bool continues(std::size_t index) const
+    {
+        const std::string_view text = m_texts[index];
+        if (indentation(text) >= m_colon + 2)
+            return true;
+        const std::string& value = m_properties.back().valueText;
+        if (std::count(value.begin(), value.end(), '{') > std::count(value.begin(), value.end(), '}'))
+            return true;
+        const std::string_view t = trim(text);
+        const std::size_t firstWord = std::min(t.find(' '), t.size());
+        const std::size_t previous = m_texts[m_properties.back().lastIndex].size();
+        return previous >= kMinWrapWidth && previous + 1 + firstWord > m_widest;
+    }
+
+    void appendContinuation(std::size_t index)
+    {
+        Property& property = m_properties.back();
+        const std::string_view piece = trim(m_texts[index]);
+        const std::size_t previous = m_texts[property.lastIndex].size();
+        // PowerShell wraps at a blank and drops it, and splits only a word longer than the whole value
+        // column: then the line before is full and holds nothing but that word.
+        const bool split = previous >= kMinWrapWidth && previous >= m_widest && !property.lastPiece.empty() &&
+                           property.lastPiece.find(' ') == std::string_view::npos &&
+                           isWordChar(property.lastPiece.back()) && isWordChar(piece.front());
+        if (!split && !property.valueText.empty())
+            property.valueText += ' ';
+        property.valueText += piece;
+        property.wordSplit = property.wordSplit || split;
+        ++property.wrappedLines;
+        property.lastIndex = index;
+        property.lastPiece = piece;
+        m_widest = std::max(m_widest, m_texts[index].size());
+    }
+
+    void finishObject()
+    {
+        if (!m_inBlock)
+            return;
+        m_inBlock = false;
+        m_widest = 0;
+        std::vector<Property> properties = std::move(m_properties);
+        m_properties.clear();
+        if (properties.empty())
+            return;
+        const int first = m_lines[properties.front().firstIndex].sourceLine;
+        const int last = m_lines[properties.back().lastIndex].sourceLine;
+        const bool known = std::any_of(properties.begin(), properties.end(),
+                                       [](const Property& p) { return isHnsProperty(p.name); });
+        if (static_cast<int>(properties.size()) < kMinProperties)
+            return;
+        if (!known) {
+            if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
+                m_result.warnings.push_back(
+                    {first, last,
+                     lineRange(first, last) + ": list view naming no HNS property; not imported"});
+            return;
+        }
+        FoundValue found;
+        found.format = DumpFormat::ListView;
+        found.kindHint = m_blockKind;
+        found.firstLine = first;
+        found.lastLine = last;
+        found.value = nlohmann::json::object();
+        std::size_t size = 0;
+        for (std::size_t i = properties.front().firstIndex; i <= properties.back().lastIndex; ++i)
+            size += m_lines[i].text.size() + 1;
+        found.sourceText.reserve(size);
+        for (std::size_t i = properties.front().firstIndex; i <= properties.back().lastIndex; ++i) {
+            if (i > properties.front().firstIndex)
+                found.sourceText += '\n';
+            found.sourceText += m_lines[i].text;
+        }
+        if (!isValidUtf8(found.sourceText))
+            found.sourceText = validUtf8(std::move(found.sourceText));
+        for (const Property& property : properties) {
+            const std::string& name = property.name; // identifier characters only
+            PowerShellValueNotes notes;
+            found.value[name] = readPowerShellValue(property.valueText, name, notes);
+            if (notes.keptAsText) {
+                const int from = m_lines[property.firstIndex].sourceLine;
+                const int to = m_lines[property.lastIndex].sourceLine;
+                m_result.warnings.push_back({from, to,
+                                             lineRange(from, to) + ": " + name +
+                                                 ": the value could not be read in full; kept as text"});
+            }
+            for (std::string& loss : notes.losses)
+                found.losses.push_back(std::move(loss));
+            if (property.elidedAfter)
+                found.losses.push_back(name + ": followed by lines elided with '...'");
+            if (property.wrappedLines > 0)
+                found.repairs.push_back(name + ": joined " + std::to_string(property.wrappedLines + 1) +
+                                        " lines a console wrapped");
+            if (property.wordSplit)
+                found.repairs.push_back(name + ": joined a word split at the line end");
+        }
+        m_result.values.push_back(std::move(found));
+    }
+
+    const std::vector<CleanedLine>& m_lines;
+    ExtractResult& m_result;
+    std::vector<std::string_view> m_texts;
+    std::deque<std::string> m_stripped; ///< lines without ANSI sequences; m_texts points into them
+
+    bool m_inBlock = false;
+    std::size_t m_colon = 0;
+    std::vector<Property> m_properties;
+    std::size_t m_widest = 0; ///< the widest line of the object so far: the console width when it wrapped
+    ResourceKind m_commandKind = ResourceKind::Invalid;
+    ResourceKind m_blockKind = ResourceKind::Invalid;
+};
+
+} // namespace
+
+ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines)
+{
+    ExtractResult result;
+    ListViewReader(lines, result).run();
+    // Elisions are reported while scanning, unreadable values when their object is complete.
+    std::stable_sort(
+        result.warnings.begin(), result.warnings.end(),
+        [](const ImportWarning& a, const ImportWarning& b) { return a.firstLine < b.firstLine; });
+    return result;
+}
+
+} // namespace hcn::io

@@ -1,0 +1,302 @@
+// Values as PowerShell's formatter renders them in a list view: scalars, `@{k=v; k=v}` for objects,
+// `{a, b}` for lists, type names for what it did not expand, `...}` for lists it cut.
+
+#include "io/powershell_value.h"
+
+#include "common/utf8.h"
+#include "hcn/dump_formats.h"
+#include "hcn/json_limits.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+
+namespace hcn::io {
+
+namespace {
+
+/// Type names PowerShell prints in place of a value it did not expand start with one of these.
+constexpr std::array<std::string_view, 3> kTypeNamePrefixes = {
+    "System.",
+    "Microsoft.Management.Infrastructure.",
+    "Deserialized.",
+};
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6"; // …
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool isAsciiAlnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/// `System.Object[]`, `System.Collections.Generic.List`1[System.String]`: a .NET type name, no blanks.
+bool isTypeName(std::string_view s)
+{
+    bool prefixed = false;
+    for (const std::string_view prefix : kTypeNamePrefixes)
+        prefixed = prefixed || (s.size() > prefix.size() && s.starts_with(prefix));
+    if (!prefixed)
+        return false;
+    for (const char c : s) {
+        if (!isAsciiAlnum(c) && c != '.' && c != '_' && c != '`' && c != '[' && c != ']' && c != ',' &&
+            c != '+')
+            return false;
+    }
+    return true;
+}
+
+/// Where the brace opened at `open` closes, or npos.
+std::size_t matchingBrace(std::string_view s, std::size_t open)
+{
+    int depth = 0;
+    for (std::size_t i = open; i < s.size(); ++i) {
+        if (s[i] == '{') {
+            ++depth;
+        } else if (s[i] == '}') {
+            if (--depth == 0)
+                return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+/// `s` cut at `separator` where no brace is open and the separator is followed by a blank or the end
+/// (PowerShell writes `; ` and `, `), or, for lists, directly by the next item's `@{` or `{`.
+std::vector<std::string_view> splitTopLevel(std::string_view s, char separator)
+{
+    std::vector<std::string_view> parts;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '{') {
+            ++depth;
+        } else if (c == '}') {
+            --depth;
+        } else if (c == separator && depth == 0) {
+            const char next = i + 1 < s.size() ? s[i + 1] : ' ';
+            if (next == ' ' || next == '\t' || (separator == ',' && (next == '@' || next == '{'))) {
+                parts.push_back(s.substr(start, i - start));
+                start = i + 1;
+            }
+        }
+    }
+    parts.push_back(s.substr(start));
+    return parts;
+}
+
+/// `-12`, `0`, `38654705666`: an integer without a leading zero that fits 64 bits.
+bool readInteger(std::string_view s, nlohmann::json& out)
+{
+    const bool negative = s.starts_with('-');
+    const std::string_view digits = negative ? s.substr(1) : s;
+    if (digits.empty() || digits.size() > 20 || (digits.size() > 1 && digits.front() == '0') ||
+        (negative && digits == "0"))
+        return false;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    const char* const end = s.data() + s.size();
+    if (negative) {
+        std::int64_t value = 0;
+        const auto [ptr, ec] = std::from_chars(s.data(), end, value);
+        if (ec != std::errc() || ptr != end)
+            return false;
+        out = value;
+        return true;
+    }
+    std::uint64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(s.data(), end, value);
+    if (ec != std::errc() || ptr != end)
+        return false;
+    if (value <= static_cast<std::uint64_t>(INT64_MAX))
+        out = static_cast<std::int64_t>(value);
+    else
+        out = value;
+    return true;
+}
+
+nlohmann::json textValue(std::string_view s)
+{
+    const bool ascii =
+        std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii || isValidUtf8(s))
+        return std::string(s);
+    return validUtf8(std::string(s));
+}
+
+/// Where a part of the value sits, e.g. `[0].ExceptionList`; spelled out only when a loss names it.
+struct Path
+{
+    const Path* parent = nullptr;
+    std::string_view prefix; ///< the root's text, or a member's key
+    std::size_t index = 0;
+    enum class Step
+    {
+        Root,
+        Member,
+        Item,
+    } step = Step::Root;
+
+    std::string text() const
+    {
+        if (step == Step::Root)
+            return std::string(prefix);
+        std::string out = parent->text();
+        if (step == Step::Item)
+            return out + "[" + std::to_string(index) + "]";
+        if (!out.empty())
+            out += '.';
+        out += prefix;
+        return out;
+    }
+};
+
+class Reader
+{
+public:
+    explicit Reader(PowerShellValueNotes& notes) : m_notes(notes) {}
+
+    nlohmann::json read(std::string_view text, const Path& path, int depth)
+    {
+        const std::string_view t = trim(text);
+        if (t.empty())
+            return nullptr;
+        const bool hashtable = t.starts_with("@{");
+        if (hashtable || t.starts_with('{')) {
+            if (depth >= kDefaultMaxJsonDepth) {
+                keptAsText(path, "nested deeper than " + std::to_string(kDefaultMaxJsonDepth) +
+                                     " levels; kept as text");
+                return textValue(t);
+            }
+            const std::size_t open = hashtable ? 1 : 0;
+            if (matchingBrace(t, open) != t.size() - 1) {
+                keptAsText(path, "its braces do not match; kept as text");
+                return textValue(t);
+            }
+            const std::string_view inner = t.substr(open + 1, t.size() - open - 2);
+            return hashtable ? readHashtable(inner, path, depth) : readList(inner, path, depth);
+        }
+        if (t == "True")
+            return true;
+        if (t == "False")
+            return false;
+        nlohmann::json number;
+        if (readInteger(t, number))
+            return number;
+        if (isTypeName(t))
+            loss(path, "not expanded by PowerShell (" + std::string(t) + ")");
+        return textValue(t);
+    }
+
+private:
+    void loss(const Path& at, std::string message)
+    {
+        const std::string path = at.text();
+        m_notes.losses.push_back(path.empty() ? std::move(message) : path + ": " + message);
+    }
+
+    void keptAsText(const Path& path, std::string message)
+    {
+        m_notes.keptAsText = true;
+        loss(path, std::move(message));
+    }
+
+    /// `Type=OutBoundNAT; ExceptionList=System.Object[]`.
+    nlohmann::json readHashtable(std::string_view inner, const Path& path, int depth)
+    {
+        nlohmann::json object = nlohmann::json::object();
+        if (trim(inner).empty())
+            return object;
+        // Entries as key and value text; a piece without `key=` continues the value before it (a `; `
+        // inside a string).
+        std::vector<std::pair<std::string_view, std::string>> entries;
+        for (const std::string_view piece : splitTopLevel(inner, ';')) {
+            const std::string_view entry = trim(piece);
+            const std::size_t eq = entry.find('=');
+            const std::string_view key =
+                eq == std::string_view::npos ? std::string_view() : trim(entry.substr(0, eq));
+            const bool validKey = !key.empty() && key.find_first_of("{}@ ") == std::string_view::npos;
+            if (!validKey) {
+                if (entries.empty()) {
+                    keptAsText(path, "not a list of key=value pairs; kept as text");
+                    return textValue("@{" + std::string(inner) + "}");
+                }
+                entries.back().second += "; ";
+                entries.back().second += entry;
+                continue;
+            }
+            entries.emplace_back(key, std::string(entry.substr(eq + 1)));
+        }
+        for (const auto& [key, valueText] : entries) {
+            std::string keyText = textValue(key).get<std::string>();
+            const Path at{&path, keyText, 0, Path::Step::Member};
+            if (object.contains(keyText)) {
+                loss(at, "shown twice; the later value was dropped");
+                continue;
+            }
+            nlohmann::json value = read(valueText, at, depth + 1);
+            object.emplace(std::move(keyText), std::move(value));
+        }
+        return object;
+    }
+
+    /// `a, b, c` or `@{...}, @{...}`, the last item possibly ending in `...` (cut by PowerShell).
+    nlohmann::json readList(std::string_view inner, const Path& path, int depth)
+    {
+        nlohmann::json array = nlohmann::json::array();
+        if (trim(inner).empty())
+            return array;
+        std::vector<std::string_view> items = splitTopLevel(inner, ',');
+        std::string_view& last = items.back();
+        last = trim(last);
+        bool cut = false;
+        if (last.ends_with("...")) {
+            last.remove_suffix(3);
+            cut = true;
+        } else if (last.ends_with(kEllipsis)) {
+            last.remove_suffix(kEllipsis.size());
+            cut = true;
+        }
+        if (cut && trim(last).empty())
+            items.pop_back(); // `{a, b, ...}`
+        array.get_ref<nlohmann::json::array_t&>().reserve(items.size());
+        for (const std::string_view item : items)
+            array.push_back(read(item, Path{&path, {}, array.size(), Path::Step::Item}, depth + 1));
+        if (cut)
+            loss(path, "list cut after " + std::to_string(array.size()) + " items ($FormatEnumerationLimit)");
+        return array;
+    }
+
+    PowerShellValueNotes& m_notes;
+};
+
+} // namespace
+
+nlohmann::json readPowerShellValue(std::string_view text, const std::string& path,
+                                   PowerShellValueNotes& notes)
+{
+    return Reader(notes).read(text, Path{nullptr, path, 0, Path::Step::Root}, 0);
+}
+
+nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::string>& losses)
+{
+    PowerShellValueNotes notes;
+    nlohmann::json value = readPowerShellValue(text, {}, notes);
+    losses.insert(losses.end(), std::make_move_iterator(notes.losses.begin()),
+                  std::make_move_iterator(notes.losses.end()));
+    return value;
+}
+
+} // namespace hcn::io

@@ -1,0 +1,27 @@
+#pragma once
+// Reading one value as PowerShell's formatter rendered it (internal to core/io; the public entry point is
+// parsePowerShellValue in hcn/dump_formats.h).
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hcn::io {
+
+/// What reading one rendered value gave besides the value.
+struct PowerShellValueNotes
+{
+    /// Each loss with its full path: "<path>: <message>", or just the message when `path` was empty.
+    std::vector<std::string> losses;
+    /// True when the value (or a part of it) had unbalanced braces or nesting too deep and was kept as
+    /// text: worth a warning, not only a loss.
+    bool keptAsText = false;
+};
+
+/// The value `text` as JSON (see parsePowerShellValue); the losses inside it are prefixed with `path`
+/// ("Subnets" gives "Subnets[0].Policies: ..."; an empty path gives "[0].Policies: ...").
+nlohmann::json readPowerShellValue(std::string_view text, const std::string& path,
+                                   PowerShellValueNotes& notes);
+
+} // namespace hcn::io

@@ -1,0 +1,382 @@
+// Tables in dump text: the scan that finds them, the pieces both readers share, and PowerShell's
+// Format-Table / Select-Object output, whose `----` line gives the extent of every column.
+
+#include "io/text_tables.h"
+
+#include "hcn/dump_formats.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <exception>
+
+namespace hcn::io {
+
+namespace tables {
+
+namespace {
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool isHex(char c)
+{
+    return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+bool isContinuationByte(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+} // namespace
+
+std::size_t displayWidth(std::string_view text)
+{
+    return std::size_t(
+        std::count_if(text.begin(), text.end(), [](char c) { return !isContinuationByte(c); }));
+}
+
+std::vector<Token> splitTokens(std::string_view line)
+{
+    std::vector<Token> tokens;
+    std::size_t column = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        if (isBlank(line[i])) {
+            ++i;
+            ++column;
+            continue;
+        }
+        Token token;
+        token.begin = i;
+        token.column = column;
+        while (i < line.size() && !isBlank(line[i])) {
+            if (!isContinuationByte(line[i]))
+                ++column;
+            ++i;
+        }
+        token.end = i;
+        token.columnEnd = column;
+        token.text = line.substr(token.begin, token.end - token.begin);
+        tokens.push_back(token);
+    }
+    return tokens;
+}
+
+std::string_view trimBlanks(std::string_view s)
+{
+    while (!s.empty() && isBlank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isBlank(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool isBlankLine(std::string_view s)
+{
+    return trimBlanks(s).empty();
+}
+
+bool isGuid(std::string_view s)
+{
+    if (s.size() == 38 && s.front() == '{' && s.back() == '}')
+        s = s.substr(1, 36);
+    if (s.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !isHex(s[i]))
+            return false;
+    }
+    return true;
+}
+
+bool isAddress(std::string_view s)
+{
+    if (const auto slash = s.find('/'); slash != std::string_view::npos) {
+        const std::string_view prefix = s.substr(slash + 1);
+        if (prefix.empty() || prefix.size() > 3 ||
+            !std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return false;
+        s = s.substr(0, slash);
+    }
+    if (s.empty())
+        return false;
+    if (s.find(':') != std::string_view::npos) { // IPv6: hex groups, `::`, maybe a dotted tail
+        int colons = 0;
+        for (char c : s) {
+            if (c == ':')
+                ++colons;
+            else if (!isHex(c) && c != '.')
+                return false;
+        }
+        return colons >= 2 && colons <= 7;
+    }
+    int dots = 0;
+    std::size_t digits = 0;
+    for (char c : s) {
+        if (c == '.') {
+            if (digits == 0)
+                return false;
+            ++dots;
+            digits = 0;
+        } else if (c >= '0' && c <= '9' && digits < 3) {
+            ++digits;
+        } else {
+            return false;
+        }
+    }
+    return dots == 3 && digits > 0;
+}
+
+bool isDashLine(std::string_view s)
+{
+    s = trimBlanks(s);
+    return !s.empty() && s.front() == '-' &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || isBlank(c); });
+}
+
+std::string lineRange(int first, int last)
+{
+    return first == last ? "line " + std::to_string(first)
+                         : "lines " + std::to_string(first) + "-" + std::to_string(last);
+}
+
+namespace {
+
+/// A column of a Format-Table: its label and the extent its `----` group marks.
+struct FormatColumn
+{
+    std::string label;
+    std::size_t column = 0; ///< first display column of the dashes
+    std::size_t columnEnd = 0;
+};
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+/// The columns when `header` over `dashes` is a Format-Table header: at least two dash groups, each with
+/// a label over it, and no label text outside the groups. Empty when it is not one.
+std::vector<FormatColumn> formatColumns(std::string_view header, std::string_view dashes)
+{
+    const std::vector<Token> groups = splitTokens(dashes);
+    const std::vector<Token> words = splitTokens(header);
+    if (groups.size() < 2 || words.empty())
+        return {};
+    std::vector<FormatColumn> columns(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        columns[g].column = groups[g].column;
+        columns[g].columnEnd = groups[g].columnEnd;
+    }
+    for (const Token& word : words) {
+        if (word.text.front() == '{' || word.text.front() == '"' || word.text.front() == '[')
+            return {};
+        const auto inside = std::find_if(columns.begin(), columns.end(), [&](const FormatColumn& c) {
+            return word.column >= c.column && word.columnEnd <= c.columnEnd;
+        });
+        if (inside == columns.end())
+            return {};
+        if (!inside->label.empty())
+            inside->label += ' ';
+        inside->label += word.text;
+    }
+    const bool everyLabelled =
+        std::all_of(columns.begin(), columns.end(), [](const FormatColumn& c) { return !c.label.empty(); });
+    return everyLabelled ? columns : std::vector<FormatColumn>{};
+}
+
+/// True/False -> bool, an integer -> number, anything else -> the string as shown.
+nlohmann::json typedValue(std::string_view text)
+{
+    if (text == "True")
+        return true;
+    if (text == "False")
+        return false;
+    std::string_view digits = text;
+    if (digits.starts_with('-'))
+        digits.remove_prefix(1);
+    const bool integer =
+        !digits.empty() && digits.size() <= 18 && (digits.size() == 1 || digits[0] != '0') &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (integer) {
+        std::int64_t number = 0;
+        std::from_chars(text.data(), text.data() + text.size(), number);
+        return number;
+    }
+    return std::string(text);
+}
+
+/// A line that ends a Format-Table: blank, or the start of JSON written after it.
+bool endsFormatTable(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    return t.empty() || t.front() == '{' || t.front() == '[';
+}
+
+/// One line of a Format-Table split into its columns' cells.
+struct FormatCells
+{
+    std::vector<std::string_view> text; ///< empty when the line has nothing in the column
+    std::vector<bool> full;             ///< the text reaches the end of its column
+};
+
+FormatCells splitFormatLine(std::string_view line, const std::vector<FormatColumn>& columns,
+                            std::size_t width)
+{
+    // Each token belongs to the column holding its last character: left-aligned cells start at their
+    // dashes, right-aligned numbers end under them and may start further left.
+    std::vector<std::pair<std::size_t, std::size_t>> bytes(columns.size(), {std::string::npos, 0});
+    std::vector<std::size_t> ends(columns.size(), 0);
+    for (const Token& token : splitTokens(line)) {
+        std::size_t c = columns.size() - 1;
+        while (c > 0 && token.columnEnd - 1 < columns[c].column)
+            --c;
+        bytes[c].first = std::min(bytes[c].first, token.begin);
+        bytes[c].second = std::max(bytes[c].second, token.end);
+        ends[c] = std::max(ends[c], token.columnEnd);
+    }
+    FormatCells cells{std::vector<std::string_view>(columns.size()),
+                      std::vector<bool>(columns.size(), false)};
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (bytes[c].first == std::string::npos)
+            continue;
+        cells.text[c] = line.substr(bytes[c].first, bytes[c].second - bytes[c].first);
+        const std::size_t limit = c + 1 < columns.size() ? columns[c + 1].column - 1 : width;
+        cells.full[c] = ends[c] + 1 >= limit;
+    }
+    return cells;
+}
+
+/// A line `Format-Table -Wrap` continued the previous line's cells on: nothing in the first column, and
+/// only text under columns whose text above filled them (two GUIDs are two rows, not one cut in two).
+bool continuesCells(const FormatCells& line, const FormatCells& above)
+{
+    if (!line.text.front().empty())
+        return false;
+    bool any = false;
+    for (std::size_t c = 0; c < line.text.size(); ++c) {
+        if (line.text[c].empty())
+            continue;
+        if (above.text[c].empty() || !above.full[c] || (isGuid(above.text[c]) && isGuid(line.text[c])))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID.
+std::string joinWrapped(const std::string& first, std::string_view rest)
+{
+    if (first.empty())
+        return std::string(rest);
+    const std::string glued = first + std::string(rest);
+    const std::size_t start = glued.find_last_of(" \t", first.size() > 0 ? first.size() - 1 : 0);
+    const std::size_t tokenStart = start == std::string::npos ? 0 : start + 1;
+    const std::size_t tokenEnd = std::min(glued.find_first_of(" \t", first.size()), glued.size());
+    if (isGuid(std::string_view(glued).substr(tokenStart, tokenEnd - tokenStart)))
+        return glued;
+    return first + " " + std::string(rest);
+}
+
+} // namespace
+
+std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+{
+    if (at + 1 >= lines.size() || !isDashLine(lines[at + 1].text) || isBlankLine(lines[at].text))
+        return at;
+    const std::vector<FormatColumn> columns = formatColumns(lines[at].text, lines[at + 1].text);
+    if (columns.empty())
+        return at;
+    const std::string header = lines[at].text + "\n" + lines[at + 1].text;
+    std::vector<std::string> labelLosses; // a label cut by its column: the property's name is not known
+    for (const FormatColumn& column : columns) {
+        if (column.label.ends_with(kEllipsis) || (column.label.size() > 3 && column.label.ends_with("...")))
+            labelLosses.push_back(column.label + ": property name cut by the table column");
+    }
+    std::size_t end = at + 2;
+    std::size_t width = 0;
+    for (; end < lines.size() && !endsFormatTable(lines[end].text); ++end)
+        width = std::max(width, displayWidth(lines[end].text));
+
+    // The row being read: its cells' text so far, joined over the lines -Wrap continued it on.
+    std::vector<std::string> rowText(columns.size());
+    FormatCells above;
+    FoundValue found;
+    const auto flush = [&] {
+        if (found.firstLine == 0)
+            return;
+        nlohmann::json object = nlohmann::json::object();
+        found.losses = labelLosses;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            std::string_view text = rowText[c];
+            bool cut = false;
+            if (text.ends_with(kEllipsis)) {
+                text.remove_suffix(kEllipsis.size());
+                cut = true;
+            } else if (text.size() > 3 && text.ends_with("...")) {
+                text.remove_suffix(3);
+                cut = true;
+            }
+            text = trimBlanks(text);
+            if (cut)
+                found.losses.push_back(columns[c].label + ": cut by the table column");
+            if (!text.empty())
+                object[columns[c].label] = cut ? nlohmann::json(std::string(text)) : typedValue(text);
+        }
+        found.value = std::move(object);
+        found.sourceText = header + "\n" + found.sourceText;
+        found.format = DumpFormat::Table;
+        result.values.push_back(std::move(found));
+        found = FoundValue{};
+    };
+
+    for (std::size_t i = at + 2; i < end; ++i) {
+        const CleanedLine& line = lines[i];
+        FormatCells cells = splitFormatLine(line.text, columns, width);
+        if (found.firstLine != 0 && continuesCells(cells, above)) {
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                if (!cells.text[c].empty())
+                    rowText[c] = joinWrapped(rowText[c], cells.text[c]);
+            }
+            found.lastLine = line.sourceLine;
+            found.sourceText += "\n" + line.text;
+            if (found.repairs.empty())
+                found.repairs.push_back("joined cells wrapped onto following lines");
+        } else {
+            flush();
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                rowText[c] = std::string(cells.text[c]);
+            found.firstLine = found.lastLine = line.sourceLine;
+            found.sourceText = line.text;
+        }
+        above = std::move(cells);
+    }
+    flush();
+    return end;
+}
+
+} // namespace tables
+
+ExtractResult extractTables(const std::vector<CleanedLine>& lines)
+{
+    ExtractResult result;
+    std::size_t at = 0;
+    try {
+        while (at < lines.size()) {
+            std::size_t next = tables::readHnsdiagTable(lines, at, result);
+            if (next == at)
+                next = tables::readFormatTable(lines, at, result);
+            at = next == at ? at + 1 : next;
+        }
+    } catch (const std::exception&) { // out of memory: what was read so far, and a warning
+        const int line = at < lines.size() ? lines[at].sourceLine : 0;
+        result.warnings.push_back(
+            {line, line, tables::lineRange(line, line) + ": tables after this line not read"});
+    }
+    return result;
+}
+
+} // namespace hcn::io

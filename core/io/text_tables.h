@@ -1,0 +1,44 @@
+#pragma once
+// Shared pieces of the table readers (hcn/dump_formats.h extractTables): lines split into tokens with
+// their display columns, GUID and address recognition, and the two readers the scan tries at each line.
+
+#include "hcn/dump_text.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hcn::io::tables {
+
+/// A run of non-blank characters in a line: byte offsets into the line and display columns (code
+/// points, so `…` is one column as a console shows it).
+struct Token
+{
+    std::size_t begin = 0; ///< bytes
+    std::size_t end = 0;
+    std::size_t column = 0; ///< display columns
+    std::size_t columnEnd = 0;
+    std::string_view text;
+};
+
+std::vector<Token> splitTokens(std::string_view line);
+/// Display columns of `text` (UTF-8 code points).
+std::size_t displayWidth(std::string_view text);
+std::string_view trimBlanks(std::string_view s);
+bool isBlankLine(std::string_view s);
+/// 8-4-4-4-12 hex digits, optionally in braces.
+bool isGuid(std::string_view s);
+/// An IPv4 or IPv6 address, optionally with a prefix length.
+bool isAddress(std::string_view s);
+/// A line of `-` groups separated by blanks (`----  ----`).
+bool isDashLine(std::string_view s);
+std::string lineRange(int first, int last);
+
+/// When an hnsdiag table (a section heading such as `Networks:`, or a bare hnsdiag header line) starts
+/// at `at`, reads it into `result` and returns the index of the first line after it; else returns `at`.
+std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result);
+/// The same for a Format-Table / Select-Object table (a header line, a `----` line, rows).
+std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result);
+
+} // namespace hcn::io::tables

@@ -1,0 +1,639 @@
+// What a support engineer hands over: one dump file, a collectlogs.ps1 folder, or archives of them
+// (inside each other too). Everything is built here at test time: real files, folders, links, zip and
+// tar.gz archives, a bomb written streaming, a sparse 1 GiB file.
+
+#include "hcn/dump_sources.h"
+
+#include <QtTest>
+
+#ifdef HCN_TEST_HAVE_LIBARCHIVE
+#include <archive.h>
+#include <archive_entry.h>
+#endif
+
+#include <functional>
+
+using namespace hcn;
+using namespace hcn::io;
+
+namespace {
+
+const QByteArray networkJson = "{\"ID\":\"3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11\",\"Type\":\"NAT\"}\r\n";
+const QByteArray endpointJson = "[{\"ID\":\"B7E2A9C4-3D51-4F86-A0C2-9E1B7D5F3A62\"}]\r\n";
+/// What Windows PowerShell 5.1 `>` writes: UTF-16 LE with BOM.
+QByteArray utf16(const QString& text, bool bom)
+{
+    QByteArray out = bom ? QByteArray("\xFF\xFE", 2) : QByteArray();
+    for (const QChar c : text) {
+        out += char(c.unicode() & 0xFF);
+        out += char(c.unicode() >> 8);
+    }
+    return out;
+}
+/// Starts like an executable / an event log: NUL bytes early on.
+const QByteArray exeBytes =
+    QByteArray("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0", 16) + QByteArray(2000, 'x');
+const QByteArray evtxBytes = QByteArray("ElfFile\0", 8) + QByteArray(4000, '\x01');
+const QByteArray pngBytes = QByteArray("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + QByteArray(500, '\x7F');
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return file.readAll();
+}
+
+QStringList names(const SourceReadResult& result)
+{
+    QStringList out;
+    for (const DumpSource& source : result.sources)
+        out << QString::fromStdString(source.name);
+    return out;
+}
+
+/// "source: message" per warning, as a list would show them.
+QStringList warnings(const SourceReadResult& result)
+{
+    QStringList out;
+    for (const SourceWarning& warning : result.warnings)
+        out << QString::fromStdString(warning.source + ": " + warning.message);
+    return out;
+}
+
+bool anyContains(const QStringList& list, const QString& part)
+{
+    return std::any_of(list.begin(), list.end(), [&](const QString& s) { return s.contains(part); });
+}
+
+/// Peak resident memory since the last reset, in KiB (Linux); -1 elsewhere.
+qint64 statusKiB(const char* field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(int(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+/// Resets the peak (VmHWM) to the current resident size; false where that is not possible.
+bool resetPeakMemory()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+
+#ifdef HCN_TEST_HAVE_LIBARCHIVE
+
+enum class Format
+{
+    Zip,
+    TarGz,
+    Tar,
+};
+
+/// An archive written entry by entry with libarchive's writer; large entries are streamed.
+class ArchiveWriter
+{
+public:
+    ArchiveWriter(const QString& path, Format format) : m_archive(archive_write_new())
+    {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (format == Format::Zip) {
+            archive_write_set_format_zip(m_archive);
+        } else {
+            archive_write_set_format_pax_restricted(m_archive);
+            if (format == Format::TarGz)
+                archive_write_add_filter_gzip(m_archive);
+        }
+        if (archive_write_open_filename(m_archive, QFile::encodeName(path).constData()) != ARCHIVE_OK)
+            qFatal("cannot create %s: %s", qPrintable(path), archive_error_string(m_archive));
+    }
+    ~ArchiveWriter()
+    {
+        archive_write_close(m_archive);
+        archive_write_free(m_archive);
+    }
+    ArchiveWriter(const ArchiveWriter&) = delete;
+    ArchiveWriter& operator=(const ArchiveWriter&) = delete;
+
+    void add(const QString& name, const QByteArray& bytes)
+    {
+        addStreamed(name, bytes.size(),
+                    [&](qint64 offset, QByteArray& chunk) { chunk = bytes.mid(int(offset), 1 << 20); });
+    }
+
+    /// `fill` gives the chunk at an offset; the whole entry is never in memory.
+    void addStreamed(const QString& name, qint64 size, const std::function<void(qint64, QByteArray&)>& fill,
+                     bool declareSize = true)
+    {
+        archive_entry* entry = archive_entry_new();
+        archive_entry_set_pathname(entry, name.toUtf8().constData());
+        if (declareSize)
+            archive_entry_set_size(entry, size);
+        archive_entry_set_filetype(entry, AE_IFREG);
+        archive_entry_set_perm(entry, 0644);
+        if (archive_write_header(m_archive, entry) != ARCHIVE_OK)
+            qFatal("cannot write the header of %s: %s", qPrintable(name), archive_error_string(m_archive));
+        QByteArray chunk;
+        for (qint64 offset = 0; offset < size; offset += chunk.size()) {
+            fill(offset, chunk);
+            chunk.truncate(int(std::min<qint64>(chunk.size(), size - offset)));
+            if (chunk.isEmpty() || archive_write_data(m_archive, chunk.constData(), size_t(chunk.size())) < 0)
+                qFatal("cannot write %s: %s", qPrintable(name), archive_error_string(m_archive));
+        }
+        archive_entry_free(entry);
+    }
+
+private:
+    archive* m_archive;
+};
+
+void writeArchive(const QString& path, Format format, const QList<QPair<QString, QByteArray>>& entries)
+{
+    ArchiveWriter writer(path, format);
+    for (const auto& [name, bytes] : entries)
+        writer.add(name, bytes);
+}
+
+/// Text that does not compress, so an archive's bytes map to its entries roughly one to one.
+QByteArray noisyText(int lines, quint32 seed)
+{
+    QByteArray out;
+    QRandomGenerator random(seed);
+    for (int i = 0; i < lines; ++i)
+        out += "{\"ID\":\"" + QByteArray::number(random.generate64(), 16) +
+               QByteArray::number(random.generate64(), 16) + "\"}\n";
+    return out;
+}
+
+#endif
+
+} // namespace
+
+class TestDumpSources : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsWhatSupportSends_data();
+    void readsWhatSupportSends();
+    void readsBytesInMemory();
+    void hugeFileIsRefusedWithoutReading();
+    void bombIsStopped_data();
+    void bombIsStopped();
+    void manyEntriesAreCappedByMaxFiles();
+    void totalCapNamesWhatWasNotRead();
+    void damagedArchiveKeepsTheGoodEntries_data();
+    void damagedArchiveKeepsTheGoodEntries();
+    void progressCancels();
+    void missingPathIsAnError();
+    void linksStayInsideTheFolder();
+    void nothingUsableSaysWhy_data();
+    void nothingUsableSaysWhy();
+};
+
+void TestDumpSources::readsWhatSupportSends_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QStringList>("expectedNames");
+    QTest::addColumn<QStringList>("expectedWarnings");
+
+    QTest::newRow("a single dump file") << "file" << QStringList{"network.txt"} << QStringList{};
+    QTest::newRow("UTF-16 text without extension is text")
+        << "utf16" << QStringList{"hnsdiag", "network.json"} << QStringList{};
+    QTest::newRow("collectlogs folder: captures and executables skipped")
+        << "folder"
+        << QStringList{"collectlogs/endpoint.txt", "collectlogs/hns.reg", "collectlogs/network.txt",
+                       "collectlogs/sub/policy.txt"}
+        << QStringList{"collectlogs/app.exe: skipped: not text", "collectlogs/hns.evtx: skipped: not text",
+                       "collectlogs/sub/diagram.png: skipped: not text"};
+    QTest::newRow("zip of a collectlogs folder")
+        << "zip" << QStringList{"logs.zip!collectlogs/network.txt", "logs.zip!collectlogs/policy.txt"}
+        << QStringList{"logs.zip!collectlogs/app.exe: skipped: not text"};
+    QTest::newRow("tar.gz inside a zip")
+        << "nested"
+        << QStringList{"outer.zip!endpoint.txt", "outer.zip!inner.tar.gz!big.txt",
+                       "outer.zip!inner.tar.gz!network.txt"}
+        << QStringList{};
+    QTest::newRow("a zip named .txt is an archive")
+        << "disguised" << QStringList{"notes.txt!network.txt"} << QStringList{};
+    QTest::newRow("tar.gz made by tar")
+        << "tar"
+        << QStringList{"collectlogs.tgz!collectlogs/endpoint.txt", "collectlogs.tgz!collectlogs/network.txt"}
+        << QStringList{"collectlogs.tgz!collectlogs/hns.evtx: skipped: not text"};
+    QTest::newRow("archives nested too deep")
+        << "deep" << QStringList{"a.zip!a.txt", "a.zip!b.zip!b.txt", "a.zip!b.zip!c.zip!c.txt"}
+        << QStringList{"a.zip!b.zip!c.zip!d.zip: skipped: an archive nested more than 2 levels deep"};
+}
+
+void TestDumpSources::readsWhatSupportSends()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QStringList, expectedNames);
+    QFETCH(QStringList, expectedWarnings);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString root = dir.path();
+    QString given;
+    if (scenario == QLatin1String("file")) {
+        given = root + "/network.txt";
+        writeFile(given, networkJson);
+    } else if (scenario == QLatin1String("utf16")) {
+        writeFile(root + "/in/hnsdiag", utf16(QString::fromLatin1(endpointJson), false));
+        writeFile(root + "/in/network.json", utf16(QString::fromLatin1(networkJson), true));
+        given = root + "/in";
+        expectedNames = QStringList{"in/hnsdiag", "in/network.json"};
+    } else if (scenario == QLatin1String("folder")) {
+        given = root + "/collectlogs";
+        writeFile(given + "/network.txt", networkJson);
+        writeFile(given + "/endpoint.txt", endpointJson);
+        writeFile(given + "/hns.reg", utf16("Windows Registry Editor Version 5.00\r\n", true));
+        writeFile(given + "/app.exe", exeBytes);
+        writeFile(given + "/hns.evtx", evtxBytes);
+        writeFile(given + "/sub/policy.txt", "[]\r\n");
+        writeFile(given + "/sub/diagram.png", pngBytes);
+    } else {
+#ifndef HCN_TEST_HAVE_LIBARCHIVE
+        QSKIP("this build cannot read archives");
+#else
+        if (scenario == QLatin1String("zip")) {
+            given = root + "/logs.zip";
+            writeArchive(given, Format::Zip,
+                         {{"collectlogs/network.txt", networkJson},
+                          {"collectlogs/app.exe", exeBytes},
+                          {"collectlogs/policy.txt", "[]"}});
+        } else if (scenario == QLatin1String("nested")) {
+            // Larger than the few KiB that tell text from binary: the whole entry decides.
+            writeArchive(root + "/inner.tar.gz", Format::TarGz,
+                         {{"network.txt", networkJson}, {"big.txt", noisyText(4000, 7)}});
+            QVERIFY(QFileInfo(root + "/inner.tar.gz").size() > 64 * 1024);
+            given = root + "/outer.zip";
+            writeArchive(
+                given, Format::Zip,
+                {{"endpoint.txt", endpointJson}, {"inner.tar.gz", readFile(root + "/inner.tar.gz")}});
+        } else if (scenario == QLatin1String("disguised")) {
+            given = root + "/notes.txt";
+            writeArchive(given, Format::Zip, {{"network.txt", networkJson}});
+        } else if (scenario == QLatin1String("tar")) {
+            writeFile(root + "/collectlogs/network.txt", networkJson);
+            writeFile(root + "/collectlogs/endpoint.txt", endpointJson);
+            writeFile(root + "/collectlogs/hns.evtx", evtxBytes);
+            given = root + "/collectlogs.tgz";
+            QProcess tar;
+            tar.start(QStringLiteral("tar"), {"-czf", given, "-C", root, "collectlogs"});
+            if (!tar.waitForFinished(30000) || tar.exitCode() != 0)
+                QSKIP("tar is not available");
+        } else if (scenario == QLatin1String("deep")) {
+            writeArchive(root + "/d.zip", Format::Zip, {{"d.txt", networkJson}});
+            writeArchive(root + "/c.zip", Format::Zip,
+                         {{"c.txt", networkJson}, {"d.zip", readFile(root + "/d.zip")}});
+            writeArchive(root + "/b.zip", Format::Zip,
+                         {{"b.txt", networkJson}, {"c.zip", readFile(root + "/c.zip")}});
+            given = root + "/a.zip";
+            writeArchive(given, Format::Zip, {{"a.txt", networkJson}, {"b.zip", readFile(root + "/b.zip")}});
+        }
+#endif
+    }
+
+    const auto read = readDumpSources({given.toStdString()});
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QStringList got = names(*read);
+    got.sort();
+    QCOMPARE(got, expectedNames);
+    QStringList gotWarnings = warnings(*read);
+    gotWarnings.sort();
+    QCOMPARE(gotWarnings.size(), expectedWarnings.size());
+    for (const QString& expected : expectedWarnings)
+        QVERIFY2(anyContains(gotWarnings, expected), qPrintable(gotWarnings.join(" | ")));
+    // Text comes through byte for byte.
+    for (const DumpSource& source : read->sources) {
+        if (source.name.ends_with("network.txt"))
+            QCOMPARE(QByteArray::fromStdString(source.bytes), networkJson);
+    }
+}
+
+void TestDumpSources::readsBytesInMemory()
+{
+    const auto text = readDumpBytes("clipboard", networkJson.toStdString());
+    QVERIFY2(text.ok(), text.status().message().c_str());
+    QCOMPARE(names(*text), QStringList{"clipboard"});
+    QCOMPARE(QByteArray::fromStdString(text->sources.front().bytes), networkJson);
+
+    const auto binary = readDumpBytes("dropped.bin", exeBytes.toStdString());
+    QVERIFY(!binary.ok());
+    QCOMPARE(binary.code(), hr::InvalidArg);
+    QVERIFY2(binary.status().detail().find("not text") != std::string::npos,
+             binary.status().detail().c_str());
+
+#ifdef HCN_TEST_HAVE_LIBARCHIVE
+    QTemporaryDir dir;
+    writeArchive(dir.path() + "/drop.tgz", Format::TarGz,
+                 {{"x/network.txt", networkJson}, {"x/e.txt", endpointJson}});
+    const auto archive = readDumpBytes("drop.tgz", readFile(dir.path() + "/drop.tgz").toStdString());
+    QVERIFY2(archive.ok(), archive.status().message().c_str());
+    QCOMPARE(names(*archive), (QStringList{"drop.tgz!x/network.txt", "drop.tgz!x/e.txt"}));
+#endif
+}
+
+void TestDumpSources::hugeFileIsRefusedWithoutReading()
+{
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/network.txt";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(qint64(1) << 30)); // sparse: nothing is written
+    }
+    const bool measured = resetPeakMemory();
+    const qint64 before = statusKiB("VmRSS:");
+    QElapsedTimer timer;
+    timer.start();
+    const auto read = readDumpSources({path.toStdString()});
+    QVERIFY(timer.elapsed() < 5000);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.code(), hr::InvalidArg);
+    const QString message = QString::fromStdString(read.status().detail());
+    QVERIFY2(message.contains("network.txt: skipped: 1024 MiB is over the 256 MiB limit for one file"),
+             qPrintable(message));
+    if (measured && before > 0)
+        QVERIFY2(statusKiB("VmHWM:") - before < 16 * 1024, "reading the size must not read the file");
+}
+
+void TestDumpSources::bombIsStopped_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<bool>("zeros");
+    QTest::addColumn<qint64>("skipBudgetMiB");
+    QTest::addColumn<QString>("expectedWarning");
+    QTest::addColumn<bool>("laterFileRead");
+    QTest::addColumn<bool>("withoutDirectory");
+
+    const qint64 plenty = 4096;
+    QTest::newRow("zip: 512 MiB of text in one entry")
+        << int(Format::Zip) << false << plenty
+        << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking" << true << false;
+    QTest::newRow("zip: 512 MiB of zeros")
+        << int(Format::Zip) << true << plenty << "bomb.zip!bomb.txt: skipped: not text" << true << false;
+    QTest::newRow("tar.gz: 512 MiB of text, unpacked past it")
+        << int(Format::TarGz) << false << plenty
+        << "bomb.zip!bomb.txt: skipped: more than 8 MiB after unpacking" << true << false;
+    QTest::newRow("tar.gz: skipping stops at its budget")
+        << int(Format::TarGz) << false << qint64(64)
+        << "bomb.zip: reading stopped: more than 64 MiB of skipped" << false << false;
+    QTest::newRow("zip without its directory, length only at the end: skipping stops at its budget")
+        << int(Format::Zip) << false << qint64(64) << "bomb.zip: reading stopped: more than 64 MiB of skipped"
+        << false << true;
+}
+
+void TestDumpSources::bombIsStopped()
+{
+#ifndef HCN_TEST_HAVE_LIBARCHIVE
+    QSKIP("this build cannot read archives");
+#else
+    QFETCH(int, format);
+    QFETCH(bool, zeros);
+    QFETCH(qint64, skipBudgetMiB);
+    QFETCH(QString, expectedWarning);
+    QFETCH(bool, laterFileRead);
+    QFETCH(bool, withoutDirectory);
+
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/bomb.zip"; // the name says zip either way: content decides
+    {
+        ArchiveWriter writer(path, Format(format));
+        writer.add(QStringLiteral("network.txt"), networkJson);
+        const QByteArray line =
+            zeros ? QByteArray(1 << 20, '\0') : QByteArray("{\"Name\":\"x\"}\r\n").repeated(1 << 16);
+        writer.addStreamed(
+            QStringLiteral("bomb.txt"), qint64(512) << 20, [&](qint64, QByteArray& chunk) { chunk = line; },
+            !withoutDirectory);
+        if (!withoutDirectory)
+            writer.add(QStringLiteral("endpoint.txt"), endpointJson);
+    }
+    if (withoutDirectory) { // the central directory cut off: only the entries' own headers are left
+        QByteArray bytes = readFile(path);
+        bytes.chop(40);
+        writeFile(path, bytes);
+    }
+    QVERIFY(QFileInfo(path).size() < 8 * 1024 * 1024); // the test itself stays small
+
+    SourceLimits limits;
+    limits.maxFileBytes = 8 * 1024 * 1024;
+    limits.maxTotalBytes = 32 * 1024 * 1024;
+    limits.maxSkippedBytes = std::size_t(skipBudgetMiB) << 20;
+    const bool measured = resetPeakMemory();
+    const qint64 before = statusKiB("VmRSS:");
+    QElapsedTimer timer;
+    timer.start();
+    const auto read = readDumpSources({path.toStdString()}, limits);
+    qInfo("read in %lld ms, peak growth %lld KiB", timer.elapsed(), statusKiB("VmHWM:") - before);
+    QVERIFY(timer.elapsed() < 60000);
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QStringList expectedNames{"bomb.zip!network.txt"};
+    if (laterFileRead)
+        expectedNames << "bomb.zip!endpoint.txt";
+    QCOMPARE(names(*read), expectedNames);
+    QVERIFY2(anyContains(warnings(*read), expectedWarning), qPrintable(warnings(*read).join(" | ")));
+    if (measured && before > 0) // bounded by the caps (8 MiB per file), loosely
+        QVERIFY2(statusKiB("VmHWM:") - before < 48 * 1024, "memory grew beyond the caps");
+#endif
+}
+
+void TestDumpSources::manyEntriesAreCappedByMaxFiles()
+{
+#ifndef HCN_TEST_HAVE_LIBARCHIVE
+    QSKIP("this build cannot read archives");
+#else
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/many.zip";
+    {
+        ArchiveWriter writer(path, Format::Zip);
+        for (int i = 0; i < 100000; ++i)
+            writer.add(QStringLiteral("e%1.txt").arg(i, 6, 10, QLatin1Char('0')), "{}");
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const auto read = readDumpSources({path.toStdString()});
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QVERIFY(timer.elapsed() < 60000);
+    // The archive is a file too: it and 19999 entries make the 20000.
+    QCOMPARE(read->sources.size(), std::size_t(19999));
+    QCOMPARE(read->sources.back().name, std::string("many.zip!e019998.txt"));
+    QCOMPARE(
+        warnings(*read),
+        QStringList{"many.zip!e019999.txt: not read: the limit of 20000 files was reached; this file and the "
+                    "ones after it were skipped"});
+#endif
+}
+
+void TestDumpSources::totalCapNamesWhatWasNotRead()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.path() + "/collectlogs";
+    writeFile(folder + "/a.txt", QByteArray(600 * 1024, 'a'));
+    writeFile(folder + "/b.txt", QByteArray(600 * 1024, 'b'));
+    writeFile(folder + "/c.txt", QByteArray(600 * 1024, 'c'));
+    SourceLimits limits;
+    limits.maxTotalBytes = 1024 * 1024;
+    const auto read = readDumpSources({folder.toStdString()}, limits);
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read), QStringList{"collectlogs/a.txt"});
+    QCOMPARE(warnings(*read),
+             QStringList{"collectlogs/b.txt: not read: the limit of 1 MiB for everything read "
+                         "together was reached; this file and the ones after it were skipped"});
+}
+
+void TestDumpSources::damagedArchiveKeepsTheGoodEntries_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<bool>("inMemory");
+    QTest::newRow("truncated zip file") << int(Format::Zip) << false;
+    QTest::newRow("truncated tar.gz file") << int(Format::TarGz) << false;
+    QTest::newRow("truncated tar in memory") << int(Format::Tar) << true;
+}
+
+void TestDumpSources::damagedArchiveKeepsTheGoodEntries()
+{
+#ifndef HCN_TEST_HAVE_LIBARCHIVE
+    QSKIP("this build cannot read archives");
+#else
+    QFETCH(int, format);
+    QFETCH(bool, inMemory);
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/logs.arc";
+    writeArchive(path, Format(format),
+                 {{"network.txt", noisyText(2000, 1)},
+                  {"endpoint.txt", noisyText(2000, 2)},
+                  {"policy.txt", noisyText(2000, 3)}});
+    QByteArray bytes = readFile(path);
+    bytes.truncate(bytes.size() * 55 / 100); // in the middle of the second entry
+    writeFile(path, bytes);
+
+    const auto read =
+        inMemory ? readDumpBytes("logs.arc", bytes.toStdString()) : readDumpSources({path.toStdString()});
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read), QStringList{"logs.arc!network.txt"});
+    QCOMPARE(QByteArray::fromStdString(read->sources.front().bytes), noisyText(2000, 1));
+    QVERIFY2(anyContains(warnings(*read), "truncated"), qPrintable(warnings(*read).join(" | ")));
+#endif
+}
+
+void TestDumpSources::progressCancels()
+{
+    QTemporaryDir dir;
+    writeFile(dir.path() + "/logs/a.txt", networkJson);
+    writeFile(dir.path() + "/logs/b.txt", endpointJson);
+    std::size_t lastSeen = 0;
+    int calls = 0;
+    const auto read = readDumpSources({(dir.path() + "/logs").toStdString()}, {}, [&](std::size_t bytes) {
+        lastSeen = bytes;
+        return ++calls < 2;
+    });
+    QVERIFY(!read.ok());
+    QCOMPARE(read.code(), hr::Abort);
+    QCOMPARE(calls, 2);
+    QCOMPARE(lastSeen, std::size_t(networkJson.size() + endpointJson.size()));
+
+#ifdef HCN_TEST_HAVE_LIBARCHIVE
+    // In the middle of a large entry of a tar.gz: the reading ends there.
+    const QString path = dir.path() + "/big.tgz";
+    {
+        ArchiveWriter writer(path, Format::TarGz);
+        const QByteArray line = QByteArray("{\"Name\":\"x\"}\r\n").repeated(1 << 16);
+        writer.addStreamed(QStringLiteral("network.txt"), qint64(64) << 20,
+                           [&](qint64, QByteArray& chunk) { chunk = line; });
+    }
+    std::size_t calls2 = 0;
+    const auto inArchive = readDumpSources({path.toStdString()}, {}, [&](std::size_t bytes) {
+        ++calls2;
+        return bytes < 4 * 1024 * 1024;
+    });
+    QVERIFY(!inArchive.ok());
+    QCOMPARE(inArchive.code(), hr::Abort);
+    QVERIFY(calls2 > 1 && calls2 < 100);
+#endif
+}
+
+void TestDumpSources::missingPathIsAnError()
+{
+    QTemporaryDir dir;
+    writeFile(dir.path() + "/network.txt", networkJson);
+    const std::string missing = (dir.path() + "/no-such-dump.txt").toStdString();
+    const auto read = readDumpSources({(dir.path() + "/network.txt").toStdString(), missing});
+    QVERIFY(!read.ok());
+    QCOMPARE(read.code(), hr::InvalidArg);
+    QCOMPARE(read.status().detail(), missing + ": no such file or folder");
+}
+
+void TestDumpSources::linksStayInsideTheFolder()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.path() + "/collectlogs";
+    writeFile(folder + "/a/network.txt", networkJson);
+    writeFile(dir.path() + "/secret.txt", "outside");
+    QVERIFY(QFile::link(folder, folder + "/a/loop"));                   // back to the top: a loop
+    QVERIFY(QFile::link(dir.path() + "/secret.txt", folder + "/b"));    // a file outside
+    QVERIFY(QFile::link(dir.path(), folder + "/c"));                    // a folder outside
+    QVERIFY(QFile::link(folder + "/gone", folder + "/d"));              // dangling
+    QVERIFY(QFile::link(folder + "/a/network.txt", folder + "/e.txt")); // inside: read
+
+    const auto read = readDumpSources({folder.toStdString()});
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read), (QStringList{"collectlogs/a/network.txt", "collectlogs/e.txt"}));
+    QCOMPARE(warnings(*read),
+             (QStringList{"collectlogs/a/loop: not followed: a link to a folder that is read already",
+                          "collectlogs/b: not followed: a link to outside the folder",
+                          "collectlogs/c: not followed: a link to outside the folder",
+                          "collectlogs/d: skipped: a link to nothing"}));
+}
+
+void TestDumpSources::nothingUsableSaysWhy_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty folder") << "empty"
+                                  << "nothing to import: %1/logs contains no files";
+    QTest::newRow("only captures") << "binary"
+                                   << "nothing to import from %1/logs: 2 files are not text";
+    QTest::newRow("only large files")
+        << "large"
+        << "nothing to import from %1/logs: 1 file is over the 1 MiB limit for one file";
+}
+
+void TestDumpSources::nothingUsableSaysWhy()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString folder = dir.path() + "/logs";
+    QDir().mkpath(folder + "/empty-sub");
+    if (scenario == QLatin1String("binary")) {
+        writeFile(folder + "/trace.etl", evtxBytes);
+        writeFile(folder + "/capture.pcap", pngBytes);
+    } else if (scenario == QLatin1String("large")) {
+        writeFile(folder + "/network.txt", QByteArray(2 * 1024 * 1024, ' '));
+    }
+    SourceLimits limits;
+    limits.maxFileBytes = 1024 * 1024;
+    const auto read = readDumpSources({folder.toStdString()}, limits);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.code(), hr::InvalidArg);
+    const QString detail = QString::fromStdString(read.status().detail());
+    QVERIFY2(detail.startsWith(expected.arg(dir.path())), qPrintable(detail));
+}
+
+QTEST_GUILESS_MAIN(TestDumpSources)
+#include "tst_dumpsources.moc"

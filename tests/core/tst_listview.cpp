@@ -1,0 +1,724 @@
+// Importing a customer's dump, PowerShell's list view: `Get-HnsNetwork` and friends printed as
+// `Name : value` blocks become objects with typed values, wrapped values are joined, what PowerShell did
+// not print in full is named as a loss, and JSON, tables and prose around the blocks are left alone.
+
+#include "hcn/dump_formats.h"
+
+#include <QtTest>
+
+using namespace hcn;
+using namespace hcn::io;
+
+namespace {
+
+QByteArray readDump(const QString& name)
+{
+    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open test dump %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+std::string_view view(const QByteArray& bytes)
+{
+    return {bytes.constData(), std::size_t(bytes.size())};
+}
+
+ExtractResult importDump(const QString& name)
+{
+    const auto decoded = decodeDumpText(view(readDump(name)));
+    if (!decoded.ok())
+        qFatal("%s does not decode: %s", qPrintable(name), decoded.status().message().c_str());
+    return extractListViewObjects(cleanPastedText(decoded->text));
+}
+
+ExtractResult importText(const QString& text)
+{
+    const std::string utf8 = text.toStdString();
+    return extractListViewObjects(cleanPastedText(utf8));
+}
+
+/// What a user sees per imported object: its ID, or its Name when the paste has no ID.
+QString label(const nlohmann::json& object)
+{
+    if (object.contains("ID") && object["ID"].is_string())
+        return QString::fromStdString(object["ID"].get<std::string>());
+    if (object.contains("Name") && object["Name"].is_string())
+        return QStringLiteral("Name:") + QString::fromStdString(object["Name"].get<std::string>());
+    return QStringLiteral("?");
+}
+
+QStringList labels(const ExtractResult& result)
+{
+    QStringList out;
+    for (const FoundValue& found : result.values)
+        out << label(found.value);
+    return out;
+}
+
+QString lineSpans(const ExtractResult& result)
+{
+    QStringList spans;
+    for (const FoundValue& found : result.values)
+        spans << QStringLiteral("%1-%2").arg(found.firstLine).arg(found.lastLine);
+    return spans.join(QLatin1Char(' '));
+}
+
+QStringList toStringList(const std::vector<std::string>& texts)
+{
+    QStringList out;
+    for (const std::string& text : texts)
+        out << QString::fromStdString(text);
+    return out;
+}
+
+QStringList warningTexts(const ExtractResult& result)
+{
+    QStringList texts;
+    for (const ImportWarning& w : result.warnings)
+        texts << QString::fromStdString(w.message);
+    return texts;
+}
+
+QString shown(const nlohmann::json& value)
+{
+    return QString::fromStdString(value.dump());
+}
+
+const QString natNetwork = QStringLiteral("7C2E5A90-1F4B-4D86-93AE-B05D8C7F2E61");
+const QString bridgeNetwork = QStringLiteral("E3A07B5C-2D91-4F68-B4C3-07F5D2E91A6B");
+const QString podEndpoint = QStringLiteral("4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5");
+const QString natEndpoint = QStringLiteral("0A6E3F18-C7B2-4D95-81E4-B3F05D29A7C6");
+
+} // namespace
+
+class TestListView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsRenderedValues_data();
+    void readsRenderedValues();
+    void deepNestingIsKeptAsText();
+    void findsObjectsInDumps_data();
+    void findsObjectsInDumps();
+    void propertyValuesAreTyped_data();
+    void propertyValuesAreTyped();
+    void lossesNameTheProperty_data();
+    void lossesNameTheProperty();
+    void warningsNameTheLines_data();
+    void warningsNameTheLines();
+    void blocksInPastedText_data();
+    void blocksInPastedText();
+    void wrappedValuesAreJoined_data();
+    void wrappedValuesAreJoined();
+    void sourceTextIsTheBlockAsPasted();
+    void utf16DumpEndToEnd();
+    void jsonInTheSameFileIsLeftToTheJsonReader();
+};
+
+void TestListView::readsRenderedValues_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QStringList>("losses");
+
+    const QStringList none;
+    QTest::newRow("True") << "True"
+                          << "true" << none;
+    QTest::newRow("False") << "False"
+                           << "false" << none;
+    QTest::newRow("lower-case true is text") << "true"
+                                             << "\"true\"" << none;
+    QTest::newRow("integer") << "4096"
+                             << "4096" << none;
+    QTest::newRow("negative integer") << "-1"
+                                      << "-1" << none;
+    QTest::newRow("zero") << "0"
+                          << "0" << none;
+    QTest::newRow("packed version") << "38654705666"
+                                    << "38654705666" << none;
+    QTest::newRow("FILETIME ticks") << "133654200781234567"
+                                    << "133654200781234567" << none;
+    QTest::newRow("largest unsigned 64-bit") << "18446744073709551615"
+                                             << "18446744073709551615" << none;
+    QTest::newRow("beyond 64 bits stays text") << "18446744073709551616"
+                                               << "\"18446744073709551616\"" << none;
+    QTest::newRow("leading zero stays text") << "007"
+                                             << "\"007\"" << none;
+    QTest::newRow("decimal stays text") << "1.5"
+                                        << "\"1.5\"" << none;
+    QTest::newRow("address") << "10.244.3.17"
+                             << "\"10.244.3.17\"" << none;
+    QTest::newRow("GUID") << "4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5"
+                          << "\"4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5\"" << none;
+    QTest::newRow("comma-separated string") << "10.112.0.10,10.112.0.11"
+                                            << "\"10.112.0.10,10.112.0.11\"" << none;
+    QTest::newRow("empty") << ""
+                           << "null" << none;
+    QTest::newRow("blanks only") << "   "
+                                 << "null" << none;
+    QTest::newRow("hashtable") << "@{LastErrorCode=0; LastUpdateTime=133654200781234567}"
+                               << R"({"LastErrorCode":0,"LastUpdateTime":133654200781234567})" << none;
+    QTest::newRow("hashtable with an empty member") << "@{Data=; Type=Endpoint}"
+                                                    << R"({"Data":null,"Type":"Endpoint"})" << none;
+    QTest::newRow("hashtable with an unexpanded member")
+        << "@{Type=OutBoundNAT; ExceptionList=System.Object[]}"
+        << R"({"ExceptionList":"System.Object[]","Type":"OutBoundNAT"})"
+        << QStringList{"ExceptionList: not expanded by PowerShell (System.Object[])"};
+    QTest::newRow("hashtable with a list member")
+        << "@{Type=ELB; VIPs={10.112.0.1, 10.112.0.2}; ILB=True}"
+        << R"({"ILB":true,"Type":"ELB","VIPs":["10.112.0.1","10.112.0.2"]})" << none;
+    QTest::newRow("nested hashtable") << "@{SchemaVersion=@{Major=2; Minor=0}; State=1}"
+                                      << R"({"SchemaVersion":{"Major":2,"Minor":0},"State":1})" << none;
+    QTest::newRow("empty hashtable") << "@{}"
+                                     << "{}" << none;
+    QTest::newRow("a '; ' inside a member") << "@{Name=left; right; Type=X}"
+                                            << R"({"Name":"left; right","Type":"X"})" << none;
+    QTest::newRow("a key shown twice")
+        << "@{Type=A; Type=B}"
+        << R"({"Type":"A"})" << QStringList{"Type: shown twice; the later value was dropped"};
+    QTest::newRow("list") << "{10.96.0.0/12, 10.244.0.0/16}"
+                          << R"(["10.96.0.0/12","10.244.0.0/16"])" << none;
+    QTest::newRow("list of one") << "{9d41c7a2e35f48b0}"
+                                 << R"(["9d41c7a2e35f48b0"])" << none;
+    QTest::newRow("empty list") << "{}"
+                                << "[]" << none;
+    QTest::newRow("list of numbers and booleans") << "{1, True, 007}"
+                                                  << R"([1,true,"007"])" << none;
+    QTest::newRow("list of hashtables") << "{@{PA=10.40.8.35; Type=PA}, @{Type=L2Driver}}"
+                                        << R"([{"PA":"10.40.8.35","Type":"PA"},{"Type":"L2Driver"}])" << none;
+    QTest::newRow("list of hashtables with unexpanded members")
+        << "{@{Policies=System.Object[]; ID=A}, @{Policies=System.Object[]; ID=B}}"
+        << R"([{"ID":"A","Policies":"System.Object[]"},{"ID":"B","Policies":"System.Object[]"}])"
+        << QStringList{"[0].Policies: not expanded by PowerShell (System.Object[])",
+                       "[1].Policies: not expanded by PowerShell (System.Object[])"};
+    QTest::newRow("unexpanded array")
+        << "System.Object[]"
+        << "\"System.Object[]\"" << QStringList{"not expanded by PowerShell (System.Object[])"};
+    QTest::newRow("unexpanded list over remoting")
+        << "System.Collections.ArrayList"
+        << "\"System.Collections.ArrayList\""
+        << QStringList{"not expanded by PowerShell (System.Collections.ArrayList)"};
+    QTest::newRow("unexpanded hashtable")
+        << "System.Collections.Hashtable"
+        << "\"System.Collections.Hashtable\""
+        << QStringList{"not expanded by PowerShell (System.Collections.Hashtable)"};
+    QTest::newRow("generic list type")
+        << "System.Collections.Generic.List`1[System.String]"
+        << "\"System.Collections.Generic.List`1[System.String]\""
+        << QStringList{"not expanded by PowerShell (System.Collections.Generic.List`1[System.String])"};
+    QTest::newRow("a name starting with System is text") << "System reserved"
+                                                         << "\"System reserved\"" << none;
+    QTest::newRow("list cut with ...") << "{10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4...}"
+                                       << R"(["10.0.0.1","10.0.0.2","10.0.0.3","10.0.0.4"])"
+                                       << QStringList{"list cut after 4 items ($FormatEnumerationLimit)"};
+    QTest::newRow("list cut with an ellipsis character")
+        << "{a, b, c, d\u2026}"
+        << R"(["a","b","c","d"])" << QStringList{"list cut after 4 items ($FormatEnumerationLimit)"};
+    QTest::newRow("list cut after its separator")
+        << "{a, b, ...}"
+        << R"(["a","b"])" << QStringList{"list cut after 2 items ($FormatEnumerationLimit)"};
+    QTest::newRow("list of hashtables cut")
+        << "{@{A=1}, @{A=2}, @{A=3}, @{A=4}...}"
+        << R"([{"A":1},{"A":2},{"A":3},{"A":4}])"
+        << QStringList{"list cut after 4 items ($FormatEnumerationLimit)"};
+    QTest::newRow("cut list inside a hashtable")
+        << "@{VIPs={1.1.1.1, 1.1.1.2, 1.1.1.3, 1.1.1.4...}}"
+        << R"({"VIPs":["1.1.1.1","1.1.1.2","1.1.1.3","1.1.1.4"]})"
+        << QStringList{"VIPs: list cut after 4 items ($FormatEnumerationLimit)"};
+    QTest::newRow("unbalanced braces")
+        << "{10.0.0.1, 10.0.0.2"
+        << "\"{10.0.0.1, 10.0.0.2\"" << QStringList{"its braces do not match; kept as text"};
+    QTest::newRow("closing brace before the end")
+        << "{a} b"
+        << "\"{a} b\"" << QStringList{"its braces do not match; kept as text"};
+    QTest::newRow("not key=value pairs")
+        << "@{just text}"
+        << "\"@{just text}\"" << QStringList{"not a list of key=value pairs; kept as text"};
+}
+
+void TestListView::readsRenderedValues()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QFETCH(QStringList, losses);
+
+    std::vector<std::string> found;
+    const nlohmann::json value = parsePowerShellValue(text.toStdString(), found);
+    QCOMPARE(shown(value), shown(nlohmann::json::parse(expected.toStdString())));
+    QCOMPARE(toStringList(found), losses);
+}
+
+void TestListView::deepNestingIsKeptAsText()
+{
+    // A pathological value neither recurses without bound nor throws; past the depth limit it is text.
+    std::string text;
+    for (int i = 0; i < 10000; ++i)
+        text += "@{A=";
+    text += "1";
+    text += std::string(10000, '}');
+    std::vector<std::string> losses;
+    const nlohmann::json value = parsePowerShellValue(text, losses);
+    QVERIFY(value.is_object());
+    QCOMPARE(losses.size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(losses[0]).endsWith(": nested deeper than 64 levels; kept as text"),
+             losses[0].c_str());
+}
+
+void TestListView::findsObjectsInDumps_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QString>("lines");
+    QTest::addColumn<int>("kindHint"); ///< of every object in the file
+
+    QTest::newRow("Get-HnsNetwork: NAT and L2Bridge, wrapped values indented")
+        << "listview-networks.txt" << QStringList{natNetwork, bridgeNetwork} << "4-30 32-61"
+        << int(ResourceKind::Network);
+    QTest::newRow("Get-HnsEndpoint: local endpoints with policies")
+        << "listview-endpoints.txt" << QStringList{podEndpoint, natEndpoint} << "4-29 31-51"
+        << int(ResourceKind::Endpoint);
+    QTest::newRow("remote endpoints after a heading")
+        << "listview-remote-endpoints.txt"
+        << QStringList{"D92F6B04-85E3-4A71-B0C8-1E47A5D3F960", "61C5A0E8-D7F3-4B28-8A96-F04E3B1C7D52"}
+        << "3-19 21-33" << int(ResourceKind::Invalid);
+    QTest::newRow("Get-HnsPolicyList: ELB with References")
+        << "listview-policylists.txt"
+        << QStringList{"5F18B3D6-2A7C-4E90-B4F1-83C0D9E6A725", "E6A90D43-7C15-4B2E-8F06-A1B5C3D79E28"}
+        << "3-17 19-29" << int(ResourceKind::Invalid);
+    QTest::newRow("Get-HnsNamespace")
+        << "listview-namespaces.txt"
+        << QStringList{"8E05C3D7-1A94-4B62-AF08-72D1C6E9B435", "1D73E8B5-6A02-4C9F-A4D1-C58F0E3B7926"}
+        << "3-18 20-31" << int(ResourceKind::Namespace);
+    QTest::newRow("Invoke-Command: PSComputerName and RunspaceId")
+        << "listview-remoting.txt"
+        << QStringList{"9C40E6B2-1D85-4A3F-B7C9-E02A58F1D364", "F27A3D95-0B6C-4E18-A4D2-87C1E5B09F63"}
+        << "4-20 22-36" << int(ResourceKind::Invalid);
+    QTest::newRow("wrapped values that lost their indentation, prose after the last block")
+        << "listview-wrapped-flush.txt"
+        << QStringList{"72B9E4C1-3F0A-4D58-96E7-B1C4D8A25F30", "A8F16D29-4C07-4E3B-95A1-2D7E0B6C4F83"}
+        << "3-12 14-25" << int(ResourceKind::Invalid);
+    QTest::newRow("lists cut by $FormatEnumerationLimit")
+        << "listview-cut-lists.txt"
+        << QStringList{"2C84F1A7-B93E-4D05-86C2-E7A0D4B9F316", "83E5C0B9-7F14-4A26-9D3B-C06F2E8A41D7"}
+        << "1-10 12-15" << int(ResourceKind::Invalid);
+    QTest::newRow("empty values") << "listview-empty-values.txt"
+                                  << QStringList{"B4E8027C-5A13-4F69-9C0D-71E6A3F2D58B"} << "1-18"
+                                  << int(ResourceKind::Invalid);
+    QTest::newRow("after prompts, without blank lines")
+        << "listview-after-prompt.txt"
+        << QStringList{"5A02D8F6-E91B-4C37-84A5-0B6C3F9E2D71", "C7319E05-4B8D-4A2F-96C1-E5D07A3B8F24",
+                       natNetwork}
+        << "2-7 8-13 15-19" << -1;
+    QTest::newRow("a table, JSON, a list view and prose in one file")
+        << "listview-and-json.txt" << QStringList{podEndpoint} << "20-24" << int(ResourceKind::Endpoint);
+    QTest::newRow("prose with colons only") << "listview-prose.txt" << QStringList{} << "" << -1;
+    QTest::newRow("elided lines and a value cut by the paste")
+        << "listview-elided.txt" << QStringList{"0B9E6D24-7A51-4C83-B2F6-E4A9C1D07358"} << "1-10"
+        << int(ResourceKind::Invalid);
+    QTest::newRow("UTF-16 LE with BOM, CRLF")
+        << "listview-utf16le-bom.txt" << QStringList{"6B3E9D02-A14F-4C75-8D2B-F07E6A1C9538"} << "3-12"
+        << int(ResourceKind::Endpoint);
+}
+
+void TestListView::findsObjectsInDumps()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, objects);
+    QFETCH(QString, lines);
+    QFETCH(int, kindHint);
+
+    const ExtractResult result = importDump(file);
+    QCOMPARE(labels(result), objects);
+    QCOMPARE(lineSpans(result), lines);
+    for (const FoundValue& found : result.values) {
+        QCOMPARE(int(found.format), int(DumpFormat::ListView));
+        QVERIFY(found.value.is_object());
+        if (kindHint >= 0)
+            QCOMPARE(int(found.kindHint), kindHint);
+    }
+}
+
+void TestListView::propertyValuesAreTyped_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("object");
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("network Type") << "listview-networks.txt" << 0 << "/Type"
+                                  << "\"nat\"";
+    QTest::newRow("network Flags") << "listview-networks.txt" << 0 << "/Flags"
+                                   << "8";
+    QTest::newRow("network Version") << "listview-networks.txt" << 0 << "/Version"
+                                     << "64424509440";
+    QTest::newRow("network IPv6") << "listview-networks.txt" << 0 << "/IPv6"
+                                  << "false";
+    QTest::newRow("empty AdditionalParams") << "listview-networks.txt" << 0 << "/AdditionalParams"
+                                            << "null";
+    QTest::newRow("network policy") << "listview-networks.txt" << 0 << "/Policies"
+                                    << R"([{"Type":"VLAN","VLAN":1}])";
+    QTest::newRow("wrapped Extensions, third name") << "listview-networks.txt" << 0 << "/Extensions/2/Name"
+                                                    << "\"Microsoft NDIS Capture\"";
+    QTest::newRow("wrapped Extensions, second name keeps its blanks")
+        << "listview-networks.txt" << 0 << "/Extensions/1/Name"
+        << "\"Microsoft Azure VFP Switch Extension\"";
+    QTest::newRow("subnet prefix") << "listview-networks.txt" << 0 << "/Subnets/0/AddressPrefix"
+                                   << "\"172.26.80.0/20\"";
+    QTest::newRow("subnet ID after a wrap") << "listview-networks.txt" << 0 << "/Subnets/0/ID"
+                                            << "\"A41F8D26-3C95-4E7B-B0A2-6D1E58F93C07\"";
+    QTest::newRow("wrapped Resources, last member")
+        << "listview-networks.txt" << 0 << "/Resources/VfpOperationTime"
+        << "0";
+    QTest::newRow("two MAC pools across a wrap")
+        << "listview-networks.txt" << 1 << "/MacPools"
+        << R"([{"EndMacAddress":"00-15-5D-7E-8F-FF","StartMacAddress":"00-15-5D-7E-80-00"},)"
+           R"({"EndMacAddress":"00-15-5D-7E-9F-FF","StartMacAddress":"00-15-5D-7E-90-00"}])";
+    QTest::newRow("subnet VSID policy") << "listview-networks.txt" << 1 << "/Subnets/0/Policies"
+                                        << R"([{"Type":"VSID","VSID":4096}])";
+    QTest::newRow("adapter name with a blank") << "listview-networks.txt" << 1 << "/NetworkAdapterName"
+                                               << "\"Ethernet 2\"";
+    QTest::newRow("empty Policies") << "listview-networks.txt" << 1 << "/Policies"
+                                    << "[]";
+    QTest::newRow("DNSSuffix stays one string")
+        << "listview-endpoints.txt" << 0 << "/DNSSuffix"
+        << "\"kube-system.svc.cluster.local,svc.cluster.local,cluster.local\"";
+    QTest::newRow("endpoint policies across a wrap")
+        << "listview-endpoints.txt" << 0 << "/Policies"
+        << R"([{"ExceptionList":"System.Object[]","Type":"OutBoundNAT"},)"
+           R"({"DestinationPrefix":"10.112.0.0/16","NeedEncap":true,"Type":"ROUTE"},)"
+           R"({"DestinationPrefix":"10.40.8.21/32","NeedEncap":true,"Type":"ROUTE"}])";
+    QTest::newRow("endpoint namespace")
+        << "listview-endpoints.txt" << 0 << "/Namespace"
+        << R"({"ID":"8E05C3D7-1A94-4B62-AF08-72D1C6E9B435","IsDefault":false})";
+    QTest::newRow("IsRemoteEndpoint False") << "listview-endpoints.txt" << 0 << "/IsRemoteEndpoint"
+                                            << "false";
+    QTest::newRow("PrefixLength") << "listview-endpoints.txt" << 0 << "/PrefixLength"
+                                  << "24";
+    QTest::newRow("SharedContainers") << "listview-endpoints.txt" << 0 << "/SharedContainers"
+                                      << R"(["9d41c7a2e35f48b0a61c2e7d90b3f584"])";
+    QTest::newRow("lower-case MAC kept as written") << "listview-endpoints.txt" << 1 << "/MacAddress"
+                                                    << "\"00-15-5d-4c-a3-07\"";
+    QTest::newRow("NAT and ACL policies")
+        << "listview-endpoints.txt" << 1 << "/Policies/1"
+        << R"({"Action":"Block","Direction":"Out","Id":"block-metadata","Priority":200,"Protocols":6,)"
+           R"("RemoteAddresses":"169.254.169.254/32","RuleType":"Switch","Type":"ACL"})";
+    QTest::newRow("remote endpoint flag") << "listview-remote-endpoints.txt" << 0 << "/IsRemoteEndpoint"
+                                          << "true";
+    QTest::newRow("remote endpoint PA policy") << "listview-remote-endpoints.txt" << 0 << "/Policies"
+                                               << R"([{"PA":"10.40.8.35","Type":"PA"},{"Type":"L2Driver"}])";
+    QTest::newRow("remote endpoint long Resources line")
+        << "listview-remote-endpoints.txt" << 0 << "/Resources/ID"
+        << "\"7A1C4E92-3B5D-4F06-8E27-C9D14A6B0F35\"";
+    QTest::newRow("ELB policy")
+        << "listview-policylists.txt" << 1 << "/Policies/0"
+        << R"({"ExternalPort":53,"ILB":true,"InternalPort":53,"IsDSR":false,"Protocol":17,)"
+           R"("SourceVIP":"10.244.3.3","Type":"ELB","VIPs":["10.112.0.10"]})";
+    QTest::newRow("References") << "listview-policylists.txt" << 1 << "/References"
+                                << R"(["/endpoints/4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5",)"
+                                   R"("/endpoints/0A6E3F18-C7B2-4D95-81E4-B3F05D29A7C6"])";
+    QTest::newRow("References cut after 4") << "listview-policylists.txt" << 0 << "/References/3"
+                                            << "\"/endpoints/A37E0C95-6D1B-4F82-B5C4-09F2E8D3A716\"";
+    QTest::newRow("IsApplied") << "listview-policylists.txt" << 0 << "/IsApplied"
+                               << "true";
+    QTest::newRow("namespace ResourceList") << "listview-namespaces.txt" << 0 << "/ResourceList"
+                                            << R"([{"Data":null,"Type":"Endpoint"}])";
+    QTest::newRow("namespace SchemaVersion") << "listview-namespaces.txt" << 0 << "/SchemaVersion"
+                                             << R"({"Major":2,"Minor":0})";
+    QTest::newRow("default namespace") << "listview-namespaces.txt" << 1 << "/IsDefault"
+                                       << "true";
+    QTest::newRow("empty Resources at the block end") << "listview-namespaces.txt" << 1 << "/Resources"
+                                                      << "null";
+    QTest::newRow("RunspaceId is a property") << "listview-remoting.txt" << 0 << "/RunspaceId"
+                                              << "\"E8D14A70-2C9B-4F53-86A1-3B07F5E2C9D8\"";
+    QTest::newRow("PSComputerName is a property") << "listview-remoting.txt" << 1 << "/PSComputerName"
+                                                  << "\"win-node-07\"";
+    QTest::newRow("ArrayList over remoting") << "listview-remoting.txt" << 1 << "/Policies"
+                                             << "\"System.Collections.ArrayList\"";
+    QTest::newRow("flush wrap inside a hashtable")
+        << "listview-wrapped-flush.txt" << 0 << "/Policies/0"
+        << R"({"ExternalPort":80,"InternalPort":8080,"Protocol":6,"SourceVIP":"10.244.5.2","Type":"ELB",)"
+           R"("VIPs":"System.Object[]"})";
+    QTest::newRow("flush wrap inside a list") << "listview-wrapped-flush.txt" << 0 << "/References/1"
+                                              << "\"/endpoints/61C5A0E8-D7F3-4B28-8A96-F04E3B1C7D52\"";
+    QTest::newRow("flush wrap splitting a word longer than the line")
+        << "listview-wrapped-flush.txt" << 1 << "/DNSSuffix"
+        << "\"kube-system.svc.cluster.local,svc.cluster.local,cluster.local,corp.example.com\"";
+    QTest::newRow("flush wrap at a blank") << "listview-wrapped-flush.txt" << 1 << "/PortFriendlyName"
+                                           << "\"Container NIC 4b1e9a07 attached to the pod sandbox for the "
+                                              "ingress controller of the edge pool\"";
+    QTest::newRow("prose after the last block is not a value")
+        << "listview-wrapped-flush.txt" << 1 << "/VirtualNetwork"
+        << "\"3E8A5D21-F07C-4B94-A6D3-52C1E0B7F489\"";
+    QTest::newRow("cut list inside a cut list") << "listview-cut-lists.txt" << 0 << "/Policies/0/VIPs"
+                                                << R"(["10.112.0.1","10.112.0.2","10.112.0.3","10.112.0.4"])";
+    QTest::newRow("four policies shown") << "listview-cut-lists.txt" << 0 << "/Policies/3/ExternalPort"
+                                         << "9090";
+    QTest::newRow("empty VIPs") << "listview-cut-lists.txt" << 0 << "/Policies/2/VIPs"
+                                << "[]";
+    QTest::newRow("empty Name") << "listview-empty-values.txt" << 0 << "/Name"
+                                << "null";
+    QTest::newRow("empty hashtable") << "listview-empty-values.txt" << 0 << "/Resources"
+                                     << "{}";
+    QTest::newRow("empty list") << "listview-empty-values.txt" << 0 << "/SharedContainers"
+                                << "[]";
+    QTest::newRow("zero") << "listview-empty-values.txt" << 0 << "/Version"
+                          << "0";
+    QTest::newRow("leading zero") << "listview-empty-values.txt" << 0 << "/CompartmentId"
+                                  << "\"007\"";
+    QTest::newRow("last object before a prompt")
+        << "listview-after-prompt.txt" << 2 << "/MaxConcurrentEndpoints"
+        << "2";
+    QTest::newRow("value cut by the paste is kept as text")
+        << "listview-elided.txt" << 0 << "/Resources"
+        << "\"@{AdditionalParams=; AllocationOrder=2; Allocators=System.Object[\"";
+    QTest::newRow("elided line inside a value")
+        << "listview-elided.txt" << 0 << "/Policies/0/DistributedRouterMacAddress"
+        << "\"02-11-0a-f4-07-01\"";
+    QTest::newRow("UTF-16: umlaut") << "listview-utf16le-bom.txt" << 0 << "/Name"
+                                    << "\"Netzwerkkarte (B\u00fcro)\"";
+}
+
+void TestListView::propertyValuesAreTyped()
+{
+    QFETCH(QString, file);
+    QFETCH(int, object);
+    QFETCH(QString, pointer);
+    QFETCH(QString, expected);
+
+    const ExtractResult result = importDump(file);
+    QVERIFY(object < int(result.values.size()));
+    const nlohmann::json& value = result.values[std::size_t(object)].value;
+    const nlohmann::json::json_pointer at(pointer.toStdString());
+    QVERIFY2(value.contains(at), qPrintable(pointer));
+    QCOMPARE(shown(value.at(at)), shown(nlohmann::json::parse(expected.toStdString())));
+}
+
+void TestListView::lossesNameTheProperty_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("object");
+    QTest::addColumn<QStringList>("losses");
+
+    QTest::newRow("network: unexpanded subnet members and allocators")
+        << "listview-networks.txt" << 0
+        << QStringList{"Subnets[0].IpSubnets: not expanded by PowerShell (System.Object[])",
+                       "Subnets[0].Policies: not expanded by PowerShell (System.Object[])",
+                       "Resources.Allocators: not expanded by PowerShell (System.Object[])"};
+    QTest::newRow("endpoint: OutBoundNAT exceptions")
+        << "listview-endpoints.txt" << 0
+        << QStringList{"Policies[0].ExceptionList: not expanded by PowerShell (System.Object[])",
+                       "Resources.Allocators: not expanded by PowerShell (System.Object[])"};
+    QTest::newRow("endpoint: nothing lost") << "listview-endpoints.txt" << 1 << QStringList{};
+    QTest::newRow("remoting: ArrayList")
+        << "listview-remoting.txt" << 0
+        << QStringList{"Policies[0].ExceptionList: not expanded by PowerShell (System.Collections.ArrayList)",
+                       "SharedContainers: not expanded by PowerShell (System.Collections.ArrayList)"};
+    QTest::newRow("policy list: References cut")
+        << "listview-policylists.txt" << 0
+        << QStringList{"Policies[0].VIPs: not expanded by PowerShell (System.Object[])",
+                       "References: list cut after 4 items ($FormatEnumerationLimit)",
+                       "Resources.Allocators: not expanded by PowerShell (System.Object[])"};
+    QTest::newRow("cut lists, nested and with an ellipsis character")
+        << "listview-cut-lists.txt" << 0
+        << QStringList{"Policies[0].VIPs: list cut after 4 items ($FormatEnumerationLimit)",
+                       "Policies[3].VIPs: not expanded by PowerShell (System.Object[])",
+                       "Policies: list cut after 4 items ($FormatEnumerationLimit)",
+                       "References: list cut after 4 items ($FormatEnumerationLimit)"};
+    QTest::newRow("empty values lose nothing") << "listview-empty-values.txt" << 0 << QStringList{};
+    QTest::newRow("elided lines and a cut value")
+        << "listview-elided.txt" << 0
+        << QStringList{"CurrentEndpointCount: followed by lines elided with '...'",
+                       "Policies: followed by lines elided with '...'",
+                       "Resources: its braces do not match; kept as text"};
+}
+
+void TestListView::lossesNameTheProperty()
+{
+    QFETCH(QString, file);
+    QFETCH(int, object);
+    QFETCH(QStringList, losses);
+
+    const ExtractResult result = importDump(file);
+    QVERIFY(object < int(result.values.size()));
+    QCOMPARE(toStringList(result.values[std::size_t(object)].losses), losses);
+}
+
+void TestListView::warningsNameTheLines_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("warnings");
+
+    QTest::newRow("clean dump") << "listview-networks.txt" << QStringList{};
+    QTest::newRow("table, JSON and prose around a block") << "listview-and-json.txt" << QStringList{};
+    QTest::newRow("elided and cut")
+        << "listview-elided.txt"
+        << QStringList{"line 3: lines elided with '...'; the object is incomplete",
+                       "line 7: lines elided with '...'; the object is incomplete",
+                       "line 10: Resources: the value could not be read in full; kept as text"};
+    QTest::newRow("aligned lines naming no HNS property")
+        << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
+}
+
+void TestListView::warningsNameTheLines()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, warnings);
+
+    const ExtractResult result = importDump(file);
+    QCOMPARE(warningTexts(result), warnings);
+}
+
+void TestListView::blocksInPastedText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QString>("lines");
+
+    QTest::newRow("one property is not an object") << "ID : 4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5\n"
+                                                   << QStringList{} << "";
+    QTest::newRow("a colon without a blank before it is prose") << "ID: x\nName: y\n" << QStringList{} << "";
+    QTest::newRow("two properties are") << "ID   : A\nName : n\n" << QStringList{"A"} << "1-2";
+    QTest::newRow("a log line with colons in the value")
+        << "Time : 10:22:01\nError : HNS failed : element not found\n"
+        << QStringList{} << "";
+    QTest::newRow("blank lines lost: a repeated name starts the next object")
+        << "ID   : A\nName : a\nID   : B\nName : b\n"
+        << QStringList{"A", "B"} << "1-2 3-4";
+    QTest::newRow("blank lines lost: another alignment starts the next object")
+        << "ID   : A\nName : a\nIPAddress      : 10.0.0.1\nVirtualNetwork : N\n"
+        << QStringList{"A", "?"} << "1-2 3-4";
+    QTest::newRow("a short line after a block is not a continuation")
+        << "ID   : A\nName : a\nGet-HnsNetwork\nID   : B\nName : b\n"
+        << QStringList{"A", "B"} << "1-2 4-5";
+    QTest::newRow("indented continuation")
+        << "ID       : A\nPolicies : {@{Type=ROUTE;\n           NeedEncap=True}}\n"
+        << QStringList{"A"} << "1-3";
+    QTest::newRow("continuation inside an open brace, indentation lost")
+        << "ID       : A\nPolicies : {@{Type=ROUTE;\nNeedEncap=True}}\nName     : n\n"
+        << QStringList{"A"} << "1-4";
+    QTest::newRow("a markdown fence ends a block") << "```\nID   : A\nName : a\n```\n"
+                                                   << QStringList{"A"} << "2-3";
+    QTest::newRow("indented as a whole (quoted in a ticket)")
+        << "> ID   : A\n> Name : a\n>\n> ID   : B\n> Name : b\n"
+        << QStringList{"A", "B"} << "1-2 4-5";
+    QTest::newRow("colored labels of PowerShell 7")
+        << "\x1b[32;1mID   : \x1b[0mA\n\x1b[32;1mName : \x1b[0ma\n"
+        << QStringList{"A"} << "1-2";
+    QTest::newRow("JSON only") << "{\n    \"ID\":  \"A\",\n    \"Name\":  \"a\"\n}\n" << QStringList{} << "";
+    QTest::newRow("a table only") << "Name Type Id\n---- ---- --\nnat  nat  A\n" << QStringList{} << "";
+    QTest::newRow("an elision between objects keeps them apart")
+        << "ID   : A\nName : a\n...\nID   : B\nName : b\n"
+        << QStringList{"A", "B"} << "1-3 4-5";
+}
+
+void TestListView::blocksInPastedText()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QString, lines);
+
+    const ExtractResult result = importText(text);
+    QCOMPARE(labels(result), objects);
+    QCOMPARE(lineSpans(result), lines);
+}
+
+void TestListView::wrappedValuesAreJoined_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); ///< the second property's value
+
+    const QString longWord = QStringLiteral("kube-system.svc.cluster.local,svc.cluster.local,cluster.loc");
+    QTest::newRow("a word longer than the value column, indented")
+        << "ID        : A\nDNSSuffix : " + longWord + "\n            al,example.org\n"
+        << "\"" + longWord + "al,example.org\"";
+    QTest::newRow("a word longer than the value column, indentation lost")
+        << "ID        : A\nDNSSuffix : " + longWord + "\nal,example.org\n"
+        << "\"" + longWord + "al,example.org\"";
+    QTest::newRow("a wrap at a blank keeps one blank")
+        << "ID               : A\nPortFriendlyName : Container NIC attached to the pod sandbox of the "
+           "ingress\n"
+           "                   controller\n"
+        << "\"Container NIC attached to the pod sandbox of the ingress controller\"";
+    QTest::newRow("a short line after a short value is not joined")
+        << "ID   : A\nName : short\nnode was rebooted\n"
+        << "\"short\"";
+}
+
+void TestListView::wrappedValuesAreJoined()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+
+    const ExtractResult result = importText(text);
+    QCOMPARE(result.values.size(), std::size_t(1));
+    const nlohmann::json& object = result.values[0].value;
+    auto second = object.begin();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != "ID")
+            second = it;
+    }
+    QCOMPARE(shown(second.value()), shown(nlohmann::json::parse(expected.toStdString())));
+}
+
+void TestListView::sourceTextIsTheBlockAsPasted()
+{
+    const ExtractResult result = importDump(QStringLiteral("listview-after-prompt.txt"));
+    QCOMPARE(result.values.size(), std::size_t(3));
+    const QString expected = QStringLiteral("ID                     : 7C2E5A90-1F4B-4D86-93AE-B05D8C7F2E61\n"
+                                            "Name                   : nat\n"
+                                            "Type                   : nat\n"
+                                            "Subnets                : {@{AddressPrefix=172.26.80.0/20; "
+                                            "GatewayAddress=172.26.80.1}}\n"
+                                            "MaxConcurrentEndpoints : 2");
+    QCOMPARE(QString::fromStdString(result.values[2].sourceText), expected);
+
+    const ExtractResult wrapped = importDump(QStringLiteral("listview-wrapped-flush.txt"));
+    QVERIFY(!wrapped.values.empty());
+    QVERIFY(
+        QString::fromStdString(wrapped.values[0].sourceText).contains(QStringLiteral("Type=ELB;\nVIPs=")));
+    QCOMPARE(toStringList(wrapped.values[0].repairs),
+             (QStringList{"Policies: joined 2 lines a console wrapped",
+                          "References: joined 2 lines a console wrapped"}));
+}
+
+void TestListView::utf16DumpEndToEnd()
+{
+    const QByteArray bytes = readDump(QStringLiteral("listview-utf16le-bom.txt"));
+    QVERIFY(bytes.startsWith("\xff\xfe"));
+    const auto decoded = decodeDumpText(view(bytes));
+    QVERIFY(decoded.ok());
+    QCOMPARE(int(decoded->encoding), int(TextEncoding::Utf16LeBom));
+    const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
+    const ExtractResult result = extractListViewObjects(lines);
+    QCOMPARE(result.values.size(), std::size_t(1));
+    const FoundValue& found = result.values[0];
+    QCOMPARE(found.firstLine, 3);
+    QCOMPARE(found.lastLine, 12);
+    QCOMPARE(int(found.kindHint), int(ResourceKind::Endpoint));
+    QCOMPARE(shown(found.value["Name"]), QStringLiteral("\"Netzwerkkarte (B\u00fcro)\""));
+    QVERIFY(!QString::fromStdString(found.sourceText).contains(QLatin1Char('\r')));
+    QCOMPARE(toStringList(found.losses),
+             QStringList{"Policies[0].ExceptionList: not expanded by PowerShell (System.Object[])"});
+    QVERIFY(result.warnings.empty());
+}
+
+void TestListView::jsonInTheSameFileIsLeftToTheJsonReader()
+{
+    const QByteArray bytes = readDump(QStringLiteral("listview-and-json.txt"));
+    const auto decoded = decodeDumpText(view(bytes));
+    QVERIFY(decoded.ok());
+
+    const ExtractResult listView = extractListViewObjects(cleanPastedText(decoded->text));
+    QCOMPARE(labels(listView), QStringList{podEndpoint});
+
+    // The JSON network is the other reader's, and that reader does not take the list view.
+    const ExtractResult jsonValues = extractJsonValues(decoded->text);
+    QCOMPARE(jsonValues.values.size(), std::size_t(1));
+    QCOMPARE(label(jsonValues.values[0].value), natNetwork);
+    QCOMPARE(jsonValues.values[0].firstLine, 6);
+}
+
+QTEST_APPLESS_MAIN(TestListView)
+#include "tst_listview.moc"

@@ -1,0 +1,608 @@
+// Importing a customer's dump, tables: `hnsdiag list all` sections and PowerShell Format-Table /
+// Select-Object output become objects in the v1 shape of their kind, with what the table could not show;
+// rows a console wrapped or a long name pushed out of its column still come out whole, and lines that
+// are not table rows give no objects.
+
+#include "hcn/dump_formats.h"
+#include "hcn/dump_text.h"
+
+#include <QElapsedTimer>
+#include <QtTest>
+
+using namespace hcn;
+using namespace hcn::io;
+
+namespace {
+
+QByteArray readDump(const QString& name)
+{
+    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open test dump %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+ExtractResult tablesOfText(std::string_view text)
+{
+    return extractTables(cleanPastedText(text));
+}
+
+ExtractResult tablesOf(const QString& name)
+{
+    const QByteArray bytes = readDump(name);
+    const auto decoded = decodeDumpText({bytes.constData(), std::size_t(bytes.size())});
+    if (!decoded.ok())
+        qFatal("%s does not decode", qPrintable(name));
+    return tablesOfText(decoded->text);
+}
+
+QString str(const nlohmann::json& v)
+{
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString::fromStdString(v.dump());
+}
+
+/// "Network 6B1F...": the kind and ID (or Name) of every object, as the import lists them.
+QStringList objects(const ExtractResult& result)
+{
+    QStringList out;
+    for (const FoundValue& found : result.values) {
+        const auto& v = found.value;
+        const QString id = v.contains("ID") ? str(v["ID"])
+                           : v.contains("Id")
+                               ? str(v["Id"])
+                               : QStringLiteral("Name:") + str(v.value("Name", nlohmann::json("?")));
+        out << QString::fromLatin1(resourceKindName(found.kindHint).data()) + QLatin1Char(' ') + id;
+    }
+    return out;
+}
+
+QString spans(const ExtractResult& result)
+{
+    QStringList out;
+    for (const FoundValue& found : result.values)
+        out << QStringLiteral("%1-%2").arg(found.firstLine).arg(found.lastLine);
+    return out.join(QLatin1Char(' '));
+}
+
+QStringList warningLines(const ExtractResult& result)
+{
+    QStringList out;
+    for (const ImportWarning& w : result.warnings)
+        out << QStringLiteral("%1-%2").arg(w.firstLine).arg(w.lastLine);
+    return out;
+}
+
+QStringList losses(const FoundValue& found)
+{
+    QStringList out;
+    for (const std::string& loss : found.losses)
+        out << QString::fromStdString(loss);
+    return out;
+}
+
+const FoundValue* byId(const ExtractResult& result, const char* id)
+{
+    for (const FoundValue& found : result.values) {
+        if (found.value.value("ID", std::string()) == id || found.value.value("Id", std::string()) == id)
+            return &found;
+    }
+    return nullptr;
+}
+
+QStringList strings(const nlohmann::json& array)
+{
+    QStringList out;
+    for (const auto& v : array)
+        out << str(v);
+    return out;
+}
+
+// The corpus's objects (tests/data/dumps/hnsdiag-*.txt, table-*.txt).
+constexpr const char* natNet = "6B1F0C2A-94D3-4E7B-8A15-C3D9E20F4B61";
+constexpr const char* switchNet = "C07E5A19-3B2D-4F88-9E41-7A6D05B2C3E8";
+constexpr const char* overlayNet = "2E9A4D7C-58B1-4C06-B3FA-91E7D2C8A054";
+constexpr const char* ep1 = "a3c51e08-7d24-4b9f-8e16-0f2b9c4d7a31";
+constexpr const char* ep2 = "4f9d2b6e-1a83-4c57-9d20-e6b8a1f3c045";
+constexpr const char* ep3 = "d81e7c30-5f4a-4e9b-a2c6-3b70f91d8e52";
+constexpr const char* ep4 = "90b4f6a1-2c8e-4d73-b5e9-1a4c7d02f6b8";
+constexpr const char* ns1 = "7c2e9f14-b3a8-4d61-9f05-e4a1c8b2d937";
+constexpr const char* ns2 = "e5a07d3b-8c19-4f2e-a6d4-0b93f7c1e268";
+constexpr const char* lb1 = "1d8f3a5c-6e27-4b90-8c41-f2a9e07b3d16";
+constexpr const char* lb2 = "b6e0c94f-3a71-4d28-9e5b-07c3f1a8d24e";
+constexpr const char* lb3 = "38a4d2e7-f05c-4a19-b763-c8e21d9f5a40";
+const QString podName = QStringLiteral(
+    "f3a9c2d1e8b74a6590c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3_kubernetes-overlay-net-01");
+
+QString kindId(const char* kind, const char* id)
+{
+    return QString::fromLatin1(kind) + QLatin1Char(' ') + QString::fromLatin1(id);
+}
+
+} // namespace
+
+class TestTables : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void findsTheRowsOfEveryTable_data();
+    void findsTheRowsOfEveryTable();
+    void hnsdiagRowsBecomeV1Objects();
+    void longNamesOverflowingTheirColumn();
+    void pipeSeparatedCells();
+    void rowsWrappedByTheConsole();
+    void unreadableRowsAreWarnings();
+    void hnsdiagLosses();
+    void headingVariants_data();
+    void headingVariants();
+    void formatTableCells();
+    void collectlogsTablesBeforeTheirJson_data();
+    void collectlogsTablesBeforeTheirJson();
+    void sourceTextShowsTheHeader();
+    void linesThatAreNotTablesGiveNothing_data();
+    void linesThatAreNotTablesGiveNothing();
+    void manyRows();
+    void linesAfterATableWithoutABlankLine();
+};
+
+void TestTables::findsTheRowsOfEveryTable_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QString>("lines");
+    QTest::addColumn<int>("warnings");
+
+    QTest::newRow("old layout: Name ID, empty namespaces and load balancers")
+        << "hnsdiag-old-layout.txt"
+        << QStringList{kindId("Network", natNet), kindId("Network", switchNet), kindId("Endpoint", ep1),
+                       kindId("Endpoint", ep2)}
+        << "4-4 5-5 9-9 10-10" << 0;
+    QTest::newRow("new layout: Type, Virtual Network Name, namespaces and load balancers")
+        << "hnsdiag-new-layout.txt" << QStringList{kindId("Network", natNet),   kindId("Network", overlayNet),
+                                                   kindId("Endpoint", ep1),     kindId("Endpoint", ep2),
+                                                   kindId("Endpoint", ep3),     kindId("Endpoint", ep4),
+                                                   kindId("Namespace", ns1),    kindId("Namespace", ns2),
+                                                   kindId("LoadBalancer", lb1), kindId("LoadBalancer", lb2),
+                                                   kindId("LoadBalancer", lb3)}
+        << "3-3 4-4 8-8 9-9 10-10 11-11 15-15 16-16 20-20 21-21 22-22" << 0;
+    QTest::newRow("names overflowing their column")
+        << "hnsdiag-overflow.txt"
+        << QStringList{kindId("Network", overlayNet), kindId("Network", switchNet), kindId("Network", natNet),
+                       kindId("Endpoint", ep1),       kindId("Endpoint", ep2),      kindId("Endpoint", ep3),
+                       kindId("LoadBalancer", lb2),   kindId("LoadBalancer", lb3)}
+        << "3-3 4-4 5-5 9-9 10-10 11-11 15-15 16-16" << 0;
+    QTest::newRow("cells separated by |")
+        << "hnsdiag-pipes.txt"
+        << QStringList{kindId("Network", natNet), kindId("Network", overlayNet), kindId("Endpoint", ep1),
+                       kindId("Endpoint", ep2),   kindId("Namespace", ns1),      kindId("LoadBalancer", lb1)}
+        << "3-3 4-4 8-8 9-9 13-13 17-17" << 0;
+    QTest::newRow("rows wrapped by the console")
+        << "hnsdiag-wrapped.txt"
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2), kindId("LoadBalancer", lb2),
+                       kindId("LoadBalancer", lb1)}
+        << "3-4 5-5 9-11 12-12" << 0;
+    QTest::newRow("unreadable rows, then hnsdiag -d JSON")
+        << "hnsdiag-bad-rows.txt"
+        << QStringList{kindId("Network", natNet), kindId("Network", overlayNet), kindId("Endpoint", ep1),
+                       kindId("Endpoint", ep2)}
+        << "4-4 6-6 10-10 12-12" << 2;
+    QTest::newRow("every section empty") << "hnsdiag-empty.txt" << QStringList{} << "" << 0;
+    QTest::newRow("collectlogs network.txt")
+        << "table-collectlogs-network.txt"
+        << QStringList{kindId("Invalid", natNet), kindId("Invalid", overlayNet)} << "4-4 5-5" << 0;
+    QTest::newRow("collectlogs endpoint.txt")
+        << "table-collectlogs-endpoint.txt"
+        << QStringList{QStringLiteral("Invalid Name:?"), QStringLiteral("Invalid Name:?")} << "4-4 5-5" << 0;
+    QTest::newRow("Format-Table with cut cells")
+        << "table-format-cut.txt"
+        << QStringList{kindId("Invalid", ep1), kindId("Invalid", ep2), kindId("Invalid", ep3),
+                       kindId("Invalid", "2E9A4D7C-58B1-4C06-B3FA-91E7D"),
+                       kindId("Invalid", "6B1F0C2A-94D3-4E7B-8A15-C3D9E")}
+        << "5-5 6-6 7-7 14-14 15-15" << 0;
+}
+
+void TestTables::findsTheRowsOfEveryTable()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, objects);
+    QFETCH(QString, lines);
+    QFETCH(int, warnings);
+
+    const ExtractResult result = tablesOf(file);
+    QCOMPARE(::objects(result), objects);
+    QCOMPARE(spans(result), lines);
+    QCOMPARE(int(result.warnings.size()), warnings);
+    for (const FoundValue& found : result.values) {
+        QCOMPARE(found.format, DumpFormat::Table);
+        QVERIFY(found.value.is_object());
+        QVERIFY(!found.sourceText.empty());
+    }
+}
+
+void TestTables::hnsdiagRowsBecomeV1Objects()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("hnsdiag-new-layout.txt"));
+
+    const FoundValue* overlay = byId(result, overlayNet);
+    QVERIFY(overlay);
+    QCOMPARE(overlay->kindHint, ResourceKind::Network);
+    QCOMPARE(str(overlay->value["Name"]), QStringLiteral("vxlan-cluster"));
+    QCOMPARE(str(overlay->value["Type"]), QStringLiteral("Overlay"));
+
+    const FoundValue* endpoint = byId(result, ep3);
+    QVERIFY(endpoint);
+    const nlohmann::json expected = {
+        {"ID", ep3}, {"Name", "Ethernet"}, {"VirtualNetworkName", "vxlan-cluster"}};
+    QCOMPARE(endpoint->value, expected);
+
+    // Namespaces hold their endpoints as v1 resources.
+    const FoundValue* ns = byId(result, ns1);
+    QVERIFY(ns);
+    QCOMPARE(ns->kindHint, ResourceKind::Namespace);
+    const auto resource = [](const char* id) {
+        return nlohmann::json{{"Type", "Endpoint"}, {"Data", {{"Id", id}}}};
+    };
+    const nlohmann::json resources = nlohmann::json::array({resource(ep2), resource(ep3)});
+    QCOMPARE(ns->value["ResourceList"], resources);
+    QCOMPARE(byId(result, ns2)->value["ResourceList"], nlohmann::json::array());
+
+    // Load balancers are v1 policy lists: an ELB policy with the VIPs (leading blanks gone), References
+    // to every DIP endpoint of the cell.
+    const FoundValue* lb = byId(result, lb2);
+    QVERIFY(lb);
+    QCOMPARE(lb->kindHint, ResourceKind::LoadBalancer);
+    QCOMPARE(lb->value["Policies"].size(), std::size_t(1));
+    QCOMPARE(str(lb->value["Policies"][0]["Type"]), QStringLiteral("ELB"));
+    QCOMPARE(strings(lb->value["Policies"][0]["VIPs"]), QStringList{QStringLiteral("10.112.0.10")});
+    QCOMPARE(strings(lb->value["References"]),
+             (QStringList{QStringLiteral("/endpoints/") + ep2, QStringLiteral("/endpoints/") + ep3,
+                          QStringLiteral("/endpoints/") + ep4}));
+    QCOMPARE(strings(byId(result, lb3)->value["Policies"][0]["VIPs"]),
+             (QStringList{QStringLiteral("10.112.0.20"), QStringLiteral("172.18.44.7")}));
+}
+
+void TestTables::longNamesOverflowingTheirColumn()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("hnsdiag-overflow.txt"));
+    QCOMPARE(str(byId(result, overlayNet)->value["Name"]), QStringLiteral("kubernetes-overlay-net-01"));
+    QCOMPARE(str(byId(result, switchNet)->value["Name"]), QStringLiteral("Lab Internal Switch 2"));
+    QCOMPARE(str(byId(result, natNet)->value["Name"]), QStringLiteral("nat"));
+
+    const FoundValue* pod = byId(result, ep1);
+    QCOMPARE(str(pod->value["Name"]), podName);
+    QCOMPARE(str(pod->value["VirtualNetworkName"]), QStringLiteral("kubernetes-overlay-net-01"));
+    // An endpoint named by a GUID: the ID is the GUID under the ID column.
+    const FoundValue* guidNamed = byId(result, ep2);
+    QVERIFY(guidNamed);
+    QCOMPARE(str(guidNamed->value["Name"]), QStringLiteral("90B4F6A1-2C8E-4D73-B5E9-1A4C7D02F6B8"));
+    QCOMPARE(str(guidNamed->value["VirtualNetworkName"]), QStringLiteral("Lab Internal Switch 2"));
+    // An empty name is left out.
+    QVERIFY(!byId(result, ep3)->value.contains("Name"));
+
+    // Load balancers in columns of blanks: VIPs separated by a comma, several DIPs.
+    QCOMPARE(strings(byId(result, lb3)->value["Policies"][0]["VIPs"]),
+             (QStringList{QStringLiteral("10.112.0.20"), QStringLiteral("fd00::20")}));
+    QCOMPARE(strings(byId(result, lb2)->value["References"]),
+             (QStringList{QStringLiteral("/endpoints/") + ep1, QStringLiteral("/endpoints/") + ep2}));
+}
+
+void TestTables::pipeSeparatedCells()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("hnsdiag-pipes.txt"));
+    QCOMPARE(str(byId(result, overlayNet)->value["Name"]), QStringLiteral("kubernetes-overlay-net-01"));
+    // "Virtual Network" holding the network's ID.
+    const FoundValue* pod = byId(result, ep1);
+    QCOMPARE(str(pod->value["Name"]), podName);
+    QCOMPARE(str(pod->value["VirtualNetwork"]), QString::fromLatin1(overlayNet));
+    QVERIFY(!losses(*pod).join(QLatin1Char('\n')).contains(QStringLiteral("VirtualNetwork:")));
+    QCOMPARE(strings(byId(result, lb1)->value["References"]),
+             (QStringList{QStringLiteral("/endpoints/") + ep1, QStringLiteral("/endpoints/") + ep2}));
+    QCOMPARE(strings(byId(result, lb1)->value["Policies"][0]["VIPs"]),
+             QStringList{QStringLiteral("10.112.0.1")});
+}
+
+void TestTables::rowsWrappedByTheConsole()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("hnsdiag-wrapped.txt"));
+    const FoundValue* pod = byId(result, ep1); // the ID itself was cut by the wrap
+    QVERIFY(pod);
+    QCOMPARE(str(pod->value["Name"]), podName);
+    QCOMPARE(str(pod->value["VirtualNetworkName"]), QStringLiteral("Lab Internal Switch 2 (isolated)"));
+    QCOMPARE(str(byId(result, ep2)->value["VirtualNetworkName"]), QStringLiteral("nat"));
+
+    const FoundValue* lb = byId(result, lb2);
+    QVERIFY(lb);
+    QCOMPARE(strings(lb->value["References"]),
+             (QStringList{QStringLiteral("/endpoints/") + ep2, QStringLiteral("/endpoints/") + ep3,
+                          QStringLiteral("/endpoints/") + ep4, QStringLiteral("/endpoints/") + ep1}));
+    QCOMPARE(QString::fromStdString(lb->sourceText).count(QLatin1Char('\n')), 3); // header + 3 lines
+    QCOMPARE(lb->repairs, std::vector<std::string>{"joined a row wrapped onto 3 lines"});
+    QVERIFY(byId(result, ep2)->repairs.empty());
+
+    // A copy that lost the blank at the break: the two GUIDs stay apart.
+    const std::string lostBlank =
+        std::string("LoadBalancers:\n") +
+        "ID                                   | Virtual IPs      | Direct IP IDs\n" + lb1 +
+        " |   10.112.0.1     | " + ep1 + "\n" + ep2 + "\n";
+    const ExtractResult joined = tablesOfText(lostBlank);
+    QCOMPARE(::objects(joined), QStringList{kindId("LoadBalancer", lb1)});
+    QCOMPARE(joined.values[0].value["References"].size(), std::size_t(2));
+}
+
+void TestTables::unreadableRowsAreWarnings()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("hnsdiag-bad-rows.txt"));
+    QCOMPARE(warningLines(result), (QStringList{QStringLiteral("5-5"), QStringLiteral("11-11")}));
+    QVERIFY(QString::fromStdString(result.warnings[0].message).startsWith(QStringLiteral("line 5: ")));
+    QVERIFY(QString::fromStdString(result.warnings[1].message).contains(QStringLiteral("Endpoints")));
+
+    // Endpoint IDs separated by commas or in braces.
+    const ExtractResult listed =
+        tablesOfText(std::string("Namespaces:\nID                                   | Endpoint IDs\n") + ns1 +
+                     " | " + ep1 + ", {" + ep2 + "}\n");
+    QCOMPARE(listed.values.size(), std::size_t(1));
+    QCOMPARE(listed.values[0].value["ResourceList"].size(), std::size_t(2));
+    QCOMPARE(str(listed.values[0].value["ResourceList"][1]["Data"]["Id"]), QString::fromLatin1(ep2));
+
+    // A row of a `|` table whose ID cell holds no GUID.
+    const ExtractResult pipes = tablesOfText(std::string("Namespaces:\nID | Endpoint IDs\n") + ns1 + " | " +
+                                             ep1 + "\nnot-a-guid | " + ep2 + "\n" + ns2 + " |\n");
+    QCOMPARE(::objects(pipes), (QStringList{kindId("Namespace", ns1), kindId("Namespace", ns2)}));
+    QCOMPARE(warningLines(pipes), QStringList{QStringLiteral("4-4")});
+}
+
+void TestTables::hnsdiagLosses()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("hnsdiag-old-layout.txt"));
+    const QStringList network = losses(*byId(result, natNet));
+    QVERIFY(network.contains(QStringLiteral("Type: not shown by hnsdiag list")));
+    QVERIFY(network.contains(QStringLiteral("Policies: not shown by hnsdiag list")));
+    const QStringList endpoint = losses(*byId(result, ep1));
+    QVERIFY(endpoint.contains(QStringLiteral("VirtualNetwork: not shown by hnsdiag list")));
+    QVERIFY(endpoint.contains(QStringLiteral("IPAddress: not shown by hnsdiag list")));
+
+    const ExtractResult newer = tablesOf(QStringLiteral("hnsdiag-new-layout.txt"));
+    QVERIFY(!losses(*byId(newer, overlayNet)).contains(QStringLiteral("Type: not shown by hnsdiag list")));
+    QVERIFY(
+        losses(*byId(newer, ep1))
+            .contains(QStringLiteral("VirtualNetwork: not shown by hnsdiag list (only the network's name)")));
+    QVERIFY(
+        losses(*byId(newer, lb1))
+            .contains(QStringLiteral("Policies: not shown by hnsdiag list (ports and protocol unknown)")));
+    QVERIFY(losses(*byId(newer, ns1)).contains(QStringLiteral("CompartmentId: not shown by hnsdiag list")));
+}
+
+void TestTables::headingVariants_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+
+    const QString row = QStringLiteral("nat              ") + natNet + QLatin1Char('\n');
+    const QString header = QStringLiteral("Name             ID\n");
+    QTest::newRow("Networks:") << QStringLiteral("Networks:\n") + header + row
+                               << QStringList{kindId("Network", natNet)};
+    QTest::newRow("upper case, blank before the colon")
+        << QStringLiteral("NETWORKS :\n") + header + row << QStringList{kindId("Network", natNet)};
+    QTest::newRow("singular, no colon, header follows")
+        << QStringLiteral("Network\n") + header + row << QStringList{kindId("Network", natNet)};
+    QTest::newRow("Load Balancers: in two words")
+        << QStringLiteral("Load Balancers:\nID | Virtual IPs | Direct IP IDs\n") + lb1 + " |  10.1.2.3 | " +
+               ep1 + QLatin1Char('\n')
+        << QStringList{kindId("LoadBalancer", lb1)};
+    QTest::newRow("indented heading, header and rows")
+        << QStringLiteral("  Endpoints:\n  Name             ID\n  Ethernet         ") + ep1 +
+               QLatin1Char('\n')
+        << QStringList{kindId("Endpoint", ep1)};
+    QTest::newRow("heading without header")
+        << QStringLiteral("Networks:\n") + row << QStringList{kindId("Network", natNet)};
+    QTest::newRow("a rule under the header")
+        << QStringLiteral("Networks:\n") + header + QStringLiteral("----             --\n") + row
+        << QStringList{kindId("Network", natNet)};
+    QTest::newRow("bare table of hnsdiag list endpoints")
+        << QStringLiteral("Name             ID                                   Virtual Network "
+                          "Name\nEthernet         ") +
+               ep2 + QStringLiteral(" nat\n")
+        << QStringList{kindId("Endpoint", ep2)};
+    QTest::newRow("endpoint columns of newer builds, an endpoint named by a GUID")
+        << QStringLiteral("Endpoints:\nName             ID                                   Virtual Network"
+                          "                      Virtual Network Name  IP Address\n") +
+               ep4 + QLatin1Char(' ') + ep1 + QLatin1Char(' ') + overlayNet +
+               QStringLiteral(" Lab Switch 2 10.1.0.7\n")
+        << QStringList{kindId("Endpoint", ep1)};
+    QTest::newRow("a word that is not a heading")
+        << QStringLiteral("Network\nThe network was created.\n") << QStringList{};
+    QTest::newRow("prose before a bare Name ID table: kind unknown")
+        << QStringLiteral("Networks: these are mine\n") + header + row
+        << QStringList{kindId("Invalid", natNet)};
+}
+
+void TestTables::headingVariants()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), objects);
+    QVERIFY(result.warnings.empty());
+    if (QByteArray(QTest::currentDataTag()).startsWith("endpoint columns")) {
+        const nlohmann::json expected = {{"ID", ep1},
+                                         {"Name", "90b4f6a1-2c8e-4d73-b5e9-1a4c7d02f6b8"},
+                                         {"VirtualNetwork", overlayNet},
+                                         {"VirtualNetworkName", "Lab Switch 2"},
+                                         {"IPAddress", "10.1.0.7"}};
+        QCOMPARE(result.values[0].value, expected);
+        QCOMPARE(losses(result.values[0]),
+                 (QStringList{QStringLiteral("MacAddress: not shown by hnsdiag list"),
+                              QStringLiteral("Policies: not shown by hnsdiag list")}));
+    }
+}
+
+void TestTables::formatTableCells()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("table-format-cut.txt"));
+    QCOMPARE(result.values.size(), std::size_t(5));
+
+    const FoundValue& cut = result.values[0];
+    QCOMPARE(cut.kindHint, ResourceKind::Invalid);
+    const nlohmann::json cutRow = {{"Name", "f3a9c2d1e8b74a6590c1d2e3f4"},
+                                   {"ID", ep1},
+                                   {"IPAddress", "10.112.3.14"},
+                                   {"PrefixLength", 24},
+                                   {"EnableInternalDNS", true}};
+    QCOMPARE(cut.value, cutRow);
+    QCOMPARE(losses(cut), QStringList{QStringLiteral("Name: cut by the table column")});
+    QCOMPARE(result.values[1].value["EnableInternalDNS"], nlohmann::json(false));
+    QVERIFY(losses(result.values[1]).isEmpty());
+    // Empty cells are left out; a right-aligned number under its label.
+    const nlohmann::json emptyCells = {{"ID", ep3}, {"PrefixLength", 0}};
+    QCOMPARE(result.values[2].value, emptyCells);
+
+    // PowerShell 7 cuts with `…`.
+    const FoundValue& cut7 = result.values[3];
+    const nlohmann::json cut7Row = {
+        {"Name", "kubernetes-overlay-net-"}, {"Id", "2E9A4D7C-58B1-4C06-B3FA-91E7D"}, {"Type", "Overlay"}};
+    QCOMPARE(cut7.value, cut7Row);
+    QCOMPARE(losses(cut7), (QStringList{QStringLiteral("Name: cut by the table column"),
+                                        QStringLiteral("Id: cut by the table column")}));
+
+    // Format-Table -Wrap: a cell continued on the lines below, with nothing in the first column.
+    const ExtractResult wrapped = tablesOfText("Name  Id                                   Subnets\n"
+                                               "----  --                                   -------\n"
+                                               "cbr0  2E9A4D7C-58B1-4C06-B3FA-91E7D2C8A054 {10.112.0.0/24,\n"
+                                               "                                           10.113.0.0/24}\n"
+                                               "nat   6B1F0C2A-94D3-4E7B-8A15-C3D9E20F4B61 {172.27.96.0/20}\n"
+                                               "      C07E5A19-3B2D-4F88-9E41-7A6D05B2C3E8\n");
+    QCOMPARE(::objects(wrapped), (QStringList{kindId("Invalid", overlayNet), kindId("Invalid", natNet),
+                                              kindId("Invalid", switchNet)}));
+    QCOMPARE(str(wrapped.values[0].value["Subnets"]), QStringLiteral("{10.112.0.0/24, 10.113.0.0/24}"));
+    QCOMPARE(spans(wrapped), QStringLiteral("3-4 5-5 6-6"));
+    QCOMPARE(wrapped.values[0].repairs,
+             std::vector<std::string>{"joined cells wrapped onto following lines"});
+
+    const ExtractResult brokenGuid = tablesOfText("Name Id                   Type\n"
+                                                  "---- --                   ----\n"
+                                                  "cbr0 2E9A4D7C-58B1-4C06-B Overlay\n"
+                                                  "     3FA-91E7D2C8A054\n");
+    QCOMPARE(::objects(brokenGuid), QStringList{kindId("Invalid", overlayNet)});
+
+    // A label cut by its column: the value is kept under the label as shown, and the loss says so.
+    const ExtractResult label =
+        tablesOfText("IPAddress   IsRemoteEn...\n---------   -------------\n10.1.2.3    True\n");
+    QCOMPARE(label.values.size(), std::size_t(1));
+    QCOMPARE(label.values[0].value["IsRemoteEn..."], nlohmann::json(true));
+    QCOMPARE(losses(label.values[0]),
+             QStringList{QStringLiteral("IsRemoteEn...: property name cut by the table column")});
+}
+
+void TestTables::collectlogsTablesBeforeTheirJson_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("firstRow");
+    QTest::addColumn<QString>("secondRow");
+
+    QTest::newRow("network.txt")
+        << "table-collectlogs-network.txt"
+        << QStringLiteral(R"({"Id":"%1","Name":"nat","Type":"nat"})").arg(natNet)
+        << QStringLiteral(R"({"Id":"%1","Name":"vxlan-cluster","Type":"Overlay"})").arg(overlayNet);
+    QTest::newRow("endpoint.txt")
+        << "table-collectlogs-endpoint.txt"
+        << R"({"IpAddress":"10.112.3.14","MacAddress":"00-15-5D-7A-31-0E","State":2})"
+        << R"({"IpAddress":"10.112.5.27","IsRemoteEndpoint":true,"MacAddress":"02-11-0A-70-05-1B","State":1})";
+}
+
+void TestTables::collectlogsTablesBeforeTheirJson()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, firstRow);
+    QFETCH(QString, secondRow);
+
+    const ExtractResult result = tablesOf(file);
+    QCOMPARE(result.values.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(result.values[0].value.dump()), firstRow);
+    QCOMPARE(QString::fromStdString(result.values[1].value.dump()), secondRow);
+    QVERIFY(result.warnings.empty());
+    // The JSON after the table gives no table objects: every object comes from the table's lines.
+    for (const FoundValue& found : result.values)
+        QVERIFY(found.lastLine <= 5);
+}
+
+void TestTables::sourceTextShowsTheHeader()
+{
+    const ExtractResult hnsdiag = tablesOf(QStringLiteral("hnsdiag-new-layout.txt"));
+    QCOMPARE(QString::fromStdString(byId(hnsdiag, lb1)->sourceText),
+             QStringLiteral("ID                                   | Virtual IPs      | Direct IP IDs\n") +
+                 lb1 + QStringLiteral(" |   10.112.0.1     | ") + ep2);
+    const ExtractResult table = tablesOf(QStringLiteral("table-collectlogs-network.txt"));
+    QCOMPARE(QString::fromStdString(table.values[0].sourceText).split(QLatin1Char('\n')).size(), 3);
+    QVERIFY(QString::fromStdString(table.values[0].sourceText).startsWith(QStringLiteral("Name ")));
+}
+
+void TestTables::linesThatAreNotTablesGiveNothing_data()
+{
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("hnsdiag list -d") << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-detailed.txt")));
+    QTest::newRow("JSON") << QString::fromUtf8(readDump(QStringLiteral("network-crlf.json")));
+    QTest::newRow("list view")
+        << QStringLiteral("ID                 : %1\nName               : nat\nType               : "
+                          "nat\n\nID                 : %2\nName               : x\n")
+               .arg(natNet, overlayNet);
+    QTest::newRow("hnsdiag list view of newer builds")
+        << QStringLiteral("Networks:\nNetwork : %1\n    Name : nat\n").arg(natNet);
+    QTest::newRow("prose and prompts")
+        << QStringLiteral("PS C:\\> hnsdiag list all\nThe networks ID and Name are below.\nNothing else.\n");
+    QTest::newRow("markdown heading") << QStringLiteral("Networks\n--------\nnat is missing\n");
+    QTest::newRow("markdown table")
+        << QStringLiteral("| Name | ID |\n|------|----|\n| nat | %1 |\n").arg(natNet);
+}
+
+void TestTables::linesThatAreNotTablesGiveNothing()
+{
+    QFETCH(QString, text);
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), QStringList{});
+    QVERIFY(result.warnings.empty());
+}
+
+void TestTables::manyRows()
+{
+    // A node with 10,000 load balancers, each with two DIPs; speed is reported, not asserted.
+    std::string text =
+        "LoadBalancers:\nID                                   | Virtual IPs      | Direct IP IDs\n";
+    for (int i = 0; i < 10000; ++i) {
+        char id[40];
+        std::snprintf(id, sizeof id, "%08x-5e27-4b90-8c41-f2a9e07b3d16", i);
+        text += std::string(id) + " |  10.112." + std::to_string(i / 250) + "." + std::to_string(i % 250) +
+                "   | " + ep1 + " " + ep2 + "\n";
+    }
+    const auto lines = cleanPastedText(text);
+    QElapsedTimer timer;
+    timer.start();
+    const ExtractResult result = extractTables(lines);
+    qInfo("10,000 hnsdiag rows: %lld ms", timer.elapsed());
+    QCOMPARE(result.values.size(), std::size_t(10000));
+    QCOMPARE(result.values.back().value["References"].size(), std::size_t(2));
+    QVERIFY(result.warnings.empty());
+}
+
+void TestTables::linesAfterATableWithoutABlankLine()
+{
+    // Prose pasted right under a table: a warning per line, the rows before it intact, and no row grows
+    // from the lines that follow.
+    std::string text =
+        std::string(
+            "Endpoints:\nName             ID                                   Virtual Network Name\n") +
+        "Ethernet         " + ep1 + " nat\n";
+    for (int i = 0; i < 2000; ++i)
+        text += "and then the pod could not reach the service number " + std::to_string(i) + "\n";
+    QElapsedTimer timer;
+    timer.start();
+    const ExtractResult result = tablesOfText(text);
+    QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(::objects(result), QStringList{kindId("Endpoint", ep1)});
+    QCOMPARE(str(result.values[0].value["VirtualNetworkName"]), QStringLiteral("nat"));
+    QVERIFY(!result.warnings.empty());
+    QCOMPARE(result.warnings.front().firstLine, 4);
+}
+
+QTEST_GUILESS_MAIN(TestTables)
+#include "tst_tables.moc"
