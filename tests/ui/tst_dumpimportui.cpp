@@ -24,7 +24,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QMap>
 #include <QMenu>
@@ -246,8 +248,13 @@ void TestDumpImportUi::reportRowSelectsTheObjectItNames()
 
     // Choosing the object in the tree shows its import details too.
     w.window.selection()->setIds({kLocalEndpoint});
-    QVERIFY2(w.report()->detailsText().contains("import-endpoints-depth2.json, lines 2-35"),
+    const hcn::io::ImportedObject* endpoint = w.report()->model()->object(kLocalEndpoint);
+    QVERIFY(endpoint);
+    QCOMPARE(endpoint->firstLine, 2);
+    QVERIFY2(w.report()->detailsText().contains(
+                 QStringLiteral("Source: import-endpoints-depth2.json, lines 2-%1").arg(endpoint->lastLine)),
              qPrintable(w.report()->detailsText()));
+    QVERIFY(w.report()->detailsText().contains("Lost:\n    Health: flattened to text by ConvertTo-Json"));
     QVERIFY(w.report()->detailsText().contains("v1 (Get-Hns*) shape"));
 
     // Hiding warnings hides the row; the counts stay.
@@ -331,9 +338,17 @@ void TestDumpImportUi::cancelKeepsTheCurrentHost()
 
 void TestDumpImportUi::nothingRecoverableKeepsTheHostWithAMessage_data()
 {
-    QTest::addColumn<QString>("file"); ///< a test dump; empty: pasted prose
+    QTest::addColumn<QString>("file"); ///< a test dump or an absolute path; empty: pasted prose
     QTest::addColumn<QString>("reason");
-    QTest::newRow("binary file") << QStringLiteral("garbage.bin") << QStringLiteral("Nothing in garbage.bin could be read");
+    QTest::newRow("binary file") << QStringLiteral("garbage.bin") << QStringLiteral("garbage.bin: skipped: not text");
+    // A collectlogs folder holding only prose: read, nothing found.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("prose")));
+    QFile notes(m_dir.filePath(QStringLiteral("prose/notes.txt")));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("The customer says the network broke on Monday.\nNo output was attached.\n");
+    notes.close();
+    QTest::newRow("a folder without objects") << m_dir.filePath(QStringLiteral("prose"))
+                                              << QStringLiteral("Nothing in prose could be read");
     QTest::newRow("missing file") << QStringLiteral("no-such-dump.txt") << QStringLiteral("no-such-dump.txt");
     QTest::newRow("pasted prose") << QString() << QStringLiteral("Nothing in clipboard could be read");
 }
@@ -351,7 +366,7 @@ void TestDumpImportUi::nothingRecoverableKeepsTheHostWithAMessage()
             if (file.isEmpty())
                 w.dumps()->openBytes(QStringLiteral("clipboard"), "Hello, the network is broken since Monday.\n");
             else
-                w.dumps()->openPaths({dumpPath(file)});
+                w.dumps()->openPaths({QFileInfo(file).isAbsolute() ? file : dumpPath(file)});
         },
         &failure);
     QVERIFY(!imported);
