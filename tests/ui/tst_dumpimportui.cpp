@@ -141,6 +141,7 @@ private slots:
     void menusOfferTheDumpActions();
     void openingFilesShowsAReadOnlyHost();
     void reportRowSelectsTheObjectItNames();
+    void aCollectlogsFolderOpensUnderItsName();
     void pasteImportsTheClipboard();
     void droppedFilesAreImported();
     void cancelKeepsTheCurrentHost();
@@ -262,6 +263,22 @@ void TestDumpImportUi::reportRowSelectsTheObjectItNames()
     w.report()->severityButton(ImportSeverity::Warning)->click();
     QVERIFY(!w.reportRow(QStringLiteral("backend DEADBEEF")).isValid());
     QCOMPARE(w.report()->model()->count(ImportSeverity::Warning), warnings);
+}
+
+void TestDumpImportUi::aCollectlogsFolderOpensUnderItsName()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    QString failure;
+    QVERIFY2(w.import([&] { w.dumps()->openPaths({dumpPath("collectlogs")}); }, &failure), qPrintable(failure));
+    QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: collectlogs"), qPrintable(w.window.windowTitle()));
+    QVERIFY(w.window.mirror()->count(ResourceKind::Endpoint) > 0);
+    const hcn::io::ImportReport* report = w.report()->model()->report();
+    QVERIFY(report);
+    QStringList sources;
+    for (const std::string& source : report->sources)
+        sources << QString::fromStdString(source);
+    QVERIFY2(sources.contains("collectlogs/network.txt"), qPrintable(sources.join(", ")));
 }
 
 void TestDumpImportUi::pasteImportsTheClipboard()
