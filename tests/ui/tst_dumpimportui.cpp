@@ -23,8 +23,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QElapsedTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QItemSelectionModel>
@@ -86,7 +86,10 @@ struct Window
 
     DumpImportController* dumps() { return window.dumpImportController(); }
     hcn::ui::ImportReportDock* report() { return window.importReportDock(); }
-    const hcn::Api* host() { return window.mirror()->worker() ? window.mirror()->worker()->sharedApi().get() : nullptr; }
+    const hcn::Api* host()
+    {
+        return window.mirror()->worker() ? window.mirror()->worker()->sharedApi().get() : nullptr;
+    }
     QString counts() { return window.hostStatusBar()->countsText(); }
 
     /// Runs `start` and waits for the import's outcome: true when the imported host is shown.
@@ -199,9 +202,13 @@ void TestDumpImportUi::openingFilesShowsAReadOnlyHost()
     Window w;
     QVERIFY(w.loaded);
     QString failure;
-    QVERIFY2(w.import([&] {
-        w.dumps()->openPaths({dumpPath("import-endpoints-depth2.json"), dumpPath("import-network-policylists.txt")});
-    }, &failure), qPrintable(failure));
+    QVERIFY2(w.import(
+                 [&] {
+                     w.dumps()->openPaths({dumpPath("import-endpoints-depth2.json"),
+                                           dumpPath("import-network-policylists.txt")});
+                 },
+                 &failure),
+             qPrintable(failure));
     QCOMPARE(w.window.mirror()->count(ResourceKind::Endpoint), 3);
     QCOMPARE(w.window.mirror()->count(ResourceKind::Network), 1);
     QCOMPARE(w.window.mirror()->count(ResourceKind::LoadBalancer), 1);
@@ -218,8 +225,10 @@ void TestDumpImportUi::openingFilesShowsAReadOnlyHost()
     // The import had warnings: the report shows by itself, with its counts.
     QVERIFY(w.report()->isVisible());
     QVERIFY(w.report()->model()->rowCount() > 0);
-    QVERIFY(w.report()->severityButton(ImportSeverity::Warning)->text().contains(
-        QString::number(w.report()->model()->count(ImportSeverity::Warning))));
+    QVERIFY(w.report()
+                ->severityButton(ImportSeverity::Warning)
+                ->text()
+                .contains(QString::number(w.report()->model()->count(ImportSeverity::Warning))));
     QVERIFY(!w.dumps()->isImporting());
 }
 
@@ -228,9 +237,11 @@ void TestDumpImportUi::reportRowSelectsTheObjectItNames()
     Window w;
     QVERIFY(w.loaded);
     QVERIFY(w.import([&] {
-        w.dumps()->openPaths({dumpPath("import-endpoints-depth2.json"), dumpPath("import-network-policylists.txt")});
+        w.dumps()->openPaths(
+            {dumpPath("import-endpoints-depth2.json"), dumpPath("import-network-policylists.txt")});
     }));
-    const QModelIndex row = w.reportRow(QStringLiteral("backend DEADBEEF-0000-4000-8000-000000000001 is not in the dump"));
+    const QModelIndex row =
+        w.reportRow(QStringLiteral("backend DEADBEEF-0000-4000-8000-000000000001 is not in the dump"));
     QVERIFY(row.isValid());
     QSignalSpy selected(w.window.selection(), &hcn::ui::CurrentSelection::changed);
     w.report()->view()->setCurrentIndex(row);
@@ -245,7 +256,8 @@ void TestDumpImportUi::reportRowSelectsTheObjectItNames()
     QVERIFY(original->isReadOnly());
     QVERIFY(original->font().fixedPitch() || original->font().styleHint() == QFont::Monospace ||
             QFontInfo(original->font()).fixedPitch());
-    QVERIFY2(original->toPlainText().contains(kLoadBalancer, Qt::CaseInsensitive), qPrintable(original->toPlainText()));
+    QVERIFY2(original->toPlainText().contains(kLoadBalancer, Qt::CaseInsensitive),
+             qPrintable(original->toPlainText()));
 
     // Choosing the object in the tree shows its import details too.
     w.window.selection()->setIds({kLocalEndpoint});
@@ -270,8 +282,10 @@ void TestDumpImportUi::aCollectlogsFolderOpensUnderItsName()
     Window w;
     QVERIFY(w.loaded);
     QString failure;
-    QVERIFY2(w.import([&] { w.dumps()->openPaths({dumpPath("collectlogs")}); }, &failure), qPrintable(failure));
-    QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: collectlogs"), qPrintable(w.window.windowTitle()));
+    QVERIFY2(w.import([&] { w.dumps()->openPaths({dumpPath("collectlogs")}); }, &failure),
+             qPrintable(failure));
+    QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: collectlogs"),
+             qPrintable(w.window.windowTitle()));
     QVERIFY(w.window.mirror()->count(ResourceKind::Endpoint) > 0);
     const hcn::io::ImportReport* report = w.report()->model()->report();
     QVERIFY(report);
@@ -291,9 +305,12 @@ void TestDumpImportUi::pasteImportsTheClipboard()
     QString failure;
     QVERIFY2(w.import([&] { paste->trigger(); }, &failure), qPrintable(failure));
     QCOMPARE(w.window.mirror()->count(ResourceKind::Endpoint), 3);
-    QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: clipboard"), qPrintable(w.window.windowTitle()));
+    QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: clipboard"),
+             qPrintable(w.window.windowTitle()));
     QVERIFY(w.reportRow(QStringLiteral("is not in the dump")).isValid());
-    QCOMPARE(w.report()->model()->index(w.reportRow("is not in the dump").row(), ImportReportModel::LocationColumn)
+    QCOMPARE(w.report()
+                 ->model()
+                 ->index(w.reportRow("is not in the dump").row(), ImportReportModel::LocationColumn)
                  .data()
                  .toString()
                  .section(':', 0, 0),
@@ -357,15 +374,16 @@ void TestDumpImportUi::nothingRecoverableKeepsTheHostWithAMessage_data()
 {
     QTest::addColumn<QString>("file"); ///< a test dump or an absolute path; empty: pasted prose
     QTest::addColumn<QString>("reason");
-    QTest::newRow("binary file") << QStringLiteral("garbage.bin") << QStringLiteral("garbage.bin: skipped: not text");
+    QTest::newRow("binary file") << QStringLiteral("garbage.bin")
+                                 << QStringLiteral("garbage.bin: skipped: not text");
     // A collectlogs folder holding only prose: read, nothing found.
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("prose")));
     QFile notes(m_dir.filePath(QStringLiteral("prose/notes.txt")));
     QVERIFY(notes.open(QIODevice::WriteOnly));
     notes.write("The customer says the network broke on Monday.\nNo output was attached.\n");
     notes.close();
-    QTest::newRow("a folder without objects") << m_dir.filePath(QStringLiteral("prose"))
-                                              << QStringLiteral("Nothing in prose could be read");
+    QTest::newRow("a folder without objects")
+        << m_dir.filePath(QStringLiteral("prose")) << QStringLiteral("Nothing in prose could be read");
     QTest::newRow("missing file") << QStringLiteral("no-such-dump.txt") << QStringLiteral("no-such-dump.txt");
     QTest::newRow("pasted prose") << QString() << QStringLiteral("Nothing in clipboard could be read");
 }
@@ -381,13 +399,15 @@ void TestDumpImportUi::nothingRecoverableKeepsTheHostWithAMessage()
     const bool imported = w.import(
         [&] {
             if (file.isEmpty())
-                w.dumps()->openBytes(QStringLiteral("clipboard"), "Hello, the network is broken since Monday.\n");
+                w.dumps()->openBytes(QStringLiteral("clipboard"),
+                                     "Hello, the network is broken since Monday.\n");
             else
                 w.dumps()->openPaths({QFileInfo(file).isAbsolute() ? file : dumpPath(file)});
         },
         &failure);
     QVERIFY(!imported);
-    QVERIFY2(failure.contains("the current host is unchanged") && failure.contains(reason), qPrintable(failure));
+    QVERIFY2(failure.contains("the current host is unchanged") && failure.contains(reason),
+             qPrintable(failure));
     QMessageBox* box = visibleMessage(&w.window);
     QVERIFY(box);
     QCOMPARE(box->text(), failure);
@@ -407,7 +427,9 @@ void TestDumpImportUi::secondOpenAsksBeforeReplacing()
         return answer;
     });
     // A live host is replaced without a question.
-    QVERIFY(w.import([&] { w.dumps()->openBytes(QStringLiteral("clipboard"), dumpBytes("import-endpoints-depth2.json")); }));
+    QVERIFY(w.import([&] {
+        w.dumps()->openBytes(QStringLiteral("clipboard"), dumpBytes("import-endpoints-depth2.json"));
+    }));
     QVERIFY(asked.isEmpty());
     const hcn::Api* first = w.host();
     const QString title = w.window.windowTitle();
@@ -420,6 +442,11 @@ void TestDumpImportUi::secondOpenAsksBeforeReplacing()
     w.window.scenarioController()->openSnapshotInteractive(dumpPath("network-crlf.json"));
     QCOMPARE(asked.size(), 2);
     QVERIFY(!w.window.scenarioController()->isLoading());
+    w.window.findChild<QAction*>(QStringLiteral("actionNewHost"))
+        ->trigger(); // a new host would discard it too
+    QCOMPARE(asked.size(), 3);
+    QCOMPARE(asked.back(), QStringLiteral("clipboard -> a new empty host"));
+    QVERIFY(!w.window.scenarioController()->isLoading());
     QTest::qWait(100);
     QCOMPARE(w.host(), first);
     QCOMPARE(w.window.windowTitle(), title);
@@ -427,7 +454,7 @@ void TestDumpImportUi::secondOpenAsksBeforeReplacing()
     // Replace replaces.
     answer = true;
     QVERIFY(w.import([&] { w.dumps()->openPaths({dumpPath("import-network-policylists.txt")}); }));
-    QCOMPARE(asked.size(), 3);
+    QCOMPARE(asked.size(), 4);
     QVERIFY(w.host() != first);
     QVERIFY(w.window.windowTitle().endsWith("read-only: import-network-policylists.txt"));
 }
@@ -435,7 +462,8 @@ void TestDumpImportUi::secondOpenAsksBeforeReplacing()
 void TestDumpImportUi::savedImportReopensWithItsReport()
 {
     // What `hcnctl import --json` writes: the snapshot with its "Import" report.
-    auto imported = hcn::io::importDump({{"endpoint.txt", dumpBytes("import-endpoints-depth2.json").toStdString()}});
+    auto imported =
+        hcn::io::importDump({{"endpoint.txt", dumpBytes("import-endpoints-depth2.json").toStdString()}});
     QVERIFY(imported.ok());
     const QString path = m_dir.filePath("saved-import.json");
     QFile file(path);
@@ -453,7 +481,9 @@ void TestDumpImportUi::savedImportReopensWithItsReport()
     QCOMPARE(w.report()->model()->rowCount(), int(imported->report.messages.size()));
     QVERIFY(w.reportRow(QStringLiteral("is not in the dump")).isValid());
     QVERIFY(w.report()->model()->object(kLocalEndpoint));
-    QCOMPARE(w.report()->model()->index(w.reportRow("is not in the dump").row(), ImportReportModel::LocationColumn)
+    QCOMPARE(w.report()
+                 ->model()
+                 ->index(w.reportRow("is not in the dump").row(), ImportReportModel::LocationColumn)
                  .data()
                  .toString()
                  .section(':', 0, 0),
@@ -463,7 +493,8 @@ void TestDumpImportUi::savedImportReopensWithItsReport()
     const QString skipped = m_dir.filePath("skipped.json");
     QFile second(skipped);
     QVERIFY(second.open(QIODevice::WriteOnly));
-    second.write(R"({"Networks":[{"ID":"5a1b2c3d-0000-4000-8000-000000000001","Name":"nat"},{"Name":"no id"}]})");
+    second.write(
+        R"({"Networks":[{"ID":"5a1b2c3d-0000-4000-8000-000000000001","Name":"nat"},{"Name":"no id"}]})");
     second.close();
     w.window.scenarioController()->loadSnapshot(skipped);
     QVERIFY(shown.wait(10000));
@@ -476,7 +507,9 @@ void TestDumpImportUi::liveHostClearsTheReport()
 {
     Window w;
     QVERIFY(w.loaded);
-    QVERIFY(w.import([&] { w.dumps()->openBytes(QStringLiteral("clipboard"), dumpBytes("import-endpoints-depth2.json")); }));
+    QVERIFY(w.import([&] {
+        w.dumps()->openBytes(QStringLiteral("clipboard"), dumpBytes("import-endpoints-depth2.json"));
+    }));
     QVERIFY(w.report()->model()->rowCount() > 0);
     QSignalSpy shown(w.window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
     w.window.scenarioController()->newEmptyHost();
@@ -493,19 +526,20 @@ void TestDumpImportUi::largeImportKeepsTheWindowResponsive()
     const int kEndpoints = 10000;
     QByteArray dump = "[\n";
     for (int i = 0; i < kEndpoints; ++i) {
-        dump += QStringLiteral("  {\"ID\": \"%1-0000-4000-8000-000000000001\", \"Name\": \"ep-%2\", "
-                               "\"VirtualNetwork\": \"7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801\", "
-                               "\"VirtualNetworkName\": \"cbr0\", \"IPAddress\": \"10.%3.%4.%5\", "
-                               "\"MacAddress\": \"00-15-5D-00-%6-%7\", \"Type\": \"L2Bridge\", \"State\": 2}%8\n")
-                    .arg(i, 8, 16, QLatin1Char('0'))
-                    .arg(i)
-                    .arg(i >> 16)
-                    .arg((i >> 8) & 255)
-                    .arg(i & 255)
-                    .arg((i >> 8) & 255, 2, 16, QLatin1Char('0'))
-                    .arg(i & 255, 2, 16, QLatin1Char('0'))
-                    .arg(i + 1 < kEndpoints ? "," : "")
-                    .toUtf8();
+        dump +=
+            QStringLiteral("  {\"ID\": \"%1-0000-4000-8000-000000000001\", \"Name\": \"ep-%2\", "
+                           "\"VirtualNetwork\": \"7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801\", "
+                           "\"VirtualNetworkName\": \"cbr0\", \"IPAddress\": \"10.%3.%4.%5\", "
+                           "\"MacAddress\": \"00-15-5D-00-%6-%7\", \"Type\": \"L2Bridge\", \"State\": 2}%8\n")
+                .arg(i, 8, 16, QLatin1Char('0'))
+                .arg(i)
+                .arg(i >> 16)
+                .arg((i >> 8) & 255)
+                .arg(i & 255)
+                .arg((i >> 8) & 255, 2, 16, QLatin1Char('0'))
+                .arg(i & 255, 2, 16, QLatin1Char('0'))
+                .arg(i + 1 < kEndpoints ? "," : "")
+                .toUtf8();
     }
     dump += "]\n";
     const QString path = m_dir.filePath("endpoints-10000.json");

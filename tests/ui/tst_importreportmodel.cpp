@@ -29,10 +29,18 @@ std::shared_ptr<ImportReport> sampleReport()
     auto report = std::make_shared<ImportReport>();
     report->sources = {"network.txt", "endpoint.txt"};
     report->messages = {
-        {ImportSeverity::Warning, "endpoint.txt", 2, 35, ResourceKind::Endpoint, kEndpoint, "its network is not in the dump"},
-        {ImportSeverity::Error, "network.txt", 80, 80, ResourceKind::Invalid, {}, "not valid JSON, not imported"},
+        {ImportSeverity::Warning, "endpoint.txt", 2, 35, ResourceKind::Endpoint, kEndpoint,
+         "its network is not in the dump"},
+        {ImportSeverity::Error,
+         "network.txt",
+         80,
+         80,
+         ResourceKind::Invalid,
+         {},
+         "not valid JSON, not imported"},
         {ImportSeverity::Info, "", 0, 0, ResourceKind::Invalid, {}, "HNS version 9.2"},
-        {ImportSeverity::Warning, "network.txt", 40, 61, ResourceKind::LoadBalancer, kLoadBalancer, "backend is not in the dump"},
+        {ImportSeverity::Warning, "network.txt", 40, 61, ResourceKind::LoadBalancer, kLoadBalancer,
+         "backend is not in the dump"},
         {ImportSeverity::Error, "logs.zip!x.exe", 0, 0, ResourceKind::Invalid, {}, "not text; skipped"},
         {ImportSeverity::Warning, "endpoint.txt", 7, 7, ResourceKind::Invalid, {}, "Policies: not expanded"},
     };
@@ -69,19 +77,23 @@ private slots:
         QTest::addColumn<bool>("infos");
         QTest::addColumn<QStringList>("messages");
 
-        QTest::newRow("everything, in report order")
-            << true << true << true
-            << QStringList{"its network is not in the dump", "not valid JSON, not imported", "HNS version 9.2",
-                           "backend is not in the dump", "not text; skipped", "Policies: not expanded"};
+        QTest::newRow("everything, in report order") << true << true << true
+                                                     << QStringList{"its network is not in the dump",
+                                                                    "not valid JSON, not imported",
+                                                                    "HNS version 9.2",
+                                                                    "backend is not in the dump",
+                                                                    "not text; skipped",
+                                                                    "Policies: not expanded"};
         QTest::newRow("info hidden") << true << true << false
-                                     << QStringList{"its network is not in the dump", "not valid JSON, not imported",
+                                     << QStringList{"its network is not in the dump",
+                                                    "not valid JSON, not imported",
                                                     "backend is not in the dump", "not text; skipped",
                                                     "Policies: not expanded"};
         QTest::newRow("errors only") << true << false << false
                                      << QStringList{"not valid JSON, not imported", "not text; skipped"};
-        QTest::newRow("warnings only")
-            << false << true << false
-            << QStringList{"its network is not in the dump", "backend is not in the dump", "Policies: not expanded"};
+        QTest::newRow("warnings only") << false << true << false
+                                       << QStringList{"its network is not in the dump",
+                                                      "backend is not in the dump", "Policies: not expanded"};
         QTest::newRow("nothing") << false << false << false << QStringList{};
     }
 
@@ -104,7 +116,8 @@ private slots:
         QCOMPARE(model.count(ImportSeverity::Warning), 3);
         QCOMPARE(model.count(ImportSeverity::Info), 1);
         for (int row = 0; row < model.rowCount(); ++row) {
-            const auto severity = ImportSeverity(model.index(row, 0).data(ImportReportModel::SeverityRole).toInt());
+            const auto severity =
+                ImportSeverity(model.index(row, 0).data(ImportReportModel::SeverityRole).toInt());
             QVERIFY(model.isSeverityShown(severity));
             QCOMPARE(model.index(row, ImportReportModel::SeverityColumn).data().toString(),
                      ImportReportModel::severityName(severity));
@@ -122,7 +135,8 @@ private slots:
         QTest::newRow("a file as a whole")
             << ImportMessage{ImportSeverity::Error, "logs.zip!collectlogs/x.exe", 0, 0, {}, {}, "m"}
             << QStringLiteral("logs.zip!collectlogs/x.exe");
-        QTest::newRow("the import as a whole") << ImportMessage{ImportSeverity::Info, "", 0, 0, {}, {}, "m"} << QString();
+        QTest::newRow("the import as a whole")
+            << ImportMessage{ImportSeverity::Info, "", 0, 0, {}, {}, "m"} << QString();
     }
 
     void locationNamesSourceAndLines()
@@ -146,7 +160,8 @@ private slots:
         QTest::newRow("lower case") << QString(kEndpoint).toLower() << QStringLiteral("Ethernet");
         QTest::newRow("in braces") << QStringLiteral("{%1}").arg(kEndpoint) << QStringLiteral("Ethernet");
         QTest::newRow("upper case of a lower-case id") << QString(kLoadBalancer) << QString();
-        QTest::newRow("unknown") << QStringLiteral("DEADBEEF-0000-4000-8000-000000000001") << QStringLiteral("-");
+        QTest::newRow("unknown") << QStringLiteral("DEADBEEF-0000-4000-8000-000000000001")
+                                 << QStringLiteral("-");
     }
 
     void objectsAreFoundByAnySpellingOfTheirId()
@@ -209,12 +224,14 @@ private slots:
     {
         // The report the core writes for ConvertTo-Json output at -Depth 2, read back from the
         // snapshot's "Import" member as File > Open Snapshot does.
-        QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/import-endpoints-depth2.json"));
+        QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") +
+                   QStringLiteral("/tests/data/dumps/import-endpoints-depth2.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
         auto imported = hcn::io::importDump({{"import-endpoints-depth2.json", bytes.toStdString()}});
         QVERIFY(imported.ok());
-        auto report = std::make_shared<ImportReport>(hcn::io::importReportFromJson(imported->snapshot["Import"]));
+        auto report =
+            std::make_shared<ImportReport>(hcn::io::importReportFromJson(imported->snapshot["Import"]));
         ImportReportModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setReport(report);
@@ -222,8 +239,10 @@ private slots:
         QVERIFY(model.count(ImportSeverity::Warning) > 0);
         const QModelIndex about = model.indexOfObject(kEndpoint);
         QVERIFY(about.isValid());
-        QVERIFY2(model.index(about.row(), ImportReportModel::LocationColumn).data().toString().startsWith(
-                     "import-endpoints-depth2.json:"),
+        QVERIFY2(model.index(about.row(), ImportReportModel::LocationColumn)
+                     .data()
+                     .toString()
+                     .startsWith("import-endpoints-depth2.json:"),
                  qPrintable(model.index(about.row(), ImportReportModel::LocationColumn).data().toString()));
         const hcn::io::ImportedObject* endpoint = model.object(kEndpoint);
         QVERIFY(endpoint);

@@ -560,14 +560,16 @@ void TestMainWindow::importArgumentOpensADumpReadOnly_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrPart");
     const QString dumps = qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/");
-    QTest::newRow("two files, rendered") << QStringList{dumps + "import-endpoints-depth2.json", dumps + "import-network-policylists.txt"}
-                                         << QStringList{"--screenshot", m_dir.filePath("dump.png")} << 0 << QString();
-    QTest::newRow("nothing recoverable") << QStringList{dumps + "garbage.bin"}
-                                         << QStringList{"--screenshot", m_dir.filePath("garbage.png")} << 1
-                                         << QStringLiteral("cannot import");
+    QTest::newRow("two files, rendered")
+        << QStringList{dumps + "import-endpoints-depth2.json", dumps + "import-network-policylists.txt"}
+        << QStringList{"--screenshot", m_dir.filePath("dump.png")} << 0 << QString();
+    QTest::newRow("nothing recoverable")
+        << QStringList{dumps + "garbage.bin"} << QStringList{"--screenshot", m_dir.filePath("garbage.png")}
+        << 1 << QStringLiteral("cannot import");
     QTest::newRow("with --scenario") << QStringList{dumps + "garbage.bin"}
-                                     << QStringList{"--scenario", "x.json", "--screenshot", m_dir.filePath("s.png")} << 2
-                                     << QStringLiteral("--import excludes --scenario");
+                                     << QStringList{"--scenario", "x.json", "--screenshot",
+                                                    m_dir.filePath("s.png")}
+                                     << 2 << QStringLiteral("--import excludes --scenario");
 }
 
 void TestMainWindow::importArgumentOpensADumpReadOnly()

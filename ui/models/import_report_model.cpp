@@ -95,7 +95,8 @@ QModelIndex ImportReportModel::indexOfObject(const QString& id) const
 {
     const QString wanted = canonicalId(id);
     for (int row = 0; row < m_rows.size(); ++row)
-        if (canonicalId(QString::fromStdString(m_report->messages[std::size_t(m_rows[row])].objectId)) == wanted)
+        if (canonicalId(QString::fromStdString(m_report->messages[std::size_t(m_rows[row])].objectId)) ==
+            wanted)
             return index(row, MessageColumn);
     return {};
 }
@@ -155,10 +156,10 @@ QVariant ImportReportModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         if (index.column() != SeverityColumn || !qobject_cast<QApplication*>(QCoreApplication::instance()))
             return {};
-        return QApplication::style()->standardIcon(m->severity == io::ImportSeverity::Error ? QStyle::SP_MessageBoxCritical
-                                                   : m->severity == io::ImportSeverity::Warning
-                                                       ? QStyle::SP_MessageBoxWarning
-                                                       : QStyle::SP_MessageBoxInformation);
+        return QApplication::style()->standardIcon(
+            m->severity == io::ImportSeverity::Error     ? QStyle::SP_MessageBoxCritical
+            : m->severity == io::ImportSeverity::Warning ? QStyle::SP_MessageBoxWarning
+                                                         : QStyle::SP_MessageBoxInformation);
     case Qt::ForegroundRole:
         if (m->severity == io::ImportSeverity::Error)
             return QBrush(QColor(0xb0, 0x1c, 0x1c));

@@ -42,8 +42,12 @@ Result<OfflineSnapshot> readSnapshotFile(const QString& path)
                 snapshot.report = io::importReportFromJson(*import);
             } catch (const nlohmann::json::exception&) {
                 // A hand-edited report that does not read back is not a reason to refuse the snapshot.
-                snapshot.report.messages.push_back({io::ImportSeverity::Warning, snapshot.name, 0, 0,
-                                                    ResourceKind::Invalid, {},
+                snapshot.report.messages.push_back({io::ImportSeverity::Warning,
+                                                    snapshot.name,
+                                                    0,
+                                                    0,
+                                                    ResourceKind::Invalid,
+                                                    {},
                                                     "the \"Import\" report in the file could not be read"});
             }
         }

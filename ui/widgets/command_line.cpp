@@ -76,7 +76,8 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList& argument
         *error = tr("--scenario and --connect exclude each other: a scenario loads into an embedded engine");
         return std::nullopt;
     }
-    if (!options.importPaths.isEmpty() && (!options.scenarioFile.isEmpty() || !options.connectTarget.isEmpty())) {
+    if (!options.importPaths.isEmpty() &&
+        (!options.scenarioFile.isEmpty() || !options.connectTarget.isEmpty())) {
         *error = tr("--import excludes --scenario and --connect: a dump opens as its own read-only host");
         return std::nullopt;
     }

@@ -46,7 +46,8 @@ std::string where(const io::ImportMessage& m)
 {
     std::string text = m.source;
     if (m.firstLine > 0)
-        text += ":" + std::to_string(m.firstLine) + (m.lastLine > m.firstLine ? "-" + std::to_string(m.lastLine) : "");
+        text += ":" + std::to_string(m.firstLine) +
+                (m.lastLine > m.firstLine ? "-" + std::to_string(m.lastLine) : "");
     return text.empty() ? text : text + ": ";
 }
 
@@ -111,7 +112,8 @@ QString DumpImportController::displayName(const QStringList& paths)
         names << (info.fileName().isEmpty() ? QDir::cleanPath(path) : info.fileName());
     }
     if (names.size() > 4)
-        return tr("%1 and %n more", nullptr, int(names.size() - 3)).arg(names.mid(0, 3).join(QStringLiteral(", ")));
+        return tr("%1 and %n more", nullptr, int(names.size() - 3))
+            .arg(names.mid(0, 3).join(QStringLiteral(", ")));
     return names.join(QStringLiteral(", "));
 }
 
@@ -176,11 +178,12 @@ bool DumpImportController::openBytes(const QString& name, const QByteArray& byte
         if (!read.ok())
             return Result<OfflineSnapshot>(read.status());
         Result<io::ImportResult> imported = io::importDump(read->sources, options);
-        if (imported.ok()) // what reading found (an archive's skipped entries) comes first, as importPaths does
+        if (imported
+                .ok()) // what reading found (an archive's skipped entries) comes first, as importPaths does
             for (auto it = read->warnings.rbegin(); it != read->warnings.rend(); ++it)
-                imported->report.messages.insert(imported->report.messages.begin(),
-                                                 {io::ImportSeverity::Warning, it->source, 0, 0,
-                                                  ResourceKind::Invalid, {}, it->message});
+                imported->report.messages.insert(
+                    imported->report.messages.begin(),
+                    {io::ImportSeverity::Warning, it->source, 0, 0, ResourceKind::Invalid, {}, it->message});
         return toSnapshot(std::move(imported), name);
     };
     return start(name, job);
@@ -267,14 +270,16 @@ void DumpImportController::finish(const std::shared_ptr<Job>& job, const Status&
         return;
     }
     if (status.code() == kCancelled) {
-        const QString text = tr("The import of %1 was cancelled; the current host is unchanged.").arg(job->name);
+        const QString text =
+            tr("The import of %1 was cancelled; the current host is unchanged.").arg(job->name);
         emit message(text);
         emit failed(job->name, text, true);
         return;
     }
-    const QString text = tr("%1 was not imported; the current host is unchanged.\n\n%2")
-                             .arg(job->name, QString::fromStdString(status.detail().empty() ? status.message()
-                                                                                             : status.detail()));
+    const QString text =
+        tr("%1 was not imported; the current host is unchanged.\n\n%2")
+            .arg(job->name,
+                 QString::fromStdString(status.detail().empty() ? status.message() : status.detail()));
     emit message(tr("%1 was not imported").arg(job->name));
     emit failed(job->name, text, false);
     showMessage(tr("Open Dump"), text);

@@ -19,8 +19,8 @@ namespace hcn::ui {
 
 namespace {
 
-constexpr std::array<io::ImportSeverity, 3> kSeverities{io::ImportSeverity::Error, io::ImportSeverity::Warning,
-                                                        io::ImportSeverity::Info};
+constexpr std::array<io::ImportSeverity, 3> kSeverities{
+    io::ImportSeverity::Error, io::ImportSeverity::Warning, io::ImportSeverity::Info};
 
 QString formatName(io::DumpFormat format)
 {
@@ -63,7 +63,8 @@ ImportReportDock::ImportReportDock(HostMirror* mirror, CurrentSelection* selecti
         button->setCheckable(true);
         button->setChecked(true);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setObjectName(QStringLiteral("filter%1").arg(ImportReportModel::severityName(kSeverities[i])));
+        button->setObjectName(
+            QStringLiteral("filter%1").arg(ImportReportModel::severityName(kSeverities[i])));
         const io::ImportSeverity severity = kSeverities[i];
         connect(button, &QToolButton::toggled, this,
                 [this, severity](bool shown) { m_model->setSeverityShown(severity, shown); });
@@ -112,7 +113,10 @@ ImportReportDock::ImportReportDock(HostMirror* mirror, CurrentSelection* selecti
     layout->addWidget(splitter, 1);
     setWidget(content);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ImportReportDock::rowSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ImportReportDock::rowSelected);
+    // A click on the row already current selects its object again (after the tree chose another).
+    connect(m_view, &QAbstractItemView::clicked, this, &ImportReportDock::rowSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ImportReportDock::updateCounts);
     connect(m_selection, &CurrentSelection::changed, this, &ImportReportDock::followSelection);
     updateCounts();
@@ -195,7 +199,8 @@ void ImportReportDock::showObject(const io::ImportedObject* object, const io::Im
     if (object) {
         const QString name = QString::fromStdString(object->name);
         lines << tr("%1 %2 (%3)")
-                     .arg(QString::fromUtf8(resourceKindName(object->kind).data(), qsizetype(resourceKindName(object->kind).size())),
+                     .arg(QString::fromUtf8(resourceKindName(object->kind).data(),
+                                            qsizetype(resourceKindName(object->kind).size())),
                           name.isEmpty() ? tr("without a name") : name, QString::fromStdString(object->id));
         QString source = QString::fromStdString(object->source);
         if (object->firstLine > 0)
@@ -203,8 +208,9 @@ void ImportReportDock::showObject(const io::ImportedObject* object, const io::Im
                           ? tr(", lines %1-%2").arg(object->firstLine).arg(object->lastLine)
                           : tr(", line %1").arg(object->firstLine);
         lines << tr("Source: %1").arg(source);
-        lines << tr("Format: %1%2").arg(formatName(object->format),
-                                        object->wasV1 ? tr(", v1 (Get-Hns*) shape mapped to v2") : QString());
+        lines << tr("Format: %1%2")
+                     .arg(formatName(object->format),
+                          object->wasV1 ? tr(", v1 (Get-Hns*) shape mapped to v2") : QString());
         if (!object->lost.empty())
             lines << tr("Lost:\n    %1").arg(joined(object->lost));
         if (!object->unknownFields.empty())

@@ -21,9 +21,9 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -150,7 +150,8 @@ void MainWindow::createMenus()
             m_scenarios, &ScenarioController::openScenario);
     connect(make(tr("Open Snapshot (&Read-Only)..."), "actionOpenSnapshot", QKeySequence()),
             &QAction::triggered, m_scenarios, &ScenarioController::openSnapshot);
-    connect(make(tr("Open &Dump (Read-Only)..."), "actionOpenDump", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)),
+    connect(make(tr("Open &Dump (Read-Only)..."), "actionOpenDump",
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)),
             &QAction::triggered, m_dumps, &DumpImportController::openDump);
     connect(make(tr("Open Dump &Folder (Read-Only)..."), "actionOpenDumpFolder", QKeySequence()),
             &QAction::triggered, m_dumps, &DumpImportController::openDumpFolder);
@@ -306,9 +307,9 @@ void MainWindow::updateTitle()
         // "snapshot:network.txt, endpoint.txt": the user wants to read what was opened.
         const QString opened = endpoint.startsWith(QLatin1String("snapshot:")) ? endpoint.mid(9) : endpoint;
         setWindowTitle(tr("HCN Console \u2014 offline snapshot, read-only: %1").arg(opened));
-    }
-    else
+    } else {
         setWindowTitle(endpoint.isEmpty() ? tr("HCN Console") : tr("HCN Console \u2014 %1").arg(endpoint));
+    }
 }
 
 void MainWindow::updateActions()

@@ -163,9 +163,10 @@ bool ScenarioController::confirmReplace(const QString& incoming)
     current.remove(QRegularExpression(QStringLiteral("^snapshot:")));
     if (m_replaceQuestion)
         return m_replaceQuestion(current, incoming);
-    QMessageBox box(QMessageBox::Question, tr("Replace Offline Host"),
-                    tr("The console shows the offline snapshot %1. Replace it with %2?").arg(current, incoming),
-                    QMessageBox::Cancel, m_dialogParent);
+    QMessageBox box(
+        QMessageBox::Question, tr("Replace Offline Host"),
+        tr("The console shows the offline snapshot %1. Replace it with %2?").arg(current, incoming),
+        QMessageBox::Cancel, m_dialogParent);
     QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
@@ -202,6 +203,9 @@ void ScenarioController::openScenario()
 
 void ScenarioController::openScenarioInteractive(const QString& path)
 {
+    if (!confirmReplace(path.startsWith(QLatin1Char(':')) ? tr("the sample host")
+                                                          : QFileInfo(path).fileName()))
+        return;
     m_interactive = true; // the outcome's failure goes to a message box
     m_interactiveSnapshot = false;
     loadScenario(path);
@@ -209,6 +213,8 @@ void ScenarioController::openScenarioInteractive(const QString& path)
 
 void ScenarioController::newEmptyHostInteractive()
 {
+    if (!confirmReplace(tr("a new empty host")))
+        return;
     m_interactive = true;
     m_interactiveSnapshot = false;
     newEmptyHost();

@@ -5,7 +5,8 @@
 // leaves the current host on screen untouched. A snapshot (what File > Export all, hcnd.snapshot or
 // `hcnctl import --json` write) is read on its worker into a read-only hcn::SnapshotApi, never into an
 // engine: a customer's broken state shows as it is. An imported dump takes the same way, with the import
-// as the worker's first job (DumpImportController). Replacing an offline host asks first.
+// as the worker's first job (DumpImportController). The interactive entries ask before replacing an
+// offline host.
 
 #include "hcn/dump_import.h"
 #include "hcn/status.h"
