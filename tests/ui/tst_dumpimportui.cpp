@@ -142,6 +142,8 @@ private slots:
     void initTestCase();
     void cleanup();
     void menusOfferTheDumpActions();
+    void importsAreNamedAfterWhatWasOpened_data();
+    void importsAreNamedAfterWhatWasOpened();
     void openingFilesShowsAReadOnlyHost();
     void reportRowSelectsTheObjectItNames();
     void aCollectlogsFolderOpensUnderItsName();
@@ -195,6 +197,27 @@ void TestDumpImportUi::menusOfferTheDumpActions()
     // The report dock waits until there is a report.
     QVERIFY(!w.report()->isVisible());
     QVERIFY(w.window.findChild<QAction*>(QStringLiteral("actionToggleImportReportDock")));
+}
+
+void TestDumpImportUi::importsAreNamedAfterWhatWasOpened_data()
+{
+    QTest::addColumn<QStringList>("paths");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("one file") << QStringList{"/tmp/case-123/network.txt"} << QStringLiteral("network.txt");
+    QTest::newRow("two files") << QStringList{"/a/network.txt", "/b/endpoint.txt"}
+                               << QStringLiteral("network.txt, endpoint.txt");
+    QTest::newRow("a folder with a trailing slash")
+        << QStringList{"/cases/collectlogs/"} << QStringLiteral("collectlogs");
+    QTest::newRow("five archives") << QStringList{"/a/1.zip", "/a/2.zip", "/a/3.tgz", "/a/4.tar",
+                                                  "/a/5%2.zip"}
+                                   << QStringLiteral("1.zip, 2.zip, 3.tgz and 2 more");
+}
+
+void TestDumpImportUi::importsAreNamedAfterWhatWasOpened()
+{
+    QFETCH(QStringList, paths);
+    QFETCH(QString, name);
+    QCOMPARE(DumpImportController::displayName(paths), name);
 }
 
 void TestDumpImportUi::openingFilesShowsAReadOnlyHost()

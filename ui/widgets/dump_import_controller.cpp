@@ -108,12 +108,13 @@ QString DumpImportController::displayName(const QStringList& paths)
 {
     QStringList names;
     for (const QString& path : paths) {
-        const QFileInfo info(path);
-        names << (info.fileName().isEmpty() ? QDir::cleanPath(path) : info.fileName());
+        const QString clean = QDir::cleanPath(path); // "collectlogs/" names the folder too
+        const QString name = QFileInfo(clean).fileName();
+        names << (name.isEmpty() ? clean : name);
     }
     if (names.size() > 4)
-        return tr("%1 and %n more", nullptr, int(names.size() - 3))
-            .arg(names.mid(0, 3).join(QStringLiteral(", ")));
+        return tr("%1 and %2 more")
+            .arg(names.mid(0, 3).join(QStringLiteral(", ")), QString::number(names.size() - 3));
     return names.join(QStringLiteral(", "));
 }
 

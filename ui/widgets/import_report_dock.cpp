@@ -158,8 +158,11 @@ void ImportReportDock::updateCounts()
         m_summary->setText(tr("No import report: the host shown was not imported from a dump."));
         return;
     }
-    m_summary->setText(tr("%n object(s) from %1", nullptr, int(report->objects.size()))
-                           .arg(tr("%n source(s)", nullptr, int(report->sources.size()))));
+    const auto objects = qsizetype(report->objects.size());
+    const auto sources = qsizetype(report->sources.size());
+    m_summary->setText(tr("%1 from %2")
+                           .arg(objects == 1 ? tr("1 object") : tr("%1 objects").arg(objects),
+                                sources == 1 ? tr("1 source") : tr("%1 sources").arg(sources)));
 }
 
 void ImportReportDock::rowSelected()
