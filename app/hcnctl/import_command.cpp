@@ -7,6 +7,8 @@
 
 #include <iostream>
 #include <iterator>
+#include <string>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace hcn::ctl {
@@ -49,6 +51,34 @@ Result<io::ImportResult> importStandardInput(std::istream& in, const io::ImportO
     return imported;
 }
 
+/// The snapshot with its members in reading order (versions, the kinds as snapshots list them, the
+/// report), indented by two.
+void writeSnapshot(const nlohmann::json& snapshot, std::ostream& out)
+{
+    std::vector<std::string> keys{"HnsVersion", "Source"};
+    for (ResourceKind kind : kResourceKinds)
+        keys.emplace_back(resourceKindPlural(kind));
+    keys.emplace_back("Import");
+    out << '{';
+    bool first = true;
+    for (const std::string& key : keys) {
+        auto it = snapshot.find(key);
+        if (it == snapshot.end())
+            continue;
+        std::string value = it->dump(2);
+        std::string indented;
+        indented.reserve(value.size() + value.size() / 8);
+        for (char c : value) {
+            indented += c;
+            if (c == '\n')
+                indented += "  ";
+        }
+        out << (first ? "\n  " : ",\n  ") << nlohmann::json(key).dump() << ": " << indented;
+        first = false;
+    }
+    out << "\n}\n";
+}
+
 } // namespace
 
 ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istream& in, std::ostream& out,
@@ -68,24 +98,18 @@ ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istr
     for (const io::ImportMessage& m : imported->report.messages)
         err << reportLine(m) << '\n';
 
-    // Ordered output keeps the snapshot's section order (versions, then the kinds, then the report).
-    const nlohmann::ordered_json snapshot = nlohmann::ordered_json::parse(imported->snapshot.dump());
+    const nlohmann::json& snapshot = imported->snapshot;
     if (json) {
-        nlohmann::ordered_json ordered;
-        for (const char* key : {"HnsVersion", "Source"})
-            if (snapshot.contains(key))
-                ordered[key] = snapshot[key];
-        for (ResourceKind kind : kResourceKinds)
-            ordered[std::string(resourceKindPlural(kind))] = snapshot[std::string(resourceKindPlural(kind))];
-        ordered["Import"] = snapshot["Import"];
-        out << ordered.dump(2) << '\n';
+        writeSnapshot(snapshot, out);
     } else {
+        // The tables of `hcnctl list` read ordered documents.
+        const nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(snapshot.dump());
         for (ResourceKind kind : kResourceKinds) {
-            const auto& documents = snapshot[std::string(resourceKindPlural(kind))];
+            const auto& documents = ordered[std::string(resourceKindPlural(kind))];
             if (documents.empty())
                 continue;
             out << resourceKindPlural(kind) << " (" << documents.size() << ")\n";
-            objectTable(kind, documents, snapshot).print(out);
+            objectTable(kind, documents, ordered).print(out);
             out << '\n';
         }
         std::size_t warnings = 0;

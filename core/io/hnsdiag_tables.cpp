@@ -789,6 +789,9 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
     // hnsdiag prints, followed by a row holding a GUID.
     if (at + 1 >= lines.size())
         return at;
+    // Header labels never hold quotes, braces or colons: JSON, list views and prose end here cheaply.
+    if (lines[at].text.find_first_of("\"{}:") != std::string::npos)
+        return at;
     std::optional<Layout> layout = parseHeader(lines[at].text, ResourceKind::Invalid, true);
     if (!layout)
         return at;

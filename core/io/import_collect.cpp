@@ -69,14 +69,15 @@ bool schemaVersionAtLeast2(const json& object)
 /// {"Major":9,"Minor":2} and nothing else: what /globals/version answers.
 bool isVersionObject(const json& value)
 {
+    const auto count = [](const json& v) { return v.is_number_integer() && v.get<std::int64_t>() >= 0; };
     return value.is_object() && value.size() == 2 && value.contains("Major") && value.contains("Minor") &&
-           value["Major"].is_number_unsigned() && value["Minor"].is_number_unsigned();
+           count(value["Major"]) && count(value["Minor"]);
 }
 
 std::uint64_t packedVersion(const json& object)
 {
     const json* version = member(object, "Version");
-    if (version && version->is_number_unsigned())
+    if (version && version->is_number_integer() && version->get<std::int64_t>() > 0)
         return version->get<std::uint64_t>();
     return 0;
 }

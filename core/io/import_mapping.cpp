@@ -7,6 +7,7 @@
 #include "hcn/schema_catalog.h"
 #include "hcn/v1_conversion.h"
 #include "io/import_objects.h"
+#include "io/text_scan.h"
 
 #include <algorithm>
 #include <array>
@@ -17,17 +18,6 @@ namespace {
 
 constexpr std::string_view kEndpointPath = "/endpoints/";
 
-/// `System.Object[]`, `System.Collections.ArrayList`, `System.Management.Automation.PSCustomObject`:
-/// what PowerShell prints for a value it did not expand.
-bool isTypeName(std::string_view text)
-{
-    if (!text.starts_with("System.") || text.size() > 200)
-        return false;
-    return std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '[' || c == ']' || c == '`' ||
-               c == '_' || c == ',' || c == ' ';
-    });
-}
 
 /// `@{Type=OutBoundNAT; ExceptionList=System.Object[]}`: an object ConvertTo-Json flattened to text
 /// below its -Depth.
@@ -61,7 +51,7 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
             const std::string where = childPath(path, key);
             if (member.is_string()) {
                 const std::string& text = member.get_ref<const std::string&>();
-                if (isTypeName(text)) {
+                if (isPowerShellTypeName(text)) {
                     lost.push_back(where + ": not expanded by PowerShell (" + text + ")");
                     drop.push_back(key);
                     continue;
@@ -85,7 +75,7 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
         for (std::size_t i = 0; i < value.size(); ++i) {
             json& element = value[i];
             const std::string where = path + "[" + std::to_string(i) + "]";
-            if (element.is_string() && isTypeName(element.get_ref<const std::string&>())) {
+            if (element.is_string() && isPowerShellTypeName(element.get_ref<const std::string&>())) {
                 lost.push_back(where + ": not expanded by PowerShell (" + element.get<std::string>() + ")");
                 continue;
             }
@@ -259,6 +249,12 @@ void mapToV2(Sighting& s)
     if (!s.document.is_object())
         return;
     readFlattened(s.document, {}, s.lost);
+    // A reader and readFlattened may both name one placeholder: each loss once, in order.
+    std::vector<std::string> unique;
+    for (std::string& loss : s.lost)
+        if (std::find(unique.begin(), unique.end(), loss) == unique.end())
+            unique.push_back(std::move(loss));
+    s.lost = std::move(unique);
     spellId(s.document);
     if (s.wasV1) {
         namesAsText(s.document);

@@ -4,6 +4,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
 #include "io/json_repair.h"
+#include "io/text_scan.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,15 +21,6 @@ constexpr int kMaxUnclosedScans = 100;
 /// Parser messages quoted in warnings are cut to this many bytes.
 constexpr std::size_t kMaxQuotedMessage = 160;
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 bool isTokenChar(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+';
@@ -39,10 +31,7 @@ bool isElision(std::string_view t)
 {
     if (t.ends_with(','))
         t.remove_suffix(1);
-    t = trim(t);
-    if (t == "\xE2\x80\xA6")
-        return true;
-    return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c == '.'; });
+    return isElisionLine(t);
 }
 
 std::string lineRange(int first, int last)
@@ -124,7 +113,7 @@ private:
     {
         ++at.column;
         for (int lines = 0; at.line < m_lines.size() && lines < 4; ++at.line, at.column = 0, ++lines) {
-            const std::string_view rest = trim(std::string_view(m_lines[at.line].text).substr(at.column));
+            const std::string_view rest = trimBlanks(std::string_view(m_lines[at.line].text).substr(at.column));
             if (at.column == 0 && (isElision(rest) || rest.starts_with("//") || rest.starts_with('#')))
                 continue; // collect() drops these lines
             if (!rest.empty())
@@ -191,7 +180,7 @@ private:
         for (bool first = true; at.line < m_lines.size(); ++at.line, at.column = 0, first = false) {
             std::string_view line = m_lines[at.line].text;
             if (!first) {
-                const std::string_view t = trim(line);
+                const std::string_view t = trimBlanks(line);
                 if (inString) {
                     // A raw line end inside a string: the console wrapped a long value.
                     c.repairs.push_back("joined a line wrapped inside a string");
@@ -210,10 +199,10 @@ private:
                 }
             }
             c.lastLine = at.line;
+            // The line's text goes into c.json in one piece, up to the closing bracket or the line end.
+            const std::size_t segment = at.column;
             for (; at.column < line.size(); ++at.column) {
                 const char ch = line[at.column];
-                if (!c.tooDeep)
-                    c.json += ch;
                 if (inString) {
                     if (escape)
                         escape = false;
@@ -239,10 +228,14 @@ private:
                     if (--depth == 0) {
                         c.closed = true;
                         c.end = {at.line, at.column + 1};
+                        if (!c.tooDeep)
+                            c.json.append(line.substr(segment, at.column + 1 - segment));
                         return c;
                     }
                 }
             }
+            if (!c.tooDeep)
+                c.json.append(line.substr(segment));
         }
         return c;
     }

@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "io/powershell_value.h"
+#include "io/text_scan.h"
 
 #include <algorithm>
 #include <array>
@@ -101,17 +102,6 @@ constexpr int kReportUnknownBlockFrom = 3;
 /// continue its value unless indented to the value column or inside an open brace.
 constexpr std::size_t kMinWrapWidth = 60;
 
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6"; // …
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::size_t indentation(std::string_view s)
 {
     std::size_t n = 0;
@@ -142,14 +132,6 @@ bool isHnsProperty(std::string_view name)
 {
     return std::any_of(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),
                        [name](std::string_view known) { return equalsIgnoreCase(known, name); });
-}
-
-/// `...`, `....` or `…` alone on a line: the sender cut lines out.
-bool isElision(std::string_view t)
-{
-    if (t == kEllipsis)
-        return true;
-    return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c == '.'; });
 }
 
 /// A line that belongs to another format and never continues a list-view value: a JSON opening, a
@@ -211,7 +193,7 @@ std::optional<PropertyLine> readPropertyLine(std::string_view text)
     PropertyLine line;
     line.name = text.substr(start, nameEnd - start);
     line.colon = i;
-    line.value = i + 1 < text.size() ? trim(text.substr(i + 2)) : std::string_view();
+    line.value = i + 1 < text.size() ? trimBlanks(text.substr(i + 2)) : std::string_view();
     return line;
 }
 
@@ -224,7 +206,7 @@ std::string lineRange(int first, int last)
 /// The kind a `Get-Hns*` command line before a block names, when its output is the objects themselves.
 ResourceKind commandKind(std::string_view line)
 {
-    const std::string lower = lowerCopy(trim(line));
+    const std::string lower = lowerCopy(trimBlanks(line));
     std::string_view rest = lower;
     ResourceKind kind = ResourceKind::Invalid;
     constexpr std::array<std::pair<std::string_view, ResourceKind>, 3> kCommands = {{
@@ -247,7 +229,7 @@ ResourceKind commandKind(std::string_view line)
     while (pipe != std::string_view::npos) {
         const std::size_t next = rest.find('|', pipe + 1);
         const std::string_view stage =
-            trim(rest.substr(pipe + 1, next == std::string_view::npos ? next : next - pipe - 1));
+            trimBlanks(rest.substr(pipe + 1, next == std::string_view::npos ? next : next - pipe - 1));
         if (stage != "fl" && stage != "fl *" && stage != "format-list" && stage != "format-list *")
             return ResourceKind::Invalid;
         pipe = next;
@@ -289,7 +271,7 @@ public:
     {
         for (std::size_t i = 0; i < m_texts.size(); ++i) {
             const std::string_view text = m_texts[i];
-            const std::string_view t = trim(text);
+            const std::string_view t = trimBlanks(text);
             if (t.empty()) {
                 finishObject();
                 continue;
@@ -300,7 +282,7 @@ public:
                     addProperty(*property, i);
                     continue;
                 }
-                if (isElision(t)) {
+                if (isElisionLine(t)) {
                     m_properties.back().elidedAfter = true;
                     m_properties.back().lastIndex = i;
                     m_result.warnings.push_back({m_lines[i].sourceLine, m_lines[i].sourceLine,
@@ -363,7 +345,7 @@ private:
         const std::string& value = m_properties.back().valueText;
         if (std::count(value.begin(), value.end(), '{') > std::count(value.begin(), value.end(), '}'))
             return true;
-        const std::string_view t = trim(text);
+        const std::string_view t = trimBlanks(text);
         const std::size_t firstWord = std::min(t.find(' '), t.size());
         const std::size_t previous = m_texts[m_properties.back().lastIndex].size();
         return previous >= kMinWrapWidth && previous + 1 + firstWord > m_widest;
@@ -372,7 +354,7 @@ private:
     void appendContinuation(std::size_t index)
     {
         Property& property = m_properties.back();
-        const std::string_view piece = trim(m_texts[index]);
+        const std::string_view piece = trimBlanks(m_texts[index]);
         const std::size_t previous = m_texts[property.lastIndex].size();
         // PowerShell wraps at a blank and drops it, and splits only a word longer than the whole value
         // column: then the line before is full and holds nothing but that word.

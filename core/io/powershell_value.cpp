@@ -2,6 +2,7 @@
 // `{a, b}` for lists, type names for what it did not expand, `...}` for lists it cut.
 
 #include "io/powershell_value.h"
+#include "io/text_scan.h"
 
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
@@ -15,45 +16,6 @@
 namespace hcn::io {
 
 namespace {
-
-/// Type names PowerShell prints in place of a value it did not expand start with one of these.
-constexpr std::array<std::string_view, 3> kTypeNamePrefixes = {
-    "System.",
-    "Microsoft.Management.Infrastructure.",
-    "Deserialized.",
-};
-
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6"; // …
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-bool isAsciiAlnum(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/// `System.Object[]`, `System.Collections.Generic.List`1[System.String]`: a .NET type name, no blanks.
-bool isTypeName(std::string_view s)
-{
-    bool prefixed = false;
-    for (const std::string_view prefix : kTypeNamePrefixes)
-        prefixed = prefixed || (s.size() > prefix.size() && s.starts_with(prefix));
-    if (!prefixed)
-        return false;
-    for (const char c : s) {
-        if (!isAsciiAlnum(c) && c != '.' && c != '_' && c != '`' && c != '[' && c != ']' && c != ',' &&
-            c != '+')
-            return false;
-    }
-    return true;
-}
 
 /// Where the brace opened at `open` closes, or npos.
 std::size_t matchingBrace(std::string_view s, std::size_t open)
@@ -170,7 +132,7 @@ public:
 
     nlohmann::json read(std::string_view text, const Path& path, int depth)
     {
-        const std::string_view t = trim(text);
+        const std::string_view t = trimBlanks(text);
         if (t.empty())
             return nullptr;
         const bool hashtable = t.starts_with("@{");
@@ -195,7 +157,7 @@ public:
         nlohmann::json number;
         if (readInteger(t, number))
             return number;
-        if (isTypeName(t))
+        if (isPowerShellTypeName(t))
             loss(path, "not expanded by PowerShell (" + std::string(t) + ")");
         return textValue(t);
     }
@@ -217,16 +179,16 @@ private:
     nlohmann::json readHashtable(std::string_view inner, const Path& path, int depth)
     {
         nlohmann::json object = nlohmann::json::object();
-        if (trim(inner).empty())
+        if (trimBlanks(inner).empty())
             return object;
         // Entries as key and value text; a piece without `key=` continues the value before it (a `; `
         // inside a string).
         std::vector<std::pair<std::string_view, std::string>> entries;
         for (const std::string_view piece : splitTopLevel(inner, ';')) {
-            const std::string_view entry = trim(piece);
+            const std::string_view entry = trimBlanks(piece);
             const std::size_t eq = entry.find('=');
             const std::string_view key =
-                eq == std::string_view::npos ? std::string_view() : trim(entry.substr(0, eq));
+                eq == std::string_view::npos ? std::string_view() : trimBlanks(entry.substr(0, eq));
             const bool validKey = !key.empty() && key.find_first_of("{}@ ") == std::string_view::npos;
             if (!validKey) {
                 if (entries.empty()) {
@@ -256,11 +218,11 @@ private:
     nlohmann::json readList(std::string_view inner, const Path& path, int depth)
     {
         nlohmann::json array = nlohmann::json::array();
-        if (trim(inner).empty())
+        if (trimBlanks(inner).empty())
             return array;
         std::vector<std::string_view> items = splitTopLevel(inner, ',');
         std::string_view& last = items.back();
-        last = trim(last);
+        last = trimBlanks(last);
         bool cut = false;
         if (last.ends_with("...")) {
             last.remove_suffix(3);
@@ -269,7 +231,7 @@ private:
             last.remove_suffix(kEllipsis.size());
             cut = true;
         }
-        if (cut && trim(last).empty())
+        if (cut && trimBlanks(last).empty())
             items.pop_back(); // `{a, b, ...}`
         array.get_ref<nlohmann::json::array_t&>().reserve(items.size());
         for (const std::string_view item : items)

@@ -17,11 +17,6 @@ namespace tables {
 
 namespace {
 
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 bool isHex(char c)
 {
     return std::isxdigit(static_cast<unsigned char>(c)) != 0;
@@ -65,15 +60,6 @@ std::vector<Token> splitTokens(std::string_view line)
         tokens.push_back(token);
     }
     return tokens;
-}
-
-std::string_view trimBlanks(std::string_view s)
-{
-    while (!s.empty() && isBlank(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isBlank(s.back()))
-        s.remove_suffix(1);
-    return s;
 }
 
 bool isBlankLine(std::string_view s)
@@ -156,7 +142,6 @@ struct FormatColumn
     std::size_t columnEnd = 0;
 };
 
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 
 /// The columns when `header` over `dashes` is a Format-Table header: at least two dash groups, each with
 /// a label over it, and no label text outside the groups. Empty when it is not one.

@@ -3,6 +3,7 @@
 // their display columns, GUID and address recognition, and the two readers the scan tries at each line.
 
 #include "hcn/dump_text.h"
+#include "io/text_scan.h"
 
 #include <cstddef>
 #include <string>
@@ -25,7 +26,6 @@ struct Token
 std::vector<Token> splitTokens(std::string_view line);
 /// Display columns of `text` (UTF-8 code points).
 std::size_t displayWidth(std::string_view text);
-std::string_view trimBlanks(std::string_view s);
 bool isBlankLine(std::string_view s);
 /// 8-4-4-4-12 hex digits, optionally in braces.
 bool isGuid(std::string_view s);

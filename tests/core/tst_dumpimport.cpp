@@ -5,6 +5,8 @@
 #include "hcn/dump_import.h"
 #include "hcn/snapshot_api.h"
 
+#include "dump_files.h"
+
 #include <QtTest>
 
 using namespace hcn;
@@ -15,11 +17,7 @@ namespace {
 
 DumpSource dumpFile(const QString& name)
 {
-    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open test dump %s", qPrintable(file.fileName()));
-    const QByteArray bytes = file.readAll();
-    return {name.toStdString(), std::string(bytes.constData(), std::size_t(bytes.size()))};
+    return {name.toStdString(), std::string(bytesView(readDump(name)))};
 }
 
 ImportResult importFiles(const QStringList& names)
@@ -283,6 +281,20 @@ private slots:
         QVERIFY(endpoint);
         QCOMPARE(policyTypes(*endpoint), QStringList{"PortMapping"});
         QCOMPARE((*endpoint)["Policies"][0]["Settings"]["Protocol"].get<int>(), 6);
+    }
+
+    void listViewObjectsImport()
+    {
+        const ImportResult result = importFiles({"listview-endpoints.txt", "listview-networks.txt"});
+        QVERIFY(result.objectCount() >= 4);
+        for (const ImportedObject& o : result.report.objects) {
+            if (o.kind == ResourceKind::Namespace && o.originalText.empty())
+                continue; // made from its endpoints' references
+            QCOMPARE(o.format, DumpFormat::ListView);
+            QVERIFY(o.wasV1);
+            QVERIFY(o.firstLine > 0 && o.lastLine >= o.firstLine);
+        }
+        QVERIFY(result.snapshot.contains("HnsVersion"));
     }
 
     void tableRowsAreTheObjectsTheJsonShows()

@@ -5,25 +5,14 @@
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
 
+#include "dump_files.h"
+
 #include <QtTest>
 
 using namespace hcn;
 using namespace hcn::io;
 
 namespace {
-
-QByteArray readDump(const QString& name)
-{
-    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open test dump %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
-
-std::string_view view(const QByteArray& bytes)
-{
-    return {bytes.constData(), std::size_t(bytes.size())};
-}
 
 /// What a user sees per imported object: its ID, or its Name when it has none yet (a create request).
 QString label(const nlohmann::json& object)
@@ -86,7 +75,7 @@ QStringList warningTexts(const ExtractResult& result)
 
 ExtractResult importDump(const QString& name)
 {
-    const auto decoded = decodeDumpText(view(readDump(name)));
+    const auto decoded = decodeDumpText(bytesView(readDump(name)));
     if (!decoded.ok())
         qFatal("%s does not decode: %s", qPrintable(name), decoded.status().message().c_str());
     return extractJsonValues(decoded->text);
@@ -149,7 +138,7 @@ void TestDumpText::decodesWhatWindowsWrites()
     QFETCH(QString, firstLine);
     QFETCH(int, values);
 
-    const auto decoded = decodeDumpText(view(readDump(file)));
+    const auto decoded = decodeDumpText(bytesView(readDump(file)));
     QVERIFY2(decoded.ok(), decoded.status().message().c_str());
     QCOMPARE(int(decoded->encoding), encoding);
     QVERIFY(!decoded->replacedInvalid);
@@ -167,7 +156,7 @@ void TestDumpText::decodesWhatWindowsWrites()
 void TestDumpText::invalidBytesBecomeReplacementCharacters()
 {
     const QByteArray latin1("{\"Name\":\"R\xE9seau\",\"Type\":\"nat\"}\r\n");
-    const auto decoded = decodeDumpText(view(latin1));
+    const auto decoded = decodeDumpText(bytesView(latin1));
     QVERIFY(decoded.ok());
     QVERIFY(decoded->replacedInvalid);
     QCOMPARE(QString::fromStdString(decoded->text),
@@ -181,7 +170,7 @@ void TestDumpText::invalidBytesBecomeReplacementCharacters()
         utf16 += char(unit & 0xFF);
         utf16 += char(unit >> 8);
     }
-    const auto decoded16 = decodeDumpText(view(utf16));
+    const auto decoded16 = decodeDumpText(bytesView(utf16));
     QVERIFY(decoded16.ok());
     QVERIFY(decoded16->replacedInvalid);
     QCOMPARE(QString::fromStdString(decoded16->text), QString::fromUtf8("{\"Name\":\"\uFFFD nat\"}"));
@@ -199,7 +188,7 @@ void TestDumpText::binaryIsRefused_data()
 void TestDumpText::binaryIsRefused()
 {
     QFETCH(QByteArray, bytes);
-    const auto decoded = decodeDumpText(view(bytes));
+    const auto decoded = decodeDumpText(bytesView(bytes));
     QVERIFY(!decoded.ok());
     QCOMPARE(decoded.code(), hr::InvalidJson);
     QVERIFY2(decoded.status().detail().starts_with("the dump is not text: "),

@@ -4,6 +4,8 @@
 
 #include "hcn/dump_formats.h"
 
+#include "dump_files.h"
+
 #include <QtTest>
 
 using namespace hcn;
@@ -11,22 +13,9 @@ using namespace hcn::io;
 
 namespace {
 
-QByteArray readDump(const QString& name)
-{
-    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open test dump %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
-
-std::string_view view(const QByteArray& bytes)
-{
-    return {bytes.constData(), std::size_t(bytes.size())};
-}
-
 ExtractResult importDump(const QString& name)
 {
-    const auto decoded = decodeDumpText(view(readDump(name)));
+    const auto decoded = decodeDumpText(bytesView(readDump(name)));
     if (!decoded.ok())
         qFatal("%s does not decode: %s", qPrintable(name), decoded.status().message().c_str());
     return extractListViewObjects(cleanPastedText(decoded->text));
@@ -687,7 +676,7 @@ void TestListView::utf16DumpEndToEnd()
 {
     const QByteArray bytes = readDump(QStringLiteral("listview-utf16le-bom.txt"));
     QVERIFY(bytes.startsWith("\xff\xfe"));
-    const auto decoded = decodeDumpText(view(bytes));
+    const auto decoded = decodeDumpText(bytesView(bytes));
     QVERIFY(decoded.ok());
     QCOMPARE(int(decoded->encoding), int(TextEncoding::Utf16LeBom));
     const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
@@ -707,7 +696,7 @@ void TestListView::utf16DumpEndToEnd()
 void TestListView::jsonInTheSameFileIsLeftToTheJsonReader()
 {
     const QByteArray bytes = readDump(QStringLiteral("listview-and-json.txt"));
-    const auto decoded = decodeDumpText(view(bytes));
+    const auto decoded = decodeDumpText(bytesView(bytes));
     QVERIFY(decoded.ok());
 
     const ExtractResult listView = extractListViewObjects(cleanPastedText(decoded->text));

@@ -7,20 +7,14 @@
 #include "hcn/dump_text.h"
 
 #include <QElapsedTimer>
+#include "dump_files.h"
+
 #include <QtTest>
 
 using namespace hcn;
 using namespace hcn::io;
 
 namespace {
-
-QByteArray readDump(const QString& name)
-{
-    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open test dump %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
 
 ExtractResult tablesOfText(std::string_view text)
 {

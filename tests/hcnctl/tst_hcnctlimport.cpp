@@ -1,6 +1,7 @@
 // `hcnctl import`: the real hcnctl reads dumps from files, folders and standard input, prints tables or
 // a snapshot document, reports on stderr, and what it writes opens with `hcnctl --snapshot`.
 
+#include "dump_files.h"
 #include "hcnctl_runner.h"
 
 #include <QDir>
@@ -10,19 +11,6 @@
 #include <QtTest>
 
 namespace {
-
-QString dumpPath(const QString& name)
-{
-    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name;
-}
-
-QByteArray dumpBytes(const QString& name)
-{
-    QFile file(dumpPath(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
 
 int sectionSize(const QJsonObject& snapshot, const char* section)
 {
@@ -69,7 +57,7 @@ private slots:
 
     void readsStandardInput()
     {
-        const CtlRun run = runCtl({"import", "--json", "-"}, dumpBytes("import-v2-logs.log"));
+        const CtlRun run = runCtl({"import", "--json", "-"}, readDump("import-v2-logs.log"));
         QCOMPARE(run.exitCode, 0);
         const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(sectionSize(snapshot, "Endpoints"), 1);
@@ -88,6 +76,23 @@ private slots:
         const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(sectionSize(snapshot, "Endpoints"), 3);
         QCOMPARE(sectionSize(snapshot, "Networks"), 1);
+    }
+
+    void readsAnArchiveOfACollectlogsFolder()
+    {
+        QTemporaryDir dir;
+        const QString archive = dir.filePath("logs.tar.gz");
+        QProcess tar;
+        tar.start("tar", {"czf", archive, "-C", qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps", "collectlogs"});
+        QVERIFY(tar.waitForFinished(30000));
+        QCOMPARE(tar.exitCode(), 0);
+        const CtlRun run = runCtl({"import", "--json", archive});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(sectionSize(snapshot, "Networks"), 2);
+        QCOMPARE(sectionSize(snapshot, "Endpoints"), 3);
+        QCOMPARE(sectionSize(snapshot, "LoadBalancers"), 2);
+        QVERIFY2(run.err.contains("logs.tar.gz!collectlogs/policy.txt:"), qPrintable(run.err));
     }
 
     void whatItWritesOpensAsASnapshot()
