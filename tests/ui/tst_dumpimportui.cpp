@@ -3,6 +3,7 @@
 // and leads to the objects; Cancel, an error or a dump with nothing in it keep the current host; an
 // offline host is replaced only when the user agrees; a saved import brings its report back.
 
+#include "dump_files.h"
 #include "editors/properties_dock.h"
 #include "hcn/dump_import.h"
 #include "models/api_worker.h"
@@ -56,17 +57,6 @@ namespace {
 const char* kSampleCounts = "2 networks \u00b7 11 endpoints \u00b7 7 namespaces \u00b7 4 load balancers";
 const QString kLocalEndpoint = QStringLiteral("0F8E2D41-6A3B-4C5D-9E7F-8091A2B3C4D5");
 const QString kLoadBalancer = QStringLiteral("B5A4C3D2-E1F0-4A9B-8C7D-6E5F4A3B2C1D");
-
-QString dumpPath(const QString& name)
-{
-    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/") + name;
-}
-
-QByteArray dumpBytes(const QString& name)
-{
-    QFile file(dumpPath(name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 /// A window showing the sample host, the way hcn-console starts.
 struct Window
@@ -322,7 +312,7 @@ void TestDumpImportUi::pasteImportsTheClipboard()
 {
     Window w;
     QVERIFY(w.loaded);
-    QApplication::clipboard()->setText(QString::fromUtf8(dumpBytes("import-endpoints-depth2.json")));
+    QApplication::clipboard()->setText(QString::fromUtf8(readDump("import-endpoints-depth2.json")));
     QAction* paste = w.window.findChild<QAction*>(QStringLiteral("actionPasteDump"));
     QVERIFY(paste);
     QString failure;
@@ -373,7 +363,7 @@ void TestDumpImportUi::cancelKeepsTheCurrentHost()
     const hcn::Api* before = w.host();
     QSignalSpy failed(w.dumps(), &DumpImportController::failed);
     QSignalSpy imported(w.dumps(), &DumpImportController::imported);
-    QVERIFY(w.dumps()->openBytes(QStringLiteral("clipboard"), dumpBytes("import-endpoints-depth2.json")));
+    QVERIFY(w.dumps()->openBytes(QStringLiteral("clipboard"), readDump("import-endpoints-depth2.json")));
     QVERIFY(w.dumps()->isImporting());
     QProgressDialog* progress = w.dumps()->progressDialog();
     QVERIFY(progress);
@@ -451,7 +441,7 @@ void TestDumpImportUi::secondOpenAsksBeforeReplacing()
     });
     // A live host is replaced without a question.
     QVERIFY(w.import([&] {
-        w.dumps()->openBytes(QStringLiteral("clipboard"), dumpBytes("import-endpoints-depth2.json"));
+        w.dumps()->openBytes(QStringLiteral("clipboard"), readDump("import-endpoints-depth2.json"));
     }));
     QVERIFY(asked.isEmpty());
     const hcn::Api* first = w.host();
@@ -486,7 +476,7 @@ void TestDumpImportUi::savedImportReopensWithItsReport()
 {
     // What `hcnctl import --json` writes: the snapshot with its "Import" report.
     auto imported =
-        hcn::io::importDump({{"endpoint.txt", dumpBytes("import-endpoints-depth2.json").toStdString()}});
+        hcn::io::importDump({{"endpoint.txt", readDump("import-endpoints-depth2.json").toStdString()}});
     QVERIFY(imported.ok());
     const QString path = m_dir.filePath("saved-import.json");
     QFile file(path);
@@ -531,7 +521,7 @@ void TestDumpImportUi::liveHostClearsTheReport()
     Window w;
     QVERIFY(w.loaded);
     QVERIFY(w.import([&] {
-        w.dumps()->openBytes(QStringLiteral("clipboard"), dumpBytes("import-endpoints-depth2.json"));
+        w.dumps()->openBytes(QStringLiteral("clipboard"), readDump("import-endpoints-depth2.json"));
     }));
     QVERIFY(w.report()->model()->rowCount() > 0);
     QSignalSpy shown(w.window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);

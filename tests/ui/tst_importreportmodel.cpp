@@ -2,11 +2,11 @@
 // leaves the counts alone, locations as an editor names them, and objects found by any spelling of
 // their GUID; checked on hand-made reports and on the report the core gives for a real dump.
 
+#include "dump_files.h"
 #include "hcn/dump_import.h"
 #include "models/import_report_model.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -224,10 +224,7 @@ private slots:
     {
         // The report the core writes for ConvertTo-Json output at -Depth 2, read back from the
         // snapshot's "Import" member as File > Open Snapshot does.
-        QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") +
-                   QStringLiteral("/tests/data/dumps/import-endpoints-depth2.json"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
+        const QByteArray bytes = readDump(QStringLiteral("import-endpoints-depth2.json"));
         auto imported = hcn::io::importDump({{"import-endpoints-depth2.json", bytes.toStdString()}});
         QVERIFY(imported.ok());
         auto report =

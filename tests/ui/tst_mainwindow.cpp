@@ -2,6 +2,7 @@
 // the user looks at, the tree and the shared selection follow each other, exports write what the
 // service says, and the real binary renders a screenshot without a display.
 
+#include "dump_files.h"
 #include "editors/properties_dock.h"
 #include "hcn/embedded_api.h"
 #include "models/api_worker.h"
@@ -559,7 +560,7 @@ void TestMainWindow::importArgumentOpensADumpReadOnly_data()
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrPart");
-    const QString dumps = qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/dumps/");
+    const QString dumps = dumpPath(QString());
     QTest::newRow("two files, rendered")
         << QStringList{dumps + "import-endpoints-depth2.json", dumps + "import-network-policylists.txt"}
         << QStringList{"--screenshot", m_dir.filePath("dump.png")} << 0 << QString();
