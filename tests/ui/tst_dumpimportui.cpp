@@ -6,6 +6,7 @@
 #include "dump_files.h"
 #include "editors/properties_dock.h"
 #include "hcn/dump_import.h"
+#include "hcn/dump_sources.h"
 #include "models/api_worker.h"
 #include "models/console_resources.h"
 #include "models/current_selection.h"
@@ -35,6 +36,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -137,6 +139,7 @@ private slots:
     void openingFilesShowsAReadOnlyHost();
     void reportRowSelectsTheObjectItNames();
     void aCollectlogsFolderOpensUnderItsName();
+    void anArchiveOpensWithItsEntriesAsSources();
     void pasteImportsTheClipboard();
     void droppedFilesAreImported();
     void cancelKeepsTheCurrentHost();
@@ -306,6 +309,29 @@ void TestDumpImportUi::aCollectlogsFolderOpensUnderItsName()
     for (const std::string& source : report->sources)
         sources << QString::fromStdString(source);
     QVERIFY2(sources.contains("collectlogs/network.txt"), qPrintable(sources.join(", ")));
+}
+
+void TestDumpImportUi::anArchiveOpensWithItsEntriesAsSources()
+{
+    if (!hcn::io::archivesSupported())
+        QSKIP("this build reads no archives");
+    const QString archive = m_dir.filePath(QStringLiteral("logs.tar.gz"));
+    QProcess tar;
+    tar.start(QStringLiteral("tar"), {"czf", archive, "-C", dumpPath(QString()), "collectlogs"});
+    QVERIFY(tar.waitForFinished(30000));
+    QCOMPARE(tar.exitCode(), 0);
+
+    Window w;
+    QVERIFY(w.loaded);
+    QString failure;
+    QVERIFY2(w.import([&] { w.dumps()->openPaths({archive}); }, &failure), qPrintable(failure));
+    QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: logs.tar.gz"),
+             qPrintable(w.window.windowTitle()));
+    QStringList sources;
+    for (const std::string& source : w.report()->model()->report()->sources)
+        sources << QString::fromStdString(source);
+    QVERIFY2(sources.contains("logs.tar.gz!collectlogs/network.txt"), qPrintable(sources.join(", ")));
+    QVERIFY(w.window.mirror()->count(ResourceKind::Endpoint) > 0);
 }
 
 void TestDumpImportUi::pasteImportsTheClipboard()
