@@ -6,7 +6,6 @@
 #include "models/scenario_loader.h"
 #include "widgets/console_settings.h"
 
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -90,11 +89,18 @@ void ScenarioController::newEmptyHost()
 
 void ScenarioController::loadSnapshot(const QString& path)
 {
-    loadOfflineSnapshot([path] { return readSnapshotFile(path); }, path);
+    startOffline([path] { return readSnapshotFile(path); }, path, {});
 }
 
 void ScenarioController::loadOfflineSnapshot(OfflineSnapshotReader read, const QString& source,
                                              std::function<void(const Status&)> done)
+{
+    m_interactive = false; // the caller says what went wrong its own way
+    startOffline(std::move(read), source, std::move(done));
+}
+
+void ScenarioController::startOffline(OfflineSnapshotReader read, const QString& source,
+                                      std::function<void(const Status&)> done)
 {
     ++m_attempt;
     m_loading.reset();
@@ -112,12 +118,12 @@ void ScenarioController::loadOfflineSnapshot(OfflineSnapshotReader read, const Q
 
 void ScenarioController::cancelLoad()
 {
+    m_interactive = false; // a cancel is not an error to report
     if (m_attaching)
         m_mirror->cancelAttach(); // its outcome (E_ABORT) comes back through show()
     if (m_loading) {
         ++m_attempt;
         m_loading.reset();
-        m_interactive = false;
         emit loadFailed(QString(), tr("The load was cancelled."));
     }
 }

@@ -41,7 +41,7 @@ public:
     void loadSnapshot(const QString& path);
     /// Starts showing what `read` produces, on the new host's worker (the snapshot read or imported
     /// there), as a read-only host named `source`; hostLoaded or loadFailed follows, then `done` with the
-    /// outcome (E_ABORT when cancelled or superseded by another load).
+    /// outcome (E_ABORT when cancelled or superseded by another load). No message box: the caller tells.
     void loadOfflineSnapshot(OfflineSnapshotReader read, const QString& source,
                              std::function<void(const Status&)> done = {});
     /// Abandons the load on its way; the host shown stays.
@@ -80,6 +80,8 @@ signals:
     void loadFailed(const QString& source, const QString& error);
 
 private:
+    void startOffline(OfflineSnapshotReader read, const QString& source,
+                      std::function<void(const Status&)> done);
     void show(std::unique_ptr<ApiWorker> worker, const QString& source, const QString& description,
               std::shared_ptr<const io::ImportReport> report = {},
               std::function<void(const Status&)> done = {});
