@@ -179,8 +179,8 @@ bool DumpImportController::openBytes(const QString& name, const QByteArray& byte
         if (!read.ok())
             return Result<OfflineSnapshot>(read.status());
         Result<io::ImportResult> imported = io::importDump(read->sources, options);
-        if (imported
-                .ok()) // what reading found (an archive's skipped entries) comes first, as importPaths does
+        // What reading found (an archive's skipped entries) comes first, as importPaths puts it.
+        if (imported.ok())
             for (auto it = read->warnings.rbegin(); it != read->warnings.rend(); ++it)
                 imported->report.messages.insert(
                     imported->report.messages.begin(),
