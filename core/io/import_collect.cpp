@@ -1,10 +1,12 @@
 // Finding the objects in a found value and telling their kind and shape (v1 Get-Hns* or v2 HCN).
 
 #include "common/text.h"
+#include "hcn/guid.h"
 #include "hcn/network_mode.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace hcn::io::detail {
 namespace {
@@ -106,6 +108,22 @@ bool isContainer(const json& value)
     return any;
 }
 
+/// Whether the text before a value says it is a request sent to HNS (a create body) rather than what
+/// HNS answered: `Invoke-HNSRequest Method[POST] Path[/networks] Data[`, `request: `, `Request : `,
+/// `hnsConfigBytes: `. The last of "request"/"response" decides ("Request: ... Response: {").
+bool isRequestContext(std::string_view context)
+{
+    const std::string lower = lowerCopy(context);
+    std::optional<std::size_t> request;
+    for (const char* word : {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body"})
+        if (const std::size_t at = lower.rfind(word); at != std::string::npos)
+            request = std::max(request.value_or(0), at);
+    if (!request)
+        return false;
+    const std::size_t response = lower.rfind("response");
+    return response == std::string::npos || response < *request;
+}
+
 struct Collector
 {
     const std::string& source;
@@ -123,11 +141,19 @@ struct Collector
     {
         bool isV1 = false;
         const ResourceKind kind = classifyObject(value, hint, isV1);
+        const bool hasGuidId = Guid::parse(idKeyOf(member(value, "ID") ? *member(value, "ID") : json()), true).has_value();
         if (kind == ResourceKind::Invalid) {
-            if (has(value, "ID") || has(value, "Name"))
+            // Other tools' output (directory listings, services, structured logs) is no concern of the
+            // import; only something that looks like an HNS object (a GUID ID) is worth a line.
+            if (hasGuidId)
                 message(ImportSeverity::Warning, first, last,
                         "an object that is not a network, endpoint, namespace, load balancer or route (" +
                             describeKeys(value) + "); not imported");
+            return;
+        }
+        if (!hasGuidId && isRequestContext(found.context)) {
+            message(ImportSeverity::Info, first, last,
+                    "a request sent to HNS (\"" + found.context + "\"), not an object it holds; not imported");
             return;
         }
         Sighting s;
@@ -258,18 +284,26 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
 
     const bool elb = hasPolicyOfType(value, "ELB");
     const bool routeList = has("references") && hasPolicyOfType(value, "ROUTE");
+    // Get-NetAdapter and friends print MacAddress too: never an HNS object.
+    if (has("interfacedescription") || has("ifindex") || has("linkspeed") || has("interfacealias"))
+        return ResourceKind::Invalid;
+    const json* idMember = member(value, "ID");
+    const bool guidId = idMember && Guid::parse(idKeyOf(*idMember), true).has_value();
     if (has("routes") && has("hostcomputeendpoints"))
         return ResourceKind::SdnRoute;
     if (has("setting") && has("hostcomputeendpoints"))
         return ResourceKind::SdnRoute;
     if (routeList && !elb)
         return ResourceKind::SdnRoute;
-    if (has("frontendvips") || has("portmappings") || elb ||
-        (has("references") && !has("subnets")) || has("hostcomputeendpoints"))
+    // A policy list says IsApplied (Get-HnsPolicyList output), also when its Policies were cut off.
+    if (has("frontendvips") || has("portmappings") || elb || (has("references") && !has("subnets")) ||
+        has("hostcomputeendpoints") || has("isapplied"))
         return ResourceKind::LoadBalancer;
     if (has("ipconfigurations") || has("virtualnetwork") || has("virtualnetworkname") ||
-        has("ipaddress") || has("isremoteendpoint") || has("hostcomputenetwork") ||
-        has("hostcomputenamespace") || (has("macaddress") && !has("subnets")))
+        has("isremoteendpoint") || has("hostcomputenetwork") || has("hostcomputenamespace"))
+        return ResourceKind::Endpoint;
+    // An address alone (a table row) makes an endpoint only with an ID HNS gave it.
+    if ((has("ipaddress") || (has("macaddress") && !has("subnets"))) && guidId)
         return ResourceKind::Endpoint;
     if (has("subnets") || has("ipams") || has("macpools") || has("macpool") ||
         has("managementip") || has("networkadaptername") || has("addressprefix") ||

@@ -165,6 +165,7 @@ public:
                 break;
             }
         }
+        reportUnshown();
     }
 
 private:
@@ -229,6 +230,7 @@ private:
     {
         for (std::size_t i = 0; i < m_linked.objects.size(); ++i) {
             const ImportedObject& o = m_linked.objects[i];
+            ++m_kindCounts[o.kind];
             m_byId[{o.kind, idKey(o.id)}] = i;
             if (o.kind == ResourceKind::Network && !o.name.empty())
                 m_networksByName.emplace(lowerCopy(o.name), i);
@@ -251,35 +253,88 @@ private:
 
     void linkEndpoint(std::size_t i)
     {
-        json& doc = m_linked.documents[i];
-        ImportedObject& o = m_linked.objects[i];
-        const std::string& networkName = m_networkNames[i];
-        const std::string network = textMember(doc, "HostComputeNetwork");
+        // Indexes, not references: a namespace made below grows the vectors.
+        const std::string id = m_linked.objects[i].id;
+        const std::string networkName = m_networkNames[i];
+        std::string network = textMember(m_linked.documents[i], "HostComputeNetwork");
+        if (!network.empty() && !Guid::parse(network, true)) {
+            json& doc = m_linked.documents[i];
+            if (!doc.contains("_v1") || !doc["_v1"].is_object())
+                doc["_v1"] = json::object();
+            doc["_v1"]["VirtualNetwork"] = network;
+            doc.erase("HostComputeNetwork");
+            report(i, ImportSeverity::Warning,
+                   "names its network \"" + network + "\", which is not a GUID (cut by the paste?); left unlinked");
+            network.clear();
+        }
         if (!network.empty()) {
             if (!find(ResourceKind::Network, network))
-                report(i, ImportSeverity::Warning, "its network " + network + " is not in the dump");
+                missing(i, ResourceKind::Network, network, "its network " + network + " is not in the dump");
         } else if (!networkName.empty()) {
             const auto range = m_networksByName.equal_range(lowerCopy(networkName));
             const auto count = std::distance(range.first, range.second);
             if (count == 1) {
-                doc["HostComputeNetwork"] = m_linked.objects[range.first->second].id;
-                o.notes.push_back("network found by its name \"" + networkName + "\"");
+                m_linked.documents[i]["HostComputeNetwork"] = m_linked.objects[range.first->second].id;
+                m_linked.objects[i].notes.push_back("network found by its name \"" + networkName + "\"");
             } else if (count > 1) {
                 report(i, ImportSeverity::Warning,
                        "its network \"" + networkName + "\" names several networks of the dump; left unlinked");
             } else {
-                report(i, ImportSeverity::Warning, "its network \"" + networkName + "\" is not in the dump");
+                missing(i, ResourceKind::Network, networkName,
+                        "its network \"" + networkName + "\" is not in the dump");
             }
         }
-        const std::string ns = textMember(doc, "HostComputeNamespace");
+        const std::string ns = textMember(m_linked.documents[i], "HostComputeNamespace");
         if (ns.empty())
             return;
+        if (!Guid::parse(ns, true)) {
+            json& doc = m_linked.documents[i];
+            if (!doc.contains("_v1") || !doc["_v1"].is_object())
+                doc["_v1"] = json::object();
+            doc["_v1"]["Namespace"] = ns;
+            doc.erase("HostComputeNamespace");
+            report(i, ImportSeverity::Warning,
+                   "names its namespace \"" + ns + "\", which is not a GUID (cut by the paste?); left unlinked");
+            return;
+        }
         std::optional<std::size_t> nsIndex = find(ResourceKind::Namespace, ns);
         if (!nsIndex) {
             nsIndex = addNamespaceKnownFrom(i, ns);
             report(*nsIndex, ImportSeverity::Info, "known only from the endpoints that name it");
         }
-        addMember(*nsIndex, o.id, i);
+        addMember(*nsIndex, id, i);
+    }
+
+    /// A reference to an object the dump does not hold. When the dump holds objects of that kind, each
+    /// such reference is a warning (a dangling reference is what a support engineer looks for); when it
+    /// holds none (a paste of one kind only), the reference is a note on the object and one summary line
+    /// says so.
+    void missing(std::size_t i, ResourceKind referenced, const std::string& reference, std::string text)
+    {
+        if (m_kindCounts[referenced] > 0) {
+            report(i, ImportSeverity::Warning, std::move(text));
+            return;
+        }
+        m_linked.objects[i].notes.push_back(std::move(text));
+        Unshown& unshown = m_unshown[{m_linked.objects[i].kind, referenced}];
+        unshown.objects.insert(i);
+        unshown.references.insert(idKey(reference));
+    }
+
+    /// The summary lines of missing(): "the dump shows no networks; 12 endpoints name networks it does not show".
+    void reportUnshown()
+    {
+        for (const auto& [pair, unshown] : m_unshown) {
+            const auto& [kind, referenced] = pair;
+            const std::string kindName(resourceKindLabel(kind));
+            const std::string referencedName(resourceKindLabel(referenced));
+            const std::size_t objects = unshown.objects.size();
+            const std::size_t references = unshown.references.size();
+            m_messages.push_back({ImportSeverity::Info, {}, 0, 0, ResourceKind::Invalid, {},
+                                  "the dump shows no " + referencedName + "s; " + std::to_string(objects) + " " +
+                                      kindName + (objects == 1 ? " names " : "s name ") + std::to_string(references) +
+                                      " " + referencedName + (references == 1 ? "" : "s") + " it does not show"});
+        }
     }
 
     std::size_t addNamespaceKnownFrom(std::size_t endpoint, const std::string& ns)
@@ -342,7 +397,7 @@ private:
                 continue;
             const auto endpoint = find(ResourceKind::Endpoint, endpointId);
             if (!endpoint) {
-                report(i, ImportSeverity::Warning, "lists endpoint " + endpointId + ", which is not in the dump");
+                missing(i, ResourceKind::Endpoint, endpointId, "lists endpoint " + endpointId + ", which is not in the dump");
                 continue;
             }
             json& endpointDoc = m_linked.documents[*endpoint];
@@ -357,10 +412,12 @@ private:
         auto endpoints = doc.find("HostComputeEndpoints");
         if (endpoints == doc.end() || !endpoints->is_array())
             return;
+        std::vector<std::string> absent;
         for (const json& endpoint : *endpoints)
             if (endpoint.is_string() && !find(ResourceKind::Endpoint, endpoint.get<std::string>()))
-                report(i, ImportSeverity::Warning,
-                       std::string(role) + " " + endpoint.get<std::string>() + " is not in the dump");
+                absent.push_back(endpoint.get<std::string>());
+        for (const std::string& endpoint : absent)
+            missing(i, ResourceKind::Endpoint, endpoint, std::string(role) + " " + endpoint + " is not in the dump");
     }
 
     LinkedObjects& m_linked;
@@ -368,6 +425,14 @@ private:
     std::vector<std::string> m_networkNames; ///< parallel to objects
     std::map<std::pair<ResourceKind, std::string>, std::size_t> m_byId;
     std::unordered_multimap<std::string, std::size_t> m_networksByName;
+    std::map<ResourceKind, std::size_t> m_kindCounts;
+    struct Unshown
+    {
+        std::set<std::size_t> objects;     ///< the referring objects
+        std::set<std::string> references;  ///< the IDs or names they refer to
+    };
+    /// (kind of the referring objects, kind referred to) -> references to a kind the dump does not show
+    std::map<std::pair<ResourceKind, ResourceKind>, Unshown> m_unshown;
 };
 
 } // namespace

@@ -141,6 +141,25 @@ void tablePrefixToSubnets(json& doc)
     }
 }
 
+/// A v1 namespace's `Resources` (Get-HnsNamespace -Detailed: allocators, operation times) is
+/// diagnostics, kept under "_v1"; v2's `Resources` is the list of endpoints and containers, made from
+/// `ResourceList` and from the endpoints that name the namespace.
+void resourcesAsDiagnostics(json& doc)
+{
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (!equalsIgnoreCase(it.key(), "Resources") || it->is_array())
+            continue;
+        json diagnostics = std::move(it.value());
+        doc.erase(it);
+        if (!diagnostics.is_null()) {
+            if (!doc.contains("_v1") || !doc["_v1"].is_object())
+                doc["_v1"] = json::object();
+            doc["_v1"]["Resources"] = std::move(diagnostics);
+        }
+        return;
+    }
+}
+
 /// A v1 policy list of ROUTE entries is an SDN route object (HostComputeRoute).
 Status routeFromV1(json& doc)
 {
@@ -258,6 +277,8 @@ void mapToV2(Sighting& s)
     spellId(s.document);
     if (s.wasV1) {
         namesAsText(s.document);
+        if (s.kind == ResourceKind::Namespace)
+            resourcesAsDiagnostics(s.document);
         if (s.kind == ResourceKind::Network)
             tablePrefixToSubnets(s.document);
         mapV1(s);

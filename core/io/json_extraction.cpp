@@ -18,6 +18,9 @@ constexpr int kMaxQuotedNesting = 2;
 /// A value that never closes is scanned to the end of the text. After this many, the rest of the text is
 /// not scanned (with a warning), so a pathological dump cannot make the scan quadratic.
 constexpr int kMaxUnclosedScans = 100;
+/// FoundValue::context keeps at most this many bytes before a value.
+constexpr std::size_t kMaxContext = 120;
+
 /// Parser messages quoted in warnings are cut to this many bytes.
 constexpr std::size_t kMaxQuotedMessage = 160;
 
@@ -146,8 +149,8 @@ private:
         std::size_t end = at.column;
         while (end < text.size() && text[end] != '"')
             end += text[end] == '\\' ? 2 : 1;
-        if (end >= text.size())
-            return false;
+        // A field without its closing quote was cut with the line: what it holds is still searched.
+        end = std::min(end, text.size());
         const std::string unquoted =
             unquoteGoString(std::string_view(text).substr(at.column, end - at.column));
         std::vector<CleanedLine> inner;
@@ -170,14 +173,16 @@ private:
         return true;
     }
 
-    Collected collect(Position from) const
+    /// The value opening at `from`, up to its closing bracket or (not closed) to line `stopLine`.
+    Collected collect(Position from, std::size_t stopLine = std::size_t(-1)) const
     {
         Collected c;
         int depth = 0;
         bool inString = false;
         bool escape = false;
         Position at = from;
-        for (bool first = true; at.line < m_lines.size(); ++at.line, at.column = 0, first = false) {
+        const std::size_t end = std::min(stopLine, m_lines.size());
+        for (bool first = true; at.line < end; ++at.line, at.column = 0, first = false) {
             std::string_view line = m_lines[at.line].text;
             if (!first) {
                 const std::string_view t = trimBlanks(line);
@@ -251,8 +256,6 @@ private:
         if (c.tooDeep)
             warn(first, reportedLast,
                  "nested deeper than " + std::to_string(m_options.maxDepth) + " levels; not imported");
-        else if (!c.closed)
-            warn(first, first, "a value opens here but never closes; not imported");
         if (c.closed && c.tooDeep) {
             at = c.end;
             return true;
@@ -264,13 +267,12 @@ private:
                 at = {m_lines.size(), 0};
                 return true;
             }
-            // A value pasted again after a truncated one is still found; the truncated value's own
-            // members are not (pretty-printed, they are indented): go on at the next line that starts
-            // without indentation.
-            std::size_t next = at.line + 1;
-            while (next < m_lines.size() && (m_lines[next].text.empty() || m_lines[next].text[0] == ' ' ||
-                                             m_lines[next].text[0] == '\t'))
-                ++next;
+            // What is complete in the value's own lines is kept, and a value pasted again after the cut
+            // one is still found.
+            const std::size_t next = nextUnindentedLine(at.line);
+            if (!c.tooDeep &&
+                !salvageCutValue(at, next, "the value is cut off (it never closes); only what came before the cut is read"))
+                warn(first, first, "a value opens here but never closes; not imported");
             at = {next, 0};
             return true;
         }
@@ -279,9 +281,19 @@ private:
         try {
             value = nlohmann::json::parse(json);
         } catch (const nlohmann::json::exception& e) {
+            // A value cut inside a log line (`"Name":...`) closes only on a later line: what its own
+            // lines hold before the cut is kept, and the scan goes on after them.
             std::string why = e.what();
             if (const std::size_t pos = why.find("] "); pos != std::string::npos)
                 why.erase(0, pos + 2);
+            const std::size_t next = nextUnindentedLine(at.line);
+            if (c.lastLine >= next &&
+                salvageCutValue(at, next, "not valid JSON where it is cut (" +
+                                              std::string(utf8Prefix(why, kMaxQuotedMessage)) +
+                                              "); only what came before the cut is read")) {
+                at = {next, 0};
+                return true;
+            }
             warn(first, last,
                  "not valid JSON, not imported: " + std::string(utf8Prefix(why, kMaxQuotedMessage)));
             at = c.end;
@@ -294,6 +306,7 @@ private:
         FoundValue found;
         found.firstLine = first;
         found.lastLine = last;
+        found.context = contextBefore(at);
         found.sourceText = spanText(at, c.end);
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
@@ -319,6 +332,69 @@ private:
         return true;
     }
 
+    /// A value that never closes (the paste or the log line was cut): the members complete before the
+    /// cut are kept when they make an object or a list, with a warning saying what was lost.
+    /// The first line after `line` that starts without indentation (or the end): where a value's own
+    /// lines end when it never closes (pretty-printed members are indented; the next log line is not).
+    std::size_t nextUnindentedLine(std::size_t line) const
+    {
+        std::size_t next = line + 1;
+        while (next < m_lines.size() &&
+               (m_lines[next].text.empty() || m_lines[next].text[0] == ' ' || m_lines[next].text[0] == '\t'))
+            ++next;
+        return next;
+    }
+
+    /// Returns false (and reports nothing) when nothing could be kept.
+    bool salvageCutValue(Position at, std::size_t stopLine, const std::string& warning)
+    {
+        Collected c = collect(at, stopLine);
+        const int first = m_lines[at.line].sourceLine;
+        const int last = m_lines[c.lastLine].sourceLine;
+        std::string closed = closeTruncatedJson(repairCommas(c.json, c.repairs));
+        nlohmann::json value;
+        if (!closed.empty()) {
+            try {
+                value = nlohmann::json::parse(closed);
+            } catch (const nlohmann::json::exception&) {
+                value = nullptr;
+            }
+        }
+        if (!(value.is_object() && !value.empty()) && !(value.is_array() && !value.empty()))
+            return false;
+        warn(first, last, warning);
+        FoundValue found;
+        found.firstLine = first;
+        found.lastLine = last;
+        found.context = contextBefore(at);
+        found.sourceText = spanText(at, {c.lastLine, std::string::npos});
+        c.repairs.push_back("closed a value the paste cut off");
+        std::sort(c.repairs.begin(), c.repairs.end());
+        c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
+        found.repairs = std::move(c.repairs);
+        if (isEnvelope(value) && value.contains("Output")) {
+            found.fromEnvelope = true;
+            value = std::move(value["Output"]);
+        }
+        const std::string loss =
+            "the dump ends inside this value after line " + std::to_string(last) + "; what followed is unknown";
+        // In a list only the last element is cut: the ones before it are whole.
+        if (value.is_array() && value.size() >= 2 && value.back().is_object()) {
+            FoundValue cutOff = found;
+            cutOff.value = std::move(value.back());
+            cutOff.losses.push_back(loss);
+            value.erase(value.size() - 1);
+            found.value = std::move(value);
+            m_result.values.push_back(std::move(found));
+            m_result.values.push_back(std::move(cutOff));
+            return true;
+        }
+        found.losses.push_back(loss);
+        found.value = std::move(value);
+        m_result.values.push_back(std::move(found));
+        return true;
+    }
+
     /// The lines and text of each object in an array of objects, or in an envelope's Output list, when
     /// the objects seen while collecting match the parsed elements one to one.
     std::vector<FoundValue::Element> elementsOf(const nlohmann::json& value, const Collected& c) const
@@ -338,6 +414,15 @@ private:
             elements.push_back({m_lines[span.from.line].sourceLine, m_lines[span.to.line].sourceLine,
                                 spanText(span.from, span.to)});
         return elements;
+    }
+
+    /// What precedes a value on its line (FoundValue::context).
+    std::string contextBefore(Position at) const
+    {
+        std::string_view before = trimBlanks(std::string_view(m_lines[at.line].text).substr(0, at.column));
+        if (before.size() > kMaxContext)
+            before = before.substr(before.size() - kMaxContext);
+        return validUtf8(std::string(before));
     }
 
     /// The cleaned text from `from` up to `to`, lines joined by LF.

@@ -78,6 +78,60 @@ std::string repairCommas(std::string_view json, std::vector<std::string>& repair
     return out;
 }
 
+std::string closeTruncatedJson(std::string_view json)
+{
+    // The last place where everything before it is complete: just after a value that ends a member or
+    // an element at some depth, with the brackets open there.
+    std::string open;          // the brackets open at the current position
+    std::size_t cut = 0;       // text kept: json[0, cut)
+    std::string openAtCut;     // the brackets open at `cut`
+    bool inString = false;
+    bool escape = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            break;
+        case '{':
+        case '[':
+            open += c;
+            break;
+        case '}':
+        case ']':
+            if (!open.empty())
+                open.pop_back();
+            if (open.empty())
+                return std::string(json.substr(0, i + 1)); // it closes after all
+            cut = i + 1;
+            openAtCut = open;
+            break;
+        case ',':
+            // Everything before a comma at depth >= 1 is complete members or elements.
+            cut = i;
+            openAtCut = open;
+            break;
+        default:
+            break;
+        }
+    }
+    if (cut == 0 || openAtCut.empty())
+        return {};
+    std::string closed(json.substr(0, cut));
+    for (auto it = openAtCut.rbegin(); it != openAtCut.rend(); ++it)
+        closed += *it == '{' ? '}' : ']';
+    return closed;
+}
+
 std::string unquoteGoString(std::string_view quoted)
 {
     std::string out;

@@ -12,6 +12,11 @@ namespace hcn::io {
 /// made is added once to `repairs`.
 std::string repairCommas(std::string_view json, std::vector<std::string>& repairs);
 
+/// A value the paste cut off (it never closes), made parseable: cut back to the end of its last
+/// complete member or element and closed with the brackets still open. Empty when nothing complete
+/// comes before the cut (no member at all).
+std::string closeTruncatedJson(std::string_view json);
+
 /// The content of a Go-quoted string (logrus `msg="..."`) with `\"`, `\\`, `\n`, `\t`, `\r` resolved;
 /// other escapes are kept as written.
 std::string unquoteGoString(std::string_view quoted);

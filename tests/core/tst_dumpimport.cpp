@@ -104,16 +104,15 @@ private slots:
             << QStringList{"import-endpoints-depth2.json"}
             << QStringList{QStringLiteral("Endpoint:") + kLocalEndpoint, QStringLiteral("Endpoint:") + kRemoteEndpoint,
                            QStringLiteral("Endpoint:") + kOrphanEndpoint, QStringLiteral("Namespace:") + kNamespace}
-            << QStringList{QStringLiteral("its network 99999999-8888-4777-8666-555544443333 is not in the dump"),
-                           QStringLiteral("its network ") + kNetwork + " is not in the dump",
+            << QStringList{"the dump shows no networks; 3 endpoints name 2 networks it does not show",
                            "known only from the endpoints that name it",
                            "Policies: not expanded by PowerShell (System.Object[])"};
         QTest::newRow("network, policy lists and the HNS version behind prompts, CRLF")
             << QStringList{"import-network-policylists.txt"}
             << QStringList{QStringLiteral("LoadBalancer:") + kLoadBalancer, QStringLiteral("Network:") + kNetwork,
                            QStringLiteral("SdnRoute:") + kRoute}
-            << QStringList{"backend DEADBEEF-0000-4000-8000-000000000001 is not in the dump",
-                           QStringLiteral("backend ") + kLocalEndpoint + " is not in the dump"};
+            << QStringList{"the dump shows no endpoints; 1 load balancer names 2 endpoints it does not show",
+                           "the dump shows no endpoints; 1 SDN route names 1 endpoint it does not show"};
         QTest::newRow("both files: references resolve across sources")
             << QStringList{"import-endpoints-depth2.json", "import-network-policylists.txt"}
             << QStringList{QStringLiteral("Endpoint:") + kLocalEndpoint, QStringLiteral("Endpoint:") + kRemoteEndpoint,
@@ -126,7 +125,7 @@ private slots:
             << QStringList{"Endpoint:3C4D5E6F-7A8B-4C9D-8E0F-1A2B3C4D5E6F",
                            "LoadBalancer:4D5E6F70-8192-4A3B-8C4D-5E6F708192A3",
                            "Namespace:B2C3D4E5-1111-4F60-8A9B-0C1D2E3F4A5B"}
-            << QStringList{QStringLiteral("its network 7d3e5a91-2c4b-4f6e-9a18-b0c2d4e6f801 is not in the dump")};
+            << QStringList{"the dump shows no networks; 1 endpoint names 1 network it does not show"};
         QTest::newRow("collectlogs folder: tables followed by JSON, UTF-16 LE, CRLF")
             << QStringList{"collectlogs/network.txt", "collectlogs/endpoint.txt", "collectlogs/policy.txt"}
             << QStringList{"Endpoint:7E8F9001-1223-4B4C-8D5E-6F708192A3B4", "Endpoint:8F900112-2334-4C5D-9E6F-708192A3B4C5",
@@ -170,6 +169,94 @@ private slots:
         QVERIFY(api.ok());
         QVERIFY((*api)->loadWarnings().empty());
         QCOMPARE((*api)->info()->counts.endpoints, std::size_t(result.snapshot["Endpoints"].size()));
+    }
+
+    void fieldQuirks_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages");
+
+        QTest::newRow("a ConvertTo-Json endpoint cut by the paste keeps what came before the cut")
+            << QStringLiteral("PS C:\\> Get-HnsEndpoint | ConvertTo-Json -Depth 10\n[\n    {\n"
+                              "        \"ID\":  \"2C4E6A80-1B3D-4F5A-8C7E-9D0F1A2B3C4D\",\n"
+                              "        \"IPAddress\":  \"10.240.0.11\",\n        \"IsRemoteEndpoint\":  true,\n"
+                              "        \"Resources\":  {\n                          \"AdditionalParams")
+            << QStringList{"Endpoint:2C4E6A80-1B3D-4F5A-8C7E-9D0F1A2B3C4D"}
+            << QStringList{"the value is cut off (it never closes); only what came before the cut is read",
+                           "the dump ends inside this value"};
+        QTest::newRow("a klog line cut with '...' does not run into the next line")
+            << QStringLiteral("I0101 10:00:00.000 1 proxier.go:117] Hns Endpoint resource, {\"ID\":\"3D5F7B91-2C4E-4A6B-9D8F-0E1A2B3C4D5E\","
+                              "\"Name\":\"Ethernet\",\"VirtualNetwork\":\"4E6A8C02-3D5F-4B7C-8E9A-1F2B3C4D5E6F\",\"VirtualNetworkName\":...\n"
+                              "I0101 10:00:01.000 1 proxier.go:118] next line {\"x\":1}\n")
+            << QStringList{"Endpoint:3D5F7B91-2C4E-4A6B-9D8F-0E1A2B3C4D5E"} << QStringList{};
+        QTest::newRow("a create request is not an object HNS holds")
+            << QStringLiteral("VERBOSE: Invoke-HNSRequest Method[POST] Path[/networks] Data[{\n"
+                              "    \"Name\":  \"vxlan0\",\n    \"Type\":  \"Overlay\"\n}]\n")
+            << QStringList{} << QStringList{"a request sent to HNS", "not an object it holds; not imported"};
+        QTest::newRow("a request logged with its answer: the answer imports")
+            << QStringLiteral("msg=\"Request: {} Response: {\\\"ID\\\":\\\"5F7B9D13-4E6A-4C8D-9F0B-2A3B4C5D6E7F\\\",\\\"Name\\\":\\\"vxlan0\\\",\\\"Type\\\":\\\"Overlay\\\"}\"\n")
+            << QStringList{"Network:5F7B9D13-4E6A-4C8D-9F0B-2A3B4C5D6E7F"} << QStringList{};
+        QTest::newRow("Get-NetAdapter rows are not endpoints")
+            << QStringLiteral("Name     InterfaceDescription            ifIndex Status MacAddress        LinkSpeed\n"
+                              "----     --------------------            ------- ------ ----------        ---------\n"
+                              "Ethernet Virtual Ethernet Adapter              6 Up     42-01-0A-8A-00-05 100 Gbps\n")
+            << QStringList{} << QStringList{};
+        QTest::newRow("a policy list whose Policies were cut is still a load balancer")
+            << QStringLiteral("{\"HostComputeNetwork\":\"6A8C0E24-5F7B-4D9E-A0C1-3B4C5D6E7F80\","
+                              "\"ID\":\"7B9D1F35-6A8C-4EAF-B1D2-4C5D6E7F8091\",\"IsApplied\":false,\"Policies\":[{\"ExternalPort\":68")
+            << QStringList{"LoadBalancer:7B9D1F35-6A8C-4EAF-B1D2-4C5D6E7F8091"} << QStringList{};
+        QTest::newRow("a network ID cut by the paste is not a link")
+            << QStringLiteral("{\"ID\":\"8C0E2A46-7B9D-4FA0-82E3-5D6E7F8091A2\",\"IPAddress\":\"10.1.2.3\","
+                              "\"VirtualNetwork\":\"e8d2c084-7392-475c-a28c\"}")
+            << QStringList{"Endpoint:8C0E2A46-7B9D-4FA0-82E3-5D6E7F8091A2"}
+            << QStringList{"names its network \"e8d2c084-7392-475c-a28c\", which is not a GUID"};
+        QTest::newRow("a namespace ID that is not a GUID makes no namespace")
+            << QStringLiteral("{\"ID\":\"D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7\",\"IPAddress\":\"10.1.2.4\","
+                              "\"VirtualNetworkName\":\"nat\",\"Namespace\":{\"ID\":\"2c094b9e-16\"}}")
+            << QStringList{"Endpoint:D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7"}
+            << QStringList{"names its namespace \"2c094b9e-16\", which is not a GUID"};
+        QTest::newRow("other tools' JSON is not reported")
+            << QStringLiteral("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"started\",\"Name\":\"azure-vnet\"}")
+            << QStringList{} << QStringList{};
+    }
+
+    void fieldQuirks()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, messages);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), objects);
+        const QStringList texts = messageTexts(*result);
+        for (const QString& m : messages)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+        if (objects.isEmpty() && messages.isEmpty())
+            QCOMPARE(texts, QStringList{"nothing in the dump could be read as an HNS network, endpoint, namespace, "
+                                        "load balancer or route"});
+    }
+
+    void namespaceMadeFromEndpointsListsThem()
+    {
+        const std::string text = R"({"ID":"9D1F3B57-8CAE-4B01-93F4-6E7F8091A2B3","IPAddress":"10.0.0.9",
+            "VirtualNetworkName":"nat","Namespace":{"ID":"AE203C68-9DBF-4C12-A405-7F8091A2B3C4"}})";
+        Result<ImportResult> result = importDump({{"paste", text}});
+        QVERIFY(result.ok());
+        const json* ns = document(*result, ResourceKind::Namespace, "AE203C68-9DBF-4C12-A405-7F8091A2B3C4");
+        QVERIFY(ns);
+        QCOMPARE((*ns)["Resources"][0]["Data"]["ID"].get<std::string>(), std::string("9D1F3B57-8CAE-4B01-93F4-6E7F8091A2B3"));
+    }
+
+    void v1NamespaceDiagnosticsAreNotItsResources()
+    {
+        const std::string text = R"({"ID":"BF314D79-AEC0-4D23-B516-8091A2B3C4D5","IsDefault":false,"CompartmentId":3,
+            "Resources":{"AllocationOrder":0,"ID":"C0425E8A-BFD1-4E34-8627-91A2B3C4D5E6","State":1}})";
+        Result<ImportResult> result = importDump({{"paste", text}});
+        QVERIFY(result.ok());
+        const json& ns = result->snapshot["Namespaces"].at(0);
+        QVERIFY(!ns.contains("Resources") || ns["Resources"].is_array());
+        QCOMPARE(ns["_v1"]["Resources"]["AllocationOrder"].get<int>(), 0);
     }
 
     void restEnvelopeListGivesEachObject()

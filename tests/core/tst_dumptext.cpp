@@ -303,9 +303,11 @@ void TestDumpText::findsValuesInDumps_data()
     QTest::newRow("a broken value does not stop the next")
         << "broken-and-good.txt" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"} << "8-8"
         << QStringList{"lines 2-6: not valid JSON, not imported: "} << 0;
-    QTest::newRow("a truncated paste, then the complete one")
-        << "truncated-then-complete.txt" << QStringList{natEndpoint} << QStringList{"nat"} << "44-82"
-        << QStringList{"line 2: a value opens here but never closes; not imported"} << 0;
+    QTest::newRow("a truncated paste (what came before the cut kept), then the complete one")
+        << "truncated-then-complete.txt" << QStringList{natNetwork, natEndpoint} << QStringList{"", "nat"}
+        << "2-41 44-82"
+        << QStringList{"lines 2-41: the value is cut off (it never closes); only what came before the cut is read"}
+        << 0;
     QTest::newRow("100,000 levels deep, then a normal value")
         << "deeply-nested.json" << QStringList{natNetwork} << QStringList{"nat"} << "2-2"
         << QStringList{"line 1: nested deeper than 64 levels; not imported"} << 0;

@@ -80,6 +80,9 @@ struct FoundValue
     int lastLine = 0;
     std::string sourceText; ///< the cleaned text from its opening to its closing bracket, before repairs
     bool fromEnvelope = false;
+    /// The text before the value on its first line, blanks trimmed, at most 120 bytes (a log prefix such
+    /// as "Attempting to create HNS network, request: "): tells a request sent to HNS from its answer.
+    std::string context;
     /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
     std::vector<std::string> repairs;
     /// Where each element of a value holding several objects (an array of objects, an envelope's Output
