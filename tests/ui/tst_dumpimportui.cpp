@@ -346,14 +346,15 @@ void TestDumpImportUi::pasteImportsTheClipboard()
     QCOMPARE(w.window.mirror()->count(ResourceKind::Endpoint), 3);
     QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: clipboard"),
              qPrintable(w.window.windowTitle()));
-    QVERIFY(w.reportRow(QStringLiteral("is not in the dump")).isValid());
-    QCOMPARE(w.report()
-                 ->model()
-                 ->index(w.reportRow("is not in the dump").row(), ImportReportModel::LocationColumn)
-                 .data()
-                 .toString()
-                 .section(':', 0, 0),
-             QStringLiteral("clipboard"));
+    QVERIFY(w.reportRow(QStringLiteral("known only from the endpoints")).isValid());
+    QCOMPARE(
+        w.report()
+            ->model()
+            ->index(w.reportRow("known only from the endpoints").row(), ImportReportModel::LocationColumn)
+            .data()
+            .toString()
+            .section(':', 0, 0),
+        QStringLiteral("clipboard"));
 }
 
 void TestDumpImportUi::droppedFilesAreImported()
@@ -518,15 +519,16 @@ void TestDumpImportUi::savedImportReopensWithItsReport()
     QVERIFY(shown.wait(10000));
     QVERIFY(w.window.windowTitle().endsWith("read-only: saved-import.json"));
     QCOMPARE(w.report()->model()->rowCount(), int(imported->report.messages.size()));
-    QVERIFY(w.reportRow(QStringLiteral("is not in the dump")).isValid());
+    QVERIFY(w.reportRow(QStringLiteral("known only from the endpoints")).isValid());
     QVERIFY(w.report()->model()->object(kLocalEndpoint));
-    QCOMPARE(w.report()
-                 ->model()
-                 ->index(w.reportRow("is not in the dump").row(), ImportReportModel::LocationColumn)
-                 .data()
-                 .toString()
-                 .section(':', 0, 0),
-             QStringLiteral("endpoint.txt")); // the source named when it was imported
+    QCOMPARE(
+        w.report()
+            ->model()
+            ->index(w.reportRow("known only from the endpoints").row(), ImportReportModel::LocationColumn)
+            .data()
+            .toString()
+            .section(':', 0, 0),
+        QStringLiteral("endpoint.txt")); // the source named when it was imported
 
     // A snapshot whose objects the loader skips: its load warnings are rows too.
     const QString skipped = m_dir.filePath("skipped.json");

@@ -222,10 +222,13 @@ private slots:
 
     void theCoreReportOfARealDump()
     {
-        // The report the core writes for ConvertTo-Json output at -Depth 2, read back from the
-        // snapshot's "Import" member as File > Open Snapshot does.
-        const QByteArray bytes = readDump(QStringLiteral("import-endpoints-depth2.json"));
-        auto imported = hcn::io::importDump({{"import-endpoints-depth2.json", bytes.toStdString()}});
+        // The report the core writes for ConvertTo-Json endpoints at -Depth 2 and a network with its
+        // policy lists, read back from the snapshot's "Import" member as File > Open Snapshot does.
+        auto imported =
+            hcn::io::importDump({{"import-endpoints-depth2.json",
+                                  readDump(QStringLiteral("import-endpoints-depth2.json")).toStdString()},
+                                 {"import-network-policylists.txt",
+                                  readDump(QStringLiteral("import-network-policylists.txt")).toStdString()}});
         QVERIFY(imported.ok());
         auto report =
             std::make_shared<ImportReport>(hcn::io::importReportFromJson(imported->snapshot["Import"]));
@@ -233,7 +236,8 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setReport(report);
         QCOMPARE(model.rowCount(), int(imported->report.messages.size()));
-        QVERIFY(model.count(ImportSeverity::Warning) > 0);
+        QVERIFY(model.count(ImportSeverity::Warning) > 0); // the load balancer's missing backend
+        QVERIFY(model.indexOfObject(kLoadBalancer).isValid());
         const QModelIndex about = model.indexOfObject(kEndpoint);
         QVERIFY(about.isValid());
         QVERIFY2(model.index(about.row(), ImportReportModel::LocationColumn)
