@@ -627,10 +627,11 @@ void TestDumpImportUi::largeImportKeepsTheWindowResponsive()
     qInfo("import of %d endpoints: about %lld ms importing (%d GUI timer ticks, longest gap %lld ms), "
           "%lld ms taking the host, %lld ms until shown; %d report rows",
           kEndpoints, importDone, ticks, worstGap, showing, total, w.report()->model()->rowCount());
-    // Parsing on the GUI thread would stall it for the whole import; a second is far beyond a busy machine's
-    // scheduling jitter and far below what this import costs.
-    QVERIFY2(worstGap < 1000, qPrintable(QString::number(worstGap)));
-    QVERIFY(ticks > 1);
+    // Importing on the GUI thread would be one stall as long as the import. A loaded machine delays the
+    // timer too (hundreds of ms at full CPU pressure), but it slows the import as much: compare the two.
+    QVERIFY2(worstGap * 4 < importDone,
+             qPrintable(QStringLiteral("%1 of %2 ms").arg(worstGap).arg(importDone)));
+    QVERIFY(ticks > 10);
 }
 
 QTEST_MAIN(TestDumpImportUi)
