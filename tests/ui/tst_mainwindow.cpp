@@ -2,6 +2,7 @@
 // the user looks at, the tree and the shared selection follow each other, exports write what the
 // service says, and the real binary renders a screenshot without a display.
 
+#include "dump_files.h"
 #include "editors/properties_dock.h"
 #include "hcn/embedded_api.h"
 #include "models/api_worker.h"
@@ -121,6 +122,8 @@ private slots:
     void screenshotRendersAPngWithoutADisplay();
     void withoutADisplayTheBinarySaysWhatToDo();
     void badArgumentsAreRefused();
+    void importArgumentOpensADumpReadOnly_data();
+    void importArgumentOpensADumpReadOnly();
 
 private:
     QTemporaryDir m_dir;
@@ -549,6 +552,47 @@ void TestMainWindow::badArgumentsAreRefused()
     QCOMPARE(console.exitCode(), 2);
     QVERIFY(QString::fromLocal8Bit(console.readAllStandardError()).contains("--view"));
     QVERIFY(!QFile::exists(m_dir.filePath("x.png")));
+}
+
+void TestMainWindow::importArgumentOpensADumpReadOnly_data()
+{
+    QTest::addColumn<QStringList>("dumps");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrPart");
+    const QString dumps = dumpPath(QString());
+    QTest::newRow("two files, rendered")
+        << QStringList{dumps + "import-endpoints-depth2.json", dumps + "import-network-policylists.txt"}
+        << QStringList{"--screenshot", m_dir.filePath("dump.png")} << 0 << QString();
+    QTest::newRow("nothing recoverable")
+        << QStringList{dumps + "garbage.bin"} << QStringList{"--screenshot", m_dir.filePath("garbage.png")}
+        << 1 << QStringLiteral("cannot import");
+    QTest::newRow("with --scenario") << QStringList{dumps + "garbage.bin"}
+                                     << QStringList{"--scenario", "x.json", "--screenshot",
+                                                    m_dir.filePath("s.png")}
+                                     << 2 << QStringLiteral("--import excludes --scenario");
+}
+
+void TestMainWindow::importArgumentOpensADumpReadOnly()
+{
+    QFETCH(QStringList, dumps);
+    QFETCH(QStringList, extra);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrPart);
+    QStringList arguments;
+    for (const QString& dump : dumps)
+        arguments << "--import" << dump;
+    QProcess console;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("XDG_CONFIG_HOME", m_dir.filePath("config"));
+    console.setProcessEnvironment(environment);
+    console.start(consoleBinary(), arguments + extra);
+    QVERIFY(console.waitForFinished(60000));
+    const QString errors = QString::fromLocal8Bit(console.readAllStandardError());
+    QVERIFY2(console.exitCode() == exitCode, qPrintable(errors));
+    QVERIFY2(errors.contains(stderrPart), qPrintable(errors));
+    const QString png = extra.at(extra.indexOf("--screenshot") + 1);
+    QCOMPARE(QFile::exists(png), exitCode == 0);
 }
 
 QTEST_MAIN(TestMainWindow)

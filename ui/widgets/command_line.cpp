@@ -18,6 +18,9 @@ struct Parser
     QCommandLineOption scenario{QStringLiteral("scenario"),
                                 tr("Load scenario FILE into a fresh embedded engine."),
                                 QStringLiteral("FILE")};
+    QCommandLineOption import{QStringLiteral("import"),
+                              tr("Open a dump read-only: a file, folder or archive (repeat for more)."),
+                              QStringLiteral("PATH")};
     QCommandLineOption screenshot{
         QStringLiteral("screenshot"),
         tr("Render the window into PNG after loading, then exit (no display needed)."),
@@ -38,7 +41,7 @@ struct Parser
     Parser()
     {
         parser.setApplicationDescription(tr("HCN Console: browse and edit a Host Compute Network service."));
-        parser.addOptions({scenario, screenshot, view, connect, tokenFile, caFile, help, version});
+        parser.addOptions({scenario, import, screenshot, view, connect, tokenFile, caFile, help, version});
     }
 };
 
@@ -59,6 +62,7 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList& argument
     options.showHelp = p.parser.isSet(p.help);
     options.showVersion = p.parser.isSet(p.version);
     options.scenarioFile = p.parser.value(p.scenario);
+    options.importPaths = p.parser.values(p.import);
     options.screenshotFile = p.parser.value(p.screenshot);
     options.view = p.parser.value(p.view).toLower();
     options.connectTarget = p.parser.value(p.connect);
@@ -70,6 +74,11 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList& argument
     }
     if (!options.scenarioFile.isEmpty() && !options.connectTarget.isEmpty()) {
         *error = tr("--scenario and --connect exclude each other: a scenario loads into an embedded engine");
+        return std::nullopt;
+    }
+    if (!options.importPaths.isEmpty() &&
+        (!options.scenarioFile.isEmpty() || !options.connectTarget.isEmpty())) {
+        *error = tr("--import excludes --scenario and --connect: a dump opens as its own read-only host");
         return std::nullopt;
     }
     if ((p.parser.isSet(p.tokenFile) || p.parser.isSet(p.caFile)) && options.connectTarget.isEmpty()) {

@@ -1,7 +1,7 @@
 #pragma once
 // CommandLine: hcn-console's arguments, parsed before the QApplication exists (the display check
 // depends on them):
-//   hcn-console [--scenario FILE] [--screenshot PNG] [--view resources|topology]
+//   hcn-console [--scenario FILE | --import PATH...] [--screenshot PNG] [--view resources|topology]
 //               [--connect SOCKET_OR_tls://HOST:PORT [--token-file FILE] [--ca-file FILE]]
 
 #include <QString>
@@ -14,6 +14,8 @@ struct CommandLineOptions
 {
     /// A scenario file to load into a fresh embedded engine (empty: the built-in sample host).
     QString scenarioFile;
+    /// A customer's dump (files, folders, archives) to open read-only instead of the sample host.
+    QStringList importPaths;
     /// Render the window into this PNG after loading and exit.
     QString screenshotFile;
     /// "resources" or "topology": the view raised at startup.

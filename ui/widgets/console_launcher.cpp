@@ -5,6 +5,7 @@
 #include "topology/topology_dock.h"
 #include "widgets/command_line.h"
 #include "widgets/connection_controller.h"
+#include "widgets/dump_import_controller.h"
 #include "widgets/main_window.h"
 #include "widgets/scenario_controller.h"
 
@@ -135,6 +136,28 @@ int ConsoleLauncher::startHost(MainWindow& window, const CommandLineOptions& opt
         if (!status.ok()) {
             printError(tr("cannot connect to %1: %2")
                            .arg(options.connectTarget, QString::fromStdString(status.message())));
+            return 1;
+        }
+        return 0;
+    }
+    if (!options.importPaths.isEmpty()) {
+        // As File > Open Dump: imported on the new host's worker, waited for here (nothing is on screen yet).
+        DumpImportController* dumps = window.dumpImportController();
+        bool imported = false;
+        QEventLoop loop;
+        QObject::connect(dumps, &DumpImportController::imported, &loop, [&] {
+            imported = true;
+            loop.quit();
+        });
+        QObject::connect(dumps, &DumpImportController::failed, &loop,
+                         [&](const QString&, const QString& why, bool) {
+                             error = why;
+                             loop.quit();
+                         });
+        if (dumps->openPaths(options.importPaths))
+            loop.exec();
+        if (!imported) {
+            printError(tr("cannot import %1: %2").arg(options.importPaths.join(QStringLiteral(", ")), error));
             return 1;
         }
         return 0;

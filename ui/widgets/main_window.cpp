@@ -7,9 +7,11 @@
 #include "topology/topology_dock.h"
 #include "widgets/connection_controller.h"
 #include "widgets/console_settings.h"
+#include "widgets/dump_import_controller.h"
 #include "widgets/event_log_dock.h"
 #include "widgets/export_controller.h"
 #include "widgets/host_status_bar.h"
+#include "widgets/import_report_dock.h"
 #include "widgets/resource_tree_dock.h"
 #include "widgets/scenario_controller.h"
 
@@ -17,8 +19,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -30,11 +35,13 @@ MainWindow::MainWindow(QWidget* parent)
       m_statusBar(new HostStatusBar(m_mirror, this)),
       m_scenarios(new ScenarioController(m_mirror, this, this)),
       m_connection(new ConnectionController(m_mirror, this, this)),
-      m_export(new ExportController(m_mirror, m_selection, this, this))
+      m_export(new ExportController(m_mirror, m_selection, this, this)),
+      m_dumps(new DumpImportController(m_scenarios, this, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
     setStatusBar(m_statusBar);
+    setAcceptDrops(true);
     m_statusBar->followConnectionAttempts(m_connection);
     createMenus();
     createDocks();
@@ -53,8 +60,22 @@ MainWindow::MainWindow(QWidget* parent)
                 // The description can be long: it goes to the tooltip, the status line stays short.
                 m_statusBar->showMessage(source.isEmpty() ? name : tr("Loaded %1").arg(name), 10000);
                 m_statusBar->setToolTip(description);
+                m_importReport->setReport(m_scenarios->importReport());
                 updateActions();
             });
+    // A live host (a scenario, a service) has no import report.
+    connect(m_mirror, &HostMirror::reset, this, [this] {
+        if (!m_mirror->info().readOnly)
+            m_importReport->clear();
+    });
+    connect(m_dumps, &DumpImportController::message, this,
+            [this](const QString& text) { m_statusBar->showMessage(text, 10000); });
+    connect(m_dumps, &DumpImportController::imported, this, [this] {
+        if (m_importReport->hasProblems()) {
+            m_importReport->show();
+            m_importReport->raise();
+        }
+    });
     updateTitle();
     updateActions();
 }
@@ -74,6 +95,10 @@ void MainWindow::createDocks()
     m_charts = new ChartsDock(m_mirror, this);
     addDock(m_charts, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_events, m_charts);
+    m_importReport = new ImportReportDock(m_mirror, m_selection, this);
+    addDock(m_importReport, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_charts, m_importReport);
+    m_importReport->hide(); // until an import has something to say, or the user asks for it
     m_events->raise();
 
     // Object actions: New/Delete from the properties dock, in the Edit menu and on the tree.
@@ -125,6 +150,11 @@ void MainWindow::createMenus()
             m_scenarios, &ScenarioController::openScenario);
     connect(make(tr("Open Snapshot (&Read-Only)..."), "actionOpenSnapshot", QKeySequence()),
             &QAction::triggered, m_scenarios, &ScenarioController::openSnapshot);
+    connect(make(tr("Open &Dump (Read-Only)..."), "actionOpenDump",
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)),
+            &QAction::triggered, m_dumps, &DumpImportController::openDump);
+    connect(make(tr("Open Dump &Folder (Read-Only)..."), "actionOpenDumpFolder", QKeySequence()),
+            &QAction::triggered, m_dumps, &DumpImportController::openDumpFolder);
     connect(make(tr("Open &Sample Host"), "actionOpenSampleHost", QKeySequence()), &QAction::triggered,
             m_scenarios,
             [this] { m_scenarios->openScenarioInteractive(ScenarioController::defaultScenario()); });
@@ -165,6 +195,11 @@ void MainWindow::createMenus()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction* paste = edit->addAction(tr("&Paste Dump (Read-Only)"));
+    paste->setObjectName(QStringLiteral("actionPasteDump"));
+    paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(paste, &QAction::triggered, m_dumps, &DumpImportController::pasteDump);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewSeparator = m_viewMenu->addSeparator();
@@ -243,6 +278,19 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    // Text dragged inside the console (from an editor) is not a dump.
+    if (!event->source() && DumpImportController::canOpen(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    if (!event->source() && m_dumps->openDropped(event->mimeData()))
+        event->acceptProposedAction();
+}
+
 void MainWindow::resetLayout()
 {
     if (!m_defaultState.isEmpty())
@@ -255,10 +303,13 @@ void MainWindow::updateTitle()
 {
     const ApiInfo& info = m_mirror->info();
     const QString endpoint = QString::fromStdString(info.endpoint);
-    if (info.readOnly)
-        setWindowTitle(tr("HCN Console \u2014 %1 \u2014 offline snapshot, read-only").arg(endpoint));
-    else
+    if (info.readOnly) {
+        // "snapshot:network.txt, endpoint.txt": the user wants to read what was opened.
+        const QString opened = endpoint.startsWith(QLatin1String("snapshot:")) ? endpoint.mid(9) : endpoint;
+        setWindowTitle(tr("HCN Console \u2014 offline snapshot, read-only: %1").arg(opened));
+    } else {
         setWindowTitle(endpoint.isEmpty() ? tr("HCN Console") : tr("HCN Console \u2014 %1").arg(endpoint));
+    }
 }
 
 void MainWindow::updateActions()

@@ -15,11 +15,13 @@ namespace hcn::ui {
 
 class ChartsDock;
 class ConnectionController;
+class DumpImportController;
 class CurrentSelection;
 class EventLogDock;
 class ExportController;
 class HostMirror;
 class HostStatusBar;
+class ImportReportDock;
 class PropertiesDock;
 class ResourceTreeDock;
 class ScenarioController;
@@ -44,6 +46,8 @@ public:
     EventLogDock* eventLogDock() const { return m_events; }
     ChartsDock* chartsDock() const { return m_charts; }
     TopologyDock* topologyDock() const { return m_topology; }
+    DumpImportController* dumpImportController() const { return m_dumps; }
+    ImportReportDock* importReportDock() const { return m_importReport; }
 
     /// Adds a dock (with a stable objectName) and its show/hide action to the View menu.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area);
@@ -59,6 +63,9 @@ public:
 protected:
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    /// Files, folders and text dropped on the window are imported as a dump.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
@@ -75,11 +82,13 @@ private:
     ScenarioController* m_scenarios;
     ConnectionController* m_connection;
     ExportController* m_export;
+    DumpImportController* m_dumps;
 
     PropertiesDock* m_properties = nullptr;
     EventLogDock* m_events = nullptr;
     ChartsDock* m_charts = nullptr;
     TopologyDock* m_topology = nullptr;
+    ImportReportDock* m_importReport = nullptr;
 
     QMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

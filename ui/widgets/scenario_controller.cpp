@@ -1,16 +1,16 @@
 #include "scenario_controller.h"
 
 #include "hcn/embedded_api.h"
-#include "hcn/snapshot_api.h"
 #include "models/api_worker.h"
 #include "models/host_mirror.h"
 #include "models/scenario_loader.h"
 #include "widgets/console_settings.h"
 
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
 
 namespace hcn::ui {
 
@@ -27,33 +27,14 @@ std::shared_ptr<EmbeddedApi> freshEngine(QString* error)
     return std::make_shared<EmbeddedApi>(std::move(*options));
 }
 
-/// The largest snapshot file read (a host with 100,000 endpoints exports to about 150 MB).
-constexpr qint64 kMaxSnapshotBytes = qint64(512) * 1024 * 1024;
-
-/// On the worker thread: the file at `path` as a read-only host.
-Result<std::shared_ptr<Api>> openSnapshotFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Status(file.exists() ? makeHResult(0x80004005) : makeHResult(0x80070002), "cannot read " + path.toStdString() + ": " +
-                                            file.errorString().toStdString() + ".");
-    if (file.size() > kMaxSnapshotBytes)
-        return Status(hr::InvalidArg, path.toStdString() + " is larger than " +
-                                          std::to_string(kMaxSnapshotBytes / (1024 * 1024)) +
-                                          " MiB; it is not a snapshot this console can open.");
-    const QByteArray text = file.readAll();
-    auto snapshot = SnapshotApi::fromText(std::string_view(text.constData(), std::size_t(text.size())),
-                                          QFileInfo(path).fileName().toStdString());
-    if (!snapshot.ok())
-        return snapshot.status();
-    return std::shared_ptr<Api>(std::move(*snapshot));
-}
-
 } // namespace
 
 ScenarioController::ScenarioController(HostMirror* mirror, QWidget* dialogParent, QObject* parent)
     : QObject(parent), m_mirror(mirror), m_dialogParent(dialogParent)
-{}
+{
+    // Whatever replaced the host (a connection too) has no report until the load that made it says so.
+    connect(m_mirror, &HostMirror::reset, this, [this] { m_report.reset(); });
+}
 
 ScenarioController::~ScenarioController() = default;
 
@@ -108,31 +89,94 @@ void ScenarioController::newEmptyHost()
 
 void ScenarioController::loadSnapshot(const QString& path)
 {
+    startOffline([path] { return readSnapshotFile(path); }, path, {});
+}
+
+void ScenarioController::loadOfflineSnapshot(OfflineSnapshotReader read, const QString& source,
+                                             std::function<void(const Status&)> done)
+{
+    m_interactive = false; // the caller says what went wrong its own way
+    startOffline(std::move(read), source, std::move(done));
+}
+
+void ScenarioController::startOffline(OfflineSnapshotReader read, const QString& source,
+                                      std::function<void(const Status&)> done)
+{
     ++m_attempt;
     m_loading.reset();
-    show(std::make_unique<ApiWorker>(ApiWorker::Opener([path] { return openSnapshotFile(path); })), path,
-         QString());
+    // Written on the worker before the open returns, read here only after the attach came back.
+    auto report = std::make_shared<io::ImportReport>();
+    auto open = [read = std::move(read), report]() -> Result<std::shared_ptr<Api>> {
+        Result<OfflineSnapshot> snapshot = read();
+        if (!snapshot.ok())
+            return snapshot.status();
+        return openOfflineSnapshot(std::move(*snapshot), report.get());
+    };
+    show(std::make_unique<ApiWorker>(ApiWorker::Opener(std::move(open))), source, QString(), report,
+         std::move(done));
+}
+
+void ScenarioController::cancelLoad()
+{
+    m_interactive = false; // a cancel is not an error to report
+    if (m_attaching)
+        m_mirror->cancelAttach(); // its outcome (E_ABORT) comes back through show()
+    if (m_loading) {
+        ++m_attempt;
+        m_loading.reset();
+        emit loadFailed(QString(), tr("The load was cancelled."));
+    }
 }
 
 void ScenarioController::show(std::unique_ptr<ApiWorker> worker, const QString& source,
-                              const QString& description)
+                              const QString& description, std::shared_ptr<const io::ImportReport> report,
+                              std::function<void(const Status&)> done)
 {
     const quint64 attempt = m_attempt;
     m_attachAttempt = attempt;
     m_attaching = true;
     m_mirror->beginAttach(std::move(worker), this,
-                          [this, source, description, attempt](const Status& status) {
+                          [this, source, description, attempt, report = std::move(report),
+                           done = std::move(done)](const Status& status) {
                               if (attempt == m_attachAttempt)
                                   m_attaching = false;
-                              if (attempt != m_attempt)
+                              if (attempt != m_attempt) {
+                                  if (done)
+                                      done(Status(kCancelled, "another host was opened meanwhile"));
                                   return;
+                              }
                               if (!status.ok()) {
-                                  fail(source, QString::fromStdString(status.message()));
+                                  fail(source, QString::fromStdString(status.code() == kCancelled
+                                                                          ? status.detail()
+                                                                          : status.message()));
+                                  if (done)
+                                      done(status);
                                   return;
                               }
                               m_interactive = false;
+                              m_report = report;
                               emit hostLoaded(source, description);
+                              if (done)
+                                  done(status);
                           });
+}
+
+bool ScenarioController::confirmReplace(const QString& incoming)
+{
+    if (!m_mirror->info().readOnly)
+        return true;
+    QString current = QString::fromStdString(m_mirror->info().endpoint);
+    current.remove(QRegularExpression(QStringLiteral("^snapshot:")));
+    if (m_replaceQuestion)
+        return m_replaceQuestion(current, incoming);
+    QMessageBox box(
+        QMessageBox::Question, tr("Replace Offline Host"),
+        tr("The console shows the offline snapshot %1. Replace it with %2?").arg(current, incoming),
+        QMessageBox::Cancel, m_dialogParent);
+    QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == replace;
 }
 
 void ScenarioController::fail(const QString& source, const QString& error)
@@ -165,6 +209,9 @@ void ScenarioController::openScenario()
 
 void ScenarioController::openScenarioInteractive(const QString& path)
 {
+    if (!confirmReplace(path.startsWith(QLatin1Char(':')) ? tr("the sample host")
+                                                          : QFileInfo(path).fileName()))
+        return;
     m_interactive = true; // the outcome's failure goes to a message box
     m_interactiveSnapshot = false;
     loadScenario(path);
@@ -172,6 +219,8 @@ void ScenarioController::openScenarioInteractive(const QString& path)
 
 void ScenarioController::newEmptyHostInteractive()
 {
+    if (!confirmReplace(tr("a new empty host")))
+        return;
     m_interactive = true;
     m_interactiveSnapshot = false;
     newEmptyHost();
@@ -190,6 +239,8 @@ void ScenarioController::openSnapshot()
 
 void ScenarioController::openSnapshotInteractive(const QString& path)
 {
+    if (!confirmReplace(QFileInfo(path).fileName()))
+        return;
     m_interactive = true;
     m_interactiveSnapshot = true;
     loadSnapshot(path);

@@ -4,10 +4,17 @@
 // host only once the whole scenario applied: the window keeps responding meanwhile, and a failed load
 // leaves the current host on screen untouched. A snapshot (what File > Export all, hcnd.snapshot or
 // `hcnctl import --json` write) is read on its worker into a read-only hcn::SnapshotApi, never into an
-// engine: a customer's broken state shows as it is.
+// engine: a customer's broken state shows as it is. An imported dump takes the same way, with the import
+// as the worker's first job (DumpImportController). The interactive entries ask before replacing an
+// offline host.
+
+#include "hcn/dump_import.h"
+#include "hcn/status.h"
+#include "models/offline_snapshot.h"
 
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <memory>
 
 class QWidget;
@@ -32,6 +39,13 @@ public:
     /// Starts reading the snapshot document at `path` into a read-only host; hostLoaded (description:
     /// the snapshot's load warnings, one per line) or loadFailed follows.
     void loadSnapshot(const QString& path);
+    /// Starts showing what `read` produces, on the new host's worker (the snapshot read or imported
+    /// there), as a read-only host named `source`; hostLoaded or loadFailed follows, then `done` with the
+    /// outcome (E_ABORT when cancelled or superseded by another load). No message box: the caller tells.
+    void loadOfflineSnapshot(OfflineSnapshotReader read, const QString& source,
+                             std::function<void(const Status&)> done = {});
+    /// Abandons the load on its way; the host shown stays.
+    void cancelLoad();
     /// Whether a load is on its way.
     bool isLoading() const { return m_loading != nullptr || m_attaching; }
 
@@ -45,6 +59,18 @@ public:
     /// Opens the snapshot at `path`; errors go to a message box.
     void openSnapshotInteractive(const QString& path);
 
+    /// Answers "replace the offline host `current` with `incoming`?"; true replaces.
+    using ReplaceQuestion = std::function<bool(const QString& current, const QString& incoming)>;
+    /// Replaces the message box that asks (tests answer without a modal dialog).
+    void setReplaceQuestion(ReplaceQuestion question) { m_replaceQuestion = std::move(question); }
+    /// True when the host shown may give way to `incoming`: a live host always may; an offline
+    /// snapshot (a customer's host, perhaps opened with effort) only when the user says so.
+    bool confirmReplace(const QString& incoming);
+
+    /// The import report of the offline host shown (with its snapshot's load warnings); null when the
+    /// host shown is not an offline snapshot.
+    std::shared_ptr<const io::ImportReport> importReport() const { return m_report; }
+
     static QString defaultScenario() { return QStringLiteral(":/scenarios/sample-host.json"); }
 
 signals:
@@ -54,7 +80,11 @@ signals:
     void loadFailed(const QString& source, const QString& error);
 
 private:
-    void show(std::unique_ptr<ApiWorker> worker, const QString& source, const QString& description);
+    void startOffline(OfflineSnapshotReader read, const QString& source,
+                      std::function<void(const Status&)> done);
+    void show(std::unique_ptr<ApiWorker> worker, const QString& source, const QString& description,
+              std::shared_ptr<const io::ImportReport> report = {},
+              std::function<void(const Status&)> done = {});
     void fail(const QString& source, const QString& error);
 
     HostMirror* m_mirror;
@@ -66,6 +96,8 @@ private:
     bool m_attaching = false;
     bool m_interactive = false;
     bool m_interactiveSnapshot = false; ///< the interactive load is a snapshot (the message box says so)
+    std::shared_ptr<const io::ImportReport> m_report;
+    ReplaceQuestion m_replaceQuestion;
 };
 
 } // namespace hcn::ui
