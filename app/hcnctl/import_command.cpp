@@ -39,16 +39,7 @@ Result<io::ImportResult> importStandardInput(std::istream& in, const io::ImportO
             return Status(hr::InvalidArg, "standard input is larger than " +
                                               std::to_string(options.limits.maxFileBytes >> 20) + " MiB");
     }
-    Result<io::SourceReadResult> read = io::readDumpBytes("stdin", std::move(bytes), options.limits);
-    if (!read)
-        return read.status();
-    Result<io::ImportResult> imported = io::importDump(read->sources, options);
-    if (imported)
-        for (auto it = read->warnings.rbegin(); it != read->warnings.rend(); ++it)
-            imported->report.messages.insert(imported->report.messages.begin(),
-                                             {io::ImportSeverity::Warning, it->source, 0, 0, ResourceKind::Invalid, {},
-                                              it->message});
-    return imported;
+    return io::importBytes("stdin", std::move(bytes), options);
 }
 
 /// The snapshot with its members in reading order (versions, the kinds as snapshots list them, the

@@ -7,11 +7,15 @@
 #include "io/import_objects.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace hcn::io {
 namespace {
 
 using json = nlohmann::json;
+
+/// Objects mapped between two looks at ImportOptions::progress.
+constexpr std::size_t kSightingsPerProgress = 1000;
 
 /// At most this many losses are spelled out in one object's report message.
 constexpr std::size_t kLossesInMessage = 3;
@@ -53,25 +57,33 @@ void addWarnings(const ExtractResult& extracted, const std::string& source, std:
         messages.push_back({ImportSeverity::Warning, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, w.message});
 }
 
-/// Reads one source into sightings.
-void readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
-                std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion)
+/// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
+bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
+                std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
+                const std::function<bool()>& stillWanted)
 {
     Result<DecodedText> decoded = decodeDumpText(source.bytes);
     if (!decoded) {
         messages.push_back({ImportSeverity::Error, source.name, 0, 0, ResourceKind::Invalid, {},
                             decoded.status().detail().empty() ? decoded.status().message() : decoded.status().detail()});
-        return;
+        return true;
     }
     if (decoded->replacedInvalid)
         messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
                             "some bytes are not valid text in the encoding found and were replaced"});
     const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
-    for (ExtractResult extracted : {extractJsonValues(lines), extractListViewObjects(lines), extractTables(lines)}) {
+    using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
+    const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
+                              extractListViewObjects, extractTables};
+    for (Reader reader : readers) {
+        if (!stillWanted())
+            return false;
+        ExtractResult extracted = reader(lines);
         addWarnings(extracted, source.name, messages);
         for (FoundValue& value : extracted.values)
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion);
     }
+    return true;
 }
 
 /// One Info message per object that the dump did not carry in full, so the report lists it.
@@ -127,19 +139,22 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& sources, const Im
     ImportResult result;
     std::vector<detail::Sighting> sightings;
     std::uint64_t hnsVersion = 0;
+    const Status cancelled(hr::Abort, "The import was cancelled.");
+    double done = 0;
+    const auto stillWanted = [&] { return !options.progress || options.progress(done); };
     for (std::size_t i = 0; i < sources.size(); ++i) {
-        if (options.progress && !options.progress(double(i) / double(sources.size() + 1)))
-            return Status(hr::Abort, "The import was cancelled.");
+        done = double(i) / double(sources.size() + 1);
         result.report.sources.push_back(sources[i].name);
-        readSource(sources[i], sightings, result.report.messages, hnsVersion);
+        if (!stillWanted() || !readSource(sources[i], sightings, result.report.messages, hnsVersion, stillWanted))
+            return cancelled;
     }
-    if (options.progress && !options.progress(double(sources.size()) / double(sources.size() + 1)))
-        return Status(hr::Abort, "The import was cancelled.");
-
-    for (detail::Sighting& s : sightings) {
-        detail::mapToV2(s);
-        if (plausibleVersion(s.hnsVersion))
-            hnsVersion = std::max(hnsVersion, s.hnsVersion);
+    done = double(sources.size()) / double(sources.size() + 1);
+    for (std::size_t i = 0; i < sightings.size(); ++i) {
+        if (i % kSightingsPerProgress == 0 && !stillWanted())
+            return cancelled;
+        detail::mapToV2(sightings[i]);
+        if (plausibleVersion(sightings[i].hnsVersion))
+            hnsVersion = std::max(hnsVersion, sightings[i].hnsVersion);
     }
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
@@ -165,26 +180,38 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& sources, const Im
     return result;
 }
 
+namespace {
+
+/// Imports what reading found; what reading had to say comes first in the report.
+Result<ImportResult> importRead(Result<SourceReadResult> read, const ImportOptions& options)
+{
+    if (!read)
+        return read.status();
+    Result<ImportResult> imported = importDump(read->sources, options);
+    if (!imported || read->warnings.empty())
+        return imported;
+    std::vector<ImportMessage> messages;
+    for (const SourceWarning& w : read->warnings)
+        messages.push_back({ImportSeverity::Warning, w.source, 0, 0, ResourceKind::Invalid, {}, w.message});
+    auto& all = imported->report.messages;
+    all.insert(all.begin(), messages.begin(), messages.end());
+    imported->snapshot["Import"] = importReportToJson(imported->report);
+    return imported;
+}
+
+} // namespace
+
 Result<ImportResult> importPaths(const std::vector<std::string>& paths, const ImportOptions& options)
 {
     SourceProgress reading;
     if (options.progress)
         reading = [&](std::size_t) { return options.progress(0.0); };
-    Result<SourceReadResult> read = readDumpSources(paths, options.limits, reading);
-    if (!read)
-        return read.status();
-    Result<ImportResult> imported = importDump(read->sources, options);
-    if (!imported)
-        return imported;
-    std::vector<ImportMessage> messages;
-    for (const SourceWarning& w : read->warnings)
-        messages.push_back({ImportSeverity::Warning, w.source, 0, 0, ResourceKind::Invalid, {}, w.message});
-    if (!messages.empty()) {
-        auto& all = imported->report.messages;
-        all.insert(all.begin(), messages.begin(), messages.end());
-        imported->snapshot["Import"] = importReportToJson(imported->report);
-    }
-    return imported;
+    return importRead(readDumpSources(paths, options.limits, reading), options);
+}
+
+Result<ImportResult> importBytes(std::string name, std::string bytes, const ImportOptions& options)
+{
+    return importRead(readDumpBytes(std::move(name), std::move(bytes), options.limits), options);
 }
 
 json importReportToJson(const ImportReport& report)

@@ -174,18 +174,7 @@ bool DumpImportController::openBytes(const QString& name, const QByteArray& byte
     auto job = std::make_shared<Job>();
     job->name = name;
     job->read = [bytes = bytes.toStdString(), name = name.toStdString(), state = job->state]() mutable {
-        const io::ImportOptions options = importOptions(name, state);
-        Result<io::SourceReadResult> read = io::readDumpBytes(name, std::move(bytes), options.limits);
-        if (!read.ok())
-            return Result<OfflineSnapshot>(read.status());
-        Result<io::ImportResult> imported = io::importDump(read->sources, options);
-        // What reading found (an archive's skipped entries) comes first, as importPaths puts it.
-        if (imported.ok())
-            for (auto it = read->warnings.rbegin(); it != read->warnings.rend(); ++it)
-                imported->report.messages.insert(
-                    imported->report.messages.begin(),
-                    {io::ImportSeverity::Warning, it->source, 0, 0, ResourceKind::Invalid, {}, it->message});
-        return toSnapshot(std::move(imported), name);
+        return toSnapshot(io::importBytes(name, std::move(bytes), importOptions(name, state)), name);
     };
     return start(name, job);
 }

@@ -76,7 +76,8 @@ struct ImportResult
     std::size_t objectCount() const;
 };
 
-/// Called between sources with the fraction done (0..1); returning false cancels (E_ABORT).
+/// Called while importing with the fraction done (0..1): while files are read, between sources and
+/// between the steps of one source; returning false cancels (E_ABORT) at the next such point.
 using ImportProgress = std::function<bool(double fraction)>;
 
 struct ImportOptions
@@ -92,6 +93,10 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& sources, const Im
 
 /// Reads the paths (readDumpSources) and imports them; source warnings join the report.
 Result<ImportResult> importPaths(const std::vector<std::string>& paths, const ImportOptions& options = {});
+
+/// Bytes already in memory (a pasted clipboard, standard input, a dropped archive) read with
+/// readDumpBytes and imported; `name` names them in the report.
+Result<ImportResult> importBytes(std::string name, std::string bytes, const ImportOptions& options = {});
 
 /// The report as the snapshot's "Import" member and `hcnctl import --json` print it.
 nlohmann::json importReportToJson(const ImportReport& report);
