@@ -67,7 +67,13 @@ TopologyDock::TopologyDock(HostMirror* mirror, CurrentSelection* selection, QWid
     connect(m_view, &TopologyView::nodeContextMenuRequested, this, &TopologyDock::onNodeContextMenu);
 }
 
-TopologyDock::~TopologyDock() = default;
+TopologyDock::~TopologyDock()
+{
+    // The diagram and its scene are children, destroyed after this class's part of the object is gone:
+    // the scene dropping its selected items on the way must not call back into this dock.
+    disconnect(m_diagram->scene(), nullptr, this, nullptr);
+    disconnect(m_diagram, nullptr, this, nullptr);
+}
 
 TopologyScene* TopologyDock::scene() const
 {
