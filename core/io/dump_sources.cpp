@@ -610,7 +610,7 @@ private:
 #endif
 
     const SourceLimits& m_limits;
-    const SourceProgress& m_progress;
+    SourceProgress m_progress;
     SourceReadResult m_result;
     std::vector<char> m_buffer;
     std::size_t m_bytesRead = 0;
