@@ -390,8 +390,7 @@ void TestRpcClient::lostServiceFailsCallsAndNotifiesThenReconnects()
     QVERIFY(client->subscribe(events.callback(), {}).ok());
     QVERIFY(client->info().ok());
 
-    hcnd.process().kill(); // SIGKILL: no goodbye from the service
-    QVERIFY(hcnd.process().waitForFinished(10000));
+    QVERIFY(hcnd.kill()); // SIGKILL: no goodbye from the service
     QTRY_VERIFY_WITH_TIMEOUT(events.has(hcn::NotificationType::ServiceDisconnect), 10000);
     QCOMPARE(events.size(), std::size_t(1));
     QVERIFY(!client->connected());
@@ -425,8 +424,7 @@ void TestRpcClient::idleClientNoticesTheServiceGoing()
     QVERIFY(client);
     QVERIFY(client->enumerate(ResourceKind::Network, "").ok());
     if (kill) {
-        hcnd.process().kill();
-        QVERIFY(hcnd.process().waitForFinished(10000));
+        QVERIFY(hcnd.kill());
     } else {
         QCOMPARE(hcnd.terminate(), 0);
     }
@@ -546,7 +544,8 @@ void TestRpcClient::threadsShareOneConnection()
     done = true;
     if (churn.joinable())
         churn.join();
-    QVERIFY2(wrong.load() == 0, (std::to_string(wrong.load()) + " wrong answers; the first: " + firstWrong).c_str());
+    QVERIFY2(wrong.load() == 0,
+             (std::to_string(wrong.load()) + " wrong answers; the first: " + firstWrong).c_str());
     if (subscription) {
         // Every network was created and deleted while subscribed: PreCreate, Create, PreDelete, Delete.
         QTRY_COMPARE_WITH_TIMEOUT(events.size(), std::size_t(4 * kThreads), 10000);
