@@ -17,6 +17,7 @@
 #include <poll.h>
 #include <string>
 #include <string_view>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -142,6 +143,9 @@ public:
         if (pid < 0)
             return fail("fork");
         if (pid == 0) {
+            // A test that dies (a failed sanitizer check, a crash) takes its children along: the thread that
+            // started the child is the test's main thread, which lives as long as the test.
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
             // dup2 clears close-on-exec on the copies; the originals close at exec.
             ::dup2(in[0], STDIN_FILENO);
             if (out[1] >= 0 || outFile >= 0)
