@@ -437,7 +437,8 @@ void TestRpcClient::ownHandlesKnowTheirIdWithoutAskingTheService()
     constexpr hcn::HResult kTimeout = hcn::makeHResult(0x800705B4);
     HcndProcess hcnd;
     QVERIFY(hcnd.start());
-    auto client = connectTo(hcnd, std::chrono::milliseconds(500));
+    // Short enough to wait out once below, long enough for a slow (sanitized) service to answer the rest.
+    auto client = connectTo(hcnd, std::chrono::seconds(3));
     QVERIFY(client);
     const auto given = *hcn::Guid::parse("6F2A1C00-0000-4000-8000-0000000000e1");
     auto chosen = client->create(ResourceKind::Network, {}, natNamed("chosen-by-the-service"), 0);
