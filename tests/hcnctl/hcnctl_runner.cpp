@@ -1,21 +1,15 @@
 #include "hcnctl_runner.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QTest>
 
-HcndService::HcndService()
-{
-    m_process.setProgram(QStringLiteral(HCND_PATH));
-    m_process.setProcessEnvironment(ctlEnvironment());
-}
-
 HcndService::~HcndService()
 {
-    if (m_process.state() != QProcess::NotRunning) {
+    if (m_process.running()) {
         m_process.terminate();
-        if (!m_process.waitForFinished(10000))
+        if (!m_process.waitForExit(10000))
             m_process.kill();
-        m_process.waitForFinished(5000);
     }
 }
 
@@ -23,12 +17,15 @@ bool HcndService::start()
 {
     // The log goes to a file: a pipe nobody reads during a long test would fill up and stall hcnd.
     const QString logPath = filePath(QStringLiteral("hcnd.log"));
-    m_process.setStandardErrorFile(logPath);
-    m_process.setArguments(
-        {QStringLiteral("--socket"), socketPath(), QStringLiteral("--log-level"), QStringLiteral("info")});
-    m_process.start();
-    if (!m_process.waitForStarted(10000)) {
-        qWarning("hcnd did not start: %s", qPrintable(m_process.errorString()));
+    ChildProcess::Options options = ctlOptions();
+    options.stdoutMode = ChildProcess::Output::Inherit;
+    options.stderrMode = ChildProcess::Output::File;
+    options.stderrFile = logPath.toStdString();
+    if (!m_process.start(HCND_PATH,
+                         toArgs({QStringLiteral("--socket"), socketPath(), QStringLiteral("--log-level"),
+                                 QStringLiteral("info")}),
+                         options)) {
+        qWarning("hcnd did not start: %s", m_process.error().c_str());
         return false;
     }
     // hcnd logs "serving on PATH" once its listener accepts connections.
@@ -38,7 +35,7 @@ bool HcndService::start()
     };
     QDeadlineTimer deadline(20000);
     while (!serving()) {
-        if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning) {
+        if (deadline.hasExpired() || !m_process.running()) {
             QFile log(logPath);
             log.open(QIODevice::ReadOnly);
             qWarning("hcnd is not serving: %s", log.readAll().constData());
@@ -49,32 +46,37 @@ bool HcndService::start()
     return true;
 }
 
-QProcessEnvironment ctlEnvironment()
+ChildProcess::Options ctlOptions()
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("HCN_SERVICE_SOCKET"));
-    return environment;
+    ChildProcess::Options options;
+    options.unsetEnvironment.push_back("HCN_SERVICE_SOCKET");
+    return options;
+}
+
+std::vector<std::string> toArgs(const QStringList& args)
+{
+    std::vector<std::string> out;
+    for (const QString& arg : args)
+        out.push_back(arg.toStdString());
+    return out;
 }
 
 CtlRun runCtl(const QStringList& args, const QByteArray& input)
 {
-    QProcess process;
-    process.setProcessEnvironment(ctlEnvironment());
-    process.start(QStringLiteral(HCNCTL_PATH), args);
+    ChildProcess process;
     CtlRun run;
-    if (!process.waitForStarted(10000))
+    if (!process.start(HCNCTL_PATH, toArgs(args), ctlOptions()))
         return run;
     if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000)) {
+        process.write(input.toStdString());
+    process.closeStdin();
+    if (!process.waitForExit(30000)) {
         process.kill();
-        process.waitForFinished(5000);
         return run;
     }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    run.exitCode = process.exitCode();
+    run.out = QString::fromStdString(process.readStdout());
+    run.err = QString::fromStdString(process.readStderr());
     return run;
 }
 

@@ -1,11 +1,16 @@
 #pragma once
-// Test helpers: a real hcnd on a temporary socket, and the real hcnctl binary run as a process.
+// Test helpers: a real hcnd on a temporary socket, and the real hcnctl binary run as a process (both
+// started with ChildProcess: fork and exec, which ThreadSanitizer follows).
 
-#include <QProcess>
+#include "hcnd_child_process.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
-#include <memory>
+#include <string>
+#include <vector>
+
+using hcntest::ChildProcess;
 
 /// What one hcnctl run left behind.
 struct CtlRun
@@ -19,7 +24,7 @@ struct CtlRun
 class HcndService
 {
 public:
-    HcndService();
+    HcndService() = default;
     ~HcndService();
 
     /// Starts hcnd and waits until it says it is serving. False (with a test warning) when it did not.
@@ -27,16 +32,19 @@ public:
     QString socketPath() const { return m_dir.filePath(QStringLiteral("hcnd.sock")); }
     /// A file in the service's temporary directory (for documents the tests write).
     QString filePath(const QString& name) const { return m_dir.filePath(name); }
-    QProcess& process() { return m_process; }
+    ChildProcess& process() { return m_process; }
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_process;
+    ChildProcess m_process; // declared after the directory: stopped before it is removed
 };
 
 /// Runs hcnctl with `args` (and `input` on stdin) and waits for it to exit.
 CtlRun runCtl(const QStringList& args, const QByteArray& input = {});
-/// A process environment without HCN_SERVICE_SOCKET, so only --socket decides where hcnctl goes.
-QProcessEnvironment ctlEnvironment();
+/// Process options without HCN_SERVICE_SOCKET in the environment, so only --socket decides where hcnctl
+/// goes; output captured.
+ChildProcess::Options ctlOptions();
+/// Program arguments for ChildProcess::start.
+std::vector<std::string> toArgs(const QStringList& args);
 /// Writes `content` to `path`; false when it could not.
 bool writeFile(const QString& path, const QByteArray& content);

@@ -281,27 +281,30 @@ not json at all
 
 void TestHcnctl::eventsFollowSeesAnotherProcessCreate()
 {
-    QProcess watcher;
-    watcher.setProcessEnvironment(ctlEnvironment());
-    watcher.start(QStringLiteral(HCNCTL_PATH), ctl({"events", "--follow", "--json"}));
-    QVERIFY(watcher.waitForStarted(10000));
+    ChildProcess watcher;
+    QVERIFY(watcher.start(HCNCTL_PATH, toArgs(ctl({"events", "--follow", "--json"})), ctlOptions()));
     QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += watcher.readAllStandardError()).contains("listening for events"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (err += QByteArray::fromStdString(watcher.readStderr())).contains("listening for events"), 20000);
 
     const QString id =
         createNetwork(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ctl-watched","Type":"NAT"})");
     QVERIFY(!id.isEmpty());
 
+    // The PreCreate event names the network too: wait for the whole Create line.
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += watcher.readAllStandardOutput()).contains(id.toUtf8()), 20000);
     QJsonObject createEvent;
-    for (const QByteArray& line : out.split('\n')) {
-        const QJsonObject event = QJsonDocument::fromJson(line).object();
-        if (event.value("TypeName").toString() == "HcnNotificationNetworkCreate" &&
-            event.value("Id").toString() == id)
-            createEvent = event;
-    }
-    QVERIFY2(!createEvent.isEmpty(), out.constData());
+    auto sawCreate = [&] {
+        out += QByteArray::fromStdString(watcher.readStdout());
+        for (const QByteArray& line : out.split('\n')) {
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            if (event.value("TypeName").toString() == "HcnNotificationNetworkCreate" &&
+                event.value("Id").toString() == id)
+                createEvent = event;
+        }
+        return !createEvent.isEmpty();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(sawCreate(), out.constData(), 20000);
     QCOMPARE(createEvent.value("Type").toInt(), 2);
     QCOMPARE(createEvent.value("Data").toObject().value("Data").toObject().value("Name").toString(),
              QStringLiteral("ctl-watched"));
@@ -309,29 +312,28 @@ void TestHcnctl::eventsFollowSeesAnotherProcessCreate()
 
     // SIGTERM ends a follow cleanly.
     watcher.terminate();
-    QVERIFY(watcher.waitForFinished(20000));
-    QCOMPARE(watcher.exitStatus(), QProcess::NormalExit);
+    QVERIFY(watcher.waitForExit(20000));
+    QVERIFY(watcher.normalExit());
     QCOMPARE(watcher.exitCode(), 0);
     QCOMPARE(run({"delete", "network", id}).exitCode, 0);
 }
 
 void TestHcnctl::eventsStopsAfterCount()
 {
-    QProcess watcher;
-    watcher.setProcessEnvironment(ctlEnvironment());
-    watcher.start(QStringLiteral(HCNCTL_PATH), ctl({"events", "--count", "2", "--duration", "60"}));
-    QVERIFY(watcher.waitForStarted(10000));
+    ChildProcess watcher;
+    QVERIFY(watcher.start(HCNCTL_PATH, toArgs(ctl({"events", "--count", "2", "--duration", "60"})),
+                          ctlOptions()));
     QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += watcher.readAllStandardError()).contains("listening for events"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (err += QByteArray::fromStdString(watcher.readStderr())).contains("listening for events"), 20000);
 
     // A network create raises PreCreate and Create: two events, then the watcher exits by itself.
     const QString id =
         createNetwork(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ctl-counted","Type":"NAT"})");
     QVERIFY(!id.isEmpty());
-    QVERIFY(watcher.waitForFinished(20000));
+    QVERIFY(watcher.waitForExit(20000));
     QCOMPARE(watcher.exitCode(), 0);
-    const QStringList lines =
-        QString::fromUtf8(watcher.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    const QStringList lines = QString::fromStdString(watcher.readStdout()).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
     QVERIFY2(lines[0].contains("HcnNotificationNetworkPreCreate") && lines[0].contains(id),
              qPrintable(lines[0]));
@@ -347,19 +349,19 @@ void TestHcnctl::eventsFollowEndsWhenTheServiceStops()
 {
     HcndService stopping; // a service of its own, so the others keep running
     QVERIFY(stopping.start());
-    QProcess watcher;
-    watcher.setProcessEnvironment(ctlEnvironment());
-    watcher.start(QStringLiteral(HCNCTL_PATH), {"--socket", stopping.socketPath(), "events", "--follow"});
-    QVERIFY(watcher.waitForStarted(10000));
+    ChildProcess watcher;
+    QVERIFY(watcher.start(HCNCTL_PATH, toArgs({"--socket", stopping.socketPath(), "events", "--follow"}),
+                          ctlOptions()));
     QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += watcher.readAllStandardError()).contains("listening for events"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (err += QByteArray::fromStdString(watcher.readStderr())).contains("listening for events"), 20000);
 
     stopping.process().terminate();
-    QVERIFY(stopping.process().waitForFinished(20000));
-    QVERIFY(watcher.waitForFinished(20000));
+    QVERIFY(stopping.process().waitForExit(20000));
+    QVERIFY(watcher.waitForExit(20000));
     QCOMPARE(watcher.exitCode(), 1);
-    QVERIFY(watcher.readAllStandardOutput().contains("HcnNotificationServiceDisconnect"));
-    err += watcher.readAllStandardError();
+    QVERIFY(watcher.readStdout().find("HcnNotificationServiceDisconnect") != std::string::npos);
+    err += QByteArray::fromStdString(watcher.readStderr());
     QVERIFY2(err.contains("the service closed the event stream"), err.constData());
 }
 

@@ -195,23 +195,22 @@ void TestHcnctlEmbedded::eventsNeedsTheService()
 
 void TestHcnctlEmbedded::simulatedHostFromTheEnvironment()
 {
-    QProcess process;
-    QProcessEnvironment environment = ctlEnvironment();
-    environment.insert("HCN_HNS_VERSION", "10.3");
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(HCNCTL_PATH), {"--embedded", "--json", "version"});
-    QVERIFY(process.waitForFinished(30000));
+    ChildProcess process;
+    ChildProcess::Options options = ctlOptions();
+    options.environment = {{"HCN_HNS_VERSION", "10.3"}};
+    QVERIFY(process.start(HCNCTL_PATH, {"--embedded", "--json", "version"}, options));
+    QVERIFY(process.waitForExit(30000));
     QCOMPARE(process.exitCode(), 0);
-    const QJsonObject about = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    const QJsonObject about =
+        QJsonDocument::fromJson(QByteArray::fromStdString(process.readStdout())).object();
     QCOMPARE(about.value("HnsVersion").toObject().value("Major").toInt(), 10);
     QCOMPARE(about.value("Endpoint").toString(), QStringLiteral("embedded engine"));
 
-    environment.insert("HCN_HNS_VERSION", "bogus");
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(HCNCTL_PATH), {"--embedded", "list", "all"});
-    QVERIFY(process.waitForFinished(30000));
+    options.environment = {{"HCN_HNS_VERSION", "bogus"}};
+    QVERIFY(process.start(HCNCTL_PATH, {"--embedded", "list", "all"}, options));
+    QVERIFY(process.waitForExit(30000));
     QCOMPARE(process.exitCode(), 1);
-    QVERIFY(process.readAllStandardError().contains("HCN_HNS_VERSION"));
+    QVERIFY(process.readStderr().find("HCN_HNS_VERSION") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestHcnctlEmbedded)

@@ -3,6 +3,7 @@
 
 #include "dump_files.h"
 #include "hcnctl_runner.h"
+#include "hcnd_child_process.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -83,9 +84,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString archive = dir.filePath("logs.tar.gz");
-        QProcess tar;
-        tar.start("tar", {"czf", archive, "-C", qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps", "collectlogs"});
-        QVERIFY(tar.waitForFinished(30000));
+        hcntest::ChildProcess tar;
+        const QString dumps = qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps";
+        QVERIFY(tar.start("tar", {"czf", archive.toStdString(), "-C", dumps.toStdString(), "collectlogs"}));
+        QVERIFY(tar.waitForExit(30000));
         QCOMPARE(tar.exitCode(), 0);
         const CtlRun run = runCtl({"import", "--json", archive});
         QCOMPARE(run.exitCode, 0);

@@ -1,13 +1,14 @@
 #pragma once
 // Test support: a real hcnd process on a socket in a temporary directory, and a raw POSIX client that
 // writes and reads frames byte for byte (for the malformed-input and slow-reader cases RpcClient
-// cannot produce).
+// cannot produce). Processes are started with ChildProcess (fork and exec), which ThreadSanitizer follows.
 
+#include "hcnd_child_process.h"
 #include "rpc/frame.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cerrno>
@@ -18,8 +19,18 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <vector>
 
 namespace hcntest {
+
+/// Program arguments for ChildProcess::start.
+inline std::vector<std::string> args(const QStringList& list)
+{
+    std::vector<std::string> out;
+    for (const QString& arg : list)
+        out.push_back(arg.toStdString());
+    return out;
+}
 
 /// A connected Unix socket speaking hcnd's framing directly.
 class RawConnection
@@ -133,44 +144,46 @@ private:
 class HcndProcess
 {
 public:
-    HcndProcess() { m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel); }
-    ~HcndProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(10000);
-        }
-    }
+    HcndProcess() = default;
+    HcndProcess(const HcndProcess&) = delete;
+    HcndProcess& operator=(const HcndProcess&) = delete;
 
     QString socketPath() const { return m_dir.filePath("hcnd.sock"); }
     std::string socket() const { return socketPath().toStdString(); }
     QString dir() const { return m_dir.path(); }
-    QProcess& process() { return m_process; }
+    bool running() { return m_process.running(); }
 
     /// Starts hcnd and waits until its socket accepts a connection.
     bool start(const QStringList& extra = {})
     {
-        m_process.start(QStringLiteral(HCND_PATH),
-                        QStringList{"--socket", socketPath(), "--log-level", "warn"} + extra);
-        if (!m_process.waitForStarted(10000))
+        ChildProcess::Options options;
+        options.stdoutMode = options.stderrMode = ChildProcess::Output::Inherit;
+        if (!m_process.start(HCND_PATH,
+                             args(QStringList{"--socket", socketPath(), "--log-level", "warn"} + extra),
+                             options)) {
+            qWarning("%s", m_process.error().c_str());
             return false;
+        }
         return QTest::qWaitFor(
                    [&] {
-                       if (m_process.state() == QProcess::NotRunning)
+                       if (!m_process.running())
                            return true;
                        RawConnection probe;
                        return probe.connect(socket());
                    },
                    15000) &&
-               m_process.state() == QProcess::Running;
+               m_process.running();
     }
+
+    /// SIGKILL (no goodbye from the service), and waits until it is gone.
+    bool kill() { return m_process.kill(); }
 
     /// SIGSTOP, and waits until every thread of hcnd has stopped (the signal takes effect
     /// asynchronously; a thread busy on another core would otherwise still answer a request).
     bool freeze()
     {
-        const auto pid = static_cast<pid_t>(m_process.processId());
-        if (::kill(pid, SIGSTOP) != 0)
+        const pid_t pid = m_process.pid();
+        if (pid <= 0 || ::kill(pid, SIGSTOP) != 0)
             return false;
         return QTest::qWaitFor(
             [pid] {
@@ -190,20 +203,20 @@ public:
             10000);
     }
     /// SIGCONT after freeze().
-    bool thaw() { return ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT) == 0; }
+    bool thaw() { return m_process.signal(SIGCONT); }
 
     /// SIGTERM, then the exit code (-1 when it did not exit normally in time).
     int terminate()
     {
-        ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
-        if (!m_process.waitForFinished(15000))
+        m_process.terminate();
+        if (!m_process.waitForExit(15000))
             return -1;
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+        return m_process.exitCode();
     }
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_process;
+    ChildProcess m_process; // declared after the directory: stopped before it is removed
 };
 
 } // namespace hcntest

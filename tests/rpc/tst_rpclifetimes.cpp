@@ -84,7 +84,7 @@ void TestRpcLifetimes::clientDeletedFromItsOwnCallback()
         QVERIFY(other->remove(hcn::ResourceKind::Network, id).ok());
     auto info = other->info();
     QVERIFY(info.ok());
-    QCOMPARE(m_hcnd.process().state(), QProcess::Running);
+    QVERIFY(m_hcnd.running());
 }
 
 QTEST_GUILESS_MAIN(TestRpcLifetimes)

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+using hcntest::ChildProcess;
 using hcntest::HcndProcess;
 using hcntest::RawConnection;
 using nlohmann::json;
@@ -217,7 +218,7 @@ void TestRpcService::hostileDocumentsGetAnHcnErrorAndTheServiceLives()
     // Still serving, this connection and everyone else.
     QCOMPARE(errorCode(hostile.call(2, "hcnd.ping")), 0);
     QCOMPARE(errorCode(bystander.call(3, "hcnd.ping")), 0);
-    QCOMPARE(m_defaultLimits.process().state(), QProcess::Running);
+    QVERIFY(m_defaultLimits.running());
 }
 
 void TestRpcService::oversizedFrameClosesOnlyThatConnection()
@@ -372,17 +373,17 @@ void TestRpcService::killedClientProcessReleasesItsHandles()
     RawConnection observer;
     QVERIFY(observer.connect(m_hcnd.socket()));
     const std::uint64_t baseline = openHandles(observer, 1);
-    QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    child.start(RPC_TEST_CLIENT_PATH, {m_hcnd.socketPath(), "killed"});
-    QVERIFY(child.waitForStarted(10000));
-    QVERIFY(child.waitForReadyRead(15000));
-    QVERIFY(child.readLine().startsWith("ready"));
-    QVERIFY(child.state() == QProcess::Running);
+    ChildProcess child;
+    ChildProcess::Options options;
+    options.stderrMode = ChildProcess::Output::Inherit;
+    QVERIFY2(child.start(RPC_TEST_CLIENT_PATH, {m_hcnd.socket(), "killed"}, options), child.error().c_str());
+    std::string out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += child.readStdout()).find('\n') != std::string::npos, 15000);
+    QVERIFY(out.starts_with("ready"));
+    QVERIFY(child.running());
     QCOMPARE(openHandles(observer, 2), baseline + 3); // network, endpoint, network again
 
-    child.kill(); // SIGKILL: no close, no unsubscribe
-    QVERIFY(child.waitForFinished(10000));
+    QVERIFY(child.kill()); // SIGKILL: no close, no unsubscribe
     QTRY_COMPARE_WITH_TIMEOUT(openHandles(observer, 3), baseline, 10000);
     const json info = parsed(observer.call(4, "hcnd.info"));
     QCOMPARE(info["result"]["Counts"]["Networks"].get<int>() >= 1, true); // the objects stay
@@ -401,11 +402,11 @@ void TestRpcService::socketIsReadableByOwnerAndGroupOnly()
 
 void TestRpcService::secondServiceRefusesALiveSocket()
 {
-    QProcess second;
-    second.start(HCND_PATH, {"--socket", m_hcnd.socketPath()});
-    QVERIFY(second.waitForFinished(15000));
+    ChildProcess second;
+    QVERIFY(second.start(HCND_PATH, {"--socket", m_hcnd.socket()}));
+    QVERIFY(second.waitForExit(15000));
     QVERIFY(second.exitCode() != 0);
-    QVERIFY(QString::fromUtf8(second.readAllStandardError()).contains("already serving"));
+    QVERIFY(QString::fromStdString(second.readStderr()).contains("already serving"));
     RawConnection c;
     QVERIFY(c.connect(m_hcnd.socket()));
     QCOMPARE(errorCode(c.call(1, "hcnd.ping")), 0);
@@ -483,18 +484,19 @@ void TestRpcService::badOptionsFailClearly()
     QFETCH(QStringList, arguments);
     QFETCH(QString, mentions);
     QTemporaryDir dir;
-    QProcess hcnd;
-    hcnd.start(HCND_PATH, QStringList{"--socket", dir.filePath("x.sock")} + arguments);
-    QVERIFY(hcnd.waitForFinished(15000));
+    ChildProcess hcnd;
+    QVERIFY(
+        hcnd.start(HCND_PATH, hcntest::args(QStringList{"--socket", dir.filePath("x.sock")} + arguments)));
+    QVERIFY(hcnd.waitForExit(15000));
     QVERIFY(hcnd.exitCode() != 0);
-    QVERIFY2(QString::fromUtf8(hcnd.readAllStandardError()).contains(mentions), qPrintable(mentions));
+    QVERIFY2(QString::fromStdString(hcnd.readStderr()).contains(mentions), qPrintable(mentions));
     QVERIFY(!QFile::exists(dir.filePath("x.sock")));
 
-    QProcess help;
-    help.start(HCND_PATH, {"--help"});
-    QVERIFY(help.waitForFinished(15000));
+    ChildProcess help;
+    QVERIFY(help.start(HCND_PATH, {"--help"}));
+    QVERIFY(help.waitForExit(15000));
     QCOMPARE(help.exitCode(), 0);
-    QVERIFY(help.readAllStandardOutput().contains("Usage: hcnd"));
+    QVERIFY(help.readStdout().find("Usage: hcnd") != std::string::npos);
 }
 
 void TestRpcService::sigtermSaysGoodbyeAndRemovesTheSocket()

@@ -71,14 +71,16 @@ private:
 
 void TestRpcTls::initTestCase()
 {
-    QProcess openssl;
-    openssl.setWorkingDirectory(m_files.path());
-    openssl.start("openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                              "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "1", "-subj",
-                              "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"});
-    if (!openssl.waitForStarted(10000))
+    hcntest::ChildProcess openssl;
+    hcntest::ChildProcess::Options options;
+    options.workingDirectory = m_files.path().toStdString();
+    if (!openssl.start("openssl",
+                       {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                        "-keyout", "key.pem", "-out", "cert.pem", "-days", "1", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"},
+                       options))
         QSKIP("the openssl command is not available");
-    QVERIFY(openssl.waitForFinished(30000));
+    QVERIFY(openssl.waitForExit(30000));
     QCOMPARE(openssl.exitCode(), 0);
     QFile token(m_files.filePath("token"));
     QVERIFY(token.open(QIODevice::WriteOnly));
@@ -229,12 +231,12 @@ void TestRpcTls::hcnctlReachesTheTlsListener()
 {
     const QString endpoint = QString("tls://127.0.0.1:%1").arg(m_port);
     auto run = [&](const QString& tokenFile) {
-        QProcess hcnctl;
-        hcnctl.start(QStringLiteral(HCNCTL_PATH), {"--socket", endpoint, "--token-file", tokenFile,
-                                                   "--ca-file", m_files.filePath("cert.pem"), "version"});
-        hcnctl.waitForFinished(30000);
-        return std::make_pair(hcnctl.exitCode(), QString::fromUtf8(hcnctl.readAllStandardOutput() +
-                                                                   hcnctl.readAllStandardError()));
+        hcntest::ChildProcess hcnctl;
+        hcnctl.start(HCNCTL_PATH, hcntest::args({"--socket", endpoint, "--token-file", tokenFile, "--ca-file",
+                                                 m_files.filePath("cert.pem"), "version"}));
+        hcnctl.waitForExit(30000);
+        return std::make_pair(hcnctl.exitCode(),
+                              QString::fromStdString(hcnctl.readStdout() + hcnctl.readStderr()));
     };
     const auto [okCode, okText] = run(m_files.filePath("token"));
     QCOMPARE(okCode, 0);
