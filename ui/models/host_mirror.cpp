@@ -97,6 +97,8 @@ struct HostMirror::Loaded
     ApiInfo info;
     SubscriptionId subscription = 0;
     QHash<QString, MirrorObject> objects;
+    /// The same objects as the core keeps them, indexed on the worker rather than the GUI thread.
+    HostState state;
 };
 
 HostMirror::HostMirror(QObject* parent) : QObject(parent), m_pending(std::make_shared<Pending>())
@@ -220,6 +222,7 @@ Result<HostMirror::Loaded> HostMirror::load(Api& api, const std::shared_ptr<Gate
         giveBack();
         return objects.status();
     }
+    (void)loaded.state.assign(*objects);
     loaded.objects.reserve(qsizetype(objects->size()));
     for (HostObject& object : *objects) {
         QString id = QString::fromStdString(object.id);
@@ -253,7 +256,7 @@ void HostMirror::finishAttach(ApiWorker* incoming, const std::shared_ptr<Gate>& 
     m_reconnectTimer.stop();
     m_reconnecting = false;
     m_loading = false;
-    replaceContent(std::move(loaded->objects), false);
+    replaceContent(std::move(loaded->objects), std::move(loaded->state), false);
     openGate(gate, loaded->subscription);
     setState(ConnectionState::Connected);
     if (done && deliver)
@@ -271,27 +274,69 @@ void HostMirror::detach()
     m_reconnectTimer.stop();
     m_reconnecting = false;
     m_loading = false;
-    replaceContent({}, false);
+    replaceContent({}, HostState(), false);
     setState(ConnectionState::Detached);
 }
 
 const MirrorObject* HostMirror::object(const QString& id) const
 {
-    auto it = m_objects.constFind(id.toUpper());
+    // Keys are upper case, and so is nearly every ID asked for (the mirror's own): no copy for those.
+    auto it = m_objects.constFind(id);
+    if (it == m_objects.cend()) {
+        const QString upper = id.toUpper();
+        if (upper == id)
+            return nullptr;
+        it = m_objects.constFind(upper);
+    }
     return it == m_objects.cend() ? nullptr : &it.value();
 }
 
+namespace {
+
+/// One entry of a sort by name: the name case-folded once, not once per comparison.
+struct ByName
+{
+    QString folded;
+    QString id;
+    const MirrorObject* object = nullptr;
+};
+
+void sortByName(std::vector<ByName>& entries)
+{
+    std::sort(entries.begin(), entries.end(), [](const ByName& a, const ByName& b) {
+        return a.folded != b.folded ? a.folded < b.folded : a.id < b.id;
+    });
+}
+
+} // namespace
+
 QList<const MirrorObject*> HostMirror::objects(ResourceKind kind) const
 {
-    QList<const MirrorObject*> out;
+    std::vector<ByName> entries;
     for (const MirrorObject& object : m_objects)
         if (object.kind == kind)
-            out.append(&object);
-    std::sort(out.begin(), out.end(), [](const MirrorObject* a, const MirrorObject* b) {
-        const int byName = QString::compare(a->name, b->name, Qt::CaseInsensitive);
-        return byName != 0 ? byName < 0 : a->id < b->id;
-    });
+            entries.push_back({object.name.toCaseFolded(), object.id, &object});
+    sortByName(entries);
+    QList<const MirrorObject*> out;
+    out.reserve(qsizetype(entries.size()));
+    for (const ByName& entry : entries)
+        out.append(entry.object);
     return out;
+}
+
+QStringList HostMirror::idsByName(QStringList ids) const
+{
+    std::vector<ByName> entries;
+    entries.reserve(std::size_t(ids.size()));
+    for (QString& id : ids) {
+        const MirrorObject* found = object(id);
+        entries.push_back({found ? found->name.toCaseFolded() : QString(), std::move(id), found});
+    }
+    sortByName(entries);
+    ids.clear();
+    for (ByName& entry : entries)
+        ids.append(std::move(entry.id));
+    return ids;
 }
 
 int HostMirror::count(ResourceKind kind) const
@@ -322,15 +367,6 @@ QStringList HostMirror::endpointIdsOfNamespace(const QString& namespaceId) const
     return toStringList(m_hostState.endpointsOfNamespace(namespaceId.toStdString()));
 }
 
-void HostMirror::rebuildState()
-{
-    std::vector<HostObject> objects;
-    objects.reserve(std::size_t(m_objects.size()));
-    for (const MirrorObject& object : std::as_const(m_objects))
-        objects.push_back(HostObject{object.kind, object.id.toStdString(), object.parsed});
-    (void)m_hostState.assign(std::move(objects));
-}
-
 void HostMirror::resync()
 {
     if (!m_worker) {
@@ -345,7 +381,7 @@ void HostMirror::resync()
         [this](Result<Loaded> loaded) {
             m_loading = false;
             if (loaded.ok())
-                replaceContent(std::move(loaded->objects), true);
+                replaceContent(std::move(loaded->objects), std::move(loaded->state), true);
             else
                 qCWarning(lcMirror) << "resync failed:" << QString::fromStdString(loaded.status().message());
             applyBatch(); // the notifications that waited for the snapshot, on top of it
@@ -509,7 +545,7 @@ void HostMirror::finishReconnect(const std::shared_ptr<Gate>& gate, Result<Loade
     m_info = std::move(loaded->info);
     m_lastSequence = 0;
     m_reconnectTimer.stop();
-    replaceContent(std::move(loaded->objects), true);
+    replaceContent(std::move(loaded->objects), std::move(loaded->state), true);
     openGate(gate, loaded->subscription);
     setState(ConnectionState::Connected);
 }
@@ -548,11 +584,11 @@ void HostMirror::unsubscribe()
     m_subscription = 0;
 }
 
-void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitDifferences)
+void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, HostState state, bool emitDifferences)
 {
     if (!emitDifferences) {
         m_objects = std::move(objects);
-        rebuildState();
+        m_hostState = std::move(state);
         emit reset();
         return;
     }
@@ -579,7 +615,7 @@ void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, bool emitD
     for (const MirrorObject* object : addedObjects)
         added.append(object->id);
     m_objects = std::move(objects);
-    rebuildState();
+    m_hostState = std::move(state);
     if (!removed.isEmpty())
         emit objectsRemoved(removed);
     if (!added.isEmpty())

@@ -76,6 +76,8 @@ public:
     const MirrorObject* object(const QString& id) const;
     /// Objects of a kind, ordered by name then ID.
     QList<const MirrorObject*> objects(ResourceKind kind) const;
+    /// `ids` in the same order: by their objects' names (case-insensitive), then ID; unknown IDs first.
+    QStringList idsByName(QStringList ids) const;
     int count(ResourceKind kind) const;
     /// IDs of the endpoints whose "HostComputeNetwork" is `networkId`.
     QStringList endpointIdsOfNetwork(const QString& networkId) const;
@@ -132,9 +134,8 @@ private:
     void openGate(const std::shared_ptr<Gate>& gate, SubscriptionId id);
     /// Stops the current subscription's events and drops it on the worker.
     void unsubscribe();
-    void replaceContent(QHash<QString, MirrorObject> objects, bool emitDifferences);
-    /// Makes m_hostState hold what m_objects holds (after a snapshot replaced it).
-    void rebuildState();
+    /// Takes a snapshot's objects and the core's copy of them (both read on the worker).
+    void replaceContent(QHash<QString, MirrorObject> objects, HostState state, bool emitDifferences);
 
     std::unique_ptr<ApiWorker> m_worker;
     ApiInfo m_info;

@@ -9,6 +9,7 @@ ResourceFilterProxyModel::ResourceFilterProxyModel(QObject* parent) : QSortFilte
     setRecursiveFilteringEnabled(true);
     setAutoAcceptChildRows(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    setSortRole(ResourceTreeModel::SortKeyRole);
 }
 
 void ResourceFilterProxyModel::setFilterText(const QString& text)

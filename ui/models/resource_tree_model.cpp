@@ -69,9 +69,10 @@ void ResourceTreeModel::rebuild()
     m_root = std::make_unique<TreeItem>(TreeItem::Type::Root);
     // Membership comes from the mirror's indexes (the core's HostState), one lookup per container.
     auto appendEndpoints = [this](TreeItem* parent, const QStringList& ids) {
-        for (const QString& id : sortedByName(ids))
+        for (const QString& id : m_mirror->idsByName(ids))
             parent->appendChild(makeEndpoint(id));
     };
+    int endpointsUnderNetworks = 0; // all of them: no group for endpoints on no known network
     for (ResourceKind kind : {ResourceKind::Network, ResourceKind::Namespace, ResourceKind::LoadBalancer}) {
         auto group = std::make_unique<GroupItem>(kind);
         for (const MirrorObject* object : m_mirror->objects(kind)) {
@@ -79,7 +80,9 @@ void ResourceTreeModel::rebuild()
             case ResourceKind::Network: {
                 auto network = std::make_unique<NetworkItem>(object->id);
                 network->setCachedName(object->name);
-                appendEndpoints(network.get(), m_mirror->endpointIdsOfNetwork(object->id));
+                const QStringList endpoints = m_mirror->endpointIdsOfNetwork(object->id);
+                endpointsUnderNetworks += int(endpoints.size());
+                appendEndpoints(network.get(), endpoints);
                 group->appendChild(std::move(network));
                 break;
             }
@@ -99,10 +102,12 @@ void ResourceTreeModel::rebuild()
     // A customer's snapshot can hold endpoints whose network is gone (a live engine refuses them): they
     // get a group of their own rather than disappearing from the tree.
     QStringList stray;
-    for (const MirrorObject* endpoint : m_mirror->objects(ResourceKind::Endpoint)) {
-        const MirrorObject* network = m_mirror->object(summary::endpointNetwork(endpoint->document));
-        if (!network || network->kind != ResourceKind::Network)
-            stray << endpoint->id;
+    if (endpointsUnderNetworks != m_mirror->count(ResourceKind::Endpoint)) {
+        for (const MirrorObject* endpoint : m_mirror->objects(ResourceKind::Endpoint)) {
+            const MirrorObject* network = m_mirror->object(summary::endpointNetwork(endpoint->document));
+            if (!network || network->kind != ResourceKind::Network)
+                stray << endpoint->id;
+        }
     }
     if (!stray.isEmpty()) {
         auto group = std::make_unique<GroupItem>(ResourceKind::Endpoint);
@@ -110,20 +115,6 @@ void ResourceTreeModel::rebuild()
         m_root->appendChild(std::move(group));
     }
     indexSubtree(m_root.get());
-}
-
-QStringList ResourceTreeModel::sortedByName(QStringList ids) const
-{
-    // Initial order only: later rows are appended and the view's proxy sorts.
-    std::sort(ids.begin(), ids.end(), [this](const QString& a, const QString& b) {
-        const MirrorObject* oa = m_mirror->object(a);
-        const MirrorObject* ob = m_mirror->object(b);
-        const QString na = oa ? oa->name : QString();
-        const QString nb = ob ? ob->name : QString();
-        const int byName = QString::compare(na, nb, Qt::CaseInsensitive);
-        return byName != 0 ? byName < 0 : a < b;
-    });
-    return ids;
 }
 
 std::unique_ptr<TreeItem> ResourceTreeModel::makeEndpoint(const QString& id) const
@@ -139,7 +130,7 @@ std::unique_ptr<TreeItem> ResourceTreeModel::makeNetwork(const QString& id) cons
     auto item = std::make_unique<NetworkItem>(id);
     if (const MirrorObject* object = m_mirror->object(id))
         item->setCachedName(object->name);
-    for (const QString& endpoint : sortedByName(m_mirror->endpointIdsOfNetwork(id)))
+    for (const QString& endpoint : m_mirror->idsByName(m_mirror->endpointIdsOfNetwork(id)))
         item->appendChild(makeEndpoint(endpoint));
     return item;
 }
@@ -147,7 +138,7 @@ std::unique_ptr<TreeItem> ResourceTreeModel::makeNetwork(const QString& id) cons
 std::unique_ptr<TreeItem> ResourceTreeModel::makeNamespace(const QString& id) const
 {
     auto item = std::make_unique<NamespaceItem>(id);
-    for (const QString& endpoint : sortedByName(m_mirror->endpointIdsOfNamespace(id)))
+    for (const QString& endpoint : m_mirror->idsByName(m_mirror->endpointIdsOfNamespace(id)))
         item->appendChild(makeEndpoint(endpoint));
     return item;
 }
@@ -295,6 +286,10 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(item->type());
     case FilterTermsRole:
         return item->filterTerms(*m_mirror);
+    case SortKeyRole:
+        if (index.column() == int(TreeColumn::Name) && !item->cachedName().isEmpty())
+            return item->cachedName();
+        return item->data(static_cast<TreeColumn>(index.column()), Qt::DisplayRole, *m_mirror);
     default:
         return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
     }

@@ -188,6 +188,9 @@ QVariant EndpointItem::data(TreeColumn column, int role, const HostMirror& mirro
     const MirrorObject* endpoint = object(mirror);
     if (!endpoint)
         return TreeItem::data(column, role, mirror);
+    // The name and ID (asked for by every sort and layout) need nothing from the document.
+    if (role == Qt::DisplayRole && column != TreeColumn::Details)
+        return TreeItem::data(column, role, mirror);
     const QJsonObject& document = endpoint->document;
     const bool remote = summary::endpointIsRemote(document);
     if (role == Qt::DisplayRole && column == TreeColumn::Details) {
