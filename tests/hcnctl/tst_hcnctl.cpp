@@ -223,8 +223,8 @@ void TestHcnctl::failures()
     const CtlRun failed = run(args);
     QCOMPARE(failed.exitCode, exitCode);
     QVERIFY2(QRegularExpression(stderrPattern).match(failed.err).hasMatch(), qPrintable(failed.err));
-    if (exitCode == 1) // a failed call is one line
-        QCOMPARE(failed.err.count('\n'), 1);
+    if (exitCode == 1) // a failed call is two lines: the HRESULT, then what it means
+        QCOMPARE(failed.err.count('\n'), 2);
     QVERIFY(failed.out.isEmpty());
     QCOMPARE(run({"--json", "list", "all"}).out, before); // nothing changed
 }
