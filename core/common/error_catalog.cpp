@@ -7,8 +7,8 @@
 #include "common/text.h"
 
 #include <charconv>
-#include <nlohmann/json.hpp>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace hcn {
@@ -39,7 +39,9 @@ const ErrorCatalogEntry* findConstant(std::string_view constant)
 
 std::string_view trimmed(std::string_view text)
 {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
     while (!text.empty() && space(text.front()))
         text.remove_prefix(1);
     while (!text.empty() && space(text.back()))
@@ -77,7 +79,8 @@ std::optional<std::uint64_t> parseDecimal(std::string_view digits)
 
 bool allDigits(std::string_view text)
 {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 /// A symbolic name: the Windows name, the hr:: constant, or the HNS_ spellings support notes use.
@@ -143,8 +146,9 @@ void describeUnknown(ErrorExplanation& out)
     const std::string hex = hresultHex(out.code);
     const std::string codeText = std::to_string(f.code) + " (" + hex4(f.code) + ")";
     if (!f.failure) {
-        out.meaning = "Not in the catalog. A success code (severity bit clear), not an error: " +
-                      out.facilityName + ", code " + codeText + ".";
+        out.meaning =
+            "Not in the catalog. A success code (severity bit clear), not an error: " + out.facilityName +
+            ", code " + codeText + ".";
     } else if (f.ntStatus) {
         out.meaning = "Not in the catalog. An NTSTATUS mapped into an HRESULT (the N bit is set): NTSTATUS " +
                       hresultHex(makeHResult(std::uint32_t(out.code) & ~0x10000000u)) + ".";
@@ -153,8 +157,8 @@ void describeUnknown(ErrorExplanation& out)
                       codeText + ".";
         out.checks.push_back("The Win32 message on Windows: `net helpmsg " + std::to_string(f.code) + "`.");
     } else if (f.facility == kHcnFacility) {
-        out.meaning = "Not in the catalog. An HCN code (facility 0x3B) newer than this catalog: code " +
-                      codeText + ".";
+        out.meaning =
+            "Not in the catalog. An HCN code (facility 0x3B) newer than this catalog: code " + codeText + ".";
         out.checks.push_back("The host's HNS version: `hcnctl version`; the HCN error table in winerror.h of "
                              "a newer Windows SDK.");
     } else {
@@ -171,19 +175,20 @@ void describeUnknown(ErrorExplanation& out)
 
 void to_json(nlohmann::ordered_json& out, const ErrorExplanation& e)
 {
-    out = nlohmann::ordered_json{{"HResult", hresultHex(e.code)},
-                                 {"Code", e.code},
-                                 {"Unsigned", static_cast<std::uint32_t>(e.code)},
-                                 {"Known", e.known},
-                                 {"Name", std::string(e.name)},
-                                 {"Constant", e.constant.empty() ? std::string() : "hr::" + std::string(e.constant)},
-                                 {"Message", e.message},
-                                 {"Meaning", e.meaning},
-                                 {"Causes", e.causes},
-                                 {"Checks", e.checks},
-                                 {"Severity", e.fields.failure ? "Error" : "Success"},
-                                 {"Facility", {{"Number", e.fields.facility}, {"Name", e.facilityName}}},
-                                 {"FacilityCode", e.fields.code}};
+    out = nlohmann::ordered_json{
+        {"HResult", hresultHex(e.code)},
+        {"Code", e.code},
+        {"Unsigned", static_cast<std::uint32_t>(e.code)},
+        {"Known", e.known},
+        {"Name", std::string(e.name)},
+        {"Constant", e.constant.empty() ? std::string() : "hr::" + std::string(e.constant)},
+        {"Message", e.message},
+        {"Meaning", e.meaning},
+        {"Causes", e.causes},
+        {"Checks", e.checks},
+        {"Severity", e.fields.failure ? "Error" : "Success"},
+        {"Facility", {{"Number", e.fields.facility}, {"Name", e.facilityName}}},
+        {"FacilityCode", e.fields.code}};
 }
 
 HResultFields decodeHResult(HResult code)
@@ -201,19 +206,32 @@ HResultFields decodeHResult(HResult code)
 std::string facilityName(std::uint16_t facility)
 {
     switch (facility) {
-    case 0: return "FACILITY_NULL";
-    case 1: return "FACILITY_RPC";
-    case 2: return "FACILITY_DISPATCH";
-    case 3: return "FACILITY_STORAGE";
-    case 4: return "FACILITY_ITF";
-    case 7: return "FACILITY_WIN32";
-    case 8: return "FACILITY_WINDOWS";
-    case 9: return "FACILITY_SECURITY";
-    case 10: return "FACILITY_CONTROL";
-    case 11: return "FACILITY_CERT";
-    case 12: return "FACILITY_INTERNET";
-    case kHcnFacility: return "HCN (0x3B)";
-    default: break;
+    case 0:
+        return "FACILITY_NULL";
+    case 1:
+        return "FACILITY_RPC";
+    case 2:
+        return "FACILITY_DISPATCH";
+    case 3:
+        return "FACILITY_STORAGE";
+    case 4:
+        return "FACILITY_ITF";
+    case 7:
+        return "FACILITY_WIN32";
+    case 8:
+        return "FACILITY_WINDOWS";
+    case 9:
+        return "FACILITY_SECURITY";
+    case 10:
+        return "FACILITY_CONTROL";
+    case 11:
+        return "FACILITY_CERT";
+    case 12:
+        return "FACILITY_INTERNET";
+    case kHcnFacility:
+        return "HCN (0x3B)";
+    default:
+        break;
     }
     char text[32];
     std::snprintf(text, sizeof text, "facility 0x%X (%u)", unsigned(facility), unsigned(facility));
@@ -230,10 +248,12 @@ Result<HResult> parseHResult(std::string_view text)
     if (auto number = parseNumber(word))
         return *number;
     constexpr std::size_t kShown = 60;
-    const std::string shown = word.size() > kShown ? std::string(word.substr(0, kShown)) + "..." : std::string(word);
-    return Status(hr::InvalidArg, "\"" + shown +
-                                      "\" is not an error code: give an HRESULT in hex (0x803B0013), in "
-                                      "decimal (-2143617005, 2151350291) or by name (HCN_E_PORT_ALREADY_EXISTS).");
+    const std::string shown =
+        word.size() > kShown ? std::string(word.substr(0, kShown)) + "..." : std::string(word);
+    return Status(hr::InvalidArg,
+                  "\"" + shown +
+                      "\" is not an error code: give an HRESULT in hex (0x803B0013), in "
+                      "decimal (-2143617005, 2151350291) or by name (HCN_E_PORT_ALREADY_EXISTS).");
 }
 
 ErrorExplanation explainHResult(HResult code)

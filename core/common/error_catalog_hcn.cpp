@@ -9,10 +9,11 @@ namespace {
 // Commands that recur below.
 #define HCN_LIST_NETWORKS "`hcnctl list networks`, `Get-HnsNetwork | Select-Object Name, Id, Type`"
 #define HCN_LIST_ENDPOINTS "`hcnctl list endpoints`, `hnsdiag list endpoints`, `Get-HnsEndpoint`"
-#define HCN_EVENT_LOG                                                                                      \
+#define HCN_EVENT_LOG                                                                                        \
     "The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents 50`."
 #define HCN_VERSION_CHECK "The host's HNS version: `hcnctl version`; compare with what the feature needs."
-#define HCN_GUEST_CHECK "The guest's network agent logs and the VM's adapters (`Get-VMNetworkAdapter -VMName VM`)."
+#define HCN_GUEST_CHECK                                                                                      \
+    "The guest's network agent logs and the VM's adapters (`Get-VMNetworkAdapter -VMName VM`)."
 
 constexpr ErrorCatalogEntry kEntries[]{
     {HCN_ERROR_CONSTANT(NetworkNotFound),
@@ -38,8 +39,7 @@ constexpr ErrorCatalogEntry kEntries[]{
      "The network's underlying layer (the VFP/vSwitch state HNS built for it) is missing.",
      {"The vSwitch or its VFP extension was reset under HNS (adapter change, VMSwitch restart).",
       "HNS state left over after a crash refers to layers that were not re-created."},
-     {"`Get-VMSwitch`, `Get-VMSwitchExtension -VMSwitchName NAME`.",
-      HCN_EVENT_LOG,
+     {"`Get-VMSwitch`, `Get-VMSwitchExtension -VMSwitchName NAME`.", HCN_EVENT_LOG,
       "Delete and re-create the network, or `Restart-Service hns`."}},
     {HCN_ERROR_CONSTANT(SwitchNotFound),
      "The virtual switch the network needs does not exist.",
@@ -79,8 +79,7 @@ constexpr ErrorCatalogEntry kEntries[]{
      "A VFP setting expected on an endpoint's switch port is missing.",
      {"VFP state was reset under HNS (vSwitch restart, VFP extension disabled).",
       "The endpoint's port was re-created without its settings."},
-     {"`vfpctrl /list-vmswitch-port` and `vfpctrl /port PORT /list-rule` on the host.",
-      HCN_EVENT_LOG}},
+     {"`vfpctrl /list-vmswitch-port` and `vfpctrl /port PORT /list-rule` on the host.", HCN_EVENT_LOG}},
     {HCN_ERROR_CONSTANT(InvalidNetwork),
      "The network document is invalid or incomplete.",
      {"Subnets, routes or the MAC pool are inconsistent (a route's next hop outside its subnet, a MAC "
@@ -192,8 +191,7 @@ constexpr ErrorCatalogEntry kEntries[]{
      "HNS could not process a registry key.",
      {"Damaged or hand-edited HNS keys under HKLM\\SYSTEM\\CurrentControlSet\\Services\\hns.",
       "Security software blocking registry access."},
-     {HCN_EVENT_LOG,
-      "`Get-ItemProperty HKLM:\\SYSTEM\\CurrentControlSet\\Services\\hns\\State`.",
+     {HCN_EVENT_LOG, "`Get-ItemProperty HKLM:\\SYSTEM\\CurrentControlSet\\Services\\hns\\State`.",
       "`Restart-Service hns`; repair the keys from a working node of the same build."}},
     {HCN_ERROR_CONSTANT(InvalidJson),
      "The JSON document is not valid, or a field has the wrong JSON type.",
@@ -232,8 +230,8 @@ constexpr ErrorCatalogEntry kEntries[]{
      "The service is stopping (or stopped) and takes no more requests.",
      {"HNS (or hcnd) is shutting down or restarting: an update, `Restart-Service hns`, a crash.",
       "The client keeps a connection across a service restart."},
-     {"`Get-Service hns` (hcnd: `hcnctl version`).", "Reconnect once the service is back and open objects "
-                                                      "again by ID."}},
+     {"`Get-Service hns` (hcnd: `hcnctl version`).",
+      "Reconnect once the service is back and open objects again by ID."}},
     {HCN_ERROR_CONSTANT(GcnModuleNotFound),
      "Guest network service: a service module is missing inside the guest.",
      {"The guest's network agent is older or newer than the host expects."},
@@ -274,8 +272,7 @@ constexpr ErrorCatalogEntry kEntries[]{
     {HCN_ERROR_CONSTANT(IcsDisabled),
      "The SharedAccess (Internet Connection Sharing) service is disabled; ICS networks (WSL, the Default "
      "Switch) need it.",
-     {"SharedAccess set to Disabled by hardening or group policy.",
-      "Another tool took ICS over."},
+     {"SharedAccess set to Disabled by hardening or group policy.", "Another tool took ICS over."},
      {"`Get-Service SharedAccess | Select-Object Status, StartType`.",
       "`Set-Service SharedAccess -StartupType Manual` then start it; retry."}},
     {HCN_ERROR_CONSTANT(EndpointNamespaceAlreadyExists),
@@ -348,6 +345,12 @@ constexpr ErrorCatalogEntry kEntries[]{
       "virtualization setups)."},
      {"`Get-VMSwitchExtension -VMSwitchName NAME | Where-Object Name -match 'Virtual Filtering'`."}},
 };
+
+#undef HCN_LIST_NETWORKS
+#undef HCN_LIST_ENDPOINTS
+#undef HCN_EVENT_LOG
+#undef HCN_VERSION_CHECK
+#undef HCN_GUEST_CHECK
 
 } // namespace
 

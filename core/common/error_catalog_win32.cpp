@@ -32,14 +32,13 @@ constexpr ErrorCatalogEntry kEntries[]{
      "The operation was cancelled before it finished.",
      {"The user cancelled it (the console's Cancel, Ctrl-C in hcnctl).",
       "Another operation replaced it (a second host opened while the first was still loading)."},
-     {"Run the operation again and let it finish.",
-      "The console's event log for what replaced it."}},
+     {"Run the operation again and let it finish.", "The console's event log for what replaced it."}},
     {HCN_ERROR_CONSTANT(Unexpected),
      "Catastrophic failure: the service reached a state it does not expect. Usually a bug or corrupted "
      "state, not a wrong request.",
-     {"HNS state corrupted after a crash or an unclean shutdown.",
-      "A bug in HNS or in this service."},
-     {"The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents 50`.",
+     {"HNS state corrupted after a crash or an unclean shutdown.", "A bug in HNS or in this service."},
+     {"The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents "
+      "50`.",
       "Restart the service and retry: `Restart-Service hns` (hcnd: restart it).",
       "If it repeats, collect logs (collectlogs.ps1 from microsoft/SDN) and report it."}},
     {HCN_ERROR_CONSTANT(Fail),
@@ -75,8 +74,7 @@ constexpr ErrorCatalogEntry kEntries[]{
       "Open the object again by ID: `hcnctl show KIND ID`."}},
     {HCN_ERROR_CONSTANT(OutOfMemory),
      "Not enough memory for the operation, or a request larger than the service accepts.",
-     {"The host is short of memory.",
-      "A document or a message exceeds the size limit of the service."},
+     {"The host is short of memory.", "A document or a message exceeds the size limit of the service."},
      {"Memory on the host: `Get-Counter '\\Memory\\Available MBytes'`.",
       "The size of the document sent; split large batches."}},
     {HCN_ERROR_CONSTANT(ElementNotFound),
@@ -123,7 +121,8 @@ constexpr ErrorCatalogEntry kEntries[]{
       "the device HNS programs).",
       "The physical adapter behind an external network went down or was reconfigured."},
      {"`Get-VMSwitch` and `Get-NetAdapter` on the host.",
-      "The HNS and VMSwitch event logs: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VmSwitch-Operational "
+      "The HNS and VMSwitch event logs: `Get-WinEvent -LogName "
+      "Microsoft-Windows-Hyper-V-VmSwitch-Operational "
       "-MaxEvents 50`.",
       "`Restart-Service hns` and retry; reboot if it repeats."}},
     {HCN_ERROR_CONSTANT(ServiceDisabled),
@@ -137,8 +136,7 @@ constexpr ErrorCatalogEntry kEntries[]{
      "ERROR_SERVICE_NOT_ACTIVE: the service the call goes to is not running.",
      {"HNS stopped or crashed and has not been restarted.",
       "The call was made during boot before HNS started."},
-     {"`Get-Service hns`; `Start-Service hns`.",
-      "For this product: is hcnd running? `hcnctl version`."}},
+     {"`Get-Service hns`; `Start-Service hns`.", "For this product: is hcnd running? `hcnctl version`."}},
     {HCN_ERROR_CONSTANT(Timeout),
      "ERROR_TIMEOUT: the service did not answer in time.",
      {"The service is overloaded or stuck (a long HNS operation holds its lock).",

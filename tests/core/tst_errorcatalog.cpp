@@ -92,17 +92,22 @@ void TestErrorCatalog::fieldKnowledge_data()
     QTest::addColumn<QString>("cause");
     QTest::addColumn<QString>("check");
     QTest::newRow("port already exists: the orphaned load balancer loop")
-        << int(hr::PortAlreadyExists) << "orphaned load balancer" << "hnsdiag list loadbalancers";
+        << int(hr::PortAlreadyExists) << "orphaned load balancer"
+        << "hnsdiag list loadbalancers";
     QTest::newRow("element not found: stale IDs after an HNS restart")
-        << int(hr::ElementNotFound) << "HNS restart" << "hnsdiag list all";
+        << int(hr::ElementNotFound) << "HNS restart"
+        << "hnsdiag list all";
     QTest::newRow("address invalid or reserved: kube-proxy source VIP")
-        << int(hr::AddrInvalidOrReserved) << "source-VIP" << "Get-HnsEndpoint";
+        << int(hr::AddrInvalidOrReserved) << "source-VIP"
+        << "Get-HnsEndpoint";
     QTest::newRow("network not found: re-created network") << int(hr::NetworkNotFound) << "re-created"
                                                            << "Get-HnsNetwork";
-    QTest::newRow("invalid policy: ACL with Any") << int(hr::InvalidPolicy) << "\"Any\"" << "Policies";
-    QTest::newRow("already exists: WSL stale state") << int(hr::AlreadyExists) << "WSL" << "wsl --shutdown";
+    QTest::newRow("invalid policy: ACL with Any") << int(hr::InvalidPolicy) << "\"Any\""
+                                                  << "Policies";
+    QTest::newRow("already exists: WSL stale state") << int(hr::AlreadyExists) << "WSL"
+                                                     << "wsl --shutdown";
     QTest::newRow("RPC server unavailable: HNS restarted") << int(hr::RpcServerUnavailable) << "HNS"
-                                                            << "Start-Service hns";
+                                                           << "Start-Service hns";
 }
 
 void TestErrorCatalog::fieldKnowledge()
@@ -133,10 +138,10 @@ void TestErrorCatalog::spellingsReadAsOneCode_data()
     QTest::newRow("hr constant") << "PortAlreadyExists" << port;
     QTest::newRow("hr constant with namespace, any case") << "hr::portalreadyexists" << port;
     QTest::newRow("surrounding whitespace") << "  \t0x803B0013\r\n" << port;
-    QTest::newRow("name without _E_") << "HCN_INTERFACEPARAMETERS_ALREADY_APPLIED"
-                                      << int(hr::InterfaceParametersAlreadyApplied);
-    QTest::newRow("HNS_ spelling of the name without _E_") << "HNS_INTERFACEPARAMETERS_ALREADY_APPLIED"
-                                                            << int(hr::InterfaceParametersAlreadyApplied);
+    QTest::newRow("name without _E_")
+        << "HCN_INTERFACEPARAMETERS_ALREADY_APPLIED" << int(hr::InterfaceParametersAlreadyApplied);
+    QTest::newRow("HNS_ spelling of the name without _E_")
+        << "HNS_INTERFACEPARAMETERS_ALREADY_APPLIED" << int(hr::InterfaceParametersAlreadyApplied);
     QTest::newRow("Win32 error number") << "1168" << int(hr::ElementNotFound);
     QTest::newRow("Win32 name") << "ERROR_ALREADY_EXISTS" << int(hr::AlreadyExists);
     QTest::newRow("generic COM name") << "e_invalidarg" << int(hr::InvalidArg);
@@ -194,16 +199,23 @@ void TestErrorCatalog::unknownCodeStillDecodes_data()
     QTest::addColumn<QString>("meaning");
     QTest::addColumn<QString>("check");
     QTest::newRow("Win32 error: its number and net helpmsg")
-        << int(makeHResult(0x800704D2)) << "FACILITY_WIN32" << "Win32 error 1234" << "net helpmsg 1234";
-    QTest::newRow("HCN code newer than the catalog")
-        << int(makeHResult(0x803B00FF)) << "HCN (0x3B)" << "newer than this catalog" << "hcnctl version";
-    QTest::newRow("success code is not an error")
-        << int(makeHResult(0x00040001)) << "FACILITY_ITF" << "success code" << "certutil -error 0x00040001";
-    QTest::newRow("NTSTATUS inside an HRESULT")
-        << int(makeHResult(0xD0000022)) << "FACILITY_NULL" << "NTSTATUS 0xC0000022" << "certutil -error";
+        << int(makeHResult(0x800704D2)) << "FACILITY_WIN32"
+        << "Win32 error 1234"
+        << "net helpmsg 1234";
+    QTest::newRow("HCN code newer than the catalog") << int(makeHResult(0x803B00FF)) << "HCN (0x3B)"
+                                                     << "newer than this catalog"
+                                                     << "hcnctl version";
+    QTest::newRow("success code is not an error") << int(makeHResult(0x00040001)) << "FACILITY_ITF"
+                                                  << "success code"
+                                                  << "certutil -error 0x00040001";
+    QTest::newRow("NTSTATUS inside an HRESULT") << int(makeHResult(0xD0000022)) << "FACILITY_NULL"
+                                                << "NTSTATUS 0xC0000022"
+                                                << "certutil -error";
     QTest::newRow("facility without a name") << int(makeHResult(0x80991234)) << "facility 0x99 (153)"
-                                             << "code 4660 (0x1234)" << "certutil -error 0x80991234";
-    QTest::newRow("customer bit") << int(makeHResult(0xA0010001)) << "FACILITY_RPC" << "vendor"
+                                             << "code 4660 (0x1234)"
+                                             << "certutil -error 0x80991234";
+    QTest::newRow("customer bit") << int(makeHResult(0xA0010001)) << "FACILITY_RPC"
+                                  << "vendor"
                                   << "certutil";
 }
 

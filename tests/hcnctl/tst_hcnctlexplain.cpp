@@ -1,9 +1,8 @@
 // `hcnctl explain`, the error decoder, as a user runs it (the real binary, no service), and the meaning
 // line hcnctl adds under every failed call.
 
-#include "hcnctl_runner.h"
-
 #include "hcn/error_catalog.h"
+#include "hcnctl_runner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,21 +31,25 @@ void TestHcnctlExplain::explainsCodes_data()
     QTest::addColumn<QString>("stderrPattern");
 
     const QStringList portText{"HCN_E_PORT_ALREADY_EXISTS (0x803B0013, -2143617005)",
-                               "Message:  The specified port already exists.", "Causes:", "Checks:",
-                               "orphaned load balancer", "hnsdiag list loadbalancers"};
+                               "Message:  The specified port already exists.",
+                               "Causes:",
+                               "Checks:",
+                               "orphaned load balancer",
+                               "hnsdiag list loadbalancers"};
     QTest::newRow("hex code: name, message, meaning, causes and checks")
         << QStringList{"explain", "0x803B0013"} << 0 << portText << "^$";
-    QTest::newRow("signed decimal as Go prints it") << QStringList{"explain", "-2143617005"} << 0 << portText
-                                                    << "^$";
-    QTest::newRow("HNS_ name from a support note") << QStringList{"explain", "HNS_PORT_ALREADY_EXISTS"} << 0
-                                                   << portText << "^$";
+    QTest::newRow("signed decimal as Go prints it")
+        << QStringList{"explain", "-2143617005"} << 0 << portText << "^$";
+    QTest::newRow("HNS_ name from a support note")
+        << QStringList{"explain", "HNS_PORT_ALREADY_EXISTS"} << 0 << portText << "^$";
     QTest::newRow("several codes, one block each")
         << QStringList{"explain", "0x803B002F", "80070490", "E_INVALIDARG"} << 0
-        << QStringList{"HCN_E_ADDR_INVALID_OR_RESERVED", "ERROR_NOT_FOUND (0x80070490", "E_INVALIDARG"} << "^$";
+        << QStringList{"HCN_E_ADDR_INVALID_OR_RESERVED", "ERROR_NOT_FOUND (0x80070490", "E_INVALIDARG"}
+        << "^$";
     QTest::newRow("unknown Win32 code: decoded, exit 1")
         << QStringList{"explain", "0x800704D2"} << 1
-        << QStringList{"0x800704D2 (-2147023662): not in the error catalog", "FACILITY_WIN32", "Win32 error 1234",
-                       "net helpmsg 1234"}
+        << QStringList{"0x800704D2 (-2147023662): not in the error catalog", "FACILITY_WIN32",
+                       "Win32 error 1234", "net helpmsg 1234"}
         << "^$";
     QTest::newRow("one unknown among known codes: exit 1")
         << QStringList{"explain", "0x803B0001", "0x803B00FF"} << 1
@@ -54,10 +57,11 @@ void TestHcnctlExplain::explainsCodes_data()
     QTest::newRow("unreadable code: usage error naming it")
         << QStringList{"explain", "0x803B0001", "port-exists"} << 2 << QStringList{}
         << "^hcnctl: \"port-exists\" is not an error code.*\nTry 'hcnctl explain --help'";
-    QTest::newRow("no code: usage error") << QStringList{"explain"} << 2 << QStringList{}
-                                          << "^hcnctl: explain needs at least one CODE";
+    QTest::newRow("no code: usage error")
+        << QStringList{"explain"} << 2 << QStringList{} << "^hcnctl: explain needs at least one CODE";
     QTest::newRow("help page lists the spellings")
-        << QStringList{"explain", "--help"} << 0 << QStringList{"-2143617005", "hr::", "Exit status 0"} << "^$";
+        << QStringList{"explain", "--help"} << 0 << QStringList{"-2143617005", "hr::", "Exit status 0"}
+        << "^$";
 }
 
 void TestHcnctlExplain::explainsCodes()
@@ -82,8 +86,9 @@ void TestHcnctlExplain::allExplainsTheWholeCatalog()
     QCOMPARE(run.exitCode, 0);
     for (hcn::HResult code : hcn::catalogedHResults()) {
         const std::string_view name = hcn::hresultName(code);
-        const QString heading = QStringLiteral("\n%1 (%2,").arg(QString::fromLatin1(name.data(), name.size()),
-                                                                 QString::fromStdString(hcn::hresultHex(code)));
+        const QString heading = QStringLiteral("\n%1 (%2,")
+                                    .arg(QString::fromLatin1(name.data(), name.size()),
+                                         QString::fromStdString(hcn::hresultHex(code)));
         QVERIFY2(("\n" + run.out).contains(heading), qPrintable(heading));
     }
 }
@@ -113,7 +118,8 @@ void TestHcnctlExplain::jsonCarriesEveryPart()
     QCOMPARE(unknown.value("Known").toBool(), false);
     QCOMPARE(unknown.value("Name").toString(), QString());
     QCOMPARE(unknown.value("Severity").toString(), QStringLiteral("Error"));
-    QCOMPARE(unknown.value("Facility").toObject().value("Name").toString(), QStringLiteral("facility 0x99 (153)"));
+    QCOMPARE(unknown.value("Facility").toObject().value("Name").toString(),
+             QStringLiteral("facility 0x99 (153)"));
     QCOMPARE(unknown.value("FacilityCode").toInt(), 0x1234);
 }
 
@@ -125,7 +131,8 @@ void TestHcnctlExplain::failedCallPointsAtExplain_data()
     QTest::newRow("missing network: meaning and the explain command")
         << QStringList{"--embedded", "show", "network", "5A1E0000-0000-4000-8000-00000000E404"}
         << "hcnctl: HCN_E_NETWORK_NOT_FOUND (0x803B0001): The network was not found."
-        << "hcnctl: The network named in the call does not exist on the host. Run `hcnctl explain 0x803B0001` "
+        << "hcnctl: The network named in the call does not exist on the host. Run `hcnctl explain "
+           "0x803B0001` "
            "for causes and checks.";
     QTest::newRow("read-only snapshot: access denied explained")
         << QStringList{"--snapshot", "SNAPSHOT", "delete", "network", "5A1E0000-0000-4000-8000-00000000E404"}

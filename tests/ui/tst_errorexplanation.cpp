@@ -89,8 +89,9 @@ void TestErrorExplanation::messageBoxDetailsCarryCausesAndChecks()
 {
     QMessageBox box(QMessageBox::Warning, QStringLiteral("Open Snapshot"), QStringLiteral("not opened"));
     ErrorExplanationView::explainIn(box, hr::AccessDenied);
-    QVERIFY2(box.informativeText().startsWith(QStringLiteral("E_ACCESSDENIED (0x80070005): The caller may not")),
-             qPrintable(box.informativeText()));
+    QVERIFY2(
+        box.informativeText().startsWith(QStringLiteral("E_ACCESSDENIED (0x80070005): The caller may not")),
+        qPrintable(box.informativeText()));
     QVERIFY(box.detailedText().contains(QStringLiteral("offline snapshot")));
     QVERIFY(box.detailedText().contains(QStringLiteral("hcnctl version")));
 }

@@ -24,8 +24,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QToolButton>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace hcn;
@@ -364,7 +364,8 @@ void TestPropertiesDock::conflictingPortMappingShowsErrorAndChangesNothing()
                  QStringLiteral("HCN_E_PORT_ALREADY_EXISTS (0x803B0013): The port is taken")),
              qPrintable(explanation->summary()));
     QVERIFY(!explanation->detailsShown());
-    QTest::mouseClick(explanation->findChild<QToolButton*>(QStringLiteral("errorCausesToggle")), Qt::LeftButton);
+    QTest::mouseClick(explanation->findChild<QToolButton*>(QStringLiteral("errorCausesToggle")),
+                      Qt::LeftButton);
     QVERIFY(explanation->detailsShown());
     QVERIFY(!explanation->findChild<QLabel*>(QStringLiteral("errorCauses"))->isHidden());
     QVERIFY2(explanation->details().contains(QStringLiteral("orphaned load balancer")) &&

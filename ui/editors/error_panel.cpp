@@ -10,8 +10,8 @@
 namespace hcn::ui {
 
 ErrorPanel::ErrorPanel(QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_message(new QLabel(this)), m_explanation(new ErrorExplanationView(this)),
-      m_record(new QPlainTextEdit(this))
+    : QWidget(parent), m_title(new QLabel(this)), m_message(new QLabel(this)),
+      m_explanation(new ErrorExplanationView(this)), m_record(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("errorPanel"));
     setStyleSheet(QStringLiteral("hcn--ui--ErrorPanel { background: #fbe9e9; }"));

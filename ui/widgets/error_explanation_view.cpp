@@ -27,7 +27,8 @@ QString bulletList(const std::vector<std::string>& lines)
 } // namespace
 
 ErrorExplanationView::ErrorExplanationView(QWidget* parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_toggle(new QToolButton(this)), m_details(new QLabel(this))
+    : QWidget(parent), m_summary(new QLabel(this)), m_toggle(new QToolButton(this)),
+      m_details(new QLabel(this))
 {
     setObjectName(QStringLiteral("errorExplanation"));
     m_summary->setObjectName(QStringLiteral("errorMeaning"));

@@ -16,9 +16,9 @@ namespace hcn {
 /// The bit fields of an HRESULT.
 struct HResultFields
 {
-    bool failure = false;      ///< severity bit 31 (SEVERITY_ERROR)
-    bool customer = false;     ///< bit 29: a code defined outside Microsoft
-    bool ntStatus = false;     ///< bit 28: an NTSTATUS mapped into an HRESULT
+    bool failure = false;       ///< severity bit 31 (SEVERITY_ERROR)
+    bool customer = false;      ///< bit 29: a code defined outside Microsoft
+    bool ntStatus = false;      ///< bit 28: an NTSTATUS mapped into an HRESULT
     std::uint16_t facility = 0; ///< bits 16-26
     std::uint16_t code = 0;     ///< bits 0-15 (for FACILITY_WIN32: the Win32 error number)
 };
@@ -27,15 +27,15 @@ struct HResultFields
 struct ErrorExplanation
 {
     HResult code = hr::Ok;
-    bool known = false;             ///< the catalog explains this code
-    std::string_view name;          ///< "HCN_E_PORT_ALREADY_EXISTS"; empty for an unknown code
-    std::string_view constant;      ///< the hr:: constant, "PortAlreadyExists"; empty for an unknown code
-    std::string message;            ///< the Windows message text, without the trailing space
-    std::string meaning;            ///< what it means for HCN (for an unknown code: what its fields say)
+    bool known = false;              ///< the catalog explains this code
+    std::string_view name;           ///< "HCN_E_PORT_ALREADY_EXISTS"; empty for an unknown code
+    std::string_view constant;       ///< the hr:: constant, "PortAlreadyExists"; empty for an unknown code
+    std::string message;             ///< the Windows message text, without the trailing space
+    std::string meaning;             ///< what it means for HCN (for an unknown code: what its fields say)
     std::vector<std::string> causes; ///< common causes, as seen in the field
     std::vector<std::string> checks; ///< what to look at, with the commands to run
     HResultFields fields;
-    std::string facilityName;       ///< "FACILITY_WIN32", "HCN (0x3B)", or "facility 0x123"
+    std::string facilityName; ///< "FACILITY_WIN32", "HCN (0x3B)", or "facility 0x123"
 };
 
 /// {"HResult":"0x803B0013","Code":-2143617005,"Unsigned":2151350291,"Known","Name","Constant","Message",
