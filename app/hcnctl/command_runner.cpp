@@ -448,6 +448,8 @@ ExitStatus CommandRunner::batch(const CliOptions& options, Session& session)
         return ExitStatus::Success;
     m_err << "hcnctl: batch: " << runner.failureCount() << " of " << runner.callCount()
           << " calls failed; the first: " << runner.firstFailure() << '\n';
+    if (failed(runner.firstFailureCode()))
+        m_err << "hcnctl: batch: " << explainLine(Status(runner.firstFailureCode())) << '\n';
     return ExitStatus::Failure;
 }
 

@@ -258,6 +258,10 @@ not json at all
     QCOMPARE(batch.exitCode, 1);
     QVERIFY2(batch.err.contains("2 of 5 calls failed") && batch.err.contains("HCN_E_NETWORK_NOT_FOUND"),
              qPrintable(batch.err));
+    // The summary's first failure is explained like any failed call.
+    QVERIFY2(batch.err.contains("hcnctl: batch: The network named in the call does not exist on the host. Run "
+                                "`hcnctl explain 0x803B0001` for causes and checks."),
+             qPrintable(batch.err));
     const QStringList lines = batch.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
     const QJsonObject created = parseObject(lines[0]);

@@ -295,7 +295,7 @@ bool ScenarioLoader::loadFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         // HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND) / E_FAIL: what a Windows tool would report.
-        const HResult code = file.exists() ? makeHResult(0x80004005) : makeHResult(0x80070002);
+        const HResult code = file.exists() ? hr::Fail : hr::FileNotFound;
         m_error = {path, code, file.errorString()};
         return false;
     }
