@@ -296,16 +296,20 @@ void TestHcnctl::eventsFollowSeesAnotherProcessCreate()
         createNetwork(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ctl-watched","Type":"NAT"})");
     QVERIFY(!id.isEmpty());
 
+    // The PreCreate event names the network first; wait for the Create event itself.
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += watcher.readAllStandardOutput()).contains(id.toUtf8()), 20000);
     QJsonObject createEvent;
-    for (const QByteArray& line : out.split('\n')) {
-        const QJsonObject event = QJsonDocument::fromJson(line).object();
-        if (event.value("TypeName").toString() == "HcnNotificationNetworkCreate" &&
-            event.value("Id").toString() == id)
-            createEvent = event;
-    }
-    QVERIFY2(!createEvent.isEmpty(), out.constData());
+    auto sawCreate = [&] {
+        out += watcher.readAllStandardOutput();
+        for (const QByteArray& line : out.split('\n')) {
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            if (event.value("TypeName").toString() == "HcnNotificationNetworkCreate" &&
+                event.value("Id").toString() == id)
+                createEvent = event;
+        }
+        return !createEvent.isEmpty();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sawCreate(), 20000);
     QCOMPARE(createEvent.value("Type").toInt(), 2);
     QCOMPARE(createEvent.value("Data").toObject().value("Data").toObject().value("Name").toString(),
              QStringLiteral("ctl-watched"));
