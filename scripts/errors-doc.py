@@ -17,10 +17,13 @@ The same text is what `hcnctl explain CODE` prints and what the console shows un
 (Causes and checks). This file is generated from the catalog (`core/common/error_catalog_*.cpp`) by
 `scripts/errors-doc.py`; edit the catalog, then regenerate.
 
-`hcnctl explain` reads a code however it was written: `0x803B0013`, `803b0013`, `-2143617005` (signed
-decimal, as Go and PowerShell print it), `2151350291` (an ErrorRecord's `ErrorCode`), a Win32 error
-number (`1168` reads as `0x80070490`), the name (`HCN_E_PORT_ALREADY_EXISTS`, also the `HNS_` spelling
-seen in support notes, `HNS_PORT_ALREADY_EXISTS`) or the `hr::` constant (`PortAlreadyExists`). A code
+`hcnctl explain` reads a code however it was written: `0x803B0013`, `803b0013`, `-2143617005`
+(signed decimal, as PowerShell's `Exception.HResult` shows it), `2151350291` (an ErrorRecord's
+`ErrorCode`), a Win32 error number (`1168` reads as `0x80070490`), the name
+(`HCN_E_PORT_ALREADY_EXISTS`, also the `HNS_` spelling seen in support notes,
+`HNS_PORT_ALREADY_EXISTS`) or the `hr::` constant (`PortAlreadyExists`). Eight digits starting with 8
+(`80070490`) are read as hex: as a decimal number they would be a success code nobody reports; other
+numbers without `0x` and without hex letters are decimal. A code
 not in the catalog is still decoded: severity, facility and code, for FACILITY_WIN32 the Win32 error
 number, with `certutil -error` / `net helpmsg` to look it up on Windows. Exit status: 0 when every code
 is known, 1 when one is not, 2 for text that is not an error code.

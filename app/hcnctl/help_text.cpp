@@ -158,10 +158,11 @@ The error decoder: for each HRESULT its name, the Windows message text, what it 
 common causes seen in the field and what to check (hcnctl, hnsdiag and PowerShell commands). `all`
 explains every code in the catalog (docs/errors.md holds the same table).
 
-CODE may be written as people meet it: 0x803B0013, 803b0013, -2143617005 (signed decimal, as Go and
-PowerShell print it), 2151350291 (ErrorRecord's ErrorCode), a Win32 error number (1168 reads as
-0x80070490), the name (HCN_E_PORT_ALREADY_EXISTS, HNS_PORT_ALREADY_EXISTS, ERROR_NOT_FOUND) or the
-hr:: constant (PortAlreadyExists); case does not matter.
+CODE may be written as people meet it: 0x803B0013, 803b0013, -2143617005 (signed decimal, as
+PowerShell's Exception.HResult shows it), 2151350291 (ErrorRecord's ErrorCode), a Win32 error number
+(1168 reads as 0x80070490), the name (HCN_E_PORT_ALREADY_EXISTS, HNS_PORT_ALREADY_EXISTS,
+ERROR_NOT_FOUND) or the hr:: constant (PortAlreadyExists); case does not matter. Eight digits
+starting with 8 (80070490) are read as hex, other numbers without 0x and hex letters as decimal.
 
 A code the catalog does not know is still decoded: severity, facility and code (for FACILITY_WIN32 the
 Win32 error number), with where to look it up.

@@ -38,7 +38,7 @@ void TestHcnctlExplain::explainsCodes_data()
                                "hnsdiag list loadbalancers"};
     QTest::newRow("hex code: name, message, meaning, causes and checks")
         << QStringList{"explain", "0x803B0013"} << 0 << portText << "^$";
-    QTest::newRow("signed decimal as Go prints it")
+    QTest::newRow("signed decimal as PowerShell shows it")
         << QStringList{"explain", "-2143617005"} << 0 << portText << "^$";
     QTest::newRow("HNS_ name from a support note")
         << QStringList{"explain", "HNS_PORT_ALREADY_EXISTS"} << 0 << portText << "^$";
