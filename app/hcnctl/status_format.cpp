@@ -22,10 +22,7 @@ std::string trimmedMessage(const Status& status)
 
 std::string describeStatus(const Status& status)
 {
-    const std::string_view name = hresultName(status.code());
-    std::string line =
-        name.empty() ? hresultHex(status.code()) : std::string(name) + " (" + hresultHex(status.code()) + ")";
-    return line + ": " + trimmedMessage(status);
+    return hresultLabel(status.code()) + ": " + trimmedMessage(status);
 }
 
 std::string explainLine(const Status& status)

@@ -191,6 +191,12 @@ void to_json(nlohmann::ordered_json& out, const ErrorExplanation& e)
         {"FacilityCode", e.fields.code}};
 }
 
+std::string hresultLabel(HResult code)
+{
+    const std::string_view name = hresultName(code);
+    return name.empty() ? hresultHex(code) : std::string(name) + " (" + hresultHex(code) + ")";
+}
+
 HResultFields decodeHResult(HResult code)
 {
     const auto bits = static_cast<std::uint32_t>(code);

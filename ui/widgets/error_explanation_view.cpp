@@ -11,11 +11,6 @@ namespace hcn::ui {
 
 namespace {
 
-QString qs(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
 QString bulletList(const std::vector<std::string>& lines)
 {
     QString out;
@@ -92,9 +87,7 @@ void ErrorExplanationView::setDetailsShown(bool shown)
 
 QString ErrorExplanationView::title(HResult code)
 {
-    const std::string_view name = hresultName(code);
-    const QString hex = QString::fromStdString(hresultHex(code));
-    return name.empty() ? hex : QStringLiteral("%1 (%2)").arg(qs(name), hex);
+    return QString::fromStdString(hresultLabel(code));
 }
 
 QString ErrorExplanationView::summaryText(HResult code)

@@ -43,6 +43,10 @@ struct ErrorExplanation
 /// `hcnctl explain --json` prints.
 void to_json(nlohmann::ordered_json& out, const ErrorExplanation& explanation);
 
+/// "HCN_E_PORT_ALREADY_EXISTS (0x803B0013)", or only the hex spelling for a code without a name: how
+/// hcnctl and the console name a code.
+std::string hresultLabel(HResult code);
+
 /// Splits an HRESULT into its bit fields.
 HResultFields decodeHResult(HResult code);
 /// A readable name for a facility number.
