@@ -38,11 +38,13 @@ void BatchRunner::run(std::istream& input, std::ostream& output)
     }
 }
 
-void BatchRunner::noteFailure(std::size_t lineNumber, const std::string& description)
+void BatchRunner::noteFailure(std::size_t lineNumber, const std::string& description, HResult code)
 {
     ++m_failures;
-    if (m_firstFailure.empty())
-        m_firstFailure = "line " + std::to_string(lineNumber) + ": " + description;
+    if (!m_firstFailure.empty())
+        return;
+    m_firstFailure = "line " + std::to_string(lineNumber) + ": " + description;
+    m_firstFailureCode = code;
 }
 
 std::string BatchRunner::runLine(std::string_view line, std::size_t lineNumber)
@@ -85,7 +87,7 @@ std::string BatchRunner::runLine(std::string_view line, std::size_t lineNumber)
     const std::string paramsText = params == request.end() || params->is_null() ? "{}" : params->dump();
     auto result = m_caller(request["method"].get<std::string>(), paramsText);
     if (!result.ok()) {
-        noteFailure(lineNumber, describeStatus(result.status()));
+        noteFailure(lineNumber, describeStatus(result.status()), result.code());
         response["error"] = errorObject(result.status());
         return response.dump();
     }

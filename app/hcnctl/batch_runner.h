@@ -29,15 +29,18 @@ public:
     std::size_t failureCount() const { return m_failures; }
     /// "line 3: HCN_E_NETWORK_NOT_FOUND (0x803B0001): ..." for the first failure, empty when none.
     const std::string& firstFailure() const { return m_firstFailure; }
+    /// The HRESULT of the first failure; S_OK when there was none or it was a malformed line.
+    HResult firstFailureCode() const { return m_firstFailureCode; }
 
 private:
     std::string runLine(std::string_view line, std::size_t lineNumber);
-    void noteFailure(std::size_t lineNumber, const std::string& description);
+    void noteFailure(std::size_t lineNumber, const std::string& description, HResult code = hr::Ok);
 
     Caller m_caller;
     std::size_t m_calls = 0;
     std::size_t m_failures = 0;
     std::string m_firstFailure;
+    HResult m_firstFailureCode = hr::Ok;
 };
 
 } // namespace hcn::ctl

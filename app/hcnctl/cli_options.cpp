@@ -72,6 +72,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"batch", {Option::File}},
         {"version", {}},
         {"import", {}},
+        {"explain", {}},
         {"help", {}},
     };
     return accepted;

@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "document_reader.h"
 #include "event_watcher.h"
+#include "explain_command.h"
 #include "help_text.h"
 #include "import_command.h"
 #include "kind_names.h"
@@ -101,7 +102,7 @@ ExitStatus CommandRunner::fail(const Status& status, bool json)
 {
     if (json)
         m_out << nlohmann::ordered_json{{"error", errorObject(status)}}.dump() << '\n';
-    m_err << "hcnctl: " << describeStatus(status) << '\n';
+    writeStatus(m_err, "hcnctl: ", status);
     return ExitStatus::Failure;
 }
 
@@ -183,6 +184,11 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             return "import reads files offline: --embedded, --snapshot and --socket do not apply";
         if (count > 1 && std::find(o.arguments.begin(), o.arguments.end(), "-") != o.arguments.end())
             return "- (standard input) cannot be combined with other PATHs";
+    } else if (o.verb == "explain") {
+        if (std::string problem = checkExplainArguments(o.arguments); !problem.empty())
+            return problem;
+        if (o.embedded || !o.snapshot.empty() || !o.socket.empty())
+            return "explain needs no service: --embedded, --snapshot and --socket do not apply";
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -219,6 +225,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         return version(options);
     if (options.verb == "import")
         return runImport(options.arguments, options.json, m_in, m_out, m_err);
+    if (options.verb == "explain")
+        return runExplain(options.arguments, options.json, m_out);
 
     auto session = Session::open(
         {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
@@ -440,6 +448,8 @@ ExitStatus CommandRunner::batch(const CliOptions& options, Session& session)
         return ExitStatus::Success;
     m_err << "hcnctl: batch: " << runner.failureCount() << " of " << runner.callCount()
           << " calls failed; the first: " << runner.firstFailure() << '\n';
+    if (failed(runner.firstFailureCode()))
+        m_err << "hcnctl: batch: " << explainLine(Status(runner.firstFailureCode())) << '\n';
     return ExitStatus::Failure;
 }
 

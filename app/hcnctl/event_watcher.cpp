@@ -81,7 +81,7 @@ int EventWatcher::run(const std::string& where)
     InterruptGuard interrupts;
     auto subscription = m_api.subscribe([this](const Notification& n) { deliver(n); }, SubscriptionScope{});
     if (!subscription.ok()) {
-        m_err << "hcnctl: " << describeStatus(subscription.status()) << '\n';
+        writeStatus(m_err, "hcnctl: ", subscription.status());
         return 1;
     }
     // On stderr, so scripts reading stdout see only events, and anyone waiting for us knows from when

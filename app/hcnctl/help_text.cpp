@@ -21,8 +21,9 @@ constexpr std::string_view kGlobalOptions = R"(Global options:
   -h, --help      help for hcnctl or for one command
 
 Exit status: 0 success; 1 a call failed (stderr names the HRESULT, e.g.
-"hcnctl: HCN_E_NETWORK_NOT_FOUND (0x803B0001): The network was not found."); 2 usage error;
-3 the service cannot be reached.
+"hcnctl: HCN_E_NETWORK_NOT_FOUND (0x803B0001): The network was not found.", then a line with
+what it means and the `hcnctl explain` command for its causes); 2 usage error; 3 the service cannot
+be reached.
 )";
 
 } // namespace
@@ -44,6 +45,7 @@ Commands:
   batch [-f FILE]              JSON-RPC calls as JSON lines, one result line each
   version                      versions of hcnctl and of the service
   import [--json] PATH...      read a customer's dump (files, folders, archives) into a snapshot
+  explain CODE... | all        what an HRESULT means, its common causes and what to check
 
 KIND: )") + std::string(kindWordsHelp()) +
            ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
@@ -147,6 +149,29 @@ with `hcnctl --snapshot FILE` or the console's File > Open Snapshot.
 
 The report goes to stderr, one line per finding: "hcnctl: import: SOURCE:LINES: warning: ...".
 Exit status 0 when any object was recovered, 1 when none was.
+)";
+    } else if (verb == "explain") {
+        page = R"(Usage: hcnctl explain CODE... [--json]
+       hcnctl explain all
+
+The error decoder: for each HRESULT its name, the Windows message text, what it means for HCN, the
+common causes seen in the field and what to check (hcnctl, hnsdiag and PowerShell commands). `all`
+explains every code in the catalog (docs/errors.md holds the same table).
+
+CODE may be written as people meet it: 0x803B0013, 803b0013, -2143617005 (signed decimal, as
+PowerShell's Exception.HResult shows it), 2151350291 (ErrorRecord's ErrorCode), a Win32 error number
+(1168 reads as 0x80070490), the name (HCN_E_PORT_ALREADY_EXISTS, HNS_PORT_ALREADY_EXISTS,
+ERROR_NOT_FOUND) or the hr:: constant (PortAlreadyExists); case does not matter. Eight digits
+starting with 8 (80070490) are read as hex, other numbers without 0x and hex letters as decimal.
+
+A code the catalog does not know is still decoded: severity, facility and code (for FACILITY_WIN32 the
+Win32 error number), with where to look it up.
+
+  --json   one JSON array, an object per code: {"HResult","Code","Unsigned","Known","Name","Constant",
+           "Message","Meaning","Causes":[...],"Checks":[...],"Severity","Facility","FacilityCode"}
+
+Exit status 0 when the catalog knows every code, 1 when one is unknown (still decoded), 2 when a
+CODE cannot be read as an error code. Needs no service.
 )";
     } else if (verb == "help") {
         page = "Usage: hcnctl help [COMMAND]\n";

@@ -83,7 +83,7 @@ ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istr
     if (!imported) {
         if (json)
             out << nlohmann::ordered_json{{"error", errorObject(imported.status())}}.dump() << '\n';
-        err << "hcnctl: import: " << describeStatus(imported.status()) << '\n';
+        writeStatus(err, "hcnctl: import: ", imported.status());
         return ExitStatus::Failure;
     }
     for (const io::ImportMessage& m : imported->report.messages)

@@ -1,6 +1,9 @@
 #include "status_format.h"
 
+#include "hcn/error_catalog.h"
+
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 namespace hcn::ctl {
 
@@ -19,10 +22,21 @@ std::string trimmedMessage(const Status& status)
 
 std::string describeStatus(const Status& status)
 {
-    const std::string_view name = hresultName(status.code());
-    std::string line =
-        name.empty() ? hresultHex(status.code()) : std::string(name) + " (" + hresultHex(status.code()) + ")";
-    return line + ": " + trimmedMessage(status);
+    return hresultLabel(status.code()) + ": " + trimmedMessage(status);
+}
+
+std::string explainLine(const Status& status)
+{
+    const ErrorExplanation e = explainHResult(status.code());
+    const std::string command = "`hcnctl explain " + hresultHex(status.code()) + "`";
+    if (!e.known)
+        return hresultHex(status.code()) + " is not in the error catalog; " + command + " decodes it.";
+    return e.meaning + " Run " + command + " for causes and checks.";
+}
+
+void writeStatus(std::ostream& err, std::string_view prefix, const Status& status)
+{
+    err << prefix << describeStatus(status) << '\n' << prefix << explainLine(status) << '\n';
 }
 
 nlohmann::ordered_json errorObject(const Status& status)

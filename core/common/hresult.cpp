@@ -27,6 +27,7 @@ constexpr std::array kHResults{
     HResultInfo{hr::Pointer, "E_POINTER", "Invalid pointer. "},
     HResultInfo{hr::Abort, "E_ABORT", "Operation aborted. "},
     HResultInfo{hr::Unexpected, "E_UNEXPECTED", "Catastrophic failure. "},
+    HResultInfo{hr::Fail, "E_FAIL", "Unspecified error. "},
     HResultInfo{hr::InvalidArg, "E_INVALIDARG", "The parameter is incorrect. "},
     HResultInfo{hr::AccessDenied, "E_ACCESSDENIED", "Access is denied. "},
     HResultInfo{hr::Handle, "E_HANDLE", "The handle is invalid. "},
@@ -40,6 +41,14 @@ constexpr std::array kHResults{
         "Only one usage of each socket address (protocol/network address/port) is normally permitted. "},
     HResultInfo{hr::DupName, "ERROR_DUP_NAME",
                 "You were not connected because a duplicate name exists on the network. "},
+    HResultInfo{hr::FileNotFound, "ERROR_FILE_NOT_FOUND", "The system cannot find the file specified. "},
+    HResultInfo{hr::GenFailure, "ERROR_GEN_FAILURE", "A device attached to the system is not functioning. "},
+    HResultInfo{hr::ServiceDisabled, "ERROR_SERVICE_DISABLED",
+                "The service cannot be started, either because it is disabled or because it has no enabled "
+                "devices associated with it. "},
+    HResultInfo{hr::ServiceNotActive, "ERROR_SERVICE_NOT_ACTIVE", "The service has not been started. "},
+    HResultInfo{hr::Timeout, "ERROR_TIMEOUT", "This operation returned because the timeout period expired. "},
+    HResultInfo{hr::RpcServerUnavailable, "RPC_S_SERVER_UNAVAILABLE", "The RPC server is unavailable. "},
     HResultInfo{hr::NetworkNotFound, "HCN_E_NETWORK_NOT_FOUND", "The network was not found. "},
     HResultInfo{hr::EndpointNotFound, "HCN_E_ENDPOINT_NOT_FOUND", "The endpoint was not found. "},
     HResultInfo{hr::LayerNotFound, "HCN_E_LAYER_NOT_FOUND", "The network's underlying layer was not found. "},
@@ -169,6 +178,15 @@ bool hresultFromName(std::string_view name, HResult& out)
         }
     }
     return false;
+}
+
+std::vector<HResult> namedHResults()
+{
+    std::vector<HResult> codes;
+    codes.reserve(kHResults.size());
+    for (const auto& info : kHResults)
+        codes.push_back(info.code);
+    return codes;
 }
 
 std::string hresultHex(HResult code)

@@ -15,8 +15,6 @@ namespace hcn::rpc {
 
 namespace {
 
-constexpr HResult kTimeout = makeHResult(0x800705B4); // HRESULT_FROM_WIN32(ERROR_TIMEOUT)
-
 /// poll()'s timeout for `deadline`: whole milliseconds, rounded up, at most a minute per wait.
 int pollTimeout(std::chrono::steady_clock::time_point deadline)
 {
@@ -118,7 +116,7 @@ ClientConnection::Reply ClientConnection::call(std::string_view method, std::str
     while (!pending.done) {
         if (!timedOut && Clock::now() >= deadline) {
             if (m_pending.erase(id) == 1)
-                return {Status(kTimeout, "hcnd at " + m_endpointText + " did not answer " +
+                return {Status(hr::Timeout, "hcnd at " + m_endpointText + " did not answer " +
                                              std::string(method) + " within " +
                                              std::to_string(m_options.callTimeout.count()) + " ms."),
                         {}};
@@ -164,7 +162,7 @@ bool ClientConnection::writeFrame(const std::string& frame, Clock::time_point de
             const int ready = ::poll(&p, 1, pollTimeout(deadline));
             if (ready != 0 || Clock::now() < deadline)
                 continue;
-            error = Status(kTimeout, "hcnd at " + m_endpointText + " did not take a request within " +
+            error = Status(hr::Timeout, "hcnd at " + m_endpointText + " did not take a request within " +
                                          std::to_string(m_options.callTimeout.count()) + " ms.");
             if (offset > 0)
                 fail(error); // half a frame is out: the stream cannot be continued

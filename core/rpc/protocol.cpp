@@ -12,7 +12,6 @@ namespace hcn::rpc {
 namespace {
 
 constexpr HResult kAccessDenied = hr::AccessDenied;
-constexpr HResult kFail = makeHResult(0x80004005);
 
 void appendHead(std::string& out, std::string_view idText)
 {
@@ -214,7 +213,7 @@ std::string eventsDroppedMessage(std::uint64_t subscription, std::uint64_t first
 Status statusFromError(const nlohmann::json& error)
 {
     if (!error.is_object())
-        return Status(kFail, "the service sent a malformed error.");
+        return Status(hr::Fail, "the service sent a malformed error.");
     const auto code = error.value("code", 0LL);
     const std::string message = error.contains("message") && error["message"].is_string()
                                     ? error["message"].get<std::string>()
@@ -241,7 +240,7 @@ Status statusFromError(const nlohmann::json& error)
     case error::AuthenticationRequired:
         return Status(kAccessDenied, message);
     default:
-        return Status(kFail, message.empty() ? "the service reported an internal error." : message);
+        return Status(hr::Fail, message.empty() ? "the service reported an internal error." : message);
     }
 }
 

@@ -39,7 +39,7 @@ template <typename T> bool parseUnsigned(std::string_view text, T& out)
 
 Status malformed(std::string_view method)
 {
-    return Status(makeHResult(0x80004005), "hcnd sent a malformed result for " + std::string(method) + ".");
+    return Status(hr::Fail, "hcnd sent a malformed result for " + std::string(method) + ".");
 }
 
 SchemaVersion versionFrom(const nlohmann::json& json)

@@ -223,8 +223,8 @@ void TestHcnctl::failures()
     const CtlRun failed = run(args);
     QCOMPARE(failed.exitCode, exitCode);
     QVERIFY2(QRegularExpression(stderrPattern).match(failed.err).hasMatch(), qPrintable(failed.err));
-    if (exitCode == 1) // a failed call is one line
-        QCOMPARE(failed.err.count('\n'), 1);
+    if (exitCode == 1) // a failed call is two lines: the HRESULT, then what it means
+        QCOMPARE(failed.err.count('\n'), 2);
     QVERIFY(failed.out.isEmpty());
     QCOMPARE(run({"--json", "list", "all"}).out, before); // nothing changed
 }
@@ -257,6 +257,10 @@ not json at all
     const CtlRun batch = run({"batch"}, input);
     QCOMPARE(batch.exitCode, 1);
     QVERIFY2(batch.err.contains("2 of 5 calls failed") && batch.err.contains("HCN_E_NETWORK_NOT_FOUND"),
+             qPrintable(batch.err));
+    // The summary's first failure is explained like any failed call.
+    QVERIFY2(batch.err.contains("hcnctl: batch: The network named in the call does not exist on the host. Run "
+                                "`hcnctl explain 0x803B0001` for causes and checks."),
              qPrintable(batch.err));
     const QStringList lines = batch.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);

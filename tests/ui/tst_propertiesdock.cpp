@@ -13,16 +13,19 @@
 #include "hcn/embedded_api.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
+#include "widgets/error_explanation_view.h"
 
 #include <QAction>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace hcn;
@@ -354,8 +357,20 @@ void TestPropertiesDock::conflictingPortMappingShowsErrorAndChangesNothing()
     QCOMPARE(panel->code(), hr::PortAlreadyExists);
     QVERIFY2(panel->titleText().contains(QStringLiteral("HCN_E_PORT_ALREADY_EXISTS (0x803B0013)")),
              qPrintable(panel->titleText()));
-    QVERIFY2(panel->hintText().contains(QStringLiteral("already maps this port")),
-             qPrintable(panel->hintText()));
+    // The error catalog says what the code means; causes and checks open on demand.
+    ErrorExplanationView* explanation = panel->explanation();
+    QVERIFY(!explanation->isHidden());
+    QVERIFY2(explanation->summary().startsWith(
+                 QStringLiteral("HCN_E_PORT_ALREADY_EXISTS (0x803B0013): The port is taken")),
+             qPrintable(explanation->summary()));
+    QVERIFY(!explanation->detailsShown());
+    QTest::mouseClick(explanation->findChild<QToolButton*>(QStringLiteral("errorCausesToggle")),
+                      Qt::LeftButton);
+    QVERIFY(explanation->detailsShown());
+    QVERIFY(!explanation->findChild<QLabel*>(QStringLiteral("errorCauses"))->isHidden());
+    QVERIFY2(explanation->details().contains(QStringLiteral("orphaned load balancer")) &&
+                 explanation->details().contains(QStringLiteral("hnsdiag list loadbalancers")),
+             qPrintable(explanation->details()));
     QVERIFY(panel->errorRecordText().contains(QStringLiteral("\"ErrorCode\"")));
     QCOMPARE(hostDocument(ResourceKind::Endpoint, b), before);
     QCOMPARE(m_stack->count(), 0); // the failed command did not stay on the stack

@@ -1,6 +1,6 @@
 #include "editors/error_panel.h"
 
-#include "editors/error_hints.h"
+#include "widgets/error_explanation_view.h"
 
 #include <QJsonDocument>
 #include <QLabel>
@@ -10,8 +10,8 @@
 namespace hcn::ui {
 
 ErrorPanel::ErrorPanel(QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_message(new QLabel(this)), m_hint(new QLabel(this)),
-      m_record(new QPlainTextEdit(this))
+    : QWidget(parent), m_title(new QLabel(this)), m_message(new QLabel(this)),
+      m_explanation(new ErrorExplanationView(this)), m_record(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("errorPanel"));
     setStyleSheet(QStringLiteral("hcn--ui--ErrorPanel { background: #fbe9e9; }"));
@@ -19,8 +19,7 @@ ErrorPanel::ErrorPanel(QWidget* parent)
     m_title->setObjectName(QStringLiteral("errorTitle"));
     m_title->setStyleSheet(QStringLiteral("font-weight: bold; color: #a01010;"));
     m_message->setObjectName(QStringLiteral("errorMessage"));
-    m_hint->setObjectName(QStringLiteral("errorHint"));
-    for (auto* label : {m_title, m_message, m_hint}) {
+    for (auto* label : {m_title, m_message}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -30,7 +29,7 @@ ErrorPanel::ErrorPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_message);
-    layout->addWidget(m_hint);
+    layout->addWidget(m_explanation);
     layout->addWidget(m_record);
     hide();
 }
@@ -38,11 +37,10 @@ ErrorPanel::ErrorPanel(QWidget* parent)
 void ErrorPanel::showStatus(const QString& action, const Status& status)
 {
     m_code = status.code();
-    m_title->setText(tr("%1 failed: %2").arg(action, ErrorHints::title(status.code())));
+    m_title->setText(tr("%1 failed: %2").arg(action, ErrorExplanationView::title(status.code())));
     m_message->setText(QString::fromStdString(status.message()));
-    const QString hint = ErrorHints::hint(status.code());
-    m_hint->setText(hint.isEmpty() ? QString() : tr("Hint: %1").arg(hint));
-    m_hint->setVisible(!hint.isEmpty());
+    m_explanation->setCode(status.code());
+    m_explanation->show();
     const QByteArray record = QByteArray::fromStdString(status.errorRecord());
     const QJsonDocument parsed = QJsonDocument::fromJson(record);
     m_record->setPlainText(parsed.isNull() ? QString::fromUtf8(record)
@@ -56,7 +54,8 @@ void ErrorPanel::showMessage(const QString& title, const QString& message)
     m_code = 0;
     m_title->setText(title);
     m_message->setText(message);
-    m_hint->hide();
+    m_explanation->clear();
+    m_explanation->hide();
     m_record->clear();
     m_record->hide();
     show();
@@ -67,7 +66,7 @@ void ErrorPanel::clear()
     m_code = 0;
     m_title->clear();
     m_message->clear();
-    m_hint->clear();
+    m_explanation->clear();
     m_record->clear();
     hide();
 }
@@ -75,11 +74,6 @@ void ErrorPanel::clear()
 QString ErrorPanel::titleText() const
 {
     return m_title->text();
-}
-
-QString ErrorPanel::hintText() const
-{
-    return m_hint->text();
 }
 
 QString ErrorPanel::messageText() const

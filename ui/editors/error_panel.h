@@ -1,6 +1,7 @@
 #pragma once
-// ErrorPanel: what the host said when a call failed: HRESULT name and hex, the message, a
-// plain-language hint and the ErrorRecord JSON, all selectable for copying into a bug report.
+// ErrorPanel: what the host said when a call failed: HRESULT name and hex, the message, what the code
+// means with its causes and checks (the error catalog) and the ErrorRecord JSON, all selectable for
+// copying into a bug report.
 
 #include "hcn/status.h"
 
@@ -10,6 +11,8 @@ class QLabel;
 class QPlainTextEdit;
 
 namespace hcn::ui {
+
+class ErrorExplanationView;
 
 class ErrorPanel : public QWidget
 {
@@ -26,7 +29,8 @@ public:
     /// The code shown (0 when none or a message without HRESULT).
     HResult code() const { return m_code; }
     QString titleText() const;
-    QString hintText() const;
+    /// The code's explanation (hidden for a message without HRESULT).
+    ErrorExplanationView* explanation() const { return m_explanation; }
     QString messageText() const;
     QString errorRecordText() const;
 
@@ -34,7 +38,7 @@ private:
     HResult m_code = 0;
     QLabel* m_title;
     QLabel* m_message;
-    QLabel* m_hint;
+    ErrorExplanationView* m_explanation;
     QPlainTextEdit* m_record;
 };
 

@@ -2,6 +2,7 @@
 
 #include "models/event_summary.h"
 #include "models/host_mirror.h"
+#include "widgets/error_explanation_view.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -336,6 +337,10 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
             return name.isEmpty() ? id : QStringLiteral("%1\n%2").arg(name, id);
         }
         case SummaryColumn:
+            if (failed(r.status))
+                return QStringLiteral("%1\n\n%2\n%3")
+                    .arg(summary(row), ErrorExplanationView::summaryText(r.status),
+                         ErrorExplanationView::detailsText(r.status));
             return summary(row);
         default:
             return {};

@@ -19,7 +19,7 @@ Result<OfflineSnapshot> readSnapshotFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Status(file.exists() ? makeHResult(0x80004005) : makeHResult(0x80070002),
+        return Status(file.exists() ? hr::Fail : hr::FileNotFound,
                       "cannot read " + path.toStdString() + ": " + file.errorString().toStdString() + ".");
     if (file.size() > kMaxSnapshotBytes)
         return Status(hr::InvalidArg, path.toStdString() + " is larger than " +

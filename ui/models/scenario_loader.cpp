@@ -1,6 +1,7 @@
 #include "scenario_loader.h"
 
 #include "hcn/api.h"
+#include "hcn/error_catalog.h"
 #include "hcn/guid.h"
 
 #include <QCoreApplication>
@@ -282,10 +283,7 @@ void ScenarioRun::rollback()
 
 QString ScenarioError::text() const
 {
-    const std::string_view name = hresultName(code);
-    const QString codeText =
-        name.empty() ? qs(hresultHex(code)) : QStringLiteral("%1 (%2)").arg(qs(name), qs(hresultHex(code)));
-    return QStringLiteral("%1: %2: %3").arg(entry, codeText, message);
+    return QStringLiteral("%1: %2: %3").arg(entry, QString::fromStdString(hresultLabel(code)), message);
 }
 
 ScenarioLoader::ScenarioLoader(Api& api) : m_api(api) {}
@@ -295,7 +293,7 @@ bool ScenarioLoader::loadFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         // HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND) / E_FAIL: what a Windows tool would report.
-        const HResult code = file.exists() ? makeHResult(0x80004005) : makeHResult(0x80070002);
+        const HResult code = file.exists() ? hr::Fail : hr::FileNotFound;
         m_error = {path, code, file.errorString()};
         return false;
     }

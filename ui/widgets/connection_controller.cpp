@@ -4,6 +4,7 @@
 #include "models/api_worker.h"
 #include "models/host_mirror.h"
 #include "widgets/connect_dialog.h"
+#include "widgets/error_explanation_view.h"
 
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -109,7 +110,9 @@ void ConnectionController::showConnectDialog()
         }
         dialog->setIdle();
         if (status.code() != kCancelled)
-            dialog->showError(tr("Could not connect:\n%1").arg(QString::fromStdString(status.message())));
+            dialog->showError(tr("Could not connect:\n%1\n%2")
+                                  .arg(QString::fromStdString(status.message()),
+                                       ErrorExplanationView::summaryText(status.code())));
     });
     dialog->open();
 }
@@ -124,8 +127,12 @@ void ConnectionController::disconnectInteractive()
     auto* once = new QObject(this);
     connect(this, &ConnectionController::disconnectFinished, once, [this, once](const Status& status) {
         once->deleteLater();
-        if (!status.ok())
-            QMessageBox::warning(m_dialogParent, tr("Disconnect"), QString::fromStdString(status.message()));
+        if (status.ok())
+            return;
+        QMessageBox box(QMessageBox::Warning, tr("Disconnect"), QString::fromStdString(status.message()),
+                        QMessageBox::Ok, m_dialogParent);
+        ErrorExplanationView::explainIn(box, status.code());
+        box.exec();
     });
     disconnectToEmbedded();
 }

@@ -6,6 +6,7 @@
 #include "widgets/command_line.h"
 #include "widgets/connection_controller.h"
 #include "widgets/dump_import_controller.h"
+#include "widgets/error_explanation_view.h"
 #include "widgets/main_window.h"
 #include "widgets/scenario_controller.h"
 
@@ -136,6 +137,7 @@ int ConsoleLauncher::startHost(MainWindow& window, const CommandLineOptions& opt
         if (!status.ok()) {
             printError(tr("cannot connect to %1: %2")
                            .arg(options.connectTarget, QString::fromStdString(status.message())));
+            printError(ErrorExplanationView::summaryText(status.code()));
             return 1;
         }
         return 0;

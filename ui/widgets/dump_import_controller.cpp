@@ -5,6 +5,7 @@
 #include "models/api_worker.h"
 #include "models/offline_snapshot.h"
 #include "widgets/console_settings.h"
+#include "widgets/error_explanation_view.h"
 #include "widgets/scenario_controller.h"
 
 #include <QApplication>
@@ -272,14 +273,16 @@ void DumpImportController::finish(const std::shared_ptr<Job>& job, const Status&
                  QString::fromStdString(status.detail().empty() ? status.message() : status.detail()));
     emit message(tr("%1 was not imported").arg(job->name));
     emit failed(job->name, text, false);
-    showMessage(tr("Open Dump"), text);
+    showMessage(tr("Open Dump"), text, status.code());
 }
 
-void DumpImportController::showMessage(const QString& title, const QString& text)
+void DumpImportController::showMessage(const QString& title, const QString& text, HResult code)
 {
     // Not exec(): a message never stops the event loop (or a test driving the window).
     auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_dialogParent);
     box->setObjectName(QStringLiteral("DumpImportMessage"));
+    if (hcn::failed(code)) // `failed` alone is this class's signal
+        ErrorExplanationView::explainIn(*box, code);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setModal(false);
     box->show();

@@ -69,7 +69,8 @@ private:
     struct Job;
     bool start(const QString& name, std::shared_ptr<Job> job);
     void finish(const std::shared_ptr<Job>& job, const Status& status);
-    void showMessage(const QString& title, const QString& text);
+    /// A non-modal warning; a failure `code` gets the error catalog's explanation.
+    void showMessage(const QString& title, const QString& text, HResult code = hr::Ok);
 
     ScenarioController* m_scenarios;
     QWidget* m_dialogParent;

@@ -5,6 +5,7 @@
 #include "models/host_mirror.h"
 #include "models/scenario_loader.h"
 #include "widgets/console_settings.h"
+#include "widgets/error_explanation_view.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -52,6 +53,7 @@ void ScenarioController::loadScenario(const QString& path)
     {
         QString description;
         QString error;
+        HResult code = hr::Ok;
     };
     // The scenario's calls run on the new engine's worker; an error is a value, not a failed Result.
     m_loading->call(
@@ -59,7 +61,7 @@ void ScenarioController::loadScenario(const QString& path)
         [path](Api& api) -> Result<Loaded> {
             ScenarioLoader loader(api);
             if (!loader.loadFile(path))
-                return Loaded{{}, loader.error().text()};
+                return Loaded{{}, loader.error().text(), loader.error().code};
             return Loaded{loader.description(), {}};
         },
         [this, path, attempt](Result<Loaded> loaded) {
@@ -67,7 +69,10 @@ void ScenarioController::loadScenario(const QString& path)
                 return;
             std::unique_ptr<ApiWorker> worker = std::move(m_loading);
             if (!loaded.ok() || !loaded->error.isEmpty()) {
-                fail(path, loaded.ok() ? loaded->error : QString::fromStdString(loaded.status().message()));
+                if (loaded.ok())
+                    fail(path, loaded->error, loaded->code);
+                else
+                    fail(path, QString::fromStdString(loaded.status().message()), loaded.code());
                 return;
             }
             show(std::move(worker), path, loaded->description);
@@ -146,9 +151,10 @@ void ScenarioController::show(std::unique_ptr<ApiWorker> worker, const QString& 
                                   return;
                               }
                               if (!status.ok()) {
-                                  fail(source, QString::fromStdString(status.code() == kCancelled
-                                                                          ? status.detail()
-                                                                          : status.message()));
+                                  const bool cancelled = status.code() == kCancelled;
+                                  fail(source,
+                                       QString::fromStdString(cancelled ? status.detail() : status.message()),
+                                       cancelled ? hr::Ok : status.code());
                                   if (done)
                                       done(status);
                                   return;
@@ -179,21 +185,31 @@ bool ScenarioController::confirmReplace(const QString& incoming)
     return box.clickedButton() == replace;
 }
 
-void ScenarioController::fail(const QString& source, const QString& error)
+void ScenarioController::fail(const QString& source, const QString& error, HResult code)
 {
     emit loadFailed(source, error);
     if (!std::exchange(m_interactive, false))
         return;
     if (source.isEmpty())
-        QMessageBox::warning(m_dialogParent, tr("New Empty Host"), error);
+        warn(tr("New Empty Host"), error, code);
     else if (m_interactiveSnapshot)
-        QMessageBox::warning(m_dialogParent, tr("Open Snapshot"),
-                             tr("The snapshot %1 was not opened; the current host is unchanged.\n\n%2")
-                                 .arg(QFileInfo(source).fileName(), error));
+        warn(tr("Open Snapshot"),
+             tr("The snapshot %1 was not opened; the current host is unchanged.\n\n%2")
+                 .arg(QFileInfo(source).fileName(), error),
+             code);
     else
-        QMessageBox::warning(m_dialogParent, tr("Open Scenario"),
-                             tr("The scenario %1 was not loaded; the current host is unchanged.\n\n%2")
-                                 .arg(QFileInfo(source).fileName(), error));
+        warn(tr("Open Scenario"),
+             tr("The scenario %1 was not loaded; the current host is unchanged.\n\n%2")
+                 .arg(QFileInfo(source).fileName(), error),
+             code);
+}
+
+void ScenarioController::warn(const QString& title, const QString& text, HResult code) const
+{
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, m_dialogParent);
+    if (failed(code))
+        ErrorExplanationView::explainIn(box, code);
+    box.exec();
 }
 
 void ScenarioController::openScenario()

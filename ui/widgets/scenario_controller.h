@@ -85,7 +85,10 @@ private:
     void show(std::unique_ptr<ApiWorker> worker, const QString& source, const QString& description,
               std::shared_ptr<const io::ImportReport> report = {},
               std::function<void(const Status&)> done = {});
-    void fail(const QString& source, const QString& error);
+    /// Reports a failed load; a failure `code` is explained in the message box.
+    void fail(const QString& source, const QString& error, HResult code = hr::Ok);
+    /// A modal warning, with the error catalog's explanation of a failure `code`.
+    void warn(const QString& title, const QString& text, HResult code) const;
 
     HostMirror* m_mirror;
     QWidget* m_dialogParent;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hcn {
 
@@ -24,6 +25,7 @@ inline constexpr HResult NotImplemented = makeHResult(0x80004001);
 inline constexpr HResult Pointer = makeHResult(0x80004003);
 inline constexpr HResult Abort = makeHResult(0x80004004); ///< an operation cancelled by the user
 inline constexpr HResult Unexpected = makeHResult(0x8000FFFF);
+inline constexpr HResult Fail = makeHResult(0x80004005); ///< E_FAIL
 inline constexpr HResult InvalidArg = makeHResult(0x80070057);
 inline constexpr HResult AccessDenied = makeHResult(0x80070005);
 inline constexpr HResult Handle = makeHResult(0x80070006);
@@ -32,6 +34,12 @@ inline constexpr HResult ElementNotFound = makeHResult(0x80070490);
 inline constexpr HResult AlreadyExists = makeHResult(0x800700B7);
 inline constexpr HResult DupName = makeHResult(0x80070034);
 inline constexpr HResult AddressInUse = makeHResult(0x80072740); ///< WSAEADDRINUSE
+inline constexpr HResult FileNotFound = makeHResult(0x80070002);
+inline constexpr HResult GenFailure = makeHResult(0x8007001F);
+inline constexpr HResult ServiceDisabled = makeHResult(0x80070422);
+inline constexpr HResult ServiceNotActive = makeHResult(0x80070426);
+inline constexpr HResult Timeout = makeHResult(0x800705B4); ///< HRESULT_FROM_WIN32(ERROR_TIMEOUT)
+inline constexpr HResult RpcServerUnavailable = makeHResult(0x800706BA);
 
 inline constexpr HResult NetworkNotFound = makeHResult(0x803B0001);
 inline constexpr HResult EndpointNotFound = makeHResult(0x803B0002);
@@ -105,6 +113,8 @@ std::string_view hresultName(HResult code);
 std::string_view hresultMessage(HResult code);
 /// Looks a code up by its symbolic name (case-insensitive); returns false when unknown.
 bool hresultFromName(std::string_view name, HResult& out);
+/// Every code with a name, in the order of the table (S_OK first).
+std::vector<HResult> namedHResults();
 /// "0x803B001E" spelling.
 std::string hresultHex(HResult code);
 

@@ -1,0 +1,163 @@
+// The error catalog's generic codes: COM (E_*), Win32 (ERROR_*, as HRESULT_FROM_WIN32), Winsock and RPC
+// codes that HCN calls return or that appear next to them in the field.
+
+#include "common/error_catalog_entry.h"
+
+namespace hcn::detail {
+namespace {
+
+constexpr ErrorCatalogEntry kEntries[]{
+    {HCN_ERROR_CONSTANT(Ok),
+     "Success. It is not an error, but it shows up in reports when a caller treated a successful call "
+     "as a failure.",
+     {"hcsshim and clients built on it treat any non-empty ErrorRecord as an error, even when the call "
+      "returned S_OK.",
+      "A log line prints the status of every call, and the failing call is a different one."},
+     {"Look at the ErrorRecord: on success HNS leaves it empty.",
+      "Find the first line in the log with a code other than 0x00000000; `hcnctl explain` that code."}},
+    {HCN_ERROR_CONSTANT(NotImplemented),
+     "The call or the request is not implemented by this HNS (or by this service).",
+     {"The client calls an API or method newer than the host's HNS (hcsshim has an IsNotImplemented "
+      "check for this).",
+      "A JSON-RPC method name that hcnd does not know (a typo in `hcnctl call METHOD`)."},
+     {"`hcnctl version` (HNS and schema versions) or `Get-ComputerInfo OsBuildNumber` on the host.",
+      "Compare with the HNS version the feature needs; docs/rpc.md lists hcnd's methods."}},
+    {HCN_ERROR_CONSTANT(Pointer),
+     "A required pointer argument was NULL.",
+     {"A C caller passed NULL for an out-parameter such as the handle or the properties string.",
+      "A wrapper library lost an argument (wrong calling convention or a mismatched binding)."},
+     {"The call's arguments in the client: every `_Out_` parameter needs a valid address.",
+      "The client library's version against computenetwork.h."}},
+    {HCN_ERROR_CONSTANT(Abort),
+     "The operation was cancelled before it finished.",
+     {"The user cancelled it (the console's Cancel, Ctrl-C in hcnctl).",
+      "Another operation replaced it (a second host opened while the first was still loading)."},
+     {"Run the operation again and let it finish.", "The console's event log for what replaced it."}},
+    {HCN_ERROR_CONSTANT(Unexpected),
+     "Catastrophic failure: the service reached a state it does not expect. Usually a bug or corrupted "
+     "state, not a wrong request.",
+     {"HNS state corrupted after a crash or an unclean shutdown.", "A bug in HNS or in this service."},
+     {"The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents "
+      "50`.",
+      "Restart the service and retry: `Restart-Service hns` (hcnd: restart it).",
+      "If it repeats, collect logs (collectlogs.ps1 from microsoft/SDN) and report it."}},
+    {HCN_ERROR_CONSTANT(Fail),
+     "Unspecified error: the call failed without a more specific code.",
+     {"An internal error in the service (hcnd answers a JSON-RPC internal error with it).",
+      "A malformed answer from the service reached the client."},
+     {"The Error text of the ErrorRecord or the detail after the message usually names the problem.",
+      "The service's log (hcnd --log-level debug; on Windows the HNS event log)."}},
+    {HCN_ERROR_CONSTANT(InvalidArg),
+     "A parameter of the call is not valid: a missing or malformed argument, or a document field HNS "
+     "rejects outright.",
+     {"A v1 endpoint update with a malformed ACL policy (seen on Windows Server 1803).",
+      "A JSON-RPC call without a required parameter, or a parameter of the wrong JSON type.",
+      "A file hcnctl was told to read does not exist or cannot be read."},
+     {"The detail after the message names the parameter or the file.",
+      "Validate the document: `Get-Content doc.json | ConvertFrom-Json`, or `hcnctl create KIND -f doc.json` "
+      "against a test host (`hcnctl --embedded`)."}},
+    {HCN_ERROR_CONSTANT(AccessDenied),
+     "The caller may not do this: not elevated, not authorised, or the host is read-only.",
+     {"The client does not run as Administrator (HNS calls need an elevated caller).",
+      "hcnd refused the TLS token, or the socket's permissions exclude the user.",
+      "A change was tried on an offline snapshot, which is read-only."},
+     {"Run the client elevated (PowerShell \"Run as Administrator\"); on Linux check the socket's owner: "
+      "`ls -l /run/hcn/hcnd.sock`.",
+      "For TLS: `hcnctl --socket tls://HOST:PORT --token-file F version`.",
+      "`hcnctl version` shows \"read-only\" for a snapshot."}},
+    {HCN_ERROR_CONSTANT(Handle),
+     "The handle passed to the call is not an open handle of this kind.",
+     {"The handle was closed already (HcnClose* called twice, or use after close).",
+      "A handle of another kind was passed (a network handle to an endpoint call), or a handle from "
+      "another connection or from before a service restart."},
+     {"The client's open/close pairing; handles do not survive `Restart-Service hns` or a reconnection.",
+      "Open the object again by ID: `hcnctl show KIND ID`."}},
+    {HCN_ERROR_CONSTANT(OutOfMemory),
+     "Not enough memory for the operation, or a request larger than the service accepts.",
+     {"The host is short of memory.", "A document or a message exceeds the size limit of the service."},
+     {"Memory on the host: `Get-Counter '\\Memory\\Available MBytes'`.",
+      "The size of the document sent; split large batches."}},
+    {HCN_ERROR_CONSTANT(ElementNotFound),
+     "ERROR_NOT_FOUND: the object asked for does not exist. HNS answers it for unknown namespace IDs, and "
+     "sometimes for other objects that vanished.",
+     {"Stale IDs after an HNS restart or a reboot: the client kept IDs of objects HNS no longer has.",
+      "HcnOpenNamespace with a namespace ID that is not on the host (the container's namespace was "
+      "removed; seen with antrea and containerd).",
+      "A v1 network create right after a delete of the same network (HNS still tearing it down)."},
+     {"List what exists: `hcnctl list all`, `hnsdiag list all`, `Get-HnsNamespace`.",
+      "Compare the ID in the client's log with the list; restart the client so it reads IDs again.",
+      "After a delete, retry the create after a short wait."}},
+    {HCN_ERROR_CONSTANT(AlreadyExists),
+     "ERROR_ALREADY_EXISTS: an object with this ID (or a resource HNS creates under it) already exists.",
+     {"A create with an ID that is already in use (`--id`, or the document's ID).",
+      "Stale HNS state: WSL's HcnCreateNetwork failing because its network from an earlier session is "
+      "still there.",
+      "A client retried a create that had in fact succeeded."},
+     {"`hcnctl show KIND ID` or `Get-HnsNetwork | Where-Object Id -eq ID`.",
+      "Delete the stale object (`hcnctl delete KIND ID`, `Get-HnsNetwork | Where-Object Name -eq NAME | "
+      "Remove-HnsNetwork`), or for WSL run `wsl --shutdown` and start it again."}},
+    {HCN_ERROR_CONSTANT(DupName),
+     "ERROR_DUP_NAME: a name that must be unique on the host is taken.",
+     {"WSL creating its ICS network while a network of the same name is left over.",
+      "Two clients creating the same named network at start-up."},
+     {"`Get-HnsNetwork | Select-Object Name, Id, Type` or `hcnctl list networks`.",
+      "Remove the leftover network, or let the client pick another name."}},
+    {HCN_ERROR_CONSTANT(AddressInUse),
+     "WSAEADDRINUSE: a socket address (protocol, address, port) is already taken on the host.",
+     {"A guest network service port reservation for a port someone else holds.",
+      "A host process already listens on the port a mapping wants."},
+     {"`Get-NetTCPConnection -LocalPort PORT` / `netstat -ano | findstr :PORT`.",
+      "Windows' reserved ranges: `netsh int ipv4 show excludedportrange protocol=tcp`.",
+      "`hcnctl list gns` for the reservations this service holds."}},
+    {HCN_ERROR_CONSTANT(FileNotFound),
+     "ERROR_FILE_NOT_FOUND: a file the operation needs does not exist.",
+     {"A wrong path to a document, a snapshot or a scenario.",
+      "A relative path resolved against another working directory."},
+     {"The path in the detail; use an absolute path."}},
+    {HCN_ERROR_CONSTANT(GenFailure),
+     "ERROR_GEN_FAILURE (\"A device attached to the system is not functioning\"): the layer below HNS "
+     "(vSwitch, VFP, the host adapter) failed to program the change.",
+     {"The virtual switch or its extension is in a bad state (inferred from the message: the switch is "
+      "the device HNS programs).",
+      "The physical adapter behind an external network went down or was reconfigured."},
+     {"`Get-VMSwitch` and `Get-NetAdapter` on the host.",
+      "The HNS and VMSwitch event logs: `Get-WinEvent -LogName "
+      "Microsoft-Windows-Hyper-V-VmSwitch-Operational "
+      "-MaxEvents 50`.",
+      "`Restart-Service hns` and retry; reboot if it repeats."}},
+    {HCN_ERROR_CONSTANT(ServiceDisabled),
+     "ERROR_SERVICE_DISABLED: a service the call needs is disabled. For HNS it is usually the Host Network "
+     "Service itself or SharedAccess (ICS).",
+     {"The hns or SharedAccess service has StartType Disabled (hardening scripts, group policy).",
+      "The Containers or Hyper-V feature is not installed completely."},
+     {"`Get-Service hns, SharedAccess | Select-Object Name, Status, StartType`.",
+      "`Set-Service hns -StartupType Manual` then `Start-Service hns`."}},
+    {HCN_ERROR_CONSTANT(ServiceNotActive),
+     "ERROR_SERVICE_NOT_ACTIVE: the service the call goes to is not running.",
+     {"HNS stopped or crashed and has not been restarted.",
+      "The call was made during boot before HNS started."},
+     {"`Get-Service hns`; `Start-Service hns`.", "For this product: is hcnd running? `hcnctl version`."}},
+    {HCN_ERROR_CONSTANT(Timeout),
+     "ERROR_TIMEOUT: the service did not answer in time.",
+     {"The service is overloaded or stuck (a long HNS operation holds its lock).",
+      "The connection to hcnd stalled (network, TLS listener)."},
+     {"Retry; if it repeats, look at the service's log and CPU use.",
+      "`hcnctl version` to see whether the service answers at all."}},
+    {HCN_ERROR_CONSTANT(RpcServerUnavailable),
+     "RPC_S_SERVER_UNAVAILABLE: the client could not reach the service over RPC, typically because HNS "
+     "is not running or restarted during the call.",
+     {"HNS crashed or was restarted while the call was in flight.",
+      "The client runs before HNS is up (early at boot)."},
+     {"`Get-Service hns`; the System event log for hns crashes: `Get-WinEvent -LogName System -MaxEvents 50 "
+      "| Where-Object Message -match 'Host Network Service'`.",
+      "Retry after `Start-Service hns`."}},
+};
+
+} // namespace
+
+std::span<const ErrorCatalogEntry> win32ErrorEntries()
+{
+    return kEntries;
+}
+
+} // namespace hcn::detail

@@ -1,0 +1,250 @@
+// The error decoder: every code the engine names is explained, every way people write a code reads
+// back as the same HRESULT, unknown codes still decode, and docs/errors.md lists the whole catalog.
+
+#include "hcn/error_catalog.h"
+
+#include <QFile>
+#include <QSet>
+#include <QtTest>
+
+using namespace hcn;
+
+namespace {
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+bool anyContains(const std::vector<std::string>& lines, const QString& word)
+{
+    for (const std::string& line : lines)
+        if (qs(line).contains(word, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestErrorCatalog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyNamedCodeIsExplained_data();
+    void everyNamedCodeIsExplained();
+    void catalogHoldsOnlyNamedCodesOnce();
+    void fieldKnowledge_data();
+    void fieldKnowledge();
+    void spellingsReadAsOneCode_data();
+    void spellingsReadAsOneCode();
+    void invalidTextIsRefused_data();
+    void invalidTextIsRefused();
+    void unknownCodeStillDecodes_data();
+    void unknownCodeStillDecodes();
+    void docsListEveryCode();
+};
+
+void TestErrorCatalog::everyNamedCodeIsExplained_data()
+{
+    QTest::addColumn<int>("code");
+    for (HResult code : namedHResults())
+        QTest::newRow(hresultName(code).data()) << int(code);
+}
+
+void TestErrorCatalog::everyNamedCodeIsExplained()
+{
+    QFETCH(int, code);
+    const ErrorExplanation e = explainHResult(code);
+    QVERIFY(e.known);
+    QCOMPARE(e.code, code);
+    QCOMPARE(qs(e.name), qs(hresultName(code)));
+    QVERIFY(!e.constant.empty());
+    // The Windows text comes from hresult.h, without the system message's trailing space.
+    QVERIFY(!e.message.empty());
+    QVERIFY(!e.message.ends_with(' '));
+    QVERIFY(qs(hresultMessage(code)).startsWith(qs(e.message)));
+    QVERIFY(e.meaning.size() > 10);
+    QVERIFY(!e.causes.empty());
+    QVERIFY(!e.checks.empty());
+    for (const auto& line : e.causes)
+        QVERIFY(!line.empty());
+    // The hr:: spelling names the same code.
+    auto byConstant = parseHResult(e.constant);
+    QVERIFY(byConstant.ok());
+    QCOMPARE(*byConstant, code);
+}
+
+void TestErrorCatalog::catalogHoldsOnlyNamedCodesOnce()
+{
+    QSet<int> seen;
+    for (HResult code : catalogedHResults()) {
+        QVERIFY2(!hresultName(code).empty(), qPrintable(qs(hresultHex(code))));
+        QVERIFY2(!seen.contains(code), qPrintable(qs(hresultHex(code))));
+        seen.insert(code);
+    }
+    QCOMPARE(seen.size(), qsizetype(namedHResults().size()));
+}
+
+void TestErrorCatalog::fieldKnowledge_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("cause");
+    QTest::addColumn<QString>("check");
+    QTest::newRow("port already exists: the orphaned load balancer loop")
+        << int(hr::PortAlreadyExists) << "orphaned load balancer"
+        << "hnsdiag list loadbalancers";
+    QTest::newRow("element not found: stale IDs after an HNS restart")
+        << int(hr::ElementNotFound) << "HNS restart"
+        << "hnsdiag list all";
+    QTest::newRow("address invalid or reserved: kube-proxy source VIP")
+        << int(hr::AddrInvalidOrReserved) << "source-VIP"
+        << "Get-HnsEndpoint";
+    QTest::newRow("network not found: re-created network") << int(hr::NetworkNotFound) << "re-created"
+                                                           << "Get-HnsNetwork";
+    QTest::newRow("invalid policy: ACL with Any") << int(hr::InvalidPolicy) << "\"Any\""
+                                                  << "Policies";
+    QTest::newRow("already exists: WSL stale state") << int(hr::AlreadyExists) << "WSL"
+                                                     << "wsl --shutdown";
+    QTest::newRow("RPC server unavailable: HNS restarted") << int(hr::RpcServerUnavailable) << "HNS"
+                                                           << "Start-Service hns";
+}
+
+void TestErrorCatalog::fieldKnowledge()
+{
+    QFETCH(int, code);
+    QFETCH(QString, cause);
+    QFETCH(QString, check);
+    const ErrorExplanation e = explainHResult(code);
+    QVERIFY2(anyContains(e.causes, cause), qPrintable(cause));
+    QVERIFY2(anyContains(e.checks, check), qPrintable(check));
+}
+
+void TestErrorCatalog::spellingsReadAsOneCode_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("code");
+    const int port = hr::PortAlreadyExists;
+    QTest::newRow("hex with 0x") << "0x803B0013" << port;
+    QTest::newRow("hex with 0X, lower-case digits") << "0X803b0013" << port;
+    QTest::newRow("hex without prefix") << "803b0013" << port;
+    QTest::newRow("hex digits only, without prefix") << "80070490" << int(hr::ElementNotFound);
+    QTest::newRow("signed decimal") << "-2143617005" << port;
+    QTest::newRow("unsigned decimal (ErrorRecord ErrorCode)") << "2151350291" << port;
+    QTest::newRow("symbolic name") << "HCN_E_PORT_ALREADY_EXISTS" << port;
+    QTest::newRow("symbolic name, lower case") << "hcn_e_port_already_exists" << port;
+    QTest::newRow("HNS_ spelling") << "HNS_PORT_ALREADY_EXISTS" << port;
+    QTest::newRow("HNS_E_ spelling") << "hns_e_port_already_exists" << port;
+    QTest::newRow("hr constant") << "PortAlreadyExists" << port;
+    QTest::newRow("hr constant with namespace, any case") << "hr::portalreadyexists" << port;
+    QTest::newRow("surrounding whitespace") << "  \t0x803B0013\r\n" << port;
+    QTest::newRow("name without _E_")
+        << "HCN_INTERFACEPARAMETERS_ALREADY_APPLIED" << int(hr::InterfaceParametersAlreadyApplied);
+    QTest::newRow("HNS_ spelling of the name without _E_")
+        << "HNS_INTERFACEPARAMETERS_ALREADY_APPLIED" << int(hr::InterfaceParametersAlreadyApplied);
+    QTest::newRow("Win32 error number") << "1168" << int(hr::ElementNotFound);
+    QTest::newRow("Win32 name") << "ERROR_ALREADY_EXISTS" << int(hr::AlreadyExists);
+    QTest::newRow("generic COM name") << "e_invalidarg" << int(hr::InvalidArg);
+    QTest::newRow("zero") << "0" << int(hr::Ok);
+    QTest::newRow("lowest signed value") << "-2147483648" << int(makeHResult(0x80000000));
+    QTest::newRow("highest unsigned value") << "4294967295" << -1;
+    QTest::newRow("uncatalogued hex") << "0x80991234" << int(makeHResult(0x80991234));
+}
+
+void TestErrorCatalog::spellingsReadAsOneCode()
+{
+    QFETCH(QString, text);
+    QFETCH(int, code);
+    const auto parsed = parseHResult(text.toStdString());
+    QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.status().detail().c_str());
+    QCOMPARE(qs(hresultHex(*parsed)), qs(hresultHex(code)));
+    const auto explained = explainHResult(std::string_view(text.toStdString()));
+    QVERIFY(explained.ok());
+    QCOMPARE(explained->code, code);
+}
+
+void TestErrorCatalog::invalidTextIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("only whitespace") << QByteArray(" \t\n");
+    QTest::newRow("prefix without digits") << QByteArray("0x");
+    QTest::newRow("more than eight hex digits") << QByteArray("0x1803B0013");
+    QTest::newRow("not a hex digit") << QByteArray("0x803G0013");
+    QTest::newRow("below the lowest signed value") << QByteArray("-2147483649");
+    QTest::newRow("above the highest unsigned value") << QByteArray("4294967296");
+    QTest::newRow("unknown name") << QByteArray("HCN_E_NO_SUCH_THING");
+    QTest::newRow("words") << QByteArray("port exists");
+    QTest::newRow("minus alone") << QByteArray("-");
+    QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe 0x80");
+}
+
+void TestErrorCatalog::invalidTextIsRefused()
+{
+    QFETCH(QByteArray, text);
+    const auto parsed = parseHResult(text.toStdString());
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.status().code(), hr::InvalidArg);
+    QVERIFY(!parsed.status().detail().empty());
+    // The detail quotes the input and must stay valid UTF-8.
+    const QByteArray detail = QByteArray::fromStdString(parsed.status().detail());
+    QCOMPARE(QString::fromUtf8(detail).toUtf8(), detail);
+    QVERIFY(!explainHResult(std::string_view(text.constData(), std::size_t(text.size()))).ok());
+}
+
+void TestErrorCatalog::unknownCodeStillDecodes_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("facility");
+    QTest::addColumn<QString>("meaning");
+    QTest::addColumn<QString>("check");
+    QTest::newRow("Win32 error: its number and net helpmsg")
+        << int(makeHResult(0x800704D2)) << "FACILITY_WIN32"
+        << "Win32 error 1234"
+        << "net helpmsg 1234";
+    QTest::newRow("HCN code newer than the catalog") << int(makeHResult(0x803B00FF)) << "HCN (0x3B)"
+                                                     << "newer than this catalog"
+                                                     << "hcnctl version";
+    QTest::newRow("success code is not an error") << int(makeHResult(0x00040001)) << "FACILITY_ITF"
+                                                  << "success code"
+                                                  << "certutil -error 0x00040001";
+    QTest::newRow("NTSTATUS inside an HRESULT") << int(makeHResult(0xD0000022)) << "FACILITY_NULL"
+                                                << "NTSTATUS 0xC0000022"
+                                                << "certutil -error";
+    QTest::newRow("facility without a name") << int(makeHResult(0x80991234)) << "facility 0x99 (153)"
+                                             << "code 4660 (0x1234)"
+                                             << "certutil -error 0x80991234";
+    QTest::newRow("customer bit") << int(makeHResult(0xA0010001)) << "FACILITY_RPC"
+                                  << "vendor"
+                                  << "certutil";
+}
+
+void TestErrorCatalog::unknownCodeStillDecodes()
+{
+    QFETCH(int, code);
+    QFETCH(QString, facility);
+    QFETCH(QString, meaning);
+    QFETCH(QString, check);
+    const ErrorExplanation e = explainHResult(code);
+    QVERIFY(!e.known);
+    QVERIFY(e.name.empty());
+    QCOMPARE(qs(e.facilityName), facility);
+    QVERIFY2(qs(e.meaning).contains(meaning), e.meaning.c_str());
+    QVERIFY(!e.causes.empty());
+    QVERIFY(anyContains(e.checks, check));
+}
+
+void TestErrorCatalog::docsListEveryCode()
+{
+    QFile doc(qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/docs/errors.md"));
+    QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
+    const QString text = QString::fromUtf8(doc.readAll());
+    for (HResult code : catalogedHResults()) {
+        const ErrorExplanation e = explainHResult(code);
+        const QString row = QStringLiteral("| %1 | %2 |").arg(qs(hresultHex(code)), qs(e.name));
+        QVERIFY2(text.contains(row), qPrintable(row));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestErrorCatalog)
+#include "tst_errorcatalog.moc"
