@@ -1,0 +1,301 @@
+#include "analysis/check_model.h"
+
+namespace hcn::analysis {
+
+std::string scopeKey(Scope scope, std::string_view key)
+{
+    std::string out(1, static_cast<char>(scope));
+    out += key;
+    return out;
+}
+
+void MultiIndex::remove(const std::string& key, const std::string& id)
+{
+    auto it = m_map.find(key);
+    if (it == m_map.end())
+        return;
+    it->second.erase(id);
+    if (it->second.empty())
+        m_map.erase(it);
+}
+
+const std::set<std::string>& MultiIndex::at(const std::string& key) const
+{
+    static const std::set<std::string> kNone;
+    auto it = m_map.find(key);
+    return it == m_map.end() ? kNone : it->second;
+}
+
+std::string frontendKey(const std::string& vip, const PortMappingFact& mapping)
+{
+    return vip + '|' + std::to_string(mapping.protocol) + '|' + std::to_string(mapping.externalPort);
+}
+
+std::string hostPortKey(const PortMappingFact& mapping)
+{
+    return std::to_string(mapping.protocol) + '|' + std::to_string(mapping.externalPort);
+}
+
+std::string natGroupKey(const EndpointFacts& e)
+{
+    return e.networkId + '\n' + e.natExceptionText;
+}
+
+bool isNodePort(const LoadBalancerFacts& lb)
+{
+    if (!lb.vips.empty())
+        return false;
+    for (const PortMappingFact& m : lb.portMappings)
+        if (m.externalPort != 0)
+            return true;
+    return false;
+}
+
+namespace {
+
+bool claimsNatGroup(const EndpointFacts& e)
+{
+    return !e.remote && e.hasOutboundNat && !e.networkId.empty();
+}
+
+} // namespace
+
+void CheckModel::clear()
+{
+    const HostState* host = state;
+    const std::optional<SchemaVersion> version = hnsVersion;
+    *this = CheckModel();
+    state = host;
+    hnsVersion = version;
+}
+
+bool CheckModel::attached(const EndpointFacts& endpoint) const
+{
+    return !endpoint.namespaceId.empty() || !namespacesOfEndpoint.at(endpoint.id).empty();
+}
+
+std::size_t CheckModel::existing(const std::vector<std::string>& ids) const
+{
+    std::size_t n = 0;
+    for (const std::string& id : ids)
+        n += endpoints.count(id);
+    return n;
+}
+
+const nlohmann::json* CheckModel::document(const std::string& id) const
+{
+    const HostObject* object = state ? state->find(id) : nullptr;
+    return object && object->document ? object->document.get() : nullptr;
+}
+
+void CheckModel::indexEndpoint(const EndpointFacts& e, bool add)
+{
+    auto apply = [&](MultiIndex& index, const std::string& key) {
+        add ? index.add(key, e.id) : index.remove(key, e.id);
+    };
+    for (const IpAddress& a : e.addresses)
+        apply(endpointsByAddress, a.toString());
+    if (e.mac)
+        apply(endpointsByMac, e.mac->toString());
+    if (!e.remote)
+        for (const PortMappingFact& m : e.portMappings)
+            if (m.externalPort != 0)
+                apply(claimsByHostPort, hostPortKey(m));
+    for (const IpAddress& server : e.dnsServers)
+        apply(dnsUsersByServer, server.toString());
+    if (claimsNatGroup(e)) {
+        const std::string group = natGroupKey(e);
+        apply(natGroups, group);
+        if (add)
+            natGroupsOfNetwork.add(e.networkId, group);
+        else if (natGroups.at(group).empty())
+            natGroupsOfNetwork.remove(e.networkId, group);
+    }
+    if (!e.namespaceId.empty())
+        add ? ++endpointsNamingNamespace : --endpointsNamingNamespace;
+}
+
+void CheckModel::indexLoadBalancer(const LoadBalancerFacts& lb, bool add)
+{
+    auto apply = [&](MultiIndex& index, const std::string& key) {
+        add ? index.add(key, lb.id) : index.remove(key, lb.id);
+    };
+    for (const PortMappingFact& m : lb.portMappings) {
+        if (m.externalPort == 0)
+            continue;
+        if (lb.vips.empty())
+            apply(loadBalancersByFrontend, frontendKey("", m));
+        for (const IpAddress& vip : lb.vips)
+            apply(loadBalancersByFrontend, frontendKey(vip.toString(), m));
+    }
+    if (isNodePort(lb))
+        for (const PortMappingFact& m : lb.portMappings)
+            if (m.externalPort != 0)
+                apply(claimsByHostPort, hostPortKey(m));
+    for (const IpAddress& vip : lb.vips)
+        apply(loadBalancersByVip, vip.toString());
+    for (const std::string& backend : lb.backends)
+        apply(loadBalancersOfEndpoint, backend);
+}
+
+void CheckModel::dirtyEndpoint(const EndpointFacts& e, std::set<std::string>& dirty) const
+{
+    dirty.insert(scopeKey(Scope::Endpoint, e.id));
+    for (const IpAddress& a : e.addresses)
+        dirty.insert(scopeKey(Scope::Address, a.toString()));
+    if (e.mac)
+        dirty.insert(scopeKey(Scope::Mac, e.mac->toString()));
+    for (const PortMappingFact& m : e.portMappings)
+        if (m.externalPort != 0)
+            dirty.insert(scopeKey(Scope::HostPort, hostPortKey(m)));
+    for (const IpAddress& server : e.dnsServers)
+        dirty.insert(scopeKey(Scope::DnsServer, server.toString()));
+    if (!e.networkId.empty())
+        dirty.insert(scopeKey(Scope::Network, e.networkId));
+    if (claimsNatGroup(e))
+        dirty.insert(scopeKey(Scope::NatGroup, natGroupKey(e)));
+    // Objects that name this endpoint see it appear or vanish.
+    for (const std::string& lb : loadBalancersOfEndpoint.at(e.id)) {
+        dirty.insert(scopeKey(Scope::LoadBalancer, lb));
+        if (auto it = loadBalancers.find(lb); it != loadBalancers.end())
+            for (const IpAddress& vip : it->second.vips)
+                dirty.insert(scopeKey(Scope::DnsServer, vip.toString()));
+    }
+    for (const std::string& ns : namespacesOfEndpoint.at(e.id))
+        dirty.insert(scopeKey(Scope::Namespace, ns));
+    for (const std::string& route : sdnRoutesOfEndpoint.at(e.id))
+        dirty.insert(scopeKey(Scope::SdnRoute, route));
+}
+
+void CheckModel::dirtyNetwork(const NetworkFacts& n, std::set<std::string>& dirty) const
+{
+    dirty.insert(scopeKey(Scope::Network, n.id));
+    dirty.insert(scopeKey(Scope::Overlaps, ""));
+    for (const IpAddress& server : n.dnsServers)
+        dirty.insert(scopeKey(Scope::DnsServer, server.toString()));
+    for (const std::string& group : natGroupsOfNetwork.at(n.id))
+        dirty.insert(scopeKey(Scope::NatGroup, group));
+    if (state)
+        for (const std::string& endpoint : state->endpointsOfNetwork(n.id))
+            dirty.insert(scopeKey(Scope::Endpoint, endpoint));
+}
+
+void CheckModel::dirtyLoadBalancer(const LoadBalancerFacts& lb, std::set<std::string>& dirty) const
+{
+    dirty.insert(scopeKey(Scope::LoadBalancer, lb.id));
+    for (const PortMappingFact& m : lb.portMappings) {
+        if (m.externalPort == 0)
+            continue;
+        dirty.insert(scopeKey(Scope::HostPort, hostPortKey(m)));
+        if (lb.vips.empty())
+            dirty.insert(scopeKey(Scope::Frontend, frontendKey("", m)));
+        for (const IpAddress& vip : lb.vips)
+            dirty.insert(scopeKey(Scope::Frontend, frontendKey(vip.toString(), m)));
+    }
+    for (const IpAddress& vip : lb.vips)
+        dirty.insert(scopeKey(Scope::DnsServer, vip.toString()));
+    // The service range check reads every VIP of the host.
+    for (const auto& [group, members] : natGroups.all())
+        dirty.insert(scopeKey(Scope::NatGroup, group));
+}
+
+void CheckModel::dirtyNamespace(const ReferenceFacts& ns, std::set<std::string>& dirty) const
+{
+    dirty.insert(scopeKey(Scope::Namespace, ns.id));
+    auto touch = [&](const std::string& endpoint) {
+        dirty.insert(scopeKey(Scope::Endpoint, endpoint));
+        if (auto it = endpoints.find(endpoint); it != endpoints.end() && !it->second.networkId.empty())
+            dirty.insert(scopeKey(Scope::Network, it->second.networkId)); // attached counts of its pool
+    };
+    for (const std::string& endpoint : ns.endpoints)
+        touch(endpoint);
+    if (state)
+        for (const std::string& endpoint : state->endpointsOfNamespace(ns.id))
+            touch(endpoint);
+}
+
+void CheckModel::insert(const HostObject& object, std::set<std::string>& dirty)
+{
+    erase(object.kind, object.id, dirty);
+    static const nlohmann::json kNull;
+    const nlohmann::json& doc = object.document ? *object.document : kNull;
+    switch (object.kind) {
+    case ResourceKind::Endpoint: {
+        EndpointFacts& e = endpoints[object.id] = readEndpoint(object.id, doc);
+        indexEndpoint(e, true);
+        dirtyEndpoint(e, dirty);
+        break;
+    }
+    case ResourceKind::Network:
+        dirtyNetwork(networks[object.id] = readNetwork(object.id, doc), dirty);
+        break;
+    case ResourceKind::LoadBalancer: {
+        LoadBalancerFacts& lb = loadBalancers[object.id] = readLoadBalancer(object.id, doc);
+        indexLoadBalancer(lb, true);
+        dirtyLoadBalancer(lb, dirty);
+        break;
+    }
+    case ResourceKind::Namespace: {
+        ReferenceFacts& ns = namespaces[object.id] = readNamespace(object.id, doc);
+        for (const std::string& endpoint : ns.endpoints)
+            namespacesOfEndpoint.add(endpoint, ns.id);
+        dirtyNamespace(ns, dirty);
+        break;
+    }
+    case ResourceKind::SdnRoute: {
+        ReferenceFacts& route = sdnRoutes[object.id] = readSdnRoute(object.id, doc);
+        for (const std::string& endpoint : route.endpoints)
+            sdnRoutesOfEndpoint.add(endpoint, route.id);
+        dirty.insert(scopeKey(Scope::SdnRoute, route.id));
+        break;
+    }
+    default:
+        break; // guest network services: no rule reads them yet
+    }
+}
+
+void CheckModel::erase(ResourceKind kind, const std::string& id, std::set<std::string>& dirty)
+{
+    switch (kind) {
+    case ResourceKind::Endpoint:
+        if (auto it = endpoints.find(id); it != endpoints.end()) {
+            dirtyEndpoint(it->second, dirty);
+            indexEndpoint(it->second, false);
+            endpoints.erase(it);
+        }
+        break;
+    case ResourceKind::Network:
+        if (auto it = networks.find(id); it != networks.end()) {
+            dirtyNetwork(it->second, dirty);
+            networks.erase(it);
+        }
+        break;
+    case ResourceKind::LoadBalancer:
+        if (auto it = loadBalancers.find(id); it != loadBalancers.end()) {
+            dirtyLoadBalancer(it->second, dirty);
+            indexLoadBalancer(it->second, false);
+            loadBalancers.erase(it);
+        }
+        break;
+    case ResourceKind::Namespace:
+        if (auto it = namespaces.find(id); it != namespaces.end()) {
+            dirtyNamespace(it->second, dirty);
+            for (const std::string& endpoint : it->second.endpoints)
+                namespacesOfEndpoint.remove(endpoint, id);
+            namespaces.erase(it);
+        }
+        break;
+    case ResourceKind::SdnRoute:
+        if (auto it = sdnRoutes.find(id); it != sdnRoutes.end()) {
+            dirty.insert(scopeKey(Scope::SdnRoute, id));
+            for (const std::string& endpoint : it->second.endpoints)
+                sdnRoutesOfEndpoint.remove(endpoint, id);
+            sdnRoutes.erase(it);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace hcn::analysis

@@ -1,0 +1,111 @@
+// Building findings from the rule table, their order and counts, and the rules that read a document as
+// a whole (unreadable fields, features newer than the host's HNS).
+
+#include "analysis/check_model.h"
+#include "common/text.h"
+#include "engine/feature_gates.h"
+
+#include <algorithm>
+
+namespace hcn {
+
+bool findingBefore(const Finding& a, const Finding& b)
+{
+    if (a.severity != b.severity)
+        return a.severity < b.severity;
+    if (a.ruleId != b.ruleId)
+        return a.ruleId < b.ruleId;
+    if (a.objects != b.objects)
+        return a.objects < b.objects;
+    return a.message < b.message;
+}
+
+FindingCounts countFindings(const std::vector<Finding>& findings)
+{
+    FindingCounts counts;
+    for (const Finding& f : findings) {
+        if (f.severity == Severity::Error)
+            ++counts.errors;
+        else if (f.severity == Severity::Warning)
+            ++counts.warnings;
+        else
+            ++counts.infos;
+    }
+    return counts;
+}
+
+namespace analysis {
+
+Finding makeFinding(std::string_view ruleId, std::string message, std::vector<FindingObject> objects,
+                    std::vector<std::pair<std::string, std::string>> evidence,
+                    const std::vector<std::pair<std::string_view, std::string>>& values)
+{
+    Finding f;
+    f.ruleId = std::string(ruleId);
+    f.message = std::move(message);
+    f.objects = std::move(objects);
+    f.evidence = std::move(evidence);
+    if (const HealthRule* rule = findHealthRule(ruleId)) {
+        f.severity = rule->severity;
+        f.title = std::string(rule->title);
+        f.cause = std::string(rule->cause);
+        f.fix = std::string(rule->fix);
+    }
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + std::string(name) + "}";
+        for (std::size_t at = f.fix.find(placeholder); at != std::string::npos;
+             at = f.fix.find(placeholder, at + value.size()))
+            f.fix.replace(at, placeholder.size(), value);
+    }
+    return f;
+}
+
+std::string fieldOf(ResourceKind kind, const std::string& id, std::string_view field)
+{
+    std::string out(resourceKindName(kind));
+    out += ' ';
+    out += id;
+    if (!field.empty()) {
+        out += '.';
+        out += field;
+    }
+    return out;
+}
+
+void checkDocument(const CheckModel& model, ResourceKind kind, const std::string& id,
+                   const std::vector<UnreadableField>& unreadable, std::vector<Finding>& out)
+{
+    const std::string kindWord = std::string(resourceKindLabel(kind));
+    const std::string command(kind == ResourceKind::LoadBalancer ? "loadbalancer" : lowerCopy(resourceKindName(kind)));
+    if (!unreadable.empty()) {
+        std::vector<std::pair<std::string, std::string>> evidence;
+        std::string fields;
+        for (const UnreadableField& u : unreadable) {
+            evidence.emplace_back(fieldOf(kind, id, u.field), u.value);
+            fields += (fields.empty() ? "" : ", ") + u.field;
+        }
+        out.push_back(makeFinding("DATA-UNREADABLE",
+                                  "The " + kindWord + " has fields the checks could not read: " + fields + ".",
+                                  {{kind, id}}, std::move(evidence), {{"kind", command}, {"object", id}}));
+    }
+    if (!model.hnsVersion)
+        return;
+    const nlohmann::json* document = model.document(id);
+    if (!document || !document->is_object())
+        return;
+    Status gate;
+    try {
+        gate = checkFeatureGates(*model.hnsVersion, kind, *document, false);
+    } catch (const std::exception&) {
+        return; // a document the gates cannot walk: DATA-UNREADABLE speaks for the fields we read
+    }
+    if (gate.ok() || gate.code() != hr::RequestUnsupported)
+        return;
+    out.push_back(makeFinding("FEATURE-TOO-NEW", gate.detail(), {{kind, id}},
+                              {{"HnsVersion", model.hnsVersion->toString()}},
+                              {{"kind", command}, {"object", id}}));
+}
+
+} // namespace analysis
+
+} // namespace hcn

@@ -1,0 +1,232 @@
+// HealthChecker: findings are kept per scope (an object, an address, a frontend key ...). A change
+// re-reads the facts of the objects it names, and the model says which scopes those facts touch
+// (before and after); only those scopes are evaluated again. A change of what the host holds at all
+// (its first network, namespace or endpoint) changes what absent data means, and checks everything.
+
+#include "hcn/health_checks.h"
+
+#include "analysis/check_model.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace hcn {
+
+using analysis::CheckModel;
+using analysis::Scope;
+
+namespace analysis {
+
+void evaluateScope(const CheckModel& model, const std::string& key, std::vector<Finding>& out)
+{
+    if (key.empty())
+        return;
+    const std::string rest = key.substr(1);
+    switch (static_cast<Scope>(key[0])) {
+    case Scope::Endpoint:
+        if (auto it = model.endpoints.find(rest); it != model.endpoints.end())
+            checkEndpoint(model, it->second, out);
+        break;
+    case Scope::Network:
+        if (auto it = model.networks.find(rest); it != model.networks.end())
+            checkNetwork(model, it->second, out);
+        break;
+    case Scope::LoadBalancer:
+        if (auto it = model.loadBalancers.find(rest); it != model.loadBalancers.end())
+            checkLoadBalancer(model, it->second, out);
+        break;
+    case Scope::Namespace:
+        if (auto it = model.namespaces.find(rest); it != model.namespaces.end())
+            checkReferences(model, ResourceKind::Namespace, it->second, out);
+        break;
+    case Scope::SdnRoute:
+        if (auto it = model.sdnRoutes.find(rest); it != model.sdnRoutes.end())
+            checkReferences(model, ResourceKind::SdnRoute, it->second, out);
+        break;
+    case Scope::Address:
+        checkAddress(model, rest, out);
+        break;
+    case Scope::Mac:
+        checkMac(model, rest, out);
+        break;
+    case Scope::Frontend:
+        checkFrontend(model, rest, out);
+        break;
+    case Scope::HostPort:
+        checkHostPort(model, rest, out);
+        break;
+    case Scope::DnsServer:
+        checkDnsServer(model, rest, out);
+        break;
+    case Scope::NatGroup:
+        checkNatGroup(model, rest, out);
+        break;
+    case Scope::Overlaps:
+        checkOverlaps(model, out);
+        break;
+    }
+}
+
+} // namespace analysis
+
+struct HealthChecker::Impl
+{
+    CheckModel model;
+    std::unordered_map<std::string, std::vector<Finding>> findings; ///< scope key -> its findings
+
+    /// What absent data means depends on these (see the rules' partial-dump guards).
+    auto presence() const
+    {
+        return std::make_tuple(model.networks.empty(), model.namespaces.empty(), model.endpoints.empty(),
+                               model.namespaceDataPresent());
+    }
+
+    void evaluate(const std::string& key)
+    {
+        std::vector<Finding> out;
+        try {
+            analysis::evaluateScope(model, key, out);
+        } catch (const std::exception&) {
+            out.clear(); // a rule tripping over a document must not take the checker down
+        }
+        if (out.empty())
+            findings.erase(key);
+        else
+            findings[key] = std::move(out);
+    }
+
+    void evaluateEverything()
+    {
+        findings.clear();
+        std::set<std::string> all;
+        using analysis::scopeKey;
+        for (const auto& [id, facts] : model.endpoints)
+            all.insert(scopeKey(Scope::Endpoint, id));
+        for (const auto& [id, facts] : model.networks)
+            all.insert(scopeKey(Scope::Network, id));
+        for (const auto& [id, facts] : model.loadBalancers)
+            all.insert(scopeKey(Scope::LoadBalancer, id));
+        for (const auto& [id, facts] : model.namespaces)
+            all.insert(scopeKey(Scope::Namespace, id));
+        for (const auto& [id, facts] : model.sdnRoutes)
+            all.insert(scopeKey(Scope::SdnRoute, id));
+        for (const auto& [key, ids] : model.endpointsByAddress.all())
+            if (ids.size() > 1)
+                all.insert(scopeKey(Scope::Address, key));
+        for (const auto& [key, ids] : model.endpointsByMac.all())
+            if (ids.size() > 1)
+                all.insert(scopeKey(Scope::Mac, key));
+        for (const auto& [key, ids] : model.loadBalancersByFrontend.all())
+            if (ids.size() > 1)
+                all.insert(scopeKey(Scope::Frontend, key));
+        for (const auto& [key, ids] : model.claimsByHostPort.all())
+            if (ids.size() > 1)
+                all.insert(scopeKey(Scope::HostPort, key));
+        for (const auto& [key, ids] : model.dnsUsersByServer.all())
+            all.insert(scopeKey(Scope::DnsServer, key));
+        for (const auto& [key, ids] : model.natGroups.all())
+            all.insert(scopeKey(Scope::NatGroup, key));
+        all.insert(scopeKey(Scope::Overlaps, ""));
+        for (const std::string& key : all)
+            evaluate(key);
+    }
+};
+
+HealthChecker::HealthChecker() : m_impl(std::make_unique<Impl>()) {}
+HealthChecker::~HealthChecker() = default;
+
+void HealthChecker::setHnsVersion(std::optional<SchemaVersion> version)
+{
+    if (m_impl->model.hnsVersion == version)
+        return;
+    m_impl->model.hnsVersion = version;
+    if (m_impl->model.state)
+        m_impl->evaluateEverything();
+}
+
+void HealthChecker::assign(const HostState& state)
+{
+    CheckModel& model = m_impl->model;
+    model.state = &state;
+    model.clear();
+    std::set<std::string> ignored; // everything is evaluated below
+    for (ResourceKind kind : kResourceKinds)
+        for (const HostObject* object : state.objects(kind))
+            model.insert(*object, ignored);
+    m_impl->evaluateEverything();
+}
+
+void HealthChecker::update(const HostState& state, const std::vector<HostChange>& changes)
+{
+    CheckModel& model = m_impl->model;
+    if (model.state != &state) {
+        assign(state);
+        return;
+    }
+    const auto before = m_impl->presence();
+    std::set<std::string> dirty;
+    for (const HostChange& change : changes) {
+        if (change.type == HostChange::Type::Removed) {
+            model.erase(change.kind, change.id, dirty);
+            continue;
+        }
+        const HostObject* object = state.find(change.id);
+        if (object)
+            model.insert(*object, dirty);
+    }
+    if (m_impl->presence() != before) {
+        m_impl->evaluateEverything();
+        return;
+    }
+    for (const std::string& key : dirty)
+        m_impl->evaluate(key);
+}
+
+std::vector<Finding> HealthChecker::findings() const
+{
+    std::vector<Finding> out;
+    for (const auto& [key, list] : m_impl->findings)
+        out.insert(out.end(), list.begin(), list.end());
+    std::sort(out.begin(), out.end(), findingBefore);
+    return out;
+}
+
+FindingCounts HealthChecker::counts() const
+{
+    FindingCounts counts;
+    for (const auto& [key, list] : m_impl->findings) {
+        const FindingCounts part = countFindings(list);
+        counts.errors += part.errors;
+        counts.warnings += part.warnings;
+        counts.infos += part.infos;
+    }
+    return counts;
+}
+
+Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText)
+{
+    auto objects = parseHostSnapshot(snapshotText);
+    if (!objects.ok())
+        return objects.status();
+    std::optional<SchemaVersion> hns;
+    try {
+        const auto document = nlohmann::json::parse(snapshotText, nullptr, false);
+        if (document.is_object())
+            if (auto it = document.find("HnsVersion"); it != document.end() && it->is_object()) {
+                const auto major = it->value("Major", -1);
+                const auto minor = it->value("Minor", -1);
+                if (major >= 0 && minor >= 0)
+                    hns = SchemaVersion{std::uint32_t(major), std::uint32_t(minor)};
+            }
+    } catch (const std::exception&) {
+        // HnsVersion of the wrong type: the feature rule does not apply
+    }
+    HostState state;
+    (void)state.assign(std::move(*objects));
+    HealthChecker checker;
+    checker.setHnsVersion(hns);
+    checker.assign(state);
+    return checker.findings();
+}
+
+} // namespace hcn
