@@ -274,7 +274,6 @@ void checkAddress(const CheckModel& model, const std::string& address, std::vect
         return;
     std::vector<FindingObject> local, remote;
     std::vector<std::pair<std::string, std::string>> evidence;
-    std::string unattachedLocal;
     for (const std::string& id : holders) {
         auto it = model.endpoints.find(id);
         if (it == model.endpoints.end())
@@ -282,11 +281,9 @@ void checkAddress(const CheckModel& model, const std::string& address, std::vect
         (it->second.remote ? remote : local).push_back({ResourceKind::Endpoint, id});
         evidence.emplace_back(fieldOf(ResourceKind::Endpoint, id, "IpConfigurations.IpAddress"),
                               address + (it->second.remote ? " (remote)" : " (local)"));
-        if (!it->second.remote && unattachedLocal.empty() && !model.attached(it->second))
-            unattachedLocal = id;
     }
     if (local.size() >= 2) {
-        const std::string victim = unattachedLocal.empty() ? local.back().id : unattachedLocal;
+        const std::string victim = local.back().id;
         out.push_back(makeFinding("IP-DUP-LOCAL", address + " is held by " + std::to_string(local.size()) +
                                                       " local endpoints.",
                                   local, evidence, {{"endpoint", victim}, {"ip", address}}));

@@ -155,12 +155,9 @@ void CheckModel::dirtyEndpoint(const EndpointFacts& e, std::set<std::string>& di
     if (claimsNatGroup(e))
         dirty.insert(scopeKey(Scope::NatGroup, natGroupKey(e)));
     // Objects that name this endpoint see it appear or vanish.
-    for (const std::string& lb : loadBalancersOfEndpoint.at(e.id)) {
-        dirty.insert(scopeKey(Scope::LoadBalancer, lb));
+    for (const std::string& lb : loadBalancersOfEndpoint.at(e.id))
         if (auto it = loadBalancers.find(lb); it != loadBalancers.end())
-            for (const IpAddress& vip : it->second.vips)
-                dirty.insert(scopeKey(Scope::DnsServer, vip.toString()));
-    }
+            dirtyBackendsOf(it->second, dirty);
     for (const std::string& ns : namespacesOfEndpoint.at(e.id))
         dirty.insert(scopeKey(Scope::Namespace, ns));
     for (const std::string& route : sdnRoutesOfEndpoint.at(e.id))
@@ -180,13 +177,12 @@ void CheckModel::dirtyNetwork(const NetworkFacts& n, std::set<std::string>& dirt
             dirty.insert(scopeKey(Scope::Endpoint, endpoint));
 }
 
-void CheckModel::dirtyLoadBalancer(const LoadBalancerFacts& lb, std::set<std::string>& dirty) const
+void CheckModel::dirtyBackendsOf(const LoadBalancerFacts& lb, std::set<std::string>& dirty) const
 {
     dirty.insert(scopeKey(Scope::LoadBalancer, lb.id));
     for (const PortMappingFact& m : lb.portMappings) {
         if (m.externalPort == 0)
             continue;
-        dirty.insert(scopeKey(Scope::HostPort, hostPortKey(m)));
         if (lb.vips.empty())
             dirty.insert(scopeKey(Scope::Frontend, frontendKey("", m)));
         for (const IpAddress& vip : lb.vips)
@@ -194,6 +190,14 @@ void CheckModel::dirtyLoadBalancer(const LoadBalancerFacts& lb, std::set<std::st
     }
     for (const IpAddress& vip : lb.vips)
         dirty.insert(scopeKey(Scope::DnsServer, vip.toString()));
+}
+
+void CheckModel::dirtyLoadBalancer(const LoadBalancerFacts& lb, std::set<std::string>& dirty) const
+{
+    dirtyBackendsOf(lb, dirty);
+    for (const PortMappingFact& m : lb.portMappings)
+        if (m.externalPort != 0)
+            dirty.insert(scopeKey(Scope::HostPort, hostPortKey(m)));
     // The service range check reads every VIP of the host.
     for (const auto& [group, members] : natGroups.all())
         dirty.insert(scopeKey(Scope::NatGroup, group));
@@ -226,9 +230,13 @@ void CheckModel::insert(const HostObject& object, std::set<std::string>& dirty)
         dirtyEndpoint(e, dirty);
         break;
     }
-    case ResourceKind::Network:
-        dirtyNetwork(networks[object.id] = readNetwork(object.id, doc), dirty);
+    case ResourceKind::Network: {
+        NetworkFacts& n = networks[object.id] = readNetwork(object.id, doc);
+        for (const IpAddress& server : n.dnsServers)
+            dnsUsersByServer.add(server.toString(), n.id);
+        dirtyNetwork(n, dirty);
         break;
+    }
     case ResourceKind::LoadBalancer: {
         LoadBalancerFacts& lb = loadBalancers[object.id] = readLoadBalancer(object.id, doc);
         indexLoadBalancer(lb, true);
@@ -267,6 +275,8 @@ void CheckModel::erase(ResourceKind kind, const std::string& id, std::set<std::s
     case ResourceKind::Network:
         if (auto it = networks.find(id); it != networks.end()) {
             dirtyNetwork(it->second, dirty);
+            for (const IpAddress& server : it->second.dnsServers)
+                dnsUsersByServer.remove(server.toString(), id);
             networks.erase(it);
         }
         break;

@@ -91,6 +91,8 @@ private:
     void dirtyEndpoint(const EndpointFacts& e, std::set<std::string>& dirty) const;
     void dirtyNetwork(const NetworkFacts& n, std::set<std::string>& dirty) const;
     void dirtyLoadBalancer(const LoadBalancerFacts& lb, std::set<std::string>& dirty) const;
+    /// The scopes that read whether a load balancer's backends exist.
+    void dirtyBackendsOf(const LoadBalancerFacts& lb, std::set<std::string>& dirty) const;
     void dirtyNamespace(const ReferenceFacts& ns, std::set<std::string>& dirty) const;
     void indexEndpoint(const EndpointFacts& e, bool add);
     void indexLoadBalancer(const LoadBalancerFacts& lb, bool add);

@@ -101,7 +101,11 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
     }
     if (gate.ok() || gate.code() != hr::RequestUnsupported)
         return;
-    out.push_back(makeFinding("FEATURE-TOO-NEW", gate.detail(), {{kind, id}},
+    // The gate speaks as the engine ("this service emulates HNS x"); here it is the host's version.
+    std::string message = gate.detail();
+    if (auto at = message.find("this service emulates HNS"); at != std::string::npos)
+        message.replace(at, std::string_view("this service emulates HNS").size(), "the host runs HNS");
+    out.push_back(makeFinding("FEATURE-TOO-NEW", std::move(message), {{kind, id}},
                               {{"HnsVersion", model.hnsVersion->toString()}},
                               {{"kind", command}, {"object", id}}));
 }

@@ -147,10 +147,9 @@ void checkHostPort(const CheckModel& model, const std::string& key, std::vector<
     for (const FindingObject& o : objects)
         if (o.kind == ResourceKind::Endpoint)
             endpoint = o.id;
-    out.push_back(makeFinding("PORTMAP-CONFLICT",
-                              std::to_string(objects.size()) + " objects claim host port " + protocolName(protocol) +
-                                  " " + std::to_string(port) + ".",
-                              std::move(objects), std::move(evidence),
+    std::string message = std::to_string(objects.size()) + " objects claim host port " + protocolName(protocol) +
+                          " " + std::to_string(port) + ".";
+    out.push_back(makeFinding("PORTMAP-CONFLICT", std::move(message), std::move(objects), std::move(evidence),
                               {{"endpoint", endpoint}, {"port", std::to_string(port)}}));
 }
 
