@@ -1,6 +1,7 @@
 #include "command_runner.h"
 
 #include "batch_runner.h"
+#include "check_command.h"
 #include "cli_options.h"
 #include "document_reader.h"
 #include "event_watcher.h"
@@ -183,6 +184,11 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             return "import reads files offline: --embedded, --snapshot and --socket do not apply";
         if (count > 1 && std::find(o.arguments.begin(), o.arguments.end(), "-") != o.arguments.end())
             return "- (standard input) cannot be combined with other PATHs";
+    } else if (o.verb == "check") {
+        if (count != 0)
+            return "check takes no arguments";
+        if (!o.severity.empty() && !severityFromName(o.severity))
+            return "--severity needs error, warning or info, not \"" + o.severity + "\"";
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -240,6 +246,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         return call(options, s);
     if (options.verb == "batch")
         return batch(options, s);
+    if (options.verb == "check")
+        return runCheck(s, options.json, severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);
     return events(options, s);
 }
 

@@ -34,6 +34,25 @@ FindingCounts countFindings(const std::vector<Finding>& findings)
     return counts;
 }
 
+void to_json(nlohmann::ordered_json& json, const Finding& finding)
+{
+    nlohmann::ordered_json objects = nlohmann::ordered_json::array();
+    for (const FindingObject& o : finding.objects)
+        objects.push_back({{"Kind", resourceKindName(o.kind)}, {"ID", o.id}});
+    nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
+    for (const auto& [field, value] : finding.evidence)
+        evidence.push_back({{"Field", field}, {"Value", value}});
+    json = {{"RuleId", finding.ruleId},   {"Severity", severityName(finding.severity)},
+            {"Title", finding.title},     {"Message", finding.message},
+            {"Objects", std::move(objects)}, {"Evidence", std::move(evidence)},
+            {"Cause", finding.cause},     {"Fix", finding.fix}};
+}
+
+void to_json(nlohmann::ordered_json& json, const FindingCounts& counts)
+{
+    json = {{"Error", counts.errors}, {"Warning", counts.warnings}, {"Info", counts.infos}};
+}
+
 namespace analysis {
 
 Finding makeFinding(std::string_view ruleId, std::string message, std::vector<FindingObject> objects,

@@ -102,8 +102,8 @@ constexpr std::array<HealthRule, 34> kRules{{
      "It keeps the host port: creating the service's load balancer again fails with 0x803B0013 "
      "(HCN_E_PORT_ALREADY_EXISTS) and kube-proxy ends in a crash loop.",
      "Its endpoints were deleted (pods rescheduled, node drained) but the load balancer was not.",
-     "hcnctl delete loadbalancer {lb} (on the host: Remove-HnsPolicyList / Get-HnsLoadBalancer | ? Id "
-     "-eq {lb} | Remove-HnsLoadBalancer)"},
+     "hcnctl delete loadbalancer {lb} (on the host: Get-HnsPolicyList | ? Id -eq '{lb}' | "
+     "Remove-HnsPolicyList)"},
     {"EP-NETWORK-MISSING", S::Error, "An endpoint is on a network that does not exist",
      "An endpoint's HostComputeNetwork names a network the host does not have.",
      "The endpoint has no switch port: its container has no network at all.",

@@ -117,6 +117,12 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+/// {"RuleId","Severity","Title","Message","Objects":[{"Kind","ID"}],"Evidence":[{"Field","Value"}],
+///  "Cause","Fix"}: how hcnctl --json and exports write a finding.
+void to_json(nlohmann::ordered_json& json, const Finding& finding);
+/// {"Error":n,"Warning":n,"Info":n}.
+void to_json(nlohmann::ordered_json& json, const FindingCounts& counts);
+
 /// The whole check of an Api::snapshot() document (its HnsVersion, when present, enables the feature
 /// rule). Fails only when the text is no snapshot at all.
 Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText);
