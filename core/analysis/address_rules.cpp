@@ -210,6 +210,12 @@ void checkNetwork(const CheckModel& model, const NetworkFacts& n, std::vector<Fi
     }
     if (n.subnets.empty() || !model.state)
         return;
+    // No subnet can be over 90 % used by fewer local endpoints than that: skip the walk.
+    const auto local = model.localEndpointsOfNetwork.find(n.id);
+    const std::size_t localCount = local == model.localEndpointsOfNetwork.end() ? 0 : local->second;
+    if (std::all_of(n.subnets.begin(), n.subnets.end(),
+                    [&](const SubnetFact& s) { return localCount * 10 <= poolCapacity(s) * 9; }))
+        return;
 
     // Pool use: the distinct addresses local endpoints hold in each subnet.
     std::vector<std::set<IpAddress>> used(n.subnets.size());

@@ -64,9 +64,11 @@ void CheckModel::clear()
 {
     const HostState* host = state;
     const std::optional<SchemaVersion> version = hnsVersion;
+    const bool allFeatures = allFeaturesSupported;
     *this = CheckModel();
     state = host;
     hnsVersion = version;
+    allFeaturesSupported = allFeatures;
 }
 
 bool CheckModel::attached(const EndpointFacts& endpoint) const
@@ -113,6 +115,12 @@ void CheckModel::indexEndpoint(const EndpointFacts& e, bool add)
     }
     if (!e.namespaceId.empty())
         add ? ++endpointsNamingNamespace : --endpointsNamingNamespace;
+    if (!e.remote && !e.networkId.empty()) {
+        std::size_t& local = localEndpointsOfNetwork[e.networkId];
+        add ? ++local : --local;
+        if (local == 0)
+            localEndpointsOfNetwork.erase(e.networkId);
+    }
 }
 
 void CheckModel::indexLoadBalancer(const LoadBalancerFacts& lb, bool add)
@@ -218,36 +226,42 @@ void CheckModel::dirtyNamespace(const ReferenceFacts& ns, std::set<std::string>&
             touch(endpoint);
 }
 
-void CheckModel::insert(const HostObject& object, std::set<std::string>& dirty)
+void CheckModel::insert(const HostObject& object, std::set<std::string>* dirtyOrNull)
 {
-    erase(object.kind, object.id, dirty);
+    erase(object.kind, object.id, dirtyOrNull);
+    std::set<std::string> unused;
+    std::set<std::string>& dirty = dirtyOrNull ? *dirtyOrNull : unused;
     static const nlohmann::json kNull;
     const nlohmann::json& doc = object.document ? *object.document : kNull;
     switch (object.kind) {
     case ResourceKind::Endpoint: {
         EndpointFacts& e = endpoints[object.id] = readEndpoint(object.id, doc);
         indexEndpoint(e, true);
-        dirtyEndpoint(e, dirty);
+        if (dirtyOrNull)
+            dirtyEndpoint(e, dirty);
         break;
     }
     case ResourceKind::Network: {
         NetworkFacts& n = networks[object.id] = readNetwork(object.id, doc);
         for (const IpAddress& server : n.dnsServers)
             dnsUsersByServer.add(server.toString(), n.id);
-        dirtyNetwork(n, dirty);
+        if (dirtyOrNull)
+            dirtyNetwork(n, dirty);
         break;
     }
     case ResourceKind::LoadBalancer: {
         LoadBalancerFacts& lb = loadBalancers[object.id] = readLoadBalancer(object.id, doc);
         indexLoadBalancer(lb, true);
-        dirtyLoadBalancer(lb, dirty);
+        if (dirtyOrNull)
+            dirtyLoadBalancer(lb, dirty);
         break;
     }
     case ResourceKind::Namespace: {
         ReferenceFacts& ns = namespaces[object.id] = readNamespace(object.id, doc);
         for (const std::string& endpoint : ns.endpoints)
             namespacesOfEndpoint.add(endpoint, ns.id);
-        dirtyNamespace(ns, dirty);
+        if (dirtyOrNull)
+            dirtyNamespace(ns, dirty);
         break;
     }
     case ResourceKind::SdnRoute: {
@@ -262,19 +276,23 @@ void CheckModel::insert(const HostObject& object, std::set<std::string>& dirty)
     }
 }
 
-void CheckModel::erase(ResourceKind kind, const std::string& id, std::set<std::string>& dirty)
+void CheckModel::erase(ResourceKind kind, const std::string& id, std::set<std::string>* dirtyOrNull)
 {
+    std::set<std::string> unused;
+    std::set<std::string>& dirty = dirtyOrNull ? *dirtyOrNull : unused;
     switch (kind) {
     case ResourceKind::Endpoint:
         if (auto it = endpoints.find(id); it != endpoints.end()) {
-            dirtyEndpoint(it->second, dirty);
+            if (dirtyOrNull)
+                dirtyEndpoint(it->second, dirty);
             indexEndpoint(it->second, false);
             endpoints.erase(it);
         }
         break;
     case ResourceKind::Network:
         if (auto it = networks.find(id); it != networks.end()) {
-            dirtyNetwork(it->second, dirty);
+            if (dirtyOrNull)
+                dirtyNetwork(it->second, dirty);
             for (const IpAddress& server : it->second.dnsServers)
                 dnsUsersByServer.remove(server.toString(), id);
             networks.erase(it);
@@ -282,14 +300,16 @@ void CheckModel::erase(ResourceKind kind, const std::string& id, std::set<std::s
         break;
     case ResourceKind::LoadBalancer:
         if (auto it = loadBalancers.find(id); it != loadBalancers.end()) {
-            dirtyLoadBalancer(it->second, dirty);
+            if (dirtyOrNull)
+                dirtyLoadBalancer(it->second, dirty);
             indexLoadBalancer(it->second, false);
             loadBalancers.erase(it);
         }
         break;
     case ResourceKind::Namespace:
         if (auto it = namespaces.find(id); it != namespaces.end()) {
-            dirtyNamespace(it->second, dirty);
+            if (dirtyOrNull)
+                dirtyNamespace(it->second, dirty);
             for (const std::string& endpoint : it->second.endpoints)
                 namespacesOfEndpoint.remove(endpoint, id);
             namespaces.erase(it);

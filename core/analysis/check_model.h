@@ -52,6 +52,8 @@ struct CheckModel
 {
     const HostState* state = nullptr; ///< the host the facts were read from (documents, endpointsOfNetwork)
     std::optional<SchemaVersion> hnsVersion;
+    /// The version has every gated feature: the feature rule cannot fire (saves reading each document).
+    bool allFeaturesSupported = false;
 
     std::unordered_map<std::string, EndpointFacts> endpoints;
     std::unordered_map<std::string, NetworkFacts> networks;
@@ -71,12 +73,14 @@ struct CheckModel
     MultiIndex natGroups;               ///< NatGroup key -> endpoints
     MultiIndex natGroupsOfNetwork;      ///< network -> NatGroup keys
     std::size_t endpointsNamingNamespace = 0;
+    /// Local endpoints per network: a pool cannot be over 90 % used by fewer (skips the pool walk).
+    std::unordered_map<std::string, std::size_t> localEndpointsOfNetwork;
 
     void clear();
     /// Adds (or removes) an object's facts to the maps and indices; adds the scopes it touches to
-    /// `dirty`, before removal and after addition.
-    void insert(const HostObject& object, std::set<std::string>& dirty);
-    void erase(ResourceKind kind, const std::string& id, std::set<std::string>& dirty);
+    /// `dirty`, before removal and after addition (null: the caller evaluates everything anyway).
+    void insert(const HostObject& object, std::set<std::string>* dirty);
+    void erase(ResourceKind kind, const std::string& id, std::set<std::string>* dirty);
 
     /// Namespace data is present on the host (some namespace, or an endpoint naming one): without it an
     /// unattached endpoint proves nothing (a dump of endpoints only).

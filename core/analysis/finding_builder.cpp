@@ -107,7 +107,7 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
                                   "The " + kindWord + " has fields the checks could not read: " + fields + ".",
                                   {{kind, id}}, std::move(evidence), {{"kind", command}, {"object", id}}));
     }
-    if (!model.hnsVersion)
+    if (!model.hnsVersion || model.allFeaturesSupported)
         return;
     const nlohmann::json* document = model.document(id);
     if (!document || !document->is_object())

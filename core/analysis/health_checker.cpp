@@ -6,6 +6,7 @@
 #include "hcn/health_checks.h"
 
 #include "analysis/check_model.h"
+#include "engine/feature_gates.h"
 
 #include <algorithm>
 #include <tuple>
@@ -97,38 +98,34 @@ struct HealthChecker::Impl
 
     void evaluateEverything()
     {
+        // Every key below is distinct, so each scope is evaluated once without collecting them first.
         findings.clear();
-        std::set<std::string> all;
         using analysis::scopeKey;
         for (const auto& [id, facts] : model.endpoints)
-            all.insert(scopeKey(Scope::Endpoint, id));
+            evaluate(scopeKey(Scope::Endpoint, id));
         for (const auto& [id, facts] : model.networks)
-            all.insert(scopeKey(Scope::Network, id));
+            evaluate(scopeKey(Scope::Network, id));
         for (const auto& [id, facts] : model.loadBalancers)
-            all.insert(scopeKey(Scope::LoadBalancer, id));
+            evaluate(scopeKey(Scope::LoadBalancer, id));
         for (const auto& [id, facts] : model.namespaces)
-            all.insert(scopeKey(Scope::Namespace, id));
+            evaluate(scopeKey(Scope::Namespace, id));
         for (const auto& [id, facts] : model.sdnRoutes)
-            all.insert(scopeKey(Scope::SdnRoute, id));
-        for (const auto& [key, ids] : model.endpointsByAddress.all())
-            if (ids.size() > 1)
-                all.insert(scopeKey(Scope::Address, key));
-        for (const auto& [key, ids] : model.endpointsByMac.all())
-            if (ids.size() > 1)
-                all.insert(scopeKey(Scope::Mac, key));
-        for (const auto& [key, ids] : model.loadBalancersByFrontend.all())
-            if (ids.size() > 1)
-                all.insert(scopeKey(Scope::Frontend, key));
-        for (const auto& [key, ids] : model.claimsByHostPort.all())
-            if (ids.size() > 1)
-                all.insert(scopeKey(Scope::HostPort, key));
+            evaluate(scopeKey(Scope::SdnRoute, id));
+        // Keys held by one object cannot conflict.
+        auto shared = [&](const analysis::MultiIndex& index, Scope scope) {
+            for (const auto& [key, ids] : index.all())
+                if (ids.size() > 1)
+                    evaluate(scopeKey(scope, key));
+        };
+        shared(model.endpointsByAddress, Scope::Address);
+        shared(model.endpointsByMac, Scope::Mac);
+        shared(model.loadBalancersByFrontend, Scope::Frontend);
+        shared(model.claimsByHostPort, Scope::HostPort);
         for (const auto& [key, ids] : model.dnsUsersByServer.all())
-            all.insert(scopeKey(Scope::DnsServer, key));
+            evaluate(scopeKey(Scope::DnsServer, key));
         for (const auto& [key, ids] : model.natGroups.all())
-            all.insert(scopeKey(Scope::NatGroup, key));
-        all.insert(scopeKey(Scope::Overlaps, ""));
-        for (const std::string& key : all)
-            evaluate(key);
+            evaluate(scopeKey(Scope::NatGroup, key));
+        evaluate(scopeKey(Scope::Overlaps, ""));
     }
 };
 
@@ -140,6 +137,7 @@ void HealthChecker::setHnsVersion(std::optional<SchemaVersion> version)
     if (m_impl->model.hnsVersion == version)
         return;
     m_impl->model.hnsVersion = version;
+    m_impl->model.allFeaturesSupported = version && supportsEveryCreateFeature(*version);
     if (m_impl->model.state)
         m_impl->evaluateEverything();
 }
@@ -149,10 +147,10 @@ void HealthChecker::assign(const HostState& state)
     CheckModel& model = m_impl->model;
     model.state = &state;
     model.clear();
-    std::set<std::string> ignored; // everything is evaluated below
     for (ResourceKind kind : kResourceKinds)
-        for (const HostObject* object : state.objects(kind))
-            model.insert(*object, ignored);
+        if (state.count(kind) > 0)
+            for (const HostObject* object : state.objects(kind))
+                model.insert(*object, nullptr); // everything is evaluated below
     m_impl->evaluateEverything();
 }
 
@@ -167,12 +165,12 @@ void HealthChecker::update(const HostState& state, const std::vector<HostChange>
     std::set<std::string> dirty;
     for (const HostChange& change : changes) {
         if (change.type == HostChange::Type::Removed) {
-            model.erase(change.kind, change.id, dirty);
+            model.erase(change.kind, change.id, &dirty);
             continue;
         }
         const HostObject* object = state.find(change.id);
         if (object)
-            model.insert(*object, dirty);
+            model.insert(*object, &dirty);
     }
     if (m_impl->presence() != before) {
         m_impl->evaluateEverything();

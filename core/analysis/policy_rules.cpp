@@ -104,9 +104,14 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
         return;
     const NetworkFacts& network = n->second;
     const EndpointFacts& sample = first->second; // every member has these exceptions
-    std::vector<FindingObject> objects{{ResourceKind::Network, networkId}};
-    for (const std::string& id : members)
-        objects.push_back({ResourceKind::Endpoint, id});
+    // Built only when a rule fires: a group can hold every endpoint of a network.
+    auto objects = [&] {
+        std::vector<FindingObject> list{{ResourceKind::Network, networkId}};
+        list.reserve(members.size() + 1);
+        for (const std::string& id : members)
+            list.push_back({ResourceKind::Endpoint, id});
+        return list;
+    };
     const std::string exceptions = sample.natExceptionText.empty() ? "(none)" : sample.natExceptionText;
     const std::string count = std::to_string(members.size()) + " endpoint(s)";
 
@@ -121,7 +126,7 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
         out.push_back(makeFinding("NAT-EXCEPTION-NETWORK",
                                   count + " NAT traffic to the network's own range " + ranges +
                                       " (OutBoundNAT exceptions: " + exceptions + ").",
-                                  objects,
+                                  objects(),
                                   {{fieldOf(ResourceKind::Endpoint, sample.id, "Policies.OutBoundNAT.Exceptions"), exceptions},
                                    {fieldOf(ResourceKind::Network, networkId, "Ipams.Subnets.IpAddressPrefix"), ranges},
                                    {"Endpoints with these exceptions", std::to_string(members.size())}},
@@ -151,7 +156,7 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
                               count + " NAT traffic to the service VIPs (e.g. " + vips.front().toString() +
                                   "): no OutBoundNAT exception covers any of the host's " +
                                   std::to_string(vips.size()) + " VIP(s).",
-                              std::move(objects),
+                              objects(),
                               {{fieldOf(ResourceKind::Endpoint, sample.id, "Policies.OutBoundNAT.Exceptions"), exceptions},
                                {"Load balancer VIPs", std::to_string(vips.size())}},
                               {{"endpoint", sample.id}, {"network", networkId}}));
