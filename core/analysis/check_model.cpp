@@ -140,8 +140,13 @@ void CheckModel::indexLoadBalancer(const LoadBalancerFacts& lb, bool add)
         for (const PortMappingFact& m : lb.portMappings)
             if (m.externalPort != 0)
                 apply(claimsByHostPort, hostPortKey(m));
-    for (const IpAddress& vip : lb.vips)
+    for (const IpAddress& vip : lb.vips) {
         apply(loadBalancersByVip, vip.toString());
+        std::size_t& users = vips[vip];
+        add ? ++users : --users;
+        if (users == 0)
+            vips.erase(vip);
+    }
     for (const std::string& backend : lb.backends)
         apply(loadBalancersOfEndpoint, backend);
 }

@@ -8,6 +8,7 @@
 #include "hcn/health_checks.h"
 #include "hcn/host_state.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -66,6 +67,9 @@ struct CheckModel
     MultiIndex loadBalancersByFrontend;
     MultiIndex claimsByHostPort;        ///< endpoint port mappings and node-port load balancers
     MultiIndex loadBalancersByVip;
+    /// Every frontend VIP as an address, with the number of load balancers using it (the service
+    /// range check walks these without parsing text).
+    std::map<IpAddress, std::size_t> vips;
     MultiIndex dnsUsersByServer;        ///< endpoints and networks naming the server
     MultiIndex loadBalancersOfEndpoint; ///< backend ID -> load balancers listing it
     MultiIndex namespacesOfEndpoint;    ///< endpoint ID -> namespaces whose Resources list it

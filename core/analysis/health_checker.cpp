@@ -100,6 +100,7 @@ struct HealthChecker::Impl
     {
         // Every key below is distinct, so each scope is evaluated once without collecting them first.
         findings.clear();
+        findings.reserve(model.endpoints.size() / 8);
         using analysis::scopeKey;
         for (const auto& [id, facts] : model.endpoints)
             evaluate(scopeKey(Scope::Endpoint, id));
@@ -147,6 +148,9 @@ void HealthChecker::assign(const HostState& state)
     CheckModel& model = m_impl->model;
     model.state = &state;
     model.clear();
+    model.endpoints.reserve(state.count(ResourceKind::Endpoint));
+    model.namespaces.reserve(state.count(ResourceKind::Namespace));
+    model.loadBalancers.reserve(state.count(ResourceKind::LoadBalancer));
     for (ResourceKind kind : kResourceKinds)
         if (state.count(kind) > 0)
             for (const HostObject* object : state.objects(kind))

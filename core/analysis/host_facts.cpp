@@ -330,7 +330,6 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
     EndpointFacts e;
     e.id = id;
     Reader r{e.unreadable};
-    e.name = text(document, "Name");
     e.networkId = endpointNetworkId(document);
     e.namespaceId = endpointNamespaceId(document);
     e.remote = isRemoteEndpoint(document);

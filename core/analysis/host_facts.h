@@ -60,7 +60,6 @@ struct AclFact
 struct EndpointFacts
 {
     std::string id;
-    std::string name;
     std::string networkId;   ///< canonical; empty when the document names none
     std::string namespaceId; ///< canonical; empty when not attached
     bool remote = false;

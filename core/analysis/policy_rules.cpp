@@ -134,24 +134,19 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
     }
 
     // The service range is not in the documents; the load balancers' VIPs outside the network show it.
-    std::vector<IpAddress> vips;
-    for (const auto& [text, lbs] : model.loadBalancersByVip.all()) {
-        auto vip = IpAddress::parse(text);
-        if (!vip || std::any_of(network.subnets.begin(), network.subnets.end(), [&](const SubnetFact& s) {
-                return s.prefix.family() == vip->family() && s.prefix.contains(*vip);
+    std::vector<IpAddress> vips; // sorted: model.vips is ordered
+    for (const auto& [vip, users] : model.vips) {
+        if (std::any_of(network.subnets.begin(), network.subnets.end(), [&](const SubnetFact& s) {
+                return s.prefix.family() == vip.family() && s.prefix.contains(vip);
             }))
             continue;
-        vips.push_back(*vip);
+        if (std::any_of(sample.natExceptions.begin(), sample.natExceptions.end(),
+                        [&](const IpPrefix& x) { return x.family() == vip.family() && x.contains(vip); }))
+            return; // some service VIP is excepted: the service range is there
+        vips.push_back(vip);
     }
     if (vips.empty())
         return;
-    const bool anyCovered = std::any_of(vips.begin(), vips.end(), [&](const IpAddress& vip) {
-        return std::any_of(sample.natExceptions.begin(), sample.natExceptions.end(),
-                           [&](const IpPrefix& x) { return x.family() == vip.family() && x.contains(vip); });
-    });
-    if (anyCovered)
-        return;
-    std::sort(vips.begin(), vips.end());
     out.push_back(makeFinding("NAT-EXCEPTION-SERVICE",
                               count + " NAT traffic to the service VIPs (e.g. " + vips.front().toString() +
                                   "): no OutBoundNAT exception covers any of the host's " +
