@@ -5,7 +5,11 @@
 // of 5) and the update after one event (HealthChecker::update after HostState::apply) for endpoint
 // creates, changes and deletes, load balancer changes and namespace attaches: median and p99 per kind.
 //
-// Usage: bench_checks [ENDPOINTS] [EVENTS]
+// With --faults, a share of the host is broken so the findings themselves cost something: every 50th
+// local endpoint leaked (no namespace), every 97th on its neighbour's address, every 20th load balancer
+// naming a deleted backend.
+//
+// Usage: bench_checks [ENDPOINTS] [EVENTS] [--faults]
 
 #include "hcn/health_checks.h"
 #include "hcn/host_state.h"
@@ -25,6 +29,12 @@ using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 constexpr unsigned kNetworks = 4;
+bool g_faults = false;
+
+bool leaked(unsigned i)
+{
+    return g_faults && i % 50 == 0;
+}
 
 std::string guid(unsigned kind, unsigned n)
 {
@@ -61,12 +71,13 @@ json endpointDocument(unsigned i, unsigned total, unsigned variant = 0)
 {
     const unsigned network = i % kNetworks;
     const bool remote = i % 5 == 4;
+    const unsigned host = g_faults && i % 97 == 0 && i >= kNetworks ? (i - kNetworks) / kNetworks : i / kNetworks;
     char mac[24];
     std::snprintf(mac, sizeof mac, "00-15-5D-%02X-%02X-%02X", (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF);
     json e{{"ID", guid(2, i)},
            {"Name", "pod-" + std::to_string(i)},
            {"HostComputeNetwork", guid(1, network)},
-           {"IpConfigurations", json::array({{{"IpAddress", address(network, i / kNetworks + variant * total)},
+           {"IpConfigurations", json::array({{{"IpAddress", address(network, host + variant * total)},
                                               {"PrefixLength", 18}}})},
            {"MacAddress", mac},
            {"Flags", remote ? 1 : 0}};
@@ -74,7 +85,8 @@ json endpointDocument(unsigned i, unsigned total, unsigned variant = 0)
     if (remote) {
         policies.push_back({{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "192.168.0.20"}}}});
     } else {
-        e["HostComputeNamespace"] = guid(3, i);
+        if (!leaked(i))
+            e["HostComputeNamespace"] = guid(3, i);
         policies.push_back({{"Type", "OutBoundNAT"},
                             {"Settings", {{"Exceptions", json::array({"10.0.0.0/8", "10.96.0.0/12"})}}}});
         if (i % 10 == 0) {
@@ -104,6 +116,8 @@ json loadBalancerDocument(unsigned n, unsigned endpoints, unsigned shift = 0)
     json backends = json::array();
     for (unsigned k = 0; k < 3; ++k)
         backends.push_back(guid(2, (n * 7 + k * 13 + shift) % endpoints));
+    if (g_faults && n % 20 == 0)
+        backends.push_back(guid(2, endpoints + 100000 + n)); // deleted long ago
     const bool nodePort = n >= 1000;
     json lb{{"ID", guid(4, n)},
             {"HostComputeEndpoints", backends},
@@ -150,8 +164,15 @@ hcn::ParsedNotification event(hcn::HostUpdate::Op op, hcn::ResourceKind kind, co
 
 int main(int argc, char** argv)
 {
-    const unsigned endpoints = argc > 1 ? unsigned(std::strtoul(argv[1], nullptr, 10)) : 10000;
-    const unsigned events = argc > 2 ? unsigned(std::strtoul(argv[2], nullptr, 10)) : 2000;
+    std::vector<std::string> numbers;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--faults")
+            g_faults = true;
+        else
+            numbers.push_back(argv[i]);
+    }
+    const unsigned endpoints = numbers.size() > 0 ? unsigned(std::strtoul(numbers[0].c_str(), nullptr, 10)) : 10000;
+    const unsigned events = numbers.size() > 1 ? unsigned(std::strtoul(numbers[1].c_str(), nullptr, 10)) : 2000;
     constexpr unsigned kLoadBalancers = 1100;
 
     std::vector<hcn::HostObject> objects;
@@ -159,7 +180,7 @@ int main(int argc, char** argv)
         objects.push_back(object(hcn::ResourceKind::Network, networkDocument(n)));
     for (unsigned i = 0; i < endpoints; ++i) {
         objects.push_back(object(hcn::ResourceKind::Endpoint, endpointDocument(i, endpoints)));
-        if (i % 5 != 4)
+        if (i % 5 != 4 && !leaked(i))
             objects.push_back(object(hcn::ResourceKind::Namespace, namespaceDocument(i)));
     }
     for (unsigned n = 0; n < kLoadBalancers; ++n)
@@ -177,8 +198,9 @@ int main(int argc, char** argv)
         full.push_back(millisecondsSince(start));
         findings = checker.findings().size();
     }
-    std::printf("host: %u endpoints (%u remote), %u namespaces, %u networks, %u load balancers; %zu findings\n",
-                endpoints, endpoints / 5, endpoints - endpoints / 5, kNetworks, kLoadBalancers, findings);
+    std::printf("host: %u endpoints (%u remote), %zu namespaces, %u networks, %u load balancers; %zu findings\n",
+                endpoints, endpoints / 5, state.count(hcn::ResourceKind::Namespace), kNetworks, kLoadBalancers,
+                findings);
     std::printf("full check (assign): best %.1f ms, median %.1f ms\n", *std::min_element(full.begin(), full.end()),
                 percentile(full, 0.5));
 
