@@ -1,7 +1,9 @@
 #include "analysis/host_facts.h"
 
+#include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/host_state.h"
+#include "schema/v1_to_v2_support.h"
 
 #include <algorithm>
 #include <charconv>
@@ -12,17 +14,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-/// A member by its documented name, or in another letter case (HNS is tolerant of key case).
 const Json* member(const Json& object, std::string_view key)
 {
-    if (!object.is_object())
-        return nullptr;
-    if (auto it = object.find(key); it != object.end())
-        return &*it;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        if (equalsIgnoreCase(it.key(), key))
-            return &*it;
-    return nullptr;
+    return memberIgnoringCase(object, key);
 }
 
 std::string text(const Json& object, std::string_view key)
@@ -102,38 +96,26 @@ struct Reader
         return std::uint16_t(*n);
     }
 
-    /// A list given as a JSON array of strings or as one comma-separated string.
+    /// A list given as a JSON array of strings or as one comma-separated string (the v1 converter's
+    /// reading); array items may themselves be comma-separated.
     std::vector<std::string> words(const Json& object, std::string_view key, const std::string& where)
     {
         std::vector<std::string> out;
         const Json* value = member(object, key);
-        if (!value || value->is_null())
+        if (!value)
             return out;
-        auto split = [&](const std::string& s) {
-            std::size_t start = 0;
-            while (start <= s.size()) {
-                std::size_t comma = s.find(',', start);
-                if (comma == std::string::npos)
-                    comma = s.size();
-                std::string word = s.substr(start, comma - start);
-                word.erase(0, word.find_first_not_of(" \t"));
-                word.erase(word.find_last_not_of(" \t") + 1);
-                if (!word.empty())
-                    out.push_back(word);
-                start = comma + 1;
-            }
-        };
-        if (value->is_string())
-            split(value->get<std::string>());
-        else if (value->is_array())
-            for (const Json& item : *value) {
-                if (item.is_string())
-                    split(item.get<std::string>());
-                else
-                    note(where + std::string(key), item);
-            }
-        else
-            note(where + std::string(key), *value);
+        const std::string field = where + std::string(key);
+        std::vector<std::string> items;
+        if (!schema::v1::splitList(*value, field.c_str(), items).ok()) {
+            note(field, *value);
+            return out;
+        }
+        for (std::string& item : items) {
+            if (item.find(',') == std::string::npos)
+                out.push_back(std::move(item));
+            else
+                (void)schema::v1::splitList(Json(item), field.c_str(), out);
+        }
         return out;
     }
 
@@ -287,40 +269,36 @@ std::vector<std::string> idList(const Json& value)
     return out;
 }
 
-bool rangesCover(const std::vector<PortRange>& outer, const std::vector<PortRange>& inner)
+/// An empty match list matches everything: `outer` covers `inner` when it is empty, or when every item
+/// of a non-empty `inner` lies inside some item of `outer`.
+template <typename T, typename Inside>
+bool listCovers(const std::vector<T>& outer, const std::vector<T>& inner, Inside inside)
 {
     if (outer.empty())
         return true;
     if (inner.empty())
         return false;
-    return std::all_of(inner.begin(), inner.end(), [&](const PortRange& in) {
-        return std::any_of(outer.begin(), outer.end(),
-                           [&](const PortRange& out) { return out.first <= in.first && in.last <= out.last; });
+    return std::all_of(inner.begin(), inner.end(), [&](const T& in) {
+        return std::any_of(outer.begin(), outer.end(), [&](const T& out) { return inside(in, out); });
     });
+}
+
+bool rangesCover(const std::vector<PortRange>& outer, const std::vector<PortRange>& inner)
+{
+    return listCovers(outer, inner,
+                      [](const PortRange& in, const PortRange& out) { return out.first <= in.first && in.last <= out.last; });
 }
 
 bool prefixesCover(const std::vector<IpPrefix>& outer, const std::vector<IpPrefix>& inner)
 {
-    if (outer.empty())
-        return true;
-    if (inner.empty())
-        return false;
-    return std::all_of(inner.begin(), inner.end(), [&](const IpPrefix& in) {
-        return std::any_of(outer.begin(), outer.end(), [&](const IpPrefix& out) {
-            return out.family() == in.family() && out.length() <= in.length() && out.contains(in.address());
-        });
+    return listCovers(outer, inner, [](const IpPrefix& in, const IpPrefix& out) {
+        return out.family() == in.family() && out.length() <= in.length() && out.contains(in.address());
     });
 }
 
 bool protocolsCover(const std::vector<std::uint32_t>& outer, const std::vector<std::uint32_t>& inner)
 {
-    if (outer.empty())
-        return true;
-    if (inner.empty())
-        return false;
-    return std::all_of(inner.begin(), inner.end(), [&](std::uint32_t p) {
-        return std::find(outer.begin(), outer.end(), p) != outer.end();
-    });
+    return listCovers(outer, inner, [](std::uint32_t in, std::uint32_t out) { return in == out; });
 }
 
 } // namespace
