@@ -12,14 +12,6 @@ namespace {
 
 using Values = std::vector<std::pair<std::string_view, std::string>>;
 
-std::string joined(const std::vector<std::string>& words)
-{
-    std::string out;
-    for (const std::string& w : words)
-        out += (out.empty() ? "" : ", ") + w;
-    return out;
-}
-
 bool anyContains(const std::vector<IpPrefix>& prefixes, const IpAddress& address)
 {
     return std::any_of(prefixes.begin(), prefixes.end(), [&](const IpPrefix& p) {

@@ -140,6 +140,8 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
 Finding makeFinding(std::string_view ruleId, std::string message, std::vector<FindingObject> objects,
                     std::vector<std::pair<std::string, std::string>> evidence,
                     const std::vector<std::pair<std::string_view, std::string>>& values);
+/// "a, b, c": lists of values in messages and evidence.
+std::string joined(const std::vector<std::string>& words);
 /// "Endpoint 1234ABCD-...": how evidence names an object's field.
 std::string fieldOf(ResourceKind kind, const std::string& id, std::string_view field);
 

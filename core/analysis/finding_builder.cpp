@@ -79,6 +79,14 @@ Finding makeFinding(std::string_view ruleId, std::string message, std::vector<Fi
     return f;
 }
 
+std::string joined(const std::vector<std::string>& words)
+{
+    std::string out;
+    for (const std::string& w : words)
+        out += (out.empty() ? "" : ", ") + w;
+    return out;
+}
+
 std::string fieldOf(ResourceKind kind, const std::string& id, std::string_view field)
 {
     std::string out(resourceKindName(kind));
@@ -98,13 +106,13 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
     const std::string command(kind == ResourceKind::LoadBalancer ? "loadbalancer" : lowerCopy(resourceKindName(kind)));
     if (!unreadable.empty()) {
         std::vector<std::pair<std::string, std::string>> evidence;
-        std::string fields;
+        std::vector<std::string> fields;
         for (const UnreadableField& u : unreadable) {
             evidence.emplace_back(fieldOf(kind, id, u.field), u.value);
-            fields += (fields.empty() ? "" : ", ") + u.field;
+            fields.push_back(u.field);
         }
         out.push_back(makeFinding("DATA-UNREADABLE",
-                                  "The " + kindWord + " has fields the checks could not read: " + fields + ".",
+                                  "The " + kindWord + " has fields the checks could not read: " + joined(fields) + ".",
                                   {{kind, id}}, std::move(evidence), {{"kind", command}, {"object", id}}));
     }
     if (!model.hnsVersion || model.allFeaturesSupported)

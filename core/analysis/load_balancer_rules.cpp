@@ -18,14 +18,6 @@ std::string protocolName(std::uint32_t protocol)
     return std::to_string(protocol);
 }
 
-std::string joined(const std::vector<std::string>& words)
-{
-    std::string out;
-    for (const std::string& w : words)
-        out += (out.empty() ? "" : ", ") + w;
-    return out;
-}
-
 } // namespace
 
 void checkLoadBalancer(const CheckModel& model, const LoadBalancerFacts& lb, std::vector<Finding>& out)

@@ -120,9 +120,7 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
         if (!covered(sample.natExceptions, s.prefix))
             uncovered.push_back(s.prefix.toString());
     if (!uncovered.empty()) {
-        std::string ranges;
-        for (const std::string& r : uncovered)
-            ranges += (ranges.empty() ? "" : ", ") + r;
+        const std::string ranges = joined(uncovered);
         out.push_back(makeFinding("NAT-EXCEPTION-NETWORK",
                                   count + " NAT traffic to the network's own range " + ranges +
                                       " (OutBoundNAT exceptions: " + exceptions + ").",
