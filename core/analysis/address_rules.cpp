@@ -191,7 +191,8 @@ void checkNetwork(const CheckModel& model, const NetworkFacts& n, std::vector<Fi
                  {fieldOf(ResourceKind::Network, n.id, where + ".IpAddressPrefix"), s.prefix.toString()}},
                 values));
         }
-        if (s.routesPresent && !hasDefault)
+        // Private and Internal networks have no way out by design.
+        if (s.routesPresent && !hasDefault && n.mode != NetworkMode::Private && n.mode != NetworkMode::Internal)
             out.push_back(makeFinding("NET-NO-DEFAULT-ROUTE",
                                       "Subnet " + s.prefix.toString() + " has no default route.",
                                       {{ResourceKind::Network, n.id}},

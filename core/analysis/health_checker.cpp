@@ -217,7 +217,7 @@ Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText)
             if (auto it = document.find("HnsVersion"); it != document.end() && it->is_object()) {
                 const auto major = it->value("Major", -1);
                 const auto minor = it->value("Minor", -1);
-                if (major >= 0 && minor >= 0)
+                if (major > 0 && minor >= 0) // 0.0 is how some writers say "unknown"
                     hns = SchemaVersion{std::uint32_t(major), std::uint32_t(minor)};
             }
     } catch (const std::exception&) {

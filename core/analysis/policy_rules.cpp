@@ -115,9 +115,12 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
     const std::string exceptions = sample.natExceptionText.empty() ? "(none)" : sample.natExceptionText;
     const std::string count = std::to_string(members.size()) + " endpoint(s)";
 
+    // IPv6 subnets count only when the exceptions speak IPv6: dual-stack NAT lists are often IPv4 only.
+    const bool v6Exceptions = std::any_of(sample.natExceptions.begin(), sample.natExceptions.end(),
+                                          [](const IpPrefix& x) { return x.family() == IpFamily::V6; });
     std::vector<std::string> uncovered;
     for (const SubnetFact& s : network.subnets)
-        if (!covered(sample.natExceptions, s.prefix))
+        if ((s.prefix.family() == IpFamily::V4 || v6Exceptions) && !covered(sample.natExceptions, s.prefix))
             uncovered.push_back(s.prefix.toString());
     if (!uncovered.empty()) {
         const std::string ranges = joined(uncovered);

@@ -327,6 +327,11 @@ std::vector<Case> cases()
         "NAT-EXCEPTION-NETWORK", true);
     add("OutBoundNAT excepting the cluster and service ranges",
         kubernetesHost(json::array({"10.244.0.0/16", "10.96.0.0/12"})), "NAT-EXCEPTION-NETWORK", false);
+    {
+        Host dualStack = kubernetesHost(json::array({"10.244.0.0/16", "10.96.0.0/12"}));
+        dualStack.networks[0]["Ipams"][0]["Subnets"].push_back(subnet("fd00:244:1::/64", "fd00:244:1::1"));
+        add("dual stack with IPv4-only OutBoundNAT exceptions", dualStack, "NAT-EXCEPTION-NETWORK", false);
+    }
     add("OutBoundNAT excepting only the cluster range", kubernetesHost(json::array({"10.244.0.0/16"})),
         "NAT-EXCEPTION-SERVICE", true);
     add("OutBoundNAT excepting both ranges in one string", kubernetesHost("10.244.0.0/16,10.96.0.0/12"),
@@ -378,6 +383,8 @@ std::vector<Case> cases()
         add("session affinity on HNS 12.0", h, "FEATURE-TOO-NEW", false);
         h.hnsVersion = nullptr;
         add("session affinity, HNS version unknown", h, "FEATURE-TOO-NEW", false);
+        h.hnsVersion = {{"Major", 0}, {"Minor", 0}};
+        add("session affinity, HNS version 0.0 (unknown)", h, "FEATURE-TOO-NEW", false);
     }
     {
         Host h;
@@ -385,6 +392,10 @@ std::vector<Case> cases()
         add("routes without a default", h, "NET-NO-DEFAULT-ROUTE", true);
         h.networks[0]["Ipams"][0]["Subnets"][0].erase("Routes");
         add("routes absent from the document", h, "NET-NO-DEFAULT-ROUTE", false);
+        Host isolated;
+        isolated.networks[0]["Type"] = "Private";
+        isolated.networks[0]["Ipams"][0]["Subnets"][0]["Routes"] = json::array();
+        add("a Private network without routes", isolated, "NET-NO-DEFAULT-ROUTE", false);
     }
     {
         Host h;
