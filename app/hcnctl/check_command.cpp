@@ -4,6 +4,8 @@
 #include "status_format.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -56,14 +58,23 @@ void printGroup(std::ostream& out, std::string_view heading, const std::vector<c
 
 } // namespace
 
-ExitStatus runCheck(Session& session, bool asJson, Severity minimum, std::ostream& out, std::ostream& err)
+ExitStatus runCheck(Session& session, const std::string& snapshotFile, bool asJson, Severity minimum,
+                    std::ostream& out, std::ostream& err)
 {
+    // The session serves the snapshot's objects; the import report beside them says what the dump
+    // lacked. Standard input was consumed by the session and is not read twice.
+    UnknownFields unknown;
+    if (!snapshotFile.empty() && snapshotFile != "-") {
+        std::ifstream file(snapshotFile, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        unknown = unknownFieldsOfSnapshot(text);
+    }
     auto snapshot = session.api().snapshot("");
     if (!snapshot.ok()) {
         err << "hcnctl: " << describeStatus(snapshot.status()) << '\n';
         return ExitStatus::Failure;
     }
-    auto checked = checkSnapshot(*snapshot);
+    auto checked = checkSnapshot(*snapshot, unknown);
     if (!checked.ok()) {
         err << "hcnctl: " << describeStatus(checked.status()) << '\n';
         return ExitStatus::Failure;

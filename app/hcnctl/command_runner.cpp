@@ -247,7 +247,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     if (options.verb == "batch")
         return batch(options, s);
     if (options.verb == "check")
-        return runCheck(s, options.json, severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);
+        return runCheck(s, options.snapshot, options.json,
+                        severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);
     return events(options, s);
 }
 

@@ -43,7 +43,7 @@ std::string natGroupKey(const EndpointFacts& e)
 
 bool isNodePort(const LoadBalancerFacts& lb)
 {
-    if (!lb.vips.empty())
+    if (!lb.vips.empty() || lb.vipsUnknown)
         return false;
     for (const PortMappingFact& m : lb.portMappings)
         if (m.externalPort != 0)
@@ -65,10 +65,12 @@ void CheckModel::clear()
     const HostState* host = state;
     const std::optional<SchemaVersion> version = hnsVersion;
     const bool allFeatures = allFeaturesSupported;
+    UnknownFields unknown = std::move(unknownFields);
     *this = CheckModel();
     state = host;
     hnsVersion = version;
     allFeaturesSupported = allFeatures;
+    unknownFields = std::move(unknown);
 }
 
 bool CheckModel::attached(const EndpointFacts& endpoint) const
@@ -256,6 +258,10 @@ void CheckModel::insert(const HostObject& object, std::set<std::string>* dirtyOr
     }
     case ResourceKind::LoadBalancer: {
         LoadBalancerFacts& lb = loadBalancers[object.id] = readLoadBalancer(object.id, doc);
+        if (auto lost = unknownFields.find(object.id); lost != unknownFields.end())
+            for (const std::string& field : lost->second)
+                if (field.find("VIP") != std::string::npos || field.find("Policies:") != std::string::npos)
+                    lb.vipsUnknown = true; // v1 Policies[..].VIPs, v2 FrontendVIPs, or no policies at all
         indexLoadBalancer(lb, true);
         if (dirtyOrNull)
             dirtyLoadBalancer(lb, dirty);

@@ -53,6 +53,7 @@ struct CheckModel
 {
     const HostState* state = nullptr; ///< the host the facts were read from (documents, endpointsOfNetwork)
     std::optional<SchemaVersion> hnsVersion;
+    UnknownFields unknownFields;
     /// The version has every gated feature: the feature rule cannot fire (saves reading each document).
     bool allFeaturesSupported = false;
 

@@ -143,6 +143,40 @@ void HealthChecker::setHnsVersion(std::optional<SchemaVersion> version)
         m_impl->evaluateEverything();
 }
 
+void HealthChecker::setUnknownFields(UnknownFields fields)
+{
+    m_impl->model.unknownFields = std::move(fields);
+    if (m_impl->model.state)
+        assign(*m_impl->model.state);
+}
+
+UnknownFields unknownFieldsOfSnapshot(std::string_view snapshotText)
+{
+    UnknownFields out;
+    const auto document = nlohmann::json::parse(snapshotText, nullptr, false);
+    if (!document.is_object())
+        return out;
+    const auto import = document.find("Import");
+    if (import == document.end() || !import->is_object())
+        return out;
+    const auto objects = import->find("Objects");
+    if (objects == import->end() || !objects->is_array())
+        return out;
+    for (const auto& object : *objects) {
+        if (!object.is_object())
+            continue;
+        const auto id = object.find("ID");
+        const auto lost = object.find("Lost");
+        if (id == object.end() || !id->is_string() || lost == object.end() || !lost->is_array())
+            continue;
+        std::vector<std::string>& fields = out[canonicalObjectId(id->get<std::string>())];
+        for (const auto& field : *lost)
+            if (field.is_string())
+                fields.push_back(field.get<std::string>());
+    }
+    return out;
+}
+
 void HealthChecker::assign(const HostState& state)
 {
     CheckModel& model = m_impl->model;
@@ -205,7 +239,7 @@ FindingCounts HealthChecker::counts() const
     return counts;
 }
 
-Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText)
+Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText, const UnknownFields& unknown)
 {
     auto objects = parseHostSnapshot(snapshotText);
     if (!objects.ok())
@@ -225,8 +259,12 @@ Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText)
     }
     HostState state;
     (void)state.assign(std::move(*objects));
+    UnknownFields fields = unknownFieldsOfSnapshot(snapshotText);
+    for (const auto& [id, lost] : unknown)
+        fields[id].insert(fields[id].end(), lost.begin(), lost.end());
     HealthChecker checker;
     checker.setHnsVersion(hns);
+    checker.setUnknownFields(std::move(fields));
     checker.assign(state);
     return checker.findings();
 }

@@ -122,6 +122,7 @@ struct LoadBalancerFacts
     std::string networkId;
     std::vector<std::string> backends; ///< canonical endpoint IDs, as listed
     std::vector<IpAddress> vips;       ///< FrontendVIPs
+    bool vipsUnknown = false;          ///< the source did not carry them (no VIPs proves nothing)
     std::vector<PortMappingFact> portMappings;
     std::vector<UnreadableField> unreadable;
 };

@@ -109,6 +109,7 @@ struct Host
     json loadBalancers = json::array();
     json routes = json::array();
     json hnsVersion;
+    json import; ///< an imported dump's report
 
     json& ep(int n) { return endpoints[std::size_t(n - 1)]; }
     QByteArray text() const
@@ -117,6 +118,8 @@ struct Host
                   {"LoadBalancers", loadBalancers}, {"SdnRoutes", routes}};
         if (!hnsVersion.is_null())
             root["HnsVersion"] = hnsVersion;
+        if (!import.is_null())
+            root["Import"] = import;
         return QByteArray::fromStdString(root.dump());
     }
 };
@@ -276,6 +279,11 @@ std::vector<Case> cases()
         add("a node port whose backends are all gone", h, "LB-ORPHAN-HOST-PORT", true);
         h.loadBalancers[0]["HostComputeEndpoints"] = json::array({guid(198), guid(101)});
         add("a node port with one live backend", h, "LB-ORPHAN-HOST-PORT", false);
+        Host dump;
+        dump.loadBalancers = json::array({loadBalancer(1, {guid(198)}, {}, 6, 80, 8080)});
+        dump.import = {{"Objects", json::array({{{"ID", guid(501)},
+                                                 {"Lost", json::array({"Policies[0].VIPs: not expanded by PowerShell (System.Object[])"})}}})}};
+        add("a dump that did not carry the load balancer's VIPs", dump, "LB-ORPHAN-HOST-PORT", false);
     }
     {
         Host h;

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -90,6 +91,13 @@ struct FindingCounts
 };
 FindingCounts countFindings(const std::vector<Finding>& findings);
 
+/// Fields a dump did not carry, by canonical object ID: an imported snapshot's Import.Objects[].Lost
+/// ("Policies[0].VIPs: not expanded by PowerShell ..."). Rules that need such a field do not apply to
+/// the object.
+using UnknownFields = std::unordered_map<std::string, std::vector<std::string>>;
+/// The Import.Objects[].Lost lists of a snapshot document; empty when it has none or is no snapshot.
+UnknownFields unknownFieldsOfSnapshot(std::string_view snapshotText);
+
 /// Keeps the findings of one host copy current.
 class HealthChecker
 {
@@ -102,6 +110,8 @@ public:
     /// The HNS version the host runs; the feature rule applies only when it is known. Re-checks the
     /// objects whose findings depend on it.
     void setHnsVersion(std::optional<SchemaVersion> version);
+    /// What the host's source did not carry (an imported dump); re-checks everything when it changes.
+    void setUnknownFields(UnknownFields fields);
     /// Checks a whole host from scratch.
     void assign(const HostState& state);
     /// Follows what HostState::apply or assign returned: `state` already holds the changes. Only the
@@ -124,7 +134,8 @@ void to_json(nlohmann::ordered_json& json, const Finding& finding);
 void to_json(nlohmann::ordered_json& json, const FindingCounts& counts);
 
 /// The whole check of an Api::snapshot() document (its HnsVersion, when present, enables the feature
-/// rule). Fails only when the text is no snapshot at all.
-Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText);
+/// rule; its Import section, when present, names fields the dump did not carry, as does `unknown`).
+/// Fails only when the text is no snapshot at all.
+Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText, const UnknownFields& unknown = {});
 
 } // namespace hcn
