@@ -120,9 +120,14 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
     const nlohmann::json* document = model.document(id);
     if (!document || !document->is_object())
         return;
+    // Objects on a host older than the v2 API came through v1 calls: the gate for the v2 API itself says
+    // nothing about them, so the gates are asked as of the first v2 version (features newer than that
+    // still count).
+    const SchemaVersion firstV2{9, 2};
+    const SchemaVersion asked = std::max(*model.hnsVersion, firstV2);
     Status gate;
     try {
-        gate = checkFeatureGates(*model.hnsVersion, kind, *document, false);
+        gate = checkFeatureGates(asked, kind, *document, false);
     } catch (const std::exception&) {
         return; // a document the gates cannot walk: DATA-UNREADABLE speaks for the fields we read
     }
@@ -131,7 +136,7 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
     // The gate speaks as the engine ("this service emulates HNS x"); here it is the host's version.
     std::string message = gate.detail();
     if (auto at = message.find("this service emulates HNS"); at != std::string::npos)
-        message.replace(at, std::string_view("this service emulates HNS").size(), "the host runs HNS");
+        message = message.substr(0, at) + "the host runs HNS " + model.hnsVersion->toString() + ".";
     out.push_back(makeFinding("FEATURE-TOO-NEW", std::move(message), {{kind, id}},
                               {{"HnsVersion", model.hnsVersion->toString()}},
                               {{"kind", command}, {"object", id}}));

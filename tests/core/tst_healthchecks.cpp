@@ -389,6 +389,10 @@ std::vector<Case> cases()
         add("session affinity on HNS 9.2", h, "FEATURE-TOO-NEW", true);
         h.hnsVersion = {{"Major", 12}, {"Minor", 0}};
         add("session affinity on HNS 12.0", h, "FEATURE-TOO-NEW", false);
+        h.hnsVersion = {{"Major", 1}, {"Minor", 1}};
+        add("session affinity on a v1-only HNS 1.1", h, "FEATURE-TOO-NEW", true);
+        h.loadBalancers[0]["PortMappings"][0].erase("DistributionType");
+        add("plain objects on a v1-only HNS 1.1", h, "FEATURE-TOO-NEW", false);
         h.hnsVersion = nullptr;
         add("session affinity, HNS version unknown", h, "FEATURE-TOO-NEW", false);
         h.hnsVersion = {{"Major", 0}, {"Minor", 0}};
