@@ -19,6 +19,14 @@ bool anyContains(const std::vector<IpPrefix>& prefixes, const IpAddress& address
     });
 }
 
+/// Networks whose endpoints belong to containers (a namespace): on ICS and mirrored networks virtual
+/// machines and WSL hold endpoints without one.
+bool endpointsNeedNamespaces(const NetworkFacts* n)
+{
+    return !n || (n->mode != NetworkMode::Ics && n->mode != NetworkMode::ConstrainedIcs &&
+                  n->mode != NetworkMode::Mirrored);
+}
+
 /// Local endpoints with a network that can carry DNS settings for them.
 bool expectsDns(NetworkMode mode)
 {
@@ -69,7 +77,7 @@ void checkLocalEndpoint(const CheckModel& model, const EndpointFacts& e, const N
                                   values));
     }
     const bool attached = model.attached(e);
-    if (!attached && model.namespaceDataPresent())
+    if (!attached && model.namespaceDataPresent() && endpointsNeedNamespaces(n))
         out.push_back(makeFinding("EP-LEAKED", "No namespace holds the endpoint.", {{ResourceKind::Endpoint, e.id}},
                                   {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNamespace"), "(none)"}},
                                   values));
@@ -251,7 +259,7 @@ void checkNetwork(const CheckModel& model, const NetworkFacts& n, std::vector<Fi
                                       "Subnet " + s.prefix.toString() + " can hand out only " +
                                           std::to_string(capacity) + " addresses.",
                                       {{ResourceKind::Network, n.id}}, evidence, values));
-        if (!model.namespaceDataPresent() || attached[i] * 2 > count)
+        if (!model.namespaceDataPresent() || !endpointsNeedNamespaces(&n) || attached[i] * 2 > count)
             continue;
         std::vector<FindingObject> objects{{ResourceKind::Network, n.id}};
         for (const std::string& id : unattached[i])

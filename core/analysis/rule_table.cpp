@@ -121,7 +121,8 @@ constexpr std::array<HealthRule, 34> kRules{{
      "The pod CIDR was reassigned to this node while the old remote endpoint stayed.",
      "hcnctl delete endpoint {endpoint}"},
     {"EP-LEAKED", S::Warning, "A local endpoint is attached to nothing",
-     "A local endpoint has no HostComputeNamespace and no namespace lists it.",
+     "A local endpoint has no HostComputeNamespace and no namespace lists it (not on ICS or mirrored "
+     "networks, where virtual machines hold endpoints without one).",
      "It holds an address, a MAC and possibly host ports while no container uses it.",
      "The container was removed without deleting its endpoint (runtime crash, CNI DEL not run).",
      "hcnctl delete endpoint {endpoint} (hnsdiag delete endpoints {endpoint})"},

@@ -330,6 +330,9 @@ std::vector<Case> cases()
         for (json& e : noNamespaces.endpoints)
             e.erase("HostComputeNamespace");
         add("a dump without any namespace data", noNamespaces, "EP-LEAKED", false);
+        Host vm = h;
+        vm.networks[0]["Type"] = "ICS"; // the Default Switch: virtual machines' endpoints have no namespace
+        add("a virtual machine's endpoint on the Default Switch", vm, "EP-LEAKED", false);
     }
     add("OutBoundNAT excepting only the service range", kubernetesHost(json::array({"10.96.0.0/12"})),
         "NAT-EXCEPTION-NETWORK", true);
