@@ -55,6 +55,39 @@ void to_json(nlohmann::ordered_json& json, const FindingCounts& counts)
 
 namespace analysis {
 
+namespace {
+
+/// "{name}" -> its value, in one pass; unknown placeholders (and JSON braces) stay as they are.
+std::string fillPlaceholders(std::string_view text, const std::vector<std::pair<std::string_view, std::string>>& values)
+{
+    std::string out;
+    out.reserve(text.size() + 64);
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t open = text.find('{', at);
+        if (open == std::string_view::npos)
+            break;
+        const std::size_t close = text.find('}', open);
+        if (close == std::string_view::npos)
+            break;
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        const auto value = std::find_if(values.begin(), values.end(),
+                                        [&](const auto& entry) { return entry.first == name; });
+        out.append(text.substr(at, open - at));
+        if (value == values.end()) {
+            out.append(text.substr(open, 1));
+            at = open + 1;
+            continue;
+        }
+        out.append(value->second);
+        at = close + 1;
+    }
+    out.append(text.substr(std::min(at, text.size())));
+    return out;
+}
+
+} // namespace
+
 Finding makeFinding(std::string_view ruleId, std::string message, std::vector<FindingObject> objects,
                     std::vector<std::pair<std::string, std::string>> evidence,
                     const std::vector<std::pair<std::string_view, std::string>>& values)
@@ -70,12 +103,7 @@ Finding makeFinding(std::string_view ruleId, std::string message, std::vector<Fi
         f.cause = std::string(rule->cause);
         f.fix = std::string(rule->fix);
     }
-    for (const auto& [name, value] : values) {
-        const std::string placeholder = "{" + std::string(name) + "}";
-        for (std::size_t at = f.fix.find(placeholder); at != std::string::npos;
-             at = f.fix.find(placeholder, at + value.size()))
-            f.fix.replace(at, placeholder.size(), value);
-    }
+    f.fix = fillPlaceholders(f.fix, values);
     return f;
 }
 

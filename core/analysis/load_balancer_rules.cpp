@@ -103,12 +103,18 @@ void checkHostPort(const CheckModel& model, const std::string& key, std::vector<
     };
     std::vector<Claim> claims;
     for (const std::string& id : claimants) {
+        Claim claim;
+        claim.object.id = id;
         if (auto e = model.endpoints.find(id); e != model.endpoints.end()) {
+            claim.object.kind = ResourceKind::Endpoint;
             for (const PortMappingFact& m : e->second.portMappings)
-                if (m.protocol == protocol && m.externalPort == port)
-                    claims.push_back({{ResourceKind::Endpoint, id}, m.vip});
+                if (m.protocol == protocol && m.externalPort == port) {
+                    claim.vip = m.vip;
+                    claims.push_back(claim);
+                }
         } else if (model.loadBalancers.count(id)) {
-            claims.push_back({{ResourceKind::LoadBalancer, id}, ""});
+            claim.object.kind = ResourceKind::LoadBalancer;
+            claims.push_back(claim);
         }
     }
     std::set<FindingObject> conflicting;
