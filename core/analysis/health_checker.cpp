@@ -102,16 +102,31 @@ struct HealthChecker::Impl
         findings.clear();
         findings.reserve(model.endpoints.size() / 8);
         using analysis::scopeKey;
-        for (const auto& [id, facts] : model.endpoints)
-            evaluate(scopeKey(Scope::Endpoint, id));
-        for (const auto& [id, facts] : model.networks)
-            evaluate(scopeKey(Scope::Network, id));
-        for (const auto& [id, facts] : model.loadBalancers)
-            evaluate(scopeKey(Scope::LoadBalancer, id));
-        for (const auto& [id, facts] : model.namespaces)
-            evaluate(scopeKey(Scope::Namespace, id));
-        for (const auto& [id, facts] : model.sdnRoutes)
-            evaluate(scopeKey(Scope::SdnRoute, id));
+        // Objects are checked directly; a scope key is only built for an object with findings.
+        auto each = [&](const auto& objects, Scope scope, const auto& check) {
+            for (const auto& [id, facts] : objects) {
+                std::vector<Finding> out;
+                try {
+                    check(facts, out);
+                } catch (const std::exception&) {
+                    out.clear();
+                }
+                if (!out.empty())
+                    findings[scopeKey(scope, id)] = std::move(out);
+            }
+        };
+        each(model.endpoints, Scope::Endpoint,
+             [&](const auto& facts, auto& out) { analysis::checkEndpoint(model, facts, out); });
+        each(model.networks, Scope::Network,
+             [&](const auto& facts, auto& out) { analysis::checkNetwork(model, facts, out); });
+        each(model.loadBalancers, Scope::LoadBalancer,
+             [&](const auto& facts, auto& out) { analysis::checkLoadBalancer(model, facts, out); });
+        each(model.namespaces, Scope::Namespace, [&](const auto& facts, auto& out) {
+            analysis::checkReferences(model, ResourceKind::Namespace, facts, out);
+        });
+        each(model.sdnRoutes, Scope::SdnRoute, [&](const auto& facts, auto& out) {
+            analysis::checkReferences(model, ResourceKind::SdnRoute, facts, out);
+        });
         // Keys held by one object cannot conflict.
         auto shared = [&](const analysis::MultiIndex& index, Scope scope) {
             for (const auto& [key, ids] : index.all())
