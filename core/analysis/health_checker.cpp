@@ -7,6 +7,7 @@
 
 #include "analysis/check_model.h"
 #include "engine/feature_gates.h"
+#include "hcn/schema_normalizer.h"
 
 #include <algorithm>
 #include <tuple>
@@ -165,10 +166,20 @@ void HealthChecker::setUnknownFields(UnknownFields fields)
         assign(*m_impl->model.state);
 }
 
-UnknownFields unknownFieldsOfSnapshot(std::string_view snapshotText)
+namespace {
+
+/// A snapshot document parsed with the limits every document from outside gets; null when it is none.
+nlohmann::json parsedSnapshot(std::string_view text)
+{
+    nlohmann::json document;
+    if (!schema::parseObject(text, document).ok())
+        return nullptr;
+    return document;
+}
+
+UnknownFields unknownFieldsOf(const nlohmann::json& document)
 {
     UnknownFields out;
-    const auto document = nlohmann::json::parse(snapshotText, nullptr, false);
     if (!document.is_object())
         return out;
     const auto import = document.find("Import");
@@ -190,6 +201,32 @@ UnknownFields unknownFieldsOfSnapshot(std::string_view snapshotText)
                 fields.push_back(field.get<std::string>());
     }
     return out;
+}
+
+/// The snapshot's HnsVersion; nullopt when absent, malformed or 0.0 (how some writers say "unknown").
+std::optional<SchemaVersion> hnsVersionOf(const nlohmann::json& document)
+{
+    if (!document.is_object())
+        return std::nullopt;
+    const auto it = document.find("HnsVersion");
+    if (it == document.end() || !it->is_object())
+        return std::nullopt;
+    const auto major = it->find("Major");
+    const auto minor = it->find("Minor");
+    if (major == it->end() || minor == it->end() || !major->is_number_unsigned() || !minor->is_number_unsigned())
+        return std::nullopt;
+    const auto majorValue = major->get<std::uint64_t>();
+    const auto minorValue = minor->get<std::uint64_t>();
+    if (majorValue == 0 || majorValue > 0xFFFFFFFFu || minorValue > 0xFFFFFFFFu)
+        return std::nullopt;
+    return SchemaVersion{std::uint32_t(majorValue), std::uint32_t(minorValue)};
+}
+
+} // namespace
+
+UnknownFields unknownFieldsOfSnapshot(std::string_view snapshotText)
+{
+    return unknownFieldsOf(parsedSnapshot(snapshotText));
 }
 
 void HealthChecker::assign(const HostState& state)
@@ -259,22 +296,11 @@ Result<std::vector<Finding>> checkSnapshot(std::string_view snapshotText, const 
     auto objects = parseHostSnapshot(snapshotText);
     if (!objects.ok())
         return objects.status();
-    std::optional<SchemaVersion> hns;
-    try {
-        const auto document = nlohmann::json::parse(snapshotText, nullptr, false);
-        if (document.is_object())
-            if (auto it = document.find("HnsVersion"); it != document.end() && it->is_object()) {
-                const auto major = it->value("Major", -1);
-                const auto minor = it->value("Minor", -1);
-                if (major > 0 && minor >= 0) // 0.0 is how some writers say "unknown"
-                    hns = SchemaVersion{std::uint32_t(major), std::uint32_t(minor)};
-            }
-    } catch (const std::exception&) {
-        // HnsVersion of the wrong type: the feature rule does not apply
-    }
+    const nlohmann::json document = parsedSnapshot(snapshotText);
+    const std::optional<SchemaVersion> hns = hnsVersionOf(document);
     HostState state;
     (void)state.assign(std::move(*objects));
-    UnknownFields fields = unknownFieldsOfSnapshot(snapshotText);
+    UnknownFields fields = unknownFieldsOf(document);
     for (const auto& [id, lost] : unknown)
         fields[id].insert(fields[id].end(), lost.begin(), lost.end());
     HealthChecker checker;
