@@ -44,6 +44,9 @@ private slots:
         QTest::newRow("healthy host: exit 0") << "healthy-host.json" << 0 << QStringList{"EP-LEAKED"};
         QTest::newRow("warnings only: exit 0")
             << "warnings-host.json" << 0 << QStringList{"EP-LEAKED", "LB-NO-BACKENDS"};
+        // Without the import report the same load balancer would be an orphaned node port.
+        QTest::newRow("imported load balancer whose VIPs the dump lost: a missing backend, no node port")
+            << "imported-host.json" << 1 << QStringList{"LB-BACKEND-MISSING", "EP-LEAKED"};
         QTest::newRow("duplicate IP and orphaned node port: exit 1")
             << "faulty-host.json" << 1 << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT", "EP-LEAKED"};
     }
