@@ -1,11 +1,11 @@
 #include "check_command.h"
 
+#include "document_reader.h"
 #include "session.h"
 #include "status_format.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -65,9 +65,9 @@ ExitStatus runCheck(Session& session, const std::string& snapshotFile, bool asJs
     // lacked. Standard input was consumed by the session and is not read twice.
     UnknownFields unknown;
     if (!snapshotFile.empty() && snapshotFile != "-") {
-        std::ifstream file(snapshotFile, std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-        unknown = unknownFieldsOfSnapshot(text);
+        std::istringstream noInput;
+        if (auto text = readJsonObjectFile(snapshotFile, noInput); text.ok())
+            unknown = unknownFieldsOfSnapshot(*text);
     }
     auto snapshot = session.api().snapshot("");
     if (!snapshot.ok()) {
