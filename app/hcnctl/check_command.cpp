@@ -5,9 +5,9 @@
 #include "status_format.h"
 
 #include <algorithm>
-#include <sstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 
 namespace hcn::ctl {
 
@@ -93,7 +93,10 @@ ExitStatus runCheck(Session& session, const std::string& snapshotFile, bool asJs
     }
     std::vector<const Finding*> errors, warnings, infos;
     for (const Finding& f : findings)
-        (f.severity == Severity::Error ? errors : f.severity == Severity::Warning ? warnings : infos).push_back(&f);
+        (f.severity == Severity::Error     ? errors
+         : f.severity == Severity::Warning ? warnings
+                                           : infos)
+            .push_back(&f);
     printGroup(out, "Errors", errors);
     printGroup(out, "Warnings", warnings);
     printGroup(out, "Info", infos);

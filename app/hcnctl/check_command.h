@@ -3,7 +3,6 @@
 // reads (hcnd, --embedded or --snapshot FILE), as tables grouped by severity or as JSON.
 
 #include "command_runner.h"
-
 #include "hcn/health_checks.h"
 
 #include <iosfwd>

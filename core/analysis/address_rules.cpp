@@ -69,18 +69,19 @@ void checkLocalEndpoint(const CheckModel& model, const EndpointFacts& e, const N
         std::vector<std::string> ranges;
         for (const MacRangeFact& r : n->macRanges)
             ranges.push_back(r.first.toString() + ".." + r.last.toString());
-        out.push_back(makeFinding("EP-MAC-OUTSIDE-POOL",
-                                  e.mac->toString() + " is outside the network's MAC pool (" + joined(ranges) + ").",
-                                  {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
-                                  {{fieldOf(ResourceKind::Endpoint, e.id, "MacAddress"), e.mac->toString()},
-                                   {fieldOf(ResourceKind::Network, n->id, "MacPool.Ranges"), joined(ranges)}},
-                                  values));
+        out.push_back(
+            makeFinding("EP-MAC-OUTSIDE-POOL",
+                        e.mac->toString() + " is outside the network's MAC pool (" + joined(ranges) + ").",
+                        {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
+                        {{fieldOf(ResourceKind::Endpoint, e.id, "MacAddress"), e.mac->toString()},
+                         {fieldOf(ResourceKind::Network, n->id, "MacPool.Ranges"), joined(ranges)}},
+                        values));
     }
     const bool attached = model.attached(e);
     if (!attached && model.namespaceDataPresent() && endpointsNeedNamespaces(n))
-        out.push_back(makeFinding("EP-LEAKED", "No namespace holds the endpoint.", {{ResourceKind::Endpoint, e.id}},
-                                  {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNamespace"), "(none)"}},
-                                  values));
+        out.push_back(
+            makeFinding("EP-LEAKED", "No namespace holds the endpoint.", {{ResourceKind::Endpoint, e.id}},
+                        {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNamespace"), "(none)"}}, values));
     if (attached && n && expectsDns(n->mode) && e.dnsServers.empty() && n->dnsServers.empty())
         out.push_back(makeFinding("DNS-MISSING", "Neither the endpoint nor its network names a DNS server.",
                                   {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
@@ -95,17 +96,19 @@ void checkRemoteEndpoint(const EndpointFacts& e, const NetworkFacts* n, std::vec
         return;
     const Values values{{"endpoint", e.id}, {"network", n->id}};
     if (!e.providerAddress && n->mode == NetworkMode::Overlay)
-        out.push_back(makeFinding("REMOTE-NO-PA", "The remote endpoint has no ProviderAddress policy.",
-                                  {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
-                                  {{fieldOf(ResourceKind::Endpoint, e.id, "Policies"), "(no ProviderAddress)"}},
-                                  values));
+        out.push_back(makeFinding(
+            "REMOTE-NO-PA", "The remote endpoint has no ProviderAddress policy.",
+            {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
+            {{fieldOf(ResourceKind::Endpoint, e.id, "Policies"), "(no ProviderAddress)"}}, values));
     if (e.providerAddress && !n->remoteSubnetRoutes.empty()) {
         for (const IpAddress& address : e.addresses) {
-            const bool known = std::any_of(
-                n->remoteSubnetRoutes.begin(), n->remoteSubnetRoutes.end(), [&](const RemoteSubnetRouteFact& r) {
-                    return r.destination && r.providerAddress && r.destination->family() == address.family() &&
-                           r.destination->contains(address) && *r.providerAddress == *e.providerAddress;
-                });
+            const bool known = std::any_of(n->remoteSubnetRoutes.begin(), n->remoteSubnetRoutes.end(),
+                                           [&](const RemoteSubnetRouteFact& r) {
+                                               return r.destination && r.providerAddress &&
+                                                      r.destination->family() == address.family() &&
+                                                      r.destination->contains(address) &&
+                                                      *r.providerAddress == *e.providerAddress;
+                                           });
             if (known)
                 continue;
             out.push_back(makeFinding(
@@ -113,7 +116,8 @@ void checkRemoteEndpoint(const EndpointFacts& e, const NetworkFacts* n, std::vec
                 "No RemoteSubnetRoute of the network sends " + address.toString() + " to provider address " +
                     e.providerAddress->toString() + ".",
                 {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
-                {{fieldOf(ResourceKind::Endpoint, e.id, "Policies.ProviderAddress"), e.providerAddress->toString()},
+                {{fieldOf(ResourceKind::Endpoint, e.id, "Policies.ProviderAddress"),
+                  e.providerAddress->toString()},
                  {fieldOf(ResourceKind::Endpoint, e.id, "IpConfigurations.IpAddress"), address.toString()}},
                 values));
             break;
@@ -124,10 +128,12 @@ void checkRemoteEndpoint(const EndpointFacts& e, const NetworkFacts* n, std::vec
             if (anyContains(s.ipSubnets, address)) {
                 out.push_back(makeFinding(
                     "REMOTE-IP-IN-LOCAL-RANGE",
-                    address.toString() + " is a remote endpoint's address inside this node's range of subnet " +
+                    address.toString() +
+                        " is a remote endpoint's address inside this node's range of subnet " +
                         s.prefix.toString() + ".",
                     {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
-                    {{fieldOf(ResourceKind::Endpoint, e.id, "IpConfigurations.IpAddress"), address.toString()},
+                    {{fieldOf(ResourceKind::Endpoint, e.id, "IpConfigurations.IpAddress"),
+                      address.toString()},
                      {fieldOf(ResourceKind::Network, n->id, "Ipams.Subnets.IpSubnets"), s.prefix.toString()}},
                     values));
                 return;
@@ -160,16 +166,17 @@ void checkEndpoint(const CheckModel& model, const EndpointFacts& e, std::vector<
         n = &it->second;
     // A host without any network is a partial dump, not proof that the network is gone.
     if (!e.networkId.empty() && !n && !model.networks.empty())
-        out.push_back(makeFinding("EP-NETWORK-MISSING", "The endpoint's network " + e.networkId + " does not exist.",
-                                  {{ResourceKind::Endpoint, e.id}},
-                                  {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNetwork"), e.networkId}},
-                                  {{"endpoint", e.id}}));
+        out.push_back(
+            makeFinding("EP-NETWORK-MISSING", "The endpoint's network " + e.networkId + " does not exist.",
+                        {{ResourceKind::Endpoint, e.id}},
+                        {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNetwork"), e.networkId}},
+                        {{"endpoint", e.id}}));
     if (!e.namespaceId.empty() && !model.namespaces.empty() && !model.namespaces.count(e.namespaceId))
-        out.push_back(makeFinding("EP-NAMESPACE-MISSING",
-                                  "The endpoint's namespace " + e.namespaceId + " does not exist.",
-                                  {{ResourceKind::Endpoint, e.id}},
-                                  {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNamespace"), e.namespaceId}},
-                                  {{"endpoint", e.id}}));
+        out.push_back(makeFinding(
+            "EP-NAMESPACE-MISSING", "The endpoint's namespace " + e.namespaceId + " does not exist.",
+            {{ResourceKind::Endpoint, e.id}},
+            {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNamespace"), e.namespaceId}},
+            {{"endpoint", e.id}}));
     if (e.remote)
         checkRemoteEndpoint(e, n, out);
     else
@@ -182,8 +189,8 @@ void checkNetwork(const CheckModel& model, const NetworkFacts& n, std::vector<Fi
     checkDocument(model, ResourceKind::Network, n.id, n.unreadable, out);
     const Values values{{"network", n.id}};
     for (const SubnetFact& s : n.subnets) {
-        const std::string where = "Ipams[" + std::to_string(s.ipamIndex) + "].Subnets[" +
-                                  std::to_string(s.subnetIndex) + "]";
+        const std::string where =
+            "Ipams[" + std::to_string(s.ipamIndex) + "].Subnets[" + std::to_string(s.subnetIndex) + "]";
         bool hasDefault = false;
         for (const RouteFact& r : s.routes) {
             if (r.destination && r.destination->length() == 0 && r.destination->family() == s.prefix.family())
@@ -200,7 +207,8 @@ void checkNetwork(const CheckModel& model, const NetworkFacts& n, std::vector<Fi
                 values));
         }
         // Private and Internal networks have no way out by design.
-        if (s.routesPresent && !hasDefault && n.mode != NetworkMode::Private && n.mode != NetworkMode::Internal)
+        if (s.routesPresent && !hasDefault && n.mode != NetworkMode::Private &&
+            n.mode != NetworkMode::Internal)
             out.push_back(makeFinding("NET-NO-DEFAULT-ROUTE",
                                       "Subnet " + s.prefix.toString() + " has no default route.",
                                       {{ResourceKind::Network, n.id}},
@@ -266,11 +274,12 @@ void checkNetwork(const CheckModel& model, const NetworkFacts& n, std::vector<Fi
             objects.push_back({ResourceKind::Endpoint, id});
         auto withAttached = evidence;
         withAttached.emplace_back("Attached endpoints", std::to_string(attached[i]));
-        out.push_back(makeFinding("NET-POOL-FULL-FEW-ENDPOINTS",
-                                  "Subnet " + s.prefix.toString() + " is full (" + use + ") but only " +
-                                      std::to_string(attached[i]) + " endpoint(s) holding its addresses are attached.",
-                                  std::move(objects), std::move(withAttached),
-                                  {{"network", n.id}, {"endpoint", unattached[i].empty() ? "" : unattached[i][0]}}));
+        out.push_back(
+            makeFinding("NET-POOL-FULL-FEW-ENDPOINTS",
+                        "Subnet " + s.prefix.toString() + " is full (" + use + ") but only " +
+                            std::to_string(attached[i]) + " endpoint(s) holding its addresses are attached.",
+                        std::move(objects), std::move(withAttached),
+                        {{"network", n.id}, {"endpoint", unattached[i].empty() ? "" : unattached[i][0]}}));
     }
 }
 
@@ -291,20 +300,21 @@ void checkAddress(const CheckModel& model, const std::string& address, std::vect
     }
     if (local.size() >= 2) {
         const std::string victim = local.back().id;
-        out.push_back(makeFinding("IP-DUP-LOCAL", address + " is held by " + std::to_string(local.size()) +
-                                                      " local endpoints.",
-                                  local, evidence, {{"endpoint", victim}, {"ip", address}}));
+        out.push_back(makeFinding(
+            "IP-DUP-LOCAL", address + " is held by " + std::to_string(local.size()) + " local endpoints.",
+            local, evidence, {{"endpoint", victim}, {"ip", address}}));
     }
     if (!local.empty() && !remote.empty()) {
         std::vector<FindingObject> objects = remote;
         objects.insert(objects.end(), local.begin(), local.end());
         out.push_back(makeFinding("IP-DUP-REMOTE", address + " is held by a local and a remote endpoint.",
-                                  std::move(objects), evidence, {{"endpoint", remote.front().id}, {"ip", address}}));
+                                  std::move(objects), evidence,
+                                  {{"endpoint", remote.front().id}, {"ip", address}}));
     }
     if (local.empty() && remote.size() >= 2)
-        out.push_back(makeFinding("IP-DUP-REMOTES", address + " is held by " + std::to_string(remote.size()) +
-                                                        " remote endpoints.",
-                                  remote, evidence, {{"endpoint", remote.front().id}, {"ip", address}}));
+        out.push_back(makeFinding(
+            "IP-DUP-REMOTES", address + " is held by " + std::to_string(remote.size()) + " remote endpoints.",
+            remote, evidence, {{"endpoint", remote.front().id}, {"ip", address}}));
 }
 
 void checkMac(const CheckModel& model, const std::string& mac, std::vector<Finding>& out)
@@ -325,8 +335,9 @@ void checkMac(const CheckModel& model, const std::string& mac, std::vector<Findi
     }
     if (!anyLocal || objects.size() < 2)
         return;
-    out.push_back(makeFinding("MAC-DUP", mac + " is held by " + std::to_string(objects.size()) + " endpoints.",
-                              objects, std::move(evidence), {{"endpoint", objects.back().id}}));
+    out.push_back(makeFinding("MAC-DUP",
+                              mac + " is held by " + std::to_string(objects.size()) + " endpoints.", objects,
+                              std::move(evidence), {{"endpoint", objects.back().id}}));
 }
 
 void checkOverlaps(const CheckModel& model, std::vector<Finding>& out)
@@ -351,8 +362,10 @@ void checkOverlaps(const CheckModel& model, std::vector<Finding>& out)
                             " overlaps " + b.prefix.toString() + " of network " +
                             (second.name.empty() ? second.id : second.name) + ".",
                         {{ResourceKind::Network, first.id}, {ResourceKind::Network, second.id}},
-                        {{fieldOf(ResourceKind::Network, first.id, "Ipams.Subnets.IpAddressPrefix"), a.prefix.toString()},
-                         {fieldOf(ResourceKind::Network, second.id, "Ipams.Subnets.IpAddressPrefix"), b.prefix.toString()}},
+                        {{fieldOf(ResourceKind::Network, first.id, "Ipams.Subnets.IpAddressPrefix"),
+                          a.prefix.toString()},
+                         {fieldOf(ResourceKind::Network, second.id, "Ipams.Subnets.IpAddressPrefix"),
+                          b.prefix.toString()}},
                         {{"network", second.id}}));
                 }
 }

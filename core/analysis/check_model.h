@@ -24,13 +24,13 @@ enum class Scope : char
     LoadBalancer = 'L',
     Namespace = 'S',
     SdnRoute = 'R',
-    Address = 'I',      ///< one IP address (duplicate IPs)
-    Mac = 'M',          ///< one MAC (duplicate MACs)
-    Frontend = 'F',     ///< "VIP|protocol|port" of load balancers
-    HostPort = 'P',     ///< "protocol|port" claims of port mappings and node ports
-    DnsServer = 'D',    ///< one DNS server address
-    NatGroup = 'T',     ///< "network\nexceptions": endpoints with the same OutBoundNAT exceptions
-    Overlaps = 'O',     ///< every network's subnets against each other
+    Address = 'I',   ///< one IP address (duplicate IPs)
+    Mac = 'M',       ///< one MAC (duplicate MACs)
+    Frontend = 'F',  ///< "VIP|protocol|port" of load balancers
+    HostPort = 'P',  ///< "protocol|port" claims of port mappings and node ports
+    DnsServer = 'D', ///< one DNS server address
+    NatGroup = 'T',  ///< "network\nexceptions": endpoints with the same OutBoundNAT exceptions
+    Overlaps = 'O',  ///< every network's subnets against each other
 };
 
 std::string scopeKey(Scope scope, std::string_view key);
@@ -66,7 +66,7 @@ struct CheckModel
     MultiIndex endpointsByAddress;
     MultiIndex endpointsByMac;
     MultiIndex loadBalancersByFrontend;
-    MultiIndex claimsByHostPort;        ///< endpoint port mappings and node-port load balancers
+    MultiIndex claimsByHostPort; ///< endpoint port mappings and node-port load balancers
     MultiIndex loadBalancersByVip;
     /// Every frontend VIP as an address, with the number of load balancers using it (the service
     /// range check walks these without parsing text).
@@ -75,8 +75,8 @@ struct CheckModel
     MultiIndex loadBalancersOfEndpoint; ///< backend ID -> load balancers listing it
     MultiIndex namespacesOfEndpoint;    ///< endpoint ID -> namespaces whose Resources list it
     MultiIndex sdnRoutesOfEndpoint;
-    MultiIndex natGroups;               ///< NatGroup key -> endpoints
-    MultiIndex natGroupsOfNetwork;      ///< network -> NatGroup keys
+    MultiIndex natGroups;          ///< NatGroup key -> endpoints
+    MultiIndex natGroupsOfNetwork; ///< network -> NatGroup keys
     std::size_t endpointsNamingNamespace = 0;
     /// Local endpoints per network: a pool cannot be over 90 % used by fewer (skips the pool walk).
     std::unordered_map<std::string, std::size_t> localEndpointsOfNetwork;

@@ -42,10 +42,10 @@ void to_json(nlohmann::ordered_json& json, const Finding& finding)
     nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
     for (const auto& [field, value] : finding.evidence)
         evidence.push_back({{"Field", field}, {"Value", value}});
-    json = {{"RuleId", finding.ruleId},   {"Severity", severityName(finding.severity)},
-            {"Title", finding.title},     {"Message", finding.message},
+    json = {{"RuleId", finding.ruleId},      {"Severity", severityName(finding.severity)},
+            {"Title", finding.title},        {"Message", finding.message},
             {"Objects", std::move(objects)}, {"Evidence", std::move(evidence)},
-            {"Cause", finding.cause},     {"Fix", finding.fix}};
+            {"Cause", finding.cause},        {"Fix", finding.fix}};
 }
 
 void to_json(nlohmann::ordered_json& json, const FindingCounts& counts)
@@ -58,7 +58,8 @@ namespace analysis {
 namespace {
 
 /// "{name}" -> its value, in one pass; unknown placeholders (and JSON braces) stay as they are.
-std::string fillPlaceholders(std::string_view text, const std::vector<std::pair<std::string_view, std::string>>& values)
+std::string fillPlaceholders(std::string_view text,
+                             const std::vector<std::pair<std::string_view, std::string>>& values)
 {
     std::string out;
     out.reserve(text.size() + 64);
@@ -131,7 +132,8 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
                    const std::vector<UnreadableField>& unreadable, std::vector<Finding>& out)
 {
     const std::string kindWord = std::string(resourceKindLabel(kind));
-    const std::string command(kind == ResourceKind::LoadBalancer ? "loadbalancer" : lowerCopy(resourceKindName(kind)));
+    const std::string command(kind == ResourceKind::LoadBalancer ? "loadbalancer"
+                                                                 : lowerCopy(resourceKindName(kind)));
     if (!unreadable.empty()) {
         std::vector<std::pair<std::string, std::string>> evidence;
         std::vector<std::string> fields;
@@ -139,9 +141,10 @@ void checkDocument(const CheckModel& model, ResourceKind kind, const std::string
             evidence.emplace_back(fieldOf(kind, id, u.field), u.value);
             fields.push_back(u.field);
         }
-        out.push_back(makeFinding("DATA-UNREADABLE",
-                                  "The " + kindWord + " has fields the checks could not read: " + joined(fields) + ".",
-                                  {{kind, id}}, std::move(evidence), {{"kind", command}, {"object", id}}));
+        out.push_back(
+            makeFinding("DATA-UNREADABLE",
+                        "The " + kindWord + " has fields the checks could not read: " + joined(fields) + ".",
+                        {{kind, id}}, std::move(evidence), {{"kind", command}, {"object", id}}));
     }
     if (!model.hnsVersion || model.allFeaturesSupported)
         return;

@@ -3,10 +3,9 @@
 // (before and after); only those scopes are evaluated again. A change of what the host holds at all
 // (its first network, namespace or endpoint) changes what absent data means, and checks everything.
 
-#include "hcn/health_checks.h"
-
 #include "analysis/check_model.h"
 #include "engine/feature_gates.h"
+#include "hcn/health_checks.h"
 #include "hcn/schema_normalizer.h"
 
 #include <algorithm>
@@ -213,7 +212,8 @@ std::optional<SchemaVersion> hnsVersionOf(const nlohmann::json& document)
         return std::nullopt;
     const auto major = it->find("Major");
     const auto minor = it->find("Minor");
-    if (major == it->end() || minor == it->end() || !major->is_number_unsigned() || !minor->is_number_unsigned())
+    if (major == it->end() || minor == it->end() || !major->is_number_unsigned() ||
+        !minor->is_number_unsigned())
         return std::nullopt;
     const auto majorValue = major->get<std::uint64_t>();
     const auto minorValue = minor->get<std::uint64_t>();

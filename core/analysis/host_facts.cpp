@@ -59,7 +59,8 @@ struct Reader
     std::optional<IpAddress> address(const Json& object, std::string_view key, const std::string& where)
     {
         const Json* value = member(object, key);
-        if (!value || value->is_null() || (value->is_string() && value->get_ref<const std::string&>().empty()))
+        if (!value || value->is_null() ||
+            (value->is_string() && value->get_ref<const std::string&>().empty()))
             return std::nullopt;
         if (value->is_string())
             if (auto parsed = IpAddress::parse(value->get_ref<const std::string&>()))
@@ -170,7 +171,8 @@ PortMappingFact portMapping(Reader& r, const Json& settings, const std::string& 
     return m;
 }
 
-std::vector<PortRange> portRanges(Reader& r, const Json& settings, std::string_view key, const std::string& where)
+std::vector<PortRange> portRanges(Reader& r, const Json& settings, std::string_view key,
+                                  const std::string& where)
 {
     std::vector<PortRange> out;
     for (const std::string& word : r.words(settings, key, where)) {
@@ -285,8 +287,9 @@ bool listCovers(const std::vector<T>& outer, const std::vector<T>& inner, Inside
 
 bool rangesCover(const std::vector<PortRange>& outer, const std::vector<PortRange>& inner)
 {
-    return listCovers(outer, inner,
-                      [](const PortRange& in, const PortRange& out) { return out.first <= in.first && in.last <= out.last; });
+    return listCovers(outer, inner, [](const PortRange& in, const PortRange& out) {
+        return out.first <= in.first && in.last <= out.last;
+    });
 }
 
 bool prefixesCover(const std::vector<IpPrefix>& outer, const std::vector<IpPrefix>& inner)
@@ -314,8 +317,7 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
     const Json& configs = arrayMember(r, document, "IpConfigurations", "");
     for (std::size_t i = 0; i < configs.size(); ++i) {
         e.addressesPresent = true;
-        if (auto address =
-                r.address(configs[i], "IpAddress", "IpConfigurations[" + std::to_string(i) + "]."))
+        if (auto address = r.address(configs[i], "IpAddress", "IpConfigurations[" + std::to_string(i) + "]."))
             e.addresses.push_back(*address);
     }
     if (const Json* mac = member(document, "MacAddress"); mac && !mac->is_null()) {
@@ -329,26 +331,27 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
     }
     if (const Json* dns = member(document, "Dns"))
         e.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
-    forEachPolicy(r, document, [&](const std::string& type, const Json& settings, std::size_t index,
-                                   const std::string& where) {
-        if (equalsIgnoreCase(type, "PortMapping")) {
-            e.portMappings.push_back(portMapping(r, settings, where));
-        } else if (equalsIgnoreCase(type, "ProviderAddress")) {
-            if (auto pa = r.address(settings, "ProviderAddress", where))
-                e.providerAddress = pa;
-        } else if (equalsIgnoreCase(type, "OutBoundNAT")) {
-            e.hasOutboundNat = true;
-            for (const std::string& word : r.words(settings, "Exceptions", where)) {
-                if (!e.natExceptionText.empty())
-                    e.natExceptionText += ',';
-                e.natExceptionText += word;
-                if (auto parsed = r.prefix(Json(word), where + "Exceptions"))
-                    e.natExceptions.push_back(*parsed);
+    forEachPolicy(
+        r, document,
+        [&](const std::string& type, const Json& settings, std::size_t index, const std::string& where) {
+            if (equalsIgnoreCase(type, "PortMapping")) {
+                e.portMappings.push_back(portMapping(r, settings, where));
+            } else if (equalsIgnoreCase(type, "ProviderAddress")) {
+                if (auto pa = r.address(settings, "ProviderAddress", where))
+                    e.providerAddress = pa;
+            } else if (equalsIgnoreCase(type, "OutBoundNAT")) {
+                e.hasOutboundNat = true;
+                for (const std::string& word : r.words(settings, "Exceptions", where)) {
+                    if (!e.natExceptionText.empty())
+                        e.natExceptionText += ',';
+                    e.natExceptionText += word;
+                    if (auto parsed = r.prefix(Json(word), where + "Exceptions"))
+                        e.natExceptions.push_back(*parsed);
+                }
+            } else if (equalsIgnoreCase(type, "ACL")) {
+                e.acls.push_back(acl(r, settings, index, where));
             }
-        } else if (equalsIgnoreCase(type, "ACL")) {
-            e.acls.push_back(acl(r, settings, index, where));
-        }
-    });
+        });
     return e;
 }
 
@@ -396,7 +399,8 @@ NetworkFacts readNetwork(const std::string& id, const Json& document)
             const Json& ipSubnets = arrayMember(r, subnets[s], "IpSubnets", where);
             for (std::size_t k = 0; k < ipSubnets.size(); ++k)
                 if (const Json* p = member(ipSubnets[k], "IpAddressPrefix"))
-                    if (auto parsed = r.prefix(*p, where + "IpSubnets[" + std::to_string(k) + "].IpAddressPrefix"))
+                    if (auto parsed =
+                            r.prefix(*p, where + "IpSubnets[" + std::to_string(k) + "].IpAddressPrefix"))
                         subnet.ipSubnets.push_back(*parsed);
             n.subnets.push_back(std::move(subnet));
         }
@@ -414,16 +418,16 @@ NetworkFacts readNetwork(const std::string& id, const Json& document)
     }
     if (const Json* dns = member(document, "Dns"))
         n.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
-    forEachPolicy(r, document, [&](const std::string& type, const Json& settings, std::size_t,
-                                   const std::string& where) {
-        if (!equalsIgnoreCase(type, "RemoteSubnetRoute"))
-            return;
-        RemoteSubnetRouteFact route;
-        if (const Json* destination = member(settings, "DestinationPrefix"))
-            route.destination = r.prefix(*destination, where + "DestinationPrefix");
-        route.providerAddress = r.address(settings, "ProviderAddress", where);
-        n.remoteSubnetRoutes.push_back(route);
-    });
+    forEachPolicy(r, document,
+                  [&](const std::string& type, const Json& settings, std::size_t, const std::string& where) {
+                      if (!equalsIgnoreCase(type, "RemoteSubnetRoute"))
+                          return;
+                      RemoteSubnetRouteFact route;
+                      if (const Json* destination = member(settings, "DestinationPrefix"))
+                          route.destination = r.prefix(*destination, where + "DestinationPrefix");
+                      route.providerAddress = r.address(settings, "ProviderAddress", where);
+                      n.remoteSubnetRoutes.push_back(route);
+                  });
     return n;
 }
 
@@ -463,18 +467,20 @@ bool aclCovers(const AclFact& outer, const AclFact& inner)
            protocolsCover(outer.protocols, inner.protocols) &&
            prefixesCover(outer.remoteAddresses, inner.remoteAddresses) &&
            prefixesCover(outer.localAddresses, inner.localAddresses) &&
-           rangesCover(outer.remotePorts, inner.remotePorts) && rangesCover(outer.localPorts, inner.localPorts);
+           rangesCover(outer.remotePorts, inner.remotePorts) &&
+           rangesCover(outer.localPorts, inner.localPorts);
 }
 
-bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address, std::uint16_t port)
+bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address,
+                        std::uint16_t port)
 {
     if (acl.inbound)
         return false;
-    if (!acl.protocols.empty() && std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
+    if (!acl.protocols.empty() &&
+        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
         return false;
-    if (!acl.remoteAddresses.empty() &&
-        std::none_of(acl.remoteAddresses.begin(), acl.remoteAddresses.end(),
-                     [&](const IpPrefix& p) { return p.contains(address); }))
+    if (!acl.remoteAddresses.empty() && std::none_of(acl.remoteAddresses.begin(), acl.remoteAddresses.end(),
+                                                     [&](const IpPrefix& p) { return p.contains(address); }))
         return false;
     return acl.remotePorts.empty() ||
            std::any_of(acl.remotePorts.begin(), acl.remotePorts.end(),

@@ -48,7 +48,7 @@ struct AclFact
     std::string ruleId;    ///< Settings.Id, may be empty
     bool allow = true;
     bool inbound = false;
-    bool hostRule = false;     ///< RuleType Host (else Switch)
+    bool hostRule = false; ///< RuleType Host (else Switch)
     std::uint32_t priority = 0;
     std::vector<std::uint32_t> protocols;
     std::vector<IpPrefix> remoteAddresses;

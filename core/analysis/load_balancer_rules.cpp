@@ -41,7 +41,8 @@ void checkLoadBalancer(const CheckModel& model, const LoadBalancerFacts& lb, std
         for (const PortMappingFact& m : lb.portMappings)
             if (m.externalPort != 0)
                 ports.push_back(protocolName(m.protocol) + " " + std::to_string(m.externalPort));
-        evidence.emplace_back(fieldOf(ResourceKind::LoadBalancer, lb.id, "PortMappings.ExternalPort"), joined(ports));
+        evidence.emplace_back(fieldOf(ResourceKind::LoadBalancer, lb.id, "PortMappings.ExternalPort"),
+                              joined(ports));
         evidence.emplace_back(fieldOf(ResourceKind::LoadBalancer, lb.id, "FrontendVIPs"), "(none)");
         out.push_back(makeFinding("LB-ORPHAN-HOST-PORT",
                                   "The node-port load balancer holds host port(s) " + joined(ports) +
@@ -56,7 +57,8 @@ void checkLoadBalancer(const CheckModel& model, const LoadBalancerFacts& lb, std
     }
     if (!missing.empty())
         out.push_back(makeFinding("LB-BACKEND-MISSING",
-                                  std::to_string(missing.size()) + " of " + std::to_string(lb.backends.size()) +
+                                  std::to_string(missing.size()) + " of " +
+                                      std::to_string(lb.backends.size()) +
                                       " backends do not exist: " + joined(missing) + ".",
                                   {{ResourceKind::LoadBalancer, lb.id}}, std::move(evidence), values));
 }
@@ -81,7 +83,8 @@ void checkFrontend(const CheckModel& model, const std::string& key, std::vector<
     // The one without existing backends is the likely stale one.
     std::string stale = objects.back().id;
     for (const std::string& id : lbs)
-        if (auto it = model.loadBalancers.find(id); it != model.loadBalancers.end() && model.existing(it->second.backends) == 0)
+        if (auto it = model.loadBalancers.find(id);
+            it != model.loadBalancers.end() && model.existing(it->second.backends) == 0)
             stale = id;
     out.push_back(makeFinding("LB-DUP-FRONTEND",
                               std::to_string(lbs.size()) + " load balancers serve " + frontend + ".",
@@ -145,8 +148,8 @@ void checkHostPort(const CheckModel& model, const std::string& key, std::vector<
     for (const FindingObject& o : objects)
         if (o.kind == ResourceKind::Endpoint)
             endpoint = o.id;
-    std::string message = std::to_string(objects.size()) + " objects claim host port " + protocolName(protocol) +
-                          " " + std::to_string(port) + ".";
+    std::string message = std::to_string(objects.size()) + " objects claim host port " +
+                          protocolName(protocol) + " " + std::to_string(port) + ".";
     out.push_back(makeFinding("PORTMAP-CONFLICT", std::move(message), std::move(objects), std::move(evidence),
                               {{"endpoint", endpoint}, {"port", std::to_string(port)}}));
 }
@@ -190,11 +193,11 @@ void checkReferences(const CheckModel& model, ResourceKind kind, const Reference
     if (missing.empty())
         return;
     const bool isNamespace = kind == ResourceKind::Namespace;
-    out.push_back(makeFinding(isNamespace ? "NS-ENDPOINT-MISSING" : "ROUTE-ENDPOINT-MISSING",
-                              "Endpoint(s) " + joined(missing) + " do not exist.", {{kind, facts.id}},
-                              {{fieldOf(kind, facts.id, isNamespace ? "Resources" : "HostComputeEndpoints"),
-                                joined(missing)}},
-                              {{isNamespace ? "namespace" : "route", facts.id}}));
+    out.push_back(makeFinding(
+        isNamespace ? "NS-ENDPOINT-MISSING" : "ROUTE-ENDPOINT-MISSING",
+        "Endpoint(s) " + joined(missing) + " do not exist.", {{kind, facts.id}},
+        {{fieldOf(kind, facts.id, isNamespace ? "Resources" : "HostComputeEndpoints"), joined(missing)}},
+        {{isNamespace ? "namespace" : "route", facts.id}}));
 }
 
 } // namespace hcn::analysis

@@ -11,8 +11,8 @@ namespace {
 
 std::string describeAcl(const AclFact& a)
 {
-    std::string out = std::string(a.allow ? "Allow" : "Block") + " " + (a.inbound ? "In" : "Out") + " priority " +
-                      std::to_string(a.priority);
+    std::string out = std::string(a.allow ? "Allow" : "Block") + " " + (a.inbound ? "In" : "Out") +
+                      " priority " + std::to_string(a.priority);
     if (!a.ruleId.empty())
         out += " (" + a.ruleId + ")";
     return out;
@@ -124,14 +124,15 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
             uncovered.push_back(s.prefix.toString());
     if (!uncovered.empty()) {
         const std::string ranges = joined(uncovered);
-        out.push_back(makeFinding("NAT-EXCEPTION-NETWORK",
-                                  count + " NAT traffic to the network's own range " + ranges +
-                                      " (OutBoundNAT exceptions: " + exceptions + ").",
-                                  objects(),
-                                  {{fieldOf(ResourceKind::Endpoint, sample.id, "Policies.OutBoundNAT.Exceptions"), exceptions},
-                                   {fieldOf(ResourceKind::Network, networkId, "Ipams.Subnets.IpAddressPrefix"), ranges},
-                                   {"Endpoints with these exceptions", std::to_string(members.size())}},
-                                  {{"endpoint", sample.id}, {"network", networkId}}));
+        out.push_back(makeFinding(
+            "NAT-EXCEPTION-NETWORK",
+            count + " NAT traffic to the network's own range " + ranges +
+                " (OutBoundNAT exceptions: " + exceptions + ").",
+            objects(),
+            {{fieldOf(ResourceKind::Endpoint, sample.id, "Policies.OutBoundNAT.Exceptions"), exceptions},
+             {fieldOf(ResourceKind::Network, networkId, "Ipams.Subnets.IpAddressPrefix"), ranges},
+             {"Endpoints with these exceptions", std::to_string(members.size())}},
+            {{"endpoint", sample.id}, {"network", networkId}}));
     }
 
     // The service range is not in the documents; the load balancers' VIPs outside the network show it.
@@ -148,14 +149,15 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
     }
     if (vips.empty())
         return;
-    out.push_back(makeFinding("NAT-EXCEPTION-SERVICE",
-                              count + " NAT traffic to the service VIPs (e.g. " + vips.front().toString() +
-                                  "): no OutBoundNAT exception covers any of the host's " +
-                                  std::to_string(vips.size()) + " VIP(s).",
-                              objects(),
-                              {{fieldOf(ResourceKind::Endpoint, sample.id, "Policies.OutBoundNAT.Exceptions"), exceptions},
-                               {"Load balancer VIPs", std::to_string(vips.size())}},
-                              {{"endpoint", sample.id}, {"network", networkId}}));
+    out.push_back(makeFinding(
+        "NAT-EXCEPTION-SERVICE",
+        count + " NAT traffic to the service VIPs (e.g. " + vips.front().toString() +
+            "): no OutBoundNAT exception covers any of the host's " + std::to_string(vips.size()) +
+            " VIP(s).",
+        objects(),
+        {{fieldOf(ResourceKind::Endpoint, sample.id, "Policies.OutBoundNAT.Exceptions"), exceptions},
+         {"Load balancer VIPs", std::to_string(vips.size())}},
+        {{"endpoint", sample.id}, {"network", networkId}}));
 }
 
 } // namespace hcn::analysis

@@ -3,9 +3,8 @@
 // Fix templates name objects by placeholder: {endpoint} {network} {lb} {namespace} {route} {object}
 // {kind} {ip} {port}; the rule that fires fills them in.
 
-#include "hcn/health_checks.h"
-
 #include "common/text.h"
+#include "hcn/health_checks.h"
 
 #include <array>
 
@@ -83,8 +82,7 @@ constexpr std::array<HealthRule, 34> kRules{{
      "Two containers were published on the same host port, or an old endpoint still holds it.",
      "hcnctl show endpoint {endpoint}; delete or re-publish one of them on another port"},
     {"LB-NO-BACKENDS", S::Warning, "A load balancer has no backends",
-     "A load balancer lists no endpoints in HostComputeEndpoints.",
-     "Connections to its VIP are dropped.",
+     "A load balancer lists no endpoints in HostComputeEndpoints.", "Connections to its VIP are dropped.",
      "The service has no ready pods, or kube-proxy has not synced yet.",
      "kubectl get endpoints (the service's pods); else hcnctl delete loadbalancer {lb}"},
     {"LB-BACKEND-MISSING", S::Error, "A load balancer names backends that do not exist",
@@ -161,8 +159,7 @@ constexpr std::array<HealthRule, 34> kRules{{
     {"ACL-BLOCKS-DNS", S::Error, "An ACL blocks DNS",
      "An outbound Block rule matches UDP port 53 to a DNS server of the endpoint, and no Allow rule "
      "evaluated before it lets DNS through.",
-     "Name resolution in the container fails.",
-     "A deny-all egress policy without the DNS exception.",
+     "Name resolution in the container fails.", "A deny-all egress policy without the DNS exception.",
      "Add an outbound Allow rule for UDP 53 to the DNS server with a lower Priority value "
      "(hcnctl modify endpoint {endpoint} -f policy.json)"},
     {"FEATURE-TOO-NEW", S::Error, "An object uses a feature the host's HNS does not have",
@@ -183,8 +180,7 @@ constexpr std::array<HealthRule, 34> kRules{{
     {"EP-NAMESPACE-MISSING", S::Warning, "An endpoint names a namespace that does not exist",
      "An endpoint's HostComputeNamespace names a namespace the host does not have.",
      "The endpoint looks attached but no compartment holds it.",
-     "The namespace was deleted before its endpoints.",
-     "hcnctl delete endpoint {endpoint}"},
+     "The namespace was deleted before its endpoints.", "hcnctl delete endpoint {endpoint}"},
     {"NS-ENDPOINT-MISSING", S::Warning, "A namespace lists an endpoint that does not exist",
      "A namespace's Resources name an endpoint ID the host does not have.",
      "The container believes it has a network interface it does not have.",
@@ -209,8 +205,7 @@ constexpr std::array<HealthRule, 34> kRules{{
     {"ROUTE-ENDPOINT-MISSING", S::Warning, "An SDN route names an endpoint that does not exist",
      "An SDN route's HostComputeEndpoints lists an endpoint ID the host does not have.",
      "The route is programmed for nothing; the traffic it should steer takes the default path.",
-     "The endpoint was deleted without its SDN route.",
-     "hcnctl delete sdnroute {route}"},
+     "The endpoint was deleted without its SDN route.", "hcnctl delete sdnroute {route}"},
 }};
 
 } // namespace

@@ -40,8 +40,8 @@ bool leaked(unsigned i)
 std::string guid(unsigned kind, unsigned n)
 {
     char text[40];
-    std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%012X", 0xC4EC0000u + kind, n & 0xFFFF, kind & 0xFFF,
-                  (n >> 16) & 0xFFF, n);
+    std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%012X", 0xC4EC0000u + kind, n & 0xFFFF,
+                  kind & 0xFFF, (n >> 16) & 0xFFF, n);
     return text;
 }
 
@@ -49,42 +49,48 @@ std::string guid(unsigned kind, unsigned n)
 std::string address(unsigned network, unsigned host)
 {
     host += 2;
-    return "10." + std::to_string(network * 4 + host / 65536) + "." + std::to_string((host / 256) % 256) + "." +
-           std::to_string(host % 256);
+    return "10." + std::to_string(network * 4 + host / 65536) + "." + std::to_string((host / 256) % 256) +
+           "." + std::to_string(host % 256);
 }
 
 json networkDocument(unsigned n)
 {
     const std::string base = "10." + std::to_string(n * 4) + ".0.";
-    return {{"ID", guid(1, n)},
-            {"Name", "cbr" + std::to_string(n)},
-            {"Type", "L2Bridge"},
-            {"Ipams", json::array({{{"Type", "Static"},
-                                    {"Subnets", json::array({{{"IpAddressPrefix", base + "0/18"},
-                                                              {"Routes", json::array({{{"NextHop", base + "1"},
-                                                                                       {"DestinationPrefix", "0.0.0.0/0"}}})}}})}}})},
-            {"Dns", {{"ServerList", json::array({"10.96.0.10"})}}},
-            {"MacPool", {{"Ranges", json::array({{{"StartMacAddress", "00-15-5D-00-00-00"},
-                                                  {"EndMacAddress", "00-15-5D-FF-FF-FF"}}})}}}};
+    return {
+        {"ID", guid(1, n)},
+        {"Name", "cbr" + std::to_string(n)},
+        {"Type", "L2Bridge"},
+        {"Ipams",
+         json::array({{{"Type", "Static"},
+                       {"Subnets",
+                        json::array({{{"IpAddressPrefix", base + "0/18"},
+                                      {"Routes", json::array({{{"NextHop", base + "1"},
+                                                               {"DestinationPrefix", "0.0.0.0/0"}}})}}})}}})},
+        {"Dns", {{"ServerList", json::array({"10.96.0.10"})}}},
+        {"MacPool",
+         {{"Ranges", json::array({{{"StartMacAddress", "00-15-5D-00-00-00"},
+                                   {"EndMacAddress", "00-15-5D-FF-FF-FF"}}})}}}};
 }
 
 json endpointDocument(unsigned i, unsigned total, unsigned variant = 0)
 {
     const unsigned network = i % kNetworks;
     const bool remote = i % 5 == 4;
-    const unsigned host = g_faults && i % 97 == 0 && i >= kNetworks ? (i - kNetworks) / kNetworks : i / kNetworks;
+    const unsigned host =
+        g_faults && i % 97 == 0 && i >= kNetworks ? (i - kNetworks) / kNetworks : i / kNetworks;
     char mac[24];
     std::snprintf(mac, sizeof mac, "00-15-5D-%02X-%02X-%02X", (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF);
     json e{{"ID", guid(2, i)},
            {"Name", "pod-" + std::to_string(i)},
            {"HostComputeNetwork", guid(1, network)},
-           {"IpConfigurations", json::array({{{"IpAddress", address(network, host + variant * total)},
-                                              {"PrefixLength", 18}}})},
+           {"IpConfigurations",
+            json::array({{{"IpAddress", address(network, host + variant * total)}, {"PrefixLength", 18}}})},
            {"MacAddress", mac},
            {"Flags", remote ? 1 : 0}};
     json policies = json::array();
     if (remote) {
-        policies.push_back({{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "192.168.0.20"}}}});
+        policies.push_back(
+            {{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "192.168.0.20"}}}});
     } else {
         if (!leaked(i))
             e["HostComputeNamespace"] = guid(3, i);
@@ -92,13 +98,21 @@ json endpointDocument(unsigned i, unsigned total, unsigned variant = 0)
                             {"Settings", {{"Exceptions", json::array({"10.0.0.0/8", "10.96.0.0/12"})}}}});
         if (i % 10 == 0) {
             policies.push_back({{"Type", "ACL"},
-                                {"Settings", {{"Action", "Allow"}, {"Direction", "Out"}, {"Priority", 100},
-                                              {"Protocols", "17"}, {"RemotePorts", "53"}}}});
-            policies.push_back({{"Type", "ACL"},
-                                {"Settings", {{"Action", "Block"}, {"Direction", "Out"}, {"Priority", 1000}}}});
+                                {"Settings",
+                                 {{"Action", "Allow"},
+                                  {"Direction", "Out"},
+                                  {"Priority", 100},
+                                  {"Protocols", "17"},
+                                  {"RemotePorts", "53"}}}});
+            policies.push_back(
+                {{"Type", "ACL"},
+                 {"Settings", {{"Action", "Block"}, {"Direction", "Out"}, {"Priority", 1000}}}});
             policies.push_back({{"Type", "PortMapping"},
-                                {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 20000 + i % 40000},
-                                              {"VIP", "192.168.0.10"}}}});
+                                {"Settings",
+                                 {{"Protocol", 6},
+                                  {"InternalPort", 80},
+                                  {"ExternalPort", 20000 + i % 40000},
+                                  {"VIP", "192.168.0.10"}}}});
         }
     }
     e["Policies"] = policies;
@@ -122,10 +136,12 @@ json loadBalancerDocument(unsigned n, unsigned endpoints, unsigned shift = 0)
     const bool nodePort = n >= 1000;
     json lb{{"ID", guid(4, n)},
             {"HostComputeEndpoints", backends},
-            {"PortMappings", json::array({{{"Protocol", 6}, {"InternalPort", 8080},
-                                           {"ExternalPort", nodePort ? 30000 + n : 80}}})}};
-    lb["FrontendVIPs"] = nodePort ? json::array()
-                                  : json::array({"10.96." + std::to_string(n / 250) + "." + std::to_string(n % 250 + 1)});
+            {"PortMappings",
+             json::array(
+                 {{{"Protocol", 6}, {"InternalPort", 8080}, {"ExternalPort", nodePort ? 30000 + n : 80}}})}};
+    lb["FrontendVIPs"] =
+        nodePort ? json::array()
+                 : json::array({"10.96." + std::to_string(n / 250) + "." + std::to_string(n % 250 + 1)});
     return lb;
 }
 
@@ -180,8 +196,10 @@ int main(int argc, char** argv)
         else
             numbers.push_back(argv[i]);
     }
-    const unsigned endpoints = numbers.size() > 0 ? unsigned(std::strtoul(numbers[0].c_str(), nullptr, 10)) : 10000;
-    const unsigned events = numbers.size() > 1 ? unsigned(std::strtoul(numbers[1].c_str(), nullptr, 10)) : 2000;
+    const unsigned endpoints =
+        numbers.size() > 0 ? unsigned(std::strtoul(numbers[0].c_str(), nullptr, 10)) : 10000;
+    const unsigned events =
+        numbers.size() > 1 ? unsigned(std::strtoul(numbers[1].c_str(), nullptr, 10)) : 2000;
     constexpr unsigned kLoadBalancers = 1100;
 
     std::vector<hcn::HostObject> objects;
@@ -209,19 +227,21 @@ int main(int argc, char** argv)
         full.push_back(millisecondsSince(start));
         findings = checker.findings().size();
     }
-    std::printf("host: %u endpoints (%u remote), %zu namespaces, %u networks, %u load balancers; %zu findings\n",
-                endpoints, endpoints / 5, state.count(hcn::ResourceKind::Namespace), kNetworks, kLoadBalancers,
-                findings);
-    std::printf("full check (assign): best %.1f ms, median %.1f ms (CPU time: best %.1f ms, median %.1f ms)\n",
-                *std::min_element(full.begin(), full.end()), percentile(full, 0.5),
-                *std::min_element(fullCpu.begin(), fullCpu.end()), percentile(fullCpu, 0.5));
+    std::printf(
+        "host: %u endpoints (%u remote), %zu namespaces, %u networks, %u load balancers; %zu findings\n",
+        endpoints, endpoints / 5, state.count(hcn::ResourceKind::Namespace), kNetworks, kLoadBalancers,
+        findings);
+    std::printf(
+        "full check (assign): best %.1f ms, median %.1f ms (CPU time: best %.1f ms, median %.1f ms)\n",
+        *std::min_element(full.begin(), full.end()), percentile(full, 0.5),
+        *std::min_element(fullCpu.begin(), fullCpu.end()), percentile(fullCpu, 0.5));
 
     hcn::HealthChecker checker;
     checker.setHnsVersion(hcn::SchemaVersion{15, 4});
     checker.assign(state);
     std::mt19937 random(42);
-    const char* const kKinds[] = {"endpoint create", "endpoint change", "endpoint delete", "load balancer change",
-                                  "namespace attach"};
+    const char* const kKinds[] = {"endpoint create", "endpoint change", "endpoint delete",
+                                  "load balancer change", "namespace attach"};
     std::vector<std::vector<double>> times(5);
     unsigned next = endpoints;
     using Op = hcn::HostUpdate::Op;
@@ -240,7 +260,8 @@ int main(int argc, char** argv)
             p = event(Op::Delete, K::Endpoint, endpointDocument(random() % endpoints, endpoints));
             break;
         case 3:
-            p = event(Op::Modify, K::LoadBalancer, loadBalancerDocument(random() % kLoadBalancers, endpoints, e));
+            p = event(Op::Modify, K::LoadBalancer,
+                      loadBalancerDocument(random() % kLoadBalancers, endpoints, e));
             break;
         default:
             p = event(Op::Create, K::Namespace, namespaceDocument(next - 1));
@@ -253,8 +274,8 @@ int main(int argc, char** argv)
     }
     std::vector<double> all;
     for (unsigned k = 0; k < 5 && events >= 5; ++k) {
-        std::printf("update after one %-20s median %.3f ms, p99 %.3f ms, max %.3f ms (%zu events)\n", kKinds[k],
-                    percentile(times[k], 0.5), percentile(times[k], 0.99),
+        std::printf("update after one %-20s median %.3f ms, p99 %.3f ms, max %.3f ms (%zu events)\n",
+                    kKinds[k], percentile(times[k], 0.5), percentile(times[k], 0.99),
                     *std::max_element(times[k].begin(), times[k].end()), times[k].size());
         all.insert(all.end(), times[k].begin(), times[k].end());
     }

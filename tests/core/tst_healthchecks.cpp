@@ -43,15 +43,18 @@ json subnet(const std::string& prefix, const std::string& gateway)
     return s;
 }
 
-json network(const std::string& id, const std::string& type, const std::string& prefix, const std::string& gateway)
+json network(const std::string& id, const std::string& type, const std::string& prefix,
+             const std::string& gateway)
 {
-    return {{"ID", id},
-            {"Name", "net-" + id.substr(id.size() - 2)},
-            {"Type", type},
-            {"Ipams", json::array({{{"Type", "Static"}, {"Subnets", json::array({subnet(prefix, gateway)})}}})},
-            {"MacPool", {{"Ranges", json::array({{{"StartMacAddress", "00-15-5D-52-C0-00"},
-                                                  {"EndMacAddress", "00-15-5D-52-CF-FF"}}})}}},
-            {"Dns", {{"ServerList", json::array({"10.0.0.10"})}}}};
+    return {
+        {"ID", id},
+        {"Name", "net-" + id.substr(id.size() - 2)},
+        {"Type", type},
+        {"Ipams", json::array({{{"Type", "Static"}, {"Subnets", json::array({subnet(prefix, gateway)})}}})},
+        {"MacPool",
+         {{"Ranges", json::array({{{"StartMacAddress", "00-15-5D-52-C0-00"},
+                                   {"EndMacAddress", "00-15-5D-52-CF-FF"}}})}}},
+        {"Dns", {{"ServerList", json::array({"10.0.0.10"})}}}};
 }
 
 json endpoint(int n, const std::string& networkId, const std::string& ip, bool attached = true)
@@ -89,10 +92,12 @@ json nameSpace(const std::string& id, const std::vector<std::string>& endpoints)
 json loadBalancer(int n, const std::vector<std::string>& backends, const std::vector<std::string>& vips,
                   int protocol, int external, int internal)
 {
-    return {{"ID", guid(500 + n)},
-            {"HostComputeEndpoints", backends},
-            {"FrontendVIPs", vips},
-            {"PortMappings", json::array({{{"Protocol", protocol}, {"ExternalPort", external}, {"InternalPort", internal}}})}};
+    return {
+        {"ID", guid(500 + n)},
+        {"HostComputeEndpoints", backends},
+        {"FrontendVIPs", vips},
+        {"PortMappings",
+         json::array({{{"Protocol", protocol}, {"ExternalPort", external}, {"InternalPort", internal}}})}};
 }
 
 json policy(const std::string& type, const json& settings)
@@ -114,8 +119,11 @@ struct Host
     json& ep(int n) { return endpoints[std::size_t(n - 1)]; }
     QByteArray text() const
     {
-        json root{{"Networks", networks},         {"Endpoints", endpoints}, {"Namespaces", namespaces},
-                  {"LoadBalancers", loadBalancers}, {"SdnRoutes", routes}};
+        json root{{"Networks", networks},
+                  {"Endpoints", endpoints},
+                  {"Namespaces", namespaces},
+                  {"LoadBalancers", loadBalancers},
+                  {"SdnRoutes", routes}};
         if (!hnsVersion.is_null())
             root["HnsVersion"] = hnsVersion;
         if (!import.is_null())
@@ -212,7 +220,8 @@ std::vector<Case> cases()
             h.endpoints = json::array();
             std::vector<std::string> members;
             for (int i = 0; i < used; ++i) {
-                h.endpoints.push_back(endpoint(i + 1, kNet, "10.0.0." + std::to_string(i + 2), i < attachedCount));
+                h.endpoints.push_back(
+                    endpoint(i + 1, kNet, "10.0.0." + std::to_string(i + 2), i < attachedCount));
                 if (i < attachedCount)
                     members.push_back(guid(101 + i));
             }
@@ -237,17 +246,22 @@ std::vector<Case> cases()
     }
     {
         Host h;
-        h.ep(1)["Policies"] = json::array({policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"InternalPort", 80}})});
-        h.ep(2)["Policies"] = json::array({policy("PortMapping", {{"Protocol", "TCP"}, {"ExternalPort", 8080}, {"InternalPort", 81}})});
+        h.ep(1)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"InternalPort", 80}})});
+        h.ep(2)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", "TCP"}, {"ExternalPort", 8080}, {"InternalPort", 81}})});
         add("two endpoints publish TCP 8080", h, "PORTMAP-CONFLICT", true);
         h.ep(2)["Policies"][0]["Settings"]["Protocol"] = 17;
         add("TCP 8080 and UDP 8080", h, "PORTMAP-CONFLICT", false);
         Host vips;
-        vips.ep(1)["Policies"] = json::array({policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"VIP", "192.168.1.10"}})});
-        vips.ep(2)["Policies"] = json::array({policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"VIP", "192.168.1.11"}})});
+        vips.ep(1)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"VIP", "192.168.1.10"}})});
+        vips.ep(2)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"VIP", "192.168.1.11"}})});
         add("TCP 8080 on two different host addresses", vips, "PORTMAP-CONFLICT", false);
         Host nodePort;
-        nodePort.ep(1)["Policies"] = json::array({policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 30080}})});
+        nodePort.ep(1)["Policies"] =
+            json::array({policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 30080}})});
         nodePort.loadBalancers = json::array({loadBalancer(1, {guid(102)}, {}, 6, 30080, 80)});
         add("a port mapping on a node port", nodePort, "PORTMAP-CONFLICT", true);
     }
@@ -281,8 +295,12 @@ std::vector<Case> cases()
         add("a node port with one live backend", h, "LB-ORPHAN-HOST-PORT", false);
         Host dump;
         dump.loadBalancers = json::array({loadBalancer(1, {guid(198)}, {}, 6, 80, 8080)});
-        dump.import = {{"Objects", json::array({{{"ID", guid(501)},
-                                                 {"Lost", json::array({"Policies[0].VIPs: not expanded by PowerShell (System.Object[])"})}}})}};
+        dump.import = {
+            {"Objects",
+             json::array(
+                 {{{"ID", guid(501)},
+                   {"Lost",
+                    json::array({"Policies[0].VIPs: not expanded by PowerShell (System.Object[])"})}}})}};
         add("a dump that did not carry the load balancer's VIPs", dump, "LB-ORPHAN-HOST-PORT", false);
     }
     {
@@ -297,8 +315,9 @@ std::vector<Case> cases()
         auto overlay = [](const std::string& pa) {
             Host h;
             h.networks[0]["Type"] = "Overlay";
-            h.networks[0]["Policies"] = json::array(
-                {policy("RemoteSubnetRoute", {{"DestinationPrefix", "10.0.0.128/25"}, {"ProviderAddress", "192.168.1.20"}})});
+            h.networks[0]["Policies"] =
+                json::array({policy("RemoteSubnetRoute", {{"DestinationPrefix", "10.0.0.128/25"},
+                                                          {"ProviderAddress", "192.168.1.20"}})});
             h.endpoints.push_back(remoteEndpoint(3, kNet, "10.0.0.130", pa));
             return h;
         };
@@ -307,11 +326,13 @@ std::vector<Case> cases()
         Host noPa = overlay("192.168.1.20");
         noPa.endpoints[2].erase("Policies");
         add("a remote overlay endpoint without a provider address", noPa, "REMOTE-NO-PA", true);
-        add("a remote overlay endpoint with its provider address", overlay("192.168.1.20"), "REMOTE-NO-PA", false);
+        add("a remote overlay endpoint with its provider address", overlay("192.168.1.20"), "REMOTE-NO-PA",
+            false);
     }
     {
         Host h;
-        h.networks[0]["Ipams"][0]["Subnets"][0]["IpSubnets"] = json::array({{{"IpAddressPrefix", "10.0.0.0/26"}}});
+        h.networks[0]["Ipams"][0]["Subnets"][0]["IpSubnets"] =
+            json::array({{{"IpAddressPrefix", "10.0.0.0/26"}}});
         h.endpoints.push_back(remoteEndpoint(3, kNet, "10.0.0.40", "192.168.1.20"));
         add("a remote endpoint inside this node's range", h, "REMOTE-IP-IN-LOCAL-RANGE", true);
         h.endpoints[2]["IpConfigurations"][0]["IpAddress"] = "10.0.0.140";
@@ -366,7 +387,8 @@ std::vector<Case> cases()
     }
     {
         auto acl = [](const std::string& action, int priority, const json& extra) {
-            json settings{{"Action", action}, {"Direction", "Out"}, {"Priority", priority}, {"RuleType", "Switch"}};
+            json settings{
+                {"Action", action}, {"Direction", "Out"}, {"Priority", priority}, {"RuleType", "Switch"}};
             settings.update(extra);
             return policy("ACL", settings);
         };
@@ -375,13 +397,15 @@ std::vector<Case> cases()
                                            acl("Allow", 200, {{"Protocols", "6"}, {"RemotePorts", "443"}})});
         add("a block-all above a specific allow", h, "ACL-SHADOWED", true);
         Host miss;
-        miss.ep(1)["Policies"] = json::array({acl("Block", 200, json::object()),
-                                              acl("Allow", 100, {{"Protocols", "6"}, {"RemotePorts", "443"}})});
+        miss.ep(1)["Policies"] =
+            json::array({acl("Block", 200, json::object()),
+                         acl("Allow", 100, {{"Protocols", "6"}, {"RemotePorts", "443"}})});
         add("the specific allow evaluated first", miss, "ACL-SHADOWED", false);
         Host dns;
         dns.ep(1)["Policies"] = json::array({acl("Block", 1000, {{"Protocols", "17"}})});
         add("a UDP block without a DNS allow", dns, "ACL-BLOCKS-DNS", true);
-        dns.ep(1)["Policies"].push_back(acl("Allow", 100, {{"Protocols", "17"}, {"RemotePorts", "53"}, {"RemoteAddresses", "10.0.0.10/32"}}));
+        dns.ep(1)["Policies"].push_back(acl(
+            "Allow", 100, {{"Protocols", "17"}, {"RemotePorts", "53"}, {"RemoteAddresses", "10.0.0.10/32"}}));
         add("a UDP block below an allow for DNS", dns, "ACL-BLOCKS-DNS", false);
     }
     {
@@ -403,7 +427,8 @@ std::vector<Case> cases()
     }
     {
         Host h;
-        h.networks[0]["Ipams"][0]["Subnets"][0]["Routes"] = json::array({{{"NextHop", "10.0.0.1"}, {"DestinationPrefix", "10.1.0.0/16"}}});
+        h.networks[0]["Ipams"][0]["Subnets"][0]["Routes"] =
+            json::array({{{"NextHop", "10.0.0.1"}, {"DestinationPrefix", "10.1.0.0/16"}}});
         add("routes without a default", h, "NET-NO-DEFAULT-ROUTE", true);
         h.networks[0]["Ipams"][0]["Subnets"][0].erase("Routes");
         add("routes absent from the document", h, "NET-NO-DEFAULT-ROUTE", false);
@@ -494,7 +519,8 @@ private slots:
         QTest::addColumn<QString>("rule");
         QTest::addColumn<bool>("fires");
         for (const Case& c : cases())
-            QTest::newRow(qPrintable(QString("%1 %2").arg(c.rule, c.name))) << c.snapshot << c.rule << c.fires;
+            QTest::newRow(qPrintable(QString("%1 %2").arg(c.rule, c.name)))
+                << c.snapshot << c.rule << c.fires;
     }
 
     void rule()
@@ -512,7 +538,8 @@ private slots:
             // Every finding names its objects and says what to do.
             QVERIFY(!f.objects.empty());
             QVERIFY(!f.title.empty() && !f.cause.empty() && !f.fix.empty() && !f.message.empty());
-            QVERIFY2(f.fix.find("{endpoint}") == std::string::npos && f.fix.find("{lb}") == std::string::npos &&
+            QVERIFY2(f.fix.find("{endpoint}") == std::string::npos &&
+                         f.fix.find("{lb}") == std::string::npos &&
                          f.fix.find("{network}") == std::string::npos,
                      f.fix.c_str());
             for (const auto& o : f.objects)
@@ -532,7 +559,8 @@ private slots:
             QVERIFY2(ids.insert(std::string(r.id)).second, "rule IDs are unique");
             QVERIFY2(seen[std::string(r.id)].first > 0, r.id.data());
             QVERIFY2(seen[std::string(r.id)].second > 0, r.id.data());
-            QVERIFY(!r.title.empty() && !r.what.empty() && !r.why.empty() && !r.cause.empty() && !r.fix.empty());
+            QVERIFY(!r.title.empty() && !r.what.empty() && !r.why.empty() && !r.cause.empty() &&
+                    !r.fix.empty());
         }
     }
 
@@ -569,18 +597,40 @@ private slots:
         const json wrong = json::array({1, "x", true});
         json root;
         root["HnsVersion"] = "fifteen";
-        root["Networks"] = json::array({{{"ID", kNet}, {"Type", 7}, {"Ipams", "Static"}, {"Dns", 5},
-                                         {"MacPool", {{"Ranges", wrong}}}, {"Policies", {{"Type", 3}}}},
-                                        {{"ID", kNet2}, {"Ipams", json::array({{{"Subnets", json::array({{{"IpAddressPrefix", 10}, {"Routes", 1}}})}}})}}});
-        root["Endpoints"] = json::array({{{"ID", guid(101)}, {"HostComputeNetwork", 12}, {"IpConfigurations", {{"IpAddress", "10.0.0.5"}}},
-                                          {"MacAddress", json::array()}, {"Flags", "remote"}, {"Policies", wrong}, {"Dns", {{"ServerList", 1}}}},
-                                         {{"ID", guid(102)}, {"HostComputeNetwork", kNet}, {"IpConfigurations", json::array({{{"IpAddress", "banana"}}})},
-                                          {"Policies", json::array({{{"Type", "ACL"}, {"Settings", {{"Protocols", json::object()}, {"Priority", "high"}, {"RemotePorts", "70000"}}}},
-                                                                    {{"Type", "PortMapping"}, {"Settings", "TCP 80"}},
-                                                                    {{"Type", "OutBoundNAT"}, {"Settings", {{"Exceptions", 5}}}}})}}});
+        root["Networks"] = json::array(
+            {{{"ID", kNet},
+              {"Type", 7},
+              {"Ipams", "Static"},
+              {"Dns", 5},
+              {"MacPool", {{"Ranges", wrong}}},
+              {"Policies", {{"Type", 3}}}},
+             {{"ID", kNet2},
+              {"Ipams",
+               json::array({{{"Subnets", json::array({{{"IpAddressPrefix", 10}, {"Routes", 1}}})}}})}}});
+        root["Endpoints"] = json::array(
+            {{{"ID", guid(101)},
+              {"HostComputeNetwork", 12},
+              {"IpConfigurations", {{"IpAddress", "10.0.0.5"}}},
+              {"MacAddress", json::array()},
+              {"Flags", "remote"},
+              {"Policies", wrong},
+              {"Dns", {{"ServerList", 1}}}},
+             {{"ID", guid(102)},
+              {"HostComputeNetwork", kNet},
+              {"IpConfigurations", json::array({{{"IpAddress", "banana"}}})},
+              {"Policies",
+               json::array(
+                   {{{"Type", "ACL"},
+                     {"Settings",
+                      {{"Protocols", json::object()}, {"Priority", "high"}, {"RemotePorts", "70000"}}}},
+                    {{"Type", "PortMapping"}, {"Settings", "TCP 80"}},
+                    {{"Type", "OutBoundNAT"}, {"Settings", {{"Exceptions", 5}}}}})}}});
         root["Namespaces"] = json::array({{{"ID", kNs}, {"Resources", "none"}}});
-        root["LoadBalancers"] = json::array({{{"ID", guid(500)}, {"HostComputeEndpoints", "all"}, {"FrontendVIPs", 10},
-                                              {"PortMappings", json::array({{{"Protocol", "SCTP"}, {"ExternalPort", -1}}})}}});
+        root["LoadBalancers"] =
+            json::array({{{"ID", guid(500)},
+                          {"HostComputeEndpoints", "all"},
+                          {"FrontendVIPs", 10},
+                          {"PortMappings", json::array({{{"Protocol", "SCTP"}, {"ExternalPort", -1}}})}}});
         root["SdnRoutes"] = json::array({{{"ID", guid(700)}, {"HostComputeEndpoints", 1}}});
         auto findings = hcn::checkSnapshot(root.dump());
         QVERIFY(findings.ok());
@@ -631,16 +681,21 @@ private slots:
         QFETCH(unsigned, seed);
         std::mt19937 random(seed);
         auto pick = [&](int n) { return int(random() % unsigned(n)); };
-        const int steps = qEnvironmentVariableIsSet("HCN_RANDOM_STEPS") ? qEnvironmentVariableIntValue("HCN_RANDOM_STEPS") : 150;
+        const int steps = qEnvironmentVariableIsSet("HCN_RANDOM_STEPS")
+                              ? qEnvironmentVariableIntValue("HCN_RANDOM_STEPS")
+                              : 150;
 
         std::map<std::string, std::pair<hcn::ResourceKind, json>> objects;
         const std::vector<std::string> networkIds{kNet, kNet2, guid(3)};
         auto randomNetwork = [&](const std::string& id) {
             static const char* const kTypes[] = {"NAT", "L2Bridge", "Overlay"};
-            static const char* const kPrefixes[] = {"10.0.0.0/28", "10.0.0.0/24", "10.0.1.0/24", "10.0.0.0/16"};
+            static const char* const kPrefixes[] = {"10.0.0.0/28", "10.0.0.0/24", "10.0.1.0/24",
+                                                    "10.0.0.0/16"};
             json n = network(id, kTypes[pick(3)], kPrefixes[pick(4)], pick(5) ? "10.0.0.1" : "10.9.9.9");
             if (pick(3) == 0)
-                n["Policies"] = json::array({policy("RemoteSubnetRoute", {{"DestinationPrefix", "10.0.1.0/24"}, {"ProviderAddress", "192.168.1.20"}})});
+                n["Policies"] =
+                    json::array({policy("RemoteSubnetRoute", {{"DestinationPrefix", "10.0.1.0/24"},
+                                                              {"ProviderAddress", "192.168.1.20"}})});
             if (pick(4) == 0)
                 n.erase("Dns");
             return n;
@@ -656,11 +711,17 @@ private slots:
                 e["HostComputeNamespace"] = guid(10 + pick(3));
             json policies = json::array();
             if (pick(3) == 0)
-                policies.push_back(policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080 + pick(2)}}));
+                policies.push_back(
+                    policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080 + pick(2)}}));
             if (pick(3) == 0)
-                policies.push_back(policy("OutBoundNAT", {{"Exceptions", pick(2) ? json::array({"10.0.0.0/8"}) : json::array({"10.96.0.0/12"})}}));
+                policies.push_back(policy(
+                    "OutBoundNAT",
+                    {{"Exceptions", pick(2) ? json::array({"10.0.0.0/8"}) : json::array({"10.96.0.0/12"})}}));
             if (pick(4) == 0)
-                policies.push_back(policy("ACL", {{"Action", "Block"}, {"Direction", "Out"}, {"Priority", 100 + pick(3)}, {"Protocols", "17"}}));
+                policies.push_back(policy("ACL", {{"Action", "Block"},
+                                                  {"Direction", "Out"},
+                                                  {"Priority", 100 + pick(3)},
+                                                  {"Protocols", "17"}}));
             if (!policies.empty() && !e.contains("Policies"))
                 e["Policies"] = policies;
             if (pick(5) == 0)
@@ -705,19 +766,22 @@ private slots:
                     std::vector<std::string> vips;
                     if (pick(3))
                         vips.push_back(pick(2) ? "10.96.0.10" : "10.96.0.20");
-                    json lb = loadBalancer(n, randomEndpointIds(pick(3)), vips, pick(2) ? 6 : 17, pick(2) ? 53 : 8080, 80);
+                    json lb = loadBalancer(n, randomEndpointIds(pick(3)), vips, pick(2) ? 6 : 17,
+                                           pick(2) ? 53 : 8080, 80);
                     if (pick(5) == 0)
                         lb["PortMappings"][0]["DistributionType"] = 1;
                     objects[guid(500 + n)] = {hcn::ResourceKind::LoadBalancer, lb};
                 }
             } else {
                 const std::string id = guid(700 + pick(2));
-                objects[id] = {hcn::ResourceKind::SdnRoute, {{"ID", id}, {"HostComputeEndpoints", randomEndpointIds(1)}}};
+                objects[id] = {hcn::ResourceKind::SdnRoute,
+                               {{"ID", id}, {"HostComputeEndpoints", randomEndpointIds(1)}}};
             }
 
             std::vector<hcn::HostObject> list;
             for (const auto& [id, object] : objects)
-                list.push_back({object.first, hcn::canonicalObjectId(id), std::make_shared<const json>(object.second)});
+                list.push_back(
+                    {object.first, hcn::canonicalObjectId(id), std::make_shared<const json>(object.second)});
             const auto changes = state.assign(std::move(list));
             checker.update(state, changes);
 

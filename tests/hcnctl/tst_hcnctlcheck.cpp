@@ -97,15 +97,18 @@ private slots:
         QTest::addColumn<QString>("severity");
         QTest::addColumn<QStringList>("rules");
         QTest::newRow("error") << "error" << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT"};
-        QTest::newRow("warning") << "warning" << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT", "EP-LEAKED"};
-        QTest::newRow("info (any case)") << "INFO" << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT", "EP-LEAKED"};
+        QTest::newRow("warning") << "warning"
+                                 << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT", "EP-LEAKED"};
+        QTest::newRow("info (any case)")
+            << "INFO" << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT", "EP-LEAKED"};
     }
 
     void severityFilter()
     {
         QFETCH(QString, severity);
         QFETCH(QStringList, rules);
-        const CtlRun run = runCtl({"--snapshot", checksFile("faulty-host.json"), "check", "--json", "--severity", severity});
+        const CtlRun run =
+            runCtl({"--snapshot", checksFile("faulty-host.json"), "check", "--json", "--severity", severity});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(ruleIds(parseObject(run.out)), rules);
     }
@@ -115,7 +118,8 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("unknown severity") << QStringList{"--embedded", "check", "--severity", "fatal"};
         QTest::newRow("an argument") << QStringList{"--embedded", "check", "all"};
-        QTest::newRow("--severity on another verb") << QStringList{"--embedded", "list", "all", "--severity", "error"};
+        QTest::newRow("--severity on another verb")
+            << QStringList{"--embedded", "list", "all", "--severity", "error"};
     }
 
     void usageErrors()
@@ -155,8 +159,8 @@ private slots:
 
         const QString endpoint = service.filePath("endpoint.json");
         QVERIFY(writeFile(endpoint, R"({"ID":"c4ec0000-0000-4000-8000-000000000002","Name":"pod"})"));
-        created = runCtl({"--socket", socket, "create", "endpoint", "--network", "c4ec0000-0000-4000-8000-000000000001",
-                          "-f", endpoint});
+        created = runCtl({"--socket", socket, "create", "endpoint", "--network",
+                          "c4ec0000-0000-4000-8000-000000000001", "-f", endpoint});
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         const QString nodePort = service.filePath("nodeport.json");
         QVERIFY(writeFile(nodePort, R"({"ID":"c4ec0000-0000-4000-8000-000000000006",
@@ -164,7 +168,8 @@ private slots:
 "PortMappings":[{"Protocol":6,"InternalPort":80,"ExternalPort":30080}]})"));
         created = runCtl({"--socket", socket, "create", "loadbalancer", "-f", nodePort});
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
-        const CtlRun removed = runCtl({"--socket", socket, "delete", "endpoint", "c4ec0000-0000-4000-8000-000000000002"});
+        const CtlRun removed =
+            runCtl({"--socket", socket, "delete", "endpoint", "c4ec0000-0000-4000-8000-000000000002"});
         if (removed.exitCode != 0)
             QSKIP("the engine keeps endpoints a load balancer uses; the orphan cannot arise here");
         run = runCtl({"--socket", socket, "check"});
