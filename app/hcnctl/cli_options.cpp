@@ -24,7 +24,8 @@ enum class Option
     Id,
     Filter,
     Duration,
-    Count
+    Count,
+    Severity
 };
 
 struct OptionSpec
@@ -54,6 +55,7 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--filter", {Option::Filter, true}},
         {"--duration", {Option::Duration, true}},
         {"--count", {Option::Count, true}},
+        {"--severity", {Option::Severity, true}},
     };
     return specs;
 }
@@ -73,6 +75,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"version", {}},
         {"import", {}},
         {"explain", {}},
+        {"check", {Option::Severity}},
         {"help", {}},
     };
     return accepted;
@@ -214,6 +217,9 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
             out.durationSeconds = seconds;
             break;
         }
+        case Option::Severity:
+            out.severity = value;
+            break;
         case Option::Count: {
             std::uint64_t count = 0;
             if (!parseCount(value, count) || count == 0) {

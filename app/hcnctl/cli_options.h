@@ -28,6 +28,7 @@ struct CliOptions
     std::string filter;                    ///< list --filter JSON
     std::optional<double> durationSeconds; ///< events --duration
     std::optional<std::uint64_t> count;    ///< events --count
+    std::string severity;                  ///< check --severity error|warning|info
 
     /// Parses argv without the program name. On a usage error returns nullopt and sets `error` to a
     /// one-line explanation.

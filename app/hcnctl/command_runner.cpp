@@ -1,6 +1,7 @@
 #include "command_runner.h"
 
 #include "batch_runner.h"
+#include "check_command.h"
 #include "cli_options.h"
 #include "document_reader.h"
 #include "event_watcher.h"
@@ -189,6 +190,11 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             return problem;
         if (o.embedded || !o.snapshot.empty() || !o.socket.empty())
             return "explain needs no service: --embedded, --snapshot and --socket do not apply";
+    } else if (o.verb == "check") {
+        if (count != 0)
+            return "check takes no arguments";
+        if (!o.severity.empty() && !severityFromName(o.severity))
+            return "--severity needs error, warning or info, not \"" + o.severity + "\"";
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -248,6 +254,9 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         return call(options, s);
     if (options.verb == "batch")
         return batch(options, s);
+    if (options.verb == "check")
+        return runCheck(s, options.snapshot, options.json,
+                        severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);
     return events(options, s);
 }
 

@@ -46,6 +46,7 @@ Commands:
   version                      versions of hcnctl and of the service
   import [--json] PATH...      read a customer's dump (files, folders, archives) into a snapshot
   explain CODE... | all        what an HRESULT means, its common causes and what to check
+  check [--severity S]         health checks: what is wrong, the likely cause and the fix
 
 KIND: )") + std::string(kindWordsHelp()) +
            ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
@@ -132,6 +133,20 @@ starting with # are skipped. Exit status 1 when any call failed.
 
 Prints hcnctl's version and the service's: HNS and schema versions, where the calls go and the
 datapath it programs.
+)";
+    } else if (verb == "check") {
+        page = R"(Usage: hcnctl check [--json] [--severity error|warning|info]
+
+Runs the health checks (docs/checks.md) over the host: hcnd, --embedded, or a customer's snapshot with
+--snapshot FILE. Findings are grouped by severity; each names its rule ID, title, the objects involved
+(kind and ID), the likely cause and the fix (an hcnctl, hnsdiag or PowerShell command). A summary line
+counts them.
+
+  --severity S  show findings of severity S and worse (default: info, i.e. everything)
+  --json        {"Findings":[{"RuleId","Severity","Title","Message","Objects":[{"Kind","ID"}],
+                "Evidence":[{"Field","Value"}],"Cause","Fix"}],"Counts":{"Error","Warning","Info"}}
+
+Exit status: 1 when there is an error-severity finding (or the host cannot be read), 0 otherwise.
 )";
     } else if (verb == "import") {
         page = R"(Usage: hcnctl import [--json] PATH...

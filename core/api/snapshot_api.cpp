@@ -5,6 +5,7 @@
 
 #include "hcn/snapshot_api.h"
 
+#include "common/json_member.h"
 #include "common/text.h"
 #include "engine/engine_state.h"
 #include "engine/handle_table.h"
@@ -35,14 +36,7 @@ Status badHandle(ResourceKind kind)
 /// A member by exact key, else case-insensitively (customer documents may spell "Id").
 const Json* member(const Json& doc, std::string_view key)
 {
-    if (!doc.is_object())
-        return nullptr;
-    if (auto it = doc.find(key); it != doc.end())
-        return &*it;
-    for (auto it = doc.begin(); it != doc.end(); ++it)
-        if (equalsIgnoreCase(it.key(), key))
-            return &*it;
-    return nullptr;
+    return memberIgnoringCase(doc, key);
 }
 
 std::optional<Guid> guidAt(const Json& doc, std::string_view key)

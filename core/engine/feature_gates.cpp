@@ -119,6 +119,17 @@ Status checkLoadBalancer(const SchemaVersion& hns, const SchemaJson& doc)
 
 } // namespace
 
+bool supportsEveryCreateFeature(const SchemaVersion& hns)
+{
+    // Every feature a create document can use (modifying a load balancer in place gates modifies only).
+    static const Feature* const kCreateFeatures[] = {&kV2Api,         &kAclExtensions, &kRemoteSubnet, &kHostRoute,
+                                                     &kDsr,           &kIpv6DualStack, &kSessionAffinity,
+                                                     &kVxlanPort,     &kL4Proxy,       &kSetPolicy,    &kL4WfpProxy,
+                                                     &kTierAcl,       &kNetworkAcl,    &kNestedIpSet,  &kDisableHostPort};
+    return std::all_of(std::begin(kCreateFeatures), std::end(kCreateFeatures),
+                       [&](const Feature* f) { return f->supportedBy(hns); });
+}
+
 bool Feature::supportedBy(const SchemaVersion& hns) const
 {
     return std::any_of(ranges.begin(), ranges.end(), [&](const VersionRange& r) {

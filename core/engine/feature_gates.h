@@ -25,6 +25,10 @@ struct Feature
     std::string describeRanges() const;
 };
 
+/// True when the HNS version has every feature checkFeatureGates looks for in a create document: no
+/// document can be refused for its features then.
+bool supportsEveryCreateFeature(const SchemaVersion& hns);
+
 /// Refuses (HCN_E_REQUEST_UNSUPPORTED) a create document or modify request that uses a feature the
 /// emulated HNS version does not have, naming the feature and the versions that have it.
 Status checkFeatureGates(const SchemaVersion& hns, ResourceKind kind, const SchemaJson& document,

@@ -1,0 +1,490 @@
+#include "analysis/host_facts.h"
+
+#include "common/json_member.h"
+#include "common/text.h"
+#include "hcn/host_state.h"
+#include "schema/v1_to_v2_support.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace hcn::analysis {
+
+namespace {
+
+using Json = nlohmann::json;
+
+const Json* member(const Json& object, std::string_view key)
+{
+    return memberIgnoringCase(object, key);
+}
+
+std::string text(const Json& object, std::string_view key)
+{
+    const Json* value = member(object, key);
+    return value && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+/// A whole number from a JSON number or decimal text; nullopt otherwise.
+std::optional<std::uint64_t> number(const Json& value)
+{
+    if (value.is_number_unsigned())
+        return value.get<std::uint64_t>();
+    if (value.is_number_integer()) {
+        const auto n = value.get<std::int64_t>();
+        return n < 0 ? std::nullopt : std::optional<std::uint64_t>(std::uint64_t(n));
+    }
+    if (value.is_string()) {
+        const std::string& s = value.get_ref<const std::string&>();
+        std::uint64_t n = 0;
+        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+        if (ec == std::errc() && end == s.data() + s.size() && !s.empty())
+            return n;
+    }
+    return std::nullopt;
+}
+
+std::string shown(const Json& value)
+{
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+/// Records a present field whose value could not be read.
+struct Reader
+{
+    std::vector<UnreadableField>& unreadable;
+
+    void note(const std::string& field, const Json& value) { unreadable.push_back({field, shown(value)}); }
+
+    std::optional<IpAddress> address(const Json& object, std::string_view key, const std::string& where)
+    {
+        const Json* value = member(object, key);
+        if (!value || value->is_null() ||
+            (value->is_string() && value->get_ref<const std::string&>().empty()))
+            return std::nullopt;
+        if (value->is_string())
+            if (auto parsed = IpAddress::parse(value->get_ref<const std::string&>()))
+                return parsed;
+        note(where + std::string(key), *value);
+        return std::nullopt;
+    }
+
+    std::optional<IpPrefix> prefix(const Json& value, const std::string& where)
+    {
+        if (value.is_string()) {
+            const std::string& s = value.get_ref<const std::string&>();
+            if (s.empty())
+                return std::nullopt;
+            if (auto parsed = IpPrefix::parse(s, true))
+                return IpPrefix(parsed->network(), parsed->length());
+            if (auto single = IpAddress::parse(s))
+                return IpPrefix(*single, single->bitWidth());
+        }
+        note(where, value);
+        return std::nullopt;
+    }
+
+    std::uint16_t port(const Json& object, std::string_view key, const std::string& where)
+    {
+        const Json* value = member(object, key);
+        if (!value || value->is_null())
+            return 0;
+        auto n = number(*value);
+        if (!n || *n > 65535) {
+            note(where + std::string(key), *value);
+            return 0;
+        }
+        return std::uint16_t(*n);
+    }
+
+    /// A list given as a JSON array of strings or as one comma-separated string (the v1 converter's
+    /// reading); array items may themselves be comma-separated.
+    std::vector<std::string> words(const Json& object, std::string_view key, const std::string& where)
+    {
+        std::vector<std::string> out;
+        const Json* value = member(object, key);
+        if (!value)
+            return out;
+        const std::string field = where + std::string(key);
+        std::vector<std::string> items;
+        if (!schema::v1::splitList(*value, field.c_str(), items).ok()) {
+            note(field, *value);
+            return out;
+        }
+        for (std::string& item : items) {
+            if (item.find(',') == std::string::npos)
+                out.push_back(std::move(item));
+            else
+                (void)schema::v1::splitList(Json(item), field.c_str(), out);
+        }
+        return out;
+    }
+
+    std::vector<IpAddress> addresses(const Json& object, std::string_view key, const std::string& where)
+    {
+        std::vector<IpAddress> out;
+        for (const std::string& word : words(object, key, where)) {
+            if (auto parsed = IpAddress::parse(word))
+                out.push_back(*parsed);
+            else
+                note(where + std::string(key), word);
+        }
+        return out;
+    }
+
+    std::vector<IpPrefix> prefixes(const Json& object, std::string_view key, const std::string& where)
+    {
+        std::vector<IpPrefix> out;
+        for (const std::string& word : words(object, key, where))
+            if (auto parsed = prefix(Json(word), where + std::string(key)))
+                out.push_back(*parsed);
+        return out;
+    }
+};
+
+/// PortMapping / LB Protocol: a number (6, 17) or a name ("TCP", "udp").
+std::uint32_t protocolNumber(const Json& value)
+{
+    if (auto n = number(value))
+        return std::uint32_t(*n);
+    if (value.is_string()) {
+        const std::string& s = value.get_ref<const std::string&>();
+        if (equalsIgnoreCase(s, "TCP"))
+            return kProtocolTcp;
+        if (equalsIgnoreCase(s, "UDP"))
+            return kProtocolUdp;
+        if (equalsIgnoreCase(s, "ICMP"))
+            return 1;
+    }
+    return 0;
+}
+
+PortMappingFact portMapping(Reader& r, const Json& settings, const std::string& where)
+{
+    PortMappingFact m;
+    if (const Json* protocol = member(settings, "Protocol"))
+        m.protocol = protocolNumber(*protocol);
+    m.internalPort = r.port(settings, "InternalPort", where);
+    m.externalPort = r.port(settings, "ExternalPort", where);
+    if (auto vip = r.address(settings, "VIP", where))
+        m.vip = vip->toString();
+    return m;
+}
+
+std::vector<PortRange> portRanges(Reader& r, const Json& settings, std::string_view key,
+                                  const std::string& where)
+{
+    std::vector<PortRange> out;
+    for (const std::string& word : r.words(settings, key, where)) {
+        const auto dash = word.find('-');
+        auto first = number(Json(word.substr(0, dash)));
+        auto last = dash == std::string::npos ? first : number(Json(word.substr(dash + 1)));
+        if (!first || !last || *first > 65535 || *last > 65535 || *first > *last) {
+            r.note(where + std::string(key), word);
+            continue;
+        }
+        if (*first == 0 && *last == 0)
+            continue; // "0" is how some tools say "any port"
+        out.push_back({std::uint16_t(*first), std::uint16_t(*last)});
+    }
+    return out;
+}
+
+AclFact acl(Reader& r, const Json& settings, std::size_t index, const std::string& where)
+{
+    AclFact a;
+    a.index = index;
+    a.ruleId = text(settings, "Id");
+    a.allow = !equalsIgnoreCase(text(settings, "Action"), "Block");
+    a.inbound = equalsIgnoreCase(text(settings, "Direction"), "In");
+    a.hostRule = equalsIgnoreCase(text(settings, "RuleType"), "Host");
+    if (const Json* priority = member(settings, "Priority"))
+        a.priority = std::uint32_t(number(*priority).value_or(0));
+    for (const std::string& word : r.words(settings, "Protocols", where)) {
+        auto n = number(Json(word));
+        std::uint32_t protocol = n ? std::uint32_t(*n) : protocolNumber(Json(word));
+        if (protocol == 0 && !n) {
+            r.note(where + "Protocols", word);
+            continue;
+        }
+        if (protocol == 256)
+            continue; // HNS's "any protocol"
+        a.protocols.push_back(protocol);
+    }
+    a.remoteAddresses = r.prefixes(settings, "RemoteAddresses", where);
+    a.localAddresses = r.prefixes(settings, "LocalAddresses", where);
+    a.remotePorts = portRanges(r, settings, "RemotePorts", where);
+    a.localPorts = portRanges(r, settings, "LocalPorts", where);
+    return a;
+}
+
+/// Calls `each(type, settings, where)` for every policy of a Policies list.
+template <typename Each> void forEachPolicy(Reader& r, const Json& document, Each each)
+{
+    const Json* policies = member(document, "Policies");
+    if (!policies || policies->is_null())
+        return;
+    if (!policies->is_array()) {
+        r.note("Policies", *policies);
+        return;
+    }
+    for (std::size_t i = 0; i < policies->size(); ++i) {
+        const Json& policy = (*policies)[i];
+        const std::string where = "Policies[" + std::to_string(i) + "].Settings.";
+        const Json* settings = member(policy, "Settings");
+        static const Json kEmpty = Json::object();
+        each(text(policy, "Type"), settings && settings->is_object() ? *settings : kEmpty, i, where);
+    }
+}
+
+/// The items of an array member; notes a present member that is no array.
+const Json& arrayMember(Reader& r, const Json& object, std::string_view key, const std::string& where)
+{
+    static const Json kEmpty = Json::array();
+    const Json* value = member(object, key);
+    if (!value || value->is_null())
+        return kEmpty;
+    if (!value->is_array()) {
+        r.note(where + std::string(key), *value);
+        return kEmpty;
+    }
+    return *value;
+}
+
+std::vector<std::string> idList(const Json& value)
+{
+    std::vector<std::string> out;
+    if (!value.is_array())
+        return out;
+    for (const Json& item : value) {
+        std::string id;
+        if (item.is_string())
+            id = item.get<std::string>();
+        else if (item.is_object())
+            id = text(item, "ID").empty() ? text(item, "Id") : text(item, "ID");
+        if (auto slash = id.rfind('/'); slash != std::string::npos)
+            id = id.substr(slash + 1); // v1 "/endpoints/<guid>"
+        id = canonicalObjectId(id);
+        if (!id.empty())
+            out.push_back(std::move(id));
+    }
+    return out;
+}
+
+/// An empty match list matches everything: `outer` covers `inner` when it is empty, or when every item
+/// of a non-empty `inner` lies inside some item of `outer`.
+template <typename T, typename Inside>
+bool listCovers(const std::vector<T>& outer, const std::vector<T>& inner, Inside inside)
+{
+    if (outer.empty())
+        return true;
+    if (inner.empty())
+        return false;
+    return std::all_of(inner.begin(), inner.end(), [&](const T& in) {
+        return std::any_of(outer.begin(), outer.end(), [&](const T& out) { return inside(in, out); });
+    });
+}
+
+bool rangesCover(const std::vector<PortRange>& outer, const std::vector<PortRange>& inner)
+{
+    return listCovers(outer, inner, [](const PortRange& in, const PortRange& out) {
+        return out.first <= in.first && in.last <= out.last;
+    });
+}
+
+bool prefixesCover(const std::vector<IpPrefix>& outer, const std::vector<IpPrefix>& inner)
+{
+    return listCovers(outer, inner, [](const IpPrefix& in, const IpPrefix& out) {
+        return out.family() == in.family() && out.length() <= in.length() && out.contains(in.address());
+    });
+}
+
+bool protocolsCover(const std::vector<std::uint32_t>& outer, const std::vector<std::uint32_t>& inner)
+{
+    return listCovers(outer, inner, [](std::uint32_t in, std::uint32_t out) { return in == out; });
+}
+
+} // namespace
+
+EndpointFacts readEndpoint(const std::string& id, const Json& document)
+{
+    EndpointFacts e;
+    e.id = id;
+    Reader r{e.unreadable};
+    e.networkId = endpointNetworkId(document);
+    e.namespaceId = endpointNamespaceId(document);
+    e.remote = isRemoteEndpoint(document);
+    const Json& configs = arrayMember(r, document, "IpConfigurations", "");
+    for (std::size_t i = 0; i < configs.size(); ++i) {
+        e.addressesPresent = true;
+        if (auto address = r.address(configs[i], "IpAddress", "IpConfigurations[" + std::to_string(i) + "]."))
+            e.addresses.push_back(*address);
+    }
+    if (const Json* mac = member(document, "MacAddress"); mac && !mac->is_null()) {
+        if (mac->is_string() && !mac->get_ref<const std::string&>().empty()) {
+            e.mac = MacAddress::parse(mac->get_ref<const std::string&>());
+            if (!e.mac)
+                r.note("MacAddress", *mac);
+        } else if (!mac->is_string()) {
+            r.note("MacAddress", *mac);
+        }
+    }
+    if (const Json* dns = member(document, "Dns"))
+        e.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
+    forEachPolicy(
+        r, document,
+        [&](const std::string& type, const Json& settings, std::size_t index, const std::string& where) {
+            if (equalsIgnoreCase(type, "PortMapping")) {
+                e.portMappings.push_back(portMapping(r, settings, where));
+            } else if (equalsIgnoreCase(type, "ProviderAddress")) {
+                if (auto pa = r.address(settings, "ProviderAddress", where))
+                    e.providerAddress = pa;
+            } else if (equalsIgnoreCase(type, "OutBoundNAT")) {
+                e.hasOutboundNat = true;
+                for (const std::string& word : r.words(settings, "Exceptions", where)) {
+                    if (!e.natExceptionText.empty())
+                        e.natExceptionText += ',';
+                    e.natExceptionText += word;
+                    if (auto parsed = r.prefix(Json(word), where + "Exceptions"))
+                        e.natExceptions.push_back(*parsed);
+                }
+            } else if (equalsIgnoreCase(type, "ACL")) {
+                e.acls.push_back(acl(r, settings, index, where));
+            }
+        });
+    return e;
+}
+
+NetworkFacts readNetwork(const std::string& id, const Json& document)
+{
+    NetworkFacts n;
+    n.id = id;
+    Reader r{n.unreadable};
+    n.name = text(document, "Name");
+    if (const Json* type = member(document, "Type"); type && type->is_string()) {
+        n.mode = networkModeFromName(type->get<std::string>());
+        if (n.mode == NetworkMode::Invalid)
+            r.note("Type", *type);
+    } else if (type && !type->is_null()) {
+        n.mode = NetworkMode::Invalid;
+        r.note("Type", *type);
+    }
+    const Json& ipams = arrayMember(r, document, "Ipams", "");
+    for (std::size_t i = 0; i < ipams.size(); ++i) {
+        const std::string ipamWhere = "Ipams[" + std::to_string(i) + "].";
+        const Json& subnets = arrayMember(r, ipams[i], "Subnets", ipamWhere);
+        for (std::size_t s = 0; s < subnets.size(); ++s) {
+            const std::string where = ipamWhere + "Subnets[" + std::to_string(s) + "].";
+            const Json* prefixValue = member(subnets[s], "IpAddressPrefix");
+            if (!prefixValue || prefixValue->is_null())
+                continue;
+            auto prefix = r.prefix(*prefixValue, where + "IpAddressPrefix");
+            if (!prefix)
+                continue;
+            SubnetFact subnet;
+            subnet.ipamIndex = i;
+            subnet.subnetIndex = s;
+            subnet.prefix = *prefix;
+            const Json* routes = member(subnets[s], "Routes");
+            subnet.routesPresent = routes && routes->is_array();
+            const Json& routeList = arrayMember(r, subnets[s], "Routes", where);
+            for (std::size_t k = 0; k < routeList.size(); ++k) {
+                const std::string routeWhere = where + "Routes[" + std::to_string(k) + "].";
+                RouteFact route;
+                if (const Json* destination = member(routeList[k], "DestinationPrefix"))
+                    route.destination = r.prefix(*destination, routeWhere + "DestinationPrefix");
+                route.nextHop = r.address(routeList[k], "NextHop", routeWhere);
+                subnet.routes.push_back(route);
+            }
+            const Json& ipSubnets = arrayMember(r, subnets[s], "IpSubnets", where);
+            for (std::size_t k = 0; k < ipSubnets.size(); ++k)
+                if (const Json* p = member(ipSubnets[k], "IpAddressPrefix"))
+                    if (auto parsed =
+                            r.prefix(*p, where + "IpSubnets[" + std::to_string(k) + "].IpAddressPrefix"))
+                        subnet.ipSubnets.push_back(*parsed);
+            n.subnets.push_back(std::move(subnet));
+        }
+    }
+    if (const Json* pool = member(document, "MacPool")) {
+        const Json& ranges = arrayMember(r, *pool, "Ranges", "MacPool.");
+        for (std::size_t i = 0; i < ranges.size(); ++i) {
+            auto first = MacAddress::parse(text(ranges[i], "StartMacAddress"));
+            auto last = MacAddress::parse(text(ranges[i], "EndMacAddress"));
+            if (first && last && *first <= *last)
+                n.macRanges.push_back({*first, *last});
+            else
+                r.note("MacPool.Ranges[" + std::to_string(i) + "]", ranges[i]);
+        }
+    }
+    if (const Json* dns = member(document, "Dns"))
+        n.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
+    forEachPolicy(r, document,
+                  [&](const std::string& type, const Json& settings, std::size_t, const std::string& where) {
+                      if (!equalsIgnoreCase(type, "RemoteSubnetRoute"))
+                          return;
+                      RemoteSubnetRouteFact route;
+                      if (const Json* destination = member(settings, "DestinationPrefix"))
+                          route.destination = r.prefix(*destination, where + "DestinationPrefix");
+                      route.providerAddress = r.address(settings, "ProviderAddress", where);
+                      n.remoteSubnetRoutes.push_back(route);
+                  });
+    return n;
+}
+
+LoadBalancerFacts readLoadBalancer(const std::string& id, const Json& document)
+{
+    LoadBalancerFacts lb;
+    lb.id = id;
+    Reader r{lb.unreadable};
+    lb.networkId = canonicalObjectId(text(document, "HostComputeNetwork"));
+    if (const Json* backends = member(document, "HostComputeEndpoints")) {
+        if (backends->is_array())
+            lb.backends = idList(*backends);
+        else if (!backends->is_null())
+            r.note("HostComputeEndpoints", *backends);
+    }
+    lb.vips = r.addresses(document, "FrontendVIPs", "");
+    const Json& mappings = arrayMember(r, document, "PortMappings", "");
+    for (std::size_t i = 0; i < mappings.size(); ++i)
+        lb.portMappings.push_back(portMapping(r, mappings[i], "PortMappings[" + std::to_string(i) + "]."));
+    return lb;
+}
+
+ReferenceFacts readNamespace(const std::string& id, const Json& document)
+{
+    return {id, namespaceEndpointIds(document)};
+}
+
+ReferenceFacts readSdnRoute(const std::string& id, const Json& document)
+{
+    const Json* endpoints = member(document, "HostComputeEndpoints");
+    return {id, endpoints ? idList(*endpoints) : std::vector<std::string>()};
+}
+
+bool aclCovers(const AclFact& outer, const AclFact& inner)
+{
+    return outer.inbound == inner.inbound && outer.hostRule == inner.hostRule &&
+           protocolsCover(outer.protocols, inner.protocols) &&
+           prefixesCover(outer.remoteAddresses, inner.remoteAddresses) &&
+           prefixesCover(outer.localAddresses, inner.localAddresses) &&
+           rangesCover(outer.remotePorts, inner.remotePorts) &&
+           rangesCover(outer.localPorts, inner.localPorts);
+}
+
+bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address,
+                        std::uint16_t port)
+{
+    if (acl.inbound)
+        return false;
+    if (!acl.protocols.empty() &&
+        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
+        return false;
+    if (!acl.remoteAddresses.empty() && std::none_of(acl.remoteAddresses.begin(), acl.remoteAddresses.end(),
+                                                     [&](const IpPrefix& p) { return p.contains(address); }))
+        return false;
+    return acl.remotePorts.empty() ||
+           std::any_of(acl.remotePorts.begin(), acl.remotePorts.end(),
+                       [&](const PortRange& r) { return r.first <= port && port <= r.last; });
+}
+
+} // namespace hcn::analysis

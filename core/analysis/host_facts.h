@@ -1,0 +1,151 @@
+#pragma once
+// The facts the health rules read, taken once from each object's document when it arrives. Documents
+// from customers' hosts are partial and odd (fields missing, numbers as text, wrong types): every
+// reader here is total, keeps what it can read, and notes what it could not in `unreadable` instead of
+// guessing. A fact that is absent makes the rules that need it not apply.
+
+#include "hcn/ip_address.h"
+#include "hcn/mac_address.h"
+#include "hcn/network_mode.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hcn::analysis {
+
+/// IP protocol numbers the rules compare (PortMapping / LB Protocol, ACL Protocols).
+inline constexpr std::uint32_t kProtocolTcp = 6;
+inline constexpr std::uint32_t kProtocolUdp = 17;
+
+/// One field that was present but could not be read: "IpConfigurations[0].IpAddress" -> its text.
+struct UnreadableField
+{
+    std::string field;
+    std::string value;
+};
+
+struct PortMappingFact
+{
+    std::uint32_t protocol = 0; ///< 0: unknown
+    std::uint16_t internalPort = 0;
+    std::uint16_t externalPort = 0;
+    std::string vip; ///< canonical address text; empty: every host address
+};
+
+struct PortRange
+{
+    std::uint16_t first = 0;
+    std::uint16_t last = 0;
+};
+
+/// One ACL policy as VFP matches it. Empty lists match everything.
+struct AclFact
+{
+    std::size_t index = 0; ///< position in the endpoint's Policies
+    std::string ruleId;    ///< Settings.Id, may be empty
+    bool allow = true;
+    bool inbound = false;
+    bool hostRule = false; ///< RuleType Host (else Switch)
+    std::uint32_t priority = 0;
+    std::vector<std::uint32_t> protocols;
+    std::vector<IpPrefix> remoteAddresses;
+    std::vector<IpPrefix> localAddresses;
+    std::vector<PortRange> remotePorts;
+    std::vector<PortRange> localPorts;
+};
+
+struct EndpointFacts
+{
+    std::string id;
+    std::string networkId;   ///< canonical; empty when the document names none
+    std::string namespaceId; ///< canonical; empty when not attached
+    bool remote = false;
+    std::vector<IpAddress> addresses;
+    bool addressesPresent = false; ///< IpConfigurations was a non-empty list
+    std::optional<MacAddress> mac;
+    std::vector<PortMappingFact> portMappings;
+    std::optional<IpAddress> providerAddress;
+    bool hasOutboundNat = false;
+    std::vector<IpPrefix> natExceptions;
+    std::string natExceptionText; ///< the exceptions as written, comma-joined (groups endpoints)
+    std::vector<IpAddress> dnsServers;
+    std::vector<AclFact> acls;
+    std::vector<UnreadableField> unreadable;
+};
+
+struct RouteFact
+{
+    std::optional<IpPrefix> destination;
+    std::optional<IpAddress> nextHop;
+};
+
+struct SubnetFact
+{
+    std::size_t ipamIndex = 0;
+    std::size_t subnetIndex = 0;
+    IpPrefix prefix;
+    bool routesPresent = false; ///< the document had a Routes list (possibly empty)
+    std::vector<RouteFact> routes;
+    std::vector<IpPrefix> ipSubnets;
+};
+
+struct RemoteSubnetRouteFact
+{
+    std::optional<IpPrefix> destination;
+    std::optional<IpAddress> providerAddress;
+};
+
+struct MacRangeFact
+{
+    MacAddress first;
+    MacAddress last;
+};
+
+struct NetworkFacts
+{
+    std::string id;
+    std::string name;
+    NetworkMode mode = NetworkMode::Nat; ///< HNS omits Type for NAT
+    std::vector<SubnetFact> subnets;
+    std::vector<MacRangeFact> macRanges;
+    std::vector<IpAddress> dnsServers;
+    std::vector<RemoteSubnetRouteFact> remoteSubnetRoutes;
+    std::vector<UnreadableField> unreadable;
+};
+
+struct LoadBalancerFacts
+{
+    std::string id;
+    std::string networkId;
+    std::vector<std::string> backends; ///< canonical endpoint IDs, as listed
+    std::vector<IpAddress> vips;       ///< FrontendVIPs
+    bool vipsUnknown = false;          ///< the source did not carry them (no VIPs proves nothing)
+    std::vector<PortMappingFact> portMappings;
+    std::vector<UnreadableField> unreadable;
+};
+
+/// Namespaces and SDN routes: the endpoints they name.
+struct ReferenceFacts
+{
+    std::string id;
+    std::vector<std::string> endpoints;
+};
+
+EndpointFacts readEndpoint(const std::string& id, const nlohmann::json& document);
+NetworkFacts readNetwork(const std::string& id, const nlohmann::json& document);
+LoadBalancerFacts readLoadBalancer(const std::string& id, const nlohmann::json& document);
+/// A namespace's Resources of type Endpoint.
+ReferenceFacts readNamespace(const std::string& id, const nlohmann::json& document);
+/// An SDN route's HostComputeEndpoints.
+ReferenceFacts readSdnRoute(const std::string& id, const nlohmann::json& document);
+
+/// True when the ACL's match covers every packet `inner` matches (same direction and rule type).
+bool aclCovers(const AclFact& outer, const AclFact& inner);
+/// True when the ACL matches a packet of `protocol` to remote `address`:`port` (outbound).
+bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address,
+                        std::uint16_t port);
+
+} // namespace hcn::analysis

@@ -1,0 +1,802 @@
+// Health checks: every rule fires on a host built to trigger it and stays quiet on a near miss; the
+// sample host has no error; partial and odd documents (imported dumps, wrong types) never crash and
+// never raise an error; and after random sequences of changes the incrementally kept findings equal
+// a check from scratch. HCN_RANDOM_STEPS=<n> changes the length of each sequence.
+
+#include "dump_files.h"
+#include "hcn/dump_import.h"
+#include "hcn/health_checks.h"
+#include "hcn/host_state.h"
+
+#include <QDir>
+#include <QtTest>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
+using nlohmann::json;
+
+namespace {
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+/// A GUID-shaped ID from a number: readable in failures ("00000000-0000-4000-8000-0000000000NN").
+std::string guid(int n)
+{
+    char text[40];
+    std::snprintf(text, sizeof text, "00000000-0000-4000-8000-%012d", n);
+    return text;
+}
+
+const std::string kNet = guid(1);
+const std::string kNet2 = guid(2);
+const std::string kNs = guid(10);
+
+json subnet(const std::string& prefix, const std::string& gateway)
+{
+    json s{{"IpAddressPrefix", prefix}};
+    s["Routes"] = json::array({{{"NextHop", gateway}, {"DestinationPrefix", "0.0.0.0/0"}}});
+    return s;
+}
+
+json network(const std::string& id, const std::string& type, const std::string& prefix,
+             const std::string& gateway)
+{
+    return {
+        {"ID", id},
+        {"Name", "net-" + id.substr(id.size() - 2)},
+        {"Type", type},
+        {"Ipams", json::array({{{"Type", "Static"}, {"Subnets", json::array({subnet(prefix, gateway)})}}})},
+        {"MacPool",
+         {{"Ranges", json::array({{{"StartMacAddress", "00-15-5D-52-C0-00"},
+                                   {"EndMacAddress", "00-15-5D-52-CF-FF"}}})}}},
+        {"Dns", {{"ServerList", json::array({"10.0.0.10"})}}}};
+}
+
+json endpoint(int n, const std::string& networkId, const std::string& ip, bool attached = true)
+{
+    char mac[32];
+    std::snprintf(mac, sizeof mac, "00-15-5D-52-C0-%02X", n & 0xFF);
+    json e{{"ID", guid(100 + n)},
+           {"Name", "ep" + std::to_string(n)},
+           {"HostComputeNetwork", networkId},
+           {"IpConfigurations", json::array({{{"IpAddress", ip}, {"PrefixLength", 24}}})},
+           {"MacAddress", mac},
+           {"Flags", 0}};
+    if (attached)
+        e["HostComputeNamespace"] = kNs;
+    return e;
+}
+
+json remoteEndpoint(int n, const std::string& networkId, const std::string& ip, const std::string& pa)
+{
+    json e = endpoint(n, networkId, ip, false);
+    e["Flags"] = 1;
+    e["MacAddress"] = "02-11-22-33-44-" + std::to_string(10 + n % 80);
+    e["Policies"] = json::array({{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", pa}}}}});
+    return e;
+}
+
+json nameSpace(const std::string& id, const std::vector<std::string>& endpoints)
+{
+    json resources = json::array();
+    for (const auto& e : endpoints)
+        resources.push_back({{"Type", "Endpoint"}, {"Data", {{"Id", e}}}});
+    return {{"ID", id}, {"Type", "Host"}, {"Resources", resources}};
+}
+
+json loadBalancer(int n, const std::vector<std::string>& backends, const std::vector<std::string>& vips,
+                  int protocol, int external, int internal)
+{
+    return {
+        {"ID", guid(500 + n)},
+        {"HostComputeEndpoints", backends},
+        {"FrontendVIPs", vips},
+        {"PortMappings",
+         json::array({{{"Protocol", protocol}, {"ExternalPort", external}, {"InternalPort", internal}}})}};
+}
+
+json policy(const std::string& type, const json& settings)
+{
+    return {{"Type", type}, {"Settings", settings}};
+}
+
+/// A host: a NAT network 10.0.0.0/24 with two attached endpoints, one namespace holding them.
+struct Host
+{
+    json networks = json::array({network(kNet, "NAT", "10.0.0.0/24", "10.0.0.1")});
+    json endpoints = json::array({endpoint(1, kNet, "10.0.0.5"), endpoint(2, kNet, "10.0.0.6")});
+    json namespaces = json::array({nameSpace(kNs, {guid(101), guid(102)})});
+    json loadBalancers = json::array();
+    json routes = json::array();
+    json hnsVersion;
+    json import; ///< an imported dump's report
+
+    json& ep(int n) { return endpoints[std::size_t(n - 1)]; }
+    QByteArray text() const
+    {
+        json root{{"Networks", networks},
+                  {"Endpoints", endpoints},
+                  {"Namespaces", namespaces},
+                  {"LoadBalancers", loadBalancers},
+                  {"SdnRoutes", routes}};
+        if (!hnsVersion.is_null())
+            root["HnsVersion"] = hnsVersion;
+        if (!import.is_null())
+            root["Import"] = import;
+        return QByteArray::fromStdString(root.dump());
+    }
+};
+
+/// A Kubernetes l2bridge host: cluster CIDR 10.244.0.0/16, node range 10.244.1.0/24, a service VIP.
+Host kubernetesHost(const json& exceptions)
+{
+    Host h;
+    h.networks = json::array({network(kNet, "L2Bridge", "10.244.1.0/24", "10.244.1.1")});
+    h.endpoints = json::array({endpoint(1, kNet, "10.244.1.5"), endpoint(2, kNet, "10.244.1.6")});
+    for (json& e : h.endpoints)
+        e["Policies"] = json::array({policy("OutBoundNAT", {{"Exceptions", exceptions}})});
+    h.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.20"}, 6, 80, 8080)});
+    return h;
+}
+
+struct Case
+{
+    const char* name;
+    QByteArray snapshot;
+    const char* rule;
+    bool fires;
+};
+
+std::vector<Case> cases()
+{
+    std::vector<Case> out;
+    auto add = [&](const char* name, const Host& h, const char* rule, bool fires) {
+        out.push_back({name, h.text(), rule, fires});
+    };
+    {
+        Host h;
+        h.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.5";
+        add("two local endpoints on one address", h, "IP-DUP-LOCAL", true);
+        add("distinct local addresses", Host{}, "IP-DUP-LOCAL", false);
+    }
+    {
+        Host h;
+        h.endpoints.push_back(remoteEndpoint(3, kNet, "10.0.0.5", "192.168.1.20"));
+        add("a remote endpoint on a local address", h, "IP-DUP-REMOTE", true);
+        Host miss;
+        miss.endpoints.push_back(remoteEndpoint(3, kNet, "10.0.0.7", "192.168.1.20"));
+        add("a remote endpoint on its own address", miss, "IP-DUP-REMOTE", false);
+    }
+    {
+        Host h;
+        h.endpoints.push_back(remoteEndpoint(3, kNet, "10.0.0.70", "192.168.1.20"));
+        h.endpoints.push_back(remoteEndpoint(4, kNet, "10.0.0.70", "192.168.1.21"));
+        add("two remote endpoints on one address", h, "IP-DUP-REMOTES", true);
+        h.endpoints[3]["IpConfigurations"][0]["IpAddress"] = "10.0.0.71";
+        add("two remote endpoints on two addresses", h, "IP-DUP-REMOTES", false);
+    }
+    {
+        Host h;
+        h.ep(2)["MacAddress"] = h.ep(1)["MacAddress"];
+        add("two endpoints with one MAC", h, "MAC-DUP", true);
+        Host miss;
+        miss.ep(2)["MacAddress"] = "00:15:5d:52:c0:09"; // colon spelling of a different MAC
+        add("MACs differ (one in colon spelling)", miss, "MAC-DUP", false);
+    }
+    {
+        Host h;
+        h.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.1.6";
+        add("an address in the next /24", h, "EP-IP-OUTSIDE-SUBNET", true);
+        Host miss;
+        miss.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.254";
+        add("the last host address of the subnet", miss, "EP-IP-OUTSIDE-SUBNET", false);
+    }
+    {
+        Host h;
+        h.networks[0]["Ipams"][0]["Subnets"][0]["Routes"][0]["NextHop"] = "10.0.1.1";
+        add("a gateway in another subnet", h, "NET-GATEWAY-OUTSIDE-SUBNET", true);
+        Host miss;
+        miss.networks[0]["Ipams"][0]["Subnets"][0]["Routes"][0]["NextHop"] = "10.0.0.254";
+        add("a gateway at the top of the subnet", miss, "NET-GATEWAY-OUTSIDE-SUBNET", false);
+    }
+    {
+        Host h;
+        h.networks.push_back(network(kNet2, "NAT", "10.0.0.128/25", "10.0.0.129"));
+        add("a /25 inside another network's /24", h, "NET-SUBNET-OVERLAP", true);
+        Host miss;
+        miss.networks.push_back(network(kNet2, "NAT", "10.0.1.0/24", "10.0.1.1"));
+        add("adjacent /24s", miss, "NET-SUBNET-OVERLAP", false);
+    }
+    {
+        // /27: 32 - network - broadcast - gateway = 29 assignable; 27 in use is 93 %.
+        auto pool = [](int used, int attachedCount) {
+            Host h;
+            h.networks[0]["Ipams"][0]["Subnets"][0] = subnet("10.0.0.0/27", "10.0.0.1");
+            h.endpoints = json::array();
+            std::vector<std::string> members;
+            for (int i = 0; i < used; ++i) {
+                h.endpoints.push_back(
+                    endpoint(i + 1, kNet, "10.0.0." + std::to_string(i + 2), i < attachedCount));
+                if (i < attachedCount)
+                    members.push_back(guid(101 + i));
+            }
+            h.namespaces = json::array({nameSpace(kNs, members)});
+            for (json& e : h.endpoints)
+                e.erase("HostComputeNamespace");
+            return h;
+        };
+        add("27 of 29 addresses in use", pool(27, 27), "NET-POOL-EXHAUSTED", true);
+        add("26 of 29 addresses in use (89.7 %)", pool(26, 26), "NET-POOL-EXHAUSTED", false);
+        add("full pool, 5 of 27 endpoints attached", pool(27, 5), "NET-POOL-FULL-FEW-ENDPOINTS", true);
+        add("full pool, every endpoint attached", pool(27, 27), "NET-POOL-FULL-FEW-ENDPOINTS", false);
+        Host small;
+        small.networks[0]["Ipams"][0]["Subnets"][0] = subnet("10.0.0.0/29", "10.0.0.1");
+        small.endpoints = json::array();
+        for (int i = 0; i < 5; ++i)
+            small.endpoints.push_back(endpoint(i + 1, kNet, "10.0.0." + std::to_string(i + 2)));
+        add("a /29 with 5 endpoints", small, "NET-POOL-SMALL", true);
+        small.endpoints.erase(4);
+        small.endpoints.erase(3);
+        add("a /29 with 3 endpoints", small, "NET-POOL-SMALL", false);
+    }
+    {
+        Host h;
+        h.ep(1)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"InternalPort", 80}})});
+        h.ep(2)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", "TCP"}, {"ExternalPort", 8080}, {"InternalPort", 81}})});
+        add("two endpoints publish TCP 8080", h, "PORTMAP-CONFLICT", true);
+        h.ep(2)["Policies"][0]["Settings"]["Protocol"] = 17;
+        add("TCP 8080 and UDP 8080", h, "PORTMAP-CONFLICT", false);
+        Host vips;
+        vips.ep(1)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"VIP", "192.168.1.10"}})});
+        vips.ep(2)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"VIP", "192.168.1.11"}})});
+        add("TCP 8080 on two different host addresses", vips, "PORTMAP-CONFLICT", false);
+        Host nodePort;
+        nodePort.ep(1)["Policies"] =
+            json::array({policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 30080}})});
+        nodePort.loadBalancers = json::array({loadBalancer(1, {guid(102)}, {}, 6, 30080, 80)});
+        add("a port mapping on a node port", nodePort, "PORTMAP-CONFLICT", true);
+    }
+    {
+        Host h;
+        h.loadBalancers = json::array({loadBalancer(1, {}, {"10.96.0.20"}, 6, 80, 8080)});
+        add("a ClusterIP load balancer without backends", h, "LB-NO-BACKENDS", true);
+        h.loadBalancers[0]["HostComputeEndpoints"] = json::array({guid(101)});
+        add("a load balancer with one backend", h, "LB-NO-BACKENDS", false);
+    }
+    {
+        Host h;
+        h.loadBalancers = json::array({loadBalancer(1, {guid(101), guid(199)}, {"10.96.0.20"}, 6, 80, 8080)});
+        add("one of two backends is gone", h, "LB-BACKEND-MISSING", true);
+        h.loadBalancers[0]["HostComputeEndpoints"] = json::array({guid(101), guid(102)});
+        add("both backends exist", h, "LB-BACKEND-MISSING", false);
+    }
+    {
+        Host h;
+        h.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.20"}, 6, 80, 8080),
+                                       loadBalancer(2, {guid(102)}, {"10.96.0.20"}, 6, 80, 9090)});
+        add("two load balancers on 10.96.0.20:80/TCP", h, "LB-DUP-FRONTEND", true);
+        h.loadBalancers[1]["PortMappings"][0]["Protocol"] = 17;
+        add("TCP and UDP on the same VIP and port", h, "LB-DUP-FRONTEND", false);
+    }
+    {
+        Host h;
+        h.loadBalancers = json::array({loadBalancer(1, {guid(198), guid(199)}, {}, 6, 30080, 80)});
+        add("a node port whose backends are all gone", h, "LB-ORPHAN-HOST-PORT", true);
+        h.loadBalancers[0]["HostComputeEndpoints"] = json::array({guid(198), guid(101)});
+        add("a node port with one live backend", h, "LB-ORPHAN-HOST-PORT", false);
+        Host dump;
+        dump.loadBalancers = json::array({loadBalancer(1, {guid(198)}, {}, 6, 80, 8080)});
+        dump.import = {
+            {"Objects",
+             json::array(
+                 {{{"ID", guid(501)},
+                   {"Lost",
+                    json::array({"Policies[0].VIPs: not expanded by PowerShell (System.Object[])"})}}})}};
+        add("a dump that did not carry the load balancer's VIPs", dump, "LB-ORPHAN-HOST-PORT", false);
+    }
+    {
+        Host h;
+        h.ep(2)["HostComputeNetwork"] = guid(3);
+        add("an endpoint on a deleted network", h, "EP-NETWORK-MISSING", true);
+        Host miss;
+        miss.networks = json::array();
+        add("a dump of endpoints only (no network at all)", miss, "EP-NETWORK-MISSING", false);
+    }
+    {
+        auto overlay = [](const std::string& pa) {
+            Host h;
+            h.networks[0]["Type"] = "Overlay";
+            h.networks[0]["Policies"] =
+                json::array({policy("RemoteSubnetRoute", {{"DestinationPrefix", "10.0.0.128/25"},
+                                                          {"ProviderAddress", "192.168.1.20"}})});
+            h.endpoints.push_back(remoteEndpoint(3, kNet, "10.0.0.130", pa));
+            return h;
+        };
+        add("a remote endpoint behind an unknown host", overlay("192.168.1.99"), "REMOTE-PA-UNKNOWN", true);
+        add("a remote endpoint behind its route's host", overlay("192.168.1.20"), "REMOTE-PA-UNKNOWN", false);
+        Host noPa = overlay("192.168.1.20");
+        noPa.endpoints[2].erase("Policies");
+        add("a remote overlay endpoint without a provider address", noPa, "REMOTE-NO-PA", true);
+        add("a remote overlay endpoint with its provider address", overlay("192.168.1.20"), "REMOTE-NO-PA",
+            false);
+    }
+    {
+        Host h;
+        h.networks[0]["Ipams"][0]["Subnets"][0]["IpSubnets"] =
+            json::array({{{"IpAddressPrefix", "10.0.0.0/26"}}});
+        h.endpoints.push_back(remoteEndpoint(3, kNet, "10.0.0.40", "192.168.1.20"));
+        add("a remote endpoint inside this node's range", h, "REMOTE-IP-IN-LOCAL-RANGE", true);
+        h.endpoints[2]["IpConfigurations"][0]["IpAddress"] = "10.0.0.140";
+        add("a remote endpoint outside this node's range", h, "REMOTE-IP-IN-LOCAL-RANGE", false);
+    }
+    {
+        Host h;
+        h.ep(2).erase("HostComputeNamespace");
+        h.namespaces[0] = nameSpace(kNs, {guid(101)});
+        add("an endpoint no namespace holds", h, "EP-LEAKED", true);
+        Host listed;
+        listed.ep(2).erase("HostComputeNamespace");
+        add("an endpoint only the namespace's Resources list", listed, "EP-LEAKED", false);
+        Host noNamespaces;
+        noNamespaces.namespaces = json::array();
+        for (json& e : noNamespaces.endpoints)
+            e.erase("HostComputeNamespace");
+        add("a dump without any namespace data", noNamespaces, "EP-LEAKED", false);
+        Host vm = h;
+        vm.networks[0]["Type"] = "ICS"; // the Default Switch: virtual machines' endpoints have no namespace
+        add("a virtual machine's endpoint on the Default Switch", vm, "EP-LEAKED", false);
+    }
+    add("OutBoundNAT excepting only the service range", kubernetesHost(json::array({"10.96.0.0/12"})),
+        "NAT-EXCEPTION-NETWORK", true);
+    add("OutBoundNAT excepting the cluster and service ranges",
+        kubernetesHost(json::array({"10.244.0.0/16", "10.96.0.0/12"})), "NAT-EXCEPTION-NETWORK", false);
+    {
+        Host dualStack = kubernetesHost(json::array({"10.244.0.0/16", "10.96.0.0/12"}));
+        dualStack.networks[0]["Ipams"][0]["Subnets"].push_back(subnet("fd00:244:1::/64", "fd00:244:1::1"));
+        add("dual stack with IPv4-only OutBoundNAT exceptions", dualStack, "NAT-EXCEPTION-NETWORK", false);
+    }
+    add("OutBoundNAT excepting only the cluster range", kubernetesHost(json::array({"10.244.0.0/16"})),
+        "NAT-EXCEPTION-SERVICE", true);
+    add("OutBoundNAT excepting both ranges in one string", kubernetesHost("10.244.0.0/16,10.96.0.0/12"),
+        "NAT-EXCEPTION-SERVICE", false);
+    {
+        Host h;
+        h.networks[0].erase("Dns");
+        add("no DNS server anywhere", h, "DNS-MISSING", true);
+        Host miss;
+        miss.networks[0].erase("Dns");
+        miss.ep(1)["Dns"] = {{"ServerList", "10.0.0.10"}};
+        miss.ep(2)["Dns"] = {{"ServerList", json::array({"10.0.0.10"})}};
+        add("DNS only on the endpoints", miss, "DNS-MISSING", false);
+    }
+    {
+        Host h;
+        h.loadBalancers = json::array({loadBalancer(1, {guid(199)}, {"10.0.0.10"}, 17, 53, 53)});
+        add("the DNS VIP balances to a gone endpoint", h, "DNS-VIP-NO-BACKENDS", true);
+        h.loadBalancers[0]["HostComputeEndpoints"] = json::array({guid(199), guid(102)});
+        add("the DNS VIP has one live backend", h, "DNS-VIP-NO-BACKENDS", false);
+    }
+    {
+        auto acl = [](const std::string& action, int priority, const json& extra) {
+            json settings{
+                {"Action", action}, {"Direction", "Out"}, {"Priority", priority}, {"RuleType", "Switch"}};
+            settings.update(extra);
+            return policy("ACL", settings);
+        };
+        Host h;
+        h.ep(1)["Policies"] = json::array({acl("Block", 100, json::object()),
+                                           acl("Allow", 200, {{"Protocols", "6"}, {"RemotePorts", "443"}})});
+        add("a block-all above a specific allow", h, "ACL-SHADOWED", true);
+        Host miss;
+        miss.ep(1)["Policies"] =
+            json::array({acl("Block", 200, json::object()),
+                         acl("Allow", 100, {{"Protocols", "6"}, {"RemotePorts", "443"}})});
+        add("the specific allow evaluated first", miss, "ACL-SHADOWED", false);
+        Host dns;
+        dns.ep(1)["Policies"] = json::array({acl("Block", 1000, {{"Protocols", "17"}})});
+        add("a UDP block without a DNS allow", dns, "ACL-BLOCKS-DNS", true);
+        dns.ep(1)["Policies"].push_back(acl(
+            "Allow", 100, {{"Protocols", "17"}, {"RemotePorts", "53"}, {"RemoteAddresses", "10.0.0.10/32"}}));
+        add("a UDP block below an allow for DNS", dns, "ACL-BLOCKS-DNS", false);
+    }
+    {
+        Host h;
+        h.hnsVersion = {{"Major", 9}, {"Minor", 2}};
+        h.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.20"}, 6, 80, 8080)});
+        h.loadBalancers[0]["PortMappings"][0]["DistributionType"] = 1;
+        add("session affinity on HNS 9.2", h, "FEATURE-TOO-NEW", true);
+        h.hnsVersion = {{"Major", 12}, {"Minor", 0}};
+        add("session affinity on HNS 12.0", h, "FEATURE-TOO-NEW", false);
+        h.hnsVersion = {{"Major", 1}, {"Minor", 1}};
+        add("session affinity on a v1-only HNS 1.1", h, "FEATURE-TOO-NEW", true);
+        h.loadBalancers[0]["PortMappings"][0].erase("DistributionType");
+        add("plain objects on a v1-only HNS 1.1", h, "FEATURE-TOO-NEW", false);
+        h.hnsVersion = nullptr;
+        add("session affinity, HNS version unknown", h, "FEATURE-TOO-NEW", false);
+        h.hnsVersion = {{"Major", 0}, {"Minor", 0}};
+        add("session affinity, HNS version 0.0 (unknown)", h, "FEATURE-TOO-NEW", false);
+    }
+    {
+        Host h;
+        h.networks[0]["Ipams"][0]["Subnets"][0]["Routes"] =
+            json::array({{{"NextHop", "10.0.0.1"}, {"DestinationPrefix", "10.1.0.0/16"}}});
+        add("routes without a default", h, "NET-NO-DEFAULT-ROUTE", true);
+        h.networks[0]["Ipams"][0]["Subnets"][0].erase("Routes");
+        add("routes absent from the document", h, "NET-NO-DEFAULT-ROUTE", false);
+        Host isolated;
+        isolated.networks[0]["Type"] = "Private";
+        isolated.networks[0]["Ipams"][0]["Subnets"][0]["Routes"] = json::array();
+        add("a Private network without routes", isolated, "NET-NO-DEFAULT-ROUTE", false);
+    }
+    {
+        Host h;
+        h.ep(2)["MacAddress"] = "00-15-5D-99-00-01";
+        add("a MAC outside the pool", h, "EP-MAC-OUTSIDE-POOL", true);
+        h.ep(2)["MacAddress"] = "00-15-5D-52-CF-FF";
+        add("the last MAC of the pool", h, "EP-MAC-OUTSIDE-POOL", false);
+    }
+    {
+        Host h;
+        h.ep(2)["HostComputeNamespace"] = guid(11);
+        add("an endpoint naming a deleted namespace", h, "EP-NAMESPACE-MISSING", true);
+        add("an endpoint naming its namespace", Host{}, "EP-NAMESPACE-MISSING", false);
+    }
+    {
+        Host h;
+        h.namespaces[0] = nameSpace(kNs, {guid(101), guid(102), guid(199)});
+        add("a namespace listing a deleted endpoint", h, "NS-ENDPOINT-MISSING", true);
+        add("a namespace listing its endpoints", Host{}, "NS-ENDPOINT-MISSING", false);
+    }
+    {
+        Host h;
+        h.ep(2).erase("IpConfigurations");
+        add("an endpoint document without addresses", h, "EP-NO-ADDRESS", true);
+        add("endpoints with addresses", Host{}, "EP-NO-ADDRESS", false);
+    }
+    {
+        Host h;
+        h.ep(2)["IpConfigurations"][0]["IpAddress"] = 167772166; // a number, not text
+        add("an address written as a number", h, "DATA-UNREADABLE", true);
+        add("addresses written as text", Host{}, "DATA-UNREADABLE", false);
+    }
+    {
+        Host h;
+        h.routes = json::array({{{"ID", guid(700)}, {"HostComputeEndpoints", json::array({guid(199)})}}});
+        add("an SDN route for a deleted endpoint", h, "ROUTE-ENDPOINT-MISSING", true);
+        h.routes[0]["HostComputeEndpoints"] = json::array({guid(101)});
+        add("an SDN route for a live endpoint", h, "ROUTE-ENDPOINT-MISSING", false);
+    }
+    return out;
+}
+
+QStringList describe(const std::vector<hcn::Finding>& findings)
+{
+    QStringList out;
+    for (const hcn::Finding& f : findings)
+        out << qs(f.ruleId + ": " + f.message);
+    return out;
+}
+
+QByteArray readSource(const QString& relative)
+{
+    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + "/" + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+std::string findingText(const std::vector<hcn::Finding>& findings)
+{
+    std::string out;
+    for (const hcn::Finding& f : findings) {
+        out += f.ruleId + " " + f.message + " [";
+        for (const auto& o : f.objects)
+            out += o.id + " ";
+        out += "] " + f.fix + "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+class TestHealthChecks : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rule_data()
+    {
+        QTest::addColumn<QByteArray>("snapshot");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<bool>("fires");
+        for (const Case& c : cases())
+            QTest::newRow(qPrintable(QString("%1 %2").arg(c.rule, c.name)))
+                << c.snapshot << c.rule << c.fires;
+    }
+
+    void rule()
+    {
+        QFETCH(QByteArray, snapshot);
+        QFETCH(QString, rule);
+        QFETCH(bool, fires);
+        auto findings = hcn::checkSnapshot(snapshot.toStdString());
+        QVERIFY2(findings.ok(), qPrintable(qs(findings.status().message())));
+        bool found = false;
+        for (const hcn::Finding& f : *findings) {
+            if (qs(f.ruleId) != rule)
+                continue;
+            found = true;
+            // Every finding names its objects and says what to do.
+            QVERIFY(!f.objects.empty());
+            QVERIFY(!f.title.empty() && !f.cause.empty() && !f.fix.empty() && !f.message.empty());
+            QVERIFY2(f.fix.find("{endpoint}") == std::string::npos &&
+                         f.fix.find("{lb}") == std::string::npos &&
+                         f.fix.find("{network}") == std::string::npos,
+                     f.fix.c_str());
+            for (const auto& o : f.objects)
+                QVERIFY(!o.id.empty());
+        }
+        QVERIFY2(found == fires, qPrintable(describe(*findings).join("\n")));
+    }
+
+    void everyRuleHasATriggerAndANearMiss()
+    {
+        std::map<std::string, std::pair<int, int>> seen;
+        for (const Case& c : cases())
+            (c.fires ? seen[c.rule].first : seen[c.rule].second)++;
+        QVERIFY(hcn::healthRules().size() >= 25);
+        std::set<std::string> ids;
+        for (const hcn::HealthRule& r : hcn::healthRules()) {
+            QVERIFY2(ids.insert(std::string(r.id)).second, "rule IDs are unique");
+            QVERIFY2(seen[std::string(r.id)].first > 0, r.id.data());
+            QVERIFY2(seen[std::string(r.id)].second > 0, r.id.data());
+            QVERIFY(!r.title.empty() && !r.what.empty() && !r.why.empty() && !r.cause.empty() &&
+                    !r.fix.empty());
+        }
+    }
+
+    /// The sample host (resources/scenarios/sample-host.json with IDs): one container left without a
+    /// namespace on purpose, nothing else.
+    void sampleHostHasNoError()
+    {
+        auto findings = hcn::checkSnapshot(readSource("tests/data/checks/healthy-host.json").toStdString());
+        QVERIFY(findings.ok());
+        QCOMPARE(hcn::countFindings(*findings).errors, std::size_t(0));
+        QStringList rules;
+        for (const auto& f : *findings)
+            rules << qs(f.ruleId);
+        QCOMPARE(rules, QStringList{"EP-LEAKED"});
+    }
+
+    void findingsAreSorted()
+    {
+        Host h;
+        h.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.5";
+        h.ep(2)["MacAddress"] = "00-15-5D-99-00-01";
+        h.networks[0]["Ipams"][0]["Subnets"][0]["IpSubnets"] = "wrong";
+        auto findings = hcn::checkSnapshot(h.text().toStdString());
+        QVERIFY(findings.ok());
+        QVERIFY(findings->size() >= 3);
+        QVERIFY(std::is_sorted(findings->begin(), findings->end(), hcn::findingBefore));
+        QCOMPARE(findings->front().severity, hcn::Severity::Error);
+        QCOMPARE(findings->back().severity, hcn::Severity::Info);
+    }
+
+    /// Documents with every field of the wrong type: no crash, no error, the unreadable fields named.
+    void oddDocumentsNeverRaiseErrors()
+    {
+        const json wrong = json::array({1, "x", true});
+        json root;
+        root["HnsVersion"] = "fifteen";
+        root["Networks"] = json::array(
+            {{{"ID", kNet},
+              {"Type", 7},
+              {"Ipams", "Static"},
+              {"Dns", 5},
+              {"MacPool", {{"Ranges", wrong}}},
+              {"Policies", {{"Type", 3}}}},
+             {{"ID", kNet2},
+              {"Ipams",
+               json::array({{{"Subnets", json::array({{{"IpAddressPrefix", 10}, {"Routes", 1}}})}}})}}});
+        root["Endpoints"] = json::array(
+            {{{"ID", guid(101)},
+              {"HostComputeNetwork", 12},
+              {"IpConfigurations", {{"IpAddress", "10.0.0.5"}}},
+              {"MacAddress", json::array()},
+              {"Flags", "remote"},
+              {"Policies", wrong},
+              {"Dns", {{"ServerList", 1}}}},
+             {{"ID", guid(102)},
+              {"HostComputeNetwork", kNet},
+              {"IpConfigurations", json::array({{{"IpAddress", "banana"}}})},
+              {"Policies",
+               json::array(
+                   {{{"Type", "ACL"},
+                     {"Settings",
+                      {{"Protocols", json::object()}, {"Priority", "high"}, {"RemotePorts", "70000"}}}},
+                    {{"Type", "PortMapping"}, {"Settings", "TCP 80"}},
+                    {{"Type", "OutBoundNAT"}, {"Settings", {{"Exceptions", 5}}}}})}}});
+        root["Namespaces"] = json::array({{{"ID", kNs}, {"Resources", "none"}}});
+        root["LoadBalancers"] =
+            json::array({{{"ID", guid(500)},
+                          {"HostComputeEndpoints", "all"},
+                          {"FrontendVIPs", 10},
+                          {"PortMappings", json::array({{{"Protocol", "SCTP"}, {"ExternalPort", -1}}})}}});
+        root["SdnRoutes"] = json::array({{{"ID", guid(700)}, {"HostComputeEndpoints", 1}}});
+        auto findings = hcn::checkSnapshot(root.dump());
+        QVERIFY(findings.ok());
+        QVERIFY2(hcn::countFindings(*findings).errors == 0, findingText(*findings).c_str());
+        bool unreadable = false;
+        for (const auto& f : *findings)
+            unreadable = unreadable || f.ruleId == "DATA-UNREADABLE";
+        QVERIFY(unreadable);
+    }
+
+    void notASnapshotFails()
+    {
+        QVERIFY(!hcn::checkSnapshot("[1,2").ok());
+        QVERIFY(!hcn::checkSnapshot("\"text\"").ok());
+        auto empty = hcn::checkSnapshot("{}");
+        QVERIFY(empty.ok());
+        QVERIFY(empty->empty());
+    }
+
+    /// Every dump the importer reads (partial, v1, damaged): checking the result never throws.
+    void importedDumpsAreChecked()
+    {
+        const QDir dir(dumpPath(QString()));
+        int checked = 0;
+        for (const QString& name : dir.entryList(QDir::Files)) {
+            const QByteArray bytes = readDump(name);
+            auto imported = hcn::io::importBytes(name.toStdString(), bytes.toStdString());
+            if (!imported.ok())
+                continue;
+            auto findings = hcn::checkSnapshot(imported->snapshot.dump());
+            QVERIFY2(findings.ok(), qPrintable(name));
+            ++checked;
+        }
+        QVERIFY(checked > 10);
+    }
+
+    void incrementalEqualsFullCheck_data()
+    {
+        QTest::addColumn<unsigned>("seed");
+        for (unsigned seed : {1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u})
+            QTest::newRow(qPrintable(QString("seed %1").arg(seed))) << seed;
+    }
+
+    /// Random changes applied one at a time (as HostState reports them) keep the same findings as a
+    /// check from scratch after every step.
+    void incrementalEqualsFullCheck()
+    {
+        QFETCH(unsigned, seed);
+        std::mt19937 random(seed);
+        auto pick = [&](int n) { return int(random() % unsigned(n)); };
+        const int steps = qEnvironmentVariableIsSet("HCN_RANDOM_STEPS")
+                              ? qEnvironmentVariableIntValue("HCN_RANDOM_STEPS")
+                              : 150;
+
+        std::map<std::string, std::pair<hcn::ResourceKind, json>> objects;
+        const std::vector<std::string> networkIds{kNet, kNet2, guid(3)};
+        auto randomNetwork = [&](const std::string& id) {
+            static const char* const kTypes[] = {"NAT", "L2Bridge", "Overlay"};
+            static const char* const kPrefixes[] = {"10.0.0.0/28", "10.0.0.0/24", "10.0.1.0/24",
+                                                    "10.0.0.0/16"};
+            json n = network(id, kTypes[pick(3)], kPrefixes[pick(4)], pick(5) ? "10.0.0.1" : "10.9.9.9");
+            if (pick(3) == 0)
+                n["Policies"] =
+                    json::array({policy("RemoteSubnetRoute", {{"DestinationPrefix", "10.0.1.0/24"},
+                                                              {"ProviderAddress", "192.168.1.20"}})});
+            if (pick(4) == 0)
+                n.erase("Dns");
+            return n;
+        };
+        auto randomEndpoint = [&](int n) {
+            const std::string net = pick(8) == 0 ? guid(9) : networkIds[std::size_t(pick(3))];
+            const std::string ip = "10.0." + std::to_string(pick(2)) + "." + std::to_string(2 + pick(12));
+            json e = pick(4) == 0 ? remoteEndpoint(n, net, ip, pick(2) ? "192.168.1.20" : "192.168.1.30")
+                                  : endpoint(n, net, ip, pick(3) != 0);
+            if (pick(3) == 0)
+                e["MacAddress"] = "00-15-5D-52-C0-0" + std::to_string(pick(4));
+            if (pick(4) == 0)
+                e["HostComputeNamespace"] = guid(10 + pick(3));
+            json policies = json::array();
+            if (pick(3) == 0)
+                policies.push_back(
+                    policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080 + pick(2)}}));
+            if (pick(3) == 0)
+                policies.push_back(policy(
+                    "OutBoundNAT",
+                    {{"Exceptions", pick(2) ? json::array({"10.0.0.0/8"}) : json::array({"10.96.0.0/12"})}}));
+            if (pick(4) == 0)
+                policies.push_back(policy("ACL", {{"Action", "Block"},
+                                                  {"Direction", "Out"},
+                                                  {"Priority", 100 + pick(3)},
+                                                  {"Protocols", "17"}}));
+            if (!policies.empty() && !e.contains("Policies"))
+                e["Policies"] = policies;
+            if (pick(5) == 0)
+                e["Dns"] = {{"ServerList", json::array({pick(2) ? "10.96.0.10" : "10.0.0.10"})}};
+            return e;
+        };
+        auto randomEndpointIds = [&](int count) {
+            std::vector<std::string> out;
+            for (int i = 0; i < count; ++i)
+                out.push_back(guid(100 + pick(30)));
+            return out;
+        };
+
+        hcn::HostState state;
+        hcn::HealthChecker checker;
+        checker.setHnsVersion(hcn::SchemaVersion{11, 0});
+        checker.assign(state);
+        for (int step = 0; step < steps; ++step) {
+            const int op = pick(10);
+            if (op <= 3) {
+                const int n = pick(30);
+                objects[guid(100 + n)] = {hcn::ResourceKind::Endpoint, randomEndpoint(n)};
+            } else if (op == 4) {
+                objects.erase(guid(100 + pick(30)));
+            } else if (op == 5) {
+                const std::string id = networkIds[std::size_t(pick(3))];
+                if (pick(4) == 0)
+                    objects.erase(id);
+                else
+                    objects[id] = {hcn::ResourceKind::Network, randomNetwork(id)};
+            } else if (op == 6) {
+                const std::string id = guid(10 + pick(3));
+                if (pick(4) == 0)
+                    objects.erase(id);
+                else
+                    objects[id] = {hcn::ResourceKind::Namespace, nameSpace(id, randomEndpointIds(pick(4)))};
+            } else if (op <= 8) {
+                const int n = pick(6);
+                if (pick(5) == 0) {
+                    objects.erase(guid(500 + n));
+                } else {
+                    std::vector<std::string> vips;
+                    if (pick(3))
+                        vips.push_back(pick(2) ? "10.96.0.10" : "10.96.0.20");
+                    json lb = loadBalancer(n, randomEndpointIds(pick(3)), vips, pick(2) ? 6 : 17,
+                                           pick(2) ? 53 : 8080, 80);
+                    if (pick(5) == 0)
+                        lb["PortMappings"][0]["DistributionType"] = 1;
+                    objects[guid(500 + n)] = {hcn::ResourceKind::LoadBalancer, lb};
+                }
+            } else {
+                const std::string id = guid(700 + pick(2));
+                objects[id] = {hcn::ResourceKind::SdnRoute,
+                               {{"ID", id}, {"HostComputeEndpoints", randomEndpointIds(1)}}};
+            }
+
+            std::vector<hcn::HostObject> list;
+            for (const auto& [id, object] : objects)
+                list.push_back(
+                    {object.first, hcn::canonicalObjectId(id), std::make_shared<const json>(object.second)});
+            const auto changes = state.assign(std::move(list));
+            checker.update(state, changes);
+
+            hcn::HealthChecker fresh;
+            fresh.setHnsVersion(hcn::SchemaVersion{11, 0});
+            fresh.assign(state);
+            const auto incremental = checker.findings();
+            const auto full = fresh.findings();
+            if (incremental != full)
+                QFAIL(qPrintable(QString("step %1 differs\nincremental:\n%2\nfull:\n%3")
+                                     .arg(step)
+                                     .arg(qs(findingText(incremental)), qs(findingText(full)))));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthChecks)
+#include "tst_healthchecks.moc"
