@@ -33,7 +33,11 @@ if ! grep -q '^HCN_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
   echo "fuzz.sh: $build is not configured with -DHCN_FUZZ=ON" >&2
   exit 2
 fi
-cmake --build "$build" --target "${targets[@]}" >/dev/null
+if ! cmake --build "$build" --target "${targets[@]}" >"$build/build.log" 2>&1; then
+  grep -E -A8 'FAILED|error' "$build/build.log" | head -60 >&2
+  echo "fuzz.sh: the build failed (whole log: $build/build.log)" >&2
+  exit 1
+fi
 mkdir -p "$build/fuzz-artifacts"
 status=0
 for target in "${targets[@]}"; do

@@ -36,7 +36,11 @@ if ((${#targets[@]} == 0)); then
   echo "tsan.sh: no test labelled tsan in $build" >&2
   exit 2
 fi
-cmake --build "$build" --target "${targets[@]}" -j "${HCN_TSAN_JOBS:-$(nproc)}" >/dev/null
+if ! cmake --build "$build" --target "${targets[@]}" -j "${HCN_TSAN_JOBS:-$(nproc)}" >"$build/build.log" 2>&1; then
+  grep -E -A8 'FAILED|error' "$build/build.log" | head -60 >&2
+  echo "tsan.sh: the build failed (whole log: $build/build.log)" >&2
+  exit 1
+fi
 
 reports="$PWD/$build/tsan-reports"
 rm -rf "$reports"

@@ -137,7 +137,8 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
 
     // The service range is not in the documents; the load balancers' VIPs outside the network show it.
     std::vector<IpAddress> vips; // sorted: model.vips is ordered
-    for (const auto& [vip, users] : model.vips) {
+    for (const auto& entry : model.vips) {
+        const IpAddress& vip = entry.first; // a named reference: lambdas cannot capture bindings in clang 14
         if (std::any_of(network.subnets.begin(), network.subnets.end(), [&](const SubnetFact& s) {
                 return s.prefix.family() == vip.family() && s.prefix.contains(vip);
             }))
