@@ -43,6 +43,9 @@ nlohmann::ordered_json errorObject(const Status& status)
 {
     nlohmann::ordered_json data{{"HResult", hresultHex(status.code())},
                                 {"Name", std::string(hresultName(status.code()))}};
+    // Scripts get what a person reads on stderr: the code's meaning (details: hcnctl explain).
+    if (const ErrorExplanation e = explainHResult(status.code()); e.known)
+        data["Meaning"] = e.meaning;
     const std::string record = status.errorRecord();
     if (!record.empty())
         data["ErrorRecord"] = nlohmann::ordered_json::parse(record, nullptr, false);
