@@ -534,24 +534,8 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
         return false;
     }
     auto& losses = found.losses;
+    addHnsdiagListLosses(kind, object, losses);
     switch (kind) {
-    case ResourceKind::Network:
-        if (!object.contains("Type"))
-            losses.push_back("Type: not shown by hnsdiag list");
-        losses.push_back("Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
-        losses.push_back("Policies: not shown by hnsdiag list");
-        break;
-    case ResourceKind::Endpoint:
-        if (!object.contains("VirtualNetwork"))
-            losses.push_back(object.contains("VirtualNetworkName")
-                                 ? "VirtualNetwork: not shown by hnsdiag list (only the network's name)"
-                                 : "VirtualNetwork: not shown by hnsdiag list");
-        if (!object.contains("IPAddress"))
-            losses.push_back("IPAddress: not shown by hnsdiag list");
-        if (!object.contains("MacAddress"))
-            losses.push_back("MacAddress: not shown by hnsdiag list");
-        losses.push_back("Policies: not shown by hnsdiag list");
-        break;
     case ResourceKind::Namespace:
         object["ResourceList"] = std::move(resources);
         losses.push_back("ResourceList: only endpoints shown by hnsdiag list (containers unknown)");
@@ -883,6 +867,31 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
     }
     SectionReader reader(lines, inferred, sectionTitle(inferred), result);
     return reader.read(at + 1, std::move(layout), lines[at].text);
+}
+
+void addHnsdiagListLosses(ResourceKind kind, const nlohmann::json& object, std::vector<std::string>& losses)
+{
+    switch (kind) {
+    case ResourceKind::Network:
+        if (!object.contains("Type"))
+            losses.push_back("Type: not shown by hnsdiag list");
+        losses.push_back("Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
+        losses.push_back("Policies: not shown by hnsdiag list");
+        break;
+    case ResourceKind::Endpoint:
+        if (!object.contains("VirtualNetwork"))
+            losses.push_back(object.contains("VirtualNetworkName")
+                                 ? "VirtualNetwork: not shown by hnsdiag list (only the network's name)"
+                                 : "VirtualNetwork: not shown by hnsdiag list");
+        if (!object.contains("IPAddress"))
+            losses.push_back("IPAddress: not shown by hnsdiag list");
+        if (!object.contains("MacAddress"))
+            losses.push_back("MacAddress: not shown by hnsdiag list");
+        losses.push_back("Policies: not shown by hnsdiag list");
+        break;
+    default:
+        break;
+    }
 }
 
 } // namespace hcn::io::tables

@@ -460,27 +460,7 @@ private:
         }
         if (end == at + 1)
             return at; // a lone `Endpoint : <guid>` line
-        switch (kind) {
-        case ResourceKind::Endpoint:
-            if (!object.contains("VirtualNetwork"))
-                losses.push_back(object.contains("VirtualNetworkName")
-                                     ? "VirtualNetwork: not shown by hnsdiag list (only the network's name)"
-                                     : "VirtualNetwork: not shown by hnsdiag list");
-            if (!object.contains("IPAddress"))
-                losses.push_back("IPAddress: not shown by hnsdiag list");
-            if (!object.contains("MacAddress"))
-                losses.push_back("MacAddress: not shown by hnsdiag list");
-            losses.push_back("Policies: not shown by hnsdiag list");
-            break;
-        case ResourceKind::Network:
-            if (!object.contains("Type"))
-                losses.push_back("Type: not shown by hnsdiag list");
-            losses.push_back("Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
-            losses.push_back("Policies: not shown by hnsdiag list");
-            break;
-        default:
-            break;
-        }
+        tables::addHnsdiagListLosses(kind, object, losses);
         FoundValue found;
         found.format = DumpFormat::ListView;
         found.kindHint = kind;

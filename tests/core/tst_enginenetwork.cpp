@@ -329,18 +329,30 @@ void TestEngineNetwork::enumerateFilters()
     QCOMPARE(int(ids.size()), count);
 }
 
+namespace {
+
+/// A network Modify that adds one RemoteSubnetRoute policy (colon MAC spelling; the engine stores dashes).
+json addRemoteSubnetRoute()
+{
+    const json route{{"Type", "RemoteSubnetRoute"},
+                     {"Settings",
+                      {{"DestinationPrefix", "10.244.2.0/24"},
+                       {"IsolationId", 4096},
+                       {"ProviderAddress", "10.0.0.5"},
+                       {"DistributedRouterMacAddress", "0e:2a:0a:00:00:05"}}}};
+    return {{"ResourceType", "Policy"},
+            {"RequestType", "Add"},
+            {"Settings", {{"Policies", json::array({route})}}}};
+}
+
+} // namespace
+
 void TestEngineNetwork::modifyPolicyAddRemove()
 {
     Harness h;
     auto net = h.create(ResourceKind::Network, v2({{"Name", "ov"}, {"Type", "Overlay"}}));
     HCN_VERIFY_OK(net);
-    json route{{"Type", "RemoteSubnetRoute"},
-               {"Settings",
-                {{"DestinationPrefix", "10.244.2.0/24"},
-                 {"IsolationId", 4096},
-                 {"ProviderAddress", "10.0.0.5"},
-                 {"DistributedRouterMacAddress", "0e:2a:0a:00:00:05"}}}};
-    json add{{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {route}}}}};
+    const json add = addRemoteSubnetRoute();
     HCN_VERIFY_OK(h.engine.modify(ResourceKind::Network, *net, add.dump()));
     json doc = h.query(ResourceKind::Network, *net);
     bool found = false;
@@ -379,13 +391,7 @@ void TestEngineNetwork::queryFollowsEveryChange()
     QCOMPARE(text(*net), first);
     QCOMPARE(text(*other), first);
 
-    json route{{"Type", "RemoteSubnetRoute"},
-               {"Settings",
-                {{"DestinationPrefix", "10.244.2.0/24"},
-                 {"IsolationId", 4096},
-                 {"ProviderAddress", "10.0.0.5"},
-                 {"DistributedRouterMacAddress", "0e:2a:0a:00:00:05"}}}};
-    json add{{"ResourceType", "Policy"}, {"RequestType", "Add"}, {"Settings", {{"Policies", {route}}}}};
+    const json add = addRemoteSubnetRoute();
     HCN_VERIFY_OK(h.engine.modify(ResourceKind::Network, *net, add.dump()));
     const std::string added = text(*other);
     QVERIFY(added != first);

@@ -107,6 +107,17 @@ struct Window
         return {};
     }
 
+    /// The source file (before the first ':') of the report row whose message contains `text`.
+    QString reportRowSource(const QString& text)
+    {
+        return report()
+            ->model()
+            ->index(reportRow(text).row(), ImportReportModel::LocationColumn)
+            .data()
+            .toString()
+            .section(':', 0, 0);
+    }
+
     /// The objects selected in the resource tree.
     QStringList treeSelectedIds()
     {
@@ -347,14 +358,7 @@ void TestDumpImportUi::pasteImportsTheClipboard()
     QVERIFY2(w.window.windowTitle().endsWith("offline snapshot, read-only: clipboard"),
              qPrintable(w.window.windowTitle()));
     QVERIFY(w.reportRow(QStringLiteral("known only from the endpoints")).isValid());
-    QCOMPARE(
-        w.report()
-            ->model()
-            ->index(w.reportRow("known only from the endpoints").row(), ImportReportModel::LocationColumn)
-            .data()
-            .toString()
-            .section(':', 0, 0),
-        QStringLiteral("clipboard"));
+    QCOMPARE(w.reportRowSource("known only from the endpoints"), QStringLiteral("clipboard"));
 }
 
 void TestDumpImportUi::droppedFilesAreImported()
@@ -521,14 +525,8 @@ void TestDumpImportUi::savedImportReopensWithItsReport()
     QCOMPARE(w.report()->model()->rowCount(), int(imported->report.messages.size()));
     QVERIFY(w.reportRow(QStringLiteral("known only from the endpoints")).isValid());
     QVERIFY(w.report()->model()->object(kLocalEndpoint));
-    QCOMPARE(
-        w.report()
-            ->model()
-            ->index(w.reportRow("known only from the endpoints").row(), ImportReportModel::LocationColumn)
-            .data()
-            .toString()
-            .section(':', 0, 0),
-        QStringLiteral("endpoint.txt")); // the source named when it was imported
+    // The source named when it was imported.
+    QCOMPARE(w.reportRowSource("known only from the endpoints"), QStringLiteral("endpoint.txt"));
 
     // A snapshot whose objects the loader skips: its load warnings are rows too.
     const QString skipped = m_dir.filePath("skipped.json");
