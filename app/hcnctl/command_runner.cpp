@@ -16,6 +16,8 @@
 #include "hcn/open_object.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -82,7 +84,21 @@ int CommandRunner::run(const std::vector<std::string>& args)
             }
         return static_cast<int>(usage(error, verb));
     }
-    return static_cast<int>(dispatch(*options));
+    return static_cast<int>(finishOutput(dispatch(*options)));
+}
+
+ExitStatus CommandRunner::finishOutput(ExitStatus status)
+{
+    m_out.flush();
+    if (m_out)
+        return status;
+    // The stream keeps no error code; errno still holds the write's when nothing failed after it.
+    const int error = errno;
+    const bool writeError = error == ENOSPC || error == EIO || error == EPIPE || error == EBADF ||
+                            error == EFBIG || error == EDQUOT || error == EROFS;
+    m_err << "hcnctl: cannot write the output" << (writeError ? std::string(": ") + std::strerror(error) : "")
+          << " (the command's own outcome: exit status " << static_cast<int>(status) << ")\n";
+    return ExitStatus::OutputFailed;
 }
 
 ExitStatus CommandRunner::usage(const std::string& message, const std::string& verb)

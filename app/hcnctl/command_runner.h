@@ -21,6 +21,7 @@ enum class ExitStatus : int
     Failure = 1,     ///< a call failed (HRESULT on stderr)
     Usage = 2,       ///< the command line is wrong
     Unavailable = 3, ///< the service cannot be reached
+    OutputFailed = 4 ///< the output could not be written (disk full, closed stream)
 };
 
 class CommandRunner
@@ -47,6 +48,8 @@ private:
     /// service. Returns an empty string when they are fine.
     std::string checkArguments(const CliOptions& options) const;
     ExitStatus usage(const std::string& message, const std::string& verb);
+    /// Flushes the output; when any of it could not be written, says so and returns OutputFailed.
+    ExitStatus finishOutput(ExitStatus status);
     /// Reports a failed call: one line on stderr; with --json also {"error":{...}} on stdout.
     ExitStatus fail(const Status& status, bool json);
     /// Reports a session that could not be opened (exit 3 for an unreachable service).

@@ -23,7 +23,7 @@ constexpr std::string_view kGlobalOptions = R"(Global options:
 Exit status: 0 success; 1 a call failed (stderr names the HRESULT, e.g.
 "hcnctl: HCN_E_NETWORK_NOT_FOUND (0x803B0001): The network was not found.", then a line with
 what it means and the `hcnctl explain` command for its causes); 2 usage error; 3 the service cannot
-be reached.
+be reached; 4 the output could not be written (a full disk, a closed stream).
 )";
 
 } // namespace

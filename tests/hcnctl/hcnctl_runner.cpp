@@ -63,9 +63,14 @@ std::vector<std::string> toArgs(const QStringList& args)
 
 CtlRun runCtl(const QStringList& args, const QByteArray& input)
 {
+    return runCtl(args, input, ctlOptions());
+}
+
+CtlRun runCtl(const QStringList& args, const QByteArray& input, const ChildProcess::Options& options)
+{
     ChildProcess process;
     CtlRun run;
-    if (!process.start(HCNCTL_PATH, toArgs(args), ctlOptions()))
+    if (!process.start(HCNCTL_PATH, toArgs(args), options))
         return run;
     if (!input.isEmpty())
         process.write(input.toStdString());

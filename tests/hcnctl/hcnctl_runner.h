@@ -41,6 +41,8 @@ private:
 
 /// Runs hcnctl with `args` (and `input` on stdin) and waits for it to exit.
 CtlRun runCtl(const QStringList& args, const QByteArray& input = {});
+/// The same with other process options (ctlOptions() with changes, e.g. standard output to a file).
+CtlRun runCtl(const QStringList& args, const QByteArray& input, const ChildProcess::Options& options);
 /// Process options without HCN_SERVICE_SOCKET in the environment, so only --socket decides where hcnctl
 /// goes; output captured.
 ChildProcess::Options ctlOptions();

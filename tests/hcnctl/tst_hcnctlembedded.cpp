@@ -36,6 +36,8 @@ private slots:
     void helpPerCommand();
     void eventsNeedsTheService();
     void simulatedHostFromTheEnvironment();
+    void outputThatCannotBeWrittenFails_data();
+    void outputThatCannotBeWrittenFails();
 
 private:
     QTemporaryDir m_dir;
@@ -211,6 +213,27 @@ void TestHcnctlEmbedded::simulatedHostFromTheEnvironment()
     QVERIFY(process.waitForExit(30000));
     QCOMPARE(process.exitCode(), 1);
     QVERIFY(process.readStderr().find("HCN_HNS_VERSION") != std::string::npos);
+}
+
+void TestHcnctlEmbedded::outputThatCannotBeWrittenFails_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("list") << QStringList{"--embedded", "list", "all"};
+    QTest::newRow("list as JSON") << QStringList{"--embedded", "--json", "list", "all"};
+    QTest::newRow("explain every code") << QStringList{"explain", "all"};
+    QTest::newRow("version") << QStringList{"--embedded", "version"};
+}
+
+// A full disk (/dev/full) must not pass for success: the command says the output was lost, exit 4.
+void TestHcnctlEmbedded::outputThatCannotBeWrittenFails()
+{
+    QFETCH(QStringList, args);
+    ChildProcess::Options options = ctlOptions();
+    options.stdoutMode = ChildProcess::Output::File;
+    options.stdoutFile = "/dev/full";
+    const CtlRun run = runCtl(args, {}, options);
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains("hcnctl: cannot write the output: No space left on device"), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestHcnctlEmbedded)
