@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-svg-dev libqt6opengl6-dev
   libqcustomplot-dev nlohmann-json3-dev libspdlog-dev libgraphviz-dev
   libasio-dev libssl-dev libbenchmark-dev libarchive-dev
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev lld
   xvfb xauth fonts-dejavu-core
 )
 

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything and runs every test: the full suite, then the core
-# suites again under AddressSanitizer + UndefinedBehaviorSanitizer, the thread-heavy suites under
-# ThreadSanitizer (scripts/tsan.sh, build-tsan), and a short run of every libFuzzer target in its own
-# clang build (scripts/fuzz.sh; HCN_FUZZ_SECONDS each, default 20).
+# Installs what is missing, builds everything and runs every test, each stage building only what it runs:
+#   build       Debug: the programs, the console's library, the benchmarks (built, not run) and the
+#               console's suites (label ui), which run here;
+#   build-asan  the Qt-free layers' suites (label core: engine, C API, RPC, hcnctl, with their hcnd and
+#               hcnctl) under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   build-tsan  the thread-heavy suites under ThreadSanitizer (scripts/tsan.sh);
+#   build-fuzz  every libFuzzer target for HCN_FUZZ_SECONDS (default 20) in a clang build (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 
 jobs=$(nproc)
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_CORE_TESTS=OFF >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
