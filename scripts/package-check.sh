@@ -123,7 +123,29 @@ desktop-file-validate "$root/usr/share/applications/hcn-console.desktop" || fail
 appstreamcli validate --no-net --explain "$root/usr/share/metainfo/io.hcnconsole.HcnConsole.metainfo.xml" \
   >"$work/appstream.log" 2>&1 || { cat "$work/appstream.log" >&2; fail "appstreamcli validate"; }
 
-# 7. Manual pages and completions against the programs' own help: every option they print is documented.
+# 7. systemd: the units parse and their programs exist (ExecStart pointed into the temporary root), the
+# group and the runtime directory are created there.
+if command -v systemd-analyze >/dev/null; then
+  mkdir "$work/units"
+  sed "s|/usr/bin/|$bin/|g" "$root/usr/lib/systemd/system/hcnd.service" >"$work/units/hcnd.service"
+  cp "$root/usr/lib/systemd/system/hcnd.socket" "$work/units/"
+  # Any message (an unknown key is only a warning) fails.
+  if ! output=$(systemd-analyze verify --man=no "$work/units/hcnd.socket" "$work/units/hcnd.service" 2>&1) ||
+    [[ -n $output ]]; then
+    fail "systemd-analyze verify: $output"
+  fi
+  mkdir -p "$root/etc"
+  if ! systemd-sysusers --root="$root" "$root/usr/lib/sysusers.d/hcn-console.conf" >/dev/null 2>&1 ||
+    ! grep -q '^hcn:x:[0-9]*:' "$root/etc/group"; then
+    fail "sysusers.d/hcn-console.conf creates no group hcn"
+  fi
+  if ! systemd-tmpfiles --root="$root" --create "$root/usr/lib/tmpfiles.d/hcn-console.conf" ||
+    [[ ! -d $root/run/hcn ]]; then
+    fail "tmpfiles.d/hcn-console.conf creates no /run/hcn"
+  fi
+fi
+
+# 8. Manual pages and completions against the programs' own help: every option they print is documented.
 options_of() { grep -oE -- '(^|[ ,[])--[a-z][a-z-]+' | grep -oE -- '--[a-z-]+' | sort -u; }
 man_text() { gzip -dc "$1" | sed 's/\\-/-/g'; }
 "$bin/hcnctl" --help >"$work/hcnctl-help.txt"
