@@ -82,6 +82,21 @@ else
   fail "apt-get install -s does not resolve $(basename "$deb")"
 fi
 
+# ... and on a clean Debian 12: the same simulation against an empty package database resolves every
+# dependency from the archive (needs the package lists; skipped without them).
+if compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null; then
+  : >"$work/empty-status"
+  if apt-get install -s -o Dir::State::status="$work/empty-status" "$deb" >"$work/apt-clean.log" 2>&1 &&
+    grep -q '^Inst hcn-console ' "$work/apt-clean.log"; then
+    step "on an empty system apt-get install -s resolves it with $(grep -c '^Inst ' "$work/apt-clean.log") packages"
+  else
+    cat "$work/apt-clean.log" >&2
+    fail "apt-get install -s does not resolve $(basename "$deb") on an empty system"
+  fi
+else
+  step "no apt package lists (apt-get update): the clean-system resolution is skipped"
+fi
+
 # 5. The unpacked tree runs.
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
