@@ -25,8 +25,9 @@ fail() {
 }
 step() { echo "package-check: $*"; }
 
-# 1. The packages. The programs are built first (nothing to do after a full build).
-cmake --build "$build" --target hcn-console hcnd hcnctl computenetwork hcn_man_pages >"$work/build.log" ||
+# 1. The packages. The programs are built first (nothing to do after a full build; -j 1 otherwise: the
+# machine is shared).
+cmake --build "$build" -j 1 --target hcn-console hcnd hcnctl computenetwork hcn_man_pages >"$work/build.log" ||
   { cat "$work/build.log" >&2; exit 1; }
 rm -f "$build"/packages/hcn-console[-_]*
 if ! (cd "$build" && cpack --config CPackConfig.cmake -B "$build/packages" >"$work/cpack.log" 2>&1); then
