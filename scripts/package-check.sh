@@ -109,6 +109,7 @@ for program in hcn-console hcnd hcnctl; do
   fi
 done
 env -u HCN_SIM_ENVIRONMENT "$bin/hcnctl" --embedded list all >"$work/list.txt" 2>&1 || fail "hcnctl --embedded list all: $(cat "$work/list.txt")"
+grep -q '^Networks (0)$' "$work/list.txt" || fail "hcnctl --embedded list all printed no network table: $(cat "$work/list.txt")"
 "$bin/hcnd" --help >"$work/hcnd-help.txt" 2>&1 || fail "hcnd --help: $(cat "$work/hcnd-help.txt")"
 grep -q '^Usage: hcnd' "$work/hcnd-help.txt" || fail "hcnd --help printed no usage"
 QT_QPA_PLATFORM=offscreen "$bin/hcn-console" --screenshot "$work/console.png" >"$work/console.log" 2>&1 ||
