@@ -162,6 +162,28 @@ if command -v systemd-analyze >/dev/null; then
   fi
 fi
 
+# The maintainer scripts, run against stand-ins that only record their calls (nothing here changes):
+# each succeeds, postinst creates the group from the packaged sysusers.d file, every file they name is
+# in the package.
+dpkg-deb -e "$deb" "$work/control"
+mkdir "$work/stubs"
+for tool in systemd-sysusers systemd-tmpfiles systemctl addgroup groupadd getent; do
+  printf '#!/bin/sh
+echo "%s $*" >>"%s"
+' "$tool" "$work/calls" >"$work/stubs/$tool"
+  chmod +x "$work/stubs/$tool"
+done
+for call in "postinst configure" "postinst configure 0.0.9" "prerm remove" "postrm remove"; do
+  read -r script argument version <<<"$call"
+  PATH="$work/stubs:$PATH" sh "$work/control/$script" "$argument" ${version:+"$version"} ||
+    fail "$script $argument${version:+ $version} failed"
+done
+grep -qx 'systemd-sysusers /usr/lib/sysusers.d/hcn-console.conf' "$work/calls" ||
+  fail "postinst does not create the hcn group: $(cat "$work/calls" 2>/dev/null)"
+while read -r path; do
+  grep -qx -- "$path" "$work/contents" || fail "postinst names $path, which the package does not hold"
+done < <(grep -ohE '/usr/[a-z/.-]+\.conf' "$work/control/postinst")
+
 # 8. Manual pages and completions against the programs' own help: every option they print is documented.
 options_of() { grep -oE -- '(^|[ ,[])--[a-z][a-z-]+' | grep -oE -- '--[a-z-]+' | sort -u; }
 man_text() { gzip -dc "$1" | sed 's/\\-/-/g'; }
