@@ -10,6 +10,7 @@ packages=(
   libasio-dev libssl-dev libbenchmark-dev libarchive-dev
   clang-14 libclang-rt-14-dev lld
   xvfb xauth fonts-dejavu-core
+  dpkg-dev file desktop-file-utils appstream
 )
 
 missing=()

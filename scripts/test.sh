@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs every test, each stage building only what it runs:
 #   build       Debug: the programs, the console's library, the benchmarks (built, not run) and the
-#               console's suites (label ui), which run here;
+#               console's suites (label ui), which run here; then the package check
+#               (scripts/package-check.sh: the .deb and .tar.gz built from it, inspected and run unpacked);
 #   build-asan  the Qt-free layers' suites (label core: engine, C API, RPC, hcnctl, with their hcnd and
 #               hcnctl) under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   build-tsan  the thread-heavy suites under ThreadSanitizer (scripts/tsan.sh);
@@ -14,6 +15,7 @@ jobs=$(nproc)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_CORE_TESTS=OFF >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
+./scripts/package-check.sh build
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON \
       -DHCN_BUILD_BENCHMARKS=OFF >/dev/null

@@ -5,6 +5,7 @@
 #include "rpc/peer_credentials.h"
 #include "rpc/protocol.h"
 #include "rpc/service_context.h"
+#include "rpc/socket_activation.h"
 #include "rpc/tls_listener.h"
 #include "rpc/tls_stream.h"
 #include "rpc/unix_listener.h"
@@ -264,9 +265,14 @@ Status Server::start()
         d.moreIoWork.push_back(asio::make_work_guard(*d.moreIo.back()));
     }
     auto pick = [&d]() -> asio::io_context& { return d.pickIo(); };
+    // Started by hcnd.socket: serve on the service manager's socket instead of binding --socket.
+    auto inherited = takeInheritedUnixSocket();
+    if (!inherited.ok())
+        return inherited.status();
     d.unixListener = std::make_unique<UnixListener>(d.io, o.socketPath, group->first, pick);
-    if (Status s = d.unixListener->open(); !s.ok())
+    if (Status s = *inherited >= 0 ? d.unixListener->adopt(*inherited) : d.unixListener->open(); !s.ok())
         return s;
+    d.options.socketPath = d.unixListener->path();
     if (o.tcpEnabled()) {
         d.tlsListener = std::make_unique<TlsListener>(d.io, o.tcpHost, o.tcpPort, pick);
         if (Status s = d.tlsListener->open(o.tlsCertFile, o.tlsKeyFile); !s.ok()) {
@@ -292,7 +298,8 @@ Status Server::start()
             [&d](std::unique_ptr<TlsStream> stream, Connection::Strand strand, std::string peer) {
                 d.acceptTls(std::move(stream), strand, peer);
             });
-    d.log->info("hcnd {} serving on {} (group {}){}", HCN_VERSION, o.socketPath, group->second,
+    d.log->info("hcnd {} serving on {}{} (group {}){}", HCN_VERSION, o.socketPath,
+                *inherited >= 0 ? " (from the service manager)" : "", group->second,
                 d.tlsListener ? " and TLS on " + o.tcpHost + ":" + std::to_string(d.tlsListener->port())
                               : "");
     return Status::success();

@@ -61,6 +61,9 @@ Options:
   --log-level LEVEL         trace, debug, info (default), warn, error, critical, off
   --help                    show this text
 
+Socket activation: started with LISTEN_PID and LISTEN_FDS=1 (systemd's hcnd.socket), hcnd serves on
+the listening Unix socket it inherits as descriptor 3 instead of binding --socket.
+
 Environment: HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION, HCN_SCHEMA_VERSION configure the engine.
 )";
 }

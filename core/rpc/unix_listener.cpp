@@ -86,6 +86,20 @@ Status UnixListener::open()
     return Status::success();
 }
 
+Status UnixListener::adopt(int fd)
+{
+    std::error_code ec;
+    m_acceptor.assign(asio::local::stream_protocol(), fd, ec);
+    if (ec)
+        return systemError("cannot use the inherited socket (descriptor " + std::to_string(fd) + ")",
+                           ec.value());
+    const auto address = m_acceptor.local_endpoint(ec);
+    if (!ec)
+        m_path = address.path();
+    m_created = false;
+    return Status::success();
+}
+
 void UnixListener::startAccepting(AcceptHandler handler)
 {
     m_handler = std::move(handler);

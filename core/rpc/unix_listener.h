@@ -1,6 +1,8 @@
 #pragma once
 // UnixListener: hcnd's Unix socket. Creates the socket file 0660 owned by the allowed group, removes
 // a stale file left by a crashed service, and refuses to take over a socket another hcnd answers on.
+// Under socket activation it adopts the listening socket the service manager passed instead (adopt()):
+// the manager created the file with its mode and group and removes it, not hcnd.
 
 #include "hcn/status.h"
 
@@ -24,6 +26,9 @@ public:
     ~UnixListener();
 
     Status open();
+    /// Takes `fd`, a listening Unix stream socket created by someone else; path() becomes its address.
+    /// The socket file is left alone on close.
+    Status adopt(int fd);
     /// Accepts until close(); every connection gets its own strand on the picked context.
     void startAccepting(AcceptHandler handler);
     /// Stops accepting and removes the socket file (on the acceptor's strand, from any thread).
