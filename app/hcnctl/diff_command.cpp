@@ -232,8 +232,13 @@ private:
 
     std::string value(const Json& v) const
     {
-        if (v.is_string())
-            return '"' + withName(v.get<std::string>()) + '"';
+        if (v.is_string()) {
+            const std::string quoted = v.dump();
+            const std::string named = withName(v.get<std::string>());
+            return named.size() > v.get_ref<const std::string&>().size()
+                       ? quoted + named.substr(v.get_ref<const std::string&>().size())
+                       : quoted;
+        }
         return v.dump();
     }
 

@@ -33,6 +33,14 @@ bool looksLikeGuid(std::string_view text)
     return true;
 }
 
+/// Upper-case GUID text without braces.
+std::string canonicalId(std::string_view text)
+{
+    if (text.size() == 38 && text.front() == '{' && text.back() == '}')
+        text = text.substr(1, 36);
+    return canonicalObjectId(text);
+}
+
 /// Members that are bookkeeping, not state: never compared anywhere, counted in `ignored`.
 bool isPrivateMember(std::string_view key)
 {
@@ -42,6 +50,11 @@ bool isPrivateMember(std::string_view key)
 /// Top-level members not compared: the per-document SchemaVersion (how the query rendered it), a
 /// Detailed query's Resources block (allocator bookkeeping; a namespace's Resources is its endpoint list
 /// and is compared) and ResourceCounts. "ID" is how objects were matched; a name match reports it itself.
+bool isEmpty(const Json& value)
+{
+    return value.is_null() || ((value.is_array() || value.is_object()) && value.empty());
+}
+
 bool isIgnoredTopLevel(std::string_view key, ResourceKind kind)
 {
     return key == "SchemaVersion" || key == "ResourceCounts" ||
@@ -57,6 +70,8 @@ public:
 
     void walk(const Json& a, const Json& b, std::string& path, int depth)
     {
+        if (isEmpty(a) && isEmpty(b))
+            return;
         if (a.is_object() && b.is_object())
             return walkObject(a, b, path, depth);
         if (a.is_array() && b.is_array())
@@ -90,7 +105,9 @@ private:
             } else {
                 path += '/';
                 path += key;
-                if (takeA)
+                if ((takeA && isEmpty(ia.value())) || (takeB && isEmpty(ib.value())))
+                    ; // an empty list or object reads as an absent one (newer builds omit them)
+                else if (takeA)
                     m_changes.push_back({DiffFieldChange::Type::Removed, path, ia.value(), Json(), {}, {}});
                 else if (takeB)
                     m_changes.push_back({DiffFieldChange::Type::Added, path, Json(), ib.value(), {}, {}});
@@ -219,7 +236,7 @@ private:
 
     std::string mappedId(std::string_view text) const
     {
-        std::string id = canonicalObjectId(text);
+        std::string id = canonicalId(text);
         if (auto it = m_idMap.find(id); it != m_idMap.end())
             return it->second;
         return id;
@@ -235,7 +252,7 @@ private:
         if (a.is_string()) {
             const std::string& x = a.get_ref<const std::string&>();
             const std::string& y = b.get_ref<const std::string&>();
-            return looksLikeGuid(x) && looksLikeGuid(y) && mappedId(x) == canonicalObjectId(y);
+            return looksLikeGuid(x) && looksLikeGuid(y) && mappedId(x) == canonicalId(y);
         }
         if (a.is_array() || a.is_object())
             return canonical(a) == canonical(b);
