@@ -219,11 +219,11 @@ private:
         if (element.is_object() && element.contains("Type") && element["Type"].is_string()) {
             std::string out = element["Type"].get<std::string>();
             if (auto settings = element.find("Settings"); settings != element.end())
-                out += ' ' + settings->dump();
+                out += ' ' + dump(*settings);
             else if (element.size() > 1) {
                 Json rest = element;
                 rest.erase("Type");
-                out += ' ' + rest.dump();
+                out += ' ' + dump(rest);
             }
             return out;
         }
@@ -233,14 +233,16 @@ private:
     std::string value(const Json& v) const
     {
         if (v.is_string()) {
-            const std::string quoted = v.dump();
+            const std::string quoted = dump(v);
             const std::string named = withName(v.get<std::string>());
             return named.size() > v.get_ref<const std::string&>().size()
                        ? quoted + named.substr(v.get_ref<const std::string&>().size())
                        : quoted;
         }
-        return v.dump();
+        return dump(v);
     }
+
+    static std::string dump(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
     std::string withName(const std::string& text) const
     {
@@ -304,7 +306,7 @@ ExitStatus runDiff(const CliOptions& options, std::istream& in, std::ostream& ou
 
     const SnapshotDiff diff = diffObjects(*a, *b);
     if (options.json)
-        out << toJson(diff).dump() << '\n';
+        out << toJson(diff).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     else
         Printer(*a, *b, out).print(diff);
     return diff.same() ? ExitStatus::Success : ExitStatus::Failure;

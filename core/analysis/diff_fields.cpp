@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace hcn {
@@ -156,20 +157,22 @@ private:
         for (std::size_t i : onlyB)
             identB.push_back(identity(b[i]));
         const std::size_t base = path.size();
+        std::unordered_map<std::string_view, std::vector<std::size_t>> byIdentity; // B's, in order
+        for (std::size_t y = onlyB.size(); y-- > 0;)
+            if (!identB[y].empty())
+                byIdentity[identB[y]].push_back(y);
         for (std::size_t x = 0; x < onlyA.size(); ++x) {
-            if (identA[x].empty())
+            auto it = identA[x].empty() ? byIdentity.end() : byIdentity.find(identA[x]);
+            if (it == byIdentity.end() || it->second.empty())
                 continue;
-            for (std::size_t y = 0; y < onlyB.size(); ++y) {
-                if (pairedB[y] || identB[y] != identA[x])
-                    continue;
-                pairedA[x] = pairedB[y] = true;
-                path += '[';
-                path += identA[x];
-                path += ']';
-                walk(a[onlyA[x]], b[onlyB[y]], path, depth + 1);
-                path.resize(base);
-                break;
-            }
+            const std::size_t y = it->second.back(); // the first of B's left with this identity
+            it->second.pop_back();
+            pairedA[x] = pairedB[y] = true;
+            path += '[';
+            path += identA[x];
+            path += ']';
+            walk(a[onlyA[x]], b[onlyB[y]], path, depth + 1);
+            path.resize(base);
         }
         auto lonely = [](const std::vector<std::string>& ident, const std::vector<bool>& paired,
                          const std::vector<std::size_t>& only, const Json& array) {
@@ -207,7 +210,7 @@ private:
         std::vector<std::pair<std::string, std::size_t>> keys;
         keys.reserve(array.size());
         for (std::size_t i = 0; i < array.size(); ++i)
-            keys.emplace_back(canonical(array[i]).dump(), i);
+            keys.emplace_back(canonical(array[i]).dump(-1, ' ', false, Json::error_handler_t::replace), i);
         std::sort(keys.begin(), keys.end());
         return keys;
     }
