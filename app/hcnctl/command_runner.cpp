@@ -199,7 +199,8 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
     } else if (o.verb == "diff") {
         if (count != 2)
             return "diff needs two hosts: A B (snapshot files, dumps, - for standard input, or live)";
-        if (o.arguments[0] == "-" && o.arguments[1] == "-")
+        const bool stdinSide = o.arguments[0] == "-" || o.arguments[1] == "-";
+        if ((o.arguments[0] == "-" && o.arguments[1] == "-") || (stdinSide && o.snapshot == "-"))
             return "only one side of diff can be - (standard input)";
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)

@@ -58,6 +58,8 @@ private slots:
         QTest::newRow("one host only: 2") << QStringList{identical} << 2;
         QTest::newRow("three hosts: 2") << QStringList{identical, identical, identical} << 2;
         QTest::newRow("both from standard input: 2") << QStringList{"-", "-"} << 2;
+        QTest::newRow("standard input twice through --snapshot -: 2")
+            << QStringList{"--snapshot", "-", "live", "-"} << 2;
         QTest::newRow("unknown option: 2") << QStringList{"--severity", "error", identical, identical} << 2;
     }
 
