@@ -6,7 +6,10 @@
 // hcn::diffObjects (best and median of 11 runs), diffHosts over two HostStates, and toJson of the
 // result; parsing the snapshot text (parseHostSnapshot) is shown apart.
 //
-// Usage: bench_diff [OBJECTS] [--write DIR]   (--write saves a.json and b.json for `hcnctl diff`)
+// With --new-ids every endpoint of B has a new ID (as after a re-import), references following: each is
+// matched by name, and the namespaces and load balancers naming them compare through the new IDs.
+//
+// Usage: bench_diff [OBJECTS] [--new-ids] [--write DIR]   (--write saves a.json and b.json for hcnctl diff)
 
 #include "hcn/host_state.h"
 #include "hcn/snapshot_diff.h"
@@ -185,16 +188,22 @@ int main(int argc, char** argv)
 {
     unsigned objects = 10000;
     std::string writeDir;
+    bool newIds = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--write" && i + 1 < argc)
+        if (arg == "--new-ids")
+            newIds = true;
+        else if (arg == "--write" && i + 1 < argc)
             writeDir = argv[++i];
         else
             objects = unsigned(std::max(100L, std::strtol(argv[i], nullptr, 10)));
     }
     const Hosts hosts = makeHosts(objects);
     const std::string textA = hosts.a.dump();
-    const std::string textB = hosts.b.dump();
+    std::string textB = hosts.b.dump();
+    if (newIds) // endpoint IDs are "D1FF0002-...": give them another first group everywhere
+        for (std::size_t at = textB.find("D1FF0002-"); at != std::string::npos; at = textB.find("D1FF0002-", at))
+            textB.replace(at, 9, "D1FF0102-");
     if (!writeDir.empty()) {
         std::ofstream(writeDir + "/a.json") << textA;
         std::ofstream(writeDir + "/b.json") << textB;
