@@ -55,7 +55,8 @@ public:
     {
         if (word == "live")
             return live();
-        if (word != "-" && std::filesystem::is_directory(word))
+        std::error_code error;
+        if (word != "-" && std::filesystem::is_directory(word, error))
             return imported(io::importPaths({word}), word);
         Result<std::string> bytes = Status(hr::InvalidArg, "cannot read " + word + ".");
         if (word == "-") {

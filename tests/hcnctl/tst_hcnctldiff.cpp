@@ -52,6 +52,8 @@ private slots:
         QTest::newRow("v1 dump against the v2 snapshot of the host: 0")
             << QStringList{diffFile("v1-dump-vs-v2-snapshot/a.json"), diffFile("v1-dump-vs-v2-snapshot/b.json")}
             << 0;
+        const QString folder = qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps/collectlogs";
+        QTest::newRow("collectlogs folder against itself: 0") << QStringList{folder, folder} << 0;
         QTest::newRow("missing file: 2") << QStringList{identical, "/nonexistent/host.json"} << 2;
         QTest::newRow("nothing HCN in the file: 2")
             << QStringList{identical, qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps/garbage.bin"} << 2;
