@@ -76,6 +76,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"import", {}},
         {"explain", {}},
         {"check", {Option::Severity}},
+        {"diff", {}},
         {"help", {}},
     };
     return accepted;

@@ -2,6 +2,7 @@
 
 #include "batch_runner.h"
 #include "check_command.h"
+#include "diff_command.h"
 #include "cli_options.h"
 #include "document_reader.h"
 #include "event_watcher.h"
@@ -211,6 +212,12 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             return "check takes no arguments";
         if (!o.severity.empty() && !severityFromName(o.severity))
             return "--severity needs error, warning or info, not \"" + o.severity + "\"";
+    } else if (o.verb == "diff") {
+        if (count != 2)
+            return "diff needs two hosts: A B (snapshot files, dumps, - for standard input, or live)";
+        const bool stdinSide = o.arguments[0] == "-" || o.arguments[1] == "-";
+        if ((o.arguments[0] == "-" && o.arguments[1] == "-") || (stdinSide && o.snapshot == "-"))
+            return "only one side of diff can be - (standard input)";
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -249,6 +256,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         return runImport(options.arguments, options.json, m_in, m_out, m_err);
     if (options.verb == "explain")
         return runExplain(options.arguments, options.json, m_out);
+    if (options.verb == "diff")
+        return runDiff(options, m_in, m_out, m_err);
 
     auto session = Session::open(
         {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});

@@ -1,5 +1,6 @@
 #include "help_text.h"
 
+#include "diff_command.h"
 #include "kind_names.h"
 
 namespace hcn::ctl {
@@ -47,6 +48,7 @@ Commands:
   import [--json] PATH...      read a customer's dump (files, folders, archives) into a snapshot
   explain CODE... | all        what an HRESULT means, its common causes and what to check
   check [--severity S]         health checks: what is wrong, the likely cause and the fix
+  diff [--json] A B            what differs between two hosts (snapshots, dumps or live)
 
 KIND: )") + std::string(kindWordsHelp()) +
            ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
@@ -188,6 +190,8 @@ Win32 error number), with where to look it up.
 Exit status 0 when the catalog knows every code, 1 when one is unknown (still decoded), 2 when a
 CODE cannot be read as an error code. Needs no service.
 )";
+    } else if (verb == "diff") {
+        page = diffHelp();
     } else if (verb == "help") {
         page = "Usage: hcnctl help [COMMAND]\n";
     } else {
