@@ -7,7 +7,7 @@ _hcnctl()
     local cur prev words cword
     _init_completion || return
 
-    local commands="list show create modify delete events call batch version import explain check help"
+    local commands="list show create modify delete events call batch version import explain check diff help"
     local globals="--socket --token-file --ca-file --embedded --snapshot --json --help"
     local kinds="networks endpoints namespaces loadbalancers sdnroutes guestnetworkservices gns"
 
@@ -77,7 +77,7 @@ _hcnctl()
         show | create | modify | delete)
             [[ $position -eq 0 ]] && COMPREPLY=($(compgen -W "$kinds" -- "$cur"))
             ;;
-        import)
+        import | diff)
             _filedir
             ;;
         explain)
