@@ -1,5 +1,7 @@
 #include "hcnctl_runner.h"
 
+#include <QJsonDocument>
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QTest>
@@ -83,6 +85,16 @@ CtlRun runCtl(const QStringList& args, const QByteArray& input, const ChildProce
     run.out = QString::fromStdString(process.readStdout());
     run.err = QString::fromStdString(process.readStderr());
     return run;
+}
+
+QJsonObject parseObject(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QString testDataFile(const QString& dir, const QString& name)
+{
+    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/") + dir + QLatin1Char('/') + name;
 }
 
 bool writeFile(const QString& path, const QByteArray& content)

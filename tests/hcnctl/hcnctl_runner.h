@@ -4,6 +4,7 @@
 
 #include "hcnd_child_process.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -48,5 +49,9 @@ CtlRun runCtl(const QStringList& args, const QByteArray& input, const ChildProce
 ChildProcess::Options ctlOptions();
 /// Program arguments for ChildProcess::start.
 std::vector<std::string> toArgs(const QStringList& args);
+/// The JSON object `text` holds (empty when it holds none).
+QJsonObject parseObject(const QString& text);
+/// A file of the source tree's tests/data/<dir>/ (HCN_SOURCE_DIR is set by CTest).
+QString testDataFile(const QString& dir, const QString& name);
 /// Writes `content` to `path`; false when it could not.
 bool writeFile(const QString& path, const QByteArray& content);

@@ -14,11 +14,6 @@ namespace {
 const QByteArray kNatNetwork = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ctl-nat","Type":"NAT",
   "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.30.0.0/24"}]}]})";
 
-QJsonObject parseObject(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
 /// The ID `hcnctl create` printed ("Created network <ID>").
 QString createdId(const CtlRun& run)
 {

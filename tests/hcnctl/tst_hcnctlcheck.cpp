@@ -13,12 +13,7 @@ namespace {
 
 QString checksFile(const QString& name)
 {
-    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/checks/") + name;
-}
-
-QJsonObject parseObject(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
+    return testDataFile(QStringLiteral("checks"), name);
 }
 
 QStringList ruleIds(const QJsonObject& document)

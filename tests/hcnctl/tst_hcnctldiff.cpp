@@ -15,12 +15,7 @@ namespace {
 
 QString diffFile(const QString& name)
 {
-    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/diff/") + name;
-}
-
-QJsonObject parseObject(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
+    return testDataFile(QStringLiteral("diff"), name);
 }
 
 QByteArray readFile(const QString& path)

@@ -9,11 +9,6 @@
 
 namespace {
 
-QJsonObject parseObject(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
 CtlRun embedded(const QStringList& args, const QByteArray& input = {})
 {
     return runCtl(QStringList{"--embedded"} + args, input);

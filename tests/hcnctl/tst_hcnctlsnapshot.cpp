@@ -29,11 +29,6 @@ QByteArray customerSnapshot()
         .toUtf8();
 }
 
-QJsonObject parseObject(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
 } // namespace
 
 class TestHcnctlSnapshot : public QObject

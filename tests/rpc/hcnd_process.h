@@ -13,6 +13,7 @@
 #include <QtTest>
 #include <cerrno>
 #include <csignal>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <poll.h>
 #include <string>
@@ -139,6 +140,19 @@ private:
 
     int m_fd = -1;
 };
+
+/// The JSON of a frame (null when there is none or it is not JSON).
+inline nlohmann::json parsed(const std::optional<std::string>& frame)
+{
+    return frame ? nlohmann::json::parse(*frame, nullptr, false) : nlohmann::json();
+}
+
+/// The service's open handles (hcnd.info's Counts.OpenHandles) asked on `connection` with request `id`.
+inline std::uint64_t openHandles(RawConnection& connection, int id)
+{
+    const nlohmann::json info = parsed(connection.call(id, "hcnd.info"));
+    return info["result"]["Counts"].value("OpenHandles", std::uint64_t(999999));
+}
 
 /// hcnd running on <tempdir>/hcnd.sock; stopped (SIGKILL if it must) when the object goes.
 class HcndProcess

@@ -17,21 +17,12 @@
 
 using hcn::ResourceKind;
 using hcntest::HcndProcess;
+using hcntest::openHandles;
+using hcntest::parsed;
 using hcntest::RawConnection;
 using nlohmann::json;
 
 namespace {
-
-json parsed(const std::optional<std::string>& frame)
-{
-    return frame ? json::parse(*frame, nullptr, false) : json();
-}
-
-std::uint64_t openHandles(RawConnection& connection, int id)
-{
-    const json info = parsed(connection.call(id, "hcnd.info"));
-    return info["result"]["Counts"].value("OpenHandles", std::uint64_t(999999));
-}
 
 std::string request(int id, const std::string& method, const json& params)
 {
@@ -234,7 +225,8 @@ void TestRpcFaults::killedMidStreamClientsReconnectAndResync()
         {
             std::lock_guard lock(copy.mutex);
             QCOMPARE(copy.gaps, 0);
-            QVERIFY(copy.host.count(ResourceKind::Endpoint) <= std::size_t(created.load()));
+            // The last create may have happened (and been announced) with its answer lost in the kill.
+            QVERIFY(copy.host.count(ResourceKind::Endpoint) <= std::size_t(created.load()) + 1);
         }
         QCOMPARE(writer->enumerate(ResourceKind::Network, "").code(), hcn::hr::ManagerStopped);
 

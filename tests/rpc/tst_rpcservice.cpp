@@ -15,15 +15,12 @@
 
 using hcntest::ChildProcess;
 using hcntest::HcndProcess;
+using hcntest::openHandles;
+using hcntest::parsed;
 using hcntest::RawConnection;
 using nlohmann::json;
 
 namespace {
-
-json parsed(const std::optional<std::string>& frame)
-{
-    return frame ? json::parse(*frame, nullptr, false) : json();
-}
 
 int errorCode(const std::optional<std::string>& frame)
 {
@@ -36,12 +33,6 @@ std::string createNetworkParams(const std::string& name)
     return json{
         {"Settings", {{"SchemaVersion", {{"Major", 2}, {"Minor", 0}}}, {"Name", name}, {"Type", "NAT"}}}}
         .dump();
-}
-
-std::uint64_t openHandles(RawConnection& connection, int id)
-{
-    const json info = parsed(connection.call(id, "hcnd.info"));
-    return info["result"]["Counts"].value("OpenHandles", std::uint64_t(999999));
 }
 
 } // namespace
