@@ -4,6 +4,7 @@
 #include "analysis/trace_steps.h"
 
 #include "common/text.h"
+#include "hcn/guid.h"
 
 #include <algorithm>
 #include <cctype>
@@ -48,6 +49,9 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
 {
     if (text.empty())
         return Status(hr::InvalidArg, "the " + std::string(role) + " is empty");
+    // An ID as people paste it: any case, with or without braces.
+    if (const auto guid = Guid::parse(text, true); guid && index.endpoint(guid->toString(GuidCase::Upper)))
+        return guid->toString(GuidCase::Upper);
     if (const std::string id = canonicalObjectId(text); !id.empty() && index.endpoint(id))
         return id;
     if (const auto named = index.endpointsByName.find(lower(text)); named != index.endpointsByName.end()) {
