@@ -4,20 +4,13 @@
 #include "analysis/trace_steps.h"
 
 #include "common/json_member.h"
+#include "common/text.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace hcn::analysis {
 
 namespace {
-
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 /// Networks whose gateway is the host's own vNIC.
 bool hostIsGateway(NetworkMode mode)
@@ -45,7 +38,7 @@ void TraceIndex::build(const HostState& state)
         }
     for (const auto& [id, e] : model.endpoints) {
         if (!e.name.empty())
-            endpointsByName[lower(e.name)].push_back(id);
+            endpointsByName[lowerCopy(e.name)].push_back(id);
         for (const PortMappingFact& m : e.portMappings)
             if (auto vip = IpAddress::parse(m.vip))
                 hostAddresses.insert(*vip);
@@ -77,6 +70,21 @@ TraceObject TraceIndex::object(ResourceKind kind, const std::string& id) const
             o.name = name->get<std::string>();
     }
     return o;
+}
+
+bool TraceIndex::detached(const EndpointFacts& e) const
+{
+    if (model.attached(e) || !model.namespaceDataPresent())
+        return false;
+    const NetworkFacts* n = network(e.networkId);
+    // Virtual machines hold endpoints without a namespace on these network types.
+    return !(n && (n->mode == NetworkMode::Ics || n->mode == NetworkMode::Mirrored ||
+                   n->mode == NetworkMode::ConstrainedIcs));
+}
+
+std::string objectLabel(const TraceObject& o)
+{
+    return o.name.empty() ? o.id : o.name + " (" + o.id + ")";
 }
 
 const EndpointFacts* TraceIndex::endpoint(const std::string& id) const

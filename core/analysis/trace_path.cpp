@@ -12,20 +12,10 @@ namespace {
 /// How many backends of one load balancer are followed hop by hop; the rest are counted.
 constexpr std::size_t kBackendsFollowed = 32;
 
-bool vmHeldMode(NetworkMode mode)
-{
-    return mode == NetworkMode::Ics || mode == NetworkMode::Mirrored || mode == NetworkMode::ConstrainedIcs;
-}
-
 /// Networks whose segment reaches beyond the host: an unknown on-link address may live out there.
 bool bridgedMode(NetworkMode mode)
 {
     return mode == NetworkMode::L2Bridge || mode == NetworkMode::Transparent || mode == NetworkMode::L2Tunnel;
-}
-
-std::string label(const TraceObject& o)
-{
-    return o.name.empty() ? o.id : o.name + " (" + o.id + ")";
 }
 
 std::string mappingText(const PortMappingFact& m)
@@ -82,7 +72,7 @@ PathEnd PathWalker::toward(const Packet& packet, const std::string& targetId)
         m_walk.hop("route", networkObject, HopOutcome::Pass, onLink ? "on-link" : "switched within the network",
                    onLink ? route.rule : "HostComputeNetwork " + m_network.id,
                    packet.destination.toString() + " is endpoint " +
-                       label(m_index.object(ResourceKind::Endpoint, target->id)) +
+                       objectLabel(m_index.object(ResourceKind::Endpoint, target->id)) +
                        " on the same network: the virtual switch delivers it directly (no NAT, no gateway).");
         return arriveLocal(*target, packet, false);
     }
@@ -103,7 +93,7 @@ PathEnd PathWalker::toward(const Packet& packet, const std::string& targetId)
                        packet.destination.toString() + " is inside the subnet but no endpoint of this host holds "
                                                        "it: it is sent onto the physical segment.");
             const int hop = m_walk.hop("delivery", networkObject, HopOutcome::Deliver,
-                                       "sent onto the physical segment of network " + label(networkObject),
+                                       "sent onto the physical segment of network " + objectLabel(networkObject),
                                        route.rule, "Beyond this host: whether a machine answers is not in the data.");
             return {PathEnd::Kind::Wire, hop, {}, false};
         }
@@ -163,10 +153,10 @@ PathEnd PathWalker::leave(const Packet& packet, const RouteChoice& route, const 
         if (target && !target->remote) {
             // Another network of this host: the host routes between its networks (docs/trace.md).
             const TraceObject targetNetwork = m_index.object(ResourceKind::Network, target->networkId);
-            m_walk.hop("host routing", targetNetwork, HopOutcome::Pass, "forwarded to network " + label(targetNetwork),
+            m_walk.hop("host routing", targetNetwork, HopOutcome::Pass, "forwarded to network " + objectLabel(targetNetwork),
                        "HostComputeNetwork " + target->networkId,
                        "The host forwards between its networks: " + packet.destination.toString() + " is endpoint " +
-                           label(m_index.object(ResourceKind::Endpoint, target->id)) + " on another network.");
+                           objectLabel(m_index.object(ResourceKind::Endpoint, target->id)) + " on another network.");
             Packet arriving = packet;
             if (natted)
                 arriving.source = *natted;
@@ -189,12 +179,12 @@ PathEnd PathWalker::toRemoteEndpoint(const EndpointFacts& target, const Packet& 
     if (!target.providerAddress)
         return m_walk.drop("route", object, "remote endpoint without a provider address",
                            "Flags RemoteEndpoint, no ProviderAddress policy",
-                           "The remote endpoint " + label(object) +
+                           "The remote endpoint " + objectLabel(object) +
                                " names no ProviderAddress: HNS does not know which host to send its traffic to.");
     const std::string pa = target.providerAddress->toString();
     m_walk.hop("route", object, HopOutcome::Pass, "remote endpoint on host " + pa,
                "Flags RemoteEndpoint, Policies ProviderAddress " + pa,
-               packet.destination.toString() + " is remote endpoint " + label(object) +
+               packet.destination.toString() + " is remote endpoint " + objectLabel(object) +
                    ": a workload on the host with provider address " + pa + ".");
     bool translated = false;
     (void)outboundNat(m_walk, m_source, m_network, packet, translated);
@@ -206,7 +196,7 @@ PathEnd PathWalker::toRemoteEndpoint(const EndpointFacts& target, const Packet& 
                overlay ? "On an Overlay network the packet is wrapped in VXLAN to the other host."
                        : "The network is not an overlay: the packet is forwarded to the other host as it is.");
     const int hop = m_walk.hop("delivery", object, HopOutcome::Deliver,
-                               "delivered to remote endpoint " + label(object) + " via " + pa, "ProviderAddress " + pa,
+                               "delivered to remote endpoint " + objectLabel(object) + " via " + pa, "ProviderAddress " + pa,
                                "Its ingress ACLs apply on that host and are not in this host's data.");
     return {PathEnd::Kind::Endpoint, hop, target.id, translated};
 }
@@ -214,18 +204,16 @@ PathEnd PathWalker::toRemoteEndpoint(const EndpointFacts& target, const Packet& 
 PathEnd PathWalker::arriveLocal(const EndpointFacts& target, const Packet& packet, bool sourceTranslated)
 {
     const TraceObject object = m_index.object(ResourceKind::Endpoint, target.id);
-    const NetworkFacts* network = m_index.network(target.networkId);
-    if (!m_index.model.attached(target) && m_index.model.namespaceDataPresent() &&
-        !(network && vmHeldMode(network->mode)))
+    if (m_index.detached(target))
         return m_walk.drop("destination attachment", object, "not attached",
                            "HostComputeNamespace empty and no namespace lists the endpoint",
-                           "Endpoint " + label(object) +
+                           "Endpoint " + objectLabel(object) +
                                " is attached to no namespace: no container receives its packets.");
     int dropHop = -1;
     if (!passAcls(m_walk, target, true, packet, dropHop))
         return {PathEnd::Kind::Dropped, dropHop, {}, false};
     const int hop = m_walk.hop("delivery", object, HopOutcome::Deliver,
-                               "delivered to endpoint " + label(object) + " at " +
+                               "delivered to endpoint " + objectLabel(object) + " at " +
                                    endpointText(packet.destination, packet.port),
                                "IpConfigurations " + packet.destination.toString(),
                                "The packet reaches the endpoint's compartment.");
@@ -265,7 +253,7 @@ std::vector<PathEnd> PathWalker::towardHost(const Packet& packet)
     const std::optional<IpAddress> address = addressOfFamily(target, packet.destination.isV4());
     if (!address)
         return {m_walk.drop("port mapping", object, "target without an address", "IpConfigurations",
-                            "Endpoint " + label(object) + " publishes the port but has no address of the family.")};
+                            "Endpoint " + objectLabel(object) + " publishes the port but has no address of the family.")};
     Packet mapped = packet;
     mapped.destination = *address;
     mapped.port = p.mapping.internalPort != 0 ? p.mapping.internalPort : p.mapping.externalPort;
@@ -275,7 +263,7 @@ std::vector<PathEnd> PathWalker::towardHost(const Packet& packet)
                "mapped to " + endpointText(mapped.destination, mapped.port),
                "PortMapping " + mappingText(p.mapping),
                endpointText(packet.destination, packet.port) + "/" + protocolText(packet.protocol) +
-                   " is published by endpoint " + label(object) +
+                   " is published by endpoint " + objectLabel(object) +
                    (published.size() > 1 ? " (" + std::to_string(published.size()) +
                                                " mappings claim it: PORTMAP-CONFLICT; the first is traced)"
                                          : std::string()) +
@@ -329,7 +317,7 @@ std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const Port
                             lb.backends.empty() ? "HostComputeEndpoints empty"
                                                 : "HostComputeEndpoints: " + std::to_string(lb.backends.size()) +
                                                       " listed, none exists",
-                            "Load balancer " + label(object) + " has no existing backend: connections to " +
+                            "Load balancer " + objectLabel(object) + " has no existing backend: connections to " +
                                 endpointText(packet.destination, packet.port) + " are dropped.")};
     const std::string flags = balancerFlags(lb, mapping);
     const std::uint16_t port = mapping.internalPort != 0 ? mapping.internalPort : packet.port;
@@ -351,7 +339,7 @@ std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const Port
         const std::optional<IpAddress> address = addressOfFamily(backend, packet.source.isV4());
         if (!address) {
             ends.push_back(m_walk.drop("backend", backendObject, "no address of the family", "IpConfigurations",
-                                       "Backend " + label(backendObject) + " has no address the source can reach."));
+                                       "Backend " + objectLabel(backendObject) + " has no address the source can reach."));
             continue;
         }
         Packet toBackend = packet;

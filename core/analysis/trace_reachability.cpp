@@ -38,13 +38,6 @@ std::string trimmed(std::string_view text)
     return std::string(text);
 }
 
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& text, std::string_view role)
 {
     if (text.empty())
@@ -54,7 +47,7 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
         return guid->toString(GuidCase::Upper);
     if (const std::string id = canonicalObjectId(text); !id.empty() && index.endpoint(id))
         return id;
-    if (const auto named = index.endpointsByName.find(lower(text)); named != index.endpointsByName.end()) {
+    if (const auto named = index.endpointsByName.find(lowerCopy(text)); named != index.endpointsByName.end()) {
         if (named->second.size() == 1)
             return named->second.front();
         std::string ids;
@@ -66,11 +59,6 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
     }
     return Status(hr::EndpointNotFound, "the " + std::string(role) + " \"" + text +
                                             "\" is no endpoint of this host (neither an endpoint ID nor a Name)");
-}
-
-std::string label(const TraceObject& o)
-{
-    return o.name.empty() ? o.id : o.name + " (" + o.id + ")";
 }
 
 void conclude(TraceResult& result, const TraceIndex& index, const std::vector<PathEnd>& ends)
@@ -124,7 +112,7 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
     if (firstDrop && firstDrop->hop >= 0) {
         const TraceHop& h = result.hops[std::size_t(firstDrop->hop)];
         result.summary = "dropped at hop " + std::to_string(firstDrop->hop + 1) + " (" + h.name + ", " +
-                         label(h.object) + "): " + h.decision + " — " + h.rule;
+                         objectLabel(h.object) + "): " + h.decision + " — " + h.rule;
     } else {
         result.summary = "dropped";
     }
@@ -197,7 +185,7 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
     // The source: local, on an existing network, attached, with an address of the destination's family.
     if (source.remote) {
         walk.drop("source", sourceObject, "remote endpoint", "Flags RemoteEndpoint",
-                  "Endpoint " + label(sourceObject) +
+                  "Endpoint " + objectLabel(sourceObject) +
                       " is a remote endpoint: its packets start on another host, which this host's data does not "
                       "describe.");
         conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
@@ -212,11 +200,9 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
         return result;
     }
     const bool attached = index.model.attached(source);
-    const bool vmHeld = network->mode == NetworkMode::Ics || network->mode == NetworkMode::Mirrored ||
-                        network->mode == NetworkMode::ConstrainedIcs;
-    if (!attached && index.model.namespaceDataPresent() && !vmHeld) {
+    if (index.detached(source)) {
         walk.drop("source", sourceObject, "not attached", "HostComputeNamespace empty and no namespace lists the endpoint",
-                  "Endpoint " + label(sourceObject) +
+                  "Endpoint " + objectLabel(sourceObject) +
                       " is attached to no namespace: no container sends from it (attach it: hcnctl modify namespace).");
         conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
         return result;
@@ -241,12 +227,13 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
     else if (const auto& namespaces = index.model.namespacesOfEndpoint.at(source.id); !namespaces.empty())
         attachment = "listed by namespace " + *namespaces.begin();
     else
-        attachment = vmHeld ? "no namespace (held by a virtual machine on this network type)"
-                            : "no namespace data on this host (attachment unknown)";
+        attachment = index.model.namespaceDataPresent()
+                         ? "no namespace (held by a virtual machine on this network type)"
+                         : "no namespace data on this host (attachment unknown)";
     walk.hop("source", sourceObject, HopOutcome::Pass,
              attached ? "attached, sends from " + result.sourceAddress : "sends from " + result.sourceAddress, attachment,
-             "Endpoint " + label(sourceObject) + " on network " +
-                 label(index.object(ResourceKind::Network, network->id)) + " (" +
+             "Endpoint " + objectLabel(sourceObject) + " on network " +
+                 objectLabel(index.object(ResourceKind::Network, network->id)) + " (" +
                  std::string(networkModeName(network->mode)) + ").");
     if (result.portDefaulted)
         walk.hop("request", sourceObject, HopOutcome::Note, "port " + std::to_string(result.port) + " assumed",

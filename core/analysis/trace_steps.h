@@ -29,6 +29,10 @@ struct TraceIndex
 
     void build(const HostState& state);
     TraceObject object(ResourceKind kind, const std::string& id) const;
+    /// The host's data shows `e` attached to no namespace where that means nothing sends or receives
+    /// through it (not on ICS / Mirrored networks, whose endpoints virtual machines hold; not when the
+    /// data has no namespace at all: attachment unknown).
+    bool detached(const EndpointFacts& e) const;
     const EndpointFacts* endpoint(const std::string& id) const;
     const NetworkFacts* network(const std::string& id) const;
 };
@@ -71,6 +75,8 @@ struct TraceWalk
     PathEnd drop(std::string name, TraceObject object, std::string decision, std::string rule, std::string detail);
 };
 
+/// "name (ID)", or the ID when the object has no name.
+std::string objectLabel(const TraceObject& object);
 /// "10.0.0.5:80" or "10.0.0.5" when the port is 0; IPv6 in brackets.
 std::string endpointText(const IpAddress& address, std::uint16_t port);
 /// "tcp", "udp", "icmp" or the number.
