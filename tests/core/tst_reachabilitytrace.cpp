@@ -162,6 +162,18 @@ private slots:
         QTest::newRow("overlay: a remote endpoint is no source")
             << overlay << "remote-pod" << "pod-a" << "tcp" << 80 << "dropped" << "source" << "remote endpoint"
             << QStringList{} << "";
+        QTest::newRow("overlay: an SDNRoute policy of the source wins over the default route")
+            << overlay << "pod-a" << "10.250.3.4" << "tcp" << 80 << "translated" << "route"
+            << "SDNRoute DestinationPrefix 10.250.0.0/16 NextHop 10.244.1.254" << QStringList{} << "10.0.0.4";
+        QTest::newRow("overlay: an SDN route object with NeedEncap encapsulates to its next hop")
+            << overlay << "pod-b" << "10.245.1.1" << "tcp" << 80 << "translated" << "encapsulation"
+            << "10.0.0.9" << QStringList{} << "10.0.0.4";
+        QTest::newRow("overlay: the SDN route object applies only to the endpoints it names")
+            << overlay << "pod-a" << "10.245.1.1" << "tcp" << 80 << "translated" << "route"
+            << "Routes[0] 0.0.0.0/0 via 10.244.1.1" << QStringList{} << "10.0.0.4";
+        QTest::newRow("private network without routes: nothing outside the subnet")
+            << overlay << "lonely" << "8.8.8.8" << "tcp" << 80 << "dropped" << "route" << "no route"
+            << QStringList{} << "";
         QTest::newRow("overlay: unknown destination IP inside the overlay subnet")
             << overlay << "pod-a" << "10.244.1.77" << "tcp" << 80 << "dropped" << "route"
             << "no endpoint holds the address" << QStringList{} << "";
