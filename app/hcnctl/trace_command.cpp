@@ -29,7 +29,8 @@ std::string upper(std::string_view text)
 
 } // namespace
 
-ExitStatus runTrace(Session& session, const TraceRequest& request, bool asJson, std::ostream& out, std::ostream& err)
+ExitStatus runTrace(Session& session, const TraceRequest& request, bool asJson, std::ostream& out,
+                    std::ostream& err)
 {
     auto snapshot = session.api().snapshot("");
     if (!snapshot.ok()) {
@@ -43,7 +44,8 @@ ExitStatus runTrace(Session& session, const TraceRequest& request, bool asJson, 
         const HResult code = traced.status().code();
         const bool usage = code == hr::EndpointNotFound || code == hr::InvalidArg;
         if (asJson)
-            out << json{{"error", errorObject(traced.status())}}.dump(-1, ' ', false, json::error_handler_t::replace)
+            out << json{{"error", errorObject(traced.status())}}.dump(-1, ' ', false,
+                                                                      json::error_handler_t::replace)
                 << '\n';
         err << "hcnctl: trace: " << traced.status().detail() << '\n';
         return usage ? ExitStatus::Usage : ExitStatus::Failure;

@@ -22,7 +22,8 @@ template <typename T, typename Text> std::string listText(const std::vector<T>& 
 
 std::string rangeText(const PortRange& r)
 {
-    return r.first == r.last ? std::to_string(r.first) : std::to_string(r.first) + "-" + std::to_string(r.last);
+    return r.first == r.last ? std::to_string(r.first)
+                             : std::to_string(r.first) + "-" + std::to_string(r.last);
 }
 
 bool inPrefixes(const std::vector<IpPrefix>& prefixes, const IpAddress& address)
@@ -34,19 +35,21 @@ bool inPrefixes(const std::vector<IpPrefix>& prefixes, const IpAddress& address)
 
 /// Why a rule does not match the packet; empty when it matches. The trace does not know the client's
 /// (ephemeral) port: a rule that names the client side's ports does not match.
-std::string mismatch(const AclFact& acl, const IpAddress& local, const IpAddress& remote, std::uint32_t protocol,
-                     std::uint16_t localPort, std::uint16_t remotePort)
+std::string mismatch(const AclFact& acl, const IpAddress& local, const IpAddress& remote,
+                     std::uint32_t protocol, std::uint16_t localPort, std::uint16_t remotePort)
 {
-    if (!acl.protocols.empty() && std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
+    if (!acl.protocols.empty() &&
+        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
         return "protocol";
     if (!inPrefixes(acl.localAddresses, local))
         return "local address";
     if (!inPrefixes(acl.remoteAddresses, remote))
         return "remote address";
     auto portIn = [](const std::vector<PortRange>& ranges, std::uint16_t port) {
-        return ranges.empty() || (port != 0 && std::any_of(ranges.begin(), ranges.end(), [&](const PortRange& r) {
-                                      return r.first <= port && port <= r.last;
-                                  }));
+        return ranges.empty() ||
+               (port != 0 && std::any_of(ranges.begin(), ranges.end(), [&](const PortRange& r) {
+                    return r.first <= port && port <= r.last;
+                }));
     };
     if (!portIn(acl.localPorts, localPort))
         return "local port";
@@ -131,7 +134,8 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
             continue;
         }
         const std::string before =
-            skipped == 0 ? "first rule evaluated" : std::to_string(skipped) + " rule(s) with lower Priority did not match";
+            skipped == 0 ? "first rule evaluated"
+                         : std::to_string(skipped) + " rule(s) with lower Priority did not match";
         if (decided->allow) {
             walk.hop(name, object, HopOutcome::Pass, "allowed", describeAcl(*decided),
                      "The first matching rule (" + before + ") allows it.");

@@ -26,7 +26,8 @@ std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip,
     return out; // load balancers are ordered by ID (the index is a set)
 }
 
-std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip, std::uint32_t protocol)
+std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip,
+                                         std::uint32_t protocol)
 {
     std::vector<std::uint16_t> ports;
     for (const std::string& id : index.model.loadBalancersByVip.at(vip.toString()))
@@ -43,7 +44,8 @@ std::string balancerFlags(const LoadBalancerFacts& lb, const PortMappingFact& ma
 {
     std::vector<std::string> words;
     if (lb.flags & 1)
-        words.push_back("DSR (Flags EnableDirectServerReturn: replies go from the backend straight to the client)");
+        words.push_back(
+            "DSR (Flags EnableDirectServerReturn: replies go from the backend straight to the client)");
     if (lb.flags & 2)
         words.push_back("IPv6 (Flags IPv6)");
     if (mapping.flags & 1)
@@ -51,7 +53,8 @@ std::string balancerFlags(const LoadBalancerFacts& lb, const PortMappingFact& ma
     if (mapping.flags & 2)
         words.push_back("LocalRoutedVIP (PortMappings Flags LocalRoutedVip: reachable from the host too)");
     if (mapping.flags & 8)
-        words.push_back("PreserveDIP (PortMappings Flags EnablePreserveDip: the backend sees the VIP as destination)");
+        words.push_back(
+            "PreserveDIP (PortMappings Flags EnablePreserveDip: the backend sees the VIP as destination)");
     if (mapping.distribution == 2)
         words.push_back("session affinity by source IP (DistributionType SourceIP: one client, one backend)");
     else if (mapping.distribution == 1)

@@ -2,7 +2,6 @@
 // route entries and the addresses that belong to the host.
 
 #include "analysis/trace_steps.h"
-
 #include "common/json_member.h"
 #include "common/text.h"
 

@@ -16,8 +16,8 @@ bool isNatMode(NetworkMode mode)
 
 } // namespace
 
-std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& source, const NetworkFacts& network,
-                                     const Packet& packet, bool& translated)
+std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& source,
+                                     const NetworkFacts& network, const Packet& packet, bool& translated)
 {
     translated = false;
     const TraceObject endpointObject = walk.index.object(ResourceKind::Endpoint, source.id);
@@ -34,12 +34,14 @@ std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& sourc
             }
         }
         if (!source.natDestinations.empty() &&
-            std::none_of(source.natDestinations.begin(), source.natDestinations.end(), [&](const IpPrefix& p) {
-                return p.family() == packet.destination.family() && p.contains(packet.destination);
-            })) {
-            walk.hop("outbound NAT", endpointObject, HopOutcome::Pass, "not translated (not a NAT destination)",
-                     policy + " Destinations", packet.destination.toString() +
-                                                   " is in none of the policy's Destinations: no translation.");
+            std::none_of(
+                source.natDestinations.begin(), source.natDestinations.end(), [&](const IpPrefix& p) {
+                    return p.family() == packet.destination.family() && p.contains(packet.destination);
+                })) {
+            walk.hop("outbound NAT", endpointObject, HopOutcome::Pass,
+                     "not translated (not a NAT destination)", policy + " Destinations",
+                     packet.destination.toString() +
+                         " is in none of the policy's Destinations: no translation.");
             return std::nullopt;
         }
         std::optional<IpAddress> to = source.natVirtualIp;
@@ -54,16 +56,19 @@ std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& sourc
         walk.hop("outbound NAT", endpointObject, HopOutcome::Pass, "translated to " + toText,
                  which + (source.natExceptions.empty() ? ", no Exceptions" : ", no exception matched"),
                  "The source " + from + " is translated to " + toText +
-                     (to ? "" : " (the documents do not name it: no VirtualIP, no network ProviderAddress)") + ".");
+                     (to ? "" : " (the documents do not name it: no VirtualIP, no network ProviderAddress)") +
+                     ".");
         return to;
     }
     if (isNatMode(network.mode)) {
         translated = true;
-        walk.translation("source", from, "the host's address", walk.index.object(ResourceKind::Network, network.id));
-        walk.hop("outbound NAT", walk.index.object(ResourceKind::Network, network.id), HopOutcome::Pass,
-                 "translated to the host's address (WinNAT)", "Type " + std::string(networkModeName(network.mode)),
-                 "Leaving a " + std::string(networkModeName(network.mode)) +
-                     " network through its gateway, the source is translated by WinNAT to the host's address.");
+        walk.translation("source", from, "the host's address",
+                         walk.index.object(ResourceKind::Network, network.id));
+        walk.hop(
+            "outbound NAT", walk.index.object(ResourceKind::Network, network.id), HopOutcome::Pass,
+            "translated to the host's address (WinNAT)", "Type " + std::string(networkModeName(network.mode)),
+            "Leaving a " + std::string(networkModeName(network.mode)) +
+                " network through its gateway, the source is translated by WinNAT to the host's address.");
         return std::nullopt;
     }
     walk.hop("outbound NAT", endpointObject, HopOutcome::Pass, "not translated", "no OutBoundNAT policy",
@@ -71,8 +76,8 @@ std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& sourc
     return std::nullopt;
 }
 
-std::vector<PublishedPort> publishedPorts(const TraceIndex& index, const IpAddress& address, std::uint32_t protocol,
-                                          std::uint16_t port)
+std::vector<PublishedPort> publishedPorts(const TraceIndex& index, const IpAddress& address,
+                                          std::uint32_t protocol, std::uint16_t port)
 {
     std::vector<PublishedPort> out;
     PortMappingFact key;

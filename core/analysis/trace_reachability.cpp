@@ -2,7 +2,6 @@
 // port), checks the source, picks the kind of destination and sums the paths up into a verdict.
 
 #include "analysis/trace_steps.h"
-
 #include "common/text.h"
 #include "hcn/guid.h"
 
@@ -47,7 +46,8 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
         return guid->toString(GuidCase::Upper);
     if (const std::string id = canonicalObjectId(text); !id.empty() && index.endpoint(id))
         return id;
-    if (const auto named = index.endpointsByName.find(lowerCopy(text)); named != index.endpointsByName.end()) {
+    if (const auto named = index.endpointsByName.find(lowerCopy(text));
+        named != index.endpointsByName.end()) {
         if (named->second.size() == 1)
             return named->second.front();
         std::string ids;
@@ -57,8 +57,9 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
                                           std::to_string(named->second.size()) + " endpoints (" + ids +
                                           "): give the ID");
     }
-    return Status(hr::EndpointNotFound, "the " + std::string(role) + " \"" + text +
-                                            "\" is no endpoint of this host (neither an endpoint ID nor a Name)");
+    return Status(hr::EndpointNotFound,
+                  "the " + std::string(role) + " \"" + text +
+                      "\" is no endpoint of this host (neither an endpoint ID nor a Name)");
 }
 
 void conclude(TraceResult& result, const TraceIndex& index, const std::vector<PathEnd>& ends)
@@ -76,13 +77,15 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
             firstDrop = &end;
     }
     auto hopDecision = [&](const PathEnd* end) {
-        return end->hop >= 0 && std::size_t(end->hop) < result.hops.size() ? result.hops[std::size_t(end->hop)].decision
-                                                                          : std::string();
+        return end->hop >= 0 && std::size_t(end->hop) < result.hops.size()
+                   ? result.hops[std::size_t(end->hop)].decision
+                   : std::string();
     };
     const std::size_t reached = endpoints.size() + host.size() + wire.size();
     // "2 of 3 backends: ..." when a load balancer split the path.
     const std::string share =
-        ends.size() > 1 ? std::to_string(reached) + " of " + std::to_string(ends.size()) + " backends: " : std::string();
+        ends.size() > 1 ? std::to_string(reached) + " of " + std::to_string(ends.size()) + " backends: "
+                        : std::string();
     auto joinedDecisions = [&](const std::vector<const PathEnd*>& list, std::string out) {
         for (const PathEnd* end : list)
             out += (out.empty() ? "" : "; ") + hopDecision(end);
@@ -96,7 +99,8 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
         return;
     }
     if (!wire.empty()) {
-        const bool translated = std::any_of(wire.begin(), wire.end(), [](const PathEnd* e) { return e->sourceTranslated; });
+        const bool translated =
+            std::any_of(wire.begin(), wire.end(), [](const PathEnd* e) { return e->sourceTranslated; });
         result.verdict = translated ? TraceVerdict::Translated : TraceVerdict::Delivered;
         result.summary = share + hopDecision(wire.front());
         if (translated)
@@ -146,7 +150,8 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
         const bool preferV4 = source.addresses.empty() || source.addresses.front().isV4();
         destination = addressOfFamily(*destinationEndpoint, preferV4);
         if (!destination || !addressOfFamily(source, destination->isV4()))
-            if (auto other = addressOfFamily(*destinationEndpoint, !preferV4); other && addressOfFamily(source, !preferV4))
+            if (auto other = addressOfFamily(*destinationEndpoint, !preferV4);
+                other && addressOfFamily(source, !preferV4))
                 destination = other;
     }
 
@@ -184,26 +189,30 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
 
     // The source: local, on an existing network, attached, with an address of the destination's family.
     if (source.remote) {
-        walk.drop("source", sourceObject, "remote endpoint", "Flags RemoteEndpoint",
-                  "Endpoint " + objectLabel(sourceObject) +
-                      " is a remote endpoint: its packets start on another host, which this host's data does not "
-                      "describe.");
+        walk.drop(
+            "source", sourceObject, "remote endpoint", "Flags RemoteEndpoint",
+            "Endpoint " + objectLabel(sourceObject) +
+                " is a remote endpoint: its packets start on another host, which this host's data does not "
+                "describe.");
         conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
         return result;
     }
     const NetworkFacts* network = index.network(source.networkId);
     if (!network) {
         walk.drop("source", sourceObject, "network missing",
-                  "HostComputeNetwork " + (source.networkId.empty() ? std::string("(empty)") : source.networkId),
+                  "HostComputeNetwork " +
+                      (source.networkId.empty() ? std::string("(empty)") : source.networkId),
                   "The source's network does not exist on this host: the endpoint has no switch port.");
         conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
         return result;
     }
     const bool attached = index.model.attached(source);
     if (index.detached(source)) {
-        walk.drop("source", sourceObject, "not attached", "HostComputeNamespace empty and no namespace lists the endpoint",
+        walk.drop("source", sourceObject, "not attached",
+                  "HostComputeNamespace empty and no namespace lists the endpoint",
                   "Endpoint " + objectLabel(sourceObject) +
-                      " is attached to no namespace: no container sends from it (attach it: hcnctl modify namespace).");
+                      " is attached to no namespace: no container sends from it (attach it: hcnctl modify "
+                      "namespace).");
         conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
         return result;
     }
@@ -215,7 +224,8 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
     }
     const std::optional<IpAddress> sourceAddress = addressOfFamily(source, destination->isV4());
     if (!sourceAddress) {
-        walk.drop("source", sourceObject, std::string("no ") + (destination->isV4() ? "IPv4" : "IPv6") + " address",
+        walk.drop("source", sourceObject,
+                  std::string("no ") + (destination->isV4() ? "IPv4" : "IPv6") + " address",
                   "IpConfigurations", "The source has no address of the destination's family.");
         conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
         return result;
@@ -231,15 +241,16 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
                          ? "no namespace (held by a virtual machine on this network type)"
                          : "no namespace data on this host (attachment unknown)";
     walk.hop("source", sourceObject, HopOutcome::Pass,
-             attached ? "attached, sends from " + result.sourceAddress : "sends from " + result.sourceAddress, attachment,
+             attached ? "attached, sends from " + result.sourceAddress : "sends from " + result.sourceAddress,
+             attachment,
              "Endpoint " + objectLabel(sourceObject) + " on network " +
                  objectLabel(index.object(ResourceKind::Network, network->id)) + " (" +
                  std::string(networkModeName(network->mode)) + ").");
     if (result.portDefaulted)
-        walk.hop("request", sourceObject, HopOutcome::Note, "port " + std::to_string(result.port) + " assumed",
-                 "no --port given",
-                 "No port was given: the destination's only frontend or published port for " + protocolText(protocol) +
-                     " is used, else 80.");
+        walk.hop("request", sourceObject, HopOutcome::Note,
+                 "port " + std::to_string(result.port) + " assumed", "no --port given",
+                 "No port was given: the destination's only frontend or published port for " +
+                     protocolText(protocol) + " is used, else 80.");
 
     Packet packet{*sourceAddress, *destination, protocol, result.port};
     PathWalker walker(walk, source, *network);

@@ -2,7 +2,6 @@
 // hcnctl --json and the console read.
 
 #include "analysis/trace_steps.h"
-
 #include "common/text.h"
 
 #include <algorithm>
@@ -106,13 +105,13 @@ void to_json(nlohmann::ordered_json& json, const TraceResult& r)
 
 namespace analysis {
 
-int TraceWalk::hop(std::string name, TraceObject object, HopOutcome outcome, std::string decision, std::string rule,
-                   std::string detail)
+int TraceWalk::hop(std::string name, TraceObject object, HopOutcome outcome, std::string decision,
+                   std::string rule, std::string detail)
 {
     if (!object.id.empty() && std::find(result.path.begin(), result.path.end(), object) == result.path.end())
         result.path.push_back(object);
-    result.hops.push_back(
-        {std::move(name), std::move(object), outcome, std::move(decision), std::move(rule), std::move(detail)});
+    result.hops.push_back({std::move(name), std::move(object), outcome, std::move(decision), std::move(rule),
+                           std::move(detail)});
     return int(result.hops.size()) - 1;
 }
 
@@ -135,7 +134,8 @@ std::string endpointText(const IpAddress& address, std::uint16_t port)
 {
     if (port == 0)
         return address.toString();
-    return (address.isV4() ? address.toString() : "[" + address.toString() + "]") + ":" + std::to_string(port);
+    return (address.isV4() ? address.toString() : "[" + address.toString() + "]") + ":" +
+           std::to_string(port);
 }
 
 std::string protocolText(std::uint32_t protocol)

@@ -25,8 +25,8 @@ struct Candidate
     int rank = 99;
 };
 
-void consider(Candidate& best, std::size_t& count, const IpAddress& destination, const std::optional<IpPrefix>& prefix,
-              int rank, RouteChoice choice)
+void consider(Candidate& best, std::size_t& count, const IpAddress& destination,
+              const std::optional<IpPrefix>& prefix, int rank, RouteChoice choice)
 {
     if (!prefix || prefix->family() != destination.family() || !prefix->contains(destination))
         return;
@@ -71,7 +71,8 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
             c.object = index.object(ResourceKind::SdnRoute, routeId);
             c.rule = "Routes[" + std::to_string(r.index) + "] DestinationPrefix " +
                      (r.destination ? r.destination->toString() : "?") +
-                     (r.nextHop ? " NextHop " + r.nextHop->toString() : "") + (r.needEncap ? " NeedEncap" : "");
+                     (r.nextHop ? " NextHop " + r.nextHop->toString() : "") +
+                     (r.needEncap ? " NeedEncap" : "");
             consider(best, count, destination, r.destination, kSdnObject, std::move(c));
         }
     }
@@ -116,12 +117,14 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
         c.kind = RouteChoice::Kind::Gateway;
         c.nextHop = r.nextHop;
         c.object = endpointObject;
-        c.rule = "Routes[" + std::to_string(r.index) + "] " + (r.destination ? r.destination->toString() : "?") +
-                 " via " + (r.nextHop ? r.nextHop->toString() : "(no NextHop)");
+        c.rule = "Routes[" + std::to_string(r.index) + "] " +
+                 (r.destination ? r.destination->toString() : "?") + " via " +
+                 (r.nextHop ? r.nextHop->toString() : "(no NextHop)");
         consider(best, count, destination, r.destination, kEndpointRoute, std::move(c));
     }
     if (count > 1)
-        best.choice.candidates = std::to_string(count) + " routes cover the destination; the longest prefix wins";
+        best.choice.candidates =
+            std::to_string(count) + " routes cover the destination; the longest prefix wins";
     return best.choice;
 }
 

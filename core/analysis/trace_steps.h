@@ -57,8 +57,8 @@ struct PathEnd
         Wire,     ///< it left this host (gateway, physical segment)
     };
     Kind kind = Kind::Dropped;
-    int hop = -1;              ///< the hop that ended the path (dropped or delivered)
-    std::string endpointId;    ///< Endpoint
+    int hop = -1;           ///< the hop that ended the path (dropped or delivered)
+    std::string endpointId; ///< Endpoint
     bool sourceTranslated = false;
 };
 
@@ -72,7 +72,8 @@ struct TraceWalk
     int hop(std::string name, TraceObject object, HopOutcome outcome, std::string decision, std::string rule,
             std::string detail);
     void translation(std::string what, std::string from, std::string to, TraceObject by);
-    PathEnd drop(std::string name, TraceObject object, std::string decision, std::string rule, std::string detail);
+    PathEnd drop(std::string name, TraceObject object, std::string decision, std::string rule,
+                 std::string detail);
 };
 
 /// "name (ID)", or the ID when the object has no name.
@@ -98,19 +99,19 @@ struct RouteChoice
 {
     enum class Kind
     {
-        None,           ///< nothing covers the destination
-        OnLink,         ///< inside the source's subnet: switched on the network
-        Gateway,        ///< a subnet route or endpoint Route: via a next hop (the host's gateway)
-        RemoteSubnet,   ///< a RemoteSubnetRoute: encapsulated to a provider address
-        SdnRoute,       ///< an SDNRoute policy or SDN route object
+        None,         ///< nothing covers the destination
+        OnLink,       ///< inside the source's subnet: switched on the network
+        Gateway,      ///< a subnet route or endpoint Route: via a next hop (the host's gateway)
+        RemoteSubnet, ///< a RemoteSubnetRoute: encapsulated to a provider address
+        SdnRoute,     ///< an SDNRoute policy or SDN route object
     };
     Kind kind = Kind::None;
     std::optional<IpPrefix> prefix;
     std::optional<IpAddress> nextHop;
     std::optional<IpAddress> providerAddress;
     bool encap = false;
-    TraceObject object; ///< the object holding the route
-    std::string rule;   ///< the field that decided
+    TraceObject object;     ///< the object holding the route
+    std::string rule;       ///< the field that decided
     std::string candidates; ///< what else was considered (for the detail)
 };
 /// Longest prefix match over the source's SDN routes, Routes, its network's RemoteSubnetRoutes and
@@ -122,8 +123,8 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
 // trace_nat.cpp
 /// OutBoundNAT (or WinNAT on a NAT network) for a packet leaving the source's network. Adds the hop;
 /// returns the translated source when the address is known, and sets `translated`.
-std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& source, const NetworkFacts& network,
-                                     const Packet& packet, bool& translated);
+std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& source,
+                                     const NetworkFacts& network, const Packet& packet, bool& translated);
 /// The endpoints and node-port load balancers publishing `protocol`/`port` on host address `address`.
 struct PublishedPort
 {
@@ -149,7 +150,8 @@ std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip,
 /// comma-joined; empty when none.
 std::string balancerFlags(const LoadBalancerFacts& lb, const PortMappingFact& mapping);
 /// The frontend ports for `protocol` at `vip` (sorted, unique): the default port when only one.
-std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip, std::uint32_t protocol);
+std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip,
+                                         std::uint32_t protocol);
 
 // trace_path.cpp
 /// Follows packets from one source endpoint: to an address (an endpoint's, or one routes lead to), to a
@@ -159,8 +161,7 @@ class PathWalker
 public:
     PathWalker(TraceWalk& walk, const EndpointFacts& source, const NetworkFacts& network)
         : m_walk(walk), m_index(walk.index), m_source(source), m_network(network)
-    {
-    }
+    {}
 
     /// Egress ACLs, route, NAT, encapsulation, and at a local endpoint its ingress ACLs. `targetId`
     /// names the endpoint meant when the caller knows it (a backend, the destination endpoint).
@@ -171,8 +172,8 @@ public:
     std::vector<PathEnd> throughVip(const Packet& packet);
 
 private:
-    std::vector<PathEnd> balance(const LoadBalancerFacts& lb, const PortMappingFact& mapping, std::size_t mappingIndex,
-                                 const Packet& packet);
+    std::vector<PathEnd> balance(const LoadBalancerFacts& lb, const PortMappingFact& mapping,
+                                 std::size_t mappingIndex, const Packet& packet);
     PathEnd arriveLocal(const EndpointFacts& target, const Packet& packet, bool sourceTranslated);
     PathEnd toRemoteEndpoint(const EndpointFacts& target, const Packet& packet);
     const EndpointFacts* holderOf(const IpAddress& address, const std::string& targetId);

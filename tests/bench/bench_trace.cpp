@@ -59,7 +59,8 @@ hcn::TraceRequest requestOf(unsigned kind, std::mt19937& random, unsigned endpoi
     r.source = source % 2 ? "pod-" + std::to_string(source) : guid(2, source);
     switch (kind) {
     case 0: // pod to pod of the same network, by name
-        r.destination = "pod-" + std::to_string((localPod(random, endpoints) / kNetworks) * kNetworks + source % kNetworks);
+        r.destination = "pod-" + std::to_string((localPod(random, endpoints) / kNetworks) * kNetworks +
+                                                source % kNetworks);
         r.port = 8080;
         break;
     case 1: { // a ClusterIP VIP
@@ -107,8 +108,8 @@ int main(int argc, char** argv)
     (void)tracer.trace(requestOf(1, random, endpoints));
     const double first = millisecondsSince(firstStart);
 
-    const char* const kKinds[] = {"pod to pod", "pod to VIP (3 backends)", "pod to remote pod", "pod to internet",
-                                  "pod to node port"};
+    const char* const kKinds[] = {"pod to pod", "pod to VIP (3 backends)", "pod to remote pod",
+                                  "pod to internet", "pod to node port"};
     std::vector<std::vector<double>> times(5);
     std::vector<std::size_t> verdicts(3);
     std::size_t hops = 0;
@@ -121,8 +122,8 @@ int main(int argc, char** argv)
         auto result = tracer.trace(request);
         times[kind].push_back(millisecondsSince(one));
         if (!result.ok()) {
-            std::fprintf(stderr, "trace %s -> %s failed: %s\n", request.source.c_str(), request.destination.c_str(),
-                         result.status().detail().c_str());
+            std::fprintf(stderr, "trace %s -> %s failed: %s\n", request.source.c_str(),
+                         request.destination.c_str(), result.status().detail().c_str());
             return 1;
         }
         ++verdicts[std::size_t(result->verdict)];
@@ -133,14 +134,16 @@ int main(int argc, char** argv)
 
     std::printf("host: %u endpoints (%u remote), %zu namespaces, %u networks, %u load balancers\n", endpoints,
                 endpoints / 5, state.count(hcn::ResourceKind::Namespace), kNetworks, kLoadBalancers);
-    std::printf("index build (ReachabilityTracer constructor): best %.1f ms, median %.1f ms (CPU median %.1f ms)\n",
-                *std::min_element(builds.begin(), builds.end()), percentile(builds, 0.5), percentile(buildsCpu, 0.5));
+    std::printf(
+        "index build (ReachabilityTracer constructor): best %.1f ms, median %.1f ms (CPU median %.1f ms)\n",
+        *std::min_element(builds.begin(), builds.end()), percentile(builds, 0.5), percentile(buildsCpu, 0.5));
     std::printf("first trace including the index build: %.1f ms\n", first);
     std::vector<double> all;
     for (unsigned k = 0; k < 5; ++k) {
         std::printf("%-26s median %.4f ms, p99 %.4f ms, max %.4f ms (%zu traces)\n", kKinds[k],
                     percentile(times[k], 0.5), percentile(times[k], 0.99),
-                    times[k].empty() ? 0.0 : *std::max_element(times[k].begin(), times[k].end()), times[k].size());
+                    times[k].empty() ? 0.0 : *std::max_element(times[k].begin(), times[k].end()),
+                    times[k].size());
         all.insert(all.end(), times[k].begin(), times[k].end());
     }
     std::printf("all traces: %u in %.1f ms wall (%.1f ms CPU): %.0f traces/s, median %.4f ms, p99 %.4f ms; "

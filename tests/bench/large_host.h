@@ -17,8 +17,6 @@ namespace largehost {
 
 using json = nlohmann::json;
 
-
-
 using json = nlohmann::json;
 
 inline constexpr unsigned kNetworks = 4;

@@ -40,8 +40,8 @@ private slots:
         QTest::newRow("translated by OutBoundNAT")
             << QStringList{"no-exceptions", "8.8.8.8", "--port", "443"} << 0 << "translated";
         QTest::newRow("dropped by an egress ACL") << QStringList{"client", "blocked-peer"} << 1 << "dropped";
-        QTest::newRow("dropped: no backends") << QStringList{"client", "10.96.0.60", "--proto", "tcp"} << 1
-                                              << "dropped";
+        QTest::newRow("dropped: no backends")
+            << QStringList{"client", "10.96.0.60", "--proto", "tcp"} << 1 << "dropped";
         QTest::newRow("icmp without a port")
             << QStringList{"no-nat", "8.8.8.8", "--proto", "icmp"} << 0 << "delivered";
     }
@@ -51,7 +51,8 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(int, exitCode);
         QFETCH(QString, verdict);
-        const CtlRun run = runCtl(QStringList{"--snapshot", traceFile("l2bridge-host.json"), "trace", "--json"} + args);
+        const CtlRun run =
+            runCtl(QStringList{"--snapshot", traceFile("l2bridge-host.json"), "trace", "--json"} + args);
         QVERIFY2(run.exitCode == exitCode, qPrintable(run.err + run.out));
         const QJsonObject document = parseObject(run.out);
         QCOMPARE(document.value("Verdict").toString(), verdict);
@@ -76,7 +77,8 @@ private slots:
 
     void humanOutput()
     {
-        const CtlRun run = runCtl({"--snapshot", traceFile("l2bridge-host.json"), "trace", "client", "blocked-peer"});
+        const CtlRun run =
+            runCtl({"--snapshot", traceFile("l2bridge-host.json"), "trace", "client", "blocked-peer"});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(" 1. source [endpoint client"), qPrintable(run.out));
         QVERIFY(run.out.contains("DROPPED, blocked"));
@@ -92,7 +94,8 @@ private slots:
         QTest::newRow("unknown protocol") << QStringList{"trace", "client", "server", "--proto", "sctp"};
         QTest::newRow("port out of range") << QStringList{"trace", "client", "server", "--port", "70000"};
         QTest::newRow("port not a number") << QStringList{"trace", "client", "server", "--port", "http"};
-        QTest::newRow("port with icmp") << QStringList{"trace", "client", "server", "--proto", "icmp", "--port", "1"};
+        QTest::newRow("port with icmp")
+            << QStringList{"trace", "client", "server", "--proto", "icmp", "--port", "1"};
         QTest::newRow("--port on another verb") << QStringList{"check", "--port", "80"};
         QTest::newRow("unknown source") << QStringList{"trace", "nobody", "server"};
         QTest::newRow("unknown destination name") << QStringList{"trace", "client", "nobody"};
@@ -109,7 +112,8 @@ private slots:
 
     void unknownObjectWithJson()
     {
-        const CtlRun run = runCtl({"--snapshot", traceFile("nat-host.json"), "trace", "nobody", "web", "--json"});
+        const CtlRun run =
+            runCtl({"--snapshot", traceFile("nat-host.json"), "trace", "nobody", "web", "--json"});
         QCOMPARE(run.exitCode, 2);
         const QJsonObject error = parseObject(run.out).value("error").toObject();
         QVERIFY2(error.value("message").toString().contains("nobody"), qPrintable(run.out));
@@ -141,8 +145,9 @@ private slots:
         }
         CtlRun run = runCtl({"--socket", socket, "trace", "front", "back", "--port", "8080", "--json"});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
-        QCOMPARE(parseObject(run.out).value("DeliveredTo").toArray().first().toObject().value("Name").toString(),
-                 QString("back"));
+        QCOMPARE(
+            parseObject(run.out).value("DeliveredTo").toArray().first().toObject().value("Name").toString(),
+            QString("back"));
         run = runCtl({"--socket", socket, "trace", "front", "172.30.0.99"});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains("no endpoint holds the address"), qPrintable(run.out));

@@ -70,12 +70,12 @@ std::string_view hopOutcomeName(HopOutcome outcome);
 /// One step of the path.
 struct TraceHop
 {
-    std::string name;       ///< what was evaluated: "source", "egress ACL (Switch)", "route" ...
-    TraceObject object;     ///< the object it concerns
+    std::string name;   ///< what was evaluated: "source", "egress ACL (Switch)", "route" ...
+    TraceObject object; ///< the object it concerns
     HopOutcome outcome = HopOutcome::Pass;
-    std::string decision;   ///< what happened, one short phrase: "blocked", "on-link", "translated to 10.0.0.4"
-    std::string rule;       ///< the rule or field that decided: "Policies[2] ACL Id=deny-all (Priority 1000 ...)"
-    std::string detail;     ///< one sentence for people
+    std::string decision; ///< what happened, one short phrase: "blocked", "on-link", "translated to 10.0.0.4"
+    std::string rule;   ///< the rule or field that decided: "Policies[2] ACL Id=deny-all (Priority 1000 ...)"
+    std::string detail; ///< one sentence for people
 };
 
 enum class TraceVerdict
@@ -91,10 +91,10 @@ std::string_view traceVerdictName(TraceVerdict verdict);
 /// An address change on the way.
 struct TraceTranslation
 {
-    std::string what;     ///< "source" (SNAT) or "destination" (DNAT: VIP or port mapping -> endpoint)
-    std::string from;     ///< "10.0.0.5" or "10.96.0.10:80"
-    std::string to;       ///< "192.168.1.4" or "10.244.1.7:8080"; "the host's address" when unknown
-    TraceObject by;       ///< the object whose policy did it
+    std::string what; ///< "source" (SNAT) or "destination" (DNAT: VIP or port mapping -> endpoint)
+    std::string from; ///< "10.0.0.5" or "10.96.0.10:80"
+    std::string to;   ///< "192.168.1.4" or "10.244.1.7:8080"; "the host's address" when unknown
+    TraceObject by;   ///< the object whose policy did it
 };
 
 struct TraceResult
@@ -102,12 +102,12 @@ struct TraceResult
     // The request as resolved.
     TraceObject source;
     std::string sourceAddress;
-    std::string destination;         ///< as given
-    std::string destinationAddress;  ///< the address traced to
+    std::string destination;                      ///< as given
+    std::string destinationAddress;               ///< the address traced to
     std::optional<TraceObject> destinationObject; ///< the endpoint, when the destination is one
     TraceProtocol protocol = TraceProtocol::Tcp;
-    std::uint16_t port = 0;          ///< 0 for ICMP
-    bool portDefaulted = false;      ///< the port was not given
+    std::uint16_t port = 0;     ///< 0 for ICMP
+    bool portDefaulted = false; ///< the port was not given
 
     std::vector<TraceHop> hops;
     TraceVerdict verdict = TraceVerdict::Dropped;
