@@ -1,10 +1,14 @@
 // Reachability trace: hosts under tests/data/trace (NAT, L2Bridge, Overlay) traced from endpoints to
 // endpoints, IPs, VIPs and host addresses; each row names the verdict, the hop that decided and the rule
 // it names. Also: how sources and destinations are resolved, the JSON form, one tracer answering many
-// traces alike, and odd documents that must not crash.
+// traces alike, odd documents that must not crash, and every pair of endpoints on every sample host and
+// imported dump ending in a consistent verdict.
 
+#include "dump_files.h"
+#include "hcn/dump_import.h"
 #include "hcn/reachability_trace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QtTest>
 #include <nlohmann/json.hpp>
@@ -331,6 +335,73 @@ private slots:
                     QVERIFY(!traced->summary.empty());
                 }
             }
+    }
+
+    /// Every sample host (trace and checks data) and every dump the importer reads: traces between
+    /// endpoints (by ID), to every VIP and to an outside address end in a verdict whose parts agree.
+    void everyHostTracesConsistently()
+    {
+        std::vector<std::pair<QString, std::string>> hosts;
+        for (const QString& folder : {QString("trace"), QString("checks")}) {
+            const QDir dir(qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/" + folder);
+            for (const QString& name : dir.entryList({"*.json"}, QDir::Files)) {
+                QFile file(dir.filePath(name));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                hosts.emplace_back(folder + "/" + name, file.readAll().toStdString());
+            }
+        }
+        const QDir dumps(dumpPath(QString()));
+        for (const QString& name : dumps.entryList(QDir::Files)) {
+            auto imported = hcn::io::importBytes(name.toStdString(), readDump(name).toStdString());
+            if (imported.ok() && imported->objectCount() > 0)
+                hosts.emplace_back("dumps/" + name, imported->snapshot.dump());
+        }
+        QVERIFY(hosts.size() > 10);
+        std::size_t traces = 0;
+        for (const auto& [name, text] : hosts) {
+            auto objects = hcn::parseHostSnapshot(text);
+            QVERIFY2(objects.ok(), qPrintable(name));
+            hcn::HostState state;
+            (void)state.assign(std::move(*objects));
+            hcn::ReachabilityTracer tracer(state);
+            std::vector<std::string> endpoints, destinations{"8.8.8.8", "fd00::1"};
+            for (const hcn::HostObject* e : state.objects(hcn::ResourceKind::Endpoint))
+                if (endpoints.size() < 12)
+                    endpoints.push_back(e->id);
+            destinations.insert(destinations.end(), endpoints.begin(), endpoints.end());
+            for (const hcn::HostObject* lb : state.objects(hcn::ResourceKind::LoadBalancer))
+                for (const auto& vip : lb->document->value("FrontendVIPs", json::array()))
+                    if (vip.is_string())
+                        destinations.push_back(vip.get<std::string>());
+            for (const std::string& source : endpoints)
+                for (const std::string& destination : destinations)
+                    for (const char* protocol : {"tcp", "udp", "icmp"}) {
+                        hcn::TraceRequest r = request(qs(source), qs(destination), protocol);
+                        auto traced = tracer.trace(r);
+                        const QString what = name + ": " + qs(source) + " -> " + qs(destination) + " " + protocol;
+                        // By ID every source and endpoint exists; an address is never unknown.
+                        QVERIFY2(traced.ok(), qPrintable(what + ": " + qs(traced.status().detail())));
+                        const hcn::TraceResult& t = *traced;
+                        QVERIFY2(!t.hops.empty() && !t.summary.empty(), qPrintable(what));
+                        const bool dropped = t.verdict == hcn::TraceVerdict::Dropped;
+                        QVERIFY2(dropped == (t.droppedAt >= 0), qPrintable(what + "\n" + hopsText(t)));
+                        if (dropped)
+                            QVERIFY2(t.hops[std::size_t(t.droppedAt)].outcome == hcn::HopOutcome::Drop,
+                                     qPrintable(what + "\n" + hopsText(t)));
+                        else
+                            QVERIFY2(std::any_of(t.hops.begin(), t.hops.end(),
+                                                 [](const hcn::TraceHop& h) {
+                                                     return h.outcome == hcn::HopOutcome::Deliver;
+                                                 }),
+                                     qPrintable(what + "\n" + hopsText(t)));
+                        if (t.verdict == hcn::TraceVerdict::Translated)
+                            QVERIFY(!t.translations.empty());
+                        (void)nlohmann::ordered_json(t).dump(-1, ' ', false,
+                                                             nlohmann::ordered_json::error_handler_t::replace);
+                        ++traces;
+                    }
+        }
+        QVERIFY(traces > 1000);
     }
 
     void notASnapshot()
