@@ -134,6 +134,7 @@ public:
     ReachabilityTracer(const ReachabilityTracer&) = delete;
     ReachabilityTracer& operator=(const ReachabilityTracer&) = delete;
 
+    /// Const: several threads may trace over one tracer at once.
     /// Fails with HCN_E_ENDPOINT_NOT_FOUND when the source (or a destination that is no IP address)
     /// names no endpoint, E_INVALIDARG when a name is ambiguous or the request is malformed. Every
     /// other outcome, drops included, is a result.
