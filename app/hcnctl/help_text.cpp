@@ -165,8 +165,9 @@ Works on hcnd, --embedded, and a customer's snapshot with --snapshot FILE.
   --port P      destination port (default: the VIP's or host address's only frontend port, else 80)
   --proto X     tcp (default), udp or icmp (no port)
   --json        {"Source","SourceAddress","Destination","DestinationAddress","DestinationObject",
-                "Protocol","Port","PortDefaulted","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},"Outcome","Decision","Rule",
-                "Detail"}],"Verdict","DroppedAt","Summary","DeliveredTo","Translations","Path"}
+                "Protocol","Port","PortDefaulted","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},
+                "Outcome","Decision","Rule","Detail"}],"Verdict","DroppedAt","Summary","DeliveredTo",
+                "Translations","Path"}
 
 Exit status: 0 delivered or translated, 1 dropped (or the host cannot be read), 2 bad arguments or
 SRC/DST naming no endpoint of the host.
