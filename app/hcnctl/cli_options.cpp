@@ -25,7 +25,9 @@ enum class Option
     Filter,
     Duration,
     Count,
-    Severity
+    Severity,
+    Port,
+    Proto
 };
 
 struct OptionSpec
@@ -56,6 +58,8 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--duration", {Option::Duration, true}},
         {"--count", {Option::Count, true}},
         {"--severity", {Option::Severity, true}},
+        {"--port", {Option::Port, true}},
+        {"--proto", {Option::Proto, true}},
     };
     return specs;
 }
@@ -77,6 +81,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"explain", {}},
         {"check", {Option::Severity}},
         {"diff", {}},
+        {"trace", {Option::Port, Option::Proto}},
         {"help", {}},
     };
     return accepted;
@@ -220,6 +225,12 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
         }
         case Option::Severity:
             out.severity = value;
+            break;
+        case Option::Port:
+            out.port = value;
+            break;
+        case Option::Proto:
+            out.proto = value;
             break;
         case Option::Count: {
             std::uint64_t count = 0;

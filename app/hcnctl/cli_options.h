@@ -29,6 +29,8 @@ struct CliOptions
     std::optional<double> durationSeconds; ///< events --duration
     std::optional<std::uint64_t> count;    ///< events --count
     std::string severity;                  ///< check --severity error|warning|info
+    std::string port;                      ///< trace --port P (checked by the command runner)
+    std::string proto;                     ///< trace --proto tcp|udp|icmp
 
     /// Parses argv without the program name. On a usage error returns nullopt and sets `error` to a
     /// one-line explanation.

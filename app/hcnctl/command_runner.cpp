@@ -13,11 +13,13 @@
 #include "object_table.h"
 #include "session.h"
 #include "status_format.h"
+#include "trace_command.h"
 
 #include "hcn/open_object.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -44,6 +46,17 @@ std::vector<ResourceKind> listedKinds(const std::string& word)
     if (word == "all")
         return {kAllKinds.begin(), kAllKinds.end()};
     return {parseKindWord(word)};
+}
+
+/// A trace --port: 1..65535 in decimal; nullopt otherwise.
+std::optional<std::uint16_t> tracePort(const std::string& text)
+{
+    unsigned value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || text.empty() || value == 0 || value > 65535)
+        return std::nullopt;
+    return std::uint16_t(value);
 }
 
 std::string capitalized(std::string_view text)
@@ -218,6 +231,17 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
         const bool stdinSide = o.arguments[0] == "-" || o.arguments[1] == "-";
         if ((o.arguments[0] == "-" && o.arguments[1] == "-") || (stdinSide && o.snapshot == "-"))
             return "only one side of diff can be - (standard input)";
+    } else if (o.verb == "trace") {
+        if (count != 2)
+            return "trace needs SRC (an endpoint ID or name) and DST (an endpoint, an IP address or a VIP)";
+        if (!o.proto.empty() && !traceProtocolFromName(o.proto))
+            return "--proto needs tcp, udp or icmp, not \"" + o.proto + "\"";
+        if (!o.port.empty()) {
+            if (!tracePort(o.port))
+                return "--port needs a port number from 1 to 65535, not \"" + o.port + "\"";
+            if (o.proto == "icmp" || o.proto == "ICMP" || o.proto == "1")
+                return "--port does not apply to icmp";
+        }
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -279,6 +303,15 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         return call(options, s);
     if (options.verb == "batch")
         return batch(options, s);
+    if (options.verb == "trace") {
+        TraceRequest request;
+        request.source = options.arguments[0];
+        request.destination = options.arguments[1];
+        request.protocol = traceProtocolFromName(options.proto.empty() ? "tcp" : options.proto).value_or(TraceProtocol::Tcp);
+        if (!options.port.empty())
+            request.port = tracePort(options.port);
+        return runTrace(s, request, options.json, m_out, m_err);
+    }
     if (options.verb == "check")
         return runCheck(s, options.snapshot, options.json,
                         severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);

@@ -49,6 +49,7 @@ Commands:
   explain CODE... | all        what an HRESULT means, its common causes and what to check
   check [--severity S]         health checks: what is wrong, the likely cause and the fix
   diff [--json] A B            what differs between two hosts (snapshots, dumps or live)
+  trace SRC DST [--port P]     can endpoint SRC reach DST? hop by hop, with the rule that decided
 
 KIND: )") + std::string(kindWordsHelp()) +
            ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
@@ -149,6 +150,29 @@ counts them.
                 "Evidence":[{"Field","Value"}],"Cause","Fix"}],"Counts":{"Error","Warning","Info"}}
 
 Exit status: 1 when there is an error-severity finding (or the host cannot be read), 0 otherwise.
+)";
+    } else if (verb == "trace") {
+        page = R"(Usage: hcnctl trace SRC DST [--port P] [--proto tcp|udp|icmp] [--json]
+
+Follows one packet from endpoint SRC (an ID or a Name) to DST (an endpoint ID or Name, an IP address, a
+load balancer VIP or a host address with port mappings) hop by hop, as HNS/VFP would handle it
+(docs/trace.md): the source's attachment, egress ACLs (Host and Switch rules, lowest Priority first),
+load balancing to backends, route choice (subnets, Routes, SDN routes, RemoteSubnetRoute, HostRoute),
+OutBoundNAT and its exceptions, encapsulation to a remote endpoint's provider address, port mappings,
+and the ingress ACLs of the receiving endpoint. Prints the numbered hops (the object each concerns,
+the decision and the rule or field that decided) and the verdict: delivered (to which endpoints),
+dropped (at which hop, by what), or translated (left the host with its source translated, to what).
+Works on hcnd, --embedded, and a customer's snapshot with --snapshot FILE.
+
+  --port P      destination port (default: the VIP's or host address's only frontend port, else 80)
+  --proto X     tcp (default), udp or icmp (no port)
+  --json        {"Source","SourceAddress","Destination","DestinationAddress","DestinationObject",
+                "Protocol","Port","PortDefaulted","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},
+                "Outcome","Decision","Rule","Detail"}],"Verdict","DroppedAt","Summary","DeliveredTo",
+                "Translations","Path"}
+
+Exit status: 0 delivered or translated, 1 dropped (or the host cannot be read), 2 bad arguments or
+SRC/DST naming no endpoint of the host.
 )";
     } else if (verb == "import") {
         page = R"(Usage: hcnctl import [--json] PATH...

@@ -168,7 +168,40 @@ PortMappingFact portMapping(Reader& r, const Json& settings, const std::string& 
     m.externalPort = r.port(settings, "ExternalPort", where);
     if (auto vip = r.address(settings, "VIP", where))
         m.vip = vip->toString();
+    if (const Json* flags = member(settings, "Flags"))
+        m.flags = std::uint32_t(number(*flags).value_or(0));
+    if (const Json* distribution = member(settings, "DistributionType")) {
+        if (auto n = number(*distribution))
+            m.distribution = std::uint32_t(*n);
+        else if (distribution->is_string())
+            m.distribution = equalsIgnoreCase(distribution->get_ref<const std::string&>(), "SourceIP") ? 2
+                             : equalsIgnoreCase(distribution->get_ref<const std::string&>(), "SourceIPProtocol")
+                                 ? 1
+                                 : 0;
+    }
     return m;
+}
+
+/// A true boolean, or its text ("true", "True").
+bool flag(const Json& object, std::string_view key)
+{
+    const Json* value = member(object, key);
+    if (!value)
+        return false;
+    if (value->is_boolean())
+        return value->get<bool>();
+    return value->is_string() && equalsIgnoreCase(value->get_ref<const std::string&>(), "true");
+}
+
+RouteEntryFact routeEntry(Reader& r, const Json& item, std::size_t index, const std::string& where)
+{
+    RouteEntryFact route;
+    route.index = index;
+    if (const Json* destination = member(item, "DestinationPrefix"); destination && !destination->is_null())
+        route.destination = r.prefix(*destination, where + "DestinationPrefix");
+    route.nextHop = r.address(item, "NextHop", where);
+    route.needEncap = flag(item, "NeedEncap");
+    return route;
 }
 
 std::vector<PortRange> portRanges(Reader& r, const Json& settings, std::string_view key,
@@ -314,6 +347,10 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
     e.networkId = endpointNetworkId(document);
     e.namespaceId = endpointNamespaceId(document);
     e.remote = isRemoteEndpoint(document);
+    e.name = text(document, "Name");
+    const Json& routes = arrayMember(r, document, "Routes", "");
+    for (std::size_t i = 0; i < routes.size(); ++i)
+        e.routes.push_back(routeEntry(r, routes[i], i, "Routes[" + std::to_string(i) + "]."));
     const Json& configs = arrayMember(r, document, "IpConfigurations", "");
     for (std::size_t i = 0; i < configs.size(); ++i) {
         e.addressesPresent = true;
@@ -341,6 +378,11 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
                     e.providerAddress = pa;
             } else if (equalsIgnoreCase(type, "OutBoundNAT")) {
                 e.hasOutboundNat = true;
+                e.natPolicyIndex = index;
+                e.natVirtualIp = r.address(settings, "VirtualIP", where);
+                if (!e.natVirtualIp)
+                    e.natVirtualIp = r.address(settings, "VIP", where);
+                e.natDestinations = r.prefixes(settings, "Destinations", where);
                 for (const std::string& word : r.words(settings, "Exceptions", where)) {
                     if (!e.natExceptionText.empty())
                         e.natExceptionText += ',';
@@ -350,6 +392,8 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
                 }
             } else if (equalsIgnoreCase(type, "ACL")) {
                 e.acls.push_back(acl(r, settings, index, where));
+            } else if (equalsIgnoreCase(type, "SDNRoute")) {
+                e.sdnRoutePolicies.push_back(routeEntry(r, settings, index, where));
             }
         });
     return e;
@@ -420,6 +464,14 @@ NetworkFacts readNetwork(const std::string& id, const Json& document)
         n.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
     forEachPolicy(r, document,
                   [&](const std::string& type, const Json& settings, std::size_t, const std::string& where) {
+                      if (equalsIgnoreCase(type, "ProviderAddress")) {
+                          n.providerAddress = r.address(settings, "ProviderAddress", where);
+                          return;
+                      }
+                      if (equalsIgnoreCase(type, "HostRoute")) {
+                          n.hostRoute = true;
+                          return;
+                      }
                       if (!equalsIgnoreCase(type, "RemoteSubnetRoute"))
                           return;
                       RemoteSubnetRouteFact route;
@@ -447,6 +499,9 @@ LoadBalancerFacts readLoadBalancer(const std::string& id, const Json& document)
     const Json& mappings = arrayMember(r, document, "PortMappings", "");
     for (std::size_t i = 0; i < mappings.size(); ++i)
         lb.portMappings.push_back(portMapping(r, mappings[i], "PortMappings[" + std::to_string(i) + "]."));
+    if (const Json* flags = member(document, "Flags"))
+        lb.flags = std::uint32_t(number(*flags).value_or(0));
+    lb.sourceVip = r.address(document, "SourceVIP", "");
     return lb;
 }
 
@@ -459,6 +514,20 @@ ReferenceFacts readSdnRoute(const std::string& id, const Json& document)
 {
     const Json* endpoints = member(document, "HostComputeEndpoints");
     return {id, endpoints ? idList(*endpoints) : std::vector<std::string>()};
+}
+
+std::vector<RouteEntryFact> readSdnRouteEntries(const Json& document)
+{
+    std::vector<UnreadableField> unreadable;
+    Reader r{unreadable};
+    std::vector<RouteEntryFact> out;
+    for (const char* key : {"Routes", "Setting"}) {
+        const Json& list = arrayMember(r, document, key, "");
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (list[i].is_object())
+                out.push_back(routeEntry(r, list[i], i, std::string(key) + "[" + std::to_string(i) + "]."));
+    }
+    return out;
 }
 
 bool aclCovers(const AclFact& outer, const AclFact& inner)

@@ -33,6 +33,17 @@ struct PortMappingFact
     std::uint16_t internalPort = 0;
     std::uint16_t externalPort = 0;
     std::string vip; ///< canonical address text; empty: every host address
+    std::uint32_t flags = 0;        ///< NatFlags (endpoint) or LoadBalancerPortMappingFlags (LB)
+    std::uint32_t distribution = 0; ///< LB DistributionType: 0 none, 1 SourceIPProtocol, 2 SourceIP
+};
+
+/// A route entry with a destination: an endpoint's Routes, SDNRoute policies, SDN route objects' entries.
+struct RouteEntryFact
+{
+    std::size_t index = 0; ///< position in the list it came from
+    std::optional<IpPrefix> destination;
+    std::optional<IpAddress> nextHop;
+    bool needEncap = false; ///< SDNRoute NeedEncap
 };
 
 struct PortRange
@@ -60,6 +71,7 @@ struct AclFact
 struct EndpointFacts
 {
     std::string id;
+    std::string name;
     std::string networkId;   ///< canonical; empty when the document names none
     std::string namespaceId; ///< canonical; empty when not attached
     bool remote = false;
@@ -71,6 +83,11 @@ struct EndpointFacts
     bool hasOutboundNat = false;
     std::vector<IpPrefix> natExceptions;
     std::string natExceptionText; ///< the exceptions as written, comma-joined (groups endpoints)
+    std::size_t natPolicyIndex = 0;              ///< position of the OutBoundNAT policy in Policies
+    std::optional<IpAddress> natVirtualIp;       ///< OutBoundNAT VirtualIP (v1: VIP)
+    std::vector<IpPrefix> natDestinations;       ///< OutBoundNAT Destinations: NAT only toward these
+    std::vector<RouteEntryFact> routes;          ///< the endpoint's Routes
+    std::vector<RouteEntryFact> sdnRoutePolicies; ///< SDNRoute policies (index: position in Policies)
     std::vector<IpAddress> dnsServers;
     std::vector<AclFact> acls;
     std::vector<UnreadableField> unreadable;
@@ -113,6 +130,8 @@ struct NetworkFacts
     std::vector<MacRangeFact> macRanges;
     std::vector<IpAddress> dnsServers;
     std::vector<RemoteSubnetRouteFact> remoteSubnetRoutes;
+    std::optional<IpAddress> providerAddress; ///< the network's ProviderAddress policy (host's PA)
+    bool hostRoute = false;                   ///< a HostRoute network policy is present
     std::vector<UnreadableField> unreadable;
 };
 
@@ -124,6 +143,8 @@ struct LoadBalancerFacts
     std::vector<IpAddress> vips;       ///< FrontendVIPs
     bool vipsUnknown = false;          ///< the source did not carry them (no VIPs proves nothing)
     std::vector<PortMappingFact> portMappings;
+    std::uint32_t flags = 0; ///< LoadBalancerFlags: 1 DSR, 2 IPv6
+    std::optional<IpAddress> sourceVip;
     std::vector<UnreadableField> unreadable;
 };
 
@@ -141,6 +162,9 @@ LoadBalancerFacts readLoadBalancer(const std::string& id, const nlohmann::json& 
 ReferenceFacts readNamespace(const std::string& id, const nlohmann::json& document);
 /// An SDN route's HostComputeEndpoints.
 ReferenceFacts readSdnRoute(const std::string& id, const nlohmann::json& document);
+
+/// The route entries of an SDN route object ("Routes", or hcsshim's "Setting").
+std::vector<RouteEntryFact> readSdnRouteEntries(const nlohmann::json& document);
 
 /// True when the ACL's match covers every packet `inner` matches (same direction and rule type).
 bool aclCovers(const AclFact& outer, const AclFact& inner);

@@ -7,7 +7,7 @@ _hcnctl()
     local cur prev words cword
     _init_completion || return
 
-    local commands="list show create modify delete events call batch version import explain check diff help"
+    local commands="list show create modify delete events call batch version import explain check diff trace help"
     local globals="--socket --token-file --ca-file --embedded --snapshot --json --help"
     local kinds="networks endpoints namespaces loadbalancers sdnroutes guestnetworkservices gns"
 
@@ -24,7 +24,11 @@ _hcnctl()
             COMPREPLY=($(compgen -W "error warning info" -- "$cur"))
             return
             ;;
-        --filter | --id | --network | --duration | --count)
+        --proto)
+            COMPREPLY=($(compgen -W "tcp udp icmp" -- "$cur"))
+            return
+            ;;
+        --filter | --id | --network | --duration | --count | --port)
             return
             ;;
     esac
@@ -34,7 +38,7 @@ _hcnctl()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
             --socket | --token-file | --ca-file | --snapshot | -f | --file | --filter | --id | --network | \
-                --duration | --count | --severity)
+                --duration | --count | --severity | --port | --proto)
                 ((i++))
                 ;;
             -*) ;;
@@ -64,6 +68,7 @@ _hcnctl()
         modify | call | batch) options="-f --file" ;;
         events) options="--follow --duration --count" ;;
         check) options="--severity" ;;
+        trace) options="--port --proto" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options $globals" -- "$cur"))

@@ -1,0 +1,151 @@
+// ACL evaluation for the trace: HNS ACL policies of one endpoint and one direction, by layer (Host
+// rules in WFP, Switch rules in VFP), lowest Priority value first, the first matching rule decides.
+
+#include "analysis/trace_steps.h"
+
+#include <algorithm>
+
+namespace hcn::analysis {
+
+namespace {
+
+template <typename T, typename Text> std::string listText(const std::vector<T>& items, Text text)
+{
+    std::string out;
+    for (const T& item : items) {
+        if (!out.empty())
+            out += ',';
+        out += text(item);
+    }
+    return out;
+}
+
+std::string rangeText(const PortRange& r)
+{
+    return r.first == r.last ? std::to_string(r.first)
+                             : std::to_string(r.first) + "-" + std::to_string(r.last);
+}
+
+bool inPrefixes(const std::vector<IpPrefix>& prefixes, const IpAddress& address)
+{
+    return prefixes.empty() || std::any_of(prefixes.begin(), prefixes.end(), [&](const IpPrefix& p) {
+               return p.family() == address.family() && p.contains(address);
+           });
+}
+
+/// Why a rule does not match the packet; empty when it matches. The trace does not know the client's
+/// (ephemeral) port: a rule that names the client side's ports does not match.
+std::string mismatch(const AclFact& acl, const IpAddress& local, const IpAddress& remote,
+                     std::uint32_t protocol, std::uint16_t localPort, std::uint16_t remotePort)
+{
+    if (!acl.protocols.empty() &&
+        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
+        return "protocol";
+    if (!inPrefixes(acl.localAddresses, local))
+        return "local address";
+    if (!inPrefixes(acl.remoteAddresses, remote))
+        return "remote address";
+    auto portIn = [](const std::vector<PortRange>& ranges, std::uint16_t port) {
+        return ranges.empty() ||
+               (port != 0 && std::any_of(ranges.begin(), ranges.end(), [&](const PortRange& r) {
+                    return r.first <= port && port <= r.last;
+                }));
+    };
+    if (!portIn(acl.localPorts, localPort))
+        return "local port";
+    if (!portIn(acl.remotePorts, remotePort))
+        return "remote port";
+    return {};
+}
+
+} // namespace
+
+std::string describeAcl(const AclFact& acl)
+{
+    std::string out = "Policies[" + std::to_string(acl.index) + "] ACL";
+    if (!acl.ruleId.empty())
+        out += " Id=" + acl.ruleId;
+    out += std::string(": ") + (acl.allow ? "Allow" : "Block") + (acl.inbound ? " In " : " Out ") +
+           (acl.hostRule ? "Host" : "Switch") + ", Priority " + std::to_string(acl.priority);
+    if (!acl.protocols.empty())
+        out += ", Protocols " + listText(acl.protocols, [](std::uint32_t p) { return std::to_string(p); });
+    auto prefixText = [](const IpPrefix& p) { return p.toString(); };
+    if (!acl.localAddresses.empty())
+        out += ", LocalAddresses " + listText(acl.localAddresses, prefixText);
+    if (!acl.remoteAddresses.empty())
+        out += ", RemoteAddresses " + listText(acl.remoteAddresses, prefixText);
+    if (!acl.localPorts.empty())
+        out += ", LocalPorts " + listText(acl.localPorts, rangeText);
+    if (!acl.remotePorts.empty())
+        out += ", RemotePorts " + listText(acl.remotePorts, rangeText);
+    return out;
+}
+
+bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packet& packet, int& dropHop)
+{
+    const std::string direction = inbound ? "ingress" : "egress";
+    const TraceObject object = walk.index.object(ResourceKind::Endpoint, e.id);
+    // The endpoint's side of the packet and the peer's.
+    const IpAddress& local = inbound ? packet.destination : packet.source;
+    const IpAddress& remote = inbound ? packet.source : packet.destination;
+    const std::uint16_t localPort = inbound ? packet.port : 0;
+    const std::uint16_t remotePort = inbound ? 0 : packet.port;
+
+    std::vector<const AclFact*> rules;
+    for (const AclFact& acl : e.acls)
+        if (acl.inbound == inbound)
+            rules.push_back(&acl);
+    if (rules.empty()) {
+        walk.hop(direction + " ACL", object, HopOutcome::Pass, "allowed (no ACL)",
+                 std::string("no ACL policy with Direction ") + (inbound ? "In" : "Out"),
+                 "The endpoint has no " + direction + " ACL rule: nothing filters the packet.");
+        return true;
+    }
+    // Egress leaves the container's stack (WFP, Host rules) before the switch port (VFP, Switch rules);
+    // ingress meets them the other way round.
+    const bool layers[2] = {inbound ? false : true, inbound ? true : false};
+    for (bool hostLayer : layers) {
+        std::vector<const AclFact*> layer;
+        for (const AclFact* acl : rules)
+            if (acl->hostRule == hostLayer)
+                layer.push_back(acl);
+        if (layer.empty())
+            continue;
+        // Lower Priority value first; equal priorities in the order of the Policies list.
+        std::stable_sort(layer.begin(), layer.end(),
+                         [](const AclFact* a, const AclFact* b) { return a->priority < b->priority; });
+        const std::string name = direction + " ACL (" + (hostLayer ? "Host" : "Switch") + ")";
+        const AclFact* decided = nullptr;
+        std::size_t skipped = 0;
+        for (const AclFact* acl : layer) {
+            if (mismatch(*acl, local, remote, packet.protocol, localPort, remotePort).empty()) {
+                decided = acl;
+                break;
+            }
+            ++skipped;
+        }
+        const std::string counted = std::to_string(layer.size()) + " rule" + (layer.size() == 1 ? "" : "s");
+        if (!decided) {
+            walk.hop(name, object, HopOutcome::Pass, "allowed (no rule matched)", counted + ", none matched",
+                     "None of the " + counted + " matches " + protocolText(packet.protocol) + " " +
+                         (inbound ? "from " : "to ") + endpointText(remote, inbound ? 0 : packet.port) +
+                         (inbound && packet.port ? " on port " + std::to_string(packet.port) : "") +
+                         "; a packet no rule matches is allowed (docs/trace.md).");
+            continue;
+        }
+        const std::string before =
+            skipped == 0 ? "first rule evaluated"
+                         : std::to_string(skipped) + " rule(s) with lower Priority did not match";
+        if (decided->allow) {
+            walk.hop(name, object, HopOutcome::Pass, "allowed", describeAcl(*decided),
+                     "The first matching rule (" + before + ") allows it.");
+            continue;
+        }
+        dropHop = walk.hop(name, object, HopOutcome::Drop, "blocked", describeAcl(*decided),
+                           "The first matching rule (" + before + ") blocks it.");
+        return false;
+    }
+    return true;
+}
+
+} // namespace hcn::analysis

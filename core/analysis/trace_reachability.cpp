@@ -1,0 +1,280 @@
+// ReachabilityTracer: resolves a request (source endpoint, destination endpoint / IP / VIP, protocol and
+// port), checks the source, picks the kind of destination and sums the paths up into a verdict.
+
+#include "analysis/trace_steps.h"
+#include "common/text.h"
+#include "hcn/guid.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hcn {
+
+using namespace analysis;
+
+struct ReachabilityTracer::Impl
+{
+    TraceIndex index;
+};
+
+ReachabilityTracer::ReachabilityTracer(const HostState& state) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->index.build(state);
+}
+
+ReachabilityTracer::~ReachabilityTracer() = default;
+
+namespace {
+
+constexpr std::uint16_t kDefaultPort = 80;
+
+std::string trimmed(std::string_view text)
+{
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
+    return std::string(text);
+}
+
+Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& text, std::string_view role)
+{
+    if (text.empty())
+        return Status(hr::InvalidArg, "the " + std::string(role) + " is empty");
+    // An ID as people paste it: any case, with or without braces.
+    if (const auto guid = Guid::parse(text, true); guid && index.endpoint(guid->toString(GuidCase::Upper)))
+        return guid->toString(GuidCase::Upper);
+    if (const std::string id = canonicalObjectId(text); !id.empty() && index.endpoint(id))
+        return id;
+    if (const auto named = index.endpointsByName.find(lowerCopy(text));
+        named != index.endpointsByName.end()) {
+        if (named->second.size() == 1)
+            return named->second.front();
+        std::string ids;
+        for (const std::string& id : named->second)
+            ids += (ids.empty() ? "" : ", ") + id;
+        return Status(hr::InvalidArg, "the " + std::string(role) + " name \"" + text + "\" is held by " +
+                                          std::to_string(named->second.size()) + " endpoints (" + ids +
+                                          "): give the ID");
+    }
+    return Status(hr::EndpointNotFound,
+                  "the " + std::string(role) + " \"" + text +
+                      "\" is no endpoint of this host (neither an endpoint ID nor a Name)");
+}
+
+void conclude(TraceResult& result, const TraceIndex& index, const std::vector<PathEnd>& ends)
+{
+    std::vector<const PathEnd*> endpoints, host, wire;
+    const PathEnd* firstDrop = nullptr;
+    for (const PathEnd& end : ends) {
+        if (end.kind == PathEnd::Kind::Endpoint)
+            endpoints.push_back(&end);
+        else if (end.kind == PathEnd::Kind::Host)
+            host.push_back(&end);
+        else if (end.kind == PathEnd::Kind::Wire)
+            wire.push_back(&end);
+        else if (!firstDrop)
+            firstDrop = &end;
+    }
+    auto hopDecision = [&](const PathEnd* end) {
+        return end->hop >= 0 && std::size_t(end->hop) < result.hops.size()
+                   ? result.hops[std::size_t(end->hop)].decision
+                   : std::string();
+    };
+    const std::size_t reached = endpoints.size() + host.size() + wire.size();
+    // "2 of 3 backends: ..." when a load balancer split the path.
+    const std::string share =
+        ends.size() > 1 ? std::to_string(reached) + " of " + std::to_string(ends.size()) + " backends: "
+                        : std::string();
+    auto joinedDecisions = [&](const std::vector<const PathEnd*>& list, std::string out) {
+        for (const PathEnd* end : list)
+            out += (out.empty() ? "" : "; ") + hopDecision(end);
+        return out;
+    };
+    if (!endpoints.empty() || !host.empty()) {
+        result.verdict = TraceVerdict::Delivered;
+        for (const PathEnd* end : endpoints)
+            result.deliveredTo.push_back(index.object(ResourceKind::Endpoint, end->endpointId));
+        result.summary = share + joinedDecisions(host, joinedDecisions(endpoints, {}));
+        return;
+    }
+    if (!wire.empty()) {
+        const bool translated =
+            std::any_of(wire.begin(), wire.end(), [](const PathEnd* e) { return e->sourceTranslated; });
+        result.verdict = translated ? TraceVerdict::Translated : TraceVerdict::Delivered;
+        result.summary = share + hopDecision(wire.front());
+        if (translated)
+            for (const TraceTranslation& t : result.translations)
+                if (t.what == "source") {
+                    result.summary += ", source " + t.from + " translated to " + t.to;
+                    break;
+                }
+        return;
+    }
+    result.verdict = TraceVerdict::Dropped;
+    result.droppedAt = firstDrop ? firstDrop->hop : -1;
+    if (firstDrop && firstDrop->hop >= 0) {
+        const TraceHop& h = result.hops[std::size_t(firstDrop->hop)];
+        result.summary = "dropped at hop " + std::to_string(firstDrop->hop + 1) + " (" + h.name + ", " +
+                         objectLabel(h.object) + "): " + h.decision + " — " + h.rule;
+    } else {
+        result.summary = "dropped";
+    }
+}
+
+} // namespace
+
+Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
+{
+    const TraceIndex& index = m_impl->index;
+    auto sourceId = resolveEndpoint(index, trimmed(request.source), "source");
+    if (!sourceId.ok())
+        return sourceId.status();
+    const EndpointFacts& source = *index.endpoint(*sourceId);
+
+    TraceResult result;
+    result.source = index.object(ResourceKind::Endpoint, source.id);
+    result.destination = trimmed(request.destination);
+    result.protocol = request.protocol;
+
+    // The destination: an address, else an endpoint by ID or name.
+    std::optional<IpAddress> destination = IpAddress::parse(result.destination);
+    const EndpointFacts* destinationEndpoint = nullptr;
+    if (!destination) {
+        auto destinationId = resolveEndpoint(index, result.destination, "destination");
+        if (!destinationId.ok())
+            return destinationId.status();
+        destinationEndpoint = index.endpoint(*destinationId);
+        result.destinationObject = index.object(ResourceKind::Endpoint, destinationEndpoint->id);
+        // The family the source has, else the other one.
+        const bool preferV4 = source.addresses.empty() || source.addresses.front().isV4();
+        destination = addressOfFamily(*destinationEndpoint, preferV4);
+        if (!destination || !addressOfFamily(source, destination->isV4()))
+            if (auto other = addressOfFamily(*destinationEndpoint, !preferV4);
+                other && addressOfFamily(source, !preferV4))
+                destination = other;
+    }
+
+    TraceWalk walk{index, result};
+    const TraceObject sourceObject = result.source;
+
+    if (destination)
+        result.destinationAddress = destination->toString();
+    const std::uint32_t protocol = request.protocol == TraceProtocol::Icmp
+                                       ? (destination && !destination->isV4() ? 58u : 1u)
+                                       : std::uint32_t(request.protocol);
+    // The port: as given, else the destination's only frontend or published port, else 80.
+    if (request.protocol == TraceProtocol::Icmp) {
+        result.port = 0;
+    } else if (request.port) {
+        result.port = *request.port;
+    } else {
+        result.portDefaulted = true;
+        result.port = kDefaultPort;
+        if (destination) {
+            std::vector<std::uint16_t> ports = frontendPorts(index, *destination, protocol);
+            if (ports.empty() && index.hostAddresses.contains(*destination)) {
+                for (const auto& [id, e] : index.model.endpoints)
+                    for (const PortMappingFact& m : e.portMappings)
+                        if (m.protocol == protocol && m.externalPort != 0 &&
+                            (m.vip.empty() || m.vip == destination->toString()))
+                            ports.push_back(m.externalPort);
+                std::sort(ports.begin(), ports.end());
+                ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
+            }
+            if (ports.size() == 1)
+                result.port = ports.front();
+        }
+    }
+
+    // The source: local, on an existing network, attached, with an address of the destination's family.
+    if (source.remote) {
+        walk.drop(
+            "source", sourceObject, "remote endpoint", "Flags RemoteEndpoint",
+            "Endpoint " + objectLabel(sourceObject) +
+                " is a remote endpoint: its packets start on another host, which this host's data does not "
+                "describe.");
+        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
+        return result;
+    }
+    const NetworkFacts* network = index.network(source.networkId);
+    if (!network) {
+        walk.drop("source", sourceObject, "network missing",
+                  "HostComputeNetwork " +
+                      (source.networkId.empty() ? std::string("(empty)") : source.networkId),
+                  "The source's network does not exist on this host: the endpoint has no switch port.");
+        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
+        return result;
+    }
+    const bool attached = index.model.attached(source);
+    if (index.detached(source)) {
+        walk.drop("source", sourceObject, "not attached",
+                  "HostComputeNamespace empty and no namespace lists the endpoint",
+                  "Endpoint " + objectLabel(sourceObject) +
+                      " is attached to no namespace: no container sends from it (attach it: hcnctl modify "
+                      "namespace).");
+        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
+        return result;
+    }
+    if (!destination) {
+        walk.drop("destination", *result.destinationObject, "no address", "IpConfigurations",
+                  "The destination endpoint has no IP address in its document.");
+        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
+        return result;
+    }
+    const std::optional<IpAddress> sourceAddress = addressOfFamily(source, destination->isV4());
+    if (!sourceAddress) {
+        walk.drop("source", sourceObject,
+                  std::string("no ") + (destination->isV4() ? "IPv4" : "IPv6") + " address",
+                  "IpConfigurations", "The source has no address of the destination's family.");
+        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
+        return result;
+    }
+    result.sourceAddress = sourceAddress->toString();
+    std::string attachment;
+    if (!source.namespaceId.empty())
+        attachment = "HostComputeNamespace " + source.namespaceId;
+    else if (const auto& namespaces = index.model.namespacesOfEndpoint.at(source.id); !namespaces.empty())
+        attachment = "listed by namespace " + *namespaces.begin();
+    else
+        attachment = index.model.namespaceDataPresent()
+                         ? "no namespace (held by a virtual machine on this network type)"
+                         : "no namespace data on this host (attachment unknown)";
+    walk.hop("source", sourceObject, HopOutcome::Pass,
+             attached ? "attached, sends from " + result.sourceAddress : "sends from " + result.sourceAddress,
+             attachment,
+             "Endpoint " + objectLabel(sourceObject) + " on network " +
+                 objectLabel(index.object(ResourceKind::Network, network->id)) + " (" +
+                 std::string(networkModeName(network->mode)) + ").");
+    if (result.portDefaulted)
+        walk.hop("request", sourceObject, HopOutcome::Note,
+                 "port " + std::to_string(result.port) + " assumed", "no --port given",
+                 "No port was given: the destination's only frontend or published port for " +
+                     protocolText(protocol) + " is used, else 80.");
+
+    Packet packet{*sourceAddress, *destination, protocol, result.port};
+    PathWalker walker(walk, source, *network);
+    std::vector<PathEnd> ends;
+    if (!destinationEndpoint && !index.model.loadBalancersByVip.at(destination->toString()).empty())
+        ends = walker.throughVip(packet);
+    else if (!destinationEndpoint && index.model.endpointsByAddress.at(destination->toString()).empty() &&
+             index.hostAddresses.contains(*destination))
+        ends = walker.towardHost(packet);
+    else
+        ends.push_back(walker.toward(packet, destinationEndpoint ? destinationEndpoint->id : std::string()));
+    conclude(result, index, ends);
+    return result;
+}
+
+Result<TraceResult> traceSnapshot(std::string_view snapshotText, const TraceRequest& request)
+{
+    auto objects = parseHostSnapshot(snapshotText);
+    if (!objects.ok())
+        return objects.status();
+    HostState state;
+    (void)state.assign(std::move(*objects));
+    ReachabilityTracer tracer(state);
+    return tracer.trace(request);
+}
+
+} // namespace hcn

@@ -1,0 +1,414 @@
+// Reachability trace: hosts under tests/data/trace (NAT, L2Bridge, Overlay) traced from endpoints to
+// endpoints, IPs, VIPs and host addresses; each row names the verdict, the hop that decided and the rule
+// it names. Also: how sources and destinations are resolved, the JSON form, one tracer answering many
+// traces alike, odd documents that must not crash, and every pair of endpoints on every sample host and
+// imported dump ending in a consistent verdict.
+
+#include "dump_files.h"
+#include "hcn/dump_import.h"
+#include "hcn/reachability_trace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QtTest>
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace {
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+std::string hostText(const QString& name)
+{
+    QFile file(qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/trace/" + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(file.fileName()));
+    return file.readAll().toStdString();
+}
+
+hcn::TraceRequest request(const QString& source, const QString& destination, const QString& protocol = "tcp",
+                          int port = 0)
+{
+    hcn::TraceRequest r;
+    r.source = source.toStdString();
+    r.destination = destination.toStdString();
+    r.protocol = hcn::traceProtocolFromName(protocol.toStdString()).value();
+    if (port > 0)
+        r.port = std::uint16_t(port);
+    return r;
+}
+
+QString hopsText(const hcn::TraceResult& r)
+{
+    QString out;
+    for (std::size_t i = 0; i < r.hops.size(); ++i)
+        out += QString("%1. %2: %3 [%4]\n")
+                   .arg(i + 1)
+                   .arg(qs(r.hops[i].name), qs(r.hops[i].decision), qs(r.hops[i].rule));
+    return out + qs(r.summary);
+}
+
+} // namespace
+
+class TestReachabilityTrace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void trace_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<int>("port"); // 0: not given
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<QString>("hop");  // a hop that must be there (for a drop: the one that dropped)
+        QTest::addColumn<QString>("rule"); // text its rule or decision holds
+        QTest::addColumn<QStringList>("deliveredTo");
+        QTest::addColumn<QString>("translatedTo"); // a source translation's target; empty: none
+
+        const QString nat = "nat-host.json", l2 = "l2bridge-host.json", overlay = "overlay-host.json";
+        // NAT network
+        QTest::newRow("nat: endpoint on the same network, allowed by its ingress Allow rule")
+            << nat << "client" << "web" << "tcp" << 80 << "delivered" << "ingress ACL (Switch)"
+            << "Allow In Switch, Priority 100" << QStringList{"web"} << "";
+        QTest::newRow("nat: another port falls to the ingress Block rule with the higher Priority value")
+            << nat << "client" << "web" << "tcp" << 81 << "dropped" << "ingress ACL (Switch)"
+            << "Block In Switch, Priority 200" << QStringList{} << "";
+        QTest::newRow("nat: port mapping on the host vNIC (the NAT gateway) reaches the published endpoint")
+            << nat << "client" << "172.28.160.1" << "tcp" << 8080 << "delivered" << "port mapping"
+            << "ExternalPort 8080 InternalPort 80" << QStringList{"web"} << "";
+        QTest::newRow("nat: port mapping bound to a VIP")
+            << nat << "web" << "192.168.1.20" << "tcp" << 15432 << "delivered" << "port mapping"
+            << "VIP 192.168.1.20" << QStringList{"db"} << "";
+        QTest::newRow("nat: host address without a mapping for the port: the host itself")
+            << nat << "client" << "192.168.1.20" << "tcp" << 22 << "delivered" << "delivery"
+            << "the host itself" << QStringList{} << "";
+        QTest::newRow("nat: unattached source")
+            << nat << "orphan" << "web" << "tcp" << 80 << "dropped" << "source" << "not attached" << QStringList{}
+            << "";
+        QTest::newRow("nat: unattached destination")
+            << nat << "client" << "orphan" << "tcp" << 80 << "dropped" << "destination attachment"
+            << "not attached" << QStringList{} << "";
+        QTest::newRow("nat: unknown destination IP inside the NAT subnet")
+            << nat << "client" << "172.28.160.99" << "tcp" << 80 << "dropped" << "route"
+            << "no endpoint holds the address" << QStringList{} << "";
+        QTest::newRow("nat: the internet through WinNAT, icmp")
+            << nat << "client" << "8.8.8.8" << "icmp" << 0 << "translated" << "outbound NAT" << "WinNAT"
+            << QStringList{} << "the host's address";
+        // L2Bridge network: ACLs, load balancers, OutBoundNAT
+        QTest::newRow("l2bridge: the Block rule with the lowest Priority value decides first")
+            << l2 << "client" << "blocked-peer" << "tcp" << 80 << "dropped" << "egress ACL (Switch)"
+            << "Block Out Switch, Priority 50" << QStringList{} << "";
+        QTest::newRow("l2bridge: a Block rule shadowed by an Allow range with a lower Priority value")
+            << l2 << "client" << "server" << "tcp" << 8080 << "delivered" << "egress ACL (Switch)"
+            << "RemotePorts 80,8000-8100" << QStringList{"server"} << "";
+        QTest::newRow("l2bridge: a port inside an allowed range")
+            << l2 << "client" << "server" << "tcp" << 8090 << "delivered" << "ingress ACL (Switch)"
+            << "LocalPorts 8000-8100" << QStringList{"server"} << "";
+        QTest::newRow("l2bridge: a port outside every allowed range falls to the deny-all rule")
+            << l2 << "client" << "server" << "tcp" << 9000 << "dropped" << "egress ACL (Switch)"
+            << "Priority 1000" << QStringList{} << "";
+        QTest::newRow("l2bridge: udp 53 allowed by its own rule, protocol number 17")
+            << l2 << "client" << "10.244.0.99" << "udp" << 53 << "delivered" << "egress ACL (Switch)"
+            << "Protocols 17" << QStringList{} << "";
+        QTest::newRow("l2bridge: a Host rule blocks although a Switch rule allows")
+            << l2 << "host-rule" << "1.1.1.1" << "tcp" << 443 << "dropped" << "egress ACL (Host)"
+            << "Block Out Host" << QStringList{} << "";
+        QTest::newRow("l2bridge: a VIP balanced to its two backends")
+            << l2 << "client" << "10.96.0.50" << "tcp" << 0 << "delivered" << "load balancer"
+            << "ExternalPort 80 InternalPort 8080" << QStringList{"server", "backend-b"} << "";
+        QTest::newRow("l2bridge: DSR and session affinity are named")
+            << l2 << "client" << "10.96.0.50" << "tcp" << 80 << "delivered" << "load balancer"
+            << "balanced to 2 backends" << QStringList{"server", "backend-b"} << "";
+        QTest::newRow("l2bridge: a load balancer with zero backends")
+            << l2 << "client" << "10.96.0.60" << "tcp" << 80 << "dropped" << "load balancer"
+            << "HostComputeEndpoints empty" << QStringList{} << "";
+        QTest::newRow("l2bridge: a VIP without a frontend for the port")
+            << l2 << "client" << "10.96.0.50" << "tcp" << 81 << "dropped" << "load balancer"
+            << "no frontend for tcp/81" << QStringList{} << "";
+        QTest::newRow("l2bridge: OutBoundNAT without exceptions translates")
+            << l2 << "no-exceptions" << "8.8.8.8" << "tcp" << 443 << "translated" << "outbound NAT"
+            << "Policies[0] OutBoundNAT" << QStringList{} << "the host's address";
+        QTest::newRow("l2bridge: no OutBoundNAT: leaves through the gateway untranslated")
+            << l2 << "no-nat" << "8.8.8.8" << "tcp" << 443 << "delivered" << "outbound NAT"
+            << "no OutBoundNAT policy" << QStringList{} << "";
+        QTest::newRow("l2bridge: unknown on-link address goes onto the physical segment")
+            << l2 << "no-nat" << "10.244.0.99" << "tcp" << 80 << "delivered" << "delivery"
+            << "physical segment" << QStringList{} << "";
+        // Overlay network: remote endpoints, RemoteSubnetRoute, provider address
+        QTest::newRow("overlay: local pod to local pod")
+            << overlay << "pod-a" << "pod-b" << "tcp" << 80 << "delivered" << "route" << "on-link"
+            << QStringList{"pod-b"} << "";
+        QTest::newRow("overlay: remote endpoint encapsulated to its provider address")
+            << overlay << "pod-a" << "remote-pod" << "tcp" << 80 << "delivered" << "encapsulation"
+            << "ProviderAddress 10.0.0.6" << QStringList{"remote-pod"} << "";
+        QTest::newRow("overlay: remote endpoint without a provider address")
+            << overlay << "pod-a" << "remote-no-pa" << "tcp" << 80 << "dropped" << "route"
+            << "no ProviderAddress" << QStringList{} << "";
+        QTest::newRow("overlay: RemoteSubnetRoute, the cluster range excepted from OutBoundNAT")
+            << overlay << "pod-a" << "10.244.2.9" << "tcp" << 80 << "delivered" << "outbound NAT"
+            << "Exceptions 10.244.0.0/16" << QStringList{} << "";
+        QTest::newRow("overlay: RemoteSubnetRoute encapsulates to the other node")
+            << overlay << "pod-a" << "10.244.2.9" << "tcp" << 80 << "delivered" << "encapsulation"
+            << "ProviderAddress 10.0.0.5" << QStringList{} << "";
+        QTest::newRow("overlay: the internet, translated to the network's provider address")
+            << overlay << "pod-a" << "8.8.8.8" << "tcp" << 443 << "translated" << "outbound NAT"
+            << "ProviderAddress" << QStringList{} << "10.0.0.4";
+        QTest::newRow("overlay: a VIP whose only backend is remote")
+            << overlay << "pod-a" << "10.96.1.10" << "udp" << 53 << "delivered" << "encapsulation"
+            << "VXLAN" << QStringList{"remote-pod"} << "";
+        QTest::newRow("overlay: a remote endpoint is no source")
+            << overlay << "remote-pod" << "pod-a" << "tcp" << 80 << "dropped" << "source" << "remote endpoint"
+            << QStringList{} << "";
+        QTest::newRow("overlay: an SDNRoute policy of the source wins over the default route")
+            << overlay << "pod-a" << "10.250.3.4" << "tcp" << 80 << "translated" << "route"
+            << "SDNRoute DestinationPrefix 10.250.0.0/16 NextHop 10.244.1.254" << QStringList{} << "10.0.0.4";
+        QTest::newRow("overlay: an SDN route object with NeedEncap encapsulates to its next hop")
+            << overlay << "pod-b" << "10.245.1.1" << "tcp" << 80 << "translated" << "encapsulation"
+            << "10.0.0.9" << QStringList{} << "10.0.0.4";
+        QTest::newRow("overlay: the SDN route object applies only to the endpoints it names")
+            << overlay << "pod-a" << "10.245.1.1" << "tcp" << 80 << "translated" << "route"
+            << "Routes[0] 0.0.0.0/0 via 10.244.1.1" << QStringList{} << "10.0.0.4";
+        QTest::newRow("private network without routes: nothing outside the subnet")
+            << overlay << "lonely" << "8.8.8.8" << "tcp" << 80 << "dropped" << "route" << "no route"
+            << QStringList{} << "";
+        QTest::newRow("overlay: unknown destination IP inside the overlay subnet")
+            << overlay << "pod-a" << "10.244.1.77" << "tcp" << 80 << "dropped" << "route"
+            << "no endpoint holds the address" << QStringList{} << "";
+    }
+
+    void trace()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, source);
+        QFETCH(QString, destination);
+        QFETCH(QString, protocol);
+        QFETCH(int, port);
+        QFETCH(QString, verdict);
+        QFETCH(QString, hop);
+        QFETCH(QString, rule);
+        QFETCH(QStringList, deliveredTo);
+        QFETCH(QString, translatedTo);
+
+        auto traced = hcn::traceSnapshot(hostText(host), request(source, destination, protocol, port));
+        QVERIFY2(traced.ok(), traced.status().detail().c_str());
+        const hcn::TraceResult& r = *traced;
+        const QString hops = hopsText(r);
+        QVERIFY2(qs(std::string(hcn::traceVerdictName(r.verdict))) == verdict, qPrintable(hops));
+        bool found = false;
+        for (const hcn::TraceHop& h : r.hops)
+            found = found || (qs(h.name) == hop && (qs(h.rule).contains(rule) || qs(h.decision).contains(rule)));
+        QVERIFY2(found, qPrintable("no hop \"" + hop + "\" naming \"" + rule + "\":\n" + hops));
+        if (verdict == "dropped") {
+            QVERIFY(r.droppedAt >= 0 && std::size_t(r.droppedAt) < r.hops.size());
+            const hcn::TraceHop& dropped = r.hops[std::size_t(r.droppedAt)];
+            QCOMPARE(qs(dropped.name), hop);
+            QVERIFY(dropped.outcome == hcn::HopOutcome::Drop);
+            QVERIFY(qs(r.summary).contains(QString("hop %1").arg(r.droppedAt + 1)));
+        } else {
+            QCOMPARE(r.droppedAt, -1);
+        }
+        QStringList delivered;
+        for (const hcn::TraceObject& o : r.deliveredTo)
+            delivered << qs(o.name);
+        QCOMPARE(delivered, deliveredTo);
+        QString translated;
+        for (const hcn::TraceTranslation& t : r.translations)
+            if (t.what == "source")
+                translated = qs(t.to);
+        QCOMPARE(translated, translatedTo);
+        // Every hop names its object; the path holds the source first and every hop's object.
+        QVERIFY(!r.path.empty());
+        QVERIFY(r.path.front() == r.source);
+        for (const hcn::TraceHop& h : r.hops) {
+            QVERIFY2(!h.object.id.empty() && !h.decision.empty() && !h.rule.empty(), qPrintable(hops));
+            QVERIFY(std::find(r.path.begin(), r.path.end(), h.object) != r.path.end());
+        }
+    }
+
+    void resolution_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<quint32>("code");
+        QTest::newRow("ID in lower case") << "7a000002-0000-4000-8000-000000000003" << "web" << true << 0u;
+        QTest::newRow("ID in braces") << "{7A000002-0000-4000-8000-000000000003}" << "web" << true << 0u;
+        QTest::newRow("name in another case") << "CLIENT" << "Web" << true << 0u;
+        QTest::newRow("unknown source") << "nobody" << "web" << false << 0x803B0002u;
+        QTest::newRow("unknown destination name") << "client" << "nobody" << false << 0x803B0002u;
+        QTest::newRow("ambiguous name") << "twin" << "web" << false << 0x80070057u;
+        QTest::newRow("empty destination") << "client" << "" << false << 0x80070057u;
+    }
+
+    void resolution()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, destination);
+        QFETCH(bool, ok);
+        QFETCH(quint32, code);
+        json host = json::parse(hostText("nat-host.json"));
+        for (int i = 0; i < 2; ++i) { // two endpoints with one name
+            json twin = host["Endpoints"][2];
+            twin["ID"] = "7A000002-0000-4000-8000-0000000001F" + std::to_string(i);
+            twin["Name"] = "twin";
+            twin["IpConfigurations"][0]["IpAddress"] = "172.28.160.20" + std::to_string(i);
+            host["Endpoints"].push_back(twin);
+        }
+        auto traced = hcn::traceSnapshot(host.dump(), request(source, destination));
+        QCOMPARE(traced.ok(), ok);
+        if (ok)
+            QCOMPARE(qs(traced->source.name), QString("client"));
+        else
+            QCOMPARE(quint32(traced.status().code()), code);
+    }
+
+    void jsonShape()
+    {
+        auto traced = hcn::traceSnapshot(hostText("l2bridge-host.json"), request("client", "blocked-peer"));
+        QVERIFY(traced.ok());
+        const nlohmann::ordered_json j = *traced;
+        for (const char* key : {"Source", "SourceAddress", "Destination", "DestinationAddress", "DestinationObject",
+                                "Protocol", "Port", "Hops", "Verdict", "DroppedAt", "Summary", "DeliveredTo",
+                                "Translations", "Path"})
+            QVERIFY2(j.contains(key), key);
+        QCOMPARE(qs(j["Verdict"].get<std::string>()), QString("dropped"));
+        QCOMPARE(j["Hops"][0]["Index"].get<int>(), 1);
+        QCOMPARE(j["DroppedAt"].get<int>(), traced->droppedAt + 1);
+        const auto& dropped = j["Hops"][std::size_t(traced->droppedAt)];
+        QCOMPARE(qs(dropped["Outcome"].get<std::string>()), QString("drop"));
+        QCOMPARE(qs(dropped["Object"]["Kind"].get<std::string>()), QString("Endpoint"));
+        QCOMPARE(qs(j["Protocol"].get<std::string>()), QString("tcp"));
+    }
+
+    /// One tracer answers a sequence of traces exactly as a fresh trace of each does.
+    void tracerIsReusable()
+    {
+        const std::string text = hostText("l2bridge-host.json");
+        auto objects = hcn::parseHostSnapshot(text);
+        QVERIFY(objects.ok());
+        hcn::HostState state;
+        (void)state.assign(std::move(*objects));
+        hcn::ReachabilityTracer tracer(state);
+        for (const char* destination : {"server", "10.96.0.50", "8.8.8.8", "blocked-peer", "10.96.0.60"}) {
+            const hcn::TraceRequest r = request("client", destination);
+            auto reused = tracer.trace(r);
+            auto fresh = hcn::traceSnapshot(text, r);
+            QVERIFY(reused.ok() && fresh.ok());
+            QCOMPARE(nlohmann::ordered_json(*reused).dump(), nlohmann::ordered_json(*fresh).dump());
+        }
+    }
+
+    /// Documents with missing or wrongly typed fields: every trace still ends in a verdict or an error.
+    void oddDocumentsNeverCrash_data()
+    {
+        QTest::addColumn<QString>("patch"); // JSON merged into the client endpoint
+        QTest::newRow("policies not a list") << R"({"Policies":"ACL"})";
+        QTest::newRow("ACL with unreadable fields")
+            << R"({"Policies":[{"Type":"ACL","Settings":{"Action":7,"Priority":"high","RemoteAddresses":"Any","RemotePorts":"x-y","Protocols":"tcp"}}]})";
+        QTest::newRow("address not text") << R"({"IpConfigurations":[{"IpAddress":42}]})";
+        QTest::newRow("no addresses") << R"({"IpConfigurations":null})";
+        QTest::newRow("network missing") << R"({"HostComputeNetwork":"7A000001-0000-4000-8000-0000000000FF"})";
+        QTest::newRow("routes odd") << R"({"Routes":[{"DestinationPrefix":5},{"NextHop":"zz"}]})";
+        QTest::newRow("OutBoundNAT odd") << R"({"Policies":[{"Type":"OutBoundNAT","Settings":{"Exceptions":7,"VirtualIP":[]}}]})";
+        QTest::newRow("SDNRoute without prefix") << R"({"Policies":[{"Type":"SDNRoute","Settings":{"NeedEncap":"true"}}]})";
+    }
+
+    void oddDocumentsNeverCrash()
+    {
+        QFETCH(QString, patch);
+        json host = json::parse(hostText("l2bridge-host.json"));
+        host["Endpoints"][0].merge_patch(json::parse(patch.toStdString()));
+        host["LoadBalancers"][0]["PortMappings"] = "80";
+        host["Networks"][0]["Ipams"][0]["Subnets"][0]["Routes"] = json::array({{{"NextHop", 1}}});
+        for (const char* destination : {"server", "10.96.0.50", "8.8.8.8", "10.244.0.99", "fe80::1"})
+            for (const char* protocol : {"tcp", "udp", "icmp"}) {
+                auto traced = hcn::traceSnapshot(host.dump(), request("client", destination, protocol));
+                if (traced.ok()) {
+                    QVERIFY(!traced->hops.empty());
+                    QVERIFY(!traced->summary.empty());
+                }
+            }
+    }
+
+    /// Every sample host (trace and checks data) and every dump the importer reads: traces between
+    /// endpoints (by ID), to every VIP and to an outside address end in a verdict whose parts agree.
+    void everyHostTracesConsistently()
+    {
+        std::vector<std::pair<QString, std::string>> hosts;
+        for (const QString& folder : {QString("trace"), QString("checks")}) {
+            const QDir dir(qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/" + folder);
+            for (const QString& name : dir.entryList({"*.json"}, QDir::Files)) {
+                QFile file(dir.filePath(name));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                hosts.emplace_back(folder + "/" + name, file.readAll().toStdString());
+            }
+        }
+        const QDir dumps(dumpPath(QString()));
+        for (const QString& name : dumps.entryList(QDir::Files)) {
+            auto imported = hcn::io::importBytes(name.toStdString(), readDump(name).toStdString());
+            if (imported.ok() && imported->objectCount() > 0)
+                hosts.emplace_back("dumps/" + name, imported->snapshot.dump());
+        }
+        QVERIFY(hosts.size() > 10);
+        std::size_t traces = 0;
+        for (const auto& [name, text] : hosts) {
+            auto objects = hcn::parseHostSnapshot(text);
+            QVERIFY2(objects.ok(), qPrintable(name));
+            hcn::HostState state;
+            (void)state.assign(std::move(*objects));
+            hcn::ReachabilityTracer tracer(state);
+            std::vector<std::string> endpoints, destinations{"8.8.8.8", "fd00::1"};
+            for (const hcn::HostObject* e : state.objects(hcn::ResourceKind::Endpoint))
+                if (endpoints.size() < 12)
+                    endpoints.push_back(e->id);
+            destinations.insert(destinations.end(), endpoints.begin(), endpoints.end());
+            for (const hcn::HostObject* lb : state.objects(hcn::ResourceKind::LoadBalancer))
+                for (const auto& vip : lb->document->value("FrontendVIPs", json::array()))
+                    if (vip.is_string())
+                        destinations.push_back(vip.get<std::string>());
+            for (const std::string& source : endpoints)
+                for (const std::string& destination : destinations)
+                    for (const char* protocol : {"tcp", "udp", "icmp"}) {
+                        hcn::TraceRequest r = request(qs(source), qs(destination), protocol);
+                        auto traced = tracer.trace(r);
+                        const QString what = name + ": " + qs(source) + " -> " + qs(destination) + " " + protocol;
+                        // By ID every source and endpoint exists; an address is never unknown.
+                        QVERIFY2(traced.ok(), qPrintable(what + ": " + qs(traced.status().detail())));
+                        const hcn::TraceResult& t = *traced;
+                        QVERIFY2(!t.hops.empty() && !t.summary.empty(), qPrintable(what));
+                        const bool dropped = t.verdict == hcn::TraceVerdict::Dropped;
+                        QVERIFY2(dropped == (t.droppedAt >= 0), qPrintable(what + "\n" + hopsText(t)));
+                        if (dropped)
+                            QVERIFY2(t.hops[std::size_t(t.droppedAt)].outcome == hcn::HopOutcome::Drop,
+                                     qPrintable(what + "\n" + hopsText(t)));
+                        else
+                            QVERIFY2(std::any_of(t.hops.begin(), t.hops.end(),
+                                                 [](const hcn::TraceHop& h) {
+                                                     return h.outcome == hcn::HopOutcome::Deliver;
+                                                 }),
+                                     qPrintable(what + "\n" + hopsText(t)));
+                        if (t.verdict == hcn::TraceVerdict::Translated)
+                            QVERIFY(!t.translations.empty());
+                        (void)nlohmann::ordered_json(t).dump(-1, ' ', false,
+                                                             nlohmann::ordered_json::error_handler_t::replace);
+                        ++traces;
+                    }
+        }
+        QVERIFY(traces > 1000);
+    }
+
+    void notASnapshot()
+    {
+        QVERIFY(!hcn::traceSnapshot("[1,2", request("a", "b")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReachabilityTrace)
+#include "tst_reachabilitytrace.moc"

@@ -1,0 +1,158 @@
+// hcnctl trace: the reachability trace over a snapshot file (tests/data/trace), an embedded engine and a
+// running hcnd: exit 0 when delivered or translated, 1 when dropped, 2 for bad arguments and names that
+// match nothing; the numbered hop list with its verdict line, and the JSON shape.
+
+#include "hcnctl_runner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+namespace {
+
+QString traceFile(const QString& name)
+{
+    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/trace/") + name;
+}
+
+QJsonObject parseObject(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+} // namespace
+
+class TestHcnctlTrace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exitStatusFollowsVerdict_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("delivered to an endpoint")
+            << QStringList{"client", "server", "--port", "8090"} << 0 << "delivered";
+        QTest::newRow("delivered through a VIP to two backends")
+            << QStringList{"client", "10.96.0.50"} << 0 << "delivered";
+        QTest::newRow("translated by OutBoundNAT")
+            << QStringList{"no-exceptions", "8.8.8.8", "--port", "443"} << 0 << "translated";
+        QTest::newRow("dropped by an egress ACL") << QStringList{"client", "blocked-peer"} << 1 << "dropped";
+        QTest::newRow("dropped: no backends")
+            << QStringList{"client", "10.96.0.60", "--proto", "tcp"} << 1 << "dropped";
+        QTest::newRow("icmp without a port")
+            << QStringList{"no-nat", "8.8.8.8", "--proto", "icmp"} << 0 << "delivered";
+    }
+
+    void exitStatusFollowsVerdict()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, verdict);
+        const CtlRun run =
+            runCtl(QStringList{"--snapshot", traceFile("l2bridge-host.json"), "trace", "--json"} + args);
+        QVERIFY2(run.exitCode == exitCode, qPrintable(run.err + run.out));
+        const QJsonObject document = parseObject(run.out);
+        QCOMPARE(document.value("Verdict").toString(), verdict);
+        QCOMPARE(document.value("DroppedAt").isUndefined(), verdict != "dropped");
+        QVERIFY(!document.value("Summary").toString().isEmpty());
+        QCOMPARE(document.value("Source").toObject().value("Kind").toString(), QString("Endpoint"));
+        const QJsonArray hops = document.value("Hops").toArray();
+        QVERIFY(!hops.isEmpty());
+        for (int i = 0; i < hops.size(); ++i) {
+            const QJsonObject hop = hops[i].toObject();
+            QCOMPARE(hop.value("Index").toInt(), i + 1);
+            for (const char* key : {"Name", "Outcome", "Decision", "Rule", "Detail"})
+                QVERIFY2(!hop.value(key).toString().isEmpty(), key);
+            QVERIFY(!hop.value("Object").toObject().value("ID").toString().isEmpty());
+        }
+        if (verdict == "dropped") {
+            const QJsonObject dropped = hops[document.value("DroppedAt").toInt() - 1].toObject();
+            QCOMPARE(dropped.value("Outcome").toString(), QString("drop"));
+        }
+        QVERIFY(!document.value("Path").toArray().isEmpty());
+    }
+
+    void humanOutput()
+    {
+        const CtlRun run =
+            runCtl({"--snapshot", traceFile("l2bridge-host.json"), "trace", "client", "blocked-peer"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(" 1. source [endpoint client"), qPrintable(run.out));
+        QVERIFY(run.out.contains("DROPPED, blocked"));
+        QVERIFY(run.out.contains("rule: Policies[1] ACL: Block Out Switch, Priority 50"));
+        QVERIFY(run.out.trimmed().split('\n').last().startsWith("Verdict: DROPPED: dropped at hop"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no destination") << QStringList{"trace", "client"};
+        QTest::newRow("three arguments") << QStringList{"trace", "client", "server", "web"};
+        QTest::newRow("unknown protocol") << QStringList{"trace", "client", "server", "--proto", "sctp"};
+        QTest::newRow("port out of range") << QStringList{"trace", "client", "server", "--port", "70000"};
+        QTest::newRow("port not a number") << QStringList{"trace", "client", "server", "--port", "http"};
+        QTest::newRow("port with icmp")
+            << QStringList{"trace", "client", "server", "--proto", "icmp", "--port", "1"};
+        QTest::newRow("--port on another verb") << QStringList{"check", "--port", "80"};
+        QTest::newRow("unknown source") << QStringList{"trace", "nobody", "server"};
+        QTest::newRow("unknown destination name") << QStringList{"trace", "client", "nobody"};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const CtlRun run = runCtl(QStringList{"--snapshot", traceFile("l2bridge-host.json")} + args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void unknownObjectWithJson()
+    {
+        const CtlRun run =
+            runCtl({"--snapshot", traceFile("nat-host.json"), "trace", "nobody", "web", "--json"});
+        QCOMPARE(run.exitCode, 2);
+        const QJsonObject error = parseObject(run.out).value("error").toObject();
+        QVERIFY2(error.value("message").toString().contains("nobody"), qPrintable(run.out));
+    }
+
+    void emptyEmbeddedEngine()
+    {
+        const CtlRun run = runCtl({"--embedded", "trace", "a", "b"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("no endpoint of this host"));
+    }
+
+    /// Against a running hcnd: two endpoints of one NAT network reach each other.
+    void liveService()
+    {
+        HcndService service;
+        QVERIFY(service.start());
+        const QString socket = service.socketPath();
+        const QString network = service.filePath("network.json");
+        QVERIFY(writeFile(network, R"({"ID":"c4ec0000-0000-4000-8000-000000000001","Name":"web","Type":"NAT",
+"Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.30.0.0/24","Routes":[{"NextHop":"172.30.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})"));
+        QCOMPARE(runCtl({"--socket", socket, "create", "network", "-f", network}).exitCode, 0);
+        for (const char* name : {"front", "back"}) {
+            const QString endpoint = service.filePath(QString(name) + ".json");
+            QVERIFY(writeFile(endpoint, "{\"Name\":\"" + QByteArray(name) + "\"}"));
+            const CtlRun created = runCtl({"--socket", socket, "create", "endpoint", "--network",
+                                           "c4ec0000-0000-4000-8000-000000000001", "-f", endpoint});
+            QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        }
+        CtlRun run = runCtl({"--socket", socket, "trace", "front", "back", "--port", "8080", "--json"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QCOMPARE(
+            parseObject(run.out).value("DeliveredTo").toArray().first().toObject().value("Name").toString(),
+            QString("back"));
+        run = runCtl({"--socket", socket, "trace", "front", "172.30.0.99"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("no endpoint holds the address"), qPrintable(run.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHcnctlTrace)
+#include "tst_hcnctltrace.moc"
