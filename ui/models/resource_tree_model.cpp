@@ -291,8 +291,52 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
             return item->cachedName();
         return item->data(static_cast<TreeColumn>(index.column()), Qt::DisplayRole, *m_mirror);
     default:
-        return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
+        break;
     }
+    // Health-check badges: one hash lookup, and only for rows that stand for an object.
+    const bool badgeRole = role == FindingSeverityRole || role == FindingsRole ||
+                           role == Qt::ToolTipRole ||
+                           (role == Qt::DecorationRole && index.column() == int(TreeColumn::Details));
+    if (badgeRole && !m_badges.isEmpty() && item->type() != TreeItem::Type::FrontendVip &&
+        item->type() != TreeItem::Type::Group) {
+        const auto badge = m_badges.constFind(item->objectId());
+        if (badge != m_badges.cend()) {
+            switch (role) {
+            case FindingSeverityRole:
+                return int(badge->severity);
+            case FindingsRole:
+                return badge->lines;
+            case Qt::DecorationRole:
+                return severityIcon(badge->severity);
+            default: {
+                const QString own =
+                    item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror).toString();
+                const QString findings = tr("Findings:") + QStringLiteral("\n") + badge->lines.join(QLatin1Char('\n'));
+                return own.isEmpty() ? findings : own + QStringLiteral("\n\n") + findings;
+            }
+            }
+        }
+    }
+    if (role == FindingSeverityRole || role == FindingsRole)
+        return {};
+    return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
+}
+
+void ResourceTreeModel::setFindingBadges(const FindingBadges& badges)
+{
+    QStringList changed;
+    for (auto it = m_badges.cbegin(); it != m_badges.cend(); ++it) {
+        const auto now = badges.constFind(it.key());
+        if (now == badges.cend() || !(*now == *it))
+            changed << it.key();
+    }
+    for (auto it = badges.cbegin(); it != badges.cend(); ++it)
+        if (!m_badges.contains(it.key()))
+            changed << it.key();
+    m_badges = badges;
+    for (const QString& id : std::as_const(changed))
+        for (TreeItem* item : m_rows.value(id))
+            emitRowChanged(item);
 }
 
 QVariant ResourceTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
