@@ -38,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <map>
 
 using hcn::Finding;
 using hcn::ResourceKind;
@@ -407,9 +408,18 @@ void TestChecksDock::mergingKeepsTheRowsThatStayed()
 {
     CheckFindingsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    auto list = [](std::vector<Finding> findings) {
+    // Findings that stay are the same objects in the next list, as HostChecks hands them over.
+    std::map<std::string, std::shared_ptr<const Finding>> objects;
+    auto list = [&objects](std::vector<Finding> findings) {
         std::sort(findings.begin(), findings.end(), hcn::findingBefore);
-        return std::make_shared<const std::vector<Finding>>(std::move(findings));
+        auto out = std::make_shared<std::vector<std::shared_ptr<const Finding>>>();
+        for (Finding& f : findings) {
+            auto& shared = objects[f.ruleId + f.fix];
+            if (!shared)
+                shared = std::make_shared<const Finding>(std::move(f));
+            out->push_back(shared);
+        }
+        return hcn::ui::FindingList(out);
     };
     const Finding a = makeFinding("A-RULE", Severity::Error, "A");
     const Finding b = makeFinding("B-RULE", Severity::Warning, "B");

@@ -10,7 +10,8 @@
 namespace hcn::ui {
 
 CheckFindingsModel::CheckFindingsModel(HostMirror* mirror, QObject* parent)
-    : QAbstractTableModel(parent), m_mirror(mirror), m_source(std::make_shared<const std::vector<Finding>>())
+    : QAbstractTableModel(parent), m_mirror(mirror),
+      m_source(std::make_shared<const std::vector<std::shared_ptr<const Finding>>>())
 {
     if (m_mirror) {
         // Renamed objects: their names are read when painted, so a repaint of the column is enough.
@@ -27,10 +28,10 @@ CheckFindingsModel::~CheckFindingsModel() = default;
 void CheckFindingsModel::setFindings(FindingList findings)
 {
     if (!findings)
-        findings = std::make_shared<const std::vector<Finding>>();
+        findings = std::make_shared<const std::vector<std::shared_ptr<const Finding>>>();
     m_counts = {};
-    for (const Finding& f : *findings)
-        ++m_counts[std::size_t(f.severity)];
+    for (const auto& f : *findings)
+        ++m_counts[std::size_t(f->severity)];
     FindingList previous = std::move(m_source);
     m_source = std::move(findings);
     updateRows(previous);
@@ -49,16 +50,16 @@ void CheckFindingsModel::updateRows(const FindingList& previous)
     (void)previous; // keeps the rows' findings alive until they are replaced
     std::vector<const Finding*> next;
     next.reserve(m_source->size());
-    for (const Finding& f : *m_source)
-        if (m_shown[std::size_t(f.severity)])
-            next.push_back(&f);
+    for (const auto& f : *m_source)
+        if (m_shown[std::size_t(f->severity)])
+            next.push_back(f.get());
 
     // Both lists are sorted by findingBefore: walk them side by side, removing the rows that sort before
     // the next wanted finding and inserting the findings that sort before the next row, in runs.
     std::size_t row = 0;
     std::size_t j = 0;
     while (row < m_rows.size() || j < next.size()) {
-        if (row < m_rows.size() && j < next.size() && *m_rows[row] == *next[j]) {
+        if (row < m_rows.size() && j < next.size() && (m_rows[row] == next[j] || *m_rows[row] == *next[j])) {
             m_rows[row++] = next[j++]; // the same finding: the row stays
             continue;
         }

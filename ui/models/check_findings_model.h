@@ -2,10 +2,12 @@
 // CheckFindingsModel: the health-check findings of the host shown, one row each: severity, rule ID,
 // title and the objects by name. A severity filter hides rows; counts are those of every finding. A
 // new list of findings (HostChecks::findingsChanged) is merged into the rows: findings that stayed keep
-// their rows (and the view its selection), the others are removed and inserted in runs, so a live
-// update touches only what changed.
+// their rows (and the view its selection), the others are removed and inserted in runs. Findings that
+// stayed are the same objects in both lists, so the merge compares pointers and looks at a finding's
+// content only where the lists differ: a live update costs the changes, not the host.
 
 #include "hcn/health_checks.h"
+#include "models/finding_badge.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>
@@ -35,8 +37,6 @@ public:
         RuleIdRole,                      ///< "IP-DUP-LOCAL"
         ObjectIdsRole,                   ///< QStringList of the objects' IDs, the one to look at first first
     };
-    using FindingList = std::shared_ptr<const std::vector<Finding>>;
-
     /// `mirror` (optional) names the objects; without it, or for an object it does not know, the ID.
     explicit CheckFindingsModel(HostMirror* mirror = nullptr, QObject* parent = nullptr);
     ~CheckFindingsModel() override;

@@ -1,7 +1,7 @@
 #pragma once
-// What the resource tree shows on an object that health checks found something about: the worst
-// severity (the badge) and one line per finding (its tooltip). HostChecks computes them, the tree shows
-// them; the severity's icon and name are shared by every view of findings.
+// What the views of health-check findings share: the list of findings as HostChecks publishes it, what
+// the resource tree shows on an object that has findings (the worst severity as a badge, one line per
+// finding as its tooltip), and a severity's icon and name.
 
 #include "hcn/health_checks.h"
 
@@ -9,8 +9,14 @@
 #include <QIcon>
 #include <QString>
 #include <QStringList>
+#include <memory>
+#include <vector>
 
 namespace hcn::ui {
+
+/// Every current finding, sorted (hcn::findingBefore). A finding that did not change between two lists
+/// is the same object in both, so a view can merge by identity.
+using FindingList = std::shared_ptr<const std::vector<std::shared_ptr<const Finding>>>;
 
 struct FindingBadge
 {

@@ -5,27 +5,68 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QThread>
 #include <algorithm>
+#include <set>
+#include <string>
+#include <unordered_map>
 
 namespace hcn::ui {
 
-struct HostChecks::Engine
+/// The checks' copy of the host and what they found, on the checks' thread.
+struct HostChecks::Worker
 {
     HostState state;
-    HealthChecker checker;
+    std::unique_ptr<HealthChecker> checker;
+    FindingList findings = std::make_shared<const std::vector<std::shared_ptr<const Finding>>>();
+    /// Object ID -> the findings naming it (owned by `findings`).
+    std::unordered_map<std::string, std::vector<const Finding*>> byObject;
 };
 
-/// What a full check hands back besides its engine: computed on the job's thread too.
-struct HostChecks::CheckResult
+/// What one job on the thread found.
+struct HostChecks::Delta
 {
-    std::vector<Finding> findings;
+    quint64 generation = 0;
+    bool full = false;
+    bool evaluated = false; ///< the checker looked at something (a full check, or changes)
+    bool changed = false;   ///< the findings differ from the previous list
+    FindingList findings;
+    FindingCounts counts;
+    /// full: every badge; otherwise the new badges of the objects whose findings changed.
     FindingBadges badges;
+    /// Objects whose last finding went (not for full).
+    QStringList cleared;
 };
+
+namespace {
+
+QString badgeLine(const Finding& f)
+{
+    return QStringLiteral("%1 %2: %3")
+        .arg(severityLabel(f.severity), QString::fromStdString(f.ruleId),
+             QString::fromStdString(f.message.empty() ? f.title : f.message));
+}
+
+FindingBadge badgeOf(std::vector<const Finding*> findings)
+{
+    std::sort(findings.begin(), findings.end(),
+              [](const Finding* a, const Finding* b) { return findingBefore(*a, *b); });
+    FindingBadge badge;
+    badge.severity = findings.front()->severity; // the worst: findings sort by severity first
+    for (const Finding* f : findings)
+        if (const QString line = badgeLine(*f); !badge.lines.contains(line))
+            badge.lines.append(line);
+    return badge;
+}
+
+} // namespace
 
 HostChecks::HostChecks(HostMirror* mirror, QObject* parent)
-    : QObject(parent), m_mirror(mirror), m_findings(std::make_shared<const std::vector<Finding>>())
+    : QObject(parent), m_mirror(mirror), m_threadContext(new QObject), m_worker(std::make_shared<Worker>()),
+      m_findings(m_worker->findings)
 {
+    m_threadContext->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("hcn-checks"));
+    m_thread.start(QThread::LowPriority);
     m_timer.setSingleShot(true);
     m_timer.setInterval(kCoalesce_ms);
     connect(&m_timer, &QTimer::timeout, this, &HostChecks::flush);
@@ -38,10 +79,10 @@ HostChecks::HostChecks(HostMirror* mirror, QObject* parent)
 
 HostChecks::~HostChecks()
 {
-    if (m_job) {
-        m_job->wait();
-        delete m_job;
-    }
+    // Jobs not started are dropped with the context; nothing posts to `this` once the thread ended.
+    m_thread.quit();
+    m_thread.wait();
+    delete m_threadContext;
 }
 
 UnknownFields HostChecks::unknownFieldsOf(const io::ImportReport& report)
@@ -78,8 +119,8 @@ void HostChecks::queueObjects(const QStringList& ids, bool added)
 {
     for (const QString& id : ids)
         if (const MirrorObject* object = m_mirror->object(id))
-            m_pending.push_back(
-                {added ? HostUpdate::Op::Create : HostUpdate::Op::Modify, object->kind, id.toStdString(), object->parsed});
+            m_pending.push_back({added ? HostUpdate::Op::Create : HostUpdate::Op::Modify, object->kind,
+                                 id.toStdString(), object->parsed});
     schedule();
 }
 
@@ -106,106 +147,174 @@ void HostChecks::schedule()
         m_timer.start();
 }
 
+namespace {
+
+/// Makes the worker's list the checker's findings, keeping the objects of those that stayed, and puts
+/// the new list and the badges of the objects whose findings changed into `delta`.
+template <typename WorkerT, typename DeltaT> void refresh(WorkerT& w, DeltaT& delta)
+{
+    std::vector<Finding> next = w.checker->findings();
+    const auto& old = *w.findings;
+    auto list = std::make_shared<std::vector<std::shared_ptr<const Finding>>>();
+    list->reserve(next.size());
+    std::set<std::string> touched;
+    auto remove = [&](const Finding* f) {
+        for (const FindingObject& o : f->objects) {
+            touched.insert(o.id);
+            auto& named = w.byObject[o.id];
+            named.erase(std::remove(named.begin(), named.end(), f), named.end());
+        }
+    };
+    auto add = [&](const Finding* f) {
+        for (const FindingObject& o : f->objects) {
+            touched.insert(o.id);
+            w.byObject[o.id].push_back(f);
+        }
+    };
+    // Both lists are sorted: one walk tells what stayed, what went and what came.
+    std::size_t i = 0;
+    for (Finding& f : next) {
+        while (i < old.size() && findingBefore(*old[i], f))
+            remove(old[i++].get());
+        if (i < old.size() && *old[i] == f) {
+            list->push_back(old[i++]);
+            continue;
+        }
+        list->push_back(std::make_shared<const Finding>(std::move(f)));
+        add(list->back().get());
+    }
+    while (i < old.size())
+        remove(old[i++].get());
+
+    delta.changed = !touched.empty() || list->size() != old.size();
+    for (const std::string& id : touched) {
+        auto it = w.byObject.find(id);
+        if (it == w.byObject.end() || it->second.empty()) {
+            if (it != w.byObject.end())
+                w.byObject.erase(it);
+            delta.cleared << QString::fromStdString(id);
+        } else {
+            delta.badges.insert(QString::fromStdString(id), badgeOf(it->second));
+        }
+    }
+    FindingCounts counts;
+    for (const auto& f : *list)
+        (f->severity == Severity::Error ? counts.errors : f->severity == Severity::Warning ? counts.warnings : counts.infos)++;
+    delta.counts = counts;
+    w.findings = std::move(list); // the old list (and the findings that went) is released here
+    delta.findings = w.findings;
+}
+
+} // namespace
+
 void HostChecks::flush()
 {
     m_timer.stop();
-    if (m_job)
-        return; // finishFullCheck comes back here
     if (m_assignPending) {
         startFullCheck();
         return;
     }
-    if (!m_engine || m_pending.empty())
-        return;
-    // The mirror's changes, net of each other, applied to the checks' own copy: HostState::apply says
-    // what changed for it, and the checker re-evaluates what that can affect.
-    ParsedNotification batch;
-    batch.updates = std::move(m_pending);
+    if (m_pending.empty() || m_inFlight > 0)
+        return; // take() sends what waits once the thread is free
+    std::vector<HostUpdate> updates = std::move(m_pending);
     m_pending.clear();
-    const std::vector<HostChange> changes = m_engine->state.apply(batch);
-    if (changes.empty())
-        return;
-    m_engine->checker.update(m_engine->state, changes);
-    ++m_updates;
-    std::vector<Finding> findings = m_engine->checker.findings();
-    FindingBadges badges = badgesOf(findings);
-    publish(std::move(findings), std::move(badges));
+    post([updates = std::move(updates)](Worker& w) {
+        Delta delta;
+        if (!w.checker)
+            return delta;
+        // The mirror's changes, net of each other, applied to the checks' own copy: HostState::apply
+        // says what changed for it, and the checker re-evaluates what that can affect.
+        ParsedNotification batch;
+        batch.updates = updates;
+        const std::vector<HostChange> changes = w.state.apply(batch);
+        if (changes.empty())
+            return delta;
+        w.checker->update(w.state, changes);
+        delta.evaluated = true;
+        refresh(w, delta);
+        return delta;
+    });
 }
 
 void HostChecks::startFullCheck()
 {
     m_assignPending = false;
+    ++m_generation;
     // The copy shares the documents with the mirror (they are immutable); it costs the map, not the
     // documents. Everything the mirror applied so far is in it.
-    auto engine = std::make_shared<Engine>();
-    engine->state = m_mirror->hostState();
+    auto copy = std::make_shared<HostState>(m_mirror->hostState());
     m_pending.clear();
     const SchemaVersion hns = m_mirror->info().hnsVersion;
-    engine->checker.setHnsVersion(hns.major == 0 ? std::nullopt : std::optional<SchemaVersion>(hns));
-    engine->checker.setUnknownFields(m_unknown);
-    auto result = std::make_shared<CheckResult>();
-    QThread* job = QThread::create([engine, result] {
-        engine->checker.assign(engine->state);
-        result->findings = engine->checker.findings();
-        result->badges = badgesOf(result->findings);
+    const std::optional<SchemaVersion> version = hns.major == 0 ? std::nullopt : std::optional<SchemaVersion>(hns);
+    const bool wasChecking = m_fullInFlight;
+    m_fullInFlight = true;
+    post([copy, version, unknown = m_unknown](Worker& w) {
+        w.state = std::move(*copy);
+        w.checker = std::make_unique<HealthChecker>();
+        w.checker->setHnsVersion(version);
+        w.checker->setUnknownFields(unknown);
+        w.checker->assign(w.state);
+        w.findings = std::make_shared<const std::vector<std::shared_ptr<const Finding>>>();
+        w.byObject.clear();
+        Delta delta;
+        delta.full = true;
+        delta.evaluated = true;
+        refresh(w, delta);
+        return delta;
     });
-    job->setObjectName(QStringLiteral("hcn-checks"));
-    m_job = job;
-    connect(job, &QThread::finished, this,
-            [this, job, engine, result] { finishFullCheck(job, engine, result); }, Qt::QueuedConnection);
-    emit checkingChanged(true);
-    job->start(QThread::LowPriority);
+    if (!wasChecking)
+        emit checkingChanged(true);
 }
 
-void HostChecks::finishFullCheck(QThread* job, const std::shared_ptr<Engine>& engine,
-                                 const std::shared_ptr<CheckResult>& result)
+void HostChecks::post(std::function<Delta(Worker&)> job)
 {
-    job->wait();
-    delete job;
-    m_job = nullptr;
-    ++m_fullChecks;
-    if (m_assignPending) { // a newer host or new unknown fields: this result is already stale
-        startFullCheck();
-        return;
-    }
-    m_engine = engine;
-    publish(std::move(result->findings), std::move(result->badges));
-    emit checkingChanged(false);
-    if (!m_pending.empty())
-        flush(); // what changed while the check ran
+    ++m_inFlight;
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(
+        m_threadContext,
+        [this, worker = m_worker, generation, job = std::move(job)] {
+            Delta delta = job(*worker);
+            delta.generation = generation;
+            // `this` outlives the thread (the destructor waits for it), so the post is safe.
+            QMetaObject::invokeMethod(this, [this, delta] { take(delta); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
-void HostChecks::publish(std::vector<Finding> findings, FindingBadges badges)
+void HostChecks::take(const Delta& delta)
 {
-    m_counts = countFindings(findings);
-    m_findings = std::make_shared<const std::vector<Finding>>(std::move(findings));
-    const bool badgesDiffer = badges != m_badges;
-    m_badges = std::move(badges);
-    emit findingsChanged();
-    if (badgesDiffer)
-        emit badgesChanged(m_badges);
-}
-
-FindingBadges HostChecks::badgesOf(const std::vector<Finding>& findings)
-{
-    // Findings come sorted by severity, so each object's first line is its worst.
-    FindingBadges badges;
-    for (const Finding& finding : findings) {
-        const QString line = QStringLiteral("%1 %2: %3")
-                                 .arg(severityLabel(finding.severity), QString::fromStdString(finding.ruleId),
-                                      QString::fromStdString(finding.message.empty() ? finding.title : finding.message));
-        for (const FindingObject& object : finding.objects) {
-            auto it = badges.find(QString::fromStdString(object.id));
-            if (it == badges.end()) {
-                badges.insert(QString::fromStdString(object.id), FindingBadge{finding.severity, {line}});
-            } else {
-                it->severity = std::min(it->severity, finding.severity);
-                if (!it->lines.contains(line))
-                    it->lines.append(line);
+    --m_inFlight;
+    if (delta.generation == m_generation && delta.evaluated) {
+        if (delta.full) {
+            ++m_fullChecks;
+            m_fullInFlight = false;
+            QStringList cleared;
+            for (auto it = m_badges.cbegin(); it != m_badges.cend(); ++it)
+                if (!delta.badges.contains(it.key()))
+                    cleared << it.key();
+            m_badges = delta.badges;
+            m_findings = delta.findings;
+            m_counts = delta.counts;
+            emit findingsChanged();
+            emit badgesChanged(delta.badges, cleared);
+            emit checkingChanged(false);
+        } else {
+            ++m_updates;
+            if (delta.changed) {
+                for (const QString& id : delta.cleared)
+                    m_badges.remove(id);
+                for (auto it = delta.badges.cbegin(); it != delta.badges.cend(); ++it)
+                    m_badges.insert(it.key(), it.value());
+                m_findings = delta.findings;
+                m_counts = delta.counts;
+                emit findingsChanged();
+                if (!delta.badges.isEmpty() || !delta.cleared.isEmpty())
+                    emit badgesChanged(delta.badges, delta.cleared);
             }
         }
     }
-    return badges;
+    if (m_inFlight == 0 && (!m_pending.empty() || m_assignPending))
+        schedule();
 }
 
 bool HostChecks::waitUntilCurrent(int timeoutMs)
@@ -213,10 +322,10 @@ bool HostChecks::waitUntilCurrent(int timeoutMs)
     QElapsedTimer elapsed;
     elapsed.start();
     flush();
-    while (isChecking() || !m_pending.empty() || m_timer.isActive()) {
+    while (isChecking() || m_inFlight > 0 || !m_pending.empty() || m_timer.isActive()) {
         if (elapsed.elapsed() > timeoutMs)
             return false;
-        if (!m_job)
+        if (m_inFlight == 0)
             flush();
         QEventLoop loop;
         QTimer::singleShot(5, &loop, &QEventLoop::quit);

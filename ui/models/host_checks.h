@@ -1,25 +1,27 @@
 #pragma once
 // HostChecks: the health-check findings of the host the HostMirror shows, kept current.
 //
-// A whole new host (attach, an opened snapshot or dump, new unknown fields) is checked from scratch on
-// a thread of its own, on a copy of the mirror's hcn::HostState, so a 10,000-endpoint host never stalls
-// the window. After that the checks keep their own copy current from the mirror's signals and hand each
-// batch of changes to hcn::HealthChecker::update, which re-evaluates only what the changes can affect.
-// Changes are coalesced: one update (and one findingsChanged) per kCoalesce_ms at most, however many
-// batches the mirror applied meanwhile. Changes that arrive while a full check runs wait and are applied
-// on top of its result.
+// Every check runs on the checks' own thread, in order: a whole new host (attach, an opened snapshot or
+// dump, new unknown fields) is checked from scratch on a copy of the mirror's hcn::HostState; after that
+// the thread keeps its copy current from the mirror's changes and hands each batch to
+// hcn::HealthChecker::update, which re-evaluates only what the changes can affect. The thread also
+// works out what changed: findings that stayed are the same shared objects in the new list (a view
+// merges by identity), and only the badges of objects whose findings changed are sent. The GUI thread
+// only collects changes, and takes results.
+//
+// Changes are coalesced: one batch per kCoalesce_ms at most, and none while the previous one is still
+// on the thread, however many batches the mirror applied meanwhile.
 
 #include "hcn/health_checks.h"
 #include "hcn/host_state.h"
 #include "models/finding_badge.h"
 
 #include <QObject>
+#include <QThread>
 #include <QTimer>
+#include <functional>
 #include <memory>
-#include <optional>
 #include <vector>
-
-class QThread;
 
 namespace hcn::io {
 struct ImportReport;
@@ -34,52 +36,49 @@ class HostChecks : public QObject
 {
     Q_OBJECT
 public:
-    /// How long changes are collected before the findings are brought up to date.
+    /// How long changes are collected before they go to the checks' thread.
     static constexpr int kCoalesce_ms = 40;
-    using FindingList = std::shared_ptr<const std::vector<Finding>>;
-
     explicit HostChecks(HostMirror* mirror, QObject* parent = nullptr);
-    /// Waits for a full check still running (bounded by one check of the host).
+    /// Stops the thread, after the check running on it (bounded by one check of the host).
     ~HostChecks() override;
 
     /// Fields the host's source did not carry (an imported dump): rules that need them skip the object.
-    /// Checks the host again (off the GUI thread) when they differ. A live host has none: the mirror's
-    /// reset to a writable host clears them.
+    /// Checks the host again when they differ. A live host has none: the mirror's reset to a writable
+    /// host clears them.
     void setUnknownFields(UnknownFields fields);
     /// The Lost lists of an import report, by canonical object ID.
     static UnknownFields unknownFieldsOf(const io::ImportReport& report);
 
-    /// Every current finding, sorted (hcn::findingBefore); never null.
+    /// Never null.
     FindingList findings() const { return m_findings; }
     FindingCounts counts() const { return m_counts; }
     /// Objects with findings.
     const FindingBadges& badges() const { return m_badges; }
     /// A full check is queued or running.
-    bool isChecking() const { return m_job != nullptr || m_assignPending; }
+    bool isChecking() const { return m_assignPending || m_fullInFlight; }
 
-    /// Full checks run (attach, reset, unknown fields) and incremental updates, for tests and the status.
+    /// Full checks and incremental updates whose results were taken, for tests and benchmarks.
     int fullCheckCount() const { return m_fullChecks; }
     int updateCount() const { return m_updates; }
 
-    /// Brings the findings up to date now instead of after the coalescing delay (a full check still
-    /// runs on its thread), for tests and benchmarks.
+    /// Sends what waits to the thread now instead of after the coalescing delay (tests, benchmarks).
     void flush();
-    /// flush(), then waits in a local event loop until no full check is queued or running and no change
-    /// waits; false on timeout.
+    /// flush(), then waits in a local event loop until every result is back and nothing waits; false on
+    /// timeout.
     bool waitUntilCurrent(int timeoutMs);
 
 signals:
-    /// findings(), counts() and badges() changed (after a full check or an update).
+    /// findings() and counts() changed.
     void findingsChanged();
-    /// The badges changed; `badges` is badges().
-    void badgesChanged(const hcn::ui::FindingBadges& badges);
+    /// Badges of these objects changed (`changed`: their new badges) or went (`cleared`); badges() is
+    /// already current.
+    void badgesChanged(const hcn::ui::FindingBadges& changed, const QStringList& cleared);
     /// A full check started (true) or its result is in (false).
     void checkingChanged(bool checking);
 
 private:
-    /// A host copy and the checker that follows it; on the GUI thread, or on the job's while it checks.
-    struct Engine;
-    struct CheckResult;
+    struct Worker;
+    struct Delta;
 
     void onReset();
     void onObjectsAdded(const QStringList& ids);
@@ -88,15 +87,20 @@ private:
     void queueObjects(const QStringList& ids, bool added);
     void schedule();
     void startFullCheck();
-    void finishFullCheck(QThread* job, const std::shared_ptr<Engine>& engine, const std::shared_ptr<CheckResult>& result);
-    void publish(std::vector<Finding> findings, FindingBadges badges);
-    static FindingBadges badgesOf(const std::vector<Finding>& findings);
+    /// Runs `job` on the checks' thread; its Delta comes back to take().
+    void post(std::function<Delta(Worker&)> job);
+    void take(const Delta& delta);
 
     HostMirror* m_mirror;
-    std::shared_ptr<Engine> m_engine; ///< null until the first full check is back
-    std::vector<HostUpdate> m_pending; ///< mirror changes not yet given to the engine
+    QThread m_thread;
+    QObject* m_threadContext = nullptr; ///< lives on m_thread: jobs are posted to it
+    std::shared_ptr<Worker> m_worker;  ///< touched only by jobs, on m_thread
+    std::vector<HostUpdate> m_pending;  ///< mirror changes not yet sent
     bool m_assignPending = false;
-    QThread* m_job = nullptr;
+    bool m_fullInFlight = false;
+    int m_inFlight = 0;
+    /// Increases with every full check: results of an older one (and updates on top of it) are dropped.
+    quint64 m_generation = 0;
     UnknownFields m_unknown;
     QTimer m_timer;
     FindingList m_findings;

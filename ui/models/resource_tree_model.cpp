@@ -322,21 +322,20 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
     return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
 }
 
-void ResourceTreeModel::setFindingBadges(const FindingBadges& badges)
+void ResourceTreeModel::updateFindingBadges(const FindingBadges& changed, const QStringList& cleared)
 {
-    QStringList changed;
-    for (auto it = m_badges.cbegin(); it != m_badges.cend(); ++it) {
-        const auto now = badges.constFind(it.key());
-        if (now == badges.cend() || !(*now == *it))
-            changed << it.key();
-    }
-    for (auto it = badges.cbegin(); it != badges.cend(); ++it)
-        if (!m_badges.contains(it.key()))
-            changed << it.key();
-    m_badges = badges;
-    for (const QString& id : std::as_const(changed))
-        for (TreeItem* item : m_rows.value(id))
+    for (const QString& id : cleared)
+        if (m_badges.remove(id))
+            for (TreeItem* item : m_rows.value(id))
+                emitRowChanged(item);
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        auto old = m_badges.find(it.key());
+        if (old != m_badges.end() && *old == it.value())
+            continue;
+        m_badges.insert(it.key(), it.value());
+        for (TreeItem* item : m_rows.value(it.key()))
             emitRowChanged(item);
+    }
 }
 
 QVariant ResourceTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -55,9 +55,9 @@ public:
     /// The group row of a kind (Network, Namespace, LoadBalancer).
     QModelIndex groupIndex(ResourceKind kind) const;
 
-    /// The health-check badges to show (HostChecks::badgesChanged); repaints only the rows of objects
-    /// whose badge changed.
-    void setFindingBadges(const FindingBadges& badges);
+    /// Health-check badges that changed (HostChecks::badgesChanged): `changed` are new badges, `cleared`
+    /// objects that have none any more. Repaints only those objects' rows.
+    void updateFindingBadges(const FindingBadges& changed, const QStringList& cleared);
     const FindingBadges& findingBadges() const { return m_badges; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;

@@ -107,7 +107,7 @@ void MainWindow::createDocks()
     addDock(m_checks, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_importReport, m_checks);
     connect(m_checks->checks(), &HostChecks::badgesChanged, m_resourceTree->model(),
-            &ResourceTreeModel::setFindingBadges);
+            &ResourceTreeModel::updateFindingBadges);
     connect(m_checks, &ChecksDock::highlightRequested, m_topology, &TopologyDock::highlightObjects);
     m_events->raise();
 
