@@ -131,8 +131,11 @@ ChecksDock::ChecksDock(HostMirror* mirror, CurrentSelection* selection, QWidget*
         }
         updateCounts();
         // The finding shown may have changed (evidence) or gone; the selection elsewhere stays.
+        const bool wasShowing = !m_shownRule.isEmpty();
         const QModelIndex shown = m_model->indexOf(m_shownRule, m_shownObject);
         showFinding(shown.isValid() ? m_model->finding(shown) : nullptr);
+        if (wasShowing && !shown.isValid())
+            emit highlightRequested({}); // the finding went: its objects are no longer marked
     });
     connect(m_checks, &HostChecks::checkingChanged, this, &ChecksDock::updateCounts);
     m_model->setFindings(m_checks->findings());

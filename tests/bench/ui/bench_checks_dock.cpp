@@ -31,6 +31,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -176,6 +177,13 @@ int main(int argc, char** argv)
         ticks.stop();
         stalls.push_back(double(longestGap_ns) / 1e6);
         findings = dock.checks()->findings()->size();
+        if (run == 0) {
+            std::map<std::string, int> perRule;
+            for (const auto& f : *dock.checks()->findings())
+                ++perRule[f->ruleId];
+            for (const auto& [rule, count] : perRule)
+                std::printf("  %s: %d\n", rule.c_str(), count);
+        }
 
         QElapsedTimer copyTimer;
         copyTimer.start();
