@@ -91,11 +91,15 @@ struct Window
         return shown.wait(10000) && checks()->waitUntilCurrent(10000);
     }
 
-    /// What hcnctl check says about the host shown: the core's full check of its snapshot.
-    std::vector<Finding> expected()
+    /// What hcnctl check says about the host shown: the core's full check of its snapshot, with what the
+    /// snapshot file's import report says its dump lost.
+    std::vector<Finding> expected(const QString& file = {})
     {
+        hcn::UnknownFields unknown;
+        if (QFile in(file); !file.isEmpty() && in.open(QIODevice::ReadOnly))
+            unknown = hcn::unknownFieldsOfSnapshot(in.readAll().toStdString());
         auto text = host().snapshot("");
-        auto findings = hcn::checkSnapshot(*text);
+        auto findings = hcn::checkSnapshot(*text, unknown);
         return findings.ok() ? *findings : std::vector<Finding>{};
     }
 
@@ -198,28 +202,40 @@ void TestChecksDock::aSnapshotListsWhatTheCoreFinds_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("rules");
+    QTest::addColumn<QStringList>("absent");
     QTest::addColumn<bool>("errors");
     QTest::newRow("a faulty host lists its errors")
-        << "faulty-host.json" << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT", "EP-LEAKED"} << true;
+        << "faulty-host.json" << QStringList{"IP-DUP-LOCAL", "LB-ORPHAN-HOST-PORT", "EP-LEAKED"} << QStringList{}
+        << true;
     QTest::newRow("a host with warnings lists them without errors")
-        << "warnings-host.json" << QStringList{"EP-LEAKED", "LB-NO-BACKENDS"} << false;
-    QTest::newRow("a healthy host has no error") << "healthy-host.json" << QStringList{} << false;
+        << "warnings-host.json" << QStringList{"EP-LEAKED", "LB-NO-BACKENDS"} << QStringList{} << false;
+    QTest::newRow("a healthy host has no error") << "healthy-host.json" << QStringList{} << QStringList{} << false;
+    // The dump lost the load balancer's VIPs: without its import report it would be an orphaned node port.
+    QTest::newRow("an imported host is checked with what its dump lost")
+        << "imported-host.json" << QStringList{"LB-BACKEND-MISSING", "EP-LEAKED"}
+        << QStringList{"LB-ORPHAN-HOST-PORT"} << true;
 }
 
 void TestChecksDock::aSnapshotListsWhatTheCoreFinds()
 {
     QFETCH(QString, file);
     QFETCH(QStringList, rules);
+    QFETCH(QStringList, absent);
     QFETCH(bool, errors);
     Window w;
     QVERIFY(w.loaded);
+    const int fullChecks = w.checks()->fullCheckCount();
     QVERIFY(w.openSnapshot(checksFile(file)));
+    // One full check for the new host, its import report included.
+    QCOMPARE(w.checks()->fullCheckCount(), fullChecks + 1);
 
-    const std::vector<Finding> expected = w.expected();
+    const std::vector<Finding> expected = w.expected(checksFile(file));
     QCOMPARE(w.rows(), expected);
     const QStringList shown = w.ruleIds();
     for (const QString& rule : rules)
         QVERIFY2(shown.contains(rule), qPrintable(rule + " missing from " + shown.join(' ')));
+    for (const QString& rule : absent)
+        QVERIFY2(!shown.contains(rule), qPrintable(rule + " shown: " + shown.join(' ')));
     const hcn::FindingCounts counts = hcn::countFindings(expected);
     QCOMPARE(w.model()->count(Severity::Error), int(counts.errors));
     QCOMPARE(w.model()->count(Severity::Warning), int(counts.warnings));
