@@ -33,5 +33,8 @@ using FindingBadges = QHash<QString, FindingBadge>;
 QString severityLabel(Severity severity);
 /// The style's critical / warning / information icon; a null icon without a QApplication.
 QIcon severityIcon(Severity severity);
+/// `base` (a tree row's kind icon) with the severity's icon in its lower right corner; made once per
+/// icon and severity. `base` itself without a QApplication.
+QIcon badgedIcon(const QIcon& base, Severity severity);
 
 } // namespace hcn::ui

@@ -3,6 +3,7 @@
 #include "host_mirror.h"
 #include "object_summary.h"
 
+#include <QIcon>
 #include <QSet>
 #include <algorithm>
 
@@ -294,9 +295,8 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
         break;
     }
     // Health-check badges: one hash lookup, and only for rows that stand for an object.
-    const bool badgeRole = role == FindingSeverityRole || role == FindingsRole ||
-                           role == Qt::ToolTipRole ||
-                           (role == Qt::DecorationRole && index.column() == int(TreeColumn::Details));
+    const bool badgeRole = role == FindingSeverityRole || role == FindingsRole || role == Qt::ToolTipRole ||
+                           (role == Qt::DecorationRole && index.column() == int(TreeColumn::Name));
     if (badgeRole && !m_badges.isEmpty() && item->type() != TreeItem::Type::FrontendVip &&
         item->type() != TreeItem::Type::Group) {
         const auto badge = m_badges.constFind(item->objectId());
@@ -307,7 +307,9 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
             case FindingsRole:
                 return badge->lines;
             case Qt::DecorationRole:
-                return severityIcon(badge->severity);
+                return badgedIcon(
+                    item->data(TreeColumn::Name, Qt::DecorationRole, *m_mirror).value<QIcon>(),
+                    badge->severity);
             default: {
                 const QString own =
                     item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror).toString();

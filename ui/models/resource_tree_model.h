@@ -36,7 +36,7 @@ public:
         /// (no lookup in the mirror: a sort of 10,000 endpoints asks about 300,000 times).
         SortKeyRole,
         /// hcn::Severity (int) of the worst health-check finding about the row's object; invalid when
-        /// it has none. The Details column shows it as an icon, the tooltip lists the findings.
+        /// it has none. The name's icon carries it as a badge, the tooltip lists the findings.
         FindingSeverityRole,
         /// QStringList: one line per finding about the row's object.
         FindingsRole,
