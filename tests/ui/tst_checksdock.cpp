@@ -335,6 +335,13 @@ void TestChecksDock::selectingAFindingSelectsAndHighlightsItsObjects()
     QVERIFY(w.dock()->fixView()->textInteractionFlags() & Qt::TextSelectableByMouse);
     w.dock()->copyFixButton()->click();
     QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromStdString(finding.fix));
+
+    // Another object selected elsewhere: the finding's highlight goes.
+    const QString other = w.idByName(ResourceKind::Endpoint, QStringLiteral("postgres"));
+    QVERIFY(!other.isEmpty());
+    w.window.selection()->setIds({other});
+    QVERIFY(scene->markedObjects().isEmpty());
+    QVERIFY(!scene->nodeItemOfObject(all.back())->isHighlighted());
 }
 
 void TestChecksDock::treeRowsCarryTheirFindings()

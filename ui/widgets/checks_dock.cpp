@@ -134,10 +134,19 @@ ChecksDock::ChecksDock(HostMirror* mirror, CurrentSelection* selection, QWidget*
         const bool wasShowing = !m_shownRule.isEmpty();
         const QModelIndex shown = m_model->indexOf(m_shownRule, m_shownObject);
         showFinding(shown.isValid() ? m_model->finding(shown) : nullptr);
-        if (wasShowing && !shown.isValid())
+        if (wasShowing && !shown.isValid() && m_highlighting) {
+            m_highlighting = false;
             emit highlightRequested({}); // the finding went: its objects are no longer marked
+        }
     });
     connect(m_checks, &HostChecks::checkingChanged, this, &ChecksDock::updateCounts);
+    // Another object chosen elsewhere: the finding's objects are no longer what the user looks at.
+    connect(m_selection, &CurrentSelection::changed, this, [this](const QStringList&, QObject* origin) {
+        if (origin != this && m_highlighting) {
+            m_highlighting = false;
+            emit highlightRequested({});
+        }
+    });
     m_model->setFindings(m_checks->findings());
     updateCounts();
     showFinding(nullptr);
@@ -192,6 +201,7 @@ void ChecksDock::rowSelected()
     QStringList ids;
     for (const FindingObject& object : finding->objects)
         ids << QString::fromStdString(object.id);
+    m_highlighting = !ids.isEmpty();
     emit highlightRequested(ids);
     // The first object the host still has is "the" object: tree, diagram and editor follow it.
     for (const QString& id : std::as_const(ids))

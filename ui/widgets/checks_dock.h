@@ -4,8 +4,8 @@
 // and the dock's title; the details pane says what the rule detects, why it matters, the evidence, the
 // likely cause and the fix, whose command can be selected and copied. Selecting a finding selects its
 // first object everywhere (tree, topology, properties) and asks for all of its objects to be
-// highlighted (highlightRequested: the window passes it to the topology). The findings follow the host
-// live (HostChecks).
+// highlighted (highlightRequested: the window passes it to the topology) until another object is selected
+// elsewhere or the finding goes. The findings follow the host live (HostChecks).
 
 #include "hcn/health_checks.h"
 
@@ -78,6 +78,8 @@ private:
     QString m_shownRule;
     QString m_shownObject;
     bool m_merging = false;
+    /// The topology highlights the objects of the finding selected here.
+    bool m_highlighting = false;
 };
 
 } // namespace hcn::ui
