@@ -83,6 +83,8 @@ public:
     QStringList endpointIdsOfNetwork(const QString& networkId) const;
     /// IDs of the endpoints whose "HostComputeNamespace" is `namespaceId`.
     QStringList endpointIdsOfNamespace(const QString& namespaceId) const;
+    /// The core's copy of the objects shown (what the health checks start from).
+    const HostState& hostState() const { return m_hostState; }
     /// The stream position of the last notification applied (0 before the first).
     quint64 lastSequence() const { return m_lastSequence; }
 

@@ -3,6 +3,7 @@
 #include "host_mirror.h"
 #include "object_summary.h"
 
+#include <QIcon>
 #include <QSet>
 #include <algorithm>
 
@@ -291,7 +292,51 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
             return item->cachedName();
         return item->data(static_cast<TreeColumn>(index.column()), Qt::DisplayRole, *m_mirror);
     default:
-        return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
+        break;
+    }
+    // Health-check badges: one hash lookup, and only for rows that stand for an object.
+    const bool badgeRole = role == FindingSeverityRole || role == FindingsRole || role == Qt::ToolTipRole ||
+                           (role == Qt::DecorationRole && index.column() == int(TreeColumn::Name));
+    if (badgeRole && !m_badges.isEmpty() && item->type() != TreeItem::Type::FrontendVip &&
+        item->type() != TreeItem::Type::Group) {
+        const auto badge = m_badges.constFind(item->objectId());
+        if (badge != m_badges.cend()) {
+            switch (role) {
+            case FindingSeverityRole:
+                return int(badge->severity);
+            case FindingsRole:
+                return badge->lines;
+            case Qt::DecorationRole:
+                return badgedIcon(
+                    item->data(TreeColumn::Name, Qt::DecorationRole, *m_mirror).value<QIcon>(),
+                    badge->severity);
+            default: {
+                const QString own =
+                    item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror).toString();
+                const QString findings = tr("Findings:") + QStringLiteral("\n") + badge->lines.join(QLatin1Char('\n'));
+                return own.isEmpty() ? findings : own + QStringLiteral("\n\n") + findings;
+            }
+            }
+        }
+    }
+    if (role == FindingSeverityRole || role == FindingsRole)
+        return {};
+    return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
+}
+
+void ResourceTreeModel::updateFindingBadges(const FindingBadges& changed, const QStringList& cleared)
+{
+    for (const QString& id : cleared)
+        if (m_badges.remove(id))
+            for (TreeItem* item : m_rows.value(id))
+                emitRowChanged(item);
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        auto old = m_badges.find(it.key());
+        if (old != m_badges.end() && *old == it.value())
+            continue;
+        m_badges.insert(it.key(), it.value());
+        for (TreeItem* item : m_rows.value(it.key()))
+            emitRowChanged(item);
     }
 }
 

@@ -5,6 +5,7 @@
 // it in one beginRemoveRows, a changed object repaints only its own rows; the model resets only when the
 // mirror does (attach, detach).
 
+#include "models/finding_badge.h"
 #include "models/tree_items.h"
 
 #include <QAbstractItemModel>
@@ -34,6 +35,11 @@ public:
         /// What the view sorts by: the display text, taken from the row's kept name where it has one
         /// (no lookup in the mirror: a sort of 10,000 endpoints asks about 300,000 times).
         SortKeyRole,
+        /// hcn::Severity (int) of the worst health-check finding about the row's object; invalid when
+        /// it has none. The name's icon carries it as a badge, the tooltip lists the findings.
+        FindingSeverityRole,
+        /// QStringList: one line per finding about the row's object.
+        FindingsRole,
     };
 
     explicit ResourceTreeModel(HostMirror* mirror, QObject* parent = nullptr);
@@ -48,6 +54,11 @@ public:
     QModelIndexList indexesOf(const QString& id) const;
     /// The group row of a kind (Network, Namespace, LoadBalancer).
     QModelIndex groupIndex(ResourceKind kind) const;
+
+    /// Health-check badges that changed (HostChecks::badgesChanged): `changed` are new badges, `cleared`
+    /// objects that have none any more. Repaints only those objects' rows.
+    void updateFindingBadges(const FindingBadges& changed, const QStringList& cleared);
+    const FindingBadges& findingBadges() const { return m_badges; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -96,6 +107,7 @@ private:
     std::unique_ptr<TreeItem> m_root;
     /// Object ID -> every row that shows it (frontend VIP rows are not object rows).
     QHash<QString, QList<TreeItem*>> m_rows;
+    FindingBadges m_badges;
 };
 
 } // namespace hcn::ui

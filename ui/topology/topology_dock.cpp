@@ -59,7 +59,7 @@ TopologyDock::TopologyDock(HostMirror* mirror, CurrentSelection* selection, QWid
         // Nodes that just got their place may be selected elsewhere already, or match the search.
         if (m_selection)
             applySelection(m_selection->ids(), m_centrePending);
-        if (!m_searchField->text().isEmpty())
+        if (!m_searchField->text().isEmpty() || !m_diagram->scene()->markedObjects().isEmpty())
             m_matches = m_diagram->scene()->highlight(m_searchField->text());
     });
     connect(m_diagram, &TopologyDiagram::layoutFinished, this, &TopologyDock::layoutFinished);
@@ -164,6 +164,11 @@ void TopologyDock::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_exportSvgAction);
     m_toolBar->addAction(m_exportPngAction);
+}
+
+QStringList TopologyDock::highlightObjects(const QStringList& objectIds)
+{
+    return m_diagram->scene()->markObjects(objectIds);
 }
 
 QStringList TopologyDock::search(const QString& text)

@@ -43,6 +43,9 @@ public:
     /// Highlights matches of `text` (name, IP, MAC, ID prefix); returns the matching node keys.
     QStringList search(const QString& text);
     QStringList searchMatches() const { return m_matches; }
+    /// Highlights the nodes of these objects (a finding's objects) until the next call; empty clears.
+    /// Returns the node keys marked.
+    QStringList highlightObjects(const QStringList& objectIds);
     /// Object IDs of the selected nodes (aggregates stand for their network).
     QStringList selectedObjectIds() const;
 

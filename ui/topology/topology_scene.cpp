@@ -5,6 +5,8 @@
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_node_item.h"
 
+#include <QSet>
+
 namespace hcn::ui {
 
 namespace {
@@ -218,18 +220,34 @@ bool TopologyScene::matches(const TopologyNode& node, const QString& query)
 QStringList TopologyScene::highlight(const QString& query)
 {
     m_query = query.trimmed();
+    QSet<QString> marked;
+    for (const QString& id : std::as_const(m_markedObjects))
+        if (const QString key = m_graph.nodeKeyOfObject(id); !key.isEmpty())
+            marked.insert(key);
     QStringList matching;
     for (const TopologyNode& node : m_graph.nodes()) {
         TopologyNodeItem* item = m_nodes.value(node.key);
         if (!item)
             continue;
         const bool match = !m_query.isEmpty() && matches(node, m_query);
-        item->setHighlighted(match);
+        item->setHighlighted(match || marked.contains(node.key));
         item->setDimmed(!m_query.isEmpty() && !match);
         if (match)
             matching.append(node.key);
     }
     return matching;
+}
+
+QStringList TopologyScene::markObjects(const QStringList& objectIds)
+{
+    m_markedObjects = objectIds;
+    highlight(m_query);
+    QStringList keys;
+    for (const QString& id : objectIds)
+        if (const QString key = m_graph.nodeKeyOfObject(id); !key.isEmpty() && m_nodes.contains(key) &&
+                                                               !keys.contains(key))
+            keys.append(key);
+    return keys;
 }
 
 void TopologyScene::setBadgesVisible(bool visible)

@@ -46,6 +46,11 @@ public:
     /// Marks items matching `query` (name/IP/MAC/ID prefix, case-insensitive) and dims the others;
     /// an empty query clears. Returns the matching keys in graph order.
     QStringList highlight(const QString& query);
+    /// Marks the items standing for these objects (their own node or the aggregate hiding them) as
+    /// highlighted, beside the search's matches and without dimming the others; empty clears. Returns
+    /// the marked keys.
+    QStringList markObjects(const QStringList& objectIds);
+    QStringList markedObjects() const { return m_markedObjects; }
     void setBadgesVisible(bool visible);
     bool badgesVisible() const { return m_badgesVisible; }
 
@@ -71,6 +76,7 @@ private:
     QHash<QString, TopologyClusterItem*> m_clusters;
     QHash<QString, QPointF> m_memory;
     QString m_query;
+    QStringList m_markedObjects;
     bool m_badgesVisible = true;
     bool m_exporting = false;
 };

@@ -3,8 +3,11 @@
 #include "charts/charts_dock.h"
 #include "editors/properties_dock.h"
 #include "models/current_selection.h"
+#include "models/host_checks.h"
 #include "models/host_mirror.h"
+#include "models/resource_tree_model.h"
 #include "topology/topology_dock.h"
+#include "widgets/checks_dock.h"
 #include "widgets/connection_controller.h"
 #include "widgets/console_settings.h"
 #include "widgets/dump_import_controller.h"
@@ -61,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
                 m_statusBar->showMessage(source.isEmpty() ? name : tr("Loaded %1").arg(name), 10000);
                 m_statusBar->setToolTip(description);
                 m_importReport->setReport(m_scenarios->importReport());
+                m_checks->setImportReport(m_scenarios->importReport());
                 updateActions();
             });
     // A live host (a scenario, a service) has no import report.
@@ -99,6 +103,12 @@ void MainWindow::createDocks()
     addDock(m_importReport, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_charts, m_importReport);
     m_importReport->hide(); // until an import has something to say, or the user asks for it
+    m_checks = new ChecksDock(m_mirror, m_selection, this);
+    addDock(m_checks, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_importReport, m_checks);
+    connect(m_checks->checks(), &HostChecks::badgesChanged, m_resourceTree->model(),
+            &ResourceTreeModel::updateFindingBadges);
+    connect(m_checks, &ChecksDock::highlightRequested, m_topology, &TopologyDock::highlightObjects);
     m_events->raise();
 
     // Object actions: New/Delete from the properties dock, in the Edit menu and on the tree.

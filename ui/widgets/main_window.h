@@ -1,6 +1,6 @@
 #pragma once
 // MainWindow: the console's composition root. It creates the shared pieces (HostMirror,
-// CurrentSelection, QUndoStack), the docks (resources, topology, properties, events, charts), the
+// CurrentSelection, QUndoStack), the docks (resources, topology, properties, events, charts, checks), the
 // controllers and the menus, and connects them; feature logic lives in the docks and controllers.
 
 #include <QByteArray>
@@ -14,6 +14,7 @@ class QUndoStack;
 namespace hcn::ui {
 
 class ChartsDock;
+class ChecksDock;
 class ConnectionController;
 class DumpImportController;
 class CurrentSelection;
@@ -48,6 +49,7 @@ public:
     TopologyDock* topologyDock() const { return m_topology; }
     DumpImportController* dumpImportController() const { return m_dumps; }
     ImportReportDock* importReportDock() const { return m_importReport; }
+    ChecksDock* checksDock() const { return m_checks; }
 
     /// Adds a dock (with a stable objectName) and its show/hide action to the View menu.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area);
@@ -89,6 +91,7 @@ private:
     ChartsDock* m_charts = nullptr;
     TopologyDock* m_topology = nullptr;
     ImportReportDock* m_importReport = nullptr;
+    ChecksDock* m_checks = nullptr;
 
     QMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

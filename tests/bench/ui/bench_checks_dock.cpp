@@ -1,0 +1,231 @@
+// bench_checks_dock: what the console's health checks cost the GUI thread on a big host.
+//
+// Workload: one overlay network (10.244.0.0/16) with N endpoints (default 10,000) in an embedded engine,
+// every fifth attached to its own namespace, so the other four fifths are leaked endpoints (EP-LEAKED):
+// about 0.8 N findings, the rows and tree badges are real work. The Checks dock and the resource tree
+// model follow the mirror as in the console. Measured, median of R runs (default 5):
+//   first check   from the mirror showing the host until the findings are (the full check runs on its
+//                 own thread; the attach itself is bench_tree_load's)
+//   stall         during that: the longest gap between ticks of a 1 ms timer on the GUI thread
+//   copy          the HostState copy the full check starts from (the GUI thread's share of it)
+//   event         one endpoint created or deleted, from the mirror's batch until the rows, counts and
+//                 tree badges show it (apply to the checks' copy, HealthChecker::update and the diff on
+//                 the checks' thread; row merge and badge repaint on the GUI thread): median and p99
+//                 over 2 E events (E default 200), and the GUI thread's share of it
+//
+//   bench_checks_dock [--endpoints N] [--runs R] [--events E]
+
+#include "hcn/embedded_api.h"
+#include "models/check_findings_model.h"
+#include "models/console_resources.h"
+#include "models/current_selection.h"
+#include "models/host_checks.h"
+#include "models/host_mirror.h"
+#include "models/resource_tree_model.h"
+#include "widgets/checks_dock.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThread>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+using hcn::ResourceKind;
+
+namespace {
+
+constexpr auto kV2 = R"("SchemaVersion":{"Major":2,"Minor":0})";
+
+std::string address(int i)
+{
+    const int host = i + 2;
+    return "10.244." + std::to_string(host / 256) + "." + std::to_string(host % 256);
+}
+
+struct Host
+{
+    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
+    hcn::Handle network = 0;
+    std::string networkId;
+
+    Host()
+    {
+        auto created = api->create(ResourceKind::Network, {},
+                                   std::string("{") + kV2 +
+                                       R"(,"Name":"vxlan0","Type":"Overlay","Ipams":[{"Type":"Static",
+            "Subnets":[{"IpAddressPrefix":"10.244.0.0/16","Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
+            "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}],
+            "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-10-00-00","EndMacAddress":"00-15-5D-10-FF-FF"}]}})",
+                                   0);
+        if (!created.ok()) {
+            std::fprintf(stderr, "network: %s\n", created.status().message().c_str());
+            std::exit(1);
+        }
+        network = *created;
+        networkId = api->handleId(ResourceKind::Network, network)->toString();
+    }
+    ~Host() { (void)api->close(ResourceKind::Network, network); }
+
+    std::string createEndpoint(int i)
+    {
+        const std::string doc = std::string("{") + kV2 + R"(,"Name":"pod-)" + std::to_string(i) +
+                                R"(","HostComputeNetwork":")" + networkId +
+                                R"(","IpConfigurations":[{"IpAddress":")" + address(i) + R"(","PrefixLength":16}]})";
+        auto endpoint = api->create(ResourceKind::Endpoint, {}, doc, network);
+        if (!endpoint.ok()) {
+            std::fprintf(stderr, "endpoint %d: %s\n", i, endpoint.status().message().c_str());
+            std::exit(1);
+        }
+        std::string id = api->handleId(ResourceKind::Endpoint, *endpoint)->toString();
+        (void)api->close(ResourceKind::Endpoint, *endpoint);
+        return id;
+    }
+
+    void populate(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            const std::string id = createEndpoint(i);
+            if (i % 5 == 0) {
+                auto ns = api->create(ResourceKind::Namespace, {}, std::string("{") + kV2 + "}", 0);
+                (void)api->modify(ResourceKind::Namespace, *ns,
+                                  R"({"ResourceType":"Endpoint","RequestType":"Add","Settings":{"EndpointId":")" +
+                                      id + R"("}})");
+                (void)api->close(ResourceKind::Namespace, *ns);
+            }
+        }
+        api->engine().drainNotifications();
+    }
+};
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+double percentile99(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, values.size() * 99 / 100)];
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    hcn::ui::initConsoleResources();
+    int endpoints = 10000;
+    int runs = 5;
+    int events = 200;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == "--endpoints")
+            endpoints = args[i + 1].toInt();
+        else if (args[i] == "--runs")
+            runs = args[i + 1].toInt();
+        else if (args[i] == "--events")
+            events = args[i + 1].toInt();
+    }
+    if (endpoints < 10 || runs < 1 || events < 1) {
+        std::fprintf(stderr, "usage: bench_checks_dock [--endpoints N>=10] [--runs R>=1] [--events E>=1]\n");
+        return 2;
+    }
+    std::printf("building a host with %d endpoints...\n", endpoints);
+    Host host;
+    host.populate(endpoints);
+
+    std::vector<double> firstCheck, stalls, copies, eventTimes, guiTimes;
+    std::size_t findings = 0;
+    for (int run = 0; run < runs; ++run) {
+        hcn::ui::HostMirror mirror;
+        hcn::ui::CurrentSelection selection;
+        hcn::ui::ResourceTreeModel tree(&mirror);
+        hcn::ui::ChecksDock dock(&mirror, &selection);
+        QObject::connect(dock.checks(), &hcn::ui::HostChecks::badgesChanged, &tree,
+                         &hcn::ui::ResourceTreeModel::updateFindingBadges);
+        dock.resize(1000, 400);
+        dock.show();
+        QElapsedTimer timer;
+        qint64 lastTick_ns = 0;
+        qint64 longestGap_ns = 0;
+        bool shown = false;
+        QTimer ticks;
+        ticks.setInterval(1);
+        QObject::connect(&ticks, &QTimer::timeout, [&] {
+            const qint64 now = timer.nsecsElapsed();
+            longestGap_ns = std::max(longestGap_ns, now - lastTick_ns);
+            lastTick_ns = now;
+        });
+        QObject::connect(dock.checks(), &hcn::ui::HostChecks::findingsChanged, [&] { shown = true; });
+        if (!mirror.attach(host.api).ok())
+            return 1;
+        // The attach itself (snapshot, parse) is bench_tree_load's; the stall is measured from here.
+        timer.start();
+        lastTick_ns = 0;
+        ticks.start();
+        while (!shown || dock.checks()->isChecking())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        firstCheck.push_back(double(timer.nsecsElapsed()) / 1e6);
+        ticks.stop();
+        stalls.push_back(double(longestGap_ns) / 1e6);
+        findings = dock.checks()->findings()->size();
+        if (run == 0) {
+            std::map<std::string, int> perRule;
+            for (const auto& f : *dock.checks()->findings())
+                ++perRule[f->ruleId];
+            for (const auto& [rule, count] : perRule)
+                std::printf("  %s: %d\n", rule.c_str(), count);
+        }
+
+        QElapsedTimer copyTimer;
+        copyTimer.start();
+        hcn::HostState copy = mirror.hostState();
+        copies.push_back(double(copyTimer.nsecsElapsed()) / 1e6);
+
+        if (run == 0) {
+            // One endpoint created, then deleted: each event from the mirror's batch until the findings
+            // (rows, counts, tree badges) show it, and the GUI thread's part of that.
+            auto oneEvent = [&](auto change) {
+                change();
+                host.api->engine().drainNotifications();
+                mirror.flushPending();
+                const int before = dock.checks()->updateCount();
+                QElapsedTimer latency;
+                latency.start();
+                dock.checks()->flush();
+                qint64 gui_ns = 0; // the GUI thread's share: taking the result (rows, counts, badges)
+                while (dock.checks()->updateCount() == before) {
+                    QElapsedTimer busy;
+                    busy.start();
+                    QCoreApplication::processEvents(QEventLoop::AllEvents);
+                    gui_ns += busy.nsecsElapsed();
+                    QThread::usleep(20);
+                }
+                eventTimes.push_back(double(latency.nsecsElapsed()) / 1e6);
+                guiTimes.push_back(double(gui_ns) / 1e6);
+            };
+            for (int e = 0; e < events; ++e) {
+                std::string id;
+                oneEvent([&] { id = host.createEndpoint(endpoints + e); });
+                oneEvent([&] { (void)host.api->remove(ResourceKind::Endpoint, *hcn::Guid::parse(id)); });
+            }
+        }
+    }
+    std::printf("findings: %zu\n", findings);
+    std::printf("first check (attach -> findings shown): median %.1f ms\n", median(firstCheck));
+    std::printf("longest GUI stall meanwhile:            median %.1f ms\n", median(stalls));
+    std::printf("HostState copy on the GUI thread:       median %.2f ms\n", median(copies));
+    std::printf("one event until shown:                  median %.2f ms, p99 %.2f ms (%zu events)\n",
+                median(eventTimes), percentile99(eventTimes), eventTimes.size());
+    std::printf("  of which on the GUI thread:           median %.2f ms, p99 %.2f ms\n", median(guiTimes),
+                percentile99(guiTimes));
+    return 0;
+}
