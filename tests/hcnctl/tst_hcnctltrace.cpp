@@ -13,12 +13,7 @@ namespace {
 
 QString traceFile(const QString& name)
 {
-    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/trace/") + name;
-}
-
-QJsonObject parseObject(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
+    return testDataFile(QStringLiteral("trace"), name);
 }
 
 } // namespace
