@@ -25,7 +25,10 @@ enum class Option
     Filter,
     Duration,
     Count,
-    Severity
+    Severity,
+    Redact,
+    KeyFile,
+    Mapping
 };
 
 struct OptionSpec
@@ -56,6 +59,9 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--duration", {Option::Duration, true}},
         {"--count", {Option::Count, true}},
         {"--severity", {Option::Severity, true}},
+        {"--redact", {Option::Redact, false}},
+        {"--key-file", {Option::KeyFile, true}},
+        {"--mapping", {Option::Mapping, true}},
     };
     return specs;
 }
@@ -77,6 +83,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"explain", {}},
         {"check", {Option::Severity}},
         {"diff", {}},
+        {"bundle", {Option::Redact, Option::KeyFile, Option::Mapping}},
         {"help", {}},
     };
     return accepted;
@@ -220,6 +227,15 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
         }
         case Option::Severity:
             out.severity = value;
+            break;
+        case Option::Redact:
+            out.redact = true;
+            break;
+        case Option::KeyFile:
+            out.keyFile = value;
+            break;
+        case Option::Mapping:
+            out.mapping = value;
             break;
         case Option::Count: {
             std::uint64_t count = 0;

@@ -29,6 +29,9 @@ struct CliOptions
     std::optional<double> durationSeconds; ///< events --duration
     std::optional<std::uint64_t> count;    ///< events --count
     std::string severity;                  ///< check --severity error|warning|info
+    bool redact = false;                   ///< bundle --redact
+    std::string keyFile;                   ///< bundle --key-file FILE
+    std::string mapping;                   ///< bundle --mapping FILE
 
     /// Parses argv without the program name. On a usage error returns nullopt and sets `error` to a
     /// one-line explanation.

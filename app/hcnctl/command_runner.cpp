@@ -2,6 +2,7 @@
 
 #include "batch_runner.h"
 #include "check_command.h"
+#include "bundle_command.h"
 #include "diff_command.h"
 #include "cli_options.h"
 #include "document_reader.h"
@@ -218,6 +219,9 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
         const bool stdinSide = o.arguments[0] == "-" || o.arguments[1] == "-";
         if ((o.arguments[0] == "-" && o.arguments[1] == "-") || (stdinSide && o.snapshot == "-"))
             return "only one side of diff can be - (standard input)";
+    } else if (o.verb == "bundle") {
+        if (std::string problem = checkBundleArguments(o); !problem.empty())
+            return problem;
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -279,6 +283,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         return call(options, s);
     if (options.verb == "batch")
         return batch(options, s);
+    if (options.verb == "bundle")
+        return runBundle(s, options, m_out, m_err);
     if (options.verb == "check")
         return runCheck(s, options.snapshot, options.json,
                         severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);

@@ -1,5 +1,6 @@
 #include "help_text.h"
 
+#include "bundle_command.h"
 #include "diff_command.h"
 #include "kind_names.h"
 
@@ -49,6 +50,7 @@ Commands:
   explain CODE... | all        what an HRESULT means, its common causes and what to check
   check [--severity S]         health checks: what is wrong, the likely cause and the fix
   diff [--json] A B            what differs between two hosts (snapshots, dumps or live)
+  bundle [--redact] OUT        a bug-report bundle (.zip/.tar.gz) of the host, optionally redacted
 
 KIND: )") + std::string(kindWordsHelp()) +
            ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
@@ -192,6 +194,8 @@ CODE cannot be read as an error code. Needs no service.
 )";
     } else if (verb == "diff") {
         page = diffHelp();
+    } else if (verb == "bundle") {
+        page = bundleHelp();
     } else if (verb == "help") {
         page = "Usage: hcnctl help [COMMAND]\n";
     } else {
