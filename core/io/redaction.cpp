@@ -392,15 +392,9 @@ struct Redactor::Impl
         std::size_t i = 0;
         while (i < in.size()) {
             const char c = in[i];
-            const bool boundary = i == 0 || !(isWordChar(in[i - 1]) || in[i - 1] == ':' ||
-                                              (in[i - 1] == '.' && i >= 2 && isWordChar(in[i - 2])));
-            if (!boundary || !(isNameChar(c) || c == ':')) {
-                out += c;
-                ++i;
-                continue;
-            }
             const std::string_view rest = in.substr(i);
-            if (isGuidAt(rest) && (rest.size() == 36 || !isNameChar(rest[36]) || rest[36] == '.')) {
+            // GUIDs and MACs are found even glued to a word ("NAT2E6B9C40-81D3-...").
+            if (isGuidAt(rest) && (rest.size() == 36 || !isWordChar(rest[36]))) {
                 out += mapGuid(rest);
                 i += 36;
                 continue;
@@ -408,6 +402,13 @@ struct Redactor::Impl
             if (isMacAt(rest) && (rest.size() == 17 || !(isHex(rest[17]) || rest[17] == ':' || rest[17] == '-'))) {
                 out += macText(rest);
                 i += 17;
+                continue;
+            }
+            const bool boundary = i == 0 || !(isWordChar(in[i - 1]) || in[i - 1] == ':' ||
+                                              (in[i - 1] == '.' && i >= 2 && isWordChar(in[i - 2])));
+            if (!boundary || !(isNameChar(c) || c == ':')) {
+                out += c;
+                ++i;
                 continue;
             }
             std::size_t length = ipv4Length(rest);
@@ -437,10 +438,8 @@ struct Redactor::Impl
                     continue;
                 }
             }
-            // Not a name: step over one word only, so an address after a '-' is still found.
-            do {
-                out += in[i++];
-            } while (i < in.size() && isWordChar(in[i]) && isWordChar(in[i - 1]));
+            // Not a name: the rest of the word is no boundary (only GUIDs and MACs are looked for there).
+            out += in[i++];
         }
         return out;
     }
