@@ -7,7 +7,7 @@ _hcnctl()
     local cur prev words cword
     _init_completion || return
 
-    local commands="list show create modify delete events call batch version import explain check diff help"
+    local commands="list show create modify delete events call batch version import explain check diff bundle help"
     local globals="--socket --token-file --ca-file --embedded --snapshot --json --help"
     local kinds="networks endpoints namespaces loadbalancers sdnroutes guestnetworkservices gns"
 
@@ -16,7 +16,7 @@ _hcnctl()
             _filedir
             return
             ;;
-        --token-file | --ca-file | --snapshot | -f | --file)
+        --token-file | --ca-file | --snapshot | -f | --file | --key-file | --mapping)
             _filedir
             return
             ;;
@@ -64,6 +64,7 @@ _hcnctl()
         modify | call | batch) options="-f --file" ;;
         events) options="--follow --duration --count" ;;
         check) options="--severity" ;;
+        bundle) options="--redact --key-file --mapping" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options $globals" -- "$cur"))
@@ -77,7 +78,7 @@ _hcnctl()
         show | create | modify | delete)
             [[ $position -eq 0 ]] && COMPREPLY=($(compgen -W "$kinds" -- "$cur"))
             ;;
-        import | diff)
+        import | diff | bundle)
             _filedir
             ;;
         explain)
