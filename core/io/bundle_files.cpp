@@ -81,7 +81,9 @@ std::string checksText(const std::vector<Finding>& findings)
                       std::to_string(counts.warnings) + " warning(s), " + std::to_string(counts.infos) +
                       " info (" + std::to_string(healthRules().size()) + " rules checked; docs/checks.md)\n";
     for (const Finding& f : findings) {
-        out += "\n" + std::string(severityName(f.severity)) + "  " + f.ruleId + "  " + f.title + "\n";
+        out += '\n';
+        out += severityName(f.severity);
+        out += "  " + f.ruleId + "  " + f.title + "\n";
         out += "  " + f.message + "\n";
         for (const FindingObject& o : f.objects)
             out += "  object: " + std::string(resourceKindLabel(o.kind)) + " " + o.id + "\n";

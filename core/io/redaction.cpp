@@ -480,8 +480,14 @@ std::optional<std::string> Redactor::address(std::string_view text)
     const bool braces = inner.size() == 38 && inner.front() == '{' && inner.back() == '}';
     if (braces)
         inner = inner.substr(1, 36);
-    if (inner.size() == 36 && isGuidAt(inner))
-        return braces ? "{" + m_impl->mapGuid(inner) + "}" : m_impl->mapGuid(inner);
+    if (inner.size() == 36 && isGuidAt(inner)) {
+        std::string mapped = m_impl->mapGuid(inner);
+        if (braces) {
+            mapped.insert(mapped.begin(), '{');
+            mapped.push_back('}');
+        }
+        return mapped;
+    }
     if (text.size() == 17 && isMacAt(text))
         return m_impl->macText(text);
     if (auto ip = IpAddress::parse(text))

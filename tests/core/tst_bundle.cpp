@@ -115,8 +115,15 @@ Originals originalsOf(const std::string& snapshotText)
         const QString text = QString::fromStdString(value);
         for (const QRegularExpression* re : {&v4, &v6}) {
             for (auto it = re->globalMatch(text); it.hasNext();) {
-                const QString a = it.next().captured(1);
+                const QRegularExpressionMatch match = it.next();
+                const QString a = match.captured(1);
                 auto parsed = hcn::IpAddress::parse(a.toStdString());
+                // A short prefix has few bits to map (10.0.0.0/8: 3), so some keys map it to itself, and
+                // nothing tells a reader which: only prefixes of /16 (IPv6 /48) and longer must change.
+                static const QRegularExpression length(QStringLiteral("^/(\\d+)"));
+                if (const auto l = length.match(text.mid(match.capturedEnd(1))); l.hasMatch() && parsed &&
+                    l.captured(1).toInt() < (parsed->isV4() ? 16 : 48))
+                    continue;
                 // Kept ranges (0.0.0.0, masks, loopback, link-local, multicast) are meant to stay.
                 if (parsed && *probe.address(a.toStdString()) != a.toStdString())
                     out.addresses.insert(QString::fromStdString(parsed->toString()));
@@ -132,7 +139,8 @@ Originals originalsOf(const std::string& snapshotText)
             out.names.insert(text);
     }
     // The objects' own names (nested "Name"s are vocabulary: switch extensions, policies).
-    for (auto& [section, list] : json::parse(snapshotText).items())
+    const json document = json::parse(snapshotText);
+    for (auto& [section, list] : document.items())
         if (list.is_array())
             for (const json& o : list)
                 if (o.is_object() && o.contains("Name") && o["Name"].is_string() && !o["Name"].get<std::string>().empty())
@@ -229,7 +237,7 @@ private slots:
         const std::string text = hostSnapshot(host);
         QVERIFY(!text.empty());
         const QString path = m_dir.filePath(QString("redacted-%1%2").arg(QTest::currentDataTag()).arg(suffix).replace(' ', '-'));
-        hcn::io::Redactor redactor;
+        hcn::io::Redactor redactor; // a random key, as hcnctl bundle --redact without --key-file
         hcn::io::BundleInput input;
         input.snapshotText = text;
         input.toolVersion = "tst_bundle";
@@ -245,9 +253,13 @@ private slots:
         QVERIFY(entries.size() >= 7);
         for (const auto& entry : entries) {
             const QString content = QString::fromStdString(entry.bytes);
+            // Short prefixes are allowed to map to themselves (see originalsOf).
+            static const QRegularExpression shortPrefix(QStringLiteral(
+                "\\b\\d{1,3}(?:\\.\\d{1,3}){3}/(?:[0-9]|1[0-5])(?!\\d)|[0-9A-Fa-f:]+:[0-9A-Fa-f:]*/(?:[0-9]|[1-3][0-9]|4[0-7])(?!\\d)"));
+            const QString withoutShortPrefixes = QString(content).replace(shortPrefix, QStringLiteral(" "));
             const QString upper = content.toUpper().replace(':', '-');
             for (const QString& a : originals.addresses)
-                QVERIFY2(!containsToken(content, a, Qt::CaseInsensitive), qPrintable(QString::fromStdString(entry.name) + ": " + a));
+                QVERIFY2(!containsToken(withoutShortPrefixes, a, Qt::CaseInsensitive), qPrintable(QString::fromStdString(entry.name) + ": " + a));
             for (const QString& m : originals.macsAndGuids)
                 QVERIFY2(!upper.contains(m), qPrintable(QString::fromStdString(entry.name) + ": " + m));
             for (const QString& n : originals.names)
