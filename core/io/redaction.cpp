@@ -371,7 +371,15 @@ struct Redactor::Impl
     std::string text(std::string_view in)
     {
         std::string spaced;
-        if (!spacedNames.empty()) {
+        // Names with spaces or brackets can only be in text that has such a character.
+        bool candidate = false;
+        if (!spacedNames.empty())
+            for (char c : in)
+                if (!isNameChar(c)) {
+                    candidate = true;
+                    break;
+                }
+        if (candidate) {
             bool any = false;
             for (const std::string& name : spacedNames)
                 any = any || in.find(name) != std::string_view::npos;
