@@ -308,6 +308,30 @@ private slots:
         QVERIFY(plain.ok() && !plain->has_value());
     }
 
+    void bundleSourcesRecognisedByTheirManifest()
+    {
+        using hcn::io::DumpSource;
+        const std::string manifest = R"({"Format":"hcn-bug-report-bundle","FormatVersion":1,"Files":[]})";
+        const std::string snapshot = R"({"Networks":[{"ID":"5A1C2E7B-3B0D-4C52-9D7E-0A6E4C1B2F01","Name":"nat"}]})";
+        // A manifest without its snapshot is a broken bundle: a clear error, no guess.
+        auto broken = hcn::io::bundleFromSources({DumpSource{"b.zip!manifest.json", manifest}});
+        QCOMPARE(broken.code(), hcn::hr::InvalidJson);
+        // Another tool's manifest.json is no bundle.
+        auto other = hcn::io::bundleFromSources({DumpSource{"x.zip!manifest.json", R"({"Format":"other"})"}});
+        QVERIFY(other.ok() && !other->has_value());
+        // The importer keeps a bundle's snapshot.json and the sources beside the bundle.
+        std::vector<std::string> notes;
+        const auto kept = hcn::io::replaceBundlesBySnapshots(
+            {DumpSource{"logs/b.zip!manifest.json", manifest}, DumpSource{"logs/b.zip!snapshot.json", snapshot},
+             DumpSource{"logs/b.zip!objects-v1.json", "{}"}, DumpSource{"logs/b.zip!checks.txt", "x"},
+             DumpSource{"logs/network.txt", "Name : nat"}},
+            notes);
+        QCOMPARE(kept.size(), std::size_t(2));
+        QCOMPARE(kept[0].name, std::string("logs/b.zip!snapshot.json"));
+        QCOMPARE(kept[1].name, std::string("logs/network.txt"));
+        QCOMPARE(notes.size(), std::size_t(1));
+    }
+
 private:
     void hosts()
     {
