@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -21,15 +20,7 @@ std::string checkBundleArguments(const CliOptions& o)
     if (o.arguments.size() != 1)
         return "bundle needs one OUT file (.zip, .tar.gz or .tgz)";
     const std::string& out = o.arguments[0];
-    auto endsWith = [&](std::string_view suffix) {
-        if (out.size() < suffix.size())
-            return false;
-        for (std::size_t i = 0; i < suffix.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(out[out.size() - suffix.size() + i])) != suffix[i])
-                return false;
-        return true;
-    };
-    if (!endsWith(".zip") && !endsWith(".tar.gz") && !endsWith(".tgz"))
+    if (!io::isBundleFileName(out))
         return "the bundle OUT must end in .zip, .tar.gz or .tgz, not \"" + out + "\"";
     if (!o.redact && (!o.keyFile.empty() || !o.mapping.empty()))
         return "--key-file and --mapping go with --redact";

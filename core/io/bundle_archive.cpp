@@ -69,10 +69,15 @@ std::optional<json> manifestOf(const DumpSource& source)
 
 } // namespace
 
+bool isBundleFileName(std::string_view path)
+{
+    return endsWith(path, ".zip") || endsWith(path, ".tar.gz") || endsWith(path, ".tgz");
+}
+
 Result<BundleSummary> writeBundle(const std::string& path, const BundleInput& input)
 {
     const bool zip = endsWith(path, ".zip");
-    if (!zip && !endsWith(path, ".tar.gz") && !endsWith(path, ".tgz"))
+    if (!isBundleFileName(path))
         return Status(hr::InvalidArg, path + ": a bundle is a .zip, .tar.gz or .tgz file.");
 #ifndef HCN_HAVE_LIBARCHIVE
     (void)input;

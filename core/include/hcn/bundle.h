@@ -60,6 +60,9 @@ struct BundleSummary
 Result<std::vector<std::pair<std::string, std::string>>> bundleFiles(const BundleInput& input,
                                                                       BundleSummary* summary = nullptr);
 
+/// Whether `path` names a bundle writeBundle can write: it ends in .zip, .tar.gz or .tgz (any case).
+bool isBundleFileName(std::string_view path);
+
 /// Writes the bundle to `path`: zip for ".zip", gzip-compressed tar for ".tar.gz" and ".tgz" (any case);
 /// another suffix is E_INVALIDARG. The archive is written beside `path` and renamed over it when
 /// complete, so a failure leaves no partial file. E_NOTIMPL when libarchive is not in this build.
