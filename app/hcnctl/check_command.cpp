@@ -69,6 +69,8 @@ ExitStatus runCheck(Session& session, const std::string& snapshotFile, bool asJs
         if (auto text = readJsonObjectFile(snapshotFile, noInput); text.ok())
             unknown = unknownFieldsOfSnapshot(*text);
     }
+    if (unknown.empty() && !session.importReport().empty()) // a bundle's import report
+        unknown = unknownFieldsOfSnapshot("{\"Import\":" + session.importReport() + "}");
     auto snapshot = session.api().snapshot("");
     if (!snapshot.ok()) {
         err << "hcnctl: " << describeStatus(snapshot.status()) << '\n';

@@ -27,7 +27,10 @@ enum class Option
     Count,
     Severity,
     Port,
-    Proto
+    Proto,
+    Redact,
+    KeyFile,
+    Mapping
 };
 
 struct OptionSpec
@@ -60,6 +63,9 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--severity", {Option::Severity, true}},
         {"--port", {Option::Port, true}},
         {"--proto", {Option::Proto, true}},
+        {"--redact", {Option::Redact, false}},
+        {"--key-file", {Option::KeyFile, true}},
+        {"--mapping", {Option::Mapping, true}},
     };
     return specs;
 }
@@ -82,6 +88,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"check", {Option::Severity}},
         {"diff", {}},
         {"trace", {Option::Port, Option::Proto}},
+        {"bundle", {Option::Redact, Option::KeyFile, Option::Mapping}},
         {"help", {}},
     };
     return accepted;
@@ -231,6 +238,15 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
             break;
         case Option::Proto:
             out.proto = value;
+            break;
+        case Option::Redact:
+            out.redact = true;
+            break;
+        case Option::KeyFile:
+            out.keyFile = value;
+            break;
+        case Option::Mapping:
+            out.mapping = value;
             break;
         case Option::Count: {
             std::uint64_t count = 0;

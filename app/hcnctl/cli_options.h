@@ -31,6 +31,9 @@ struct CliOptions
     std::string severity;                  ///< check --severity error|warning|info
     std::string port;                      ///< trace --port P (checked by the command runner)
     std::string proto;                     ///< trace --proto tcp|udp|icmp
+    bool redact = false;                   ///< bundle --redact
+    std::string keyFile;                   ///< bundle --key-file FILE
+    std::string mapping;                   ///< bundle --mapping FILE
 
     /// Parses argv without the program name. On a usage error returns nullopt and sets `error` to a
     /// one-line explanation.

@@ -1,9 +1,10 @@
 #include "command_runner.h"
 
 #include "batch_runner.h"
+#include "bundle_command.h"
 #include "check_command.h"
-#include "diff_command.h"
 #include "cli_options.h"
+#include "diff_command.h"
 #include "document_reader.h"
 #include "event_watcher.h"
 #include "explain_command.h"
@@ -242,6 +243,9 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             if (o.proto == "icmp" || o.proto == "ICMP" || o.proto == "1")
                 return "--port does not apply to icmp";
         }
+    } else if (o.verb == "bundle") {
+        if (std::string problem = checkBundleArguments(o); !problem.empty())
+            return problem;
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -312,6 +316,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
             request.port = tracePort(options.port);
         return runTrace(s, request, options.json, m_out, m_err);
     }
+    if (options.verb == "bundle")
+        return runBundle(s, options, m_out, m_err);
     if (options.verb == "check")
         return runCheck(s, options.snapshot, options.json,
                         severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);

@@ -1,5 +1,6 @@
 #include "help_text.h"
 
+#include "bundle_command.h"
 #include "diff_command.h"
 #include "kind_names.h"
 
@@ -16,8 +17,9 @@ constexpr std::string_view kGlobalOptions = R"(Global options:
                   HCN_SIM_ENVIRONMENT, HCN_HNS_VERSION, HCN_SCHEMA_VERSION). Its state lives only as long
                   as this one command: use `batch` to run several calls on one engine.
   --snapshot FILE serve the calls from a snapshot document (hcnd.snapshot, the console's Export all, a
-                  customer's dump; "-" reads standard input) offline: every read works, every change
-                  fails with E_ACCESSDENIED (0x80070005): "This is an offline snapshot, read-only".
+                  customer's dump, a bug-report bundle; "-" reads standard input) offline: every read
+                  works, every change fails with E_ACCESSDENIED (0x80070005): "This is an offline
+                  snapshot, read-only".
   --json          machine-readable output (JSON) for every command
   -h, --help      help for hcnctl or for one command
 
@@ -50,6 +52,7 @@ Commands:
   check [--severity S]         health checks: what is wrong, the likely cause and the fix
   diff [--json] A B            what differs between two hosts (snapshots, dumps or live)
   trace SRC DST [--port P]     can endpoint SRC reach DST? hop by hop, with the rule that decided
+  bundle [--redact] OUT        a bug-report bundle (.zip/.tar.gz) of the host, optionally redacted
 
 KIND: )") + std::string(kindWordsHelp()) +
            ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
@@ -181,7 +184,8 @@ Reads what a customer sent and finds every HNS/HCN object in it: ConvertTo-Json 
 HNS REST responses, PowerShell list views (Get-HnsNetwork, Get-HnsEndpoint, Get-HnsPolicyList,
 Get-HnsNamespace), hnsdiag list tables and -d output, collectlogs.ps1 folders, .zip/.tar/.tar.gz
 archives of them, HCN documents in klog/logrus lines; UTF-8 or UTF-16; pasted text with prompts,
-quotes, wrapping and elisions. PATH is a file, a folder or an archive; - reads standard input.
+quotes, wrapping and elisions. PATH is a file, a folder or an archive; - reads standard input. A
+bug-report bundle (`hcnctl bundle`) is read from its snapshot.json only.
 
 Without --json: one table per kind and a summary. With --json: one snapshot document
 {"Networks":[...],"Endpoints":[...],"Namespaces":[...],"LoadBalancers":[...], ..., "Import":{...}}
@@ -216,6 +220,8 @@ CODE cannot be read as an error code. Needs no service.
 )";
     } else if (verb == "diff") {
         page = diffHelp();
+    } else if (verb == "bundle") {
+        page = bundleHelp();
     } else if (verb == "help") {
         page = "Usage: hcnctl help [COMMAND]\n";
     } else {

@@ -5,6 +5,9 @@
 #include "hcn/rpc_client.h"
 #include "hcn/rpc_in_process_connection.h"
 #include "hcn/snapshot_api.h"
+#include "hcn/bundle.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cctype>
 #include <cstdlib>
@@ -25,8 +28,18 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
     std::unique_ptr<Session> session(new Session);
     if (!options.snapshotFile.empty()) {
         auto text = readJsonObjectFile(options.snapshotFile, std::cin);
+        if (!text.ok() && options.snapshotFile != "-") {
+            // A bug-report bundle (an archive with its manifest) is read as the snapshot it holds.
+            if (auto bundle = io::readBundle(options.snapshotFile); bundle.ok() && *bundle)
+                text = (*bundle)->snapshot.dump();
+            else if (!bundle.ok() && bundle.code() == hr::InvalidJson)
+                return Status(bundle.code(), bundle.status().detail());
+        }
         if (!text.ok())
             return text.status();
+        if (auto document = nlohmann::json::parse(*text, nullptr, false); document.is_object())
+            if (auto report = document.find("Import"); report != document.end() && report->is_object())
+                session->m_importReport = report->dump();
         auto snapshot = SnapshotApi::fromText(*text, options.snapshotFile);
         if (!snapshot.ok())
             return Status(snapshot.code(), options.snapshotFile + ": " + snapshot.status().detail());

@@ -49,6 +49,8 @@ public:
     bool embedded() const { return m_client == nullptr; }
     /// Why objects of the snapshot file were skipped (empty for other sessions).
     const std::vector<std::string>& loadWarnings() const { return m_loadWarnings; }
+    /// The import report (JSON text) of a --snapshot file that has one (an imported dump); else empty.
+    const std::string& importReport() const { return m_importReport; }
     /// The socket a service session talks to (empty when embedded).
     const std::string& socket() const { return m_socket; }
 
@@ -66,6 +68,7 @@ private:
     std::unique_ptr<rpc::InProcessConnection> m_embedded; ///< goes before m_api (declared after it)
     std::string m_socket;
     std::vector<std::string> m_loadWarnings;
+    std::string m_importReport;
 };
 
 } // namespace hcn::ctl

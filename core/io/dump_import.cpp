@@ -2,6 +2,7 @@
 // found mapped to v2, merged and linked; the snapshot document and its report put together.
 
 #include "hcn/dump_import.h"
+#include "hcn/bundle.h"
 
 #include "hcn/dump_formats.h"
 #include "io/import_objects.h"
@@ -134,9 +135,15 @@ std::string_view importSeverityName(ImportSeverity severity)
     return "warning";
 }
 
-Result<ImportResult> importDump(const std::vector<DumpSource>& sources, const ImportOptions& options)
+Result<ImportResult> importDump(const std::vector<DumpSource>& given, const ImportOptions& options)
 {
     ImportResult result;
+    // A bug-report bundle (hcn/bundle.h) is imported from its snapshot.json, not file by file.
+    std::vector<std::string> bundleNotes;
+    const std::vector<DumpSource> sources = replaceBundlesBySnapshots(given, bundleNotes);
+    for (std::string& note : bundleNotes)
+        result.report.messages.push_back(
+            {ImportSeverity::Info, {}, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
     std::vector<detail::Sighting> sightings;
     std::uint64_t hnsVersion = 0;
     const Status cancelled(hr::Abort, "The import was cancelled.");

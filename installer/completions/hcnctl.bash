@@ -7,7 +7,7 @@ _hcnctl()
     local cur prev words cword
     _init_completion || return
 
-    local commands="list show create modify delete events call batch version import explain check diff trace help"
+    local commands="list show create modify delete events call batch version import explain check diff trace bundle help"
     local globals="--socket --token-file --ca-file --embedded --snapshot --json --help"
     local kinds="networks endpoints namespaces loadbalancers sdnroutes guestnetworkservices gns"
 
@@ -16,7 +16,7 @@ _hcnctl()
             _filedir
             return
             ;;
-        --token-file | --ca-file | --snapshot | -f | --file)
+        --token-file | --ca-file | --snapshot | -f | --file | --key-file | --mapping)
             _filedir
             return
             ;;
@@ -38,7 +38,7 @@ _hcnctl()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
             --socket | --token-file | --ca-file | --snapshot | -f | --file | --filter | --id | --network | \
-                --duration | --count | --severity | --port | --proto)
+                --duration | --count | --severity | --port | --proto | --key-file | --mapping)
                 ((i++))
                 ;;
             -*) ;;
@@ -69,6 +69,7 @@ _hcnctl()
         events) options="--follow --duration --count" ;;
         check) options="--severity" ;;
         trace) options="--port --proto" ;;
+        bundle) options="--redact --key-file --mapping" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options $globals" -- "$cur"))
@@ -82,7 +83,7 @@ _hcnctl()
         show | create | modify | delete)
             [[ $position -eq 0 ]] && COMPREPLY=($(compgen -W "$kinds" -- "$cur"))
             ;;
-        import | diff)
+        import | diff | bundle)
             _filedir
             ;;
         explain)
