@@ -96,11 +96,13 @@ Result<BundleSummary> writeBundle(const std::string& path, const BundleInput& in
         archive_write_add_filter_gzip(writer.get());
     }
     auto failed = [&](const std::string& what) {
-        const char* detail = archive_error_string(writer.get());
+        // The error text belongs to the archive: copied before the archive is freed.
+        const char* error = archive_error_string(writer.get());
+        const std::string detail = error ? std::string(": ") + error : std::string();
         std::error_code ignored;
         writer.reset();
         std::filesystem::remove(partial, ignored);
-        return Status(hr::Fail, path + ": " + what + (detail ? std::string(": ") + detail : std::string()) + ".");
+        return Status(hr::Fail, path + ": " + what + detail + ".");
     };
     if (archive_write_open_filename(writer.get(), partial.c_str()) != ARCHIVE_OK)
         return failed("cannot be written");
