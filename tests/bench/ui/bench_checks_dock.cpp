@@ -16,6 +16,7 @@
 //   bench_checks_dock [--endpoints N] [--runs R] [--events E]
 
 #include "hcn/embedded_api.h"
+#include "overlay_host.h"
 #include "models/check_findings_model.h"
 #include "models/console_resources.h"
 #include "models/current_selection.h"
@@ -38,69 +39,6 @@
 using hcn::ResourceKind;
 
 namespace {
-
-constexpr auto kV2 = R"("SchemaVersion":{"Major":2,"Minor":0})";
-
-std::string address(int i)
-{
-    const int host = i + 2;
-    return "10.244." + std::to_string(host / 256) + "." + std::to_string(host % 256);
-}
-
-struct Host
-{
-    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
-    hcn::Handle network = 0;
-    std::string networkId;
-
-    Host()
-    {
-        auto created = api->create(ResourceKind::Network, {},
-                                   std::string("{") + kV2 +
-                                       R"(,"Name":"vxlan0","Type":"Overlay","Ipams":[{"Type":"Static",
-            "Subnets":[{"IpAddressPrefix":"10.244.0.0/16","Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
-            "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}],
-            "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-10-00-00","EndMacAddress":"00-15-5D-10-FF-FF"}]}})",
-                                   0);
-        if (!created.ok()) {
-            std::fprintf(stderr, "network: %s\n", created.status().message().c_str());
-            std::exit(1);
-        }
-        network = *created;
-        networkId = api->handleId(ResourceKind::Network, network)->toString();
-    }
-    ~Host() { (void)api->close(ResourceKind::Network, network); }
-
-    std::string createEndpoint(int i)
-    {
-        const std::string doc = std::string("{") + kV2 + R"(,"Name":"pod-)" + std::to_string(i) +
-                                R"(","HostComputeNetwork":")" + networkId +
-                                R"(","IpConfigurations":[{"IpAddress":")" + address(i) + R"(","PrefixLength":16}]})";
-        auto endpoint = api->create(ResourceKind::Endpoint, {}, doc, network);
-        if (!endpoint.ok()) {
-            std::fprintf(stderr, "endpoint %d: %s\n", i, endpoint.status().message().c_str());
-            std::exit(1);
-        }
-        std::string id = api->handleId(ResourceKind::Endpoint, *endpoint)->toString();
-        (void)api->close(ResourceKind::Endpoint, *endpoint);
-        return id;
-    }
-
-    void populate(int count)
-    {
-        for (int i = 0; i < count; ++i) {
-            const std::string id = createEndpoint(i);
-            if (i % 5 == 0) {
-                auto ns = api->create(ResourceKind::Namespace, {}, std::string("{") + kV2 + "}", 0);
-                (void)api->modify(ResourceKind::Namespace, *ns,
-                                  R"({"ResourceType":"Endpoint","RequestType":"Add","Settings":{"EndpointId":")" +
-                                      id + R"("}})");
-                (void)api->close(ResourceKind::Namespace, *ns);
-            }
-        }
-        api->engine().drainNotifications();
-    }
-};
 
 double median(std::vector<double> values)
 {
@@ -139,8 +77,8 @@ int main(int argc, char** argv)
         return 2;
     }
     std::printf("building a host with %d endpoints...\n", endpoints);
-    Host host;
-    host.populate(endpoints);
+    bench::OverlayHost host;
+    host.populate(0, endpoints, false);
 
     std::vector<double> firstCheck, stalls, copies, eventTimes, guiTimes;
     std::size_t findings = 0;

@@ -14,6 +14,7 @@
 //   bench_tree_load [--endpoints N] [--runs R]
 
 #include "hcn/embedded_api.h"
+#include "overlay_host.h"
 #include "models/console_resources.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
@@ -32,85 +33,6 @@
 using hcn::ResourceKind;
 
 namespace {
-
-constexpr auto kV2 = R"("SchemaVersion":{"Major":2,"Minor":0})";
-
-std::string address(int i)
-{
-    // 10.244.0.0/16 without the network, gateway (.1) and broadcast addresses.
-    const int host = i + 2;
-    return "10.244." + std::to_string(host / 256) + "." + std::to_string(host % 256);
-}
-
-struct Host
-{
-    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
-    hcn::Handle network = 0;
-    std::string networkId;
-
-    Host()
-    {
-        auto created = api->create(ResourceKind::Network, {},
-                                   std::string("{") + kV2 +
-                                       R"(,"Name":"vxlan0","Type":"Overlay","Ipams":[{"Type":"Static",
-            "Subnets":[{"IpAddressPrefix":"10.244.0.0/16","Policies":[{"Type":"VSID","Settings":{"IsolationId":4096}}],
-            "Routes":[{"NextHop":"10.244.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}],
-            "MacPool":{"Ranges":[{"StartMacAddress":"00-15-5D-10-00-00","EndMacAddress":"00-15-5D-10-FF-FF"}]}})",
-                                   0);
-        if (!created.ok()) {
-            std::fprintf(stderr, "network: %s\n", created.status().message().c_str());
-            std::exit(1);
-        }
-        network = *created;
-        networkId = api->handleId(ResourceKind::Network, network)->toString();
-    }
-    ~Host() { (void)api->close(ResourceKind::Network, network); }
-
-    /// Endpoints `first`..`first+count-1`, every fifth in its own namespace, a load balancer per 100.
-    void populate(int first, int count)
-    {
-        std::vector<std::string> ids;
-        for (int i = first; i < first + count; ++i) {
-            const std::string doc = std::string("{") + kV2 + R"(,"Name":"pod-)" + std::to_string(i) +
-                                    R"(","HostComputeNetwork":")" + networkId +
-                                    R"(","IpConfigurations":[{"IpAddress":")" + address(i) +
-                                    R"(","PrefixLength":16}]})";
-            auto endpoint = api->create(ResourceKind::Endpoint, {}, doc, network);
-            if (!endpoint.ok()) {
-                std::fprintf(stderr, "endpoint %d: %s\n", i, endpoint.status().message().c_str());
-                std::exit(1);
-            }
-            ids.push_back(api->handleId(ResourceKind::Endpoint, *endpoint)->toString());
-            (void)api->close(ResourceKind::Endpoint, *endpoint);
-            if (i % 5 == 0) {
-                auto ns = api->create(ResourceKind::Namespace, {}, std::string("{") + kV2 + "}", 0);
-                (void)api->modify(
-                    ResourceKind::Namespace, *ns,
-                    R"({"ResourceType":"Endpoint","RequestType":"Add","Settings":{"EndpointId":")" +
-                        ids.back() + R"("}})");
-                (void)api->close(ResourceKind::Namespace, *ns);
-            }
-            if (ids.size() == 10 && (i + 1) % 100 == 0) {
-                std::string backends;
-                for (const std::string& id : ids)
-                    backends += (backends.empty() ? "\"" : ",\"") + id + "\"";
-                const int service = i / 100;
-                auto lb = api->create(
-                    ResourceKind::LoadBalancer, {},
-                    std::string("{") + kV2 + R"(,"FrontendVIPs":["10.96.)" + std::to_string(service / 250) +
-                        "." + std::to_string(service % 250 + 1) + R"("],"HostComputeEndpoints":[)" +
-                        backends +
-                        R"(],"PortMappings":[{"Protocol":6,"InternalPort":80,"ExternalPort":80}]})",
-                    0);
-                if (lb.ok())
-                    (void)api->close(ResourceKind::LoadBalancer, *lb);
-            }
-            if (ids.size() == 10)
-                ids.clear();
-        }
-        api->engine().drainNotifications();
-    }
-};
 
 double median(std::vector<double> values)
 {
@@ -149,8 +71,8 @@ int main(int argc, char** argv)
     }
 
     std::printf("building a host with %d endpoints...\n", endpoints);
-    Host host;
-    host.populate(0, endpoints);
+    bench::OverlayHost host;
+    host.populate(0, endpoints, true);
     const auto counts = host.api->engine().counts();
     std::printf("host: %zu endpoints, %zu namespaces, %zu load balancers\n", counts.endpoints,
                 counts.namespaces, counts.loadBalancers);
@@ -207,14 +129,14 @@ int main(int argc, char** argv)
     std::vector<double> batchMirror, batchModel;
     for (int run = 0; run < runs; ++run) {
         for (bool withModel : {false, true}) {
-            Host fresh;
+            bench::OverlayHost fresh;
             hcn::ui::HostMirror mirror;
             std::unique_ptr<hcn::ui::ResourceTreeModel> model;
             if (withModel)
                 model = std::make_unique<hcn::ui::ResourceTreeModel>(&mirror);
             if (!mirror.attach(fresh.api).ok())
                 return 1;
-            fresh.populate(0, endpoints); // queued in the mirror, not yet applied
+            fresh.populate(0, endpoints, true); // queued in the mirror, not yet applied
             QElapsedTimer timer;
             timer.start();
             mirror.flushPending();
