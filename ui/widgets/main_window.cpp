@@ -17,6 +17,7 @@
 #include "widgets/import_report_dock.h"
 #include "widgets/resource_tree_dock.h"
 #include "widgets/scenario_controller.h"
+#include "widgets/trace_dock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -109,6 +110,10 @@ void MainWindow::createDocks()
     connect(m_checks->checks(), &HostChecks::badgesChanged, m_resourceTree->model(),
             &ResourceTreeModel::updateFindingBadges);
     connect(m_checks, &ChecksDock::highlightRequested, m_topology, &TopologyDock::highlightObjects);
+    m_trace = new TraceDock(m_mirror, m_selection, this);
+    addDock(m_trace, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_checks, m_trace);
+    connect(m_trace, &TraceDock::highlightRequested, m_topology, &TopologyDock::highlightObjects);
     m_events->raise();
 
     // Object actions: New/Delete from the properties dock, in the Edit menu and on the tree.

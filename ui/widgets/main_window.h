@@ -15,6 +15,7 @@ namespace hcn::ui {
 
 class ChartsDock;
 class ChecksDock;
+class TraceDock;
 class ConnectionController;
 class DumpImportController;
 class CurrentSelection;
@@ -50,6 +51,7 @@ public:
     DumpImportController* dumpImportController() const { return m_dumps; }
     ImportReportDock* importReportDock() const { return m_importReport; }
     ChecksDock* checksDock() const { return m_checks; }
+    TraceDock* traceDock() const { return m_trace; }
 
     /// Adds a dock (with a stable objectName) and its show/hide action to the View menu.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area);
@@ -92,6 +94,7 @@ private:
     TopologyDock* m_topology = nullptr;
     ImportReportDock* m_importReport = nullptr;
     ChecksDock* m_checks = nullptr;
+    TraceDock* m_trace = nullptr;
 
     QMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
