@@ -6,6 +6,7 @@
 #include "models/finding_badge.h"
 #include "models/host_checks.h"
 #include "models/host_mirror.h"
+#include "widgets/report_table.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
@@ -72,18 +73,7 @@ ChecksDock::ChecksDock(HostMirror* mirror, CurrentSelection* selection, QWidget*
     layout->addLayout(bar);
 
     auto* splitter = new QSplitter(Qt::Horizontal, content);
-    m_view = new QTableView(splitter);
-    m_view->setObjectName(QStringLiteral("ChecksView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    // Fixed widths: sizing to contents would measure every row of a host with thousands of findings.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view = createReportTable(m_model, QStringLiteral("ChecksView"), splitter);
     m_view->setColumnWidth(CheckFindingsModel::SeverityColumn, 90);
     m_view->setColumnWidth(CheckFindingsModel::RuleColumn, 170);
     m_view->setColumnWidth(CheckFindingsModel::TitleColumn, 280);

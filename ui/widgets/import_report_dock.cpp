@@ -2,6 +2,7 @@
 
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
+#include "widgets/report_table.h"
 #include "models/import_report_model.h"
 
 #include <QFontDatabase>
@@ -74,18 +75,7 @@ ImportReportDock::ImportReportDock(HostMirror* mirror, CurrentSelection* selecti
     layout->addLayout(bar);
 
     auto* splitter = new QSplitter(Qt::Vertical, content);
-    m_view = new QTableView(splitter);
-    m_view->setObjectName(QStringLiteral("ImportReportView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    // Fixed widths: sizing columns to their contents would measure every row of a 10,000-message report.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view = createReportTable(m_model, QStringLiteral("ImportReportView"), splitter);
     m_view->setColumnWidth(ImportReportModel::SeverityColumn, 100);
     m_view->setColumnWidth(ImportReportModel::LocationColumn, 220);
 
