@@ -13,6 +13,7 @@
 
 #include "hcn/host_state.h"
 #include "hcn/snapshot_diff.h"
+#include "large_host.h"
 
 #include <algorithm>
 #include <chrono>
@@ -28,21 +29,8 @@ namespace {
 
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
-
-std::string guid(unsigned kind, unsigned n)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%012X", 0xD1FF0000u + kind, n & 0xFFFF, kind & 0xFFF,
-                  (n >> 16) & 0xFFF, n);
-    return text;
-}
-
-std::string address(unsigned network, unsigned host)
-{
-    host += 2;
-    return "10." + std::to_string(network * 4 + host / 65536) + "." + std::to_string((host / 256) % 256) + "." +
-           std::to_string(host % 256);
-}
+using largehost::address;
+using largehost::guid;
 
 json endpoint(unsigned i, unsigned networks)
 {

@@ -9,6 +9,7 @@
 
 #include "hcn/bundle.h"
 #include "hcn/redaction.h"
+#include "large_host.h"
 
 #include <algorithm>
 #include <chrono>
@@ -22,21 +23,8 @@ namespace {
 
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
-
-std::string guid(unsigned kind, unsigned n)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%012X", 0x5EDA0000u + kind, n & 0xFFFF, kind & 0xFFF,
-                  (n >> 16) & 0xFFF, n);
-    return text;
-}
-
-std::string ip(unsigned network, unsigned host)
-{
-    host += 2;
-    return "10." + std::to_string(network * 4 + host / 65536) + "." + std::to_string((host / 256) % 256) + "." +
-           std::to_string(host % 256);
-}
+using largehost::address;
+using largehost::guid;
 
 std::string mac(unsigned n)
 {
@@ -55,7 +43,7 @@ json host(unsigned objects)
             {{"ID", guid(1, n)}, {"Name", "cbr" + std::to_string(n)}, {"Type", "L2Bridge"},
              {"Ipams", {{{"Type", "Static"},
                          {"Subnets", {{{"IpAddressPrefix", "10." + std::to_string(n * 4) + ".0.0/14"},
-                                       {"Routes", {{{"NextHop", ip(n, 0) }, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}},
+                                       {"Routes", {{{"NextHop", address(n, 0) }, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}},
              {"MacPool", {{"Ranges", {{{"StartMacAddress", "00-15-5D-00-00-00"}, {"EndMacAddress", "00-15-5D-FF-FF-FF"}}}}}},
              {"Dns", {{"Domain", "cluster.local"}, {"Search", {"svc.cluster.local", "cluster.local"}}}}});
     for (unsigned e = 0; e < endpoints; ++e) {
@@ -63,7 +51,7 @@ json host(unsigned objects)
         doc["Endpoints"].push_back(
             {{"ID", guid(2, e)}, {"Name", "pod-" + std::to_string(e) + "-x7k2q"}, {"HostComputeNetwork", guid(1, n)},
              {"HostComputeNamespace", guid(3, e / 8)},
-             {"IpConfigurations", {{{"IpAddress", ip(n, e / networks + 10)}, {"PrefixLength", 14}}}},
+             {"IpConfigurations", {{{"IpAddress", address(n, e / networks + 10)}, {"PrefixLength", 14}}}},
              {"MacAddress", mac(e)},
              {"Dns", {{"Search", {"default.svc.cluster.local", "svc.cluster.local"}}, {"ServerList", {"10.96.0.10"}}}},
              {"Policies", {{{"Type", "OutBoundNAT"}, {"Settings", {{"Exceptions", {"10.0.0.0/8", "192.168.0.0/16"}}}}}}},

@@ -17,8 +17,6 @@ namespace largehost {
 
 using json = nlohmann::json;
 
-using json = nlohmann::json;
-
 inline constexpr unsigned kNetworks = 4;
 inline constexpr unsigned kLoadBalancers = 1100;
 inline bool g_faults = false;

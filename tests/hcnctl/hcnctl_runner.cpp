@@ -97,6 +97,12 @@ QString testDataFile(const QString& dir, const QString& name)
     return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/") + dir + QLatin1Char('/') + name;
 }
 
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 bool writeFile(const QString& path, const QByteArray& content)
 {
     QFile file(path);

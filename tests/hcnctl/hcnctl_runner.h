@@ -53,5 +53,7 @@ std::vector<std::string> toArgs(const QStringList& args);
 QJsonObject parseObject(const QString& text);
 /// A file of the source tree's tests/data/<dir>/ (HCN_SOURCE_DIR is set by CTest).
 QString testDataFile(const QString& dir, const QString& name);
+/// The content of the file at `path` (empty when it cannot be read).
+QByteArray readFile(const QString& path);
 /// Writes `content` to `path`; false when it could not.
 bool writeFile(const QString& path, const QByteArray& content);

@@ -14,13 +14,7 @@ namespace {
 
 QString checksHost(const QString& name)
 {
-    return qEnvironmentVariable("HCN_SOURCE_DIR") + QStringLiteral("/tests/data/checks/") + name;
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return testDataFile(QStringLiteral("checks"), name);
 }
 
 const QByteArray kNatNetwork = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"bundle-nat","Type":"NAT",

@@ -18,12 +18,6 @@ QString diffFile(const QString& name)
     return testDataFile(QStringLiteral("diff"), name);
 }
 
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 const QByteArray kNatNetwork = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"diff-nat","Type":"NAT",
   "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.31.0.0/24"}]}]})";
 
