@@ -26,7 +26,7 @@ fi
 
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
   CC=clang-14 CXX=clang++-14 \
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON \
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_UNITY_BUILD=ON -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON \
           -DHCN_FUZZ=ON -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
 fi
 if ! grep -q '^HCN_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then

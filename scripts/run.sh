@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-cmake -S . -B build-app -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHCN_BUILD_TESTS=OFF -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
+cmake -S . -B build-app -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHCN_UNITY_BUILD=ON -DHCN_BUILD_TESTS=OFF -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-app --target hcn-console hcnd hcnctl computenetwork
 # Without a display hcn-console says so and explains xvfb-run and --screenshot.
 exec ./build-app/app/console/hcn-console "$@"

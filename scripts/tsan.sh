@@ -22,7 +22,7 @@ done
 
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
   CC=gcc CXX=g++ \
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_CORE_ONLY=ON -DHCN_TSAN=ON \
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_UNITY_BUILD=ON -DHCN_CORE_ONLY=ON -DHCN_TSAN=ON \
           -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
 fi
 if ! grep -q '^HCN_TSAN:BOOL=ON' "$build/CMakeCache.txt"; then

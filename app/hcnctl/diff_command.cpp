@@ -19,7 +19,7 @@ namespace hcn::ctl {
 
 namespace {
 
-using Json = nlohmann::json;
+using PlainJson = nlohmann::json;
 
 /// Every object of a host, as Api::snapshot() renders them: both sides of a diff go through the same
 /// query shaping, whatever they came from.
@@ -204,16 +204,16 @@ private:
         m_out << '\n';
     }
 
-    std::string items(const std::vector<Json>& list) const
+    std::string items(const std::vector<PlainJson>& list) const
     {
         std::string out;
-        for (const Json& element : list)
+        for (const PlainJson& element : list)
             out += (out.empty() ? "" : ", ") + item(element);
         return out;
     }
 
     /// An array element: an ID with its name, a policy as "Type {settings}", else as value().
-    std::string item(const Json& element) const
+    std::string item(const PlainJson& element) const
     {
         if (element.is_string())
             return withName(element.get<std::string>());
@@ -222,7 +222,7 @@ private:
             if (auto settings = element.find("Settings"); settings != element.end())
                 out += ' ' + dump(*settings);
             else if (element.size() > 1) {
-                Json rest = element;
+                PlainJson rest = element;
                 rest.erase("Type");
                 out += ' ' + dump(rest);
             }
@@ -231,7 +231,7 @@ private:
         return value(element);
     }
 
-    std::string value(const Json& v) const
+    std::string value(const PlainJson& v) const
     {
         if (v.is_string()) {
             const std::string quoted = dump(v);
@@ -243,7 +243,10 @@ private:
         return dump(v);
     }
 
-    static std::string dump(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
+    static std::string dump(const PlainJson& v)
+    {
+        return v.dump(-1, ' ', false, PlainJson::error_handler_t::replace);
+    }
 
     std::string withName(const std::string& text) const
     {

@@ -9,7 +9,7 @@ namespace hcn::ctl {
 
 namespace {
 
-using nlohmann::json;
+using PlainJson = nlohmann::json;
 
 std::string typeName(NotificationType type)
 {
@@ -22,7 +22,7 @@ std::string typeName(NotificationType type)
 }
 
 /// The payload fields worth a glance, in this order, as key=value.
-std::string summary(const json& payload)
+std::string summary(const PlainJson& payload)
 {
     if (!payload.is_object())
         return {};
@@ -36,13 +36,13 @@ std::string summary(const json& payload)
             continue;
         std::string value;
         if (std::string_view(key) == "IpConfigurations") {
-            for (const json& config : *it)
+            for (const PlainJson& config : *it)
                 if (config.is_object() && config.contains("IpAddress") && config["IpAddress"].is_string())
                     value += (value.empty() ? "" : ",") + config["IpAddress"].get<std::string>();
         } else if (it->is_string()) {
             value = it->get<std::string>();
         } else if (it->is_array()) {
-            for (const json& item : *it)
+            for (const PlainJson& item : *it)
                 value +=
                     (value.empty() ? "" : ",") + (item.is_string() ? item.get<std::string>() : item.dump());
         } else if (it->is_primitive()) {
@@ -73,7 +73,8 @@ std::string isoTime(EventClock::time_point time)
 
 std::string eventLine(const Notification& notification, EventClock::time_point received)
 {
-    const json base = notification.data.empty() ? json() : json::parse(notification.data, nullptr, false);
+    const PlainJson base =
+        notification.data.empty() ? PlainJson() : PlainJson::parse(notification.data, nullptr, false);
     std::string line = isoTime(received) + "  #" + std::to_string(notification.sequence) + "  " +
                        typeName(notification.type);
     if (base.is_object()) {
@@ -89,16 +90,17 @@ std::string eventLine(const Notification& notification, EventClock::time_point r
 
 std::string eventJsonLine(const Notification& notification, EventClock::time_point received)
 {
-    json data = notification.data.empty() ? json() : json::parse(notification.data, nullptr, false);
+    PlainJson data =
+        notification.data.empty() ? PlainJson() : PlainJson::parse(notification.data, nullptr, false);
     if (data.is_discarded())
         data = notification.data; // not JSON: keep the text rather than lose it
-    json out{{"Time", isoTime(received)},
-             {"Sequence", notification.sequence},
-             {"Type", static_cast<std::uint32_t>(notification.type)},
-             {"TypeName", typeName(notification.type)},
-             {"Status", notification.status},
-             {"Id", data.is_object() ? data.value("ID", json()) : json()},
-             {"Data", std::move(data)}};
+    PlainJson out{{"Time", isoTime(received)},
+                  {"Sequence", notification.sequence},
+                  {"Type", static_cast<std::uint32_t>(notification.type)},
+                  {"TypeName", typeName(notification.type)},
+                  {"Status", notification.status},
+                  {"Id", data.is_object() ? data.value("ID", PlainJson()) : PlainJson()},
+                  {"Data", std::move(data)}};
     return out.dump();
 }
 

@@ -12,7 +12,7 @@ namespace hcn {
 
 namespace {
 
-using Json = nlohmann::json;
+using PlainJson = nlohmann::json;
 using IdMap = std::map<std::string, std::string>;
 
 /// 8-4-4-4-12 hex digits, optionally in braces: text compared as an ID.
@@ -51,7 +51,7 @@ bool isPrivateMember(std::string_view key)
 /// Top-level members not compared: the per-document SchemaVersion (how the query rendered it), a
 /// Detailed query's Resources block (allocator bookkeeping; a namespace's Resources is its endpoint list
 /// and is compared) and ResourceCounts. "ID" is how objects were matched; a name match reports it itself.
-bool isEmpty(const Json& value)
+bool isEmpty(const PlainJson& value)
 {
     return value.is_null() || ((value.is_array() || value.is_object()) && value.empty());
 }
@@ -69,7 +69,7 @@ public:
         : m_idMap(idMap), m_ignored(ignored), m_kind(kind)
     {}
 
-    void walk(const Json& a, const Json& b, std::string& path, int depth)
+    void walk(const PlainJson& a, const PlainJson& b, std::string& path, int depth)
     {
         if (isEmpty(a) && isEmpty(b))
             return;
@@ -90,7 +90,7 @@ private:
             ++(*m_ignored)[std::string(resourceKindName(m_kind)) + " /" + std::string(key)];
     }
 
-    void walkObject(const Json& a, const Json& b, std::string& path, int depth)
+    void walkObject(const PlainJson& a, const PlainJson& b, std::string& path, int depth)
     {
         // nlohmann::json objects iterate in key order: one merge over both.
         auto ia = a.begin();
@@ -109,9 +109,11 @@ private:
                 if ((takeA && isEmpty(ia.value())) || (takeB && isEmpty(ib.value())))
                     ; // an empty list or object reads as an absent one (newer builds omit them)
                 else if (takeA)
-                    m_changes.push_back({DiffFieldChange::Type::Removed, path, ia.value(), Json(), {}, {}});
+                    m_changes.push_back(
+                        {DiffFieldChange::Type::Removed, path, ia.value(), PlainJson(), {}, {}});
                 else if (takeB)
-                    m_changes.push_back({DiffFieldChange::Type::Added, path, Json(), ib.value(), {}, {}});
+                    m_changes.push_back(
+                        {DiffFieldChange::Type::Added, path, PlainJson(), ib.value(), {}, {}});
                 else
                     walk(ia.value(), ib.value(), path, depth + 1);
                 path.resize(base);
@@ -123,7 +125,7 @@ private:
         }
     }
 
-    void walkArray(const Json& a, const Json& b, std::string& path, int depth)
+    void walkArray(const PlainJson& a, const PlainJson& b, std::string& path, int depth)
     {
         if (equal(a, b))
             return;
@@ -175,7 +177,7 @@ private:
             path.resize(base);
         }
         auto lonely = [](const std::vector<std::string>& ident, const std::vector<bool>& paired,
-                         const std::vector<std::size_t>& only, const Json& array) {
+                         const std::vector<std::size_t>& only, const PlainJson& array) {
             std::vector<std::size_t> out;
             for (std::size_t x = 0; x < only.size(); ++x)
                 if (!paired[x] && ident[x].empty() && array[only[x]].is_object())
@@ -192,7 +194,7 @@ private:
             path.resize(base);
         }
 
-        DiffFieldChange items{DiffFieldChange::Type::Items, path, Json(), Json(), {}, {}};
+        DiffFieldChange items{DiffFieldChange::Type::Items, path, PlainJson(), PlainJson(), {}, {}};
         for (std::size_t x = 0; x < onlyA.size(); ++x)
             if (!pairedA[x])
                 items.removedItems.push_back(a[onlyA[x]]);
@@ -205,30 +207,31 @@ private:
 
     /// Each element's canonical text (IDs canonical and mapped, private members left out) with its
     /// index, sorted.
-    std::vector<std::pair<std::string, std::size_t>> canonicalKeys(const Json& array) const
+    std::vector<std::pair<std::string, std::size_t>> canonicalKeys(const PlainJson& array) const
     {
         std::vector<std::pair<std::string, std::size_t>> keys;
         keys.reserve(array.size());
         for (std::size_t i = 0; i < array.size(); ++i)
-            keys.emplace_back(canonical(array[i]).dump(-1, ' ', false, Json::error_handler_t::replace), i);
+            keys.emplace_back(canonical(array[i]).dump(-1, ' ', false, PlainJson::error_handler_t::replace),
+                              i);
         std::sort(keys.begin(), keys.end());
         return keys;
     }
 
-    Json canonical(const Json& value) const
+    PlainJson canonical(const PlainJson& value) const
     {
         if (value.is_string()) {
             const std::string& text = value.get_ref<const std::string&>();
-            return looksLikeGuid(text) ? Json(mappedId(text)) : value;
+            return looksLikeGuid(text) ? PlainJson(mappedId(text)) : value;
         }
         if (value.is_array()) {
-            Json out = Json::array();
-            for (const Json& element : value)
+            PlainJson out = PlainJson::array();
+            for (const PlainJson& element : value)
                 out.push_back(canonical(element));
             return out;
         }
         if (value.is_object()) {
-            Json out = Json::object();
+            PlainJson out = PlainJson::object();
             for (auto it = value.begin(); it != value.end(); ++it)
                 if (!isPrivateMember(it.key()))
                     out[it.key()] = canonical(it.value());
@@ -246,7 +249,7 @@ private:
     }
 
     /// Equal once IDs are canonical (any case, braces) and A's IDs of objects matched by name are B's.
-    bool equal(const Json& a, const Json& b) const
+    bool equal(const PlainJson& a, const PlainJson& b) const
     {
         if (a == b)
             return true;
@@ -264,12 +267,12 @@ private:
 
     /// What an array element is: "Type=ACL,Id=web", "IpAddressPrefix=10.0.0.0/24"; empty when nothing
     /// identifies it.
-    std::string identity(const Json& element) const
+    std::string identity(const PlainJson& element) const
     {
         if (!element.is_object())
             return {};
         std::string out;
-        auto add = [&](const Json& from, const char* key) {
+        auto add = [&](const PlainJson& from, const char* key) {
             auto it = from.find(key);
             if (it == from.end() || it->is_null() || it->is_object() || it->is_array())
                 return false;
@@ -284,7 +287,7 @@ private:
             return true;
         };
         // A policy: its Type, then what names one policy among others of the type.
-        const Json* settings = &element;
+        const PlainJson* settings = &element;
         if (add(element, "Type")) {
             if (auto it = element.find("Settings"); it != element.end() && it->is_object())
                 settings = &*it;

@@ -12,21 +12,21 @@ namespace hcn::analysis {
 
 namespace {
 
-using Json = nlohmann::json;
+using PlainJson = nlohmann::json;
 
-const Json* member(const Json& object, std::string_view key)
+const PlainJson* member(const PlainJson& object, std::string_view key)
 {
     return memberIgnoringCase(object, key);
 }
 
-std::string text(const Json& object, std::string_view key)
+std::string text(const PlainJson& object, std::string_view key)
 {
-    const Json* value = member(object, key);
+    const PlainJson* value = member(object, key);
     return value && value->is_string() ? value->get<std::string>() : std::string();
 }
 
 /// A whole number from a JSON number or decimal text; nullopt otherwise.
-std::optional<std::uint64_t> number(const Json& value)
+std::optional<std::uint64_t> number(const PlainJson& value)
 {
     if (value.is_number_unsigned())
         return value.get<std::uint64_t>();
@@ -44,7 +44,7 @@ std::optional<std::uint64_t> number(const Json& value)
     return std::nullopt;
 }
 
-std::string shown(const Json& value)
+std::string shown(const PlainJson& value)
 {
     return value.is_string() ? value.get<std::string>() : value.dump();
 }
@@ -54,11 +54,14 @@ struct Reader
 {
     std::vector<UnreadableField>& unreadable;
 
-    void note(const std::string& field, const Json& value) { unreadable.push_back({field, shown(value)}); }
-
-    std::optional<IpAddress> address(const Json& object, std::string_view key, const std::string& where)
+    void note(const std::string& field, const PlainJson& value)
     {
-        const Json* value = member(object, key);
+        unreadable.push_back({field, shown(value)});
+    }
+
+    std::optional<IpAddress> address(const PlainJson& object, std::string_view key, const std::string& where)
+    {
+        const PlainJson* value = member(object, key);
         if (!value || value->is_null() ||
             (value->is_string() && value->get_ref<const std::string&>().empty()))
             return std::nullopt;
@@ -69,7 +72,7 @@ struct Reader
         return std::nullopt;
     }
 
-    std::optional<IpPrefix> prefix(const Json& value, const std::string& where)
+    std::optional<IpPrefix> prefix(const PlainJson& value, const std::string& where)
     {
         if (value.is_string()) {
             const std::string& s = value.get_ref<const std::string&>();
@@ -84,9 +87,9 @@ struct Reader
         return std::nullopt;
     }
 
-    std::uint16_t port(const Json& object, std::string_view key, const std::string& where)
+    std::uint16_t port(const PlainJson& object, std::string_view key, const std::string& where)
     {
-        const Json* value = member(object, key);
+        const PlainJson* value = member(object, key);
         if (!value || value->is_null())
             return 0;
         auto n = number(*value);
@@ -99,10 +102,10 @@ struct Reader
 
     /// A list given as a JSON array of strings or as one comma-separated string (the v1 converter's
     /// reading); array items may themselves be comma-separated.
-    std::vector<std::string> words(const Json& object, std::string_view key, const std::string& where)
+    std::vector<std::string> words(const PlainJson& object, std::string_view key, const std::string& where)
     {
         std::vector<std::string> out;
-        const Json* value = member(object, key);
+        const PlainJson* value = member(object, key);
         if (!value)
             return out;
         const std::string field = where + std::string(key);
@@ -115,12 +118,12 @@ struct Reader
             if (item.find(',') == std::string::npos)
                 out.push_back(std::move(item));
             else
-                (void)schema::v1::splitList(Json(item), field.c_str(), out);
+                (void)schema::v1::splitList(PlainJson(item), field.c_str(), out);
         }
         return out;
     }
 
-    std::vector<IpAddress> addresses(const Json& object, std::string_view key, const std::string& where)
+    std::vector<IpAddress> addresses(const PlainJson& object, std::string_view key, const std::string& where)
     {
         std::vector<IpAddress> out;
         for (const std::string& word : words(object, key, where)) {
@@ -132,18 +135,18 @@ struct Reader
         return out;
     }
 
-    std::vector<IpPrefix> prefixes(const Json& object, std::string_view key, const std::string& where)
+    std::vector<IpPrefix> prefixes(const PlainJson& object, std::string_view key, const std::string& where)
     {
         std::vector<IpPrefix> out;
         for (const std::string& word : words(object, key, where))
-            if (auto parsed = prefix(Json(word), where + std::string(key)))
+            if (auto parsed = prefix(PlainJson(word), where + std::string(key)))
                 out.push_back(*parsed);
         return out;
     }
 };
 
 /// PortMapping / LB Protocol: a number (6, 17) or a name ("TCP", "udp").
-std::uint32_t protocolNumber(const Json& value)
+std::uint32_t protocolNumber(const PlainJson& value)
 {
     if (auto n = number(value))
         return std::uint32_t(*n);
@@ -159,18 +162,18 @@ std::uint32_t protocolNumber(const Json& value)
     return 0;
 }
 
-PortMappingFact portMapping(Reader& r, const Json& settings, const std::string& where)
+PortMappingFact portMapping(Reader& r, const PlainJson& settings, const std::string& where)
 {
     PortMappingFact m;
-    if (const Json* protocol = member(settings, "Protocol"))
+    if (const PlainJson* protocol = member(settings, "Protocol"))
         m.protocol = protocolNumber(*protocol);
     m.internalPort = r.port(settings, "InternalPort", where);
     m.externalPort = r.port(settings, "ExternalPort", where);
     if (auto vip = r.address(settings, "VIP", where))
         m.vip = vip->toString();
-    if (const Json* flags = member(settings, "Flags"))
+    if (const PlainJson* flags = member(settings, "Flags"))
         m.flags = std::uint32_t(number(*flags).value_or(0));
-    if (const Json* distribution = member(settings, "DistributionType")) {
+    if (const PlainJson* distribution = member(settings, "DistributionType")) {
         if (auto n = number(*distribution))
             m.distribution = std::uint32_t(*n);
         else if (distribution->is_string())
@@ -183,9 +186,9 @@ PortMappingFact portMapping(Reader& r, const Json& settings, const std::string& 
 }
 
 /// A true boolean, or its text ("true", "True").
-bool flag(const Json& object, std::string_view key)
+bool flag(const PlainJson& object, std::string_view key)
 {
-    const Json* value = member(object, key);
+    const PlainJson* value = member(object, key);
     if (!value)
         return false;
     if (value->is_boolean())
@@ -193,25 +196,26 @@ bool flag(const Json& object, std::string_view key)
     return value->is_string() && equalsIgnoreCase(value->get_ref<const std::string&>(), "true");
 }
 
-RouteEntryFact routeEntry(Reader& r, const Json& item, std::size_t index, const std::string& where)
+RouteEntryFact routeEntry(Reader& r, const PlainJson& item, std::size_t index, const std::string& where)
 {
     RouteEntryFact route;
     route.index = index;
-    if (const Json* destination = member(item, "DestinationPrefix"); destination && !destination->is_null())
+    if (const PlainJson* destination = member(item, "DestinationPrefix");
+        destination && !destination->is_null())
         route.destination = r.prefix(*destination, where + "DestinationPrefix");
     route.nextHop = r.address(item, "NextHop", where);
     route.needEncap = flag(item, "NeedEncap");
     return route;
 }
 
-std::vector<PortRange> portRanges(Reader& r, const Json& settings, std::string_view key,
+std::vector<PortRange> portRanges(Reader& r, const PlainJson& settings, std::string_view key,
                                   const std::string& where)
 {
     std::vector<PortRange> out;
     for (const std::string& word : r.words(settings, key, where)) {
         const auto dash = word.find('-');
-        auto first = number(Json(word.substr(0, dash)));
-        auto last = dash == std::string::npos ? first : number(Json(word.substr(dash + 1)));
+        auto first = number(PlainJson(word.substr(0, dash)));
+        auto last = dash == std::string::npos ? first : number(PlainJson(word.substr(dash + 1)));
         if (!first || !last || *first > 65535 || *last > 65535 || *first > *last) {
             r.note(where + std::string(key), word);
             continue;
@@ -223,7 +227,7 @@ std::vector<PortRange> portRanges(Reader& r, const Json& settings, std::string_v
     return out;
 }
 
-AclFact acl(Reader& r, const Json& settings, std::size_t index, const std::string& where)
+AclFact acl(Reader& r, const PlainJson& settings, std::size_t index, const std::string& where)
 {
     AclFact a;
     a.index = index;
@@ -231,11 +235,11 @@ AclFact acl(Reader& r, const Json& settings, std::size_t index, const std::strin
     a.allow = !equalsIgnoreCase(text(settings, "Action"), "Block");
     a.inbound = equalsIgnoreCase(text(settings, "Direction"), "In");
     a.hostRule = equalsIgnoreCase(text(settings, "RuleType"), "Host");
-    if (const Json* priority = member(settings, "Priority"))
+    if (const PlainJson* priority = member(settings, "Priority"))
         a.priority = std::uint32_t(number(*priority).value_or(0));
     for (const std::string& word : r.words(settings, "Protocols", where)) {
-        auto n = number(Json(word));
-        std::uint32_t protocol = n ? std::uint32_t(*n) : protocolNumber(Json(word));
+        auto n = number(PlainJson(word));
+        std::uint32_t protocol = n ? std::uint32_t(*n) : protocolNumber(PlainJson(word));
         if (protocol == 0 && !n) {
             r.note(where + "Protocols", word);
             continue;
@@ -252,9 +256,9 @@ AclFact acl(Reader& r, const Json& settings, std::size_t index, const std::strin
 }
 
 /// Calls `each(type, settings, where)` for every policy of a Policies list.
-template <typename Each> void forEachPolicy(Reader& r, const Json& document, Each each)
+template <typename Each> void forEachPolicy(Reader& r, const PlainJson& document, Each each)
 {
-    const Json* policies = member(document, "Policies");
+    const PlainJson* policies = member(document, "Policies");
     if (!policies || policies->is_null())
         return;
     if (!policies->is_array()) {
@@ -262,19 +266,20 @@ template <typename Each> void forEachPolicy(Reader& r, const Json& document, Eac
         return;
     }
     for (std::size_t i = 0; i < policies->size(); ++i) {
-        const Json& policy = (*policies)[i];
+        const PlainJson& policy = (*policies)[i];
         const std::string where = "Policies[" + std::to_string(i) + "].Settings.";
-        const Json* settings = member(policy, "Settings");
-        static const Json kEmpty = Json::object();
+        const PlainJson* settings = member(policy, "Settings");
+        static const PlainJson kEmpty = PlainJson::object();
         each(text(policy, "Type"), settings && settings->is_object() ? *settings : kEmpty, i, where);
     }
 }
 
 /// The items of an array member; notes a present member that is no array.
-const Json& arrayMember(Reader& r, const Json& object, std::string_view key, const std::string& where)
+const PlainJson& arrayMember(Reader& r, const PlainJson& object, std::string_view key,
+                             const std::string& where)
 {
-    static const Json kEmpty = Json::array();
-    const Json* value = member(object, key);
+    static const PlainJson kEmpty = PlainJson::array();
+    const PlainJson* value = member(object, key);
     if (!value || value->is_null())
         return kEmpty;
     if (!value->is_array()) {
@@ -284,12 +289,12 @@ const Json& arrayMember(Reader& r, const Json& object, std::string_view key, con
     return *value;
 }
 
-std::vector<std::string> idList(const Json& value)
+std::vector<std::string> idList(const PlainJson& value)
 {
     std::vector<std::string> out;
     if (!value.is_array())
         return out;
-    for (const Json& item : value) {
+    for (const PlainJson& item : value) {
         std::string id;
         if (item.is_string())
             id = item.get<std::string>();
@@ -339,7 +344,7 @@ bool protocolsCover(const std::vector<std::uint32_t>& outer, const std::vector<s
 
 } // namespace
 
-EndpointFacts readEndpoint(const std::string& id, const Json& document)
+EndpointFacts readEndpoint(const std::string& id, const PlainJson& document)
 {
     EndpointFacts e;
     e.id = id;
@@ -348,16 +353,16 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
     e.namespaceId = endpointNamespaceId(document);
     e.remote = isRemoteEndpoint(document);
     e.name = text(document, "Name");
-    const Json& routes = arrayMember(r, document, "Routes", "");
+    const PlainJson& routes = arrayMember(r, document, "Routes", "");
     for (std::size_t i = 0; i < routes.size(); ++i)
         e.routes.push_back(routeEntry(r, routes[i], i, "Routes[" + std::to_string(i) + "]."));
-    const Json& configs = arrayMember(r, document, "IpConfigurations", "");
+    const PlainJson& configs = arrayMember(r, document, "IpConfigurations", "");
     for (std::size_t i = 0; i < configs.size(); ++i) {
         e.addressesPresent = true;
         if (auto address = r.address(configs[i], "IpAddress", "IpConfigurations[" + std::to_string(i) + "]."))
             e.addresses.push_back(*address);
     }
-    if (const Json* mac = member(document, "MacAddress"); mac && !mac->is_null()) {
+    if (const PlainJson* mac = member(document, "MacAddress"); mac && !mac->is_null()) {
         if (mac->is_string() && !mac->get_ref<const std::string&>().empty()) {
             e.mac = MacAddress::parse(mac->get_ref<const std::string&>());
             if (!e.mac)
@@ -366,11 +371,11 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
             r.note("MacAddress", *mac);
         }
     }
-    if (const Json* dns = member(document, "Dns"))
+    if (const PlainJson* dns = member(document, "Dns"))
         e.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
     forEachPolicy(
         r, document,
-        [&](const std::string& type, const Json& settings, std::size_t index, const std::string& where) {
+        [&](const std::string& type, const PlainJson& settings, std::size_t index, const std::string& where) {
             if (equalsIgnoreCase(type, "PortMapping")) {
                 e.portMappings.push_back(portMapping(r, settings, where));
             } else if (equalsIgnoreCase(type, "ProviderAddress")) {
@@ -387,7 +392,7 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
                     if (!e.natExceptionText.empty())
                         e.natExceptionText += ',';
                     e.natExceptionText += word;
-                    if (auto parsed = r.prefix(Json(word), where + "Exceptions"))
+                    if (auto parsed = r.prefix(PlainJson(word), where + "Exceptions"))
                         e.natExceptions.push_back(*parsed);
                 }
             } else if (equalsIgnoreCase(type, "ACL")) {
@@ -399,13 +404,13 @@ EndpointFacts readEndpoint(const std::string& id, const Json& document)
     return e;
 }
 
-NetworkFacts readNetwork(const std::string& id, const Json& document)
+NetworkFacts readNetwork(const std::string& id, const PlainJson& document)
 {
     NetworkFacts n;
     n.id = id;
     Reader r{n.unreadable};
     n.name = text(document, "Name");
-    if (const Json* type = member(document, "Type"); type && type->is_string()) {
+    if (const PlainJson* type = member(document, "Type"); type && type->is_string()) {
         n.mode = networkModeFromName(type->get<std::string>());
         if (n.mode == NetworkMode::Invalid)
             r.note("Type", *type);
@@ -413,13 +418,13 @@ NetworkFacts readNetwork(const std::string& id, const Json& document)
         n.mode = NetworkMode::Invalid;
         r.note("Type", *type);
     }
-    const Json& ipams = arrayMember(r, document, "Ipams", "");
+    const PlainJson& ipams = arrayMember(r, document, "Ipams", "");
     for (std::size_t i = 0; i < ipams.size(); ++i) {
         const std::string ipamWhere = "Ipams[" + std::to_string(i) + "].";
-        const Json& subnets = arrayMember(r, ipams[i], "Subnets", ipamWhere);
+        const PlainJson& subnets = arrayMember(r, ipams[i], "Subnets", ipamWhere);
         for (std::size_t s = 0; s < subnets.size(); ++s) {
             const std::string where = ipamWhere + "Subnets[" + std::to_string(s) + "].";
-            const Json* prefixValue = member(subnets[s], "IpAddressPrefix");
+            const PlainJson* prefixValue = member(subnets[s], "IpAddressPrefix");
             if (!prefixValue || prefixValue->is_null())
                 continue;
             auto prefix = r.prefix(*prefixValue, where + "IpAddressPrefix");
@@ -429,28 +434,28 @@ NetworkFacts readNetwork(const std::string& id, const Json& document)
             subnet.ipamIndex = i;
             subnet.subnetIndex = s;
             subnet.prefix = *prefix;
-            const Json* routes = member(subnets[s], "Routes");
+            const PlainJson* routes = member(subnets[s], "Routes");
             subnet.routesPresent = routes && routes->is_array();
-            const Json& routeList = arrayMember(r, subnets[s], "Routes", where);
+            const PlainJson& routeList = arrayMember(r, subnets[s], "Routes", where);
             for (std::size_t k = 0; k < routeList.size(); ++k) {
                 const std::string routeWhere = where + "Routes[" + std::to_string(k) + "].";
                 RouteFact route;
-                if (const Json* destination = member(routeList[k], "DestinationPrefix"))
+                if (const PlainJson* destination = member(routeList[k], "DestinationPrefix"))
                     route.destination = r.prefix(*destination, routeWhere + "DestinationPrefix");
                 route.nextHop = r.address(routeList[k], "NextHop", routeWhere);
                 subnet.routes.push_back(route);
             }
-            const Json& ipSubnets = arrayMember(r, subnets[s], "IpSubnets", where);
+            const PlainJson& ipSubnets = arrayMember(r, subnets[s], "IpSubnets", where);
             for (std::size_t k = 0; k < ipSubnets.size(); ++k)
-                if (const Json* p = member(ipSubnets[k], "IpAddressPrefix"))
+                if (const PlainJson* p = member(ipSubnets[k], "IpAddressPrefix"))
                     if (auto parsed =
                             r.prefix(*p, where + "IpSubnets[" + std::to_string(k) + "].IpAddressPrefix"))
                         subnet.ipSubnets.push_back(*parsed);
             n.subnets.push_back(std::move(subnet));
         }
     }
-    if (const Json* pool = member(document, "MacPool")) {
-        const Json& ranges = arrayMember(r, *pool, "Ranges", "MacPool.");
+    if (const PlainJson* pool = member(document, "MacPool")) {
+        const PlainJson& ranges = arrayMember(r, *pool, "Ranges", "MacPool.");
         for (std::size_t i = 0; i < ranges.size(); ++i) {
             auto first = MacAddress::parse(text(ranges[i], "StartMacAddress"));
             auto last = MacAddress::parse(text(ranges[i], "EndMacAddress"));
@@ -460,69 +465,70 @@ NetworkFacts readNetwork(const std::string& id, const Json& document)
                 r.note("MacPool.Ranges[" + std::to_string(i) + "]", ranges[i]);
         }
     }
-    if (const Json* dns = member(document, "Dns"))
+    if (const PlainJson* dns = member(document, "Dns"))
         n.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
-    forEachPolicy(r, document,
-                  [&](const std::string& type, const Json& settings, std::size_t, const std::string& where) {
-                      if (equalsIgnoreCase(type, "ProviderAddress")) {
-                          n.providerAddress = r.address(settings, "ProviderAddress", where);
-                          return;
-                      }
-                      if (equalsIgnoreCase(type, "HostRoute")) {
-                          n.hostRoute = true;
-                          return;
-                      }
-                      if (!equalsIgnoreCase(type, "RemoteSubnetRoute"))
-                          return;
-                      RemoteSubnetRouteFact route;
-                      if (const Json* destination = member(settings, "DestinationPrefix"))
-                          route.destination = r.prefix(*destination, where + "DestinationPrefix");
-                      route.providerAddress = r.address(settings, "ProviderAddress", where);
-                      n.remoteSubnetRoutes.push_back(route);
-                  });
+    forEachPolicy(
+        r, document,
+        [&](const std::string& type, const PlainJson& settings, std::size_t, const std::string& where) {
+            if (equalsIgnoreCase(type, "ProviderAddress")) {
+                n.providerAddress = r.address(settings, "ProviderAddress", where);
+                return;
+            }
+            if (equalsIgnoreCase(type, "HostRoute")) {
+                n.hostRoute = true;
+                return;
+            }
+            if (!equalsIgnoreCase(type, "RemoteSubnetRoute"))
+                return;
+            RemoteSubnetRouteFact route;
+            if (const PlainJson* destination = member(settings, "DestinationPrefix"))
+                route.destination = r.prefix(*destination, where + "DestinationPrefix");
+            route.providerAddress = r.address(settings, "ProviderAddress", where);
+            n.remoteSubnetRoutes.push_back(route);
+        });
     return n;
 }
 
-LoadBalancerFacts readLoadBalancer(const std::string& id, const Json& document)
+LoadBalancerFacts readLoadBalancer(const std::string& id, const PlainJson& document)
 {
     LoadBalancerFacts lb;
     lb.id = id;
     Reader r{lb.unreadable};
     lb.networkId = canonicalObjectId(text(document, "HostComputeNetwork"));
-    if (const Json* backends = member(document, "HostComputeEndpoints")) {
+    if (const PlainJson* backends = member(document, "HostComputeEndpoints")) {
         if (backends->is_array())
             lb.backends = idList(*backends);
         else if (!backends->is_null())
             r.note("HostComputeEndpoints", *backends);
     }
     lb.vips = r.addresses(document, "FrontendVIPs", "");
-    const Json& mappings = arrayMember(r, document, "PortMappings", "");
+    const PlainJson& mappings = arrayMember(r, document, "PortMappings", "");
     for (std::size_t i = 0; i < mappings.size(); ++i)
         lb.portMappings.push_back(portMapping(r, mappings[i], "PortMappings[" + std::to_string(i) + "]."));
-    if (const Json* flags = member(document, "Flags"))
+    if (const PlainJson* flags = member(document, "Flags"))
         lb.flags = std::uint32_t(number(*flags).value_or(0));
     lb.sourceVip = r.address(document, "SourceVIP", "");
     return lb;
 }
 
-ReferenceFacts readNamespace(const std::string& id, const Json& document)
+ReferenceFacts readNamespace(const std::string& id, const PlainJson& document)
 {
     return {id, namespaceEndpointIds(document)};
 }
 
-ReferenceFacts readSdnRoute(const std::string& id, const Json& document)
+ReferenceFacts readSdnRoute(const std::string& id, const PlainJson& document)
 {
-    const Json* endpoints = member(document, "HostComputeEndpoints");
+    const PlainJson* endpoints = member(document, "HostComputeEndpoints");
     return {id, endpoints ? idList(*endpoints) : std::vector<std::string>()};
 }
 
-std::vector<RouteEntryFact> readSdnRouteEntries(const Json& document)
+std::vector<RouteEntryFact> readSdnRouteEntries(const PlainJson& document)
 {
     std::vector<UnreadableField> unreadable;
     Reader r{unreadable};
     std::vector<RouteEntryFact> out;
     for (const char* key : {"Routes", "Setting"}) {
-        const Json& list = arrayMember(r, document, key, "");
+        const PlainJson& list = arrayMember(r, document, key, "");
         for (std::size_t i = 0; i < list.size(); ++i)
             if (list[i].is_object())
                 out.push_back(routeEntry(r, list[i], i, std::string(key) + "[" + std::to_string(i) + "]."));

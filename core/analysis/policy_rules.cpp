@@ -9,7 +9,7 @@ namespace hcn::analysis {
 
 namespace {
 
-std::string describeAcl(const AclFact& a)
+std::string aclSummary(const AclFact& a)
 {
     std::string out = std::string(a.allow ? "Allow" : "Block") + " " + (a.inbound ? "In" : "Out") +
                       " priority " + std::to_string(a.priority);
@@ -63,11 +63,11 @@ void checkEndpointPolicies(const CheckModel&, const EndpointFacts& e, const Netw
                 continue; // equal priorities: HNS's tie order is not documented, so no claim
             out.push_back(makeFinding(
                 "ACL-SHADOWED",
-                "ACL " + describeAcl(later) + " never matches: " + describeAcl(first) + " covers it" +
+                "ACL " + aclSummary(later) + " never matches: " + aclSummary(first) + " covers it" +
                     (first.allow == later.allow ? " with the same action." : " with the opposite action."),
                 {{ResourceKind::Endpoint, e.id}},
-                {{fieldOf(ResourceKind::Endpoint, e.id, policyField(later)), describeAcl(later)},
-                 {fieldOf(ResourceKind::Endpoint, e.id, policyField(first)), describeAcl(first)}},
+                {{fieldOf(ResourceKind::Endpoint, e.id, policyField(later)), aclSummary(later)},
+                 {fieldOf(ResourceKind::Endpoint, e.id, policyField(first)), aclSummary(first)}},
                 values));
             break;
         }
@@ -82,9 +82,9 @@ void checkEndpointPolicies(const CheckModel&, const EndpointFacts& e, const Netw
             if (!acl->allow)
                 out.push_back(makeFinding(
                     "ACL-BLOCKS-DNS",
-                    "ACL " + describeAcl(*acl) + " blocks UDP 53 to DNS server " + server.toString() + ".",
+                    "ACL " + aclSummary(*acl) + " blocks UDP 53 to DNS server " + server.toString() + ".",
                     {{ResourceKind::Endpoint, e.id}},
-                    {{fieldOf(ResourceKind::Endpoint, e.id, policyField(*acl)), describeAcl(*acl)},
+                    {{fieldOf(ResourceKind::Endpoint, e.id, policyField(*acl)), aclSummary(*acl)},
                      {"DNS server", server.toString()}},
                     values));
             break; // the first matching rule decides

@@ -28,15 +28,6 @@ namespace {
 
 constexpr std::uint16_t kDefaultPort = 80;
 
-std::string trimmed(std::string_view text)
-{
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
 Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& text, std::string_view role)
 {
     if (text.empty())
@@ -127,14 +118,14 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
 Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
 {
     const TraceIndex& index = m_impl->index;
-    auto sourceId = resolveEndpoint(index, trimmed(request.source), "source");
+    auto sourceId = resolveEndpoint(index, std::string(trimSpace(request.source)), "source");
     if (!sourceId.ok())
         return sourceId.status();
     const EndpointFacts& source = *index.endpoint(*sourceId);
 
     TraceResult result;
     result.source = index.object(ResourceKind::Endpoint, source.id);
-    result.destination = trimmed(request.destination);
+    result.destination = std::string(trimSpace(request.destination));
     result.protocol = request.protocol;
 
     // The destination: an address, else an endpoint by ID or name.

@@ -10,12 +10,12 @@ namespace {
 /// Lower ranks win ties between routes of the same prefix length.
 enum Rank
 {
-    kSdnPolicy = 0,
-    kSdnObject = 1,
-    kRemoteSubnet = 2,
-    kOnLink = 3,
-    kEndpointRoute = 4,
-    kSubnetRoute = 5,
+    kRankSdnPolicy = 0,
+    kRankSdnObject = 1,
+    kRankRemoteSubnet = 2,
+    kRankOnLink = 3,
+    kRankEndpointRoute = 4,
+    kRankSubnetRoute = 5,
 };
 
 struct Candidate
@@ -57,7 +57,7 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
         c.rule = "Policies[" + std::to_string(r.index) + "] SDNRoute DestinationPrefix " +
                  (r.destination ? r.destination->toString() : "?") +
                  (r.nextHop ? " NextHop " + r.nextHop->toString() : "") + (r.needEncap ? " NeedEncap" : "");
-        consider(best, count, destination, r.destination, kSdnPolicy, std::move(c));
+        consider(best, count, destination, r.destination, kRankSdnPolicy, std::move(c));
     }
     for (const std::string& routeId : index.model.sdnRoutesOfEndpoint.at(source.id)) {
         const auto entries = index.sdnRouteEntries.find(routeId);
@@ -73,7 +73,7 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
                      (r.destination ? r.destination->toString() : "?") +
                      (r.nextHop ? " NextHop " + r.nextHop->toString() : "") +
                      (r.needEncap ? " NeedEncap" : "");
-            consider(best, count, destination, r.destination, kSdnObject, std::move(c));
+            consider(best, count, destination, r.destination, kRankSdnObject, std::move(c));
         }
     }
     for (std::size_t i = 0; i < network.remoteSubnetRoutes.size(); ++i) {
@@ -85,7 +85,7 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
         c.object = networkObject;
         c.rule = "RemoteSubnetRoute DestinationPrefix " + (r.destination ? r.destination->toString() : "?") +
                  " ProviderAddress " + (r.providerAddress ? r.providerAddress->toString() : "(none)");
-        consider(best, count, destination, r.destination, kRemoteSubnet, std::move(c));
+        consider(best, count, destination, r.destination, kRankRemoteSubnet, std::move(c));
     }
     for (const SubnetFact& s : network.subnets) {
         const std::string where =
@@ -100,7 +100,7 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
         onLink.kind = RouteChoice::Kind::OnLink;
         onLink.object = networkObject;
         onLink.rule = where + ".IpAddressPrefix " + s.prefix.toString();
-        consider(best, count, destination, s.prefix, kOnLink, std::move(onLink));
+        consider(best, count, destination, s.prefix, kRankOnLink, std::move(onLink));
         for (std::size_t k = 0; k < s.routes.size(); ++k) {
             RouteChoice c;
             c.kind = RouteChoice::Kind::Gateway;
@@ -109,7 +109,7 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
             c.rule = where + ".Routes[" + std::to_string(k) + "] " +
                      (s.routes[k].destination ? s.routes[k].destination->toString() : "?") + " via " +
                      (s.routes[k].nextHop ? s.routes[k].nextHop->toString() : "(no NextHop)");
-            consider(best, count, destination, s.routes[k].destination, kSubnetRoute, std::move(c));
+            consider(best, count, destination, s.routes[k].destination, kRankSubnetRoute, std::move(c));
         }
     }
     for (const RouteEntryFact& r : source.routes) {
@@ -120,7 +120,7 @@ RouteChoice chooseRoute(const TraceIndex& index, const EndpointFacts& source, co
         c.rule = "Routes[" + std::to_string(r.index) + "] " +
                  (r.destination ? r.destination->toString() : "?") + " via " +
                  (r.nextHop ? r.nextHop->toString() : "(no NextHop)");
-        consider(best, count, destination, r.destination, kEndpointRoute, std::move(c));
+        consider(best, count, destination, r.destination, kRankEndpointRoute, std::move(c));
     }
     if (count > 1)
         best.choice.candidates =

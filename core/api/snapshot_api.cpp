@@ -6,6 +6,7 @@
 #include "hcn/snapshot_api.h"
 
 #include "common/json_member.h"
+#include "common/json_type_guard.h"
 #include "common/text.h"
 #include "engine/engine_state.h"
 #include "engine/handle_table.h"
@@ -69,19 +70,6 @@ SchemaVersion versionAt(const Json& document, std::string_view key, SchemaVersio
     if (!major || !minor || !major->is_number_unsigned() || !minor->is_number_unsigned())
         return fallback;
     return {major->get<std::uint32_t>(), minor->get<std::uint32_t>()};
-}
-
-/// The engine's query code expects the documents it stored; a customer's may have a member of an
-/// unexpected JSON type. That becomes an error value, never an exception through the API.
-template <typename F> auto guarded(F&& read) -> decltype(read())
-{
-    try {
-        return read();
-    } catch (const nlohmann::json::exception& error) {
-        return Status(hr::InvalidJson, std::string("a snapshot document has a value of an unexpected JSON "
-                                                   "type (") +
-                                           error.what() + ").");
-    }
 }
 
 } // namespace
@@ -292,7 +280,7 @@ Result<std::string> SnapshotApi::enumerate(ResourceKind kind, std::string_view q
     auto query = parseQuery(queryText, m_impl->state.options.maxJsonDepth);
     if (!query.ok())
         return query.status();
-    return guarded([&]() -> Result<std::string> {
+    return guardJsonTypes("a snapshot document", [&]() -> Result<std::string> {
         auto ids = findObjects(m_impl->state, kind, *query);
         if (!ids.ok())
             return ids.status();
@@ -335,7 +323,8 @@ Result<std::string> SnapshotApi::query(ResourceKind kind, Handle handle, std::st
     }
     if (!id.ok())
         return id.status();
-    return guarded([&]() -> Result<std::string> { return m_impl->render(kind, *id, *query).dump(); });
+    return guardJsonTypes("a snapshot document",
+                          [&]() -> Result<std::string> { return m_impl->render(kind, *id, *query).dump(); });
 }
 
 Status SnapshotApi::remove(ResourceKind kind, const Guid&)
@@ -424,7 +413,7 @@ Result<std::string> SnapshotApi::snapshot(std::string_view queryText)
     Json out = Json::object();
     out["HnsVersion"] = version(m_impl->hnsVersion);
     out["SchemaVersion"] = version(m_impl->schemaVersion);
-    return guarded([&]() -> Result<std::string> {
+    return guardJsonTypes("a snapshot document", [&]() -> Result<std::string> {
         for (ResourceKind kind : kResourceKinds) {
             auto ids = findObjects(m_impl->state, kind, ParsedQuery{});
             if (!ids.ok())

@@ -37,18 +37,6 @@ const ErrorCatalogEntry* findConstant(std::string_view constant)
     return nullptr;
 }
 
-std::string_view trimmed(std::string_view text)
-{
-    auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    while (!text.empty() && space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && space(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
 bool startsWithIgnoreCase(std::string_view text, std::string_view prefix)
 {
     return text.size() >= prefix.size() && equalsIgnoreCase(text.substr(0, prefix.size()), prefix);
@@ -105,7 +93,7 @@ std::optional<HResult> parseName(std::string_view text)
     return std::nullopt;
 }
 
-std::optional<HResult> parseNumber(std::string_view text)
+std::optional<HResult> parseCodeNumber(std::string_view text)
 {
     if (startsWithIgnoreCase(text, "0x")) {
         auto value = parseHex(text.substr(2));
@@ -246,12 +234,12 @@ std::string facilityName(std::uint16_t facility)
 
 Result<HResult> parseHResult(std::string_view text)
 {
-    const std::string_view word = trimmed(text);
+    const std::string_view word = trimSpace(text);
     if (word.empty())
         return Status(hr::InvalidArg, "no error code given.");
     if (auto named = parseName(word))
         return *named;
-    if (auto number = parseNumber(word))
+    if (auto number = parseCodeNumber(word))
         return *number;
     constexpr std::size_t kShown = 60;
     const std::string shown =
@@ -276,7 +264,7 @@ ErrorExplanation explainHResult(HResult code)
     out.known = true;
     out.name = hresultName(code);
     out.constant = entry->constant;
-    out.message = std::string(trimmed(hresultMessage(code)));
+    out.message = std::string(trimSpace(hresultMessage(code)));
     out.meaning = entry->meaning;
     for (std::string_view cause : entry->causes)
         if (!cause.empty())

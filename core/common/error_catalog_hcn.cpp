@@ -15,7 +15,7 @@ namespace {
 #define HCN_GUEST_CHECK                                                                                      \
     "The guest's network agent logs and the VM's adapters (`Get-VMNetworkAdapter -VMName VM`)."
 
-constexpr ErrorCatalogEntry kEntries[]{
+constexpr ErrorCatalogEntry kHcnEntries[]{
     {HCN_ERROR_CONSTANT(NetworkNotFound),
      "The network named in the call does not exist on the host.",
      {"The network was deleted or re-created with a new ID (HNS restart, reboot, flannel or the CNI "
@@ -356,7 +356,7 @@ constexpr ErrorCatalogEntry kEntries[]{
 
 std::span<const ErrorCatalogEntry> hcnErrorEntries()
 {
-    return kEntries;
+    return kHcnEntries;
 }
 
 } // namespace hcn::detail

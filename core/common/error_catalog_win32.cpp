@@ -6,7 +6,7 @@
 namespace hcn::detail {
 namespace {
 
-constexpr ErrorCatalogEntry kEntries[]{
+constexpr ErrorCatalogEntry kWin32Entries[]{
     {HCN_ERROR_CONSTANT(Ok),
      "Success. It is not an error, but it shows up in reports when a caller treated a successful call "
      "as a failure.",
@@ -157,7 +157,7 @@ constexpr ErrorCatalogEntry kEntries[]{
 
 std::span<const ErrorCatalogEntry> win32ErrorEntries()
 {
-    return kEntries;
+    return kWin32Entries;
 }
 
 } // namespace hcn::detail

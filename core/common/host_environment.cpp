@@ -13,7 +13,7 @@
 namespace hcn {
 namespace {
 
-using Json = nlohmann::json;
+using PlainJson = nlohmann::json;
 
 constexpr const char* kEnvironmentVariable = "HCN_SIM_ENVIRONMENT";
 
@@ -33,13 +33,13 @@ Status fieldError(std::size_t index, const std::string& name, std::string_view f
                                        std::string(field) + "\": " + problem);
 }
 
-std::string quoted(const Json& value)
+std::string quoted(const PlainJson& value)
 {
     return value.dump();
 }
 
 /// Reads an optional string field; absent and null both mean "not given".
-bool optionalString(const Json& object, const char* key, const Json*& out)
+bool optionalString(const PlainJson& object, const char* key, const PlainJson*& out)
 {
     out = nullptr;
     const auto it = object.find(key);
@@ -49,7 +49,7 @@ bool optionalString(const Json& object, const char* key, const Json*& out)
     return it->is_string();
 }
 
-Result<HostAdapter> parseAdapter(const Json& item, std::size_t index)
+Result<HostAdapter> parseAdapter(const PlainJson& item, std::size_t index)
 {
     if (!item.is_object())
         return Status(hr::InvalidJson, "Host environment " + adapterLabel(index, {}) + " must be an object.");
@@ -86,7 +86,7 @@ Result<HostAdapter> parseAdapter(const Json& item, std::size_t index)
         {"ipv6", IpFamily::V6, "\"fd00::4/64\"", &adapter.ipv6},
     };
     for (const auto& field : prefixFields) {
-        const Json* value = nullptr;
+        const PlainJson* value = nullptr;
         const bool isString = optionalString(item, field.key, value);
         if (!value)
             continue;
@@ -99,7 +99,7 @@ Result<HostAdapter> parseAdapter(const Json& item, std::size_t index)
         *field.target = *prefix;
     }
 
-    const Json* gateway = nullptr;
+    const PlainJson* gateway = nullptr;
     const bool gatewayIsString = optionalString(item, "gateway", gateway);
     if (gateway) {
         const auto address =
@@ -140,10 +140,10 @@ HostEnvironment HostEnvironment::defaultHost()
 
 Result<HostEnvironment> HostEnvironment::fromJson(std::string_view text)
 {
-    Json document;
+    PlainJson document;
     try {
-        document = Json::parse(text);
-    } catch (const Json::parse_error& error) {
+        document = PlainJson::parse(text);
+    } catch (const PlainJson::parse_error& error) {
         // Drop nlohmann's "[json.exception.parse_error.101] " tag: users need the position, not the id.
         std::string reason = error.what();
         if (const auto tagEnd = reason.find("] ");

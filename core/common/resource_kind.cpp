@@ -1,5 +1,7 @@
 #include "hcn/resource_kind.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -50,14 +52,6 @@ constexpr std::array<KindAlias, 5> kAliases{{
     {"gns", ResourceKind::GuestNetworkService},
 }};
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 } // namespace
 
 std::string_view resourceKindName(ResourceKind kind)
@@ -103,10 +97,10 @@ ResourceKind resourceKindFromPlural(std::string_view plural)
 ResourceKind resourceKindFromWord(std::string_view word)
 {
     for (const KindSpelling& entry : kSpellings)
-        if (equalsIgnoringCase(word, entry.name) || equalsIgnoringCase(word, entry.plural))
+        if (equalsIgnoreCase(word, entry.name) || equalsIgnoreCase(word, entry.plural))
             return entry.kind;
     for (const KindAlias& alias : kAliases)
-        if (equalsIgnoringCase(word, alias.word))
+        if (equalsIgnoreCase(word, alias.word))
             return alias.kind;
     return ResourceKind::Invalid;
 }

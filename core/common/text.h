@@ -1,5 +1,6 @@
 #pragma once
-// Small text helpers shared by the core: ASCII case folding and hex digits (HCN names, GUIDs, MACs).
+// Small text helpers shared by the core: ASCII case folding, hex digits (HCN names, GUIDs, MACs) and
+// trimming.
 
 #include <algorithm>
 #include <string>
@@ -24,6 +25,37 @@ inline std::string lowerCopy(std::string_view text)
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(), lowerAscii);
     return out;
+}
+
+/// A space or a tab: what separates the columns and values of pasted text.
+inline bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/// `s` without leading and trailing blanks (spaces, tabs).
+inline std::string_view trimBlanks(std::string_view s)
+{
+    while (!s.empty() && isBlank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isBlank(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+inline bool isAsciiSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/// `s` without leading and trailing ASCII white space (line breaks included).
+inline std::string_view trimSpace(std::string_view s)
+{
+    while (!s.empty() && isAsciiSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isAsciiSpace(s.back()))
+        s.remove_suffix(1);
+    return s;
 }
 
 /// The value of one hex digit, or -1.

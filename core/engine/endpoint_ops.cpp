@@ -290,12 +290,6 @@ Status assignMac(NetworkObject& network, Transaction& tx, EndpointObject& endpoi
     return Status::success();
 }
 
-bool samePolicy(const Json& a, const Json& b)
-{
-    return a.value("Type", "") == b.value("Type", "") &&
-           a.value("Settings", Json::object()) == b.value("Settings", Json::object());
-}
-
 Status applyPolicyRequest(Json& policies, const std::string& requestType, const Json& incoming)
 {
     if (requestType == "Add") {

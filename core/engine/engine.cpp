@@ -3,6 +3,7 @@
 
 #include "hcn/engine.h"
 
+#include "common/json_type_guard.h"
 #include "common/log.h"
 #include "engine/engine_state.h"
 #include "engine/feature_gates.h"
@@ -199,18 +200,6 @@ Status invalidKind()
     return Status(hr::InvalidArg, "unknown resource kind.");
 }
 
-/// Runs an operation; a JSON type error from a free-form (Any) field becomes an error value instead of
-/// crossing the API. The operation's Transaction rolls back as the exception unwinds it.
-template <typename F> auto guarded(F&& operation) -> decltype(operation())
-{
-    try {
-        return operation();
-    } catch (const nlohmann::json::exception& error) {
-        return Status(hr::InvalidJson,
-                      std::string("a value has an unexpected JSON type (") + error.what() + ").");
-    }
-}
-
 bool protocolsOverlap(PortProtocol a, PortProtocol b)
 {
     return (static_cast<std::uint32_t>(a) & static_cast<std::uint32_t>(b)) != 0;
@@ -258,7 +247,7 @@ Result<Handle> Engine::create(ResourceKind kind, const Guid& id, std::string_vie
     ++m_impl->generation; // documents may change: every kept document text is stale from here on
     auto& state = m_impl->state;
     Transaction tx(m_impl->dispatcher.hasSubscribers());
-    Result<Guid> created = guarded([&]() -> Result<Guid> {
+    Result<Guid> created = guardJsonTypes("a document", [&]() -> Result<Guid> {
         Result<Guid> result = invalidKind();
         switch (kind) {
         case ResourceKind::Network:
@@ -333,7 +322,7 @@ Status Engine::modify(ResourceKind kind, Handle handle, std::string_view setting
     Status result;
     auto run = [&](const auto& map, auto&& op) {
         auto object = m_impl->resolve(map, kind, handle);
-        result = object.ok() ? guarded([&] { return op(**object); }) : object.status();
+        result = object.ok() ? guardJsonTypes("a document", [&] { return op(**object); }) : object.status();
     };
     switch (kind) {
     case ResourceKind::Network:

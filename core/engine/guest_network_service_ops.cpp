@@ -8,11 +8,6 @@
 namespace hcn::ops {
 namespace {
 
-std::string idTextOf(const Json& doc, const Guid& id)
-{
-    return doc.value("ID", id.toString());
-}
-
 const schema::EnumDef& serviceStates()
 {
     return *schema::Catalog::builtin().enumeration("GuestNetworkServiceState");

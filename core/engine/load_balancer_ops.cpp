@@ -7,11 +7,6 @@
 namespace hcn::ops {
 namespace {
 
-std::string idTextOf(const Json& doc, const Guid& id)
-{
-    return doc.value("ID", id.toString());
-}
-
 struct LbPlan
 {
     std::vector<Guid> endpoints;

@@ -14,11 +14,6 @@ bool isDefaultType(const std::string& type)
     return type == "HostDefault" || type == "GuestDefault";
 }
 
-std::string idTextOf(const Json& doc, const Guid& id)
-{
-    return doc.value("ID", id.toString());
-}
-
 /// Registers the undo of a namespace change and returns the document as it was (for the datapath).
 std::shared_ptr<const Json> snapshotNamespace(Transaction& tx, NamespaceObject& ns)
 {

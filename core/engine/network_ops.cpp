@@ -241,12 +241,6 @@ void dropName(EngineState& state, Transaction& tx, const std::string& name)
     tx.onRollback([&state, key, id] { state.networkNames[key] = id; });
 }
 
-bool samePolicy(const Json& a, const Json& b)
-{
-    return a.value("Type", "") == b.value("Type", "") &&
-           a.value("Settings", Json::object()) == b.value("Settings", Json::object());
-}
-
 Status modifyPolicies(Json& doc, const std::string& requestType, const Json& settings)
 {
     const Json& incoming = settings.value("Policies", Json::array());

@@ -11,9 +11,24 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 
 namespace hcn::ops {
+
+/// An object's ID as the client spelled it (its stored document's "ID"; notifications carry this
+/// spelling), else the canonical text of `id`.
+inline std::string idTextOf(const Json& doc, const Guid& id)
+{
+    return doc.value("ID", id.toString());
+}
+
+/// Two policies are the same when their Type and Settings are (how a Remove modify request finds them).
+inline bool samePolicy(const Json& a, const Json& b)
+{
+    return a.value("Type", "") == b.value("Type", "") &&
+           a.value("Settings", Json::object()) == b.value("Settings", Json::object());
+}
 
 // Networks (network_ops.cpp)
 Result<Guid> createNetwork(EngineState& state, Transaction& tx, const Guid& id, Json doc);

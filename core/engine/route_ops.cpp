@@ -7,11 +7,6 @@
 namespace hcn::ops {
 namespace {
 
-std::string idTextOf(const Json& doc, const Guid& id)
-{
-    return doc.value("ID", id.toString());
-}
-
 /// Checks a normalized HostComputeRoute and returns the endpoints it names (references are spelled as the
 /// objects spell their IDs). Routes may be given as the documented "Routes" or as hcsshim's "Setting"; both
 /// are kept as sent.

@@ -199,12 +199,6 @@ std::optional<PropertyLine> readPropertyLine(std::string_view text)
     return line;
 }
 
-std::string lineRange(int first, int last)
-{
-    return first == last ? "line " + std::to_string(first)
-                         : "lines " + std::to_string(first) + "-" + std::to_string(last);
-}
-
 /// The kind a `Get-Hns*` command line before a block names, when its output is the objects themselves.
 ResourceKind commandKind(std::string_view line)
 {
@@ -375,9 +369,10 @@ public:
                 if (isElisionLine(t)) {
                     m_properties.back().elidedAfter = true;
                     m_properties.back().lastIndex = i;
-                    m_result.warnings.push_back({m_lines[i].sourceLine, m_lines[i].sourceLine,
-                                                 lineRange(m_lines[i].sourceLine, m_lines[i].sourceLine) +
-                                                     ": lines elided with '...'; the object is incomplete"});
+                    m_result.warnings.push_back(
+                        {m_lines[i].sourceLine, m_lines[i].sourceLine,
+                         tables::lineRange(m_lines[i].sourceLine, m_lines[i].sourceLine) +
+                             ": lines elided with '...'; the object is incomplete"});
                     continue;
                 }
                 const bool startsBlock = property && i + 1 < m_texts.size() &&
@@ -574,7 +569,7 @@ private:
             if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
                 m_result.warnings.push_back(
                     {first, last,
-                     lineRange(first, last) + ": list view naming no HNS property; not imported"});
+                     tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});
             return;
         }
         FoundValue found;
@@ -602,13 +597,13 @@ private:
                 const int from = m_lines[property.firstIndex].sourceLine;
                 const int to = m_lines[property.lastIndex].sourceLine;
                 m_result.warnings.push_back({from, to,
-                                             lineRange(from, to) + ": " + name +
+                                             tables::lineRange(from, to) + ": " + name +
                                                  ": the value could not be read in full; kept as text"});
             } else if (notes.cut) {
                 const int from = m_lines[property.firstIndex].sourceLine;
                 const int to = m_lines[property.lastIndex].sourceLine;
                 m_result.warnings.push_back({from, to,
-                                             lineRange(from, to) + ": " + name +
+                                             tables::lineRange(from, to) + ": " + name +
                                                  ": cut by the paste; only its complete part was read"});
             }
             for (std::string& loss : notes.losses)

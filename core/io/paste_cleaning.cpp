@@ -1,5 +1,6 @@
 // Pasted text, line by line: what a console, a chat window or a ticket system put around the output.
 
+#include "common/text.h"
 #include "hcn/dump_text.h"
 
 #include <array>
@@ -15,11 +16,6 @@ constexpr std::array<std::string_view, 16> kStreamPrefixes = {
     "AVERTISSEMENT", "DÉBOGUER",       "DETALLADO", "ADVERTENCIA", "DETTAGLIATO", "AVVISO",
     "ПОДРОБНО",      "ПРЕДУПРЕЖДЕНИЕ", "詳細",      "警告",
 };
-
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
 
 std::string_view skipBlanks(std::string_view line, std::size_t max = std::string_view::npos)
 {

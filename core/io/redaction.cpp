@@ -31,7 +31,7 @@ bool isHex(char c)
     return std::isxdigit(static_cast<unsigned char>(c)) != 0;
 }
 
-bool isWordChar(char c)
+bool isAlnumOrUnderscore(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
 }
@@ -39,7 +39,7 @@ bool isWordChar(char c)
 /// Characters a name token is made of ("nginx-7c5ddbdf54-4tq9r", "svc.cluster.local").
 bool isNameChar(char c)
 {
-    return isWordChar(c) || c == '-' || c == '.';
+    return isAlnumOrUnderscore(c) || c == '-' || c == '.';
 }
 
 bool hasLower(std::string_view text)
@@ -311,8 +311,9 @@ struct Redactor::Impl
             if (i == start || i - start > 3)
                 return 0;
         }
-        if (i < text.size() && (isWordChar(text[i]) || (text[i] == '.' && i + 1 < text.size() &&
-                                                         std::isdigit(static_cast<unsigned char>(text[i + 1])))))
+        if (i < text.size() &&
+            (isAlnumOrUnderscore(text[i]) || (text[i] == '.' && i + 1 < text.size() &&
+                                              std::isdigit(static_cast<unsigned char>(text[i + 1])))))
             return 0;
         return i;
     }
@@ -327,7 +328,7 @@ struct Redactor::Impl
         }
         if (colons < 2)
             return 0;
-        if (i < text.size() && isWordChar(text[i]))
+        if (i < text.size() && isAlnumOrUnderscore(text[i]))
             return 0;
         // Trailing punctuation of a sentence ("... fe80::1.") and a lone trailing colon ("fd00::1: x").
         while (i > 0 && (text[i - 1] == '.' || (text[i - 1] == ':' && !(i >= 2 && text[i - 2] == ':'))))
@@ -345,7 +346,7 @@ struct Redactor::Impl
         int value = 0;
         while (i < text.size() && i <= 3 && std::isdigit(static_cast<unsigned char>(text[i])))
             value = value * 10 + (text[i++] - '0');
-        if (i < text.size() && isWordChar(text[i]))
+        if (i < text.size() && isAlnumOrUnderscore(text[i]))
             return -1;
         used = i;
         return value;
@@ -402,7 +403,7 @@ struct Redactor::Impl
             const char c = in[i];
             const std::string_view rest = in.substr(i);
             // GUIDs and MACs are found even glued to a word ("NAT2E6B9C40-81D3-...").
-            if (isGuidAt(rest) && (rest.size() == 36 || !isWordChar(rest[36]))) {
+            if (isGuidAt(rest) && (rest.size() == 36 || !isAlnumOrUnderscore(rest[36]))) {
                 out += mapGuid(rest);
                 i += 36;
                 continue;
@@ -412,8 +413,8 @@ struct Redactor::Impl
                 i += 17;
                 continue;
             }
-            const bool boundary = i == 0 || !(isWordChar(in[i - 1]) || in[i - 1] == ':' ||
-                                              (in[i - 1] == '.' && i >= 2 && isWordChar(in[i - 2])));
+            const bool boundary = i == 0 || !(isAlnumOrUnderscore(in[i - 1]) || in[i - 1] == ':' ||
+                                              (in[i - 1] == '.' && i >= 2 && isAlnumOrUnderscore(in[i - 2])));
             if (!boundary || !(isNameChar(c) || c == ':')) {
                 out += c;
                 ++i;

@@ -2,6 +2,8 @@
 // Small text tests every dump reader of core/io shares: blanks, the ellipsis people paste, lines the
 // sender cut out, and the .NET type names PowerShell prints instead of a value.
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -10,21 +12,6 @@ namespace hcn::io {
 
 /// "…" (U+2026) in UTF-8: PowerShell 7 and chat tools cut text with it, Windows PowerShell 5.1 with "...".
 inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-
-inline bool isBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-/// `s` without leading and trailing blanks (spaces, tabs).
-inline std::string_view trimBlanks(std::string_view s)
-{
-    while (!s.empty() && isBlank(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isBlank(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
 
 /// `...`, `....` or `…` alone (blanks trimmed): the sender cut lines out here.
 inline bool isElisionLine(std::string_view t)

@@ -1,5 +1,6 @@
 #include "hcn/host_state.h"
 
+#include "common/text.h"
 #include "hcn/endpoint_flags.h"
 #include "hcn/guid.h"
 #include "hcn/schema_normalizer.h"
@@ -11,17 +12,17 @@ namespace hcn {
 
 namespace {
 
-using Json = nlohmann::json;
+using PlainJson = nlohmann::json;
 using T = NotificationType;
 using Op = HostUpdate::Op;
 
 const HostDocument& nullDocument()
 {
-    static const HostDocument null = std::make_shared<const Json>();
+    static const HostDocument null = std::make_shared<const PlainJson>();
     return null;
 }
 
-const Json* member(const Json& object, const char* key)
+const PlainJson* member(const PlainJson& object, const char* key)
 {
     if (!object.is_object())
         return nullptr;
@@ -29,14 +30,14 @@ const Json* member(const Json& object, const char* key)
     return it == object.end() ? nullptr : &*it;
 }
 
-std::string stringMember(const Json& object, const char* key)
+std::string stringMember(const PlainJson& object, const char* key)
 {
-    const Json* value = member(object, key);
+    const PlainJson* value = member(object, key);
     return value && value->is_string() ? value->get<std::string>() : std::string();
 }
 
 /// A GUID-valued field's canonical ID; empty when it is no string.
-std::string idField(const Json& value)
+std::string idField(const PlainJson& value)
 {
     return value.is_string() ? canonicalObjectId(std::string_view(value.get_ref<const std::string&>()))
                              : std::string();
@@ -45,7 +46,7 @@ std::string idField(const Json& value)
 /// A document inside `data`, sharing its ownership (no copy); null when absent or not an object.
 HostDocument part(const HostDocument& data, const char* key)
 {
-    const Json* value = key ? member(*data, key) : data.get();
+    const PlainJson* value = key ? member(*data, key) : data.get();
     return value && value->is_object() ? HostDocument(data, value) : nullptr;
 }
 
@@ -59,7 +60,7 @@ void addUpdates(ParsedNotification& p)
             return; // a store without a document would lose the object's state: leave it as it is
         p.updates.push_back(HostUpdate{op, kind, std::move(id), std::move(document)});
     };
-    const Json& data = *p.data;
+    const PlainJson& data = *p.data;
     switch (p.type) {
     case T::NetworkCreate:
     case T::NamespaceCreate:
@@ -110,14 +111,6 @@ void addUpdates(ParsedNotification& p)
     }
 }
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 bool sameDocument(const HostDocument& a, const HostDocument& b)
 {
     return a == b || *a == *b;
@@ -149,34 +142,34 @@ std::string canonicalObjectId(std::string_view text)
     return upper;
 }
 
-std::string endpointNetworkId(const Json& endpoint)
+std::string endpointNetworkId(const PlainJson& endpoint)
 {
-    const Json* value = member(endpoint, "HostComputeNetwork");
+    const PlainJson* value = member(endpoint, "HostComputeNetwork");
     return value ? idField(*value) : std::string();
 }
 
-std::string endpointNamespaceId(const Json& endpoint)
+std::string endpointNamespaceId(const PlainJson& endpoint)
 {
-    const Json* value = member(endpoint, "HostComputeNamespace");
+    const PlainJson* value = member(endpoint, "HostComputeNamespace");
     return value ? idField(*value) : std::string();
 }
 
-bool isRemoteEndpoint(const Json& endpoint)
+bool isRemoteEndpoint(const PlainJson& endpoint)
 {
-    const Json* flags = member(endpoint, "Flags");
+    const PlainJson* flags = member(endpoint, "Flags");
     return flags && flags->is_number_integer() && (flags->get<std::int64_t>() & kRemoteEndpointFlag) != 0;
 }
 
-std::vector<std::string> namespaceEndpointIds(const Json& ns)
+std::vector<std::string> namespaceEndpointIds(const PlainJson& ns)
 {
     std::vector<std::string> ids;
-    const Json* resources = member(ns, "Resources");
+    const PlainJson* resources = member(ns, "Resources");
     if (!resources || !resources->is_array())
         return ids;
-    for (const Json& resource : *resources) {
-        if (!equalsIgnoringCase(stringMember(resource, "Type"), "Endpoint"))
+    for (const PlainJson& resource : *resources) {
+        if (!equalsIgnoreCase(stringMember(resource, "Type"), "Endpoint"))
             continue;
-        const Json* data = member(resource, "Data");
+        const PlainJson* data = member(resource, "Data");
         if (!data)
             continue;
         // hcsshim reads "ID", the documentation says "Id": accept both.
@@ -199,14 +192,14 @@ ParsedNotification parseNotification(const Notification& notification)
     p.data = nullDocument();
     if (notification.data.empty())
         return p;
-    Json base;
+    PlainJson base;
     if (Status s = schema::parseObject(notification.data, base); !s.ok()) {
         p.error = s.detail();
         return p;
     }
     p.objectId = canonicalObjectId(stringMember(base, "ID"));
     if (auto data = base.find("Data"); data != base.end() && !data->is_null())
-        p.data = std::make_shared<const Json>(std::move(*data));
+        p.data = std::make_shared<const PlainJson>(std::move(*data));
     if (p.kind == ResourceKind::Invalid) {
         const std::string objectType = stringMember(*p.data, "ObjectType"); // policy events
         if (objectType == "Network" || objectType == "Endpoint")
@@ -218,7 +211,7 @@ ParsedNotification parseNotification(const Notification& notification)
 
 Result<std::vector<HostObject>> parseHostSnapshot(std::string_view text)
 {
-    Json root;
+    PlainJson root;
     if (Status s = schema::parseObject(text, root); !s.ok())
         return Status(s.code(), "the host's snapshot: " + s.detail());
     std::vector<HostObject> objects;
@@ -226,14 +219,14 @@ Result<std::vector<HostObject>> parseHostSnapshot(std::string_view text)
         auto section = root.find(std::string(resourceKindPlural(kind)));
         if (section == root.end() || !section->is_array())
             continue;
-        for (Json& document : *section) {
+        for (PlainJson& document : *section) {
             if (!document.is_object())
                 continue;
             std::string id = canonicalObjectId(stringMember(document, "ID"));
             if (id.empty())
                 continue;
             objects.push_back(
-                HostObject{kind, std::move(id), std::make_shared<const Json>(std::move(document))});
+                HostObject{kind, std::move(id), std::make_shared<const PlainJson>(std::move(document))});
         }
     }
     return objects;

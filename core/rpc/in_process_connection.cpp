@@ -51,6 +51,7 @@ struct InProcessConnection::Impl
                                            context, resources, events, [this] { discardEvents(); }, false)
     {
         context.clients = 1; // this connection, as hcnd counts the client talking to it
+        context.connectionsAccepted = 1;
     }
 
     /// Drops the queued events (on the engine's dispatcher thread).

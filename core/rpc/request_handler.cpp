@@ -393,6 +393,7 @@ RequestHandler::Reply RequestHandler::hello(bool withCounts) const
                          {"LoadBalancers", counts.loadBalancers},
                          {"OpenHandles", counts.openHandles}};
         out["Clients"] = m_context.clients.load();
+        out["ConnectionsAccepted"] = m_context.connectionsAccepted.load();
     }
     return {out.dump(), {}};
 }

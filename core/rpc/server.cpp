@@ -155,6 +155,7 @@ std::shared_ptr<Connection> Server::Impl::addConnection(std::unique_ptr<ByteStre
     std::lock_guard lock(connectionsMutex);
     connections.emplace(connection.get(), connection);
     context->clients = connections.size();
+    ++context->connectionsAccepted;
     return connection;
 }
 

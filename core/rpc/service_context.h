@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace hcn::rpc {
@@ -18,7 +19,8 @@ struct ServiceContext
     std::size_t maxMessageBytes;
     int maxJsonDepth;
     std::size_t clientQueue;
-    std::atomic<std::size_t> clients{0};
+    std::atomic<std::size_t> clients{0};               ///< connections open now
+    std::atomic<std::uint64_t> connectionsAccepted{0}; ///< connections accepted since the start
 };
 
 } // namespace hcn::rpc

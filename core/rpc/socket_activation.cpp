@@ -13,7 +13,7 @@ namespace hcn::rpc {
 
 namespace {
 
-Status bad(std::string message)
+Status activationError(std::string message)
 {
     return Status(hr::InvalidArg, "socket activation: " + std::move(message));
 }
@@ -41,7 +41,7 @@ Result<int> takeInheritedUnixSocket()
         return -1;
     long pid = 0;
     if (!parseWhole(pidText, pid) || pid <= 0)
-        return bad("LISTEN_PID \"" + std::string(pidText) + "\" is not a process ID.");
+        return activationError("LISTEN_PID \"" + std::string(pidText) + "\" is not a process ID.");
     if (pid != static_cast<long>(::getpid()))
         return -1; // meant for another process (a parent that did not clean up)
     const char* countText = std::getenv("LISTEN_FDS");
@@ -51,19 +51,20 @@ Result<int> takeInheritedUnixSocket()
     ::unsetenv("LISTEN_FDNAMES");
     long fds = 0;
     if (!parseWhole(count.c_str(), fds) || fds < 0)
-        return bad("LISTEN_FDS \"" + count + "\" is not a number of descriptors.");
+        return activationError("LISTEN_FDS \"" + count + "\" is not a number of descriptors.");
     if (fds == 0)
         return -1;
     if (fds != 1)
-        return bad("hcnd serves on one inherited socket, but " + count +
-                   " were passed (one ListenStream= in hcnd.socket).");
+        return activationError("hcnd serves on one inherited socket, but " + count +
+                               " were passed (one ListenStream= in hcnd.socket).");
     const int fd = kFirstInheritedFd;
     if (::fcntl(fd, F_GETFD) < 0)
-        return bad("descriptor 3 is not open.");
+        return activationError("descriptor 3 is not open.");
     if (socketOption(fd, SO_DOMAIN) != AF_UNIX || socketOption(fd, SO_TYPE) != SOCK_STREAM)
-        return bad("descriptor 3 is not a Unix stream socket (ListenStream=PATH in hcnd.socket).");
+        return activationError(
+            "descriptor 3 is not a Unix stream socket (ListenStream=PATH in hcnd.socket).");
     if (socketOption(fd, SO_ACCEPTCONN) != 1)
-        return bad("descriptor 3 is not a listening socket (hcnd.socket needs Accept=no).");
+        return activationError("descriptor 3 is not a listening socket (hcnd.socket needs Accept=no).");
     // Ours alone: programs hcnd might start must not inherit it.
     ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC);
     return fd;

@@ -31,7 +31,7 @@ bool lessIgnoreCase(std::string_view a, std::string_view b)
     throw std::runtime_error("malformed schema catalog: " + what);
 }
 
-std::string stringOr(const json& object, const char* key, std::string fallback = {})
+std::string memberStringOr(const json& object, const char* key, std::string fallback = {})
 {
     auto it = object.find(key);
     if (it == object.end() || it->is_null())
@@ -43,7 +43,7 @@ std::string stringOr(const json& object, const char* key, std::string fallback =
 
 SchemaVersion versionOf(const json& object, const std::string& where)
 {
-    const std::string text = stringOr(object, "since");
+    const std::string text = memberStringOr(object, "since");
     if (text.empty())
         return {};
     auto version = SchemaVersion::parse(text);
@@ -114,17 +114,17 @@ FieldDef parseField(const json& entry, const std::string& typeName)
     if (!entry.is_object())
         malformed(typeName + ": a field entry is not an object");
     FieldDef field;
-    field.name = stringOr(entry, "name");
+    field.name = memberStringOr(entry, "name");
     const std::string where = typeName + "." + field.name;
     if (field.name.empty())
         malformed(typeName + ": a field has no name");
-    field.kind = fieldKindFromName(stringOr(entry, "kind", "scalar"), where);
+    field.kind = fieldKindFromName(memberStringOr(entry, "kind", "scalar"), where);
     field.isArray = entry.value("isArray", false);
-    field.scalar = scalarFromName(stringOr(entry, "scalar"), where);
-    field.format = formatFromName(stringOr(entry, "format"), where);
-    field.typeName = stringOr(entry, "typeName");
+    field.scalar = scalarFromName(memberStringOr(entry, "scalar"), where);
+    field.format = formatFromName(memberStringOr(entry, "format"), where);
+    field.typeName = memberStringOr(entry, "typeName");
     field.since = versionOf(entry, where);
-    field.description = stringOr(entry, "description");
+    field.description = memberStringOr(entry, "description");
     field.readOnly = entry.value("readOnly", false);
     if (field.kind == FieldKind::Scalar && field.scalar == ScalarKind::None)
         malformed(where + ": a scalar field needs \"scalar\"");
@@ -216,10 +216,10 @@ std::unique_ptr<Catalog> Catalog::fromJson(std::string_view text)
             if (!entry.is_object())
                 malformed("a type entry is not an object");
             TypeDef type;
-            type.name = stringOr(entry, "name");
+            type.name = memberStringOr(entry, "name");
             if (type.name.empty())
                 malformed("a type has no name");
-            type.description = stringOr(entry, "description");
+            type.description = memberStringOr(entry, "description");
             for (const auto& parent : arrayAt(entry, "derivedFrom", type.name))
                 type.derivedFrom.push_back(parent.get<std::string>());
             for (const auto& fieldEntry : arrayAt(entry, "fields", type.name))
@@ -231,14 +231,14 @@ std::unique_ptr<Catalog> Catalog::fromJson(std::string_view text)
             if (!entry.is_object())
                 malformed("an enum entry is not an object");
             EnumDef enumDef;
-            enumDef.name = stringOr(entry, "name");
+            enumDef.name = memberStringOr(entry, "name");
             if (enumDef.name.empty())
                 malformed("an enum has no name");
             enumDef.bitmask = entry.value("bitmask", false);
             enumDef.emitNumeric = entry.value("emitNumeric", false);
             for (const auto& valueEntry : arrayAt(entry, "values", enumDef.name)) {
                 EnumValue value;
-                value.name = stringOr(valueEntry, "name");
+                value.name = memberStringOr(valueEntry, "name");
                 const std::string where = enumDef.name + "." + value.name;
                 if (value.name.empty())
                     malformed(enumDef.name + ": a value has no name");
@@ -246,7 +246,7 @@ std::unique_ptr<Catalog> Catalog::fromJson(std::string_view text)
                     malformed(where + ": numeric must be an integer");
                 value.numeric = valueEntry["numeric"].get<std::int64_t>();
                 value.since = versionOf(valueEntry, where);
-                value.description = stringOr(valueEntry, "description");
+                value.description = memberStringOr(valueEntry, "description");
                 if (enumDef.find(value.name))
                     malformed(where + ": duplicate value name");
                 if (enumDef.bitmask && value.numeric < 0)
@@ -258,9 +258,9 @@ std::unique_ptr<Catalog> Catalog::fromJson(std::string_view text)
 
         for (const auto& entry : arrayAt(root, "policyBindings", "catalog")) {
             PolicySettingsBinding binding;
-            binding.policyType = stringOr(entry, "policyType");
-            binding.value = stringOr(entry, "value");
-            binding.settingsType = stringOr(entry, "settingsType");
+            binding.policyType = memberStringOr(entry, "policyType");
+            binding.value = memberStringOr(entry, "value");
+            binding.settingsType = memberStringOr(entry, "settingsType");
             catalog->m_bindings.push_back(std::move(binding));
         }
     } catch (const json::exception& error) {

@@ -33,15 +33,6 @@ enum class Problem
     Value        ///< other unknown enum values, bad MACs, bad lists
 };
 
-std::string_view trimmed(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 /// Splits on any of the separators; empty items are kept so "80,,443" can be reported.
 std::vector<std::string_view> split(std::string_view text, std::string_view separators)
 {
@@ -49,8 +40,8 @@ std::vector<std::string_view> split(std::string_view text, std::string_view sepa
     std::size_t start = 0;
     while (true) {
         const auto at = text.find_first_of(separators, start);
-        items.push_back(
-            trimmed(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+        items.push_back(trimBlanks(
+            text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
         if (at == std::string_view::npos)
             return items;
         start = at + 1;
@@ -107,7 +98,7 @@ std::string quotedText(std::string_view text)
 }
 
 /// Reads a JSON number as an unsigned integer; nullopt for negative, fractional or too large numbers.
-std::optional<std::uint64_t> unsignedValue(const json& value)
+std::optional<std::uint64_t> unsignedOf(const json& value)
 {
     if (value.is_number_unsigned())
         return value.get<std::uint64_t>();
@@ -468,7 +459,7 @@ Status Normalizer::scalar(json& value, const FieldDef& f, bool inSettings)
             return fail(Problem::Json, inSettings,
                         std::string("expected ") + range.name + ", got " + jsonKind(value) + " " +
                             shown(value));
-        const auto n = unsignedValue(value);
+        const auto n = unsignedOf(value);
         if (!n || *n > range.max)
             return fail(Problem::Json, inSettings,
                         std::string("expected ") + range.name + ", got " + shown(value));
@@ -585,9 +576,9 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
         std::string canonical;
         for (auto item : split(text, ",")) {
             const auto dash = item.find('-');
-            const auto low = parseDecimal(trimmed(item.substr(0, dash)));
+            const auto low = parseDecimal(trimBlanks(item.substr(0, dash)));
             const auto high =
-                dash == std::string_view::npos ? low : parseDecimal(trimmed(item.substr(dash + 1)));
+                dash == std::string_view::npos ? low : parseDecimal(trimBlanks(item.substr(dash + 1)));
             if (!low || !high || *low > 0xFFFF || *high > 0xFFFF || *low > *high)
                 return fail(Problem::Value, inSettings,
                             quotedText(item) +
@@ -626,7 +617,7 @@ Status Normalizer::enumerated(json& value, const EnumDef& enumDef, bool inSettin
     if (value.is_string()) {
         const std::string& text = value.get_ref<const std::string&>();
         if (!enumDef.bitmask) {
-            const EnumValue* found = enumDef.find(trimmed(text));
+            const EnumValue* found = enumDef.find(trimBlanks(text));
             if (!found)
                 return fail(problem, inSettings, notAValue(quotedText(text), enumDef, false));
             setEnumValue(value, enumDef, *found);
@@ -655,7 +646,7 @@ Status Normalizer::enumerated(json& value, const EnumDef& enumDef, bool inSettin
                         "expected " + withArticle(enumDef.name) + " name or whole number, got " +
                             shown(value));
     }
-    const auto n = unsignedValue(value); // nullopt for negative numbers: no enum value is negative
+    const auto n = unsignedOf(value); // nullopt for negative numbers: no enum value is negative
 
     if (enumDef.bitmask) {
         if (!n || !enumDef.validMask(*n))

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -19,6 +20,7 @@
 #include <string>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -140,6 +142,20 @@ private:
 
     int m_fd = -1;
 };
+
+/// Polls `value` on the wall clock until it equals `expected` or `timeoutMs` have passed; returns the
+/// last value seen. For values read from the service over blocking sockets, where QTRY's event-loop
+/// waits are the wrong tool (each poll is a round trip to another process, not a Qt event).
+template <typename F, typename T> auto pollUntilEquals(F&& value, const T& expected, int timeoutMs)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    auto seen = value();
+    while (!(seen == expected) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        seen = value();
+    }
+    return seen;
+}
 
 /// The JSON of a frame (null when there is none or it is not JSON).
 inline nlohmann::json parsed(const std::optional<std::string>& frame)

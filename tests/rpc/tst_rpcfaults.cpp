@@ -168,16 +168,21 @@ void TestRpcFaults::clientGoneMidCallLeavesNothingBehind()
     RawConnection observer;
     QVERIFY(observer.connect(m_hcnd.socket()));
     const std::uint64_t baseline = openHandles(observer, 1);
+    const auto info = [&observer] { return parsed(observer.call(2, "hcnd.info"))["result"]; };
+    const auto accepted = [&info] { return info().value("ConnectionsAccepted", std::uint64_t(0)); };
+    const std::uint64_t acceptedBefore = accepted();
     for (int round = 0; round < 5; ++round) {
         RawConnection gone;
         QVERIFY(gone.connect(m_hcnd.socket()));
         QVERIFY(gone.sendBytes(std::string_view(bytes.constData(), std::size_t(bytes.size()))));
         gone.close(); // without reading a byte
     }
-    // Settled once the service has let go of every vanished connection (only the observer is left): a
-    // connection's requests are handled before its end is, so from then on nothing of theirs can change.
-    const auto clients = [&observer] { return parsed(observer.call(2, "hcnd.info"))["result"].value("Clients", -1); };
-    QTRY_COMPARE_WITH_TIMEOUT(clients(), 1, 10000);
+    // Settled once the service has accepted every vanished connection (a connect completes in the listen
+    // backlog, before hcnd accepts it) and let go of it again (only the observer is left): a connection's
+    // requests are handled before its end is, so from then on nothing of theirs can change.
+    QCOMPARE(hcntest::pollUntilEquals(accepted, acceptedBefore + 5, 30000), acceptedBefore + 5);
+    const auto clients = [&info] { return info().value("Clients", -1); };
+    QCOMPARE(hcntest::pollUntilEquals(clients, 1, 30000), 1);
     QCOMPARE(openHandles(observer, 2), baseline);
     const json ping = parsed(observer.call(3, "hcnd.ping"));
     QVERIFY2(ping.contains("result"), ping.dump().c_str());
