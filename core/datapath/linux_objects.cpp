@@ -1,0 +1,375 @@
+// The Linux datapath's operations on kernel objects: bridges, veth pairs, attachments, namespaces.
+
+#include "datapath/linux_ruleset.h"
+#include "datapath/linux_state.h"
+
+#include "common/log.h"
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fstream>
+#include <functional>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace hcn {
+
+using namespace linuxdp;
+
+namespace {
+
+/// Undo steps of one operation, run in reverse unless the operation completes.
+class LocalUndo
+{
+public:
+    ~LocalUndo()
+    {
+        for (auto it = m_steps.rbegin(); it != m_steps.rend(); ++it)
+            (*it)();
+    }
+    void add(std::function<void()> step) { m_steps.push_back(std::move(step)); }
+    void done() { m_steps.clear(); }
+
+private:
+    std::vector<std::function<void()>> m_steps;
+};
+
+void logFailure(const Status& s)
+{
+    if (!s.ok())
+        componentLogger("hcn.datapath")->warn("linux datapath cleanup: {}", s.detail());
+}
+
+Status makeDirectories(const std::string& path)
+{
+    std::string partial;
+    for (std::size_t i = 1; i <= path.size(); ++i)
+        if (i == path.size() || path[i] == '/') {
+            partial = path.substr(0, i);
+            if (mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST)
+                return Status(hr::Fail, "cannot create " + partial + ": " + std::strerror(errno) + ".");
+        }
+    return Status::success();
+}
+
+} // namespace
+
+Status LinuxDatapath::State::injected(const std::string& step)
+{
+    if (failSteps.erase(step))
+        return Status(hr::Fail, "the linux datapath was told to fail step \"" + step + "\".");
+    return Status::success();
+}
+
+Status LinuxDatapath::State::ensureTables()
+{
+    if (tablesReady)
+        return Status::success();
+    if (Status s = nft.run(removeTables() + createTables()); !s.ok())
+        return s;
+    tablesReady = true;
+    return Status::success();
+}
+
+Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
+{
+    if (networks.count(plan.id))
+        return Status(hr::NetworkAlreadyExists, "network " + plan.id.toString() + " is already programmed.");
+    if (Status s = ensureTables(); !s.ok())
+        return s;
+    LocalUndo undo;
+    if (Status s = host.addBridge(plan.bridge); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteLink(plan.bridge)); });
+    if (Status s = host.setAlias(plan.bridge, linkAlias(plan.id)); !s.ok())
+        return s;
+    for (const auto& cidr : plan.gatewayCidrs)
+        if (Status s = host.addAddress(plan.bridge, cidr); !s.ok())
+            return s;
+    if (Status s = host.setUp(plan.bridge); !s.ok())
+        return s;
+    if (Status s = injected("bridge"); !s.ok())
+        return s;
+    if (plan.masquerade && !forwardingEnabled) {
+        // Outbound NAT and published ports from other hosts are routed: the host must forward.
+        std::ofstream forward("/proc/sys/net/ipv4/ip_forward");
+        forward << "1\n";
+        forwardingEnabled = static_cast<bool>(forward);
+    }
+    if (Status s = nft.run(addNetworkRules(plan)); !s.ok())
+        return s;
+    networks.emplace(plan.id, plan);
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeNetwork(const Guid& id)
+{
+    auto it = networks.find(id);
+    if (it == networks.end())
+        return Status::success();
+    if (Status s = nft.run(removeNetworkRules(it->second)); !s.ok())
+        return s;
+    if (Status s = host.deleteLink(it->second.bridge); !s.ok()) {
+        logFailure(nft.run(addNetworkRules(it->second)));
+        return s;
+    }
+    networks.erase(it);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::addEndpoint(const EndpointPlan& plan)
+{
+    if (endpoints.count(plan.id))
+        return Status(hr::PortAlreadyExists, "endpoint " + plan.id.toString() + " is already programmed.");
+    if (plan.remote) {
+        endpoints.emplace(plan.id, plan);
+        return Status::success();
+    }
+    auto network = networks.find(plan.network);
+    if (network == networks.end())
+        return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
+                                               plan.network.toString() + ".");
+    if (Status s = ensureTables(); !s.ok())
+        return s;
+    LocalUndo undo;
+    if (Status s = host.addVeth(plan.hostVeth, plan.peerVeth, plan.mac); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteLink(plan.hostVeth)); }); // takes the peer with it
+    if (Status s = host.setAlias(plan.hostVeth, linkAlias(plan.id)); !s.ok())
+        return s;
+    if (Status s = host.setAlias(plan.peerVeth, linkAlias(plan.id)); !s.ok())
+        return s;
+    if (Status s = host.setMaster(plan.hostVeth, network->second.bridge); !s.ok())
+        return s;
+    if (Status s = host.setUp(plan.hostVeth); !s.ok())
+        return s;
+    if (Status s = injected("veth"); !s.ok())
+        return s;
+    if (Status s = injected("rules"); !s.ok())
+        return s;
+    if (Status s = nft.run(addEndpointRules(plan)); !s.ok())
+        return s;
+    endpoints.emplace(plan.id, plan);
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeEndpoint(const Guid& id)
+{
+    auto it = endpoints.find(id);
+    if (it == endpoints.end())
+        return Status::success();
+    if (it->second.remote) {
+        endpoints.erase(it);
+        return Status::success();
+    }
+    if (attachments.count(id))
+        if (Status s = detach(id); !s.ok())
+            return s;
+    if (Status s = nft.run(removeEndpointRules(it->second)); !s.ok())
+        return s;
+    if (Status s = host.deleteLink(it->second.hostVeth); !s.ok()) {
+        logFailure(nft.run(addEndpointRules(it->second)));
+        return s;
+    }
+    endpoints.erase(it);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::replaceEndpointRules(const Guid& id, const EndpointPlan& next)
+{
+    auto it = endpoints.find(id);
+    if (it == endpoints.end())
+        return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " + id.toString() + ".");
+    const std::string before = addEndpointRules(it->second);
+    const std::string after = addEndpointRules(next);
+    if (before != after)
+        if (Status s = nft.run(removeEndpointRules(it->second) + after); !s.ok())
+            return s;
+    const auto ns = it->second.ns;
+    it->second = next;
+    it->second.ns = ns; // attachment changes go through attach/detach
+    return Status::success();
+}
+
+Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
+{
+    auto ep = endpoints.find(endpointId);
+    if (ep == endpoints.end() || ep->second.remote)
+        return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " +
+                                                endpointId.toString() + ".");
+    if (attachments.count(endpointId))
+        return Status(hr::EndpointAlreadyAttached, "endpoint " + endpointId.toString() + " is already attached.");
+    if (!namespaces.count(nsId))
+        return Status(hr::GcnNetCompartmentNotFound, "the linux datapath has no namespace " + nsId.toString() + ".");
+    const EndpointPlan& plan = ep->second;
+    auto nsFd = NetnsFd::openPath(options.netnsDir + "/" + namespaceName(nsId));
+    if (!nsFd.ok())
+        return nsFd.status();
+    // eth0, eth1, ...: the first name no other endpoint of this namespace holds.
+    std::string ifname;
+    for (int i = 0; ifname.empty(); ++i) {
+        const std::string candidate = "eth" + std::to_string(i);
+        bool taken = false;
+        for (const auto& [id, a] : attachments)
+            taken = taken || (a.ns == nsId && a.interface == candidate);
+        if (!taken)
+            ifname = candidate;
+    }
+    auto inside = RouteSocket::openIn(nsFd->get());
+    if (!inside.ok())
+        return inside.status();
+    LocalUndo undo;
+    if (Status s = host.moveTo(plan.peerVeth, nsFd->get(), ifname); !s.ok())
+        return s;
+    undo.add([&] { logFailure(inside->moveTo(ifname, hostNs.get(), plan.peerVeth)); });
+    if (Status s = inside->setUp(ifname); !s.ok())
+        return s;
+    for (const auto& cidr : plan.addressCidrs)
+        if (Status s = inside->addAddress(ifname, cidr); !s.ok())
+            return s;
+    if (Status s = injected("attach.address"); !s.ok())
+        return s;
+    for (const auto& [destination, nextHop] : plan.routes) {
+        if (destination.empty())
+            continue;
+        if (Status s = injected("attach.route"); !s.ok())
+            return s;
+        if (Status s = inside->addRoute(ifname, destination, nextHop); !s.ok())
+            return s;
+    }
+    attachments[endpointId] = {nsId, ifname};
+    ep->second.ns = nsId;
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::detach(const Guid& endpointId)
+{
+    auto a = attachments.find(endpointId);
+    if (a == attachments.end())
+        return Status::success();
+    auto ep = endpoints.find(endpointId);
+    auto nsFd = NetnsFd::openPath(options.netnsDir + "/" + namespaceName(a->second.ns));
+    if (!nsFd.ok())
+        return nsFd.status();
+    auto inside = RouteSocket::openIn(nsFd->get());
+    if (!inside.ok())
+        return inside.status();
+    // Moving it out drops its addresses and routes with it; it comes back down, under its host name.
+    if (Status s = inside->moveTo(a->second.interface, hostNs.get(), ep->second.peerVeth); !s.ok())
+        return s;
+    attachments.erase(a);
+    ep->second.ns.reset();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::addNamespace(const Guid& id)
+{
+    if (namespaces.count(id))
+        return Status(hr::AlreadyExists, "namespace " + id.toString() + " is already programmed.");
+    const std::string name = namespaceName(id);
+    if (Status s = makeDirectories(options.stateDir); !s.ok())
+        return s;
+    // The mark first: a crash between the two leaves a mark without a namespace, never the reverse.
+    const std::string mark = options.stateDir + "/" + name;
+    {
+        std::ofstream out(mark);
+        out << hostNsInode << "\n";
+        if (!out)
+            return Status(hr::Fail, "cannot write " + mark + ".");
+    }
+    LocalUndo undo;
+    undo.add([mark] { ::unlink(mark.c_str()); });
+    if (Status s = createNamedNetns(options.netnsDir, name); !s.ok())
+        return s;
+    undo.add([&] { logFailure(removeNamedNetns(options.netnsDir, name)); });
+    if (Status s = injected("namespace"); !s.ok())
+        return s;
+    namespaces.insert(id);
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeNamespace(const Guid& id)
+{
+    if (!namespaces.count(id))
+        return Status::success();
+    for (auto it = attachments.begin(); it != attachments.end();) {
+        auto next = std::next(it);
+        if (it->second.ns == id)
+            if (Status s = detach(it->first); !s.ok())
+                return s;
+        it = next;
+    }
+    const std::string name = namespaceName(id);
+    if (Status s = removeNamedNetns(options.netnsDir, name); !s.ok())
+        return s;
+    ::unlink((options.stateDir + "/" + name).c_str());
+    namespaces.erase(id);
+    return Status::success();
+}
+
+void LinuxDatapath::State::removeAll()
+{
+    while (!attachments.empty())
+        if (Status s = detach(attachments.begin()->first); !s.ok()) {
+            logFailure(s);
+            attachments.erase(attachments.begin());
+        }
+    for (const auto& [id, ep] : endpoints)
+        if (!ep.remote)
+            logFailure(host.deleteLink(ep.hostVeth));
+    endpoints.clear();
+    for (const auto& [id, net] : networks)
+        logFailure(host.deleteLink(net.bridge));
+    networks.clear();
+    for (const auto& id : namespaces) {
+        logFailure(removeNamedNetns(options.netnsDir, namespaceName(id)));
+        ::unlink((options.stateDir + "/" + namespaceName(id)).c_str());
+    }
+    namespaces.clear();
+    logFailure(nft.run(removeTables()));
+    tablesReady = false;
+}
+
+void LinuxDatapath::State::removeLeftovers()
+{
+    auto log = componentLogger("hcn.datapath");
+    if (auto links = host.links(); links.ok()) {
+        // Endpoints first (their peers go with them), then bridges.
+        for (const char kind : {'v', 'p', 'b'})
+            for (const auto& link : *links)
+                if (isOurLink(link.name, link.alias) && link.name[3] == kind) {
+                    log->info("removing leftover link {} ({})", link.name, link.alias);
+                    if (Status s = host.deleteLink(link.name); !s.ok() && s.code() != hr::ElementNotFound)
+                        logFailure(s);
+                }
+    } else {
+        logFailure(links.status());
+    }
+    if (DIR* dir = opendir(options.stateDir.c_str())) {
+        std::vector<std::string> marks;
+        while (dirent* entry = readdir(dir))
+            if (std::string(entry->d_name).rfind("hcn-", 0) == 0)
+                marks.push_back(entry->d_name);
+        closedir(dir);
+        for (const auto& name : marks) {
+            const std::string mark = options.stateDir + "/" + name;
+            unsigned long owner = 0;
+            std::ifstream(mark) >> owner;
+            if (owner != hostNsInode)
+                continue; // another host namespace's hcnd (a test's, say) made it
+            log->info("removing leftover namespace {}", name);
+            logFailure(removeNamedNetns(options.netnsDir, name));
+            ::unlink(mark.c_str());
+        }
+    }
+    logFailure(nft.run(removeTables()));
+    tablesReady = false;
+}
+
+} // namespace hcn

@@ -1,0 +1,24 @@
+#pragma once
+// The nftables text of hcnd's rules (docs/datapath-linux.md). Two tables belong to hcnd: `ip hcn` (NAT:
+// port mappings, outbound masquerade) and `bridge hcn` (per-endpoint ACLs on the bridge ports). Their
+// base chains dispatch through verdict maps to one chain per object, so adding or removing an object is
+// a handful of commands that run as one nftables transaction.
+
+#include "datapath/linux_plan.h"
+
+#include <string>
+
+namespace hcn::linuxdp {
+
+/// Deletes both tables if present (leftovers of an earlier run included).
+std::string removeTables();
+/// Creates both tables with their maps and base chains (empty).
+std::string createTables();
+
+std::string addNetworkRules(const NetworkPlan& network);
+std::string removeNetworkRules(const NetworkPlan& network);
+
+std::string addEndpointRules(const EndpointPlan& endpoint);
+std::string removeEndpointRules(const EndpointPlan& endpoint);
+
+} // namespace hcn::linuxdp

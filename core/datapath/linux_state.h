@@ -1,0 +1,65 @@
+#pragma once
+// What the Linux datapath has programmed, and the operations that program it. Each operation either
+// completes or undoes its own partial work before it returns its error; a transaction keeps the inverse
+// of every completed operation (linux_datapath.cpp).
+
+#include "datapath/linux_netlink.h"
+#include "datapath/linux_netns.h"
+#include "datapath/linux_nftables.h"
+#include "datapath/linux_plan.h"
+#include "hcn/linux_datapath.h"
+
+#include <map>
+#include <set>
+
+namespace hcn {
+
+struct LinuxDatapath::State
+{
+    LinuxDatapathOptions options;
+    linuxdp::RouteSocket host;
+    linuxdp::NetnsFd hostNs;
+    linuxdp::Nftables nft;
+    unsigned long hostNsInode = 0;
+    bool tablesReady = false;
+    bool forwardingEnabled = false;
+
+    struct Attachment
+    {
+        Guid ns;
+        std::string interface; ///< the peer's name inside the namespace
+    };
+
+    std::map<Guid, linuxdp::NetworkPlan> networks;
+    std::map<Guid, linuxdp::EndpointPlan> endpoints;
+    std::map<Guid, Attachment> attachments;
+    std::set<Guid> namespaces;
+    std::set<std::string> failSteps;
+
+    State(LinuxDatapathOptions o, linuxdp::RouteSocket h, linuxdp::NetnsFd ns, linuxdp::Nftables n)
+        : options(std::move(o)), host(std::move(h)), hostNs(std::move(ns)), nft(std::move(n))
+    {
+    }
+
+    /// An injected failure of `step` (failStepOnce), else success.
+    Status injected(const std::string& step);
+    Status ensureTables();
+
+    Status addNetwork(const linuxdp::NetworkPlan& plan);
+    Status removeNetwork(const Guid& id);
+    Status addEndpoint(const linuxdp::EndpointPlan& plan);
+    Status removeEndpoint(const Guid& id);
+    /// Replaces an endpoint's rules (policies changed) in one nftables transaction.
+    Status replaceEndpointRules(const Guid& id, const linuxdp::EndpointPlan& next);
+    Status attach(const Guid& endpoint, const Guid& ns);
+    Status detach(const Guid& endpoint);
+    Status addNamespace(const Guid& id);
+    Status removeNamespace(const Guid& id);
+
+    /// Removes everything programmed and both tables; best effort, logs what fails.
+    void removeAll();
+    /// Removes what an earlier run left: tagged links, the tables, namespaces marked with our host.
+    void removeLeftovers();
+};
+
+} // namespace hcn
