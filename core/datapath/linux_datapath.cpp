@@ -62,11 +62,11 @@ private:
         case ResourceKind::Namespace:
             return stageNamespace(s, c);
         case ResourceKind::LoadBalancer:
+            return stageLoadBalancer(s, c);
         case ResourceKind::SdnRoute:
             if (c.op == ChangeOp::Delete)
                 return Status::success();
-            return Status(hr::NotImplemented, "the linux datapath does not program " +
-                                                  std::string(resourceKindName(c.kind)) + " objects yet.");
+            return Status(hr::NotImplemented, "the linux datapath does not program SDN routes yet.");
         case ResourceKind::GuestNetworkService:
         case ResourceKind::Invalid:
             return Status::success(); // nothing in the datapath
@@ -147,6 +147,30 @@ private:
                 m_undo.push_back([&s, id = c.id] { return s.detach(id); });
             }
         }
+        return Status::success();
+    }
+
+    Status stageLoadBalancer(State& s, const DatapathChange& c)
+    {
+        auto current = s.loadBalancers.find(c.id);
+        std::optional<LoadBalancerPlan> previous;
+        if (current != s.loadBalancers.end())
+            previous = current->second.plan;
+        if (c.op == ChangeOp::Delete) {
+            if (!previous)
+                return Status::success();
+            if (Status st = s.removeLoadBalancer(c.id); !st.ok())
+                return st;
+        } else {
+            auto plan = planLoadBalancer(c.id, *c.after);
+            if (!plan.ok())
+                return plan.status();
+            if (Status st = s.setLoadBalancer(*plan); !st.ok())
+                return st;
+        }
+        m_undo.push_back([&s, id = c.id, previous] {
+            return previous ? s.setLoadBalancer(*previous) : s.removeLoadBalancer(id);
+        });
         return Status::success();
     }
 

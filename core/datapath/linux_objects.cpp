@@ -267,6 +267,38 @@ Status LinuxDatapath::State::detach(const Guid& endpointId)
     return Status::success();
 }
 
+Status LinuxDatapath::State::setLoadBalancer(const LoadBalancerPlan& plan)
+{
+    if (Status s = ensureTables(); !s.ok())
+        return s;
+    std::vector<std::string> backendIps;
+    for (const auto& backend : plan.backends) {
+        auto ep = endpoints.find(backend);
+        if (ep == endpoints.end() || ep->second.ipv4.empty())
+            return Status(hr::EndpointNotFound, "load balancer backend " + backend.toString() +
+                                                    " has no IPv4 address in the linux datapath.");
+        backendIps.push_back(ep->second.ipv4);
+    }
+    std::string rules = addLoadBalancerRules(plan, backendIps);
+    auto current = loadBalancers.find(plan.id);
+    const std::string previous = current == loadBalancers.end() ? std::string() : removeLoadBalancerRules(current->second.plan);
+    if (Status s = nft.run(previous + rules); !s.ok())
+        return s;
+    loadBalancers[plan.id] = {plan, std::move(rules)};
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeLoadBalancer(const Guid& id)
+{
+    auto it = loadBalancers.find(id);
+    if (it == loadBalancers.end())
+        return Status::success();
+    if (Status s = nft.run(removeLoadBalancerRules(it->second.plan)); !s.ok())
+        return s;
+    loadBalancers.erase(it);
+    return Status::success();
+}
+
 Status LinuxDatapath::State::addNamespace(const Guid& id)
 {
     if (namespaces.count(id))
@@ -332,6 +364,7 @@ void LinuxDatapath::State::removeAll()
         ::unlink((options.stateDir + "/" + namespaceName(id)).c_str());
     }
     namespaces.clear();
+    loadBalancers.clear();
     logFailure(nft.run(removeTables()));
     tablesReady = false;
 }

@@ -255,12 +255,6 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
     plan.network = *network;
     if (auto flags = doc.find("Flags"); flags != doc.end() && flags->is_number_unsigned())
         plan.remote = (flags->get<std::uint32_t>() & kRemoteEndpointFlag) != 0;
-    if (plan.remote)
-        return plan;
-    plan.hostVeth = hostVethName(id);
-    plan.peerVeth = peerVethName(id);
-    if (auto mac = MacAddress::parse(doc.value("MacAddress", "")))
-        plan.mac = mac->value();
     for (const auto& config : doc.value("IpConfigurations", Json::array())) {
         auto address = IpAddress::parse(config.value("IpAddress", ""));
         if (!address)
@@ -270,6 +264,12 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
         if (address->isV4() && plan.ipv4.empty())
             plan.ipv4 = address->toString();
     }
+    if (plan.remote)
+        return plan; // its address is all a load balancer needs; nothing local to program
+    plan.hostVeth = hostVethName(id);
+    plan.peerVeth = peerVethName(id);
+    if (auto mac = MacAddress::parse(doc.value("MacAddress", "")))
+        plan.mac = mac->value();
     for (const auto& route : doc.value("Routes", Json::array()))
         plan.routes.emplace_back(route.value("DestinationPrefix", ""), route.value("NextHop", ""));
     if (auto ns = doc.find("HostComputeNamespace"); ns != doc.end() && ns->is_string() && !ns->get<std::string>().empty())
@@ -309,6 +309,46 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
                      [](const AclPlan& a, const AclPlan& b) { return a.priority < b.priority; });
     if ((!plan.portMaps.empty() || plan.outboundNat) && plan.ipv4.empty())
         return Status(hr::InvalidPolicy, "port mappings and OutBoundNAT need an IPv4 address on the endpoint.");
+    return plan;
+}
+
+Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const Json& doc)
+{
+    LoadBalancerPlan plan;
+    plan.id = id;
+    const auto flags = doc.value("Flags", 0u);
+    if (flags & 2u)
+        return Status(hr::InvalidPolicy, "the linux datapath programs IPv4 load balancers only.");
+    plan.dsr = (flags & 1u) != 0;
+    for (const auto& vip : doc.value("FrontendVIPs", Json::array())) {
+        auto address = vip.is_string() ? IpAddress::parse(vip.get<std::string>()) : std::nullopt;
+        if (!address || !address->isV4())
+            return Status(hr::InvalidIp, "FrontendVIPs: \"" + (vip.is_string() ? vip.get<std::string>() : vip.dump()) +
+                                             "\" is not an IPv4 address.");
+        plan.vips.push_back(address->toString());
+    }
+    for (const auto& endpoint : doc.value("HostComputeEndpoints", Json::array()))
+        if (auto backend = endpoint.is_string() ? Guid::parse(endpoint.get<std::string>()) : std::nullopt)
+            plan.backends.push_back(*backend);
+    const Json mappings = doc.value("PortMappings", Json::array());
+    for (std::size_t i = 0; i < mappings.size(); ++i) {
+        const std::string where = "PortMappings[" + std::to_string(i) + "]";
+        LoadBalancerPlan::Port port;
+        const auto protocol = mappings[i].value("Protocol", 6u);
+        if (protocol != 6 && protocol != 17)
+            return Status(hr::InvalidPolicy, where + ": protocol " + std::to_string(protocol) +
+                                                 " cannot be balanced (TCP 6 or UDP 17).");
+        port.protocol = protocol == 6 ? "tcp" : "udp";
+        port.internalPort = static_cast<std::uint16_t>(mappings[i].value("InternalPort", 0u));
+        port.externalPort = static_cast<std::uint16_t>(mappings[i].value("ExternalPort", 0u));
+        if (port.externalPort == 0)
+            port.externalPort = port.internalPort;
+        port.distribution = mappings[i].value("DistributionType", 0);
+        if (port.distribution < 0 || port.distribution > 2)
+            return Status(hr::InvalidPolicy, where + ": DistributionType " + std::to_string(port.distribution) +
+                                                 " is not 0 (none), 1 (source IP and protocol) or 2 (source IP).");
+        plan.ports.push_back(port);
+    }
     return plan;
 }
 

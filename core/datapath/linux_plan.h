@@ -73,7 +73,24 @@ struct EndpointPlan
     std::optional<OutboundNatPlan> outboundNat;
 };
 
+struct LoadBalancerPlan
+{
+    struct Port
+    {
+        std::string protocol; ///< "tcp" / "udp"
+        std::uint16_t externalPort = 0;
+        std::uint16_t internalPort = 0;
+        int distribution = 0; ///< 0 round robin, 1 source IP and protocol, 2 source IP (affinity)
+    };
+    Guid id;
+    std::vector<std::string> vips; ///< empty: every host address (NodePort style)
+    std::vector<Port> ports;
+    std::vector<Guid> backends; ///< endpoints, local or remote
+    bool dsr = false;           ///< asked for; programmed as DNAT (docs)
+};
+
 Result<NetworkPlan> planNetwork(const Guid& id, const nlohmann::ordered_json& doc);
 Result<EndpointPlan> planEndpoint(const Guid& id, const nlohmann::ordered_json& doc);
+Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const nlohmann::ordered_json& doc);
 
 } // namespace hcn::linuxdp

@@ -61,9 +61,12 @@ std::string createTables()
 add map ip hcn portmaps { type inet_proto . inet_service : verdict; }
 add map ip hcn outboundnat { type ipv4_addr : verdict; }
 add map ip hcn networknat { type ifname : verdict; }
+add map ip hcn lbfrontends { type ipv4_addr . inet_proto . inet_service : verdict; }
 add chain ip hcn prerouting { type nat hook prerouting priority dstnat; policy accept; }
+add rule ip hcn prerouting ip daddr . meta l4proto . th dport vmap @lbfrontends
 add rule ip hcn prerouting fib daddr type local meta l4proto . th dport vmap @portmaps
 add chain ip hcn output { type nat hook output priority -100; policy accept; }
+add rule ip hcn output ip daddr . meta l4proto . th dport vmap @lbfrontends
 add rule ip hcn output fib daddr type local meta l4proto . th dport vmap @portmaps
 add chain ip hcn postrouting { type nat hook postrouting priority srcnat; policy accept; }
 add rule ip hcn postrouting ip saddr vmap @outboundnat
@@ -85,10 +88,14 @@ std::string addNetworkRules(const NetworkPlan& network)
 {
     if (!network.masquerade)
         return {};
+    // Outbound traffic leaves with the host's address; DNATed traffic sent back out of the same bridge
+    // (an endpoint reaching a load balancer or published port that lands on its own network) too, so
+    // the replies come back through the host and get un-NATed.
     const std::string chain = "net-" + chainSuffix(network.id);
-    return "add chain ip hcn " + chain + "\n" + "add rule ip hcn " + chain + " oifname != \"" + network.bridge +
-           "\" masquerade\n" + "add element ip hcn networknat { \"" + network.bridge + "\" : jump " + chain +
-           " }\n";
+    const std::string bridge = "\"" + network.bridge + "\"";
+    return "add chain ip hcn " + chain + "\n" + "add rule ip hcn " + chain + " oifname != " + bridge +
+           " masquerade\n" + "add rule ip hcn " + chain + " oifname " + bridge + " ct status dnat masquerade\n" +
+           "add element ip hcn networknat { " + bridge + " : jump " + chain + " }\n";
 }
 
 std::string removeNetworkRules(const NetworkPlan& network)
@@ -173,6 +180,64 @@ std::string removeEndpointRules(const EndpointPlan& ep)
                    "\" }\nflush chain bridge hcn " + chain + "\ndelete chain bridge hcn " + chain + "\n";
         }
     return out;
+}
+
+namespace {
+
+std::set<std::string> frontendKeys(const LoadBalancerPlan& lb)
+{
+    std::set<std::string> keys;
+    for (const auto& port : lb.ports) {
+        if (lb.vips.empty())
+            keys.insert(port.protocol + " . " + std::to_string(port.externalPort));
+        for (const auto& vip : lb.vips)
+            keys.insert(vip + " . " + port.protocol + " . " + std::to_string(port.externalPort));
+    }
+    return keys;
+}
+
+std::string frontendMap(const LoadBalancerPlan& lb)
+{
+    return lb.vips.empty() ? "portmaps" : "lbfrontends";
+}
+
+} // namespace
+
+std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<std::string>& backendIps)
+{
+    const std::string chain = "lb-" + chainSuffix(lb.id);
+    std::string out = "add chain ip hcn " + chain + "\n";
+    for (const auto& port : lb.ports) {
+        if (backendIps.empty())
+            break; // no backend: nothing to translate to; the frontend stays unanswered
+        out += "add rule ip hcn " + chain + " meta l4proto " + port.protocol + " th dport " +
+               std::to_string(port.externalPort) + " dnat ip to ";
+        const std::string internal = std::to_string(port.internalPort);
+        if (backendIps.size() == 1) {
+            out += backendIps.front() + ":" + internal + "\n";
+            continue;
+        }
+        const std::string n = std::to_string(backendIps.size());
+        out += port.distribution == 0   ? "numgen inc mod " + n
+               : port.distribution == 2 ? "jhash ip saddr mod " + n + " seed 0x68636e"
+                                        : "jhash ip saddr . meta l4proto mod " + n + " seed 0x68636e";
+        out += " map { ";
+        for (std::size_t i = 0; i < backendIps.size(); ++i)
+            out += (i ? ", " : "") + std::to_string(i) + " : " + backendIps[i] + " . " + internal;
+        out += " }\n";
+    }
+    for (const auto& key : frontendKeys(lb))
+        out += "add element ip hcn " + frontendMap(lb) + " { " + key + " : jump " + chain + " }\n";
+    return out;
+}
+
+std::string removeLoadBalancerRules(const LoadBalancerPlan& lb)
+{
+    const std::string chain = "lb-" + chainSuffix(lb.id);
+    std::string out;
+    for (const auto& key : frontendKeys(lb))
+        out += "delete element ip hcn " + frontendMap(lb) + " { " + key + " }\n";
+    return out + "flush chain ip hcn " + chain + "\ndelete chain ip hcn " + chain + "\n";
 }
 
 } // namespace hcn::linuxdp

@@ -21,4 +21,10 @@ std::string removeNetworkRules(const NetworkPlan& network);
 std::string addEndpointRules(const EndpointPlan& endpoint);
 std::string removeEndpointRules(const EndpointPlan& endpoint);
 
+/// A load balancer's chain: DNAT of each port mapping over its backends' addresses (`backendIps`, in
+/// the plan's order), picked by `numgen inc` (round robin) or `jhash` of the source (affinity), and the
+/// frontend map entries that lead to it.
+std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<std::string>& backendIps);
+std::string removeLoadBalancerRules(const LoadBalancerPlan& lb);
+
 } // namespace hcn::linuxdp

@@ -33,6 +33,12 @@ struct LinuxDatapath::State
     std::map<Guid, linuxdp::NetworkPlan> networks;
     std::map<Guid, linuxdp::EndpointPlan> endpoints;
     std::map<Guid, Attachment> attachments;
+    struct LoadBalancer
+    {
+        linuxdp::LoadBalancerPlan plan;
+        std::string rules; ///< as added (the backends' addresses of that moment)
+    };
+    std::map<Guid, LoadBalancer> loadBalancers;
     std::set<Guid> namespaces;
     std::set<std::string> failSteps;
 
@@ -53,6 +59,9 @@ struct LinuxDatapath::State
     Status replaceEndpointRules(const Guid& id, const linuxdp::EndpointPlan& next);
     Status attach(const Guid& endpoint, const Guid& ns);
     Status detach(const Guid& endpoint);
+    /// Adds or replaces (in one nftables transaction) a load balancer's rules.
+    Status setLoadBalancer(const linuxdp::LoadBalancerPlan& plan);
+    Status removeLoadBalancer(const Guid& id);
     Status addNamespace(const Guid& id);
     Status removeNamespace(const Guid& id);
 

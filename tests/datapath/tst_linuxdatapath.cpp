@@ -93,6 +93,24 @@ struct Listener
     }
 };
 
+/// Which of the listeners (index) has a connection waiting; accepts it. -1: none within timeoutMs.
+int acceptedBy(const std::vector<int>& listeners, int timeoutMs = 2000)
+{
+    std::vector<pollfd> fds;
+    for (int fd : listeners)
+        fds.push_back({fd, POLLIN, 0});
+    if (poll(fds.data(), fds.size(), timeoutMs) <= 0)
+        return -1;
+    for (std::size_t i = 0; i < fds.size(); ++i)
+        if (fds[i].revents & POLLIN) {
+            int accepted = accept(listeners[i], nullptr, nullptr);
+            if (accepted >= 0)
+                close(accepted);
+            return static_cast<int>(i);
+        }
+    return -1;
+}
+
 bool pingFrom(const std::string& netns, const std::string& address)
 {
     ChildProcess ping;
@@ -116,6 +134,8 @@ private slots:
     void aclBlocksWhatItSaysAndAllowsTheRest();
     void outboundNatExceptionsAreNotNated();
     void detachMovesTheInterfaceBack();
+    void loadBalancerSpreadsConnections_data();
+    void loadBalancerSpreadsConnections();
     void failedChangeLeavesNothing_data();
     void failedChangeLeavesNothing();
     void existingLinkFailsTheCreateCleanly();
@@ -318,6 +338,78 @@ void TestLinuxDatapath::detachMovesTheInterfaceBack()
     const std::string netns = m_host.netnsOf(*ns);
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     QVERIFY(!namedNetnsExists(netns));
+}
+
+void TestLinuxDatapath::loadBalancerSpreadsConnections_data()
+{
+    QTest::addColumn<int>("distribution");
+    QTest::addColumn<bool>("spread");
+    QTest::newRow("round robin (numgen inc)") << 0 << true;
+    QTest::newRow("source IP affinity (jhash)") << 2 << false;
+}
+
+void TestLinuxDatapath::loadBalancerSpreadsConnections()
+{
+    QFETCH(int, distribution);
+    QFETCH(bool, spread);
+    auto net = m_host.network(11);
+    HCN_VERIFY_OK(net);
+    std::vector<hcn::Handle> backends;
+    std::vector<std::string> netns;
+    for (const char* address : {"10.244.11.10", "10.244.11.11", "10.244.11.12"}) {
+        auto ep = m_host.endpoint(*net, address);
+        HCN_VERIFY_OK(ep);
+        auto ns = m_host.namespaceWith(*ep);
+        HCN_VERIFY_OK(ns);
+        backends.push_back(*ep);
+        netns.push_back(m_host.netnsOf(*ns));
+    }
+    const std::string client = netns.back(); // .12 is the client, not a backend
+    Listener first(netns[0], 80), second(netns[1], 80);
+    QVERIFY(first.fd >= 0 && second.fd >= 0);
+    auto lbDoc = [&](json vips, int external, std::size_t count) {
+        json endpoints = json::array();
+        for (std::size_t i = 0; i < count; ++i)
+            endpoints.push_back(m_host.idOf(ResourceKind::Endpoint, backends[i]).toString());
+        return v2({{"FrontendVIPs", vips},
+                   {"HostComputeEndpoints", endpoints},
+                   {"PortMappings",
+                    {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", external}, {"DistributionType", distribution}}}}});
+    };
+    auto vip = m_host.create(ResourceKind::LoadBalancer, lbDoc(json::array({"10.96.0.10"}), 8080, 2));
+    HCN_VERIFY_OK(vip);
+    auto nodePort = m_host.create(ResourceKind::LoadBalancer, lbDoc(json::array(), 30080, 2));
+    HCN_VERIFY_OK(nodePort);
+
+    // From an endpoint on the same network: to the VIP through its default route, back out the bridge.
+    int hits[2] = {0, 0};
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(tcpConnects(client, "10.96.0.10", 8080));
+        const int which = acceptedBy({first.fd, second.fd});
+        QVERIFY(which >= 0);
+        ++hits[which];
+    }
+    if (spread) {
+        QCOMPARE(hits[0], 3);
+        QCOMPARE(hits[1], 3);
+    } else {
+        QVERIFY2(hits[0] == 6 || hits[1] == 6, qPrintable(QString("%1/%2").arg(hits[0]).arg(hits[1])));
+    }
+    // From the host, on a host address (no VIP: every host address serves the port).
+    QVERIFY(tcpConnects("", "10.244.11.1", 30080));
+    QVERIFY(acceptedBy({first.fd, second.fd}) >= 0);
+
+    // A backend deleted leaves the other serving every connection.
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, backends[1])));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(tcpConnects(client, "10.96.0.10", 8080));
+        QCOMPARE(acceptedBy({first.fd, second.fd}), 0);
+    }
+    // Deleting the load balancers takes their rules away.
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::LoadBalancer, m_host.idOf(ResourceKind::LoadBalancer, *vip)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::LoadBalancer, m_host.idOf(ResourceKind::LoadBalancer, *nodePort)));
+    QVERIFY(nftRuleset().find("lb-") == std::string::npos);
+    QVERIFY(!tcpConnects(client, "10.96.0.10", 8080, 1000));
 }
 
 void TestLinuxDatapath::failedChangeLeavesNothing_data()
