@@ -243,6 +243,8 @@ Result<EndpointCounters> LinuxDatapath::endpointCounters(const Guid& endpoint) c
     auto it = m_state->endpoints.find(endpoint);
     if (it == m_state->endpoints.end() || it->second.remote)
         return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " + endpoint.toString() + ".");
+    if (!m_state->attachments.count(endpoint))
+        return EndpointCounters{}; // detached: its veth pair does not exist, nothing has passed
     auto stats = m_state->host.stats(it->second.hostVeth);
     if (!stats.ok())
         return stats.status();

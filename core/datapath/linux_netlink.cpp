@@ -139,6 +139,33 @@ Status RouteSocket::addVeth(const std::string& name, const std::string& peerName
     return Status::success();
 }
 
+Status RouteSocket::addVethInto(const std::string& name, const std::string& master, const std::string& peerName,
+                                int peerNetnsFd, std::optional<std::uint64_t> peerMac)
+{
+    auto masterIndex = indexOf(master);
+    if (!masterIndex.ok())
+        return masterIndex.status();
+    LinkRef link(rtnl_link_veth_alloc());
+    if (!link.p)
+        return Status(hr::OutOfMemory, "cannot allocate a veth link.");
+    rtnl_link_set_name(link.p, name.c_str());
+    rtnl_link_set_master(link.p, *masterIndex);
+    rtnl_link_set_flags(link.p, IFF_UP);
+    LinkRef peer(rtnl_link_veth_get_peer(link.p));
+    rtnl_link_set_name(peer.p, peerName.c_str());
+    rtnl_link_set_ns_fd(peer.p, peerNetnsFd); // (not up yet: the kernel cannot open a peer being made)
+    if (peerMac) {
+        unsigned char bytes[6];
+        for (int i = 0; i < 6; ++i)
+            bytes[i] = static_cast<unsigned char>(*peerMac >> (8 * (5 - i)));
+        AddrRef mac(nl_addr_build(AF_LLC, bytes, sizeof bytes));
+        rtnl_link_set_addr(peer.p, mac.p);
+    }
+    if (int err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
+        return failure(err, "cannot create veth pair " + name + "/" + peerName);
+    return Status::success();
+}
+
 namespace {
 
 /// Applies the attributes set on `change` to the existing link `name`.

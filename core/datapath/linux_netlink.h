@@ -46,6 +46,11 @@ public:
     Status addBridge(const std::string& name);
     /// A veth pair; the peer gets `peerMac` (48-bit value) when given.
     Status addVeth(const std::string& name, const std::string& peer, std::optional<std::uint64_t> peerMac);
+    /// A veth pair made in one request: `name` here, up, a port of bridge `master`; the peer made
+    /// directly in the namespace behind `peerNetnsFd` (no move, which costs the kernel an RCU wait), down,
+    /// with `peerMac` when given.
+    Status addVethInto(const std::string& name, const std::string& master, const std::string& peer, int peerNetnsFd,
+                       std::optional<std::uint64_t> peerMac);
     Status setAlias(const std::string& name, const std::string& alias);
     Status setMaster(const std::string& name, const std::string& master);
     Status setUp(const std::string& name);

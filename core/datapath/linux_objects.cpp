@@ -128,32 +128,18 @@ Status LinuxDatapath::State::addEndpoint(const EndpointPlan& plan)
         endpoints.emplace(plan.id, plan);
         return Status::success();
     }
-    auto network = networks.find(plan.network);
-    if (network == networks.end())
+    if (!networks.count(plan.network))
         return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
                                                plan.network.toString() + ".");
     if (Status s = ensureTables(); !s.ok())
         return s;
-    LocalUndo undo;
-    if (Status s = host.addVeth(plan.hostVeth, plan.peerVeth, plan.mac); !s.ok())
-        return s;
-    undo.add([&] { logFailure(host.deleteLink(plan.hostVeth)); }); // takes the peer with it
-    if (Status s = host.setAlias(plan.hostVeth, linkAlias(plan.id)); !s.ok())
-        return s;
-    if (Status s = host.setAlias(plan.peerVeth, linkAlias(plan.id)); !s.ok())
-        return s;
-    if (Status s = host.setMaster(plan.hostVeth, network->second.bridge); !s.ok())
-        return s;
-    if (Status s = host.setUp(plan.hostVeth); !s.ok())
-        return s;
-    if (Status s = injected("veth"); !s.ok())
-        return s;
+    // The veth pair is made when the endpoint is attached (in one request, the peer straight inside the
+    // namespace); its rules name it already.
     if (Status s = injected("rules"); !s.ok())
         return s;
     if (Status s = nft.run(addEndpointRules(plan)); !s.ok())
         return s;
     endpoints.emplace(plan.id, plan);
-    undo.done();
     return Status::success();
 }
 
@@ -171,10 +157,6 @@ Status LinuxDatapath::State::removeEndpoint(const Guid& id)
             return s;
     if (Status s = nft.run(removeEndpointRules(it->second)); !s.ok())
         return s;
-    if (Status s = host.deleteLink(it->second.hostVeth); !s.ok()) {
-        logFailure(nft.run(addEndpointRules(it->second)));
-        return s;
-    }
     endpoints.erase(it);
     return Status::success();
 }
@@ -203,12 +185,14 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
                                                 endpointId.toString() + ".");
     if (attachments.count(endpointId))
         return Status(hr::EndpointAlreadyAttached, "endpoint " + endpointId.toString() + " is already attached.");
-    if (!namespaces.count(nsId))
+    auto ns = namespaces.find(nsId);
+    if (ns == namespaces.end())
         return Status(hr::GcnNetCompartmentNotFound, "the linux datapath has no namespace " + nsId.toString() + ".");
+    auto network = networks.find(ep->second.network);
+    if (network == networks.end())
+        return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
+                                               ep->second.network.toString() + ".");
     const EndpointPlan& plan = ep->second;
-    auto nsFd = NetnsFd::openPath(options.netnsDir + "/" + namespaceName(nsId));
-    if (!nsFd.ok())
-        return nsFd.status();
     // eth0, eth1, ...: the first name no other endpoint of this namespace holds.
     std::string ifname;
     for (int i = 0; ifname.empty(); ++i) {
@@ -219,17 +203,20 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
         if (!taken)
             ifname = candidate;
     }
-    auto inside = RouteSocket::openIn(nsFd->get());
-    if (!inside.ok())
-        return inside.status();
     LocalUndo undo;
-    if (Status s = host.moveTo(plan.peerVeth, nsFd->get(), ifname); !s.ok())
+    if (Status s = host.addVethInto(plan.hostVeth, network->second.bridge, ifname, ns->second.fd.get(), plan.mac);
+        !s.ok())
         return s;
-    undo.add([&] { logFailure(inside->moveTo(ifname, hostNs.get(), plan.peerVeth)); });
-    if (Status s = inside->setUp(ifname); !s.ok())
+    undo.add([&] { logFailure(host.deleteLink(plan.hostVeth)); }); // takes the peer with it
+    if (Status s = host.setAlias(plan.hostVeth, linkAlias(plan.id)); !s.ok())
+        return s;
+    if (Status s = injected("veth"); !s.ok())
+        return s;
+    RouteSocket& inside = ns->second.sock;
+    if (Status s = inside.setUp(ifname); !s.ok())
         return s;
     for (const auto& cidr : plan.addressCidrs)
-        if (Status s = inside->addAddress(ifname, cidr); !s.ok())
+        if (Status s = inside.addAddress(ifname, cidr); !s.ok())
             return s;
     if (Status s = injected("attach.address"); !s.ok())
         return s;
@@ -238,7 +225,7 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
             continue;
         if (Status s = injected("attach.route"); !s.ok())
             return s;
-        if (Status s = inside->addRoute(ifname, destination, nextHop); !s.ok())
+        if (Status s = inside.addRoute(ifname, destination, nextHop); !s.ok())
             return s;
     }
     attachments[endpointId] = {nsId, ifname};
@@ -253,14 +240,8 @@ Status LinuxDatapath::State::detach(const Guid& endpointId)
     if (a == attachments.end())
         return Status::success();
     auto ep = endpoints.find(endpointId);
-    auto nsFd = NetnsFd::openPath(options.netnsDir + "/" + namespaceName(a->second.ns));
-    if (!nsFd.ok())
-        return nsFd.status();
-    auto inside = RouteSocket::openIn(nsFd->get());
-    if (!inside.ok())
-        return inside.status();
-    // Moving it out drops its addresses and routes with it; it comes back down, under its host name.
-    if (Status s = inside->moveTo(a->second.interface, hostNs.get(), ep->second.peerVeth); !s.ok())
+    // The pair goes: its peer with its addresses and routes, and its counters.
+    if (Status s = host.deleteLink(ep->second.hostVeth); !s.ok() && s.code() != hr::ElementNotFound)
         return s;
     attachments.erase(a);
     ep->second.ns.reset();
@@ -319,16 +300,23 @@ Status LinuxDatapath::State::addNamespace(const Guid& id)
     if (Status s = createNamedNetns(options.netnsDir, name); !s.ok())
         return s;
     undo.add([&] { logFailure(removeNamedNetns(options.netnsDir, name)); });
+    auto fd = NetnsFd::openPath(options.netnsDir + "/" + name);
+    if (!fd.ok())
+        return fd.status();
+    auto sock = RouteSocket::openIn(fd->get());
+    if (!sock.ok())
+        return sock.status();
     if (Status s = injected("namespace"); !s.ok())
         return s;
-    namespaces.insert(id);
+    namespaces.emplace(id, Namespace{std::move(*fd), std::move(*sock)});
     undo.done();
     return Status::success();
 }
 
 Status LinuxDatapath::State::removeNamespace(const Guid& id)
 {
-    if (!namespaces.count(id))
+    auto ns = namespaces.find(id);
+    if (ns == namespaces.end())
         return Status::success();
     for (auto it = attachments.begin(); it != attachments.end();) {
         auto next = std::next(it);
@@ -341,25 +329,20 @@ Status LinuxDatapath::State::removeNamespace(const Guid& id)
     if (Status s = removeNamedNetns(options.netnsDir, name); !s.ok())
         return s;
     ::unlink((options.stateDir + "/" + name).c_str());
-    namespaces.erase(id);
+    namespaces.erase(ns); // closes our descriptor and socket: the kernel frees the namespace
     return Status::success();
 }
 
 void LinuxDatapath::State::removeAll()
 {
-    while (!attachments.empty())
-        if (Status s = detach(attachments.begin()->first); !s.ok()) {
-            logFailure(s);
-            attachments.erase(attachments.begin());
-        }
-    for (const auto& [id, ep] : endpoints)
-        if (!ep.remote)
-            logFailure(host.deleteLink(ep.hostVeth));
+    for (const auto& [id, a] : attachments)
+        logFailure(host.deleteLink(endpoints.at(id).hostVeth));
+    attachments.clear();
     endpoints.clear();
     for (const auto& [id, net] : networks)
         logFailure(host.deleteLink(net.bridge));
     networks.clear();
-    for (const auto& id : namespaces) {
+    for (const auto& [id, ns] : namespaces) {
         logFailure(removeNamedNetns(options.netnsDir, namespaceName(id)));
         ::unlink((options.stateDir + "/" + namespaceName(id)).c_str());
     }
@@ -374,7 +357,7 @@ void LinuxDatapath::State::removeLeftovers()
     auto log = componentLogger("hcn.datapath");
     if (auto links = host.links(); links.ok()) {
         // Endpoints first (their peers go with them), then bridges.
-        for (const char kind : {'v', 'p', 'b'})
+        for (const char kind : {'v', 'b'})
             for (const auto& link : *links)
                 if (isOurLink(link.name, link.alias) && link.name[3] == kind) {
                     log->info("removing leftover link {} ({})", link.name, link.alias);

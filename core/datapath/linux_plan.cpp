@@ -189,11 +189,6 @@ std::string hostVethName(const Guid& endpoint)
     return "hcnv" + hexTag(endpoint);
 }
 
-std::string peerVethName(const Guid& endpoint)
-{
-    return "hcnp" + hexTag(endpoint);
-}
-
 std::string linkAlias(const Guid& id)
 {
     return "hcn:" + id.toString();
@@ -267,7 +262,6 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
     if (plan.remote)
         return plan; // its address is all a load balancer needs; nothing local to program
     plan.hostVeth = hostVethName(id);
-    plan.peerVeth = peerVethName(id);
     if (auto mac = MacAddress::parse(doc.value("MacAddress", "")))
         plan.mac = mac->value();
     for (const auto& route : doc.value("Routes", Json::array()))

@@ -17,7 +17,6 @@ namespace hcn::linuxdp {
 /// Link names: "hcn" + a kind letter + 11 hex digits of the GUID (15 characters, IFNAMSIZ - 1).
 std::string bridgeName(const Guid& network);
 std::string hostVethName(const Guid& endpoint);
-std::string peerVethName(const Guid& endpoint);
 /// The ifalias every link we create carries: "hcn:<guid>". With the name prefix, it marks a leftover.
 std::string linkAlias(const Guid& id);
 bool isOurLink(const std::string& name, const std::string& alias);
@@ -62,7 +61,7 @@ struct EndpointPlan
     Guid id;
     Guid network;
     bool remote = false; ///< a workload on another host: nothing local to program
-    std::string hostVeth, peerVeth;
+    std::string hostVeth; ///< the host side of its pair while attached (the peer is ethN inside)
     std::optional<std::uint64_t> mac;
     std::vector<std::string> addressCidrs; ///< "10.244.1.2/24"
     std::string ipv4;                      ///< the first IPv4 address, the target of DNAT

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <set>
+#include <string>
 
 namespace hcn {
 
@@ -39,7 +40,13 @@ struct LinuxDatapath::State
         std::string rules; ///< as added (the backends' addresses of that moment)
     };
     std::map<Guid, LoadBalancer> loadBalancers;
-    std::set<Guid> namespaces;
+    /// A namespace we made, held open: its descriptor and a route socket inside it.
+    struct Namespace
+    {
+        linuxdp::NetnsFd fd;
+        linuxdp::RouteSocket sock;
+    };
+    std::map<Guid, Namespace> namespaces;
     std::set<std::string> failSteps;
 
     State(LinuxDatapathOptions o, linuxdp::RouteSocket h, linuxdp::NetnsFd ns, linuxdp::Nftables n)

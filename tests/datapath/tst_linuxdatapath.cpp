@@ -133,7 +133,7 @@ private slots:
     void portMappingAnswersFromTheHost();
     void aclBlocksWhatItSaysAndAllowsTheRest();
     void outboundNatExceptionsAreNotNated();
-    void detachMovesTheInterfaceBack();
+    void attachMakesThePairDetachRemovesIt();
     void loadBalancerSpreadsConnections_data();
     void loadBalancerSpreadsConnections();
     void failedChangeLeavesNothing_data();
@@ -316,28 +316,40 @@ void TestLinuxDatapath::outboundNatExceptionsAreNotNated()
     QCOMPARE(peer, std::string("10.244.4.11")); // an exception keeps the endpoint's own address
 }
 
-void TestLinuxDatapath::detachMovesTheInterfaceBack()
+void TestLinuxDatapath::attachMakesThePairDetachRemovesIt()
 {
     auto net = m_host.network(5);
     HCN_VERIFY_OK(net);
+    const std::string bridge = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net));
     auto ep = m_host.endpoint(*net, "10.244.5.10");
     HCN_VERIFY_OK(ep);
     const Guid epId = m_host.idOf(ResourceKind::Endpoint, *ep);
-    const std::string peer = hcn::linuxdp::peerVethName(epId);
-    QVERIFY(hcnLinks().count(peer)); // created detached: the peer waits in the host namespace
+    const std::string hostSide = hcn::linuxdp::hostVethName(epId);
+    QCOMPARE(hcnLinks(), std::set<std::string>{bridge}); // created detached: no pair yet
+    auto zero = m_host.engine->queryEndpointStats(*ep, "");
+    HCN_VERIFY_OK(zero);
+    QCOMPARE(json::parse(*zero)["PacketsSent"].get<int>(), 0);
     auto ns = m_host.namespaceWith(*ep);
     HCN_VERIFY_OK(ns);
-    QVERIFY(!hcnLinks().count(peer));
+    QCOMPARE(hcnLinks(), (std::set<std::string>{bridge, hostSide}));
     json detach{{"ResourceType", "Endpoint"},
                 {"RequestType", "Remove"},
                 {"Settings", {{"EndpointId", epId.toString()}}}};
     HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, detach.dump()));
-    QVERIFY(hcnLinks().count(peer));
+    QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
     QVERIFY(m_host.datapath->endpointPort(epId)->namespaceName.empty());
-    // Deleting the namespace removes it from /run/netns.
+    // Attached again: a new pair, eth0 again, reachable again.
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, json{{"ResourceType", "Endpoint"},
+                                                                             {"RequestType", "Add"},
+                                                                             {"Settings", {{"EndpointId", epId.toString()}}}}
+                                                                            .dump()));
+    QCOMPARE(m_host.datapath->endpointPort(epId)->namespaceInterface, std::string("eth0"));
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "10.244.5.1"));
+    // Deleting the namespace detaches the endpoint and removes the namespace from /run/netns.
     const std::string netns = m_host.netnsOf(*ns);
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     QVERIFY(!namedNetnsExists(netns));
+    QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
 }
 
 void TestLinuxDatapath::loadBalancerSpreadsConnections_data()
@@ -416,8 +428,8 @@ void TestLinuxDatapath::failedChangeLeavesNothing_data()
 {
     QTest::addColumn<QString>("step");
     QTest::addColumn<bool>("withPortMapping");
-    QTest::newRow("veth pair made, its configuration fails") << "veth" << false;
-    QTest::newRow("veth pair made, its nftables rules fail") << "rules" << true;
+    QTest::newRow("endpoint create, its nftables rules fail") << "rules" << true;
+    QTest::newRow("namespace made, the attach fails after the veth pair") << "veth" << false;
     QTest::newRow("namespace made, the attach fails after the addresses") << "attach.address" << false;
     QTest::newRow("namespace made, the attach fails at the default route") << "attach.route" << false;
     QTest::newRow("namespace mounted, then the create fails") << "namespace" << false;
@@ -435,9 +447,9 @@ void TestLinuxDatapath::failedChangeLeavesNothing()
     const std::string netns = hcn::LinuxDatapath::namespaceName(nsId);
 
     m_host.datapath->failStepOnce(step.toStdString());
-    // One call: an endpoint, then (a second call) a namespace created with the endpoint attached.
+    // An endpoint, then a namespace created with the endpoint attached (one call).
     auto ep = m_host.endpoint(*net, "10.244.6.10", withPortMapping ? json::array({portMapping(80, 8080)}) : json::array());
-    if (step == "veth" || step == "rules") {
+    if (step == "rules") {
         QVERIFY(!ep.ok());
         QVERIFY2(ep.status().detail().find(step.toStdString()) != std::string::npos, ep.status().detail().c_str());
     } else {
@@ -449,7 +461,7 @@ void TestLinuxDatapath::failedChangeLeavesNothing()
         auto ns = m_host.create(ResourceKind::Namespace, doc, 0, nsId);
         QVERIFY(!ns.ok());
         QVERIFY(!namedNetnsExists(netns));
-        QCOMPARE(hcnLinks(), linksWithEndpoint); // the peer came back to the host namespace
+        QCOMPARE(hcnLinks(), linksWithEndpoint); // the pair made for the attach is gone
         auto port = m_host.datapath->endpointPort(m_host.idOf(ResourceKind::Endpoint, *ep));
         QVERIFY(port && port->namespaceName.empty());
         HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));

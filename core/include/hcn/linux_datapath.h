@@ -36,7 +36,8 @@ public:
     void reset() override;
     Result<EndpointCounters> endpointCounters(const Guid& endpoint) const override;
 
-    /// Where an endpoint's port is: its host-side link, and its link and namespace name while attached.
+    /// Where an endpoint's port is. Its veth pair exists while it is attached: the host side (the name
+    /// is fixed from the endpoint's GUID) and the peer's name and namespace inside.
     struct Port
     {
         std::string hostInterface;
@@ -50,7 +51,8 @@ public:
     static std::string namespaceName(const Guid& ns);
 
     /// Makes the named step fail once, after the kernel work before it is done, to exercise the undo
-    /// paths: "bridge", "veth", "rules", "attach.address", "attach.route", "namespace".
+    /// paths: "bridge" (network create), "rules" (endpoint create), "veth", "attach.address",
+    /// "attach.route" (attach), "namespace" (namespace create).
     void failStepOnce(std::string step);
 
     struct State; // private; named here so the implementation files can share it
