@@ -111,6 +111,7 @@ Status RouteSocket::addBridge(const std::string& name)
     if (!link.p)
         return Status(hr::OutOfMemory, "cannot allocate a link.");
     rtnl_link_set_name(link.p, name.c_str());
+    rtnl_link_set_group(link.p, kLinkGroup);
     if (int err = rtnl_link_set_type(link.p, "bridge"); err < 0)
         return failure(err, "bridge " + name);
     if (int err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
@@ -150,6 +151,7 @@ Status RouteSocket::addVethInto(const std::string& name, const std::string& mast
         return Status(hr::OutOfMemory, "cannot allocate a veth link.");
     rtnl_link_set_name(link.p, name.c_str());
     rtnl_link_set_master(link.p, *masterIndex);
+    rtnl_link_set_group(link.p, kLinkGroup);
     rtnl_link_set_flags(link.p, IFF_UP);
     LinkRef peer(rtnl_link_veth_get_peer(link.p));
     rtnl_link_set_name(peer.p, peerName.c_str());
@@ -231,6 +233,26 @@ Status RouteSocket::deleteLink(const std::string& name)
     rtnl_link_set_name(link.p, name.c_str());
     if (int err = rtnl_link_delete(m_sock, link.p); err < 0)
         return failure(err, "cannot delete link " + name);
+    return Status::success();
+}
+
+Status RouteSocket::deleteGroup(std::uint32_t group)
+{
+    ifinfomsg header{};
+    header.ifi_family = AF_UNSPEC;
+    nl_msg* msg = nlmsg_alloc_simple(RTM_DELLINK, 0);
+    if (!msg)
+        return Status(hr::OutOfMemory, "cannot allocate a netlink message.");
+    int err = nlmsg_append(msg, &header, sizeof header, NLMSG_ALIGNTO);
+    if (err >= 0)
+        err = nla_put_u32(msg, IFLA_GROUP, group);
+    if (err >= 0)
+        err = nl_send_auto(m_sock, msg);
+    nlmsg_free(msg);
+    if (err >= 0)
+        err = nl_wait_for_ack(m_sock);
+    if (err < 0 && -err != NLE_OBJ_NOTFOUND && -err != NLE_NODEV)
+        return failure(err, "cannot delete the links of group " + std::to_string(group));
     return Status::success();
 }
 

@@ -29,6 +29,9 @@ struct LinkStats
     std::uint64_t txDropped = 0;
 };
 
+/// The link group every link of hcnd's carries (besides its name and alias): "hcn" in ASCII.
+inline constexpr std::uint32_t kLinkGroup = 0x68636e;
+
 class RouteSocket
 {
 public:
@@ -43,10 +46,11 @@ public:
     RouteSocket& operator=(const RouteSocket&) = delete;
     ~RouteSocket();
 
+    /// A bridge in kLinkGroup.
     Status addBridge(const std::string& name);
     /// A veth pair; the peer gets `peerMac` (48-bit value) when given.
     Status addVeth(const std::string& name, const std::string& peer, std::optional<std::uint64_t> peerMac);
-    /// A veth pair made in one request: `name` here, up, a port of bridge `master`; the peer made
+    /// A veth pair made in one request: `name` here, up, in kLinkGroup, a port of bridge `master`; the peer made
     /// directly in the namespace behind `peerNetnsFd` (no move, which costs the kernel an RCU wait), down,
     /// with `peerMac` when given.
     Status addVethInto(const std::string& name, const std::string& master, const std::string& peer, int peerNetnsFd,
@@ -57,6 +61,9 @@ public:
     /// Moves a link into another network namespace, renamed to `newName` there.
     Status moveTo(const std::string& name, int netnsFd, const std::string& newName);
     Status deleteLink(const std::string& name);
+    /// Deletes every link of `group` in one request: the kernel unregisters them as one batch, with
+    /// one RCU grace period instead of one per link.
+    Status deleteGroup(std::uint32_t group);
     /// "10.244.1.2/24" (IPv4 or IPv6).
     Status addAddress(const std::string& name, const std::string& cidr);
     /// A route to `destination` ("0.0.0.0/0") through `gateway` (empty: on-link) out of link `name`.

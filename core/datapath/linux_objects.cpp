@@ -335,12 +335,11 @@ Status LinuxDatapath::State::removeNamespace(const Guid& id)
 
 void LinuxDatapath::State::removeAll()
 {
-    for (const auto& [id, a] : attachments)
-        logFailure(host.deleteLink(endpoints.at(id).hostVeth));
+    // Every veth (with its peer) and bridge in one request, then the namespaces (empty by then).
+    if (!attachments.empty() || !networks.empty())
+        logFailure(host.deleteGroup(kLinkGroup));
     attachments.clear();
     endpoints.clear();
-    for (const auto& [id, net] : networks)
-        logFailure(host.deleteLink(net.bridge));
     networks.clear();
     for (const auto& [id, ns] : namespaces) {
         logFailure(removeNamedNetns(options.netnsDir, namespaceName(id)));
@@ -355,6 +354,7 @@ void LinuxDatapath::State::removeAll()
 void LinuxDatapath::State::removeLeftovers()
 {
     auto log = componentLogger("hcn.datapath");
+    logFailure(host.deleteGroup(kLinkGroup));
     if (auto links = host.links(); links.ok()) {
         // Endpoints first (their peers go with them), then bridges.
         for (const char kind : {'v', 'b'})
