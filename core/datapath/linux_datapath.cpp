@@ -211,8 +211,12 @@ Result<std::shared_ptr<LinuxDatapath>> LinuxDatapath::open(LinuxDatapathOptions 
     auto nft = Nftables::open();
     if (!nft.ok())
         return nft.status();
+    auto reaper = LinkReaper::start();
+    if (!reaper.ok())
+        return reaper.status();
     auto state = std::make_unique<State>(std::move(options), std::move(*host), std::move(*hostNs), std::move(*nft));
     state->hostNsInode = *inode;
+    state->reaper = std::move(*reaper);
     state->removeLeftovers();
     if (Status s = state->ensureTables(); !s.ok())
         return s;
@@ -283,6 +287,12 @@ std::string LinuxDatapath::networkBridge(const Guid& network) const
 std::string LinuxDatapath::namespaceName(const Guid& ns)
 {
     return linuxdp::namespaceName(ns);
+}
+
+void LinuxDatapath::waitForRemovals()
+{
+    std::lock_guard lock(m_mutex);
+    m_state->reaper->drain();
 }
 
 void LinuxDatapath::failStepOnce(std::string step)

@@ -216,6 +216,14 @@ Status RouteSocket::setUp(const std::string& name)
     });
 }
 
+Status RouteSocket::setGroup(const std::string& name, std::uint32_t group)
+{
+    return changeLink(m_sock, name, "set the group", [&](rtnl_link* change) {
+        rtnl_link_set_group(change, group);
+        return Status::success();
+    });
+}
+
 Status RouteSocket::moveTo(const std::string& name, int netnsFd, const std::string& newName)
 {
     return changeLink(m_sock, name, "move to another namespace", [&](rtnl_link* change) {

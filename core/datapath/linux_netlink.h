@@ -58,6 +58,7 @@ public:
     Status setAlias(const std::string& name, const std::string& alias);
     Status setMaster(const std::string& name, const std::string& master);
     Status setUp(const std::string& name);
+    Status setGroup(const std::string& name, std::uint32_t group);
     /// Moves a link into another network namespace, renamed to `newName` there.
     Status moveTo(const std::string& name, int netnsFd, const std::string& newName);
     Status deleteLink(const std::string& name);

@@ -193,6 +193,8 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
         return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
                                                ep->second.network.toString() + ".");
     const EndpointPlan& plan = ep->second;
+    if (Status s = reclaimName(plan.hostVeth); !s.ok())
+        return s;
     // eth0, eth1, ...: the first name no other endpoint of this namespace holds.
     std::string ifname;
     for (int i = 0; ifname.empty(); ++i) {
@@ -240,9 +242,23 @@ Status LinuxDatapath::State::detach(const Guid& endpointId)
     if (a == attachments.end())
         return Status::success();
     auto ep = endpoints.find(endpointId);
-    // The pair goes: its peer with its addresses and routes, and its counters.
-    if (Status s = host.deleteLink(ep->second.hostVeth); !s.ok() && s.code() != hr::ElementNotFound)
-        return s;
+    // The pair goes, its peer with its addresses and routes: cut off now (nothing passes a port in
+    // `removing`), deleted by the reaper. Names the reaper has finished leave the set in the same change.
+    const std::string& name = ep->second.hostVeth;
+    std::vector<std::string> finished;
+    for (auto& done : reaper->takeFinished())
+        if (removing.count(done) && done != name)
+            finished.push_back(std::move(done));
+    if (Status s = nft.run(setRemoving({name}, finished)); !s.ok()) {
+        // Without the cut-off, delete it here and now.
+        if (Status d = host.deleteLink(name); !d.ok() && d.code() != hr::ElementNotFound)
+            return d;
+    } else {
+        for (const auto& done : finished)
+            removing.erase(done);
+        removing.insert(name);
+        reaper->remove(name);
+    }
     attachments.erase(a);
     ep->second.ns.reset();
     return Status::success();
@@ -277,6 +293,17 @@ Status LinuxDatapath::State::removeLoadBalancer(const Guid& id)
     if (Status s = nft.run(removeLoadBalancerRules(it->second.plan)); !s.ok())
         return s;
     loadBalancers.erase(it);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::reclaimName(const std::string& name)
+{
+    if (!removing.count(name))
+        return Status::success();
+    reaper->waitFor(name);
+    if (Status s = nft.run(setRemoving({}, {name})); !s.ok())
+        return s;
+    removing.erase(name);
     return Status::success();
 }
 
@@ -336,6 +363,9 @@ Status LinuxDatapath::State::removeNamespace(const Guid& id)
 void LinuxDatapath::State::removeAll()
 {
     // Every veth (with its peer) and bridge in one request, then the namespaces (empty by then).
+    reaper->drain();
+    (void)reaper->takeFinished();
+    removing.clear();
     if (!attachments.empty() || !networks.empty())
         logFailure(host.deleteGroup(kLinkGroup));
     attachments.clear();
@@ -355,6 +385,7 @@ void LinuxDatapath::State::removeLeftovers()
 {
     auto log = componentLogger("hcn.datapath");
     logFailure(host.deleteGroup(kLinkGroup));
+    logFailure(host.deleteGroup(kReapGroup));
     if (auto links = host.links(); links.ok()) {
         // Endpoints first (their peers go with them), then bridges.
         for (const char kind : {'v', 'b'})

@@ -72,14 +72,19 @@ add chain ip hcn postrouting { type nat hook postrouting priority srcnat; policy
 add rule ip hcn postrouting ip saddr vmap @outboundnat
 add rule ip hcn postrouting iifname vmap @networknat
 add table bridge hcn
+add set bridge hcn removing { type ifname; }
 add map bridge hcn aclin { type ifname : verdict; }
 add map bridge hcn aclout { type ifname : verdict; }
 add chain bridge hcn forward { type filter hook forward priority 0; policy accept; }
+add rule bridge hcn forward iifname @removing drop
+add rule bridge hcn forward oifname @removing drop
 add rule bridge hcn forward oifname vmap @aclin
 add rule bridge hcn forward iifname vmap @aclout
 add chain bridge hcn input { type filter hook input priority 0; policy accept; }
+add rule bridge hcn input iifname @removing drop
 add rule bridge hcn input iifname vmap @aclout
 add chain bridge hcn output { type filter hook output priority 0; policy accept; }
+add rule bridge hcn output oifname @removing drop
 add rule bridge hcn output oifname vmap @aclin
 )";
 }
@@ -238,6 +243,16 @@ std::string removeLoadBalancerRules(const LoadBalancerPlan& lb)
     for (const auto& key : frontendKeys(lb))
         out += "delete element ip hcn " + frontendMap(lb) + " { " + key + " }\n";
     return out + "flush chain ip hcn " + chain + "\ndelete chain ip hcn " + chain + "\n";
+}
+
+std::string setRemoving(const std::vector<std::string>& add, const std::vector<std::string>& remove)
+{
+    std::string out;
+    for (const auto& name : add)
+        out += "add element bridge hcn removing { \"" + name + "\" }\n";
+    for (const auto& name : remove)
+        out += "delete element bridge hcn removing { \"" + name + "\" }\n";
+    return out;
 }
 
 } // namespace hcn::linuxdp

@@ -7,12 +7,14 @@
 #include "datapath/linux_plan.h"
 
 #include <string>
+#include <vector>
 
 namespace hcn::linuxdp {
 
 /// Deletes both tables if present (leftovers of an earlier run included).
 std::string removeTables();
-/// Creates both tables with their maps and base chains (empty).
+/// Creates both tables with their maps and base chains (empty). Ports named in the bridge table's set
+/// `removing` pass nothing: links waiting for the reaper (linux_reaper.h).
 std::string createTables();
 
 std::string addNetworkRules(const NetworkPlan& network);
@@ -26,5 +28,8 @@ std::string removeEndpointRules(const EndpointPlan& endpoint);
 /// frontend map entries that lead to it.
 std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<std::string>& backendIps);
 std::string removeLoadBalancerRules(const LoadBalancerPlan& lb);
+
+/// Adds names to / removes names from the set `removing`.
+std::string setRemoving(const std::vector<std::string>& add, const std::vector<std::string>& remove);
 
 } // namespace hcn::linuxdp

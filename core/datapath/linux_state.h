@@ -7,9 +7,11 @@
 #include "datapath/linux_netns.h"
 #include "datapath/linux_nftables.h"
 #include "datapath/linux_plan.h"
+#include "datapath/linux_reaper.h"
 #include "hcn/linux_datapath.h"
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -48,6 +50,9 @@ struct LinuxDatapath::State
     };
     std::map<Guid, Namespace> namespaces;
     std::set<std::string> failSteps;
+    std::unique_ptr<linuxdp::LinkReaper> reaper;
+    /// Host-side links in the nftables set `removing` (cut off, waiting for the reaper or just reaped).
+    std::set<std::string> removing;
 
     State(LinuxDatapathOptions o, linuxdp::RouteSocket h, linuxdp::NetnsFd ns, linuxdp::Nftables n)
         : options(std::move(o)), host(std::move(h)), hostNs(std::move(ns)), nft(std::move(n))
@@ -71,6 +76,9 @@ struct LinuxDatapath::State
     Status removeLoadBalancer(const Guid& id);
     Status addNamespace(const Guid& id);
     Status removeNamespace(const Guid& id);
+
+    /// Makes `name` usable again if it is being removed: waits for the reaper, drops it from `removing`.
+    Status reclaimName(const std::string& name);
 
     /// Removes everything programmed and both tables; best effort, logs what fails.
     void removeAll();

@@ -332,10 +332,16 @@ void TestLinuxDatapath::attachMakesThePairDetachRemovesIt()
     auto ns = m_host.namespaceWith(*ep);
     HCN_VERIFY_OK(ns);
     QCOMPARE(hcnLinks(), (std::set<std::string>{bridge, hostSide}));
+    Listener hostService("", 9);
+    QVERIFY(hostService.fd >= 0);
+    QVERIFY(tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, 2000, hostService.fd));
     json detach{{"ResourceType", "Endpoint"},
                 {"RequestType", "Remove"},
                 {"Settings", {{"EndpointId", epId.toString()}}}};
     HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, detach.dump()));
+    // Cut off when the call returns, whether or not the kernel has finished deleting the pair.
+    QVERIFY(!tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, 500));
+    m_host.datapath->waitForRemovals();
     QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
     QVERIFY(m_host.datapath->endpointPort(epId)->namespaceName.empty());
     // Attached again: a new pair, eth0 again, reachable again.
@@ -345,10 +351,17 @@ void TestLinuxDatapath::attachMakesThePairDetachRemovesIt()
                                                                             .dump()));
     QCOMPARE(m_host.datapath->endpointPort(epId)->namespaceInterface, std::string("eth0"));
     QVERIFY(pingFrom(m_host.netnsOf(*ns), "10.244.5.1"));
+    // Detached and attached again at once: the attach waits for the old pair to be gone.
+    json attach = detach;
+    attach["RequestType"] = "Add";
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, detach.dump()));
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, attach.dump()));
+    QVERIFY(tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, 2000, hostService.fd));
     // Deleting the namespace detaches the endpoint and removes the namespace from /run/netns.
     const std::string netns = m_host.netnsOf(*ns);
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     QVERIFY(!namedNetnsExists(netns));
+    m_host.datapath->waitForRemovals();
     QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
 }
 

@@ -50,6 +50,11 @@ public:
     /// "hcn-<guid in lower case>".
     static std::string namespaceName(const Guid& ns);
 
+    /// Waits until the links of detached endpoints are gone. A detach cuts its veth pair off at once
+    /// (nothing passes it) and leaves the kernel's unregister, which waits for an RCU grace period, to
+    /// a thread of the datapath; attaching the endpoint again and reset() wait for it themselves.
+    void waitForRemovals();
+
     /// Makes the named step fail once, after the kernel work before it is done, to exercise the undo
     /// paths: "bridge" (network create), "rules" (endpoint create), "veth", "attach.address",
     /// "attach.route" (attach), "namespace" (namespace create).
