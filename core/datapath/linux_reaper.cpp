@@ -69,12 +69,18 @@ void LinkReaper::run()
             batch.assign(m_queue.begin(), m_queue.end());
             m_queue.clear();
         }
-        // Regroup each (a link already gone, say with its namespace, is fine), then one delete for all.
-        for (const auto& name : batch)
-            if (Status s = m_sock.setGroup(name, kReapGroup); !s.ok() && s.code() != hr::ElementNotFound)
-                log->warn("linux datapath: cannot queue {} for deletion: {}", name, s.detail());
-        if (Status s = m_sock.deleteGroup(kReapGroup); !s.ok())
-            log->warn("linux datapath: deleting links: {}", s.detail());
+        // One link: deleted by name. More: regrouped (a link already gone, say with its namespace, is
+        // fine), then one delete for all of them, one grace period for the batch.
+        if (batch.size() == 1) {
+            if (Status s = m_sock.deleteLink(batch.front()); !s.ok() && s.code() != hr::ElementNotFound)
+                log->warn("linux datapath: deleting {}: {}", batch.front(), s.detail());
+        } else {
+            for (const auto& name : batch)
+                if (Status s = m_sock.setGroup(name, kReapGroup); !s.ok() && s.code() != hr::ElementNotFound)
+                    log->warn("linux datapath: cannot queue {} for deletion: {}", name, s.detail());
+            if (Status s = m_sock.deleteGroup(kReapGroup); !s.ok())
+                log->warn("linux datapath: deleting links: {}", s.detail());
+        }
         {
             std::lock_guard lock(m_mutex);
             for (const auto& name : batch) {
