@@ -146,9 +146,12 @@ Result<AclPlan> planAcl(const Json& settings, const std::string& where)
     for (const auto* list : {&acl.localAddresses, &acl.remoteAddresses})
         if (Status s = checkV4List(*list, where); !s.ok())
             return s;
-    for (const auto* list : {&acl.localPorts, &acl.remotePorts})
+    for (auto* list : {&acl.localPorts, &acl.remotePorts}) {
+        if (list->size() == 1 && list->front() == "0")
+            list->clear(); // HNS's "any port"
         if (Status s = checkPorts(*list, where); !s.ok())
             return s;
+    }
     const bool portsNeedTransport =
         (!acl.localPorts.empty() || !acl.remotePorts.empty()) &&
         std::any_of(acl.protocols.begin(), acl.protocols.end(), [](const auto& p) { return p != "6" && p != "17"; });

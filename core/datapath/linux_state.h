@@ -25,6 +25,7 @@ struct LinuxDatapath::State
     linuxdp::Nftables nft;
     unsigned long hostNsInode = 0;
     bool tablesReady = false;
+    bool bridgeSeen = false; ///< a bridge has existed in this namespace (see ensureTables)
     bool forwardingEnabled = false;
 
     struct Attachment

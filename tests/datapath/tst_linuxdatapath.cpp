@@ -6,6 +6,7 @@
 #include "engine_harness.h"
 #include "hcnd_child_process.h"
 #include "hcn/linux_datapath.h"
+#include "hcn/reachability_trace.h"
 #include "netns_probe.h"
 
 #include <memory>
@@ -66,6 +67,17 @@ struct LinuxHost
         return create(ResourceKind::Namespace, doc);
     }
     std::string netnsOf(hcn::Handle ns) { return hcn::LinuxDatapath::namespaceName(idOf(ResourceKind::Namespace, ns)); }
+
+    /// What the reachability trace predicts for TCP from an endpoint (by name) to address:port over this
+    /// host's documents: "delivered", "dropped" or "translated".
+    std::string predicted(const std::string& sourceName, const std::string& address, std::uint16_t port)
+    {
+        auto snapshot = engine->snapshot("");
+        if (!snapshot.ok())
+            return "snapshot failed: " + snapshot.status().detail();
+        auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port});
+        return traced.ok() ? std::string(hcn::traceVerdictName(traced->verdict)) : "trace failed: " + traced.status().detail();
+    }
 };
 
 json portMapping(int internal, int external)
@@ -259,6 +271,12 @@ void TestLinuxDatapath::aclBlocksWhatItSaysAndAllowsTheRest()
     QVERIFY(tcpConnects(o, "10.244.3.11", 81, 2000, s81.fd));  // the allow comes first for .12
     QVERIFY(!tcpConnects(s, "10.244.3.10", 82, 1000));         // blocked outbound
     QVERIFY(tcpConnects(s, "10.244.3.10", 83, 2000, c83.fd));  // other ports go out
+    // The reachability trace, over the same documents, predicts what the packets did.
+    QCOMPARE(m_host.predicted("ep-10.244.3.10", "10.244.3.11", 80), std::string("delivered"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.10", "10.244.3.11", 81), std::string("dropped"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.12", "10.244.3.11", 81), std::string("delivered"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.11", "10.244.3.10", 82), std::string("dropped"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.11", "10.244.3.10", 83), std::string("delivered"));
     QVERIFY(pingFrom(c, "10.244.3.11"));                        // ICMP is not matched
     QVERIFY(pingFrom(s, "10.244.3.1"));                         // to the host too
 }
