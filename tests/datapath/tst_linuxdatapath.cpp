@@ -209,6 +209,7 @@ void TestLinuxDatapath::endpointsInTwoNamespacesReachEachOther()
     std::string peer;
     QVERIFY(tcpConnects(netnsA, "10.244.1.11", 80, 2000, server.fd, &peer));
     QCOMPARE(peer, std::string("10.244.1.10")); // same bridge: no NAT between endpoints
+    QCOMPARE(m_host.predicted("ep-10.244.1.10", "10.244.1.11", 80), std::string("delivered"));
 
     auto stats = m_host.engine->queryEndpointStats(*a, "");
     HCN_VERIFY_OK(stats);
@@ -332,6 +333,8 @@ void TestLinuxDatapath::outboundNatExceptionsAreNotNated()
     QCOMPARE(peer, std::string("192.168.250.1")); // the NAT network masquerades outbound traffic
     QVERIFY(tcpConnects(m_host.netnsOf(*nsExcepted), "192.168.250.2", 80, 2000, server.fd, &peer));
     QCOMPARE(peer, std::string("10.244.4.11")); // an exception keeps the endpoint's own address
+    QCOMPARE(m_host.predicted("ep-10.244.4.10", "192.168.250.2", 80), std::string("translated"));
+    QCOMPARE(m_host.predicted("ep-10.244.4.11", "192.168.250.2", 80), std::string("delivered"));
 }
 
 void TestLinuxDatapath::attachMakesThePairDetachRemovesIt()
@@ -432,6 +435,7 @@ void TestLinuxDatapath::loadBalancerSpreadsConnections()
         QVERIFY(which >= 0);
         ++hits[which];
     }
+    QCOMPARE(m_host.predicted("ep-10.244.11.12", "10.96.0.10", 8080), std::string("delivered"));
     if (spread) {
         QCOMPARE(hits[0], 3);
         QCOMPARE(hits[1], 3);
