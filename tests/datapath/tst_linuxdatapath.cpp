@@ -232,6 +232,13 @@ void TestLinuxDatapath::portMappingAnswersFromTheHost()
     QVERIFY(tcpConnects("", "10.244.2.1", 8080, 2000, server.fd));
     // An unpublished port does not.
     QVERIFY(!tcpConnects("", "10.244.2.1", 8081, 1000));
+    // From a neighbour on the same network, through the host address (hairpin): the translated
+    // connection reaches the endpoint and its answers find their way back (docs/datapath-linux.md).
+    auto neighbour = m_host.endpoint(*net, "10.244.2.11");
+    HCN_VERIFY_OK(neighbour);
+    auto nsNeighbour = m_host.namespaceWith(*neighbour);
+    HCN_VERIFY_OK(nsNeighbour);
+    QVERIFY(tcpConnects(m_host.netnsOf(*nsNeighbour), "10.244.2.1", 8080, 2000, server.fd));
 
     // Removing the mapping (a policy modify) takes the rule away in the same change.
     json request{{"ResourceType", "Policy"},
