@@ -54,6 +54,32 @@ Status makeDirectories(const std::string& path)
     return Status::success();
 }
 
+/// The inodes of the network namespaces in use: every process's, and every mounted one in /run/netns.
+std::set<unsigned long> liveNetworkNamespaces()
+{
+    std::set<unsigned long> out;
+    auto add = [&](const std::string& path) {
+        struct stat st{};
+        if (stat(path.c_str(), &st) == 0)
+            out.insert(static_cast<unsigned long>(st.st_ino));
+    };
+    for (const char* dirPath : {"/proc", "/run/netns"}) {
+        DIR* dir = opendir(dirPath);
+        if (!dir)
+            continue;
+        const bool proc = std::string(dirPath) == "/proc";
+        while (dirent* entry = readdir(dir)) {
+            const std::string name = entry->d_name;
+            if (proc && !name.empty() && name.find_first_not_of("0123456789") == std::string::npos)
+                add("/proc/" + name + "/ns/net");
+            else if (!proc && name != "." && name != "..")
+                add(std::string(dirPath) + "/" + name);
+        }
+        closedir(dir);
+    }
+    return out;
+}
+
 } // namespace
 
 Status LinuxDatapath::State::injected(const std::string& step)
@@ -413,12 +439,15 @@ void LinuxDatapath::State::removeLeftovers()
             if (std::string(entry->d_name).rfind("hcn-", 0) == 0)
                 marks.push_back(entry->d_name);
         closedir(dir);
+        const std::set<unsigned long> live = marks.empty() ? std::set<unsigned long>{} : liveNetworkNamespaces();
         for (const auto& name : marks) {
             const std::string mark = options.stateDir + "/" + name;
             unsigned long owner = 0;
             std::ifstream(mark) >> owner;
-            if (owner != hostNsInode)
-                continue; // another host namespace's hcnd (a test's, say) made it
+            // Ours, or an orphan: the namespace of the hcnd that made it is gone (a test that crashed).
+            // A live one belongs to another namespace's hcnd.
+            if (owner != hostNsInode && live.count(owner))
+                continue;
             log->info("removing leftover namespace {}", name);
             logFailure(removeNamedNetns(options.netnsDir, name));
             ::unlink(mark.c_str());

@@ -9,6 +9,7 @@
 #include "hcn/reachability_trace.h"
 #include "netns_probe.h"
 
+#include <fstream>
 #include <memory>
 #include <optional>
 
@@ -587,12 +588,26 @@ void TestLinuxDatapath::openRemovesLeftovers()
         ~RemoveForeign() { (void)hcn::linuxdp::removeNamedNetns("/run/netns", name); }
     } removeForeign{foreign};
 
+    // A namespace marked by an hcnd whose own namespace is gone (a crashed test run's) is an orphan.
+    const std::string orphan = "hcn-" + Guid::generate().toString();
+    HCN_VERIFY_OK(hcn::linuxdp::createNamedNetns("/run/netns", orphan));
+    struct RemoveOrphan
+    {
+        std::string name;
+        ~RemoveOrphan() { (void)hcn::linuxdp::removeNamedNetns("/run/netns", name); }
+    } removeOrphan{orphan};
+    {
+        std::ofstream mark("/run/hcn/netns/" + orphan);
+        mark << 1 << "\n"; // no network namespace has inode 1
+    }
     // A second datapath opened on the same host plays the restarted hcnd, with the first one's objects
     // still in place as a killed hcnd leaves them (the first one's reset at cleanup finds nothing).
     auto restarted = hcn::LinuxDatapath::open();
     HCN_VERIFY_OK(restarted);
     QCOMPARE(hcnLinks(), std::set<std::string>{});
     QVERIFY(!namedNetnsExists(netns));
+    QVERIFY(!namedNetnsExists(orphan));
+    QVERIFY(access(("/run/hcn/netns/" + orphan).c_str(), F_OK) != 0);
     QVERIFY(namedNetnsExists(foreign));
     QVERIFY(nftRuleset().find("table ip hcn") != std::string::npos); // fresh, empty tables
     QVERIFY(nftRuleset().find("8100") == std::string::npos);
