@@ -8,6 +8,8 @@ packages=(
   qt6-base-dev qt6-svg-dev libqt6opengl6-dev
   libqcustomplot-dev nlohmann-json3-dev libspdlog-dev libgraphviz-dev
   libasio-dev libssl-dev libbenchmark-dev libarchive-dev
+  libnftables-dev libnl-3-dev libnl-route-3-dev libmnl-dev
+  nftables iproute2 iputils-ping containernetworking-plugins
   clang-14 libclang-rt-14-dev lld
   xvfb xauth fonts-dejavu-core
   dpkg-dev file desktop-file-utils appstream

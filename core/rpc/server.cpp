@@ -257,6 +257,12 @@ Status Server::start()
         return engineOptions.status();
     // Documents nested inside a message (Settings, Query) get the same depth limit as the message.
     engineOptions->maxJsonDepth = o.maxJsonDepth;
+    auto datapath = makeServiceDatapath(o.datapath);
+    if (!datapath.ok())
+        return datapath.status();
+    engineOptions->datapath = std::move(*datapath);
+    if (engineOptions->datapath)
+        d.log->info("datapath: {}", engineOptions->datapath->name());
     d.api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
     d.context.reset(new ServiceContext{*d.api, std::string("hcnd/") + HCN_VERSION, token, o.maxMessageBytes,
                                        o.maxJsonDepth, o.clientQueue});

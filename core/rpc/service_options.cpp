@@ -1,5 +1,9 @@
 #include "hcn/rpc_service_options.h"
 
+#ifdef HCN_HAVE_LINUX_DATAPATH
+#include "hcn/linux_datapath.h"
+#endif
+
 #include <charconv>
 #include <spdlog/common.h>
 
@@ -48,7 +52,9 @@ Options:
                             else $XDG_RUNTIME_DIR/hcnd.sock)
   --group NAME              group allowed to connect; owns the socket (default: hcn if it exists,
                             else the service's primary group)
-  --datapath NAME           datapath backend: simulated (default)
+  --datapath NAME           datapath backend: simulated (default), or linux: real bridges,
+                            veth pairs, namespaces (/run/netns/hcn-<guid>) and nftables
+                            rules (root; docs/datapath-linux.md)
   --tcp HOST:PORT           also listen on TCP, with TLS; needs --tls-cert, --tls-key, --token-file
   --tls-cert FILE           PEM certificate (chain) of the TCP listener
   --tls-key FILE            PEM private key of the TCP listener
@@ -105,8 +111,11 @@ Result<ServiceOptions> parseServiceOptions(const std::vector<std::string>& args)
         } else if (name == "--group") {
             options.group = value;
         } else if (name == "--datapath") {
-            if (value != "simulated")
-                return bad("unknown datapath \"" + value + "\" (available: simulated).");
+            if (value != "simulated" && value != "linux")
+                return bad("unknown datapath \"" + value + "\" (available: simulated, linux).");
+            if (value == "linux" && !linuxDatapathBuiltIn())
+                return bad("the linux datapath is not built into this hcnd (it needs libnl-route-3 and "
+                           "libnftables at build time).");
             options.datapath = value;
         } else if (name == "--tcp") {
             if (!parseHostPort(value, options.tcpHost, options.tcpPort))
@@ -147,6 +156,30 @@ Result<ServiceOptions> parseServiceOptions(const std::vector<std::string>& args)
     if (!options.tcpEnabled() && anyTls)
         return bad("--tls-cert, --tls-key and --token-file only apply with --tcp.");
     return options;
+}
+
+bool linuxDatapathBuiltIn()
+{
+#ifdef HCN_HAVE_LINUX_DATAPATH
+    return true;
+#else
+    return false;
+#endif
+}
+
+Result<std::shared_ptr<Datapath>> makeServiceDatapath(const std::string& name)
+{
+    if (name.empty() || name == "simulated")
+        return std::shared_ptr<Datapath>(); // the engine's default
+#ifdef HCN_HAVE_LINUX_DATAPATH
+    if (name == "linux") {
+        auto opened = LinuxDatapath::open();
+        if (!opened.ok())
+            return Status(opened.status().code(), "the linux datapath cannot start: " + opened.status().detail());
+        return std::shared_ptr<Datapath>(std::move(*opened));
+    }
+#endif
+    return Status(hr::InvalidArg, "unknown datapath \"" + name + "\".");
 }
 
 } // namespace hcn::rpc

@@ -1,10 +1,12 @@
 #pragma once
 // ServiceOptions: hcnd's command line (docs/rpc.md), parsed and checked before anything starts.
 
+#include "hcn/datapath.h"
 #include "hcn/json_limits.h"
 #include "hcn/status.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,5 +38,12 @@ Result<ServiceOptions> parseServiceOptions(const std::vector<std::string>& args)
 
 /// The --help text.
 std::string serviceUsage();
+
+/// Whether this build has the Linux datapath (libnl-route and libnftables were found).
+bool linuxDatapathBuiltIn();
+
+/// The datapath named by --datapath: null for "simulated" (the engine's default), the opened Linux
+/// datapath for "linux" (its start removes an earlier run's leftovers), else an error.
+Result<std::shared_ptr<Datapath>> makeServiceDatapath(const std::string& name);
 
 } // namespace hcn::rpc

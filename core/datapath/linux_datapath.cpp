@@ -1,0 +1,304 @@
+// The Linux datapath: the Datapath interface over the operations of linux_objects.cpp, with the undo log
+// that makes each engine call all or nothing.
+
+#include "hcn/linux_datapath.h"
+
+#include "common/log.h"
+#include "datapath/linux_ruleset.h"
+#include "datapath/linux_state.h"
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+#include <vector>
+
+namespace hcn {
+
+using namespace linuxdp;
+
+class LinuxDatapath::Transaction final : public DatapathTransaction
+{
+public:
+    explicit Transaction(LinuxDatapath& owner) : m_owner(owner) {}
+
+    Status stage(const DatapathChange& change) override
+    {
+        std::lock_guard lock(m_owner.m_mutex);
+        State& s = *m_owner.m_state;
+        Status result = stageLocked(s, change);
+        if (!result.ok())
+            componentLogger("hcn.datapath")
+                ->warn("linux datapath: {} {} {} failed: {}", changeOpName(change.op),
+                       resourceKindName(change.kind), change.id.toString(), result.detail());
+        return result;
+    }
+
+    Status commit() override
+    {
+        std::lock_guard lock(m_owner.m_mutex);
+        m_undo.clear();
+        return Status::success();
+    }
+
+    void rollback() override
+    {
+        std::lock_guard lock(m_owner.m_mutex);
+        for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it)
+            if (Status s = (*it)(); !s.ok())
+                componentLogger("hcn.datapath")->error("linux datapath: undo failed: {}", s.detail());
+        m_undo.clear();
+    }
+
+private:
+    using Undo = std::function<Status()>;
+
+    Status stageLocked(State& s, const DatapathChange& c)
+    {
+        switch (c.kind) {
+        case ResourceKind::Network:
+            return stageNetwork(s, c);
+        case ResourceKind::Endpoint:
+            return stageEndpoint(s, c);
+        case ResourceKind::Namespace:
+            return stageNamespace(s, c);
+        case ResourceKind::LoadBalancer:
+            return stageLoadBalancer(s, c);
+        case ResourceKind::SdnRoute:
+            if (c.op == ChangeOp::Delete)
+                return Status::success();
+            return Status(hr::NotImplemented, "the linux datapath does not program SDN routes yet.");
+        case ResourceKind::GuestNetworkService:
+        case ResourceKind::Invalid:
+            return Status::success(); // nothing in the datapath
+        }
+        return Status::success();
+    }
+
+    Status stageNetwork(State& s, const DatapathChange& c)
+    {
+        if (c.op == ChangeOp::Create) {
+            auto plan = planNetwork(c.id, *c.after);
+            if (!plan.ok())
+                return plan.status();
+            if (Status st = s.addNetwork(*plan); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id] { return s.removeNetwork(id); });
+        } else if (c.op == ChangeOp::Delete) {
+            auto it = s.networks.find(c.id);
+            if (it == s.networks.end())
+                return Status::success();
+            NetworkPlan saved = it->second;
+            if (Status st = s.removeNetwork(c.id); !st.ok())
+                return st;
+            m_undo.push_back([&s, saved] { return s.addNetwork(saved); });
+        }
+        // Modify: the bridge and its gateway stay; network policies are not programmed (docs).
+        return Status::success();
+    }
+
+    Status stageEndpoint(State& s, const DatapathChange& c)
+    {
+        if (c.op == ChangeOp::Create) {
+            auto plan = planEndpoint(c.id, *c.after);
+            if (!plan.ok())
+                return plan.status();
+            plan->ns.reset(); // attachments arrive as their own changes
+            if (Status st = s.addEndpoint(*plan); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id] { return s.removeEndpoint(id); });
+            return Status::success();
+        }
+        auto it = s.endpoints.find(c.id);
+        if (it == s.endpoints.end())
+            return c.op == ChangeOp::Delete ? Status::success()
+                                            : Status(hr::EndpointNotFound, "the linux datapath has no port for "
+                                                                           "endpoint " + c.id.toString() + ".");
+        if (c.op == ChangeOp::Delete) {
+            EndpointPlan saved = it->second;
+            std::optional<Guid> ns = saved.ns;
+            saved.ns.reset();
+            if (Status st = s.removeEndpoint(c.id); !st.ok())
+                return st;
+            m_undo.push_back([&s, saved, ns] {
+                Status st = s.addEndpoint(saved);
+                return st.ok() && ns ? s.attach(saved.id, *ns) : st;
+            });
+            return Status::success();
+        }
+        // Modify: policies, then the attachment.
+        auto next = planEndpoint(c.id, *c.after);
+        if (!next.ok())
+            return next.status();
+        if (it->second.remote)
+            return Status::success();
+        EndpointPlan previous = it->second;
+        if (Status st = s.replaceEndpointRules(c.id, *next); !st.ok())
+            return st;
+        m_undo.push_back([&s, previous] { return s.replaceEndpointRules(previous.id, previous); });
+        if (previous.ns != next->ns) {
+            if (previous.ns) {
+                if (Status st = s.detach(c.id); !st.ok())
+                    return st;
+                m_undo.push_back([&s, id = c.id, ns = *previous.ns] { return s.attach(id, ns); });
+            }
+            if (next->ns) {
+                if (Status st = s.attach(c.id, *next->ns); !st.ok())
+                    return st;
+                m_undo.push_back([&s, id = c.id] { return s.detach(id); });
+            }
+        }
+        return Status::success();
+    }
+
+    Status stageLoadBalancer(State& s, const DatapathChange& c)
+    {
+        auto current = s.loadBalancers.find(c.id);
+        std::optional<LoadBalancerPlan> previous;
+        if (current != s.loadBalancers.end())
+            previous = current->second.plan;
+        if (c.op == ChangeOp::Delete) {
+            if (!previous)
+                return Status::success();
+            if (Status st = s.removeLoadBalancer(c.id); !st.ok())
+                return st;
+        } else {
+            auto plan = planLoadBalancer(c.id, *c.after);
+            if (!plan.ok())
+                return plan.status();
+            if (Status st = s.setLoadBalancer(*plan); !st.ok())
+                return st;
+        }
+        m_undo.push_back([&s, id = c.id, previous] {
+            return previous ? s.setLoadBalancer(*previous) : s.removeLoadBalancer(id);
+        });
+        return Status::success();
+    }
+
+    Status stageNamespace(State& s, const DatapathChange& c)
+    {
+        if (c.op == ChangeOp::Create) {
+            if (Status st = s.addNamespace(c.id); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id] { return s.removeNamespace(id); });
+        } else if (c.op == ChangeOp::Delete) {
+            if (!s.namespaces.count(c.id))
+                return Status::success();
+            if (Status st = s.removeNamespace(c.id); !st.ok())
+                return st;
+            // A namespace cannot come back: its undo is a new, empty one under the same name.
+            m_undo.push_back([&s, id = c.id] { return s.addNamespace(id); });
+        }
+        return Status::success();
+    }
+
+    LinuxDatapath& m_owner;
+    std::vector<Undo> m_undo;
+};
+
+Result<std::shared_ptr<LinuxDatapath>> LinuxDatapath::open(LinuxDatapathOptions options)
+{
+    if (geteuid() != 0)
+        return Status(hr::AccessDenied, "the linux datapath needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN).");
+    auto host = RouteSocket::open();
+    if (!host.ok())
+        return host.status();
+    auto hostNs = NetnsFd::current();
+    if (!hostNs.ok())
+        return hostNs.status();
+    auto inode = currentNetnsInode();
+    if (!inode.ok())
+        return inode.status();
+    auto nft = Nftables::open();
+    if (!nft.ok())
+        return nft.status();
+    auto reaper = LinkReaper::start();
+    if (!reaper.ok())
+        return reaper.status();
+    auto state = std::make_unique<State>(std::move(options), std::move(*host), std::move(*hostNs), std::move(*nft));
+    state->hostNsInode = *inode;
+    state->reaper = std::move(*reaper);
+    state->removeLeftovers();
+    if (Status s = state->ensureTables(); !s.ok())
+        return s;
+    return std::shared_ptr<LinuxDatapath>(new LinuxDatapath(std::move(state)));
+}
+
+LinuxDatapath::LinuxDatapath(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+
+LinuxDatapath::~LinuxDatapath()
+{
+    reset();
+}
+
+std::unique_ptr<DatapathTransaction> LinuxDatapath::begin()
+{
+    return std::make_unique<Transaction>(*this);
+}
+
+void LinuxDatapath::reset()
+{
+    std::lock_guard lock(m_mutex);
+    m_state->removeAll();
+}
+
+Result<EndpointCounters> LinuxDatapath::endpointCounters(const Guid& endpoint) const
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_state->endpoints.find(endpoint);
+    if (it == m_state->endpoints.end() || it->second.remote)
+        return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " + endpoint.toString() + ".");
+    if (!m_state->attachments.count(endpoint))
+        return EndpointCounters{}; // detached: its veth pair does not exist, nothing has passed
+    auto stats = m_state->host.stats(it->second.hostVeth);
+    if (!stats.ok())
+        return stats.status();
+    // The host side of the pair sends what the endpoint receives.
+    EndpointCounters c;
+    c.bytesReceived = stats->txBytes;
+    c.packetsReceived = stats->txPackets;
+    c.bytesSent = stats->rxBytes;
+    c.packetsSent = stats->rxPackets;
+    c.droppedPacketsIncoming = stats->txDropped;
+    c.droppedPacketsOutgoing = stats->rxDropped;
+    return c;
+}
+
+std::optional<LinuxDatapath::Port> LinuxDatapath::endpointPort(const Guid& endpoint) const
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_state->endpoints.find(endpoint);
+    if (it == m_state->endpoints.end() || it->second.remote)
+        return std::nullopt;
+    Port port{it->second.hostVeth, {}, {}};
+    if (auto a = m_state->attachments.find(endpoint); a != m_state->attachments.end()) {
+        port.namespaceInterface = a->second.interface;
+        port.namespaceName = linuxdp::namespaceName(a->second.ns);
+    }
+    return port;
+}
+
+std::string LinuxDatapath::networkBridge(const Guid& network) const
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_state->networks.find(network);
+    return it == m_state->networks.end() ? std::string() : it->second.bridge;
+}
+
+std::string LinuxDatapath::namespaceName(const Guid& ns)
+{
+    return linuxdp::namespaceName(ns);
+}
+
+void LinuxDatapath::waitForRemovals()
+{
+    std::lock_guard lock(m_mutex);
+    m_state->reaper->drain();
+}
+
+void LinuxDatapath::failStepOnce(std::string step)
+{
+    std::lock_guard lock(m_mutex);
+    m_state->failSteps.insert(std::move(step));
+}
+
+} // namespace hcn

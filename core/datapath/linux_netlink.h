@@ -1,0 +1,82 @@
+#pragma once
+// In-process rtnetlink (libnl-route): the links, addresses and routes the Linux datapath programs. A
+// RouteSocket talks to the network namespace it was opened in, whichever thread uses it later.
+
+#include "hcn/status.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct nl_sock;
+
+namespace hcn::linuxdp {
+
+struct LinkInfo
+{
+    std::string name;
+    std::string alias;
+};
+
+struct LinkStats
+{
+    std::uint64_t rxBytes = 0;
+    std::uint64_t txBytes = 0;
+    std::uint64_t rxPackets = 0;
+    std::uint64_t txPackets = 0;
+    std::uint64_t rxDropped = 0;
+    std::uint64_t txDropped = 0;
+};
+
+/// The link group every link of hcnd's carries (besides its name and alias): "hcn" in ASCII.
+inline constexpr std::uint32_t kLinkGroup = 0x68636e;
+
+class RouteSocket
+{
+public:
+    /// A socket in the calling thread's network namespace.
+    static Result<RouteSocket> open();
+    /// A socket in the network namespace behind `netnsFd` (opened on a thread that joins it).
+    static Result<RouteSocket> openIn(int netnsFd);
+
+    RouteSocket(RouteSocket&& other) noexcept;
+    RouteSocket& operator=(RouteSocket&& other) noexcept;
+    RouteSocket(const RouteSocket&) = delete;
+    RouteSocket& operator=(const RouteSocket&) = delete;
+    ~RouteSocket();
+
+    /// A bridge in kLinkGroup.
+    Status addBridge(const std::string& name);
+    /// A veth pair; the peer gets `peerMac` (48-bit value) when given.
+    Status addVeth(const std::string& name, const std::string& peer, std::optional<std::uint64_t> peerMac);
+    /// A veth pair made in one request: `name` here, up, in kLinkGroup, a port of bridge `master`; the peer made
+    /// directly in the namespace behind `peerNetnsFd` (no move, which costs the kernel an RCU wait), down,
+    /// with `peerMac` when given.
+    Status addVethInto(const std::string& name, const std::string& master, const std::string& peer, int peerNetnsFd,
+                       std::optional<std::uint64_t> peerMac);
+    Status setAlias(const std::string& name, const std::string& alias);
+    Status setMaster(const std::string& name, const std::string& master);
+    Status setUp(const std::string& name);
+    Status setGroup(const std::string& name, std::uint32_t group);
+    /// Moves a link into another network namespace, renamed to `newName` there.
+    Status moveTo(const std::string& name, int netnsFd, const std::string& newName);
+    Status deleteLink(const std::string& name);
+    /// Deletes every link of `group` in one request: the kernel unregisters them as one batch, with
+    /// one RCU grace period instead of one per link.
+    Status deleteGroup(std::uint32_t group);
+    /// "10.244.1.2/24" (IPv4 or IPv6).
+    Status addAddress(const std::string& name, const std::string& cidr);
+    /// A route to `destination` ("0.0.0.0/0") through `gateway` (empty: on-link) out of link `name`.
+    Status addRoute(const std::string& name, const std::string& destination, const std::string& gateway);
+    Result<std::vector<LinkInfo>> links();
+    Result<LinkStats> stats(const std::string& name);
+
+private:
+    explicit RouteSocket(nl_sock* sock) : m_sock(sock) {}
+    Result<int> indexOf(const std::string& name);
+
+    nl_sock* m_sock = nullptr;
+};
+
+} // namespace hcn::linuxdp

@@ -1,0 +1,460 @@
+// The Linux datapath's operations on kernel objects: bridges, veth pairs, attachments, namespaces.
+
+#include "datapath/linux_ruleset.h"
+#include "datapath/linux_state.h"
+
+#include "common/log.h"
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fstream>
+#include <functional>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace hcn {
+
+using namespace linuxdp;
+
+namespace {
+
+/// Undo steps of one operation, run in reverse unless the operation completes.
+class LocalUndo
+{
+public:
+    ~LocalUndo()
+    {
+        for (auto it = m_steps.rbegin(); it != m_steps.rend(); ++it)
+            (*it)();
+    }
+    void add(std::function<void()> step) { m_steps.push_back(std::move(step)); }
+    void done() { m_steps.clear(); }
+
+private:
+    std::vector<std::function<void()>> m_steps;
+};
+
+void logFailure(const Status& s)
+{
+    if (!s.ok())
+        componentLogger("hcn.datapath")->warn("linux datapath cleanup: {}", s.detail());
+}
+
+Status makeDirectories(const std::string& path)
+{
+    std::string partial;
+    for (std::size_t i = 1; i <= path.size(); ++i)
+        if (i == path.size() || path[i] == '/') {
+            partial = path.substr(0, i);
+            if (mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST)
+                return Status(hr::Fail, "cannot create " + partial + ": " + std::strerror(errno) + ".");
+        }
+    return Status::success();
+}
+
+/// The inodes of the network namespaces in use: every process's, and every mounted one in /run/netns.
+std::set<unsigned long> liveNetworkNamespaces()
+{
+    std::set<unsigned long> out;
+    auto add = [&](const std::string& path) {
+        struct stat st{};
+        if (stat(path.c_str(), &st) == 0)
+            out.insert(static_cast<unsigned long>(st.st_ino));
+    };
+    for (const char* dirPath : {"/proc", "/run/netns"}) {
+        DIR* dir = opendir(dirPath);
+        if (!dir)
+            continue;
+        const bool proc = std::string(dirPath) == "/proc";
+        while (dirent* entry = readdir(dir)) {
+            const std::string name = entry->d_name;
+            if (proc && !name.empty() && name.find_first_not_of("0123456789") == std::string::npos)
+                add("/proc/" + name + "/ns/net");
+            else if (!proc && name != "." && name != "..")
+                add(std::string(dirPath) + "/" + name);
+        }
+        closedir(dir);
+    }
+    return out;
+}
+
+} // namespace
+
+Status LinuxDatapath::State::injected(const std::string& step)
+{
+    if (failSteps.erase(step))
+        return Status(hr::Fail, "the linux datapath was told to fail step \"" + step + "\".");
+    return Status::success();
+}
+
+Status LinuxDatapath::State::ensureTables()
+{
+    if (tablesReady)
+        return Status::success();
+    if (!bridgeSeen) {
+        // Hooks of the bridge family registered in a namespace where no bridge has existed yet never
+        // see a packet (kernel 6.x, found by tst_linuxdatapath): make sure one has, once.
+        if (Status s = host.addBridge("hcnbinit"); !s.ok() && s.code() != hr::AlreadyExists)
+            return s;
+        if (Status s = host.deleteLink("hcnbinit"); !s.ok())
+            return s;
+        bridgeSeen = true;
+    }
+    if (Status s = nft.run(removeTables() + createTables()); !s.ok())
+        return s;
+    tablesReady = true;
+    return Status::success();
+}
+
+Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
+{
+    if (networks.count(plan.id))
+        return Status(hr::NetworkAlreadyExists, "network " + plan.id.toString() + " is already programmed.");
+    if (Status s = ensureTables(); !s.ok())
+        return s;
+    LocalUndo undo;
+    if (Status s = host.addBridge(plan.bridge); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteLink(plan.bridge)); });
+    if (Status s = host.setAlias(plan.bridge, linkAlias(plan.id)); !s.ok())
+        return s;
+    for (const auto& cidr : plan.gatewayCidrs)
+        if (Status s = host.addAddress(plan.bridge, cidr); !s.ok())
+            return s;
+    if (Status s = host.setUp(plan.bridge); !s.ok())
+        return s;
+    if (Status s = injected("bridge"); !s.ok())
+        return s;
+    if (plan.masquerade && !forwardingEnabled) {
+        // Outbound NAT and published ports from other hosts are routed: the host must forward.
+        std::ofstream forward("/proc/sys/net/ipv4/ip_forward");
+        forward << "1\n";
+        forwardingEnabled = static_cast<bool>(forward);
+    }
+    if (Status s = nft.run(addNetworkRules(plan)); !s.ok())
+        return s;
+    networks.emplace(plan.id, plan);
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeNetwork(const Guid& id)
+{
+    auto it = networks.find(id);
+    if (it == networks.end())
+        return Status::success();
+    if (Status s = nft.run(removeNetworkRules(it->second)); !s.ok())
+        return s;
+    if (Status s = host.deleteLink(it->second.bridge); !s.ok()) {
+        logFailure(nft.run(addNetworkRules(it->second)));
+        return s;
+    }
+    networks.erase(it);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::addEndpoint(const EndpointPlan& plan)
+{
+    if (endpoints.count(plan.id))
+        return Status(hr::PortAlreadyExists, "endpoint " + plan.id.toString() + " is already programmed.");
+    if (plan.remote) {
+        endpoints.emplace(plan.id, plan);
+        return Status::success();
+    }
+    if (!networks.count(plan.network))
+        return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
+                                               plan.network.toString() + ".");
+    if (Status s = ensureTables(); !s.ok())
+        return s;
+    // The veth pair is made when the endpoint is attached (in one request, the peer straight inside the
+    // namespace); its rules name it already.
+    if (Status s = injected("rules"); !s.ok())
+        return s;
+    if (Status s = nft.run(addEndpointRules(plan)); !s.ok())
+        return s;
+    endpoints.emplace(plan.id, plan);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeEndpoint(const Guid& id)
+{
+    auto it = endpoints.find(id);
+    if (it == endpoints.end())
+        return Status::success();
+    if (it->second.remote) {
+        endpoints.erase(it);
+        return Status::success();
+    }
+    if (attachments.count(id))
+        if (Status s = detach(id); !s.ok())
+            return s;
+    if (Status s = nft.run(removeEndpointRules(it->second)); !s.ok())
+        return s;
+    endpoints.erase(it);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::replaceEndpointRules(const Guid& id, const EndpointPlan& next)
+{
+    auto it = endpoints.find(id);
+    if (it == endpoints.end())
+        return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " + id.toString() + ".");
+    const std::string before = addEndpointRules(it->second);
+    const std::string after = addEndpointRules(next);
+    if (before != after)
+        if (Status s = nft.run(removeEndpointRules(it->second) + after); !s.ok())
+            return s;
+    const auto ns = it->second.ns;
+    it->second = next;
+    it->second.ns = ns; // attachment changes go through attach/detach
+    return Status::success();
+}
+
+Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
+{
+    auto ep = endpoints.find(endpointId);
+    if (ep == endpoints.end() || ep->second.remote)
+        return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " +
+                                                endpointId.toString() + ".");
+    if (attachments.count(endpointId))
+        return Status(hr::EndpointAlreadyAttached, "endpoint " + endpointId.toString() + " is already attached.");
+    auto ns = namespaces.find(nsId);
+    if (ns == namespaces.end())
+        return Status(hr::GcnNetCompartmentNotFound, "the linux datapath has no namespace " + nsId.toString() + ".");
+    auto network = networks.find(ep->second.network);
+    if (network == networks.end())
+        return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
+                                               ep->second.network.toString() + ".");
+    const EndpointPlan& plan = ep->second;
+    if (Status s = reclaimName(plan.hostVeth); !s.ok())
+        return s;
+    // eth0, eth1, ...: the first name no other endpoint of this namespace holds.
+    std::string ifname;
+    for (int i = 0; ifname.empty(); ++i) {
+        const std::string candidate = "eth" + std::to_string(i);
+        bool taken = false;
+        for (const auto& [id, a] : attachments)
+            taken = taken || (a.ns == nsId && a.interface == candidate);
+        if (!taken)
+            ifname = candidate;
+    }
+    LocalUndo undo;
+    if (Status s = host.addVethInto(plan.hostVeth, network->second.bridge, ifname, ns->second.fd.get(), plan.mac);
+        !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteLink(plan.hostVeth)); }); // takes the peer with it
+    if (Status s = host.setAlias(plan.hostVeth, linkAlias(plan.id)); !s.ok())
+        return s;
+    if (Status s = injected("veth"); !s.ok())
+        return s;
+    RouteSocket& inside = ns->second.sock;
+    if (Status s = inside.setUp(ifname); !s.ok())
+        return s;
+    for (const auto& cidr : plan.addressCidrs)
+        if (Status s = inside.addAddress(ifname, cidr); !s.ok())
+            return s;
+    if (Status s = injected("attach.address"); !s.ok())
+        return s;
+    for (const auto& [destination, nextHop] : plan.routes) {
+        if (destination.empty())
+            continue;
+        if (Status s = injected("attach.route"); !s.ok())
+            return s;
+        if (Status s = inside.addRoute(ifname, destination, nextHop); !s.ok())
+            return s;
+    }
+    attachments[endpointId] = {nsId, ifname};
+    ep->second.ns = nsId;
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::detach(const Guid& endpointId)
+{
+    auto a = attachments.find(endpointId);
+    if (a == attachments.end())
+        return Status::success();
+    auto ep = endpoints.find(endpointId);
+    // The pair goes, its peer with its addresses and routes: cut off now (nothing passes a port in
+    // `removing`), deleted by the reaper. Names the reaper has finished leave the set in the same change.
+    const std::string& name = ep->second.hostVeth;
+    std::vector<std::string> finished;
+    for (auto& done : reaper->takeFinished())
+        if (removing.count(done) && done != name)
+            finished.push_back(std::move(done));
+    if (Status s = nft.run(setRemoving({name}, finished)); !s.ok()) {
+        // Without the cut-off, delete it here and now.
+        if (Status d = host.deleteLink(name); !d.ok() && d.code() != hr::ElementNotFound)
+            return d;
+    } else {
+        for (const auto& done : finished)
+            removing.erase(done);
+        removing.insert(name);
+        reaper->remove(name);
+    }
+    attachments.erase(a);
+    ep->second.ns.reset();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::setLoadBalancer(const LoadBalancerPlan& plan)
+{
+    if (Status s = ensureTables(); !s.ok())
+        return s;
+    std::vector<std::string> backendIps;
+    for (const auto& backend : plan.backends) {
+        auto ep = endpoints.find(backend);
+        if (ep == endpoints.end() || ep->second.ipv4.empty())
+            return Status(hr::EndpointNotFound, "load balancer backend " + backend.toString() +
+                                                    " has no IPv4 address in the linux datapath.");
+        backendIps.push_back(ep->second.ipv4);
+    }
+    std::string rules = addLoadBalancerRules(plan, backendIps);
+    auto current = loadBalancers.find(plan.id);
+    const std::string previous = current == loadBalancers.end() ? std::string() : removeLoadBalancerRules(current->second.plan);
+    if (Status s = nft.run(previous + rules); !s.ok())
+        return s;
+    loadBalancers[plan.id] = {plan, std::move(rules)};
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeLoadBalancer(const Guid& id)
+{
+    auto it = loadBalancers.find(id);
+    if (it == loadBalancers.end())
+        return Status::success();
+    if (Status s = nft.run(removeLoadBalancerRules(it->second.plan)); !s.ok())
+        return s;
+    loadBalancers.erase(it);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::reclaimName(const std::string& name)
+{
+    if (!removing.count(name))
+        return Status::success();
+    reaper->waitFor(name);
+    if (Status s = nft.run(setRemoving({}, {name})); !s.ok())
+        return s;
+    removing.erase(name);
+    return Status::success();
+}
+
+Status LinuxDatapath::State::addNamespace(const Guid& id)
+{
+    if (namespaces.count(id))
+        return Status(hr::AlreadyExists, "namespace " + id.toString() + " is already programmed.");
+    const std::string name = namespaceName(id);
+    if (Status s = makeDirectories(options.stateDir); !s.ok())
+        return s;
+    // The mark first: a crash between the two leaves a mark without a namespace, never the reverse.
+    const std::string mark = options.stateDir + "/" + name;
+    {
+        std::ofstream out(mark);
+        out << hostNsInode << "\n";
+        if (!out)
+            return Status(hr::Fail, "cannot write " + mark + ".");
+    }
+    LocalUndo undo;
+    undo.add([mark] { ::unlink(mark.c_str()); });
+    if (Status s = createNamedNetns(options.netnsDir, name); !s.ok())
+        return s;
+    undo.add([&] { logFailure(removeNamedNetns(options.netnsDir, name)); });
+    auto fd = NetnsFd::openPath(options.netnsDir + "/" + name);
+    if (!fd.ok())
+        return fd.status();
+    auto sock = RouteSocket::openIn(fd->get());
+    if (!sock.ok())
+        return sock.status();
+    if (Status s = injected("namespace"); !s.ok())
+        return s;
+    namespaces.emplace(id, Namespace{std::move(*fd), std::move(*sock)});
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeNamespace(const Guid& id)
+{
+    auto ns = namespaces.find(id);
+    if (ns == namespaces.end())
+        return Status::success();
+    for (auto it = attachments.begin(); it != attachments.end();) {
+        auto next = std::next(it);
+        if (it->second.ns == id)
+            if (Status s = detach(it->first); !s.ok())
+                return s;
+        it = next;
+    }
+    const std::string name = namespaceName(id);
+    if (Status s = removeNamedNetns(options.netnsDir, name); !s.ok())
+        return s;
+    ::unlink((options.stateDir + "/" + name).c_str());
+    namespaces.erase(ns); // closes our descriptor and socket: the kernel frees the namespace
+    return Status::success();
+}
+
+void LinuxDatapath::State::removeAll()
+{
+    // Every veth (with its peer) and bridge in one request, then the namespaces (empty by then).
+    reaper->drain();
+    (void)reaper->takeFinished();
+    removing.clear();
+    if (!attachments.empty() || !networks.empty())
+        logFailure(host.deleteGroup(kLinkGroup));
+    attachments.clear();
+    endpoints.clear();
+    networks.clear();
+    for (const auto& [id, ns] : namespaces) {
+        logFailure(removeNamedNetns(options.netnsDir, namespaceName(id)));
+        ::unlink((options.stateDir + "/" + namespaceName(id)).c_str());
+    }
+    namespaces.clear();
+    loadBalancers.clear();
+    logFailure(nft.run(removeTables()));
+    tablesReady = false;
+}
+
+void LinuxDatapath::State::removeLeftovers()
+{
+    auto log = componentLogger("hcn.datapath");
+    logFailure(host.deleteGroup(kLinkGroup));
+    logFailure(host.deleteGroup(kReapGroup));
+    if (auto links = host.links(); links.ok()) {
+        // Endpoints first (their peers go with them), then bridges.
+        for (const char kind : {'v', 'b'})
+            for (const auto& link : *links)
+                if (isOurLink(link.name, link.alias) && link.name[3] == kind) {
+                    log->info("removing leftover link {} ({})", link.name, link.alias);
+                    if (Status s = host.deleteLink(link.name); !s.ok() && s.code() != hr::ElementNotFound)
+                        logFailure(s);
+                }
+    } else {
+        logFailure(links.status());
+    }
+    if (DIR* dir = opendir(options.stateDir.c_str())) {
+        std::vector<std::string> marks;
+        while (dirent* entry = readdir(dir))
+            if (std::string(entry->d_name).rfind("hcn-", 0) == 0)
+                marks.push_back(entry->d_name);
+        closedir(dir);
+        const std::set<unsigned long> live = marks.empty() ? std::set<unsigned long>{} : liveNetworkNamespaces();
+        for (const auto& name : marks) {
+            const std::string mark = options.stateDir + "/" + name;
+            unsigned long owner = 0;
+            std::ifstream(mark) >> owner;
+            // Ours, or an orphan: the namespace of the hcnd that made it is gone (a test that crashed).
+            // A live one belongs to another namespace's hcnd.
+            if (owner != hostNsInode && live.count(owner))
+                continue;
+            log->info("removing leftover namespace {}", name);
+            logFailure(removeNamedNetns(options.netnsDir, name));
+            ::unlink(mark.c_str());
+        }
+    }
+    logFailure(nft.run(removeTables()));
+    tablesReady = false;
+}
+
+} // namespace hcn

@@ -1,0 +1,352 @@
+#include "datapath/linux_plan.h"
+
+#include "common/text.h"
+#include "hcn/endpoint_flags.h"
+#include "hcn/ip_address.h"
+#include "hcn/mac_address.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace hcn::linuxdp {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string hexTag(const Guid& id)
+{
+    std::string hex;
+    for (char c : id.toString())
+        if (c != '-')
+            hex += c;
+    return hex.substr(0, 11);
+}
+
+std::string trimmed(std::string_view text)
+{
+    const auto begin = text.find_first_not_of(" \t");
+    if (begin == std::string_view::npos)
+        return {};
+    const auto end = text.find_last_not_of(" \t");
+    return std::string(text.substr(begin, end - begin + 1));
+}
+
+/// A comma-separated HCN list ("10.0.0.0/8, 192.168.1.5"); "", "*" and "Any" mean any (an empty list).
+std::vector<std::string> listOf(const Json& value)
+{
+    std::vector<std::string> out;
+    auto add = [&](std::string_view item) {
+        std::string t = trimmed(item);
+        if (!t.empty())
+            out.push_back(t);
+    };
+    if (value.is_array()) {
+        for (const auto& v : value)
+            if (v.is_string())
+                add(v.get<std::string>());
+    } else if (value.is_string()) {
+        std::string_view text = value.get_ref<const std::string&>();
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            auto comma = text.find(',', start);
+            add(text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+            if (comma == std::string_view::npos)
+                break;
+            start = comma + 1;
+        }
+    } else if (value.is_number_unsigned()) {
+        out.push_back(std::to_string(value.get<std::uint64_t>()));
+    }
+    if (out.size() == 1 && (out[0] == "*" || equalsIgnoreCase(out[0], "any")))
+        out.clear();
+    return out;
+}
+
+Status badPolicy(const std::string& where, const std::string& what)
+{
+    return Status(hr::InvalidPolicy, where + ": " + what);
+}
+
+/// IPv4 addresses and prefixes only: the ACL chains match `ip saddr/daddr`.
+Status checkV4List(const std::vector<std::string>& items, const std::string& where)
+{
+    for (const auto& item : items) {
+        auto prefix = IpPrefix::parse(item, true);
+        auto address = IpAddress::parse(item);
+        const bool v4 = (prefix && prefix->family() == IpFamily::V4) || (address && address->isV4());
+        if (!v4)
+            return badPolicy(where, "\"" + item + "\" is not an IPv4 address or prefix (the linux datapath "
+                                                  "programs IPv4 ACLs only).");
+    }
+    return Status::success();
+}
+
+Status checkPorts(const std::vector<std::string>& items, const std::string& where)
+{
+    for (const auto& item : items) {
+        const auto dash = item.find('-');
+        auto isPort = [](const std::string& t) {
+            if (t.empty() || t.size() > 5 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return false;
+            const int v = std::stoi(t);
+            return v >= 0 && v <= 65535;
+        };
+        const bool ok = dash == std::string::npos
+                            ? isPort(item)
+                            : isPort(trimmed(item.substr(0, dash))) && isPort(trimmed(item.substr(dash + 1)));
+        if (!ok)
+            return badPolicy(where, "\"" + item + "\" is not a port or port range.");
+    }
+    return Status::success();
+}
+
+Result<std::vector<std::string>> protocolsOf(const Json& value, const std::string& where)
+{
+    std::vector<std::string> out;
+    for (const auto& p : listOf(value)) {
+        if (equalsIgnoreCase(p, "tcp"))
+            out.push_back("6");
+        else if (equalsIgnoreCase(p, "udp"))
+            out.push_back("17");
+        else if (equalsIgnoreCase(p, "icmp"))
+            out.push_back("1");
+        else if (!p.empty() && p.size() <= 3 && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                 std::stoi(p) <= 255)
+            out.push_back(std::to_string(std::stoi(p)));
+        else if (p == "256")
+            return std::vector<std::string>{}; // HCN's "any protocol"
+        else
+            return badPolicy(where, "protocol \"" + p + "\" is not a protocol number.");
+    }
+    return out;
+}
+
+Result<AclPlan> planAcl(const Json& settings, const std::string& where)
+{
+    AclPlan acl;
+    const std::string action = settings.value("Action", "Allow");
+    const std::string direction = settings.value("Direction", "In");
+    if (!equalsIgnoreCase(action, "Allow") && !equalsIgnoreCase(action, "Block"))
+        return badPolicy(where, "Action \"" + action + "\" is neither Allow nor Block.");
+    if (!equalsIgnoreCase(direction, "In") && !equalsIgnoreCase(direction, "Out"))
+        return badPolicy(where, "Direction \"" + direction + "\" is neither In nor Out.");
+    acl.allow = equalsIgnoreCase(action, "Allow");
+    acl.inbound = equalsIgnoreCase(direction, "In");
+    if (auto p = settings.find("Priority"); p != settings.end() && p->is_number())
+        acl.priority = p->get<std::uint32_t>();
+    auto protocols = protocolsOf(settings.value("Protocols", Json("")), where);
+    if (!protocols.ok())
+        return protocols.status();
+    acl.protocols = *protocols;
+    acl.localAddresses = listOf(settings.value("LocalAddresses", Json("")));
+    acl.remoteAddresses = listOf(settings.value("RemoteAddresses", Json("")));
+    acl.localPorts = listOf(settings.value("LocalPorts", Json("")));
+    acl.remotePorts = listOf(settings.value("RemotePorts", Json("")));
+    for (const auto* list : {&acl.localAddresses, &acl.remoteAddresses})
+        if (Status s = checkV4List(*list, where); !s.ok())
+            return s;
+    for (auto* list : {&acl.localPorts, &acl.remotePorts}) {
+        if (list->size() == 1 && list->front() == "0")
+            list->clear(); // HNS's "any port"
+        if (Status s = checkPorts(*list, where); !s.ok())
+            return s;
+    }
+    const bool portsNeedTransport =
+        (!acl.localPorts.empty() || !acl.remotePorts.empty()) &&
+        std::any_of(acl.protocols.begin(), acl.protocols.end(), [](const auto& p) { return p != "6" && p != "17"; });
+    if (portsNeedTransport)
+        return badPolicy(where, "ports apply to TCP (6) and UDP (17) only.");
+    return acl;
+}
+
+Result<PortMapPlan> planPortMap(const Json& settings, const std::string& where)
+{
+    PortMapPlan pm;
+    const auto protocol = settings.value("Protocol", 6u);
+    if (protocol != 6 && protocol != 17)
+        return badPolicy(where, "Protocol " + std::to_string(protocol) + " cannot be mapped (TCP 6 or UDP 17).");
+    pm.protocol = protocol == 6 ? "tcp" : "udp";
+    pm.internalPort = static_cast<std::uint16_t>(settings.value("InternalPort", 0u));
+    pm.externalPort = static_cast<std::uint16_t>(settings.value("ExternalPort", 0u));
+    if (pm.externalPort == 0)
+        pm.externalPort = pm.internalPort;
+    pm.vip = settings.value("VIP", "");
+    if (!pm.vip.empty()) {
+        auto vip = IpAddress::parse(pm.vip);
+        if (!vip || !vip->isV4())
+            return badPolicy(where, "VIP \"" + pm.vip + "\" is not an IPv4 address.");
+    }
+    return pm;
+}
+
+} // namespace
+
+std::string bridgeName(const Guid& network)
+{
+    return "hcnb" + hexTag(network);
+}
+
+std::string hostVethName(const Guid& endpoint)
+{
+    return "hcnv" + hexTag(endpoint);
+}
+
+std::string linkAlias(const Guid& id)
+{
+    return "hcn:" + id.toString();
+}
+
+bool isOurLink(const std::string& name, const std::string& alias)
+{
+    return name.size() == 15 && name.rfind("hcn", 0) == 0 && alias.rfind("hcn:", 0) == 0;
+}
+
+std::string namespaceName(const Guid& ns)
+{
+    return "hcn-" + ns.toString(GuidCase::Lower);
+}
+
+Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
+{
+    NetworkPlan plan;
+    plan.id = id;
+    plan.bridge = bridgeName(id);
+    const std::string type = doc.value("Type", "NAT");
+    const bool hostAddress =
+        equalsIgnoreCase(type, "NAT") || equalsIgnoreCase(type, "ICS") || equalsIgnoreCase(type, "Internal");
+    if (!hostAddress && !equalsIgnoreCase(type, "Private"))
+        return Status(hr::InvalidNetworkType, "the linux datapath programs NAT, ICS, Internal and Private "
+                                              "networks; " + type + " networks are not supported yet.");
+    plan.type = type;
+    plan.masquerade = hostAddress;
+    if (!hostAddress)
+        return plan;
+    for (const auto& ipam : doc.value("Ipams", Json::array()))
+        for (const auto& subnet : ipam.value("Subnets", Json::array())) {
+            auto prefix = IpPrefix::parse(subnet.value("IpAddressPrefix", ""));
+            if (!prefix)
+                continue;
+            std::optional<IpAddress> gateway;
+            for (const auto& route : subnet.value("Routes", Json::array())) {
+                const std::string dst = route.value("DestinationPrefix", "");
+                if (dst == "0.0.0.0/0" || dst == "::/0")
+                    gateway = IpAddress::parse(route.value("NextHop", ""));
+            }
+            if (!gateway)
+                gateway = IpAddress::fromValue(prefix->family(), prefix->network().value() + 1);
+            if (!prefix->contains(*gateway))
+                return Status(hr::InvalidSubnet, "gateway " + gateway->toString() + " is outside subnet " +
+                                                     prefix->toString() + ".");
+            plan.gatewayCidrs.push_back(gateway->toString() + "/" + std::to_string(prefix->length()));
+        }
+    return plan;
+}
+
+Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
+{
+    EndpointPlan plan;
+    plan.id = id;
+    auto network = Guid::parse(doc.value("HostComputeNetwork", ""));
+    if (!network)
+        return Status(hr::InvalidEndpoint, "the endpoint names no network.");
+    plan.network = *network;
+    if (auto flags = doc.find("Flags"); flags != doc.end() && flags->is_number_unsigned())
+        plan.remote = (flags->get<std::uint32_t>() & kRemoteEndpointFlag) != 0;
+    for (const auto& config : doc.value("IpConfigurations", Json::array())) {
+        auto address = IpAddress::parse(config.value("IpAddress", ""));
+        if (!address)
+            continue;
+        const int length = config.value("PrefixLength", address->bitWidth());
+        plan.addressCidrs.push_back(address->toString() + "/" + std::to_string(length));
+        if (address->isV4() && plan.ipv4.empty())
+            plan.ipv4 = address->toString();
+    }
+    if (plan.remote)
+        return plan; // its address is all a load balancer needs; nothing local to program
+    plan.hostVeth = hostVethName(id);
+    if (auto mac = MacAddress::parse(doc.value("MacAddress", "")))
+        plan.mac = mac->value();
+    for (const auto& route : doc.value("Routes", Json::array()))
+        plan.routes.emplace_back(route.value("DestinationPrefix", ""), route.value("NextHop", ""));
+    if (auto ns = doc.find("HostComputeNamespace"); ns != doc.end() && ns->is_string() && !ns->get<std::string>().empty())
+        plan.ns = Guid::parse(ns->get<std::string>());
+
+    const Json policies = doc.value("Policies", Json::array());
+    for (std::size_t i = 0; i < policies.size(); ++i) {
+        const std::string where = "Policies[" + std::to_string(i) + "]";
+        const std::string type = policies[i].value("Type", "");
+        const Json settings = policies[i].value("Settings", Json::object());
+        if (equalsIgnoreCase(type, "PortMapping")) {
+            auto pm = planPortMap(settings, where);
+            if (!pm.ok())
+                return pm.status();
+            plan.portMaps.push_back(*pm);
+        } else if (equalsIgnoreCase(type, "ACL")) {
+            auto acl = planAcl(settings, where);
+            if (!acl.ok())
+                return acl.status();
+            plan.acls.push_back(*acl);
+        } else if (equalsIgnoreCase(type, "OutBoundNAT")) {
+            OutboundNatPlan nat;
+            nat.exceptions = listOf(settings.value("Exceptions", Json::array()));
+            if (Status s = checkV4List(nat.exceptions, where + ".Exceptions"); !s.ok())
+                return s;
+            nat.virtualIp = settings.value("VirtualIP", "");
+            if (!nat.virtualIp.empty())
+                if (auto vip = IpAddress::parse(nat.virtualIp); !vip || !vip->isV4())
+                    return badPolicy(where, "VirtualIP \"" + nat.virtualIp + "\" is not an IPv4 address.");
+            plan.outboundNat = nat;
+        } else {
+            return Status(hr::InvalidPolicyType, where + ": the linux datapath does not program " + type +
+                                                     " policies yet (PortMapping, ACL and OutBoundNAT only).");
+        }
+    }
+    std::stable_sort(plan.acls.begin(), plan.acls.end(),
+                     [](const AclPlan& a, const AclPlan& b) { return a.priority < b.priority; });
+    if ((!plan.portMaps.empty() || plan.outboundNat) && plan.ipv4.empty())
+        return Status(hr::InvalidPolicy, "port mappings and OutBoundNAT need an IPv4 address on the endpoint.");
+    return plan;
+}
+
+Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const Json& doc)
+{
+    LoadBalancerPlan plan;
+    plan.id = id;
+    const auto flags = doc.value("Flags", 0u);
+    if (flags & 2u)
+        return Status(hr::InvalidPolicy, "the linux datapath programs IPv4 load balancers only.");
+    plan.dsr = (flags & 1u) != 0;
+    for (const auto& vip : doc.value("FrontendVIPs", Json::array())) {
+        auto address = vip.is_string() ? IpAddress::parse(vip.get<std::string>()) : std::nullopt;
+        if (!address || !address->isV4())
+            return Status(hr::InvalidIp, "FrontendVIPs: \"" + (vip.is_string() ? vip.get<std::string>() : vip.dump()) +
+                                             "\" is not an IPv4 address.");
+        plan.vips.push_back(address->toString());
+    }
+    for (const auto& endpoint : doc.value("HostComputeEndpoints", Json::array()))
+        if (auto backend = endpoint.is_string() ? Guid::parse(endpoint.get<std::string>()) : std::nullopt)
+            plan.backends.push_back(*backend);
+    const Json mappings = doc.value("PortMappings", Json::array());
+    for (std::size_t i = 0; i < mappings.size(); ++i) {
+        const std::string where = "PortMappings[" + std::to_string(i) + "]";
+        LoadBalancerPlan::Port port;
+        const auto protocol = mappings[i].value("Protocol", 6u);
+        if (protocol != 6 && protocol != 17)
+            return Status(hr::InvalidPolicy, where + ": protocol " + std::to_string(protocol) +
+                                                 " cannot be balanced (TCP 6 or UDP 17).");
+        port.protocol = protocol == 6 ? "tcp" : "udp";
+        port.internalPort = static_cast<std::uint16_t>(mappings[i].value("InternalPort", 0u));
+        port.externalPort = static_cast<std::uint16_t>(mappings[i].value("ExternalPort", 0u));
+        if (port.externalPort == 0)
+            port.externalPort = port.internalPort;
+        port.distribution = mappings[i].value("DistributionType", 0);
+        if (port.distribution < 0 || port.distribution > 2)
+            return Status(hr::InvalidPolicy, where + ": DistributionType " + std::to_string(port.distribution) +
+                                                 " is not 0 (none), 1 (source IP and protocol) or 2 (source IP).");
+        plan.ports.push_back(port);
+    }
+    return plan;
+}
+
+} // namespace hcn::linuxdp

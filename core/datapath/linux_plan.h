@@ -1,0 +1,95 @@
+#pragma once
+// What the Linux datapath programs for one HCN object, read from its v2 document: the names of its
+// kernel objects, its addresses and routes, and its policies in the form the nftables rules need.
+// Everything is checked here, before any kernel object is touched.
+
+#include "hcn/guid.h"
+#include "hcn/status.h"
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hcn::linuxdp {
+
+/// Link names: "hcn" + a kind letter + 11 hex digits of the GUID (15 characters, IFNAMSIZ - 1).
+std::string bridgeName(const Guid& network);
+std::string hostVethName(const Guid& endpoint);
+/// The ifalias every link we create carries: "hcn:<guid>". With the name prefix, it marks a leftover.
+std::string linkAlias(const Guid& id);
+bool isOurLink(const std::string& name, const std::string& alias);
+/// "hcn-<guid in lower case>".
+std::string namespaceName(const Guid& ns);
+
+struct NetworkPlan
+{
+    Guid id;
+    std::string type;                      ///< NAT, ICS, Internal, Private
+    std::string bridge;
+    std::vector<std::string> gatewayCidrs; ///< "10.244.1.1/24": the host's address on the bridge
+    bool masquerade = false;
+};
+
+struct PortMapPlan
+{
+    std::string protocol; ///< "tcp" / "udp"
+    std::uint16_t externalPort = 0;
+    std::uint16_t internalPort = 0;
+    std::string vip; ///< empty: every host address
+};
+
+struct AclPlan
+{
+    bool inbound = true;
+    bool allow = true;
+    std::uint32_t priority = 0;
+    std::vector<std::string> protocols; ///< nft protocol numbers; empty: any
+    std::vector<std::string> localAddresses, remoteAddresses; ///< empty: any
+    std::vector<std::string> localPorts, remotePorts;         ///< "80", "1000-2000"; empty: any
+};
+
+struct OutboundNatPlan
+{
+    std::vector<std::string> exceptions; ///< destinations left un-NATed
+    std::string virtualIp;               ///< empty: masquerade to the outgoing interface's address
+};
+
+struct EndpointPlan
+{
+    Guid id;
+    Guid network;
+    bool remote = false; ///< a workload on another host: nothing local to program
+    std::string hostVeth; ///< the host side of its pair while attached (the peer is ethN inside)
+    std::optional<std::uint64_t> mac;
+    std::vector<std::string> addressCidrs; ///< "10.244.1.2/24"
+    std::string ipv4;                      ///< the first IPv4 address, the target of DNAT
+    std::vector<std::pair<std::string, std::string>> routes; ///< destination, next hop
+    std::optional<Guid> ns;
+    std::vector<PortMapPlan> portMaps;
+    std::vector<AclPlan> acls; ///< in priority order
+    std::optional<OutboundNatPlan> outboundNat;
+};
+
+struct LoadBalancerPlan
+{
+    struct Port
+    {
+        std::string protocol; ///< "tcp" / "udp"
+        std::uint16_t externalPort = 0;
+        std::uint16_t internalPort = 0;
+        int distribution = 0; ///< 0 round robin, 1 source IP and protocol, 2 source IP (affinity)
+    };
+    Guid id;
+    std::vector<std::string> vips; ///< empty: every host address (NodePort style)
+    std::vector<Port> ports;
+    std::vector<Guid> backends; ///< endpoints, local or remote
+    bool dsr = false;           ///< asked for; programmed as DNAT (docs)
+};
+
+Result<NetworkPlan> planNetwork(const Guid& id, const nlohmann::ordered_json& doc);
+Result<EndpointPlan> planEndpoint(const Guid& id, const nlohmann::ordered_json& doc);
+Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const nlohmann::ordered_json& doc);
+
+} // namespace hcn::linuxdp

@@ -1,0 +1,90 @@
+#pragma once
+// What the Linux datapath has programmed, and the operations that program it. Each operation either
+// completes or undoes its own partial work before it returns its error; a transaction keeps the inverse
+// of every completed operation (linux_datapath.cpp).
+
+#include "datapath/linux_netlink.h"
+#include "datapath/linux_netns.h"
+#include "datapath/linux_nftables.h"
+#include "datapath/linux_plan.h"
+#include "datapath/linux_reaper.h"
+#include "hcn/linux_datapath.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+namespace hcn {
+
+struct LinuxDatapath::State
+{
+    LinuxDatapathOptions options;
+    linuxdp::RouteSocket host;
+    linuxdp::NetnsFd hostNs;
+    linuxdp::Nftables nft;
+    unsigned long hostNsInode = 0;
+    bool tablesReady = false;
+    bool bridgeSeen = false; ///< a bridge has existed in this namespace (see ensureTables)
+    bool forwardingEnabled = false;
+
+    struct Attachment
+    {
+        Guid ns;
+        std::string interface; ///< the peer's name inside the namespace
+    };
+
+    std::map<Guid, linuxdp::NetworkPlan> networks;
+    std::map<Guid, linuxdp::EndpointPlan> endpoints;
+    std::map<Guid, Attachment> attachments;
+    struct LoadBalancer
+    {
+        linuxdp::LoadBalancerPlan plan;
+        std::string rules; ///< as added (the backends' addresses of that moment)
+    };
+    std::map<Guid, LoadBalancer> loadBalancers;
+    /// A namespace we made, held open: its descriptor and a route socket inside it.
+    struct Namespace
+    {
+        linuxdp::NetnsFd fd;
+        linuxdp::RouteSocket sock;
+    };
+    std::map<Guid, Namespace> namespaces;
+    std::set<std::string> failSteps;
+    std::unique_ptr<linuxdp::LinkReaper> reaper;
+    /// Host-side links in the nftables set `removing` (cut off, waiting for the reaper or just reaped).
+    std::set<std::string> removing;
+
+    State(LinuxDatapathOptions o, linuxdp::RouteSocket h, linuxdp::NetnsFd ns, linuxdp::Nftables n)
+        : options(std::move(o)), host(std::move(h)), hostNs(std::move(ns)), nft(std::move(n))
+    {
+    }
+
+    /// An injected failure of `step` (failStepOnce), else success.
+    Status injected(const std::string& step);
+    Status ensureTables();
+
+    Status addNetwork(const linuxdp::NetworkPlan& plan);
+    Status removeNetwork(const Guid& id);
+    Status addEndpoint(const linuxdp::EndpointPlan& plan);
+    Status removeEndpoint(const Guid& id);
+    /// Replaces an endpoint's rules (policies changed) in one nftables transaction.
+    Status replaceEndpointRules(const Guid& id, const linuxdp::EndpointPlan& next);
+    Status attach(const Guid& endpoint, const Guid& ns);
+    Status detach(const Guid& endpoint);
+    /// Adds or replaces (in one nftables transaction) a load balancer's rules.
+    Status setLoadBalancer(const linuxdp::LoadBalancerPlan& plan);
+    Status removeLoadBalancer(const Guid& id);
+    Status addNamespace(const Guid& id);
+    Status removeNamespace(const Guid& id);
+
+    /// Makes `name` usable again if it is being removed: waits for the reaper, drops it from `removing`.
+    Status reclaimName(const std::string& name);
+
+    /// Removes everything programmed and both tables; best effort, logs what fails.
+    void removeAll();
+    /// Removes what an earlier run left: tagged links, the tables, namespaces marked with our host.
+    void removeLeftovers();
+};
+
+} // namespace hcn

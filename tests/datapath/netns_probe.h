@@ -1,0 +1,155 @@
+#pragma once
+// What the datapath suites observe from outside the datapath: the test's own network namespace, the
+// links and nftables ruleset in it, named namespaces, and TCP connections made from inside namespaces.
+
+#include "datapath/linux_netlink.h"
+#include "datapath/linux_netns.h"
+#include "datapath/linux_nftables.h"
+#include "datapath/linux_plan.h"
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sched.h>
+#include <set>
+#include <string>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace hcntest {
+
+/// Moves the calling process (its main thread, before any other starts) into a new network namespace
+/// with its loopback up. Returns an empty string, or why it could not (then the suite skips).
+inline std::string enterOwnNetworkNamespace()
+{
+    if (geteuid() != 0)
+        return "needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN) to create network namespaces";
+    if (unshare(CLONE_NEWNET) != 0)
+        return std::string("cannot create a network namespace: ") + std::strerror(errno);
+    auto sock = hcn::linuxdp::RouteSocket::open();
+    if (!sock.ok())
+        return sock.status().detail();
+    if (hcn::Status s = sock->setUp("lo"); !s.ok())
+        return s.detail();
+    return {};
+}
+
+/// Names of the links in the calling thread's namespace that start with "hcn".
+inline std::set<std::string> hcnLinks()
+{
+    std::set<std::string> out;
+    auto sock = hcn::linuxdp::RouteSocket::open();
+    if (!sock.ok())
+        return {"<cannot list links: " + sock.status().detail() + ">"};
+    auto links = sock->links();
+    if (!links.ok())
+        return {"<cannot list links: " + links.status().detail() + ">"};
+    for (const auto& link : *links)
+        if (link.name.rfind("hcn", 0) == 0)
+            out.insert(link.name);
+    return out;
+}
+
+/// The whole nftables ruleset of the calling thread's namespace, as `nft list ruleset` prints it.
+inline std::string nftRuleset()
+{
+    auto nft = hcn::linuxdp::Nftables::open();
+    if (!nft.ok())
+        return "<" + nft.status().detail() + ">";
+    auto text = nft->list("list ruleset");
+    return text.ok() ? *text : "<" + text.status().detail() + ">";
+}
+
+inline bool namedNetnsExists(const std::string& name)
+{
+    return access(("/run/netns/" + name).c_str(), F_OK) == 0;
+}
+
+/// A listening TCP socket opened inside the named namespace (empty name: the test's own).
+inline int listenIn(const std::string& netns, std::uint16_t port)
+{
+    int fd = -1;
+    auto open = [&] {
+        fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        int one = 1;
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(port);
+        a.sin_addr.s_addr = htonl(INADDR_ANY);
+        if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || listen(fd, 16) != 0) {
+            close(fd);
+            fd = -1;
+        }
+        return hcn::Status::success();
+    };
+    if (netns.empty()) {
+        (void)open();
+        return fd;
+    }
+    auto ns = hcn::linuxdp::NetnsFd::openPath("/run/netns/" + netns);
+    if (!ns.ok())
+        return -1;
+    (void)hcn::linuxdp::runInNetns(ns->get(), open);
+    return fd;
+}
+
+/// Whether a TCP connection from inside `netns` (empty: the test's own) to address:port completes
+/// within timeoutMs; `peer` (optional) receives the address the listener saw, when `listener` >= 0.
+inline bool tcpConnects(const std::string& netns, const std::string& address, std::uint16_t port,
+                        int timeoutMs = 2000, int listener = -1, std::string* peer = nullptr)
+{
+    bool connected = false;
+    auto attempt = [&] {
+        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(port);
+        inet_pton(AF_INET, address.c_str(), &a.sin_addr);
+        int rc = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+        if (rc != 0 && errno == EINPROGRESS) {
+            pollfd p{fd, POLLOUT, 0};
+            if (poll(&p, 1, timeoutMs) == 1) {
+                int error = 0;
+                socklen_t len = sizeof error;
+                getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len);
+                connected = error == 0;
+            }
+        } else {
+            connected = rc == 0;
+        }
+        close(fd);
+        return hcn::Status::success();
+    };
+    if (netns.empty()) {
+        (void)attempt();
+    } else {
+        auto ns = hcn::linuxdp::NetnsFd::openPath("/run/netns/" + netns);
+        if (!ns.ok())
+            return false;
+        (void)hcn::linuxdp::runInNetns(ns->get(), attempt);
+    }
+    if (connected && listener >= 0) {
+        pollfd p{listener, POLLIN, 0};
+        if (poll(&p, 1, timeoutMs) != 1)
+            return false;
+        sockaddr_in from{};
+        socklen_t len = sizeof from;
+        int accepted = accept(listener, reinterpret_cast<sockaddr*>(&from), &len);
+        if (accepted < 0)
+            return false;
+        close(accepted);
+        if (peer) {
+            char text[INET_ADDRSTRLEN] = {};
+            inet_ntop(AF_INET, &from.sin_addr, text, sizeof text);
+            *peer = text;
+        }
+    }
+    return connected;
+}
+
+} // namespace hcntest

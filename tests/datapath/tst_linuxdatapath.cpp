@@ -1,0 +1,619 @@
+// The Linux datapath under a real engine against the real kernel: connectivity between namespaces,
+// port mappings, ACLs, outbound NAT with exceptions, all-or-nothing changes, reset and leftovers. The
+// suite runs in a network namespace it creates (initTestCase); named namespaces are new ones anyway.
+// Traffic only flows between namespaces the suite made, on 10.244.0.0/16 and 192.168.250.0/24.
+
+#include "engine_harness.h"
+#include "hcnd_child_process.h"
+#include "hcn/linux_datapath.h"
+#include "hcn/reachability_trace.h"
+#include "netns_probe.h"
+
+#include <fstream>
+#include <memory>
+#include <optional>
+
+using namespace hcntest;
+using hcn::Guid;
+using hcn::ResourceKind;
+
+namespace {
+
+/// An engine on a freshly opened Linux datapath.
+struct LinuxHost
+{
+    std::shared_ptr<hcn::LinuxDatapath> datapath;
+    std::unique_ptr<hcn::Engine> engine;
+
+    hcn::Status open()
+    {
+        auto dp = hcn::LinuxDatapath::open();
+        if (!dp.ok())
+            return dp.status();
+        datapath = *dp;
+        hcn::EngineOptions options;
+        options.datapath = datapath;
+        engine = std::make_unique<hcn::Engine>(std::move(options));
+        return hcn::Status::success();
+    }
+
+    hcn::Result<hcn::Handle> create(ResourceKind kind, const json& doc, hcn::Handle network = 0,
+                                    const Guid& id = Guid{})
+    {
+        return engine->create(kind, id, doc.dump(), network);
+    }
+    Guid idOf(ResourceKind kind, hcn::Handle h) { return *engine->handleId(kind, h); }
+
+    hcn::Result<hcn::Handle> network(int third, const std::string& type = "NAT", const Guid& id = Guid{})
+    {
+        const std::string net = "10.244." + std::to_string(third) + ".";
+        json doc = natNetwork("net" + std::to_string(third), net + "0/24", net + "1");
+        doc["Type"] = type;
+        return create(ResourceKind::Network, doc, 0, id);
+    }
+    hcn::Result<hcn::Handle> endpoint(hcn::Handle network, const std::string& address, json policies = json::array())
+    {
+        json doc = v2({{"Name", "ep-" + address}, {"IpConfigurations", {{{"IpAddress", address}}}}});
+        if (!policies.empty())
+            doc["Policies"] = policies;
+        return create(ResourceKind::Endpoint, doc, network);
+    }
+    /// A namespace with the endpoint attached; returns the namespace's handle.
+    hcn::Result<hcn::Handle> namespaceWith(hcn::Handle endpoint)
+    {
+        json doc = v2({{"Type", "Host"},
+                       {"Resources",
+                        {{{"Type", "Endpoint"},
+                          {"Data", {{"ID", idOf(ResourceKind::Endpoint, endpoint).toString()}}}}}}});
+        return create(ResourceKind::Namespace, doc);
+    }
+    std::string netnsOf(hcn::Handle ns) { return hcn::LinuxDatapath::namespaceName(idOf(ResourceKind::Namespace, ns)); }
+
+    /// What the reachability trace predicts for TCP from an endpoint (by name) to address:port over this
+    /// host's documents: "delivered", "dropped" or "translated".
+    std::string predicted(const std::string& sourceName, const std::string& address, std::uint16_t port)
+    {
+        auto snapshot = engine->snapshot("");
+        if (!snapshot.ok())
+            return "snapshot failed: " + snapshot.status().detail();
+        auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port});
+        return traced.ok() ? std::string(hcn::traceVerdictName(traced->verdict)) : "trace failed: " + traced.status().detail();
+    }
+};
+
+json portMapping(int internal, int external)
+{
+    return {{"Type", "PortMapping"},
+            {"Settings", {{"Protocol", 6}, {"InternalPort", internal}, {"ExternalPort", external}}}};
+}
+
+json acl(const std::string& action, const std::string& direction, int priority, json extra = json::object())
+{
+    json settings{{"Action", action}, {"Direction", direction}, {"Priority", priority}};
+    settings.update(extra);
+    return {{"Type", "ACL"}, {"Settings", settings}};
+}
+
+/// A listening socket closed at scope exit.
+struct Listener
+{
+    int fd = -1;
+    Listener(const std::string& netns, std::uint16_t port) : fd(listenIn(netns, port)) {}
+    ~Listener()
+    {
+        if (fd >= 0)
+            close(fd);
+    }
+};
+
+/// Which of the listeners (index) has a connection waiting; accepts it. -1: none within timeoutMs.
+int acceptedBy(const std::vector<int>& listeners, int timeoutMs = 2000)
+{
+    std::vector<pollfd> fds;
+    for (int fd : listeners)
+        fds.push_back({fd, POLLIN, 0});
+    if (poll(fds.data(), fds.size(), timeoutMs) <= 0)
+        return -1;
+    for (std::size_t i = 0; i < fds.size(); ++i)
+        if (fds[i].revents & POLLIN) {
+            int accepted = accept(listeners[i], nullptr, nullptr);
+            if (accepted >= 0)
+                close(accepted);
+            return static_cast<int>(i);
+        }
+    return -1;
+}
+
+bool pingFrom(const std::string& netns, const std::string& address)
+{
+    ChildProcess ping;
+    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", "2", address}))
+        return false;
+    return ping.waitForExit(10000) && ping.exitCode() == 0;
+}
+
+} // namespace
+
+class TestLinuxDatapath : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void endpointsInTwoNamespacesReachEachOther();
+    void portMappingAnswersFromTheHost();
+    void aclBlocksWhatItSaysAndAllowsTheRest();
+    void outboundNatExceptionsAreNotNated();
+    void attachMakesThePairDetachRemovesIt();
+    void loadBalancerSpreadsConnections_data();
+    void loadBalancerSpreadsConnections();
+    void failedChangeLeavesNothing_data();
+    void failedChangeLeavesNothing();
+    void existingLinkFailsTheCreateCleanly();
+    void unsupportedObjectsFailClearly();
+    void resetLeavesNothing();
+    void openRemovesLeftovers();
+
+private:
+    std::string m_skip;
+    LinuxHost m_host;
+};
+
+void TestLinuxDatapath::initTestCase()
+{
+    m_skip = enterOwnNetworkNamespace();
+    if (!m_skip.empty())
+        QSKIP(qPrintable("SKIPPED: the Linux datapath suite " + QString::fromStdString(m_skip)));
+}
+
+void TestLinuxDatapath::init()
+{
+    HCN_VERIFY_OK(m_host.open());
+}
+
+void TestLinuxDatapath::cleanup()
+{
+    if (m_host.engine)
+        m_host.engine->shutdown(); // resets the datapath, failed test or not
+    m_host.engine.reset();
+    m_host.datapath.reset();
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+}
+
+void TestLinuxDatapath::endpointsInTwoNamespacesReachEachOther()
+{
+    auto net = m_host.network(1);
+    HCN_VERIFY_OK(net);
+    auto a = m_host.endpoint(*net, "10.244.1.10");
+    auto b = m_host.endpoint(*net, "10.244.1.11");
+    HCN_VERIFY_OK(a);
+    HCN_VERIFY_OK(b);
+    auto nsA = m_host.namespaceWith(*a);
+    auto nsB = m_host.namespaceWith(*b);
+    HCN_VERIFY_OK(nsA);
+    HCN_VERIFY_OK(nsB);
+    const std::string netnsA = m_host.netnsOf(*nsA), netnsB = m_host.netnsOf(*nsB);
+    QVERIFY(namedNetnsExists(netnsA));
+    QVERIFY(namedNetnsExists(netnsB));
+    auto port = m_host.datapath->endpointPort(m_host.idOf(ResourceKind::Endpoint, *a));
+    QVERIFY(port);
+    QCOMPARE(port->namespaceInterface, std::string("eth0"));
+    QCOMPARE(port->namespaceName, netnsA);
+
+    QVERIFY(pingFrom(netnsA, "10.244.1.11"));
+    QVERIFY(pingFrom(netnsB, "10.244.1.10"));
+    QVERIFY(pingFrom(netnsA, "10.244.1.1")); // the gateway on the bridge
+    Listener server(netnsB, 80);
+    QVERIFY(server.fd >= 0);
+    std::string peer;
+    QVERIFY(tcpConnects(netnsA, "10.244.1.11", 80, 2000, server.fd, &peer));
+    QCOMPARE(peer, std::string("10.244.1.10")); // same bridge: no NAT between endpoints
+    QCOMPARE(m_host.predicted("ep-10.244.1.10", "10.244.1.11", 80), std::string("delivered"));
+
+    auto stats = m_host.engine->queryEndpointStats(*a, "");
+    HCN_VERIFY_OK(stats);
+    const json counters = json::parse(*stats);
+    QVERIFY2(counters["PacketsSent"].get<std::uint64_t>() > 0, stats->c_str());
+    QVERIFY2(counters["BytesReceived"].get<std::uint64_t>() > 0, stats->c_str());
+}
+
+void TestLinuxDatapath::portMappingAnswersFromTheHost()
+{
+    auto net = m_host.network(2);
+    HCN_VERIFY_OK(net);
+    auto ep = m_host.endpoint(*net, "10.244.2.10", json::array({portMapping(80, 8080)}));
+    HCN_VERIFY_OK(ep);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    Listener server(m_host.netnsOf(*ns), 80);
+    QVERIFY(server.fd >= 0);
+    // From the host itself, to a host address: the published port reaches the endpoint's port 80.
+    QVERIFY(tcpConnects("", "10.244.2.1", 8080, 2000, server.fd));
+    // An unpublished port does not.
+    QVERIFY(!tcpConnects("", "10.244.2.1", 8081, 1000));
+    // From a neighbour on the same network, through the host address (hairpin): the translated
+    // connection reaches the endpoint and its answers find their way back (docs/datapath-linux.md).
+    auto neighbour = m_host.endpoint(*net, "10.244.2.11");
+    HCN_VERIFY_OK(neighbour);
+    auto nsNeighbour = m_host.namespaceWith(*neighbour);
+    HCN_VERIFY_OK(nsNeighbour);
+    QVERIFY(tcpConnects(m_host.netnsOf(*nsNeighbour), "10.244.2.1", 8080, 2000, server.fd));
+
+    // Removing the mapping (a policy modify) takes the rule away in the same change.
+    json request{{"ResourceType", "Policy"},
+                 {"RequestType", "Remove"},
+                 {"Settings", {{"Policies", json::array({portMapping(80, 8080)})}}}};
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Endpoint, *ep, request.dump()));
+    QVERIFY(nftRuleset().find("8080") == std::string::npos);
+    QVERIFY(!tcpConnects("", "10.244.2.1", 8080, 1000));
+}
+
+void TestLinuxDatapath::aclBlocksWhatItSaysAndAllowsTheRest()
+{
+    auto net = m_host.network(3);
+    HCN_VERIFY_OK(net);
+    auto client = m_host.endpoint(*net, "10.244.3.10");
+    // Port 81 is blocked inbound; an allow of higher priority (lower number) opens it for .12 only.
+    auto server = m_host.endpoint(
+        *net, "10.244.3.11",
+        json::array({acl("Block", "In", 200, {{"Protocols", "6"}, {"LocalPorts", "81"}}),
+                     acl("Allow", "In", 100, {{"Protocols", "6"}, {"LocalPorts", "81"}, {"RemoteAddresses", "10.244.3.12"}}),
+                     acl("Block", "Out", 100, {{"Protocols", "6"}, {"RemotePorts", "82"}})}));
+    auto other = m_host.endpoint(*net, "10.244.3.12");
+    HCN_VERIFY_OK(client);
+    HCN_VERIFY_OK(server);
+    HCN_VERIFY_OK(other);
+    auto nsClient = m_host.namespaceWith(*client);
+    auto nsServer = m_host.namespaceWith(*server);
+    auto nsOther = m_host.namespaceWith(*other);
+    HCN_VERIFY_OK(nsClient);
+    HCN_VERIFY_OK(nsServer);
+    HCN_VERIFY_OK(nsOther);
+    const std::string c = m_host.netnsOf(*nsClient), s = m_host.netnsOf(*nsServer), o = m_host.netnsOf(*nsOther);
+    Listener s80(s, 80), s81(s, 81), c82(c, 82), c83(c, 83);
+    QVERIFY(s80.fd >= 0 && s81.fd >= 0 && c82.fd >= 0 && c83.fd >= 0);
+
+    QVERIFY(tcpConnects(c, "10.244.3.11", 80, 2000, s80.fd));  // not matched: allowed
+    QVERIFY(!tcpConnects(c, "10.244.3.11", 81, 1000));         // blocked inbound
+    QVERIFY(tcpConnects(o, "10.244.3.11", 81, 2000, s81.fd));  // the allow comes first for .12
+    QVERIFY(!tcpConnects(s, "10.244.3.10", 82, 1000));         // blocked outbound
+    QVERIFY(tcpConnects(s, "10.244.3.10", 83, 2000, c83.fd));  // other ports go out
+    // The reachability trace, over the same documents, predicts what the packets did.
+    QCOMPARE(m_host.predicted("ep-10.244.3.10", "10.244.3.11", 80), std::string("delivered"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.10", "10.244.3.11", 81), std::string("dropped"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.12", "10.244.3.11", 81), std::string("delivered"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.11", "10.244.3.10", 82), std::string("dropped"));
+    QCOMPARE(m_host.predicted("ep-10.244.3.11", "10.244.3.10", 83), std::string("delivered"));
+    QVERIFY(pingFrom(c, "10.244.3.11"));                        // ICMP is not matched
+    QVERIFY(pingFrom(s, "10.244.3.1"));                         // to the host too
+}
+
+void TestLinuxDatapath::outboundNatExceptionsAreNotNated()
+{
+    // An "outside" network of the test's own: a veth pair from this namespace into a namespace the test
+    // makes, 192.168.250.1 here and .2 there, with a route back to the endpoints' prefix.
+    const Guid outsideId = Guid::generate();
+    const std::string outside = "hcntest-" + outsideId.toString();
+    HCN_VERIFY_OK(hcn::linuxdp::createNamedNetns("/run/netns", outside));
+    struct RemoveOutside
+    {
+        std::string name;
+        ~RemoveOutside() { (void)hcn::linuxdp::removeNamedNetns("/run/netns", name); }
+    } removeOutside{outside};
+    auto here = hcn::linuxdp::RouteSocket::open();
+    HCN_VERIFY_OK(here);
+    HCN_VERIFY_OK(here->addVeth("tstout0", "tstout1", std::nullopt));
+    struct RemoveVeth
+    {
+        hcn::linuxdp::RouteSocket& sock;
+        ~RemoveVeth() { (void)sock.deleteLink("tstout0"); }
+    } removeVeth{*here};
+    auto outsideFd = hcn::linuxdp::NetnsFd::openPath("/run/netns/" + outside);
+    HCN_VERIFY_OK(outsideFd);
+    HCN_VERIFY_OK(here->moveTo("tstout1", outsideFd->get(), "eth0"));
+    HCN_VERIFY_OK(here->addAddress("tstout0", "192.168.250.1/24"));
+    HCN_VERIFY_OK(here->setUp("tstout0"));
+    auto there = hcn::linuxdp::RouteSocket::openIn(outsideFd->get());
+    HCN_VERIFY_OK(there);
+    HCN_VERIFY_OK(there->addAddress("eth0", "192.168.250.2/24"));
+    HCN_VERIFY_OK(there->setUp("eth0"));
+    HCN_VERIFY_OK(there->addRoute("eth0", "10.244.0.0/16", "192.168.250.1"));
+
+    auto net = m_host.network(4);
+    HCN_VERIFY_OK(net);
+    auto plain = m_host.endpoint(*net, "10.244.4.10");
+    auto excepted = m_host.endpoint(
+        *net, "10.244.4.11",
+        json::array({json{{"Type", "OutBoundNAT"}, {"Settings", {{"Exceptions", json::array({"192.168.250.0/24"})}}}}}));
+    HCN_VERIFY_OK(plain);
+    HCN_VERIFY_OK(excepted);
+    auto nsPlain = m_host.namespaceWith(*plain);
+    auto nsExcepted = m_host.namespaceWith(*excepted);
+    HCN_VERIFY_OK(nsPlain);
+    HCN_VERIFY_OK(nsExcepted);
+    Listener server(outside, 80);
+    QVERIFY(server.fd >= 0);
+
+    std::string peer;
+    QVERIFY(tcpConnects(m_host.netnsOf(*nsPlain), "192.168.250.2", 80, 2000, server.fd, &peer));
+    QCOMPARE(peer, std::string("192.168.250.1")); // the NAT network masquerades outbound traffic
+    QVERIFY(tcpConnects(m_host.netnsOf(*nsExcepted), "192.168.250.2", 80, 2000, server.fd, &peer));
+    QCOMPARE(peer, std::string("10.244.4.11")); // an exception keeps the endpoint's own address
+    QCOMPARE(m_host.predicted("ep-10.244.4.10", "192.168.250.2", 80), std::string("translated"));
+    QCOMPARE(m_host.predicted("ep-10.244.4.11", "192.168.250.2", 80), std::string("delivered"));
+}
+
+void TestLinuxDatapath::attachMakesThePairDetachRemovesIt()
+{
+    auto net = m_host.network(5);
+    HCN_VERIFY_OK(net);
+    const std::string bridge = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net));
+    auto ep = m_host.endpoint(*net, "10.244.5.10");
+    HCN_VERIFY_OK(ep);
+    const Guid epId = m_host.idOf(ResourceKind::Endpoint, *ep);
+    const std::string hostSide = hcn::linuxdp::hostVethName(epId);
+    QCOMPARE(hcnLinks(), std::set<std::string>{bridge}); // created detached: no pair yet
+    auto zero = m_host.engine->queryEndpointStats(*ep, "");
+    HCN_VERIFY_OK(zero);
+    QCOMPARE(json::parse(*zero)["PacketsSent"].get<int>(), 0);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    QCOMPARE(hcnLinks(), (std::set<std::string>{bridge, hostSide}));
+    Listener hostService("", 9);
+    QVERIFY(hostService.fd >= 0);
+    QVERIFY(tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, 2000, hostService.fd));
+    json detach{{"ResourceType", "Endpoint"},
+                {"RequestType", "Remove"},
+                {"Settings", {{"EndpointId", epId.toString()}}}};
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, detach.dump()));
+    // Cut off when the call returns, whether or not the kernel has finished deleting the pair.
+    QVERIFY(!tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, 500));
+    m_host.datapath->waitForRemovals();
+    QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
+    QVERIFY(m_host.datapath->endpointPort(epId)->namespaceName.empty());
+    // Attached again: a new pair, eth0 again, reachable again.
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, json{{"ResourceType", "Endpoint"},
+                                                                             {"RequestType", "Add"},
+                                                                             {"Settings", {{"EndpointId", epId.toString()}}}}
+                                                                            .dump()));
+    QCOMPARE(m_host.datapath->endpointPort(epId)->namespaceInterface, std::string("eth0"));
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "10.244.5.1"));
+    // Detached and attached again at once: the attach waits for the old pair to be gone.
+    json attach = detach;
+    attach["RequestType"] = "Add";
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, detach.dump()));
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, attach.dump()));
+    QVERIFY(tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, 2000, hostService.fd));
+    // Deleting the namespace detaches the endpoint and removes the namespace from /run/netns.
+    const std::string netns = m_host.netnsOf(*ns);
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
+    QVERIFY(!namedNetnsExists(netns));
+    m_host.datapath->waitForRemovals();
+    QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
+}
+
+void TestLinuxDatapath::loadBalancerSpreadsConnections_data()
+{
+    QTest::addColumn<int>("distribution");
+    QTest::addColumn<bool>("spread");
+    QTest::newRow("round robin (numgen inc)") << 0 << true;
+    QTest::newRow("source IP affinity (jhash)") << 2 << false;
+}
+
+void TestLinuxDatapath::loadBalancerSpreadsConnections()
+{
+    QFETCH(int, distribution);
+    QFETCH(bool, spread);
+    auto net = m_host.network(11);
+    HCN_VERIFY_OK(net);
+    std::vector<hcn::Handle> backends;
+    std::vector<std::string> netns;
+    for (const char* address : {"10.244.11.10", "10.244.11.11", "10.244.11.12"}) {
+        auto ep = m_host.endpoint(*net, address);
+        HCN_VERIFY_OK(ep);
+        auto ns = m_host.namespaceWith(*ep);
+        HCN_VERIFY_OK(ns);
+        backends.push_back(*ep);
+        netns.push_back(m_host.netnsOf(*ns));
+    }
+    const std::string client = netns.back(); // .12 is the client, not a backend
+    Listener first(netns[0], 80), second(netns[1], 80);
+    QVERIFY(first.fd >= 0 && second.fd >= 0);
+    auto lbDoc = [&](json vips, int external, std::size_t count) {
+        json endpoints = json::array();
+        for (std::size_t i = 0; i < count; ++i)
+            endpoints.push_back(m_host.idOf(ResourceKind::Endpoint, backends[i]).toString());
+        return v2({{"FrontendVIPs", vips},
+                   {"HostComputeEndpoints", endpoints},
+                   {"PortMappings",
+                    {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", external}, {"DistributionType", distribution}}}}});
+    };
+    auto vip = m_host.create(ResourceKind::LoadBalancer, lbDoc(json::array({"10.96.0.10"}), 8080, 2));
+    HCN_VERIFY_OK(vip);
+    auto nodePort = m_host.create(ResourceKind::LoadBalancer, lbDoc(json::array(), 30080, 2));
+    HCN_VERIFY_OK(nodePort);
+
+    // From an endpoint on the same network: to the VIP through its default route, back out the bridge.
+    int hits[2] = {0, 0};
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(tcpConnects(client, "10.96.0.10", 8080));
+        const int which = acceptedBy({first.fd, second.fd});
+        QVERIFY(which >= 0);
+        ++hits[which];
+    }
+    QCOMPARE(m_host.predicted("ep-10.244.11.12", "10.96.0.10", 8080), std::string("delivered"));
+    if (spread) {
+        QCOMPARE(hits[0], 3);
+        QCOMPARE(hits[1], 3);
+    } else {
+        QVERIFY2(hits[0] == 6 || hits[1] == 6, qPrintable(QString("%1/%2").arg(hits[0]).arg(hits[1])));
+    }
+    // From the host, on a host address (no VIP: every host address serves the port).
+    QVERIFY(tcpConnects("", "10.244.11.1", 30080));
+    QVERIFY(acceptedBy({first.fd, second.fd}) >= 0);
+
+    // A backend deleted leaves the other serving every connection.
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, backends[1])));
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(tcpConnects(client, "10.96.0.10", 8080));
+        QCOMPARE(acceptedBy({first.fd, second.fd}), 0);
+    }
+    // Deleting the load balancers takes their rules away.
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::LoadBalancer, m_host.idOf(ResourceKind::LoadBalancer, *vip)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::LoadBalancer, m_host.idOf(ResourceKind::LoadBalancer, *nodePort)));
+    QVERIFY(nftRuleset().find("lb-") == std::string::npos);
+    QVERIFY(!tcpConnects(client, "10.96.0.10", 8080, 1000));
+}
+
+void TestLinuxDatapath::failedChangeLeavesNothing_data()
+{
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<bool>("withPortMapping");
+    QTest::newRow("endpoint create, its nftables rules fail") << "rules" << true;
+    QTest::newRow("namespace made, the attach fails after the veth pair") << "veth" << false;
+    QTest::newRow("namespace made, the attach fails after the addresses") << "attach.address" << false;
+    QTest::newRow("namespace made, the attach fails at the default route") << "attach.route" << false;
+    QTest::newRow("namespace mounted, then the create fails") << "namespace" << false;
+}
+
+void TestLinuxDatapath::failedChangeLeavesNothing()
+{
+    QFETCH(QString, step);
+    QFETCH(bool, withPortMapping);
+    auto net = m_host.network(6);
+    HCN_VERIFY_OK(net);
+    const auto linksBefore = hcnLinks();
+    const std::string rulesBefore = nftRuleset();
+    const Guid nsId = Guid::generate();
+    const std::string netns = hcn::LinuxDatapath::namespaceName(nsId);
+
+    m_host.datapath->failStepOnce(step.toStdString());
+    // An endpoint, then a namespace created with the endpoint attached (one call).
+    auto ep = m_host.endpoint(*net, "10.244.6.10", withPortMapping ? json::array({portMapping(80, 8080)}) : json::array());
+    if (step == "rules") {
+        QVERIFY(!ep.ok());
+        QVERIFY2(ep.status().detail().find(step.toStdString()) != std::string::npos, ep.status().detail().c_str());
+    } else {
+        HCN_VERIFY_OK(ep);
+        const auto linksWithEndpoint = hcnLinks();
+        json doc = v2({{"Type", "Host"},
+                       {"Resources",
+                        {{{"Type", "Endpoint"}, {"Data", {{"ID", m_host.idOf(ResourceKind::Endpoint, *ep).toString()}}}}}}});
+        auto ns = m_host.create(ResourceKind::Namespace, doc, 0, nsId);
+        QVERIFY(!ns.ok());
+        QVERIFY(!namedNetnsExists(netns));
+        QCOMPARE(hcnLinks(), linksWithEndpoint); // the pair made for the attach is gone
+        auto port = m_host.datapath->endpointPort(m_host.idOf(ResourceKind::Endpoint, *ep));
+        QVERIFY(port && port->namespaceName.empty());
+        HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
+    }
+    QCOMPARE(hcnLinks(), linksBefore);
+    QCOMPARE(nftRuleset(), rulesBefore);
+    QVERIFY(!namedNetnsExists(netns));
+    // The engine agrees: the same objects can be made again.
+    auto again = m_host.endpoint(*net, "10.244.6.10", withPortMapping ? json::array({portMapping(80, 8080)}) : json::array());
+    HCN_VERIFY_OK(again);
+}
+
+void TestLinuxDatapath::existingLinkFailsTheCreateCleanly()
+{
+    // A foreign link holds the name the network's bridge would get: the create fails with the kernel's
+    // answer, and the foreign link is left alone.
+    const Guid id = Guid::generate();
+    const std::string bridge = hcn::linuxdp::bridgeName(id);
+    auto here = hcn::linuxdp::RouteSocket::open();
+    HCN_VERIFY_OK(here);
+    HCN_VERIFY_OK(here->addBridge(bridge));
+    const std::string rulesBefore = nftRuleset();
+    auto net = m_host.network(7, "NAT", id);
+    QVERIFY(!net.ok());
+    QCOMPARE(net.status().code(), hcn::hr::AlreadyExists);
+    QCOMPARE(nftRuleset(), rulesBefore);
+    QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
+    HCN_VERIFY_OK(here->deleteLink(bridge));
+    QVERIFY(m_host.engine->enumerate(ResourceKind::Network, "").value() == "[]");
+}
+
+void TestLinuxDatapath::unsupportedObjectsFailClearly()
+{
+    auto overlay = m_host.network(8, "Overlay");
+    QVERIFY(!overlay.ok());
+    QVERIFY2(overlay.status().detail().find("not supported") != std::string::npos, overlay.status().detail().c_str());
+    auto net = m_host.network(8);
+    HCN_VERIFY_OK(net);
+    auto qos = m_host.endpoint(*net, "10.244.8.10",
+                               json::array({json{{"Type", "QOS"}, {"Settings", {{"MaximumOutgoingBandwidthInBytes", 1000}}}}}));
+    QVERIFY(!qos.ok());
+    QCOMPARE(hcnLinks(), std::set<std::string>{m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net))});
+}
+
+void TestLinuxDatapath::resetLeavesNothing()
+{
+    auto net = m_host.network(9);
+    HCN_VERIFY_OK(net);
+    auto ep = m_host.endpoint(*net, "10.244.9.10",
+                              json::array({portMapping(80, 8090), acl("Block", "In", 100, {{"LocalPorts", "81"}})}));
+    HCN_VERIFY_OK(ep);
+    auto detached = m_host.endpoint(*net, "10.244.9.11");
+    HCN_VERIFY_OK(detached);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    QVERIFY(namedNetnsExists(netns));
+    QVERIFY(!hcnLinks().empty());
+    m_host.datapath->reset();
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QVERIFY(!namedNetnsExists(netns));
+    QCOMPARE(nftRuleset(), std::string());
+}
+
+void TestLinuxDatapath::openRemovesLeftovers()
+{
+    // What a killed hcnd leaves: its links (tagged), a namespace it marked, its tables.
+    auto net = m_host.network(10);
+    HCN_VERIFY_OK(net);
+    auto ep = m_host.endpoint(*net, "10.244.10.10", json::array({portMapping(80, 8100)}));
+    HCN_VERIFY_OK(ep);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    // A foreign namespace and link with names like ours but no marks of ours are not leftovers.
+    const std::string foreign = "hcn-" + Guid::generate().toString();
+    HCN_VERIFY_OK(hcn::linuxdp::createNamedNetns("/run/netns", foreign));
+    struct RemoveForeign
+    {
+        std::string name;
+        ~RemoveForeign() { (void)hcn::linuxdp::removeNamedNetns("/run/netns", name); }
+    } removeForeign{foreign};
+
+    // A namespace marked by an hcnd whose own namespace is gone (a crashed test run's) is an orphan.
+    const std::string orphan = "hcn-" + Guid::generate().toString();
+    HCN_VERIFY_OK(hcn::linuxdp::createNamedNetns("/run/netns", orphan));
+    struct RemoveOrphan
+    {
+        std::string name;
+        ~RemoveOrphan() { (void)hcn::linuxdp::removeNamedNetns("/run/netns", name); }
+    } removeOrphan{orphan};
+    {
+        std::ofstream mark("/run/hcn/netns/" + orphan);
+        mark << 1 << "\n"; // no network namespace has inode 1
+    }
+    // A second datapath opened on the same host plays the restarted hcnd, with the first one's objects
+    // still in place as a killed hcnd leaves them (the first one's reset at cleanup finds nothing).
+    auto restarted = hcn::LinuxDatapath::open();
+    HCN_VERIFY_OK(restarted);
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QVERIFY(!namedNetnsExists(netns));
+    QVERIFY(!namedNetnsExists(orphan));
+    QVERIFY(access(("/run/hcn/netns/" + orphan).c_str(), F_OK) != 0);
+    QVERIFY(namedNetnsExists(foreign));
+    QVERIFY(nftRuleset().find("table ip hcn") != std::string::npos); // fresh, empty tables
+    QVERIFY(nftRuleset().find("8100") == std::string::npos);
+    restarted->reset();
+    QCOMPARE(nftRuleset(), std::string());
+}
+
+QTEST_GUILESS_MAIN(TestLinuxDatapath)
+#include "tst_linuxdatapath.moc"

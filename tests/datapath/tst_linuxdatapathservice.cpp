@@ -1,0 +1,133 @@
+// hcnd --datapath linux as a process: what it programs for its clients goes when it stops, and what a
+// killed hcnd leaves behind goes when it starts again. hcnd runs in the suite's own network namespace
+// (it inherits it), so its bridges, veths and tables live there.
+
+#include "engine_harness.h"
+#include "hcn/linux_datapath.h"
+#include "hcn/rpc_client.h"
+#include "hcnd_child_process.h"
+#include "netns_probe.h"
+
+#include <csignal>
+
+using namespace hcntest;
+using hcn::Guid;
+using hcn::ResourceKind;
+
+namespace {
+
+struct Programmed
+{
+    std::string netns;
+};
+
+/// Through a client of the service: a NAT network, an endpoint with a port mapping, a namespace with it.
+hcn::Result<Programmed> program(hcn::Api& api)
+{
+    auto net = api.create(ResourceKind::Network, Guid{}, natNetwork("svc", "10.244.20.0/24", "10.244.20.1").dump(), 0);
+    if (!net.ok())
+        return net.status();
+    json ep = v2({{"Name", "svc-ep"},
+                  {"IpConfigurations", {{{"IpAddress", "10.244.20.10"}}}},
+                  {"Policies",
+                   {{{"Type", "PortMapping"}, {"Settings", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8200}}}}}}});
+    auto endpoint = api.create(ResourceKind::Endpoint, Guid{}, ep.dump(), *net);
+    if (!endpoint.ok())
+        return endpoint.status();
+    auto epId = api.handleId(ResourceKind::Endpoint, *endpoint);
+    json nsDoc = v2({{"Type", "Host"}, {"Resources", {{{"Type", "Endpoint"}, {"Data", {{"ID", epId->toString()}}}}}}});
+    auto ns = api.create(ResourceKind::Namespace, Guid{}, nsDoc.dump(), 0);
+    if (!ns.ok())
+        return ns.status();
+    return Programmed{hcn::LinuxDatapath::namespaceName(*api.handleId(ResourceKind::Namespace, *ns))};
+}
+
+std::unique_ptr<hcn::RpcClient> connectTo(const HcndChildProcess& hcnd)
+{
+    hcn::RpcClientOptions options;
+    options.endpoint = hcnd.socketPath();
+    auto client = hcn::RpcClient::connect(options);
+    return client.ok() ? std::move(*client) : nullptr;
+}
+
+} // namespace
+
+class TestLinuxDatapathService : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void stopRemovesEverything();
+    void restartAfterKillRemovesLeftovers();
+};
+
+void TestLinuxDatapathService::initTestCase()
+{
+    const std::string skip = enterOwnNetworkNamespace();
+    if (!skip.empty())
+        QSKIP(qPrintable("SKIPPED: the Linux datapath service suite " + QString::fromStdString(skip)));
+}
+
+void TestLinuxDatapathService::cleanup()
+{
+    // Whatever a failed case left: a datapath opened here removes it, then resets.
+    auto sweep = hcn::LinuxDatapath::open();
+    if (sweep.ok())
+        (*sweep)->reset();
+}
+
+void TestLinuxDatapathService::stopRemovesEverything()
+{
+    HcndChildProcess hcnd;
+    std::string error;
+    QVERIFY2(hcnd.start(HCND_PATH, {"--datapath", "linux"}, error), error.c_str());
+    auto client = connectTo(hcnd);
+    QVERIFY(client);
+    auto info = client->info();
+    HCN_VERIFY_OK(info);
+    QCOMPARE(info->datapath, std::string("linux"));
+    auto programmed = program(*client);
+    HCN_VERIFY_OK(programmed);
+    QVERIFY(namedNetnsExists(programmed->netns));
+    QCOMPARE(hcnLinks().size(), std::size_t(2)); // the bridge and the host side of the endpoint's pair
+    QVERIFY(nftRuleset().find("8200") != std::string::npos);
+
+    client.reset();
+    QCOMPARE(hcnd.stop(), 0);
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QVERIFY(!namedNetnsExists(programmed->netns));
+    QCOMPARE(nftRuleset(), std::string());
+}
+
+void TestLinuxDatapathService::restartAfterKillRemovesLeftovers()
+{
+    std::string netns;
+    {
+        HcndChildProcess hcnd;
+        std::string error;
+        QVERIFY2(hcnd.start(HCND_PATH, {"--datapath", "linux"}, error), error.c_str());
+        auto client = connectTo(hcnd);
+        QVERIFY(client);
+        auto programmed = program(*client);
+        HCN_VERIFY_OK(programmed);
+        netns = programmed->netns;
+        client.reset();
+        QVERIFY(::kill(hcnd.pid(), SIGKILL) == 0);
+        hcnd.stop(); // reaps it
+    }
+    QVERIFY(namedNetnsExists(netns)); // a killed hcnd cleans nothing
+    QCOMPARE(hcnLinks().size(), std::size_t(2));
+
+    HcndChildProcess restarted;
+    std::string error;
+    QVERIFY2(restarted.start(HCND_PATH, {"--datapath", "linux"}, error), error.c_str());
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QVERIFY(!namedNetnsExists(netns));
+    QVERIFY(nftRuleset().find("8200") == std::string::npos);
+    QCOMPARE(restarted.stop(), 0);
+    QCOMPARE(nftRuleset(), std::string());
+}
+
+QTEST_GUILESS_MAIN(TestLinuxDatapathService)
+#include "tst_linuxdatapathservice.moc"
