@@ -140,8 +140,8 @@ ExitStatus CommandRunner::fail(const Status& status, bool json)
 
 ExitStatus CommandRunner::failToOpen(const Status& status, const CliOptions& options)
 {
-    if (options.embedded || !options.snapshot.empty())
-        return fail(status, options.json); // the engine's configuration or the snapshot file is wrong
+    if (options.embedded || !options.snapshot.empty() || sessionOptions(options).library)
+        return fail(status, options.json); // the engine's configuration, the snapshot or the library is wrong
     const std::string socket = options.socket.empty() ? Session::defaultSocket() : options.socket;
     const std::string message = Session::unreachableMessage(status, socket);
     if (options.json) {
@@ -212,15 +212,15 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
     } else if (o.verb == "import") {
         if (count == 0)
             return "import needs at least one PATH (a file, a folder, an archive, or - for standard input)";
-        if (o.embedded || !o.snapshot.empty() || !o.socket.empty())
-            return "import reads files offline: --embedded, --snapshot and --socket do not apply";
+        if (o.embedded || !o.snapshot.empty() || !o.socket.empty() || o.library)
+            return "import reads files offline: --embedded, --snapshot, --socket and --library do not apply";
         if (count > 1 && std::find(o.arguments.begin(), o.arguments.end(), "-") != o.arguments.end())
             return "- (standard input) cannot be combined with other PATHs";
     } else if (o.verb == "explain") {
         if (std::string problem = checkExplainArguments(o.arguments); !problem.empty())
             return problem;
-        if (o.embedded || !o.snapshot.empty() || !o.socket.empty())
-            return "explain needs no service: --embedded, --snapshot and --socket do not apply";
+        if (o.embedded || !o.snapshot.empty() || !o.socket.empty() || o.library)
+            return "explain needs no service: --embedded, --snapshot, --socket and --library do not apply";
     } else if (o.verb == "check") {
         if (count != 0)
             return "check takes no arguments";
@@ -287,8 +287,7 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     if (options.verb == "diff")
         return runDiff(options, m_in, m_out, m_err);
 
-    auto session = Session::open(
-        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
+    auto session = Session::open(sessionOptions(options));
     if (!session.ok())
         return failToOpen(session.status(), options);
     Session& s = **session;
@@ -534,14 +533,13 @@ ExitStatus CommandRunner::events(const CliOptions& options, Session& session)
     settings.durationSeconds = options.durationSeconds.value_or(10.0);
     settings.count = options.count;
     EventWatcher watcher(session.api(), m_out, m_err, settings);
-    return watcher.run(session.socket()) == 0 ? ExitStatus::Success : ExitStatus::Failure;
+    return watcher.run(session.source()) == 0 ? ExitStatus::Success : ExitStatus::Failure;
 }
 
 ExitStatus CommandRunner::version(const CliOptions& options)
 {
     json out{{"Hcnctl", HCNCTL_VERSION}};
-    auto session = Session::open(
-        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
+    auto session = Session::open(sessionOptions(options));
     if (!session.ok()) {
         // The client's own version is still worth printing when the service is not there.
         if (!options.json)

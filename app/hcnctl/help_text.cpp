@@ -20,6 +20,11 @@ constexpr std::string_view kGlobalOptions = R"(Global options:
                   customer's dump, a bug-report bundle; "-" reads standard input) offline: every read
                   works, every change fails with E_ACCESSDENIED (0x80070005): "This is an offline
                   snapshot, read-only".
+  --library [PATH]
+                  talk to the OS's HCN service through a computenetwork library loaded at run time
+                  (default: computenetwork.dll on Windows, where this is the default backend;
+                  libcomputenetwork.so elsewhere). Changes HCN does not report (endpoints, load
+                  balancers, modifications) reach `events` by polling every 2 seconds.
   --json          machine-readable output (JSON) for every command
   -h, --help      help for hcnctl or for one command
 
@@ -113,7 +118,8 @@ Without --follow it prints what happens during --duration seconds (default 10) a
 With --follow it runs until interrupted (Ctrl-C, SIGTERM; exit 0) or until the service disconnects
 (exit 1). --count N exits 0 after N events in either mode. A gap in the sequence (events the service
 dropped because this reader was too slow) is reported as a line of its own.
-Needs a running hcnd (an embedded engine has nobody else making changes).
+Needs a running hcnd, or --library for the OS's HCN (an embedded engine has nobody else making
+changes).
 )";
     } else if (verb == "call") {
         page = R"(Usage: hcnctl call METHOD [PARAMS_JSON | -f FILE]

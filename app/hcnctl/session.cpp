@@ -2,6 +2,7 @@
 
 #include "document_reader.h"
 #include "hcn/embedded_api.h"
+#include "hcn/library_api.h"
 #include "hcn/rpc_client.h"
 #include "hcn/rpc_in_process_connection.h"
 #include "hcn/snapshot_api.h"
@@ -23,9 +24,34 @@ std::string Session::defaultSocket()
     return defaultSocketPath();
 }
 
+SessionOptions sessionOptions(const CliOptions& o)
+{
+    SessionOptions out{o.embedded, o.socket, o.tokenFile, o.caFile, o.snapshot, o.library};
+#ifdef _WIN32
+    // On a Windows node the OS is the HCN service.
+    if (!out.library && !o.embedded && o.snapshot.empty() && o.socket.empty() && o.tokenFile.empty() &&
+        o.caFile.empty())
+        out.library = std::string();
+#endif
+    return out;
+}
+
 Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
 {
     std::unique_ptr<Session> session(new Session);
+    if (options.library) {
+        LibraryApiOptions libraryOptions;
+        if (!options.library->empty())
+            libraryOptions.path = *options.library;
+        auto api = LibraryApi::load(libraryOptions);
+        if (!api.ok())
+            return api.status();
+        session->m_api = std::move(*api);
+        session->m_library = libraryOptions.path;
+        session->m_embedded = std::make_unique<rpc::InProcessConnection>(
+            *session->m_api, "hcnctl/" HCNCTL_VERSION " (" + libraryOptions.path + ")");
+        return session;
+    }
     if (!options.snapshotFile.empty()) {
         auto text = readJsonObjectFile(options.snapshotFile, std::cin);
         if (!text.ok() && options.snapshotFile != "-") {
