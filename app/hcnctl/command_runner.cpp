@@ -109,8 +109,11 @@ ExitStatus CommandRunner::finishOutput(ExitStatus status)
         return status;
     // The stream keeps no error code; errno still holds the write's when nothing failed after it.
     const int error = errno;
-    const bool writeError = error == ENOSPC || error == EIO || error == EPIPE || error == EBADF ||
-                            error == EFBIG || error == EDQUOT || error == EROFS;
+    bool writeError = error == ENOSPC || error == EIO || error == EPIPE || error == EBADF || error == EFBIG ||
+                      error == EROFS;
+#ifdef EDQUOT // not in Windows' C runtime
+    writeError = writeError || error == EDQUOT;
+#endif
     m_err << "hcnctl: cannot write the output" << (writeError ? std::string(": ") + std::strerror(error) : "")
           << " (the command's own outcome: exit status " << static_cast<int>(status) << ")\n";
     return ExitStatus::OutputFailed;
@@ -142,6 +145,9 @@ ExitStatus CommandRunner::failToOpen(const Status& status, const CliOptions& opt
 {
     if (options.embedded || !options.snapshot.empty() || sessionOptions(options).library)
         return fail(status, options.json); // the engine's configuration, the snapshot or the library is wrong
+#ifdef HCNCTL_WITHOUT_SERVICE_CLIENT
+    return fail(status, options.json); // no hcnd client in this build: nothing to start or reach
+#endif
     const std::string socket = options.socket.empty() ? Session::defaultSocket() : options.socket;
     const std::string message = Session::unreachableMessage(status, socket);
     if (options.json) {

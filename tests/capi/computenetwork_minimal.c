@@ -7,7 +7,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#ifdef _WIN32
+#define EXPORT __declspec(dllexport) /* scripts/build-windows.sh --check builds it as a DLL for Wine */
+#else
 #define EXPORT __attribute__((visibility("default")))
+#endif
 #define STOPPED ((int32_t)0x803B0020)
 
 #define KIND(Kind, Kinds)                                                                               \
