@@ -44,7 +44,11 @@ std::string lastErrorText(DWORD error)
 Result<SharedLibrary> SharedLibrary::open(const std::string& path)
 {
 #ifdef _WIN32
-    HMODULE module = LoadLibraryW(widePath(path).c_str());
+    // A bare name is looked for in System32 only: hcnctl.exe runs elevated on nodes, and a DLL of that
+    // name planted next to it or in the current directory must not be loaded instead of the OS's.
+    const bool bareName = path.find_first_of("/\\:") == std::string::npos;
+    HMODULE module = bareName ? LoadLibraryExW(widePath(path).c_str(), nullptr, LOAD_LIBRARY_SEARCH_SYSTEM32)
+                              : LoadLibraryW(widePath(path).c_str());
     if (!module) {
         const DWORD error = GetLastError();
         return Status(makeHResult(0x80070000u | (error & 0xFFFFu)),

@@ -16,8 +16,8 @@ inline constexpr HResult kProcedureNotFound = makeHResult(0x8007007F);
 class SharedLibrary
 {
 public:
-    /// Loads `path` (UTF-8; a bare name is searched the platform's way). Fails with kModuleNotFound and
-    /// the loader's reason.
+    /// Loads `path` (UTF-8). A bare name is searched the platform's way on Linux and in System32 only on
+    /// Windows. Fails with kModuleNotFound (Windows: the loader's error as an HRESULT) and the reason.
     static Result<SharedLibrary> open(const std::string& path);
 
     SharedLibrary(SharedLibrary&& other) noexcept;

@@ -56,8 +56,11 @@ int main(int argc, char** argv)
     for (int i = 0; i < endpoints; ++i) {
         auto ep = api.create(hcn::ResourceKind::Endpoint, {},
                              R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"e)" + std::to_string(i) + "\"}", *net);
-        if (ep.ok())
-            (void)api.close(hcn::ResourceKind::Endpoint, *ep);
+        if (!ep.ok()) {
+            std::fprintf(stderr, "endpoint %d: %s\n", i, ep.status().message().c_str());
+            return 1;
+        }
+        (void)api.close(hcn::ResourceKind::Endpoint, *ep);
     }
 
     std::vector<double> polls;
@@ -95,8 +98,10 @@ int main(int argc, char** argv)
         }
         auto ep = api.create(hcn::ResourceKind::Endpoint, {},
                              R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"late)" + std::to_string(s) + "\"}", *net);
-        if (!ep.ok())
+        if (!ep.ok()) {
+            std::fprintf(stderr, "%s\n", ep.status().message().c_str());
             return 1;
+        }
         (void)api.close(hcn::ResourceKind::Endpoint, *ep);
         std::unique_lock lock(mutex);
         arrived.wait_for(lock, std::chrono::seconds(30), [&] { return seen != Clock::time_point{}; });

@@ -487,13 +487,18 @@ void TestLibraryApi::callbackMayCallTheLibrary()
 
 void TestLibraryApi::noEventAfterUnsubscribe()
 {
-    Received received;
-    auto subscription = m_api->subscribe(received.callback(), {});
-    QVERIFY(subscription.ok());
+    Received gone, witness;
+    auto subscription = m_api->subscribe(gone.callback(), {});
+    auto witnessing = m_api->subscribe(witness.callback(), {});
+    QVERIFY(subscription.ok() && witnessing.ok());
     m_api->unsubscribe(*subscription);
-    QVERIFY(m_api->create(ResourceKind::Network, {}, kNat, 0).ok());
-    QTest::qWait(200); // four polling intervals: nothing may arrive
-    QCOMPARE(received.copy().size(), std::size_t(0));
+    auto net = m_api->create(ResourceKind::Network, {}, kNat, 0);
+    QVERIFY(net.ok());
+    QVERIFY(m_api->create(ResourceKind::Endpoint, {}, R"({"SchemaVersion":{"Major":2,"Minor":0}})", *net).ok());
+    // The witness, subscribed the whole time, proves both the callback's and the poller's events went out.
+    QTRY_VERIFY_WITH_TIMEOUT(witness.has(T::NetworkCreate) && witness.has(T::EndpointCreate), 10000);
+    QCOMPARE(gone.copy().size(), std::size_t(0));
+    m_api->unsubscribe(*witnessing);
 }
 
 void TestLibraryApi::networkScopedCallbackSeesAttachments()
