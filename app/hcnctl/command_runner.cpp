@@ -10,6 +10,7 @@
 #include "explain_command.h"
 #include "help_text.h"
 #include "import_command.h"
+#include "object_argument.h"
 #include "kind_names.h"
 #include "object_table.h"
 #include "session.h"
@@ -177,11 +178,11 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
                 return s.detail();
     } else if (o.verb == "show" || o.verb == "modify" || o.verb == "delete") {
         if (count != 2)
-            return o.verb + " needs KIND and ID";
+            return o.verb + " needs KIND and ID (an object ID or Name)";
         if (parseKindWord(o.arguments[0]) == ResourceKind::Invalid)
             return kindError(o.arguments[0]);
-        if (!parseId(o.arguments[1]))
-            return idError(o.arguments[1]);
+        if (o.arguments[1].empty())
+            return o.verb + " needs an ID or a Name, not an empty word";
         if (o.verb == "modify" && o.file.empty())
             return "modify needs the request: -f FILE";
     } else if (o.verb == "create") {
@@ -196,8 +197,6 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             return idError(o.id);
         if (!o.network.empty() && kind != ResourceKind::Endpoint)
             return "--network applies to endpoints only";
-        if (!o.network.empty() && !parseId(o.network))
-            return idError(o.network);
     } else if (o.verb == "events") {
         if (count != 0)
             return "events takes no arguments";
@@ -397,7 +396,10 @@ ExitStatus CommandRunner::withOpenObject(Session& session, ResourceKind kind, co
 ExitStatus CommandRunner::show(const CliOptions& options, Session& session)
 {
     const ResourceKind kind = parseKindWord(options.arguments[0]);
-    return withOpenObject(session, kind, *parseId(options.arguments[1]), options.json, [&](Handle handle) {
+    auto id = resolveObjectArgument(session.api(), kind, options.arguments[1]);
+    if (!id.ok())
+        return fail(id.status(), options.json);
+    return withOpenObject(session, kind, *id, options.json, [&](Handle handle) {
         auto document = session.api().query(kind, handle, kDetailedQuery);
         if (!document.ok())
             return document.status();
@@ -422,11 +424,13 @@ ExitStatus CommandRunner::create(const CliOptions& options, Session& session)
         if (networkText.empty())
             return usage("an endpoint needs its network: --network ID, or HostComputeNetwork in the document",
                          options.verb);
-        const auto networkId = parseId(networkText);
-        if (!networkId)
+        if (options.network.empty() && !parseId(networkText))
             return fail(
                 Status(hr::InvalidJson, "the document's network \"" + networkText + "\" is not a GUID."),
                 options.json);
+        const auto networkId = resolveObjectArgument(api, ResourceKind::Network, networkText);
+        if (!networkId.ok())
+            return fail(networkId.status(), options.json);
         auto opened = api.open(ResourceKind::Network, *networkId);
         if (!opened.ok())
             return fail(opened.status(), options.json);
@@ -457,7 +461,10 @@ ExitStatus CommandRunner::create(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::modify(const CliOptions& options, Session& session)
 {
     const ResourceKind kind = parseKindWord(options.arguments[0]);
-    const Guid id = *parseId(options.arguments[1]);
+    const auto resolved = resolveObjectArgument(session.api(), kind, options.arguments[1]);
+    if (!resolved.ok())
+        return fail(resolved.status(), options.json);
+    const Guid id = *resolved;
     auto request = readJsonObjectFile(options.file, m_in);
     if (!request.ok())
         return fail(request.status(), options.json);
@@ -479,7 +486,10 @@ ExitStatus CommandRunner::modify(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::remove(const CliOptions& options, Session& session)
 {
     const ResourceKind kind = parseKindWord(options.arguments[0]);
-    const Guid id = *parseId(options.arguments[1]);
+    const auto resolved = resolveObjectArgument(session.api(), kind, options.arguments[1]);
+    if (!resolved.ok())
+        return fail(resolved.status(), options.json);
+    const Guid id = *resolved;
     if (Status s = session.api().remove(kind, id); !s.ok())
         return fail(s, options.json);
     if (options.json)
