@@ -234,9 +234,9 @@ void TestHcnctlSnapshot::namesStandForIds_data()
         << QStringList{"--json", "show", "network", "dup"} << 1 << QStringList{"\"error\"", kDupFirst, kDupSecond}
         << QStringList{"is held by 2 networks", kDupFirst, kDupSecond};
     QTest::newRow("unknown network name") << QStringList{"show", "network", "nobody"} << 1 << QStringList{}
-                                          << QStringList{"HCN_E_NETWORK_NOT_FOUND", "no network named \"nobody\""};
+                                          << QStringList{"HCN_E_NETWORK_NOT_FOUND", "No network named \"nobody\""};
     QTest::newRow("unknown endpoint name") << QStringList{"show", "endpoint", "Backend"} << 1 << QStringList{}
-                                           << QStringList{"HCN_E_ENDPOINT_NOT_FOUND", "no endpoint named \"Backend\""};
+                                           << QStringList{"HCN_E_ENDPOINT_NOT_FOUND", "No endpoint named \"Backend\""};
     QTest::newRow("endpoint by name") << QStringList{"--json", "show", "endpoint", "POD-A"} << 0
                                       << QStringList{kPod, "pod-a"} << QStringList{};
     QTest::newRow("an ID in braces still reads as the ID")
@@ -245,7 +245,7 @@ void TestHcnctlSnapshot::namesStandForIds_data()
     QTest::newRow("delete by name reaches the read-only host")
         << QStringList{"delete", "network", "backend"} << 1 << QStringList{} << QStringList{"E_ACCESSDENIED"};
     QTest::newRow("delete an unknown name") << QStringList{"delete", "network", "nobody"} << 1
-                                            << QStringList{} << QStringList{"no network named \"nobody\""};
+                                            << QStringList{} << QStringList{"No network named \"nobody\""};
     QTest::newRow("modify an ambiguous name")
         << QStringList{"modify", "network", "dup", "-f", "DOCUMENT"} << 1 << QStringList{}
         << QStringList{"is held by 2 networks"};
@@ -254,7 +254,7 @@ void TestHcnctlSnapshot::namesStandForIds_data()
         << QStringList{"E_ACCESSDENIED"};
     QTest::newRow("create --network with an unknown name")
         << QStringList{"create", "endpoint", "--network", "nobody", "-f", "DOCUMENT"} << 1 << QStringList{}
-        << QStringList{"no network named \"nobody\""};
+        << QStringList{"No network named \"nobody\""};
     QTest::newRow("create --network with an ambiguous name")
         << QStringList{"create", "endpoint", "--network", "dup", "-f", "DOCUMENT"} << 1 << QStringList{}
         << QStringList{"is held by 2 networks", kDupFirst};
