@@ -230,6 +230,10 @@ void TestHcnctlEmbedded::helpPerCommand_data()
     QTest::newRow("list") << QStringList{"list", "--help"} << "Usage: hcnctl list";
     QTest::newRow("events") << QStringList{"events", "-h"} << "--follow";
     QTest::newRow("batch via help") << QStringList{"help", "batch"} << "Usage: hcnctl batch";
+    QTest::newRow("batch help: results named with As")
+        << QStringList{"batch", "--help"} << "\"Network\":\"$net1\"";
+    QTest::newRow("show help: a Name for the ID") << QStringList{"show", "--help"}
+                                                  << "an exact match first, then one that ignores case";
 }
 
 void TestHcnctlEmbedded::helpPerCommand()
