@@ -83,6 +83,9 @@ void TestHcnctlLibrary::readsMatchTheSocket_data()
     QTest::newRow("list all") << QStringList{"list", "all"};
     QTest::newRow("list networks as JSON") << QStringList{"--json", "list", "networks"};
     QTest::newRow("show a network") << QStringList{"--json", "show", "network", "@NET@"};
+    QTest::newRow("show a network by its name") << QStringList{"--json", "show", "network", "lib-nat"};
+    QTest::newRow("show a network by its name in another case")
+        << QStringList{"--json", "show", "network", "LIB-NAT"};
     QTest::newRow("check") << QStringList{"check"};
     QTest::newRow("a raw call") << QStringList{"call", "HcnEnumerateNetworks"};
 }
