@@ -3,6 +3,8 @@
 #include "hcn/json_limits.h"
 #include "status_format.h"
 
+#include <algorithm>
+#include <cctype>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -18,7 +20,60 @@ json protocolError(int code, std::string message)
     return {{"code", code}, {"message", std::move(message)}};
 }
 
+/// A name "As" may give: a letter or '_', then letters, digits, '_' and '-'.
+bool isResultName(std::string_view name)
+{
+    if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_'))
+        return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+}
+
 } // namespace
+
+std::string BatchRunner::substitute(json& value) const
+{
+    if (value.is_object() || value.is_array()) {
+        for (json& item : value)
+            if (std::string problem = substitute(item); !problem.empty())
+                return problem;
+        return {};
+    }
+    if (!value.is_string())
+        return {};
+    const std::string text = value.get<std::string>();
+    if (text.empty() || text[0] != '$')
+        return {};
+    if (text.size() > 1 && text[1] == '$') {
+        value = text.substr(1); // "$$x": the literal "$x"
+        return {};
+    }
+    const std::string reference = text.substr(1);
+    const auto dot = reference.find('.');
+    const std::string name = reference.substr(0, dot);
+    const std::string member = dot == std::string::npos ? std::string() : reference.substr(dot + 1);
+    if (!isResultName(name))
+        return "\"" + text + "\" is no reference (\"$NAME\" or \"$NAME.Member\"; \"$$\" for a literal '$')";
+    const auto named = m_named.find(name);
+    if (named == m_named.end())
+        return "\"" + text + "\" names no earlier result (no line before this one has \"As\":\"" + name +
+               "\")";
+    const NamedResult& result = named->second;
+    const std::string origin = "line " + std::to_string(result.line);
+    if (result.value.is_discarded())
+        return "\"" + text + "\" refers to " + origin + ", which failed";
+    if (!member.empty()) {
+        if (!result.value.is_object() || !result.value.contains(member))
+            return "\"" + text + "\": the result of " + origin + " has no member \"" + member + "\"";
+        value = result.value[member];
+    } else if (result.value.is_object() && result.value.contains("Handle")) {
+        value = result.value["Handle"];
+    } else {
+        value = result.value;
+    }
+    return {};
+}
 
 BatchRunner::BatchRunner(Caller caller) : m_caller(std::move(caller)) {}
 
@@ -65,6 +120,20 @@ std::string BatchRunner::runLine(std::string_view line, std::size_t lineNumber)
     if (request.is_object() && request.contains("id"))
         response["id"] = request["id"];
 
+    std::string as;
+    if (auto it = request.is_object() ? request.find("As") : request.end(); it != request.end()) {
+        if (!it->is_string() || !isResultName(it->get<std::string>())) {
+            const std::string message = "line " + std::to_string(lineNumber) +
+                                        ": \"As\" must be a name (a letter or _, then letters, digits, _ "
+                                        "and -)";
+            noteFailure(lineNumber, message);
+            response["error"] = protocolError(-32600, message);
+            return response.dump();
+        }
+        as = it->get<std::string>();
+        // Until this line succeeds, the name refers to a failed line.
+        m_named[as] = NamedResult{lineNumber, json(json::value_t::discarded)};
+    }
     std::string problem;
     if (!request.is_object())
         problem = "a request must be a JSON object";
@@ -83,6 +152,12 @@ std::string BatchRunner::runLine(std::string_view line, std::size_t lineNumber)
         response["error"] = protocolError(-32602, message);
         return response.dump();
     }
+    if (params != request.end())
+        if (std::string problem = substitute(*params); !problem.empty()) {
+            noteFailure(lineNumber, problem);
+            response["error"] = protocolError(-32602, "line " + std::to_string(lineNumber) + ": " + problem);
+            return response.dump();
+        }
 
     const std::string paramsText = params == request.end() || params->is_null() ? "{}" : params->dump();
     auto result = m_caller(request["method"].get<std::string>(), paramsText);
@@ -92,7 +167,11 @@ std::string BatchRunner::runLine(std::string_view line, std::size_t lineNumber)
         return response.dump();
     }
     json value = json::parse(*result, nullptr, false);
-    response["result"] = value.is_discarded() ? json(*result) : std::move(value);
+    if (value.is_discarded())
+        value = *result;
+    if (!as.empty())
+        m_named[as].value = value;
+    response["result"] = std::move(value);
     return response.dump();
 }
 

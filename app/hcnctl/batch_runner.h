@@ -6,6 +6,8 @@
 
 #include <functional>
 #include <iosfwd>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,10 @@ public:
     /// {"method":"...","params":{...},"id":...}; each gets one line on `output`:
     /// {"id":..,"result":..} or {"id":..,"error":{"code","message","data"}} ("id" only when the request
     /// had one). A line that is not JSON or not a request gets a JSON-RPC error (-32700, -32600, -32602).
+    /// A line with "As":"NAME" keeps its result under NAME; a later line's parameter string "$NAME" is
+    /// that result's Handle (or the whole result when it has none), "$NAME.Member" one member of it, and
+    /// "$$..." a literal string starting with '$'. A reference to no earlier result, or to a line that
+    /// failed, fails its own line (-32602) naming both.
     void run(std::istream& input, std::ostream& output);
 
     std::size_t callCount() const { return m_calls; }
@@ -36,7 +42,17 @@ private:
     std::string runLine(std::string_view line, std::size_t lineNumber);
     void noteFailure(std::size_t lineNumber, const std::string& description, HResult code = hr::Ok);
 
+    /// A result kept by "As": the line it came from and its value (discarded when that line failed).
+    struct NamedResult
+    {
+        std::size_t line = 0;
+        nlohmann::ordered_json value;
+    };
+    /// Replaces the "$NAME" strings inside `value`; an empty string, or why a reference cannot resolve.
+    std::string substitute(nlohmann::ordered_json& value) const;
+
     Caller m_caller;
+    std::map<std::string, NamedResult> m_named;
     std::size_t m_calls = 0;
     std::size_t m_failures = 0;
     std::string m_firstFailure;

@@ -15,6 +15,7 @@ enum class Option
     CaFile,
     Embedded,
     Snapshot,
+    Library,
     Json,
     Help,
     Detailed,
@@ -47,6 +48,7 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--ca-file", {Option::CaFile, true}},
         {"--embedded", {Option::Embedded, false}},
         {"--snapshot", {Option::Snapshot, true}},
+        {"--library", {Option::Library, false}}, // its PATH is optional (see parse)
         {"--json", {Option::Json, false}},
         {"-h", {Option::Help, false}},
         {"--help", {Option::Help, false}},
@@ -97,7 +99,8 @@ const std::map<std::string, std::set<Option>>& verbOptions()
 bool isGlobal(Option option)
 {
     return option == Option::Socket || option == Option::TokenFile || option == Option::CaFile ||
-           option == Option::Embedded || option == Option::Snapshot || option == Option::Json ||
+           option == Option::Embedded || option == Option::Snapshot || option == Option::Library ||
+           option == Option::Json ||
            option == Option::Help;
 }
 
@@ -172,6 +175,12 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
                 error = "option " + word + " needs a value";
                 return std::nullopt;
             }
+        } else if (spec->second.option == Option::Library) {
+            // --library PATH or --library=PATH; alone (or before an option or a command) the default.
+            if (inlineValue)
+                value = *inlineValue;
+            else if (i + 1 < args.size() && !args[i + 1].starts_with("-") && !verbs().contains(args[i + 1]))
+                value = args[++i];
         } else if (inlineValue) {
             error = "option " + word + " takes no value";
             return std::nullopt;
@@ -196,6 +205,9 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
                 error = "--snapshot needs a FILE";
                 return std::nullopt;
             }
+            break;
+        case Option::Library:
+            out.library = value;
             break;
         case Option::Json:
             out.json = true;
@@ -274,6 +286,11 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
     if (!out.snapshot.empty() &&
         (out.embedded || !out.socket.empty() || !out.tokenFile.empty() || !out.caFile.empty())) {
         error = "--snapshot excludes --embedded, --socket, --token-file and --ca-file";
+        return std::nullopt;
+    }
+    if (out.library && (out.embedded || !out.snapshot.empty() || !out.socket.empty() || !out.tokenFile.empty() ||
+                        !out.caFile.empty())) {
+        error = "--library excludes --embedded, --snapshot, --socket, --token-file and --ca-file";
         return std::nullopt;
     }
     for (const auto& [spelling, option] : given) {

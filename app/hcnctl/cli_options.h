@@ -18,6 +18,8 @@ struct CliOptions
     std::string caFile;                    ///< --ca-file FILE (TLS listener)
     bool embedded = false;                 ///< --embedded
     std::string snapshot;                  ///< --snapshot FILE (read-only, offline)
+    /// --library [PATH]: the OS's HCN through a computenetwork library (empty: the default library).
+    std::optional<std::string> library;
     bool json = false;                     ///< --json
     bool help = false;                     ///< -h, --help
     bool detailed = false;                 ///< list -d

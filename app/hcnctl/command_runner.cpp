@@ -10,6 +10,7 @@
 #include "explain_command.h"
 #include "help_text.h"
 #include "import_command.h"
+#include "object_argument.h"
 #include "kind_names.h"
 #include "object_table.h"
 #include "session.h"
@@ -109,8 +110,11 @@ ExitStatus CommandRunner::finishOutput(ExitStatus status)
         return status;
     // The stream keeps no error code; errno still holds the write's when nothing failed after it.
     const int error = errno;
-    const bool writeError = error == ENOSPC || error == EIO || error == EPIPE || error == EBADF ||
-                            error == EFBIG || error == EDQUOT || error == EROFS;
+    bool writeError = error == ENOSPC || error == EIO || error == EPIPE || error == EBADF || error == EFBIG ||
+                      error == EROFS;
+#ifdef EDQUOT // not in Windows' C runtime
+    writeError = writeError || error == EDQUOT;
+#endif
     m_err << "hcnctl: cannot write the output" << (writeError ? std::string(": ") + std::strerror(error) : "")
           << " (the command's own outcome: exit status " << static_cast<int>(status) << ")\n";
     return ExitStatus::OutputFailed;
@@ -140,8 +144,11 @@ ExitStatus CommandRunner::fail(const Status& status, bool json)
 
 ExitStatus CommandRunner::failToOpen(const Status& status, const CliOptions& options)
 {
-    if (options.embedded || !options.snapshot.empty())
-        return fail(status, options.json); // the engine's configuration or the snapshot file is wrong
+    if (options.embedded || !options.snapshot.empty() || sessionOptions(options).library)
+        return fail(status, options.json); // the engine's configuration, the snapshot or the library is wrong
+#ifdef HCNCTL_WITHOUT_SERVICE_CLIENT
+    return fail(status, options.json); // no hcnd client in this build: nothing to start or reach
+#endif
     const std::string socket = options.socket.empty() ? Session::defaultSocket() : options.socket;
     const std::string message = Session::unreachableMessage(status, socket);
     if (options.json) {
@@ -171,11 +178,11 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
                 return s.detail();
     } else if (o.verb == "show" || o.verb == "modify" || o.verb == "delete") {
         if (count != 2)
-            return o.verb + " needs KIND and ID";
+            return o.verb + " needs KIND and ID (an object ID or Name)";
         if (parseKindWord(o.arguments[0]) == ResourceKind::Invalid)
             return kindError(o.arguments[0]);
-        if (!parseId(o.arguments[1]))
-            return idError(o.arguments[1]);
+        if (o.arguments[1].empty())
+            return o.verb + " needs an ID or a Name, not an empty word";
         if (o.verb == "modify" && o.file.empty())
             return "modify needs the request: -f FILE";
     } else if (o.verb == "create") {
@@ -190,8 +197,6 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
             return idError(o.id);
         if (!o.network.empty() && kind != ResourceKind::Endpoint)
             return "--network applies to endpoints only";
-        if (!o.network.empty() && !parseId(o.network))
-            return idError(o.network);
     } else if (o.verb == "events") {
         if (count != 0)
             return "events takes no arguments";
@@ -212,15 +217,15 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
     } else if (o.verb == "import") {
         if (count == 0)
             return "import needs at least one PATH (a file, a folder, an archive, or - for standard input)";
-        if (o.embedded || !o.snapshot.empty() || !o.socket.empty())
-            return "import reads files offline: --embedded, --snapshot and --socket do not apply";
+        if (o.embedded || !o.snapshot.empty() || !o.socket.empty() || o.library)
+            return "import reads files offline: --embedded, --snapshot, --socket and --library do not apply";
         if (count > 1 && std::find(o.arguments.begin(), o.arguments.end(), "-") != o.arguments.end())
             return "- (standard input) cannot be combined with other PATHs";
     } else if (o.verb == "explain") {
         if (std::string problem = checkExplainArguments(o.arguments); !problem.empty())
             return problem;
-        if (o.embedded || !o.snapshot.empty() || !o.socket.empty())
-            return "explain needs no service: --embedded, --snapshot and --socket do not apply";
+        if (o.embedded || !o.snapshot.empty() || !o.socket.empty() || o.library)
+            return "explain needs no service: --embedded, --snapshot, --socket and --library do not apply";
     } else if (o.verb == "check") {
         if (count != 0)
             return "check takes no arguments";
@@ -287,8 +292,7 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     if (options.verb == "diff")
         return runDiff(options, m_in, m_out, m_err);
 
-    auto session = Session::open(
-        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
+    auto session = Session::open(sessionOptions(options));
     if (!session.ok())
         return failToOpen(session.status(), options);
     Session& s = **session;
@@ -392,7 +396,10 @@ ExitStatus CommandRunner::withOpenObject(Session& session, ResourceKind kind, co
 ExitStatus CommandRunner::show(const CliOptions& options, Session& session)
 {
     const ResourceKind kind = parseKindWord(options.arguments[0]);
-    return withOpenObject(session, kind, *parseId(options.arguments[1]), options.json, [&](Handle handle) {
+    auto id = resolveObjectArgument(session.api(), kind, options.arguments[1]);
+    if (!id.ok())
+        return fail(id.status(), options.json);
+    return withOpenObject(session, kind, *id, options.json, [&](Handle handle) {
         auto document = session.api().query(kind, handle, kDetailedQuery);
         if (!document.ok())
             return document.status();
@@ -417,11 +424,13 @@ ExitStatus CommandRunner::create(const CliOptions& options, Session& session)
         if (networkText.empty())
             return usage("an endpoint needs its network: --network ID, or HostComputeNetwork in the document",
                          options.verb);
-        const auto networkId = parseId(networkText);
-        if (!networkId)
+        if (options.network.empty() && !parseId(networkText))
             return fail(
                 Status(hr::InvalidJson, "the document's network \"" + networkText + "\" is not a GUID."),
                 options.json);
+        const auto networkId = resolveObjectArgument(api, ResourceKind::Network, networkText);
+        if (!networkId.ok())
+            return fail(networkId.status(), options.json);
         auto opened = api.open(ResourceKind::Network, *networkId);
         if (!opened.ok())
             return fail(opened.status(), options.json);
@@ -452,7 +461,10 @@ ExitStatus CommandRunner::create(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::modify(const CliOptions& options, Session& session)
 {
     const ResourceKind kind = parseKindWord(options.arguments[0]);
-    const Guid id = *parseId(options.arguments[1]);
+    const auto resolved = resolveObjectArgument(session.api(), kind, options.arguments[1]);
+    if (!resolved.ok())
+        return fail(resolved.status(), options.json);
+    const Guid id = *resolved;
     auto request = readJsonObjectFile(options.file, m_in);
     if (!request.ok())
         return fail(request.status(), options.json);
@@ -474,7 +486,10 @@ ExitStatus CommandRunner::modify(const CliOptions& options, Session& session)
 ExitStatus CommandRunner::remove(const CliOptions& options, Session& session)
 {
     const ResourceKind kind = parseKindWord(options.arguments[0]);
-    const Guid id = *parseId(options.arguments[1]);
+    const auto resolved = resolveObjectArgument(session.api(), kind, options.arguments[1]);
+    if (!resolved.ok())
+        return fail(resolved.status(), options.json);
+    const Guid id = *resolved;
     if (Status s = session.api().remove(kind, id); !s.ok())
         return fail(s, options.json);
     if (options.json)
@@ -534,14 +549,13 @@ ExitStatus CommandRunner::events(const CliOptions& options, Session& session)
     settings.durationSeconds = options.durationSeconds.value_or(10.0);
     settings.count = options.count;
     EventWatcher watcher(session.api(), m_out, m_err, settings);
-    return watcher.run(session.socket()) == 0 ? ExitStatus::Success : ExitStatus::Failure;
+    return watcher.run(session.source()) == 0 ? ExitStatus::Success : ExitStatus::Failure;
 }
 
 ExitStatus CommandRunner::version(const CliOptions& options)
 {
     json out{{"Hcnctl", HCNCTL_VERSION}};
-    auto session = Session::open(
-        {options.embedded, options.socket, options.tokenFile, options.caFile, options.snapshot});
+    auto session = Session::open(sessionOptions(options));
     if (!session.ok()) {
         // The client's own version is still worth printing when the service is not there.
         if (!options.json)

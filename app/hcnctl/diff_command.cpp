@@ -80,9 +80,9 @@ private:
     Result<std::vector<HostObject>> live()
     {
         const CliOptions& o = m_options;
-        auto session = Session::open({o.embedded, o.socket, o.tokenFile, o.caFile, o.snapshot});
+        auto session = Session::open(sessionOptions(o));
         if (!session.ok()) {
-            if (o.embedded || !o.snapshot.empty())
+            if (o.embedded || !o.snapshot.empty() || sessionOptions(o).library)
                 return session.status();
             return Status(session.code(), Session::unreachableMessage(
                                               session.status(), o.socket.empty() ? Session::defaultSocket() : o.socket));

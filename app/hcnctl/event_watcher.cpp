@@ -23,6 +23,20 @@ extern "C" void onInterrupt(int)
 class InterruptGuard
 {
 public:
+#ifdef _WIN32
+    // Windows has no sigaction; the C runtime's signal() covers Ctrl-C (SIGINT) and SIGTERM.
+    InterruptGuard()
+    {
+        g_interrupted = 0;
+        m_previousInt = std::signal(SIGINT, onInterrupt);
+        m_previousTerm = std::signal(SIGTERM, onInterrupt);
+    }
+    ~InterruptGuard()
+    {
+        std::signal(SIGINT, m_previousInt);
+        std::signal(SIGTERM, m_previousTerm);
+    }
+#else
     InterruptGuard()
     {
         g_interrupted = 0;
@@ -37,12 +51,18 @@ public:
         sigaction(SIGINT, &m_previousInt, nullptr);
         sigaction(SIGTERM, &m_previousTerm, nullptr);
     }
+#endif
     InterruptGuard(const InterruptGuard&) = delete;
     InterruptGuard& operator=(const InterruptGuard&) = delete;
 
 private:
+#ifdef _WIN32
+    void (*m_previousInt)(int) = nullptr;
+    void (*m_previousTerm)(int) = nullptr;
+#else
     struct sigaction m_previousInt = {};
     struct sigaction m_previousTerm = {};
+#endif
 };
 
 /// A signal handler cannot wake a condition variable, so the wait looks at the flag this often.

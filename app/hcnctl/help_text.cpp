@@ -20,6 +20,11 @@ constexpr std::string_view kGlobalOptions = R"(Global options:
                   customer's dump, a bug-report bundle; "-" reads standard input) offline: every read
                   works, every change fails with E_ACCESSDENIED (0x80070005): "This is an offline
                   snapshot, read-only".
+  --library [PATH]
+                  talk to the OS's HCN service through a computenetwork library loaded at run time
+                  (default: computenetwork.dll on Windows, where this is the default backend;
+                  libcomputenetwork.so elsewhere). Changes HCN does not report (endpoints, load
+                  balancers, modifications) reach `events` by polling every 2 seconds.
   --json          machine-readable output (JSON) for every command
   -h, --help      help for hcnctl or for one command
 
@@ -39,10 +44,10 @@ Usage: hcnctl [global options] COMMAND [arguments]
 
 Commands:
   list KIND|all [-d]           tables of networks, endpoints, namespaces, load balancers ...
-  show KIND ID                 one object's document
+  show KIND ID|NAME            one object's document
   create KIND -f FILE          create an object from a JSON document
-  modify KIND ID -f FILE       apply a modify request
-  delete KIND ID               delete an object
+  modify KIND ID|NAME -f FILE  apply a modify request
+  delete KIND ID|NAME          delete an object
   events [--follow]            print service notifications as they happen
   call METHOD [PARAMS | -f F]  one raw JSON-RPC call (HcnCreateNetwork, hcnd.info ...)
   batch [-f FILE]              JSON-RPC calls as JSON lines, one result line each
@@ -55,7 +60,8 @@ Commands:
   bundle [--redact] OUT        a bug-report bundle (.zip/.tar.gz) of the host, optionally redacted
 
 KIND: )") + std::string(kindWordsHelp()) +
-           ".\nRun `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
+           ".\nWhere a command takes an object ID it also takes the object's Name (see `hcnctl show --help`).\n"
+           "Run `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
 }
 
 std::string verbHelp(std::string_view verb)
@@ -74,13 +80,16 @@ backends), SDN routes and guest network services. `all` prints every kind.
   --json           {"Networks":[documents...], ...} for the kinds asked for
 )";
     } else if (verb == "show") {
-        page = R"(Usage: hcnctl show KIND ID
+        page = R"(Usage: hcnctl show KIND ID|NAME
 
 Prints the object's document (as HcnQuery*Properties returns it, with the Detailed flag), indented;
 with --json on one line.
+ID is the object's ID (any case, with or without braces) or its Name, looked up on the host the command
+talks to: an exact match first, then one that ignores case. A name two objects of the kind share is an
+error listing their IDs (give the ID); a name no object has says "no network named X".
 )";
     } else if (verb == "create") {
-        page = R"(Usage: hcnctl create KIND -f FILE [--id GUID] [--network ID]
+        page = R"(Usage: hcnctl create KIND -f FILE [--id GUID] [--network ID|NAME]
 
 Creates an object from the JSON document in FILE ("-" reads standard input) and prints its ID
 (with --json: its document). An endpoint's network comes from --network, else from the document's
@@ -88,19 +97,20 @@ HostComputeNetwork (v2) or VirtualNetwork (v1) field.
 
   -f, --file FILE   the document (required)
   --id GUID         the new object's ID (default: the document's ID, else a new one)
-  --network ID      the network an endpoint joins
+  --network ID      the network an endpoint joins: its ID or its Name (exact, then ignoring case)
 )";
     } else if (verb == "modify") {
-        page = R"(Usage: hcnctl modify KIND ID -f FILE
+        page = R"(Usage: hcnctl modify KIND ID|NAME -f FILE
 
 Sends the modify request in FILE ("-": standard input), e.g.
 {"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[...]}}; a load balancer takes a
 whole replacement document. Prints nothing but a confirmation (with --json: the document after it).
+ID: the object's ID or Name, as for `hcnctl show`.
 )";
     } else if (verb == "delete") {
-        page = R"(Usage: hcnctl delete KIND ID
+        page = R"(Usage: hcnctl delete KIND ID|NAME
 
-Deletes the object (HcnDelete*).
+Deletes the object (HcnDelete*). ID: the object's ID or Name, as for `hcnctl show`.
 )";
     } else if (verb == "events") {
         page = R"(Usage: hcnctl events [--follow] [--duration SECONDS] [--count N] [--json]
@@ -113,7 +123,8 @@ Without --follow it prints what happens during --duration seconds (default 10) a
 With --follow it runs until interrupted (Ctrl-C, SIGTERM; exit 0) or until the service disconnects
 (exit 1). --count N exits 0 after N events in either mode. A gap in the sequence (events the service
 dropped because this reader was too slow) is reported as a line of its own.
-Needs a running hcnd (an embedded engine has nobody else making changes).
+Needs a running hcnd, or --library for the OS's HCN (an embedded engine has nobody else making
+changes).
 )";
     } else if (verb == "call") {
         page = R"(Usage: hcnctl call METHOD [PARAMS_JSON | -f FILE]
@@ -133,6 +144,13 @@ line can be used by later ones. Writes one JSON line per call, in order:
   {"id":...,"result":...}   or   {"id":...,"error":{"code":...,"message":"...","data":{...}}}
 ("id" only when the request had one). A failing line does not stop the batch. Blank lines and lines
 starting with # are skipped. Exit status 1 when any call failed.
+
+A line can name its result with "As":"NAME" (a letter or _, then letters, digits, _ and -); a later
+line's parameter string "$NAME" stands for that result's Handle (the whole result when it has none),
+"$NAME.Member" for one member of it, and "$$..." for a literal string starting with $:
+  {"method":"HcnCreateNetwork","params":{"Settings":{...}},"As":"net1"}
+  {"method":"HcnCreateEndpoint","params":{"Network":"$net1","Settings":{...}}}
+A reference to no earlier "As", or to a line that failed, fails its own line (-32602, naming both).
 )";
     } else if (verb == "version") {
         page = R"(Usage: hcnctl version

@@ -2,7 +2,10 @@
 
 #include "document_reader.h"
 #include "hcn/embedded_api.h"
+#include "hcn/library_api.h"
+#ifndef HCNCTL_WITHOUT_SERVICE_CLIENT
 #include "hcn/rpc_client.h"
+#endif
 #include "hcn/rpc_in_process_connection.h"
 #include "hcn/snapshot_api.h"
 #include "hcn/bundle.h"
@@ -20,12 +23,41 @@ std::string Session::defaultSocket()
 {
     if (const char* fromEnvironment = std::getenv("HCN_SERVICE_SOCKET"); fromEnvironment && *fromEnvironment)
         return fromEnvironment;
+#ifdef HCNCTL_WITHOUT_SERVICE_CLIENT
+    return {};
+#else
     return defaultSocketPath();
+#endif
+}
+
+SessionOptions sessionOptions(const CliOptions& o)
+{
+    SessionOptions out{o.embedded, o.socket, o.tokenFile, o.caFile, o.snapshot, o.library};
+#ifdef _WIN32
+    // On a Windows node the OS is the HCN service.
+    if (!out.library && !o.embedded && o.snapshot.empty() && o.socket.empty() && o.tokenFile.empty() &&
+        o.caFile.empty())
+        out.library = std::string();
+#endif
+    return out;
 }
 
 Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
 {
     std::unique_ptr<Session> session(new Session);
+    if (options.library) {
+        LibraryApiOptions libraryOptions;
+        if (!options.library->empty())
+            libraryOptions.path = *options.library;
+        auto api = LibraryApi::load(libraryOptions);
+        if (!api.ok())
+            return api.status();
+        session->m_api = std::move(*api);
+        session->m_library = libraryOptions.path;
+        session->m_embedded = std::make_unique<rpc::InProcessConnection>(
+            *session->m_api, "hcnctl/" HCNCTL_VERSION " (" + libraryOptions.path + ")");
+        return session;
+    }
     if (!options.snapshotFile.empty()) {
         auto text = readJsonObjectFile(options.snapshotFile, std::cin);
         if (!text.ok() && options.snapshotFile != "-") {
@@ -60,6 +92,12 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
         return session;
     }
 
+#ifdef HCNCTL_WITHOUT_SERVICE_CLIENT
+    // The Windows build (cmake/windows): no Unix socket or TLS client to hcnd.
+    return Status(hr::NotImplemented,
+                  "this hcnctl is built without the hcnd client (Unix socket and TLS): on Windows use "
+                  "--library [PATH] for the OS's HCN (the default), --embedded or --snapshot FILE.");
+#else
     RpcClientOptions clientOptions;
     clientOptions.endpoint = options.socket.empty() ? defaultSocket() : options.socket;
     clientOptions.clientName = "hcnctl/" HCNCTL_VERSION;
@@ -80,6 +118,7 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
     session->m_client = client->get();
     session->m_api = std::move(*client);
     return session;
+#endif
 }
 
 Session::~Session() = default;
@@ -92,8 +131,10 @@ std::string Session::unreachableMessage(const Status& status, const std::string&
 
 Result<std::string> Session::call(std::string_view method, std::string_view paramsJson)
 {
+#ifndef HCNCTL_WITHOUT_SERVICE_CLIENT
     if (m_client)
         return m_client->call(method, paramsJson);
+#endif
     return m_embedded->call(method, paramsJson);
 }
 

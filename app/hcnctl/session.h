@@ -1,12 +1,15 @@
 #pragma once
 // Session: where hcnctl's calls go for one command: a running hcnd (hcn::RpcClient), an engine inside
-// this process (hcn::EmbeddedApi, --embedded) or a snapshot file read offline (hcn::SnapshotApi,
-// --snapshot FILE). Everything else in hcnctl programs against hcn::Api and
+// this process (hcn::EmbeddedApi, --embedded), a snapshot file read offline (hcn::SnapshotApi,
+// --snapshot FILE) or the OS's HCN through a computenetwork library (hcn::LibraryApi, --library [PATH];
+// the default on Windows). Everything else in hcnctl programs against hcn::Api and
 // the raw call() and never asks which.
 
+#include "cli_options.h"
 #include "hcn/api.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +35,13 @@ struct SessionOptions
     std::string caFile;
     /// A snapshot document to serve read-only ("-": standard input); empty: none.
     std::string snapshotFile;
+    /// Set: load this computenetwork library (empty: hcn::LibraryApiOptions::defaultLibrary()).
+    std::optional<std::string> library;
 };
+
+/// Where the command line sends the calls. On Windows a command line that names no backend uses the
+/// OS's computenetwork.dll.
+SessionOptions sessionOptions(const CliOptions& options);
 
 class Session
 {
@@ -53,6 +62,8 @@ public:
     const std::string& importReport() const { return m_importReport; }
     /// The socket a service session talks to (empty when embedded).
     const std::string& socket() const { return m_socket; }
+    /// What answers, for messages: the socket, or "library PATH".
+    std::string source() const { return m_library.empty() ? m_socket : "library " + m_library; }
 
     /// The one-line explanation of a failed open() of a service session: what went wrong, where, and what
     /// to do about it.
@@ -67,6 +78,7 @@ private:
     RpcClient* m_client = nullptr;                        ///< m_api as a service connection, or null
     std::unique_ptr<rpc::InProcessConnection> m_embedded; ///< goes before m_api (declared after it)
     std::string m_socket;
+    std::string m_library; ///< the computenetwork library a --library session loaded
     std::vector<std::string> m_loadWarnings;
     std::string m_importReport;
 };

@@ -24,7 +24,7 @@ void TraceIndex::build(const HostState& state)
 {
     model.clear();
     model.state = &state;
-    endpointsByName.clear();
+    endpointNames.clear();
     sdnRouteEntries.clear();
     hostAddresses.clear();
     model.endpoints.reserve(state.count(ResourceKind::Endpoint));
@@ -36,14 +36,11 @@ void TraceIndex::build(const HostState& state)
                 sdnRouteEntries[object->id] = readSdnRouteEntries(*object->document);
         }
     for (const auto& [id, e] : model.endpoints) {
-        if (!e.name.empty())
-            endpointsByName[lowerCopy(e.name)].push_back(id);
+        endpointNames.push_back({id, e.name});
         for (const PortMappingFact& m : e.portMappings)
             if (auto vip = IpAddress::parse(m.vip))
                 hostAddresses.insert(*vip);
     }
-    for (auto& [name, ids] : endpointsByName)
-        std::sort(ids.begin(), ids.end());
     for (const auto& [id, n] : model.networks) {
         if (n.providerAddress)
             hostAddresses.insert(*n.providerAddress);

@@ -4,6 +4,7 @@
 #include "analysis/trace_steps.h"
 #include "common/text.h"
 #include "hcn/guid.h"
+#include "hcn/object_reference.h"
 
 #include <algorithm>
 #include <cctype>
@@ -32,25 +33,10 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
 {
     if (text.empty())
         return Status(hr::InvalidArg, "the " + std::string(role) + " is empty");
-    // An ID as people paste it: any case, with or without braces.
-    if (const auto guid = Guid::parse(text, true); guid && index.endpoint(guid->toString(GuidCase::Upper)))
-        return guid->toString(GuidCase::Upper);
-    if (const std::string id = canonicalObjectId(text); !id.empty() && index.endpoint(id))
-        return id;
-    if (const auto named = index.endpointsByName.find(lowerCopy(text));
-        named != index.endpointsByName.end()) {
-        if (named->second.size() == 1)
-            return named->second.front();
-        std::string ids;
-        for (const std::string& id : named->second)
-            ids += (ids.empty() ? "" : ", ") + id;
-        return Status(hr::InvalidArg, "the " + std::string(role) + " name \"" + text + "\" is held by " +
-                                          std::to_string(named->second.size()) + " endpoints (" + ids +
-                                          "): give the ID");
-    }
-    return Status(hr::EndpointNotFound,
-                  "the " + std::string(role) + " \"" + text +
-                      "\" is no endpoint of this host (neither an endpoint ID nor a Name)");
+    auto id = resolveObjectReference(ResourceKind::Endpoint, index.endpointNames, text);
+    if (!id.ok())
+        return Status(id.code(), "the " + std::string(role) + ": " + id.status().detail());
+    return id;
 }
 
 void conclude(TraceResult& result, const TraceIndex& index, const std::vector<PathEnd>& ends)

@@ -5,6 +5,7 @@
 // trace_balancer; the walk itself in reachability_tracer.cpp). docs/trace.md explains the model.
 
 #include "analysis/check_model.h"
+#include "hcn/object_reference.h"
 #include "hcn/reachability_trace.h"
 
 #include <optional>
@@ -19,8 +20,8 @@ namespace hcn::analysis {
 struct TraceIndex
 {
     CheckModel model;
-    /// Lower-case endpoint Name -> endpoint IDs.
-    std::unordered_map<std::string, std::vector<std::string>> endpointsByName;
+    /// Every endpoint's ID and Name, for resolveObjectReference.
+    std::vector<ObjectNameEntry> endpointNames;
     /// SDN route object ID -> its entries.
     std::unordered_map<std::string, std::vector<RouteEntryFact>> sdnRouteEntries;
     /// Addresses that belong to the host itself as far as the documents say: port mapping VIPs,

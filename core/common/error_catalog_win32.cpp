@@ -114,6 +114,31 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"A wrong path to a document, a snapshot or a scenario.",
       "A relative path resolved against another working directory."},
      {"The path in the detail; use an absolute path."}},
+    {HCN_ERROR_CONSTANT(ModNotFound),
+     "ERROR_MOD_NOT_FOUND: a library (DLL) could not be loaded; for `hcnctl --library`, "
+     "computenetwork.dll (or the PATH given) is missing, or a library it depends on is.",
+     {"The host has no HCN: the Containers or Hyper-V feature is not installed, so System32 holds no "
+      "computenetwork.dll (Windows client and Server editions without the feature).",
+      "`hcnctl --library PATH` names a file that does not exist, or on Linux a library the loader cannot "
+      "find (not in LD_LIBRARY_PATH, wrong architecture).",
+      "A dependency of the library is missing (inferred: Windows reports a missing dependency with the same "
+      "code as the library itself)."},
+     {"`Test-Path $env:windir\\System32\\computenetwork.dll` on the host.",
+      "`Get-WindowsOptionalFeature -Online -FeatureName Containers, Microsoft-Hyper-V` (State Enabled), "
+      "then reboot after enabling.",
+      "The PATH given to --library, absolute; on Linux `ldd PATH` for unresolved dependencies."}},
+    {HCN_ERROR_CONSTANT(ProcNotFound),
+     "ERROR_PROC_NOT_FOUND: the library loaded, but a function the caller needs is not among its exports. "
+     "From `hcnctl --library`: computenetwork.dll lacks an Hcn* call, usually one newer than the host's "
+     "Windows.",
+     {"The host's Windows predates the call (the HCN API grew over Windows releases; e.g. the guest "
+      "network service and port reservation calls came later than networks and endpoints).",
+      "`hcnctl --library PATH` names a library that is not computenetwork (another DLL, or a stub that "
+      "implements only part of the API)."},
+     {"`hcnctl --library version` and `[System.Environment]::OSVersion` on the host; compare with the "
+      "Windows version the call needs (docs/windows.md).",
+      "The library's exports: `dumpbin /exports computenetwork.dll` on Windows, `nm -D PATH | grep Hcn` on "
+      "Linux."}},
     {HCN_ERROR_CONSTANT(GenFailure),
      "ERROR_GEN_FAILURE (\"A device attached to the system is not functioning\"): the layer below HNS "
      "(vSwitch, VFP, the host adapter) failed to program the change.",

@@ -42,6 +42,8 @@ constexpr std::array kHResults{
     HResultInfo{hr::DupName, "ERROR_DUP_NAME",
                 "You were not connected because a duplicate name exists on the network. "},
     HResultInfo{hr::FileNotFound, "ERROR_FILE_NOT_FOUND", "The system cannot find the file specified. "},
+    HResultInfo{hr::ModNotFound, "ERROR_MOD_NOT_FOUND", "The specified module could not be found. "},
+    HResultInfo{hr::ProcNotFound, "ERROR_PROC_NOT_FOUND", "The specified procedure could not be found. "},
     HResultInfo{hr::GenFailure, "ERROR_GEN_FAILURE", "A device attached to the system is not functioning. "},
     HResultInfo{hr::ServiceDisabled, "ERROR_SERVICE_DISABLED",
                 "The service cannot be started, either because it is disabled or because it has no enabled "

@@ -81,7 +81,8 @@ Result<BundleSummary> writeBundle(const std::string& path, const BundleInput& in
         return Status(hr::InvalidArg, path + ": a bundle is a .zip, .tar.gz or .tgz file.");
 #ifndef HCN_HAVE_LIBARCHIVE
     (void)input;
-    return Status(hr::NotImpl, "this build cannot write archives (libarchive missing).");
+    (void)zip;
+    return Status(hr::NotImplemented, "this build cannot write archives (libarchive missing).");
 #else
     BundleSummary summary;
     auto files = bundleFiles(input, &summary);

@@ -8,7 +8,7 @@ _hcnctl()
     _init_completion || return
 
     local commands="list show create modify delete events call batch version import explain check diff trace bundle help"
-    local globals="--socket --token-file --ca-file --embedded --snapshot --json --help"
+    local globals="--socket --token-file --ca-file --embedded --snapshot --library --json --help"
     local kinds="networks endpoints namespaces loadbalancers sdnroutes guestnetworkservices gns"
 
     case $prev in
@@ -18,6 +18,12 @@ _hcnctl()
             ;;
         --token-file | --ca-file | --snapshot | -f | --file | --key-file | --mapping)
             _filedir
+            return
+            ;;
+        --library)
+            # An optional PATH: a library file, or go on with the command.
+            _filedir
+            COMPREPLY+=($(compgen -W "$commands" -- "$cur"))
             return
             ;;
         --severity)
@@ -40,6 +46,12 @@ _hcnctl()
             --socket | --token-file | --ca-file | --snapshot | -f | --file | --filter | --id | --network | \
                 --duration | --count | --severity | --port | --proto | --key-file | --mapping)
                 ((i++))
+                ;;
+            --library)
+                # Its PATH is optional: the next word is it unless it is a command or an option.
+                if ((i + 1 < cword)) && [[ ${words[i + 1]} != -* && " $commands " != *" ${words[i + 1]} "* ]]; then
+                    ((i++))
+                fi
                 ;;
             -*) ;;
             *)

@@ -106,6 +106,10 @@ void TestErrorCatalog::fieldKnowledge_data()
                                                   << "Policies";
     QTest::newRow("already exists: WSL stale state") << int(hr::AlreadyExists) << "WSL"
                                                      << "wsl --shutdown";
+    QTest::newRow("module not found: no HCN feature on the host") << int(hr::ModNotFound) << "Containers"
+                                                                  << "Get-WindowsOptionalFeature";
+    QTest::newRow("procedure not found: a call newer than the host") << int(hr::ProcNotFound) << "predates"
+                                                                      << "dumpbin /exports";
     QTest::newRow("RPC server unavailable: HNS restarted") << int(hr::RpcServerUnavailable) << "HNS"
                                                            << "Start-Service hns";
 }
@@ -144,6 +148,8 @@ void TestErrorCatalog::spellingsReadAsOneCode_data()
         << "HNS_INTERFACEPARAMETERS_ALREADY_APPLIED" << int(hr::InterfaceParametersAlreadyApplied);
     QTest::newRow("Win32 error number") << "1168" << int(hr::ElementNotFound);
     QTest::newRow("Win32 name") << "ERROR_ALREADY_EXISTS" << int(hr::AlreadyExists);
+    QTest::newRow("Win32 error number of a missing DLL") << "126" << int(hr::ModNotFound);
+    QTest::newRow("Win32 name of a missing export") << "ERROR_PROC_NOT_FOUND" << int(hr::ProcNotFound);
     QTest::newRow("generic COM name") << "e_invalidarg" << int(hr::InvalidArg);
     QTest::newRow("zero") << "0" << int(hr::Ok);
     QTest::newRow("lowest signed value") << "-2147483648" << int(makeHResult(0x80000000));

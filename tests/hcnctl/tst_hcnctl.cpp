@@ -33,6 +33,7 @@ private slots:
     void initTestCase();
     void networkLifecycle();
     void endpointTakesItsNetworkFromTheDocument();
+    void namesStandForIds();
     void failures_data();
     void failures();
     void unreachableServiceNamesTheSocket();
@@ -157,6 +158,33 @@ void TestHcnctl::endpointTakesItsNetworkFromTheDocument()
     QCOMPARE(run({"delete", "network", network}).exitCode, 0);
 }
 
+/// Against the service: the network and the endpoint by their names, from create to delete.
+void TestHcnctl::namesStandForIds()
+{
+    const QString network =
+        createNetwork(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ctl-named","Type":"NAT",
+      "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.29.0.0/24"}]}]})");
+    QVERIFY(!network.isEmpty());
+    const QString file = m_service.filePath("named-endpoint.json");
+    QVERIFY(writeFile(file, R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ctl-named-ep"})"));
+    const CtlRun created = run({"create", "endpoint", "--network", "CTL-NAMED", "-f", file});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+    const QString endpoint = createdId(created);
+    QVERIFY(!endpoint.isEmpty());
+
+    const CtlRun shown = run({"--json", "show", "endpoint", "ctl-named-ep"});
+    QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
+    QCOMPARE(parseObject(shown.out).value("HostComputeNetwork").toString().toUpper(), network.toUpper());
+
+    const CtlRun deletedEndpoint = run({"delete", "endpoint", "ctl-named-ep"});
+    QVERIFY2(deletedEndpoint.exitCode == 0, qPrintable(deletedEndpoint.err));
+    QCOMPARE(deletedEndpoint.out.trimmed(), "Deleted endpoint " + endpoint);
+    const CtlRun deletedNetwork = run({"delete", "network", "ctl-named"});
+    QVERIFY2(deletedNetwork.exitCode == 0, qPrintable(deletedNetwork.err));
+    QCOMPARE(deletedNetwork.out.trimmed(), "Deleted network " + network);
+    QCOMPARE(run({"show", "network", "ctl-named"}).exitCode, 1);
+}
+
 void TestHcnctl::failures_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -189,8 +217,15 @@ void TestHcnctl::failures_data()
                                      << "unknown command \"frobnicate\"\nTry 'hcnctl --help'";
     QTest::newRow("unknown kind") << QStringList{"list", "widgets"} << QByteArray() << 2
                                   << "unknown object kind \"widgets\".*\nTry 'hcnctl list --help'";
-    QTest::newRow("ID that is not a GUID")
-        << QStringList{"show", "network", "nat"} << QByteArray() << 2 << "\"nat\" is not an object ID";
+    QTest::newRow("a name no network has")
+        << QStringList{"show", "network", "nat"} << QByteArray() << 1
+        << "^hcnctl: HCN_E_NETWORK_NOT_FOUND \\(0x803B0001\\): .*No network named \"nat\"";
+    QTest::newRow("create --network with a name no network has")
+        << QStringList{"create", "endpoint", "--network", "nat", "-f", "FILE"} << QByteArray(R"({"Name":"lonely"})")
+        << 1 << "No network named \"nat\"";
+    QTest::newRow("new ID that is not a GUID")
+        << QStringList{"create", "network", "--id", "nat", "-f", "FILE"} << QByteArray(R"({"Name":"x"})") << 2
+        << "\"nat\" is not an object ID";
     QTest::newRow("create without a file")
         << QStringList{"create", "network"} << QByteArray() << 2 << "create needs the document: -f FILE";
     QTest::newRow("option of another command") << QStringList{"delete", "network", unknown, "--follow"}

@@ -24,6 +24,8 @@ private slots:
     void batchKeepsOneEngineAcrossLines();
     void batchReportsMalformedRequests_data();
     void batchReportsMalformedRequests();
+    void batchRefersToEarlierResults_data();
+    void batchRefersToEarlierResults();
     void eachCommandStartsFromAnEmptyEngine();
     void callAnswersAsHcndDoes_data();
     void callAnswersAsHcndDoes();
@@ -106,6 +108,63 @@ void TestHcnctlEmbedded::batchReportsMalformedRequests()
     QCOMPARE(parseObject(lines[1]).value("result").toObject(), QJsonObject());
 }
 
+void TestHcnctlEmbedded::batchRefersToEarlierResults_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("lastLineHas");
+    QTest::addColumn<QString>("errHas");
+
+    const QByteArray network = R"({"id":1,"method":"HcnCreateNetwork","params":{"Id":"5A1E0000-0000-4000-8000-0000000000E1","Settings":{"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT","Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.30.0.0/24","Routes":[{"NextHop":"172.30.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]}},"As":"net1"})";
+    QTest::newRow("an endpoint joins the network a line named")
+        << network + "\n" +
+               R"({"id":2,"method":"HcnCreateEndpoint","params":{"Network":"$net1","Settings":{"SchemaVersion":{"Major":2,"Minor":0},"Name":"e1"}},"As":"ep"}
+{"id":3,"method":"HcnQueryEndpointProperties","params":{"Handle":"$ep"}})"
+        << 0 << QStringList{"\"id\":3", "e1", "HostComputeNetwork"} << QString();
+    QTest::newRow("a member of a named result")
+        << network + "\n" + R"({"id":2,"method":"HcnOpenNetwork","params":{"Id":"$net1.Id"}})" << 0
+        << QStringList{"\"id\":2", "\"Handle\""} << QString();
+    QTest::newRow("$$ is a literal dollar")
+        << QByteArray(R"({"method":"HcnCreateNetwork","params":{"Settings":{"SchemaVersion":{"Major":2,"Minor":0},"Name":"$$cash","Type":"NAT"}},"As":"n"}
+{"method":"HcnQueryNetworkProperties","params":{"Handle":"$n"}})")
+        << 0 << QStringList{"$cash"} << QString();
+    QTest::newRow("an unknown reference fails its line, naming it")
+        << QByteArray(R"({"id":1,"method":"hcnd.ping"}
+{"id":2,"method":"HcnCreateEndpoint","params":{"Network":"$net9","Settings":{}}})")
+        << 1 << QStringList{"-32602", "line 2: \\\"$net9\\\" names no earlier result", "\\\"As\\\":\\\"net9\\\""}
+        << "the first: line 2: \"$net9\" names no earlier result";
+    QTest::newRow("a reference to a failed line")
+        << QByteArray(R"({"id":1,"method":"HcnCreateNetwork","params":{"Settings":5},"As":"bad"}
+{"id":2,"method":"HcnOpenNetwork","params":{"Id":"$bad.Id"}})")
+        << 1 << QStringList{"-32602", "refers to line 1, which failed"} << "2 of 2 calls failed";
+    QTest::newRow("a member the result lacks")
+        << QByteArray(R"({"method":"hcnd.ping","As":"p"}
+{"method":"HcnOpenNetwork","params":{"Id":"$p.Id"}})")
+        << 1 << QStringList{"-32602", "the result of line 1 has no member \\\"Id\\\""} << "1 of 2 calls failed";
+    QTest::newRow("a reference that is no name")
+        << QByteArray(R"({"method":"HcnOpenNetwork","params":{"Id":"$ 1"}})") << 1
+        << QStringList{"-32602", "is no reference"} << "1 of 1 calls failed";
+    QTest::newRow("As must be a name")
+        << QByteArray(R"({"method":"hcnd.ping","As":"1x"})") << 1
+        << QStringList{"-32600", "\\\"As\\\" must be a name"} << "1 of 1 calls failed";
+}
+
+void TestHcnctlEmbedded::batchRefersToEarlierResults()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, lastLineHas);
+    QFETCH(QString, errHas);
+
+    const CtlRun batch = embedded({"batch"}, input + "\n");
+    QVERIFY2(batch.exitCode == exitCode, qPrintable(batch.out + batch.err));
+    const QStringList lines = batch.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), input.count('\n') + 1);
+    for (const QString& text : lastLineHas)
+        QVERIFY2(lines.last().contains(text), qPrintable(text + " missing from: " + lines.last()));
+    QVERIFY2(batch.err.contains(errHas), qPrintable(batch.err));
+}
+
 void TestHcnctlEmbedded::eachCommandStartsFromAnEmptyEngine()
 {
     const QString file = m_dir.filePath("net.json");
@@ -171,6 +230,10 @@ void TestHcnctlEmbedded::helpPerCommand_data()
     QTest::newRow("list") << QStringList{"list", "--help"} << "Usage: hcnctl list";
     QTest::newRow("events") << QStringList{"events", "-h"} << "--follow";
     QTest::newRow("batch via help") << QStringList{"help", "batch"} << "Usage: hcnctl batch";
+    QTest::newRow("batch help: results named with As")
+        << QStringList{"batch", "--help"} << "\"Network\":\"$net1\"";
+    QTest::newRow("show help: a Name for the ID") << QStringList{"show", "--help"}
+                                                  << "an exact match first, then one that ignores case";
 }
 
 void TestHcnctlEmbedded::helpPerCommand()

@@ -59,6 +59,17 @@ void TestHcnctlExplain::explainsCodes_data()
         << "^hcnctl: \"port-exists\" is not an error code.*\nTry 'hcnctl explain --help'";
     QTest::newRow("no code: usage error")
         << QStringList{"explain"} << 2 << QStringList{} << "^hcnctl: explain needs at least one CODE";
+    QTest::newRow("missing library: what --library needs and how to check")
+        << QStringList{"explain", "0x8007007E"} << 0
+        << QStringList{"ERROR_MOD_NOT_FOUND (0x8007007E, -2147024770)",
+                       "Message:  The specified module could not be found.", "computenetwork.dll",
+                       "Containers", "Test-Path"}
+        << "^$";
+    QTest::newRow("missing function: an older Windows or another library")
+        << QStringList{"explain", "ERROR_PROC_NOT_FOUND"} << 0
+        << QStringList{"ERROR_PROC_NOT_FOUND (0x8007007F, -2147024769)",
+                       "Message:  The specified procedure could not be found.", "predates", "dumpbin /exports"}
+        << "^$";
     QTest::newRow("help page lists the spellings")
         << QStringList{"explain", "--help"} << 0 << QStringList{"-2143617005", "hr::", "Exit status 0"}
         << "^$";
@@ -139,6 +150,12 @@ void TestHcnctlExplain::failedCallPointsAtExplain_data()
         << "hcnctl: E_ACCESSDENIED (0x80070005): Access is denied."
         << "hcnctl: The caller may not do this: not elevated, not authorised, or the host is read-only. Run "
            "`hcnctl explain 0x80070005` for causes and checks.";
+    QTest::newRow("missing library: meaning and the explain command")
+        << QStringList{"--library=/nonexistent/libcomputenetwork.so", "list", "networks"}
+        << "hcnctl: ERROR_MOD_NOT_FOUND (0x8007007E): "
+        << "hcnctl: ERROR_MOD_NOT_FOUND: a library (DLL) could not be loaded; for `hcnctl --library`, "
+           "computenetwork.dll (or the PATH given) is missing, or a library it depends on is. Run `hcnctl "
+           "explain 0x8007007E` for causes and checks.";
 }
 
 void TestHcnctlExplain::failedCallPointsAtExplain()

@@ -92,6 +92,8 @@ void TestHcnctlParity::batchAnswersAlike_data()
         << batchFile("guest-network-services.jsonl") << QStringList();
     QTest::newRow("malformed requests, subscriptions, authentication")
         << batchFile("requests.jsonl") << QStringList();
+    QTest::newRow("results named with As and referred to as $NAME")
+        << batchFile("references.jsonl") << QStringList();
 
     const QByteArray network =
         R"({"id":1,"method":"HcnCreateNetwork","params":{"Id":"0E000000-0000-4000-8000-000000000001","Settings":{"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT"}}})"

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QtTest>
 
 namespace {
@@ -29,6 +30,23 @@ QByteArray customerSnapshot()
         .toUtf8();
 }
 
+const QString kWebLower = QStringLiteral("5A1E0000-0000-4000-8000-00000000A001");
+const QString kWebUpper = QStringLiteral("5A1E0000-0000-4000-8000-00000000A002");
+const QString kDupFirst = QStringLiteral("5A1E0000-0000-4000-8000-00000000A003");
+const QString kDupSecond = QStringLiteral("5A1E0000-0000-4000-8000-00000000A004");
+const QString kBackend = QStringLiteral("5A1E0000-0000-4000-8000-00000000A005");
+const QString kPod = QStringLiteral("5A1E0000-0000-4000-8000-00000000A011");
+
+/// Names as people reuse them: "web" and "Web", two networks called "dup", one "Backend".
+QByteArray namedSnapshot()
+{
+    return QStringLiteral(R"({"Networks":[{"ID":"%1","Name":"web","Type":"NAT"},{"ID":"%2","Name":"Web","Type":"NAT"},
+{"ID":"%3","Name":"dup","Type":"NAT"},{"ID":"%4","Name":"dup","Type":"NAT"},{"ID":"%5","Name":"Backend","Type":"NAT"}],
+"Endpoints":[{"ID":"%6","Name":"pod-a","HostComputeNetwork":"%5"}]})")
+        .arg(kWebLower, kWebUpper, kDupFirst, kDupSecond, kBackend, kPod)
+        .toUtf8();
+}
+
 } // namespace
 
 class TestHcnctlSnapshot : public QObject
@@ -44,6 +62,8 @@ private slots:
     void unusableSnapshotFiles_data();
     void unusableSnapshotFiles();
     void snapshotOfAnEngineReadsBack();
+    void namesStandForIds_data();
+    void namesStandForIds();
 
 private:
     QTemporaryDir m_dir;
@@ -190,6 +210,72 @@ void TestHcnctlSnapshot::snapshotOfAnEngineReadsBack()
     document.remove("Resources");
     QCOMPARE(document, snapshot.value("Networks").toArray().at(0).toObject());
     QVERIFY(shown.err.isEmpty());
+}
+
+void TestHcnctlSnapshot::namesStandForIds_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("outHas");
+    QTest::addColumn<QStringList>("errHas");
+
+    QTest::newRow("show by name") << QStringList{"--json", "show", "network", "Backend"} << 0
+                                  << QStringList{kBackend} << QStringList{};
+    QTest::newRow("show by name, other case") << QStringList{"--json", "show", "network", "BACKEND"} << 0
+                                              << QStringList{kBackend} << QStringList{};
+    QTest::newRow("exact case wins over ignoring case")
+        << QStringList{"--json", "show", "network", "Web"} << 0 << QStringList{kWebUpper} << QStringList{};
+    QTest::newRow("the other exact case") << QStringList{"--json", "show", "network", "web"} << 0
+                                          << QStringList{kWebLower} << QStringList{};
+    QTest::newRow("ignoring case matches two: ambiguous")
+        << QStringList{"show", "network", "WEB"} << 1 << QStringList{}
+        << QStringList{"E_INVALIDARG", "\"WEB\" is held by 2 networks", kWebLower, kWebUpper, "give the ID"};
+    QTest::newRow("two objects share the name: ambiguous, with --json")
+        << QStringList{"--json", "show", "network", "dup"} << 1 << QStringList{"\"error\"", kDupFirst, kDupSecond}
+        << QStringList{"is held by 2 networks", kDupFirst, kDupSecond};
+    QTest::newRow("unknown network name") << QStringList{"show", "network", "nobody"} << 1 << QStringList{}
+                                          << QStringList{"HCN_E_NETWORK_NOT_FOUND", "No network named \"nobody\""};
+    QTest::newRow("unknown endpoint name") << QStringList{"show", "endpoint", "Backend"} << 1 << QStringList{}
+                                           << QStringList{"HCN_E_ENDPOINT_NOT_FOUND", "No endpoint named \"Backend\""};
+    QTest::newRow("endpoint by name") << QStringList{"--json", "show", "endpoint", "POD-A"} << 0
+                                      << QStringList{kPod, "pod-a"} << QStringList{};
+    QTest::newRow("an ID in braces still reads as the ID")
+        << QStringList{"--json", "show", "network", "{" + kBackend.toLower() + "}"} << 0 << QStringList{kBackend}
+        << QStringList{};
+    QTest::newRow("delete by name reaches the read-only host")
+        << QStringList{"delete", "network", "backend"} << 1 << QStringList{} << QStringList{"E_ACCESSDENIED"};
+    QTest::newRow("delete an unknown name") << QStringList{"delete", "network", "nobody"} << 1
+                                            << QStringList{} << QStringList{"No network named \"nobody\""};
+    QTest::newRow("modify an ambiguous name")
+        << QStringList{"modify", "network", "dup", "-f", "DOCUMENT"} << 1 << QStringList{}
+        << QStringList{"is held by 2 networks"};
+    QTest::newRow("create --network by name reaches the read-only host")
+        << QStringList{"create", "endpoint", "--network", "backend", "-f", "DOCUMENT"} << 1 << QStringList{}
+        << QStringList{"E_ACCESSDENIED"};
+    QTest::newRow("create --network with an unknown name")
+        << QStringList{"create", "endpoint", "--network", "nobody", "-f", "DOCUMENT"} << 1 << QStringList{}
+        << QStringList{"No network named \"nobody\""};
+    QTest::newRow("create --network with an ambiguous name")
+        << QStringList{"create", "endpoint", "--network", "dup", "-f", "DOCUMENT"} << 1 << QStringList{}
+        << QStringList{"is held by 2 networks", kDupFirst};
+}
+
+void TestHcnctlSnapshot::namesStandForIds()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, outHas);
+    QFETCH(QStringList, errHas);
+
+    const QString snapshot = m_dir.filePath("named.json");
+    QVERIFY(writeFile(snapshot, namedSnapshot()));
+    args.replaceInStrings(QRegularExpression("^DOCUMENT$"), m_document);
+    const CtlRun run = runCtl(QStringList{"--snapshot", snapshot} + args);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(QString::number(run.exitCode) + run.out + run.err));
+    for (const QString& text : outHas)
+        QVERIFY2(run.out.contains(text), qPrintable(text + " missing from: " + run.out));
+    for (const QString& text : errHas)
+        QVERIFY2(run.err.contains(text), qPrintable(text + " missing from: " + run.err));
 }
 
 QTEST_GUILESS_MAIN(TestHcnctlSnapshot)

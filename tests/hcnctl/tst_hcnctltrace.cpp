@@ -118,7 +118,7 @@ private slots:
     {
         const CtlRun run = runCtl({"--embedded", "trace", "a", "b"});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.err.contains("no endpoint of this host"));
+        QVERIFY2(run.err.contains("no endpoint named \"a\""), qPrintable(run.err));
     }
 
     /// Against a running hcnd: two endpoints of one NAT network reach each other.
