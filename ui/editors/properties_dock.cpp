@@ -7,6 +7,7 @@
 #include "editors/modify_object_command.h"
 #include "editors/modify_request_builder.h"
 #include "editors/object_editor.h"
+#include "editors/object_glance.h"
 #include "editors/object_templates.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
@@ -38,7 +39,8 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
                                QWidget* parent)
     : QDockWidget(tr("Properties"), parent), m_mirror(mirror), m_selection(selection), m_undoStack(undoStack),
       m_feedback(new CommandFeedback(undoStack, this)), m_editor(new ObjectEditor),
-      m_errorPanel(new ErrorPanel), m_header(new QLabel), m_placeholder(new QLabel), m_reloadBar(new QWidget),
+      m_errorPanel(new ErrorPanel), m_header(new ObjectGlance(mirror, selection)), m_placeholder(new QLabel),
+      m_problems(new QLabel), m_reloadBar(new QWidget),
       m_busyBar(new QProgressBar), m_applyButton(new QPushButton(tr("Apply"))),
       m_revertButton(new QPushButton(tr("Revert"))), m_applyAction(new QAction(tr("Apply"), this)),
       m_revertAction(new QAction(tr("Revert"), this)), m_deleteAction(new QAction(tr("Delete"), this))
@@ -46,9 +48,6 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     setObjectName(QStringLiteral("propertiesDock"));
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
-    m_header->setObjectName(QStringLiteral("header"));
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_header->setStyleSheet(QStringLiteral("font-weight: bold;"));
     layout->addWidget(m_header);
 
     m_reloadBar->setObjectName(QStringLiteral("reloadBar"));
@@ -67,6 +66,13 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     layout->addWidget(m_placeholder);
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_errorPanel);
+    // Why Apply/Create is disabled, in words (a JSON syntax error with its line and column, a field's
+    // message), where the user looks for the button.
+    m_problems->setObjectName(QStringLiteral("applyProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color: #d03030;"));
+    m_problems->hide();
+    layout->addWidget(m_problems);
     auto* buttons = new QHBoxLayout;
     // Shown while the host works on an Apply, delete, undo or redo: the form waits, the window does not.
     m_busyBar->setObjectName(QStringLiteral("busyBar"));
@@ -118,6 +124,17 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
             onObjectsChanged({m_id}); // an object just created here: the host's document arrived
     });
     connect(m_mirror, &HostMirror::objectsRemoved, this, &PropertiesDock::onObjectsRemoved);
+    // The header names neighbours (a network's endpoints, an endpoint's namespace): it follows every
+    // change, the form only its own object's.
+    auto refreshGlance = [this] {
+        if (m_mode != Mode::Edit)
+            return;
+        if (const MirrorObject* o = m_mirror->object(m_id))
+            m_header->showObject(o->kind, o->id, o->document);
+    };
+    connect(m_mirror, &HostMirror::objectsAdded, this, refreshGlance);
+    connect(m_mirror, &HostMirror::objectsChanged, this, refreshGlance);
+    connect(m_mirror, &HostMirror::objectsRemoved, this, refreshGlance);
     connect(m_mirror, &HostMirror::reset, this, [this] {
         onSelectionChanged(m_selection->ids(), nullptr);
         updateState(); // a read-only host (an offline snapshot) takes the changing actions away
@@ -170,7 +187,7 @@ void PropertiesDock::showDocument(ResourceKind kind, const QString& id, const QJ
     m_applied = document;
     const QString name = document.value(QStringLiteral("Name")).toString();
     m_title = name.isEmpty() ? kindName(kind) : tr("%1 %2").arg(kindName(kind), name);
-    m_header->setText(tr("%1 — %2").arg(m_title, id));
+    m_header->showObject(kind, id, document);
     FormContext context;
     if (m_mirror->info().schemaVersion.major != 0)
         context.hostSchema = m_mirror->info().schemaVersion;
@@ -207,7 +224,7 @@ void PropertiesDock::startNew(const QString& templateId)
     // The template is "applied": Revert goes back to it; Apply creates whatever the form holds.
     m_applied = *doc;
     m_title = t->title;
-    m_header->setText(t->title);
+    m_header->showTitle(t->title);
     FormContext context;
     if (m_mirror->info().schemaVersion.major != 0)
         context.hostSchema = m_mirror->info().schemaVersion;
@@ -302,6 +319,16 @@ void PropertiesDock::updateState()
         action->setEnabled(writable && idle);
     if (!pending)
         m_reloadBar->hide();
+    constexpr int kShown = 3;
+    QString problems;
+    if (!errors.isEmpty()) {
+        problems = (m_mode == Mode::New ? tr("Cannot create yet: %1") : tr("Cannot apply yet: %1"))
+                       .arg(errors.mid(0, kShown).join(QLatin1String("; ")));
+        if (errors.size() > kShown)
+            problems += tr(" (and %n more)", nullptr, int(errors.size() - kShown));
+    }
+    m_problems->setText(problems);
+    m_problems->setVisible(!problems.isEmpty());
 }
 
 void PropertiesDock::apply()

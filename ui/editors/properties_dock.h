@@ -27,6 +27,7 @@ class CurrentSelection;
 class ErrorPanel;
 class HostMirror;
 class ObjectEditor;
+class ObjectGlance;
 
 class PropertiesDock : public QDockWidget
 {
@@ -55,6 +56,8 @@ public:
     QString currentId() const { return m_id; }
     ObjectEditor* editor() const { return m_editor; }
     ErrorPanel* errorPanel() const { return m_errorPanel; }
+    /// The summary header above the form.
+    ObjectGlance* glance() const { return m_header; }
     /// The "changed on the host — reload?" bar.
     QWidget* reloadBar() const { return m_reloadBar; }
 
@@ -96,8 +99,9 @@ private:
     CommandFeedback* m_feedback;
     ObjectEditor* m_editor;
     ErrorPanel* m_errorPanel;
-    QLabel* m_header;
+    ObjectGlance* m_header;
     QLabel* m_placeholder;
+    QLabel* m_problems;
     QWidget* m_reloadBar;
     QProgressBar* m_busyBar;
     QPushButton* m_applyButton;
