@@ -13,6 +13,7 @@
 #include "models/host_mirror.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLoggingCategory>
@@ -47,6 +48,7 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
 {
     setObjectName(QStringLiteral("propertiesDock"));
     auto* content = new QWidget;
+    content->setFocusPolicy(Qt::ClickFocus); // holds focus while the form waits for the host
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(m_header);
 
@@ -86,6 +88,7 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     m_revertButton->setObjectName(QStringLiteral("revertButton"));
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
     m_applyButton->setDefault(true);
+    m_revertButton->setToolTip(tr("Drop the edits and show the object as the host has it (Esc)"));
     buttons->addWidget(m_revertButton);
     buttons->addWidget(m_applyButton);
     layout->addLayout(buttons);
@@ -99,6 +102,7 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
         addAction(a);
     }
     m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setToolTip(tr("Delete the selected objects, after a confirmation (Del); undo brings them back"));
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     for (const auto& t : ObjectTemplates::all()) {
         auto* action = new QAction(t.title, this);
@@ -292,10 +296,26 @@ void PropertiesDock::onFailed(const QString& action, const Status& status)
 void PropertiesDock::onBusyChanged(bool busy)
 {
     m_busyBar->setVisible(busy);
+    QWidget* focus = QApplication::focusWidget();
+    if (busy && focus && widget()->isAncestorOf(focus)) {
+        // The form and the buttons are disabled while the host works: without a place to stay, focus
+        // would move on to the next widget of the window (the event log's row limit) and the user's
+        // typing would land there. It waits on the dock and comes back afterwards.
+        m_focusBeforeBusy = focus;
+        widget()->setFocus(Qt::OtherFocusReason);
+    }
     m_editor->setEnabled(!busy);
     updateState();
     if (!busy && std::exchange(m_changedWhileBusy, false))
         onObjectsChanged({m_id});
+    if (!busy && m_focusBeforeBusy && QApplication::focusWidget() == widget()) {
+        QWidget* back = m_focusBeforeBusy->isEnabled() && m_focusBeforeBusy->isVisible()
+                            ? m_focusBeforeBusy.data()
+                            : static_cast<QWidget*>(m_editor);
+        back->setFocus(Qt::OtherFocusReason);
+    }
+    if (!busy)
+        m_focusBeforeBusy.clear();
     emit busyChanged(busy);
 }
 
@@ -309,9 +329,11 @@ void PropertiesDock::updateState()
         writable && idle && m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
     m_applyButton->setEnabled(canApply);
     m_applyAction->setEnabled(canApply);
-    m_applyButton->setToolTip(!writable ? tr("This is an offline snapshot (read-only).")
-                              : errors.isEmpty() ? QString()
-                                                 : errors.join(QLatin1Char('\n')));
+    m_applyButton->setToolTip(!writable          ? tr("This is an offline snapshot (read-only).")
+                              : !errors.isEmpty() ? errors.join(QLatin1Char('\n'))
+                              : m_mode == Mode::New
+                                  ? tr("Create the object on the host (Ctrl+Return); undo takes it back")
+                                  : tr("Send the edits to the host (Ctrl+Return); undo takes them back"));
     m_revertButton->setEnabled(idle && pending);
     m_revertAction->setEnabled(idle && pending);
     m_deleteAction->setEnabled(writable && idle && !m_selection->ids().isEmpty());
@@ -372,13 +394,14 @@ void PropertiesDock::onApplied(const QString& id, const QJsonObject& edited, con
     if (m_mode == Mode::New) {
         if (m_editor->document() != edited)
             return; // the user started something else meanwhile
-        m_selection->setIds({id}, this);
+        const QString created = id.toUpper(); // the mirror and every view key IDs in upper case
+        m_selection->setIds({created}, this);
         // The mirror learns about the object from a notification that may not have arrived yet; what
         // was created stands for it until then (objectsAdded brings the host's document).
-        if (m_mirror->object(id))
-            showObject(id);
+        if (m_mirror->object(created))
+            showObject(created);
         else
-            showDocument(m_kind, id, edited);
+            showDocument(m_kind, created, edited);
         return;
     }
     if (m_mode != Mode::Edit || id != m_id)
@@ -409,17 +432,61 @@ void PropertiesDock::reload()
         showObject(m_id);
 }
 
+QString PropertiesDock::deleteQuestion(const QStringList& ids) const
+{
+    // A network takes its endpoints with it: say how many, counting only those not selected as well.
+    int endpoints = 0;
+    int attached = 0;
+    for (const QString& id : ids) {
+        const MirrorObject* o = m_mirror->object(id);
+        if (!o || o->kind != ResourceKind::Network)
+            continue;
+        for (const QString& endpoint : m_mirror->endpointIdsOfNetwork(id)) {
+            if (ids.contains(endpoint))
+                continue;
+            ++endpoints;
+            const MirrorObject* e = m_mirror->object(endpoint);
+            if (e && !e->document.value(QStringLiteral("HostComputeNamespace")).toString().isEmpty())
+                ++attached;
+        }
+    }
+    QString what;
+    if (ids.size() == 1) {
+        const MirrorObject* o = m_mirror->object(ids.front());
+        const QString name = o && !o->name.isEmpty() ? o->name : ids.front();
+        what = o ? tr("Delete the %1 %2?").arg(kindName(o->kind).toLower(), name) : tr("Delete %1?").arg(name);
+    } else {
+        what = tr("Delete %n objects?", nullptr, int(ids.size()));
+    }
+    QString text = what;
+    if (endpoints > 0) {
+        if (ids.size() == 1)
+            text += QLatin1Char(' ') + (endpoints == 1 ? tr("Its endpoint goes too.")
+                                                       : tr("Its %1 endpoints go too.").arg(endpoints));
+        else
+            text += QLatin1Char(' ') + (endpoints == 1 ? tr("Another endpoint of these networks goes too.")
+                                                       : tr("The networks' %1 other endpoints go too.").arg(endpoints));
+        if (attached > 0)
+            text += QLatin1Char(' ') +
+                    (attached == 1
+                         ? tr("One of them is attached to a namespace: the host may refuse until it is detached.")
+                         : tr("%1 of them are attached to a namespace: the host may refuse until they are "
+                              "detached.")
+                               .arg(attached));
+    }
+    text += QLatin1Char(' ') + (ids.size() == 1 && endpoints == 0
+                                    ? tr("Undo brings it back with the same ID.")
+                                    : tr("Undo brings them all back with the same IDs."));
+    return text;
+}
+
 void PropertiesDock::deleteSelected()
 {
     const QStringList ids = m_selection->ids();
     if (ids.isEmpty() || isBusy())
         return;
     if (m_confirm) {
-        const auto answer = QMessageBox::question(
-            this, tr("Delete"),
-            ids.size() == 1 ? tr("Delete %1? Undo brings it back with the same ID.").arg(m_title)
-                            : tr("Delete %n objects? Undo brings them back with the same IDs.", nullptr,
-                                 int(ids.size())));
+        const auto answer = QMessageBox::question(this, tr("Delete"), deleteQuestion(ids));
         if (answer != QMessageBox::Yes)
             return;
     }

@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QJsonObject>
 #include <QList>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -48,6 +49,8 @@ public:
     /// Asks before deleting (default). Automation and tests turn it off.
     void setConfirmationsEnabled(bool enabled) { m_confirm = enabled; }
 
+    /// The delete confirmation's text for `ids`: what goes, including a network's endpoints (counted).
+    QString deleteQuestion(const QStringList& ids) const;
     /// True when the form holds edits not applied yet.
     bool hasPendingEdits() const;
     /// Whether an Apply, delete, undo or redo is on its way to the host.
@@ -119,6 +122,8 @@ private:
     bool m_confirm = true;
     /// The object shown changed on the host while calls were on their way.
     bool m_changedWhileBusy = false;
+    /// Where focus was in the dock when calls started; it returns there when they are back.
+    QPointer<QWidget> m_focusBeforeBusy;
 };
 
 } // namespace hcn::ui

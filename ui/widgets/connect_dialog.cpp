@@ -59,7 +59,11 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     form->addRow(m_remote);
     form->addRow(tr("&Address:"), m_address);
     form->addRow(tr("&Token:"), m_token);
-    form->addRow(tr("&CA file:"), caRow);
+    // A row with a layout gets no buddy from QFormLayout: its mnemonic would show as a literal "&".
+    auto* caLabel = new QLabel(tr("&CA file:"));
+    caLabel->setObjectName(QStringLiteral("caFileLabel"));
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
     form->addRow(m_verifyPeer);
 
     m_error->setWordWrap(true);

@@ -13,6 +13,7 @@
 #include "widgets/dump_import_controller.h"
 #include "widgets/event_log_dock.h"
 #include "widgets/export_controller.h"
+#include "widgets/help_menu.h"
 #include "widgets/host_status_bar.h"
 #include "widgets/import_report_dock.h"
 #include "widgets/resource_tree_dock.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusBar->followConnectionAttempts(m_connection);
     createMenus();
     createDocks();
+    m_help = new HelpMenu(this); // last in the menu bar
 
     connect(m_mirror, &HostMirror::reset, this, &MainWindow::updateTitle);
     connect(m_mirror, &HostMirror::reset, m_undoStack, &QUndoStack::clear); // edits of another host
@@ -207,7 +209,12 @@ void MainWindow::createMenus()
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Y as well as the platform's redo (Ctrl+Shift+Z here): users bring either habit.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key : {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
