@@ -18,6 +18,7 @@
 #include "widgets/import_report_dock.h"
 #include "widgets/resource_tree_dock.h"
 #include "widgets/scenario_controller.h"
+#include "widgets/stale_host_banner.h"
 #include "widgets/trace_dock.h"
 
 #include <QAction>
@@ -29,6 +30,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -51,6 +53,21 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createDocks();
     m_help = new HelpMenu(this); // last in the menu bar
+
+    // A lost service: the window says that what it shows is the host as it was.
+    m_stale = new StaleHostBanner(m_mirror, this);
+    auto* staleBar = new QToolBar(tr("Connection"), this);
+    staleBar->setObjectName(QStringLiteral("staleHostBar"));
+    staleBar->setMovable(false);
+    staleBar->addWidget(m_stale)->setVisible(true);
+    addToolBar(Qt::TopToolBarArea, staleBar);
+    staleBar->hide();
+    connect(m_stale, &StaleHostBanner::staleChanged, staleBar, &QToolBar::setVisible);
+    m_stale->markDocks({m_resourceTree, m_topology});
+
+    // Work on the embedded host is not lost silently: saved by Export all, asked about before a
+    // scenario, snapshot or dump replaces it (ScenarioController::confirmReplace).
+    connect(m_export, &ExportController::hostSaved, m_scenarios, &ScenarioController::markSaved);
 
     connect(m_mirror, &HostMirror::reset, this, &MainWindow::updateTitle);
     connect(m_mirror, &HostMirror::reset, m_undoStack, &QUndoStack::clear); // edits of another host

@@ -22,6 +22,7 @@ class CurrentSelection;
 class EventLogDock;
 class ExportController;
 class HelpMenu;
+class StaleHostBanner;
 class HostMirror;
 class HostStatusBar;
 class ImportReportDock;
@@ -54,6 +55,7 @@ public:
     ChecksDock* checksDock() const { return m_checks; }
     TraceDock* traceDock() const { return m_trace; }
     HelpMenu* helpMenu() const { return m_help; }
+    StaleHostBanner* staleHostBanner() const { return m_stale; }
 
     /// Adds a dock (with a stable objectName) and its show/hide action to the View menu.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area);
@@ -98,6 +100,7 @@ private:
     ChecksDock* m_checks = nullptr;
     TraceDock* m_trace = nullptr;
     HelpMenu* m_help = nullptr;
+    StaleHostBanner* m_stale = nullptr;
 
     QMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

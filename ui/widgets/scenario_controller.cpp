@@ -17,6 +17,9 @@ namespace hcn::ui {
 
 namespace {
 
+/// ApiInfo::endpoint of an hcn::EmbeddedApi: the engine inside this process.
+constexpr const char* kEmbeddedEndpoint = "embedded engine";
+
 /// An engine configured like hcnd would be from the environment (HCN_SIM_ENVIRONMENT ...).
 std::shared_ptr<EmbeddedApi> freshEngine(QString* error)
 {
@@ -34,7 +37,27 @@ ScenarioController::ScenarioController(HostMirror* mirror, QWidget* dialogParent
     : QObject(parent), m_mirror(mirror), m_dialogParent(dialogParent)
 {
     // Whatever replaced the host (a connection too) has no report until the load that made it says so.
-    connect(m_mirror, &HostMirror::reset, this, [this] { m_report.reset(); });
+    connect(m_mirror, &HostMirror::reset, this, [this] {
+        m_report.reset();
+        for (auto it = m_unsaved.begin(); it != m_unsaved.end();)
+            it = it->host.expired() ? m_unsaved.erase(it) : std::next(it); // hosts gone for good
+    });
+    // Changes of an embedded host live only in this process: counted until the host is exported whole.
+    // A service keeps its own objects; an offline host takes no changes.
+    auto count = [this](qsizetype changes) {
+        const ApiInfo& info = m_mirror->info();
+        if (info.readOnly || info.endpoint != kEmbeddedEndpoint || !m_mirror->worker())
+            return;
+        const std::shared_ptr<Api> host = m_mirror->worker()->sharedApi();
+        Unsaved& entry = m_unsaved[host.get()];
+        if (entry.host.lock() != host)
+            entry = {host, 0}; // a new host where a freed one was
+        entry.changes += int(changes);
+    };
+    connect(m_mirror, &HostMirror::objectsAdded, this, [count](const QStringList& ids) { count(ids.size()); });
+    connect(m_mirror, &HostMirror::objectsChanged, this, [count](const QStringList& ids) { count(ids.size()); });
+    connect(m_mirror, &HostMirror::objectsRemoved, this,
+            [count](const QList<MirrorObject>& removed) { count(removed.size()); });
 }
 
 ScenarioController::~ScenarioController() = default;
@@ -167,10 +190,42 @@ void ScenarioController::show(std::unique_ptr<ApiWorker> worker, const QString& 
                           });
 }
 
+int ScenarioController::unsavedChanges() const
+{
+    if (!m_mirror->worker())
+        return 0;
+    const std::shared_ptr<Api> host = m_mirror->worker()->sharedApi();
+    const auto it = m_unsaved.constFind(host.get());
+    return it != m_unsaved.cend() && it->host.lock() == host ? it->changes : 0;
+}
+
+void ScenarioController::markSaved()
+{
+    if (m_mirror->worker())
+        m_unsaved.remove(m_mirror->worker()->sharedApi().get());
+}
+
 bool ScenarioController::confirmReplace(const QString& incoming)
 {
-    if (!m_mirror->info().readOnly)
-        return true;
+    if (!m_mirror->info().readOnly) {
+        const int unsaved = unsavedChanges();
+        if (unsaved == 0)
+            return true;
+        const QString current = tr("the embedded host with %1 unsaved changes").arg(unsaved);
+        if (m_replaceQuestion)
+            return m_replaceQuestion(current, incoming);
+        QMessageBox box(QMessageBox::Question, tr("Replace Host"),
+                        tr("The host shown has %1 changes (objects created, changed or deleted) that are "
+                           "not saved anywhere. Replace it with %2?\n\nFile > Export All saves it first; File "
+                           "> Open Scenario opens such an export again.")
+                            .arg(unsaved)
+                            .arg(incoming),
+                        QMessageBox::Cancel, m_dialogParent);
+        QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == replace;
+    }
     QString current = QString::fromStdString(m_mirror->info().endpoint);
     current.remove(QRegularExpression(QStringLiteral("^snapshot:")));
     if (m_replaceQuestion)
