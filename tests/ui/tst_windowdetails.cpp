@@ -118,8 +118,9 @@ void TestWindowDetails::helpMenuHasOverviewOnF1AndAbout()
     const QString text = dialog->findChild<QTextBrowser*>()->toPlainText();
     // The overview explains the window and lists the shortcuts of its actions.
     for (const char* part : {"Properties", "Keyboard shortcuts", "Undo", "Ctrl+Z", "Connect to Service", "Ctrl+K",
-                             "Overview and Shortcuts", "F1"})
+                             "Overview and Shortcuts", "F1", "Show the Checks dock", "Event log: Export"})
         QVERIFY2(text.contains(QLatin1String(part)), part);
+    QVERIFY2(!text.contains(QStringLiteral("Checks (")), qPrintable(text)); // not its changing title
 
     w.window.findChild<QAction*>(QStringLiteral("actionAbout"))->trigger();
     QMessageBox* about = w.window.helpMenu()->aboutBox();

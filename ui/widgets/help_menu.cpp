@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QMainWindow>
 #include <QMap>
 #include <QMenuBar>
@@ -15,6 +16,25 @@
 #endif
 
 namespace hcn::ui {
+namespace {
+
+QString plain(QString text)
+{
+    text.remove(QLatin1Char('&'));
+    text.remove(QStringLiteral("..."));
+    text.remove(QStringLiteral("\u2026"));
+    return text.trimmed();
+}
+
+/// A dock's title without the counts some docks add ("Checks (2 errors)" -> "Checks").
+QString dockTitle(const QDockWidget* dock)
+{
+    const QString title = dock->windowTitle();
+    const qsizetype paren = title.indexOf(QStringLiteral(" ("));
+    return plain(paren > 0 ? title.left(paren) : title);
+}
+
+} // namespace
 
 HelpMenu::HelpMenu(QMainWindow* window) : QObject(window), m_window(window)
 {
@@ -59,9 +79,17 @@ QString HelpMenu::overviewHtml() const
         const QList<QKeySequence> keys = action->shortcuts();
         if (keys.isEmpty() || action->text().isEmpty())
             continue;
-        QString name = action->text();
-        name.remove(QLatin1Char('&'));
-        name.remove(QStringLiteral("..."));
+        QString name = plain(action->text());
+        // Where the action works: a dock's own actions are named with the dock, its show/hide
+        // action after it ("Checks (2 errors)" is a title that changes).
+        QDockWidget* dock = nullptr;
+        for (QObject* o = action->parent(); o && !dock; o = o->parent())
+            dock = qobject_cast<QDockWidget*>(o);
+        for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
+            if (d->toggleViewAction() == action)
+                name = tr("Show the %1 dock").arg(dockTitle(d));
+        if (dock && dock->toggleViewAction() != action)
+            name = tr("%1: %2").arg(dockTitle(dock), name);
         QStringList texts;
         for (const QKeySequence& key : keys)
             texts << key.toString(QKeySequence::NativeText);
