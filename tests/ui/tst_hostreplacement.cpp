@@ -1,8 +1,13 @@
-// The console never loses the user's work silently: an embedded host with unsaved changes is replaced
-// (by a scenario, a snapshot, a new host) only after asking, and Export all saves it; connecting keeps
+// The console never loses the user's work silently: an embedded host with unsaved changes, or edits not
+// applied, is replaced (by a scenario, a snapshot, a new host) or quit only after asking, and Export
+// all saves it; connecting keeps
 // the host shown and says so; a lost service marks the stale tree and diagram; and File > Export all
 // opens again as a scenario (an editable host), object for object.
 
+#include "editors/field_editor.h"
+#include "editors/object_editor.h"
+#include "editors/properties_dock.h"
+#include "editors/schema_form.h"
 #include "hcn/embedded_api.h"
 #include "models/api_worker.h"
 #include "models/console_resources.h"
@@ -20,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QMap>
 #include <QSettings>
 #include <QSignalSpy>
@@ -96,6 +102,7 @@ class TestHostReplacement : public QObject
 private slots:
     void initTestCase();
     void unsavedChangesAreAskedAboutUntilExported();
+    void pendingEditsAndQuittingAreAskedAbout();
     void connectingSaysTheHostIsKept();
     void lostServiceMarksTheStaleTreeAndDiagram();
     void exportAllOpensAgainAsAnEditableHost();
@@ -131,7 +138,11 @@ void TestHostReplacement::unsavedChangesAreAskedAboutUntilExported()
     // Refused: the scenario, the new host and the snapshot all leave the host as it is.
     scenarios->openScenarioInteractive(hcn::ui::ScenarioController::defaultScenario());
     QCOMPARE(w.asked.size(), 1);
-    QVERIFY2(w.asked.front().contains(QStringLiteral("unsaved changes -> the sample host")), qPrintable(w.asked.front()));
+    // The endpoint went, and the namespace it was attached to changed.
+    QVERIFY2(w.asked.front().endsWith(QStringLiteral("the host with %1 changes (objects created, changed or deleted) "
+                                                     "that are not saved anywhere -> the sample host")
+                                          .arg(scenarios->unsavedChanges())),
+             qPrintable(w.asked.front()));
     scenarios->newEmptyHostInteractive();
     QCOMPARE(w.asked.size(), 2);
     QVERIFY(!scenarios->isLoading());
@@ -146,6 +157,31 @@ void TestHostReplacement::unsavedChangesAreAskedAboutUntilExported()
     QVERIFY(shown.wait(10000));
     QCOMPARE(w.asked.size(), 2);
     QVERIFY(&w.host() != before);
+}
+
+void TestHostReplacement::pendingEditsAndQuittingAreAskedAbout()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    // Edits typed into the form and not applied count as work too.
+    hcn::ui::PropertiesDock* dock = w.window.propertiesDock();
+    dock->startNew(QStringLiteral("network.nat"));
+    auto* name = dock->editor()->form()->editor(QStringLiteral("Name"))->findChild<QLineEdit*>();
+    QTest::keyClicks(name, QStringLiteral("-more"));
+    QVERIFY(dock->hasPendingEdits());
+    QVERIFY(!w.window.scenarioController()->confirmReplace(QStringLiteral("a new empty host")));
+    QCOMPARE(w.asked.size(), 1);
+    QVERIFY2(w.asked.front().contains(QStringLiteral("edits in the Properties form that are not applied")),
+             qPrintable(w.asked.front()));
+
+    // Quitting asks the same; refused, the window stays.
+    QVERIFY(!w.window.close());
+    QVERIFY(w.window.isVisible());
+    QCOMPARE(w.asked.size(), 2);
+    QVERIFY(w.asked.last().endsWith(QStringLiteral("-> quitting")));
+    w.answer = true;
+    QVERIFY(w.window.close());
+    QVERIFY(!w.window.isVisible());
 }
 
 void TestHostReplacement::connectingSaysTheHostIsKept()

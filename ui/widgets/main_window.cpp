@@ -68,6 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
     // Work on the embedded host is not lost silently: saved by Export all, asked about before a
     // scenario, snapshot or dump replaces it (ScenarioController::confirmReplace).
     connect(m_export, &ExportController::hostSaved, m_scenarios, &ScenarioController::markSaved);
+    m_scenarios->setPendingEdits([this] { return m_properties->hasPendingEdits(); });
 
     connect(m_mirror, &HostMirror::reset, this, &MainWindow::updateTitle);
     connect(m_mirror, &HostMirror::reset, m_undoStack, &QUndoStack::clear); // edits of another host
@@ -310,6 +311,10 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_scenarios->confirmQuit()) {
+        event->ignore();
+        return;
+    }
     if (m_persistLayout && m_layoutRestored) {
         settings::windowGeometry().setValue(saveGeometry());
         settings::windowState().setValue(saveState());

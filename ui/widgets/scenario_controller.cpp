@@ -205,27 +205,46 @@ void ScenarioController::markSaved()
         m_unsaved.remove(m_mirror->worker()->sharedApi().get());
 }
 
+bool ScenarioController::confirmUnsaved(const QString& incoming, const QString& title, const QString& question,
+                                        const QString& button)
+{
+    const int unsaved = unsavedChanges();
+    const bool edits = m_pendingEdits && m_pendingEdits();
+    if (unsaved == 0 && !edits)
+        return true;
+    QStringList what;
+    if (unsaved == 1)
+        what << tr("1 change (an object created, changed or deleted) that is not saved anywhere");
+    else if (unsaved > 1)
+        what << tr("%1 changes (objects created, changed or deleted) that are not saved anywhere").arg(unsaved);
+    if (edits)
+        what << tr("edits in the Properties form that are not applied");
+    const QString lost = what.join(tr(" and "));
+    if (m_replaceQuestion)
+        return m_replaceQuestion(tr("the host with %1").arg(lost), incoming);
+    QMessageBox box(QMessageBox::Question, title,
+                    tr("The host shown has %1. %2\n\nFile > Export All saves the host first; File > Open "
+                       "Scenario opens such an export again.")
+                        .arg(lost, question),
+                    QMessageBox::Cancel, m_dialogParent);
+    QPushButton* go = box.addButton(button, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == go;
+}
+
+bool ScenarioController::confirmQuit()
+{
+    if (m_mirror->info().readOnly)
+        return true; // an offline host is a file: nothing of it is lost
+    return confirmUnsaved(tr("quitting"), tr("Quit"), tr("Quit and lose them?"), tr("&Quit"));
+}
+
 bool ScenarioController::confirmReplace(const QString& incoming)
 {
-    if (!m_mirror->info().readOnly) {
-        const int unsaved = unsavedChanges();
-        if (unsaved == 0)
-            return true;
-        const QString current = tr("the embedded host with %1 unsaved changes").arg(unsaved);
-        if (m_replaceQuestion)
-            return m_replaceQuestion(current, incoming);
-        QMessageBox box(QMessageBox::Question, tr("Replace Host"),
-                        tr("The host shown has %1 changes (objects created, changed or deleted) that are "
-                           "not saved anywhere. Replace it with %2?\n\nFile > Export All saves it first; File "
-                           "> Open Scenario opens such an export again.")
-                            .arg(unsaved)
-                            .arg(incoming),
-                        QMessageBox::Cancel, m_dialogParent);
-        QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        return box.clickedButton() == replace;
-    }
+    if (!m_mirror->info().readOnly)
+        return confirmUnsaved(incoming, tr("Replace Host"), tr("Replace it with %1?").arg(incoming),
+                              tr("&Replace"));
     QString current = QString::fromStdString(m_mirror->info().endpoint);
     current.remove(QRegularExpression(QStringLiteral("^snapshot:")));
     if (m_replaceQuestion)
