@@ -8,12 +8,12 @@
 #include "engine_harness.h"
 #include "hcn/embedded_api.h"
 #include "models/host_mirror.h"
-#include <qcustomplot.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QTest>
+#include <qcustomplot.h>
 
 using hcn::ResourceKind;
 using hcn::ui::ChartsDock;

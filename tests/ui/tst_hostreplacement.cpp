@@ -49,10 +49,11 @@ struct Window
     Window()
     {
         window.setLayoutPersistence(false);
-        window.scenarioController()->setReplaceQuestion([this](const QString& current, const QString& incoming) {
-            asked << current + QStringLiteral(" -> ") + incoming;
-            return answer;
-        });
+        window.scenarioController()->setReplaceQuestion(
+            [this](const QString& current, const QString& incoming) {
+                asked << current + QStringLiteral(" -> ") + incoming;
+                return answer;
+            });
         loaded = load(hcn::ui::ScenarioController::defaultScenario());
         window.resize(1200, 800);
         window.show();
@@ -139,9 +140,10 @@ void TestHostReplacement::unsavedChangesAreAskedAboutUntilExported()
     scenarios->openScenarioInteractive(hcn::ui::ScenarioController::defaultScenario());
     QCOMPARE(w.asked.size(), 1);
     // The endpoint went, and the namespace it was attached to changed.
-    QVERIFY2(w.asked.front().endsWith(QStringLiteral("the host with %1 changes (objects created, changed or deleted) "
-                                                     "that are not saved anywhere -> the sample host")
-                                          .arg(scenarios->unsavedChanges())),
+    QVERIFY2(w.asked.front().endsWith(
+                 QStringLiteral("the host with %1 changes (objects created, changed or deleted) "
+                                "that are not saved anywhere -> the sample host")
+                     .arg(scenarios->unsavedChanges())),
              qPrintable(w.asked.front()));
     scenarios->newEmptyHostInteractive();
     QCOMPARE(w.asked.size(), 2);
@@ -216,7 +218,8 @@ void TestHostReplacement::lostServiceMarksTheStaleTreeAndDiagram()
     QVERIFY(banner->isVisible());
     QVERIFY2(banner->text().startsWith(QStringLiteral("Disconnected \u2014 showing the host as of ")),
              qPrintable(banner->text()));
-    QVERIFY2(w.window.resourceTreeDock()->windowTitle().startsWith(treeTitle + QStringLiteral(" (disconnected, as of ")),
+    QVERIFY2(w.window.resourceTreeDock()->windowTitle().startsWith(treeTitle +
+                                                                   QStringLiteral(" (disconnected, as of ")),
              qPrintable(w.window.resourceTreeDock()->windowTitle()));
     bool topologyMarked = false;
     for (QDockWidget* dock : w.window.docks())
@@ -246,7 +249,8 @@ void TestHostReplacement::exportAllOpensAgainAsAnEditableHost()
     QCOMPARE(w.window.hostStatusBar()->countsText(), QString::fromUtf8(kSampleCounts));
     QVERIFY(!w.window.mirror()->info().readOnly);
     const QJsonObject reopened = w.snapshot();
-    for (const char* section : {"Networks", "Endpoints", "Namespaces", "LoadBalancers", "SdnRoutes", "GuestNetworkServices"}) {
+    for (const char* section :
+         {"Networks", "Endpoints", "Namespaces", "LoadBalancers", "SdnRoutes", "GuestNetworkServices"}) {
         auto again = byId(reopened, section);
         auto before = byId(saved, section);
         QVERIFY(!before.isEmpty() || QByteArray(section) != "Networks");

@@ -46,8 +46,8 @@ QJsonObject obj(const char* json)
 void wheel(QWidget* widget, int delta)
 {
     const QPointF local(widget->width() / 2.0, widget->height() / 2.0);
-    QWheelEvent event(local, widget->mapToGlobal(local), QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent event(local, widget->mapToGlobal(local), QPoint(), QPoint(0, delta), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(widget, &event);
 }
 
@@ -125,8 +125,9 @@ void TestPropertiesGlance::policyInPlainWords_data()
     QTest::newRow("ACL")
         << R"({"Type":"ACL","Settings":{"Action":"Block","Direction":"Out","Protocols":"6","RemoteAddresses":"10.0.0.0/8","Priority":200}})"
         << QStringLiteral("ACL Block Out TCP remote 10.0.0.0/8 (priority 200)");
-    QTest::newRow("SDN route") << R"({"Type":"SDNRoute","Settings":{"DestinationPrefix":"10.1.0.0/16","NextHop":"10.0.0.1"}})"
-                               << QStringLiteral("SDNRoute 10.1.0.0/16 via 10.0.0.1");
+    QTest::newRow("SDN route")
+        << R"({"Type":"SDNRoute","Settings":{"DestinationPrefix":"10.1.0.0/16","NextHop":"10.0.0.1"}})"
+        << QStringLiteral("SDNRoute 10.1.0.0/16 via 10.0.0.1");
     QTest::newRow("single setting") << R"({"Type":"VSID","Settings":{"IsolationId":4096}})"
                                     << QStringLiteral("VSID 4096");
     QTest::newRow("other settings as key=value")
@@ -184,9 +185,10 @@ void TestPropertiesGlance::headerSummarizesEndpointWithNamesThatSelect()
     QVERIFY(glance->isVisible());
     const QString text = glance->plainText();
     for (const QString& part :
-         {QStringLiteral("web"), QStringLiteral("Endpoint"), QStringLiteral("Attached"), QStringLiteral("172.20.0.5"),
-          QStringLiteral("00-15-5D-00-00-05"), QStringLiteral("nat"), QStringLiteral("namespace ") + ns.left(8),
-          QStringLiteral("PortMapping TCP 8080 \u2192 80"), QStringLiteral("OutBoundNAT except 10.96.0.0/12")})
+         {QStringLiteral("web"), QStringLiteral("Endpoint"), QStringLiteral("Attached"),
+          QStringLiteral("172.20.0.5"), QStringLiteral("00-15-5D-00-00-05"), QStringLiteral("nat"),
+          QStringLiteral("namespace ") + ns.left(8), QStringLiteral("PortMapping TCP 8080 \u2192 80"),
+          QStringLiteral("OutBoundNAT except 10.96.0.0/12")})
         QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" not in: ") + text));
     QVERIFY2(!text.contains(net), "the network is named, not shown by ID");
     QCOMPARE(glance->linkedIds(), (QStringList{net, ns}));
@@ -219,7 +221,8 @@ void TestPropertiesGlance::headerListsNetworkEndpointsAndLoadBalancerBackends()
     m_selection->setIds({net});
     QVERIFY(m_dock->glance()->linkedIds().contains(ep)); // the network's endpoints by name
     // A new endpoint on the host shows up in the header at once.
-    const QString second = create(ResourceKind::Endpoint, obj(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"db"})"), net);
+    const QString second =
+        create(ResourceKind::Endpoint, obj(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"db"})"), net);
     QVERIFY(m_dock->glance()->plainText().contains(QStringLiteral("db")));
     QVERIFY(m_dock->glance()->linkedIds().contains(second));
 }
@@ -304,7 +307,7 @@ void TestPropertiesGlance::versionBadgeOnlyAboveTwoZero()
         "PortMappings":[{"Protocol":6,"ExternalPort":80,"InternalPort":8080}]})");
     m_selection->setIds({create(ResourceKind::LoadBalancer, lb)});
     auto* form = m_dock->editor()->form()->root();
-    QVERIFY(!form->findChild<QLabel*>(QStringLiteral("sinceBadge:FrontendVIPs"))); // 2.0
+    QVERIFY(!form->findChild<QLabel*>(QStringLiteral("sinceBadge:FrontendVIPs")));      // 2.0
     QVERIFY(form->findChild<QLabel*>(QStringLiteral("sinceBadge:HostComputeNetwork"))); // 2.5
 }
 
@@ -317,13 +320,15 @@ void TestPropertiesGlance::jsonErrorIsShownNextToCreate()
     QVERIFY(problems->isHidden());
 
     m_dock->editor()->showRawTab();
-    m_dock->editor()->rawEditor()->textEdit()->setPlainText(QStringLiteral("{\n  \"Name\": \"x\",\n  \"Type\" \"NAT\"\n}"));
+    m_dock->editor()->rawEditor()->textEdit()->setPlainText(
+        QStringLiteral("{\n  \"Name\": \"x\",\n  \"Type\" \"NAT\"\n}"));
     QVERIFY(!apply->isEnabled());
     QVERIFY(!problems->isHidden());
     QVERIFY2(problems->text().contains(QStringLiteral("Line 3, column")), qPrintable(problems->text()));
     QVERIFY2(problems->text().startsWith(QStringLiteral("Cannot create yet")), qPrintable(problems->text()));
 
-    m_dock->editor()->rawEditor()->textEdit()->setPlainText(QStringLiteral("{\"Name\":\"x\",\"Type\":\"NAT\"}"));
+    m_dock->editor()->rawEditor()->textEdit()->setPlainText(
+        QStringLiteral("{\"Name\":\"x\",\"Type\":\"NAT\"}"));
     QVERIFY(apply->isEnabled());
     QVERIFY(problems->isHidden());
 }

@@ -251,7 +251,8 @@ void TestScenarioLoader::snapshotLoadsAsAScenario()
     const QJsonObject web = byName(queryAll(*copy, ResourceKind::Endpoint), QStringLiteral("web"));
     QCOMPARE(web.value("ID").toString(),
              byName(queryAll(*source, ResourceKind::Endpoint), QStringLiteral("web")).value("ID").toString());
-    QCOMPARE(web.value("HostComputeNamespace").toString().toUpper(), QStringLiteral("0D5B8E1A-2C3F-4A6B-9D7E-8F9A0B1C2D3E"));
+    QCOMPARE(web.value("HostComputeNamespace").toString().toUpper(),
+             QStringLiteral("0D5B8E1A-2C3F-4A6B-9D7E-8F9A0B1C2D3E"));
     QCOMPARE(copy->engine().counts().loadBalancers, std::size_t(1));
     QCOMPARE(copy->engine().counts().openHandles, std::size_t(0));
 

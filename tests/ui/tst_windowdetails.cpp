@@ -117,8 +117,9 @@ void TestWindowDetails::helpMenuHasOverviewOnF1AndAbout()
     QVERIFY(dialog && dialog->isVisible());
     const QString text = dialog->findChild<QTextBrowser*>()->toPlainText();
     // The overview explains the window and lists the shortcuts of its actions.
-    for (const char* part : {"Properties", "Keyboard shortcuts", "Undo", "Ctrl+Z", "Connect to Service", "Ctrl+K",
-                             "Overview and Shortcuts", "F1", "Show the Checks dock", "Event log: Export"})
+    for (const char* part :
+         {"Properties", "Keyboard shortcuts", "Undo", "Ctrl+Z", "Connect to Service", "Ctrl+K",
+          "Overview and Shortcuts", "F1", "Show the Checks dock", "Event log: Export"})
         QVERIFY2(text.contains(QLatin1String(part)), part);
     QVERIFY2(!text.contains(QStringLiteral("Checks (")), qPrintable(text)); // not its changing title
 
@@ -163,7 +164,8 @@ void TestWindowDetails::deletingANetworkSaysItsEndpointsGoToo()
     QVERIFY(endpoints >= 2);
     const QString question = dock->deleteQuestion({nat});
     QVERIFY2(question.startsWith(QStringLiteral("Delete the network nat?")), qPrintable(question));
-    QVERIFY2(question.contains(QStringLiteral("Its %1 endpoints go too.").arg(endpoints)), qPrintable(question));
+    QVERIFY2(question.contains(QStringLiteral("Its %1 endpoints go too.").arg(endpoints)),
+             qPrintable(question));
     QVERIFY(question.contains(QStringLiteral("Undo brings them all back")));
 
     // Selected together with one of its endpoints: that one is not counted twice.
@@ -204,7 +206,8 @@ void TestWindowDetails::createdObjectIsRevealedInTheTree()
     name->setText(QStringLiteral("brand-new"));
     emit name->textEdited(name->text());
     dock->apply();
-    QTRY_VERIFY_WITH_TIMEOUT(!w.idByName(ResourceKind::Endpoint, QStringLiteral("brand-new")).isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.idByName(ResourceKind::Endpoint, QStringLiteral("brand-new")).isEmpty(),
+                             10000);
     const QString created = w.idByName(ResourceKind::Endpoint, QStringLiteral("brand-new"));
     QCOMPARE(w.window.selection()->current(), created);
 
@@ -230,10 +233,14 @@ void TestWindowDetails::focusStaysInPropertiesWhileCreating()
     auto* apply = dock->findChild<QPushButton*>(QStringLiteral("applyButton"));
     QTest::mouseClick(apply, Qt::LeftButton); // the button takes focus, then is disabled while busy
     QVERIFY(dock->isBusy());
-    auto inDock = [&] { return QApplication::focusWidget() && dock->isAncestorOf(QApplication::focusWidget()); };
-    QVERIFY2(inDock(), QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
+    auto inDock = [&] {
+        return QApplication::focusWidget() && dock->isAncestorOf(QApplication::focusWidget());
+    };
+    QVERIFY2(inDock(),
+             QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
     QTRY_VERIFY_WITH_TIMEOUT(!dock->isBusy(), 10000);
-    QVERIFY2(inDock(), QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
+    QVERIFY2(inDock(),
+             QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
     QVERIFY(!qobject_cast<QSpinBox*>(QApplication::focusWidget())); // not the event log's row limit
 }
 

@@ -13,8 +13,7 @@ namespace hcn::ui {
 
 ObjectEditor::ObjectEditor(QWidget* parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_form(new SchemaForm), m_raw(new RawJsonEditor),
-      m_scroll(new QScrollArea),
-      m_warnings(new QLabel(this))
+      m_scroll(new QScrollArea), m_warnings(new QLabel(this))
 {
     m_scroll->setObjectName(QStringLiteral("formScroll"));
     m_scroll->setWidgetResizable(true);

@@ -123,8 +123,9 @@ void ObjectGlance::showObject(ResourceKind kind, const QString& id, const QJsonO
         const QString ns = summary::endpointNamespace(document);
         rows += row(tr("Namespace"), ns.isEmpty() ? tr("not attached") : link(ns));
         if (summary::endpointIsRemote(document))
-            rows += row(tr("Remote"), tr("on the node at %1").arg(summary::endpointProviderAddress(document))
-                                          .toHtmlEscaped());
+            rows +=
+                row(tr("Remote"),
+                    tr("on the node at %1").arg(summary::endpointProviderAddress(document)).toHtmlEscaped());
         break;
     }
     case ResourceKind::Network: {

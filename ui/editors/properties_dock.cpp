@@ -41,10 +41,10 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     : QDockWidget(tr("Properties"), parent), m_mirror(mirror), m_selection(selection), m_undoStack(undoStack),
       m_feedback(new CommandFeedback(undoStack, this)), m_editor(new ObjectEditor),
       m_errorPanel(new ErrorPanel), m_header(new ObjectGlance(mirror, selection)), m_placeholder(new QLabel),
-      m_problems(new QLabel), m_reloadBar(new QWidget),
-      m_busyBar(new QProgressBar), m_applyButton(new QPushButton(tr("Apply"))),
-      m_revertButton(new QPushButton(tr("Revert"))), m_applyAction(new QAction(tr("Apply"), this)),
-      m_revertAction(new QAction(tr("Revert"), this)), m_deleteAction(new QAction(tr("Delete"), this))
+      m_problems(new QLabel), m_reloadBar(new QWidget), m_busyBar(new QProgressBar),
+      m_applyButton(new QPushButton(tr("Apply"))), m_revertButton(new QPushButton(tr("Revert"))),
+      m_applyAction(new QAction(tr("Apply"), this)), m_revertAction(new QAction(tr("Revert"), this)),
+      m_deleteAction(new QAction(tr("Delete"), this))
 {
     setObjectName(QStringLiteral("propertiesDock"));
     auto* content = new QWidget;
@@ -102,7 +102,8 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
         addAction(a);
     }
     m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setToolTip(tr("Delete the selected objects, after a confirmation (Del); undo brings them back"));
+    m_deleteAction->setToolTip(
+        tr("Delete the selected objects, after a confirmation (Del); undo brings them back"));
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     for (const auto& t : ObjectTemplates::all()) {
         auto* action = new QAction(t.title, this);
@@ -329,7 +330,7 @@ void PropertiesDock::updateState()
         writable && idle && m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
     m_applyButton->setEnabled(canApply);
     m_applyAction->setEnabled(canApply);
-    m_applyButton->setToolTip(!writable          ? tr("This is an offline snapshot (read-only).")
+    m_applyButton->setToolTip(!writable           ? tr("This is an offline snapshot (read-only).")
                               : !errors.isEmpty() ? errors.join(QLatin1Char('\n'))
                               : m_mode == Mode::New
                                   ? tr("Create the object on the host (Ctrl+Return); undo takes it back")
@@ -454,7 +455,8 @@ QString PropertiesDock::deleteQuestion(const QStringList& ids) const
     if (ids.size() == 1) {
         const MirrorObject* o = m_mirror->object(ids.front());
         const QString name = o && !o->name.isEmpty() ? o->name : ids.front();
-        what = o ? tr("Delete the %1 %2?").arg(kindName(o->kind).toLower(), name) : tr("Delete %1?").arg(name);
+        what =
+            o ? tr("Delete the %1 %2?").arg(kindName(o->kind).toLower(), name) : tr("Delete %1?").arg(name);
     } else {
         what = tr("Delete %n objects?", nullptr, int(ids.size()));
     }
@@ -464,15 +466,17 @@ QString PropertiesDock::deleteQuestion(const QStringList& ids) const
             text += QLatin1Char(' ') + (endpoints == 1 ? tr("Its endpoint goes too.")
                                                        : tr("Its %1 endpoints go too.").arg(endpoints));
         else
-            text += QLatin1Char(' ') + (endpoints == 1 ? tr("Another endpoint of these networks goes too.")
-                                                       : tr("The networks' %1 other endpoints go too.").arg(endpoints));
+            text += QLatin1Char(' ') + (endpoints == 1
+                                            ? tr("Another endpoint of these networks goes too.")
+                                            : tr("The networks' %1 other endpoints go too.").arg(endpoints));
         if (attached > 0)
-            text += QLatin1Char(' ') +
-                    (attached == 1
-                         ? tr("One of them is attached to a namespace: the host may refuse until it is detached.")
-                         : tr("%1 of them are attached to a namespace: the host may refuse until they are "
-                              "detached.")
-                               .arg(attached));
+            text +=
+                QLatin1Char(' ') +
+                (attached == 1
+                     ? tr("One of them is attached to a namespace: the host may refuse until it is detached.")
+                     : tr("%1 of them are attached to a namespace: the host may refuse until they are "
+                          "detached.")
+                           .arg(attached));
     }
     text += QLatin1Char(' ') + (ids.size() == 1 && endpoints == 0
                                     ? tr("Undo brings it back with the same ID.")

@@ -46,7 +46,8 @@ QString portMapping(const QJsonObject& s)
     if (!vip.isEmpty())
         external = vip + QLatin1Char(':') + external;
     return QStringLiteral("PortMapping %1 %2 \u2192 %3")
-        .arg(protocol(s.value(QLatin1String("Protocol"))), external, text(s.value(QLatin1String("InternalPort"))));
+        .arg(protocol(s.value(QLatin1String("Protocol"))), external,
+             text(s.value(QLatin1String("InternalPort"))));
 }
 
 QString outboundNat(const QJsonObject& s)
@@ -84,11 +85,13 @@ QString acl(const QJsonObject& s)
     const QString local = list(s.value(QLatin1String("LocalAddresses")));
     const QString localPorts = list(s.value(QLatin1String("LocalPorts")));
     if (!remote.isEmpty() || !remotePorts.isEmpty())
-        parts << QStringLiteral("remote %1%2").arg(remote.isEmpty() ? QStringLiteral("any") : remote,
-                                                   remotePorts.isEmpty() ? QString() : QLatin1Char(':') + remotePorts);
+        parts << QStringLiteral("remote %1%2")
+                     .arg(remote.isEmpty() ? QStringLiteral("any") : remote,
+                          remotePorts.isEmpty() ? QString() : QLatin1Char(':') + remotePorts);
     if (!local.isEmpty() || !localPorts.isEmpty())
-        parts << QStringLiteral("local %1%2").arg(local.isEmpty() ? QStringLiteral("any") : local,
-                                                  localPorts.isEmpty() ? QString() : QLatin1Char(':') + localPorts);
+        parts << QStringLiteral("local %1%2")
+                     .arg(local.isEmpty() ? QStringLiteral("any") : local,
+                          localPorts.isEmpty() ? QString() : QLatin1Char(':') + localPorts);
     const QJsonValue priority = s.value(QLatin1String("Priority"));
     if (!priority.isUndefined())
         parts << QStringLiteral("(priority %1)").arg(text(priority));
@@ -163,8 +166,9 @@ QString policy(const QJsonObject& policy)
     if (is(type, "L4Proxy") || is(type, "L4WFPPROXY")) {
         const QString ip = text(s.value(QLatin1String("IP")));
         const QString port = text(s.value(QLatin1String("Port")));
-        return QStringLiteral("%1 to %2%3").arg(type, ip.isEmpty() ? QStringLiteral("any") : ip,
-                                               port.isEmpty() ? QString() : QLatin1Char(':') + port);
+        return QStringLiteral("%1 to %2%3")
+            .arg(type, ip.isEmpty() ? QStringLiteral("any") : ip,
+                 port.isEmpty() ? QString() : QLatin1Char(':') + port);
     }
     return generic(type.isEmpty() ? QStringLiteral("(no type)") : type, s);
 }

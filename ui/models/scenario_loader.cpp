@@ -7,11 +7,11 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
-#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSet>
 #include <optional>
 #include <vector>
 
@@ -48,7 +48,11 @@ QJsonObject withoutListedNamespaces(QJsonObject scenario)
         for (const QJsonValue& resource : ns.toObject().value(QLatin1String("Resources")).toArray()) {
             const QJsonObject entry = resource.toObject();
             if (entry.value(QLatin1String("Type")).toString() == QLatin1String("Endpoint"))
-                listed.insert(entry.value(QLatin1String("Data")).toObject().value(QLatin1String("ID")).toString().toUpper());
+                listed.insert(entry.value(QLatin1String("Data"))
+                                  .toObject()
+                                  .value(QLatin1String("ID"))
+                                  .toString()
+                                  .toUpper());
         }
     if (listed.isEmpty())
         return scenario;
@@ -154,7 +158,8 @@ bool ScenarioRun::run(const QJsonObject& scenario, ScenarioError& error)
            attachAll(scenario.value(QLatin1String("Attach")).toArray(), error) &&
            createAll(scenario, QStringLiteral("LoadBalancers"), ResourceKind::LoadBalancer, error) &&
            createAll(scenario, QStringLiteral("SdnRoutes"), ResourceKind::SdnRoute, error) &&
-           createAll(scenario, QStringLiteral("GuestNetworkServices"), ResourceKind::GuestNetworkService, error);
+           createAll(scenario, QStringLiteral("GuestNetworkServices"), ResourceKind::GuestNetworkService,
+                     error);
 }
 
 bool ScenarioRun::createAll(const QJsonObject& scenario, const QString& section, ResourceKind kind,

@@ -57,22 +57,22 @@ HelpMenu::HelpMenu(QMainWindow* window) : QObject(window), m_window(window)
 
 QString HelpMenu::overviewHtml() const
 {
-    QString html = tr(
-        "<h3>HCN Console</h3>"
-        "<p>The console shows one host's container networking: an embedded engine (File &gt; New, Open "
-        "Scenario), a running hcnd (File &gt; Connect to Service) or a read-only snapshot or dump.</p>"
-        "<ul>"
-        "<li><b>Resources</b>: networks with their endpoints, namespaces, load balancers. Type in the "
-        "filter to find a name, ID, IP or MAC.</li>"
-        "<li><b>Topology</b>: the same objects as a diagram; double-click an object to edit it.</li>"
-        "<li><b>Properties</b>: the selected object. The header sums it up (click a network, namespace "
-        "or backend to go there); the form and the JSON tab edit it; Apply (Ctrl+Return) sends it, "
-        "Revert (Esc) drops the edits. Fields the object does not set are under <i>More</i>.</li>"
-        "<li><b>Event log</b>, <b>Charts</b>, <b>Checks</b>, <b>Trace</b>: every notification, "
-        "address pools, health findings with their fix, and reachability hop by hop.</li>"
-        "</ul>"
-        "<p>Every change can be undone. The mouse wheel scrolls the form; it changes a value only in "
-        "the field you clicked.</p>");
+    QString html =
+        tr("<h3>HCN Console</h3>"
+           "<p>The console shows one host's container networking: an embedded engine (File &gt; New, Open "
+           "Scenario), a running hcnd (File &gt; Connect to Service) or a read-only snapshot or dump.</p>"
+           "<ul>"
+           "<li><b>Resources</b>: networks with their endpoints, namespaces, load balancers. Type in the "
+           "filter to find a name, ID, IP or MAC.</li>"
+           "<li><b>Topology</b>: the same objects as a diagram; double-click an object to edit it.</li>"
+           "<li><b>Properties</b>: the selected object. The header sums it up (click a network, namespace "
+           "or backend to go there); the form and the JSON tab edit it; Apply (Ctrl+Return) sends it, "
+           "Revert (Esc) drops the edits. Fields the object does not set are under <i>More</i>.</li>"
+           "<li><b>Event log</b>, <b>Charts</b>, <b>Checks</b>, <b>Trace</b>: every notification, "
+           "address pools, health findings with their fix, and reachability hop by hop.</li>"
+           "</ul>"
+           "<p>Every change can be undone. The mouse wheel scrolls the form; it changes a value only in "
+           "the field you clicked.</p>");
     // Every action of the window with a shortcut, by name (menus, docks, the tree).
     QMap<QString, QString> shortcuts;
     for (QAction* action : m_window->findChildren<QAction*>()) {

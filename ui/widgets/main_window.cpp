@@ -229,7 +229,8 @@ void MainWindow::createMenus()
     redo->setObjectName(QStringLiteral("actionRedo"));
     // Ctrl+Y as well as the platform's redo (Ctrl+Shift+Z here): users bring either habit.
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    for (const QKeySequence& key : {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
         if (!redoKeys.contains(key))
             redoKeys << key;
     redo->setShortcuts(redoKeys);

@@ -54,8 +54,10 @@ ScenarioController::ScenarioController(HostMirror* mirror, QWidget* dialogParent
             entry = {host, 0}; // a new host where a freed one was
         entry.changes += int(changes);
     };
-    connect(m_mirror, &HostMirror::objectsAdded, this, [count](const QStringList& ids) { count(ids.size()); });
-    connect(m_mirror, &HostMirror::objectsChanged, this, [count](const QStringList& ids) { count(ids.size()); });
+    connect(m_mirror, &HostMirror::objectsAdded, this,
+            [count](const QStringList& ids) { count(ids.size()); });
+    connect(m_mirror, &HostMirror::objectsChanged, this,
+            [count](const QStringList& ids) { count(ids.size()); });
     connect(m_mirror, &HostMirror::objectsRemoved, this,
             [count](const QList<MirrorObject>& removed) { count(removed.size()); });
 }
@@ -205,8 +207,8 @@ void ScenarioController::markSaved()
         m_unsaved.remove(m_mirror->worker()->sharedApi().get());
 }
 
-bool ScenarioController::confirmUnsaved(const QString& incoming, const QString& title, const QString& question,
-                                        const QString& button)
+bool ScenarioController::confirmUnsaved(const QString& incoming, const QString& title,
+                                        const QString& question, const QString& button)
 {
     const int unsaved = unsavedChanges();
     const bool edits = m_pendingEdits && m_pendingEdits();
@@ -216,7 +218,8 @@ bool ScenarioController::confirmUnsaved(const QString& incoming, const QString& 
     if (unsaved == 1)
         what << tr("1 change (an object created, changed or deleted) that is not saved anywhere");
     else if (unsaved > 1)
-        what << tr("%1 changes (objects created, changed or deleted) that are not saved anywhere").arg(unsaved);
+        what << tr("%1 changes (objects created, changed or deleted) that are not saved anywhere")
+                    .arg(unsaved);
     if (edits)
         what << tr("edits in the Properties form that are not applied");
     const QString lost = what.join(tr(" and "));
