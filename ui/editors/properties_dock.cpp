@@ -120,6 +120,7 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     connect(m_deleteAction, &QAction::triggered, this, &PropertiesDock::deleteSelected);
     connect(m_editor, &ObjectEditor::edited, this, &PropertiesDock::updateState);
     connect(m_feedback, &CommandFeedback::failed, this, &PropertiesDock::onFailed);
+    connect(m_feedback, &CommandFeedback::failed, this, &PropertiesDock::commandFailed);
     connect(m_feedback, &CommandFeedback::busyChanged, this, &PropertiesDock::onBusyChanged);
     connect(m_selection, &CurrentSelection::changed, this, &PropertiesDock::onSelectionChanged);
     connect(m_mirror, &HostMirror::objectsChanged, this, &PropertiesDock::onObjectsChanged);

@@ -67,6 +67,8 @@ public:
 signals:
     /// isBusy() changed.
     void busyChanged(bool busy);
+    /// A create, modify, delete, undo or redo failed (`action` says which); also shown in the dock.
+    void commandFailed(const QString& action, const hcn::Status& status);
 
 public slots:
     /// Applies the edited document: modify requests for an existing object, a create for a new one.

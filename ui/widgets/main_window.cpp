@@ -117,6 +117,7 @@ void MainWindow::createDocks()
     splitDockWidget(m_topology, m_properties, Qt::Horizontal);
     m_events = new EventLogDock(m_mirror, m_selection, this);
     addDock(m_events, Qt::BottomDockWidgetArea);
+    connect(m_properties, &PropertiesDock::commandFailed, m_events, &EventLogDock::recordFailedCall);
     m_charts = new ChartsDock(m_mirror, this);
     addDock(m_charts, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_events, m_charts);
