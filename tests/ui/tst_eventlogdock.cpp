@@ -5,6 +5,7 @@
 
 #include "engine_harness.h"
 #include "hcn/embedded_api.h"
+#include "models/api_worker.h"
 #include "models/current_selection.h"
 #include "models/event_filter_proxy.h"
 #include "models/event_log_model.h"
@@ -357,6 +358,14 @@ void TestEventLogDock::failedCallsAndHostSwitchesAreRows()
     QTRY_VERIFY(console.rowOf("Host opened") > failed);
     const int opened = console.rowOf("Host opened");
     QVERIFY(console.dock->view()->model()->index(opened, 0).data(Qt::FontRole).value<QFont>().bold());
+
+    // A host that cannot be opened: a failed call; the host shown stays.
+    const int rowsBefore = console.dock->model()->rowCount();
+    console.mirror.beginAttach(std::unique_ptr<hcn::ui::ApiWorker>());
+    QTRY_COMPARE(console.dock->model()->rowCount(), rowsBefore + 1);
+    QCOMPARE(console.text(rowsBefore, EventLogModel::TypeColumn), QString("Call failed"));
+    QVERIFY(
+        console.text(rowsBefore, EventLogModel::SummaryColumn).contains("Opening a host failed: E_POINTER"));
 
     console.mirror.detach();
     QTRY_VERIFY(console.text(console.dock->view()->model()->rowCount() - 1, EventLogModel::SummaryColumn)

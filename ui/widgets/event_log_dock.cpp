@@ -1,5 +1,6 @@
 #include "widgets/event_log_dock.h"
 
+#include "models/api_worker.h"
 #include "models/current_selection.h"
 #include "models/event_filter_proxy.h"
 #include "models/event_log_export.h"
@@ -223,8 +224,12 @@ void EventLogDock::followMirror(HostMirror* mirror)
 {
     connect(mirror, &HostMirror::notificationsArrived, this, &EventLogDock::append);
     connect(mirror, &HostMirror::attachFinished, this, [this, mirror](const Status& status) {
-        if (!status.ok())
-            return; // the host shown stays; whoever asked reports why
+        if (!status.ok()) {
+            // The host shown stays; a cancel is the user's own doing, anything else is a failed call.
+            if (status.code() != kCancelled)
+                m_model->appendFailedCall(tr("Opening a host"), status);
+            return;
+        }
         const ApiInfo& info = mirror->info();
         const std::string& what = info.description.empty() ? info.endpoint : info.description;
         m_model->appendMarker(EventMarker::HostOpened, tr("Showing %1").arg(QString::fromStdString(what)));
