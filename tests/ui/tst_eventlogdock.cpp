@@ -106,6 +106,7 @@ private slots:
     void typeFilterShowsSeveralTypes_data();
     void typeFilterShowsSeveralTypes();
     void failedCallsAndHostSwitchesAreRows();
+    void resyncsAndDisconnectsAreMarkers();
 };
 
 void TestEventLogDock::anEngineChangeShowsUpAsARow()
@@ -370,6 +371,20 @@ void TestEventLogDock::failedCallsAndHostSwitchesAreRows()
     console.mirror.detach();
     QTRY_VERIFY(console.text(console.dock->view()->model()->rowCount() - 1, EventLogModel::SummaryColumn)
                     .contains("No host shown"));
+}
+
+void TestEventLogDock::resyncsAndDisconnectsAreMarkers()
+{
+    Console console;
+    console.mirror.resync();
+    QTRY_VERIFY(console.rowOf("Resynchronized") >= 0);
+    const int resynced = console.rowOf("Resynchronized");
+    QVERIFY(console.dock->view()->model()->index(resynced, 0).data(Qt::BackgroundRole).value<QColor>().isValid());
+
+    console.api->engine().shutdown(); // the service goes away: ServiceDisconnect
+    QTRY_VERIFY(console.rowOf("Disconnected") > resynced);
+    QVERIFY(console.rowOf("ServiceDisconnect") > resynced); // the notification itself is a row too
+    QVERIFY(console.text(console.rowOf("Disconnected"), EventLogModel::SummaryColumn).contains("reconnecting"));
 }
 
 QTEST_MAIN(TestEventLogDock)
