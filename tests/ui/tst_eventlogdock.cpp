@@ -379,12 +379,14 @@ void TestEventLogDock::resyncsAndDisconnectsAreMarkers()
     console.mirror.resync();
     QTRY_VERIFY(console.rowOf("Resynchronized") >= 0);
     const int resynced = console.rowOf("Resynchronized");
-    QVERIFY(console.dock->view()->model()->index(resynced, 0).data(Qt::BackgroundRole).value<QColor>().isValid());
+    QVERIFY(
+        console.dock->view()->model()->index(resynced, 0).data(Qt::BackgroundRole).value<QColor>().isValid());
 
     console.api->engine().shutdown(); // the service goes away: ServiceDisconnect
     QTRY_VERIFY(console.rowOf("Disconnected") > resynced);
     QVERIFY(console.rowOf("ServiceDisconnect") > resynced); // the notification itself is a row too
-    QVERIFY(console.text(console.rowOf("Disconnected"), EventLogModel::SummaryColumn).contains("reconnecting"));
+    QVERIFY(
+        console.text(console.rowOf("Disconnected"), EventLogModel::SummaryColumn).contains("reconnecting"));
 }
 
 QTEST_MAIN(TestEventLogDock)

@@ -3,6 +3,7 @@
 
 #include "engine_harness.h"
 #include "hcn/embedded_api.h"
+#include "models/event_changes.h"
 #include "models/event_filter_proxy.h"
 #include "models/event_log_export.h"
 #include "models/event_log_model.h"
@@ -826,6 +827,14 @@ void TestEventLogModel::modifyRowSaysWhatChanged_data()
     QTest::newRow("two members: one line each")
         << endpointDocument("10.0.0.5") << renamed
         << QStringList{"+MacAddress 00-15-5D-00-00-01", "Name web → web-2"};
+    QJsonObject many = endpointDocument("10.0.0.6", {portMapping(8080, 80)});
+    many.insert("Name", "web-2");
+    many.insert("MacAddress", "00-15-5D-00-00-01");
+    many.insert("Flags", 1);
+    QTest::newRow("five changes: the line names four and counts the rest")
+        << endpointDocument("10.0.0.5") << many
+        << QStringList{"+Flags 1", "IpAddress 10.0.0.5 → 10.0.0.6", "+MacAddress 00-15-5D-00-00-01",
+                       "Name web → web-2", "Policies: +PortMapping TCP 8080 → 80"};
 }
 
 void TestEventLogModel::modifyRowSaysWhatChanged()
@@ -841,7 +850,11 @@ void TestEventLogModel::modifyRowSaysWhatChanged()
     model.flush();
     QCOMPARE(model.rowCount(), 2);
     const QString summary = model.index(1, EventLogModel::SummaryColumn).data().toString();
-    QVERIFY2(summary.startsWith(changes.join("; ")), qPrintable(summary));
+    const int inLine = hcn::ui::EventChanges::kMaxInLine;
+    const QString line = changes.size() <= inLine ? changes.join("; ")
+                                                  : changes.mid(0, inLine).join("; ") +
+                                                        QString("; and %1 more").arg(changes.size() - inLine);
+    QVERIFY2(summary.startsWith(line + " · "), qPrintable(summary));
     QCOMPARE(model.details(1).changes, changes);
     QVERIFY(model.details(1).comparable);
     // The create has nothing to compare with.
