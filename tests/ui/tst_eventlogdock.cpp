@@ -309,6 +309,10 @@ void TestEventLogDock::detailsPaneShowsPayloadAndChanges()
     console.dock->view()->selectRow(console.rowOf("EndpointCreate"));
     QVERIFY(console.dock->detailsPane()->changesText().contains("Not a change"));
     QVERIFY(console.dock->detailsPane()->payloadText().contains("\"Name\": \"web\""));
+
+    // Clear empties the pane too.
+    console.dock->clearAction()->trigger();
+    QCOMPARE(console.dock->detailsPane()->payloadText(), QString());
 }
 
 void TestEventLogDock::typeFilterShowsSeveralTypes_data()

@@ -129,6 +129,8 @@ EventLogDock::EventLogDock(HostMirror* mirror, CurrentSelection* selection, QWid
     if (mirror)
         followMirror(mirror);
     connect(m_model, &EventLogModel::flushed, this, &EventLogDock::onFlushed);
+    // Clear drops every row: the pane must not keep showing one of them.
+    connect(m_model, &QAbstractItemModel::modelReset, m_details, &EventDetailsPane::clear);
     connect(m_model, &EventLogModel::statusChanged, this, &EventLogDock::updateStatus);
     connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this, &EventLogDock::onScrollAction);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
