@@ -362,6 +362,12 @@ void TestEventLogDock::failedCallsAndHostSwitchesAreRows()
     HCN_VERIFY_OK(console.mirror.attach(other));
     QTRY_VERIFY(console.rowOf("Host opened") > failed);
     const int opened = console.rowOf("Host opened");
+    QVERIFY(console.text(opened, EventLogModel::SummaryColumn).startsWith("Showing embedded"));
+    // A host the window names (a scenario file) is named in the marker.
+    console.dock->nameNextHost("lab.json");
+    HCN_VERIFY_OK(console.mirror.attach(std::make_shared<hcn::EmbeddedApi>()));
+    QTRY_VERIFY(console.text(console.dock->model()->rowCount() - 1, EventLogModel::SummaryColumn)
+                    .startsWith("Showing lab.json ("));
     QVERIFY(console.dock->view()->model()->index(opened, 0).data(Qt::FontRole).value<QFont>().bold());
 
     // A host that cannot be opened: a failed call; the host shown stays.

@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace hcn::ui {
 
@@ -234,7 +235,11 @@ void EventLogDock::followMirror(HostMirror* mirror)
         }
         const ApiInfo& info = mirror->info();
         const std::string& what = info.description.empty() ? info.endpoint : info.description;
-        m_model->appendMarker(EventMarker::HostOpened, tr("Showing %1").arg(QString::fromStdString(what)));
+        const QString answering = QString::fromStdString(what);
+        const QString name = std::exchange(m_nextHostName, QString());
+        m_model->appendMarker(EventMarker::HostOpened, name.isEmpty()
+                                                           ? tr("Showing %1").arg(answering)
+                                                           : tr("Showing %1 (%2)").arg(name, answering));
         m_wasDisconnected = false;
     });
     // A new host replaces the content (reset) before it is Connected; a reconnect does not.

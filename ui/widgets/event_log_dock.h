@@ -43,6 +43,9 @@ public:
     void append(const QVector<hcn::ui::MirrorEvent>& batch);
     /// Logs a call of the console that failed (`action`: "Create endpoint" ...).
     void recordFailedCall(const QString& action, const hcn::Status& status);
+    /// What the host about to be shown is called ("lab.json", "New empty host"): the next Host opened
+    /// marker names it beside what answers.
+    void nameNextHost(const QString& name) { m_nextHostName = name; }
 
     EventLogModel* model() const { return m_model; }
     EventFilterProxy* proxy() const { return m_proxy; }
@@ -95,6 +98,7 @@ private:
     bool m_modelUpdating = false;
     /// The mirror was disconnected: its next Connected is a reconnect.
     bool m_wasDisconnected = false;
+    QString m_nextHostName;
 };
 
 } // namespace hcn::ui

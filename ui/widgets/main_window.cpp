@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& source, const QString& description) {
                 m_selection->clear(this);
                 const QString name = source.isEmpty() ? tr("New empty host") : QFileInfo(source).fileName();
+                m_events->nameNextHost(name); // the mirror reports the attach right after this
                 // The description can be long: it goes to the tooltip, the status line stays short.
                 m_statusBar->showMessage(source.isEmpty() ? name : tr("Loaded %1").arg(name), 10000);
                 m_statusBar->setToolTip(description);
