@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QTest>
+#include <qcustomplot.h>
 
 using hcn::ResourceKind;
 using hcn::ui::ChartsDock;
@@ -126,6 +127,7 @@ private slots:
     void endpointsPerNetworkFollowCreateAndDelete();
     void eventRateSlidesOverItsWindow();
     void hiddenDockDoesNotReplot();
+    void poolAxisEndsAtHundredPercent();
 };
 
 void TestCharts::poolUtilization_data()
@@ -341,6 +343,22 @@ void TestCharts::hiddenDockDoesNotReplot()
     const int closedTicks = dock->tickCount();
     QTRY_VERIFY_WITH_TIMEOUT(dock->tickCount() >= closedTicks + 2, 10000);
     QCOMPARE(dock->replotCount(), closed);
+}
+
+void TestCharts::poolAxisEndsAtHundredPercent()
+{
+    Host host;
+    QMainWindow window;
+    auto* dock = new ChartsDock(&host.mirror, &window);
+    window.addDockWidget(Qt::RightDockWidgetArea, dock);
+    const QString net = host.createNetwork("tiny", "172.20.0.0/30", "172.20.0.1");
+    QVERIFY(host.createEndpoint(net, "only")); // its one free address: a full pool
+    host.settle();
+    window.show();
+    dock->showChart(ChartsDock::Chart::PoolUtilization);
+    QCustomPlot* plot = dock->plotOf(ChartsDock::Chart::PoolUtilization);
+    QTRY_COMPARE(plot->xAxis->range().upper, 100.0); // a percentage never runs past 100 %
+    QCOMPARE(plot->xAxis->range().lower, 0.0);
 }
 
 QTEST_MAIN(TestCharts)

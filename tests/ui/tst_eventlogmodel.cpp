@@ -3,6 +3,7 @@
 
 #include "engine_harness.h"
 #include "hcn/embedded_api.h"
+#include "models/event_changes.h"
 #include "models/event_filter_proxy.h"
 #include "models/event_log_export.h"
 #include "models/event_log_model.h"
@@ -12,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QBuffer>
 #include <QDateTime>
+#include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -166,6 +168,17 @@ private slots:
     void pauseFreezesRowsAndKeepsRecording();
     void pauseKeepsAtMostTheCapacity();
     void clearDropsRowsAndQueue();
+    void modifyRowSaysWhatChanged_data();
+    void modifyRowSaysWhatChanged();
+    void modifyComparesWithTheMirrorsDocument();
+    void rowsOfADeletedObjectKeepItsName();
+    void failedCallRowShowsTheHResult_data();
+    void failedCallRowShowsTheHResult();
+    void markerRowsStandOut_data();
+    void markerRowsStandOut();
+    void typeFilterTakesSeveralTypes();
+    void csvCarriesTheDateAndTheObjectId();
+    void detailsAreKeptForTheNewestRowsOnly();
 };
 
 void TestEventLogModel::aBatchOfAThousandIsOneInsert()
@@ -278,6 +291,7 @@ void TestEventLogModel::rowsShowTheNotification_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("object");
     QTest::addColumn<QStringList>("summaryParts");
+    QTest::addColumn<QString>("shown"); // the Object column: the name the payload gives, else the ID
 
     const QString net = idFor(0xABCDEF);
     QTest::newRow("network create: name, mode, prefixes")
@@ -288,15 +302,15 @@ void TestEventLogModel::rowsShowTheNotification_data()
                 {"Ipams", QJsonArray{QJsonObject{
                               {"Subnets", QJsonArray{QJsonObject{{"IpAddressPrefix", "172.20.0.0/24"}}}}}}}})
         << "NetworkCreate"
-        << "Network" << idFor(1) << QStringList{"nat", "NAT", "172.20.0.0/24"};
+        << "Network" << idFor(1) << QStringList{"nat", "NAT", "172.20.0.0/24"} << QString("nat");
     QTest::newRow("endpoint create: name, network, address")
         << endpointCreate(7, "web") << "EndpointCreate"
-        << "Endpoint" << idFor(7) << QStringList{"web", net.left(8), "10.0.0.9"};
+        << "Endpoint" << idFor(7) << QStringList{"web", net.left(8), "10.0.0.9"} << QString("web");
     QTest::newRow("endpoint delete: name and network")
         << makeNotification(3, NotificationType::EndpointDelete, idFor(3),
                             {{"Name", "db"}, {"HostComputeNetwork", net}})
         << "EndpointDelete"
-        << "Endpoint" << idFor(3) << QStringList{"db", net.left(8)};
+        << "Endpoint" << idFor(3) << QStringList{"db", net.left(8)} << QString("db");
     QTest::newRow("policy on a network: kind from the payload")
         << makeNotification(4, NotificationType::PolicyCreate, idFor(4),
                             {{"ObjectId", idFor(4)},
@@ -304,39 +318,41 @@ void TestEventLogModel::rowsShowTheNotification_data()
                              {"RequestType", "Add"},
                              {"Policies", QJsonArray{QJsonObject{{"Type", "OutBoundNAT"}}}}})
         << "PolicyCreate"
-        << "Network" << idFor(4) << QStringList{"Add", "OutBoundNAT"};
+        << "Network" << idFor(4) << QStringList{"Add", "OutBoundNAT"} << QString(idFor(4));
     QTest::newRow("endpoint attached: namespace and network")
         << makeNotification(5, NotificationType::NetworkEndpointAttached, idFor(5),
                             {{"NetworkId", net}, {"NamespaceId", idFor(0x77)}})
         << "NetworkEndpointAttached"
-        << "Endpoint" << idFor(5) << QStringList{idFor(0x77).left(8), net.left(8)};
+        << "Endpoint" << idFor(5) << QStringList{idFor(0x77).left(8), net.left(8)} << QString(idFor(5));
     QTest::newRow("failed change shows the HRESULT name")
         << makeNotification(6, NotificationType::NetworkModify, idFor(6), {{"Name", "x"}},
                             hcn::hr::InvalidArg)
         << "NetworkModify"
-        << "Network" << idFor(6) << QStringList{"E_INVALIDARG", "x"};
+        << "Network" << idFor(6) << QStringList{"E_INVALIDARG", "x"} << QString("x");
     QTest::newRow("guest network service modify: the service's kind and name")
         << makeNotification(11, NotificationType::GuestNetworkServiceModify, idFor(11),
                             {{"Name", "wsl"}, {"State", 3}})
         << "GuestNetworkServiceModify"
-        << "Guest network service" << idFor(11) << QStringList{"wsl"};
+        << "Guest network service" << idFor(11) << QStringList{"wsl"} << QString("wsl");
     Notification disconnect;
     disconnect.sequence = 8;
     disconnect.type = NotificationType::ServiceDisconnect;
     QTest::newRow("service disconnect has no object") << disconnect << "ServiceDisconnect"
                                                       << ""
-                                                      << "" << QStringList{"lost"};
+                                                      << "" << QStringList{"lost"} << QString("");
     Notification malformed;
     malformed.sequence = 9;
     malformed.type = NotificationType::NamespaceCreate;
     malformed.data = "{\"ID\": ";
-    QTest::newRow("malformed payload is reported, not dropped") << malformed << "NamespaceCreate"
-                                                                << "Namespace"
-                                                                << "" << QStringList{"Malformed"};
+    QTest::newRow("malformed payload is reported, not dropped")
+        << malformed << "NamespaceCreate"
+        << "Namespace"
+        << "" << QStringList{"Malformed"} << QString("");
     Notification flagged = endpointCreate(10, "flagged");
     flagged.type = NotificationType(std::uint32_t(NotificationType::EndpointCreate) | 0x10000000u);
-    QTest::newRow("reserved flag bits are masked off") << flagged << "EndpointCreate"
-                                                       << "Endpoint" << idFor(10) << QStringList{"flagged"};
+    QTest::newRow("reserved flag bits are masked off")
+        << flagged << "EndpointCreate"
+        << "Endpoint" << idFor(10) << QStringList{"flagged"} << QString("flagged");
 }
 
 void TestEventLogModel::rowsShowTheNotification()
@@ -346,6 +362,7 @@ void TestEventLogModel::rowsShowTheNotification()
     QFETCH(QString, kind);
     QFETCH(QString, object);
     QFETCH(QStringList, summaryParts);
+    QFETCH(QString, shown);
 
     EventLogModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -357,7 +374,7 @@ void TestEventLogModel::rowsShowTheNotification()
     QCOMPARE(text(EventLogModel::TypeColumn), type);
     QCOMPARE(text(EventLogModel::KindColumn), kind);
     // IDs are compared as GUIDs: v2 notifications spell them in lower case, the console keys them in upper.
-    QCOMPARE(text(EventLogModel::ObjectColumn).toUpper(), object.toUpper());
+    QCOMPARE(text(EventLogModel::ObjectColumn).toUpper(), shown.toUpper());
     QCOMPARE(model.index(0, 0).data(EventLogModel::ObjectIdRole).toString().toUpper(), object.toUpper());
     for (const QString& part : summaryParts)
         QVERIFY2(text(EventLogModel::SummaryColumn).contains(part),
@@ -552,14 +569,27 @@ void TestEventLogModel::exportCsvEqualsWhatIsShown()
     const QList<QStringList> records = parseCsv(QString::fromUtf8(buffer.data()));
 
     QCOMPARE(records.size(), proxy.rowCount() + 1);
+    // The shown columns, the time of day as a full ISO 8601 date and time, the object's ID after it.
     QStringList header;
-    for (int column = 0; column < EventLogModel::ColumnCount; ++column)
-        header.append(proxy.headerData(column, Qt::Horizontal).toString());
+    for (int column = 0; column < EventLogModel::ColumnCount; ++column) {
+        header.append(column == EventLogModel::TimeColumn
+                          ? QString("Date and time")
+                          : proxy.headerData(column, Qt::Horizontal).toString());
+        if (column == EventLogModel::ObjectColumn)
+            header.append("Object ID");
+    }
     QCOMPARE(records.at(0), header);
     for (int row = 0; row < proxy.rowCount(); ++row) {
         QStringList shown;
-        for (int column = 0; column < EventLogModel::ColumnCount; ++column)
-            shown.append(proxy.index(row, column).data().toString());
+        for (int column = 0; column < EventLogModel::ColumnCount; ++column) {
+            const QModelIndex index = proxy.index(row, column);
+            shown.append(
+                column == EventLogModel::TimeColumn
+                    ? EventLogModel::dateTimeText(index.data(EventLogModel::ReceivedRole).toLongLong())
+                    : index.data().toString());
+            if (column == EventLogModel::ObjectColumn)
+                shown.append(index.data(EventLogModel::ObjectIdRole).toString());
+        }
         QCOMPARE(records.at(row + 1), shown);
     }
     QVERIFY(records.last().last().contains("web \"quoted\", with comma"));
@@ -680,6 +710,332 @@ void TestEventLogModel::clearDropsRowsAndQueue()
     model.flush();
     QCOMPARE(model.rowCount(), 5);
     QVERIFY(model.summary(0).contains("ep-201"));
+}
+
+namespace {
+
+QJsonObject portMapping(int external, int internal)
+{
+    return QJsonObject{
+        {"Type", "PortMapping"},
+        {"Settings", QJsonObject{{"Protocol", 6}, {"InternalPort", internal}, {"ExternalPort", external}}}};
+}
+
+QJsonObject endpointDocument(const QString& ip, const QJsonArray& policies = {})
+{
+    QJsonObject doc{{"Name", "web"},
+                    {"HostComputeNetwork", idFor(0xABCDEF)},
+                    {"IpConfigurations", QJsonArray{QJsonObject{{"IpAddress", ip}, {"PrefixLength", 24}}}}};
+    if (!policies.isEmpty())
+        doc.insert("Policies", policies);
+    return doc;
+}
+
+/// A real engine behind a mirror, the log following the mirror as the dock does.
+struct LiveHost
+{
+    std::shared_ptr<hcn::EmbeddedApi> api = std::make_shared<hcn::EmbeddedApi>();
+    hcn::ui::HostMirror mirror;
+    std::unique_ptr<EventLogModel> model;
+
+    LiveHost()
+    {
+        if (!mirror.attach(api).ok())
+            qFatal("attach failed");
+        model = std::make_unique<EventLogModel>(&mirror);
+        QObject::connect(&mirror, &hcn::ui::HostMirror::notificationsArrived, model.get(),
+                         qOverload<const QVector<MirrorEvent>&>(&EventLogModel::append));
+    }
+    void settle()
+    {
+        api->engine().drainNotifications();
+        mirror.flushPending();
+        model->flush();
+    }
+    QString idOf(ResourceKind kind, hcn::Handle handle)
+    {
+        auto id = api->handleId(kind, handle);
+        (void)api->close(kind, handle);
+        return QString::fromStdString(id->toString(hcn::GuidCase::Upper));
+    }
+    QString network(const std::string& name)
+    {
+        auto handle = api->create(ResourceKind::Network, hcn::Guid(),
+                                  hcntest::natNetwork(name, "172.20.0.0/24", "172.20.0.1").dump(), 0);
+        return handle.ok() ? idOf(ResourceKind::Network, *handle) : QString();
+    }
+    QString endpoint(const QString& networkId, const QString& name)
+    {
+        auto network = api->open(ResourceKind::Network, *hcn::Guid::parse(networkId.toStdString()));
+        const QJsonObject doc{{"SchemaVersion", QJsonObject{{"Major", 2}, {"Minor", 0}}},
+                              {"Name", name},
+                              {"HostComputeNetwork", networkId}};
+        auto handle = api->create(ResourceKind::Endpoint, {},
+                                  QJsonDocument(doc).toJson(QJsonDocument::Compact).toStdString(), *network);
+        (void)api->close(ResourceKind::Network, *network);
+        return handle.ok() ? idOf(ResourceKind::Endpoint, *handle) : QString();
+    }
+    bool modify(ResourceKind kind, const QString& id, const QString& request)
+    {
+        auto handle = api->open(kind, *hcn::Guid::parse(id.toStdString()));
+        const bool ok = handle.ok() && api->modify(kind, *handle, request.toStdString()).ok();
+        if (handle.ok())
+            (void)api->close(kind, *handle);
+        return ok;
+    }
+    bool remove(ResourceKind kind, const QString& id)
+    {
+        return api->remove(kind, *hcn::Guid::parse(id.toStdString())).ok();
+    }
+    /// Rows (of the log) about `id`.
+    QList<int> rowsOf(const QString& id) const
+    {
+        QList<int> rows;
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0)
+                    .data(EventLogModel::ObjectIdRole)
+                    .toString()
+                    .compare(id, Qt::CaseInsensitive) == 0)
+                rows.append(row);
+        return rows;
+    }
+};
+
+} // namespace
+
+void TestEventLogModel::modifyRowSaysWhatChanged_data()
+{
+    QTest::addColumn<QJsonObject>("before");
+    QTest::addColumn<QJsonObject>("after");
+    QTest::addColumn<QStringList>("changes");
+
+    QTest::newRow("a port mapping's external port")
+        << endpointDocument("10.0.0.5", {portMapping(9090, 80)})
+        << endpointDocument("10.0.0.5", {portMapping(9091, 80)}) << QStringList{"ExternalPort 9090 → 9091"};
+    QTest::newRow("a port mapping added")
+        << endpointDocument("10.0.0.5") << endpointDocument("10.0.0.5", {portMapping(8080, 80)})
+        << QStringList{"Policies: +PortMapping TCP 8080 → 80"};
+    QTest::newRow("a port mapping removed beside one kept")
+        << endpointDocument("10.0.0.5", {portMapping(8080, 80), portMapping(8443, 443)})
+        << endpointDocument("10.0.0.5", {portMapping(8080, 80)})
+        << QStringList{"Policies: −PortMapping TCP 8443 → 443"};
+    QTest::newRow("the IP address") << endpointDocument("10.0.0.5") << endpointDocument("10.0.0.6")
+                                    << QStringList{"IpAddress 10.0.0.5 → 10.0.0.6"};
+    QJsonObject renamed = endpointDocument("10.0.0.5");
+    renamed.insert("Name", "web-2");
+    renamed.insert("MacAddress", "00-15-5D-00-00-01");
+    QTest::newRow("two members: one line each")
+        << endpointDocument("10.0.0.5") << renamed
+        << QStringList{"+MacAddress 00-15-5D-00-00-01", "Name web → web-2"};
+    QJsonObject many = endpointDocument("10.0.0.6", {portMapping(8080, 80)});
+    many.insert("Name", "web-2");
+    many.insert("MacAddress", "00-15-5D-00-00-01");
+    many.insert("Flags", 1);
+    QTest::newRow("five changes: the line names four and counts the rest")
+        << endpointDocument("10.0.0.5") << many
+        << QStringList{"+Flags 1", "IpAddress 10.0.0.5 → 10.0.0.6", "+MacAddress 00-15-5D-00-00-01",
+                       "Name web → web-2", "Policies: +PortMapping TCP 8080 → 80"};
+}
+
+void TestEventLogModel::modifyRowSaysWhatChanged()
+{
+    QFETCH(QJsonObject, before);
+    QFETCH(QJsonObject, after);
+    QFETCH(QStringList, changes);
+
+    // The create and the modify in one batch: the create's document is the modify's previous one.
+    EventLogModel model;
+    model.append({read(makeNotification(1, NotificationType::EndpointCreate, idFor(1), before)),
+                  read(makeNotification(2, NotificationType::EndpointModify, idFor(1), after))});
+    model.flush();
+    QCOMPARE(model.rowCount(), 2);
+    const QString summary = model.index(1, EventLogModel::SummaryColumn).data().toString();
+    const int inLine = hcn::ui::EventChanges::kMaxInLine;
+    const QString line = changes.size() <= inLine ? changes.join("; ")
+                                                  : changes.mid(0, inLine).join("; ") +
+                                                        QString("; and %1 more").arg(changes.size() - inLine);
+    QVERIFY2(summary.startsWith(line + " · "), qPrintable(summary));
+    QCOMPARE(model.details(1).changes, changes);
+    QVERIFY(model.details(1).comparable);
+    // The create has nothing to compare with.
+    QVERIFY(model.details(0).changes.isEmpty());
+    QVERIFY(!model.details(0).comparable);
+}
+
+void TestEventLogModel::modifyComparesWithTheMirrorsDocument()
+{
+    LiveHost host;
+    const QString network = host.network("nat");
+    const QString web = host.endpoint(network, "web");
+    QVERIFY(!web.isEmpty());
+    host.settle();
+    const int before = host.model->rowCount();
+
+    // A later batch: the previous document is the mirror's copy, no query.
+    QVERIFY(host.modify(ResourceKind::Endpoint, web,
+                        R"({"ResourceType":"Policy","RequestType":"Add","Settings":{"Policies":[
+                            {"Type":"PortMapping","Settings":{"Protocol":6,"InternalPort":80,"ExternalPort":8080}}]}})"));
+    host.settle();
+    QVERIFY(host.model->rowCount() > before);
+    QStringList summaries;
+    for (int row = before; row < host.model->rowCount(); ++row)
+        summaries.append(host.model->index(row, EventLogModel::SummaryColumn).data().toString());
+    QVERIFY2(summaries.filter("Policies: +PortMapping TCP 8080 → 80").size() >= 1,
+             qPrintable(summaries.join('\n')));
+}
+
+void TestEventLogModel::rowsOfADeletedObjectKeepItsName()
+{
+    LiveHost host;
+    const QString network = host.network("nat");
+    const QString web = host.endpoint(network, "web");
+    host.settle();
+    QVERIFY(host.remove(ResourceKind::Endpoint, web));
+    host.settle();
+    QVERIFY(!host.mirror.object(web)); // gone from the host
+
+    const QList<int> rows = host.rowsOf(web);
+    QVERIFY(rows.size() >= 2); // create ... delete
+    for (int row : rows) {
+        QCOMPARE(host.model->index(row, EventLogModel::ObjectColumn).data().toString(), QString("web"));
+        QVERIFY(host.model->index(row, EventLogModel::ObjectColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(web, Qt::CaseInsensitive));
+    }
+}
+
+void TestEventLogModel::failedCallRowShowsTheHResult_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<qint32>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QStringList>("parts");
+
+    QTest::newRow("access denied") << "Create endpoint" << qint32(hcn::hr::AccessDenied)
+                                   << "The service refused the call."
+                                   << QStringList{"Create endpoint", "E_ACCESSDENIED", "0x80070005",
+                                                  "The service refused the call."};
+    QTest::newRow("invalid argument")
+        << "Modify network nat" << qint32(hcn::hr::InvalidArg) << "Settings.Flags: not a number"
+        << QStringList{"Modify network nat", "E_INVALIDARG", "0x80070057", "Settings.Flags: not a number"};
+    QTest::newRow("unknown code: its hex")
+        << "Delete endpoint" << qint32(0x803B00FF) << "" << QStringList{"Delete endpoint", "0x803B00FF"};
+}
+
+void TestEventLogModel::failedCallRowShowsTheHResult()
+{
+    QFETCH(QString, action);
+    QFETCH(qint32, code);
+    QFETCH(QString, message);
+    QFETCH(QStringList, parts);
+
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append({read(endpointCreate(1))});
+    model.appendFailedCall(action, hcn::Status(hcn::HResult(code), message.toStdString()));
+    model.flush();
+    QCOMPARE(model.rowCount(), 2); // in the order they happened
+    QCOMPARE(model.index(1, EventLogModel::TypeColumn).data().toString(), QString("Call failed"));
+    QCOMPARE(model.index(1, EventLogModel::SequenceColumn).data().toString(), QString());
+    const QString summary = model.index(1, EventLogModel::SummaryColumn).data().toString();
+    for (const QString& part : parts)
+        QVERIFY2(summary.contains(part, Qt::CaseInsensitive), qPrintable(summary + " lacks " + part));
+    QCOMPARE(model.index(1, EventLogModel::SummaryColumn).data(Qt::ForegroundRole).value<QColor>(),
+             QColor(0xd6, 0x27, 0x28));
+    QVERIFY(model.details(1).payload.contains(action));
+}
+
+void TestEventLogModel::markerRowsStandOut_data()
+{
+    QTest::addColumn<int>("marker");
+    QTest::addColumn<QString>("type");
+    QTest::newRow("host opened") << int(hcn::ui::EventMarker::HostOpened) << "Host opened";
+    QTest::newRow("disconnected") << int(hcn::ui::EventMarker::Disconnected) << "Disconnected";
+    QTest::newRow("reconnected") << int(hcn::ui::EventMarker::Reconnected) << "Reconnected";
+    QTest::newRow("events missed") << int(hcn::ui::EventMarker::EventsMissed) << "Events missed";
+    QTest::newRow("resynchronized") << int(hcn::ui::EventMarker::Resynced) << "Resynchronized";
+}
+
+void TestEventLogModel::markerRowsStandOut()
+{
+    QFETCH(int, marker);
+    QFETCH(QString, type);
+
+    EventLogModel model;
+    model.append({read(endpointCreate(1))});
+    model.appendMarker(hcn::ui::EventMarker(marker), "Showing the scenario lab.json");
+    model.flush();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1, EventLogModel::TypeColumn).data().toString(), type);
+    QCOMPARE(model.index(1, EventLogModel::SummaryColumn).data().toString(),
+             QString("Showing the scenario lab.json"));
+    for (int column = 0; column < EventLogModel::ColumnCount; ++column) {
+        QVERIFY(model.index(1, column).data(Qt::BackgroundRole).value<QColor>().isValid());
+        QVERIFY(model.index(1, column).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!model.index(0, column).data(Qt::BackgroundRole).isValid()); // notifications: plain
+    }
+}
+
+void TestEventLogModel::typeFilterTakesSeveralTypes()
+{
+    EventLogModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QVector<MirrorEvent> batch = mixedBatch(); // 5 network creates, 2 endpoint creates, 3 endpoint deletes
+    model.append(batch);
+    model.appendFailedCall("Create endpoint", hcn::Status(hcn::hr::AccessDenied, "no"));
+    model.appendMarker(hcn::ui::EventMarker::Disconnected, "lost");
+    model.flush();
+
+    proxy.setTypeFilter(
+        QSet<quint32>{quint32(NotificationType::EndpointCreate), quint32(NotificationType::EndpointDelete)});
+    QCOMPARE(proxy.rowCount(), 5);
+    proxy.setTypeFilter(QSet<quint32>{quint32(NotificationType::NetworkCreate),
+                                      EventLogModel::kFailedCallFilterType,
+                                      EventLogModel::kMarkerFilterType});
+    QCOMPARE(proxy.rowCount(), 7);
+    proxy.setTypeFilter(QSet<quint32>{});
+    QCOMPARE(proxy.rowCount(), 12);
+}
+
+void TestEventLogModel::csvCarriesTheDateAndTheObjectId()
+{
+    EventLogModel model;
+    const qint64 received = QDateTime(QDate(2026, 3, 14), QTime(9, 26, 53, 589)).toMSecsSinceEpoch();
+    model.append({read(endpointCreate(7, "web"))}, received);
+    model.flush();
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QCOMPARE(EventLogExport::write(model, EventLogExport::Format::Csv, buffer), QString());
+    const QList<QStringList> records = parseCsv(QString::fromUtf8(buffer.data()));
+    QCOMPARE(records.size(), 2);
+    const qsizetype dateColumn = records.at(0).indexOf("Date and time");
+    const qsizetype idColumn = records.at(0).indexOf("Object ID");
+    QVERIFY(dateColumn >= 0 && idColumn >= 0);
+    const QDateTime at = QDateTime::fromString(records.at(1).at(dateColumn), Qt::ISODateWithMs);
+    QVERIFY2(at.isValid(), qPrintable(records.at(1).at(dateColumn)));
+    QCOMPARE(at.toMSecsSinceEpoch(), received);
+    QVERIFY(records.at(1).at(dateColumn).startsWith("2026-03-14T09:26:53.589"));
+    QCOMPARE(records.at(1).at(idColumn).toUpper(), idFor(7));
+    QVERIFY(records.at(1).contains("web"));
+}
+
+void TestEventLogModel::detailsAreKeptForTheNewestRowsOnly()
+{
+    EventLogModel model;
+    model.setCapacity(EventLogModel::kDetailsKept + 500);
+    model.append(endpointCreates(1, EventLogModel::kDetailsKept + 100));
+    model.flush();
+    QCOMPARE(model.rowCount(), EventLogModel::kDetailsKept + 100);
+    QVERIFY(!model.details(0).kept);
+    QVERIFY(!model.details(99).kept);
+    const hcn::ui::EventDetails newest = model.details(model.rowCount() - 1);
+    QVERIFY(newest.kept);
+    QVERIFY(newest.payload.contains(QString("\"Name\": \"ep-%1\"").arg(EventLogModel::kDetailsKept + 100)));
+    QVERIFY(newest.payload.contains('\n')); // indented, not compact
+    QVERIFY(model.details(100).kept);
 }
 
 QTEST_MAIN(TestEventLogModel)

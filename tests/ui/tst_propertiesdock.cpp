@@ -196,8 +196,8 @@ void TestPropertiesDock::createNatNetworkFromTemplate()
     const QJsonArray found = QJsonDocument::fromJson(QByteArray::fromStdString(*ids)).array();
     QCOMPARE(found.size(), 1);
     const QString id = found.first().toString();
-    QCOMPARE(m_selection->current(), id);
-    QCOMPARE(m_dock->currentId().toUpper(), id.toUpper()); // the console keys IDs in upper case
+    QCOMPARE(m_selection->current(), id.toUpper()); // the console keys IDs in upper case
+    QCOMPARE(m_dock->currentId().toUpper(), id.toUpper());
     QCOMPARE(m_stack->count(), 1);
     QCOMPARE(applyButton()->text(), QStringLiteral("Apply"));
     QVERIFY(!m_dock->hasPendingEdits());

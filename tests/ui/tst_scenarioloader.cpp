@@ -82,6 +82,7 @@ private slots:
     void failedEntryIsNamedAndTheHostIsUnchanged_data();
     void failedEntryIsNamedAndTheHostIsUnchanged();
     void resourceScenarioLoads();
+    void snapshotLoadsAsAScenario();
 };
 
 void TestScenarioLoader::shippedScenarioLoadsCompletely_data()
@@ -227,6 +228,38 @@ void TestScenarioLoader::resourceScenarioLoads()
     QVERIFY2(loader.loadFile(QStringLiteral(":/scenarios/sample-host.json")),
              qPrintable(loader.error().text()));
     QVERIFY(api->engine().counts().endpoints > 0);
+}
+
+void TestScenarioLoader::snapshotLoadsAsAScenario()
+{
+    // What File > Export all and hcnd.snapshot write: a header, every section, endpoints that name
+    // their namespace while the namespace lists them in Resources.
+    auto source = std::make_shared<hcn::EmbeddedApi>();
+    ScenarioLoader first(*source);
+    QVERIFY2(first.load(twoEndpoints(QStringLiteral(R"({"Name": "db", "HostComputeNetwork": "nat"})"))),
+             qPrintable(first.error().text()));
+    auto snapshot = source->snapshot("");
+    QVERIFY(snapshot.ok());
+    const QByteArray text = QByteArray::fromStdString(*snapshot);
+    const QJsonObject document = QJsonDocument::fromJson(text).object();
+    for (const char* key : {"HnsVersion", "SchemaVersion", "SdnRoutes", "GuestNetworkServices"})
+        QVERIFY2(document.contains(QLatin1String(key)), key);
+
+    auto copy = std::make_shared<hcn::EmbeddedApi>();
+    ScenarioLoader again(*copy);
+    QVERIFY2(again.load(text), qPrintable(again.error().text()));
+    const QJsonObject web = byName(queryAll(*copy, ResourceKind::Endpoint), QStringLiteral("web"));
+    QCOMPARE(web.value("ID").toString(),
+             byName(queryAll(*source, ResourceKind::Endpoint), QStringLiteral("web")).value("ID").toString());
+    QCOMPARE(web.value("HostComputeNamespace").toString().toUpper(),
+             QStringLiteral("0D5B8E1A-2C3F-4A6B-9D7E-8F9A0B1C2D3E"));
+    QCOMPARE(copy->engine().counts().loadBalancers, std::size_t(1));
+    QCOMPARE(copy->engine().counts().openHandles, std::size_t(0));
+
+    // A header key is accepted; any other unknown section is still an error.
+    ScenarioLoader typo(*copy);
+    QVERIFY(!typo.load(R"({"HnsVersion": {"Major": 15, "Minor": 4}, "Endpionts": []})"));
+    QCOMPARE(typo.error().entry, QStringLiteral("Endpionts"));
 }
 
 QTEST_GUILESS_MAIN(TestScenarioLoader)

@@ -44,8 +44,13 @@ void setHorizontalBars(QCustomPlot* plot, const QVector<double>& values, const Q
         text->position->setType(QCPItemPosition::ptPlotCoords);
         text->position->setAxes(plot->xAxis, plot->yAxis);
         text->position->setCoords(values[i], keys[i]);
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        text->setPadding(QMargins(4, 0, 0, 0));
+        // Past two thirds of the axis the text goes inside the bar's end, so the axis needs no headroom
+        // for it (a percentage axis ends at 100 %).
+        const bool inside = values[i] > valueMax * 2 / 3;
+        text->setPositionAlignment((inside ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        text->setPadding(inside ? QMargins(0, 0, 4, 0) : QMargins(4, 0, 0, 0));
+        if (inside)
+            text->setColor(color.lightness() > 140 ? Qt::black : Qt::white);
         text->setText(texts[i]);
         text->setClipToAxisRect(false);
     }
@@ -221,7 +226,7 @@ void ChartsDock::drawPoolUtilization()
                 .arg(subnet.ratio() * 100.0, 0, 'f', subnet.ratio() < 0.01 && subnet.used > 0 ? 3 : 1));
     }
     setHorizontalBars(m_poolPlot, values, labels, texts, EventLogModel::kindColor(ResourceKind::Endpoint),
-                      125.0);
+                      100.0);
     m_poolPlot->xAxis->setLabel(
         total > kMaxBars ? tr("addresses in use (%) · the %1 fullest of %2 subnets").arg(kMaxBars).arg(total)
                          : tr("addresses in use (%)"));

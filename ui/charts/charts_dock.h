@@ -37,6 +37,8 @@ public:
     /// Brings a chart's tab to the front.
     void showChart(Chart chart);
     Chart currentChart() const;
+    /// The plot of a chart (tests read its axes).
+    QCustomPlot* plotOf(Chart chart) const;
 
     /// Replots the dock has requested so far (tests check that a hidden dock draws nothing). QCustomPlot's
     /// own repaints after a resize are not counted.
@@ -53,7 +55,6 @@ private:
     void drawPoolUtilization();
     void drawEndpointsPerNetwork();
     QCustomPlot* createPlot();
-    QCustomPlot* plotOf(Chart chart) const;
 
     HostMirror* m_mirror = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -1,5 +1,7 @@
 #include "editors/enum_field_editor.h"
 
+#include "editors/wheel_guard.h"
+
 #include <QComboBox>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -19,6 +21,7 @@ EnumFieldEditor::EnumFieldEditor(const schema::FieldDef* field, QString path, Fo
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    guardWheel(m_combo);
     layout->addWidget(m_combo);
     layout->addWidget(messageLabel());
     fill();

@@ -5,6 +5,7 @@
 
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -12,12 +13,12 @@ namespace hcn::ui {
 
 ObjectEditor::ObjectEditor(QWidget* parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_form(new SchemaForm), m_raw(new RawJsonEditor),
-      m_warnings(new QLabel(this))
+      m_scroll(new QScrollArea), m_warnings(new QLabel(this))
 {
-    auto* scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(m_form);
-    m_tabs->addTab(scroll, tr("Form"));
+    m_scroll->setObjectName(QStringLiteral("formScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setWidget(m_form);
+    m_tabs->addTab(m_scroll, tr("Form"));
     m_tabs->addTab(m_raw, tr("JSON"));
     m_warnings->setObjectName(QStringLiteral("versionWarnings"));
     m_warnings->setWordWrap(true);
@@ -49,6 +50,9 @@ void ObjectEditor::edit(ResourceKind kind, const QJsonObject& document, const Fo
     if (!reuse)
         m_form->build(kind, context);
     setDocument(document);
+    // Another object: its form starts at the top, not where the previous one was scrolled to.
+    m_scroll->verticalScrollBar()->setValue(0);
+    m_scroll->horizontalScrollBar()->setValue(0);
 }
 
 void ObjectEditor::setDocument(const QJsonObject& document)

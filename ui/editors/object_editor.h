@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QTabWidget;
 
 namespace hcn::ui {
@@ -43,6 +44,8 @@ public:
     /// Makes the JSON tab current (its text then shows the latest edit).
     void showRawTab();
     QTabWidget* tabs() const { return m_tabs; }
+    /// The Form tab's scroll area.
+    QScrollArea* formScrollArea() const { return m_scroll; }
 
 signals:
     void edited();
@@ -56,6 +59,7 @@ private:
     QTabWidget* m_tabs;
     SchemaForm* m_form;
     RawJsonEditor* m_raw;
+    QScrollArea* m_scroll;
     QLabel* m_warnings;
     QJsonObject m_document;
     SchemaVersion m_hostSchema;

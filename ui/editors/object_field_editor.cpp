@@ -6,6 +6,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hcn::ui {
@@ -58,6 +59,18 @@ ObjectFieldEditor::ObjectFieldEditor(const schema::TypeDef* type, const schema::
         m_form->addRow(makeLabel(child), editor);
         connect(editor, &FieldEditor::edited, this, &FieldEditor::edited);
     }
+    if (!field) {
+        // The whole document: fields it leaves out fold under "More" (optional ones, mostly).
+        m_moreButton = new QToolButton(this);
+        m_moreButton->setObjectName(QStringLiteral("moreFields"));
+        m_moreButton->setCheckable(true);
+        m_moreButton->setAutoRaise(true);
+        m_moreButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_moreButton->setArrowType(Qt::RightArrow);
+        m_moreButton->setToolTip(tr("Show or hide the fields this object does not set"));
+        m_form->addRow(m_moreButton);
+        connect(m_moreButton, &QToolButton::toggled, this, &ObjectFieldEditor::updateFolding);
+    }
     m_unknownLabel->setObjectName(QStringLiteral("unknownKeys"));
     m_unknownLabel->setWordWrap(true);
     m_unknownLabel->hide();
@@ -74,6 +87,10 @@ QWidget* ObjectFieldEditor::makeLabel(const schema::FieldDef& field) const
     auto* name = new QLabel(QString::fromStdString(field.name), label);
     name->setToolTip(QString::fromStdString(field.description));
     row->addWidget(name);
+    if (field.since <= SchemaVersion{2, 0}) {
+        row->addStretch(); // every host speaks 2.0: a badge only where the field is newer
+        return label;
+    }
     auto* badge = new QLabel(QString::fromStdString(field.since.toString()), label);
     badge->setObjectName(QStringLiteral("sinceBadge:") + QString::fromStdString(field.name));
     const bool newer = field.since > context().hostSchema;
@@ -137,6 +154,12 @@ void ObjectFieldEditor::setValue(const QJsonValue& value)
     m_unknownLabel->setText(tr("Also in the document (kept as they are; edit them in the JSON tab): %1")
                                 .arg(unknown.join(QStringLiteral(", "))));
     m_unknownLabel->setVisible(!unknown.isEmpty());
+    if (m_moreButton) {
+        m_folded.clear();
+        for (auto* child : m_children)
+            m_folded << child->value().isUndefined();
+        updateFolding();
+    }
     setInlineMessage(
         value.isUndefined() || value.isNull() || value.isObject() ? QString() : tr("expected a JSON object"));
 }
@@ -177,6 +200,24 @@ FieldEditor* ObjectFieldEditor::childEditor(const QString& fieldName) const
         if (QString::fromStdString(child->field()->name).compare(fieldName, Qt::CaseInsensitive) == 0)
             return child;
     return nullptr;
+}
+
+void ObjectFieldEditor::updateFolding()
+{
+    const bool showAll = m_moreButton->isChecked();
+    const auto folded = int(m_folded.count(true));
+    for (int i = 0; i < m_children.size(); ++i)
+        m_form->setRowVisible(m_children[i], showAll || !m_folded.value(i));
+    m_moreButton->setArrowType(showAll ? Qt::DownArrow : Qt::RightArrow);
+    m_moreButton->setText(showAll ? tr("Fewer fields (hide the %n not set)", nullptr, folded)
+                                  : tr("More: %n fields not set", nullptr, folded));
+    m_moreButton->setVisible(folded > 0);
+}
+
+bool ObjectFieldEditor::isFolded(const FieldEditor* child) const
+{
+    const auto i = m_children.indexOf(const_cast<FieldEditor*>(child));
+    return m_moreButton && !m_moreButton->isChecked() && i >= 0 && m_folded.value(i);
 }
 
 void ObjectFieldEditor::applyReadOnly(bool readOnly)

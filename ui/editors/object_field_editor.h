@@ -10,6 +10,7 @@
 
 class QFormLayout;
 class QLabel;
+class QToolButton;
 
 namespace hcn::ui {
 
@@ -31,18 +32,25 @@ public:
     FieldEditor* childEditor(const QString& fieldName) const;
     /// Keys of the current object that no field of the type describes.
     QStringList unknownKeys() const;
+    /// At the root: whether `child` is folded under "More" (the document does not set it).
+    bool isFolded(const FieldEditor* child) const;
+    /// The root's "More" toggle (null in nested objects).
+    QToolButton* moreButton() const { return m_moreButton; }
 
 protected:
     void applyReadOnly(bool readOnly) override;
 
 private:
     void lockFields();
+    void updateFolding();
     QWidget* makeLabel(const schema::FieldDef& field) const;
 
     const schema::TypeDef* m_type;
     QFormLayout* m_form;
     QLabel* m_unknownLabel;
     QList<FieldEditor*> m_children;
+    QToolButton* m_moreButton = nullptr;
+    QList<bool> m_folded; ///< per child: not set in the document last shown
     QJsonValue m_original = QJsonValue::Undefined;
 };
 

@@ -7,11 +7,13 @@
 #include "editors/modify_object_command.h"
 #include "editors/modify_request_builder.h"
 #include "editors/object_editor.h"
+#include "editors/object_glance.h"
 #include "editors/object_templates.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLoggingCategory>
@@ -38,17 +40,16 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
                                QWidget* parent)
     : QDockWidget(tr("Properties"), parent), m_mirror(mirror), m_selection(selection), m_undoStack(undoStack),
       m_feedback(new CommandFeedback(undoStack, this)), m_editor(new ObjectEditor),
-      m_errorPanel(new ErrorPanel), m_header(new QLabel), m_placeholder(new QLabel), m_reloadBar(new QWidget),
-      m_busyBar(new QProgressBar), m_applyButton(new QPushButton(tr("Apply"))),
-      m_revertButton(new QPushButton(tr("Revert"))), m_applyAction(new QAction(tr("Apply"), this)),
-      m_revertAction(new QAction(tr("Revert"), this)), m_deleteAction(new QAction(tr("Delete"), this))
+      m_errorPanel(new ErrorPanel), m_header(new ObjectGlance(mirror, selection)), m_placeholder(new QLabel),
+      m_problems(new QLabel), m_reloadBar(new QWidget), m_busyBar(new QProgressBar),
+      m_applyButton(new QPushButton(tr("Apply"))), m_revertButton(new QPushButton(tr("Revert"))),
+      m_applyAction(new QAction(tr("Apply"), this)), m_revertAction(new QAction(tr("Revert"), this)),
+      m_deleteAction(new QAction(tr("Delete"), this))
 {
     setObjectName(QStringLiteral("propertiesDock"));
     auto* content = new QWidget;
+    content->setFocusPolicy(Qt::ClickFocus); // holds focus while the form waits for the host
     auto* layout = new QVBoxLayout(content);
-    m_header->setObjectName(QStringLiteral("header"));
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_header->setStyleSheet(QStringLiteral("font-weight: bold;"));
     layout->addWidget(m_header);
 
     m_reloadBar->setObjectName(QStringLiteral("reloadBar"));
@@ -67,6 +68,13 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     layout->addWidget(m_placeholder);
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_errorPanel);
+    // Why Apply/Create is disabled, in words (a JSON syntax error with its line and column, a field's
+    // message), where the user looks for the button.
+    m_problems->setObjectName(QStringLiteral("applyProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color: #d03030;"));
+    m_problems->hide();
+    layout->addWidget(m_problems);
     auto* buttons = new QHBoxLayout;
     // Shown while the host works on an Apply, delete, undo or redo: the form waits, the window does not.
     m_busyBar->setObjectName(QStringLiteral("busyBar"));
@@ -80,6 +88,7 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     m_revertButton->setObjectName(QStringLiteral("revertButton"));
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
     m_applyButton->setDefault(true);
+    m_revertButton->setToolTip(tr("Drop the edits and show the object as the host has it (Esc)"));
     buttons->addWidget(m_revertButton);
     buttons->addWidget(m_applyButton);
     layout->addLayout(buttons);
@@ -93,6 +102,8 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
         addAction(a);
     }
     m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setToolTip(
+        tr("Delete the selected objects, after a confirmation (Del); undo brings them back"));
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     for (const auto& t : ObjectTemplates::all()) {
         auto* action = new QAction(t.title, this);
@@ -109,6 +120,7 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
     connect(m_deleteAction, &QAction::triggered, this, &PropertiesDock::deleteSelected);
     connect(m_editor, &ObjectEditor::edited, this, &PropertiesDock::updateState);
     connect(m_feedback, &CommandFeedback::failed, this, &PropertiesDock::onFailed);
+    connect(m_feedback, &CommandFeedback::failed, this, &PropertiesDock::commandFailed);
     connect(m_feedback, &CommandFeedback::busyChanged, this, &PropertiesDock::onBusyChanged);
     connect(m_selection, &CurrentSelection::changed, this, &PropertiesDock::onSelectionChanged);
     connect(m_mirror, &HostMirror::objectsChanged, this, &PropertiesDock::onObjectsChanged);
@@ -118,6 +130,17 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
             onObjectsChanged({m_id}); // an object just created here: the host's document arrived
     });
     connect(m_mirror, &HostMirror::objectsRemoved, this, &PropertiesDock::onObjectsRemoved);
+    // The header names neighbours (a network's endpoints, an endpoint's namespace): it follows every
+    // change, the form only its own object's.
+    auto refreshGlance = [this] {
+        if (m_mode != Mode::Edit)
+            return;
+        if (const MirrorObject* o = m_mirror->object(m_id))
+            m_header->showObject(o->kind, o->id, o->document);
+    };
+    connect(m_mirror, &HostMirror::objectsAdded, this, refreshGlance);
+    connect(m_mirror, &HostMirror::objectsChanged, this, refreshGlance);
+    connect(m_mirror, &HostMirror::objectsRemoved, this, refreshGlance);
     connect(m_mirror, &HostMirror::reset, this, [this] {
         onSelectionChanged(m_selection->ids(), nullptr);
         updateState(); // a read-only host (an offline snapshot) takes the changing actions away
@@ -170,7 +193,7 @@ void PropertiesDock::showDocument(ResourceKind kind, const QString& id, const QJ
     m_applied = document;
     const QString name = document.value(QStringLiteral("Name")).toString();
     m_title = name.isEmpty() ? kindName(kind) : tr("%1 %2").arg(kindName(kind), name);
-    m_header->setText(tr("%1 — %2").arg(m_title, id));
+    m_header->showObject(kind, id, document);
     FormContext context;
     if (m_mirror->info().schemaVersion.major != 0)
         context.hostSchema = m_mirror->info().schemaVersion;
@@ -207,7 +230,7 @@ void PropertiesDock::startNew(const QString& templateId)
     // The template is "applied": Revert goes back to it; Apply creates whatever the form holds.
     m_applied = *doc;
     m_title = t->title;
-    m_header->setText(t->title);
+    m_header->showTitle(t->title);
     FormContext context;
     if (m_mirror->info().schemaVersion.major != 0)
         context.hostSchema = m_mirror->info().schemaVersion;
@@ -275,10 +298,26 @@ void PropertiesDock::onFailed(const QString& action, const Status& status)
 void PropertiesDock::onBusyChanged(bool busy)
 {
     m_busyBar->setVisible(busy);
+    QWidget* focus = QApplication::focusWidget();
+    if (busy && focus && widget()->isAncestorOf(focus)) {
+        // The form and the buttons are disabled while the host works: without a place to stay, focus
+        // would move on to the next widget of the window (the event log's row limit) and the user's
+        // typing would land there. It waits on the dock and comes back afterwards.
+        m_focusBeforeBusy = focus;
+        widget()->setFocus(Qt::OtherFocusReason);
+    }
     m_editor->setEnabled(!busy);
     updateState();
     if (!busy && std::exchange(m_changedWhileBusy, false))
         onObjectsChanged({m_id});
+    if (!busy && m_focusBeforeBusy && QApplication::focusWidget() == widget()) {
+        QWidget* back = m_focusBeforeBusy->isEnabled() && m_focusBeforeBusy->isVisible()
+                            ? m_focusBeforeBusy.data()
+                            : static_cast<QWidget*>(m_editor);
+        back->setFocus(Qt::OtherFocusReason);
+    }
+    if (!busy)
+        m_focusBeforeBusy.clear();
     emit busyChanged(busy);
 }
 
@@ -292,9 +331,11 @@ void PropertiesDock::updateState()
         writable && idle && m_mode != Mode::None && errors.isEmpty() && (pending || m_mode == Mode::New);
     m_applyButton->setEnabled(canApply);
     m_applyAction->setEnabled(canApply);
-    m_applyButton->setToolTip(!writable ? tr("This is an offline snapshot (read-only).")
-                              : errors.isEmpty() ? QString()
-                                                 : errors.join(QLatin1Char('\n')));
+    m_applyButton->setToolTip(!writable           ? tr("This is an offline snapshot (read-only).")
+                              : !errors.isEmpty() ? errors.join(QLatin1Char('\n'))
+                              : m_mode == Mode::New
+                                  ? tr("Create the object on the host (Ctrl+Return); undo takes it back")
+                                  : tr("Send the edits to the host (Ctrl+Return); undo takes them back"));
     m_revertButton->setEnabled(idle && pending);
     m_revertAction->setEnabled(idle && pending);
     m_deleteAction->setEnabled(writable && idle && !m_selection->ids().isEmpty());
@@ -302,6 +343,16 @@ void PropertiesDock::updateState()
         action->setEnabled(writable && idle);
     if (!pending)
         m_reloadBar->hide();
+    constexpr int kShown = 3;
+    QString problems;
+    if (!errors.isEmpty()) {
+        problems = (m_mode == Mode::New ? tr("Cannot create yet: %1") : tr("Cannot apply yet: %1"))
+                       .arg(errors.mid(0, kShown).join(QLatin1String("; ")));
+        if (errors.size() > kShown)
+            problems += tr(" (and %n more)", nullptr, int(errors.size() - kShown));
+    }
+    m_problems->setText(problems);
+    m_problems->setVisible(!problems.isEmpty());
 }
 
 void PropertiesDock::apply()
@@ -345,13 +396,14 @@ void PropertiesDock::onApplied(const QString& id, const QJsonObject& edited, con
     if (m_mode == Mode::New) {
         if (m_editor->document() != edited)
             return; // the user started something else meanwhile
-        m_selection->setIds({id}, this);
+        const QString created = id.toUpper(); // the mirror and every view key IDs in upper case
+        m_selection->setIds({created}, this);
         // The mirror learns about the object from a notification that may not have arrived yet; what
         // was created stands for it until then (objectsAdded brings the host's document).
-        if (m_mirror->object(id))
-            showObject(id);
+        if (m_mirror->object(created))
+            showObject(created);
         else
-            showDocument(m_kind, id, edited);
+            showDocument(m_kind, created, edited);
         return;
     }
     if (m_mode != Mode::Edit || id != m_id)
@@ -382,17 +434,64 @@ void PropertiesDock::reload()
         showObject(m_id);
 }
 
+QString PropertiesDock::deleteQuestion(const QStringList& ids) const
+{
+    // A network takes its endpoints with it: say how many, counting only those not selected as well.
+    int endpoints = 0;
+    int attached = 0;
+    for (const QString& id : ids) {
+        const MirrorObject* o = m_mirror->object(id);
+        if (!o || o->kind != ResourceKind::Network)
+            continue;
+        for (const QString& endpoint : m_mirror->endpointIdsOfNetwork(id)) {
+            if (ids.contains(endpoint))
+                continue;
+            ++endpoints;
+            const MirrorObject* e = m_mirror->object(endpoint);
+            if (e && !e->document.value(QStringLiteral("HostComputeNamespace")).toString().isEmpty())
+                ++attached;
+        }
+    }
+    QString what;
+    if (ids.size() == 1) {
+        const MirrorObject* o = m_mirror->object(ids.front());
+        const QString name = o && !o->name.isEmpty() ? o->name : ids.front();
+        what =
+            o ? tr("Delete the %1 %2?").arg(kindName(o->kind).toLower(), name) : tr("Delete %1?").arg(name);
+    } else {
+        what = tr("Delete %n objects?", nullptr, int(ids.size()));
+    }
+    QString text = what;
+    if (endpoints > 0) {
+        if (ids.size() == 1)
+            text += QLatin1Char(' ') + (endpoints == 1 ? tr("Its endpoint goes too.")
+                                                       : tr("Its %1 endpoints go too.").arg(endpoints));
+        else
+            text += QLatin1Char(' ') + (endpoints == 1
+                                            ? tr("Another endpoint of these networks goes too.")
+                                            : tr("The networks' %1 other endpoints go too.").arg(endpoints));
+        if (attached > 0)
+            text +=
+                QLatin1Char(' ') +
+                (attached == 1
+                     ? tr("One of them is attached to a namespace: the host may refuse until it is detached.")
+                     : tr("%1 of them are attached to a namespace: the host may refuse until they are "
+                          "detached.")
+                           .arg(attached));
+    }
+    text += QLatin1Char(' ') + (ids.size() == 1 && endpoints == 0
+                                    ? tr("Undo brings it back with the same ID.")
+                                    : tr("Undo brings them all back with the same IDs."));
+    return text;
+}
+
 void PropertiesDock::deleteSelected()
 {
     const QStringList ids = m_selection->ids();
     if (ids.isEmpty() || isBusy())
         return;
     if (m_confirm) {
-        const auto answer = QMessageBox::question(
-            this, tr("Delete"),
-            ids.size() == 1 ? tr("Delete %1? Undo brings it back with the same ID.").arg(m_title)
-                            : tr("Delete %n objects? Undo brings them back with the same IDs.", nullptr,
-                                 int(ids.size())));
+        const auto answer = QMessageBox::question(this, tr("Delete"), deleteQuestion(ids));
         if (answer != QMessageBox::Yes)
             return;
     }

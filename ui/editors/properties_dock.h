@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QJsonObject>
 #include <QList>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -27,6 +28,7 @@ class CurrentSelection;
 class ErrorPanel;
 class HostMirror;
 class ObjectEditor;
+class ObjectGlance;
 
 class PropertiesDock : public QDockWidget
 {
@@ -47,6 +49,8 @@ public:
     /// Asks before deleting (default). Automation and tests turn it off.
     void setConfirmationsEnabled(bool enabled) { m_confirm = enabled; }
 
+    /// The delete confirmation's text for `ids`: what goes, including a network's endpoints (counted).
+    QString deleteQuestion(const QStringList& ids) const;
     /// True when the form holds edits not applied yet.
     bool hasPendingEdits() const;
     /// Whether an Apply, delete, undo or redo is on its way to the host.
@@ -55,12 +59,16 @@ public:
     QString currentId() const { return m_id; }
     ObjectEditor* editor() const { return m_editor; }
     ErrorPanel* errorPanel() const { return m_errorPanel; }
+    /// The summary header above the form.
+    ObjectGlance* glance() const { return m_header; }
     /// The "changed on the host — reload?" bar.
     QWidget* reloadBar() const { return m_reloadBar; }
 
 signals:
     /// isBusy() changed.
     void busyChanged(bool busy);
+    /// A create, modify, delete, undo or redo failed (`action` says which); also shown in the dock.
+    void commandFailed(const QString& action, const hcn::Status& status);
 
 public slots:
     /// Applies the edited document: modify requests for an existing object, a create for a new one.
@@ -96,8 +104,9 @@ private:
     CommandFeedback* m_feedback;
     ObjectEditor* m_editor;
     ErrorPanel* m_errorPanel;
-    QLabel* m_header;
+    ObjectGlance* m_header;
     QLabel* m_placeholder;
+    QLabel* m_problems;
     QWidget* m_reloadBar;
     QProgressBar* m_busyBar;
     QPushButton* m_applyButton;
@@ -115,6 +124,8 @@ private:
     bool m_confirm = true;
     /// The object shown changed on the host while calls were on their way.
     bool m_changedWhileBusy = false;
+    /// Where focus was in the dock when calls started; it returns there when they are back.
+    QPointer<QWidget> m_focusBeforeBusy;
 };
 
 } // namespace hcn::ui

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QVBoxLayout>
 
 namespace hcn::ui {
@@ -73,6 +74,12 @@ QString TextFieldEditor::toText(const QJsonValue& value) const
 void TextFieldEditor::applyReadOnly(bool readOnly)
 {
     m_edit->setReadOnly(readOnly);
+    // A read-only field looks it: the window's background instead of the input's, no frame.
+    QPalette palette = m_edit->parentWidget() ? m_edit->parentWidget()->palette() : m_edit->palette();
+    if (readOnly)
+        palette.setColor(QPalette::Base, palette.color(QPalette::Window));
+    m_edit->setPalette(palette);
+    m_edit->setFrame(!readOnly);
 }
 
 void TextFieldEditor::revalidate()

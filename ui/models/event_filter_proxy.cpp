@@ -17,12 +17,17 @@ void EventFilterProxy::setSourceModel(QAbstractItemModel* model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
+void EventFilterProxy::setTypeFilter(const QSet<quint32>& types)
+{
+    if (m_types == types)
+        return;
+    m_types = types;
+    invalidateFilter();
+}
+
 void EventFilterProxy::setTypeFilter(std::optional<hcn::NotificationType> type)
 {
-    if (m_type == type)
-        return;
-    m_type = type;
-    invalidateFilter();
+    setTypeFilter(type ? QSet<quint32>{quint32(*type)} : QSet<quint32>());
 }
 
 void EventFilterProxy::setObjectFilter(const QString& text)
@@ -53,7 +58,7 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
         return false;
     const EventRecord& record = m_log->record(sourceRow);
     // Cheapest tests first: the type is an integer compare, the text needs the summary decoded.
-    if (m_type && record.type != *m_type)
+    if (!m_types.isEmpty() && !m_types.contains(EventLogModel::filterType(record)))
         return false;
     if (!m_object.isEmpty()) {
         const QString id = EventLogModel::objectIdText(record);

@@ -70,8 +70,14 @@ QString EventLogExport::write(const QAbstractItemModel& shown, Format format, QI
 
     if (format == Format::Csv) {
         QStringList header;
-        for (int column = 0; column < EventLogModel::ColumnCount; ++column)
-            header.append(csvField(shown.headerData(column, Qt::Horizontal).toString()));
+        for (int column = 0; column < EventLogModel::ColumnCount; ++column) {
+            if (column == EventLogModel::TimeColumn)
+                header.append(csvField(tr("Date and time")));
+            else
+                header.append(csvField(shown.headerData(column, Qt::Horizontal).toString()));
+            if (column == EventLogModel::ObjectColumn)
+                header.append(csvField(tr("Object ID")));
+        }
         chunk += header.join(QLatin1Char(',')).toUtf8() + "\r\n";
     }
 
@@ -81,7 +87,15 @@ QString EventLogExport::write(const QAbstractItemModel& shown, Format format, QI
             for (int column = 0; column < EventLogModel::ColumnCount; ++column) {
                 if (column > 0)
                     line += QLatin1Char(',');
-                line += csvField(shown.index(row, column).data().toString());
+                const QModelIndex index = shown.index(row, column);
+                if (column == EventLogModel::TimeColumn) {
+                    line += csvField(
+                        EventLogModel::dateTimeText(index.data(EventLogModel::ReceivedRole).toLongLong()));
+                    continue;
+                }
+                line += csvField(index.data().toString());
+                if (column == EventLogModel::ObjectColumn)
+                    line += QLatin1Char(',') + csvField(index.data(EventLogModel::ObjectIdRole).toString());
             }
             chunk += line.toUtf8() + "\r\n";
         } else {
@@ -97,11 +111,7 @@ QString EventLogExport::write(const QAbstractItemModel& shown, Format format, QI
             const QModelIndex first = shown.index(row, 0);
             object.insert(QLatin1String("objectId"), first.data(EventLogModel::ObjectIdRole).toString());
             const qint64 received = first.data(EventLogModel::ReceivedRole).toLongLong();
-            object.insert(
-                QLatin1String("receivedAt"),
-                QDateTime::fromMSecsSinceEpoch(received, Qt::OffsetFromUTC,
-                                               QDateTime::fromMSecsSinceEpoch(received).offsetFromUtc())
-                    .toString(Qt::ISODateWithMs));
+            object.insert(QLatin1String("receivedAt"), EventLogModel::dateTimeText(received));
             chunk += QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
         }
         if (!flushChunk(false))

@@ -1,7 +1,8 @@
 #pragma once
 // EventLogExport: writes the rows a view shows (the filter proxy, or the log itself) as CSV (RFC 4180)
-// or JSON lines. Values are the displayed texts, so the file says what the user saw; JSON lines add
-// the full object ID and the receive time in ISO 8601 with the local offset.
+// or JSON lines. Values are the displayed texts, so the file says what the user saw, except the time:
+// both formats carry the full receive date and time (ISO 8601 with the local offset) and the object ID
+// (CSV: "Date and time" in place of the time of day, "Object ID" after "Object").
 
 #include <QCoreApplication>
 #include <QString>

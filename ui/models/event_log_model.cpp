@@ -1,13 +1,17 @@
 #include "models/event_log_model.h"
 
+#include "models/event_changes.h"
 #include "models/event_summary.h"
 #include "models/host_mirror.h"
 #include "widgets/error_explanation_view.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFont>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTime>
+#include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcEventLog, "hcn.ui.eventlog", QtInfoMsg)
 
@@ -31,6 +35,18 @@ qint64 localOffset_ms(qint64 utc_ms)
     return cachedOffset;
 }
 
+/// Longest name a row keeps (a log line, not a document).
+constexpr int kMaxNameLength = 200;
+
+QString nameOf(const HostDocument& document)
+{
+    if (!document || !document->is_object())
+        return {};
+    auto it = document->find("Name");
+    return it != document->end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                                    : QString();
+}
+
 } // namespace
 
 EventLogModel::EventLogModel(HostMirror* mirror, QObject* parent)
@@ -48,12 +64,102 @@ void EventLogModel::append(const QVector<MirrorEvent>& batch)
     append(batch, QDateTime::currentMSecsSinceEpoch());
 }
 
+std::vector<EventLogModel::Arrival> EventLogModel::arrivalsOf(const QVector<MirrorEvent>& batch) const
+{
+    // The mirror applies the batch after this: it still holds every object's previous document. An
+    // object touched twice in one batch takes the first event's document as the second one's previous.
+    std::unordered_map<std::string, HostDocument> inBatch;
+    auto known = [&](const std::string& id) -> HostDocument {
+        if (auto it = inBatch.find(id); it != inBatch.end())
+            return it->second;
+        if (!m_mirror)
+            return {};
+        const MirrorObject* object = m_mirror->object(QString::fromStdString(id));
+        return object ? object->parsed : HostDocument();
+    };
+    std::vector<Arrival> arrivals(std::size_t(batch.size()));
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const MirrorEvent& event = batch.at(i);
+        Arrival& a = arrivals[std::size_t(i)];
+        const std::string id = event.objectId.toStdString();
+        const HostDocument previous = id.empty() ? HostDocument() : known(id);
+        HostDocument stored; // what this event stores for its own object
+        bool pickedOwn = false;
+        for (const HostUpdate& update : event.updates) {
+            const HostDocument before = known(update.id);
+            if (update.op == HostUpdate::Op::Modify && (!a.after || (!pickedOwn && update.id == id))) {
+                a.before = before;
+                a.after = update.document;
+                a.changedKind = update.kind;
+                pickedOwn = update.id == id;
+            }
+            if (update.id == id && update.document)
+                stored = update.document;
+            if (update.op == HostUpdate::Op::Delete)
+                inBatch[update.id] = nullptr;
+            else if (update.document)
+                inBatch[update.id] = update.document;
+        }
+        a.name = nameOf(stored);
+        if (a.name.isEmpty())
+            a.name = nameOf(previous);
+        if (a.name.isEmpty())
+            a.name = event.data.value(QLatin1String("Name")).toString();
+        a.name.truncate(kMaxNameLength);
+    }
+    return arrivals;
+}
+
 void EventLogModel::append(const QVector<MirrorEvent>& batch, qint64 received_ms)
 {
     if (batch.isEmpty())
         return;
-    m_pending.push_back(PendingBatch{batch, 0, received_ms});
-    m_pendingCount += batch.size();
+    enqueue(PendingBatch{batch, arrivalsOf(batch), 0, received_ms});
+}
+
+void EventLogModel::appendFailedCall(const QString& action, const Status& status, const QString& objectId)
+{
+    const std::string_view name = hresultName(status.code());
+    const QString hex = QString::fromStdString(hresultHex(status.code()));
+    const QString message = QString::fromStdString(status.message());
+    MirrorEvent event;
+    event.status = status.code();
+    event.objectId = objectId.toUpper();
+    event.data =
+        QJsonObject{{QStringLiteral("Action"), action},
+                    {QStringLiteral("HResult"), hex},
+                    {QStringLiteral("HResultName"), QString::fromLatin1(name.data(), qsizetype(name.size()))},
+                    {QStringLiteral("Message"), message}};
+    Arrival arrival;
+    arrival.origin = EventOrigin::FailedCall;
+    const QString code =
+        name.empty()
+            ? hex
+            : QStringLiteral("%1 (%2)").arg(QString::fromLatin1(name.data(), qsizetype(name.size())), hex);
+    arrival.text = message.isEmpty() ? tr("%1 failed: %2").arg(action, code)
+                                     : tr("%1 failed: %2 · %3").arg(action, code, message);
+    if (m_mirror && !objectId.isEmpty())
+        if (const MirrorObject* object = m_mirror->object(objectId))
+            arrival.name = object->name;
+    enqueue(PendingBatch{{event}, {arrival}, 0, QDateTime::currentMSecsSinceEpoch()});
+}
+
+void EventLogModel::appendMarker(EventMarker marker, const QString& text)
+{
+    MirrorEvent event;
+    event.data = QJsonObject{{QStringLiteral("Marker"), text}};
+    Arrival arrival;
+    arrival.origin = EventOrigin::Marker;
+    arrival.marker = marker;
+    arrival.text = text;
+    enqueue(PendingBatch{{event}, {arrival}, 0, QDateTime::currentMSecsSinceEpoch()});
+}
+
+void EventLogModel::enqueue(PendingBatch batch)
+{
+    const qsizetype size = batch.notifications.size();
+    m_pending.push_back(std::move(batch));
+    m_pendingCount += size;
     if (m_pendingCount > m_capacity)
         dropOldestPending(m_pendingCount - m_capacity);
     if (m_paused)
@@ -107,24 +213,49 @@ void EventLogModel::flushWithBudget(int budget_ms)
     QElapsedTimer clock;
     clock.start();
     std::vector<EventRecord> incoming;
+    std::vector<Detail> details;
     incoming.reserve(std::size_t(qMin<qsizetype>(m_pendingCount, 8192)));
+    details.reserve(incoming.capacity());
     QByteArray utf8;
     while (!m_pending.empty()) {
         PendingBatch& batch = m_pending.front();
         const MirrorEvent& event = batch.notifications.at(batch.next);
-        const EventDigest digest = EventSummary::digest(event, names);
+        const Arrival& arrival = batch.arrivals[std::size_t(batch.next)];
 
         EventRecord record;
         record.sequence = event.sequence;
         record.received_ms = batch.received_ms;
-        record.objectId = digest.objectId;
         record.type = event.type;
         record.status = event.status;
-        record.kind = digest.kind;
-        utf8 = digest.summary.toUtf8();
-        record.summaryLength = quint32(utf8.size());
-        record.summaryOffset = m_summaries.append(utf8);
+        record.origin = arrival.origin;
+        record.marker = arrival.marker;
+        QString summary;
+        if (arrival.origin == EventOrigin::Notification) {
+            const EventDigest digest = EventSummary::digest(event, names);
+            record.objectId = digest.objectId;
+            record.kind = digest.kind;
+            summary = digest.summary;
+            // What changed first: the rest of the line describes the object as it is now.
+            const QStringList changes =
+                EventChanges::describe(arrival.before, arrival.after, arrival.changedKind);
+            if (!changes.isEmpty()) {
+                summary = EventChanges::oneLine(changes) + QStringLiteral(" · ") + summary;
+                if (summary.size() > EventSummary::kMaxSummaryLength)
+                    summary = summary.left(EventSummary::kMaxSummaryLength - 1) + QChar(0x2026);
+            }
+        } else {
+            if (auto guid = Guid::parse(event.objectId.toStdString()))
+                record.objectId = *guid;
+            summary = arrival.text;
+        }
+        utf8 = arrival.name.toUtf8();
+        record.nameLength = quint16(qMin<qsizetype>(utf8.size(), 0xFFFF));
+        utf8.truncate(record.nameLength);
+        utf8 += summary.toUtf8();
+        record.summaryLength = quint32(utf8.size() - record.nameLength);
+        record.textOffset = m_summaries.append(utf8);
         incoming.push_back(record);
+        details.push_back(Detail{event.data, arrival.before, arrival.after, arrival.changedKind});
 
         --m_pendingCount;
         if (++batch.next == batch.notifications.size())
@@ -133,12 +264,12 @@ void EventLogModel::flushWithBudget(int budget_ms)
         if (budget_ms >= 0 && (incoming.size() % 64) == 0 && clock.elapsed() >= budget_ms)
             break;
     }
-    applyRecords(std::move(incoming));
+    applyRecords(std::move(incoming), std::move(details));
     if (!m_paused && m_pendingCount > 0 && !m_flushTimer.isActive())
         m_flushTimer.start(kBacklogInterval_ms);
 }
 
-void EventLogModel::applyRecords(std::vector<EventRecord>&& incoming)
+void EventLogModel::applyRecords(std::vector<EventRecord>&& incoming, std::vector<Detail>&& details)
 {
     if (incoming.empty())
         return;
@@ -161,8 +292,14 @@ void EventLogModel::applyRecords(std::vector<EventRecord>&& incoming)
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(adding) - 1);
     m_rows.insert(m_rows.end(), incoming.begin() + std::ptrdiff_t(skip), incoming.end());
+    const std::size_t keepFrom =
+        details.size() > std::size_t(kDetailsKept) ? details.size() - kDetailsKept : 0;
+    for (std::size_t i = std::max(skip, keepFrom); i < details.size(); ++i)
+        m_details.push_back(std::move(details[i]));
+    while (m_details.size() > std::min(m_rows.size(), std::size_t(kDetailsKept)))
+        m_details.pop_front();
     endInsertRows();
-    m_summaries.trimBefore(m_rows.front().summaryOffset);
+    m_summaries.trimBefore(m_rows.front().textOffset);
     m_totalInserted += adding;
 
     emit flushed(int(adding), int(removing));
@@ -175,6 +312,7 @@ void EventLogModel::clear()
     beginResetModel();
     m_rows.clear();
     m_rows.shrink_to_fit();
+    m_details.clear();
     m_summaries.clear();
     m_pending.clear();
     m_pendingCount = 0;
@@ -217,16 +355,66 @@ void EventLogModel::trimToCapacity()
     const int removing = int(m_rows.size()) - m_capacity;
     beginRemoveRows({}, 0, removing - 1);
     m_rows.erase(m_rows.begin(), m_rows.begin() + removing);
+    while (m_details.size() > m_rows.size())
+        m_details.pop_front();
     endRemoveRows();
-    m_summaries.trimBefore(m_rows.front().summaryOffset);
+    m_summaries.trimBefore(m_rows.front().textOffset);
     emit flushed(0, removing);
 }
 
 QString EventLogModel::summary(int row) const
 {
     const EventRecord& r = record(row);
-    const QByteArrayView bytes = m_summaries.view(r.summaryOffset, r.summaryLength);
+    const QByteArrayView bytes = m_summaries.view(r.textOffset + r.nameLength, r.summaryLength);
     return QString::fromUtf8(bytes);
+}
+
+EventDetails EventLogModel::details(int row) const
+{
+    EventDetails out;
+    const std::size_t firstKept = m_rows.size() - m_details.size();
+    if (row < 0 || std::size_t(row) < firstKept || std::size_t(row) >= m_rows.size())
+        return out;
+    const Detail& d = m_details[std::size_t(row) - firstKept];
+    out.kept = true;
+    out.payload = QString::fromUtf8(QJsonDocument(d.payload).toJson(QJsonDocument::Indented)).trimmed();
+    out.comparable = d.before && d.after;
+    out.changes = EventChanges::describe(d.before, d.after, d.kind);
+    return out;
+}
+
+quint32 EventLogModel::filterType(const EventRecord& record)
+{
+    switch (record.origin) {
+    case EventOrigin::FailedCall:
+        return kFailedCallFilterType;
+    case EventOrigin::Marker:
+        return kMarkerFilterType;
+    case EventOrigin::Notification:
+        break;
+    }
+    return quint32(record.type);
+}
+
+QString EventLogModel::originDisplayName(const EventRecord& record)
+{
+    if (record.origin == EventOrigin::FailedCall)
+        return tr("Call failed");
+    switch (record.marker) {
+    case EventMarker::HostOpened:
+        return tr("Host opened");
+    case EventMarker::Disconnected:
+        return tr("Disconnected");
+    case EventMarker::Reconnected:
+        return tr("Reconnected");
+    case EventMarker::EventsMissed:
+        return tr("Events missed");
+    case EventMarker::Resynced:
+        return tr("Resynchronized");
+    case EventMarker::None:
+        break;
+    }
+    return EventSummary::typeDisplayName(record.type);
 }
 
 QString EventLogModel::objectIdText(const EventRecord& record)
@@ -238,6 +426,8 @@ QString EventLogModel::objectIdText(const EventRecord& record)
 
 QString EventLogModel::objectName(const EventRecord& record) const
 {
+    if (record.nameLength > 0)
+        return QString::fromUtf8(m_summaries.view(record.textOffset, record.nameLength));
     if (!m_mirror || record.objectId.isNull())
         return {};
     const MirrorObject* object = m_mirror->object(objectIdText(record));
@@ -251,6 +441,13 @@ QString EventLogModel::timeText(qint64 received_ms)
     return QTime::fromMSecsSinceStartOfDay(int(ofDay)).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
+QString EventLogModel::dateTimeText(qint64 received_ms)
+{
+    const int offset_s = int(localOffset_ms(received_ms) / 1000);
+    return QDateTime::fromMSecsSinceEpoch(received_ms, Qt::OffsetFromUTC, offset_s)
+        .toString(Qt::ISODateWithMs);
+}
+
 QString EventLogModel::displayText(int row, int column) const
 {
     const EventRecord& r = record(row);
@@ -258,9 +455,10 @@ QString EventLogModel::displayText(int row, int column) const
     case TimeColumn:
         return timeText(r.received_ms);
     case SequenceColumn:
-        return QString::number(r.sequence);
+        return r.origin == EventOrigin::Notification ? QString::number(r.sequence) : QString();
     case TypeColumn:
-        return EventSummary::typeDisplayName(r.type);
+        return r.origin == EventOrigin::Notification ? EventSummary::typeDisplayName(r.type)
+                                                     : originDisplayName(r);
     case ObjectColumn: {
         const QString name = objectName(r);
         return name.isEmpty() ? objectIdText(r) : name;
@@ -298,7 +496,8 @@ QColor EventLogModel::kindColor(ResourceKind kind)
 
 qsizetype EventLogModel::memoryBytes() const
 {
-    return qsizetype(m_rows.size() * sizeof(EventRecord)) + m_summaries.allocatedBytes();
+    return qsizetype(m_rows.size() * sizeof(EventRecord) + m_details.size() * sizeof(Detail)) +
+           m_summaries.allocatedBytes();
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const
@@ -326,6 +525,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(r.received_ms).toString(Qt::ISODateWithMs);
         case TypeColumn: {
+            if (r.origin != EventOrigin::Notification)
+                return originDisplayName(r);
             const std::string_view name = notificationTypeName(r.type);
             return QStringLiteral("%1 (0x%2)")
                 .arg(QString::fromLatin1(name.data(), qsizetype(name.size())))
@@ -346,8 +547,25 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::DecorationRole:
-        return column == TypeColumn ? QVariant(kindColor(r.kind)) : QVariant();
+        return column == TypeColumn && r.origin == EventOrigin::Notification ? QVariant(kindColor(r.kind))
+                                                                             : QVariant();
+    case Qt::BackgroundRole:
+        // Markers are bands across the log: the host behind the rows below them is another one.
+        if (r.origin == EventOrigin::Marker)
+            return r.marker == EventMarker::Disconnected || r.marker == EventMarker::EventsMissed
+                       ? QColor(0xd6, 0x27, 0x28, 0x40)
+                       : QColor(0x1f, 0x77, 0xb4, 0x40);
+        return {};
+    case Qt::FontRole:
+        if (r.origin == EventOrigin::Marker) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
     case Qt::ForegroundRole:
+        if (r.origin == EventOrigin::FailedCall && column == TypeColumn)
+            return QColor(0xd6, 0x27, 0x28);
         if (column == KindColumn)
             return kindColor(r.kind);
         if (column == SummaryColumn && r.status != hr::Ok)
@@ -365,6 +583,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         return int(r.kind);
     case ReceivedRole:
         return QVariant::fromValue(r.received_ms);
+    case FilterTypeRole:
+        return QVariant::fromValue(filterType(r));
     default:
         return {};
     }

@@ -14,6 +14,7 @@ MirrorEvent MirrorEvent::fromParsed(const ParsedNotification& parsed)
     event.objectId = QString::fromStdString(parsed.objectId);
     event.data = toQJsonObject(*parsed.data);
     event.error = QString::fromStdString(parsed.error);
+    event.updates = parsed.updates;
     return event;
 }
 

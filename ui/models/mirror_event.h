@@ -11,6 +11,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QVector>
+#include <vector>
 
 namespace hcn::ui {
 
@@ -28,6 +29,10 @@ struct MirrorEvent
     QJsonObject data;
     /// Why the payload could not be read; empty when it could.
     QString error;
+    /// What the notification does to a host copy (hcn::ParsedNotification::updates; the documents are
+    /// shared with the parsed notification, not copied): the event log diffs a Modify against the
+    /// object's previous document.
+    std::vector<HostUpdate> updates;
 
     /// The event of a parsed notification (converts Data; any thread).
     static MirrorEvent fromParsed(const ParsedNotification& parsed);

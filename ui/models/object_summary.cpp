@@ -1,6 +1,7 @@
 #include "object_summary.h"
 
 #include "hcn/endpoint_flags.h"
+#include "models/plain_words.h"
 
 #include <QJsonArray>
 
@@ -20,18 +21,7 @@ qint64 flagsOf(const QJsonObject& document)
 
 QString protocolName(const QJsonValue& protocol)
 {
-    if (protocol.isString())
-        return protocol.toString().toUpper();
-    switch (protocol.toInt()) {
-    case 6:
-        return QStringLiteral("TCP");
-    case 17:
-        return QStringLiteral("UDP");
-    case 0:
-        return QStringLiteral("ANY");
-    default:
-        return QString::number(protocol.toInt());
-    }
+    return words::protocol(protocol);
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSet>
 #include <optional>
 #include <vector>
 
@@ -32,7 +33,40 @@ QString qs(std::string_view text)
 
 const QStringList kSections = {QStringLiteral("Description"), QStringLiteral("Networks"),
                                QStringLiteral("Endpoints"),   QStringLiteral("Namespaces"),
-                               QStringLiteral("Attach"),      QStringLiteral("LoadBalancers")};
+                               QStringLiteral("Attach"),      QStringLiteral("LoadBalancers"),
+                               QStringLiteral("SdnRoutes"),   QStringLiteral("GuestNetworkServices")};
+/// A snapshot's header (File > Export all, hcnd.snapshot): read as a scenario, it is not applied.
+const QStringList kSnapshotHeader = {QStringLiteral("HnsVersion"), QStringLiteral("SchemaVersion")};
+
+/// An endpoint of a snapshot names its namespace, and the namespace lists the endpoint in its
+/// Resources. Endpoints are created before namespaces, so the namespace's Resources attach them; the
+/// endpoint's own reference (to a namespace that does not exist yet) is dropped.
+QJsonObject withoutListedNamespaces(QJsonObject scenario)
+{
+    QSet<QString> listed;
+    for (const QJsonValue& ns : scenario.value(QLatin1String("Namespaces")).toArray())
+        for (const QJsonValue& resource : ns.toObject().value(QLatin1String("Resources")).toArray()) {
+            const QJsonObject entry = resource.toObject();
+            if (entry.value(QLatin1String("Type")).toString() == QLatin1String("Endpoint"))
+                listed.insert(entry.value(QLatin1String("Data"))
+                                  .toObject()
+                                  .value(QLatin1String("ID"))
+                                  .toString()
+                                  .toUpper());
+        }
+    if (listed.isEmpty())
+        return scenario;
+    QJsonArray endpoints = scenario.value(QLatin1String("Endpoints")).toArray();
+    for (qsizetype i = 0; i < endpoints.size(); ++i) {
+        QJsonObject endpoint = endpoints[i].toObject();
+        if (listed.contains(endpoint.value(QLatin1String("ID")).toString().toUpper())) {
+            endpoint.remove(QStringLiteral("HostComputeNamespace"));
+            endpoints[i] = endpoint;
+        }
+    }
+    scenario.insert(QStringLiteral("Endpoints"), endpoints);
+    return scenario;
+}
 
 /// One application of a scenario: remembers what it created so a failure can take it back.
 class ScenarioRun
@@ -122,7 +156,10 @@ bool ScenarioRun::run(const QJsonObject& scenario, ScenarioError& error)
            createAll(scenario, QStringLiteral("Endpoints"), ResourceKind::Endpoint, error) &&
            createAll(scenario, QStringLiteral("Namespaces"), ResourceKind::Namespace, error) &&
            attachAll(scenario.value(QLatin1String("Attach")).toArray(), error) &&
-           createAll(scenario, QStringLiteral("LoadBalancers"), ResourceKind::LoadBalancer, error);
+           createAll(scenario, QStringLiteral("LoadBalancers"), ResourceKind::LoadBalancer, error) &&
+           createAll(scenario, QStringLiteral("SdnRoutes"), ResourceKind::SdnRoute, error) &&
+           createAll(scenario, QStringLiteral("GuestNetworkServices"), ResourceKind::GuestNetworkService,
+                     error);
 }
 
 bool ScenarioRun::createAll(const QJsonObject& scenario, const QString& section, ResourceKind kind,
@@ -325,9 +362,9 @@ bool ScenarioLoader::load(const QByteArray& json)
             tr("a scenario is a JSON object with the sections %1").arg(kSections.join(QLatin1String(", ")))};
         return false;
     }
-    const QJsonObject scenario = document.object();
+    const QJsonObject scenario = withoutListedNamespaces(document.object());
     for (auto it = scenario.begin(); it != scenario.end(); ++it) {
-        if (!kSections.contains(it.key())) {
+        if (!kSections.contains(it.key()) && !kSnapshotHeader.contains(it.key())) {
             m_error = {it.key(), hr::InvalidArg,
                        tr("unknown section; a scenario has %1").arg(kSections.join(QLatin1String(", ")))};
             return false;

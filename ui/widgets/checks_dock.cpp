@@ -62,6 +62,7 @@ ChecksDock::ChecksDock(HostMirror* mirror, CurrentSelection* selection, QWidget*
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setIcon(severityIcon(severity));
         button->setObjectName(QStringLiteral("checksFilter%1").arg(fromView(severityName(severity))));
+        button->setToolTip(tr("Show or hide the findings of this severity"));
         connect(button, &QToolButton::toggled, this,
                 [this, severity](bool shown) {
                     const QScopedValueRollback merging(m_merging, true);
@@ -88,6 +89,7 @@ ChecksDock::ChecksDock(HostMirror* mirror, CurrentSelection* selection, QWidget*
     auto* fixLabel = new QLabel(tr("Fix:"), details);
     m_copyFix = new QPushButton(tr("Copy Fix"), details);
     m_copyFix->setObjectName(QStringLiteral("checksCopyFix"));
+    m_copyFix->setToolTip(tr("Copy the fix's commands to the clipboard, to run them where the host is"));
     fixBar->addWidget(fixLabel, 1);
     fixBar->addWidget(m_copyFix);
     m_fix = new QPlainTextEdit(details);

@@ -59,7 +59,11 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     form->addRow(m_remote);
     form->addRow(tr("&Address:"), m_address);
     form->addRow(tr("&Token:"), m_token);
-    form->addRow(tr("&CA file:"), caRow);
+    // A row with a layout gets no buddy from QFormLayout: its mnemonic would show as a literal "&".
+    auto* caLabel = new QLabel(tr("&CA file:"));
+    caLabel->setObjectName(QStringLiteral("caFileLabel"));
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
     form->addRow(m_verifyPeer);
 
     m_error->setWordWrap(true);
@@ -76,6 +80,11 @@ ConnectDialog::ConnectDialog(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("hostNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
     layout->addWidget(m_error);
     layout->addWidget(m_progressText);
     layout->addWidget(m_progress);
@@ -90,6 +99,17 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateEnabled();
     resize(520, sizeHint().height());
+}
+
+void ConnectDialog::setNote(const QString& note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString ConnectDialog::note() const
+{
+    return m_note->text();
 }
 
 RpcClientOptions ConnectDialog::options() const

@@ -27,6 +27,9 @@ public:
     RpcClientOptions options() const;
     /// Shows a failed attempt's message and keeps the dialog open for another try.
     void showError(const QString& message);
+    /// A line about the host shown now (what becomes of it when the connection replaces it on screen).
+    void setNote(const QString& note);
+    QString note() const;
     /// An attempt to reach `endpoint` is running: progress shows, the fields and Connect wait.
     void setConnecting(const QString& endpoint);
     /// No attempt is running (it failed or was cancelled).
@@ -59,6 +62,7 @@ private:
     QLineEdit* m_caFile;
     QCheckBox* m_verifyPeer;
     QLabel* m_error;
+    QLabel* m_note;
     QLabel* m_progressText;
     QProgressBar* m_progress;
     QDialogButtonBox* m_buttons;

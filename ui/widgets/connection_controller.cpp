@@ -92,6 +92,13 @@ void ConnectionController::showConnectDialog()
     }
     auto* dialog = new ConnectDialog(m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Connecting never loses the host shown: an engine or snapshot in this process is kept for
+    // Disconnect, a service keeps its own objects. The dialog says so.
+    if (m_mirror->worker())
+        dialog->setNote(isRemote()
+                            ? tr("The service shown now keeps its objects; connect to it again to see them.")
+                            : tr("The host shown now (with any unsaved changes) is kept: File > Disconnect "
+                                 "returns to it."));
     m_dialog = dialog;
     connect(dialog, &ConnectDialog::connectRequested, this, [this, dialog] {
         dialog->saveChoices();

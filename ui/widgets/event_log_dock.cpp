@@ -1,14 +1,16 @@
 #include "widgets/event_log_dock.h"
 
+#include "models/api_worker.h"
 #include "models/current_selection.h"
 #include "models/event_filter_proxy.h"
 #include "models/event_log_export.h"
 #include "models/event_log_model.h"
 #include "models/event_summary.h"
 #include "models/host_mirror.h"
+#include "widgets/event_details_pane.h"
+#include "widgets/event_type_filter.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -19,9 +21,11 @@
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace hcn::ui {
 
@@ -78,7 +82,10 @@ EventLogDock::EventLogDock(HostMirror* mirror, CurrentSelection* selection, QWid
     layout->addWidget(toolBar);
     layout->addWidget(buildFilterBar());
 
-    m_view = new QTableView(content);
+    m_splitter = new QSplitter(Qt::Horizontal, content);
+    m_splitter->setObjectName(QStringLiteral("eventLogSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_view = new QTableView(m_splitter);
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -102,7 +109,12 @@ EventLogDock::EventLogDock(HostMirror* mirror, CurrentSelection* selection, QWid
     m_view->setColumnWidth(EventLogModel::TypeColumn, digit * 26);
     m_view->setColumnWidth(EventLogModel::ObjectColumn, digit * 24);
     m_view->setColumnWidth(EventLogModel::KindColumn, digit * 12);
-    layout->addWidget(m_view, 1);
+    m_details = new EventDetailsPane(m_splitter);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    layout->addWidget(m_splitter, 1);
 
     m_statusLabel = new QLabel(content);
     m_statusLabel->setContentsMargins(4, 0, 4, 2);
@@ -116,12 +128,16 @@ EventLogDock::EventLogDock(HostMirror* mirror, CurrentSelection* selection, QWid
     }
 
     if (mirror)
-        connect(mirror, &HostMirror::notificationsArrived, this, &EventLogDock::append);
+        followMirror(mirror);
     connect(m_model, &EventLogModel::flushed, this, &EventLogDock::onFlushed);
+    // Clear drops every row: the pane must not keep showing one of them.
+    connect(m_model, &QAbstractItemModel::modelReset, m_details, &EventDetailsPane::clear);
     connect(m_model, &EventLogModel::statusChanged, this, &EventLogDock::updateStatus);
     connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this, &EventLogDock::onScrollAction);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &EventLogDock::onViewSelectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &EventLogDock::showCurrentDetails);
 
     m_filterDebounce.setSingleShot(true);
     m_filterDebounce.setInterval(kFilterDebounce_ms);
@@ -177,12 +193,8 @@ QWidget* EventLogDock::buildFilterBar()
     auto* layout = new QHBoxLayout(bar);
     layout->setContentsMargins(4, 0, 4, 0);
 
-    m_typeCombo = new QComboBox(bar);
-    m_typeCombo->addItem(tr("All types"));
-    for (NotificationType type : notificationTypes())
-        m_typeCombo->addItem(EventSummary::typeDisplayName(type), QVariant::fromValue(std::uint32_t(type)));
-    m_typeCombo->setToolTip(tr("Show one notification type only"));
-    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, &EventLogDock::applyTypeFilter);
+    m_typeFilter = new EventTypeFilter(bar);
+    connect(m_typeFilter, &EventTypeFilter::changed, this, &EventLogDock::applyTypeFilter);
 
     m_objectEdit = new QLineEdit(bar);
     m_objectEdit->setPlaceholderText(tr("Object ID or name"));
@@ -195,7 +207,7 @@ QWidget* EventLogDock::buildFilterBar()
         connect(edit, &QLineEdit::returnPressed, this, &EventLogDock::applyTextFilters);
     }
 
-    layout->addWidget(m_typeCombo);
+    layout->addWidget(m_typeFilter);
     layout->addWidget(m_objectEdit, 1);
     layout->addWidget(m_textEdit, 2);
     return bar;
@@ -206,11 +218,64 @@ void EventLogDock::append(const QVector<MirrorEvent>& batch)
     m_model->append(batch);
 }
 
+void EventLogDock::recordFailedCall(const QString& action, const Status& status)
+{
+    m_model->appendFailedCall(action, status);
+}
+
+void EventLogDock::followMirror(HostMirror* mirror)
+{
+    connect(mirror, &HostMirror::notificationsArrived, this, &EventLogDock::append);
+    connect(mirror, &HostMirror::attachFinished, this, [this, mirror](const Status& status) {
+        if (!status.ok()) {
+            // The host shown stays; a cancel is the user's own doing, anything else is a failed call.
+            if (status.code() != kCancelled)
+                m_model->appendFailedCall(tr("Opening a host"), status);
+            return;
+        }
+        const ApiInfo& info = mirror->info();
+        const std::string& what = info.description.empty() ? info.endpoint : info.description;
+        const QString answering = QString::fromStdString(what);
+        const QString name = std::exchange(m_nextHostName, QString());
+        m_model->appendMarker(EventMarker::HostOpened, name.isEmpty()
+                                                           ? tr("Showing %1").arg(answering)
+                                                           : tr("Showing %1 (%2)").arg(name, answering));
+        m_wasDisconnected = false;
+    });
+    // A new host replaces the content (reset) before it is Connected; a reconnect does not.
+    connect(mirror, &HostMirror::reset, this, [this] { m_wasDisconnected = false; });
+    connect(mirror, &HostMirror::connectionStateChanged, this, [this, mirror](ConnectionState state) {
+        if (state == ConnectionState::Disconnected) {
+            m_wasDisconnected = true;
+            m_model->appendMarker(
+                EventMarker::Disconnected,
+                tr("The service connection was lost; reconnecting. The host shown may be out of date."));
+        } else if (state == ConnectionState::Connected && m_wasDisconnected) {
+            m_wasDisconnected = false;
+            m_model->appendMarker(EventMarker::Reconnected,
+                                  tr("Reconnected to %1; the host was read again")
+                                      .arg(QString::fromStdString(mirror->info().endpoint)));
+        } else if (state == ConnectionState::Detached) {
+            m_model->appendMarker(EventMarker::HostOpened, tr("No host shown"));
+        }
+    });
+    connect(mirror, &HostMirror::eventsMissed, this, [this](quint64 count) {
+        m_model->appendMarker(EventMarker::EventsMissed,
+                              tr("%n notification(s) missed; reading the host again", nullptr,
+                                 int(qMin<quint64>(count, 0x7fffffff))));
+    });
+    connect(mirror, &HostMirror::resyncFinished, this, [this](const Status& status) {
+        if (status.ok())
+            m_model->appendMarker(EventMarker::Resynced,
+                                  tr("The host was read again; the rows below follow it"));
+        else
+            m_model->appendFailedCall(tr("Reading the host again"), status);
+    });
+}
+
 void EventLogDock::applyTypeFilter()
 {
-    const QVariant type = m_typeCombo->currentData();
-    m_proxy->setTypeFilter(type.isValid() ? std::optional(NotificationType(type.value<std::uint32_t>()))
-                                          : std::nullopt);
+    m_proxy->setTypeFilter(m_typeFilter->types());
     updateStatus();
 }
 
@@ -251,6 +316,25 @@ void EventLogDock::onViewSelectionChanged()
     // Rows without an object (service disconnect) leave the shared selection alone.
     if (!ids.isEmpty())
         m_selection->setIds(ids, this);
+}
+
+void EventLogDock::showCurrentDetails()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_view->selectionModel()->currentIndex());
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const int row = current.row();
+    QString title = m_model->displayText(row, EventLogModel::TypeColumn);
+    const QString object = m_model->displayText(row, EventLogModel::ObjectColumn);
+    if (!object.isEmpty())
+        title += QStringLiteral(" · ") + object;
+    const QString id = EventLogModel::objectIdText(m_model->record(row));
+    if (!id.isEmpty() && id != object)
+        title += QStringLiteral(" (%1)").arg(id);
+    title += QStringLiteral(" · ") + EventLogModel::dateTimeText(m_model->record(row).received_ms);
+    m_details->display(title, m_model->details(row));
 }
 
 QString EventLogDock::exportTo(const QString& path) const

@@ -1,8 +1,12 @@
 #pragma once
-// EventLogDock: the live notification log: a filter bar (type, object, text), the table, and
-// Pause / Follow / Clear / Export actions. Selecting rows selects their objects in CurrentSelection.
+// EventLogDock: the live notification log: a filter bar (types, object, text), the table with the
+// selected row's details beside it (a splitter), and Pause / Follow / Clear / Export actions.
+// Selecting rows selects their objects in CurrentSelection. Besides the host's notifications it logs
+// the console's failed calls (recordFailedCall) and marks host switches, disconnects and resyncs of
+// the mirror with marker rows.
 
 #include "hcn/notification.h"
+#include "hcn/status.h"
 #include "models/mirror_event.h"
 
 #include <QDockWidget>
@@ -15,12 +19,15 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QSplitter;
 class QTableView;
 
 namespace hcn::ui {
 
 class CurrentSelection;
+class EventDetailsPane;
 class EventFilterProxy;
+class EventTypeFilter;
 class EventLogModel;
 class HostMirror;
 
@@ -34,10 +41,18 @@ public:
 
     /// Feeds notifications directly (benchmarks, tests); the mirror path calls the same.
     void append(const QVector<hcn::ui::MirrorEvent>& batch);
+    /// Logs a call of the console that failed (`action`: "Create endpoint" ...).
+    void recordFailedCall(const QString& action, const hcn::Status& status);
+    /// What the host about to be shown is called ("lab.json", "New empty host"): the next Host opened
+    /// marker names it beside what answers.
+    void nameNextHost(const QString& name) { m_nextHostName = name; }
 
     EventLogModel* model() const { return m_model; }
     EventFilterProxy* proxy() const { return m_proxy; }
     QTableView* view() const { return m_view; }
+    EventDetailsPane* detailsPane() const { return m_details; }
+    EventTypeFilter* typeFilter() const { return m_typeFilter; }
+    QSplitter* splitter() const { return m_splitter; }
 
     QAction* pauseAction() const { return m_pauseAction; }
     QAction* followAction() const { return m_followAction; }
@@ -56,6 +71,8 @@ private:
     void onFlushed(int inserted, int removed);
     void onScrollAction(int action);
     void onViewSelectionChanged();
+    void showCurrentDetails();
+    void followMirror(HostMirror* mirror);
     void exportInteractively();
     void updateStatus();
 
@@ -63,7 +80,9 @@ private:
     EventLogModel* m_model = nullptr;
     EventFilterProxy* m_proxy = nullptr;
     QTableView* m_view = nullptr;
-    QComboBox* m_typeCombo = nullptr;
+    EventTypeFilter* m_typeFilter = nullptr;
+    EventDetailsPane* m_details = nullptr;
+    QSplitter* m_splitter = nullptr;
     QLineEdit* m_objectEdit = nullptr;
     QLineEdit* m_textEdit = nullptr;
     QSpinBox* m_capacitySpin = nullptr;
@@ -77,6 +96,9 @@ private:
     QTimer m_filterDebounce;
     /// Set while the proxy removes or re-lays out rows: selection changes then are not the user's.
     bool m_modelUpdating = false;
+    /// The mirror was disconnected: its next Connected is a reconnect.
+    bool m_wasDisconnected = false;
+    QString m_nextHostName;
 };
 
 } // namespace hcn::ui

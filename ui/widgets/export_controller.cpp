@@ -88,6 +88,8 @@ void ExportController::start(Request request)
                 complete(request, false, error);
                 return;
             }
+            if (request.everything)
+                emit hostSaved(request.path);
             const QString where = QDir::toNativeSeparators(request.path);
             complete(
                 request, true,

@@ -43,6 +43,8 @@ signals:
     void message(const QString& text);
     /// An export ended: `ok`, with the status line on success or the error.
     void finished(bool ok, const QString& text);
+    /// The whole host was written to `path` (Export all): what it holds is saved.
+    void hostSaved(const QString& path);
 
 private:
     enum class Target

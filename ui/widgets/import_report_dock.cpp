@@ -66,6 +66,7 @@ ImportReportDock::ImportReportDock(HostMirror* mirror, CurrentSelection* selecti
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setObjectName(
             QStringLiteral("filter%1").arg(ImportReportModel::severityName(kSeverities[i])));
+        button->setToolTip(tr("Show or hide the import's messages of this severity"));
         const io::ImportSeverity severity = kSeverities[i];
         connect(button, &QToolButton::toggled, this,
                 [this, severity](bool shown) { m_model->setSeverityShown(severity, shown); });

@@ -13,10 +13,12 @@
 #include "widgets/dump_import_controller.h"
 #include "widgets/event_log_dock.h"
 #include "widgets/export_controller.h"
+#include "widgets/help_menu.h"
 #include "widgets/host_status_bar.h"
 #include "widgets/import_report_dock.h"
 #include "widgets/resource_tree_dock.h"
 #include "widgets/scenario_controller.h"
+#include "widgets/stale_host_banner.h"
 #include "widgets/trace_dock.h"
 
 #include <QAction>
@@ -28,6 +30,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -49,6 +52,23 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusBar->followConnectionAttempts(m_connection);
     createMenus();
     createDocks();
+    m_help = new HelpMenu(this); // last in the menu bar
+
+    // A lost service: the window says that what it shows is the host as it was.
+    m_stale = new StaleHostBanner(m_mirror, this);
+    auto* staleBar = new QToolBar(tr("Connection"), this);
+    staleBar->setObjectName(QStringLiteral("staleHostBar"));
+    staleBar->setMovable(false);
+    staleBar->addWidget(m_stale)->setVisible(true);
+    addToolBar(Qt::TopToolBarArea, staleBar);
+    staleBar->hide();
+    connect(m_stale, &StaleHostBanner::staleChanged, staleBar, &QToolBar::setVisible);
+    m_stale->markDocks({m_resourceTree, m_topology});
+
+    // Work on the embedded host is not lost silently: saved by Export all, asked about before a
+    // scenario, snapshot or dump replaces it (ScenarioController::confirmReplace).
+    connect(m_export, &ExportController::hostSaved, m_scenarios, &ScenarioController::markSaved);
+    m_scenarios->setPendingEdits([this] { return m_properties->hasPendingEdits(); });
 
     connect(m_mirror, &HostMirror::reset, this, &MainWindow::updateTitle);
     connect(m_mirror, &HostMirror::reset, m_undoStack, &QUndoStack::clear); // edits of another host
@@ -61,6 +81,7 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& source, const QString& description) {
                 m_selection->clear(this);
                 const QString name = source.isEmpty() ? tr("New empty host") : QFileInfo(source).fileName();
+                m_events->nameNextHost(name); // the mirror reports the attach right after this
                 // The description can be long: it goes to the tooltip, the status line stays short.
                 m_statusBar->showMessage(source.isEmpty() ? name : tr("Loaded %1").arg(name), 10000);
                 m_statusBar->setToolTip(description);
@@ -97,6 +118,7 @@ void MainWindow::createDocks()
     splitDockWidget(m_topology, m_properties, Qt::Horizontal);
     m_events = new EventLogDock(m_mirror, m_selection, this);
     addDock(m_events, Qt::BottomDockWidgetArea);
+    connect(m_properties, &PropertiesDock::commandFailed, m_events, &EventLogDock::recordFailedCall);
     m_charts = new ChartsDock(m_mirror, this);
     addDock(m_charts, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_events, m_charts);
@@ -207,7 +229,13 @@ void MainWindow::createMenus()
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Y as well as the platform's redo (Ctrl+Shift+Z here): users bring either habit.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -286,6 +314,10 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_scenarios->confirmQuit()) {
+        event->ignore();
+        return;
+    }
     if (m_persistLayout && m_layoutRestored) {
         settings::windowGeometry().setValue(saveGeometry());
         settings::windowState().setValue(saveState());

@@ -21,6 +21,8 @@ class DumpImportController;
 class CurrentSelection;
 class EventLogDock;
 class ExportController;
+class HelpMenu;
+class StaleHostBanner;
 class HostMirror;
 class HostStatusBar;
 class ImportReportDock;
@@ -52,6 +54,8 @@ public:
     ImportReportDock* importReportDock() const { return m_importReport; }
     ChecksDock* checksDock() const { return m_checks; }
     TraceDock* traceDock() const { return m_trace; }
+    HelpMenu* helpMenu() const { return m_help; }
+    StaleHostBanner* staleHostBanner() const { return m_stale; }
 
     /// Adds a dock (with a stable objectName) and its show/hide action to the View menu.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area);
@@ -95,6 +99,8 @@ private:
     ImportReportDock* m_importReport = nullptr;
     ChecksDock* m_checks = nullptr;
     TraceDock* m_trace = nullptr;
+    HelpMenu* m_help = nullptr;
+    StaleHostBanner* m_stale = nullptr;
 
     QMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

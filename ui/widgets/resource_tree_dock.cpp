@@ -66,6 +66,18 @@ ResourceTreeDock::ResourceTreeDock(HostMirror* mirror, CurrentSelection* selecti
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ResourceTreeDock::onViewSelectionChanged);
     connect(m_selection, &CurrentSelection::changed, this, &ResourceTreeDock::onCurrentSelectionChanged);
+    // An object selected before the tree had it (one just created: its notification comes after the
+    // create's answer) is revealed and selected when it arrives. Queued: after the model's own rows.
+    connect(
+        m_model->mirror(), &HostMirror::objectsAdded, this,
+        [this](const QStringList& added) {
+            for (const QString& id : added)
+                if (m_selection->ids().contains(id)) {
+                    selectIds(m_selection->ids());
+                    return;
+                }
+        },
+        Qt::QueuedConnection);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         expandDefault();
         selectIds(m_selection->ids());

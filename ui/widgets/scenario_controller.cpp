@@ -17,6 +17,9 @@ namespace hcn::ui {
 
 namespace {
 
+/// ApiInfo::endpoint of an hcn::EmbeddedApi: the engine inside this process.
+constexpr const char* kEmbeddedEndpoint = "embedded engine";
+
 /// An engine configured like hcnd would be from the environment (HCN_SIM_ENVIRONMENT ...).
 std::shared_ptr<EmbeddedApi> freshEngine(QString* error)
 {
@@ -34,7 +37,29 @@ ScenarioController::ScenarioController(HostMirror* mirror, QWidget* dialogParent
     : QObject(parent), m_mirror(mirror), m_dialogParent(dialogParent)
 {
     // Whatever replaced the host (a connection too) has no report until the load that made it says so.
-    connect(m_mirror, &HostMirror::reset, this, [this] { m_report.reset(); });
+    connect(m_mirror, &HostMirror::reset, this, [this] {
+        m_report.reset();
+        for (auto it = m_unsaved.begin(); it != m_unsaved.end();)
+            it = it->host.expired() ? m_unsaved.erase(it) : std::next(it); // hosts gone for good
+    });
+    // Changes of an embedded host live only in this process: counted until the host is exported whole.
+    // A service keeps its own objects; an offline host takes no changes.
+    auto count = [this](qsizetype changes) {
+        const ApiInfo& info = m_mirror->info();
+        if (info.readOnly || info.endpoint != kEmbeddedEndpoint || !m_mirror->worker())
+            return;
+        const std::shared_ptr<Api> host = m_mirror->worker()->sharedApi();
+        Unsaved& entry = m_unsaved[host.get()];
+        if (entry.host.lock() != host)
+            entry = {host, 0}; // a new host where a freed one was
+        entry.changes += int(changes);
+    };
+    connect(m_mirror, &HostMirror::objectsAdded, this,
+            [count](const QStringList& ids) { count(ids.size()); });
+    connect(m_mirror, &HostMirror::objectsChanged, this,
+            [count](const QStringList& ids) { count(ids.size()); });
+    connect(m_mirror, &HostMirror::objectsRemoved, this,
+            [count](const QList<MirrorObject>& removed) { count(removed.size()); });
 }
 
 ScenarioController::~ScenarioController() = default;
@@ -167,10 +192,62 @@ void ScenarioController::show(std::unique_ptr<ApiWorker> worker, const QString& 
                           });
 }
 
+int ScenarioController::unsavedChanges() const
+{
+    if (!m_mirror->worker())
+        return 0;
+    const std::shared_ptr<Api> host = m_mirror->worker()->sharedApi();
+    const auto it = m_unsaved.constFind(host.get());
+    return it != m_unsaved.cend() && it->host.lock() == host ? it->changes : 0;
+}
+
+void ScenarioController::markSaved()
+{
+    if (m_mirror->worker())
+        m_unsaved.remove(m_mirror->worker()->sharedApi().get());
+}
+
+bool ScenarioController::confirmUnsaved(const QString& incoming, const QString& title,
+                                        const QString& question, const QString& button)
+{
+    const int unsaved = unsavedChanges();
+    const bool edits = m_pendingEdits && m_pendingEdits();
+    if (unsaved == 0 && !edits)
+        return true;
+    QStringList what;
+    if (unsaved == 1)
+        what << tr("1 change (an object created, changed or deleted) that is not saved anywhere");
+    else if (unsaved > 1)
+        what << tr("%1 changes (objects created, changed or deleted) that are not saved anywhere")
+                    .arg(unsaved);
+    if (edits)
+        what << tr("edits in the Properties form that are not applied");
+    const QString lost = what.join(tr(" and "));
+    if (m_replaceQuestion)
+        return m_replaceQuestion(tr("the host with %1").arg(lost), incoming);
+    QMessageBox box(QMessageBox::Question, title,
+                    tr("The host shown has %1. %2\n\nFile > Export All saves the host first; File > Open "
+                       "Scenario opens such an export again.")
+                        .arg(lost, question),
+                    QMessageBox::Cancel, m_dialogParent);
+    QPushButton* go = box.addButton(button, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == go;
+}
+
+bool ScenarioController::confirmQuit()
+{
+    if (m_mirror->info().readOnly)
+        return true; // an offline host is a file: nothing of it is lost
+    return confirmUnsaved(tr("quitting"), tr("Quit"), tr("Quit and lose them?"), tr("&Quit"));
+}
+
 bool ScenarioController::confirmReplace(const QString& incoming)
 {
     if (!m_mirror->info().readOnly)
-        return true;
+        return confirmUnsaved(incoming, tr("Replace Host"), tr("Replace it with %1?").arg(incoming),
+                              tr("&Replace"));
     QString current = QString::fromStdString(m_mirror->info().endpoint);
     current.remove(QRegularExpression(QStringLiteral("^snapshot:")));
     if (m_replaceQuestion)

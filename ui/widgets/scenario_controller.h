@@ -12,6 +12,7 @@
 #include "hcn/status.h"
 #include "models/offline_snapshot.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -59,13 +60,24 @@ public:
     /// Opens the snapshot at `path`; errors go to a message box.
     void openSnapshotInteractive(const QString& path);
 
-    /// Answers "replace the offline host `current` with `incoming`?"; true replaces.
+    /// Answers "replace the host `current` (an offline snapshot, or a host with unsaved changes) with
+    /// `incoming` ("quitting" when the console quits)?"; true replaces.
     using ReplaceQuestion = std::function<bool(const QString& current, const QString& incoming)>;
     /// Replaces the message box that asks (tests answer without a modal dialog).
     void setReplaceQuestion(ReplaceQuestion question) { m_replaceQuestion = std::move(question); }
-    /// True when the host shown may give way to `incoming`: a live host always may; an offline
-    /// snapshot (a customer's host, perhaps opened with effort) only when the user says so.
+    /// True when the host shown may give way to `incoming`: a service's host (its objects stay in the
+    /// service) and an unchanged embedded host always may; an offline snapshot (a customer's host,
+    /// perhaps opened with effort) and an embedded host with unsaved changes only when the user says so.
     bool confirmReplace(const QString& incoming);
+    /// Asks before the console quits while the embedded host has unsaved changes or edits; true quits.
+    bool confirmQuit();
+    /// Tells whether the user has edits not applied yet (the Properties form); they count as unsaved.
+    void setPendingEdits(std::function<bool()> pending) { m_pendingEdits = std::move(pending); }
+    /// Objects created, changed or deleted on the embedded host since it was loaded or exported whole
+    /// (File > Export all); 0 for a service's or an offline host.
+    int unsavedChanges() const;
+    /// The host shown was saved whole (Export all): nothing is lost by replacing it now.
+    void markSaved();
 
     /// The import report of the offline host shown (with its snapshot's load warnings); null when the
     /// host shown is not an offline snapshot.
@@ -87,6 +99,9 @@ private:
               std::function<void(const Status&)> done = {});
     /// Reports a failed load; a failure `code` is explained in the message box.
     void fail(const QString& source, const QString& error, HResult code = hr::Ok);
+    /// The question before losing the embedded host's unsaved changes or pending edits (true: go on).
+    bool confirmUnsaved(const QString& incoming, const QString& title, const QString& question,
+                        const QString& button);
     /// A modal warning, with the error catalog's explanation of a failure `code`.
     void warn(const QString& title, const QString& text, HResult code) const;
 
@@ -101,6 +116,15 @@ private:
     bool m_interactiveSnapshot = false; ///< the interactive load is a snapshot (the message box says so)
     std::shared_ptr<const io::ImportReport> m_report;
     ReplaceQuestion m_replaceQuestion;
+    std::function<bool()> m_pendingEdits;
+    /// Unsaved changes per embedded host: the one shown, and the one a service connection keeps aside
+    /// for Disconnect to return to.
+    struct Unsaved
+    {
+        std::weak_ptr<Api> host;
+        int changes = 0;
+    };
+    QHash<const Api*, Unsaved> m_unsaved;
 };
 
 } // namespace hcn::ui

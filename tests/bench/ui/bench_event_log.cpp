@@ -2,7 +2,10 @@
 // EventLogDock shown offscreen and measures what the user would feel: the longest GUI stall (largest
 // gap between ticks of a 1 ms timer), the log's throughput, and memory at a full log (100,000 rows).
 //
-//   bench_event_log [--rate N] [--seconds S] [--capacity ROWS] [--filter TEXT]
+//   bench_event_log [--rate N] [--seconds S] [--capacity ROWS] [--filter TEXT] [--diffs]
+//
+// --diffs makes every endpoint modify change the endpoint created just before it (another address and
+// port mapping), so the log diffs it against that document (what a live host's modifies cost).
 
 #include "models/event_filter_proxy.h"
 #include "models/event_log_model.h"
@@ -47,21 +50,24 @@ QString guid(int n)
 }
 
 /// A realistic mix: endpoint create/modify documents (~500 bytes), attach events, deletes, policies.
-std::vector<hcn::Notification> templates()
+std::vector<hcn::Notification> templates(bool diffs)
 {
     std::vector<hcn::Notification> out;
     const QString network = guid(0xFFFF);
     for (int i = 0; i < 1000; ++i) {
         hcn::Notification n;
         QJsonObject data;
+        // With diffs, a modify is about the endpoint created just before it, with other values.
+        const int self = diffs && i % 5 == 1 ? i - 1 : i;
+        const int port = diffs && i % 5 == 1 ? 9000 + i : 8080 + i;
         switch (i % 5) {
         case 0:
         case 1:
             n.type =
                 i % 5 == 0 ? hcn::NotificationType::EndpointCreate : hcn::NotificationType::EndpointModify;
             data = QJsonObject{
-                {"ID", guid(i)},
-                {"Name", QStringLiteral("web-%1").arg(i)},
+                {"ID", guid(self)},
+                {"Name", QStringLiteral("web-%1").arg(self)},
                 {"HostComputeNetwork", network},
                 {"IpConfigurations",
                  QJsonArray{
@@ -74,9 +80,9 @@ std::vector<hcn::Notification> templates()
                 {"Routes",
                  QJsonArray{QJsonObject{{"NextHop", "10.1.0.1"}, {"DestinationPrefix", "0.0.0.0/0"}}}},
                 {"Dns", QJsonObject{{"ServerList", QJsonArray{"10.1.0.1"}}}},
-                {"Policies", QJsonArray{QJsonObject{{"Type", "PortMapping"},
-                                                    {"Settings", QJsonObject{{"InternalPort", 80},
-                                                                             {"ExternalPort", 8080 + i}}}}}},
+                {"Policies", QJsonArray{QJsonObject{
+                                 {"Type", "PortMapping"},
+                                 {"Settings", QJsonObject{{"InternalPort", 80}, {"ExternalPort", port}}}}}},
                 {"SchemaVersion", QJsonObject{{"Major", 2}, {"Minor", 16}}}};
             break;
         case 2:
@@ -95,7 +101,7 @@ std::vector<hcn::Notification> templates()
             data = QJsonObject{{"Name", QStringLiteral("web-%1").arg(i)}, {"HostComputeNetwork", network}};
             break;
         }
-        const QJsonObject base{{"ID", guid(i)}, {"Flags", 0}, {"Data", data}};
+        const QJsonObject base{{"ID", guid(i % 5 == 1 ? self : i)}, {"Flags", 0}, {"Data", data}};
         n.data = QJsonDocument(base).toJson(QJsonDocument::Compact).toStdString();
         out.push_back(std::move(n));
     }
@@ -123,7 +129,8 @@ int main(int argc, char** argv)
     QCommandLineOption secondsOption("seconds", "feeding time", "S", "10");
     QCommandLineOption capacityOption("capacity", "log capacity (rows)", "ROWS", "100000");
     QCommandLineOption filterOption("filter", "summary text filter while feeding", "TEXT");
-    parser.addOptions({rateOption, secondsOption, capacityOption, filterOption});
+    QCommandLineOption diffsOption("diffs", "modifies change the endpoint created before them");
+    parser.addOptions({rateOption, secondsOption, capacityOption, filterOption, diffsOption});
     parser.process(app);
     const double rate = parser.value(rateOption).toDouble();
     const int seconds = parser.value(secondsOption).toInt();
@@ -140,7 +147,7 @@ int main(int argc, char** argv)
 
     // Read once, as the mirror does on the API's delivery thread: the GUI thread gets parsed events.
     std::vector<hcn::ui::MirrorEvent> pool;
-    for (const hcn::Notification& n : templates())
+    for (const hcn::Notification& n : templates(parser.isSet(diffsOption)))
         pool.push_back(hcn::ui::MirrorEvent::read(n));
     malloc_trim(0);
     const long rssBefore = rssKiB();
