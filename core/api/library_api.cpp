@@ -2,6 +2,7 @@
 
 #include "api/library_api_impl.h"
 #include "api/wide_text.h"
+#include "common/handle_status.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,12 +12,6 @@ namespace {
 
 using library::HRESULT;
 using library::PWSTR;
-
-Status badHandle(ResourceKind kind)
-{
-    // The engine's own wording (core/engine/engine.cpp), so both Apis answer a bad handle alike.
-    return Status(hr::Handle, "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
-}
 
 Status noEnumeration(ResourceKind kind)
 {

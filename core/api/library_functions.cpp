@@ -88,8 +88,8 @@ Result<Functions> resolveFunctions(const SharedLibrary& library)
     required.emplace_back("CoTaskMemFree", f.free != nullptr);
     for (const auto& [name, present] : required)
         if (!present)
-            return Status(kProcedureNotFound, library.path() + " does not export " + name +
-                                                  ": it is not a computenetwork library.");
+            return Status(hr::ProcNotFound, library.path() + " does not export " + name +
+                                                ": it is not a computenetwork library.");
     return f;
 }
 

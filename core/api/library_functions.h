@@ -105,7 +105,7 @@ struct Functions
     const KindFunctions& of(ResourceKind kind) const { return kinds[static_cast<std::size_t>(kind)]; }
 };
 
-/// Looks every function up. Fails with kProcedureNotFound naming the first missing one of the documented
+/// Looks every function up. Fails with hr::ProcNotFound naming the first missing one of the documented
 /// core (networks, endpoints, namespaces, load balancers, the service callback, the allocator); the rest
 /// (SDN routes, guest network services, network callbacks, port reservations, stats) may be missing.
 Result<Functions> resolveFunctions(const SharedLibrary& library);

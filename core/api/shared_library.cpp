@@ -59,7 +59,7 @@ Result<SharedLibrary> SharedLibrary::open(const std::string& path)
     void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!module) {
         const char* why = dlerror();
-        return Status(kModuleNotFound, "cannot load " + path + ": " + (why ? why : "unknown reason") + ".");
+        return Status(hr::ModNotFound, "cannot load " + path + ": " + (why ? why : "unknown reason") + ".");
     }
     return SharedLibrary(module, path);
 #endif

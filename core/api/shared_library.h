@@ -8,16 +8,11 @@
 
 namespace hcn {
 
-/// HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND): the library cannot be loaded.
-inline constexpr HResult kModuleNotFound = makeHResult(0x8007007E);
-/// HRESULT_FROM_WIN32(ERROR_PROC_NOT_FOUND): the library lacks an export.
-inline constexpr HResult kProcedureNotFound = makeHResult(0x8007007F);
-
 class SharedLibrary
 {
 public:
     /// Loads `path` (UTF-8). A bare name is searched the platform's way on Linux and in System32 only on
-    /// Windows. Fails with kModuleNotFound (Windows: the loader's error as an HRESULT) and the reason.
+    /// Windows. Fails with hr::ModNotFound (Windows: the loader's error as an HRESULT) and the reason.
     static Result<SharedLibrary> open(const std::string& path);
 
     SharedLibrary(SharedLibrary&& other) noexcept;

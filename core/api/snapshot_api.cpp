@@ -5,6 +5,7 @@
 
 #include "hcn/snapshot_api.h"
 
+#include "common/handle_status.h"
 #include "common/json_member.h"
 #include "common/json_type_guard.h"
 #include "common/text.h"
@@ -26,12 +27,6 @@ Status readOnly(std::string_view what)
 {
     return Status(kSnapshotReadOnly,
                   "This is an offline snapshot (read-only); " + std::string(what) + " cannot be changed.");
-}
-
-Status badHandle(ResourceKind kind)
-{
-    return Status(hr::Handle,
-                  "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
 }
 
 /// A member by exact key, else case-insensitively (customer documents may spell "Id").

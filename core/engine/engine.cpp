@@ -3,6 +3,7 @@
 
 #include "hcn/engine.h"
 
+#include "common/handle_status.h"
 #include "common/json_type_guard.h"
 #include "common/log.h"
 #include "engine/engine_state.h"
@@ -91,12 +92,6 @@ struct Engine::Impl
     DocumentTexts texts;
 
     Status stoppedStatus() const { return Status(hr::ManagerStopped, "the HCN service has been shut down."); }
-
-    static Status badHandle(ResourceKind kind)
-    {
-        return Status(hr::Handle,
-                      "the handle is not an open " + std::string(resourceKindName(kind)) + " handle.");
-    }
 
     /// The object behind an open handle, checked for kind and for having been deleted.
     template <typename T> Result<T*> resolve(const ObjectMap<T>& map, ResourceKind kind, Handle handle) const
@@ -364,7 +359,7 @@ Result<std::string> Engine::query(ResourceKind kind, Handle handle, std::string_
     if (m_impl->stopped)
         return m_impl->stoppedStatus();
     const EngineState& state = m_impl->state;
-    Result<std::string> text = Impl::badHandle(kind);
+    Result<std::string> text = badHandle(kind);
     state.withObjects(kind, [&](const auto& map) {
         auto object = m_impl->resolve(map, kind, handle);
         if (!object.ok()) {
@@ -459,7 +454,7 @@ Status Engine::close(ResourceKind kind, Handle handle)
         return m_impl->stoppedStatus();
     const auto* entry = m_impl->handles.find(handle);
     if (!entry || entry->kind != kind)
-        return Impl::badHandle(kind);
+        return badHandle(kind);
     m_impl->handles.close(handle);
     return Status::success();
 }
@@ -469,7 +464,7 @@ Result<Guid> Engine::handleId(ResourceKind kind, Handle handle) const
     std::shared_lock lock(m_impl->mutex);
     const auto* entry = m_impl->handles.find(handle);
     if (!entry || entry->kind != kind)
-        return Impl::badHandle(kind);
+        return badHandle(kind);
     return entry->id;
 }
 
