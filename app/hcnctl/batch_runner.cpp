@@ -153,9 +153,10 @@ std::string BatchRunner::runLine(std::string_view line, std::size_t lineNumber)
         return response.dump();
     }
     if (params != request.end())
-        if (std::string problem = substitute(*params); !problem.empty()) {
-            noteFailure(lineNumber, problem);
-            response["error"] = protocolError(-32602, "line " + std::to_string(lineNumber) + ": " + problem);
+        if (std::string badReference = substitute(*params); !badReference.empty()) {
+            noteFailure(lineNumber, badReference);
+            response["error"] =
+                protocolError(-32602, "line " + std::to_string(lineNumber) + ": " + badReference);
             return response.dump();
         }
 

@@ -1,8 +1,8 @@
 // LibraryApi's calls: each one is the matching Hcn* function of the loaded library.
 
 #include "api/library_api_impl.h"
-#include "api/wide_text.h"
 #include "common/handle_status.h"
+#include "common/wide_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -47,7 +47,7 @@ std::string LibraryApi::Impl::take(PWSTR text) const
 {
     if (!text)
         return {};
-    std::string out = utf8FromWide(text);
+    std::string out = utf8FromWideReplacing(text);
     fn.free(text);
     return out;
 }

@@ -2,7 +2,7 @@
 // by diffing snapshots what it never reports (see hcn/library_api.h).
 
 #include "api/library_api_impl.h"
-#include "api/wide_text.h"
+#include "common/wide_text.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -23,7 +23,7 @@ void HCN_LIBRARY_CALL onLibraryNotification(std::uint32_t type, void* context, l
         if (registration->dropExtensions && isExtensionNotification(baseNotificationType(notificationType)))
             return; // the poller reports these, for every library alike
         nlohmann::json payload;
-        const std::string text = utf8FromWide(data);
+        const std::string text = utf8FromWideReplacing(data);
         if (!text.empty()) {
             payload = nlohmann::json::parse(text, nullptr, false);
             if (payload.is_discarded())

@@ -3,6 +3,7 @@
 
 #include "backend.h"
 #include "callback_registry.h"
+#include "common/wide_text.h"
 #include "computenetwork.h"
 #include "error_record.h"
 #include "handles.h"
@@ -24,7 +25,7 @@ std::function<void(const hcn::Notification&)> deliverTo(HCN_NOTIFICATION_CALLBAC
         bool hasData = false;
         try {
             if (!n.data.empty()) {
-                auto wide = toWide(n.data);
+                auto wide = hcn::wideFromUtf8(n.data, "The UTF-8 text");
                 if (wide.ok()) {
                     data = std::move(*wide);
                     hasData = true;

@@ -1,6 +1,7 @@
 #include "resource_calls.h"
 
 #include "backend.h"
+#include "common/wide_text.h"
 #include "error_record.h"
 #include "handles.h"
 #include "wide_string.h"
@@ -11,7 +12,7 @@ Result<std::string> queryText(PCWSTR query)
 {
     if (!query)
         return std::string();
-    return toUtf8(query, "Query");
+    return utf8FromWide(query, "Query");
 }
 
 HRESULT enumerateObjects(ResourceKind kind, PCWSTR query, PWSTR* ids, const char* idsName,
@@ -34,7 +35,7 @@ HRESULT createObject(ResourceKind kind, void* network, const GUID* id, PCWSTR se
             return nullPointer("Settings");
         if (!handle)
             return nullPointer(handleName);
-        auto document = toUtf8(settings, "Settings");
+        auto document = utf8FromWide(settings, "Settings");
         if (!document.ok())
             return document.status();
         auto service = backend();
@@ -74,7 +75,7 @@ HRESULT modifyObject(ResourceKind kind, void* handle, PCWSTR settings, PWSTR* er
     return apiCall(errorRecord, [&]() -> Status {
         if (!settings)
             return nullPointer("Settings");
-        auto document = toUtf8(settings, "Settings");
+        auto document = utf8FromWide(settings, "Settings");
         if (!document.ok())
             return document.status();
         auto service = backend();

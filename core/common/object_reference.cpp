@@ -51,8 +51,8 @@ Result<std::string> resolveObjectReference(ResourceKind kind, const std::vector<
         ids.push_back(object->id);
     std::sort(ids.begin(), ids.end());
     std::string list;
-    for (const std::string& id : ids)
-        list += (list.empty() ? "" : ", ") + id;
+    for (const std::string& matchId : ids)
+        list += (list.empty() ? "" : ", ") + matchId;
     return Status(hr::InvalidArg, "the " + label + " name \"" + std::string(text) + "\" is held by " +
                                       std::to_string(ids.size()) + " " + label + "s (" + list +
                                       "): give the ID");

@@ -8,6 +8,9 @@
 
 namespace hcn {
 
+/// Appends the UTF-8 encoding of code point `c` (at most U+10FFFF) to `out`.
+void appendUtf8(std::string& out, char32_t c);
+
 /// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 

@@ -24,7 +24,9 @@
 
 namespace hcn {
 
-namespace {
+// Named rather than anonymous: Engine::Impl holds a DocumentTexts, and in a batch (HCN_UNITY_BUILD) this
+// file is an included one, where GCC warns about a member whose type has internal linkage.
+namespace engine_detail {
 
 /// The text of stored documents as the default Query answers them (v2, not Detailed: the document as
 /// stored), so that a document nobody changed is not serialized again for every query.
@@ -67,7 +69,7 @@ private:
     std::unordered_map<const Json*, std::string> m_texts;
 };
 
-} // namespace
+} // namespace engine_detail
 
 struct Engine::Impl
 {
@@ -89,7 +91,7 @@ struct Engine::Impl
     /// Advanced (under the exclusive lock) by every call that may change a stored document; read under
     /// the shared lock by queries. See DocumentTexts.
     std::uint64_t generation = 1;
-    DocumentTexts texts;
+    engine_detail::DocumentTexts texts;
 
     Status stoppedStatus() const { return Status(hr::ManagerStopped, "the HCN service has been shut down."); }
 

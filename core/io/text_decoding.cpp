@@ -10,25 +10,6 @@ namespace hcn::io {
 
 namespace {
 
-void appendUtf8(std::string& out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 constexpr std::uint32_t kReplacement = 0xFFFD;
 
 /// UTF-16 to UTF-8; lone surrogates and an odd last byte become U+FFFD.
@@ -47,20 +28,20 @@ std::string fromUtf16(std::string_view bytes, bool littleEndian, bool& replaced)
         if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
             const std::uint32_t low = unit(i + 2);
             if (low >= 0xDC00 && low <= 0xDFFF) {
-                appendUtf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+                hcn::appendUtf8(out, static_cast<char32_t>(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)));
                 i += 2;
                 continue;
             }
         }
         if (u >= 0xD800 && u <= 0xDFFF) {
-            appendUtf8(out, kReplacement);
+            hcn::appendUtf8(out, static_cast<char32_t>(kReplacement));
             replaced = true;
         } else {
-            appendUtf8(out, u);
+            hcn::appendUtf8(out, static_cast<char32_t>(u));
         }
     }
     if (i < bytes.size()) {
-        appendUtf8(out, kReplacement);
+        hcn::appendUtf8(out, static_cast<char32_t>(kReplacement));
         replaced = true;
     }
     return out;

@@ -7,6 +7,7 @@
 // The library's engine lives in this process for the whole run (one dlopen), so every test leaves the
 // host empty again (clearHost).
 
+#include "api_conformance.h"
 #include "hcn/embedded_api.h"
 #include "hcn/host_state.h"
 #include "hcn/library_api.h"
@@ -20,40 +21,18 @@
 
 using hcn::ResourceKind;
 using T = hcn::NotificationType;
+using hcntest::endpointWithMapping;
+using hcntest::kNat;
+using hcntest::maskGuids;
+using hcntest::Received;
+using hcntest::Scenario;
+using hcntest::statusOf;
 
 namespace {
-
-using Scenario = std::function<hcn::Status(hcn::Api&)>;
-
-const char* const kNat = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT",)"
-                         R"("Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/24",)"
-                         R"("Routes":[{"NextHop":"172.20.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})";
 
 hcn::Guid guid(const char* text)
 {
     return *hcn::Guid::parse(text);
-}
-
-std::string endpointWithMapping(const char* name)
-{
-    return std::string(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":")") + name +
-           R"(","Policies":[{"Type":"PortMapping","Settings":{"Protocol":"TCP","InternalPort":80,"ExternalPort":8080}}]})";
-}
-
-hcn::Status statusOf(const hcn::Status& s)
-{
-    return s;
-}
-template <typename V> hcn::Status statusOf(const hcn::Result<V>& r)
-{
-    return r.ok() ? hcn::Status::success() : r.status();
-}
-
-QString maskGuids(const std::string& text)
-{
-    static const QRegularExpression guidText(
-        "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
-    return QString::fromStdString(text).replace(guidText, "<GUID>");
 }
 
 /// Deletes every object, dependents first, so the next test starts from an empty host.
@@ -68,33 +47,6 @@ void clearHost(hcn::Api& api)
             (void)api.remove(kind, *hcn::Guid::parse(id.get<std::string>()));
     }
 }
-
-struct Received
-{
-    std::mutex mutex;
-    std::vector<hcn::Notification> list;
-
-    std::function<void(const hcn::Notification&)> callback()
-    {
-        return [this](const hcn::Notification& n) {
-            std::lock_guard lock(mutex);
-            list.push_back(n);
-        };
-    }
-    std::vector<hcn::Notification> copy()
-    {
-        std::lock_guard lock(mutex);
-        return list;
-    }
-    bool has(T type)
-    {
-        std::lock_guard lock(mutex);
-        for (const auto& n : list)
-            if (n.type == type)
-                return true;
-        return false;
-    }
-};
 
 /// True when a copy built from `events` holds exactly what a snapshot of `api` holds.
 bool copyMatchesHost(hcn::Api& api, const std::vector<hcn::Notification>& events, const hcn::HostState& start)
@@ -122,8 +74,6 @@ std::unique_ptr<hcn::LibraryApi> loadOurs(std::chrono::milliseconds interval = s
 }
 
 } // namespace
-
-Q_DECLARE_METATYPE(Scenario)
 
 class TestLibraryApi : public QObject
 {
@@ -225,75 +175,13 @@ void TestLibraryApi::missingOptionalExportsAreNotImplemented()
 
 void TestLibraryApi::errorsMatchEmbedded_data()
 {
-    QTest::addColumn<Scenario>("scenario");
-    QTest::newRow("duplicate network name") << Scenario([](hcn::Api& api) {
-        (void)api.create(ResourceKind::Network, {}, kNat, 0);
-        return statusOf(api.create(ResourceKind::Network, {}, kNat, 0));
-    });
-    QTest::newRow("bad JSON text") << Scenario([](hcn::Api& api) {
-        return statusOf(api.create(ResourceKind::Network, {}, "{\"Name\": \"x\", oops", 0));
-    });
-    QTest::newRow("unknown network id") << Scenario([](hcn::Api& api) {
-        return statusOf(api.open(ResourceKind::Network, guid("00000000-0000-0000-0000-00000000dead")));
-    });
-    QTest::newRow("unknown namespace id") << Scenario([](hcn::Api& api) {
-        return statusOf(api.open(ResourceKind::Namespace, guid("00000000-0000-0000-0000-00000000beef")));
-    });
-    QTest::newRow("port mapping conflict") << Scenario([](hcn::Api& api) {
-        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        (void)api.create(ResourceKind::Endpoint, {}, endpointWithMapping("a"), *net);
-        return statusOf(api.create(ResourceKind::Endpoint, {}, endpointWithMapping("b"), *net));
-    });
-    QTest::newRow("query after delete") << Scenario([](hcn::Api& api) {
-        const auto id = guid("6F2A1C00-0000-4000-8000-0000000000dd");
-        auto net = api.create(ResourceKind::Network, id, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        (void)api.remove(ResourceKind::Network, id);
-        return statusOf(api.query(ResourceKind::Network, *net, ""));
-    });
-    QTest::newRow("close a handle never opened")
-        << Scenario([](hcn::Api& api) { return statusOf(api.close(ResourceKind::Network, 987654)); });
-    QTest::newRow("a network handle used as an endpoint") << Scenario([](hcn::Api& api) {
-        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        return statusOf(api.query(ResourceKind::Endpoint, *net, ""));
-    });
-    QTest::newRow("modify with an unknown request") << Scenario([](hcn::Api& api) {
-        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        return statusOf(api.modify(ResourceKind::Network, *net, R"({"ResourceType":"Bogus","RequestType":"Add"})"));
-    });
-    QTest::newRow("delete an unknown endpoint") << Scenario([](hcn::Api& api) {
-        return statusOf(api.remove(ResourceKind::Endpoint, guid("00000000-0000-0000-0000-0000000000aa")));
-    });
-    QTest::newRow("endpoint address outside the subnet") << Scenario([](hcn::Api& api) {
-        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        return statusOf(api.create(
-            ResourceKind::Endpoint, {},
-            R"({"SchemaVersion":{"Major":2,"Minor":0},"IpConfigurations":[{"IpAddress":"10.9.9.9"}]})", *net));
-    });
-    QTest::newRow("release an unknown port reservation")
-        << Scenario([](hcn::Api& api) { return statusOf(api.releasePortReservation(4242)); });
+    hcntest::addBadCallRows();
 }
 
 void TestLibraryApi::errorsMatchEmbedded()
 {
     QFETCH(Scenario, scenario);
-    hcn::EmbeddedApi embedded;
-    const hcn::Status expected = scenario(embedded);
-    const hcn::Status actual = scenario(*m_api);
-    QVERIFY2(!expected.ok(), "the scenario must end in a failure");
-    QCOMPARE(QString::fromStdString(hcn::hresultHex(actual.code())),
-             QString::fromStdString(hcn::hresultHex(expected.code())));
-    QCOMPARE(QString::fromStdString(actual.errorRecord()), QString::fromStdString(expected.errorRecord()));
-    QCOMPARE(QString::fromStdString(actual.message()), QString::fromStdString(expected.message()));
+    hcntest::verifyFailsAsEmbedded(scenario, *m_api);
 }
 
 void TestLibraryApi::eachKindMatchesEmbedded_data()

@@ -3,6 +3,7 @@
 // call back, many threads share one connection, the client knows the IDs of the handles it made, and a
 // lost service fails calls and tells subscribers (or, without subscribers, is noticed all the same).
 
+#include "api_conformance.h"
 #include "hcn/embedded_api.h"
 #include "hcn/rpc_client.h"
 #include "hcnd_process.h"
@@ -17,15 +18,15 @@
 #include <vector>
 
 using hcn::ResourceKind;
+using hcntest::endpointWithMapping;
 using hcntest::HcndProcess;
+using hcntest::kNat;
+using hcntest::maskGuids;
+using hcntest::Received;
+using hcntest::Scenario;
+using hcntest::statusOf;
 
 namespace {
-
-using Scenario = std::function<hcn::Status(hcn::Api&)>;
-
-const char* const kNat = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"nat","Type":"NAT",)"
-                         R"("Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.20.0.0/24",)"
-                         R"("Routes":[{"NextHop":"172.20.0.1","DestinationPrefix":"0.0.0.0/0"}]}]}]})";
 
 std::string natNamed(const std::string& name)
 {
@@ -44,62 +45,6 @@ std::optional<hcn::Guid> idInDocument(const std::string& document)
     return at == std::string::npos ? std::nullopt : hcn::Guid::parse(document.substr(at + 6, 36));
 }
 
-std::string endpointWithMapping(const char* name)
-{
-    return std::string(R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":")") + name +
-           R"(","Policies":[{"Type":"PortMapping","Settings":{"Protocol":"TCP","InternalPort":80,"ExternalPort":8080}}]})";
-}
-
-hcn::Status statusOf(const hcn::Status& s)
-{
-    return s;
-}
-template <typename T> hcn::Status statusOf(const hcn::Result<T>& r)
-{
-    return r.ok() ? hcn::Status::success() : r.status();
-}
-
-/// Generated GUIDs differ between two engines; everything else must not.
-QString maskGuids(const std::string& text)
-{
-    static const QRegularExpression guid(
-        "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
-    return QString::fromStdString(text).replace(guid, "<GUID>");
-}
-
-/// Notifications received by one subscriber, readable from the test thread.
-struct Received
-{
-    std::mutex mutex;
-    std::vector<hcn::Notification> list;
-
-    std::function<void(const hcn::Notification&)> callback()
-    {
-        return [this](const hcn::Notification& n) {
-            std::lock_guard lock(mutex);
-            list.push_back(n);
-        };
-    }
-    std::size_t size()
-    {
-        std::lock_guard lock(mutex);
-        return list.size();
-    }
-    std::vector<hcn::Notification> copy()
-    {
-        std::lock_guard lock(mutex);
-        return list;
-    }
-    bool has(hcn::NotificationType type)
-    {
-        std::lock_guard lock(mutex);
-        for (const auto& n : list)
-            if (n.type == type)
-                return true;
-        return false;
-    }
-};
-
 std::unique_ptr<hcn::RpcClient> connectTo(const HcndProcess& hcnd,
                                           std::chrono::milliseconds callTimeout = std::chrono::seconds(30))
 {
@@ -114,8 +59,6 @@ std::unique_ptr<hcn::RpcClient> connectTo(const HcndProcess& hcnd,
 }
 
 } // namespace
-
-Q_DECLARE_METATYPE(Scenario)
 
 class TestRpcClient : public QObject
 {
@@ -153,50 +96,7 @@ void TestRpcClient::initTestCase()
 
 void TestRpcClient::errorsMatchEmbedded_data()
 {
-    QTest::addColumn<Scenario>("scenario");
-    QTest::newRow("duplicate network name") << Scenario([](hcn::Api& api) {
-        (void)api.create(ResourceKind::Network, {}, kNat, 0);
-        return statusOf(api.create(ResourceKind::Network, {}, kNat, 0));
-    });
-    QTest::newRow("bad JSON text") << Scenario([](hcn::Api& api) {
-        return statusOf(api.create(ResourceKind::Network, {}, "{\"Name\": \"x\", oops", 0));
-    });
-    QTest::newRow("unknown network id") << Scenario([](hcn::Api& api) {
-        return statusOf(
-            api.open(ResourceKind::Network, *hcn::Guid::parse("00000000-0000-0000-0000-00000000dead")));
-    });
-    QTest::newRow("unknown namespace id") << Scenario([](hcn::Api& api) {
-        return statusOf(
-            api.open(ResourceKind::Namespace, *hcn::Guid::parse("00000000-0000-0000-0000-00000000beef")));
-    });
-    QTest::newRow("port mapping conflict") << Scenario([](hcn::Api& api) {
-        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        (void)api.create(ResourceKind::Endpoint, {}, endpointWithMapping("a"), *net);
-        return statusOf(api.create(ResourceKind::Endpoint, {}, endpointWithMapping("b"), *net));
-    });
-    QTest::newRow("query after delete") << Scenario([](hcn::Api& api) {
-        const auto id = *hcn::Guid::parse("6F2A1C00-0000-4000-8000-0000000000dd");
-        auto net = api.create(ResourceKind::Network, id, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        (void)api.remove(ResourceKind::Network, id);
-        return statusOf(api.query(ResourceKind::Network, *net, ""));
-    });
-    QTest::newRow("close a handle never opened")
-        << Scenario([](hcn::Api& api) { return statusOf(api.close(ResourceKind::Network, 987654)); });
-    QTest::newRow("modify with an unknown request") << Scenario([](hcn::Api& api) {
-        auto net = api.create(ResourceKind::Network, {}, kNat, 0);
-        if (!net.ok())
-            return net.status();
-        return statusOf(
-            api.modify(ResourceKind::Network, *net, R"({"ResourceType":"Bogus","RequestType":"Add"})"));
-    });
-    QTest::newRow("delete an unknown endpoint") << Scenario([](hcn::Api& api) {
-        return statusOf(
-            api.remove(ResourceKind::Endpoint, *hcn::Guid::parse("00000000-0000-0000-0000-0000000000aa")));
-    });
+    hcntest::addBadCallRows();
 }
 
 void TestRpcClient::errorsMatchEmbedded()
@@ -207,15 +107,7 @@ void TestRpcClient::errorsMatchEmbedded()
     QVERIFY(hcnd.start());
     auto client = connectTo(hcnd);
     QVERIFY(client);
-    hcn::EmbeddedApi embedded;
-
-    const hcn::Status expected = scenario(embedded);
-    const hcn::Status actual = scenario(*client);
-    QVERIFY2(!expected.ok(), "the scenario must end in a failure");
-    QCOMPARE(QString::fromStdString(hcn::hresultHex(actual.code())),
-             QString::fromStdString(hcn::hresultHex(expected.code())));
-    QCOMPARE(QString::fromStdString(actual.errorRecord()), QString::fromStdString(expected.errorRecord()));
-    QCOMPARE(QString::fromStdString(actual.message()), QString::fromStdString(expected.message()));
+    hcntest::verifyFailsAsEmbedded(scenario, *client);
 }
 
 void TestRpcClient::documentsMatchEmbedded()
