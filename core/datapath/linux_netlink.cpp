@@ -3,7 +3,6 @@
 #include "datapath/linux_netns.h"
 
 #include <cerrno>
-#include <utility>
 #include <linux/if.h>
 #include <netlink/errno.h>
 #include <netlink/netlink.h>
@@ -12,6 +11,7 @@
 #include <netlink/route/link/veth.h>
 #include <netlink/route/route.h>
 #include <netlink/socket.h>
+#include <utility>
 
 namespace hcn::linuxdp {
 
@@ -35,6 +35,7 @@ template <typename T, void (*Put)(T*)> struct Ref
     explicit Ref(T* object) : p(object) {}
     Ref(const Ref&) = delete;
     Ref& operator=(const Ref&) = delete;
+    Ref(Ref&& other) noexcept : p(std::exchange(other.p, nullptr)) {}
     ~Ref()
     {
         if (p)
@@ -119,12 +120,15 @@ Status RouteSocket::addBridge(const std::string& name)
     return Status::success();
 }
 
-Status RouteSocket::addVeth(const std::string& name, const std::string& peerName,
-                            std::optional<std::uint64_t> peerMac)
+namespace {
+
+/// A veth link named `name` whose peer is `peerName` with `peerMac` (48-bit value) when given; null when
+/// it cannot be allocated.
+LinkRef vethLink(const std::string& name, const std::string& peerName, std::optional<std::uint64_t> peerMac)
 {
     LinkRef link(rtnl_link_veth_alloc());
     if (!link.p)
-        return Status(hr::OutOfMemory, "cannot allocate a veth link.");
+        return link;
     rtnl_link_set_name(link.p, name.c_str());
     LinkRef peer(rtnl_link_veth_get_peer(link.p));
     rtnl_link_set_name(peer.p, peerName.c_str());
@@ -135,6 +139,17 @@ Status RouteSocket::addVeth(const std::string& name, const std::string& peerName
         AddrRef mac(nl_addr_build(AF_LLC, bytes, sizeof bytes));
         rtnl_link_set_addr(peer.p, mac.p);
     }
+    return link;
+}
+
+} // namespace
+
+Status RouteSocket::addVeth(const std::string& name, const std::string& peerName,
+                            std::optional<std::uint64_t> peerMac)
+{
+    LinkRef link = vethLink(name, peerName, peerMac);
+    if (!link.p)
+        return Status(hr::OutOfMemory, "cannot allocate a veth link.");
     if (int err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return failure(err, "cannot create veth pair " + name + "/" + peerName);
     return Status::success();
@@ -146,23 +161,14 @@ Status RouteSocket::addVethInto(const std::string& name, const std::string& mast
     auto masterIndex = indexOf(master);
     if (!masterIndex.ok())
         return masterIndex.status();
-    LinkRef link(rtnl_link_veth_alloc());
+    LinkRef link = vethLink(name, peerName, peerMac);
     if (!link.p)
         return Status(hr::OutOfMemory, "cannot allocate a veth link.");
-    rtnl_link_set_name(link.p, name.c_str());
     rtnl_link_set_master(link.p, *masterIndex);
     rtnl_link_set_group(link.p, kLinkGroup);
     rtnl_link_set_flags(link.p, IFF_UP);
     LinkRef peer(rtnl_link_veth_get_peer(link.p));
-    rtnl_link_set_name(peer.p, peerName.c_str());
     rtnl_link_set_ns_fd(peer.p, peerNetnsFd); // (not up yet: the kernel cannot open a peer being made)
-    if (peerMac) {
-        unsigned char bytes[6];
-        for (int i = 0; i < 6; ++i)
-            bytes[i] = static_cast<unsigned char>(*peerMac >> (8 * (5 - i)));
-        AddrRef mac(nl_addr_build(AF_LLC, bytes, sizeof bytes));
-        rtnl_link_set_addr(peer.p, mac.p);
-    }
     if (int err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return failure(err, "cannot create veth pair " + name + "/" + peerName);
     return Status::success();

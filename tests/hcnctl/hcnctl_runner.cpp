@@ -1,9 +1,9 @@
 #include "hcnctl_runner.h"
 
-#include <QJsonDocument>
-
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 HcndService::~HcndService()
@@ -85,6 +85,14 @@ CtlRun runCtl(const QStringList& args, const QByteArray& input, const ChildProce
     run.out = QString::fromStdString(process.readStdout());
     run.err = QString::fromStdString(process.readStderr());
     return run;
+}
+
+QString createdId(const CtlRun& run)
+{
+    static const QRegularExpression created(QStringLiteral("^Created [a-z ]+ ([0-9A-Fa-f-]{36})$"),
+                                            QRegularExpression::MultilineOption);
+    const auto match = created.match(run.out);
+    return match.hasMatch() ? match.captured(1) : QString();
 }
 
 QJsonObject parseObject(const QString& text)

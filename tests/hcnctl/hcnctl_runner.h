@@ -49,6 +49,8 @@ CtlRun runCtl(const QStringList& args, const QByteArray& input, const ChildProce
 ChildProcess::Options ctlOptions();
 /// Program arguments for ChildProcess::start.
 std::vector<std::string> toArgs(const QStringList& args);
+/// The ID `hcnctl create` printed ("Created network <ID>"); empty when it printed none.
+QString createdId(const CtlRun& run);
 /// The JSON object `text` holds (empty when it holds none).
 QJsonObject parseObject(const QString& text);
 /// A file of the source tree's tests/data/<dir>/ (HCN_SOURCE_DIR is set by CTest).

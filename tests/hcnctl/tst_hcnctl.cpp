@@ -14,15 +14,6 @@ namespace {
 const QByteArray kNatNetwork = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"ctl-nat","Type":"NAT",
   "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.30.0.0/24"}]}]})";
 
-/// The ID `hcnctl create` printed ("Created network <ID>").
-QString createdId(const CtlRun& run)
-{
-    const auto match = QRegularExpression(QStringLiteral("^Created [a-z ]+ ([0-9A-Fa-f-]{36})$"),
-                                          QRegularExpression::MultilineOption)
-                           .match(run.out);
-    return match.hasMatch() ? match.captured(1) : QString();
-}
-
 } // namespace
 
 class TestHcnctl : public QObject

@@ -15,14 +15,6 @@ namespace {
 const QByteArray kNatNetwork = R"({"SchemaVersion":{"Major":2,"Minor":0},"Name":"lib-nat","Type":"NAT",
   "Ipams":[{"Type":"Static","Subnets":[{"IpAddressPrefix":"172.31.0.0/24"}]}]})";
 
-QString createdId(const CtlRun& run)
-{
-    const auto match = QRegularExpression(QStringLiteral("^Created [a-z ]+ ([0-9A-Fa-f-]{36})$"),
-                                          QRegularExpression::MultilineOption)
-                           .match(run.out);
-    return match.hasMatch() ? match.captured(1) : QString();
-}
-
 } // namespace
 
 class TestHcnctlLibrary : public QObject
