@@ -31,7 +31,8 @@ enum class Option
     Proto,
     Redact,
     KeyFile,
-    Mapping
+    Mapping,
+    HostAddress
 };
 
 struct OptionSpec
@@ -68,6 +69,7 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--redact", {Option::Redact, false}},
         {"--key-file", {Option::KeyFile, true}},
         {"--mapping", {Option::Mapping, true}},
+        {"--host-address", {Option::HostAddress, true}},
     };
     return specs;
 }
@@ -89,7 +91,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"explain", {}},
         {"check", {Option::Severity}},
         {"diff", {}},
-        {"trace", {Option::Port, Option::Proto}},
+        {"trace", {Option::Port, Option::Proto, Option::HostAddress}},
         {"bundle", {Option::Redact, Option::KeyFile, Option::Mapping}},
         {"help", {}},
     };
@@ -259,6 +261,9 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
             break;
         case Option::Mapping:
             out.mapping = value;
+            break;
+        case Option::HostAddress:
+            out.hostAddresses.push_back(value);
             break;
         case Option::Count: {
             std::uint64_t count = 0;

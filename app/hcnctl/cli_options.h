@@ -33,6 +33,7 @@ struct CliOptions
     std::string severity;                  ///< check --severity error|warning|info
     std::string port;                      ///< trace --port P (checked by the command runner)
     std::string proto;                     ///< trace --proto tcp|udp|icmp
+    std::vector<std::string> hostAddresses; ///< trace --host-address IP (repeatable)
     bool redact = false;                   ///< bundle --redact
     std::string keyFile;                   ///< bundle --key-file FILE
     std::string mapping;                   ///< bundle --mapping FILE

@@ -318,6 +318,7 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         request.protocol = traceProtocolFromName(options.proto.empty() ? "tcp" : options.proto).value_or(TraceProtocol::Tcp);
         if (!options.port.empty())
             request.port = tracePort(options.port);
+        request.hostAddresses = options.hostAddresses;
         return runTrace(s, request, options.json, m_out, m_err);
     }
     if (options.verb == "bundle")

@@ -173,7 +173,8 @@ counts them.
 Exit status: 1 when there is an error-severity finding (or the host cannot be read), 0 otherwise.
 )";
     } else if (verb == "trace") {
-        page = R"(Usage: hcnctl trace SRC DST [--port P] [--proto tcp|udp|icmp] [--json]
+        page =
+            R"(Usage: hcnctl trace SRC DST [--port P] [--proto tcp|udp|icmp] [--host-address IP]... [--json]
 
 Follows one packet from endpoint SRC (an ID or a Name) to DST (an endpoint ID or Name, an IP address, a
 load balancer VIP or a host address with port mappings) hop by hop, as HNS/VFP would handle it
@@ -187,6 +188,9 @@ Works on hcnd, --embedded, and a customer's snapshot with --snapshot FILE.
 
   --port P      destination port (default: the VIP's or host address's only frontend port, else 80)
   --proto X     tcp (default), udp or icmp (no port)
+  --host-address IP
+                an address of this host that its documents do not name (an L2Bridge or transparent
+                node's own IP): traced as the host's, so node ports answer on it; repeatable
   --json        {"Source","SourceAddress","Destination","DestinationAddress","DestinationObject",
                 "Protocol","Port","PortDefaulted","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},
                 "Outcome","Decision","Rule","Detail"}],"Verdict","DroppedAt","Summary","DeliveredTo",

@@ -82,7 +82,8 @@ struct HealthChecker::Impl
                                model.namespaceDataPresent());
     }
 
-    void evaluate(const std::string& key)
+    /// Evaluates one scope again; with `changes`, records the findings that went and came.
+    void evaluate(const std::string& key, FindingChanges* changes = nullptr)
     {
         std::vector<Finding> out;
         try {
@@ -90,10 +91,39 @@ struct HealthChecker::Impl
         } catch (const std::exception&) {
             out.clear(); // a rule tripping over a document must not take the checker down
         }
-        if (out.empty())
-            findings.erase(key);
-        else
-            findings[key] = std::move(out);
+        const auto it = findings.find(key);
+        if (changes)
+            recordDifference(it == findings.end() ? std::vector<Finding>{} : std::move(it->second), out,
+                             *changes);
+        if (out.empty()) {
+            if (it != findings.end())
+                findings.erase(it);
+        } else if (it != findings.end()) {
+            it->second = std::move(out);
+        } else {
+            findings.emplace(key, std::move(out));
+        }
+    }
+
+    /// One scope's findings before and after (a handful each): what went and what came, one by one.
+    static void recordDifference(std::vector<Finding> before, const std::vector<Finding>& after,
+                                 FindingChanges& changes)
+    {
+        std::vector<bool> kept(before.size(), false);
+        for (const Finding& finding : after) {
+            bool found = false;
+            for (std::size_t i = 0; i < before.size() && !found; ++i) {
+                if (!kept[i] && before[i] == finding) {
+                    kept[i] = true;
+                    found = true;
+                }
+            }
+            if (!found)
+                changes.added.push_back(finding);
+        }
+        for (std::size_t i = 0; i < before.size(); ++i)
+            if (!kept[i])
+                changes.removed.push_back(std::move(before[i]));
     }
 
     void evaluateEverything()
@@ -244,12 +274,14 @@ void HealthChecker::assign(const HostState& state)
     m_impl->evaluateEverything();
 }
 
-void HealthChecker::update(const HostState& state, const std::vector<HostChange>& changes)
+FindingChanges HealthChecker::update(const HostState& state, const std::vector<HostChange>& changes)
 {
+    FindingChanges result;
     CheckModel& model = m_impl->model;
     if (model.state != &state) {
         assign(state);
-        return;
+        result.everything = true;
+        return result;
     }
     const auto before = m_impl->presence();
     std::set<std::string> dirty;
@@ -264,10 +296,14 @@ void HealthChecker::update(const HostState& state, const std::vector<HostChange>
     }
     if (m_impl->presence() != before) {
         m_impl->evaluateEverything();
-        return;
+        result.everything = true;
+        return result;
     }
     for (const std::string& key : dirty)
-        m_impl->evaluate(key);
+        m_impl->evaluate(key, &result);
+    std::stable_sort(result.removed.begin(), result.removed.end(), findingBefore);
+    std::stable_sort(result.added.begin(), result.added.end(), findingBefore);
+    return result;
 }
 
 std::vector<Finding> HealthChecker::findings() const

@@ -18,13 +18,13 @@ bool bridgedMode(NetworkMode mode)
     return mode == NetworkMode::L2Bridge || mode == NetworkMode::Transparent || mode == NetworkMode::L2Tunnel;
 }
 
+} // namespace
+
 std::string mappingText(const PortMappingFact& m)
 {
     return "Protocol " + std::to_string(m.protocol) + " ExternalPort " + std::to_string(m.externalPort) +
            " InternalPort " + std::to_string(m.internalPort) + (m.vip.empty() ? "" : " VIP " + m.vip);
 }
-
-} // namespace
 
 const EndpointFacts* PathWalker::holderOf(const IpAddress& address, const std::string& targetId)
 {
@@ -234,7 +234,7 @@ PathEnd PathWalker::arriveLocal(const EndpointFacts& target, const Packet& packe
     return {PathEnd::Kind::Endpoint, hop, target.id, sourceTranslated};
 }
 
-std::vector<PathEnd> PathWalker::towardHost(const Packet& packet)
+std::vector<PathEnd> PathWalker::towardHost(const Packet& packet, bool declared)
 {
     int dropHop = -1;
     if (!passAcls(m_walk, m_source, false, packet, dropHop))
@@ -248,8 +248,9 @@ std::vector<PathEnd> PathWalker::towardHost(const Packet& packet)
         rule = r.rule;
     m_walk.hop("route", networkObject, HopOutcome::Pass, "to the host", rule,
                packet.destination.toString() +
-                   " is an address of this host (a port mapping VIP, a provider address "
-                   "or the host's gateway vNIC)" +
+                   (declared ? std::string(" is an address of this host (given with the request)")
+                             : std::string(" is an address of this host (a port mapping VIP, a provider "
+                                           "address or the host's gateway vNIC)")) +
                    (m_network.hostRoute
                         ? "; the HostRoute policy routes endpoint-to-host traffic through the host."
                         : "."));

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace hcn {
 
@@ -99,6 +100,30 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
     }
 }
 
+/// An address the host's documents do not name may still be the node's own (an L2Bridge node's IP is
+/// in no HNS document): when a node port publishes the packet's port, say how to trace it as the host's.
+void noteNodePorts(TraceWalk& walk, const TraceIndex& index, const Packet& packet)
+{
+    for (const auto& [id, lb] : index.model.loadBalancers) {
+        if (!isNodePort(lb))
+            continue;
+        for (const PortMappingFact& m : lb.portMappings) {
+            if (m.protocol != packet.protocol || m.externalPort != packet.port)
+                continue;
+            const std::string address = packet.destination.toString();
+            walk.hop("destination", index.object(ResourceKind::LoadBalancer, id), HopOutcome::Note,
+                     "node port " + std::to_string(m.externalPort) + " on this host",
+                     "no FrontendVIPs, PortMappings " + mappingText(m),
+                     address +
+                         " is no address this host's documents name. If it is this node's own IP "
+                         "(an L2Bridge or transparent node's address is in no HNS document), trace it "
+                         "as the host's: hcnctl trace ... --host-address " +
+                         address + ".");
+            return;
+        }
+    }
+}
+
 } // namespace
 
 Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
@@ -113,6 +138,17 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
     result.source = index.object(ResourceKind::Endpoint, source.id);
     result.destination = std::string(trimSpace(request.destination));
     result.protocol = request.protocol;
+
+    std::set<IpAddress> declaredHost;
+    for (const std::string& text : request.hostAddresses) {
+        const auto address = IpAddress::parse(trimSpace(text));
+        if (!address)
+            return Status(hr::InvalidArg, "the host address \"" + text + "\" is not an IP address");
+        declaredHost.insert(*address);
+    }
+    auto isHostAddress = [&](const IpAddress& a) {
+        return index.hostAddresses.contains(a) || declaredHost.contains(a);
+    };
 
     // The destination: an address, else an endpoint by ID or name.
     std::optional<IpAddress> destination = IpAddress::parse(result.destination);
@@ -150,7 +186,7 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
         result.port = kDefaultPort;
         if (destination) {
             std::vector<std::uint16_t> ports = frontendPorts(index, *destination, protocol);
-            if (ports.empty() && index.hostAddresses.contains(*destination)) {
+            if (ports.empty() && isHostAddress(*destination)) {
                 for (const auto& [id, e] : index.model.endpoints)
                     for (const PortMappingFact& m : e.portMappings)
                         if (m.protocol == protocol && m.externalPort != 0 &&
@@ -235,10 +271,13 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
     if (!destinationEndpoint && !index.model.loadBalancersByVip.at(destination->toString()).empty())
         ends = walker.throughVip(packet);
     else if (!destinationEndpoint && index.model.endpointsByAddress.at(destination->toString()).empty() &&
-             index.hostAddresses.contains(*destination))
-        ends = walker.towardHost(packet);
-    else
+             isHostAddress(*destination))
+        ends = walker.towardHost(packet, !index.hostAddresses.contains(*destination));
+    else {
+        if (!destinationEndpoint && index.model.endpointsByAddress.at(destination->toString()).empty())
+            noteNodePorts(walk, index, packet);
         ends.push_back(walker.toward(packet, destinationEndpoint ? destinationEndpoint->id : std::string()));
+    }
     conclude(result, index, ends);
     return result;
 }

@@ -81,6 +81,8 @@ struct TraceWalk
 std::string objectLabel(const TraceObject& object);
 /// "10.0.0.5:80" or "10.0.0.5" when the port is 0; IPv6 in brackets.
 std::string endpointText(const IpAddress& address, std::uint16_t port);
+/// "Protocol 6 ExternalPort 30080 InternalPort 80 VIP 10.0.0.4": a port mapping as written.
+std::string mappingText(const PortMappingFact& m);
 /// "tcp", "udp", "icmp" or the number.
 std::string protocolText(std::uint32_t protocol);
 /// An endpoint's first address of `family`'s kind (IPv4 when `v4`); nullopt when none.
@@ -168,7 +170,8 @@ public:
     /// names the endpoint meant when the caller knows it (a backend, the destination endpoint).
     PathEnd toward(const Packet& packet, const std::string& targetId);
     /// `packet.destination` is a host address: egress ACLs, the way to the host, its port mappings.
-    std::vector<PathEnd> towardHost(const Packet& packet);
+    /// `declared`: the address is the host's because the request says so, not its documents.
+    std::vector<PathEnd> towardHost(const Packet& packet, bool declared);
     /// `packet.destination` is a load balancer VIP.
     std::vector<PathEnd> throughVip(const Packet& packet);
 

@@ -9,11 +9,27 @@
 #include <nlohmann/json.hpp>
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <thread>
 #include <unistd.h>
 
 namespace hcn::rpc {
 
 namespace {
+
+/// Polls `fd` without blocking for up to `budget` (yielding the CPU in between) and returns as soon as it
+/// is readable: a caller waiting for a small call's answer stays on its CPU instead of sleeping.
+void spinUntilReadable(int fd, std::chrono::microseconds budget)
+{
+    if (budget.count() <= 0)
+        return;
+    const auto until = std::chrono::steady_clock::now() + budget;
+    do {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 0) != 0)
+            return;
+        std::this_thread::yield();
+    } while (std::chrono::steady_clock::now() < until);
+}
 
 /// poll()'s timeout for `deadline`: whole milliseconds, rounded up, at most a minute per wait.
 int pollTimeout(std::chrono::steady_clock::time_point deadline)
@@ -187,6 +203,8 @@ void ClientConnection::readTurn(const Pending* until, Clock::time_point deadline
                 return;
         }
         if (!m_transport->hasBufferedInput()) {
+            if (until)
+                spinUntilReadable(m_transport->fd(), m_options.spinBeforeBlocking);
             pollfd fds[2] = {{m_transport->fd(), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
             const int timeout = until ? pollTimeout(deadline) : -1;
             if (until && timeout == 0)

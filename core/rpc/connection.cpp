@@ -3,6 +3,8 @@
 #include "common/log.h"
 #include "rpc/protocol.h"
 
+#include <thread>
+
 namespace hcn::rpc {
 
 namespace {
@@ -115,6 +117,30 @@ void Connection::onRead(const std::error_code& ec, std::size_t bytes)
         m_readPaused = true; // resumed when the client has read some
     else
         readMore();
+    keepAwake();
+}
+
+void Connection::keepAwake()
+{
+    if (m_context.keepAwake.count() <= 0 || m_closed || !m_reading)
+        return;
+    m_awakeUntil = std::chrono::steady_clock::now() + m_context.keepAwake;
+    if (m_stayingAwake)
+        return; // the running chain goes on to the new deadline
+    m_stayingAwake = true;
+    asio::post(m_strand, [self = shared_from_this()] { self->stayAwake(); });
+}
+
+void Connection::stayAwake()
+{
+    // While a handler is queued, the I/O thread polls its sockets without blocking between handlers, so
+    // the next request is read as soon as it arrives. Yielding lets other work on this CPU run.
+    if (m_closed || !m_reading || std::chrono::steady_clock::now() >= m_awakeUntil) {
+        m_stayingAwake = false;
+        return;
+    }
+    std::this_thread::yield();
+    asio::post(m_strand, [self = shared_from_this()] { self->stayAwake(); });
 }
 
 void Connection::flushWrites()

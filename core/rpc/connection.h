@@ -11,6 +11,7 @@
 
 #include <array>
 #include <asio.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -44,6 +45,11 @@ private:
     void flushWrites();
     void onWritten(const std::error_code& ec);
     void wake();
+    /// After answering: keep this I/O thread polling for the client's next request for
+    /// ServiceContext::keepAwake instead of letting it sleep (a sleeping CPU takes tens of microseconds
+    /// to wake, more than the work of a small call).
+    void keepAwake();
+    void stayAwake();
     /// The last message is out: end our side and wait (briefly) for the peer to end its side.
     void linger();
     void close();
@@ -67,6 +73,8 @@ private:
     bool m_lingering = false;
     asio::steady_timer m_lingerTimer;
     bool m_closed = false;
+    bool m_stayingAwake = false;
+    std::chrono::steady_clock::time_point m_awakeUntil{};
 };
 
 } // namespace hcn::rpc

@@ -266,6 +266,7 @@ Status Server::start()
     d.api = std::make_unique<EmbeddedApi>(std::move(*engineOptions));
     d.context.reset(new ServiceContext{*d.api, std::string("hcnd/") + HCN_VERSION, token, o.maxMessageBytes,
                                        o.maxJsonDepth, o.clientQueue});
+    d.context->keepAwake = o.keepAwake;
 
     for (unsigned i = 1; i < o.threads; ++i) {
         d.moreIo.push_back(std::make_unique<asio::io_context>(1));

@@ -5,6 +5,7 @@
 #include "hcn/api.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,6 +20,8 @@ struct ServiceContext
     std::size_t maxMessageBytes;
     int maxJsonDepth;
     std::size_t clientQueue;
+    /// How long a connection polls for the next request after answering (ServiceOptions::keepAwake).
+    std::chrono::microseconds keepAwake{0};
     std::atomic<std::size_t> clients{0};               ///< connections open now
     std::atomic<std::uint64_t> connectionsAccepted{0}; ///< connections accepted since the start
 };

@@ -64,6 +64,8 @@ Options:
                             document inside one (default 64, at most 1000)
   --client-queue N          events buffered per client before they are dropped (default 10000)
   --threads N               I/O threads (default 2)
+  --keep-awake USEC         after answering, keep polling for the client's next request this
+                            long before sleeping (default 50; 0 sleeps at once)
   --log-level LEVEL         trace, debug, info (default), warn, error, critical, off
   --help                    show this text
 
@@ -93,7 +95,8 @@ Result<ServiceOptions> parseServiceOptions(const std::vector<std::string>& args)
         static const char* const withValue[] = {
             "--socket",         "--group",        "--datapath",   "--tcp",
             "--tls-cert",       "--tls-key",      "--token-file", "--max-message-bytes",
-            "--max-json-depth", "--client-queue", "--threads",    "--log-level"};
+            "--max-json-depth", "--client-queue", "--threads",    "--log-level",
+            "--keep-awake"};
         bool known = false;
         for (const char* option : withValue)
             known = known || name == option;
@@ -139,6 +142,11 @@ Result<ServiceOptions> parseServiceOptions(const std::vector<std::string>& args)
         } else if (name == "--threads") {
             if (!parseNumber<unsigned>(value, options.threads, 1, 256))
                 return bad("--threads \"" + value + "\" is not a number from 1 to 256.");
+        } else if (name == "--keep-awake") {
+            unsigned microseconds = 0;
+            if (!parseNumber<unsigned>(value, microseconds, 0, 10000))
+                return bad("--keep-awake \"" + value + "\" is not a number of microseconds from 0 to 10000.");
+            options.keepAwake = std::chrono::microseconds(microseconds);
         } else if (name == "--log-level") {
             if (spdlog::level::from_str(value) == spdlog::level::off && value != "off")
                 return bad("--log-level \"" + value +

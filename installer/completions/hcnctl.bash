@@ -34,7 +34,7 @@ _hcnctl()
             COMPREPLY=($(compgen -W "tcp udp icmp" -- "$cur"))
             return
             ;;
-        --filter | --id | --network | --duration | --count | --port)
+        --filter | --id | --network | --duration | --count | --port | --host-address)
             return
             ;;
     esac
@@ -44,7 +44,7 @@ _hcnctl()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
             --socket | --token-file | --ca-file | --snapshot | -f | --file | --filter | --id | --network | \
-                --duration | --count | --severity | --port | --proto | --key-file | --mapping)
+                --duration | --count | --severity | --port | --proto | --key-file | --mapping | --host-address)
                 ((i++))
                 ;;
             --library)
@@ -80,7 +80,7 @@ _hcnctl()
         modify | call | batch) options="-f --file" ;;
         events) options="--follow --duration --count" ;;
         check) options="--severity" ;;
-        trace) options="--port --proto" ;;
+        trace) options="--port --proto --host-address" ;;
         bundle) options="--redact --key-file --mapping" ;;
     esac
     if [[ $cur == -* ]]; then

@@ -506,6 +506,15 @@ std::string findingText(const std::vector<hcn::Finding>& findings)
     return out;
 }
 
+/// The lines of `text`, sorted: two lists of findings compared regardless of the order of findings
+/// that sort alike.
+QStringList sortedLines(const std::string& text)
+{
+    QStringList lines = QString::fromStdString(text).split('\n');
+    lines.sort();
+    return lines;
+}
+
 } // namespace
 
 class TestHealthChecks : public QObject
@@ -739,6 +748,8 @@ private slots:
         hcn::HealthChecker checker;
         checker.setHnsVersion(hcn::SchemaVersion{11, 0});
         checker.assign(state);
+        // What a view keeps: the first list, then only what each update says changed.
+        std::vector<hcn::Finding> followed = checker.findings();
         for (int step = 0; step < steps; ++step) {
             const int op = pick(10);
             if (op <= 3) {
@@ -783,7 +794,23 @@ private slots:
                 list.push_back(
                     {object.first, hcn::canonicalObjectId(id), std::make_shared<const json>(object.second)});
             const auto changes = state.assign(std::move(list));
-            checker.update(state, changes);
+            const hcn::FindingChanges delta = checker.update(state, changes);
+            QVERIFY(std::is_sorted(delta.removed.begin(), delta.removed.end(), hcn::findingBefore));
+            QVERIFY(std::is_sorted(delta.added.begin(), delta.added.end(), hcn::findingBefore));
+            if (delta.everything) {
+                followed = checker.findings();
+            } else {
+                for (const hcn::Finding& gone : delta.removed) {
+                    const auto at = std::find(followed.begin(), followed.end(), gone);
+                    QVERIFY2(at != followed.end(),
+                             ("removed but never listed: " + findingText({gone})).c_str());
+                    followed.erase(at);
+                }
+                for (const hcn::Finding& came : delta.added)
+                    followed.insert(
+                        std::upper_bound(followed.begin(), followed.end(), came, hcn::findingBefore), came);
+            }
+            QCOMPARE(sortedLines(findingText(followed)), sortedLines(findingText(checker.findings())));
 
             hcn::HealthChecker fresh;
             fresh.setHnsVersion(hcn::SchemaVersion{11, 0});

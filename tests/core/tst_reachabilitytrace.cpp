@@ -232,6 +232,41 @@ private slots:
         }
     }
 
+    void declaredHostAddress()
+    {
+        // An L2Bridge node's own IP is in no HNS document: a node port on it is found only when the
+        // request names the address as the host's, and the trace says so when it is not named.
+        const std::string host = hostText("l2bridge-host.json");
+        hcn::TraceRequest r = request("no-nat", "10.0.0.4", "tcp", 30080);
+        auto unnamed = hcn::traceSnapshot(host, r);
+        QVERIFY2(unnamed.ok(), unnamed.status().detail().c_str());
+        bool hinted = false;
+        for (const hcn::TraceHop& h : unnamed->hops)
+            hinted = hinted ||
+                     (h.outcome == hcn::HopOutcome::Note && qs(h.detail).contains("--host-address 10.0.0.4"));
+        QVERIFY2(hinted, qPrintable(hopsText(*unnamed)));
+        QVERIFY(unnamed->deliveredTo.empty());
+
+        r.hostAddresses = {" 10.0.0.4 "};
+        auto named = hcn::traceSnapshot(host, r);
+        QVERIFY2(named.ok(), named.status().detail().c_str());
+        QVERIFY2(named->verdict == hcn::TraceVerdict::Delivered, qPrintable(hopsText(*named)));
+        QCOMPARE(named->deliveredTo.size(), std::size_t(1));
+        QCOMPARE(qs(named->deliveredTo.front().name), QString("server"));
+        bool balanced = false, toHost = false;
+        for (const hcn::TraceHop& h : named->hops) {
+            balanced = balanced || (qs(h.name) == "load balancer" && qs(h.object.name) == "svc-nodeport");
+            toHost = toHost ||
+                     (qs(h.decision) == "to the host" && qs(h.detail).contains("given with the request"));
+        }
+        QVERIFY2(balanced && toHost, qPrintable(hopsText(*named)));
+
+        r.hostAddresses = {"10.0.0"};
+        auto bad = hcn::traceSnapshot(host, r);
+        QCOMPARE(bad.code(), hcn::hr::InvalidArg);
+        QVERIFY(qs(bad.status().detail()).contains("10.0.0"));
+    }
+
     void resolution_data()
     {
         QTest::addColumn<QString>("source");

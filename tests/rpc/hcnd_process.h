@@ -205,6 +205,23 @@ public:
                m_process.running();
     }
 
+    pid_t pid() const { return m_process.pid(); }
+
+    /// CPU time hcnd has used so far, user and system, in clock ticks (/proc/PID/stat); -1 if unknown.
+    long long cpuTicks() const
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process.pid()));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray text = stat.readAll();
+        const qsizetype close = text.lastIndexOf(')'); // the name may hold spaces
+        // After the name: state (field 3) ... utime (field 14) and stime (field 15).
+        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+        if (close < 0 || fields.size() < 13)
+            return -1;
+        return fields.at(11).toLongLong() + fields.at(12).toLongLong();
+    }
+
     /// SIGKILL (no goodbye from the service), and waits until it is gone.
     bool kill() { return m_process.kill(); }
 

@@ -377,7 +377,9 @@ void TestRpcProtocol::serviceOptions_data()
                                                       "--max-message-bytes",
                                                       "4096",
                                                       "--log-level",
-                                                      "debug"}
+                                                      "debug",
+                                                      "--keep-awake",
+                                                      "0"}
                                        << true;
     QTest::newRow("TCP with TLS and token")
         << QStringList{"--tcp", "[::1]:7443", "--tls-cert", "c", "--tls-key", "k", "--token-file", "t"}
@@ -388,6 +390,8 @@ void TestRpcProtocol::serviceOptions_data()
     QTest::newRow("port out of range") << QStringList{"--tcp", "host:70000"} << false;
     QTest::newRow("negative queue") << QStringList{"--client-queue", "-1"} << false;
     QTest::newRow("empty socket path") << QStringList{"--socket="} << false;
+    QTest::newRow("keep awake too long") << QStringList{"--keep-awake", "20000"} << false;
+    QTest::newRow("keep awake not a number") << QStringList{"--keep-awake", "50us"} << false;
 }
 
 void TestRpcProtocol::serviceOptions()
@@ -406,6 +410,9 @@ void TestRpcProtocol::serviceOptions()
         QCOMPARE(options->threads, 4u);
         QCOMPARE(options->group, std::string("wheel"));
         QCOMPARE(options->clientQueue, std::size_t(10));
+        QCOMPARE(options->keepAwake.count(), 0);
+    } else if (arguments.isEmpty()) {
+        QCOMPARE(options->keepAwake.count(), 50);
     } else if (arguments.contains("--tcp")) {
         QCOMPARE(options->tcpHost, std::string("::1"));
         QCOMPARE(options->tcpPort, static_cast<unsigned short>(7443));

@@ -59,6 +59,7 @@ private slots:
     void badOptionsFailClearly_data();
     void badOptionsFailClearly();
     void sigtermSaysGoodbyeAndRemovesTheSocket();
+    void idleClientsLetHcndSleep();
 
 private:
     HcndProcess m_hcnd;
@@ -510,6 +511,25 @@ void TestRpcService::sigtermSaysGoodbyeAndRemovesTheSocket()
     }
     QVERIFY(sawDisconnect);
     QVERIFY(!QFile::exists(hcnd.socketPath()));
+}
+
+void TestRpcService::idleClientsLetHcndSleep()
+{
+    // After answering, a connection polls briefly for the client's next request (--keep-awake, 50 us by
+    // default); once its clients go quiet, hcnd must sleep again and use no CPU.
+    RawConnection caller, subscriber;
+    QVERIFY(caller.connect(m_defaultLimits.socket()));
+    QVERIFY(subscriber.connect(m_defaultLimits.socket()));
+    QCOMPARE(errorCode(subscriber.call(1, "hcnd.subscribe")), 0);
+    for (int id = 1; id <= 2000; ++id)
+        QVERIFY(caller.call(id, "hcnd.ping").has_value());
+    QTest::qWait(100);
+    const long long before = m_defaultLimits.cpuTicks();
+    QVERIFY(before >= 0);
+    QTest::qWait(1000);
+    const long long used = m_defaultLimits.cpuTicks() - before;
+    // An I/O thread left polling would use most of a CPU (about 100 ticks a second); idle is 0 or 1.
+    QVERIFY2(used <= 10, qPrintable(QStringLiteral("hcnd used %1 ticks of CPU while idle").arg(used)));
 }
 
 QTEST_GUILESS_MAIN(TestRpcService)

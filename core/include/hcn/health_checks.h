@@ -98,6 +98,20 @@ using UnknownFields = std::unordered_map<std::string, std::vector<std::string>>;
 /// The Import.Objects[].Lost lists of a snapshot document; empty when it has none or is no snapshot.
 UnknownFields unknownFieldsOfSnapshot(std::string_view snapshotText);
 
+/// What one HealthChecker::update changed in the list of findings, so that a view of thousands of
+/// findings follows an event without reading and sorting the whole list again.
+struct FindingChanges
+{
+    /// The update re-checked the whole host (what the host holds at all changed): read findings().
+    bool everything = false;
+    /// Findings that are gone, and findings that are new (a changed finding is one of each); each sorted
+    /// (findingBefore). Equal findings count one by one.
+    std::vector<Finding> removed;
+    std::vector<Finding> added;
+
+    bool empty() const { return !everything && removed.empty() && added.empty(); }
+};
+
 /// Keeps the findings of one host copy current.
 class HealthChecker
 {
@@ -115,8 +129,8 @@ public:
     /// Checks a whole host from scratch.
     void assign(const HostState& state);
     /// Follows what HostState::apply or assign returned: `state` already holds the changes. Only the
-    /// rules and objects the changes can affect are evaluated again.
-    void update(const HostState& state, const std::vector<HostChange>& changes);
+    /// rules and objects the changes can affect are evaluated again. Returns what that changed.
+    FindingChanges update(const HostState& state, const std::vector<HostChange>& changes);
 
     /// Every current finding, sorted (findingBefore).
     std::vector<Finding> findings() const;

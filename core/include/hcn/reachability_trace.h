@@ -43,6 +43,9 @@ struct TraceRequest
     /// The destination port; unset: the frontend port of the VIP or port mapping when the destination
     /// has exactly one for the protocol, else 80. Ignored for ICMP.
     std::optional<std::uint16_t> port;
+    /// Addresses of this host that its documents do not carry (an L2Bridge or transparent node's own IP):
+    /// traced as the host's, so node ports and published ports answer on them.
+    std::vector<std::string> hostAddresses;
 };
 
 /// An object a trace passes.

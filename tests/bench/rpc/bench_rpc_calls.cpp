@@ -1,7 +1,8 @@
 // Small-call throughput through hcnd: HcnQueryNetworkProperties on an open handle, HcnOpenNetwork +
 // HcnCloseNetwork pairs, and hcnd.ping (the bare round trip, no engine work), from 1 and from 8 client
 // connections at once (one thread and one RpcClient each), against the same HCN calls on an in-process
-// engine for reference.
+// engine for reference; with hcnd and its clients sleeping at once and staying awake briefly (the
+// defaults), side by side.
 // Usage: bench_rpc_calls [calls=100000] [maxThreads=8]
 
 #include "hcn/embedded_api.h"
@@ -35,7 +36,9 @@ struct Measured
 };
 
 /// Runs `calls` HCN calls split over `apis.size()` threads (thread i uses apis[i]).
-Measured run(const std::vector<hcn::Api*>& apis, const hcn::Guid& network, Workload workload, int calls)
+/// `hcnd` is the service's pid for its context switches (0: none).
+Measured run(const std::vector<hcn::Api*>& apis, const hcn::Guid& network, Workload workload, int calls,
+             long hcnd)
 {
     const int threads = static_cast<int>(apis.size());
     // The clock is read by the barrier's completion step, which runs before any thread is released: a
@@ -45,7 +48,6 @@ Measured run(const std::vector<hcn::Api*>& apis, const hcn::Guid& network, Workl
     std::vector<long long> clientSwitches, serviceSwitches;
     clientSwitches.reserve(2);
     serviceSwitches.reserve(2);
-    const long hcnd = bench::servicePid();
     // Reading /proc stays outside the timed span: before the start mark, after the end mark.
     auto countSwitches = [&] {
         clientSwitches.push_back(bench::contextSwitches(static_cast<long>(getpid())));
@@ -130,16 +132,6 @@ int main(int argc, char** argv)
     if (maxThreads > 1)
         threadCounts.push_back(maxThreads);
 
-    // Through hcnd: one connection per thread.
-    auto admin = bench::connectClient("bench_rpc_calls/admin");
-    auto created = admin->create(ResourceKind::Network, {}, kNetwork, 0);
-    bench::check(created, "HcnCreateNetwork");
-    auto networkId = admin->handleId(ResourceKind::Network, *created);
-    bench::check(networkId, "handleId");
-    std::vector<std::unique_ptr<hcn::RpcClient>> clients;
-    for (int t = 0; t < maxThreads; ++t)
-        clients.push_back(bench::connectClient("bench_rpc_calls"));
-
     // In-process reference: one engine shared by the threads.
     hcn::EmbeddedApi embedded;
     auto local = embedded.create(ResourceKind::Network, {}, kNetwork, 0);
@@ -147,29 +139,46 @@ int main(int argc, char** argv)
     auto localId = embedded.handleId(ResourceKind::Network, *local);
     bench::check(localId, "handleId (embedded)");
 
-    std::printf("%d calls per run, hcnd at %s\n", calls, bench::serviceSocket().c_str());
-    for (Workload workload : {Workload::Query, Workload::OpenClose, Workload::Ping}) {
-        for (int threads : threadCounts) {
-            std::vector<hcn::Api*> remote, inProcess;
-            for (int t = 0; t < threads; ++t) {
-                remote.push_back(clients[static_cast<std::size_t>(t)].get());
-                inProcess.push_back(&embedded);
+    std::printf("%d calls per run\n", calls);
+    // With HCN_BENCH_SOCKET only the defaults are measured (the external hcnd has its own options).
+    std::vector<bench::Waiting> modes{bench::Waiting::StayAwake};
+    if (!bench::externalSocket())
+        modes.insert(modes.begin(), bench::Waiting::Sleep);
+    for (const bench::Waiting waiting : modes) {
+        // Through hcnd: one connection per thread.
+        auto admin = bench::connectClient("bench_rpc_calls/admin", waiting);
+        auto created = admin->create(ResourceKind::Network, {}, kNetwork, 0);
+        bench::check(created, "HcnCreateNetwork");
+        auto networkId = admin->handleId(ResourceKind::Network, *created);
+        bench::check(networkId, "handleId");
+        std::vector<std::unique_ptr<hcn::RpcClient>> clients;
+        for (int t = 0; t < maxThreads; ++t)
+            clients.push_back(bench::connectClient("bench_rpc_calls", waiting));
+
+        std::printf("hcnd and clients %s, hcnd at %s\n", bench::waitingName(waiting),
+                    bench::serviceSocket(waiting).c_str());
+        for (Workload workload : {Workload::Query, Workload::OpenClose, Workload::Ping}) {
+            for (int threads : threadCounts) {
+                std::vector<hcn::Api*> remote, inProcess;
+                for (int t = 0; t < threads; ++t) {
+                    remote.push_back(clients[static_cast<std::size_t>(t)].get());
+                    inProcess.push_back(&embedded);
+                }
+                const Measured viaService =
+                    run(remote, *networkId, workload, calls, bench::servicePid(waiting));
+                std::printf("  %-32s %d connection(s): %8.0f calls/s through hcnd (%.1f us per call and "
+                            "connection; context switches per call: client %.2f, hcnd %.2f)",
+                            workloadName(workload), threads, viaService.callsPerSecond,
+                            1e6 * threads / viaService.callsPerSecond, viaService.clientSwitches,
+                            viaService.serviceSwitches);
+                if (workload != Workload::Ping)
+                    std::printf("   in-process engine: %9.0f calls/s",
+                                run(inProcess, *localId, workload, calls, 0).callsPerSecond);
+                std::printf("\n");
             }
-            const Measured viaService = run(remote, *networkId, workload, calls);
-            std::printf(
-                "%-32s %d connection(s): %8.0f calls/s through hcnd (%.1f us per call and connection; "
-                "context switches per call: client %.2f, hcnd %.2f)",
-                workloadName(workload), threads, viaService.callsPerSecond,
-                1e6 * threads / viaService.callsPerSecond, viaService.clientSwitches,
-                viaService.serviceSwitches);
-            if (workload != Workload::Ping)
-                std::printf("   in-process engine: %9.0f calls/s",
-                            run(inProcess, *localId, workload, calls).callsPerSecond);
-            std::printf("\n");
         }
+        clients.clear();
+        (void)admin->close(ResourceKind::Network, *created);
     }
-    clients.clear();
-    (void)admin->close(ResourceKind::Network, *created);
-    admin.reset();
     return bench::stopService();
 }

@@ -101,22 +101,25 @@ int main(int argc, char** argv)
         hcn::EmbeddedApi embedded;
         inProcess = kubeProxyWorkload(embedded, remoteCount, lbCount, "vxlan0");
     }
-    Timing viaService;
-    {
-        auto client = bench::connectClient("bench_rpc_kubeproxy");
-        viaService = kubeProxyWorkload(*client, remoteCount, lbCount, "vxlan0");
-    }
     std::printf("through hcn::Api:\n");
     print("in-process engine (EmbeddedApi)", inProcess);
-    print("hcnd (RpcClient, one connection)", viaService);
-    std::printf("  ratio hcnd / in-process: %.2fx\n", viaService.total / inProcess.total);
+    std::vector<bench::Waiting> modes{bench::Waiting::StayAwake};
+    if (!bench::externalSocket())
+        modes.insert(modes.begin(), bench::Waiting::Sleep);
+    for (const bench::Waiting waiting : modes) {
+        auto client = bench::connectClient("bench_rpc_kubeproxy", waiting);
+        const Timing viaService = kubeProxyWorkload(*client, remoteCount, lbCount, "vxlan0");
+        const std::string what = std::string("hcnd, ") + bench::waitingName(waiting);
+        print(what.c_str(), viaService);
+        std::printf("  ratio hcnd / in-process: %.2fx\n", viaService.total / inProcess.total);
+    }
 
 #ifdef BENCH_KUBEPROXY_PATH
     // A fresh hcnd for the C API run, so both C API runs start from an empty engine (an external one
     // already holds the objects above: the C API run would collide with them).
     if (bench::externalSocket())
         return 0;
-    bench::service().stop();
+    bench::stopService();
     const std::string socket = bench::service().socketPath();
     std::printf("through the C API (bench_kubeproxy, 10,000 local endpoints after the workload):\n");
     std::printf("  in-process:\n%s", runCApiBenchmark(remoteCount, lbCount, "").c_str());

@@ -33,13 +33,37 @@ template <typename R> void check(const R& result, const char* what)
     std::exit(1);
 }
 
-/// hcnd on a temporary socket (HCND_PATH from the build), stopped when the program ends.
-inline HcndChildProcess& service()
+/// How the benchmark's hcnd and its clients wait for each other: both sleep at once (hcnd --keep-awake 0,
+/// RpcClientOptions::spinBeforeBlocking 0: the service path before staying awake was built), or both
+/// stay awake briefly (the defaults). The benchmarks run both side by side.
+enum class Waiting
 {
-    static HcndChildProcess process;
+    Sleep,
+    StayAwake
+};
+
+inline const char* waitingName(Waiting waiting)
+{
+    return waiting == Waiting::Sleep ? "sleeping at once" : "staying awake (defaults)";
+}
+
+/// The benchmark's hcnd for `waiting`, started or not.
+inline HcndChildProcess& serviceProcess(Waiting waiting)
+{
+    static HcndChildProcess processes[2];
+    return processes[waiting == Waiting::Sleep ? 0 : 1];
+}
+
+/// hcnd on a temporary socket (HCND_PATH from the build), one per Waiting, stopped when the program ends.
+inline HcndChildProcess& service(Waiting waiting = Waiting::StayAwake)
+{
+    HcndChildProcess& process = serviceProcess(waiting);
     if (process.pid() <= 0) {
+        std::vector<std::string> args{"--log-level", "warn"};
+        if (waiting == Waiting::Sleep)
+            args.insert(args.end(), {"--keep-awake", "0"});
         std::string error;
-        if (!process.start(HCND_PATH, {"--log-level", "warn"}, error)) {
+        if (!process.start(HCND_PATH, args, error)) {
             std::fprintf(stderr, "cannot start hcnd: %s\n", error.c_str());
             std::exit(1);
         }
@@ -55,22 +79,32 @@ inline const char* externalSocket()
     return socket && *socket ? socket : nullptr;
 }
 
-inline std::string serviceSocket()
+inline std::string serviceSocket(Waiting waiting = Waiting::StayAwake)
 {
-    return externalSocket() ? std::string(externalSocket()) : service().socketPath();
+    return externalSocket() ? std::string(externalSocket()) : service(waiting).socketPath();
 }
 
-/// Stops the benchmark's own hcnd; the exit status of the program (0 when hcnd stopped cleanly).
+/// Stops the benchmark's own hcnd(s) that were started; the exit status of the program (0 when each
+/// stopped cleanly).
 inline int stopService()
 {
-    return externalSocket() || service().stop() == 0 ? 0 : 1;
+    if (externalSocket())
+        return 0;
+    int status = 0;
+    for (Waiting waiting : {Waiting::Sleep, Waiting::StayAwake}) {
+        if (serviceProcess(waiting).pid() > 0 && serviceProcess(waiting).stop() != 0)
+            status = 1;
+    }
+    return status;
 }
 
-inline std::unique_ptr<hcn::RpcClient> connectClient(const char* name)
+inline std::unique_ptr<hcn::RpcClient> connectClient(const char* name, Waiting waiting = Waiting::StayAwake)
 {
     hcn::RpcClientOptions options;
-    options.endpoint = serviceSocket();
+    options.endpoint = serviceSocket(waiting);
     options.clientName = name;
+    if (waiting == Waiting::Sleep)
+        options.spinBeforeBlocking = std::chrono::microseconds(0);
     auto client = hcn::RpcClient::connect(std::move(options));
     check(client, "RpcClient::connect");
     return std::move(*client);
@@ -101,9 +135,9 @@ inline long long contextSwitches(long pid)
 }
 
 /// The benchmark's own hcnd's pid, or 0 with an external one.
-inline long servicePid()
+inline long servicePid(Waiting waiting = Waiting::StayAwake)
 {
-    return externalSocket() ? 0 : static_cast<long>(service().pid());
+    return externalSocket() ? 0 : static_cast<long>(service(waiting).pid());
 }
 
 /// The q-quantile (0..1) of `samples` (sorted in place), nearest rank.

@@ -5,6 +5,7 @@
 #include "hcn/json_limits.h"
 #include "hcn/status.h"
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -26,6 +27,9 @@ struct ServiceOptions
     int maxJsonDepth = kDefaultMaxJsonDepth;
     std::size_t clientQueue = 10000;
     unsigned threads = 2;
+    /// After answering, how long a connection keeps its I/O thread polling for the client's next
+    /// request before the thread sleeps (0: sleep at once). See docs/rpc.md, "Staying awake".
+    std::chrono::microseconds keepAwake{50};
     std::string logLevel = "info";
     bool help = false;
 
