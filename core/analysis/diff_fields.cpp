@@ -144,6 +144,12 @@ private:
             else
                 ++ia, ++ib;
         }
+        if (onlyA.empty() && onlyB.empty()) {
+            // The same elements in another order: a change only where the order means something.
+            if (orderMatters(path))
+                m_changes.push_back({DiffFieldChange::Type::Changed, path, a, b, {}, {}});
+            return;
+        }
         std::sort(onlyA.begin(), onlyA.end());
         std::sort(onlyB.begin(), onlyB.end());
 
@@ -203,6 +209,13 @@ private:
                 items.addedItems.push_back(b[onlyB[y]]);
         if (!items.removedItems.empty() || !items.addedItems.empty())
             m_changes.push_back(std::move(items));
+    }
+
+    /// Arrays whose order Windows acts on: DNS servers are asked in list order, search suffixes tried in
+    /// list order. Every other array is a set.
+    static bool orderMatters(std::string_view path)
+    {
+        return path.ends_with("/Dns/ServerList") || path.ends_with("/Dns/Search");
     }
 
     /// Each element's canonical text (IDs canonical and mapped, private members left out) with its

@@ -8,6 +8,7 @@
 #include "hcn/sha256.h"
 #include "hcn/v1_conversion.h"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <ctime>
@@ -94,22 +95,62 @@ std::string checksText(const std::vector<Finding>& findings)
     return out;
 }
 
-std::string readme(bool redacted, const std::string& created)
+/// Markup with only its character data redacted: what lies between '>' and '<' goes through the
+/// redactor, tags (element and attribute names and values) are copied as they are.
+std::string redactMarkup(Redactor& redactor, std::string_view markup)
+{
+    std::string out;
+    out.reserve(markup.size());
+    std::size_t at = 0;
+    while (at < markup.size()) {
+        const std::size_t open = markup.find('<', at);
+        const std::size_t textEnd = open == std::string_view::npos ? markup.size() : open;
+        if (textEnd > at)
+            out += redactor.text(markup.substr(at, textEnd - at));
+        if (open == std::string_view::npos)
+            break;
+        const std::size_t close = markup.find('>', open);
+        const std::size_t tagEnd = close == std::string_view::npos ? markup.size() : close + 1;
+        out.append(markup.substr(open, tagEnd - open));
+        at = tagEnd;
+    }
+    return out;
+}
+
+/// Whether `path` can name an extra file: a plain name, none of the bundle's own.
+bool usableExtraName(const std::string& path, const std::vector<std::pair<std::string, std::string>>& taken)
+{
+    if (path.empty() || path == "." || path == ".." || path == kBundleManifest ||
+        path.find_first_of("/\\:") != std::string::npos)
+        return false;
+    for (const auto& [name, bytes] : taken)
+        if (name == path)
+            return false;
+    return true;
+}
+
+std::string readme(const BundleInput& input, const std::string& created)
 {
     std::string text =
         "HCN bug-report bundle\n"
         "=====================\n\n"
-        "Written " + created + " by HCN Console's hcnctl bundle. It holds one Windows HCN host as the tool saw\n"
+        "Written " + created + " by HCN Console (" + (input.toolVersion.empty() ? std::string("hcnctl bundle") : input.toolVersion) +
+        "). It holds one Windows HCN host as the tool saw\n"
         "it. manifest.json lists every file with its size and SHA-256, and what the bundle does not hold.\n\n"
         "  snapshot.json       every object in its v2 (HCN) shape, a snapshot: open it with\n"
         "                      `hcnctl --snapshot snapshot.json list networks` or File > Open dump\n"
         "  objects-v1.json     networks, endpoints, namespaces and load balancers in their v1 (Get-Hns*) shapes\n"
         "  checks.json/.txt    the health checks over the host (docs/checks.md)\n"
         "  versions.json       the tool, HNS and schema versions, and where the host was read from\n"
-        "  import-report.json  (when the host was imported from a dump) where each object came from\n\n"
+        "  import-report.json  (when the host was imported from a dump) where each object came from\n";
+    for (const BundleExtraFile& extra : input.extraFiles)
+        text += "  " + extra.path + std::string(extra.path.size() < 18 ? 18 - extra.path.size() : 1, ' ') +
+                extra.what + "\n";
+    text +=
+        "\n"
         "The whole archive opens as a snapshot too: `hcnctl --snapshot BUNDLE`, `hcnctl import BUNDLE`,\n"
         "`hcnctl diff BUNDLE live`.\n";
-    if (redacted)
+    if (input.redactor)
         text += "\nThis bundle is REDACTED: IP addresses (prefix-preserving: subnets, gateways and pools keep their\n"
                 "relations), MACs, GUIDs and names were replaced by pseudonyms, consistently in every file. Only\n"
                 "the sender holds the key and the mapping back to the originals.\n";
@@ -159,7 +200,7 @@ Result<std::vector<std::pair<std::string, std::string>>> bundleFiles(const Bundl
         files.emplace_back(std::string(path), std::move(bytes));
         what.push_back(std::move(description));
     };
-    add("README.txt", readme(input.redactor != nullptr, created), "what this bundle is, for whoever receives it");
+    add("README.txt", readme(input, created), "what this bundle is, for whoever receives it");
     add(kBundleSnapshot, dumpText(snapshot), "every object in its v2 shape: a snapshot (docs/snapshots.md)");
     add("objects-v1.json", dumpText(v1Objects(snapshot)),
         "networks, endpoints, namespaces and load balancers in their v1 (Get-Hns*) shapes");
@@ -170,6 +211,16 @@ Result<std::vector<std::pair<std::string, std::string>>> bundleFiles(const Bundl
         "tool, HNS and schema versions, where the host came from, when the bundle was written");
     if (!report.is_null())
         add(kBundleImportReport, dumpText(report), "the import report: where each object of the dump came from");
+    for (const BundleExtraFile& extra : input.extraFiles) {
+        if (!usableExtraName(extra.path, files))
+            return Status(hr::InvalidArg, "\"" + extra.path + "\" cannot be added to a bundle: it needs a plain "
+                                          "file name that none of the bundle's files has.");
+        std::string bytes = !input.redactor ? extra.bytes
+                            : extra.redaction == BundleExtraFile::Redaction::Markup
+                                ? redactMarkup(*input.redactor, extra.bytes)
+                                : input.redactor->text(extra.bytes);
+        add(extra.path, std::move(bytes), extra.what);
+    }
 
     ordered manifest{{"Format", kBundleFormat},
                      {"FormatVersion", 1},
@@ -185,11 +236,18 @@ Result<std::vector<std::pair<std::string, std::string>>> bundleFiles(const Bundl
     }
     manifest["Files"] = std::move(list);
     // Slots the console fills when it writes a bundle; a command-line bundle leaves them out.
-    manifest["NotIncluded"] = ordered::array(
-        {{{"Path", "events.log"}, {"What", "the event log as the console shows it"},
-          {"Why", "written by the console's File > Export bug-report bundle, not by hcnctl"}},
-         {{"Path", "topology.svg"}, {"What", "the topology view as SVG"},
-          {"Why", "written by the console's File > Export bug-report bundle, not by hcnctl"}}});
+    ordered notIncluded = ordered::array();
+    for (const auto& [path, description] : {std::pair{kBundleEventLog, "the event log as the console shows it"},
+                                            std::pair{kBundleTopology, "the topology view as SVG"}}) {
+        const bool present = std::any_of(input.extraFiles.begin(), input.extraFiles.end(),
+                                         [&](const BundleExtraFile& f) { return f.path == path; });
+        if (!present)
+            notIncluded.push_back(
+                {{"Path", path},
+                 {"What", description},
+                 {"Why", "written by the console's File > Export Bug-Report Bundle, not by hcnctl"}});
+    }
+    manifest["NotIncluded"] = std::move(notIncluded);
     std::string manifestText = manifest.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
     result.files.push_back({std::string(kBundleManifest), "this list", manifestText.size(), sha256Hex(manifestText)});
     files.emplace_back(std::string(kBundleManifest), std::move(manifestText));

@@ -158,6 +158,26 @@ ClientConnection::Reply ClientConnection::call(std::string_view method, std::str
     return std::move(pending.reply);
 }
 
+Status ClientConnection::send(std::string_view method, std::string_view paramsText)
+{
+    const auto deadline = Clock::now() + m_options.callTimeout;
+    const std::uint64_t id = ++m_nextId;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_lost)
+            return m_lostStatus;
+        m_detached.insert(id);
+    }
+    std::string frame;
+    appendRequestFrame(frame, id, method, paramsText);
+    Status writeError;
+    if (writeFrame(frame, deadline, writeError))
+        return Status::success();
+    std::lock_guard lock(m_mutex);
+    m_detached.erase(id);
+    return writeError;
+}
+
 bool ClientConnection::writeFrame(const std::string& frame, Clock::time_point deadline, Status& error)
 {
     std::lock_guard lock(m_writeMutex);
@@ -305,8 +325,12 @@ void ClientConnection::dispatch(std::string_view text)
     {
         std::lock_guard lock(m_mutex);
         auto it = m_pending.find(number);
-        if (it == m_pending.end())
-            return; // the caller timed out
+        if (it == m_pending.end()) {
+            if (m_detached.erase(number) == 1 && !reply.status.ok())
+                componentLogger("hcn.rpc")->warn("hcnd at {} refused a request sent without waiting: {}",
+                                                 m_endpointText, reply.status.detail());
+            return; // sent without waiting, or the caller timed out
+        }
         pending = it->second;
         m_pending.erase(it);
     }
@@ -390,6 +414,7 @@ void ClientConnection::fail(Status status)
             pending->wake.notify_one();
         }
         m_pending.clear();
+        m_detached.clear();
         m_watcherWake.notify_one();
     }
     // The service lingers until our side is closed too; every thread waiting on the socket wakes up.

@@ -26,6 +26,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace hcn::rpc {
 
@@ -57,6 +58,10 @@ public:
 
     /// Sends one request and waits for its reply (or the timeout, or the connection's loss).
     Reply call(std::string_view method, std::string_view paramsText, const ReplyHook& hook = {});
+    /// Sends one request without waiting for its reply: whoever reads next drops the reply (logging a
+    /// failure). Only for requests the service cannot refuse (closing a handle this connection holds);
+    /// fails only when the request cannot be written.
+    Status send(std::string_view method, std::string_view paramsText);
     /// Events are expected (the client has subscriptions): keep reading between calls.
     void setWatching(bool watching);
     bool connected() const { return !m_lost; }
@@ -104,6 +109,8 @@ private:
 
     mutable std::mutex m_mutex; ///< guards everything below
     std::unordered_map<std::uint64_t, Pending*> m_pending;
+    /// Requests sent with send(), whose replies nobody waits for.
+    std::unordered_set<std::uint64_t> m_detached;
     bool m_readerBusy = false;   ///< some thread holds the reader role
     bool m_watching = false;     ///< the watcher reads between calls (subscriptions exist)
     bool m_watcherWaits = false; ///< the watcher waits for the role

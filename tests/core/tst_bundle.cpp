@@ -245,12 +245,25 @@ private slots:
         input.toolVersion = "tst_bundle";
         input.source = "snapshot " + host.toStdString();
         input.redactor = &redactor;
-        auto written = hcn::io::writeBundle(path.toStdString(), input);
-        QVERIFY2(written.ok(), written.status().detail().c_str());
-
         const Originals originals = originalsOf(text);
         QVERIFY(!originals.addresses.isEmpty());
         QVERIFY(!originals.macsAndGuids.isEmpty());
+        // The console's files: an event log (free text) and a topology (SVG: only text between tags is
+        // redacted) that mention every original.
+        std::string events = "Time,Type,Object,Summary\n", svg = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n";
+        int tags = 0;
+        for (const QSet<QString>* set : {&originals.addresses, &originals.macsAndGuids, &originals.names})
+            for (const QString& original : *set) {
+                events += "2026-12-03T10:00:00Z,Create,endpoint," + original.toStdString() + " attached\n";
+                svg += "<g class=\"node\"><text x=\"1\" y=\"2\">" + original.toStdString() + "</text></g>\n";
+                ++tags;
+            }
+        svg += "</svg>\n";
+        input.extraFiles = {{std::string(hcn::io::kBundleEventLog), "the event log", events},
+                            {std::string(hcn::io::kBundleTopology), "the topology", svg,
+                             hcn::io::BundleExtraFile::Redaction::Markup}};
+        auto written = hcn::io::writeBundle(path.toStdString(), input);
+        QVERIFY2(written.ok(), written.status().detail().c_str());
         const auto entries = entriesOf(path);
         QVERIFY(entries.size() >= 7);
         for (const auto& entry : entries) {
@@ -268,11 +281,17 @@ private slots:
                 QVERIFY2(!containsToken(content, n, Qt::CaseSensitive), qPrintable(QString::fromStdString(entry.name) + ": " + n));
         }
 
+        // The SVG keeps its structure; the manifest no longer lists the console's slots as missing.
+        for (const auto& entry : entries)
+            if (QString::fromStdString(entry.name).endsWith("!topology.svg"))
+                QCOMPARE(QString::fromStdString(entry.bytes).count("<g class=\"node\"><text x=\"1\" y=\"2\">"), tags);
+
         // The checks find the same problems on the redacted host.
         auto bundle = hcn::io::readBundle(path.toStdString());
         QVERIFY(bundle.ok() && bundle->has_value());
         QCOMPARE(ruleCounts((*bundle)->snapshot.dump()), ruleCounts(text));
         QCOMPARE(objectsOf((*bundle)->snapshot).size(), objectsOf(json::parse(text)).size());
+        QVERIFY((*bundle)->manifest["NotIncluded"].empty());
 
         // The mapping names what was replaced; it is not in the bundle.
         const json mapping = redactor.mapping();
@@ -305,6 +324,13 @@ private slots:
         QCOMPARE(hcn::io::writeBundle(m_dir.filePath("x.rar").toStdString(), input).code(), hcn::hr::InvalidArg);
         QVERIFY(!hcn::io::writeBundle(m_dir.filePath("missing/dir/x.zip").toStdString(), input).ok());
         QVERIFY(!QFile::exists(m_dir.filePath("x.zip")));
+        // Extra files need a plain name none of the bundle's own files has.
+        for (const char* name : {"", "snapshot.json", "manifest.json", "../events.csv", "dir/events.csv", "C:x"}) {
+            hcn::io::BundleInput withExtra;
+            withExtra.snapshotText = "{}";
+            withExtra.extraFiles = {{name, "x", "y"}};
+            QCOMPARE(hcn::io::bundleFiles(withExtra).code(), hcn::hr::InvalidArg);
+        }
         // An ordinary archive is no bundle.
         auto plain = hcn::io::readBundle((sourceDir() + "/tests/data/checks/faulty-host.json").toStdString());
         QVERIFY(plain.ok() && !plain->has_value());

@@ -14,6 +14,7 @@
 #include <csignal>
 #include <functional>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
@@ -78,6 +79,7 @@ private slots:
     void idleClientNoticesTheServiceGoing_data();
     void idleClientNoticesTheServiceGoing();
     void ownHandlesKnowTheirIdWithoutAskingTheService();
+    void closingAHeldHandleDoesNotWait();
     void threadsShareOneConnection_data();
     void threadsShareOneConnection();
     void connectWithoutServiceNamesTheEndpoint();
@@ -356,6 +358,39 @@ void TestRpcClient::ownHandlesKnowTheirIdWithoutAskingTheService()
     QCOMPARE(idOr(client->handleId(ResourceKind::Network, *named)), given);
     QVERIFY(client->reconnect().ok()); // handles belong to the connection
     QCOMPARE(client->handleId(ResourceKind::Network, *named).code(), hcn::hr::Handle);
+}
+
+void TestRpcClient::closingAHeldHandleDoesNotWait()
+{
+    HcndProcess hcnd;
+    QVERIFY(hcnd.start());
+    auto client = connectTo(hcnd, std::chrono::seconds(3));
+    QVERIFY(client);
+    auto created = client->create(ResourceKind::Network, {}, natNamed("closed-without-waiting"), 0);
+    QVERIFY(created.ok());
+    auto id = client->handleId(ResourceKind::Network, *created);
+    QVERIFY(id.ok());
+    auto opened = client->open(ResourceKind::Network, *id);
+    QVERIFY(opened.ok());
+    auto openHandles = [&] {
+        auto info = client->call("hcnd.info", "{}");
+        return info.ok() ? nlohmann::json::parse(*info)["Counts"]["OpenHandles"].get<int>() : -1;
+    };
+    const int before = openHandles();
+    QVERIFY(before >= 2);
+
+    // The service is frozen: closing a handle this client holds needs no answer from it.
+    QVERIFY(hcnd.freeze());
+    QVERIFY(client->close(ResourceKind::Network, *opened).ok());
+    QVERIFY(hcnd.thaw());
+    // The close was sent: the next request sees the handle closed, a second close is the service's.
+    QCOMPARE(openHandles(), before - 1);
+    QCOMPARE(client->close(ResourceKind::Network, *opened).code(), hcn::hr::Handle);
+    // A handle of another kind, and one never given, get the service's own answer.
+    QCOMPARE(client->close(ResourceKind::Endpoint, *created).code(), hcn::hr::Handle);
+    QCOMPARE(client->close(ResourceKind::Network, *created + 1000).code(), hcn::hr::Handle);
+    QVERIFY(client->close(ResourceKind::Network, *created).ok());
+    QCOMPARE(openHandles(), before - 2);
 }
 
 void TestRpcClient::threadsShareOneConnection_data()

@@ -83,6 +83,7 @@ private slots:
     void pathIsHighlightedAndHopsSelectTheirObject();
     void selectionFillsTheForm();
     void changedHostIsTracedAsItIsNow();
+    void hostAddressesReachNodePorts();
 
 private:
     QTemporaryDir m_dir;
@@ -226,6 +227,26 @@ void TestTraceDock::changedHostIsTracedAsItIsNow()
     QVERIFY(w.trace("web-frontend", "api-server"));
     QVERIFY(!w.dock()->result());
     QVERIFY2(w.dock()->verdictText().startsWith("Cannot trace"), qPrintable(w.dock()->verdictText()));
+}
+
+void TestTraceDock::hostAddressesReachNodePorts()
+{
+    // An L2Bridge node's own IP is in no document: named as a host address, its node port answers.
+    Window w;
+    QVERIFY(w.open(traceFile("l2bridge-host.json")));
+    QVERIFY(w.trace("no-nat", "10.0.0.4", "TCP", "30080"));
+    QVERIFY(w.dock()->result());
+    QVERIFY2(w.dock()->result()->deliveredTo.empty(), qPrintable(w.dock()->verdictText()));
+    w.dock()->hostAddressesEdit()->setText("10.0.0.4, 10.0.0.5");
+    QVERIFY(w.trace("no-nat", "10.0.0.4", "TCP", "30080"));
+    QVERIFY2(w.dock()->verdictText().contains("<b>Delivered</b>"), qPrintable(w.dock()->verdictText()));
+    QCOMPARE(w.dock()->result()->deliveredTo.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(w.dock()->result()->deliveredTo.front().name), QString("server"));
+
+    w.dock()->hostAddressesEdit()->setText("10.0.0");
+    w.dock()->traceButton()->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(w.dock()->verdictText().contains("10.0.0\" is not an IP address"),
+                              qPrintable(w.dock()->verdictText()), 10000);
 }
 
 QTEST_MAIN(TestTraceDock)

@@ -149,60 +149,127 @@ void HostChecks::schedule()
 
 namespace {
 
-/// Makes the worker's list the checker's findings, keeping the objects of those that stayed, and puts
-/// the new list and the badges of the objects whose findings changed into `delta`.
+/// One edit of the worker's list: which objects' findings changed (their badges follow) and the
+/// object index kept in step.
+template <typename WorkerT> class ListEdit
+{
+public:
+    explicit ListEdit(WorkerT& w) : m_w(w) {}
+
+    void remove(const Finding* f)
+    {
+        for (const FindingObject& o : f->objects) {
+            m_touched.insert(o.id);
+            auto& named = m_w.byObject[o.id];
+            named.erase(std::remove(named.begin(), named.end(), f), named.end());
+        }
+    }
+    void add(const Finding* f)
+    {
+        for (const FindingObject& o : f->objects) {
+            m_touched.insert(o.id);
+            m_w.byObject[o.id].push_back(f);
+        }
+    }
+
+    /// Makes `list` the worker's list and puts it, the counts and the touched objects' badges into
+    /// `delta`.
+    template <typename DeltaT> void finish(FindingList list, DeltaT& delta)
+    {
+        delta.changed = !m_touched.empty() || list->size() != m_w.findings->size();
+        for (const std::string& id : m_touched) {
+            auto it = m_w.byObject.find(id);
+            if (it == m_w.byObject.end() || it->second.empty()) {
+                if (it != m_w.byObject.end())
+                    m_w.byObject.erase(it);
+                delta.cleared << QString::fromStdString(id);
+            } else {
+                delta.badges.insert(QString::fromStdString(id), badgeOf(it->second));
+            }
+        }
+        FindingCounts counts;
+        for (const auto& f : *list)
+            (f->severity == Severity::Error     ? counts.errors
+             : f->severity == Severity::Warning ? counts.warnings
+                                                : counts.infos)++;
+        delta.counts = counts;
+        m_w.findings = std::move(list); // the old list (and the findings that went) is released here
+        delta.findings = m_w.findings;
+    }
+
+private:
+    WorkerT& m_w;
+    std::set<std::string> m_touched;
+};
+
+using MutableFindingList = std::vector<std::shared_ptr<const Finding>>;
+
+/// Makes the worker's list the checker's whole list, keeping the objects of those that stayed.
 template <typename WorkerT, typename DeltaT> void refresh(WorkerT& w, DeltaT& delta)
 {
     std::vector<Finding> next = w.checker->findings();
     const auto& old = *w.findings;
-    auto list = std::make_shared<std::vector<std::shared_ptr<const Finding>>>();
+    auto list = std::make_shared<MutableFindingList>();
     list->reserve(next.size());
-    std::set<std::string> touched;
-    auto remove = [&](const Finding* f) {
-        for (const FindingObject& o : f->objects) {
-            touched.insert(o.id);
-            auto& named = w.byObject[o.id];
-            named.erase(std::remove(named.begin(), named.end(), f), named.end());
-        }
-    };
-    auto add = [&](const Finding* f) {
-        for (const FindingObject& o : f->objects) {
-            touched.insert(o.id);
-            w.byObject[o.id].push_back(f);
-        }
-    };
+    ListEdit edit(w);
     // Both lists are sorted: one walk tells what stayed, what went and what came.
     std::size_t i = 0;
     for (Finding& f : next) {
         while (i < old.size() && findingBefore(*old[i], f))
-            remove(old[i++].get());
+            edit.remove(old[i++].get());
         if (i < old.size() && *old[i] == f) {
             list->push_back(old[i++]);
             continue;
         }
         list->push_back(std::make_shared<const Finding>(std::move(f)));
-        add(list->back().get());
+        edit.add(list->back().get());
     }
     while (i < old.size())
-        remove(old[i++].get());
+        edit.remove(old[i++].get());
+    edit.finish(std::move(list), delta);
+}
 
-    delta.changed = !touched.empty() || list->size() != old.size();
-    for (const std::string& id : touched) {
-        auto it = w.byObject.find(id);
-        if (it == w.byObject.end() || it->second.empty()) {
-            if (it != w.byObject.end())
-                w.byObject.erase(it);
-            delta.cleared << QString::fromStdString(id);
-        } else {
-            delta.badges.insert(QString::fromStdString(id), badgeOf(it->second));
-        }
+/// Follows one update: the worker's list without what went and with what came, in order; the findings
+/// that stayed are not read or copied.
+template <typename WorkerT, typename DeltaT> void follow(WorkerT& w, FindingChanges changes, DeltaT& delta)
+{
+    if (changes.everything) {
+        refresh(w, delta);
+        return;
     }
-    FindingCounts counts;
-    for (const auto& f : *list)
-        (f->severity == Severity::Error ? counts.errors : f->severity == Severity::Warning ? counts.warnings : counts.infos)++;
-    delta.counts = counts;
-    w.findings = std::move(list); // the old list (and the findings that went) is released here
-    delta.findings = w.findings;
+    const auto& old = *w.findings;
+    auto list = std::make_shared<MutableFindingList>();
+    list->reserve(old.size() + changes.added.size());
+    ListEdit edit(w);
+    std::vector<bool> matched(changes.removed.size(), false);
+    // Whether `f` is one of the removed findings not matched yet (several may sort alike).
+    auto takeRemoved = [&](const Finding& f) {
+        auto [from, to] = std::equal_range(changes.removed.begin(), changes.removed.end(), f, findingBefore);
+        for (auto it = from; it != to; ++it) {
+            const auto at = static_cast<std::size_t>(it - changes.removed.begin());
+            if (!matched[at] && *it == f) {
+                matched[at] = true;
+                return true;
+            }
+        }
+        return false;
+    };
+    std::size_t a = 0;
+    auto addUntil = [&](const Finding* before) {
+        while (a < changes.added.size() && (!before || findingBefore(changes.added[a], *before))) {
+            list->push_back(std::make_shared<const Finding>(std::move(changes.added[a++])));
+            edit.add(list->back().get());
+        }
+    };
+    for (const auto& f : old) {
+        addUntil(f.get());
+        if (takeRemoved(*f))
+            edit.remove(f.get());
+        else
+            list->push_back(f);
+    }
+    addUntil(nullptr);
+    edit.finish(std::move(list), delta);
 }
 
 } // namespace
@@ -229,9 +296,8 @@ void HostChecks::flush()
         const std::vector<HostChange> changes = w.state.apply(batch);
         if (changes.empty())
             return delta;
-        w.checker->update(w.state, changes);
         delta.evaluated = true;
-        refresh(w, delta);
+        follow(w, w.checker->update(w.state, changes), delta);
         return delta;
     });
 }

@@ -11,6 +11,7 @@
 #include "topology/topology_view.h"
 
 #include <QAction>
+#include <QBuffer>
 #include <QFileDialog>
 #include <QImage>
 #include <QLabel>
@@ -324,14 +325,24 @@ QRectF TopologyDock::exportRect() const
 
 bool TopologyDock::exportSvg(const QString& path)
 {
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && writeSvg(file) && file.commit();
+}
+
+QByteArray TopologyDock::svg()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    return writeSvg(buffer) ? buffer.data() : QByteArray();
+}
+
+bool TopologyDock::writeSvg(QIODevice& device)
+{
     const QRectF source = exportRect();
     if (source.isEmpty())
         return false;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
     QSvgGenerator generator;
-    generator.setOutputDevice(&file);
+    generator.setOutputDevice(&device);
     generator.setSize(source.size().toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
     generator.setTitle(tr("HCN topology"));
@@ -343,8 +354,7 @@ bool TopologyDock::exportSvg(const QString& path)
     scene->setExporting(true);
     scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     scene->setExporting(false);
-    painter.end();
-    return file.commit();
+    return painter.end();
 }
 
 bool TopologyDock::exportPng(const QString& path)

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QAction;
+class QIODevice;
 class QLineEdit;
 class QMenu;
 class QSpinBox;
@@ -33,6 +34,8 @@ public:
 
     /// Writes the whole diagram as SVG (vector, text as text). False if empty or not writable.
     bool exportSvg(const QString& path);
+    /// The diagram as SVG (empty when there is nothing to draw), as exportSvg writes it.
+    QByteArray svg();
     /// Writes the whole diagram as PNG (at most kMaxExportPixels per side). False if empty or not writable.
     bool exportPng(const QString& path);
     static constexpr int kMaxExportPixels = 8000;
@@ -80,6 +83,7 @@ private:
     void onNodeContextMenu(const QString& key, const QPoint& globalPos);
     void focusSelection();
     void exportSvgInteractive();
+    bool writeSvg(QIODevice& device);
     void exportPngInteractive();
     QRectF exportRect() const;
 

@@ -3,10 +3,13 @@
 #include "charts/charts_dock.h"
 #include "editors/properties_dock.h"
 #include "models/current_selection.h"
+#include "models/event_filter_proxy.h"
+#include "models/event_log_export.h"
 #include "models/host_checks.h"
 #include "models/host_mirror.h"
 #include "models/resource_tree_model.h"
 #include "topology/topology_dock.h"
+#include "widgets/bundle_export_dialog.h"
 #include "widgets/checks_dock.h"
 #include "widgets/connection_controller.h"
 #include "widgets/console_settings.h"
@@ -23,7 +26,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -107,6 +113,42 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+BundleExport* MainWindow::bundleExport()
+{
+    if (!m_bundles) {
+        BundleExport::Sources sources;
+        sources.eventLog = [this] {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            return EventLogExport::write(*m_events->proxy(), EventLogExport::Format::Csv, buffer).isEmpty()
+                       ? buffer.data()
+                       : QByteArray();
+        };
+        sources.topologySvg = [this] { return m_topology->svg(); };
+        sources.importReport = [this] {
+            return m_mirror->info().readOnly ? m_scenarios->importReport() : nullptr;
+        };
+        m_bundles = new BundleExport(m_mirror, std::move(sources), this);
+    }
+    return m_bundles;
+}
+
+void MainWindow::exportBundleInteractive()
+{
+    QString directory = settings::lastExportDirectory().value();
+    if (directory.isEmpty())
+        directory = QDir::homePath();
+    const QString name =
+        QStringLiteral("hcn-bug-report-%1.zip").arg(QDateTime::currentDateTime().toString("yyyyMMdd-HHmm"));
+    auto* dialog = new BundleExportDialog(bundleExport(), QDir(directory).filePath(name), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        settings::lastExportDirectory().setValue(QFileInfo(dialog->pathEdit()->text()).absolutePath());
+        m_statusBar->showMessage(dialog->resultText(), 15000);
+    });
+    dialog->open();
+}
 
 void MainWindow::createDocks()
 {
@@ -208,6 +250,8 @@ void MainWindow::createMenus()
     connect(exportSelected, &QAction::triggered, m_export, &ExportController::exportSelectedInteractive);
     connect(make(tr("Export &All..."), "actionExportAll", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)),
             &QAction::triggered, m_export, &ExportController::exportAllInteractive);
+    connect(make(tr("Export Bug-Report &Bundle..."), "actionExportBundle", QKeySequence()), &QAction::triggered,
+            this, &MainWindow::exportBundleInteractive);
     QAction* copyV2 = make(tr("Cop&y Selected as JSON"), "actionCopySelected",
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(copyV2, &QAction::triggered, m_export,

@@ -19,6 +19,7 @@ class TraceDock;
 class ConnectionController;
 class DumpImportController;
 class CurrentSelection;
+class BundleExport;
 class EventLogDock;
 class ExportController;
 class HelpMenu;
@@ -56,6 +57,10 @@ public:
     TraceDock* traceDock() const { return m_trace; }
     HelpMenu* helpMenu() const { return m_help; }
     StaleHostBanner* staleHostBanner() const { return m_stale; }
+    /// File > Export Bug-Report Bundle's work (made on first use).
+    BundleExport* bundleExport();
+    /// File > Export Bug-Report Bundle: the dialog with the preview.
+    void exportBundleInteractive();
 
     /// Adds a dock (with a stable objectName) and its show/hide action to the View menu.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area);
@@ -90,6 +95,7 @@ private:
     ScenarioController* m_scenarios;
     ConnectionController* m_connection;
     ExportController* m_export;
+    BundleExport* m_bundles = nullptr;
     DumpImportController* m_dumps;
 
     PropertiesDock* m_properties = nullptr;

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -40,18 +41,11 @@ QString objectText(const TraceObject& object)
 } // namespace
 
 TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* parent)
-    : QDockWidget(tr("Trace"), parent),
-      m_mirror(mirror),
-      m_selection(selection),
-      m_tracer(new HostTracer(mirror, this)),
-      m_source(new QLineEdit),
-      m_destination(new QLineEdit),
-      m_protocol(new QComboBox),
-      m_port(new QLineEdit),
-      m_trace(new QPushButton(tr("&Trace"))),
-      m_useSource(new QPushButton(tr("Use selection"))),
-      m_useDestination(new QPushButton(tr("Use selection"))),
-      m_verdict(new QLabel),
+    : QDockWidget(tr("Trace"), parent), m_mirror(mirror), m_selection(selection),
+      m_tracer(new HostTracer(mirror, this)), m_source(new QLineEdit), m_destination(new QLineEdit),
+      m_protocol(new QComboBox), m_port(new QLineEdit), m_hostAddresses(new QLineEdit),
+      m_trace(new QPushButton(tr("&Trace"))), m_useSource(new QPushButton(tr("Use selection"))),
+      m_useDestination(new QPushButton(tr("Use selection"))), m_verdict(new QLabel),
       m_hops(new QTableWidget(0, ColumnCount))
 {
     setObjectName(QStringLiteral("TraceDock"));
@@ -62,6 +56,10 @@ TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* p
     m_protocol->addItem(QStringLiteral("ICMP"), int(TraceProtocol::Icmp));
     m_port->setPlaceholderText(tr("the frontend's, else 80"));
     m_port->setMaximumWidth(140);
+    m_hostAddresses->setPlaceholderText(tr("optional: this node's own IPs, e.g. an L2Bridge node's"));
+    m_hostAddresses->setToolTip(
+        tr("Addresses of this host that its documents do not name (an L2Bridge or transparent node's own "
+           "IP), separated by commas or spaces: traced as the host's, so node ports answer on them"));
     m_useSource->setToolTip(tr("Trace from the endpoint selected in the tree or on the topology"));
     m_useDestination->setToolTip(
         tr("Trace to the object selected in the tree or on the topology (a load balancer: its first VIP)"));
@@ -91,6 +89,7 @@ TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* p
     form->addRow(tr("&From:"), source);
     form->addRow(tr("T&o:"), destination);
     form->addRow(tr("Protocol:"), how);
+    form->addRow(tr("&Host addresses:"), m_hostAddresses);
     auto* layout = new QVBoxLayout;
     layout->addLayout(form);
     layout->addWidget(m_verdict);
@@ -103,6 +102,7 @@ TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* p
     connect(m_source, &QLineEdit::returnPressed, this, &TraceDock::runTrace);
     connect(m_destination, &QLineEdit::returnPressed, this, &TraceDock::runTrace);
     connect(m_port, &QLineEdit::returnPressed, this, &TraceDock::runTrace);
+    connect(m_hostAddresses, &QLineEdit::returnPressed, this, &TraceDock::runTrace);
     connect(m_protocol, &QComboBox::currentIndexChanged, this,
             [this] { m_port->setEnabled(m_protocol->currentData().toInt() != int(TraceProtocol::Icmp)); });
     connect(m_useSource, &QPushButton::clicked, this, [this] { m_source->setText(selectionText()); });
@@ -155,6 +155,9 @@ void TraceDock::runTrace()
         }
         request.port = std::uint16_t(value);
     }
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    for (const QString& address : m_hostAddresses->text().split(separators, Qt::SkipEmptyParts))
+        request.hostAddresses.push_back(address.toStdString());
     m_verdict->setText(tr("Tracing..."));
     m_trace->setEnabled(false);
     m_tracer->trace(request);

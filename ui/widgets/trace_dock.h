@@ -34,6 +34,7 @@ public:
     QLineEdit* destinationEdit() const { return m_destination; }
     QComboBox* protocolBox() const { return m_protocol; }
     QLineEdit* portEdit() const { return m_port; }
+    QLineEdit* hostAddressesEdit() const { return m_hostAddresses; }
     QPushButton* traceButton() const { return m_trace; }
     QPushButton* useSelectionAsSourceButton() const { return m_useSource; }
     QPushButton* useSelectionAsDestinationButton() const { return m_useDestination; }
@@ -65,6 +66,7 @@ private:
     QLineEdit* m_destination;
     QComboBox* m_protocol;
     QLineEdit* m_port;
+    QLineEdit* m_hostAddresses;
     QPushButton* m_trace;
     QPushButton* m_useSource;
     QPushButton* m_useDestination;

@@ -26,6 +26,26 @@ inline constexpr std::string_view kBundleSnapshot = "snapshot.json";
 inline constexpr std::string_view kBundleManifest = "manifest.json";
 inline constexpr std::string_view kBundleImportReport = "import-report.json";
 
+/// A file the caller adds to a bundle (the console's event log and topology), listed in the manifest like
+/// the others.
+struct BundleExtraFile
+{
+    /// How a redacted bundle redacts the file.
+    enum class Redaction
+    {
+        Text,  ///< all of it, as free text (Redactor::text)
+        Markup ///< XML or SVG: only the text between tags, so element and attribute names stay intact
+    };
+    std::string path; ///< a plain file name ("events.csv"), not one of the bundle's own files
+    std::string what; ///< the manifest's description
+    std::string bytes;
+    Redaction redaction = Redaction::Text;
+};
+
+/// The files only the console can add; a bundle without them says so in its manifest ("NotIncluded").
+inline constexpr std::string_view kBundleEventLog = "events.csv";
+inline constexpr std::string_view kBundleTopology = "topology.svg";
+
 /// What a bundle is made from.
 struct BundleInput
 {
@@ -37,6 +57,8 @@ struct BundleInput
     std::string created;     ///< a UTC time ("2026-12-03T11:20:00Z"); empty: now
     /// When set, everything written is redacted with it; its mapping() then holds what was replaced.
     Redactor* redactor = nullptr;
+    /// More files, after the bundle's own (redacted after the snapshot, so names it gives are known).
+    std::vector<BundleExtraFile> extraFiles;
 };
 
 /// One file of a bundle as the manifest lists it.
@@ -56,7 +78,7 @@ struct BundleSummary
 };
 
 /// The files of a bundle in memory, manifest last: {path, bytes}. Fails when the snapshot text is no
-/// snapshot.
+/// snapshot, or an extra file has no plain name or takes the name of one of the bundle's own files.
 Result<std::vector<std::pair<std::string, std::string>>> bundleFiles(const BundleInput& input,
                                                                       BundleSummary* summary = nullptr);
 
