@@ -146,14 +146,14 @@ private slots:
                                                   << "true";
 
         const QString klog = "go-klog-line.log";
-        QTest::newRow("klog: a value with blanks runs to the next Key:") << klog << 2 << 0 << "/Name"
+        QTest::newRow("klog: a value with blanks runs to the next Key:") << klog << 3 << 0 << "/Name"
                                                                          << "\"nat network for pods\"";
-        QTest::newRow("klog: parentheses inside a value") << klog << 2 << 0 << "/NetworkAdapterName"
+        QTest::newRow("klog: parentheses inside a value") << klog << 3 << 0 << "/NetworkAdapterName"
                                                           << "\"vEthernet (Ethernet 2)\"";
-        QTest::newRow("klog: text after the dump is not read") << klog << 2 << 0 << "/AutomaticDNS"
+        QTest::newRow("klog: text after the dump is not read") << klog << 3 << 0 << "/AutomaticDNS"
                                                                << "false";
         QTest::newRow("klog: members before an elision")
-            << klog << 2 << 1 << "/VirtualNetwork" << QStringLiteral("\"%1\"").arg(kNetwork);
+            << klog << 3 << 1 << "/VirtualNetwork" << QStringLiteral("\"%1\"").arg(kNetwork);
 
         const QString logrus = "go-logrus-escaped.log";
         QTest::newRow("logrus: %#v with escaped quotes") << logrus << 2 << 0 << "/NamespaceId"
@@ -365,6 +365,18 @@ private slots:
         QVERIFY(QString::fromStdString(network->originalText).startsWith("&{Id:5E7A1C2D"));
         for (const ImportMessage& m : result.report.messages)
             QVERIFY2(!QString::fromStdString(m.message).contains("not in the dump"), m.message.c_str());
+    }
+
+    void requestsAreNotState()
+    {
+        // flannel logs the network it is about to ask HNS for; it may never have been created.
+        const ImportResult result = importFiles({"go-klog-line.log"});
+        QCOMPARE(int(result.report.objects.size()), 2);
+        QVERIFY(std::any_of(result.report.messages.begin(), result.report.messages.end(),
+                            [](const ImportMessage& m) {
+                                return m.firstLine == 4 &&
+                                       QString::fromStdString(m.message).startsWith("a request sent to HNS");
+                            }));
     }
 
     void hostileTextCostsAWarning_data()
