@@ -187,7 +187,6 @@ private:
     {
         Struct,   ///< ` Key:` or the struct's `}`
         Slice,    ///< a blank or the slice's `]`
-        MapKey,   ///< `:`
         MapValue, ///< ` key:` or the map's `]`
         Sharp,    ///< %#v: `, ` or the closing `}`
     };

@@ -367,6 +367,34 @@ private slots:
             QVERIFY2(!QString::fromStdString(m.message).contains("not in the dump"), m.message.c_str());
     }
 
+    void listsOfStructs_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("kindHint");
+        QTest::newRow("%+v") << "networks: [{Id:A1 Name:a} {Id:B2 Name:b}]" << int(ResourceKind::Invalid);
+        QTest::newRow("%#v")
+            << "networks: []hcn.HostComputeNetwork{hcn.HostComputeNetwork{Id:\"A1\", Name:\"a\"}, "
+               "hcn.HostComputeNetwork{Id:\"B2\", Name:\"b\"}}"
+            << int(ResourceKind::Network);
+    }
+
+    void listsOfStructs()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, kindHint);
+        const ExtractResult found = extractGoStructDumps(oneLine(text.toStdString()));
+        QCOMPARE(int(found.values.size()), 1);
+        const FoundValue& list = found.values.front();
+        QCOMPARE(QString::fromStdString(list.value.dump()),
+                 "[{\"ID\":\"A1\",\"Name\":\"a\"},{\"ID\":\"B2\",\"Name\":\"b\"}]");
+        QCOMPARE(int(list.kindHint), kindHint);
+        QCOMPARE(list.context, "networks:");
+        // Each element keeps its own text for the report.
+        QCOMPARE(int(list.elements.size()), 2);
+        QVERIFY(QString::fromStdString(list.elements[1].sourceText).contains("B2"));
+        QVERIFY(!QString::fromStdString(list.elements[1].sourceText).contains("A1"));
+    }
+
     void requestsAreNotState()
     {
         // flannel logs the network it is about to ask HNS for; it may never have been created.
