@@ -30,6 +30,8 @@ std::string_view formatName(DumpFormat format)
         return "listview";
     case DumpFormat::Table:
         return "table";
+    case DumpFormat::GoStruct:
+        return "gostruct";
     }
     return "json";
 }
@@ -40,6 +42,8 @@ DumpFormat formatFromName(std::string_view name)
         return DumpFormat::ListView;
     if (name == "table")
         return DumpFormat::Table;
+    if (name == "gostruct")
+        return DumpFormat::GoStruct;
     return DumpFormat::Json;
 }
 
@@ -75,7 +79,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
     const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
-                              extractListViewObjects, extractTables};
+                              extractGoStructDumps, extractListViewObjects, extractTables};
     for (Reader reader : readers) {
         if (!stillWanted())
             return false;

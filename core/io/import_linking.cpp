@@ -17,12 +17,14 @@
 namespace hcn::io::detail {
 namespace {
 
-/// How much a sighting shows: JSON shows most, a list view cuts nested values, a table shows a few
-/// columns.
+/// How much a sighting shows: JSON shows most, a Go struct dump leaves nested pointers out, a list view
+/// cuts nested values, a table shows a few columns.
 int formatRank(DumpFormat format)
 {
     switch (format) {
     case DumpFormat::Json:
+        return 4;
+    case DumpFormat::GoStruct:
         return 3;
     case DumpFormat::ListView:
         return 2;
@@ -41,6 +43,8 @@ std::string_view formatLabel(DumpFormat format)
         return "list view";
     case DumpFormat::Table:
         return "table";
+    case DumpFormat::GoStruct:
+        return "Go struct dump";
     }
     return "text";
 }

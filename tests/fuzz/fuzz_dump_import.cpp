@@ -1,6 +1,6 @@
-// A whole dump import: whatever a customer sent goes through every reader (JSON, list view, tables),
-// the v1 mapping, merging and linking. Nothing may crash or hang; the snapshot is valid UTF-8 JSON that
-// SnapshotApi loads without skipping an object, and the report points into the dump.
+// A whole dump import: whatever a customer sent goes through every reader (JSON, Go struct dumps, list
+// view, tables), the v1 mapping, merging and linking. Nothing may crash or hang; the snapshot is valid
+// UTF-8 JSON that SnapshotApi loads without skipping an object, and the report points into the dump.
 
 #include "fuzz_support.h"
 #include "hcn/dump_import.h"

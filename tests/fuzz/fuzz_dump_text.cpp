@@ -1,8 +1,9 @@
 // The first layer of a dump import: whatever bytes a customer sent (any encoding, pasted, wrapped, cut)
-// are decoded, cleaned and searched for JSON values. Nothing may crash or hang; every value found is
-// JSON that serializes back, and every line number points into the dump.
+// are decoded, cleaned and searched for JSON values and Go struct dumps. Nothing may crash or hang; every
+// value found is JSON that serializes back, and every line number points into the dump.
 
 #include "fuzz_support.h"
+#include "hcn/dump_formats.h"
 #include "hcn/dump_text.h"
 
 #include <algorithm>
@@ -21,7 +22,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     hcn::fuzz::expect(decoded->text.find('\r') == std::string::npos, "decoded text has LF line ends only");
 
     const int lines = int(std::count(decoded->text.begin(), decoded->text.end(), '\n')) + 1;
-    const hcn::io::ExtractResult found = hcn::io::extractJsonValues(decoded->text);
+    hcn::io::ExtractResult found = hcn::io::extractJsonValues(decoded->text);
+    hcn::io::ExtractResult goDumps = hcn::io::extractGoStructDumps(hcn::io::cleanPastedText(decoded->text));
+    for (auto& value : goDumps.values) {
+        hcn::fuzz::expect(value.format == hcn::io::DumpFormat::GoStruct, "a Go struct dump says so");
+        found.values.push_back(std::move(value));
+    }
+    for (auto& warning : goDumps.warnings)
+        found.warnings.push_back(std::move(warning));
     for (const auto& value : found.values) {
         hcn::fuzz::expect(1 <= value.firstLine && value.firstLine <= value.lastLine && value.lastLine <= lines,
                           "a value's lines are in the dump");

@@ -32,6 +32,8 @@ QString formatName(io::DumpFormat format)
         return QObject::tr("PowerShell list view");
     case io::DumpFormat::Table:
         return QObject::tr("table");
+    case io::DumpFormat::GoStruct:
+        return QObject::tr("Go struct dump");
     }
     return {};
 }

@@ -80,4 +80,22 @@ ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
 /// - sourceText is the header line(s) and the row's lines; firstLine/lastLine are the row's lines.
 ExtractResult extractTables(const std::vector<CleanedLine>& lines);
 
+/// Go structs as kubelet, kube-proxy, flannel, containerd and hcsshim log them with `%+v`
+/// (`&{Id:1f2e... Name:cbr0 Subnets:[{AddressPrefix:10.244.1.0/24 ...}]}`) or `%#v`
+/// (`hcn.HostComputeEndpoint{Id:"...", IpConfigurations:[]hcn.IpConfig{...}}`), anywhere in a line,
+/// also inside a quoted log field with escaped quotes (logrus `msg="... endpoint=&{...}"`). Each dump
+/// becomes a JSON object with the names hcsshim's json tags give its fields (`Id` -> `ID`,
+/// `EndpointReferences` -> `References`, embedded `Policy` members inlined); a slice of bytes that holds
+/// JSON (json.RawMessage) is read as that JSON. format = GoStruct.
+/// - In `%+v` a value runs to the next ` Key:` (a blank, a Go exported identifier, a colon) or to the
+///   `}` closing its struct; slice elements are split at blanks, map entries at ` key:`.
+/// - Empty values, `<nil>` and empty slices and maps are left out, as hcsshim's `omitempty` leaves
+///   them out of its JSON; a pointer printed as an address (`0xc000123456`) is left out with a loss.
+/// - A dump cut by the log line keeps the members complete before the cut (a loss and a warning);
+///   `...` in place of members is an elision (a loss and a warning). A dump nested deeper than
+///   kDefaultMaxJsonDepth is refused with a warning.
+/// - `%v` structs (values without field names) are not read: what their values are is unknown.
+/// The `%#v` type name sets kindHint (`hcn.HostComputeNetwork`, `hns.HNSEndpoint`, ...).
+ExtractResult extractGoStructDumps(const std::vector<CleanedLine>& lines);
+
 } // namespace hcn::io

@@ -1,0 +1,242 @@
+// Finding Go struct dumps (%+v, %#v) in log lines and pasted text, and giving each the JSON names
+// hcsshim's json tags give its fields, so the import reads it as it reads hcsshim's JSON.
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "hcn/dump_formats.h"
+#include "io/go_struct_value.h"
+#include "io/json_repair.h"
+
+#include <algorithm>
+#include <array>
+
+namespace hcn::io {
+
+namespace {
+
+/// A quoted log field holding a dump is unquoted and searched again, at most this often nested.
+constexpr int kMaxGoQuotedNesting = 2;
+/// FoundValue::context keeps at most this many bytes before a dump.
+constexpr std::size_t kMaxGoContext = 120;
+
+using json = nlohmann::json;
+
+/// The kind a %#v type name says (`hcn.HostComputeEndpoint`, `*hns.HNSNetwork`, `[]hcn.HostComputeNetwork`).
+ResourceKind goKindOfType(std::string_view type)
+{
+    while (!type.empty() &&
+           (type.front() == '&' || type.front() == '*' || type.front() == '[' || type.front() == ']'))
+        type.remove_prefix(1);
+    const std::size_t dot = type.rfind('.');
+    if (dot == std::string_view::npos)
+        return ResourceKind::Invalid;
+    const std::string_view package = type.substr(0, dot);
+    const std::string_view name = type.substr(dot + 1);
+    struct Known
+    {
+        std::string_view name;
+        ResourceKind kind;
+    };
+    static constexpr std::array<Known, 7> kKnown{{{"HostComputeNetwork", ResourceKind::Network},
+                                                  {"HNSNetwork", ResourceKind::Network},
+                                                  {"HostComputeEndpoint", ResourceKind::Endpoint},
+                                                  {"HNSEndpoint", ResourceKind::Endpoint},
+                                                  {"HostComputeNamespace", ResourceKind::Namespace},
+                                                  {"HostComputeLoadBalancer", ResourceKind::LoadBalancer},
+                                                  {"HostComputeRoute", ResourceKind::SdnRoute}}};
+    for (const Known& k : kKnown)
+        if (name == k.name)
+            return k.kind;
+    // hcsshim's v1 namespace is just `Namespace`: only hcsshim's packages say it is an HNS one.
+    if (name == "Namespace" && (package.ends_with("hns") || package.ends_with("hcsshim")))
+        return ResourceKind::Namespace;
+    return ResourceKind::Invalid;
+}
+
+/// Go field names to the JSON names hcsshim's tags give them, per hns-v1-schema.md: `Id` -> `ID` (the
+/// objects' own ID; nested `Id`s are JSON "Id" too), `EndpointReferences` -> `References`
+/// (PolicyList), `EncapEnabled` -> `NeedEncap` (RoutePolicy), embedded `Policy` / `LBPolicy` inlined.
+/// Members the JSON would leave out (omitempty: empty strings, nil, empty lists and maps) are left out.
+void goJsonNames(json& value, bool top)
+{
+    if (value.is_array()) {
+        for (json& element : value)
+            goJsonNames(element, top);
+        return;
+    }
+    if (!value.is_object())
+        return;
+    for (auto& [key, member] : value.items())
+        goJsonNames(member, false);
+    for (const char* embedded : {"LBPolicy", "Policy"}) {
+        auto it = value.find(embedded);
+        if (it == value.end() || !it->is_object() || !it->contains("Type") || value.contains("Type"))
+            continue;
+        json inner = std::move(*it);
+        value.erase(it);
+        for (auto& [key, member] : inner.items())
+            if (!value.contains(key))
+                value[key] = std::move(member);
+    }
+    struct Rename
+    {
+        const char* from;
+        const char* to;
+    };
+    static constexpr std::array<Rename, 2> kRenames{
+        {{"EndpointReferences", "References"}, {"EncapEnabled", "NeedEncap"}}};
+    for (const Rename& r : kRenames) {
+        auto it = value.find(r.from);
+        if (it != value.end() && !value.contains(r.to)) {
+            json moved = std::move(*it);
+            value.erase(it);
+            value[r.to] = std::move(moved);
+        }
+    }
+    if (top) {
+        auto it = value.find("Id");
+        if (it != value.end() && !value.contains("ID")) {
+            json moved = std::move(*it);
+            value.erase(it);
+            value["ID"] = std::move(moved);
+        }
+    }
+    for (auto it = value.begin(); it != value.end();) {
+        const bool empty = it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty()) ||
+                           (it->is_structured() && it->empty());
+        it = empty ? value.erase(it) : std::next(it);
+    }
+}
+
+std::string goLineRange(int line)
+{
+    return "line " + std::to_string(line);
+}
+
+class GoDumpFinder
+{
+public:
+    explicit GoDumpFinder(ExtractResult& result) : m_result(result) {}
+
+    /// Every dump in `text`, one line of the dump (or a log field unquoted from one).
+    void scan(std::string_view text, int sourceLine, int nesting)
+    {
+        std::size_t from = 0; // a dump starts after the one before it
+        for (std::size_t pos = 0; pos < text.size();) {
+            if (text[pos] == '"' && pos > 0 && text[pos - 1] == '=' && nesting < kMaxGoQuotedNesting) {
+                if (const std::size_t next = quotedField(text, pos, sourceLine, nesting))
+                    pos = from = next;
+                else
+                    ++pos;
+                continue;
+            }
+            const std::size_t start =
+                text[pos] == '{' ? goStructDumpStart(text, pos, from) : std::string_view::npos;
+            if (start == std::string_view::npos) {
+                ++pos;
+                continue;
+            }
+            GoDumpRead read = readGoStructDump(text.substr(start), kDefaultMaxJsonDepth);
+            const std::size_t end = std::max(start + read.end, pos + 1);
+            take(std::move(read), text, start, sourceLine, nesting);
+            pos = from = end;
+        }
+    }
+
+private:
+    /// `msg="created hcn.HostComputeEndpoint{Id:\"...\"}"`: a quoted field whose quotes inside are
+    /// escaped is unquoted and searched on its own. Returns where scanning goes on (0: not such a field;
+    /// a field without escaped quotes is searched as it stands).
+    std::size_t quotedField(std::string_view text, std::size_t open, int sourceLine, int nesting)
+    {
+        std::size_t end = open + 1;
+        bool escaped = false;
+        while (end < text.size() && text[end] != '"') {
+            escaped = escaped || (text[end] == '\\' && end + 1 < text.size() && text[end + 1] == '"');
+            end += text[end] == '\\' ? 2 : 1;
+        }
+        if (!escaped)
+            return 0;
+        // A field whose closing quote was cut with the line is still unquoted and searched.
+        end = std::min(end, text.size());
+        const std::string unquoted = unquoteGoString(text.substr(open + 1, end - open - 1));
+        scan(unquoted, sourceLine, nesting + 1);
+        return end + 1;
+    }
+
+    void take(GoDumpRead&& read, std::string_view text, std::size_t pos, int sourceLine, int nesting)
+    {
+        if (read.tooDeep) {
+            warn(sourceLine,
+                 "nested deeper than " + std::to_string(kDefaultMaxJsonDepth) + " levels; not imported");
+            return;
+        }
+        goJsonNames(read.value, true);
+        const bool useful = read.value.is_structured() && !read.value.empty();
+        const std::string where = read.stoppedIn.empty() ? std::string() : " in " + read.stoppedIn;
+        if (!read.closed) {
+            if (!useful) {
+                warn(sourceLine, "a Go struct dump opens here but " +
+                                     std::string(read.cut ? "the line ends before any member is complete"
+                                                          : "cannot be read") +
+                                     "; not imported");
+                return;
+            }
+            warn(sourceLine,
+                 read.cut ? "the Go struct dump is cut off (the line ends inside it); only what came "
+                            "before the cut is read"
+                          : "the Go struct dump cannot be read past column " +
+                                std::to_string(pos + read.end + 1) + "; only what came before is read");
+            read.losses.push_back(
+                read.cut ? "the dump ends inside this value" + where + "; what followed is unknown"
+                         : "the dump cannot be read" + where + "; what followed is unknown");
+        }
+        if (!useful)
+            return;
+        if (read.elided)
+            warn(sourceLine, "members elided with '...' were left out; the value is incomplete");
+        FoundValue found;
+        found.format = DumpFormat::GoStruct;
+        found.firstLine = sourceLine;
+        found.lastLine = sourceLine;
+        found.sourceText = validUtf8(std::string(text.substr(pos, read.end)));
+        std::string_view before = trimBlanks(text.substr(0, pos));
+        if (before.size() > kMaxGoContext)
+            before = before.substr(before.size() - kMaxGoContext);
+        found.context = validUtf8(std::string(before));
+        found.kindHint = goKindOfType(read.typeName);
+        if (nesting > 0)
+            found.repairs.push_back("unquoted from a log field");
+        found.repairs.insert(found.repairs.end(), read.repairs.begin(), read.repairs.end());
+        std::sort(found.repairs.begin(), found.repairs.end());
+        found.repairs.erase(std::unique(found.repairs.begin(), found.repairs.end()), found.repairs.end());
+        found.losses = std::move(read.losses);
+        if (read.value.is_array() && read.value.size() == read.elements.size() && read.value.size() >= 2 &&
+            std::all_of(read.value.begin(), read.value.end(), [](const json& e) { return e.is_object(); }))
+            for (const auto& [from, to] : read.elements)
+                found.elements.push_back(
+                    {sourceLine, sourceLine, validUtf8(std::string(text.substr(pos + from, to - from)))});
+        found.value = std::move(read.value);
+        m_result.values.push_back(std::move(found));
+    }
+
+    void warn(int line, std::string message)
+    {
+        m_result.warnings.push_back({line, line, goLineRange(line) + ": " + validUtf8(std::move(message))});
+    }
+
+    ExtractResult& m_result;
+};
+
+} // namespace
+
+ExtractResult extractGoStructDumps(const std::vector<CleanedLine>& lines)
+{
+    ExtractResult result;
+    GoDumpFinder finder(result);
+    for (const CleanedLine& line : lines)
+        finder.scan(line.text, line.sourceLine, 0);
+    return result;
+}
+
+} // namespace hcn::io

@@ -1,0 +1,791 @@
+// Reading one Go value as fmt prints it: %+v (`&{Name:cbr0 Subnets:[{AddressPrefix:10.244.1.0/24}]}`,
+// strings unquoted, a value running to the next ` Key:`) and %#v (`hcn.IpConfig{IpAddress:"10.0.0.5",
+// PrefixLength:0x18}`, typed literals, quoted strings, unsigned integers in hex). Iterative over
+// members, recursive over brackets only up to the depth given.
+
+#include "io/go_struct_value.h"
+
+#include "hcn/ip_address.h"
+#include "io/json_repair.h"
+#include "io/text_scan.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+
+namespace hcn::io {
+
+namespace {
+
+/// A %#v type name longer than this is not one: keeps the search for dumps linear on bracket soup.
+constexpr std::size_t kMaxGoTypeName = 256;
+
+bool goIdentChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// `Key:` at text[at] with Key a Go exported identifier: the identifier's length, else 0.
+std::size_t goFieldKeyLength(std::string_view s, std::size_t at)
+{
+    if (at >= s.size() || s[at] < 'A' || s[at] > 'Z')
+        return 0;
+    std::size_t j = at + 1;
+    while (j < s.size() && goIdentChar(s[j]))
+        ++j;
+    return j < s.size() && s[j] == ':' ? j - at : 0;
+}
+
+/// `key:` at text[at] with key any Go identifier (unexported fields print too): its length, else 0.
+std::size_t goAnyKeyLength(std::string_view s, std::size_t at)
+{
+    if (at >= s.size() || !(goIdentChar(s[at]) && !(s[at] >= '0' && s[at] <= '9')))
+        return 0;
+    std::size_t j = at + 1;
+    while (j < s.size() && goIdentChar(s[j]))
+        ++j;
+    return j < s.size() && s[j] == ':' ? j - at : 0;
+}
+
+/// A closing bracket is the end of a value when what follows cannot continue it.
+bool goClosesHere(std::string_view s, std::size_t j)
+{
+    if (j >= s.size())
+        return true;
+    const char c = s[j];
+    return c == ' ' || c == '\t' || c == '}' || c == ']' || c == ',' || c == ';' || c == ')' || c == '"' ||
+           c == '\'' || c == '.' || c == '\\';
+}
+
+/// `...` (three dots or more) or `…` at text[at] standing for members left out: its length, else 0.
+std::size_t goElisionLength(std::string_view s, std::size_t at)
+{
+    std::size_t j = at;
+    if (s.substr(at).starts_with(kEllipsis)) {
+        j += kEllipsis.size();
+    } else {
+        while (j < s.size() && s[j] == '.')
+            ++j;
+        if (j - at < 3)
+            return 0;
+    }
+    return j >= s.size() || s[j] == ' ' || s[j] == ',' || s[j] == '}' || s[j] == ']' ? j - at : 0;
+}
+
+/// The end of a %#v type at text[at] (`hcn.IpConfig`, `[]hcn.IpConfig`, `map[string]string`, `*hns.X`,
+/// `interface {}`), or `at` when there is none.
+std::size_t goTypeEnd(std::string_view s, std::size_t at)
+{
+    std::size_t j = at;
+    int brackets = 0;
+    while (j < s.size() && j - at <= kMaxGoTypeName) {
+        const std::string_view rest = s.substr(j);
+        if (rest.starts_with("interface {}")) {
+            j += 12;
+        } else if (rest.starts_with("map[")) {
+            j += 4;
+            ++brackets;
+        } else if (s[j] == '[') {
+            ++brackets;
+            ++j;
+        } else if (s[j] == ']') {
+            if (brackets == 0)
+                break;
+            --brackets;
+            ++j;
+        } else if (goIdentChar(s[j]) || s[j] == '.' || s[j] == '*') {
+            ++j;
+        } else {
+            break;
+        }
+    }
+    return brackets == 0 && j - at <= kMaxGoTypeName ? j : at;
+}
+
+/// A scalar as printed: true/false, a decimal integer (or, in %#v, 0x hex), else the text.
+nlohmann::json goScalar(std::string_view text, bool sharp)
+{
+    if (text == "true")
+        return true;
+    if (text == "false")
+        return false;
+    const bool negative = text.starts_with('-');
+    const std::string_view digits = negative ? text.substr(1) : text;
+    if (sharp && digits.size() > 2 && (digits.starts_with("0x") || digits.starts_with("0X"))) {
+        std::uint64_t v = 0;
+        const auto [end, ec] = std::from_chars(digits.data() + 2, digits.data() + digits.size(), v, 16);
+        if (ec == std::errc() && end == digits.data() + digits.size() && !negative)
+            return v;
+    }
+    if (!digits.empty() && digits.size() <= 19 && (digits == "0" || digits.front() != '0') &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        std::int64_t v = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (ec == std::errc() && end == text.data() + text.size())
+            return v;
+    }
+    return std::string(text);
+}
+
+/// An address printed as a pointer: `0xc000123456`.
+bool goIsPointer(std::string_view text)
+{
+    return text.size() > 2 && text.starts_with("0x") && std::all_of(text.begin() + 2, text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+           });
+}
+
+/// Brackets nested in a JSON text outside strings, at most `limit + 1` counted.
+bool goJsonWithin(std::string_view json, int limit)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escape = false;
+    for (char c : json) {
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if ((c == '{' || c == '[') && ++depth > limit) {
+            return false;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+class GoValueReader
+{
+public:
+    GoValueReader(std::string_view text, int maxDepth, GoDumpRead& out)
+        : m_s(text), m_maxDepth(maxDepth), m_out(out)
+    {}
+
+    void run()
+    {
+        std::size_t at = m_s.starts_with('&') ? 1 : 0;
+        const std::string_view rest = m_s.substr(at);
+        m_sharp = !(rest.starts_with('{') || rest.starts_with("[{") || rest.starts_with("[&{"));
+        if (m_sharp)
+            m_out.typeName = std::string(m_s.substr(at, goTypeEnd(m_s, at) - at));
+        m_topLevel = true;
+        nlohmann::json value = readValue(Context::Struct);
+        m_out.value = std::move(value);
+        m_out.closed = !m_stopped;
+        m_out.end = m_i;
+    }
+
+private:
+    /// Where a scalar is read: what ends it.
+    enum class Context
+    {
+        Struct,   ///< ` Key:` or the struct's `}`
+        Slice,    ///< a blank or the slice's `]`
+        MapValue, ///< ` key:` or the map's `]`
+        Sharp,    ///< %#v: `, ` or the closing `}`
+    };
+
+    bool atEnd() const { return m_i >= m_s.size(); }
+    bool at(std::string_view what) const { return m_s.substr(m_i).starts_with(what); }
+
+    /// The text ended inside the dump.
+    void cutHere()
+    {
+        if (!m_stopped) {
+            m_stopped = true;
+            m_out.cut = true;
+            m_out.stoppedIn = m_path;
+        }
+        m_i = m_s.size();
+    }
+
+    /// The dump cannot be read on from here.
+    void failHere()
+    {
+        if (!m_stopped) {
+            m_stopped = true;
+            m_out.stoppedIn = m_path;
+        }
+    }
+
+    void loss(const std::string& message)
+    {
+        m_out.losses.push_back((m_path.empty() ? "" : m_path + ": ") + message);
+    }
+
+    void elision()
+    {
+        m_out.elided = true;
+        loss("members elided with '...'");
+    }
+
+    bool enter()
+    {
+        if (++m_depth <= m_maxDepth)
+            return true;
+        m_out.tooDeep = true;
+        failHere();
+        return false;
+    }
+
+    /// One value; a discarded one (cut scalar) is null with m_stopped set.
+    nlohmann::json readValue(Context context)
+    {
+        if (atEnd()) {
+            cutHere();
+            return nullptr;
+        }
+        return m_sharp ? readSharpValue() : readPlusValue(context);
+    }
+
+    // ---- %+v -------------------------------------------------------------------------------------
+
+    nlohmann::json readPlusValue(Context context)
+    {
+        if (at("&{"))
+            ++m_i;
+        if (at("{"))
+            return readPlusStruct();
+        if (at("map["))
+            return readPlusMap();
+        if (at("["))
+            return readPlusSlice();
+        if (at("<nil>") && goClosesHere(m_s, m_i + 5)) {
+            m_i += 5;
+            return nullptr;
+        }
+        return readPlusScalar(context);
+    }
+
+    nlohmann::json readPlusStruct()
+    {
+        if (!enter())
+            return nullptr;
+        ++m_i; // '{'
+        nlohmann::json object = nlohmann::json::object();
+        if (!atEnd() && m_s[m_i] != '}' && goAnyKeyLength(m_s, m_i) == 0 && goElisionLength(m_s, m_i) == 0)
+            return skipPositionalStruct();
+        const bool top = std::exchange(m_topLevel, false);
+        while (!m_stopped) {
+            if (atEnd()) {
+                cutHere();
+                break;
+            }
+            if (m_s[m_i] == '}') {
+                ++m_i;
+                --m_depth;
+                break;
+            }
+            if (const std::size_t n = goElisionLength(m_s, m_i)) {
+                elision();
+                m_i += n;
+                if (!atEnd() && m_s[m_i] == ' ')
+                    ++m_i;
+                continue;
+            }
+            const std::size_t keyLength = goAnyKeyLength(m_s, m_i);
+            if (keyLength == 0) {
+                failHere();
+                break;
+            }
+            const std::string key(m_s.substr(m_i, keyLength));
+            m_i += keyLength + 1;
+            const std::size_t pathLength = m_path.size();
+            m_path += (m_path.empty() ? "" : ".") + key;
+            nlohmann::json value = readValue(Context::Struct);
+            // A scalar the text ended inside is incomplete: left out. A container keeps what it read.
+            if (!m_stopped || value.is_structured())
+                object[key] = std::move(value);
+            m_path.resize(pathLength);
+            if (m_stopped)
+                break;
+            if (atEnd()) {
+                cutHere();
+                break;
+            }
+            if (m_s[m_i] == ' ')
+                ++m_i;
+            else if (m_s[m_i] != '}')
+                failHere();
+        }
+        m_topLevel = top;
+        return object;
+    }
+
+    /// `{a b c}`: a struct printed without field names (%v). What its values are is unknown.
+    nlohmann::json skipPositionalStruct()
+    {
+        int depth = 1;
+        for (; m_i < m_s.size() && depth > 0; ++m_i) {
+            if (m_s[m_i] == '{' || m_s[m_i] == '[')
+                ++depth;
+            else if (m_s[m_i] == '}' || m_s[m_i] == ']')
+                --depth;
+        }
+        --m_depth;
+        if (depth > 0) {
+            cutHere();
+            return nullptr;
+        }
+        loss("printed without field names (%v); its members are unknown");
+        return nullptr;
+    }
+
+    nlohmann::json readPlusSlice()
+    {
+        if (!enter())
+            return nullptr;
+        const bool top = std::exchange(m_topLevel, false);
+        ++m_i; // '['
+        nlohmann::json array = nlohmann::json::array();
+        const std::size_t pathLength = m_path.size();
+        while (!m_stopped) {
+            if (atEnd()) {
+                cutHere();
+                break;
+            }
+            if (m_s[m_i] == ']') {
+                ++m_i;
+                --m_depth;
+                break;
+            }
+            if (const std::size_t n = goElisionLength(m_s, m_i)) {
+                elision();
+                m_i += n;
+                if (!atEnd() && m_s[m_i] == ' ')
+                    ++m_i;
+                continue;
+            }
+            m_path += "[" + std::to_string(array.size()) + "]";
+            const std::size_t start = m_i;
+            nlohmann::json element = readValue(Context::Slice);
+            const bool complete = !m_stopped;
+            if (complete || element.is_structured())
+                array.push_back(std::move(element));
+            if (top && complete)
+                m_out.elements.emplace_back(start, m_i);
+            m_path.resize(pathLength);
+            if (m_stopped)
+                break;
+            if (atEnd()) {
+                cutHere();
+                break;
+            }
+            if (m_s[m_i] == ' ')
+                ++m_i;
+            else if (m_s[m_i] != ']')
+                failHere();
+        }
+        m_topLevel = top;
+        return bytesAsValue(std::move(array), {});
+    }
+
+    nlohmann::json readPlusMap()
+    {
+        if (!enter())
+            return nullptr;
+        m_i += 4; // "map["
+        nlohmann::json object = nlohmann::json::object();
+        const std::size_t pathLength = m_path.size();
+        while (!m_stopped) {
+            if (atEnd()) {
+                cutHere();
+                break;
+            }
+            if (m_s[m_i] == ']') {
+                ++m_i;
+                --m_depth;
+                break;
+            }
+            const std::size_t colon = m_s.find_first_of(": ]", m_i);
+            if (colon == std::string_view::npos) {
+                cutHere();
+                break;
+            }
+            if (m_s[colon] != ':') {
+                failHere();
+                break;
+            }
+            const std::string key(m_s.substr(m_i, colon - m_i));
+            m_i = colon + 1;
+            m_path += (m_path.empty() ? "" : ".") + key;
+            nlohmann::json value = readValue(Context::MapValue);
+            if (!m_stopped || value.is_structured())
+                object[key] = std::move(value);
+            m_path.resize(pathLength);
+            if (m_stopped)
+                break;
+            if (atEnd()) {
+                cutHere();
+                break;
+            }
+            if (m_s[m_i] == ' ')
+                ++m_i;
+            else if (m_s[m_i] != ']')
+                failHere();
+        }
+        return object;
+    }
+
+    /// `key:` at text[at] in a map: a token without blanks or brackets, then a colon.
+    bool mapKeyAt(std::size_t at) const
+    {
+        std::size_t j = at;
+        while (j < m_s.size() && m_s[j] != ' ' && m_s[j] != ':' && m_s[j] != ']' && m_s[j] != '[' &&
+               m_s[j] != '{')
+            ++j;
+        return j > at && j < m_s.size() && m_s[j] == ':';
+    }
+
+    nlohmann::json readPlusScalar(Context context)
+    {
+        std::size_t j = m_i;
+        for (; j < m_s.size(); ++j) {
+            const char c = m_s[j];
+            if (context == Context::Struct) {
+                if (c == ' ' && (goFieldKeyLength(m_s, j + 1) > 0 || goElisionLength(m_s, j + 1) > 0))
+                    break;
+                if (c == '}' && goClosesHere(m_s, j + 1))
+                    break;
+            } else if (context == Context::Slice) {
+                if (c == ' ' || (c == ']' && goClosesHere(m_s, j + 1)))
+                    break;
+            } else if (context == Context::MapValue) {
+                if ((c == ' ' && mapKeyAt(j + 1)) || (c == ']' && goClosesHere(m_s, j + 1)))
+                    break;
+            }
+        }
+        if (j >= m_s.size()) {
+            cutHere();
+            return nullptr;
+        }
+        const std::string_view text = m_s.substr(m_i, j - m_i);
+        m_i = j;
+        if (goIsPointer(text)) {
+            loss("printed as a pointer (" + std::string(text) + "); its value is unknown");
+            return nullptr;
+        }
+        return goScalar(text, false);
+    }
+
+    // ---- %#v -------------------------------------------------------------------------------------
+
+    nlohmann::json readSharpValue()
+    {
+        const char c = m_s[m_i];
+        if (c == '"')
+            return readQuoted();
+        if (c == '&') {
+            ++m_i;
+            return readValue(Context::Sharp);
+        }
+        if (c == '(')
+            return readConversion({});
+        if (at("<nil>")) {
+            m_i += 5;
+            return nullptr;
+        }
+        if (c == '{')
+            return readComposite({});
+        if (c == '-' || (c >= '0' && c <= '9'))
+            return readSharpToken();
+        const std::size_t typeEnd = goTypeEnd(m_s, m_i);
+        if (typeEnd > m_i) {
+            const std::string type(m_s.substr(m_i, typeEnd - m_i));
+            m_i = typeEnd;
+            if (atEnd()) {
+                cutHere();
+                return nullptr;
+            }
+            if (m_s[m_i] == '{')
+                return readComposite(type);
+            if (m_s[m_i] == '(')
+                return readConversion(type);
+            if (type == "nil")
+                return nullptr;
+            if (type == "true" || type == "false")
+                return type == "true";
+        }
+        failHere();
+        return nullptr;
+    }
+
+    nlohmann::json readQuoted()
+    {
+        std::size_t j = m_i + 1;
+        while (j < m_s.size() && m_s[j] != '"')
+            j += m_s[j] == '\\' ? 2 : 1;
+        if (j >= m_s.size()) {
+            cutHere();
+            return nullptr;
+        }
+        std::string text = unquoteGoString(m_s.substr(m_i + 1, j - m_i - 1));
+        m_i = j + 1;
+        return text;
+    }
+
+    nlohmann::json readSharpToken()
+    {
+        std::size_t j = m_i;
+        while (j < m_s.size() && (goIdentChar(m_s[j]) || m_s[j] == '.' || m_s[j] == '-' || m_s[j] == '+'))
+            ++j;
+        if (j >= m_s.size()) {
+            cutHere();
+            return nullptr;
+        }
+        const std::string_view text = m_s.substr(m_i, j - m_i);
+        m_i = j;
+        nlohmann::json value = goScalar(text, true);
+        if (value.is_string()) {
+            double d = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+            if (ec == std::errc() && end == text.data() + text.size())
+                return d;
+        }
+        return value;
+    }
+
+    /// `(*hns.Namespace)(0xc000123456)`, `(*T)(nil)`, `[]string(nil)`, `T("text")`, `T(5)`.
+    nlohmann::json readConversion(std::string type)
+    {
+        if (type.empty()) { // `(*T)`
+            const std::size_t close = m_s.find(')', m_i);
+            if (close == std::string_view::npos) {
+                cutHere();
+                return nullptr;
+            }
+            type = std::string(m_s.substr(m_i + 1, close - m_i - 1));
+            m_i = close + 1;
+            if (atEnd()) {
+                cutHere();
+                return nullptr;
+            }
+            if (m_s[m_i] != '(') {
+                failHere();
+                return nullptr;
+            }
+        }
+        ++m_i; // '('
+        if (at(")")) {
+            ++m_i;
+            return nullptr;
+        }
+        if (!enter())
+            return nullptr;
+        const std::size_t start = m_i;
+        nlohmann::json value = readValue(Context::Sharp);
+        if (m_stopped)
+            return nullptr;
+        if (atEnd()) {
+            cutHere();
+            return nullptr;
+        }
+        if (m_s[m_i] != ')') {
+            failHere();
+            return nullptr;
+        }
+        ++m_i;
+        --m_depth;
+        if (value.is_number_unsigned() && type.starts_with('*')) {
+            loss("printed as a pointer (" + std::string(m_s.substr(start, m_i - 1 - start)) +
+                 "); its value is unknown");
+            return nullptr;
+        }
+        return value;
+    }
+
+    /// `T{...}`: a struct (`Key:value, ...`), a slice or array (`value, ...`) or a map (`key:value, ...`).
+    nlohmann::json readComposite(const std::string& type)
+    {
+        if (!enter())
+            return nullptr;
+        ++m_i; // '{'
+        const bool isMap = type.starts_with("map[");
+        // A named slice type (json.RawMessage, net.IP) says nothing: a struct starts with a field name.
+        const bool isSlice =
+            type.starts_with('[') || (!isMap && !atEnd() && m_s[m_i] != '}' &&
+                                      goAnyKeyLength(m_s, m_i) == 0 && goElisionLength(m_s, m_i) == 0);
+        const bool top = std::exchange(m_topLevel, false);
+        nlohmann::json result = isSlice ? nlohmann::json::array() : nlohmann::json::object();
+        const std::size_t pathLength = m_path.size();
+        while (!m_stopped) {
+            if (atEnd()) {
+                cutHere();
+                break;
+            }
+            if (m_s[m_i] == '}') {
+                ++m_i;
+                --m_depth;
+                break;
+            }
+            if (const std::size_t n = goElisionLength(m_s, m_i)) {
+                elision();
+                m_i += n;
+            } else if (isSlice) {
+                m_path += "[" + std::to_string(result.size()) + "]";
+                const std::size_t start = m_i;
+                nlohmann::json element = readValue(Context::Sharp);
+                if (!m_stopped || element.is_structured())
+                    result.push_back(std::move(element));
+                if (top && !m_stopped)
+                    m_out.elements.emplace_back(start, m_i);
+            } else {
+                std::string key;
+                if (isMap) {
+                    nlohmann::json k = readValue(Context::Sharp);
+                    if (m_stopped)
+                        break;
+                    key = k.is_string() ? k.get<std::string>() : k.dump();
+                    if (atEnd() || m_s[m_i] != ':') {
+                        atEnd() ? cutHere() : failHere();
+                        break;
+                    }
+                    ++m_i;
+                } else {
+                    const std::size_t keyLength = goAnyKeyLength(m_s, m_i);
+                    if (keyLength == 0) {
+                        failHere();
+                        break;
+                    }
+                    key = std::string(m_s.substr(m_i, keyLength));
+                    m_i += keyLength + 1;
+                }
+                m_path += (m_path.empty() ? "" : ".") + key;
+                nlohmann::json value = readValue(Context::Sharp);
+                if (!m_stopped || value.is_structured())
+                    result[key] = std::move(value);
+            }
+            m_path.resize(pathLength);
+            if (m_stopped)
+                break;
+            if (!atEnd() && m_s[m_i] == ',')
+                ++m_i;
+            while (!atEnd() && m_s[m_i] == ' ')
+                ++m_i;
+        }
+        m_topLevel = top;
+        return isSlice ? bytesAsValue(std::move(result), type) : result;
+    }
+
+    // ---- bytes -----------------------------------------------------------------------------------
+
+    /// A slice of bytes: the JSON a json.RawMessage holds, or the address a net.IP holds (%#v).
+    nlohmann::json bytesAsValue(nlohmann::json array, const std::string& type)
+    {
+        if (array.size() < 2 || !std::all_of(array.begin(), array.end(), [](const nlohmann::json& e) {
+                return e.is_number_integer() && e.get<std::int64_t>() >= 0 && e.get<std::int64_t>() <= 255;
+            }))
+            return array;
+        std::string bytes;
+        for (const nlohmann::json& e : array)
+            bytes += static_cast<char>(e.get<int>());
+        if (type.ends_with("net.IP") && (bytes.size() == 4 || bytes.size() == 16)) {
+            Uint128 v = 0;
+            for (char b : bytes)
+                v = (v << 8) | static_cast<unsigned char>(b);
+            const bool mapped = bytes.size() == 16 && (v >> 32) == 0xFFFF;
+            m_out.repairs.push_back("read an IP address from its bytes (net.IP)");
+            return (bytes.size() == 4 || mapped ? IpAddress::fromV4(static_cast<std::uint32_t>(v))
+                                                : IpAddress::fromValue(IpFamily::V6, v))
+                .toString();
+        }
+        if (bytes.front() != '{' && bytes.front() != '[')
+            return array;
+        nlohmann::json parsed;
+        if (goJsonWithin(bytes, m_maxDepth - m_depth))
+            parsed = nlohmann::json::parse(bytes, nullptr, false);
+        if (parsed.is_discarded() || parsed.is_null()) {
+            loss("JSON bytes (json.RawMessage) that do not parse; left out");
+            return nullptr;
+        }
+        m_out.repairs.push_back("read the bytes of a json.RawMessage as JSON");
+        return parsed;
+    }
+
+    std::string_view m_s;
+    int m_maxDepth;
+    GoDumpRead& m_out;
+    std::size_t m_i = 0;
+    int m_depth = 0;
+    bool m_sharp = false;
+    bool m_stopped = false;
+    bool m_topLevel = false;
+    std::string m_path;
+};
+
+} // namespace
+
+namespace {
+
+/// Where a %#v type ending at text[end] starts (`hcn.IpConfig`, `[]hcn.IpConfig`, `&hns.HNSEndpoint`,
+/// `*hns.Namespace`: a qualified name with `[]`, `*` or `&` before it), not before `from`; npos when
+/// what ends there is no such type. Linear in the type's length.
+std::size_t goTypeStartBefore(std::string_view s, std::size_t end, std::size_t from)
+{
+    const auto identifierBefore = [&](std::size_t at) {
+        std::size_t t = at;
+        while (t > from && at - t < kMaxGoTypeName && goIdentChar(s[t - 1]))
+            --t;
+        return t;
+    };
+    const std::size_t name = identifierBefore(end);
+    if (name == end || name <= from || s[name - 1] != '.')
+        return std::string_view::npos;
+    std::size_t t = identifierBefore(name - 1);
+    if (t == name - 1)
+        return std::string_view::npos;
+    while (t > from && end - t < kMaxGoTypeName) {
+        if (t - from >= 2 && s[t - 2] == '[' && s[t - 1] == ']')
+            t -= 2;
+        else if (s[t - 1] == '*' || s[t - 1] == '&')
+            --t;
+        else
+            break;
+    }
+    if (t > from && (goIdentChar(s[t - 1]) || s[t - 1] == '.'))
+        return std::string_view::npos;
+    return t;
+}
+
+} // namespace
+
+std::size_t goStructDumpStart(std::string_view s, std::size_t brace, std::size_t from)
+{
+    constexpr std::size_t npos = std::string_view::npos;
+    if (brace >= s.size() || s[brace] != '{' || brace < from || goFieldKeyLength(s, brace + 1) == 0)
+        return npos;
+    // %#v: a qualified type before the brace; a slice of them when its own type and brace come first.
+    if (const std::size_t type = goTypeStartBefore(s, brace, from); type != npos) {
+        std::size_t outer = type;
+        if (outer > from && s[outer - 1] == '{') {
+            const std::size_t slice = goTypeStartBefore(s, outer - 1, from);
+            if (slice != npos && s.substr(slice).starts_with("[]"))
+                outer = slice;
+        }
+        return outer;
+    }
+    // %+v: `&{` or `{` after something that is not part of a name; `[` before it opens a list of them.
+    if (brace > from && (goIdentChar(s[brace - 1]) || s[brace - 1] == '.' || s[brace - 1] == ']'))
+        return npos;
+    std::size_t start = brace > from && s[brace - 1] == '&' ? brace - 1 : brace;
+    if (start > from && s[start - 1] == '[')
+        --start;
+    if (start > from && (goIdentChar(s[start - 1]) || s[start - 1] == '.'))
+        return npos;
+    return start;
+}
+
+GoDumpRead readGoStructDump(std::string_view text, int maxDepth)
+{
+    GoDumpRead read;
+    GoValueReader(text, maxDepth, read).run();
+    return read;
+}
+
+} // namespace hcn::io

@@ -1,0 +1,44 @@
+#pragma once
+// Reading one Go value as fmt prints it with %+v or %#v (internal to core/io; the public reader is
+// extractGoStructDumps in hcn/dump_formats.h, which finds the dumps in the text).
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hcn::io {
+
+/// What reading one dump gave.
+struct GoDumpRead
+{
+    /// The struct (or the list of structs) with the Go field names as printed; values left out by the
+    /// reader (a pointer printed as an address, `<nil>`) are null.
+    nlohmann::json value;
+    std::size_t end = 0; ///< bytes of the text read: just after the closing bracket, or where reading stopped
+    std::string typeName; ///< %#v: the type printed before the outermost brace (`hcn.HostComputeEndpoint`)
+    bool closed = false;  ///< false: the text ended, or could not be read, inside the dump
+    bool cut = false;     ///< not closed because the text ended (rather than being unreadable)
+    bool tooDeep = false;
+    bool elided = false;             ///< `...` stood in place of members or elements
+    std::string stoppedIn;           ///< when not closed: the member being read (`Subnets[0].Policies`)
+    std::vector<std::string> losses; ///< "<path>: message"
+    std::vector<std::string> repairs;
+    /// A list of structs at the top: each element's byte range in the text.
+    std::vector<std::pair<std::size_t, std::size_t>> elements;
+};
+
+/// Where the Go struct dump whose first struct opens at text[brace] starts, not before `from`: at
+/// `&{Key:`, `{Key:`, `[{Key:` (%+v) or at the type of `pkg.Type{Key:`, `&pkg.Type{Key:`,
+/// `[]pkg.Type{pkg.Type{Key:` (%#v), where Key is a Go exported identifier; npos when no dump with field
+/// names opens there (`%v` structs, JSON `{"`, a brace after an unqualified name). Linear in the length
+/// of the type before the brace (at most 256 characters).
+std::size_t goStructDumpStart(std::string_view text, std::size_t brace, std::size_t from);
+
+/// Reads the dump at the start of `text` (goStructDumpStart found it there). Nested deeper than
+/// `maxDepth` brackets, it stops with tooDeep set.
+GoDumpRead readGoStructDump(std::string_view text, int maxDepth);
+
+} // namespace hcn::io

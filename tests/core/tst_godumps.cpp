@@ -1,0 +1,469 @@
+// Go struct dumps (%+v, %#v) as kubelet, kube-proxy, flannel, containerd and hcsshim log them: what each
+// dump reads as, what the report says was lost or repaired, how the objects import (v1 and v2 shapes,
+// kinds from %#v type names, the format named in the report), and that hostile text costs a warning,
+// never the import.
+
+#include "dump_files.h"
+#include "hcn/dump_formats.h"
+#include "hcn/dump_import.h"
+
+#include <QtTest>
+
+using namespace hcn;
+using namespace hcn::io;
+using json = nlohmann::json;
+
+namespace {
+
+const char* kNetwork = "5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F";
+const char* kEndpointSharp = "1F2E3D4C-5B6A-4789-8A9B-0C1D2E3F4A51";
+const char* kEndpointV1 = "2A3B4C5D-6E7F-4081-9A2B-3C4D5E6F7A82";
+const char* kEndpointRemote = "3B4C5D6E-7F80-4192-8B3C-4D5E6F708193";
+
+ExtractResult readGoDumps(const QString& file)
+{
+    const QByteArray bytes = readDump(file);
+    Result<DecodedText> decoded = decodeDumpText(bytesView(bytes));
+    if (!decoded)
+        qFatal("cannot decode %s", qPrintable(file));
+    return extractGoStructDumps(cleanPastedText(decoded->text));
+}
+
+ImportResult importFiles(const QStringList& names)
+{
+    std::vector<DumpSource> sources;
+    for (const QString& name : names)
+        sources.push_back({name.toStdString(), std::string(bytesView(readDump(name)))});
+    Result<ImportResult> result = importDump(sources);
+    if (!result)
+        qFatal("import failed: %s", result.status().message().c_str());
+    return std::move(*result);
+}
+
+QStringList objectList(const ImportResult& result)
+{
+    QStringList list;
+    for (const ImportedObject& o : result.report.objects)
+        list << QStringLiteral("%1:%2").arg(QString::fromUtf8(resourceKindName(o.kind).data()),
+                                            QString::fromStdString(o.id).toUpper());
+    list.sort();
+    return list;
+}
+
+/// The member at `pointer` as compact JSON, or "absent".
+QString memberAt(const json& value, const QString& pointer)
+{
+    const json::json_pointer p(pointer.toStdString());
+    return value.contains(p) ? QString::fromStdString(value.at(p).dump()) : QStringLiteral("absent");
+}
+
+bool anyContains(const std::vector<std::string>& texts, const QString& part)
+{
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const std::string& t) { return QString::fromStdString(t).contains(part); });
+}
+
+QStringList texts(const std::vector<ImportWarning>& warnings)
+{
+    QStringList out;
+    for (const ImportWarning& w : warnings)
+        out << QString::fromStdString(w.message);
+    return out;
+}
+
+const json* document(const ImportResult& result, ResourceKind kind, const QString& id)
+{
+    for (const json& doc : result.snapshot[std::string(resourceKindPlural(kind))])
+        if (QString::fromStdString(doc.value("ID", "")).compare(id, Qt::CaseInsensitive) == 0)
+            return &doc;
+    return nullptr;
+}
+
+std::vector<CleanedLine> oneLine(std::string text)
+{
+    return {{std::move(text), 1}};
+}
+
+} // namespace
+
+class TestGoDumps : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsEachQuirk_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("values"); ///< dumps found in the file
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("expected"); ///< compact JSON, or "absent"
+
+        const QString net = "go-hcn-network-plusv.log";
+        QTest::newRow("%+v v2 network: Id is ID")
+            << net << 1 << 0 << "/ID" << QStringLiteral("\"%1\"").arg(kNetwork);
+        QTest::newRow("%+v: nested structs and slices")
+            << net << 1 << 0 << "/Ipams/0/Subnets/0/Routes/0/NextHop"
+            << "\"10.244.1.1\"";
+        QTest::newRow("%+v: json.RawMessage bytes read as JSON") << net << 1 << 0 << "/Policies/0/Settings"
+                                                                 << "{\"NetworkAdapterName\":\"Ethernet\"}";
+        QTest::newRow("%+v: empty values and <nil> left out") << net << 1 << 0 << "/Dns"
+                                                              << "absent";
+        QTest::newRow("%+v: zero numbers kept") << net << 1 << 0 << "/SchemaVersion"
+                                                << "{\"Major\":2,\"Minor\":0}";
+
+        const QString sharp = "go-hcn-endpoint-sharpv.log";
+        QTest::newRow("%#v: quoted strings") << sharp << 1 << 0 << "/Name"
+                                             << "\"pod-web-7f9c_eth0\"";
+        QTest::newRow("%#v: hex integers") << sharp << 1 << 0 << "/IpConfigurations/0/PrefixLength"
+                                           << "24";
+        QTest::newRow("%#v: typed slices") << sharp << 1 << 0 << "/Dns/Search/1"
+                                           << "\"svc.cluster.local\"";
+        QTest::newRow("%#v: typed nil left out") << sharp << 1 << 0 << "/Dns/Options"
+                                                 << "absent";
+        QTest::newRow("%#v: json.RawMessage in hex") << sharp << 1 << 0 << "/Policies/0/Settings/Exceptions/1"
+                                                     << "\"10.96.0.0/12\"";
+        QTest::newRow("%#v: empty string left out") << sharp << 1 << 0 << "/HostComputeNamespace"
+                                                    << "absent";
+        QTest::newRow("%#v: interface {}(nil) left out") << sharp << 1 << 0 << "/Health"
+                                                         << "absent";
+
+        const QString v1 = "go-hns-v1-endpoint-plusv.log";
+        QTest::newRow("v1 HNSEndpoint: network name") << v1 << 2 << 0 << "/VirtualNetworkName"
+                                                      << "\"cbr0\"";
+        QTest::newRow("v1 HNSEndpoint: comma list kept whole")
+            << v1 << 2 << 0 << "/DNSSuffix"
+            << "\"default.svc.cluster.local,svc.cluster.local\"";
+        QTest::newRow("v1 HNSEndpoint: raw policies as JSON") << v1 << 2 << 0 << "/Policies/1/NeedEncap"
+                                                              << "true";
+        QTest::newRow("v1 HNSEndpoint: nil net.IP left out") << v1 << 2 << 0 << "/IPv6Address"
+                                                             << "absent";
+        QTest::newRow("v1 HNSEndpoint: integers") << v1 << 2 << 0 << "/PrefixLength"
+                                                  << "24";
+        QTest::newRow("v1 HNSEndpoint spelled ID")
+            << v1 << 2 << 1 << "/ID" << QStringLiteral("\"%1\"").arg(kEndpointRemote);
+        QTest::newRow("v1 HNSEndpoint: booleans") << v1 << 2 << 1 << "/IsRemoteEndpoint"
+                                                  << "true";
+
+        const QString klog = "go-klog-line.log";
+        QTest::newRow("klog: a value with blanks runs to the next Key:") << klog << 3 << 0 << "/Name"
+                                                                         << "\"nat network for pods\"";
+        QTest::newRow("klog: parentheses inside a value") << klog << 3 << 0 << "/NetworkAdapterName"
+                                                          << "\"vEthernet (Ethernet 2)\"";
+        QTest::newRow("klog: text after the dump is not read") << klog << 3 << 0 << "/AutomaticDNS"
+                                                               << "false";
+        QTest::newRow("klog: members before an elision")
+            << klog << 3 << 1 << "/VirtualNetwork" << QStringLiteral("\"%1\"").arg(kNetwork);
+
+        const QString logrus = "go-logrus-escaped.log";
+        QTest::newRow("logrus: %#v with escaped quotes") << logrus << 2 << 0 << "/NamespaceId"
+                                                         << "7";
+        QTest::newRow("logrus: %+v in msg") << logrus << 2 << 1 << "/PortMappings/0/InternalPort"
+                                            << "53";
+        QTest::newRow("logrus: slice of one GUID")
+            << logrus << 2 << 1 << "/HostComputeEndpoints/0" << QStringLiteral("\"%1\"").arg(kEndpointSharp);
+
+        const QString cut = "go-truncated.log";
+        QTest::newRow("truncated: members before the cut") << cut << 2 << 0 << "/IPAddress"
+                                                           << "\"10.244.1.7\"";
+        QTest::newRow("truncated: the member cut is left out") << cut << 2 << 0 << "/DNSSuffix"
+                                                               << "absent";
+        QTest::newRow("truncated: the next line still reads") << cut << 2 << 1 << "/PrefixLength"
+                                                              << "24";
+
+        const QString maps = "go-map-slice.log";
+        QTest::newRow("policy list: EndpointReferences is References")
+            << maps << 2 << 0 << "/References/1" << QStringLiteral("\"/endpoints/%1\"").arg(kEndpointV1);
+        QTest::newRow("policy list: ELB bytes") << maps << 2 << 0 << "/Policies/0/VIPs"
+                                                << "[\"10.96.12.34\"]";
+        QTest::newRow("map: a value with a blank") << maps << 2 << 1 << "/AdditionalParams/Mode"
+                                                   << "\"overlay default\"";
+        QTest::newRow("map: numbers") << maps << 2 << 1 << "/AdditionalParams/ICSFlags"
+                                      << "0";
+        QTest::newRow("slice of structs") << maps << 2 << 1 << "/MacPools/0/EndMacAddress"
+                                          << "\"00-15-5D-AA-FF-FF\"";
+
+        const QString nils = "go-nil-pointers.log";
+        QTest::newRow("pointer printed as an address left out") << nils << 2 << 0 << "/Namespace"
+                                                                << "absent";
+        QTest::newRow("empty Name left out") << nils << 2 << 0 << "/Name"
+                                             << "absent";
+        QTest::newRow("%#v net.IP bytes") << nils << 2 << 1 << "/IPAddress"
+                                          << "\"10.244.1.10\"";
+        QTest::newRow("%#v typed pointer left out") << nils << 2 << 1 << "/Namespace"
+                                                    << "absent";
+        QTest::newRow("%#v typed nil map left out") << nils << 2 << 1 << "/AdditionalParams"
+                                                    << "absent";
+    }
+
+    void readsEachQuirk()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, values);
+        QFETCH(int, index);
+        QFETCH(QString, pointer);
+        QFETCH(QString, expected);
+        const ExtractResult found = readGoDumps(file);
+        QCOMPARE(int(found.values.size()), values);
+        const FoundValue& value = found.values[std::size_t(index)];
+        QCOMPARE(value.format, DumpFormat::GoStruct);
+        QCOMPARE(value.firstLine, value.lastLine);
+        QCOMPARE(memberAt(value.value, pointer), expected);
+    }
+
+    void reportsWhatWasLost_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("losses");   ///< each part of some value's loss
+        QTest::addColumn<QStringList>("warnings"); ///< each part of some warning
+        QTest::addColumn<QStringList>("repairs");  ///< each part of some value's repair
+
+        QTest::newRow("truncated line")
+            << "go-truncated.log"
+            << QStringList{"the dump ends inside this value in DNSSuffix; what followed is unknown"}
+            << QStringList{"line 1: the Go struct dump is cut off (the line ends inside it)"}
+            << QStringList{};
+        QTest::newRow("pointers")
+            << "go-nil-pointers.log"
+            << QStringList{"Namespace: printed as a pointer (0xc000a4e1b0); its value is unknown",
+                           "Namespace: printed as a pointer (0xc0001f2040); its value is unknown"}
+            << QStringList{} << QStringList{"read an IP address from its bytes (net.IP)"};
+        QTest::newRow("elision") << "go-klog-line.log" << QStringList{"members elided with '...'"}
+                                 << QStringList{"line 3: members elided with '...' were left out"}
+                                 << QStringList{};
+        QTest::newRow("escaped quotes") << "go-logrus-escaped.log" << QStringList{} << QStringList{}
+                                        << QStringList{"unquoted from a log field"};
+        QTest::newRow("raw JSON bytes") << "go-hcn-network-plusv.log" << QStringList{} << QStringList{}
+                                        << QStringList{"read the bytes of a json.RawMessage as JSON"};
+    }
+
+    void reportsWhatWasLost()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, losses);
+        QFETCH(QStringList, warnings);
+        QFETCH(QStringList, repairs);
+        const ExtractResult found = readGoDumps(file);
+        std::vector<std::string> allLosses;
+        std::vector<std::string> allRepairs;
+        for (const FoundValue& v : found.values) {
+            allLosses.insert(allLosses.end(), v.losses.begin(), v.losses.end());
+            allRepairs.insert(allRepairs.end(), v.repairs.begin(), v.repairs.end());
+        }
+        for (const QString& loss : losses)
+            QVERIFY2(anyContains(allLosses, loss), qPrintable(loss));
+        const QStringList warned = texts(found.warnings);
+        for (const QString& warning : warnings)
+            QVERIFY2(std::any_of(warned.begin(), warned.end(),
+                                 [&](const QString& w) { return w.contains(warning); }),
+                     qPrintable(warned.join(" | ")));
+        if (warnings.isEmpty())
+            QVERIFY2(warned.isEmpty(), qPrintable(warned.join(" | ")));
+        for (const QString& repair : repairs)
+            QVERIFY2(anyContains(allRepairs, repair), qPrintable(repair));
+    }
+
+    void importsEveryObject_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QStringList>("objects");
+
+        QTest::newRow("%+v v2 network")
+            << QStringList{"go-hcn-network-plusv.log"} << QStringList{QStringLiteral("Network:") + kNetwork};
+        QTest::newRow("%#v endpoint") << QStringList{"go-hcn-endpoint-sharpv.log"}
+                                      << QStringList{QStringLiteral("Endpoint:") + kEndpointSharp};
+        QTest::newRow("v1 HNSEndpoint %+v") << QStringList{"go-hns-v1-endpoint-plusv.log"}
+                                            << QStringList{QStringLiteral("Endpoint:") + kEndpointV1,
+                                                           QStringLiteral("Endpoint:") + kEndpointRemote};
+        QTest::newRow("klog lines") << QStringList{"go-klog-line.log"}
+                                    << QStringList{"Endpoint:4C5D6E7F-8091-42A3-9C4D-5E6F708192A4",
+                                                   "Network:8A9B0C1D-2E3F-4051-A6B7-C8D9E0F1A2B3"};
+        QTest::newRow("logrus msg") << QStringList{"go-logrus-escaped.log"}
+                                    << QStringList{"LoadBalancer:7F8091A2-B3C4-45D6-8F70-8192A3B4C5D7",
+                                                   "Namespace:6E7F8091-A2B3-44C5-9E6F-708192A3B4C6"};
+        QTest::newRow("truncated line") << QStringList{"go-truncated.log"}
+                                        << QStringList{"Endpoint:5D6E7F80-91A2-43B4-8D5E-6F708192A3B5",
+                                                       "Endpoint:9C8B7A6D-5E4F-4321-B0A9-8C7D6E5F4A3B"};
+        QTest::newRow("map and slice values")
+            << QStringList{"go-map-slice.log"}
+            << QStringList{"LoadBalancer:7F8191A2-B3C4-45D6-8F70-8192A3B4C5D7",
+                           "Network:A1B2C3D4-E5F6-4789-9ABC-DEF012345678"};
+        QTest::newRow("nil and pointers") << QStringList{"go-nil-pointers.log"}
+                                          << QStringList{"Endpoint:B2C3D4E5-F607-4819-8A2B-3C4D5E6F7081",
+                                                         "Endpoint:C3D4E5F6-0718-492A-9B3C-4D5E6F708192"};
+    }
+
+    void importsEveryObject()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, objects);
+        const ImportResult result = importFiles(files);
+        QCOMPARE(objectList(result), objects);
+        for (const ImportedObject& o : result.report.objects)
+            QCOMPARE(o.format, DumpFormat::GoStruct);
+    }
+
+    void mapsToV2_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("expected");
+
+        QTest::newRow("v1 endpoint: VirtualNetwork is HostComputeNetwork")
+            << "go-hns-v1-endpoint-plusv.log" << int(ResourceKind::Endpoint) << kEndpointV1
+            << "/HostComputeNetwork" << QStringLiteral("\"%1\"").arg(kNetwork);
+        QTest::newRow("v1 endpoint: address and prefix")
+            << "go-hns-v1-endpoint-plusv.log" << int(ResourceKind::Endpoint) << kEndpointV1
+            << "/IpConfigurations/0"
+            << "{\"IpAddress\":\"10.244.1.6\",\"PrefixLength\":24}";
+        QTest::newRow("v1 remote endpoint: Flags")
+            << "go-hns-v1-endpoint-plusv.log" << int(ResourceKind::Endpoint) << kEndpointRemote << "/Flags"
+            << "1";
+        QTest::newRow("v2 %#v endpoint kept")
+            << "go-hcn-endpoint-sharpv.log" << int(ResourceKind::Endpoint) << kEndpointSharp << "/MacAddress"
+            << "\"00-15-5D-52-C0-05\"";
+        QTest::newRow("v1 network: subnet")
+            << "go-klog-line.log" << int(ResourceKind::Network) << "8A9B0C1D-2E3F-4051-A6B7-C8D9E0F1A2B3"
+            << "/Ipams/0/Subnets/0/IpAddressPrefix"
+            << "\"172.29.144.0/20\"";
+        QTest::newRow("v1 policy list: ELB frontend")
+            << "go-map-slice.log" << int(ResourceKind::LoadBalancer) << "7F8191A2-B3C4-45D6-8F70-8192A3B4C5D7"
+            << "/FrontendVIPs"
+            << "[\"10.96.12.34\"]";
+    }
+
+    void mapsToV2()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, kind);
+        QFETCH(QString, id);
+        QFETCH(QString, pointer);
+        QFETCH(QString, expected);
+        const ImportResult result = importFiles({file});
+        const json* doc = document(result, ResourceKind(kind), id);
+        QVERIFY2(doc, qPrintable(QString::fromStdString(result.snapshot.dump())));
+        QCOMPARE(memberAt(*doc, pointer), expected);
+    }
+
+    void reportNamesTheFormat()
+    {
+        const ImportResult result = importFiles({"go-hns-v1-endpoint-plusv.log", "go-hcn-network-plusv.log"});
+        const json& objects = result.snapshot["Import"]["Objects"];
+        QCOMPARE(int(objects.size()), 3);
+        for (const json& o : objects)
+            QCOMPARE(QString::fromStdString(o["Format"].get<std::string>()), QStringLiteral("gostruct"));
+        const ImportReport back = importReportFromJson(result.snapshot["Import"]);
+        QCOMPARE(back.objects.front().format, DumpFormat::GoStruct);
+        // The object's text as the log printed it, and no complaint about the network the endpoints name.
+        const ImportedObject* network = nullptr;
+        for (const ImportedObject& o : result.report.objects)
+            if (o.kind == ResourceKind::Network)
+                network = &o;
+        QVERIFY(network);
+        QVERIFY(QString::fromStdString(network->originalText).startsWith("&{Id:5E7A1C2D"));
+        for (const ImportMessage& m : result.report.messages)
+            QVERIFY2(!QString::fromStdString(m.message).contains("not in the dump"), m.message.c_str());
+    }
+
+    void listsOfStructs_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("kindHint");
+        QTest::newRow("%+v") << "networks: [{Id:A1 Name:a} {Id:B2 Name:b}]" << int(ResourceKind::Invalid);
+        QTest::newRow("%#v")
+            << "networks: []hcn.HostComputeNetwork{hcn.HostComputeNetwork{Id:\"A1\", Name:\"a\"}, "
+               "hcn.HostComputeNetwork{Id:\"B2\", Name:\"b\"}}"
+            << int(ResourceKind::Network);
+    }
+
+    void listsOfStructs()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, kindHint);
+        const ExtractResult found = extractGoStructDumps(oneLine(text.toStdString()));
+        QCOMPARE(int(found.values.size()), 1);
+        const FoundValue& list = found.values.front();
+        QCOMPARE(QString::fromStdString(list.value.dump()),
+                 "[{\"ID\":\"A1\",\"Name\":\"a\"},{\"ID\":\"B2\",\"Name\":\"b\"}]");
+        QCOMPARE(int(list.kindHint), kindHint);
+        QCOMPARE(list.context, "networks:");
+        // Each element keeps its own text for the report.
+        QCOMPARE(int(list.elements.size()), 2);
+        QVERIFY(QString::fromStdString(list.elements[1].sourceText).contains("B2"));
+        QVERIFY(!QString::fromStdString(list.elements[1].sourceText).contains("A1"));
+    }
+
+    void requestsAreNotState()
+    {
+        // flannel logs the network it is about to ask HNS for; it may never have been created.
+        const ImportResult result = importFiles({"go-klog-line.log"});
+        QCOMPARE(int(result.report.objects.size()), 2);
+        QVERIFY(std::any_of(result.report.messages.begin(), result.report.messages.end(),
+                            [](const ImportMessage& m) {
+                                return m.firstLine == 4 &&
+                                       QString::fromStdString(m.message).startsWith("a request sent to HNS");
+                            }));
+    }
+
+    void hostileTextCostsAWarning_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("warning"); ///< part of some warning; empty: none expected
+
+        QByteArray deep = "&{A:";
+        for (int i = 0; i < 100000; ++i)
+            deep += "{A:";
+        QTest::newRow("nested 100,000 deep") << deep << "nested deeper than 64 levels; not imported";
+        QByteArray closedDeep = "x &{A:" + QByteArray(200, '[') + "1" + QByteArray(200, ']') + "}";
+        QTest::newRow("slices nested 200 deep, closed") << closedDeep << "nested deeper than 64 levels";
+        QTest::newRow("bracket soup") << QByteArray(1 << 20, '[').replace(1, 1, "]") << "";
+        QByteArray starts;
+        for (int i = 0; i < 50000; ++i)
+            starts += "&{A:x ";
+        QTest::newRow("many starts on one line") << starts << "opens here";
+        QByteArray types;
+        for (int i = 0; i < 20000; ++i)
+            types += "[]a.b{a.b{";
+        QTest::newRow("typed slices that never close") << types << "";
+        QByteArray bytes = "&{Settings:[123";
+        for (int i = 0; i < 1000; ++i)
+            bytes += " 91";
+        bytes += "]}";
+        QTest::newRow("raw JSON bytes nested deep") << bytes << "";
+        QTest::newRow("quoted fields inside quoted fields")
+            << QByteArray("msg=\"a=\\\"b=\\\\\\\"&{Id:x Name:y}\\\\\\\"\\\"\"") << "";
+    }
+
+    void hostileTextCostsAWarning()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, warning);
+        const ExtractResult found = extractGoStructDumps(oneLine(text.toStdString()));
+        const QStringList warned = texts(found.warnings);
+        if (!warning.isEmpty())
+            QVERIFY2(std::any_of(warned.begin(), warned.end(),
+                                 [&](const QString& w) { return w.contains(warning); }),
+                     qPrintable(warned.mid(0, 3).join(" | ")));
+        for (const FoundValue& v : found.values)
+            (void)v.value.dump(-1, ' ', false, json::error_handler_t::strict);
+        // The whole import of the same text succeeds.
+        Result<ImportResult> imported = importDump({{"hostile", text.toStdString()}});
+        QVERIFY(imported.ok());
+    }
+
+    void jsonAndPowerShellAreNotGoDumps()
+    {
+        const char* text =
+            "{\"ID\":\"x\",\"Name\":\"y\"}\n@{Type=OutBoundNAT; ExceptionList=System.Object[]}\n"
+            "Name : cbr0\n[INFO] {a b c} map[x:y] {Name}";
+        const std::vector<CleanedLine> lines = cleanPastedText(text);
+        const ExtractResult found = extractGoStructDumps(lines);
+        QVERIFY(found.values.empty());
+        QVERIFY(found.warnings.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGoDumps)
+#include "tst_godumps.moc"
