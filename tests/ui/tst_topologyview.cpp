@@ -766,12 +766,10 @@ void TestTopologyView::noNodeOverlapsAnother()
     QVERIFY(scene->nodeItemCount() > (big && aggregateThreshold == 0 ? 2000 : 10));
     const auto overlaps = scene->overlappingNodes();
     QVERIFY2(overlaps.isEmpty(), qPrintable(overlapsText(overlaps, scene)));
-    if (!big) {
-        const int crossings = scene->edgeCrossingCount();
-        qInfo("sample host: %d nodes, %d edges, %d edge crossings", scene->nodeItemCount(),
-              scene->edgeItemCount(), crossings);
+    const int crossings = scene->edgeCrossingCount();
+    qInfo("%d nodes, %d edges, %d edge crossings", scene->nodeItemCount(), scene->edgeItemCount(), crossings);
+    if (!big) // the sample host's figure (docs/console.md): crossings stay low
         QVERIFY2(crossings <= 12, qPrintable(QString::number(crossings)));
-    }
 }
 
 void TestTopologyView::narrowPaneKeepsEveryActionReachable()
