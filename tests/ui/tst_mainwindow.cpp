@@ -11,9 +11,17 @@
 #include "models/host_mirror.h"
 #include "models/resource_filter_proxy_model.h"
 #include "models/resource_tree_model.h"
+#include "topology/topology_dock.h"
+#include "topology/topology_graph.h"
+#include "topology/topology_legend.h"
+#include "topology/topology_node_item.h"
+#include "topology/topology_scene.h"
+#include "topology/topology_view.h"
 #include "widgets/connect_dialog.h"
 #include "widgets/connection_controller.h"
+#include "widgets/event_log_dock.h"
 #include "widgets/export_controller.h"
+#include "widgets/help_menu.h"
 #include "widgets/host_status_bar.h"
 #include "widgets/main_window.h"
 #include "widgets/resource_tree_dock.h"
@@ -28,9 +36,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
-#include <QMenu>
 #include <QMap>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProcess>
 #include <QRadioButton>
 #include <QSettings>
@@ -119,6 +128,8 @@ private slots:
     void undoAndRedoWaitWhileTheHostWorks();
     void addedDocksAppearInTheViewMenu();
     void everyActionHasAShortcutOrMnemonic();
+    void theDiagramIsTheCentreAndGetsTheRoom();
+    void helpMenuOpensTheTopologyLegend();
     void screenshotRendersAPngWithoutADisplay();
     void withoutADisplayTheBinarySaysWhatToDo();
     void badArgumentsAreRefused();
@@ -593,6 +604,65 @@ void TestMainWindow::importArgumentOpensADumpReadOnly()
     QVERIFY2(errors.contains(stderrPart), qPrintable(errors));
     const QString png = extra.at(extra.indexOf("--screenshot") + 1);
     QCOMPARE(QFile::exists(png), exitCode == 0);
+}
+
+void TestMainWindow::theDiagramIsTheCentreAndGetsTheRoom()
+{
+    Window w;
+    QVERIFY(w.loaded);
+    hcn::ui::TopologyDock* topology = w.window.topologyDock();
+    QCOMPARE(w.window.centralWidget(), topology);
+    QTRY_VERIFY(topology->view()->width() > 0);
+    // At 1200x800 the diagram is the biggest pane.
+    QWidget* events = w.window.eventLogDock();
+    QWidget* properties = w.window.propertiesDock();
+    QWidget* tree = w.window.resourceTreeDock();
+    QTRY_VERIFY(events->height() < topology->height()); // the default proportions apply once shown
+    for (QWidget* dock : {events, properties, tree})
+        QVERIFY2(topology->width() * topology->height() > dock->width() * dock->height(),
+                 qPrintable(dock->objectName()));
+    QVERIFY(topology->width() >= w.window.width() * 45 / 100);
+
+    // A bigger window: the room goes to the diagram, the docks keep their size.
+    const QSize before = topology->size();
+    const QSize eventsBefore = events->size();
+    const int propertiesWidth = properties->width();
+    w.window.resize(1600, 1100);
+    QTRY_VERIFY(topology->width() >= before.width() + 350);
+    QTRY_VERIFY(topology->height() >= before.height() + 250);
+    QVERIFY(qAbs(events->height() - eventsBefore.height()) <= 10);
+    QVERIFY(qAbs(properties->width() - propertiesWidth) <= 10);
+
+    // A saved layout comes back, with the diagram still in the centre.
+    const QByteArray state = w.window.saveState(MainWindow::kStateVersion);
+    w.window.resizeDocks({w.window.propertiesDock()}, {propertiesWidth + 200}, Qt::Horizontal);
+    QTRY_VERIFY(properties->width() >= propertiesWidth + 150);
+    QVERIFY(w.window.restoreState(state, MainWindow::kStateVersion));
+    QTRY_VERIFY(qAbs(properties->width() - propertiesWidth) <= 10);
+    QCOMPARE(w.window.centralWidget(), topology);
+    QVERIFY(topology->isVisible());
+    // A state from before the diagram moved to the centre is not applied.
+    QVERIFY(!w.window.restoreState(state, MainWindow::kStateVersion - 1));
+    QCOMPARE(w.window.centralWidget(), topology);
+}
+
+void TestMainWindow::helpMenuOpensTheTopologyLegend()
+{
+    Window w;
+    auto* legend = w.window.findChild<QAction*>("actionHelpTopologyLegend");
+    QVERIFY(legend);
+    QVERIFY(w.window.helpMenu()->overviewAction()->parent() != nullptr);
+    QMenu* help = nullptr;
+    for (QAction* action : w.window.menuBar()->actions())
+        if (action->text() == "&Help")
+            help = action->menu();
+    QVERIFY(help);
+    QVERIFY(help->actions().contains(legend));
+    legend->trigger();
+    QVERIFY(w.window.topologyDock()->legend());
+    QTRY_VERIFY(w.window.topologyDock()->legend()->isVisible());
+    // The topology tool bar opens the same window.
+    QCOMPARE(w.window.topologyDock()->legendAction()->toolTip(), legend->toolTip());
 }
 
 QTEST_MAIN(TestMainWindow)

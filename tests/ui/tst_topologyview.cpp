@@ -4,26 +4,36 @@
 
 #include "hcn/embedded_api.h"
 #include "hcn/guid.h"
+#include "models/console_resources.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
+#include "models/scenario_loader.h"
 #include "qt_documents.h"
+#include "topology/topology_cluster_item.h"
 #include "topology/topology_diagram.h"
 #include "topology/topology_dock.h"
 #include "topology/topology_graph_builder.h"
+#include "topology/topology_legend.h"
 #include "topology/topology_node_item.h"
 #include "topology/topology_scene.h"
 #include "topology/topology_settings.h"
 #include "topology/topology_view.h"
+#include "widgets/scenario_controller.h"
 
 #include <QAction>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QXmlStreamReader>
 
 using hcn::ResourceKind;
@@ -49,7 +59,8 @@ struct Host
 
     Host() { QVERIFY(mirror.attach(api).ok()); }
 
-    QString create(ResourceKind kind, const QJsonObject& doc, const QString& networkId = {})
+    QString create(ResourceKind kind, const QJsonObject& doc, const QString& networkId = {},
+                   bool settled = true)
     {
         hcn::Handle network = 0;
         if (!networkId.isEmpty())
@@ -61,7 +72,8 @@ struct Host
             return {};
         auto id = api->handleId(kind, *handle);
         (void)api->close(kind, *handle);
-        settle();
+        if (settled)
+            settle();
         return QString::fromStdString(id->toString()).toUpper();
     }
     QString network(const QString& name, const QString& type, const QString& prefix, const QString& gateway)
@@ -93,6 +105,95 @@ struct Host
                 {"FrontendVIPs", QJsonArray{vip}},
                 {"PortMappings",
                  QJsonArray{QJsonObject{{"Protocol", 6}, {"InternalPort", 8080}, {"ExternalPort", 80}}}}}));
+    }
+    bool attach(const QString& namespaceId, const QString& endpointId, bool settled = true)
+    {
+        auto ns = api->open(ResourceKind::Namespace, *hcn::Guid::parse(namespaceId.toStdString()));
+        const bool ok = api->modify(ResourceKind::Namespace, *ns,
+                                    text({{"ResourceType", "Endpoint"},
+                                          {"RequestType", "Add"},
+                                          {"Settings", QJsonObject{{"EndpointId", endpointId}}}}))
+                            .ok();
+        (void)api->close(ResourceKind::Namespace, *ns);
+        if (settled)
+            settle();
+        return ok;
+    }
+    bool loadSampleHost()
+    {
+        hcn::ui::initConsoleResources();
+        hcn::ui::ScenarioLoader loader(*api);
+        const bool ok = loader.loadFile(hcn::ui::ScenarioController::defaultScenario());
+        if (!ok)
+            qWarning() << loader.error().text();
+        settle();
+        return ok;
+    }
+    /// A big host: 4 networks (two L2Bridge with 600 endpoints, a NAT with 300, an overlay with 300
+    /// local and 200 remote endpoints behind 4 provider addresses) = 2,000 endpoints, 100 namespaces
+    /// of two endpoints each, 60 load balancers with 3 backends.
+    void populateBig()
+    {
+        auto quietEndpoint = [this](const QString& network, const QJsonObject& doc) {
+            return create(ResourceKind::Endpoint, v2(doc), network, false);
+        };
+        QList<QStringList> byNetwork;
+        const struct
+        {
+            const char* name;
+            const char* type;
+            int endpoints;
+        } networks[] = {{"l2-a", "L2Bridge", 600},
+                        {"l2-b", "L2Bridge", 600},
+                        {"nat", "NAT", 300},
+                        {"vxlan", "Overlay", 300}};
+        int index = 0;
+        for (const auto& spec : networks) {
+            const QString id = create(ResourceKind::Network,
+                                      hcntest::networkDocument(spec.name, spec.type,
+                                                               QStringLiteral("10.%1.0.0/20").arg(index),
+                                                               QStringLiteral("10.%1.0.1").arg(index)),
+                                      {}, false);
+            QStringList eps;
+            for (int e = 0; e < spec.endpoints; ++e)
+                eps.append(quietEndpoint(id, {{"Name", QStringLiteral("%1-pod-%2").arg(spec.name).arg(e)},
+                                              {"HostComputeNetwork", id}}));
+            if (QLatin1String(spec.type) == QLatin1String("Overlay"))
+                for (int e = 0; e < 200; ++e)
+                    quietEndpoint(id,
+                                  {{"Flags", 1},
+                                   {"HostComputeNetwork", id},
+                                   {"IpConfigurations",
+                                    QJsonArray{QJsonObject{
+                                        {"IpAddress", QStringLiteral("10.%1.8.%2").arg(index).arg(2 + e)}}}},
+                                   {"Policies",
+                                    QJsonArray{QJsonObject{
+                                        {"Type", "ProviderAddress"},
+                                        {"Settings",
+                                         QJsonObject{{"ProviderAddress",
+                                                      QStringLiteral("192.168.0.%1").arg(10 + e % 4)}}}}}}});
+            byNetwork.append(eps);
+            ++index;
+        }
+        for (int i = 0; i < 100; ++i) {
+            const QString ns = create(ResourceKind::Namespace, v2({}), {}, false);
+            const QStringList& eps = byNetwork.at(i % byNetwork.size());
+            attach(ns, eps.at(2 * i), false);
+            attach(ns, eps.at(2 * i + 1), false);
+        }
+        for (int i = 0; i < 60; ++i) {
+            const QStringList& eps = byNetwork.at(i % byNetwork.size());
+            create(
+                ResourceKind::LoadBalancer,
+                v2({{"HostComputeEndpoints",
+                     QJsonArray{eps.at((250 + 3 * i) % eps.size()), eps.at((251 + 3 * i) % eps.size()),
+                                eps.at((252 + 3 * i) % eps.size())}},
+                    {"FrontendVIPs", QJsonArray{QStringLiteral("10.96.0.%1").arg(i + 1)}},
+                    {"PortMappings", QJsonArray{QJsonObject{
+                                         {"Protocol", 6}, {"InternalPort", 8080}, {"ExternalPort", 80}}}}}),
+                {}, false);
+        }
+        settle();
     }
     bool addPortMapping(const QString& endpointId)
     {
@@ -140,6 +241,25 @@ QPoint viewPointOf(TopologyDock& dock, const TopologyNodeItem* item)
     return dock.view()->mapFromScene(item->pos());
 }
 
+/// Whether the view shows the whole drawing (half a pixel of rounding allowed).
+bool showsWholeDrawing(const hcn::ui::TopologyView* view)
+{
+    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    const qreal slack = 1.0 / view->zoom();
+    return visible.adjusted(-slack, -slack, slack, slack).contains(view->sceneRect());
+}
+
+QString overlapsText(const QList<QPair<QString, QString>>& overlaps, const TopologyScene* scene)
+{
+    QStringList out;
+    for (const auto& [a, b] : overlaps.mid(0, 5))
+        out << scene->nodeItem(a)->node().lines.value(0) + QLatin1String(" / ") +
+                   scene->nodeItem(b)->node().lines.value(0);
+    return QStringLiteral("%1 overlapping pairs, e.g. %2")
+        .arg(overlaps.size())
+        .arg(out.join(QLatin1String("; ")));
+}
+
 } // namespace
 
 class TestTopologyView : public QObject
@@ -161,6 +281,13 @@ private slots:
     void svgExportIsValidAndHasEveryLabel();
     void pngExportIsNotEmpty();
     void exportToAnUnwritablePathFails();
+    void opensFittedAndRefitsUntilTheUserZooms();
+    void detailDropsBySizeOnScreen();
+    void noNodeOverlapsAnother_data();
+    void noNodeOverlapsAnother();
+    void narrowPaneKeepsEveryActionReachable();
+    void legendExplainsTheDrawing();
+    void attachedEndpointKeepsTheFrameToItsMembers();
 };
 
 void TestTopologyView::initTestCase()
@@ -533,6 +660,226 @@ void TestTopologyView::exportToAnUnwritablePathFails()
     QVERIFY(!dock->exportSvg(dir.filePath("missing/dir/topology.svg")));
     QVERIFY(!dock->exportPng(dir.filePath("missing/dir/topology.png")));
     QVERIFY(!QFile::exists(dir.filePath("missing")));
+}
+
+void TestTopologyView::opensFittedAndRefitsUntilTheUserZooms()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString l2 = host.network("l2", "L2Bridge", "10.10.0.0/24", "10.10.0.1");
+    for (int i = 0; i < 12; ++i)
+        host.endpoint(i % 2 ? l2 : nat, QStringLiteral("ep%1").arg(i));
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    hcn::ui::TopologyView* view = dock->view();
+    QVERIFY(view->isAutoFit());
+    QVERIFY(showsWholeDrawing(view));
+
+    // A smaller pane: still the whole drawing.
+    dock->resize(420, 360);
+    QTRY_VERIFY(showsWholeDrawing(view));
+    const qreal fitted = view->zoom();
+
+    // A new node grows the drawing: the view follows.
+    host.endpoint(nat, "late");
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QTRY_VERIFY(showsWholeDrawing(view));
+
+    // The user zooms: the view stays where the user put it, through resizes and new nodes.
+    view->zoomBy(2.0);
+    QVERIFY(!view->isAutoFit());
+    const qreal zoomed = view->zoom();
+    dock->resize(700, 500);
+    QTest::qWait(20);
+    QCOMPARE(view->zoom(), zoomed);
+    QVERIFY(!showsWholeDrawing(view));
+    host.endpoint(l2, "later");
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QCOMPARE(view->zoom(), zoomed);
+
+    // Fit goes back to the whole drawing and to following the pane.
+    dock->fitAction()->trigger();
+    QVERIFY(view->isAutoFit());
+    QVERIFY(showsWholeDrawing(view));
+    dock->resize(420, 360);
+    QTRY_VERIFY(showsWholeDrawing(view));
+    QVERIFY(view->zoom() <= fitted + 1e-6);
+
+    // A click that selects is not a pan; scrolling the drawing is.
+    const TopologyNodeItem* natItem = dock->scene()->nodeItem(nat);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, viewPointOf(*dock, natItem));
+    QVERIFY(natItem->isSelected());
+    QVERIFY(view->isAutoFit());
+    view->verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+    QVERIFY(!view->isAutoFit());
+}
+
+void TestTopologyView::detailDropsBySizeOnScreen()
+{
+    hcn::ui::TopologyNode node;
+    node.key = QStringLiteral("ep");
+    node.kind = hcn::ui::TopologyNodeKind::Endpoint;
+    node.lines = {QStringLiteral("frontend-web"), QStringLiteral("172.20.0.5/24"),
+                  QStringLiteral("00-15-5D-00-00-05")};
+    node.badges = {QStringLiteral("ports 8080→80/TCP")};
+    TopologyNodeItem item(node);
+    // Close up: everything; the name outlives the details; far out: the shape alone.
+    QCOMPARE(item.linesToDraw(1.0), qsizetype(3));
+    QVERIFY(item.drawsBadgesAt(1.0));
+    qreal scale = 1.0;
+    while (scale > 0.01 && item.linesToDraw(scale) == 3)
+        scale *= 0.95;
+    QCOMPARE(item.linesToDraw(scale), qsizetype(1));
+    QVERIFY(!item.drawsBadgesAt(scale));
+    while (scale > 0.01 && item.linesToDraw(scale) == 1)
+        scale *= 0.95;
+    QCOMPARE(item.linesToDraw(scale), qsizetype(0));
+    // The name is drawn exactly while its letters are at least kMinLegiblePixels high on screen.
+    QVERIFY(QFontMetricsF(QFont()).ascent() * scale < TopologyNodeItem::kMinLegiblePixels * 2);
+    item.setBadgesVisible(false);
+    QVERIFY(!item.drawsBadgesAt(1.0));
+}
+
+void TestTopologyView::noNodeOverlapsAnother_data()
+{
+    QTest::addColumn<bool>("big");
+    QTest::addColumn<int>("aggregateThreshold");
+    QTest::newRow("sample host") << false << 0;
+    QTest::newRow("2,000 endpoints, every one shown") << true << 0;
+    QTest::newRow("2,000 endpoints, big networks collapsed")
+        << true << hcn::ui::settings::topologyAggregateThreshold().defaultValue();
+}
+
+void TestTopologyView::noNodeOverlapsAnother()
+{
+    QFETCH(bool, big);
+    QFETCH(int, aggregateThreshold);
+    Host host;
+    if (big)
+        host.populateBig();
+    else
+        QVERIFY(host.loadSampleHost());
+    auto dock = makeDock(host);
+    dock->diagram()->setAggregateThreshold(aggregateThreshold);
+    QVERIFY(dock->waitForLayout(120000));
+    TopologyScene* scene = dock->scene();
+    QVERIFY(scene->nodeItemCount() > (big && aggregateThreshold == 0 ? 2000 : 10));
+    const auto overlaps = scene->overlappingNodes();
+    QVERIFY2(overlaps.isEmpty(), qPrintable(overlapsText(overlaps, scene)));
+    const int crossings = scene->edgeCrossingCount();
+    qInfo("%d nodes, %d edges, %d edge crossings", scene->nodeItemCount(), scene->edgeItemCount(), crossings);
+    if (!big) // the sample host's figure (docs/console.md): crossings stay low
+        QVERIFY2(crossings <= 12, qPrintable(QString::number(crossings)));
+}
+
+void TestTopologyView::narrowPaneKeepsEveryActionReachable()
+{
+    Host host;
+    host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QToolBar* bar = dock->toolBar();
+    const QList<QAction*> actions = bar->actions();
+    QVERIFY(actions.contains(dock->legendAction()));
+    // A narrow pane: the search and threshold row still fits, the actions do not.
+    QVERIFY(dock->minimumSizeHint().width() <= 360);
+    dock->resize(360, 400);
+    QTRY_VERIFY(bar->width() <= 360);
+    auto* extension = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+    QVERIFY(extension);
+    QTRY_VERIFY(extension->isVisible()); // not everything fits: the overflow button shows
+    // The overflow menu is what the button opens: every action is either on the bar or in it.
+    QMenu* overflow = extension->menu();
+    QVERIFY(overflow);
+    for (QAction* action : actions) {
+        if (action->isSeparator())
+            continue;
+        QWidget* button = bar->widgetForAction(action);
+        const bool onBar = button && button->isVisible() && bar->rect().contains(button->geometry());
+        QVERIFY2(onBar || overflow->actions().contains(action), qPrintable(action->text()));
+    }
+    // The search and the threshold keep their row, inside the pane.
+    for (QWidget* widget :
+         {static_cast<QWidget*>(dock->findChild<QLineEdit*>("topologySearch")),
+          static_cast<QWidget*>(dock->findChild<QSpinBox*>("topologyAggregateThreshold"))}) {
+        QVERIFY(widget->isVisible());
+        const QRect inDock(widget->mapTo(dock.get(), QPoint(0, 0)), widget->size());
+        QVERIFY2(dock->rect().contains(inDock), widget->objectName().toLatin1());
+    }
+    // Each action says what it does, not just its name.
+    for (QAction* action : actions)
+        if (!action->isSeparator())
+            QVERIFY2(action->toolTip().size() > action->text().size() + 10, qPrintable(action->text()));
+}
+
+void TestTopologyView::legendExplainsTheDrawing()
+{
+    Host host;
+    auto dock = makeDock(host);
+    dock->legendAction()->trigger();
+    QVERIFY(dock->legend());
+    QVERIFY(dock->legend()->isVisible());
+    const QString html = hcn::ui::TopologyLegend::html();
+    for (const char* term : {"Host", "Network", "Endpoint", "Remote endpoint", "Namespace", "Load balancer",
+                             "Collapsed endpoints", "VIP", "frame", "badges", "Fit"})
+        QVERIFY2(html.contains(QLatin1String(term)), term);
+    // The swatches are the colours the boxes are drawn in.
+    QVERIFY(html.contains(TopologyNodeItem::fillColor(hcn::ui::TopologyNodeKind::Endpoint).name()));
+    QVERIFY(html.contains(TopologyNodeItem::borderColor(hcn::ui::TopologyNodeKind::LoadBalancer).name()));
+}
+
+void TestTopologyView::attachedEndpointKeepsTheFrameToItsMembers()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString l2 = host.network("l2", "L2Bridge", "10.10.0.0/24", "10.10.0.1");
+    QStringList eps;
+    for (int i = 0; i < 6; ++i)
+        eps.append(host.endpoint(i % 2 ? l2 : nat, QStringLiteral("ep%1").arg(i)));
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    TopologyScene* scene = dock->scene();
+
+    // A namespace arrives, then an endpoint of the NAT network is attached to it (as a container
+    // starts), then a second one of the other network.
+    const QString ns = host.create(ResourceKind::Namespace, v2({}));
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QVERIFY(host.attach(ns, eps[0]));
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    const QString frameKey = TopologyGraphBuilder::namespaceClusterKey(ns);
+    auto checkFrame = [&](const QStringList& members) {
+        const hcn::ui::TopologyClusterItem* frame = scene->clusterItem(frameKey);
+        QVERIFY(frame);
+        QVERIFY(frame->isVisible());
+        const QRectF rect = frame->sceneBoundingRect();
+        for (const QString& member : members)
+            QVERIFY2(rect.contains(scene->nodeItem(member)->sceneBoundingRect()), qPrintable(member));
+        // Host and networks are never drawn inside a namespace's frame, nor are other endpoints.
+        for (const TopologyNodeItem* item : scene->nodeItems()) {
+            const QRectF box = item->mapRectToScene(item->shape().boundingRect());
+            if (!members.contains(item->key()))
+                QVERIFY2(!rect.intersects(box), qPrintable(QStringLiteral("%1 %2 in frame %3")
+                                                               .arg(item->node().lines.value(0))
+                                                               .arg(QStringLiteral("(%1,%2 %3x%4)")
+                                                                        .arg(box.x())
+                                                                        .arg(box.y())
+                                                                        .arg(box.width())
+                                                                        .arg(box.height()),
+                                                                    QStringLiteral("(%1,%2 %3x%4)")
+                                                                        .arg(rect.x())
+                                                                        .arg(rect.y())
+                                                                        .arg(rect.width())
+                                                                        .arg(rect.height()))));
+        }
+        QVERIFY(scene->framesCoveringOthers().isEmpty());
+    };
+    checkFrame({ns, eps[0]});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(host.attach(ns, eps[1]));
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    checkFrame({ns, eps[0], eps[1]});
+    QVERIFY(scene->overlappingNodes().isEmpty());
 }
 
 QTEST_MAIN(TestTopologyView)

@@ -10,7 +10,7 @@ namespace hcn::ui {
 
 namespace {
 constexpr qreal kMargin = 10.0;
-constexpr qreal kLabelHeight = 16.0;
+constexpr qreal kLabelHeight = 18.0;
 } // namespace
 
 TopologyClusterItem::TopologyClusterItem(const TopologyCluster& cluster) : m_cluster(cluster)
@@ -65,15 +65,15 @@ void TopologyClusterItem::paint(QPainter* painter, const QStyleOptionGraphicsIte
     const auto* topologyScene = qobject_cast<const TopologyScene*>(scene());
     const bool exporting = topologyScene && topologyScene->isExporting();
     const qreal lod = exporting ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
-    painter->setRenderHint(QPainter::Antialiasing, lod >= 0.45);
+    painter->setRenderHint(QPainter::Antialiasing, lod >= 0.2);
     painter->setPen(pen);
     painter->setBrush(namespaceFrame ? QColor(0x6a, 0x4c, 0xa3, 18) : QColor(0xc0, 0x70, 0x10, 14));
     painter->drawRoundedRect(m_rect, 8, 8);
-    if (lod < 0.45)
-        return;
     QFont font;
-    font.setPointSizeF(8.0);
+    font.setPointSizeF(9.0);
     font.setItalic(true);
+    if (!TopologyNodeItem::isLegibleAt(font, lod))
+        return; // the frame alone: its label could not be read
     painter->setFont(font);
     painter->setPen(pen.color());
     painter->drawText(QRectF(m_rect.left() + 8, m_rect.top() + 2, m_rect.width() - 16, kLabelHeight),

@@ -201,10 +201,15 @@ void TopologyDiagram::rebuild()
         if (!m_scene->nodeItem(node.key))
             if (auto remembered = m_scene->rememberedPosition(node.key))
                 known.insert(node.key, *remembered);
+    const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
     const QStringList unplaced = m_scene->apply(m_graph, known);
     emit sceneUpdated();
     if (m_jobMode != JobMode::None)
         return; // the running job's result re-checks what is still unplaced
+    // A change of membership (an endpoint attached to a namespace far from its network) can stretch a
+    // frame over objects that are not in it; incremental placement cannot fix that: lay out again.
+    if (framesNewlyCoverOthers(coveringBefore))
+        m_forceFull = true;
     if (m_forceFull || !unplaced.isEmpty())
         requestLayout(unplaced);
     else
@@ -416,14 +421,28 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     }
     if (mode == JobMode::Full)
         m_scene->moveAll(positions);
+    const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
     const QStringList unplaced = m_scene->apply(m_graph, positions);
     emit sceneUpdated();
+    // Nodes placed next to their network but members of a frame elsewhere: lay out again (once: a
+    // full layout keeps frames apart itself).
+    if (mode != JobMode::Full && framesNewlyCoverOthers(coveringBefore))
+        m_forceFull = true;
     if (m_forceFull || !unplaced.isEmpty()) {
         if (!m_debounce.isActive())
             requestLayout(unplaced);
         return;
     }
     finishIfIdle();
+}
+
+bool TopologyDiagram::framesNewlyCoverOthers(const QSet<QString>& before) const
+{
+    const QSet<QString> now = m_scene->framesCoveringOthers();
+    for (const QString& key : now)
+        if (!before.contains(key))
+            return true;
+    return false;
 }
 
 void TopologyDiagram::finishIfIdle()

@@ -14,7 +14,10 @@
 //    nodes settle next to their network without moving anything that is already on screen;
 //  - many new nodes (e.g. expanding a 5,000-endpoint network): the new part is laid out on its own
 //    and placed as a block below the existing drawing.
-// Nodes that leave and come back (filters, collapse/expand) return to where they were.
+// Nodes that leave and come back (filters, collapse/expand) return to where they were. When a change
+// stretches a frame over nodes that are not its members (an endpoint attached to a namespace whose
+// other members sit elsewhere), incremental placement cannot keep the picture right: the whole diagram
+// is laid out again.
 
 #include "models/mirror_object.h"
 #include "topology/topology_graph.h"
@@ -105,6 +108,8 @@ private:
     void submit(TopologyLayoutRequest request, JobMode mode);
     void onLayoutFinished(const TopologyLayoutResult& result);
     void finishIfIdle();
+    /// Whether a frame covers a node outside it now that did not before (`before`: those that did).
+    bool framesNewlyCoverOthers(const QSet<QString>& before) const;
     TopologyLayoutNode layoutNode(const TopologyNode& node) const;
 
     QPointer<HostMirror> m_mirror;

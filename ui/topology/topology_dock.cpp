@@ -5,6 +5,7 @@
 #include "topology/topology_diagram.h"
 #include "topology/topology_edge_item.h"
 #include "topology/topology_graph_builder.h"
+#include "topology/topology_legend.h"
 #include "topology/topology_node_item.h"
 #include "topology/topology_scene.h"
 #include "topology/topology_settings.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QBuffer>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,6 +43,7 @@ TopologyDock::TopologyDock(HostMirror* mirror, CurrentSelection* selection, QWid
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_findRow);
     layout->addWidget(m_toolBar);
     layout->addWidget(m_view, 1);
     setWidget(content);
@@ -64,6 +67,9 @@ TopologyDock::TopologyDock(HostMirror* mirror, CurrentSelection* selection, QWid
             m_matches = m_diagram->scene()->highlight(m_searchField->text());
     });
     connect(m_diagram, &TopologyDiagram::layoutFinished, this, &TopologyDock::layoutFinished);
+    // A new drawing (first layout, re-layout, a node placed outside) is shown whole until the user
+    // zoomed or panned.
+    connect(m_diagram->scene(), &QGraphicsScene::sceneRectChanged, m_view, &TopologyView::drawingChanged);
     connect(m_view, &TopologyView::nodeDoubleClicked, this, &TopologyDock::onNodeDoubleClicked);
     connect(m_view, &TopologyView::nodeContextMenuRequested, this, &TopologyDock::onNodeContextMenu);
 }
@@ -95,41 +101,69 @@ void TopologyDock::createActions()
     };
     // F itself is handled by the view (a dock-wide F shortcut would fire while typing in the search).
     m_fitAction = make(tr("Fit"), QKeySequence(), [this] { m_view->fitToContents(); });
-    m_fitAction->setToolTip(tr("Show the whole diagram (F)"));
+    m_fitAction->setToolTip(tr("Show the whole diagram and keep it fitted when the pane is resized, until "
+                               "you zoom or pan (F)"));
     m_zoomInAction = make(tr("Zoom In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
+    m_zoomInAction->setToolTip(
+        tr("Enlarge the diagram around its centre; more text becomes readable "
+           "(%1, or the mouse wheel over the diagram)")
+            .arg(QKeySequence(QKeySequence::ZoomIn).toString(QKeySequence::NativeText)));
     m_zoomOutAction = make(tr("Zoom Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
+    m_zoomOutAction->setToolTip(
+        tr("Shrink the diagram to see more of it; small text is left out (%1, or the mouse wheel)")
+            .arg(QKeySequence(QKeySequence::ZoomOut).toString(QKeySequence::NativeText)));
     m_focusAction = make(tr("Focus Selection"), QKeySequence(), [this] { focusSelection(); });
+    m_focusAction->setToolTip(
+        tr("Centre the diagram on the selected object and zoom in until it can be read"));
     m_relayoutAction = make(tr("Re-layout"), QKeySequence(), [this] { m_diagram->relayout(); });
-    m_relayoutAction->setToolTip(tr("Lay out the whole diagram again (positions change)"));
+    m_relayoutAction->setToolTip(tr("Lay out the whole diagram again from scratch (positions change); "
+                                    "new objects are otherwise placed without moving the others"));
     m_hideRemoteAction = make(tr("Hide Remote Endpoints"), QKeySequence(), [this](bool checked) {
         m_diagram->setRemoteEndpointsHidden(checked);
         settings::topologyHideRemoteEndpoints().setValue(checked);
     });
     m_hideRemoteAction->setCheckable(true);
+    m_hideRemoteAction->setToolTip(tr("Leave out endpoints that live on other hosts (overlay peers); "
+                                      "the setting is kept for the next start"));
     m_hideBadgesAction = make(tr("Hide Policy Badges"), QKeySequence(), [this](bool checked) {
         m_diagram->scene()->setBadgesVisible(!checked);
         settings::topologyHidePolicyBadges().setValue(checked);
     });
     m_hideBadgesAction->setCheckable(true);
+    m_hideBadgesAction->setToolTip(tr("Leave out the policy chips (port mappings, NAT, ACLs) at the bottom "
+                                      "of the boxes; the setting is kept for the next start"));
     // Restored without triggering: the diagram is told directly.
     m_hideRemoteAction->setChecked(settings::topologyHideRemoteEndpoints().value());
     m_diagram->setRemoteEndpointsHidden(m_hideRemoteAction->isChecked());
     m_hideBadgesAction->setChecked(settings::topologyHidePolicyBadges().value());
     m_diagram->scene()->setBadgesVisible(!m_hideBadgesAction->isChecked());
     m_exportSvgAction = make(tr("Export SVG…"), QKeySequence(), [this] { exportSvgInteractive(); });
+    m_exportSvgAction->setToolTip(tr("Save the whole diagram as a vector image with every label, whatever "
+                                     "the zoom"));
     m_exportPngAction = make(tr("Export PNG…"), QKeySequence(), [this] { exportPngInteractive(); });
+    m_exportPngAction->setToolTip(tr("Save the whole diagram as a picture at full size with every label "
+                                     "(at most %1 pixels a side)")
+                                      .arg(kMaxExportPixels));
+    m_legendAction = make(tr("Legend"), QKeySequence(), [this] { showLegend(); });
+    m_legendAction->setObjectName(QStringLiteral("actionTopologyLegend"));
+    m_legendAction->setToolTip(tr("What the boxes, colours, lines, frames and badges of the diagram mean"));
 }
 
 void TopologyDock::createToolBar()
 {
-    m_toolBar = new QToolBar(tr("Topology"));
-    m_toolBar->setObjectName(QStringLiteral("topologyToolBar"));
-    m_toolBar->setIconSize(QSize(16, 16));
+    // Two rows: the search and the collapse threshold take what width there is; the actions sit in a
+    // tool bar of their own whose overflow button (») holds whatever does not fit a narrow pane.
+    m_findRow = new QWidget;
+    m_findRow->setObjectName(QStringLiteral("topologyFindRow"));
+    auto* row = new QHBoxLayout(m_findRow);
+    row->setContentsMargins(4, 2, 4, 2);
     m_searchField = new QLineEdit;
     m_searchField->setObjectName(QStringLiteral("topologySearch"));
     m_searchField->setPlaceholderText(tr("Search name, IP, MAC, ID…"));
     m_searchField->setClearButtonEnabled(true);
-    m_searchField->setMaximumWidth(260);
+    m_searchField->setMinimumWidth(90);
+    m_searchField->setToolTip(tr("Highlight the objects whose name, IP, MAC or ID starts with this text and "
+                                 "fade the others; Enter centres on each match in turn"));
     connect(m_searchField, &QLineEdit::textChanged, this, [this](const QString& text) { search(text); });
     connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
         // Enter walks through the matches.
@@ -139,8 +173,28 @@ void TopologyDock::createToolBar()
         m_matches.append(m_matches.takeFirst());
         m_view->focusOn(m_diagram->scene()->nodeItem(key));
     });
-    m_toolBar->addWidget(m_searchField);
-    m_toolBar->addSeparator();
+    row->addWidget(m_searchField, 1);
+    auto* collapseLabel = new QLabel(tr("Collapse above"));
+    row->addWidget(collapseLabel);
+    m_thresholdBox = new QSpinBox;
+    m_thresholdBox->setObjectName(QStringLiteral("topologyAggregateThreshold"));
+    m_thresholdBox->setRange(0, 100000);
+    m_thresholdBox->setSpecialValueText(tr("never"));
+    m_thresholdBox->setSuffix(tr(" endpoints"));
+    m_thresholdBox->setValue(m_diagram->buildOptions().aggregateThreshold);
+    m_thresholdBox->setToolTip(tr("A network with more endpoints than this shows one count box instead "
+                                  "of its endpoints (double-click it to expand); 0 never collapses"));
+    collapseLabel->setToolTip(m_thresholdBox->toolTip());
+    collapseLabel->setBuddy(m_thresholdBox);
+    connect(m_thresholdBox, &QSpinBox::valueChanged, this, [this](int value) {
+        m_diagram->setAggregateThreshold(value);
+        settings::topologyAggregateThreshold().setValue(value);
+    });
+    row->addWidget(m_thresholdBox);
+
+    m_toolBar = new QToolBar(tr("Topology"));
+    m_toolBar->setObjectName(QStringLiteral("topologyToolBar"));
+    m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->addAction(m_fitAction);
     m_toolBar->addAction(m_zoomInAction);
     m_toolBar->addAction(m_zoomOutAction);
@@ -149,22 +203,25 @@ void TopologyDock::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_hideRemoteAction);
     m_toolBar->addAction(m_hideBadgesAction);
-    m_toolBar->addWidget(new QLabel(tr(" Collapse above ")));
-    m_thresholdBox = new QSpinBox;
-    m_thresholdBox->setObjectName(QStringLiteral("topologyAggregateThreshold"));
-    m_thresholdBox->setRange(0, 100000);
-    m_thresholdBox->setSpecialValueText(tr("never"));
-    m_thresholdBox->setSuffix(tr(" endpoints"));
-    m_thresholdBox->setValue(m_diagram->buildOptions().aggregateThreshold);
-    m_thresholdBox->setToolTip(tr("Networks with more endpoints than this show a count node"));
-    connect(m_thresholdBox, &QSpinBox::valueChanged, this, [this](int value) {
-        m_diagram->setAggregateThreshold(value);
-        settings::topologyAggregateThreshold().setValue(value);
-    });
-    m_toolBar->addWidget(m_thresholdBox);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_exportSvgAction);
     m_toolBar->addAction(m_exportPngAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_legendAction);
+}
+
+TopologyLegend* TopologyDock::legend() const
+{
+    return m_legend;
+}
+
+void TopologyDock::showLegend()
+{
+    if (!m_legend)
+        m_legend = new TopologyLegend(this);
+    m_legend->show();
+    m_legend->raise();
+    m_legend->activateWindow();
 }
 
 QStringList TopologyDock::highlightObjects(const QStringList& objectIds)

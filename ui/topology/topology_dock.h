@@ -3,6 +3,7 @@
 // with search, filters, zoom/fit, export, and selection shared with the rest of the console.
 
 #include <QDockWidget>
+#include <QPointer>
 #include <QStringList>
 #include <memory>
 
@@ -18,6 +19,7 @@ namespace hcn::ui {
 class CurrentSelection;
 class HostMirror;
 class TopologyDiagram;
+class TopologyLegend;
 class TopologyScene;
 class TopologyView;
 
@@ -64,6 +66,15 @@ public:
     QAction* hideBadgesAction() const { return m_hideBadgesAction; }
     QAction* exportSvgAction() const { return m_exportSvgAction; }
     QAction* exportPngAction() const { return m_exportPngAction; }
+    QAction* legendAction() const { return m_legendAction; }
+    /// The row of actions (its overflow button holds what a narrow pane cannot show).
+    QToolBar* toolBar() const { return m_toolBar; }
+    /// The row above it: search and the collapse threshold.
+    QWidget* findRow() const { return m_findRow; }
+
+    /// The legend window (null before it was first shown).
+    TopologyLegend* legend() const;
+    void showLegend();
 
 signals:
     /// The user wants to edit an object (double-click): the window opens its properties.
@@ -92,6 +103,8 @@ private:
     TopologyDiagram* m_diagram;
     TopologyView* m_view;
     QToolBar* m_toolBar = nullptr;
+    QWidget* m_findRow = nullptr;
+    QPointer<TopologyLegend> m_legend;
     QLineEdit* m_searchField = nullptr;
     QSpinBox* m_thresholdBox = nullptr;
     QAction* m_fitAction = nullptr;
@@ -103,6 +116,7 @@ private:
     QAction* m_hideBadgesAction = nullptr;
     QAction* m_exportSvgAction = nullptr;
     QAction* m_exportPngAction = nullptr;
+    QAction* m_legendAction = nullptr;
     QStringList m_matches;
     bool m_syncingSelection = false;
     bool m_centrePending = false;

@@ -25,7 +25,9 @@ QPointF clipToBox(const QRectF& box, const QPointF& outside)
     return centre + d * s;
 }
 
-QPen penFor(TopologyEdgeKind kind)
+} // namespace
+
+QPen TopologyEdgeItem::penFor(TopologyEdgeKind kind)
 {
     switch (kind) {
     case TopologyEdgeKind::HostNetwork:
@@ -42,8 +44,6 @@ QPen penFor(TopologyEdgeKind kind)
         return QPen(QColor(0x60, 0x70, 0x80), 1.0);
     }
 }
-
-} // namespace
 
 TopologyEdgeItem::TopologyEdgeItem(TopologyEdgeKind kind, TopologyNodeItem* from, TopologyNodeItem* to)
     : m_kind(kind), m_from(from), m_to(to)

@@ -5,6 +5,7 @@
 #include "topology/topology_graph.h"
 
 #include <QGraphicsItem>
+#include <QPen>
 
 namespace hcn::ui {
 
@@ -21,9 +22,14 @@ public:
     TopologyEdgeItem(TopologyEdgeKind kind, TopologyNodeItem* from, TopologyNodeItem* to);
     ~TopologyEdgeItem() override;
 
+    /// The pen an edge of this kind is drawn with (the legend shows the same).
+    static QPen penFor(TopologyEdgeKind kind);
+
     TopologyEdgeKind kind() const { return m_kind; }
     TopologyNodeItem* from() const { return m_from; }
     TopologyNodeItem* to() const { return m_to; }
+    /// The drawn segment (scene coordinates, clipped to the two boxes).
+    QLineF line() const { return m_line; }
     /// Recomputes the line after a node moved or resized.
     void updateGeometry();
     /// The node items are going away first: forget them.

@@ -124,10 +124,12 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
     QHash<QString, Agraph_t*> clusters;
     QHash<QString, Agraph_t*> groups;
     int subgraphCount = 0;
-    auto subgraph = [&](Agraph_t* parent) {
+    // A frame's margin holds what the scene draws around its members (TopologyClusterItem: the label
+    // above, a margin around), so no outside node comes under a frame; groups only need a gap.
+    auto subgraph = [&](Agraph_t* parent, const char* margin) {
         const QByteArray name = "cluster_" + QByteArray::number(subgraphCount++);
         Agraph_t* sub = agsubg(parent, const_cast<char*>(name.constData()), 1);
-        agsafeset(sub, cstr("margin"), cstr("14"), cstr(""));
+        agsafeset(sub, cstr("margin"), cstr(margin), cstr(""));
         return sub;
     };
     QList<QPair<Agnode_t*, const TopologyLayoutNode*>> placed;
@@ -149,14 +151,14 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
         if (request.engine == TopologyLayoutEngineKind::Osage && !node.groupKey.isEmpty()) {
             Agraph_t*& group = groups[node.groupKey];
             if (!group)
-                group = subgraph(graph);
+                group = subgraph(graph, "14");
             parent = group;
         }
         if (request.engine != TopologyLayoutEngineKind::Neato && !node.clusterKey.isEmpty()) {
             // A frame lives in the group of the first member seen (the builder keeps them consistent).
             Agraph_t*& cluster = clusters[node.clusterKey];
             if (!cluster)
-                cluster = subgraph(parent);
+                cluster = subgraph(parent, "30");
             parent = cluster;
         }
         if (parent != graph)

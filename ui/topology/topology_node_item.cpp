@@ -11,19 +11,19 @@ namespace hcn::ui {
 
 namespace {
 
-constexpr qreal kPadding = 6.0;
-constexpr qreal kMaxWidth = 260.0;
-constexpr qreal kMinWidth = 90.0;
-constexpr qreal kBadgeHeight = 14.0;
+constexpr qreal kPadding = 7.0;
+constexpr qreal kMaxWidth = 300.0;
+constexpr qreal kMinWidth = 100.0;
+constexpr qreal kBadgeHeight = 17.0;
 constexpr qreal kCorner = 5.0;
-// Below these zoom levels text is unreadable anyway: skip it (most of the cost of a big scene).
-constexpr qreal kTitleLod = 0.45;
-constexpr qreal kDetailLod = 0.8;
+// Below this on-screen scale even the shape is a speck: a flat box, no antialiasing (cheap for
+// thousands of items).
+constexpr qreal kOutlineScale = 0.2;
 
 QFont titleFont()
 {
     QFont font;
-    font.setPointSizeF(9.0);
+    font.setPointSizeF(11.0);
     font.setBold(true);
     return font;
 }
@@ -31,18 +31,31 @@ QFont titleFont()
 QFont textFont()
 {
     QFont font;
-    font.setPointSizeF(8.0);
+    font.setPointSizeF(9.5);
     return font;
 }
 
 QFont badgeFont()
 {
     QFont font;
-    font.setPointSizeF(7.0);
+    font.setPointSizeF(8.5);
     return font;
 }
 
-QColor fillFor(TopologyNodeKind kind)
+/// The height of a font's letters in scene units (ascent: capitals and ascenders).
+qreal letterHeight(const QFont& font)
+{
+    return QFontMetricsF(font).ascent();
+}
+
+} // namespace
+
+bool TopologyNodeItem::isLegibleAt(const QFont& font, qreal scale)
+{
+    return letterHeight(font) * scale >= kMinLegiblePixels;
+}
+
+QColor TopologyNodeItem::fillColor(TopologyNodeKind kind)
 {
     switch (kind) {
     case TopologyNodeKind::Host:
@@ -65,7 +78,7 @@ QColor fillFor(TopologyNodeKind kind)
     return Qt::white;
 }
 
-QColor borderFor(TopologyNodeKind kind)
+QColor TopologyNodeItem::borderColor(TopologyNodeKind kind)
 {
     switch (kind) {
     case TopologyNodeKind::Network:
@@ -83,6 +96,8 @@ QColor borderFor(TopologyNodeKind kind)
     }
 }
 
+namespace {
+
 qreal lineHeight(const QFont& font)
 {
     return QFontMetricsF(font).height();
@@ -94,6 +109,19 @@ QString elided(const QString& text, const QFont& font, qreal width)
 }
 
 } // namespace
+
+qsizetype TopologyNodeItem::linesToDraw(qreal scale) const
+{
+    if (m_node.lines.isEmpty() || !isLegibleAt(titleFont(), scale))
+        return 0; // the shape alone
+    // The details are smaller than the name: they go first, the name stays as long as it can be read.
+    return isLegibleAt(textFont(), scale) ? m_node.lines.size() : 1;
+}
+
+bool TopologyNodeItem::drawsBadgesAt(qreal scale) const
+{
+    return m_badgesVisible && !m_node.badges.isEmpty() && isLegibleAt(badgeFont(), scale);
+}
 
 TopologyNodeItem::TopologyNodeItem(const TopologyNode& node) : m_node(node), m_size(sizeFor(node))
 {
@@ -187,10 +215,11 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     Q_UNUSED(widget);
     const auto* topologyScene = qobject_cast<const TopologyScene*>(scene());
     const bool exporting = topologyScene && topologyScene->isExporting();
-    const qreal lod = exporting ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
+    // What one scene unit measures on screen decides what can be read.
+    const qreal scale = exporting ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF box(-m_size.width() / 2, -m_size.height() / 2, m_size.width(), m_size.height());
-    QColor fill = fillFor(m_node.kind);
-    QColor border = borderFor(m_node.kind);
+    QColor fill = fillColor(m_node.kind);
+    QColor border = borderColor(m_node.kind);
     if (m_dimmed) {
         fill.setAlpha(70);
         border.setAlpha(90);
@@ -204,8 +233,8 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         pen.setColor(m_highlighted ? QColor(0xff, 0x60, 0x00) : QColor(0x10, 0x60, 0xe0));
 
     // The view does not save/restore painter state per item (DontSavePainterState): set every hint.
-    painter->setRenderHint(QPainter::Antialiasing, lod >= kTitleLod);
-    if (lod < kTitleLod) {
+    painter->setRenderHint(QPainter::Antialiasing, scale >= kOutlineScale);
+    if (scale < kOutlineScale) {
         // Far out: a flat box is all the eye can use, and it is cheap for thousands of items.
         painter->setPen(isSelected() || m_highlighted ? pen : Qt::NoPen);
         painter->setBrush(fill);
@@ -221,7 +250,7 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     painter->setPen(m_dimmed ? QColor(textColor.red(), textColor.green(), textColor.blue(), 110) : textColor);
     const qreal textWidth = box.width() - 2 * kPadding;
     qreal y = box.top() + kPadding;
-    const qsizetype lines = lod < kDetailLod ? qMin<qsizetype>(1, m_node.lines.size()) : m_node.lines.size();
+    const qsizetype lines = linesToDraw(scale);
     for (qsizetype i = 0; i < lines; ++i) {
         const QFont font = i == 0 ? titleFont() : textFont();
         painter->setFont(font);
@@ -230,7 +259,7 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
                           Qt::AlignLeft | Qt::AlignVCenter, elided(m_node.lines[i], font, textWidth));
         y += height;
     }
-    if (lod < kDetailLod || !m_badgesVisible || m_node.badges.isEmpty())
+    if (!drawsBadgesAt(scale))
         return;
 
     painter->setFont(badgeFont());

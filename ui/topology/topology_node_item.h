@@ -1,11 +1,15 @@
 #pragma once
 // TopologyNodeItem: one node of the diagram (host, network, endpoint, namespace header, load balancer,
-// collapsed-endpoints count). Paints by level of detail: a plain box when zoomed far out, the title at
-// medium zoom, all facts and policy badges up close, so a 5,000-endpoint scene pans smoothly.
+// collapsed-endpoints count). Paints by level of detail measured on screen: a text line is drawn only
+// when its letters would be at least kMinLegiblePixels high at the painter's scale; the smaller detail
+// lines and badges drop out first, the name stays as long as it can be read, and a node whose name
+// cannot be read draws its shape only (a flat box when far out), so a 5,000-endpoint scene pans smoothly.
 
 #include "topology/topology_graph.h"
 
 #include <QGraphicsItem>
+
+class QFont;
 
 namespace hcn::ui {
 
@@ -18,6 +22,9 @@ public:
     {
         Type = UserType + 0x701
     };
+
+    /// The smallest letter height (ascent, device pixels) worth drawing.
+    static constexpr qreal kMinLegiblePixels = 7.0;
 
     explicit TopologyNodeItem(const TopologyNode& node);
 
@@ -37,6 +44,16 @@ public:
     void addEdge(TopologyEdgeItem* edge) { m_edges.append(edge); }
     void removeEdge(TopologyEdgeItem* edge) { m_edges.removeAll(edge); }
     const QList<TopologyEdgeItem*>& edges() const { return m_edges; }
+
+    /// How many of the node's lines (name first) are drawn when one scene unit is `scale` pixels.
+    qsizetype linesToDraw(qreal scale) const;
+    /// Whether the policy badges are drawn at that scale.
+    bool drawsBadgesAt(qreal scale) const;
+    /// Whether text in `font` is legible when one scene unit is `scale` pixels.
+    static bool isLegibleAt(const QFont& font, qreal scale);
+    /// The colours a node of this kind is drawn in (the legend shows the same).
+    static QColor fillColor(TopologyNodeKind kind);
+    static QColor borderColor(TopologyNodeKind kind);
 
     /// Texts drawn at full detail, in paint order (the export test compares these with the SVG).
     QStringList visibleTexts() const;

@@ -176,6 +176,63 @@ QRectF TopologyScene::contentRect() const
     return rect.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);
 }
 
+QList<QPair<QString, QString>> TopologyScene::overlappingNodes() const
+{
+    QList<QPair<QString, QString>> out;
+    for (const TopologyNodeItem* item : m_nodes) {
+        const QRectF box = item->mapRectToScene(item->shape().boundingRect());
+        // The scene's index finds the neighbours; each pair is reported once (by key order).
+        for (QGraphicsItem* other : items(box, Qt::IntersectsItemBoundingRect)) {
+            if (other == item || other->type() != TopologyNodeItem::Type)
+                continue;
+            const auto* node = static_cast<const TopologyNodeItem*>(other);
+            if (node->key() <= item->key())
+                continue;
+            if (box.intersects(node->mapRectToScene(node->shape().boundingRect())))
+                out.append({item->key(), node->key()});
+        }
+    }
+    return out;
+}
+
+QSet<QString> TopologyScene::framesCoveringOthers() const
+{
+    QSet<QString> out;
+    for (auto it = m_clusters.constBegin(); it != m_clusters.constEnd(); ++it) {
+        const TopologyClusterItem* frame = it.value();
+        if (!frame->isVisible())
+            continue;
+        const QRectF rect = frame->sceneBoundingRect();
+        for (QGraphicsItem* other : items(rect, Qt::IntersectsItemShape)) {
+            if (other->type() != TopologyNodeItem::Type)
+                continue;
+            if (static_cast<const TopologyNodeItem*>(other)->node().clusterKey != it.key()) {
+                out.insert(it.key());
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+int TopologyScene::edgeCrossingCount() const
+{
+    const QList<TopologyEdgeItem*> edges = m_edges.values();
+    int crossings = 0;
+    for (qsizetype i = 0; i < edges.size(); ++i) {
+        const TopologyEdgeItem* a = edges[i];
+        const QLineF lineA = a->line();
+        for (qsizetype j = i + 1; j < edges.size(); ++j) {
+            const TopologyEdgeItem* b = edges[j];
+            if (a->from() == b->from() || a->from() == b->to() || a->to() == b->from() || a->to() == b->to())
+                continue; // lines meeting at a shared box are not a crossing
+            if (lineA.intersects(b->line()) == QLineF::BoundedIntersection)
+                ++crossings;
+        }
+    }
+    return crossings;
+}
+
 TopologyNodeItem* TopologyScene::nodeItemOfObject(const QString& objectId) const
 {
     const QString key = m_graph.nodeKeyOfObject(objectId);

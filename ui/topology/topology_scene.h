@@ -8,6 +8,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointF>
+#include <QSet>
 
 namespace hcn::ui {
 
@@ -60,6 +61,14 @@ public:
 
     /// The bounding box of all items plus a margin.
     QRectF contentRect() const;
+
+    /// Pairs of node items whose boxes intersect (keys); a good layout has none.
+    QList<QPair<QString, QString>> overlappingNodes() const;
+    /// Frames (cluster keys) that cover a node that is not their member: the picture would say the
+    /// node is in the namespace (or behind the provider address) when it is not.
+    QSet<QString> framesCoveringOthers() const;
+    /// How many pairs of drawn edges cross (edges that share a node do not count).
+    int edgeCrossingCount() const;
 
     /// Whether `node` matches a search query (exposed for the dock and tests).
     static bool matches(const TopologyNode& node, const QString& query);

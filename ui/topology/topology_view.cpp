@@ -4,6 +4,7 @@
 
 #include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -29,6 +30,9 @@ TopologyView::TopologyView(QWidget* parent) : QGraphicsView(parent)
     // (a measurable share of a 12,000-item frame) is not needed.
     setOptimizationFlag(DontSavePainterState, true);
     setFocusPolicy(Qt::StrongFocus);
+    // Dragging the scroll bars (or scrolling them with the keyboard) is the user panning.
+    for (QScrollBar* bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QScrollBar::actionTriggered, this, [this] { setAutoFit(false); });
 }
 
 qreal TopologyView::zoom() const
@@ -37,6 +41,12 @@ qreal TopologyView::zoom() const
 }
 
 void TopologyView::setZoom(qreal scale)
+{
+    setAutoFit(false);
+    applyZoom(scale);
+}
+
+void TopologyView::applyZoom(qreal scale)
 {
     scale = qBound(kMinScale, scale, kMaxScale);
     const qreal current = zoom();
@@ -52,6 +62,18 @@ void TopologyView::zoomBy(qreal factor)
 
 void TopologyView::fitToContents()
 {
+    setAutoFit(true);
+    fit();
+}
+
+void TopologyView::drawingChanged()
+{
+    if (m_autoFit)
+        fit();
+}
+
+void TopologyView::fit()
+{
     if (!scene())
         return;
     const QRectF rect = scene()->sceneRect();
@@ -59,19 +81,54 @@ void TopologyView::fitToContents()
         return;
     fitInView(rect, Qt::KeepAspectRatio);
     if (zoom() > 1.0)
-        setZoom(1.0);
+        applyZoom(1.0);
     else if (zoom() < kMinScale)
-        setZoom(kMinScale);
+        applyZoom(kMinScale);
     centerOn(rect.center());
+}
+
+void TopologyView::setAutoFit(bool autoFit)
+{
+    if (m_autoFit == autoFit)
+        return;
+    m_autoFit = autoFit;
+    emit autoFitChanged(autoFit);
 }
 
 void TopologyView::focusOn(const TopologyNodeItem* item)
 {
     if (!item)
         return;
+    setAutoFit(false);
     if (zoom() < kReadableScale * 0.5)
-        setZoom(kReadableScale);
+        applyZoom(kReadableScale);
     centerOn(item);
+}
+
+void TopologyView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fit();
+}
+
+QPoint TopologyView::scrollPosition() const
+{
+    return QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
+}
+
+void TopologyView::mousePressEvent(QMouseEvent* event)
+{
+    m_pressScroll = scrollPosition();
+    QGraphicsView::mousePressEvent(event);
+}
+
+void TopologyView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QGraphicsView::mouseReleaseEvent(event);
+    // A drag that moved the drawing is a pan; a click that only selected is not.
+    if (scrollPosition() != m_pressScroll)
+        setAutoFit(false);
 }
 
 void TopologyView::wheelEvent(QWheelEvent* event)

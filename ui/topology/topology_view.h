@@ -1,5 +1,8 @@
 #pragma once
 // TopologyView: the QGraphicsView of the diagram: wheel zoom around the cursor, drag to pan, F to fit.
+// It starts in auto-fit mode: the whole drawing is shown, and shown again whenever the view is resized
+// or the laid-out drawing changes. The first zoom or pan by the user ends auto-fit (the view then
+// stays where the user put it); Fit turns it back on.
 
 #include <QGraphicsView>
 
@@ -17,25 +20,42 @@ public:
     explicit TopologyView(QWidget* parent = nullptr);
 
     qreal zoom() const;
+    /// Zooms as the user asked (ends auto-fit).
     void setZoom(qreal scale);
     void zoomBy(qreal factor);
-    /// Fits the whole drawing (never zooms in past 1:1 for a small one).
+    /// Fits the whole drawing (never zooms in past 1:1 for a small one) and turns auto-fit on.
     void fitToContents();
-    /// Centres on `item` and zooms in to a readable level if the view is zoomed far out.
+    /// Centres on `item` and zooms in to a readable level if the view is zoomed far out (ends auto-fit).
     void focusOn(const TopologyNodeItem* item);
+
+    /// True while the view refits itself on resize and on drawing changes.
+    bool isAutoFit() const { return m_autoFit; }
+    /// Called when the drawing changed (its scene rect): refits in auto-fit mode.
+    void drawingChanged();
 
 signals:
     void nodeDoubleClicked(const QString& key);
     void nodeContextMenuRequested(const QString& key, const QPoint& globalPos);
+    void autoFitChanged(bool autoFit);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     TopologyNodeItem* nodeAt(const QPoint& viewPos) const;
+    void applyZoom(qreal scale);
+    void fit();
+    void setAutoFit(bool autoFit);
+    QPoint scrollPosition() const;
+
+    bool m_autoFit = true;
+    QPoint m_pressScroll;
 };
 
 } // namespace hcn::ui

@@ -44,7 +44,8 @@ HelpMenu::HelpMenu(QMainWindow* window) : QObject(window), m_window(window)
     m_overview->setShortcut(QKeySequence::HelpContents);
     m_overview->setToolTip(tr("What each part of the window does, and every keyboard shortcut (F1)"));
     connect(m_overview, &QAction::triggered, this, &HelpMenu::showOverview);
-    menu->addSeparator();
+    m_menu = menu;
+    m_topicsEnd = menu->addSeparator();
     m_about = menu->addAction(tr("&About HCN Console"));
     m_about->setObjectName(QStringLiteral("actionAbout"));
     m_about->setMenuRole(QAction::AboutRole);
@@ -53,6 +54,13 @@ HelpMenu::HelpMenu(QMainWindow* window) : QObject(window), m_window(window)
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, window, [window] { QMessageBox::aboutQt(window); });
+}
+
+QAction* HelpMenu::addTopic(const QString& text)
+{
+    auto* action = new QAction(text, m_menu);
+    m_menu->insertAction(m_topicsEnd, action);
+    return action;
 }
 
 QString HelpMenu::overviewHtml() const
@@ -64,7 +72,9 @@ QString HelpMenu::overviewHtml() const
            "<ul>"
            "<li><b>Resources</b>: networks with their endpoints, namespaces, load balancers. Type in the "
            "filter to find a name, ID, IP or MAC.</li>"
-           "<li><b>Topology</b>: the same objects as a diagram; double-click an object to edit it.</li>"
+           "<li><b>Topology</b>, in the centre: the same objects as a diagram, fitted to its pane until "
+           "you zoom or pan (Fit, F, goes back); double-click an object to edit it. Help &gt; Topology "
+           "Legend says what its shapes, colours and lines mean.</li>"
            "<li><b>Properties</b>: the selected object. The header sums it up (click a network, namespace "
            "or backend to go there); the form and the JSON tab edit it; Apply (Ctrl+Return) sends it, "
            "Revert (Esc) drops the edits. Fields the object does not set are under <i>More</i>.</li>"

@@ -59,6 +59,10 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createDocks();
     m_help = new HelpMenu(this); // last in the menu bar
+    QAction* legend = m_help->addTopic(tr("Topology &Legend"));
+    legend->setObjectName(QStringLiteral("actionHelpTopologyLegend"));
+    legend->setToolTip(m_topology->legendAction()->toolTip());
+    connect(legend, &QAction::triggered, m_topology, &TopologyDock::showLegend);
 
     // A lost service: the window says that what it shows is the host as it was.
     m_stale = new StaleHostBanner(m_mirror, this);
@@ -152,12 +156,19 @@ void MainWindow::exportBundleInteractive()
 
 void MainWindow::createDocks()
 {
+    // The tree and the properties run the full height at the sides; the event log and its tabs sit
+    // under the diagram only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     addDock(m_resourceTree, Qt::LeftDockWidgetArea);
+    // The diagram is the centre of the window: the room the window gains goes to it, the docks keep
+    // theirs. It stays a dock widget (title, show/hide in View) that cannot float or close.
     m_topology = new TopologyDock(m_mirror, m_selection, this);
-    addDock(m_topology, Qt::RightDockWidgetArea);
+    m_topology->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    setCentralWidget(m_topology);
+    registerDock(m_topology);
     m_properties = new PropertiesDock(m_mirror, m_selection, m_undoStack, this);
     addDock(m_properties, Qt::RightDockWidgetArea);
-    splitDockWidget(m_topology, m_properties, Qt::Horizontal);
     m_events = new EventLogDock(m_mirror, m_selection, this);
     addDock(m_events, Qt::BottomDockWidgetArea);
     connect(m_properties, &PropertiesDock::commandFailed, m_events, &EventLogDock::recordFailedCall);
@@ -308,6 +319,11 @@ void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area)
     if (dock->parent() != this)
         dock->setParent(this);
     addDockWidget(area, dock);
+    registerDock(dock);
+}
+
+void MainWindow::registerDock(QDockWidget* dock)
+{
     m_docks.append(dock);
     QAction* toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("actionToggle%1").arg(dock->objectName()));
@@ -334,26 +350,31 @@ bool MainWindow::raiseView(const QString& view)
 
 void MainWindow::showEvent(QShowEvent* event)
 {
-    // Restored at the first show, not in the constructor: docks added after construction must exist
-    // for restoreState to place them.
+    // Restored once the window has its first geometry (docks added after construction must exist for
+    // restoreState to place them, and resizeDocks needs the real size to apportion).
     if (!m_layoutRestored) {
         m_layoutRestored = true;
-        // Default proportions for the window's real size: the diagram gets the most room, the
-        // event log a quarter of the height.
-        resizeDocks({m_resourceTree, m_topology, m_properties},
-                    {width() * 24 / 100, width() * 48 / 100, width() * 28 / 100}, Qt::Horizontal);
-        resizeDocks({m_topology, m_events}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
-        m_defaultState = saveState();
-        if (m_persistLayout) {
-            const QByteArray geometry = settings::windowGeometry().value();
-            if (!geometry.isEmpty())
-                restoreGeometry(geometry);
-            const QByteArray state = settings::windowState().value();
-            if (!state.isEmpty())
-                restoreState(state);
-        }
+        QMetaObject::invokeMethod(this, &MainWindow::restoreLayout, Qt::QueuedConnection);
     }
     QMainWindow::showEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    // Default proportions for the window's real size: the diagram (the central area) gets what the
+    // tree, the properties and the event log leave.
+    resizeDocks({m_resourceTree, m_properties}, {width() * 20 / 100, width() * 24 / 100}, Qt::Horizontal);
+    resizeDocks({m_events}, {height() * 22 / 100}, Qt::Vertical);
+    m_defaultState = saveState(kStateVersion);
+    if (!m_persistLayout)
+        return;
+    const QByteArray geometry = settings::windowGeometry().value();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    // A state saved when the diagram was a side dock has another version: the defaults apply.
+    const QByteArray state = settings::windowState().value();
+    if (!state.isEmpty())
+        restoreState(state, kStateVersion);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -364,7 +385,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     if (m_persistLayout && m_layoutRestored) {
         settings::windowGeometry().setValue(saveGeometry());
-        settings::windowState().setValue(saveState());
+        settings::windowState().setValue(saveState(kStateVersion));
     }
     QMainWindow::closeEvent(event);
 }
@@ -385,7 +406,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::resetLayout()
 {
     if (!m_defaultState.isEmpty())
-        restoreState(m_defaultState);
+        restoreState(m_defaultState, kStateVersion);
     for (QDockWidget* dock : m_docks)
         dock->show();
 }

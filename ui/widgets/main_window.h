@@ -36,6 +36,10 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    /// The version of saveState()'s layout; a state of another version (the diagram was a side dock
+    /// before 1) is not restored.
+    static constexpr int kStateVersion = 1;
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -86,6 +90,10 @@ private:
     void updateTitle();
     void updateActions();
     void resetLayout();
+    /// The View menu's show/hide action and shortcut for a dock (in a dock area or the centre).
+    void registerDock(QDockWidget* dock);
+    /// Default dock proportions for the shown window, then the saved geometry and layout.
+    void restoreLayout();
 
     HostMirror* m_mirror;
     CurrentSelection* m_selection;
