@@ -31,7 +31,10 @@ enum class Option
     Proto,
     Redact,
     KeyFile,
-    Mapping
+    Mapping,
+    Poll,
+    MaxChanges,
+    List
 };
 
 struct OptionSpec
@@ -68,6 +71,9 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--redact", {Option::Redact, false}},
         {"--key-file", {Option::KeyFile, true}},
         {"--mapping", {Option::Mapping, true}},
+        {"--poll", {Option::Poll, true}},
+        {"--max-changes", {Option::MaxChanges, true}},
+        {"--list", {Option::List, false}},
     };
     return specs;
 }
@@ -91,6 +97,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"diff", {}},
         {"trace", {Option::Port, Option::Proto}},
         {"bundle", {Option::Redact, Option::KeyFile, Option::Mapping}},
+        {"record", {Option::Duration, Option::Poll, Option::MaxChanges, Option::List}},
         {"help", {}},
     };
     return accepted;
@@ -259,6 +266,27 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
             break;
         case Option::Mapping:
             out.mapping = value;
+            break;
+        case Option::Poll: {
+            double seconds = 0;
+            if (!parseDuration(value, seconds) || seconds <= 0) {
+                error = "--poll needs a positive number of seconds (e.g. 2 or 0.5), not \"" + value + "\"";
+                return std::nullopt;
+            }
+            out.pollSeconds = seconds;
+            break;
+        }
+        case Option::MaxChanges: {
+            std::uint64_t count = 0;
+            if (!parseCount(value, count) || count == 0) {
+                error = "--max-changes needs a positive whole number, not \"" + value + "\"";
+                return std::nullopt;
+            }
+            out.maxChanges = count;
+            break;
+        }
+        case Option::List:
+            out.listRecording = true;
             break;
         case Option::Count: {
             std::uint64_t count = 0;
