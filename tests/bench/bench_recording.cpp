@@ -4,7 +4,7 @@
 // modifications (a port mapping's external port), 10 % namespace modifications, 5 % endpoint delete +
 // create pairs, each notification with its whole document as the engine sends it. Measures writing the
 // file (hcn::RecordingWriter), indexing it (hcn::RecordingReader::open) and building the host at random
-// moments (hostAfter: median and p99 of 201 moments, and of 51 snapshotAfter), with the index's memory
+// moments (hostAfter: median and p99 of 101 moments, and of 21 snapshotAfter), with the index's memory
 // (the process's peak resident set).
 //
 // Usage: bench_recording [CHANGES] [--endpoints N] [--keyframe K] [--keep FILE]
@@ -166,7 +166,7 @@ int main(int argc, char** argv)
 
     std::vector<double> hostTimes, snapshotTimes;
     std::size_t lastSize = 0;
-    for (int i = 0; i < 201; ++i) {
+    for (int i = 0; i < 101; ++i) {
         const std::size_t k = std::uniform_int_distribution<std::size_t>(0, (*reader)->changeCount())(rng);
         const auto t = Clock::now();
         auto host = (*reader)->hostAfter(k);
@@ -178,7 +178,7 @@ int main(int argc, char** argv)
         lastSize = host->size();
     }
     percentiles("hostAfter(random moment)", hostTimes);
-    for (int i = 0; i < 51; ++i) {
+    for (int i = 0; i < 21; ++i) {
         const std::int64_t at = start + std::uniform_int_distribution<std::int64_t>(0, 3600000)(rng);
         const auto t = Clock::now();
         auto text = (*reader)->snapshotAfter((*reader)->changesAt(at));
