@@ -15,11 +15,11 @@ namespace {
 
 Status badMoment(std::string_view text)
 {
-    return Status(hr::InvalidArg,
-                  "\"" + std::string(text) +
-                      "\" is not a moment of a recording: use an ISO 8601 UTC time "
-                      "(2026-12-03T16:34:51Z), +SECONDS from the start (+90, +1.5), #N (after "
-                      "change N) or end.");
+    std::string message = "\"";
+    message += text;
+    message += "\" is not a moment of a recording: use an ISO 8601 UTC time (2026-12-03T16:34:51Z), +SECONDS "
+               "from the start (+90, +1.5), #N (after change N) or end.";
+    return Status(hr::InvalidArg, std::move(message));
 }
 
 bool isRegularFile(const std::string& path)
@@ -35,7 +35,9 @@ bool startsLikeRecording(const std::string& path)
     char start[32] = {};
     in.read(start, sizeof start);
     const std::string_view text(start, std::size_t(in.gcount()));
-    const std::string marker = "{\"" + std::string(recording::kMarker) + "\"";
+    std::string marker = "{\""; // appended piece by piece: GCC 12 warns falsely on "x" + string (-Wrestrict)
+    marker += recording::kMarker;
+    marker += '"';
     return text.starts_with(marker);
 }
 
