@@ -32,7 +32,10 @@ enum class Option
     Redact,
     KeyFile,
     Mapping,
-    HostAddress
+    HostAddress,
+    Poll,
+    MaxChanges,
+    List
 };
 
 struct OptionSpec
@@ -70,6 +73,9 @@ const std::map<std::string, OptionSpec>& optionSpecs()
         {"--key-file", {Option::KeyFile, true}},
         {"--mapping", {Option::Mapping, true}},
         {"--host-address", {Option::HostAddress, true}},
+        {"--poll", {Option::Poll, true}},
+        {"--max-changes", {Option::MaxChanges, true}},
+        {"--list", {Option::List, false}},
     };
     return specs;
 }
@@ -93,6 +99,7 @@ const std::map<std::string, std::set<Option>>& verbOptions()
         {"diff", {}},
         {"trace", {Option::Port, Option::Proto, Option::HostAddress}},
         {"bundle", {Option::Redact, Option::KeyFile, Option::Mapping}},
+        {"record", {Option::Duration, Option::Poll, Option::MaxChanges, Option::List}},
         {"help", {}},
     };
     return accepted;
@@ -264,6 +271,27 @@ std::optional<CliOptions> CliOptions::parse(const std::vector<std::string>& args
             break;
         case Option::HostAddress:
             out.hostAddresses.push_back(value);
+            break;
+        case Option::Poll: {
+            double seconds = 0;
+            if (!parseDuration(value, seconds) || seconds <= 0) {
+                error = "--poll needs a positive number of seconds (e.g. 2 or 0.5), not \"" + value + "\"";
+                return std::nullopt;
+            }
+            out.pollSeconds = seconds;
+            break;
+        }
+        case Option::MaxChanges: {
+            std::uint64_t count = 0;
+            if (!parseCount(value, count) || count == 0) {
+                error = "--max-changes needs a positive whole number, not \"" + value + "\"";
+                return std::nullopt;
+            }
+            out.maxChanges = count;
+            break;
+        }
+        case Option::List:
+            out.listRecording = true;
             break;
         case Option::Count: {
             std::uint64_t count = 0;

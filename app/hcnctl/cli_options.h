@@ -28,7 +28,7 @@ struct CliOptions
     std::string network;                   ///< create endpoint --network ID
     std::string id;                        ///< create --id GUID
     std::string filter;                    ///< list --filter JSON
-    std::optional<double> durationSeconds; ///< events --duration
+    std::optional<double> durationSeconds; ///< events, record --duration
     std::optional<std::uint64_t> count;    ///< events --count
     std::string severity;                  ///< check --severity error|warning|info
     std::string port;                      ///< trace --port P (checked by the command runner)
@@ -37,6 +37,9 @@ struct CliOptions
     bool redact = false;                   ///< bundle --redact
     std::string keyFile;                   ///< bundle --key-file FILE
     std::string mapping;                   ///< bundle --mapping FILE
+    std::optional<double> pollSeconds;     ///< record --poll INTERVAL (seconds)
+    std::optional<std::uint64_t> maxChanges; ///< record --max-changes N
+    bool listRecording = false;              ///< record --list
 
     /// Parses argv without the program name. On a usage error returns nullopt and sets `error` to a
     /// one-line explanation.

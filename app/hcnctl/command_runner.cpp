@@ -8,16 +8,16 @@
 #include "document_reader.h"
 #include "event_watcher.h"
 #include "explain_command.h"
+#include "hcn/open_object.h"
 #include "help_text.h"
 #include "import_command.h"
-#include "object_argument.h"
 #include "kind_names.h"
+#include "object_argument.h"
 #include "object_table.h"
+#include "record_command.h"
 #include "session.h"
 #include "status_format.h"
 #include "trace_command.h"
-
-#include "hcn/open_object.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -251,6 +251,9 @@ std::string CommandRunner::checkArguments(const CliOptions& o) const
     } else if (o.verb == "bundle") {
         if (std::string problem = checkBundleArguments(o); !problem.empty())
             return problem;
+    } else if (o.verb == "record") {
+        if (std::string problem = checkRecordArguments(o); !problem.empty())
+            return problem;
     } else if (o.verb == "batch" || o.verb == "version") {
         if (count != 0)
             return o.verb + " takes no arguments";
@@ -291,6 +294,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
         return runExplain(options.arguments, options.json, m_out);
     if (options.verb == "diff")
         return runDiff(options, m_in, m_out, m_err);
+    if (options.verb == "record" && options.listRecording)
+        return runRecordingList(options, m_out, m_err);
 
     auto session = Session::open(sessionOptions(options));
     if (!session.ok())
@@ -323,6 +328,8 @@ ExitStatus CommandRunner::dispatch(const CliOptions& options)
     }
     if (options.verb == "bundle")
         return runBundle(s, options, m_out, m_err);
+    if (options.verb == "record")
+        return runRecord(s, options, m_out, m_err);
     if (options.verb == "check")
         return runCheck(s, options.snapshot, options.json,
                         severityFromName(options.severity).value_or(Severity::Info), m_out, m_err);

@@ -1,13 +1,13 @@
 #include "diff_command.h"
 
 #include "cli_options.h"
-#include "kind_names.h"
-#include "session.h"
-#include "status_format.h"
-
 #include "hcn/dump_import.h"
 #include "hcn/snapshot_api.h"
 #include "hcn/snapshot_diff.h"
+#include "kind_names.h"
+#include "recording_source.h"
+#include "session.h"
+#include "status_format.h"
 
 #include <filesystem>
 #include <fstream>
@@ -55,6 +55,21 @@ public:
     {
         if (word == "live")
             return live();
+        if (word != "-") {
+            // A recording, or a moment of one (REC@TIME, REC#N).
+            std::vector<std::string> notes;
+            auto recorded = recordingSnapshot(word, notes);
+            if (!recorded.ok())
+                return recorded.status();
+            if (*recorded) {
+                for (const std::string& note : notes)
+                    m_err << "hcnctl: diff: " << word << ": " << note << '\n';
+                auto snapshot = SnapshotApi::fromText(**recorded, word);
+                if (!snapshot.ok())
+                    return snapshot.status();
+                return objectsOf(**snapshot);
+            }
+        }
         std::error_code error;
         if (word != "-" && std::filesystem::is_directory(word, error))
             return imported(io::importPaths({word}), word);
@@ -275,8 +290,9 @@ std::string diffHelp()
 
 What differs between two hosts (docs/diff.md). A and B are each a snapshot file (hcnd.snapshot, the
 console's Export all, `hcnctl list all --json`), a dump `hcnctl import` reads (files, folders,
-archives), - for standard input (one side only), or `live`: the host this hcnctl talks to (hcnd,
---embedded, or --snapshot FILE).
+archives), a recording at a moment (REC@TIME with TIME in ISO 8601 UTC or +SECONDS from the start,
+REC#N after change N, REC alone: its end; `hcnctl record`), - for standard input (one side only), or
+`live`: the host this hcnctl talks to (hcnd, --embedded, or --snapshot FILE).
 
 Objects are matched by kind and ID; one left without a partner is matched by kind and Name when the
 name is unique on both sides (a re-import or re-create gives a new ID), and the match says so.

@@ -1,8 +1,9 @@
 #include "event_formatter.h"
 
+#include "hcn/utc_time.h"
+
 #include <array>
 #include <cstdio>
-#include <ctime>
 #include <nlohmann/json.hpp>
 
 namespace hcn::ctl {
@@ -60,15 +61,8 @@ std::string summary(const PlainJson& payload)
 
 std::string isoTime(EventClock::time_point time)
 {
-    const auto sinceEpoch = time.time_since_epoch();
-    const std::time_t seconds = std::chrono::duration_cast<std::chrono::seconds>(sinceEpoch).count();
-    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(sinceEpoch).count() % 1000;
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[80];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(millis));
-    return text;
+    return formatUtcMs(
+        std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count());
 }
 
 std::string eventLine(const Notification& notification, EventClock::time_point received)

@@ -1,74 +1,13 @@
 #include "event_watcher.h"
 
 #include "event_formatter.h"
+#include "interrupt_guard.h"
 #include "status_format.h"
 
 #include <chrono>
-#include <csignal>
 #include <ostream>
 
 namespace hcn::ctl {
-
-namespace {
-
-volatile std::sig_atomic_t g_interrupted = 0;
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = 1;
-}
-
-/// Ctrl-C and SIGTERM end the watch cleanly (unsubscribe, exit 0) instead of killing the process;
-/// the previous handlers come back when the watch ends.
-class InterruptGuard
-{
-public:
-#ifdef _WIN32
-    // Windows has no sigaction; the C runtime's signal() covers Ctrl-C (SIGINT) and SIGTERM.
-    InterruptGuard()
-    {
-        g_interrupted = 0;
-        m_previousInt = std::signal(SIGINT, onInterrupt);
-        m_previousTerm = std::signal(SIGTERM, onInterrupt);
-    }
-    ~InterruptGuard()
-    {
-        std::signal(SIGINT, m_previousInt);
-        std::signal(SIGTERM, m_previousTerm);
-    }
-#else
-    InterruptGuard()
-    {
-        g_interrupted = 0;
-        struct sigaction action = {};
-        action.sa_handler = onInterrupt;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, &m_previousInt);
-        sigaction(SIGTERM, &action, &m_previousTerm);
-    }
-    ~InterruptGuard()
-    {
-        sigaction(SIGINT, &m_previousInt, nullptr);
-        sigaction(SIGTERM, &m_previousTerm, nullptr);
-    }
-#endif
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-#ifdef _WIN32
-    void (*m_previousInt)(int) = nullptr;
-    void (*m_previousTerm)(int) = nullptr;
-#else
-    struct sigaction m_previousInt = {};
-    struct sigaction m_previousTerm = {};
-#endif
-};
-
-/// A signal handler cannot wake a condition variable, so the wait looks at the flag this often.
-constexpr auto kInterruptPoll = std::chrono::milliseconds(100);
-
-} // namespace
 
 EventWatcher::EventWatcher(Api& api, std::ostream& out, std::ostream& err, Settings settings)
     : m_api(api), m_out(out), m_err(err), m_settings(settings)
@@ -115,11 +54,11 @@ int EventWatcher::run(const std::string& where)
     bool disconnected = false;
     {
         std::unique_lock lock(m_mutex);
-        while (!m_enough && !m_disconnected && !g_interrupted) {
+        while (!m_enough && !m_disconnected && !InterruptGuard::interrupted()) {
             const auto now = std::chrono::steady_clock::now();
             if (!m_settings.follow && now >= deadline)
                 break;
-            auto wakeAt = now + kInterruptPoll;
+            auto wakeAt = now + InterruptGuard::kPoll;
             if (!m_settings.follow && deadline < wakeAt)
                 wakeAt = deadline;
             m_changed.wait_until(lock, wakeAt);

@@ -3,6 +3,7 @@
 #include "bundle_command.h"
 #include "diff_command.h"
 #include "kind_names.h"
+#include "record_command.h"
 
 namespace hcn::ctl {
 
@@ -19,7 +20,9 @@ constexpr std::string_view kGlobalOptions = R"(Global options:
   --snapshot FILE serve the calls from a snapshot document (hcnd.snapshot, the console's Export all, a
                   customer's dump, a bug-report bundle; "-" reads standard input) offline: every read
                   works, every change fails with E_ACCESSDENIED (0x80070005): "This is an offline
-                  snapshot, read-only".
+                  snapshot, read-only". A recording (`hcnctl record`) is read as the host at its
+                  end, or at a moment: REC@TIME (ISO 8601 UTC, or +SECONDS from the start), REC#N
+                  (after change N).
   --library [PATH]
                   talk to the OS's HCN service through a computenetwork library loaded at run time
                   (default: computenetwork.dll on Windows, where this is the default backend;
@@ -58,10 +61,13 @@ Commands:
   diff [--json] A B            what differs between two hosts (snapshots, dumps or live)
   trace SRC DST [--port P]     can endpoint SRC reach DST? hop by hop, with the rule that decided
   bundle [--redact] OUT        a bug-report bundle (.zip/.tar.gz) of the host, optionally redacted
+  record OUT [--duration D]    record the host's changes with their times; record --list REC lists them
 
 KIND: )") + std::string(kindWordsHelp()) +
-           ".\nWhere a command takes an object ID it also takes the object's Name (see `hcnctl show --help`).\n"
-           "Run `hcnctl COMMAND --help` for a command's options.\n\n" + std::string(kGlobalOptions);
+           ".\nWhere a command takes an object ID it also takes the object's Name (see `hcnctl show "
+           "--help`).\n"
+           "Run `hcnctl COMMAND --help` for a command's options.\n\n" +
+           std::string(kGlobalOptions);
 }
 
 std::string verbHelp(std::string_view verb)
@@ -244,6 +250,8 @@ CODE cannot be read as an error code. Needs no service.
         page = diffHelp();
     } else if (verb == "bundle") {
         page = bundleHelp();
+    } else if (verb == "record") {
+        page = recordHelp();
     } else if (verb == "help") {
         page = "Usage: hcnctl help [COMMAND]\n";
     } else {

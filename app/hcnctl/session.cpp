@@ -3,6 +3,7 @@
 #include "document_reader.h"
 #include "hcn/embedded_api.h"
 #include "hcn/library_api.h"
+#include "recording_source.h"
 #ifndef HCNCTL_WITHOUT_SERVICE_CLIENT
 #include "hcn/rpc_client.h"
 #endif
@@ -59,8 +60,19 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
         return session;
     }
     if (!options.snapshotFile.empty()) {
-        auto text = readJsonObjectFile(options.snapshotFile, std::cin);
-        if (!text.ok() && options.snapshotFile != "-") {
+        // A recording (REC, REC@TIME, REC#N) is read as the host at that moment.
+        std::vector<std::string> notes;
+        auto recorded = options.snapshotFile == "-"
+                            ? Result<std::optional<std::string>>(std::optional<std::string>())
+                            : recordingSnapshot(options.snapshotFile, notes);
+        if (!recorded.ok())
+            return recorded.status();
+        Result<std::string> text = Status(hr::InvalidArg, "");
+        if (*recorded)
+            text = std::move(**recorded);
+        else
+            text = readJsonObjectFile(options.snapshotFile, std::cin);
+        if (!text.ok() && options.snapshotFile != "-" && !*recorded) {
             // A bug-report bundle (an archive with its manifest) is read as the snapshot it holds.
             if (auto bundle = io::readBundle(options.snapshotFile); bundle.ok() && *bundle)
                 text = (*bundle)->snapshot.dump();
@@ -75,7 +87,9 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
         auto snapshot = SnapshotApi::fromText(*text, options.snapshotFile);
         if (!snapshot.ok())
             return Status(snapshot.code(), options.snapshotFile + ": " + snapshot.status().detail());
-        session->m_loadWarnings = (*snapshot)->loadWarnings();
+        session->m_loadWarnings = std::move(notes);
+        for (const std::string& warning : (*snapshot)->loadWarnings())
+            session->m_loadWarnings.push_back(warning);
         session->m_api = std::move(*snapshot);
         // Raw calls (call, batch) go through hcnd's own request handler over the snapshot.
         session->m_embedded = std::make_unique<rpc::InProcessConnection>(

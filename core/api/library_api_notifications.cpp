@@ -4,7 +4,6 @@
 #include "api/library_api_impl.h"
 #include "common/wide_text.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace hcn {
@@ -35,58 +34,13 @@ void HCN_LIBRARY_CALL onLibraryNotification(std::uint32_t type, void* context, l
     }
 }
 
-/// What the poller says about a change: the HCN-reported kinds' create and delete come from the callback.
-NotificationType polledType(const HostChange& change)
+/// HCN itself reports these (the library's callback); the poller reports everything else.
+bool reportedByHcn(NotificationType type)
 {
-    const bool reported = change.kind == ResourceKind::Network || change.kind == ResourceKind::Namespace ||
-                          change.kind == ResourceKind::GuestNetworkService;
-    switch (change.type) {
-    case HostChange::Type::Added:
-        if (reported)
-            return NotificationType::Invalid;
-        return change.kind == ResourceKind::Endpoint       ? NotificationType::EndpointCreate
-               : change.kind == ResourceKind::LoadBalancer ? NotificationType::LoadBalancerCreate
-                                                            : NotificationType::RouteCreate;
-    case HostChange::Type::Removed:
-        if (reported)
-            return NotificationType::Invalid;
-        return change.kind == ResourceKind::Endpoint       ? NotificationType::EndpointDelete
-               : change.kind == ResourceKind::LoadBalancer ? NotificationType::LoadBalancerDelete
-                                                            : NotificationType::RouteDelete;
-    case HostChange::Type::Changed:
-        switch (change.kind) {
-        case ResourceKind::Network: return NotificationType::NetworkModify;
-        case ResourceKind::Endpoint: return NotificationType::EndpointModify;
-        case ResourceKind::Namespace: return NotificationType::NamespaceModify;
-        case ResourceKind::LoadBalancer: return NotificationType::LoadBalancerModify;
-        case ResourceKind::SdnRoute: return NotificationType::RouteModify;
-        case ResourceKind::GuestNetworkService: return NotificationType::GuestNetworkServiceModify;
-        default: return NotificationType::Invalid;
-        }
-    }
-    return NotificationType::Invalid;
-}
-
-/// NotificationBase for a polled change, with the Data the engine's event of that type carries.
-nlohmann::json polledPayload(const HostChange& change)
-{
-    const nlohmann::json& document = *change.document;
-    nlohmann::json data;
-    if (change.type != HostChange::Type::Removed) {
-        data = document;
-    } else if (change.kind == ResourceKind::Endpoint) {
-        data = nlohmann::json::object();
-        for (const char* key : {"Name", "HostComputeNetwork"})
-            if (document.is_object() && document.contains(key))
-                data[key] = document[key];
-    } else {
-        data = nlohmann::json::object();
-    }
-    std::string id = change.id;
-    if (document.is_object())
-        if (auto it = document.find("ID"); it != document.end() && it->is_string())
-            id = it->get<std::string>();
-    return nlohmann::json{{"ID", id}, {"Flags", 0}, {"Data", std::move(data)}};
+    using T = NotificationType;
+    return type == T::NetworkCreate || type == T::NetworkDelete || type == T::NamespaceCreate ||
+           type == T::NamespaceDelete || type == T::GuestNetworkServiceCreate ||
+           type == T::GuestNetworkServiceDelete;
 }
 
 } // namespace
@@ -129,21 +83,10 @@ void LibraryApi::Impl::pollOnce(Registration& service)
     auto objects = collect();
     if (!objects.ok())
         return; // the service is unreachable this round: its callback reports a disconnect; try again
-    auto changes = service.poller.copy.assign(std::move(*objects));
-    // Removals before additions; a copy adds networks before their endpoints and removes them after.
-    std::stable_sort(changes.begin(), changes.end(), [](const HostChange& a, const HostChange& b) {
-        const int ta = a.type == HostChange::Type::Removed ? 0 : 1;
-        const int tb = b.type == HostChange::Type::Removed ? 0 : 1;
-        if (ta != tb)
-            return ta < tb;
-        return ta == 0 ? dependencyRank(a.kind) > dependencyRank(b.kind)
-                       : dependencyRank(a.kind) < dependencyRank(b.kind);
-    });
-    for (const auto& change : changes) {
-        const auto type = polledType(change);
-        if (type != NotificationType::Invalid)
-            service.dispatcher->post(type, hr::Ok, polledPayload(change));
-    }
+    for (ChangeNotification& change :
+         notificationsForChanges(service.poller.copy.assign(std::move(*objects))))
+        if (!reportedByHcn(change.type))
+            service.dispatcher->post(change.type, hr::Ok, std::move(change.base));
 }
 
 void LibraryApi::Impl::startPolling(Registration& service)

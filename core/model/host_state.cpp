@@ -184,19 +184,34 @@ std::vector<std::string> namespaceEndpointIds(const PlainJson& ns)
 
 ParsedNotification parseNotification(const Notification& notification)
 {
+    PlainJson base;
+    if (!notification.data.empty()) {
+        if (Status s = schema::parseObject(notification.data, base); !s.ok()) {
+            ParsedNotification p;
+            p.sequence = notification.sequence;
+            p.type = baseNotificationType(notification.type);
+            p.status = notification.status;
+            p.kind = notificationResourceKind(p.type);
+            p.data = nullDocument();
+            p.error = s.detail();
+            return p;
+        }
+    }
+    return parseNotificationBase(notification.sequence, notification.type, notification.status,
+                                 std::move(base));
+}
+
+ParsedNotification parseNotificationBase(std::uint64_t sequence, NotificationType type, HResult status,
+                                         PlainJson base)
+{
     ParsedNotification p;
-    p.sequence = notification.sequence;
-    p.type = baseNotificationType(notification.type);
-    p.status = notification.status;
+    p.sequence = sequence;
+    p.type = baseNotificationType(type);
+    p.status = status;
     p.kind = notificationResourceKind(p.type);
     p.data = nullDocument();
-    if (notification.data.empty())
+    if (!base.is_object())
         return p;
-    PlainJson base;
-    if (Status s = schema::parseObject(notification.data, base); !s.ok()) {
-        p.error = s.detail();
-        return p;
-    }
     p.objectId = canonicalObjectId(stringMember(base, "ID"));
     if (auto data = base.find("Data"); data != base.end() && !data->is_null())
         p.data = std::make_shared<const PlainJson>(std::move(*data));

@@ -7,7 +7,7 @@ _hcnctl()
     local cur prev words cword
     _init_completion || return
 
-    local commands="list show create modify delete events call batch version import explain check diff trace bundle help"
+    local commands="list show create modify delete events call batch version import explain check diff trace bundle record help"
     local globals="--socket --token-file --ca-file --embedded --snapshot --library --json --help"
     local kinds="networks endpoints namespaces loadbalancers sdnroutes guestnetworkservices gns"
 
@@ -34,7 +34,7 @@ _hcnctl()
             COMPREPLY=($(compgen -W "tcp udp icmp" -- "$cur"))
             return
             ;;
-        --filter | --id | --network | --duration | --count | --port | --host-address)
+        --filter | --id | --network | --duration | --count | --port | --host-address | --poll | --max-changes)
             return
             ;;
     esac
@@ -44,7 +44,8 @@ _hcnctl()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
             --socket | --token-file | --ca-file | --snapshot | -f | --file | --filter | --id | --network | \
-                --duration | --count | --severity | --port | --proto | --key-file | --mapping | --host-address)
+                --duration | --count | --severity | --port | --proto | --key-file | --mapping | --host-address | \
+                --poll | --max-changes)
                 ((i++))
                 ;;
             --library)
@@ -82,6 +83,7 @@ _hcnctl()
         check) options="--severity" ;;
         trace) options="--port --proto --host-address" ;;
         bundle) options="--redact --key-file --mapping" ;;
+        record) options="--duration --poll --max-changes --list" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options $globals" -- "$cur"))
@@ -95,7 +97,7 @@ _hcnctl()
         show | create | modify | delete)
             [[ $position -eq 0 ]] && COMPREPLY=($(compgen -W "$kinds" -- "$cur"))
             ;;
-        import | diff | bundle)
+        import | diff | bundle | record)
             _filedir
             ;;
         explain)

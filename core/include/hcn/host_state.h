@@ -77,6 +77,10 @@ struct ParsedNotification
 /// Parses `notification.data` (with the limits every document from outside gets) and works out its
 /// updates. Thread-safe: it touches no copy.
 ParsedNotification parseNotification(const Notification& notification);
+/// The same for a NotificationBase already parsed ({"ID","Flags","Data"}; `base` is taken apart), as a
+/// recording holds it. Thread-safe.
+ParsedNotification parseNotificationBase(std::uint64_t sequence, NotificationType type, HResult status,
+                                         nlohmann::json base);
 
 /// What applying changed, one entry per object.
 struct HostChange
@@ -93,6 +97,20 @@ struct HostChange
     /// Added / Changed: the document now; Removed: the last one.
     HostDocument document;
 };
+
+/// A difference between two copies told as the notification the engine sends for it: the kind's
+/// create, modify or delete event with the whole document as Data (a removed endpoint keeps its Name
+/// and network), as pollers report what they found by diffing.
+struct ChangeNotification
+{
+    NotificationType type = NotificationType::Invalid;
+    /// NotificationBase: {"ID","Flags":0,"Data":{...}}.
+    nlohmann::json base;
+};
+
+/// The notifications for `changes` (HostState::assign's result), in an order a copy applies them in:
+/// removals first (endpoints before their networks), then additions and modifications (networks first).
+std::vector<ChangeNotification> notificationsForChanges(std::vector<HostChange> changes);
 
 /// Every object of an Api::snapshot() document ({"Networks":[..],"Endpoints":[..],...}).
 Result<std::vector<HostObject>> parseHostSnapshot(std::string_view text);

@@ -1,0 +1,495 @@
+// Recordings (hcn/recording.h, docs/recordings.md): what is written comes back change by change; the
+// host at every moment equals a copy fed the same events (random walks of calls over all six kinds on a
+// real engine, read back through keyframes of several spacings); a file cut by a crash or mid-line
+// still opens and says so; broken lines are skipped and named, never the rest; moments as people type
+// them; the Recorder over a real engine, from its events and by polling.
+
+#include "engine_harness.h"
+#include "engine_walk.h"
+#include "hcn/embedded_api.h"
+#include "hcn/recording.h"
+#include "hcn/utc_time.h"
+
+#include <QTemporaryDir>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <set>
+
+using namespace hcntest;
+using hcn::RecordingMoment;
+
+namespace {
+
+constexpr std::int64_t kStart = 1764779691000; // 2025-12-03T16:34:51Z
+
+/// A recording made from a random walk: the snapshot after `warmup` steps, then every event of `steps`
+/// more, each a second apart.
+struct WalkRecording
+{
+    std::string snapshot;
+    std::vector<hcn::Notification> events;
+};
+
+WalkRecording walkRecording(std::uint32_t seed, int warmup, int steps)
+{
+    hcn::EmbeddedApi api;
+    Walk walk(api.engine(), seed);
+    for (int i = 0; i < warmup; ++i)
+        (void)walk.step();
+    api.engine().drainNotifications();
+    WalkRecording out;
+    std::mutex mutex;
+    const auto subscription = api.engine().subscribe([&](const hcn::Notification& n) {
+        std::lock_guard lock(mutex);
+        out.events.push_back(n);
+    });
+    auto snapshot = api.snapshot("");
+    out.snapshot = snapshot.ok() ? *snapshot : std::string();
+    for (int i = 0; i < steps; ++i) {
+        (void)walk.step();
+        api.engine().drainNotifications();
+    }
+    api.engine().unsubscribe(subscription);
+    return out;
+}
+
+std::int64_t timeOf(std::size_t index)
+{
+    return kStart + 1000 * std::int64_t(index + 1);
+}
+
+/// Writes `events` after `snapshot`; `finish` adds the end line.
+bool writeRecording(const std::string& path, const std::string& snapshot,
+                    const std::vector<hcn::Notification>& events, bool finish = true)
+{
+    hcn::RecordingHeader header;
+    header.tool = "tst_recording";
+    header.source = "embedded engine";
+    header.startedMs = kStart;
+    auto writer = hcn::RecordingWriter::create(path, header, snapshot);
+    if (!writer.ok())
+        return false;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        if (!(*writer)->append(events[i], timeOf(i), false).ok())
+            return false;
+    return !finish || (*writer)->finish("duration", timeOf(events.size())).ok();
+}
+
+/// The copy a client keeps: the snapshot, then the first `count` events.
+hcn::HostState referenceHost(const std::string& snapshot, const std::vector<hcn::Notification>& events,
+                             std::size_t count)
+{
+    hcn::HostState host;
+    if (auto objects = hcn::parseHostSnapshot(snapshot); objects.ok())
+        (void)host.assign(std::move(*objects));
+    for (std::size_t i = 0; i < count; ++i)
+        (void)host.apply(events[i]);
+    return host;
+}
+
+/// Creates a NAT network through the Api, as a client would.
+hcn::Status addNetwork(hcn::Api& api, const std::string& name, int n)
+{
+    const std::string net = "10." + std::to_string(n) + ".0.";
+    auto handle = api.create(hcn::ResourceKind::Network, hcn::Guid{},
+                             natNetwork(name, net + "0/24", net + "1").dump(), 0);
+    if (!handle.ok())
+        return handle.status();
+    return api.close(hcn::ResourceKind::Network, *handle);
+}
+
+QByteArray fileBytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return QByteArray::fromStdString(std::string(std::istreambuf_iterator<char>(in), {}));
+}
+
+void writeBytes(const std::string& path, const QByteArray& bytes)
+{
+    std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.constData(), bytes.size());
+}
+
+} // namespace
+
+class TestRecording : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyMomentEqualsTheEventFedCopy_data();
+    void everyMomentEqualsTheEventFedCopy();
+    void eachChangeComesBack();
+    void snapshotOfAMomentReadsAsASnapshot();
+    void cutFileStillOpens_data();
+    void cutFileStillOpens();
+    void fileCutInsideItsSnapshotIsAnError();
+    void brokenLinesAreSkippedAndNamed();
+    void moments_data();
+    void moments();
+    void momentsOfARecording();
+    void referencesSplitOnlyWhenTheWordIsNoFile();
+    void recorderWritesTheEngineEvents();
+    void recorderPollsWhenAsked();
+
+private:
+    QTemporaryDir m_dir;
+    std::string file(const char* name) const { return m_dir.filePath(name).toStdString(); }
+};
+
+void TestRecording::everyMomentEqualsTheEventFedCopy_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("keyframeInterval");
+    QTest::newRow("seed 1, keyframe every change") << 1u << 1;
+    QTest::newRow("seed 2, keyframe every 7") << 2u << 7;
+    QTest::newRow("seed 42, keyframe every 64") << 42u << 64;
+    QTest::newRow("seed 1234, one keyframe (replay from the start)") << 1234u << 100000;
+}
+
+void TestRecording::everyMomentEqualsTheEventFedCopy()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, keyframeInterval);
+    const WalkRecording walk = walkRecording(seed, 40, 200);
+    QVERIFY(!walk.snapshot.empty());
+    const std::string path = file("walk.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+
+    hcn::RecordingReader::Options options;
+    options.keyframeInterval = std::size_t(keyframeInterval);
+    options.documentCache = 16; // small: most documents are read again from their lines
+    auto reader = hcn::RecordingReader::open(path, options);
+    HCN_VERIFY_OK(reader);
+    QCOMPARE((*reader)->changeCount(), walk.events.size());
+    QVERIFY((*reader)->cutDetail().empty());
+    QVERIFY((*reader)->warnings().empty());
+
+    std::set<hcn::ResourceKind> kinds;
+    for (std::size_t n = 1; n <= (*reader)->changeCount(); ++n)
+        kinds.insert((*reader)->change(n).kind);
+    for (auto kind : hcn::kResourceKinds)
+        QVERIFY2(kinds.contains(kind), hcn::resourceKindName(kind).data());
+
+    // Every moment, in random order (seeking backwards and forwards across keyframes).
+    std::vector<std::size_t> moments((*reader)->changeCount() + 1);
+    for (std::size_t i = 0; i < moments.size(); ++i)
+        moments[i] = i;
+    std::shuffle(moments.begin(), moments.end(), std::mt19937(seed));
+    for (std::size_t k : moments) {
+        auto host = (*reader)->hostAfter(k);
+        HCN_VERIFY_OK(host);
+        const QStringList problems = hostDifferences(*host, referenceHost(walk.snapshot, walk.events, k));
+        if (!problems.isEmpty())
+            QFAIL(qPrintable(QString("after change %1:\n%2").arg(k).arg(problems.join('\n'))));
+    }
+}
+
+void TestRecording::eachChangeComesBack()
+{
+    const WalkRecording walk = walkRecording(7, 10, 60);
+    const std::string path = file("changes.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    const hcn::RecordingReader& r = **reader;
+    QCOMPARE(r.header().tool, std::string("tst_recording"));
+    QCOMPARE(r.header().source, std::string("embedded engine"));
+    QCOMPARE(r.header().capture, hcn::RecordingCapture::Events);
+    QCOMPARE(r.startMs(), kStart);
+    QCOMPARE(r.endMs(), timeOf(walk.events.size()));
+    QCOMPARE(r.endReason(), std::string("duration"));
+    QCOMPARE(r.changeCount(), walk.events.size());
+    for (std::size_t i = 0; i < walk.events.size(); ++i) {
+        const hcn::ParsedNotification expected = hcn::parseNotification(walk.events[i]);
+        const hcn::RecordedChange c = r.change(i + 1);
+        QCOMPARE(c.number, i + 1);
+        QCOMPARE(c.timeMs, timeOf(i));
+        QCOMPARE(c.sequence, walk.events[i].sequence);
+        QCOMPARE(c.type, walk.events[i].type);
+        QCOMPARE(c.kind, expected.kind);
+        QCOMPARE(c.objectId, expected.objectId);
+        QVERIFY(!c.polled);
+    }
+}
+
+void TestRecording::snapshotOfAMomentReadsAsASnapshot()
+{
+    const WalkRecording walk = walkRecording(3, 30, 40);
+    const std::string path = file("snapshot.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    for (std::size_t k : {std::size_t(0), walk.events.size() / 2, walk.events.size()}) {
+        auto text = (*reader)->snapshotAfter(k);
+        HCN_VERIFY_OK(text);
+        auto objects = hcn::parseHostSnapshot(*text);
+        HCN_VERIFY_OK(objects);
+        hcn::HostState host;
+        (void)host.assign(std::move(*objects));
+        QCOMPARE(hostDifferences(host, referenceHost(walk.snapshot, walk.events, k)), QStringList());
+        QVERIFY(json::parse(*text).contains("HnsVersion"));
+    }
+}
+
+void TestRecording::cutFileStillOpens_data()
+{
+    QTest::addColumn<int>("cutBytes"); // bytes taken off the end of a file without its end line
+    QTest::newRow("no end line (killed between changes)") << 0;
+    QTest::newRow("last line half written (killed mid-line)") << 25;
+}
+
+void TestRecording::cutFileStillOpens()
+{
+    QFETCH(int, cutBytes);
+    const WalkRecording walk = walkRecording(5, 10, 30);
+    const std::string path = file("cut.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events, false));
+    QByteArray bytes = fileBytes(path);
+    QVERIFY(bytes.endsWith('\n'));
+    bytes.chop(cutBytes);
+    writeBytes(path, bytes);
+
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    const std::size_t kept = walk.events.size() - (cutBytes > 0 ? 1 : 0);
+    QCOMPARE((*reader)->changeCount(), kept);
+    const QString cut = qs((*reader)->cutDetail());
+    QVERIFY2(cut.contains("it was cut"), qPrintable(cut));
+    QVERIFY2(cut.contains(QString("%1 changes").arg(kept)), qPrintable(cut));
+    if (cutBytes > 0)
+        QVERIFY2(cut.contains("in the middle of its last line"), qPrintable(cut));
+    QVERIFY((*reader)->warnings().empty()); // a cut is not a broken line
+    QCOMPARE((*reader)->endMs(), timeOf(kept - 1));
+    auto host = (*reader)->hostAfter(kept);
+    HCN_VERIFY_OK(host);
+    QCOMPARE(hostDifferences(*host, referenceHost(walk.snapshot, walk.events, kept)), QStringList());
+}
+
+void TestRecording::fileCutInsideItsSnapshotIsAnError()
+{
+    const WalkRecording walk = walkRecording(5, 10, 0);
+    const std::string path = file("nosnapshot.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, {}, false));
+    QByteArray bytes = fileBytes(path);
+    bytes.chop(10);
+    writeBytes(path, bytes);
+    auto reader = hcn::RecordingReader::open(path);
+    QVERIFY(!reader.ok());
+    QCOMPARE(reader.code(), hcn::hr::InvalidJson);
+    QVERIFY2(qs(reader.status().detail()).contains("cut before its snapshot"),
+             reader.status().detail().c_str());
+
+    writeBytes(path, "{\"Networks\":[]}\n");
+    reader = hcn::RecordingReader::open(path);
+    QVERIFY(!reader.ok());
+    QVERIFY2(qs(reader.status().detail()).contains("not a recording header"),
+             reader.status().detail().c_str());
+}
+
+void TestRecording::brokenLinesAreSkippedAndNamed()
+{
+    const WalkRecording walk = walkRecording(11, 20, 40);
+    const std::string path = file("broken.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    QList<QByteArray> lines = fileBytes(path).split('\n');
+    // Lines 1 and 2 are the header and the snapshot; insert after changes 3, 10 and 20 (file lines).
+    lines.insert(22, "{\"Change\":99,\"TypeValue\":2,\"Updates\":[]}");
+    lines.insert(12, "[1,2,3]");
+    lines.insert(5, "{\"Change\":5,\"Time\":\"2025-12-03T16:34:55.000Z\",\"TypeVal");
+    writeBytes(path, lines.join('\n'));
+
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    const hcn::RecordingReader& r = **reader;
+    QCOMPARE(r.changeCount(), walk.events.size());
+    QCOMPARE(r.skippedLines(), std::size_t(3));
+    QCOMPARE(r.warnings().size(), std::size_t(3));
+    QVERIFY2(qs(r.warnings()[0]).startsWith("line 6: not a JSON object"), r.warnings()[0].c_str());
+    QVERIFY2(qs(r.warnings()[1]).startsWith("line 14: not a JSON object"), r.warnings()[1].c_str());
+    QVERIFY2(qs(r.warnings()[2]).startsWith("line 25: a change without a usable Time"),
+             r.warnings()[2].c_str());
+    QVERIFY(r.cutDetail().empty());
+    for (std::size_t k : {std::size_t(3), std::size_t(15), walk.events.size()}) {
+        auto host = r.hostAfter(k);
+        HCN_VERIFY_OK(host);
+        QCOMPARE(hostDifferences(*host, referenceHost(walk.snapshot, walk.events, k)), QStringList());
+    }
+}
+
+void TestRecording::moments_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<qint64>("value");
+    QTest::newRow("end") << "end" << true << int(RecordingMoment::Type::End) << qint64(0);
+    QTest::newRow("nothing: the end") << "" << true << int(RecordingMoment::Type::End) << qint64(0);
+    QTest::newRow("seconds from the start")
+        << "+90" << true << int(RecordingMoment::Type::Offset) << qint64(90000);
+    QTest::newRow("fractional seconds")
+        << "+1.5" << true << int(RecordingMoment::Type::Offset) << qint64(1500);
+    QTest::newRow("change number") << "#120" << true << int(RecordingMoment::Type::Change) << qint64(120);
+    QTest::newRow("the initial snapshot") << "#0" << true << int(RecordingMoment::Type::Change) << qint64(0);
+    QTest::newRow("ISO UTC") << "2025-12-03T16:34:51Z" << true << int(RecordingMoment::Type::Time)
+                             << qint64(kStart);
+    QTest::newRow("ISO with ms") << "2025-12-03T16:34:51.250Z" << true << int(RecordingMoment::Type::Time)
+                                 << qint64(kStart + 250);
+    QTest::newRow("ISO with an offset")
+        << "2025-12-03T17:34:51+01:00" << true << int(RecordingMoment::Type::Time) << qint64(kStart);
+    QTest::newRow("a word") << "yesterday" << false << 0 << qint64(0);
+    QTest::newRow("plus alone") << "+" << false << 0 << qint64(0);
+    QTest::newRow("negative offset") << "+-3" << false << 0 << qint64(0);
+    QTest::newRow("hash without number") << "#x" << false << 0 << qint64(0);
+    QTest::newRow("no time of day") << "2025-12-03" << false << 0 << qint64(0);
+}
+
+void TestRecording::moments()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(int, type);
+    QFETCH(qint64, value);
+    auto moment = hcn::parseRecordingMoment(text.toStdString());
+    QCOMPARE(moment.ok(), valid);
+    if (!valid) {
+        QCOMPARE(moment.code(), hcn::hr::InvalidArg);
+        QVERIFY(qs(moment.status().detail()).contains("+SECONDS"));
+        return;
+    }
+    QCOMPARE(int(moment->type), type);
+    const std::int64_t got = moment->type == RecordingMoment::Type::Offset   ? moment->offsetMs
+                             : moment->type == RecordingMoment::Type::Change ? std::int64_t(moment->change)
+                             : moment->type == RecordingMoment::Type::Time   ? moment->timeMs
+                                                                             : 0;
+    QCOMPARE(qint64(got), value);
+    QCOMPARE(qs(hcn::formatUtcMs(kStart)), QString("2025-12-03T16:34:51.000Z"));
+}
+
+void TestRecording::momentsOfARecording()
+{
+    const WalkRecording walk = walkRecording(9, 10, 20);
+    const std::string path = file("moments.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    const hcn::RecordingReader& r = **reader;
+    const std::size_t count = walk.events.size();
+    QVERIFY(count >= 10);
+    auto at = [&](const char* text) {
+        auto moment = hcn::parseRecordingMoment(text);
+        return moment.ok() ? r.changesAt(*moment) : hcn::Result<std::size_t>(moment.status());
+    };
+    QCOMPARE(*at("end"), count);
+    QCOMPARE(*at("#0"), std::size_t(0));
+    QCOMPARE(*at("#5"), std::size_t(5));
+    QCOMPARE(*at("+0"), std::size_t(0)); // before the first change (a second in)
+    QCOMPARE(*at("+3"), std::size_t(3)); // changes are a second apart
+    QCOMPARE(*at("+3.5"), std::size_t(3));
+    QCOMPARE(*at("+100000"), count);
+    QCOMPARE(*at("2025-12-03T16:34:56Z"), std::size_t(5));
+    QVERIFY(!at(("#" + std::to_string(count + 1)).c_str()).ok());
+    auto before = at("2025-12-03T16:00:00Z");
+    QVERIFY(!before.ok());
+    QVERIFY(qs(before.status().detail()).contains("before the recording started"));
+}
+
+void TestRecording::referencesSplitOnlyWhenTheWordIsNoFile()
+{
+    const WalkRecording walk = walkRecording(9, 5, 5);
+    const std::string path = file("ref.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    const std::string odd = file("odd@+5.hcnrec"); // a file whose name holds '@'
+    QVERIFY(writeRecording(odd, walk.snapshot, walk.events));
+    const std::string plain = file("plain.json");
+    writeBytes(plain, QByteArray::fromStdString(walk.snapshot));
+
+    auto whole = hcn::recordingReference(path);
+    HCN_VERIFY_OK(whole);
+    QVERIFY(whole->has_value());
+    QCOMPARE(int((*whole)->moment.type), int(RecordingMoment::Type::End));
+    auto timed = hcn::recordingReference(path + "@+2");
+    HCN_VERIFY_OK(timed);
+    QCOMPARE((*timed)->path, path);
+    QCOMPARE((*timed)->moment.offsetMs, std::int64_t(2000));
+    auto numbered = hcn::recordingReference(path + "#3");
+    HCN_VERIFY_OK(numbered);
+    QCOMPARE((*numbered)->moment.change, std::uint64_t(3));
+    auto named = hcn::recordingReference(odd);
+    HCN_VERIFY_OK(named);
+    QCOMPARE((*named)->path, odd);
+    QVERIFY(!hcn::recordingReference(plain)->has_value());
+    QVERIFY(!hcn::recordingReference(plain + "@+2")->has_value());
+    QVERIFY(!hcn::recordingReference(file("missing.hcnrec") + "@+2")->has_value());
+    QVERIFY(!hcn::recordingReference(path + "@soon").ok());
+}
+
+void TestRecording::recorderWritesTheEngineEvents()
+{
+    hcn::EmbeddedApi api;
+    HCN_VERIFY_OK(addNetwork(api, "before", 1));
+    const std::string path = file("recorded.hcnrec");
+    hcn::RecorderOptions options;
+    options.tool = "tst_recording";
+    options.source = "embedded engine";
+    auto recorder = hcn::Recorder::start(api, path, options);
+    HCN_VERIFY_OK(recorder);
+    QVERIFY((*recorder)->fallbackReason().empty());
+    HCN_VERIFY_OK(addNetwork(api, "during", 2));
+    api.engine().drainNotifications();
+    HCN_VERIFY_OK((*recorder)->finish("interrupted"));
+    const std::uint64_t changes = (*recorder)->changes();
+    QVERIFY(changes >= 1);
+
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    const hcn::RecordingReader& r = **reader;
+    QCOMPARE(r.changeCount(), std::size_t(changes));
+    QCOMPARE(r.endReason(), std::string("interrupted"));
+    QCOMPARE(r.header().capture, hcn::RecordingCapture::Events);
+    auto first = r.hostAfter(0);
+    auto last = r.hostAfter(r.changeCount());
+    HCN_VERIFY_OK(first);
+    HCN_VERIFY_OK(last);
+    QCOMPARE(first->count(hcn::ResourceKind::Network), std::size_t(1));
+    QCOMPARE(last->count(hcn::ResourceKind::Network), std::size_t(2));
+    bool sawCreate = false;
+    for (std::size_t n = 1; n <= r.changeCount(); ++n)
+        sawCreate =
+            sawCreate || (r.change(n).type == hcn::NotificationType::NetworkCreate && !r.change(n).polled);
+    QVERIFY(sawCreate);
+}
+
+void TestRecording::recorderPollsWhenAsked()
+{
+    hcn::EmbeddedApi api;
+    const std::string path = file("polled.hcnrec");
+    hcn::RecorderOptions options;
+    options.pollInterval = std::chrono::milliseconds(10);
+    options.maxChanges = 1;
+    auto recorder = hcn::Recorder::start(api, path, options);
+    HCN_VERIFY_OK(recorder);
+    QCOMPARE((*recorder)->header().capture, hcn::RecordingCapture::Polling);
+    HCN_VERIFY_OK(addNetwork(api, "polled", 3));
+    // Generous: the poll after the create ends the recording by its limit.
+    QCOMPARE((*recorder)->waitFor(std::chrono::seconds(60)), hcn::Recorder::Ended::MaxChanges);
+    HCN_VERIFY_OK((*recorder)->finish("stopped"));
+
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    const hcn::RecordingReader& r = **reader;
+    QCOMPARE(r.header().capture, hcn::RecordingCapture::Polling);
+    QCOMPARE(r.header().pollIntervalMs, std::int64_t(10));
+    QCOMPARE(hcn::recordingCaptureText(r.header()), std::string("polling every 10 ms"));
+    QCOMPARE(r.endReason(), std::string("max-changes"));
+    QCOMPARE(r.changeCount(), std::size_t(1));
+    QVERIFY(r.change(1).polled);
+    QCOMPARE(r.change(1).type, hcn::NotificationType::NetworkCreate);
+    QCOMPARE(r.change(1).sequence, std::uint64_t(0));
+    auto host = r.hostAfter(1);
+    HCN_VERIFY_OK(host);
+    QCOMPARE(host->count(hcn::ResourceKind::Network), std::size_t(1));
+}
+
+QTEST_GUILESS_MAIN(TestRecording)
+#include "tst_recording.moc"
