@@ -39,6 +39,9 @@ private slots:
             << QStringList{"client", "10.96.0.60", "--proto", "tcp"} << 1 << "dropped";
         QTest::newRow("icmp without a port")
             << QStringList{"no-nat", "8.8.8.8", "--proto", "icmp"} << 0 << "delivered";
+        QTest::newRow("a node port on the node's own IP, named with --host-address")
+            << QStringList{"no-nat", "10.0.0.4", "--port", "30080", "--host-address", "10.0.0.4"} << 0
+            << "delivered";
     }
 
     void exitStatusFollowsVerdict()
@@ -92,6 +95,9 @@ private slots:
         QTest::newRow("port with icmp")
             << QStringList{"trace", "client", "server", "--proto", "icmp", "--port", "1"};
         QTest::newRow("--port on another verb") << QStringList{"check", "--port", "80"};
+        QTest::newRow("host address not an address")
+            << QStringList{"trace", "client", "server", "--host-address", "node-1"};
+        QTest::newRow("--host-address on another verb") << QStringList{"check", "--host-address", "10.0.0.4"};
         QTest::newRow("unknown source") << QStringList{"trace", "nobody", "server"};
         QTest::newRow("unknown destination name") << QStringList{"trace", "client", "nobody"};
     }
