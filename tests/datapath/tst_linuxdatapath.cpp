@@ -175,6 +175,7 @@ private slots:
     void openRemovesLeftovers();
     void dnsIsWrittenIntoTheNamespace();
     void ipv6OnADualStackNetwork();
+    void loadBalancerFollowsABackendsNewAddress();
 
 private:
     std::string m_skip;
@@ -770,6 +771,74 @@ void TestLinuxDatapath::ipv6OnADualStackNetwork()
     QCOMPARE(hits[0], 2);
     QCOMPARE(hits[1], 2);
     QVERIFY(nftRuleset().find("table ip6 hcn") != std::string::npos);
+}
+
+void TestLinuxDatapath::loadBalancerFollowsABackendsNewAddress()
+{
+    auto net = m_host.network(14);
+    HCN_VERIFY_OK(net);
+    std::vector<hcn::Handle> eps, nss;
+    for (const char* address : {"10.244.14.10", "10.244.14.11", "10.244.14.12"}) {
+        auto ep = m_host.endpoint(*net, address);
+        HCN_VERIFY_OK(ep);
+        auto ns = m_host.namespaceWith(*ep);
+        HCN_VERIFY_OK(ns);
+        eps.push_back(*ep);
+        nss.push_back(*ns);
+    }
+    const std::string client = m_host.netnsOf(nss[2]);
+    Listener first(m_host.netnsOf(nss[0]), 80), second(m_host.netnsOf(nss[1]), 80);
+    QVERIFY(first.fd >= 0 && second.fd >= 0);
+    json lb = v2({{"FrontendVIPs", {"10.96.0.14"}},
+                  {"HostComputeEndpoints",
+                   {m_host.idOf(ResourceKind::Endpoint, eps[0]).toString(),
+                    m_host.idOf(ResourceKind::Endpoint, eps[1]).toString()}},
+                  {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}}}});
+    HCN_VERIFY_OK(m_host.create(ResourceKind::LoadBalancer, lb));
+
+    // The second backend gets a new address: a Modify of the endpoint as the datapath receives it (the
+    // engine's own modify requests change policies and ports, not addresses).
+    const Guid secondId = m_host.idOf(ResourceKind::Endpoint, eps[1]);
+    const json before = json::parse(*m_host.engine->query(ResourceKind::Endpoint, eps[1], ""));
+    nlohmann::ordered_json previousDoc = nlohmann::ordered_json::parse(before.dump());
+    nlohmann::ordered_json nextDoc = previousDoc;
+    nextDoc["IpConfigurations"] = {{{"IpAddress", "10.244.14.13"}, {"PrefixLength", 24}}};
+    QVERIFY2(nextDoc.value("HostComputeNamespace", "") ==
+                 m_host.idOf(ResourceKind::Namespace, nss[1]).toString(),
+             before.dump().c_str());
+    {
+        auto tx = m_host.datapath->begin();
+        HCN_VERIFY_OK(
+            tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, secondId, &previousDoc, &nextDoc}));
+        HCN_VERIFY_OK(tx->commit());
+    }
+    const std::string rules = nftRuleset();
+    QVERIFY2(rules.find("10.244.14.13") != std::string::npos, rules.c_str());
+    QVERIFY2(rules.find("10.244.14.11") == std::string::npos, rules.c_str());
+    std::string peer;
+    QVERIFY(tcpConnects(client, "10.244.14.13", 80, 2000, second.fd, &peer)); // the new address is on eth0
+    int hits[2] = {0, 0};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(tcpConnects(client, "10.96.0.14", 8080));
+        const int which = acceptedBy({first.fd, second.fd});
+        QVERIFY(which >= 0);
+        ++hits[which];
+    }
+    QCOMPARE(hits[0], 2);
+    QCOMPARE(hits[1], 2); // the moved backend still gets its share
+
+    // Rolled back: the old address and the rules that use it are back.
+    {
+        auto tx = m_host.datapath->begin();
+        nlohmann::ordered_json movedAgain = nextDoc;
+        movedAgain["IpConfigurations"] = {{{"IpAddress", "10.244.14.14"}, {"PrefixLength", 24}}};
+        HCN_VERIFY_OK(
+            tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, secondId, &nextDoc, &movedAgain}));
+        tx->rollback();
+    }
+    QVERIFY(nftRuleset().find("10.244.14.14") == std::string::npos);
+    QVERIFY(nftRuleset().find("10.244.14.13") != std::string::npos);
+    QVERIFY(tcpConnects(client, "10.244.14.13", 80, 2000, second.fd));
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapath)
