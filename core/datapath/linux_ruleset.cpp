@@ -14,14 +14,14 @@ std::string chainSuffix(const Guid& id)
 constexpr NatFamily kNatFamilies[] = {NatFamily::V4, NatFamily::V6};
 
 /// "ip" / "ip6": the table family, and the keyword of its address matches and NAT statements.
-std::string fam(NatFamily f)
+std::string familyKeyword(NatFamily f)
 {
     return f == NatFamily::V4 ? "ip" : "ip6";
 }
 
-std::string table(NatFamily f)
+std::string natTableName(NatFamily f)
 {
-    return fam(f) + " hcn";
+    return familyKeyword(f) + " hcn";
 }
 
 /// address:port as a NAT target ("10.0.0.1:80", "[fd00::1]:80").
@@ -106,9 +106,9 @@ std::vector<std::string> aclRules(const AclPlan& acl)
             continue; // the ACL names no address of this family on a side it restricts
         std::string rule;
         if (!fsrc.empty())
-            rule += " " + fam(f) + " saddr " + setOf(fsrc);
+            rule += " " + familyKeyword(f) + " saddr " + setOf(fsrc);
         if (!fdst.empty())
-            rule += " " + fam(f) + " daddr " + setOf(fdst);
+            rule += " " + familyKeyword(f) + " daddr " + setOf(fdst);
         rules.push_back(rule + rest);
     }
     return rules;
@@ -128,7 +128,7 @@ namespace {
 /// output from the host itself), outbound NAT and the networks' masquerade (postrouting).
 std::string natTable(NatFamily f)
 {
-    const std::string t = table(f);
+    const std::string t = natTableName(f);
     const std::string addr = f == NatFamily::V4 ? "ipv4_addr" : "ipv6_addr";
     std::string out = "add table " + t + "\n";
     out += "add map " + t + " portmaps { type inet_proto . inet_service : verdict; }\n";
@@ -136,13 +136,15 @@ std::string natTable(NatFamily f)
     out += "add map " + t + " networknat { type ifname : verdict; }\n";
     out += "add map " + t + " lbfrontends { type " + addr + " . inet_proto . inet_service : verdict; }\n";
     out += "add chain " + t + " prerouting { type nat hook prerouting priority dstnat; policy accept; }\n";
-    out += "add rule " + t + " prerouting " + fam(f) + " daddr . meta l4proto . th dport vmap @lbfrontends\n";
+    out += "add rule " + t + " prerouting " + familyKeyword(f) +
+           " daddr . meta l4proto . th dport vmap @lbfrontends\n";
     out += "add rule " + t + " prerouting fib daddr type local meta l4proto . th dport vmap @portmaps\n";
     out += "add chain " + t + " output { type nat hook output priority -100; policy accept; }\n";
-    out += "add rule " + t + " output " + fam(f) + " daddr . meta l4proto . th dport vmap @lbfrontends\n";
+    out += "add rule " + t + " output " + familyKeyword(f) +
+           " daddr . meta l4proto . th dport vmap @lbfrontends\n";
     out += "add rule " + t + " output fib daddr type local meta l4proto . th dport vmap @portmaps\n";
     out += "add chain " + t + " postrouting { type nat hook postrouting priority srcnat; policy accept; }\n";
-    out += "add rule " + t + " postrouting " + fam(f) + " saddr vmap @outboundnat\n";
+    out += "add rule " + t + " postrouting " + familyKeyword(f) + " saddr vmap @outboundnat\n";
     out += "add rule " + t + " postrouting iifname vmap @networknat\n";
     return out;
 }
@@ -180,7 +182,7 @@ std::string addNetworkRules(const NetworkPlan& network)
     const std::string bridge = "\"" + network.bridge + "\"";
     std::string out;
     for (const NatFamily f : kNatFamilies) {
-        const std::string t = table(f);
+        const std::string t = natTableName(f);
         out += "add chain " + t + " " + chain + "\n" + "add rule " + t + " " + chain +
                " oifname != " + bridge + " masquerade\n" + "add rule " + t + " " + chain + " oifname " +
                bridge + " ct status dnat masquerade\n" + "add element " + t + " networknat { " + bridge +
@@ -196,8 +198,9 @@ std::string removeNetworkRules(const NetworkPlan& network)
     const std::string chain = "net-" + chainSuffix(network.id);
     std::string out;
     for (const NatFamily f : kNatFamilies)
-        out += "delete element " + table(f) + " networknat { \"" + network.bridge + "\" }\nflush chain " +
-               table(f) + " " + chain + "\ndelete chain " + table(f) + " " + chain + "\n";
+        out += "delete element " + natTableName(f) + " networknat { \"" + network.bridge +
+               "\" }\nflush chain " + natTableName(f) + " " + chain + "\ndelete chain " + natTableName(f) +
+               " " + chain + "\n";
     return out;
 }
 
@@ -208,7 +211,7 @@ std::string addEndpointRules(const EndpointPlan& ep)
     const std::string id = chainSuffix(ep.id);
     std::string out;
     for (const NatFamily f : kNatFamilies) {
-        const std::string t = table(f);
+        const std::string t = natTableName(f);
         const auto maps = portMapsOf(ep, f);
         if (!maps.empty()) {
             const std::string chain = "pm-" + id;
@@ -216,8 +219,8 @@ std::string addEndpointRules(const EndpointPlan& ep)
             for (const auto& pm : maps)
                 out += "add rule " + t + " " + chain + " meta l4proto " + pm.protocol + " th dport " +
                        std::to_string(pm.externalPort) +
-                       (pm.vip.empty() ? "" : " " + fam(f) + " daddr " + pm.vip) + " dnat " + fam(f) +
-                       " to " + natTarget(f, addressOf(ep, f), pm.internalPort) + "\n";
+                       (pm.vip.empty() ? "" : " " + familyKeyword(f) + " daddr " + pm.vip) + " dnat " +
+                       familyKeyword(f) + " to " + natTarget(f, addressOf(ep, f), pm.internalPort) + "\n";
             for (const auto& key : portMapKeys(maps))
                 out += "add element " + t + " portmaps { " + key + " : jump " + chain + " }\n";
         }
@@ -225,7 +228,7 @@ std::string addEndpointRules(const EndpointPlan& ep)
             const std::string chain = "ob-" + id;
             out += "add chain " + t + " " + chain + "\n";
             if (const auto exceptions = ofFamily(ep.outboundNat->exceptions, f); !exceptions.empty())
-                out += "add rule " + t + " " + chain + " " + fam(f) + " daddr { " + [&] {
+                out += "add rule " + t + " " + chain + " " + familyKeyword(f) + " daddr { " + [&] {
                     std::string list;
                     for (std::size_t i = 0; i < exceptions.size(); ++i)
                         list += (i ? ", " : "") + exceptions[i];
@@ -234,7 +237,7 @@ std::string addEndpointRules(const EndpointPlan& ep)
             const std::string& vip = ep.outboundNat->virtualIp;
             out += "add rule " + t + " " + chain +
                    (vip.empty() || !inFamily(vip, f) ? std::string(" masquerade")
-                                                     : " snat " + fam(f) + " to " + vip) +
+                                                     : " snat " + familyKeyword(f) + " to " + vip) +
                    "\n";
             out += "add element " + t + " outboundnat { " + addressOf(ep, f) + " : jump " + chain + " }\n";
         }
@@ -261,7 +264,7 @@ std::string removeEndpointRules(const EndpointPlan& ep)
     const std::string id = chainSuffix(ep.id);
     std::string out;
     for (const NatFamily f : kNatFamilies) {
-        const std::string t = table(f);
+        const std::string t = natTableName(f);
         const auto maps = portMapsOf(ep, f);
         if (!maps.empty()) {
             for (const auto& key : portMapKeys(maps))
@@ -310,14 +313,14 @@ NatFamily familyOf(const LoadBalancerPlan& lb)
 std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<std::string>& backendIps)
 {
     const NatFamily f = familyOf(lb);
-    const std::string t = table(f);
+    const std::string t = natTableName(f);
     const std::string chain = "lb-" + chainSuffix(lb.id);
     std::string out = "add chain " + t + " " + chain + "\n";
     for (const auto& port : lb.ports) {
         if (backendIps.empty())
             break; // no backend: nothing to translate to; the frontend stays unanswered
         out += "add rule " + t + " " + chain + " meta l4proto " + port.protocol + " th dport " +
-               std::to_string(port.externalPort) + " dnat " + fam(f) + " to ";
+               std::to_string(port.externalPort) + " dnat " + familyKeyword(f) + " to ";
         if (backendIps.size() == 1) {
             out += natTarget(f, backendIps.front(), port.internalPort) + "\n";
             continue;
@@ -326,8 +329,8 @@ std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<s
         const std::string n = std::to_string(backendIps.size());
         out += port.distribution == 0 ? "numgen inc mod " + n
                : port.distribution == 2
-                   ? "jhash " + fam(f) + " saddr mod " + n + " seed 0x68636e"
-                   : "jhash " + fam(f) + " saddr . meta l4proto mod " + n + " seed 0x68636e";
+                   ? "jhash " + familyKeyword(f) + " saddr mod " + n + " seed 0x68636e"
+                   : "jhash " + familyKeyword(f) + " saddr . meta l4proto mod " + n + " seed 0x68636e";
         out += " map { ";
         for (std::size_t i = 0; i < backendIps.size(); ++i)
             out += (i ? ", " : "") + std::to_string(i) + " : " + backendIps[i] + " . " + internal;
@@ -340,7 +343,7 @@ std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<s
 
 std::string removeLoadBalancerRules(const LoadBalancerPlan& lb)
 {
-    const std::string t = table(familyOf(lb));
+    const std::string t = natTableName(familyOf(lb));
     const std::string chain = "lb-" + chainSuffix(lb.id);
     std::string out;
     for (const auto& key : frontendKeys(lb))

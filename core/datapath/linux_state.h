@@ -84,7 +84,7 @@ struct LinuxDatapath::State
     /// Makes `name` usable again if it is being removed: waits for the reaper, drops it from `removing`.
     Status reclaimName(const std::string& name);
 
-    /// Removes everything programmed and both tables; best effort, logs what fails.
+    /// Removes everything programmed and hcnd's tables; best effort, logs what fails.
     void removeAll();
     /// Removes what an earlier run left: tagged links, the tables, namespaces marked with our host.
     void removeLeftovers();
