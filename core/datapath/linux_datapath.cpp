@@ -7,6 +7,7 @@
 #include "datapath/linux_ruleset.h"
 #include "datapath/linux_state.h"
 
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -132,9 +133,31 @@ private:
         if (it->second.remote)
             return Status::success();
         EndpointPlan previous = it->second;
+        const bool newAddress = previous.ipv4 != next->ipv4 || previous.ipv6 != next->ipv6;
+        // New addresses, routes or MAC on an attached endpoint: its pair is made again with them (attach
+        // programs them in one go; the old ones go with the old pair). Detached before its plan changes
+        // and attached after, so the undo (newest first) attaches again with the previous plan.
+        const bool remake = (previous.addressCidrs != next->addressCidrs || previous.routes != next->routes ||
+                             previous.mac != next->mac) &&
+                            previous.ns && previous.ns == next->ns;
+        if (newAddress) // undone last, once the endpoint's previous plan is back
+            m_undo.push_back([&s, id = c.id] { return reprogramLoadBalancersOf(s, id); });
+        if (remake) {
+            if (Status st = s.detach(c.id); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id, ns = *previous.ns] { return s.attach(id, ns); });
+        }
         if (Status st = s.replaceEndpointRules(c.id, *next); !st.ok())
             return st;
         m_undo.push_back([&s, previous] { return s.replaceEndpointRules(previous.id, previous); });
+        if (remake) {
+            if (Status st = s.attach(c.id, *previous.ns); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id] { return s.detach(id); });
+        }
+        if (newAddress) // the load balancers it backs translate to its new address
+            if (Status st = reprogramLoadBalancersOf(s, c.id); !st.ok())
+                return st;
         if (previous.ns != next->ns) {
             if (previous.ns) {
                 if (Status st = s.detach(c.id); !st.ok())
@@ -147,6 +170,18 @@ private:
                 m_undo.push_back([&s, id = c.id] { return s.detach(id); });
             }
         }
+        return Status::success();
+    }
+
+    /// Programs again every load balancer that has the endpoint as a backend, with the backends'
+    /// addresses of the moment.
+    static Status reprogramLoadBalancersOf(State& s, const Guid& endpoint)
+    {
+        for (const auto& [id, lb] : s.loadBalancers)
+            if (std::find(lb.plan.backends.begin(), lb.plan.backends.end(), endpoint) !=
+                lb.plan.backends.end())
+                if (Status st = s.setLoadBalancer(LoadBalancerPlan(lb.plan)); !st.ok())
+                    return st;
         return Status::success();
     }
 

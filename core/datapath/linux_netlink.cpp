@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <linux/if.h>
+#include <linux/if_addr.h>
 #include <netlink/errno.h>
 #include <netlink/netlink.h>
 #include <netlink/route/addr.h>
@@ -283,12 +284,17 @@ Status RouteSocket::addAddress(const std::string& name, const std::string& cidr)
     rtnl_addr_set_ifindex(addr.p, *index);
     rtnl_addr_set_family(addr.p, nl_addr_get_family(local.p));
     rtnl_addr_set_local(addr.p, local.p);
+    // IPv6: usable at once. Duplicate address detection would hold the address tentative for a second
+    // or more; HCN's IPAM already keeps addresses unique on the network.
+    if (nl_addr_get_family(local.p) == AF_INET6)
+        rtnl_addr_set_flags(addr.p, IFA_F_NODAD);
     if (int err = rtnl_addr_add(m_sock, addr.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return failure(err, "cannot add address " + cidr + " to " + name);
     return Status::success();
 }
 
-Status RouteSocket::addRoute(const std::string& name, const std::string& destination, const std::string& gateway)
+Status RouteSocket::addRoute(const std::string& name, const std::string& destination,
+                             const std::string& gateway, std::uint32_t preference)
 {
     auto index = indexOf(name);
     if (!index.ok())
@@ -302,6 +308,7 @@ Status RouteSocket::addRoute(const std::string& name, const std::string& destina
     rtnl_route_set_dst(route.p, dst.p);
     rtnl_route_set_table(route.p, RT_TABLE_MAIN);
     rtnl_route_set_protocol(route.p, RTPROT_STATIC);
+    rtnl_route_set_priority(route.p, (nl_addr_get_family(dst.p) == AF_INET6 ? 1024u : 0u) + preference);
     rtnl_route_set_scope(route.p, gateway.empty() ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
     rtnl_nexthop* nh = rtnl_route_nh_alloc(); // owned by the route once added
     rtnl_route_nh_set_ifindex(nh, *index);

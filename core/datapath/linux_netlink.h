@@ -68,7 +68,10 @@ public:
     /// "10.244.1.2/24" (IPv4 or IPv6).
     Status addAddress(const std::string& name, const std::string& cidr);
     /// A route to `destination` ("0.0.0.0/0") through `gateway` (empty: on-link) out of link `name`.
-    Status addRoute(const std::string& name, const std::string& destination, const std::string& gateway);
+    /// `preference` orders equal routes on several interfaces: the metric is `preference` for IPv4 and
+    /// 1024 (the kernel's default for IPv6) + `preference` for IPv6; lower wins.
+    Status addRoute(const std::string& name, const std::string& destination, const std::string& gateway,
+                    std::uint32_t preference = 0);
     Result<std::vector<LinkInfo>> links();
     Result<LinkStats> stats(const std::string& name);
 

@@ -1,9 +1,9 @@
 // The Linux datapath's operations on kernel objects: bridges, veth pairs, attachments, namespaces.
 
+#include "common/log.h"
+#include "datapath/linux_dns.h"
 #include "datapath/linux_ruleset.h"
 #include "datapath/linux_state.h"
-
-#include "common/log.h"
 
 #include <cerrno>
 #include <cstring>
@@ -207,8 +207,11 @@ Status LinuxDatapath::State::replaceEndpointRules(const Guid& id, const Endpoint
         if (Status s = nft.run(removeEndpointRules(it->second) + after); !s.ok())
             return s;
     const auto ns = it->second.ns;
+    const bool dnsChanged = resolvConfText(it->second.dns, id) != resolvConfText(next.dns, id);
     it->second = next;
     it->second.ns = ns; // attachment changes go through attach/detach
+    if (auto a = attachments.find(id); a != attachments.end() && dnsChanged)
+        return syncResolvConf(a->second.ns);
     return Status::success();
 }
 
@@ -232,13 +235,16 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
         return s;
     // eth0, eth1, ...: the first name no other endpoint of this namespace holds.
     std::string ifname;
-    for (int i = 0; ifname.empty(); ++i) {
+    std::uint32_t number = 0;
+    for (std::uint32_t i = 0; ifname.empty(); ++i) {
         const std::string candidate = "eth" + std::to_string(i);
         bool taken = false;
         for (const auto& [id, a] : attachments)
             taken = taken || (a.ns == nsId && a.interface == candidate);
-        if (!taken)
+        if (!taken) {
             ifname = candidate;
+            number = i;
+        }
     }
     LocalUndo undo;
     if (Status s = host.addVethInto(plan.hostVeth, network->second.bridge, ifname, ns->second.fd.get(), plan.mac);
@@ -262,11 +268,19 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
             continue;
         if (Status s = injected("attach.route"); !s.ok())
             return s;
-        if (Status s = inside.addRoute(ifname, destination, nextHop); !s.ok())
+        // Metric by interface number: eth0's routes win, a later endpoint's equal routes (its own
+        // default route) stay behind them instead of being refused.
+        if (Status s = inside.addRoute(ifname, destination, nextHop, number); !s.ok())
             return s;
     }
     attachments[endpointId] = {nsId, ifname};
     ep->second.ns = nsId;
+    if (Status s = syncResolvConf(nsId); !s.ok()) {
+        attachments.erase(endpointId);
+        ep->second.ns.reset();
+        logFailure(syncResolvConf(nsId));
+        return s;
+    }
     undo.done();
     return Status::success();
 }
@@ -294,8 +308,11 @@ Status LinuxDatapath::State::detach(const Guid& endpointId)
         removing.insert(name);
         reaper->remove(name);
     }
+    const Guid nsId = a->second.ns;
     attachments.erase(a);
     ep->second.ns.reset();
+    // The port is gone either way; a resolv.conf that cannot be rewritten is logged, not a failed detach.
+    logFailure(syncResolvConf(nsId));
     return Status::success();
 }
 
@@ -306,10 +323,14 @@ Status LinuxDatapath::State::setLoadBalancer(const LoadBalancerPlan& plan)
     std::vector<std::string> backendIps;
     for (const auto& backend : plan.backends) {
         auto ep = endpoints.find(backend);
-        if (ep == endpoints.end() || ep->second.ipv4.empty())
-            return Status(hr::EndpointNotFound, "load balancer backend " + backend.toString() +
-                                                    " has no IPv4 address in the linux datapath.");
-        backendIps.push_back(ep->second.ipv4);
+        const std::string* address = ep == endpoints.end() ? nullptr
+                                     : plan.ipv6           ? &ep->second.ipv6
+                                                           : &ep->second.ipv4;
+        if (!address || address->empty())
+            return Status(hr::EndpointNotFound, "load balancer backend " + backend.toString() + " has no " +
+                                                    (plan.ipv6 ? "IPv6" : "IPv4") +
+                                                    " address in the linux datapath.");
+        backendIps.push_back(*address);
     }
     std::string rules = addLoadBalancerRules(plan, backendIps);
     auto current = loadBalancers.find(plan.id);
@@ -390,9 +411,33 @@ Status LinuxDatapath::State::removeNamespace(const Guid& id)
     const std::string name = namespaceName(id);
     if (Status s = removeNamedNetns(options.netnsDir, name); !s.ok())
         return s;
+    logFailure(removeNetnsResolvConf(options.etcNetnsDir, name));
     ::unlink((options.stateDir + "/" + name).c_str());
     namespaces.erase(ns); // closes our descriptor and socket: the kernel frees the namespace
     return Status::success();
+}
+
+Status LinuxDatapath::State::syncResolvConf(const Guid& nsId)
+{
+    const EndpointPlan* chosen = nullptr;
+    std::string chosenInterface;
+    for (const auto& [id, a] : attachments) {
+        if (a.ns != nsId)
+            continue;
+        auto ep = endpoints.find(id);
+        if (ep == endpoints.end() || ep->second.dns.empty())
+            continue;
+        // eth2 before eth10: by the number after "eth".
+        auto number = [](const std::string& name) { return std::stoi(name.substr(3)); };
+        if (!chosen || number(a.interface) < number(chosenInterface)) {
+            chosen = &ep->second;
+            chosenInterface = a.interface;
+        }
+    }
+    const std::string name = namespaceName(nsId);
+    if (!chosen)
+        return removeNetnsResolvConf(options.etcNetnsDir, name);
+    return writeNetnsResolvConf(options.etcNetnsDir, name, resolvConfText(chosen->dns, chosen->id));
 }
 
 void LinuxDatapath::State::removeAll()
@@ -408,6 +453,7 @@ void LinuxDatapath::State::removeAll()
     networks.clear();
     for (const auto& [id, ns] : namespaces) {
         logFailure(removeNamedNetns(options.netnsDir, namespaceName(id)));
+        logFailure(removeNetnsResolvConf(options.etcNetnsDir, namespaceName(id)));
         ::unlink((options.stateDir + "/" + namespaceName(id)).c_str());
     }
     namespaces.clear();
@@ -450,6 +496,7 @@ void LinuxDatapath::State::removeLeftovers()
                 continue;
             log->info("removing leftover namespace {}", name);
             logFailure(removeNamedNetns(options.netnsDir, name));
+            logFailure(removeNetnsResolvConf(options.etcNetnsDir, name));
             ::unlink(mark.c_str());
         }
     }

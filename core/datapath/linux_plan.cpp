@@ -68,17 +68,12 @@ Status badPolicy(const std::string& where, const std::string& what)
     return Status(hr::InvalidPolicy, where + ": " + what);
 }
 
-/// IPv4 addresses and prefixes only: the ACL chains match `ip saddr/daddr`.
-Status checkV4List(const std::vector<std::string>& items, const std::string& where)
+/// IPv4 and IPv6 addresses and prefixes.
+Status checkAddressList(const std::vector<std::string>& items, const std::string& where)
 {
-    for (const auto& item : items) {
-        auto prefix = IpPrefix::parse(item, true);
-        auto address = IpAddress::parse(item);
-        const bool v4 = (prefix && prefix->family() == IpFamily::V4) || (address && address->isV4());
-        if (!v4)
-            return badPolicy(where, "\"" + item + "\" is not an IPv4 address or prefix (the linux datapath "
-                                                  "programs IPv4 ACLs only).");
-    }
+    for (const auto& item : items)
+        if (!inFamily(item, NatFamily::V4) && !inFamily(item, NatFamily::V6))
+            return badPolicy(where, "\"" + item + "\" is not an IP address or prefix.");
     return Status::success();
 }
 
@@ -144,7 +139,7 @@ Result<AclPlan> planAcl(const Json& settings, const std::string& where)
     acl.localPorts = listOf(settings.value("LocalPorts", Json("")));
     acl.remotePorts = listOf(settings.value("RemotePorts", Json("")));
     for (const auto* list : {&acl.localAddresses, &acl.remoteAddresses})
-        if (Status s = checkV4List(*list, where); !s.ok())
+        if (Status s = checkAddressList(*list, where); !s.ok())
             return s;
     for (auto* list : {&acl.localPorts, &acl.remotePorts}) {
         if (list->size() == 1 && list->front() == "0")
@@ -174,13 +169,49 @@ Result<PortMapPlan> planPortMap(const Json& settings, const std::string& where)
     pm.vip = settings.value("VIP", "");
     if (!pm.vip.empty()) {
         auto vip = IpAddress::parse(pm.vip);
-        if (!vip || !vip->isV4())
-            return badPolicy(where, "VIP \"" + pm.vip + "\" is not an IPv4 address.");
+        if (!vip)
+            return badPolicy(where, "VIP \"" + pm.vip + "\" is not an IP address.");
+        pm.vip = vip->toString();
     }
     return pm;
 }
 
+Result<DnsPlan> planDns(const Json& dns)
+{
+    DnsPlan plan;
+    if (!dns.is_object())
+        return plan;
+    // A resolv.conf line ends at a newline and splits at blanks: anything carrying them would write
+    // lines of its own.
+    auto word = [](const std::string& item) { return item.find_first_of(" \t\r\n#;") == std::string::npos; };
+    plan.domain = trimmed(dns.value("Domain", ""));
+    plan.search = listOf(dns.value("Search", Json::array()));
+    plan.servers = listOf(dns.value("ServerList", Json::array()));
+    plan.options = listOf(dns.value("Options", Json::array()));
+    if (!plan.domain.empty() && !word(plan.domain))
+        return Status(hr::InvalidEndpoint, "Dns.Domain \"" + plan.domain + "\" is not a domain name.");
+    for (const auto& s : plan.search)
+        if (!word(s))
+            return Status(hr::InvalidEndpoint, "Dns.Search: \"" + s + "\" is not a domain name.");
+    for (const auto& s : plan.servers)
+        if (!IpAddress::parse(s))
+            return Status(hr::InvalidIp, "Dns.ServerList: \"" + s + "\" is not an IP address.");
+    for (const auto& o : plan.options)
+        if (!word(o))
+            return Status(hr::InvalidEndpoint, "Dns.Options: \"" + o + "\" is not a resolver option.");
+    return plan;
+}
+
 } // namespace
+
+bool inFamily(const std::string& addressOrPrefix, NatFamily family)
+{
+    const IpFamily want = family == NatFamily::V4 ? IpFamily::V4 : IpFamily::V6;
+    if (auto address = IpAddress::parse(addressOrPrefix))
+        return address->family() == want;
+    auto prefix = IpPrefix::parse(addressOrPrefix, true);
+    return prefix && prefix->family() == want;
+}
 
 std::string bridgeName(const Guid& network)
 {
@@ -261,6 +292,8 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
         plan.addressCidrs.push_back(address->toString() + "/" + std::to_string(length));
         if (address->isV4() && plan.ipv4.empty())
             plan.ipv4 = address->toString();
+        else if (!address->isV4() && plan.ipv6.empty())
+            plan.ipv6 = address->toString();
     }
     if (plan.remote)
         return plan; // its address is all a load balancer needs; nothing local to program
@@ -269,6 +302,10 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
         plan.mac = mac->value();
     for (const auto& route : doc.value("Routes", Json::array()))
         plan.routes.emplace_back(route.value("DestinationPrefix", ""), route.value("NextHop", ""));
+    auto dns = planDns(doc.value("Dns", Json::object()));
+    if (!dns.ok())
+        return dns.status();
+    plan.dns = *dns;
     if (auto ns = doc.find("HostComputeNamespace"); ns != doc.end() && ns->is_string() && !ns->get<std::string>().empty())
         plan.ns = Guid::parse(ns->get<std::string>());
 
@@ -290,12 +327,15 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
         } else if (equalsIgnoreCase(type, "OutBoundNAT")) {
             OutboundNatPlan nat;
             nat.exceptions = listOf(settings.value("Exceptions", Json::array()));
-            if (Status s = checkV4List(nat.exceptions, where + ".Exceptions"); !s.ok())
+            if (Status s = checkAddressList(nat.exceptions, where + ".Exceptions"); !s.ok())
                 return s;
             nat.virtualIp = settings.value("VirtualIP", "");
-            if (!nat.virtualIp.empty())
-                if (auto vip = IpAddress::parse(nat.virtualIp); !vip || !vip->isV4())
-                    return badPolicy(where, "VirtualIP \"" + nat.virtualIp + "\" is not an IPv4 address.");
+            if (!nat.virtualIp.empty()) {
+                auto vip = IpAddress::parse(nat.virtualIp);
+                if (!vip)
+                    return badPolicy(where, "VirtualIP \"" + nat.virtualIp + "\" is not an IP address.");
+                nat.virtualIp = vip->toString();
+            }
             plan.outboundNat = nat;
         } else {
             return Status(hr::InvalidPolicyType, where + ": the linux datapath does not program " + type +
@@ -304,8 +344,12 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
     }
     std::stable_sort(plan.acls.begin(), plan.acls.end(),
                      [](const AclPlan& a, const AclPlan& b) { return a.priority < b.priority; });
-    if ((!plan.portMaps.empty() || plan.outboundNat) && plan.ipv4.empty())
-        return Status(hr::InvalidPolicy, "port mappings and OutBoundNAT need an IPv4 address on the endpoint.");
+    if ((!plan.portMaps.empty() || plan.outboundNat) && plan.ipv4.empty() && plan.ipv6.empty())
+        return Status(hr::InvalidPolicy, "port mappings and OutBoundNAT need an IP address on the endpoint.");
+    for (const auto& pm : plan.portMaps)
+        if (!pm.vip.empty() && (inFamily(pm.vip, NatFamily::V4) ? plan.ipv4 : plan.ipv6).empty())
+            return Status(hr::InvalidPolicy, "the port mapping on VIP " + pm.vip +
+                                                 " needs an address of its family on the endpoint.");
     return plan;
 }
 
@@ -314,14 +358,16 @@ Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const Json& doc)
     LoadBalancerPlan plan;
     plan.id = id;
     const auto flags = doc.value("Flags", 0u);
-    if (flags & 2u)
-        return Status(hr::InvalidPolicy, "the linux datapath programs IPv4 load balancers only.");
     plan.dsr = (flags & 1u) != 0;
+    plan.ipv6 = (flags & 2u) != 0; // HCN's IPv6 flag: VIPs and backends of that family
+    const char* family = plan.ipv6 ? "IPv6" : "IPv4";
     for (const auto& vip : doc.value("FrontendVIPs", Json::array())) {
         auto address = vip.is_string() ? IpAddress::parse(vip.get<std::string>()) : std::nullopt;
-        if (!address || !address->isV4())
-            return Status(hr::InvalidIp, "FrontendVIPs: \"" + (vip.is_string() ? vip.get<std::string>() : vip.dump()) +
-                                             "\" is not an IPv4 address.");
+        if (!address || address->isV4() == plan.ipv6)
+            return Status(hr::InvalidIp, "FrontendVIPs: \"" +
+                                             (vip.is_string() ? vip.get<std::string>() : vip.dump()) +
+                                             "\" is not an " + family + " address" +
+                                             (plan.ipv6 ? "." : " (IPv6 load balancers set Flags 2)."));
         plan.vips.push_back(address->toString());
     }
     for (const auto& endpoint : doc.value("HostComputeEndpoints", Json::array()))

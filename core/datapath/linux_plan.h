@@ -37,7 +37,7 @@ struct PortMapPlan
     std::string protocol; ///< "tcp" / "udp"
     std::uint16_t externalPort = 0;
     std::uint16_t internalPort = 0;
-    std::string vip; ///< empty: every host address
+    std::string vip; ///< empty: every host address (of both families)
 };
 
 struct AclPlan
@@ -56,6 +56,23 @@ struct OutboundNatPlan
     std::string virtualIp;               ///< empty: masquerade to the outgoing interface's address
 };
 
+/// IPv4 or IPv6: the two nftables tables `ip hcn` and `ip6 hcn` hold the same structure.
+enum class NatFamily
+{
+    V4,
+    V6
+};
+/// Whether an address or prefix ("10.0.0.0/8", "fd00::1") is of the family.
+bool inFamily(const std::string& addressOrPrefix, NatFamily family);
+
+/// An endpoint's Dns: what goes into its namespace's resolv.conf.
+struct DnsPlan
+{
+    std::string domain;
+    std::vector<std::string> search, servers, options;
+    bool empty() const { return domain.empty() && search.empty() && servers.empty() && options.empty(); }
+};
+
 struct EndpointPlan
 {
     Guid id;
@@ -65,11 +82,13 @@ struct EndpointPlan
     std::optional<std::uint64_t> mac;
     std::vector<std::string> addressCidrs; ///< "10.244.1.2/24"
     std::string ipv4;                      ///< the first IPv4 address, the target of DNAT
+    std::string ipv6;                      ///< the first IPv6 address, the target of IPv6 DNAT
     std::vector<std::pair<std::string, std::string>> routes; ///< destination, next hop
     std::optional<Guid> ns;
     std::vector<PortMapPlan> portMaps;
     std::vector<AclPlan> acls; ///< in priority order
     std::optional<OutboundNatPlan> outboundNat;
+    DnsPlan dns;
 };
 
 struct LoadBalancerPlan
@@ -86,6 +105,7 @@ struct LoadBalancerPlan
     std::vector<Port> ports;
     std::vector<Guid> backends; ///< endpoints, local or remote
     bool dsr = false;           ///< asked for; programmed as DNAT (docs)
+    bool ipv6 = false;          ///< Flags 2: IPv6 VIPs and the backends' IPv6 addresses
 };
 
 Result<NetworkPlan> planNetwork(const Guid& id, const nlohmann::ordered_json& doc);

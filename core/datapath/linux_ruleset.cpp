@@ -11,6 +11,60 @@ std::string chainSuffix(const Guid& id)
     return id.toString(GuidCase::Lower);
 }
 
+constexpr NatFamily kNatFamilies[] = {NatFamily::V4, NatFamily::V6};
+
+/// "ip" / "ip6": the table family, and the keyword of its address matches and NAT statements.
+std::string familyKeyword(NatFamily f)
+{
+    return f == NatFamily::V4 ? "ip" : "ip6";
+}
+
+std::string natTableName(NatFamily f)
+{
+    return familyKeyword(f) + " hcn";
+}
+
+/// address:port as a NAT target ("10.0.0.1:80", "[fd00::1]:80").
+std::string natTarget(NatFamily f, const std::string& address, std::uint16_t port)
+{
+    return (f == NatFamily::V4 ? address : "[" + address + "]") + ":" + std::to_string(port);
+}
+
+std::vector<std::string> ofFamily(const std::vector<std::string>& items, NatFamily f)
+{
+    std::vector<std::string> out;
+    for (const auto& item : items)
+        if (inFamily(item, f))
+            out.push_back(item);
+    return out;
+}
+
+const std::string& addressOf(const EndpointPlan& ep, NatFamily f)
+{
+    return f == NatFamily::V4 ? ep.ipv4 : ep.ipv6;
+}
+
+/// The endpoint's port mappings that the table of `f` programs: those without a VIP when the endpoint
+/// has an address of the family, those whose VIP is of the family.
+std::vector<PortMapPlan> portMapsOf(const EndpointPlan& ep, NatFamily f)
+{
+    std::vector<PortMapPlan> out;
+    if (addressOf(ep, f).empty())
+        return out;
+    for (const auto& pm : ep.portMaps)
+        if (pm.vip.empty() || inFamily(pm.vip, f))
+            out.push_back(pm);
+    return out;
+}
+
+std::set<std::string> portMapKeys(const std::vector<PortMapPlan>& maps)
+{
+    std::set<std::string> keys;
+    for (const auto& pm : maps)
+        keys.insert(pm.protocol + " . " + std::to_string(pm.externalPort));
+    return keys;
+}
+
 std::string setOf(const std::vector<std::string>& items)
 {
     if (items.size() == 1)
@@ -21,57 +75,85 @@ std::string setOf(const std::vector<std::string>& items)
     return out + " }";
 }
 
-/// One ACL as a rule of the endpoint's chain for its direction. "In" is traffic to the endpoint: the
-/// remote side is the source; "Out" is traffic from it.
-std::string aclRule(const AclPlan& acl)
+/// One ACL as rules of the endpoint's chain for its direction: one rule without addresses (it matches
+/// both families), else one per family its addresses name (a packet is of one family, so the first
+/// match stays the first). "In" is traffic to the endpoint: the remote side is the source; "Out" is
+/// traffic from it.
+std::vector<std::string> aclRules(const AclPlan& acl)
 {
-    std::string rule;
     const bool in = acl.inbound;
     const auto& src = in ? acl.remoteAddresses : acl.localAddresses;
     const auto& dst = in ? acl.localAddresses : acl.remoteAddresses;
     const auto& sport = in ? acl.remotePorts : acl.localPorts;
     const auto& dport = in ? acl.localPorts : acl.remotePorts;
-    if (!src.empty())
-        rule += " ip saddr " + setOf(src);
-    if (!dst.empty())
-        rule += " ip daddr " + setOf(dst);
+    std::string rest;
     if (!acl.protocols.empty())
-        rule += " meta l4proto " + setOf(acl.protocols);
+        rest += " meta l4proto " + setOf(acl.protocols);
     else if (!sport.empty() || !dport.empty())
-        rule += " meta l4proto { 6, 17 }";
+        rest += " meta l4proto { 6, 17 }";
     if (!sport.empty())
-        rule += " th sport " + setOf(sport);
+        rest += " th sport " + setOf(sport);
     if (!dport.empty())
-        rule += " th dport " + setOf(dport);
+        rest += " th dport " + setOf(dport);
     // Allow ends this endpoint's checks for the packet; Block drops it.
-    rule += acl.allow ? " return" : " drop";
-    return rule;
+    rest += acl.allow ? " return" : " drop";
+    if (src.empty() && dst.empty())
+        return {rest};
+    std::vector<std::string> rules;
+    for (const NatFamily f : kNatFamilies) {
+        const auto fsrc = ofFamily(src, f), fdst = ofFamily(dst, f);
+        if ((!src.empty() && fsrc.empty()) || (!dst.empty() && fdst.empty()))
+            continue; // the ACL names no address of this family on a side it restricts
+        std::string rule;
+        if (!fsrc.empty())
+            rule += " " + familyKeyword(f) + " saddr " + setOf(fsrc);
+        if (!fdst.empty())
+            rule += " " + familyKeyword(f) + " daddr " + setOf(fdst);
+        rules.push_back(rule + rest);
+    }
+    return rules;
 }
 
 } // namespace
 
 std::string removeTables()
 {
-    return "add table ip hcn\ndelete table ip hcn\nadd table bridge hcn\ndelete table bridge hcn\n";
+    return "add table ip hcn\ndelete table ip hcn\nadd table ip6 hcn\ndelete table ip6 hcn\n"
+           "add table bridge hcn\ndelete table bridge hcn\n";
 }
+
+namespace {
+
+/// The NAT table of one family: port mappings and load balancer frontends (prerouting from other hosts,
+/// output from the host itself), outbound NAT and the networks' masquerade (postrouting).
+std::string natTable(NatFamily f)
+{
+    const std::string t = natTableName(f);
+    const std::string addr = f == NatFamily::V4 ? "ipv4_addr" : "ipv6_addr";
+    std::string out = "add table " + t + "\n";
+    out += "add map " + t + " portmaps { type inet_proto . inet_service : verdict; }\n";
+    out += "add map " + t + " outboundnat { type " + addr + " : verdict; }\n";
+    out += "add map " + t + " networknat { type ifname : verdict; }\n";
+    out += "add map " + t + " lbfrontends { type " + addr + " . inet_proto . inet_service : verdict; }\n";
+    out += "add chain " + t + " prerouting { type nat hook prerouting priority dstnat; policy accept; }\n";
+    out += "add rule " + t + " prerouting " + familyKeyword(f) +
+           " daddr . meta l4proto . th dport vmap @lbfrontends\n";
+    out += "add rule " + t + " prerouting fib daddr type local meta l4proto . th dport vmap @portmaps\n";
+    out += "add chain " + t + " output { type nat hook output priority -100; policy accept; }\n";
+    out += "add rule " + t + " output " + familyKeyword(f) +
+           " daddr . meta l4proto . th dport vmap @lbfrontends\n";
+    out += "add rule " + t + " output fib daddr type local meta l4proto . th dport vmap @portmaps\n";
+    out += "add chain " + t + " postrouting { type nat hook postrouting priority srcnat; policy accept; }\n";
+    out += "add rule " + t + " postrouting " + familyKeyword(f) + " saddr vmap @outboundnat\n";
+    out += "add rule " + t + " postrouting iifname vmap @networknat\n";
+    return out;
+}
+
+} // namespace
 
 std::string createTables()
 {
-    return R"(add table ip hcn
-add map ip hcn portmaps { type inet_proto . inet_service : verdict; }
-add map ip hcn outboundnat { type ipv4_addr : verdict; }
-add map ip hcn networknat { type ifname : verdict; }
-add map ip hcn lbfrontends { type ipv4_addr . inet_proto . inet_service : verdict; }
-add chain ip hcn prerouting { type nat hook prerouting priority dstnat; policy accept; }
-add rule ip hcn prerouting ip daddr . meta l4proto . th dport vmap @lbfrontends
-add rule ip hcn prerouting fib daddr type local meta l4proto . th dport vmap @portmaps
-add chain ip hcn output { type nat hook output priority -100; policy accept; }
-add rule ip hcn output ip daddr . meta l4proto . th dport vmap @lbfrontends
-add rule ip hcn output fib daddr type local meta l4proto . th dport vmap @portmaps
-add chain ip hcn postrouting { type nat hook postrouting priority srcnat; policy accept; }
-add rule ip hcn postrouting ip saddr vmap @outboundnat
-add rule ip hcn postrouting iifname vmap @networknat
-add table bridge hcn
+    return natTable(NatFamily::V4) + natTable(NatFamily::V6) + R"(add table bridge hcn
 add set bridge hcn removing { type ifname; }
 add map bridge hcn aclin { type ifname : verdict; }
 add map bridge hcn aclout { type ifname : verdict; }
@@ -95,12 +177,18 @@ std::string addNetworkRules(const NetworkPlan& network)
         return {};
     // Outbound traffic leaves with the host's address; DNATed traffic sent back out of the same bridge
     // (an endpoint reaching a load balancer or published port that lands on its own network) too, so
-    // the replies come back through the host and get un-NATed.
+    // the replies come back through the host and get un-NATed. Both families.
     const std::string chain = "net-" + chainSuffix(network.id);
     const std::string bridge = "\"" + network.bridge + "\"";
-    return "add chain ip hcn " + chain + "\n" + "add rule ip hcn " + chain + " oifname != " + bridge +
-           " masquerade\n" + "add rule ip hcn " + chain + " oifname " + bridge + " ct status dnat masquerade\n" +
-           "add element ip hcn networknat { " + bridge + " : jump " + chain + " }\n";
+    std::string out;
+    for (const NatFamily f : kNatFamilies) {
+        const std::string t = natTableName(f);
+        out += "add chain " + t + " " + chain + "\n" + "add rule " + t + " " + chain +
+               " oifname != " + bridge + " masquerade\n" + "add rule " + t + " " + chain + " oifname " +
+               bridge + " ct status dnat masquerade\n" + "add element " + t + " networknat { " + bridge +
+               " : jump " + chain + " }\n";
+    }
+    return out;
 }
 
 std::string removeNetworkRules(const NetworkPlan& network)
@@ -108,8 +196,12 @@ std::string removeNetworkRules(const NetworkPlan& network)
     if (!network.masquerade)
         return {};
     const std::string chain = "net-" + chainSuffix(network.id);
-    return "delete element ip hcn networknat { \"" + network.bridge + "\" }\nflush chain ip hcn " + chain +
-           "\ndelete chain ip hcn " + chain + "\n";
+    std::string out;
+    for (const NatFamily f : kNatFamilies)
+        out += "delete element " + natTableName(f) + " networknat { \"" + network.bridge +
+               "\" }\nflush chain " + natTableName(f) + " " + chain + "\ndelete chain " + natTableName(f) +
+               " " + chain + "\n";
+    return out;
 }
 
 std::string addEndpointRules(const EndpointPlan& ep)
@@ -118,34 +210,37 @@ std::string addEndpointRules(const EndpointPlan& ep)
         return {};
     const std::string id = chainSuffix(ep.id);
     std::string out;
-    if (!ep.portMaps.empty()) {
-        const std::string chain = "pm-" + id;
-        out += "add chain ip hcn " + chain + "\n";
-        std::set<std::string> keys;
-        for (const auto& pm : ep.portMaps) {
-            out += "add rule ip hcn " + chain + " meta l4proto " + pm.protocol + " th dport " +
-                   std::to_string(pm.externalPort) + (pm.vip.empty() ? "" : " ip daddr " + pm.vip) +
-                   " dnat ip to " + ep.ipv4 + ":" + std::to_string(pm.internalPort) + "\n";
-            keys.insert(pm.protocol + " . " + std::to_string(pm.externalPort));
+    for (const NatFamily f : kNatFamilies) {
+        const std::string t = natTableName(f);
+        const auto maps = portMapsOf(ep, f);
+        if (!maps.empty()) {
+            const std::string chain = "pm-" + id;
+            out += "add chain " + t + " " + chain + "\n";
+            for (const auto& pm : maps)
+                out += "add rule " + t + " " + chain + " meta l4proto " + pm.protocol + " th dport " +
+                       std::to_string(pm.externalPort) +
+                       (pm.vip.empty() ? "" : " " + familyKeyword(f) + " daddr " + pm.vip) + " dnat " +
+                       familyKeyword(f) + " to " + natTarget(f, addressOf(ep, f), pm.internalPort) + "\n";
+            for (const auto& key : portMapKeys(maps))
+                out += "add element " + t + " portmaps { " + key + " : jump " + chain + " }\n";
         }
-        for (const auto& key : keys)
-            out += "add element ip hcn portmaps { " + key + " : jump " + chain + " }\n";
-    }
-    if (ep.outboundNat) {
-        const std::string chain = "ob-" + id;
-        out += "add chain ip hcn " + chain + "\n";
-        if (!ep.outboundNat->exceptions.empty())
-            out += "add rule ip hcn " + chain + " ip daddr { " + [&] {
-                std::string list;
-                for (std::size_t i = 0; i < ep.outboundNat->exceptions.size(); ++i)
-                    list += (i ? ", " : "") + ep.outboundNat->exceptions[i];
-                return list;
-            }() + " } accept\n";
-        out += "add rule ip hcn " + chain +
-               (ep.outboundNat->virtualIp.empty() ? std::string(" masquerade")
-                                                  : " snat ip to " + ep.outboundNat->virtualIp) +
-               "\n";
-        out += "add element ip hcn outboundnat { " + ep.ipv4 + " : jump " + chain + " }\n";
+        if (ep.outboundNat && !addressOf(ep, f).empty()) {
+            const std::string chain = "ob-" + id;
+            out += "add chain " + t + " " + chain + "\n";
+            if (const auto exceptions = ofFamily(ep.outboundNat->exceptions, f); !exceptions.empty())
+                out += "add rule " + t + " " + chain + " " + familyKeyword(f) + " daddr { " + [&] {
+                    std::string list;
+                    for (std::size_t i = 0; i < exceptions.size(); ++i)
+                        list += (i ? ", " : "") + exceptions[i];
+                    return list;
+                }() + " } accept\n";
+            const std::string& vip = ep.outboundNat->virtualIp;
+            out += "add rule " + t + " " + chain +
+                   (vip.empty() || !inFamily(vip, f) ? std::string(" masquerade")
+                                                     : " snat " + familyKeyword(f) + " to " + vip) +
+                   "\n";
+            out += "add element " + t + " outboundnat { " + addressOf(ep, f) + " : jump " + chain + " }\n";
+        }
     }
     if (!ep.acls.empty()) {
         for (const bool in : {true, false}) {
@@ -153,7 +248,8 @@ std::string addEndpointRules(const EndpointPlan& ep)
             out += "add chain bridge hcn " + chain + "\n";
             for (const auto& acl : ep.acls)
                 if (acl.inbound == in)
-                    out += "add rule bridge hcn " + chain + aclRule(acl) + "\n";
+                    for (const auto& rule : aclRules(acl))
+                        out += "add rule bridge hcn " + chain + rule + "\n";
             out += std::string("add element bridge hcn ") + (in ? "aclin" : "aclout") + " { \"" + ep.hostVeth +
                    "\" : jump " + chain + " }\n";
         }
@@ -167,17 +263,18 @@ std::string removeEndpointRules(const EndpointPlan& ep)
         return {};
     const std::string id = chainSuffix(ep.id);
     std::string out;
-    if (!ep.portMaps.empty()) {
-        std::set<std::string> keys;
-        for (const auto& pm : ep.portMaps)
-            keys.insert(pm.protocol + " . " + std::to_string(pm.externalPort));
-        for (const auto& key : keys)
-            out += "delete element ip hcn portmaps { " + key + " }\n";
-        out += "flush chain ip hcn pm-" + id + "\ndelete chain ip hcn pm-" + id + "\n";
+    for (const NatFamily f : kNatFamilies) {
+        const std::string t = natTableName(f);
+        const auto maps = portMapsOf(ep, f);
+        if (!maps.empty()) {
+            for (const auto& key : portMapKeys(maps))
+                out += "delete element " + t + " portmaps { " + key + " }\n";
+            out += "flush chain " + t + " pm-" + id + "\ndelete chain " + t + " pm-" + id + "\n";
+        }
+        if (ep.outboundNat && !addressOf(ep, f).empty())
+            out += "delete element " + t + " outboundnat { " + addressOf(ep, f) + " }\nflush chain " + t +
+                   " ob-" + id + "\ndelete chain " + t + " ob-" + id + "\n";
     }
-    if (ep.outboundNat)
-        out += "delete element ip hcn outboundnat { " + ep.ipv4 + " }\nflush chain ip hcn ob-" + id +
-               "\ndelete chain ip hcn ob-" + id + "\n";
     if (!ep.acls.empty())
         for (const bool in : {true, false}) {
             const std::string chain = "acl-" + id + (in ? "-in" : "-out");
@@ -206,43 +303,52 @@ std::string frontendMap(const LoadBalancerPlan& lb)
     return lb.vips.empty() ? "portmaps" : "lbfrontends";
 }
 
+NatFamily familyOf(const LoadBalancerPlan& lb)
+{
+    return lb.ipv6 ? NatFamily::V6 : NatFamily::V4;
+}
+
 } // namespace
 
 std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<std::string>& backendIps)
 {
+    const NatFamily f = familyOf(lb);
+    const std::string t = natTableName(f);
     const std::string chain = "lb-" + chainSuffix(lb.id);
-    std::string out = "add chain ip hcn " + chain + "\n";
+    std::string out = "add chain " + t + " " + chain + "\n";
     for (const auto& port : lb.ports) {
         if (backendIps.empty())
             break; // no backend: nothing to translate to; the frontend stays unanswered
-        out += "add rule ip hcn " + chain + " meta l4proto " + port.protocol + " th dport " +
-               std::to_string(port.externalPort) + " dnat ip to ";
-        const std::string internal = std::to_string(port.internalPort);
+        out += "add rule " + t + " " + chain + " meta l4proto " + port.protocol + " th dport " +
+               std::to_string(port.externalPort) + " dnat " + familyKeyword(f) + " to ";
         if (backendIps.size() == 1) {
-            out += backendIps.front() + ":" + internal + "\n";
+            out += natTarget(f, backendIps.front(), port.internalPort) + "\n";
             continue;
         }
+        const std::string internal = std::to_string(port.internalPort);
         const std::string n = std::to_string(backendIps.size());
-        out += port.distribution == 0   ? "numgen inc mod " + n
-               : port.distribution == 2 ? "jhash ip saddr mod " + n + " seed 0x68636e"
-                                        : "jhash ip saddr . meta l4proto mod " + n + " seed 0x68636e";
+        out += port.distribution == 0 ? "numgen inc mod " + n
+               : port.distribution == 2
+                   ? "jhash " + familyKeyword(f) + " saddr mod " + n + " seed 0x68636e"
+                   : "jhash " + familyKeyword(f) + " saddr . meta l4proto mod " + n + " seed 0x68636e";
         out += " map { ";
         for (std::size_t i = 0; i < backendIps.size(); ++i)
             out += (i ? ", " : "") + std::to_string(i) + " : " + backendIps[i] + " . " + internal;
         out += " }\n";
     }
     for (const auto& key : frontendKeys(lb))
-        out += "add element ip hcn " + frontendMap(lb) + " { " + key + " : jump " + chain + " }\n";
+        out += "add element " + t + " " + frontendMap(lb) + " { " + key + " : jump " + chain + " }\n";
     return out;
 }
 
 std::string removeLoadBalancerRules(const LoadBalancerPlan& lb)
 {
+    const std::string t = natTableName(familyOf(lb));
     const std::string chain = "lb-" + chainSuffix(lb.id);
     std::string out;
     for (const auto& key : frontendKeys(lb))
-        out += "delete element ip hcn " + frontendMap(lb) + " { " + key + " }\n";
-    return out + "flush chain ip hcn " + chain + "\ndelete chain ip hcn " + chain + "\n";
+        out += "delete element " + t + " " + frontendMap(lb) + " { " + key + " }\n";
+    return out + "flush chain " + t + " " + chain + "\ndelete chain " + t + " " + chain + "\n";
 }
 
 std::string setRemoving(const std::vector<std::string>& add, const std::vector<std::string>& remove)

@@ -1,6 +1,7 @@
 #pragma once
-// The nftables text of hcnd's rules (docs/datapath-linux.md). Two tables belong to hcnd: `ip hcn` (NAT:
-// port mappings, outbound masquerade) and `bridge hcn` (per-endpoint ACLs on the bridge ports). Their
+// The nftables text of hcnd's rules (docs/datapath-linux.md). Three tables belong to hcnd: `ip hcn` and
+// `ip6 hcn` (NAT, one per family, the same structure: port mappings, load balancers, outbound
+// masquerade) and `bridge hcn` (per-endpoint ACLs on the bridge ports, both families). Their
 // base chains dispatch through verdict maps to one chain per object, so adding or removing an object is
 // a handful of commands that run as one nftables transaction.
 
@@ -11,9 +12,9 @@
 
 namespace hcn::linuxdp {
 
-/// Deletes both tables if present (leftovers of an earlier run included).
+/// Deletes the three tables if present (leftovers of an earlier run included).
 std::string removeTables();
-/// Creates both tables with their maps and base chains (empty). Ports named in the bridge table's set
+/// Creates the three tables with their maps and base chains (empty). Ports named in the bridge table's set
 /// `removing` pass nothing: links waiting for the reaper (linux_reaper.h).
 std::string createTables();
 

@@ -77,11 +77,14 @@ struct LinuxDatapath::State
     Status removeLoadBalancer(const Guid& id);
     Status addNamespace(const Guid& id);
     Status removeNamespace(const Guid& id);
+    /// Writes the namespace's resolv.conf from the Dns of the endpoint attached on its lowest-numbered
+    /// interface that has any (eth0 first), or removes it when none has.
+    Status syncResolvConf(const Guid& ns);
 
     /// Makes `name` usable again if it is being removed: waits for the reaper, drops it from `removing`.
     Status reclaimName(const std::string& name);
 
-    /// Removes everything programmed and both tables; best effort, logs what fails.
+    /// Removes everything programmed and hcnd's tables; best effort, logs what fails.
     void removeAll();
     /// Removes what an earlier run left: tagged links, the tables, namespaces marked with our host.
     void removeLeftovers();

@@ -69,19 +69,32 @@ inline bool namedNetnsExists(const std::string& name)
     return access(("/run/netns/" + name).c_str(), F_OK) == 0;
 }
 
-/// A listening TCP socket opened inside the named namespace (empty name: the test's own).
-inline int listenIn(const std::string& netns, std::uint16_t port)
+/// A listening TCP socket opened inside the named namespace (empty name: the test's own), on every
+/// IPv4 address, or with `v6` on every IPv6 address.
+inline int listenIn(const std::string& netns, std::uint16_t port, bool v6 = false)
 {
     int fd = -1;
     auto open = [&] {
-        fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         int one = 1;
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(port);
-        a.sin_addr.s_addr = htonl(INADDR_ANY);
-        if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || listen(fd, 16) != 0) {
+        sockaddr_storage storage{};
+        socklen_t length = 0;
+        if (v6) {
+            setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+            auto* a = reinterpret_cast<sockaddr_in6*>(&storage);
+            a->sin6_family = AF_INET6;
+            a->sin6_port = htons(port);
+            a->sin6_addr = in6addr_any;
+            length = sizeof *a;
+        } else {
+            auto* a = reinterpret_cast<sockaddr_in*>(&storage);
+            a->sin_family = AF_INET;
+            a->sin_port = htons(port);
+            a->sin_addr.s_addr = htonl(INADDR_ANY);
+            length = sizeof *a;
+        }
+        if (bind(fd, reinterpret_cast<sockaddr*>(&storage), length) != 0 || listen(fd, 16) != 0) {
             close(fd);
             fd = -1;
         }
@@ -105,12 +118,24 @@ inline bool tcpConnects(const std::string& netns, const std::string& address, st
 {
     bool connected = false;
     auto attempt = [&] {
-        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(port);
-        inet_pton(AF_INET, address.c_str(), &a.sin_addr);
-        int rc = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+        const bool v6 = address.find(':') != std::string::npos;
+        int fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        sockaddr_storage storage{};
+        socklen_t length = 0;
+        if (v6) {
+            auto* a = reinterpret_cast<sockaddr_in6*>(&storage);
+            a->sin6_family = AF_INET6;
+            a->sin6_port = htons(port);
+            inet_pton(AF_INET6, address.c_str(), &a->sin6_addr);
+            length = sizeof *a;
+        } else {
+            auto* a = reinterpret_cast<sockaddr_in*>(&storage);
+            a->sin_family = AF_INET;
+            a->sin_port = htons(port);
+            inet_pton(AF_INET, address.c_str(), &a->sin_addr);
+            length = sizeof *a;
+        }
+        int rc = connect(fd, reinterpret_cast<sockaddr*>(&storage), length);
         if (rc != 0 && errno == EINPROGRESS) {
             pollfd p{fd, POLLOUT, 0};
             if (poll(&p, 1, timeoutMs) == 1) {
@@ -137,15 +162,18 @@ inline bool tcpConnects(const std::string& netns, const std::string& address, st
         pollfd p{listener, POLLIN, 0};
         if (poll(&p, 1, timeoutMs) != 1)
             return false;
-        sockaddr_in from{};
+        sockaddr_storage from{};
         socklen_t len = sizeof from;
         int accepted = accept(listener, reinterpret_cast<sockaddr*>(&from), &len);
         if (accepted < 0)
             return false;
         close(accepted);
         if (peer) {
-            char text[INET_ADDRSTRLEN] = {};
-            inet_ntop(AF_INET, &from.sin_addr, text, sizeof text);
+            char text[INET6_ADDRSTRLEN] = {};
+            if (from.ss_family == AF_INET6)
+                inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&from)->sin6_addr, text, sizeof text);
+            else
+                inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&from)->sin_addr, text, sizeof text);
             *peer = text;
         }
     }

@@ -98,7 +98,7 @@ json acl(const std::string& action, const std::string& direction, int priority, 
 struct Listener
 {
     int fd = -1;
-    Listener(const std::string& netns, std::uint16_t port) : fd(listenIn(netns, port)) {}
+    Listener(const std::string& netns, std::uint16_t port, bool v6 = false) : fd(listenIn(netns, port, v6)) {}
     ~Listener()
     {
         if (fd >= 0)
@@ -122,6 +122,24 @@ int acceptedBy(const std::vector<int>& listeners, int timeoutMs = 2000)
             return static_cast<int>(i);
         }
     return -1;
+}
+
+std::string fileText(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        return "<absent>";
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+/// What a process started with `ip netns exec <netns>` reads as /etc/resolv.conf.
+std::string resolvConfSeenIn(const std::string& netns)
+{
+    ChildProcess cat;
+    if (!cat.start(IP_PATH, {"netns", "exec", netns, CAT_PATH, "/etc/resolv.conf"}) ||
+        !cat.waitForExit(10000))
+        return "<cat did not run>";
+    return cat.readStdout();
 }
 
 bool pingFrom(const std::string& netns, const std::string& address)
@@ -155,6 +173,9 @@ private slots:
     void unsupportedObjectsFailClearly();
     void resetLeavesNothing();
     void openRemovesLeftovers();
+    void dnsIsWrittenIntoTheNamespace();
+    void ipv6OnADualStackNetwork();
+    void loadBalancerFollowsABackendsNewAddress();
 
 private:
     std::string m_skip;
@@ -613,6 +634,211 @@ void TestLinuxDatapath::openRemovesLeftovers()
     QVERIFY(nftRuleset().find("8100") == std::string::npos);
     restarted->reset();
     QCOMPARE(nftRuleset(), std::string());
+}
+
+void TestLinuxDatapath::dnsIsWrittenIntoTheNamespace()
+{
+    auto net = m_host.network(12);
+    HCN_VERIFY_OK(net);
+    auto withDns = [&](const std::string& address, const std::string& server, const std::string& domain) {
+        json doc = v2({{"Name", "ep-" + address},
+                       {"IpConfigurations", {{{"IpAddress", address}}}},
+                       {"Dns", {{"Domain", domain}, {"ServerList", {server}}, {"Options", {"ndots:2"}}}}});
+        return m_host.create(ResourceKind::Endpoint, doc, *net);
+    };
+    auto first = withDns("10.244.12.10", "10.244.12.53", "first.local");
+    auto second = withDns("10.244.12.11", "10.244.12.54", "second.local");
+    auto plain = m_host.endpoint(*net, "10.244.12.12");
+    HCN_VERIFY_OK(first);
+    HCN_VERIFY_OK(second);
+    HCN_VERIFY_OK(plain);
+    // A namespace with no Dns anywhere gets no file.
+    auto nsPlain = m_host.namespaceWith(*plain);
+    HCN_VERIFY_OK(nsPlain);
+    QCOMPARE(fileText("/etc/netns/" + m_host.netnsOf(*nsPlain) + "/resolv.conf"), std::string("<absent>"));
+
+    auto ns = m_host.namespaceWith(*first);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    const std::string path = "/etc/netns/" + netns + "/resolv.conf";
+    std::string text = fileText(path);
+    QVERIFY2(text.find("nameserver 10.244.12.53\n") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("search first.local\n") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("options ndots:2\n") != std::string::npos, text.c_str());
+    // What a process run in the namespace the iproute2 way reads as /etc/resolv.conf.
+    QCOMPARE(resolvConfSeenIn(netns), text);
+
+    // A second endpoint in the namespace (eth1): eth0's settings stay.
+    auto attach = [&](hcn::Handle endpoint, const char* type) {
+        json request{
+            {"ResourceType", "Endpoint"},
+            {"RequestType", type},
+            {"Settings", {{"EndpointId", m_host.idOf(ResourceKind::Endpoint, endpoint).toString()}}}};
+        return m_host.engine->modify(ResourceKind::Namespace, *ns, request.dump());
+    };
+    HCN_VERIFY_OK(attach(*second, "Add"));
+    QCOMPARE(fileText(path), text);
+    // eth0 detached: the endpoint left (eth1) writes its own.
+    HCN_VERIFY_OK(attach(*first, "Remove"));
+    text = fileText(path);
+    QVERIFY2(text.find("nameserver 10.244.12.54\n") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("10.244.12.53") == std::string::npos, text.c_str());
+    // The last endpoint with Dns detached: the file and its directory are gone.
+    HCN_VERIFY_OK(attach(*second, "Remove"));
+    QCOMPARE(fileText(path), std::string("<absent>"));
+    QVERIFY(access(("/etc/netns/" + netns).c_str(), F_OK) != 0);
+
+    // Deleting the namespace removes it too, and so does the start after a crash.
+    HCN_VERIFY_OK(attach(*first, "Add"));
+    QVERIFY(fileText(path) != "<absent>");
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
+    QCOMPARE(fileText(path), std::string("<absent>"));
+    auto again = m_host.namespaceWith(*second);
+    HCN_VERIFY_OK(again);
+    const std::string leftover = "/etc/netns/" + m_host.netnsOf(*again) + "/resolv.conf";
+    QVERIFY(fileText(leftover) != "<absent>");
+    auto restarted = hcn::LinuxDatapath::open(); // plays the hcnd started after a kill -9
+    HCN_VERIFY_OK(restarted);
+    QCOMPARE(fileText(leftover), std::string("<absent>"));
+    restarted->reset();
+}
+
+void TestLinuxDatapath::ipv6OnADualStackNetwork()
+{
+    // A dual-stack NAT network: 10.244.13.0/24 and the unique local fd68:636e:13::/64.
+    json netDoc = natNetwork("net13", "10.244.13.0/24", "10.244.13.1");
+    netDoc["Ipams"][0]["Subnets"].push_back(
+        {{"IpAddressPrefix", "fd68:636e:13::/64"},
+         {"Routes", {{{"NextHop", "fd68:636e:13::1"}, {"DestinationPrefix", "::/0"}}}}});
+    auto net = m_host.create(ResourceKind::Network, netDoc);
+    HCN_VERIFY_OK(net);
+    auto dualStack = [&](const std::string& v4, const std::string& v6, json policies) {
+        json doc =
+            v2({{"Name", "ep-" + v4},
+                {"IpConfigurations", {{{"IpAddress", v4}}, {{"IpAddress", v6}, {"PrefixLength", 64}}}}});
+        if (!policies.empty())
+            doc["Policies"] = policies;
+        return m_host.create(ResourceKind::Endpoint, doc, *net);
+    };
+    auto client = dualStack("10.244.13.10", "fd68:636e:13::10", json::array());
+    // Port 81 blocked inbound from the client's IPv6 address only; port 80 published as 8080.
+    auto server = dualStack(
+        "10.244.13.11", "fd68:636e:13::11",
+        json::array({acl("Block", "In", 100,
+                         {{"Protocols", "6"}, {"LocalPorts", "81"}, {"RemoteAddresses", "fd68:636e:13::10"}}),
+                     portMapping(80, 8080)}));
+    HCN_VERIFY_OK(client);
+    HCN_VERIFY_OK(server);
+    auto nsClient = m_host.namespaceWith(*client);
+    auto nsServer = m_host.namespaceWith(*server);
+    HCN_VERIFY_OK(nsClient);
+    HCN_VERIFY_OK(nsServer);
+    const std::string c = m_host.netnsOf(*nsClient), s = m_host.netnsOf(*nsServer);
+
+    QVERIFY(pingFrom(c, "fd68:636e:13::11"));
+    QVERIFY(pingFrom(s, "fd68:636e:13::1")); // the gateway on the bridge
+    Listener s80(s, 80, true), s81(s, 81, true), s80v4(s, 80), s81v4(s, 81);
+    QVERIFY(s80.fd >= 0 && s81.fd >= 0 && s80v4.fd >= 0 && s81v4.fd >= 0);
+    std::string peer;
+    QVERIFY(tcpConnects(c, "fd68:636e:13::11", 80, 2000, s80.fd, &peer));
+    QCOMPARE(peer, std::string("fd68:636e:13::10")); // same bridge: no NAT
+    // The ACL names an IPv6 address: IPv6 from it is blocked, IPv4 from the same endpoint is not.
+    QVERIFY(!tcpConnects(c, "fd68:636e:13::11", 81, 1000));
+    QVERIFY(tcpConnects(c, "10.244.13.11", 81, 2000, s81v4.fd));
+
+    // The published port answers on the host's IPv6 and IPv4 addresses, each to its own family.
+    QVERIFY(tcpConnects("", "fd68:636e:13::1", 8080, 2000, s80.fd));
+    QVERIFY(tcpConnects("", "10.244.13.1", 8080, 2000, s80v4.fd));
+    QVERIFY(!tcpConnects("", "fd68:636e:13::1", 8081, 1000));
+
+    // An IPv6 load balancer (Flags 2) on every host address: both backends' IPv6 addresses serve it.
+    Listener c80(c, 80, true);
+    QVERIFY(c80.fd >= 0);
+    json lb = v2({{"Flags", 2},
+                  {"HostComputeEndpoints",
+                   {m_host.idOf(ResourceKind::Endpoint, *client).toString(),
+                    m_host.idOf(ResourceKind::Endpoint, *server).toString()}},
+                  {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 30080}}}}});
+    auto balancer = m_host.create(ResourceKind::LoadBalancer, lb);
+    HCN_VERIFY_OK(balancer);
+    int hits[2] = {0, 0};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(tcpConnects("", "fd68:636e:13::1", 30080));
+        const int which = acceptedBy({c80.fd, s80.fd});
+        QVERIFY(which >= 0);
+        ++hits[which];
+    }
+    QCOMPARE(hits[0], 2);
+    QCOMPARE(hits[1], 2);
+    QVERIFY(nftRuleset().find("table ip6 hcn") != std::string::npos);
+}
+
+void TestLinuxDatapath::loadBalancerFollowsABackendsNewAddress()
+{
+    auto net = m_host.network(14);
+    HCN_VERIFY_OK(net);
+    std::vector<hcn::Handle> eps, nss;
+    for (const char* address : {"10.244.14.10", "10.244.14.11", "10.244.14.12"}) {
+        auto ep = m_host.endpoint(*net, address);
+        HCN_VERIFY_OK(ep);
+        auto ns = m_host.namespaceWith(*ep);
+        HCN_VERIFY_OK(ns);
+        eps.push_back(*ep);
+        nss.push_back(*ns);
+    }
+    const std::string client = m_host.netnsOf(nss[2]);
+    Listener first(m_host.netnsOf(nss[0]), 80), second(m_host.netnsOf(nss[1]), 80);
+    QVERIFY(first.fd >= 0 && second.fd >= 0);
+    json lb = v2({{"FrontendVIPs", {"10.96.0.14"}},
+                  {"HostComputeEndpoints",
+                   {m_host.idOf(ResourceKind::Endpoint, eps[0]).toString(),
+                    m_host.idOf(ResourceKind::Endpoint, eps[1]).toString()}},
+                  {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}}}});
+    HCN_VERIFY_OK(m_host.create(ResourceKind::LoadBalancer, lb));
+
+    // The second backend gets a new address: a Modify of the endpoint as the datapath receives it (the
+    // engine's own modify requests change policies and ports, not addresses).
+    const Guid secondId = m_host.idOf(ResourceKind::Endpoint, eps[1]);
+    const json before = json::parse(*m_host.engine->query(ResourceKind::Endpoint, eps[1], ""));
+    nlohmann::ordered_json previousDoc = nlohmann::ordered_json::parse(before.dump());
+    nlohmann::ordered_json nextDoc = previousDoc;
+    nextDoc["IpConfigurations"] = {{{"IpAddress", "10.244.14.13"}, {"PrefixLength", 24}}};
+    QVERIFY2(nextDoc.value("HostComputeNamespace", "") ==
+                 m_host.idOf(ResourceKind::Namespace, nss[1]).toString(),
+             before.dump().c_str());
+    {
+        auto tx = m_host.datapath->begin();
+        HCN_VERIFY_OK(
+            tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, secondId, &previousDoc, &nextDoc}));
+        HCN_VERIFY_OK(tx->commit());
+    }
+    const std::string rules = nftRuleset();
+    QVERIFY2(rules.find("10.244.14.13") != std::string::npos, rules.c_str());
+    QVERIFY2(rules.find("10.244.14.11") == std::string::npos, rules.c_str());
+    std::string peer;
+    QVERIFY(tcpConnects(client, "10.244.14.13", 80, 2000, second.fd, &peer)); // the new address is on eth0
+    int hits[2] = {0, 0};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(tcpConnects(client, "10.96.0.14", 8080));
+        const int which = acceptedBy({first.fd, second.fd});
+        QVERIFY(which >= 0);
+        ++hits[which];
+    }
+    QCOMPARE(hits[0], 2);
+    QCOMPARE(hits[1], 2); // the moved backend still gets its share
+
+    // Rolled back: the old address and the rules that use it are back.
+    {
+        auto tx = m_host.datapath->begin();
+        nlohmann::ordered_json movedAgain = nextDoc;
+        movedAgain["IpConfigurations"] = {{{"IpAddress", "10.244.14.14"}, {"PrefixLength", 24}}};
+        HCN_VERIFY_OK(
+            tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, secondId, &nextDoc, &movedAgain}));
+        tx->rollback();
+    }
+    QVERIFY(nftRuleset().find("10.244.14.14") == std::string::npos);
+    QVERIFY(nftRuleset().find("10.244.14.13") != std::string::npos);
+    QVERIFY(tcpConnects(client, "10.244.14.13", 80, 2000, second.fd));
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapath)

@@ -2,12 +2,13 @@
 // root needed): names, gateways, every check that refuses a document before anything is programmed, ACL
 // order, and removal text that undoes exactly what the add text made.
 
+#include "datapath/linux_dns.h"
 #include "datapath/linux_plan.h"
 #include "datapath/linux_ruleset.h"
 
 #include <QtTest>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 using hcn::Guid;
 using Json = nlohmann::ordered_json;
@@ -56,6 +57,8 @@ private slots:
     void removalUndoesTheAdd_data();
     void removalUndoesTheAdd();
     void loadBalancerChecks();
+    void endpointDns_data();
+    void endpointDns();
 };
 
 void TestLinuxDatapathPlan::namesFitTheKernelAndAreTagged()
@@ -120,7 +123,13 @@ void TestLinuxDatapathPlan::endpointChecks_data()
     QTest::newRow("ACL any protocol (256) and any port (0)") << acl({{"Protocols", "256"}, {"LocalPorts", "0"}}) << 0;
     QTest::newRow("ACL action neither Allow nor Block") << acl({{"Action", "Deny"}}) << invalidPolicy;
     QTest::newRow("ACL direction neither In nor Out") << acl({{"Direction", "Both"}}) << invalidPolicy;
-    QTest::newRow("ACL IPv6 address") << acl({{"RemoteAddresses", "fd00::1"}}) << invalidPolicy;
+    QTest::newRow("ACL IPv6 address and prefix") << acl({{"RemoteAddresses", "fd00::1, fd68::/16"}}) << 0;
+    QTest::newRow("ACL address that is none") << acl({{"RemoteAddresses", "10.0.0.300"}}) << invalidPolicy;
+    QTest::newRow("PortMapping IPv6 VIP without an IPv6 address on the endpoint")
+        << qs(Json::array(
+                  {policy("PortMapping", {{"Protocol", 6}, {"InternalPort", 80}, {"VIP", "fd00::1"}})})
+                  .dump())
+        << invalidPolicy;
     QTest::newRow("ACL port out of range") << acl({{"LocalPorts", "70000"}}) << invalidPolicy;
     QTest::newRow("ACL ports with ICMP") << acl({{"Protocols", "1"}, {"LocalPorts", "80"}}) << invalidPolicy;
     QTest::newRow("ACL protocol that is no number") << acl({{"Protocols", "sctp-ish"}}) << invalidPolicy;
@@ -164,6 +173,26 @@ void TestLinuxDatapathPlan::aclRulesFollowPriority()
                third = text.find("th dport 3 drop");
     QVERIFY2(first != std::string::npos && second != std::string::npos && third != std::string::npos, text.c_str());
     QVERIFY(first < second && second < third);
+
+    // Addresses of both families: one rule per family, in the ACL's place; an ACL naming IPv6 only
+    // has no IPv4 rule.
+    Json mixed = Json::array(
+        {policy("ACL", {{"Action", "Block"},
+                        {"Direction", "In"},
+                        {"Priority", 1},
+                        {"RemoteAddresses", "10.0.0.1, fd00::1"}}),
+         policy(
+             "ACL",
+             {{"Action", "Allow"}, {"Direction", "In"}, {"Priority", 2}, {"RemoteAddresses", "fd00::2"}})});
+    auto dual = hcn::linuxdp::planEndpoint(kEp, endpoint(mixed));
+    QVERIFY2(dual.ok(), dual.status().detail().c_str());
+    const std::string rules = hcn::linuxdp::addEndpointRules(*dual);
+    const auto v4 = rules.find(" ip saddr 10.0.0.1 drop"), v6 = rules.find(" ip6 saddr fd00::1 drop"),
+               v6only = rules.find(" ip6 saddr fd00::2 return");
+    QVERIFY2(v4 != std::string::npos && v6 != std::string::npos && v6only != std::string::npos,
+             rules.c_str());
+    QVERIFY(v4 < v6 && v6 < v6only);
+    QVERIFY2(rules.find("ip saddr fd00::2") == std::string::npos, rules.c_str());
 }
 
 void TestLinuxDatapathPlan::removalUndoesTheAdd_data()
@@ -174,6 +203,19 @@ void TestLinuxDatapathPlan::removalUndoesTheAdd_data()
                            policy("PortMapping", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}, {"VIP", "10.0.0.2"}}),
                            policy("PortMapping", {{"Protocol", 17}, {"InternalPort", 53}}) })
                   .dump());
+    QTest::newRow(
+        "dual stack: mappings on both families and an IPv6 VIP, OutBoundNAT with exceptions of both")
+        << qs(Json::array(
+                  {policy("PortMapping", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}),
+                   policy(
+                       "PortMapping",
+                       {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8081}, {"VIP", "fd00::1"}}),
+                   policy("OutBoundNAT", {{"Exceptions", {"10.0.0.0/8", "fd00::/8"}}}),
+                   policy("ACL", {{"Action", "Block"},
+                                  {"Direction", "In"},
+                                  {"Priority", 1},
+                                  {"RemoteAddresses", "10.0.0.1,fd00::1"}})})
+                  .dump());
     QTest::newRow("ACLs both ways and OutBoundNAT")
         << qs(Json::array({policy("ACL", {{"Action", "Block"}, {"Direction", "Out"}, {"Priority", 1}}),
                            policy("OutBoundNAT", {{"Exceptions", {"10.0.0.0/8"}}})})
@@ -183,7 +225,9 @@ void TestLinuxDatapathPlan::removalUndoesTheAdd_data()
 void TestLinuxDatapathPlan::removalUndoesTheAdd()
 {
     QFETCH(QString, policies);
-    auto plan = hcn::linuxdp::planEndpoint(kEp, endpoint(Json::parse(policies.toStdString())));
+    Json doc = endpoint(Json::parse(policies.toStdString()));
+    doc["IpConfigurations"].push_back({{"IpAddress", "fd00::10"}, {"PrefixLength", 64}});
+    auto plan = hcn::linuxdp::planEndpoint(kEp, doc);
     QVERIFY2(plan.ok(), plan.status().detail().c_str());
     const std::string add = hcn::linuxdp::addEndpointRules(*plan), remove = hcn::linuxdp::removeEndpointRules(*plan);
     // Every chain and element the add makes, the removal deletes (elements by key).
@@ -213,10 +257,63 @@ void TestLinuxDatapathPlan::loadBalancerChecks()
                                                           {"PortMappings", {{{"Protocol", 17}, {"InternalPort", 53}, {"ExternalPort", 30053}}}}});
     QVERIFY(nodePort.ok());
     QVERIFY(hcn::linuxdp::addLoadBalancerRules(*nodePort, {"10.244.7.10"}).find("portmaps { udp . 30053 ") != std::string::npos);
-    QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"Flags", 2}}).ok());                      // IPv6
-    QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"FrontendVIPs", {"fd00::1"}}}).ok());     // IPv6 VIP
+    QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"FrontendVIPs", {"fd00::1"}}})
+                 .ok()); // IPv6 VIP without Flags 2
+    QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"Flags", 2}, {"FrontendVIPs", {"10.96.0.1"}}})
+                 .ok()); // IPv4 VIP, Flags 2
+    auto v6 = hcn::linuxdp::planLoadBalancer(
+        kNet, {{"Flags", 2},
+               {"FrontendVIPs", {"fd00::96"}},
+               {"HostComputeEndpoints", backends},
+               {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"DistributionType", 2}}}}});
+    QVERIFY2(v6.ok(), v6.status().detail().c_str());
+    const std::string v6rules = hcn::linuxdp::addLoadBalancerRules(*v6, {"fd00::10", "fd00::11"});
+    QVERIFY2(v6rules.find("add rule ip6 hcn lb-") != std::string::npos, v6rules.c_str());
+    QVERIFY2(v6rules.find("jhash ip6 saddr mod 2") != std::string::npos, v6rules.c_str());
+    QVERIFY2(v6rules.find("ip6 hcn lbfrontends { fd00::96 . tcp . 80 ") != std::string::npos,
+             v6rules.c_str());
+    QVERIFY(hcn::linuxdp::addLoadBalancerRules(*v6, {"fd00::10"}).find("dnat ip6 to [fd00::10]:80") !=
+            std::string::npos);
     QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"PortMappings", {{{"Protocol", 1}}}}}).ok()); // ICMP
     QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"DistributionType", 7}}}}}).ok());
+}
+
+void TestLinuxDatapathPlan::endpointDns_data()
+{
+    QTest::addColumn<QString>("dns");
+    QTest::addColumn<QString>("resolvConf"); ///< without the comment line; "error" when refused
+    QTest::newRow("servers, domain first in the search list, options")
+        << R"({"Domain":"svc.local","Search":["a.local","svc.local"],"ServerList":["10.244.7.53","fd00::53"],"Options":["ndots:5"]})"
+        << "search svc.local a.local\nnameserver 10.244.7.53\nnameserver fd00::53\noptions ndots:5\n";
+    QTest::newRow("HNS v1 style comma lists") << R"({"ServerList":"10.0.0.1, 10.0.0.2","Search":"x.local"})"
+                                              << "search x.local\nnameserver 10.0.0.1\nnameserver 10.0.0.2\n";
+    QTest::newRow("no Dns: no file") << "{}"
+                                     << "";
+    QTest::newRow("a server that is no address") << R"({"ServerList":["dns.local"]})"
+                                                 << "error";
+    QTest::newRow("a search domain that would add a line") << R"({"Search":["a.local\nnameserver 1.2.3.4"]})"
+                                                           << "error";
+}
+
+void TestLinuxDatapathPlan::endpointDns()
+{
+    QFETCH(QString, dns);
+    QFETCH(QString, resolvConf);
+    Json doc = endpoint(Json::array());
+    doc["Dns"] = Json::parse(dns.toStdString());
+    auto plan = hcn::linuxdp::planEndpoint(kEp, doc);
+    if (resolvConf == "error") {
+        QVERIFY(!plan.ok());
+        return;
+    }
+    QVERIFY2(plan.ok(), plan.status().detail().c_str());
+    QCOMPARE(plan->dns.empty(), resolvConf.isEmpty());
+    if (resolvConf.isEmpty())
+        return;
+    std::string text = hcn::linuxdp::resolvConfText(plan->dns, kEp);
+    QVERIFY(text.rfind("# written by hcnd", 0) == 0);
+    text = text.substr(text.find('\n') + 1);
+    QCOMPARE(qs(text), resolvConf);
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathPlan)

@@ -20,6 +20,9 @@ struct LinuxDatapathOptions
     std::string netnsDir = "/run/netns";
     /// Where hcnd marks the namespaces it made, so a restart removes a crashed run's leftovers only.
     std::string stateDir = "/run/hcn/netns";
+    /// Where a namespace's own /etc files go (iproute2's place): <dir>/<namespace>/resolv.conf holds
+    /// the DNS settings of the endpoints attached to it; `ip netns exec` bind-mounts it.
+    std::string etcNetnsDir = "/etc/netns";
 };
 
 class LinuxDatapath final : public Datapath
