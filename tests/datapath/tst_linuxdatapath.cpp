@@ -76,7 +76,7 @@ struct LinuxHost
         auto snapshot = engine->snapshot("");
         if (!snapshot.ok())
             return "snapshot failed: " + snapshot.status().detail();
-        auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port});
+        auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port, {}});
         return traced.ok() ? std::string(hcn::traceVerdictName(traced->verdict)) : "trace failed: " + traced.status().detail();
     }
 };
