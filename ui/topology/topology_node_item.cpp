@@ -118,6 +118,31 @@ qsizetype TopologyNodeItem::linesToDraw(qreal scale) const
     return isLegibleAt(textFont(), scale) ? m_node.lines.size() : 1;
 }
 
+namespace {
+
+/// Below this many pixels of box width a shortened name says too little to be worth drawing.
+constexpr qreal kMinCompactNamePixels = 40.0;
+
+/// The title font enlarged in scene units so that its letters are kMinLegiblePixels high at `scale`.
+QFont compactTitleFont(qreal scale)
+{
+    QFont font = titleFont();
+    const qreal natural = letterHeight(font) * scale;
+    if (natural > 0)
+        font.setPointSizeF(font.pointSizeF() * TopologyNodeItem::kMinLegiblePixels / natural);
+    return font;
+}
+
+} // namespace
+
+bool TopologyNodeItem::drawsCompactNameAt(qreal scale) const
+{
+    if (m_node.lines.isEmpty() || scale < kOutlineScale || linesToDraw(scale) > 0)
+        return false;
+    return m_size.width() * scale >= kMinCompactNamePixels &&
+           lineHeight(compactTitleFont(scale)) <= m_size.height() - 2;
+}
+
 bool TopologyNodeItem::drawsBadgesAt(qreal scale) const
 {
     return m_badgesVisible && !m_node.badges.isEmpty() && isLegibleAt(badgeFont(), scale);
@@ -251,6 +276,13 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     const qreal textWidth = box.width() - 2 * kPadding;
     qreal y = box.top() + kPadding;
     const qsizetype lines = linesToDraw(scale);
+    if (drawsCompactNameAt(scale)) {
+        const QFont font = compactTitleFont(scale);
+        painter->setFont(font);
+        painter->drawText(QRectF(box.left() + kPadding / 2, box.top(), box.width() - kPadding, box.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, elided(m_node.lines[0], font, box.width() - kPadding));
+        return;
+    }
     for (qsizetype i = 0; i < lines; ++i) {
         const QFont font = i == 0 ? titleFont() : textFont();
         painter->setFont(font);

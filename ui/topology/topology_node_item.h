@@ -2,8 +2,10 @@
 // TopologyNodeItem: one node of the diagram (host, network, endpoint, namespace header, load balancer,
 // collapsed-endpoints count). Paints by level of detail measured on screen: a text line is drawn only
 // when its letters would be at least kMinLegiblePixels high at the painter's scale; the smaller detail
-// lines and badges drop out first, the name stays as long as it can be read, and a node whose name
-// cannot be read draws its shape only (a flat box when far out), so a 5,000-endpoint scene pans smoothly.
+// lines and badges drop out first, the name stays as long as it can be read. Zoomed out further (a fitted
+// diagram), the name is still drawn, in the smallest legible size and shortened to the box, while the box
+// is wide and tall enough on screen for it; below that a node draws its shape only (a flat box when far
+// out), so a 5,000-endpoint scene pans smoothly.
 
 #include "topology/topology_graph.h"
 
@@ -47,6 +49,9 @@ public:
 
     /// How many of the node's lines (name first) are drawn when one scene unit is `scale` pixels.
     qsizetype linesToDraw(qreal scale) const;
+    /// Whether, with no line drawn at its own size, the name is drawn in the smallest legible size
+    /// (shortened to the box) at that scale.
+    bool drawsCompactNameAt(qreal scale) const;
     /// Whether the policy badges are drawn at that scale.
     bool drawsBadgesAt(qreal scale) const;
     /// Whether text in `font` is legible when one scene unit is `scale` pixels.
