@@ -129,6 +129,7 @@ private slots:
     void addedDocksAppearInTheViewMenu();
     void everyActionHasAShortcutOrMnemonic();
     void theDiagramIsTheCentreAndGetsTheRoom();
+    void fittedTopologyNamesEveryEndpoint();
     void helpMenuOpensTheTopologyLegend();
     void screenshotRendersAPngWithoutADisplay();
     void withoutADisplayTheBinarySaysWhatToDo();
@@ -663,6 +664,39 @@ void TestMainWindow::helpMenuOpensTheTopologyLegend()
     QTRY_VERIFY(w.window.topologyDock()->legend()->isVisible());
     // The topology tool bar opens the same window.
     QCOMPARE(w.window.topologyDock()->legendAction()->toolTip(), legend->toolTip());
+}
+
+void TestMainWindow::fittedTopologyNamesEveryEndpoint()
+{
+    // The README's topology picture: the sample host fitted in the window (other docks hidden, as
+    // hcn-console --view topology --screenshot does). Every endpoint's and load balancer's name is drawn,
+    // at its own size or shortened in the smallest legible one.
+    Window w;
+    QVERIFY(w.loaded);
+    for (QDockWidget* dock : w.window.docks())
+        if (dock != w.window.topologyDock())
+            dock->hide();
+    w.window.resize(1400, 900);
+    hcn::ui::TopologyDock* topology = w.window.topologyDock();
+    QVERIFY(topology->waitForLayout(20000));
+    QCoreApplication::processEvents();
+    hcn::ui::TopologyView* view = topology->view();
+    QVERIFY(view->isAutoFit());
+    int named = 0;
+    for (const hcn::ui::TopologyNodeItem* item : topology->scene()->nodeItems()) {
+        const hcn::ui::TopologyNodeKind kind = item->node().kind;
+        if (kind != hcn::ui::TopologyNodeKind::Endpoint && kind != hcn::ui::TopologyNodeKind::RemoteEndpoint &&
+            kind != hcn::ui::TopologyNodeKind::LoadBalancer)
+            continue;
+        ++named;
+        QVERIFY2(item->linesToDraw(view->zoom()) >= 1 || item->drawsCompactNameAt(view->zoom()),
+                 qPrintable(QStringLiteral("%1 at zoom %2 in a %3x%4 view")
+                                .arg(item->node().lines.value(0))
+                                .arg(view->zoom())
+                                .arg(view->viewport()->width())
+                                .arg(view->viewport()->height())));
+    }
+    QCOMPARE(named, 11 + 4);
 }
 
 QTEST_MAIN(TestMainWindow)
