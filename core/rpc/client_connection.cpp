@@ -17,19 +17,23 @@ namespace hcn::rpc {
 namespace {
 
 /// Polls `fd` without blocking for up to `budget` (yielding the CPU in between) and returns as soon as it
-/// is readable: a caller waiting for a small call's answer stays on its CPU instead of sleeping.
-void spinUntilReadable(int fd, std::chrono::microseconds budget)
+/// is readable: a caller waiting for a small call's answer stays on its CPU instead of sleeping. False
+/// when the budget ran out first.
+bool spinUntilReadable(int fd, std::chrono::microseconds budget)
 {
-    if (budget.count() <= 0)
-        return;
     const auto until = std::chrono::steady_clock::now() + budget;
     do {
         pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, 0) != 0)
-            return;
+            return true;
         std::this_thread::yield();
     } while (std::chrono::steady_clock::now() < until);
+    return false;
 }
+
+/// After a spin that ran out (the answers take longer than the budget: a busy machine, many callers),
+/// this many waits block at once before spinning is tried again.
+constexpr int kWaitsWithoutSpin = 16;
 
 /// poll()'s timeout for `deadline`: whole milliseconds, rounded up, at most a minute per wait.
 int pollTimeout(std::chrono::steady_clock::time_point deadline)
@@ -223,8 +227,12 @@ void ClientConnection::readTurn(const Pending* until, Clock::time_point deadline
                 return;
         }
         if (!m_transport->hasBufferedInput()) {
-            if (until)
-                spinUntilReadable(m_transport->fd(), m_options.spinBeforeBlocking);
+            if (until && m_options.spinBeforeBlocking.count() > 0) {
+                if (m_waitsWithoutSpin.load(std::memory_order_relaxed) > 0)
+                    m_waitsWithoutSpin.fetch_sub(1, std::memory_order_relaxed);
+                else if (!spinUntilReadable(m_transport->fd(), m_options.spinBeforeBlocking))
+                    m_waitsWithoutSpin.store(kWaitsWithoutSpin, std::memory_order_relaxed);
+            }
             pollfd fds[2] = {{m_transport->fd(), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
             const int timeout = until ? pollTimeout(deadline) : -1;
             if (until && timeout == 0)

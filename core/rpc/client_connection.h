@@ -119,6 +119,8 @@ private:
     Status m_lostStatus;
     std::atomic<bool> m_lost{false};
     std::atomic<std::uint64_t> m_nextId{0};
+    /// Waits left that block without spinning first (see spinBeforeBlocking).
+    std::atomic<int> m_waitsWithoutSpin{0};
     std::thread m_watcher;
 };
 

@@ -74,6 +74,8 @@ private:
     asio::steady_timer m_lingerTimer;
     bool m_closed = false;
     bool m_stayingAwake = false;
+    bool m_nextRequestCame = false;       ///< a request arrived while staying awake
+    int m_answersWithoutStayingAwake = 0; ///< answers left that let the thread sleep at once
     std::chrono::steady_clock::time_point m_awakeUntil{};
 };
 

@@ -379,7 +379,7 @@ void TestRpcProtocol::serviceOptions_data()
                                                       "--log-level",
                                                       "debug",
                                                       "--keep-awake",
-                                                      "0"}
+                                                      "50"}
                                        << true;
     QTest::newRow("TCP with TLS and token")
         << QStringList{"--tcp", "[::1]:7443", "--tls-cert", "c", "--tls-key", "k", "--token-file", "t"}
@@ -410,9 +410,9 @@ void TestRpcProtocol::serviceOptions()
         QCOMPARE(options->threads, 4u);
         QCOMPARE(options->group, std::string("wheel"));
         QCOMPARE(options->clientQueue, std::size_t(10));
-        QCOMPARE(options->keepAwake.count(), 0);
-    } else if (arguments.isEmpty()) {
         QCOMPARE(options->keepAwake.count(), 50);
+    } else if (arguments.isEmpty()) {
+        QCOMPARE(options->keepAwake.count(), 0);
     } else if (arguments.contains("--tcp")) {
         QCOMPARE(options->tcpHost, std::string("::1"));
         QCOMPARE(options->tcpPort, static_cast<unsigned short>(7443));

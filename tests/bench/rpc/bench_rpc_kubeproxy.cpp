@@ -103,9 +103,9 @@ int main(int argc, char** argv)
     }
     std::printf("through hcn::Api:\n");
     print("in-process engine (EmbeddedApi)", inProcess);
-    std::vector<bench::Waiting> modes{bench::Waiting::StayAwake};
+    std::vector<bench::Waiting> modes{bench::Waiting::Sleep};
     if (!bench::externalSocket())
-        modes.insert(modes.begin(), bench::Waiting::Sleep);
+        modes.push_back(bench::Waiting::StayAwake);
     for (const bench::Waiting waiting : modes) {
         auto client = bench::connectClient("bench_rpc_kubeproxy", waiting);
         const Timing viaService = kubeProxyWorkload(*client, remoteCount, lbCount, "vxlan0");

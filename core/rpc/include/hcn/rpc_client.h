@@ -28,9 +28,10 @@ struct RpcClientOptions
     /// How long a call waits for its response before failing with HRESULT_FROM_WIN32(ERROR_TIMEOUT).
     std::chrono::milliseconds callTimeout{30000};
     std::size_t maxMessageBytes = 16u * 1024u * 1024u;
-    /// After sending a request, how long the caller polls for the response before sleeping in poll():
-    /// a small call is answered sooner than a sleeping CPU wakes up (0: sleep at once).
-    std::chrono::microseconds spinBeforeBlocking{50};
+    /// After sending a request, how long the caller polls for the response before sleeping in poll()
+    /// (0, the default: sleep at once). Worth it where a sleeping CPU wakes more slowly than a small call
+    /// is answered and cores are free; docs/rpc.md, "Staying awake".
+    std::chrono::microseconds spinBeforeBlocking{0};
     /// Reported to the service in hcnd.hello ("hcnctl/1.0", "hcn-console/1.0" ...).
     std::string clientName = "hcn-client";
 };
