@@ -273,7 +273,8 @@ void TestEngineEndpoint::policyModify_data()
     QTest::newRow("add an ACL") << req("Add", json::array({acl})) << 0 << 2;
     QTest::newRow("add the existing port mapping again")
         << req("Add", json::array({portMapping(80, 8080)})) << int(hcn::hr::PolicyAlreadyExists) << 1;
-    QTest::newRow("remove the port mapping by content") << req("Remove", json::array({portMapping(80, 8080)})) << 0 << 0;
+    QTest::newRow("remove the port mapping by content")
+        << req("Remove", json::array({portMapping(80, 8080)})) << 0 << 0;
     QTest::newRow("remove a policy that is not there")
         << req("Remove", json::array({acl})) << int(hcn::hr::PolicyNotFound) << 1;
     QTest::newRow("update replaces the set") << req("Update", {acl, acl}) << 0 << 2;
@@ -282,7 +283,8 @@ void TestEngineEndpoint::policyModify_data()
                        json{{"Type", "InterfaceParameters"}, {"Settings", {{"Mtu", 1450}}}}})
         << int(hcn::hr::InterfaceParametersAlreadyApplied) << 1;
     QTest::newRow("ACL with Any address")
-        << req("Add", json::array({json{{"Type", "ACL"}, {"Settings", {{"Action", "Allow"}, {"LocalAddresses", "Any"}}}}}))
+        << req("Add", json::array({json{{"Type", "ACL"},
+                                        {"Settings", {{"Action", "Allow"}, {"LocalAddresses", "Any"}}}}}))
         << int(hcn::hr::InvalidPolicy) << 1;
     QTest::newRow("unknown policy type")
         << req("Add", json::array({json{{"Type", "Nope"}}})) << int(hcn::hr::InvalidPolicyType) << 1;
