@@ -237,10 +237,11 @@ Result<std::vector<std::pair<std::string, std::string>>> bundleFiles(const Bundl
     manifest["Files"] = std::move(list);
     // Slots the console fills when it writes a bundle; a command-line bundle leaves them out.
     ordered notIncluded = ordered::array();
-    for (const auto& [path, description] : {std::pair{kBundleEventLog, "the event log as the console shows it"},
-                                            std::pair{kBundleTopology, "the topology view as SVG"}}) {
+    for (const auto& slot : {std::pair{kBundleEventLog, "the event log as the console shows it"},
+                             std::pair{kBundleTopology, "the topology view as SVG"}}) {
+        const auto& [path, description] = slot;
         const bool present = std::any_of(input.extraFiles.begin(), input.extraFiles.end(),
-                                         [&](const BundleExtraFile& f) { return f.path == path; });
+                                         [&](const BundleExtraFile& f) { return f.path == slot.first; });
         if (!present)
             notIncluded.push_back(
                 {{"Path", path},

@@ -127,7 +127,7 @@ struct Stress
             case CreateEndpoint: {
                 json doc = v2({{"Name", "t" + std::to_string(thread) + "-" + std::to_string(i)}});
                 if (coin(40))
-                    doc["Policies"] = {randomMapping(rng)};
+                    doc["Policies"] = json::array({randomMapping(rng)});
                 auto r = h.engine.create(ResourceKind::Endpoint, hcn::Guid{}, doc.dump(),
                                          networks[std::size_t(rng() % networks.size())]);
                 check(thread, op, r.ok() ? hcn::Status() : r.status(), {hcn::hr::PortAlreadyExists});

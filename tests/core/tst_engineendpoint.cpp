@@ -270,26 +270,28 @@ void TestEngineEndpoint::policyModify_data()
             json{{"ResourceType", "Policy"}, {"RequestType", type}, {"Settings", {{"Policies", policies}}}}
                 .dump());
     };
-    QTest::newRow("add an ACL") << req("Add", {acl}) << 0 << 2;
+    QTest::newRow("add an ACL") << req("Add", json::array({acl})) << 0 << 2;
     QTest::newRow("add the existing port mapping again")
-        << req("Add", {portMapping(80, 8080)}) << int(hcn::hr::PolicyAlreadyExists) << 1;
-    QTest::newRow("remove the port mapping by content") << req("Remove", {portMapping(80, 8080)}) << 0 << 0;
+        << req("Add", json::array({portMapping(80, 8080)})) << int(hcn::hr::PolicyAlreadyExists) << 1;
+    QTest::newRow("remove the port mapping by content")
+        << req("Remove", json::array({portMapping(80, 8080)})) << 0 << 0;
     QTest::newRow("remove a policy that is not there")
-        << req("Remove", {acl}) << int(hcn::hr::PolicyNotFound) << 1;
+        << req("Remove", json::array({acl})) << int(hcn::hr::PolicyNotFound) << 1;
     QTest::newRow("update replaces the set") << req("Update", {acl, acl}) << 0 << 2;
     QTest::newRow("two InterfaceParameters")
         << req("Add", {json{{"Type", "InterfaceParameters"}, {"Settings", {{"Mtu", 1400}}}},
                        json{{"Type", "InterfaceParameters"}, {"Settings", {{"Mtu", 1450}}}}})
         << int(hcn::hr::InterfaceParametersAlreadyApplied) << 1;
     QTest::newRow("ACL with Any address")
-        << req("Add", {json{{"Type", "ACL"}, {"Settings", {{"Action", "Allow"}, {"LocalAddresses", "Any"}}}}})
+        << req("Add", json::array({json{{"Type", "ACL"},
+                                        {"Settings", {{"Action", "Allow"}, {"LocalAddresses", "Any"}}}}}))
         << int(hcn::hr::InvalidPolicy) << 1;
     QTest::newRow("unknown policy type")
-        << req("Add", {json{{"Type", "Nope"}}}) << int(hcn::hr::InvalidPolicyType) << 1;
+        << req("Add", json::array({json{{"Type", "Nope"}}})) << int(hcn::hr::InvalidPolicyType) << 1;
     QTest::newRow("port conflict with another endpoint")
-        << req("Add", {portMapping(90, 9090)}) << int(hcn::hr::PortAlreadyExists) << 1;
+        << req("Add", json::array({portMapping(90, 9090)})) << int(hcn::hr::PortAlreadyExists) << 1;
     QTest::newRow("Refresh is not supported")
-        << req("Refresh", {acl}) << int(hcn::hr::RequestUnsupported) << 1;
+        << req("Refresh", json::array({acl})) << int(hcn::hr::RequestUnsupported) << 1;
 }
 
 void TestEngineEndpoint::policyModify()

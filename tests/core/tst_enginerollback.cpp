@@ -202,7 +202,8 @@ hcn::Status attachedAndBalanced(Scene& s)
     SETUP_STEP(s.create(ResourceKind::Endpoint, "ep1",
                         endpoint("ep1", kEp1, {{"Policies", {portMapping(80, 8080)}}}), "net-a"));
     SETUP_STEP(s.create(ResourceKind::Endpoint, "ep2", endpoint("ep2", kEp2), "net-a"));
-    SETUP_STEP(s.create(ResourceKind::Namespace, "ns1", namespaceDoc("ns1", kNs1, {endpointResource(kEp1)})));
+    SETUP_STEP(s.create(ResourceKind::Namespace, "ns1",
+                        namespaceDoc("ns1", kNs1, json::array({endpointResource(kEp1)}))));
     SETUP_STEP(s.create(ResourceKind::LoadBalancer, "lb1", loadBalancer(kLb1, {kEp1, kEp2}, 80)));
     SETUP_STEP(s.create(ResourceKind::LoadBalancer, "lb2", loadBalancer(kLb2, {kEp1}, 443)));
     return hcn::Status::success();
@@ -341,21 +342,21 @@ const std::vector<Case>& cases()
                      withMappedEndpoint,
                      [](Scene& s) {
                          return s.modify(ResourceKind::Endpoint, "ep1",
-                                         policyRequest("Add", {portMapping(443, 8443)}));
+                                         policyRequest("Add", json::array({portMapping(443, 8443)})));
                      },
                      {modifyEndpoint}});
         c.push_back({"endpoint policy remove",
                      withMappedEndpoint,
                      [](Scene& s) {
                          return s.modify(ResourceKind::Endpoint, "ep1",
-                                         policyRequest("Remove", {portMapping(80, 8080)}));
+                                         policyRequest("Remove", json::array({portMapping(80, 8080)})));
                      },
                      {modifyEndpoint}});
         c.push_back({"endpoint policy update",
                      withMappedEndpoint,
                      [](Scene& s) {
                          return s.modify(ResourceKind::Endpoint, "ep1",
-                                         policyRequest("Update", {portMapping(81, 9090)}));
+                                         policyRequest("Update", json::array({portMapping(81, 9090)})));
                      },
                      {modifyEndpoint}});
         c.push_back({"endpoint VM port bind",
