@@ -1,6 +1,5 @@
 // The files of a bug-report bundle, assembled in memory (hcn/bundle.h).
 #include "hcn/bundle.h"
-
 #include "hcn/health_checks.h"
 #include "hcn/json_limits.h"
 #include "hcn/redaction.h"
@@ -134,22 +133,24 @@ std::string readme(const BundleInput& input, const std::string& created)
     std::string text =
         "HCN bug-report bundle\n"
         "=====================\n\n"
-        "Written " + created + " by HCN Console (" + (input.toolVersion.empty() ? std::string("hcnctl bundle") : input.toolVersion) +
+        "Written " +
+        created + " by HCN Console (" +
+        (input.toolVersion.empty() ? std::string("hcnctl bundle") : input.toolVersion) +
         "). It holds one Windows HCN host as the tool saw\n"
         "it. manifest.json lists every file with its size and SHA-256, and what the bundle does not hold.\n\n"
         "  snapshot.json       every object in its v2 (HCN) shape, a snapshot: open it with\n"
         "                      `hcnctl --snapshot snapshot.json list networks` or File > Open dump\n"
-        "  objects-v1.json     networks, endpoints, namespaces and load balancers in their v1 (Get-Hns*) shapes\n"
+        "  objects-v1.json     networks, endpoints, namespaces and load balancers in their v1 (Get-Hns*) "
+        "shapes\n"
         "  checks.json/.txt    the health checks over the host (docs/checks.md)\n"
         "  versions.json       the tool, HNS and schema versions, and where the host was read from\n"
         "  import-report.json  (when the host was imported from a dump) where each object came from\n";
     for (const BundleExtraFile& extra : input.extraFiles)
         text += "  " + extra.path + std::string(extra.path.size() < 18 ? 18 - extra.path.size() : 1, ' ') +
                 extra.what + "\n";
-    text +=
-        "\n"
-        "The whole archive opens as a snapshot too: `hcnctl --snapshot BUNDLE`, `hcnctl import BUNDLE`,\n"
-        "`hcnctl diff BUNDLE live`.\n";
+    text += "\n"
+            "The whole archive opens as a snapshot too: `hcnctl --snapshot BUNDLE`, `hcnctl import BUNDLE`,\n"
+            "`hcnctl diff BUNDLE live`.\n";
     if (input.redactor)
         text += "\nThis bundle is REDACTED: IP addresses (prefix-preserving: subnets, gateways and pools keep their\n"
                 "relations), MACs, GUIDs and names were replaced by pseudonyms, consistently in every file. Only\n"
@@ -213,8 +214,9 @@ Result<std::vector<std::pair<std::string, std::string>>> bundleFiles(const Bundl
         add(kBundleImportReport, dumpText(report), "the import report: where each object of the dump came from");
     for (const BundleExtraFile& extra : input.extraFiles) {
         if (!usableExtraName(extra.path, files))
-            return Status(hr::InvalidArg, "\"" + extra.path + "\" cannot be added to a bundle: it needs a plain "
-                                          "file name that none of the bundle's files has.");
+            return Status(hr::InvalidArg, "\"" + extra.path +
+                                              "\" cannot be added to a bundle: it needs a plain "
+                                              "file name that none of the bundle's files has.");
         std::string bytes = !input.redactor ? extra.bytes
                             : extra.redaction == BundleExtraFile::Redaction::Markup
                                 ? redactMarkup(*input.redactor, extra.bytes)

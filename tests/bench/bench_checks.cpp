@@ -161,9 +161,10 @@ int main(int argc, char** argv)
     }
     std::printf("update after one event (all kinds): median %.3f ms, p99 %.3f ms\n", percentile(all, 0.5),
                 percentile(all, 0.99));
-    std::printf("following the findings: update() returns the changes (%.2f findings per event on average, "
-                "included above); reading the whole list instead (%zu findings): median %.3f ms, p99 %.3f ms\n",
-                events ? double(delta) / events : 0.0, listedFindings, percentile(wholeList, 0.5),
-                percentile(wholeList, 0.99));
+    std::printf(
+        "following the findings: update() returns the changes (%.2f findings per event on average, "
+        "included above); reading the whole list instead (%zu findings): median %.3f ms, p99 %.3f ms\n",
+        events ? double(delta) / events : 0.0, listedFindings, percentile(wholeList, 0.5),
+        percentile(wholeList, 0.99));
     return 0;
 }

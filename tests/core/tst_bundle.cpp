@@ -250,7 +250,8 @@ private slots:
         QVERIFY(!originals.macsAndGuids.isEmpty());
         // The console's files: an event log (free text) and a topology (SVG: only text between tags is
         // redacted) that mention every original.
-        std::string events = "Time,Type,Object,Summary\n", svg = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n";
+        std::string events = "Time,Type,Object,Summary\n",
+                    svg = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n";
         int tags = 0;
         for (const QSet<QString>* set : {&originals.addresses, &originals.macsAndGuids, &originals.names})
             for (const QString& original : *set) {
@@ -284,7 +285,9 @@ private slots:
         // The SVG keeps its structure; the manifest no longer lists the console's slots as missing.
         for (const auto& entry : entries)
             if (QString::fromStdString(entry.name).endsWith("!topology.svg"))
-                QCOMPARE(QString::fromStdString(entry.bytes).count("<g class=\"node\"><text x=\"1\" y=\"2\">"), tags);
+                QCOMPARE(
+                    QString::fromStdString(entry.bytes).count("<g class=\"node\"><text x=\"1\" y=\"2\">"),
+                    tags);
 
         // The checks find the same problems on the redacted host.
         auto bundle = hcn::io::readBundle(path.toStdString());
@@ -325,7 +328,8 @@ private slots:
         QVERIFY(!hcn::io::writeBundle(m_dir.filePath("missing/dir/x.zip").toStdString(), input).ok());
         QVERIFY(!QFile::exists(m_dir.filePath("x.zip")));
         // Extra files need a plain name none of the bundle's own files has.
-        for (const char* name : {"", "snapshot.json", "manifest.json", "../events.csv", "dir/events.csv", "C:x"}) {
+        for (const char* name :
+             {"", "snapshot.json", "manifest.json", "../events.csv", "dir/events.csv", "C:x"}) {
             hcn::io::BundleInput withExtra;
             withExtra.snapshotText = "{}";
             withExtra.extraFiles = {{name, "x", "y"}};

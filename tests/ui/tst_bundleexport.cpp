@@ -4,8 +4,8 @@
 
 #include "hcn/bundle.h"
 #include "hcn/dump_sources.h"
-#include "models/host_mirror.h"
 #include "models/console_resources.h"
+#include "models/host_mirror.h"
 #include "topology/topology_dock.h"
 #include "widgets/bundle_export_dialog.h"
 #include "widgets/main_window.h"
@@ -19,7 +19,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <map>
 
 namespace {
@@ -95,18 +94,21 @@ private slots:
         QSignalSpy shown(&dialog, &hcn::ui::BundleExportDialog::previewShown);
         QVERIFY(shown.count() > 0 || shown.wait(20000));
         const QStringList files = previewFiles(dialog);
-        for (const char* name : {"README.txt", "snapshot.json", "objects-v1.json", "checks.json", "events.csv",
-                                 "topology.svg", "manifest.json"})
+        for (const char* name : {"README.txt", "snapshot.json", "objects-v1.json", "checks.json",
+                                 "events.csv", "topology.svg", "manifest.json"})
             QVERIFY2(files.contains(name), qPrintable(files.join(", ")));
-        QVERIFY2(dialog.summaryLabel()->text().contains("Not redacted"), qPrintable(dialog.summaryLabel()->text()));
+        QVERIFY2(dialog.summaryLabel()->text().contains("Not redacted"),
+                 qPrintable(dialog.summaryLabel()->text()));
         QVERIFY(!dialog.keyFileEdit()->parentWidget()->isEnabled());
 
         // Redacting: the mapping goes beside the bundle by default, the preview says so.
         shown.clear();
         dialog.redactBox()->setChecked(true);
         QVERIFY(shown.wait(20000));
-        QVERIFY2(dialog.summaryLabel()->text().contains("Redacted"), qPrintable(dialog.summaryLabel()->text()));
-        QCOMPARE(QDir::fromNativeSeparators(dialog.mappingEdit()->text()), m_dir.filePath("preview-mapping.json"));
+        QVERIFY2(dialog.summaryLabel()->text().contains("Redacted"),
+                 qPrintable(dialog.summaryLabel()->text()));
+        QCOMPARE(QDir::fromNativeSeparators(dialog.mappingEdit()->text()),
+                 m_dir.filePath("preview-mapping.json"));
         QVERIFY(dialog.keyFileEdit()->parentWidget()->isEnabled());
         QVERIFY(!QFile::exists(m_dir.filePath("preview.zip"))); // a preview writes nothing
     }
@@ -125,7 +127,8 @@ private slots:
         auto bundle = hcn::io::readBundle(path.toStdString());
         QVERIFY(bundle.ok() && bundle->has_value());
         QVERIFY((*bundle)->manifest["NotIncluded"].empty());
-        QCOMPARE((*bundle)->snapshot["Endpoints"].size(), std::size_t(w.window.mirror()->objects(hcn::ResourceKind::Endpoint).size()));
+        QCOMPARE((*bundle)->snapshot["Endpoints"].size(),
+                 std::size_t(w.window.mirror()->objects(hcn::ResourceKind::Endpoint).size()));
         const auto files = filesOf(path);
         QVERIFY(files.count("events.csv") && files.at("events.csv").startsWith("Date and time"));
         QVERIFY(files.count("topology.svg") && files.at("topology.svg").contains("<svg"));
@@ -153,7 +156,8 @@ private slots:
         QVERIFY(names.size() >= 3);
         for (const auto& [file, bytes] : files)
             for (const QString& name : names)
-                QVERIFY2(!QString::fromUtf8(bytes).contains(QRegularExpression("\\b" + QRegularExpression::escape(name) + "\\b")),
+                QVERIFY2(!QString::fromUtf8(bytes).contains(
+                             QRegularExpression("\\b" + QRegularExpression::escape(name) + "\\b")),
                          qPrintable(file + ": " + name));
         // The SVG is still an SVG.
         QVERIFY(files.at("topology.svg").contains("<svg") && files.at("topology.svg").contains("</svg>"));
@@ -171,9 +175,15 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("keyFile");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not an archive name") << "bundle.rar" << "" << ".zip, .tar.gz or .tgz";
-        QTest::newRow("a folder that does not exist") << "missing/dir/bundle.zip" << "" << "was not written";
-        QTest::newRow("a key file that does not exist") << "keyed.zip" << "no-such-key" << "key file";
+        QTest::newRow("not an archive name") << "bundle.rar"
+                                             << ""
+                                             << ".zip, .tar.gz or .tgz";
+        QTest::newRow("a folder that does not exist") << "missing/dir/bundle.zip"
+                                                      << ""
+                                                      << "was not written";
+        QTest::newRow("a key file that does not exist") << "keyed.zip"
+                                                        << "no-such-key"
+                                                        << "key file";
     }
 
     void problemsAreSaidPlainly()

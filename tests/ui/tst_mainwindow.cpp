@@ -685,7 +685,8 @@ void TestMainWindow::fittedTopologyNamesEveryEndpoint()
     int named = 0;
     for (const hcn::ui::TopologyNodeItem* item : topology->scene()->nodeItems()) {
         const hcn::ui::TopologyNodeKind kind = item->node().kind;
-        if (kind != hcn::ui::TopologyNodeKind::Endpoint && kind != hcn::ui::TopologyNodeKind::RemoteEndpoint &&
+        if (kind != hcn::ui::TopologyNodeKind::Endpoint &&
+            kind != hcn::ui::TopologyNodeKind::RemoteEndpoint &&
             kind != hcn::ui::TopologyNodeKind::LoadBalancer)
             continue;
         ++named;

@@ -280,7 +280,8 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
         const QFont font = compactTitleFont(scale);
         painter->setFont(font);
         painter->drawText(QRectF(box.left() + kPadding / 2, box.top(), box.width() - kPadding, box.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, elided(m_node.lines[0], font, box.width() - kPadding));
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          elided(m_node.lines[0], font, box.width() - kPadding));
         return;
     }
     for (qsizetype i = 0; i < lines; ++i) {

@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
-
 #include <nlohmann/json.hpp>
 
 namespace hcn::ui {
@@ -22,15 +21,17 @@ Result<io::RedactionKey> keyFromFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Status(hr::FileNotFound, "cannot read the key file " + QDir::toNativeSeparators(path).toStdString() +
-                                            ": " + file.errorString().toStdString());
+        return Status(hr::FileNotFound, "cannot read the key file " +
+                                            QDir::toNativeSeparators(path).toStdString() + ": " +
+                                            file.errorString().toStdString());
     const QByteArray text = file.read(kMaxKeyFileBytes + 1);
     if (text.size() > kMaxKeyFileBytes)
         return Status(hr::InvalidArg, "the key file " + QDir::toNativeSeparators(path).toStdString() +
                                           " is larger than 64 KiB: it is no key file.");
     auto key = io::RedactionKey::fromText(text.toStdString());
     if (!key.ok())
-        return Status(key.code(), QDir::toNativeSeparators(path).toStdString() + ": " + key.status().detail());
+        return Status(key.code(),
+                      QDir::toNativeSeparators(path).toStdString() + ": " + key.status().detail());
     return key;
 }
 
@@ -80,8 +81,9 @@ Result<io::BundleSummary> makeBundle(Api& api, io::BundleInput input, const Bund
     if (!mapping.open(QIODevice::WriteOnly) || mapping.write(text) != text.size() || !mapping.commit()) {
         QFile::remove(path);
         return Status(hr::AccessDenied, "cannot write the mapping to " +
-                                            QDir::toNativeSeparators(options.mappingFile).toStdString() + ": " +
-                                            mapping.errorString().toStdString() + " (the bundle was not kept).");
+                                            QDir::toNativeSeparators(options.mappingFile).toStdString() +
+                                            ": " + mapping.errorString().toStdString() +
+                                            " (the bundle was not kept).");
     }
     return written;
 }
@@ -95,10 +97,10 @@ BundleExport::BundleExport(HostMirror* mirror, Sources sources, QObject* parent)
 io::BundleInput BundleExport::consoleInput() const
 {
     io::BundleInput input;
-    input.toolVersion = (QCoreApplication::applicationName() + QLatin1Char(' ') +
-                         QCoreApplication::applicationVersion())
-                            .trimmed()
-                            .toStdString();
+    input.toolVersion =
+        (QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion())
+            .trimmed()
+            .toStdString();
     if (m_sources.eventLog)
         input.extraFiles.push_back({std::string(io::kBundleEventLog),
                                     "the event log as the console showed it (filters applied), CSV with "
@@ -142,10 +144,11 @@ void BundleExport::write(const QString& path, const BundleOptions& options)
                 emit previewReady(*made);
                 return;
             }
-            QString text = tr("Wrote the bug-report bundle %1: %n file(s), ", nullptr, int(made->files.size()))
-                               .arg(QDir::toNativeSeparators(path)) +
-                           tr("%n object(s), ", nullptr, int(made->objects)) +
-                           tr("%n finding(s)", nullptr, int(made->findings));
+            QString text =
+                tr("Wrote the bug-report bundle %1: %n file(s), ", nullptr, int(made->files.size()))
+                    .arg(QDir::toNativeSeparators(path)) +
+                tr("%n object(s), ", nullptr, int(made->objects)) +
+                tr("%n finding(s)", nullptr, int(made->findings));
             if (options.redact)
                 text += options.mappingFile.isEmpty()
                             ? tr("; redacted, no mapping kept")

@@ -46,16 +46,12 @@ enum Column
 } // namespace
 
 BundleExportDialog::BundleExportDialog(BundleExport* exporter, const QString& suggestedPath, QWidget* parent)
-    : QDialog(parent),
-      m_exporter(exporter),
+    : QDialog(parent), m_exporter(exporter),
       m_path(new QLineEdit(QDir::toNativeSeparators(suggestedPath), this)),
       m_redact(new QCheckBox(tr("&Redact addresses, MACs, GUIDs and names"), this)),
-      m_keyFile(new QLineEdit(this)),
-      m_mapping(new QLineEdit(this)),
-      m_files(new QTableWidget(0, ColumnCount, this)),
-      m_summary(new QLabel(this)),
-      m_problem(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
+      m_keyFile(new QLineEdit(this)), m_mapping(new QLineEdit(this)),
+      m_files(new QTableWidget(0, ColumnCount, this)), m_summary(new QLabel(this)),
+      m_problem(new QLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
       m_write(m_buttons->addButton(tr("&Write Bundle"), QDialogButtonBox::AcceptRole))
 {
     setWindowTitle(tr("Export Bug-Report Bundle"));
@@ -83,8 +79,9 @@ BundleExportDialog::BundleExportDialog(BundleExport* exporter, const QString& su
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Bundle:"), withBrowse(m_path, this, [this] {
-                     return QFileDialog::getSaveFileName(this, tr("Bug-Report Bundle"), m_path->text(),
-                                                         tr("Zip archives (*.zip);;Compressed tar archives (*.tar.gz *.tgz)"));
+                     return QFileDialog::getSaveFileName(
+                         this, tr("Bug-Report Bundle"), m_path->text(),
+                         tr("Zip archives (*.zip);;Compressed tar archives (*.tar.gz *.tgz)"));
                  }));
     form->addRow(QString(), m_redact);
     form->addRow(tr("&Key file:"), withBrowse(m_keyFile, this, [this] {

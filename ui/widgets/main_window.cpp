@@ -261,8 +261,8 @@ void MainWindow::createMenus()
     connect(exportSelected, &QAction::triggered, m_export, &ExportController::exportSelectedInteractive);
     connect(make(tr("Export &All..."), "actionExportAll", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)),
             &QAction::triggered, m_export, &ExportController::exportAllInteractive);
-    connect(make(tr("Export Bug-Report &Bundle..."), "actionExportBundle", QKeySequence()), &QAction::triggered,
-            this, &MainWindow::exportBundleInteractive);
+    connect(make(tr("Export Bug-Report &Bundle..."), "actionExportBundle", QKeySequence()),
+            &QAction::triggered, this, &MainWindow::exportBundleInteractive);
     QAction* copyV2 = make(tr("Cop&y Selected as JSON"), "actionCopySelected",
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(copyV2, &QAction::triggered, m_export,
