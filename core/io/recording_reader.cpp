@@ -19,7 +19,9 @@
 
 namespace hcn {
 
-namespace {
+// Named, not anonymous: RecordingReader::Impl holds these types, and in a batched (unity) build gcc
+// warns about a class with external linkage whose members use anonymous-namespace types.
+namespace recording_index {
 
 using PlainJson = nlohmann::json;
 
@@ -83,7 +85,9 @@ PlainJson parseIndexLine(const std::string& line, std::string& error)
     }
 }
 
-} // namespace
+} // namespace recording_index
+
+using namespace recording_index;
 
 struct RecordingReader::Impl
 {
