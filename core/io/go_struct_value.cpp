@@ -225,6 +225,34 @@ private:
         loss("members elided with '...'");
     }
 
+    /// At the head of a member loop: false (the loop ends) at the end of the text (cut) or after the
+    /// closing `close`, which leaves the value.
+    bool memberFollows(char close)
+    {
+        if (atEnd()) {
+            cutHere();
+            return false;
+        }
+        if (m_s[m_i] != close)
+            return true;
+        ++m_i;
+        --m_depth;
+        return false;
+    }
+
+    /// Skips an elision ("...", and the blank after it) where a member starts: true when there was one.
+    bool skipElision()
+    {
+        const std::size_t n = goElisionLength(m_s, m_i);
+        if (n == 0)
+            return false;
+        elision();
+        m_i += n;
+        if (!atEnd() && m_s[m_i] == ' ')
+            ++m_i;
+        return true;
+    }
+
     bool enter()
     {
         if (++m_depth <= m_maxDepth)
@@ -273,22 +301,10 @@ private:
             return skipPositionalStruct();
         const bool top = std::exchange(m_topLevel, false);
         while (!m_stopped) {
-            if (atEnd()) {
-                cutHere();
+            if (!memberFollows('}'))
                 break;
-            }
-            if (m_s[m_i] == '}') {
-                ++m_i;
-                --m_depth;
-                break;
-            }
-            if (const std::size_t n = goElisionLength(m_s, m_i)) {
-                elision();
-                m_i += n;
-                if (!atEnd() && m_s[m_i] == ' ')
-                    ++m_i;
+            if (skipElision())
                 continue;
-            }
             const std::size_t keyLength = goAnyKeyLength(m_s, m_i);
             if (keyLength == 0) {
                 failHere();
@@ -346,22 +362,10 @@ private:
         nlohmann::json array = nlohmann::json::array();
         const std::size_t pathLength = m_path.size();
         while (!m_stopped) {
-            if (atEnd()) {
-                cutHere();
+            if (!memberFollows(']'))
                 break;
-            }
-            if (m_s[m_i] == ']') {
-                ++m_i;
-                --m_depth;
-                break;
-            }
-            if (const std::size_t n = goElisionLength(m_s, m_i)) {
-                elision();
-                m_i += n;
-                if (!atEnd() && m_s[m_i] == ' ')
-                    ++m_i;
+            if (skipElision())
                 continue;
-            }
             m_path += "[" + std::to_string(array.size()) + "]";
             const std::size_t start = m_i;
             nlohmann::json element = readValue(Context::Slice);
@@ -394,15 +398,8 @@ private:
         nlohmann::json object = nlohmann::json::object();
         const std::size_t pathLength = m_path.size();
         while (!m_stopped) {
-            if (atEnd()) {
-                cutHere();
+            if (!memberFollows(']'))
                 break;
-            }
-            if (m_s[m_i] == ']') {
-                ++m_i;
-                --m_depth;
-                break;
-            }
             const std::size_t colon = m_s.find_first_of(": ]", m_i);
             if (colon == std::string_view::npos) {
                 cutHere();
@@ -615,15 +612,8 @@ private:
         nlohmann::json result = isSlice ? nlohmann::json::array() : nlohmann::json::object();
         const std::size_t pathLength = m_path.size();
         while (!m_stopped) {
-            if (atEnd()) {
-                cutHere();
+            if (!memberFollows('}'))
                 break;
-            }
-            if (m_s[m_i] == '}') {
-                ++m_i;
-                --m_depth;
-                break;
-            }
             if (const std::size_t n = goElisionLength(m_s, m_i)) {
                 elision();
                 m_i += n;
