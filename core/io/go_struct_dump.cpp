@@ -4,11 +4,13 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
+#include "io/go_dump_continuation.h"
 #include "io/go_struct_value.h"
 #include "io/json_repair.h"
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace hcn::io {
 
@@ -16,6 +18,9 @@ namespace {
 
 /// A quoted log field holding a dump is unquoted and searched again, at most this often nested.
 constexpr int kMaxGoQuotedNesting = 2;
+/// A dump is joined from at most this many bytes of lines, and all joining of one text reads at most
+/// twice the text plus this many bytes again: a text full of cut dumps stays linear.
+constexpr std::size_t kMaxGoJoinedBytes = 1 << 20;
 /// FoundValue::context keeps at most this many bytes before a dump.
 constexpr std::size_t kMaxGoContext = 120;
 
@@ -116,7 +121,32 @@ std::string goLineRange(int line)
 class GoDumpFinder
 {
 public:
-    explicit GoDumpFinder(ExtractResult& result) : m_result(result) {}
+    GoDumpFinder(ExtractResult& result, const std::vector<CleanedLine>& lines)
+        : m_result(result), m_lines(lines)
+    {
+        m_joinBudget = kMaxGoJoinedBytes;
+        for (const CleanedLine& line : lines)
+            m_joinBudget += 2 * (line.text.size() + 1);
+    }
+
+    /// Every dump in every line; a dump spread over several lines is read once, and the search goes on
+    /// after it on the line it ended on.
+    void scanLines()
+    {
+        std::size_t column = 0;
+        for (std::size_t line = 0; line < m_lines.size();) {
+            m_line = line;
+            m_column = column;
+            scan(std::string_view(m_lines[line].text).substr(column), m_lines[line].sourceLine, 0);
+            if (m_resume) {
+                std::tie(line, column) = *m_resume;
+                m_resume.reset();
+            } else {
+                ++line;
+                column = 0;
+            }
+        }
+    }
 
     /// Every dump in `text`, one line of the dump (or a log field unquoted from one).
     void scan(std::string_view text, int sourceLine, int nesting)
@@ -137,8 +167,10 @@ public:
                 continue;
             }
             GoDumpRead read = readGoStructDump(text.substr(start), kDefaultMaxJsonDepth);
+            if (nesting == 0 && read.cut && !read.closed && readJoined(start))
+                return; // the search goes on where the dump ended, on a later line
             const std::size_t end = std::max(start + read.end, pos + 1);
-            take(std::move(read), text, start, sourceLine, nesting);
+            take(std::move(read), text, start, sourceLine, sourceLine, nesting);
             pos = from = end;
         }
     }
@@ -164,7 +196,30 @@ private:
         return end + 1;
     }
 
-    void take(GoDumpRead&& read, std::string_view text, std::size_t pos, int sourceLine, int nesting)
+    /// The dump at column `start` of the line being searched, cut at the line's end, read again with the
+    /// lines that continue it. False (nothing taken) when the joined text does not end the dump either.
+    bool readJoined(std::size_t start)
+    {
+        const GoDumpContinuation joined =
+            continueGoDump(m_lines, m_line, m_column, std::min(kMaxGoJoinedBytes, m_joinBudget));
+        m_joinBudget -= std::min(m_joinBudget, joined.text.size());
+        if (joined.pieces.size() < 2)
+            return false;
+        GoDumpRead read = readGoStructDump(std::string_view(joined.text).substr(start), kDefaultMaxJsonDepth);
+        const std::size_t end = start + read.end;
+        if (!read.closed || end <= joined.pieces[1].offset)
+            return false;
+        const GoDumpContinuation::Piece& last = joined.pieceAt(end - 1);
+        read.repairs.push_back("joined the " + std::to_string(last.line - m_line + 1) +
+                               " lines the dump was spread over");
+        take(std::move(read), joined.text, start, m_lines[m_line].sourceLine, m_lines[last.line].sourceLine,
+             0);
+        m_resume = {last.line, last.column + (end - last.offset)};
+        return true;
+    }
+
+    void take(GoDumpRead&& read, std::string_view text, std::size_t pos, int sourceLine, int lastLine,
+              int nesting)
     {
         if (read.tooDeep) {
             warn(sourceLine,
@@ -198,7 +253,7 @@ private:
         FoundValue found;
         found.format = DumpFormat::GoStruct;
         found.firstLine = sourceLine;
-        found.lastLine = sourceLine;
+        found.lastLine = lastLine;
         found.sourceText = validUtf8(std::string(text.substr(pos, read.end)));
         std::string_view before = trimBlanks(text.substr(0, pos));
         if (before.size() > kMaxGoContext)
@@ -215,7 +270,7 @@ private:
             std::all_of(read.value.begin(), read.value.end(), [](const json& e) { return e.is_object(); }))
             for (const auto& [from, to] : read.elements)
                 found.elements.push_back(
-                    {sourceLine, sourceLine, validUtf8(std::string(text.substr(pos + from, to - from)))});
+                    {sourceLine, lastLine, validUtf8(std::string(text.substr(pos + from, to - from)))});
         found.value = std::move(read.value);
         m_result.values.push_back(std::move(found));
     }
@@ -226,6 +281,11 @@ private:
     }
 
     ExtractResult& m_result;
+    const std::vector<CleanedLine>& m_lines;
+    std::size_t m_line = 0;                                      ///< the line being searched
+    std::size_t m_column = 0;                                    ///< where its search began
+    std::optional<std::pair<std::size_t, std::size_t>> m_resume; ///< line and column after a joined dump
+    std::size_t m_joinBudget = 0; ///< bytes the joining of cut dumps may still read
 };
 
 } // namespace
@@ -233,9 +293,8 @@ private:
 ExtractResult extractGoStructDumps(const std::vector<CleanedLine>& lines)
 {
     ExtractResult result;
-    GoDumpFinder finder(result);
-    for (const CleanedLine& line : lines)
-        finder.scan(line.text, line.sourceLine, 0);
+    GoDumpFinder finder(result, lines);
+    finder.scanLines();
     return result;
 }
 

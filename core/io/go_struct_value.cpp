@@ -25,7 +25,8 @@ bool goIdentChar(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/// `Key:` at text[at] with Key a Go exported identifier: the identifier's length, else 0.
+} // namespace
+
 std::size_t goFieldKeyLength(std::string_view s, std::size_t at)
 {
     if (at >= s.size() || s[at] < 'A' || s[at] > 'Z')
@@ -35,6 +36,8 @@ std::size_t goFieldKeyLength(std::string_view s, std::size_t at)
         ++j;
     return j < s.size() && s[j] == ':' ? j - at : 0;
 }
+
+namespace {
 
 /// `key:` at text[at] with key any Go identifier (unexported fields print too): its length, else 0.
 std::size_t goAnyKeyLength(std::string_view s, std::size_t at)

@@ -30,6 +30,9 @@ struct GoDumpRead
     std::vector<std::pair<std::size_t, std::size_t>> elements;
 };
 
+/// `Key:` at text[at] with Key a Go exported identifier: the identifier's length, else 0.
+std::size_t goFieldKeyLength(std::string_view text, std::size_t at);
+
 /// Where the Go struct dump whose first struct opens at text[brace] starts, not before `from`: at
 /// `&{Key:`, `{Key:`, `[{Key:` (%+v) or at the type of `pkg.Type{Key:`, `&pkg.Type{Key:`,
 /// `[]pkg.Type{pkg.Type{Key:` (%#v), where Key is a Go exported identifier; npos when no dump with field

@@ -263,6 +263,109 @@ private slots:
             QVERIFY2(anyContains(allRepairs, repair), qPrintable(repair));
     }
 
+    /// A dump a console wrapped at its width, or a ticket wrapped at blanks, reads as the one line Go
+    /// printed; the lines around it stay lines of their own.
+    void joinsADumpSpreadOverLines_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("firstLine");
+        QTest::addColumn<int>("lastLine");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("expected"); ///< compact JSON
+
+        const QString console = "go-console-wrapped.log"; // %+v cut every 120 columns, tokens split
+        QTest::newRow("console: a name split at the width") << console << 2 << 7 << "/Type"
+                                                            << "\"L2Bridge\"";
+        QTest::newRow("console: the member after a break at a blank")
+            << console << 2 << 7 << "/MacPool/Ranges/0/EndMacAddress"
+            << "\"00-15-5D-52-CF-FF\"";
+        QTest::newRow("console: deep in the last line") << console << 2 << 7 << "/SchemaVersion/Major"
+                                                        << "2";
+        QTest::newRow("console: raw JSON bytes across lines")
+            << console << 2 << 7 << "/Policies/0/Settings/NetworkAdapterName"
+            << "\"Ethernet\"";
+
+        const QString words = "go-word-wrapped.log"; // %#v wrapped at blanks in a markdown quote
+        QTest::newRow("words: a member on a line of its own") << words << 4 << 23 << "/Name"
+                                                              << "\"pod-web-7f9c_eth0\"";
+        QTest::newRow("words: a list split at its comma")
+            << words << 4 << 23 << "/Dns/Search"
+            << "[\"default.svc.cluster.local\",\"svc.cluster.local\"]";
+        QTest::newRow("words: bytes wrapped at blanks")
+            << words << 4 << 23 << "/Policies/0/Settings/Exceptions/1"
+            << "\"10.96.0.0/12\"";
+        QTest::newRow("words: the last member") << words << 4 << 23 << "/MacAddress"
+                                                << "\"00-15-5D-52-C0-05\"";
+    }
+
+    void joinsADumpSpreadOverLines()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, firstLine);
+        QFETCH(int, lastLine);
+        QFETCH(QString, pointer);
+        QFETCH(QString, expected);
+        const ExtractResult found = readGoDumps(file);
+        QCOMPARE(int(found.values.size()), 1);
+        const FoundValue& value = found.values.front();
+        QCOMPARE(value.firstLine, firstLine);
+        QCOMPARE(value.lastLine, lastLine);
+        QCOMPARE(memberAt(value.value, pointer), expected);
+        QStringList repairs;
+        for (const std::string& repair : value.repairs)
+            repairs << QString::fromStdString(repair);
+        QVERIFY2(
+            anyContains(value.repairs, QStringLiteral("joined the %1 lines").arg(lastLine - firstLine + 1)),
+            qPrintable(repairs.join("; ")));
+        QVERIFY(value.losses.empty());
+        QVERIFY(found.warnings.empty());
+    }
+
+    /// A cut dump whose next line is another log record, or text no dump goes on in, stays cut at its
+    /// line, and a text of nothing but cut dumps is read in time linear in its size.
+    void leavesACutDumpCutWhenNothingContinuesIt_data()
+    {
+        QTest::addColumn<QStringList>("lines");
+        QTest::addColumn<int>("values");
+        QTest::addColumn<int>("cutWarnings");
+
+        QTest::newRow("next line is a klog record")
+            << QStringList{"E1203 09:41:09.1 1 x.go:1] ep=&{Id:A Name:b DNSSuffix:svc.clu",
+                           "I1203 09:41:09.2 1 x.go:2] ep=&{Id:B Name:c}"}
+            << 2 << 1;
+        QTest::newRow("next line is a logrus record")
+            << QStringList{"ep=&{Id:A Name:b DNSSuffix:svc.clu",
+                           "time=\"2026-12-03T09:41:09Z\" level=info msg=x"}
+            << 1 << 1;
+        QTest::newRow("a blank line ends it")
+            << QStringList{"ep=&{Id:A Name:b DNSSuffix:svc.clu", "", "x}"} << 1 << 1;
+        QTest::newRow("the following text never closes it")
+            << QStringList{"ep=&{Id:A Name:b Policies:[{Type:ACL", "and then some words", "more words"} << 1
+            << 1;
+        QStringList many;
+        for (int i = 0; i < 20000; ++i)
+            many << QStringLiteral("x=&{Id:A%1 Name:n Policies:[{Type:ACL Settings:[1 2 3").arg(i);
+        QTest::newRow("20,000 cut dumps in a row") << many << 20000 << 20000;
+    }
+
+    void leavesACutDumpCutWhenNothingContinuesIt()
+    {
+        QFETCH(QStringList, lines);
+        QFETCH(int, values);
+        QFETCH(int, cutWarnings);
+        std::vector<CleanedLine> cleaned;
+        for (const QString& line : lines)
+            cleaned.push_back({line.toStdString(), int(cleaned.size()) + 1});
+        const ExtractResult found = extractGoStructDumps(cleaned);
+        QCOMPARE(int(found.values.size()), values);
+        int cut = 0;
+        for (const ImportWarning& w : found.warnings)
+            cut += QString::fromStdString(w.message).contains("cut off") ? 1 : 0;
+        QCOMPARE(cut, cutWarnings);
+        for (const FoundValue& value : found.values)
+            QCOMPARE(value.firstLine, value.lastLine);
+    }
+
     void importsEveryObject_data()
     {
         QTest::addColumn<QStringList>("files");
@@ -288,6 +391,10 @@ private slots:
             << QStringList{"go-map-slice.log"}
             << QStringList{"LoadBalancer:7F8191A2-B3C4-45D6-8F70-8192A3B4C5D7",
                            "Network:A1B2C3D4-E5F6-4789-9ABC-DEF012345678"};
+        QTest::newRow("console-wrapped %+v")
+            << QStringList{"go-console-wrapped.log"} << QStringList{QStringLiteral("Network:") + kNetwork};
+        QTest::newRow("word-wrapped %#v") << QStringList{"go-word-wrapped.log"}
+                                          << QStringList{QStringLiteral("Endpoint:") + kEndpointSharp};
         QTest::newRow("nil and pointers") << QStringList{"go-nil-pointers.log"}
                                           << QStringList{"Endpoint:B2C3D4E5-F607-4819-8A2B-3C4D5E6F7081",
                                                          "Endpoint:C3D4E5F6-0718-492A-9B3C-4D5E6F708192"};

@@ -1,0 +1,97 @@
+// Joining the lines a Go struct dump was spread over (see go_dump_continuation.h).
+
+#include "io/go_dump_continuation.h"
+
+#include "common/text.h"
+
+#include <algorithm>
+
+namespace hcn::io {
+
+namespace {
+
+/// A dump is joined from at most this many lines: a dump that does not end within them (or within the
+/// caller's byte cap) stays cut at its first line, as it would without joining.
+constexpr std::size_t kMaxGoDumpLines = 512;
+/// Lines at least this long that a dump was cut at were wrapped by a console at its width.
+constexpr std::size_t kMinConsoleWidth = 60;
+
+bool digitsAt(std::string_view s, std::size_t at, std::size_t count)
+{
+    if (at + count > s.size())
+        return false;
+    return std::all_of(s.begin() + std::ptrdiff_t(at), s.begin() + std::ptrdiff_t(at + count),
+                       [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// A line that starts a log record of its own (klog `I1203 09:41:07`, logrus `time="..."` or `level=`,
+/// a date `2026-12-03` / `2026/12/03`) does not continue a dump.
+bool opensLogRecord(std::string_view line)
+{
+    line = trimBlanks(line);
+    if (line.size() > 1 && std::string_view("IWEF").find(line[0]) != std::string_view::npos &&
+        digitsAt(line, 1, 4) && line.size() > 5 && line[5] == ' ')
+        return true;
+    if (line.starts_with("time=") || line.starts_with("level="))
+        return true;
+    return digitsAt(line, 0, 4) && line.size() > 4 && (line[4] == '-' || line[4] == '/') &&
+           digitsAt(line, 5, 2);
+}
+
+} // namespace
+
+const GoDumpContinuation::Piece& GoDumpContinuation::pieceAt(std::size_t offset) const
+{
+    auto it = std::upper_bound(pieces.begin(), pieces.end(), offset,
+                               [](std::size_t o, const Piece& p) { return o < p.offset; });
+    return it == pieces.begin() ? pieces.front() : *std::prev(it);
+}
+
+GoDumpContinuation continueGoDump(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t start,
+                                  std::size_t maxBytes)
+{
+    GoDumpContinuation joined;
+    joined.text = lines[first].text.substr(start);
+    joined.pieces.push_back({0, first, start});
+    std::size_t end = first + 1; // the lines that may continue the dump: [first + 1, end)
+    std::size_t bytes = joined.text.size();
+    while (end < lines.size() && end - first <= kMaxGoDumpLines &&
+           bytes + lines[end].text.size() < maxBytes && !trimBlanks(lines[end].text).empty() &&
+           !opensLogRecord(lines[end].text))
+        bytes += lines[end++].text.size() + 1;
+
+    // A console breaks every line at its width, so all but the last of its lines are equally long (one
+    // shorter where the blank it broke at was trimmed). Two such lines in a row, wide as no editor
+    // wraps, say a console did it; otherwise the lines were wrapped at blanks (or hold a member each).
+    std::size_t width = 0;
+    for (std::size_t i = first; i < end; ++i)
+        width = std::max(width, lines[i].text.size());
+    std::size_t consoleLines = 0; // from the first: lines as wide as the console
+    while (first + consoleLines < end && lines[first + consoleLines].text.size() + 1 >= width)
+        ++consoleLines;
+    const bool console = width >= kMinConsoleWidth && consoleLines >= 2;
+
+    for (std::size_t i = first + 1; i < end; ++i) {
+        const std::string& next = lines[i].text;
+        const std::size_t previousSize = lines[i - 1].text.size();
+        std::string_view piece = next;
+        std::string_view join;
+        if (console && i - first <= consoleLines) {
+            // The text goes on exactly where the console broke it; a blank it broke at was trimmed.
+            join = previousSize < width ? " " : "";
+        } else {
+            // Wrapped at a blank that the copy lost, or one member per line: indentation is no part of
+            // the dump, and a blank separates the two words again unless a bracket is on either side.
+            piece = trimBlanks(next);
+            const char last = joined.text.empty() ? '{' : joined.text.back();
+            const bool bracket = last == '{' || last == '[' || piece.front() == '}' || piece.front() == ']';
+            join = bracket ? "" : " ";
+        }
+        joined.text += join;
+        joined.pieces.push_back({joined.text.size(), i, std::size_t(piece.data() - next.data())});
+        joined.text += piece;
+    }
+    return joined;
+}
+
+} // namespace hcn::io
