@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of tests/fuzz for a while each and prints how many inputs each executed.
+# Targets run side by side, one per core (HCN_FUZZ_JOBS to choose; libFuzzer uses one thread).
 #   scripts/fuzz.sh [--build DIR] [--seconds N] [TARGET...]
 # DIR (default build-fuzz) is configured here when new: clang-14, ASan + UBSan, the libFuzzer targets
 # (-DHCN_FUZZ=ON, core only); only the fuzz targets and what they link are built. Without targets, every fuzz_* target runs. Each target grows its own corpus under
@@ -16,7 +17,7 @@ while (($#)); do
   case "$1" in
     --build) build=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -39,12 +40,11 @@ if ! cmake --build "$build" --target "${targets[@]}" >"$build/build.log" 2>&1; t
   exit 1
 fi
 mkdir -p "$build/fuzz-artifacts"
-status=0
-for target in "${targets[@]}"; do
-  corpus="$build/fuzz-corpus/$target"
+# One target per core at a time (HCN_FUZZ_JOBS, default nproc): libFuzzer runs on one thread.
+fuzz_target() { # TARGET: runs it, then writes its one-line result to its .result file; exit 1 on a finding
+  local target=$1 corpus="$build/fuzz-corpus/$1" log="$build/fuzz-artifacts/$1.log" result status=0
   mkdir -p "$corpus"
   cp -n tests/fuzz/corpus/"$target"/* "$corpus"/ 2>/dev/null || true
-  log="$build/fuzz-artifacts/$target.log"
   if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      "$build/tests/fuzz/$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
        -rss_limit_mb=2048 -entropic=0 -dict=tests/fuzz/hcn.dict -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$target-" \
@@ -54,8 +54,28 @@ for target in "${targets[@]}"; do
     result="FAILED (see $log)"
     status=1
   fi
+  local runs
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   printf '%-22s %12s inputs in %ss, corpus %s files: %s\n' "$target" "${runs:-?}" "$seconds" \
-    "$(find "$corpus" -type f | wc -l)" "$result"
+    "$(find "$corpus" -type f | wc -l)" "$result" >"$build/fuzz-artifacts/$target.result"
+  return $status
+}
+jobs=${HCN_FUZZ_JOBS:-$(nproc)}
+status=0
+running=0
+for target in "${targets[@]}"; do
+  if ((running >= jobs)); then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  fuzz_target "$target" &
+  running=$((running + 1))
+done
+while ((running > 0)); do
+  wait -n || status=1
+  running=$((running - 1))
+done
+for target in "${targets[@]}"; do
+  cat "$build/fuzz-artifacts/$target.result"
 done
 exit $status
