@@ -416,6 +416,7 @@ void tst_CompareView::guiKeepsTurningDuringALargeComparison()
     QVERIFY(finished.wait(120000));
     const qint64 elapsed = clock.elapsed();
     ticker.stop();
+    qInfo("40,000 against 40,000 endpoints: %d timer ticks in %lld ms", ticks, elapsed);
     // The GUI thread was free while the diff ran: the timer ticked through it.
     QVERIFY2(ticks >= 1 && ticks >= elapsed / 10 / 4,
              qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));

@@ -101,6 +101,8 @@ CompareDock::CompareDock(CompareController* controller, HostMirror* mirror, Curr
     connect(controller, &CompareController::busyChanged, this, &CompareDock::updateButtons);
     connect(m_objects->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { selectRow(current); });
+    // A click on the row already current selects its object again (the user may have moved on).
+    connect(m_objects, &QTreeView::clicked, this, &CompareDock::selectRow);
     showCleared();
 }
 
