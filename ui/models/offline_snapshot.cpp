@@ -13,7 +13,36 @@ namespace {
 /// The largest snapshot file read (a host with 100,000 endpoints exports to about 150 MB).
 constexpr qint64 kMaxSnapshotBytes = qint64(512) * 1024 * 1024;
 
+/// "lines 3-9" style location of a message, for the error text.
+std::string importMessageLocation(const io::ImportMessage& m)
+{
+    std::string text = m.source;
+    if (m.firstLine > 0)
+        text += ":" + std::to_string(m.firstLine) +
+                (m.lastLine > m.firstLine ? "-" + std::to_string(m.lastLine) : "");
+    return text.empty() ? text : text + ": ";
+}
+
 } // namespace
+
+Result<OfflineSnapshot> importedSnapshot(Result<io::ImportResult> imported, const std::string& name)
+{
+    if (!imported.ok())
+        return imported.status();
+    if (imported->objectCount() == 0) {
+        // The report says why; its errors first, a few lines are enough for a message box.
+        std::string why = "Nothing in " + name + " could be read as an HNS object.";
+        int shown = 0;
+        for (io::ImportSeverity severity : {io::ImportSeverity::Error, io::ImportSeverity::Warning})
+            for (const io::ImportMessage& m : imported->report.messages)
+                if (m.severity == severity && shown < 4) {
+                    why += "\n" + importMessageLocation(m) + m.message;
+                    ++shown;
+                }
+        return Status(hr::InvalidJson, why);
+    }
+    return OfflineSnapshot{std::move(imported->snapshot), std::move(imported->report), name};
+}
 
 Result<OfflineSnapshot> readSnapshotFile(const QString& path)
 {

@@ -29,6 +29,10 @@ using OfflineSnapshotReader = std::function<Result<OfflineSnapshot>()>;
 /// document; its "Import" member, when there is one, becomes the report.
 Result<OfflineSnapshot> readSnapshotFile(const QString& path);
 
+/// On the worker thread: an import's outcome as the snapshot to show, or why there is none (an import
+/// that recovered no object fails with its first errors and warnings, a few lines for a message box).
+Result<OfflineSnapshot> importedSnapshot(Result<io::ImportResult> imported, const std::string& name);
+
 /// On the worker thread: `snapshot` served as a read-only API. The report, with SnapshotApi's load
 /// warnings added as warnings, goes to `*report`.
 Result<std::shared_ptr<Api>> openOfflineSnapshot(OfflineSnapshot snapshot, io::ImportReport* report);

@@ -6,6 +6,7 @@
 #include <QIcon>
 #include <QSet>
 #include <algorithm>
+#include <utility>
 
 namespace hcn::ui {
 
@@ -294,6 +295,18 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
     default:
         break;
     }
+    // A comparison's mark: one hash lookup, and only for rows that stand for an object.
+    if (role == CompareMarkRole || role == Qt::BackgroundRole) {
+        if (!m_compareMarks.isEmpty() && item->type() != TreeItem::Type::FrontendVip &&
+            item->type() != TreeItem::Type::Group) {
+            const auto mark = m_compareMarks.constFind(item->objectId());
+            if (mark != m_compareMarks.cend())
+                return role == CompareMarkRole ? QVariant(int(*mark))
+                                               : QVariant(compareMarkBackground(*mark));
+        }
+        if (role == CompareMarkRole)
+            return {};
+    }
     // Health-check badges: one hash lookup, and only for rows that stand for an object.
     const bool badgeRole = role == FindingSeverityRole || role == FindingsRole || role == Qt::ToolTipRole ||
                            (role == Qt::DecorationRole && index.column() == int(TreeColumn::Name));
@@ -338,6 +351,19 @@ void ResourceTreeModel::updateFindingBadges(const FindingBadges& changed, const 
         for (TreeItem* item : m_rows.value(it.key()))
             emitRowChanged(item);
     }
+}
+
+void ResourceTreeModel::setCompareMarks(const CompareMarks& marks)
+{
+    const CompareMarks old = std::exchange(m_compareMarks, marks);
+    for (auto it = old.cbegin(); it != old.cend(); ++it)
+        if (m_compareMarks.value(it.key()) != it.value())
+            for (TreeItem* item : m_rows.value(it.key()))
+                emitRowChanged(item);
+    for (auto it = m_compareMarks.cbegin(); it != m_compareMarks.cend(); ++it)
+        if (!old.contains(it.key()))
+            for (TreeItem* item : m_rows.value(it.key()))
+                emitRowChanged(item);
 }
 
 QVariant ResourceTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

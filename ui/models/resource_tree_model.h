@@ -5,6 +5,7 @@
 // it in one beginRemoveRows, a changed object repaints only its own rows; the model resets only when the
 // mirror does (attach, detach).
 
+#include "compare/compare_marks.h"
 #include "models/finding_badge.h"
 #include "models/tree_items.h"
 
@@ -40,6 +41,9 @@ public:
         FindingSeverityRole,
         /// QStringList: one line per finding about the row's object.
         FindingsRole,
+        /// CompareMark (int) of the row's object while a comparison is shown; invalid when it has none.
+        /// The row's background carries its colour.
+        CompareMarkRole,
     };
 
     explicit ResourceTreeModel(HostMirror* mirror, QObject* parent = nullptr);
@@ -59,6 +63,10 @@ public:
     /// objects that have none any more. Repaints only those objects' rows.
     void updateFindingBadges(const FindingBadges& changed, const QStringList& cleared);
     const FindingBadges& findingBadges() const { return m_badges; }
+    /// The comparison's marks (CompareController::marksChanged; empty clears). Repaints only the rows
+    /// whose mark changed.
+    void setCompareMarks(const CompareMarks& marks);
+    const CompareMarks& compareMarks() const { return m_compareMarks; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -108,6 +116,7 @@ private:
     /// Object ID -> every row that shows it (frontend VIP rows are not object rows).
     QHash<QString, QList<TreeItem*>> m_rows;
     FindingBadges m_badges;
+    CompareMarks m_compareMarks;
 };
 
 } // namespace hcn::ui

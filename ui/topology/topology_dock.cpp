@@ -229,6 +229,11 @@ QStringList TopologyDock::highlightObjects(const QStringList& objectIds)
     return m_diagram->scene()->markObjects(objectIds);
 }
 
+void TopologyDock::setCompareMarks(const CompareMarks& marks)
+{
+    m_diagram->scene()->setCompareMarks(marks);
+}
+
 QStringList TopologyDock::search(const QString& text)
 {
     if (m_searchField->text() != text) {

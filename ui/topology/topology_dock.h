@@ -2,6 +2,8 @@
 // TopologyDock: the topology diagram of the host (networks, endpoints, namespaces, load balancers)
 // with search, filters, zoom/fit, export, and selection shared with the rest of the console.
 
+#include "compare/compare_marks.h"
+
 #include <QDockWidget>
 #include <QPointer>
 #include <QStringList>
@@ -51,6 +53,8 @@ public:
     /// Highlights the nodes of these objects (a finding's objects) until the next call; empty clears.
     /// Returns the node keys marked.
     QStringList highlightObjects(const QStringList& objectIds);
+    /// Marks the nodes of a comparison's objects (CompareController::marksChanged); empty clears.
+    void setCompareMarks(const hcn::ui::CompareMarks& marks);
     /// Object IDs of the selected nodes (aggregates stand for their network).
     QStringList selectedObjectIds() const;
 

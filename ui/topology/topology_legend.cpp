@@ -1,5 +1,6 @@
 #include "topology/topology_legend.h"
 
+#include "compare/compare_marks.h"
 #include "topology/topology_edge_item.h"
 #include "topology/topology_node_item.h"
 
@@ -94,6 +95,17 @@ QString TopologyLegend::html()
               "<li><b>Orange outline</b>: matches the search or a finding; <b>thick blue outline</b>: "
               "selected. Faded boxes do not match the search.</li>"
               "</ul>");
+    out +=
+        tr("<h4>Comparison</h4>"
+           "<p>While a comparison is shown (File &gt; Compare With..., the Compare dock), the boxes of the "
+           "objects it found different carry a stripe on the left and an outline in its colour; the "
+           "resource tree paints their rows the same way:</p>") +
+        QStringLiteral("<table cellspacing=\"4\">");
+    for (CompareMark mark : {CompareMark::Added, CompareMark::Changed, CompareMark::Removed})
+        out += legendRow(QStringLiteral("<td style=\"background-color:%1;\" width=\"44\">&nbsp;</td>")
+                             .arg(compareMarkColor(mark).name()),
+                         compareMarkName(mark), compareMarkMeaning(mark));
+    out += QStringLiteral("</table>");
     out += tr("<h4>Zoom</h4>"
               "<p>The diagram opens fitted to its pane and follows the pane's size until you zoom (wheel, "
               "Zoom In/Out) or pan (drag); <b>Fit</b> (F) goes back to the whole diagram. Text that would be "

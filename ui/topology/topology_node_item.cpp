@@ -205,6 +205,14 @@ void TopologyNodeItem::setDimmed(bool dimmed)
     update();
 }
 
+void TopologyNodeItem::setCompareMark(CompareMark mark)
+{
+    if (m_compareMark == mark)
+        return;
+    m_compareMark = mark;
+    update();
+}
+
 void TopologyNodeItem::setBadgesVisible(bool visible)
 {
     if (m_badgesVisible == visible)
@@ -252,6 +260,9 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     QPen pen(border, isSelected() ? 3.0 : 1.2);
     if (m_node.kind == TopologyNodeKind::RemoteEndpoint || m_node.kind == TopologyNodeKind::Aggregate)
         pen.setStyle(Qt::DashLine);
+    const QColor compareColor = compareMarkColor(m_compareMark);
+    if (compareColor.isValid())
+        pen = QPen(compareColor, 2.5);
     if (m_highlighted)
         pen = QPen(QColor(0xff, 0xa0, 0x00), 3.5);
     if (isSelected())
@@ -261,14 +272,19 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     painter->setRenderHint(QPainter::Antialiasing, scale >= kOutlineScale);
     if (scale < kOutlineScale) {
         // Far out: a flat box is all the eye can use, and it is cheap for thousands of items.
-        painter->setPen(isSelected() || m_highlighted ? pen : Qt::NoPen);
+        painter->setPen(isSelected() || m_highlighted || compareColor.isValid() ? pen : Qt::NoPen);
         painter->setBrush(fill);
         painter->drawRect(box);
+        if (compareColor.isValid())
+            painter->fillRect(QRectF(box.left(), box.top(), box.width() / 6, box.height()), compareColor);
         return;
     }
     painter->setPen(pen);
     painter->setBrush(fill);
     painter->drawRoundedRect(box, kCorner, kCorner);
+    if (compareColor.isValid()) // the comparison's stripe, inside the box: it survives selection's outline
+        painter->fillRect(QRectF(box.left() + 1.5, box.top() + kCorner, 4.0, box.height() - 2 * kCorner),
+                          compareColor);
 
     const QColor textColor =
         m_node.kind == TopologyNodeKind::Host ? QColor(Qt::white) : QColor(0x20, 0x20, 0x20);

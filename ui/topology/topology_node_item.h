@@ -7,6 +7,7 @@
 // is wide and tall enough on screen for it; below that a node draws its shape only (a flat box when far
 // out), so a 5,000-endpoint scene pans smoothly.
 
+#include "compare/compare_marks.h"
 #include "topology/topology_graph.h"
 
 #include <QGraphicsItem>
@@ -41,6 +42,9 @@ public:
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }
     void setDimmed(bool dimmed);
+    /// A comparison's mark: a stripe on the left and an outline in the mark's colour (compare_marks.h).
+    void setCompareMark(CompareMark mark);
+    CompareMark compareMark() const { return m_compareMark; }
     void setBadgesVisible(bool visible);
 
     void addEdge(TopologyEdgeItem* edge) { m_edges.append(edge); }
@@ -77,6 +81,7 @@ private:
     bool m_highlighted = false;
     bool m_dimmed = false;
     bool m_badgesVisible = true;
+    CompareMark m_compareMark = CompareMark::None;
     QList<TopologyEdgeItem*> m_edges;
 };
 

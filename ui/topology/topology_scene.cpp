@@ -64,6 +64,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
     for (const TopologyNode& node : graph.nodes()) {
         if (TopologyNodeItem* item = m_nodes.value(node.key)) {
             item->setNode(node);
+            item->setCompareMark(compareMarkOf(node));
             continue;
         }
         const auto position = newPositions.constFind(node.key);
@@ -74,6 +75,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
         auto* item = new TopologyNodeItem(node);
         item->setPos(*position);
         item->setBadgesVisible(m_badgesVisible);
+        item->setCompareMark(compareMarkOf(node));
         if (!m_query.isEmpty()) {
             item->setHighlighted(matches(node, m_query));
             item->setDimmed(!item->isHighlighted());
@@ -305,6 +307,20 @@ QStringList TopologyScene::markObjects(const QStringList& objectIds)
                                                                !keys.contains(key))
             keys.append(key);
     return keys;
+}
+
+CompareMark TopologyScene::compareMarkOf(const TopologyNode& node) const
+{
+    if (node.kind == TopologyNodeKind::Host || node.kind == TopologyNodeKind::Aggregate)
+        return CompareMark::None;
+    return m_compareMarks.value(node.objectId, CompareMark::None);
+}
+
+void TopologyScene::setCompareMarks(const CompareMarks& marks)
+{
+    m_compareMarks = marks;
+    for (TopologyNodeItem* item : std::as_const(m_nodes))
+        item->setCompareMark(compareMarkOf(item->node()));
 }
 
 void TopologyScene::setBadgesVisible(bool visible)

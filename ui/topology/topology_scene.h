@@ -3,6 +3,7 @@
 // nodes that left are removed (their position remembered), nodes that stay keep their position and
 // get new content, nodes that arrive are created where the layout put them. Edges and frames follow.
 
+#include "compare/compare_marks.h"
 #include "topology/topology_graph.h"
 
 #include <QGraphicsScene>
@@ -52,6 +53,10 @@ public:
     /// the marked keys.
     QStringList markObjects(const QStringList& objectIds);
     QStringList markedObjects() const { return m_markedObjects; }
+    /// A comparison's marks on the nodes of the objects shown (not the host box nor collapsed counts),
+    /// kept for the nodes that arrive later; empty clears.
+    void setCompareMarks(const CompareMarks& marks);
+    const CompareMarks& compareMarks() const { return m_compareMarks; }
     void setBadgesVisible(bool visible);
     bool badgesVisible() const { return m_badgesVisible; }
 
@@ -78,6 +83,7 @@ private:
     void syncEdges();
     void syncClusters();
     void updateSceneRect();
+    CompareMark compareMarkOf(const TopologyNode& node) const;
 
     TopologyGraph m_graph;
     QHash<QString, TopologyNodeItem*> m_nodes;
@@ -86,6 +92,7 @@ private:
     QHash<QString, QPointF> m_memory;
     QString m_query;
     QStringList m_markedObjects;
+    CompareMarks m_compareMarks;
     bool m_badgesVisible = true;
     bool m_exporting = false;
 };

@@ -42,36 +42,6 @@ io::ImportOptions importOptions(const std::string& name, const std::shared_ptr<I
     return options;
 }
 
-/// "lines 3-9" style location of a message, for the error text.
-std::string where(const io::ImportMessage& m)
-{
-    std::string text = m.source;
-    if (m.firstLine > 0)
-        text += ":" + std::to_string(m.firstLine) +
-                (m.lastLine > m.firstLine ? "-" + std::to_string(m.lastLine) : "");
-    return text.empty() ? text : text + ": ";
-}
-
-/// On the worker: the import's outcome as the snapshot to show, or why there is none.
-Result<OfflineSnapshot> toSnapshot(Result<io::ImportResult> imported, const std::string& name)
-{
-    if (!imported.ok())
-        return imported.status();
-    if (imported->objectCount() == 0) {
-        // The report says why; its errors first, a few lines are enough for a message box.
-        std::string why = "Nothing in " + name + " could be read as an HNS object.";
-        int shown = 0;
-        for (io::ImportSeverity severity : {io::ImportSeverity::Error, io::ImportSeverity::Warning})
-            for (const io::ImportMessage& m : imported->report.messages)
-                if (m.severity == severity && shown < 4) {
-                    why += "\n" + where(m) + m.message;
-                    ++shown;
-                }
-        return Status(hr::InvalidJson, why);
-    }
-    return OfflineSnapshot{std::move(imported->snapshot), std::move(imported->report), name};
-}
-
 } // namespace
 
 struct DumpImportController::Job
@@ -165,7 +135,7 @@ bool DumpImportController::openPaths(const QStringList& paths)
     for (const QString& path : paths)
         files.push_back(QFile::encodeName(path).toStdString());
     job->read = [files, name = job->name.toStdString(), state = job->state] {
-        return toSnapshot(io::importPaths(files, importOptions(name, state)), name);
+        return importedSnapshot(io::importPaths(files, importOptions(name, state)), name);
     };
     return start(job->name, job);
 }
@@ -175,7 +145,7 @@ bool DumpImportController::openBytes(const QString& name, const QByteArray& byte
     auto job = std::make_shared<Job>();
     job->name = name;
     job->read = [bytes = bytes.toStdString(), name = name.toStdString(), state = job->state]() mutable {
-        return toSnapshot(io::importBytes(name, std::move(bytes), importOptions(name, state)), name);
+        return importedSnapshot(io::importBytes(name, std::move(bytes), importOptions(name, state)), name);
     };
     return start(name, job);
 }

@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "charts/charts_dock.h"
+#include "compare/compare_controller.h"
+#include "compare/compare_dock.h"
 #include "editors/properties_dock.h"
 #include "models/current_selection.h"
 #include "models/event_filter_proxy.h"
@@ -49,7 +51,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_scenarios(new ScenarioController(m_mirror, this, this)),
       m_connection(new ConnectionController(m_mirror, this, this)),
       m_export(new ExportController(m_mirror, m_selection, this, this)),
-      m_dumps(new DumpImportController(m_scenarios, this, this))
+      m_dumps(new DumpImportController(m_scenarios, this, this)),
+      m_compare(new CompareController(m_mirror, this, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
@@ -117,6 +120,12 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::compareHosts(HostState before, HostState after, const QString& beforeLabel,
+                              const QString& afterLabel)
+{
+    m_compare->compareHosts(std::move(before), std::move(after), beforeLabel, afterLabel);
+}
 
 BundleExport* MainWindow::bundleExport()
 {
@@ -189,6 +198,24 @@ void MainWindow::createDocks()
     addDock(m_trace, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_checks, m_trace);
     connect(m_trace, &TraceDock::highlightRequested, m_topology, &TopologyDock::highlightObjects);
+    m_compareDock = new CompareDock(m_compare, m_mirror, m_selection, this);
+    addDock(m_compareDock, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_trace, m_compareDock);
+    m_compareDock->hide(); // until a comparison starts
+    connect(m_compare, &CompareController::marksChanged, m_resourceTree->model(),
+            &ResourceTreeModel::setCompareMarks);
+    connect(m_compare, &CompareController::marksChanged, m_topology, &TopologyDock::setCompareMarks);
+    auto showCompare = [this] {
+        m_compareDock->show();
+        m_compareDock->raise();
+    };
+    connect(m_compare, &CompareController::started, this, showCompare);
+    connect(m_compare, &CompareController::failed, this, [this, showCompare](const QString& message) {
+        showCompare();
+        m_statusBar->showMessage(message.section(QLatin1Char('\n'), 0, 0), 10000);
+    });
+    connect(m_compareDock, &CompareDock::compareWithRequested, m_compare,
+            &CompareController::compareWithFileInteractive);
     m_events->raise();
 
     // Object actions: New/Delete from the properties dock, in the Edit menu and on the tree.
@@ -248,6 +275,8 @@ void MainWindow::createMenus()
     connect(make(tr("Open &Sample Host"), "actionOpenSampleHost", QKeySequence()), &QAction::triggered,
             m_scenarios,
             [this] { m_scenarios->openScenarioInteractive(ScenarioController::defaultScenario()); });
+    connect(make(tr("Compare &With..."), "actionCompareWith", QKeySequence()), &QAction::triggered, m_compare,
+            &CompareController::compareWithFileInteractive);
     file->addSeparator();
     connect(make(tr("&Connect to Service..."), "actionConnect", QKeySequence(Qt::CTRL | Qt::Key_K)),
             &QAction::triggered, m_connection, &ConnectionController::showConnectDialog);

@@ -3,6 +3,8 @@
 // CurrentSelection, QUndoStack), the docks (resources, topology, properties, events, charts, checks), the
 // controllers and the menus, and connects them; feature logic lives in the docks and controllers.
 
+#include "hcn/host_state.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMainWindow>
@@ -14,6 +16,8 @@ class QUndoStack;
 namespace hcn::ui {
 
 class ChartsDock;
+class CompareController;
+class CompareDock;
 class ChecksDock;
 class TraceDock;
 class ConnectionController;
@@ -61,6 +65,13 @@ public:
     TraceDock* traceDock() const { return m_trace; }
     HelpMenu* helpMenu() const { return m_help; }
     StaleHostBanner* staleHostBanner() const { return m_stale; }
+    CompareController* compareController() const { return m_compare; }
+    CompareDock* compareDock() const { return m_compareDock; }
+    /// Compares two hosts given whole (two moments of a recording, say) in the Compare dock, off the GUI
+    /// thread; the tree and the diagram colour the objects of the host shown that differ. Replaces any
+    /// comparison shown; the Compare dock's Clear ends it.
+    void compareHosts(hcn::HostState before, hcn::HostState after, const QString& beforeLabel,
+                      const QString& afterLabel);
     /// File > Export Bug-Report Bundle's work (made on first use).
     BundleExport* bundleExport();
     /// File > Export Bug-Report Bundle: the dialog with the preview.
@@ -105,6 +116,8 @@ private:
     ExportController* m_export;
     BundleExport* m_bundles = nullptr;
     DumpImportController* m_dumps;
+    CompareController* m_compare;
+    CompareDock* m_compareDock = nullptr;
 
     PropertiesDock* m_properties = nullptr;
     EventLogDock* m_events = nullptr;
