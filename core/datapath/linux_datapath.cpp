@@ -65,9 +65,7 @@ private:
         case ResourceKind::LoadBalancer:
             return stageLoadBalancer(s, c);
         case ResourceKind::SdnRoute:
-            if (c.op == ChangeOp::Delete)
-                return Status::success();
-            return Status(hr::NotImplemented, "the linux datapath does not program SDN routes yet.");
+            return stageSdnRoute(s, c);
         case ResourceKind::GuestNetworkService:
         case ResourceKind::Invalid:
             return Status::success(); // nothing in the datapath
@@ -92,8 +90,49 @@ private:
             if (Status st = s.removeNetwork(c.id); !st.ok())
                 return st;
             m_undo.push_back([&s, saved] { return s.addNetwork(saved); });
+        } else if (c.op == ChangeOp::Modify) {
+            // The bridge and its gateway stay; of the network policies, an overlay's RemoteSubnetRoutes
+            // follow (flannel adds and removes them with modify requests).
+            auto it = s.networks.find(c.id);
+            if (it == s.networks.end() || !it->second.overlay)
+                return Status::success();
+            auto next = planNetwork(c.id, *c.after);
+            if (!next.ok())
+                return next.status();
+            if (!next->overlay || next->overlay->vni != it->second.overlay->vni)
+                return Status(hr::InvalidNetwork,
+                              "the linux datapath cannot change an overlay network's type or VSID.");
+            const auto previous = it->second.overlay->remoteSubnets;
+            if (Status st = s.setRemoteSubnets(c.id, next->overlay->remoteSubnets); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id, previous] { return s.setRemoteSubnets(id, previous); });
         }
-        // Modify: the bridge and its gateway stay; network policies are not programmed (docs).
+        return Status::success();
+    }
+
+    Status stageSdnRoute(State& s, const DatapathChange& c)
+    {
+        std::optional<SdnRoutePlan> previous;
+        if (auto it = s.sdnRoutes.find(c.id); it != s.sdnRoutes.end())
+            previous = it->second;
+        std::optional<SdnRoutePlan> next;
+        if (c.op != ChangeOp::Delete) {
+            auto plan = planSdnRoute(c.id, *c.after);
+            if (!plan.ok())
+                return plan.status();
+            next = std::move(*plan);
+        }
+        // A change is the old routes out, the new ones in; the undo, the other way round.
+        if (previous) {
+            if (Status st = s.removeSdnRoute(c.id); !st.ok())
+                return st;
+            m_undo.push_back([&s, previous] { return s.addSdnRoute(*previous); });
+        }
+        if (next) {
+            if (Status st = s.addSdnRoute(*next); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id] { return s.removeSdnRoute(id); });
+        }
         return Status::success();
     }
 
