@@ -241,8 +241,7 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
                     continue;
                 const Json settings = policy.value("Settings", Json::object());
                 auto value = settings.find("IsolationId");
-                if (value == settings.end() || !value->is_number_unsigned() ||
-                    value->get<std::uint64_t>() > 0xFFFFFF)
+                if (value == settings.end() || !value->is_number_integer() || *value < 0 || *value > 0xFFFFFF)
                     return Status(hr::InvalidPolicy,
                                   "the VSID policy of subnet " + subnet.value("IpAddressPrefix", "") +
                                       " needs an IsolationId from 0 to 16777215 (24-bit VXLAN id).");
@@ -407,7 +406,7 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
     if (!network)
         return Status(hr::InvalidEndpoint, "the endpoint names no network.");
     plan.network = *network;
-    if (auto flags = doc.find("Flags"); flags != doc.end() && flags->is_number_unsigned())
+    if (auto flags = doc.find("Flags"); flags != doc.end() && flags->is_number_integer() && *flags >= 0)
         plan.remote = (flags->get<std::uint32_t>() & kRemoteEndpointFlag) != 0;
     for (const auto& config : doc.value("IpConfigurations", Json::array())) {
         auto address = IpAddress::parse(config.value("IpAddress", ""));
