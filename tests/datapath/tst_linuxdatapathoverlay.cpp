@@ -273,6 +273,8 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     std::string seen;
     QVERIFY(tcpConnects(netns, "10.244.20.20", 80, 2000, server.fd, &seen));
     QCOMPARE(seen, std::string("10.244.20.10")); // one L2 segment across hosts: no translation
+    // The reachability trace over the same documents predicts what the packet did.
+    QCOMPARE(m_host.predicted("ep-10.244.20.10", "10.244.20.20", 80), std::string("delivered"));
 
     HCN_VERIFY_OK(
         m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *remote)));
@@ -281,6 +283,7 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     // Cut off: the endpoint's own neighbour entry ages out, its ARP requests no longer leave the host.
     outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
     QVERIFY(!pingFrom(netns, "10.244.20.20"));
+    QCOMPARE(m_host.predicted("ep-10.244.20.10", "10.244.20.20", 80), std::string("dropped"));
 }
 
 void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()
