@@ -482,22 +482,35 @@ Status RouteSocket::deleteFdb(const std::string& name, std::uint64_t mac, const 
     return Status::success();
 }
 
+namespace {
+
+/// The neighbour entry "`address` on link `ifindex`".
+Result<NeighRef> neighbourObject(int ifindex, const std::string& address)
+{
+    auto dst = ipAddr(address, "neighbour");
+    if (!dst.ok())
+        return dst.status();
+    NeighRef neigh(rtnl_neigh_alloc());
+    rtnl_neigh_set_ifindex(neigh.p, ifindex);
+    if (int err = rtnl_neigh_set_dst(neigh.p, dst->p); err < 0)
+        return failure(err, "neighbour " + address);
+    return neigh;
+}
+
+} // namespace
+
 Status RouteSocket::addNeighbour(const std::string& name, const std::string& address, std::uint64_t mac)
 {
     auto index = indexOf(name);
     if (!index.ok())
         return index.status();
-    auto dst = ipAddr(address, "neighbour");
-    if (!dst.ok())
-        return dst.status();
-    NeighRef neigh(rtnl_neigh_alloc());
-    rtnl_neigh_set_ifindex(neigh.p, *index);
-    if (int err = rtnl_neigh_set_dst(neigh.p, dst->p); err < 0)
-        return failure(err, "neighbour " + address);
+    auto neigh = neighbourObject(*index, address);
+    if (!neigh.ok())
+        return neigh.status();
     AddrRef lladdr = macAddr(mac);
-    rtnl_neigh_set_lladdr(neigh.p, lladdr.p);
-    rtnl_neigh_set_state(neigh.p, NUD_PERMANENT);
-    if (int err = rtnl_neigh_add(m_sock, neigh.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
+    rtnl_neigh_set_lladdr(neigh->p, lladdr.p);
+    rtnl_neigh_set_state(neigh->p, NUD_PERMANENT);
+    if (int err = rtnl_neigh_add(m_sock, neigh->p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return failure(err, "cannot add neighbour " + address + " on " + name);
     return Status::success();
 }
@@ -507,14 +520,10 @@ Status RouteSocket::deleteNeighbour(const std::string& name, const std::string& 
     auto index = indexOf(name);
     if (!index.ok())
         return index.status();
-    auto dst = ipAddr(address, "neighbour");
-    if (!dst.ok())
-        return dst.status();
-    NeighRef neigh(rtnl_neigh_alloc());
-    rtnl_neigh_set_ifindex(neigh.p, *index);
-    if (int err = rtnl_neigh_set_dst(neigh.p, dst->p); err < 0)
-        return failure(err, "neighbour " + address);
-    if (int err = rtnl_neigh_delete(m_sock, neigh.p, 0); err < 0)
+    auto neigh = neighbourObject(*index, address);
+    if (!neigh.ok())
+        return neigh.status();
+    if (int err = rtnl_neigh_delete(m_sock, neigh->p, 0); err < 0)
         return failure(err, "cannot delete neighbour " + address + " on " + name);
     return Status::success();
 }

@@ -228,6 +228,19 @@ const Json* policyOf(const Json& policies, std::string_view type)
     return nullptr;
 }
 
+/// The address of a ProviderAddress policy among `policies`, normalized; empty when there is none.
+Result<std::string> providerAddressOf(const Json& policies)
+{
+    const Json* pa = policyOf(policies, "ProviderAddress");
+    if (!pa)
+        return std::string();
+    const std::string text = pa->value("Settings", Json::object()).value("ProviderAddress", "");
+    auto address = IpAddress::parse(text);
+    if (!address)
+        return Status(hr::InvalidPolicy, "ProviderAddress \"" + text + "\" is not an IP address.");
+    return address->toString();
+}
+
 /// The overlay part of an Overlay network: VSID from its subnets' policies, the rest from its own.
 Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
 {
@@ -258,13 +271,10 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
                       "an overlay network needs a VSID policy on its subnets (its VXLAN id).");
     plan.vni = static_cast<std::uint32_t>(*vsid);
     const Json policies = doc.value("Policies", Json::array());
-    if (const Json* pa = policyOf(policies, "ProviderAddress")) {
-        const std::string text = pa->value("Settings", Json::object()).value("ProviderAddress", "");
-        auto address = IpAddress::parse(text);
-        if (!address)
-            return Status(hr::InvalidPolicy, "ProviderAddress \"" + text + "\" is not an IP address.");
-        plan.providerAddress = address->toString();
-    }
+    auto providerAddress = providerAddressOf(policies);
+    if (!providerAddress.ok())
+        return providerAddress.status();
+    plan.providerAddress = *providerAddress;
     if (const Json* dr = policyOf(policies, "DrMacAddress")) {
         const std::string text = dr->value("Settings", Json::object()).value("Address", "");
         auto mac = MacAddress::parse(text);
@@ -424,14 +434,10 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
     if (plan.remote) {
         // Its address backs load balancers; on an overlay network, its MAC and ProviderAddress become
         // forwarding entries. Other policies describe the other host's port.
-        const Json policies = doc.value("Policies", Json::array());
-        if (const Json* pa = policyOf(policies, "ProviderAddress")) {
-            const std::string text = pa->value("Settings", Json::object()).value("ProviderAddress", "");
-            auto address = IpAddress::parse(text);
-            if (!address)
-                return Status(hr::InvalidPolicy, "ProviderAddress \"" + text + "\" is not an IP address.");
-            plan.providerAddress = address->toString();
-        }
+        auto providerAddress = providerAddressOf(doc.value("Policies", Json::array()));
+        if (!providerAddress.ok())
+            return providerAddress.status();
+        plan.providerAddress = *providerAddress;
         return plan;
     }
     plan.hostVeth = hostVethName(id);
