@@ -117,6 +117,18 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
             return s;
     if (Status s = host.setUp(plan.bridge); !s.ok())
         return s;
+    if (!plan.adapter.empty()) {
+        // Deleting the bridge (undo, network delete, leftovers) releases the adapter again.
+        if (Status s = host.setMaster(plan.adapter, plan.bridge); !s.ok())
+            return s.code() == hr::ElementNotFound
+                       ? Status(hr::AdapterNotFound, "network adapter \"" + plan.adapter +
+                                                         "\" does not exist in hcnd's network namespace.")
+                       : s;
+        if (Status s = host.setUp(plan.adapter); !s.ok())
+            return s;
+        if (Status s = injected("adapter"); !s.ok())
+            return s;
+    }
     if (plan.overlay) {
         const OverlayPlan& o = *plan.overlay;
         if (Status s = host.addVxlan(o.vxlan, plan.bridge, o.vni, o.providerAddress, o.port); !s.ok())

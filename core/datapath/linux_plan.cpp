@@ -371,13 +371,25 @@ Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
     const bool nat =
         equalsIgnoreCase(type, "NAT") || equalsIgnoreCase(type, "ICS") || equalsIgnoreCase(type, "Internal");
     const bool overlay = equalsIgnoreCase(type, "Overlay");
-    if (!nat && !overlay && !equalsIgnoreCase(type, "Private"))
+    const bool bridged = equalsIgnoreCase(type, "L2Bridge") || equalsIgnoreCase(type, "Transparent");
+    if (!nat && !overlay && !bridged && !equalsIgnoreCase(type, "Private"))
         return Status(hr::InvalidNetworkType,
-                      "the linux datapath programs NAT, ICS, Internal, Private and Overlay "
-                      "networks; " +
+                      "the linux datapath programs NAT, ICS, Internal, Private, Overlay, "
+                      "L2Bridge and Transparent networks; " +
                           type + " networks are not supported yet.");
     plan.type = type;
     plan.masquerade = nat;
+    if (bridged) {
+        // The host adapter joins the bridge: the endpoints are on its network, its router is theirs.
+        const Json policies = doc.value("Policies", Json::array());
+        if (const Json* name = policyOf(policies, "NetAdapterName"))
+            plan.adapter = name->value("Settings", Json::object()).value("NetworkAdapterName", "");
+        if (plan.adapter.empty())
+            return Status(hr::InvalidNetwork, "the linux datapath bridges " + type +
+                                                  " networks to the interface a NetAdapterName policy names; "
+                                                  "the network has none.");
+        return plan;
+    }
     if (overlay) {
         auto o = planOverlay(id, doc);
         if (!o.ok())

@@ -54,6 +54,7 @@ struct NetworkPlan
     std::vector<std::string> gatewayCidrs; ///< "10.244.1.1/24": the host's address on the bridge
     bool masquerade = false;
     std::optional<OverlayPlan> overlay;
+    std::string adapter; ///< L2Bridge, Transparent: the NetAdapterName, an interface the bridge enslaves
 };
 
 struct PortMapPlan

@@ -90,13 +90,14 @@ struct Underlay
     }
 };
 
-/// The engine's host: one adapter, the underlay's end in that namespace.
+/// The engine's host: the underlay's end in that namespace, and an adapter the kernel does not have.
 hcn::HostEnvironment underlayHost(const std::string& address, const std::string& mac)
 {
-    return *hcn::HostEnvironment::fromJson(json{
-        {"adapters",
-         {{{"name", address == "192.168.250.1" ? "ul0" : "ul1"}, {"ipv4", address + "/24"}, {"mac", mac}}}}}
-                                               .dump());
+    json adapters = json::array();
+    adapters.push_back(
+        {{"name", address == "192.168.250.1" ? "ul0" : "ul1"}, {"ipv4", address + "/24"}, {"mac", mac}});
+    adapters.push_back({{"name", "ghost0"}, {"ipv4", "192.0.2.9/24"}, {"mac", "02-00-00-00-FA-09"}});
+    return *hcn::HostEnvironment::fromJson(json{{"adapters", adapters}}.dump());
 }
 
 json overlayNetwork(const std::string& name, int third, std::uint32_t vsid, json policies = json::array())
@@ -174,6 +175,7 @@ private slots:
     void badOverlayDocumentsAreRefused_data();
     void badOverlayDocumentsAreRefused();
     void openRemovesLeftoverVxlanDevices();
+    void l2bridgeEnslavesTheNamedAdapter();
 
 private:
     std::string m_skip;
@@ -494,6 +496,48 @@ void TestLinuxDatapathOverlay::openRemovesLeftoverVxlanDevices()
     HCN_VERIFY_OK(restarted);
     QCOMPARE(hcnLinks(), std::set<std::string>{});
     (*restarted)->reset();
+}
+
+void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
+{
+    // The underlay's end here is the adapter: the endpoint lands on the underlay's network, where the peer
+    // (192.168.250.2) answers.
+    auto adapterOf = [](const std::string& name) {
+        return json{{"Type", "NetAdapterName"}, {"Settings", {{"NetworkAdapterName", name}}}};
+    };
+    auto masterOfAdapter = [] {
+        const json link = ipJson(IP_PATH, "", {"link", "show", "dev", "ul0"});
+        return link.size() == 1 ? link[0].value("master", "") : "<no ul0>";
+    };
+    json doc = natNetwork("l2", "192.168.250.0/24", "192.168.250.2");
+    doc["Type"] = "L2Bridge";
+    doc["Policies"] = json::array({adapterOf("ghost0")});
+    auto missing = m_host.create(ResourceKind::Network, doc);
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.status().code(), hcn::hr::AdapterNotFound);
+    QVERIFY2(missing.status().detail().find("ghost0") != std::string::npos,
+             missing.status().detail().c_str());
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+
+    m_host.datapath->failStepOnce("adapter");
+    doc["Policies"] = json::array({adapterOf("ul0")});
+    QVERIFY(!m_host.create(ResourceKind::Network, doc).ok());
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QCOMPARE(masterOfAdapter(), std::string()); // released with the bridge
+
+    auto net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    QCOMPARE(masterOfAdapter(), m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net)));
+    auto ep = m_host.endpoint(*net, "192.168.250.10");
+    HCN_VERIFY_OK(ep);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.2"));
+
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *net)));
+    QCOMPARE(masterOfAdapter(), std::string()); // the adapter stays, released from the bridge
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathOverlay)

@@ -91,7 +91,12 @@ void TestLinuxDatapathPlan::networkGateways_data()
     QTest::newRow("Overlay without a VSID policy") << "Overlay"
                                                    << "[]"
                                                    << "error" << false;
-    QTest::newRow("L2Bridge is not supported yet") << "L2Bridge" << "[]" << "error" << false;
+    QTest::newRow("L2Bridge without a NetAdapterName") << "L2Bridge"
+                                                       << "[]"
+                                                       << "error" << false;
+    QTest::newRow("L2Tunnel is not supported yet") << "L2Tunnel"
+                                                   << "[]"
+                                                   << "error" << false;
 }
 
 void TestLinuxDatapathPlan::networkGateways()

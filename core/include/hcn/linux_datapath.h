@@ -61,9 +61,9 @@ public:
 
     /// Makes the named step fail once, after the kernel work before it is done, to exercise the undo
     /// paths: "bridge" (network create), "rules" (endpoint create), "veth", "attach.address",
-    /// "attach.route" (attach), "namespace" (namespace create), "vxlan" and "remotesubnet" (overlay network
-    /// create), "remote" (remote endpoint create, after its forwarding entries), "sdnroute" (after an
-    /// SDN route's first route).
+    /// "attach.route" (attach), "namespace" (namespace create), "adapter" (l2bridge network create, after the
+    /// adapter joined the bridge), "vxlan" and "remotesubnet" (overlay network create), "remote" (remote
+    /// endpoint create, after its forwarding entries), "sdnroute" (after an SDN route's first route).
     void failStepOnce(std::string step);
 
     struct State; // private; named here so the implementation files can share it
