@@ -6,6 +6,7 @@
 #include "common/log.h"
 #include "datapath/linux_ruleset.h"
 #include "datapath/linux_state.h"
+#include "datapath/linux_undo.h"
 
 #include <algorithm>
 #include <functional>
@@ -170,7 +171,7 @@ private:
         if (!next.ok())
             return next.status();
         if (it->second.remote)
-            return Status::success();
+            return modifyRemoteEndpoint(s, it->second, *next);
         EndpointPlan previous = it->second;
         const bool newAddress = previous.ipv4 != next->ipv4 || previous.ipv6 != next->ipv6;
         // New addresses, routes or MAC on an attached endpoint: its pair is made again with them (attach
@@ -209,6 +210,28 @@ private:
                 m_undo.push_back([&s, id = c.id] { return s.detach(id); });
             }
         }
+        return Status::success();
+    }
+
+    /// A remote endpoint whose MAC, address or provider address changed: its entries made again.
+    Status modifyRemoteEndpoint(State& s, EndpointPlan& current, const EndpointPlan& next)
+    {
+        if (current.mac == next.mac && current.ipv4 == next.ipv4 &&
+            current.providerAddress == next.providerAddress && current.ipv6 == next.ipv6)
+            return Status::success();
+        const EndpointPlan previous = current;
+        auto replace = [&s](const EndpointPlan& from, const EndpointPlan& to) {
+            s.removeRemoteEndpoint(from);
+            if (Status st = s.addRemoteEndpoint(to); !st.ok()) {
+                logFailure(s.addRemoteEndpoint(from));
+                return st;
+            }
+            s.endpoints[to.id] = to;
+            return Status::success();
+        };
+        if (Status st = replace(previous, next); !st.ok())
+            return st;
+        m_undo.push_back([replace, previous, next] { return replace(next, previous); });
         return Status::success();
     }
 

@@ -278,6 +278,29 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     // The reachability trace over the same documents predicts what the packet did.
     QCOMPARE(m_host.predicted("ep-10.244.20.10", "10.244.20.20", 80), std::string("delivered"));
 
+    // The remote endpoint moves to another host (its ProviderAddress changes): its entries follow.
+    auto tunnelOf = [&] {
+        for (const auto& e : ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}))
+            if (e.value("mac", "") == kRemoteMac && e.contains("dst"))
+                return e.value("dst", "");
+        return std::string("<none>");
+    };
+    auto moveTo = [&](const std::string& providerAddress) {
+        json update = {
+            {"ResourceType", "Policy"},
+            {"RequestType", "Update"},
+            {"Settings",
+             {{"Policies",
+               {{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", providerAddress}}}}}}}}};
+        return m_host.engine->modify(ResourceKind::Endpoint, *remote, update.dump());
+    };
+    HCN_VERIFY_OK(moveTo("192.168.250.3"));
+    QCOMPARE(tunnelOf(), std::string("192.168.250.3"));
+    QVERIFY(!pingFrom(netns, "10.244.20.20")); // nobody there
+    HCN_VERIFY_OK(moveTo("192.168.250.2"));
+    QCOMPARE(tunnelOf(), std::string("192.168.250.2"));
+    QVERIFY(pingFrom(netns, "10.244.20.20"));
+
     HCN_VERIFY_OK(
         m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *remote)));
     QVERIFY(!hasEntry(ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}), "mac", kRemoteMac));
