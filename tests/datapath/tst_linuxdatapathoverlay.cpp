@@ -1,8 +1,8 @@
-// Overlay networks, remote endpoints, RemoteSubnetRoutes and SDN routes of the Linux datapath against the
-// real kernel. Two "hosts" joined by a veth underlay on 192.168.250.0/24: the suite's own network
-// namespace, where the datapath under test runs (ul0, .1), and a peer namespace the suite makes for each
-// case (ul1, .2), running a VXLAN device built by hand or a second datapath. Traffic only flows between
-// namespaces the suite made; everything goes at cleanup, failed case or not.
+// Overlay networks, remote endpoints, RemoteSubnetRoutes, SDN routes and L2Bridge adapters of the Linux
+// datapath against the real kernel. Two "hosts" joined by a veth underlay on 192.168.250.0/24: the suite's
+// own network namespace, where the datapath under test runs (ul0, .1), and a peer namespace the suite makes
+// for each case (ul1, .2), running a VXLAN device built by hand or a second datapath. Traffic only flows
+// between namespaces the suite made; everything goes at cleanup, failed case or not.
 
 #include "linux_host.h"
 #include "netns_probe.h"
