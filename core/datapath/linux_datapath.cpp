@@ -6,6 +6,7 @@
 #include "common/log.h"
 #include "datapath/linux_ruleset.h"
 #include "datapath/linux_state.h"
+#include "datapath/linux_undo.h"
 
 #include <algorithm>
 #include <functional>
@@ -65,9 +66,7 @@ private:
         case ResourceKind::LoadBalancer:
             return stageLoadBalancer(s, c);
         case ResourceKind::SdnRoute:
-            if (c.op == ChangeOp::Delete)
-                return Status::success();
-            return Status(hr::NotImplemented, "the linux datapath does not program SDN routes yet.");
+            return stageSdnRoute(s, c);
         case ResourceKind::GuestNetworkService:
         case ResourceKind::Invalid:
             return Status::success(); // nothing in the datapath
@@ -92,8 +91,49 @@ private:
             if (Status st = s.removeNetwork(c.id); !st.ok())
                 return st;
             m_undo.push_back([&s, saved] { return s.addNetwork(saved); });
+        } else if (c.op == ChangeOp::Modify) {
+            // The bridge and its gateway stay; of the network policies, an overlay's RemoteSubnetRoutes
+            // follow (flannel adds and removes them with modify requests).
+            auto it = s.networks.find(c.id);
+            if (it == s.networks.end() || !it->second.overlay)
+                return Status::success();
+            auto next = planNetwork(c.id, *c.after);
+            if (!next.ok())
+                return next.status();
+            if (!next->overlay || next->overlay->vni != it->second.overlay->vni)
+                return Status(hr::InvalidNetwork,
+                              "the linux datapath cannot change an overlay network's type or VSID.");
+            const auto previous = it->second.overlay->remoteSubnets;
+            if (Status st = s.setRemoteSubnets(c.id, next->overlay->remoteSubnets); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id, previous] { return s.setRemoteSubnets(id, previous); });
         }
-        // Modify: the bridge and its gateway stay; network policies are not programmed (docs).
+        return Status::success();
+    }
+
+    Status stageSdnRoute(State& s, const DatapathChange& c)
+    {
+        std::optional<SdnRoutePlan> previous;
+        if (auto it = s.sdnRoutes.find(c.id); it != s.sdnRoutes.end())
+            previous = it->second;
+        std::optional<SdnRoutePlan> next;
+        if (c.op != ChangeOp::Delete) {
+            auto plan = planSdnRoute(c.id, *c.after);
+            if (!plan.ok())
+                return plan.status();
+            next = std::move(*plan);
+        }
+        // A change is the old routes out, the new ones in; the undo, the other way round.
+        if (previous) {
+            if (Status st = s.removeSdnRoute(c.id); !st.ok())
+                return st;
+            m_undo.push_back([&s, previous] { return s.addSdnRoute(*previous); });
+        }
+        if (next) {
+            if (Status st = s.addSdnRoute(*next); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id] { return s.removeSdnRoute(id); });
+        }
         return Status::success();
     }
 
@@ -131,7 +171,7 @@ private:
         if (!next.ok())
             return next.status();
         if (it->second.remote)
-            return Status::success();
+            return modifyRemoteEndpoint(s, it->second, *next);
         EndpointPlan previous = it->second;
         const bool newAddress = previous.ipv4 != next->ipv4 || previous.ipv6 != next->ipv6;
         // New addresses, routes or MAC on an attached endpoint: its pair is made again with them (attach
@@ -170,6 +210,28 @@ private:
                 m_undo.push_back([&s, id = c.id] { return s.detach(id); });
             }
         }
+        return Status::success();
+    }
+
+    /// A remote endpoint whose MAC, address or provider address changed: its entries made again.
+    Status modifyRemoteEndpoint(State& s, EndpointPlan& current, const EndpointPlan& next)
+    {
+        if (current.mac == next.mac && current.ipv4 == next.ipv4 &&
+            current.providerAddress == next.providerAddress && current.ipv6 == next.ipv6)
+            return Status::success();
+        const EndpointPlan previous = current;
+        auto replace = [&s](const EndpointPlan& from, const EndpointPlan& to) {
+            s.removeRemoteEndpoint(from);
+            if (Status st = s.addRemoteEndpoint(to); !st.ok()) {
+                logFailure(s.addRemoteEndpoint(from));
+                return st;
+            }
+            s.endpoints[to.id] = to;
+            return Status::success();
+        };
+        if (Status st = replace(previous, next); !st.ok())
+            return st;
+        m_undo.push_back([replace, previous, next] { return replace(next, previous); });
         return Status::success();
     }
 

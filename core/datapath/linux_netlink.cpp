@@ -1,15 +1,20 @@
 #include "datapath/linux_netlink.h"
 
 #include "datapath/linux_netns.h"
+#include "hcn/mac_address.h"
 
 #include <cerrno>
+#include <cstring>
 #include <linux/if.h>
 #include <linux/if_addr.h>
+#include <linux/neighbour.h>
 #include <netlink/errno.h>
 #include <netlink/netlink.h>
 #include <netlink/route/addr.h>
 #include <netlink/route/link.h>
 #include <netlink/route/link/veth.h>
+#include <netlink/route/link/vxlan.h>
+#include <netlink/route/neighbour.h>
 #include <netlink/route/route.h>
 #include <netlink/socket.h>
 #include <utility>
@@ -45,6 +50,23 @@ template <typename T, void (*Put)(T*)> struct Ref
 };
 using LinkRef = Ref<rtnl_link, rtnl_link_put>;
 using AddrRef = Ref<nl_addr, nl_addr_put>;
+
+/// A link-layer address from a 48-bit value.
+AddrRef macAddr(std::uint64_t mac)
+{
+    unsigned char bytes[6];
+    for (int i = 0; i < 6; ++i)
+        bytes[i] = static_cast<unsigned char>(mac >> (8 * (5 - i)));
+    return AddrRef(nl_addr_build(AF_LLC, bytes, sizeof bytes));
+}
+
+Result<AddrRef> ipAddr(const std::string& text, const std::string& what)
+{
+    nl_addr* raw = nullptr;
+    if (int err = nl_addr_parse(text.c_str(), AF_UNSPEC, &raw); err < 0)
+        return failure(err, what + " " + text);
+    return AddrRef(raw);
+}
 
 Result<nl_sock*> connectedSocket()
 {
@@ -134,10 +156,7 @@ LinkRef vethLink(const std::string& name, const std::string& peerName, std::opti
     LinkRef peer(rtnl_link_veth_get_peer(link.p));
     rtnl_link_set_name(peer.p, peerName.c_str());
     if (peerMac) {
-        unsigned char bytes[6];
-        for (int i = 0; i < 6; ++i)
-            bytes[i] = static_cast<unsigned char>(*peerMac >> (8 * (5 - i)));
-        AddrRef mac(nl_addr_build(AF_LLC, bytes, sizeof bytes));
+        AddrRef mac = macAddr(*peerMac);
         rtnl_link_set_addr(peer.p, mac.p);
     }
     return link;
@@ -196,6 +215,39 @@ template <typename Set> Status changeLink(nl_sock* sock, const std::string& name
 
 } // namespace
 
+Status RouteSocket::addVxlan(const std::string& name, const std::string& master, std::uint32_t vni,
+                             const std::string& local, std::uint16_t port)
+{
+    auto masterIndex = indexOf(master);
+    if (!masterIndex.ok())
+        return masterIndex.status();
+    LinkRef link(rtnl_link_vxlan_alloc());
+    if (!link.p)
+        return Status(hr::OutOfMemory, "cannot allocate a vxlan link.");
+    rtnl_link_set_name(link.p, name.c_str());
+    rtnl_link_set_group(link.p, kLinkGroup);
+    rtnl_link_set_master(link.p, *masterIndex);
+    rtnl_link_set_flags(link.p, IFF_UP);
+    int err = rtnl_link_vxlan_set_id(link.p, vni);
+    if (err >= 0 && !local.empty()) {
+        auto address = ipAddr(local, "vxlan source");
+        if (!address.ok())
+            return address.status();
+        err = rtnl_link_vxlan_set_local(link.p, address->p);
+    }
+    if (err >= 0)
+        err = rtnl_link_vxlan_set_port(link.p, port);
+    if (err >= 0)
+        err = rtnl_link_vxlan_disable_learning(link.p);
+    if (err >= 0)
+        err = rtnl_link_vxlan_enable_proxy(link.p);
+    if (err < 0)
+        return failure(err, "vxlan " + name);
+    if (err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
+        return failure(err, "cannot create vxlan " + name + " (id " + std::to_string(vni) + ")");
+    return Status::success();
+}
+
 Status RouteSocket::setAlias(const std::string& name, const std::string& alias)
 {
     return changeLink(m_sock, name, "set the alias", [&](rtnl_link* change) {
@@ -211,6 +263,15 @@ Status RouteSocket::setMaster(const std::string& name, const std::string& master
         return index.status();
     return changeLink(m_sock, name, "set the master", [&](rtnl_link* change) {
         rtnl_link_set_master(change, *index);
+        return Status::success();
+    });
+}
+
+Status RouteSocket::setMac(const std::string& name, std::uint64_t mac)
+{
+    return changeLink(m_sock, name, "set the MAC address", [&](rtnl_link* change) {
+        AddrRef address = macAddr(mac);
+        rtnl_link_set_addr(change, address.p);
         return Status::success();
     });
 }
@@ -293,38 +354,177 @@ Status RouteSocket::addAddress(const std::string& name, const std::string& cidr)
     return Status::success();
 }
 
+namespace {
+
+using RouteRef = Ref<rtnl_route, rtnl_route_put>;
+
+/// The route addRoute adds and deleteRoute deletes.
+Result<RouteRef> routeObject(int ifindex, const std::string& destination, const std::string& gateway,
+                             std::uint32_t preference, bool onLink)
+{
+    auto dst = ipAddr(destination, "route destination");
+    if (!dst.ok())
+        return dst.status();
+    RouteRef route(rtnl_route_alloc());
+    const int family = nl_addr_get_family(dst->p);
+    rtnl_route_set_family(route.p, family);
+    rtnl_route_set_dst(route.p, dst->p);
+    rtnl_route_set_table(route.p, RT_TABLE_MAIN);
+    rtnl_route_set_protocol(route.p, RTPROT_STATIC);
+    rtnl_route_set_priority(route.p, (family == AF_INET6 ? 1024u : 0u) + preference);
+    rtnl_route_set_scope(route.p, gateway.empty() ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
+    rtnl_nexthop* nh = rtnl_route_nh_alloc(); // owned by the route once added to it
+    rtnl_route_nh_set_ifindex(nh, ifindex);
+    if (onLink)
+        rtnl_route_nh_set_flags(nh, RTNH_F_ONLINK);
+    if (!gateway.empty()) {
+        auto gw = ipAddr(gateway, "gateway");
+        if (!gw.ok()) {
+            rtnl_route_nh_free(nh);
+            return gw.status();
+        }
+        rtnl_route_nh_set_gateway(nh, gw->p);
+    }
+    rtnl_route_add_nexthop(route.p, nh);
+    return route;
+}
+
+} // namespace
+
 Status RouteSocket::addRoute(const std::string& name, const std::string& destination,
-                             const std::string& gateway, std::uint32_t preference)
+                             const std::string& gateway, std::uint32_t preference, bool onLink)
 {
     auto index = indexOf(name);
     if (!index.ok())
         return index.status();
-    nl_addr* rawDst = nullptr;
-    if (int err = nl_addr_parse(destination.c_str(), AF_UNSPEC, &rawDst); err < 0)
-        return failure(err, "route destination " + destination);
-    AddrRef dst(rawDst);
-    Ref<rtnl_route, rtnl_route_put> route(rtnl_route_alloc());
-    rtnl_route_set_family(route.p, nl_addr_get_family(dst.p));
-    rtnl_route_set_dst(route.p, dst.p);
-    rtnl_route_set_table(route.p, RT_TABLE_MAIN);
-    rtnl_route_set_protocol(route.p, RTPROT_STATIC);
-    rtnl_route_set_priority(route.p, (nl_addr_get_family(dst.p) == AF_INET6 ? 1024u : 0u) + preference);
-    rtnl_route_set_scope(route.p, gateway.empty() ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
-    rtnl_nexthop* nh = rtnl_route_nh_alloc(); // owned by the route once added
-    rtnl_route_nh_set_ifindex(nh, *index);
-    if (!gateway.empty()) {
-        nl_addr* rawGw = nullptr;
-        if (int err = nl_addr_parse(gateway.c_str(), AF_UNSPEC, &rawGw); err < 0) {
-            rtnl_route_nh_free(nh);
-            return failure(err, "gateway " + gateway);
-        }
-        AddrRef gw(rawGw);
-        rtnl_route_nh_set_gateway(nh, gw.p);
-    }
-    rtnl_route_add_nexthop(route.p, nh);
-    if (int err = rtnl_route_add(m_sock, route.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
+    auto route = routeObject(*index, destination, gateway, preference, onLink);
+    if (!route.ok())
+        return route.status();
+    if (int err = rtnl_route_add(m_sock, route->p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return failure(err, "cannot add route " + destination + (gateway.empty() ? "" : " via " + gateway) +
                                 " on " + name);
+    return Status::success();
+}
+
+Status RouteSocket::deleteRoute(const std::string& name, const std::string& destination,
+                                const std::string& gateway, std::uint32_t preference, bool onLink)
+{
+    auto index = indexOf(name);
+    if (!index.ok())
+        return index.status();
+    auto route = routeObject(*index, destination, gateway, preference, onLink);
+    if (!route.ok())
+        return route.status();
+    if (int err = rtnl_route_delete(m_sock, route->p, 0); err < 0)
+        return failure(err, "cannot delete route " + destination + " on " + name);
+    return Status::success();
+}
+
+namespace {
+
+using NeighRef = Ref<rtnl_neigh, rtnl_neigh_put>;
+
+/// A forwarding entry of family bridge: the VXLAN device's own (NTF_SELF, with the tunnel's remote end)
+/// or the bridge's entry for its port (NTF_MASTER).
+Result<NeighRef> fdbObject(int ifindex, std::uint64_t mac, const std::string& remote)
+{
+    NeighRef neigh(rtnl_neigh_alloc());
+    rtnl_neigh_set_ifindex(neigh.p, ifindex);
+    // The tunnel's address before the family: libnl refuses an address of another family than the
+    // entry's once that is set.
+    if (!remote.empty()) {
+        auto dst = ipAddr(remote, "tunnel endpoint");
+        if (!dst.ok())
+            return dst.status();
+        if (int err = rtnl_neigh_set_dst(neigh.p, dst->p); err < 0)
+            return failure(err, "tunnel endpoint " + remote);
+    }
+    rtnl_neigh_set_family(neigh.p, AF_BRIDGE);
+    AddrRef lladdr = macAddr(mac);
+    rtnl_neigh_set_lladdr(neigh.p, lladdr.p);
+    // The bridge's entry is static (NUD_NOARP): a permanent one would mark the MAC as the bridge's own
+    // and hand its frames to the host. The VXLAN device takes permanent entries only.
+    rtnl_neigh_set_state(neigh.p, remote.empty() ? NUD_NOARP : NUD_PERMANENT);
+    rtnl_neigh_set_flags(neigh.p, remote.empty() ? NTF_MASTER : NTF_SELF);
+    return neigh;
+}
+
+} // namespace
+
+Status RouteSocket::addFdb(const std::string& name, std::uint64_t mac, const std::string& remote)
+{
+    auto index = indexOf(name);
+    if (!index.ok())
+        return index.status();
+    auto entry = fdbObject(*index, mac, remote);
+    if (!entry.ok())
+        return entry.status();
+    // The bridge may have learned the MAC on that port already (its own entry is then replaced by the
+    // static one); the VXLAN device learns nothing, its entry must be new.
+    const int flags = NLM_F_CREATE | (remote.empty() ? NLM_F_REPLACE : NLM_F_EXCL);
+    if (int err = rtnl_neigh_add(m_sock, entry->p, flags); err < 0)
+        return failure(err, "cannot add the forwarding entry for " + hcn::MacAddress(mac).toString() +
+                                " on " + name);
+    return Status::success();
+}
+
+Status RouteSocket::deleteFdb(const std::string& name, std::uint64_t mac, const std::string& remote)
+{
+    auto index = indexOf(name);
+    if (!index.ok())
+        return index.status();
+    auto entry = fdbObject(*index, mac, remote);
+    if (!entry.ok())
+        return entry.status();
+    if (int err = rtnl_neigh_delete(m_sock, entry->p, 0); err < 0)
+        return failure(err, "cannot delete the forwarding entry for " + hcn::MacAddress(mac).toString() +
+                                " on " + name);
+    return Status::success();
+}
+
+namespace {
+
+/// The neighbour entry "`address` on link `ifindex`".
+Result<NeighRef> neighbourObject(int ifindex, const std::string& address)
+{
+    auto dst = ipAddr(address, "neighbour");
+    if (!dst.ok())
+        return dst.status();
+    NeighRef neigh(rtnl_neigh_alloc());
+    rtnl_neigh_set_ifindex(neigh.p, ifindex);
+    if (int err = rtnl_neigh_set_dst(neigh.p, dst->p); err < 0)
+        return failure(err, "neighbour " + address);
+    return neigh;
+}
+
+} // namespace
+
+Status RouteSocket::addNeighbour(const std::string& name, const std::string& address, std::uint64_t mac)
+{
+    auto index = indexOf(name);
+    if (!index.ok())
+        return index.status();
+    auto neigh = neighbourObject(*index, address);
+    if (!neigh.ok())
+        return neigh.status();
+    AddrRef lladdr = macAddr(mac);
+    rtnl_neigh_set_lladdr(neigh->p, lladdr.p);
+    rtnl_neigh_set_state(neigh->p, NUD_PERMANENT);
+    if (int err = rtnl_neigh_add(m_sock, neigh->p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
+        return failure(err, "cannot add neighbour " + address + " on " + name);
+    return Status::success();
+}
+
+Status RouteSocket::deleteNeighbour(const std::string& name, const std::string& address)
+{
+    auto index = indexOf(name);
+    if (!index.ok())
+        return index.status();
+    auto neigh = neighbourObject(*index, address);
+    if (!neigh.ok())
+        return neigh.status();
+    if (int err = rtnl_neigh_delete(m_sock, neigh->p, 0); err < 0)
+        return failure(err, "cannot delete neighbour " + address + " on " + name);
     return Status::success();
 }
 
@@ -342,6 +542,27 @@ Result<std::vector<LinkInfo>> RouteSocket::links()
     }
     nl_cache_free(cache);
     return out;
+}
+
+Result<bool> RouteSocket::hasAddress(const std::string& address)
+{
+    auto wanted = ipAddr(address, "address");
+    if (!wanted.ok())
+        return wanted.status();
+    nl_cache* cache = nullptr;
+    if (int err = rtnl_addr_alloc_cache(m_sock, &cache); err < 0)
+        return failure(err, "cannot list addresses");
+    bool found = false;
+    for (nl_object* o = nl_cache_get_first(cache); o && !found; o = nl_cache_get_next(o)) {
+        nl_addr* local = rtnl_addr_get_local(reinterpret_cast<rtnl_addr*>(o));
+        // The cache's addresses carry their prefix length; compare the address bits alone.
+        found = local && nl_addr_get_family(local) == nl_addr_get_family(wanted->p) &&
+                nl_addr_get_len(local) == nl_addr_get_len(wanted->p) &&
+                std::memcmp(nl_addr_get_binary_addr(local), nl_addr_get_binary_addr(wanted->p),
+                            nl_addr_get_len(local)) == 0;
+    }
+    nl_cache_free(cache);
+    return found;
 }
 
 Result<LinkStats> RouteSocket::stats(const std::string& name)

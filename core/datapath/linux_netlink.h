@@ -55,7 +55,14 @@ public:
     /// with `peerMac` when given.
     Status addVethInto(const std::string& name, const std::string& master, const std::string& peer, int peerNetnsFd,
                        std::optional<std::uint64_t> peerMac);
+    /// A VXLAN device in kLinkGroup, up, a port of bridge `master`: id `vni`, UDP port `port`, source
+    /// address `local` (empty: the route's), learning off (the forwarding entries are static) and ARP
+    /// answered from its neighbour table (proxy), so ARP requests never leave the host.
+    Status addVxlan(const std::string& name, const std::string& master, std::uint32_t vni,
+                    const std::string& local, std::uint16_t port);
     Status setAlias(const std::string& name, const std::string& alias);
+    /// Sets a link's MAC address (48-bit value).
+    Status setMac(const std::string& name, std::uint64_t mac);
     Status setMaster(const std::string& name, const std::string& master);
     Status setUp(const std::string& name);
     Status setGroup(const std::string& name, std::uint32_t group);
@@ -70,9 +77,23 @@ public:
     /// A route to `destination` ("0.0.0.0/0") through `gateway` (empty: on-link) out of link `name`.
     /// `preference` orders equal routes on several interfaces: the metric is `preference` for IPv4 and
     /// 1024 (the kernel's default for IPv6) + `preference` for IPv6; lower wins.
+    /// `onLink`: the gateway is reached on the link even outside its subnets.
     Status addRoute(const std::string& name, const std::string& destination, const std::string& gateway,
-                    std::uint32_t preference = 0);
+                    std::uint32_t preference = 0, bool onLink = false);
+    /// Removes the route addRoute made with the same arguments.
+    Status deleteRoute(const std::string& name, const std::string& destination, const std::string& gateway,
+                       std::uint32_t preference = 0, bool onLink = false);
+    /// A static forwarding entry on link `name` (family bridge): with `remote`, the VXLAN device's own
+    /// entry (`mac` is behind that tunnel endpoint); without, the bridge's entry (`mac` is behind port
+    /// `name`).
+    Status addFdb(const std::string& name, std::uint64_t mac, const std::string& remote);
+    Status deleteFdb(const std::string& name, std::uint64_t mac, const std::string& remote);
+    /// A permanent neighbour entry on link `name`: `address` is at `mac`.
+    Status addNeighbour(const std::string& name, const std::string& address, std::uint64_t mac);
+    Status deleteNeighbour(const std::string& name, const std::string& address);
     Result<std::vector<LinkInfo>> links();
+    /// Whether `address` is assigned to a link of this namespace.
+    Result<bool> hasAddress(const std::string& address);
     Result<LinkStats> stats(const std::string& name);
 
 private:

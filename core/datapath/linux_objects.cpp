@@ -4,6 +4,7 @@
 #include "datapath/linux_dns.h"
 #include "datapath/linux_ruleset.h"
 #include "datapath/linux_state.h"
+#include "datapath/linux_undo.h"
 
 #include <cerrno>
 #include <cstring>
@@ -19,28 +20,6 @@ namespace hcn {
 using namespace linuxdp;
 
 namespace {
-
-/// Undo steps of one operation, run in reverse unless the operation completes.
-class LocalUndo
-{
-public:
-    ~LocalUndo()
-    {
-        for (auto it = m_steps.rbegin(); it != m_steps.rend(); ++it)
-            (*it)();
-    }
-    void add(std::function<void()> step) { m_steps.push_back(std::move(step)); }
-    void done() { m_steps.clear(); }
-
-private:
-    std::vector<std::function<void()>> m_steps;
-};
-
-void logFailure(const Status& s)
-{
-    if (!s.ok())
-        componentLogger("hcn.datapath")->warn("linux datapath cleanup: {}", s.detail());
-}
 
 Status makeDirectories(const std::string& path)
 {
@@ -114,20 +93,61 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         return Status(hr::NetworkAlreadyExists, "network " + plan.id.toString() + " is already programmed.");
     if (Status s = ensureTables(); !s.ok())
         return s;
+    if (plan.overlay && !plan.overlay->providerAddress.empty()) {
+        // The tunnel's source must be this host's: the kernel would accept any, and send nothing.
+        auto local = host.hasAddress(plan.overlay->providerAddress);
+        if (!local.ok())
+            return local.status();
+        if (!*local)
+            return Status(hr::InvalidNetwork,
+                          "the network's ProviderAddress " + plan.overlay->providerAddress +
+                              " is not an address of this host; VXLAN needs it as its source.");
+    }
     LocalUndo undo;
     if (Status s = host.addBridge(plan.bridge); !s.ok())
         return s;
     undo.add([&] { logFailure(host.deleteLink(plan.bridge)); });
     if (Status s = host.setAlias(plan.bridge, linkAlias(plan.id)); !s.ok())
         return s;
+    if (plan.overlay && plan.overlay->routerMac)
+        if (Status s = host.setMac(plan.bridge, *plan.overlay->routerMac); !s.ok())
+            return s;
     for (const auto& cidr : plan.gatewayCidrs)
         if (Status s = host.addAddress(plan.bridge, cidr); !s.ok())
             return s;
     if (Status s = host.setUp(plan.bridge); !s.ok())
         return s;
+    if (!plan.adapter.empty()) {
+        // Deleting the bridge (undo, network delete, leftovers) releases the adapter again.
+        if (Status s = host.setMaster(plan.adapter, plan.bridge); !s.ok())
+            return s.code() == hr::ElementNotFound
+                       ? Status(hr::AdapterNotFound, "network adapter \"" + plan.adapter +
+                                                         "\" does not exist in hcnd's network namespace.")
+                       : s;
+        if (Status s = host.setUp(plan.adapter); !s.ok())
+            return s;
+        if (Status s = injected("adapter"); !s.ok())
+            return s;
+    }
+    if (plan.overlay) {
+        const OverlayPlan& o = *plan.overlay;
+        if (Status s = host.addVxlan(o.vxlan, plan.bridge, o.vni, o.providerAddress, o.port); !s.ok())
+            return s;
+        undo.add([&] { logFailure(host.deleteLink(o.vxlan)); });
+        if (Status s = host.setAlias(o.vxlan, linkAlias(plan.id)); !s.ok())
+            return s;
+        if (Status s = injected("vxlan"); !s.ok())
+            return s;
+        for (const auto& remote : o.remoteSubnets) {
+            if (Status s = addRemoteSubnet(plan, remote); !s.ok())
+                return s;
+            undo.add([&] { logFailure(removeRemoteSubnet(plan, remote)); });
+        }
+    }
     if (Status s = injected("bridge"); !s.ok())
         return s;
-    if (plan.masquerade && !forwardingEnabled) {
+    // NAT networks route outbound traffic; an overlay routes between its subnets on different hosts.
+    if ((plan.masquerade || plan.overlay) && !forwardingEnabled) {
         // Outbound NAT and published ports from other hosts are routed: the host must forward.
         std::ofstream forward("/proc/sys/net/ipv4/ip_forward");
         forward << "1\n";
@@ -147,6 +167,13 @@ Status LinuxDatapath::State::removeNetwork(const Guid& id)
         return Status::success();
     if (Status s = nft.run(removeNetworkRules(it->second)); !s.ok())
         return s;
+    // The VXLAN device takes its forwarding and neighbour entries along, the bridge its routes.
+    if (it->second.overlay)
+        if (Status s = host.deleteLink(it->second.overlay->vxlan);
+            !s.ok() && s.code() != hr::ElementNotFound) {
+            logFailure(nft.run(addNetworkRules(it->second)));
+            return s;
+        }
     if (Status s = host.deleteLink(it->second.bridge); !s.ok()) {
         logFailure(nft.run(addNetworkRules(it->second)));
         return s;
@@ -160,6 +187,8 @@ Status LinuxDatapath::State::addEndpoint(const EndpointPlan& plan)
     if (endpoints.count(plan.id))
         return Status(hr::PortAlreadyExists, "endpoint " + plan.id.toString() + " is already programmed.");
     if (plan.remote) {
+        if (Status s = addRemoteEndpoint(plan); !s.ok())
+            return s;
         endpoints.emplace(plan.id, plan);
         return Status::success();
     }
@@ -184,6 +213,7 @@ Status LinuxDatapath::State::removeEndpoint(const Guid& id)
     if (it == endpoints.end())
         return Status::success();
     if (it->second.remote) {
+        removeRemoteEndpoint(it->second);
         endpoints.erase(it);
         return Status::success();
     }
@@ -274,6 +304,11 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
             return s;
     }
     attachments[endpointId] = {nsId, ifname};
+    for (const auto& [id, route] : sdnRoutes)
+        if (Status s = addSdnRoutesOf(endpointId, route); !s.ok()) {
+            attachments.erase(endpointId);
+            return s;
+        }
     ep->second.ns = nsId;
     if (Status s = syncResolvConf(nsId); !s.ok()) {
         attachments.erase(endpointId);
@@ -458,6 +493,7 @@ void LinuxDatapath::State::removeAll()
     }
     namespaces.clear();
     loadBalancers.clear();
+    sdnRoutes.clear();
     logFailure(nft.run(removeTables()));
     tablesReady = false;
 }
@@ -469,7 +505,7 @@ void LinuxDatapath::State::removeLeftovers()
     logFailure(host.deleteGroup(kReapGroup));
     if (auto links = host.links(); links.ok()) {
         // Endpoints first (their peers go with them), then bridges.
-        for (const char kind : {'v', 'b'})
+        for (const char kind : {'v', 'x', 'b'})
             for (const auto& link : *links)
                 if (isOurLink(link.name, link.alias) && link.name[3] == kind) {
                     log->info("removing leftover link {} ({})", link.name, link.alias);

@@ -202,6 +202,125 @@ Result<DnsPlan> planDns(const Json& dns)
     return plan;
 }
 
+/// A route entry of an SDNRoute policy or an SDN route: DestinationPrefix and an optional NextHop of
+/// the same family (none: on-link, as with NeedEncap).
+Result<std::pair<std::string, std::string>> routeEntry(const Json& settings, const std::string& where)
+{
+    const std::string destination = settings.value("DestinationPrefix", "");
+    auto prefix = IpPrefix::parse(destination);
+    if (!prefix)
+        return badPolicy(where, "DestinationPrefix \"" + destination + "\" is not an IP prefix.");
+    const std::string nextHop = settings.value("NextHop", "");
+    if (nextHop.empty())
+        return std::pair{prefix->toString(), std::string()};
+    auto gateway = IpAddress::parse(nextHop);
+    if (!gateway || gateway->family() != prefix->family())
+        return badPolicy(where, "NextHop \"" + nextHop + "\" is not an address of " + prefix->toString() +
+                                    "'s family.");
+    return std::pair{prefix->toString(), gateway->toString()};
+}
+
+const Json* policyOf(const Json& policies, std::string_view type)
+{
+    for (const auto& p : policies)
+        if (equalsIgnoreCase(p.value("Type", ""), type))
+            return &p;
+    return nullptr;
+}
+
+/// The address of a ProviderAddress policy among `policies`, normalized; empty when there is none.
+Result<std::string> providerAddressOf(const Json& policies)
+{
+    const Json* pa = policyOf(policies, "ProviderAddress");
+    if (!pa)
+        return std::string();
+    const std::string text = pa->value("Settings", Json::object()).value("ProviderAddress", "");
+    auto address = IpAddress::parse(text);
+    if (!address)
+        return Status(hr::InvalidPolicy, "ProviderAddress \"" + text + "\" is not an IP address.");
+    return address->toString();
+}
+
+/// The overlay part of an Overlay network: VSID from its subnets' policies, the rest from its own.
+Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
+{
+    OverlayPlan plan;
+    plan.vxlan = vxlanName(id);
+    std::optional<std::uint64_t> vsid;
+    for (const auto& ipam : doc.value("Ipams", Json::array()))
+        for (const auto& subnet : ipam.value("Subnets", Json::array()))
+            for (const auto& policy : subnet.value("Policies", Json::array())) {
+                if (!equalsIgnoreCase(policy.value("Type", ""), "VSID"))
+                    continue;
+                const Json settings = policy.value("Settings", Json::object());
+                auto value = settings.find("IsolationId");
+                if (value == settings.end() || !value->is_number_integer() || *value < 0 || *value > 0xFFFFFF)
+                    return Status(hr::InvalidPolicy,
+                                  "the VSID policy of subnet " + subnet.value("IpAddressPrefix", "") +
+                                      " needs an IsolationId from 0 to 16777215 (24-bit VXLAN id).");
+                if (vsid && *vsid != value->get<std::uint64_t>())
+                    return Status(hr::InvalidPolicy,
+                                  "the subnets of an overlay network name different VSIDs (" +
+                                      std::to_string(*vsid) + ", " +
+                                      std::to_string(value->get<std::uint64_t>()) +
+                                      "); the linux datapath gives a network one VXLAN id.");
+                vsid = value->get<std::uint64_t>();
+            }
+    if (!vsid)
+        return Status(hr::InvalidNetwork,
+                      "an overlay network needs a VSID policy on its subnets (its VXLAN id).");
+    plan.vni = static_cast<std::uint32_t>(*vsid);
+    const Json policies = doc.value("Policies", Json::array());
+    auto providerAddress = providerAddressOf(policies);
+    if (!providerAddress.ok())
+        return providerAddress.status();
+    plan.providerAddress = *providerAddress;
+    if (const Json* dr = policyOf(policies, "DrMacAddress")) {
+        const std::string text = dr->value("Settings", Json::object()).value("Address", "");
+        auto mac = MacAddress::parse(text);
+        if (!mac)
+            return Status(hr::InvalidPolicy, "DrMacAddress \"" + text + "\" is not a MAC address.");
+        plan.routerMac = mac->value();
+    }
+    if (const Json* port = policyOf(policies, "VxlanPort")) {
+        const auto value = port->value("Settings", Json::object()).value("Port", 0u);
+        if (value == 0 || value > 65535)
+            return Status(hr::InvalidPolicy, "VxlanPort needs a Port from 1 to 65535.");
+        plan.port = static_cast<std::uint16_t>(value);
+    }
+    for (std::size_t i = 0; i < policies.size(); ++i) {
+        if (!equalsIgnoreCase(policies[i].value("Type", ""), "RemoteSubnetRoute"))
+            continue;
+        const std::string where = "Policies[" + std::to_string(i) + "] (RemoteSubnetRoute)";
+        const Json settings = policies[i].value("Settings", Json::object());
+        RemoteSubnetPlan remote;
+        auto prefix = IpPrefix::parse(settings.value("DestinationPrefix", ""));
+        if (!prefix || !prefix->network().isV4())
+            return badPolicy(where, "DestinationPrefix \"" + settings.value("DestinationPrefix", "") +
+                                        "\" is not an IPv4 prefix.");
+        remote.prefix = prefix->toString();
+        remote.nextHop = prefix->network().toString();
+        auto pa = IpAddress::parse(settings.value("ProviderAddress", ""));
+        if (!pa)
+            return badPolicy(where, "ProviderAddress \"" + settings.value("ProviderAddress", "") +
+                                        "\" is not an IP address.");
+        remote.providerAddress = pa->toString();
+        auto mac = MacAddress::parse(settings.value("DistributedRouterMacAddress", ""));
+        if (!mac)
+            return badPolicy(where, "DistributedRouterMacAddress \"" +
+                                        settings.value("DistributedRouterMacAddress", "") +
+                                        "\" is not a MAC address.");
+        remote.routerMac = mac->value();
+        const auto isolation = settings.value("IsolationId", 0u);
+        if (isolation != 0 && isolation != plan.vni)
+            return badPolicy(where, "IsolationId " + std::to_string(isolation) +
+                                        " is not the network's VSID " + std::to_string(plan.vni) +
+                                        " (one VXLAN id per network).");
+        plan.remoteSubnets.push_back(remote);
+    }
+    return plan;
+}
+
 } // namespace
 
 bool inFamily(const std::string& addressOrPrefix, NatFamily family)
@@ -221,6 +340,11 @@ std::string bridgeName(const Guid& network)
 std::string hostVethName(const Guid& endpoint)
 {
     return "hcnv" + hexTag(endpoint);
+}
+
+std::string vxlanName(const Guid& network)
+{
+    return "hcnx" + hexTag(network);
 }
 
 std::string linkAlias(const Guid& id)
@@ -244,14 +368,36 @@ Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
     plan.id = id;
     plan.bridge = bridgeName(id);
     const std::string type = doc.value("Type", "NAT");
-    const bool hostAddress =
+    const bool nat =
         equalsIgnoreCase(type, "NAT") || equalsIgnoreCase(type, "ICS") || equalsIgnoreCase(type, "Internal");
-    if (!hostAddress && !equalsIgnoreCase(type, "Private"))
-        return Status(hr::InvalidNetworkType, "the linux datapath programs NAT, ICS, Internal and Private "
-                                              "networks; " + type + " networks are not supported yet.");
+    const bool overlay = equalsIgnoreCase(type, "Overlay");
+    const bool bridged = equalsIgnoreCase(type, "L2Bridge") || equalsIgnoreCase(type, "Transparent");
+    if (!nat && !overlay && !bridged && !equalsIgnoreCase(type, "Private"))
+        return Status(hr::InvalidNetworkType,
+                      "the linux datapath programs NAT, ICS, Internal, Private, Overlay, "
+                      "L2Bridge and Transparent networks; " +
+                          type + " networks are not supported yet.");
     plan.type = type;
-    plan.masquerade = hostAddress;
-    if (!hostAddress)
+    plan.masquerade = nat;
+    if (bridged) {
+        // The host adapter joins the bridge: the endpoints are on its network, its router is theirs.
+        const Json policies = doc.value("Policies", Json::array());
+        if (const Json* name = policyOf(policies, "NetAdapterName"))
+            plan.adapter = name->value("Settings", Json::object()).value("NetworkAdapterName", "");
+        if (plan.adapter.empty())
+            return Status(hr::InvalidNetwork, "the linux datapath bridges " + type +
+                                                  " networks to the interface a NetAdapterName policy names; "
+                                                  "the network has none.");
+        return plan;
+    }
+    if (overlay) {
+        auto o = planOverlay(id, doc);
+        if (!o.ok())
+            return o.status();
+        plan.overlay = std::move(*o);
+    }
+    // NAT networks: the host's vNIC. Overlay: the distributed router every host of the network has.
+    if (!nat && !overlay)
         return plan;
     for (const auto& ipam : doc.value("Ipams", Json::array()))
         for (const auto& subnet : ipam.value("Subnets", Json::array())) {
@@ -282,7 +428,7 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
     if (!network)
         return Status(hr::InvalidEndpoint, "the endpoint names no network.");
     plan.network = *network;
-    if (auto flags = doc.find("Flags"); flags != doc.end() && flags->is_number_unsigned())
+    if (auto flags = doc.find("Flags"); flags != doc.end() && flags->is_number_integer() && *flags >= 0)
         plan.remote = (flags->get<std::uint32_t>() & kRemoteEndpointFlag) != 0;
     for (const auto& config : doc.value("IpConfigurations", Json::array())) {
         auto address = IpAddress::parse(config.value("IpAddress", ""));
@@ -295,11 +441,18 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
         else if (!address->isV4() && plan.ipv6.empty())
             plan.ipv6 = address->toString();
     }
-    if (plan.remote)
-        return plan; // its address is all a load balancer needs; nothing local to program
-    plan.hostVeth = hostVethName(id);
     if (auto mac = MacAddress::parse(doc.value("MacAddress", "")))
         plan.mac = mac->value();
+    if (plan.remote) {
+        // Its address backs load balancers; on an overlay network, its MAC and ProviderAddress become
+        // forwarding entries. Other policies describe the other host's port.
+        auto providerAddress = providerAddressOf(doc.value("Policies", Json::array()));
+        if (!providerAddress.ok())
+            return providerAddress.status();
+        plan.providerAddress = *providerAddress;
+        return plan;
+    }
+    plan.hostVeth = hostVethName(id);
     for (const auto& route : doc.value("Routes", Json::array()))
         plan.routes.emplace_back(route.value("DestinationPrefix", ""), route.value("NextHop", ""));
     auto dns = planDns(doc.value("Dns", Json::object()));
@@ -337,9 +490,15 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
                 nat.virtualIp = vip->toString();
             }
             plan.outboundNat = nat;
+        } else if (equalsIgnoreCase(type, "SDNRoute")) {
+            auto route = routeEntry(settings, where);
+            if (!route.ok())
+                return route.status();
+            plan.routes.push_back(*route);
         } else {
-            return Status(hr::InvalidPolicyType, where + ": the linux datapath does not program " + type +
-                                                     " policies yet (PortMapping, ACL and OutBoundNAT only).");
+            return Status(hr::InvalidPolicyType,
+                          where + ": the linux datapath does not program " + type +
+                              " policies yet (PortMapping, ACL, OutBoundNAT and SDNRoute only).");
         }
     }
     std::stable_sort(plan.acls.begin(), plan.acls.end(),
@@ -391,6 +550,26 @@ Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const Json& doc)
             return Status(hr::InvalidPolicy, where + ": DistributionType " + std::to_string(port.distribution) +
                                                  " is not 0 (none), 1 (source IP and protocol) or 2 (source IP).");
         plan.ports.push_back(port);
+    }
+    return plan;
+}
+
+Result<SdnRoutePlan> planSdnRoute(const Guid& id, const Json& doc)
+{
+    SdnRoutePlan plan;
+    plan.id = id;
+    for (const auto& endpoint : doc.value("HostComputeEndpoints", Json::array()))
+        if (auto ep = endpoint.is_string() ? Guid::parse(endpoint.get<std::string>()) : std::nullopt)
+            plan.endpoints.push_back(*ep);
+    // The documented "Routes" and hcsshim's "Setting" (SDNRoutePolicySetting each).
+    for (const char* key : {"Routes", "Setting"}) {
+        const Json list = doc.value(key, Json::array());
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto route = routeEntry(list[i], std::string(key) + "[" + std::to_string(i) + "]");
+            if (!route.ok())
+                return route.status();
+            plan.routes.push_back(*route);
+        }
     }
     return plan;
 }

@@ -17,19 +17,44 @@ namespace hcn::linuxdp {
 /// Link names: "hcn" + a kind letter + 11 hex digits of the GUID (15 characters, IFNAMSIZ - 1).
 std::string bridgeName(const Guid& network);
 std::string hostVethName(const Guid& endpoint);
+/// The VXLAN device of an overlay network ("hcnx..."), a port of its bridge.
+std::string vxlanName(const Guid& network);
 /// The ifalias every link we create carries: "hcn:<guid>". With the name prefix, it marks a leftover.
 std::string linkAlias(const Guid& id);
 bool isOurLink(const std::string& name, const std::string& alias);
 /// "hcn-<guid in lower case>".
 std::string namespaceName(const Guid& ns);
 
+/// A network's RemoteSubnetRoute: a prefix behind another host's distributed router.
+struct RemoteSubnetPlan
+{
+    std::string prefix;          ///< DestinationPrefix, normalized ("10.244.2.0/24")
+    std::string nextHop;         ///< the prefix's first address: the key of the neighbour entry
+    std::string providerAddress; ///< the other host's underlay address
+    std::uint64_t routerMac = 0; ///< DistributedRouterMacAddress: the other host's bridge
+    bool operator==(const RemoteSubnetPlan&) const = default;
+};
+
+/// What makes a network an overlay: its VXLAN device and the remote subnets reached through it.
+struct OverlayPlan
+{
+    std::string vxlan;                      ///< the device's name
+    std::uint32_t vni = 0;                  ///< the subnets' VSID policy (IsolationId)
+    std::string providerAddress;            ///< the network's ProviderAddress policy: the tunnel's source
+    std::uint16_t port = 4789;              ///< VxlanPort policy, else IANA's VXLAN port
+    std::optional<std::uint64_t> routerMac; ///< DrMacAddress policy: the bridge's own MAC
+    std::vector<RemoteSubnetPlan> remoteSubnets;
+};
+
 struct NetworkPlan
 {
     Guid id;
-    std::string type;                      ///< NAT, ICS, Internal, Private
+    std::string type; ///< NAT, ICS, Internal, Private, Overlay
     std::string bridge;
     std::vector<std::string> gatewayCidrs; ///< "10.244.1.1/24": the host's address on the bridge
     bool masquerade = false;
+    std::optional<OverlayPlan> overlay;
+    std::string adapter; ///< L2Bridge, Transparent: the NetAdapterName, an interface the bridge enslaves
 };
 
 struct PortMapPlan
@@ -77,7 +102,8 @@ struct EndpointPlan
 {
     Guid id;
     Guid network;
-    bool remote = false; ///< a workload on another host: nothing local to program
+    bool remote = false; ///< a workload on another host: forwarding entries on an overlay, else nothing
+    std::string providerAddress; ///< remote: its ProviderAddress policy (the other host's address)
     std::string hostVeth; ///< the host side of its pair while attached (the peer is ethN inside)
     std::optional<std::uint64_t> mac;
     std::vector<std::string> addressCidrs; ///< "10.244.1.2/24"
@@ -111,5 +137,14 @@ struct LoadBalancerPlan
 Result<NetworkPlan> planNetwork(const Guid& id, const nlohmann::ordered_json& doc);
 Result<EndpointPlan> planEndpoint(const Guid& id, const nlohmann::ordered_json& doc);
 Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const nlohmann::ordered_json& doc);
+
+/// An SDN route (HostComputeRoute): routes put into the namespaces of the endpoints it names.
+struct SdnRoutePlan
+{
+    Guid id;
+    std::vector<Guid> endpoints;
+    std::vector<std::pair<std::string, std::string>> routes; ///< destination, next hop (empty: on-link)
+};
+Result<SdnRoutePlan> planSdnRoute(const Guid& id, const nlohmann::ordered_json& doc);
 
 } // namespace hcn::linuxdp

@@ -43,6 +43,7 @@ struct LinuxDatapath::State
         std::string rules; ///< as added (the backends' addresses of that moment)
     };
     std::map<Guid, LoadBalancer> loadBalancers;
+    std::map<Guid, linuxdp::SdnRoutePlan> sdnRoutes;
     /// A namespace we made, held open: its descriptor and a route socket inside it.
     struct Namespace
     {
@@ -75,11 +76,29 @@ struct LinuxDatapath::State
     /// Adds or replaces (in one nftables transaction) a load balancer's rules.
     Status setLoadBalancer(const linuxdp::LoadBalancerPlan& plan);
     Status removeLoadBalancer(const Guid& id);
+    /// An SDN route's routes in the namespace of each attached endpoint it names (the others get them
+    /// when they are attached).
+    Status addSdnRoute(const linuxdp::SdnRoutePlan& plan);
+    Status removeSdnRoute(const Guid& id);
+    /// An overlay network's RemoteSubnetRoutes become `next`: what is gone is removed, what is new added.
+    Status setRemoteSubnets(const Guid& network, const std::vector<linuxdp::RemoteSubnetPlan>& next);
     Status addNamespace(const Guid& id);
     Status removeNamespace(const Guid& id);
     /// Writes the namespace's resolv.conf from the Dns of the endpoint attached on its lowest-numbered
     /// interface that has any (eth0 first), or removes it when none has.
     Status syncResolvConf(const Guid& ns);
+
+    /// A remote subnet's route, neighbour and forwarding entries on an overlay network; each undoes its
+    /// partial work.
+    Status addRemoteSubnet(const linuxdp::NetworkPlan& network, const linuxdp::RemoteSubnetPlan& remote);
+    Status removeRemoteSubnet(const linuxdp::NetworkPlan& network, const linuxdp::RemoteSubnetPlan& remote);
+    /// A remote endpoint's forwarding and neighbour entries on its overlay network's VXLAN device;
+    /// nothing when its network is no overlay or it lacks a MAC, IPv4 address or ProviderAddress.
+    Status addRemoteEndpoint(const linuxdp::EndpointPlan& plan);
+    void removeRemoteEndpoint(const linuxdp::EndpointPlan& plan);
+    /// Adds (or deletes) the routes of every SDN route naming the attached endpoint in its namespace.
+    Status addSdnRoutesOf(const Guid& endpoint, const linuxdp::SdnRoutePlan& route);
+    void removeSdnRoutesOf(const Guid& endpoint, const linuxdp::SdnRoutePlan& route);
 
     /// Makes `name` usable again if it is being removed: waits for the reaper, drops it from `removing`.
     Status reclaimName(const std::string& name);

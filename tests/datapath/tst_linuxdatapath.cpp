@@ -4,9 +4,10 @@
 // Traffic only flows between namespaces the suite made, on 10.244.0.0/16 and 192.168.250.0/24.
 
 #include "engine_harness.h"
-#include "hcnd_child_process.h"
 #include "hcn/linux_datapath.h"
 #include "hcn/reachability_trace.h"
+#include "hcnd_child_process.h"
+#include "linux_host.h"
 #include "netns_probe.h"
 
 #include <fstream>
@@ -18,68 +19,6 @@ using hcn::Guid;
 using hcn::ResourceKind;
 
 namespace {
-
-/// An engine on a freshly opened Linux datapath.
-struct LinuxHost
-{
-    std::shared_ptr<hcn::LinuxDatapath> datapath;
-    std::unique_ptr<hcn::Engine> engine;
-
-    hcn::Status open()
-    {
-        auto dp = hcn::LinuxDatapath::open();
-        if (!dp.ok())
-            return dp.status();
-        datapath = *dp;
-        hcn::EngineOptions options;
-        options.datapath = datapath;
-        engine = std::make_unique<hcn::Engine>(std::move(options));
-        return hcn::Status::success();
-    }
-
-    hcn::Result<hcn::Handle> create(ResourceKind kind, const json& doc, hcn::Handle network = 0,
-                                    const Guid& id = Guid{})
-    {
-        return engine->create(kind, id, doc.dump(), network);
-    }
-    Guid idOf(ResourceKind kind, hcn::Handle h) { return *engine->handleId(kind, h); }
-
-    hcn::Result<hcn::Handle> network(int third, const std::string& type = "NAT", const Guid& id = Guid{})
-    {
-        const std::string net = "10.244." + std::to_string(third) + ".";
-        json doc = natNetwork("net" + std::to_string(third), net + "0/24", net + "1");
-        doc["Type"] = type;
-        return create(ResourceKind::Network, doc, 0, id);
-    }
-    hcn::Result<hcn::Handle> endpoint(hcn::Handle network, const std::string& address, json policies = json::array())
-    {
-        json doc = v2({{"Name", "ep-" + address}, {"IpConfigurations", {{{"IpAddress", address}}}}});
-        if (!policies.empty())
-            doc["Policies"] = policies;
-        return create(ResourceKind::Endpoint, doc, network);
-    }
-    /// A namespace with the endpoint attached; returns the namespace's handle.
-    hcn::Result<hcn::Handle> namespaceWith(hcn::Handle endpoint)
-    {
-        json doc = v2({{"Type", "Host"},
-                       {"Resources",
-                        {{{"Type", "Endpoint"},
-                          {"Data", {{"ID", idOf(ResourceKind::Endpoint, endpoint).toString()}}}}}}});
-        return create(ResourceKind::Namespace, doc);
-    }
-    std::string netnsOf(hcn::Handle ns) { return hcn::LinuxDatapath::namespaceName(idOf(ResourceKind::Namespace, ns)); }
-
-    /// What the reachability trace predicts for TCP from an endpoint (by name) to address:port over this
-    /// host's documents: "delivered", "dropped" or "translated".
-    std::string predicted(const std::string& sourceName, const std::string& address, std::uint16_t port)
-    {
-        auto snapshot = engine->snapshot("");
-        if (!snapshot.ok())
-            return "snapshot failed: " + snapshot.status().detail();
-        auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port, {}});
-        return traced.ok() ? std::string(hcn::traceVerdictName(traced->verdict)) : "trace failed: " + traced.status().detail();
-    }
-};
 
 json portMapping(int internal, int external)
 {
@@ -93,18 +32,6 @@ json acl(const std::string& action, const std::string& direction, int priority, 
     settings.update(extra);
     return {{"Type", "ACL"}, {"Settings", settings}};
 }
-
-/// A listening socket closed at scope exit.
-struct Listener
-{
-    int fd = -1;
-    Listener(const std::string& netns, std::uint16_t port, bool v6 = false) : fd(listenIn(netns, port, v6)) {}
-    ~Listener()
-    {
-        if (fd >= 0)
-            close(fd);
-    }
-};
 
 /// Which of the listeners (index) has a connection waiting; accepts it. -1: none within timeoutMs.
 int acceptedBy(const std::vector<int>& listeners, int timeoutMs = 2000)
@@ -140,14 +67,6 @@ std::string resolvConfSeenIn(const std::string& netns)
         !cat.waitForExit(10000))
         return "<cat did not run>";
     return cat.readStdout();
-}
-
-bool pingFrom(const std::string& netns, const std::string& address)
-{
-    ChildProcess ping;
-    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", "2", address}))
-        return false;
-    return ping.waitForExit(10000) && ping.exitCode() == 0;
 }
 
 } // namespace
@@ -559,7 +478,7 @@ void TestLinuxDatapath::existingLinkFailsTheCreateCleanly()
 
 void TestLinuxDatapath::unsupportedObjectsFailClearly()
 {
-    auto overlay = m_host.network(8, "Overlay");
+    auto overlay = m_host.network(8, "L2Tunnel");
     QVERIFY(!overlay.ok());
     QVERIFY2(overlay.status().detail().find("not supported") != std::string::npos, overlay.status().detail().c_str());
     auto net = m_host.network(8);

@@ -59,6 +59,9 @@ private slots:
     void loadBalancerChecks();
     void endpointDns_data();
     void endpointDns();
+    void overlayNetworks_data();
+    void overlayNetworks();
+    void remoteEndpointsAndRoutes();
 };
 
 void TestLinuxDatapathPlan::namesFitTheKernelAndAreTagged()
@@ -85,8 +88,15 @@ void TestLinuxDatapathPlan::networkGateways_data()
     QTest::newRow("Private: no host address") << "Private" << "[]" << "" << false;
     QTest::newRow("next hop outside the subnet")
         << "NAT" << R"([{"DestinationPrefix":"0.0.0.0/0","NextHop":"10.9.9.9"}])" << "error" << false;
-    QTest::newRow("Overlay is not supported yet") << "Overlay" << "[]" << "error" << false;
-    QTest::newRow("L2Bridge is not supported yet") << "L2Bridge" << "[]" << "error" << false;
+    QTest::newRow("Overlay without a VSID policy") << "Overlay"
+                                                   << "[]"
+                                                   << "error" << false;
+    QTest::newRow("L2Bridge without a NetAdapterName") << "L2Bridge"
+                                                       << "[]"
+                                                       << "error" << false;
+    QTest::newRow("L2Tunnel is not supported yet") << "L2Tunnel"
+                                                   << "[]"
+                                                   << "error" << false;
 }
 
 void TestLinuxDatapathPlan::networkGateways()
@@ -140,6 +150,21 @@ void TestLinuxDatapathPlan::endpointChecks_data()
         << invalidPolicy;
     QTest::newRow("OutBoundNAT exception not an address")
         << qs(Json::array({policy("OutBoundNAT", {{"Exceptions", {"10.0.0.0/8", "x"}}})}).dump()) << invalidPolicy;
+    QTest::newRow("SDNRoute with a next hop")
+        << qs(Json::array(
+                  {policy("SDNRoute", {{"DestinationPrefix", "172.30.0.0/16"}, {"NextHop", "10.244.7.1"}})})
+                  .dump())
+        << 0;
+    QTest::newRow("SDNRoute whose prefix is none")
+        << qs(Json::array(
+                  {policy("SDNRoute", {{"DestinationPrefix", "172.30.0.0/33"}, {"NextHop", "10.244.7.1"}})})
+                  .dump())
+        << invalidPolicy;
+    QTest::newRow("SDNRoute next hop of the other family")
+        << qs(Json::array(
+                  {policy("SDNRoute", {{"DestinationPrefix", "172.30.0.0/16"}, {"NextHop", "fd00::1"}})})
+                  .dump())
+        << invalidPolicy;
     QTest::newRow("QOS is not programmed")
         << qs(Json::array({policy("QOS", {{"MaximumOutgoingBandwidthInBytes", 1}})}).dump())
         << int(hcn::hr::InvalidPolicyType);
@@ -314,6 +339,105 @@ void TestLinuxDatapathPlan::endpointDns()
     QVERIFY(text.rfind("# written by hcnd", 0) == 0);
     text = text.substr(text.find('\n') + 1);
     QCOMPARE(qs(text), resolvConf);
+}
+
+void TestLinuxDatapathPlan::overlayNetworks_data()
+{
+    QTest::addColumn<QString>("subnetPolicies");
+    QTest::addColumn<QString>("policies");
+    QTest::addColumn<QString>("expected"); ///< "vni local port routerMac remoteSubnets", or "error <HRESULT>"
+    const QString vsid = R"([{"Type":"VSID","Settings":{"IsolationId":4096}}])";
+    QTest::newRow("VSID only: no source, port 4789") << vsid << "[]"
+                                                     << "4096  4789 0 0";
+    QTest::newRow("provider address, DR MAC, VXLAN port")
+        << vsid << R"([{"Type":"ProviderAddress","Settings":{"ProviderAddress":"192.168.250.1"}},
+               {"Type":"DrMacAddress","Settings":{"Address":"02-00-00-00-16-01"}},
+               {"Type":"VxlanPort","Settings":{"Port":4790}}])"
+        << "4096 192.168.250.1 4790 0x20000001601 0";
+    QTest::newRow("remote subnet route, flannel's colon MAC")
+        << vsid
+        << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"10.244.9.0/24","IsolationId":4096,
+               "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02:00:00:00:17:01"}}])"
+        << "4096  4789 0 1";
+    QTest::newRow("no VSID") << "[]"
+                             << "[]" << QString("error %1").arg(int(hcn::hr::InvalidNetwork));
+    QTest::newRow("VSID beyond 24 bits") << R"([{"Type":"VSID","Settings":{"IsolationId":16777216}}])"
+                                         << "[]" << QString("error %1").arg(int(hcn::hr::InvalidPolicy));
+    QTest::newRow("remote subnet of another VSID")
+        << vsid
+        << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"10.244.9.0/24","IsolationId":5000,
+               "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02-00-00-00-17-01"}}])"
+        << QString("error %1").arg(int(hcn::hr::InvalidPolicy));
+    QTest::newRow("remote subnet without a router MAC")
+        << vsid << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"10.244.9.0/24",
+               "ProviderAddress":"192.168.250.2"}}])"
+        << QString("error %1").arg(int(hcn::hr::InvalidPolicy));
+    QTest::newRow("provider address that is none")
+        << vsid << R"([{"Type":"ProviderAddress","Settings":{"ProviderAddress":"host-a"}}])"
+        << QString("error %1").arg(int(hcn::hr::InvalidPolicy));
+}
+
+void TestLinuxDatapathPlan::overlayNetworks()
+{
+    QFETCH(QString, subnetPolicies);
+    QFETCH(QString, policies);
+    QFETCH(QString, expected);
+    Json doc = network("Overlay");
+    doc["Ipams"][0]["Subnets"][0]["Policies"] = Json::parse(subnetPolicies.toStdString());
+    doc["Policies"] = Json::parse(policies.toStdString());
+    auto plan = hcn::linuxdp::planNetwork(kNet, doc);
+    if (expected.startsWith("error")) {
+        QVERIFY(!plan.ok());
+        QCOMPARE(QString("error %1").arg(int(plan.status().code())), expected);
+        return;
+    }
+    QVERIFY2(plan.ok(), plan.status().detail().c_str());
+    QVERIFY(plan->overlay);
+    const auto& o = *plan->overlay;
+    QCOMPARE(o.vxlan, std::string("hcnx11111111222"));
+    QCOMPARE(QString("%1 %2 %3 %4 %5")
+                 .arg(o.vni)
+                 .arg(qs(o.providerAddress))
+                 .arg(o.port)
+                 .arg(o.routerMac ? "0x" + QString::number(*o.routerMac, 16) : "0")
+                 .arg(o.remoteSubnets.size()),
+             expected);
+    QCOMPARE(plan->gatewayCidrs, std::vector<std::string>{"10.244.7.1/24"}); // the distributed router
+    QVERIFY(!plan->masquerade);
+    if (!o.remoteSubnets.empty()) {
+        QCOMPARE(o.remoteSubnets[0].prefix, std::string("10.244.9.0/24"));
+        QCOMPARE(o.remoteSubnets[0].nextHop, std::string("10.244.9.0"));
+        QCOMPARE(o.remoteSubnets[0].routerMac, std::uint64_t(0x020000001701));
+    }
+}
+
+void TestLinuxDatapathPlan::remoteEndpointsAndRoutes()
+{
+    // A remote endpoint: its MAC, address and ProviderAddress; its other policies are the other host's.
+    Json remote = endpoint(Json::array({policy("ProviderAddress", {{"ProviderAddress", "192.168.250.2"}}),
+                                        policy("QOS", {{"MaximumOutgoingBandwidthInBytes", 1}})}));
+    remote["Flags"] = 1;
+    auto plan = hcn::linuxdp::planEndpoint(kEp, remote);
+    QVERIFY2(plan.ok(), plan.status().detail().c_str());
+    QVERIFY(plan->remote);
+    QCOMPARE(plan->providerAddress, std::string("192.168.250.2"));
+    QCOMPARE(plan->mac.value_or(0), std::uint64_t(0x00155D000001));
+    QCOMPARE(plan->ipv4, std::string("10.244.7.10"));
+    remote["Policies"] = Json::array({policy("ProviderAddress", {{"ProviderAddress", "nowhere"}})});
+    QCOMPARE(hcn::linuxdp::planEndpoint(kEp, remote).status().code(), hcn::hr::InvalidPolicy);
+
+    // An SDN route: the documented Routes and hcsshim's Setting; NeedEncap without a next hop is on-link.
+    Json route = {{"HostComputeEndpoints", {kEp.toString()}},
+                  {"Routes", {{{"DestinationPrefix", "172.30.0.0/16"}, {"NextHop", "10.244.7.1"}}}},
+                  {"Setting", {{{"DestinationPrefix", "172.31.0.0/16"}, {"NeedEncap", true}}}}};
+    auto sdn = hcn::linuxdp::planSdnRoute(kNet, route);
+    QVERIFY2(sdn.ok(), sdn.status().detail().c_str());
+    QCOMPARE(sdn->endpoints, std::vector<Guid>{kEp});
+    const std::vector<std::pair<std::string, std::string>> routes{{"172.30.0.0/16", "10.244.7.1"},
+                                                                  {"172.31.0.0/16", ""}};
+    QCOMPARE(sdn->routes, routes);
+    route["Routes"][0]["DestinationPrefix"] = "172.30.0.5/16"; // host bits: not a prefix
+    QCOMPARE(hcn::linuxdp::planSdnRoute(kNet, route).status().code(), hcn::hr::InvalidPolicy);
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathPlan)

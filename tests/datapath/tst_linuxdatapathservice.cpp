@@ -9,6 +9,7 @@
 #include "netns_probe.h"
 
 #include <csignal>
+#include <cstdlib>
 
 using namespace hcntest;
 using hcn::Guid;
@@ -60,6 +61,7 @@ private slots:
     void cleanup();
     void stopRemovesEverything();
     void restartAfterKillRemovesLeftovers();
+    void restartAfterKillRemovesOverlayLeftovers();
 };
 
 void TestLinuxDatapathService::initTestCase()
@@ -127,6 +129,61 @@ void TestLinuxDatapathService::restartAfterKillRemovesLeftovers()
     QVERIFY(nftRuleset().find("8200") == std::string::npos);
     QCOMPARE(restarted.stop(), 0);
     QCOMPARE(nftRuleset(), std::string());
+}
+
+void TestLinuxDatapathService::restartAfterKillRemovesOverlayLeftovers()
+{
+    // hcnd's host adapter: one end of a veth pair of the suite's own, with the overlay's provider address.
+    auto here = hcn::linuxdp::RouteSocket::open();
+    HCN_VERIFY_OK(here);
+    HCN_VERIFY_OK(here->addVeth("ul0", "ul1", std::nullopt));
+    struct Cleanup
+    {
+        hcn::linuxdp::RouteSocket& sock;
+        ~Cleanup()
+        {
+            (void)sock.deleteLink("ul0");
+            unsetenv("HCN_SIM_ENVIRONMENT");
+        }
+    } cleanup{*here};
+    HCN_VERIFY_OK(here->addAddress("ul0", "192.168.250.1/24"));
+    HCN_VERIFY_OK(here->setUp("ul0"));
+    setenv("HCN_SIM_ENVIRONMENT",
+           R"({"adapters":[{"name":"ul0","ipv4":"192.168.250.1/24","mac":"02-00-00-00-FA-01"}]})", 1);
+    {
+        HcndChildProcess hcnd;
+        std::string error;
+        QVERIFY2(hcnd.start(HCND_PATH, {"--datapath", "linux"}, error), error.c_str());
+        auto client = connectTo(hcnd);
+        QVERIFY(client);
+        json doc = natNetwork("svc-overlay", "10.244.21.0/24", "10.244.21.1");
+        doc["Type"] = "Overlay";
+        doc["Ipams"][0]["Subnets"][0]["Policies"] = {
+            {{"Type", "VSID"}, {"Settings", {{"IsolationId", 4100}}}}};
+        auto net = client->create(ResourceKind::Network, Guid{}, doc.dump(), 0);
+        HCN_VERIFY_OK(net);
+        json remote =
+            v2({{"Flags", 1},
+                {"MacAddress", "02-00-00-00-15-14"},
+                {"IpConfigurations", {{{"IpAddress", "10.244.21.20"}}}},
+                {"Policies",
+                 {{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "192.168.250.2"}}}}}}});
+        HCN_VERIFY_OK(client->create(ResourceKind::Endpoint, Guid{}, remote.dump(), *net));
+        const auto id = client->handleId(ResourceKind::Network, *net);
+        HCN_VERIFY_OK(id);
+        QCOMPARE(hcnLinks(),
+                 (std::set<std::string>{hcn::linuxdp::bridgeName(*id), hcn::linuxdp::vxlanName(*id)}));
+        client.reset();
+        QVERIFY(::kill(hcnd.pid(), SIGKILL) == 0);
+        hcnd.stop();
+    }
+    QCOMPARE(hcnLinks().size(), std::size_t(2)); // the bridge and its vxlan device, left by the killed hcnd
+
+    HcndChildProcess restarted;
+    std::string error;
+    QVERIFY2(restarted.start(HCND_PATH, {"--datapath", "linux"}, error), error.c_str());
+    QCOMPARE(hcnLinks(), std::set<std::string>{}); // the vxlan device with its forwarding entries too
+    QCOMPARE(restarted.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathService)

@@ -1,7 +1,8 @@
 #pragma once
 // The Linux datapath (`hcnd --datapath linux`, docs/datapath-linux.md): HCN objects as real kernel
 // objects. A network is a bridge, an endpoint a veth pair, a namespace a named network namespace
-// (/run/netns/hcn-<guid>), port mappings, ACLs and OutBoundNAT are nftables rules in hcnd's own tables.
+// (/run/netns/hcn-<guid>), an overlay network a bridge with a VXLAN port and its remote endpoints
+// forwarding entries, port mappings, ACLs and OutBoundNAT are nftables rules in hcnd's own tables.
 // Programmed through netlink (libnl-route) and libnftables in-process. Needs root (CAP_NET_ADMIN and
 // CAP_SYS_ADMIN). Built only when those libraries are found (HCN_HAVE_LINUX_DATAPATH).
 
@@ -60,7 +61,9 @@ public:
 
     /// Makes the named step fail once, after the kernel work before it is done, to exercise the undo
     /// paths: "bridge" (network create), "rules" (endpoint create), "veth", "attach.address",
-    /// "attach.route" (attach), "namespace" (namespace create).
+    /// "attach.route" (attach), "namespace" (namespace create), "adapter" (l2bridge network create, after the
+    /// adapter joined the bridge), "vxlan" and "remotesubnet" (overlay network create), "remote" (remote
+    /// endpoint create, after its forwarding entries), "sdnroute" (after an SDN route's first route).
     void failStepOnce(std::string step);
 
     struct State; // private; named here so the implementation files can share it

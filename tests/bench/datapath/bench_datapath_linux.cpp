@@ -1,7 +1,8 @@
 // Endpoint create + attach and delete on the Linux datapath, side by side with Debian's CNI bridge
 // plugin + host-local IPAM doing the same (veth pair, namespace, address, route) in the same run, then
 // scale: E endpoints attached and L load balancers programmed (time, nftables rules), one more load
-// balancer added to them, and the reset that removes it all.
+// balancer added to them, and the reset that removes it all. Then an overlay network's remote endpoints
+// (VXLAN forwarding and neighbour entries): create and delete per round, and E of them at once.
 //
 // Runs as root in a network namespace it creates (everything it makes lives there and in named
 // namespaces it removes). Usage: bench_datapath_linux [ROUNDS=50] [ENDPOINTS=1000] [LOADBALANCERS=500]
@@ -79,7 +80,7 @@ void check(const hcn::Status& s, const char* what)
 
 std::string ipOf(unsigned i, unsigned base)
 {
-    // 10.244.0.0/16 (HCN) or 10.245.0.0/16 (CNI); .0.1 is the gateway.
+    // 10.244.0.0/16 (HCN), 10.245.0.0/16 (CNI) or 10.246.0.0/16 (HCN overlay); .0.1 is the gateway.
     const unsigned host = i + 10;
     return "10." + std::to_string(base) + "." + std::to_string(host / 256) + "." + std::to_string(host % 256);
 }
@@ -115,11 +116,22 @@ int main(int argc, char** argv)
     if (std::string why = enterOwnNetworkNamespace(); !why.empty())
         fail("the benchmark " + why);
 
+    // The overlay's provider address: one end of a veth pair of the benchmark's own namespace.
+    auto here = hcn::linuxdp::RouteSocket::open();
+    check(here.status(), "open a route socket");
+    check(here->addVeth("ul0", "ul1", std::nullopt), "create the underlay pair");
+    check(here->addAddress("ul0", "192.168.250.1/24"), "address the underlay");
+    check(here->setUp("ul0"), "set the underlay up");
+
     auto opened = hcn::LinuxDatapath::open();
     check(opened.status(), "open the linux datapath");
     auto datapath = *opened;
     hcn::EngineOptions options;
     options.datapath = datapath;
+    auto host = hcn::HostEnvironment::fromJson(
+        R"({"adapters":[{"name":"ul0","ipv4":"192.168.250.1/24","mac":"02-00-00-00-FA-01"}]})");
+    check(host.status(), "the host environment");
+    options.host = *host;
     hcn::Engine engine(std::move(options));
     auto net = engine.create(ResourceKind::Network, Guid{}, natNetwork("bench", "10.244.0.0/16", "10.244.0.1").dump(), 0);
     check(net.status(), "create the network");
@@ -191,8 +203,7 @@ int main(int argc, char** argv)
     }
     std::error_code ignored;
     std::filesystem::remove_all(dataDir, ignored);
-    if (auto here = hcn::linuxdp::RouteSocket::open(); here.ok())
-        (void)here->deleteLink("cnibench0");
+    (void)here->deleteLink("cnibench0");
 
     std::printf("Endpoint create + attach, %u rounds each (one process, one run)\n", rounds);
     const auto add = summarize(hcnAdd), addNs = summarize(hcnAddWithNamespace), del = summarize(hcnDel);
@@ -262,10 +273,62 @@ int main(int argc, char** argv)
                 lbMs, lbMs / loadBalancers);
     std::printf("%-58s %9.2f ms\n", "one more load balancer", oneMoreMs);
     std::printf("%-58s %9zu (%zu DNAT rules)\n", "nftables rules in hcnd's tables", rules, dnat);
+    // 4. Overlay: remote endpoints (a forwarding entry to the other host, the bridge's static entry, a
+    //    neighbour entry) on a network with a VXLAN device, VSID 4096.
+    json overlayDoc = natNetwork("bench-overlay", "10.246.0.0/16", "10.246.0.1");
+    overlayDoc["Type"] = "Overlay";
+    overlayDoc["Ipams"][0]["Subnets"][0]["Policies"] = {
+        {{"Type", "VSID"}, {"Settings", {{"IsolationId", 4096}}}}};
+    auto overlay = engine.create(ResourceKind::Network, Guid{}, overlayDoc.dump(), 0);
+    check(overlay.status(), "create the overlay network");
+    auto remoteDoc = [](unsigned i) {
+        char mac[18];
+        std::snprintf(mac, sizeof mac, "02-01-00-%02X-%02X-%02X", (i >> 16) & 0xFF, (i >> 8) & 0xFF,
+                      i & 0xFF);
+        return v2({{"Flags", 1},
+                   {"MacAddress", mac},
+                   {"IpConfigurations", {{{"IpAddress", ipOf(i, 246)}}}},
+                   {"Policies",
+                    {{{"Type", "ProviderAddress"},
+                      {"Settings", {{"ProviderAddress", "192.168.250." + std::to_string(2 + i % 250)}}}}}}})
+            .dump();
+    };
+    std::vector<double> remoteAdd, remoteDel;
+    for (unsigned i = 0; i < rounds; ++i) {
+        start = Clock::now();
+        auto ep = engine.create(ResourceKind::Endpoint, Guid{}, remoteDoc(i), *overlay);
+        check(ep.status(), "create a remote endpoint");
+        remoteAdd.push_back(msSince(start));
+        start = Clock::now();
+        check(engine.remove(ResourceKind::Endpoint, *engine.handleId(ResourceKind::Endpoint, *ep)),
+              "delete it");
+        remoteDel.push_back(msSince(start));
+        (void)engine.close(ResourceKind::Endpoint, *ep);
+    }
+    start = Clock::now();
+    for (unsigned i = 0; i < endpoints; ++i) {
+        auto ep = engine.create(ResourceKind::Endpoint, Guid{}, remoteDoc(i), *overlay);
+        check(ep.status(), "create a remote endpoint");
+        (void)engine.close(ResourceKind::Endpoint, *ep);
+    }
+    const double remotesMs = msSince(start);
+    start = Clock::now();
+    auto oneMoreRemote = engine.create(ResourceKind::Endpoint, Guid{}, remoteDoc(endpoints), *overlay);
+    check(oneMoreRemote.status(), "create one more remote endpoint");
+    const double oneMoreRemoteMs = msSince(start);
+    std::printf("\nOverlay (VXLAN, VSID 4096)\n");
+    print("remote endpoint create (3 entries)", summarize(remoteAdd));
+    print("remote endpoint delete", summarize(remoteDel));
+    std::printf("%-58s %9.0f ms  (%.2f ms each)\n",
+                (std::to_string(endpoints) + " remote endpoints created").c_str(), remotesMs,
+                remotesMs / endpoints);
+    std::printf("%-58s %9.2f ms\n", "one more remote endpoint", oneMoreRemoteMs);
+
     start = Clock::now();
     engine.shutdown(); // resets the datapath: every link, namespace and rule
     std::printf("%-58s %9.0f ms\n", "reset (service stop) removing all of it", msSince(start));
     if (!hcnLinks().empty() || !nftRuleset().empty())
         fail("the reset left something behind");
+    (void)here->deleteLink("ul0");
     return 0;
 }

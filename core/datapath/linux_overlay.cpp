@@ -1,0 +1,115 @@
+// The Linux datapath's overlay networks beyond their bridge and VXLAN device: remote endpoints as
+// forwarding and neighbour entries, RemoteSubnetRoutes as routes to another host's distributed router.
+
+#include "datapath/linux_state.h"
+#include "datapath/linux_undo.h"
+
+#include <algorithm>
+
+namespace hcn {
+
+using namespace linuxdp;
+
+Status LinuxDatapath::State::addRemoteSubnet(const NetworkPlan& network, const RemoteSubnetPlan& remote)
+{
+    // As flannel's vxlan backend does it: the prefix is routed on-link to a next hop whose neighbour
+    // entry is the other host's router MAC (its bridge), and that MAC is behind the other host's
+    // provider address on the VXLAN device. The bridge's own entry sends it to the VXLAN port at once.
+    const OverlayPlan& o = *network.overlay;
+    LocalUndo undo;
+    if (Status s = host.addFdb(o.vxlan, remote.routerMac, remote.providerAddress); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteFdb(o.vxlan, remote.routerMac, remote.providerAddress)); });
+    if (Status s = host.addFdb(o.vxlan, remote.routerMac, {}); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteFdb(o.vxlan, remote.routerMac, {})); });
+    if (Status s = host.addNeighbour(network.bridge, remote.nextHop, remote.routerMac); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteNeighbour(network.bridge, remote.nextHop)); });
+    if (Status s = injected("remotesubnet"); !s.ok())
+        return s;
+    if (Status s = host.addRoute(network.bridge, remote.prefix, remote.nextHop, 0, true); !s.ok())
+        return s;
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::removeRemoteSubnet(const NetworkPlan& network, const RemoteSubnetPlan& remote)
+{
+    const OverlayPlan& o = *network.overlay;
+    auto gone = [](Status s) { return s.ok() || s.code() == hr::ElementNotFound ? Status::success() : s; };
+    if (Status s = gone(host.deleteRoute(network.bridge, remote.prefix, remote.nextHop, 0, true)); !s.ok())
+        return s;
+    logFailure(gone(host.deleteNeighbour(network.bridge, remote.nextHop)));
+    logFailure(gone(host.deleteFdb(o.vxlan, remote.routerMac, {})));
+    logFailure(gone(host.deleteFdb(o.vxlan, remote.routerMac, remote.providerAddress)));
+    return Status::success();
+}
+
+Status LinuxDatapath::State::setRemoteSubnets(const Guid& id, const std::vector<RemoteSubnetPlan>& next)
+{
+    auto it = networks.find(id);
+    if (it == networks.end() || !it->second.overlay)
+        return Status::success();
+    NetworkPlan& network = it->second;
+    auto& current = network.overlay->remoteSubnets;
+    auto in = [](const std::vector<RemoteSubnetPlan>& list, const RemoteSubnetPlan& r) {
+        return std::find(list.begin(), list.end(), r) != list.end();
+    };
+    const std::vector<RemoteSubnetPlan> before = current;
+    LocalUndo undo;
+    for (const auto& r : before)
+        if (!in(next, r)) {
+            if (Status s = removeRemoteSubnet(network, r); !s.ok())
+                return s;
+            undo.add([this, &network, r] { logFailure(addRemoteSubnet(network, r)); });
+        }
+    for (const auto& r : next)
+        if (!in(before, r)) {
+            if (Status s = addRemoteSubnet(network, r); !s.ok())
+                return s;
+            undo.add([this, &network, r] { logFailure(removeRemoteSubnet(network, r)); });
+        }
+    current = next;
+    undo.done();
+    return Status::success();
+}
+
+Status LinuxDatapath::State::addRemoteEndpoint(const EndpointPlan& plan)
+{
+    auto network = networks.find(plan.network);
+    if (network == networks.end() || !network->second.overlay || !plan.mac || plan.ipv4.empty() ||
+        plan.providerAddress.empty())
+        return Status::success();
+    // The VXLAN device's entry (the MAC is behind the other host's provider address), the bridge's (the
+    // MAC is behind the VXLAN port: no flooding), and the neighbour entry the device answers ARP from.
+    const std::string& vxlan = network->second.overlay->vxlan;
+    LocalUndo undo;
+    if (Status s = host.addFdb(vxlan, *plan.mac, plan.providerAddress); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteFdb(vxlan, *plan.mac, plan.providerAddress)); });
+    if (Status s = host.addFdb(vxlan, *plan.mac, {}); !s.ok())
+        return s;
+    undo.add([&] { logFailure(host.deleteFdb(vxlan, *plan.mac, {})); });
+    if (Status s = injected("remote"); !s.ok())
+        return s;
+    if (Status s = host.addNeighbour(vxlan, plan.ipv4, *plan.mac); !s.ok())
+        return s;
+    undo.done();
+    return Status::success();
+}
+
+void LinuxDatapath::State::removeRemoteEndpoint(const EndpointPlan& plan)
+{
+    auto network = networks.find(plan.network);
+    if (network == networks.end() || !network->second.overlay || !plan.mac || plan.ipv4.empty() ||
+        plan.providerAddress.empty())
+        return;
+    const std::string& vxlan = network->second.overlay->vxlan;
+    auto gone = [](Status s) { return s.ok() || s.code() == hr::ElementNotFound ? Status::success() : s; };
+    logFailure(gone(host.deleteNeighbour(vxlan, plan.ipv4)));
+    logFailure(gone(host.deleteFdb(vxlan, *plan.mac, {})));
+    logFailure(gone(host.deleteFdb(vxlan, *plan.mac, plan.providerAddress)));
+}
+
+} // namespace hcn

@@ -1,0 +1,109 @@
+#pragma once
+// The datapath suites' host: an engine on a freshly opened Linux datapath in the calling thread's network
+// namespace, with shorthands for the objects the suites make, a listening socket, and ping from inside a
+// named namespace.
+
+#include "engine_harness.h"
+#include "hcn/engine.h"
+#include "hcn/linux_datapath.h"
+#include "hcn/reachability_trace.h"
+#include "hcnd_child_process.h"
+#include "netns_probe.h"
+
+#include <memory>
+
+namespace hcntest {
+
+/// An engine on a freshly opened Linux datapath.
+struct LinuxHost
+{
+    std::shared_ptr<hcn::LinuxDatapath> datapath;
+    std::unique_ptr<hcn::Engine> engine;
+
+    /// `hostEnvironment`: the adapters the engine binds overlay networks to (their addresses become the
+    /// networks' ProviderAddress).
+    hcn::Status open(hcn::HostEnvironment hostEnvironment = hcn::HostEnvironment::defaultHost())
+    {
+        auto dp = hcn::LinuxDatapath::open();
+        if (!dp.ok())
+            return dp.status();
+        datapath = *dp;
+        hcn::EngineOptions options;
+        options.datapath = datapath;
+        options.host = std::move(hostEnvironment);
+        engine = std::make_unique<hcn::Engine>(std::move(options));
+        return hcn::Status::success();
+    }
+
+    hcn::Result<hcn::Handle> create(hcn::ResourceKind kind, const json& doc, hcn::Handle network = 0,
+                                    const hcn::Guid& id = hcn::Guid{})
+    {
+        return engine->create(kind, id, doc.dump(), network);
+    }
+    hcn::Guid idOf(hcn::ResourceKind kind, hcn::Handle h) { return *engine->handleId(kind, h); }
+
+    hcn::Result<hcn::Handle> network(int third, const std::string& type = "NAT",
+                                     const hcn::Guid& id = hcn::Guid{})
+    {
+        const std::string net = "10.244." + std::to_string(third) + ".";
+        json doc = natNetwork("net" + std::to_string(third), net + "0/24", net + "1");
+        doc["Type"] = type;
+        return create(hcn::ResourceKind::Network, doc, 0, id);
+    }
+    hcn::Result<hcn::Handle> endpoint(hcn::Handle network, const std::string& address,
+                                      json policies = json::array())
+    {
+        json doc = v2({{"Name", "ep-" + address}, {"IpConfigurations", {{{"IpAddress", address}}}}});
+        if (!policies.empty())
+            doc["Policies"] = policies;
+        return create(hcn::ResourceKind::Endpoint, doc, network);
+    }
+    /// A namespace with the endpoint attached; returns the namespace's handle.
+    hcn::Result<hcn::Handle> namespaceWith(hcn::Handle endpoint)
+    {
+        json doc = v2({{"Type", "Host"},
+                       {"Resources",
+                        {{{"Type", "Endpoint"},
+                          {"Data", {{"ID", idOf(hcn::ResourceKind::Endpoint, endpoint).toString()}}}}}}});
+        return create(hcn::ResourceKind::Namespace, doc);
+    }
+    std::string netnsOf(hcn::Handle ns)
+    {
+        return hcn::LinuxDatapath::namespaceName(idOf(hcn::ResourceKind::Namespace, ns));
+    }
+
+    /// What the reachability trace predicts for TCP from an endpoint (by name) to address:port over this
+    /// host's documents: "delivered", "dropped" or "translated".
+    std::string predicted(const std::string& sourceName, const std::string& address, std::uint16_t port)
+    {
+        auto snapshot = engine->snapshot("");
+        if (!snapshot.ok())
+            return "snapshot failed: " + snapshot.status().detail();
+        auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port, {}});
+        return traced.ok() ? std::string(hcn::traceVerdictName(traced->verdict))
+                           : "trace failed: " + traced.status().detail();
+    }
+};
+
+/// A listening socket closed at scope exit.
+struct Listener
+{
+    int fd = -1;
+    Listener(const std::string& netns, std::uint16_t port, bool v6 = false) : fd(listenIn(netns, port, v6)) {}
+    ~Listener()
+    {
+        if (fd >= 0)
+            close(fd);
+    }
+};
+
+/// Whether one ping from inside the named namespace to `address` is answered (`ip netns exec`).
+inline bool pingFrom(const std::string& netns, const std::string& address)
+{
+    ChildProcess ping;
+    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", "2", address}))
+        return false;
+    return ping.waitForExit(10000) && ping.exitCode() == 0;
+}
+
+} // namespace hcntest

@@ -1,0 +1,567 @@
+// Overlay networks, remote endpoints, RemoteSubnetRoutes, SDN routes and L2Bridge adapters of the Linux
+// datapath against the real kernel. Two "hosts" joined by a veth underlay on 192.168.250.0/24: the suite's
+// own network namespace, where the datapath under test runs (ul0, .1), and a peer namespace the suite makes
+// for each case (ul1, .2), running a VXLAN device built by hand or a second datapath. Traffic only flows
+// between namespaces the suite made; everything goes at cleanup, failed case or not.
+
+#include "linux_host.h"
+#include "netns_probe.h"
+
+#include <optional>
+
+using namespace hcntest;
+using hcn::Guid;
+using hcn::ResourceKind;
+
+namespace {
+
+constexpr std::uint32_t kVsid = 4100;
+const char* const kRemoteMac = "02:00:00:00:14:14";
+
+/// A program's standard output; `ok` says whether it ran and exited 0.
+std::string outputOf(const std::string& program, const std::vector<std::string>& args, bool* ok = nullptr)
+{
+    ChildProcess child;
+    const bool ran = child.start(program, args) && child.waitForExit(10000) && child.exitCode() == 0;
+    if (ok)
+        *ok = ran;
+    return child.readStdout();
+}
+
+/// `ip -j <args>` in the named namespace (empty: the suite's own), parsed; an empty array when it fails.
+json ipJson(const std::string& program, const std::string& netns, std::vector<std::string> args)
+{
+    std::vector<std::string> all{"-j"};
+    if (!netns.empty())
+        all.insert(all.end(), {"-n", netns});
+    all.insert(all.end(), args.begin(), args.end());
+    bool ok = false;
+    const std::string text = outputOf(program, all, &ok);
+    if (!ok || text.empty())
+        return json::array();
+    auto parsed = json::parse(text, nullptr, false);
+    return parsed.is_discarded() ? json::array() : parsed;
+}
+
+/// The peer host: a named namespace joined to the suite's by the veth pair ul0 (here) / ul1 (there).
+struct Underlay
+{
+    std::string netns = "hcntest-peer-" + Guid::generate().toString(hcn::GuidCase::Lower).substr(0, 8);
+    std::optional<hcn::linuxdp::NetnsFd> fd;
+    std::string error;
+
+    Underlay()
+    {
+        auto fail = [&](const hcn::Status& s) {
+            error = s.detail();
+            return false;
+        };
+        [&] {
+            if (hcn::Status s = hcn::linuxdp::createNamedNetns("/run/netns", netns); !s.ok())
+                return fail(s);
+            auto opened = hcn::linuxdp::NetnsFd::openPath("/run/netns/" + netns);
+            if (!opened.ok())
+                return fail(opened.status());
+            fd.emplace(std::move(*opened));
+            auto here = hcn::linuxdp::RouteSocket::open();
+            auto there = hcn::linuxdp::RouteSocket::openIn(fd->get());
+            if (!here.ok() || !there.ok())
+                return fail(here.ok() ? there.status() : here.status());
+            for (hcn::Status s :
+                 {here->addVeth("ul0", "ul1", std::nullopt), here->moveTo("ul1", fd->get(), "ul1"),
+                  here->addAddress("ul0", "192.168.250.1/24"), here->setUp("ul0"),
+                  there->addAddress("ul1", "192.168.250.2/24"), there->setUp("ul1"), there->setUp("lo")})
+                if (!s.ok())
+                    return fail(s);
+            return true;
+        }();
+    }
+    ~Underlay()
+    {
+        fd.reset();
+        (void)hcn::linuxdp::removeNamedNetns("/run/netns", netns); // takes ul1 and so ul0 with it
+        if (auto here = hcn::linuxdp::RouteSocket::open(); here.ok())
+            (void)here->deleteLink("ul0");
+    }
+    /// Runs `work` on a thread inside the peer namespace.
+    hcn::Status inPeer(const std::function<hcn::Status()>& work)
+    {
+        return hcn::linuxdp::runInNetns(fd->get(), work);
+    }
+};
+
+/// The engine's host: the underlay's end in that namespace, and an adapter the kernel does not have.
+hcn::HostEnvironment underlayHost(const std::string& address, const std::string& mac)
+{
+    json adapters = json::array();
+    adapters.push_back(
+        {{"name", address == "192.168.250.1" ? "ul0" : "ul1"}, {"ipv4", address + "/24"}, {"mac", mac}});
+    adapters.push_back({{"name", "ghost0"}, {"ipv4", "192.0.2.9/24"}, {"mac", "02-00-00-00-FA-09"}});
+    return *hcn::HostEnvironment::fromJson(json{{"adapters", adapters}}.dump());
+}
+
+json overlayNetwork(const std::string& name, int third, std::uint32_t vsid, json policies = json::array())
+{
+    const std::string net = "10.244." + std::to_string(third) + ".";
+    json doc = natNetwork(name, net + "0/24", net + "1");
+    doc["Type"] = "Overlay";
+    doc["Ipams"][0]["Subnets"][0]["Policies"] =
+        json::array({{{"Type", "VSID"}, {"Settings", {{"IsolationId", vsid}}}}});
+    if (!policies.empty())
+        doc["Policies"] = policies;
+    return doc;
+}
+
+json remoteEndpoint(const std::string& address, const std::string& mac, const std::string& providerAddress)
+{
+    return v2({{"Name", "remote-" + address},
+               {"Flags", 1},
+               {"MacAddress", mac},
+               {"IpConfigurations", {{{"IpAddress", address}}}},
+               {"Policies",
+                {{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", providerAddress}}}}}}});
+}
+
+json remoteSubnetRoute(const std::string& prefix, const std::string& providerAddress,
+                       const std::string& routerMac, std::uint32_t vsid = 4096)
+{
+    return {{"Type", "RemoteSubnetRoute"},
+            {"Settings",
+             {{"DestinationPrefix", prefix},
+              {"IsolationId", vsid},
+              {"ProviderAddress", providerAddress},
+              {"DistributedRouterMacAddress", routerMac}}}};
+}
+
+json sdnRoute(const Guid& endpoint, const std::string& prefix, const std::string& nextHop)
+{
+    return v2({{"HostComputeEndpoints", {endpoint.toString()}},
+               {"Routes", {{{"DestinationPrefix", prefix}, {"NextHop", nextHop}}}}});
+}
+
+/// The routes, neighbours and forwarding entries of a namespace (empty: the suite's), for comparisons.
+std::string forwardingState(const std::string& netns)
+{
+    std::string out;
+    out += ipJson(IP_PATH, netns, {"route", "show", "table", "all"}).dump() + "\n";
+    out += ipJson(IP_PATH, netns, {"neigh", "show", "nud", "permanent"}).dump() + "\n";
+    out += ipJson(BRIDGE_PATH, netns, {"fdb", "show", "state", "static"}).dump() + "\n";
+    return out;
+}
+
+bool hasEntry(const json& list, const std::string& key, const std::string& value)
+{
+    for (const auto& e : list)
+        if (e.value(key, "") == value)
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestLinuxDatapathOverlay : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void remoteEndpointIsReachedAcrossVxlan();
+    void remoteSubnetRoutesJoinTwoHosts();
+    void sdnRoutesGoIntoTheEndpointsNamespace();
+    void failedChangeLeavesNoEntry_data();
+    void failedChangeLeavesNoEntry();
+    void badOverlayDocumentsAreRefused_data();
+    void badOverlayDocumentsAreRefused();
+    void openRemovesLeftoverVxlanDevices();
+    void l2bridgeEnslavesTheNamedAdapter();
+
+private:
+    std::string m_skip;
+    std::unique_ptr<Underlay> m_underlay;
+    LinuxHost m_host;
+};
+
+void TestLinuxDatapathOverlay::initTestCase()
+{
+    m_skip = enterOwnNetworkNamespace();
+    if (!m_skip.empty())
+        QSKIP(qPrintable("SKIPPED: the Linux datapath overlay suite " + QString::fromStdString(m_skip)));
+}
+
+void TestLinuxDatapathOverlay::init()
+{
+    m_underlay = std::make_unique<Underlay>();
+    QVERIFY2(m_underlay->error.empty(), m_underlay->error.c_str());
+    HCN_VERIFY_OK(m_host.open(underlayHost("192.168.250.1", "02-00-00-00-FA-01")));
+}
+
+void TestLinuxDatapathOverlay::cleanup()
+{
+    if (m_host.engine)
+        m_host.engine->shutdown();
+    m_host.engine.reset();
+    m_host.datapath.reset();
+    m_underlay.reset();
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+}
+
+void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
+{
+    // The peer: a VXLAN device with the network's VNI, the remote endpoint's MAC and address, sending
+    // what it does not know to this host.
+    const std::string& peer = m_underlay->netns;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"-n", peer, "link", "add", "vx0", "address", kRemoteMac, "type", "vxlan",
+                                   "id", std::to_string(kVsid), "local", "192.168.250.2", "dstport", "4789"},
+          {"-n", peer, "addr", "add", "10.244.20.20/24", "dev", "vx0"},
+          {"-n", peer, "link", "set", "vx0", "up"}}) {
+        bool ok = false;
+        outputOf(IP_PATH, args, &ok);
+        QVERIFY(ok);
+    }
+    bool ok = false;
+    outputOf(BRIDGE_PATH,
+             {"-n", peer, "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst", "192.168.250.1"}, &ok);
+    QVERIFY(ok);
+
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay20", 20, kVsid));
+    HCN_VERIFY_OK(net);
+    const Guid netId = m_host.idOf(ResourceKind::Network, *net);
+    const std::string vxlan = hcn::linuxdp::vxlanName(netId);
+    QCOMPARE(hcnLinks(), (std::set<std::string>{m_host.datapath->networkBridge(netId), vxlan}));
+    // The device: the network's VSID, the host's provider address, the VXLAN port, no learning.
+    const json link = ipJson(IP_PATH, "", {"-d", "link", "show", "dev", vxlan});
+    QCOMPARE(link.size(), std::size_t(1));
+    const json info = link[0]["linkinfo"]["info_data"];
+    QCOMPARE(link[0]["linkinfo"].value("info_kind", ""), std::string("vxlan"));
+    QCOMPARE(info.value("id", 0u), kVsid);
+    QCOMPARE(info.value("local", ""), std::string("192.168.250.1"));
+    QCOMPARE(info.value("port", 0u), 4789u);
+    QCOMPARE(info.value("learning", true), false);
+    QCOMPARE(link[0].value("master", ""), m_host.datapath->networkBridge(netId));
+
+    auto local = m_host.create(ResourceKind::Endpoint,
+                               v2({{"Name", "ep-10.244.20.10"},
+                                   {"MacAddress", "02-00-00-00-14-0A"},
+                                   {"IpConfigurations", {{{"IpAddress", "10.244.20.10"}}}}}),
+                               *net);
+    HCN_VERIFY_OK(local);
+    // The peer knows this endpoint the way this host knows the peer's: ARP does not cross the tunnel
+    // (each side's VXLAN device answers it from its own neighbour table).
+    outputOf(IP_PATH,
+             {"-n", peer, "neigh", "add", "10.244.20.10", "lladdr", "02:00:00:00:14:0a", "dev", "vx0", "nud",
+              "permanent"},
+             &ok);
+    QVERIFY(ok);
+    auto ns = m_host.namespaceWith(*local);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    QVERIFY(!pingFrom(netns, "10.244.20.20")); // no remote endpoint yet: nothing leaves for it
+
+    auto remote = m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.20.20", kRemoteMac, "192.168.250.2"), *net);
+    HCN_VERIFY_OK(remote);
+    const json fdb = ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan});
+    bool tunnelled = false;
+    for (const auto& e : fdb)
+        tunnelled = tunnelled || (e.value("mac", "") == kRemoteMac && e.value("dst", "") == "192.168.250.2");
+    QVERIFY2(tunnelled, fdb.dump().c_str());
+    QVERIFY(hasEntry(ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan}), "dst", "10.244.20.20"));
+    QVERIFY(pingFrom(netns, "10.244.20.20"));
+    Listener server(peer, 80);
+    QVERIFY(server.fd >= 0);
+    std::string seen;
+    QVERIFY(tcpConnects(netns, "10.244.20.20", 80, 2000, server.fd, &seen));
+    QCOMPARE(seen, std::string("10.244.20.10")); // one L2 segment across hosts: no translation
+    // The reachability trace over the same documents predicts what the packet did.
+    QCOMPARE(m_host.predicted("ep-10.244.20.10", "10.244.20.20", 80), std::string("delivered"));
+
+    // The remote endpoint moves to another host (its ProviderAddress changes): its entries follow.
+    auto tunnelOf = [&] {
+        for (const auto& e : ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}))
+            if (e.value("mac", "") == kRemoteMac && e.contains("dst"))
+                return e.value("dst", "");
+        return std::string("<none>");
+    };
+    auto moveTo = [&](const std::string& providerAddress) {
+        json update = {
+            {"ResourceType", "Policy"},
+            {"RequestType", "Update"},
+            {"Settings",
+             {{"Policies",
+               {{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", providerAddress}}}}}}}}};
+        return m_host.engine->modify(ResourceKind::Endpoint, *remote, update.dump());
+    };
+    HCN_VERIFY_OK(moveTo("192.168.250.3"));
+    QCOMPARE(tunnelOf(), std::string("192.168.250.3"));
+    QVERIFY(!pingFrom(netns, "10.244.20.20")); // nobody there
+    HCN_VERIFY_OK(moveTo("192.168.250.2"));
+    QCOMPARE(tunnelOf(), std::string("192.168.250.2"));
+    QVERIFY(pingFrom(netns, "10.244.20.20"));
+
+    HCN_VERIFY_OK(
+        m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *remote)));
+    QVERIFY(!hasEntry(ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}), "mac", kRemoteMac));
+    QVERIFY(!hasEntry(ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan}), "dst", "10.244.20.20"));
+    // Cut off: the endpoint's own neighbour entry ages out, its ARP requests no longer leave the host.
+    outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
+    QVERIFY(!pingFrom(netns, "10.244.20.20"));
+    QCOMPARE(m_host.predicted("ep-10.244.20.10", "10.244.20.20", 80), std::string("dropped"));
+}
+
+void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()
+{
+    // Host A (here) has 10.244.22.0/24, host B (a second datapath in the peer namespace) 10.244.23.0/24,
+    // one VSID; each names the other's subnet in a RemoteSubnetRoute with the other's router MAC.
+    const std::string macA = "02-00-00-00-16-01", macB = "02-00-00-00-17-01";
+    json docA = overlayNetwork("overlayA", 22, 4096,
+                               json::array({{{"Type", "DrMacAddress"}, {"Settings", {{"Address", macA}}}},
+                                            remoteSubnetRoute("10.244.23.0/24", "192.168.250.2", macB)}));
+    json docB = overlayNetwork("overlayB", 23, 4096,
+                               json::array({{{"Type", "DrMacAddress"}, {"Settings", {{"Address", macB}}}},
+                                            remoteSubnetRoute("10.244.22.0/24", "192.168.250.1", macA)}));
+    LinuxHost hostB;
+    std::string netnsB;
+    struct ShutDown
+    {
+        LinuxHost& host;
+        Underlay& underlay;
+        ~ShutDown()
+        {
+            (void)underlay.inPeer([&] {
+                if (host.engine)
+                    host.engine->shutdown();
+                host.engine.reset();
+                host.datapath.reset();
+                return hcn::Status::success();
+            });
+        }
+    } shutDown{hostB, *m_underlay};
+    HCN_VERIFY_OK(m_underlay->inPeer([&]() -> hcn::Status {
+        if (hcn::Status s = hostB.open(underlayHost("192.168.250.2", "02-00-00-00-FA-02")); !s.ok())
+            return s;
+        auto net = hostB.create(ResourceKind::Network, docB);
+        if (!net.ok())
+            return net.status();
+        auto ep = hostB.endpoint(*net, "10.244.23.10");
+        if (!ep.ok())
+            return ep.status();
+        auto ns = hostB.namespaceWith(*ep);
+        if (!ns.ok())
+            return ns.status();
+        netnsB = hostB.netnsOf(*ns);
+        return hcn::Status::success();
+    }));
+    auto netA = m_host.create(ResourceKind::Network, docA);
+    HCN_VERIFY_OK(netA);
+    const std::string bridgeA = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *netA));
+    auto epA = m_host.endpoint(*netA, "10.244.22.10");
+    HCN_VERIFY_OK(epA);
+    auto nsA = m_host.namespaceWith(*epA);
+    HCN_VERIFY_OK(nsA);
+    const std::string netnsA = m_host.netnsOf(*nsA);
+
+    const json routes = ipJson(IP_PATH, "", {"route", "show", "10.244.23.0/24"});
+    QCOMPARE(routes.size(), std::size_t(1));
+    QCOMPARE(routes[0].value("gateway", ""), std::string("10.244.23.0"));
+    QCOMPARE(routes[0].value("dev", ""), bridgeA);
+    QVERIFY(pingFrom(netnsA, "10.244.23.10"));
+    Listener server(netnsB, 80);
+    QVERIFY(server.fd >= 0);
+    std::string seen;
+    QVERIFY(tcpConnects(netnsA, "10.244.23.10", 80, 2000, server.fd, &seen));
+    QCOMPARE(seen, std::string("10.244.22.10")); // routed, not translated
+
+    // A modify that drops the RemoteSubnetRoute takes the route away (flannel's way of removing one).
+    json remove = {
+        {"ResourceType", "Policy"},
+        {"RequestType", "Remove"},
+        {"Settings", {{"Policies", {remoteSubnetRoute("10.244.23.0/24", "192.168.250.2", macB)}}}}};
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *netA, remove.dump()));
+    QCOMPARE(ipJson(IP_PATH, "", {"route", "show", "10.244.23.0/24"}).size(), std::size_t(0));
+    QVERIFY(!pingFrom(netnsA, "10.244.23.10"));
+}
+
+void TestLinuxDatapathOverlay::sdnRoutesGoIntoTheEndpointsNamespace()
+{
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay21", 21, kVsid));
+    HCN_VERIFY_OK(net);
+    // An endpoint SDNRoute policy is one of the endpoint's routes.
+    json policy = {{"Type", "SDNRoute"},
+                   {"Settings", {{"DestinationPrefix", "172.31.0.0/16"}, {"NextHop", "10.244.21.254"}}}};
+    auto ep = m_host.endpoint(*net, "10.244.21.10", json::array({policy}));
+    HCN_VERIFY_OK(ep);
+    const Guid epId = m_host.idOf(ResourceKind::Endpoint, *ep);
+    // An SDN route made before the attach is programmed by it.
+    auto early = m_host.create(ResourceKind::SdnRoute, sdnRoute(epId, "172.29.0.0/16", "10.244.21.253"));
+    HCN_VERIFY_OK(early);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    auto gatewayOf = [&](const std::string& prefix) {
+        const json r = ipJson(IP_PATH, netns, {"route", "show", prefix});
+        return r.size() == 1 ? r[0].value("gateway", "") + " dev " + r[0].value("dev", "") : r.dump();
+    };
+    QCOMPARE(gatewayOf("172.31.0.0/16"), std::string("10.244.21.254 dev eth0"));
+    QCOMPARE(gatewayOf("172.29.0.0/16"), std::string("10.244.21.253 dev eth0"));
+    // One made while it is attached is programmed at once; its delete removes it.
+    auto route = m_host.create(ResourceKind::SdnRoute, sdnRoute(epId, "172.30.0.0/16", "10.244.21.1"));
+    HCN_VERIFY_OK(route);
+    QCOMPARE(gatewayOf("172.30.0.0/16"), std::string("10.244.21.1 dev eth0"));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::SdnRoute, m_host.idOf(ResourceKind::SdnRoute, *route)));
+    QCOMPARE(gatewayOf("172.30.0.0/16"), std::string("[]"));
+    QCOMPARE(gatewayOf("172.29.0.0/16"), std::string("10.244.21.253 dev eth0"));
+    // A route the kernel refuses (its next hop is not on the endpoint's link) fails the create cleanly.
+    const std::string before = forwardingState(netns);
+    auto refused = m_host.create(ResourceKind::SdnRoute, sdnRoute(epId, "172.28.0.0/16", "192.0.2.1"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(forwardingState(netns), before);
+}
+
+void TestLinuxDatapathOverlay::failedChangeLeavesNoEntry_data()
+{
+    QTest::addColumn<QString>("step");
+    QTest::newRow("overlay network, after its vxlan device") << "vxlan";
+    QTest::newRow("overlay network, inside a remote subnet route") << "remotesubnet";
+    QTest::newRow("remote endpoint, after its forwarding entries") << "remote";
+    QTest::newRow("SDN route, after its first route") << "sdnroute";
+}
+
+void TestLinuxDatapathOverlay::failedChangeLeavesNoEntry()
+{
+    QFETCH(QString, step);
+    const bool networkStep = step == "vxlan" || step == "remotesubnet";
+    std::optional<hcn::Handle> net;
+    std::string netns;
+    Guid epId;
+    if (!networkStep) {
+        auto made = m_host.create(ResourceKind::Network, overlayNetwork("overlay24", 24, kVsid));
+        HCN_VERIFY_OK(made);
+        net = *made;
+        auto ep = m_host.endpoint(*net, "10.244.24.10");
+        HCN_VERIFY_OK(ep);
+        epId = m_host.idOf(ResourceKind::Endpoint, *ep);
+        auto ns = m_host.namespaceWith(*ep);
+        HCN_VERIFY_OK(ns);
+        netns = m_host.netnsOf(*ns);
+    }
+    const auto linksBefore = hcnLinks();
+    const std::string hereBefore = forwardingState("");
+    const std::string insideBefore = netns.empty() ? std::string() : forwardingState(netns);
+
+    m_host.datapath->failStepOnce(step.toStdString());
+    hcn::Status result = hcn::Status::success();
+    json policies =
+        json::array({remoteSubnetRoute("10.244.25.0/24", "192.168.250.2", "02-00-00-00-25-01", kVsid)});
+    if (networkStep)
+        result =
+            m_host.create(ResourceKind::Network, overlayNetwork("overlay24", 24, kVsid, policies)).status();
+    else if (step == "remote")
+        result = m_host
+                     .create(ResourceKind::Endpoint,
+                             remoteEndpoint("10.244.24.20", kRemoteMac, "192.168.250.2"), *net)
+                     .status();
+    else
+        result =
+            m_host.create(ResourceKind::SdnRoute, sdnRoute(epId, "172.30.0.0/16", "10.244.24.1")).status();
+    QVERIFY(!result.ok());
+    QVERIFY2(result.detail().find(step.toStdString()) != std::string::npos, result.detail().c_str());
+    QCOMPARE(hcnLinks(), linksBefore);
+    QCOMPARE(forwardingState(""), hereBefore);
+    if (!netns.empty())
+        QCOMPARE(forwardingState(netns), insideBefore);
+    // The engine agrees: the same object can be made again.
+    if (networkStep)
+        HCN_VERIFY_OK(m_host.create(ResourceKind::Network, overlayNetwork("overlay24", 24, kVsid, policies)));
+    else if (step == "remote")
+        HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
+                                    remoteEndpoint("10.244.24.20", kRemoteMac, "192.168.250.2"), *net));
+    else
+        HCN_VERIFY_OK(m_host.create(ResourceKind::SdnRoute, sdnRoute(epId, "172.30.0.0/16", "10.244.24.1")));
+}
+
+void TestLinuxDatapathOverlay::badOverlayDocumentsAreRefused_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no VSID") << "novsid"
+                             << "VSID policy";
+    QTest::newRow("a provider address this host does not have") << "foreignpa"
+                                                                << "not an address of this host";
+}
+
+void TestLinuxDatapathOverlay::badOverlayDocumentsAreRefused()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, expected);
+    json doc = overlayNetwork("bad", 26, kVsid);
+    if (change == "novsid")
+        doc["Ipams"][0]["Subnets"][0].erase("Policies");
+    else
+        doc["Policies"] =
+            json::array({{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "192.0.2.77"}}}}});
+    auto net = m_host.create(ResourceKind::Network, doc);
+    QVERIFY(!net.ok());
+    QVERIFY2(net.status().detail().find(expected.toStdString()) != std::string::npos,
+             net.status().detail().c_str());
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+}
+
+void TestLinuxDatapathOverlay::openRemovesLeftoverVxlanDevices()
+{
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay27", 27, kVsid));
+    HCN_VERIFY_OK(net);
+    QCOMPARE(hcnLinks().size(), std::size_t(2)); // the bridge and its vxlan device
+    // A second datapath opened here plays hcnd started again after a crash.
+    auto restarted = hcn::LinuxDatapath::open();
+    HCN_VERIFY_OK(restarted);
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    (*restarted)->reset();
+}
+
+void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
+{
+    // The underlay's end here is the adapter: the endpoint lands on the underlay's network, where the peer
+    // (192.168.250.2) answers.
+    auto adapterOf = [](const std::string& name) {
+        return json{{"Type", "NetAdapterName"}, {"Settings", {{"NetworkAdapterName", name}}}};
+    };
+    auto masterOfAdapter = [] {
+        const json link = ipJson(IP_PATH, "", {"link", "show", "dev", "ul0"});
+        return link.size() == 1 ? link[0].value("master", "") : "<no ul0>";
+    };
+    json doc = natNetwork("l2", "192.168.250.0/24", "192.168.250.2");
+    doc["Type"] = "L2Bridge";
+    doc["Policies"] = json::array({adapterOf("ghost0")});
+    auto missing = m_host.create(ResourceKind::Network, doc);
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.status().code(), hcn::hr::AdapterNotFound);
+    QVERIFY2(missing.status().detail().find("ghost0") != std::string::npos,
+             missing.status().detail().c_str());
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+
+    m_host.datapath->failStepOnce("adapter");
+    doc["Policies"] = json::array({adapterOf("ul0")});
+    QVERIFY(!m_host.create(ResourceKind::Network, doc).ok());
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QCOMPARE(masterOfAdapter(), std::string()); // released with the bridge
+
+    auto net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    QCOMPARE(masterOfAdapter(), m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net)));
+    auto ep = m_host.endpoint(*net, "192.168.250.10");
+    HCN_VERIFY_OK(ep);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.2"));
+
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *net)));
+    QCOMPARE(masterOfAdapter(), std::string()); // the adapter stays, released from the bridge
+}
+
+QTEST_GUILESS_MAIN(TestLinuxDatapathOverlay)
+#include "tst_linuxdatapathoverlay.moc"
