@@ -27,9 +27,12 @@ class StaleHostBanner;
 class HostMirror;
 class HostStatusBar;
 class ImportReportDock;
+class LiveRecordingController;
+class RecordingController;
 class PropertiesDock;
 class ResourceTreeDock;
 class ScenarioController;
+class TimelineDock;
 class TopologyDock;
 
 class MainWindow : public QMainWindow
@@ -61,6 +64,9 @@ public:
     TraceDock* traceDock() const { return m_trace; }
     HelpMenu* helpMenu() const { return m_help; }
     StaleHostBanner* staleHostBanner() const { return m_stale; }
+    RecordingController* recordingController() const { return m_recordings; }
+    LiveRecordingController* liveRecordingController() const { return m_liveRecording; }
+    TimelineDock* timelineDock() const { return m_timeline; }
     /// File > Export Bug-Report Bundle's work (made on first use).
     BundleExport* bundleExport();
     /// File > Export Bug-Report Bundle: the dialog with the preview.
@@ -87,6 +93,8 @@ protected:
 private:
     void createMenus();
     void createDocks();
+    /// File > Open Recording, File > Record Live Host and the Timeline dock.
+    void connectRecordings();
     void updateTitle();
     void updateActions();
     void resetLayout();
@@ -105,6 +113,8 @@ private:
     ExportController* m_export;
     BundleExport* m_bundles = nullptr;
     DumpImportController* m_dumps;
+    RecordingController* m_recordings;
+    LiveRecordingController* m_liveRecording;
 
     PropertiesDock* m_properties = nullptr;
     EventLogDock* m_events = nullptr;
@@ -115,11 +125,13 @@ private:
     TraceDock* m_trace = nullptr;
     HelpMenu* m_help = nullptr;
     StaleHostBanner* m_stale = nullptr;
+    TimelineDock* m_timeline = nullptr;
 
     QMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QAction* m_viewSeparator = nullptr;
     QAction* m_disconnectAction = nullptr;
+    QAction* m_recordAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QList<QAction*> m_selectionActions;
