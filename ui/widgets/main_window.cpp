@@ -242,7 +242,8 @@ void MainWindow::connectRecordings()
     m_events->raise();
     connect(m_timeline, &TimelineDock::message, this,
             [this](const QString& text) { m_statusBar->showMessage(text, 10000); });
-    // TimelineDock::compareRequested carries the hosts at marks A and B to the Compare view.
+    // TimelineDock::compareRequested(before, after, beforeLabel, afterLabel) carries the hosts at marks A
+    // and B; the Compare view (MainWindow::compareHosts, same signature) is what it connects to.
     connect(m_recordings, &RecordingController::attaching, m_events, &EventLogDock::nameNextHost);
     connect(m_recordings, &RecordingController::message, this,
             [this](const QString& text) { m_statusBar->showMessage(text, 10000); });
