@@ -21,9 +21,12 @@
 #include "widgets/help_menu.h"
 #include "widgets/host_status_bar.h"
 #include "widgets/import_report_dock.h"
+#include "widgets/live_recording_controller.h"
+#include "widgets/recording_controller.h"
 #include "widgets/resource_tree_dock.h"
 #include "widgets/scenario_controller.h"
 #include "widgets/stale_host_banner.h"
+#include "widgets/timeline_dock.h"
 #include "widgets/trace_dock.h"
 
 #include <QAction>
@@ -36,11 +39,13 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QUrl>
 
 namespace hcn::ui {
 
@@ -52,7 +57,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_connection(new ConnectionController(m_mirror, this, this)),
       m_export(new ExportController(m_mirror, m_selection, this, this)),
       m_dumps(new DumpImportController(m_scenarios, this, this)),
-      m_compare(new CompareController(m_mirror, this, this))
+      m_compare(new CompareController(m_mirror, this, this)),
+      m_recordings(new RecordingController(m_mirror, m_scenarios, this, this)),
+      m_liveRecording(new LiveRecordingController(m_mirror, this, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
@@ -61,6 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusBar->followConnectionAttempts(m_connection);
     createMenus();
     createDocks();
+    connectRecordings();
     m_help = new HelpMenu(this); // last in the menu bar
     QAction* legend = m_help->addTopic(tr("Topology &Legend"));
     legend->setObjectName(QStringLiteral("actionHelpTopologyLegend"));
@@ -252,6 +260,65 @@ void MainWindow::createDocks()
     });
 }
 
+void MainWindow::connectRecordings()
+{
+    m_timeline = new TimelineDock(this);
+    addDock(m_timeline, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_trace, m_timeline);
+    m_timeline->hide(); // until a recording is open
+    m_events->raise();
+    connect(m_timeline, &TimelineDock::message, this,
+            [this](const QString& text) { m_statusBar->showMessage(text, 10000); });
+    // Marks A and B of the timeline, compared in the Compare view.
+    connect(m_timeline, &TimelineDock::compareRequested, this,
+            [this](hcn::HostState before, hcn::HostState after, const QString& beforeLabel,
+                   const QString& afterLabel) {
+                compareHosts(std::move(before), std::move(after), beforeLabel, afterLabel);
+            });
+    connect(m_recordings, &RecordingController::attaching, m_events, &EventLogDock::nameNextHost);
+    connect(m_recordings, &RecordingController::message, this,
+            [this](const QString& text) { m_statusBar->showMessage(text, 10000); });
+    connect(m_recordings, &RecordingController::failed, this,
+            [this](const QString& path, const QString& error) {
+                m_statusBar->showMessage(tr("%1 was not opened: %2").arg(QFileInfo(path).fileName(), error),
+                                         15000);
+            });
+    connect(m_recordings, &RecordingController::opened, this,
+            [this](const QString& path, const QString& description) {
+                m_selection->clear(this);
+                m_statusBar->showMessage(tr("Loaded the recording %1").arg(QFileInfo(path).fileName()),
+                                         10000);
+                m_statusBar->setToolTip(description);
+                m_importReport->setReport(m_scenarios->importReport());
+                m_checks->setImportReport(m_scenarios->importReport());
+                m_timeline->setPlayback(m_recordings->playback());
+                m_timeline->show();
+                m_timeline->raise();
+                updateActions();
+            });
+    connect(m_recordings, &RecordingController::closed, this, [this] {
+        m_timeline->setPlayback(nullptr);
+        m_timeline->hide();
+    });
+
+    // A live recording shows in the status bar while it runs, and says how it ended.
+    auto* recording = new QLabel(this);
+    recording->setObjectName(QStringLiteral("recordingStatus"));
+    recording->hide();
+    m_statusBar->addPermanentWidget(recording);
+    connect(m_liveRecording, &LiveRecordingController::progress, recording, &QLabel::setText);
+    connect(m_liveRecording, &LiveRecordingController::recordingChanged, this, [this, recording](bool on) {
+        recording->setVisible(on);
+        recording->setText(on ? tr("Starting the recording…") : QString());
+        m_recordAction->setText(on ? tr("Stop &Live Recording") : tr("Record &Live Host..."));
+        updateActions();
+    });
+    connect(
+        m_liveRecording, &LiveRecordingController::finished, this,
+        [this](const QString&, const QString& outcome, bool) { m_statusBar->showMessage(outcome, 15000); });
+    connect(m_mirror, &HostMirror::reset, this, &MainWindow::updateActions);
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -272,6 +339,8 @@ void MainWindow::createMenus()
             &QAction::triggered, m_dumps, &DumpImportController::openDump);
     connect(make(tr("Open Dump &Folder (Read-Only)..."), "actionOpenDumpFolder", QKeySequence()),
             &QAction::triggered, m_dumps, &DumpImportController::openDumpFolder);
+    connect(make(tr("Open Recordin&g (Read-Only)..."), "actionOpenRecording", QKeySequence()),
+            &QAction::triggered, m_recordings, &RecordingController::openRecording);
     connect(make(tr("Open &Sample Host"), "actionOpenSampleHost", QKeySequence()), &QAction::triggered,
             m_scenarios,
             [this] { m_scenarios->openScenarioInteractive(ScenarioController::defaultScenario()); });
@@ -284,6 +353,10 @@ void MainWindow::createMenus()
                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     connect(m_disconnectAction, &QAction::triggered, m_connection,
             &ConnectionController::disconnectInteractive);
+    m_recordAction = make(tr("Record &Live Host..."), "actionRecord", QKeySequence());
+    m_recordAction->setToolTip(tr("Record the live host's changes into a file the timeline opens"));
+    connect(m_recordAction, &QAction::triggered, m_liveRecording,
+            &LiveRecordingController::toggleInteractive);
     file->addSeparator();
     QAction* exportSelected =
         make(tr("&Export Selected..."), "actionExportSelected", QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -428,6 +501,14 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
+    // One recording file dropped: it opens with its timeline.
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!event->source() && urls.size() == 1 && urls.front().isLocalFile() &&
+        RecordingController::isRecordingFile(urls.front().toLocalFile())) {
+        if (m_recordings->openRecordingInteractive(urls.front().toLocalFile()))
+            event->acceptProposedAction();
+        return;
+    }
     if (!event->source() && m_dumps->openDropped(event->mimeData()))
         event->acceptProposedAction();
 }
@@ -446,6 +527,10 @@ void MainWindow::updateTitle()
     const QString endpoint = QString::fromStdString(info.endpoint);
     if (info.readOnly) {
         // "snapshot:network.txt, endpoint.txt": the user wants to read what was opened.
+        if (endpoint.startsWith(QLatin1String("recording:"))) {
+            setWindowTitle(tr("HCN Console \u2014 recording, read-only: %1").arg(endpoint.mid(10)));
+            return;
+        }
         const QString opened = endpoint.startsWith(QLatin1String("snapshot:")) ? endpoint.mid(9) : endpoint;
         setWindowTitle(tr("HCN Console \u2014 offline snapshot, read-only: %1").arg(opened));
     } else {
@@ -456,6 +541,8 @@ void MainWindow::updateTitle()
 void MainWindow::updateActions()
 {
     m_disconnectAction->setEnabled(m_connection->isRemote());
+    m_recordAction->setEnabled(m_liveRecording->isRecording() ||
+                               (m_mirror->worker() && !m_mirror->info().readOnly));
     const bool hasSelection = !m_selection->ids().isEmpty();
     for (QAction* action : m_selectionActions)
         action->setEnabled(hasSelection);

@@ -31,9 +31,12 @@ class StaleHostBanner;
 class HostMirror;
 class HostStatusBar;
 class ImportReportDock;
+class LiveRecordingController;
+class RecordingController;
 class PropertiesDock;
 class ResourceTreeDock;
 class ScenarioController;
+class TimelineDock;
 class TopologyDock;
 
 class MainWindow : public QMainWindow
@@ -72,6 +75,9 @@ public:
     /// comparison shown; the Compare dock's Clear ends it.
     void compareHosts(hcn::HostState before, hcn::HostState after, const QString& beforeLabel,
                       const QString& afterLabel);
+    RecordingController* recordingController() const { return m_recordings; }
+    LiveRecordingController* liveRecordingController() const { return m_liveRecording; }
+    TimelineDock* timelineDock() const { return m_timeline; }
     /// File > Export Bug-Report Bundle's work (made on first use).
     BundleExport* bundleExport();
     /// File > Export Bug-Report Bundle: the dialog with the preview.
@@ -98,6 +104,8 @@ protected:
 private:
     void createMenus();
     void createDocks();
+    /// File > Open Recording, File > Record Live Host and the Timeline dock.
+    void connectRecordings();
     void updateTitle();
     void updateActions();
     void resetLayout();
@@ -118,6 +126,8 @@ private:
     DumpImportController* m_dumps;
     CompareController* m_compare;
     CompareDock* m_compareDock = nullptr;
+    RecordingController* m_recordings;
+    LiveRecordingController* m_liveRecording;
 
     PropertiesDock* m_properties = nullptr;
     EventLogDock* m_events = nullptr;
@@ -128,11 +138,13 @@ private:
     TraceDock* m_trace = nullptr;
     HelpMenu* m_help = nullptr;
     StaleHostBanner* m_stale = nullptr;
+    TimelineDock* m_timeline = nullptr;
 
     QMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QAction* m_viewSeparator = nullptr;
     QAction* m_disconnectAction = nullptr;
+    QAction* m_recordAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QList<QAction*> m_selectionActions;

@@ -1,0 +1,142 @@
+// The console's timeline (docs/console.md, Recordings): the time from a scrub request to the host at that
+// moment being ready for the views, for the one-hour recording at 100 events/s that bench_recording
+// writes (`bench_recording --keep FILE`: 360,000 changes over a node of ~3,100 objects). Per moment it
+// runs what the console runs off the GUI thread: the reader's snapshotAfter, the offline snapshot's API
+// over it (hcn::SnapshotApi, as RecordingPlayback::momentApi builds it), and the mirror's read of that
+// API (Api::snapshot, parseHostSnapshot, HostState::assign, as HostMirror::load does in a resync). Not
+// included: the mirror's Qt copy of the documents and the views' redraw of the differences.
+//
+// Three patterns: random jumps; a drag forward one pixel of a 1,000-pixel slider at a time (3.6 s, ~360
+// changes); and a 10-second drag with a request every 16 ms (60 Hz) served latest-wins by one worker
+// (what RecordingPlayback does): how many moments were built and how long after the last request the
+// last moment was ready.
+//
+// Usage: bench_timeline_scrub FILE [--moments N]
+
+#include "hcn/host_state.h"
+#include "hcn/recording.h"
+#include "hcn/snapshot_api.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+void percentiles(const char* what, std::vector<double> times)
+{
+    std::sort(times.begin(), times.end());
+    const auto at = [&](double q) {
+        return times[std::min(times.size() - 1, std::size_t(q * double(times.size())))];
+    };
+    std::printf("%-44s median %7.1f ms   p99 %7.1f ms   max %7.1f ms   (%zu moments)\n", what, at(0.5),
+                at(0.99), times.back(), times.size());
+}
+
+/// One moment, request to ready: the reader, the offline snapshot's API, the mirror's read of it.
+double moment(const hcn::RecordingReader& reader, std::size_t changes, double* readerMs = nullptr)
+{
+    const auto start = Clock::now();
+    auto text = reader.snapshotAfter(changes);
+    if (!text.ok()) {
+        std::fprintf(stderr, "%s\n", text.status().detail().c_str());
+        std::exit(1);
+    }
+    if (readerMs)
+        *readerMs = msSince(start);
+    auto api = hcn::SnapshotApi::fromDocument(nlohmann::json::parse(*text), "bench");
+    if (!api.ok())
+        std::exit(1);
+    auto snapshot = (*api)->snapshot("");
+    auto objects = snapshot.ok() ? hcn::parseHostSnapshot(*snapshot) : snapshot.status();
+    if (!objects.ok())
+        std::exit(1);
+    hcn::HostState state;
+    (void)state.assign(std::move(*objects));
+    return msSince(start);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::string path;
+    int moments = 51;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--moments") && i + 1 < argc)
+            moments = std::atoi(argv[++i]);
+        else
+            path = argv[i];
+    }
+    if (path.empty()) {
+        std::fprintf(stderr, "usage: bench_timeline_scrub FILE (bench_recording --keep FILE writes one)\n");
+        return 2;
+    }
+    const auto opening = Clock::now();
+    auto opened = hcn::RecordingReader::open(path);
+    if (!opened.ok()) {
+        std::fprintf(stderr, "%s\n", opened.status().detail().c_str());
+        return 1;
+    }
+    const hcn::RecordingReader& reader = **opened;
+    const std::size_t count = reader.changeCount();
+    std::printf("open (index): %.0f ms, %zu changes over %.0f s\n", msSince(opening), count,
+                double(reader.endMs() - reader.startMs()) / 1000.0);
+
+    std::mt19937 rng(20261203);
+    std::vector<double> jumps, jumpReader;
+    for (int i = 0; i < moments; ++i) {
+        double r = 0;
+        jumps.push_back(moment(reader, std::uniform_int_distribution<std::size_t>(0, count)(rng), &r));
+        jumpReader.push_back(r);
+    }
+    percentiles("random jump: reader (snapshotAfter)", jumpReader);
+    percentiles("random jump: request to host ready", jumps);
+
+    // Forward one pixel of a 1,000-pixel slider at a time, from a random place.
+    const std::int64_t span = reader.endMs() - reader.startMs();
+    std::vector<double> drag;
+    std::int64_t at = reader.startMs() + std::uniform_int_distribution<std::int64_t>(0, span / 2)(rng);
+    for (int i = 0; i < moments; ++i, at += span / 1000)
+        drag.push_back(moment(reader, reader.changesAt(at)));
+    percentiles("drag forward (1 px = 3.6 s): to host ready", drag);
+
+    // 10 s of dragging, a request every 16 ms, one worker, latest wins.
+    const double every = 16.0;
+    const int requests = int(10000 / every);
+    std::vector<std::size_t> asked(requests);
+    std::int64_t pos = reader.startMs() + span / 4;
+    for (int i = 0; i < requests; ++i, pos += span / 2 / requests)
+        asked[i] = reader.changesAt(pos);
+    double now = 0; // simulated milliseconds since the drag began
+    int built = 0;
+    int next = 0;
+    std::vector<double> waits;
+    while (next < requests) {
+        // The worker takes the newest request made by now (or waits for the next one).
+        now = std::max(now, next * every);
+        const int newest = std::min(requests - 1, int(now / every));
+        now += moment(reader, asked[newest]);
+        ++built;
+        waits.push_back(now - newest * every);
+        next = newest + 1;
+    }
+    percentiles("60 Hz drag, latest wins: request to ready", waits);
+    std::printf("60 Hz drag: %d requests over 10 s, %d moments built; the last ready %.0f ms after the last "
+                "request\n",
+                requests, built, now - (requests - 1) * every);
+    return 0;
+}
