@@ -96,7 +96,7 @@ winpath() { echo "Z:$(tr / '\\' <<<"$1")"; }
 # Our engine as computenetwork.dll. Each hcnctl.exe is a new process, so a new engine inside the DLL:
 # the calls that build on each other run in one `batch`.
 ours=$(winpath "$out/computenetwork.dll")
-expect "--library computenetwork.dll: create network -f FILE" 0 '^Created network [0-9a-f-]{36}$' \
+expect "--library computenetwork.dll: create network -f FILE" 0 '^Created network [0-9a-f-]{36}' \
   -- --library "$ours" create network -f cmake/windows/check/network.json
 expect "--library computenetwork.dll: batch: create network, list, show, create endpoint, list, show" 0 \
   '^\{"id":1,"result":\{"Handle":' '^\{"id":2,"result":.*0b000000-0000-4000-8000-0000000000a1' \
