@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Cross-builds hcnctl.exe for Windows nodes with Debian's mingw-w64 (g++-mingw-w64-x86-64):
+# Cross-builds hcnctl.exe and our engine as computenetwork.dll for Windows with Debian's mingw-w64
+# (g++-mingw-w64-x86-64):
 #   scripts/build-windows.sh [--check] OUTDIR [BUILDDIR]
-# OUTDIR receives hcnctl.exe, a static PE32+ that loads the OS's computenetwork.dll at run time
-# (docs/windows.md). BUILDDIR (default build-windows/) keeps the objects for the next run.
-# --check then runs it under Wine (wine64): the offline modes, the embedded engine, and the
-# LoadLibraryW/GetProcAddress path against a stub computenetwork DLL (tests/capi/computenetwork_minimal.c).
+# OUTDIR receives hcnctl.exe, a static PE32+ that loads the OS's computenetwork.dll at run time, and
+# computenetwork.dll, core/capi's C API over the engine (docs/windows.md). BUILDDIR (default
+# build-windows/) keeps the objects for the next run. Installs nothing: the packages are
+# g++-mingw-w64-x86-64, cmake, ninja-build, nlohmann-json3-dev, libspdlog-dev, libfmt-dev, and wine64
+# for --check.
+# --check then runs them under Wine: the offline modes, the embedded engine, hcnctl.exe --library on our
+# computenetwork.dll (create, list, show, endpoints, check) and on a stub DLL
+# (tests/capi/computenetwork_minimal.c). One line per check, then the total time; exit status 1 when
+# anything failed.
 set -euo pipefail
 
 check=0
@@ -36,11 +42,13 @@ done
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 started=$SECONDS
+trap 'echo "build-windows: FAILED after $((SECONDS - started)) s" >&2' ERR
 cmake -S "$root/cmake/windows" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" -DHCN_HEADERS="$headers" "${launcher[@]}" >/dev/null
-cmake --build "$build" -j1 --target hcnctl
+cmake --build "$build" -j"$(nproc)" --target hcnctl computenetwork
 x86_64-w64-mingw32-strip -o "$out/hcnctl.exe" "$build/hcnctl.exe"
-echo "build-windows: $out/hcnctl.exe ($(stat -c %s "$out/hcnctl.exe") bytes) in $((SECONDS - started)) s"
+x86_64-w64-mingw32-strip -o "$out/computenetwork.dll" "$build/computenetwork.dll"
+echo "build-windows: $out/hcnctl.exe ($(stat -c %s "$out/hcnctl.exe") bytes), $out/computenetwork.dll ($(stat -c %s "$out/computenetwork.dll") bytes) in $((SECONDS - started)) s"
 
 [[ $check == 1 ]] || exit 0
 
@@ -53,15 +61,24 @@ x86_64-w64-mingw32-gcc-posix -shared -O1 -o "$build/computenetwork_minimal.dll" 
 export WINEPREFIX="$build/wine" WINEDEBUG=-all
 exe="$out/hcnctl.exe"
 failures=0
-expect() { # DESCRIPTION EXPECTED_EXIT PATTERN -- ARGS...
-  local what=$1 code=$2 pattern=$3
-  shift 4
-  local output status=0
-  output=$(cd "$root" && "$wine" "$exe" "$@" 2>&1) || status=$?
-  if [[ $status == "$code" ]] && grep -qE -- "$pattern" <<<"$output"; then
+expect() { # DESCRIPTION EXPECTED_EXIT PATTERN... -- ARGS...: every PATTERN must match a line
+  local what=$1 code=$2
+  shift 2
+  local patterns=()
+  while [[ $1 != -- ]]; do
+    patterns+=("$1")
+    shift
+  done
+  shift
+  local output status=0 pattern missing=
+  output=$(cd "$root" && timeout 120 "$wine" "$exe" "$@" 2>&1) || status=$?
+  for pattern in "${patterns[@]}"; do
+    grep -qE -- "$pattern" <<<"$output" || missing+=" /$pattern/"
+  done
+  if [[ $status == "$code" && -z $missing ]]; then
     echo "wine ok: $what"
   else
-    echo "wine FAILED: $what (exit $status, expected $code and /$pattern/):" >&2
+    echo "wine FAILED: $what (exit $status, expected $code${missing:+; no line matches$missing}):" >&2
     head -20 <<<"$output" >&2
     failures=$((failures + 1))
   fi
@@ -75,10 +92,28 @@ expect "--json --snapshot FILE list endpoints" 0 '' -- --json --snapshot tests/d
 expect "import a dump folder" 0 '' -- import tests/data/dumps/collectlogs
 expect "diff two snapshots" 0 '' -- diff tests/data/checks/healthy-host.json tests/data/checks/healthy-host.json
 expect "--embedded list all" 0 '' -- --embedded list all
-dll_path="Z:$(tr / '\\' <<<"$build")\\computenetwork_minimal.dll"
+winpath() { echo "Z:$(tr / '\\' <<<"$1")"; }
+# Our engine as computenetwork.dll. Each hcnctl.exe is a new process, so a new engine inside the DLL:
+# the calls that build on each other run in one `batch`.
+ours=$(winpath "$out/computenetwork.dll")
+expect "--library computenetwork.dll: create network -f FILE" 0 '^Created network [0-9a-f-]{36}' \
+  -- --library "$ours" create network -f cmake/windows/check/network.json
+expect "--library computenetwork.dll: batch: create network, list, show, create endpoint, list, show" 0 \
+  '^\{"id":1,"result":\{"Handle":' '^\{"id":2,"result":.*0b000000-0000-4000-8000-0000000000a1' \
+  '^\{"id":3,"result":.*"Name":"wine-nat"' '^\{"id":4,"result":\{"Handle":' \
+  '^\{"id":5,"result":.*0b000000-0000-4000-8000-0000000000b1' '^\{"id":6,"result":.*"Name":"wine-ep"' \
+  -- --library "$ours" batch -f cmake/windows/check/library.jsonl
+expect "--library computenetwork.dll: list all" 0 'Networks' -- --library "$ours" list all
+expect "--library computenetwork.dll: show a missing network: the DLL's HRESULT" 1 'HCN_E_NETWORK_NOT_FOUND \(0x803B0001\)' \
+  -- --library "$ours" show network wine-nat
+expect "--library computenetwork.dll: check" 0 '' -- --library "$ours" check
+HCN_SERVICE_SOCKET=x expect "HCN_SERVICE_SOCKET is refused by our computenetwork.dll" 1 'built without the hcnd client' \
+  -- --library "$ours" list networks
+expect "import an hnsdiag dump file" 0 '3F1C9B27|3f1c9b27' -- import tests/data/dumps/hnsdiag-detailed.txt
+dll_path="$(winpath "$build")\\computenetwork_minimal.dll"
 expect "--library: LoadLibraryW + GetProcAddress reach the DLL's HRESULT" 1 'HCN_E_MANAGER_STOPPED|0x803B0020' \
   -- --library "$dll_path" list networks
 expect "the default library is missing under Wine: a clear error" 1 'computenetwork.dll' -- list all
 expect "--socket is not in the Windows build" 1 'without the hcnd client' -- --socket x list all
-echo "build-windows: Wine checks took $((SECONDS - wine_started)) s, $failures failed"
+echo "build-windows: Wine checks took $((SECONDS - wine_started)) s, $failures failed; total $((SECONDS - started)) s"
 [[ $failures == 0 ]]

@@ -1,10 +1,17 @@
-// The process-wide backend: created on the first API call, destroyed when the library is unloaded.
+// The process-wide backend: created on the first API call, destroyed when the library is unloaded
+// (on Linux; on Windows it lives as long as the process, see backend() below).
 // HCN_SERVICE_SOCKET (non-empty) selects a connection to hcnd; otherwise an engine runs in-process.
+// The Windows build (computenetwork.dll) has no hcnd client (hcn::RpcClient needs a Unix socket): there
+// the engine always runs in-process and HCN_SERVICE_SOCKET is refused.
 
 #include "backend.h"
 
 #include "hcn/embedded_api.h"
+#if defined(_WIN32)
+#include <windows.h>
+#else
 #include "hcn/rpc_client.h"
+#endif
 
 #include <atomic>
 #include <cstdlib>
@@ -26,6 +33,12 @@ std::string serviceSocketFromEnvironment()
 
 Result<std::unique_ptr<Backend>> connectToService(const std::string& socket)
 {
+#if defined(_WIN32)
+    return Status(hr::InvalidArg,
+                  std::string(kServiceSocketVariable) + " is \"" + socket +
+                      "\": this computenetwork.dll is built without the hcnd client; unset it to "
+                      "use the engine inside the library.");
+#else
     RpcClientOptions options;
     options.endpoint = socket;
     options.clientName = "libcomputenetwork/" HCN_CAPI_VERSION;
@@ -34,6 +47,7 @@ Result<std::unique_ptr<Backend>> connectToService(const std::string& socket)
         return Status(client.status().code(), std::string(kServiceSocketVariable) + " is \"" + socket +
                                                   "\": " + client.status().detail());
     return std::unique_ptr<Backend>(std::move(*client));
+#endif
 }
 
 Result<std::unique_ptr<Backend>> createBackendFromEnvironment()
@@ -76,10 +90,26 @@ private:
 
 } // namespace
 
+#if defined(_WIN32)
+// On Windows the engine's threads cannot be joined while the DLL is being unloaded (the loader lock is
+// held, and a thread needs it to end), so the backend is never destroyed and the DLL is pinned: a
+// FreeLibrary leaves it mapped for the threads still running, and the process's exit ends them.
+Result<Backend*> backend()
+{
+    static BackendHolder* holder = [] {
+        HMODULE self = nullptr;
+        GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
+                           reinterpret_cast<LPCWSTR>(&backend), &self);
+        return new BackendHolder;
+    }();
+    return holder->get();
+}
+#else
 Result<Backend*> backend()
 {
     static BackendHolder holder;
     return holder.get();
 }
+#endif
 
 } // namespace hcn::capi

@@ -1,7 +1,10 @@
 // CoTaskMemAlloc / CoTaskMemFree: the allocator of every string and array the API hands out. On
-// Linux they are malloc and free; callers must not mix them with another allocator's memory.
+// Linux they are malloc and free; callers must not mix them with another allocator's memory. On Windows
+// they are ole32's.
 
 #include "computenetwork.h"
+
+#if !defined(_WIN32)
 
 #include <cstdlib>
 
@@ -19,3 +22,5 @@ void WINAPI CoTaskMemFree(LPVOID pv)
 }
 
 } // extern "C"
+
+#endif // !_WIN32

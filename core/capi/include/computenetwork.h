@@ -50,6 +50,12 @@
 #if defined(_WIN32)
 #include <objbase.h>
 #include <windows.h>
+#if defined(__cplusplus) && defined(HCN_CAPI_IMPLEMENTATION)
+/* The library's own sources see the pointer form so they can reject NULL; the ABI is the same as
+   guiddef.h's `const GUID&`. */
+#undef REFGUID
+#define REFGUID const GUID*
+#endif
 #else
 #include <stddef.h>
 #include <stdint.h>
@@ -203,6 +209,9 @@ typedef struct _GUID
 /* Only the API functions leave the shared library; everything else in it is hidden. */
 #if !defined(_WIN32) && (defined(__GNUC__) || defined(__clang__))
 #define HCN_CAPI_EXPORT __attribute__((visibility("default")))
+#elif defined(_WIN32) && defined(HCN_CAPI_IMPLEMENTATION)
+/* Our computenetwork.dll exports them by name, like Windows' own. */
+#define HCN_CAPI_EXPORT __declspec(dllexport)
 #else
 #define HCN_CAPI_EXPORT
 #endif
