@@ -34,7 +34,7 @@ Status LinuxDatapath::State::addSdnRoutesOf(const Guid& endpoint, const SdnRoute
     for (const auto& [destination, nextHop] : route.routes) {
         if (Status s = inside.addRoute(ifname, destination, nextHop, number); !s.ok())
             return Status(s.code(), "SDN route " + route.id.toString() + ": " + s.detail());
-        undo.add([&, destination, nextHop] {
+        undo.add([&, destination = destination, nextHop = nextHop] {
             logFailure(inside.deleteRoute(ifname, destination, nextHop, number));
         });
         if (Status s = injected("sdnroute"); !s.ok())
@@ -67,7 +67,7 @@ Status LinuxDatapath::State::addSdnRoute(const SdnRoutePlan& plan)
     for (const auto& [endpoint, a] : attachments) {
         if (Status s = addSdnRoutesOf(endpoint, plan); !s.ok())
             return s;
-        undo.add([this, endpoint, &plan] { removeSdnRoutesOf(endpoint, plan); });
+        undo.add([this, endpoint = endpoint, &plan] { removeSdnRoutesOf(endpoint, plan); });
     }
     sdnRoutes.emplace(plan.id, plan);
     undo.done();

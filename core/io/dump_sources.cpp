@@ -161,11 +161,13 @@ std::string entryName(archive_entry* entry)
 
 #endif
 
+#ifdef HCN_HAVE_LIBARCHIVE
 /// Archives have NUL bytes near the start (tar headers, zip and gzip fields); text is never tried as one.
 bool mayBeArchive(std::string_view head)
 {
     return archivesSupported() && head.substr(0, kSniffBytes).find('\0') != std::string_view::npos;
 }
+#endif
 
 /// The reading of one call: what was found, what was skipped and why, and the running totals.
 class SourceReader
