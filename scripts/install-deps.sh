@@ -11,6 +11,7 @@ packages=(
   libnftables-dev libnl-3-dev libnl-route-3-dev libmnl-dev
   nftables iproute2 iputils-ping containernetworking-plugins
   clang-14 libclang-rt-14-dev lld
+  g++-mingw-w64-x86-64 wine64 libfmt-dev
   xvfb xauth fonts-dejavu-core
   dpkg-dev file desktop-file-utils appstream
 )

@@ -3,10 +3,13 @@
 #   build       Debug: the programs, the console's library, the benchmarks (built, not run) and the
 #               console's suites (label ui), which run here; then the package check
 #               (scripts/package-check.sh: the .deb and .tar.gz built from it, inspected and run unpacked);
-#   build-asan  the Qt-free layers' suites (label core: engine, C API, RPC, hcnctl, with their hcnd and
-#               hcnctl) under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   build-asan  clang-14, AddressSanitizer + UndefinedBehaviorSanitizer with libFuzzer's coverage: the
+#               Qt-free layers' suites (label core: engine, C API, RPC, hcnctl, with their hcnd and hcnctl;
+#               the fuzz targets' seeds), then every libFuzzer target for HCN_FUZZ_SECONDS (default 20),
+#               side by side (scripts/fuzz.sh), on the same libraries;
 #   build-tsan  the thread-heavy suites under ThreadSanitizer (scripts/tsan.sh);
-#   build-fuzz  every libFuzzer target for HCN_FUZZ_SECONDS (default 20) in a clang build (scripts/fuzz.sh).
+#   build-windows  hcnctl.exe and our engine as computenetwork.dll, cross-built with mingw-w64 and run
+#               under Wine (scripts/build-windows.sh --check).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
@@ -17,10 +20,12 @@ cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 ./scripts/package-check.sh build
 
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_UNITY_BUILD=ON -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON \
-      -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
+CC=clang-14 CXX=clang++-14 \
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_UNITY_BUILD=ON -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON \
+        -DHCN_FUZZ=ON -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs" -L core
+./scripts/fuzz.sh --build build-asan --seconds "${HCN_FUZZ_SECONDS:-20}"
 ./scripts/tsan.sh
-./scripts/fuzz.sh --seconds "${HCN_FUZZ_SECONDS:-20}"
+./scripts/build-windows.sh --check build-windows/dist build-windows

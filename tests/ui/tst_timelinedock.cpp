@@ -4,6 +4,7 @@
 // recording keeps the host shown; recording the live embedded host writes a file that opens again with
 // the same objects; the window keeps turning while a moment is built, and a drag builds only the newest.
 
+#include "compare/compare_dock.h"
 #include "engine_harness.h"
 #include "hcn/recording.h"
 #include "models/api_worker.h"
@@ -259,6 +260,9 @@ private slots:
         QVERIFY(after.find(kNet2) && after.find(kEp2));
         QVERIFY(compared.front().at(2).toString().contains(QStringLiteral("office.hcnrec at change 1")));
         QVERIFY(compared.front().at(3).toString().contains(QStringLiteral("at change 3")));
+        // The window shows the two moments in the Compare view: the network and endpoint added in between.
+        QTRY_COMPARE_WITH_TIMEOUT(w.window.compareDock()->headlineText(), QStringLiteral("2 objects differ."), 10000);
+        QVERIFY(w.window.compareDock()->titleText().contains(QStringLiteral("at change 1")));
     }
 
     void cutRecordingOpensWithANote()
