@@ -360,16 +360,18 @@ Result<EndpointCounters> LinuxDatapath::endpointCounters(const Guid& endpoint) c
     return c;
 }
 
-std::optional<LinuxDatapath::Port> LinuxDatapath::endpointPort(const Guid& endpoint) const
+std::optional<EndpointPort> LinuxDatapath::endpointPort(const Guid& endpoint) const
 {
     std::lock_guard lock(m_mutex);
     auto it = m_state->endpoints.find(endpoint);
     if (it == m_state->endpoints.end() || it->second.remote)
         return std::nullopt;
-    Port port{it->second.hostVeth, {}, {}};
+    EndpointPort port;
+    port.hostInterface = it->second.hostVeth;
     if (auto a = m_state->attachments.find(endpoint); a != m_state->attachments.end()) {
         port.namespaceInterface = a->second.interface;
         port.namespaceName = linuxdp::namespaceName(a->second.ns);
+        port.attached = true;
     }
     return port;
 }

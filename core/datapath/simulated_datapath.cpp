@@ -217,6 +217,18 @@ Result<EndpointCounters> SimulatedDatapath::endpointCounters(const Guid& endpoin
     return it == m_programmed->counters.end() ? EndpointCounters{} : it->second;
 }
 
+std::optional<EndpointPort> SimulatedDatapath::endpointPort(const Guid& endpoint) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto& endpoints = m_programmed->objects[ResourceKind::Endpoint];
+    auto it = endpoints.find(endpoint);
+    if (it == endpoints.end())
+        return std::nullopt;
+    EndpointPort port;
+    port.attached = !nlohmann::json::parse(it->second).value("Namespace", "").empty();
+    return port;
+}
+
 Status SimulatedDatapath::addTraffic(const Guid& endpoint, const EndpointCounters& delta)
 {
     std::lock_guard lock(m_mutex);

@@ -611,6 +611,18 @@ Result<std::string> Engine::queryEndpointStats(Handle endpoint, std::string_view
                {"PacketsSent", counters->packetsSent},
                {"DroppedPacketsIncoming", counters->droppedPacketsIncoming},
                {"DroppedPacketsOutgoing", counters->droppedPacketsOutgoing}};
+    // An extension of Windows' document: which backend counts, and where the port is in its own names
+    // (docs/inferred-behaviours.md). Names a backend does not have are left out.
+    Json datapath{{"Backend", std::string(m_impl->datapath->name())}};
+    if (auto port = m_impl->datapath->endpointPort((*ep)->id)) {
+        datapath["Attached"] = port->attached;
+        for (const auto& [key, value] :
+             {std::pair{"HostInterface", &port->hostInterface}, std::pair{"Namespace", &port->namespaceName},
+              std::pair{"Interface", &port->namespaceInterface}})
+            if (!value->empty())
+                datapath[key] = *value;
+    }
+    stats["Datapath"] = std::move(datapath);
     return stats.dump();
 }
 

@@ -279,6 +279,19 @@ void TestEngineGuestService::endpointStatsComeFromTheDatapath()
     QCOMPARE(s["DroppedPacketsOutgoing"].get<int>(), 2);
     QCOMPARE(s["BytesSent"].get<int>(), 0);
     QCOMPARE(s["EndpointId"].get<std::string>(), id.toString());
+    // The datapath's own part: the simulated backend, no Linux names, not in a namespace yet.
+    QVERIFY2(s["Datapath"] == json({{"Backend", "simulated"}, {"Attached", false}}), stats->c_str());
+    auto ns = h.create(ResourceKind::Namespace, v2(json::object()));
+    HCN_VERIFY_OK(ns);
+    HCN_VERIFY_OK(h.engine.modify(ResourceKind::Namespace, *ns,
+                                  json{{"ResourceType", "Endpoint"},
+                                       {"RequestType", "Add"},
+                                       {"Settings", {{"EndpointId", id.toString()}}}}
+                                      .dump()));
+    auto attached = h.engine.queryEndpointStats(*ep, "");
+    HCN_VERIFY_OK(attached);
+    QVERIFY2(json::parse(*attached)["Datapath"] == json({{"Backend", "simulated"}, {"Attached", true}}),
+             attached->c_str());
     HCN_VERIFY_OK(h.engine.remove(ResourceKind::Endpoint, id));
     QCOMPARE(h.engine.queryEndpointStats(*ep, "").code(), hcn::hr::ObjectUsedAfterUnload);
 }

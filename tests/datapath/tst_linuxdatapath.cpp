@@ -84,6 +84,7 @@ private slots:
     void aclBlocksWhatItSaysAndAllowsTheRest();
     void outboundNatExceptionsAreNotNated();
     void attachMakesThePairDetachRemovesIt();
+    void statsNameTheRealInterfaceAndNamespace();
     void loadBalancerSpreadsConnections_data();
     void loadBalancerSpreadsConnections();
     void failedChangeLeavesNothing_data();
@@ -332,6 +333,45 @@ void TestLinuxDatapath::attachMakesThePairDetachRemovesIt()
     QVERIFY(!namedNetnsExists(netns));
     m_host.datapath->waitForRemovals();
     QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
+}
+
+void TestLinuxDatapath::statsNameTheRealInterfaceAndNamespace()
+{
+    auto net = m_host.network(15);
+    HCN_VERIFY_OK(net);
+    auto ep = m_host.endpoint(*net, "10.244.15.10");
+    HCN_VERIFY_OK(ep);
+    // Detached: the backend and the host side's name (fixed from the GUID), no namespace, no interface.
+    auto detached = m_host.engine->queryEndpointStats(*ep, "");
+    HCN_VERIFY_OK(detached);
+    json dp = json::parse(*detached)["Datapath"];
+    QCOMPARE(dp["Backend"].get<std::string>(), std::string("linux"));
+    QCOMPARE(dp["Attached"].get<bool>(), false);
+    const std::string hostSide = dp["HostInterface"].get<std::string>();
+    QVERIFY2(hostSide.rfind("hcnv", 0) == 0 && hostSide.size() == 15, hostSide.c_str());
+    QVERIFY(!dp.contains("Namespace"));
+    QVERIFY(!dp.contains("Interface"));
+
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    auto attached = m_host.engine->queryEndpointStats(*ep, "");
+    HCN_VERIFY_OK(attached);
+    dp = json::parse(*attached)["Datapath"];
+    QCOMPARE(dp["Attached"].get<bool>(), true);
+    QCOMPARE(dp["HostInterface"].get<std::string>(), hostSide);
+    // The names are the kernel's: the host side is a link here, the namespace is mounted under
+    // /run/netns, and the interface answers inside it with the endpoint's address.
+    QVERIFY(hcnLinks().count(hostSide));
+    const std::string netns = dp["Namespace"].get<std::string>();
+    QVERIFY2(namedNetnsExists(netns), netns.c_str());
+    const std::string inside = dp["Interface"].get<std::string>();
+    QCOMPARE(inside, std::string("eth0"));
+    ChildProcess show;
+    QVERIFY(show.start(IP_PATH, {"-n", netns, "-o", "-4", "addr", "show", "dev", inside}));
+    QVERIFY(show.waitForExit(10000));
+    QCOMPARE(show.exitCode(), 0);
+    const std::string shown = show.readStdout();
+    QVERIFY2(shown.find("10.244.15.10/") != std::string::npos, shown.c_str());
 }
 
 void TestLinuxDatapath::loadBalancerSpreadsConnections_data()

@@ -92,6 +92,18 @@ Result<QJsonObject> HcnCalls::query(Api* api, ResourceKind kind, const QString& 
     });
 }
 
+Result<QJsonObject> HcnCalls::endpointStats(Api* api, const QString& endpointId)
+{
+    if (!api)
+        return noApi();
+    return withHandle(api, ResourceKind::Endpoint, endpointId, [&](Handle h) -> Result<QJsonObject> {
+        auto stats = api->queryEndpointStats(h, "");
+        if (!stats.ok())
+            return stats.status();
+        return QJsonDocument::fromJson(QByteArray::fromStdString(*stats)).object();
+    });
+}
+
 Status HcnCalls::setNamespaceMembership(Api* api, const QString& namespaceId, const QString& endpointId,
                                         bool attach)
 {

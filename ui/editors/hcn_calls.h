@@ -21,6 +21,8 @@ public:
     static Status remove(Api* api, ResourceKind kind, const QString& id);
     /// The object's current v2 document.
     static Result<QJsonObject> query(Api* api, ResourceKind kind, const QString& id);
+    /// The endpoint's stats document (HcnQueryEndpointStats), with its "Datapath" part.
+    static Result<QJsonObject> endpointStats(Api* api, const QString& endpointId);
     /// Attaches (`attach`) or detaches an endpoint in a namespace.
     static Status setNamespaceMembership(Api* api, const QString& namespaceId, const QString& endpointId,
                                          bool attach);

@@ -3,6 +3,7 @@
 #include "editors/command_feedback.h"
 #include "editors/create_object_command.h"
 #include "editors/delete_object_command.h"
+#include "editors/endpoint_datapath_view.h"
 #include "editors/error_panel.h"
 #include "editors/modify_object_command.h"
 #include "editors/modify_request_builder.h"
@@ -40,17 +41,18 @@ PropertiesDock::PropertiesDock(HostMirror* mirror, CurrentSelection* selection, 
                                QWidget* parent)
     : QDockWidget(tr("Properties"), parent), m_mirror(mirror), m_selection(selection), m_undoStack(undoStack),
       m_feedback(new CommandFeedback(undoStack, this)), m_editor(new ObjectEditor),
-      m_errorPanel(new ErrorPanel), m_header(new ObjectGlance(mirror, selection)), m_placeholder(new QLabel),
-      m_problems(new QLabel), m_reloadBar(new QWidget), m_busyBar(new QProgressBar),
-      m_applyButton(new QPushButton(tr("Apply"))), m_revertButton(new QPushButton(tr("Revert"))),
-      m_applyAction(new QAction(tr("Apply"), this)), m_revertAction(new QAction(tr("Revert"), this)),
-      m_deleteAction(new QAction(tr("Delete"), this))
+      m_errorPanel(new ErrorPanel), m_header(new ObjectGlance(mirror, selection)),
+      m_datapath(new EndpointDatapathView(mirror)), m_placeholder(new QLabel), m_problems(new QLabel),
+      m_reloadBar(new QWidget), m_busyBar(new QProgressBar), m_applyButton(new QPushButton(tr("Apply"))),
+      m_revertButton(new QPushButton(tr("Revert"))), m_applyAction(new QAction(tr("Apply"), this)),
+      m_revertAction(new QAction(tr("Revert"), this)), m_deleteAction(new QAction(tr("Delete"), this))
 {
     setObjectName(QStringLiteral("propertiesDock"));
     auto* content = new QWidget;
     content->setFocusPolicy(Qt::ClickFocus); // holds focus while the form waits for the host
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(m_header);
+    layout->addWidget(m_datapath);
 
     m_reloadBar->setObjectName(QStringLiteral("reloadBar"));
     m_reloadBar->setStyleSheet(QStringLiteral("background: #fff3cd; color: #6b4e00;"));
@@ -168,6 +170,7 @@ void PropertiesDock::showNothing(const QString& message)
     m_kind = ResourceKind::Invalid;
     m_applied = {};
     m_header->clear();
+    m_datapath->showEndpoint({});
     m_placeholder->setText(message);
     m_placeholder->show();
     m_editor->hide();
@@ -194,6 +197,7 @@ void PropertiesDock::showDocument(ResourceKind kind, const QString& id, const QJ
     const QString name = document.value(QStringLiteral("Name")).toString();
     m_title = name.isEmpty() ? kindName(kind) : tr("%1 %2").arg(kindName(kind), name);
     m_header->showObject(kind, id, document);
+    m_datapath->showEndpoint(kind == ResourceKind::Endpoint ? id : QString());
     FormContext context;
     if (m_mirror->info().schemaVersion.major != 0)
         context.hostSchema = m_mirror->info().schemaVersion;
@@ -231,6 +235,7 @@ void PropertiesDock::startNew(const QString& templateId)
     m_applied = *doc;
     m_title = t->title;
     m_header->showTitle(t->title);
+    m_datapath->showEndpoint({});
     FormContext context;
     if (m_mirror->info().schemaVersion.major != 0)
         context.hostSchema = m_mirror->info().schemaVersion;

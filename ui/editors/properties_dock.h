@@ -4,6 +4,7 @@
 // difference into HCN calls through the undo stack. New objects start from ObjectTemplates.
 // Documents come from the mirror, never from API queries. The calls run on the host's worker: while
 // they are on their way the dock shows that it is busy and Apply, Delete, undo and redo wait.
+// An endpoint's datapath part (EndpointDatapathView) reads live counters on the same worker.
 // Follows CurrentSelection; when the object changes on the host the form refreshes, or, with pending
 // edits, offers to reload.
 
@@ -25,6 +26,7 @@ namespace hcn::ui {
 
 class CommandFeedback;
 class CurrentSelection;
+class EndpointDatapathView;
 class ErrorPanel;
 class HostMirror;
 class ObjectEditor;
@@ -61,6 +63,8 @@ public:
     ErrorPanel* errorPanel() const { return m_errorPanel; }
     /// The summary header above the form.
     ObjectGlance* glance() const { return m_header; }
+    /// The selected endpoint's datapath names and live counters, under the header.
+    EndpointDatapathView* datapathView() const { return m_datapath; }
     /// The "changed on the host — reload?" bar.
     QWidget* reloadBar() const { return m_reloadBar; }
 
@@ -105,6 +109,7 @@ private:
     ObjectEditor* m_editor;
     ErrorPanel* m_errorPanel;
     ObjectGlance* m_header;
+    EndpointDatapathView* m_datapath;
     QLabel* m_placeholder;
     QLabel* m_problems;
     QWidget* m_reloadBar;

@@ -314,7 +314,8 @@ HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryEndpointProperties(HCN_ENDPOINT Endpoint,
 HCN_CAPI_EXPORT HRESULT WINAPI HcnDeleteEndpoint(REFGUID Id, PWSTR* ErrorRecord);
 HCN_CAPI_EXPORT HRESULT WINAPI HcnCloseEndpoint(HCN_ENDPOINT Endpoint);
 /* Port counters: {"EndpointId","BytesReceived","BytesSent","PacketsReceived","PacketsSent",
-   "DroppedPacketsIncoming","DroppedPacketsOutgoing"}. */
+   "DroppedPacketsIncoming","DroppedPacketsOutgoing"}, plus the datapath's own "Datapath" member
+   {"Backend","Attached","HostInterface"?,"Namespace"?,"Interface"?} (docs/inferred-behaviours.md). */
 HCN_CAPI_EXPORT HRESULT WINAPI HcnQueryEndpointStats(HCN_ENDPOINT Endpoint, PCWSTR Query, PWSTR* Stats,
                                                      PWSTR* ErrorRecord);
 /* The endpoint's addresses: {"EndpointId","MacAddress","IpConfigurations":[{"IpAddress","PrefixLength"}]}. */

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace hcn {
@@ -50,6 +52,16 @@ struct EndpointCounters
     std::uint64_t droppedPacketsOutgoing = 0;
 };
 
+/// Where an endpoint's port is, in the backend's own names (the "Datapath" object of the stats
+/// document, docs/datapath-linux.md). Backends without host interfaces leave the names empty.
+struct EndpointPort
+{
+    std::string hostInterface;      ///< the host side ("hcnv<11 hex>" on Linux)
+    std::string namespaceInterface; ///< the interface inside the namespace ("eth0"); empty while detached
+    std::string namespaceName;      ///< the namespace's name ("hcn-<guid>" on Linux); empty while detached
+    bool attached = false;          ///< in a namespace: the port exists and its counters count
+};
+
 class DatapathTransaction
 {
 public:
@@ -73,6 +85,8 @@ public:
     virtual void reset() = 0;
     /// The port counters of a programmed endpoint; HCN_E_ENDPOINT_NOT_FOUND when it has no port.
     virtual Result<EndpointCounters> endpointCounters(const Guid& endpoint) const = 0;
+    /// Where a programmed local endpoint's port is; nullopt when the backend has no port for it.
+    virtual std::optional<EndpointPort> endpointPort(const Guid& endpoint) const = 0;
 };
 
 } // namespace hcn

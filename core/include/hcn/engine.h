@@ -146,7 +146,8 @@ public:
 
     /// Counters of an endpoint's port from the datapath (HcnQueryEndpointStats): JSON
     /// {"EndpointId","BytesReceived","BytesSent","PacketsReceived","PacketsSent","DroppedPacketsIncoming",
-    /// "DroppedPacketsOutgoing"}.
+    /// "DroppedPacketsOutgoing","Datapath":{"Backend","Attached","HostInterface"?,"Namespace"?,"Interface"?}}
+    /// (the "Datapath" member is ours: docs/inferred-behaviours.md).
     Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query);
 
     /// Stops the service: later calls fail with HCN_E_MANAGER_STOPPED, every subscriber receives

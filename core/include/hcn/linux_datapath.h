@@ -42,13 +42,8 @@ public:
 
     /// Where an endpoint's port is. Its veth pair exists while it is attached: the host side (the name
     /// is fixed from the endpoint's GUID) and the peer's name and namespace inside.
-    struct Port
-    {
-        std::string hostInterface;
-        std::string namespaceInterface; ///< empty while detached
-        std::string namespaceName;      ///< empty while detached
-    };
-    std::optional<Port> endpointPort(const Guid& endpoint) const;
+    using Port = EndpointPort;
+    std::optional<EndpointPort> endpointPort(const Guid& endpoint) const override;
     /// The bridge of a programmed network (empty when none).
     std::string networkBridge(const Guid& network) const;
     /// "hcn-<guid in lower case>".

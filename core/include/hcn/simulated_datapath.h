@@ -24,6 +24,9 @@ public:
     std::unique_ptr<DatapathTransaction> begin() override;
     void reset() override;
     Result<EndpointCounters> endpointCounters(const Guid& endpoint) const override;
+    /// No interface names (the simulated host has none); attached when the programmed port names a
+    /// namespace.
+    std::optional<EndpointPort> endpointPort(const Guid& endpoint) const override;
 
     /// Adds traffic to a programmed endpoint's counters (the simulated host has no packets of its own).
     Status addTraffic(const Guid& endpoint, const EndpointCounters& delta);
