@@ -261,7 +261,8 @@ private slots:
         QVERIFY(compared.front().at(2).toString().contains(QStringLiteral("office.hcnrec at change 1")));
         QVERIFY(compared.front().at(3).toString().contains(QStringLiteral("at change 3")));
         // The window shows the two moments in the Compare view: the network and endpoint added in between.
-        QTRY_COMPARE_WITH_TIMEOUT(w.window.compareDock()->headlineText(), QStringLiteral("2 objects differ."), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.window.compareDock()->headlineText(), QStringLiteral("2 objects differ."),
+                                  10000);
         QVERIFY(w.window.compareDock()->titleText().contains(QStringLiteral("at change 1")));
     }
 
