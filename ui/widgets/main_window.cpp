@@ -429,9 +429,12 @@ void MainWindow::registerDock(QDockWidget* dock)
     m_docks.append(dock);
     QAction* toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("actionToggle%1").arg(dock->objectName()));
-    // Ctrl+Alt+1..9 in the order the docks joined.
-    if (m_docks.size() <= 9)
-        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_0 + m_docks.size())));
+    // Ctrl+Alt+1..9, then Ctrl+Alt+0, then Ctrl+Shift+Alt+1..9, in the order the docks joined.
+    const int n = int(m_docks.size());
+    if (n <= 10)
+        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_0 + n % 10)));
+    else if (n <= 19)
+        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::ALT | Qt::Key(Qt::Key_0 + n - 10)));
     m_viewMenu->insertAction(m_viewSeparator, toggle);
 }
 
