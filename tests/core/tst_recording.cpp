@@ -243,6 +243,8 @@ void TestRecording::keyframesGiveTheReplayedHost()
     const std::vector<std::size_t> moments{0,         1,         every - 1, every,     every + 1,
                                            count / 2, count - 1, count,     2 * every, every};
     for (std::size_t k : moments) {
+        if (k > count)
+            continue; // a keyframe spacing past the end after thinning
         auto host = reader.hostAfter(k);
         HCN_VERIFY_OK(host);
         const QStringList problems = hostDifferences(*host, referenceHost(walk.snapshot, walk.events, k));
