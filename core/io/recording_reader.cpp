@@ -2,11 +2,15 @@
 // (hcn/recording.h, docs/recordings.md).
 //
 // The index keeps, per change, its time, where its line is and what it does to a copy (the line's
-// "Updates"), never the documents. A keyframe every N changes records which line holds each object's
-// document then; building the host at change k starts from the keyframe before k, replays at most N-1
-// changes' updates, and reads only the documents it needs (the initial snapshot's are kept parsed; the
-// others come from their lines, through a bounded cache).
+// "Updates"). A keyframe every N changes holds each live object's parsed document then (shared with the
+// other keyframes and the initial snapshot, so an object unchanged between keyframes costs one
+// document); building the host at change k copies the keyframe before k, replays at most N-1 changes'
+// updates and reads back from their lines only the documents of objects changed since the keyframe
+// (through a bounded cache). The keyframes hold at most Options::keyframeDocuments distinct documents:
+// past that every other keyframe is dropped and N doubles, so memory stays bounded however long the
+// recording.
 
+#include "hcn/json_limits.h"
 #include "hcn/recording.h"
 #include "hcn/schema_normalizer.h"
 #include "hcn/utc_time.h"
@@ -39,6 +43,8 @@ struct ObjectSlot
 {
     ResourceKind kind = ResourceKind::Invalid;
     DocumentRef ref;
+    /// The document `ref` names, when parsed already (a keyframe's); else null.
+    HostDocument document;
 };
 
 struct IndexedChange
@@ -69,16 +75,40 @@ struct KeyframeEntry
     ObjectSlot slot;
 };
 
-/// A line parsed for the index: the members it needs, "Notification" skipped (still checked as JSON).
+/// The live objects after `changes` changes, ordered by object index.
+struct Keyframe
+{
+    std::size_t changes = 0;
+    std::vector<KeyframeEntry> entries;
+};
+
+/// How many documents `next` holds that `previous` (the keyframe before it) does not.
+std::size_t newDocuments(const Keyframe* previous, const Keyframe& next)
+{
+    std::size_t count = 0;
+    auto p = previous ? previous->entries.begin() : std::vector<KeyframeEntry>::const_iterator();
+    const auto pEnd = previous ? previous->entries.end() : p;
+    for (const KeyframeEntry& e : next.entries) {
+        if (!e.slot.document)
+            continue;
+        while (p != pEnd && p->object < e.object)
+            ++p;
+        if (p == pEnd || p->object != e.object || p->slot.document != e.slot.document)
+            ++count;
+    }
+    return count;
+}
+
+/// A line parsed for the index: its "Notification" kept for the keyframes' documents, a
+/// "NotificationText" (no document) skipped.
 PlainJson parseIndexLine(const std::string& line, std::string& error)
 {
     try {
-        PlainJson::parser_callback_t skipDocuments = [](int depth, PlainJson::parse_event_t event,
-                                                        PlainJson& parsed) {
-            return !(depth == 1 && event == PlainJson::parse_event_t::key &&
-                     (parsed == "Notification" || parsed == "NotificationText"));
+        PlainJson::parser_callback_t skipText = [](int depth, PlainJson::parse_event_t event,
+                                                   PlainJson& parsed) {
+            return !(depth == 1 && event == PlainJson::parse_event_t::key && parsed == "NotificationText");
         };
-        return PlainJson::parse(line, skipDocuments);
+        return PlainJson::parse(line, skipText);
     } catch (const PlainJson::exception& e) {
         error = e.what();
         return PlainJson();
@@ -108,7 +138,9 @@ struct RecordingReader::Impl
     std::vector<ResourceKind> initialKinds;     // the same
     std::vector<IndexedChange> changes;         // changes[0] is change 1
     std::vector<IndexedUpdate> updates;
-    std::vector<std::vector<KeyframeEntry>> keyframes; // keyframes[i]: after i * interval changes
+    std::vector<Keyframe> keyframes;   // keyframes[i]: after i * keyframeInterval changes
+    std::size_t keyframeInterval = 1;  // Options::keyframeInterval, doubled by each thinning
+    std::size_t keyframeDocuments = 0; // distinct documents the keyframes hold
 
     mutable std::mutex cacheMutex;
     mutable std::ifstream file; // guarded by cacheMutex
@@ -136,10 +168,10 @@ struct RecordingReader::Impl
         switch (update.op) {
         case HostUpdate::Op::Create:
         case HostUpdate::Op::Modify:
-            state[update.object] = ObjectSlot{update.kind, ref};
+            state[update.object] = ObjectSlot{update.kind, ref, nullptr};
             break;
         case HostUpdate::Op::Delete:
-            state[update.object].kind = ResourceKind::Invalid;
+            state[update.object] = ObjectSlot{};
             break;
         case HostUpdate::Op::Expect:
             break;
@@ -153,19 +185,34 @@ struct RecordingReader::Impl
             applyUpdate(state, updates[c.firstUpdate + i], DocumentRef{std::uint32_t(number), i});
     }
 
-    static std::vector<KeyframeEntry> keyframeOf(const std::vector<ObjectSlot>& state)
+    /// Keeps a keyframe of `state` (after every change so far), then drops every other keyframe while
+    /// they hold more documents than the budget.
+    void addKeyframe(const std::vector<ObjectSlot>& state)
     {
-        std::vector<KeyframeEntry> out;
+        Keyframe keyframe;
+        keyframe.changes = changes.size();
         for (std::uint32_t i = 0; i < state.size(); ++i)
             if (state[i].kind != ResourceKind::Invalid)
-                out.push_back(KeyframeEntry{i, state[i]});
-        return out;
+                keyframe.entries.push_back(KeyframeEntry{i, state[i]});
+        keyframeDocuments += newDocuments(keyframes.empty() ? nullptr : &keyframes.back(), keyframe);
+        keyframes.push_back(std::move(keyframe));
+        while (keyframeDocuments > options.keyframeDocuments && keyframes.size() > 2) {
+            std::vector<Keyframe> kept;
+            for (std::size_t i = 0; i < keyframes.size(); i += 2)
+                kept.push_back(std::move(keyframes[i]));
+            keyframes = std::move(kept);
+            keyframeInterval *= 2;
+            keyframeDocuments = 0;
+            for (std::size_t i = 0; i < keyframes.size(); ++i)
+                keyframeDocuments += newDocuments(i == 0 ? nullptr : &keyframes[i - 1], keyframes[i]);
+        }
     }
 
     Status readHeaderAndSnapshot(std::ifstream& in, std::uint64_t& offset, std::size_t& lineNumber);
     Status index(std::ifstream& in);
-    bool indexChange(const PlainJson& line, std::uint64_t offset, std::size_t length, std::size_t lineNumber,
-                     std::vector<ObjectSlot>& state);
+    /// `withinDepth`: the line nests no deeper than document() accepts, so its documents are kept.
+    bool indexChange(PlainJson& line, std::uint64_t offset, std::size_t length, std::size_t lineNumber,
+                     bool withinDepth, std::vector<ObjectSlot>& state);
     Result<HostDocument> document(DocumentRef ref) const;
     Result<std::vector<HostObject>> objectsAfter(std::size_t number) const;
 };
@@ -217,8 +264,9 @@ Status RecordingReader::Impl::readHeaderAndSnapshot(std::ifstream& in, std::uint
     return Status::success();
 }
 
-bool RecordingReader::Impl::indexChange(const PlainJson& line, std::uint64_t offset, std::size_t length,
-                                        std::size_t lineNumber, std::vector<ObjectSlot>& state)
+bool RecordingReader::Impl::indexChange(PlainJson& line, std::uint64_t offset, std::size_t length,
+                                        std::size_t lineNumber, bool withinDepth,
+                                        std::vector<ObjectSlot>& state)
 {
     const std::string where = "line " + std::to_string(lineNumber) + ": ";
     auto time = line.find("Time");
@@ -266,8 +314,20 @@ bool RecordingReader::Impl::indexChange(const PlainJson& line, std::uint64_t off
     updates.insert(updates.end(), parsed.begin(), parsed.end());
     changes.push_back(c);
     applyChange(state, changes.size());
-    if (changes.size() % options.keyframeInterval == 0)
-        keyframes.push_back(keyframeOf(state));
+    // The documents, parsed once here for the keyframes (document() reads them back the same way).
+    if (auto n = line.find("Notification"); n != line.end() && withinDepth) {
+        const ParsedNotification notification = parseNotificationBase(
+            c.sequence, static_cast<NotificationType>(c.typeValue), c.status, std::move(*n));
+        if (notification.updates.size() == parsed.size())
+            for (std::size_t i = 0; i < parsed.size(); ++i) {
+                ObjectSlot& slot = state[parsed[i].object];
+                if (slot.kind != ResourceKind::Invalid && slot.ref.change == changes.size() &&
+                    slot.ref.part == i)
+                    slot.document = notification.updates[i].document;
+            }
+    }
+    if (changes.size() % keyframeInterval == 0)
+        addKeyframe(state);
     return true;
 }
 
@@ -279,8 +339,9 @@ Status RecordingReader::Impl::index(std::ifstream& in)
         return s;
     std::vector<ObjectSlot> state(ids.size());
     for (std::uint32_t i = 0; i < initialKinds.size(); ++i)
-        state[i] = ObjectSlot{initialKinds[i], DocumentRef{0, 0}};
-    keyframes.push_back(keyframeOf(state));
+        state[i] = ObjectSlot{initialKinds[i], DocumentRef{0, 0}, initialDocuments[i]};
+    keyframeInterval = options.keyframeInterval;
+    addKeyframe(state);
     std::string line;
     bool ended = false;
     while (std::getline(in, line)) {
@@ -291,7 +352,7 @@ Status RecordingReader::Impl::index(std::ifstream& in)
         if (line.empty())
             continue;
         std::string error;
-        const PlainJson parsed = parseIndexLine(line, error);
+        PlainJson parsed = parseIndexLine(line, error);
         if (!parsed.is_object()) {
             if (!complete) {
                 cutDetail = "the recording has no end line: it was cut in the middle of its last line (" +
@@ -317,7 +378,8 @@ Status RecordingReader::Impl::index(std::ifstream& in)
             warn("line " + std::to_string(lineNumber) + ": neither a change nor the end line; skipped.");
             continue;
         }
-        (void)indexChange(parsed, lineOffset, line.size(), lineNumber, state);
+        (void)indexChange(parsed, lineOffset, line.size(), lineNumber,
+                          withinJsonDepth(line, kDefaultMaxJsonDepth), state);
     }
     if (!ended) {
         if (!changes.empty())
@@ -382,21 +444,21 @@ Result<std::vector<HostObject>> RecordingReader::Impl::objectsAfter(std::size_t 
     if (number > changes.size())
         return Status(hr::InvalidArg, "the recording has " + std::to_string(changes.size()) +
                                           " changes, not " + std::to_string(number) + ".");
-    const std::size_t k = std::min(number / options.keyframeInterval, keyframes.size() - 1);
+    const std::size_t k = std::min(number / keyframeInterval, keyframes.size() - 1);
     std::vector<ObjectSlot> state(ids.size());
-    for (const KeyframeEntry& e : keyframes[k])
+    for (const KeyframeEntry& e : keyframes[k].entries)
         state[e.object] = e.slot;
-    for (std::size_t c = k * options.keyframeInterval + 1; c <= number; ++c)
+    for (std::size_t c = keyframes[k].changes + 1; c <= number; ++c)
         applyChange(state, c);
     std::vector<HostObject> objects;
     for (std::uint32_t i = 0; i < state.size(); ++i) {
         const ObjectSlot& slot = state[i];
         if (slot.kind == ResourceKind::Invalid)
             continue;
-        HostDocument doc;
-        if (slot.ref.change == 0) {
+        HostDocument doc = slot.document;
+        if (!doc && slot.ref.change == 0) {
             doc = initialDocuments[i];
-        } else {
+        } else if (!doc) {
             auto loaded = document(slot.ref);
             if (!loaded.ok())
                 return loaded.status();
@@ -487,6 +549,21 @@ const std::vector<std::string>& RecordingReader::warnings() const
 std::size_t RecordingReader::skippedLines() const
 {
     return m_impl->skipped;
+}
+
+std::size_t RecordingReader::keyframeInterval() const
+{
+    return m_impl->keyframeInterval;
+}
+
+std::size_t RecordingReader::keyframeCount() const
+{
+    return m_impl->keyframes.size();
+}
+
+std::size_t RecordingReader::keyframeDocuments() const
+{
+    return m_impl->keyframeDocuments;
 }
 
 std::size_t RecordingReader::changesAt(std::int64_t timeMs) const

@@ -1,17 +1,19 @@
 // The console's timeline (docs/console.md, Recordings): the time from a scrub request to the host at that
 // moment being ready for the views, for the one-hour recording at 100 events/s that bench_recording
 // writes (`bench_recording --keep FILE`: 360,000 changes over a node of ~3,100 objects). Per moment it
-// runs what the console runs off the GUI thread: the reader's snapshotAfter, the offline snapshot's API
-// over it (hcn::SnapshotApi, as RecordingPlayback::momentApi builds it), and the mirror's read of that
-// API (Api::snapshot, parseHostSnapshot, HostState::assign, as HostMirror::load does in a resync). Not
-// included: the mirror's Qt copy of the documents and the views' redraw of the differences.
+// runs what the console runs off the GUI thread before the mirror takes the host: the reader's hostAfter
+// (RecordingPlayback hands that HostState to HostMirror::resyncTo as it is). Not included: the mirror's
+// Qt copy of the documents that differ from those shown and the views' redraw of the differences. With
+// --text, each moment also takes the way the console took before the HostState was handed over (the
+// reader's snapshotAfter, an hcn::SnapshotApi over it, and the mirror's read of that API: Api::snapshot,
+// parseHostSnapshot, HostState::assign), for comparison.
 //
 // Three patterns: random jumps; a drag forward one pixel of a 1,000-pixel slider at a time (3.6 s, ~360
 // changes); and a 10-second drag with a request every 16 ms (60 Hz) served latest-wins by one worker
 // (what RecordingPlayback does): how many moments were built and how long after the last request the
 // last moment was ready.
 //
-// Usage: bench_timeline_scrub FILE [--moments N]
+// Usage: bench_timeline_scrub FILE [--moments N] [--text] [--keyframe-documents N]
 
 #include "hcn/host_state.h"
 #include "hcn/recording.h"
@@ -22,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -46,10 +49,32 @@ void percentiles(const char* what, std::vector<double> times)
                 at(0.99), times.back(), times.size());
 }
 
-/// One moment, request to ready: the reader, the offline snapshot's API, the mirror's read of it.
+std::string peakRss()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return line.substr(6);
+    return " unknown";
+}
+
+bool g_text = false;
+
+/// One moment, request to ready: the reader's HostState (with --text: the snapshot text round trip).
 double moment(const hcn::RecordingReader& reader, std::size_t changes, double* readerMs = nullptr)
 {
     const auto start = Clock::now();
+    if (!g_text) {
+        auto host = reader.hostAfter(changes);
+        if (!host.ok()) {
+            std::fprintf(stderr, "%s\n", host.status().detail().c_str());
+            std::exit(1);
+        }
+        if (readerMs)
+            *readerMs = msSince(start);
+        return msSince(start);
+    }
     auto text = reader.snapshotAfter(changes);
     if (!text.ok()) {
         std::fprintf(stderr, "%s\n", text.status().detail().c_str());
@@ -75,9 +100,14 @@ int main(int argc, char** argv)
 {
     std::string path;
     int moments = 51;
+    hcn::RecordingReader::Options options;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--moments") && i + 1 < argc)
             moments = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--text"))
+            g_text = true;
+        else if (!std::strcmp(argv[i], "--keyframe-documents") && i + 1 < argc)
+            options.keyframeDocuments = std::size_t(std::atol(argv[++i]));
         else
             path = argv[i];
     }
@@ -86,15 +116,18 @@ int main(int argc, char** argv)
         return 2;
     }
     const auto opening = Clock::now();
-    auto opened = hcn::RecordingReader::open(path);
+    auto opened = hcn::RecordingReader::open(path, options);
     if (!opened.ok()) {
         std::fprintf(stderr, "%s\n", opened.status().detail().c_str());
         return 1;
     }
     const hcn::RecordingReader& reader = **opened;
     const std::size_t count = reader.changeCount();
-    std::printf("open (index): %.0f ms, %zu changes over %.0f s\n", msSince(opening), count,
-                double(reader.endMs() - reader.startMs()) / 1000.0);
+    std::printf("open (index): %.0f ms, %zu changes over %.0f s; %zu keyframes every %zu changes holding %zu "
+                "documents; peak RSS%s\n",
+                msSince(opening), count, double(reader.endMs() - reader.startMs()) / 1000.0,
+                reader.keyframeCount(), reader.keyframeInterval(), reader.keyframeDocuments(),
+                peakRss().c_str());
 
     std::mt19937 rng(20261203);
     std::vector<double> jumps, jumpReader;
@@ -103,7 +136,8 @@ int main(int argc, char** argv)
         jumps.push_back(moment(reader, std::uniform_int_distribution<std::size_t>(0, count)(rng), &r));
         jumpReader.push_back(r);
     }
-    percentiles("random jump: reader (snapshotAfter)", jumpReader);
+    percentiles(g_text ? "random jump: reader (snapshotAfter)" : "random jump: reader (hostAfter)",
+                jumpReader);
     percentiles("random jump: request to host ready", jumps);
 
     // Forward one pixel of a 1,000-pixel slider at a time, from a random place.
@@ -138,5 +172,6 @@ int main(int argc, char** argv)
     std::printf("60 Hz drag: %d requests over 10 s, %d moments built; the last ready %.0f ms after the last "
                 "request\n",
                 requests, built, now - (requests - 1) * every);
+    std::printf("peak RSS%s\n", peakRss().c_str());
     return 0;
 }

@@ -2,12 +2,16 @@
 // host at every moment equals a copy fed the same events (random walks of calls over all six kinds on a
 // real engine, read back through keyframes of several spacings); a file cut by a crash or mid-line
 // still opens and says so; broken lines are skipped and named, never the rest; moments as people type
-// them; the Recorder over a real engine, from its events and by polling.
+// them; the Recorder over a real engine, from its events and by polling; the keyframes' parsed documents
+// (thinned to their budget) give the same host as a replay from the start; the RecordingHostApi answers
+// from the moment it shows.
 
 #include "engine_harness.h"
 #include "engine_walk.h"
 #include "hcn/embedded_api.h"
 #include "hcn/recording.h"
+#include "hcn/recording_host_api.h"
+#include "hcn/snapshot_api.h"
 #include "hcn/utc_time.h"
 
 #include <QTemporaryDir>
@@ -119,6 +123,9 @@ class TestRecording : public QObject
 private slots:
     void everyMomentEqualsTheEventFedCopy_data();
     void everyMomentEqualsTheEventFedCopy();
+    void keyframesGiveTheReplayedHost_data();
+    void keyframesGiveTheReplayedHost();
+    void hostApiAnswersFromItsMoment();
     void eachChangeComesBack();
     void snapshotOfAMomentReadsAsASnapshot();
     void cutFileStillOpens_data();
@@ -183,6 +190,122 @@ void TestRecording::everyMomentEqualsTheEventFedCopy()
         if (!problems.isEmpty())
             QFAIL(qPrintable(QString("after change %1:\n%2").arg(k).arg(problems.join('\n'))));
     }
+}
+
+void TestRecording::keyframesGiveTheReplayedHost_data()
+{
+    QTest::addColumn<int>("keyframeInterval");
+    QTest::addColumn<int>("budget");    // documents the keyframes may hold beyond the initial snapshot's
+    QTest::addColumn<bool>("finished"); // the end line written
+    QTest::addColumn<int>("cutBytes");  // taken off the end of an unfinished file
+    QTest::newRow("keyframe every 16, within the budget") << 16 << 1000000 << true << 0;
+    QTest::newRow("keyframe every 2, a budget that thins them") << 2 << 30 << true << 0;
+    QTest::newRow("keyframe every 8, no end line") << 8 << 1000000 << false << 0;
+    QTest::newRow("keyframe every 8, last line cut in the middle") << 8 << 1000000 << false << 25;
+}
+
+void TestRecording::keyframesGiveTheReplayedHost()
+{
+    QFETCH(int, keyframeInterval);
+    QFETCH(int, budget);
+    QFETCH(bool, finished);
+    QFETCH(int, cutBytes);
+    const WalkRecording walk = walkRecording(11, 30, 120);
+    const std::string path = file("keyframes.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events, finished));
+    if (cutBytes > 0) {
+        QByteArray bytes = fileBytes(path);
+        bytes.chop(cutBytes);
+        writeBytes(path, bytes);
+    }
+    hcn::RecordingReader::Options options;
+    options.keyframeInterval = std::size_t(keyframeInterval);
+    const std::size_t keyframeDocuments = referenceHost(walk.snapshot, walk.events, 0).size() + budget;
+    options.keyframeDocuments = keyframeDocuments;
+    options.documentCache = 16;
+    auto opened = hcn::RecordingReader::open(path, options);
+    HCN_VERIFY_OK(opened);
+    const hcn::RecordingReader& reader = **opened;
+    const std::size_t count = walk.events.size() - (cutBytes > 0 ? 1 : 0);
+    QCOMPARE(reader.changeCount(), count);
+    QCOMPARE(reader.cutDetail().empty(), finished);
+
+    // Keyframes holding no more documents than the budget (the interval doubles to get there), every
+    // keyframeInterval() changes; several when the budget allows.
+    const bool thinned = budget < 1000;
+    QVERIFY(reader.keyframeDocuments() <= keyframeDocuments || reader.keyframeCount() <= 2);
+    QCOMPARE(reader.keyframeInterval() > std::size_t(keyframeInterval), thinned);
+    QCOMPARE(reader.keyframeCount(), count / reader.keyframeInterval() + 1);
+    if (!thinned)
+        QVERIFY2(reader.keyframeCount() >= 3, qPrintable(QString::number(reader.keyframeCount())));
+
+    const std::size_t every = reader.keyframeInterval();
+    const std::vector<std::size_t> moments{0,         1,         every - 1, every,     every + 1,
+                                           count / 2, count - 1, count,     2 * every, every};
+    for (std::size_t k : moments) {
+        if (k > count)
+            continue; // a keyframe spacing past the end after thinning
+        auto host = reader.hostAfter(k);
+        HCN_VERIFY_OK(host);
+        const QStringList problems = hostDifferences(*host, referenceHost(walk.snapshot, walk.events, k));
+        if (!problems.isEmpty())
+            QFAIL(qPrintable(QString("after change %1:\n%2").arg(k).arg(problems.join('\n'))));
+    }
+    QCOMPARE(reader.hostAfter(count + 1).code(), hcn::hr::InvalidArg);
+}
+
+void TestRecording::hostApiAnswersFromItsMoment()
+{
+    const WalkRecording walk = walkRecording(3, 30, 40);
+    const std::string path = file("hostapi.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    auto opened = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(opened);
+    std::shared_ptr<const hcn::RecordingReader> reader(std::move(*opened));
+    int builds = 0;
+    auto momentOf = [&](std::size_t k) {
+        return [&builds, reader, k]() -> hcn::Result<std::shared_ptr<hcn::Api>> {
+            ++builds;
+            auto text = reader->snapshotAfter(k);
+            if (!text.ok())
+                return text.status();
+            auto api = hcn::SnapshotApi::fromText(*text, "moment");
+            if (!api.ok())
+                return api.status();
+            return std::shared_ptr<hcn::Api>(*api);
+        };
+    };
+    auto first = momentOf(0)();
+    HCN_VERIFY_OK(first);
+    builds = 0;
+    hcn::RecordingHostApi host(*first, "recording:hostapi.hcnrec", "recording hostapi.hcnrec");
+
+    auto info = host.info();
+    HCN_VERIFY_OK(info);
+    QVERIFY(info->readOnly);
+    QCOMPARE(info->endpoint, std::string("recording:hostapi.hcnrec"));
+    QCOMPARE(info->description, std::string("recording hostapi.hcnrec"));
+
+    for (std::size_t k : {walk.events.size(), std::size_t(0), walk.events.size() / 2}) {
+        host.setMoment(momentOf(k));
+        QCOMPARE(builds, 0); // built on the first call that needs it
+        auto snapshot = host.snapshot("");
+        HCN_VERIFY_OK(snapshot);
+        QCOMPARE(builds, 1);
+        auto objects = hcn::parseHostSnapshot(*snapshot);
+        HCN_VERIFY_OK(objects);
+        hcn::HostState shown;
+        (void)shown.assign(std::move(*objects));
+        QCOMPARE(hostDifferences(shown, referenceHost(walk.snapshot, walk.events, k)), QStringList());
+        HCN_VERIFY_OK(host.enumerate(hcn::ResourceKind::Endpoint, "{}"));
+        QCOMPARE(builds, 1); // built once per moment
+        QCOMPARE(host.remove(hcn::ResourceKind::Network, hcn::Guid{}).code(), hcn::kSnapshotReadOnly);
+        builds = 0;
+    }
+    host.setMoment([]() -> hcn::Result<std::shared_ptr<hcn::Api>> {
+        return hcn::Status(hcn::hr::InvalidJson, "unreadable moment");
+    });
+    QCOMPARE(host.snapshot("").code(), hcn::hr::InvalidJson);
 }
 
 void TestRecording::eachChangeComesBack()

@@ -1,6 +1,7 @@
 // Recordings in the console: a recording written by the core's writer opens as a read-only host at its
 // end with its timeline; scrubbing and stepping show the host as it was (tree rows appear and go); the
-// compare marks hand over the two hosts; a cut or broken file opens with a note; a file that is no
+// moment's host reaches the mirror as it is and only what changed is reloaded; the compare marks hand
+// over the two hosts; a cut or broken file opens with a note; a file that is no
 // recording keeps the host shown; recording the live embedded host writes a file that opens again with
 // the same objects; the window keeps turning while a moment is built, and a drag builds only the newest.
 
@@ -236,6 +237,40 @@ private slots:
         QVERIFY(w.settled());
         QVERIFY(!back->isEnabled());
         QVERIFY(!w.inTree(kEp2));
+    }
+
+    void scrubReloadsOnlyWhatChanged()
+    {
+        Window w;
+        QVERIFY(w.open(m_path));
+        hcn::ui::HostMirror* mirror = w.window.mirror();
+        w.timeline()->moveTo(3);
+        QVERIFY(w.settled());
+        QVERIFY(w.inTree(kNet2));
+        const hcn::ui::MirrorObject* first = mirror->object(QString::fromStdString(kNet1));
+        QVERIFY(first);
+        const hcn::HostDocument firstDocument = first->parsed;
+
+        // Back one change: network 2 goes; nothing is added or changed, and the objects that stay keep
+        // the documents they had (not converted again).
+        QSignalSpy added(mirror, &hcn::ui::HostMirror::objectsAdded);
+        QSignalSpy changed(mirror, &hcn::ui::HostMirror::objectsChanged);
+        w.timeline()->moveTo(2);
+        QVERIFY(w.settled());
+        QVERIFY(!w.inTree(kNet2));
+        QVERIFY(!mirror->object(QString::fromStdString(kNet2)));
+        QCOMPARE(added.count(), 0);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(mirror->object(QString::fromStdString(kNet1)));
+        QCOMPARE(mirror->object(QString::fromStdString(kNet1))->parsed, firstDocument);
+
+        // Forward again: only network 2 comes back.
+        w.timeline()->moveTo(3);
+        QVERIFY(w.settled());
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(added.front().front().toStringList(), QStringList{QString::fromStdString(kNet2)});
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(mirror->hostState().size(), std::size_t(4));
     }
 
     void compareCarriesBothHosts()

@@ -389,6 +389,42 @@ void HostMirror::resync()
         });
 }
 
+void HostMirror::resyncTo(HostState state)
+{
+    if (!m_worker) {
+        emit resyncFinished(Status(hr::Handle, "The console is not attached to a host."));
+        return;
+    }
+    m_loading = true;
+    // The objects shown, shared (not copied) for the worker to read: a document the new host still
+    // holds keeps its converted form.
+    m_worker->call(
+        this,
+        [shown = m_objects, host = std::make_shared<HostState>(std::move(state))](Api&) -> Result<Loaded> {
+            Loaded loaded;
+            loaded.objects.reserve(qsizetype(host->size()));
+            for (ResourceKind kind : kResourceKinds)
+                for (const HostObject* object : host->objects(kind)) {
+                    QString id = QString::fromStdString(object->id);
+                    const auto old = shown.constFind(id);
+                    if (old != shown.cend() && old->parsed == object->document && old->kind == kind)
+                        loaded.objects.insert(id, *old);
+                    else
+                        loaded.objects.insert(
+                            id, makeObject(kind, id, toQJsonObject(*object->document), object->document));
+                }
+            loaded.state = std::move(*host);
+            return loaded;
+        },
+        [this](Result<Loaded> loaded) {
+            m_loading = false;
+            if (loaded.ok())
+                replaceContent(std::move(loaded->objects), std::move(loaded->state), true);
+            applyBatch();
+            emit resyncFinished(loaded.status());
+        });
+}
+
 void HostMirror::flushPending()
 {
     applyBatch();

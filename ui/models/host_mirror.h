@@ -91,6 +91,11 @@ public:
     /// Re-reads every object on the worker and emits objectsAdded/Changed/Removed for the differences
     /// only; resyncFinished tells the outcome.
     void resync();
+    /// resync() with the host given rather than read from the API (a recording's moment, built off the
+    /// GUI thread, hcn::RecordingReader::hostAfter): no snapshot text is rendered or parsed; the worker
+    /// converts only the documents that are not the ones shown (by identity) and the differences are
+    /// emitted as resync() does.
+    void resyncTo(HostState state);
 
     /// Applies queued notifications now instead of at the next event-loop turn (tests, benchmarks).
     void flushPending();

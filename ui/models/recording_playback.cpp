@@ -5,7 +5,6 @@
 #include "models/background_job.h"
 #include "models/host_mirror.h"
 #include "models/offline_snapshot.h"
-#include "models/recording_host_api.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -101,28 +100,25 @@ void RecordingPlayback::startNext()
         emit busyChanged(true);
     m_building = m_wanted;
     runInBackground(
-        this,
-        [reader = m_reader, changes = m_building, name = m_name] {
-            return momentApi(*reader, changes, name);
-        },
-        [this, changes = m_building](Result<std::shared_ptr<Api>> api) {
-            finishMoment(changes, std::move(api));
-        });
+        this, [reader = m_reader, changes = m_building] { return reader->hostAfter(changes); },
+        [this, changes = m_building](Result<HostState> host) { finishMoment(changes, std::move(host)); });
 }
 
-void RecordingPlayback::finishMoment(std::size_t changes, Result<std::shared_ptr<Api>> api)
+void RecordingPlayback::finishMoment(std::size_t changes, Result<HostState> host)
 {
-    if (!api.ok() || !isShown()) {
-        if (!api.ok())
-            emit momentFailed(changes, QString::fromStdString(api.status().message()));
+    if (!host.ok() || !isShown()) {
+        if (!host.ok())
+            emit momentFailed(changes, QString::fromStdString(host.status().message()));
         m_wanted = m_shown; // nothing more to chase after a failure or with another host shown
         startNext();
         return;
     }
-    // The only work on the GUI thread: swap the moment in; the mirror reads it on its worker.
-    m_host->setMoment(std::move(*api));
+    // The only work on the GUI thread: swap the moment in (its Api built on first use, on the worker) and
+    // hand the host to the mirror, which converts what differs on its worker.
+    m_host->setMoment(
+        [reader = m_reader, changes, name = m_name] { return momentApi(*reader, changes, name); });
     m_resyncing = true;
-    m_mirror->resync();
+    m_mirror->resyncTo(std::move(*host));
 }
 
 void RecordingPlayback::readHosts(std::size_t a, std::size_t b, std::function<void(Result<Hosts>)> done)

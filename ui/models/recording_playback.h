@@ -1,13 +1,15 @@
 #pragma once
 // RecordingPlayback: a recording opened in the console (docs/recordings.md), its host shown at one
 // moment at a time. seek() asks for the host after a number of changes; the host is built off the GUI
-// thread (RecordingReader::snapshotAfter into an offline snapshot, ui/models/offline_snapshot.h),
-// swapped into the RecordingHostApi the mirror is attached to, and the mirror's resync shows the
-// differences. Requests coalesce, latest wins: while one moment is on its way only the newest one asked
-// for meanwhile follows it, so dragging the timeline never queues up work.
+// thread (RecordingReader::hostAfter) and handed to the mirror as it is (HostMirror::resyncTo, which
+// shows the differences), while the RecordingHostApi the mirror is attached to swaps in that moment,
+// its snapshot built only when something asks the host a question. Requests coalesce, latest wins: while one
+// moment is on its way only the newest one asked for meanwhile follows it, so dragging the timeline never
+// queues up work.
 
 #include "hcn/host_state.h"
 #include "hcn/recording.h"
+#include "hcn/recording_host_api.h"
 
 #include <QObject>
 #include <QString>
@@ -18,7 +20,6 @@
 namespace hcn::ui {
 
 class HostMirror;
-class RecordingHostApi;
 
 class RecordingPlayback : public QObject
 {
@@ -80,7 +81,7 @@ signals:
 
 private:
     void startNext();
-    void finishMoment(std::size_t changes, Result<std::shared_ptr<Api>> api);
+    void finishMoment(std::size_t changes, Result<HostState> host);
 
     QString m_path;
     std::shared_ptr<const RecordingReader> m_reader;

@@ -1,10 +1,10 @@
 #include "recording_controller.h"
 
 #include "hcn/recording.h"
+#include "hcn/recording_host_api.h"
 #include "models/api_worker.h"
 #include "models/background_job.h"
 #include "models/host_mirror.h"
-#include "models/recording_host_api.h"
 #include "models/recording_playback.h"
 #include "widgets/console_settings.h"
 #include "widgets/scenario_controller.h"

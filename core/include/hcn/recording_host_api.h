@@ -1,28 +1,38 @@
 #pragma once
 // RecordingHostApi: the read-only host a recording shows (docs/recordings.md). It answers every call
-// from the host at the moment chosen on the timeline: an hcn::SnapshotApi over that moment's snapshot
-// (built off the GUI thread as an offline snapshot is, ui/models/offline_snapshot.h). Moving to another
-// moment swaps that API in; the mirror's resync then reads it and shows only the differences, so the
-// tree keeps its selection and expansion while the user scrubs. Safe from any thread.
+// from the host at one moment of the recording, an hcn::Api (a SnapshotApi over that moment's snapshot);
+// setMoment() swaps another moment in. A moment can be given as the way to build its Api: the build
+// then runs on the first call that needs it (on the caller's thread), so a viewer that takes the
+// moment's HostState straight from the RecordingReader (the console's timeline) pays for a snapshot
+// only when something asks the host a question. Safe from any thread; writes fail as the moment's Api
+// fails them (kSnapshotReadOnly).
 
 #include "hcn/api.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 
-namespace hcn::ui {
+namespace hcn {
 
 class RecordingHostApi final : public Api
 {
 public:
+    /// Builds a moment's Api.
+    using MomentBuilder = std::function<Result<std::shared_ptr<Api>>()>;
+
     /// `moment` answers until setMoment() swaps another in; `endpoint` ("recording:office.hcnrec") and
     /// `description` are what info() says in the title and the status bar.
     RecordingHostApi(std::shared_ptr<Api> moment, std::string endpoint, std::string description);
 
     /// The host at another moment answers from now on.
     void setMoment(std::shared_ptr<Api> moment);
-    std::shared_ptr<Api> moment() const;
+    /// The same, built by `build` on the first call that needs it; a failed build fails that call and
+    /// is tried again by the next.
+    void setMoment(MomentBuilder build);
+    /// The moment's Api (built now when it was given as a builder).
+    Result<std::shared_ptr<Api>> moment();
 
     Result<std::string> enumerate(ResourceKind kind, std::string_view query) override;
     Result<Handle> create(ResourceKind kind, const Guid& id, std::string_view settings,
@@ -33,7 +43,7 @@ public:
     Status remove(ResourceKind kind, const Guid& id) override;
     Status close(ResourceKind kind, Handle handle) override;
     Result<Guid> handleId(ResourceKind kind, Handle handle) override;
-    /// Succeeds; the callback never runs: a moment changes only when the user moves to another.
+    /// Succeeds; the callback never runs: a moment changes only when the viewer moves to another.
     Result<SubscriptionId> subscribe(std::function<void(const Notification&)> callback,
                                      SubscriptionScope scope) override;
     void unsubscribe(SubscriptionId id) override;
@@ -43,15 +53,17 @@ public:
     Status releasePortReservation(ReservationId reservation) override;
     Result<std::vector<PortReservation>> portReservations() override;
     Result<std::string> queryEndpointStats(Handle endpoint, std::string_view query) override;
-    /// The moment's info with this recording's endpoint and description.
+    /// The moment's info with this recording's endpoint and description, read-only.
     Result<ApiInfo> info() override;
     Result<std::string> snapshot(std::string_view query) override;
 
 private:
-    mutable std::mutex m_mutex;
+    std::mutex m_mutex;
     std::shared_ptr<Api> m_moment;
+    MomentBuilder m_build;          ///< set while the moment is not built yet
+    std::uint64_t m_generation = 0; ///< counts setMoment() calls
     const std::string m_endpoint;
     const std::string m_description;
 };
 
-} // namespace hcn::ui
+} // namespace hcn
