@@ -112,6 +112,8 @@ private:
         std::uint16_t method;
         std::uint32_t offset;
     };
+    void putSharedFields(std::string& out, const Written& entry, std::size_t extraBytes) const;
+
     std::ostream& m_out;
     std::time_t m_modified;
     std::uint16_t m_dosTime = 0;

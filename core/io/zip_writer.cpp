@@ -81,6 +81,21 @@ ZipWriter::ZipWriter(std::ostream& out, std::time_t modified) : m_out(out), m_mo
     }
 }
 
+void ZipWriter::putSharedFields(std::string& out, const Written& entry, std::size_t extraBytes) const
+{
+    // From "version needed" to the extra field's length, local and central headers hold the same.
+    zipPut16(out, kVersionNeeded);
+    zipPut16(out, isAscii(entry.name) ? 0 : kUtf8NameFlag);
+    zipPut16(out, entry.method);
+    zipPut16(out, m_dosTime);
+    zipPut16(out, m_dosDate);
+    zipPut32(out, entry.crc32);
+    zipPut32(out, entry.compressedSize);
+    zipPut32(out, entry.size);
+    zipPut16(out, std::uint16_t(entry.name.size()));
+    zipPut16(out, std::uint16_t(extraBytes));
+}
+
 Status ZipWriter::add(const std::string& name, std::string_view bytes)
 {
     if (!isSafeEntryName(name) || name.size() > 0xFFFF)
@@ -111,16 +126,7 @@ Status ZipWriter::add(const std::string& name, std::string_view bytes)
                     std::uint32_t(m_offset)};
     std::string header;
     zipPut32(header, 0x04034b50);
-    zipPut16(header, kVersionNeeded);
-    zipPut16(header, isAscii(name) ? 0 : kUtf8NameFlag);
-    zipPut16(header, written.method);
-    zipPut16(header, m_dosTime);
-    zipPut16(header, m_dosDate);
-    zipPut32(header, written.crc32);
-    zipPut32(header, written.compressedSize);
-    zipPut32(header, written.size);
-    zipPut16(header, std::uint16_t(name.size()));
-    zipPut16(header, std::uint16_t(extra.size()));
+    putSharedFields(header, written, extra.size());
     header += name;
     header += extra;
     m_out.write(header.data(), std::streamsize(header.size()));
@@ -139,16 +145,7 @@ Status ZipWriter::finish()
     for (const Written& w : m_written) {
         zipPut32(directory, 0x02014b50);
         zipPut16(directory, kVersionMadeBy);
-        zipPut16(directory, kVersionNeeded);
-        zipPut16(directory, isAscii(w.name) ? 0 : kUtf8NameFlag);
-        zipPut16(directory, w.method);
-        zipPut16(directory, m_dosTime);
-        zipPut16(directory, m_dosDate);
-        zipPut32(directory, w.crc32);
-        zipPut32(directory, w.compressedSize);
-        zipPut32(directory, w.size);
-        zipPut16(directory, std::uint16_t(w.name.size()));
-        zipPut16(directory, std::uint16_t(extra.size()));
+        putSharedFields(directory, w, extra.size());
         zipPut16(directory, 0); // comment
         zipPut16(directory, 0); // disk
         zipPut16(directory, 0); // internal attributes
