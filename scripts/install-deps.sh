@@ -7,11 +7,11 @@ packages=(
   cmake ninja-build pkg-config g++ git
   qt6-base-dev qt6-svg-dev libqt6opengl6-dev
   libqcustomplot-dev nlohmann-json3-dev libspdlog-dev libgraphviz-dev
-  libasio-dev libssl-dev libbenchmark-dev libarchive-dev
+  libasio-dev libssl-dev libbenchmark-dev libarchive-dev zlib1g-dev python3
   libnftables-dev libnl-3-dev libnl-route-3-dev libmnl-dev
   nftables iproute2 iputils-ping containernetworking-plugins
   clang-14 libclang-rt-14-dev lld
-  g++-mingw-w64-x86-64 wine64 libfmt-dev
+  g++-mingw-w64-x86-64 libz-mingw-w64-dev wine64 libfmt-dev
   xvfb xauth fonts-dejavu-core
   dpkg-dev file desktop-file-utils appstream
 )

@@ -1,4 +1,5 @@
-// Writing a bundle's files into a zip or tar.gz with libarchive, and reading one back (hcn/bundle.h).
+// Writing a bundle's files into a zip or tar.gz with libarchive, or, in a build without it (Windows), into a
+// zip with io/zip_archive.h; and reading one back (hcn/bundle.h).
 #include "hcn/bundle.h"
 
 #include "hcn/json_limits.h"
@@ -12,6 +13,10 @@
 #ifdef HCN_HAVE_LIBARCHIVE
 #include <archive.h>
 #include <archive_entry.h>
+#else
+#include "io/zip_archive.h"
+
+#include <fstream>
 #endif
 
 namespace hcn::io {
@@ -39,6 +44,81 @@ struct EntryFree
 {
     void operator()(archive_entry* entry) const { archive_entry_free(entry); }
 };
+#endif
+
+using BundleFileList = std::vector<std::pair<std::string, std::string>>;
+
+std::filesystem::path utf8Path(const std::string& path)
+{
+    return std::filesystem::path(reinterpret_cast<const char8_t*>(path.c_str()));
+}
+
+#ifdef HCN_HAVE_LIBARCHIVE
+/// The files as a zip or a gzip-compressed tar at `partial`; nothing is left there on failure.
+Status writeWithLibarchive(const std::string& path, const std::string& partial, const BundleFileList& files,
+                           bool zip)
+{
+    std::unique_ptr<archive, WriterFree> writer(archive_write_new());
+    if (zip) {
+        archive_write_set_format_zip(writer.get());
+    } else {
+        archive_write_set_format_pax_restricted(writer.get());
+        archive_write_add_filter_gzip(writer.get());
+    }
+    auto failed = [&](const std::string& what) {
+        // The error text belongs to the archive: copied before the archive is freed.
+        const char* error = archive_error_string(writer.get());
+        const std::string detail = error ? std::string(": ") + error : std::string();
+        std::error_code ignored;
+        writer.reset();
+        std::filesystem::remove(partial, ignored);
+        return Status(hr::Fail, path + ": " + what + detail + ".");
+    };
+    if (archive_write_open_filename(writer.get(), partial.c_str()) != ARCHIVE_OK)
+        return failed("cannot be written");
+    const std::time_t now = std::time(nullptr);
+    for (const auto& [name, bytes] : files) {
+        std::unique_ptr<archive_entry, EntryFree> entry(archive_entry_new());
+        archive_entry_set_pathname(entry.get(), name.c_str());
+        archive_entry_set_size(entry.get(), la_int64_t(bytes.size()));
+        archive_entry_set_filetype(entry.get(), AE_IFREG);
+        archive_entry_set_perm(entry.get(), 0644);
+        archive_entry_set_mtime(entry.get(), now, 0);
+        if (archive_write_header(writer.get(), entry.get()) != ARCHIVE_OK)
+            return failed("writing " + name + " failed");
+        if (!bytes.empty() &&
+            archive_write_data(writer.get(), bytes.data(), bytes.size()) != la_ssize_t(bytes.size()))
+            return failed("writing " + name + " failed");
+    }
+    if (archive_write_close(writer.get()) != ARCHIVE_OK)
+        return failed("could not be completed");
+    return Status::success();
+}
+#else
+/// The files as a zip at `partial`, with the zip writer of this build; nothing is left there on failure.
+Status writeZipBundle(const std::string& path, const std::string& partial, const BundleFileList& files)
+{
+    Status status;
+    {
+        std::ofstream out(utf8Path(partial), std::ios::binary | std::ios::trunc);
+        if (!out)
+            return Status(hr::Fail, path + ": cannot be written.");
+        zip::ZipWriter writer(out, std::time(nullptr));
+        for (const auto& [name, bytes] : files)
+            if (status = writer.add(name, bytes); !status.ok())
+                break;
+        if (status.ok())
+            status = writer.finish();
+        out.close();
+        if (status.ok() && !out)
+            status = Status(hr::Fail, "could not be completed");
+    }
+    if (status.ok())
+        return status;
+    std::error_code ignored;
+    std::filesystem::remove(utf8Path(partial), ignored);
+    return Status(status.code(), path + ": " + status.detail());
+}
 #endif
 
 /// The name of the bundle's folder-less files: "logs.tgz!manifest.json" -> prefix "logs.tgz!".
@@ -80,57 +160,30 @@ Result<BundleSummary> writeBundle(const std::string& path, const BundleInput& in
     if (!isBundleFileName(path))
         return Status(hr::InvalidArg, path + ": a bundle is a .zip, .tar.gz or .tgz file.");
 #ifndef HCN_HAVE_LIBARCHIVE
-    (void)input;
-    (void)zip;
-    return Status(hr::NotImplemented, "this build cannot write archives (libarchive missing).");
-#else
+    if (!zip)
+        return Status(hr::NotImplemented, path + ": this build writes bundles as .zip only (.tar.gz and .tgz "
+                                                 "need libarchive, which it does not have); name the bundle "
+                                                 "*.zip.");
+#endif
     BundleSummary summary;
     auto files = bundleFiles(input, &summary);
     if (!files.ok())
         return files.status();
     const std::string partial = path + ".partial";
-    std::unique_ptr<archive, WriterFree> writer(archive_write_new());
-    if (zip) {
-        archive_write_set_format_zip(writer.get());
-    } else {
-        archive_write_set_format_pax_restricted(writer.get());
-        archive_write_add_filter_gzip(writer.get());
-    }
-    auto failed = [&](const std::string& what) {
-        // The error text belongs to the archive: copied before the archive is freed.
-        const char* error = archive_error_string(writer.get());
-        const std::string detail = error ? std::string(": ") + error : std::string();
-        std::error_code ignored;
-        writer.reset();
-        std::filesystem::remove(partial, ignored);
-        return Status(hr::Fail, path + ": " + what + detail + ".");
-    };
-    if (archive_write_open_filename(writer.get(), partial.c_str()) != ARCHIVE_OK)
-        return failed("cannot be written");
-    const std::time_t now = std::time(nullptr);
-    for (const auto& [name, bytes] : *files) {
-        std::unique_ptr<archive_entry, EntryFree> entry(archive_entry_new());
-        archive_entry_set_pathname(entry.get(), name.c_str());
-        archive_entry_set_size(entry.get(), la_int64_t(bytes.size()));
-        archive_entry_set_filetype(entry.get(), AE_IFREG);
-        archive_entry_set_perm(entry.get(), 0644);
-        archive_entry_set_mtime(entry.get(), now, 0);
-        if (archive_write_header(writer.get(), entry.get()) != ARCHIVE_OK)
-            return failed("writing " + name + " failed");
-        if (!bytes.empty() && archive_write_data(writer.get(), bytes.data(), bytes.size()) != la_ssize_t(bytes.size()))
-            return failed("writing " + name + " failed");
-    }
-    if (archive_write_close(writer.get()) != ARCHIVE_OK)
-        return failed("could not be completed");
-    writer.reset();
+#ifdef HCN_HAVE_LIBARCHIVE
+    if (Status written = writeWithLibarchive(path, partial, *files, zip); !written.ok())
+        return written;
+#else
+    if (Status written = writeZipBundle(path, partial, *files); !written.ok())
+        return written;
+#endif
     std::error_code error;
-    std::filesystem::rename(partial, path, error);
+    std::filesystem::rename(utf8Path(partial), utf8Path(path), error);
     if (error) {
-        std::filesystem::remove(partial, error);
+        std::filesystem::remove(utf8Path(partial), error);
         return Status(hr::Fail, path + ": cannot be written.");
     }
     return summary;
-#endif
 }
 
 Result<std::optional<BundleContents>> bundleFromSources(const std::vector<DumpSource>& sources)

@@ -19,6 +19,8 @@
 #ifdef HCN_HAVE_LIBARCHIVE
 #include <archive.h>
 #include <archive_entry.h>
+#else
+#include "io/zip_archive.h"
 #endif
 
 namespace hcn::io {
@@ -75,12 +77,26 @@ bool looksBinary(std::string_view bytes)
     return head.find('\0') != std::string_view::npos && !looksLikeUtf16(head);
 }
 
-/// The signatures of the archives this tool reads; only used to say that a build cannot read them.
+bool hasTarOrGzipSignature(std::string_view head)
+{
+    return head.starts_with("\x1F\x8B") || (head.size() >= 262 && head.substr(257, 5) == "ustar");
+}
+
+/// The signatures of the archives this tool reads.
 bool hasArchiveSignature(std::string_view head)
 {
-    return head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06") || head.starts_with("\x1F\x8B") ||
-           (head.size() >= 262 && head.substr(257, 5) == "ustar");
+    return head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06") || hasTarOrGzipSignature(head);
 }
+
+/// An archive this build cannot read: tar and gzip without libarchive.
+bool unreadableArchive(std::string_view head)
+{
+    return !tarArchivesSupported() && hasTarOrGzipSignature(head);
+}
+
+constexpr const char* kUnreadableArchive =
+    "skipped: a tar or gzip archive, and this build reads .zip archives only; unpack it and import the "
+    "files, or import it as a .zip";
 
 #ifdef HCN_HAVE_LIBARCHIVE
 
@@ -342,11 +358,18 @@ private:
             }
         }
 #else
-        (void)level;
+        if (zip::startsLikeZip(head)) {
+            if (level > m_limits.maxArchiveNesting) {
+                warn(name, "skipped: an archive nested more than " +
+                               std::to_string(m_limits.maxArchiveNesting) + " levels deep");
+                return;
+            }
+            openZip(zip::memorySource(bytes), name, level);
+            return;
+        }
 #endif
-        if (!archivesSupported() && hasArchiveSignature(head)) {
-            warn(name,
-                 "skipped: an archive, and this build cannot read archives; unpack it and import the files");
+        if (unreadableArchive(head)) {
+            warn(name, kUnreadableArchive);
             ++m_unreadable;
             return;
         }
@@ -383,6 +406,16 @@ private:
                 return true;
             }
         }
+#else
+        // Read from the file as needed: an archive's own size is not capped, only what comes out of it.
+        if (zip::startsLikeZip(head)) {
+            auto source = zip::fileSource(path);
+            if (source.ok()) {
+                file.close();
+                openZip(std::move(*source), name, 0);
+                return true;
+            }
+        }
 #endif
         if (size > m_limits.maxFileBytes) {
             skipOversized(name, size);
@@ -393,7 +426,7 @@ private:
             ++m_empty;
             return true;
         }
-        if (looksBinary(head) || (!archivesSupported() && hasArchiveSignature(head))) {
+        if (looksBinary(head) || unreadableArchive(head)) {
             addBlob(name, std::move(head), 0); // says why it is skipped
             return true;
         }
@@ -480,6 +513,72 @@ private:
             }
         }
     }
+
+#ifndef HCN_HAVE_LIBARCHIVE
+    /// A zip archive read with io/zip_archive.h; one whose directory cannot be read is skipped saying why.
+    void openZip(std::unique_ptr<zip::ZipSource> source, const std::string& archiveName, int level)
+    {
+        zip::ZipLimits limits;
+        limits.maxEntryBytes = m_limits.maxFileBytes;
+        auto opened = zip::ZipReader::open(std::move(source), limits);
+        if (!opened.ok()) {
+            warn(archiveName,
+                 "skipped: a zip archive that cannot be read (" + opened.status().detail() + ")");
+            ++m_unreadable;
+            return;
+        }
+        std::size_t files = 0;
+        for (const zip::ZipEntry& entry : opened->entries()) {
+            if (m_stopped)
+                return;
+            if (entry.directory)
+                continue;
+            ++files;
+            const std::string name = archiveName + "!" + entry.name;
+            if (!countFile(name))
+                return;
+            if (!entry.problem.empty()) {
+                warn(name, "skipped: " + entry.problem);
+                ++m_unreadable;
+                continue;
+            }
+            // The declared size is checked before reading; the reader stops an entry that grows past it.
+            if (entry.size > m_limits.maxFileBytes) {
+                skipOversized(name, entry.size);
+                continue;
+            }
+            std::string bytes;
+            bool binary = false;
+            const Status read = opened->read(entry, [&](std::string_view chunk) {
+                if (!take(chunk.size(), name))
+                    return false;
+                const bool sniffNow =
+                    bytes.size() < kSniffBytes && bytes.size() + chunk.size() >= kSniffBytes;
+                bytes.append(chunk);
+                // A zip has the whole entry to tell an archive; its signature is enough to keep reading.
+                binary = sniffNow && looksBinary(bytes) && !hasArchiveSignature(bytes);
+                return !binary;
+            });
+            if (binary) {
+                skipBinary(name);
+                continue;
+            }
+            if (m_stopped)
+                return;
+            if (!read.ok()) {
+                std::string why = read.detail();
+                if (why.starts_with(entry.name + ": "))
+                    why.erase(0, entry.name.size() + 2);
+                warn(name, "skipped: cannot be unpacked (" + why + ")");
+                ++m_unreadable;
+                continue;
+            }
+            addBlob(name, std::move(bytes), level + 1);
+        }
+        if (files == 0)
+            warn(archiveName, "the archive contains no files");
+    }
+#endif
 
 #ifdef HCN_HAVE_LIBARCHIVE
     /// Every file in an open archive, in archive order. `level` is this archive's nesting (0: given).
@@ -672,6 +771,11 @@ Result<SourceReadResult> readDumpBytes(std::string name, std::string bytes, cons
 }
 
 bool archivesSupported()
+{
+    return true;
+}
+
+bool tarArchivesSupported()
 {
 #ifdef HCN_HAVE_LIBARCHIVE
     return true;

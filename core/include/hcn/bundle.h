@@ -87,7 +87,8 @@ bool isBundleFileName(std::string_view path);
 
 /// Writes the bundle to `path`: zip for ".zip", gzip-compressed tar for ".tar.gz" and ".tgz" (any case);
 /// another suffix is E_INVALIDARG. The archive is written beside `path` and renamed over it when
-/// complete, so a failure leaves no partial file. E_NOTIMPL when libarchive is not in this build.
+/// complete, so a failure leaves no partial file. A build without libarchive (Windows) writes the zip with
+/// its own zip writer and refuses .tar.gz/.tgz with E_NOTIMPL naming .zip.
 Result<BundleSummary> writeBundle(const std::string& path, const BundleInput& input);
 
 /// A bundle read back: its manifest and the snapshot document with the import report (when it has one)

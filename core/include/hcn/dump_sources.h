@@ -1,7 +1,8 @@
 #pragma once
 // Reading what a customer sent: files, folders (collectlogs.ps1 output) and archives of them (.zip,
-// .tar, .tar.gz/.tgz through libarchive), with limits that keep a 1 GB file or an archive bomb from
-// exhausting memory. The result is a list of named byte blobs for the importer (hcn/dump_import.h).
+// .tar, .tar.gz/.tgz through libarchive; .zip only, with io/zip_archive.h, in a build without it), with
+// limits that keep a 1 GB file or an archive bomb from exhausting memory. The result is a list of named byte
+// blobs for the importer (hcn/dump_import.h).
 
 #include "hcn/status.h"
 
@@ -65,7 +66,11 @@ Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths,
 /// An archive is unpacked, text passes through (up to maxFileBytes), binary content is refused.
 Result<SourceReadResult> readDumpBytes(std::string name, std::string bytes, const SourceLimits& limits = {});
 
-/// Whether archives can be read in this build (libarchive present).
+/// Whether archives can be read in this build: always, zip at least (a build without libarchive reads zip
+/// archives with its own reader, io/zip_archive.h).
 bool archivesSupported();
+/// Whether tar and gzip-compressed archives can be read too (libarchive present; not in the Windows build,
+/// where they are skipped with a warning naming .zip).
+bool tarArchivesSupported();
 
 } // namespace hcn::io
