@@ -244,6 +244,17 @@ std::unique_ptr<TopologyDock> makeDock(Host& host)
     return dock;
 }
 
+/// A dock showing 400 endpoints of one network, every one drawn: too big to read when fitted.
+std::unique_ptr<TopologyDock> makeOverviewDock(Host& host)
+{
+    host.populateOneNetwork(400);
+    auto dock = makeDock(host);
+    dock->diagram()->setAggregateThreshold(0);
+    if (!dock->waitForLayout(60000))
+        return nullptr;
+    return dock;
+}
+
 QHash<QString, QPointF> positionsOf(const TopologyScene* scene)
 {
     return scene->positions();
@@ -899,10 +910,8 @@ void TestTopologyView::overviewHiddenWhileEverythingFits()
 void TestTopologyView::overviewClickAndDragPanTheView()
 {
     Host host;
-    host.populateOneNetwork(400);
-    auto dock = makeDock(host);
-    dock->diagram()->setAggregateThreshold(0);
-    QVERIFY(dock->waitForLayout(60000));
+    auto dock = makeOverviewDock(host);
+    QVERIFY(dock);
     hcn::ui::TopologyView* view = dock->view();
     hcn::ui::TopologyMinimap* minimap = dock->minimap();
     QTRY_VERIFY(minimap->isVisible());
@@ -943,10 +952,8 @@ void TestTopologyView::overviewClickAndDragPanTheView()
 void TestTopologyView::overviewRectangleFollowsPansAndZooms()
 {
     Host host;
-    host.populateOneNetwork(400);
-    auto dock = makeDock(host);
-    dock->diagram()->setAggregateThreshold(0);
-    QVERIFY(dock->waitForLayout(60000));
+    auto dock = makeOverviewDock(host);
+    QVERIFY(dock);
     hcn::ui::TopologyView* view = dock->view();
     hcn::ui::TopologyMinimap* minimap = dock->minimap();
     QTRY_VERIFY(minimap->isVisible());
