@@ -19,6 +19,7 @@
 #include "qt_documents.h"
 #include "topology/topology_diagram.h"
 #include "topology/topology_dock.h"
+#include "topology/topology_minimap.h"
 #include "topology/topology_scene.h"
 #include "topology/topology_view.h"
 
@@ -316,6 +317,26 @@ int main(int argc, char** argv)
                    .arg(c.max, 0, 'f', 1)
                    .arg(wall.size());
     };
+    // The overview: rendering its cached picture of the whole drawing, and painting it with the
+    // rectangle (what every pan and zoom costs).
+    view->fitToContents();
+    hcn::ui::TopologyMinimap* minimap = dock.minimap();
+    QList<double> minimapRender, minimapPaint;
+    if (minimap->isVisible()) {
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer t;
+            t.start();
+            minimap->refreshNow();
+            minimapRender.append(t.nsecsElapsed() / 1e6);
+            t.restart();
+            (void)minimap->grab();
+            minimapPaint.append(t.nsecsElapsed() / 1e6);
+        }
+        out << "overview " << minimap->width() << "x" << minimap->height() << ": picture render median "
+            << stats(minimapRender).median << " ms, paint median " << stats(minimapPaint).median << " ms\n";
+    } else {
+        out << "overview hidden (the drawing fits at a legible zoom)\n";
+    }
     out << "frame size " << frame.width() << "x" << frame.height() << "\n";
     report("overview (fit)", overview, overviewCpu);
     report("zoom 0.1-0.5", medium, mediumCpu);
