@@ -928,7 +928,8 @@ void TestTopologyView::overviewClickAndDragPanTheView()
     const qreal slack = dock->scene()->sceneRect().width() / drawing.width() + 2.0;
     auto near = [slack](QPointF a, QPointF b) { return QLineF(a, b).length() <= 2 * slack; };
 
-    const QPoint click = (drawing.topLeft() + QPointF(drawing.width() * 0.45, drawing.height() * 0.5)).toPoint();
+    const QPoint click =
+        (drawing.topLeft() + QPointF(drawing.width() * 0.45, drawing.height() * 0.5)).toPoint();
     const QPointF target = minimap->mapToScene(click);
     QTest::mouseClick(minimap, Qt::LeftButton, {}, click);
     QVERIFY2(near(viewCentre(), target), qPrintable(QStringLiteral("centre %1,%2 target %3,%4")
@@ -940,7 +941,8 @@ void TestTopologyView::overviewClickAndDragPanTheView()
 
     // Dragging follows the pointer.
     const QPoint from = click;
-    const QPoint to = (drawing.topLeft() + QPointF(drawing.width() * 0.55, drawing.height() * 0.45)).toPoint();
+    const QPoint to =
+        (drawing.topLeft() + QPointF(drawing.width() * 0.55, drawing.height() * 0.45)).toPoint();
     QTest::mousePress(minimap, Qt::LeftButton, {}, from);
     QMouseEvent move(QEvent::MouseMove, QPointF(to), minimap->mapToGlobal(QPointF(to)), Qt::NoButton,
                      Qt::LeftButton, Qt::NoModifier);

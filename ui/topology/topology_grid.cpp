@@ -95,8 +95,8 @@ int TopologyGridPlan::compareNatural(const QString& a, const QString& b)
                 ++startB;
             if (endA - startA != endB - startB)
                 return endA - startA < endB - startB ? -1 : 1;
-            const int digits = QStringView(a).mid(startA, endA - startA).compare(
-                QStringView(b).mid(startB, endB - startB));
+            const int digits =
+                QStringView(a).mid(startA, endA - startA).compare(QStringView(b).mid(startB, endB - startB));
             if (digits != 0)
                 return digits < 0 ? -1 : 1;
             i = endA;

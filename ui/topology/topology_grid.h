@@ -52,8 +52,8 @@ private:
     struct Block
     {
         QString key;
-        TopologyLayoutNode node;   ///< what Graphviz places
-        QStringList members; ///< in grid order
+        TopologyLayoutNode node;         ///< what Graphviz places
+        QStringList members;             ///< in grid order
         QHash<QString, QPointF> offsets; ///< member centre - block centre
     };
 

@@ -4,8 +4,8 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QSet>
 #include <QLoggingCategory>
+#include <QSet>
 #include <cmath>
 #include <graphviz/gvc.h>
 
@@ -237,8 +237,8 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
     result.elapsedMs = timer.elapsed();
     if (!g_lastGraphvizError.isEmpty())
         qCDebug(lcTopologyLayout) << "Graphviz:" << g_lastGraphvizError;
-    qCDebug(lcTopologyLayout) << topologyLayoutEngineName(request.engine) << request.nodes.size()
-                              << "nodes (" << grid.blockCount() << "grids) in" << result.elapsedMs << "ms";
+    qCDebug(lcTopologyLayout) << topologyLayoutEngineName(request.engine) << request.nodes.size() << "nodes ("
+                              << grid.blockCount() << "grids) in" << result.elapsedMs << "ms";
     return result;
 }
 

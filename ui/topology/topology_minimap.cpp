@@ -106,8 +106,10 @@ void TopologyMinimap::render()
     m_dirty = false;
     m_sceneRect = drawingRect();
     const QSize size = this->size();
-    const QSizeF drawn = m_sceneRect.isEmpty() ? QSizeF() : m_sceneRect.size().scaled(size, Qt::KeepAspectRatio);
-    m_target = QRectF(QPointF((size.width() - drawn.width()) / 2, (size.height() - drawn.height()) / 2), drawn);
+    const QSizeF drawn =
+        m_sceneRect.isEmpty() ? QSizeF() : m_sceneRect.size().scaled(size, Qt::KeepAspectRatio);
+    m_target =
+        QRectF(QPointF((size.width() - drawn.width()) / 2, (size.height() - drawn.height()) / 2), drawn);
     const qreal ratio = devicePixelRatioF();
     m_picture = QPixmap(size * ratio);
     m_picture.setDevicePixelRatio(ratio);
