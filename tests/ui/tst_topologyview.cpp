@@ -893,8 +893,13 @@ void TestTopologyView::overviewHiddenWhileEverythingFits()
     dock->view()->zoomBy(2.0);
     QVERIFY(!minimap->isVisible());
 
-    // A pane too small to read the whole drawing in: the overview appears, and goes with the toggle.
+    // A pane too small to read the whole drawing in: fitted, everything is in view and there is no
+    // overview; zoomed in to read, the overview appears, and goes with the toggle.
     dock->resize(260, 220);
+    dock->fitAction()->trigger();
+    QTRY_VERIFY(showsWholeDrawing(dock->view()));
+    QVERIFY(!minimap->isVisible());
+    dock->view()->setZoom(1.0);
     QTRY_VERIFY(minimap->isVisible());
     QVERIFY(minimap->isNeeded());
     dock->overviewAction()->trigger();
@@ -902,7 +907,12 @@ void TestTopologyView::overviewHiddenWhileEverythingFits()
     QVERIFY(!minimap->isVisible());
     dock->overviewAction()->trigger();
     QVERIFY(minimap->isVisible());
-    // Back to a big pane: hidden again.
+    // Fit: everything in view again, no overview; a big pane, zoomed in: the drawing can be read whole,
+    // no overview either.
+    dock->fitAction()->trigger();
+    QVERIFY(!minimap->isVisible());
+    dock->view()->setZoom(1.0);
+    QVERIFY(minimap->isVisible());
     dock->resize(900, 650);
     QTRY_VERIFY(!minimap->isVisible());
 }
@@ -914,6 +924,8 @@ void TestTopologyView::overviewClickAndDragPanTheView()
     QVERIFY(dock);
     hcn::ui::TopologyView* view = dock->view();
     hcn::ui::TopologyMinimap* minimap = dock->minimap();
+    QVERIFY(!minimap->isVisible()); // fitted: the whole drawing is in view
+    view->setZoom(1.0);
     QTRY_VERIFY(minimap->isVisible());
     // The overview sits in the view's corner, over the drawing, inside the viewport.
     QVERIFY(view->viewport()->geometry().contains(minimap->geometry()));
@@ -922,7 +934,6 @@ void TestTopologyView::overviewClickAndDragPanTheView()
     const QRectF drawing = minimap->drawingArea();
     QVERIFY(!drawing.isEmpty());
 
-    view->setZoom(1.0);
     auto viewCentre = [view] { return view->mapToScene(view->viewport()->rect().center()); };
     // A scene unit per pixel of the overview, and a pixel of the view, of slack.
     const qreal slack = dock->scene()->sceneRect().width() / drawing.width() + 2.0;
@@ -958,15 +969,12 @@ void TestTopologyView::overviewRectangleFollowsPansAndZooms()
     QVERIFY(dock);
     hcn::ui::TopologyView* view = dock->view();
     hcn::ui::TopologyMinimap* minimap = dock->minimap();
-    QTRY_VERIFY(minimap->isVisible());
-    minimap->refreshNow();
 
-    // Fitted: the rectangle covers the whole drawing.
-    QVERIFY(minimap->visibleArea().adjusted(-2, -2, 2, 2).contains(minimap->drawingArea()));
-
-    // Zoomed in: a smaller rectangle around the view's centre, half as wide for twice the zoom.
+    // Zoomed in: a rectangle around the view's centre, half as wide for twice the zoom.
     view->setZoom(0.8);
     view->centerOn(dock->scene()->sceneRect().center());
+    QTRY_VERIFY(minimap->isVisible());
+    minimap->refreshNow();
     const QRectF at08 = minimap->visibleArea();
     QVERIFY(at08.width() < minimap->drawingArea().width());
     QVERIFY(QLineF(at08.center(), minimap->mapFromScene(view->mapToScene(view->viewport()->rect().center())))
@@ -987,11 +995,10 @@ void TestTopologyView::overviewRectangleFollowsPansAndZooms()
     QVERIFY(QLineF(moved, expected).length() < 1.0);
     QVERIFY(moved.x() > 0);
 
-    // Fit again: everything visible, the rectangle covers the drawing again (the overview stays: the
-    // fitted drawing is still too small to read).
-    dock->fitAction()->trigger();
-    QVERIFY(minimap->isVisible());
+    // Zoomed out until the whole drawing is in view: the rectangle covers it all, and the overview goes.
+    view->setZoom(0.15);
     QVERIFY(minimap->visibleArea().adjusted(-2, -2, 2, 2).contains(minimap->drawingArea()));
+    QVERIFY(!minimap->isVisible());
 }
 
 void TestTopologyView::narrowPaneKeepsEveryActionReachable()

@@ -49,7 +49,12 @@ bool TopologyMinimap::isNeeded() const
         return false;
     const QSizeF viewport = m_view->viewport()->size();
     const qreal fitScale = qMin(viewport.width() / drawing.width(), viewport.height() / drawing.height());
-    return fitScale < TopologyNodeItem::legibleScale();
+    if (fitScale >= TopologyNodeItem::legibleScale())
+        return false; // the whole drawing can be read at once: Fit is the overview
+    // While the view shows the whole drawing, a copy of it in the corner adds nothing.
+    const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    const qreal slack = 1.0 / m_view->zoom();
+    return !shown.adjusted(-slack, -slack, slack, slack).contains(drawing);
 }
 
 QSize TopologyMinimap::sizeFor(const QRectF& drawing) const

@@ -3,7 +3,7 @@
 // part the view shows as a rectangle; a click or a drag there centres the view on that point.
 //
 // It shows itself only when the drawing does not fit the view at a zoom where box titles can be read
-// (and the user has not switched it off). Painting stays cheap: the scaled drawing is a cached pixmap,
+// and the view shows part of it (zoomed in to read), unless the user switched it off. Painting stays cheap: the scaled drawing is a cached pixmap,
 // rendered again only after the diagram changed, at most once per kRefreshMs; moving the view only
 // repaints the rectangle over it.
 
@@ -32,7 +32,8 @@ public:
     /// The user's toggle: off keeps it hidden whatever the drawing.
     void setWanted(bool wanted);
     bool isWanted() const { return m_wanted; }
-    /// Whether the drawing needs an overview: it does not fit the view at a legible zoom.
+    /// Whether the drawing needs an overview: it does not fit the view at a legible zoom, and the view
+    /// does not show all of it.
     bool isNeeded() const;
 
     /// The scene point under a point of this widget, and back.
