@@ -134,7 +134,8 @@ void TestOpenFailures::failedOpenIsARow_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("says"); // a few words of the reason
     auto add = [](const char* name, const char* how, const char* file, const char* says) {
-        QTest::newRow(name) << QString::fromLatin1(how) << QString::fromLatin1(file) << QString::fromLatin1(says);
+        QTest::newRow(name) << QString::fromLatin1(how) << QString::fromLatin1(file)
+                            << QString::fromLatin1(says);
     };
     add("missing snapshot", "snapshot", "missing.json", "no such file");
     add("text opened as a snapshot", "snapshot", "notes.json", "not valid JSON");

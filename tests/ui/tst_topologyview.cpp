@@ -1050,7 +1050,7 @@ void TestTopologyView::legendExplainsTheDrawing()
     QVERIFY(dock->legend()->isVisible());
     const QString html = hcn::ui::TopologyLegend::html();
     for (const char* term : {"Host", "Network", "Endpoint", "Remote endpoint", "Namespace", "Load balancer",
-                             "Collapsed endpoints", "VIP", "frame", "badges", "Fit"})
+                             "Collapsed endpoints", "VIP", "frame", "badges", "Fit", "grid", "overview"})
         QVERIFY2(html.contains(QLatin1String(term)), term);
     // The swatches are the colours the boxes are drawn in.
     QVERIFY(html.contains(TopologyNodeItem::fillColor(hcn::ui::TopologyNodeKind::Endpoint).name()));

@@ -3,9 +3,9 @@
 // part the view shows as a rectangle; a click or a drag there centres the view on that point.
 //
 // It shows itself only when the drawing does not fit the view at a zoom where box titles can be read
-// and the view shows part of it (zoomed in to read), unless the user switched it off. Painting stays cheap: the scaled drawing is a cached pixmap,
-// rendered again only after the diagram changed, at most once per kRefreshMs; moving the view only
-// repaints the rectangle over it.
+// and the view shows part of it (zoomed in to read), unless the user switched it off. Painting stays cheap:
+// the scaled drawing is a cached pixmap, rendered again only after the diagram changed, at most once per
+// kRefreshMs; moving the view only repaints the rectangle over it.
 
 #include <QPixmap>
 #include <QPointer>
