@@ -1,6 +1,7 @@
 // TopologyGraphBuilder: the diagram's description built from a real engine's objects through
 // HostMirror: networks, endpoints (local and remote), namespaces, load balancers, policy badges, and
-// the collapsing of large networks into count nodes.
+// the collapsing of large networks into count nodes; and the sorted grids large groups are laid out in
+// (TopologyGridPlan).
 
 #include "hcn/embedded_api.h"
 #include "hcn/guid.h"
@@ -8,6 +9,7 @@
 #include "models/mirror_object.h"
 #include "qt_documents.h"
 #include "topology/topology_graph_builder.h"
+#include "topology/topology_grid.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +148,11 @@ private slots:
     void hiddenRemoteEndpoints();
     void sameInputSameGraph();
     void malformedDocumentsStillDraw();
+    void gridOrder_data();
+    void gridOrder();
+    void gridColumnsFollowTheAspect_data();
+    void gridColumnsFollowTheAspect();
+    void gridPlanReplacesLargeGroupsOnly();
 };
 
 void TestTopologyGraph::natAndOverlayHost()
@@ -411,6 +418,114 @@ void TestTopologyGraph::malformedDocumentsStillDraw()
     QVERIFY(graph.hasEdge(TopologyGraphBuilder::hostKey(), orphan.id));
     QVERIFY(graph.node(lb.id));
     QVERIFY(graph.hasEdge(lb.id, TopologyGraphBuilder::hostKey()));
+}
+
+void TestTopologyGraph::gridOrder_data()
+{
+    QTest::addColumn<QString>("nameA");
+    QTest::addColumn<QString>("addressA");
+    QTest::addColumn<QString>("nameB");
+    QTest::addColumn<QString>("addressB");
+    QTest::newRow("numbers in names count as numbers") << "pod-2" << "" << "pod-10" << "";
+    QTest::newRow("leading zeros do not matter") << "pod-007" << "" << "pod-8" << "";
+    QTest::newRow("case does not matter") << "Alpha" << "" << "beta" << "";
+    QTest::newRow("same name: by address") << "web" << "10.0.0.9/24" << "web" << "10.0.0.10/24";
+    QTest::newRow("named before unnamed") << "zeta" << "10.9.9.9" << "" << "10.0.0.1";
+    QTest::newRow("unnamed: by address") << "" << "10.244.2.7" << "" << "10.244.10.1";
+    QTest::newRow("numbers longer than an int") << "id-99999999999999999998" << ""
+                                                << "id-99999999999999999999" << "";
+}
+
+void TestTopologyGraph::gridOrder()
+{
+    QFETCH(QString, nameA);
+    QFETCH(QString, addressA);
+    QFETCH(QString, nameB);
+    QFETCH(QString, addressB);
+    QVERIFY(hcn::ui::TopologyGridPlan::lessThan(nameA, addressA, nameB, addressB));
+    QVERIFY(!hcn::ui::TopologyGridPlan::lessThan(nameB, addressB, nameA, addressA));
+}
+
+void TestTopologyGraph::gridColumnsFollowTheAspect_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<qreal>("aspect");
+    QTest::newRow("100 square cells, square view") << 100 << 1.0;
+    QTest::newRow("100 cells, wide view") << 100 << 2.0;
+    QTest::newRow("550 cells, 16:10 view") << 550 << 1.6;
+    QTest::newRow("50 cells, tall view") << 50 << 0.5;
+    QTest::newRow("12 cells, very wide view") << 12 << 4.0;
+}
+
+void TestTopologyGraph::gridColumnsFollowTheAspect()
+{
+    QFETCH(int, count);
+    QFETCH(qreal, aspect);
+    const QSizeF cell(180, 80);
+    const int columns = hcn::ui::TopologyGridPlan::columnsFor(count, cell, aspect);
+    QVERIFY(columns >= 1 && columns <= count);
+    auto miss = [&](int c) {
+        const int rows = (count + c - 1) / c;
+        return std::abs(std::log(c * cell.width() / (rows * cell.height()) / aspect));
+    };
+    // No other column count gives a block closer to the aspect asked for.
+    for (int other = 1; other <= count; ++other)
+        QVERIFY2(miss(columns) <= miss(other) + 1e-9,
+                 qPrintable(QStringLiteral("%1 columns, %2 is closer").arg(columns).arg(other)));
+}
+
+void TestTopologyGraph::gridPlanReplacesLargeGroupsOnly()
+{
+    using hcn::ui::TopologyGridPlan;
+    using hcn::ui::TopologyLayoutNode;
+    QList<TopologyLayoutNode> nodes;
+    auto add = [&nodes](const QString& key, const QString& grid, const QString& name, bool pinned = false) {
+        TopologyLayoutNode node;
+        node.key = key;
+        node.size = QSizeF(100, 40);
+        node.gridKey = grid;
+        node.sortName = name;
+        node.pinned = pinned;
+        nodes.append(node);
+    };
+    add("net", {}, "net");
+    // 13 members of "big", created out of order; 11 of "small"; a pinned member of "big" stays apart.
+    for (int i : {12, 3, 7, 0, 11, 5, 9, 1, 10, 2, 8, 4, 6})
+        add(QStringLiteral("big%1").arg(i), "big", QStringLiteral("pod-%1").arg(i));
+    add("pinned", "big", "pod-0", true);
+    for (int i = 0; i < TopologyGridPlan::kMinimumMembers - 1; ++i)
+        add(QStringLiteral("small%1").arg(i), "small", QStringLiteral("s-%1").arg(i));
+
+    const TopologyGridPlan plan(nodes, 1.0);
+    QCOMPARE(plan.blockCount(), 1);
+    QCOMPARE(plan.nodes().size(), nodes.size() - 13 + 1);
+    const QString block = plan.standIn("big0");
+    QVERIFY(block != "big0");
+    QCOMPARE(plan.standIn("big12"), block);
+    QCOMPARE(plan.standIn("pinned"), QString("pinned"));
+    QCOMPARE(plan.standIn("small0"), QString("small0"));
+    // The block stands where its first member was, after "net".
+    QCOMPARE(plan.nodes().at(1).key, block);
+    QVERIFY(plan.nodes().at(1).size.width() > 100 && plan.nodes().at(1).size.height() > 40);
+
+    QHash<QString, QPointF> positions{{block, QPointF(500, 300)}, {"net", QPointF(0, 0)}};
+    plan.expand(positions);
+    QVERIFY(!positions.contains(block));
+    QCOMPARE(positions.value("net"), QPointF(0, 0));
+    // Row by row in name order, centred on the block's place, cells apart by at least the node size.
+    QList<QPointF> order;
+    for (int i = 0; i < 13; ++i)
+        order.append(positions.value(QStringLiteral("big%1").arg(i)));
+    QRectF bounds;
+    for (int i = 0; i < 13; ++i) {
+        bounds = bounds.united(QRectF(order[i] - QPointF(50, 20), QSizeF(100, 40)));
+        if (i == 0)
+            continue;
+        const bool sameRow = qFuzzyCompare(order[i].y(), order[i - 1].y());
+        QVERIFY2(sameRow ? order[i].x() >= order[i - 1].x() + 100 : order[i].y() >= order[i - 1].y() + 40,
+                 qPrintable(QString::number(i)));
+    }
+    QVERIFY(QLineF(bounds.center(), QPointF(500, 300)).length() < 100);
 }
 
 QTEST_GUILESS_MAIN(TestTopologyGraph)

@@ -14,6 +14,7 @@
 #include "topology/topology_dock.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_legend.h"
+#include "topology/topology_minimap.h"
 #include "topology/topology_node_item.h"
 #include "topology/topology_scene.h"
 #include "topology/topology_settings.h"
@@ -195,6 +196,18 @@ struct Host
         }
         settle();
     }
+    /// One NAT network with `count` named endpoints ("pod-0" ...), created in a burst.
+    QString populateOneNetwork(int count)
+    {
+        const QString id =
+            create(ResourceKind::Network,
+                   hcntest::networkDocument("wide", "NAT", "10.40.0.0/16", "10.40.0.1"), {}, false);
+        for (int e = 0; e < count; ++e)
+            create(ResourceKind::Endpoint,
+                   v2({{"Name", QStringLiteral("pod-%1").arg(e)}, {"HostComputeNetwork", id}}), id, false);
+        settle();
+        return id;
+    }
     bool addPortMapping(const QString& endpointId)
     {
         auto handle = api->open(ResourceKind::Endpoint, *hcn::Guid::parse(endpointId.toStdString()));
@@ -231,6 +244,17 @@ std::unique_ptr<TopologyDock> makeDock(Host& host)
     return dock;
 }
 
+/// A dock showing 400 endpoints of one network, every one drawn: too big to read when fitted.
+std::unique_ptr<TopologyDock> makeOverviewDock(Host& host)
+{
+    host.populateOneNetwork(400);
+    auto dock = makeDock(host);
+    dock->diagram()->setAggregateThreshold(0);
+    if (!dock->waitForLayout(60000))
+        return nullptr;
+    return dock;
+}
+
 QHash<QString, QPointF> positionsOf(const TopologyScene* scene)
 {
     return scene->positions();
@@ -239,6 +263,26 @@ QHash<QString, QPointF> positionsOf(const TopologyScene* scene)
 QPoint viewPointOf(TopologyDock& dock, const TopologyNodeItem* item)
 {
     return dock.view()->mapFromScene(item->pos());
+}
+
+/// The number at the end of `text` ("l2-a-pod-17" -> 17, "10.3.8.42" -> 42), -1 when none.
+int trailingNumber(const QString& text)
+{
+    qsizetype start = text.size();
+    while (start > 0 && text.at(start - 1).isDigit())
+        --start;
+    return start == text.size() ? -1 : text.mid(start).toInt();
+}
+
+/// The items in reading order: row by row (same centre height), left to right.
+QList<const TopologyNodeItem*> readingOrder(QList<const TopologyNodeItem*> items)
+{
+    std::sort(items.begin(), items.end(), [](const TopologyNodeItem* a, const TopologyNodeItem* b) {
+        if (qAbs(a->pos().y() - b->pos().y()) > 0.5)
+            return a->pos().y() < b->pos().y();
+        return a->pos().x() < b->pos().x();
+    });
+    return items;
 }
 
 /// Whether the view shows the whole drawing (half a pixel of rounding allowed).
@@ -285,6 +329,10 @@ private slots:
     void detailDropsBySizeOnScreen();
     void noNodeOverlapsAnother_data();
     void noNodeOverlapsAnother();
+    void largeGroupsAreSortedGrids();
+    void overviewHiddenWhileEverythingFits();
+    void overviewClickAndDragPanTheView();
+    void overviewRectangleFollowsPansAndZooms();
     void narrowPaneKeepsEveryActionReachable();
     void legendExplainsTheDrawing();
     void attachedEndpointKeepsTheFrameToItsMembers();
@@ -772,6 +820,187 @@ void TestTopologyView::noNodeOverlapsAnother()
         QVERIFY2(crossings <= 12, qPrintable(QString::number(crossings)));
 }
 
+void TestTopologyView::largeGroupsAreSortedGrids()
+{
+    Host host;
+    host.populateBig();
+    auto dock = makeDock(host);
+    dock->diagram()->setAggregateThreshold(0);
+    QVERIFY(dock->waitForLayout(120000));
+    TopologyScene* scene = dock->scene();
+    QVERIFY(scene->nodeItemCount() > 2000);
+    const auto overlaps = scene->overlappingNodes();
+    QVERIFY2(overlaps.isEmpty(), qPrintable(overlapsText(overlaps, scene)));
+
+    // The groups: each network's endpoints outside namespaces, the remote endpoints behind each provider
+    // address (named by their address: they have no name).
+    QHash<QString, QList<const TopologyNodeItem*>> groups;
+    for (const hcn::ui::TopologyNode& node : dock->diagram()->graph().nodes()) {
+        const TopologyNodeItem* item = scene->nodeItem(node.key);
+        QVERIFY(item);
+        if (node.kind == hcn::ui::TopologyNodeKind::Endpoint && node.clusterKey.isEmpty())
+            groups[node.parentKey].append(item);
+        else if (node.kind == hcn::ui::TopologyNodeKind::RemoteEndpoint)
+            groups[node.clusterKey].append(item);
+    }
+    QCOMPARE(groups.size(), 4 + 4); // 4 networks, 4 provider addresses
+    const qreal aspect = dock->diagram()->gridAspect();
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        const QList<const TopologyNodeItem*> items = readingOrder(it.value());
+        QVERIFY(items.size() >= 50);
+        const bool remote = items.front()->node().kind == hcn::ui::TopologyNodeKind::RemoteEndpoint;
+        // Name order (numbers as numbers), row by row; remote endpoints by address.
+        int previous = -1;
+        for (const TopologyNodeItem* item : items) {
+            const int number = trailingNumber(item->node().lines.value(remote ? 1 : 0).section('/', 0, 0));
+            QVERIFY2(number > previous, qPrintable(QStringLiteral("%1 after %2 in %3")
+                                                       .arg(item->node().lines.value(0))
+                                                       .arg(previous)
+                                                       .arg(it.key())));
+            previous = number;
+        }
+        // A grid, not a long row or column: several rows of equal spacing, shaped about like the view.
+        QSet<qreal> rows, columns;
+        QRectF bounds;
+        for (const TopologyNodeItem* item : items) {
+            rows.insert(qRound(item->pos().y() * 2) / 2.0);
+            columns.insert(qRound(item->pos().x() * 2) / 2.0);
+            bounds = bounds.isNull() ? item->sceneBoundingRect() : bounds.united(item->sceneBoundingRect());
+        }
+        QVERIFY2(rows.size() > 2 && columns.size() > 2, qPrintable(it.key()));
+        QCOMPARE(qsizetype(rows.size()), (items.size() + columns.size() - 1) / columns.size());
+        const qreal shape = bounds.width() / bounds.height();
+        QVERIFY2(shape > aspect / 2.5 && shape < aspect * 2.5,
+                 qPrintable(QStringLiteral("%1: %2 wide for %3").arg(it.key()).arg(shape).arg(aspect)));
+    }
+}
+
+void TestTopologyView::overviewHiddenWhileEverythingFits()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    for (int i = 0; i < 8; ++i)
+        host.endpoint(nat, QStringLiteral("ep%1").arg(i));
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    hcn::ui::TopologyMinimap* minimap = dock->minimap();
+    QVERIFY(minimap);
+    QVERIFY(dock->overviewAction()->isChecked());
+    QVERIFY(dock->toolBar()->actions().contains(dock->overviewAction()));
+    QVERIFY(!minimap->isNeeded());
+    QVERIFY(!minimap->isVisible());
+    // Zoomed in, the drawing still fits at a legible zoom: no overview.
+    dock->view()->zoomBy(2.0);
+    QVERIFY(!minimap->isVisible());
+
+    // A pane too small to read the whole drawing in: fitted, everything is in view and there is no
+    // overview; zoomed in to read, the overview appears, and goes with the toggle.
+    dock->resize(260, 220);
+    dock->fitAction()->trigger();
+    QTRY_VERIFY(showsWholeDrawing(dock->view()));
+    QVERIFY(!minimap->isVisible());
+    dock->view()->setZoom(1.0);
+    QTRY_VERIFY(minimap->isVisible());
+    QVERIFY(minimap->isNeeded());
+    dock->overviewAction()->trigger();
+    QVERIFY(!dock->overviewAction()->isChecked());
+    QVERIFY(!minimap->isVisible());
+    dock->overviewAction()->trigger();
+    QVERIFY(minimap->isVisible());
+    // Fit: everything in view again, no overview; a big pane, zoomed in: the drawing can be read whole,
+    // no overview either.
+    dock->fitAction()->trigger();
+    QVERIFY(!minimap->isVisible());
+    dock->view()->setZoom(1.0);
+    QVERIFY(minimap->isVisible());
+    dock->resize(900, 650);
+    QTRY_VERIFY(!minimap->isVisible());
+}
+
+void TestTopologyView::overviewClickAndDragPanTheView()
+{
+    Host host;
+    auto dock = makeOverviewDock(host);
+    QVERIFY(dock);
+    hcn::ui::TopologyView* view = dock->view();
+    hcn::ui::TopologyMinimap* minimap = dock->minimap();
+    QVERIFY(!minimap->isVisible()); // fitted: the whole drawing is in view
+    view->setZoom(1.0);
+    QTRY_VERIFY(minimap->isVisible());
+    // The overview sits in the view's corner, over the drawing, inside the viewport.
+    QVERIFY(view->viewport()->geometry().contains(minimap->geometry()));
+    minimap->refreshNow();
+    QVERIFY(minimap->refreshCount() > 0);
+    const QRectF drawing = minimap->drawingArea();
+    QVERIFY(!drawing.isEmpty());
+
+    auto viewCentre = [view] { return view->mapToScene(view->viewport()->rect().center()); };
+    // A scene unit per pixel of the overview, and a pixel of the view, of slack.
+    const qreal slack = dock->scene()->sceneRect().width() / drawing.width() + 2.0;
+    auto near = [slack](QPointF a, QPointF b) { return QLineF(a, b).length() <= 2 * slack; };
+
+    const QPoint click =
+        (drawing.topLeft() + QPointF(drawing.width() * 0.45, drawing.height() * 0.5)).toPoint();
+    const QPointF target = minimap->mapToScene(click);
+    QTest::mouseClick(minimap, Qt::LeftButton, {}, click);
+    QVERIFY2(near(viewCentre(), target), qPrintable(QStringLiteral("centre %1,%2 target %3,%4")
+                                                        .arg(viewCentre().x())
+                                                        .arg(viewCentre().y())
+                                                        .arg(target.x())
+                                                        .arg(target.y())));
+    QVERIFY(!view->isAutoFit());
+
+    // Dragging follows the pointer.
+    const QPoint from = click;
+    const QPoint to =
+        (drawing.topLeft() + QPointF(drawing.width() * 0.55, drawing.height() * 0.45)).toPoint();
+    QTest::mousePress(minimap, Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), minimap->mapToGlobal(QPointF(to)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(minimap, &move);
+    QTest::mouseRelease(minimap, Qt::LeftButton, {}, to);
+    QVERIFY(near(viewCentre(), minimap->mapToScene(to)));
+}
+
+void TestTopologyView::overviewRectangleFollowsPansAndZooms()
+{
+    Host host;
+    auto dock = makeOverviewDock(host);
+    QVERIFY(dock);
+    hcn::ui::TopologyView* view = dock->view();
+    hcn::ui::TopologyMinimap* minimap = dock->minimap();
+
+    // Zoomed in: a rectangle around the view's centre, half as wide for twice the zoom.
+    view->setZoom(0.8);
+    view->centerOn(dock->scene()->sceneRect().center());
+    QTRY_VERIFY(minimap->isVisible());
+    minimap->refreshNow();
+    const QRectF at08 = minimap->visibleArea();
+    QVERIFY(at08.width() < minimap->drawingArea().width());
+    QVERIFY(QLineF(at08.center(), minimap->mapFromScene(view->mapToScene(view->viewport()->rect().center())))
+                .length() < 2.0);
+    view->setZoom(1.6);
+    const QRectF at16 = minimap->visibleArea();
+    QVERIFY2(qAbs(at16.width() * 2 - at08.width()) < 2.0,
+             qPrintable(QStringLiteral("%1 then %2").arg(at08.width()).arg(at16.width())));
+
+    // Panned: the rectangle moves with the view, by the same distance scaled down.
+    const QPointF before = at16.center();
+    const QPointF sceneBefore = view->mapToScene(view->viewport()->rect().center());
+    view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 300);
+    const QPointF sceneAfter = view->mapToScene(view->viewport()->rect().center());
+    QVERIFY(sceneAfter.x() > sceneBefore.x());
+    const QPointF moved = minimap->visibleArea().center() - before;
+    const QPointF expected = minimap->mapFromScene(sceneAfter) - minimap->mapFromScene(sceneBefore);
+    QVERIFY(QLineF(moved, expected).length() < 1.0);
+    QVERIFY(moved.x() > 0);
+
+    // Zoomed out until the whole drawing is in view: the rectangle covers it all, and the overview goes.
+    view->setZoom(0.15);
+    QVERIFY(minimap->visibleArea().adjusted(-2, -2, 2, 2).contains(minimap->drawingArea()));
+    QVERIFY(!minimap->isVisible());
+}
+
 void TestTopologyView::narrowPaneKeepsEveryActionReachable()
 {
     Host host;
@@ -821,7 +1050,7 @@ void TestTopologyView::legendExplainsTheDrawing()
     QVERIFY(dock->legend()->isVisible());
     const QString html = hcn::ui::TopologyLegend::html();
     for (const char* term : {"Host", "Network", "Endpoint", "Remote endpoint", "Namespace", "Load balancer",
-                             "Collapsed endpoints", "VIP", "frame", "badges", "Fit"})
+                             "Collapsed endpoints", "VIP", "frame", "badges", "Fit", "grid", "overview"})
         QVERIFY2(html.contains(QLatin1String(term)), term);
     // The swatches are the colours the boxes are drawn in.
     QVERIFY(html.contains(TopologyNodeItem::fillColor(hcn::ui::TopologyNodeKind::Endpoint).name()));

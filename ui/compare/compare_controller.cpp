@@ -74,10 +74,11 @@ void CompareController::compareWithFile(const QString& path, bool fileIsAfter)
             return; // overtaken by a newer request or a clear
         if (!outcome.ok()) {
             const Status& status = outcome.status();
+            const QString reason =
+                QString::fromStdString(status.detail().empty() ? status.message() : status.detail());
+            emit openFailed(path, reason);
             emit failed(tr("%1 could not be compared; nothing changed.\n\n%2")
-                            .arg(QFileInfo(path).fileName(),
-                                 QString::fromStdString(status.detail().empty() ? status.message()
-                                                                                : status.detail())));
+                            .arg(QFileInfo(path).fileName(), reason));
             return;
         }
         m_mode = Mode::HostFile;

@@ -78,6 +78,8 @@ signals:
     void finished(const std::shared_ptr<const hcn::ui::CompareResult>& result);
     /// A request failed; `message` names the file and why. What was shown stays.
     void failed(const QString& message);
+    /// The file of Compare With... (`path`) could not be read; `reason` says why.
+    void openFailed(const QString& path, const QString& reason);
     /// The comparison ended.
     void cleared();
     /// The marks on the objects shown changed (empty when cleared).

@@ -144,14 +144,18 @@ void EventLogModel::appendFailedCall(const QString& action, const Status& status
     enqueue(PendingBatch{{event}, {arrival}, 0, QDateTime::currentMSecsSinceEpoch()});
 }
 
-void EventLogModel::appendMarker(EventMarker marker, const QString& text)
+void EventLogModel::appendMarker(EventMarker marker, const QString& text, const QString& subject,
+                                 const QJsonObject& details)
 {
     MirrorEvent event;
-    event.data = QJsonObject{{QStringLiteral("Marker"), text}};
+    QJsonObject payload = details;
+    payload.insert(QStringLiteral("Marker"), text);
+    event.data = payload;
     Arrival arrival;
     arrival.origin = EventOrigin::Marker;
     arrival.marker = marker;
     arrival.text = text;
+    arrival.name = subject;
     enqueue(PendingBatch{{event}, {arrival}, 0, QDateTime::currentMSecsSinceEpoch()});
 }
 
@@ -389,7 +393,7 @@ quint32 EventLogModel::filterType(const EventRecord& record)
     case EventOrigin::FailedCall:
         return kFailedCallFilterType;
     case EventOrigin::Marker:
-        return kMarkerFilterType;
+        return record.marker == EventMarker::OpenFailed ? kOpenFailedFilterType : kMarkerFilterType;
     case EventOrigin::Notification:
         break;
     }
@@ -411,6 +415,8 @@ QString EventLogModel::originDisplayName(const EventRecord& record)
         return tr("Events missed");
     case EventMarker::Resynced:
         return tr("Resynchronized");
+    case EventMarker::OpenFailed:
+        return tr("Open failed");
     case EventMarker::None:
         break;
     }
@@ -552,7 +558,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::BackgroundRole:
         // Markers are bands across the log: the host behind the rows below them is another one.
         if (r.origin == EventOrigin::Marker)
-            return r.marker == EventMarker::Disconnected || r.marker == EventMarker::EventsMissed
+            return r.marker == EventMarker::Disconnected || r.marker == EventMarker::EventsMissed ||
+                           r.marker == EventMarker::OpenFailed
                        ? QColor(0xd6, 0x27, 0x28, 0x40)
                        : QColor(0x1f, 0x77, 0xb4, 0x40);
         return {};
@@ -564,7 +571,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if (r.origin == EventOrigin::FailedCall && column == TypeColumn)
+        if ((r.origin == EventOrigin::FailedCall || r.marker == EventMarker::OpenFailed) &&
+            column == TypeColumn)
             return QColor(0xd6, 0x27, 0x28);
         if (column == KindColumn)
             return kindColor(r.kind);

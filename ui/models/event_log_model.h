@@ -10,8 +10,8 @@
 // previous document, which the mirror still holds when the batch arrives, against the new one); the
 // row keeps the object's name as it was then, so a deleted object stays named. The newest
 // kDetailsKept rows also keep their payload and both documents for the details pane. Rows of the
-// console itself (failed calls, markers for host switches, disconnects and resyncs) queue in order with
-// the notifications.
+// console itself (failed calls, markers for host switches, disconnects and resyncs, files that could
+// not be opened) queue in order with the notifications.
 //
 // Pause freezes the rows (no insert, no trim) while notifications keep queueing; the queue keeps at
 // most `capacity` notifications (older ones could never be shown: after resuming, the newest
@@ -26,6 +26,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
 #include <QVector>
@@ -76,6 +77,7 @@ public:
     /// Type filter values of the console's own rows (beside the notification types).
     static constexpr quint32 kFailedCallFilterType = 0xFFFF'FF01u;
     static constexpr quint32 kMarkerFilterType = 0xFFFF'FF02u;
+    static constexpr quint32 kOpenFailedFilterType = 0xFFFF'FF03u;
     /// Rows that keep their payload and documents for the details pane.
     static constexpr int kDetailsKept = 10'000;
 
@@ -99,8 +101,10 @@ public:
     /// Queues a row for a call of the console that failed (`action`: "Create endpoint" ...), with the
     /// status's HRESULT and message; `objectId` (optional) names what it was about.
     void appendFailedCall(const QString& action, const hcn::Status& status, const QString& objectId = {});
-    /// Queues a marker row: the host shown changed (`text` says how).
-    void appendMarker(hcn::ui::EventMarker marker, const QString& text);
+    /// Queues a marker row: the host shown changed (`text` says how). `subject` (optional) is what the
+    /// Object column shows (a file name); `details` join the payload the details pane shows.
+    void appendMarker(hcn::ui::EventMarker marker, const QString& text, const QString& subject = {},
+                      const QJsonObject& details = {});
     /// Applies everything queued now, ignoring the time budget (still one insert, one removal). Does
     /// nothing while paused.
     void flush();
@@ -124,7 +128,8 @@ public:
     QString summary(int row) const;
     /// The payload, the documents' differences: only for the newest kDetailsKept rows.
     EventDetails details(int row) const;
-    /// The type filter value of a row: its notification type, or kFailedCallFilterType / kMarkerFilterType.
+    /// The type filter value of a row: its notification type, or kFailedCallFilterType /
+    /// kOpenFailedFilterType / kMarkerFilterType.
     static quint32 filterType(const EventRecord& record);
     /// "Call failed", "Disconnected" ...: the Type column of a console row.
     static QString originDisplayName(const EventRecord& record);

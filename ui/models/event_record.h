@@ -17,7 +17,7 @@ enum class EventOrigin : quint8
 {
     Notification,
     FailedCall, ///< a call the console made failed (status holds its HRESULT)
-    Marker,     ///< the host shown changed: see EventMarker
+    Marker,     ///< the host shown changed, or a file could not be opened: see EventMarker
 };
 
 /// What a marker row marks.
@@ -29,6 +29,8 @@ enum class EventMarker : quint8
     Reconnected,  ///< the service is back; the host was read again
     EventsMissed, ///< notifications were skipped; a resync follows
     Resynced,     ///< the host was read again after missed notifications
+    OpenFailed,   ///< a file (snapshot, scenario, dump, recording, compare side) could not be opened;
+                  ///< the host shown is unchanged
 };
 
 struct EventRecord

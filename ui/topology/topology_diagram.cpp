@@ -105,6 +105,12 @@ bool TopologyDiagram::isNetworkCollapsed(const QString& networkId) const
     return m_graph.node(TopologyGraphBuilder::aggregateKey(networkId)) != nullptr;
 }
 
+void TopologyDiagram::setGridAspect(qreal aspect)
+{
+    if (aspect > 0.0 && std::isfinite(aspect))
+        m_gridAspect = qBound(0.25, aspect, 4.0);
+}
+
 void TopologyDiagram::setDebounceInterval(int ms)
 {
     m_debounce.setInterval(qMax(0, ms));
@@ -238,6 +244,12 @@ TopologyLayoutNode TopologyDiagram::layoutNode(const TopologyNode& node) const
     out.key = node.key;
     out.size = TopologyNodeItem::sizeFor(node);
     out.clusterKey = node.clusterKey;
+    if (node.kind == TopologyNodeKind::Endpoint || node.kind == TopologyNodeKind::RemoteEndpoint) {
+        // The group a grid is made of: the endpoint's frame, else its network's loose endpoints.
+        out.gridKey = node.clusterKey.isEmpty() ? QStringLiteral("net:") + node.parentKey : node.clusterKey;
+        out.sortName = node.sortName;
+        out.sortAddress = node.sortAddress;
+    }
     return out;
 }
 
@@ -376,6 +388,7 @@ void TopologyDiagram::submitBlock(const QStringList& unplaced)
 void TopologyDiagram::submit(TopologyLayoutRequest request, JobMode mode)
 {
     request.generation = g_nextGeneration++;
+    request.gridAspect = m_gridAspect;
     m_jobGeneration = request.generation;
     m_jobMode = mode;
     qCDebug(lcTopology) << "layout" << topologyLayoutEngineName(request.engine) << request.nodes.size()

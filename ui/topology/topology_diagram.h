@@ -14,6 +14,8 @@
 //    nodes settle next to their network without moving anything that is already on screen;
 //  - many new nodes (e.g. expanding a 5,000-endpoint network): the new part is laid out on its own
 //    and placed as a block below the existing drawing.
+// In every layout, a group of many endpoints (a network's, a provider address's, a namespace's) is one
+// sorted grid shaped like the view (TopologyGridPlan), so a large host reads as blocks, not long rows.
 // Nodes that leave and come back (filters, collapse/expand) return to where they were. When a change
 // stretches a frame over nodes that are not its members (an endpoint attached to a namespace whose
 // other members sit elsewhere), incremental placement cannot keep the picture right: the whole diagram
@@ -62,6 +64,10 @@ public:
     void expandNetwork(const QString& networkId);
     void collapseNetwork(const QString& networkId);
     bool isNetworkCollapsed(const QString& networkId) const;
+
+    /// Width:height that a large group's grid aims at (the view's); applies from the next layout.
+    void setGridAspect(qreal aspect);
+    qreal gridAspect() const { return m_gridAspect; }
 
     /// Time between the last change and the rebuild (0: next event-loop turn).
     void setDebounceInterval(int ms);
@@ -125,6 +131,7 @@ private:
     qint64 m_lastLayoutMs = 0;
     TopologyLayoutEngineKind m_lastLayoutEngine = TopologyLayoutEngineKind::Invalid;
     QString m_lastError;
+    qreal m_gridAspect = 1.6;
 };
 
 } // namespace hcn::ui

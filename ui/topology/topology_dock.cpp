@@ -6,6 +6,7 @@
 #include "topology/topology_edge_item.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_legend.h"
+#include "topology/topology_minimap.h"
 #include "topology/topology_node_item.h"
 #include "topology/topology_scene.h"
 #include "topology/topology_settings.h"
@@ -31,10 +32,19 @@ namespace hcn::ui {
 
 TopologyDock::TopologyDock(HostMirror* mirror, CurrentSelection* selection, QWidget* parent)
     : QDockWidget(tr("Topology"), parent), m_mirror(mirror), m_selection(selection),
-      m_diagram(new TopologyDiagram(mirror, this)), m_view(new TopologyView)
+      m_diagram(new TopologyDiagram(mirror, this)), m_view(new TopologyView),
+      m_minimap(new TopologyMinimap(m_view))
 {
     setObjectName(QStringLiteral("TopologyDock"));
     m_view->setScene(m_diagram->scene());
+    connect(m_diagram, &TopologyDiagram::sceneUpdated, m_minimap, &TopologyMinimap::sceneChanged);
+    connect(m_diagram, &TopologyDiagram::layoutFinished, m_minimap, &TopologyMinimap::sceneChanged);
+    // Grids of many endpoints take the view's shape, so a big group fills the pane when fitted.
+    connect(m_view, &TopologyView::visibleAreaChanged, this, [this] {
+        const QSize viewport = m_view->viewport()->size();
+        if (viewport.height() > 0)
+            m_diagram->setGridAspect(qreal(viewport.width()) / viewport.height());
+    });
     m_diagram->setAggregateThreshold(settings::topologyAggregateThreshold().value());
 
     createActions();
@@ -127,6 +137,7 @@ void TopologyDock::createActions()
                                       "the setting is kept for the next start"));
     m_hideBadgesAction = make(tr("Hide Policy Badges"), QKeySequence(), [this](bool checked) {
         m_diagram->scene()->setBadgesVisible(!checked);
+        m_minimap->sceneChanged();
         settings::topologyHidePolicyBadges().setValue(checked);
     });
     m_hideBadgesAction->setCheckable(true);
@@ -144,6 +155,16 @@ void TopologyDock::createActions()
     m_exportPngAction->setToolTip(tr("Save the whole diagram as a picture at full size with every label "
                                      "(at most %1 pixels a side)")
                                       .arg(kMaxExportPixels));
+    m_overviewAction = make(tr("Overview"), QKeySequence(), [this](bool checked) {
+        m_minimap->setWanted(checked);
+        settings::topologyShowOverview().setValue(checked);
+    });
+    m_overviewAction->setObjectName(QStringLiteral("actionTopologyOverview"));
+    m_overviewAction->setCheckable(true);
+    m_overviewAction->setToolTip(tr("Show the whole diagram small in the corner when it is too big to read "
+                                    "at once; click or drag there to move the view"));
+    m_overviewAction->setChecked(settings::topologyShowOverview().value());
+    m_minimap->setWanted(m_overviewAction->isChecked());
     m_legendAction = make(tr("Legend"), QKeySequence(), [this] { showLegend(); });
     m_legendAction->setObjectName(QStringLiteral("actionTopologyLegend"));
     m_legendAction->setToolTip(tr("What the boxes, colours, lines, frames and badges of the diagram mean"));
@@ -203,6 +224,7 @@ void TopologyDock::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_hideRemoteAction);
     m_toolBar->addAction(m_hideBadgesAction);
+    m_toolBar->addAction(m_overviewAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_exportSvgAction);
     m_toolBar->addAction(m_exportPngAction);

@@ -22,6 +22,7 @@ class CurrentSelection;
 class HostMirror;
 class TopologyDiagram;
 class TopologyLegend;
+class TopologyMinimap;
 class TopologyScene;
 class TopologyView;
 
@@ -35,6 +36,8 @@ public:
     TopologyDiagram* diagram() const { return m_diagram; }
     TopologyScene* scene() const;
     TopologyView* view() const { return m_view; }
+    /// The overview in the view's corner (hidden while the drawing fits at a legible zoom).
+    TopologyMinimap* minimap() const { return m_minimap; }
 
     /// Writes the whole diagram as SVG (vector, text as text). False if empty or not writable.
     bool exportSvg(const QString& path);
@@ -71,6 +74,7 @@ public:
     QAction* exportSvgAction() const { return m_exportSvgAction; }
     QAction* exportPngAction() const { return m_exportPngAction; }
     QAction* legendAction() const { return m_legendAction; }
+    QAction* overviewAction() const { return m_overviewAction; }
     /// The row of actions (its overflow button holds what a narrow pane cannot show).
     QToolBar* toolBar() const { return m_toolBar; }
     /// The row above it: search and the collapse threshold.
@@ -106,6 +110,7 @@ private:
     CurrentSelection* m_selection;
     TopologyDiagram* m_diagram;
     TopologyView* m_view;
+    TopologyMinimap* m_minimap;
     QToolBar* m_toolBar = nullptr;
     QWidget* m_findRow = nullptr;
     QPointer<TopologyLegend> m_legend;
@@ -121,6 +126,7 @@ private:
     QAction* m_exportSvgAction = nullptr;
     QAction* m_exportPngAction = nullptr;
     QAction* m_legendAction = nullptr;
+    QAction* m_overviewAction = nullptr;
     QStringList m_matches;
     bool m_syncingSelection = false;
     bool m_centrePending = false;

@@ -62,6 +62,10 @@ struct TopologyNode
     QString clusterKey;
     /// Aggregates: how many endpoints the node stands for.
     int count = 0;
+    /// Endpoints: the object's own name (empty when it has none) and first IP address, the order of
+    /// a large group's grid.
+    QString sortName;
+    QString sortAddress;
 
     bool operator==(const TopologyNode&) const = default;
 };

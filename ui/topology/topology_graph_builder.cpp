@@ -461,6 +461,8 @@ TopologyGraph TopologyGraphBuilder::build(const QList<const MirrorObject*>& inpu
         node.key = endpoint->id;
         node.objectId = endpoint->id;
         node.parentKey = parent;
+        node.sortName = endpoint->name;
+        node.sortAddress = ips.value(0);
         node.lines.append(displayName(*endpoint, tr("endpoint %1").arg(shortId(endpoint->id))));
         node.lines.append(ips.isEmpty() ? tr("no IP") : ips.join(QLatin1String(", ")));
         if (!mac.isEmpty())

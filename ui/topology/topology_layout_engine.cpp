@@ -1,8 +1,11 @@
 #include "topology/topology_layout_engine.h"
 
+#include "topology/topology_grid.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <cmath>
 #include <graphviz/gvc.h>
 
@@ -105,6 +108,10 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
     if (request.nodes.isEmpty())
         return result;
 
+    // Large groups of siblings go in as one block each: a sorted grid, and far fewer nodes for Graphviz.
+    const TopologyGridPlan grid(request.nodes, request.gridAspect);
+    const QList<TopologyLayoutNode>& layoutNodes = grid.nodes();
+
     g_lastGraphvizError.clear();
     Agraph_t* graph = agopen(cstr("topology"), Agdirected, nullptr);
     setGraphAttributes(graph, request.engine);
@@ -133,9 +140,9 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
         return sub;
     };
     QList<QPair<Agnode_t*, const TopologyLayoutNode*>> placed;
-    placed.reserve(request.nodes.size());
+    placed.reserve(layoutNodes.size());
     int index = 0;
-    for (const TopologyLayoutNode& node : request.nodes) {
+    for (const TopologyLayoutNode& node : layoutNodes) {
         const QByteArray name = "n" + QByteArray::number(index++);
         Agnode_t* n = agnode(graph, const_cast<char*>(name.constData()), 1);
         agxset(n, widthSym, QByteArray::number(node.size.width() / kPointsPerInch, 'f', 3).data());
@@ -166,11 +173,17 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
         nodes.insert(node.key, n);
         placed.append({n, &node});
     }
+    QSet<QPair<Agnode_t*, Agnode_t*>> joined; // a block's members share their edges to a node
     for (const TopologyLayoutEdge& edge : request.edges) {
-        Agnode_t* from = nodes.value(edge.from);
-        Agnode_t* to = nodes.value(edge.to);
+        Agnode_t* from = nodes.value(grid.standIn(edge.from));
+        Agnode_t* to = nodes.value(grid.standIn(edge.to));
         if (!from || !to || from == to)
             continue;
+        if (grid.blockCount() > 0) {
+            if (joined.contains(qMakePair(from, to)))
+                continue;
+            joined.insert(qMakePair(from, to));
+        }
         Agedge_t* e = agedge(graph, from, to, nullptr, 1);
         if (edge.weight != 1.0) {
             // dot wants integer weights.
@@ -185,7 +198,7 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
         // The top level holds the groups and the ungrouped nodes; a few columns keep it landscape
         // instead of the one long row the default would give.
         qsizetype topLevel = groups.size();
-        for (const TopologyLayoutNode& node : request.nodes)
+        for (const TopologyLayoutNode& node : layoutNodes)
             topLevel += node.groupKey.isEmpty() && node.clusterKey.isEmpty() ? 1 : 0;
         const int columns = qMax(1, int(std::ceil(std::sqrt(double(topLevel)))));
         const QByteArray mode = "array_" + QByteArray::number(columns);
@@ -218,13 +231,14 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
             continue;
         result.positions.insert(node->key, QPointF(x, y) + shift);
     }
+    grid.expand(result.positions);
     gvFreeLayout(m_context, graph);
     agclose(graph);
     result.elapsedMs = timer.elapsed();
     if (!g_lastGraphvizError.isEmpty())
         qCDebug(lcTopologyLayout) << "Graphviz:" << g_lastGraphvizError;
-    qCDebug(lcTopologyLayout) << topologyLayoutEngineName(request.engine) << request.nodes.size()
-                              << "nodes in" << result.elapsedMs << "ms";
+    qCDebug(lcTopologyLayout) << topologyLayoutEngineName(request.engine) << request.nodes.size() << "nodes ("
+                              << grid.blockCount() << "grids) in" << result.elapsedMs << "ms";
     return result;
 }
 

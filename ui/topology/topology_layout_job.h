@@ -28,6 +28,11 @@ struct TopologyLayoutNode
     /// Pinned nodes keep `position` (scene coordinates, y down); the others are placed.
     bool pinned = false;
     QPointF position;
+    /// Nodes sharing a grid key are laid out as one sorted grid when there are many of them
+    /// (TopologyGridPlan), by sortName, then sortAddress.
+    QString gridKey;
+    QString sortName;
+    QString sortAddress;
 };
 
 struct TopologyLayoutEdge
@@ -44,6 +49,8 @@ struct TopologyLayoutRequest
     TopologyLayoutEngineKind engine = TopologyLayoutEngineKind::Invalid;
     QList<TopologyLayoutNode> nodes;
     QList<TopologyLayoutEdge> edges;
+    /// Width:height that grids of many nodes aim at (the view's, so a big group fills it).
+    qreal gridAspect = 1.6;
 };
 
 struct TopologyLayoutResult

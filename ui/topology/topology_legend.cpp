@@ -109,7 +109,11 @@ QString TopologyLegend::html()
     out += tr("<h4>Zoom</h4>"
               "<p>The diagram opens fitted to its pane and follows the pane's size until you zoom (wheel, "
               "Zoom In/Out) or pan (drag); <b>Fit</b> (F) goes back to the whole diagram. Text that would be "
-              "too small to read is left out: details first, then names; hover a box for all its facts.</p>");
+              "too small to read is left out: details first, then names; hover a box for all its facts.</p>"
+              "<p>Twelve or more endpoints of one network, provider address or namespace stand in a grid, "
+              "row by row in name order, then by IP address. Zoomed in on a diagram too big to read whole, "
+              "the <b>overview</b> in the corner shows all of it with the part in view as a rectangle: "
+              "click or drag there to move (\"Overview\" switches it off).</p>");
     return out;
 }
 

@@ -55,6 +55,11 @@ bool TopologyNodeItem::isLegibleAt(const QFont& font, qreal scale)
     return letterHeight(font) * scale >= kMinLegiblePixels;
 }
 
+qreal TopologyNodeItem::legibleScale()
+{
+    return kMinLegiblePixels / letterHeight(titleFont());
+}
+
 QColor TopologyNodeItem::fillColor(TopologyNodeKind kind)
 {
     switch (kind) {

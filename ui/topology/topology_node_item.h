@@ -60,6 +60,8 @@ public:
     bool drawsBadgesAt(qreal scale) const;
     /// Whether text in `font` is legible when one scene unit is `scale` pixels.
     static bool isLegibleAt(const QFont& font, qreal scale);
+    /// The smallest scale at which box titles are drawn (below it a box shows its shape alone).
+    static qreal legibleScale();
     /// The colours a node of this kind is drawn in (the legend shows the same).
     static QColor fillColor(TopologyNodeKind kind);
     static QColor borderColor(TopologyNodeKind kind);

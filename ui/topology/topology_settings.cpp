@@ -20,4 +20,10 @@ const SettingsEntry<bool>& topologyHidePolicyBadges()
     return entry;
 }
 
+const SettingsEntry<bool>& topologyShowOverview()
+{
+    static const SettingsEntry<bool> entry(QStringLiteral("topology/showOverview"), true);
+    return entry;
+}
+
 } // namespace hcn::ui::settings

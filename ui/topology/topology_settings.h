@@ -9,5 +9,7 @@ namespace hcn::ui::settings {
 const SettingsEntry<int>& topologyAggregateThreshold();
 const SettingsEntry<bool>& topologyHideRemoteEndpoints();
 const SettingsEntry<bool>& topologyHidePolicyBadges();
+/// The overview in the corner of a diagram too big to read whole.
+const SettingsEntry<bool>& topologyShowOverview();
 
 } // namespace hcn::ui::settings

@@ -53,6 +53,7 @@ void TopologyView::applyZoom(qreal scale)
     if (qFuzzyCompare(scale, current))
         return;
     QGraphicsView::scale(scale / current, scale / current);
+    emit visibleAreaChanged();
 }
 
 void TopologyView::zoomBy(qreal factor)
@@ -85,6 +86,7 @@ void TopologyView::fit()
     else if (zoom() < kMinScale)
         applyZoom(kMinScale);
     centerOn(rect.center());
+    emit visibleAreaChanged();
 }
 
 void TopologyView::setAutoFit(bool autoFit)
@@ -105,11 +107,24 @@ void TopologyView::focusOn(const TopologyNodeItem* item)
     centerOn(item);
 }
 
+void TopologyView::panTo(const QPointF& scenePoint)
+{
+    setAutoFit(false);
+    centerOn(scenePoint);
+}
+
 void TopologyView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
     if (m_autoFit)
         fit();
+    emit visibleAreaChanged();
+}
+
+void TopologyView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    emit visibleAreaChanged();
 }
 
 QPoint TopologyView::scrollPosition() const

@@ -25,6 +25,8 @@ public:
     void zoomBy(qreal factor);
     /// Fits the whole drawing (never zooms in past 1:1 for a small one) and turns auto-fit on.
     void fitToContents();
+    /// Centres on `scenePoint` at the current zoom, as the user asked (ends auto-fit): the overview.
+    void panTo(const QPointF& scenePoint);
     /// Centres on `item` and zooms in to a readable level if the view is zoomed far out (ends auto-fit).
     void focusOn(const TopologyNodeItem* item);
 
@@ -37,6 +39,8 @@ signals:
     void nodeDoubleClicked(const QString& key);
     void nodeContextMenuRequested(const QString& key, const QPoint& globalPos);
     void autoFitChanged(bool autoFit);
+    /// The part of the drawing shown changed: scrolled, zoomed or resized.
+    void visibleAreaChanged();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -46,6 +50,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     TopologyNodeItem* nodeAt(const QPoint& viewPos) const;

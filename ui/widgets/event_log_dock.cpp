@@ -13,8 +13,10 @@
 #include <QAction>
 #include <QDateTime>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -221,6 +223,21 @@ void EventLogDock::append(const QVector<MirrorEvent>& batch)
 void EventLogDock::recordFailedCall(const QString& action, const Status& status)
 {
     m_model->appendFailedCall(action, status);
+}
+
+void EventLogDock::recordOpenFailed(const QString& file, const QString& reason)
+{
+    const QFileInfo info(file);
+    const QString name = info.fileName().isEmpty() ? file : info.fileName();
+    // The reason may come from a message box text: one line in the log.
+    QStringList lines;
+    for (const QString& line : reason.split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            lines.append(line.trimmed());
+    const QString oneLine = lines.join(QStringLiteral(" · "));
+    m_model->appendMarker(EventMarker::OpenFailed,
+                          tr("%1 was not opened; the host shown is unchanged: %2").arg(name, oneLine), name,
+                          QJsonObject{{QStringLiteral("File"), file}, {QStringLiteral("Reason"), reason}});
 }
 
 void EventLogDock::followMirror(HostMirror* mirror)

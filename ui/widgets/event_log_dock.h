@@ -2,8 +2,8 @@
 // EventLogDock: the live notification log: a filter bar (types, object, text), the table with the
 // selected row's details beside it (a splitter), and Pause / Follow / Clear / Export actions.
 // Selecting rows selects their objects in CurrentSelection. Besides the host's notifications it logs
-// the console's failed calls (recordFailedCall) and marks host switches, disconnects and resyncs of
-// the mirror with marker rows.
+// the console's failed calls (recordFailedCall), marks host switches, disconnects and resyncs of the
+// mirror with marker rows, and files that could not be opened with Open failed rows (recordOpenFailed).
 
 #include "hcn/notification.h"
 #include "hcn/status.h"
@@ -43,6 +43,9 @@ public:
     void append(const QVector<hcn::ui::MirrorEvent>& batch);
     /// Logs a call of the console that failed (`action`: "Create endpoint" ...).
     void recordFailedCall(const QString& action, const hcn::Status& status);
+    /// Logs a file that could not be opened (a snapshot, scenario, dump, recording, a Compare With...
+    /// file): `file` is its path or display name, `reason` says why in words.
+    void recordOpenFailed(const QString& file, const QString& reason);
     /// What the host about to be shown is called ("lab.json", "New empty host"): the next Host opened
     /// marker names it beside what answers.
     void nameNextHost(const QString& name) { m_nextHostName = name; }

@@ -31,6 +31,7 @@ EventTypeFilter::EventTypeFilter(QWidget* parent) : QToolButton(parent)
         item->setData(kTypeRole, QVariant::fromValue(type));
     };
     add(tr("Failed calls of the console"), EventLogModel::kFailedCallFilterType);
+    add(tr("Files that could not be opened"), EventLogModel::kOpenFailedFilterType);
     add(tr("Markers (host opened, disconnects, resyncs)"), EventLogModel::kMarkerFilterType);
     for (NotificationType type : notificationTypes())
         add(EventSummary::typeDisplayName(type), quint32(type));

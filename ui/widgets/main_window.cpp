@@ -189,6 +189,10 @@ void MainWindow::createDocks()
     m_events = new EventLogDock(m_mirror, m_selection, this);
     addDock(m_events, Qt::BottomDockWidgetArea);
     connect(m_properties, &PropertiesDock::commandFailed, m_events, &EventLogDock::recordFailedCall);
+    // A file that could not be opened is a row of the log, whichever way it was opened.
+    connect(m_scenarios, &ScenarioController::openFailed, m_events, &EventLogDock::recordOpenFailed);
+    connect(m_compare, &CompareController::openFailed, m_events, &EventLogDock::recordOpenFailed);
+    connect(m_recordings, &RecordingController::failed, m_events, &EventLogDock::recordOpenFailed);
     m_charts = new ChartsDock(m_mirror, this);
     addDock(m_charts, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_events, m_charts);

@@ -179,7 +179,7 @@ void ScenarioController::show(std::unique_ptr<ApiWorker> worker, const QString& 
                                   const bool cancelled = status.code() == kCancelled;
                                   fail(source,
                                        QString::fromStdString(cancelled ? status.detail() : status.message()),
-                                       cancelled ? hr::Ok : status.code());
+                                       cancelled ? hr::Ok : status.code(), cancelled);
                                   if (done)
                                       done(status);
                                   return;
@@ -262,9 +262,11 @@ bool ScenarioController::confirmReplace(const QString& incoming)
     return box.clickedButton() == replace;
 }
 
-void ScenarioController::fail(const QString& source, const QString& error, HResult code)
+void ScenarioController::fail(const QString& source, const QString& error, HResult code, bool cancelled)
 {
     emit loadFailed(source, error);
+    if (!source.isEmpty() && !cancelled)
+        emit openFailed(source, error);
     if (!std::exchange(m_interactive, false))
         return;
     if (source.isEmpty())

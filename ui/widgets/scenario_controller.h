@@ -90,6 +90,9 @@ signals:
     void hostLoaded(const QString& source, const QString& description);
     /// Nothing changed on screen; `error` says why.
     void loadFailed(const QString& source, const QString& error);
+    /// The file `source` (a scenario, snapshot or dump) could not be read or applied; follows loadFailed
+    /// for every failure but a cancel and a new empty host.
+    void openFailed(const QString& source, const QString& error);
 
 private:
     void startOffline(OfflineSnapshotReader read, const QString& source,
@@ -98,7 +101,7 @@ private:
               std::shared_ptr<const io::ImportReport> report = {},
               std::function<void(const Status&)> done = {});
     /// Reports a failed load; a failure `code` is explained in the message box.
-    void fail(const QString& source, const QString& error, HResult code = hr::Ok);
+    void fail(const QString& source, const QString& error, HResult code = hr::Ok, bool cancelled = false);
     /// The question before losing the embedded host's unsaved changes or pending edits (true: go on).
     bool confirmUnsaved(const QString& incoming, const QString& title, const QString& question,
                         const QString& button);
