@@ -1,5 +1,6 @@
 #include "compare/diff_wording.h"
 
+#include "models/core_text.h"
 #include "models/json_conversion.h"
 #include "models/plain_words.h"
 
@@ -60,8 +61,7 @@ QString shownPath(const std::string& path)
 
 QString DiffWording::kindWord(ResourceKind kind, bool plural)
 {
-    QString word =
-        QString::fromUtf8(resourceKindLabel(kind).data(), qsizetype(resourceKindLabel(kind).size()));
+    QString word = kindLabel(kind);
     if (!plural)
         return word;
     return word.endsWith(QLatin1Char('s')) ? word + QStringLiteral("es") : word + QLatin1Char('s');

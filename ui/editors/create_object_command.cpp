@@ -2,6 +2,7 @@
 
 #include "editors/hcn_calls.h"
 #include "hcn/guid.h"
+#include "models/core_text.h"
 
 namespace hcn::ui {
 
@@ -15,10 +16,9 @@ CreateObjectCommand::CreateObjectCommand(HostMirror* mirror, CommandFeedback* fe
     // The ID travels as the create call's parameter; a different "ID" in the document would be refused.
     m_document.remove(QStringLiteral("ID"));
     const QString name = m_document.value(QStringLiteral("Name")).toString();
-    const QString kindName =
-        QString::fromUtf8(resourceKindName(kind).data(), qsizetype(resourceKindName(kind).size()));
-    setText(name.isEmpty() ? QObject::tr("Create %1").arg(kindName)
-                           : QObject::tr("Create %1 %2").arg(kindName, name));
+    const QString kindText = kindName(kind);
+    setText(name.isEmpty() ? QObject::tr("Create %1").arg(kindText)
+                           : QObject::tr("Create %1 %2").arg(kindText, name));
 }
 
 void CreateObjectCommand::redo()

@@ -1,6 +1,7 @@
 #include "editors/delete_object_command.h"
 
 #include "editors/hcn_calls.h"
+#include "models/core_text.h"
 #include "models/host_mirror.h"
 
 #include <QJsonArray>
@@ -101,9 +102,8 @@ DeleteObjectCommand::DeleteObjectCommand(HostMirror* mirror, CommandFeedback* fe
     if (m_deleted.size() == 1) {
         const auto& s = m_deleted.front();
         const QString name = s.document.value(QStringLiteral("Name")).toString();
-        const QString kindName =
-            QString::fromUtf8(resourceKindName(s.kind).data(), qsizetype(resourceKindName(s.kind).size()));
-        setText(QObject::tr("Delete %1 %2").arg(kindName, name.isEmpty() ? s.id.left(8) : name));
+        const QString kindText = kindName(s.kind);
+        setText(QObject::tr("Delete %1 %2").arg(kindText, name.isEmpty() ? s.id.left(8) : name));
     } else {
         setText(QObject::tr("Delete %n objects", nullptr, int(m_deleted.size())));
     }

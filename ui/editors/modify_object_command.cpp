@@ -2,6 +2,7 @@
 
 #include "editors/hcn_calls.h"
 #include "editors/modify_request_builder.h"
+#include "models/core_text.h"
 
 namespace hcn::ui {
 
@@ -11,10 +12,9 @@ ModifyObjectCommand::ModifyObjectCommand(HostMirror* mirror, CommandFeedback* fe
       m_before(std::make_shared<QJsonObject>())
 {
     const QString name = m_edited.value(QStringLiteral("Name")).toString();
-    const QString kindName =
-        QString::fromUtf8(resourceKindName(kind).data(), qsizetype(resourceKindName(kind).size()));
-    setText(name.isEmpty() ? QObject::tr("Change %1 %2").arg(kindName, m_id.left(8))
-                           : QObject::tr("Change %1 %2").arg(kindName, name));
+    const QString kindText = kindName(kind);
+    setText(name.isEmpty() ? QObject::tr("Change %1 %2").arg(kindText, m_id.left(8))
+                           : QObject::tr("Change %1 %2").arg(kindText, name));
 }
 
 Status ModifyObjectCommand::moveTo(Api& api, ResourceKind kind, const QString& id, const QJsonObject& target,

@@ -1,5 +1,6 @@
 #include "editors/object_glance.h"
 
+#include "models/core_text.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
 #include "models/object_summary.h"
@@ -12,12 +13,6 @@ namespace hcn::ui {
 namespace {
 
 constexpr int kMaxLinks = 8; ///< members listed by name; the rest are counted
-
-QString kindName(ResourceKind kind)
-{
-    const auto name = resourceKindName(kind);
-    return QString::fromUtf8(name.data(), qsizetype(name.size()));
-}
 
 QString row(const QString& label, const QString& html)
 {

@@ -10,6 +10,7 @@
 #include "editors/object_editor.h"
 #include "editors/object_glance.h"
 #include "editors/object_templates.h"
+#include "models/core_text.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
 
@@ -28,12 +29,6 @@ Q_LOGGING_CATEGORY(lcEditors, "hcn.ui.editors")
 
 namespace hcn::ui {
 namespace {
-
-QString kindName(ResourceKind kind)
-{
-    const auto name = resourceKindName(kind);
-    return QString::fromUtf8(name.data(), qsizetype(name.size()));
-}
 
 } // namespace
 

@@ -1,19 +1,12 @@
 #include "models/json_conversion.h"
 
+#include "models/core_text.h"
+
 #include <QJsonArray>
 #include <limits>
 #include <nlohmann/json.hpp>
 
 namespace hcn::ui {
-
-namespace {
-
-QString text(const std::string& utf8)
-{
-    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
-}
-
-} // namespace
 
 QJsonValue toQJsonValue(const nlohmann::json& value)
 {
@@ -28,7 +21,7 @@ QJsonValue toQJsonValue(const nlohmann::json& value)
         return array;
     }
     case Type::string:
-        return text(value.get_ref<const std::string&>());
+        return fromCore(value.get_ref<const std::string&>());
     case Type::boolean:
         return value.get<bool>();
     case Type::number_integer:
@@ -56,7 +49,7 @@ QJsonObject toQJsonObject(const nlohmann::json& value)
     if (!value.is_object())
         return object;
     for (auto it = value.begin(); it != value.end(); ++it)
-        object.insert(text(it.key()), toQJsonValue(it.value()));
+        object.insert(fromCore(it.key()), toQJsonValue(it.value()));
     return object;
 }
 

@@ -3,6 +3,7 @@
 #include "hcn/api.h"
 #include "hcn/error_catalog.h"
 #include "hcn/guid.h"
+#include "models/core_text.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -24,11 +25,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("hcn::ui::ScenarioLoader", text);
-}
-
-QString qs(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 const QStringList kSections = {QStringLiteral("Description"), QStringLiteral("Networks"),
@@ -170,7 +166,7 @@ bool ScenarioRun::createAll(const QJsonObject& scenario, const QString& section,
         return true;
     if (!value.isArray())
         return failInput(error, section,
-                         tr("must be an array of %1 documents").arg(qs(resourceKindSchemaType(kind))));
+                         tr("must be an array of %1 documents").arg(fromCore(resourceKindSchemaType(kind))));
     const QJsonArray entries = value.toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (!entries[i].isObject())

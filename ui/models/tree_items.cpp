@@ -1,6 +1,7 @@
 #include "tree_items.h"
 
 #include "host_mirror.h"
+#include "models/core_text.h"
 #include "object_summary.h"
 
 #include <QCoreApplication>
@@ -111,8 +112,7 @@ GroupItem::GroupItem(ResourceKind kind) : TreeItem(Type::Group), m_kind(kind) {}
 
 QString GroupItem::key() const
 {
-    return QString::fromLatin1(resourceKindName(m_kind).data(),
-                               static_cast<qsizetype>(resourceKindName(m_kind).size()));
+    return kindName(m_kind);
 }
 
 QVariant GroupItem::data(TreeColumn column, int role, const HostMirror&) const

@@ -3,6 +3,7 @@
 #include "models/host_mirror.h"
 #include "models/mirror_object.h"
 #include "models/object_summary.h"
+#include "models/plain_words.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -38,30 +39,6 @@ int intOf(const QJsonValue& value)
     if (value.isString())
         return value.toString().toInt();
     return value.toInt();
-}
-
-QString protocolName(const QJsonValue& value)
-{
-    if (value.isString()) {
-        bool numeric = false;
-        const int number = value.toString().toInt(&numeric);
-        if (!numeric)
-            return value.toString().toUpper();
-        return protocolName(QJsonValue(number));
-    }
-    switch (value.toInt()) {
-    case 6:
-        return QStringLiteral("TCP");
-    case 17:
-        return QStringLiteral("UDP");
-    case 1:
-        return QStringLiteral("ICMP");
-    case 0:
-    case 256:
-        return tr("any");
-    default:
-        return QString::number(value.toInt());
-    }
 }
 
 QJsonArray policiesOf(const QJsonObject& document)
@@ -102,7 +79,7 @@ QString portMappingText(const QJsonObject& settings)
     return QStringLiteral("%1→%2/%3")
         .arg(intOf(settings.value(QLatin1String("ExternalPort"))))
         .arg(intOf(settings.value(QLatin1String("InternalPort"))))
-        .arg(protocolName(settings.value(QLatin1String("Protocol"))));
+        .arg(words::protocol(settings.value(QLatin1String("Protocol"))));
 }
 
 /// One badge per policy type, in first-seen order: the types users look for first get detail.

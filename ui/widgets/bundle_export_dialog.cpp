@@ -35,12 +35,12 @@ QWidget* withBrowse(QLineEdit* edit, QWidget* parent, std::function<QString()> p
     return row;
 }
 
-enum Column
+enum FileListColumn
 {
     FileColumn,
     WhatColumn,
     SizeColumn,
-    ColumnCount
+    FileListColumnCount
 };
 
 } // namespace
@@ -50,7 +50,7 @@ BundleExportDialog::BundleExportDialog(BundleExport* exporter, const QString& su
       m_path(new QLineEdit(QDir::toNativeSeparators(suggestedPath), this)),
       m_redact(new QCheckBox(tr("&Redact addresses, MACs, GUIDs and names"), this)),
       m_keyFile(new QLineEdit(this)), m_mapping(new QLineEdit(this)),
-      m_files(new QTableWidget(0, ColumnCount, this)), m_summary(new QLabel(this)),
+      m_files(new QTableWidget(0, FileListColumnCount, this)), m_summary(new QLabel(this)),
       m_problem(new QLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
       m_write(m_buttons->addButton(tr("&Write Bundle"), QDialogButtonBox::AcceptRole))
 {

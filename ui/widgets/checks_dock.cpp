@@ -2,6 +2,7 @@
 
 #include "hcn/dump_import.h"
 #include "models/check_findings_model.h"
+#include "models/core_text.h"
 #include "models/current_selection.h"
 #include "models/finding_badge.h"
 #include "models/host_checks.h"
@@ -30,11 +31,6 @@ namespace {
 
 constexpr std::array<Severity, 3> kSeverities{Severity::Error, Severity::Warning, Severity::Info};
 
-QString fromView(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
 QString paragraph(const QString& heading, const QString& text)
 {
     return QStringLiteral("<p><b>%1</b> %2</p>").arg(heading.toHtmlEscaped(), text.toHtmlEscaped());
@@ -61,7 +57,7 @@ ChecksDock::ChecksDock(HostMirror* mirror, CurrentSelection* selection, QWidget*
         button->setChecked(true);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setIcon(severityIcon(severity));
-        button->setObjectName(QStringLiteral("checksFilter%1").arg(fromView(severityName(severity))));
+        button->setObjectName(QStringLiteral("checksFilter%1").arg(fromCore(severityName(severity))));
         button->setToolTip(tr("Show or hide the findings of this severity"));
         connect(button, &QToolButton::toggled, this,
                 [this, severity](bool shown) {
@@ -220,8 +216,8 @@ void ChecksDock::showFinding(const Finding* finding)
                             QString::fromStdString(finding->title).toHtmlEscaped());
     html += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(finding->message).toHtmlEscaped());
     if (const HealthRule* rule = findHealthRule(finding->ruleId)) {
-        html += paragraph(tr("What:"), fromView(rule->what));
-        html += paragraph(tr("Why it matters:"), fromView(rule->why));
+        html += paragraph(tr("What:"), fromCore(rule->what));
+        html += paragraph(tr("Why it matters:"), fromCore(rule->why));
     }
     html += paragraph(tr("Objects:"), m_model->objectNames(*finding));
     if (!finding->evidence.empty()) {

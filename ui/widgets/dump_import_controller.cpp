@@ -22,14 +22,15 @@
 
 namespace hcn::ui {
 
-namespace {
-
 /// What the worker and the GUI share while an import runs: the fraction done and the user's Cancel.
+/// (Outside the anonymous namespace: DumpImportController::Job holds one.)
 struct ImportProgressState
 {
     std::atomic<int> permille{0};
     std::atomic<bool> cancelled{false};
 };
+
+namespace {
 
 io::ImportOptions importOptions(const std::string& name, const std::shared_ptr<ImportProgressState>& state)
 {

@@ -1,5 +1,6 @@
 #include "host_status_bar.h"
 
+#include "models/core_text.h"
 #include "widgets/connection_controller.h"
 
 #include <QLabel>
@@ -7,15 +8,6 @@
 #include <QToolButton>
 
 namespace hcn::ui {
-
-namespace {
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-} // namespace
 
 HostStatusBar::HostStatusBar(HostMirror* mirror, QWidget* parent)
     : QStatusBar(parent), m_mirror(mirror), m_versions(new QLabel), m_endpoint(new QLabel),
@@ -107,10 +99,12 @@ void HostStatusBar::updateHost()
         return;
     }
     m_versions->setText(
-        tr("HNS %1 \u00b7 schema %2").arg(qs(info.hnsVersion.toString()), qs(info.schemaVersion.toString())));
-    m_endpoint->setText(info.readOnly          ? qs(info.description)
-                        : info.datapath.empty() ? qs(info.endpoint)
-                            : tr("%1 (%2 datapath)").arg(qs(info.endpoint), qs(info.datapath)));
+        tr("HNS %1 \u00b7 schema %2")
+            .arg(fromCore(info.hnsVersion.toString()), fromCore(info.schemaVersion.toString())));
+    m_endpoint->setText(info.readOnly ? fromCore(info.description)
+                        : info.datapath.empty()
+                            ? fromCore(info.endpoint)
+                            : tr("%1 (%2 datapath)").arg(fromCore(info.endpoint), fromCore(info.datapath)));
 }
 
 void HostStatusBar::updateConnection(ConnectionState state)

@@ -1,9 +1,10 @@
 #include "import_report_dock.h"
 
+#include "models/core_text.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
-#include "widgets/report_table.h"
 #include "models/import_report_model.h"
+#include "widgets/report_table.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -20,7 +21,7 @@ namespace hcn::ui {
 
 namespace {
 
-constexpr std::array<io::ImportSeverity, 3> kSeverities{
+constexpr std::array<io::ImportSeverity, 3> kImportSeverities{
     io::ImportSeverity::Error, io::ImportSeverity::Warning, io::ImportSeverity::Info};
 
 QString formatName(io::DumpFormat format)
@@ -61,15 +62,15 @@ ImportReportDock::ImportReportDock(HostMirror* mirror, CurrentSelection* selecti
     m_summary = new QLabel(content);
     m_summary->setObjectName(QStringLiteral("importSummary"));
     bar->addWidget(m_summary, 1);
-    for (std::size_t i = 0; i < kSeverities.size(); ++i) {
+    for (std::size_t i = 0; i < kImportSeverities.size(); ++i) {
         auto* button = new QToolButton(content);
         button->setCheckable(true);
         button->setChecked(true);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setObjectName(
-            QStringLiteral("filter%1").arg(ImportReportModel::severityName(kSeverities[i])));
+            QStringLiteral("filter%1").arg(ImportReportModel::severityName(kImportSeverities[i])));
         button->setToolTip(tr("Show or hide the import's messages of this severity"));
-        const io::ImportSeverity severity = kSeverities[i];
+        const io::ImportSeverity severity = kImportSeverities[i];
         connect(button, &QToolButton::toggled, this,
                 [this, severity](bool shown) { m_model->setSeverityShown(severity, shown); });
         bar->addWidget(button);
@@ -143,7 +144,7 @@ void ImportReportDock::updateCounts()
 {
     static const std::array<const char*, 3> kLabels{QT_TR_NOOP("Info (%1)"), QT_TR_NOOP("Warnings (%1)"),
                                                     QT_TR_NOOP("Errors (%1)")};
-    for (io::ImportSeverity severity : kSeverities)
+    for (io::ImportSeverity severity : kImportSeverities)
         m_filters[std::size_t(severity)]->setText(
             tr(kLabels[std::size_t(severity)]).arg(m_model->count(severity)));
     const io::ImportReport* report = m_model->report();
@@ -195,9 +196,8 @@ void ImportReportDock::showObject(const io::ImportedObject* object, const io::Im
     if (object) {
         const QString name = QString::fromStdString(object->name);
         lines << tr("%1 %2 (%3)")
-                     .arg(QString::fromUtf8(resourceKindName(object->kind).data(),
-                                            qsizetype(resourceKindName(object->kind).size())),
-                          name.isEmpty() ? tr("without a name") : name, QString::fromStdString(object->id));
+                     .arg(kindName(object->kind), name.isEmpty() ? tr("without a name") : name,
+                          QString::fromStdString(object->id));
         QString source = QString::fromStdString(object->source);
         if (object->firstLine > 0)
             source += object->lastLine > object->firstLine

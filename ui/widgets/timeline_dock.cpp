@@ -4,6 +4,7 @@
 #include "hcn/recording.h"
 #include "hcn/utc_time.h"
 #include "models/background_job.h"
+#include "models/core_text.h"
 #include "models/recording_playback.h"
 #include "widgets/timeline_slider.h"
 
@@ -25,12 +26,12 @@ namespace {
 /// Slices of the span the change marks are counted in.
 constexpr int kDensitySlices = 1000;
 
-enum Column
+enum ChangeColumn
 {
     NumberColumn,
     TimeColumn,
     KindColumn,
-    ObjectColumn,
+    ObjectIdColumn,
     EventColumn,
 };
 
@@ -273,17 +274,14 @@ void TimelineDock::fillChanges()
     const QColor later = palette().color(QPalette::Disabled, QPalette::Text);
     for (std::size_t n = first; n <= last; ++n) {
         const RecordedChange change = reader.change(n);
-        QString event = QString::fromUtf8(notificationTypeName(change.type).data(),
-                                          qsizetype(notificationTypeName(change.type).size()));
+        QString event = fromCore(notificationTypeName(change.type));
         if (change.polled)
             event += tr(" (polled)");
         if (failed(change.status))
             event += tr(" (failed 0x%1)").arg(quint32(change.status), 8, 16, QLatin1Char('0'));
         auto* item = new QTreeWidgetItem(
             m_changes, {QString::number(n), QString::fromStdString(formatUtcMs(change.timeMs)),
-                        QString::fromUtf8(resourceKindLabel(change.kind).data(),
-                                          qsizetype(resourceKindLabel(change.kind).size())),
-                        QString::fromStdString(change.objectId), event});
+                        kindLabel(change.kind), QString::fromStdString(change.objectId), event});
         item->setData(NumberColumn, Qt::UserRole, quint64(n));
         if (n == m_current)
             current = item;

@@ -19,7 +19,7 @@ namespace hcn::ui {
 
 namespace {
 
-enum Column
+enum HopListColumn
 {
     IndexColumn,
     HopColumn,
@@ -27,7 +27,7 @@ enum Column
     OutcomeColumn,
     DecisionColumn,
     RuleColumn,
-    ColumnCount
+    HopListColumnCount
 };
 
 QString objectText(const TraceObject& object)
@@ -46,7 +46,7 @@ TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* p
       m_protocol(new QComboBox), m_port(new QLineEdit), m_hostAddresses(new QLineEdit),
       m_trace(new QPushButton(tr("&Trace"))), m_useSource(new QPushButton(tr("Use selection"))),
       m_useDestination(new QPushButton(tr("Use selection"))), m_verdict(new QLabel),
-      m_hops(new QTableWidget(0, ColumnCount))
+      m_hops(new QTableWidget(0, HopListColumnCount))
 {
     setObjectName(QStringLiteral("TraceDock"));
     m_source->setPlaceholderText(tr("endpoint name or ID"));
@@ -187,7 +187,7 @@ void TraceDock::show(const std::shared_ptr<const TraceResult>& result, const QSt
                                 QString::fromStdString(std::string(hopOutcomeName(hop.outcome))),
                                 QString::fromStdString(hop.decision),
                                 QString::fromStdString(hop.rule)};
-        for (int column = 0; column < ColumnCount; ++column) {
+        for (int column = 0; column < HopListColumnCount; ++column) {
             auto* item = new QTableWidgetItem(cells[column]);
             item->setToolTip(QString::fromStdString(hop.detail));
             if (hop.outcome == HopOutcome::Drop)
