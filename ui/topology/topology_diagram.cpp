@@ -1,6 +1,7 @@
 #include "topology/topology_diagram.h"
 
 #include "models/host_mirror.h"
+#include "topology/topology_grid.h"
 #include "topology/topology_layout_thread.h"
 #include "topology/topology_node_item.h"
 #include "topology/topology_scene.h"
@@ -244,9 +245,8 @@ TopologyLayoutNode TopologyDiagram::layoutNode(const TopologyNode& node) const
     out.key = node.key;
     out.size = TopologyNodeItem::sizeFor(node);
     out.clusterKey = node.clusterKey;
-    if (node.kind == TopologyNodeKind::Endpoint || node.kind == TopologyNodeKind::RemoteEndpoint) {
-        // The group a grid is made of: the endpoint's frame, else its network's loose endpoints.
-        out.gridKey = node.clusterKey.isEmpty() ? QStringLiteral("net:") + node.parentKey : node.clusterKey;
+    out.gridKey = TopologyGridPlan::groupKeyOf(node);
+    if (!out.gridKey.isEmpty()) {
         out.sortName = node.sortName;
         out.sortAddress = node.sortAddress;
     }
@@ -270,12 +270,26 @@ void TopologyDiagram::assignGroups(TopologyLayoutRequest& request) const
         if (!node.clusterKey.isEmpty() && node.kind != TopologyNodeKind::Namespace &&
             !groupOfCluster.contains(node.clusterKey))
             groupOfCluster.insert(node.clusterKey, networkOf(&node));
+    // A load balancer with backends in a grid goes in the band left of the grids; one whose backends
+    // are all elsewhere (a namespace's few endpoints) stays with the rest, next to them.
+    QHash<QString, int> gridSizes;
+    for (const TopologyNode& node : m_graph.nodes())
+        if (const QString grid = TopologyGridPlan::groupKeyOf(node); !grid.isEmpty())
+            ++gridSizes[grid];
+    QSet<QString> intoGrids;
+    for (const TopologyEdge& edge : m_graph.edges())
+        if (edge.kind == TopologyEdgeKind::LoadBalancerBackend)
+            if (const TopologyNode* backend = m_graph.node(edge.to);
+                backend &&
+                gridSizes.value(TopologyGridPlan::groupKeyOf(*backend)) >= TopologyGridPlan::kMinimumMembers)
+                intoGrids.insert(edge.from);
     for (TopologyLayoutNode& layoutNode : request.nodes) {
         const TopologyNode* node = m_graph.node(layoutNode.key);
         if (!node)
             continue;
         layoutNode.groupKey =
             node->clusterKey.isEmpty() ? networkOf(node) : groupOfCluster.value(node->clusterKey);
+        layoutNode.leadingBand = intoGrids.contains(node->key);
     }
 }
 

@@ -15,7 +15,9 @@
 //  - many new nodes (e.g. expanding a 5,000-endpoint network): the new part is laid out on its own
 //    and placed as a block below the existing drawing.
 // In every layout, a group of many endpoints (a network's, a provider address's, a namespace's) is one
-// sorted grid shaped like the view (TopologyGridPlan), so a large host reads as blocks, not long rows.
+// sorted grid shaped like the view (TopologyGridPlan), so a large host reads as blocks, not long rows;
+// under osage, the load balancers reaching into a network's grid are packed in a band on its left, the
+// network and the rest of its box on its right, so their lines (TopologyBundleItem) do not cross.
 // Nodes that leave and come back (filters, collapse/expand) return to where they were. When a change
 // stretches a frame over nodes that are not its members (an endpoint attached to a namespace whose
 // other members sit elsewhere), incremental placement cannot keep the picture right: the whole diagram

@@ -12,8 +12,9 @@ namespace {
 constexpr qreal kOverviewLod = 0.12;
 constexpr qreal kAntialiasLod = 0.45;
 
-/// Where the segment from the box centre towards `outside` leaves the box.
-QPointF clipToBox(const QRectF& box, const QPointF& outside)
+} // namespace
+
+QPointF TopologyEdgeItem::clipToBox(const QRectF& box, const QPointF& outside)
 {
     const QPointF centre = box.center();
     const QPointF d = outside - centre;
@@ -24,8 +25,6 @@ QPointF clipToBox(const QRectF& box, const QPointF& outside)
     const qreal s = qMin(1.0, qMin(sx, sy));
     return centre + d * s;
 }
-
-} // namespace
 
 QPen TopologyEdgeItem::penFor(TopologyEdgeKind kind)
 {
@@ -43,6 +42,16 @@ QPen TopologyEdgeItem::penFor(TopologyEdgeKind kind)
     default:
         return QPen(QColor(0x60, 0x70, 0x80), 1.0);
     }
+}
+
+QPen TopologyEdgeItem::bundlePenFor(TopologyEdgeKind kind)
+{
+    QPen pen = penFor(kind);
+    pen.setWidthF(3.0);
+    QColor colour = pen.color();
+    colour.setAlpha(220);
+    pen.setColor(colour);
+    return pen;
 }
 
 TopologyEdgeItem::TopologyEdgeItem(TopologyEdgeKind kind, TopologyNodeItem* from, TopologyNodeItem* to)

@@ -24,6 +24,10 @@ public:
 
     /// The pen an edge of this kind is drawn with (the legend shows the same).
     static QPen penFor(TopologyEdgeKind kind);
+    /// The pen of a line that stands for many edges of this kind into a grid (TopologyBundleItem).
+    static QPen bundlePenFor(TopologyEdgeKind kind);
+    /// Where the segment from the centre of `box` towards `outside` leaves the box.
+    static QPointF clipToBox(const QRectF& box, const QPointF& outside);
 
     TopologyEdgeKind kind() const { return m_kind; }
     TopologyNodeItem* from() const { return m_from; }

@@ -61,6 +61,12 @@ TopologyGridPlan::TopologyGridPlan(const QList<TopologyLayoutNode>& nodes, qreal
     }
 }
 
+bool TopologyGridPlan::isBlock(const QString& key) const
+{
+    return std::any_of(m_blocks.cbegin(), m_blocks.cend(),
+                       [&key](const Block& block) { return block.key == key; });
+}
+
 void TopologyGridPlan::expand(QHash<QString, QPointF>& positions) const
 {
     for (const Block& block : m_blocks) {
@@ -72,6 +78,13 @@ void TopologyGridPlan::expand(QHash<QString, QPointF>& positions) const
         for (const QString& member : block.members)
             positions.insert(member, at + block.offsets.value(member));
     }
+}
+
+QString TopologyGridPlan::groupKeyOf(const TopologyNode& node)
+{
+    if (node.kind != TopologyNodeKind::Endpoint && node.kind != TopologyNodeKind::RemoteEndpoint)
+        return {};
+    return node.clusterKey.isEmpty() ? QStringLiteral("net:") + node.parentKey : node.clusterKey;
 }
 
 int TopologyGridPlan::compareNatural(const QString& a, const QString& b)

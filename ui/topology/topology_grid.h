@@ -9,6 +9,7 @@
 // column count makes the block's width:height closest to the aspect asked for (the view's). Pinned
 // nodes are never part of a grid: they keep their place.
 
+#include "topology/topology_graph.h"
 #include "topology/topology_layout_job.h"
 
 #include <QHash>
@@ -27,6 +28,10 @@ public:
     /// Space between neighbouring cells.
     static constexpr qreal kGap = 20.0;
 
+    /// The group a node's grid is made of: an endpoint's frame, else its network's loose endpoints
+    /// (empty for nodes that never stand in a grid). The layout and the scene's bundled edges share it.
+    static QString groupKeyOf(const TopologyNode& node);
+
     /// Groups `nodes` by gridKey; `aspect` is the width:height the blocks aim at.
     TopologyGridPlan(const QList<TopologyLayoutNode>& nodes, qreal aspect);
 
@@ -36,6 +41,8 @@ public:
     /// The node that stands for `key` in nodes(): its block's key, or `key` itself.
     QString standIn(const QString& key) const { return m_blockOf.value(key, key); }
     int blockCount() const { return int(m_blocks.size()); }
+    /// Whether `key` is a block standing for a grid.
+    bool isBlock(const QString& key) const;
 
     /// Replaces each block's centre in `positions` by its members' centres.
     void expand(QHash<QString, QPointF>& positions) const;

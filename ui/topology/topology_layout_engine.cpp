@@ -123,6 +123,9 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
     Agsym_t* posSym = agattr(graph, AGNODE, cstr("pos"), cstr(""));
     Agsym_t* pinSym = agattr(graph, AGNODE, cstr("pin"), cstr("false"));
     Agsym_t* weightSym = agattr(graph, AGEDGE, cstr("weight"), cstr("1"));
+    // Osage's order inside a group with a leading band: the band, the grids, the rest ("array_u").
+    Agsym_t* graphSortSym = agattr(graph, AGRAPH, cstr("sortv"), cstr("0"));
+    Agsym_t* nodeSortSym = agattr(graph, AGNODE, cstr("sortv"), cstr("0"));
     Q_UNUSED(shapeSym);
     Q_UNUSED(labelSym);
     Q_UNUSED(fixedSym);
@@ -139,6 +142,22 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
         agsafeset(sub, cstr("margin"), cstr(margin), cstr(""));
         return sub;
     };
+    // Groups with a leading band and a grid of loose members read band | grids | rest, left to right:
+    // the band's lines reach the grids from one side, the rest's (a network's) from the other.
+    QSet<QString> leading, withGrid, banded;
+    if (request.engine == TopologyLayoutEngineKind::Osage)
+        for (const TopologyLayoutNode& node : layoutNodes) {
+            if (node.groupKey.isEmpty())
+                continue;
+            if (node.leadingBand)
+                leading.insert(node.groupKey);
+            if (node.clusterKey.isEmpty() && grid.isBlock(node.key))
+                withGrid.insert(node.groupKey);
+        }
+    for (const QString& group : std::as_const(leading))
+        if (withGrid.contains(group))
+            banded.insert(group);
+    QHash<QPair<QString, bool>, Agraph_t*> bands;
     QList<QPair<Agnode_t*, const TopologyLayoutNode*>> placed;
     placed.reserve(layoutNodes.size());
     int index = 0;
@@ -157,9 +176,24 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
         Agraph_t* parent = graph;
         if (request.engine == TopologyLayoutEngineKind::Osage && !node.groupKey.isEmpty()) {
             Agraph_t*& group = groups[node.groupKey];
-            if (!group)
+            if (!group) {
                 group = subgraph(graph, "14");
+                if (banded.contains(node.groupKey))
+                    agsafeset(group, cstr("packmode"), cstr("array_u3"), cstr("array"));
+            }
             parent = group;
+            if (banded.contains(node.groupKey)) {
+                if (node.clusterKey.isEmpty() && grid.isBlock(node.key)) {
+                    agxset(n, nodeSortSym, cstr("1"));
+                } else {
+                    Agraph_t*& band = bands[qMakePair(node.groupKey, node.leadingBand)];
+                    if (!band) {
+                        band = subgraph(group, "0");
+                        agxset(band, graphSortSym, node.leadingBand ? cstr("0") : cstr("2"));
+                    }
+                    parent = band;
+                }
+            }
         }
         if (request.engine != TopologyLayoutEngineKind::Neato && !node.clusterKey.isEmpty()) {
             // A frame lives in the group of the first member seen (the builder keeps them consistent).

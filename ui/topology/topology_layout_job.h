@@ -25,6 +25,9 @@ struct TopologyLayoutNode
     QString clusterKey;
     /// Osage: the top-level box the node (and its frame) is packed into, e.g. its network.
     QString groupKey;
+    /// Osage: packed in a band on the left of its group's grids, the group's other nodes on their
+    /// right (load balancers: their lines reach the grids without crossing the network's lines).
+    bool leadingBand = false;
     /// Pinned nodes keep `position` (scene coordinates, y down); the others are placed.
     bool pinned = false;
     QPointF position;

@@ -19,10 +19,9 @@ QString legendSwatch(TopologyNodeKind kind, bool dashed)
              dashed ? QStringLiteral("dashed") : QStringLiteral("solid"));
 }
 
-QString legendLine(TopologyEdgeKind kind)
+QString legendLine(const QPen& pen)
 {
     // A short run of the line in its colour and dash pattern, heavier for thicker pens.
-    const QPen pen = TopologyEdgeItem::penFor(kind);
     const bool heavy = pen.widthF() >= 1.5;
     QString glyphs;
     switch (pen.style()) {
@@ -70,17 +69,29 @@ QString TopologyLegend::html()
     out += QStringLiteral("</table>");
 
     out += tr("<h4>Lines</h4>") + QStringLiteral("<table cellspacing=\"4\">");
-    out += legendRow(legendLine(TopologyEdgeKind::HostNetwork), tr("Host \u2192 network"),
-                     tr("The host's virtual switch carries the network."));
-    out += legendRow(legendLine(TopologyEdgeKind::NetworkEndpoint), tr("Network \u2192 endpoint"),
-                     tr("The endpoint is attached to the network on this host."));
-    out += legendRow(legendLine(TopologyEdgeKind::NetworkRemote), tr("Network \u2192 remote endpoint"),
+    out += legendRow(legendLine(TopologyEdgeItem::penFor(TopologyEdgeKind::HostNetwork)),
+                     tr("Host \u2192 network"), tr("The host's virtual switch carries the network."));
+    out +=
+        legendRow(legendLine(TopologyEdgeItem::penFor(TopologyEdgeKind::NetworkEndpoint)),
+                  tr("Network \u2192 endpoint"), tr("The endpoint is attached to the network on this host."));
+    out += legendRow(legendLine(TopologyEdgeItem::penFor(TopologyEdgeKind::NetworkRemote)),
+                     tr("Network \u2192 remote endpoint"),
                      tr("Reached through the network's tunnel (overlay)."));
-    out += legendRow(legendLine(TopologyEdgeKind::NetworkAggregate), tr("Network \u2192 collapsed"),
-                     tr("The endpoints folded into a count box."));
-    out += legendRow(legendLine(TopologyEdgeKind::LoadBalancerBackend), tr("VIP \u2192 backend"),
-                     tr("The load balancer sends its traffic to this endpoint."));
-    out += legendRow(legendLine(TopologyEdgeKind::LoadBalancerNetwork), tr("VIP \u2192 network"),
+    out += legendRow(legendLine(TopologyEdgeItem::penFor(TopologyEdgeKind::NetworkAggregate)),
+                     tr("Network \u2192 collapsed"), tr("The endpoints folded into a count box."));
+    out += legendRow(legendLine(TopologyEdgeItem::penFor(TopologyEdgeKind::LoadBalancerBackend)),
+                     tr("VIP \u2192 backend"), tr("The load balancer sends its traffic to this endpoint."));
+    out += legendRow(legendLine(TopologyEdgeItem::bundlePenFor(TopologyEdgeKind::NetworkEndpoint)),
+                     tr("Network \u2192 grid"),
+                     tr("A network's endpoints standing in a grid (twelve or more): one thick line to the "
+                        "grid's edge, labelled with how many (\"550 endpoints\"; dashed orange for remote "
+                        "endpoints) instead of a line through the grid to each box."));
+    out += legendRow(legendLine(TopologyEdgeItem::bundlePenFor(TopologyEdgeKind::LoadBalancerBackend)),
+                     tr("VIP \u2192 grid"),
+                     tr("A load balancer's backends in a grid: one thick line to the grid's edge, labelled "
+                        "with how many (\"3 backends\"; hover it for their names)."));
+    out += legendRow(legendLine(TopologyEdgeItem::penFor(TopologyEdgeKind::LoadBalancerNetwork)),
+                     tr("VIP \u2192 network"),
                      tr("A load balancer without backends, shown by the network it serves."));
     out += QStringLiteral("</table>");
 
@@ -111,7 +122,9 @@ QString TopologyLegend::html()
               "Zoom In/Out) or pan (drag); <b>Fit</b> (F) goes back to the whole diagram. Text that would be "
               "too small to read is left out: details first, then names; hover a box for all its facts.</p>"
               "<p>Twelve or more endpoints of one network, provider address or namespace stand in a grid, "
-              "row by row in name order, then by IP address. Zoomed in on a diagram too big to read whole, "
+              "row by row in name order, then by IP address; the lines into a grid are bundled (see "
+              "<i>Lines</i>): select a network, a load balancer or an endpoint to see its own single "
+              "lines. Zoomed in on a diagram too big to read whole, "
               "the <b>overview</b> in the corner shows all of it with the part in view as a rectangle: "
               "click or drag there to move (\"Overview\" switches it off).</p>");
     return out;

@@ -1,8 +1,10 @@
 #include "topology/topology_scene.h"
 
+#include "topology/topology_bundle_item.h"
 #include "topology/topology_cluster_item.h"
 #include "topology/topology_edge_item.h"
 #include "topology/topology_graph_builder.h"
+#include "topology/topology_grid.h"
 #include "topology/topology_node_item.h"
 
 #include <QSet>
@@ -18,6 +20,7 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent)
     // Thousands of static items: the BSP index makes view-area lookups (painting, hit tests) cheap.
     setItemIndexMethod(BspTreeIndex);
     setBackgroundBrush(QColor(0xfb, 0xfb, 0xfc));
+    connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::updateBundledEdges);
 }
 
 TopologyScene::~TopologyScene()
@@ -27,7 +30,10 @@ TopologyScene::~TopologyScene()
 
 void TopologyScene::clearAll()
 {
-    // Edges first: they hold pointers into node items.
+    // Bundles and edges first: they hold pointers into node items.
+    qDeleteAll(m_bundles);
+    m_bundles.clear();
+    m_bundledEdges.clear();
     qDeleteAll(m_edges);
     m_edges.clear();
     qDeleteAll(m_clusters);
@@ -47,6 +53,7 @@ void TopologyScene::removeNode(const QString& key)
     const QList<TopologyEdgeItem*> edges = item->edges();
     for (TopologyEdgeItem* edge : edges) {
         m_edges.remove(edge->from()->key() + QLatin1String("->") + edge->to()->key());
+        m_bundledEdges.remove(edge);
         delete edge;
     }
     delete item;
@@ -86,6 +93,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
     }
     syncEdges();
     syncClusters();
+    syncBundles();
     updateSceneRect();
     return unplaced;
 }
@@ -97,6 +105,8 @@ void TopologyScene::moveAll(const QHash<QString, QPointF>& positions)
             item->setPos(it.value()); // edges follow through itemChange
     m_memory.clear();
     syncClusters();
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
+        bundle->updateGeometry();
     updateSceneRect();
 }
 
@@ -114,6 +124,7 @@ void TopologyScene::syncEdges()
         wanted.insert(key);
         TopologyEdgeItem* item = m_edges.value(key);
         if (item && item->kind() != edge.kind) {
+            m_bundledEdges.remove(item);
             delete m_edges.take(key);
             item = nullptr;
         }
@@ -125,6 +136,7 @@ void TopologyScene::syncEdges()
     }
     for (auto it = m_edges.begin(); it != m_edges.end();) {
         if (!wanted.contains(it.key())) {
+            m_bundledEdges.remove(it.value());
             delete it.value();
             it = m_edges.erase(it);
         } else {
@@ -160,6 +172,75 @@ void TopologyScene::syncClusters()
             ++it;
         }
     }
+}
+
+void TopologyScene::syncBundles()
+{
+    qDeleteAll(m_bundles);
+    m_bundles.clear();
+    for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges))
+        edge->setVisible(true);
+    m_bundledEdges.clear();
+
+    // The grids as the layout makes them: groups of enough endpoints (TopologyGridPlan).
+    QHash<QString, QList<TopologyNodeItem*>> groups;
+    for (const TopologyNode& node : m_graph.nodes())
+        if (const QString group = TopologyGridPlan::groupKeyOf(node); !group.isEmpty())
+            if (TopologyNodeItem* item = m_nodes.value(node.key))
+                groups[group].append(item);
+    // Per node, the ends of its edges in each grid (graph order: the same picture every time). A
+    // network's lines to its endpoints and a load balancer's to its backends; a namespace's frame
+    // already holds its members.
+    struct Bundle
+    {
+        TopologyEdgeKind kind;
+        QString from;
+        QString group;
+        QList<TopologyNodeItem*> members;
+    };
+    QList<Bundle> bundles;
+    QHash<QPair<QString, QString>, qsizetype> bundleOf;
+    for (const TopologyEdge& edge : m_graph.edges()) {
+        if (edge.kind != TopologyEdgeKind::LoadBalancerBackend &&
+            edge.kind != TopologyEdgeKind::NetworkEndpoint && edge.kind != TopologyEdgeKind::NetworkRemote)
+            continue;
+        TopologyEdgeItem* item = m_edges.value(edge.key());
+        const TopologyNode* member = m_graph.node(edge.to);
+        if (!item || !member)
+            continue;
+        const QString group = TopologyGridPlan::groupKeyOf(*member);
+        if (group.isEmpty() || groups.value(group).size() < TopologyGridPlan::kMinimumMembers)
+            continue;
+        const QPair<QString, QString> key(edge.from, group);
+        auto at = bundleOf.constFind(key);
+        if (at == bundleOf.cend()) {
+            at = bundleOf.insert(key, bundles.size());
+            bundles.append({edge.kind, edge.from, group, {}});
+        }
+        bundles[*at].members.append(item->to());
+        m_bundledEdges.insert(item);
+    }
+    for (const Bundle& bundle : std::as_const(bundles)) {
+        auto* item = new TopologyBundleItem(bundle.kind, m_nodes.value(bundle.from), bundle.members,
+                                            groups.value(bundle.group));
+        addItem(item);
+        m_bundles.append(item);
+    }
+    updateBundledEdges();
+}
+
+void TopologyScene::updateBundledEdges()
+{
+    for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges))
+        edge->setVisible(edge->from()->isSelected() || edge->to()->isSelected());
+    // A selected network or load balancer shows its single lines instead of its bundles.
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
+        bundle->setVisible(!bundle->from()->isSelected());
+}
+
+TopologyEdgeItem* TopologyScene::edgeItem(const QString& from, const QString& to) const
+{
+    return m_edges.value(from + QLatin1String("->") + to);
 }
 
 void TopologyScene::updateSceneRect()
@@ -219,16 +300,29 @@ QSet<QString> TopologyScene::framesCoveringOthers() const
 
 int TopologyScene::edgeCrossingCount() const
 {
-    const QList<TopologyEdgeItem*> edges = m_edges.values();
+    // Each drawn line with its two ends; a bundle's grid end is the bundle itself (shared with none).
+    struct Drawn
+    {
+        QLineF line;
+        const QGraphicsItem* from;
+        const QGraphicsItem* to;
+    };
+    QList<Drawn> lines;
+    lines.reserve(m_edges.size() + m_bundles.size());
+    for (const TopologyEdgeItem* edge : m_edges)
+        if (edge->isVisible())
+            lines.append({edge->line(), edge->from(), edge->to()});
+    for (const TopologyBundleItem* bundle : m_bundles)
+        if (bundle->isVisible())
+            lines.append({bundle->line(), bundle->from(), bundle});
     int crossings = 0;
-    for (qsizetype i = 0; i < edges.size(); ++i) {
-        const TopologyEdgeItem* a = edges[i];
-        const QLineF lineA = a->line();
-        for (qsizetype j = i + 1; j < edges.size(); ++j) {
-            const TopologyEdgeItem* b = edges[j];
-            if (a->from() == b->from() || a->from() == b->to() || a->to() == b->from() || a->to() == b->to())
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const Drawn& a = lines[i];
+        for (qsizetype j = i + 1; j < lines.size(); ++j) {
+            const Drawn& b = lines[j];
+            if (a.from == b.from || a.from == b.to || a.to == b.from || a.to == b.to)
                 continue; // lines meeting at a shared box are not a crossing
-            if (lineA.intersects(b->line()) == QLineF::BoundedIntersection)
+            if (a.line.intersects(b.line) == QLineF::BoundedIntersection)
                 ++crossings;
         }
     }

@@ -16,6 +16,7 @@ namespace hcn::ui {
 class TopologyNodeItem;
 class TopologyEdgeItem;
 class TopologyClusterItem;
+class TopologyBundleItem;
 
 class TopologyScene : public QGraphicsScene
 {
@@ -39,6 +40,11 @@ public:
     QList<TopologyNodeItem*> nodeItems() const { return m_nodes.values(); }
     int nodeItemCount() const { return int(m_nodes.size()); }
     int edgeItemCount() const { return int(m_edges.size()); }
+    /// The edge item between two nodes (keys), or null.
+    TopologyEdgeItem* edgeItem(const QString& from, const QString& to) const;
+    /// One line per network or load balancer and grid holding some of its endpoints (TopologyBundleItem);
+    /// the single lines into a grid are drawn only while one of their ends is selected.
+    QList<TopologyBundleItem*> bundleItems() const { return m_bundles; }
     TopologyClusterItem* clusterItem(const QString& key) const { return m_clusters.value(key); }
     /// Where a node was when it left the scene (filters, collapse); null point if never seen.
     std::optional<QPointF> rememberedPosition(const QString& key) const;
@@ -72,7 +78,7 @@ public:
     /// Frames (cluster keys) that cover a node that is not their member: the picture would say the
     /// node is in the namespace (or behind the provider address) when it is not.
     QSet<QString> framesCoveringOthers() const;
-    /// How many pairs of drawn edges cross (edges that share a node do not count).
+    /// How many pairs of drawn lines (edges and bundles) cross; lines that share a node do not count.
     int edgeCrossingCount() const;
 
     /// Whether `node` matches a search query (exposed for the dock and tests).
@@ -82,6 +88,10 @@ private:
     void removeNode(const QString& key);
     void syncEdges();
     void syncClusters();
+    /// Rebuilds the bundles from the network and load balancer edges into grids.
+    void syncBundles();
+    /// Shows the single lines a bundle stands for while one of their ends is selected.
+    void updateBundledEdges();
     void updateSceneRect();
     CompareMark compareMarkOf(const TopologyNode& node) const;
 
@@ -89,6 +99,9 @@ private:
     QHash<QString, TopologyNodeItem*> m_nodes;
     QHash<QString, TopologyEdgeItem*> m_edges;
     QHash<QString, TopologyClusterItem*> m_clusters;
+    QList<TopologyBundleItem*> m_bundles;
+    /// Edges a bundle stands for: hidden unless an end is selected.
+    QSet<TopologyEdgeItem*> m_bundledEdges;
     QHash<QString, QPointF> m_memory;
     QString m_query;
     QStringList m_markedObjects;

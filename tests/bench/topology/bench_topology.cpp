@@ -238,6 +238,7 @@ int main(int argc, char** argv)
     const double guiCpuMs = threadCpuMs() - guiCpuStart;
     out << "nodes " << dock.scene()->nodeItemCount() << ", edges " << dock.scene()->edgeItemCount()
         << ", aggregate threshold " << aggregate << "\n";
+    out << "edge crossings " << dock.scene()->edgeCrossingCount() << " (counted after the timing)\n";
     out << "first layout: wall " << wallMs << " ms (graph build + scene diff " << rebuildMs << " ms, "
         << hcn::ui::topologyLayoutEngineName(diagram->lastLayoutEngine()) << " on the layout thread "
         << diagram->lastLayoutMs() << " ms); GUI thread cpu " << qRound(guiCpuMs) << " ms\n";

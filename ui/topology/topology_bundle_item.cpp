@@ -1,0 +1,127 @@
+#include "topology/topology_bundle_item.h"
+
+#include "topology/topology_edge_item.h"
+#include "topology/topology_node_item.h"
+#include "topology/topology_scene.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+namespace hcn::ui {
+
+namespace {
+
+constexpr int kNamesInToolTip = 8;
+constexpr qreal kAntialiasScale = 0.45; // as the single lines: smooth only where the eye can tell
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hcn::ui::TopologyBundleItem", text);
+}
+
+QFont labelFont()
+{
+    QFont font;
+    font.setPointSizeF(9.0);
+    font.setBold(true);
+    return font;
+}
+
+} // namespace
+
+TopologyBundleItem::TopologyBundleItem(TopologyEdgeKind kind, TopologyNodeItem* from,
+                                       QList<TopologyNodeItem*> members, QList<TopologyNodeItem*> grid)
+    : m_kind(kind), m_from(from), m_members(std::move(members)), m_grid(std::move(grid)),
+      m_label(labelFor(kind, m_members.size())),
+      m_labelSize(QFontMetricsF(labelFont()).size(0, m_label) + QSizeF(12, 6)),
+      m_labelScale(TopologyNodeItem::kMinLegiblePixels / QFontMetricsF(labelFont()).ascent())
+{
+    setZValue(1.2); // above the single lines, under the boxes
+    setAcceptedMouseButtons(Qt::NoButton);
+    QStringList names;
+    for (const TopologyNodeItem* member : std::as_const(m_members).mid(0, kNamesInToolTip))
+        names.append(member->node().lines.value(0).toHtmlEscaped());
+    if (m_members.size() > kNamesInToolTip)
+        names.append(tr("and %1 more").arg(m_members.size() - kNamesInToolTip));
+    const QString select = m_kind == TopologyEdgeKind::LoadBalancerBackend
+                               ? tr("Select the load balancer or a backend to see each line.")
+                               : tr("Select the network or an endpoint to see each line.");
+    setToolTip(QStringLiteral("<p><b>%1 \u2192 %2</b> %3</p><p>%4</p><p>%5</p>")
+                   .arg(m_from->node().lines.value(0).toHtmlEscaped(), m_label, tr("in this grid"),
+                        names.join(QLatin1String(", ")), select));
+    updateGeometry();
+}
+
+QString TopologyBundleItem::labelFor(TopologyEdgeKind kind, qsizetype n)
+{
+    switch (kind) {
+    case TopologyEdgeKind::LoadBalancerBackend:
+        return n == 1 ? tr("1 backend") : tr("%1 backends").arg(n);
+    case TopologyEdgeKind::NetworkRemote:
+        return n == 1 ? tr("1 remote endpoint") : tr("%1 remote endpoints").arg(n);
+    default:
+        return n == 1 ? tr("1 endpoint") : tr("%1 endpoints").arg(n);
+    }
+}
+
+void TopologyBundleItem::updateGeometry()
+{
+    QRectF grid;
+    for (const TopologyNodeItem* member : std::as_const(m_grid))
+        grid = grid.united(member->sceneBoundingRect());
+    const QRectF from = m_from->sceneBoundingRect().adjusted(2, 2, -2, -2);
+    const QLineF line(TopologyEdgeItem::clipToBox(from, grid.center()),
+                      TopologyEdgeItem::clipToBox(grid, from.center()));
+    if (line == m_line && grid == m_gridRect)
+        return;
+    prepareGeometryChange();
+    m_line = line;
+    m_gridRect = grid;
+    // The label sits across the middle of the line. The scene asks for the bounds often: kept.
+    m_labelRect =
+        QRectF(m_line.center() - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2), m_labelSize);
+    m_bounds = QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-3, -3, 3, 3).united(m_labelRect);
+}
+
+QRectF TopologyBundleItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+QPainterPath TopologyBundleItem::shape() const
+{
+    // The tooltip answers along the line and on its label, not over the whole rectangle it spans.
+    QPainterPath path(m_line.p1());
+    path.lineTo(m_line.p2());
+    QPainterPathStroker stroker;
+    stroker.setWidth(8.0);
+    QPainterPath out = stroker.createStroke(path);
+    out.addRect(m_labelRect);
+    return out;
+}
+
+void TopologyBundleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    Q_UNUSED(widget);
+    const auto* topologyScene = qobject_cast<const TopologyScene*>(scene());
+    const bool exporting = topologyScene && topologyScene->isExporting();
+    const qreal scale = exporting ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, scale >= kAntialiasScale);
+    QPen pen = TopologyEdgeItem::bundlePenFor(m_kind);
+    pen.setCosmetic(true); // a few device pixels at any zoom: bundles stay in the fitted picture
+    painter->setPen(pen);
+    painter->drawLine(m_line);
+    if (!exporting && scale < m_labelScale)
+        return;
+    painter->setPen(QPen(pen.color(), 1.0));
+    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->drawRoundedRect(m_labelRect, 4, 4);
+    painter->setFont(labelFont());
+    painter->setPen(QColor(0x30, 0x30, 0x30));
+    painter->drawText(m_labelRect, Qt::AlignCenter, m_label);
+}
+
+} // namespace hcn::ui
