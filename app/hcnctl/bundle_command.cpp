@@ -5,6 +5,7 @@
 #include "status_format.h"
 
 #include "hcn/bundle.h"
+#include "hcn/dump_sources.h"
 #include "hcn/redaction.h"
 
 #include <filesystem>
@@ -31,7 +32,7 @@ std::string checkBundleArguments(const CliOptions& o)
 
 std::string bundleHelp()
 {
-    return R"TEXT(Usage: hcnctl bundle [--redact] [--key-file FILE] [--mapping MAPPING.json] OUT
+    std::string text = R"TEXT(Usage: hcnctl bundle [--redact] [--key-file FILE] [--mapping MAPPING.json] OUT
 
 Writes a bug-report bundle of the host (docs/bundles.md): one archive, OUT.zip or OUT.tar.gz/.tgz, with
 every object in its v2 and v1 shapes (snapshot.json, objects-v1.json), the health checks (checks.json,
@@ -50,6 +51,10 @@ Exit status 0 when the bundle is written, 1 when the host cannot be read or the 
 2 for a wrong command line, 3 when the service cannot be reached, 4 when OUT or the mapping cannot be
 written.
 )TEXT";
+    if (!io::tarArchivesSupported())
+        text += "\nThis build (without libarchive, as hcnctl.exe for Windows) writes OUT.zip only: a .tar.gz or\n"
+                ".tgz OUT is refused with exit status 4.\n";
+    return text;
 }
 
 ExitStatus runBundle(Session& session, const CliOptions& options, std::ostream& out, std::ostream& err)
