@@ -1,12 +1,11 @@
 #include "bundle_command.h"
 
 #include "cli_options.h"
-#include "session.h"
-#include "status_format.h"
-
 #include "hcn/bundle.h"
 #include "hcn/dump_sources.h"
 #include "hcn/redaction.h"
+#include "session.h"
+#include "status_format.h"
 
 #include <filesystem>
 #include <fstream>
@@ -52,8 +51,9 @@ Exit status 0 when the bundle is written, 1 when the host cannot be read or the 
 written.
 )TEXT";
     if (!io::tarArchivesSupported())
-        text += "\nThis build (without libarchive, as hcnctl.exe for Windows) writes OUT.zip only: a .tar.gz or\n"
-                ".tgz OUT is refused with exit status 4.\n";
+        text +=
+            "\nThis build (without libarchive, as hcnctl.exe for Windows) writes OUT.zip only: a .tar.gz or\n"
+            ".tgz OUT is refused with exit status 4.\n";
     return text;
 }
 
