@@ -3,8 +3,6 @@
 #pragma once
 #include <QtCore>
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
