@@ -7,6 +7,7 @@
 // Usage: bench_import [OBJECTS] [--write DIR]   (--write also saves the three dumps in DIR)
 
 #include "hcn/dump_import.h"
+#include "peak_memory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -190,16 +191,6 @@ std::string utf16le(const std::string& ascii)
     return out;
 }
 
-long peakRssKiB()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::strtol(line.c_str() + 6, nullptr, 10);
-    return -1;
-}
-
 void run(const char* label, const std::string& bytes)
 {
     std::vector<double> times;
@@ -219,8 +210,8 @@ void run(const char* label, const std::string& bytes)
     std::sort(times.begin(), times.end());
     std::printf("%-28s %7.2f MB  best %7.3f s  median %7.3f s  %6.1f MB/s  objects %6zu  report lines %6zu  "
                 "peak RSS %6.1f MiB\n",
-                label, bytes.size() / 1e6, times.front(), times[2], bytes.size() / 1e6 / times[2], objects, messages,
-                peakRssKiB() / 1024.0);
+                label, bytes.size() / 1e6, times.front(), times[2], bytes.size() / 1e6 / times[2], objects,
+                messages, hcnbench::peakRssMiB());
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 
 #include "hcn/recording.h"
 #include "large_host.h"
+#include "peak_memory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -31,16 +32,6 @@ using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-std::string peakRss()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return line.substr(6);
-    return " unknown";
 }
 
 hcn::Notification notification(hcn::NotificationType type, const json& document, std::uint64_t sequence)
@@ -161,8 +152,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "%s\n", reader.status().detail().c_str());
         return 1;
     }
-    std::printf("index (open): %.0f ms, %zu changes, keyframe every %zu; peak RSS%s\n", indexMs,
-                (*reader)->changeCount(), keyframe, peakRss().c_str());
+    std::printf("index (open): %.0f ms, %zu changes, keyframe every %zu (asked: %zu; %zu keyframes, %zu "
+                "documents); peak RSS %.1f MiB\n",
+                indexMs, (*reader)->changeCount(), (*reader)->keyframeInterval(), keyframe,
+                (*reader)->keyframeCount(), (*reader)->keyframeDocuments(), hcnbench::peakRssMiB());
 
     std::vector<double> hostTimes, snapshotTimes;
     std::size_t lastSize = 0;
@@ -187,7 +180,7 @@ int main(int argc, char** argv)
             return 1;
     }
     percentiles("snapshotAfter(changesAt(time))", snapshotTimes);
-    std::printf("objects in the last host built: %zu; peak RSS%s\n", lastSize, peakRss().c_str());
+    std::printf("objects in the last host built: %zu; peak RSS %.1f MiB\n", lastSize, hcnbench::peakRssMiB());
     if (keep.empty())
         std::filesystem::remove(path);
     return 0;

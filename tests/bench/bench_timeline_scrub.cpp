@@ -18,6 +18,7 @@
 #include "hcn/host_state.h"
 #include "hcn/recording.h"
 #include "hcn/snapshot_api.h"
+#include "peak_memory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -47,16 +48,6 @@ void percentiles(const char* what, std::vector<double> times)
     };
     std::printf("%-44s median %7.1f ms   p99 %7.1f ms   max %7.1f ms   (%zu moments)\n", what, at(0.5),
                 at(0.99), times.back(), times.size());
-}
-
-std::string peakRss()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return line.substr(6);
-    return " unknown";
 }
 
 bool g_text = false;
@@ -124,10 +115,10 @@ int main(int argc, char** argv)
     const hcn::RecordingReader& reader = **opened;
     const std::size_t count = reader.changeCount();
     std::printf("open (index): %.0f ms, %zu changes over %.0f s; %zu keyframes every %zu changes holding %zu "
-                "documents; peak RSS%s\n",
+                "documents; peak RSS %.1f MiB\n",
                 msSince(opening), count, double(reader.endMs() - reader.startMs()) / 1000.0,
                 reader.keyframeCount(), reader.keyframeInterval(), reader.keyframeDocuments(),
-                peakRss().c_str());
+                hcnbench::peakRssMiB());
 
     std::mt19937 rng(20261203);
     std::vector<double> jumps, jumpReader;
@@ -172,6 +163,6 @@ int main(int argc, char** argv)
     std::printf("60 Hz drag: %d requests over 10 s, %d moments built; the last ready %.0f ms after the last "
                 "request\n",
                 requests, built, now - (requests - 1) * every);
-    std::printf("peak RSS%s\n", peakRss().c_str());
+    std::printf("peak RSS %.1f MiB\n", hcnbench::peakRssMiB());
     return 0;
 }
