@@ -12,10 +12,11 @@
 #include "models/host_checks.h"
 #include "models/host_mirror.h"
 #include "models/resource_tree_model.h"
-#include "topology/topology_dock.h"
-#include "topology/topology_scene.h"
+#include "sample_host.h"
 #include "topology/topology_diagram.h"
+#include "topology/topology_dock.h"
 #include "topology/topology_node_item.h"
+#include "topology/topology_scene.h"
 #include "widgets/checks_dock.h"
 #include "widgets/main_window.h"
 #include "widgets/resource_tree_dock.h"
@@ -65,17 +66,12 @@ struct Window
 
     Window()
     {
-        window.setLayoutPersistence(false);
         tester = std::make_unique<QAbstractItemModelTester>(
             dock()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QSignalSpy shown(window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
-        window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario());
-        const bool hostShown = shown.wait(10000);
+        const bool hostShown = hcntest::showSampleHost(window);
         loaded = hostShown && checks()->waitUntilCurrent(10000);
         if (!loaded)
             qWarning() << "host shown:" << hostShown << "checking:" << checks()->isChecking();
-        window.resize(1200, 800);
-        window.show();
     }
 
     hcn::ui::ChecksDock* dock() const { return window.checksDock(); }

@@ -14,6 +14,7 @@
 #include "models/import_report_model.h"
 #include "models/resource_filter_proxy_model.h"
 #include "models/resource_tree_model.h"
+#include "sample_host.h"
 #include "widgets/dump_import_controller.h"
 #include "widgets/host_status_bar.h"
 #include "widgets/import_report_dock.h"
@@ -66,15 +67,7 @@ struct Window
     MainWindow window;
     bool loaded = false;
 
-    Window()
-    {
-        window.setLayoutPersistence(false);
-        QSignalSpy shown(window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
-        window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario());
-        loaded = shown.wait(10000);
-        window.resize(1200, 800);
-        window.show();
-    }
+    Window() { loaded = hcntest::showSampleHost(window); }
 
     DumpImportController* dumps() { return window.dumpImportController(); }
     hcn::ui::ImportReportDock* report() { return window.importReportDock(); }

@@ -11,6 +11,7 @@
 #include "models/host_mirror.h"
 #include "models/resource_filter_proxy_model.h"
 #include "models/resource_tree_model.h"
+#include "sample_host.h"
 #include "topology/topology_dock.h"
 #include "topology/topology_graph.h"
 #include "topology/topology_legend.h"
@@ -61,19 +62,7 @@ struct Window
 {
     MainWindow window;
 
-    Window()
-    {
-        window.setLayoutPersistence(false);
-        QSignalSpy shown(window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
-        QSignalSpy failed(window.scenarioController(), &hcn::ui::ScenarioController::loadFailed);
-        window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario());
-        (void)QTest::qWaitFor([&] { return shown.count() + failed.count() > 0; }, 10000);
-        loaded = shown.count() == 1;
-        if (!loaded && failed.count() == 1)
-            qWarning() << failed.front().at(1).toString();
-        window.resize(1200, 800);
-        window.show();
-    }
+    Window() { loaded = hcntest::showSampleHost(window); }
     bool loaded = false;
 
     hcn::ui::ResourceTreeDock* dock() { return window.resourceTreeDock(); }

@@ -9,6 +9,7 @@
 #include "models/event_filter_proxy.h"
 #include "models/event_log_model.h"
 #include "models/host_mirror.h"
+#include "sample_host.h"
 #include "widgets/dump_import_controller.h"
 #include "widgets/event_log_dock.h"
 #include "widgets/host_status_bar.h"
@@ -36,15 +37,7 @@ struct Window
     MainWindow window;
     bool loaded = false;
 
-    Window()
-    {
-        window.setLayoutPersistence(false);
-        QSignalSpy shown(window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
-        window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario());
-        loaded = shown.wait(10000);
-        window.resize(1200, 800);
-        window.show();
-    }
+    Window() { loaded = hcntest::showSampleHost(window); }
 
     EventLogModel* log() { return window.eventLogDock()->model(); }
     const hcn::Api* host()

@@ -12,6 +12,7 @@
 #include "models/host_mirror.h"
 #include "models/resource_filter_proxy_model.h"
 #include "models/resource_tree_model.h"
+#include "sample_host.h"
 #include "widgets/connect_dialog.h"
 #include "widgets/help_menu.h"
 #include "widgets/main_window.h"
@@ -48,13 +49,8 @@ struct Window
 
     Window()
     {
-        window.setLayoutPersistence(false);
-        QSignalSpy shown(window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
-        window.scenarioController()->loadScenario(hcn::ui::ScenarioController::defaultScenario());
-        loaded = shown.wait(10000);
         window.propertiesDock()->setConfirmationsEnabled(false);
-        window.resize(1200, 800);
-        window.show();
+        loaded = hcntest::showSampleHost(window);
     }
     bool loaded = false;
 
