@@ -2,6 +2,7 @@
 // Usage: bench_engine [endpoints=10000] [filterEndpoints=100000]
 
 #include "hcn/engine.h"
+#include "process_memory.h"
 
 #include <chrono>
 #include <cstdio>
@@ -17,16 +18,6 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-long residentKb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::strtol(line.c_str() + 6, nullptr, 10);
-    return -1;
 }
 
 hcn::Handle mustCreate(hcn::Engine& engine, hcn::ResourceKind kind, const std::string& doc,
@@ -54,7 +45,7 @@ int main(int argc, char** argv)
 
     hcn::Engine engine;
     auto net = mustCreate(engine, hcn::ResourceKind::Network, kNetwork);
-    const long rssBefore = residentKb();
+    const long rssBefore = hcnbench::residentKiB();
 
     auto start = Clock::now();
     for (int i = 0; i < creates; ++i) {
@@ -74,7 +65,7 @@ int main(int argc, char** argv)
         (void)engine.close(hcn::ResourceKind::Endpoint, h);
     }
     engine.drainNotifications();
-    const long rssAfter = residentKb();
+    const long rssAfter = hcnbench::residentKiB();
     std::printf("resident memory with %d endpoints: %.1f MB (%.2f KB per endpoint)\n", total,
                 rssAfter / 1024.0, double(rssAfter - rssBefore) / total);
 

@@ -7,7 +7,7 @@
 // Usage: bench_import [OBJECTS] [--write DIR]   (--write also saves the three dumps in DIR)
 
 #include "hcn/dump_import.h"
-#include "peak_memory.h"
+#include "process_memory.h"
 
 #include <algorithm>
 #include <chrono>

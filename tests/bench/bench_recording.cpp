@@ -11,7 +11,7 @@
 
 #include "hcn/recording.h"
 #include "large_host.h"
-#include "peak_memory.h"
+#include "process_memory.h"
 
 #include <algorithm>
 #include <chrono>

@@ -18,7 +18,7 @@
 #include "hcn/host_state.h"
 #include "hcn/recording.h"
 #include "hcn/snapshot_api.h"
-#include "peak_memory.h"
+#include "process_memory.h"
 
 #include <algorithm>
 #include <chrono>

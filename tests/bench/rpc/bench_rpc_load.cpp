@@ -11,6 +11,7 @@
 // Usage: bench_rpc_load [--writers 8] [--ops 10000] [--subscribers 4]
 //                       [--soak SECONDS --rate OPS_PER_S [--interval SECONDS]]
 
+#include "../process_memory.h"
 #include "hcn/host_state.h"
 #include "rpc_bench_support.h"
 
@@ -342,12 +343,7 @@ private:
 
 long long procStatusKiB(long pid, const char* field)
 {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind(field, 0) == 0)
-            return std::atoll(line.c_str() + std::strlen(field));
-    return -1;
+    return hcnbench::procStatusKiB(std::to_string(pid), field);
 }
 
 long long openFiles(long pid)

@@ -7,6 +7,7 @@
 // --diffs makes every endpoint modify change the endpoint created just before it (another address and
 // port mapping), so the log diffs it against that document (what a live host's modifies cost).
 
+#include "../process_memory.h"
 #include "models/event_filter_proxy.h"
 #include "models/event_log_model.h"
 #include "widgets/event_log_dock.h"
@@ -29,17 +30,6 @@
 #include <vector>
 
 namespace {
-
-long rssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    return -1;
-}
 
 QString guid(int n)
 {
@@ -150,7 +140,7 @@ int main(int argc, char** argv)
     for (const hcn::Notification& n : templates(parser.isSet(diffsOption)))
         pool.push_back(hcn::ui::MirrorEvent::read(n));
     malloc_trim(0);
-    const long rssBefore = rssKiB();
+    const long rssBefore = hcnbench::residentKiB();
 
     // GUI responsiveness probe: a 1 ms timer; the largest gap between its ticks is the longest stall.
     QElapsedTimer clock;
@@ -226,7 +216,7 @@ int main(int argc, char** argv)
     // Hand the heap the drained queue left behind back to the system, so RSS shows what the full log
     // holds rather than the burst's high-water mark.
     malloc_trim(0);
-    const long rssAfter = rssKiB();
+    const long rssAfter = hcnbench::residentKiB();
     std::vector<qint64> sorted = gaps;
     std::sort(sorted.begin(), sorted.end());
     auto percentile = [&](double p) {
