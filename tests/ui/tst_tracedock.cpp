@@ -1,22 +1,27 @@
 // The console's Trace dock: a trace named in the form runs off the GUI thread and shows its hops and
 // verdict, drops are named with their hop, bad input is said plainly, the path is highlighted on the
-// topology, the selection fills the form and a hop selects its object, and a changed host is traced as
-// it is now.
+// topology, the selection fills the form and a hop selects its object, Trace From Here / Trace To Here
+// on the diagram's and the tree's context menus run a trace, and a changed host is traced as it is now.
 
 #include "engine_harness.h"
 #include "models/api_worker.h"
 #include "models/console_resources.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
+#include "topology/topology_dock.h"
 #include "widgets/main_window.h"
+#include "widgets/resource_tree_dock.h"
 #include "widgets/scenario_controller.h"
 #include "widgets/trace_dock.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTreeView>
 #include <QtTest>
 
 using hcn::ResourceKind;
@@ -82,6 +87,7 @@ private slots:
     void badInputIsSaidPlainly();
     void pathIsHighlightedAndHopsSelectTheirObject();
     void selectionFillsTheForm();
+    void contextMenusTraceFromAndToAnObject();
     void changedHostIsTracedAsItIsNow();
     void hostAddressesReachNodePorts();
 
@@ -211,6 +217,60 @@ void TestTraceDock::selectionFillsTheForm()
              qPrintable(w.dock()->destinationEdit()->text()));
     QVERIFY(w.trace(w.dock()->sourceEdit()->text(), w.dock()->destinationEdit()->text(), "UDP", "53"));
     QVERIFY(w.dock()->result());
+}
+
+void TestTraceDock::contextMenusTraceFromAndToAnObject()
+{
+    Window w;
+    QVERIFY(w.open(traceFile("nat-host.json")));
+    hcn::ui::TopologyDock* topology = w.window.topologyDock();
+    QVERIFY(topology->waitForLayout(10000));
+    const QString client = w.idByName(ResourceKind::Endpoint, "client");
+    const QString web = w.idByName(ResourceKind::Endpoint, "web");
+    const QString nat = w.idByName(ResourceKind::Network, "nat");
+    QVERIFY(!client.isEmpty() && !web.isEmpty() && !nat.isEmpty());
+    const auto named = [](const QList<QAction*>& actions, const char* name) -> QAction* {
+        for (QAction* action : actions)
+            if (action->objectName() == QLatin1String(name))
+                return action;
+        return nullptr;
+    };
+
+    // The tree offers both for what is selected there; a network is no source.
+    const QList<QAction*> treeActions = w.window.resourceTreeDock()->view()->actions();
+    QVERIFY(named(treeActions, "actionTraceFrom") && named(treeActions, "actionTraceTo"));
+    w.window.selection()->setIds({nat});
+    QVERIFY(!w.dock()->traceFromAction()->isEnabled());
+    QVERIFY(w.dock()->traceToAction()->isEnabled());
+    w.window.selection()->clear();
+    QVERIFY(!w.dock()->traceToAction()->isEnabled());
+
+    // Right-click the client on the diagram: Trace From Here names it and waits for a destination.
+    w.dock()->sourceEdit()->clear();
+    w.dock()->destinationEdit()->clear();
+    QSignalSpy traced(w.dock(), &hcn::ui::TraceDock::traced);
+    auto fromMenu = topology->createContextMenu(client);
+    QAction* from = named(fromMenu->actions(), "actionTraceFrom");
+    QVERIFY(from && from->isEnabled());
+    from->trigger();
+    QCOMPARE(w.dock()->sourceEdit()->text(), QString("client"));
+    QCOMPARE(traced.count(), 0);
+
+    // Right-click web: Trace To Here completes the pair and the trace runs.
+    auto toMenu = topology->createContextMenu(web);
+    QAction* to = named(toMenu->actions(), "actionTraceTo");
+    QVERIFY(to && to->isEnabled());
+    to->trigger();
+    QCOMPARE(w.dock()->destinationEdit()->text(), QString("web"));
+    QVERIFY(traced.wait(10000));
+    QVERIFY(w.dock()->result());
+    QVERIFY(!w.dock()->isHidden());
+    QVERIFY2(w.dock()->verdictText().contains("web"), qPrintable(w.dock()->verdictText()));
+
+    // A network's node offers Trace To Here only.
+    auto networkMenu = topology->createContextMenu(nat);
+    QVERIFY(!named(networkMenu->actions(), "actionTraceFrom")->isEnabled());
+    QVERIFY(named(networkMenu->actions(), "actionTraceTo")->isEnabled());
 }
 
 void TestTraceDock::changedHostIsTracedAsItIsNow()

@@ -394,6 +394,10 @@ std::unique_ptr<QMenu> TopologyDock::createContextMenu(const QString& key)
             menu.addAction(tr("Edit Properties…"), this,
                            [this, id = node.objectId] { emit editRequested(id); });
             menu.addAction(m_focusAction);
+            if (!m_objectActions.isEmpty()) {
+                menu.addSeparator();
+                menu.addActions(m_objectActions);
+            }
             menu.addSeparator();
             menu.addAction(tr("Export JSON…"), this, [this, ids] { emit exportRequested(ids); });
             menu.addAction(tr("Delete"), this, [this, ids] { emit deleteRequested(ids); });

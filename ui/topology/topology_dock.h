@@ -61,6 +61,9 @@ public:
     /// Object IDs of the selected nodes (aggregates stand for their network).
     QStringList selectedObjectIds() const;
 
+    /// Actions on the selected object that other parts of the window provide (Trace From Here ...):
+    /// the context menu of a node that stands for an object offers them.
+    void setObjectActions(const QList<QAction*>& actions) { m_objectActions = actions; }
     /// The context menu for a node (empty key: the background), as shown on right-click.
     std::unique_ptr<QMenu> createContextMenu(const QString& key);
 
@@ -116,6 +119,7 @@ private:
     QPointer<TopologyLegend> m_legend;
     QLineEdit* m_searchField = nullptr;
     QSpinBox* m_thresholdBox = nullptr;
+    QList<QAction*> m_objectActions;
     QAction* m_fitAction = nullptr;
     QAction* m_zoomInAction = nullptr;
     QAction* m_zoomOutAction = nullptr;

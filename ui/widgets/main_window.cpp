@@ -210,6 +210,14 @@ void MainWindow::createDocks()
     addDock(m_trace, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_checks, m_trace);
     connect(m_trace, &TraceDock::highlightRequested, m_topology, &TopologyDock::highlightObjects);
+    // Trace From Here / Trace To Here on the tree's and the diagram's context menus.
+    QTreeView* tree = m_resourceTree->view();
+    auto* traceSeparator = new QAction(tree);
+    traceSeparator->setSeparator(true);
+    const QList<QAction*> traceActions{m_trace->traceFromAction(), m_trace->traceToAction()};
+    tree->addAction(traceSeparator);
+    tree->addActions(traceActions);
+    m_topology->setObjectActions(traceActions);
     m_compareDock = new CompareDock(m_compare, m_mirror, m_selection, this);
     addDock(m_compareDock, Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_trace, m_compareDock);

@@ -4,6 +4,7 @@
 #include "models/host_mirror.h"
 #include "models/host_tracer.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -45,7 +46,9 @@ TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* p
       m_tracer(new HostTracer(mirror, this)), m_source(new QLineEdit), m_destination(new QLineEdit),
       m_protocol(new QComboBox), m_port(new QLineEdit), m_hostAddresses(new QLineEdit),
       m_trace(new QPushButton(tr("&Trace"))), m_useSource(new QPushButton(tr("Use selection"))),
-      m_useDestination(new QPushButton(tr("Use selection"))), m_verdict(new QLabel),
+      m_useDestination(new QPushButton(tr("Use selection"))),
+      m_traceFrom(new QAction(tr("Trace &From Here"), this)),
+      m_traceTo(new QAction(tr("Trace T&o Here"), this)), m_verdict(new QLabel),
       m_hops(new QTableWidget(0, HopListColumnCount))
 {
     setObjectName(QStringLiteral("TraceDock"));
@@ -107,6 +110,16 @@ TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* p
             [this] { m_port->setEnabled(m_protocol->currentData().toInt() != int(TraceProtocol::Icmp)); });
     connect(m_useSource, &QPushButton::clicked, this, [this] { m_source->setText(selectionText()); });
     connect(m_useDestination, &QPushButton::clicked, this, [this] { m_destination->setText(selectionText()); });
+    m_traceFrom->setObjectName(QStringLiteral("actionTraceFrom"));
+    m_traceFrom->setToolTip(
+        tr("Trace from this endpoint (the Trace panel runs it once a destination is named)"));
+    m_traceTo->setObjectName(QStringLiteral("actionTraceTo"));
+    m_traceTo->setToolTip(tr("Trace to this object (a load balancer: its first VIP)"));
+    connect(m_traceFrom, &QAction::triggered, this, [this] { takeSelection(m_source); });
+    connect(m_traceTo, &QAction::triggered, this, [this] { takeSelection(m_destination); });
+    connect(m_selection, &CurrentSelection::changed, this, &TraceDock::updateActions);
+    connect(m_mirror, &HostMirror::reset, this, &TraceDock::updateActions);
+    updateActions();
     connect(m_tracer, &HostTracer::finished, this, &TraceDock::show);
     connect(m_hops, &QTableWidget::itemSelectionChanged, this, &TraceDock::hopSelected);
 }
@@ -133,6 +146,25 @@ QString TraceDock::selectionText() const
         document["FrontendVIPs"][0].is_string())
         return QString::fromStdString(document["FrontendVIPs"][0].get<std::string>());
     return QString::fromStdString(object->id);
+}
+
+void TraceDock::updateActions()
+{
+    const QString id = m_selection->current();
+    const HostObject* object = id.isEmpty() ? nullptr : m_mirror->hostState().find(id.toStdString());
+    m_traceFrom->setEnabled(object && object->kind == ResourceKind::Endpoint);
+    m_traceTo->setEnabled(object != nullptr);
+}
+
+void TraceDock::takeSelection(QLineEdit* edit)
+{
+    edit->setText(selectionText());
+    QDockWidget::show();
+    raise();
+    if (!m_source->text().trimmed().isEmpty() && !m_destination->text().trimmed().isEmpty())
+        runTrace();
+    else
+        (edit == m_source ? m_destination : m_source)->setFocus();
 }
 
 void TraceDock::runTrace()

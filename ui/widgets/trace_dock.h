@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -39,6 +40,11 @@ public:
     QPushButton* useSelectionAsSourceButton() const { return m_useSource; }
     QPushButton* useSelectionAsDestinationButton() const { return m_useDestination; }
     QTableWidget* hopTable() const { return m_hops; }
+    /// "Trace From Here": the selected endpoint becomes the source (enabled for an endpoint).
+    QAction* traceFromAction() const { return m_traceFrom; }
+    /// "Trace To Here": the selected object becomes the destination (enabled for any object).
+    /// Either action shows the dock and runs the trace once both ends are named.
+    QAction* traceToAction() const { return m_traceTo; }
     /// The verdict line ("Delivered to endpoint web (10.0.0.7:80)") or what kept the trace from running.
     QString verdictText() const;
     /// The last result (null before the first or after a failed trace).
@@ -56,6 +62,9 @@ signals:
 private:
     /// What to type for the selected object: an endpoint's name, a load balancer's first VIP, else its ID.
     QString selectionText() const;
+    /// The selected object becomes one end of the trace (`edit`); traces when both ends are named.
+    void takeSelection(QLineEdit* edit);
+    void updateActions();
     void show(const std::shared_ptr<const hcn::TraceResult>& result, const QString& error);
     void hopSelected();
 
@@ -70,6 +79,8 @@ private:
     QPushButton* m_trace;
     QPushButton* m_useSource;
     QPushButton* m_useDestination;
+    QAction* m_traceFrom;
+    QAction* m_traceTo;
     QLabel* m_verdict;
     QTableWidget* m_hops;
     std::shared_ptr<const hcn::TraceResult> m_result;
