@@ -264,7 +264,7 @@ std::vector<HostChange> HostState::apply(const ParsedNotification& notification,
     };
     for (const HostUpdate& update : notification.updates) {
         auto it = m_objects.find(update.id);
-        const bool known = it != m_objects.end() && it->second.kind == update.kind;
+        const bool known = it != m_objects.end() && it->second->kind == update.kind;
         switch (update.op) {
         case Op::Create:
         case Op::Modify:
@@ -274,11 +274,11 @@ std::vector<HostChange> HostState::apply(const ParsedNotification& notification,
                 surprise(update, "modifies the unknown");
             if (it == m_objects.end())
                 changes.push_back({HostChange::Type::Added, update.kind, update.id, update.document});
-            else if (!known || !sameDocument(it->second.document, update.document))
+            else if (!known || !sameDocument(it->second->document, update.document))
                 changes.push_back({HostChange::Type::Changed, update.kind, update.id, update.document});
             else
                 break; // the same document again: nothing to tell
-            store(HostObject{update.kind, update.id, update.document});
+            store(std::make_shared<const HostObject>(HostObject{update.kind, update.id, update.document}));
             break;
         case Op::Delete:
             if (!known) {
@@ -286,7 +286,7 @@ std::vector<HostChange> HostState::apply(const ParsedNotification& notification,
                 if (it == m_objects.end())
                     break;
             }
-            changes.push_back({HostChange::Type::Removed, it->second.kind, update.id, it->second.document});
+            changes.push_back({HostChange::Type::Removed, it->second->kind, update.id, it->second->document});
             erase(update.id);
             break;
         case Op::Expect:
@@ -300,22 +300,24 @@ std::vector<HostChange> HostState::apply(const ParsedNotification& notification,
 
 std::vector<HostChange> HostState::assign(std::vector<HostObject> objects)
 {
-    std::unordered_map<std::string, HostObject> incoming;
+    std::unordered_map<std::string_view, std::shared_ptr<const HostObject>> incoming;
     incoming.reserve(objects.size());
     for (HostObject& object : objects) {
-        std::string id = object.id;
-        incoming.insert_or_assign(std::move(id), std::move(object));
+        auto shared = std::make_shared<const HostObject>(std::move(object));
+        const std::string_view id = shared->id;
+        incoming.erase(id); // the last of one ID wins; its key must view the object kept
+        incoming.emplace(id, std::move(shared));
     }
     std::vector<HostChange> removed, added, changed;
     for (const auto& [id, object] : m_objects)
         if (!incoming.count(id))
-            removed.push_back({HostChange::Type::Removed, object.kind, id, object.document});
+            removed.push_back({HostChange::Type::Removed, object->kind, object->id, object->document});
     for (const auto& [id, object] : incoming) {
         auto old = m_objects.find(id);
         if (old == m_objects.end())
-            added.push_back({HostChange::Type::Added, object.kind, id, object.document});
-        else if (old->second.kind != object.kind || !sameDocument(old->second.document, object.document))
-            changed.push_back({HostChange::Type::Changed, object.kind, id, object.document});
+            added.push_back({HostChange::Type::Added, object->kind, object->id, object->document});
+        else if (old->second->kind != object->kind || !sameDocument(old->second->document, object->document))
+            changed.push_back({HostChange::Type::Changed, object->kind, object->id, object->document});
     }
     std::stable_sort(removed.begin(), removed.end(), [](const HostChange& a, const HostChange& b) {
         return dependencyRank(a.kind) > dependencyRank(b.kind);
@@ -334,6 +336,23 @@ std::vector<HostChange> HostState::assign(std::vector<HostObject> objects)
     return changes;
 }
 
+HostState::HostState(const SharedHostObjects& objects)
+{
+    m_objects.reserve(objects.size());
+    for (const auto& object : objects)
+        if (object)
+            store(object);
+}
+
+SharedHostObjects HostState::shared() const
+{
+    SharedHostObjects out;
+    out.reserve(m_objects.size());
+    for (const auto& [id, object] : m_objects)
+        out.push_back(object);
+    return out;
+}
+
 void HostState::clear()
 {
     m_objects.clear();
@@ -344,8 +363,9 @@ void HostState::clear()
 
 const HostObject* HostState::find(std::string_view id) const
 {
-    auto it = m_objects.find(canonicalObjectId(id));
-    return it == m_objects.end() ? nullptr : &it->second;
+    const std::string canonical = canonicalObjectId(id);
+    auto it = m_objects.find(std::string_view(canonical));
+    return it == m_objects.end() ? nullptr : it->second.get();
 }
 
 std::vector<const HostObject*> HostState::objects(ResourceKind kind) const
@@ -353,8 +373,8 @@ std::vector<const HostObject*> HostState::objects(ResourceKind kind) const
     std::vector<const HostObject*> out;
     out.reserve(count(kind));
     for (const auto& [id, object] : m_objects)
-        if (object.kind == kind)
-            out.push_back(&object);
+        if (object->kind == kind)
+            out.push_back(object.get());
     std::sort(out.begin(), out.end(), [](const HostObject* a, const HostObject* b) { return a->id < b->id; });
     return out;
 }
@@ -387,20 +407,20 @@ std::vector<std::string> HostState::endpointsOfNamespace(std::string_view namesp
     return membersOf(m_endpointsByNamespace, namespaceId);
 }
 
-void HostState::store(HostObject object)
+void HostState::store(std::shared_ptr<const HostObject> object)
 {
-    erase(object.id);
-    index(object, +1);
-    std::string id = object.id;
-    m_objects.emplace(std::move(id), std::move(object));
+    erase(object->id); // the key views the object's ID: a replaced entry goes with its object
+    index(*object, +1);
+    const std::string_view id = object->id;
+    m_objects.emplace(id, std::move(object));
 }
 
-void HostState::erase(const std::string& id)
+void HostState::erase(std::string_view id)
 {
     auto it = m_objects.find(id);
     if (it == m_objects.end())
         return;
-    index(it->second, -1);
+    index(*it->second, -1);
     m_objects.erase(it);
 }
 

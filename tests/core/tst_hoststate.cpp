@@ -68,6 +68,7 @@ private slots:
     void documentQueries();
     void snapshotSectionsGiveEveryKind();
     void assignReportsOnlyDifferences();
+    void sharedObjectsBuildAnEqualCopy();
     void eventBuiltCopyEqualsTheEngine_data();
     void eventBuiltCopyEqualsTheEngine();
 };
@@ -340,6 +341,48 @@ void TestHostState::assignReportsOnlyDifferences()
     QCOMPARE(changes.size(), std::size_t(2));
     QCOMPARE(changes[0].kind, ResourceKind::Endpoint); // children first
     QCOMPARE(state.size(), std::size_t(0));
+}
+
+void TestHostState::sharedObjectsBuildAnEqualCopy()
+{
+    hcn::HostState state;
+    (void)state.apply(notification(T::NetworkCreate, kNet, {{"Name", "n"}}));
+    (void)state.apply(notification(T::NamespaceCreate, kNs, {{"Type", "Host"}}));
+    (void)state.apply(
+        notification(T::EndpointCreate, kEp,
+                     {{"Name", "e"}, {"HostComputeNetwork", kNet}, {"HostComputeNamespace", kNs}}));
+    // An object replaced many times (its entry rebuilt each time) is still found by any spelling.
+    for (int i = 0; i < 50; ++i)
+        (void)state.apply(notification(T::NetworkModify, kNet, {{"Name", "n" + std::to_string(i)}}));
+    QCOMPARE(state.find("11111111-1111-4111-8111-111111111111")->document->at("Name"), json("n49"));
+
+    const hcn::SharedHostObjects shared = state.shared();
+    QCOMPARE(shared.size(), std::size_t(3));
+    // The objects are the copy's own, not copies of them.
+    QVERIFY(std::any_of(shared.begin(), shared.end(),
+                        [&](const auto& object) { return object.get() == state.find(kEp); }));
+
+    hcn::HostState rebuilt(shared);
+    QCOMPARE(rebuilt.size(), state.size());
+    for (ResourceKind kind : hcn::kResourceKinds)
+        QCOMPARE(rebuilt.count(kind), state.count(kind));
+    QCOMPARE(rebuilt.endpointsOfNetwork(kNet), std::vector<std::string>{kEp});
+    QCOMPARE(rebuilt.endpointsOfNamespace(kNs), std::vector<std::string>{kEp});
+    QCOMPARE(rebuilt.find(kNet)->document->at("Name"), json("n49"));
+
+    // Changes after the hand-over reach neither side from the other.
+    (void)state.apply(notification(T::EndpointDelete, kEp, {{"Name", "e"}}));
+    (void)rebuilt.apply(notification(T::NetworkModify, kNet, {{"Name", "other"}}));
+    QVERIFY(!state.find(kEp));
+    QVERIFY(rebuilt.find(kEp));
+    QCOMPARE(rebuilt.endpointsOfNetwork(kNet), std::vector<std::string>{kEp});
+    QCOMPARE(state.find(kNet)->document->at("Name"), json("n49"));
+    QCOMPARE(rebuilt.find(kNet)->document->at("Name"), json("other"));
+    // A plain copy after the hand-over is independent as well.
+    hcn::HostState copy = rebuilt;
+    (void)rebuilt.apply(notification(T::NetworkDelete, kNet, {{"Name", "other"}}));
+    QVERIFY(copy.find(kNet));
+    QVERIFY(!rebuilt.find(kNet));
 }
 
 void TestHostState::eventBuiltCopyEqualsTheEngine_data()

@@ -53,19 +53,21 @@ void CompareController::compareWithFileInteractive()
 void CompareController::compareWithFile(const QString& path, bool fileIsAfter)
 {
     const quint64 generation = ++m_generation;
-    // The copy is taken here, where the mirror may be read; the file and the diff are the worker's.
-    auto host = std::make_shared<const HostState>(m_mirror->hostState());
+    // The objects are taken here, where the mirror may be read (shared, not copied); the copy, the file
+    // and the diff are the worker's.
+    auto host = std::make_shared<const SharedHostObjects>(m_mirror->hostState().shared());
     const QString hostName = hostLabel();
     Job job;
     job.what = tr("Reading %1...").arg(QFileInfo(path).fileName());
-    job.work = [path, host, hostName, fileIsAfter]() -> Result<Outcome> {
+    job.work = [path, objects = std::move(host), hostName, fileIsAfter]() -> Result<Outcome> {
+        const HostState host(*objects);
         auto read = readCompareSide(path);
         if (!read.ok())
             return read.status();
         auto side = std::make_shared<const CompareSide>(std::move(*read));
         auto result = std::make_shared<CompareResult>(
-            fileIsAfter ? computeComparison(*host, side->host, hostName, side->label)
-                        : computeComparison(side->host, *host, side->label, hostName));
+            fileIsAfter ? computeComparison(host, side->host, hostName, side->label)
+                        : computeComparison(side->host, host, side->label, hostName));
         result->notes = side->notes;
         return Outcome{std::move(result), std::move(side)};
     };
@@ -145,14 +147,15 @@ void CompareController::compareHostWithFile()
     if (m_mode != Mode::HostFile || !m_file)
         return;
     const quint64 generation = m_generation;
-    auto host = std::make_shared<const HostState>(m_mirror->hostState());
+    auto objects = std::make_shared<const SharedHostObjects>(m_mirror->hostState().shared());
     Job job;
     job.what = tr("Comparing %1 with the host shown...").arg(m_file->label);
-    job.work = [host, file = m_file, hostName = hostLabel(),
+    job.work = [objects, file = m_file, hostName = hostLabel(),
                 fileIsAfter = m_fileIsAfter]() -> Result<Outcome> {
+        const HostState host(*objects);
         auto result = std::make_shared<CompareResult>(
-            fileIsAfter ? computeComparison(*host, file->host, hostName, file->label)
-                        : computeComparison(file->host, *host, file->label, hostName));
+            fileIsAfter ? computeComparison(host, file->host, hostName, file->label)
+                        : computeComparison(file->host, host, file->label, hostName));
         result->notes = file->notes;
         return Outcome{std::move(result), nullptr};
     };

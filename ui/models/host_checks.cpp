@@ -306,16 +306,16 @@ void HostChecks::startFullCheck()
 {
     m_assignPending = false;
     ++m_generation;
-    // The copy shares the documents with the mirror (they are immutable); it costs the map, not the
-    // documents. Everything the mirror applied so far is in it.
-    auto copy = std::make_shared<HostState>(m_mirror->hostState());
+    // The mirror's objects, shared (they never change; a change stores a new one): the copy and its
+    // indexes are built on the worker. Everything the mirror applied so far is in it.
+    auto copy = std::make_shared<const SharedHostObjects>(m_mirror->hostState().shared());
     m_pending.clear();
     const SchemaVersion hns = m_mirror->info().hnsVersion;
     const std::optional<SchemaVersion> version = hns.major == 0 ? std::nullopt : std::optional<SchemaVersion>(hns);
     const bool wasChecking = m_fullInFlight;
     m_fullInFlight = true;
     post([copy, version, unknown = m_unknown](Worker& w) {
-        w.state = std::move(*copy);
+        w.state = HostState(*copy);
         w.checker = std::make_unique<HealthChecker>();
         w.checker->setHnsVersion(version);
         w.checker->setUnknownFields(unknown);

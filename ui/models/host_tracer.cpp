@@ -43,16 +43,16 @@ void HostTracer::trace(const TraceRequest& request)
 
 void HostTracer::start(const TraceRequest& request)
 {
-    // The copy is taken here, on the GUI thread, where the mirror's state may be read; the index is built
-    // and the trace runs on the worker.
+    // The objects are taken here, on the GUI thread, where the mirror's state may be read (shared, not
+    // copied); the copy and its index are built and the trace runs on the worker.
     std::shared_ptr<const Index> index = m_index;
-    std::optional<HostState> copy;
+    std::optional<SharedHostObjects> copy;
     if (!index)
-        copy.emplace(m_mirror->hostState());
+        copy.emplace(m_mirror->hostState().shared());
     const quint64 generation = m_generation;
     m_running = QThread::create([this, request, index, generation, copy = std::move(copy)]() mutable {
         if (!index)
-            index = std::make_shared<const Index>(std::move(*copy));
+            index = std::make_shared<const Index>(HostState(*copy));
         auto traced = index->tracer.trace(request);
         std::shared_ptr<const TraceResult> result;
         QString error;
