@@ -233,9 +233,20 @@ Status LinuxDatapath::State::replaceEndpointRules(const Guid& id, const Endpoint
         return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " + id.toString() + ".");
     const std::string before = addEndpointRules(it->second);
     const std::string after = addEndpointRules(next);
-    if (before != after)
-        if (Status s = nft.run(removeEndpointRules(it->second) + after); !s.ok())
+    // The load balancers it backs translate to its new addresses in the same transaction.
+    auto moved = followBackend(loadBalancers, endpoints, next);
+    if (!moved.ok())
+        return moved.status();
+    const std::string commands =
+        (before != after ? removeEndpointRules(it->second) + after : std::string()) + moved->commands;
+    if (!moved->commands.empty())
+        if (Status s = injected("backends"); !s.ok())
             return s;
+    if (!commands.empty())
+        if (Status s = nft.run(commands); !s.ok())
+            return s;
+    for (auto& [lb, ips] : moved->backendIps)
+        loadBalancers[lb].backendIps = std::move(ips);
     const auto ns = it->second.ns;
     const bool dnsChanged = resolvConfText(it->second.dns, id) != resolvConfText(next.dns, id);
     it->second = next;
@@ -355,24 +366,14 @@ Status LinuxDatapath::State::setLoadBalancer(const LoadBalancerPlan& plan)
 {
     if (Status s = ensureTables(); !s.ok())
         return s;
-    std::vector<std::string> backendIps;
-    for (const auto& backend : plan.backends) {
-        auto ep = endpoints.find(backend);
-        const std::string* address = ep == endpoints.end() ? nullptr
-                                     : plan.ipv6           ? &ep->second.ipv6
-                                                           : &ep->second.ipv4;
-        if (!address || address->empty())
-            return Status(hr::EndpointNotFound, "load balancer backend " + backend.toString() + " has no " +
-                                                    (plan.ipv6 ? "IPv6" : "IPv4") +
-                                                    " address in the linux datapath.");
-        backendIps.push_back(*address);
-    }
-    std::string rules = addLoadBalancerRules(plan, backendIps);
+    auto backendIps = backendAddresses(plan, endpoints);
+    if (!backendIps.ok())
+        return backendIps.status();
     auto current = loadBalancers.find(plan.id);
     const std::string previous = current == loadBalancers.end() ? std::string() : removeLoadBalancerRules(current->second.plan);
-    if (Status s = nft.run(previous + rules); !s.ok())
+    if (Status s = nft.run(previous + addLoadBalancerRules(plan, *backendIps)); !s.ok())
         return s;
-    loadBalancers[plan.id] = {plan, std::move(rules)};
+    loadBalancers[plan.id] = {plan, std::move(*backendIps)};
     return Status::success();
 }
 

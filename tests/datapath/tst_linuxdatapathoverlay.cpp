@@ -100,6 +100,28 @@ hcn::HostEnvironment underlayHost(const std::string& address, const std::string&
     return *hcn::HostEnvironment::fromJson(json{{"adapters", adapters}}.dump());
 }
 
+/// The peer's workload: a VXLAN device with the network's VNI and the remote endpoint's MAC, holding
+/// `addresses`, sending what it does not know to this host. Empty, or what failed.
+std::string peerVxlan(const std::string& peer, const std::vector<std::string>& addresses)
+{
+    std::vector<std::vector<std::string>> commands{{"-n", peer, "link", "add", "vx0", "address", kRemoteMac,
+                                                    "type", "vxlan", "id", std::to_string(kVsid), "local",
+                                                    "192.168.250.2", "dstport", "4789"}};
+    for (const auto& address : addresses)
+        commands.push_back({"-n", peer, "addr", "add", address, "dev", "vx0"});
+    commands.push_back({"-n", peer, "link", "set", "vx0", "up"});
+    for (const auto& args : commands) {
+        bool ok = false;
+        outputOf(IP_PATH, args, &ok);
+        if (!ok)
+            return "ip " + args[2] + " " + args[3] + " failed";
+    }
+    bool ok = false;
+    outputOf(BRIDGE_PATH,
+             {"-n", peer, "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst", "192.168.250.1"}, &ok);
+    return ok ? std::string() : "bridge fdb append failed";
+}
+
 json overlayNetwork(const std::string& name, int third, std::uint32_t vsid, json policies = json::array())
 {
     const std::string net = "10.244." + std::to_string(third) + ".";
@@ -168,6 +190,7 @@ private slots:
     void cleanup();
 
     void remoteEndpointIsReachedAcrossVxlan();
+    void loadBalancerFollowsAMovedRemoteEndpoint();
     void remoteSubnetRoutesJoinTwoHosts();
     void sdnRoutesGoIntoTheEndpointsNamespace();
     void failedChangeLeavesNoEntry_data();
@@ -212,19 +235,9 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     // The peer: a VXLAN device with the network's VNI, the remote endpoint's MAC and address, sending
     // what it does not know to this host.
     const std::string& peer = m_underlay->netns;
-    for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"-n", peer, "link", "add", "vx0", "address", kRemoteMac, "type", "vxlan",
-                                   "id", std::to_string(kVsid), "local", "192.168.250.2", "dstport", "4789"},
-          {"-n", peer, "addr", "add", "10.244.20.20/24", "dev", "vx0"},
-          {"-n", peer, "link", "set", "vx0", "up"}}) {
-        bool ok = false;
-        outputOf(IP_PATH, args, &ok);
-        QVERIFY(ok);
-    }
+    const std::string made = peerVxlan(peer, {"10.244.20.20/24"});
+    QVERIFY2(made.empty(), made.c_str());
     bool ok = false;
-    outputOf(BRIDGE_PATH,
-             {"-n", peer, "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst", "192.168.250.1"}, &ok);
-    QVERIFY(ok);
 
     auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay20", 20, kVsid));
     HCN_VERIFY_OK(net);
@@ -309,6 +322,96 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
     QVERIFY(!pingFrom(netns, "10.244.20.20"));
     QCOMPARE(m_host.predicted("ep-10.244.20.10", "10.244.20.20", 80), std::string("dropped"));
+}
+
+void TestLinuxDatapathOverlay::loadBalancerFollowsAMovedRemoteEndpoint()
+{
+    // The remote endpoint's workload holds its first and (already) its next address, so a rule left on
+    // the old one would still be answered: where the connection lands tells which address the VIP used.
+    const std::string& peer = m_underlay->netns;
+    const std::string made = peerVxlan(peer, {"10.244.28.20/24", "10.244.28.21/24"});
+    QVERIFY2(made.empty(), made.c_str());
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay28", 28, kVsid));
+    HCN_VERIFY_OK(net);
+    const std::string vxlan = hcn::linuxdp::vxlanName(m_host.idOf(ResourceKind::Network, *net));
+    auto client = m_host.create(ResourceKind::Endpoint,
+                                v2({{"Name", "ep-10.244.28.10"},
+                                    {"MacAddress", "02-00-00-00-1C-0A"},
+                                    {"IpConfigurations", {{{"IpAddress", "10.244.28.10"}}}}}),
+                                *net);
+    HCN_VERIFY_OK(client);
+    bool ok = false;
+    outputOf(IP_PATH,
+             {"-n", peer, "neigh", "add", "10.244.28.10", "lladdr", "02:00:00:00:1c:0a", "dev", "vx0", "nud",
+              "permanent"},
+             &ok);
+    QVERIFY(ok);
+    auto ns = m_host.namespaceWith(*client);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    auto remote = m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.28.20", kRemoteMac, "192.168.250.2"), *net);
+    HCN_VERIFY_OK(remote);
+    const Guid remoteId = m_host.idOf(ResourceKind::Endpoint, *remote);
+    json lb = v2({{"FrontendVIPs", {"10.96.0.28"}},
+                  {"HostComputeEndpoints", {remoteId.toString()}},
+                  {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}}}});
+    HCN_VERIFY_OK(m_host.create(ResourceKind::LoadBalancer, lb));
+    Listener server(peer, 80);
+    QVERIFY(server.fd >= 0);
+    QVERIFY(tcpConnects(netns, "10.96.0.28", 8080));
+    QCOMPARE(acceptedAt(server.fd), std::string("10.244.28.20"));
+
+    // The remote endpoint gets a new address, as the datapath receives the change (the engine's modify
+    // requests change a remote endpoint's policies, its ProviderAddress among them, not its addresses).
+    const json queried = json::parse(*m_host.engine->query(ResourceKind::Endpoint, *remote, ""));
+    nlohmann::ordered_json first = nlohmann::ordered_json::parse(queried.dump());
+    auto withAddress = [&](const std::string& address) {
+        nlohmann::ordered_json doc = first;
+        doc["IpConfigurations"] = {{{"IpAddress", address}}};
+        return doc;
+    };
+    auto modify = [&](const nlohmann::ordered_json& from, const nlohmann::ordered_json& to) {
+        auto tx = m_host.datapath->begin();
+        hcn::Status st = tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, remoteId, &from, &to});
+        if (!st.ok()) {
+            tx->rollback();
+            return st;
+        }
+        return tx->commit();
+    };
+    const nlohmann::ordered_json second = withAddress("10.244.28.21");
+    HCN_VERIFY_OK(modify(first, second));
+    std::string rules = nftRuleset();
+    QVERIFY2(rules.find("to 10.244.28.21:80") != std::string::npos, rules.c_str());
+    QVERIFY2(rules.find("10.244.28.20") == std::string::npos, rules.c_str());
+    const json neighbours = ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan});
+    QVERIFY2(hasEntry(neighbours, "dst", "10.244.28.21") && !hasEntry(neighbours, "dst", "10.244.28.20"),
+             neighbours.dump().c_str());
+    QVERIFY(tcpConnects(netns, "10.96.0.28", 8080));
+    QCOMPARE(acceptedAt(server.fd), std::string("10.244.28.21"));
+
+    // A change that fails at the load balancers' rules leaves entries and rules as they were.
+    const std::string entriesBefore = forwardingState("");
+    m_host.datapath->failStepOnce("backends");
+    const hcn::Status failed = modify(second, withAddress("10.244.28.22"));
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.detail().find("backends") != std::string::npos, failed.detail().c_str());
+    QCOMPARE(nftRuleset(), rules);
+    QCOMPARE(forwardingState(""), entriesBefore);
+    QVERIFY(tcpConnects(netns, "10.96.0.28", 8080));
+    QCOMPARE(acceptedAt(server.fd), std::string("10.244.28.21"));
+
+    // Rolled back after it was staged: the previous address is back in both.
+    {
+        auto tx = m_host.datapath->begin();
+        const nlohmann::ordered_json third = withAddress("10.244.28.22");
+        HCN_VERIFY_OK(tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, remoteId, &second, &third}));
+        QVERIFY(nftRuleset().find("10.244.28.22") != std::string::npos);
+        tx->rollback();
+    }
+    QCOMPARE(nftRuleset(), rules);
+    QCOMPARE(forwardingState(""), entriesBefore);
 }
 
 void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()

@@ -57,6 +57,8 @@ private slots:
     void removalUndoesTheAdd_data();
     void removalUndoesTheAdd();
     void loadBalancerChecks();
+    void loadBalancersFollowABackend_data();
+    void loadBalancersFollowABackend();
     void endpointDns_data();
     void endpointDns();
     void overlayNetworks_data();
@@ -301,6 +303,97 @@ void TestLinuxDatapathPlan::loadBalancerChecks()
             std::string::npos);
     QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"PortMappings", {{{"Protocol", 1}}}}}).ok()); // ICMP
     QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"DistributionType", 7}}}}}).ok());
+}
+
+void TestLinuxDatapathPlan::loadBalancersFollowABackend_data()
+{
+    QTest::addColumn<QString>("change");   ///< the endpoint's document after the modify
+    QTest::addColumn<QString>("expected"); ///< the load balancers programmed again, or "error"
+    const Json moved = {{"IpAddress", "10.244.7.20"}, {"PrefixLength", 24}};
+    const Json v6 = {{"IpAddress", "fd00::10"}, {"PrefixLength", 64}};
+    QTest::newRow("new IPv4 address: the IPv4 load balancers it backs")
+        << qs(Json{{"IpConfigurations", {moved, v6}}}.dump()) << "nodeport vip";
+    QTest::newRow("new IPv6 address: the IPv6 load balancer only")
+        << qs(Json{{"IpConfigurations", {{{"IpAddress", "10.244.7.10"}}, {{"IpAddress", "fd00::20"}}}}}
+                  .dump())
+        << "v6";
+    QTest::newRow("new MAC only: nothing") << qs(Json{{"MacAddress", "00-15-5D-00-00-09"}}.dump()) << "";
+    QTest::newRow("remote endpoint moved to a new address and host")
+        << qs(Json{{"Flags", 1},
+                   {"IpConfigurations", {moved, v6}},
+                   {"Policies", {policy("ProviderAddress", {{"ProviderAddress", "192.168.250.3"}})}}}
+                  .dump())
+        << "nodeport vip";
+    QTest::newRow("IPv4 address removed: refused, nothing to translate to")
+        << qs(Json{{"IpConfigurations", {v6}}}.dump()) << "error";
+}
+
+void TestLinuxDatapathPlan::loadBalancersFollowABackend()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, expected);
+    using hcn::linuxdp::EndpointPlan;
+    const Guid other = *Guid::parse("aaaaaaaa-bbbb-cccc-dddd-ffffffffffff");
+    std::map<Guid, EndpointPlan> endpoints;
+    Json doc = endpoint(Json::array());
+    doc["IpConfigurations"].push_back({{"IpAddress", "fd00::10"}, {"PrefixLength", 64}});
+    endpoints[kEp] = *hcn::linuxdp::planEndpoint(kEp, doc);
+    Json otherDoc = doc;
+    otherDoc["IpConfigurations"] = {{{"IpAddress", "10.244.7.11"}}, {{"IpAddress", "fd00::11"}}};
+    endpoints[other] = *hcn::linuxdp::planEndpoint(other, otherDoc);
+
+    // Four load balancers: a VIP and a node port on both, an IPv6 one on both, one on the other only.
+    std::map<Guid, hcn::linuxdp::ProgrammedLoadBalancer> lbs;
+    std::map<Guid, std::string> names;
+    auto add = [&](const std::string& name, const std::string& guid, Json lbDoc, std::vector<Guid> backends) {
+        const Guid id = *Guid::parse(guid);
+        for (const auto& b : backends)
+            lbDoc["HostComputeEndpoints"].push_back(b.toString());
+        lbDoc["PortMappings"] = {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}};
+        auto plan = hcn::linuxdp::planLoadBalancer(id, lbDoc);
+        QVERIFY2(plan.ok(), plan.status().detail().c_str());
+        auto ips = hcn::linuxdp::backendAddresses(*plan, endpoints);
+        QVERIFY2(ips.ok(), ips.status().detail().c_str());
+        lbs[id] = {*plan, *ips};
+        names[id] = name;
+    };
+    add("vip", "10000000-0000-0000-0000-000000000001", {{"FrontendVIPs", {"10.96.0.1"}}}, {kEp, other});
+    add("nodeport", "10000000-0000-0000-0000-000000000002", Json::object(), {kEp});
+    add("v6", "10000000-0000-0000-0000-000000000003", {{"Flags", 2}, {"FrontendVIPs", {"fd00::96"}}},
+        {kEp, other});
+    add("other", "10000000-0000-0000-0000-000000000004", {{"FrontendVIPs", {"10.96.0.4"}}}, {other});
+
+    Json next = doc;
+    next.update(Json::parse(change.toStdString()));
+    auto plan = hcn::linuxdp::planEndpoint(kEp, next);
+    QVERIFY2(plan.ok(), plan.status().detail().c_str());
+    auto move = hcn::linuxdp::followBackend(lbs, endpoints, *plan);
+    if (expected == "error") {
+        QVERIFY(!move.ok());
+        QCOMPARE(move.status().code(), hcn::hr::EndpointNotFound);
+        return;
+    }
+    QVERIFY2(move.ok(), move.status().detail().c_str());
+    QStringList programmed;
+    for (const auto& [id, ips] : move->backendIps) {
+        programmed << qs(names[id]);
+        // Each is removed and added again in the same buffer, with the endpoint's new address.
+        const std::string chain = "lb-" + id.toString(hcn::GuidCase::Lower);
+        const auto removal = move->commands.find(
+            "delete chain " + std::string(lbs[id].plan.ipv6 ? "ip6" : "ip") + " hcn " + chain);
+        const auto addition = move->commands.find(
+            "add chain " + std::string(lbs[id].plan.ipv6 ? "ip6" : "ip") + " hcn " + chain);
+        QVERIFY2(removal != std::string::npos && addition != std::string::npos && removal < addition,
+                 move->commands.c_str());
+        QVERIFY(std::find(ips.begin(), ips.end(), lbs[id].plan.ipv6 ? plan->ipv6 : plan->ipv4) != ips.end());
+    }
+    programmed.sort();
+    QCOMPARE(programmed.join(' '), expected);
+    QCOMPARE(move->commands.empty(), expected.isEmpty());
+    if (plan->ipv4 != "10.244.7.10")
+        QVERIFY2(move->commands.find("10.244.7.10") == std::string::npos, move->commands.c_str());
+    QVERIFY2(move->commands.find("10.96.0.4") == std::string::npos,
+             move->commands.c_str()); // not its backend
 }
 
 void TestLinuxDatapathPlan::endpointDns_data()
