@@ -172,12 +172,16 @@ private:
         if (it->second.remote)
             return modifyRemoteEndpoint(s, it->second, *next);
         EndpointPlan previous = it->second;
-        // New addresses, routes or MAC on an attached endpoint: its pair is made again with them (attach
+        // New addresses, routes, MAC or MTU on an attached endpoint: its pair is made again with them (attach
         // programs them in one go; the old ones go with the old pair). Detached before its plan changes
         // and attached after, so the undo (newest first) attaches again with the previous plan. Its rules
         // and those of the load balancers it backs change in one nftables transaction in between.
+        if (auto network = s.networks.find(next->network); network != s.networks.end())
+            if (auto mtu = endpointMtu(network->second, *next); !mtu.ok())
+                return mtu.status();
         const bool remake = (previous.addressCidrs != next->addressCidrs || previous.routes != next->routes ||
-                             previous.mac != next->mac) &&
+                             previous.mac != next->mac || previous.mtu != next->mtu ||
+                             previous.encapOverhead != next->encapOverhead) &&
                             previous.ns && previous.ns == next->ns;
         if (remake) {
             if (Status st = s.detach(c.id); !st.ok())

@@ -7,7 +7,9 @@
 #include "linux_host.h"
 #include "netns_probe.h"
 
+#include <fstream>
 #include <optional>
+#include <sstream>
 
 using namespace hcntest;
 using hcn::Guid;
@@ -171,6 +173,45 @@ std::string forwardingState(const std::string& netns)
     return out;
 }
 
+/// The MTU of a link in the named namespace (empty: the suite's), -1 when it cannot be read.
+int mtuOf(const std::string& netns, const std::string& link)
+{
+    const json l = ipJson(IP_PATH, netns, {"link", "show", "dev", link});
+    return l.size() == 1 ? l[0].value("mtu", -1) : -1;
+}
+
+/// IP datagrams the named namespace has reassembled from fragments (ReasmReqds of /proc/net/snmp).
+long reassembliesIn(hcn::linuxdp::NetnsFd& ns)
+{
+    long count = -1;
+    (void)hcn::linuxdp::runInNetns(ns.get(), [&] {
+        // thread-self: /proc/net follows the process's main thread, which is elsewhere.
+        std::ifstream snmp("/proc/thread-self/net/snmp");
+        std::string header, values;
+        while (std::getline(snmp, header) && std::getline(snmp, values)) {
+            if (header.rfind("Ip:", 0) != 0)
+                continue;
+            std::istringstream names(header), numbers(values);
+            for (std::string name, number; names >> name && numbers >> number;)
+                if (name == "ReasmReqds")
+                    count = std::stol(number);
+        }
+        return hcn::Status::success();
+    });
+    return count;
+}
+
+/// Whether one ping of `size` bytes of payload with DF set (no fragmentation anywhere on the way) from
+/// inside the named namespace is answered.
+bool pingWithoutFragments(const std::string& netns, const std::string& address, int size)
+{
+    ChildProcess ping;
+    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", "2", "-M", "do", "-s",
+                              std::to_string(size), address}))
+        return false;
+    return ping.waitForExit(10000) && ping.exitCode() == 0;
+}
+
 bool hasEntry(const json& list, const std::string& key, const std::string& value)
 {
     for (const auto& e : list)
@@ -191,6 +232,8 @@ private slots:
 
     void remoteEndpointIsReachedAcrossVxlan();
     void loadBalancerFollowsAMovedRemoteEndpoint();
+    void endpointMtuLeavesRoomForVxlan_data();
+    void endpointMtuLeavesRoomForVxlan();
     void remoteSubnetRoutesJoinTwoHosts();
     void sdnRoutesGoIntoTheEndpointsNamespace();
     void failedChangeLeavesNoEntry_data();
@@ -412,6 +455,75 @@ void TestLinuxDatapathOverlay::loadBalancerFollowsAMovedRemoteEndpoint()
     }
     QCOMPARE(nftRuleset(), rules);
     QCOMPARE(forwardingState(""), entriesBefore);
+}
+
+void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan_data()
+{
+    QTest::addColumn<int>("underlay"); ///< the MTU of the underlay's veth pair, both ends
+    QTest::addColumn<QString>("policies");
+    QTest::addColumn<int>("expected"); ///< the endpoint's MTU
+    QTest::newRow("underlay 1500: 1450") << 1500 << "[]" << 1450;
+    QTest::newRow("jumbo underlay 9000: 8950") << 9000 << "[]" << 8950;
+    QTest::newRow("EncapOverhead 100: 1400")
+        << 1500 << R"([{"Type":"EncapOverhead","Settings":{"Overhead":100}}])" << 1400;
+    QTest::newRow("InterfaceParameters Mtu 1300")
+        << 1500 << R"([{"Type":"InterfaceParameters","Settings":{"Mtu":1300}}])" << 1300;
+}
+
+void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan()
+{
+    QFETCH(int, underlay);
+    QFETCH(QString, policies);
+    QFETCH(int, expected);
+    const std::string& peer = m_underlay->netns;
+    const int tunnel = underlay - 50; // outer IPv4 20, UDP 8, VXLAN 8, inner Ethernet 14
+    bool ok = false;
+    outputOf(IP_PATH, {"link", "set", "ul0", "mtu", std::to_string(underlay)}, &ok);
+    QVERIFY(ok);
+    outputOf(IP_PATH, {"-n", peer, "link", "set", "ul1", "mtu", std::to_string(underlay)}, &ok);
+    QVERIFY(ok);
+    const std::string made = peerVxlan(peer, {"10.244.29.20/24"});
+    QVERIFY2(made.empty(), made.c_str());
+    outputOf(IP_PATH, {"-n", peer, "link", "set", "vx0", "mtu", std::to_string(tunnel)}, &ok);
+    QVERIFY(ok);
+
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay29", 29, kVsid));
+    HCN_VERIFY_OK(net);
+    const Guid netId = m_host.idOf(ResourceKind::Network, *net);
+    json doc = v2({{"Name", "ep-10.244.29.10"},
+                   {"MacAddress", "02-00-00-00-1D-0A"},
+                   {"IpConfigurations", {{{"IpAddress", "10.244.29.10"}}}}});
+    if (const json p = json::parse(policies.toStdString()); !p.empty())
+        doc["Policies"] = p;
+    auto local = m_host.create(ResourceKind::Endpoint, doc, *net);
+    HCN_VERIFY_OK(local);
+    outputOf(IP_PATH,
+             {"-n", peer, "neigh", "add", "10.244.29.10", "lladdr", "02:00:00:00:1d:0a", "dev", "vx0", "nud",
+              "permanent"},
+             &ok);
+    QVERIFY(ok);
+    auto ns = m_host.namespaceWith(*local);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.29.20", kRemoteMac, "192.168.250.2"), *net));
+
+    // What the kernel holds: the tunnel and the bridge at the underlay less VXLAN, the endpoint's pair
+    // (both ends) at its own.
+    QCOMPARE(mtuOf("", hcn::linuxdp::vxlanName(netId)), tunnel);
+    QCOMPARE(mtuOf("", m_host.datapath->networkBridge(netId)), tunnel);
+    QCOMPARE(mtuOf(netns, "eth0"), expected);
+    const auto port = m_host.datapath->endpointPort(m_host.idOf(ResourceKind::Endpoint, *local));
+    QVERIFY(port);
+    QCOMPARE(mtuOf("", port->hostInterface), expected);
+
+    // The largest packet the endpoint may send crosses with DF set, and its outer packet is not
+    // fragmented on the underlay (the peer reassembles nothing); one byte more is refused at eth0.
+    const long reassembled = reassembliesIn(*m_underlay->fd);
+    QVERIFY(reassembled >= 0);
+    QVERIFY(pingWithoutFragments(netns, "10.244.29.20", expected - 28)); // IPv4 20 + ICMP 8
+    QCOMPARE(reassembliesIn(*m_underlay->fd), reassembled);
+    QVERIFY(!pingWithoutFragments(netns, "10.244.29.20", expected - 27));
 }
 
 void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()

@@ -58,6 +58,8 @@ private slots:
     void removalUndoesTheAdd();
     void loadBalancerChecks();
     void loadBalancersFollowABackend_data();
+    void endpointMtu_data();
+    void endpointMtu();
     void loadBalancersFollowABackend();
     void endpointDns_data();
     void endpointDns();
@@ -394,6 +396,71 @@ void TestLinuxDatapathPlan::loadBalancersFollowABackend()
         QVERIFY2(move->commands.find("10.244.7.10") == std::string::npos, move->commands.c_str());
     QVERIFY2(move->commands.find("10.96.0.4") == std::string::npos,
              move->commands.c_str()); // not its backend
+}
+
+void TestLinuxDatapathPlan::endpointMtu_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("underlay"); ///< the MTU read from the kernel when the network was programmed
+    QTest::addColumn<QString>("policies");
+    QTest::addColumn<bool>("ipv6");
+    QTest::addColumn<QString>("expected"); ///< the MTU (0: the kernel's default), or "error"
+    auto mtu = [](int value) {
+        return qs(Json::array({policy("InterfaceParameters", {{"Mtu", value}})}).dump());
+    };
+    auto overhead = [](int value) {
+        return qs(Json::array({policy("EncapOverhead", {{"Overhead", value}})}).dump());
+    };
+    QTest::newRow("overlay: the underlay less VXLAN's 50 bytes")
+        << "Overlay" << 1500 << "[]" << false << "1450";
+    QTest::newRow("overlay on jumbo frames") << "Overlay" << 9000 << "[]" << false << "8950";
+    QTest::newRow("overlay, EncapOverhead 50 as flannel sets it")
+        << "Overlay" << 1500 << overhead(50) << false << "1450";
+    QTest::newRow("overlay, EncapOverhead 100") << "Overlay" << 1500 << overhead(100) << false << "1400";
+    QTest::newRow("overlay, EncapOverhead 20: more than the tunnel carries")
+        << "Overlay" << 1500 << overhead(20) << false << "error";
+    QTest::newRow("overlay, InterfaceParameters 1300") << "Overlay" << 1500 << mtu(1300) << false << "1300";
+    QTest::newRow("overlay, InterfaceParameters 1500: more than the tunnel carries")
+        << "Overlay" << 1500 << mtu(1500) << false << "error";
+    QTest::newRow("NAT: the kernel's default") << "NAT" << 0 << "[]" << false << "0";
+    QTest::newRow("NAT, InterfaceParameters 9000") << "NAT" << 0 << mtu(9000) << false << "9000";
+    QTest::newRow("NAT, EncapOverhead 100 off Ethernet's 1500")
+        << "NAT" << 0 << overhead(100) << false << "1400";
+    QTest::newRow("NAT, InterfaceParameters 0: not set") << "NAT" << 0 << mtu(0) << false << "0";
+    QTest::newRow("below IPv4's 68") << "NAT" << 0 << mtu(60) << false << "error";
+    QTest::newRow("below IPv6's 1280 with an IPv6 address") << "NAT" << 0 << mtu(1200) << true << "error";
+    QTest::newRow("Mtu beyond 16 bits") << "NAT" << 0 << mtu(70000) << false << "error";
+}
+
+void TestLinuxDatapathPlan::endpointMtu()
+{
+    QFETCH(QString, type);
+    QFETCH(int, underlay);
+    QFETCH(QString, policies);
+    QFETCH(bool, ipv6);
+    QFETCH(QString, expected);
+    Json netDoc = network(type.toStdString());
+    if (type == "Overlay")
+        netDoc["Ipams"][0]["Subnets"][0]["Policies"] = Json::array({policy("VSID", {{"IsolationId", 4096}})});
+    auto net = hcn::linuxdp::planNetwork(kNet, netDoc);
+    QVERIFY2(net.ok(), net.status().detail().c_str());
+    // As programming the network fills them in.
+    net->underlayMtu = static_cast<std::uint32_t>(underlay);
+    if (net->overlay)
+        net->mtu = net->underlayMtu - hcn::linuxdp::kVxlanOverhead;
+    Json doc = endpoint(Json::parse(policies.toStdString()));
+    if (ipv6)
+        doc["IpConfigurations"].push_back({{"IpAddress", "fd00::10"}, {"PrefixLength", 64}});
+    auto ep = hcn::linuxdp::planEndpoint(kEp, doc);
+    hcn::Result<std::uint32_t> mtu =
+        ep.ok() ? hcn::linuxdp::endpointMtu(*net, *ep) : hcn::Result<std::uint32_t>(ep.status());
+    if (expected == "error") {
+        QVERIFY(!mtu.ok());
+        QCOMPARE(mtu.status().code(), hcn::hr::InvalidPolicy);
+        return;
+    }
+    QVERIFY2(mtu.ok(), mtu.status().detail().c_str());
+    QCOMPARE(QString::number(*mtu), expected);
 }
 
 void TestLinuxDatapathPlan::endpointDns_data()
