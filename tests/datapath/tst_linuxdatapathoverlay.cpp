@@ -7,9 +7,12 @@
 #include "linux_host.h"
 #include "netns_probe.h"
 
+#include <cstring>
+#include <dirent.h>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <sys/wait.h>
 
 using namespace hcntest;
 using hcn::Guid;
@@ -45,10 +48,50 @@ json ipJson(const std::string& program, const std::string& netns, std::vector<st
     return parsed.is_discarded() ? json::array() : parsed;
 }
 
+/// The name prefix of the suite's peer namespaces, followed by the suite's process id.
+constexpr const char* kPeerPrefix = "hcntest-peer-";
+
+/// The command name of a process ("" when it does not exist).
+std::string commandOf(const std::string& pid)
+{
+    std::string name;
+    std::getline(std::ifstream("/proc/" + pid + "/comm"), name);
+    return name;
+}
+
+/// Removes the peer namespaces an earlier run of the suite left behind (it crashed or was killed before
+/// its cleanup): those whose process is gone or is no longer this suite. Another run going on at the
+/// same time keeps its own.
+void removeLeftoverPeers()
+{
+    const std::string self = commandOf("self");
+    std::vector<std::string> leftovers;
+    if (DIR* dir = opendir("/run/netns")) {
+        while (dirent* entry = readdir(dir)) {
+            const std::string name = entry->d_name;
+            if (name.rfind(kPeerPrefix, 0) != 0)
+                continue;
+            const std::string pid =
+                name.substr(std::strlen(kPeerPrefix),
+                            name.find('-', std::strlen(kPeerPrefix)) - std::strlen(kPeerPrefix));
+            if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos)
+                continue; // not a name this suite makes
+            if (commandOf(pid) != self)
+                leftovers.push_back(name);
+        }
+        closedir(dir);
+    }
+    for (const auto& name : leftovers) {
+        qInfo("removing the peer namespace %s left by an earlier run", name.c_str());
+        (void)hcn::linuxdp::removeNamedNetns("/run/netns", name);
+    }
+}
+
 /// The peer host: a named namespace joined to the suite's by the veth pair ul0 (here) / ul1 (there).
 struct Underlay
 {
-    std::string netns = "hcntest-peer-" + Guid::generate().toString(hcn::GuidCase::Lower).substr(0, 8);
+    std::string netns = kPeerPrefix + std::to_string(getpid()) + "-" +
+                        Guid::generate().toString(hcn::GuidCase::Lower).substr(0, 8);
     std::optional<hcn::linuxdp::NetnsFd> fd;
     std::string error;
 
@@ -241,6 +284,7 @@ private slots:
     void badOverlayDocumentsAreRefused_data();
     void badOverlayDocumentsAreRefused();
     void openRemovesLeftoverVxlanDevices();
+    void startRemovesLeftoverPeers();
     void l2bridgeEnslavesTheNamedAdapter();
 
 private:
@@ -254,13 +298,18 @@ void TestLinuxDatapathOverlay::initTestCase()
     m_skip = enterOwnNetworkNamespace();
     if (!m_skip.empty())
         QSKIP(qPrintable("SKIPPED: the Linux datapath overlay suite " + QString::fromStdString(m_skip)));
+    // Before any datapath opens: the namespaces a leftover peer's datapath made are orphans only once
+    // the peer is gone, and the first open removes them then.
+    removeLeftoverPeers();
 }
 
 void TestLinuxDatapathOverlay::init()
 {
+    // The datapath first: its start removes namespaces whose maker's namespace is gone (a removed
+    // leftover peer's), and a new peer made before it could be given that namespace's number again.
+    HCN_VERIFY_OK(m_host.open(underlayHost("192.168.250.1", "02-00-00-00-FA-01")));
     m_underlay = std::make_unique<Underlay>();
     QVERIFY2(m_underlay->error.empty(), m_underlay->error.c_str());
-    HCN_VERIFY_OK(m_host.open(underlayHost("192.168.250.1", "02-00-00-00-FA-01")));
 }
 
 void TestLinuxDatapathOverlay::cleanup()
@@ -315,6 +364,9 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     HCN_VERIFY_OK(ns);
     const std::string netns = m_host.netnsOf(*ns);
     QVERIFY(!pingFrom(netns, "10.244.20.20")); // no remote endpoint yet: nothing leaves for it
+    // Its ARP for the address has spent its probes: an entry still resolving when the remote endpoint
+    // appears turns FAILED a second later and drops the next ping with it. Start afresh.
+    outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
 
     auto remote = m_host.create(ResourceKind::Endpoint,
                                 remoteEndpoint("10.244.20.20", kRemoteMac, "192.168.250.2"), *net);
@@ -734,6 +786,27 @@ void TestLinuxDatapathOverlay::openRemovesLeftoverVxlanDevices()
     HCN_VERIFY_OK(restarted);
     QCOMPARE(hcnLinks(), std::set<std::string>{});
     (*restarted)->reset();
+}
+
+void TestLinuxDatapathOverlay::startRemovesLeftoverPeers()
+{
+    // A run that died (its process id is free again) left its peer; this run's own peer stays.
+    const pid_t gone = fork();
+    if (gone == 0)
+        _exit(0);
+    QVERIFY(gone > 0);
+    QCOMPARE(waitpid(gone, nullptr, 0), gone);
+    const std::string leftover = kPeerPrefix + std::to_string(gone) + "-0badc0de";
+    HCN_VERIFY_OK(hcn::linuxdp::createNamedNetns("/run/netns", leftover));
+    struct Remove
+    {
+        std::string name;
+        ~Remove() { (void)hcn::linuxdp::removeNamedNetns("/run/netns", name); }
+    } removeAnyway{leftover};
+    QVERIFY(namedNetnsExists(leftover));
+    removeLeftoverPeers();
+    QVERIFY(!namedNetnsExists(leftover));
+    QVERIFY(namedNetnsExists(m_underlay->netns));
 }
 
 void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
