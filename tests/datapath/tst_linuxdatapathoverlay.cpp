@@ -288,6 +288,18 @@ private slots:
     void l2bridgeEnslavesTheNamedAdapter();
 
 private:
+    /// A local endpoint on an overlay network, attached to a namespace of its own, that the peer knows
+    /// the way this host knows the peer's: ARP does not cross the tunnel (each side's VXLAN device
+    /// answers it from its own neighbour table). `error` says what failed.
+    struct LocalEndpoint
+    {
+        hcn::Handle endpoint = 0;
+        std::string netns;
+        std::string error;
+    };
+    LocalEndpoint localEndpointKnownToPeer(hcn::Handle network, const std::string& address,
+                                           const std::string& mac, const json& policies = json::array());
+
     std::string m_skip;
     std::unique_ptr<Underlay> m_underlay;
     LinuxHost m_host;
@@ -322,6 +334,42 @@ void TestLinuxDatapathOverlay::cleanup()
     QCOMPARE(hcnLinks(), std::set<std::string>{});
 }
 
+TestLinuxDatapathOverlay::LocalEndpoint
+TestLinuxDatapathOverlay::localEndpointKnownToPeer(hcn::Handle network, const std::string& address,
+                                                   const std::string& mac, const json& policies)
+{
+    LocalEndpoint out;
+    json doc = v2(
+        {{"Name", "ep-" + address}, {"MacAddress", mac}, {"IpConfigurations", {{{"IpAddress", address}}}}});
+    if (!policies.empty())
+        doc["Policies"] = policies;
+    auto endpoint = m_host.create(ResourceKind::Endpoint, doc, network);
+    if (!endpoint.ok()) {
+        out.error = endpoint.status().detail();
+        return out;
+    }
+    out.endpoint = *endpoint;
+    std::string lladdr = mac;
+    for (char& c : lladdr)
+        c = c == '-' ? ':' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool ok = false;
+    outputOf(IP_PATH,
+             {"-n", m_underlay->netns, "neigh", "add", address, "lladdr", lladdr, "dev", "vx0", "nud",
+              "permanent"},
+             &ok);
+    if (!ok) {
+        out.error = "the peer's neighbour entry for " + address + " failed";
+        return out;
+    }
+    auto ns = m_host.namespaceWith(*endpoint);
+    if (!ns.ok()) {
+        out.error = ns.status().detail();
+        return out;
+    }
+    out.netns = m_host.netnsOf(*ns);
+    return out;
+}
+
 void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
 {
     // The peer: a VXLAN device with the network's VNI, the remote endpoint's MAC and address, sending
@@ -329,7 +377,6 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     const std::string& peer = m_underlay->netns;
     const std::string made = peerVxlan(peer, {"10.244.20.20/24"});
     QVERIFY2(made.empty(), made.c_str());
-    bool ok = false;
 
     auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay20", 20, kVsid));
     HCN_VERIFY_OK(net);
@@ -347,22 +394,9 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     QCOMPARE(info.value("learning", true), false);
     QCOMPARE(link[0].value("master", ""), m_host.datapath->networkBridge(netId));
 
-    auto local = m_host.create(ResourceKind::Endpoint,
-                               v2({{"Name", "ep-10.244.20.10"},
-                                   {"MacAddress", "02-00-00-00-14-0A"},
-                                   {"IpConfigurations", {{{"IpAddress", "10.244.20.10"}}}}}),
-                               *net);
-    HCN_VERIFY_OK(local);
-    // The peer knows this endpoint the way this host knows the peer's: ARP does not cross the tunnel
-    // (each side's VXLAN device answers it from its own neighbour table).
-    outputOf(IP_PATH,
-             {"-n", peer, "neigh", "add", "10.244.20.10", "lladdr", "02:00:00:00:14:0a", "dev", "vx0", "nud",
-              "permanent"},
-             &ok);
-    QVERIFY(ok);
-    auto ns = m_host.namespaceWith(*local);
-    HCN_VERIFY_OK(ns);
-    const std::string netns = m_host.netnsOf(*ns);
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.20.10", "02-00-00-00-14-0A");
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    const std::string& netns = local.netns;
     QVERIFY(!pingFrom(netns, "10.244.20.20")); // no remote endpoint yet: nothing leaves for it
     // Its ARP for the address has spent its probes: an entry still resolving when the remote endpoint
     // appears turns FAILED a second later and drops the next ping with it. Start afresh.
@@ -429,21 +463,9 @@ void TestLinuxDatapathOverlay::loadBalancerFollowsAMovedRemoteEndpoint()
     auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay28", 28, kVsid));
     HCN_VERIFY_OK(net);
     const std::string vxlan = hcn::linuxdp::vxlanName(m_host.idOf(ResourceKind::Network, *net));
-    auto client = m_host.create(ResourceKind::Endpoint,
-                                v2({{"Name", "ep-10.244.28.10"},
-                                    {"MacAddress", "02-00-00-00-1C-0A"},
-                                    {"IpConfigurations", {{{"IpAddress", "10.244.28.10"}}}}}),
-                                *net);
-    HCN_VERIFY_OK(client);
-    bool ok = false;
-    outputOf(IP_PATH,
-             {"-n", peer, "neigh", "add", "10.244.28.10", "lladdr", "02:00:00:00:1c:0a", "dev", "vx0", "nud",
-              "permanent"},
-             &ok);
-    QVERIFY(ok);
-    auto ns = m_host.namespaceWith(*client);
-    HCN_VERIFY_OK(ns);
-    const std::string netns = m_host.netnsOf(*ns);
+    const LocalEndpoint client = localEndpointKnownToPeer(*net, "10.244.28.10", "02-00-00-00-1C-0A");
+    QVERIFY2(client.error.empty(), client.error.c_str());
+    const std::string& netns = client.netns;
     auto remote = m_host.create(ResourceKind::Endpoint,
                                 remoteEndpoint("10.244.28.20", kRemoteMac, "192.168.250.2"), *net);
     HCN_VERIFY_OK(remote);
@@ -542,21 +564,10 @@ void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan()
     auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay29", 29, kVsid));
     HCN_VERIFY_OK(net);
     const Guid netId = m_host.idOf(ResourceKind::Network, *net);
-    json doc = v2({{"Name", "ep-10.244.29.10"},
-                   {"MacAddress", "02-00-00-00-1D-0A"},
-                   {"IpConfigurations", {{{"IpAddress", "10.244.29.10"}}}}});
-    if (const json p = json::parse(policies.toStdString()); !p.empty())
-        doc["Policies"] = p;
-    auto local = m_host.create(ResourceKind::Endpoint, doc, *net);
-    HCN_VERIFY_OK(local);
-    outputOf(IP_PATH,
-             {"-n", peer, "neigh", "add", "10.244.29.10", "lladdr", "02:00:00:00:1d:0a", "dev", "vx0", "nud",
-              "permanent"},
-             &ok);
-    QVERIFY(ok);
-    auto ns = m_host.namespaceWith(*local);
-    HCN_VERIFY_OK(ns);
-    const std::string netns = m_host.netnsOf(*ns);
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.29.10", "02-00-00-00-1D-0A",
+                                                         json::parse(policies.toStdString()));
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    const std::string& netns = local.netns;
     HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
                                 remoteEndpoint("10.244.29.20", kRemoteMac, "192.168.250.2"), *net));
 
@@ -565,7 +576,7 @@ void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan()
     QCOMPARE(mtuOf("", hcn::linuxdp::vxlanName(netId)), tunnel);
     QCOMPARE(mtuOf("", m_host.datapath->networkBridge(netId)), tunnel);
     QCOMPARE(mtuOf(netns, "eth0"), expected);
-    const auto port = m_host.datapath->endpointPort(m_host.idOf(ResourceKind::Endpoint, *local));
+    const auto port = m_host.datapath->endpointPort(m_host.idOf(ResourceKind::Endpoint, local.endpoint));
     QVERIFY(port);
     QCOMPARE(mtuOf("", port->hostInterface), expected);
 
