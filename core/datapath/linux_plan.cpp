@@ -543,6 +543,8 @@ Result<std::uint32_t> endpointMtu(const NetworkPlan& network, const EndpointPlan
                std::to_string(*endpoint.encapOverhead);
     } else if (network.overlay) {
         return network.mtu ? network.mtu : underlay - kVxlanOverhead;
+    } else {
+        return network.mtu; // an adapter's (L2Bridge, Transparent), else the kernel's default
     }
     if (mtu == 0)
         return 0u;

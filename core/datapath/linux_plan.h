@@ -132,9 +132,10 @@ struct EndpointPlan
 };
 
 /// The MTU an endpoint's interface gets on a programmed network: InterfaceParameters' Mtu, else the
-/// underlay's MTU (Ethernet's when unknown) less EncapOverhead's Overhead, else on an overlay the
-/// network's; 0: the kernel's default. Refused (HCN_E_INVALID_POLICY) when it exceeds what the
-/// network carries, is below IPv4's minimum of 68, or below IPv6's 1280 on an endpoint with IPv6.
+/// underlay's MTU (Ethernet's when unknown) less EncapOverhead's Overhead, else the network's (an
+/// overlay's tunnel, an L2Bridge's adapter); 0: the kernel's default. Refused (HCN_E_INVALID_POLICY) when it
+/// exceeds what the network carries, is below IPv4's minimum of 68, or below IPv6's 1280 on an endpoint with
+/// IPv6.
 Result<std::uint32_t> endpointMtu(const NetworkPlan& network, const EndpointPlan& endpoint);
 
 struct LoadBalancerPlan

@@ -847,6 +847,10 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     QCOMPARE(hcnLinks(), std::set<std::string>{});
     QCOMPARE(masterOfAdapter(), std::string()); // released with the bridge
 
+    // The endpoints get the adapter's MTU: larger frames would not leave through it.
+    bool ok = false;
+    outputOf(IP_PATH, {"link", "set", "ul0", "mtu", "1400"}, &ok);
+    QVERIFY(ok);
     auto net = m_host.create(ResourceKind::Network, doc);
     HCN_VERIFY_OK(net);
     QCOMPARE(masterOfAdapter(), m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net)));
@@ -855,6 +859,7 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     auto ns = m_host.namespaceWith(*ep);
     HCN_VERIFY_OK(ns);
     QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.2"));
+    QCOMPARE(mtuOf(m_host.netnsOf(*ns), "eth0"), 1400);
 
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));

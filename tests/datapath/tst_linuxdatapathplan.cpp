@@ -423,6 +423,9 @@ void TestLinuxDatapathPlan::endpointMtu_data()
     QTest::newRow("overlay, InterfaceParameters 1500: more than the tunnel carries")
         << "Overlay" << 1500 << mtu(1500) << false << "error";
     QTest::newRow("NAT: the kernel's default") << "NAT" << 0 << "[]" << false << "0";
+    QTest::newRow("L2Bridge: its adapter's") << "L2Bridge" << 1400 << "[]" << false << "1400";
+    QTest::newRow("L2Bridge, InterfaceParameters beyond its adapter's")
+        << "L2Bridge" << 1400 << mtu(1500) << false << "error";
     QTest::newRow("NAT, InterfaceParameters 9000") << "NAT" << 0 << mtu(9000) << false << "9000";
     QTest::newRow("NAT, EncapOverhead 100 off Ethernet's 1500")
         << "NAT" << 0 << overhead(100) << false << "1400";
@@ -440,6 +443,8 @@ void TestLinuxDatapathPlan::endpointMtu()
     QFETCH(bool, ipv6);
     QFETCH(QString, expected);
     Json netDoc = network(type.toStdString());
+    if (type == "L2Bridge")
+        netDoc["Policies"] = Json::array({policy("NetAdapterName", {{"NetworkAdapterName", "eth9"}})});
     if (type == "Overlay")
         netDoc["Ipams"][0]["Subnets"][0]["Policies"] = Json::array({policy("VSID", {{"IsolationId", 4096}})});
     auto net = hcn::linuxdp::planNetwork(kNet, netDoc);
@@ -448,6 +453,8 @@ void TestLinuxDatapathPlan::endpointMtu()
     net->underlayMtu = static_cast<std::uint32_t>(underlay);
     if (net->overlay)
         net->mtu = net->underlayMtu - hcn::linuxdp::kVxlanOverhead;
+    else if (!net->adapter.empty())
+        net->mtu = net->underlayMtu;
     Json doc = endpoint(Json::parse(policies.toStdString()));
     if (ipv6)
         doc["IpConfigurations"].push_back({{"IpAddress", "fd00::10"}, {"PrefixLength", 64}});
