@@ -8,7 +8,6 @@
 #include "datapath/linux_state.h"
 #include "datapath/linux_undo.h"
 
-#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -173,15 +172,17 @@ private:
         if (it->second.remote)
             return modifyRemoteEndpoint(s, it->second, *next);
         EndpointPlan previous = it->second;
-        const bool newAddress = previous.ipv4 != next->ipv4 || previous.ipv6 != next->ipv6;
-        // New addresses, routes or MAC on an attached endpoint: its pair is made again with them (attach
+        // New addresses, routes, MAC or MTU on an attached endpoint: its pair is made again with them (attach
         // programs them in one go; the old ones go with the old pair). Detached before its plan changes
-        // and attached after, so the undo (newest first) attaches again with the previous plan.
+        // and attached after, so the undo (newest first) attaches again with the previous plan. Its rules
+        // and those of the load balancers it backs change in one nftables transaction in between.
+        if (auto network = s.networks.find(next->network); network != s.networks.end())
+            if (auto mtu = endpointMtu(network->second, *next); !mtu.ok())
+                return mtu.status();
         const bool remake = (previous.addressCidrs != next->addressCidrs || previous.routes != next->routes ||
-                             previous.mac != next->mac) &&
+                             previous.mac != next->mac || previous.mtu != next->mtu ||
+                             previous.encapOverhead != next->encapOverhead) &&
                             previous.ns && previous.ns == next->ns;
-        if (newAddress) // undone last, once the endpoint's previous plan is back
-            m_undo.push_back([&s, id = c.id] { return reprogramLoadBalancersOf(s, id); });
         if (remake) {
             if (Status st = s.detach(c.id); !st.ok())
                 return st;
@@ -195,9 +196,6 @@ private:
                 return st;
             m_undo.push_back([&s, id = c.id] { return s.detach(id); });
         }
-        if (newAddress) // the load balancers it backs translate to its new address
-            if (Status st = reprogramLoadBalancersOf(s, c.id); !st.ok())
-                return st;
         if (previous.ns != next->ns) {
             if (previous.ns) {
                 if (Status st = s.detach(c.id); !st.ok())
@@ -213,7 +211,8 @@ private:
         return Status::success();
     }
 
-    /// A remote endpoint whose MAC, address or provider address changed: its entries made again.
+    /// A remote endpoint whose MAC, address or provider address changed: its entries made again, and the
+    /// load balancers it backs pointed at its new address (one nftables transaction).
     Status modifyRemoteEndpoint(State& s, EndpointPlan& current, const EndpointPlan& next)
     {
         if (current.mac == next.mac && current.ipv4 == next.ipv4 &&
@@ -226,24 +225,16 @@ private:
                 logFailure(s.addRemoteEndpoint(from));
                 return st;
             }
-            s.endpoints[to.id] = to;
+            if (Status st = s.replaceEndpointRules(to.id, to); !st.ok()) {
+                s.removeRemoteEndpoint(to);
+                logFailure(s.addRemoteEndpoint(from));
+                return st;
+            }
             return Status::success();
         };
         if (Status st = replace(previous, next); !st.ok())
             return st;
         m_undo.push_back([replace, previous, next] { return replace(next, previous); });
-        return Status::success();
-    }
-
-    /// Programs again every load balancer that has the endpoint as a backend, with the backends'
-    /// addresses of the moment.
-    static Status reprogramLoadBalancersOf(State& s, const Guid& endpoint)
-    {
-        for (const auto& [id, lb] : s.loadBalancers)
-            if (std::find(lb.plan.backends.begin(), lb.plan.backends.end(), endpoint) !=
-                lb.plan.backends.end())
-                if (Status st = s.setLoadBalancer(LoadBalancerPlan(lb.plan)); !st.ok())
-                    return st;
         return Status::success();
     }
 

@@ -175,8 +175,9 @@ Status RouteSocket::addVeth(const std::string& name, const std::string& peerName
     return Status::success();
 }
 
-Status RouteSocket::addVethInto(const std::string& name, const std::string& master, const std::string& peerName,
-                                int peerNetnsFd, std::optional<std::uint64_t> peerMac)
+Status RouteSocket::addVethInto(const std::string& name, const std::string& master,
+                                const std::string& peerName, int peerNetnsFd,
+                                std::optional<std::uint64_t> peerMac, std::uint32_t mtu)
 {
     auto masterIndex = indexOf(master);
     if (!masterIndex.ok())
@@ -189,6 +190,10 @@ Status RouteSocket::addVethInto(const std::string& name, const std::string& mast
     rtnl_link_set_flags(link.p, IFF_UP);
     LinkRef peer(rtnl_link_veth_get_peer(link.p));
     rtnl_link_set_ns_fd(peer.p, peerNetnsFd); // (not up yet: the kernel cannot open a peer being made)
+    if (mtu) {
+        rtnl_link_set_mtu(link.p, mtu);
+        rtnl_link_set_mtu(peer.p, mtu);
+    }
     if (int err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return failure(err, "cannot create veth pair " + name + "/" + peerName);
     return Status::success();
@@ -216,7 +221,7 @@ template <typename Set> Status changeLink(nl_sock* sock, const std::string& name
 } // namespace
 
 Status RouteSocket::addVxlan(const std::string& name, const std::string& master, std::uint32_t vni,
-                             const std::string& local, std::uint16_t port)
+                             const std::string& local, std::uint16_t port, std::uint32_t mtu)
 {
     auto masterIndex = indexOf(master);
     if (!masterIndex.ok())
@@ -228,6 +233,8 @@ Status RouteSocket::addVxlan(const std::string& name, const std::string& master,
     rtnl_link_set_group(link.p, kLinkGroup);
     rtnl_link_set_master(link.p, *masterIndex);
     rtnl_link_set_flags(link.p, IFF_UP);
+    if (mtu)
+        rtnl_link_set_mtu(link.p, mtu);
     int err = rtnl_link_vxlan_set_id(link.p, vni);
     if (err >= 0 && !local.empty()) {
         auto address = ipAddr(local, "vxlan source");
@@ -282,6 +289,23 @@ Status RouteSocket::setUp(const std::string& name)
         rtnl_link_set_flags(change, IFF_UP);
         return Status::success();
     });
+}
+
+Status RouteSocket::setMtu(const std::string& name, std::uint32_t mtu)
+{
+    return changeLink(m_sock, name, "set the MTU " + std::to_string(mtu), [&](rtnl_link* change) {
+        rtnl_link_set_mtu(change, mtu);
+        return Status::success();
+    });
+}
+
+Result<std::uint32_t> RouteSocket::mtu(const std::string& name)
+{
+    rtnl_link* raw = nullptr;
+    if (int err = rtnl_link_get_kernel(m_sock, 0, name.c_str(), &raw); err < 0)
+        return failure(err, "link " + name);
+    LinkRef link(raw);
+    return rtnl_link_get_mtu(link.p);
 }
 
 Status RouteSocket::setGroup(const std::string& name, std::uint32_t group)
@@ -544,7 +568,7 @@ Result<std::vector<LinkInfo>> RouteSocket::links()
     return out;
 }
 
-Result<bool> RouteSocket::hasAddress(const std::string& address)
+Result<std::optional<std::uint32_t>> RouteSocket::mtuOfAddress(const std::string& address)
 {
     auto wanted = ipAddr(address, "address");
     if (!wanted.ok())
@@ -552,17 +576,24 @@ Result<bool> RouteSocket::hasAddress(const std::string& address)
     nl_cache* cache = nullptr;
     if (int err = rtnl_addr_alloc_cache(m_sock, &cache); err < 0)
         return failure(err, "cannot list addresses");
-    bool found = false;
-    for (nl_object* o = nl_cache_get_first(cache); o && !found; o = nl_cache_get_next(o)) {
+    int index = 0;
+    for (nl_object* o = nl_cache_get_first(cache); o && !index; o = nl_cache_get_next(o)) {
         nl_addr* local = rtnl_addr_get_local(reinterpret_cast<rtnl_addr*>(o));
         // The cache's addresses carry their prefix length; compare the address bits alone.
-        found = local && nl_addr_get_family(local) == nl_addr_get_family(wanted->p) &&
-                nl_addr_get_len(local) == nl_addr_get_len(wanted->p) &&
-                std::memcmp(nl_addr_get_binary_addr(local), nl_addr_get_binary_addr(wanted->p),
-                            nl_addr_get_len(local)) == 0;
+        if (local && nl_addr_get_family(local) == nl_addr_get_family(wanted->p) &&
+            nl_addr_get_len(local) == nl_addr_get_len(wanted->p) &&
+            std::memcmp(nl_addr_get_binary_addr(local), nl_addr_get_binary_addr(wanted->p),
+                        nl_addr_get_len(local)) == 0)
+            index = rtnl_addr_get_ifindex(reinterpret_cast<rtnl_addr*>(o));
     }
     nl_cache_free(cache);
-    return found;
+    if (!index)
+        return std::optional<std::uint32_t>();
+    rtnl_link* raw = nullptr;
+    if (int err = rtnl_link_get_kernel(m_sock, index, nullptr, &raw); err < 0)
+        return failure(err, "the link of " + address);
+    LinkRef link(raw);
+    return std::optional<std::uint32_t>(rtnl_link_get_mtu(link.p));
 }
 
 Result<LinkStats> RouteSocket::stats(const std::string& name)

@@ -50,21 +50,24 @@ public:
     Status addBridge(const std::string& name);
     /// A veth pair; the peer gets `peerMac` (48-bit value) when given.
     Status addVeth(const std::string& name, const std::string& peer, std::optional<std::uint64_t> peerMac);
-    /// A veth pair made in one request: `name` here, up, in kLinkGroup, a port of bridge `master`; the peer made
-    /// directly in the namespace behind `peerNetnsFd` (no move, which costs the kernel an RCU wait), down,
-    /// with `peerMac` when given.
-    Status addVethInto(const std::string& name, const std::string& master, const std::string& peer, int peerNetnsFd,
-                       std::optional<std::uint64_t> peerMac);
+    /// A veth pair made in one request: `name` here, up, in kLinkGroup, a port of bridge `master`; the peer
+    /// made directly in the namespace behind `peerNetnsFd` (no move, which costs the kernel an RCU wait),
+    /// down, with `peerMac` when given. `mtu` (0: the kernel's default) goes to both ends.
+    Status addVethInto(const std::string& name, const std::string& master, const std::string& peer,
+                       int peerNetnsFd, std::optional<std::uint64_t> peerMac, std::uint32_t mtu = 0);
     /// A VXLAN device in kLinkGroup, up, a port of bridge `master`: id `vni`, UDP port `port`, source
     /// address `local` (empty: the route's), learning off (the forwarding entries are static) and ARP
-    /// answered from its neighbour table (proxy), so ARP requests never leave the host.
+    /// answered from its neighbour table (proxy), so ARP requests never leave the host; MTU `mtu` (0: the
+    /// kernel's default).
     Status addVxlan(const std::string& name, const std::string& master, std::uint32_t vni,
-                    const std::string& local, std::uint16_t port);
+                    const std::string& local, std::uint16_t port, std::uint32_t mtu = 0);
     Status setAlias(const std::string& name, const std::string& alias);
     /// Sets a link's MAC address (48-bit value).
     Status setMac(const std::string& name, std::uint64_t mac);
     Status setMaster(const std::string& name, const std::string& master);
     Status setUp(const std::string& name);
+    Status setMtu(const std::string& name, std::uint32_t mtu);
+    Result<std::uint32_t> mtu(const std::string& name);
     Status setGroup(const std::string& name, std::uint32_t group);
     /// Moves a link into another network namespace, renamed to `newName` there.
     Status moveTo(const std::string& name, int netnsFd, const std::string& newName);
@@ -92,8 +95,8 @@ public:
     Status addNeighbour(const std::string& name, const std::string& address, std::uint64_t mac);
     Status deleteNeighbour(const std::string& name, const std::string& address);
     Result<std::vector<LinkInfo>> links();
-    /// Whether `address` is assigned to a link of this namespace.
-    Result<bool> hasAddress(const std::string& address);
+    /// The MTU of the link of this namespace that `address` is assigned to; none when no link has it.
+    Result<std::optional<std::uint32_t>> mtuOfAddress(const std::string& address);
     Result<LinkStats> stats(const std::string& name);
 
 private:

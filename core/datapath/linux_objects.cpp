@@ -93,15 +93,26 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         return Status(hr::NetworkAlreadyExists, "network " + plan.id.toString() + " is already programmed.");
     if (Status s = ensureTables(); !s.ok())
         return s;
-    if (plan.overlay && !plan.overlay->providerAddress.empty()) {
-        // The tunnel's source must be this host's: the kernel would accept any, and send nothing.
-        auto local = host.hasAddress(plan.overlay->providerAddress);
-        if (!local.ok())
-            return local.status();
-        if (!*local)
-            return Status(hr::InvalidNetwork,
-                          "the network's ProviderAddress " + plan.overlay->providerAddress +
-                              " is not an address of this host; VXLAN needs it as its source.");
+    NetworkPlan programmed = plan;
+    if (plan.overlay) {
+        // The tunnel's source must be this host's: the kernel would accept any, and send nothing. Its
+        // interface is the underlay: the tunnel carries its MTU less the VXLAN headers.
+        programmed.underlayMtu = kEthernetMtu;
+        if (!plan.overlay->providerAddress.empty()) {
+            auto local = host.mtuOfAddress(plan.overlay->providerAddress);
+            if (!local.ok())
+                return local.status();
+            if (!*local)
+                return Status(hr::InvalidNetwork,
+                              "the network's ProviderAddress " + plan.overlay->providerAddress +
+                                  " is not an address of this host; VXLAN needs it as its source.");
+            programmed.underlayMtu = **local;
+        }
+        if (programmed.underlayMtu < kVxlanOverhead + 68)
+            return Status(hr::InvalidNetwork, "the underlay's MTU " + std::to_string(programmed.underlayMtu) +
+                                                  " leaves no room for VXLAN's " +
+                                                  std::to_string(kVxlanOverhead) + " bytes.");
+        programmed.mtu = programmed.underlayMtu - kVxlanOverhead;
     }
     LocalUndo undo;
     if (Status s = host.addBridge(plan.bridge); !s.ok())
@@ -109,6 +120,10 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
     undo.add([&] { logFailure(host.deleteLink(plan.bridge)); });
     if (Status s = host.setAlias(plan.bridge, linkAlias(plan.id)); !s.ok())
         return s;
+    // Set, not left to follow its ports: the host's own packets into the overlay fit the tunnel too.
+    if (programmed.mtu)
+        if (Status s = host.setMtu(plan.bridge, programmed.mtu); !s.ok())
+            return s;
     if (plan.overlay && plan.overlay->routerMac)
         if (Status s = host.setMac(plan.bridge, *plan.overlay->routerMac); !s.ok())
             return s;
@@ -126,12 +141,17 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
                        : s;
         if (Status s = host.setUp(plan.adapter); !s.ok())
             return s;
+        auto adapterMtu = host.mtu(plan.adapter);
+        if (!adapterMtu.ok())
+            return adapterMtu.status();
+        programmed.underlayMtu = programmed.mtu = *adapterMtu; // larger frames would not leave
         if (Status s = injected("adapter"); !s.ok())
             return s;
     }
     if (plan.overlay) {
         const OverlayPlan& o = *plan.overlay;
-        if (Status s = host.addVxlan(o.vxlan, plan.bridge, o.vni, o.providerAddress, o.port); !s.ok())
+        if (Status s = host.addVxlan(o.vxlan, plan.bridge, o.vni, o.providerAddress, o.port, programmed.mtu);
+            !s.ok())
             return s;
         undo.add([&] { logFailure(host.deleteLink(o.vxlan)); });
         if (Status s = host.setAlias(o.vxlan, linkAlias(plan.id)); !s.ok())
@@ -155,7 +175,7 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
     }
     if (Status s = nft.run(addNetworkRules(plan)); !s.ok())
         return s;
-    networks.emplace(plan.id, plan);
+    networks.emplace(plan.id, std::move(programmed));
     undo.done();
     return Status::success();
 }
@@ -192,9 +212,12 @@ Status LinuxDatapath::State::addEndpoint(const EndpointPlan& plan)
         endpoints.emplace(plan.id, plan);
         return Status::success();
     }
-    if (!networks.count(plan.network))
+    auto network = networks.find(plan.network);
+    if (network == networks.end())
         return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
                                                plan.network.toString() + ".");
+    if (auto mtu = endpointMtu(network->second, plan); !mtu.ok()) // refused now, not at the attach
+        return mtu.status();
     if (Status s = ensureTables(); !s.ok())
         return s;
     // The veth pair is made when the endpoint is attached (in one request, the peer straight inside the
@@ -233,9 +256,20 @@ Status LinuxDatapath::State::replaceEndpointRules(const Guid& id, const Endpoint
         return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " + id.toString() + ".");
     const std::string before = addEndpointRules(it->second);
     const std::string after = addEndpointRules(next);
-    if (before != after)
-        if (Status s = nft.run(removeEndpointRules(it->second) + after); !s.ok())
+    // The load balancers it backs translate to its new addresses in the same transaction.
+    auto moved = followBackend(loadBalancers, endpoints, next);
+    if (!moved.ok())
+        return moved.status();
+    const std::string commands =
+        (before != after ? removeEndpointRules(it->second) + after : std::string()) + moved->commands;
+    if (!moved->commands.empty())
+        if (Status s = injected("backends"); !s.ok())
             return s;
+    if (!commands.empty())
+        if (Status s = nft.run(commands); !s.ok())
+            return s;
+    for (auto& [lb, ips] : moved->backendIps)
+        loadBalancers[lb].backendIps = std::move(ips);
     const auto ns = it->second.ns;
     const bool dnsChanged = resolvConfText(it->second.dns, id) != resolvConfText(next.dns, id);
     it->second = next;
@@ -261,6 +295,9 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
         return Status(hr::NetworkNotFound, "the linux datapath has no bridge for network " +
                                                ep->second.network.toString() + ".");
     const EndpointPlan& plan = ep->second;
+    auto mtu = endpointMtu(network->second, plan);
+    if (!mtu.ok())
+        return mtu.status();
     if (Status s = reclaimName(plan.hostVeth); !s.ok())
         return s;
     // eth0, eth1, ...: the first name no other endpoint of this namespace holds.
@@ -277,7 +314,8 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
         }
     }
     LocalUndo undo;
-    if (Status s = host.addVethInto(plan.hostVeth, network->second.bridge, ifname, ns->second.fd.get(), plan.mac);
+    if (Status s = host.addVethInto(plan.hostVeth, network->second.bridge, ifname, ns->second.fd.get(),
+                                    plan.mac, *mtu);
         !s.ok())
         return s;
     undo.add([&] { logFailure(host.deleteLink(plan.hostVeth)); }); // takes the peer with it
@@ -355,24 +393,14 @@ Status LinuxDatapath::State::setLoadBalancer(const LoadBalancerPlan& plan)
 {
     if (Status s = ensureTables(); !s.ok())
         return s;
-    std::vector<std::string> backendIps;
-    for (const auto& backend : plan.backends) {
-        auto ep = endpoints.find(backend);
-        const std::string* address = ep == endpoints.end() ? nullptr
-                                     : plan.ipv6           ? &ep->second.ipv6
-                                                           : &ep->second.ipv4;
-        if (!address || address->empty())
-            return Status(hr::EndpointNotFound, "load balancer backend " + backend.toString() + " has no " +
-                                                    (plan.ipv6 ? "IPv6" : "IPv4") +
-                                                    " address in the linux datapath.");
-        backendIps.push_back(*address);
-    }
-    std::string rules = addLoadBalancerRules(plan, backendIps);
+    auto backendIps = backendAddresses(plan, endpoints);
+    if (!backendIps.ok())
+        return backendIps.status();
     auto current = loadBalancers.find(plan.id);
     const std::string previous = current == loadBalancers.end() ? std::string() : removeLoadBalancerRules(current->second.plan);
-    if (Status s = nft.run(previous + rules); !s.ok())
+    if (Status s = nft.run(previous + addLoadBalancerRules(plan, *backendIps)); !s.ok())
         return s;
-    loadBalancers[plan.id] = {plan, std::move(rules)};
+    loadBalancers[plan.id] = {plan, std::move(*backendIps)};
     return Status::success();
 }
 

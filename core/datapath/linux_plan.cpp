@@ -495,10 +495,23 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
             if (!route.ok())
                 return route.status();
             plan.routes.push_back(*route);
+        } else if (equalsIgnoreCase(type, "EncapOverhead") || equalsIgnoreCase(type, "InterfaceParameters")) {
+            const bool overhead = equalsIgnoreCase(type, "EncapOverhead");
+            const char* field = overhead ? "Overhead" : "Mtu";
+            auto value = settings.find(field);
+            if (value == settings.end() || !value->is_number_unsigned() ||
+                value->get<std::uint64_t>() > 65535)
+                return badPolicy(where, std::string(type) + " needs a " + field + " from 0 to 65535.");
+            auto& target = overhead ? plan.encapOverhead : plan.mtu;
+            if (!target) // the engine refuses a second InterfaceParameters; the first counts
+                target = value->get<std::uint32_t>();
+            if (!overhead && *target == 0)
+                plan.mtu.reset(); // 0: not set
         } else {
             return Status(hr::InvalidPolicyType,
                           where + ": the linux datapath does not program " + type +
-                              " policies yet (PortMapping, ACL, OutBoundNAT and SDNRoute only).");
+                              " policies yet (PortMapping, ACL, OutBoundNAT, SDNRoute, EncapOverhead and "
+                              "InterfaceParameters only).");
         }
     }
     std::stable_sort(plan.acls.begin(), plan.acls.end(),
@@ -510,6 +523,43 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
             return Status(hr::InvalidPolicy, "the port mapping on VIP " + pm.vip +
                                                  " needs an address of its family on the endpoint.");
     return plan;
+}
+
+Result<std::uint32_t> endpointMtu(const NetworkPlan& network, const EndpointPlan& endpoint)
+{
+    const std::uint32_t underlay = network.underlayMtu ? network.underlayMtu : kEthernetMtu;
+    std::uint32_t mtu = 0;
+    std::string from;
+    if (endpoint.mtu) {
+        mtu = *endpoint.mtu;
+        from = "InterfaceParameters' Mtu " + std::to_string(mtu);
+    } else if (endpoint.encapOverhead) {
+        if (*endpoint.encapOverhead >= underlay)
+            return Status(hr::InvalidPolicy, "EncapOverhead " + std::to_string(*endpoint.encapOverhead) +
+                                                 " leaves nothing of the underlay's MTU " +
+                                                 std::to_string(underlay) + ".");
+        mtu = underlay - *endpoint.encapOverhead;
+        from = "the underlay's MTU " + std::to_string(underlay) + " less EncapOverhead " +
+               std::to_string(*endpoint.encapOverhead);
+    } else if (network.overlay) {
+        return network.mtu ? network.mtu : underlay - kVxlanOverhead;
+    } else {
+        return network.mtu; // an adapter's (L2Bridge, Transparent), else the kernel's default
+    }
+    if (mtu == 0)
+        return 0u;
+    const std::uint32_t carried = network.mtu ? network.mtu : network.overlay ? underlay - kVxlanOverhead : 0;
+    if (carried && mtu > carried)
+        return Status(hr::InvalidPolicy,
+                      "the endpoint's MTU (" + from + ") is more than the " + std::to_string(carried) +
+                          " bytes its network carries" +
+                          (network.overlay ? " (the underlay's MTU " + std::to_string(underlay) + " less " +
+                                                 std::to_string(kVxlanOverhead) + " bytes of VXLAN)."
+                                           : " (its adapter's MTU)."));
+    if (mtu < 68 || (mtu < 1280 && !endpoint.ipv6.empty()))
+        return Status(hr::InvalidPolicy, "the endpoint's MTU (" + from + ") is below the " +
+                                             (mtu < 68 ? "68 bytes IPv4" : "1280 bytes IPv6") + " needs.");
+    return mtu;
 }
 
 Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const Json& doc)

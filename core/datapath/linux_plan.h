@@ -46,6 +46,12 @@ struct OverlayPlan
     std::vector<RemoteSubnetPlan> remoteSubnets;
 };
 
+/// What VXLAN adds to each frame over an IPv4 underlay: outer IPv4 (20), UDP (8), VXLAN (8) and the
+/// inner Ethernet header (14).
+inline constexpr std::uint32_t kVxlanOverhead = 50;
+/// Ethernet's MTU: a veth's default, and the underlay assumed when none is known.
+inline constexpr std::uint32_t kEthernetMtu = 1500;
+
 struct NetworkPlan
 {
     Guid id;
@@ -55,6 +61,12 @@ struct NetworkPlan
     bool masquerade = false;
     std::optional<OverlayPlan> overlay;
     std::string adapter; ///< L2Bridge, Transparent: the NetAdapterName, an interface the bridge enslaves
+    /// Filled in when the network is programmed (read from the kernel). `underlayMtu`: the MTU of the
+    /// interface its traffic leaves by (overlay: the one holding ProviderAddress; L2Bridge: the adapter),
+    /// 0 when there is none. `mtu`: the largest endpoint MTU the network carries (overlay: underlay less
+    /// kVxlanOverhead; L2Bridge: the adapter's), 0 when unbounded.
+    std::uint32_t underlayMtu = 0;
+    std::uint32_t mtu = 0;
 };
 
 struct PortMapPlan
@@ -115,7 +127,16 @@ struct EndpointPlan
     std::vector<AclPlan> acls; ///< in priority order
     std::optional<OutboundNatPlan> outboundNat;
     DnsPlan dns;
+    std::optional<std::uint32_t> mtu;           ///< InterfaceParameters policy: its Mtu
+    std::optional<std::uint32_t> encapOverhead; ///< EncapOverhead policy: its Overhead
 };
+
+/// The MTU an endpoint's interface gets on a programmed network: InterfaceParameters' Mtu, else the
+/// underlay's MTU (Ethernet's when unknown) less EncapOverhead's Overhead, else the network's (an
+/// overlay's tunnel, an L2Bridge's adapter); 0: the kernel's default. Refused (HCN_E_INVALID_POLICY) when it
+/// exceeds what the network carries, is below IPv4's minimum of 68, or below IPv6's 1280 on an endpoint with
+/// IPv6.
+Result<std::uint32_t> endpointMtu(const NetworkPlan& network, const EndpointPlan& endpoint);
 
 struct LoadBalancerPlan
 {

@@ -1,5 +1,6 @@
 #include "datapath/linux_ruleset.h"
 
+#include <algorithm>
 #include <set>
 
 namespace hcn::linuxdp {
@@ -349,6 +350,44 @@ std::string removeLoadBalancerRules(const LoadBalancerPlan& lb)
     for (const auto& key : frontendKeys(lb))
         out += "delete element " + t + " " + frontendMap(lb) + " { " + key + " }\n";
     return out + "flush chain " + t + " " + chain + "\ndelete chain " + t + " " + chain + "\n";
+}
+
+Result<std::vector<std::string>> backendAddresses(const LoadBalancerPlan& lb,
+                                                  const std::map<Guid, EndpointPlan>& endpoints,
+                                                  const EndpointPlan* replacing)
+{
+    std::vector<std::string> out;
+    for (const auto& backend : lb.backends) {
+        const EndpointPlan* ep = replacing && replacing->id == backend ? replacing : nullptr;
+        if (!ep)
+            if (auto it = endpoints.find(backend); it != endpoints.end())
+                ep = &it->second;
+        const std::string* address = !ep ? nullptr : lb.ipv6 ? &ep->ipv6 : &ep->ipv4;
+        if (!address || address->empty())
+            return Status(hr::EndpointNotFound,
+                          "load balancer " + lb.id.toString() + ": backend " + backend.toString() +
+                              " has no " + (lb.ipv6 ? "IPv6" : "IPv4") + " address in the linux datapath.");
+        out.push_back(*address);
+    }
+    return out;
+}
+
+Result<BackendMove> followBackend(const std::map<Guid, ProgrammedLoadBalancer>& loadBalancers,
+                                  const std::map<Guid, EndpointPlan>& endpoints, const EndpointPlan& moved)
+{
+    BackendMove out;
+    for (const auto& [id, lb] : loadBalancers) {
+        if (std::find(lb.plan.backends.begin(), lb.plan.backends.end(), moved.id) == lb.plan.backends.end())
+            continue;
+        auto ips = backendAddresses(lb.plan, endpoints, &moved);
+        if (!ips.ok())
+            return ips.status();
+        if (*ips == lb.backendIps)
+            continue; // an address of the other family, or none it uses, changed
+        out.commands += removeLoadBalancerRules(lb.plan) + addLoadBalancerRules(lb.plan, *ips);
+        out.backendIps.emplace(id, std::move(*ips));
+    }
+    return out;
 }
 
 std::string setRemoving(const std::vector<std::string>& add, const std::vector<std::string>& remove)

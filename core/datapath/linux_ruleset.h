@@ -7,6 +7,7 @@
 
 #include "datapath/linux_plan.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,30 @@ std::string removeEndpointRules(const EndpointPlan& endpoint);
 /// frontend map entries that lead to it.
 std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<std::string>& backendIps);
 std::string removeLoadBalancerRules(const LoadBalancerPlan& lb);
+
+/// A load balancer as programmed: its plan and the addresses its rules translate to.
+struct ProgrammedLoadBalancer
+{
+    LoadBalancerPlan plan;
+    std::vector<std::string> backendIps;
+};
+
+/// The addresses of the load balancer's family of its backends, in the plan's order, from `endpoints`
+/// (`replacing`, when given, stands in for the endpoint of its id). A backend without one is refused.
+Result<std::vector<std::string>> backendAddresses(const LoadBalancerPlan& lb,
+                                                  const std::map<Guid, EndpointPlan>& endpoints,
+                                                  const EndpointPlan* replacing = nullptr);
+
+/// What an endpoint's new addresses change in the load balancers it backs: for each whose backend
+/// addresses differ, its removal and its add with the new ones (commands for the same buffer as the
+/// endpoint's own rules), and those addresses. Nothing when no load balancer uses what changed.
+struct BackendMove
+{
+    std::string commands;
+    std::map<Guid, std::vector<std::string>> backendIps; ///< per load balancer reprogrammed
+};
+Result<BackendMove> followBackend(const std::map<Guid, ProgrammedLoadBalancer>& loadBalancers,
+                                  const std::map<Guid, EndpointPlan>& endpoints, const EndpointPlan& moved);
 
 /// Adds names to / removes names from the set `removing`.
 std::string setRemoving(const std::vector<std::string>& add, const std::vector<std::string>& remove);

@@ -8,6 +8,7 @@
 #include "datapath/linux_nftables.h"
 #include "datapath/linux_plan.h"
 #include "datapath/linux_reaper.h"
+#include "datapath/linux_ruleset.h"
 #include "hcn/linux_datapath.h"
 
 #include <map>
@@ -37,12 +38,7 @@ struct LinuxDatapath::State
     std::map<Guid, linuxdp::NetworkPlan> networks;
     std::map<Guid, linuxdp::EndpointPlan> endpoints;
     std::map<Guid, Attachment> attachments;
-    struct LoadBalancer
-    {
-        linuxdp::LoadBalancerPlan plan;
-        std::string rules; ///< as added (the backends' addresses of that moment)
-    };
-    std::map<Guid, LoadBalancer> loadBalancers;
+    std::map<Guid, linuxdp::ProgrammedLoadBalancer> loadBalancers;
     std::map<Guid, linuxdp::SdnRoutePlan> sdnRoutes;
     /// A namespace we made, held open: its descriptor and a route socket inside it.
     struct Namespace
@@ -69,7 +65,8 @@ struct LinuxDatapath::State
     Status removeNetwork(const Guid& id);
     Status addEndpoint(const linuxdp::EndpointPlan& plan);
     Status removeEndpoint(const Guid& id);
-    /// Replaces an endpoint's rules (policies changed) in one nftables transaction.
+    /// Replaces an endpoint's rules (policies changed) and, when its addresses changed, the rules of the
+    /// load balancers it backs, in one nftables transaction.
     Status replaceEndpointRules(const Guid& id, const linuxdp::EndpointPlan& next);
     Status attach(const Guid& endpoint, const Guid& ns);
     Status detach(const Guid& endpoint);

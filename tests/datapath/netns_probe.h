@@ -180,4 +180,27 @@ inline bool tcpConnects(const std::string& netns, const std::string& address, st
     return connected;
 }
 
+/// The local address (the one the client connected to) of the next connection `listener` accepts within
+/// timeoutMs; empty when none arrives.
+inline std::string acceptedAt(int listener, int timeoutMs = 2000)
+{
+    pollfd p{listener, POLLIN, 0};
+    if (poll(&p, 1, timeoutMs) != 1)
+        return {};
+    int accepted = accept(listener, nullptr, nullptr);
+    if (accepted < 0)
+        return {};
+    sockaddr_storage local{};
+    socklen_t len = sizeof local;
+    char text[INET6_ADDRSTRLEN] = {};
+    if (getsockname(accepted, reinterpret_cast<sockaddr*>(&local), &len) == 0) {
+        if (local.ss_family == AF_INET6)
+            inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&local)->sin6_addr, text, sizeof text);
+        else
+            inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&local)->sin_addr, text, sizeof text);
+    }
+    close(accepted);
+    return text;
+}
+
 } // namespace hcntest

@@ -798,6 +798,25 @@ void TestLinuxDatapath::loadBalancerFollowsABackendsNewAddress()
     QVERIFY(nftRuleset().find("10.244.14.14") == std::string::npos);
     QVERIFY(nftRuleset().find("10.244.14.13") != std::string::npos);
     QVERIFY(tcpConnects(client, "10.244.14.13", 80, 2000, second.fd));
+
+    // Failed at the load balancers' rules (after the pair was taken down for its new address): the
+    // rollback brings back the pair, its address and the rules as they were.
+    const std::string rulesBefore = nftRuleset();
+    m_host.datapath->failStepOnce("backends");
+    {
+        auto tx = m_host.datapath->begin();
+        nlohmann::ordered_json movedAgain = nextDoc;
+        movedAgain["IpConfigurations"] = {{{"IpAddress", "10.244.14.14"}, {"PrefixLength", 24}}};
+        const hcn::Status failed =
+            tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, secondId, &nextDoc, &movedAgain});
+        QVERIFY2(!failed.ok() && failed.detail().find("backends") != std::string::npos,
+                 failed.detail().c_str());
+        tx->rollback();
+    }
+    QCOMPARE(nftRuleset(), rulesBefore);
+    QVERIFY(tcpConnects(client, "10.244.14.13", 80, 2000, second.fd));
+    QVERIFY(tcpConnects(client, "10.96.0.14", 8080));
+    QVERIFY(acceptedBy({first.fd, second.fd}) >= 0);
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapath)

@@ -7,7 +7,12 @@
 #include "linux_host.h"
 #include "netns_probe.h"
 
+#include <cstring>
+#include <dirent.h>
+#include <fstream>
 #include <optional>
+#include <sstream>
+#include <sys/wait.h>
 
 using namespace hcntest;
 using hcn::Guid;
@@ -43,10 +48,50 @@ json ipJson(const std::string& program, const std::string& netns, std::vector<st
     return parsed.is_discarded() ? json::array() : parsed;
 }
 
+/// The name prefix of the suite's peer namespaces, followed by the suite's process id.
+constexpr const char* kPeerPrefix = "hcntest-peer-";
+
+/// The command name of a process ("" when it does not exist).
+std::string commandOf(const std::string& pid)
+{
+    std::string name;
+    std::getline(std::ifstream("/proc/" + pid + "/comm"), name);
+    return name;
+}
+
+/// Removes the peer namespaces an earlier run of the suite left behind (it crashed or was killed before
+/// its cleanup): those whose process is gone or is no longer this suite. Another run going on at the
+/// same time keeps its own.
+void removeLeftoverPeers()
+{
+    const std::string self = commandOf("self");
+    std::vector<std::string> leftovers;
+    if (DIR* dir = opendir("/run/netns")) {
+        while (dirent* entry = readdir(dir)) {
+            const std::string name = entry->d_name;
+            if (name.rfind(kPeerPrefix, 0) != 0)
+                continue;
+            const std::string pid =
+                name.substr(std::strlen(kPeerPrefix),
+                            name.find('-', std::strlen(kPeerPrefix)) - std::strlen(kPeerPrefix));
+            if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos)
+                continue; // not a name this suite makes
+            if (commandOf(pid) != self)
+                leftovers.push_back(name);
+        }
+        closedir(dir);
+    }
+    for (const auto& name : leftovers) {
+        qInfo("removing the peer namespace %s left by an earlier run", name.c_str());
+        (void)hcn::linuxdp::removeNamedNetns("/run/netns", name);
+    }
+}
+
 /// The peer host: a named namespace joined to the suite's by the veth pair ul0 (here) / ul1 (there).
 struct Underlay
 {
-    std::string netns = "hcntest-peer-" + Guid::generate().toString(hcn::GuidCase::Lower).substr(0, 8);
+    std::string netns = kPeerPrefix + std::to_string(getpid()) + "-" +
+                        Guid::generate().toString(hcn::GuidCase::Lower).substr(0, 8);
     std::optional<hcn::linuxdp::NetnsFd> fd;
     std::string error;
 
@@ -100,6 +145,28 @@ hcn::HostEnvironment underlayHost(const std::string& address, const std::string&
     return *hcn::HostEnvironment::fromJson(json{{"adapters", adapters}}.dump());
 }
 
+/// The peer's workload: a VXLAN device with the network's VNI and the remote endpoint's MAC, holding
+/// `addresses`, sending what it does not know to this host. Empty, or what failed.
+std::string peerVxlan(const std::string& peer, const std::vector<std::string>& addresses)
+{
+    std::vector<std::vector<std::string>> commands{{"-n", peer, "link", "add", "vx0", "address", kRemoteMac,
+                                                    "type", "vxlan", "id", std::to_string(kVsid), "local",
+                                                    "192.168.250.2", "dstport", "4789"}};
+    for (const auto& address : addresses)
+        commands.push_back({"-n", peer, "addr", "add", address, "dev", "vx0"});
+    commands.push_back({"-n", peer, "link", "set", "vx0", "up"});
+    for (const auto& args : commands) {
+        bool ok = false;
+        outputOf(IP_PATH, args, &ok);
+        if (!ok)
+            return "ip " + args[2] + " " + args[3] + " failed";
+    }
+    bool ok = false;
+    outputOf(BRIDGE_PATH,
+             {"-n", peer, "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst", "192.168.250.1"}, &ok);
+    return ok ? std::string() : "bridge fdb append failed";
+}
+
 json overlayNetwork(const std::string& name, int third, std::uint32_t vsid, json policies = json::array())
 {
     const std::string net = "10.244." + std::to_string(third) + ".";
@@ -149,6 +216,45 @@ std::string forwardingState(const std::string& netns)
     return out;
 }
 
+/// The MTU of a link in the named namespace (empty: the suite's), -1 when it cannot be read.
+int mtuOf(const std::string& netns, const std::string& link)
+{
+    const json l = ipJson(IP_PATH, netns, {"link", "show", "dev", link});
+    return l.size() == 1 ? l[0].value("mtu", -1) : -1;
+}
+
+/// IP datagrams the named namespace has reassembled from fragments (ReasmReqds of /proc/net/snmp).
+long reassembliesIn(hcn::linuxdp::NetnsFd& ns)
+{
+    long count = -1;
+    (void)hcn::linuxdp::runInNetns(ns.get(), [&] {
+        // thread-self: /proc/net follows the process's main thread, which is elsewhere.
+        std::ifstream snmp("/proc/thread-self/net/snmp");
+        std::string header, values;
+        while (std::getline(snmp, header) && std::getline(snmp, values)) {
+            if (header.rfind("Ip:", 0) != 0)
+                continue;
+            std::istringstream names(header), numbers(values);
+            for (std::string name, number; names >> name && numbers >> number;)
+                if (name == "ReasmReqds")
+                    count = std::stol(number);
+        }
+        return hcn::Status::success();
+    });
+    return count;
+}
+
+/// Whether one ping of `size` bytes of payload with DF set (no fragmentation anywhere on the way) from
+/// inside the named namespace is answered.
+bool pingWithoutFragments(const std::string& netns, const std::string& address, int size)
+{
+    ChildProcess ping;
+    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", "2", "-M", "do", "-s",
+                              std::to_string(size), address}))
+        return false;
+    return ping.waitForExit(10000) && ping.exitCode() == 0;
+}
+
 bool hasEntry(const json& list, const std::string& key, const std::string& value)
 {
     for (const auto& e : list)
@@ -168,6 +274,9 @@ private slots:
     void cleanup();
 
     void remoteEndpointIsReachedAcrossVxlan();
+    void loadBalancerFollowsAMovedRemoteEndpoint();
+    void endpointMtuLeavesRoomForVxlan_data();
+    void endpointMtuLeavesRoomForVxlan();
     void remoteSubnetRoutesJoinTwoHosts();
     void sdnRoutesGoIntoTheEndpointsNamespace();
     void failedChangeLeavesNoEntry_data();
@@ -175,9 +284,22 @@ private slots:
     void badOverlayDocumentsAreRefused_data();
     void badOverlayDocumentsAreRefused();
     void openRemovesLeftoverVxlanDevices();
+    void startRemovesLeftoverPeers();
     void l2bridgeEnslavesTheNamedAdapter();
 
 private:
+    /// A local endpoint on an overlay network, attached to a namespace of its own, that the peer knows
+    /// the way this host knows the peer's: ARP does not cross the tunnel (each side's VXLAN device
+    /// answers it from its own neighbour table). `error` says what failed.
+    struct LocalEndpoint
+    {
+        hcn::Handle endpoint = 0;
+        std::string netns;
+        std::string error;
+    };
+    LocalEndpoint localEndpointKnownToPeer(hcn::Handle network, const std::string& address,
+                                           const std::string& mac, const json& policies = json::array());
+
     std::string m_skip;
     std::unique_ptr<Underlay> m_underlay;
     LinuxHost m_host;
@@ -188,13 +310,18 @@ void TestLinuxDatapathOverlay::initTestCase()
     m_skip = enterOwnNetworkNamespace();
     if (!m_skip.empty())
         QSKIP(qPrintable("SKIPPED: the Linux datapath overlay suite " + QString::fromStdString(m_skip)));
+    // Before any datapath opens: the namespaces a leftover peer's datapath made are orphans only once
+    // the peer is gone, and the first open removes them then.
+    removeLeftoverPeers();
 }
 
 void TestLinuxDatapathOverlay::init()
 {
+    // The datapath first: its start removes namespaces whose maker's namespace is gone (a removed
+    // leftover peer's), and a new peer made before it could be given that namespace's number again.
+    HCN_VERIFY_OK(m_host.open(underlayHost("192.168.250.1", "02-00-00-00-FA-01")));
     m_underlay = std::make_unique<Underlay>();
     QVERIFY2(m_underlay->error.empty(), m_underlay->error.c_str());
-    HCN_VERIFY_OK(m_host.open(underlayHost("192.168.250.1", "02-00-00-00-FA-01")));
 }
 
 void TestLinuxDatapathOverlay::cleanup()
@@ -207,24 +334,49 @@ void TestLinuxDatapathOverlay::cleanup()
     QCOMPARE(hcnLinks(), std::set<std::string>{});
 }
 
+TestLinuxDatapathOverlay::LocalEndpoint
+TestLinuxDatapathOverlay::localEndpointKnownToPeer(hcn::Handle network, const std::string& address,
+                                                   const std::string& mac, const json& policies)
+{
+    LocalEndpoint out;
+    json doc = v2(
+        {{"Name", "ep-" + address}, {"MacAddress", mac}, {"IpConfigurations", {{{"IpAddress", address}}}}});
+    if (!policies.empty())
+        doc["Policies"] = policies;
+    auto endpoint = m_host.create(ResourceKind::Endpoint, doc, network);
+    if (!endpoint.ok()) {
+        out.error = endpoint.status().detail();
+        return out;
+    }
+    out.endpoint = *endpoint;
+    std::string lladdr = mac;
+    for (char& c : lladdr)
+        c = c == '-' ? ':' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool ok = false;
+    outputOf(IP_PATH,
+             {"-n", m_underlay->netns, "neigh", "add", address, "lladdr", lladdr, "dev", "vx0", "nud",
+              "permanent"},
+             &ok);
+    if (!ok) {
+        out.error = "the peer's neighbour entry for " + address + " failed";
+        return out;
+    }
+    auto ns = m_host.namespaceWith(*endpoint);
+    if (!ns.ok()) {
+        out.error = ns.status().detail();
+        return out;
+    }
+    out.netns = m_host.netnsOf(*ns);
+    return out;
+}
+
 void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
 {
     // The peer: a VXLAN device with the network's VNI, the remote endpoint's MAC and address, sending
     // what it does not know to this host.
     const std::string& peer = m_underlay->netns;
-    for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"-n", peer, "link", "add", "vx0", "address", kRemoteMac, "type", "vxlan",
-                                   "id", std::to_string(kVsid), "local", "192.168.250.2", "dstport", "4789"},
-          {"-n", peer, "addr", "add", "10.244.20.20/24", "dev", "vx0"},
-          {"-n", peer, "link", "set", "vx0", "up"}}) {
-        bool ok = false;
-        outputOf(IP_PATH, args, &ok);
-        QVERIFY(ok);
-    }
-    bool ok = false;
-    outputOf(BRIDGE_PATH,
-             {"-n", peer, "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst", "192.168.250.1"}, &ok);
-    QVERIFY(ok);
+    const std::string made = peerVxlan(peer, {"10.244.20.20/24"});
+    QVERIFY2(made.empty(), made.c_str());
 
     auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay20", 20, kVsid));
     HCN_VERIFY_OK(net);
@@ -242,23 +394,13 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     QCOMPARE(info.value("learning", true), false);
     QCOMPARE(link[0].value("master", ""), m_host.datapath->networkBridge(netId));
 
-    auto local = m_host.create(ResourceKind::Endpoint,
-                               v2({{"Name", "ep-10.244.20.10"},
-                                   {"MacAddress", "02-00-00-00-14-0A"},
-                                   {"IpConfigurations", {{{"IpAddress", "10.244.20.10"}}}}}),
-                               *net);
-    HCN_VERIFY_OK(local);
-    // The peer knows this endpoint the way this host knows the peer's: ARP does not cross the tunnel
-    // (each side's VXLAN device answers it from its own neighbour table).
-    outputOf(IP_PATH,
-             {"-n", peer, "neigh", "add", "10.244.20.10", "lladdr", "02:00:00:00:14:0a", "dev", "vx0", "nud",
-              "permanent"},
-             &ok);
-    QVERIFY(ok);
-    auto ns = m_host.namespaceWith(*local);
-    HCN_VERIFY_OK(ns);
-    const std::string netns = m_host.netnsOf(*ns);
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.20.10", "02-00-00-00-14-0A");
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    const std::string& netns = local.netns;
     QVERIFY(!pingFrom(netns, "10.244.20.20")); // no remote endpoint yet: nothing leaves for it
+    // Its ARP for the address has spent its probes: an entry still resolving when the remote endpoint
+    // appears turns FAILED a second later and drops the next ping with it. Start afresh.
+    outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
 
     auto remote = m_host.create(ResourceKind::Endpoint,
                                 remoteEndpoint("10.244.20.20", kRemoteMac, "192.168.250.2"), *net);
@@ -309,6 +451,142 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
     QVERIFY(!pingFrom(netns, "10.244.20.20"));
     QCOMPARE(m_host.predicted("ep-10.244.20.10", "10.244.20.20", 80), std::string("dropped"));
+}
+
+void TestLinuxDatapathOverlay::loadBalancerFollowsAMovedRemoteEndpoint()
+{
+    // The remote endpoint's workload holds its first and (already) its next address, so a rule left on
+    // the old one would still be answered: where the connection lands tells which address the VIP used.
+    const std::string& peer = m_underlay->netns;
+    const std::string made = peerVxlan(peer, {"10.244.28.20/24", "10.244.28.21/24"});
+    QVERIFY2(made.empty(), made.c_str());
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay28", 28, kVsid));
+    HCN_VERIFY_OK(net);
+    const std::string vxlan = hcn::linuxdp::vxlanName(m_host.idOf(ResourceKind::Network, *net));
+    const LocalEndpoint client = localEndpointKnownToPeer(*net, "10.244.28.10", "02-00-00-00-1C-0A");
+    QVERIFY2(client.error.empty(), client.error.c_str());
+    const std::string& netns = client.netns;
+    auto remote = m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.28.20", kRemoteMac, "192.168.250.2"), *net);
+    HCN_VERIFY_OK(remote);
+    const Guid remoteId = m_host.idOf(ResourceKind::Endpoint, *remote);
+    json lb = v2({{"FrontendVIPs", {"10.96.0.28"}},
+                  {"HostComputeEndpoints", {remoteId.toString()}},
+                  {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}}}});
+    HCN_VERIFY_OK(m_host.create(ResourceKind::LoadBalancer, lb));
+    Listener server(peer, 80);
+    QVERIFY(server.fd >= 0);
+    QVERIFY(tcpConnects(netns, "10.96.0.28", 8080));
+    QCOMPARE(acceptedAt(server.fd), std::string("10.244.28.20"));
+
+    // The remote endpoint gets a new address, as the datapath receives the change (the engine's modify
+    // requests change a remote endpoint's policies, its ProviderAddress among them, not its addresses).
+    const json queried = json::parse(*m_host.engine->query(ResourceKind::Endpoint, *remote, ""));
+    nlohmann::ordered_json first = nlohmann::ordered_json::parse(queried.dump());
+    auto withAddress = [&](const std::string& address) {
+        nlohmann::ordered_json doc = first;
+        doc["IpConfigurations"] = {{{"IpAddress", address}}};
+        return doc;
+    };
+    auto modify = [&](const nlohmann::ordered_json& from, const nlohmann::ordered_json& to) {
+        auto tx = m_host.datapath->begin();
+        hcn::Status st = tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, remoteId, &from, &to});
+        if (!st.ok()) {
+            tx->rollback();
+            return st;
+        }
+        return tx->commit();
+    };
+    const nlohmann::ordered_json second = withAddress("10.244.28.21");
+    HCN_VERIFY_OK(modify(first, second));
+    std::string rules = nftRuleset();
+    QVERIFY2(rules.find("to 10.244.28.21:80") != std::string::npos, rules.c_str());
+    QVERIFY2(rules.find("10.244.28.20") == std::string::npos, rules.c_str());
+    const json neighbours = ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan});
+    QVERIFY2(hasEntry(neighbours, "dst", "10.244.28.21") && !hasEntry(neighbours, "dst", "10.244.28.20"),
+             neighbours.dump().c_str());
+    QVERIFY(tcpConnects(netns, "10.96.0.28", 8080));
+    QCOMPARE(acceptedAt(server.fd), std::string("10.244.28.21"));
+
+    // A change that fails at the load balancers' rules leaves entries and rules as they were.
+    const std::string entriesBefore = forwardingState("");
+    m_host.datapath->failStepOnce("backends");
+    const hcn::Status failed = modify(second, withAddress("10.244.28.22"));
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.detail().find("backends") != std::string::npos, failed.detail().c_str());
+    QCOMPARE(nftRuleset(), rules);
+    QCOMPARE(forwardingState(""), entriesBefore);
+    QVERIFY(tcpConnects(netns, "10.96.0.28", 8080));
+    QCOMPARE(acceptedAt(server.fd), std::string("10.244.28.21"));
+
+    // Rolled back after it was staged: the previous address is back in both.
+    {
+        auto tx = m_host.datapath->begin();
+        const nlohmann::ordered_json third = withAddress("10.244.28.22");
+        HCN_VERIFY_OK(tx->stage({hcn::ChangeOp::Modify, ResourceKind::Endpoint, remoteId, &second, &third}));
+        QVERIFY(nftRuleset().find("10.244.28.22") != std::string::npos);
+        tx->rollback();
+    }
+    QCOMPARE(nftRuleset(), rules);
+    QCOMPARE(forwardingState(""), entriesBefore);
+}
+
+void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan_data()
+{
+    QTest::addColumn<int>("underlay"); ///< the MTU of the underlay's veth pair, both ends
+    QTest::addColumn<QString>("policies");
+    QTest::addColumn<int>("expected"); ///< the endpoint's MTU
+    QTest::newRow("underlay 1500: 1450") << 1500 << "[]" << 1450;
+    QTest::newRow("jumbo underlay 9000: 8950") << 9000 << "[]" << 8950;
+    QTest::newRow("EncapOverhead 100: 1400")
+        << 1500 << R"([{"Type":"EncapOverhead","Settings":{"Overhead":100}}])" << 1400;
+    QTest::newRow("InterfaceParameters Mtu 1300")
+        << 1500 << R"([{"Type":"InterfaceParameters","Settings":{"Mtu":1300}}])" << 1300;
+}
+
+void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan()
+{
+    QFETCH(int, underlay);
+    QFETCH(QString, policies);
+    QFETCH(int, expected);
+    const std::string& peer = m_underlay->netns;
+    const int tunnel = underlay - 50; // outer IPv4 20, UDP 8, VXLAN 8, inner Ethernet 14
+    bool ok = false;
+    outputOf(IP_PATH, {"link", "set", "ul0", "mtu", std::to_string(underlay)}, &ok);
+    QVERIFY(ok);
+    outputOf(IP_PATH, {"-n", peer, "link", "set", "ul1", "mtu", std::to_string(underlay)}, &ok);
+    QVERIFY(ok);
+    const std::string made = peerVxlan(peer, {"10.244.29.20/24"});
+    QVERIFY2(made.empty(), made.c_str());
+    outputOf(IP_PATH, {"-n", peer, "link", "set", "vx0", "mtu", std::to_string(tunnel)}, &ok);
+    QVERIFY(ok);
+
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay29", 29, kVsid));
+    HCN_VERIFY_OK(net);
+    const Guid netId = m_host.idOf(ResourceKind::Network, *net);
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.29.10", "02-00-00-00-1D-0A",
+                                                         json::parse(policies.toStdString()));
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    const std::string& netns = local.netns;
+    HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.29.20", kRemoteMac, "192.168.250.2"), *net));
+
+    // What the kernel holds: the tunnel and the bridge at the underlay less VXLAN, the endpoint's pair
+    // (both ends) at its own.
+    QCOMPARE(mtuOf("", hcn::linuxdp::vxlanName(netId)), tunnel);
+    QCOMPARE(mtuOf("", m_host.datapath->networkBridge(netId)), tunnel);
+    QCOMPARE(mtuOf(netns, "eth0"), expected);
+    const auto port = m_host.datapath->endpointPort(m_host.idOf(ResourceKind::Endpoint, local.endpoint));
+    QVERIFY(port);
+    QCOMPARE(mtuOf("", port->hostInterface), expected);
+
+    // The largest packet the endpoint may send crosses with DF set, and its outer packet is not
+    // fragmented on the underlay (the peer reassembles nothing); one byte more is refused at eth0.
+    const long reassembled = reassembliesIn(*m_underlay->fd);
+    QVERIFY(reassembled >= 0);
+    QVERIFY(pingWithoutFragments(netns, "10.244.29.20", expected - 28)); // IPv4 20 + ICMP 8
+    QCOMPARE(reassembliesIn(*m_underlay->fd), reassembled);
+    QVERIFY(!pingWithoutFragments(netns, "10.244.29.20", expected - 27));
 }
 
 void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()
@@ -521,6 +799,27 @@ void TestLinuxDatapathOverlay::openRemovesLeftoverVxlanDevices()
     (*restarted)->reset();
 }
 
+void TestLinuxDatapathOverlay::startRemovesLeftoverPeers()
+{
+    // A run that died (its process id is free again) left its peer; this run's own peer stays.
+    const pid_t gone = fork();
+    if (gone == 0)
+        _exit(0);
+    QVERIFY(gone > 0);
+    QCOMPARE(waitpid(gone, nullptr, 0), gone);
+    const std::string leftover = kPeerPrefix + std::to_string(gone) + "-0badc0de";
+    HCN_VERIFY_OK(hcn::linuxdp::createNamedNetns("/run/netns", leftover));
+    struct Remove
+    {
+        std::string name;
+        ~Remove() { (void)hcn::linuxdp::removeNamedNetns("/run/netns", name); }
+    } removeAnyway{leftover};
+    QVERIFY(namedNetnsExists(leftover));
+    removeLeftoverPeers();
+    QVERIFY(!namedNetnsExists(leftover));
+    QVERIFY(namedNetnsExists(m_underlay->netns));
+}
+
 void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
 {
     // The underlay's end here is the adapter: the endpoint lands on the underlay's network, where the peer
@@ -548,6 +847,10 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     QCOMPARE(hcnLinks(), std::set<std::string>{});
     QCOMPARE(masterOfAdapter(), std::string()); // released with the bridge
 
+    // The endpoints get the adapter's MTU: larger frames would not leave through it.
+    bool ok = false;
+    outputOf(IP_PATH, {"link", "set", "ul0", "mtu", "1400"}, &ok);
+    QVERIFY(ok);
     auto net = m_host.create(ResourceKind::Network, doc);
     HCN_VERIFY_OK(net);
     QCOMPARE(masterOfAdapter(), m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net)));
@@ -556,6 +859,7 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     auto ns = m_host.namespaceWith(*ep);
     HCN_VERIFY_OK(ns);
     QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.2"));
+    QCOMPARE(mtuOf(m_host.netnsOf(*ns), "eth0"), 1400);
 
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));

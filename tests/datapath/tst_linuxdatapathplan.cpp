@@ -57,6 +57,10 @@ private slots:
     void removalUndoesTheAdd_data();
     void removalUndoesTheAdd();
     void loadBalancerChecks();
+    void loadBalancersFollowABackend_data();
+    void endpointMtu_data();
+    void endpointMtu();
+    void loadBalancersFollowABackend();
     void endpointDns_data();
     void endpointDns();
     void overlayNetworks_data();
@@ -301,6 +305,169 @@ void TestLinuxDatapathPlan::loadBalancerChecks()
             std::string::npos);
     QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"PortMappings", {{{"Protocol", 1}}}}}).ok()); // ICMP
     QVERIFY(!hcn::linuxdp::planLoadBalancer(kNet, {{"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"DistributionType", 7}}}}}).ok());
+}
+
+void TestLinuxDatapathPlan::loadBalancersFollowABackend_data()
+{
+    QTest::addColumn<QString>("change");   ///< the endpoint's document after the modify
+    QTest::addColumn<QString>("expected"); ///< the load balancers programmed again, or "error"
+    const Json moved = {{"IpAddress", "10.244.7.20"}, {"PrefixLength", 24}};
+    const Json v6 = {{"IpAddress", "fd00::10"}, {"PrefixLength", 64}};
+    QTest::newRow("new IPv4 address: the IPv4 load balancers it backs")
+        << qs(Json{{"IpConfigurations", {moved, v6}}}.dump()) << "nodeport vip";
+    QTest::newRow("new IPv6 address: the IPv6 load balancer only")
+        << qs(Json{{"IpConfigurations", {{{"IpAddress", "10.244.7.10"}}, {{"IpAddress", "fd00::20"}}}}}
+                  .dump())
+        << "v6";
+    QTest::newRow("new MAC only: nothing") << qs(Json{{"MacAddress", "00-15-5D-00-00-09"}}.dump()) << "";
+    QTest::newRow("remote endpoint moved to a new address and host")
+        << qs(Json{{"Flags", 1},
+                   {"IpConfigurations", {moved, v6}},
+                   {"Policies", {policy("ProviderAddress", {{"ProviderAddress", "192.168.250.3"}})}}}
+                  .dump())
+        << "nodeport vip";
+    QTest::newRow("IPv4 address removed: refused, nothing to translate to")
+        << qs(Json{{"IpConfigurations", {v6}}}.dump()) << "error";
+}
+
+void TestLinuxDatapathPlan::loadBalancersFollowABackend()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, expected);
+    using hcn::linuxdp::EndpointPlan;
+    const Guid other = *Guid::parse("aaaaaaaa-bbbb-cccc-dddd-ffffffffffff");
+    std::map<Guid, EndpointPlan> endpoints;
+    Json doc = endpoint(Json::array());
+    doc["IpConfigurations"].push_back({{"IpAddress", "fd00::10"}, {"PrefixLength", 64}});
+    endpoints[kEp] = *hcn::linuxdp::planEndpoint(kEp, doc);
+    Json otherDoc = doc;
+    otherDoc["IpConfigurations"] = {{{"IpAddress", "10.244.7.11"}}, {{"IpAddress", "fd00::11"}}};
+    endpoints[other] = *hcn::linuxdp::planEndpoint(other, otherDoc);
+
+    // Four load balancers: a VIP and a node port on both, an IPv6 one on both, one on the other only.
+    std::map<Guid, hcn::linuxdp::ProgrammedLoadBalancer> lbs;
+    std::map<Guid, std::string> names;
+    auto add = [&](const std::string& name, const std::string& guid, Json lbDoc, std::vector<Guid> backends) {
+        const Guid id = *Guid::parse(guid);
+        for (const auto& b : backends)
+            lbDoc["HostComputeEndpoints"].push_back(b.toString());
+        lbDoc["PortMappings"] = {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}}};
+        auto plan = hcn::linuxdp::planLoadBalancer(id, lbDoc);
+        QVERIFY2(plan.ok(), plan.status().detail().c_str());
+        auto ips = hcn::linuxdp::backendAddresses(*plan, endpoints);
+        QVERIFY2(ips.ok(), ips.status().detail().c_str());
+        lbs[id] = {*plan, *ips};
+        names[id] = name;
+    };
+    add("vip", "10000000-0000-0000-0000-000000000001", {{"FrontendVIPs", {"10.96.0.1"}}}, {kEp, other});
+    add("nodeport", "10000000-0000-0000-0000-000000000002", Json::object(), {kEp});
+    add("v6", "10000000-0000-0000-0000-000000000003", {{"Flags", 2}, {"FrontendVIPs", {"fd00::96"}}},
+        {kEp, other});
+    add("other", "10000000-0000-0000-0000-000000000004", {{"FrontendVIPs", {"10.96.0.4"}}}, {other});
+
+    Json next = doc;
+    next.update(Json::parse(change.toStdString()));
+    auto plan = hcn::linuxdp::planEndpoint(kEp, next);
+    QVERIFY2(plan.ok(), plan.status().detail().c_str());
+    auto move = hcn::linuxdp::followBackend(lbs, endpoints, *plan);
+    if (expected == "error") {
+        QVERIFY(!move.ok());
+        QCOMPARE(move.status().code(), hcn::hr::EndpointNotFound);
+        return;
+    }
+    QVERIFY2(move.ok(), move.status().detail().c_str());
+    QStringList programmed;
+    for (const auto& [id, ips] : move->backendIps) {
+        programmed << qs(names[id]);
+        // Each is removed and added again in the same buffer, with the endpoint's new address.
+        const std::string chain = "lb-" + id.toString(hcn::GuidCase::Lower);
+        const auto removal = move->commands.find(
+            "delete chain " + std::string(lbs[id].plan.ipv6 ? "ip6" : "ip") + " hcn " + chain);
+        const auto addition = move->commands.find(
+            "add chain " + std::string(lbs[id].plan.ipv6 ? "ip6" : "ip") + " hcn " + chain);
+        QVERIFY2(removal != std::string::npos && addition != std::string::npos && removal < addition,
+                 move->commands.c_str());
+        QVERIFY(std::find(ips.begin(), ips.end(), lbs[id].plan.ipv6 ? plan->ipv6 : plan->ipv4) != ips.end());
+    }
+    programmed.sort();
+    QCOMPARE(programmed.join(' '), expected);
+    QCOMPARE(move->commands.empty(), expected.isEmpty());
+    if (plan->ipv4 != "10.244.7.10")
+        QVERIFY2(move->commands.find("10.244.7.10") == std::string::npos, move->commands.c_str());
+    QVERIFY2(move->commands.find("10.96.0.4") == std::string::npos,
+             move->commands.c_str()); // not its backend
+}
+
+void TestLinuxDatapathPlan::endpointMtu_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("underlay"); ///< the MTU read from the kernel when the network was programmed
+    QTest::addColumn<QString>("policies");
+    QTest::addColumn<bool>("ipv6");
+    QTest::addColumn<QString>("expected"); ///< the MTU (0: the kernel's default), or "error"
+    auto mtu = [](int value) {
+        return qs(Json::array({policy("InterfaceParameters", {{"Mtu", value}})}).dump());
+    };
+    auto overhead = [](int value) {
+        return qs(Json::array({policy("EncapOverhead", {{"Overhead", value}})}).dump());
+    };
+    QTest::newRow("overlay: the underlay less VXLAN's 50 bytes")
+        << "Overlay" << 1500 << "[]" << false << "1450";
+    QTest::newRow("overlay on jumbo frames") << "Overlay" << 9000 << "[]" << false << "8950";
+    QTest::newRow("overlay, EncapOverhead 50 as flannel sets it")
+        << "Overlay" << 1500 << overhead(50) << false << "1450";
+    QTest::newRow("overlay, EncapOverhead 100") << "Overlay" << 1500 << overhead(100) << false << "1400";
+    QTest::newRow("overlay, EncapOverhead 20: more than the tunnel carries")
+        << "Overlay" << 1500 << overhead(20) << false << "error";
+    QTest::newRow("overlay, InterfaceParameters 1300") << "Overlay" << 1500 << mtu(1300) << false << "1300";
+    QTest::newRow("overlay, InterfaceParameters 1500: more than the tunnel carries")
+        << "Overlay" << 1500 << mtu(1500) << false << "error";
+    QTest::newRow("NAT: the kernel's default") << "NAT" << 0 << "[]" << false << "0";
+    QTest::newRow("L2Bridge: its adapter's") << "L2Bridge" << 1400 << "[]" << false << "1400";
+    QTest::newRow("L2Bridge, InterfaceParameters beyond its adapter's")
+        << "L2Bridge" << 1400 << mtu(1500) << false << "error";
+    QTest::newRow("NAT, InterfaceParameters 9000") << "NAT" << 0 << mtu(9000) << false << "9000";
+    QTest::newRow("NAT, EncapOverhead 100 off Ethernet's 1500")
+        << "NAT" << 0 << overhead(100) << false << "1400";
+    QTest::newRow("NAT, InterfaceParameters 0: not set") << "NAT" << 0 << mtu(0) << false << "0";
+    QTest::newRow("below IPv4's 68") << "NAT" << 0 << mtu(60) << false << "error";
+    QTest::newRow("below IPv6's 1280 with an IPv6 address") << "NAT" << 0 << mtu(1200) << true << "error";
+    QTest::newRow("Mtu beyond 16 bits") << "NAT" << 0 << mtu(70000) << false << "error";
+}
+
+void TestLinuxDatapathPlan::endpointMtu()
+{
+    QFETCH(QString, type);
+    QFETCH(int, underlay);
+    QFETCH(QString, policies);
+    QFETCH(bool, ipv6);
+    QFETCH(QString, expected);
+    Json netDoc = network(type.toStdString());
+    if (type == "L2Bridge")
+        netDoc["Policies"] = Json::array({policy("NetAdapterName", {{"NetworkAdapterName", "eth9"}})});
+    if (type == "Overlay")
+        netDoc["Ipams"][0]["Subnets"][0]["Policies"] = Json::array({policy("VSID", {{"IsolationId", 4096}})});
+    auto net = hcn::linuxdp::planNetwork(kNet, netDoc);
+    QVERIFY2(net.ok(), net.status().detail().c_str());
+    // As programming the network fills them in.
+    net->underlayMtu = static_cast<std::uint32_t>(underlay);
+    if (net->overlay)
+        net->mtu = net->underlayMtu - hcn::linuxdp::kVxlanOverhead;
+    else if (!net->adapter.empty())
+        net->mtu = net->underlayMtu;
+    Json doc = endpoint(Json::parse(policies.toStdString()));
+    if (ipv6)
+        doc["IpConfigurations"].push_back({{"IpAddress", "fd00::10"}, {"PrefixLength", 64}});
+    auto ep = hcn::linuxdp::planEndpoint(kEp, doc);
+    hcn::Result<std::uint32_t> mtu =
+        ep.ok() ? hcn::linuxdp::endpointMtu(*net, *ep) : hcn::Result<std::uint32_t>(ep.status());
+    if (expected == "error") {
+        QVERIFY(!mtu.ok());
+        QCOMPARE(mtu.status().code(), hcn::hr::InvalidPolicy);
+        return;
+    }
+    QVERIFY2(mtu.ok(), mtu.status().detail().c_str());
+    QCOMPARE(QString::number(*mtu), expected);
 }
 
 void TestLinuxDatapathPlan::endpointDns_data()
