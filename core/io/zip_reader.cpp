@@ -34,11 +34,6 @@ std::uint32_t zipRead32(const char* p)
     return std::uint32_t(zipRead16(p)) | std::uint32_t(zipRead16(p + 2)) << 16;
 }
 
-std::string zipNumber(std::uint64_t value)
-{
-    return std::to_string(value);
-}
-
 class MemorySource final : public ZipSource
 {
 public:
@@ -162,7 +157,7 @@ Result<ZipReader> ZipReader::open(std::unique_ptr<ZipSource> source, const ZipLi
         return Status(hr::InvalidArg, "no archive to read");
     const std::uint64_t size = source->size();
     if (size < kEndBytes)
-        return Status(hr::InvalidArg, "a zip archive is at least 22 bytes; this is " + zipNumber(size) +
+        return Status(hr::InvalidArg, "a zip archive is at least 22 bytes; this is " + std::to_string(size) +
                                           " (truncated, or not a zip)");
     // The end record is in the last 22 bytes plus its comment (at most 65,535 bytes).
     const std::size_t tailBytes = std::size_t(std::min<std::uint64_t>(size, kEndBytes + 0xFFFF));
@@ -190,17 +185,17 @@ Result<ZipReader> ZipReader::open(std::unique_ptr<ZipSource> source, const ZipLi
     if (disk != 0 || directoryDisk != 0 || entriesHere != entryCount)
         return Status(hr::NotImplemented, "a split (multi-part) zip archive, which is not read");
     if (std::uint64_t(directoryOffset) + directorySize > endOffset)
-        return Status(hr::InvalidArg, "the central directory (" + zipNumber(directorySize) +
-                                          " bytes at offset " + zipNumber(directoryOffset) +
-                                          ") lies outside the archive of " + zipNumber(size) + " bytes");
+        return Status(hr::InvalidArg, "the central directory (" + std::to_string(directorySize) +
+                                          " bytes at offset " + std::to_string(directoryOffset) +
+                                          ") lies outside the archive of " + std::to_string(size) + " bytes");
     if (std::uint64_t(entryCount) * kCentralHeaderBytes > directorySize)
-        return Status(hr::InvalidArg, "the archive declares " + zipNumber(entryCount) +
+        return Status(hr::InvalidArg, "the archive declares " + std::to_string(entryCount) +
                                           " entries, more than its central directory of " +
-                                          zipNumber(directorySize) + " bytes can hold");
+                                          std::to_string(directorySize) + " bytes can hold");
     if (directorySize > limits.maxDirectoryBytes)
-        return Status(hr::InvalidArg, "the central directory of " + zipNumber(directorySize) +
+        return Status(hr::InvalidArg, "the central directory of " + std::to_string(directorySize) +
                                           " bytes is over the limit of " +
-                                          zipNumber(limits.maxDirectoryBytes));
+                                          std::to_string(limits.maxDirectoryBytes));
 
     std::string directory(directorySize, '\0');
     if (!source->readAt(directoryOffset, directory.data(), directory.size()))
@@ -211,10 +206,10 @@ Result<ZipReader> ZipReader::open(std::unique_ptr<ZipSource> source, const ZipLi
     std::size_t p = 0;
     for (std::size_t index = 0; index < entryCount; ++index) {
         const std::string where =
-            "central directory entry " + zipNumber(index + 1) + " of " + zipNumber(entryCount);
+            "central directory entry " + std::to_string(index + 1) + " of " + std::to_string(entryCount);
         if (directory.size() - p < kCentralHeaderBytes || zipRead32(&directory[p]) != kCentralSignature)
             return Status(hr::InvalidArg, where + " is damaged (no header signature at offset " +
-                                              zipNumber(directoryOffset + p) + ")");
+                                              std::to_string(directoryOffset + p) + ")");
         const char* h = &directory[p];
         const std::uint16_t flags = zipRead16(h + 8);
         const std::size_t nameBytes = zipRead16(h + 28), extraBytes = zipRead16(h + 30),
@@ -238,14 +233,14 @@ Result<ZipReader> ZipReader::open(std::unique_ptr<ZipSource> source, const ZipLi
         entry.directory = !rawName.empty() && (rawName.back() == '/' || rawName.back() == '\\');
         if (entry.localHeaderOffset + kLocalHeaderBytes > reader.m_dataEnd)
             return Status(hr::InvalidArg, where + " (" + entry.name + ") points at offset " +
-                                              zipNumber(entry.localHeaderOffset) +
+                                              std::to_string(entry.localHeaderOffset) +
                                               ", past the data of the archive");
         if (!isSafeEntryName(rawName))
             entry.problem = "an unsafe name (absolute, with a drive letter, or with '.' or '..' parts)";
         else if (flags & 0x0041)
             entry.problem = "encrypted";
         else if (entry.method != 0 && entry.method != 8)
-            entry.problem = "compressed with method " + zipNumber(entry.method) +
+            entry.problem = "compressed with method " + std::to_string(entry.method) +
                             zipMethodName(entry.method) + "; only stored and deflated entries are read";
         reader.m_entries.push_back(std::move(entry));
         p += kCentralHeaderBytes + nameBytes + extraBytes + commentBytes;
@@ -258,19 +253,19 @@ Status ZipReader::read(const ZipEntry& entry, const Sink& sink) const
     if (!entry.problem.empty())
         return Status(hr::NotImplemented, entry.name + ": " + entry.problem);
     if (entry.size > m_limits.maxEntryBytes)
-        return Status(hr::InvalidArg, entry.name + ": declares " + zipNumber(entry.size) +
-                                          " bytes, over the limit of " + zipNumber(m_limits.maxEntryBytes) +
+        return Status(hr::InvalidArg, entry.name + ": declares " + std::to_string(entry.size) +
+                                          " bytes, over the limit of " + std::to_string(m_limits.maxEntryBytes) +
                                           " for one entry");
     std::array<char, kLocalHeaderBytes> local{};
     if (!m_source->readAt(entry.localHeaderOffset, local.data(), local.size()) ||
         zipRead32(local.data()) != kLocalSignature)
         return Status(hr::InvalidArg, entry.name + ": no local header at offset " +
-                                          zipNumber(entry.localHeaderOffset) + " (damaged archive)");
+                                          std::to_string(entry.localHeaderOffset) + " (damaged archive)");
     const std::uint64_t dataStart =
         entry.localHeaderOffset + kLocalHeaderBytes + zipRead16(&local[26]) + zipRead16(&local[28]);
     if (dataStart > m_dataEnd || entry.compressedSize > m_dataEnd - dataStart)
         return Status(hr::InvalidArg,
-                      entry.name + ": its " + zipNumber(entry.compressedSize) +
+                      entry.name + ": its " + std::to_string(entry.compressedSize) +
                           " bytes of data run past the data of the archive (damaged or truncated)");
     if (entry.method == 0 && entry.compressedSize != entry.size)
         return Status(hr::InvalidArg, entry.name + ": a stored entry whose sizes differ (damaged archive)");
@@ -288,7 +283,7 @@ Status ZipReader::read(const ZipEntry& entry, const Sink& sink) const
         produced += length;
         if (produced > entry.size)
             return Status(hr::InvalidArg, entry.name + ": unpacks to more than its declared " +
-                                              zipNumber(entry.size) + " bytes (damaged archive)");
+                                              std::to_string(entry.size) + " bytes (damaged archive)");
         crc = crc32(crc, reinterpret_cast<const Bytef*>(data), uInt(length));
         if (length && !sink(std::string_view(data, length)))
             return Status(hr::Abort, entry.name + ": reading was stopped");
@@ -333,8 +328,8 @@ Status ZipReader::read(const ZipEntry& entry, const Sink& sink) const
                           entry.name + ": the compressed data ends before the entry does (damaged archive)");
     }
     if (produced != entry.size)
-        return Status(hr::InvalidArg, entry.name + ": unpacks to " + zipNumber(produced) +
-                                          " bytes, not the declared " + zipNumber(entry.size) +
+        return Status(hr::InvalidArg, entry.name + ": unpacks to " + std::to_string(produced) +
+                                          " bytes, not the declared " + std::to_string(entry.size) +
                                           " (damaged archive)");
     if (std::uint32_t(crc) != entry.crc32)
         return Status(hr::InvalidArg, entry.name + ": CRC-32 mismatch, the content is damaged");
