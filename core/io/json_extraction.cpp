@@ -37,6 +37,20 @@ bool isElision(std::string_view t)
     return isElisionLine(t);
 }
 
+/// The length of the `...` or `…` that ends `line` (blanks after it allowed), or 0: a log viewer or an
+/// event-log table cut the line there (`"VirtualNetworkName":...`).
+std::size_t trailingEllipsis(std::string_view line)
+{
+    std::string_view t = line;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t'))
+        t.remove_suffix(1);
+    if (t.ends_with(kEllipsis))
+        return line.size() - t.size() + kEllipsis.size();
+    if (t.ends_with("..."))
+        return line.size() - t.size() + 3;
+    return 0;
+}
+
 std::string lineRange(int first, int last)
 {
     return first == last ? "line " + std::to_string(first)
@@ -68,6 +82,7 @@ struct Collected
     bool closed = false;
     bool tooDeep = false;
     bool elided = false;
+    bool cutAtEllipsis = false; ///< a line inside the value ends in `...`: the printer cut it there
     Position end; ///< just after the closing bracket
     std::size_t lastLine = 0;
     std::string json;
@@ -241,6 +256,15 @@ private:
             }
             if (!c.tooDeep)
                 c.json.append(line.substr(segment));
+            // A line that ends in `...` inside the value, other than a line of dots alone, was cut there
+            // by what printed it: the value ends with it, whatever the lines after it hold.
+            if (const std::size_t cut = trailingEllipsis(line);
+                cut > 0 && !isElision(trimBlanks(line)) && line.size() - cut >= segment) {
+                c.cutAtEllipsis = true;
+                if (!c.tooDeep)
+                    c.json.resize(c.json.size() - std::min(cut, c.json.size()));
+                return c;
+            }
         }
         return c;
     }
@@ -268,10 +292,14 @@ private:
                 return true;
             }
             // What is complete in the value's own lines is kept, and a value pasted again after the cut
-            // one is still found.
-            const std::size_t next = nextUnindentedLine(at.line);
-            if (!c.tooDeep &&
-                !salvageCutValue(at, next, "the value is cut off (it never closes); only what came before the cut is read"))
+            // one is still found. A line cut with `...` ends the value's lines.
+            const std::size_t next = c.cutAtEllipsis ? c.lastLine + 1 : nextUnindentedLine(at.line);
+            const std::string why =
+                c.cutAtEllipsis
+                    ? "the value is cut with '...' at the end of a line; only what came before the cut is "
+                      "read"
+                    : "the value is cut off (it never closes); only what came before the cut is read";
+            if (!c.tooDeep && !salvageCutValue(at, next, why))
                 warn(first, first, "a value opens here but never closes; not imported");
             at = {next, 0};
             return true;

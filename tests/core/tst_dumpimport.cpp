@@ -138,6 +138,22 @@ private slots:
             << QStringList{"Endpoint:9F205C4D-AE6F-4192-8D3E-4F5A6B7C8D9E", "Network:5B8E2F1A-7C3D-4E6F-9A0B-1C2D3E4F5A6B",
                            "Network:8E1F4B3C-9D5E-4081-BC2D-3E4F5A6B7C8D"}
             << QStringList{};
+        QTest::newRow("event-log rows cut with '...': each endpoint keeps what came before the cut")
+            << QStringList{"log-cut-with-ellipsis.txt"}
+            << QStringList{"Endpoint:5A17C3E2-90B4-4D6F-8E21-3C7B9A0D4F18",
+                           "Endpoint:6B28D4F3-A1C5-4E70-9F32-4D8CAB1E5029",
+                           "Endpoint:7C39E504-B2D6-4F81-A043-5E9DBC2F613A"}
+            << QStringList{
+                   "the value is cut with '...' at the end of a line; only what came before the cut is read",
+                   "the dump shows no networks; 2 endpoints name 1 network it does not show"};
+        QTest::newRow("a subnet whose network scrolled away is not a network")
+            << QStringList{"subnet-without-its-network.txt"} << QStringList{}
+            << QStringList{"a subnet (10.77.0.0/20) without the network that holds it",
+                           "nothing in the dump could be read as an HNS network"};
+        QTest::newRow("a network cut before its ID is still a network")
+            << QStringList{"network-json-cut-before-id.txt"}
+            << QStringList{"Network:F9B58972-6043-40C5-B385-699A8D0F687C"}
+            << QStringList{"ID: not in the dump", "the value is cut off (it never closes)"};
         QTest::newRow("UTF-16 LE network") << QStringList{"network-utf16le-bom.json"}
                                            << QStringList{"Network:3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11"}
                                            << QStringList{};
