@@ -141,10 +141,12 @@ private:
     }
 
     /// Objects open with a key or close at once; arrays hold objects, arrays or strings. Text such as
-    /// `[INFO]`, `@{Name=x}` or a script block `{ $_.Name }` is not a value.
+    /// `[INFO]`, `@{Name=x}`, a script block `{ $_.Name }` or the text column of a hex dump is not a value.
     bool startsValue(Position at) const
     {
         const char open = m_lines[at.line].text[at.column];
+        if (isHexDumpLine(m_lines[at.line].text))
+            return false; // `|{ "Type" : "L2Dr|`: bytes shown as text beside their hex
         const char next = following(at);
         if (open == '{')
             return next == '"' || next == '}';
