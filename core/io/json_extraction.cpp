@@ -116,7 +116,7 @@ public:
                 continue;
             }
             const char c = text[at.column];
-            if ((c == '{' || c == '[') && tryQuotedField(at))
+            if ((c == '{' || c == '[') && (tryQuotedField(at) || tryCsvField(at)))
                 continue;
             if ((c == '{' || c == '[') && startsValue(at) && takeValue(at))
                 continue;
@@ -182,6 +182,46 @@ private:
         Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
         for (FoundValue& v : nested.values) {
             v.repairs.insert(v.repairs.begin(), "unquoted from a log field");
+            m_result.values.push_back(std::move(v));
+        }
+        for (ImportWarning& w : nested.warnings)
+            m_result.warnings.push_back(std::move(w));
+        at.column = end + 1;
+        return true;
+    }
+
+    /// `"I0328 ... ""Created Hns loadbalancer policy resource"" loadBalancer={""ID"":""0be0..."",...}"`: a
+    /// log exported as CSV (Event Viewer, Log Analytics) doubles the quotes inside its quoted fields. The
+    /// field is undoubled up to its closing quote (or the line end) and scanned on its own.
+    bool tryCsvField(Position& at)
+    {
+        const std::string& text = m_lines[at.line].text;
+        const bool doubledKey = text.compare(at.column + 1, 3, "\"\"\"") != 0 &&
+                                (text.compare(at.column + 1, 2, "\"\"") == 0 ||
+                                 (text[at.column] == '[' && text.compare(at.column + 1, 3, "{\"\"") == 0));
+        if (m_quotedNesting >= kMaxQuotedNesting || !doubledKey)
+            return false;
+        std::string undoubled;
+        std::size_t end = at.column;
+        for (; end < text.size(); ++end) {
+            if (text[end] != '"') {
+                undoubled += text[end];
+                continue;
+            }
+            if (end + 1 < text.size() && text[end + 1] == '"') {
+                undoubled += '"';
+                ++end;
+                continue;
+            }
+            break; // the quote closing the CSV field
+        }
+        const std::vector<CleanedLine> inner{{std::move(undoubled), m_lines[at.line].sourceLine}};
+        ExtractResult nested;
+        Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
+        for (FoundValue& v : nested.values) {
+            v.repairs.insert(v.repairs.begin(), "undoubled the quotes of a CSV field");
+            if (v.context.empty())
+                v.context = contextBefore(at);
             m_result.values.push_back(std::move(v));
         }
         for (ImportWarning& w : nested.warnings)

@@ -154,6 +154,11 @@ private slots:
             << QStringList{"network-json-cut-before-id.txt"}
             << QStringList{"Network:F9B58972-6043-40C5-B385-699A8D0F687C"}
             << QStringList{"ID: not in the dump", "the value is cut off (it never closes)"};
+        QTest::newRow("kube-proxy log exported as CSV: quotes doubled inside its fields")
+            << QStringList{"kube-proxy-log-export.csv"}
+            << QStringList{"Endpoint:3F8B2D61-C4A9-47E0-B1D5-96E2A0C7F348",
+                           "LoadBalancer:A7C1E9F3-42B8-4D06-9E5A-13F7C2D8B460"}
+            << QStringList{"the dump shows no networks; 1 endpoint names 1 network it does not show"};
         QTest::newRow("UTF-16 LE network") << QStringList{"network-utf16le-bom.json"}
                                            << QStringList{"Network:3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11"}
                                            << QStringList{};

@@ -348,6 +348,8 @@ void TestDumpText::repairsAreReported_data()
     QTest::newRow("elided") << "elided.txt" << 0
                             << QStringList{"dropped elided lines", "removed a trailing comma"};
     QTest::newRow("log field") << "logrus-line.log" << 1 << QStringList{"unquoted from a log field"};
+    QTest::newRow("CSV export: doubled quotes")
+        << "kube-proxy-log-export.csv" << 0 << QStringList{"undoubled the quotes of a CSV field"};
     QTest::newRow("clean ConvertTo-Json output") << "ps-prompt.txt" << 0 << QStringList{};
 }
 
