@@ -210,7 +210,7 @@ struct Collector
         if (kind == ResourceKind::Invalid) {
             // Other tools' output (directory listings, services, structured logs) is no concern of the
             // import; only something that looks like an HNS object (a GUID ID) is worth a line.
-            if (hasGuidId)
+            if (hasGuidId && !found.startCut)
                 message(ImportSeverity::Warning, first, last,
                         "an object that is not a network, endpoint, namespace, load balancer or route (" +
                             describeKeys(value) + "); not imported");

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace hcn::io {
 
@@ -108,8 +109,16 @@ public:
     void run()
     {
         Position at;
+        bool blockStart = true; // the first line of the text or of a fenced block
         while (at.line < m_lines.size()) {
             const std::string& text = m_lines[at.line].text;
+            if (at.column == 0) {
+                const bool fence = isFenceLine(trimBlanks(text));
+                if (blockStart && !fence && !trimBlanks(text).empty() && takeStartCut(at))
+                    continue;
+                if (fence || !trimBlanks(text).empty())
+                    blockStart = fence;
+            }
             if (at.column >= text.size()) {
                 ++at.line;
                 at.column = 0;
@@ -151,6 +160,164 @@ private:
         if (open == '{')
             return next == '"' || next == '}';
         return next == '{' || next == '[' || next == '"';
+    }
+
+    /// A paste that begins inside a value (a console's scrollback, a copy from the middle): its first line
+    /// holds members (`entPort":true,"NicFriendlyName":"nat"},{...`) and brackets that close values opened
+    /// before the paste. Each object such a bracket closes is read from the members the paste shows
+    /// (the object still open where the paste ends as a value cut off), the scan going on after them.
+    /// False when `at` does not start such a paste.
+    bool takeStartCut(Position& at)
+    {
+        const std::size_t first = at.line;
+        std::string line = m_lines[first].text;
+        // A log field's escaped quotes (`"Name\":\"x\"}],\"Flags\":0`) are undone line by line.
+        const auto count = [](const std::string& t, std::string_view what) {
+            std::size_t n = 0;
+            for (std::size_t p = t.find(what); p != std::string::npos; p = t.find(what, p + what.size()))
+                ++n;
+            return n;
+        };
+        const bool escaped = count(line, "\\\"") >= 2;
+        const auto textOf = [&](std::size_t l) {
+            return escaped ? unquoteGoString(m_lines[l].text) : m_lines[l].text;
+        };
+        line = textOf(first);
+        const std::string_view head = trimBlanks(line);
+        const std::size_t quote = head.find('"');
+        if (head.empty() || head.front() == '{' || head.front() == '[' || quote == std::string_view::npos ||
+            head.substr(0, quote).find(' ') != std::string_view::npos ||
+            head.find("\":") == std::string_view::npos)
+            return false;
+        // The paste starts inside a string when its first quote closes one (`entPort":true`).
+        const char afterQuote = quote + 1 < head.size() ? head[quote + 1] : '\0';
+        bool inString = afterQuote == ':' || afterQuote == ',' || afterQuote == '}' || afterQuote == ']';
+        bool escape = false;
+        int depth = 0;
+        int minDepth = 0;
+        struct Closer
+        {
+            std::size_t pos; // in `joined`
+            char bracket;
+            std::size_t line;
+        };
+        std::vector<Closer> closers;
+        std::optional<std::size_t> firstComma; // the first member boundary of the innermost value
+        std::string joined;
+        std::vector<std::size_t> lineOf; // the line of each byte of `joined`
+        std::vector<std::string> repairs;
+        std::size_t l = first;
+        for (; l < m_lines.size(); ++l) {
+            const std::string text = l == first ? std::string(head) : textOf(l);
+            if (l != first) {
+                const std::string_view t = trimBlanks(text);
+                if (t.empty() || isFenceLine(t))
+                    break;
+                const bool tokenJoin =
+                    !joined.empty() && isTokenChar(joined.back()) && isTokenChar(t.front());
+                // At the outermost level reached, a line that no value continues on ends the paste's values.
+                if (!inString && depth == minDepth && !tokenJoin &&
+                    std::string_view("\",{}[]").find(t.front()) == std::string_view::npos)
+                    break;
+                if (inString)
+                    repairs.push_back("joined a line wrapped inside a string");
+                else if (tokenJoin)
+                    repairs.push_back("joined a token wrapped across lines");
+                else {
+                    joined += '\n';
+                    lineOf.push_back(l);
+                }
+            }
+            for (const char c : text) {
+                joined += c;
+                lineOf.push_back(l);
+                if (inString) {
+                    if (escape)
+                        escape = false;
+                    else if (c == '\\')
+                        escape = true;
+                    else if (c == '"')
+                        inString = false;
+                    continue;
+                }
+                if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    if (++depth > m_options.maxDepth)
+                        return false;
+                } else if (c == '}' || c == ']') {
+                    if (--depth < minDepth) {
+                        // No document nests deeper than the depth limit: more closing brackets than that
+                        // are no value the paste started inside.
+                        if (-depth > m_options.maxDepth)
+                            return false;
+                        minDepth = depth;
+                        closers.push_back({joined.size() - 1, c, l});
+                    }
+                } else if (c == ',' && depth == 0 && closers.empty() && !firstComma) {
+                    firstComma = joined.size() - 1;
+                }
+            }
+        }
+        if (closers.empty())
+            return false;
+        const std::size_t lastLine = l - 1;
+        const int firstSource = m_lines[first].sourceLine;
+        std::size_t from = firstComma.value_or(closers.front().pos);
+        bool any = false;
+        const auto take = [&](std::size_t begin, std::size_t end, bool closed) {
+            std::string_view members = trimBlanks(std::string_view(joined).substr(begin, end - begin));
+            while (!members.empty() && (members.front() == ',' || members.front() == '\n'))
+                members = trimBlanks(members.substr(1));
+            if (members.empty() || members.front() != '"')
+                return;
+            std::vector<std::string> valueRepairs = repairs;
+            std::string json = "{" + std::string(members) + (closed ? "}" : "");
+            json = repairCommas(json, valueRepairs);
+            if (!closed)
+                json = closeTruncatedJson(json);
+            nlohmann::json value;
+            try {
+                value = nlohmann::json::parse(json);
+            } catch (const nlohmann::json::exception&) {
+                return;
+            }
+            if (!value.is_object() || value.empty())
+                return;
+            FoundValue found;
+            found.startCut = true;
+            found.firstLine = m_lines[lineOf[begin]].sourceLine;
+            found.lastLine = m_lines[lineOf[std::max(begin, end) - (end > begin ? 1 : 0)]].sourceLine;
+            found.sourceText = std::string(members);
+            valueRepairs.push_back("read the members after a cut at the start of the paste");
+            std::sort(valueRepairs.begin(), valueRepairs.end());
+            valueRepairs.erase(std::unique(valueRepairs.begin(), valueRepairs.end()), valueRepairs.end());
+            found.repairs = std::move(valueRepairs);
+            found.losses.push_back("the paste starts inside this value; its members before line " +
+                                   std::to_string(found.firstLine) + " are unknown");
+            if (!closed)
+                found.losses.push_back("the dump ends inside this value after line " +
+                                       std::to_string(m_lines[lastLine].sourceLine) +
+                                       "; what followed is unknown");
+            found.value = std::move(value);
+            m_result.values.push_back(std::move(found));
+            any = true;
+        };
+        for (const Closer& closer : closers) {
+            if (closer.bracket == '}')
+                take(from, closer.pos, true);
+            from = closer.pos + 1;
+        }
+        // What follows the last closing bracket belongs to a value the paste ends inside, or that closes
+        // after it.
+        if (from < joined.size())
+            take(from, joined.size(), false);
+        if (!any)
+            return false;
+        warn(firstSource, m_lines[lastLine].sourceLine,
+             "the paste starts inside a value; only the members after the cut are read");
+        at = {lastLine + 1, 0};
+        return true;
     }
 
     /// `msg="Response: {\"ID\":...}"`: JSON inside a quoted string of a log line, its quotes escaped.

@@ -146,10 +146,16 @@ private slots:
             << QStringList{
                    "the value is cut with '...' at the end of a line; only what came before the cut is read",
                    "the dump shows no networks; 2 endpoints name 1 network it does not show"};
-        QTest::newRow("a subnet whose network scrolled away is not a network")
-            << QStringList{"subnet-without-its-network.txt"} << QStringList{}
-            << QStringList{"a subnet (10.77.0.0/20) without the network that holds it",
-                           "nothing in the dump could be read as an HNS network"};
+        QTest::newRow("a paste that starts inside a network: the members after the cut make it")
+            << QStringList{"paste-starts-inside-a-network.txt"}
+            << QStringList{"Network:286C2528-BA13-4544-B00D-5BE1F9BA26C0"}
+            << QStringList{"the paste starts inside a value; only the members after the cut are read",
+                           "the paste starts inside this value; its members before line 4 are unknown"};
+        QTest::newRow("a log field that starts inside a network and ends inside it")
+            << QStringList{"paste-starts-inside-escaped.log"}
+            << QStringList{"Network:61C0D7A4-2E95-4B83-9F16-C4A7E20B3D58"}
+            << QStringList{"the paste starts inside this value; its members before line 3 are unknown",
+                           "the dump ends inside this value after line 3"};
         QTest::newRow("a network cut before its ID is still a network")
             << QStringList{"network-json-cut-before-id.txt"}
             << QStringList{"Network:F9B58972-6043-40C5-B385-699A8D0F687C"}
@@ -237,6 +243,11 @@ private slots:
                               "\"VirtualNetworkName\":\"nat\",\"Namespace\":{\"ID\":\"2c094b9e-16\"}}")
             << QStringList{"Endpoint:D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7"}
             << QStringList{"names its namespace \"2c094b9e-16\", which is not a GUID"};
+        QTest::newRow("a subnet on its own is not a network")
+            << QStringLiteral("I0409 11:20:05.000 1 network.go:88] subnet added: "
+                              "{\"AddressPrefix\":\"10.9.4.0/24\",\"GatewayAddress\":\"10.9.4.1\","
+                              "\"ID\":\"E4F60718-2A3B-4C5D-8E9F-0A1B2C3D4E5F\",\"Policies\":[]}\n")
+            << QStringList{} << QStringList{"a subnet (10.9.4.0/24) without the network that holds it"};
         QTest::newRow("other tools' JSON is not reported")
             << QStringLiteral("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"started\",\"Name\":\"azure-vnet\"}")
             << QStringList{} << QStringList{};
