@@ -165,6 +165,10 @@ private slots:
             << QStringList{"Endpoint:3F8B2D61-C4A9-47E0-B1D5-96E2A0C7F348",
                            "LoadBalancer:A7C1E9F3-42B8-4D06-9E5A-13F7C2D8B460"}
             << QStringList{"the dump shows no networks; 1 endpoint names 1 network it does not show"};
+        QTest::newRow("JSON whose quotes a chat tool made typographic")
+            << QStringList{"endpoint-typographic-quotes.txt"}
+            << QStringList{"Endpoint:8A41C7E2-5D93-4B06-A1F8-2E7C9B30D456"}
+            << QStringList{"the dump shows no networks; 1 endpoint names 1 network it does not show"};
         QTest::newRow("UTF-16 LE network") << QStringList{"network-utf16le-bom.json"}
                                            << QStringList{"Network:3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11"}
                                            << QStringList{};
