@@ -417,17 +417,28 @@ private:
         return !atEnd();
     }
 
+    /// Before each member, element or hex line: nullopt when the text ends there (a cut), true when the
+    /// braces close there (the brace is read), false when something follows.
+    std::optional<bool> closing(const std::string& path)
+    {
+        skipBlanks();
+        if (atEnd()) {
+            stop(path);
+            return std::nullopt;
+        }
+        if (m_text[m_pos] != '}')
+            return false;
+        ++m_pos;
+        return true;
+    }
+
     bool fields(json& out, const std::string& path)
     {
         out = json::object();
         for (;;) {
-            skipBlanks();
-            if (atEnd())
-                return stop(path);
-            if (m_text[m_pos] == '}') {
-                ++m_pos;
-                return true;
-            }
+            const std::optional<bool> closed = closing(path);
+            if (!closed || *closed)
+                return closed.has_value();
             std::size_t n = 0;
             while (m_pos + n < m_text.size() &&
                    (std::isalnum(static_cast<unsigned char>(m_text[m_pos + n])) || m_text[m_pos + n] == '_'))
@@ -451,13 +462,9 @@ private:
         const bool map = type.starts_with("map[");
         out = map ? json::object() : json::array();
         for (std::size_t index = 0;; ++index) {
-            skipBlanks();
-            if (atEnd())
-                return stop(path);
-            if (m_text[m_pos] == '}') {
-                ++m_pos;
-                return true;
-            }
+            const std::optional<bool> closed = closing(path);
+            if (!closed || *closed)
+                return closed.has_value();
             const std::size_t from = m_pos;
             const std::string inner = path + "[" + std::to_string(index) + "]";
             json item;
@@ -495,11 +502,10 @@ private:
     {
         std::string bytes;
         for (;;) {
-            skipBlanks();
-            if (atEnd())
-                return stop(path);
-            if (m_text[m_pos] == '}') {
-                ++m_pos;
+            const std::optional<bool> closed = closing(path);
+            if (!closed)
+                return false;
+            if (*closed) {
                 out = bytesValue(bytes, type, losses, path);
                 return true;
             }

@@ -191,8 +191,9 @@ private:
             return false;
         // The paste starts inside a string when its first quote closes one (`entPort":true`).
         const char afterQuote = quote + 1 < head.size() ? head[quote + 1] : '\0';
-        bool inString = afterQuote == ':' || afterQuote == ',' || afterQuote == '}' || afterQuote == ']';
-        bool escape = false;
+        JsonStringState strings;
+        if (afterQuote == ':' || afterQuote == ',' || afterQuote == '}' || afterQuote == ']')
+            strings.enterString();
         int depth = 0;
         int minDepth = 0;
         struct Closer
@@ -216,10 +217,10 @@ private:
                 const bool tokenJoin =
                     !joined.empty() && isTokenChar(joined.back()) && isTokenChar(t.front());
                 // At the outermost level reached, a line that no value continues on ends the paste's values.
-                if (!inString && depth == minDepth && !tokenJoin &&
+                if (!strings.inString() && depth == minDepth && !tokenJoin &&
                     std::string_view("\",{}[]").find(t.front()) == std::string_view::npos)
                     break;
-                if (inString)
+                if (strings.inString())
                     repairs.push_back("joined a line wrapped inside a string");
                 else if (tokenJoin)
                     repairs.push_back("joined a token wrapped across lines");
@@ -231,18 +232,9 @@ private:
             for (const char c : text) {
                 joined += c;
                 lineOf.push_back(l);
-                if (inString) {
-                    if (escape)
-                        escape = false;
-                    else if (c == '\\')
-                        escape = true;
-                    else if (c == '"')
-                        inString = false;
+                if (strings.step(c))
                     continue;
-                }
-                if (c == '"') {
-                    inString = true;
-                } else if (c == '{' || c == '[') {
+                if (c == '{' || c == '[') {
                     if (++depth > m_options.maxDepth)
                         return false;
                 } else if (c == '}' || c == ']') {
@@ -402,15 +394,14 @@ private:
     {
         Collected c;
         int depth = 0;
-        bool inString = false;
-        bool escape = false;
+        JsonStringState strings;
         Position at = from;
         const std::size_t end = std::min(stopLine, m_lines.size());
         for (bool first = true; at.line < end; ++at.line, at.column = 0, first = false) {
             std::string_view line = m_lines[at.line].text;
             if (!first) {
                 const std::string_view t = trimBlanks(line);
-                if (inString) {
+                if (strings.inString()) {
                     // A raw line end inside a string: the console wrapped a long value.
                     c.repairs.push_back("joined a line wrapped inside a string");
                 } else if (isElision(t)) {
@@ -432,15 +423,8 @@ private:
             const std::size_t segment = at.column;
             for (; at.column < line.size(); ++at.column) {
                 const char ch = line[at.column];
-                if (inString) {
-                    if (escape)
-                        escape = false;
-                    else if (ch == '\\')
-                        escape = true;
-                    else if (ch == '"')
-                        inString = false;
-                } else if (ch == '"') {
-                    inString = true;
+                if (strings.step(ch)) {
+                    continue;
                 } else if (ch == '{' || ch == '[') {
                     if (++depth > m_options.maxDepth && !c.tooDeep) {
                         c.tooDeep = true;
