@@ -247,6 +247,14 @@ private slots:
                               "\"VirtualNetworkName\":\"nat\",\"Namespace\":{\"ID\":\"2c094b9e-16\"}}")
             << QStringList{"Endpoint:D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7"}
             << QStringList{"names its namespace \"2c094b9e-16\", which is not a GUID"};
+        QTest::newRow("a Get-HnsNetwork list cut before its Type says the snapshot reads it as NAT")
+            << QStringLiteral(
+                   "PS C:\\> Get-HnsNetwork\n\nID                     : "
+                   "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D\n"
+                   "Name                   : cbr0\n"
+                   "Subnets                : {@{AddressPrefix=10.8.0.0/24; GatewayAddress=10.8.0.1}}\nTy\n")
+            << QStringList{"Network:0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"}
+            << QStringList{"Type: not in the dump; the snapshot reads the network as NAT"};
         QTest::newRow("a subnet on its own is not a network")
             << QStringLiteral("I0409 11:20:05.000 1 network.go:88] subnet added: "
                               "{\"AddressPrefix\":\"10.9.4.0/24\",\"GatewayAddress\":\"10.9.4.1\","
