@@ -259,7 +259,8 @@ private:
             tooDeep = true;
             return false;
         }
-        const bool ok = typedBody(out, std::string_view(type).substr(type.find_first_not_of('*')), path);
+        const std::size_t pointee = std::min(type.find_first_not_of('*'), type.size());
+        const bool ok = typedBody(out, std::string_view(type).substr(pointee), path);
         --m_parens;
         if (!ok)
             return false;
