@@ -137,6 +137,17 @@ bool isHnsProperty(std::string_view name)
                        [name](std::string_view known) { return equalsIgnoreCase(known, name); });
 }
 
+/// Properties of the network cmdlets pasted beside HNS output (Test-NetConnection, Get-NetAdapter,
+/// Get-NetIPAddress, Get-NetIPInterface): a block naming one is their output, never an HNS object.
+bool isNetCmdletProperty(std::string_view name)
+{
+    static constexpr std::string_view kNames[] = {
+        "ComputerName",  "InterfaceAlias",   "InterfaceIndex", "ifIndex",      "InterfaceDescription",
+        "PingSucceeded", "TcpTestSucceeded", "LinkSpeed",      "AddressFamily"};
+    return std::any_of(std::begin(kNames), std::end(kNames),
+                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
 /// `MacPools` or `Na` alone: the start of an HNS property's name (at least two letters).
 bool startsHnsPropertyName(std::string_view word)
 {
@@ -589,7 +600,9 @@ private:
             return;
         joinFullLines(properties);
         if (!known) {
-            if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
+            const bool netCmdlet = std::any_of(properties.begin(), properties.end(),
+                                               [](const Property& p) { return isNetCmdletProperty(p.name); });
+            if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom && !netCmdlet)
                 m_result.warnings.push_back(
                     {first, last,
                      tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});

@@ -660,6 +660,8 @@ void TestListView::warningsNameTheLines_data()
         << "listview-cut-in-a-name.txt"
         << QStringList{"line 13: the list view ends inside a property's name (\"VirtualNetworkNa\"); the "
                        "paste was cut there"};
+    QTest::newRow("Test-NetConnection beside Get-HnsEndpoint is no HNS object and no warning")
+        << "listview-test-netconnection.txt" << QStringList{};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
 }
