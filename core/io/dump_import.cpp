@@ -79,7 +79,8 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
     const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
-                              extractGoStructDumps, extractListViewObjects, extractTables};
+                              extractGoStructDumps, extractGoSpewDumps, extractListViewObjects,
+                              extractTables};
     for (Reader reader : readers) {
         if (!stillWanted())
             return false;

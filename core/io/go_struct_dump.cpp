@@ -26,6 +26,8 @@ constexpr std::size_t kMaxGoContext = 120;
 
 using json = nlohmann::json;
 
+} // namespace
+
 /// The kind a %#v type name says (`hcn.HostComputeEndpoint`, `*hns.HNSNetwork`, `[]hcn.HostComputeNetwork`).
 ResourceKind goKindOfType(std::string_view type)
 {
@@ -112,6 +114,8 @@ void goJsonNames(json& value, bool top)
         it = empty ? value.erase(it) : std::next(it);
     }
 }
+
+namespace {
 
 std::string goLineRange(int line)
 {

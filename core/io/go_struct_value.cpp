@@ -142,18 +142,10 @@ bool goIsPointer(std::string_view text)
 bool goJsonWithin(std::string_view json, int limit)
 {
     int depth = 0;
-    bool inString = false;
-    bool escape = false;
+    JsonStringState strings;
     for (char c : json) {
-        if (inString) {
-            if (escape)
-                escape = false;
-            else if (c == '\\')
-                escape = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
+        if (strings.step(c)) {
+            continue;
         } else if ((c == '{' || c == '[') && ++depth > limit) {
             return false;
         } else if (c == '}' || c == ']') {

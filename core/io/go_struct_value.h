@@ -2,6 +2,8 @@
 // Reading one Go value as fmt prints it with %+v or %#v (internal to core/io; the public reader is
 // extractGoStructDumps in hcn/dump_formats.h, which finds the dumps in the text).
 
+#include "hcn/resource_kind.h"
+
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -39,6 +41,15 @@ std::size_t goFieldKeyLength(std::string_view text, std::size_t at);
 /// names opens there (`%v` structs, JSON `{"`, a brace after an unqualified name). Linear in the length
 /// of the type before the brace (at most 256 characters).
 std::size_t goStructDumpStart(std::string_view text, std::size_t brace, std::size_t from);
+
+/// The kind a Go type name says (`hcn.HostComputeEndpoint`, `*hns.HNSNetwork`, `[]hcsshim.HNSEndpoint`);
+/// Invalid for other types.
+ResourceKind goKindOfType(std::string_view type);
+
+/// Gives a struct read with its Go field names the JSON names hcsshim's json tags give them (`Id` ->
+/// `ID` at the top, `EndpointReferences` -> `References`, embedded `Policy` inlined) and leaves out what
+/// `omitempty` leaves out (null, empty strings, lists and maps).
+void goJsonNames(nlohmann::json& value, bool top);
 
 /// Reads the dump at the start of `text` (goStructDumpStart found it there). Nested deeper than
 /// `maxDepth` brackets, it stops with tooDeep set.

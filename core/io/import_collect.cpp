@@ -108,6 +108,59 @@ bool isContainer(const json& value)
     return any;
 }
 
+/// The kind the text logged before a value names (`Hns Endpoint resource,`, `Network Response :`,
+/// `loadBalancer=`), the last one named when there are several; Invalid when it names none.
+ResourceKind kindFromContext(std::string_view context)
+{
+    const std::string lower = lowerCopy(context);
+    struct Word
+    {
+        const char* text;
+        ResourceKind kind;
+    };
+    static constexpr Word kWords[] = {
+        {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
+        {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
+        {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
+        {"policy list", ResourceKind::LoadBalancer},
+    };
+    ResourceKind kind = ResourceKind::Invalid;
+    std::size_t last = 0;
+    for (const Word& w : kWords)
+        if (const std::size_t at = lower.rfind(w.text);
+            at != std::string::npos && (kind == ResourceKind::Invalid || at >= last)) {
+            kind = w.kind;
+            last = at;
+        }
+    return kind;
+}
+
+/// Whether every member is one that objects of every kind have (`ID`, `Name`, `Version`, ...): what is
+/// left of an object whose line was cut early. Other objects with an ID (a subnet, an allocator) keep
+/// their own identity.
+bool onlyCommonMembers(const json& value)
+{
+    static constexpr std::string_view kCommon[] = {
+        "id",    "name",     "version",       "activityid", "additionalparams", "health", "state",
+        "flags", "policies", "schemaversion", "owner",      "resources"};
+    for (const auto& item : value.items()) {
+        const std::string key = lowerCopy(item.key());
+        if (std::find(std::begin(kCommon), std::end(kCommon), key) == std::end(kCommon))
+            return false;
+    }
+    return true;
+}
+
+/// `10.0.0.0/24` of a subnet object (v1 `AddressPrefix`, v2 `IpAddressPrefix`).
+std::string subnetPrefix(const json& value)
+{
+    const json* prefix = member(value, "AddressPrefix");
+    if (!prefix)
+        prefix = member(value, "IpAddressPrefix");
+    const std::string text = stringOf(prefix);
+    return text.empty() ? std::string("no prefix") : text;
+}
+
 /// Whether the text before a value says it is a request sent to HNS (a create body) rather than what
 /// HNS answered: `Invoke-HNSRequest Method[POST] Path[/networks] Data[`, `request: `, `Request : `,
 /// `hnsConfigBytes: `. The last of "request"/"response" decides ("Request: ... Response: {").
@@ -140,12 +193,24 @@ struct Collector
     void object(json&& value, ResourceKind hint, int first, int last, std::string text)
     {
         bool isV1 = false;
-        const ResourceKind kind = classifyObject(value, hint, isV1);
+        ResourceKind kind = classifyObject(value, hint, isV1);
         const bool hasGuidId = Guid::parse(idKeyOf(member(value, "ID") ? *member(value, "ID") : json()), true).has_value();
+        // An object with an HNS ID whose members do not tell its kind (a log line cut after `ID` and
+        // `Name`) takes it from the words logged before it: `Hns Endpoint resource, {...}`.
+        if (kind == ResourceKind::Invalid && hasGuidId && onlyCommonMembers(value))
+            kind = kindFromContext(found.context);
+        if (kind == ResourceKind::Invalid && hasGuidId &&
+            (has(value, "AddressPrefix") || has(value, "IpAddressPrefix"))) {
+            message(ImportSeverity::Warning, first, last,
+                    "a subnet (" + subnetPrefix(value) +
+                        ") without the network that holds it: the dump does not show where that network "
+                        "starts; not imported");
+            return;
+        }
         if (kind == ResourceKind::Invalid) {
             // Other tools' output (directory listings, services, structured logs) is no concern of the
             // import; only something that looks like an HNS object (a GUID ID) is worth a line.
-            if (hasGuidId)
+            if (hasGuidId && !found.startCut)
                 message(ImportSeverity::Warning, first, last,
                         "an object that is not a network, endpoint, namespace, load balancer or route (" +
                             describeKeys(value) + "); not imported");
@@ -305,8 +370,12 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
     // An address alone (a table row) makes an endpoint only with an ID HNS gave it.
     if ((has("ipaddress") || (has("macaddress") && !has("subnets"))) && guidId)
         return ResourceKind::Endpoint;
-    if (has("subnets") || has("ipams") || has("macpools") || has("macpool") ||
-        has("managementip") || has("networkadaptername") || has("addressprefix") ||
+    // A subnet (`AddressPrefix`, `GatewayAddress`, no name) is part of a network, never one: only a
+    // table row names its network beside the prefix. Members only a v1 network has tell one whose ID
+    // the paste cut off.
+    if (has("subnets") || has("ipams") || has("macpools") || has("macpool") || has("managementip") ||
+        has("networkadaptername") || (has("addressprefix") && has("name")) || has("currentendpointcount") ||
+        has("totalendpoints") || has("maxconcurrentendpoints") || has("layeredon") || has("drmacaddress") ||
         isNetworkType(member(value, "Type")))
         return ResourceKind::Network;
     if (has("resourcelist") || has("isdefault") || has("compartmentid") ||

@@ -279,8 +279,18 @@ void mapToV2(Sighting& s)
         namesAsText(s.document);
         if (s.kind == ResourceKind::Namespace)
             resourcesAsDiagnostics(s.document);
-        if (s.kind == ResourceKind::Network)
+        if (s.kind == ResourceKind::Network) {
             tablePrefixToSubnets(s.document);
+            // Get-HnsNetwork always prints a Type: without one the paste cut it off, and HCN reads a
+            // network without a Type as NAT.
+            const bool typed =
+                std::any_of(s.document.items().begin(), s.document.items().end(),
+                            [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
+            const bool said = std::any_of(s.lost.begin(), s.lost.end(),
+                                          [](const std::string& loss) { return loss.starts_with("Type:"); });
+            if (!typed && !said)
+                s.lost.push_back("Type: not in the dump; the snapshot reads the network as NAT");
+        }
         mapV1(s);
     }
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace hcn::io {
 
@@ -35,6 +36,20 @@ bool isElision(std::string_view t)
     if (t.ends_with(','))
         t.remove_suffix(1);
     return isElisionLine(t);
+}
+
+/// The length of the `...` or `…` that ends `line` (blanks after it allowed), or 0: a log viewer or an
+/// event-log table cut the line there (`"VirtualNetworkName":...`).
+std::size_t trailingEllipsis(std::string_view line)
+{
+    std::string_view t = line;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t'))
+        t.remove_suffix(1);
+    if (t.ends_with(kEllipsis))
+        return line.size() - t.size() + kEllipsis.size();
+    if (t.ends_with("..."))
+        return line.size() - t.size() + 3;
+    return 0;
 }
 
 std::string lineRange(int first, int last)
@@ -68,6 +83,7 @@ struct Collected
     bool closed = false;
     bool tooDeep = false;
     bool elided = false;
+    bool cutAtEllipsis = false; ///< a line inside the value ends in `...`: the printer cut it there
     Position end; ///< just after the closing bracket
     std::size_t lastLine = 0;
     std::string json;
@@ -93,15 +109,23 @@ public:
     void run()
     {
         Position at;
+        bool blockStart = true; // the first line of the text or of a fenced block
         while (at.line < m_lines.size()) {
             const std::string& text = m_lines[at.line].text;
+            if (at.column == 0) {
+                const bool fence = isFenceLine(trimBlanks(text));
+                if (blockStart && !fence && !trimBlanks(text).empty() && takeStartCut(at))
+                    continue;
+                if (fence || !trimBlanks(text).empty())
+                    blockStart = fence;
+            }
             if (at.column >= text.size()) {
                 ++at.line;
                 at.column = 0;
                 continue;
             }
             const char c = text[at.column];
-            if ((c == '{' || c == '[') && tryQuotedField(at))
+            if ((c == '{' || c == '[') && (tryQuotedField(at) || tryCsvField(at)))
                 continue;
             if ((c == '{' || c == '[') && startsValue(at) && takeValue(at))
                 continue;
@@ -126,14 +150,166 @@ private:
     }
 
     /// Objects open with a key or close at once; arrays hold objects, arrays or strings. Text such as
-    /// `[INFO]`, `@{Name=x}` or a script block `{ $_.Name }` is not a value.
+    /// `[INFO]`, `@{Name=x}`, a script block `{ $_.Name }` or the text column of a hex dump is not a value.
     bool startsValue(Position at) const
     {
         const char open = m_lines[at.line].text[at.column];
+        if (isHexDumpLine(m_lines[at.line].text))
+            return false; // `|{ "Type" : "L2Dr|`: bytes shown as text beside their hex
         const char next = following(at);
         if (open == '{')
             return next == '"' || next == '}';
         return next == '{' || next == '[' || next == '"';
+    }
+
+    /// A paste that begins inside a value (a console's scrollback, a copy from the middle): its first line
+    /// holds members (`entPort":true,"NicFriendlyName":"nat"},{...`) and brackets that close values opened
+    /// before the paste. Each object such a bracket closes is read from the members the paste shows
+    /// (the object still open where the paste ends as a value cut off), the scan going on after them.
+    /// False when `at` does not start such a paste.
+    bool takeStartCut(Position& at)
+    {
+        const std::size_t first = at.line;
+        std::string line = m_lines[first].text;
+        // A log field's escaped quotes (`"Name\":\"x\"}],\"Flags\":0`) are undone line by line.
+        const auto count = [](const std::string& t, std::string_view what) {
+            std::size_t n = 0;
+            for (std::size_t p = t.find(what); p != std::string::npos; p = t.find(what, p + what.size()))
+                ++n;
+            return n;
+        };
+        const bool escaped = count(line, "\\\"") >= 2;
+        const auto textOf = [&](std::size_t l) {
+            return escaped ? unquoteGoString(m_lines[l].text) : m_lines[l].text;
+        };
+        line = textOf(first);
+        const std::string_view head = trimBlanks(line);
+        const std::size_t quote = head.find('"');
+        if (head.empty() || head.front() == '{' || head.front() == '[' || quote == std::string_view::npos ||
+            head.substr(0, quote).find(' ') != std::string_view::npos ||
+            head.find("\":") == std::string_view::npos)
+            return false;
+        // The paste starts inside a string when its first quote closes one (`entPort":true`).
+        const char afterQuote = quote + 1 < head.size() ? head[quote + 1] : '\0';
+        JsonStringState strings;
+        if (afterQuote == ':' || afterQuote == ',' || afterQuote == '}' || afterQuote == ']')
+            strings.enterString();
+        int depth = 0;
+        int minDepth = 0;
+        struct Closer
+        {
+            std::size_t pos; // in `joined`
+            char bracket;
+            std::size_t line;
+        };
+        std::vector<Closer> closers;
+        std::optional<std::size_t> firstComma; // the first member boundary of the innermost value
+        std::string joined;
+        std::vector<std::size_t> lineOf; // the line of each byte of `joined`
+        std::vector<std::string> repairs;
+        std::size_t l = first;
+        for (; l < m_lines.size(); ++l) {
+            const std::string text = l == first ? std::string(head) : textOf(l);
+            if (l != first) {
+                const std::string_view t = trimBlanks(text);
+                if (t.empty() || isFenceLine(t))
+                    break;
+                const bool tokenJoin =
+                    !joined.empty() && isTokenChar(joined.back()) && isTokenChar(t.front());
+                // At the outermost level reached, a line that no value continues on ends the paste's values.
+                if (!strings.inString() && depth == minDepth && !tokenJoin &&
+                    std::string_view("\",{}[]").find(t.front()) == std::string_view::npos)
+                    break;
+                if (strings.inString())
+                    repairs.push_back("joined a line wrapped inside a string");
+                else if (tokenJoin)
+                    repairs.push_back("joined a token wrapped across lines");
+                else {
+                    joined += '\n';
+                    lineOf.push_back(l);
+                }
+            }
+            for (const char c : text) {
+                joined += c;
+                lineOf.push_back(l);
+                if (strings.step(c))
+                    continue;
+                if (c == '{' || c == '[') {
+                    if (++depth > m_options.maxDepth)
+                        return false;
+                } else if (c == '}' || c == ']') {
+                    if (--depth < minDepth) {
+                        // No document nests deeper than the depth limit: more closing brackets than that
+                        // are no value the paste started inside.
+                        if (-depth > m_options.maxDepth)
+                            return false;
+                        minDepth = depth;
+                        closers.push_back({joined.size() - 1, c, l});
+                    }
+                } else if (c == ',' && depth == 0 && closers.empty() && !firstComma) {
+                    firstComma = joined.size() - 1;
+                }
+            }
+        }
+        if (closers.empty())
+            return false;
+        const std::size_t lastLine = l - 1;
+        const int firstSource = m_lines[first].sourceLine;
+        std::size_t from = firstComma.value_or(closers.front().pos);
+        bool any = false;
+        const auto take = [&](std::size_t begin, std::size_t end, bool closed) {
+            std::string_view members = trimBlanks(std::string_view(joined).substr(begin, end - begin));
+            while (!members.empty() && (members.front() == ',' || members.front() == '\n'))
+                members = trimBlanks(members.substr(1));
+            if (members.empty() || members.front() != '"')
+                return;
+            std::vector<std::string> valueRepairs = repairs;
+            std::string json = "{" + std::string(members) + (closed ? "}" : "");
+            json = repairCommas(json, valueRepairs);
+            if (!closed)
+                json = closeTruncatedJson(json);
+            nlohmann::json value;
+            try {
+                value = nlohmann::json::parse(json);
+            } catch (const nlohmann::json::exception&) {
+                return;
+            }
+            if (!value.is_object() || value.empty())
+                return;
+            FoundValue found;
+            found.startCut = true;
+            found.firstLine = m_lines[lineOf[begin]].sourceLine;
+            found.lastLine = m_lines[lineOf[std::max(begin, end) - (end > begin ? 1 : 0)]].sourceLine;
+            found.sourceText = std::string(members);
+            valueRepairs.push_back("read the members after a cut at the start of the paste");
+            std::sort(valueRepairs.begin(), valueRepairs.end());
+            valueRepairs.erase(std::unique(valueRepairs.begin(), valueRepairs.end()), valueRepairs.end());
+            found.repairs = std::move(valueRepairs);
+            found.losses.push_back("the paste starts inside this value; its members before line " +
+                                   std::to_string(found.firstLine) + " are unknown");
+            if (!closed)
+                found.losses.push_back("the dump ends inside this value after line " +
+                                       std::to_string(m_lines[lastLine].sourceLine) +
+                                       "; what followed is unknown");
+            found.value = std::move(value);
+            m_result.values.push_back(std::move(found));
+            any = true;
+        };
+        for (const Closer& closer : closers) {
+            if (closer.bracket == '}')
+                take(from, closer.pos, true);
+            from = closer.pos + 1;
+        }
+        // What follows the last closing bracket belongs to a value the paste ends inside, or that closes
+        // after it.
+        if (from < joined.size())
+            take(from, joined.size(), false);
+        if (!any)
+            return false;
+        warn(firstSource, m_lines[lastLine].sourceLine,
+             "the paste starts inside a value; only the members after the cut are read");
+        at = {lastLine + 1, 0};
+        return true;
     }
 
     /// `msg="Response: {\"ID\":...}"`: JSON inside a quoted string of a log line, its quotes escaped.
@@ -173,20 +349,59 @@ private:
         return true;
     }
 
+    /// `"I0328 ... ""Created Hns loadbalancer policy resource"" loadBalancer={""ID"":""0be0..."",...}"`: a
+    /// log exported as CSV (Event Viewer, Log Analytics) doubles the quotes inside its quoted fields. The
+    /// field is undoubled up to its closing quote (or the line end) and scanned on its own.
+    bool tryCsvField(Position& at)
+    {
+        const std::string& text = m_lines[at.line].text;
+        const bool doubledKey = text.compare(at.column + 1, 3, "\"\"\"") != 0 &&
+                                (text.compare(at.column + 1, 2, "\"\"") == 0 ||
+                                 (text[at.column] == '[' && text.compare(at.column + 1, 3, "{\"\"") == 0));
+        if (m_quotedNesting >= kMaxQuotedNesting || !doubledKey)
+            return false;
+        std::string undoubled;
+        std::size_t end = at.column;
+        for (; end < text.size(); ++end) {
+            if (text[end] != '"') {
+                undoubled += text[end];
+                continue;
+            }
+            if (end + 1 < text.size() && text[end + 1] == '"') {
+                undoubled += '"';
+                ++end;
+                continue;
+            }
+            break; // the quote closing the CSV field
+        }
+        const std::vector<CleanedLine> inner{{std::move(undoubled), m_lines[at.line].sourceLine}};
+        ExtractResult nested;
+        Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
+        for (FoundValue& v : nested.values) {
+            v.repairs.insert(v.repairs.begin(), "undoubled the quotes of a CSV field");
+            if (v.context.empty())
+                v.context = contextBefore(at);
+            m_result.values.push_back(std::move(v));
+        }
+        for (ImportWarning& w : nested.warnings)
+            m_result.warnings.push_back(std::move(w));
+        at.column = end + 1;
+        return true;
+    }
+
     /// The value opening at `from`, up to its closing bracket or (not closed) to line `stopLine`.
     Collected collect(Position from, std::size_t stopLine = std::size_t(-1)) const
     {
         Collected c;
         int depth = 0;
-        bool inString = false;
-        bool escape = false;
+        JsonStringState strings;
         Position at = from;
         const std::size_t end = std::min(stopLine, m_lines.size());
         for (bool first = true; at.line < end; ++at.line, at.column = 0, first = false) {
             std::string_view line = m_lines[at.line].text;
             if (!first) {
                 const std::string_view t = trimBlanks(line);
-                if (inString) {
+                if (strings.inString()) {
                     // A raw line end inside a string: the console wrapped a long value.
                     c.repairs.push_back("joined a line wrapped inside a string");
                 } else if (isElision(t)) {
@@ -208,15 +423,8 @@ private:
             const std::size_t segment = at.column;
             for (; at.column < line.size(); ++at.column) {
                 const char ch = line[at.column];
-                if (inString) {
-                    if (escape)
-                        escape = false;
-                    else if (ch == '\\')
-                        escape = true;
-                    else if (ch == '"')
-                        inString = false;
-                } else if (ch == '"') {
-                    inString = true;
+                if (strings.step(ch)) {
+                    continue;
                 } else if (ch == '{' || ch == '[') {
                     if (++depth > m_options.maxDepth && !c.tooDeep) {
                         c.tooDeep = true;
@@ -241,6 +449,15 @@ private:
             }
             if (!c.tooDeep)
                 c.json.append(line.substr(segment));
+            // A line that ends in `...` inside the value, other than a line of dots alone, was cut there
+            // by what printed it: the value ends with it, whatever the lines after it hold.
+            if (const std::size_t cut = trailingEllipsis(line);
+                cut > 0 && !isElision(trimBlanks(line)) && line.size() - cut >= segment) {
+                c.cutAtEllipsis = true;
+                if (!c.tooDeep)
+                    c.json.resize(c.json.size() - std::min(cut, c.json.size()));
+                return c;
+            }
         }
         return c;
     }
@@ -268,10 +485,14 @@ private:
                 return true;
             }
             // What is complete in the value's own lines is kept, and a value pasted again after the cut
-            // one is still found.
-            const std::size_t next = nextUnindentedLine(at.line);
-            if (!c.tooDeep &&
-                !salvageCutValue(at, next, "the value is cut off (it never closes); only what came before the cut is read"))
+            // one is still found. A line cut with `...` ends the value's lines.
+            const std::size_t next = c.cutAtEllipsis ? c.lastLine + 1 : nextUnindentedLine(at.line);
+            const std::string why =
+                c.cutAtEllipsis
+                    ? "the value is cut with '...' at the end of a line; only what came before the cut is "
+                      "read"
+                    : "the value is cut off (it never closes); only what came before the cut is read";
+            if (!c.tooDeep && !salvageCutValue(at, next, why))
                 warn(first, first, "a value opens here but never closes; not imported");
             at = {next, 0};
             return true;

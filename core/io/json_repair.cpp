@@ -85,23 +85,12 @@ std::string closeTruncatedJson(std::string_view json)
     std::string open;          // the brackets open at the current position
     std::size_t cut = 0;       // text kept: json[0, cut)
     std::string openAtCut;     // the brackets open at `cut`
-    bool inString = false;
-    bool escape = false;
+    JsonStringState strings;
     for (std::size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
-        if (inString) {
-            if (escape)
-                escape = false;
-            else if (c == '\\')
-                escape = true;
-            else if (c == '"')
-                inString = false;
+        if (strings.step(c))
             continue;
-        }
         switch (c) {
-        case '"':
-            inString = true;
-            break;
         case '{':
         case '[':
             open += c;

@@ -7,6 +7,34 @@
 
 namespace hcn::io {
 
+/// Follows JSON strings through a text one character at a time.
+class JsonStringState
+{
+public:
+    /// Whether `c` belongs to a string, its quotes included; a `"` outside a string opens one.
+    bool step(char c)
+    {
+        if (!m_inString) {
+            m_inString = c == '"';
+            return m_inString;
+        }
+        if (m_escape)
+            m_escape = false;
+        else if (c == '\\')
+            m_escape = true;
+        else if (c == '"')
+            m_inString = false;
+        return true;
+    }
+    bool inString() const { return m_inString; }
+    /// For a text that starts inside a string.
+    void enterString() { m_inString = true; }
+
+private:
+    bool m_inString = false;
+    bool m_escape = false;
+};
+
 /// `json` with trailing commas before `}` / `]` removed and a comma inserted at a line end between two
 /// values that lost it (an elided line often takes it along). Strings are left alone. Each kind of repair
 /// made is added once to `repairs`.

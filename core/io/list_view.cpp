@@ -14,6 +14,7 @@
 #include <cctype>
 #include <deque>
 #include <optional>
+#include <utility>
 
 namespace hcn::io {
 
@@ -134,6 +135,26 @@ bool isHnsProperty(std::string_view name)
 {
     return std::any_of(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),
                        [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
+/// Properties of the network cmdlets pasted beside HNS output (Test-NetConnection, Get-NetAdapter,
+/// Get-NetIPAddress, Get-NetIPInterface): a block naming one is their output, never an HNS object.
+bool isNetCmdletProperty(std::string_view name)
+{
+    static constexpr std::string_view kNames[] = {
+        "ComputerName",  "InterfaceAlias",   "InterfaceIndex", "ifIndex",      "InterfaceDescription",
+        "PingSucceeded", "TcpTestSucceeded", "LinkSpeed",      "AddressFamily"};
+    return std::any_of(std::begin(kNames), std::end(kNames),
+                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
+/// `MacPools` or `Na` alone: the start of an HNS property's name (at least two letters).
+bool startsHnsPropertyName(std::string_view word)
+{
+    return word.size() >= 2 && std::all_of(word.begin(), word.end(), isIdentChar) &&
+           std::any_of(kHnsPropertyNames.begin(), kHnsPropertyNames.end(), [word](std::string_view known) {
+               return known.size() >= word.size() && equalsIgnoreCase(known.substr(0, word.size()), word);
+           });
 }
 
 /// A line that belongs to another format and never continues a list-view value: a JSON opening, a
@@ -382,6 +403,18 @@ public:
                     appendContinuation(i);
                     continue;
                 }
+                // The block's last line holds the start of a property name and no colon: the paste ended
+                // in the middle of that line.
+                const bool last = i + 1 == m_texts.size() || trimBlanks(m_texts[i + 1]).empty() ||
+                                  isFenceLine(trimBlanks(m_texts[i + 1]));
+                if (!property && last && t.size() < m_colon &&
+                    indentation(text) == indentation(m_texts[m_properties.front().firstIndex]) &&
+                    startsHnsPropertyName(t)) {
+                    m_cutName = std::string(t);
+                    m_cutLine = m_lines[i].sourceLine;
+                    finishObject();
+                    continue;
+                }
                 finishObject();
             }
             if (property) {
@@ -556,6 +589,7 @@ private:
         m_widest = 0;
         std::vector<Property> properties = std::move(m_properties);
         m_properties.clear();
+        const std::string cutName = std::exchange(m_cutName, std::string());
         if (properties.empty())
             return;
         const int first = m_lines[properties.front().firstIndex].sourceLine;
@@ -566,7 +600,9 @@ private:
             return;
         joinFullLines(properties);
         if (!known) {
-            if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
+            const bool netCmdlet = std::any_of(properties.begin(), properties.end(),
+                                               [](const Property& p) { return isNetCmdletProperty(p.name); });
+            if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom && !netCmdlet)
                 m_result.warnings.push_back(
                     {first, last,
                      tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});
@@ -616,6 +652,15 @@ private:
             if (property.wordSplit)
                 found.repairs.push_back(name + ": joined a word split at the line end");
         }
+        if (!cutName.empty()) {
+            found.losses.push_back("the paste ends after " + properties.back().name +
+                                   ", inside the next line (\"" + cutName + "\"); what followed is unknown");
+            m_result.warnings.push_back({m_cutLine, m_cutLine,
+                                         tables::lineRange(m_cutLine, m_cutLine) +
+                                             ": the list view ends inside a "
+                                             "property's name (\"" +
+                                             cutName + "\"); the paste was cut there"});
+        }
         m_result.values.push_back(std::move(found));
     }
 
@@ -630,6 +675,8 @@ private:
     std::size_t m_widest = 0; ///< the widest line of the object so far: the console width when it wrapped
     ResourceKind m_commandKind = ResourceKind::Invalid;
     ResourceKind m_blockKind = ResourceKind::Invalid;
+    std::string m_cutName; ///< the block's last line, a property name the paste cut (`MacPools`, `Na`)
+    int m_cutLine = 0;
 };
 
 } // namespace

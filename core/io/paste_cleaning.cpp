@@ -3,6 +3,7 @@
 #include "common/text.h"
 #include "hcn/dump_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -94,6 +95,25 @@ std::string_view trimTrailing(std::string_view line)
     return line;
 }
 
+/// “ ” „ (U+201C, U+201D, U+201E): a chat tool, a mail client or a word processor turned the straight
+/// quotes of a paste into typographic ones. HNS output never holds them, JSON needs straight ones.
+std::string straightenQuotes(std::string line)
+{
+    static constexpr std::string_view kCurly[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E"};
+    if (line.find("\xE2\x80") == std::string::npos)
+        return line;
+    std::string out;
+    out.reserve(line.size());
+    for (std::size_t i = 0; i < line.size();) {
+        const std::string_view rest = std::string_view(line).substr(i);
+        const bool curly = std::any_of(std::begin(kCurly), std::end(kCurly),
+                                       [&](std::string_view q) { return rest.starts_with(q); });
+        out += curly ? '"' : line[i];
+        i += curly ? 3 : 1;
+    }
+    return out;
+}
+
 std::string cleanLine(std::string_view line)
 {
     // Decorations nest (a quoted prompt, a prompt's verbose output): strip until none is left.
@@ -103,7 +123,7 @@ std::string cleanLine(std::string_view line)
             continue;
         break;
     }
-    return std::string(trimTrailing(line));
+    return straightenQuotes(std::string(trimTrailing(line)));
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 
 namespace hcn::io {
@@ -20,6 +21,21 @@ inline bool isElisionLine(std::string_view t)
     if (t == kEllipsis)
         return true;
     return t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c == '.'; });
+}
+
+/// `00000010  69 76 65 72 22 20 7d    |iver" }|`: a line of a hex dump (go-spew, `hexdump -C`): an offset
+/// of 8 or more hex digits, two blanks, byte pairs and the bytes as text between bars. The text column
+/// is no value of its own.
+inline bool isHexDumpLine(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    std::size_t digits = 0;
+    while (digits < t.size() && std::isxdigit(static_cast<unsigned char>(t[digits])))
+        ++digits;
+    if (digits < 8 || t.substr(digits, 2) != "  " || t.size() < digits + 4)
+        return false;
+    const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    return hex(t[digits + 2]) && hex(t[digits + 3]) && t.find('|', digits) != std::string_view::npos;
 }
 
 /// Columns of `s` (UTF-8) counted one per code point, as a console that ignores character widths does.

@@ -138,6 +138,37 @@ private slots:
             << QStringList{"Endpoint:9F205C4D-AE6F-4192-8D3E-4F5A6B7C8D9E", "Network:5B8E2F1A-7C3D-4E6F-9A0B-1C2D3E4F5A6B",
                            "Network:8E1F4B3C-9D5E-4081-BC2D-3E4F5A6B7C8D"}
             << QStringList{};
+        QTest::newRow("event-log rows cut with '...': each endpoint keeps what came before the cut")
+            << QStringList{"log-cut-with-ellipsis.txt"}
+            << QStringList{"Endpoint:5A17C3E2-90B4-4D6F-8E21-3C7B9A0D4F18",
+                           "Endpoint:6B28D4F3-A1C5-4E70-9F32-4D8CAB1E5029",
+                           "Endpoint:7C39E504-B2D6-4F81-A043-5E9DBC2F613A"}
+            << QStringList{
+                   "the value is cut with '...' at the end of a line; only what came before the cut is read",
+                   "the dump shows no networks; 2 endpoints name 1 network it does not show"};
+        QTest::newRow("a paste that starts inside a network: the members after the cut make it")
+            << QStringList{"paste-starts-inside-a-network.txt"}
+            << QStringList{"Network:286C2528-BA13-4544-B00D-5BE1F9BA26C0"}
+            << QStringList{"the paste starts inside a value; only the members after the cut are read",
+                           "the paste starts inside this value; its members before line 4 are unknown"};
+        QTest::newRow("a log field that starts inside a network and ends inside it")
+            << QStringList{"paste-starts-inside-escaped.log"}
+            << QStringList{"Network:61C0D7A4-2E95-4B83-9F16-C4A7E20B3D58"}
+            << QStringList{"the paste starts inside this value; its members before line 3 are unknown",
+                           "the dump ends inside this value after line 3"};
+        QTest::newRow("a network cut before its ID is still a network")
+            << QStringList{"network-json-cut-before-id.txt"}
+            << QStringList{"Network:F9B58972-6043-40C5-B385-699A8D0F687C"}
+            << QStringList{"ID: not in the dump", "the value is cut off (it never closes)"};
+        QTest::newRow("kube-proxy log exported as CSV: quotes doubled inside its fields")
+            << QStringList{"kube-proxy-log-export.csv"}
+            << QStringList{"Endpoint:3F8B2D61-C4A9-47E0-B1D5-96E2A0C7F348",
+                           "LoadBalancer:A7C1E9F3-42B8-4D06-9E5A-13F7C2D8B460"}
+            << QStringList{"the dump shows no networks; 1 endpoint names 1 network it does not show"};
+        QTest::newRow("JSON whose quotes a chat tool made typographic")
+            << QStringList{"endpoint-typographic-quotes.txt"}
+            << QStringList{"Endpoint:8A41C7E2-5D93-4B06-A1F8-2E7C9B30D456"}
+            << QStringList{"the dump shows no networks; 1 endpoint names 1 network it does not show"};
         QTest::newRow("UTF-16 LE network") << QStringList{"network-utf16le-bom.json"}
                                            << QStringList{"Network:3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11"}
                                            << QStringList{};
@@ -216,6 +247,19 @@ private slots:
                               "\"VirtualNetworkName\":\"nat\",\"Namespace\":{\"ID\":\"2c094b9e-16\"}}")
             << QStringList{"Endpoint:D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7"}
             << QStringList{"names its namespace \"2c094b9e-16\", which is not a GUID"};
+        QTest::newRow("a Get-HnsNetwork list cut before its Type says the snapshot reads it as NAT")
+            << QStringLiteral(
+                   "PS C:\\> Get-HnsNetwork\n\nID                     : "
+                   "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D\n"
+                   "Name                   : cbr0\n"
+                   "Subnets                : {@{AddressPrefix=10.8.0.0/24; GatewayAddress=10.8.0.1}}\nTy\n")
+            << QStringList{"Network:0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"}
+            << QStringList{"Type: not in the dump; the snapshot reads the network as NAT"};
+        QTest::newRow("a subnet on its own is not a network")
+            << QStringLiteral("I0409 11:20:05.000 1 network.go:88] subnet added: "
+                              "{\"AddressPrefix\":\"10.9.4.0/24\",\"GatewayAddress\":\"10.9.4.1\","
+                              "\"ID\":\"E4F60718-2A3B-4C5D-8E9F-0A1B2C3D4E5F\",\"Policies\":[]}\n")
+            << QStringList{} << QStringList{"a subnet (10.9.4.0/24) without the network that holds it"};
         QTest::newRow("other tools' JSON is not reported")
             << QStringLiteral("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"started\",\"Name\":\"azure-vnet\"}")
             << QStringList{} << QStringList{};

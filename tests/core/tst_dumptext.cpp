@@ -236,6 +236,9 @@ void TestDumpText::pastedDecorationsAreCleaned_data()
                                      << "    \"Type\":  \"nat\",";
     QTest::newRow("JSON line untouched") << "        \"Name\":  \"PS C:\\\\> x\","
                                          << "        \"Name\":  \"PS C:\\\\> x\",";
+    QTest::newRow("typographic quotes a chat tool made")
+        << QString::fromUtf8("> \u201CName\u201D: \u201Cl2bridge\u201D, \u201EType\u201D: 1")
+        << "\"Name\": \"l2bridge\", \"Type\": 1";
     QTest::newRow("word ending in a colon is not a prefix") << "Network : 3F1C"
                                                             << "Network : 3F1C";
 }
@@ -348,6 +351,8 @@ void TestDumpText::repairsAreReported_data()
     QTest::newRow("elided") << "elided.txt" << 0
                             << QStringList{"dropped elided lines", "removed a trailing comma"};
     QTest::newRow("log field") << "logrus-line.log" << 1 << QStringList{"unquoted from a log field"};
+    QTest::newRow("CSV export: doubled quotes")
+        << "kube-proxy-log-export.csv" << 0 << QStringList{"undoubled the quotes of a CSV field"};
     QTest::newRow("clean ConvertTo-Json output") << "ps-prompt.txt" << 0 << QStringList{};
 }
 

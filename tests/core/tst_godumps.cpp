@@ -263,6 +263,111 @@ private slots:
             QVERIFY2(anyContains(allRepairs, repair), qPrintable(repair));
     }
 
+    /// go-spew dumps (kube-proxy's "Associated endpoints", "spewConfig"): one value per HNS object, with
+    /// hcsshim's JSON names, bytes read from their hex dump, and the lines each object was printed on.
+    void readsSpewDumps_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("values");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<int>("firstLine");
+        QTest::addColumn<int>("lastLine");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("expected"); ///< compact JSON, or "absent"
+
+        const QString list =
+            "go-spew-endpoints.log"; // a list of two HNSEndpoints, a struct of another type before
+        QTest::newRow("spew: Id is ID") << list << 2 << 0 << 9 << 32 << "/ID"
+                                        << "\"4d1c7a92-5e3b-4f08-a6d9-1b2c3d4e5f60\"";
+        QTest::newRow("spew: booleans") << list << 2 << 0 << 9 << 32 << "/IsRemoteEndpoint"
+                                        << "true";
+        QTest::newRow("spew: integers") << list << 2 << 0 << 9 << 32 << "/PrefixLength"
+                                        << "16";
+        QTest::newRow("spew: json.RawMessage hex dump read as JSON")
+            << list << 2 << 0 << 9 << 32 << "/Policies/0/PA"
+            << "\"172.31.9.40\"";
+        QTest::newRow("spew: net.IP hex dump read as an address") << list << 2 << 0 << 9 << 32 << "/IPAddress"
+                                                                  << "\"10.96.3.21\"";
+        QTest::newRow("spew: nil pointer left out") << list << 2 << 0 << 9 << 32 << "/Namespace"
+                                                    << "absent";
+        QTest::newRow("spew: empty string left out") << list << 2 << 0 << 9 << 32 << "/DNSSuffix"
+                                                     << "absent";
+        QTest::newRow("spew: net.IP printed by its String method")
+            << list << 2 << 1 << 33 << 53 << "/IPAddress"
+            << "\"10.96.2.14\"";
+        QTest::newRow("spew: a pointer's struct") << list << 2 << 1 << 33 << 53 << "/Namespace/ID"
+                                                  << "\"6f0e1d2c-3b4a-4958-a716-b5c4d3e2f1a0\"";
+        QTest::newRow("spew: spaced JSON bytes") << list << 2 << 1 << 33 << 53 << "/Policies/0/Type"
+                                                 << "\"L2Driver\"";
+        const QString cut = "go-spew-cut.log"; // cut inside a hex dump; the next klog line ends it
+        QTest::newRow("spew cut: members before the cut") << cut << 1 << 0 << 1 << 8 << "/VirtualNetworkName"
+                                                          << "\"vxlan0\"";
+        QTest::newRow("spew cut: the member cut is left out") << cut << 1 << 0 << 1 << 8 << "/Policies"
+                                                              << "absent";
+    }
+
+    void readsSpewDumps()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, values);
+        QFETCH(int, index);
+        QFETCH(int, firstLine);
+        QFETCH(int, lastLine);
+        QFETCH(QString, pointer);
+        QFETCH(QString, expected);
+        const QByteArray bytes = readDump(file);
+        Result<DecodedText> decoded = decodeDumpText(bytesView(bytes));
+        QVERIFY(decoded.ok());
+        const ExtractResult found = extractGoSpewDumps(cleanPastedText(decoded->text));
+        QCOMPARE(int(found.values.size()), values);
+        const FoundValue& value = found.values[std::size_t(index)];
+        QCOMPARE(value.format, DumpFormat::GoStruct);
+        QCOMPARE(value.kindHint, ResourceKind::Endpoint);
+        QCOMPARE(value.firstLine, firstLine);
+        QCOMPARE(value.lastLine, lastLine);
+        QCOMPARE(memberAt(value.value, pointer), expected);
+    }
+
+    void importsSpewDumps_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages"); ///< each part of some report message
+
+        QTest::newRow("a list of endpoints and the namespace one names")
+            << "go-spew-endpoints.log"
+            << QStringList{"Endpoint:4D1C7A92-5E3B-4F08-A6D9-1B2C3D4E5F60",
+                           "Endpoint:9E8D7C6B-5A49-4382-B716-05F4E3D2C1B0",
+                           "Namespace:6F0E1D2C-3B4A-4958-A716-B5C4D3E2F1A0"}
+            << QStringList{"the dump shows no networks; 2 endpoints name 1 network it does not show"};
+        QTest::newRow("a dump cut by the next log line")
+            << "go-spew-cut.log" << QStringList{"Endpoint:B3A2C1D0-E9F8-4A7B-86C5-D4E3F2A1B0C9"}
+            << QStringList{"lines 1-8: the go-spew dump is cut off (the text ends inside it); only what came "
+                           "before the cut is read",
+                           "the dump ends inside this value in Policies[0]; what followed is unknown"};
+    }
+
+    void importsSpewDumps()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, messages);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        QStringList texts;
+        for (const ImportMessage& m : result.report.messages)
+            texts << QString::fromStdString(m.message);
+        for (const QString& m : messages)
+            QVERIFY2(std::any_of(texts.begin(), texts.end(), [&](const QString& t) { return t.contains(m); }),
+                     qPrintable(m + " not in:\n" + texts.join('\n')));
+        // The text column of a hex dump (`|{"PA":"172.31.9.|`) is no JSON value.
+        QVERIFY2(!std::any_of(texts.begin(), texts.end(),
+                              [](const QString& t) { return t.contains("never closes"); }),
+                 qPrintable(texts.join('\n')));
+        for (const ImportedObject& o : result.report.objects)
+            QCOMPARE(o.format, DumpFormat::GoStruct);
+    }
+
     /// A dump a console wrapped at its width, or a ticket wrapped at blanks, reads as the one line Go
     /// printed; the lines around it stay lines of their own.
     void joinsADumpSpreadOverLines_data()

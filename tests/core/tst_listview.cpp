@@ -615,6 +615,13 @@ void TestListView::lossesNameTheProperty_data()
         << "hnsdiag-list-endpoints-per-object.txt" << 2
         << QStringList{"VirtualNetwork: not shown by hnsdiag list (only the network's name)",
                        "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list"};
+    QTest::newRow("the paste ends inside a property's name")
+        << "listview-cut-in-a-name.txt" << 1
+        << QStringList{
+               "the paste ends after VirtualNetwork, inside the next line (\"VirtualNetworkNa\"); what "
+               "followed is unknown"};
+    QTest::newRow("the object before the cut one lost nothing")
+        << "listview-cut-in-a-name.txt" << 0 << QStringList{};
     QTest::newRow("elided lines and a cut value")
         << "listview-elided.txt" << 0
         << QStringList{"CurrentEndpointCount: followed by lines elided with '...'",
@@ -649,6 +656,12 @@ void TestListView::warningsNameTheLines_data()
         << "listview-cut-by-paste.txt"
         << QStringList{"line 7: Policies: cut by the paste; only its complete part was read",
                        "lines 13-14: Subnets: cut by the paste; only its complete part was read"};
+    QTest::newRow("a property's name cut by the paste")
+        << "listview-cut-in-a-name.txt"
+        << QStringList{"line 13: the list view ends inside a property's name (\"VirtualNetworkNa\"); the "
+                       "paste was cut there"};
+    QTest::newRow("Test-NetConnection beside Get-HnsEndpoint is no HNS object and no warning")
+        << "listview-test-netconnection.txt" << QStringList{};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
 }

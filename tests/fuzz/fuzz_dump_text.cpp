@@ -23,13 +23,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const int lines = int(std::count(decoded->text.begin(), decoded->text.end(), '\n')) + 1;
     hcn::io::ExtractResult found = hcn::io::extractJsonValues(decoded->text);
-    hcn::io::ExtractResult goDumps = hcn::io::extractGoStructDumps(hcn::io::cleanPastedText(decoded->text));
-    for (auto& value : goDumps.values) {
-        hcn::fuzz::expect(value.format == hcn::io::DumpFormat::GoStruct, "a Go struct dump says so");
-        found.values.push_back(std::move(value));
+    const std::vector<hcn::io::CleanedLine> cleaned = hcn::io::cleanPastedText(decoded->text);
+    for (hcn::io::ExtractResult goDumps :
+         {hcn::io::extractGoStructDumps(cleaned), hcn::io::extractGoSpewDumps(cleaned)}) {
+        for (auto& value : goDumps.values) {
+            hcn::fuzz::expect(value.format == hcn::io::DumpFormat::GoStruct, "a Go struct dump says so");
+            found.values.push_back(std::move(value));
+        }
+        for (auto& warning : goDumps.warnings)
+            found.warnings.push_back(std::move(warning));
     }
-    for (auto& warning : goDumps.warnings)
-        found.warnings.push_back(std::move(warning));
     for (const auto& value : found.values) {
         hcn::fuzz::expect(1 <= value.firstLine && value.firstLine <= value.lastLine && value.lastLine <= lines,
                           "a value's lines are in the dump");

@@ -98,4 +98,16 @@ ExtractResult extractTables(const std::vector<CleanedLine>& lines);
 /// The `%#v` type name sets kindHint (`hcn.HostComputeNetwork`, `hns.HNSEndpoint`, ...).
 ExtractResult extractGoStructDumps(const std::vector<CleanedLine>& lines);
 
+/// HNS objects go-spew printed (spew.Sdump, as older kube-proxy logs "Associated endpoints" and failed
+/// creations), over several lines: `([]hcsshim.HNSEndpoint) (len=1 cap=1) {`, `(hcsshim.HNSEndpoint) {`,
+/// `(*hcsshim.HNSNetwork)(0xc0001f2040)({`, then `Field: (type) value,` one per line. format = GoStruct,
+/// kindHint from the type; each element of a list of objects is a value of its own.
+/// - Values: `(string) (len=8) "Ethernet"` and other quoted strings, `(bool) true`, numbers,
+///   Stringer text, `<nil>` (left out), nested structs, lists and maps.
+/// - Bytes printed as a hex dump are read from their hex columns: a json.RawMessage (a v1 policy) as
+///   the JSON it holds, a net.IP as an address, a net.HardwareAddr as a MAC.
+/// - A dump runs until its braces close, the text ends, a blank line, a markdown fence or a line that
+///   opens a log record of its own; one cut there keeps its complete members (a loss and a warning).
+ExtractResult extractGoSpewDumps(const std::vector<CleanedLine>& lines);
+
 } // namespace hcn::io

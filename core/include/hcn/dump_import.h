@@ -1,11 +1,11 @@
 #pragma once
 // Importing a customer's dump into a snapshot (docs/import.md): every object found in the sources
-// (JSON, list views, tables; hcn/dump_text.h, hcn/dump_formats.h) is classified by kind, mapped from
-// the v1 shape to v2 where it is v1, merged with other sightings of the same object, and linked to the
-// others (endpoint -> network, load balancer -> backends, namespace -> endpoints). The result is a
-// snapshot document (docs/snapshots.md) that hcn::SnapshotApi serves, and a report of where each object
-// came from and what the dump did not carry. A broken object never fails the import; the customer's
-// broken state (dangling references, duplicates) is kept as it is.
+// (JSON, Go struct and go-spew dumps, list views, tables; hcn/dump_text.h, hcn/dump_formats.h) is
+// classified by kind, mapped from the v1 shape to v2 where it is v1, merged with other sightings of the
+// same object, and linked to the others (endpoint -> network, load balancer -> backends, namespace ->
+// endpoints). The result is a snapshot document (docs/snapshots.md) that hcn::SnapshotApi serves, and a
+// report of where each object came from and what the dump did not carry. A broken object never fails the
+// import; the customer's broken state (dangling references, duplicates) is kept as it is.
 
 #include "hcn/dump_sources.h"
 #include "hcn/dump_text.h"

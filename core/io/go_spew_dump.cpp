@@ -1,0 +1,687 @@
+// Finding HNS objects that go-spew printed (spew.Sdump: kube-proxy's "Associated endpoints" and
+// "spewConfig" log lines, flannel and CNI debug output) and reading them as the import reads
+// hcsshim's JSON.
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "hcn/dump_formats.h"
+#include "io/go_struct_value.h"
+#include "io/text_scan.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+
+namespace hcn::io {
+
+namespace {
+
+using json = nlohmann::json;
+
+/// A dump is read over at most this many lines and bytes after the line it starts on.
+constexpr std::size_t kMaxSpewLines = 4096;
+constexpr std::size_t kMaxSpewBytes = 1 << 20;
+/// FoundValue::context keeps at most this many bytes before a dump.
+constexpr std::size_t kMaxSpewContext = 120;
+/// A spew type name longer than this is not one.
+constexpr std::size_t kMaxSpewTypeName = 256;
+
+bool isTypeChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '*' || c == '[' ||
+           c == ']';
+}
+
+/// `(hcsshim.HNSEndpoint) {`, `([]hcsshim.HNSEndpoint) (len=2 cap=2) {`, `(*hcsshim.HNSNetwork)(0xc0)(`
+/// at text[at]: the kind of HNS object the type names, or Invalid when no spew dump of one opens there.
+ResourceKind spewDumpAt(std::string_view text, std::size_t at)
+{
+    if (at >= text.size() || text[at] != '(')
+        return ResourceKind::Invalid;
+    std::size_t end = at + 1;
+    while (end < text.size() && end - at <= kMaxSpewTypeName && isTypeChar(text[end]))
+        ++end;
+    if (end >= text.size() || text[end] != ')' || end == at + 1)
+        return ResourceKind::Invalid;
+    const ResourceKind kind = goKindOfType(text.substr(at + 1, end - at - 1));
+    if (kind == ResourceKind::Invalid)
+        return kind;
+    std::string_view rest = text.substr(end + 1);
+    if (rest.starts_with("(0x"))
+        return kind; // a pointer and its address
+    rest = trimBlanks(rest);
+    if (rest.starts_with("(len=") || rest.starts_with("(cap=")) {
+        const std::size_t close = rest.find(')');
+        rest = close == std::string_view::npos ? std::string_view() : trimBlanks(rest.substr(close + 1));
+    }
+    return rest.starts_with('{') ? kind : ResourceKind::Invalid;
+}
+
+/// A line that opens a log record of its own (klog `I0702 02:58:59`, a date, logrus `time=`), a markdown
+/// fence or a blank line: no spew dump runs on into it.
+bool endsSpewText(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    if (t.empty() || isFenceLine(t) || t.starts_with("time="))
+        return true;
+    const auto digit = [&](std::size_t i) {
+        return i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]));
+    };
+    if (t.size() > 5 && std::string_view("IWEF").find(t[0]) != std::string_view::npos && digit(1) &&
+        digit(2) && digit(3) && digit(4) && t[5] == ' ')
+        return true;
+    return digit(0) && digit(1) && digit(2) && digit(3) && t.size() > 4 && t[4] == '-';
+}
+
+/// Bytes of a hex dump as text: an IP address for net.IP, a MAC for net.HardwareAddr, JSON for a
+/// json.RawMessage or bytes that hold it, else the text or the numbers.
+json bytesValue(const std::string& bytes, std::string_view type, std::vector<std::string>& losses,
+                const std::string& path)
+{
+    const auto octet = [&](std::size_t i) { return std::to_string(static_cast<unsigned char>(bytes[i])); };
+    if (type.ends_with("net.IP") && (bytes.size() == 4 || bytes.size() == 16)) {
+        const bool mapped =
+            bytes.size() == 16 && bytes.compare(0, 12, std::string("\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)) == 0;
+        if (bytes.size() == 4 || mapped) {
+            const std::size_t o = bytes.size() - 4;
+            return octet(o) + "." + octet(o + 1) + "." + octet(o + 2) + "." + octet(o + 3);
+        }
+        static constexpr char kHex[] = "0123456789abcdef";
+        std::string text;
+        for (std::size_t i = 0; i < 16; i += 2) {
+            if (i)
+                text += ':';
+            const unsigned value =
+                static_cast<unsigned char>(bytes[i]) << 8 | static_cast<unsigned char>(bytes[i + 1]);
+            bool leading = true;
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                const unsigned nibble = (value >> shift) & 0xF;
+                if (nibble == 0 && leading && shift)
+                    continue;
+                leading = false;
+                text += kHex[nibble];
+            }
+        }
+        return text;
+    }
+    if (type.ends_with("net.HardwareAddr")) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        std::string text;
+        for (unsigned char c : bytes) {
+            if (!text.empty())
+                text += ':';
+            text += kHex[c >> 4];
+            text += kHex[c & 0xF];
+        }
+        return text;
+    }
+    const std::string_view t = trimBlanks(bytes);
+    if (type.ends_with("RawMessage") || t.starts_with('{') || t.starts_with('[')) {
+        try {
+            return json::parse(bytes);
+        } catch (const json::exception&) {
+            losses.push_back(path + ": bytes that are not JSON; left out");
+            return nullptr;
+        }
+    }
+    if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return c >= 0x20 && c < 0x7f; }))
+        return bytes;
+    json numbers = json::array();
+    for (unsigned char c : bytes)
+        numbers.push_back(c);
+    return numbers;
+}
+
+/// A scalar as spew prints it after its type: `true`, `9090`, a Stringer's text.
+json scalarValue(std::string_view token, std::string_view type)
+{
+    if (type == "bool")
+        return token == "true";
+    const bool integer = type.starts_with("int") || type.starts_with("uint");
+    if (integer || type.empty() ||
+        !std::isalpha(static_cast<unsigned char>(token.empty() ? 'x' : token[0]))) {
+        std::int64_t value = 0;
+        if (auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+            ec == std::errc() && p == token.data() + token.size())
+            return value;
+        std::uint64_t big = 0;
+        if (auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), big);
+            ec == std::errc() && p == token.data() + token.size())
+            return big;
+    }
+    return std::string(token);
+}
+
+/// Reads one value spew printed: `(type) (len=N cap=M) body`, where the body is `<nil>`, a quoted
+/// string, a scalar, `{ fields, elements or map entries }` or a hex dump of bytes; a pointer is
+/// `(*type)(0xaddr)(value)`. Stops where the text ends (cut) or stops being spew (bad), keeping what
+/// was complete before.
+class SpewReader
+{
+public:
+    explicit SpewReader(std::string_view text) : m_text(text) {}
+
+    bool cut = false;
+    bool bad = false;
+    bool tooDeep = false;
+    std::string stoppedIn;
+    std::vector<std::string> losses;
+    /// The elements of the list at the top: their byte ranges.
+    std::vector<std::pair<std::size_t, std::size_t>> elements;
+
+    std::size_t position() const { return m_pos; }
+
+    /// False when the value is not complete (cut, bad or too deep); `out` keeps its complete part.
+    bool value(json& out, const std::string& path)
+    {
+        skipBlanks();
+        if (atEnd())
+            return stop(path);
+        std::string type;
+        if (m_text[m_pos] == '(') {
+            const std::optional<std::string_view> group = paren();
+            if (!group)
+                return stop(path);
+            type = std::string(*group);
+            if (type.starts_with('*'))
+                return pointer(out, type, path);
+        }
+        return typedBody(out, type, path);
+    }
+
+private:
+    bool atEnd() const { return m_pos >= m_text.size(); }
+
+    bool stop(const std::string& path)
+    {
+        if (atEnd())
+            cut = true;
+        else
+            bad = true;
+        if (stoppedIn.empty())
+            stoppedIn = path;
+        return false;
+    }
+
+    void skipBlanks()
+    {
+        while (!atEnd() && std::isspace(static_cast<unsigned char>(m_text[m_pos])))
+            ++m_pos;
+    }
+
+    void skipInline()
+    {
+        while (!atEnd() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t'))
+            ++m_pos;
+    }
+
+    /// `(...)` at m_pos, nested parentheses included: what it holds; nullopt when it does not close.
+    std::optional<std::string_view> paren()
+    {
+        int depth = 0;
+        for (std::size_t i = m_pos; i < m_text.size(); ++i) {
+            if (m_text[i] == '(')
+                ++depth;
+            else if (m_text[i] == ')' && --depth == 0) {
+                const std::string_view inside = m_text.substr(m_pos + 1, i - m_pos - 1);
+                m_pos = i + 1;
+                return inside;
+            } else if (m_text[i] == '\n') {
+                return std::nullopt;
+            }
+        }
+        m_pos = m_text.size(); // the text ends inside it
+        return std::nullopt;
+    }
+
+    bool pointer(json& out, const std::string& type, const std::string& path)
+    {
+        skipInline();
+        if (atEnd() || m_text[m_pos] != '(')
+            return stop(path);
+        const std::optional<std::string_view> address = paren();
+        if (!address)
+            return stop(path);
+        if (*address == "<nil>") {
+            out = nullptr;
+            return true;
+        }
+        if (address->starts_with('<')) { // <already shown>
+            out = nullptr;
+            losses.push_back(path + ": printed once already; left out");
+            return true;
+        }
+        if (atEnd() || m_text[m_pos] != '(')
+            return stop(path);
+        ++m_pos;
+        if (++m_parens > kDefaultMaxJsonDepth) {
+            tooDeep = true;
+            return false;
+        }
+        const std::size_t pointee = std::min(type.find_first_not_of('*'), type.size());
+        const bool ok = typedBody(out, std::string_view(type).substr(pointee), path);
+        --m_parens;
+        if (!ok)
+            return false;
+        skipBlanks();
+        if (atEnd() || m_text[m_pos] != ')')
+            return stop(path);
+        ++m_pos;
+        return true;
+    }
+
+    bool typedBody(json& out, std::string_view type, const std::string& path)
+    {
+        skipInline();
+        if (m_text.substr(m_pos).starts_with("(len=") || m_text.substr(m_pos).starts_with("(cap=")) {
+            if (!paren())
+                return stop(path);
+            skipInline();
+        }
+        if (atEnd())
+            return stop(path);
+        const std::string_view rest = m_text.substr(m_pos);
+        if (rest.starts_with('<')) { // <nil>, <invalid>, <max depth reached>, <already shown>
+            const std::size_t close = rest.find('>');
+            if (close == std::string_view::npos)
+                return stop(path);
+            if (rest.substr(0, close + 1) != "<nil>" && rest.substr(0, close + 1) != "<invalid>")
+                losses.push_back(path + ": " + std::string(rest.substr(1, close - 1)) + "; left out");
+            m_pos += close + 1;
+            out = nullptr;
+            return true;
+        }
+        if (rest.front() == '"')
+            return quoted(out, path);
+        if (rest.front() == '{')
+            return braces(out, type, path);
+        return scalar(out, type, path);
+    }
+
+    bool quoted(json& out, const std::string& path)
+    {
+        std::string text;
+        for (std::size_t i = m_pos + 1; i < m_text.size() && m_text[i] != '\n'; ++i) {
+            const char c = m_text[i];
+            if (c == '"') {
+                m_pos = i + 1;
+                out = validUtf8(std::move(text));
+                return true;
+            }
+            if (c != '\\' || i + 1 >= m_text.size()) {
+                text += c;
+                continue;
+            }
+            const char e = m_text[++i];
+            switch (e) {
+            case 'n':
+                text += '\n';
+                break;
+            case 't':
+                text += '\t';
+                break;
+            case 'r':
+                text += '\r';
+                break;
+            case 'x':
+                if (i + 2 < m_text.size()) {
+                    unsigned value = 0;
+                    std::from_chars(m_text.data() + i + 1, m_text.data() + i + 3, value, 16);
+                    text += static_cast<char>(value);
+                    i += 2;
+                }
+                break;
+            default:
+                text += e; // \" and \\ (and what strconv.Quote never writes)
+            }
+        }
+        m_pos = m_text.size();
+        return stop(path);
+    }
+
+    /// A scalar runs to the line end, a `,` ending the line, or a `)` closing a pointer's value.
+    bool scalar(json& out, std::string_view type, const std::string& path)
+    {
+        const std::size_t start = m_pos;
+        int depth = 0;
+        std::size_t i = m_pos;
+        for (; i < m_text.size() && m_text[i] != '\n'; ++i) {
+            const char c = m_text[i];
+            if (c == '(')
+                ++depth;
+            else if (c == ')' && depth-- == 0)
+                break;
+            else if (c == ',' && (i + 1 == m_text.size() || m_text[i + 1] == '\n'))
+                break;
+        }
+        if (i >= m_text.size()) {
+            m_pos = m_text.size();
+            return stop(path); // the text ends inside it: the value may be cut
+        }
+        const std::string_view token = trimBlanks(m_text.substr(start, i - start));
+        if (token.empty() || token.front() == '}' || token.front() == '{')
+            return stop(path);
+        m_pos = i;
+        out = scalarValue(token, type);
+        if (out.is_string())
+            out = validUtf8(out.get<std::string>());
+        return true;
+    }
+
+    static bool isFieldStart(std::string_view rest)
+    {
+        std::size_t n = 0;
+        while (n < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[n])) || rest[n] == '_'))
+            ++n;
+        return n > 0 && !std::isdigit(static_cast<unsigned char>(rest[0])) &&
+               rest.substr(n).starts_with(": ");
+    }
+
+    bool braces(json& out, std::string_view type, const std::string& path)
+    {
+        ++m_pos;
+        if (++m_depth > kDefaultMaxJsonDepth) {
+            tooDeep = true;
+            return false;
+        }
+        const bool top = m_depth == 1;
+        skipBlanks();
+        if (atEnd())
+            return leave(stop(path));
+        const std::string_view rest = m_text.substr(m_pos);
+        const std::size_t lineEnd = rest.find('\n');
+        if (rest.front() == '}') {
+            ++m_pos;
+            out = type.starts_with('[') ? json::array() : json::object();
+            return leave(true);
+        }
+        if (isHexDumpLine(rest.substr(0, lineEnd)))
+            return leave(hexDump(out, type, path));
+        if (isFieldStart(rest))
+            return leave(fields(out, path));
+        return leave(items(out, type, path, top));
+    }
+
+    bool leave(bool ok)
+    {
+        --m_depth;
+        return ok;
+    }
+
+    bool closeOrNext()
+    {
+        skipInline();
+        if (!atEnd() && m_text[m_pos] == ',')
+            ++m_pos;
+        skipBlanks();
+        return !atEnd();
+    }
+
+    /// Before each member, element or hex line: nullopt when the text ends there (a cut), true when the
+    /// braces close there (the brace is read), false when something follows.
+    std::optional<bool> closing(const std::string& path)
+    {
+        skipBlanks();
+        if (atEnd()) {
+            stop(path);
+            return std::nullopt;
+        }
+        if (m_text[m_pos] != '}')
+            return false;
+        ++m_pos;
+        return true;
+    }
+
+    bool fields(json& out, const std::string& path)
+    {
+        out = json::object();
+        for (;;) {
+            const std::optional<bool> closed = closing(path);
+            if (!closed || *closed)
+                return closed.has_value();
+            std::size_t n = 0;
+            while (m_pos + n < m_text.size() &&
+                   (std::isalnum(static_cast<unsigned char>(m_text[m_pos + n])) || m_text[m_pos + n] == '_'))
+                ++n;
+            if (n == 0 || m_text.substr(m_pos + n, 2) != ": ")
+                return stop(path);
+            const std::string name(m_text.substr(m_pos, n));
+            m_pos += n + 2;
+            const std::string inner = path.empty() ? name : path + "." + name;
+            json member;
+            if (!value(member, inner))
+                return false;
+            out[name] = std::move(member);
+            if (!closeOrNext())
+                return stop(path);
+        }
+    }
+
+    bool items(json& out, std::string_view type, const std::string& path, bool top)
+    {
+        const bool map = type.starts_with("map[");
+        out = map ? json::object() : json::array();
+        for (std::size_t index = 0;; ++index) {
+            const std::optional<bool> closed = closing(path);
+            if (!closed || *closed)
+                return closed.has_value();
+            const std::size_t from = m_pos;
+            const std::string inner = path + "[" + std::to_string(index) + "]";
+            json item;
+            const bool ok = value(item, inner);
+            skipInline();
+            if (ok && map && !atEnd() && m_text[m_pos] == ':') {
+                ++m_pos;
+                json entry;
+                const std::string key = item.is_string() ? item.get<std::string>() : item.dump();
+                if (!value(entry, path + "." + key))
+                    return false;
+                out[key] = std::move(entry);
+            } else if (!map) {
+                if (!ok) {
+                    // A list cut inside an element keeps that element's complete part.
+                    if (item.is_object() && !item.empty()) {
+                        if (top)
+                            elements.emplace_back(from, m_pos);
+                        out.push_back(std::move(item));
+                    }
+                    return false;
+                }
+                if (top)
+                    elements.emplace_back(from, m_pos);
+                out.push_back(std::move(item));
+            } else {
+                return ok ? stop(path) : false;
+            }
+            if (!closeOrNext())
+                return stop(path);
+        }
+    }
+
+    bool hexDump(json& out, std::string_view type, const std::string& path)
+    {
+        std::string bytes;
+        for (;;) {
+            const std::optional<bool> closed = closing(path);
+            if (!closed)
+                return false;
+            if (*closed) {
+                out = bytesValue(bytes, type, losses, path);
+                return true;
+            }
+            std::size_t lineEnd = m_text.find('\n', m_pos);
+            if (lineEnd == std::string_view::npos) {
+                m_pos = m_text.size();
+                return stop(path); // the last line may be cut
+            }
+            const std::string_view line = m_text.substr(m_pos, lineEnd - m_pos);
+            if (!isHexDumpLine(line))
+                return stop(path);
+            std::size_t i = line.find("  ");
+            const std::size_t bar = line.find('|');
+            while (i < bar) {
+                while (i < bar && line[i] == ' ')
+                    ++i;
+                if (i + 1 >= bar || !std::isxdigit(static_cast<unsigned char>(line[i])))
+                    break;
+                unsigned value = 0;
+                std::from_chars(line.data() + i, line.data() + i + 2, value, 16);
+                bytes += static_cast<char>(value);
+                i += 2;
+            }
+            m_pos = lineEnd + 1;
+        }
+    }
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+    int m_depth = 0;
+    int m_parens = 0;
+};
+
+class SpewFinder
+{
+public:
+    SpewFinder(ExtractResult& result, const std::vector<CleanedLine>& lines)
+        : m_result(result), m_lines(lines)
+    {
+        m_joinBudget = kMaxSpewBytes;
+        for (const CleanedLine& line : lines)
+            m_joinBudget += 2 * (line.text.size() + 1);
+    }
+
+    void run()
+    {
+        for (std::size_t line = 0; line < m_lines.size();) {
+            if (m_joinBudget == 0) {
+                // Text made of dumps that each stop early (hostile input): joining stays linear.
+                warn(
+                    m_lines[line].sourceLine, m_lines.back().sourceLine,
+                    "too many go-spew dumps that stop early; the rest of the text was not searched for them");
+                return;
+            }
+            const std::string& text = m_lines[line].text;
+            std::size_t at = text.find('(');
+            ResourceKind kind = ResourceKind::Invalid;
+            while (at != std::string::npos && (kind = spewDumpAt(text, at)) == ResourceKind::Invalid)
+                at = text.find('(', at + 1);
+            line = kind == ResourceKind::Invalid ? line + 1 : read(line, at, kind);
+        }
+    }
+
+private:
+    /// Reads the dump opening at lines[first] column `column`; returns the line to search on from.
+    std::size_t read(std::size_t first, std::size_t column, ResourceKind kind)
+    {
+        std::string text = m_lines[first].text.substr(column);
+        std::vector<std::size_t> starts{0}; // where each line begins in `text`
+        for (std::size_t l = first + 1; l < m_lines.size() && l - first < kMaxSpewLines &&
+                                        text.size() < std::min(kMaxSpewBytes, m_joinBudget);
+             ++l) {
+            if (endsSpewText(m_lines[l].text))
+                break;
+            starts.push_back(text.size() + 1);
+            text += '\n';
+            text += m_lines[l].text;
+        }
+        m_joinBudget -= std::min(m_joinBudget, text.size());
+        SpewReader reader(text);
+        json value;
+        const bool closed = reader.value(value, "");
+        const auto lineOf = [&](std::size_t offset) {
+            const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+            return first + std::size_t(it - starts.begin()) - 1;
+        };
+        const std::size_t end = std::min(reader.position(), text.size());
+        const std::size_t lastLine = lineOf(end ? end - 1 : 0);
+        const int sourceFirst = m_lines[first].sourceLine;
+        const int sourceLast = m_lines[lastLine].sourceLine;
+        if (reader.tooDeep) {
+            warn(sourceFirst, sourceFirst,
+                 "nested deeper than " + std::to_string(kDefaultMaxJsonDepth) + " levels; not imported");
+            return lastLine + 1;
+        }
+        std::vector<std::string> losses = reader.losses;
+        if (!closed) {
+            const std::string where = reader.stoppedIn.empty() ? std::string() : " in " + reader.stoppedIn;
+            losses.push_back(reader.cut
+                                 ? "the dump ends inside this value" + where + "; what followed is unknown"
+                                 : "the dump cannot be read" + where + "; what followed is unknown");
+        }
+        std::string_view before = trimBlanks(std::string_view(m_lines[first].text).substr(0, column));
+        if (before.size() > kMaxSpewContext)
+            before = before.substr(before.size() - kMaxSpewContext);
+        const auto take = [&](json&& object, std::size_t from, std::size_t to, bool last,
+                              std::string_view prefix) {
+            goJsonNames(object, true);
+            if (!object.is_object() || object.empty())
+                return false;
+            FoundValue found;
+            found.format = DumpFormat::GoStruct;
+            found.kindHint = kind;
+            found.firstLine = m_lines[lineOf(from)].sourceLine;
+            found.lastLine = m_lines[lineOf(to ? to - 1 : 0)].sourceLine;
+            found.sourceText = validUtf8(text.substr(from, to - from));
+            found.context = validUtf8(std::string(before));
+            found.repairs.push_back("read a go-spew dump");
+            if (last || closed)
+                for (std::string loss : losses) {
+                    // Paths within the list (`[0].Policies`) are the element's own (`Policies`).
+                    if (prefix.empty())
+                        ;
+                    else if (loss.starts_with(prefix))
+                        loss.erase(0, prefix.size());
+                    else if (const std::size_t at = loss.find(" in " + std::string(prefix));
+                             at != std::string::npos)
+                        loss.erase(at + 4, prefix.size());
+                    found.losses.push_back(std::move(loss));
+                }
+            found.value = std::move(object);
+            m_result.values.push_back(std::move(found));
+            return true;
+        };
+        bool any = false;
+        if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size() && i < reader.elements.size(); ++i)
+                any |= take(std::move(value[i]), reader.elements[i].first, reader.elements[i].second,
+                            i + 1 == value.size(), "[" + std::to_string(i) + "].");
+        } else {
+            any = take(std::move(value), 0, end, true, {});
+        }
+        if (!closed && any)
+            warn(sourceFirst, sourceLast,
+                 reader.cut
+                     ? "the go-spew dump is cut off (the text ends inside it); only what came before the "
+                       "cut is read"
+                     : "the go-spew dump cannot be read past line " + std::to_string(sourceLast) +
+                           "; only what came before is read");
+        else if (!closed)
+            warn(sourceFirst, sourceFirst,
+                 "a go-spew dump opens here but ends before any member is complete; not imported");
+        return closed ? lastLine + 1 : std::max(lastLine, first + 1);
+    }
+
+    void warn(int first, int last, std::string message)
+    {
+        const std::string range = first == last
+                                      ? "line " + std::to_string(first)
+                                      : "lines " + std::to_string(first) + "-" + std::to_string(last);
+        m_result.warnings.push_back({first, last, range + ": " + validUtf8(std::move(message))});
+    }
+
+    ExtractResult& m_result;
+    const std::vector<CleanedLine>& m_lines;
+    std::size_t m_joinBudget = 0; ///< bytes the joining of dumps' lines may still read
+};
+
+} // namespace
+
+ExtractResult extractGoSpewDumps(const std::vector<CleanedLine>& lines)
+{
+    ExtractResult result;
+    SpewFinder(result, lines).run();
+    return result;
+}
+
+} // namespace hcn::io
