@@ -11,6 +11,7 @@
 //
 // Usage: bench_checks [ENDPOINTS] [EVENTS] [--faults]
 
+#include "bench_timing.h"
 #include "hcn/health_checks.h"
 #include "hcn/host_state.h"
 #include "large_host.h"
@@ -29,28 +30,10 @@ namespace {
 
 using namespace largehost;
 using json = nlohmann::json;
-using Clock = std::chrono::steady_clock;
-
-/// CPU time of this process: on a machine shared with other builds it shows the work apart from the wait.
-double cpuMilliseconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double millisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, std::size_t(p * double(values.size() - 1) + 0.5))];
-}
+using hcnbench::Clock;
+using hcnbench::cpuMilliseconds;
+using hcnbench::millisecondsSince;
+using hcnbench::percentile;
 
 hcn::ParsedNotification event(hcn::HostUpdate::Op op, hcn::ResourceKind kind, const json& document)
 {

@@ -11,6 +11,7 @@
 //
 // Usage: bench_diff [OBJECTS] [--new-ids] [--write DIR]   (--write saves a.json and b.json for hcnctl diff)
 
+#include "bench_timing.h"
 #include "hcn/host_state.h"
 #include "hcn/snapshot_diff.h"
 #include "large_host.h"
@@ -28,7 +29,8 @@
 namespace {
 
 using json = nlohmann::json;
-using Clock = std::chrono::steady_clock;
+using hcnbench::Clock;
+using hcnbench::millisecondsSince;
 using largehost::address;
 using largehost::guid;
 
@@ -135,11 +137,6 @@ Hosts makeHosts(unsigned objects)
     return h;
 }
 
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
 double cpuMsSince(std::clock_t start)
 {
     return 1000.0 * double(std::clock() - start) / CLOCKS_PER_SEC;
@@ -160,7 +157,7 @@ Stats measure(int runs, F&& body, Stats* cpu = nullptr)
         const auto start = Clock::now();
         const std::clock_t cpuStart = std::clock();
         body();
-        wall.push_back(msSince(start));
+        wall.push_back(millisecondsSince(start));
         used.push_back(cpuMsSince(cpuStart));
     }
     std::sort(wall.begin(), wall.end());

@@ -9,6 +9,7 @@
 //
 // Usage: bench_host_handover [ENDPOINTS] [RUNS]
 
+#include "bench_timing.h"
 #include "hcn/host_state.h"
 #include "large_host.h"
 
@@ -20,17 +21,14 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using hcnbench::Clock;
+using hcnbench::millisecondsSince;
+using hcnbench::percentile;
 
-double millisecondsSince(Clock::time_point start)
+void report(const char* what, const std::vector<double>& samples)
 {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-void report(const char* what, std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    std::printf("%-44s median %7.3f ms, worst %7.3f ms\n", what, samples[samples.size() / 2], samples.back());
+    std::printf("%-44s median %7.3f ms, worst %7.3f ms\n", what, percentile(samples, 0.5),
+                percentile(samples, 1));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // endpoints on one network; and the delay from a change to its polled event at the default interval.
 //   bench_librarypoll LIBRARY [endpoints=1000] [samples=5]
 
+#include "bench_timing.h"
 #include "hcn/library_api.h"
 
 #include <algorithm>
@@ -14,22 +15,9 @@
 #include <string>
 #include <vector>
 
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-} // namespace
+using hcnbench::Clock;
+using hcnbench::median;
+using hcnbench::millisecondsSince;
 
 int main(int argc, char** argv)
 {
@@ -69,7 +57,7 @@ int main(int argc, char** argv)
         auto snapshot = api.hcn::Api::snapshot("");
         if (!snapshot.ok())
             return 1;
-        polls.push_back(msSince(start));
+        polls.push_back(millisecondsSince(start));
     }
     std::printf("one poll over %d endpoints: median %.1f ms (min %.1f, max %.1f)\n", endpoints, median(polls),
                 *std::min_element(polls.begin(), polls.end()), *std::max_element(polls.begin(), polls.end()));

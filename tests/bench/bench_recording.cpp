@@ -9,6 +9,7 @@
 //
 // Usage: bench_recording [CHANGES] [--endpoints N] [--keyframe K] [--keep FILE]
 
+#include "bench_timing.h"
 #include "hcn/recording.h"
 #include "large_host.h"
 #include "process_memory.h"
@@ -27,12 +28,9 @@
 namespace {
 
 using json = nlohmann::json;
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
+using hcnbench::Clock;
+using hcnbench::millisecondsSince;
+using hcnbench::percentile;
 
 hcn::Notification notification(hcn::NotificationType type, const json& document, std::uint64_t sequence)
 {
@@ -40,14 +38,10 @@ hcn::Notification notification(hcn::NotificationType type, const json& document,
             json{{"ID", document["ID"]}, {"Flags", 0}, {"Data", document}}.dump()};
 }
 
-void percentiles(const char* what, std::vector<double> times)
+void percentiles(const char* what, const std::vector<double>& times)
 {
-    std::sort(times.begin(), times.end());
-    const auto at = [&](double q) {
-        return times[std::min(times.size() - 1, std::size_t(q * double(times.size())))];
-    };
-    std::printf("%-34s median %7.1f ms   p99 %7.1f ms   max %7.1f ms   (%zu moments)\n", what, at(0.5),
-                at(0.99), times.back(), times.size());
+    std::printf("%-34s median %7.1f ms   p99 %7.1f ms   max %7.1f ms   (%zu moments)\n", what,
+                percentile(times, 0.5), percentile(times, 0.99), percentile(times, 1), times.size());
 }
 
 } // namespace
@@ -138,7 +132,7 @@ int main(int argc, char** argv)
         }
         (void)(*writer)->finish("duration", start + 3600000);
     }
-    const double writeMs = msSince(written);
+    const double writeMs = millisecondsSince(written);
     const auto fileBytes = std::filesystem::file_size(path);
     std::printf("host: %zu objects; recording: %zu changes, %.1f MB, written in %.0f ms\n", objects.size(),
                 changes, double(fileBytes) / 1e6, writeMs);
@@ -147,7 +141,7 @@ int main(int argc, char** argv)
     options.keyframeInterval = keyframe;
     const auto indexing = Clock::now();
     auto reader = hcn::RecordingReader::open(path, options);
-    const double indexMs = msSince(indexing);
+    const double indexMs = millisecondsSince(indexing);
     if (!reader.ok()) {
         std::fprintf(stderr, "%s\n", reader.status().detail().c_str());
         return 1;
@@ -163,7 +157,7 @@ int main(int argc, char** argv)
         const std::size_t k = std::uniform_int_distribution<std::size_t>(0, (*reader)->changeCount())(rng);
         const auto t = Clock::now();
         auto host = (*reader)->hostAfter(k);
-        hostTimes.push_back(msSince(t));
+        hostTimes.push_back(millisecondsSince(t));
         if (!host.ok()) {
             std::fprintf(stderr, "%s\n", host.status().detail().c_str());
             return 1;
@@ -175,7 +169,7 @@ int main(int argc, char** argv)
         const std::int64_t at = start + std::uniform_int_distribution<std::int64_t>(0, 3600000)(rng);
         const auto t = Clock::now();
         auto text = (*reader)->snapshotAfter((*reader)->changesAt(at));
-        snapshotTimes.push_back(msSince(t));
+        snapshotTimes.push_back(millisecondsSince(t));
         if (!text.ok())
             return 1;
     }

@@ -15,6 +15,7 @@
 //
 // Usage: bench_timeline_scrub FILE [--moments N] [--text] [--keyframe-documents N]
 
+#include "bench_timing.h"
 #include "hcn/host_state.h"
 #include "hcn/recording.h"
 #include "hcn/snapshot_api.h"
@@ -33,21 +34,14 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using hcnbench::Clock;
+using hcnbench::millisecondsSince;
+using hcnbench::percentile;
 
-double msSince(Clock::time_point start)
+void percentiles(const char* what, const std::vector<double>& times)
 {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-void percentiles(const char* what, std::vector<double> times)
-{
-    std::sort(times.begin(), times.end());
-    const auto at = [&](double q) {
-        return times[std::min(times.size() - 1, std::size_t(q * double(times.size())))];
-    };
-    std::printf("%-44s median %7.1f ms   p99 %7.1f ms   max %7.1f ms   (%zu moments)\n", what, at(0.5),
-                at(0.99), times.back(), times.size());
+    std::printf("%-44s median %7.1f ms   p99 %7.1f ms   max %7.1f ms   (%zu moments)\n", what,
+                percentile(times, 0.5), percentile(times, 0.99), percentile(times, 1), times.size());
 }
 
 bool g_text = false;
@@ -63,8 +57,8 @@ double moment(const hcn::RecordingReader& reader, std::size_t changes, double* r
             std::exit(1);
         }
         if (readerMs)
-            *readerMs = msSince(start);
-        return msSince(start);
+            *readerMs = millisecondsSince(start);
+        return millisecondsSince(start);
     }
     auto text = reader.snapshotAfter(changes);
     if (!text.ok()) {
@@ -72,7 +66,7 @@ double moment(const hcn::RecordingReader& reader, std::size_t changes, double* r
         std::exit(1);
     }
     if (readerMs)
-        *readerMs = msSince(start);
+        *readerMs = millisecondsSince(start);
     auto api = hcn::SnapshotApi::fromDocument(nlohmann::json::parse(*text), "bench");
     if (!api.ok())
         std::exit(1);
@@ -82,7 +76,7 @@ double moment(const hcn::RecordingReader& reader, std::size_t changes, double* r
         std::exit(1);
     hcn::HostState state;
     (void)state.assign(std::move(*objects));
-    return msSince(start);
+    return millisecondsSince(start);
 }
 
 } // namespace
@@ -116,7 +110,7 @@ int main(int argc, char** argv)
     const std::size_t count = reader.changeCount();
     std::printf("open (index): %.0f ms, %zu changes over %.0f s; %zu keyframes every %zu changes holding %zu "
                 "documents; peak RSS %.1f MiB\n",
-                msSince(opening), count, double(reader.endMs() - reader.startMs()) / 1000.0,
+                millisecondsSince(opening), count, double(reader.endMs() - reader.startMs()) / 1000.0,
                 reader.keyframeCount(), reader.keyframeInterval(), reader.keyframeDocuments(),
                 hcnbench::peakRssMiB());
 

@@ -8,6 +8,7 @@
 //
 // Usage: bench_trace [ENDPOINTS] [TRACES]
 
+#include "bench_timing.h"
 #include "hcn/reachability_trace.h"
 #include "large_host.h"
 
@@ -23,27 +24,10 @@
 namespace {
 
 using namespace largehost;
-using Clock = std::chrono::steady_clock;
-
-double millisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double cpuMilliseconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, std::size_t(p * double(values.size() - 1) + 0.5))];
-}
+using hcnbench::Clock;
+using hcnbench::cpuMilliseconds;
+using hcnbench::millisecondsSince;
+using hcnbench::percentile;
 
 /// A local endpoint index (remote ones are every fifth, i % 5 == 4).
 unsigned localPod(std::mt19937& random, unsigned endpoints)

@@ -55,11 +55,11 @@ void CompareController::compareWithFile(const QString& path, bool fileIsAfter)
     const quint64 generation = ++m_generation;
     // The objects are taken here, where the mirror may be read (shared, not copied); the copy, the file
     // and the diff are the worker's.
-    auto host = std::make_shared<const SharedHostObjects>(m_mirror->hostState().shared());
+    auto objects = std::make_shared<const SharedHostObjects>(m_mirror->hostState().shared());
     const QString hostName = hostLabel();
     Job job;
     job.what = tr("Reading %1...").arg(QFileInfo(path).fileName());
-    job.work = [path, objects = std::move(host), hostName, fileIsAfter]() -> Result<Outcome> {
+    job.work = [path, objects, hostName, fileIsAfter]() -> Result<Outcome> {
         const HostState host(*objects);
         auto read = readCompareSide(path);
         if (!read.ok())

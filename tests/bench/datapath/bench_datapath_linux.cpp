@@ -7,6 +7,7 @@
 // Runs as root in a network namespace it creates (everything it makes lives there and in named
 // namespaces it removes). Usage: bench_datapath_linux [ROUNDS=50] [ENDPOINTS=1000] [LOADBALANCERS=500]
 
+#include "../bench_timing.h"
 #include "hcn/engine.h"
 #include "hcn/linux_datapath.h"
 #include "hcnd_child_process.h"
@@ -22,7 +23,8 @@
 using namespace hcntest;
 using hcn::Guid;
 using hcn::ResourceKind;
-using Clock = std::chrono::steady_clock;
+using hcnbench::Clock;
+using hcnbench::millisecondsSince;
 
 namespace {
 
@@ -43,11 +45,6 @@ json natNetwork(const std::string& name, const std::string& prefix, const std::s
                   {"Subnets",
                    {{{"IpAddressPrefix", prefix},
                      {"Routes", {{{"NextHop", gateway}, {"DestinationPrefix", "0.0.0.0/0"}}}}}}}}}}});
-}
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
 struct Summary
@@ -103,7 +100,7 @@ double cni(const std::string& command, const std::string& container, const std::
     plugin.closeStdin();
     if (!plugin.waitForExit(30000) || plugin.exitCode() != 0)
         fail("CNI " + command + " failed: " + plugin.readStdout() + plugin.readStderr());
-    return msSince(start);
+    return millisecondsSince(start);
 }
 
 } // namespace
@@ -154,12 +151,12 @@ int main(int argc, char** argv)
         check(ep.status(), "create an endpoint");
         const Guid epId = *engine.handleId(ResourceKind::Endpoint, *ep);
         check(engine.modify(ResourceKind::Namespace, *ns, attachRequest(epId)), "attach");
-        hcnAdd.push_back(msSince(start));
+        hcnAdd.push_back(millisecondsSince(start));
         start = Clock::now();
         check(engine.remove(ResourceKind::Endpoint, epId), "delete the endpoint");
-        hcnDel.push_back(msSince(start));
+        hcnDel.push_back(millisecondsSince(start));
         datapath->waitForRemovals();
-        hcnDelComplete.push_back(msSince(start));
+        hcnDelComplete.push_back(millisecondsSince(start));
         check(engine.remove(ResourceKind::Namespace, *engine.handleId(ResourceKind::Namespace, *ns)), "delete a namespace");
         (void)engine.close(ResourceKind::Endpoint, *ep);
         (void)engine.close(ResourceKind::Namespace, *ns);
@@ -171,7 +168,7 @@ int main(int argc, char** argv)
         json nsDoc = v2({{"Type", "Host"}, {"Resources", {{{"Type", "Endpoint"}, {"Data", {{"ID", ep2Id.toString()}}}}}}});
         auto ns2 = engine.create(ResourceKind::Namespace, Guid{}, nsDoc.dump(), 0);
         check(ns2.status(), "create a namespace with the endpoint");
-        hcnAddWithNamespace.push_back(msSince(start));
+        hcnAddWithNamespace.push_back(millisecondsSince(start));
         check(engine.remove(ResourceKind::Namespace, *engine.handleId(ResourceKind::Namespace, *ns2)), "delete a namespace");
         check(engine.remove(ResourceKind::Endpoint, ep2Id), "delete the endpoint");
         (void)engine.close(ResourceKind::Endpoint, *ep2);
@@ -223,13 +220,13 @@ int main(int argc, char** argv)
         auto start = Clock::now();
         auto ns = engine.create(ResourceKind::Namespace, Guid{}, v2({{"Type", "Host"}}).dump(), 0);
         check(ns.status(), "create a namespace");
-        namespacesMs += msSince(start);
+        namespacesMs += millisecondsSince(start);
         start = Clock::now();
         auto ep = engine.create(ResourceKind::Endpoint, Guid{}, endpointDoc(i), *net);
         check(ep.status(), "create an endpoint");
         ids.push_back(*engine.handleId(ResourceKind::Endpoint, *ep));
         check(engine.modify(ResourceKind::Namespace, *ns, attachRequest(ids.back())), "attach");
-        endpointsMs += msSince(start);
+        endpointsMs += millisecondsSince(start);
         (void)engine.close(ResourceKind::Endpoint, *ep);
         (void)engine.close(ResourceKind::Namespace, *ns);
     }
@@ -249,11 +246,11 @@ int main(int argc, char** argv)
         check(lb.status(), "create a load balancer");
         (void)engine.close(ResourceKind::LoadBalancer, *lb);
     }
-    const double lbMs = msSince(start);
+    const double lbMs = millisecondsSince(start);
     start = Clock::now();
     auto extra = engine.create(ResourceKind::LoadBalancer, Guid{}, lbDoc(loadBalancers), 0);
     check(extra.status(), "create one more load balancer");
-    const double oneMoreMs = msSince(start);
+    const double oneMoreMs = millisecondsSince(start);
     const std::string ruleset = nftRuleset();
     std::size_t rules = 0, dnat = 0;
     std::istringstream lines(ruleset);
@@ -298,11 +295,11 @@ int main(int argc, char** argv)
         start = Clock::now();
         auto ep = engine.create(ResourceKind::Endpoint, Guid{}, remoteDoc(i), *overlay);
         check(ep.status(), "create a remote endpoint");
-        remoteAdd.push_back(msSince(start));
+        remoteAdd.push_back(millisecondsSince(start));
         start = Clock::now();
         check(engine.remove(ResourceKind::Endpoint, *engine.handleId(ResourceKind::Endpoint, *ep)),
               "delete it");
-        remoteDel.push_back(msSince(start));
+        remoteDel.push_back(millisecondsSince(start));
         (void)engine.close(ResourceKind::Endpoint, *ep);
     }
     start = Clock::now();
@@ -311,11 +308,11 @@ int main(int argc, char** argv)
         check(ep.status(), "create a remote endpoint");
         (void)engine.close(ResourceKind::Endpoint, *ep);
     }
-    const double remotesMs = msSince(start);
+    const double remotesMs = millisecondsSince(start);
     start = Clock::now();
     auto oneMoreRemote = engine.create(ResourceKind::Endpoint, Guid{}, remoteDoc(endpoints), *overlay);
     check(oneMoreRemote.status(), "create one more remote endpoint");
-    const double oneMoreRemoteMs = msSince(start);
+    const double oneMoreRemoteMs = millisecondsSince(start);
     std::printf("\nOverlay (VXLAN, VSID 4096)\n");
     print("remote endpoint create (3 entries)", summarize(remoteAdd));
     print("remote endpoint delete", summarize(remoteDel));
@@ -326,7 +323,7 @@ int main(int argc, char** argv)
 
     start = Clock::now();
     engine.shutdown(); // resets the datapath: every link, namespace and rule
-    std::printf("%-58s %9.0f ms\n", "reset (service stop) removing all of it", msSince(start));
+    std::printf("%-58s %9.0f ms\n", "reset (service stop) removing all of it", millisecondsSince(start));
     if (!hcnLinks().empty() || !nftRuleset().empty())
         fail("the reset left something behind");
     (void)here->deleteLink("ul0");

@@ -11,6 +11,7 @@
 //   apply:     Apply of that change through the undo stack (query, Update request, query)
 // Usage: bench_editors [--runs N] [--policies N]   (run offscreen: QT_QPA_PLATFORM=offscreen)
 
+#include "../bench_timing.h"
 #include "editors/array_field_editor.h"
 #include "editors/field_editor.h"
 #include "editors/hcn_calls.h"
@@ -62,11 +63,7 @@ QJsonArray policies(int count)
     return list;
 }
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
+using hcnbench::median;
 
 double elapsedMs(const QElapsedTimer& t)
 {

@@ -7,7 +7,7 @@
 //   first check   from the mirror showing the host until the findings are (the full check runs on its
 //                 own thread; the attach itself is bench_tree_load's)
 //   stall         during that: the longest gap between ticks of a 1 ms timer on the GUI thread
-//   copy          the HostState copy the full check starts from (the GUI thread's share of it)
+//   copy          taking the host the full check starts from (HostState::shared(), the GUI thread's share)
 //   event         one endpoint created or deleted, from the mirror's batch until the rows, counts and
 //                 tree badges show it (apply to the checks' copy, HealthChecker::update and the diff on
 //                 the checks' thread; row merge and badge repaint on the GUI thread): median and p99
@@ -15,14 +15,15 @@
 //
 //   bench_checks_dock [--endpoints N] [--runs R] [--events E]
 
+#include "../bench_timing.h"
 #include "hcn/embedded_api.h"
-#include "overlay_host.h"
 #include "models/check_findings_model.h"
 #include "models/console_resources.h"
 #include "models/current_selection.h"
 #include "models/host_checks.h"
 #include "models/host_mirror.h"
 #include "models/resource_tree_model.h"
+#include "overlay_host.h"
 #include "widgets/checks_dock.h"
 
 #include <QApplication>
@@ -37,22 +38,8 @@
 #include <vector>
 
 using hcn::ResourceKind;
-
-namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-double percentile99(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, values.size() * 99 / 100)];
-}
-
-} // namespace
+using hcnbench::median;
+using hcnbench::percentile;
 
 int main(int argc, char** argv)
 {
@@ -125,7 +112,7 @@ int main(int argc, char** argv)
 
         QElapsedTimer copyTimer;
         copyTimer.start();
-        hcn::HostState copy = mirror.hostState();
+        const hcn::SharedHostObjects taken = mirror.hostState().shared();
         copies.push_back(double(copyTimer.nsecsElapsed()) / 1e6);
 
         if (run == 0) {
@@ -160,10 +147,10 @@ int main(int argc, char** argv)
     std::printf("findings: %zu\n", findings);
     std::printf("first check (attach -> findings shown): median %.1f ms\n", median(firstCheck));
     std::printf("longest GUI stall meanwhile:            median %.1f ms\n", median(stalls));
-    std::printf("HostState copy on the GUI thread:       median %.2f ms\n", median(copies));
+    std::printf("host taken on the GUI thread (shared()): median %.2f ms\n", median(copies));
     std::printf("one event until shown:                  median %.2f ms, p99 %.2f ms (%zu events)\n",
-                median(eventTimes), percentile99(eventTimes), eventTimes.size());
+                median(eventTimes), percentile(eventTimes, 0.99), eventTimes.size());
     std::printf("  of which on the GUI thread:           median %.2f ms, p99 %.2f ms\n", median(guiTimes),
-                percentile99(guiTimes));
+                percentile(guiTimes, 0.99));
     return 0;
 }
