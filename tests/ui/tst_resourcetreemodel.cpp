@@ -3,17 +3,23 @@
 // an attached endpoint shows up under its namespace, a changed endpoint repaints only its own rows, and
 // the whole tree is rebuilt only when the console switches hosts.
 
+#include "hcn/dump_import.h"
 #include "hcn/embedded_api.h"
+#include "hcn/snapshot_api.h"
+#include "models/current_selection.h"
 #include "models/host_mirror.h"
 #include "models/resource_filter_proxy_model.h"
+#include "models/resource_tree.h"
 #include "models/resource_tree_model.h"
 #include "models/scenario_loader.h"
+#include "widgets/resource_tree_dock.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 using hcn::ResourceKind;
 using hcn::ui::HostMirror;
@@ -120,6 +126,44 @@ int typeOf(const QModelIndex& index)
     return index.data(ResourceTreeModel::ItemTypeRole).toInt();
 }
 
+/// Every row of `model` under `parent`, one line each: depth, type, ID, the three columns' text, the sort
+/// key, the tooltip.
+QStringList dumpRows(const QAbstractItemModel& model, const QModelIndex& parent = {}, int depth = 0)
+{
+    QStringList lines;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        QStringList fields{QString::number(depth), QString::number(typeOf(index)), objectId(index)};
+        for (int column = 0; column < model.columnCount(parent); ++column) {
+            fields << display(index.siblingAtColumn(column));
+            fields << index.siblingAtColumn(column).data(ResourceTreeModel::SortKeyRole).toString();
+        }
+        fields << index.data(Qt::ToolTipRole).toString();
+        lines << fields.join(QLatin1Char('|'));
+        lines << dumpRows(model, index, depth + 1);
+    }
+    return lines;
+}
+
+/// The API of a test host: the sample scenario in an engine, or a dump imported into a read-only
+/// snapshot (what opening a customer's dump shows).
+std::shared_ptr<hcn::Api> testHost(const QString& which)
+{
+    const QString source = qEnvironmentVariable("HCN_SOURCE_DIR");
+    if (which == "sample host") {
+        auto api = std::make_shared<hcn::EmbeddedApi>();
+        hcn::ui::ScenarioLoader loader(*api);
+        if (!loader.loadFile(source + "/resources/scenarios/sample-host.json"))
+            return nullptr;
+        return api;
+    }
+    auto imported = hcn::io::importPaths({(source + "/tests/data/dumps/" + which).toStdString()});
+    if (!imported.ok() || imported->objectCount() == 0)
+        return nullptr;
+    auto snapshot = hcn::SnapshotApi::fromDocument(imported->snapshot);
+    return snapshot.ok() ? std::shared_ptr<hcn::Api>(*snapshot) : nullptr;
+}
+
 } // namespace
 
 class TestResourceTreeModel : public QObject
@@ -135,6 +179,9 @@ private slots:
     void resetOnlyWhenTheHostIsReplaced();
     void filterKeepsParentsOfMatches_data();
     void filterKeepsParentsOfMatches();
+    void treeBuiltOnTheWorkerEqualsTheGuiThreadOne_data();
+    void treeBuiltOnTheWorkerEqualsTheGuiThreadOne();
+    void selectionSurvivesTheHostBeingTakenAgain();
 };
 
 void TestResourceTreeModel::sampleHostBuildsTheExpectedTree()
@@ -410,6 +457,93 @@ void TestResourceTreeModel::filterKeepsParentsOfMatches()
     // The ID prefix of an object finds it too.
     proxy.setFilterText(web.left(8).toLower());
     QVERIFY(proxy.mapFromSource(host.model->indexOf(web)).isValid());
+}
+
+void TestResourceTreeModel::treeBuiltOnTheWorkerEqualsTheGuiThreadOne_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::newRow("sample host") << "sample host";
+    QTest::newRow("imported v1 dump") << "import-endpoints-depth2.json";
+    QTest::newRow("imported 2017 dump") << "import-2017-schema.json";
+}
+
+void TestResourceTreeModel::treeBuiltOnTheWorkerEqualsTheGuiThreadOne()
+{
+    QFETCH(QString, host);
+    const std::shared_ptr<hcn::Api> api = testHost(host);
+    QVERIFY(api);
+
+    // The attach builds the tree with the host on the worker; the GUI thread only swaps it in.
+    HostMirror onWorker;
+    ResourceTreeModel prepared(&onWorker);
+    bool handedOver = false;
+    HostMirror probe; // shows that an attach hands a finished tree over during reset()
+    probe.setPreparesResourceTree(true);
+    connect(&probe, &HostMirror::reset, this, [&] {
+        const std::shared_ptr<hcn::ui::ResourceTree> tree = probe.takePreparedTree();
+        handedOver = tree && tree->root && tree->root->childCount() >= 3;
+    });
+    QVERIFY(onWorker.attach(api).ok());
+    QVERIFY(probe.attach(api).ok());
+    QVERIFY(handedOver);
+
+    // The tree built on the GUI thread from the mirror, as every model did before.
+    HostMirror onGuiThread;
+    ResourceTreeModel built(&onGuiThread);
+    onGuiThread.setPreparesResourceTree(false);
+    QVERIFY(onGuiThread.attach(api).ok());
+
+    const QStringList expected = dumpRows(built);
+    QVERIFY(expected.size() > 3);
+    QCOMPARE(dumpRows(prepared), expected);
+    // Rows are found by ID the same way (the row index came with the tree).
+    for (const hcn::ui::MirrorObject* object : onWorker.objects(ResourceKind::Endpoint))
+        QCOMPARE(prepared.indexesOf(object->id).size(), built.indexesOf(object->id).size());
+
+    // Live events apply on top of the swapped-in tree as on the other one.
+    if (auto* engine = dynamic_cast<hcn::EmbeddedApi*>(api.get())) {
+        const auto networks = onWorker.objects(ResourceKind::Network);
+        QVERIFY(!networks.isEmpty());
+        const QString doc = QStringLiteral(R"({%1,"Name":"aaa-new","HostComputeNetwork":"%2"})")
+                                .arg(kV2, networks.first()->id);
+        auto network =
+            engine->open(ResourceKind::Network, *hcn::Guid::parse(networks.first()->id.toStdString()));
+        QVERIFY(network.ok());
+        auto created = engine->create(ResourceKind::Endpoint, {}, doc.toStdString(), *network);
+        QVERIFY(created.ok());
+        (void)engine->close(ResourceKind::Endpoint, *created);
+        (void)engine->close(ResourceKind::Network, *network);
+        engine->engine().drainNotifications();
+        onWorker.flushPending();
+        onGuiThread.flushPending();
+        QCOMPARE(dumpRows(prepared), dumpRows(built));
+        QVERIFY(dumpRows(prepared).size() == expected.size() + 1);
+    }
+}
+
+void TestResourceTreeModel::selectionSurvivesTheHostBeingTakenAgain()
+{
+    const std::shared_ptr<hcn::Api> api = testHost("sample host");
+    QVERIFY(api);
+    HostMirror mirror;
+    hcn::ui::CurrentSelection selection;
+    hcn::ui::ResourceTreeDock dock(&mirror, &selection);
+    QVERIFY(mirror.attach(api).ok());
+    const auto endpoints = mirror.objects(ResourceKind::Endpoint);
+    QVERIFY(endpoints.size() > 2);
+    const QString id = endpoints.at(endpoints.size() / 2)->id;
+    selection.setIds({id});
+    QCOMPARE(objectId(dock.view()->currentIndex()), id);
+
+    // Taken again (another attach to the same host): one reset, the same object still selected.
+    QSignalSpy reset(dock.model(), &QAbstractItemModel::modelReset);
+    QVERIFY(mirror.attach(api).ok());
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(selection.ids(), QStringList{id});
+    QCOMPARE(objectId(dock.view()->currentIndex()), id);
+    const QModelIndexList selected = dock.view()->selectionModel()->selectedRows(0);
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(objectId(selected.first()), id);
 }
 
 QTEST_MAIN(TestResourceTreeModel)

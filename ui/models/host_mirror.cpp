@@ -2,6 +2,7 @@
 
 #include "models/api_worker.h"
 #include "models/json_conversion.h"
+#include "models/resource_tree.h"
 
 #include <QEventLoop>
 #include <QLoggingCategory>
@@ -51,7 +52,7 @@ QJsonObject documentOf(const ParsedNotification& parsed, const MirrorEvent& even
 struct HostMirror::Pending
 {
     std::mutex mutex;
-    /// What the core read (applied to m_hostState) and what the views read, entry for entry.
+    /// What the core read (applied to m_content.state) and what the views read, entry for entry.
     std::vector<ParsedNotification> parsed;
     QVector<MirrorEvent> events;
     bool scheduled = false;
@@ -96,9 +97,10 @@ struct HostMirror::Loaded
 {
     ApiInfo info;
     SubscriptionId subscription = 0;
-    QHash<QString, MirrorObject> objects;
-    /// The same objects as the core keeps them, indexed on the worker rather than the GUI thread.
-    HostState state;
+    /// The objects and the core's copy of them, indexed on the worker rather than the GUI thread.
+    MirrorContent content;
+    /// The resource tree of `content`, built on the worker too (attach, when asked for).
+    std::shared_ptr<ResourceTree> tree;
 };
 
 HostMirror::HostMirror(QObject* parent) : QObject(parent), m_pending(std::make_shared<Pending>())
@@ -142,7 +144,8 @@ void HostMirror::beginAttach(std::unique_ptr<ApiWorker> worker, QObject* context
     m_incomingGate = gate;
     ApiWorker* incoming = m_incoming.get();
     incoming->call(
-        this, [gate](Api& api) { return load(api, gate, LoadMode::Attach); },
+        this,
+        [gate, buildTree = m_preparesTree](Api& api) { return load(api, gate, LoadMode::Attach, buildTree); },
         [this, incoming, gate](Result<Loaded> loaded) { finishAttach(incoming, gate, std::move(loaded)); });
 }
 
@@ -187,7 +190,8 @@ Status HostMirror::attach(std::shared_ptr<Api> api)
     return outcome ? *outcome : Status(kCancelled, "The attach was abandoned.");
 }
 
-Result<HostMirror::Loaded> HostMirror::load(Api& api, const std::shared_ptr<Gate>& gate, LoadMode mode)
+Result<HostMirror::Loaded> HostMirror::load(Api& api, const std::shared_ptr<Gate>& gate, LoadMode mode,
+                                            bool buildTree)
 {
     if (mode == LoadMode::Reconnect)
         if (Status s = api.reconnect(); !s.ok())
@@ -222,13 +226,16 @@ Result<HostMirror::Loaded> HostMirror::load(Api& api, const std::shared_ptr<Gate
         giveBack();
         return objects.status();
     }
-    (void)loaded.state.assign(*objects);
-    loaded.objects.reserve(qsizetype(objects->size()));
+    (void)loaded.content.state.assign(*objects);
+    loaded.content.objects.reserve(qsizetype(objects->size()));
     for (HostObject& object : *objects) {
         QString id = QString::fromStdString(object.id);
         QJsonObject document = toQJsonObject(*object.document);
-        loaded.objects.insert(id, makeObject(object.kind, id, std::move(document), std::move(object.document)));
+        loaded.content.objects.insert(
+            id, makeObject(object.kind, id, std::move(document), std::move(object.document)));
     }
+    if (buildTree)
+        loaded.tree = std::make_shared<ResourceTree>(ResourceTree::build(loaded.content));
     return loaded;
 }
 
@@ -256,7 +263,9 @@ void HostMirror::finishAttach(ApiWorker* incoming, const std::shared_ptr<Gate>& 
     m_reconnectTimer.stop();
     m_reconnecting = false;
     m_loading = false;
-    replaceContent(std::move(loaded->objects), std::move(loaded->state), false);
+    m_preparedTree = std::move(loaded->tree);
+    replaceContent(std::move(loaded->content), false);
+    m_preparedTree.reset(); // nobody took it during reset()
     openGate(gate, loaded->subscription);
     setState(ConnectionState::Connected);
     if (done && deliver)
@@ -274,97 +283,61 @@ void HostMirror::detach()
     m_reconnectTimer.stop();
     m_reconnecting = false;
     m_loading = false;
-    replaceContent({}, HostState(), false);
+    replaceContent({}, false);
     setState(ConnectionState::Detached);
 }
 
 const MirrorObject* HostMirror::object(const QString& id) const
 {
-    // Keys are upper case, and so is nearly every ID asked for (the mirror's own): no copy for those.
-    auto it = m_objects.constFind(id);
-    if (it == m_objects.cend()) {
-        const QString upper = id.toUpper();
-        if (upper == id)
-            return nullptr;
-        it = m_objects.constFind(upper);
-    }
-    return it == m_objects.cend() ? nullptr : &it.value();
+    return m_content.object(id);
 }
-
-namespace {
-
-/// One entry of a sort by name: the name case-folded once, not once per comparison.
-struct ByName
-{
-    QString folded;
-    QString id;
-    const MirrorObject* object = nullptr;
-};
-
-void sortByName(std::vector<ByName>& entries)
-{
-    std::sort(entries.begin(), entries.end(), [](const ByName& a, const ByName& b) {
-        return a.folded != b.folded ? a.folded < b.folded : a.id < b.id;
-    });
-}
-
-} // namespace
 
 QList<const MirrorObject*> HostMirror::objects(ResourceKind kind) const
 {
-    std::vector<ByName> entries;
-    for (const MirrorObject& object : m_objects)
-        if (object.kind == kind)
-            entries.push_back({object.name.toCaseFolded(), object.id, &object});
-    sortByName(entries);
-    QList<const MirrorObject*> out;
-    out.reserve(qsizetype(entries.size()));
-    for (const ByName& entry : entries)
-        out.append(entry.object);
-    return out;
+    return m_content.objectsOfKind(kind);
 }
 
 QStringList HostMirror::idsByName(QStringList ids) const
 {
-    std::vector<ByName> entries;
-    entries.reserve(std::size_t(ids.size()));
-    for (QString& id : ids) {
-        const MirrorObject* found = object(id);
-        entries.push_back({found ? found->name.toCaseFolded() : QString(), std::move(id), found});
-    }
-    sortByName(entries);
-    ids.clear();
-    for (ByName& entry : entries)
-        ids.append(std::move(entry.id));
-    return ids;
+    return m_content.idsByName(std::move(ids));
 }
 
 int HostMirror::count(ResourceKind kind) const
 {
-    return int(m_hostState.count(kind));
+    return m_content.count(kind);
 }
-
-namespace {
-
-QStringList toStringList(const std::vector<std::string>& ids)
-{
-    QStringList out;
-    out.reserve(qsizetype(ids.size()));
-    for (const std::string& id : ids)
-        out.append(QString::fromStdString(id));
-    return out;
-}
-
-} // namespace
 
 QStringList HostMirror::endpointIdsOfNetwork(const QString& networkId) const
 {
-    return toStringList(m_hostState.endpointsOfNetwork(networkId.toStdString()));
+    return m_content.endpointIdsOfNetwork(networkId);
 }
 
 QStringList HostMirror::endpointIdsOfNamespace(const QString& namespaceId) const
 {
-    return toStringList(m_hostState.endpointsOfNamespace(namespaceId.toStdString()));
+    return m_content.endpointIdsOfNamespace(namespaceId);
+}
+
+void HostMirror::setPreparesResourceTree(bool prepares)
+{
+    m_preparesTree = prepares;
+}
+
+std::shared_ptr<ResourceTree> HostMirror::takePreparedTree()
+{
+    return std::move(m_preparedTree);
+}
+
+void HostMirror::dropOnWorker(std::shared_ptr<void> garbage)
+{
+    if (!m_worker || !garbage)
+        return; // nothing to offload to: dropped here
+    m_worker->call(
+        nullptr,
+        [garbage = std::move(garbage)](Api&) mutable {
+            garbage.reset(); // here, not with the lambda (its result goes back to the GUI thread)
+            return Status::success();
+        },
+        [](const Status&) {});
 }
 
 void HostMirror::resync()
@@ -381,7 +354,7 @@ void HostMirror::resync()
         [this](Result<Loaded> loaded) {
             m_loading = false;
             if (loaded.ok())
-                replaceContent(std::move(loaded->objects), std::move(loaded->state), true);
+                replaceContent(std::move(loaded->content), true);
             else
                 qCWarning(lcMirror) << "resync failed:" << QString::fromStdString(loaded.status().message());
             applyBatch(); // the notifications that waited for the snapshot, on top of it
@@ -400,26 +373,27 @@ void HostMirror::resyncTo(HostState state)
     // holds keeps its converted form.
     m_worker->call(
         this,
-        [shown = m_objects, host = std::make_shared<HostState>(std::move(state))](Api&) -> Result<Loaded> {
+        [shown = m_content.objects,
+         host = std::make_shared<HostState>(std::move(state))](Api&) -> Result<Loaded> {
             Loaded loaded;
-            loaded.objects.reserve(qsizetype(host->size()));
+            loaded.content.objects.reserve(qsizetype(host->size()));
             for (ResourceKind kind : kResourceKinds)
                 for (const HostObject* object : host->objects(kind)) {
                     QString id = QString::fromStdString(object->id);
                     const auto old = shown.constFind(id);
                     if (old != shown.cend() && old->parsed == object->document && old->kind == kind)
-                        loaded.objects.insert(id, *old);
+                        loaded.content.objects.insert(id, *old);
                     else
-                        loaded.objects.insert(
+                        loaded.content.objects.insert(
                             id, makeObject(kind, id, toQJsonObject(*object->document), object->document));
                 }
-            loaded.state = std::move(*host);
+            loaded.content.state = std::move(*host);
             return loaded;
         },
         [this](Result<Loaded> loaded) {
             m_loading = false;
             if (loaded.ok())
-                replaceContent(std::move(loaded->objects), std::move(loaded->state), true);
+                replaceContent(std::move(loaded->content), true);
             applyBatch();
             emit resyncFinished(loaded.status());
         });
@@ -476,17 +450,18 @@ void HostMirror::applyBatch()
             disconnected = true;
             continue;
         }
-        for (HostChange& change : m_hostState.apply(n)) {
+        for (HostChange& change : m_content.state.apply(n)) {
             QString id = QString::fromStdString(change.id);
             if (!before.contains(id)) {
-                auto it = m_objects.constFind(id);
-                before.insert(id, it == m_objects.cend() ? std::nullopt : std::optional<MirrorObject>(*it));
+                auto it = m_content.objects.constFind(id);
+                before.insert(id, it == m_content.objects.cend() ? std::nullopt
+                                                                 : std::optional<MirrorObject>(*it));
             }
             if (change.type == HostChange::Type::Removed) {
-                m_objects.remove(id);
+                m_content.objects.remove(id);
             } else {
                 QJsonObject document = documentOf(n, events.at(qsizetype(i)), change.document);
-                m_objects.insert(
+                m_content.objects.insert(
                     id, makeObject(change.kind, id, std::move(document), std::move(change.document)));
             }
         }
@@ -496,8 +471,8 @@ void HostMirror::applyBatch()
     QList<const MirrorObject*> added;
     QStringList changed;
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        auto now = m_objects.constFind(it.key());
-        const bool existsNow = now != m_objects.cend();
+        auto now = m_content.objects.constFind(it.key());
+        const bool existsNow = now != m_content.objects.cend();
         if (it.value() && !existsNow)
             removed.append(*it.value());
         else if (!it.value() && existsNow)
@@ -581,7 +556,7 @@ void HostMirror::finishReconnect(const std::shared_ptr<Gate>& gate, Result<Loade
     m_info = std::move(loaded->info);
     m_lastSequence = 0;
     m_reconnectTimer.stop();
-    replaceContent(std::move(loaded->objects), std::move(loaded->state), true);
+    replaceContent(std::move(loaded->content), true);
     openGate(gate, loaded->subscription);
     setState(ConnectionState::Connected);
 }
@@ -620,23 +595,25 @@ void HostMirror::unsubscribe()
     m_subscription = 0;
 }
 
-void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, HostState state, bool emitDifferences)
+void HostMirror::replaceContent(MirrorContent content, bool emitDifferences)
 {
+    // The previous objects go on the worker's thread: destroying a big host's takes long.
     if (!emitDifferences) {
-        m_objects = std::move(objects);
-        m_hostState = std::move(state);
+        auto previous = std::make_shared<MirrorContent>(std::exchange(m_content, std::move(content)));
         emit reset();
+        dropOnWorker(std::move(previous));
         return;
     }
+    const QHash<QString, MirrorObject>& objects = content.objects;
     QList<MirrorObject> removed;
-    for (auto it = m_objects.cbegin(); it != m_objects.cend(); ++it)
+    for (auto it = m_content.objects.cbegin(); it != m_content.objects.cend(); ++it)
         if (!objects.contains(it.key()))
             removed.append(it.value());
     QList<const MirrorObject*> addedObjects;
     QStringList changed;
     for (auto it = objects.cbegin(); it != objects.cend(); ++it) {
-        auto old = m_objects.constFind(it.key());
-        if (old == m_objects.cend())
+        auto old = m_content.objects.constFind(it.key());
+        if (old == m_content.objects.cend())
             addedObjects.append(&it.value());
         else if (old->document != it->document)
             changed.append(it.key());
@@ -650,8 +627,8 @@ void HostMirror::replaceContent(QHash<QString, MirrorObject> objects, HostState 
     QStringList added;
     for (const MirrorObject* object : addedObjects)
         added.append(object->id);
-    m_objects = std::move(objects);
-    m_hostState = std::move(state);
+    auto previous = std::make_shared<MirrorContent>(std::exchange(m_content, std::move(content)));
+    dropOnWorker(std::move(previous));
     if (!removed.isEmpty())
         emit objectsRemoved(removed);
     if (!added.isEmpty())

@@ -17,6 +17,7 @@
 #include "hcn/api.h"
 #include "hcn/host_state.h"
 #include "hcn/notification.h"
+#include "models/mirror_content.h"
 #include "models/mirror_event.h"
 #include "models/mirror_object.h"
 
@@ -33,6 +34,7 @@
 namespace hcn::ui {
 
 class ApiWorker;
+struct ResourceTree;
 
 enum class ConnectionState
 {
@@ -84,7 +86,19 @@ public:
     /// IDs of the endpoints whose "HostComputeNamespace" is `namespaceId`.
     QStringList endpointIdsOfNamespace(const QString& namespaceId) const;
     /// The core's copy of the objects shown (what the health checks start from).
-    const HostState& hostState() const { return m_hostState; }
+    const HostState& hostState() const { return m_content.state; }
+    /// The objects shown and the lookups above, as plain data.
+    const MirrorContent& content() const { return m_content; }
+
+    /// Whether an attach also builds the resource tree of the new host on the worker (a tree model
+    /// asks for it), so the GUI thread only swaps it in.
+    void setPreparesResourceTree(bool prepares);
+    /// During reset() after an attach: the tree of the new content built on the worker, once (the
+    /// first taker gets it; later ones and other moments get null and build their own).
+    std::shared_ptr<ResourceTree> takePreparedTree();
+    /// Lets go of `garbage` on the worker's thread (a replaced host's objects or tree rows, whose
+    /// destruction would hold up the GUI thread); here when detached.
+    void dropOnWorker(std::shared_ptr<void> garbage);
     /// The stream position of the last notification applied (0 before the first).
     quint64 lastSequence() const { return m_lastSequence; }
 
@@ -134,7 +148,8 @@ private:
     void setState(ConnectionState state);
     void tryReconnect();
     /// Worker thread: what a (re)attach or resync reads. Subscribes through `gate` unless resyncing.
-    static Result<Loaded> load(Api& api, const std::shared_ptr<Gate>& gate, LoadMode mode);
+    static Result<Loaded> load(Api& api, const std::shared_ptr<Gate>& gate, LoadMode mode,
+                               bool buildTree = false);
     void finishAttach(ApiWorker* incoming, const std::shared_ptr<Gate>& gate, Result<Loaded> loaded);
     void finishReconnect(const std::shared_ptr<Gate>& gate, Result<Loaded> loaded);
     /// Makes `gate` the current subscription: its held events go to the pending batch.
@@ -142,15 +157,16 @@ private:
     /// Stops the current subscription's events and drops it on the worker.
     void unsubscribe();
     /// Takes a snapshot's objects and the core's copy of them (both read on the worker).
-    void replaceContent(QHash<QString, MirrorObject> objects, HostState state, bool emitDifferences);
+    void replaceContent(MirrorContent content, bool emitDifferences);
 
     std::unique_ptr<ApiWorker> m_worker;
     ApiInfo m_info;
     ConnectionState m_state = ConnectionState::Detached;
     SubscriptionId m_subscription = 0;
-    QHash<QString, MirrorObject> m_objects;
-    // The same objects as the core keeps them: counts, endpoints per network and per namespace.
-    HostState m_hostState;
+    MirrorContent m_content;
+    bool m_preparesTree = false;
+    /// The tree built with the content being taken (only while reset() is emitted).
+    std::shared_ptr<ResourceTree> m_preparedTree;
     quint64 m_lastSequence = 0;
     QTimer m_reconnectTimer;
     std::shared_ptr<Pending> m_pending;

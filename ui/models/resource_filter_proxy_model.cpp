@@ -8,8 +8,15 @@ ResourceFilterProxyModel::ResourceFilterProxyModel(QObject* parent) : QSortFilte
 {
     setRecursiveFilteringEnabled(true);
     setAutoAcceptChildRows(true);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
+    // The sort role's text is case-folded already: a plain comparison sorts case-insensitively.
+    setSortCaseSensitivity(Qt::CaseSensitive);
     setSortRole(ResourceTreeModel::SortKeyRole);
+}
+
+void ResourceFilterProxyModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_tree = qobject_cast<const ResourceTreeModel*>(model);
+    QSortFilterProxyModel::setSourceModel(model);
 }
 
 void ResourceFilterProxyModel::setFilterText(const QString& text)
@@ -50,6 +57,14 @@ bool ResourceFilterProxyModel::lessThan(const QModelIndex& left, const QModelInd
     // Groups stay Networks, Namespaces, Load balancers whatever the sort order.
     if (!left.parent().isValid() && !right.parent().isValid())
         return sortOrder() == Qt::AscendingOrder ? left.row() < right.row() : left.row() > right.row();
+    // By name: the rows' prepared keys, without a QVariant per comparison (equal keys keep the
+    // source's order, name then ID, as the sort is stable).
+    if (m_tree && left.column() == 0 && right.column() == 0) {
+        const QString& a = m_tree->sortKey(left);
+        const QString& b = m_tree->sortKey(right);
+        if (!a.isEmpty() && !b.isEmpty())
+            return a < b;
+    }
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

@@ -50,6 +50,7 @@ struct ResourceTreeModel::PendingInserts
 ResourceTreeModel::ResourceTreeModel(HostMirror* mirror, QObject* parent)
     : QAbstractItemModel(parent), m_mirror(mirror)
 {
+    m_mirror->setPreparesResourceTree(true);
     rebuild();
     connect(m_mirror, &HostMirror::reset, this, [this] {
         beginResetModel();
@@ -67,132 +68,45 @@ ResourceTreeModel::~ResourceTreeModel() = default;
 
 void ResourceTreeModel::rebuild()
 {
-    m_rows.clear();
-    m_root = std::make_unique<TreeItem>(TreeItem::Type::Root);
-    // Membership comes from the mirror's indexes (the core's HostState), one lookup per container.
-    auto appendEndpoints = [this](TreeItem* parent, const QStringList& ids) {
-        for (const QString& id : m_mirror->idsByName(ids))
-            parent->appendChild(makeEndpoint(id));
-    };
-    int endpointsUnderNetworks = 0; // all of them: no group for endpoints on no known network
-    for (ResourceKind kind : {ResourceKind::Network, ResourceKind::Namespace, ResourceKind::LoadBalancer}) {
-        auto group = std::make_unique<GroupItem>(kind);
-        for (const MirrorObject* object : m_mirror->objects(kind)) {
-            switch (kind) {
-            case ResourceKind::Network: {
-                auto network = std::make_unique<NetworkItem>(object->id);
-                network->setCachedName(object->name);
-                const QStringList endpoints = m_mirror->endpointIdsOfNetwork(object->id);
-                endpointsUnderNetworks += int(endpoints.size());
-                appendEndpoints(network.get(), endpoints);
-                group->appendChild(std::move(network));
-                break;
-            }
-            case ResourceKind::Namespace: {
-                auto ns = std::make_unique<NamespaceItem>(object->id);
-                appendEndpoints(ns.get(), m_mirror->endpointIdsOfNamespace(object->id));
-                group->appendChild(std::move(ns));
-                break;
-            }
-            default:
-                group->appendChild(makeLoadBalancer(object->id));
-                break;
-            }
-        }
-        m_root->appendChild(std::move(group));
-    }
-    // A customer's snapshot can hold endpoints whose network is gone (a live engine refuses them): they
-    // get a group of their own rather than disappearing from the tree.
-    QStringList stray;
-    if (endpointsUnderNetworks != m_mirror->count(ResourceKind::Endpoint)) {
-        for (const MirrorObject* endpoint : m_mirror->objects(ResourceKind::Endpoint)) {
-            const MirrorObject* network = m_mirror->object(summary::endpointNetwork(endpoint->document));
-            if (!network || network->kind != ResourceKind::Network)
-                stray << endpoint->id;
-        }
-    }
-    if (!stray.isEmpty()) {
-        auto group = std::make_unique<GroupItem>(ResourceKind::Endpoint);
-        appendEndpoints(group.get(), stray);
-        m_root->appendChild(std::move(group));
-    }
-    indexSubtree(m_root.get());
+    // After an attach the mirror's worker has built the tree already: only the swap happens here.
+    std::shared_ptr<ResourceTree> prepared = m_mirror->takePreparedTree();
+    ResourceTree tree =
+        prepared && prepared->root ? std::move(*prepared) : ResourceTree::build(m_mirror->content());
+    // The previous rows go away on the worker's thread (15,000 of them for a big host).
+    m_mirror->dropOnWorker(std::make_shared<ResourceTree>(ResourceTree{
+        std::exchange(m_root, std::move(tree.root)), std::exchange(m_rows, std::move(tree.rows))}));
 }
 
 std::unique_ptr<TreeItem> ResourceTreeModel::makeEndpoint(const QString& id) const
 {
-    auto item = std::make_unique<EndpointItem>(id);
-    if (const MirrorObject* object = m_mirror->object(id))
-        item->setCachedName(object->name);
-    return item;
+    return ResourceTree::makeEndpoint(m_mirror->content(), id);
 }
 
 std::unique_ptr<TreeItem> ResourceTreeModel::makeNetwork(const QString& id) const
 {
-    auto item = std::make_unique<NetworkItem>(id);
-    if (const MirrorObject* object = m_mirror->object(id))
-        item->setCachedName(object->name);
-    for (const QString& endpoint : m_mirror->idsByName(m_mirror->endpointIdsOfNetwork(id)))
-        item->appendChild(makeEndpoint(endpoint));
-    return item;
+    return ResourceTree::makeNetwork(m_mirror->content(), id);
 }
 
 std::unique_ptr<TreeItem> ResourceTreeModel::makeNamespace(const QString& id) const
 {
-    auto item = std::make_unique<NamespaceItem>(id);
-    for (const QString& endpoint : m_mirror->idsByName(m_mirror->endpointIdsOfNamespace(id)))
-        item->appendChild(makeEndpoint(endpoint));
-    return item;
+    return ResourceTree::makeNamespace(m_mirror->content(), id);
 }
 
 std::unique_ptr<TreeItem> ResourceTreeModel::makeLoadBalancer(const QString& id) const
 {
-    auto item = std::make_unique<LoadBalancerItem>(id);
-    if (const MirrorObject* object = m_mirror->object(id))
-        item->setCachedName(object->name);
-    fillFrontends(item.get());
-    return item;
-}
-
-void ResourceTreeModel::fillFrontends(TreeItem* loadBalancer) const
-{
-    const MirrorObject* object = m_mirror->object(loadBalancer->objectId());
-    if (!object)
-        return;
-    QStringList vips = summary::loadBalancerVips(object->document);
-    if (vips.isEmpty())
-        vips << QString(); // no FrontendVIPs: the rules apply to every host address
-    const QStringList backends = summary::loadBalancerBackends(object->document);
-    for (const QString& vip : vips) {
-        auto frontend = std::make_unique<FrontendVipItem>(loadBalancer->objectId(), vip);
-        for (const QString& backend : backends)
-            frontend->appendChild(makeEndpoint(backend));
-        loadBalancer->appendChild(std::move(frontend));
-    }
+    return ResourceTree::makeLoadBalancer(m_mirror->content(), id);
 }
 
 // ---- row index
 
 void ResourceTreeModel::indexSubtree(TreeItem* item)
 {
-    if (!item->objectId().isEmpty() && item->type() != TreeItem::Type::FrontendVip)
-        m_rows[item->objectId()].append(item);
-    for (const auto& child : item->children())
-        indexSubtree(child.get());
+    ResourceTree::indexSubtree(m_rows, item);
 }
 
 void ResourceTreeModel::unindexSubtree(TreeItem* item)
 {
-    if (!item->objectId().isEmpty() && item->type() != TreeItem::Type::FrontendVip) {
-        auto it = m_rows.find(item->objectId());
-        if (it != m_rows.end()) {
-            it->removeOne(item);
-            if (it->isEmpty())
-                m_rows.erase(it);
-        }
-    }
-    for (const auto& child : item->children())
-        unindexSubtree(child.get());
+    ResourceTree::unindexSubtree(m_rows, item);
 }
 
 TreeItem* ResourceTreeModel::primaryItem(const QString& id) const
@@ -287,11 +201,13 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
     case ItemTypeRole:
         return static_cast<int>(item->type());
     case FilterTermsRole:
-        return item->filterTerms(*m_mirror);
+        return item->filterTerms(m_mirror->content());
     case SortKeyRole:
-        if (index.column() == int(TreeColumn::Name) && !item->cachedName().isEmpty())
-            return item->cachedName();
-        return item->data(static_cast<TreeColumn>(index.column()), Qt::DisplayRole, *m_mirror);
+        if (index.column() == int(TreeColumn::Name) && !item->sortKey().isEmpty())
+            return item->sortKey();
+        return item->data(static_cast<TreeColumn>(index.column()), Qt::DisplayRole, m_mirror->content())
+            .toString()
+            .toCaseFolded();
     default:
         break;
     }
@@ -321,11 +237,11 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
                 return badge->lines;
             case Qt::DecorationRole:
                 return badgedIcon(
-                    item->data(TreeColumn::Name, Qt::DecorationRole, *m_mirror).value<QIcon>(),
+                    item->data(TreeColumn::Name, Qt::DecorationRole, m_mirror->content()).value<QIcon>(),
                     badge->severity);
             default: {
                 const QString own =
-                    item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror).toString();
+                    item->data(static_cast<TreeColumn>(index.column()), role, m_mirror->content()).toString();
                 const QString findings = tr("Findings:") + QStringLiteral("\n") + badge->lines.join(QLatin1Char('\n'));
                 return own.isEmpty() ? findings : own + QStringLiteral("\n\n") + findings;
             }
@@ -334,7 +250,7 @@ QVariant ResourceTreeModel::data(const QModelIndex& index, int role) const
     }
     if (role == FindingSeverityRole || role == FindingsRole)
         return {};
-    return item->data(static_cast<TreeColumn>(index.column()), role, *m_mirror);
+    return item->data(static_cast<TreeColumn>(index.column()), role, m_mirror->content());
 }
 
 void ResourceTreeModel::updateFindingBadges(const FindingBadges& changed, const QStringList& cleared)
@@ -484,10 +400,8 @@ void ResourceTreeModel::reconcileLoadBalancer(TreeItem* loadBalancer, PendingIns
     for (const QString& vip : vips) {
         if (loadBalancer->rowOfKey(vip) >= 0 || pending.contains(loadBalancer, vip))
             continue;
-        auto frontend = std::make_unique<FrontendVipItem>(loadBalancer->objectId(), vip);
-        for (const QString& backend : backends)
-            frontend->appendChild(makeEndpoint(backend));
-        pending.add(loadBalancer, std::move(frontend));
+        pending.add(loadBalancer,
+                    ResourceTree::makeFrontend(m_mirror->content(), loadBalancer->objectId(), vip, backends));
     }
 }
 
@@ -563,15 +477,16 @@ void ResourceTreeModel::onObjectsChanged(const QStringList& ids)
         }
         switch (object->kind) {
         case ResourceKind::Network:
-            primary->setCachedName(object->name);
+            primary->refreshName(m_mirror->content());
             emitRowChanged(primary);
             break;
         case ResourceKind::Namespace:
+            primary->refreshName(m_mirror->content());
             emitRowChanged(primary);
             reconcileEndpointChildren(primary, m_mirror->endpointIdsOfNamespace(object->id), pending);
             break;
         case ResourceKind::LoadBalancer:
-            primary->setCachedName(object->name);
+            primary->refreshName(m_mirror->content());
             emitRowChanged(primary);
             reconcileLoadBalancer(primary, pending);
             break;
@@ -589,7 +504,7 @@ void ResourceTreeModel::onObjectsChanged(const QStringList& ids)
                 pending.add(nsItem, makeEndpoint(object->id));
             // ... and repaint where it stays.
             for (TreeItem* row : m_rows.value(object->id)) {
-                row->setCachedName(object->name);
+                row->refreshName(m_mirror->content());
                 emitRowChanged(row);
             }
             break;

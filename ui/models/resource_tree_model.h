@@ -7,6 +7,7 @@
 
 #include "compare/compare_marks.h"
 #include "models/finding_badge.h"
+#include "models/resource_tree.h"
 #include "models/tree_items.h"
 
 #include <QAbstractItemModel>
@@ -33,8 +34,8 @@ public:
         ItemTypeRole,
         /// QStringList of lower-case terms the filter matches (name, ID, addresses, MACs).
         FilterTermsRole,
-        /// What the view sorts by: the display text, taken from the row's kept name where it has one
-        /// (no lookup in the mirror: a sort of 10,000 endpoints asks about 300,000 times).
+        /// What the view sorts by: the display text case-folded, for the Name column prepared with the
+        /// row (no formatting or lookup: a sort of 10,000 endpoints asks about 300,000 times).
         SortKeyRole,
         /// hcn::Severity (int) of the worst health-check finding about the row's object; invalid when
         /// it has none. The name's icon carries it as a badge, the tooltip lists the findings.
@@ -56,6 +57,9 @@ public:
     QModelIndex indexOf(const QString& id) const;
     /// Every row showing `id` (an endpoint also appears under its namespace and as a backend).
     QModelIndexList indexesOf(const QString& id) const;
+    /// The row's prepared sort key (SortKeyRole of the Name column without the QVariant); empty for
+    /// groups.
+    const QString& sortKey(const QModelIndex& index) const { return itemOf(index)->sortKey(); }
     /// The group row of a kind (Network, Namespace, LoadBalancer).
     QModelIndex groupIndex(ResourceKind kind) const;
 
@@ -90,7 +94,6 @@ private:
     std::unique_ptr<TreeItem> makeNamespace(const QString& id) const;
     std::unique_ptr<TreeItem> makeLoadBalancer(const QString& id) const;
     std::unique_ptr<TreeItem> makeEndpoint(const QString& id) const;
-    void fillFrontends(TreeItem* loadBalancer) const;
 
     /// The row's index (column 0).
     QModelIndex indexOfItem(const TreeItem* item, int column = 0) const;
@@ -114,7 +117,7 @@ private:
     HostMirror* m_mirror;
     std::unique_ptr<TreeItem> m_root;
     /// Object ID -> every row that shows it (frontend VIP rows are not object rows).
-    QHash<QString, QList<TreeItem*>> m_rows;
+    TreeRowIndex m_rows;
     FindingBadges m_badges;
     CompareMarks m_compareMarks;
 };

@@ -1,7 +1,7 @@
 #include "tree_items.h"
 
-#include "host_mirror.h"
 #include "models/core_text.h"
+#include "models/mirror_content.h"
 #include "object_summary.h"
 
 #include <QCoreApplication>
@@ -77,19 +77,26 @@ std::vector<std::unique_ptr<TreeItem>> TreeItem::takeChildren(int first, int cou
     return taken;
 }
 
-const MirrorObject* TreeItem::object(const HostMirror& mirror) const
+const MirrorObject* TreeItem::object(const MirrorContent& mirror) const
 {
     return m_objectId.isEmpty() ? nullptr : mirror.object(m_objectId);
 }
 
-QString TreeItem::displayName(const HostMirror& mirror) const
+QString TreeItem::displayName(const MirrorContent& mirror) const
 {
     const MirrorObject* found = object(mirror);
     const QString name = found ? found->name : m_cachedName;
     return name.isEmpty() ? tr("(unnamed)") : name;
 }
 
-QVariant TreeItem::data(TreeColumn column, int role, const HostMirror& mirror) const
+void TreeItem::refreshName(const MirrorContent& content)
+{
+    if (const MirrorObject* found = object(content); found && m_type != Type::FrontendVip)
+        m_cachedName = found->name;
+    m_sortKey = data(TreeColumn::Name, Qt::DisplayRole, content).toString().toCaseFolded();
+}
+
+QVariant TreeItem::data(TreeColumn column, int role, const MirrorContent& mirror) const
 {
     if (role == Qt::DisplayRole) {
         if (column == TreeColumn::Name)
@@ -100,7 +107,7 @@ QVariant TreeItem::data(TreeColumn column, int role, const HostMirror& mirror) c
     return {};
 }
 
-QStringList TreeItem::filterTerms(const HostMirror& mirror) const
+QStringList TreeItem::filterTerms(const MirrorContent& mirror) const
 {
     const MirrorObject* found = object(mirror);
     return {(found ? found->name : m_cachedName).toLower(), m_objectId.toLower()};
@@ -115,7 +122,7 @@ QString GroupItem::key() const
     return kindName(m_kind);
 }
 
-QVariant GroupItem::data(TreeColumn column, int role, const HostMirror&) const
+QVariant GroupItem::data(TreeColumn column, int role, const MirrorContent&) const
 {
     const int count = childCount();
     if (role == Qt::DisplayRole && column == TreeColumn::Name) {
@@ -157,7 +164,7 @@ QVariant GroupItem::data(TreeColumn column, int role, const HostMirror&) const
 
 // ---- NetworkItem
 
-QVariant NetworkItem::data(TreeColumn column, int role, const HostMirror& mirror) const
+QVariant NetworkItem::data(TreeColumn column, int role, const MirrorContent& mirror) const
 {
     const MirrorObject* network = object(mirror);
     if (role == Qt::DisplayRole && column == TreeColumn::Details && network)
@@ -171,7 +178,7 @@ QVariant NetworkItem::data(TreeColumn column, int role, const HostMirror& mirror
     return TreeItem::data(column, role, mirror);
 }
 
-QStringList NetworkItem::filterTerms(const HostMirror& mirror) const
+QStringList NetworkItem::filterTerms(const MirrorContent& mirror) const
 {
     QStringList terms = TreeItem::filterTerms(mirror);
     if (const MirrorObject* network = object(mirror)) {
@@ -183,7 +190,7 @@ QStringList NetworkItem::filterTerms(const HostMirror& mirror) const
 
 // ---- EndpointItem
 
-QVariant EndpointItem::data(TreeColumn column, int role, const HostMirror& mirror) const
+QVariant EndpointItem::data(TreeColumn column, int role, const MirrorContent& mirror) const
 {
     const MirrorObject* endpoint = object(mirror);
     if (!endpoint)
@@ -214,7 +221,7 @@ QVariant EndpointItem::data(TreeColumn column, int role, const HostMirror& mirro
     return TreeItem::data(column, role, mirror);
 }
 
-QStringList EndpointItem::filterTerms(const HostMirror& mirror) const
+QStringList EndpointItem::filterTerms(const MirrorContent& mirror) const
 {
     QStringList terms = TreeItem::filterTerms(mirror);
     if (const MirrorObject* endpoint = object(mirror)) {
@@ -228,7 +235,7 @@ QStringList EndpointItem::filterTerms(const HostMirror& mirror) const
 
 // ---- NamespaceItem
 
-QVariant NamespaceItem::data(TreeColumn column, int role, const HostMirror& mirror) const
+QVariant NamespaceItem::data(TreeColumn column, int role, const MirrorContent& mirror) const
 {
     const MirrorObject* ns = object(mirror);
     if (role == Qt::DisplayRole && column == TreeColumn::Name && ns && ns->name.isEmpty())
@@ -247,7 +254,7 @@ QVariant NamespaceItem::data(TreeColumn column, int role, const HostMirror& mirr
 
 // ---- LoadBalancerItem
 
-QVariant LoadBalancerItem::data(TreeColumn column, int role, const HostMirror& mirror) const
+QVariant LoadBalancerItem::data(TreeColumn column, int role, const MirrorContent& mirror) const
 {
     const MirrorObject* lb = object(mirror);
     if (role == Qt::DisplayRole && column == TreeColumn::Name && lb && lb->name.isEmpty()) {
@@ -264,7 +271,7 @@ QVariant LoadBalancerItem::data(TreeColumn column, int role, const HostMirror& m
     return TreeItem::data(column, role, mirror);
 }
 
-QStringList LoadBalancerItem::filterTerms(const HostMirror& mirror) const
+QStringList LoadBalancerItem::filterTerms(const MirrorContent& mirror) const
 {
     QStringList terms = TreeItem::filterTerms(mirror);
     if (const MirrorObject* lb = object(mirror))
@@ -278,7 +285,7 @@ FrontendVipItem::FrontendVipItem(QString loadBalancerId, QString vip)
     : TreeItem(Type::FrontendVip, std::move(loadBalancerId)), m_vip(std::move(vip))
 {}
 
-QVariant FrontendVipItem::data(TreeColumn column, int role, const HostMirror& mirror) const
+QVariant FrontendVipItem::data(TreeColumn column, int role, const MirrorContent& mirror) const
 {
     if (role == Qt::DisplayRole) {
         if (column == TreeColumn::Name)
@@ -297,7 +304,7 @@ QVariant FrontendVipItem::data(TreeColumn column, int role, const HostMirror& mi
     return {};
 }
 
-QStringList FrontendVipItem::filterTerms(const HostMirror&) const
+QStringList FrontendVipItem::filterTerms(const MirrorContent&) const
 {
     return {m_vip};
 }

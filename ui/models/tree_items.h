@@ -1,7 +1,8 @@
 #pragma once
 // Typed rows of the resource tree. Parents own their children; every row that shows an HCN object keeps
-// only that object's ID (and its last name, for the moment between the mirror dropping an object and the
-// model removing its row): the text is formatted lazily from the HostMirror in data().
+// only that object's ID, its last name (for the moment between the mirror dropping an object and the
+// model removing its row) and the key the view sorts it by; other text is formatted lazily from the
+// mirror's content in data(). Rows are plain data: a whole host's are built on the loading worker.
 //
 //   Root
 //   ├─ GroupItem (Networks)       ─ NetworkItem ─ EndpointItem
@@ -18,7 +19,7 @@
 
 namespace hcn::ui {
 
-class HostMirror;
+struct MirrorContent;
 struct MirrorObject;
 
 /// The model's columns.
@@ -70,23 +71,28 @@ public:
     const std::vector<std::unique_ptr<TreeItem>>& children() const { return m_children; }
 
     /// DisplayRole / DecorationRole / ToolTipRole for `column`.
-    virtual QVariant data(TreeColumn column, int role, const HostMirror& mirror) const;
+    virtual QVariant data(TreeColumn column, int role, const MirrorContent& mirror) const;
     /// Lower-case words the filter matches against: name, ID, addresses, MACs.
-    virtual QStringList filterTerms(const HostMirror& mirror) const;
+    virtual QStringList filterTerms(const MirrorContent& mirror) const;
 
-    /// Remembers the object's name so the row can still be drawn after the mirror forgot it.
-    void setCachedName(const QString& name) { m_cachedName = name; }
+    /// Takes the object's name from `content` (kept so the row can still be drawn after the mirror
+    /// forgot it) and prepares sortKey(). Called where the row is built and whenever its object changes.
+    void refreshName(const MirrorContent& content);
     const QString& cachedName() const { return m_cachedName; }
+    /// The Name column's text case-folded: what the view sorts by (no formatting per comparison).
+    /// Empty for rows that never sort (groups).
+    const QString& sortKey() const { return m_sortKey; }
 
 protected:
     /// The mirror's object for objectId(), or null.
-    const MirrorObject* object(const HostMirror& mirror) const;
-    QString displayName(const HostMirror& mirror) const;
+    const MirrorObject* object(const MirrorContent& mirror) const;
+    QString displayName(const MirrorContent& mirror) const;
 
 private:
     Type m_type;
     QString m_objectId;
     QString m_cachedName;
+    QString m_sortKey;
     TreeItem* m_parent = nullptr;
     int m_row = 0;
     std::vector<std::unique_ptr<TreeItem>> m_children;
@@ -99,8 +105,8 @@ public:
     explicit GroupItem(ResourceKind kind);
     ResourceKind kind() const { return m_kind; }
     QString key() const override;
-    QVariant data(TreeColumn column, int role, const HostMirror& mirror) const override;
-    QStringList filterTerms(const HostMirror&) const override { return {}; }
+    QVariant data(TreeColumn column, int role, const MirrorContent& mirror) const override;
+    QStringList filterTerms(const MirrorContent&) const override { return {}; }
 
 private:
     ResourceKind m_kind;
@@ -110,8 +116,8 @@ class NetworkItem final : public TreeItem
 {
 public:
     explicit NetworkItem(QString id) : TreeItem(Type::Network, std::move(id)) {}
-    QVariant data(TreeColumn column, int role, const HostMirror& mirror) const override;
-    QStringList filterTerms(const HostMirror& mirror) const override;
+    QVariant data(TreeColumn column, int role, const MirrorContent& mirror) const override;
+    QStringList filterTerms(const MirrorContent& mirror) const override;
 };
 
 /// An endpoint, under its network, under the namespace it is attached to, or as a load balancer backend.
@@ -119,23 +125,23 @@ class EndpointItem final : public TreeItem
 {
 public:
     explicit EndpointItem(QString id) : TreeItem(Type::Endpoint, std::move(id)) {}
-    QVariant data(TreeColumn column, int role, const HostMirror& mirror) const override;
-    QStringList filterTerms(const HostMirror& mirror) const override;
+    QVariant data(TreeColumn column, int role, const MirrorContent& mirror) const override;
+    QStringList filterTerms(const MirrorContent& mirror) const override;
 };
 
 class NamespaceItem final : public TreeItem
 {
 public:
     explicit NamespaceItem(QString id) : TreeItem(Type::Namespace, std::move(id)) {}
-    QVariant data(TreeColumn column, int role, const HostMirror& mirror) const override;
+    QVariant data(TreeColumn column, int role, const MirrorContent& mirror) const override;
 };
 
 class LoadBalancerItem final : public TreeItem
 {
 public:
     explicit LoadBalancerItem(QString id) : TreeItem(Type::LoadBalancer, std::move(id)) {}
-    QVariant data(TreeColumn column, int role, const HostMirror& mirror) const override;
-    QStringList filterTerms(const HostMirror& mirror) const override;
+    QVariant data(TreeColumn column, int role, const MirrorContent& mirror) const override;
+    QStringList filterTerms(const MirrorContent& mirror) const override;
 };
 
 /// One of a load balancer's FrontendVIPs (or "any host address" when it has none); its children are
@@ -146,8 +152,8 @@ public:
     FrontendVipItem(QString loadBalancerId, QString vip);
     const QString& vip() const { return m_vip; }
     QString key() const override { return m_vip; }
-    QVariant data(TreeColumn column, int role, const HostMirror& mirror) const override;
-    QStringList filterTerms(const HostMirror& mirror) const override;
+    QVariant data(TreeColumn column, int role, const MirrorContent& mirror) const override;
+    QStringList filterTerms(const MirrorContent& mirror) const override;
 
 private:
     QString m_vip;

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -19,6 +20,9 @@ namespace {
 constexpr int kExpandAllLimit = 2000;
 // A small host opens with its networks, namespaces and load balancers unfolded.
 constexpr int kExpandObjectsLimit = 200;
+// Above this, unfolding the groups (thousands of namespaces) and revealing the selection (a network
+// of ten thousand endpoints, sorted) after a reset take an event-loop turn each.
+constexpr int kStepwiseRestoreLimit = 2000;
 } // namespace
 
 ResourceTreeDock::ResourceTreeDock(HostMirror* mirror, CurrentSelection* selection, QWidget* parent)
@@ -78,10 +82,7 @@ ResourceTreeDock::ResourceTreeDock(HostMirror* mirror, CurrentSelection* selecti
                 }
         },
         Qt::QueuedConnection);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        expandDefault();
-        selectIds(m_selection->ids());
-    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ResourceTreeDock::restoreAfterReset);
     expandDefault();
 }
 
@@ -102,6 +103,26 @@ void ResourceTreeDock::expandDefault()
 {
     const bool small = m_model->mirror()->count(ResourceKind::Endpoint) <= kExpandObjectsLimit;
     m_view->expandToDepth(small ? 1 : 0);
+}
+
+void ResourceTreeDock::restoreAfterReset()
+{
+    const quint64 reset = ++m_resets;
+    if (m_model->mirror()->count(ResourceKind::Endpoint) <= kStepwiseRestoreLimit) {
+        expandDefault();
+        selectIds(m_selection->ids());
+        return;
+    }
+    // A big host is collapsed to its groups (expandDefault() unfolds nothing deeper).
+    auto later = [this, reset](auto step) {
+        QTimer::singleShot(0, this, [this, reset, step] {
+            if (reset == m_resets)
+                step();
+        });
+    };
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        later([this, row] { m_view->expand(m_proxy->index(row, 0)); });
+    later([this] { selectIds(m_selection->ids()); });
 }
 
 void ResourceTreeDock::onViewSelectionChanged()

@@ -34,6 +34,9 @@ private:
     void selectIds(const QStringList& ids);
     /// Groups unfolded; on a small host their objects too.
     void expandDefault();
+    /// After a reset: expandDefault() and the selection shown again; on a big host one group per
+    /// event-loop turn, then the selection, so no single turn holds up the window.
+    void restoreAfterReset();
 
     CurrentSelection* m_selection;
     ResourceTreeModel* m_model;
@@ -42,6 +45,8 @@ private:
     QLineEdit* m_filter;
     /// Set while the view is being changed to follow the CurrentSelection, so that change is not echoed.
     bool m_following = false;
+    /// Counts resets: steps queued by restoreAfterReset() for an earlier one are dropped.
+    quint64 m_resets = 0;
 };
 
 } // namespace hcn::ui

@@ -6,23 +6,30 @@
 //   attach        HostMirror::attach() alone (snapshot, parse), for reference
 //   attach+model  HostMirror::attach() until ResourceTreeModel is populated (target <= 1 s for 10,000)
 //   attach+dock   the same with the ResourceTreeDock (filter proxy, sorted tree view) shown offscreen
-//   stall         during attach+dock: the longest gap between ticks of a 1 ms timer on the GUI thread
-//                 (the one step there: the mirror takes the loaded host, the model and view reset)
+//   stall         during attach+dock and 300 ms after it: the longest gap between ticks of a 1 ms timer
+//                 on the GUI thread (the one step there: the mirror takes the loaded host, the model and
+//                 view reset; on a big host the groups unfold in the following turns), with
+//                 the tree built on the worker (as the console does) and, for comparison, on the GUI
+//                 thread in that step (HostMirror::setPreparesResourceTree(false)); each also with an
+//                 endpoint selected before the attach (restored afterwards: its network is sorted and
+//                 unfolded), and when the same host replaces itself (a host switch: the previous tree and
+//                 objects go away in that step too)
 //   batch         N endpoints created after attach, applied as one mirror batch (mirror alone, and with
 //                 the model: one insert under the network)
 //
 //   bench_tree_load [--endpoints N] [--runs R]
 
 #include "hcn/embedded_api.h"
-#include "overlay_host.h"
 #include "models/console_resources.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
 #include "models/resource_tree_model.h"
+#include "overlay_host.h"
 #include "widgets/resource_tree_dock.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTimer>
 #include <QTreeView>
 #include <algorithm>
@@ -77,7 +84,17 @@ int main(int argc, char** argv)
     std::printf("host: %zu endpoints, %zu namespaces, %zu load balancers\n", counts.endpoints,
                 counts.namespaces, counts.loadBalancers);
 
-    std::vector<double> mirrorOnly, modelOnly, withDock, stalls;
+    std::vector<double> mirrorOnly, modelOnly, withDock;
+    // Tree on the worker / on the GUI thread, each without / with a selection; a host switch.
+    std::vector<double> stalls[5];
+    // An endpoint in the middle of the name order: selected before the attach, restored after it.
+    const QString selectedId = [&] {
+        hcn::ui::HostMirror mirror;
+        if (!mirror.attach(host.api).ok())
+            return QString();
+        const auto all = mirror.objects(ResourceKind::Endpoint);
+        return all.at(all.size() / 2)->id;
+    }();
     int rows = 0;
     for (int run = 0; run < runs; ++run) {
         {
@@ -98,10 +115,18 @@ int main(int argc, char** argv)
             modelOnly.push_back(double(timer.nsecsElapsed()) / 1e6);
             rows = rowsBelow(model);
         }
-        {
+        for (int variant = 0; variant < 5; ++variant) {
+            const bool onWorker = variant < 2 || variant == 4;
+            const bool selected = variant % 2 == 1;
+            const bool switching = variant == 4;
             hcn::ui::HostMirror mirror;
             hcn::ui::CurrentSelection selection;
             hcn::ui::ResourceTreeDock dock(&mirror, &selection);
+            mirror.setPreparesResourceTree(onWorker);
+            if (selected)
+                selection.setIds({selectedId});
+            if (switching && !mirror.attach(host.api).ok())
+                return 1;
             dock.resize(600, 900);
             dock.show();
             QElapsedTimer timer;
@@ -119,10 +144,21 @@ int main(int argc, char** argv)
             if (!mirror.attach(host.api).ok())
                 return 1;
             QCoreApplication::processEvents(); // the view lays out and paints the first screen
-            withDock.push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (variant == 0)
+                withDock.push_back(double(timer.nsecsElapsed()) / 1e6);
+            // What follows in later turns (groups unfolded, the selection revealed) counts too.
+            QEventLoop settle;
+            QTimer::singleShot(300, &settle, &QEventLoop::quit);
+            settle.exec();
             ticks.stop();
             longestGap_ns = std::max(longestGap_ns, timer.nsecsElapsed() - lastTick_ns);
-            stalls.push_back(double(longestGap_ns) / 1e6);
+            stalls[std::size_t(variant)].push_back(double(longestGap_ns) / 1e6);
+            if (selected &&
+                (selection.ids() != QStringList{selectedId} ||
+                 dock.view()->currentIndex().data(hcn::ui::ResourceTreeModel::ObjectIdRole) != selectedId)) {
+                std::fprintf(stderr, "selection lost\n");
+                return 1;
+            }
         }
     }
 
@@ -153,8 +189,14 @@ int main(int argc, char** argv)
     std::printf("attach        median %8.1f ms (runs: %d)\n", median(mirrorOnly), runs);
     std::printf("attach+model  median %8.1f ms\n", median(modelOnly));
     std::printf("attach+dock   median %8.1f ms\n", median(withDock));
-    std::printf("stall         median %8.1f ms (longest GUI-thread gap during attach+dock), worst %.1f ms\n",
-                median(stalls), *std::max_element(stalls.begin(), stalls.end()));
+    const char* stallNames[5] = {"stall", "stall+select", "stall-gui", "stall-gui+sel", "stall-switch"};
+    for (std::size_t i = 0; i < 5; ++i)
+        std::printf("%-13s median %8.1f ms, worst %.1f ms (longest GUI-thread gap during attach+dock%s%s)\n",
+                    stallNames[i], median(stalls[i]), *std::max_element(stalls[i].begin(), stalls[i].end()),
+                    i == 2 || i == 3 ? ", tree built on the GUI thread" : ", tree built on the worker",
+                    i == 4       ? ", replacing the same host"
+                    : i % 2 == 1 ? ", an endpoint selected"
+                                 : "");
     std::printf("batch         median %8.1f ms (%d endpoints created after attach, one mirror batch)\n",
                 median(batchMirror), endpoints);
     std::printf("batch+model   median %8.1f ms\n", median(batchModel));
