@@ -38,6 +38,10 @@ void TopologyScene::clearAll()
     m_edges.clear();
     qDeleteAll(m_clusters);
     m_clusters.clear();
+    m_obstacleOf.clear();
+    m_router = {};
+    m_routes.clear();
+    m_routedBoxes.clear();
     qDeleteAll(m_nodes);
     m_nodes.clear();
     m_memory.clear();
@@ -50,6 +54,7 @@ void TopologyScene::removeNode(const QString& key)
     if (!item)
         return;
     m_memory.insert(key, item->pos());
+    m_obstacleOf.remove(item);
     const QList<TopologyEdgeItem*> edges = item->edges();
     for (TopologyEdgeItem* edge : edges) {
         m_edges.remove(edge->from()->key() + QLatin1String("->") + edge->to()->key());
@@ -94,6 +99,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
     syncEdges();
     syncClusters();
     syncBundles();
+    routeLines();
     updateSceneRect();
     return unplaced;
 }
@@ -107,6 +113,7 @@ void TopologyScene::moveAll(const QHash<QString, QPointF>& positions)
     syncClusters();
     for (TopologyBundleItem* bundle : std::as_const(m_bundles))
         bundle->updateGeometry();
+    routeLines();
     updateSceneRect();
 }
 
@@ -182,12 +189,7 @@ void TopologyScene::syncBundles()
         edge->setVisible(true);
     m_bundledEdges.clear();
 
-    // The grids as the layout makes them: groups of enough endpoints (TopologyGridPlan).
-    QHash<QString, QList<TopologyNodeItem*>> groups;
-    for (const TopologyNode& node : m_graph.nodes())
-        if (const QString group = TopologyGridPlan::groupKeyOf(node); !group.isEmpty())
-            if (TopologyNodeItem* item = m_nodes.value(node.key))
-                groups[group].append(item);
+    const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
     // Per node, the ends of its edges in each grid (graph order: the same picture every time). A
     // network's lines to its endpoints and a load balancer's to its backends; a namespace's frame
     // already holds its members.
@@ -209,7 +211,7 @@ void TopologyScene::syncBundles()
         if (!item || !member)
             continue;
         const QString group = TopologyGridPlan::groupKeyOf(*member);
-        if (group.isEmpty() || groups.value(group).size() < TopologyGridPlan::kMinimumMembers)
+        if (!groups.contains(group))
             continue;
         const QPair<QString, QString> key(edge.from, group);
         auto at = bundleOf.constFind(key);
@@ -229,10 +231,126 @@ void TopologyScene::syncBundles()
     updateBundledEdges();
 }
 
+QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids() const
+{
+    // The grids as the layout makes them: groups of enough endpoints (TopologyGridPlan).
+    QHash<QString, QList<TopologyNodeItem*>> groups;
+    for (const TopologyNode& node : m_graph.nodes())
+        if (const QString group = TopologyGridPlan::groupKeyOf(node); !group.isEmpty())
+            if (TopologyNodeItem* item = m_nodes.value(node.key))
+                groups[group].append(item);
+    for (auto it = groups.begin(); it != groups.end();)
+        it = it.value().size() < TopologyGridPlan::kMinimumMembers ? groups.erase(it) : std::next(it);
+    return groups;
+}
+
+bool TopologyScene::goesAround(TopologyEdgeKind kind)
+{
+    return kind == TopologyEdgeKind::HostNetwork || kind == TopologyEdgeKind::LoadBalancerBackend ||
+           kind == TopologyEdgeKind::LoadBalancerNetwork;
+}
+
+void TopologyScene::routeLines()
+{
+    // Every box as drawn is an obstacle, a grid as a whole: the lines into a grid may cross its cells.
+    // (The layout keeps boxes about 12 apart: room for a line between two of them.)
+    auto drawn = [](const TopologyNodeItem* item) {
+        return item->sceneBoundingRect().adjusted(2, 2, -2, -2);
+    };
+    QList<QRectF> boxes;
+    m_obstacleOf.clear();
+    const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        QRectF grid;
+        for (TopologyNodeItem* member : it.value()) {
+            grid = grid.united(drawn(member));
+            m_obstacleOf.insert(member, int(boxes.size()));
+        }
+        boxes.append(grid);
+    }
+    for (TopologyNodeItem* item : std::as_const(m_nodes))
+        if (!m_obstacleOf.contains(item)) {
+            m_obstacleOf.insert(item, int(boxes.size()));
+            boxes.append(drawn(item));
+        }
+    // Unchanged boxes (a rebuild that moved nothing): the paths found last time still hold.
+    if (boxes != m_routedBoxes) {
+        m_routes.clear();
+        m_routedBoxes = boxes;
+    }
+    m_router = TopologyEdgeRouter(std::move(boxes));
+
+    // The lines drawn straight first, then the ones that go around, each crossing as few of those
+    // already placed as it can.
+    // A bundle meets other lines only at its node: its end in the grid is its own.
+    struct Line
+    {
+        TopologyEdgeItem* edge;
+        TopologyBundleItem* bundle;
+        QList<int> ends;
+        QList<int> meets;
+    };
+    QList<Line> around;
+    auto place = [this, &around](const Line& line, TopologyEdgeKind kind) {
+        const QPolygonF straight = line.edge ? line.edge->straightPath() : line.bundle->straightPath();
+        if (goesAround(kind) && !m_router.isClear(straight.first(), straight.last(), line.ends)) {
+            around.append(line);
+            return;
+        }
+        line.edge ? line.edge->setPath(straight) : line.bundle->setPath(straight);
+        m_router.addLine(straight, line.meets);
+    };
+    for (TopologyEdgeItem* edge : std::as_const(m_edges))
+        if (edge->isVisible())
+            place({edge, nullptr, endsOf(edge), endsOf(edge)}, edge->kind());
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
+        if (bundle->isVisible() && !bundle->members().isEmpty()) {
+            const int from = m_obstacleOf.value(bundle->from(), -1);
+            place({nullptr, bundle, {from, m_obstacleOf.value(bundle->members().front(), -1)}, {from}},
+                  bundle->kind());
+        }
+    for (const Line& line : std::as_const(around)) {
+        const QString key = line.edge
+                                ? line.edge->from()->key() + QLatin1String("->") + line.edge->to()->key()
+                                : line.bundle->from()->key() + QLatin1String("=>") +
+                                      TopologyGridPlan::groupKeyOf(line.bundle->members().front()->node());
+        auto known = m_routes.constFind(key);
+        if (known == m_routes.cend())
+            known = m_routes.insert(
+                key, line.edge ? m_router.route(line.edge->from()->sceneBoundingRect().adjusted(2, 2, -2, -2),
+                                                line.edge->to()->sceneBoundingRect().adjusted(2, 2, -2, -2),
+                                                line.ends)
+                               : m_router.route(line.bundle->fromRect(), line.bundle->gridRect(), line.ends,
+                                                line.meets));
+        line.edge ? line.edge->setPath(*known) : line.bundle->setPath(*known);
+        m_router.addLine(*known, line.meets);
+    }
+}
+
+QList<int> TopologyScene::endsOf(const TopologyEdgeItem* edge) const
+{
+    return {m_obstacleOf.value(edge->from(), -1), m_obstacleOf.value(edge->to(), -1)};
+}
+
+void TopologyScene::routeEdge(TopologyEdgeItem* edge)
+{
+    if (!goesAround(edge->kind()) || !edge->from() || !edge->to())
+        return;
+    const QList<int> ends = endsOf(edge);
+    if (ends.contains(-1))
+        return; // placed after the last routing: straight until the next
+    edge->setPath(m_router.route(edge->from()->sceneBoundingRect().adjusted(2, 2, -2, -2),
+                                 edge->to()->sceneBoundingRect().adjusted(2, 2, -2, -2), ends));
+}
+
 void TopologyScene::updateBundledEdges()
 {
-    for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges))
-        edge->setVisible(edge->from()->isSelected() || edge->to()->isSelected());
+    for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges)) {
+        const bool shown = edge->from()->isSelected() || edge->to()->isSelected();
+        if (shown && !edge->isVisible())
+            routeEdge(edge);
+        edge->setVisible(shown);
+    }
     // A selected network or load balancer shows its single lines instead of its bundles.
     for (TopologyBundleItem* bundle : std::as_const(m_bundles))
         bundle->setVisible(!bundle->from()->isSelected());
@@ -303,7 +421,8 @@ int TopologyScene::edgeCrossingCount() const
     // Each drawn line with its two ends; a bundle's grid end is the bundle itself (shared with none).
     struct Drawn
     {
-        QLineF line;
+        QPolygonF path;
+        QRectF bounds;
         const QGraphicsItem* from;
         const QGraphicsItem* to;
     };
@@ -311,22 +430,32 @@ int TopologyScene::edgeCrossingCount() const
     lines.reserve(m_edges.size() + m_bundles.size());
     for (const TopologyEdgeItem* edge : m_edges)
         if (edge->isVisible())
-            lines.append({edge->line(), edge->from(), edge->to()});
+            lines.append(
+                {edge->path(), edge->path().boundingRect().adjusted(-1, -1, 1, 1), edge->from(), edge->to()});
     for (const TopologyBundleItem* bundle : m_bundles)
         if (bundle->isVisible())
-            lines.append({bundle->line(), bundle->from(), bundle});
-    int crossings = 0;
+            lines.append({bundle->path(), bundle->path().boundingRect().adjusted(-1, -1, 1, 1),
+                          bundle->from(), bundle});
+    auto crossings = [](const QPolygonF& a, const QPolygonF& b) {
+        int n = 0;
+        for (qsizetype i = 0; i + 1 < a.size(); ++i)
+            for (qsizetype j = 0; j + 1 < b.size(); ++j)
+                if (QLineF(a[i], a[i + 1]).intersects(QLineF(b[j], b[j + 1])) == QLineF::BoundedIntersection)
+                    ++n;
+        return n;
+    };
+    int count = 0;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const Drawn& a = lines[i];
         for (qsizetype j = i + 1; j < lines.size(); ++j) {
             const Drawn& b = lines[j];
             if (a.from == b.from || a.from == b.to || a.to == b.from || a.to == b.to)
                 continue; // lines meeting at a shared box are not a crossing
-            if (a.line.intersects(b.line) == QLineF::BoundedIntersection)
-                ++crossings;
+            if (a.bounds.intersects(b.bounds))
+                count += crossings(a.path, b.path);
         }
     }
-    return crossings;
+    return count;
 }
 
 TopologyNodeItem* TopologyScene::nodeItemOfObject(const QString& objectId) const

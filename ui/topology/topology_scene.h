@@ -4,6 +4,7 @@
 // get new content, nodes that arrive are created where the layout put them. Edges and frames follow.
 
 #include "compare/compare_marks.h"
+#include "topology/topology_edge_router.h"
 #include "topology/topology_graph.h"
 
 #include <QGraphicsScene>
@@ -80,6 +81,9 @@ public:
     QSet<QString> framesCoveringOthers() const;
     /// How many pairs of drawn lines (edges and bundles) cross; lines that share a node do not count.
     int edgeCrossingCount() const;
+    /// Whether lines of this kind go around the boxes in their way (TopologyEdgeRouter): the host's
+    /// lines to its networks and the load balancers' lines.
+    static bool goesAround(TopologyEdgeKind kind);
 
     /// Whether `node` matches a search query (exposed for the dock and tests).
     static bool matches(const TopologyNode& node, const QString& query);
@@ -92,6 +96,13 @@ private:
     void syncBundles();
     /// Shows the single lines a bundle stands for while one of their ends is selected.
     void updateBundledEdges();
+    /// The groups of endpoints drawn as grids (TopologyGridPlan), by group key.
+    QHash<QString, QList<TopologyNodeItem*>> grids() const;
+    /// Takes the boxes as they are now as the obstacles of the lines, and routes the lines shown.
+    void routeLines();
+    void routeEdge(TopologyEdgeItem* edge);
+    /// The obstacles (m_router) of an edge's two ends; -1 for a node placed since.
+    QList<int> endsOf(const TopologyEdgeItem* edge) const;
     void updateSceneRect();
     CompareMark compareMarkOf(const TopologyNode& node) const;
 
@@ -103,6 +114,13 @@ private:
     /// Edges a bundle stands for: hidden unless an end is selected.
     QSet<TopologyEdgeItem*> m_bundledEdges;
     QHash<QString, QPointF> m_memory;
+    /// The boxes lines keep off, as of the last placement; a grid is one box.
+    TopologyEdgeRouter m_router;
+    /// Each node's obstacle in m_router: its own box, or its grid's.
+    QHash<const TopologyNodeItem*, int> m_obstacleOf;
+    /// The obstacles the paths in m_routes were found among, and those paths by line.
+    QList<QRectF> m_routedBoxes;
+    QHash<QString, QPolygonF> m_routes;
     QString m_query;
     QStringList m_markedObjects;
     CompareMarks m_compareMarks;
