@@ -14,6 +14,7 @@
 #include "topology/topology_diagram.h"
 #include "topology/topology_dock.h"
 #include "topology/topology_edge_item.h"
+#include "topology/topology_edge_router.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_grid.h"
 #include "topology/topology_legend.h"
@@ -319,32 +320,6 @@ QString overlapsText(const QList<QPair<QString, QString>>& overlaps, const Topol
         .arg(out.join(QLatin1String("; ")));
 }
 
-/// Whether the segment a-b passes through the inside of `box` (Liang-Barsky clipping).
-bool segmentCrossesBox(QPointF a, QPointF b, const QRectF& box)
-{
-    double t0 = 0.0;
-    double t1 = 1.0;
-    const double dx = b.x() - a.x();
-    const double dy = b.y() - a.y();
-    const double p[] = {-dx, dx, -dy, dy};
-    const double q[] = {a.x() - box.left(), box.right() - a.x(), a.y() - box.top(), box.bottom() - a.y()};
-    for (int i = 0; i < 4; ++i) {
-        if (qFuzzyIsNull(p[i])) {
-            if (q[i] <= 0)
-                return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = qMax(t0, t);
-        else
-            t1 = qMin(t1, t);
-        if (t0 >= t1)
-            return false;
-    }
-    return true;
-}
-
 /// The drawn lines of `kind` (single lines and bundles, as shown now) that pass over a box they do not
 /// end in: another node's box, or a grid of endpoints (the rectangle around its cells) that holds
 /// neither end. Each as "VIP 10.96.0.3 -> l2-a-pod-5 over nat-pod-7".
@@ -375,12 +350,13 @@ QStringList linesOverOtherBoxes(const TopologyScene* scene, hcn::ui::TopologyEdg
             for (const TopologyNodeItem* item : scene->nodeItems()) {
                 if (item == from || item == to || (!endGrid.isEmpty() && gridOf(item) == endGrid))
                     continue;
-                if (segmentCrossesBox(path[i], path[i + 1], inner(item->sceneBoundingRect())))
+                if (hcn::ui::TopologyEdgeRouter::crossesBox(path[i], path[i + 1],
+                                                            inner(item->sceneBoundingRect())))
                     out << name + QLatin1String(" over ") + item->node().lines.value(0);
             }
             for (auto it = grids.cbegin(); it != grids.cend(); ++it)
                 if (it.key() != endGrid && it.key() != gridOf(from) &&
-                    segmentCrossesBox(path[i], path[i + 1], inner(it.value())))
+                    hcn::ui::TopologyEdgeRouter::crossesBox(path[i], path[i + 1], inner(it.value())))
                     out << name + QLatin1String(" over the grid ") + it.key();
         }
     };

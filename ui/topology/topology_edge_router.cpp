@@ -27,32 +27,6 @@ constexpr qreal kWindowMargin = 60.0;
 /// Beyond this many candidate points a search costs more than a straight line is worth.
 constexpr qsizetype kMaxPoints = 60000;
 
-/// Whether the segment a-b passes through the inside of `box` (Liang-Barsky clipping).
-bool crosses(QPointF a, QPointF b, const QRectF& box)
-{
-    double t0 = 0.0;
-    double t1 = 1.0;
-    const double dx = b.x() - a.x();
-    const double dy = b.y() - a.y();
-    const double p[] = {-dx, dx, -dy, dy};
-    const double q[] = {a.x() - box.left(), box.right() - a.x(), a.y() - box.top(), box.bottom() - a.y()};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0.0) {
-            if (q[i] <= 0.0)
-                return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0.0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 >= t1)
-            return false;
-    }
-    return true;
-}
-
 bool strictlyInside(const QRectF& box, qreal x, qreal y)
 {
     return x > box.left() && x < box.right() && y > box.top() && y < box.bottom();
@@ -85,6 +59,31 @@ QPointF leaving(QPointF inside, QPointF outside, const QRectF& box)
 }
 
 } // namespace
+
+bool TopologyEdgeRouter::crossesBox(QPointF a, QPointF b, const QRectF& box)
+{
+    double t0 = 0.0;
+    double t1 = 1.0;
+    const double dx = b.x() - a.x();
+    const double dy = b.y() - a.y();
+    const double p[] = {-dx, dx, -dy, dy};
+    const double q[] = {a.x() - box.left(), box.right() - a.x(), a.y() - box.top(), box.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0.0) {
+            if (q[i] <= 0.0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0.0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 >= t1)
+            return false;
+    }
+    return true;
+}
 
 TopologyEdgeRouter::TopologyEdgeRouter(QList<QRectF> obstacles) : m_obstacles(std::move(obstacles))
 {
@@ -184,7 +183,7 @@ bool TopologyEdgeRouter::isClear(QPointF a, QPointF b, const QList<int>& ends, q
 {
     const QRectF span = QRectF(a, b).normalized().adjusted(-grow - 1, -grow - 1, grow + 1, grow + 1);
     for (int i : obstaclesIn(span))
-        if (!ends.contains(i) && crosses(a, b, m_obstacles[i].adjusted(-grow, -grow, grow, grow)))
+        if (!ends.contains(i) && crossesBox(a, b, m_obstacles[i].adjusted(-grow, -grow, grow, grow)))
             return false;
     return true;
 }
@@ -202,7 +201,7 @@ QPolygonF TopologyEdgeRouter::route(const QRectF& from, const QRectF& to, const 
     QRectF near = from;
     const QRectF span = QRectF(start, end).normalized().adjusted(-1, -1, 1, 1);
     for (int i : obstaclesIn(span))
-        if (!ends.contains(i) && crosses(start, end, m_obstacles[i]))
+        if (!ends.contains(i) && crossesBox(start, end, m_obstacles[i]))
             near = near.united(m_obstacles[i]);
     const QRectF facing = to.intersected(near.adjusted(-kReach, -kReach, kReach, kReach));
     near = near.united(facing.isEmpty() ? to : facing);

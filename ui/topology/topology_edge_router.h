@@ -32,6 +32,9 @@ public:
     QPolygonF route(const QRectF& from, const QRectF& to, const QList<int>& ends,
                     const QList<int>& meets = {}) const;
 
+    /// Whether the segment a-b passes through the inside of `box` (Liang-Barsky clipping).
+    static bool crossesBox(QPointF a, QPointF b, const QRectF& box);
+
     /// Whether the segment a-b stays off every obstacle but `ends`; `grow` enlarges the obstacles.
     bool isClear(QPointF a, QPointF b, const QList<int>& ends, qreal grow = 0.0) const;
 
