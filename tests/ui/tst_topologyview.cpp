@@ -1075,6 +1075,9 @@ void TestTopologyView::linesGoAroundOtherBoxes()
         host.selection.setIds(ids, this);
         for (const hcn::ui::TopologyBundleItem* bundle : scene->bundleItems())
             QVERIFY(bundle->kind() != kind || !bundle->isVisible());
+        // The lines shown get their paths from the layout thread.
+        QVERIFY(scene->isRouting());
+        QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
     }
     int lines = 0;
     int bent = 0;

@@ -2,6 +2,7 @@
 
 #include "topology/topology_edge_item.h"
 
+#include <QElapsedTimer>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -59,6 +60,46 @@ QPointF leaving(QPointF inside, QPointF outside, const QRectF& box)
 }
 
 } // namespace
+
+TopologyRouteResult TopologyEdgeRouter::routeAll(const TopologyRouteRequest& request,
+                                                 QHash<QString, QPolygonF>& known)
+{
+    QElapsedTimer timer;
+    timer.start();
+    TopologyRouteResult result;
+    TopologyEdgeRouter router(request.obstacles);
+    QList<const TopologyRouteLine*> around;
+    for (const TopologyRouteLine& line : request.lines) {
+        if (line.straight.size() < 2)
+            continue;
+        if (line.mayBend && !line.ends.contains(-1) &&
+            !router.isClear(line.straight.first(), line.straight.last(), line.ends)) {
+            around.append(&line);
+            continue;
+        }
+        result.paths.insert(line.key, line.straight);
+        router.addLine(line.straight, line.meets);
+    }
+    for (const TopologyRouteLine* line : std::as_const(around)) {
+        auto found = known.constFind(line->key);
+        if (found == known.cend()) {
+            if (timer.elapsed() > kRouteBudgetMs) {
+                ++result.straightFallbacks;
+                result.paths.insert(line->key, line->straight);
+                router.addLine(line->straight, line->meets);
+                continue;
+            }
+            found = known.insert(line->key, router.route(line->from, line->to, line->ends, line->meets));
+        }
+        if (found->size() > 2)
+            ++result.bent;
+        else
+            ++result.straightFallbacks; // no way round
+        result.paths.insert(line->key, *found);
+        router.addLine(*found, line->meets);
+    }
+    return result;
+}
 
 bool TopologyEdgeRouter::crossesBox(QPointF a, QPointF b, const QRectF& box)
 {

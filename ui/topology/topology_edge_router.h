@@ -5,6 +5,8 @@
 // over the lines along the boxes' edges, crossing as few of the lines already drawn as it can), and
 // straight again only when no way round exists.
 
+#include "topology/topology_layout_job.h"
+
 #include <QHash>
 #include <QList>
 #include <QPolygonF>
@@ -24,6 +26,15 @@ public:
     explicit TopologyEdgeRouter(QList<QRectF> obstacles);
 
     int obstacleCount() const { return int(m_obstacles.size()); }
+
+    /// Every line of a diagram (runs on the layout thread): the lines that stay straight are placed
+    /// first, then each line that would run over a box goes around, crossing as few of those placed as
+    /// it can. `known`: bent paths found among the same obstacles, by line key (reused, and filled).
+    /// Past kRouteBudgetMs the remaining lines stay straight and are counted as fallbacks.
+    static TopologyRouteResult routeAll(const TopologyRouteRequest& request,
+                                        QHash<QString, QPolygonF>& known);
+    /// How long routeAll searches before it leaves the remaining lines straight.
+    static constexpr int kRouteBudgetMs = 5000;
 
     /// The line from box `from` to box `to` (their indices among the obstacles in `ends`, which it may
     /// cross): the straight segment between the two boxes when it is clear, else a path around the

@@ -5,6 +5,7 @@
 #include "topology/topology_edge_item.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_grid.h"
+#include "topology/topology_layout_thread.h"
 #include "topology/topology_node_item.h"
 
 #include <QSet>
@@ -21,6 +22,7 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent)
     setItemIndexMethod(BspTreeIndex);
     setBackgroundBrush(QColor(0xfb, 0xfb, 0xfc));
     connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::updateBundledEdges);
+    connect(TopologyLayoutThread::shared(), &TopologyLayoutThread::routed, this, &TopologyScene::onRouted);
 }
 
 TopologyScene::~TopologyScene()
@@ -39,9 +41,9 @@ void TopologyScene::clearAll()
     qDeleteAll(m_clusters);
     m_clusters.clear();
     m_obstacleOf.clear();
-    m_router = {};
-    m_routes.clear();
-    m_routedBoxes.clear();
+    m_sentStraight.clear();
+    m_routingScheduled = false;
+    m_routedGeneration = m_routeGeneration; // a routing still on its way draws nothing
     qDeleteAll(m_nodes);
     m_nodes.clear();
     m_memory.clear();
@@ -99,7 +101,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
     syncEdges();
     syncClusters();
     syncBundles();
-    routeLines();
+    scheduleRouting();
     updateSceneRect();
     return unplaced;
 }
@@ -113,7 +115,7 @@ void TopologyScene::moveAll(const QHash<QString, QPointF>& positions)
     syncClusters();
     for (TopologyBundleItem* bundle : std::as_const(m_bundles))
         bundle->updateGeometry();
-    routeLines();
+    scheduleRouting();
     updateSceneRect();
 }
 
@@ -250,81 +252,122 @@ bool TopologyScene::goesAround(TopologyEdgeKind kind)
            kind == TopologyEdgeKind::LoadBalancerNetwork;
 }
 
+namespace {
+// Unique across every scene of the process: they share the layout thread and its routed signal.
+std::atomic<quint64> g_nextRouteGeneration{1};
+
+QString bundleKey(const TopologyBundleItem* bundle)
+{
+    return bundle->from()->key() + QLatin1String("=>") +
+           TopologyGridPlan::groupKeyOf(bundle->members().front()->node());
+}
+} // namespace
+
+void TopologyScene::scheduleRouting()
+{
+    // Once per turn of the event loop: a layout moves the nodes, then syncs items, each asking.
+    if (std::exchange(m_routingScheduled, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (std::exchange(m_routingScheduled, false))
+                routeLines();
+        },
+        Qt::QueuedConnection);
+}
+
 void TopologyScene::routeLines()
 {
     // Every box as drawn is an obstacle, a grid as a whole: the lines into a grid may cross its cells.
-    // (The layout keeps boxes about 12 apart: room for a line between two of them.)
+    // (The layout keeps boxes about 12 apart: room for a line between two of them.) Gathering them is
+    // linear; the search runs on the layout thread.
     auto drawn = [](const TopologyNodeItem* item) {
         return item->sceneBoundingRect().adjusted(2, 2, -2, -2);
     };
-    QList<QRectF> boxes;
+    TopologyRouteRequest request;
     m_obstacleOf.clear();
     const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         QRectF grid;
         for (TopologyNodeItem* member : it.value()) {
             grid = grid.united(drawn(member));
-            m_obstacleOf.insert(member, int(boxes.size()));
+            m_obstacleOf.insert(member, int(request.obstacles.size()));
         }
-        boxes.append(grid);
+        request.obstacles.append(grid);
     }
     for (TopologyNodeItem* item : std::as_const(m_nodes))
         if (!m_obstacleOf.contains(item)) {
-            m_obstacleOf.insert(item, int(boxes.size()));
-            boxes.append(drawn(item));
+            m_obstacleOf.insert(item, int(request.obstacles.size()));
+            request.obstacles.append(drawn(item));
         }
-    // Unchanged boxes (a rebuild that moved nothing): the paths found last time still hold.
-    if (boxes != m_routedBoxes) {
-        m_routes.clear();
-        m_routedBoxes = boxes;
-    }
-    m_router = TopologyEdgeRouter(std::move(boxes));
 
-    // The lines drawn straight first, then the ones that go around, each crossing as few of those
-    // already placed as it can.
     // A bundle meets other lines only at its node: its end in the grid is its own.
-    struct Line
-    {
-        TopologyEdgeItem* edge;
-        TopologyBundleItem* bundle;
-        QList<int> ends;
-        QList<int> meets;
-    };
-    QList<Line> around;
-    auto place = [this, &around](const Line& line, TopologyEdgeKind kind) {
-        const QPolygonF straight = line.edge ? line.edge->straightPath() : line.bundle->straightPath();
-        if (goesAround(kind) && !m_router.isClear(straight.first(), straight.last(), line.ends)) {
-            around.append(line);
-            return;
-        }
-        line.edge ? line.edge->setPath(straight) : line.bundle->setPath(straight);
-        m_router.addLine(straight, line.meets);
-    };
-    for (TopologyEdgeItem* edge : std::as_const(m_edges))
-        if (edge->isVisible())
-            place({edge, nullptr, endsOf(edge), endsOf(edge)}, edge->kind());
-    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
+    request.lines.reserve(m_edges.size() + m_bundles.size());
+    for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
+        const TopologyEdgeItem* edge = it.value();
+        if (!edge->isVisible() || !edge->from() || !edge->to())
+            continue;
+        const QList<int> ends = endsOf(edge);
+        request.lines.append({it.key(), drawn(edge->from()), drawn(edge->to()), edge->straightPath(), ends,
+                              ends, goesAround(edge->kind())});
+    }
+    for (const TopologyBundleItem* bundle : std::as_const(m_bundles))
         if (bundle->isVisible() && !bundle->members().isEmpty()) {
             const int from = m_obstacleOf.value(bundle->from(), -1);
-            place({nullptr, bundle, {from, m_obstacleOf.value(bundle->members().front(), -1)}, {from}},
-                  bundle->kind());
+            request.lines.append({bundleKey(bundle),
+                                  bundle->fromRect(),
+                                  bundle->gridRect(),
+                                  bundle->straightPath(),
+                                  {from, m_obstacleOf.value(bundle->members().front(), -1)},
+                                  {from},
+                                  goesAround(bundle->kind())});
         }
-    for (const Line& line : std::as_const(around)) {
-        const QString key = line.edge
-                                ? line.edge->from()->key() + QLatin1String("->") + line.edge->to()->key()
-                                : line.bundle->from()->key() + QLatin1String("=>") +
-                                      TopologyGridPlan::groupKeyOf(line.bundle->members().front()->node());
-        auto known = m_routes.constFind(key);
-        if (known == m_routes.cend())
-            known = m_routes.insert(
-                key, line.edge ? m_router.route(line.edge->from()->sceneBoundingRect().adjusted(2, 2, -2, -2),
-                                                line.edge->to()->sceneBoundingRect().adjusted(2, 2, -2, -2),
-                                                line.ends)
-                               : m_router.route(line.bundle->fromRect(), line.bundle->gridRect(), line.ends,
-                                                line.meets));
-        line.edge ? line.edge->setPath(*known) : line.bundle->setPath(*known);
-        m_router.addLine(*known, line.meets);
+    m_sentStraight.clear();
+    for (const TopologyRouteLine& line : std::as_const(request.lines))
+        m_sentStraight.insert(line.key, line.straight);
+    request.generation = g_nextRouteGeneration++;
+    request.wanted = m_wantedRoute;
+    m_routeGeneration = request.generation;
+    m_wantedRoute->store(request.generation);
+    TopologyLayoutThread::shared()->submitRoutes(request);
+}
+
+void TopologyScene::onRouted(const TopologyRouteResult& result)
+{
+    if (result.generation != m_routeGeneration || m_routedGeneration == m_routeGeneration)
+        return; // another scene's, or superseded
+    m_routedGeneration = result.generation;
+    m_lastRoute = result;
+    m_lastRoute.paths.clear();
+    QHash<QString, TopologyBundleItem*> bundles;
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
+        if (!bundle->members().isEmpty())
+            bundles.insert(bundleKey(bundle), bundle);
+    // A line whose boxes moved since (a node dragged) keeps the straight line it has now, and the lines
+    // are routed again, once.
+    int moved = 0;
+    for (auto it = result.paths.cbegin(); it != result.paths.cend(); ++it) {
+        const QPolygonF sent = m_sentStraight.value(it.key());
+        if (TopologyEdgeItem* edge = m_edges.value(it.key())) {
+            if (edge->from() && edge->to() && edge->straightPath() == sent)
+                edge->setPath(it.value());
+            else
+                ++moved;
+        } else if (TopologyBundleItem* bundle = bundles.value(it.key())) {
+            if (bundle->straightPath() == sent)
+                bundle->setPath(it.value());
+            else
+                ++moved;
+        }
     }
+    m_sentStraight.clear();
+    if (moved > 0 && !std::exchange(m_routedAgain, true)) {
+        scheduleRouting();
+        return;
+    }
+    m_routedAgain = false;
+    emit linesRouted();
 }
 
 QList<int> TopologyScene::endsOf(const TopologyEdgeItem* edge) const
@@ -332,28 +375,24 @@ QList<int> TopologyScene::endsOf(const TopologyEdgeItem* edge) const
     return {m_obstacleOf.value(edge->from(), -1), m_obstacleOf.value(edge->to(), -1)};
 }
 
-void TopologyScene::routeEdge(TopologyEdgeItem* edge)
-{
-    if (!goesAround(edge->kind()) || !edge->from() || !edge->to())
-        return;
-    const QList<int> ends = endsOf(edge);
-    if (ends.contains(-1))
-        return; // placed after the last routing: straight until the next
-    edge->setPath(m_router.route(edge->from()->sceneBoundingRect().adjusted(2, 2, -2, -2),
-                                 edge->to()->sceneBoundingRect().adjusted(2, 2, -2, -2), ends));
-}
-
 void TopologyScene::updateBundledEdges()
 {
+    // Lines newly shown or hidden change what the others go around: route again (on the layout thread,
+    // which reuses the paths it found among the same boxes).
+    bool changed = false;
     for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges)) {
         const bool shown = edge->from()->isSelected() || edge->to()->isSelected();
-        if (shown && !edge->isVisible())
-            routeEdge(edge);
+        changed = changed || (shown != edge->isVisible() && goesAround(edge->kind()));
         edge->setVisible(shown);
     }
     // A selected network or load balancer shows its single lines instead of its bundles.
-    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
-        bundle->setVisible(!bundle->from()->isSelected());
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles)) {
+        const bool shown = !bundle->from()->isSelected();
+        changed = changed || (shown != bundle->isVisible() && goesAround(bundle->kind()));
+        bundle->setVisible(shown);
+    }
+    if (changed && !m_obstacleOf.isEmpty())
+        scheduleRouting();
 }
 
 TopologyEdgeItem* TopologyScene::edgeItem(const QString& from, const QString& to) const
