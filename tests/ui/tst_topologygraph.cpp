@@ -8,6 +8,7 @@
 #include "models/host_mirror.h"
 #include "models/mirror_object.h"
 #include "qt_documents.h"
+#include "topology/topology_edge_router.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_grid.h"
 
@@ -153,6 +154,9 @@ private slots:
     void gridColumnsFollowTheAspect_data();
     void gridColumnsFollowTheAspect();
     void gridPlanReplacesLargeGroupsOnly();
+    void routeKeepsOffOtherBoxes_data();
+    void routeKeepsOffOtherBoxes();
+    void routeWithNoWayRoundIsStraight();
 };
 
 void TestTopologyGraph::natAndOverlayHost()
@@ -526,6 +530,86 @@ void TestTopologyGraph::gridPlanReplacesLargeGroupsOnly()
                  qPrintable(QString::number(i)));
     }
     QVERIFY(QLineF(bounds.center(), QPointF(500, 300)).length() < 100);
+}
+
+void TestTopologyGraph::routeKeepsOffOtherBoxes_data()
+{
+    QTest::addColumn<QList<QRectF>>("others");
+    QTest::addColumn<QList<QLineF>>("drawn");
+    QTest::addColumn<bool>("bent");
+    QTest::addColumn<int>("side"); // -1 the path passes above the boxes' middle, 1 below, 0 either
+    // From a box at (0, 0) to one at (400, 0), both 100 x 40; a wall between them, as far above their
+    // middle as below.
+    const QRectF wall(200, -100, 80, 240);
+    QTest::newRow("nothing in the way: straight") << QList<QRectF>{} << QList<QLineF>{} << false << 0;
+    QTest::newRow("a box beside the way: straight")
+        << QList<QRectF>{QRectF(200, 60, 80, 40)} << QList<QLineF>{} << false << 0;
+    QTest::newRow("a box in the way: around it at right angles")
+        << QList<QRectF>{wall} << QList<QLineF>{} << true << 0;
+    QTest::newRow("a line drawn above: around below")
+        << QList<QRectF>{wall} << QList<QLineF>{QLineF(240, -400, 240, -103)} << true << 1;
+    QTest::newRow("a line drawn below: around above")
+        << QList<QRectF>{wall} << QList<QLineF>{QLineF(240, 400, 240, 143)} << true << -1;
+}
+
+void TestTopologyGraph::routeKeepsOffOtherBoxes()
+{
+    QFETCH(QList<QRectF>, others);
+    QFETCH(QList<QLineF>, drawn);
+    QFETCH(bool, bent);
+    QFETCH(int, side);
+    using hcn::ui::TopologyEdgeRouter;
+    const QRectF from(0, 0, 100, 40);
+    const QRectF to(400, 0, 100, 40);
+    QList<QRectF> boxes{from, to};
+    boxes.append(others);
+    TopologyEdgeRouter router(boxes);
+    for (const QLineF& line : std::as_const(drawn))
+        router.addLine(QPolygonF{line.p1(), line.p2()}, {});
+    const QPolygonF path = router.route(from, to, {0, 1});
+
+    QVERIFY2(bent ? path.size() > 2 && path.size() <= 6 : path.size() == 2,
+             qPrintable(QString::number(path.size())));
+    // From the edge of one box to the edge of the other.
+    auto onEdge = [](const QRectF& box, QPointF p) {
+        return box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(p) &&
+               !box.adjusted(0.5, 0.5, -0.5, -0.5).contains(p);
+    };
+    QVERIFY(onEdge(from, path.first()));
+    QVERIFY(onEdge(to, path.last()));
+    for (qsizetype i = 1; i < path.size(); ++i) {
+        const QLineF segment(path[i - 1], path[i]);
+        // Along and across only, and off every other box by the clearance.
+        QVERIFY(qFuzzyCompare(segment.x1(), segment.x2()) || qFuzzyCompare(segment.y1(), segment.y2()));
+        const QRectF span = QRectF(segment.p1(), segment.p2()).normalized();
+        const qreal keep = bent ? TopologyEdgeRouter::kClearance - 1 : 0.0;
+        for (const QRectF& box : std::as_const(others)) {
+            const QRectF kept = box.adjusted(-keep, -keep, keep, keep);
+            QVERIFY2(span.right() <= kept.left() || span.left() >= kept.right() ||
+                         span.bottom() <= kept.top() || span.top() >= kept.bottom(),
+                     qPrintable(QStringLiteral("segment %1 of %2").arg(i).arg(path.size() - 1)));
+        }
+        for (const QLineF& line : std::as_const(drawn))
+            QVERIFY(segment.intersects(line) != QLineF::BoundedIntersection);
+    }
+    if (side != 0) {
+        qreal furthest = 0;
+        for (const QPointF& p : path)
+            furthest = qAbs(p.y() - 20) > qAbs(furthest) ? p.y() - 20 : furthest;
+        QVERIFY2(furthest * side > 0, qPrintable(QString::number(furthest)));
+    }
+}
+
+void TestTopologyGraph::routeWithNoWayRoundIsStraight()
+{
+    // The target walled in with no gap a line fits through: the straight line, as before.
+    using hcn::ui::TopologyEdgeRouter;
+    const QRectF from(0, 0, 100, 40);
+    const QRectF to(400, 0, 100, 40);
+    TopologyEdgeRouter router({from, to, QRectF(200, -100, 80, 240), QRectF(380, -20, 140, 16),
+                               QRectF(380, 44, 140, 16), QRectF(380, -4, 16, 48), QRectF(504, -4, 16, 48)});
+    const QPolygonF path = router.route(from, to, {0, 1});
+    QCOMPARE(path, (QPolygonF{QPointF(100, 20), QPointF(400, 20)}));
 }
 
 QTEST_GUILESS_MAIN(TestTopologyGraph)

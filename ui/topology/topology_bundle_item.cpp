@@ -1,6 +1,7 @@
 #include "topology/topology_bundle_item.h"
 
 #include "topology/topology_edge_item.h"
+#include "topology/topology_grid.h"
 #include "topology/topology_node_item.h"
 #include "topology/topology_scene.h"
 
@@ -9,6 +10,7 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
+#include <algorithm>
 
 namespace hcn::ui {
 
@@ -41,9 +43,16 @@ TopologyBundleItem::TopologyBundleItem(TopologyEdgeKind kind, TopologyNodeItem* 
 {
     setZValue(1.2); // above the single lines, under the boxes
     setAcceptedMouseButtons(Qt::NoButton);
+    // The names in the grid's order (by name, numbers as numbers, then by address), the first few.
+    QList<const TopologyNode*> byName;
+    for (const TopologyNodeItem* member : std::as_const(m_members))
+        byName.append(&member->node());
+    std::stable_sort(byName.begin(), byName.end(), [](const TopologyNode* a, const TopologyNode* b) {
+        return TopologyGridPlan::lessThan(a->sortName, a->sortAddress, b->sortName, b->sortAddress);
+    });
     QStringList names;
-    for (const TopologyNodeItem* member : std::as_const(m_members).mid(0, kNamesInToolTip))
-        names.append(member->node().lines.value(0).toHtmlEscaped());
+    for (const TopologyNode* member : std::as_const(byName).mid(0, kNamesInToolTip))
+        names.append(member->lines.value(0).toHtmlEscaped());
     if (m_members.size() > kNamesInToolTip)
         names.append(tr("and %1 more").arg(m_members.size() - kNamesInToolTip));
     const QString select = m_kind == TopologyEdgeKind::LoadBalancerBackend
@@ -67,23 +76,56 @@ QString TopologyBundleItem::labelFor(TopologyEdgeKind kind, qsizetype n)
     }
 }
 
+QRectF TopologyBundleItem::fromRect() const
+{
+    return m_from->sceneBoundingRect().adjusted(2, 2, -2, -2);
+}
+
+QPolygonF TopologyBundleItem::straightPath() const
+{
+    // Level with the grid (a load balancer in the band beside it): straight across into its edge.
+    const QRectF from = fromRect();
+    const QPointF c = from.center();
+    if (c.y() > m_gridRect.top() && c.y() < m_gridRect.bottom() &&
+        (from.right() <= m_gridRect.left() || from.left() >= m_gridRect.right())) {
+        const bool left = from.right() <= m_gridRect.left();
+        return QPolygonF{QPointF(left ? from.right() : from.left(), c.y()),
+                         QPointF(left ? m_gridRect.left() : m_gridRect.right(), c.y())};
+    }
+    if (c.x() > m_gridRect.left() && c.x() < m_gridRect.right() &&
+        (from.bottom() <= m_gridRect.top() || from.top() >= m_gridRect.bottom())) {
+        const bool above = from.bottom() <= m_gridRect.top();
+        return QPolygonF{QPointF(c.x(), above ? from.bottom() : from.top()),
+                         QPointF(c.x(), above ? m_gridRect.top() : m_gridRect.bottom())};
+    }
+    return QPolygonF{TopologyEdgeItem::clipToBox(from, m_gridRect.center()),
+                     TopologyEdgeItem::clipToBox(m_gridRect, from.center())};
+}
+
 void TopologyBundleItem::updateGeometry()
 {
     QRectF grid;
     for (const TopologyNodeItem* member : std::as_const(m_grid))
         grid = grid.united(member->sceneBoundingRect());
-    const QRectF from = m_from->sceneBoundingRect().adjusted(2, 2, -2, -2);
-    const QLineF line(TopologyEdgeItem::clipToBox(from, grid.center()),
-                      TopologyEdgeItem::clipToBox(grid, from.center()));
-    if (line == m_line && grid == m_gridRect)
+    m_gridRect = grid;
+    setPath(straightPath());
+}
+
+void TopologyBundleItem::setPath(const QPolygonF& path)
+{
+    if (path.size() < 2 || path == m_path)
         return;
     prepareGeometryChange();
-    m_line = line;
-    m_gridRect = grid;
-    // The label sits across the middle of the line. The scene asks for the bounds often: kept.
+    m_path = path;
+    // The label sits across the middle of the line's longest stretch. The scene asks for the bounds
+    // often: kept.
+    QLineF longest(m_path[0], m_path[1]);
+    for (qsizetype i = 1; i + 1 < m_path.size(); ++i)
+        if (QLineF(m_path[i], m_path[i + 1]).length() > longest.length())
+            longest = QLineF(m_path[i], m_path[i + 1]);
     m_labelRect =
-        QRectF(m_line.center() - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2), m_labelSize);
-    m_bounds = QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-3, -3, 3, 3).united(m_labelRect);
+        QRectF(longest.center() - QPointF(m_labelSize.width() / 2, m_labelSize.height() / 2), m_labelSize);
+    m_bounds = m_path.boundingRect().adjusted(-3, -3, 3, 3).united(m_labelRect);
 }
 
 QRectF TopologyBundleItem::boundingRect() const
@@ -94,8 +136,8 @@ QRectF TopologyBundleItem::boundingRect() const
 QPainterPath TopologyBundleItem::shape() const
 {
     // The tooltip answers along the line and on its label, not over the whole rectangle it spans.
-    QPainterPath path(m_line.p1());
-    path.lineTo(m_line.p2());
+    QPainterPath path;
+    path.addPolygon(m_path);
     QPainterPathStroker stroker;
     stroker.setWidth(8.0);
     QPainterPath out = stroker.createStroke(path);
@@ -113,7 +155,7 @@ void TopologyBundleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem
     QPen pen = TopologyEdgeItem::bundlePenFor(m_kind);
     pen.setCosmetic(true); // a few device pixels at any zoom: bundles stay in the fitted picture
     painter->setPen(pen);
-    painter->drawLine(m_line);
+    painter->drawPolyline(m_path);
     if (!exporting && scale < m_labelScale)
         return;
     painter->setPen(QPen(pen.color(), 1.0));

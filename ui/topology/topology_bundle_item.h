@@ -3,13 +3,14 @@
 // network to its grid of endpoints, a load balancer to a grid holding some of its backends. Hundreds of
 // single lines into a grid run over its cells and cross each other's fans; the bundle stops at the
 // grid's edge and says how many endpoints it stands for ("3 backends", "550 endpoints"). The scene
-// draws the single lines while one of their ends is selected (TopologyScene::updateBundledEdges).
+// draws the single lines while one of their ends is selected (TopologyScene::updateBundledEdges), and
+// bends a bundle around the boxes in its way (TopologyEdgeRouter).
 
 #include "topology/topology_graph.h"
 
 #include <QGraphicsItem>
-#include <QLineF>
 #include <QList>
+#include <QPolygonF>
 #include <QString>
 
 namespace hcn::ui {
@@ -34,11 +35,18 @@ public:
     const QList<TopologyNodeItem*>& members() const { return m_members; }
     /// What the line says: "3 backends", "550 endpoints", "50 remote endpoints".
     QString label() const { return m_label; }
-    /// The drawn segment (scene coordinates): from the node's box to the grid's.
-    QLineF line() const { return m_line; }
+    /// The drawn line (scene coordinates): from the node's box to the grid's, straight or around the
+    /// boxes in its way.
+    QPolygonF path() const { return m_path; }
+    /// The straight line between the node's box and the grid's, clipped to them.
+    QPolygonF straightPath() const;
+    /// The box the line starts from (the node's, scene coordinates).
+    QRectF fromRect() const;
     /// The box of the grid's members (scene coordinates).
     QRectF gridRect() const { return m_gridRect; }
-    /// Recomputes the line after nodes moved.
+    /// Draws the line along `path` instead (until nodes move).
+    void setPath(const QPolygonF& path);
+    /// Recomputes the (straight) line after nodes moved.
     void updateGeometry();
 
     int type() const override { return Type; }
@@ -57,7 +65,7 @@ private:
     QSizeF m_labelSize;
     /// From this scale on, the label's letters are legible (TopologyNodeItem::kMinLegiblePixels).
     qreal m_labelScale;
-    QLineF m_line;
+    QPolygonF m_path;
     QRectF m_gridRect;
     QRectF m_labelRect;
     QRectF m_bounds;

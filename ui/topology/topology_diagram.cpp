@@ -34,6 +34,11 @@ TopologyDiagram::TopologyDiagram(HostMirror* mirror, QObject* parent)
     connect(&m_debounce, &QTimer::timeout, this, &TopologyDiagram::rebuild);
     connect(TopologyLayoutThread::shared(), &TopologyLayoutThread::finished, this,
             &TopologyDiagram::onLayoutFinished);
+    // The lines' paths arrive after the positions: a layout is finished once they are drawn.
+    connect(m_scene, &TopologyScene::linesRouted, this, [this] {
+        if (std::exchange(m_finishAfterRouting, false))
+            finishIfIdle();
+    });
     if (m_mirror) {
         connect(m_mirror, &HostMirror::reset, this, [this] {
             m_forceFull = true;
@@ -136,7 +141,7 @@ void TopologyDiagram::scheduleRebuild()
 
 bool TopologyDiagram::isIdle() const
 {
-    return !m_debounce.isActive() && m_jobMode == JobMode::None;
+    return !m_debounce.isActive() && m_jobMode == JobMode::None && !m_scene->isRouting();
 }
 
 bool TopologyDiagram::waitForLayout(int timeoutMs)
@@ -474,6 +479,7 @@ bool TopologyDiagram::framesNewlyCoverOthers(const QSet<QString>& before) const
 
 void TopologyDiagram::finishIfIdle()
 {
+    m_finishAfterRouting = m_scene->isRouting();
     if (isIdle())
         emit layoutFinished();
 }

@@ -128,6 +128,8 @@ private:
     QTimer m_debounce;
     bool m_forceFull = true;
     bool m_clearScene = false;
+    /// finishIfIdle() found the scene routing its lines: layoutFinished() waits for them.
+    bool m_finishAfterRouting = false;
     JobMode m_jobMode = JobMode::None;
     quint64 m_jobGeneration = 0;
     qint64 m_lastLayoutMs = 0;

@@ -79,22 +79,32 @@ void TopologyEdgeItem::detach()
     m_to = nullptr;
 }
 
-void TopologyEdgeItem::updateGeometry()
+QPolygonF TopologyEdgeItem::straightPath() const
 {
     if (!m_from || !m_to)
-        return;
+        return m_path;
     const QRectF a = m_from->sceneBoundingRect().adjusted(2, 2, -2, -2);
     const QRectF b = m_to->sceneBoundingRect().adjusted(2, 2, -2, -2);
-    const QLineF line(clipToBox(a, b.center()), clipToBox(b, a.center()));
-    if (line == m_line)
+    return QPolygonF{clipToBox(a, b.center()), clipToBox(b, a.center())};
+}
+
+void TopologyEdgeItem::setPath(const QPolygonF& path)
+{
+    if (path == m_path || path.size() < 2)
         return;
     prepareGeometryChange();
-    m_line = line;
+    m_path = path;
+}
+
+void TopologyEdgeItem::updateGeometry()
+{
+    if (m_from && m_to)
+        setPath(straightPath());
 }
 
 QRectF TopologyEdgeItem::boundingRect() const
 {
-    return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-2, -2, 2, 2);
+    return m_path.boundingRect().adjusted(-2, -2, 2, 2);
 }
 
 void TopologyEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
@@ -110,7 +120,7 @@ void TopologyEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
     QPen pen = penFor(m_kind);
     pen.setCosmetic(true); // one device pixel at any zoom: cheap and readable when zoomed out
     painter->setPen(pen);
-    painter->drawLine(m_line);
+    painter->drawPolyline(m_path);
 }
 
 } // namespace hcn::ui

@@ -1,11 +1,13 @@
 #pragma once
-// TopologyEdgeItem: a straight edge between two node items, clipped to their boxes. The layout never
-// routes edges (that is dot's slowest phase); a straight line follows its nodes for free.
+// TopologyEdgeItem: an edge between two node items, clipped to their boxes. The layout never routes
+// edges (that is dot's slowest phase): a line is straight and follows its nodes for free, unless the
+// scene gives it a path around the boxes in its way (TopologyEdgeRouter).
 
 #include "topology/topology_graph.h"
 
 #include <QGraphicsItem>
 #include <QPen>
+#include <QPolygonF>
 
 namespace hcn::ui {
 
@@ -32,9 +34,14 @@ public:
     TopologyEdgeKind kind() const { return m_kind; }
     TopologyNodeItem* from() const { return m_from; }
     TopologyNodeItem* to() const { return m_to; }
-    /// The drawn segment (scene coordinates, clipped to the two boxes).
-    QLineF line() const { return m_line; }
-    /// Recomputes the line after a node moved or resized.
+    /// The drawn line (scene coordinates, from the edge of one box to the edge of the other): two
+    /// points when straight, more when it goes around other boxes.
+    QPolygonF path() const { return m_path; }
+    /// The straight line between the two boxes as they are now, clipped to them.
+    QPolygonF straightPath() const;
+    /// Draws the line along `path` instead (until a node moves).
+    void setPath(const QPolygonF& path);
+    /// Recomputes the (straight) line after a node moved or resized.
     void updateGeometry();
     /// The node items are going away first: forget them.
     void detach();
@@ -47,7 +54,7 @@ private:
     TopologyEdgeKind m_kind;
     TopologyNodeItem* m_from;
     TopologyNodeItem* m_to;
-    QLineF m_line;
+    QPolygonF m_path;
 };
 
 } // namespace hcn::ui

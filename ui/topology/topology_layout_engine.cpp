@@ -157,6 +157,17 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
     for (const QString& group : std::as_const(leading))
         if (withGrid.contains(group))
             banded.insert(group);
+    // A band is as few columns as keep it about as tall as its grids: each load balancer then faces
+    // the grid, its line straight across with no other load balancer in the way.
+    QHash<QString, qreal> bandHeight, gridHeight;
+    for (const TopologyLayoutNode& node : layoutNodes) {
+        if (!banded.contains(node.groupKey))
+            continue;
+        if (node.leadingBand)
+            bandHeight[node.groupKey] += node.size.height() + 12.0;
+        else if (node.clusterKey.isEmpty() && grid.isBlock(node.key))
+            gridHeight[node.groupKey] = qMax(gridHeight.value(node.groupKey), node.size.height());
+    }
     QHash<QPair<QString, bool>, Agraph_t*> bands;
     QList<QPair<Agnode_t*, const TopologyLayoutNode*>> placed;
     placed.reserve(layoutNodes.size());
@@ -190,6 +201,13 @@ TopologyLayoutResult TopologyLayoutEngine::run(const TopologyLayoutRequest& requ
                     if (!band) {
                         band = subgraph(group, "0");
                         agxset(band, graphSortSym, node.leadingBand ? cstr("0") : cstr("2"));
+                        if (node.leadingBand && gridHeight.value(node.groupKey) > 0) {
+                            const int columns = qMax(1, int(std::ceil(bandHeight.value(node.groupKey) /
+                                                                      gridHeight.value(node.groupKey))));
+                            const QByteArray mode = "array_" + QByteArray::number(columns);
+                            agsafeset(band, cstr("packmode"), const_cast<char*>(mode.constData()),
+                                      cstr("array"));
+                        }
                     }
                     parent = band;
                 }

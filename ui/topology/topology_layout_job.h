@@ -4,8 +4,12 @@
 #include <QHash>
 #include <QList>
 #include <QPointF>
+#include <QPolygonF>
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
+#include <atomic>
+#include <memory>
 
 namespace hcn::ui {
 
@@ -67,6 +71,44 @@ struct TopologyLayoutResult
     QString error;
 };
 
+/// A line of the diagram whose path the layout thread finds (TopologyEdgeRouter::routeAll).
+struct TopologyRouteLine
+{
+    /// The scene's name of the line: "from->to" for an edge, "from=>grid" for a bundle.
+    QString key;
+    /// The boxes it joins (scene coordinates) and the straight line between them as drawn now.
+    QRectF from;
+    QRectF to;
+    QPolygonF straight;
+    /// Its two ends among the obstacles (crossed freely), and the ends it shares with other lines.
+    QList<int> ends;
+    QList<int> meets;
+    /// Whether it goes around the boxes in its way (else it stays straight, an obstacle for the others).
+    bool mayBend = false;
+};
+
+struct TopologyRouteRequest
+{
+    quint64 generation = 0;
+    /// The generation its scene wants now: an older request still queued is skipped (latest wins).
+    std::shared_ptr<const std::atomic<quint64>> wanted;
+    /// The boxes lines keep off (a grid is one box), scene coordinates.
+    QList<QRectF> obstacles;
+    /// The lines shown, in the order they are placed.
+    QList<TopologyRouteLine> lines;
+};
+
+struct TopologyRouteResult
+{
+    quint64 generation = 0;
+    /// Each line's path by key: two points when straight, more when it goes around.
+    QHash<QString, QPolygonF> paths;
+    int bent = 0;
+    /// Lines left straight because their search ran past its budget (or found no way round).
+    int straightFallbacks = 0;
+    qint64 elapsedMs = 0;
+};
+
 /// "dot", "osage", "neato".
 const char* topologyLayoutEngineName(TopologyLayoutEngineKind engine);
 
@@ -74,3 +116,5 @@ const char* topologyLayoutEngineName(TopologyLayoutEngineKind engine);
 
 Q_DECLARE_METATYPE(hcn::ui::TopologyLayoutRequest)
 Q_DECLARE_METATYPE(hcn::ui::TopologyLayoutResult)
+Q_DECLARE_METATYPE(hcn::ui::TopologyRouteRequest)
+Q_DECLARE_METATYPE(hcn::ui::TopologyRouteResult)

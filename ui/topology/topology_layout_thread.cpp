@@ -23,11 +23,15 @@ TopologyLayoutThread::TopologyLayoutThread()
 {
     qRegisterMetaType<TopologyLayoutRequest>();
     qRegisterMetaType<TopologyLayoutResult>();
+    qRegisterMetaType<TopologyRouteRequest>();
+    qRegisterMetaType<TopologyRouteResult>();
     m_thread.setObjectName(QStringLiteral("hcn-topology-layout"));
     m_worker = new TopologyLayoutWorker;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &TopologyLayoutWorker::finished, this, &TopologyLayoutThread::finished,
+            Qt::QueuedConnection);
+    connect(m_worker, &TopologyLayoutWorker::routed, this, &TopologyLayoutThread::routed,
             Qt::QueuedConnection);
     m_thread.start();
 }
@@ -42,6 +46,12 @@ void TopologyLayoutThread::submit(const TopologyLayoutRequest& request)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, request] { worker->run(request); }, Qt::QueuedConnection);
+}
+
+void TopologyLayoutThread::submitRoutes(const TopologyRouteRequest& request)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, request] { worker->route(request); }, Qt::QueuedConnection);
 }
 
 } // namespace hcn::ui

@@ -26,9 +26,13 @@ public:
 
     /// Queues a layout; finished() reports it.
     void submit(const TopologyLayoutRequest& request);
+    /// Queues the routing of a diagram's lines (after the layouts queued before it); routed() reports it
+    /// unless a newer request of the same scene superseded it.
+    void submitRoutes(const TopologyRouteRequest& request);
 
 signals:
     void finished(const hcn::ui::TopologyLayoutResult& result);
+    void routed(const hcn::ui::TopologyRouteResult& result);
 
 private:
     TopologyLayoutThread();

@@ -3,7 +3,9 @@
 
 #include "topology/topology_layout_job.h"
 
+#include <QList>
 #include <QObject>
+#include <QRectF>
 #include <memory>
 
 namespace hcn::ui {
@@ -19,13 +21,20 @@ public:
 
 public slots:
     void run(const hcn::ui::TopologyLayoutRequest& request);
+    /// Finds the paths of a diagram's lines (TopologyEdgeRouter::routeAll); skips a superseded request.
+    void route(const hcn::ui::TopologyRouteRequest& request);
 
 signals:
     void finished(const hcn::ui::TopologyLayoutResult& result);
+    void routed(const hcn::ui::TopologyRouteResult& result);
 
 private:
     // Created on first use, i.e. on the layout thread, so the Graphviz context never sees another.
     std::unique_ptr<TopologyLayoutEngine> m_engine;
+    /// The obstacles of the last routing and the bent paths found among them, by line: a request
+    /// among the same boxes (a selection, a rebuild that moved nothing) reuses them.
+    QList<QRectF> m_routedObstacles;
+    QHash<QString, QPolygonF> m_routes;
 };
 
 } // namespace hcn::ui

@@ -5,6 +5,7 @@
 #include "topology/topology_edge_item.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_grid.h"
+#include "topology/topology_layout_thread.h"
 #include "topology/topology_node_item.h"
 
 #include <QSet>
@@ -21,6 +22,7 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent)
     setItemIndexMethod(BspTreeIndex);
     setBackgroundBrush(QColor(0xfb, 0xfb, 0xfc));
     connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::updateBundledEdges);
+    connect(TopologyLayoutThread::shared(), &TopologyLayoutThread::routed, this, &TopologyScene::onRouted);
 }
 
 TopologyScene::~TopologyScene()
@@ -38,6 +40,10 @@ void TopologyScene::clearAll()
     m_edges.clear();
     qDeleteAll(m_clusters);
     m_clusters.clear();
+    m_obstacleOf.clear();
+    m_sentStraight.clear();
+    m_routingScheduled = false;
+    m_routedGeneration = m_routeGeneration; // a routing still on its way draws nothing
     qDeleteAll(m_nodes);
     m_nodes.clear();
     m_memory.clear();
@@ -50,6 +56,7 @@ void TopologyScene::removeNode(const QString& key)
     if (!item)
         return;
     m_memory.insert(key, item->pos());
+    m_obstacleOf.remove(item);
     const QList<TopologyEdgeItem*> edges = item->edges();
     for (TopologyEdgeItem* edge : edges) {
         m_edges.remove(edge->from()->key() + QLatin1String("->") + edge->to()->key());
@@ -94,6 +101,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
     syncEdges();
     syncClusters();
     syncBundles();
+    scheduleRouting();
     updateSceneRect();
     return unplaced;
 }
@@ -107,6 +115,7 @@ void TopologyScene::moveAll(const QHash<QString, QPointF>& positions)
     syncClusters();
     for (TopologyBundleItem* bundle : std::as_const(m_bundles))
         bundle->updateGeometry();
+    scheduleRouting();
     updateSceneRect();
 }
 
@@ -182,12 +191,7 @@ void TopologyScene::syncBundles()
         edge->setVisible(true);
     m_bundledEdges.clear();
 
-    // The grids as the layout makes them: groups of enough endpoints (TopologyGridPlan).
-    QHash<QString, QList<TopologyNodeItem*>> groups;
-    for (const TopologyNode& node : m_graph.nodes())
-        if (const QString group = TopologyGridPlan::groupKeyOf(node); !group.isEmpty())
-            if (TopologyNodeItem* item = m_nodes.value(node.key))
-                groups[group].append(item);
+    const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
     // Per node, the ends of its edges in each grid (graph order: the same picture every time). A
     // network's lines to its endpoints and a load balancer's to its backends; a namespace's frame
     // already holds its members.
@@ -209,7 +213,7 @@ void TopologyScene::syncBundles()
         if (!item || !member)
             continue;
         const QString group = TopologyGridPlan::groupKeyOf(*member);
-        if (group.isEmpty() || groups.value(group).size() < TopologyGridPlan::kMinimumMembers)
+        if (!groups.contains(group))
             continue;
         const QPair<QString, QString> key(edge.from, group);
         auto at = bundleOf.constFind(key);
@@ -229,13 +233,166 @@ void TopologyScene::syncBundles()
     updateBundledEdges();
 }
 
+QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids() const
+{
+    // The grids as the layout makes them: groups of enough endpoints (TopologyGridPlan).
+    QHash<QString, QList<TopologyNodeItem*>> groups;
+    for (const TopologyNode& node : m_graph.nodes())
+        if (const QString group = TopologyGridPlan::groupKeyOf(node); !group.isEmpty())
+            if (TopologyNodeItem* item = m_nodes.value(node.key))
+                groups[group].append(item);
+    for (auto it = groups.begin(); it != groups.end();)
+        it = it.value().size() < TopologyGridPlan::kMinimumMembers ? groups.erase(it) : std::next(it);
+    return groups;
+}
+
+bool TopologyScene::goesAround(TopologyEdgeKind kind)
+{
+    return kind == TopologyEdgeKind::HostNetwork || kind == TopologyEdgeKind::LoadBalancerBackend ||
+           kind == TopologyEdgeKind::LoadBalancerNetwork;
+}
+
+namespace {
+// Unique across every scene of the process: they share the layout thread and its routed signal.
+std::atomic<quint64> g_nextRouteGeneration{1};
+
+QString bundleKey(const TopologyBundleItem* bundle)
+{
+    return bundle->from()->key() + QLatin1String("=>") +
+           TopologyGridPlan::groupKeyOf(bundle->members().front()->node());
+}
+} // namespace
+
+void TopologyScene::scheduleRouting()
+{
+    // Once per turn of the event loop: a layout moves the nodes, then syncs items, each asking.
+    if (std::exchange(m_routingScheduled, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (std::exchange(m_routingScheduled, false))
+                routeLines();
+        },
+        Qt::QueuedConnection);
+}
+
+void TopologyScene::routeLines()
+{
+    // Every box as drawn is an obstacle, a grid as a whole: the lines into a grid may cross its cells.
+    // (The layout keeps boxes about 12 apart: room for a line between two of them.) Gathering them is
+    // linear; the search runs on the layout thread.
+    auto drawn = [](const TopologyNodeItem* item) {
+        return item->sceneBoundingRect().adjusted(2, 2, -2, -2);
+    };
+    TopologyRouteRequest request;
+    m_obstacleOf.clear();
+    const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        QRectF grid;
+        for (TopologyNodeItem* member : it.value()) {
+            grid = grid.united(drawn(member));
+            m_obstacleOf.insert(member, int(request.obstacles.size()));
+        }
+        request.obstacles.append(grid);
+    }
+    for (TopologyNodeItem* item : std::as_const(m_nodes))
+        if (!m_obstacleOf.contains(item)) {
+            m_obstacleOf.insert(item, int(request.obstacles.size()));
+            request.obstacles.append(drawn(item));
+        }
+
+    // A bundle meets other lines only at its node: its end in the grid is its own.
+    request.lines.reserve(m_edges.size() + m_bundles.size());
+    for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
+        const TopologyEdgeItem* edge = it.value();
+        if (!edge->isVisible() || !edge->from() || !edge->to())
+            continue;
+        const QList<int> ends = endsOf(edge);
+        request.lines.append({it.key(), drawn(edge->from()), drawn(edge->to()), edge->straightPath(), ends,
+                              ends, goesAround(edge->kind())});
+    }
+    for (const TopologyBundleItem* bundle : std::as_const(m_bundles))
+        if (bundle->isVisible() && !bundle->members().isEmpty()) {
+            const int from = m_obstacleOf.value(bundle->from(), -1);
+            request.lines.append({bundleKey(bundle),
+                                  bundle->fromRect(),
+                                  bundle->gridRect(),
+                                  bundle->straightPath(),
+                                  {from, m_obstacleOf.value(bundle->members().front(), -1)},
+                                  {from},
+                                  goesAround(bundle->kind())});
+        }
+    m_sentStraight.clear();
+    for (const TopologyRouteLine& line : std::as_const(request.lines))
+        m_sentStraight.insert(line.key, line.straight);
+    request.generation = g_nextRouteGeneration++;
+    request.wanted = m_wantedRoute;
+    m_routeGeneration = request.generation;
+    m_wantedRoute->store(request.generation);
+    TopologyLayoutThread::shared()->submitRoutes(request);
+}
+
+void TopologyScene::onRouted(const TopologyRouteResult& result)
+{
+    if (result.generation != m_routeGeneration || m_routedGeneration == m_routeGeneration)
+        return; // another scene's, or superseded
+    m_routedGeneration = result.generation;
+    m_lastRoute = result;
+    m_lastRoute.paths.clear();
+    QHash<QString, TopologyBundleItem*> bundles;
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
+        if (!bundle->members().isEmpty())
+            bundles.insert(bundleKey(bundle), bundle);
+    // A line whose boxes moved since (a node dragged) keeps the straight line it has now, and the lines
+    // are routed again, once.
+    int moved = 0;
+    for (auto it = result.paths.cbegin(); it != result.paths.cend(); ++it) {
+        const QPolygonF sent = m_sentStraight.value(it.key());
+        if (TopologyEdgeItem* edge = m_edges.value(it.key())) {
+            if (edge->from() && edge->to() && edge->straightPath() == sent)
+                edge->setPath(it.value());
+            else
+                ++moved;
+        } else if (TopologyBundleItem* bundle = bundles.value(it.key())) {
+            if (bundle->straightPath() == sent)
+                bundle->setPath(it.value());
+            else
+                ++moved;
+        }
+    }
+    m_sentStraight.clear();
+    if (moved > 0 && !std::exchange(m_routedAgain, true)) {
+        scheduleRouting();
+        return;
+    }
+    m_routedAgain = false;
+    emit linesRouted();
+}
+
+QList<int> TopologyScene::endsOf(const TopologyEdgeItem* edge) const
+{
+    return {m_obstacleOf.value(edge->from(), -1), m_obstacleOf.value(edge->to(), -1)};
+}
+
 void TopologyScene::updateBundledEdges()
 {
-    for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges))
-        edge->setVisible(edge->from()->isSelected() || edge->to()->isSelected());
+    // Lines newly shown or hidden change what the others go around: route again (on the layout thread,
+    // which reuses the paths it found among the same boxes).
+    bool changed = false;
+    for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges)) {
+        const bool shown = edge->from()->isSelected() || edge->to()->isSelected();
+        changed = changed || (shown != edge->isVisible() && goesAround(edge->kind()));
+        edge->setVisible(shown);
+    }
     // A selected network or load balancer shows its single lines instead of its bundles.
-    for (TopologyBundleItem* bundle : std::as_const(m_bundles))
-        bundle->setVisible(!bundle->from()->isSelected());
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles)) {
+        const bool shown = !bundle->from()->isSelected();
+        changed = changed || (shown != bundle->isVisible() && goesAround(bundle->kind()));
+        bundle->setVisible(shown);
+    }
+    if (changed && !m_obstacleOf.isEmpty())
+        scheduleRouting();
 }
 
 TopologyEdgeItem* TopologyScene::edgeItem(const QString& from, const QString& to) const
@@ -303,7 +460,8 @@ int TopologyScene::edgeCrossingCount() const
     // Each drawn line with its two ends; a bundle's grid end is the bundle itself (shared with none).
     struct Drawn
     {
-        QLineF line;
+        QPolygonF path;
+        QRectF bounds;
         const QGraphicsItem* from;
         const QGraphicsItem* to;
     };
@@ -311,22 +469,32 @@ int TopologyScene::edgeCrossingCount() const
     lines.reserve(m_edges.size() + m_bundles.size());
     for (const TopologyEdgeItem* edge : m_edges)
         if (edge->isVisible())
-            lines.append({edge->line(), edge->from(), edge->to()});
+            lines.append(
+                {edge->path(), edge->path().boundingRect().adjusted(-1, -1, 1, 1), edge->from(), edge->to()});
     for (const TopologyBundleItem* bundle : m_bundles)
         if (bundle->isVisible())
-            lines.append({bundle->line(), bundle->from(), bundle});
-    int crossings = 0;
+            lines.append({bundle->path(), bundle->path().boundingRect().adjusted(-1, -1, 1, 1),
+                          bundle->from(), bundle});
+    auto crossings = [](const QPolygonF& a, const QPolygonF& b) {
+        int n = 0;
+        for (qsizetype i = 0; i + 1 < a.size(); ++i)
+            for (qsizetype j = 0; j + 1 < b.size(); ++j)
+                if (QLineF(a[i], a[i + 1]).intersects(QLineF(b[j], b[j + 1])) == QLineF::BoundedIntersection)
+                    ++n;
+        return n;
+    };
+    int count = 0;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const Drawn& a = lines[i];
         for (qsizetype j = i + 1; j < lines.size(); ++j) {
             const Drawn& b = lines[j];
             if (a.from == b.from || a.from == b.to || a.to == b.from || a.to == b.to)
                 continue; // lines meeting at a shared box are not a crossing
-            if (a.line.intersects(b.line) == QLineF::BoundedIntersection)
-                ++crossings;
+            if (a.bounds.intersects(b.bounds))
+                count += crossings(a.path, b.path);
         }
     }
-    return crossings;
+    return count;
 }
 
 TopologyNodeItem* TopologyScene::nodeItemOfObject(const QString& objectId) const

@@ -5,11 +5,14 @@
 
 #include "compare/compare_marks.h"
 #include "topology/topology_graph.h"
+#include "topology/topology_layout_job.h"
 
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointF>
 #include <QSet>
+#include <atomic>
+#include <memory>
 
 namespace hcn::ui {
 
@@ -80,9 +83,24 @@ public:
     QSet<QString> framesCoveringOthers() const;
     /// How many pairs of drawn lines (edges and bundles) cross; lines that share a node do not count.
     int edgeCrossingCount() const;
+    /// Whether lines of this kind go around the boxes in their way (TopologyEdgeRouter): the host's
+    /// lines to its networks and the load balancers' lines.
+    static bool goesAround(TopologyEdgeKind kind);
+    /// Whether the paths of the lines are being found on the layout thread (lines stay as they are
+    /// until they arrive; linesRouted() tells).
+    bool isRouting() const { return m_routingScheduled || m_routeGeneration != m_routedGeneration; }
+    /// The last routing that arrived: its time on the layout thread, its bent lines, and the lines it
+    /// left straight (no way round, or past its budget).
+    qint64 lastRouteMs() const { return m_lastRoute.elapsedMs; }
+    int lastRouteBent() const { return m_lastRoute.bent; }
+    int lastRouteFallbacks() const { return m_lastRoute.straightFallbacks; }
 
     /// Whether `node` matches a search query (exposed for the dock and tests).
     static bool matches(const TopologyNode& node, const QString& query);
+
+signals:
+    /// The paths of the lines found on the layout thread are drawn.
+    void linesRouted();
 
 private:
     void removeNode(const QString& key);
@@ -92,6 +110,17 @@ private:
     void syncBundles();
     /// Shows the single lines a bundle stands for while one of their ends is selected.
     void updateBundledEdges();
+    /// The groups of endpoints drawn as grids (TopologyGridPlan), by group key.
+    QHash<QString, QList<TopologyNodeItem*>> grids() const;
+    /// Takes the boxes as they are now as the obstacles of the lines, and has the layout thread find
+    /// the paths of the lines shown (the newest request wins).
+    void routeLines();
+    /// Calls routeLines() once the current event is handled (several changes, one request).
+    void scheduleRouting();
+    /// Draws the paths found, for the lines whose boxes have not moved since they were asked for.
+    void onRouted(const TopologyRouteResult& result);
+    /// The obstacles (routeLines) of an edge's two ends; -1 for a node placed since.
+    QList<int> endsOf(const TopologyEdgeItem* edge) const;
     void updateSceneRect();
     CompareMark compareMarkOf(const TopologyNode& node) const;
 
@@ -103,6 +132,18 @@ private:
     /// Edges a bundle stands for: hidden unless an end is selected.
     QSet<TopologyEdgeItem*> m_bundledEdges;
     QHash<QString, QPointF> m_memory;
+    /// Each node's obstacle in the last routing request: its own box, or its grid's.
+    QHash<const TopologyNodeItem*, int> m_obstacleOf;
+    /// The routing asked for last (shared with the layout thread, which skips older ones), the last
+    /// that arrived, and the straight lines it was asked for by key.
+    std::shared_ptr<std::atomic<quint64>> m_wantedRoute = std::make_shared<std::atomic<quint64>>(0);
+    quint64 m_routeGeneration = 0;
+    quint64 m_routedGeneration = 0;
+    bool m_routingScheduled = false;
+    /// The last routing found boxes moved since it was asked for and asked again.
+    bool m_routedAgain = false;
+    QHash<QString, QPolygonF> m_sentStraight;
+    TopologyRouteResult m_lastRoute;
     QString m_query;
     QStringList m_markedObjects;
     CompareMarks m_compareMarks;

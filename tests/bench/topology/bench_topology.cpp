@@ -242,12 +242,17 @@ int main(int argc, char** argv)
     out << "first layout: wall " << wallMs << " ms (graph build + scene diff " << rebuildMs << " ms, "
         << hcn::ui::topologyLayoutEngineName(diagram->lastLayoutEngine()) << " on the layout thread "
         << diagram->lastLayoutMs() << " ms); GUI thread cpu " << qRound(guiCpuMs) << " ms\n";
+    out << "line routing on the layout thread: " << dock.scene()->lastRouteMs() << " ms, "
+        << dock.scene()->lastRouteBent() << " lines bent, " << dock.scene()->lastRouteFallbacks()
+        << " left straight (no way round or past the budget)\n";
 
     // Further layouts of the same host from scratch (Re-layout): the median is less at the mercy of
     // other work on a shared machine.
-    QList<double> layoutWall{double(wallMs)}, layoutThread{double(diagram->lastLayoutMs())};
+    QList<double> layoutWall{double(wallMs)}, layoutThread{double(diagram->lastLayoutMs())},
+        routeThread{double(dock.scene()->lastRouteMs())}, layoutCpu{guiCpuMs};
     for (int run = 1; run < runs; ++run) {
         timer.restart();
+        const double cpuStart = threadCpuMs();
         diagram->relayout();
         if (!dock.waitForLayout(120000)) {
             out << "layout timed out\n";
@@ -255,11 +260,14 @@ int main(int argc, char** argv)
         }
         layoutWall.append(double(timer.elapsed()));
         layoutThread.append(double(diagram->lastLayoutMs()));
+        routeThread.append(double(dock.scene()->lastRouteMs()));
+        layoutCpu.append(threadCpuMs() - cpuStart);
     }
     if (runs > 1)
         out << "layout from scratch, median of " << runs << ": wall " << stats(layoutWall).median
             << " ms, layout thread " << stats(layoutThread).median << " ms (max " << stats(layoutThread).max
-            << " ms)\n";
+            << " ms); GUI thread cpu median " << stats(layoutCpu).median << " ms (max "
+            << stats(layoutCpu).max << " ms); line routing median " << stats(routeThread).median << " ms\n";
 
     if (!pngPath.isEmpty() && !dock.exportPng(pngPath))
         out << "could not write " << pngPath << "\n";
