@@ -12,6 +12,7 @@
 // load balancers); --runs K lays the host out K times and reports the median. Usage:
 //   bench_topology [--aggregate N] [--endpoints N] [--runs K] [--png overview.png]
 
+#include "gui_stall_probe.h"
 #include "hcn/embedded_api.h"
 #include "hcn/guid.h"
 #include "models/current_selection.h"
@@ -163,14 +164,6 @@ void populate(hcn::Api& api, double scale)
     }
 }
 
-/// CPU time of the calling thread: the machine is shared, so wall time alone overstates the cost.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 struct Stats
 {
     double median = 0;
@@ -227,7 +220,7 @@ int main(int argc, char** argv)
     diagram->setAggregateThreshold(aggregate);
 
     timer.restart();
-    const double guiCpuStart = threadCpuMs();
+    const double guiCpuStart = hcntest::threadCpuMilliseconds();
     diagram->rebuildNow();
     const qint64 rebuildMs = timer.elapsed();
     if (!dock.waitForLayout(120000)) {
@@ -235,7 +228,7 @@ int main(int argc, char** argv)
         return 1;
     }
     const qint64 wallMs = timer.elapsed();
-    const double guiCpuMs = threadCpuMs() - guiCpuStart;
+    const double guiCpuMs = hcntest::threadCpuMilliseconds() - guiCpuStart;
     out << "nodes " << dock.scene()->nodeItemCount() << ", edges " << dock.scene()->edgeItemCount()
         << ", aggregate threshold " << aggregate << "\n";
     out << "edge crossings " << dock.scene()->edgeCrossingCount() << " (counted after the timing)\n";
@@ -252,7 +245,7 @@ int main(int argc, char** argv)
         routeThread{double(dock.scene()->lastRouteMs())}, layoutCpu{guiCpuMs};
     for (int run = 1; run < runs; ++run) {
         timer.restart();
-        const double cpuStart = threadCpuMs();
+        const double cpuStart = hcntest::threadCpuMilliseconds();
         diagram->relayout();
         if (!dock.waitForLayout(120000)) {
             out << "layout timed out\n";
@@ -261,7 +254,7 @@ int main(int argc, char** argv)
         layoutWall.append(double(timer.elapsed()));
         layoutThread.append(double(diagram->lastLayoutMs()));
         routeThread.append(double(dock.scene()->lastRouteMs()));
-        layoutCpu.append(threadCpuMs() - cpuStart);
+        layoutCpu.append(hcntest::threadCpuMilliseconds() - cpuStart);
     }
     if (runs > 1)
         out << "layout from scratch, median of " << runs << ": wall " << stats(layoutWall).median
@@ -284,12 +277,12 @@ int main(int argc, char** argv)
                                                         : closeCpu;
         QElapsedTimer t;
         t.start();
-        const double cpu = threadCpuMs();
+        const double cpu = hcntest::threadCpuMilliseconds();
         QPainter painter(&frame);
         view->render(&painter, QRectF(), view->viewport()->rect());
         painter.end();
         bucket.append(t.nsecsElapsed() / 1e6);
-        cpuBucket.append(threadCpuMs() - cpu);
+        cpuBucket.append(hcntest::threadCpuMilliseconds() - cpu);
     };
     for (int round = 0; round < 3; ++round) {
         view->fitToContents();

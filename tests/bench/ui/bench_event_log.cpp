@@ -8,6 +8,7 @@
 // port mapping), so the log diffs it against that document (what a live host's modifies cost).
 
 #include "../process_memory.h"
+#include "gui_stall_probe.h"
 #include "models/event_filter_proxy.h"
 #include "models/event_log_model.h"
 #include "widgets/event_log_dock.h"
@@ -24,7 +25,6 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <malloc.h>
 #include <utility>
 #include <vector>
@@ -96,14 +96,6 @@ std::vector<hcn::Notification> templates(bool diffs)
         out.push_back(std::move(n));
     }
     return out;
-}
-
-/// CPU time the calling thread has used, in ms (independent of how busy the machine is).
-double threadCpu_ms()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
 }
 
 } // namespace
@@ -200,7 +192,7 @@ int main(int argc, char** argv)
     std::sort(baseline.begin(), baseline.end());
     lastProbe = 0;
     clock.restart();
-    const double cpuBefore = threadCpu_ms();
+    const double cpuBefore = hcntest::threadCpuMilliseconds();
     producer.start();
     QTimer done;
     QObject::connect(&done, &QTimer::timeout, [&] {
@@ -210,7 +202,7 @@ int main(int argc, char** argv)
     done.start(50);
     app.exec();
     const qint64 total_ms = clock.elapsed();
-    const double cpu_ms = threadCpu_ms() - cpuBefore;
+    const double cpu_ms = hcntest::threadCpuMilliseconds() - cpuBefore;
     probe.stop();
 
     // Hand the heap the drained queue left behind back to the system, so RSS shows what the full log
