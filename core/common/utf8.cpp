@@ -75,6 +75,15 @@ bool isValidUtf8(std::string_view text)
     return true;
 }
 
+bool hasMultiByteUtf8(std::string_view text)
+{
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        if (static_cast<unsigned char>(text[pos]) >= 0xC2 && sequenceLength(text, pos) > 1)
+            return true;
+    }
+    return false;
+}
+
 std::string validUtf8(std::string text)
 {
     if (isValidUtf8(text))

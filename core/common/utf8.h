@@ -14,6 +14,9 @@ void appendUtf8(std::string& out, char32_t c);
 /// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 
+/// True when `text` holds at least one well-formed UTF-8 sequence of two bytes or more.
+bool hasMultiByteUtf8(std::string_view text);
+
 /// `text` with every byte that does not start a well-formed UTF-8 sequence replaced by U+FFFD.
 std::string validUtf8(std::string text);
 

@@ -73,6 +73,15 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                             decoded.status().detail().empty() ? decoded.status().message() : decoded.status().detail()});
         return true;
     }
+    if (decoded->encoding == TextEncoding::Windows1252)
+        messages.push_back({ImportSeverity::Info,
+                            source.name,
+                            0,
+                            0,
+                            ResourceKind::Invalid,
+                            {},
+                            "the text is not UTF-8; it was read as Windows-1252 (the ANSI code page that "
+                            "Windows PowerShell 5.1's Set-Content and Out-File -Encoding Default write)"});
     if (decoded->replacedInvalid)
         messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
                             "some bytes are not valid text in the encoding found and were replaced"});

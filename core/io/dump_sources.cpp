@@ -17,8 +17,11 @@
 #include <utility>
 
 #ifdef HCN_HAVE_LIBARCHIVE
+#include "common/code_page.h"
+
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
 #else
 #include "io/zip_archive.h"
 #endif
@@ -164,12 +167,44 @@ std::optional<OpenArchive> openArchiveFile(const fs::path& path)
     });
 }
 
-std::string entryName(archive_entry* entry)
+/// libarchive converts entry names between the archive's encoding and the thread's locale. In the "C"
+/// locale of a program that never called setlocale, a name flagged UTF-8 in a zip cannot be converted and
+/// comes back empty; while one of these lives, the thread reads archives in C.UTF-8 instead.
+class Utf8ThreadLocale
 {
-    const char* raw = archive_entry_pathname_utf8(entry);
-    if (!raw)
-        raw = archive_entry_pathname(entry);
-    std::string name = raw ? raw : "";
+public:
+    Utf8ThreadLocale() : m_utf8(newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t(nullptr)))
+    {
+        if (m_utf8)
+            m_previous = uselocale(m_utf8);
+    }
+    ~Utf8ThreadLocale()
+    {
+        if (m_utf8) {
+            uselocale(m_previous);
+            freelocale(m_utf8);
+        }
+    }
+    Utf8ThreadLocale(const Utf8ThreadLocale&) = delete;
+    Utf8ThreadLocale& operator=(const Utf8ThreadLocale&) = delete;
+
+private:
+    locale_t m_utf8;
+    locale_t m_previous = nullptr;
+};
+
+/// The entry's name as UTF-8. A name libarchive cannot convert (a zip name without the UTF-8 flag that
+/// is not UTF-8, or a tar name in a Windows code page) is read in the code page its writer most likely
+/// used: IBM437, the zip format's default, or Windows-1252 for tar.
+std::string entryName(archive* handle, archive_entry* entry)
+{
+    std::string name;
+    if (const char* utf8 = archive_entry_pathname_utf8(entry)) {
+        name = utf8;
+    } else if (const char* raw = archive_entry_pathname(entry)) {
+        const bool zip = (archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
+        name = undeclaredTextToUtf8(raw, zip ? CodePage::Ibm437 : CodePage::Windows1252);
+    }
     while (name.starts_with("./") || name.starts_with("/"))
         name.erase(0, name.starts_with("/") ? 1 : 2);
     return name.empty() ? std::string("(unnamed)") : name;
@@ -601,7 +636,7 @@ private:
             if (archive_entry_filetype(entry) != AE_IFREG)
                 continue; // folders, links, devices
             ++files;
-            const std::string name = archiveName + "!" + entryName(entry);
+            const std::string name = archiveName + "!" + entryName(handle, entry);
             if (!countFile(name))
                 return;
             if (archive_entry_is_encrypted(entry)) {
@@ -708,6 +743,8 @@ private:
                 return false;
         }
     }
+
+    Utf8ThreadLocale m_archiveLocale; // the reader lives on one thread for the whole read
 #endif
 
     const SourceLimits& m_limits;

@@ -1,5 +1,6 @@
 // Bytes to text: the encodings Windows tools write, line ends unified, binary refused.
 
+#include "common/code_page.h"
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
 
@@ -92,6 +93,8 @@ bool looksBinary(std::string_view text, std::size_t& suspicious, std::size_t& ch
             ++suspicious;
         else if (c == 0xEF && text.substr(i, 3) == "\xEF\xBF\xBD")
             ++suspicious;
+        else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+            ++suspicious; // a C1 control character (U+0080-U+009F): never in text
     }
     return characters > 0 && suspicious * 10 > characters;
 }
@@ -120,12 +123,18 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
         decoded.encoding = TextEncoding::Utf16Le;
         text = fromUtf16(bytes, true, decoded.replacedInvalid);
     }
-    if (decoded.encoding == TextEncoding::Utf8 || decoded.encoding == TextEncoding::Utf8Bom) {
+    if (decoded.encoding == TextEncoding::Utf8Bom) {
         text = std::string(bytes);
         if (!isValidUtf8(text)) {
             text = validUtf8(std::move(text));
             decoded.replacedInvalid = true;
         }
+    } else if (decoded.encoding == TextEncoding::Utf8) {
+        TextGuess guess = TextGuess::Utf8;
+        text = undeclaredTextToUtf8(bytes, CodePage::Windows1252, &guess);
+        if (guess == TextGuess::CodePage) // random bytes nearly always hold a UTF-8 pair: not these
+            decoded.encoding = TextEncoding::Windows1252;
+        decoded.replacedInvalid = guess == TextGuess::Utf8Replaced;
     }
     decoded.text = unifyLineEnds(text);
     std::size_t suspicious = 0;

@@ -1,6 +1,7 @@
 // Reading a zip from its central directory with zlib's raw inflate (io/zip_archive.h). Every offset and
 // size comes from the archive, so each is checked against what precedes it before anything is read.
 
+#include "common/code_page.h"
 #include "common/utf8.h"
 #include "io/zip_archive.h"
 
@@ -229,7 +230,9 @@ Result<ZipReader> ZipReader::open(std::unique_ptr<ZipSource> source, const ZipLi
         entry.size = uncompressed;
         entry.localHeaderOffset = local;
         const std::string rawName(h + kCentralHeaderBytes, nameBytes);
-        entry.name = validUtf8(rawName);
+        // Bit 11: the name is UTF-8. Without it the format's default is IBM437, though many tools write
+        // UTF-8 there anyway: well-formed UTF-8 is taken as such.
+        entry.name = (flags & 0x0800) ? validUtf8(rawName) : undeclaredTextToUtf8(rawName, CodePage::Ibm437);
         entry.directory = !rawName.empty() && (rawName.back() == '/' || rawName.back() == '\\');
         if (entry.localHeaderOffset + kLocalHeaderBytes > reader.m_dataEnd)
             return Status(hr::InvalidArg, where + " (" + entry.name + ") points at offset " +

@@ -414,6 +414,19 @@ private slots:
         QCOMPARE((*endpoint)["Policies"][0]["Settings"]["Protocol"].get<int>(), 6);
     }
 
+    void windows1252FileKeepsItsNames()
+    {
+        // Windows PowerShell 5.1's Set-Content writes the ANSI code page, not UTF-8.
+        const ImportResult result = importFiles({"listview-network-windows1252.txt"});
+        const json* network = document(result, ResourceKind::Network, "9A4C1E7B-2D58-4F03-B6E9-71C0D8A53F26");
+        QVERIFY(network);
+        QCOMPARE(QString::fromStdString((*network)["Name"].get<std::string>()),
+                 QString::fromUtf8("Réseau-Müller"));
+        const QStringList messages = messageTexts(result);
+        QVERIFY2(anyContains(messages, "read as Windows-1252"), qPrintable(messages.join('\n')));
+        QVERIFY2(!anyContains(messages, "were replaced"), qPrintable(messages.join('\n')));
+    }
+
     void listViewObjectsImport()
     {
         const ImportResult result = importFiles({"listview-endpoints.txt", "listview-networks.txt"});

@@ -3,6 +3,7 @@
 // tar.gz archives, a bomb written streaming, a sparse 1 GiB file.
 
 #include "hcn/dump_sources.h"
+#include "zip_entry_names.h"
 
 #include <QtTest>
 
@@ -11,6 +12,7 @@
 #include <archive_entry.h>
 #endif
 
+#include <clocale>
 #include <functional>
 
 using namespace hcn;
@@ -190,6 +192,8 @@ private slots:
     void readsWhatSupportSends_data();
     void readsWhatSupportSends();
     void readsBytesInMemory();
+    void archiveNamesInOtherEncodingsAreRead_data();
+    void archiveNamesInOtherEncodingsAreRead();
     void hugeFileIsRefusedWithoutReading();
     void bombIsStopped_data();
     void bombIsStopped();
@@ -345,6 +349,43 @@ void TestDumpSources::readsBytesInMemory()
     const auto archive = readDumpBytes("drop.tgz", readFile(dir.path() + "/drop.tgz").toStdString());
     QVERIFY2(archive.ok(), archive.status().message().c_str());
     QCOMPARE(names(*archive), (QStringList{"drop.tgz!x/network.txt", "drop.tgz!x/e.txt"}));
+#endif
+}
+
+void TestDumpSources::archiveNamesInOtherEncodingsAreRead_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<bool>("utf8Flag");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("IBM437, no flag (Windows' compressed folders, old tools)")
+        << QByteArray("M\x81ller\xE1.json") << false << QString::fromUtf8("Müllerß.json");
+    QTest::newRow("UTF-8 without the flag")
+        << QByteArray("M\xC3\xBCller.json") << false << QString::fromUtf8("Müller.json");
+    QTest::newRow("UTF-8 with the flag")
+        << QByteArray("M\xC3\xBCller.json") << true << QString::fromUtf8("Müller.json");
+}
+
+void TestDumpSources::archiveNamesInOtherEncodingsAreRead()
+{
+#ifdef HCN_TEST_HAVE_LIBARCHIVE
+    QFETCH(QByteArray, name);
+    QFETCH(bool, utf8Flag);
+    QFETCH(QString, expected);
+    // A program that never sets its locale reads in "C", where libarchive cannot convert such names.
+    const std::string locale = setlocale(LC_ALL, nullptr);
+    setlocale(LC_ALL, "C");
+    QTemporaryDir dir;
+    const QString placeholder(int(name.size()), QLatin1Char('x'));
+    writeArchive(dir.path() + "/names.zip", Format::Zip, {{placeholder, networkJson}});
+    std::string zip = readFile(dir.path() + "/names.zip").toStdString();
+    QVERIFY(hcntest::renameZipEntry(zip, placeholder.toStdString(), name.toStdString(), utf8Flag));
+    const auto read = readDumpBytes("names.zip", zip);
+    setlocale(LC_ALL, locale.c_str());
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read), QStringList{"names.zip!" + expected});
+    QCOMPARE(QByteArray::fromStdString(read->sources.front().bytes), networkJson);
+#else
+    QSKIP("no libarchive in this build (the zip reader's names: tst_ziparchive)");
 #endif
 }
 

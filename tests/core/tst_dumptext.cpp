@@ -95,7 +95,9 @@ class TestDumpText : public QObject
 private slots:
     void decodesWhatWindowsWrites_data();
     void decodesWhatWindowsWrites();
-    void invalidBytesBecomeReplacementCharacters();
+    void nonUtf8TextIsReadOrReplaced_data();
+    void nonUtf8TextIsReadOrReplaced();
+    void loneSurrogatesBecomeReplacementCharacters();
     void binaryIsRefused_data();
     void binaryIsRefused();
     void oversizedDumpIsRefused();
@@ -153,18 +155,41 @@ void TestDumpText::decodesWhatWindowsWrites()
     QCOMPARE(extractJsonValues(decoded->text).values.size(), std::size_t(values));
 }
 
-void TestDumpText::invalidBytesBecomeReplacementCharacters()
+void TestDumpText::nonUtf8TextIsReadOrReplaced_data()
 {
-    const QByteArray latin1("{\"Name\":\"R\xE9seau\",\"Type\":\"nat\"}\r\n");
-    const auto decoded = decodeDumpText(bytesView(latin1));
-    QVERIFY(decoded.ok());
-    QVERIFY(decoded->replacedInvalid);
-    QCOMPARE(QString::fromStdString(decoded->text),
-             QString::fromUtf8("{\"Name\":\"R\uFFFDseau\",\"Type\":\"nat\"}\n"));
-    const ExtractResult result = extractJsonValues(decoded->text);
-    QCOMPARE(objectLabels(result), QStringList{QString::fromUtf8("Name:R\uFFFDseau")});
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("encoding");
+    QTest::addColumn<bool>("replaced");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("Windows-1252 (Set-Content in Windows PowerShell 5.1)")
+        << QByteArray("{\"Name\":\"R\xE9seau \x96 prod \x80\",\"Type\":\"nat\"}\r\n")
+        << int(TextEncoding::Windows1252) << false << QString::fromUtf8("Réseau – prod €");
+    QTest::newRow("UTF-8 with a stray byte: the stray byte replaced")
+        << QByteArray("{\"Name\":\"R\xC3\xA9seau caf\xE9\",\"Type\":\"nat\"}\r\n") << int(TextEncoding::Utf8)
+        << true << QString::fromUtf8("Réseau caf\uFFFD");
+    QTest::newRow("declared UTF-8 (BOM) is not re-read")
+        << QByteArray("\xEF\xBB\xBF{\"Name\":\"R\xE9seau\",\"Type\":\"nat\"}\r\n")
+        << int(TextEncoding::Utf8Bom) << true << QString::fromUtf8("R\uFFFDseau");
+}
 
-    // A lone surrogate in UTF-16 as well.
+void TestDumpText::nonUtf8TextIsReadOrReplaced()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, encoding);
+    QFETCH(bool, replaced);
+    QFETCH(QString, name);
+    const auto decoded = decodeDumpText(bytesView(bytes));
+    QVERIFY(decoded.ok());
+    QCOMPARE(int(decoded->encoding), encoding);
+    QCOMPARE(decoded->replacedInvalid, replaced);
+    QVERIFY(!QString::fromStdString(decoded->text).contains(QLatin1Char('\r')));
+    const ExtractResult result = extractJsonValues(decoded->text);
+    QCOMPARE(objectLabels(result), QStringList{"Name:" + name});
+}
+
+void TestDumpText::loneSurrogatesBecomeReplacementCharacters()
+{
+    // Only the lone surrogate is lost.
     QByteArray utf16("\xFF\xFE");
     for (const char16_t unit : std::u16string(u"{\"Name\":\"\xD800 nat\"}")) {
         utf16 += char(unit & 0xFF);
@@ -181,6 +206,7 @@ void TestDumpText::binaryIsRefused_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("a zip archive") << readDump(QStringLiteral("garbage.bin"));
     QTest::newRow("NULs") << QByteArray(300, '\0');
+    QTest::newRow("bytes Windows-1252 leaves undefined (C1 controls)") << QByteArray(64, '\x81');
     QTest::newRow("UTF-16 BE without BOM is not guessed")
         << QByteArray("\0{\0\"\0I\0D\0\"\0:\0 \0\"\0x\0\"\0}", 22);
 }

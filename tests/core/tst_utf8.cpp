@@ -1,6 +1,7 @@
 // Text that leaves the process is valid UTF-8: error details with broken bytes are repaired, shortened
 // values are cut where a character begins, and every ErrorRecord serializes, whatever a client sent.
 
+#include "common/code_page.h"
 #include "common/utf8.h"
 #include "hcn/engine.h"
 #include "hcn/schema_normalizer.h"
@@ -35,6 +36,10 @@ private slots:
     void invalidBytesAreReplaced();
     void prefixEndsOnACharacterBoundary_data();
     void prefixEndsOnACharacterBoundary();
+    void codePagesGiveTheirCharacters_data();
+    void codePagesGiveTheirCharacters();
+    void undeclaredTextIsUtf8OrACodePage_data();
+    void undeclaredTextIsUtf8OrACodePage();
     void errorRecordOfABrokenDetailSerializes_data();
     void errorRecordOfABrokenDetailSerializes();
     void normalizerMessagesAreValidUtf8_data();
@@ -77,6 +82,74 @@ void TestUtf8::invalidBytesAreReplaced()
     const std::string repaired = validUtf8(text);
     QCOMPARE(bytes(repaired), expected);
     QVERIFY(isValidUtf8(repaired));
+}
+
+void TestUtf8::codePagesGiveTheirCharacters_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("expected");
+    const int ansi = int(CodePage::Windows1252);
+    const int oem = int(CodePage::Ibm437);
+    QTest::newRow("1252: ASCII unchanged") << ansi << QByteArray("cbr0 {x}") << QStringLiteral("cbr0 {x}");
+    QTest::newRow("1252: euro, quotes, dash") << ansi
+                                              << QByteArray("\x80 \x93"
+                                                            "a\x94 \x96")
+                                              << QString::fromUtf8("€ “a” –");
+    QTest::newRow("1252: Latin-1 half")
+        << ansi << QByteArray("R\xE9seau \xC4\xFF\xA0") << QString::fromUtf8("Réseau Äÿ\u00A0");
+    QTest::newRow("1252: the five undefined bytes are C1 controls")
+        << ansi << QByteArray("\x81\x8D\x8F\x90\x9D") << QString::fromUtf8("\u0081\u008D\u008F\u0090\u009D");
+    QTest::newRow("1252: last of the high table") << ansi << QByteArray("\x9F") << QString::fromUtf8("Ÿ");
+    QTest::newRow("437: letters") << oem << QByteArray("M\x81ller \x80\x82\xE1")
+                                  << QString::fromUtf8("Müller Çéß");
+    QTest::newRow("437: box drawing and symbols")
+        << oem << QByteArray("\xB3\xC4\xDB\xF8\xFF") << QString::fromUtf8("│─█°\u00A0");
+}
+
+void TestUtf8::codePagesGiveTheirCharacters()
+{
+    QFETCH(int, page);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, expected);
+    const std::string text = codePageToUtf8(input.toStdString(), CodePage(page));
+    QVERIFY(isValidUtf8(text));
+    QCOMPARE(QString::fromStdString(text), expected);
+    // Every byte is one character, whatever the page.
+    std::string all;
+    for (int b = 0; b < 256; ++b)
+        all += char(b);
+    QCOMPARE(QString::fromStdString(codePageToUtf8(all, CodePage(page))).size(), 256);
+}
+
+void TestUtf8::undeclaredTextIsUtf8OrACodePage_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("guess");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("ASCII") << QByteArray("nat") << int(TextGuess::Utf8) << QStringLiteral("nat");
+    QTest::newRow("UTF-8") << QByteArray("R\xC3\xA9seau") << int(TextGuess::Utf8)
+                           << QString::fromUtf8("Réseau");
+    QTest::newRow("single-byte text")
+        << QByteArray("R\xE9seau caf\xE9") << int(TextGuess::CodePage) << QString::fromUtf8("Réseau café");
+    QTest::newRow("UTF-8 with a stray byte: replaced, not re-read")
+        << QByteArray("R\xC3\xA9seau caf\xE9") << int(TextGuess::Utf8Replaced)
+        << QString::fromUtf8("Réseau caf\uFFFD");
+    QTest::newRow("a cut sequence alone reads as the code page")
+        << QByteArray("ab\xC3") << int(TextGuess::CodePage) << QString::fromUtf8("abÃ");
+}
+
+void TestUtf8::undeclaredTextIsUtf8OrACodePage()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, guess);
+    QFETCH(QString, expected);
+    TextGuess found = TextGuess::Utf8;
+    const std::string text = undeclaredTextToUtf8(input.toStdString(), CodePage::Windows1252, &found);
+    QCOMPARE(int(found), guess);
+    QCOMPARE(QString::fromStdString(text), expected);
+    QCOMPARE(hasMultiByteUtf8(input.toStdString()),
+             guess != int(TextGuess::CodePage) && input.contains("\xC3\xA9"));
 }
 
 void TestUtf8::prefixEndsOnACharacterBoundary_data()

@@ -5,6 +5,7 @@
 
 #include "hcnd_child_process.h"
 #include "io/zip_archive.h"
+#include "zip_entry_names.h"
 
 #include <QtTest>
 
@@ -425,6 +426,37 @@ private slots:
         }
         QVERIFY2(errors.contains(message), qPrintable(errors));
         QCOMPARE(good, std::size_t(1)); // the undamaged entry still reads
+    }
+
+    void namesInOtherEncodingsAreRead_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<bool>("utf8Flag");
+        QTest::addColumn<QString>("expected");
+        // "M\x81ller" is "Müller" in IBM437, the format's default without the flag.
+        QTest::newRow("IBM437, no flag (Windows' compressed folders, old tools)")
+            << QByteArray("M\x81ller\xE1.json") << false << QString::fromUtf8("Müllerß.json");
+        QTest::newRow("UTF-8 without the flag (taken as UTF-8)")
+            << QByteArray("M\xC3\xBCller.json") << false << QString::fromUtf8("Müller.json");
+        QTest::newRow("UTF-8 with the flag")
+            << QByteArray("M\xC3\xBCller.json") << true << QString::fromUtf8("Müller.json");
+        QTest::newRow("flagged UTF-8 that is not: replaced, not guessed")
+            << QByteArray("M\x81ller.json") << true << QString::fromUtf8("M\uFFFDller.json");
+    }
+    void namesInOtherEncodingsAreRead()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(bool, utf8Flag);
+        QFETCH(QString, expected);
+        std::string zip = writeZip({{std::string(std::size_t(name.size()), 'x'), "{}\n"}});
+        QVERIFY(hcntest::renameZipEntry(zip, std::string(std::size_t(name.size()), 'x'), name.toStdString(),
+                                        utf8Flag));
+        auto reader = ZipReader::open(memorySource(zip));
+        QVERIFY2(reader.ok(), reader.status().detail().c_str());
+        QCOMPARE(reader->entries().size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(reader->entries().front().name), expected);
+        QVERIFY(reader->entries().front().problem.empty());
+        QCOMPARE(reader->readAll(reader->entries().front()).value(), std::string("{}\n"));
     }
 
     void aStoppedReadEndsEarly()

@@ -26,7 +26,8 @@ enum class TextEncoding
     Utf8Bom,
     Utf16LeBom, ///< what Windows PowerShell 5.1's `>` writes
     Utf16BeBom,
-    Utf16Le, ///< without BOM, recognised by every other byte being 0
+    Utf16Le,     ///< without BOM, recognised by every other byte being 0
+    Windows1252, ///< no BOM, not UTF-8 and no UTF-8 sequence in it: Windows PowerShell 5.1's Set-Content
 };
 
 /// Dump text as UTF-8 with LF line ends.
@@ -38,7 +39,8 @@ struct DecodedText
     bool replacedInvalid = false;
 };
 
-/// Decode a dump: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, UTF-16 LE without BOM; invalid
+/// Decode a dump: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, UTF-16 LE without BOM, and
+/// Windows-1252 for text without BOM that is not UTF-8 and holds no UTF-8 sequence; invalid
 /// sequences become U+FFFD, CRLF and lone CR become LF. Fails (InvalidArg) above kMaxDumpBytes and
 /// (InvalidJson) when the content is binary rather than text.
 Result<DecodedText> decodeDumpText(std::string_view bytes);
