@@ -182,6 +182,7 @@ private slots:
     void treeBuiltOnTheWorkerEqualsTheGuiThreadOne_data();
     void treeBuiltOnTheWorkerEqualsTheGuiThreadOne();
     void selectionSurvivesTheHostBeingTakenAgain();
+    void bigHostUnfoldsAndRevealsTheSelectionStepByStep();
 };
 
 void TestResourceTreeModel::sampleHostBuildsTheExpectedTree()
@@ -544,6 +545,45 @@ void TestResourceTreeModel::selectionSurvivesTheHostBeingTakenAgain()
     const QModelIndexList selected = dock.view()->selectionModel()->selectedRows(0);
     QCOMPARE(selected.size(), 1);
     QCOMPARE(objectId(selected.first()), id);
+}
+
+void TestResourceTreeModel::bigHostUnfoldsAndRevealsTheSelectionStepByStep()
+{
+    // Above 2,000 endpoints the dock unfolds the groups and reveals the selection one event-loop turn
+    // each after a reset, so that no single turn holds them all.
+    Host host;
+    const QString network = host.network("big", "10.0.0.0/20");
+    QString picked;
+    for (int i = 0; i < 2100; ++i) {
+        const QString id = host.endpoint(network, QStringLiteral("ep%1").arg(i, 4, 10, QLatin1Char('0')));
+        QVERIFY(!id.isEmpty());
+        if (i == 1500)
+            picked = id;
+    }
+    HostMirror mirror;
+    hcn::ui::CurrentSelection selection;
+    hcn::ui::ResourceTreeDock dock(&mirror, &selection);
+    QTreeView* view = dock.view();
+    selection.setIds({picked});
+    QVERIFY(mirror.attach(host.api).ok());
+    QVERIFY(!view->isExpanded(view->model()->index(0, 0))); // nothing yet in the reset's own turn
+    QVERIFY(objectId(view->currentIndex()).isEmpty());
+    QTRY_COMPARE(objectId(view->currentIndex()), picked);
+    QCOMPARE(display(view->currentIndex()), QStringLiteral("ep1500"));
+    QVERIFY(view->isExpanded(view->currentIndex().parent())); // its network, sorted and unfolded
+    for (int group = 0; group < view->model()->rowCount(); ++group)
+        QVERIFY2(view->isExpanded(view->model()->index(group, 0)),
+                 qPrintable(display(view->model()->index(group, 0))));
+
+    // Taken twice before the event loop turns: the first restore's steps give way to the second's, and
+    // the selection ends where the user left it.
+    QSignalSpy reset(dock.model(), &QAbstractItemModel::modelReset);
+    QVERIFY(mirror.attach(host.api).ok());
+    QVERIFY(mirror.attach(host.api).ok());
+    QCOMPARE(reset.count(), 2);
+    QTRY_COMPARE(objectId(view->currentIndex()), picked);
+    QCOMPARE(selection.ids(), QStringList{picked});
+    QCOMPARE(view->selectionModel()->selectedRows(0).size(), 1);
 }
 
 QTEST_MAIN(TestResourceTreeModel)
