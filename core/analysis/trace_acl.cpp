@@ -85,9 +85,10 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
 {
     const std::string direction = inbound ? "ingress" : "egress";
     const TraceObject object = walk.index.object(ResourceKind::Endpoint, e.id);
-    // The endpoint's side of the packet and the peer's.
-    const IpAddress& local = inbound ? packet.destination : packet.source;
-    const IpAddress& remote = inbound ? packet.source : packet.destination;
+    // The endpoint's side of the packet and the peer's, as the packet's header names them (PreserveDIP
+    // keeps the VIP as the destination).
+    const IpAddress& local = inbound ? packet.headerDestination() : packet.source;
+    const IpAddress& remote = inbound ? packet.source : packet.headerDestination();
     const std::uint16_t localPort = inbound ? packet.port : 0;
     const std::uint16_t remotePort = inbound ? 0 : packet.port;
 
