@@ -92,6 +92,8 @@ BalancerBehaviour balancerBehaviour(const LoadBalancerFacts& lb, const PortMappi
         named.push_back("LocalRoutedVip (reachable from the host itself; the trace starts at endpoints)");
     if (mapping.flags & 4)
         named.push_back("UseMux (DSR for node port access; not modelled)");
+    if (mapping.flags & 16)
+        named.push_back("VipExternalIP (kube-proxy's bit for external IPs and node ports; not modelled)");
     for (const std::string& w : named)
         b.namedOnly += (b.namedOnly.empty() ? "" : "; ") + w;
     return b;
