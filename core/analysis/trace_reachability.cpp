@@ -34,6 +34,13 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
 {
     if (text.empty())
         return Status(hr::InvalidArg, "the " + std::string(role) + " is empty");
+    // The usual cases from the index: an endpoint's ID (any case, braces), else a Name exactly one
+    // endpoint has. The rest (names in another case, shared names, nothing) as every ID argument.
+    if (const std::string canonical = canonicalObjectId(text); index.endpoint(canonical))
+        return canonical;
+    if (const auto named = index.endpointsByName.find(text);
+        named != index.endpointsByName.end() && named->second.size() == 1)
+        return named->second.front();
     auto id = resolveObjectReference(ResourceKind::Endpoint, index.endpointNames, text);
     if (!id.ok())
         return Status(id.code(), "the " + std::string(role) + ": " + id.status().detail());

@@ -22,6 +22,9 @@ struct TraceIndex
     CheckModel model;
     /// Every endpoint's ID and Name, for resolveObjectReference.
     std::vector<ObjectNameEntry> endpointNames;
+    /// Name -> the IDs of the endpoints with exactly that Name: a trace finds its endpoints without a
+    /// scan of every name (resolveEndpoint in trace_reachability.cpp).
+    std::unordered_map<std::string, std::vector<std::string>> endpointsByName;
     /// SDN route object ID -> its entries.
     std::unordered_map<std::string, std::vector<RouteEntryFact>> sdnRouteEntries;
     /// Addresses that belong to the host itself as far as the documents say: port mapping VIPs,
