@@ -355,6 +355,27 @@ private slots:
             << "Replies go from the backend straight to the client"
             << "delivered to endpoint guarded"
             << "";
+        QTest::newRow("no DSR: the backend's ingress rules judge the SourceVIP")
+            << "client"
+            << "10.96.0.21"
+            << "ingress ACL (Switch)"
+            << "blocks tcp from 10.244.0.250 to 10.244.0.20:8080"
+            << "dropped at hop"
+            << "";
+        QTest::newRow("DSR: the backend's ingress rules judge the client's own address")
+            << "client"
+            << "10.96.0.20"
+            << "ingress ACL (Switch)"
+            << "allows tcp from 10.244.0.10 to 10.244.0.20:8080"
+            << "delivered to endpoint guarded"
+            << "";
+        QTest::newRow("PreserveDIP: the backend's ingress rules judge the VIP as destination")
+            << "client"
+            << "10.96.0.30"
+            << "ingress ACL (Switch)"
+            << "allows tcp from 10.244.0.10 to 10.96.0.30:8080"
+            << "delivered to endpoint vip-guarded"
+            << "";
         QTest::newRow("no DSR: replies return through the load balancer")
             << "client"
             << "10.96.0.22"
