@@ -185,7 +185,8 @@ Exit status: 1 when there is an error-severity finding (or the host cannot be re
 Follows one packet from endpoint SRC (an ID or a Name) to DST (an endpoint ID or Name, an IP address, a
 load balancer VIP or a host address with port mappings) hop by hop, as HNS/VFP would handle it
 (docs/trace.md): the source's attachment, egress ACLs (Host and Switch rules, lowest Priority first),
-load balancing to backends, route choice (subnets, Routes, SDN routes, RemoteSubnetRoute, HostRoute),
+load balancing to backends (DSR or the SourceVIP as the source they see, PreserveDIP, session affinity:
+one backend per client), route choice (subnets, Routes, SDN routes, RemoteSubnetRoute, HostRoute),
 OutBoundNAT and its exceptions, encapsulation to a remote endpoint's provider address, port mappings,
 and the ingress ACLs of the receiving endpoint. Prints the numbered hops (the object each concerns,
 the decision and the rule or field that decided) and the verdict: delivered (to which endpoints),
@@ -200,7 +201,7 @@ Works on hcnd, --embedded, and a customer's snapshot with --snapshot FILE.
   --json        {"Source","SourceAddress","Destination","DestinationAddress","DestinationObject",
                 "Protocol","Port","PortDefaulted","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},
                 "Outcome","Decision","Rule","Detail"}],"Verdict","DroppedAt","Summary","DeliveredTo",
-                "Translations","Path"}
+                "Affinity","Translations","Path"}
 
 Exit status: 0 delivered or translated, 1 dropped (or the host cannot be read), 2 bad arguments or
 SRC/DST naming no endpoint of the host.

@@ -85,9 +85,10 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
 {
     const std::string direction = inbound ? "ingress" : "egress";
     const TraceObject object = walk.index.object(ResourceKind::Endpoint, e.id);
-    // The endpoint's side of the packet and the peer's.
-    const IpAddress& local = inbound ? packet.destination : packet.source;
-    const IpAddress& remote = inbound ? packet.source : packet.destination;
+    // The endpoint's side of the packet and the peer's, as the packet's header names them (PreserveDIP
+    // keeps the VIP as the destination).
+    const IpAddress& local = inbound ? packet.headerDestination() : packet.source;
+    const IpAddress& remote = inbound ? packet.source : packet.headerDestination();
     const std::uint16_t localPort = inbound ? packet.port : 0;
     const std::uint16_t remotePort = inbound ? 0 : packet.port;
 
@@ -136,13 +137,18 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
         const std::string before =
             skipped == 0 ? "first rule evaluated"
                          : std::to_string(skipped) + " rule(s) with lower Priority did not match";
+        // The packet as this layer sees it: a load balancer may have changed its source (SourceVIP) or
+        // kept the VIP as its destination (PreserveDIP).
+        const std::string seen = protocolText(packet.protocol) + " from " +
+                                 endpointText(inbound ? remote : local, 0) + " to " +
+                                 endpointText(inbound ? local : remote, packet.port);
         if (decided->allow) {
             walk.hop(name, object, HopOutcome::Pass, "allowed", describeAcl(*decided),
-                     "The first matching rule (" + before + ") allows it.");
+                     "The first matching rule (" + before + ") allows " + seen + ".");
             continue;
         }
         dropHop = walk.hop(name, object, HopOutcome::Drop, "blocked", describeAcl(*decided),
-                           "The first matching rule (" + before + ") blocks it.");
+                           "The first matching rule (" + before + ") blocks " + seen + ".");
         return false;
     }
     return true;

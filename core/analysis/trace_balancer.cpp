@@ -1,5 +1,6 @@
-// Load balancer frontends for the trace: which load balancer answers VIP:port/protocol, and the flags
-// that change how it forwards (DSR, ILB, LocalRoutedVIP, session affinity).
+// Load balancer frontends for the trace: which load balancer answers VIP:port/protocol, and what its
+// flags do to the packets it forwards (DSR and SourceVIP, PreserveDIP, session affinity; ILB,
+// LocalRoutedVIP, UseMux and the IPv6 flag are named).
 
 #include "analysis/trace_steps.h"
 
@@ -40,31 +41,62 @@ std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddres
     return ports;
 }
 
-std::string balancerFlags(const LoadBalancerFacts& lb, const PortMappingFact& mapping)
+BalancerBehaviour balancerBehaviour(const LoadBalancerFacts& lb, const PortMappingFact& mapping,
+                                    const Packet& packet)
 {
-    std::vector<std::string> words;
-    if (lb.flags & 1)
-        words.push_back(
-            "DSR (Flags EnableDirectServerReturn: replies go from the backend straight to the client)");
-    if (lb.flags & 2)
-        words.push_back("IPv6 (Flags IPv6)");
+    BalancerBehaviour b;
+    std::vector<std::string> named;
+    const std::string client = packet.source.toString();
+    b.dsr = (lb.flags & 1) != 0;
+    b.preserveDip = (mapping.flags & 8) != 0;
+    // The SourceVIP is the address the load balancer sends to backends from; with DSR the client's
+    // own address is kept instead.
+    std::string unusedVip;
+    if (lb.sourceVip && lb.sourceVip->family() != packet.source.family())
+        unusedVip = " (its SourceVIP " + lb.sourceVip->toString() + " is of the other family: not used)";
+    else if (lb.sourceVip && b.dsr)
+        unusedVip = " (its SourceVIP " + lb.sourceVip->toString() + " is not used with DSR)";
+    else if (lb.sourceVip)
+        b.sourceVip = lb.sourceVip;
+    if (b.dsr) {
+        b.sourceText = "DSR (Flags EnableDirectServerReturn): the backend sees the client's own address " +
+                       client + unusedVip + ".";
+        b.replyText = "Replies go from the backend straight to the client, bypassing the load balancer.";
+    } else {
+        b.sourceText = b.sourceVip
+                           ? "No DSR: the source becomes the SourceVIP " + b.sourceVip->toString() +
+                                 " on the way to the backend, which sees that address, not " + client + "."
+                           : "No DSR and no SourceVIP of the client's family" + unusedVip +
+                                 ": nothing names another source; the backend sees " + client + ".";
+        b.replyText = "Replies return through the load balancer, which undoes its translation.";
+    }
+    if (mapping.distribution == 2 || mapping.distribution == 1) {
+        b.affinity = mapping.distribution;
+        b.affinityName = mapping.distribution == 2 ? "SourceIP" : "SourceIPProtocol";
+    }
+    // The IPv6 flag says the load balancer works on IPv6 VIPs and backends; what HNS does when the
+    // frontend's family says otherwise is not documented: named, the frontend's family is followed.
+    const bool v6Flag = (lb.flags & 2) != 0;
+    if (v6Flag && packet.destination.isV4())
+        named.push_back("Flags IPv6 on the IPv4 frontend " + packet.destination.toString() +
+                        " (HNS's handling undocumented; followed as IPv4)");
+    else if (!v6Flag && !packet.destination.isV4())
+        named.push_back("IPv6 frontend " + packet.destination.toString() +
+                        " without Flags IPv6 (HNS's handling undocumented; followed as IPv6)");
+    else if (v6Flag)
+        named.push_back("Flags IPv6 (matches the IPv6 frontend)");
     if (mapping.flags & 1)
-        words.push_back("ILB (PortMappings Flags EnableInternalLoadBalancer: the VIP answers only inside)");
+        named.push_back("ILB (EnableInternalLoadBalancer: the VIP answers inside only; a local endpoint is "
+                        "inside)");
     if (mapping.flags & 2)
-        words.push_back("LocalRoutedVIP (PortMappings Flags LocalRoutedVip: reachable from the host too)");
-    if (mapping.flags & 8)
-        words.push_back(
-            "PreserveDIP (PortMappings Flags EnablePreserveDip: the backend sees the VIP as destination)");
-    if (mapping.distribution == 2)
-        words.push_back("session affinity by source IP (DistributionType SourceIP: one client, one backend)");
-    else if (mapping.distribution == 1)
-        words.push_back("session affinity by source IP and protocol (DistributionType SourceIPProtocol)");
-    if (lb.sourceVip)
-        words.push_back("SourceVIP " + lb.sourceVip->toString());
-    std::string out;
-    for (const std::string& w : words)
-        out += (out.empty() ? "" : "; ") + w;
-    return out;
+        named.push_back("LocalRoutedVip (reachable from the host itself; the trace starts at endpoints)");
+    if (mapping.flags & 4)
+        named.push_back("UseMux (DSR for node port access; not modelled)");
+    if (mapping.flags & 16)
+        named.push_back("VipExternalIP (kube-proxy's bit for external IPs and node ports; not modelled)");
+    for (const std::string& w : named)
+        b.namedOnly += (b.namedOnly.empty() ? "" : "; ") + w;
+    return b;
 }
 
 } // namespace hcn::analysis

@@ -25,6 +25,7 @@ void TraceIndex::build(const HostState& state)
     model.clear();
     model.state = &state;
     endpointNames.clear();
+    endpointsByName.clear();
     sdnRouteEntries.clear();
     hostAddresses.clear();
     model.endpoints.reserve(state.count(ResourceKind::Endpoint));
@@ -37,6 +38,8 @@ void TraceIndex::build(const HostState& state)
         }
     for (const auto& [id, e] : model.endpoints) {
         endpointNames.push_back({id, e.name});
+        if (!e.name.empty())
+            endpointsByName[e.name].push_back(id);
         for (const PortMappingFact& m : e.portMappings)
             if (auto vip = IpAddress::parse(m.vip))
                 hostAddresses.insert(*vip);

@@ -22,26 +22,26 @@ std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& sourc
     translated = false;
     const TraceObject endpointObject = walk.index.object(ResourceKind::Endpoint, source.id);
     const std::string from = packet.source.toString();
+    const IpAddress& destination = packet.headerDestination();
     if (source.hasOutboundNat) {
         const std::string policy = "Policies[" + std::to_string(source.natPolicyIndex) + "] OutBoundNAT";
         for (const IpPrefix& exception : source.natExceptions) {
-            if (exception.family() == packet.destination.family() && exception.contains(packet.destination)) {
+            if (exception.family() == destination.family() && exception.contains(destination)) {
                 walk.hop("outbound NAT", endpointObject, HopOutcome::Pass, "not translated (exception)",
                          policy + " Exceptions " + exception.toString(),
-                         packet.destination.toString() + " is in the exception " + exception.toString() +
+                         destination.toString() + " is in the exception " + exception.toString() +
                              ": the packet keeps its source " + from + ".");
                 return std::nullopt;
             }
         }
         if (!source.natDestinations.empty() &&
-            std::none_of(
-                source.natDestinations.begin(), source.natDestinations.end(), [&](const IpPrefix& p) {
-                    return p.family() == packet.destination.family() && p.contains(packet.destination);
-                })) {
+            std::none_of(source.natDestinations.begin(), source.natDestinations.end(),
+                         [&](const IpPrefix& p) {
+                             return p.family() == destination.family() && p.contains(destination);
+                         })) {
             walk.hop("outbound NAT", endpointObject, HopOutcome::Pass,
                      "not translated (not a NAT destination)", policy + " Destinations",
-                     packet.destination.toString() +
-                         " is in none of the policy's Destinations: no translation.");
+                     destination.toString() + " is in none of the policy's Destinations: no translation.");
             return std::nullopt;
         }
         std::optional<IpAddress> to = source.natVirtualIp;

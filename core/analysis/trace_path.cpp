@@ -57,11 +57,23 @@ const EndpointFacts* PathWalker::holderOf(const IpAddress& address, const std::s
     return best;
 }
 
-PathEnd PathWalker::toward(const Packet& packet, const std::string& targetId)
+PathEnd PathWalker::toward(Packet packet, const std::string& targetId)
 {
     int dropHop = -1;
     if (!passAcls(m_walk, m_source, false, packet, dropHop))
         return {PathEnd::Kind::Dropped, dropHop, {}, false};
+    if (packet.balancerSource && packet.balancer) {
+        // Past the source's own rules, the load balancer sends from its SourceVIP (no DSR).
+        const TraceObject balancer = m_index.object(ResourceKind::LoadBalancer, packet.balancer->id);
+        const std::string to = packet.balancerSource->toString();
+        m_walk.translation("source", packet.source.toString(), to, balancer);
+        m_walk.hop("load balancer source NAT", balancer, HopOutcome::Pass, "source translated to " + to,
+                   "SourceVIP " + to + ", Flags without EnableDirectServerReturn",
+                   "Without DSR the load balancer sends the packet on from its SourceVIP: the backend sees " +
+                       to + ", not " + packet.source.toString() + ", and replies to " + to + ".");
+        packet.source = *packet.balancerSource;
+        packet.balancerSource.reset();
+    }
     const EndpointFacts* target = holderOf(packet.destination, targetId);
     const TraceObject networkObject = m_index.object(ResourceKind::Network, m_network.id);
 
@@ -226,11 +238,16 @@ PathEnd PathWalker::arriveLocal(const EndpointFacts& target, const Packet& packe
     int dropHop = -1;
     if (!passAcls(m_walk, target, true, packet, dropHop))
         return {PathEnd::Kind::Dropped, dropHop, {}, false};
-    const int hop = m_walk.hop("delivery", object, HopOutcome::Deliver,
-                               "delivered to endpoint " + objectLabel(object) + " at " +
-                                   endpointText(packet.destination, packet.port),
-                               "IpConfigurations " + packet.destination.toString(),
-                               "The packet reaches the endpoint's compartment.");
+    const bool kept = packet.keptDestination.has_value();
+    const int hop =
+        m_walk.hop("delivery", object, HopOutcome::Deliver,
+                   "delivered to endpoint " + objectLabel(object) + " at " +
+                       endpointText(packet.headerDestination(), packet.port),
+                   "IpConfigurations " + packet.destination.toString() +
+                       (kept ? ", PreserveDIP keeps " + packet.keptDestination->toString() : std::string()),
+                   kept ? "The packet reaches the endpoint's compartment still addressed to " +
+                              packet.keptDestination->toString() + " (EnablePreserveDip)."
+                        : std::string("The packet reaches the endpoint's compartment."));
     return {PathEnd::Kind::Endpoint, hop, target.id, sourceTranslated};
 }
 
@@ -341,22 +358,47 @@ std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const Port
                 : "HostComputeEndpoints: " + std::to_string(lb.backends.size()) + " listed, none exists",
             "Load balancer " + objectLabel(object) + " has no existing backend: connections to " +
                 endpointText(packet.destination, packet.port) + " are dropped.")};
-    const std::string flags = balancerFlags(lb, mapping);
+    const BalancerBehaviour behaviour = balancerBehaviour(lb, mapping, packet);
     const std::uint16_t port = mapping.internalPort != 0 ? mapping.internalPort : packet.port;
-    m_walk.hop(
-        "load balancer", object, HopOutcome::Pass,
-        "balanced to " + std::to_string(backends.size()) + " backend" + (backends.size() == 1 ? "" : "s") +
-            " on port " + std::to_string(port),
-        rule,
-        "Each connection goes to one backend" + (flags.empty() ? std::string() : "; " + flags) +
-            (missing ? "; " + std::to_string(missing) + " listed backend(s) do not exist (LB-BACKEND-MISSING)"
-                     : std::string()) +
-            (backends.size() > kBackendsFollowed
-                 ? "; the first " + std::to_string(kBackendsFollowed) + " backends are followed"
-                 : std::string()) +
-            ".");
+    const std::size_t followed = std::min(backends.size(), kBackendsFollowed);
+    const IpAddress& vip = packet.headerDestination();
+    std::string fields = rule;
+    if (mapping.flags)
+        fields += ", Flags " + std::to_string(mapping.flags);
+    if (behaviour.affinity)
+        fields += ", DistributionType " + std::to_string(behaviour.affinity);
+    if (lb.flags)
+        fields += "; load balancer Flags " + std::to_string(lb.flags);
+    if (lb.sourceVip)
+        fields += "; SourceVIP " + lb.sourceVip->toString();
+    std::string detail =
+        behaviour.affinity
+            ? "Every connection from " + packet.source.toString() +
+                  (behaviour.affinity == 1 ? " over " + protocolText(packet.protocol) : std::string()) +
+                  " goes to the same one backend (session affinity, DistributionType " +
+                  behaviour.affinityName + "); the trace follows every candidate."
+            : std::string("Each connection goes to one backend.");
+    detail += " " + behaviour.sourceText;
+    if (behaviour.preserveDip)
+        detail += " PreserveDIP (EnablePreserveDip): the backend receives the packet still addressed to " +
+                  vip.toString() + (port != packet.port ? ", port " + std::to_string(port) : std::string()) +
+                  ".";
+    detail += " " + behaviour.replyText;
+    if (!behaviour.namedOnly.empty())
+        detail += " Named, not modelled: " + behaviour.namedOnly + ".";
+    if (missing)
+        detail += " " + std::to_string(missing) + " listed backend(s) do not exist (LB-BACKEND-MISSING).";
+    if (backends.size() > kBackendsFollowed)
+        detail += " The first " + std::to_string(kBackendsFollowed) + " backends are followed.";
+    m_walk.hop("load balancer", object, HopOutcome::Pass,
+               "balanced to " + std::to_string(backends.size()) + " backend" +
+                   (backends.size() == 1 ? "" : "s") + " on port " + std::to_string(port) +
+                   (behaviour.affinity ? ", one per client (" + behaviour.affinityName + ")" : std::string()),
+               fields, detail);
+    if (behaviour.affinity && backends.size() > 1)
+        m_walk.result.affinity = behaviour.affinityName;
     std::vector<PathEnd> ends;
-    for (std::size_t i = 0; i < backends.size() && i < kBackendsFollowed; ++i) {
+    for (std::size_t i = 0; i < followed; ++i) {
         const EndpointFacts& backend = *backends[i];
         const TraceObject backendObject = m_index.object(ResourceKind::Endpoint, backend.id);
         const std::optional<IpAddress> address = addressOfFamily(backend, packet.source.isV4());
@@ -369,13 +411,26 @@ std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const Port
         Packet toBackend = packet;
         toBackend.destination = *address;
         toBackend.port = port;
-        m_walk.translation("destination", endpointText(packet.destination, packet.port),
-                           endpointText(toBackend.destination, toBackend.port), object);
-        m_walk.hop("backend", backendObject, HopOutcome::Note,
-                   "backend " + std::to_string(i + 1) + " of " + std::to_string(backends.size()) + ": " +
-                       endpointText(toBackend.destination, toBackend.port),
-                   "HostComputeEndpoints " + backend.id,
-                   "The destination becomes the backend's address; the hops below follow it.");
+        if (behaviour.preserveDip)
+            toBackend.keptDestination = vip;
+        if (behaviour.sourceVip) {
+            toBackend.balancerSource = behaviour.sourceVip;
+            toBackend.balancer = &lb;
+        }
+        // The destination the backend sees: its own address, or the VIP kept (PreserveDIP).
+        const std::string seen = endpointText(toBackend.headerDestination(), toBackend.port);
+        if (seen != endpointText(vip, packet.port))
+            m_walk.translation("destination", endpointText(vip, packet.port), seen, object);
+        m_walk.hop(
+            "backend", backendObject, HopOutcome::Note,
+            "backend " + std::to_string(i + 1) + " of " + std::to_string(backends.size()) + ": " +
+                (behaviour.preserveDip ? address->toString() + ", addressed to " + seen
+                                       : endpointText(toBackend.destination, toBackend.port)),
+            "HostComputeEndpoints " + backend.id,
+            behaviour.preserveDip
+                ? "The packet goes to the backend's address but keeps " + vip.toString() +
+                      " as its destination; the hops below follow it."
+                : std::string("The destination becomes the backend's address; the hops below follow it."));
         ends.push_back(toward(toBackend, backend.id));
     }
     return ends;

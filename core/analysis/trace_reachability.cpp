@@ -34,6 +34,13 @@ Result<std::string> resolveEndpoint(const TraceIndex& index, const std::string& 
 {
     if (text.empty())
         return Status(hr::InvalidArg, "the " + std::string(role) + " is empty");
+    // The usual cases from the index: an endpoint's ID (any case, braces), else a Name exactly one
+    // endpoint has. The rest (names in another case, shared names, nothing) as every ID argument.
+    if (const std::string canonical = canonicalObjectId(text); index.endpoint(canonical))
+        return canonical;
+    if (const auto named = index.endpointsByName.find(text);
+        named != index.endpointsByName.end() && named->second.size() == 1)
+        return named->second.front();
     auto id = resolveObjectReference(ResourceKind::Endpoint, index.endpointNames, text);
     if (!id.ok())
         return Status(id.code(), "the " + std::string(role) + ": " + id.status().detail());
@@ -60,10 +67,27 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
                    : std::string();
     };
     const std::size_t reached = endpoints.size() + host.size() + wire.size();
-    // "2 of 3 backends: ..." when a load balancer split the path.
-    const std::string share =
-        ends.size() > 1 ? std::to_string(reached) + " of " + std::to_string(ends.size()) + " backends: "
-                        : std::string();
+    // "2 of 3 backends: ..." when a load balancer split the path; with session affinity the client
+    // reaches one of them, always the same.
+    std::string share = ends.size() > 1
+                            ? std::to_string(reached) + " of " + std::to_string(ends.size()) + " backends: "
+                            : std::string();
+    if (ends.size() > 1 && !result.affinity.empty()) {
+        share = "one of " + std::to_string(ends.size()) + " backends, the same for every connection from " +
+                result.sourceAddress +
+                (result.affinity == "SourceIPProtocol"
+                     ? " over " + std::string(traceProtocolName(result.protocol))
+                     : std::string()) +
+                " (session affinity " + result.affinity + ")";
+        if (reached < ends.size() && reached > 0 && firstDrop)
+            share += "; " + std::to_string(reached) +
+                     (reached == 1 ? " of them accepts it, " : " of them accept it, ") +
+                     std::to_string(ends.size() - reached) +
+                     (ends.size() - reached == 1 ? " drops it (first at hop " : " drop it (first at hop ") +
+                     std::to_string(firstDrop->hop + 1) + ": " + hopDecision(firstDrop) +
+                     "): this client always or never gets through, by the backend its address picks";
+        share += ": ";
+    }
     auto joinedDecisions = [&](const std::vector<const PathEnd*>& list, std::string out) {
         for (const PathEnd* end : list)
             out += (out.empty() ? "" : "; ") + hopDecision(end);
@@ -265,7 +289,11 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
                  "No port was given: the destination's only frontend or published port for " +
                      protocolText(protocol) + " is used, else 80.");
 
-    Packet packet{*sourceAddress, *destination, protocol, result.port};
+    Packet packet;
+    packet.source = *sourceAddress;
+    packet.destination = *destination;
+    packet.protocol = protocol;
+    packet.port = result.port;
     PathWalker walker(walk, source, *network);
     std::vector<PathEnd> ends;
     if (!destinationEndpoint && !index.model.loadBalancersByVip.at(destination->toString()).empty())

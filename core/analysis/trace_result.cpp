@@ -99,6 +99,8 @@ void to_json(nlohmann::ordered_json& json, const TraceResult& r)
         json["DroppedAt"] = r.droppedAt + 1;
     json["Summary"] = r.summary;
     json["DeliveredTo"] = r.deliveredTo;
+    if (!r.affinity.empty())
+        json["Affinity"] = r.affinity;
     json["Translations"] = std::move(translations);
     json["Path"] = r.path;
 }

@@ -22,6 +22,9 @@ struct TraceIndex
     CheckModel model;
     /// Every endpoint's ID and Name, for resolveObjectReference.
     std::vector<ObjectNameEntry> endpointNames;
+    /// Name -> the IDs of the endpoints with exactly that Name: a trace finds its endpoints without a
+    /// scan of every name (resolveEndpoint in trace_reachability.cpp).
+    std::unordered_map<std::string, std::vector<std::string>> endpointsByName;
     /// SDN route object ID -> its entries.
     std::unordered_map<std::string, std::vector<RouteEntryFact>> sdnRouteEntries;
     /// Addresses that belong to the host itself as far as the documents say: port mapping VIPs,
@@ -42,9 +45,18 @@ struct TraceIndex
 struct Packet
 {
     IpAddress source;
-    IpAddress destination;
+    IpAddress destination; ///< where the packet goes (whose address routes and holders are looked up by)
     std::uint32_t protocol = kProtocolTcp;
     std::uint16_t port = 0;
+    /// PreserveDIP: the destination address the packet keeps (the VIP) while it goes to `destination`.
+    std::optional<IpAddress> keptDestination;
+    /// A load balancer without DSR: the source the packet carries once past the source's egress ACLs
+    /// (its SourceVIP), and the load balancer that translates it.
+    std::optional<IpAddress> balancerSource;
+    const LoadBalancerFacts* balancer = nullptr;
+
+    /// The destination address in the packet's header: what ACLs and OutBoundNAT see.
+    const IpAddress& headerDestination() const { return keptDestination ? *keptDestination : destination; }
 };
 
 /// How one path (to one target) ended.
@@ -149,9 +161,24 @@ struct Frontend
 };
 std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip, std::uint32_t protocol,
                                   std::uint16_t port);
-/// The flags of a load balancer and its mapping in words ("DSR", "ILB", "session affinity SourceIP"),
-/// comma-joined; empty when none.
-std::string balancerFlags(const LoadBalancerFacts& lb, const PortMappingFact& mapping);
+/// What a load balancer's flags and its port mapping's flags do to a packet it forwards (docs/trace.md,
+/// "Load balancing"): the source and destination a backend sees, the way replies take, affinity.
+struct BalancerBehaviour
+{
+    bool dsr = false;                   ///< LB Flags 1: the client's address is kept, replies bypass the LB
+    std::optional<IpAddress> sourceVip; ///< no DSR, a SourceVIP of the packet's family: the backends' source
+    bool preserveDip = false;           ///< mapping Flags 8: the backend sees the VIP as destination
+    std::uint32_t affinity = 0;         ///< DistributionType: 0 none, 1 SourceIPProtocol, 2 SourceIP
+    std::string affinityName;           ///< "SourceIP", "SourceIPProtocol"; empty without affinity
+    /// Flags that are named only (ILB, LocalRoutedVIP, UseMux, an IPv6 flag at odds with the frontend's
+    /// family, a SourceVIP of the other family), each with what the trace does about it; "; "-joined.
+    std::string namedOnly;
+    /// One sentence each: what source the backends see and which way replies take.
+    std::string sourceText;
+    std::string replyText;
+};
+BalancerBehaviour balancerBehaviour(const LoadBalancerFacts& lb, const PortMappingFact& mapping,
+                                    const Packet& packet);
 /// The frontend ports for `protocol` at `vip` (sorted, unique): the default port when only one.
 std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip,
                                          std::uint32_t protocol);
@@ -166,9 +193,10 @@ public:
         : m_walk(walk), m_index(walk.index), m_source(source), m_network(network)
     {}
 
-    /// Egress ACLs, route, NAT, encapsulation, and at a local endpoint its ingress ACLs. `targetId`
-    /// names the endpoint meant when the caller knows it (a backend, the destination endpoint).
-    PathEnd toward(const Packet& packet, const std::string& targetId);
+    /// Egress ACLs, a load balancer's source translation, route, NAT, encapsulation, and at a local
+    /// endpoint its ingress ACLs. `targetId` names the endpoint meant when the caller knows it (a
+    /// backend, the destination endpoint).
+    PathEnd toward(Packet packet, const std::string& targetId);
     /// `packet.destination` is a host address: egress ACLs, the way to the host, its port mappings.
     /// `declared`: the address is the host's because the request says so, not its documents.
     std::vector<PathEnd> towardHost(const Packet& packet, bool declared);

@@ -4,9 +4,10 @@
 // constructor: the facts of every object), then T traces (default 20,000) of a mix of requests: pod to
 // pod by name and by ID, pod to a ClusterIP VIP (three backends followed), pod to a remote pod, pod to
 // the internet, pod to a node port on a host address. Reports traces per second and ms per trace
-// (median, p99, max), and the first trace including the index build.
+// (median, p99, max), and the first trace including the index build. With --lb-flags the load
+// balancers carry flags the trace models (DSR, SourceVIP, PreserveDIP, session affinity).
 //
-// Usage: bench_trace [ENDPOINTS] [TRACES]
+// Usage: bench_trace [ENDPOINTS] [TRACES] [--lb-flags]
 
 #include "bench_timing.h"
 #include "hcn/reachability_trace.h"
@@ -68,15 +69,44 @@ hcn::TraceRequest requestOf(unsigned kind, std::mt19937& random, unsigned endpoi
     return r;
 }
 
+/// --lb-flags: a quarter of the load balancers each with DSR, a SourceVIP (no DSR), PreserveDIP with
+/// DSR, session affinity by source IP.
+json withFlags(json lb)
+{
+    const std::string& id = lb["ID"].get_ref<const std::string&>();
+    switch (std::strtoul(id.substr(id.size() - 4).c_str(), nullptr, 16) % 4) {
+    case 0:
+        lb["Flags"] = 1;
+        break;
+    case 1:
+        lb["SourceVIP"] = "10.244.255.250";
+        break;
+    case 2:
+        lb["Flags"] = 1;
+        lb["PortMappings"][0]["Flags"] = 8;
+        break;
+    default:
+        lb["PortMappings"][0]["DistributionType"] = 2;
+        break;
+    }
+    return lb;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     const unsigned endpoints = argc > 1 ? unsigned(std::strtoul(argv[1], nullptr, 10)) : 10000;
     const unsigned traces = argc > 2 ? unsigned(std::strtoul(argv[2], nullptr, 10)) : 20000;
+    const bool lbFlags = argc > 3 && std::string(argv[3]) == "--lb-flags";
 
+    std::vector<hcn::HostObject> objects = hostObjects(endpoints);
+    if (lbFlags)
+        for (hcn::HostObject& o : objects)
+            if (o.kind == hcn::ResourceKind::LoadBalancer)
+                o.document = std::make_shared<const json>(withFlags(*o.document));
     hcn::HostState state;
-    (void)state.assign(hostObjects(endpoints));
+    (void)state.assign(std::move(objects));
 
     std::vector<double> builds, buildsCpu;
     for (int run = 0; run < 5; ++run) {

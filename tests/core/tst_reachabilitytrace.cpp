@@ -1,8 +1,9 @@
-// Reachability trace: hosts under tests/data/trace (NAT, L2Bridge, Overlay) traced from endpoints to
-// endpoints, IPs, VIPs and host addresses; each row names the verdict, the hop that decided and the rule
-// it names. Also: how sources and destinations are resolved, the JSON form, one tracer answering many
-// traces alike, odd documents that must not crash, and every pair of endpoints on every sample host and
-// imported dump ending in a consistent verdict.
+// Reachability trace: hosts under tests/data/trace (NAT, L2Bridge, Overlay, load balancer flags) traced
+// from endpoints to endpoints, IPs, VIPs and host addresses; each row names the verdict, the hop that
+// decided and the rule it names; load balancer flags change what the backend sees and the verdict's words.
+// Also: how sources and destinations are resolved, the JSON form, one tracer answering many traces alike, odd
+// documents that must not crash, and every pair of endpoints on every sample host and imported dump ending in
+// a consistent verdict.
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
@@ -181,6 +182,86 @@ private slots:
         QTest::newRow("overlay: unknown destination IP inside the overlay subnet")
             << overlay << "pod-a" << "10.244.1.77" << "tcp" << 80 << "dropped" << "route"
             << "no endpoint holds the address" << QStringList{} << "";
+        // Load balancer flags: each changes what a backend sees, next to a near miss without it
+        const QString lb = "lb-flags-host.json";
+        QTest::newRow("lb: DSR keeps the client's address, which the backend's ingress rule allows")
+            << lb << "client"
+            << "10.96.0.20"
+            << "tcp" << 80 << "delivered"
+            << "ingress ACL (Switch)"
+            << "RemoteAddresses 10.244.0.10" << QStringList{"guarded"} << "";
+        QTest::newRow("lb: DSR keeps another client's address too, which the backend blocks")
+            << lb << "stranger"
+            << "10.96.0.20"
+            << "tcp" << 80 << "dropped"
+            << "ingress ACL (Switch)"
+            << "Block In Switch, Priority 1000" << QStringList{} << "";
+        QTest::newRow("lb: without DSR the backend sees the SourceVIP, which its rule does not allow")
+            << lb << "client"
+            << "10.96.0.21"
+            << "tcp" << 80 << "dropped"
+            << "ingress ACL (Switch)"
+            << "Block In Switch, Priority 1000" << QStringList{} << "10.244.0.250";
+        QTest::newRow("lb: without DSR and without a SourceVIP the client's address is kept")
+            << lb << "client"
+            << "10.96.0.22"
+            << "tcp" << 80 << "delivered"
+            << "ingress ACL (Switch)"
+            << "RemoteAddresses 10.244.0.10" << QStringList{"guarded"} << "";
+        QTest::newRow("lb: without DSR a remote backend is sent to from the SourceVIP")
+            << lb << "client"
+            << "10.96.0.60"
+            << "udp" << 53 << "delivered"
+            << "load balancer source NAT"
+            << "translated to 10.244.0.250" << QStringList{"remote-pod"} << "10.244.0.250";
+        QTest::newRow("lb: with DSR a remote backend gets the client's own address")
+            << lb << "client"
+            << "10.96.0.61"
+            << "udp" << 53 << "delivered"
+            << "encapsulation"
+            << "forwarded to provider address 10.0.0.6" << QStringList{"remote-pod"} << "";
+        QTest::newRow("lb: PreserveDIP: the backend's ingress rule on the VIP address allows it")
+            << lb << "client"
+            << "10.96.0.30"
+            << "tcp" << 80 << "delivered"
+            << "ingress ACL (Switch)"
+            << "LocalAddresses 10.96.0.30/32" << QStringList{"vip-guarded"} << "";
+        QTest::newRow("lb: without PreserveDIP the backend sees its own address: the VIP rule misses")
+            << lb << "client"
+            << "10.96.0.31"
+            << "tcp" << 80 << "dropped"
+            << "ingress ACL (Switch)"
+            << "Block In Switch, Priority 1000" << QStringList{} << "";
+        QTest::newRow("lb: PreserveDIP: the source's egress rules see the VIP, outside its allowed range")
+            << lb << "picky"
+            << "10.96.0.30"
+            << "tcp" << 80 << "dropped"
+            << "egress ACL (Switch)"
+            << "Block Out Switch, Priority 1000" << QStringList{} << "";
+        QTest::newRow("lb: without PreserveDIP the source's egress rules see the backend's address")
+            << lb << "picky"
+            << "10.96.0.40"
+            << "tcp" << 80 << "delivered"
+            << "egress ACL (Switch)"
+            << "RemoteAddresses 10.244.0.0/24" << QStringList{"backend-a", "backend-b"} << "";
+        QTest::newRow("lb: session affinity: one backend per client, every candidate followed")
+            << lb << "client"
+            << "10.96.0.40"
+            << "tcp" << 80 << "delivered"
+            << "load balancer"
+            << "one per client (SourceIP)" << QStringList{"backend-a", "backend-b"} << "";
+        QTest::newRow("lb: the IPv6 flag on an IPv4 frontend is named, the VIP followed as IPv4")
+            << lb << "client"
+            << "10.96.0.50"
+            << "tcp" << 80 << "delivered"
+            << "load balancer"
+            << "load balancer Flags 2" << QStringList{"backend-a"} << "";
+        QTest::newRow("lb: ILB and LocalRoutedVip do not keep a local endpoint from the VIP")
+            << lb << "client"
+            << "10.96.0.70"
+            << "tcp" << 80 << "delivered"
+            << "load balancer"
+            << "Flags 3" << QStringList{"backend-a"} << "";
     }
 
     void trace()
@@ -230,6 +311,122 @@ private slots:
             QVERIFY2(!h.object.id.empty() && !h.decision.empty() && !h.rule.empty(), qPrintable(hops));
             QVERIFY(std::find(r.path.begin(), r.path.end(), h.object) != r.path.end());
         }
+    }
+
+    /// What a load balancer's flags say in words: the summary with session affinity (one backend per
+    /// client, not all of them), the way replies take, PreserveDIP's destination, flags named only.
+    void loadBalancerWording_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("hop"); // a hop whose detail holds `detail`
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("summary");  // text the verdict line holds
+        QTest::addColumn<QString>("affinity"); // the JSON's Affinity; empty: absent
+        QTest::newRow("session affinity: the client reaches one of the backends, always the same")
+            << "client"
+            << "10.96.0.40"
+            << "load balancer"
+            << "goes to the same one backend"
+            << "one of 2 backends, the same for every connection from 10.244.0.10 (session affinity "
+               "SourceIP): "
+               "delivered to endpoint backend-a"
+            << "SourceIP";
+        QTest::newRow("no affinity: each connection may reach any backend")
+            << "client"
+            << "10.96.0.41"
+            << "load balancer"
+            << "Each connection goes to one backend"
+            << "2 of 2 backends: delivered to endpoint backend-a"
+            << "";
+        QTest::newRow("affinity by source IP and protocol, one candidate blocks this client")
+            << "stranger"
+            << "10.96.0.42"
+            << "load balancer"
+            << "from 10.244.0.11 over tcp"
+            << "1 of them accepts it, 1 drops it (first at hop 12: blocked): this client always or never "
+               "gets "
+               "through"
+            << "SourceIPProtocol";
+        QTest::newRow("DSR: replies bypass the load balancer")
+            << "client"
+            << "10.96.0.20"
+            << "load balancer"
+            << "Replies go from the backend straight to the client"
+            << "delivered to endpoint guarded"
+            << "";
+        QTest::newRow("no DSR: the backend's ingress rules judge the SourceVIP")
+            << "client"
+            << "10.96.0.21"
+            << "ingress ACL (Switch)"
+            << "blocks tcp from 10.244.0.250 to 10.244.0.20:8080"
+            << "dropped at hop"
+            << "";
+        QTest::newRow("DSR: the backend's ingress rules judge the client's own address")
+            << "client"
+            << "10.96.0.20"
+            << "ingress ACL (Switch)"
+            << "allows tcp from 10.244.0.10 to 10.244.0.20:8080"
+            << "delivered to endpoint guarded"
+            << "";
+        QTest::newRow("PreserveDIP: the backend's ingress rules judge the VIP as destination")
+            << "client"
+            << "10.96.0.30"
+            << "ingress ACL (Switch)"
+            << "allows tcp from 10.244.0.10 to 10.96.0.30:8080"
+            << "delivered to endpoint vip-guarded"
+            << "";
+        QTest::newRow("no DSR: replies return through the load balancer")
+            << "client"
+            << "10.96.0.22"
+            << "load balancer"
+            << "Replies return through the load balancer"
+            << "delivered to endpoint guarded"
+            << "";
+        QTest::newRow("PreserveDIP: delivered still addressed to the VIP")
+            << "client"
+            << "10.96.0.30"
+            << "delivery"
+            << "still addressed to 10.96.0.30"
+            << "delivered to endpoint vip-guarded (7B000002-0000-4000-8000-000000000030) at 10.96.0.30:8080"
+            << "";
+        QTest::newRow("IPv6 flag at odds with the IPv4 frontend")
+            << "client"
+            << "10.96.0.50"
+            << "load balancer"
+            << "Flags IPv6 on the IPv4 frontend 10.96.0.50"
+            << "delivered to endpoint backend-a"
+            << "";
+        QTest::newRow("ILB and LocalRoutedVip named") << "client"
+                                                      << "10.96.0.70"
+                                                      << "load balancer"
+                                                      << "ILB (EnableInternalLoadBalancer"
+                                                      << "delivered to endpoint backend-a"
+                                                      << "";
+    }
+
+    void loadBalancerWording()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, destination);
+        QFETCH(QString, hop);
+        QFETCH(QString, detail);
+        QFETCH(QString, summary);
+        QFETCH(QString, affinity);
+        auto traced = hcn::traceSnapshot(hostText("lb-flags-host.json"), request(source, destination));
+        QVERIFY2(traced.ok(), traced.status().detail().c_str());
+        const QString hops = hopsText(*traced);
+        QVERIFY2(std::any_of(traced->hops.begin(), traced->hops.end(),
+                             [&](const hcn::TraceHop& h) {
+                                 return qs(h.name) == hop && qs(h.detail).contains(detail);
+                             }),
+                 qPrintable(hops));
+        QVERIFY2(qs(traced->summary).contains(summary), qPrintable(hops));
+        QCOMPARE(qs(traced->affinity), affinity);
+        const nlohmann::ordered_json j = *traced;
+        QCOMPARE(j.contains("Affinity"), !affinity.isEmpty());
+        if (!affinity.isEmpty())
+            QCOMPARE(qs(j["Affinity"].get<std::string>()), affinity);
     }
 
     void declaredHostAddress()

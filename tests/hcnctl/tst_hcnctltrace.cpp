@@ -84,6 +84,56 @@ private slots:
         QVERIFY(run.out.trimmed().split('\n').last().startsWith("Verdict: DROPPED: dropped at hop"));
     }
 
+    /// Load balancer flags over tests/data/trace/lb-flags-host.json: the hop they add, the exit status
+    /// they change, the verdict line's words for session affinity and the JSON's Affinity.
+    void loadBalancerFlags_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("text");     // a line of the hop list or the verdict line holds it
+        QTest::addColumn<QString>("affinity"); // the JSON's Affinity; empty: absent
+        QTest::newRow("without DSR the backend sees the SourceVIP and blocks it")
+            << QStringList{"client", "10.96.0.21"} << 1
+            << "load balancer source NAT [load balancer svc-snat 7B000004-0000-4000-8000-000000000002]: "
+               "source "
+               "translated to 10.244.0.250"
+            << "";
+        QTest::newRow("with DSR the backend sees the client and lets it in")
+            << QStringList{"client", "10.96.0.20"} << 0 << "Verdict: DELIVERED: delivered to endpoint guarded"
+            << "";
+        QTest::newRow("PreserveDIP: delivered still addressed to the VIP")
+            << QStringList{"client", "10.96.0.30"} << 0
+            << "Verdict: DELIVERED: delivered to endpoint vip-guarded "
+               "(7B000002-0000-4000-8000-000000000030) at 10.96.0.30:8080"
+            << "";
+        QTest::newRow("session affinity: one of the backends, always the same")
+            << QStringList{"client", "10.96.0.40"} << 0
+            << "Verdict: DELIVERED: one of 2 backends, the same for every connection from 10.244.0.10 "
+               "(session "
+               "affinity SourceIP)"
+            << "SourceIP";
+        QTest::newRow("no affinity: every backend")
+            << QStringList{"client", "10.96.0.41"} << 0 << "Verdict: DELIVERED: 2 of 2 backends: "
+            << "";
+    }
+
+    void loadBalancerFlags()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, text);
+        QFETCH(QString, affinity);
+        const QStringList base{"--snapshot", traceFile("lb-flags-host.json"), "trace"};
+        const CtlRun human = runCtl(base + args);
+        QVERIFY2(human.exitCode == exitCode, qPrintable(human.err + human.out));
+        QVERIFY2(human.out.contains(text), qPrintable(human.out));
+        const CtlRun json = runCtl(base + args + QStringList{"--json"});
+        QCOMPARE(json.exitCode, exitCode);
+        const QJsonObject document = parseObject(json.out);
+        QCOMPARE(document.value("Affinity").toString(), affinity);
+        QCOMPARE(document.contains("Affinity"), !affinity.isEmpty());
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");

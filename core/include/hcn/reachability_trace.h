@@ -120,6 +120,9 @@ struct TraceResult
     std::string summary;
     /// Delivered: the endpoints that received the packet (several behind a load balancer).
     std::vector<TraceObject> deliveredTo;
+    /// Session affinity of the load balancer passed ("SourceIP", "SourceIPProtocol"; empty: none, or a
+    /// single backend): the client reaches one of `deliveredTo`, the same for all its connections.
+    std::string affinity;
     /// Translations on the way, in order.
     std::vector<TraceTranslation> translations;
     /// Every object on the path, in the order first met (for highlighting).
@@ -153,7 +156,7 @@ Result<TraceResult> traceSnapshot(std::string_view snapshotText, const TraceRequ
 
 /// {"Source":{...},"SourceAddress","Destination","DestinationAddress","DestinationObject"?,"Protocol",
 ///  "Port","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},"Outcome","Decision","Rule","Detail"}],
-///  "Verdict","DroppedAt"?,"Summary","DeliveredTo":[...],"Translations":[...],"Path":[...]}
+///  "Verdict","DroppedAt"?,"Summary","DeliveredTo":[...],"Affinity"?,"Translations":[...],"Path":[...]}
 void to_json(nlohmann::ordered_json& json, const TraceResult& result);
 /// {"Kind","ID","Name"}.
 void to_json(nlohmann::ordered_json& json, const TraceObject& object);
