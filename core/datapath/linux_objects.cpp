@@ -108,11 +108,12 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
                                   " is not an address of this host; VXLAN needs it as its source.");
             programmed.underlayMtu = **local;
         }
-        if (programmed.underlayMtu < kVxlanOverhead + 68)
+        const std::uint32_t overhead = vxlanOverhead(*plan.overlay);
+        if (programmed.underlayMtu < overhead + 68)
             return Status(hr::InvalidNetwork, "the underlay's MTU " + std::to_string(programmed.underlayMtu) +
-                                                  " leaves no room for VXLAN's " +
-                                                  std::to_string(kVxlanOverhead) + " bytes.");
-        programmed.mtu = programmed.underlayMtu - kVxlanOverhead;
+                                                  " leaves no room for VXLAN's " + std::to_string(overhead) +
+                                                  " bytes.");
+        programmed.mtu = programmed.underlayMtu - overhead;
     }
     LocalUndo undo;
     if (Status s = host.addBridge(plan.bridge); !s.ok())

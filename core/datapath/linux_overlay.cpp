@@ -16,6 +16,10 @@ Status LinuxDatapath::State::addRemoteSubnet(const NetworkPlan& network, const R
     // entry is the other host's router MAC (its bridge), and that MAC is behind the other host's
     // provider address on the VXLAN device. The bridge's own entry sends it to the VXLAN port at once.
     const OverlayPlan& o = *network.overlay;
+    if (Status s =
+            checkUnderlayFamily(o, remote.providerAddress, "the RemoteSubnetRoute to " + remote.prefix);
+        !s.ok())
+        return s;
     LocalUndo undo;
     if (Status s = host.addFdb(o.vxlan, remote.routerMac, remote.providerAddress); !s.ok())
         return s;
@@ -84,6 +88,10 @@ Status LinuxDatapath::State::addRemoteEndpoint(const EndpointPlan& plan)
     // The VXLAN device's entry (the MAC is behind the other host's provider address), the bridge's (the
     // MAC is behind the VXLAN port: no flooding), and the neighbour entry the device answers ARP from.
     const std::string& vxlan = network->second.overlay->vxlan;
+    if (Status s = checkUnderlayFamily(*network->second.overlay, plan.providerAddress,
+                                       "the remote endpoint " + plan.ipv4);
+        !s.ok())
+        return s;
     LocalUndo undo;
     if (Status s = host.addFdb(vxlan, *plan.mac, plan.providerAddress); !s.ok())
         return s;

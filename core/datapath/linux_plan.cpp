@@ -241,6 +241,12 @@ Result<std::string> providerAddressOf(const Json& policies)
     return address->toString();
 }
 
+bool isIpv6Address(const std::string& text)
+{
+    const auto address = IpAddress::parse(text);
+    return address && !address->isV4();
+}
+
 /// The overlay part of an Overlay network: VSID from its subnets' policies, the rest from its own.
 Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
 {
@@ -322,6 +328,26 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
 }
 
 } // namespace
+
+std::uint32_t vxlanOverhead(const OverlayPlan& overlay)
+{
+    return isIpv6Address(overlay.providerAddress) ? kVxlanOverheadIpv6 : kVxlanOverhead;
+}
+
+Status checkUnderlayFamily(const OverlayPlan& overlay, const std::string& providerAddress,
+                           const std::string& what)
+{
+    const bool remote6 = isIpv6Address(providerAddress);
+    if (remote6 == isIpv6Address(overlay.providerAddress))
+        return Status::success();
+    const std::string local =
+        overlay.providerAddress.empty()
+            ? "the network has no ProviderAddress, so its VXLAN device sends over IPv4"
+            : "the network's ProviderAddress " + overlay.providerAddress + " is IPv" + (remote6 ? "4" : "6");
+    return Status(hr::InvalidPolicy, what + "'s ProviderAddress " + providerAddress + " is IPv" +
+                                         (remote6 ? "6" : "4") + ", and " + local +
+                                         ": one VXLAN device reaches other hosts over one address family.");
+}
 
 bool inFamily(const std::string& addressOrPrefix, NatFamily family)
 {
@@ -542,19 +568,20 @@ Result<std::uint32_t> endpointMtu(const NetworkPlan& network, const EndpointPlan
         from = "the underlay's MTU " + std::to_string(underlay) + " less EncapOverhead " +
                std::to_string(*endpoint.encapOverhead);
     } else if (network.overlay) {
-        return network.mtu ? network.mtu : underlay - kVxlanOverhead;
+        return network.mtu ? network.mtu : underlay - vxlanOverhead(*network.overlay);
     } else {
         return network.mtu; // an adapter's (L2Bridge, Transparent), else the kernel's default
     }
     if (mtu == 0)
         return 0u;
-    const std::uint32_t carried = network.mtu ? network.mtu : network.overlay ? underlay - kVxlanOverhead : 0;
+    const std::uint32_t overhead = network.overlay ? vxlanOverhead(*network.overlay) : 0;
+    const std::uint32_t carried = network.mtu ? network.mtu : network.overlay ? underlay - overhead : 0;
     if (carried && mtu > carried)
         return Status(hr::InvalidPolicy,
                       "the endpoint's MTU (" + from + ") is more than the " + std::to_string(carried) +
                           " bytes its network carries" +
                           (network.overlay ? " (the underlay's MTU " + std::to_string(underlay) + " less " +
-                                                 std::to_string(kVxlanOverhead) + " bytes of VXLAN)."
+                                                 std::to_string(overhead) + " bytes of VXLAN)."
                                            : " (its adapter's MTU)."));
     if (mtu < 68 || (mtu < 1280 && !endpoint.ipv6.empty()))
         return Status(hr::InvalidPolicy, "the endpoint's MTU (" + from + ") is below the " +

@@ -49,8 +49,19 @@ struct OverlayPlan
 /// What VXLAN adds to each frame over an IPv4 underlay: outer IPv4 (20), UDP (8), VXLAN (8) and the
 /// inner Ethernet header (14).
 inline constexpr std::uint32_t kVxlanOverhead = 50;
+/// The same over an IPv6 underlay: the outer IPv6 header is 40 bytes.
+inline constexpr std::uint32_t kVxlanOverheadIpv6 = 70;
 /// Ethernet's MTU: a veth's default, and the underlay assumed when none is known.
 inline constexpr std::uint32_t kEthernetMtu = 1500;
+
+/// What VXLAN adds to each frame of `overlay`: its underlay is IPv6 when its ProviderAddress is.
+std::uint32_t vxlanOverhead(const OverlayPlan& overlay);
+
+/// Success when a remote `providerAddress` (a remote endpoint's, a RemoteSubnetRoute's) can be reached
+/// through `overlay`'s VXLAN device: one device sends over one address family, its ProviderAddress's
+/// (IPv4 when it has none). `what` names the remote for the message.
+Status checkUnderlayFamily(const OverlayPlan& overlay, const std::string& providerAddress,
+                           const std::string& what);
 
 struct NetworkPlan
 {
@@ -64,7 +75,7 @@ struct NetworkPlan
     /// Filled in when the network is programmed (read from the kernel). `underlayMtu`: the MTU of the
     /// interface its traffic leaves by (overlay: the one holding ProviderAddress; L2Bridge: the adapter),
     /// 0 when there is none. `mtu`: the largest endpoint MTU the network carries (overlay: underlay less
-    /// kVxlanOverhead; L2Bridge: the adapter's), 0 when unbounded.
+    /// vxlanOverhead(); L2Bridge: the adapter's), 0 when unbounded.
     std::uint32_t underlayMtu = 0;
     std::uint32_t mtu = 0;
 };

@@ -146,12 +146,14 @@ hcn::HostEnvironment underlayHost(const std::string& address, const std::string&
 }
 
 /// The peer's workload: a VXLAN device with the network's VNI and the remote endpoint's MAC, holding
-/// `addresses`, sending what it does not know to this host. Empty, or what failed.
-std::string peerVxlan(const std::string& peer, const std::vector<std::string>& addresses)
+/// `addresses`, sending what it does not know to this host (`here`, from the peer's `local`: the
+/// underlay's IPv4 addresses unless given). Empty, or what failed.
+std::string peerVxlan(const std::string& peer, const std::vector<std::string>& addresses,
+                      const std::string& local = "192.168.250.2", const std::string& here = "192.168.250.1")
 {
     std::vector<std::vector<std::string>> commands{{"-n", peer, "link", "add", "vx0", "address", kRemoteMac,
                                                     "type", "vxlan", "id", std::to_string(kVsid), "local",
-                                                    "192.168.250.2", "dstport", "4789"}};
+                                                    local, "dstport", "4789"}};
     for (const auto& address : addresses)
         commands.push_back({"-n", peer, "addr", "add", address, "dev", "vx0"});
     commands.push_back({"-n", peer, "link", "set", "vx0", "up"});
@@ -162,8 +164,7 @@ std::string peerVxlan(const std::string& peer, const std::vector<std::string>& a
             return "ip " + args[2] + " " + args[3] + " failed";
     }
     bool ok = false;
-    outputOf(BRIDGE_PATH,
-             {"-n", peer, "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst", "192.168.250.1"}, &ok);
+    outputOf(BRIDGE_PATH, {"-n", peer, "fdb", "append", "00:00:00:00:00:00", "dev", "vx0", "dst", here}, &ok);
     return ok ? std::string() : "bridge fdb append failed";
 }
 
@@ -277,6 +278,7 @@ private slots:
     void loadBalancerFollowsAMovedRemoteEndpoint();
     void endpointMtuLeavesRoomForVxlan_data();
     void endpointMtuLeavesRoomForVxlan();
+    void ipv6UnderlayCarriesTheOverlay();
     void remoteSubnetRoutesJoinTwoHosts();
     void sdnRoutesGoIntoTheEndpointsNamespace();
     void failedChangeLeavesNoEntry_data();
@@ -587,6 +589,62 @@ void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan()
     QVERIFY(pingWithoutFragments(netns, "10.244.29.20", expected - 28)); // IPv4 20 + ICMP 8
     QCOMPARE(reassembliesIn(*m_underlay->fd), reassembled);
     QVERIFY(!pingWithoutFragments(netns, "10.244.29.20", expected - 27));
+}
+
+void TestLinuxDatapathOverlay::ipv6UnderlayCarriesTheOverlay()
+{
+    // The hosts' provider addresses are IPv6 (the endpoints' are IPv4): the tunnel leaves 70 bytes for
+    // the outer IPv6 (40), UDP, VXLAN and the inner Ethernet header.
+    const std::string& peer = m_underlay->netns;
+    bool ok = false;
+    outputOf(IP_PATH, {"addr", "add", "fd00:250::1/64", "dev", "ul0", "nodad"}, &ok);
+    QVERIFY(ok);
+    outputOf(IP_PATH, {"-n", peer, "addr", "add", "fd00:250::2/64", "dev", "ul1", "nodad"}, &ok);
+    QVERIFY(ok);
+    const std::string made = peerVxlan(peer, {"10.244.30.20/24"}, "fd00:250::2", "fd00:250::1");
+    QVERIFY2(made.empty(), made.c_str());
+    outputOf(IP_PATH, {"-n", peer, "link", "set", "vx0", "mtu", "1430"}, &ok);
+    QVERIFY(ok);
+
+    const json provider = {{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "fd00:250::1"}}}};
+    auto net =
+        m_host.create(ResourceKind::Network, overlayNetwork("overlay30", 30, kVsid, json::array({provider})));
+    HCN_VERIFY_OK(net);
+    const Guid netId = m_host.idOf(ResourceKind::Network, *net);
+    const std::string vxlan = hcn::linuxdp::vxlanName(netId);
+    const json link = ipJson(IP_PATH, "", {"-d", "link", "show", "dev", vxlan});
+    QCOMPARE(link.size(), std::size_t(1));
+    QCOMPARE(
+        link[0]["linkinfo"]["info_data"].value("local6", link[0]["linkinfo"]["info_data"].value("local", "")),
+        std::string("fd00:250::1"));
+    QCOMPARE(mtuOf("", vxlan), 1430);
+    QCOMPARE(mtuOf("", m_host.datapath->networkBridge(netId)), 1430);
+
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.30.10", "02-00-00-00-1E-0A");
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    QCOMPARE(mtuOf(local.netns, "eth0"), 1430);
+
+    // A remote endpoint behind an IPv4 provider address cannot be reached through this device: refused,
+    // and nothing of it is left.
+    const std::string before = forwardingState("");
+    const auto mixed = m_host.create(
+        ResourceKind::Endpoint, remoteEndpoint("10.244.30.21", "02-00-00-00-1E-15", "192.168.250.2"), *net);
+    QVERIFY(!mixed.ok());
+    QCOMPARE(mixed.code(), hcn::hr::InvalidPolicy);
+    QVERIFY2(mixed.status().detail().find("one address family") != std::string::npos,
+             mixed.status().detail().c_str());
+    QCOMPARE(forwardingState(""), before);
+
+    HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.30.20", kRemoteMac, "fd00:250::2"), *net));
+    bool tunnelled = false;
+    for (const auto& e : ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}))
+        tunnelled = tunnelled || (e.value("mac", "") == kRemoteMac && e.value("dst", "") == "fd00:250::2");
+    QVERIFY(tunnelled);
+    QVERIFY(pingFrom(local.netns, "10.244.30.20"));
+    // The largest packet crosses whole; one byte more is refused at the endpoint.
+    QVERIFY(pingWithoutFragments(local.netns, "10.244.30.20", 1430 - 28));
+    QVERIFY(!pingWithoutFragments(local.netns, "10.244.30.20", 1430 - 27));
 }
 
 void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()

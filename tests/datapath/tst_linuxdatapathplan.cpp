@@ -414,6 +414,9 @@ void TestLinuxDatapathPlan::endpointMtu_data()
     QTest::newRow("overlay: the underlay less VXLAN's 50 bytes")
         << "Overlay" << 1500 << "[]" << false << "1450";
     QTest::newRow("overlay on jumbo frames") << "Overlay" << 9000 << "[]" << false << "8950";
+    QTest::newRow("overlay over an IPv6 underlay: 70 bytes") << "Overlay6" << 1500 << "[]" << false << "1430";
+    QTest::newRow("overlay over IPv6, InterfaceParameters 1450: more than the tunnel carries")
+        << "Overlay6" << 1500 << mtu(1450) << false << "error";
     QTest::newRow("overlay, EncapOverhead 50 as flannel sets it")
         << "Overlay" << 1500 << overhead(50) << false << "1450";
     QTest::newRow("overlay, EncapOverhead 100") << "Overlay" << 1500 << overhead(100) << false << "1400";
@@ -442,7 +445,12 @@ void TestLinuxDatapathPlan::endpointMtu()
     QFETCH(QString, policies);
     QFETCH(bool, ipv6);
     QFETCH(QString, expected);
+    const bool overIpv6 = type == "Overlay6";
+    if (overIpv6)
+        type = "Overlay";
     Json netDoc = network(type.toStdString());
+    if (overIpv6)
+        netDoc["Policies"] = Json::array({policy("ProviderAddress", {{"ProviderAddress", "fd00:250::1"}})});
     if (type == "L2Bridge")
         netDoc["Policies"] = Json::array({policy("NetAdapterName", {{"NetworkAdapterName", "eth9"}})});
     if (type == "Overlay")
@@ -452,7 +460,7 @@ void TestLinuxDatapathPlan::endpointMtu()
     // As programming the network fills them in.
     net->underlayMtu = static_cast<std::uint32_t>(underlay);
     if (net->overlay)
-        net->mtu = net->underlayMtu - hcn::linuxdp::kVxlanOverhead;
+        net->mtu = net->underlayMtu - hcn::linuxdp::vxlanOverhead(*net->overlay);
     else if (!net->adapter.empty())
         net->mtu = net->underlayMtu;
     Json doc = endpoint(Json::parse(policies.toStdString()));
