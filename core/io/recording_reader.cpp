@@ -253,10 +253,12 @@ struct RecordingReader::Impl
                      std::vector<ObjectSlot>& state);
     /// Parses the documents held (holdLongest's choice) from their lines.
     void holdLongest();
-    /// The objects change `number`'s line stores, by update (null where it stores none). Needs
-    /// cacheMutex held once the reader is open.
-    Result<std::vector<SharedObject>> readChange(std::size_t number) const;
-    Result<SharedObject> object(DocumentRef ref) const;
+    /// The objects change `number`'s line (`line`) stores, by update (null where it stores none).
+    Result<std::vector<SharedObject>> parseChange(std::size_t number, std::string_view line) const;
+    /// Reads the lines of changes `numbers` (rising) again, nearby ones with one read, and hands each
+    /// change's objects (or why they cannot be had) to `each`. Needs cacheMutex held once the reader is
+    /// open.
+    template <typename Each> void readChanges(const std::vector<std::uint32_t>& numbers, Each&& each) const;
     Result<SharedHostObjects> objectsAfter(std::size_t number) const;
 };
 
@@ -467,32 +469,68 @@ void RecordingReader::Impl::holdLongest()
     std::sort(versions.begin(), versions.end(),
               [](const Version& a, const Version& b) { return a.update < b.update; });
     held.assign(updates.size(), nullptr);
-    std::size_t n = 0; // the change holding versions[v].update
-    for (std::size_t v = 0; v < versions.size();) {
-        while (changes[n].firstUpdate + changes[n].updateCount <= versions[v].update)
+    std::vector<std::uint32_t> numbers; // the changes holding them, rising
+    std::size_t n = 0;
+    for (const Version& v : versions) {
+        while (changes[n].firstUpdate + changes[n].updateCount <= v.update)
             ++n;
-        auto objects = readChange(n + 1);
-        for (; v < versions.size() && versions[v].update < changes[n].firstUpdate + changes[n].updateCount;
-             ++v) {
+        if (numbers.empty() || numbers.back() != n + 1)
+            numbers.push_back(std::uint32_t(n + 1));
+    }
+    std::size_t v = 0;
+    readChanges(numbers, [&](std::size_t number, const Result<std::vector<SharedObject>>& objects) {
+        const IndexedChange& c = changes[number - 1];
+        for (; v < versions.size() && versions[v].update < c.firstUpdate + c.updateCount; ++v) {
             // A line that cannot be read again is left to the build that needs it, which says why.
             const std::uint32_t u = versions[v].update;
-            if (objects.ok() && (*objects)[u - changes[n].firstUpdate]) {
-                held[u] = (*objects)[u - changes[n].firstUpdate];
+            if (objects.ok() && (*objects)[u - c.firstUpdate]) {
+                held[u] = (*objects)[u - c.firstUpdate];
                 ++heldCount;
             }
         }
+    });
+}
+
+template <typename Each>
+void RecordingReader::Impl::readChanges(const std::vector<std::uint32_t>& numbers, Each&& each) const
+{
+    // Lines less than this apart are read together, up to this much at once.
+    constexpr std::uint64_t kGap = 64 * 1024, kMaxRead = 4 * 1024 * 1024;
+    std::string buffer;
+    for (std::size_t first = 0; first < numbers.size();) {
+        const std::uint64_t start = changes[numbers[first] - 1].offset;
+        std::size_t last = first;
+        std::uint64_t end = start + changes[numbers[first] - 1].length;
+        while (last + 1 < numbers.size()) {
+            const IndexedChange& next = changes[numbers[last + 1] - 1];
+            if (next.offset > end + kGap || next.offset + next.length - start > kMaxRead)
+                break;
+            end = std::max(end, next.offset + next.length);
+            ++last;
+        }
+        buffer.resize(std::size_t(end - start));
+        file.clear();
+        file.seekg(std::streamoff(start));
+        const bool read = bool(file.read(buffer.data(), std::streamsize(buffer.size())));
+        for (std::size_t i = first; i <= last; ++i) {
+            const IndexedChange& c = changes[numbers[i] - 1];
+            if (!read)
+                each(numbers[i],
+                     Result<std::vector<SharedObject>>(
+                         Status(hr::InvalidJson, path + ": cannot read change " + std::to_string(numbers[i]) +
+                                                     " again (was the file changed?).")));
+            else
+                each(numbers[i], parseChange(numbers[i], std::string_view(buffer).substr(
+                                                             std::size_t(c.offset - start), c.length)));
+        }
+        first = last + 1;
     }
 }
 
-Result<std::vector<SharedObject>> RecordingReader::Impl::readChange(std::size_t number) const
+Result<std::vector<SharedObject>> RecordingReader::Impl::parseChange(std::size_t number,
+                                                                     std::string_view line) const
 {
     const IndexedChange& c = changes[number - 1];
-    std::string line(c.length, '\0');
-    file.clear();
-    file.seekg(std::streamoff(c.offset));
-    if (!file.read(line.data(), std::streamsize(line.size())))
-        return Status(hr::InvalidJson, path + ": cannot read change " + std::to_string(number) +
-                                           " again (was the file changed?).");
     // Only the NotificationBase is parsed: the rest of the line is in the index already.
     const std::string_view notificationText = topLevelMember(line, "Notification");
     PlainJson base;
@@ -514,27 +552,6 @@ Result<std::vector<SharedObject>> RecordingReader::Impl::readChange(std::size_t 
     return objects;
 }
 
-Result<SharedObject> RecordingReader::Impl::object(DocumentRef ref) const
-{
-    const std::uint64_t key = (std::uint64_t(ref.change) << 16) | ref.part;
-    std::lock_guard lock(cacheMutex);
-    for (const auto* map : {&cache, &previousCache})
-        if (auto it = map->find(key); it != map->end())
-            return it->second;
-    auto objects = readChange(ref.change);
-    if (!objects.ok())
-        return objects.status();
-    if (cache.size() >= options.documentCache / 2)
-        previousCache = std::move(cache), cache.clear();
-    for (std::size_t i = 0; i < objects->size(); ++i)
-        if ((*objects)[i])
-            cache[(std::uint64_t(ref.change) << 16) | i] = (*objects)[i];
-    if (!(*objects)[ref.part])
-        return Status(hr::InvalidJson,
-                      path + ": change " + std::to_string(ref.change) + " holds no document.");
-    return (*objects)[ref.part];
-}
-
 Result<SharedHostObjects> RecordingReader::Impl::objectsAfter(std::size_t number) const
 {
     if (number > changes.size())
@@ -547,23 +564,62 @@ Result<SharedHostObjects> RecordingReader::Impl::objectsAfter(std::size_t number
     for (std::size_t c = keyframes[k].changes + 1; c <= number; ++c)
         applyChange(state, c);
     SharedHostObjects objects;
+    std::vector<std::pair<DocumentRef, std::size_t>> missing; // documents not held, where they go
     for (std::uint32_t i = 0; i < state.size(); ++i) {
         const ObjectSlot& slot = state[i];
         if (slot.kind == ResourceKind::Invalid)
             continue;
-        if (slot.ref.change == 0) {
+        if (slot.ref.change == 0)
             objects.push_back(initialObjects[i]);
-            continue;
-        }
-        if (const SharedObject& kept = held[changes[slot.ref.change - 1].firstUpdate + slot.ref.part]) {
+        else if (const SharedObject& kept = held[changes[slot.ref.change - 1].firstUpdate + slot.ref.part])
             objects.push_back(kept);
-            continue;
+        else {
+            missing.emplace_back(slot.ref, objects.size());
+            objects.emplace_back();
         }
-        auto loaded = object(slot.ref);
-        if (!loaded.ok())
-            return loaded.status();
-        objects.push_back(std::move(*loaded));
     }
+    if (missing.empty())
+        return objects;
+
+    auto key = [](DocumentRef ref) { return (std::uint64_t(ref.change) << 16) | ref.part; };
+    std::lock_guard lock(cacheMutex);
+    std::vector<std::uint32_t> numbers; // the changes to read again
+    for (const auto& [ref, at] : missing) {
+        for (const auto* map : {&cache, &previousCache})
+            if (auto it = map->find(key(ref)); it != map->end()) {
+                objects[at] = it->second;
+                break;
+            }
+        if (!objects[at])
+            numbers.push_back(ref.change);
+    }
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+    std::sort(missing.begin(), missing.end(),
+              [](const auto& a, const auto& b) { return a.first.change < b.first.change; });
+    Status failed = Status::success();
+    auto next = missing.begin();
+    readChanges(numbers, [&](std::size_t change, const Result<std::vector<SharedObject>>& read) {
+        if (!read.ok()) {
+            if (failed.ok())
+                failed = read.status();
+            return;
+        }
+        if (cache.size() >= options.documentCache / 2)
+            previousCache = std::move(cache), cache.clear();
+        for (std::size_t i = 0; i < read->size(); ++i)
+            if ((*read)[i])
+                cache[key(DocumentRef{std::uint32_t(change), std::uint16_t(i)})] = (*read)[i];
+        for (; next != missing.end() && next->first.change <= change; ++next)
+            if (next->first.change == change && !objects[next->second])
+                objects[next->second] = (*read)[next->first.part];
+    });
+    if (!failed.ok())
+        return failed;
+    for (const auto& [ref, at] : missing)
+        if (!objects[at])
+            return Status(hr::InvalidJson,
+                          path + ": change " + std::to_string(ref.change) + " holds no document.");
     return objects;
 }
 

@@ -148,7 +148,7 @@ int main(int argc, char** argv)
     }
     std::printf(
         "index (open): %.0f ms, %zu changes, keyframe every %zu (asked: %zu; %zu keyframes), %zu documents "
-        "held); peak RSS %.1f MiB\n",
+        "held; peak RSS %.1f MiB\n",
         indexMs, (*reader)->changeCount(), (*reader)->keyframeInterval(), keyframe,
         (*reader)->keyframeCount(), (*reader)->heldDocuments(), hcnbench::peakRssMiB());
 

@@ -131,6 +131,7 @@ private slots:
     void cutFileStillOpens_data();
     void cutFileStillOpens();
     void fileCutInsideItsSnapshotIsAnError();
+    void fileChangedAfterOpeningSaysSo();
     void brokenLinesAreSkippedAndNamed();
     void moments_data();
     void moments();
@@ -444,6 +445,35 @@ void TestRecording::fileCutInsideItsSnapshotIsAnError()
     QVERIFY(!reader.ok());
     QVERIFY2(qs(reader.status().detail()).contains("not a recording header"),
              reader.status().detail().c_str());
+}
+
+void TestRecording::fileChangedAfterOpeningSaysSo()
+{
+    // Only the snapshot's documents held: every later one is read back from its line when needed.
+    const WalkRecording walk = walkRecording(5, 20, 30);
+    const std::string path = file("changed.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    hcn::RecordingReader::Options options;
+    options.heldDocuments = 0;
+    auto opened = hcn::RecordingReader::open(path, options);
+    HCN_VERIFY_OK(opened);
+    const hcn::RecordingReader& reader = **opened;
+    QVERIFY(reader.changeCount() > 0);
+    HCN_VERIFY_OK(reader.hostAfter(0));
+
+    // The file cut back to its header and snapshot: the moments that need a change's line say why they
+    // cannot be built; the initial snapshot still is.
+    QByteArray bytes = fileBytes(path);
+    const qsizetype second = bytes.indexOf('\n', bytes.indexOf('\n') + 1);
+    QVERIFY(second > 0);
+    writeBytes(path, bytes.left(second + 1));
+    auto broken = reader.hostAfter(reader.changeCount());
+    QCOMPARE(broken.code(), hcn::hr::InvalidJson);
+    QVERIFY2(broken.status().detail().find("again (was the file changed?)") != std::string::npos,
+             broken.status().detail().c_str());
+    auto start = reader.hostAfter(0);
+    HCN_VERIFY_OK(start);
+    QCOMPARE(start->size(), referenceHost(walk.snapshot, walk.events, 0).size());
 }
 
 void TestRecording::brokenLinesAreSkippedAndNamed()
