@@ -13,6 +13,7 @@
 #include "hcn/recording.h"
 #include "hcn/schema_normalizer.h"
 #include "hcn/utc_time.h"
+#include "io/json_repair.h"
 #include "io/recording_format.h"
 
 #include <algorithm>
@@ -100,63 +101,38 @@ PlainJson parseIndexLine(const std::string& line, std::string& error)
 /// empty when the line has none at its top level or is not an object.
 std::string_view topLevelMember(std::string_view line, std::string_view key)
 {
+    constexpr std::string_view kSpace = " \t\r\n";
+    io::JsonStringState strings;
     int depth = 0;
-    bool inString = false, escaped = false, expectKey = false;
+    bool expectKey = false;
     std::size_t stringStart = 0;
+    std::size_t valueStart = std::string_view::npos; // once the key is found
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"') {
-                inString = false;
-                if (depth != 1 || !expectKey)
-                    continue;
+        const bool wasInString = strings.inString();
+        if (strings.step(c)) {
+            if (!wasInString)
+                stringStart = i + 1;
+            else if (!strings.inString() && depth == 1 && expectKey && valueStart == std::string_view::npos) {
                 expectKey = false;
                 if (line.substr(stringStart, i - stringStart) != key)
                     continue;
-                std::size_t start = line.find_first_not_of(" \t\r\n", i + 1);
-                if (start == std::string_view::npos || line[start] != ':')
+                const std::size_t colon = line.find_first_not_of(kSpace, i + 1);
+                if (colon == std::string_view::npos || line[colon] != ':')
                     return {};
-                start = line.find_first_not_of(" \t\r\n", start + 1);
-                if (start == std::string_view::npos)
+                valueStart = line.find_first_not_of(kSpace, colon + 1);
+                if (valueStart == std::string_view::npos)
                     return {};
-                // The value ends where the top level goes on (',') or closes ('}').
-                int inner = 0;
-                bool valueString = false, valueEscaped = false;
-                for (std::size_t j = start; j < line.size(); ++j) {
-                    const char v = line[j];
-                    if (valueString) {
-                        if (valueEscaped)
-                            valueEscaped = false;
-                        else if (v == '\\')
-                            valueEscaped = true;
-                        else if (v == '"')
-                            valueString = false;
-                    } else if (v == '"') {
-                        valueString = true;
-                    } else if (v == '{' || v == '[') {
-                        ++inner;
-                    } else if (v == '}' || v == ']') {
-                        if (inner == 0)
-                            return v == '}' ? line.substr(start, j - start) : std::string_view();
-                        --inner;
-                    } else if (v == ',' && inner == 0) {
-                        return line.substr(start, j - start);
-                    }
-                }
-                return {};
+                i = valueStart - 1;
             }
             continue;
         }
-        if (c == '"') {
-            inString = true;
-            stringStart = i + 1;
-        } else if (c == '{' || c == '[') {
+        if (c == '{' || c == '[') {
             ++depth;
             expectKey = c == '{' && depth == 1;
+        } else if ((c == '}' || c == ']' || c == ',') && depth == 1 && valueStart != std::string_view::npos) {
+            // The value ends where the top level goes on or closes.
+            return c == ']' ? std::string_view() : line.substr(valueStart, i - valueStart);
         } else if (c == '}' || c == ']') {
             --depth;
         } else if (c == ',' && depth == 1) {

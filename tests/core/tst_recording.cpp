@@ -132,6 +132,7 @@ private slots:
     void cutFileStillOpens();
     void fileCutInsideItsSnapshotIsAnError();
     void fileChangedAfterOpeningSaysSo();
+    void documentsWithJsonInTheirTextComeBack();
     void brokenLinesAreSkippedAndNamed();
     void moments_data();
     void moments();
@@ -474,6 +475,43 @@ void TestRecording::fileChangedAfterOpeningSaysSo()
     auto start = reader.hostAfter(0);
     HCN_VERIFY_OK(start);
     QCOMPARE(start->size(), referenceHost(walk.snapshot, walk.events, 0).size());
+}
+
+void TestRecording::documentsWithJsonInTheirTextComeBack()
+{
+    // Names that spell out a line's members, quotes, braces and escapes: a document read back from its
+    // line is the one written.
+    const WalkRecording walk = walkRecording(7, 10, 0);
+    const std::vector<std::string> names{R"(a","Notification":{"Data":1},"x":")", R"(}]}]\\"{[)",
+                                         "\u00e9 \\\" Notification",
+                                         R"({"ID":"00000000-0000-0000-0000-000000000001"})"};
+    std::vector<hcn::Notification> events;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string id = "6A1B0C3D-0000-4000-8000-00000000000" + std::to_string(i + 1);
+        const nlohmann::json network{
+            {"ID", id},
+            {"Name", names[i]},
+            {"Type", "NAT"},
+            {"Flags", 0},
+            {"Policies", nlohmann::json::array({{{"Type", "x"}, {"Data", names[i]}}})}};
+        events.push_back(
+            hcn::Notification{i + 1, hcn::NotificationType::NetworkCreate, hcn::hr::Ok,
+                              nlohmann::json{{"ID", id}, {"Flags", 0}, {"Data", network}}.dump()});
+    }
+    const std::string path = file("names.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, events));
+    hcn::RecordingReader::Options options;
+    options.heldDocuments = 0; // every document read back from its line
+    auto opened = hcn::RecordingReader::open(path, options);
+    HCN_VERIFY_OK(opened);
+    QCOMPARE((*opened)->changeCount(), events.size());
+    for (std::size_t k = 0; k <= events.size(); ++k) {
+        auto host = (*opened)->hostAfter(k);
+        HCN_VERIFY_OK(host);
+        const QStringList problems = hostDifferences(*host, referenceHost(walk.snapshot, events, k));
+        if (!problems.isEmpty())
+            QFAIL(qPrintable(QString("after change %1:\n%2").arg(k).arg(problems.join('\n'))));
+    }
 }
 
 void TestRecording::brokenLinesAreSkippedAndNamed()
