@@ -2,18 +2,18 @@
 // (hcn/recording.h, docs/recordings.md).
 //
 // The index keeps, per change, its time, where its line is and what it does to a copy (the line's
-// "Updates"). A keyframe every N changes holds each live object's parsed document then (shared with the
-// other keyframes and the initial snapshot, so an object unchanged between keyframes costs one
-// document); building the host at change k copies the keyframe before k, replays at most N-1 changes'
-// updates and reads back from their lines only the documents of objects changed since the keyframe
-// (through a bounded cache). The keyframes hold at most Options::keyframeDocuments distinct documents:
-// past that every other keyframe is dropped and N doubles, so memory stays bounded however long the
-// recording.
+// "Updates"); indexing reads no document. A keyframe every N changes names the line holding each live
+// object's document then (no document). Apart from the keyframes, the reader keeps parsed the documents
+// that stay longest (the initial snapshot's, then the versions that last the most changes, at most
+// Options::heldDocuments in all), each as the HostObject a HostState shares: a moment is mostly made of
+// them. Building the host at change k copies the keyframe before k, replays fewer than N changes'
+// updates and reads back from their lines only the documents not held (through a bounded cache).
 
 #include "hcn/json_limits.h"
 #include "hcn/recording.h"
 #include "hcn/schema_normalizer.h"
 #include "hcn/utc_time.h"
+#include "io/json_repair.h"
 #include "io/recording_format.h"
 
 #include <algorithm>
@@ -28,6 +28,7 @@ namespace hcn {
 namespace recording_index {
 
 using PlainJson = nlohmann::json;
+using SharedObject = std::shared_ptr<const HostObject>;
 
 constexpr std::uint32_t kNoObject = 0xFFFFFFFFu;
 
@@ -43,8 +44,6 @@ struct ObjectSlot
 {
     ResourceKind kind = ResourceKind::Invalid;
     DocumentRef ref;
-    /// The document `ref` names, when parsed already (a keyframe's); else null.
-    HostDocument document;
 };
 
 struct IndexedChange
@@ -82,37 +81,65 @@ struct Keyframe
     std::vector<KeyframeEntry> entries;
 };
 
-/// How many documents `next` holds that `previous` (the keyframe before it) does not.
-std::size_t newDocuments(const Keyframe* previous, const Keyframe& next)
-{
-    std::size_t count = 0;
-    auto p = previous ? previous->entries.begin() : std::vector<KeyframeEntry>::const_iterator();
-    const auto pEnd = previous ? previous->entries.end() : p;
-    for (const KeyframeEntry& e : next.entries) {
-        if (!e.slot.document)
-            continue;
-        while (p != pEnd && p->object < e.object)
-            ++p;
-        if (p == pEnd || p->object != e.object || p->slot.document != e.slot.document)
-            ++count;
-    }
-    return count;
-}
-
-/// A line parsed for the index: its "Notification" kept for the keyframes' documents, a
-/// "NotificationText" (no document) skipped.
+/// A line parsed for the index: its "Notification" (the documents) and "NotificationText" skipped.
 PlainJson parseIndexLine(const std::string& line, std::string& error)
 {
     try {
-        PlainJson::parser_callback_t skipText = [](int depth, PlainJson::parse_event_t event,
-                                                   PlainJson& parsed) {
-            return !(depth == 1 && event == PlainJson::parse_event_t::key && parsed == "NotificationText");
+        PlainJson::parser_callback_t skipDocuments = [](int depth, PlainJson::parse_event_t event,
+                                                        PlainJson& parsed) {
+            return !(depth == 1 && event == PlainJson::parse_event_t::key &&
+                     (parsed == "Notification" || parsed == "NotificationText"));
         };
-        return PlainJson::parse(line, skipText);
+        return PlainJson::parse(line, skipDocuments);
     } catch (const PlainJson::exception& e) {
         error = e.what();
         return PlainJson();
     }
+}
+
+/// The text of member `key` of the object `line` is (its value as written), found without parsing;
+/// empty when the line has none at its top level or is not an object.
+std::string_view topLevelMember(std::string_view line, std::string_view key)
+{
+    constexpr std::string_view kSpace = " \t\r\n";
+    io::JsonStringState strings;
+    int depth = 0;
+    bool expectKey = false;
+    std::size_t stringStart = 0;
+    std::size_t valueStart = std::string_view::npos; // once the key is found
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        const bool wasInString = strings.inString();
+        if (strings.step(c)) {
+            if (!wasInString)
+                stringStart = i + 1;
+            else if (!strings.inString() && depth == 1 && expectKey && valueStart == std::string_view::npos) {
+                expectKey = false;
+                if (line.substr(stringStart, i - stringStart) != key)
+                    continue;
+                const std::size_t colon = line.find_first_not_of(kSpace, i + 1);
+                if (colon == std::string_view::npos || line[colon] != ':')
+                    return {};
+                valueStart = line.find_first_not_of(kSpace, colon + 1);
+                if (valueStart == std::string_view::npos)
+                    return {};
+                i = valueStart - 1;
+            }
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+            expectKey = c == '{' && depth == 1;
+        } else if ((c == '}' || c == ']' || c == ',') && depth == 1 && valueStart != std::string_view::npos) {
+            // The value ends where the top level goes on or closes.
+            return c == ']' ? std::string_view() : line.substr(valueStart, i - valueStart);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if (c == ',' && depth == 1) {
+            expectKey = true;
+        }
+    }
+    return {};
 }
 
 } // namespace recording_index
@@ -134,17 +161,17 @@ struct RecordingReader::Impl
 
     std::vector<std::string> ids;
     std::unordered_map<std::string, std::uint32_t> idIndex;
-    std::vector<HostDocument> initialDocuments; // by object index (objects of the snapshot)
-    std::vector<ResourceKind> initialKinds;     // the same
-    std::vector<IndexedChange> changes;         // changes[0] is change 1
+    std::vector<SharedObject> initialObjects; // by object index (objects of the snapshot)
+    std::vector<IndexedChange> changes;       // changes[0] is change 1
     std::vector<IndexedUpdate> updates;
-    std::vector<Keyframe> keyframes;   // keyframes[i]: after i * keyframeInterval changes
-    std::size_t keyframeInterval = 1;  // Options::keyframeInterval, doubled by each thinning
-    std::size_t keyframeDocuments = 0; // distinct documents the keyframes hold
+    std::vector<SharedObject> held;   // by update: its object with its document, when held
+    std::size_t heldCount = 0;        // the documents held, the initial snapshot's included
+    std::vector<Keyframe> keyframes;  // keyframes[i]: after i * keyframeInterval changes
+    std::size_t keyframeInterval = 1; // Options::keyframeInterval
 
     mutable std::mutex cacheMutex;
     mutable std::ifstream file; // guarded by cacheMutex
-    mutable std::unordered_map<std::uint64_t, HostDocument> cache, previousCache;
+    mutable std::unordered_map<std::uint64_t, SharedObject> cache, previousCache;
 
     void warn(std::string text)
     {
@@ -168,7 +195,7 @@ struct RecordingReader::Impl
         switch (update.op) {
         case HostUpdate::Op::Create:
         case HostUpdate::Op::Modify:
-            state[update.object] = ObjectSlot{update.kind, ref, nullptr};
+            state[update.object] = ObjectSlot{update.kind, ref};
             break;
         case HostUpdate::Op::Delete:
             state[update.object] = ObjectSlot{};
@@ -185,8 +212,7 @@ struct RecordingReader::Impl
             applyUpdate(state, updates[c.firstUpdate + i], DocumentRef{std::uint32_t(number), i});
     }
 
-    /// Keeps a keyframe of `state` (after every change so far), then drops every other keyframe while
-    /// they hold more documents than the budget.
+    /// Keeps a keyframe of `state` (after every change so far).
     void addKeyframe(const std::vector<ObjectSlot>& state)
     {
         Keyframe keyframe;
@@ -194,27 +220,22 @@ struct RecordingReader::Impl
         for (std::uint32_t i = 0; i < state.size(); ++i)
             if (state[i].kind != ResourceKind::Invalid)
                 keyframe.entries.push_back(KeyframeEntry{i, state[i]});
-        keyframeDocuments += newDocuments(keyframes.empty() ? nullptr : &keyframes.back(), keyframe);
         keyframes.push_back(std::move(keyframe));
-        while (keyframeDocuments > options.keyframeDocuments && keyframes.size() > 2) {
-            std::vector<Keyframe> kept;
-            for (std::size_t i = 0; i < keyframes.size(); i += 2)
-                kept.push_back(std::move(keyframes[i]));
-            keyframes = std::move(kept);
-            keyframeInterval *= 2;
-            keyframeDocuments = 0;
-            for (std::size_t i = 0; i < keyframes.size(); ++i)
-                keyframeDocuments += newDocuments(i == 0 ? nullptr : &keyframes[i - 1], keyframes[i]);
-        }
     }
 
     Status readHeaderAndSnapshot(std::ifstream& in, std::uint64_t& offset, std::size_t& lineNumber);
     Status index(std::ifstream& in);
-    /// `withinDepth`: the line nests no deeper than document() accepts, so its documents are kept.
     bool indexChange(PlainJson& line, std::uint64_t offset, std::size_t length, std::size_t lineNumber,
-                     bool withinDepth, std::vector<ObjectSlot>& state);
-    Result<HostDocument> document(DocumentRef ref) const;
-    Result<std::vector<HostObject>> objectsAfter(std::size_t number) const;
+                     std::vector<ObjectSlot>& state);
+    /// Parses the documents held (holdLongest's choice) from their lines.
+    void holdLongest();
+    /// The objects change `number`'s line (`line`) stores, by update (null where it stores none).
+    Result<std::vector<SharedObject>> parseChange(std::size_t number, std::string_view line) const;
+    /// Reads the lines of changes `numbers` (rising) again, nearby ones with one read, and hands each
+    /// change's objects (or why they cannot be had) to `each`. Needs cacheMutex held once the reader is
+    /// open.
+    template <typename Each> void readChanges(const std::vector<std::uint32_t>& numbers, Each&& each) const;
+    Result<SharedHostObjects> objectsAfter(std::size_t number) const;
 };
 
 Status RecordingReader::Impl::readHeaderAndSnapshot(std::ifstream& in, std::uint64_t& offset,
@@ -253,20 +274,19 @@ Status RecordingReader::Impl::readHeaderAndSnapshot(std::ifstream& in, std::uint
             if (id.empty())
                 continue;
             const std::uint32_t object = objectIndex(id);
-            if (initialDocuments.size() <= object) {
-                initialDocuments.resize(object + 1);
-                initialKinds.resize(object + 1, ResourceKind::Invalid);
-            }
-            initialDocuments[object] = std::make_shared<const PlainJson>(std::move(document));
-            initialKinds[object] = kind;
+            if (initialObjects.size() <= object)
+                initialObjects.resize(object + 1);
+            if (!initialObjects[object])
+                ++heldCount;
+            initialObjects[object] = std::make_shared<const HostObject>(
+                HostObject{kind, id, std::make_shared<const PlainJson>(std::move(document))});
         }
     }
     return Status::success();
 }
 
 bool RecordingReader::Impl::indexChange(PlainJson& line, std::uint64_t offset, std::size_t length,
-                                        std::size_t lineNumber, bool withinDepth,
-                                        std::vector<ObjectSlot>& state)
+                                        std::size_t lineNumber, std::vector<ObjectSlot>& state)
 {
     const std::string where = "line " + std::to_string(lineNumber) + ": ";
     auto time = line.find("Time");
@@ -314,18 +334,6 @@ bool RecordingReader::Impl::indexChange(PlainJson& line, std::uint64_t offset, s
     updates.insert(updates.end(), parsed.begin(), parsed.end());
     changes.push_back(c);
     applyChange(state, changes.size());
-    // The documents, parsed once here for the keyframes (document() reads them back the same way).
-    if (auto n = line.find("Notification"); n != line.end() && withinDepth) {
-        const ParsedNotification notification = parseNotificationBase(
-            c.sequence, static_cast<NotificationType>(c.typeValue), c.status, std::move(*n));
-        if (notification.updates.size() == parsed.size())
-            for (std::size_t i = 0; i < parsed.size(); ++i) {
-                ObjectSlot& slot = state[parsed[i].object];
-                if (slot.kind != ResourceKind::Invalid && slot.ref.change == changes.size() &&
-                    slot.ref.part == i)
-                    slot.document = notification.updates[i].document;
-            }
-    }
     if (changes.size() % keyframeInterval == 0)
         addKeyframe(state);
     return true;
@@ -338,8 +346,9 @@ Status RecordingReader::Impl::index(std::ifstream& in)
     if (Status s = readHeaderAndSnapshot(in, offset, lineNumber); !s.ok())
         return s;
     std::vector<ObjectSlot> state(ids.size());
-    for (std::uint32_t i = 0; i < initialKinds.size(); ++i)
-        state[i] = ObjectSlot{initialKinds[i], DocumentRef{0, 0}, initialDocuments[i]};
+    for (std::uint32_t i = 0; i < initialObjects.size(); ++i)
+        if (initialObjects[i])
+            state[i] = ObjectSlot{initialObjects[i]->kind, DocumentRef{0, 0}};
     keyframeInterval = options.keyframeInterval;
     addKeyframe(state);
     std::string line;
@@ -378,8 +387,7 @@ Status RecordingReader::Impl::index(std::ifstream& in)
             warn("line " + std::to_string(lineNumber) + ": neither a change nor the end line; skipped.");
             continue;
         }
-        (void)indexChange(parsed, lineOffset, line.size(), lineNumber,
-                          withinJsonDepth(line, kDefaultMaxJsonDepth), state);
+        (void)indexChange(parsed, lineOffset, line.size(), lineNumber, state);
     }
     if (!ended) {
         if (!changes.empty())
@@ -397,49 +405,130 @@ Status RecordingReader::Impl::index(std::ifstream& in)
     return Status::success();
 }
 
-Result<HostDocument> RecordingReader::Impl::document(DocumentRef ref) const
+void RecordingReader::Impl::holdLongest()
 {
-    const std::uint64_t key = (std::uint64_t(ref.change) << 16) | ref.part;
-    std::lock_guard lock(cacheMutex);
-    for (const auto* map : {&cache, &previousCache})
-        if (auto it = map->find(key); it != map->end())
-            return it->second;
-    const IndexedChange& c = changes[ref.change - 1];
-    std::string line(c.length, '\0');
-    file.clear();
-    file.seekg(std::streamoff(c.offset));
-    if (!file.read(line.data(), std::streamsize(line.size())))
-        return Status(hr::InvalidJson, path + ": cannot read change " + std::to_string(ref.change) +
-                                           " again (was the file changed?).");
-    PlainJson parsed;
-    if (Status s = schema::parseObject(line, parsed); !s.ok())
-        return Status(s.code(), path + ": change " + std::to_string(ref.change) + ": " + s.detail());
+    // How many moments each stored document lasts: from its change to the next change storing or
+    // dropping its object (or past the end).
+    struct Version
+    {
+        std::uint32_t lasts = 0;
+        std::uint32_t update = 0;
+    };
+    std::vector<Version> versions;
+    std::vector<std::uint32_t> live(ids.size(), kNoObject); // by object: its version, when stored
+    for (std::size_t n = 1; n <= changes.size(); ++n) {
+        const IndexedChange& c = changes[n - 1];
+        for (std::uint32_t u = c.firstUpdate; u < c.firstUpdate + c.updateCount; ++u) {
+            const IndexedUpdate& update = updates[u];
+            if (update.op == HostUpdate::Op::Expect)
+                continue;
+            std::uint32_t& version = live[update.object];
+            if (version != kNoObject)
+                versions[version].lasts = std::uint32_t(n) - versions[version].lasts;
+            version = kNoObject;
+            if (update.op == HostUpdate::Op::Delete)
+                continue;
+            version = std::uint32_t(versions.size());
+            versions.push_back(Version{std::uint32_t(n), u}); // `lasts` holds its change until it ends
+        }
+    }
+    for (std::uint32_t version : live)
+        if (version != kNoObject)
+            versions[version].lasts = std::uint32_t(changes.size() + 1) - versions[version].lasts;
+    std::erase_if(versions, [](const Version& v) { return v.lasts == 0; }); // replaced within its change
+    const std::size_t budget = options.heldDocuments > heldCount ? options.heldDocuments - heldCount : 0;
+    if (versions.size() > budget) {
+        std::nth_element(versions.begin(), versions.begin() + std::ptrdiff_t(budget), versions.end(),
+                         [](const Version& a, const Version& b) { return a.lasts > b.lasts; });
+        versions.resize(budget);
+    }
+    std::sort(versions.begin(), versions.end(),
+              [](const Version& a, const Version& b) { return a.update < b.update; });
+    held.assign(updates.size(), nullptr);
+    std::vector<std::uint32_t> numbers; // the changes holding them, rising
+    std::size_t n = 0;
+    for (const Version& v : versions) {
+        while (changes[n].firstUpdate + changes[n].updateCount <= v.update)
+            ++n;
+        if (numbers.empty() || numbers.back() != n + 1)
+            numbers.push_back(std::uint32_t(n + 1));
+    }
+    std::size_t v = 0;
+    readChanges(numbers, [&](std::size_t number, const Result<std::vector<SharedObject>>& objects) {
+        const IndexedChange& c = changes[number - 1];
+        for (; v < versions.size() && versions[v].update < c.firstUpdate + c.updateCount; ++v) {
+            // A line that cannot be read again is left to the build that needs it, which says why.
+            const std::uint32_t u = versions[v].update;
+            if (objects.ok() && (*objects)[u - c.firstUpdate]) {
+                held[u] = (*objects)[u - c.firstUpdate];
+                ++heldCount;
+            }
+        }
+    });
+}
+
+template <typename Each>
+void RecordingReader::Impl::readChanges(const std::vector<std::uint32_t>& numbers, Each&& each) const
+{
+    // Lines less than this apart are read together, up to this much at once.
+    constexpr std::uint64_t kGap = 64 * 1024, kMaxRead = 4 * 1024 * 1024;
+    std::string buffer;
+    for (std::size_t first = 0; first < numbers.size();) {
+        const std::uint64_t start = changes[numbers[first] - 1].offset;
+        std::size_t last = first;
+        std::uint64_t end = start + changes[numbers[first] - 1].length;
+        while (last + 1 < numbers.size()) {
+            const IndexedChange& next = changes[numbers[last + 1] - 1];
+            if (next.offset > end + kGap || next.offset + next.length - start > kMaxRead)
+                break;
+            end = std::max(end, next.offset + next.length);
+            ++last;
+        }
+        buffer.resize(std::size_t(end - start));
+        file.clear();
+        file.seekg(std::streamoff(start));
+        const bool read = bool(file.read(buffer.data(), std::streamsize(buffer.size())));
+        for (std::size_t i = first; i <= last; ++i) {
+            const IndexedChange& c = changes[numbers[i] - 1];
+            if (!read)
+                each(numbers[i],
+                     Result<std::vector<SharedObject>>(
+                         Status(hr::InvalidJson, path + ": cannot read change " + std::to_string(numbers[i]) +
+                                                     " again (was the file changed?).")));
+            else
+                each(numbers[i], parseChange(numbers[i], std::string_view(buffer).substr(
+                                                             std::size_t(c.offset - start), c.length)));
+        }
+        first = last + 1;
+    }
+}
+
+Result<std::vector<SharedObject>> RecordingReader::Impl::parseChange(std::size_t number,
+                                                                     std::string_view line) const
+{
+    const IndexedChange& c = changes[number - 1];
+    // Only the NotificationBase is parsed: the rest of the line is in the index already.
+    const std::string_view notificationText = topLevelMember(line, "Notification");
     PlainJson base;
-    if (auto n = parsed.find("Notification"); n != parsed.end())
-        base = std::move(*n);
+    if (Status s =
+            schema::parseObject(notificationText.empty() ? std::string_view("null") : notificationText, base);
+        !s.ok())
+        return Status(s.code(), path + ": change " + std::to_string(number) + ": " + s.detail());
     const ParsedNotification notification = parseNotificationBase(
         c.sequence, static_cast<NotificationType>(c.typeValue), c.status, std::move(base));
     if (notification.updates.size() != c.updateCount)
-        return Status(hr::InvalidJson, path + ": change " + std::to_string(ref.change) +
+        return Status(hr::InvalidJson, path + ": change " + std::to_string(number) +
                                            ": its Updates do not match its notification.");
-    if (cache.size() >= options.documentCache / 2)
-        previousCache = std::move(cache), cache.clear();
-    HostDocument wanted;
+    std::vector<SharedObject> objects(c.updateCount);
     for (std::size_t i = 0; i < notification.updates.size(); ++i) {
-        const HostDocument& d = notification.updates[i].document;
-        if (!d)
-            continue;
-        cache[(std::uint64_t(ref.change) << 16) | i] = d;
-        if (i == ref.part)
-            wanted = d;
+        const IndexedUpdate& update = updates[c.firstUpdate + i];
+        if (const HostDocument& d = notification.updates[i].document)
+            objects[i] = std::make_shared<const HostObject>(HostObject{update.kind, ids[update.object], d});
     }
-    if (!wanted)
-        return Status(hr::InvalidJson,
-                      path + ": change " + std::to_string(ref.change) + " holds no document.");
-    return wanted;
+    return objects;
 }
 
-Result<std::vector<HostObject>> RecordingReader::Impl::objectsAfter(std::size_t number) const
+Result<SharedHostObjects> RecordingReader::Impl::objectsAfter(std::size_t number) const
 {
     if (number > changes.size())
         return Status(hr::InvalidArg, "the recording has " + std::to_string(changes.size()) +
@@ -450,22 +539,63 @@ Result<std::vector<HostObject>> RecordingReader::Impl::objectsAfter(std::size_t 
         state[e.object] = e.slot;
     for (std::size_t c = keyframes[k].changes + 1; c <= number; ++c)
         applyChange(state, c);
-    std::vector<HostObject> objects;
+    SharedHostObjects objects;
+    std::vector<std::pair<DocumentRef, std::size_t>> missing; // documents not held, where they go
     for (std::uint32_t i = 0; i < state.size(); ++i) {
         const ObjectSlot& slot = state[i];
         if (slot.kind == ResourceKind::Invalid)
             continue;
-        HostDocument doc = slot.document;
-        if (!doc && slot.ref.change == 0) {
-            doc = initialDocuments[i];
-        } else if (!doc) {
-            auto loaded = document(slot.ref);
-            if (!loaded.ok())
-                return loaded.status();
-            doc = std::move(*loaded);
+        if (slot.ref.change == 0)
+            objects.push_back(initialObjects[i]);
+        else if (const SharedObject& kept = held[changes[slot.ref.change - 1].firstUpdate + slot.ref.part])
+            objects.push_back(kept);
+        else {
+            missing.emplace_back(slot.ref, objects.size());
+            objects.emplace_back();
         }
-        objects.push_back(HostObject{slot.kind, ids[i], std::move(doc)});
     }
+    if (missing.empty())
+        return objects;
+
+    auto key = [](DocumentRef ref) { return (std::uint64_t(ref.change) << 16) | ref.part; };
+    std::lock_guard lock(cacheMutex);
+    std::vector<std::uint32_t> numbers; // the changes to read again
+    for (const auto& [ref, at] : missing) {
+        for (const auto* map : {&cache, &previousCache})
+            if (auto it = map->find(key(ref)); it != map->end()) {
+                objects[at] = it->second;
+                break;
+            }
+        if (!objects[at])
+            numbers.push_back(ref.change);
+    }
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+    std::sort(missing.begin(), missing.end(),
+              [](const auto& a, const auto& b) { return a.first.change < b.first.change; });
+    Status failed = Status::success();
+    auto next = missing.begin();
+    readChanges(numbers, [&](std::size_t change, const Result<std::vector<SharedObject>>& read) {
+        if (!read.ok()) {
+            if (failed.ok())
+                failed = read.status();
+            return;
+        }
+        if (cache.size() >= options.documentCache / 2)
+            previousCache = std::move(cache), cache.clear();
+        for (std::size_t i = 0; i < read->size(); ++i)
+            if ((*read)[i])
+                cache[key(DocumentRef{std::uint32_t(change), std::uint16_t(i)})] = (*read)[i];
+        for (; next != missing.end() && next->first.change <= change; ++next)
+            if (next->first.change == change && !objects[next->second])
+                objects[next->second] = (*read)[next->first.part];
+    });
+    if (!failed.ok())
+        return failed;
+    for (const auto& [ref, at] : missing)
+        if (!objects[at])
+            return Status(hr::InvalidJson,
+                          path + ": change " + std::to_string(ref.change) + " holds no document.");
     return objects;
 }
 
@@ -492,6 +622,7 @@ Result<std::unique_ptr<RecordingReader>> RecordingReader::open(const std::string
     impl->file.open(path, std::ios::binary);
     if (!impl->file)
         return Status(hr::FileNotFound, "cannot read " + path + ".");
+    impl->holdLongest();
     return std::unique_ptr<RecordingReader>(new RecordingReader(std::move(impl)));
 }
 
@@ -561,9 +692,9 @@ std::size_t RecordingReader::keyframeCount() const
     return m_impl->keyframes.size();
 }
 
-std::size_t RecordingReader::keyframeDocuments() const
+std::size_t RecordingReader::heldDocuments() const
 {
-    return m_impl->keyframeDocuments;
+    return m_impl->heldCount;
 }
 
 std::size_t RecordingReader::changesAt(std::int64_t timeMs) const
@@ -603,9 +734,7 @@ Result<HostState> RecordingReader::hostAfter(std::size_t changes) const
     auto objects = m_impl->objectsAfter(changes);
     if (!objects.ok())
         return objects.status();
-    HostState host;
-    (void)host.assign(std::move(*objects));
-    return host;
+    return HostState(*objects);
 }
 
 Result<std::string> RecordingReader::snapshotAfter(std::size_t changes) const
@@ -619,12 +748,12 @@ Result<std::string> RecordingReader::snapshotAfter(std::size_t changes) const
     if (!m_impl->schemaVersion.is_null())
         out["SchemaVersion"] = m_impl->schemaVersion;
     std::sort(objects->begin(), objects->end(),
-              [](const HostObject& a, const HostObject& b) { return a.id < b.id; });
+              [](const SharedObject& a, const SharedObject& b) { return a->id < b->id; });
     for (ResourceKind kind : kResourceKinds) {
         auto& section = out[std::string(resourceKindPlural(kind))] = PlainJson::array();
-        for (const HostObject& o : *objects)
-            if (o.kind == kind)
-                section.push_back(*o.document);
+        for (const SharedObject& o : *objects)
+            if (o->kind == kind)
+                section.push_back(*o->document);
     }
     return out.dump(-1, ' ', false, PlainJson::error_handler_t::replace);
 }

@@ -146,10 +146,11 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "%s\n", reader.status().detail().c_str());
         return 1;
     }
-    std::printf("index (open): %.0f ms, %zu changes, keyframe every %zu (asked: %zu; %zu keyframes, %zu "
-                "documents); peak RSS %.1f MiB\n",
-                indexMs, (*reader)->changeCount(), (*reader)->keyframeInterval(), keyframe,
-                (*reader)->keyframeCount(), (*reader)->keyframeDocuments(), hcnbench::peakRssMiB());
+    std::printf(
+        "index (open): %.0f ms, %zu changes, keyframe every %zu (asked: %zu; %zu keyframes), %zu documents "
+        "held; peak RSS %.1f MiB\n",
+        indexMs, (*reader)->changeCount(), (*reader)->keyframeInterval(), keyframe,
+        (*reader)->keyframeCount(), (*reader)->heldDocuments(), hcnbench::peakRssMiB());
 
     std::vector<double> hostTimes, snapshotTimes;
     std::size_t lastSize = 0;

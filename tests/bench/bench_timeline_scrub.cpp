@@ -13,7 +13,7 @@
 // (what RecordingPlayback does): how many moments were built and how long after the last request the
 // last moment was ready.
 //
-// Usage: bench_timeline_scrub FILE [--moments N] [--text] [--keyframe-documents N]
+// Usage: bench_timeline_scrub FILE [--moments N] [--text] [--held-documents N]
 
 #include "bench_timing.h"
 #include "hcn/host_state.h"
@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -45,6 +46,14 @@ void percentiles(const char* what, const std::vector<double>& times)
 }
 
 bool g_text = false;
+
+/// This thread's CPU time: what a moment costs whatever else runs on the machine.
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
+}
 
 /// One moment, request to ready: the reader's HostState (with --text: the snapshot text round trip).
 double moment(const hcn::RecordingReader& reader, std::size_t changes, double* readerMs = nullptr)
@@ -91,8 +100,8 @@ int main(int argc, char** argv)
             moments = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--text"))
             g_text = true;
-        else if (!std::strcmp(argv[i], "--keyframe-documents") && i + 1 < argc)
-            options.keyframeDocuments = std::size_t(std::atol(argv[++i]));
+        else if (!std::strcmp(argv[i], "--held-documents") && i + 1 < argc)
+            options.heldDocuments = std::size_t(std::atol(argv[++i]));
         else
             path = argv[i];
     }
@@ -101,6 +110,7 @@ int main(int argc, char** argv)
         return 2;
     }
     const auto opening = Clock::now();
+    const double openingCpu = threadCpuMs();
     auto opened = hcn::RecordingReader::open(path, options);
     if (!opened.ok()) {
         std::fprintf(stderr, "%s\n", opened.status().detail().c_str());
@@ -108,22 +118,26 @@ int main(int argc, char** argv)
     }
     const hcn::RecordingReader& reader = **opened;
     const std::size_t count = reader.changeCount();
-    std::printf("open (index): %.0f ms, %zu changes over %.0f s; %zu keyframes every %zu changes holding %zu "
-                "documents; peak RSS %.1f MiB\n",
-                millisecondsSince(opening), count, double(reader.endMs() - reader.startMs()) / 1000.0,
-                reader.keyframeCount(), reader.keyframeInterval(), reader.keyframeDocuments(),
-                hcnbench::peakRssMiB());
+    std::printf(
+        "open (index): %.0f ms (CPU %.0f ms), %zu changes over %.0f s; %zu keyframes every %zu changes; "
+        "%zu documents held; peak RSS %.1f MiB\n",
+        millisecondsSince(opening), threadCpuMs() - openingCpu, count,
+        double(reader.endMs() - reader.startMs()) / 1000.0, reader.keyframeCount(), reader.keyframeInterval(),
+        reader.heldDocuments(), hcnbench::peakRssMiB());
 
     std::mt19937 rng(20261203);
-    std::vector<double> jumps, jumpReader;
+    std::vector<double> jumps, jumpReader, jumpCpu;
     for (int i = 0; i < moments; ++i) {
         double r = 0;
+        const double cpu = threadCpuMs();
         jumps.push_back(moment(reader, std::uniform_int_distribution<std::size_t>(0, count)(rng), &r));
+        jumpCpu.push_back(threadCpuMs() - cpu);
         jumpReader.push_back(r);
     }
     percentiles(g_text ? "random jump: reader (snapshotAfter)" : "random jump: reader (hostAfter)",
                 jumpReader);
     percentiles("random jump: request to host ready", jumps);
+    percentiles("random jump: CPU time (thread)", jumpCpu);
 
     // Forward one pixel of a 1,000-pixel slider at a time, from a random place.
     const std::int64_t span = reader.endMs() - reader.startMs();

@@ -4,8 +4,9 @@
 //
 // RecordingWriter writes the file; Recorder feeds one from an hcn::Api (its notifications, or a
 // snapshot taken every interval and diffed, flagged as polled, where the Api delivers none);
-// RecordingReader indexes a file once, keeping parsed keyframes in memory (bounded, Options), and builds
-// the host at any moment from the nearest one, without replaying from the start. A console timeline opens a
+// RecordingReader indexes a file once, keeping keyframes and the longest-lived parsed documents in memory
+// (bounded, Options), and builds the host at any moment from the nearest keyframe, without replaying from
+// the start. A console timeline opens a
 // reader on a worker thread, lists changeCount()/change(n) and calls hostAfter(changesAt(time)) off the GUI
 // thread.
 
@@ -195,11 +196,11 @@ class RecordingReader
 public:
     struct Options
     {
-        /// A keyframe (each live object's parsed document) every this many changes.
+        /// A keyframe (where each live object's document is) every this many changes.
         std::size_t keyframeInterval = 1000;
-        /// At most this many distinct parsed documents are held by the keyframes (those the host had at
-        /// the start included); past it every other keyframe is dropped and the interval doubles.
-        std::size_t keyframeDocuments = 262144;
+        /// At most this many parsed documents are held (those the host had at the start included): the
+        /// ones that stay longest; the others are read back from their lines when a moment needs them.
+        std::size_t heldDocuments = 65536;
         /// Parsed documents kept for later builds.
         std::size_t documentCache = 8192;
         /// At most this many warnings are kept (the rest are counted).
@@ -226,12 +227,13 @@ public:
     /// Broken lines skipped ("line 12: not JSON (...); skipped"), at most Options::maxWarnings.
     const std::vector<std::string>& warnings() const;
     std::size_t skippedLines() const;
-    /// The changes between keyframes: Options::keyframeInterval, doubled for each thinning.
+    /// The changes between keyframes (Options::keyframeInterval) and how many there are (the first is the
+    /// initial snapshot).
     std::size_t keyframeInterval() const;
-    /// How many keyframes are kept (the first is the initial snapshot) and the distinct parsed documents
-    /// they hold (at most Options::keyframeDocuments unless two keyframes alone hold more).
     std::size_t keyframeCount() const;
-    std::size_t keyframeDocuments() const;
+    /// The parsed documents held: at most Options::heldDocuments, unless the initial snapshot alone has
+    /// more.
+    std::size_t heldDocuments() const;
 
     /// How many changes happened at or before `timeMs`.
     std::size_t changesAt(std::int64_t timeMs) const;
@@ -240,7 +242,7 @@ public:
     Result<std::size_t> changesAt(const RecordingMoment& moment) const;
 
     /// The host after the first `changes` changes (0: the initial snapshot), built from the nearest
-    /// keyframe: its documents shared, only those of objects changed since read back from the file.
+    /// keyframe: the documents held shared, only the others read back from their lines.
     /// Safe from any thread (the document cache is locked).
     Result<HostState> hostAfter(std::size_t changes) const;
     /// The same host as a snapshot document (hcn::SnapshotApi and `hcnctl --snapshot` read it), with the
