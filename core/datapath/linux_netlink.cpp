@@ -1,5 +1,6 @@
 #include "datapath/linux_netlink.h"
 
+#include "datapath/linux_netlink_objects.h"
 #include "datapath/linux_netns.h"
 #include "hcn/mac_address.h"
 
@@ -21,35 +22,9 @@
 
 namespace hcn::linuxdp {
 
+using namespace nl;
+
 namespace {
-
-Status failure(int nlError, const std::string& what)
-{
-    const int code = nlError < 0 ? -nlError : nlError;
-    const HResult hr = code == NLE_EXIST ? hr::AlreadyExists
-                       : code == NLE_OBJ_NOTFOUND || code == NLE_NODEV ? hr::ElementNotFound
-                       : code == NLE_PERM                              ? hr::AccessDenied
-                                                                       : hr::Fail;
-    return Status(hr, what + ": " + nl_geterror(code) + ".");
-}
-
-/// Owns one libnl object reference.
-template <typename T, void (*Put)(T*)> struct Ref
-{
-    T* p = nullptr;
-    Ref() = default;
-    explicit Ref(T* object) : p(object) {}
-    Ref(const Ref&) = delete;
-    Ref& operator=(const Ref&) = delete;
-    Ref(Ref&& other) noexcept : p(std::exchange(other.p, nullptr)) {}
-    ~Ref()
-    {
-        if (p)
-            Put(p);
-    }
-};
-using LinkRef = Ref<rtnl_link, rtnl_link_put>;
-using AddrRef = Ref<nl_addr, nl_addr_put>;
 
 /// A link-layer address from a 48-bit value.
 AddrRef macAddr(std::uint64_t mac)
@@ -58,14 +33,6 @@ AddrRef macAddr(std::uint64_t mac)
     for (int i = 0; i < 6; ++i)
         bytes[i] = static_cast<unsigned char>(mac >> (8 * (5 - i)));
     return AddrRef(nl_addr_build(AF_LLC, bytes, sizeof bytes));
-}
-
-Result<AddrRef> ipAddr(const std::string& text, const std::string& what)
-{
-    nl_addr* raw = nullptr;
-    if (int err = nl_addr_parse(text.c_str(), AF_UNSPEC, &raw); err < 0)
-        return failure(err, what + " " + text);
-    return AddrRef(raw);
 }
 
 Result<nl_sock*> connectedSocket()
@@ -380,37 +347,12 @@ Status RouteSocket::addAddress(const std::string& name, const std::string& cidr)
 
 namespace {
 
-using RouteRef = Ref<rtnl_route, rtnl_route_put>;
-
-/// The route addRoute adds and deleteRoute deletes.
-Result<RouteRef> routeObject(int ifindex, const std::string& destination, const std::string& gateway,
-                             std::uint32_t preference, bool onLink)
+/// A route of addRoute's: the metric orders equal routes, after the kernel's default for IPv6.
+LinkRoute staticRoute(const std::string& destination, const std::string& gateway, std::uint32_t preference,
+                      bool onLink)
 {
-    auto dst = ipAddr(destination, "route destination");
-    if (!dst.ok())
-        return dst.status();
-    RouteRef route(rtnl_route_alloc());
-    const int family = nl_addr_get_family(dst->p);
-    rtnl_route_set_family(route.p, family);
-    rtnl_route_set_dst(route.p, dst->p);
-    rtnl_route_set_table(route.p, RT_TABLE_MAIN);
-    rtnl_route_set_protocol(route.p, RTPROT_STATIC);
-    rtnl_route_set_priority(route.p, (family == AF_INET6 ? 1024u : 0u) + preference);
-    rtnl_route_set_scope(route.p, gateway.empty() ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
-    rtnl_nexthop* nh = rtnl_route_nh_alloc(); // owned by the route once added to it
-    rtnl_route_nh_set_ifindex(nh, ifindex);
-    if (onLink)
-        rtnl_route_nh_set_flags(nh, RTNH_F_ONLINK);
-    if (!gateway.empty()) {
-        auto gw = ipAddr(gateway, "gateway");
-        if (!gw.ok()) {
-            rtnl_route_nh_free(nh);
-            return gw.status();
-        }
-        rtnl_route_nh_set_gateway(nh, gw->p);
-    }
-    rtnl_route_add_nexthop(route.p, nh);
-    return route;
+    const bool ipv6 = destination.find(':') != std::string::npos;
+    return {destination, gateway, (ipv6 ? 1024u : 0u) + preference, RTPROT_STATIC, onLink};
 }
 
 } // namespace
@@ -418,30 +360,13 @@ Result<RouteRef> routeObject(int ifindex, const std::string& destination, const 
 Status RouteSocket::addRoute(const std::string& name, const std::string& destination,
                              const std::string& gateway, std::uint32_t preference, bool onLink)
 {
-    auto index = indexOf(name);
-    if (!index.ok())
-        return index.status();
-    auto route = routeObject(*index, destination, gateway, preference, onLink);
-    if (!route.ok())
-        return route.status();
-    if (int err = rtnl_route_add(m_sock, route->p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
-        return failure(err, "cannot add route " + destination + (gateway.empty() ? "" : " via " + gateway) +
-                                " on " + name);
-    return Status::success();
+    return addLinkRoute(name, staticRoute(destination, gateway, preference, onLink));
 }
 
 Status RouteSocket::deleteRoute(const std::string& name, const std::string& destination,
                                 const std::string& gateway, std::uint32_t preference, bool onLink)
 {
-    auto index = indexOf(name);
-    if (!index.ok())
-        return index.status();
-    auto route = routeObject(*index, destination, gateway, preference, onLink);
-    if (!route.ok())
-        return route.status();
-    if (int err = rtnl_route_delete(m_sock, route->p, 0); err < 0)
-        return failure(err, "cannot delete route " + destination + " on " + name);
-    return Status::success();
+    return deleteLinkRoute(name, staticRoute(destination, gateway, preference, onLink));
 }
 
 namespace {

@@ -29,6 +29,19 @@ struct LinkStats
     std::uint64_t txDropped = 0;
 };
 
+/// A route of the main table out of one link, exactly as the kernel holds it, so that it can be moved to
+/// another link and back.
+struct LinkRoute
+{
+    std::string destination; ///< "0.0.0.0/0", "10.99.0.0/16", "::/0"
+    std::string gateway;     ///< empty: on-link
+    std::uint32_t metric = 0;
+    std::uint8_t protocol = 0; ///< who added it (static, dhcp, ra ...), kept
+    bool onLink = false;
+
+    bool operator==(const LinkRoute&) const = default;
+};
+
 /// The link group every link of hcnd's carries (besides its name and alias): "hcn" in ASCII.
 inline constexpr std::uint32_t kLinkGroup = 0x68636e;
 
@@ -95,6 +108,18 @@ public:
     Status addNeighbour(const std::string& name, const std::string& address, std::uint64_t mac);
     Status deleteNeighbour(const std::string& name, const std::string& address);
     Result<std::vector<LinkInfo>> links();
+    /// The link's MAC address.
+    Result<std::uint64_t> macOf(const std::string& name);
+    /// The names of the links whose master is `bridge`.
+    Result<std::vector<std::string>> portsOf(const std::string& bridge);
+    /// The link's addresses of global scope ("192.168.1.5/24", "fd00::5/64"), IPv4 first.
+    Result<std::vector<std::string>> globalAddresses(const std::string& name);
+    Status deleteAddress(const std::string& name, const std::string& cidr);
+    /// The main table's routes out of link `name`, other than the kernel's own (the prefix routes of its
+    /// addresses) and IPv6 link-local and multicast ones.
+    Result<std::vector<LinkRoute>> routesOf(const std::string& name);
+    Status addLinkRoute(const std::string& name, const LinkRoute& route);
+    Status deleteLinkRoute(const std::string& name, const LinkRoute& route);
     /// The MTU of the link of this namespace that `address` is assigned to; none when no link has it.
     Result<std::optional<std::uint32_t>> mtuOfAddress(const std::string& address);
     Result<LinkStats> stats(const std::string& name);

@@ -146,6 +146,16 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         if (!adapterMtu.ok())
             return adapterMtu.status();
         programmed.underlayMtu = programmed.mtu = *adapterMtu; // larger frames would not leave
+        // The host's addresses keep their MAC: the bridge would otherwise take its lowest port's, which
+        // changes as endpoints come and go, and the neighbours' caches with it.
+        auto adapterMac = host.macOf(plan.adapter);
+        if (!adapterMac.ok())
+            return adapterMac.status();
+        if (Status s = host.setMac(plan.bridge, *adapterMac); !s.ok())
+            return s;
+        if (Status s = moveAddressing(plan.adapter, plan.bridge); !s.ok())
+            return s;
+        undo.add([&] { logFailure(moveAddressing(plan.bridge, plan.adapter)); });
         if (Status s = injected("adapter"); !s.ok())
             return s;
     }
@@ -192,6 +202,13 @@ Status LinuxDatapath::State::removeNetwork(const Guid& id)
     if (it->second.overlay)
         if (Status s = host.deleteLink(it->second.overlay->vxlan);
             !s.ok() && s.code() != hr::ElementNotFound) {
+            logFailure(nft.run(addNetworkRules(it->second)));
+            return s;
+        }
+    // The adapter gets its addressing back before the bridge that holds it goes.
+    if (!it->second.adapter.empty())
+        if (Status s = moveAddressing(it->second.bridge, it->second.adapter);
+            !s.ok() && s.code() != hr::ElementNotFound) { // a bridge already gone has nothing to give back
             logFailure(nft.run(addNetworkRules(it->second)));
             return s;
         }
@@ -530,6 +547,7 @@ void LinuxDatapath::State::removeAll()
 void LinuxDatapath::State::removeLeftovers()
 {
     auto log = componentLogger("hcn.datapath");
+    giveBackAdapterAddressing();
     logFailure(host.deleteGroup(kLinkGroup));
     logFailure(host.deleteGroup(kReapGroup));
     if (auto links = host.links(); links.ok()) {

@@ -92,6 +92,10 @@ struct LinuxDatapath::State
     /// A remote endpoint's forwarding and neighbour entries on its overlay network's VXLAN device;
     /// nothing when its network is no overlay or it lacks a MAC, IPv4 address or ProviderAddress.
     Status addRemoteEndpoint(const linuxdp::EndpointPlan& plan);
+    /// Moves link `from`'s global addresses and the routes out of it to link `to`, all or nothing: an
+    /// L2Bridge or Transparent network's adapter gives them to the bridge that enslaves it, and gets
+    /// them back when the network goes (linux_adapter.cpp).
+    Status moveAddressing(const std::string& from, const std::string& to);
     void removeRemoteEndpoint(const linuxdp::EndpointPlan& plan);
     /// Adds (or deletes) the routes of every SDN route naming the attached endpoint in its namespace.
     Status addSdnRoutesOf(const Guid& endpoint, const linuxdp::SdnRoutePlan& route);
@@ -104,6 +108,8 @@ struct LinuxDatapath::State
     void removeAll();
     /// Removes what an earlier run left: tagged links, the tables, namespaces marked with our host.
     void removeLeftovers();
+    /// Before leftover bridges go: each one's addressing back to the adapter it still holds.
+    void giveBackAdapterAddressing();
 };
 
 } // namespace hcn

@@ -256,6 +256,36 @@ bool pingWithoutFragments(const std::string& netns, const std::string& address, 
     return ping.waitForExit(10000) && ping.exitCode() == 0;
 }
 
+/// A link's global addresses and the routes out of it other than the kernel's, one line each, sorted:
+/// what the host reaches others by through that link.
+QStringList addressingOf(const std::string& link)
+{
+    QStringList out;
+    for (const auto& l : ipJson(IP_PATH, "", {"addr", "show", "dev", link, "scope", "global"}))
+        for (const auto& a : l.value("addr_info", json::array()))
+            if (a.contains("local")) // ip lists the addresses its filter left out as empty objects
+                out << QString::fromStdString("address " + a.value("local", "") + "/" +
+                                              std::to_string(a.value("prefixlen", 0)));
+    for (const char* family : {"-4", "-6"})
+        for (const auto& r : ipJson(IP_PATH, "", {family, "route", "show", "dev", link})) {
+            const std::string dst = r.value("dst", "");
+            if (r.value("protocol", "") == "kernel" || dst.rfind("fe80", 0) == 0 || dst.rfind("ff00", 0) == 0)
+                continue;
+            out << QString::fromStdString("route " + dst + " via " + r.value("gateway", "-") + " metric " +
+                                          std::to_string(r.value("metric", 0)));
+        }
+    out.sort();
+    return out;
+}
+
+/// Whether the suite's own namespace (the host) gets an answer from `address`.
+bool hostReaches(const std::string& address)
+{
+    bool ok = false;
+    outputOf(PING_PATH, {"-c", "1", "-W", "2", address}, &ok);
+    return ok;
+}
+
 bool hasEntry(const json& list, const std::string& key, const std::string& value)
 {
     for (const auto& e : list)
@@ -288,6 +318,7 @@ private slots:
     void openRemovesLeftoverVxlanDevices();
     void startRemovesLeftoverPeers();
     void l2bridgeEnslavesTheNamedAdapter();
+    void l2bridgeGivesTheAdaptersAddressingToTheBridge();
 
 private:
     /// A local endpoint on an overlay network, attached to a namespace of its own, that the peer knows
@@ -625,15 +656,19 @@ void TestLinuxDatapathOverlay::ipv6UnderlayCarriesTheOverlay()
     QCOMPARE(mtuOf(local.netns, "eth0"), 1430);
 
     // A remote endpoint behind an IPv4 provider address cannot be reached through this device: refused,
-    // and nothing of it is left.
-    const std::string before = forwardingState("");
+    // and nothing of it is left on the device (forwarding and neighbour entries).
+    auto deviceState = [&] {
+        return ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}).dump() +
+               ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan}).dump();
+    };
+    const std::string before = deviceState();
     const auto mixed = m_host.create(
         ResourceKind::Endpoint, remoteEndpoint("10.244.30.21", "02-00-00-00-1E-15", "192.168.250.2"), *net);
     QVERIFY(!mixed.ok());
     QCOMPARE(mixed.code(), hcn::hr::InvalidPolicy);
     QVERIFY2(mixed.status().detail().find("one address family") != std::string::npos,
              mixed.status().detail().c_str());
-    QCOMPARE(forwardingState(""), before);
+    QCOMPARE(deviceState(), before);
 
     HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
                                 remoteEndpoint("10.244.30.20", kRemoteMac, "fd00:250::2"), *net));
@@ -923,6 +958,75 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *net)));
     QCOMPARE(masterOfAdapter(), std::string()); // the adapter stays, released from the bridge
+}
+
+void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
+{
+    // The host's own traffic over the adapter survives bridging it: its addresses and routes move onto
+    // the bridge (HNS's host vNIC) and back when the network goes, when a failure undoes the create, and
+    // when a restarted datapath removes the bridge a crashed one left.
+    const std::string& peer = m_underlay->netns;
+    bool ok = false;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"addr", "add", "fd00:250::1/64", "dev", "ul0", "nodad"},
+          {"-n", peer, "addr", "add", "fd00:250::2/64", "dev", "ul1", "nodad"},
+          {"-n", peer, "addr", "add", "10.99.0.1/32", "dev", "lo"},
+          {"route", "add", "10.99.0.0/16", "via", "192.168.250.2", "dev", "ul0", "metric", "7"}}) {
+        outputOf(IP_PATH, args, &ok);
+        QVERIFY2(ok, args[2].c_str());
+    }
+    const QStringList addressing = addressingOf("ul0");
+    QCOMPARE(addressing.join(", "), QStringLiteral("address 192.168.250.1/24, address fd00:250::1/64, "
+                                                   "route 10.99.0.0/16 via 192.168.250.2 metric 7"));
+    auto reachable = [] {
+        return hostReaches("192.168.250.2") && hostReaches("fd00:250::2") && hostReaches("10.99.0.1");
+    };
+    QVERIFY(reachable());
+
+    json doc = natNetwork("l2", "192.168.250.0/24", "192.168.250.2");
+    doc["Type"] = "L2Bridge";
+    doc["Policies"] =
+        json::array({{{"Type", "NetAdapterName"}, {"Settings", {{"NetworkAdapterName", "ul0"}}}}});
+    for (const char* step : {"addressing", "adapter"}) {
+        m_host.datapath->failStepOnce(step);
+        QVERIFY(!m_host.create(ResourceKind::Network, doc).ok());
+        QCOMPARE(hcnLinks(), std::set<std::string>{});
+        QCOMPARE(addressingOf("ul0"), addressing);
+    }
+
+    auto net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    const std::string bridge = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net));
+    QCOMPARE(addressingOf(bridge), addressing);
+    QCOMPARE(addressingOf("ul0"), QStringList{});
+    const json links = ipJson(IP_PATH, "", {"link", "show", "dev", "ul0"});
+    QCOMPARE(ipJson(IP_PATH, "", {"link", "show", "dev", bridge})[0].value("address", ""),
+             links[0].value("address", "")); // the host's addresses keep their MAC
+    QVERIFY(reachable());
+    auto ep = m_host.endpoint(*net, "192.168.250.10");
+    HCN_VERIFY_OK(ep);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.2"));
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.1")); // the host, on the bridge
+    QVERIFY(reachable());
+
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *net)));
+    QCOMPARE(addressingOf("ul0"), addressing);
+    QVERIFY(reachable());
+
+    // hcnd killed with the network made: the restarted datapath gives the adapter its addressing back.
+    net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    QCOMPARE(addressingOf("ul0"), QStringList{});
+    auto restarted = hcn::LinuxDatapath::open();
+    HCN_VERIFY_OK(restarted);
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QCOMPARE(addressingOf("ul0"), addressing);
+    QVERIFY(reachable());
+    (*restarted)->reset();
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathOverlay)
