@@ -82,14 +82,15 @@ Status LinuxDatapath::State::setRemoteSubnets(const Guid& id, const std::vector<
 Status LinuxDatapath::State::addRemoteEndpoint(const EndpointPlan& plan)
 {
     auto network = networks.find(plan.network);
-    if (network == networks.end() || !network->second.overlay || !plan.mac || plan.ipv4.empty() ||
-        plan.providerAddress.empty())
+    if (network == networks.end() || !network->second.overlay || !plan.mac ||
+        (plan.ipv4.empty() && plan.ipv6.empty()) || plan.providerAddress.empty())
         return Status::success();
     // The VXLAN device's entry (the MAC is behind the other host's provider address), the bridge's (the
-    // MAC is behind the VXLAN port: no flooding), and the neighbour entry the device answers ARP from.
+    // MAC is behind the VXLAN port: no flooding), and the neighbour entries the device answers ARP and
+    // IPv6 neighbour solicitations from, one per address family the endpoint has.
     const std::string& vxlan = network->second.overlay->vxlan;
     if (Status s = checkUnderlayFamily(*network->second.overlay, plan.providerAddress,
-                                       "the remote endpoint " + plan.ipv4);
+                                       "the remote endpoint " + (plan.ipv4.empty() ? plan.ipv6 : plan.ipv4));
         !s.ok())
         return s;
     LocalUndo undo;
@@ -101,8 +102,13 @@ Status LinuxDatapath::State::addRemoteEndpoint(const EndpointPlan& plan)
     undo.add([&] { logFailure(host.deleteFdb(vxlan, *plan.mac, {})); });
     if (Status s = injected("remote"); !s.ok())
         return s;
-    if (Status s = host.addNeighbour(vxlan, plan.ipv4, *plan.mac); !s.ok())
-        return s;
+    for (const std::string* address : {&plan.ipv4, &plan.ipv6}) {
+        if (address->empty())
+            continue;
+        if (Status s = host.addNeighbour(vxlan, *address, *plan.mac); !s.ok())
+            return s;
+        undo.add([this, &vxlan, address] { logFailure(host.deleteNeighbour(vxlan, *address)); });
+    }
     undo.done();
     return Status::success();
 }
@@ -110,12 +116,14 @@ Status LinuxDatapath::State::addRemoteEndpoint(const EndpointPlan& plan)
 void LinuxDatapath::State::removeRemoteEndpoint(const EndpointPlan& plan)
 {
     auto network = networks.find(plan.network);
-    if (network == networks.end() || !network->second.overlay || !plan.mac || plan.ipv4.empty() ||
-        plan.providerAddress.empty())
+    if (network == networks.end() || !network->second.overlay || !plan.mac ||
+        (plan.ipv4.empty() && plan.ipv6.empty()) || plan.providerAddress.empty())
         return;
     const std::string& vxlan = network->second.overlay->vxlan;
     auto gone = [](Status s) { return s.ok() || s.code() == hr::ElementNotFound ? Status::success() : s; };
-    logFailure(gone(host.deleteNeighbour(vxlan, plan.ipv4)));
+    for (const std::string* address : {&plan.ipv4, &plan.ipv6})
+        if (!address->empty())
+            logFailure(gone(host.deleteNeighbour(vxlan, *address)));
     logFailure(gone(host.deleteFdb(vxlan, *plan.mac, {})));
     logFailure(gone(host.deleteFdb(vxlan, *plan.mac, plan.providerAddress)));
 }

@@ -154,8 +154,11 @@ std::string peerVxlan(const std::string& peer, const std::vector<std::string>& a
     std::vector<std::vector<std::string>> commands{{"-n", peer, "link", "add", "vx0", "address", kRemoteMac,
                                                     "type", "vxlan", "id", std::to_string(kVsid), "local",
                                                     local, "dstport", "4789"}};
-    for (const auto& address : addresses)
+    for (const auto& address : addresses) {
         commands.push_back({"-n", peer, "addr", "add", address, "dev", "vx0"});
+        if (address.find(':') != std::string::npos)
+            commands.back().push_back("nodad"); // usable at once, as the datapath's own addresses are
+    }
     commands.push_back({"-n", peer, "link", "set", "vx0", "up"});
     for (const auto& args : commands) {
         bool ok = false;
@@ -309,6 +312,7 @@ private slots:
     void endpointMtuLeavesRoomForVxlan_data();
     void endpointMtuLeavesRoomForVxlan();
     void ipv6UnderlayCarriesTheOverlay();
+    void ipv6EndpointsReachEachOtherAcrossVxlan();
     void remoteSubnetRoutesJoinTwoHosts();
     void sdnRoutesGoIntoTheEndpointsNamespace();
     void failedChangeLeavesNoEntry_data();
@@ -680,6 +684,62 @@ void TestLinuxDatapathOverlay::ipv6UnderlayCarriesTheOverlay()
     // The largest packet crosses whole; one byte more is refused at the endpoint.
     QVERIFY(pingWithoutFragments(local.netns, "10.244.30.20", 1430 - 28));
     QVERIFY(!pingWithoutFragments(local.netns, "10.244.30.20", 1430 - 27));
+}
+
+void TestLinuxDatapathOverlay::ipv6EndpointsReachEachOtherAcrossVxlan()
+{
+    // A dual-stack overlay: the remote endpoint's IPv6 address is answered for by the VXLAN device
+    // (neighbour discovery) as its IPv4 address is (ARP), and IPv6 crosses the tunnel.
+    const std::string& peer = m_underlay->netns;
+    const std::string made = peerVxlan(peer, {"10.244.31.20/24", "fd68:636e:31::20/64"});
+    QVERIFY2(made.empty(), made.c_str());
+    json doc = overlayNetwork("overlay31", 31, kVsid);
+    doc["Ipams"][0]["Subnets"].push_back(
+        {{"IpAddressPrefix", "fd68:636e:31::/64"},
+         {"Routes", {{{"NextHop", "fd68:636e:31::1"}, {"DestinationPrefix", "::/0"}}}},
+         {"Policies", json::array({{{"Type", "VSID"}, {"Settings", {{"IsolationId", kVsid}}}}})}});
+    auto net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    const std::string vxlan = hcn::linuxdp::vxlanName(m_host.idOf(ResourceKind::Network, *net));
+
+    const std::string localMac = "02-00-00-00-1F-0A";
+    json local =
+        v2({{"Name", "ep-31"},
+            {"MacAddress", localMac},
+            {"IpConfigurations",
+             {{{"IpAddress", "10.244.31.10"}}, {{"IpAddress", "fd68:636e:31::10"}, {"PrefixLength", 64}}}}});
+    auto endpoint = m_host.create(ResourceKind::Endpoint, local, *net);
+    HCN_VERIFY_OK(endpoint);
+    bool ok = false;
+    for (const char* address : {"10.244.31.10", "fd68:636e:31::10"}) {
+        outputOf(IP_PATH,
+                 {"-n", peer, "neigh", "add", address, "lladdr", "02:00:00:00:1f:0a", "dev", "vx0", "nud",
+                  "permanent"},
+                 &ok);
+        QVERIFY(ok);
+    }
+    auto ns = m_host.namespaceWith(*endpoint);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+
+    json remote = remoteEndpoint("10.244.31.20", kRemoteMac, "192.168.250.2");
+    remote["IpConfigurations"].push_back({{"IpAddress", "fd68:636e:31::20"}, {"PrefixLength", 64}});
+    auto created = m_host.create(ResourceKind::Endpoint, remote, *net);
+    HCN_VERIFY_OK(created);
+    const json neighbours = ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan});
+    QVERIFY2(hasEntry(neighbours, "dst", "10.244.31.20") && hasEntry(neighbours, "dst", "fd68:636e:31::20"),
+             neighbours.dump().c_str());
+    QVERIFY(pingFrom(netns, "fd68:636e:31::20"));
+    QVERIFY(pingFrom(netns, "10.244.31.20"));
+
+    // Both entries leave with the endpoint; IPv6 no longer crosses.
+    HCN_VERIFY_OK(
+        m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *created)));
+    const json after = ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan});
+    QVERIFY2(!hasEntry(after, "dst", "10.244.31.20") && !hasEntry(after, "dst", "fd68:636e:31::20"),
+             after.dump().c_str());
+    outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
+    QVERIFY(!pingFrom(netns, "fd68:636e:31::20"));
 }
 
 void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()
