@@ -397,6 +397,7 @@ std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const Port
                fields, detail);
     if (behaviour.affinity && backends.size() > 1)
         m_walk.result.affinity = behaviour.affinityName;
+    m_walk.result.backendCount = backends.size();
     std::vector<PathEnd> ends;
     for (std::size_t i = 0; i < followed; ++i) {
         const EndpointFacts& backend = *backends[i];

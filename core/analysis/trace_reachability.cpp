@@ -68,12 +68,21 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
     };
     const std::size_t reached = endpoints.size() + host.size() + wire.size();
     // "2 of 3 backends: ..." when a load balancer split the path; with session affinity the client
-    // reaches one of them, always the same.
+    // reaches one of them, always the same. Past the backends followed, the counts say so.
+    const std::size_t backends = std::max(result.backendCount, ends.size());
+    const std::string followed = backends > ends.size() ? " of the " + std::to_string(ends.size()) +
+                                                              " followed (of " + std::to_string(backends) + ")"
+                                                        : std::string();
     std::string share = ends.size() > 1
-                            ? std::to_string(reached) + " of " + std::to_string(ends.size()) + " backends: "
+                            ? std::to_string(reached) + " of " +
+                                  (followed.empty() ? std::to_string(ends.size()) + " backends"
+                                                    : "the " + std::to_string(ends.size()) +
+                                                          " backends followed (of " + std::to_string(backends) +
+                                                          ")") +
+                                  ": "
                             : std::string();
     if (ends.size() > 1 && !result.affinity.empty()) {
-        share = "one of " + std::to_string(ends.size()) + " backends, the same for every connection from " +
+        share = "one of " + std::to_string(backends) + " backends, the same for every connection from " +
                 result.sourceAddress +
                 (result.affinity == "SourceIPProtocol"
                      ? " over " + std::string(traceProtocolName(result.protocol))
@@ -81,7 +90,8 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
                 " (session affinity " + result.affinity + ")";
         if (reached < ends.size() && reached > 0 && firstDrop)
             share += "; " + std::to_string(reached) +
-                     (reached == 1 ? " of them accepts it, " : " of them accept it, ") +
+                     (followed.empty() ? std::string(reached == 1 ? " of them accepts it, " : " of them accept it, ")
+                                       : followed + (reached == 1 ? " accepts it, " : " accept it, ")) +
                      std::to_string(ends.size() - reached) +
                      (ends.size() - reached == 1 ? " drops it (first at hop " : " drop it (first at hop ") +
                      std::to_string(firstDrop->hop + 1) + ": " + hopDecision(firstDrop) +

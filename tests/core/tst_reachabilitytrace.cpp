@@ -429,6 +429,46 @@ private slots:
             QCOMPARE(qs(j["Affinity"].get<std::string>()), affinity);
     }
 
+    void backendsBeyondThoseFollowedAreCounted_data()
+    {
+        QTest::addColumn<int>("distribution");
+        QTest::addColumn<QString>("summary");
+        QTest::newRow("no affinity") << 0 << "32 of the 32 backends followed (of 40): delivered to endpoint many-0";
+        QTest::newRow("affinity by source IP")
+            << 2 << "one of 40 backends, the same for every connection from 10.244.0.10 (session affinity SourceIP)";
+    }
+    void backendsBeyondThoseFollowedAreCounted()
+    {
+        QFETCH(int, distribution);
+        QFETCH(QString, summary);
+        nlohmann::json host = nlohmann::json::parse(hostText("lb-flags-host.json"));
+        nlohmann::json lb = {{"ID", "7B000004-0000-4000-8000-0000000000F0"},
+                             {"Name", "svc-many"},
+                             {"FrontendVIPs", {"10.96.0.90"}},
+                             {"HostComputeEndpoints", nlohmann::json::array()},
+                             {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 8080}, {"ExternalPort", 80}}}}};
+        if (distribution)
+            lb["PortMappings"][0]["DistributionType"] = distribution;
+        for (int i = 0; i < 40; ++i) {
+            char id[40];
+            std::snprintf(id, sizeof id, "7B000002-0000-4000-8000-0000000001%02X", i);
+            host["Endpoints"].push_back({{"ID", id},
+                                         {"Name", "many-" + std::to_string(i)},
+                                         {"HostComputeNetwork", "7B000001-0000-4000-8000-000000000001"},
+                                         {"HostComputeNamespace", "7B000003-0000-4000-8000-000000000040"},
+                                         {"IpConfigurations", {{{"IpAddress", "10.244.0." + std::to_string(100 + i)},
+                                                                {"PrefixLength", 24}}}}});
+            lb["HostComputeEndpoints"].push_back(id);
+        }
+        host["LoadBalancers"].push_back(lb);
+        auto traced = hcn::traceSnapshot(host.dump(), request("client", "10.96.0.90"));
+        QVERIFY2(traced.ok(), traced.status().detail().c_str());
+        QVERIFY2(QString::fromStdString(traced->summary).startsWith(summary),
+                 traced->summary.c_str());
+        QCOMPARE(traced->backendCount, std::size_t(40));
+        QCOMPARE(traced->deliveredTo.size(), std::size_t(32));
+    }
+
     void declaredHostAddress()
     {
         // An L2Bridge node's own IP is in no HNS document: a node port on it is found only when the

@@ -123,6 +123,9 @@ struct TraceResult
     /// Session affinity of the load balancer passed ("SourceIP", "SourceIPProtocol"; empty: none, or a
     /// single backend): the client reaches one of `deliveredTo`, the same for all its connections.
     std::string affinity;
+    /// Backends of the load balancer passed (0: none passed). The trace follows the first 32; past that
+    /// this is more than the ends it reports.
+    std::size_t backendCount = 0;
     /// Translations on the way, in order.
     std::vector<TraceTranslation> translations;
     /// Every object on the path, in the order first met (for highlighting).
