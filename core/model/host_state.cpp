@@ -314,10 +314,17 @@ std::vector<HostChange> HostState::assign(std::vector<HostObject> objects)
             removed.push_back({HostChange::Type::Removed, object->kind, object->id, object->document});
     for (const auto& [id, object] : incoming) {
         auto old = m_objects.find(id);
-        if (old == m_objects.end())
+        if (old == m_objects.end()) {
             added.push_back({HostChange::Type::Added, object->kind, object->id, object->document});
-        else if (old->second->kind != object->kind || !sameDocument(old->second->document, object->document))
+        } else if (old->second->kind != object->kind) {
+            // The ID now names an object of another kind: the old one is gone, the new one is new (a
+            // change would leave whoever follows the old kind holding it).
+            removed.push_back(
+                {HostChange::Type::Removed, old->second->kind, old->second->id, old->second->document});
+            added.push_back({HostChange::Type::Added, object->kind, object->id, object->document});
+        } else if (!sameDocument(old->second->document, object->document)) {
             changed.push_back({HostChange::Type::Changed, object->kind, object->id, object->document});
+        }
     }
     std::stable_sort(removed.begin(), removed.end(), [](const HostChange& a, const HostChange& b) {
         return dependencyRank(a.kind) > dependencyRank(b.kind);

@@ -341,6 +341,19 @@ void TestHostState::assignReportsOnlyDifferences()
     QCOMPARE(changes.size(), std::size_t(2));
     QCOMPARE(changes[0].kind, ResourceKind::Endpoint); // children first
     QCOMPARE(state.size(), std::size_t(0));
+
+    // An ID that now names an object of another kind (a hostile or broken snapshot): the old object is
+    // removed and the new one added, so whoever follows the old kind lets it go (found by fuzzing: the
+    // health checks kept the endpoint's findings).
+    (void)state.assign({object(ResourceKind::Endpoint, kEp, {{"Name", "e"}})});
+    changes = state.assign({object(ResourceKind::Namespace, kEp, {{"Type", "Host"}})});
+    QCOMPARE(changes.size(), std::size_t(2));
+    QCOMPARE(changes[0].type, HostChange::Type::Removed);
+    QCOMPARE(changes[0].kind, ResourceKind::Endpoint);
+    QCOMPARE(changes[1].type, HostChange::Type::Added);
+    QCOMPARE(changes[1].kind, ResourceKind::Namespace);
+    QCOMPARE(state.count(ResourceKind::Endpoint), std::size_t(0));
+    QCOMPARE(state.count(ResourceKind::Namespace), std::size_t(1));
 }
 
 void TestHostState::sharedObjectsBuildAnEqualCopy()
