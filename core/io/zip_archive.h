@@ -19,6 +19,10 @@
 
 namespace hcn::io::zip {
 
+/// General purpose flag bit 11: the entry's name (and comment) are UTF-8. Without it a name is in the
+/// writer's code page (IBM437 by the format, often UTF-8 in practice).
+constexpr std::uint16_t kUtf8NameFlag = 1 << 11;
+
 /// Where a zip is read from: bytes in memory or a file, read at offsets.
 class ZipSource
 {

@@ -232,7 +232,8 @@ Result<ZipReader> ZipReader::open(std::unique_ptr<ZipSource> source, const ZipLi
         const std::string rawName(h + kCentralHeaderBytes, nameBytes);
         // Bit 11: the name is UTF-8. Without it the format's default is IBM437, though many tools write
         // UTF-8 there anyway: well-formed UTF-8 is taken as such.
-        entry.name = (flags & 0x0800) ? validUtf8(rawName) : undeclaredTextToUtf8(rawName, CodePage::Ibm437);
+        entry.name =
+            (flags & kUtf8NameFlag) ? validUtf8(rawName) : undeclaredTextToUtf8(rawName, CodePage::Ibm437);
         entry.directory = !rawName.empty() && (rawName.back() == '/' || rawName.back() == '\\');
         if (entry.localHeaderOffset + kLocalHeaderBytes > reader.m_dataEnd)
             return Status(hr::InvalidArg, where + " (" + entry.name + ") points at offset " +

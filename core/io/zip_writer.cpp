@@ -12,7 +12,6 @@ namespace {
 constexpr std::uint16_t kVersionNeeded = 20;            // 2.0: deflate, folders
 constexpr std::uint16_t kVersionMadeBy = (3 << 8) | 20; // Unix, 2.0: external attributes are a mode
 constexpr std::uint32_t kRegularFileMode = 0100644;     // -rw-r--r--
-constexpr std::uint16_t kUtf8NameFlag = 1 << 11;
 constexpr std::uint16_t kTimestampTag = 0x5455; // "UT": the modification time, UTC
 constexpr std::uint64_t kZip32Limit = 0xFFFFFFFF;
 

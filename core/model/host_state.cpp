@@ -272,9 +272,18 @@ std::vector<HostChange> HostState::apply(const ParsedNotification& notification,
                 surprise(update, "creates the known");
             else if (update.op == Op::Modify && !known)
                 surprise(update, "modifies the unknown");
+            if (it != m_objects.end() && !known) {
+                // The ID names an object of another kind: as in assign(), that one goes and this one
+                // comes, so whoever follows the old kind lets it go.
+                surprise(update, "reuses another kind's ID for");
+                changes.push_back(
+                    {HostChange::Type::Removed, it->second->kind, update.id, it->second->document});
+                erase(update.id);
+                it = m_objects.end();
+            }
             if (it == m_objects.end())
                 changes.push_back({HostChange::Type::Added, update.kind, update.id, update.document});
-            else if (!known || !sameDocument(it->second->document, update.document))
+            else if (!sameDocument(it->second->document, update.document))
                 changes.push_back({HostChange::Type::Changed, update.kind, update.id, update.document});
             else
                 break; // the same document again: nothing to tell
@@ -282,9 +291,9 @@ std::vector<HostChange> HostState::apply(const ParsedNotification& notification,
             break;
         case Op::Delete:
             if (!known) {
+                // Not held, or the ID names an object of another kind, which stays.
                 surprise(update, "deletes the unknown");
-                if (it == m_objects.end())
-                    break;
+                break;
             }
             changes.push_back({HostChange::Type::Removed, it->second->kind, update.id, it->second->document});
             erase(update.id);

@@ -234,6 +234,25 @@ void TestHostState::applyReportsTheNetEffectAndSurprises()
     QCOMPARE(surprises.size(), std::size_t(2));
     QVERIFY(surprises[0].find("deletes the unknown Endpoint") != std::string::npos);
     QVERIFY(surprises[1].find("modifies the unknown Network") != std::string::npos);
+
+    // An event whose ID names an object of another kind: that one goes and this one comes, as from a
+    // snapshot (assign), so whoever follows networks lets the network go.
+    surprises.clear();
+    changes = state.apply(notification(T::NamespaceCreate, kNet, {{"Type", "Host"}}), &surprises);
+    QCOMPARE(changes.size(), std::size_t(2));
+    QCOMPARE(changes[0].type, HostChange::Type::Removed);
+    QCOMPARE(changes[0].kind, ResourceKind::Network);
+    QCOMPARE(changes[1].type, HostChange::Type::Added);
+    QCOMPARE(changes[1].kind, ResourceKind::Namespace);
+    QCOMPARE(state.count(ResourceKind::Network), std::size_t(0));
+    QCOMPARE(state.count(ResourceKind::Namespace), std::size_t(1));
+    QCOMPARE(surprises.size(), std::size_t(1));
+    QVERIFY(surprises[0].find("reuses another kind's ID for Namespace") != std::string::npos);
+    // Deleting the other kind's object under that ID leaves the namespace alone.
+    QVERIFY(state.apply(notification(T::NetworkDelete, kNet, {{"Name", "n"}}), &surprises).empty());
+    QCOMPARE(state.count(ResourceKind::Namespace), std::size_t(1));
+    QCOMPARE(surprises.size(), std::size_t(2));
+    QVERIFY(surprises[1].find("deletes the unknown Network") != std::string::npos);
 }
 
 void TestHostState::membershipFollowsTheDocuments()

@@ -4,6 +4,8 @@
 // (general purpose bit 11) in both of the entry's headers. Windows' own zip writer and old tools store
 // names in an OEM code page without the flag; some tools store UTF-8 without it.
 
+#include "io/zip_archive.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,7 +22,8 @@ inline bool renameZipEntry(std::string& zip, std::string_view from, std::string_
         zip.replace(at, from.size(), to);
     const auto setFlag = [&](std::size_t flagsAt) {
         auto flags = std::uint16_t(std::uint8_t(zip[flagsAt]) | (std::uint8_t(zip[flagsAt + 1]) << 8));
-        flags = utf8Flag ? std::uint16_t(flags | 0x0800) : std::uint16_t(flags & ~0x0800);
+        using hcn::io::zip::kUtf8NameFlag;
+        flags = utf8Flag ? std::uint16_t(flags | kUtf8NameFlag) : std::uint16_t(flags & ~kUtf8NameFlag);
         zip[flagsAt] = char(flags & 0xFF);
         zip[flagsAt + 1] = char(flags >> 8);
     };
