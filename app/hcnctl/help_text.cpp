@@ -59,7 +59,7 @@ Commands:
   explain CODE... | all        what an HRESULT means, its common causes and what to check
   check [--severity S]         health checks: what is wrong, the likely cause and the fix
   diff [--json] A B            what differs between two hosts (snapshots, dumps or live)
-  trace SRC DST [--port P]     can endpoint SRC reach DST? hop by hop, with the rule that decided
+  trace SRC DST [--port P]     can endpoint (or host) SRC reach DST? hop by hop, with the rule that decided
   bundle [--redact] OUT        a bug-report bundle (.zip/.tar.gz) of the host, optionally redacted
   record OUT [--duration D]    record the host's changes with their times; record --list REC lists them
 
@@ -182,8 +182,9 @@ Exit status: 1 when there is an error-severity finding (or the host cannot be re
         page =
             R"(Usage: hcnctl trace SRC DST [--port P] [--proto tcp|udp|icmp] [--host-address IP]... [--json]
 
-Follows one packet from endpoint SRC (an ID or a Name) to DST (an endpoint ID or Name, an IP address, a
-load balancer VIP or a host address with port mappings) hop by hop, as HNS/VFP would handle it
+Follows one packet from endpoint SRC (an ID or a Name; `host` for a process on the host itself) to DST
+(an endpoint ID or Name, an IP address, a load balancer VIP or a host address with port mappings) hop
+by hop, as HNS/VFP would handle it
 (docs/trace.md): the source's attachment, egress ACLs (Host and Switch rules, lowest Priority first),
 load balancing to backends (DSR or the SourceVIP as the source they see, PreserveDIP, session affinity:
 one backend per client), route choice (subnets, Routes, SDN routes, RemoteSubnetRoute, HostRoute),

@@ -14,6 +14,8 @@ using json = nlohmann::ordered_json;
 
 std::string objectText(const TraceObject& o)
 {
+    if (o.host)
+        return "the host";
     if (o.id.empty())
         return {};
     return std::string(resourceKindLabel(o.kind)) + " " + (o.name.empty() ? o.id : o.name + " " + o.id);
@@ -56,7 +58,10 @@ ExitStatus runTrace(Session& session, const TraceRequest& request, bool asJson, 
         out << json(r).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
         return status;
     }
-    out << "Trace " << objectText(r.source) << " (" << r.sourceAddress << ") -> " << r.destination;
+    out << "Trace " << objectText(r.source);
+    if (!r.sourceAddress.empty())
+        out << " (" << r.sourceAddress << ")";
+    out << " -> " << r.destination;
     if (r.destination != r.destinationAddress && !r.destinationAddress.empty())
         out << " (" << r.destinationAddress << ")";
     out << ' ' << traceProtocolName(r.protocol);

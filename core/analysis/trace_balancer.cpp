@@ -42,7 +42,7 @@ std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddres
 }
 
 BalancerBehaviour balancerBehaviour(const LoadBalancerFacts& lb, const PortMappingFact& mapping,
-                                    const Packet& packet)
+                                    const Packet& packet, bool fromHost)
 {
     BalancerBehaviour b;
     std::vector<std::string> named;
@@ -86,10 +86,12 @@ BalancerBehaviour balancerBehaviour(const LoadBalancerFacts& lb, const PortMappi
     else if (v6Flag)
         named.push_back("Flags IPv6 (matches the IPv6 frontend)");
     if (mapping.flags & 1)
-        named.push_back("ILB (EnableInternalLoadBalancer: the VIP answers inside only; a local endpoint is "
-                        "inside)");
-    if (mapping.flags & 2)
-        named.push_back("LocalRoutedVip (reachable from the host itself; the trace starts at endpoints)");
+        named.push_back(fromHost ? "ILB (EnableInternalLoadBalancer: the VIP answers inside only; the host "
+                                   "reaches it by LocalRoutedVIP)"
+                                 : "ILB (EnableInternalLoadBalancer: the VIP answers inside only; a local "
+                                   "endpoint is inside)");
+    if ((mapping.flags & 2) && !fromHost)
+        named.push_back("LocalRoutedVip (the host's own connections are balanced too: trace from the host)");
     if (mapping.flags & 4)
         named.push_back("UseMux (DSR for node port access; not modelled)");
     if (mapping.flags & 16)

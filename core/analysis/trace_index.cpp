@@ -55,6 +55,22 @@ void TraceIndex::build(const HostState& state)
     }
 }
 
+std::optional<IpAddress> TraceIndex::hostVnicAddress(const NetworkFacts& network, const IpAddress& near) const
+{
+    if (!hostIsGateway(network.mode))
+        return std::nullopt;
+    std::optional<IpAddress> any;
+    for (const SubnetFact& s : network.subnets)
+        for (const RouteFact& r : s.routes)
+            if (r.nextHop && r.nextHop->family() == near.family() && s.prefix.contains(*r.nextHop)) {
+                if (s.prefix.contains(near))
+                    return r.nextHop;
+                if (!any)
+                    any = r.nextHop;
+            }
+    return any;
+}
+
 TraceObject TraceIndex::object(ResourceKind kind, const std::string& id) const
 {
     TraceObject o{kind, id, {}};
@@ -83,6 +99,8 @@ bool TraceIndex::detached(const EndpointFacts& e) const
 
 std::string objectLabel(const TraceObject& o)
 {
+    if (o.host)
+        return "the host";
     return o.name.empty() ? o.id : o.name + " (" + o.id + ")";
 }
 

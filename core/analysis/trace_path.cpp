@@ -9,6 +9,9 @@ namespace hcn::analysis {
 
 namespace {
 
+/// Port mapping Flags LocalRoutedVIP: the VIP is balanced for the host's own connections too.
+constexpr std::uint32_t kLocalRoutedVipFlag = 2;
+
 /// How many backends of one load balancer are followed hop by hop; the rest are counted.
 constexpr std::size_t kBackendsFollowed = 32;
 
@@ -41,7 +44,7 @@ const EndpointFacts* PathWalker::holderOf(const IpAddress& address, const std::s
             continue;
         locals += e->remote ? 0 : 1;
         // Local on the source's network, local elsewhere, remote on the source's network, remote elsewhere.
-        const int rank = (e->remote ? 2 : 0) + (e->networkId == m_source.networkId ? 0 : 1);
+        const int rank = (e->remote ? 2 : 0) + (m_source && e->networkId == m_source->networkId ? 0 : 1);
         if (rank < bestRank) {
             best = e;
             bestRank = rank;
@@ -60,7 +63,7 @@ const EndpointFacts* PathWalker::holderOf(const IpAddress& address, const std::s
 PathEnd PathWalker::toward(Packet packet, const std::string& targetId)
 {
     int dropHop = -1;
-    if (!passAcls(m_walk, m_source, false, packet, dropHop))
+    if (m_source && !passAcls(m_walk, *m_source, false, packet, dropHop))
         return {PathEnd::Kind::Dropped, dropHop, {}, false};
     if (packet.balancerSource && packet.balancer) {
         // Past the source's own rules, the load balancer sends from its SourceVIP (no DSR).
@@ -75,23 +78,24 @@ PathEnd PathWalker::toward(Packet packet, const std::string& targetId)
         packet.balancerSource.reset();
     }
     const EndpointFacts* target = holderOf(packet.destination, targetId);
-    const TraceObject networkObject = m_index.object(ResourceKind::Network, m_network.id);
-
     if (target && target->remote)
         return toRemoteEndpoint(*target, packet);
-    if (target && target->networkId == m_source.networkId) {
-        const RouteChoice route = chooseRoute(m_index, m_source, m_network, packet.destination);
+    if (!m_source)
+        return fromHost(target, packet);
+    const TraceObject networkObject = m_index.object(ResourceKind::Network, m_network->id);
+    if (target && target->networkId == m_source->networkId) {
+        const RouteChoice route = chooseRoute(m_index, *m_source, *m_network, packet.destination);
         const bool onLink = route.kind == RouteChoice::Kind::OnLink;
         m_walk.hop("route", networkObject, HopOutcome::Pass,
                    onLink ? "on-link" : "switched within the network",
-                   onLink ? route.rule : "HostComputeNetwork " + m_network.id,
+                   onLink ? route.rule : "HostComputeNetwork " + m_network->id,
                    packet.destination.toString() + " is endpoint " +
                        objectLabel(m_index.object(ResourceKind::Endpoint, target->id)) +
                        " on the same network: the virtual switch delivers it directly (no NAT, no gateway).");
         return arriveLocal(*target, packet, false);
     }
 
-    const RouteChoice route = chooseRoute(m_index, m_source, m_network, packet.destination);
+    const RouteChoice route = chooseRoute(m_index, *m_source, *m_network, packet.destination);
     switch (route.kind) {
     case RouteChoice::Kind::None:
         return m_walk.drop("route", networkObject, "no route",
@@ -102,7 +106,7 @@ PathEnd PathWalker::toward(Packet packet, const std::string& targetId)
     case RouteChoice::Kind::OnLink:
         if (target) // a local endpoint of another network inside this subnet's range: the host routes it
             break;
-        if (bridgedMode(m_network.mode)) {
+        if (bridgedMode(m_network->mode)) {
             m_walk.hop("route", networkObject, HopOutcome::Pass, "on-link", route.rule,
                        packet.destination.toString() +
                            " is inside the subnet but no endpoint of this host holds "
@@ -115,7 +119,8 @@ PathEnd PathWalker::toward(Packet packet, const std::string& targetId)
         }
         return m_walk.drop(
             "route", networkObject, "no endpoint holds the address", route.rule,
-            packet.destination.toString() + " is inside the " + std::string(networkModeName(m_network.mode)) +
+            packet.destination.toString() + " is inside the " +
+                std::string(networkModeName(m_network->mode)) +
                 " network's subnet but no endpoint (local or remote) and no RemoteSubnetRoute has "
                 "it: nothing receives the packet.");
     default:
@@ -126,7 +131,7 @@ PathEnd PathWalker::toward(Packet packet, const std::string& targetId)
 
 PathEnd PathWalker::leave(const Packet& packet, const RouteChoice& route, const EndpointFacts* target)
 {
-    const TraceObject networkObject = m_index.object(ResourceKind::Network, m_network.id);
+    const TraceObject networkObject = m_index.object(ResourceKind::Network, m_network->id);
     switch (route.kind) {
     case RouteChoice::Kind::RemoteSubnet:
     case RouteChoice::Kind::SdnRoute: {
@@ -144,7 +149,7 @@ PathEnd PathWalker::leave(const Packet& packet, const RouteChoice& route, const 
                    route.candidates.empty() ? "The longest matching prefix decides."
                                             : route.candidates + ".");
         bool translated = false;
-        (void)outboundNat(m_walk, m_source, m_network, packet, translated);
+        (void)outboundNat(m_walk, *m_source, *m_network, packet, translated);
         if (route.encap)
             m_walk.hop("encapsulation", route.object, HopOutcome::Pass,
                        "encapsulated (VXLAN) to provider address " + to->toString(), route.rule,
@@ -166,9 +171,10 @@ PathEnd PathWalker::leave(const Packet& packet, const RouteChoice& route, const 
                    (route.candidates.empty()
                         ? std::string("The only route that covers ") + packet.destination.toString() + "."
                         : route.candidates + ".") +
-                       (m_network.hostRoute ? " The network has a HostRoute policy." : ""));
+                       (m_network->hostRoute ? " The network has a HostRoute policy." : ""));
         bool translated = false;
-        const std::optional<IpAddress> natted = outboundNat(m_walk, m_source, m_network, packet, translated);
+        const std::optional<IpAddress> natted =
+            outboundNat(m_walk, *m_source, *m_network, packet, translated);
         if (target && !target->remote) {
             // Another network of this host: the host routes between its networks (docs/trace.md).
             const TraceObject targetNetwork = m_index.object(ResourceKind::Network, target->networkId);
@@ -210,10 +216,12 @@ PathEnd PathWalker::toRemoteEndpoint(const EndpointFacts& target, const Packet& 
                packet.destination.toString() + " is remote endpoint " + objectLabel(object) +
                    ": a workload on the host with provider address " + pa + ".");
     bool translated = false;
-    (void)outboundNat(m_walk, m_source, m_network, packet, translated);
+    if (m_source) // the host's own packets meet no endpoint's OutBoundNAT
+        (void)outboundNat(m_walk, *m_source, *m_network, packet, translated);
     const NetworkFacts* network = m_index.network(target.networkId);
-    const bool overlay =
-        network ? network->mode == NetworkMode::Overlay : m_network.mode == NetworkMode::Overlay;
+    if (!network)
+        network = m_network;
+    const bool overlay = network && network->mode == NetworkMode::Overlay;
     m_walk.hop(
         "encapsulation", object, HopOutcome::Pass,
         overlay ? "encapsulated (VXLAN) to provider address " + pa : "forwarded to provider address " + pa,
@@ -254,21 +262,26 @@ PathEnd PathWalker::arriveLocal(const EndpointFacts& target, const Packet& packe
 std::vector<PathEnd> PathWalker::towardHost(const Packet& packet, bool declared)
 {
     int dropHop = -1;
-    if (!passAcls(m_walk, m_source, false, packet, dropHop))
+    if (m_source && !passAcls(m_walk, *m_source, false, packet, dropHop))
         return {{PathEnd::Kind::Dropped, dropHop, {}, false}};
-    const TraceObject networkObject = m_index.object(ResourceKind::Network, m_network.id);
+    const TraceObject networkObject =
+        m_network ? m_index.object(ResourceKind::Network, m_network->id) : traceHostObject();
     std::string rule = "the host's own address";
-    if (m_network.hostRoute)
+    if (!m_source)
+        rule += " (loopback)";
+    else if (m_network->hostRoute)
         rule = "HostRoute network policy";
-    else if (const RouteChoice r = chooseRoute(m_index, m_source, m_network, packet.destination);
+    else if (const RouteChoice r = chooseRoute(m_index, *m_source, *m_network, packet.destination);
              r.kind != RouteChoice::Kind::None)
         rule = r.rule;
-    m_walk.hop("route", networkObject, HopOutcome::Pass, "to the host", rule,
+    m_walk.hop("route", networkObject, HopOutcome::Pass, m_source ? "to the host" : "to the host itself",
+               rule,
                packet.destination.toString() +
                    (declared ? std::string(" is an address of this host (given with the request)")
                              : std::string(" is an address of this host (a port mapping VIP, a provider "
                                            "address or the host's gateway vNIC)")) +
-                   (m_network.hostRoute
+                   (!m_source ? ": the packet stays in the host's own stack."
+                    : m_network->hostRoute
                         ? "; the HostRoute policy routes endpoint-to-host traffic through the host."
                         : "."));
     const std::vector<PublishedPort> published =
@@ -334,7 +347,83 @@ std::vector<PathEnd> PathWalker::throughVip(const Packet& packet)
                    "Several load balancers claim " + endpointText(packet.destination, packet.port) +
                        " (LB-DUP-FRONTEND): HNS programs one; the trace follows the first by ID.");
     const Frontend& f = frontends.front();
+    if (!m_source && !(f.mapping.flags & kLocalRoutedVipFlag))
+        return {m_walk.drop(
+            "load balancer", m_index.object(ResourceKind::LoadBalancer, f.loadBalancer->id),
+            "not balanced for the host's own connections",
+            "PortMappings[" + std::to_string(f.mappingIndex) + "] " + mappingText(f.mapping) + ", Flags " +
+                std::to_string(f.mapping.flags) + " without LocalRoutedVIP (2)",
+            "The load balancer answers " + endpointText(packet.destination, packet.port) +
+                " for endpoints' packets; a connection the host itself opens to the VIP is balanced only "
+                "with the LocalRoutedVIP flag: without it nothing on the host answers.")};
     return balance(*f.loadBalancer, f.mapping, f.mappingIndex, packet);
+}
+
+PathEnd PathWalker::fromHost(const EndpointFacts* target, const Packet& packet)
+{
+    const std::string address = packet.destination.toString();
+    if (target) {
+        const TraceObject endpointObject = m_index.object(ResourceKind::Endpoint, target->id);
+        const NetworkFacts* network = m_index.network(target->networkId);
+        if (!network)
+            return m_walk.drop(
+                "route", endpointObject, "network missing",
+                "HostComputeNetwork " +
+                    (target->networkId.empty() ? std::string("(empty)") : target->networkId),
+                "Endpoint " + objectLabel(endpointObject) +
+                    "'s network does not exist on this host: nothing connects the host to it.");
+        const TraceObject networkObject = m_index.object(ResourceKind::Network, network->id);
+        const std::string mode(networkModeName(network->mode));
+        if (network->mode == NetworkMode::Private)
+            return m_walk.drop("route", networkObject, "no host vNIC on a Private network", "Type Private",
+                               "A Private network has no host vNIC: the host cannot reach its endpoints.");
+        const std::optional<IpAddress> vnic = m_index.hostVnicAddress(*network, packet.destination);
+        m_walk.hop("route", networkObject, HopOutcome::Pass,
+                   vnic ? "via the host vNIC " + vnic->toString()
+                        : "via the host vNIC on network " + objectLabel(networkObject),
+                   vnic ? "gateway " + vnic->toString() + " of the " + mode + " network (the host's vNIC)"
+                        : "Type " + mode,
+                   address + " is endpoint " + objectLabel(endpointObject) + " on the " + mode +
+                       " network: the host reaches it through its own vNIC on the network's virtual switch" +
+                       (vnic ? "." : " (the vNIC's address is not in the data)."));
+        return arriveLocal(*target, packet, false);
+    }
+    // No endpoint holds the address: the network whose subnet covers it most closely, else the host's
+    // own routes (not in the data).
+    const NetworkFacts* covering = nullptr;
+    const SubnetFact* subnet = nullptr;
+    for (const auto& [id, n] : m_index.model.networks)
+        for (const SubnetFact& s : n.subnets)
+            if (s.prefix.contains(packet.destination) &&
+                (!subnet || s.prefix.length() > subnet->prefix.length() ||
+                 (s.prefix.length() == subnet->prefix.length() && id < covering->id))) {
+                covering = &n;
+                subnet = &s;
+            }
+    if (!covering) {
+        const int hop = m_walk.hop(
+            "delivery", traceHostObject(), HopOutcome::Deliver, "leaves by the host's own routes",
+            "no network's subnet covers " + address,
+            address + " is in no network's subnet and no endpoint holds it: the host's own routing table, "
+                      "which is not in HNS's data, decides where it goes.");
+        return {PathEnd::Kind::Wire, hop, {}, false};
+    }
+    const TraceObject networkObject = m_index.object(ResourceKind::Network, covering->id);
+    const std::string rule = "Ipams[" + std::to_string(subnet->ipamIndex) + "].Subnets[" +
+                             std::to_string(subnet->subnetIndex) + "] " + subnet->prefix.toString();
+    if (!bridgedMode(covering->mode))
+        return m_walk.drop("route", networkObject, "no endpoint holds the address", rule,
+                           address + " is inside the subnet of the " +
+                               std::string(networkModeName(covering->mode)) + " network " +
+                               objectLabel(networkObject) +
+                               " but no endpoint has it: nothing receives the packet.");
+    m_walk.hop("route", networkObject, HopOutcome::Pass, "on-link", rule,
+               address + " is inside the subnet of network " + objectLabel(networkObject) +
+                   " but no endpoint of this host holds it: it is sent onto the physical segment.");
+    const int hop = m_walk.hop("delivery", networkObject, HopOutcome::Deliver,
+                               "sent onto the physical segment of network " + objectLabel(networkObject),
+                               rule, "Beyond this host: whether a machine answers is not in the data.");
+    return {PathEnd::Kind::Wire, hop, {}, false};
 }
 
 std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const PortMappingFact& mapping,
@@ -358,7 +447,7 @@ std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const Port
                 : "HostComputeEndpoints: " + std::to_string(lb.backends.size()) + " listed, none exists",
             "Load balancer " + objectLabel(object) + " has no existing backend: connections to " +
                 endpointText(packet.destination, packet.port) + " are dropped.")};
-    const BalancerBehaviour behaviour = balancerBehaviour(lb, mapping, packet);
+    const BalancerBehaviour behaviour = balancerBehaviour(lb, mapping, packet, m_source == nullptr);
     const std::uint16_t port = mapping.internalPort != 0 ? mapping.internalPort : packet.port;
     const std::size_t followed = std::min(backends.size(), kBackendsFollowed);
     const IpAddress& vip = packet.headerDestination();

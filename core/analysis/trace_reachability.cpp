@@ -1,5 +1,6 @@
-// ReachabilityTracer: resolves a request (source endpoint, destination endpoint / IP / VIP, protocol and
-// port), checks the source, picks the kind of destination and sums the paths up into a verdict.
+// ReachabilityTracer: resolves a request (source endpoint or the host, destination endpoint / IP / VIP,
+// protocol and port), checks the source (or picks the host's address), picks the kind of destination and sums
+// the paths up into a verdict.
 
 #include "analysis/trace_steps.h"
 #include "common/text.h"
@@ -158,18 +159,173 @@ void noteNodePorts(TraceWalk& walk, const TraceIndex& index, const Packet& packe
     }
 }
 
+/// An endpoint as the source: the address it sends from toward `destination`, after its checks and
+/// the "source" hop; nullopt after the hop that drops the packet. Sets `network` to the endpoint's.
+std::optional<IpAddress> endpointSource(TraceWalk& walk, const EndpointFacts& source,
+                                        const std::optional<IpAddress>& destination,
+                                        const NetworkFacts*& network)
+{
+    const TraceIndex& index = walk.index;
+    TraceResult& result = walk.result;
+    const TraceObject sourceObject = result.source;
+    if (source.remote) {
+        walk.drop(
+            "source", sourceObject, "remote endpoint", "Flags RemoteEndpoint",
+            "Endpoint " + objectLabel(sourceObject) +
+                " is a remote endpoint: its packets start on another host, which this host's data does not "
+                "describe.");
+        return std::nullopt;
+    }
+    network = index.network(source.networkId);
+    if (!network) {
+        walk.drop("source", sourceObject, "network missing",
+                  "HostComputeNetwork " +
+                      (source.networkId.empty() ? std::string("(empty)") : source.networkId),
+                  "The source's network does not exist on this host: the endpoint has no switch port.");
+        return std::nullopt;
+    }
+    const bool attached = index.model.attached(source);
+    if (index.detached(source)) {
+        walk.drop("source", sourceObject, "not attached",
+                  "HostComputeNamespace empty and no namespace lists the endpoint",
+                  "Endpoint " + objectLabel(sourceObject) +
+                      " is attached to no namespace: no container sends from it (attach it: hcnctl modify "
+                      "namespace).");
+        return std::nullopt;
+    }
+    if (!destination) {
+        walk.drop("destination", *result.destinationObject, "no address", "IpConfigurations",
+                  "The destination endpoint has no IP address in its document.");
+        return std::nullopt;
+    }
+    const std::optional<IpAddress> sourceAddress = addressOfFamily(source, destination->isV4());
+    if (!sourceAddress) {
+        walk.drop("source", sourceObject,
+                  std::string("no ") + (destination->isV4() ? "IPv4" : "IPv6") + " address",
+                  "IpConfigurations", "The source has no address of the destination's family.");
+        return std::nullopt;
+    }
+    result.sourceAddress = sourceAddress->toString();
+    std::string attachment;
+    if (!source.namespaceId.empty())
+        attachment = "HostComputeNamespace " + source.namespaceId;
+    else if (const auto& namespaces = index.model.namespacesOfEndpoint.at(source.id); !namespaces.empty())
+        attachment = "listed by namespace " + *namespaces.begin();
+    else
+        attachment = index.model.namespaceDataPresent()
+                         ? "no namespace (held by a virtual machine on this network type)"
+                         : "no namespace data on this host (attachment unknown)";
+    walk.hop("source", sourceObject, HopOutcome::Pass,
+             attached ? "attached, sends from " + result.sourceAddress : "sends from " + result.sourceAddress,
+             attachment,
+             "Endpoint " + objectLabel(sourceObject) + " on network " +
+                 objectLabel(index.object(ResourceKind::Network, network->id)) + " (" +
+                 std::string(networkModeName(network->mode)) + ").");
+    return sourceAddress;
+}
+
+/// The network a packet from the host to `destination` enters: the destination endpoint's, the network
+/// of a local endpoint holding the address, of a backend behind the VIP, or the one whose subnet covers
+/// the address most closely; null when none.
+const NetworkFacts* networkToward(const TraceIndex& index, const IpAddress& destination,
+                                  const EndpointFacts* destinationEndpoint)
+{
+    if (destinationEndpoint)
+        return index.network(destinationEndpoint->networkId);
+    const std::string address = destination.toString();
+    for (const std::string& id : index.model.endpointsByAddress.at(address))
+        if (const EndpointFacts* e = index.endpoint(id); e && !e->remote)
+            return index.network(e->networkId);
+    for (const std::string& id : index.model.loadBalancersByVip.at(address))
+        if (const auto lb = index.model.loadBalancers.find(id); lb != index.model.loadBalancers.end())
+            for (const std::string& backend : lb->second.backends)
+                if (const EndpointFacts* e = index.endpoint(backend); e && !e->remote)
+                    if (const NetworkFacts* n = index.network(e->networkId))
+                        return n;
+    const NetworkFacts* best = nullptr;
+    int bestLength = -1;
+    for (const auto& [id, n] : index.model.networks)
+        for (const SubnetFact& s : n.subnets)
+            if (s.prefix.contains(destination) &&
+                (s.prefix.length() > bestLength || (s.prefix.length() == bestLength && id < best->id))) {
+                best = &n;
+                bestLength = s.prefix.length();
+            }
+    return best;
+}
+
+/// The host as the source: the address it sends from toward `destination` (docs/trace.md, "From the
+/// host"), after the "source" hop; nullopt after the hop that drops the packet.
+std::optional<IpAddress> hostSource(TraceWalk& walk, const std::set<IpAddress>& declaredHost,
+                                    const std::optional<IpAddress>& destination,
+                                    const EndpointFacts* destinationEndpoint)
+{
+    const TraceIndex& index = walk.index;
+    TraceResult& result = walk.result;
+    const TraceObject host = result.source;
+    if (!destination) {
+        walk.drop("destination", *result.destinationObject, "no address", "IpConfigurations",
+                  "The destination endpoint has no IP address in its document.");
+        return std::nullopt;
+    }
+    const std::string family = destination->isV4() ? "IPv4" : "IPv6";
+    auto ofFamily = [&](const IpAddress& a) { return a.family() == destination->family(); };
+    std::optional<IpAddress> address;
+    std::string from;
+    const NetworkFacts* network = networkToward(index, *destination, destinationEndpoint);
+    const std::string networkText =
+        network ? " of network " + objectLabel(index.object(ResourceKind::Network, network->id))
+                : std::string();
+    if (network)
+        if ((address = index.hostVnicAddress(*network, *destination)))
+            from = "the host's vNIC" + networkText + " (its gateway)";
+    if (!address)
+        if (const auto it = std::find_if(declaredHost.begin(), declaredHost.end(), ofFamily);
+            it != declaredHost.end()) {
+            address = *it;
+            from = "a host address given with the request";
+        }
+    if (!address && network && network->providerAddress && ofFamily(*network->providerAddress)) {
+        address = network->providerAddress;
+        from = "the ProviderAddress" + networkText + " (the host's address on it)";
+    }
+    if (!address)
+        if (const auto it = std::find_if(index.hostAddresses.begin(), index.hostAddresses.end(), ofFamily);
+            it != index.hostAddresses.end()) {
+            address = *it;
+            from = "an address of this host in its documents";
+        }
+    if (!address) {
+        walk.drop("source", host, "no " + family + " address of the host known",
+                  "no gateway vNIC, ProviderAddress or port mapping VIP of the family",
+                  "Nothing in the data names an " + family +
+                      " address of this host to send from: give one (hcnctl trace --host-address, or "
+                      "Host addresses in the Trace panel).");
+        return std::nullopt;
+    }
+    result.sourceAddress = address->toString();
+    walk.hop("source", host, HopOutcome::Pass, "sends from " + result.sourceAddress, from,
+             "A process on the host itself: no switch port, so no endpoint's ACLs or OutBoundNAT apply on "
+             "the way out.");
+    return address;
+}
+
 } // namespace
 
 Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
 {
     const TraceIndex& index = m_impl->index;
-    auto sourceId = resolveEndpoint(index, std::string(trimSpace(request.source)), "source");
-    if (!sourceId.ok())
-        return sourceId.status();
-    const EndpointFacts& source = *index.endpoint(*sourceId);
+    const bool fromHost = equalsIgnoreCase(trimSpace(request.source), kTraceHostSource);
+    const EndpointFacts* sourceEndpoint = nullptr;
+    if (!fromHost) {
+        auto sourceId = resolveEndpoint(index, std::string(trimSpace(request.source)), "source");
+        if (!sourceId.ok())
+            return sourceId.status();
+        sourceEndpoint = index.endpoint(*sourceId);
+    }
 
     TraceResult result;
-    result.source = index.object(ResourceKind::Endpoint, source.id);
+    result.source = fromHost ? traceHostObject() : index.object(ResourceKind::Endpoint, sourceEndpoint->id);
     result.destination = std::string(trimSpace(request.destination));
     result.protocol = request.protocol;
 
@@ -193,13 +349,16 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
             return destinationId.status();
         destinationEndpoint = index.endpoint(*destinationId);
         result.destinationObject = index.object(ResourceKind::Endpoint, destinationEndpoint->id);
-        // The family the source has, else the other one.
-        const bool preferV4 = source.addresses.empty() || source.addresses.front().isV4();
+        // The family the source has, else the other one (the host: IPv4 first).
+        const bool preferV4 =
+            fromHost || sourceEndpoint->addresses.empty() || sourceEndpoint->addresses.front().isV4();
         destination = addressOfFamily(*destinationEndpoint, preferV4);
-        if (!destination || !addressOfFamily(source, destination->isV4()))
+        if (!fromHost && (!destination || !addressOfFamily(*sourceEndpoint, destination->isV4())))
             if (auto other = addressOfFamily(*destinationEndpoint, !preferV4);
-                other && addressOfFamily(source, !preferV4))
+                other && addressOfFamily(*sourceEndpoint, !preferV4))
                 destination = other;
+        if (fromHost && !destination)
+            destination = addressOfFamily(*destinationEndpoint, false);
     }
 
     TraceWalk walk{index, result};
@@ -234,65 +393,16 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
         }
     }
 
-    // The source: local, on an existing network, attached, with an address of the destination's family.
-    if (source.remote) {
-        walk.drop(
-            "source", sourceObject, "remote endpoint", "Flags RemoteEndpoint",
-            "Endpoint " + objectLabel(sourceObject) +
-                " is a remote endpoint: its packets start on another host, which this host's data does not "
-                "describe.");
-        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
-        return result;
-    }
-    const NetworkFacts* network = index.network(source.networkId);
-    if (!network) {
-        walk.drop("source", sourceObject, "network missing",
-                  "HostComputeNetwork " +
-                      (source.networkId.empty() ? std::string("(empty)") : source.networkId),
-                  "The source's network does not exist on this host: the endpoint has no switch port.");
-        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
-        return result;
-    }
-    const bool attached = index.model.attached(source);
-    if (index.detached(source)) {
-        walk.drop("source", sourceObject, "not attached",
-                  "HostComputeNamespace empty and no namespace lists the endpoint",
-                  "Endpoint " + objectLabel(sourceObject) +
-                      " is attached to no namespace: no container sends from it (attach it: hcnctl modify "
-                      "namespace).");
-        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
-        return result;
-    }
-    if (!destination) {
-        walk.drop("destination", *result.destinationObject, "no address", "IpConfigurations",
-                  "The destination endpoint has no IP address in its document.");
-        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
-        return result;
-    }
-    const std::optional<IpAddress> sourceAddress = addressOfFamily(source, destination->isV4());
+    // The source: the host with an address toward the destination, or a local endpoint on an existing
+    // network, attached, with an address of the destination's family.
+    const NetworkFacts* network = nullptr;
+    const std::optional<IpAddress> sourceAddress =
+        fromHost ? hostSource(walk, declaredHost, destination, destinationEndpoint)
+                 : endpointSource(walk, *sourceEndpoint, destination, network);
     if (!sourceAddress) {
-        walk.drop("source", sourceObject,
-                  std::string("no ") + (destination->isV4() ? "IPv4" : "IPv6") + " address",
-                  "IpConfigurations", "The source has no address of the destination's family.");
         conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
         return result;
     }
-    result.sourceAddress = sourceAddress->toString();
-    std::string attachment;
-    if (!source.namespaceId.empty())
-        attachment = "HostComputeNamespace " + source.namespaceId;
-    else if (const auto& namespaces = index.model.namespacesOfEndpoint.at(source.id); !namespaces.empty())
-        attachment = "listed by namespace " + *namespaces.begin();
-    else
-        attachment = index.model.namespaceDataPresent()
-                         ? "no namespace (held by a virtual machine on this network type)"
-                         : "no namespace data on this host (attachment unknown)";
-    walk.hop("source", sourceObject, HopOutcome::Pass,
-             attached ? "attached, sends from " + result.sourceAddress : "sends from " + result.sourceAddress,
-             attachment,
-             "Endpoint " + objectLabel(sourceObject) + " on network " +
-                 objectLabel(index.object(ResourceKind::Network, network->id)) + " (" +
-                 std::string(networkModeName(network->mode)) + ").");
     if (result.portDefaulted)
         walk.hop("request", sourceObject, HopOutcome::Note,
                  "port " + std::to_string(result.port) + " assumed", "no --port given",
@@ -304,7 +414,7 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
     packet.destination = *destination;
     packet.protocol = protocol;
     packet.port = result.port;
-    PathWalker walker(walk, source, *network);
+    PathWalker walker = fromHost ? PathWalker(walk) : PathWalker(walk, *sourceEndpoint, *network);
     std::vector<PathEnd> ends;
     if (!destinationEndpoint && !index.model.loadBalancersByVip.at(destination->toString()).empty())
         ends = walker.throughVip(packet);

@@ -61,9 +61,16 @@ std::string_view traceVerdictName(TraceVerdict verdict)
     return "dropped";
 }
 
+TraceObject traceHostObject()
+{
+    return TraceObject{ResourceKind::Invalid, {}, std::string(kTraceHostSource), true};
+}
+
 void to_json(nlohmann::ordered_json& json, const TraceObject& object)
 {
-    json = {{"Kind", resourceKindName(object.kind)}, {"ID", object.id}, {"Name", object.name}};
+    json = {{"Kind", object.host ? std::string_view("Host") : resourceKindName(object.kind)},
+            {"ID", object.id},
+            {"Name", object.name}};
 }
 
 void to_json(nlohmann::ordered_json& json, const TraceResult& r)

@@ -39,6 +39,9 @@ struct TraceIndex
     bool detached(const EndpointFacts& e) const;
     const EndpointFacts* endpoint(const std::string& id) const;
     const NetworkFacts* network(const std::string& id) const;
+    /// The host's vNIC address on `network` (the gateway of a NAT, ICS or Internal subnet) of the family
+    /// of `near` (inside the subnet holding `near` when one does); nullopt on other network types.
+    std::optional<IpAddress> hostVnicAddress(const NetworkFacts& network, const IpAddress& near) const;
 };
 
 /// The packet as it is at a point of the path. A port of 0 means none (ICMP) or not known.
@@ -170,28 +173,32 @@ struct BalancerBehaviour
     bool preserveDip = false;           ///< mapping Flags 8: the backend sees the VIP as destination
     std::uint32_t affinity = 0;         ///< DistributionType: 0 none, 1 SourceIPProtocol, 2 SourceIP
     std::string affinityName;           ///< "SourceIP", "SourceIPProtocol"; empty without affinity
-    /// Flags that are named only (ILB, LocalRoutedVIP, UseMux, an IPv6 flag at odds with the frontend's
-    /// family, a SourceVIP of the other family), each with what the trace does about it; "; "-joined.
+    /// Flags that are named only (ILB, LocalRoutedVIP from an endpoint, UseMux, an IPv6 flag at odds with the
+    /// frontend's family, a SourceVIP of the other family), each with what the trace does about it; ";
+    /// "-joined.
     std::string namedOnly;
     /// One sentence each: what source the backends see and which way replies take.
     std::string sourceText;
     std::string replyText;
 };
+/// `fromHost`: the host itself opened the connection (LocalRoutedVIP then decides, and is not named).
 BalancerBehaviour balancerBehaviour(const LoadBalancerFacts& lb, const PortMappingFact& mapping,
-                                    const Packet& packet);
+                                    const Packet& packet, bool fromHost);
 /// The frontend ports for `protocol` at `vip` (sorted, unique): the default port when only one.
 std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip,
                                          std::uint32_t protocol);
 
 // trace_path.cpp
-/// Follows packets from one source endpoint: to an address (an endpoint's, or one routes lead to), to a
-/// host address with port mappings, or through a load balancer to its backends.
+/// Follows packets from one source endpoint, or from the host itself: to an address (an endpoint's, or
+/// one routes lead to), to a host address with port mappings, or through a load balancer to its backends.
 class PathWalker
 {
 public:
     PathWalker(TraceWalk& walk, const EndpointFacts& source, const NetworkFacts& network)
-        : m_walk(walk), m_index(walk.index), m_source(source), m_network(network)
+        : m_walk(walk), m_index(walk.index), m_source(&source), m_network(&network)
     {}
+    /// From the host's own network stack: no switch port, no endpoint policies on the way out.
+    explicit PathWalker(TraceWalk& walk) : m_walk(walk), m_index(walk.index) {}
 
     /// Egress ACLs, a load balancer's source translation, route, NAT, encapsulation, and at a local
     /// endpoint its ingress ACLs. `targetId` names the endpoint meant when the caller knows it (a
@@ -210,11 +217,14 @@ private:
     PathEnd toRemoteEndpoint(const EndpointFacts& target, const Packet& packet);
     const EndpointFacts* holderOf(const IpAddress& address, const std::string& targetId);
     PathEnd leave(const Packet& packet, const RouteChoice& route, const EndpointFacts* target);
+    /// From the host: into the network of the local endpoint `target` (or, with none, where the host's
+    /// own routes take the address).
+    PathEnd fromHost(const EndpointFacts* target, const Packet& packet);
 
     TraceWalk& m_walk;
     const TraceIndex& m_index;
-    const EndpointFacts& m_source;
-    const NetworkFacts& m_network;
+    const EndpointFacts* m_source = nullptr; ///< null: the host
+    const NetworkFacts* m_network = nullptr; ///< the source's network; null for the host
 };
 
 } // namespace hcn::analysis

@@ -1,9 +1,9 @@
 // Reachability trace: hosts under tests/data/trace (NAT, L2Bridge, Overlay, load balancer flags) traced
-// from endpoints to endpoints, IPs, VIPs and host addresses; each row names the verdict, the hop that
-// decided and the rule it names; load balancer flags change what the backend sees and the verdict's words.
-// Also: how sources and destinations are resolved, the JSON form, one tracer answering many traces alike, odd
-// documents that must not crash, and every pair of endpoints on every sample host and imported dump ending in
-// a consistent verdict.
+// from endpoints (and from the host itself) to endpoints, IPs, VIPs and host addresses; each row names the
+// verdict, the hop that decided and the rule it names; load balancer flags change what the backend sees and
+// the verdict's words. Also: how sources and destinations are resolved, the JSON form, one tracer answering
+// many traces alike, odd documents that must not crash, and every pair of endpoints on every sample host and
+// imported dump ending in a consistent verdict.
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
@@ -504,6 +504,137 @@ private slots:
         QVERIFY(qs(bad.status().detail()).contains("10.0.0"));
     }
 
+    /// From the host itself (`host` as the source): no switch port, so no endpoint ACLs or OutBoundNAT on
+    /// the way out; the host's vNIC into NAT networks, none into Private ones; load balancer VIPs only
+    /// with LocalRoutedVIP; the address it sends from chosen from the destination's network.
+    void fromTheHost_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QStringList>("hostAddresses");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<QString>("hop");  // a hop that must be there (for a drop: the one that dropped)
+        QTest::addColumn<QString>("rule"); // text its rule or decision holds
+        QTest::addColumn<QStringList>("deliveredTo");
+        QTest::addColumn<QString>("sourceAddress"); // empty: dropped before one is known
+
+        const QString nat = "nat-host.json", overlay = "overlay-host.json", lb = "lb-flags-host.json";
+        const QStringList none;
+        QTest::newRow("nat: into the network by the host vNIC, allowed by the endpoint's ingress rule")
+            << nat << "web"
+            << "tcp" << 80 << none << "delivered"
+            << "route"
+            << "via the host vNIC 172.28.160.1" << QStringList{"web"} << "172.28.160.1";
+        QTest::newRow("nat: the endpoint's ingress Block rule applies to the host too")
+            << nat << "web"
+            << "tcp" << 81 << none << "dropped"
+            << "ingress ACL (Switch)"
+            << "Block In Switch, Priority 200" << QStringList{} << "172.28.160.1";
+        QTest::newRow("nat: an unattached endpoint receives nothing")
+            << nat << "orphan"
+            << "tcp" << 80 << none << "dropped"
+            << "destination attachment"
+            << "not attached" << QStringList{} << "172.28.160.1";
+        QTest::newRow("nat: an address of the subnet nobody holds")
+            << nat << "172.28.160.99"
+            << "tcp" << 80 << none << "dropped"
+            << "route"
+            << "no endpoint holds the address" << QStringList{} << "172.28.160.1";
+        QTest::newRow("nat: an address outside every network: the host's own routes")
+            << nat << "8.8.8.8"
+            << "icmp" << 0 << none << "delivered"
+            << "delivery"
+            << "leaves by the host's own routes" << QStringList{} << "172.28.160.1";
+        QTest::newRow("nat: its own vNIC address with a published port: the port mapping")
+            << nat << "172.28.160.1"
+            << "tcp" << 8080 << none << "delivered"
+            << "port mapping"
+            << "ExternalPort 8080 InternalPort 80" << QStringList{"web"} << "172.28.160.1";
+        QTest::newRow("overlay: a local pod through the host vNIC, from the provider address")
+            << overlay << "pod-a"
+            << "tcp" << 80 << none << "delivered"
+            << "route"
+            << "via the host vNIC" << QStringList{"pod-a"} << "10.0.0.4";
+        QTest::newRow("overlay: a remote pod is encapsulated to its provider address")
+            << overlay << "remote-pod"
+            << "tcp" << 80 << none << "delivered"
+            << "encapsulation"
+            << "encapsulated (VXLAN)" << QStringList{"remote-pod"} << "10.0.0.4";
+        QTest::newRow("overlay: a Private network has no host vNIC")
+            << overlay << "lonely"
+            << "tcp" << 80 << none << "dropped"
+            << "route"
+            << "no host vNIC on a Private network" << QStringList{} << "10.0.0.4";
+        QTest::newRow("lb: LocalRoutedVIP (mapping Flags 3): the host's connection is balanced")
+            << lb << "10.96.0.70"
+            << "tcp" << 80 << QStringList{"10.0.0.4"} << "delivered"
+            << "load balancer"
+            << "Flags 3" << QStringList{"backend-a"} << "10.0.0.4";
+        QTest::newRow("lb: without LocalRoutedVIP the VIP does not answer the host")
+            << lb << "10.96.0.41"
+            << "tcp" << 80 << QStringList{"10.0.0.4"} << "dropped"
+            << "load balancer"
+            << "without LocalRoutedVIP (2)" << QStringList{} << "10.0.0.4";
+        QTest::newRow("lb: no address of the host in the data and none given")
+            << lb << "backend-a"
+            << "tcp" << 8080 << none << "dropped"
+            << "source"
+            << "no IPv4 address of the host known" << QStringList{} << "";
+        QTest::newRow("lb: with the node's address given the backend is reached")
+            << lb << "backend-a"
+            << "tcp" << 8080 << QStringList{"10.0.0.4"} << "delivered"
+            << "delivery"
+            << "delivered to endpoint backend-a" << QStringList{"backend-a"} << "10.0.0.4";
+    }
+
+    void fromTheHost()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, destination);
+        QFETCH(QString, protocol);
+        QFETCH(int, port);
+        QFETCH(QStringList, hostAddresses);
+        QFETCH(QString, verdict);
+        QFETCH(QString, hop);
+        QFETCH(QString, rule);
+        QFETCH(QStringList, deliveredTo);
+        QFETCH(QString, sourceAddress);
+
+        hcn::TraceRequest r = request(" Host ", destination, protocol, port);
+        for (const QString& address : hostAddresses)
+            r.hostAddresses.push_back(address.toStdString());
+        auto traced = hcn::traceSnapshot(hostText(host), r);
+        QVERIFY2(traced.ok(), traced.status().detail().c_str());
+        const hcn::TraceResult& t = *traced;
+        const QString hops = hopsText(t);
+        QVERIFY2(t.source.host && t.source.id.empty(), qPrintable(hops));
+        QCOMPARE(qs(t.sourceAddress), sourceAddress);
+        QVERIFY2(qs(std::string(hcn::traceVerdictName(t.verdict))) == verdict, qPrintable(hops));
+        bool found = false;
+        for (const hcn::TraceHop& h : t.hops)
+            found =
+                found || (qs(h.name) == hop && (qs(h.rule).contains(rule) || qs(h.decision).contains(rule)));
+        QVERIFY2(found, qPrintable("no hop \"" + hop + "\" naming \"" + rule + "\":\n" + hops));
+        if (verdict == "dropped")
+            QCOMPARE(qs(t.hops[std::size_t(t.droppedAt)].name), hop);
+        QStringList delivered;
+        for (const hcn::TraceObject& o : t.deliveredTo)
+            delivered << qs(o.name);
+        QCOMPARE(delivered, deliveredTo);
+        // Nothing on the way out belongs to an endpoint: no egress ACL, no OutBoundNAT, no translation of
+        // the source; the host is never an object of the path (it has no ID to select).
+        for (const hcn::TraceHop& h : t.hops)
+            QVERIFY2(qs(h.name) != "outbound NAT" && !qs(h.name).startsWith("egress ACL"), qPrintable(hops));
+        for (const hcn::TraceTranslation& x : t.translations)
+            QVERIFY2(x.what != "source", qPrintable(hops));
+        QVERIFY(std::none_of(t.path.begin(), t.path.end(), [](const hcn::TraceObject& o) { return o.host; }));
+        nlohmann::ordered_json j = t;
+        QCOMPARE(qs(j["Source"]["Kind"].get<std::string>()), QString("Host"));
+        QCOMPARE(qs(j["Source"]["Name"].get<std::string>()), QString("host"));
+    }
+
     void resolution_data()
     {
         QTest::addColumn<QString>("source");
@@ -599,14 +730,15 @@ private slots:
         host["Endpoints"][0].merge_patch(json::parse(patch.toStdString()));
         host["LoadBalancers"][0]["PortMappings"] = "80";
         host["Networks"][0]["Ipams"][0]["Subnets"][0]["Routes"] = json::array({{{"NextHop", 1}}});
-        for (const char* destination : {"server", "10.96.0.50", "8.8.8.8", "10.244.0.99", "fe80::1"})
-            for (const char* protocol : {"tcp", "udp", "icmp"}) {
-                auto traced = hcn::traceSnapshot(host.dump(), request("client", destination, protocol));
-                if (traced.ok()) {
-                    QVERIFY(!traced->hops.empty());
-                    QVERIFY(!traced->summary.empty());
+        for (const char* source : {"client", "host"})
+            for (const char* destination : {"server", "10.96.0.50", "8.8.8.8", "10.244.0.99", "fe80::1"})
+                for (const char* protocol : {"tcp", "udp", "icmp"}) {
+                    auto traced = hcn::traceSnapshot(host.dump(), request(source, destination, protocol));
+                    if (traced.ok()) {
+                        QVERIFY(!traced->hops.empty());
+                        QVERIFY(!traced->summary.empty());
+                    }
                 }
-            }
     }
 
     /// Every sample host (trace and checks data) and every dump the importer reads: traces between
@@ -641,6 +773,7 @@ private slots:
                 if (endpoints.size() < 12)
                     endpoints.push_back(e->id);
             destinations.insert(destinations.end(), endpoints.begin(), endpoints.end());
+            endpoints.push_back("host"); // and from the host itself
             for (const hcn::HostObject* lb : state.objects(hcn::ResourceKind::LoadBalancer))
                 for (const auto& vip : lb->document->value("FrontendVIPs", json::array()))
                     if (vip.is_string())
@@ -651,7 +784,8 @@ private slots:
                         hcn::TraceRequest r = request(qs(source), qs(destination), protocol);
                         auto traced = tracer.trace(r);
                         const QString what = name + ": " + qs(source) + " -> " + qs(destination) + " " + protocol;
-                        // By ID every source and endpoint exists; an address is never unknown.
+                        // By ID every source and endpoint exists (and `host` always); an address is never
+                        // unknown.
                         QVERIFY2(traced.ok(), qPrintable(what + ": " + qs(traced.status().detail())));
                         const hcn::TraceResult& t = *traced;
                         QVERIFY2(!t.hops.empty() && !t.summary.empty(), qPrintable(what));

@@ -84,6 +84,37 @@ private slots:
         QVERIFY(run.out.trimmed().split('\n').last().startsWith("Verdict: DROPPED: dropped at hop"));
     }
 
+    /// `host` as the source: a process on the host itself, in words and in JSON.
+    void fromTheHost()
+    {
+        CtlRun run =
+            runCtl({"--snapshot", traceFile("nat-host.json"), "trace", "host", "web", "--port", "80"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("Trace the host (172.28.160.1) -> web (172.28.160.10) tcp/80"),
+                 qPrintable(run.out));
+        QVERIFY(run.out.contains(" 1. source [the host]: sends from 172.28.160.1"));
+        QVERIFY(run.out.contains("via the host vNIC 172.28.160.1"));
+
+        run = runCtl(
+            {"--snapshot", traceFile("nat-host.json"), "trace", "--json", "HOST", "web", "--port", "81"});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject document = parseObject(run.out);
+        QCOMPARE(document.value("Source").toObject().value("Kind").toString(), QString("Host"));
+        QCOMPARE(document.value("SourceAddress").toString(), QString("172.28.160.1"));
+        QCOMPARE(document.value("Verdict").toString(), QString("dropped"));
+
+        // No address of the host in the data: said plainly, with what to give.
+        run = runCtl({"--snapshot", traceFile("lb-flags-host.json"), "trace", "host", "10.96.0.41"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.startsWith("Trace the host -> 10.96.0.41 tcp/80"), qPrintable(run.out));
+        QVERIFY(run.out.contains("--host-address"));
+        // Given, the VIP without LocalRoutedVIP does not answer the host.
+        run = runCtl({"--snapshot", traceFile("lb-flags-host.json"), "trace", "host", "10.96.0.41",
+                      "--host-address", "10.0.0.4"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("not balanced for the host's own connections"), qPrintable(run.out));
+    }
+
     /// Load balancer flags over tests/data/trace/lb-flags-host.json: the hop they add, the exit status
     /// they change, the verdict line's words for session affinity and the JSON's Affinity.
     void loadBalancerFlags_data()

@@ -121,6 +121,18 @@ void TestTraceDock::showsHopsAndVerdict_data()
                                                         << "Delivered" << "";
     QTest::newRow("unattached source") << "orphan" << "web" << "TCP" << "80" << "Dropped" << "source";
     QTest::newRow("the internet, icmp") << "client" << "8.8.8.8" << "ICMP" << "" << "Translated" << "";
+    QTest::newRow("from the host itself, through its vNIC") << "host"
+                                                            << "web"
+                                                            << "TCP"
+                                                            << "80"
+                                                            << "Delivered"
+                                                            << "";
+    QTest::newRow("from the host, the endpoint's Block rule") << "Host"
+                                                              << "web"
+                                                              << "TCP"
+                                                              << "81"
+                                                              << "Dropped"
+                                                              << "ingress ACL (Switch)";
 }
 
 void TestTraceDock::showsHopsAndVerdict()
@@ -146,6 +158,8 @@ void TestTraceDock::showsHopsAndVerdict()
         QCOMPARE(hops->item(row, 1)->text(), droppedHop);
         QCOMPARE(hops->item(row, 3)->text(), QString("drop"));
     }
+    // The source hop names what sent the packet: the host itself, or the endpoint.
+    QCOMPARE(hops->item(0, 2)->text().startsWith("the host"), from.compare("host", Qt::CaseInsensitive) == 0);
     QVERIFY(w.dock()->traceButton()->isEnabled());
 }
 
@@ -155,7 +169,10 @@ void TestTraceDock::badInputIsSaidPlainly_data()
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("port");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no source") << "" << "web" << "" << "Name a source endpoint and a destination";
+    QTest::newRow("no source") << ""
+                               << "web"
+                               << ""
+                               << "Name a source (an endpoint, or host) and a destination";
     QTest::newRow("port out of range") << "client" << "web" << "70000" << "from 1 to 65535";
     QTest::newRow("unknown endpoint") << "nobody" << "web" << "" << "Cannot trace:";
 }

@@ -33,6 +33,8 @@ enum HopListColumn
 
 QString objectText(const TraceObject& object)
 {
+    if (object.host)
+        return TraceDock::tr("the host");
     const QString id = QString::fromStdString(object.id);
     if (object.name.empty())
         return id;
@@ -52,7 +54,10 @@ TraceDock::TraceDock(HostMirror* mirror, CurrentSelection* selection, QWidget* p
       m_hops(new QTableWidget(0, HopListColumnCount))
 {
     setObjectName(QStringLiteral("TraceDock"));
-    m_source->setPlaceholderText(tr("endpoint name or ID"));
+    m_source->setPlaceholderText(tr("endpoint name or ID, or host"));
+    m_source->setToolTip(
+        tr("An endpoint, or \"host\" for a process on the host itself (no endpoint ACLs or "
+           "OutBoundNAT on the way out; load balancer VIPs answer it only with LocalRoutedVIP)"));
     m_destination->setPlaceholderText(tr("endpoint, IP address, load balancer VIP or host address"));
     m_protocol->addItem(QStringLiteral("TCP"), int(TraceProtocol::Tcp));
     m_protocol->addItem(QStringLiteral("UDP"), int(TraceProtocol::Udp));
@@ -174,7 +179,7 @@ void TraceDock::runTrace()
     request.destination = m_destination->text().trimmed().toStdString();
     request.protocol = TraceProtocol(m_protocol->currentData().toInt());
     if (request.source.empty() || request.destination.empty()) {
-        m_verdict->setText(tr("Name a source endpoint and a destination."));
+        m_verdict->setText(tr("Name a source (an endpoint, or host) and a destination."));
         return;
     }
     const QString port = m_port->text().trimmed();

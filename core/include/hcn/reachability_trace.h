@@ -1,5 +1,6 @@
 #pragma once
-// Reachability trace: why can (or can't) an endpoint reach an endpoint, an IP or a load balancer VIP.
+// Reachability trace: why can (or can't) an endpoint, or the host itself, reach an endpoint, an IP or a
+// load balancer VIP.
 // The trace follows one packet hop by hop as HNS/VFP would handle it (the source's attachment, egress
 // ACLs, load balancing, route choice, OutBoundNAT, encapsulation, port mappings, ingress ACLs) over a
 // copy of a host (HostState: live or an imported snapshot) and says which hop and which rule decided.
@@ -32,10 +33,14 @@ std::string_view traceProtocolName(TraceProtocol protocol);
 /// tcp / udp / icmp (any case) or their numbers 6 / 17 / 1; nullopt otherwise.
 std::optional<TraceProtocol> traceProtocolFromName(std::string_view name);
 
+/// The source that names the host itself (any case): a process on the node, not an endpoint.
+inline constexpr std::string_view kTraceHostSource = "host";
+
 /// What to trace. The defaults are documented in docs/trace.md.
 struct TraceRequest
 {
-    /// An endpoint: its ID (any case, braces allowed) or its Name.
+    /// An endpoint: its ID (any case, braces allowed) or its Name; or `host` (kTraceHostSource) for the
+    /// host's own network stack (an endpoint named "host" is then named by its ID).
     std::string source;
     /// An endpoint (ID or Name), or an IP address (an endpoint's, a load balancer VIP, a host address).
     std::string destination;
@@ -48,15 +53,19 @@ struct TraceRequest
     std::vector<std::string> hostAddresses;
 };
 
-/// An object a trace passes.
+/// An object a trace passes, or the host itself (a trace from the host: `host` set, no kind, no ID).
 struct TraceObject
 {
     ResourceKind kind = ResourceKind::Invalid;
     std::string id;   ///< canonical (upper-case) ID
     std::string name; ///< the document's Name; may be empty
+    bool host = false;
 
     friend bool operator==(const TraceObject&, const TraceObject&) = default;
 };
+
+/// The host as a trace's source.
+TraceObject traceHostObject();
 
 /// What a hop did to the packet.
 enum class HopOutcome
@@ -161,7 +170,7 @@ Result<TraceResult> traceSnapshot(std::string_view snapshotText, const TraceRequ
 ///  "Port","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},"Outcome","Decision","Rule","Detail"}],
 ///  "Verdict","DroppedAt"?,"Summary","DeliveredTo":[...],"Affinity"?,"Translations":[...],"Path":[...]}
 void to_json(nlohmann::ordered_json& json, const TraceResult& result);
-/// {"Kind","ID","Name"}.
+/// {"Kind","ID","Name"}; the host: {"Kind":"Host","ID":"","Name":"host"}.
 void to_json(nlohmann::ordered_json& json, const TraceObject& object);
 
 } // namespace hcn
