@@ -71,6 +71,21 @@ std::optional<IpAddress> TraceIndex::hostVnicAddress(const NetworkFacts& network
     return any;
 }
 
+std::pair<const NetworkFacts*, const SubnetFact*> TraceIndex::coveringSubnet(const IpAddress& address) const
+{
+    const NetworkFacts* network = nullptr;
+    const SubnetFact* subnet = nullptr;
+    for (const auto& [id, n] : model.networks)
+        for (const SubnetFact& s : n.subnets)
+            if (s.prefix.contains(address) &&
+                (!subnet || s.prefix.length() > subnet->prefix.length() ||
+                 (s.prefix.length() == subnet->prefix.length() && id < network->id))) {
+                network = &n;
+                subnet = &s;
+            }
+    return {network, subnet};
+}
+
 TraceObject TraceIndex::object(ResourceKind kind, const std::string& id) const
 {
     TraceObject o{kind, id, {}};

@@ -390,16 +390,7 @@ PathEnd PathWalker::fromHost(const EndpointFacts* target, const Packet& packet)
     }
     // No endpoint holds the address: the network whose subnet covers it most closely, else the host's
     // own routes (not in the data).
-    const NetworkFacts* covering = nullptr;
-    const SubnetFact* subnet = nullptr;
-    for (const auto& [id, n] : m_index.model.networks)
-        for (const SubnetFact& s : n.subnets)
-            if (s.prefix.contains(packet.destination) &&
-                (!subnet || s.prefix.length() > subnet->prefix.length() ||
-                 (s.prefix.length() == subnet->prefix.length() && id < covering->id))) {
-                covering = &n;
-                subnet = &s;
-            }
+    const auto [covering, subnet] = m_index.coveringSubnet(packet.destination);
     if (!covering) {
         const int hop = m_walk.hop(
             "delivery", traceHostObject(), HopOutcome::Deliver, "leaves by the host's own routes",

@@ -242,16 +242,7 @@ const NetworkFacts* networkToward(const TraceIndex& index, const IpAddress& dest
                 if (const EndpointFacts* e = index.endpoint(backend); e && !e->remote)
                     if (const NetworkFacts* n = index.network(e->networkId))
                         return n;
-    const NetworkFacts* best = nullptr;
-    int bestLength = -1;
-    for (const auto& [id, n] : index.model.networks)
-        for (const SubnetFact& s : n.subnets)
-            if (s.prefix.contains(destination) &&
-                (s.prefix.length() > bestLength || (s.prefix.length() == bestLength && id < best->id))) {
-                best = &n;
-                bestLength = s.prefix.length();
-            }
-    return best;
+    return index.coveringSubnet(destination).first;
 }
 
 /// The host as the source: the address it sends from toward `destination` (docs/trace.md, "From the

@@ -42,6 +42,9 @@ struct TraceIndex
     /// The host's vNIC address on `network` (the gateway of a NAT, ICS or Internal subnet) of the family
     /// of `near` (inside the subnet holding `near` when one does); nullopt on other network types.
     std::optional<IpAddress> hostVnicAddress(const NetworkFacts& network, const IpAddress& near) const;
+    /// The subnet (and its network) that covers `address` most closely; ties go to the lower network ID.
+    /// Both null when none does.
+    std::pair<const NetworkFacts*, const SubnetFact*> coveringSubnet(const IpAddress& address) const;
 };
 
 /// The packet as it is at a point of the path. A port of 0 means none (ICMP) or not known.
