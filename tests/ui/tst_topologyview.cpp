@@ -1039,23 +1039,30 @@ void TestTopologyView::linesGoAroundOtherBoxes_data()
 {
     QTest::addColumn<bool>("big");
     QTest::addColumn<hcn::ui::TopologyEdgeKind>("kind");
-    QTest::addColumn<bool>("loadBalancersSelected");
+    QTest::addColumn<bool>("sourcesSelected");
     using Kind = hcn::ui::TopologyEdgeKind;
     QTest::newRow("sample host: host to networks") << false << Kind::HostNetwork << false;
     QTest::newRow("sample host: load balancers to backends") << false << Kind::LoadBalancerBackend << false;
+    QTest::newRow("sample host: networks to endpoints") << false << Kind::NetworkEndpoint << false;
+    QTest::newRow("sample host: networks to remote endpoints") << false << Kind::NetworkRemote << false;
     QTest::newRow("2,000 endpoints: host to networks") << true << Kind::HostNetwork << false;
     // Backends in namespaces of two, beside grids of hundreds, and bundles into the grids.
     QTest::newRow("2,000 endpoints: load balancers to backends")
         << true << Kind::LoadBalancerBackend << false;
     // Every load balancer selected: a line to each backend, also into the grids.
     QTest::newRow("2,000 endpoints: load balancers selected") << true << Kind::LoadBalancerBackend << true;
+    // Bundles into the grids and single lines to the endpoints in namespaces.
+    QTest::newRow("2,000 endpoints: networks to endpoints") << true << Kind::NetworkEndpoint << false;
+    QTest::newRow("2,000 endpoints: networks to remote endpoints") << true << Kind::NetworkRemote << false;
+    // Every network selected: a line to each of its 2,000 endpoints.
+    QTest::newRow("2,000 endpoints: networks selected") << true << Kind::NetworkEndpoint << true;
 }
 
 void TestTopologyView::linesGoAroundOtherBoxes()
 {
     QFETCH(bool, big);
     QFETCH(hcn::ui::TopologyEdgeKind, kind);
-    QFETCH(bool, loadBalancersSelected);
+    QFETCH(bool, sourcesSelected);
     Host host;
     std::unique_ptr<TopologyDock> dock;
     if (big) {
@@ -1067,10 +1074,14 @@ void TestTopologyView::linesGoAroundOtherBoxes()
         QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
     }
     TopologyScene* scene = dock->scene();
-    if (loadBalancersSelected) {
+    if (sourcesSelected) {
+        // The nodes the lines of `kind` start from: load balancers or networks.
+        const auto source = kind == hcn::ui::TopologyEdgeKind::LoadBalancerBackend
+                                ? hcn::ui::TopologyNodeKind::LoadBalancer
+                                : hcn::ui::TopologyNodeKind::Network;
         QStringList ids;
         for (const TopologyNodeItem* item : scene->nodeItems())
-            if (item->node().kind == hcn::ui::TopologyNodeKind::LoadBalancer)
+            if (item->node().kind == source)
                 ids.append(item->node().objectId);
         host.selection.setIds(ids, this);
         for (const hcn::ui::TopologyBundleItem* bundle : scene->bundleItems())
@@ -1102,7 +1113,8 @@ void TestTopologyView::linesGoAroundOtherBoxes()
     }
     QVERIFY(lines > 0);
     const QStringList over = linesOverOtherBoxes(scene, kind);
-    qInfo("%d lines, %d of them bent around boxes, %d times over another box", lines, bent, int(over.size()));
+    qInfo("%d lines, %d of them bent around boxes, %d times over another box; %d edge crossings in all",
+          lines, bent, int(over.size()), scene->edgeCrossingCount());
     QVERIFY2(over.isEmpty(), qPrintable(QStringLiteral("%1 times a line runs over another box, e.g. %2")
                                             .arg(over.size())
                                             .arg(over.mid(0, 5).join(QLatin1String("; ")))));

@@ -248,8 +248,7 @@ QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids() const
 
 bool TopologyScene::goesAround(TopologyEdgeKind kind)
 {
-    return kind == TopologyEdgeKind::HostNetwork || kind == TopologyEdgeKind::LoadBalancerBackend ||
-           kind == TopologyEdgeKind::LoadBalancerNetwork;
+    return kind != TopologyEdgeKind::Invalid && kind != TopologyEdgeKind::NamespaceMember;
 }
 
 namespace {

@@ -83,8 +83,8 @@ public:
     QSet<QString> framesCoveringOthers() const;
     /// How many pairs of drawn lines (edges and bundles) cross; lines that share a node do not count.
     int edgeCrossingCount() const;
-    /// Whether lines of this kind go around the boxes in their way (TopologyEdgeRouter): the host's
-    /// lines to its networks and the load balancers' lines.
+    /// Whether lines of this kind go around the boxes in their way (TopologyEdgeRouter): every line
+    /// drawn (the host's, the networks' to their endpoints and count nodes, the load balancers').
     static bool goesAround(TopologyEdgeKind kind);
     /// Whether the paths of the lines are being found on the layout thread (lines stay as they are
     /// until they arrive; linesRouted() tells).
