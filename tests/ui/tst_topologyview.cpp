@@ -408,6 +408,7 @@ private slots:
     void linesIntoAGridAreOneLine();
     void linesGoAroundOtherBoxes_data();
     void linesGoAroundOtherBoxes();
+    void bundlesStayWhereTheyWereWhenNothingMoves();
     void bundleToolTipNamesItsEndpoints_data();
     void bundleToolTipNamesItsEndpoints();
     void overviewHiddenWhileEverythingFits();
@@ -1118,6 +1119,48 @@ void TestTopologyView::linesGoAroundOtherBoxes()
     QVERIFY2(over.isEmpty(), qPrintable(QStringLiteral("%1 times a line runs over another box, e.g. %2")
                                             .arg(over.size())
                                             .arg(over.mid(0, 5).join(QLatin1String("; ")))));
+}
+
+void TestTopologyView::bundlesStayWhereTheyWereWhenNothingMoves()
+{
+    Host host;
+    auto dock = makeBigDock(host);
+    QVERIFY(dock);
+    TopologyScene* scene = dock->scene();
+    const QList<hcn::ui::TopologyBundleItem*> bundles = scene->bundleItems();
+    QList<QPolygonF> paths;
+    int bent = 0;
+    for (const hcn::ui::TopologyBundleItem* bundle : bundles) {
+        paths.append(bundle->path());
+        bent += bundle->path().size() > 2 ? 1 : 0;
+    }
+    QVERIFY(bent > 0);
+
+    // A rebuild that changes nothing: every bundle keeps its line around the boxes at once, not a
+    // straight line until the layout thread answers again.
+    dock->diagram()->rebuildNow();
+    QCOMPARE(scene->bundleItems(), bundles);
+    for (qsizetype i = 0; i < bundles.size(); ++i)
+        QCOMPARE(bundles[i]->path(), paths[i]);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    for (qsizetype i = 0; i < bundles.size(); ++i)
+        QCOMPARE(bundles[i]->path(), paths[i]);
+
+    // An endpoint leaves a grid: the bundles into it say so.
+    const hcn::ui::TopologyBundleItem* network = nullptr;
+    for (const hcn::ui::TopologyBundleItem* bundle : bundles)
+        if (bundle->from()->node().lines.value(0) == QLatin1String("l2-a"))
+            network = bundle;
+    QVERIFY(network);
+    QCOMPARE(network->label(), QStringLiteral("550 endpoints"));
+    QVERIFY(host.remove(ResourceKind::Endpoint, network->members().back()->node().objectId));
+    dock->diagram()->rebuildNow();
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QStringList labels;
+    for (const hcn::ui::TopologyBundleItem* bundle : scene->bundleItems())
+        if (bundle->from()->node().lines.value(0) == QLatin1String("l2-a"))
+            labels.append(bundle->label());
+    QCOMPARE(labels, QStringList{QStringLiteral("549 endpoints")});
 }
 
 void TestTopologyView::bundleToolTipNamesItsEndpoints_data()
