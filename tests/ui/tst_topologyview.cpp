@@ -408,6 +408,7 @@ private slots:
     void linesIntoAGridAreOneLine();
     void linesGoAroundOtherBoxes_data();
     void linesGoAroundOtherBoxes();
+    void bundlesStayWhereTheyWereWhenNothingMoves();
     void bundleToolTipNamesItsEndpoints_data();
     void bundleToolTipNamesItsEndpoints();
     void overviewHiddenWhileEverythingFits();
@@ -878,7 +879,7 @@ void TestTopologyView::noNodeOverlapsAnother_data()
     // A line per endpoint and per load balancer backend into the grids crossed 40,438 times; bundled,
     // with the load balancers left of the grids, 230-440 (the objects' IDs change the order); with the
     // load balancers' and the host's lines going around boxes, crossing as few lines as they can,
-    // 150-260.
+    // 150-260; with the networks' lines going around as well, 180-240.
     QTest::newRow("2,000 endpoints, every one shown") << true << 0 << 440;
     QTest::newRow("2,000 endpoints, big networks collapsed")
         << true << hcn::ui::settings::topologyAggregateThreshold().defaultValue() << 0;
@@ -1039,23 +1040,30 @@ void TestTopologyView::linesGoAroundOtherBoxes_data()
 {
     QTest::addColumn<bool>("big");
     QTest::addColumn<hcn::ui::TopologyEdgeKind>("kind");
-    QTest::addColumn<bool>("loadBalancersSelected");
+    QTest::addColumn<bool>("sourcesSelected");
     using Kind = hcn::ui::TopologyEdgeKind;
     QTest::newRow("sample host: host to networks") << false << Kind::HostNetwork << false;
     QTest::newRow("sample host: load balancers to backends") << false << Kind::LoadBalancerBackend << false;
+    QTest::newRow("sample host: networks to endpoints") << false << Kind::NetworkEndpoint << false;
+    QTest::newRow("sample host: networks to remote endpoints") << false << Kind::NetworkRemote << false;
     QTest::newRow("2,000 endpoints: host to networks") << true << Kind::HostNetwork << false;
     // Backends in namespaces of two, beside grids of hundreds, and bundles into the grids.
     QTest::newRow("2,000 endpoints: load balancers to backends")
         << true << Kind::LoadBalancerBackend << false;
     // Every load balancer selected: a line to each backend, also into the grids.
     QTest::newRow("2,000 endpoints: load balancers selected") << true << Kind::LoadBalancerBackend << true;
+    // Bundles into the grids and single lines to the endpoints in namespaces.
+    QTest::newRow("2,000 endpoints: networks to endpoints") << true << Kind::NetworkEndpoint << false;
+    QTest::newRow("2,000 endpoints: networks to remote endpoints") << true << Kind::NetworkRemote << false;
+    // Every network selected: a line to each of its 2,000 endpoints.
+    QTest::newRow("2,000 endpoints: networks selected") << true << Kind::NetworkEndpoint << true;
 }
 
 void TestTopologyView::linesGoAroundOtherBoxes()
 {
     QFETCH(bool, big);
     QFETCH(hcn::ui::TopologyEdgeKind, kind);
-    QFETCH(bool, loadBalancersSelected);
+    QFETCH(bool, sourcesSelected);
     Host host;
     std::unique_ptr<TopologyDock> dock;
     if (big) {
@@ -1067,10 +1075,14 @@ void TestTopologyView::linesGoAroundOtherBoxes()
         QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
     }
     TopologyScene* scene = dock->scene();
-    if (loadBalancersSelected) {
+    if (sourcesSelected) {
+        // The nodes the lines of `kind` start from: load balancers or networks.
+        const auto source = kind == hcn::ui::TopologyEdgeKind::LoadBalancerBackend
+                                ? hcn::ui::TopologyNodeKind::LoadBalancer
+                                : hcn::ui::TopologyNodeKind::Network;
         QStringList ids;
         for (const TopologyNodeItem* item : scene->nodeItems())
-            if (item->node().kind == hcn::ui::TopologyNodeKind::LoadBalancer)
+            if (item->node().kind == source)
                 ids.append(item->node().objectId);
         host.selection.setIds(ids, this);
         for (const hcn::ui::TopologyBundleItem* bundle : scene->bundleItems())
@@ -1102,10 +1114,53 @@ void TestTopologyView::linesGoAroundOtherBoxes()
     }
     QVERIFY(lines > 0);
     const QStringList over = linesOverOtherBoxes(scene, kind);
-    qInfo("%d lines, %d of them bent around boxes, %d times over another box", lines, bent, int(over.size()));
+    qInfo("%d lines, %d of them bent around boxes, %d times over another box; %d edge crossings in all",
+          lines, bent, int(over.size()), scene->edgeCrossingCount());
     QVERIFY2(over.isEmpty(), qPrintable(QStringLiteral("%1 times a line runs over another box, e.g. %2")
                                             .arg(over.size())
                                             .arg(over.mid(0, 5).join(QLatin1String("; ")))));
+}
+
+void TestTopologyView::bundlesStayWhereTheyWereWhenNothingMoves()
+{
+    Host host;
+    auto dock = makeBigDock(host);
+    QVERIFY(dock);
+    TopologyScene* scene = dock->scene();
+    const QList<hcn::ui::TopologyBundleItem*> bundles = scene->bundleItems();
+    QList<QPolygonF> paths;
+    int bent = 0;
+    for (const hcn::ui::TopologyBundleItem* bundle : bundles) {
+        paths.append(bundle->path());
+        bent += bundle->path().size() > 2 ? 1 : 0;
+    }
+    QVERIFY(bent > 0);
+
+    // A rebuild that changes nothing: every bundle keeps its line around the boxes at once, not a
+    // straight line until the layout thread answers again.
+    dock->diagram()->rebuildNow();
+    QCOMPARE(scene->bundleItems(), bundles);
+    for (qsizetype i = 0; i < bundles.size(); ++i)
+        QCOMPARE(bundles[i]->path(), paths[i]);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    for (qsizetype i = 0; i < bundles.size(); ++i)
+        QCOMPARE(bundles[i]->path(), paths[i]);
+
+    // An endpoint leaves a grid: the bundles into it say so.
+    const hcn::ui::TopologyBundleItem* network = nullptr;
+    for (const hcn::ui::TopologyBundleItem* bundle : bundles)
+        if (bundle->from()->node().lines.value(0) == QLatin1String("l2-a"))
+            network = bundle;
+    QVERIFY(network);
+    QCOMPARE(network->label(), QStringLiteral("550 endpoints"));
+    QVERIFY(host.remove(ResourceKind::Endpoint, network->members().back()->node().objectId));
+    dock->diagram()->rebuildNow();
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QStringList labels;
+    for (const hcn::ui::TopologyBundleItem* bundle : scene->bundleItems())
+        if (bundle->from()->node().lines.value(0) == QLatin1String("l2-a"))
+            labels.append(bundle->label());
+    QCOMPARE(labels, QStringList{QStringLiteral("549 endpoints")});
 }
 
 void TestTopologyView::bundleToolTipNamesItsEndpoints_data()

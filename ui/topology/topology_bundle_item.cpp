@@ -11,6 +11,7 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
+#include <numeric>
 
 namespace hcn::ui {
 
@@ -43,16 +44,23 @@ TopologyBundleItem::TopologyBundleItem(TopologyEdgeKind kind, TopologyNodeItem* 
 {
     setZValue(1.2); // above the single lines, under the boxes
     setAcceptedMouseButtons(Qt::NoButton);
-    // The names in the grid's order (by name, numbers as numbers, then by address), the first few.
-    QList<const TopologyNode*> byName;
-    for (const TopologyNodeItem* member : std::as_const(m_members))
-        byName.append(&member->node());
-    std::stable_sort(byName.begin(), byName.end(), [](const TopologyNode* a, const TopologyNode* b) {
-        return TopologyGridPlan::lessThan(a->sortName, a->sortAddress, b->sortName, b->sortAddress);
+    // The names in the grid's order (by name, numbers as numbers, then by address), the first few:
+    // only those are sorted (the members' order breaks ties), not the hundreds behind them.
+    QList<qsizetype> byName(m_members.size());
+    std::iota(byName.begin(), byName.end(), 0);
+    const auto shown = byName.begin() + qMin<qsizetype>(kNamesInToolTip, byName.size());
+    std::partial_sort(byName.begin(), shown, byName.end(), [this](qsizetype a, qsizetype b) {
+        const TopologyNode& x = m_members[a]->node();
+        const TopologyNode& y = m_members[b]->node();
+        if (TopologyGridPlan::lessThan(x.sortName, x.sortAddress, y.sortName, y.sortAddress))
+            return true;
+        if (TopologyGridPlan::lessThan(y.sortName, y.sortAddress, x.sortName, x.sortAddress))
+            return false;
+        return a < b;
     });
     QStringList names;
-    for (const TopologyNode* member : std::as_const(byName).mid(0, kNamesInToolTip))
-        names.append(member->lines.value(0).toHtmlEscaped());
+    for (auto it = byName.begin(); it != shown; ++it)
+        names.append(m_members[*it]->node().lines.value(0).toHtmlEscaped());
     if (m_members.size() > kNamesInToolTip)
         names.append(tr("and %1 more").arg(m_members.size() - kNamesInToolTip));
     const QString select = m_kind == TopologyEdgeKind::LoadBalancerBackend

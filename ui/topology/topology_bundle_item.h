@@ -33,6 +33,8 @@ public:
     TopologyEdgeKind kind() const { return m_kind; }
     TopologyNodeItem* from() const { return m_from; }
     const QList<TopologyNodeItem*>& members() const { return m_members; }
+    /// Every member of the grid the line ends at.
+    const QList<TopologyNodeItem*>& grid() const { return m_grid; }
     /// What the line says: "3 backends", "550 endpoints", "50 remote endpoints".
     QString label() const { return m_label; }
     /// The drawn line (scene coordinates): from the node's box to the grid's, straight or around the

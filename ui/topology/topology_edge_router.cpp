@@ -19,12 +19,12 @@ constexpr qreal kBendCost = 40.0;
 constexpr qreal kCrossingCost = 120.0;
 /// Points a search that avoids other lines looks at before it settles for the shortest way round.
 constexpr int kMaxExpansions = 20000;
-/// How much the search trusts its estimate of the rest of the way (1: the best path, more: faster).
-constexpr qreal kGreed = 1.0;
 /// How far into a big target box the search looks for a way in.
 constexpr qreal kReach = 200.0;
 /// Room around the boxes a path has to go round, for the first try.
 constexpr qreal kWindowMargin = 60.0;
+/// The smallest cell of the index of lines drawn.
+constexpr qreal kMinSegmentCell = 30.0;
 /// Beyond this many candidate points a search costs more than a straight line is worth.
 constexpr qsizetype kMaxPoints = 60000;
 
@@ -137,7 +137,12 @@ TopologyEdgeRouter::TopologyEdgeRouter(QList<QRectF> obstacles) : m_obstacles(st
     m_columns = int(m_bounds.width() / m_cell) + 1;
     m_rows = int(m_bounds.height() / m_cell) + 1;
     m_buckets.resize(qsizetype(m_columns) * m_rows);
-    m_segmentBuckets.resize(size_t(m_buckets.size()));
+    // Lines are indexed on finer cells: a step of a search looks at the lines of the cells it passes,
+    // and a long line through a coarse cell would be looked at by every step there.
+    m_segmentCell = qMax(kMinSegmentCell, m_cell / 4);
+    m_segmentColumns = int(m_bounds.width() / m_segmentCell) + 1;
+    m_segmentRows = int(m_bounds.height() / m_segmentCell) + 1;
+    m_segmentBuckets.resize(size_t(m_segmentColumns) * size_t(m_segmentRows));
     for (int i = 0; i < int(m_obstacles.size()); ++i) {
         const QRectF& box = m_obstacles[i];
         const int c0 = int((box.left() - m_bounds.left()) / m_cell);
@@ -152,12 +157,13 @@ TopologyEdgeRouter::TopologyEdgeRouter(QList<QRectF> obstacles) : m_obstacles(st
 
 bool TopologyEdgeRouter::cellsOf(const QRectF& area, int& c0, int& c1, int& r0, int& r1) const
 {
-    if (m_buckets.isEmpty())
+    if (m_segmentBuckets.empty())
         return false;
-    c0 = qBound(0, int(std::floor((area.left() - m_bounds.left()) / m_cell)), m_columns - 1);
-    c1 = qBound(0, int(std::floor((area.right() - m_bounds.left()) / m_cell)), m_columns - 1);
-    r0 = qBound(0, int(std::floor((area.top() - m_bounds.top()) / m_cell)), m_rows - 1);
-    r1 = qBound(0, int(std::floor((area.bottom() - m_bounds.top()) / m_cell)), m_rows - 1);
+    const qreal cell = m_segmentCell;
+    c0 = qBound(0, int(std::floor((area.left() - m_bounds.left()) / cell)), m_segmentColumns - 1);
+    c1 = qBound(0, int(std::floor((area.right() - m_bounds.left()) / cell)), m_segmentColumns - 1);
+    r0 = qBound(0, int(std::floor((area.top() - m_bounds.top()) / cell)), m_segmentRows - 1);
+    r1 = qBound(0, int(std::floor((area.bottom() - m_bounds.top()) / cell)), m_segmentRows - 1);
     return true;
 }
 
@@ -168,10 +174,27 @@ void TopologyEdgeRouter::addLine(const QPolygonF& path, const QList<int>& meets)
         if (!cellsOf(QRectF(path[n], path[n + 1]).normalized(), c0, c1, r0, r1))
             return;
         const int index = int(m_segments.size());
-        m_segments.push_back({path[n], path[n + 1], meets.value(0, -1), meets.value(1, -1)});
-        for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c)
-                m_segmentBuckets[size_t(r) * size_t(m_columns) + size_t(c)].push_back(index);
+        const QPointF a = path[n];
+        const QPointF b = path[n + 1];
+        m_segments.push_back({a, b, qMin(a.x(), b.x()), qMax(a.x(), b.x()), qMin(a.y(), b.y()),
+                              qMax(a.y(), b.y()), meets.value(0, -1), meets.value(1, -1)});
+        // A slanted line goes only into the cells along it: per column of cells, the rows its part in
+        // that column spans (the whole box around a long diagonal would be most of the index).
+        for (int c = c0; c <= c1; ++c) {
+            int first = r0;
+            int last = r1;
+            if (a.x() != b.x() && a.y() != b.y()) {
+                const qreal x0 = qMax(qMin(a.x(), b.x()), m_bounds.left() + c * m_segmentCell);
+                const qreal x1 = qMin(qMax(a.x(), b.x()), m_bounds.left() + (c + 1) * m_segmentCell);
+                const qreal slope = (b.y() - a.y()) / (b.x() - a.x());
+                const qreal y0 = a.y() + (x0 - a.x()) * slope;
+                const qreal y1 = a.y() + (x1 - a.x()) * slope;
+                int ignore0, ignore1;
+                cellsOf(QRectF(QPointF(x0, y0), QPointF(x1, y1)).normalized(), ignore0, ignore1, first, last);
+            }
+            for (int r = first; r <= last; ++r)
+                m_segmentBuckets[size_t(r) * size_t(m_segmentColumns) + size_t(c)].push_back(index);
+        }
     }
     m_seen.resize(m_segments.size(), 0);
 }
@@ -182,22 +205,49 @@ int TopologyEdgeRouter::crossings(QPointF a, QPointF b, int meetsA, int meetsB) 
     if (m_segments.empty() || !cellsOf(QRectF(a, b).normalized(), c0, c1, r0, r1))
         return 0;
     ++m_query;
-    const QLineF step(a, b);
+    // The search's steps run along an axis: a crossing is then one comparison per segment (this runs
+    // for every step the search looks at; plain loops over the arrays keep it cheap in any build).
+    const qreal left = qMin(a.x(), b.x());
+    const qreal right = qMax(a.x(), b.x());
+    const qreal top = qMin(a.y(), b.y());
+    const qreal bottom = qMax(a.y(), b.y());
+    const bool horizontal = a.y() == b.y();
+    const bool vertical = a.x() == b.x();
+    const Segment* segments = m_segments.data();
+    int* seen = m_seen.data();
     int count = 0;
     for (int r = r0; r <= r1; ++r)
         for (int c = c0; c <= c1; ++c) {
-            const std::vector<int>& bucket = m_segmentBuckets[size_t(r) * size_t(m_columns) + size_t(c)];
-            for (const int index : bucket) {
-                int& seen = m_seen[size_t(index)];
-                if (seen == m_query)
+            const std::vector<int>& bucket =
+                m_segmentBuckets[size_t(r) * size_t(m_segmentColumns) + size_t(c)];
+            const int* index = bucket.data();
+            const int* const last = index + bucket.size();
+            for (; index != last; ++index) {
+                if (seen[*index] == m_query)
                     continue;
-                seen = m_query;
-                const Segment& segment = m_segments[size_t(index)];
+                seen[*index] = m_query;
+                const Segment& segment = segments[*index];
+                if (segment.right < left || segment.left > right || segment.bottom < top ||
+                    segment.top > bottom)
+                    continue;
                 if (segment.from == meetsA || segment.to == meetsA || segment.from == meetsB ||
                     segment.to == meetsB)
                     continue;
-                if (step.intersects(QLineF(segment.a, segment.b)) == QLineF::BoundedIntersection)
+                const QPointF p = segment.a;
+                const QPointF q = segment.b;
+                if (horizontal && !vertical) {
+                    if (p.y() == q.y())
+                        continue; // parallel
+                    const qreal x = p.x() + (a.y() - p.y()) * (q.x() - p.x()) / (q.y() - p.y());
+                    count += x >= left && x <= right ? 1 : 0;
+                } else if (vertical && !horizontal) {
+                    if (p.x() == q.x())
+                        continue;
+                    const qreal y = p.y() + (a.x() - p.x()) * (q.y() - p.y()) / (q.x() - p.x());
+                    count += y >= top && y <= bottom ? 1 : 0;
+                } else if (QLineF(a, b).intersects(QLineF(p, q)) == QLineF::BoundedIntersection) {
                     ++count;
+                }
             }
         }
     return count;
@@ -318,76 +368,128 @@ QPolygonF TopologyEdgeRouter::aroundObstacles(const QRectF& from, const QRectF& 
     }
 
     // A* over (point, axis of arrival): length plus a cost per bend and per line crossed, towards any
-    // point in `to`. The estimate is weighted: a path close to the best, found with far fewer steps.
+    // point in `to`. The estimate is the length still to go plus a bend when one is still due: it never
+    // overestimates, so the path found is a best one, and it looks at far fewer points than the length
+    // alone. This loop is where routing spends its time: it walks the arrays through plain pointers and
+    // keeps its own heap.
+    const qreal* const xv = xs.data();
+    const qreal* const yv = ys.data();
     const qsizetype startNode = indexOf(ys, a.y()) * nx + indexOf(xs, a.x());
-    auto inTarget = [&](qsizetype node) {
-        return strictlyInside(to, xs[size_t(node % nx)], ys[size_t(node / nx)]);
-    };
-    auto estimate = [&](qsizetype node) {
-        const qreal x = xs[size_t(node % nx)];
-        const qreal y = ys[size_t(node / nx)];
-        return kGreed * (qMax(0.0, qMax(to.left() - x, x - to.right())) +
-                         qMax(0.0, qMax(to.top() - y, y - to.bottom())));
-    };
+    const qreal toLeft = to.left(), toRight = to.right(), toTop = to.top(), toBottom = to.bottom();
     constexpr int kNone = 2; // the start: no axis yet; 0 along x, 1 along y
+    auto estimate = [&](qsizetype node, int axis) -> float {
+        const qreal x = xv[node % nx];
+        const qreal y = yv[node / nx];
+        const qreal dx = x < toLeft ? toLeft - x : (x > toRight ? x - toRight : 0.0);
+        const qreal dy = y < toTop ? toTop - y : (y > toBottom ? y - toBottom : 0.0);
+        // A turn is still due when both ways remain, or the one that remains is not the current axis.
+        const bool turn = (dx > 0.0 && dy > 0.0) || (axis == 0 && dy > 0.0) || (axis == 1 && dx > 0.0);
+        return float(dx + dy + (turn ? kBendCost : 0.0));
+    };
     const int meetsA = meets.value(0, -1);
     const int meetsB = meets.value(1, -1);
-    std::vector<int> crossedRight(size_t(nodes), -1), crossedDown(size_t(nodes), -1);
+    std::vector<int> crossedRightStore(size_t(nodes), -1), crossedDownStore(size_t(nodes), -1);
     const size_t states = size_t(nodes) * 3;
-    std::vector<float> cost(states, std::numeric_limits<float>::infinity());
-    std::vector<qint32> previous(states, -1);
-    using Entry = std::pair<float, qint32>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
+    std::vector<float> costStore(states, std::numeric_limits<float>::infinity());
+    std::vector<qint32> previousStore(states, -1);
+    float* const cost = costStore.data();
+    qint32* const previous = previousStore.data();
+    const char* const blockedAt = blocked.data();
+    const char* const blockedAlong[2] = {blockedRight.data(), blockedDown.data()};
+    int* const crossedAlong[2] = {crossedRightStore.data(), crossedDownStore.data()};
+
+    struct Entry
+    {
+        float priority;
+        qint32 state;
+    };
+    std::vector<Entry> heapStore;
+    heapStore.reserve(size_t(qMin<qsizetype>(states, 4096)));
+    auto push = [&heapStore](float priority, qint32 state) {
+        heapStore.push_back({priority, state});
+        Entry* heap = heapStore.data();
+        size_t at = heapStore.size() - 1;
+        const Entry entry = heap[at];
+        while (at > 0) {
+            const size_t parent = (at - 1) / 2;
+            if (heap[parent].priority <= entry.priority)
+                break;
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = entry;
+    };
+    auto pop = [&heapStore]() {
+        Entry* heap = heapStore.data();
+        const Entry top = heap[0];
+        const size_t size = heapStore.size() - 1;
+        const Entry moved = heap[size];
+        size_t at = 0;
+        for (;;) {
+            size_t child = 2 * at + 1;
+            if (child >= size)
+                break;
+            if (child + 1 < size && heap[child + 1].priority < heap[child].priority)
+                ++child;
+            if (moved.priority <= heap[child].priority)
+                break;
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = moved;
+        heapStore.pop_back();
+        return top;
+    };
+
     const qint32 first = qint32(startNode * 3 + kNone);
-    cost[size_t(first)] = 0;
-    open.push({float(estimate(startNode)), first});
+    cost[first] = 0;
+    push(estimate(startNode, kNone), first);
     qint32 goal = -1;
     int expanded = 0;
-    while (!open.empty()) {
+    while (!heapStore.empty()) {
         if (avoidLines && ++expanded > kMaxExpansions)
             return {};
-        const auto [priority, state] = open.top();
-        open.pop();
+        const Entry entry = pop();
+        const qint32 state = entry.state;
         const qsizetype node = qsizetype(state / 3);
         const int axis = int(state % 3);
-        const float here = cost[size_t(state)];
-        if (priority > here + float(estimate(node)) + 1e-3f)
+        const float here = cost[state];
+        if (entry.priority > here + estimate(node, axis) + 1e-3f)
             continue; // a stale entry
-        if (inTarget(node)) {
+        const qsizetype i = node % nx;
+        const qsizetype j = node / nx;
+        if (xv[i] > toLeft && xv[i] < toRight && yv[j] > toTop && yv[j] < toBottom) {
             goal = state;
             break;
         }
-        const qsizetype i = node % nx;
-        const qsizetype j = node / nx;
         // The four neighbours: right, down, left, up; a step between `low` and the point after it.
         const qsizetype neighbours[4] = {i + 1 < nx ? node + 1 : -1, j + 1 < ny ? node + nx : -1,
                                          i > 0 ? node - 1 : -1, j > 0 ? node - nx : -1};
         for (int d = 0; d < 4; ++d) {
             const qsizetype next = neighbours[d];
-            if (next < 0 || blocked[size_t(next)])
+            if (next < 0 || blockedAt[next])
                 continue;
             const int stepAxis = d % 2;
             const qsizetype low = qMin(node, next);
-            if ((stepAxis == 0 ? blockedRight : blockedDown)[size_t(low)])
+            if (blockedAlong[stepAxis][low])
                 continue;
-            const qreal step = stepAxis == 0 ? qAbs(xs[size_t(next % nx)] - xs[size_t(i)])
-                                             : qAbs(ys[size_t(next / nx)] - ys[size_t(j)]);
+            const qreal step = stepAxis == 0 ? qAbs(xv[next % nx] - xv[i]) : qAbs(yv[next / nx] - yv[j]);
             const qint32 arrival = qint32(next * 3 + stepAxis);
             float total = here + float(step + (axis != kNone && axis != stepAxis ? kBendCost : 0.0));
-            if (total >= cost[size_t(arrival)])
+            if (total >= cost[arrival])
                 continue;
             // The lines the step crosses, counted once per step between two neighbouring points.
-            int& crossed = (stepAxis == 0 ? crossedRight : crossedDown)[size_t(low)];
+            int& crossed = crossedAlong[stepAxis][low];
             if (!avoidLines)
                 crossed = 0;
             else if (crossed < 0)
-                crossed = crossings(QPointF(xs[size_t(low % nx)], ys[size_t(low / nx)]),
-                                    QPointF(xs[size_t(next % nx)], ys[size_t(next / nx)]), meetsA, meetsB);
+                crossed = crossings(QPointF(xv[low % nx], yv[low / nx]),
+                                    QPointF(xv[next % nx], yv[next / nx]), meetsA, meetsB);
             total += float(kCrossingCost * crossed);
-            if (total < cost[size_t(arrival)]) {
-                cost[size_t(arrival)] = total;
-                previous[size_t(arrival)] = state;
-                open.push({total + float(estimate(next)), arrival});
+            if (total < cost[arrival]) {
+                cost[arrival] = total;
+                previous[arrival] = state;
+                push(total + estimate(next, stepAxis), arrival);
             }
         }
     }

@@ -58,12 +58,17 @@ private:
     {
         QPointF a;
         QPointF b;
+        qreal left; ///< bounding box
+        qreal right;
+        qreal top;
+        qreal bottom;
         int from;
         int to;
     };
     /// How many drawn lines that share neither end the segment a-b crosses.
     int crossings(QPointF a, QPointF b, int meetsA, int meetsB) const;
-    /// The bucket cells `area` covers, clamped to the index: first column, last column, first row, last row.
+    /// The cells of the line index `area` covers, clamped to it: first column, last column, first row,
+    /// last row.
     bool cellsOf(const QRectF& area, int& c0, int& c1, int& r0, int& r1) const;
 
     /// A path around within `window`, empty when there is none (or, avoiding lines, none found soon).
@@ -79,7 +84,10 @@ private:
     int m_rows = 0;
     QList<QList<int>> m_buckets; ///< row-major cells of m_cell x m_cell over m_bounds
     std::vector<Segment> m_segments;
-    std::vector<std::vector<int>> m_segmentBuckets; ///< the same cells, listing segments
+    qreal m_segmentCell = 1.0;
+    int m_segmentColumns = 0;
+    int m_segmentRows = 0;
+    std::vector<std::vector<int>> m_segmentBuckets; ///< row-major cells of m_segmentCell over m_bounds
     mutable std::vector<int> m_seen;                ///< per segment: the query that last counted it
     mutable int m_query = 0;
 };

@@ -178,10 +178,10 @@ QSizeF TopologyNodeItem::sizeFor(const TopologyNode& node)
     return QSizeF(qMin(width, kMaxWidth), height);
 }
 
-void TopologyNodeItem::setNode(const TopologyNode& node)
+bool TopologyNodeItem::setNode(const TopologyNode& node)
 {
     if (node == m_node)
-        return;
+        return false;
     const QSizeF size = sizeFor(node);
     if (size != m_size) {
         prepareGeometryChange();
@@ -192,6 +192,7 @@ void TopologyNodeItem::setNode(const TopologyNode& node)
     m_node = node;
     setToolTip(m_node.toolTip);
     update();
+    return true;
 }
 
 void TopologyNodeItem::setHighlighted(bool highlighted)

@@ -36,8 +36,8 @@ public:
 
     const TopologyNode& node() const { return m_node; }
     QString key() const { return m_node.key; }
-    /// Replaces content (labels, badges, tooltip); keeps the position.
-    void setNode(const TopologyNode& node);
+    /// Replaces content (labels, badges, tooltip); keeps the position. False when it is the same.
+    bool setNode(const TopologyNode& node);
 
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }

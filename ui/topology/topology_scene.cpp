@@ -14,7 +14,13 @@ namespace hcn::ui {
 
 namespace {
 constexpr qreal kSceneMargin = 40.0;
+
+QString bundleKey(const TopologyBundleItem* bundle)
+{
+    return bundle->from()->key() + QLatin1String("=>") +
+           TopologyGridPlan::groupKeyOf(bundle->members().front()->node());
 }
+} // namespace
 
 TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent)
 {
@@ -35,6 +41,7 @@ void TopologyScene::clearAll()
     // Bundles and edges first: they hold pointers into node items.
     qDeleteAll(m_bundles);
     m_bundles.clear();
+    m_bundleKeys.clear();
     m_bundledEdges.clear();
     qDeleteAll(m_edges);
     m_edges.clear();
@@ -75,9 +82,11 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
             removeNode(key);
 
     QStringList unplaced;
+    QSet<const TopologyNodeItem*> renewed; // new or with new content: their bundles are made again
     for (const TopologyNode& node : graph.nodes()) {
         if (TopologyNodeItem* item = m_nodes.value(node.key)) {
-            item->setNode(node);
+            if (item->setNode(node))
+                renewed.insert(item);
             item->setCompareMark(compareMarkOf(node));
             continue;
         }
@@ -97,10 +106,11 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
         addItem(item);
         m_nodes.insert(node.key, item);
         m_memory.remove(node.key);
+        renewed.insert(item);
     }
     syncEdges();
     syncClusters();
-    syncBundles();
+    syncBundles(renewed);
     scheduleRouting();
     updateSceneRect();
     return unplaced;
@@ -183,13 +193,17 @@ void TopologyScene::syncClusters()
     }
 }
 
-void TopologyScene::syncBundles()
+void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
 {
-    qDeleteAll(m_bundles);
+    // The bundles drawn now, by key: one whose line, ends and grid stay as they were is kept (with the
+    // path it was routed along), the others are made again.
+    // (Their keys as made: a bundle's nodes may be gone already.)
+    QHash<QString, TopologyBundleItem*> previous;
+    for (qsizetype i = 0; i < m_bundles.size(); ++i)
+        previous.insert(m_bundleKeys.at(i), m_bundles.at(i));
     m_bundles.clear();
-    for (TopologyEdgeItem* edge : std::as_const(m_bundledEdges))
-        edge->setVisible(true);
-    m_bundledEdges.clear();
+    m_bundleKeys.clear();
+    const QSet<TopologyEdgeItem*> wasBundled = std::exchange(m_bundledEdges, {});
 
     const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
     // Per node, the ends of its edges in each grid (graph order: the same picture every time). A
@@ -224,12 +238,37 @@ void TopologyScene::syncBundles()
         bundles[*at].members.append(item->to());
         m_bundledEdges.insert(item);
     }
+    // Edges no longer bundled are drawn again (updateBundledEdges decides for the bundled ones).
+    for (TopologyEdgeItem* edge : wasBundled)
+        if (!m_bundledEdges.contains(edge))
+            edge->setVisible(true);
+    auto unchanged = [&renewed](const TopologyBundleItem* item, const Bundle& bundle, TopologyNodeItem* from,
+                                const QList<TopologyNodeItem*>& grid) {
+        if (item->kind() != bundle.kind || item->from() != from || item->members() != bundle.members ||
+            item->grid() != grid || renewed.contains(from))
+            return false;
+        for (const TopologyNodeItem* member : grid)
+            if (renewed.contains(member))
+                return false;
+        return true;
+    };
     for (const Bundle& bundle : std::as_const(bundles)) {
-        auto* item = new TopologyBundleItem(bundle.kind, m_nodes.value(bundle.from), bundle.members,
-                                            groups.value(bundle.group));
-        addItem(item);
+        TopologyNodeItem* from = m_nodes.value(bundle.from);
+        const QList<TopologyNodeItem*> grid = groups.value(bundle.group);
+        const QString key = bundle.from + QLatin1String("=>") + bundle.group;
+        TopologyBundleItem* item = previous.take(key);
+        if (item && !unchanged(item, bundle, from, grid)) {
+            delete item;
+            item = nullptr;
+        }
+        if (!item) {
+            item = new TopologyBundleItem(bundle.kind, from, bundle.members, grid);
+            addItem(item);
+        }
         m_bundles.append(item);
+        m_bundleKeys.append(key);
     }
+    qDeleteAll(previous);
     updateBundledEdges();
 }
 
@@ -248,19 +287,13 @@ QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids() const
 
 bool TopologyScene::goesAround(TopologyEdgeKind kind)
 {
-    return kind == TopologyEdgeKind::HostNetwork || kind == TopologyEdgeKind::LoadBalancerBackend ||
-           kind == TopologyEdgeKind::LoadBalancerNetwork;
+    return kind != TopologyEdgeKind::Invalid && kind != TopologyEdgeKind::NamespaceMember;
 }
 
 namespace {
 // Unique across every scene of the process: they share the layout thread and its routed signal.
 std::atomic<quint64> g_nextRouteGeneration{1};
 
-QString bundleKey(const TopologyBundleItem* bundle)
-{
-    return bundle->from()->key() + QLatin1String("=>") +
-           TopologyGridPlan::groupKeyOf(bundle->members().front()->node());
-}
 } // namespace
 
 void TopologyScene::scheduleRouting()

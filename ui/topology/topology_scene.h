@@ -83,8 +83,8 @@ public:
     QSet<QString> framesCoveringOthers() const;
     /// How many pairs of drawn lines (edges and bundles) cross; lines that share a node do not count.
     int edgeCrossingCount() const;
-    /// Whether lines of this kind go around the boxes in their way (TopologyEdgeRouter): the host's
-    /// lines to its networks and the load balancers' lines.
+    /// Whether lines of this kind go around the boxes in their way (TopologyEdgeRouter): every line
+    /// drawn (the host's, the networks' to their endpoints and count nodes, the load balancers').
     static bool goesAround(TopologyEdgeKind kind);
     /// Whether the paths of the lines are being found on the layout thread (lines stay as they are
     /// until they arrive; linesRouted() tells).
@@ -106,8 +106,9 @@ private:
     void removeNode(const QString& key);
     void syncEdges();
     void syncClusters();
-    /// Rebuilds the bundles from the network and load balancer edges into grids.
-    void syncBundles();
+    /// Rebuilds the bundles from the network and load balancer edges into grids; keeps those whose
+    /// line, ends and grid are the same and hold none of the `renewed` nodes (new, or new content).
+    void syncBundles(const QSet<const TopologyNodeItem*>& renewed);
     /// Shows the single lines a bundle stands for while one of their ends is selected.
     void updateBundledEdges();
     /// The groups of endpoints drawn as grids (TopologyGridPlan), by group key.
@@ -129,6 +130,8 @@ private:
     QHash<QString, TopologyEdgeItem*> m_edges;
     QHash<QString, TopologyClusterItem*> m_clusters;
     QList<TopologyBundleItem*> m_bundles;
+    /// Each bundle's key ("from=>grid") as it was made, by index in m_bundles.
+    QStringList m_bundleKeys;
     /// Edges a bundle stands for: hidden unless an end is selected.
     QSet<TopologyEdgeItem*> m_bundledEdges;
     QHash<QString, QPointF> m_memory;
