@@ -2,13 +2,14 @@
 // found mapped to v2, merged and linked; the snapshot document and its report put together.
 
 #include "hcn/dump_import.h"
-#include "hcn/bundle.h"
 
+#include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 namespace hcn::io {
 namespace {
@@ -62,6 +63,36 @@ void addWarnings(const ExtractResult& extracted, const std::string& source, std:
         messages.push_back({ImportSeverity::Warning, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, w.message});
 }
 
+/// The lines of the values read as Go dumps, as disjoint ranges: first line -> last line.
+std::map<int, int> linesReadAsGoDumps(const std::vector<ExtractResult>& results)
+{
+    std::vector<std::pair<int, int>> ranges;
+    for (const ExtractResult& r : results)
+        for (const FoundValue& v : r.values)
+            if (v.format == DumpFormat::GoStruct)
+                ranges.emplace_back(v.firstLine, std::max(v.firstLine, v.lastLine));
+    std::sort(ranges.begin(), ranges.end());
+    std::map<int, int> merged;
+    for (const auto& [first, last] : ranges) {
+        if (!merged.empty() && first <= std::prev(merged.end())->second + 1)
+            std::prev(merged.end())->second = std::max(std::prev(merged.end())->second, last);
+        else
+            merged.emplace(first, last);
+    }
+    return merged;
+}
+
+/// The JSON reader's complaints about lines read as a Go dump (`[{Key:` is no JSON) are no problem of
+/// the dump: they are left out.
+void dropJsonWarningsAboutGoDumps(std::vector<ExtractResult>& results)
+{
+    const std::map<int, int> goLines = linesReadAsGoDumps(results);
+    std::erase_if(results.front().warnings, [&](const ImportWarning& w) {
+        auto it = goLines.upper_bound(w.firstLine);
+        return it != goLines.begin() && std::prev(it)->second >= std::max(w.firstLine, w.lastLine);
+    });
+}
+
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
@@ -90,10 +121,14 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
                               extractGoStructDumps, extractGoSpewDumps, extractListViewObjects,
                               extractTables};
+    std::vector<ExtractResult> results;
     for (Reader reader : readers) {
         if (!stillWanted())
             return false;
-        ExtractResult extracted = reader(lines);
+        results.push_back(reader(lines));
+    }
+    dropJsonWarningsAboutGoDumps(results); // the JSON reader comes first
+    for (ExtractResult& extracted : results) {
         addWarnings(extracted, source.name, messages);
         for (FoundValue& value : extracted.values)
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion);

@@ -5,8 +5,10 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "io/go_dump_continuation.h"
+#include "io/go_dump_start_cut.h"
 #include "io/go_struct_value.h"
 #include "io/json_repair.h"
+#include "io/text_scan.h"
 
 #include <algorithm>
 #include <array>
@@ -138,10 +140,23 @@ public:
     void scanLines()
     {
         std::size_t column = 0;
+        // A paste may start inside a dump on the first line of the text, of a fenced block or of a
+        // paragraph, or after a line that is no part of a dump (a sentence, a log record's own words; not
+        // a member line of a dump printed one member per line).
+        bool mayStartCut = true;
         for (std::size_t line = 0; line < m_lines.size();) {
             m_line = line;
             m_column = column;
-            scan(std::string_view(m_lines[line].text).substr(column), m_lines[line].sourceLine, 0);
+            if (column == 0) {
+                const std::string_view t = trimBlanks(m_lines[line].text);
+                const bool fence = isFenceLine(t);
+                const bool tried = mayStartCut && !fence && !t.empty() && takeStartCut();
+                mayStartCut =
+                    !tried && (fence || t.empty() ||
+                               (t.find_first_of("{}[]") == std::string_view::npos && !goLineShowsMembers(t)));
+            }
+            if (!m_resume)
+                scan(std::string_view(m_lines[line].text).substr(column), m_lines[line].sourceLine, 0);
             if (m_resume) {
                 std::tie(line, column) = *m_resume;
                 m_resume.reset();
@@ -180,6 +195,70 @@ public:
     }
 
 private:
+    /// A paste that begins inside a dump (`...5 Name:pod-a IPAddress:10.0.0.5 ...}`): each struct it is
+    /// inside is read from the members it shows, with the lines that continue it; the search goes on after
+    /// the last bracket the dump closes. False when the line being searched does not start such a paste.
+    bool takeStartCut()
+    {
+        if (!goLineShowsMembers(m_lines[m_line].text))
+            return false;
+        const GoDumpContinuation joined =
+            continueGoDump(m_lines, m_line, 0, std::min(kMaxGoJoinedBytes, m_joinBudget));
+        m_joinBudget -= std::min(m_joinBudget, joined.text.size());
+        const std::optional<GoStartCut> cut = findGoStartCut(joined.text, kDefaultMaxJsonDepth);
+        if (!cut)
+            return false;
+        const std::size_t before = m_result.values.size();
+        const int firstLine = m_lines[m_line].sourceLine;
+        const auto lineOf = [&](std::size_t offset) { return joined.pieceAt(offset).line; };
+        // The structs the paste is inside and the whole ones after them, in the order of the text.
+        std::size_t element = 0;
+        const auto takeElementsBefore = [&](std::size_t offset) {
+            for (; element < cut->elements.size() && cut->elements[element] < offset; ++element) {
+                const std::size_t at = cut->elements[element];
+                GoDumpRead read =
+                    readGoStructDump(std::string_view(joined.text).substr(at), kDefaultMaxJsonDepth);
+                const std::size_t end = at + std::max<std::size_t>(read.end, 1);
+                take(std::move(read), joined.text, at, m_lines[lineOf(at)].sourceLine,
+                     m_lines[lineOf(end - 1)].sourceLine, 0);
+            }
+        };
+        for (const GoStartCut::Members& members : cut->structs) {
+            takeElementsBefore(members.begin);
+            const std::string_view shown =
+                std::string_view(joined.text).substr(members.begin, members.end - members.begin);
+            // The struct as the dump would show it had the paste begun before it (%#v needs a type).
+            const std::string text =
+                (cut->sharp ? "cut.Struct{" : "{") + std::string(shown) + (members.closed ? "}" : "");
+            GoDumpRead read = readGoStructDump(text, kDefaultMaxJsonDepth);
+            if (!read.value.is_object() || read.value.empty() || read.tooDeep)
+                continue; // a part of something else (a policy's settings): nothing to tell
+            const std::size_t head = lineOf(members.begin);
+            const std::size_t tail = lineOf(members.end == 0 ? 0 : members.end - 1);
+            read.repairs.push_back("read the members after a cut at the start of the paste");
+            if (tail != head)
+                read.repairs.push_back("joined the " + std::to_string(tail - head + 1) +
+                                       " lines the dump was spread over");
+            const std::size_t taken = m_result.values.size();
+            take(std::move(read), text, 0, m_lines[head].sourceLine, m_lines[tail].sourceLine, 0);
+            if (m_result.values.size() > taken) {
+                FoundValue& found = m_result.values.back();
+                found.startCut = true;
+                found.sourceText = validUtf8(std::string(shown));
+                found.losses.insert(found.losses.begin(),
+                                    "the paste starts inside this value; its members before line " +
+                                        std::to_string(found.firstLine) + " are unknown");
+            }
+        }
+        takeElementsBefore(joined.text.size());
+        if (m_result.values.size() == before)
+            return false;
+        warn(firstLine, "the paste starts inside a Go struct dump; only the members after the cut are read");
+        const GoDumpContinuation::Piece& last = joined.pieceAt(cut->end == 0 ? 0 : cut->end - 1);
+        m_resume = {last.line, last.column + (cut->end - last.offset)};
+        return true;
+    }
+
     /// `msg="created hcn.HostComputeEndpoint{Id:\"...\"}"`: a quoted field whose quotes inside are
     /// escaped is unquoted and searched on its own. Returns where scanning goes on (0: not such a field;
     /// a field without escaped quotes is searched as it stands).

@@ -235,6 +235,18 @@ private slots:
                                         << QStringList{"unquoted from a log field"};
         QTest::newRow("raw JSON bytes") << "go-hcn-network-plusv.log" << QStringList{} << QStringList{}
                                         << QStringList{"read the bytes of a json.RawMessage as JSON"};
+        QTest::newRow("a paste that starts inside a %+v list")
+            << "go-start-cut-plusv.log"
+            << QStringList{"the paste starts inside this value; its members before line 3 are unknown"}
+            << QStringList{"line 3: the paste starts inside a Go struct dump; only the members after the cut "
+                           "are read"}
+            << QStringList{"read the members after a cut at the start of the paste"};
+        QTest::newRow("a %#v paste that starts inside a list, wrapped by a console")
+            << "go-start-cut-sharpv-wrapped.log"
+            << QStringList{"the paste starts inside this value; its members before line 2 are unknown"}
+            << QStringList{"line 2: the paste starts inside a Go struct dump"}
+            << QStringList{"read the members after a cut at the start of the paste",
+                           "joined the 5 lines the dump was spread over"};
     }
 
     void reportsWhatWasLost()
@@ -261,6 +273,82 @@ private slots:
             QVERIFY2(warned.isEmpty(), qPrintable(warned.join(" | ")));
         for (const QString& repair : repairs)
             QVERIFY2(anyContains(allRepairs, repair), qPrintable(repair));
+    }
+
+    /// A paste that starts inside a dump (a console's scrollback, a copy from the middle of a log line):
+    /// the struct it starts in keeps the members shown after the cut (its ID is lost: the snapshot gives
+    /// one and the report says so); the whole structs after it, and the dumps on later lines, import as
+    /// they are.
+    void pasteStartingInsideADump_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects"); ///< objects with their own IDs that must be there
+        QTest::addColumn<QString>("cutAddress");  ///< the address the struct cut at the start keeps
+        QTest::addColumn<QString>("cutNetwork");  ///< the network it names; empty: none shown
+        QTest::newRow("%+v: a v1 endpoint list, then a network on the next log line")
+            << "go-start-cut-plusv.log"
+            << QStringList{QStringLiteral("Endpoint:4C5D6E7F-8091-4A2B-9C3D-4E5F60718293"),
+                           QStringLiteral("Network:") + kNetwork}
+            << "10.244.1.11"
+            << "";
+        QTest::newRow("%#v: a v2 endpoint list wrapped at 120 columns")
+            << "go-start-cut-sharpv-wrapped.log"
+            << QStringList{QStringLiteral("Endpoint:6E7F8091-A2B3-4C4D-8E5F-60718293A4B5"),
+                           QStringLiteral("Namespace:8A9B0C1D-2E3F-4A5B-8C6D-7E8F90A1B2C3")}
+            << "10.244.1.20" << kNetwork;
+    }
+
+    void pasteStartingInsideADump()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, cutAddress);
+        QFETCH(QString, cutNetwork);
+        const ImportResult result = importFiles({file});
+        const QStringList found = objectList(result);
+        for (const QString& o : objects)
+            QVERIFY2(found.contains(o), qPrintable(found.join(' ')));
+        const json* cut = nullptr;
+        for (const json& e : result.snapshot["Endpoints"])
+            if (e.contains("IpConfigurations") && e["IpConfigurations"].size() == 1 &&
+                e["IpConfigurations"][0].value("IpAddress", "") == cutAddress.toStdString())
+                cut = &e;
+        QVERIFY2(cut, qPrintable(QString::fromStdString(result.snapshot["Endpoints"].dump())));
+        QCOMPARE(QString::fromStdString(cut->value("HostComputeNetwork", "")), cutNetwork);
+        const std::string cutId = cut->value("ID", "");
+        const auto reported = std::find_if(result.report.objects.begin(), result.report.objects.end(),
+                                           [&](const ImportedObject& o) { return o.id == cutId; });
+        QVERIFY(reported != result.report.objects.end());
+        QVERIFY(anyContains(reported->lost, "the paste starts inside this value"));
+        QVERIFY(anyContains(reported->lost, "ID: not in the dump"));
+        // The cut is said once; nothing else of the dump is a warning (no reader complains about what
+        // another one read).
+        QStringList warnings;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                warnings << QString::fromStdString(m.message);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.front().contains("the paste starts inside a Go struct dump"),
+                 qPrintable(warnings.front()));
+    }
+
+    /// Go dumps read whole cost no warning: the JSON reader's complaints about `[{Key:` inside them are
+    /// about lines the Go reader read.
+    void goDumpsReadWholeWarnNothing_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char* file :
+             {"go-hcn-network-plusv.log", "go-console-wrapped.log", "go-hns-v1-endpoint-plusv.log"})
+            QTest::newRow(file) << QString(file);
+    }
+
+    void goDumpsReadWholeWarnNothing()
+    {
+        QFETCH(QString, file);
+        const ImportResult result = importFiles({file});
+        QVERIFY(result.objectCount() > 0);
+        for (const ImportMessage& m : result.report.messages)
+            QVERIFY2(m.severity != ImportSeverity::Warning, m.message.c_str());
     }
 
     /// go-spew dumps (kube-proxy's "Associated endpoints", "spewConfig"): one value per HNS object, with
