@@ -18,24 +18,39 @@ bool memberAt(std::string_view text, std::size_t at)
     return length > 0 && !text.substr(at + length).starts_with(": (");
 }
 
-/// The first member at or after `from`, before `end`, at the outermost level of that stretch; npos when
-/// none.
-std::size_t firstMember(std::string_view text, std::size_t from, std::size_t end)
+/// %#v quotes strings (a quote right after a key's colon); %+v prints them bare.
+struct QuotedStrings
 {
-    int depth = 0;
     bool inString = false;
-    for (std::size_t i = from; i < end; ++i) {
+
+    /// True when text[i] is inside a quoted string or one of its quotes; `i` then skips an escaped
+    /// character.
+    bool skip(std::string_view text, std::size_t& i)
+    {
         const char c = text[i];
         if (inString) {
             if (c == '\\')
                 ++i;
             else if (c == '"')
                 inString = false;
-            continue;
+            return true;
         }
-        if (c == '"' && i > 0 && text[i - 1] == ':')
-            inString = true;
-        else if (c == '{' || c == '[')
+        inString = c == '"' && i > 0 && text[i - 1] == ':';
+        return inString;
+    }
+};
+
+/// The first member at or after `from`, before `end`, at the outermost level of that stretch; npos when
+/// none.
+std::size_t firstMember(std::string_view text, std::size_t from, std::size_t end)
+{
+    int depth = 0;
+    QuotedStrings strings;
+    for (std::size_t i = from; i < end; ++i) {
+        if (strings.skip(text, i))
+            continue;
+        const char c = text[i];
+        if (c == '{' || c == '[')
             ++depth;
         else if (c == '}' || c == ']')
             --depth;
@@ -80,20 +95,12 @@ std::optional<GoStartCut> findGoStartCut(std::string_view text, int maxDepth)
     std::vector<std::size_t> elements;
     int depth = 0;
     int minDepth = 0;
-    bool inString = false;
+    QuotedStrings strings;
     for (std::size_t i = start; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
+        if (strings.skip(text, i))
             continue;
-        }
-        // %#v quotes strings (a quote right after a key's colon); %+v prints them bare.
-        if (c == '"' && i > 0 && text[i - 1] == ':') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
+        const char c = text[i];
+        if (c == '{' || c == '[') {
             if (c == '{' && !closers.empty() && depth == minDepth) {
                 // An element of a list the paste is inside, not a member's value (`Key:{` or `Key:&{`).
                 const std::size_t at = goStructDumpStart(text, i, closers.back().pos + 1);
