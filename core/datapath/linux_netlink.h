@@ -42,6 +42,13 @@ struct LinkRoute
     bool operator==(const LinkRoute&) const = default;
 };
 
+/// A link's index and MTU.
+struct LinkMtu
+{
+    int index = 0;
+    std::uint32_t mtu = 0;
+};
+
 /// The link group every link of hcnd's carries (besides its name and alias): "hcn" in ASCII.
 inline constexpr std::uint32_t kLinkGroup = 0x68636e;
 
@@ -80,7 +87,8 @@ public:
     Status setMaster(const std::string& name, const std::string& master);
     Status setUp(const std::string& name);
     Status setMtu(const std::string& name, std::uint32_t mtu);
-    Result<std::uint32_t> mtu(const std::string& name);
+    Result<LinkMtu> linkMtu(const std::string& name);
+    Result<LinkMtu> linkMtu(int index);
     Status setGroup(const std::string& name, std::uint32_t group);
     /// Moves a link into another network namespace, renamed to `newName` there.
     Status moveTo(const std::string& name, int netnsFd, const std::string& newName);
@@ -120,8 +128,8 @@ public:
     Result<std::vector<LinkRoute>> routesOf(const std::string& name);
     Status addLinkRoute(const std::string& name, const LinkRoute& route);
     Status deleteLinkRoute(const std::string& name, const LinkRoute& route);
-    /// The MTU of the link of this namespace that `address` is assigned to; none when no link has it.
-    Result<std::optional<std::uint32_t>> mtuOfAddress(const std::string& address);
+    /// The link of this namespace that `address` is assigned to; none when no link has it.
+    Result<std::optional<LinkMtu>> linkOfAddress(const std::string& address);
     Result<LinkStats> stats(const std::string& name);
 
 private:

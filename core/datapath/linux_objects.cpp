@@ -99,22 +99,22 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         // interface is the underlay: the tunnel carries its MTU less the VXLAN headers.
         programmed.underlayMtu = kEthernetMtu;
         if (!plan.overlay->providerAddress.empty()) {
-            auto local = host.mtuOfAddress(plan.overlay->providerAddress);
+            auto local = host.linkOfAddress(plan.overlay->providerAddress);
             if (!local.ok())
                 return local.status();
             if (!*local)
                 return Status(hr::InvalidNetwork,
                               "the network's ProviderAddress " + plan.overlay->providerAddress +
                                   " is not an address of this host; VXLAN needs it as its source.");
-            programmed.underlayMtu = **local;
+            programmed.underlayMtu = (*local)->mtu;
+            programmed.underlayIndex = (*local)->index;
         }
-        const std::uint32_t overhead = vxlanOverhead(*plan.overlay);
-        if (programmed.underlayMtu < overhead + 68)
-            return Status(hr::InvalidNetwork, "the underlay's MTU " + std::to_string(programmed.underlayMtu) +
-                                                  " leaves no room for VXLAN's " + std::to_string(overhead) +
-                                                  " bytes.");
-        programmed.mtu = programmed.underlayMtu - overhead;
+        auto tunnel = tunnelMtu(*plan.overlay, programmed.underlayMtu);
+        if (!tunnel.ok())
+            return tunnel.status();
+        programmed.mtu = *tunnel;
     }
+    std::vector<RemoteSubnetPlan> added; // outlives the undo steps that use it
     LocalUndo undo;
     if (Status s = host.addBridge(plan.bridge); !s.ok())
         return s;
@@ -142,10 +142,11 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
                        : s;
         if (Status s = host.setUp(plan.adapter); !s.ok())
             return s;
-        auto adapterMtu = host.mtu(plan.adapter);
+        auto adapterMtu = host.linkMtu(plan.adapter);
         if (!adapterMtu.ok())
             return adapterMtu.status();
-        programmed.underlayMtu = programmed.mtu = *adapterMtu; // larger frames would not leave
+        programmed.underlayMtu = programmed.mtu = adapterMtu->mtu; // larger frames would not leave
+        programmed.underlayIndex = adapterMtu->index;
         // The host's addresses keep their MAC: the bridge would otherwise take its lowest port's, which
         // changes as endpoints come and go, and the neighbours' caches with it.
         auto adapterMac = host.macOf(plan.adapter);
@@ -170,9 +171,13 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         if (Status s = injected("vxlan"); !s.ok())
             return s;
         for (const auto& remote : o.remoteSubnets) {
-            if (Status s = addRemoteSubnet(plan, remote); !s.ok())
+            if (Status s = addRemoteSubnet(plan, remote, added); !s.ok())
                 return s;
-            undo.add([&] { logFailure(removeRemoteSubnet(plan, remote)); });
+            added.push_back(remote);
+            undo.add([&, remote] {
+                added.pop_back();
+                logFailure(removeRemoteSubnet(plan, remote, added));
+            });
         }
     }
     if (Status s = injected("bridge"); !s.ok())

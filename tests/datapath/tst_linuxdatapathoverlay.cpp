@@ -204,6 +204,68 @@ json remoteSubnetRoute(const std::string& prefix, const std::string& providerAdd
               {"DistributedRouterMacAddress", routerMac}}}};
 }
 
+/// A local endpoint with the given addresses (IPv6 ones with a /64).
+json endpointDoc(const std::vector<std::string>& addresses)
+{
+    json configurations = json::array();
+    for (const auto& address : addresses) {
+        configurations.push_back({{"IpAddress", address}});
+        if (address.find(':') != std::string::npos)
+            configurations.back()["PrefixLength"] = 64;
+    }
+    return v2({{"Name", "ep-" + addresses.front()}, {"IpConfigurations", configurations}});
+}
+
+/// Host B: a second datapath and engine in the peer namespace, with one network and one endpoint attached
+/// to a namespace of its own; shut down there at scope exit.
+struct PeerHost
+{
+    Underlay& underlay;
+    LinuxHost host;
+    std::string netns; ///< its endpoint's namespace
+
+    explicit PeerHost(Underlay& peer) : underlay(peer) {}
+    hcn::Status start(const json& network, const json& endpoint)
+    {
+        return underlay.inPeer([&]() -> hcn::Status {
+            if (hcn::Status s = host.open(underlayHost("192.168.250.2", "02-00-00-00-FA-02")); !s.ok())
+                return s;
+            auto net = host.create(ResourceKind::Network, network);
+            if (!net.ok())
+                return net.status();
+            auto ep = host.create(ResourceKind::Endpoint, endpoint, *net);
+            if (!ep.ok())
+                return ep.status();
+            auto ns = host.namespaceWith(*ep);
+            if (!ns.ok())
+                return ns.status();
+            netns = host.netnsOf(*ns);
+            return hcn::Status::success();
+        });
+    }
+    ~PeerHost()
+    {
+        (void)underlay.inPeer([&] {
+            if (host.engine)
+                host.engine->shutdown();
+            host.engine.reset();
+            host.datapath.reset();
+            return hcn::Status::success();
+        });
+    }
+};
+
+/// net.ipv6.conf.all.forwarding in the calling thread's network namespace becomes `value`; returns the
+/// one it had. The hosts of a routed IPv6 overlay need it, and hcnd leaves it to the administrator.
+std::string setIpv6Forwarding(const std::string& value)
+{
+    const char* path = "/proc/sys/net/ipv6/conf/all/forwarding";
+    std::string previous;
+    std::getline(std::ifstream(path), previous);
+    std::ofstream(path) << value << "\n";
+    return previous;
+}
+
 json sdnRoute(const Guid& endpoint, const std::string& prefix, const std::string& nextHop)
 {
     return v2({{"HostComputeEndpoints", {endpoint.toString()}},
@@ -311,9 +373,12 @@ private slots:
     void loadBalancerFollowsAMovedRemoteEndpoint();
     void endpointMtuLeavesRoomForVxlan_data();
     void endpointMtuLeavesRoomForVxlan();
+    void overlayFollowsItsUnderlaysMtu_data();
+    void overlayFollowsItsUnderlaysMtu();
     void ipv6UnderlayCarriesTheOverlay();
     void ipv6EndpointsReachEachOtherAcrossVxlan();
     void remoteSubnetRoutesJoinTwoHosts();
+    void ipv6RemoteSubnetRoutesJoinTwoHosts();
     void sdnRoutesGoIntoTheEndpointsNamespace();
     void failedChangeLeavesNoEntry_data();
     void failedChangeLeavesNoEntry();
@@ -626,6 +691,70 @@ void TestLinuxDatapathOverlay::endpointMtuLeavesRoomForVxlan()
     QVERIFY(!pingWithoutFragments(netns, "10.244.29.20", expected - 27));
 }
 
+void TestLinuxDatapathOverlay::overlayFollowsItsUnderlaysMtu_data()
+{
+    QTest::addColumn<QString>("policies");
+    QTest::addColumn<int>("atCreate"); ///< the endpoint's MTU over the underlay's 1500
+    QTest::addColumn<int>("grown");    ///< ... once the underlay is at 9000
+    QTest::addColumn<int>("shrunk");   ///< ... once it is at 1400
+    QTest::newRow("no policy: the tunnel's") << "[]" << 1450 << 8950 << 1350;
+    QTest::newRow("EncapOverhead 100: the underlay's less 100")
+        << R"([{"Type":"EncapOverhead","Settings":{"Overhead":100}}])" << 1400 << 8900 << 1300;
+    QTest::newRow("InterfaceParameters Mtu 1300: fixed")
+        << R"([{"Type":"InterfaceParameters","Settings":{"Mtu":1300}}])" << 1300 << 1300 << 1300;
+}
+
+void TestLinuxDatapathOverlay::overlayFollowsItsUnderlaysMtu()
+{
+    // The underlay's MTU changes after the network was made (the administrator sets jumbo frames, or
+    // takes them away): the tunnel, the bridge and the endpoints follow, a policy's own MTU stays.
+    QFETCH(QString, policies);
+    QFETCH(int, atCreate);
+    QFETCH(int, grown);
+    QFETCH(int, shrunk);
+    const std::string& peer = m_underlay->netns;
+    const std::string made = peerVxlan(peer, {"10.244.32.20/24"});
+    QVERIFY2(made.empty(), made.c_str());
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay32", 32, kVsid));
+    HCN_VERIFY_OK(net);
+    const Guid netId = m_host.idOf(ResourceKind::Network, *net);
+    const std::string vxlan = hcn::linuxdp::vxlanName(netId);
+    const std::string bridge = m_host.datapath->networkBridge(netId);
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.32.10", "02-00-00-00-20-0A",
+                                                         json::parse(policies.toStdString()));
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    const std::string& netns = local.netns;
+    const Guid epId = m_host.idOf(ResourceKind::Endpoint, local.endpoint);
+    HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.32.20", kRemoteMac, "192.168.250.2"), *net));
+    QCOMPARE(mtuOf("", vxlan), 1450);
+    QCOMPARE(mtuOf(netns, "eth0"), atCreate);
+
+    for (const auto& [underlay, expected] : {std::pair{9000, grown}, std::pair{1400, shrunk}}) {
+        const int tunnel = underlay - 50;
+        bool ok = false;
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"link", "set", "ul0", "mtu", std::to_string(underlay)},
+              {"-n", peer, "link", "set", "ul1", "mtu", std::to_string(underlay)},
+              {"-n", peer, "link", "set", "vx0", "mtu", std::to_string(tunnel)}}) {
+            outputOf(IP_PATH, args, &ok);
+            QVERIFY2(ok, args.back().c_str());
+        }
+        QTRY_COMPARE(mtuOf("", vxlan), tunnel);
+        // The datapath sizes the network's links under its lock: once a call that takes it returns,
+        // the endpoints are done too (also the one whose MTU does not move).
+        const auto port = m_host.datapath->endpointPort(epId);
+        QVERIFY(port);
+        QCOMPARE(mtuOf("", bridge), tunnel);
+        QCOMPARE(mtuOf(netns, "eth0"), expected);
+        QCOMPARE(mtuOf("", port->hostInterface), expected);
+        // The largest packet the endpoint may send now crosses whole with DF set; one byte more is
+        // refused at its interface.
+        QVERIFY(pingWithoutFragments(netns, "10.244.32.20", expected - 28));
+        QVERIFY(!pingWithoutFragments(netns, "10.244.32.20", expected - 27));
+    }
+}
+
 void TestLinuxDatapathOverlay::ipv6UnderlayCarriesTheOverlay()
 {
     // The hosts' provider addresses are IPv6 (the endpoints' are IPv4): the tunnel leaves 70 bytes for
@@ -750,38 +879,9 @@ void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()
     json docB = overlayNetwork("overlayB", 23, 4096,
                                json::array({{{"Type", "DrMacAddress"}, {"Settings", {{"Address", macB}}}},
                                             remoteSubnetRoute("10.244.22.0/24", "192.168.250.1", macA)}));
-    LinuxHost hostB;
-    std::string netnsB;
-    struct ShutDown
-    {
-        LinuxHost& host;
-        Underlay& underlay;
-        ~ShutDown()
-        {
-            (void)underlay.inPeer([&] {
-                if (host.engine)
-                    host.engine->shutdown();
-                host.engine.reset();
-                host.datapath.reset();
-                return hcn::Status::success();
-            });
-        }
-    } shutDown{hostB, *m_underlay};
-    HCN_VERIFY_OK(m_underlay->inPeer([&]() -> hcn::Status {
-        if (hcn::Status s = hostB.open(underlayHost("192.168.250.2", "02-00-00-00-FA-02")); !s.ok())
-            return s;
-        auto net = hostB.create(ResourceKind::Network, docB);
-        if (!net.ok())
-            return net.status();
-        auto ep = hostB.endpoint(*net, "10.244.23.10");
-        if (!ep.ok())
-            return ep.status();
-        auto ns = hostB.namespaceWith(*ep);
-        if (!ns.ok())
-            return ns.status();
-        netnsB = hostB.netnsOf(*ns);
-        return hcn::Status::success();
-    }));
+    PeerHost hostB(*m_underlay);
+    HCN_VERIFY_OK(hostB.start(docB, endpointDoc({"10.244.23.10"})));
+    const std::string& netnsB = hostB.netns;
     auto netA = m_host.create(ResourceKind::Network, docA);
     HCN_VERIFY_OK(netA);
     const std::string bridgeA = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *netA));
@@ -810,6 +910,108 @@ void TestLinuxDatapathOverlay::remoteSubnetRoutesJoinTwoHosts()
     HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *netA, remove.dump()));
     QCOMPARE(ipJson(IP_PATH, "", {"route", "show", "10.244.23.0/24"}).size(), std::size_t(0));
     QVERIFY(!pingFrom(netnsA, "10.244.23.10"));
+}
+
+void TestLinuxDatapathOverlay::ipv6RemoteSubnetRoutesJoinTwoHosts()
+{
+    // Dual-stack: host A (here) has 10.244.33.0/24 and fd68:636e:33::/64, host B (a second datapath in
+    // the peer namespace) 10.244.34.0/24 and fd68:636e:34::/64; each names both of the other's subnets
+    // in RemoteSubnetRoutes behind the other's one router MAC, as flannel does for a dual-stack node.
+    // Both hosts route IPv6 between their bridges: forwarding on in both namespaces, as the
+    // administrator sets it (hcnd leaves it alone), and back as it was at the end.
+    struct Forwarding
+    {
+        std::string previous = setIpv6Forwarding("1");
+        ~Forwarding() { setIpv6Forwarding(previous); }
+    } forwarding;
+    HCN_VERIFY_OK(m_underlay->inPeer([] {
+        setIpv6Forwarding("1");
+        return hcn::Status::success();
+    }));
+    auto dualStack = [](const std::string& name, int third, const std::string& ownMac,
+                        const std::string& otherMac, int otherThird, const std::string& otherProvider) {
+        const std::string net6 = "fd68:636e:" + std::to_string(third) + "::";
+        const std::string other = std::to_string(otherThird);
+        json doc = overlayNetwork(
+            name, third, 4096,
+            json::array({{{"Type", "DrMacAddress"}, {"Settings", {{"Address", ownMac}}}},
+                         remoteSubnetRoute("10.244." + other + ".0/24", otherProvider, otherMac),
+                         remoteSubnetRoute("fd68:636e:" + other + "::/64", otherProvider, otherMac)}));
+        doc["Ipams"][0]["Subnets"].push_back(
+            {{"IpAddressPrefix", net6 + "/64"},
+             {"Routes", {{{"NextHop", net6 + "1"}, {"DestinationPrefix", "::/0"}}}},
+             {"Policies", json::array({{{"Type", "VSID"}, {"Settings", {{"IsolationId", 4096}}}}})}});
+        return doc;
+    };
+    const std::string macA = "02-00-00-00-21-01", macB = "02-00-00-00-22-01";
+    PeerHost hostB(*m_underlay);
+    HCN_VERIFY_OK(hostB.start(dualStack("overlayB6", 34, macB, macA, 33, "192.168.250.1"),
+                              endpointDoc({"10.244.34.10", "fd68:636e:34::10"})));
+    auto netA =
+        m_host.create(ResourceKind::Network, dualStack("overlayA6", 33, macA, macB, 34, "192.168.250.2"));
+    HCN_VERIFY_OK(netA);
+    const Guid netAId = m_host.idOf(ResourceKind::Network, *netA);
+    const std::string bridgeA = m_host.datapath->networkBridge(netAId);
+    const std::string vxlanA = hcn::linuxdp::vxlanName(netAId);
+    auto epA =
+        m_host.create(ResourceKind::Endpoint, endpointDoc({"10.244.33.10", "fd68:636e:33::10"}), *netA);
+    HCN_VERIFY_OK(epA);
+    auto nsA = m_host.namespaceWith(*epA);
+    HCN_VERIFY_OK(nsA);
+    const std::string netnsA = m_host.netnsOf(*nsA);
+
+    // The IPv6 prefix is routed like the IPv4 one: on-link via its first address, on the bridge.
+    const json routes = ipJson(IP_PATH, "", {"-6", "route", "show", "fd68:636e:34::/64"});
+    QCOMPARE(routes.size(), std::size_t(1));
+    QCOMPARE(routes[0].value("gateway", ""), std::string("fd68:636e:34::"));
+    QCOMPARE(routes[0].value("dev", ""), bridgeA);
+    // Both routes share the router's forwarding entry on the VXLAN device.
+    auto tunnelsToB = [&] {
+        int count = 0;
+        for (const auto& e : ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlanA}))
+            count += e.value("mac", "") == "02:00:00:00:22:01" && e.value("dst", "") == "192.168.250.2";
+        return count;
+    };
+    QCOMPARE(tunnelsToB(), 1);
+    // On a path just made, the first IPv6 answers come back about two seconds late here, all at once
+    // (neighbour discovery along the way), after a single ping has given up: pinged until a deadline.
+    QTRY_VERIFY_WITH_TIMEOUT(pingFrom(netnsA, "fd68:636e:34::10"), 10000);
+    QVERIFY(pingFrom(netnsA, "10.244.34.10"));
+    Listener server(hostB.netns, 80, true);
+    QVERIFY(server.fd >= 0);
+    std::string seen;
+    QVERIFY(tcpConnects(netnsA, "fd68:636e:34::10", 80, 2000, server.fd, &seen));
+    QCOMPARE(seen, std::string("fd68:636e:33::10")); // routed, not translated
+
+    // A route behind an IPv6 provider address cannot leave through this IPv4 tunnel: refused, nothing
+    // of it programmed.
+    const std::string before = forwardingState("");
+    json add = {
+        {"ResourceType", "Policy"},
+        {"RequestType", "Add"},
+        {"Settings",
+         {{"Policies", {remoteSubnetRoute("fd68:636e:35::/64", "fd00:250::2", "02-00-00-00-23-01")}}}}};
+    const hcn::Status mixed = m_host.engine->modify(ResourceKind::Network, *netA, add.dump());
+    QCOMPARE(mixed.code(), hcn::hr::InvalidPolicy);
+    QVERIFY2(mixed.detail().find("one address family") != std::string::npos, mixed.detail().c_str());
+    QCOMPARE(forwardingState(""), before);
+
+    // Removing the IPv6 route cuts IPv6 only: the router's entries stay for the IPv4 route.
+    json remove = {
+        {"ResourceType", "Policy"},
+        {"RequestType", "Remove"},
+        {"Settings", {{"Policies", {remoteSubnetRoute("fd68:636e:34::/64", "192.168.250.2", macB)}}}}};
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *netA, remove.dump()));
+    QCOMPARE(ipJson(IP_PATH, "", {"-6", "route", "show", "fd68:636e:34::/64"}).size(), std::size_t(0));
+    QCOMPARE(tunnelsToB(), 1);
+    QVERIFY(!pingFrom(netnsA, "fd68:636e:34::10"));
+    QVERIFY(pingFrom(netnsA, "10.244.34.10"));
+    // And the last route to that router takes its entries along.
+    remove["Settings"]["Policies"] =
+        json::array({remoteSubnetRoute("10.244.34.0/24", "192.168.250.2", macB)});
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *netA, remove.dump()));
+    QCOMPARE(tunnelsToB(), 0);
+    QVERIFY(!pingFrom(netnsA, "10.244.34.10"));
 }
 
 void TestLinuxDatapathOverlay::sdnRoutesGoIntoTheEndpointsNamespace()
@@ -1010,6 +1212,11 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     HCN_VERIFY_OK(ns);
     QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.2"));
     QCOMPARE(mtuOf(m_host.netnsOf(*ns), "eth0"), 1400);
+    // The adapter's MTU changes afterwards: the endpoint follows it.
+    outputOf(IP_PATH, {"link", "set", "ul0", "mtu", "1500"}, &ok);
+    QVERIFY(ok);
+    QTRY_COMPARE(mtuOf(m_host.netnsOf(*ns), "eth0"), 1500);
+    QVERIFY(pingWithoutFragments(m_host.netnsOf(*ns), "192.168.250.2", 1500 - 28));
 
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
