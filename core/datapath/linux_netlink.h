@@ -29,8 +29,8 @@ struct LinkStats
     std::uint64_t txDropped = 0;
 };
 
-/// A route of the main table out of one link, exactly as the kernel holds it, so that it can be moved to
-/// another link and back.
+/// A route out of one link, exactly as the kernel holds it, so that it can be moved to another link and
+/// back.
 struct LinkRoute
 {
     std::string destination; ///< "0.0.0.0/0", "10.99.0.0/16", "::/0"
@@ -38,6 +38,7 @@ struct LinkRoute
     std::uint32_t metric = 0;
     std::uint8_t protocol = 0; ///< who added it (static, dhcp, ra ...), kept
     bool onLink = false;
+    std::uint32_t table = 254; ///< RT_TABLE_MAIN; another one for policy routing
 
     bool operator==(const LinkRoute&) const = default;
 };
@@ -123,8 +124,8 @@ public:
     /// The link's addresses of global scope ("192.168.1.5/24", "fd00::5/64"), IPv4 first.
     Result<std::vector<std::string>> globalAddresses(const std::string& name);
     Status deleteAddress(const std::string& name, const std::string& cidr);
-    /// The main table's routes out of link `name`, other than the kernel's own (the prefix routes of its
-    /// addresses) and IPv6 link-local and multicast ones.
+    /// The routes out of link `name` in every table but the kernel's local one, other than the kernel's own
+    /// (the prefix routes of its addresses) and IPv6 link-local and multicast ones.
     Result<std::vector<LinkRoute>> routesOf(const std::string& name);
     Status addLinkRoute(const std::string& name, const LinkRoute& route);
     Status deleteLinkRoute(const std::string& name, const LinkRoute& route);

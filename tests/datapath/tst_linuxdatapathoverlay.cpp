@@ -321,8 +321,8 @@ bool pingWithoutFragments(const std::string& netns, const std::string& address, 
     return ping.waitForExit(10000) && ping.exitCode() == 0;
 }
 
-/// A link's global addresses and the routes out of it other than the kernel's, one line each, sorted:
-/// what the host reaches others by through that link.
+/// A link's global addresses and the routes out of it other than the kernel's (in any table), one line
+/// each, sorted: what the host reaches others by through that link.
 QStringList addressingOf(const std::string& link)
 {
     QStringList out;
@@ -332,12 +332,13 @@ QStringList addressingOf(const std::string& link)
                 out << QString::fromStdString("address " + a.value("local", "") + "/" +
                                               std::to_string(a.value("prefixlen", 0)));
     for (const char* family : {"-4", "-6"})
-        for (const auto& r : ipJson(IP_PATH, "", {family, "route", "show", "dev", link})) {
+        for (const auto& r : ipJson(IP_PATH, "", {family, "route", "show", "table", "all", "dev", link})) {
             const std::string dst = r.value("dst", "");
             if (r.value("protocol", "") == "kernel" || dst.rfind("fe80", 0) == 0 || dst.rfind("ff00", 0) == 0)
                 continue;
             out << QString::fromStdString("route " + dst + " via " + r.value("gateway", "-") + " metric " +
-                                          std::to_string(r.value("metric", 0)));
+                                          std::to_string(r.value("metric", 0)) +
+                                          (r.contains("table") ? " table " + r.value("table", "") : ""));
         }
     out.sort();
     return out;
@@ -1235,15 +1236,25 @@ void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
          {std::vector<std::string>{"addr", "add", "fd00:250::1/64", "dev", "ul0", "nodad"},
           {"-n", peer, "addr", "add", "fd00:250::2/64", "dev", "ul1", "nodad"},
           {"-n", peer, "addr", "add", "10.99.0.1/32", "dev", "lo"},
-          {"route", "add", "10.99.0.0/16", "via", "192.168.250.2", "dev", "ul0", "metric", "7"}}) {
+          {"route", "add", "10.99.0.0/16", "via", "192.168.250.2", "dev", "ul0", "metric", "7"},
+          {"-n", peer, "addr", "add", "10.98.0.1/32", "dev", "lo"},
+          {"route", "add", "10.98.0.0/16", "via", "192.168.250.2", "dev", "ul0", "table", "100"},
+          {"rule", "add", "to", "10.98.0.0/16", "lookup", "100"}}) {
         outputOf(IP_PATH, args, &ok);
         QVERIFY2(ok, args[2].c_str());
     }
+    // The policy routing rule belongs to the suite's namespace, which outlives the case.
+    struct DeleteRule
+    {
+        ~DeleteRule() { outputOf(IP_PATH, {"rule", "del", "to", "10.98.0.0/16", "lookup", "100"}); }
+    } deleteRule;
     const QStringList addressing = addressingOf("ul0");
     QCOMPARE(addressing.join(", "), QStringLiteral("address 192.168.250.1/24, address fd00:250::1/64, "
+                                                   "route 10.98.0.0/16 via 192.168.250.2 metric 0 table 100, "
                                                    "route 10.99.0.0/16 via 192.168.250.2 metric 7"));
     auto reachable = [] {
-        return hostReaches("192.168.250.2") && hostReaches("fd00:250::2") && hostReaches("10.99.0.1");
+        return hostReaches("192.168.250.2") && hostReaches("fd00:250::2") && hostReaches("10.99.0.1") &&
+               hostReaches("10.98.0.1");
     };
     QVERIFY(reachable());
 
