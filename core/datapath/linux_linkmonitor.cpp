@@ -10,7 +10,6 @@
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <vector>
 
 namespace hcn::linuxdp {
 
@@ -102,7 +101,7 @@ Status LinkMonitor::requestDump()
 
 bool LinkMonitor::readMessages(std::uint32_t* dumpDone)
 {
-    std::vector<char> buffer(64 * 1024);
+    std::vector<char>& buffer = m_buffer;
     for (;;) {
         const ssize_t n = recv(m_sock, buffer.data(), buffer.size(), 0);
         if (n < 0)

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace hcn::linuxdp {
 
@@ -43,6 +44,7 @@ private:
     bool m_reporting = false; ///< set once the links are known, before the thread starts
     Changed m_changed;
     std::map<int, std::uint32_t> m_mtus; ///< the monitor thread's alone once it runs
+    std::vector<char> m_buffer = std::vector<char>(64 * 1024); ///< one datagram of announcements
     std::thread m_thread;
 };
 
