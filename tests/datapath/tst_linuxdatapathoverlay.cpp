@@ -974,8 +974,10 @@ void TestLinuxDatapathOverlay::ipv6RemoteSubnetRoutesJoinTwoHosts()
         return count;
     };
     QCOMPARE(tunnelsToB(), 1);
-    // On a path just made, the first IPv6 answers come back about two seconds late here, all at once
-    // (neighbour discovery along the way), after a single ping has given up: pinged until a deadline.
+    // For a second or two after a bridge is made its link-local address is tentative (duplicate address
+    // detection), and the kernel sends no neighbour solicitation from a tentative address: what a host
+    // routes to its endpoints waits until then (a ping after three seconds is answered at once). So
+    // the first one is pinged until a deadline.
     QTRY_VERIFY_WITH_TIMEOUT(pingFrom(netnsA, "fd68:636e:34::10"), 10000);
     QVERIFY(pingFrom(netnsA, "10.244.34.10"));
     Listener server(hostB.netns, 80, true);
