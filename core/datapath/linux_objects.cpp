@@ -33,6 +33,14 @@ Status makeDirectories(const std::string& path)
     return Status::success();
 }
 
+/// Turns duplicate address detection off on link `name` of the calling thread's network namespace
+/// (docs/datapath-linux.md, section "IPv6"): its link-local address, made when it gets a carrier, is
+/// usable at once. A kernel without IPv6 has no such setting, and nothing to detect.
+void skipDuplicateAddressDetection(const std::string& name)
+{
+    std::ofstream("/proc/sys/net/ipv6/conf/" + name + "/accept_dad") << "0\n";
+}
+
 /// The inodes of the network namespaces in use: every process's, and every mounted one in /run/netns.
 std::set<unsigned long> liveNetworkNamespaces()
 {
@@ -131,6 +139,11 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
     for (const auto& cidr : plan.gatewayCidrs)
         if (Status s = host.addAddress(plan.bridge, cidr); !s.ok())
             return s;
+    // A bridge of hcnd's own segment (no adapter): its link-local address is the source of the
+    // neighbour solicitations for the endpoints it routes to, which the kernel holds back while the
+    // address is tentative. A bridge on the adapter's network keeps the check, as the adapter had it.
+    if (plan.adapter.empty())
+        skipDuplicateAddressDetection(plan.bridge);
     if (Status s = host.setUp(plan.bridge); !s.ok())
         return s;
     if (!plan.adapter.empty()) {
