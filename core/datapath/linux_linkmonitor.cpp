@@ -22,15 +22,12 @@ Status systemError(const std::string& what)
 
 } // namespace
 
-Result<std::unique_ptr<LinkMonitor>> LinkMonitor::start(Changed changed)
+Result<std::unique_ptr<LinkMonitor>> LinkMonitor::start(Changed changed, int receiveBuffer)
 {
     const int sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE);
     if (sock < 0)
         return systemError("cannot open a route netlink socket for link announcements");
-    // Room for the announcements of a burst of link changes (an attach makes several); what overflows
-    // is read again from the kernel.
-    const int size = 1 << 20;
-    (void)setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    (void)setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
     sockaddr_nl local{};
     local.nl_family = AF_NETLINK;
     local.nl_groups = RTMGRP_LINK;

@@ -21,9 +21,14 @@ public:
     /// announcements were lost (the socket overflowed) and any link may have changed.
     using Changed = std::function<void(int ifindex)>;
 
+    /// The socket's receive buffer: room for the announcements of a burst of link changes (an attach
+    /// makes several); what overflows is read again from the kernel.
+    static constexpr int kReceiveBuffer = 1 << 20;
+
     /// Watches the calling thread's network namespace. The links that exist are read before it
-    /// returns, so a change made after that is reported.
-    static Result<std::unique_ptr<LinkMonitor>> start(Changed changed);
+    /// returns, so a change made after that is reported. `receiveBuffer`: bytes asked for the socket
+    /// (the kernel doubles it, within its limits).
+    static Result<std::unique_ptr<LinkMonitor>> start(Changed changed, int receiveBuffer = kReceiveBuffer);
     ~LinkMonitor(); ///< stops the thread and joins it; no call of `changed` runs afterwards
 
     LinkMonitor(const LinkMonitor&) = delete;

@@ -4,13 +4,19 @@
 // for each case (ul1, .2), running a VXLAN device built by hand or a second datapath. Traffic only flows
 // between namespaces the suite made; everything goes at cleanup, failed case or not.
 
+#include "datapath/linux_linkmonitor.h"
 #include "linux_host.h"
 #include "netns_probe.h"
 
 #include <QElapsedTimer>
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <dirent.h>
 #include <fstream>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <sys/wait.h>
@@ -390,6 +396,7 @@ private slots:
     void endpointMtuLeavesRoomForVxlan();
     void overlayFollowsItsUnderlaysMtu_data();
     void overlayFollowsItsUnderlaysMtu();
+    void linkMonitorReadsTheLinksAgainAfterAnOverflow();
     void ipv6UnderlayCarriesTheOverlay();
     void ipv6EndpointsReachEachOtherAcrossVxlan();
     void remoteSubnetRoutesJoinTwoHosts();
@@ -768,6 +775,72 @@ void TestLinuxDatapathOverlay::overlayFollowsItsUnderlaysMtu()
         QVERIFY(pingWithoutFragments(netns, "10.244.32.20", expected - 28));
         QVERIFY(!pingWithoutFragments(netns, "10.244.32.20", expected - 27));
     }
+}
+
+void TestLinuxDatapathOverlay::linkMonitorReadsTheLinksAgainAfterAnOverflow()
+{
+    // The monitor's socket overflows: its thread is held in its owner's callback while a burst of link
+    // changes arrives, with room for a few announcements only, and the last change, the followed link's
+    // MTU, is lost with the burst's tail. Once let go, the monitor says that announcements were lost
+    // (0), reads every link again and reports the followed link's change from what it read.
+    auto sock = hcn::linuxdp::RouteSocket::open();
+    HCN_VERIFY_OK(sock);
+    HCN_VERIFY_OK(sock->addVeth("mon0", "mon1", std::nullopt));
+    struct Pair
+    {
+        hcn::linuxdp::RouteSocket& sock;
+        ~Pair() { (void)sock.deleteLink("mon0"); } // takes mon1 with it
+    } pair{*sock};
+    auto followed = sock->linkMtu("mon0");
+    HCN_VERIFY_OK(followed);
+    const int index = followed->index;
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<int> reports;
+    bool held = true;
+    auto monitor = hcn::linuxdp::LinkMonitor::start(
+        [&](int ifindex) {
+            std::unique_lock lock(mutex);
+            reports.push_back(ifindex);
+            changed.notify_all();
+            changed.wait(lock, [&] { return !held; });
+        },
+        4096);
+    HCN_VERIFY_OK(monitor);
+    auto letGo = [&] {
+        {
+            std::lock_guard lock(mutex);
+            held = false;
+        }
+        changed.notify_all();
+    };
+    struct LetGo // before the monitor goes, which joins its thread
+    {
+        std::function<void()> run;
+        ~LetGo() { run(); }
+    } letGoAtEnd{letGo};
+
+    HCN_VERIFY_OK(sock->setMtu("mon0", 1400));
+    {
+        std::unique_lock lock(mutex);
+        QVERIFY(changed.wait_for(lock, std::chrono::seconds(10), [&] { return !reports.empty(); }));
+        QCOMPARE(reports, std::vector<int>{index});
+        reports.clear();
+    }
+    for (int i = 0; i < 100; ++i)
+        HCN_VERIFY_OK(sock->setMtu("mon1", i % 2 ? 1400 : 1300));
+    HCN_VERIFY_OK(sock->setMtu("mon0", 1280));
+    letGo();
+    auto followedAfterOverflow = [&] {
+        std::lock_guard lock(mutex);
+        auto lost = std::find(reports.begin(), reports.end(), 0);
+        return lost != reports.end() && std::find(lost, reports.end(), index) != reports.end();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(followedAfterOverflow(), 10000);
+    auto now = sock->linkMtu("mon0");
+    HCN_VERIFY_OK(now);
+    QCOMPARE(now->mtu, 1280u);
 }
 
 void TestLinuxDatapathOverlay::ipv6UnderlayCarriesTheOverlay()
