@@ -308,13 +308,23 @@ Result<std::shared_ptr<LinuxDatapath>> LinuxDatapath::open(LinuxDatapathOptions 
     state->removeLeftovers();
     if (Status s = state->ensureTables(); !s.ok())
         return s;
-    return std::shared_ptr<LinuxDatapath>(new LinuxDatapath(std::move(state)));
+    std::shared_ptr<LinuxDatapath> datapath(new LinuxDatapath(std::move(state)));
+    // Its calls take the datapath's lock; the destructor stops it before anything else goes.
+    auto monitor = LinkMonitor::start([raw = datapath.get()](int ifindex) {
+        std::lock_guard lock(raw->m_mutex);
+        raw->m_state->followUnderlay(ifindex);
+    });
+    if (!monitor.ok())
+        return monitor.status();
+    datapath->m_state->linkMonitor = std::move(*monitor);
+    return datapath;
 }
 
 LinuxDatapath::LinuxDatapath(std::unique_ptr<State> state) : m_state(std::move(state)) {}
 
 LinuxDatapath::~LinuxDatapath()
 {
+    m_state->linkMonitor.reset(); // joined: it may be waiting for the lock
     reset();
 }
 

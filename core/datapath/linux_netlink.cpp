@@ -266,13 +266,22 @@ Status RouteSocket::setMtu(const std::string& name, std::uint32_t mtu)
     });
 }
 
-Result<std::uint32_t> RouteSocket::mtu(const std::string& name)
+Result<LinkMtu> RouteSocket::linkMtu(const std::string& name)
 {
     rtnl_link* raw = nullptr;
     if (int err = rtnl_link_get_kernel(m_sock, 0, name.c_str(), &raw); err < 0)
         return failure(err, "link " + name);
     LinkRef link(raw);
-    return rtnl_link_get_mtu(link.p);
+    return LinkMtu{rtnl_link_get_ifindex(link.p), rtnl_link_get_mtu(link.p)};
+}
+
+Result<LinkMtu> RouteSocket::linkMtu(int index)
+{
+    rtnl_link* raw = nullptr;
+    if (int err = rtnl_link_get_kernel(m_sock, index, nullptr, &raw); err < 0)
+        return failure(err, "link " + std::to_string(index));
+    LinkRef link(raw);
+    return LinkMtu{index, rtnl_link_get_mtu(link.p)};
 }
 
 Status RouteSocket::setGroup(const std::string& name, std::uint32_t group)
@@ -493,7 +502,7 @@ Result<std::vector<LinkInfo>> RouteSocket::links()
     return out;
 }
 
-Result<std::optional<std::uint32_t>> RouteSocket::mtuOfAddress(const std::string& address)
+Result<std::optional<LinkMtu>> RouteSocket::linkOfAddress(const std::string& address)
 {
     auto wanted = ipAddr(address, "address");
     if (!wanted.ok())
@@ -513,12 +522,11 @@ Result<std::optional<std::uint32_t>> RouteSocket::mtuOfAddress(const std::string
     }
     nl_cache_free(cache);
     if (!index)
-        return std::optional<std::uint32_t>();
-    rtnl_link* raw = nullptr;
-    if (int err = rtnl_link_get_kernel(m_sock, index, nullptr, &raw); err < 0)
-        return failure(err, "the link of " + address);
-    LinkRef link(raw);
-    return std::optional<std::uint32_t>(rtnl_link_get_mtu(link.p));
+        return std::optional<LinkMtu>();
+    auto link = linkMtu(index);
+    if (!link.ok())
+        return Status(link.code(), "the link of " + address + ": " + link.status().detail());
+    return std::optional<LinkMtu>(*link);
 }
 
 Result<LinkStats> RouteSocket::stats(const std::string& name)

@@ -29,8 +29,8 @@ struct LinkStats
     std::uint64_t txDropped = 0;
 };
 
-/// A route of the main table out of one link, exactly as the kernel holds it, so that it can be moved to
-/// another link and back.
+/// A route out of one link, exactly as the kernel holds it, so that it can be moved to another link and
+/// back.
 struct LinkRoute
 {
     std::string destination; ///< "0.0.0.0/0", "10.99.0.0/16", "::/0"
@@ -38,8 +38,16 @@ struct LinkRoute
     std::uint32_t metric = 0;
     std::uint8_t protocol = 0; ///< who added it (static, dhcp, ra ...), kept
     bool onLink = false;
+    std::uint32_t table = 254; ///< RT_TABLE_MAIN; another one for policy routing
 
     bool operator==(const LinkRoute&) const = default;
+};
+
+/// A link's index and MTU.
+struct LinkMtu
+{
+    int index = 0;
+    std::uint32_t mtu = 0;
 };
 
 /// The link group every link of hcnd's carries (besides its name and alias): "hcn" in ASCII.
@@ -80,7 +88,8 @@ public:
     Status setMaster(const std::string& name, const std::string& master);
     Status setUp(const std::string& name);
     Status setMtu(const std::string& name, std::uint32_t mtu);
-    Result<std::uint32_t> mtu(const std::string& name);
+    Result<LinkMtu> linkMtu(const std::string& name);
+    Result<LinkMtu> linkMtu(int index);
     Status setGroup(const std::string& name, std::uint32_t group);
     /// Moves a link into another network namespace, renamed to `newName` there.
     Status moveTo(const std::string& name, int netnsFd, const std::string& newName);
@@ -115,13 +124,13 @@ public:
     /// The link's addresses of global scope ("192.168.1.5/24", "fd00::5/64"), IPv4 first.
     Result<std::vector<std::string>> globalAddresses(const std::string& name);
     Status deleteAddress(const std::string& name, const std::string& cidr);
-    /// The main table's routes out of link `name`, other than the kernel's own (the prefix routes of its
-    /// addresses) and IPv6 link-local and multicast ones.
+    /// The routes out of link `name` in every table but the kernel's local one, other than the kernel's own
+    /// (the prefix routes of its addresses) and IPv6 link-local and multicast ones.
     Result<std::vector<LinkRoute>> routesOf(const std::string& name);
     Status addLinkRoute(const std::string& name, const LinkRoute& route);
     Status deleteLinkRoute(const std::string& name, const LinkRoute& route);
-    /// The MTU of the link of this namespace that `address` is assigned to; none when no link has it.
-    Result<std::optional<std::uint32_t>> mtuOfAddress(const std::string& address);
+    /// The link of this namespace that `address` is assigned to; none when no link has it.
+    Result<std::optional<LinkMtu>> linkOfAddress(const std::string& address);
     Result<LinkStats> stats(const std::string& name);
 
 private:

@@ -46,7 +46,7 @@ Result<RouteRef> routeObject(int ifindex, const LinkRoute& route)
     RouteRef object(rtnl_route_alloc());
     rtnl_route_set_family(object.p, nl_addr_get_family(dst->p));
     rtnl_route_set_dst(object.p, dst->p);
-    rtnl_route_set_table(object.p, RT_TABLE_MAIN);
+    rtnl_route_set_table(object.p, route.table);
     rtnl_route_set_protocol(object.p, route.protocol);
     rtnl_route_set_priority(object.p, route.metric);
     rtnl_route_set_scope(object.p, route.gateway.empty() ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
@@ -68,7 +68,8 @@ Result<RouteRef> routeObject(int ifindex, const LinkRoute& route)
 
 std::string routeText(const LinkRoute& route, const std::string& name)
 {
-    return route.destination + (route.gateway.empty() ? "" : " via " + route.gateway) + " on " + name;
+    return route.destination + (route.gateway.empty() ? "" : " via " + route.gateway) + " on " + name +
+           (route.table == RT_TABLE_MAIN ? "" : " in table " + std::to_string(route.table));
 }
 
 } // namespace
@@ -161,7 +162,7 @@ Result<std::vector<LinkRoute>> RouteSocket::routesOf(const std::string& name)
     for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
         auto* route = reinterpret_cast<rtnl_route*>(o);
         const int family = rtnl_route_get_family(route);
-        if (rtnl_route_get_table(route) != RT_TABLE_MAIN || rtnl_route_get_type(route) != RTN_UNICAST ||
+        if (rtnl_route_get_table(route) == RT_TABLE_LOCAL || rtnl_route_get_type(route) != RTN_UNICAST ||
             rtnl_route_get_protocol(route) == RTPROT_KERNEL || rtnl_route_get_nnexthops(route) != 1 ||
             (family != AF_INET && family != AF_INET6))
             continue;
@@ -177,6 +178,7 @@ Result<std::vector<LinkRoute>> RouteSocket::routesOf(const std::string& name)
         r.metric = rtnl_route_get_priority(route);
         r.protocol = rtnl_route_get_protocol(route);
         r.onLink = (rtnl_route_nh_get_flags(nh) & RTNH_F_ONLINK) != 0;
+        r.table = rtnl_route_get_table(route);
         routes.push_back(std::move(r));
     }
     nl_cache_free(cache);

@@ -33,6 +33,14 @@ Status makeDirectories(const std::string& path)
     return Status::success();
 }
 
+/// Turns duplicate address detection off on link `name` of the calling thread's network namespace
+/// (docs/datapath-linux.md, section "IPv6"): its link-local address, made when it gets a carrier, is
+/// usable at once. A kernel without IPv6 has no such setting, and nothing to detect.
+void skipDuplicateAddressDetection(const std::string& name)
+{
+    std::ofstream("/proc/sys/net/ipv6/conf/" + name + "/accept_dad") << "0\n";
+}
+
 /// The inodes of the network namespaces in use: every process's, and every mounted one in /run/netns.
 std::set<unsigned long> liveNetworkNamespaces()
 {
@@ -99,22 +107,22 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         // interface is the underlay: the tunnel carries its MTU less the VXLAN headers.
         programmed.underlayMtu = kEthernetMtu;
         if (!plan.overlay->providerAddress.empty()) {
-            auto local = host.mtuOfAddress(plan.overlay->providerAddress);
+            auto local = host.linkOfAddress(plan.overlay->providerAddress);
             if (!local.ok())
                 return local.status();
             if (!*local)
                 return Status(hr::InvalidNetwork,
                               "the network's ProviderAddress " + plan.overlay->providerAddress +
                                   " is not an address of this host; VXLAN needs it as its source.");
-            programmed.underlayMtu = **local;
+            programmed.underlayMtu = (*local)->mtu;
+            programmed.underlayIndex = (*local)->index;
         }
-        const std::uint32_t overhead = vxlanOverhead(*plan.overlay);
-        if (programmed.underlayMtu < overhead + 68)
-            return Status(hr::InvalidNetwork, "the underlay's MTU " + std::to_string(programmed.underlayMtu) +
-                                                  " leaves no room for VXLAN's " + std::to_string(overhead) +
-                                                  " bytes.");
-        programmed.mtu = programmed.underlayMtu - overhead;
+        auto tunnel = tunnelMtu(*plan.overlay, programmed.underlayMtu);
+        if (!tunnel.ok())
+            return tunnel.status();
+        programmed.mtu = *tunnel;
     }
+    std::vector<RemoteSubnetPlan> added; // outlives the undo steps that use it
     LocalUndo undo;
     if (Status s = host.addBridge(plan.bridge); !s.ok())
         return s;
@@ -131,6 +139,11 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
     for (const auto& cidr : plan.gatewayCidrs)
         if (Status s = host.addAddress(plan.bridge, cidr); !s.ok())
             return s;
+    // A bridge of hcnd's own segment (no adapter): its link-local address is the source of the
+    // neighbour solicitations for the endpoints it routes to, which the kernel holds back while the
+    // address is tentative. A bridge on the adapter's network keeps the check, as the adapter had it.
+    if (plan.adapter.empty())
+        skipDuplicateAddressDetection(plan.bridge);
     if (Status s = host.setUp(plan.bridge); !s.ok())
         return s;
     if (!plan.adapter.empty()) {
@@ -142,10 +155,11 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
                        : s;
         if (Status s = host.setUp(plan.adapter); !s.ok())
             return s;
-        auto adapterMtu = host.mtu(plan.adapter);
+        auto adapterMtu = host.linkMtu(plan.adapter);
         if (!adapterMtu.ok())
             return adapterMtu.status();
-        programmed.underlayMtu = programmed.mtu = *adapterMtu; // larger frames would not leave
+        programmed.underlayMtu = programmed.mtu = adapterMtu->mtu; // larger frames would not leave
+        programmed.underlayIndex = adapterMtu->index;
         // The host's addresses keep their MAC: the bridge would otherwise take its lowest port's, which
         // changes as endpoints come and go, and the neighbours' caches with it.
         auto adapterMac = host.macOf(plan.adapter);
@@ -170,9 +184,13 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         if (Status s = injected("vxlan"); !s.ok())
             return s;
         for (const auto& remote : o.remoteSubnets) {
-            if (Status s = addRemoteSubnet(plan, remote); !s.ok())
+            if (Status s = addRemoteSubnet(plan, remote, added); !s.ok())
                 return s;
-            undo.add([&] { logFailure(removeRemoteSubnet(plan, remote)); });
+            added.push_back(remote);
+            undo.add([&, remote] {
+                added.pop_back();
+                logFailure(removeRemoteSubnet(plan, remote, added));
+            });
         }
     }
     if (Status s = injected("bridge"); !s.ok())

@@ -10,23 +10,40 @@ namespace hcn {
 
 using namespace linuxdp;
 
-Status LinuxDatapath::State::addRemoteSubnet(const NetworkPlan& network, const RemoteSubnetPlan& remote)
+namespace {
+
+/// Whether another programmed remote subnet reaches the same router (MAC and provider address): the
+/// VXLAN device's and the bridge's entries for that MAC are there already, and stay for it.
+bool sharesRouter(const std::vector<RemoteSubnetPlan>& others, const RemoteSubnetPlan& remote)
 {
-    // As flannel's vxlan backend does it: the prefix is routed on-link to a next hop whose neighbour
-    // entry is the other host's router MAC (its bridge), and that MAC is behind the other host's
-    // provider address on the VXLAN device. The bridge's own entry sends it to the VXLAN port at once.
+    return std::any_of(others.begin(), others.end(), [&](const RemoteSubnetPlan& o) {
+        return o.routerMac == remote.routerMac && o.providerAddress == remote.providerAddress;
+    });
+}
+
+} // namespace
+
+Status LinuxDatapath::State::addRemoteSubnet(const NetworkPlan& network, const RemoteSubnetPlan& remote,
+                                             const std::vector<RemoteSubnetPlan>& others)
+{
+    // As flannel's vxlan backend does it: the prefix (IPv4 or IPv6) is routed on-link to a next hop
+    // whose neighbour entry is the other host's router MAC (its bridge), and that MAC is behind the
+    // other host's provider address on the VXLAN device. The bridge's own entry sends it to the VXLAN
+    // port at once. The other host's subnets of both families share the MAC's entries.
     const OverlayPlan& o = *network.overlay;
     if (Status s =
             checkUnderlayFamily(o, remote.providerAddress, "the RemoteSubnetRoute to " + remote.prefix);
         !s.ok())
         return s;
     LocalUndo undo;
-    if (Status s = host.addFdb(o.vxlan, remote.routerMac, remote.providerAddress); !s.ok())
-        return s;
-    undo.add([&] { logFailure(host.deleteFdb(o.vxlan, remote.routerMac, remote.providerAddress)); });
-    if (Status s = host.addFdb(o.vxlan, remote.routerMac, {}); !s.ok())
-        return s;
-    undo.add([&] { logFailure(host.deleteFdb(o.vxlan, remote.routerMac, {})); });
+    if (!sharesRouter(others, remote)) {
+        if (Status s = host.addFdb(o.vxlan, remote.routerMac, remote.providerAddress); !s.ok())
+            return s;
+        undo.add([&] { logFailure(host.deleteFdb(o.vxlan, remote.routerMac, remote.providerAddress)); });
+        if (Status s = host.addFdb(o.vxlan, remote.routerMac, {}); !s.ok())
+            return s;
+        undo.add([&] { logFailure(host.deleteFdb(o.vxlan, remote.routerMac, {})); });
+    }
     if (Status s = host.addNeighbour(network.bridge, remote.nextHop, remote.routerMac); !s.ok())
         return s;
     undo.add([&] { logFailure(host.deleteNeighbour(network.bridge, remote.nextHop)); });
@@ -38,13 +55,16 @@ Status LinuxDatapath::State::addRemoteSubnet(const NetworkPlan& network, const R
     return Status::success();
 }
 
-Status LinuxDatapath::State::removeRemoteSubnet(const NetworkPlan& network, const RemoteSubnetPlan& remote)
+Status LinuxDatapath::State::removeRemoteSubnet(const NetworkPlan& network, const RemoteSubnetPlan& remote,
+                                                const std::vector<RemoteSubnetPlan>& others)
 {
     const OverlayPlan& o = *network.overlay;
     auto gone = [](Status s) { return s.ok() || s.code() == hr::ElementNotFound ? Status::success() : s; };
     if (Status s = gone(host.deleteRoute(network.bridge, remote.prefix, remote.nextHop, 0, true)); !s.ok())
         return s;
     logFailure(gone(host.deleteNeighbour(network.bridge, remote.nextHop)));
+    if (sharesRouter(others, remote))
+        return Status::success();
     logFailure(gone(host.deleteFdb(o.vxlan, remote.routerMac, {})));
     logFailure(gone(host.deleteFdb(o.vxlan, remote.routerMac, remote.providerAddress)));
     return Status::success();
@@ -61,18 +81,30 @@ Status LinuxDatapath::State::setRemoteSubnets(const Guid& id, const std::vector<
         return std::find(list.begin(), list.end(), r) != list.end();
     };
     const std::vector<RemoteSubnetPlan> before = current;
+    // What is programmed at each step: a router's shared entries go with the last route using them.
+    std::vector<RemoteSubnetPlan> live = before;
     LocalUndo undo;
     for (const auto& r : before)
         if (!in(next, r)) {
-            if (Status s = removeRemoteSubnet(network, r); !s.ok())
+            std::erase(live, r);
+            if (Status s = removeRemoteSubnet(network, r, live); !s.ok()) {
+                live.push_back(r);
                 return s;
-            undo.add([this, &network, r] { logFailure(addRemoteSubnet(network, r)); });
+            }
+            undo.add([this, &network, &live, r] {
+                logFailure(addRemoteSubnet(network, r, live));
+                live.push_back(r);
+            });
         }
     for (const auto& r : next)
         if (!in(before, r)) {
-            if (Status s = addRemoteSubnet(network, r); !s.ok())
+            if (Status s = addRemoteSubnet(network, r, live); !s.ok())
                 return s;
-            undo.add([this, &network, r] { logFailure(removeRemoteSubnet(network, r)); });
+            live.push_back(r);
+            undo.add([this, &network, &live, r] {
+                std::erase(live, r);
+                logFailure(removeRemoteSubnet(network, r, live));
+            });
         }
     current = next;
     undo.done();

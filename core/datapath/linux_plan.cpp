@@ -301,9 +301,9 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
         const Json settings = policies[i].value("Settings", Json::object());
         RemoteSubnetPlan remote;
         auto prefix = IpPrefix::parse(settings.value("DestinationPrefix", ""));
-        if (!prefix || !prefix->network().isV4())
+        if (!prefix)
             return badPolicy(where, "DestinationPrefix \"" + settings.value("DestinationPrefix", "") +
-                                        "\" is not an IPv4 prefix.");
+                                        "\" is not an IPv4 or IPv6 prefix.");
         remote.prefix = prefix->toString();
         remote.nextHop = prefix->network().toString();
         auto pa = IpAddress::parse(settings.value("ProviderAddress", ""));
@@ -322,6 +322,15 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
             return badPolicy(where, "IsolationId " + std::to_string(isolation) +
                                         " is not the network's VSID " + std::to_string(plan.vni) +
                                         " (one VXLAN id per network).");
+        // One host's router MAC is behind one provider address: the VXLAN device has one entry per MAC,
+        // which the routes of that host's subnets (an IPv4 and an IPv6 one, say) share.
+        for (const auto& other : plan.remoteSubnets)
+            if (other.routerMac == remote.routerMac && other.providerAddress != remote.providerAddress)
+                return badPolicy(where,
+                                 "DistributedRouterMacAddress " +
+                                     settings.value("DistributedRouterMacAddress", "") +
+                                     " is behind ProviderAddress " + other.providerAddress +
+                                     " in another RemoteSubnetRoute; one MAC has one provider address.");
         plan.remoteSubnets.push_back(remote);
     }
     return plan;
@@ -332,6 +341,16 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
 std::uint32_t vxlanOverhead(const OverlayPlan& overlay)
 {
     return isIpv6Address(overlay.providerAddress) ? kVxlanOverheadIpv6 : kVxlanOverhead;
+}
+
+Result<std::uint32_t> tunnelMtu(const OverlayPlan& overlay, std::uint32_t underlayMtu)
+{
+    const std::uint32_t overhead = vxlanOverhead(overlay);
+    if (underlayMtu < overhead + 68)
+        return Status(hr::InvalidNetwork, "the underlay's MTU " + std::to_string(underlayMtu) +
+                                              " leaves no room for VXLAN's " + std::to_string(overhead) +
+                                              " bytes.");
+    return underlayMtu - overhead;
 }
 
 Status checkUnderlayFamily(const OverlayPlan& overlay, const std::string& providerAddress,

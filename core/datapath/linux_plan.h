@@ -57,6 +57,10 @@ inline constexpr std::uint32_t kEthernetMtu = 1500;
 /// What VXLAN adds to each frame of `overlay`: its underlay is IPv6 when its ProviderAddress is.
 std::uint32_t vxlanOverhead(const OverlayPlan& overlay);
 
+/// The MTU `overlay`'s tunnel carries over an underlay of `underlayMtu`: less vxlanOverhead();
+/// HCN_E_INVALID_NETWORK when that leaves less than IPv4's minimum of 68.
+Result<std::uint32_t> tunnelMtu(const OverlayPlan& overlay, std::uint32_t underlayMtu);
+
 /// Success when a remote `providerAddress` (a remote endpoint's, a RemoteSubnetRoute's) can be reached
 /// through `overlay`'s VXLAN device: one device sends over one address family, its ProviderAddress's
 /// (IPv4 when it has none). `what` names the remote for the message.
@@ -75,9 +79,11 @@ struct NetworkPlan
     /// Filled in when the network is programmed (read from the kernel). `underlayMtu`: the MTU of the
     /// interface its traffic leaves by (overlay: the one holding ProviderAddress; L2Bridge: the adapter),
     /// 0 when there is none. `mtu`: the largest endpoint MTU the network carries (overlay: underlay less
-    /// vxlanOverhead(); L2Bridge: the adapter's), 0 when unbounded.
+    /// vxlanOverhead(); L2Bridge: the adapter's), 0 when unbounded. `underlayIndex`: that interface's index,
+    /// whose MTU the network follows (0: none, the underlay is assumed).
     std::uint32_t underlayMtu = 0;
     std::uint32_t mtu = 0;
+    int underlayIndex = 0;
 };
 
 struct PortMapPlan

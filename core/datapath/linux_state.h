@@ -3,6 +3,7 @@
 // completes or undoes its own partial work before it returns its error; a transaction keeps the inverse
 // of every completed operation (linux_datapath.cpp).
 
+#include "datapath/linux_linkmonitor.h"
 #include "datapath/linux_netlink.h"
 #include "datapath/linux_netns.h"
 #include "datapath/linux_nftables.h"
@@ -49,6 +50,8 @@ struct LinuxDatapath::State
     std::map<Guid, Namespace> namespaces;
     std::set<std::string> failSteps;
     std::unique_ptr<linuxdp::LinkReaper> reaper;
+    /// Reports MTU changes of the links of hcnd's namespace (followUnderlay); stopped before the rest.
+    std::unique_ptr<linuxdp::LinkMonitor> linkMonitor;
     /// Host-side links in the nftables set `removing` (cut off, waiting for the reaper or just reaped).
     std::set<std::string> removing;
 
@@ -86,9 +89,12 @@ struct LinuxDatapath::State
     Status syncResolvConf(const Guid& ns);
 
     /// A remote subnet's route, neighbour and forwarding entries on an overlay network; each undoes its
-    /// partial work.
-    Status addRemoteSubnet(const linuxdp::NetworkPlan& network, const linuxdp::RemoteSubnetPlan& remote);
-    Status removeRemoteSubnet(const linuxdp::NetworkPlan& network, const linuxdp::RemoteSubnetPlan& remote);
+    /// partial work. `others`: the network's remote subnets programmed besides it, with which it shares
+    /// the forwarding entries of their router (its MAC behind its provider address).
+    Status addRemoteSubnet(const linuxdp::NetworkPlan& network, const linuxdp::RemoteSubnetPlan& remote,
+                           const std::vector<linuxdp::RemoteSubnetPlan>& others);
+    Status removeRemoteSubnet(const linuxdp::NetworkPlan& network, const linuxdp::RemoteSubnetPlan& remote,
+                              const std::vector<linuxdp::RemoteSubnetPlan>& others);
     /// A remote endpoint's forwarding and neighbour entries on its overlay network's VXLAN device;
     /// nothing when its network is no overlay or it lacks a MAC, IPv4 address or ProviderAddress.
     Status addRemoteEndpoint(const linuxdp::EndpointPlan& plan);
@@ -110,6 +116,13 @@ struct LinuxDatapath::State
     void removeLeftovers();
     /// Before leftover bridges go: each one's addressing back to the adapter it still holds.
     void giveBackAdapterAddressing();
+
+    /// The networks over link `ifindex` (0: over any link) whose underlay's MTU is no longer the one they
+    /// were sized for are sized again (setUnderlayMtu); failures are logged (linux_mtu.cpp).
+    void followUnderlay(int ifindex);
+    /// An overlay's VXLAN device and bridge to the tunnel's MTU over `underlayMtu`, and each attached
+    /// endpoint's pair (both ends) to the MTU its attach would give it now.
+    Status setUnderlayMtu(linuxdp::NetworkPlan& network, std::uint32_t underlayMtu);
 };
 
 } // namespace hcn

@@ -534,6 +534,23 @@ void TestLinuxDatapathPlan::overlayNetworks_data()
         << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"10.244.9.0/24","IsolationId":4096,
                "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02:00:00:00:17:01"}}])"
         << "4096  4789 0 1";
+    QTest::newRow("IPv4 and IPv6 remote subnets behind one router")
+        << vsid
+        << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"10.244.9.0/24","IsolationId":4096,
+               "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02:00:00:00:17:01"}},
+               {"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"fd68:636e:9::/64",
+               "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02-00-00-00-17-01"}}])"
+        << "4096  4789 0 2";
+    QTest::newRow("one router MAC behind two provider addresses")
+        << vsid << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"10.244.9.0/24",
+               "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02:00:00:00:17:01"}},
+               {"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"fd68:636e:9::/64",
+               "ProviderAddress":"192.168.250.3","DistributedRouterMacAddress":"02-00-00-00-17-01"}}])"
+        << QString("error %1").arg(int(hcn::hr::InvalidPolicy));
+    QTest::newRow("remote subnet that is no prefix")
+        << vsid << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"fd68:636e:9::/129",
+               "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02:00:00:00:17:01"}}])"
+        << QString("error %1").arg(int(hcn::hr::InvalidPolicy));
     QTest::newRow("no VSID") << "[]"
                              << "[]" << QString("error %1").arg(int(hcn::hr::InvalidNetwork));
     QTest::newRow("VSID beyond 24 bits") << R"([{"Type":"VSID","Settings":{"IsolationId":16777216}}])"
@@ -583,6 +600,11 @@ void TestLinuxDatapathPlan::overlayNetworks()
         QCOMPARE(o.remoteSubnets[0].prefix, std::string("10.244.9.0/24"));
         QCOMPARE(o.remoteSubnets[0].nextHop, std::string("10.244.9.0"));
         QCOMPARE(o.remoteSubnets[0].routerMac, std::uint64_t(0x020000001701));
+    }
+    if (o.remoteSubnets.size() == 2) { // an IPv6 prefix: routed the same way, its first address the next hop
+        QCOMPARE(o.remoteSubnets[1].prefix, std::string("fd68:636e:9::/64"));
+        QCOMPARE(o.remoteSubnets[1].nextHop, std::string("fd68:636e:9::"));
+        QCOMPARE(o.remoteSubnets[1].routerMac, std::uint64_t(0x020000001701));
     }
 }
 
