@@ -5,9 +5,11 @@
 // pod by name and by ID, pod to a ClusterIP VIP (three backends followed), pod to a remote pod, pod to
 // the internet, pod to a node port on a host address. Reports traces per second and ms per trace
 // (median, p99, max), and the first trace including the index build. With --lb-flags the load
-// balancers carry flags the trace models (DSR, SourceVIP, PreserveDIP, session affinity).
+// balancers carry flags the trace models (DSR, SourceVIP, PreserveDIP, session affinity). With
+// --from-host every trace starts at the host itself (`host`, sending from the node's address
+// 192.168.0.10) and the load balancers carry LocalRoutedVIP, so VIPs answer it.
 //
-// Usage: bench_trace [ENDPOINTS] [TRACES] [--lb-flags]
+// Usage: bench_trace [ENDPOINTS] [TRACES] [--lb-flags | --from-host]
 
 #include "bench_timing.h"
 #include "hcn/reachability_trace.h"
@@ -37,11 +39,15 @@ unsigned localPod(std::mt19937& random, unsigned endpoints)
     return i % 5 == 4 ? i - 1 : i;
 }
 
-hcn::TraceRequest requestOf(unsigned kind, std::mt19937& random, unsigned endpoints)
+hcn::TraceRequest requestOf(unsigned kind, std::mt19937& random, unsigned endpoints, bool fromHost)
 {
     hcn::TraceRequest r;
     const unsigned source = localPod(random, endpoints);
-    r.source = source % 2 ? "pod-" + std::to_string(source) : guid(2, source);
+    r.source = fromHost     ? std::string(hcn::kTraceHostSource)
+               : source % 2 ? "pod-" + std::to_string(source)
+                            : guid(2, source);
+    if (fromHost)
+        r.hostAddresses = {"192.168.0.10"};
     switch (kind) {
     case 0: // pod to pod of the same network, by name
         r.destination = "pod-" + std::to_string((localPod(random, endpoints) / kNetworks) * kNetworks +
@@ -99,12 +105,21 @@ int main(int argc, char** argv)
     const unsigned endpoints = argc > 1 ? unsigned(std::strtoul(argv[1], nullptr, 10)) : 10000;
     const unsigned traces = argc > 2 ? unsigned(std::strtoul(argv[2], nullptr, 10)) : 20000;
     const bool lbFlags = argc > 3 && std::string(argv[3]) == "--lb-flags";
+    const bool fromHost = argc > 3 && std::string(argv[3]) == "--from-host";
 
     std::vector<hcn::HostObject> objects = hostObjects(endpoints);
     if (lbFlags)
         for (hcn::HostObject& o : objects)
             if (o.kind == hcn::ResourceKind::LoadBalancer)
                 o.document = std::make_shared<const json>(withFlags(*o.document));
+    if (fromHost)
+        for (hcn::HostObject& o : objects)
+            if (o.kind == hcn::ResourceKind::LoadBalancer) {
+                json lb = *o.document;
+                for (json& mapping : lb["PortMappings"])
+                    mapping["Flags"] = 2; // LocalRoutedVIP
+                o.document = std::make_shared<const json>(std::move(lb));
+            }
     hcn::HostState state;
     (void)state.assign(std::move(objects));
 
@@ -119,11 +134,14 @@ int main(int argc, char** argv)
     const auto firstStart = Clock::now();
     hcn::ReachabilityTracer tracer(state);
     std::mt19937 random(7);
-    (void)tracer.trace(requestOf(1, random, endpoints));
+    (void)tracer.trace(requestOf(1, random, endpoints, fromHost));
     const double first = millisecondsSince(firstStart);
 
-    const char* const kKinds[] = {"pod to pod", "pod to VIP (3 backends)", "pod to remote pod",
-                                  "pod to internet", "pod to node port"};
+    const char* const kPodKinds[] = {"pod to pod", "pod to VIP (3 backends)", "pod to remote pod",
+                                     "pod to internet", "pod to node port"};
+    const char* const kHostKinds[] = {"host to pod", "host to VIP (3 backends)", "host to remote pod",
+                                      "host to internet", "host to node port"};
+    const char* const* kKinds = fromHost ? kHostKinds : kPodKinds;
     std::vector<std::vector<double>> times(5);
     std::vector<std::size_t> verdicts(3);
     std::size_t hops = 0;
@@ -131,7 +149,7 @@ int main(int argc, char** argv)
     const double cpuStart = cpuMilliseconds();
     for (unsigned t = 0; t < traces; ++t) {
         const unsigned kind = t % 5;
-        const hcn::TraceRequest request = requestOf(kind, random, endpoints);
+        const hcn::TraceRequest request = requestOf(kind, random, endpoints, fromHost);
         const auto one = Clock::now();
         auto result = tracer.trace(request);
         times[kind].push_back(millisecondsSince(one));
