@@ -179,6 +179,8 @@ private slots:
     void resetOnlyWhenTheHostIsReplaced();
     void filterKeepsParentsOfMatches_data();
     void filterKeepsParentsOfMatches();
+    void foldedRowsShowAnArrowAndSortWhenUnfolded_data();
+    void foldedRowsShowAnArrowAndSortWhenUnfolded();
     void treeBuiltOnTheWorkerEqualsTheGuiThreadOne_data();
     void treeBuiltOnTheWorkerEqualsTheGuiThreadOne();
     void selectionSurvivesTheHostBeingTakenAgain();
@@ -458,6 +460,55 @@ void TestResourceTreeModel::filterKeepsParentsOfMatches()
     // The ID prefix of an object finds it too.
     proxy.setFilterText(web.left(8).toLower());
     QVERIFY(proxy.mapFromSource(host.model->indexOf(web)).isValid());
+}
+
+void TestResourceTreeModel::foldedRowsShowAnArrowAndSortWhenUnfolded_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("networks"); // name: endpoints in the order shown when unfolded
+
+    QTest::newRow("no filter") << QString() << QStringList{"empty:", "nat:db,web0,web1,web2"};
+    QTest::newRow("filtered") << "web" << QStringList{"nat:web0,web1,web2"};
+}
+
+void TestResourceTreeModel::foldedRowsShowAnArrowAndSortWhenUnfolded()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, networks);
+
+    Host host;
+    const QString nat = host.network("nat", "172.20.0.0/24");
+    QVERIFY(!host.network("empty", "172.21.0.0/24").isEmpty());
+    for (const char* name : {"web2", "db", "web1"})
+        QVERIFY(!host.endpoint(nat, name).isEmpty());
+    QVERIFY(host.attach());
+
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(host.model.get());
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(0, Qt::AscendingOrder);
+    proxy.setFilterText(filter);
+    const QModelIndex group = proxy.mapFromSource(host.model->groupIndex(ResourceKind::Network));
+    QCOMPARE(proxy.rowCount(group), networks.size());
+    // Folded: the expand arrow says whether unfolding shows anything.
+    QList<bool> arrows;
+    for (int row = 0; row < proxy.rowCount(group); ++row)
+        arrows << proxy.hasChildren(proxy.index(row, 0, group));
+    // An endpoint created while its network is folded takes its place by name when it unfolds.
+    QVERIFY(!host.endpoint(nat, "web0").isEmpty());
+    host.settle();
+
+    QStringList shown;
+    for (int row = 0; row < proxy.rowCount(group); ++row) {
+        const QModelIndex network = proxy.index(row, 0, group);
+        QStringList endpoints;
+        for (int child = 0; child < proxy.rowCount(network); ++child)
+            endpoints << display(proxy.index(child, 0, network));
+        QCOMPARE(arrows.value(row), display(network) == "nat");
+        QCOMPARE(proxy.hasChildren(network), !endpoints.isEmpty());
+        shown << display(network) + ":" + endpoints.join(',');
+    }
+    QCOMPARE(shown, networks);
 }
 
 void TestResourceTreeModel::treeBuiltOnTheWorkerEqualsTheGuiThreadOne_data()

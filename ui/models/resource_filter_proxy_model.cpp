@@ -29,6 +29,17 @@ void ResourceFilterProxyModel::setFilterText(const QString& text)
     invalidateFilter();
 }
 
+bool ResourceFilterProxyModel::hasChildren(const QModelIndex& parent) const
+{
+    // QSortFilterProxyModel answers by mapping (filtering and sorting) all of the parent's rows.
+    if (!m_text.isEmpty() || !sourceModel())
+        return QSortFilterProxyModel::hasChildren(parent);
+    const QModelIndex sourceParent = mapToSource(parent);
+    if (parent.isValid() && !sourceParent.isValid())
+        return false;
+    return sourceModel()->hasChildren(sourceParent);
+}
+
 bool ResourceFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     if (m_text.isEmpty())
@@ -54,17 +65,17 @@ bool ResourceFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex
 
 bool ResourceFilterProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
-    // Groups stay Networks, Namespaces, Load balancers whatever the sort order.
-    if (!left.parent().isValid() && !right.parent().isValid())
-        return sortOrder() == Qt::AscendingOrder ? left.row() < right.row() : left.row() > right.row();
     // By name: the rows' prepared keys, without a QVariant per comparison (equal keys keep the
-    // source's order, name then ID, as the sort is stable).
+    // source's order, name then ID, as the sort is stable). Groups have none.
     if (m_tree && left.column() == 0 && right.column() == 0) {
         const QString& a = m_tree->sortKey(left);
         const QString& b = m_tree->sortKey(right);
         if (!a.isEmpty() && !b.isEmpty())
             return a < b;
     }
+    // Groups stay Networks, Namespaces, Load balancers whatever the sort order.
+    if (!left.parent().isValid() && !right.parent().isValid())
+        return sortOrder() == Qt::AscendingOrder ? left.row() < right.row() : left.row() > right.row();
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

@@ -20,6 +20,9 @@ public:
     QString filterText() const { return m_text; }
     void setFilterText(const QString& text);
     void setSourceModel(QAbstractItemModel* model) override;
+    /// Without a filter every row is shown: answered by the source, so a folded network of ten
+    /// thousand endpoints is not sorted just to draw its expand arrow (it is when it unfolds).
+    bool hasChildren(const QModelIndex& parent = {}) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

@@ -122,6 +122,12 @@ void ResourceTreeDock::restoreAfterReset()
     };
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         later([this, row] { m_view->expand(m_proxy->index(row, 0)); });
+    // The proxy sorts a folded container's rows only when asked for them: the selected rows' parents
+    // (a network of ten thousand endpoints) are sorted in a turn of their own, before they unfold.
+    later([this] {
+        for (const QString& id : m_selection->ids())
+            m_proxy->mapFromSource(m_model->indexOf(id));
+    });
     later([this] { selectIds(m_selection->ids()); });
 }
 
