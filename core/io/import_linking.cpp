@@ -125,6 +125,14 @@ public:
                 }
                 s.document["ID"] = id;
                 key = id;
+            } else if (given.is_string()) {
+                // `"{GUID}  "`: the key reads through blanks and braces, the snapshot only through braces.
+                const std::string& text = given.get_ref<const std::string&>();
+                const std::string_view trimmed = trimBlanks(text);
+                if (trimmed.size() != text.size()) {
+                    s.document["ID"] = Guid::parse(trimmed, true) ? std::string(trimmed) : key;
+                    s.notes.push_back("ID: the blanks around " + given.dump() + " were left out");
+                }
             }
             auto [it, inserted] = groups.try_emplace({s.kind, key});
             if (inserted)

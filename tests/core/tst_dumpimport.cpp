@@ -471,6 +471,41 @@ private slots:
         QVERIFY(QString::fromStdString(o.lost.at(0)).startsWith("ID: not in the dump; the snapshot calls it "));
     }
 
+    /// An ID with blanks around it inside its quotes (found by fuzzing: a %#v dump) is the GUID: the
+    /// snapshot holds it without them, so opening the snapshot skips nothing.
+    void anIdWithBlanksAroundItIsTheGuid_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("JSON")
+            << R"({"ID":"  5e7a1c2d-3b4f-4a6e-8d9c-0b1a2c3d4e5f   ","Name":"nat","Type":"NAT"})"
+            << "5e7a1c2d-3b4f-4a6e-8d9c-0b1a2c3d4e5f";
+        QTest::newRow("JSON, braces and blanks")
+            << R"({"ID":" { 5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F } ","Name":"nat","Type":"NAT"})"
+            << "5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F";
+        QTest::newRow("%#v")
+            << R"(endpoint hcn.HostComputeEndpoint{Id:"C3D4E5F6-0718-491A-9B3C-4D5E6F708192   ", )"
+               R"(Name:"pod-a", HostComputeNetwork:"5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F"})"
+            << "C3D4E5F6-0718-491A-9B3C-4D5E6F708192";
+    }
+
+    void anIdWithBlanksAroundItIsTheGuid()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, id);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(result->objectCount(), std::size_t(1));
+        const ImportedObject& o = result->report.objects[0];
+        QCOMPARE(QString::fromStdString(o.id), id);
+        QVERIFY(std::any_of(o.notes.begin(), o.notes.end(), [](const std::string& n) {
+            return QString::fromStdString(n).contains("blanks around");
+        }));
+        Result<std::shared_ptr<SnapshotApi>> api = SnapshotApi::fromDocument(result->snapshot, "import");
+        QVERIFY(api.ok());
+        QVERIFY((*api)->loadWarnings().empty());
+    }
+
     void aShapeTheMappingRefusesLosesOnlyThatMember()
     {
         // DNSServerList as a number is nothing HNS writes: that member is kept aside, the endpoint imports.
