@@ -2,7 +2,8 @@
 // such a network's switch holding the adapter's addresses, so the host keeps its connection through the
 // adapter it bridged. Here the bridge that enslaves the adapter plays that NIC: a bridge port receives
 // nothing for the host itself, so the adapter's global addresses and the routes out of it move onto the
-// bridge, and back onto the adapter when the network goes.
+// bridge, and back onto the adapter when the network goes. So do the policy routing rules naming the
+// adapter as their iif or oif: the host's traffic now enters and leaves through the bridge.
 
 #include "datapath/linux_state.h"
 #include "datapath/linux_undo.h"
@@ -21,6 +22,9 @@ Status LinuxDatapath::State::moveAddressing(const std::string& from, const std::
     auto routes = host.routesOf(from);
     if (!routes.ok())
         return routes.status();
+    auto rules = host.rulesNaming(from);
+    if (!rules.ok())
+        return rules.status();
     LocalUndo undo;
     // The addresses first: a route's gateway must be reachable through `to` before the route moves.
     for (const std::string& cidr : *addresses) {
@@ -36,6 +40,16 @@ Status LinuxDatapath::State::moveAddressing(const std::string& from, const std::
         if (Status s = host.addLinkRoute(to, route); !s.ok())
             return s;
         undo.add([this, to, route] { logFailure(host.deleteLinkRoute(to, route)); });
+    }
+    // A rule naming `to` goes in before the one naming `from` goes: no moment without either.
+    for (const LinkRule& rule : *rules) {
+        const LinkRule moved = rule.withLink(from, to);
+        if (Status s = host.addRule(moved); !s.ok())
+            return s;
+        undo.add([this, moved] { logFailure(host.deleteRule(moved)); });
+        if (Status s = host.deleteRule(rule); !s.ok())
+            return s;
+        undo.add([this, rule] { logFailure(host.addRule(rule)); });
     }
     if (Status s = injected("addressing"); !s.ok())
         return s;

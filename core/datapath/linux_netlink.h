@@ -43,6 +43,18 @@ struct LinkRoute
     bool operator==(const LinkRoute&) const = default;
 };
 
+/// A policy routing rule that names a link as its `iif` or `oif`, exactly as the kernel dumped it (the
+/// rule header and every attribute, also those the datapath does not know), so that it can be given the
+/// bridge that enslaves the link and back without losing a selector.
+struct LinkRule
+{
+    std::vector<std::uint8_t> body; ///< struct fib_rule_hdr, then the attributes
+    std::string text;               ///< "rule 1000 iif eth1 table 100" for messages
+
+    /// The same rule with `from` replaced by `to` wherever it is the iif or oif.
+    LinkRule withLink(const std::string& from, const std::string& to) const;
+};
+
 /// A link's index and MTU.
 struct LinkMtu
 {
@@ -129,6 +141,10 @@ public:
     Result<std::vector<LinkRoute>> routesOf(const std::string& name);
     Status addLinkRoute(const std::string& name, const LinkRoute& route);
     Status deleteLinkRoute(const std::string& name, const LinkRoute& route);
+    /// The policy routing rules (IPv4 and IPv6) whose iif or oif is link `name`.
+    Result<std::vector<LinkRule>> rulesNaming(const std::string& name);
+    Status addRule(const LinkRule& rule);
+    Status deleteRule(const LinkRule& rule);
     /// The link of this namespace that `address` is assigned to; none when no link has it.
     Result<std::optional<LinkMtu>> linkOfAddress(const std::string& address);
     Result<LinkStats> stats(const std::string& name);

@@ -360,8 +360,24 @@ QStringList addressingOf(const std::string& link)
                                           std::to_string(r.value("metric", 0)) +
                                           (r.contains("table") ? " table " + r.value("table", "") : ""));
         }
+    // The policy routing rules naming the link (ip prints a rule's iif/oif by name).
+    for (const char* family : {"-4", "-6"})
+        for (const auto& r : ipJson(IP_PATH, "", {family, "rule", "show"}))
+            if (r.value("iif", "") == link || r.value("oif", "") == link)
+                out << QString::fromStdString(
+                    std::string("rule ") + family + " " + std::to_string(r.value("priority", 0)) +
+                    (r.contains("iif") ? " iif" : "") + (r.contains("oif") ? " oif" : "") + " table " +
+                    r.value("table", ""));
     out.sort();
     return out;
+}
+
+/// Whether the suite's own namespace (the host) routes to `address` when a socket is bound to `link`.
+bool routesOutOf(const std::string& link, const std::string& address)
+{
+    bool ok = false;
+    outputOf(IP_PATH, {"route", "get", address, "oif", link}, &ok);
+    return ok;
 }
 
 /// Whether the suite's own namespace (the host) gets an answer from `address`.
@@ -1349,19 +1365,32 @@ void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
           {"route", "add", "10.99.0.0/16", "via", "192.168.250.2", "dev", "ul0", "metric", "7"},
           {"-n", peer, "addr", "add", "10.98.0.1/32", "dev", "lo"},
           {"route", "add", "10.98.0.0/16", "via", "192.168.250.2", "dev", "ul0", "table", "100"},
-          {"rule", "add", "to", "10.98.0.0/16", "lookup", "100"}}) {
+          {"rule", "add", "to", "10.98.0.0/16", "lookup", "100"},
+          // Rules naming the adapter, which the bridge takes over: one only a socket bound to the
+          // adapter uses (table 101 holds its one route), one for traffic entering through it.
+          {"route", "add", "10.97.0.0/16", "via", "192.168.250.2", "dev", "ul0", "table", "101"},
+          {"rule", "add", "pref", "1101", "oif", "ul0", "fwmark", "0/0xff00", "lookup", "101"},
+          {"-6", "rule", "add", "pref", "1102", "iif", "ul0", "lookup", "100"}}) {
         outputOf(IP_PATH, args, &ok);
         QVERIFY2(ok, args[2].c_str());
     }
-    // The policy routing rule belongs to the suite's namespace, which outlives the case.
-    struct DeleteRule
+    // The policy routing rules belong to the suite's namespace, which outlives the case.
+    struct DeleteRules
     {
-        ~DeleteRule() { outputOf(IP_PATH, {"rule", "del", "to", "10.98.0.0/16", "lookup", "100"}); }
-    } deleteRule;
+        ~DeleteRules()
+        {
+            outputOf(IP_PATH, {"rule", "del", "to", "10.98.0.0/16", "lookup", "100"});
+            outputOf(IP_PATH, {"rule", "del", "pref", "1101"});
+            outputOf(IP_PATH, {"-6", "rule", "del", "pref", "1102"});
+        }
+    } deleteRules;
     const QStringList addressing = addressingOf("ul0");
     QCOMPARE(addressing.join(", "), QStringLiteral("address 192.168.250.1/24, address fd00:250::1/64, "
+                                                   "route 10.97.0.0/16 via 192.168.250.2 metric 0 table 101, "
                                                    "route 10.98.0.0/16 via 192.168.250.2 metric 0 table 100, "
-                                                   "route 10.99.0.0/16 via 192.168.250.2 metric 7"));
+                                                   "route 10.99.0.0/16 via 192.168.250.2 metric 7, "
+                                                   "rule -4 1101 oif table 101, rule -6 1102 iif table 100"));
+    QVERIFY(routesOutOf("ul0", "10.97.0.1"));
     auto reachable = [] {
         return hostReaches("192.168.250.2") && hostReaches("fd00:250::2") && hostReaches("10.99.0.1") &&
                hostReaches("10.98.0.1");
@@ -1384,6 +1413,9 @@ void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
     const std::string bridge = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net));
     QCOMPARE(addressingOf(bridge), addressing);
     QCOMPARE(addressingOf("ul0"), QStringList{});
+    QVERIFY(routesOutOf(bridge, "10.97.0.1"));
+    // The fwmark selector, which only the kernel's own message carries whole, survived the move.
+    QVERIFY(outputOf(IP_PATH, {"rule", "show", "pref", "1101"}).find("fwmark 0/0xff00") != std::string::npos);
     const json links = ipJson(IP_PATH, "", {"link", "show", "dev", "ul0"});
     QCOMPARE(ipJson(IP_PATH, "", {"link", "show", "dev", bridge})[0].value("address", ""),
              links[0].value("address", "")); // the host's addresses keep their MAC
@@ -1400,6 +1432,7 @@ void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *net)));
     QCOMPARE(addressingOf("ul0"), addressing);
+    QVERIFY(routesOutOf("ul0", "10.97.0.1"));
     QVERIFY(reachable());
 
     // hcnd killed with the network made: the restarted datapath gives the adapter its addressing back.
