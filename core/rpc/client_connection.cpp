@@ -31,10 +31,6 @@ bool spinUntilReadable(int fd, std::chrono::microseconds budget)
     return false;
 }
 
-/// After a spin that ran out (the answers take longer than the budget: a busy machine, many callers),
-/// this many waits block at once before spinning is tried again.
-constexpr int kWaitsWithoutSpin = 16;
-
 /// poll()'s timeout for `deadline`: whole milliseconds, rounded up, at most a minute per wait.
 int pollTimeout(std::chrono::steady_clock::time_point deadline)
 {
@@ -227,11 +223,11 @@ void ClientConnection::readTurn(const Pending* until, Clock::time_point deadline
                 return;
         }
         if (!m_transport->hasBufferedInput()) {
-            if (until && m_options.spinBeforeBlocking.count() > 0) {
-                if (m_waitsWithoutSpin.load(std::memory_order_relaxed) > 0)
-                    m_waitsWithoutSpin.fetch_sub(1, std::memory_order_relaxed);
-                else if (!spinUntilReadable(m_transport->fd(), m_options.spinBeforeBlocking))
-                    m_waitsWithoutSpin.store(kWaitsWithoutSpin, std::memory_order_relaxed);
+            if (until && m_options.spinBeforeBlocking.count() > 0 && m_spin.shouldSpin()) {
+                if (spinUntilReadable(m_transport->fd(), m_options.spinBeforeBlocking))
+                    m_spin.hit();
+                else
+                    m_spin.miss();
             }
             pollfd fds[2] = {{m_transport->fd(), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
             const int timeout = until ? pollTimeout(deadline) : -1;

@@ -15,6 +15,7 @@
 #include "hcn/rpc_client.h"
 #include "rpc/client_transport.h"
 #include "rpc/frame.h"
+#include "rpc/spin_backoff.h"
 
 #include <array>
 #include <atomic>
@@ -119,8 +120,8 @@ private:
     Status m_lostStatus;
     std::atomic<bool> m_lost{false};
     std::atomic<std::uint64_t> m_nextId{0};
-    /// Waits left that block without spinning first (see spinBeforeBlocking).
-    std::atomic<int> m_waitsWithoutSpin{0};
+    /// Whether a wait for a response polls first (spinBeforeBlocking).
+    SpinBackoff m_spin;
     std::thread m_watcher;
 };
 

@@ -13,9 +13,6 @@ namespace {
 constexpr std::size_t kMaxEventBatchBytes = 256 * 1024;
 /// A client that sends requests without reading responses: stop reading its requests beyond this.
 constexpr std::size_t kMaxPendingResponseBytes = 8 * 1024 * 1024;
-/// After a client did not send its next request while the I/O thread stayed awake for it, this many
-/// answers let the thread sleep at once.
-constexpr int kAnswersWithoutStayingAwake = 16;
 /// How long a closing connection waits for the peer to close its side.
 constexpr auto kLinger = std::chrono::seconds(2);
 
@@ -132,10 +129,8 @@ void Connection::keepAwake()
         m_nextRequestCame = true; // the running chain goes on to the new deadline
         return;
     }
-    if (m_answersWithoutStayingAwake > 0) {
-        --m_answersWithoutStayingAwake;
+    if (!m_awake.shouldSpin())
         return;
-    }
     m_stayingAwake = true;
     m_nextRequestCame = false;
     asio::post(m_strand, [self = shared_from_this()] { self->stayAwake(); });
@@ -147,9 +142,11 @@ void Connection::stayAwake()
     // the next request is read as soon as it arrives. Yielding lets other work on this CPU run.
     if (m_closed || !m_reading || std::chrono::steady_clock::now() >= m_awakeUntil) {
         // A client that did not come back in time (it thinks, or the machine is busy): the next answers
-        // let the thread sleep at once, then staying awake is tried again.
-        if (!m_nextRequestCame && !m_closed)
-            m_answersWithoutStayingAwake = kAnswersWithoutStayingAwake;
+        // let the thread sleep at once, then staying awake is tried again (SpinBackoff).
+        if (m_nextRequestCame)
+            m_awake.hit();
+        else if (!m_closed)
+            m_awake.miss();
         m_stayingAwake = false;
         return;
     }

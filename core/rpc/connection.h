@@ -8,6 +8,7 @@
 #include "rpc/event_queue.h"
 #include "rpc/frame.h"
 #include "rpc/request_handler.h"
+#include "rpc/spin_backoff.h"
 
 #include <array>
 #include <asio.hpp>
@@ -75,7 +76,7 @@ private:
     bool m_closed = false;
     bool m_stayingAwake = false;
     bool m_nextRequestCame = false;       ///< a request arrived while staying awake
-    int m_answersWithoutStayingAwake = 0; ///< answers left that let the thread sleep at once
+    SpinBackoff m_awake;                  ///< whether an answer keeps the thread awake
     std::chrono::steady_clock::time_point m_awakeUntil{};
 };
 

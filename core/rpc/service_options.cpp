@@ -65,8 +65,8 @@ Options:
   --client-queue N          events buffered per client before they are dropped (default 10000)
   --threads N               I/O threads (default 2)
   --keep-awake USEC         after answering, keep polling for the client's next request this
-                            long before sleeping (default 0: sleep at once; 50 suits a host
-                            whose idle CPUs wake slowly, see docs/rpc.md)
+                            long before sleeping, backing off for clients that do not come
+                            back in time (default 50; 0: sleep at once; see docs/rpc.md)
   --log-level LEVEL         trace, debug, info (default), warn, error, critical, off
   --help                    show this text
 

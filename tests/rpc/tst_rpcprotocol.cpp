@@ -13,6 +13,7 @@
 #include "rpc/method_table.h"
 #include "rpc/protocol.h"
 #include "rpc/request_parser.h"
+#include "rpc/spin_backoff.h"
 
 #include <QtTest>
 #include <nlohmann/json.hpp>
@@ -71,6 +72,8 @@ private slots:
     void aSnapshotSaysItIsReadOnly();
     void serviceOptions_data();
     void serviceOptions();
+    void spinBackoff_data();
+    void spinBackoff();
 };
 
 void TestRpcProtocol::everyHcnFunctionHasAMethod_data()
@@ -379,7 +382,7 @@ void TestRpcProtocol::serviceOptions_data()
                                                       "--log-level",
                                                       "debug",
                                                       "--keep-awake",
-                                                      "50"}
+                                                      "20"}
                                        << true;
     QTest::newRow("TCP with TLS and token")
         << QStringList{"--tcp", "[::1]:7443", "--tls-cert", "c", "--tls-key", "k", "--token-file", "t"}
@@ -410,9 +413,9 @@ void TestRpcProtocol::serviceOptions()
         QCOMPARE(options->threads, 4u);
         QCOMPARE(options->group, std::string("wheel"));
         QCOMPARE(options->clientQueue, std::size_t(10));
-        QCOMPARE(options->keepAwake.count(), 50);
+        QCOMPARE(options->keepAwake.count(), 20);
     } else if (arguments.isEmpty()) {
-        QCOMPARE(options->keepAwake.count(), 0);
+        QCOMPARE(options->keepAwake.count(), 50); // staying awake is the default
     } else if (arguments.contains("--tcp")) {
         QCOMPARE(options->tcpHost, std::string("::1"));
         QCOMPARE(options->tcpPort, static_cast<unsigned short>(7443));
@@ -464,6 +467,41 @@ void TestRpcProtocol::aSnapshotSaysItIsReadOnly()
         QVERIFY(answer.ok());
         QVERIFY(!nlohmann::json::parse(*answer).contains("ReadOnly"));
     }
+}
+
+void TestRpcProtocol::spinBackoff_data()
+{
+    // Events: 'm' a poll that ran out, 'h' one that saw the answer. After each miss: how many waits
+    // sleep at once before the next poll.
+    QTest::addColumn<QString>("events");
+    QTest::addColumn<QList<int>>("sleepsAfterEachMiss");
+    QTest::newRow("no miss: every wait polls") << QString("hhh") << QList<int>{};
+    QTest::newRow("one miss") << QString("m") << QList<int>{16};
+    QTest::newRow("misses in a row double") << QString("mmmm") << QList<int>{16, 32, 64, 128};
+    QTest::newRow("a hit starts over") << QString("mmhm") << QList<int>{16, 32, 16};
+    QTest::newRow("at most 4096") << QString("mmmmmmmmmmm")
+                                  << QList<int>{16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 4096, 4096};
+}
+
+void TestRpcProtocol::spinBackoff()
+{
+    QFETCH(QString, events);
+    QFETCH(QList<int>, sleepsAfterEachMiss);
+    hcn::rpc::SpinBackoff backoff;
+    QList<int> sleeps;
+    for (const QChar event : events) {
+        QVERIFY(backoff.shouldSpin());
+        if (event == 'h') {
+            backoff.hit();
+            continue;
+        }
+        backoff.miss();
+        int count = 0;
+        while (!backoff.shouldSpin() && count < 100000)
+            ++count;
+        sleeps << count;
+    }
+    QCOMPARE(sleeps, sleepsAfterEachMiss);
 }
 
 QTEST_GUILESS_MAIN(TestRpcProtocol)

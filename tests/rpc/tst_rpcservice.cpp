@@ -515,10 +515,10 @@ void TestRpcService::sigtermSaysGoodbyeAndRemovesTheSocket()
 
 void TestRpcService::idleClientsLetHcndSleep()
 {
-    // With --keep-awake a connection polls briefly for the client's next request after answering; once
-    // its clients go quiet, hcnd must sleep again and use no CPU.
+    // A connection polls briefly for the client's next request after answering (the default
+    // --keep-awake 50); once its clients go quiet, hcnd must sleep again and use no CPU.
     HcndProcess awake;
-    QVERIFY(awake.start({"--keep-awake", "50"}));
+    QVERIFY(awake.start({}));
     RawConnection caller, subscriber;
     QVERIFY(caller.connect(awake.socket()));
     QVERIFY(subscriber.connect(awake.socket()));

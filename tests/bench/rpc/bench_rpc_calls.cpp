@@ -1,8 +1,8 @@
 // Small-call throughput through hcnd: HcnQueryNetworkProperties on an open handle, HcnOpenNetwork +
 // HcnCloseNetwork pairs, and hcnd.ping (the bare round trip, no engine work), from 1 and from 8 client
 // connections at once (one thread and one RpcClient each), against the same HCN calls on an in-process
-// engine for reference; with hcnd and its clients sleeping at once (the defaults) and staying awake
-// 50 us (hcnd --keep-awake, RpcClientOptions::spinBeforeBlocking), side by side.
+// engine for reference; with hcnd and its clients sleeping at once and staying awake
+// 50 us (hcnd --keep-awake, RpcClientOptions::spinBeforeBlocking: the defaults), side by side.
 // Usage: bench_rpc_calls [calls=100000] [maxThreads=8]
 
 #include "hcn/embedded_api.h"
@@ -140,10 +140,10 @@ int main(int argc, char** argv)
     bench::check(localId, "handleId (embedded)");
 
     std::printf("%d calls per run\n", calls);
-    // With HCN_BENCH_SOCKET only the client's defaults are measured (the external hcnd has its own options).
-    std::vector<bench::Waiting> modes{bench::Waiting::Sleep};
+    // With HCN_BENCH_SOCKET only the client's defaults (staying awake) are measured.
+    std::vector<bench::Waiting> modes{bench::Waiting::StayAwake};
     if (!bench::externalSocket())
-        modes.push_back(bench::Waiting::StayAwake);
+        modes.insert(modes.begin(), bench::Waiting::Sleep);
     for (const bench::Waiting waiting : modes) {
         // Through hcnd: one connection per thread.
         auto admin = bench::connectClient("bench_rpc_calls/admin", waiting);

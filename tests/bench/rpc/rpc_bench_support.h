@@ -33,9 +33,9 @@ template <typename R> void check(const R& result, const char* what)
     std::exit(1);
 }
 
-/// How the benchmark's hcnd and its clients wait for each other: both sleep at once (the defaults), or
-/// both stay awake briefly (hcnd --keep-awake 50, RpcClientOptions::spinBeforeBlocking 50 us). The
-/// benchmarks run both side by side.
+/// How the benchmark's hcnd and its clients wait for each other: both sleep at once (hcnd --keep-awake
+/// 0, RpcClientOptions::spinBeforeBlocking 0), or both stay awake briefly (50 us each, the defaults).
+/// The benchmarks run both side by side.
 enum class Waiting
 {
     Sleep,
@@ -44,7 +44,7 @@ enum class Waiting
 
 inline const char* waitingName(Waiting waiting)
 {
-    return waiting == Waiting::Sleep ? "sleeping at once (defaults)" : "staying awake 50 us";
+    return waiting == Waiting::Sleep ? "sleeping at once" : "staying awake 50 us (defaults)";
 }
 
 /// The benchmark's hcnd for `waiting`, started or not.
@@ -55,13 +55,13 @@ inline HcndChildProcess& serviceProcess(Waiting waiting)
 }
 
 /// hcnd on a temporary socket (HCND_PATH from the build), one per Waiting, stopped when the program ends.
-inline HcndChildProcess& service(Waiting waiting = Waiting::Sleep)
+inline HcndChildProcess& service(Waiting waiting = Waiting::StayAwake)
 {
     HcndChildProcess& process = serviceProcess(waiting);
     if (process.pid() <= 0) {
         std::vector<std::string> args{"--log-level", "warn"};
-        if (waiting == Waiting::StayAwake)
-            args.insert(args.end(), {"--keep-awake", "50"});
+        if (waiting == Waiting::Sleep)
+            args.insert(args.end(), {"--keep-awake", "0"});
         std::string error;
         if (!process.start(HCND_PATH, args, error)) {
             std::fprintf(stderr, "cannot start hcnd: %s\n", error.c_str());
@@ -79,7 +79,7 @@ inline const char* externalSocket()
     return socket && *socket ? socket : nullptr;
 }
 
-inline std::string serviceSocket(Waiting waiting = Waiting::Sleep)
+inline std::string serviceSocket(Waiting waiting = Waiting::StayAwake)
 {
     return externalSocket() ? std::string(externalSocket()) : service(waiting).socketPath();
 }
@@ -98,13 +98,13 @@ inline int stopService()
     return status;
 }
 
-inline std::unique_ptr<hcn::RpcClient> connectClient(const char* name, Waiting waiting = Waiting::Sleep)
+inline std::unique_ptr<hcn::RpcClient> connectClient(const char* name, Waiting waiting = Waiting::StayAwake)
 {
     hcn::RpcClientOptions options;
     options.endpoint = serviceSocket(waiting);
     options.clientName = name;
-    if (waiting == Waiting::StayAwake)
-        options.spinBeforeBlocking = std::chrono::microseconds(50);
+    if (waiting == Waiting::Sleep)
+        options.spinBeforeBlocking = std::chrono::microseconds(0);
     auto client = hcn::RpcClient::connect(std::move(options));
     check(client, "RpcClient::connect");
     return std::move(*client);
@@ -135,7 +135,7 @@ inline long long contextSwitches(long pid)
 }
 
 /// The benchmark's own hcnd's pid, or 0 with an external one.
-inline long servicePid(Waiting waiting = Waiting::Sleep)
+inline long servicePid(Waiting waiting = Waiting::StayAwake)
 {
     return externalSocket() ? 0 : static_cast<long>(service(waiting).pid());
 }

@@ -29,9 +29,9 @@ struct RpcClientOptions
     std::chrono::milliseconds callTimeout{30000};
     std::size_t maxMessageBytes = 16u * 1024u * 1024u;
     /// After sending a request, how long the caller polls for the response before sleeping in poll()
-    /// (0, the default: sleep at once). Worth it where a sleeping CPU wakes more slowly than a small call
-    /// is answered and cores are free; docs/rpc.md, "Staying awake".
-    std::chrono::microseconds spinBeforeBlocking{0};
+    /// (0: sleep at once). It pays where a sleeping CPU wakes more slowly than a small call is answered;
+    /// a caller whose responses do not come in time backs off. docs/rpc.md, "Staying awake".
+    std::chrono::microseconds spinBeforeBlocking{50};
     /// Reported to the service in hcnd.hello ("hcnctl/1.0", "hcn-console/1.0" ...).
     std::string clientName = "hcn-client";
 };

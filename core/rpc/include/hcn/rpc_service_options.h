@@ -28,8 +28,8 @@ struct ServiceOptions
     std::size_t clientQueue = 10000;
     unsigned threads = 2;
     /// After answering, how long a connection keeps its I/O thread polling for the client's next
-    /// request before the thread sleeps (0, the default: sleep at once). See docs/rpc.md, "Staying awake".
-    std::chrono::microseconds keepAwake{0};
+    /// request before the thread sleeps (0: sleep at once). See docs/rpc.md, "Staying awake".
+    std::chrono::microseconds keepAwake{50};
     std::string logLevel = "info";
     bool help = false;
 
