@@ -1,6 +1,7 @@
 // The member walk of the snapshot diff (hcn/snapshot_diff.h, docs/diff.md): two documents of one kind
 // compared member by member, arrays by element identity or as sets.
 
+#include "common/min_cost_pairing.h"
 #include "hcn/snapshot_diff.h"
 
 #include <algorithm>
@@ -165,16 +166,7 @@ private:
         for (std::size_t i : onlyB)
             identB.push_back(identity(b[i]));
         const std::size_t base = path.size();
-        std::unordered_map<std::string_view, std::vector<std::size_t>> byIdentity; // B's, in order
-        for (std::size_t y = onlyB.size(); y-- > 0;)
-            if (!identB[y].empty())
-                byIdentity[identB[y]].push_back(y);
-        for (std::size_t x = 0; x < onlyA.size(); ++x) {
-            auto it = identA[x].empty() ? byIdentity.end() : byIdentity.find(identA[x]);
-            if (it == byIdentity.end() || it->second.empty())
-                continue;
-            const std::size_t y = it->second.back(); // the first of B's left with this identity
-            it->second.pop_back();
+        for (const auto& [x, y] : pairByIdentity(a, b, onlyA, onlyB, identA, identB, depth)) {
             pairedA[x] = pairedB[y] = true;
             path += '[';
             path += identA[x];
@@ -209,6 +201,67 @@ private:
                 items.addedItems.push_back(b[onlyB[y]]);
         if (!items.removedItems.empty() || !items.addedItems.empty())
             m_changes.push_back(std::move(items));
+    }
+
+    /// The elements left on both sides that name the same thing, paired (indexes into onlyA, onlyB),
+    /// ordered by A's. Several with one identity on both sides (two OutBoundNAT policies, whose settings
+    /// hold nothing identifying) pair up so that the walks report the fewest changes in all (among
+    /// pairings as good, the one nearest to their order); past kMaxSimilarityGroup a side, in order.
+    std::vector<std::pair<std::size_t, std::size_t>>
+    pairByIdentity(const PlainJson& a, const PlainJson& b, const std::vector<std::size_t>& onlyA,
+                   const std::vector<std::size_t>& onlyB, const std::vector<std::string>& identA,
+                   const std::vector<std::string>& identB, int depth) const
+    {
+        constexpr std::size_t kMaxSimilarityGroup = 16;
+        std::unordered_map<std::string_view, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>>
+            groups;
+        for (std::size_t x = 0; x < onlyA.size(); ++x)
+            if (!identA[x].empty())
+                groups[identA[x]].first.push_back(x);
+        for (std::size_t y = 0; y < onlyB.size(); ++y)
+            if (!identB[y].empty())
+                groups[identB[y]].second.push_back(y);
+        std::vector<std::pair<std::size_t, std::size_t>> pairs;
+        for (const auto& [identity, sides] : groups) {
+            const auto& [xs, ys] = sides;
+            if (m_measuring || xs.size() <= 1 || ys.size() <= 1 || xs.size() > kMaxSimilarityGroup ||
+                ys.size() > kMaxSimilarityGroup) {
+                for (std::size_t i = 0; i < std::min(xs.size(), ys.size()); ++i)
+                    pairs.emplace_back(xs[i], ys[i]);
+                continue;
+            }
+            // The least changes in all; among pairings as good, the one nearest to pairing in order.
+            constexpr long long kNearOrder = 1024; // above any sum of |i - j| for 16 a side
+            std::vector<std::vector<long long>> cost(xs.size(), std::vector<long long>(ys.size()));
+            for (std::size_t i = 0; i < xs.size(); ++i)
+                for (std::size_t j = 0; j < ys.size(); ++j)
+                    cost[i][j] =
+                        static_cast<long long>(distance(a[onlyA[xs[i]]], b[onlyB[ys[j]]], depth + 1)) *
+                            kNearOrder +
+                        static_cast<long long>(i > j ? i - j : j - i);
+            const std::vector<std::size_t> columnOfRow = minCostPairing(cost);
+            for (std::size_t i = 0; i < xs.size(); ++i)
+                if (columnOfRow[i] != kUnpaired)
+                    pairs.emplace_back(xs[i], ys[columnOfRow[i]]);
+        }
+        std::sort(pairs.begin(), pairs.end());
+        return pairs;
+    }
+
+    /// How far apart two elements are: the changes a walk between them reports, the elements of an
+    /// items change counted one by one.
+    std::size_t distance(const PlainJson& a, const PlainJson& b, int depth) const
+    {
+        Walker walker(m_idMap, nullptr, m_kind);
+        walker.m_measuring = true; // pairs in order inside: one linear walk per measure
+        std::string path;
+        walker.walk(a, b, path, depth);
+        std::size_t changes = 0;
+        for (const DiffFieldChange& change : walker.m_changes)
+            changes += change.type == DiffFieldChange::Type::Items
+                           ? change.removedItems.size() + change.addedItems.size()
+                           : 1;
+        return changes;
     }
 
     /// Arrays whose order Windows acts on: DNS servers are asked in list order, search suffixes tried in
@@ -323,6 +376,7 @@ private:
     std::map<std::string, std::size_t>* m_ignored;
     ResourceKind m_kind;
     std::vector<DiffFieldChange> m_changes;
+    bool m_measuring = false; ///< a walk that only measures how far apart two elements are
 };
 
 } // namespace
