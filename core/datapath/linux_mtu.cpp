@@ -41,6 +41,11 @@ Status LinuxDatapath::State::setUnderlayMtu(NetworkPlan& network, std::uint32_t 
         if (Status s = host.setMtu(network.bridge, mtu); !s.ok())
             return s;
     }
+    // An L2Bridge sharing its adapter: both ends of its trunk into the holder's bridge carry the adapter's.
+    if (network.viaTrunk)
+        for (const std::string& end : {trunkName(network.id), trunkPeerName(network.id)})
+            if (Status s = host.setMtu(end, mtu); !s.ok())
+                return s;
     log->info("network {}: its underlay's MTU is {} (was {}), the network carries {}", network.id.toString(),
               underlayMtu, network.underlayMtu, mtu);
     network.underlayMtu = underlayMtu;

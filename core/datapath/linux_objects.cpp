@@ -146,33 +146,9 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         skipDuplicateAddressDetection(plan.bridge);
     if (Status s = host.setUp(plan.bridge); !s.ok())
         return s;
-    if (!plan.adapter.empty()) {
-        // Deleting the bridge (undo, network delete, leftovers) releases the adapter again.
-        if (Status s = host.setMaster(plan.adapter, plan.bridge); !s.ok())
-            return s.code() == hr::ElementNotFound
-                       ? Status(hr::AdapterNotFound, "network adapter \"" + plan.adapter +
-                                                         "\" does not exist in hcnd's network namespace.")
-                       : s;
-        if (Status s = host.setUp(plan.adapter); !s.ok())
+    if (!plan.adapter.empty())
+        if (Status s = joinAdapter(programmed, undo); !s.ok())
             return s;
-        auto adapterMtu = host.linkMtu(plan.adapter);
-        if (!adapterMtu.ok())
-            return adapterMtu.status();
-        programmed.underlayMtu = programmed.mtu = adapterMtu->mtu; // larger frames would not leave
-        programmed.underlayIndex = adapterMtu->index;
-        // The host's addresses keep their MAC: the bridge would otherwise take its lowest port's, which
-        // changes as endpoints come and go, and the neighbours' caches with it.
-        auto adapterMac = host.macOf(plan.adapter);
-        if (!adapterMac.ok())
-            return adapterMac.status();
-        if (Status s = host.setMac(plan.bridge, *adapterMac); !s.ok())
-            return s;
-        if (Status s = moveAddressing(plan.adapter, plan.bridge); !s.ok())
-            return s;
-        undo.add([&] { logFailure(moveAddressing(plan.bridge, plan.adapter)); });
-        if (Status s = injected("adapter"); !s.ok())
-            return s;
-    }
     if (plan.overlay) {
         const OverlayPlan& o = *plan.overlay;
         if (Status s = host.addVxlan(o.vxlan, plan.bridge, o.vni, o.providerAddress, o.port, programmed.mtu);
@@ -223,10 +199,10 @@ Status LinuxDatapath::State::removeNetwork(const Guid& id)
             logFailure(nft.run(addNetworkRules(it->second)));
             return s;
         }
-    // The adapter gets its addressing back before the bridge that holds it goes.
+    // The adapter, with its addressing, goes back (or to the next network sharing it) before the bridge
+    // that holds it goes.
     if (!it->second.adapter.empty())
-        if (Status s = moveAddressing(it->second.bridge, it->second.adapter);
-            !s.ok() && s.code() != hr::ElementNotFound) { // a bridge already gone has nothing to give back
+        if (Status s = leaveAdapter(it->second); !s.ok()) {
             logFailure(nft.run(addNetworkRules(it->second)));
             return s;
         }
@@ -570,7 +546,7 @@ void LinuxDatapath::State::removeLeftovers()
     logFailure(host.deleteGroup(kReapGroup));
     if (auto links = host.links(); links.ok()) {
         // Endpoints first (their peers go with them), then bridges.
-        for (const char kind : {'v', 'x', 'b'})
+        for (const char kind : {'v', 't', 'x', 'b'})
             for (const auto& link : *links)
                 if (isOurLink(link.name, link.alias) && link.name[3] == kind) {
                     log->info("removing leftover link {} ({})", link.name, link.alias);

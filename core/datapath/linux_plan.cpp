@@ -392,6 +392,16 @@ std::string vxlanName(const Guid& network)
     return "hcnx" + hexTag(network);
 }
 
+std::string trunkName(const Guid& network)
+{
+    return "hcnt" + hexTag(network);
+}
+
+std::string trunkPeerName(const Guid& network)
+{
+    return "hcnu" + hexTag(network);
+}
+
 std::string linkAlias(const Guid& id)
 {
     return "hcn:" + id.toString();

@@ -19,6 +19,10 @@ std::string bridgeName(const Guid& network);
 std::string hostVethName(const Guid& endpoint);
 /// The VXLAN device of an overlay network ("hcnx..."), a port of its bridge.
 std::string vxlanName(const Guid& network);
+/// The veth pair by which an L2Bridge network sharing its adapter reaches the bridge that holds it: the
+/// end on the network's own bridge, and the end on the holder's.
+std::string trunkName(const Guid& network);
+std::string trunkPeerName(const Guid& network);
 /// The ifalias every link we create carries: "hcn:<guid>". With the name prefix, it marks a leftover.
 std::string linkAlias(const Guid& id);
 bool isOurLink(const std::string& name, const std::string& alias);
@@ -76,6 +80,9 @@ struct NetworkPlan
     bool masquerade = false;
     std::optional<OverlayPlan> overlay;
     std::string adapter; ///< L2Bridge, Transparent: the NetAdapterName, an interface the bridge enslaves
+    /// Filled in when programmed: an L2Bridge network whose adapter another L2Bridge network's bridge
+    /// already held reaches it through a veth pair into that bridge (trunkName) instead of enslaving it.
+    bool viaTrunk = false;
     /// Filled in when the network is programmed (read from the kernel). `underlayMtu`: the MTU of the
     /// interface its traffic leaves by (overlay: the one holding ProviderAddress; L2Bridge: the adapter),
     /// 0 when there is none. `mtu`: the largest endpoint MTU the network carries (overlay: underlay less

@@ -10,6 +10,7 @@
 #include "datapath/linux_plan.h"
 #include "datapath/linux_reaper.h"
 #include "datapath/linux_ruleset.h"
+#include "datapath/linux_undo.h"
 #include "hcn/linux_datapath.h"
 
 #include <map>
@@ -102,6 +103,14 @@ struct LinuxDatapath::State
     /// L2Bridge or Transparent network's adapter gives them to the bridge that enslaves it, and gets
     /// them back when the network goes (linux_adapter.cpp).
     Status moveAddressing(const std::string& from, const std::string& to);
+    /// An L2Bridge or Transparent network's bridge takes its adapter: enslaves it and takes its
+    /// addressing, or, when another L2Bridge network's bridge holds it already, joins that bridge by a
+    /// veth pair (HNS's several networks on one vSwitch); Transparent needs an adapter of its own. Fills
+    /// in `network`'s MTU and underlay; the steps to undo go into `undo` (linux_adapter.cpp).
+    Status joinAdapter(linuxdp::NetworkPlan& network, linuxdp::LocalUndo& undo);
+    /// The reverse when the network goes: its trunk goes, or the adapter and its addressing go to the
+    /// next network sharing it, or back to the adapter.
+    Status leaveAdapter(const linuxdp::NetworkPlan& network);
     void removeRemoteEndpoint(const linuxdp::EndpointPlan& plan);
     /// Adds (or deletes) the routes of every SDN route naming the attached endpoint in its namespace.
     Status addSdnRoutesOf(const Guid& endpoint, const linuxdp::SdnRoutePlan& route);

@@ -380,6 +380,26 @@ bool routesOutOf(const std::string& link, const std::string& address)
     return ok;
 }
 
+json adapterPolicy(const std::string& adapter)
+{
+    return json{{"Type", "NetAdapterName"}, {"Settings", {{"NetworkAdapterName", adapter}}}};
+}
+
+/// net.ipv4.conf.<link>.arp_ignore in the suite's namespace.
+std::string arpIgnore(const std::string& link)
+{
+    std::string value;
+    std::getline(std::ifstream("/proc/sys/net/ipv4/conf/" + link + "/arp_ignore"), value);
+    return value;
+}
+
+/// The bridge link `link` is a port of; empty when none.
+std::string masterOf(const std::string& link)
+{
+    const json shown = ipJson(IP_PATH, "", {"link", "show", "dev", link});
+    return shown.size() == 1 ? shown[0].value("master", "") : "<no " + link + ">";
+}
+
 /// Whether the suite's own namespace (the host) gets an answer from `address`.
 bool hostReaches(const std::string& address)
 {
@@ -426,6 +446,7 @@ private slots:
     void startRemovesLeftoverPeers();
     void l2bridgeEnslavesTheNamedAdapter();
     void l2bridgeGivesTheAdaptersAddressingToTheBridge();
+    void l2bridgeNetworksShareTheirAdapter();
 
 private:
     /// A local endpoint on an overlay network, attached to a namespace of its own, that the peer knows
@@ -1292,16 +1313,9 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
 {
     // The underlay's end here is the adapter: the endpoint lands on the underlay's network, where the peer
     // (192.168.250.2) answers.
-    auto adapterOf = [](const std::string& name) {
-        return json{{"Type", "NetAdapterName"}, {"Settings", {{"NetworkAdapterName", name}}}};
-    };
-    auto masterOfAdapter = [] {
-        const json link = ipJson(IP_PATH, "", {"link", "show", "dev", "ul0"});
-        return link.size() == 1 ? link[0].value("master", "") : "<no ul0>";
-    };
     json doc = natNetwork("l2", "192.168.250.0/24", "192.168.250.2");
     doc["Type"] = "L2Bridge";
-    doc["Policies"] = json::array({adapterOf("ghost0")});
+    doc["Policies"] = json::array({adapterPolicy("ghost0")});
     auto missing = m_host.create(ResourceKind::Network, doc);
     QVERIFY(!missing.ok());
     QCOMPARE(missing.status().code(), hcn::hr::AdapterNotFound);
@@ -1310,10 +1324,10 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     QCOMPARE(hcnLinks(), std::set<std::string>{});
 
     m_host.datapath->failStepOnce("adapter");
-    doc["Policies"] = json::array({adapterOf("ul0")});
+    doc["Policies"] = json::array({adapterPolicy("ul0")});
     QVERIFY(!m_host.create(ResourceKind::Network, doc).ok());
     QCOMPARE(hcnLinks(), std::set<std::string>{});
-    QCOMPARE(masterOfAdapter(), std::string()); // released with the bridge
+    QCOMPARE(masterOf("ul0"), std::string()); // released with the bridge
 
     // The endpoints get the adapter's MTU: larger frames would not leave through it.
     bool ok = false;
@@ -1322,7 +1336,7 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     auto net = m_host.create(ResourceKind::Network, doc);
     HCN_VERIFY_OK(net);
     const std::string bridge = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net));
-    QCOMPARE(masterOfAdapter(), bridge);
+    QCOMPARE(masterOf("ul0"), bridge);
     // The bridge is on the adapter's network, with other machines' addresses: it keeps duplicate address
     // detection as new links have it (off only on the bridges of hcnd's own segments), the adapter too.
     auto acceptDad = [](const std::string& link) {
@@ -1348,7 +1362,7 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *net)));
-    QCOMPARE(masterOfAdapter(), std::string()); // the adapter stays, released from the bridge
+    QCOMPARE(masterOf("ul0"), std::string()); // the adapter stays, released from the bridge
 }
 
 void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
@@ -1399,8 +1413,7 @@ void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
 
     json doc = natNetwork("l2", "192.168.250.0/24", "192.168.250.2");
     doc["Type"] = "L2Bridge";
-    doc["Policies"] =
-        json::array({{{"Type", "NetAdapterName"}, {"Settings", {{"NetworkAdapterName", "ul0"}}}}});
+    doc["Policies"] = json::array({adapterPolicy("ul0")});
     for (const char* step : {"addressing", "adapter"}) {
         m_host.datapath->failStepOnce(step);
         QVERIFY(!m_host.create(ResourceKind::Network, doc).ok());
@@ -1444,6 +1457,105 @@ void TestLinuxDatapathOverlay::l2bridgeGivesTheAdaptersAddressingToTheBridge()
     QCOMPARE(hcnLinks(), std::set<std::string>{});
     QCOMPARE(addressingOf("ul0"), addressing);
     QVERIFY(reachable());
+    (*restarted)->reset();
+}
+
+void TestLinuxDatapathOverlay::l2bridgeNetworksShareTheirAdapter()
+{
+    // Two L2Bridge networks naming one adapter are on one switch (HNS's shared vSwitch): the second
+    // joins the first one's bridge, its endpoints reach the adapter's network and the first network's
+    // endpoints; when the first goes, the second takes the adapter and the host's addressing over.
+    const QStringList addressing = addressingOf("ul0");
+    json doc = natNetwork("l2a", "192.168.250.0/24", "192.168.250.2");
+    doc["Type"] = "L2Bridge";
+    doc["Policies"] = json::array({adapterPolicy("ul0")});
+    auto first = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(first);
+    const std::string firstBridge =
+        m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *first));
+
+    doc["Name"] = "l2b";
+    m_host.datapath->failStepOnce("trunk");
+    QVERIFY(!m_host.create(ResourceKind::Network, doc).ok());
+    QCOMPARE(hcnLinks().size(), std::size_t(1)); // the first network's bridge alone
+    doc["Type"] = "Transparent";                 // a Transparent network needs an adapter of its own
+    auto refused = m_host.create(ResourceKind::Network, doc);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.status().code(), hcn::hr::InvalidNetwork);
+    QVERIFY2(refused.status().detail().find("ul0") != std::string::npos, refused.status().detail().c_str());
+    QCOMPARE(hcnLinks().size(), std::size_t(1));
+    doc["Type"] = "L2Bridge";
+    auto second = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(second);
+    const std::string secondBridge =
+        m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *second));
+    QCOMPARE(masterOf("ul0"), firstBridge);
+    QCOMPARE(addressingOf(firstBridge), addressing);
+    // The second bridge holds no address: the host must not answer ARP on it for the first bridge's
+    // addresses, or the endpoints would take its MAC for the host's.
+    QCOMPARE(arpIgnore(secondBridge), std::string("1"));
+
+    auto a = m_host.endpoint(*first, "192.168.250.10");
+    HCN_VERIFY_OK(a);
+    auto nsA = m_host.namespaceWith(*a);
+    HCN_VERIFY_OK(nsA);
+    auto b = m_host.endpoint(*second, "192.168.250.11");
+    HCN_VERIFY_OK(b);
+    auto nsB = m_host.namespaceWith(*b);
+    HCN_VERIFY_OK(nsB);
+    QVERIFY(pingFrom(m_host.netnsOf(*nsB), "192.168.250.2"));  // the adapter's network
+    QVERIFY(pingFrom(m_host.netnsOf(*nsB), "192.168.250.10")); // the other network, on the same switch
+    QVERIFY(pingFrom(m_host.netnsOf(*nsB), "192.168.250.1"));  // the host, on the first bridge
+    QVERIFY(pingFrom(m_host.netnsOf(*nsA), "192.168.250.2"));
+
+    // The adapter's MTU changes: the second network's endpoint follows it too.
+    bool ok = false;
+    outputOf(IP_PATH, {"link", "set", "ul0", "mtu", "1400"}, &ok);
+    QVERIFY(ok);
+    QTRY_COMPARE(mtuOf(m_host.netnsOf(*nsB), "eth0"), 1400);
+    QVERIFY(pingWithoutFragments(m_host.netnsOf(*nsB), "192.168.250.2", 1400 - 28));
+    outputOf(IP_PATH, {"link", "set", "ul0", "mtu", "1500"}, &ok);
+    QVERIFY(ok);
+    QTRY_COMPARE(mtuOf(m_host.netnsOf(*nsB), "eth0"), 1500);
+
+    // The first network goes: the second network's bridge takes the adapter and the host's addressing.
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *nsA)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *a)));
+    m_host.datapath->failStepOnce("handover");
+    QVERIFY(!m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *first)).ok());
+    QCOMPARE(masterOf("ul0"), firstBridge); // a failed handover puts everything back
+    QCOMPARE(addressingOf(firstBridge), addressing);
+    QVERIFY(pingFrom(m_host.netnsOf(*nsB), "192.168.250.2"));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *first)));
+    QCOMPARE(masterOf("ul0"), secondBridge);
+    QCOMPARE(addressingOf(secondBridge), addressing);
+    QVERIFY(hostReaches("192.168.250.2"));
+    QVERIFY(pingFrom(m_host.netnsOf(*nsB), "192.168.250.2"));
+    QVERIFY(pingFrom(m_host.netnsOf(*nsB), "192.168.250.1"));
+    QCOMPARE(arpIgnore(secondBridge), arpIgnore("default")); // it answers for the host now
+    for (const std::string& link : hcnLinks()) // the bridge and the endpoint's veth: no trunk is left
+        QVERIFY2(link == secondBridge || link.rfind("hcnv", 0) == 0, link.c_str());
+
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *nsB)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *b)));
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *second)));
+    QCOMPARE(masterOf("ul0"), std::string());
+    QCOMPARE(addressingOf("ul0"), addressing);
+    QVERIFY(hostReaches("192.168.250.2"));
+
+    // hcnd killed with both networks made: the restarted datapath removes the bridges and the trunk and
+    // gives the adapter its addressing back.
+    first = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(first);
+    doc["Name"] = "l2c";
+    second = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(second);
+    QCOMPARE(hcnLinks().size(), std::size_t(4)); // two bridges, the trunk's two ends
+    auto restarted = hcn::LinuxDatapath::open();
+    HCN_VERIFY_OK(restarted);
+    QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QCOMPARE(addressingOf("ul0"), addressing);
+    QVERIFY(hostReaches("192.168.250.2"));
     (*restarted)->reset();
 }
 
