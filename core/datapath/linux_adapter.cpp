@@ -10,7 +10,7 @@
 // L2Bridge network on it joins that bridge by a veth pair (the trunk): their endpoints share one layer-2
 // segment with the adapter's network, as on one switch. When the holder goes, the next network takes the
 // adapter, its addressing and the other trunks over. A Transparent network needs an adapter of its own,
-// as on Windows.
+// as on Windows, and so here does an L2Tunnel network.
 
 #include "common/text.h"
 #include "datapath/linux_state.h"
@@ -114,8 +114,8 @@ Status LinuxDatapath::State::joinAdapter(NetworkPlan& network, LocalUndo& undo)
         if (!equalsIgnoreCase(network.type, "L2Bridge") || !equalsIgnoreCase(holder->type, "L2Bridge"))
             return Status(hr::InvalidNetwork, "network adapter \"" + adapter + "\" already carries " +
                                                   holder->type + " network " + holder->id.toString() +
-                                                  "; a Transparent network needs an adapter of its own " +
-                                                  "(L2Bridge networks may share one).");
+                                                  "; only L2Bridge networks share an adapter, a " +
+                                                  network.type + " network needs one of its own.");
         answerArpForOtherLinks(bridge, false);
         const std::string trunk = trunkName(network.id);
         const std::string peer = trunkPeerName(network.id);

@@ -241,6 +241,36 @@ Status RouteSocket::setMaster(const std::string& name, const std::string& master
     });
 }
 
+Status RouteSocket::setPortIsolated(const std::string& name)
+{
+    auto index = indexOf(name);
+    if (!index.ok())
+        return index.status();
+    // What `bridge link set dev NAME isolated on` sends: the port's bridge attributes, nested.
+    ifinfomsg header{};
+    header.ifi_family = AF_BRIDGE;
+    header.ifi_index = *index;
+    nl_msg* msg = nlmsg_alloc_simple(RTM_SETLINK, 0);
+    if (!msg)
+        return Status(hr::OutOfMemory, "cannot allocate a netlink message.");
+    int err = nlmsg_append(msg, &header, sizeof header, NLMSG_ALIGNTO);
+    nlattr* port = err >= 0 ? nla_nest_start(msg, IFLA_PROTINFO | NLA_F_NESTED) : nullptr;
+    if (!port)
+        err = err < 0 ? err : -NLE_NOMEM;
+    if (err >= 0)
+        err = nla_put_u8(msg, IFLA_BRPORT_ISOLATED, 1);
+    if (err >= 0)
+        err = nla_nest_end(msg, port);
+    if (err >= 0)
+        err = nl_send_auto(m_sock, msg);
+    nlmsg_free(msg);
+    if (err >= 0)
+        err = nl_wait_for_ack(m_sock);
+    if (err < 0)
+        return failure(err, "cannot isolate bridge port " + name);
+    return Status::success();
+}
+
 Status RouteSocket::setMac(const std::string& name, std::uint64_t mac)
 {
     return changeLink(m_sock, name, "set the MAC address", [&](rtnl_link* change) {

@@ -98,6 +98,9 @@ public:
     /// Sets a link's MAC address (48-bit value).
     Status setMac(const std::string& name, std::uint64_t mac);
     Status setMaster(const std::string& name, const std::string& master);
+    /// Makes bridge port `name` isolated: it forwards only to the bridge's ports that are not (the
+    /// uplink), never to another isolated one.
+    Status setPortIsolated(const std::string& name);
     Status setUp(const std::string& name);
     Status setMtu(const std::string& name, std::uint32_t mtu);
     Result<LinkMtu> linkMtu(const std::string& name);

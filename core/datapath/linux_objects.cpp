@@ -333,6 +333,9 @@ Status LinuxDatapath::State::attach(const Guid& endpointId, const Guid& nsId)
     undo.add([&] { logFailure(host.deleteLink(plan.hostVeth)); }); // takes the peer with it
     if (Status s = host.setAlias(plan.hostVeth, linkAlias(plan.id)); !s.ok())
         return s;
+    if (network->second.isolatedPorts)
+        if (Status s = host.setPortIsolated(plan.hostVeth); !s.ok())
+            return s;
     if (Status s = injected("veth"); !s.ok())
         return s;
     RouteSocket& inside = ns->second.sock;

@@ -426,14 +426,16 @@ Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
     const bool nat =
         equalsIgnoreCase(type, "NAT") || equalsIgnoreCase(type, "ICS") || equalsIgnoreCase(type, "Internal");
     const bool overlay = equalsIgnoreCase(type, "Overlay");
-    const bool bridged = equalsIgnoreCase(type, "L2Bridge") || equalsIgnoreCase(type, "Transparent");
+    const bool bridged = equalsIgnoreCase(type, "L2Bridge") || equalsIgnoreCase(type, "Transparent") ||
+                         equalsIgnoreCase(type, "L2Tunnel");
     if (!nat && !overlay && !bridged && !equalsIgnoreCase(type, "Private"))
         return Status(hr::InvalidNetworkType,
                       "the linux datapath programs NAT, ICS, Internal, Private, Overlay, "
-                      "L2Bridge and Transparent networks; " +
+                      "L2Bridge, L2Tunnel and Transparent networks; " +
                           type + " networks are not supported yet.");
     plan.type = type;
     plan.masquerade = nat;
+    plan.isolatedPorts = equalsIgnoreCase(type, "L2Tunnel");
     if (bridged) {
         // The host adapter joins the bridge: the endpoints are on its network, its router is theirs.
         const Json policies = doc.value("Policies", Json::array());

@@ -83,6 +83,9 @@ struct NetworkPlan
     /// Filled in when programmed: an L2Bridge network whose adapter another L2Bridge network's bridge
     /// already held reaches it through a veth pair into that bridge (trunkName) instead of enslaving it.
     bool viaTrunk = false;
+    /// L2Tunnel: the endpoints' ports are isolated, so their traffic, also between two endpoints of the
+    /// host, leaves through the adapter (to the physical switch, where SDN policy applies).
+    bool isolatedPorts = false;
     /// Filled in when the network is programmed (read from the kernel). `underlayMtu`: the MTU of the
     /// interface its traffic leaves by (overlay: the one holding ProviderAddress; L2Bridge: the adapter),
     /// 0 when there is none. `mtu`: the largest endpoint MTU the network carries (overlay: underlay less

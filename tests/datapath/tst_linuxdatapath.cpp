@@ -518,7 +518,7 @@ void TestLinuxDatapath::existingLinkFailsTheCreateCleanly()
 
 void TestLinuxDatapath::unsupportedObjectsFailClearly()
 {
-    auto overlay = m_host.network(8, "L2Tunnel");
+    auto overlay = m_host.network(8, "Mirrored");
     QVERIFY(!overlay.ok());
     QVERIFY2(overlay.status().detail().find("not supported") != std::string::npos, overlay.status().detail().c_str());
     auto net = m_host.network(8);

@@ -447,6 +447,7 @@ private slots:
     void l2bridgeEnslavesTheNamedAdapter();
     void l2bridgeGivesTheAdaptersAddressingToTheBridge();
     void l2bridgeNetworksShareTheirAdapter();
+    void l2tunnelSendsEveryEndpointsTrafficThroughTheAdapter();
 
 private:
     /// A local endpoint on an overlay network, attached to a namespace of its own, that the peer knows
@@ -1557,6 +1558,47 @@ void TestLinuxDatapathOverlay::l2bridgeNetworksShareTheirAdapter()
     QCOMPARE(addressingOf("ul0"), addressing);
     QVERIFY(hostReaches("192.168.250.2"));
     (*restarted)->reset();
+}
+
+void TestLinuxDatapathOverlay::l2tunnelSendsEveryEndpointsTrafficThroughTheAdapter()
+{
+    // L2Tunnel hairpins every endpoint's traffic to the physical switch: the endpoints' ports are
+    // isolated, so they reach the adapter's network but not each other inside the host (the peer here is
+    // no switch and sends nothing back).
+    json doc = natNetwork("l2t", "192.168.250.0/24", "192.168.250.2");
+    doc["Type"] = "L2Tunnel";
+    doc["Policies"] = json::array({adapterPolicy("ul0")});
+    auto net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    const std::string bridge = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net));
+    QCOMPARE(masterOf("ul0"), bridge);
+    std::vector<std::string> netns;
+    for (const char* address : {"192.168.250.10", "192.168.250.11"}) {
+        auto ep = m_host.endpoint(*net, address);
+        HCN_VERIFY_OK(ep);
+        auto ns = m_host.namespaceWith(*ep);
+        HCN_VERIFY_OK(ns);
+        netns.push_back(m_host.netnsOf(*ns));
+        QVERIFY2(pingFrom(netns.back(), "192.168.250.2"), address);
+    }
+    QVERIFY(!pingFrom(netns[0], "192.168.250.11"));
+    QVERIFY(!pingFrom(netns[1], "192.168.250.10"));
+    int isolated = 0;
+    for (const auto& port : ipJson(IP_PATH, "", {"-d", "link", "show", "master", bridge})) {
+        const bool isIsolated = port["linkinfo"]["info_slave_data"].value("isolated", false);
+        QCOMPARE(isIsolated, port.value("ifname", "") != "ul0"); // the uplink is not
+        isolated += isIsolated;
+    }
+    QCOMPARE(isolated, 2);
+
+    // Only L2Bridge networks share an adapter.
+    doc["Name"] = "l2b";
+    doc["Type"] = "L2Bridge";
+    auto refused = m_host.create(ResourceKind::Network, doc);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.status().code(), hcn::hr::InvalidNetwork);
+    QVERIFY2(refused.status().detail().find("L2Tunnel") != std::string::npos,
+             refused.status().detail().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathOverlay)

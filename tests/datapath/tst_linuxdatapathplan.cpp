@@ -98,9 +98,9 @@ void TestLinuxDatapathPlan::networkGateways_data()
     QTest::newRow("L2Bridge without a NetAdapterName") << "L2Bridge"
                                                        << "[]"
                                                        << "error" << false;
-    QTest::newRow("L2Tunnel is not supported yet") << "L2Tunnel"
-                                                   << "[]"
-                                                   << "error" << false;
+    QTest::newRow("L2Tunnel without a NetAdapterName") << "L2Tunnel"
+                                                       << "[]"
+                                                       << "error" << false;
 }
 
 void TestLinuxDatapathPlan::networkGateways()
