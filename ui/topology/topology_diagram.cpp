@@ -34,6 +34,7 @@ TopologyDiagram::TopologyDiagram(HostMirror* mirror, QObject* parent)
     connect(&m_debounce, &QTimer::timeout, this, &TopologyDiagram::rebuild);
     connect(TopologyLayoutThread::shared(), &TopologyLayoutThread::finished, this,
             &TopologyDiagram::onLayoutFinished);
+    connect(TopologyBuildThread::shared(), &TopologyBuildThread::built, this, &TopologyDiagram::onGraphBuilt);
     // The lines' paths arrive after the positions: a layout is finished once they are drawn.
     connect(m_scene, &TopologyScene::linesRouted, this, [this] {
         if (std::exchange(m_finishAfterRouting, false))
@@ -141,7 +142,8 @@ void TopologyDiagram::scheduleRebuild()
 
 bool TopologyDiagram::isIdle() const
 {
-    return !m_debounce.isActive() && m_jobMode == JobMode::None && !m_scene->isRouting();
+    return !m_debounce.isActive() && m_buildGeneration == 0 && m_jobMode == JobMode::None &&
+           !m_scene->isRouting();
 }
 
 bool TopologyDiagram::waitForLayout(int timeoutMs)
@@ -186,23 +188,37 @@ QString TopologyDiagram::nodeKeyForObject(const QString& objectId) const
     return {};
 }
 
-TopologyGraph TopologyDiagram::buildGraph() const
-{
-    if (m_objects) {
-        QList<const MirrorObject*> pointers;
-        pointers.reserve(m_objects->size());
-        for (const MirrorObject& object : *m_objects)
-            pointers.append(&object);
-        return m_builder.build(pointers);
-    }
-    if (m_mirror)
-        return m_builder.build(*m_mirror);
-    return m_builder.build(QList<const MirrorObject*>{});
-}
-
 void TopologyDiagram::rebuild()
 {
-    m_graph = buildGraph();
+    // The objects as they are now, shared (implicitly shared containers: no document is copied); the
+    // build thread reads them while the mirror goes on replacing its own (a change detaches it).
+    TopologyBuildRequest request;
+    request.generation = g_nextGeneration++;
+    request.wanted = m_wantedBuild;
+    request.options = m_builder.options();
+    if (m_objects)
+        request.objects = *m_objects;
+    else if (m_mirror)
+        request.objectsById = m_mirror->content().objects;
+    if (m_buildGeneration != 0)
+        ++m_supersededBuilds; // the build on its way will not be applied
+    m_buildGeneration = request.generation;
+    m_wantedBuild->store(request.generation);
+    TopologyBuildThread::shared()->submit(std::move(request));
+}
+
+void TopologyDiagram::onGraphBuilt(const TopologyBuildResult& result)
+{
+    if (m_buildGeneration == 0 || result.generation != m_buildGeneration)
+        return; // another diagram's graph, or one a newer rebuild superseded
+    m_buildGeneration = 0;
+    m_lastBuildMs = result.elapsedMs;
+    applyGraph(result.graph);
+}
+
+void TopologyDiagram::applyGraph(TopologyGraph graph)
+{
+    m_graph = std::move(graph);
     if (m_clearScene && m_jobMode == JobMode::None) {
         m_clearScene = false;
         m_scene->clearAll();
@@ -461,7 +477,7 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     if (mode != JobMode::Full && framesNewlyCoverOthers(coveringBefore))
         m_forceFull = true;
     if (m_forceFull || !unplaced.isEmpty()) {
-        if (!m_debounce.isActive())
+        if (!m_debounce.isActive() && m_buildGeneration == 0) // else the next graph asks for it
             requestLayout(unplaced);
         return;
     }
