@@ -1,5 +1,7 @@
 #include "topology/topology_build_thread.h"
 
+#include "topology/topology_node_item.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -62,6 +64,11 @@ void TopologyBuildThread::submit(TopologyBuildRequest request)
             TopologyBuildResult result;
             result.generation = request.generation;
             result.graph = build(request);
+            if (request.measureBoxes) {
+                result.boxSizes.reserve(result.graph.nodes().size());
+                for (const TopologyNode& node : result.graph.nodes())
+                    result.boxSizes.insert(node.key, TopologyNodeItem::sizeFor(node));
+            }
             result.elapsedMs = timer.elapsed();
             if (!superseded())
                 emit built(result);

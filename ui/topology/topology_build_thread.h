@@ -6,7 +6,8 @@
 // builder only reads them. Its own thread rather than the layout thread, which may be finding the
 // lines' paths for a second and more: a rebuild never waits behind a routing. All diagrams (and the
 // benchmark) share one instance (shared()). Newest request wins: a request whose diagram asked for a
-// newer one while it was queued is skipped, and one superseded while it ran is not reported.
+// newer one while it was queued is skipped, and one superseded while it ran is not reported. The
+// nodes' boxes are measured here too (text widths in their fonts), so the GUI thread does not.
 
 #include "models/mirror_object.h"
 #include "topology/topology_graph.h"
@@ -15,6 +16,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSizeF>
 #include <QThread>
 #include <atomic>
 #include <memory>
@@ -30,12 +32,17 @@ struct TopologyBuildRequest
     /// The objects to draw: a mirror's by ID, or a list (setObjects()); shared, never changed.
     QHash<QString, MirrorObject> objectsById;
     QList<MirrorObject> objects;
+    /// Whether the nodes' boxes are measured too (TopologyNodeItem::sizeFor: fonts, so it needs a
+    /// QGuiApplication): the diagram asks for it, the layout and the new items then take them as they are.
+    bool measureBoxes = false;
 };
 
 struct TopologyBuildResult
 {
     quint64 generation = 0;
     TopologyGraph graph;
+    /// Each node's box by key, when measured (measureBoxes).
+    QHash<QString, QSizeF> boxSizes;
     /// The build's time on the build thread.
     qint64 elapsedMs = 0;
 };

@@ -196,6 +196,7 @@ void TopologyDiagram::rebuild()
     request.generation = g_nextGeneration++;
     request.wanted = m_wantedBuild;
     request.options = m_builder.options();
+    request.measureBoxes = true;
     if (m_objects)
         request.objects = *m_objects;
     else if (m_mirror)
@@ -213,12 +214,13 @@ void TopologyDiagram::onGraphBuilt(const TopologyBuildResult& result)
         return; // another diagram's graph, or one a newer rebuild superseded
     m_buildGeneration = 0;
     m_lastBuildMs = result.elapsedMs;
-    applyGraph(result.graph);
+    applyGraph(result.graph, result.boxSizes);
 }
 
-void TopologyDiagram::applyGraph(TopologyGraph graph)
+void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes)
 {
     m_graph = std::move(graph);
+    m_boxSizes = std::move(boxSizes);
     if (m_clearScene && m_jobMode == JobMode::None) {
         m_clearScene = false;
         m_scene->clearAll();
@@ -230,7 +232,7 @@ void TopologyDiagram::applyGraph(TopologyGraph graph)
             if (auto remembered = m_scene->rememberedPosition(node.key))
                 known.insert(node.key, *remembered);
     const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
-    const QStringList unplaced = m_scene->apply(m_graph, known);
+    const QStringList unplaced = m_scene->apply(m_graph, known, m_boxSizes);
     emit sceneUpdated();
     if (m_jobMode != JobMode::None)
         return; // the running job's result re-checks what is still unplaced
@@ -264,7 +266,9 @@ TopologyLayoutNode TopologyDiagram::layoutNode(const TopologyNode& node) const
 {
     TopologyLayoutNode out;
     out.key = node.key;
-    out.size = TopologyNodeItem::sizeFor(node);
+    out.size = m_boxSizes.value(node.key);
+    if (out.size.isEmpty())
+        out.size = TopologyNodeItem::sizeFor(node);
     out.clusterKey = node.clusterKey;
     out.gridKey = TopologyGridPlan::groupKeyOf(node);
     if (!out.gridKey.isEmpty()) {
@@ -470,7 +474,7 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     if (mode == JobMode::Full)
         m_scene->moveAll(positions);
     const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
-    const QStringList unplaced = m_scene->apply(m_graph, positions);
+    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes);
     emit sceneUpdated();
     // Nodes placed next to their network but members of a frame elsewhere: lay out again (once: a
     // full layout keeps frames apart itself).

@@ -120,7 +120,7 @@ private:
     void rebuild();
     void onGraphBuilt(const TopologyBuildResult& result);
     /// Shows `graph`: the scene takes it, and new nodes are asked a position for.
-    void applyGraph(TopologyGraph graph);
+    void applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes);
     void requestLayout(const QStringList& unplaced);
     void submitFull();
     /// Osage: packs each network with its endpoints, frames and load balancers as one box.
@@ -139,6 +139,8 @@ private:
     TopologyScene* m_scene;
     TopologyGraphBuilder m_builder;
     TopologyGraph m_graph;
+    /// Its nodes' boxes, measured on the build thread (TopologyNodeItem::sizeFor).
+    QHash<QString, QSizeF> m_boxSizes;
     /// The build on its way (0: none), and the newest the build thread should run (shared with it).
     quint64 m_buildGeneration = 0;
     std::shared_ptr<std::atomic<quint64>> m_wantedBuild = std::make_shared<std::atomic<quint64>>(0);

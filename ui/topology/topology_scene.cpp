@@ -73,7 +73,8 @@ void TopologyScene::removeNode(const QString& key)
     delete item;
 }
 
-QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions)
+QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions,
+                                 const QHash<QString, QSizeF>& boxSizes)
 {
     m_graph = graph;
     const QList<QString> existing = m_nodes.keys();
@@ -85,7 +86,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
     QSet<const TopologyNodeItem*> renewed; // new or with new content: their bundles are made again
     for (const TopologyNode& node : graph.nodes()) {
         if (TopologyNodeItem* item = m_nodes.value(node.key)) {
-            if (item->setNode(node))
+            if (item->setNode(node, boxSizes.value(node.key)))
                 renewed.insert(item);
             item->setCompareMark(compareMarkOf(node));
             continue;
@@ -95,7 +96,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
             unplaced.append(node.key);
             continue;
         }
-        auto* item = new TopologyNodeItem(node);
+        auto* item = new TopologyNodeItem(node, boxSizes.value(node.key));
         item->setPos(*position);
         item->setBadgesVisible(m_badgesVisible);
         item->setCompareMark(compareMarkOf(node));
