@@ -157,6 +157,7 @@ private slots:
     void buildThreadGivesTheSameGraph_data();
     void buildThreadGivesTheSameGraph();
     void supersededBuildIsNotReported();
+    void rebuildSharesWhatDidNotChange();
     void malformedDocumentsStillDraw();
     void gridOrder_data();
     void gridOrder();
@@ -493,6 +494,37 @@ void TestTopologyGraph::supersededBuildIsNotReported()
     const TopologyBuildResult result = built.at(0).at(0).value<TopologyBuildResult>();
     QCOMPARE(result.generation, newer.generation);
     QCOMPARE(result.graph.nodeCount(TopologyNodeKind::Endpoint), 2);
+}
+
+void TestTopologyGraph::rebuildSharesWhatDidNotChange()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    QStringList eps;
+    for (int i = 0; i < 5; ++i)
+        eps.append(host.endpoint(nat, QStringLiteral("ep%1").arg(i)));
+    const TopologyGraph before = host.build();
+    auto handle = host.api->open(ResourceKind::Endpoint, *hcn::Guid::parse(eps[2].toStdString()));
+    QVERIFY(
+        host.api
+            ->modify(ResourceKind::Endpoint, *handle,
+                     text({{"ResourceType", "Policy"},
+                           {"RequestType", "Add"},
+                           {"Settings", QJsonObject{{"Policies", QJsonArray{policy("OutBoundNAT", {})}}}}}))
+            .ok());
+    (void)host.api->close(ResourceKind::Endpoint, *handle);
+    const QString added = host.endpoint(nat, "ep5");
+    TopologyGraph after = host.build();
+    const TopologyGraph built = after;
+
+    // Four endpoints are as they were (the host and the network count their endpoints); the changed
+    // endpoint and the new one keep their own content, and the graph is otherwise the one built.
+    QCOMPARE(after.shareUnchanged(before), 4);
+    QCOMPARE(after.nodes(), built.nodes());
+    QCOMPARE(after.edges(), built.edges());
+    QCOMPARE(after.node(eps[2])->badges, QStringList{"OutBoundNAT"});
+    QVERIFY(after.node(added));
+    QCOMPARE(after.nodeKeyOfObject(added), added);
 }
 
 void TestTopologyGraph::malformedDocumentsStillDraw()

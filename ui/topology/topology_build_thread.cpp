@@ -64,10 +64,17 @@ void TopologyBuildThread::submit(TopologyBuildRequest request)
             TopologyBuildResult result;
             result.generation = request.generation;
             result.graph = build(request);
+            result.graph.shareUnchanged(request.previous);
             if (request.measureBoxes) {
                 result.boxSizes.reserve(result.graph.nodes().size());
-                for (const TopologyNode& node : result.graph.nodes())
-                    result.boxSizes.insert(node.key, TopologyNodeItem::sizeFor(node));
+                for (const TopologyNode& node : result.graph.nodes()) {
+                    const TopologyNode* before = request.previous.node(node.key);
+                    const auto known = request.previousBoxSizes.constFind(node.key);
+                    result.boxSizes.insert(node.key, before && known != request.previousBoxSizes.constEnd() &&
+                                                             *before == node // shared: a pointer comparison
+                                                         ? *known
+                                                         : TopologyNodeItem::sizeFor(node));
+                }
             }
             result.elapsedMs = timer.elapsed();
             if (!superseded())

@@ -32,6 +32,11 @@ struct TopologyBuildRequest
     /// The objects to draw: a mirror's by ID, or a list (setObjects()); shared, never changed.
     QHash<QString, MirrorObject> objectsById;
     QList<MirrorObject> objects;
+    /// The graph its diagram shows now: the nodes and frames that did not change are shared with it
+    /// (TopologyGraph::shareUnchanged), so the scene's comparison of its items is a pointer comparison.
+    TopologyGraph previous;
+    /// Its nodes' boxes: an unchanged node keeps its box without being measured again.
+    QHash<QString, QSizeF> previousBoxSizes;
     /// Whether the nodes' boxes are measured too (TopologyNodeItem::sizeFor: fonts, so it needs a
     /// QGuiApplication): the diagram asks for it, the layout and the new items then take them as they are.
     bool measureBoxes = false;

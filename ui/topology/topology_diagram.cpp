@@ -196,6 +196,8 @@ void TopologyDiagram::rebuild()
     request.generation = g_nextGeneration++;
     request.wanted = m_wantedBuild;
     request.options = m_builder.options();
+    request.previous = m_graph;
+    request.previousBoxSizes = m_boxSizes;
     request.measureBoxes = true;
     if (m_objects)
         request.objects = *m_objects;

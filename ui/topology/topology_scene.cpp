@@ -133,14 +133,16 @@ void TopologyScene::moveAll(const QHash<QString, QPointF>& positions)
 void TopologyScene::syncEdges()
 {
     QSet<QString> wanted;
-    for (const TopologyEdge& edge : m_graph.edges()) {
+    const QList<TopologyEdge>& edges = m_graph.edges();
+    for (qsizetype i = 0; i < edges.size(); ++i) {
+        const TopologyEdge& edge = edges[i];
         if (edge.kind == TopologyEdgeKind::NamespaceMember)
             continue; // layout-only: the frame already shows membership
         TopologyNodeItem* from = m_nodes.value(edge.from);
         TopologyNodeItem* to = m_nodes.value(edge.to);
         if (!from || !to)
             continue;
-        const QString key = edge.key();
+        const QString& key = m_graph.edgeKeys()[i];
         wanted.insert(key);
         TopologyEdgeItem* item = m_edges.value(key);
         if (item && item->kind() != edge.kind) {
