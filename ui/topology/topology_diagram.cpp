@@ -233,14 +233,16 @@ void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> box
         if (!m_scene->nodeItem(node.key))
             if (auto remembered = m_scene->rememberedPosition(node.key))
                 known.insert(node.key, *remembered);
-    const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
+    // A change of membership (an endpoint attached to a namespace far from its network) can stretch a
+    // frame over objects that are not in it; incremental placement cannot fix that: lay out again.
+    // (Only asked when it decides something: a full layout is due anyway, or a running job re-checks.)
+    const bool checkFrames = m_jobMode == JobMode::None && !m_forceFull;
+    const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
     const QStringList unplaced = m_scene->apply(m_graph, known, m_boxSizes);
     emit sceneUpdated();
     if (m_jobMode != JobMode::None)
         return; // the running job's result re-checks what is still unplaced
-    // A change of membership (an endpoint attached to a namespace far from its network) can stretch a
-    // frame over objects that are not in it; incremental placement cannot fix that: lay out again.
-    if (framesNewlyCoverOthers(coveringBefore))
+    if (checkFrames && framesNewlyCoverOthers(coveringBefore))
         m_forceFull = true;
     if (m_forceFull || !unplaced.isEmpty())
         requestLayout(unplaced);
@@ -475,12 +477,13 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     }
     if (mode == JobMode::Full)
         m_scene->moveAll(positions);
-    const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
-    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes);
-    emit sceneUpdated();
     // Nodes placed next to their network but members of a frame elsewhere: lay out again (once: a
     // full layout keeps frames apart itself).
-    if (mode != JobMode::Full && framesNewlyCoverOthers(coveringBefore))
+    const bool checkFrames = mode != JobMode::Full && !m_forceFull;
+    const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
+    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes);
+    emit sceneUpdated();
+    if (checkFrames && framesNewlyCoverOthers(coveringBefore))
         m_forceFull = true;
     if (m_forceFull || !unplaced.isEmpty()) {
         if (!m_debounce.isActive() && m_buildGeneration == 0) // else the next graph asks for it
