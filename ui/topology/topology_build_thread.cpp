@@ -66,15 +66,18 @@ void TopologyBuildThread::submit(TopologyBuildRequest request)
             result.graph = build(request);
             result.graph.shareUnchanged(request.previous);
             if (request.measureBoxes) {
-                result.boxSizes.reserve(result.graph.nodes().size());
-                for (const TopologyNode& node : result.graph.nodes()) {
+                // A node that did not change shares its content with the one shown (a pointer
+                // comparison) and keeps its box.
+                auto boxOf = [&request](const TopologyNode& node) {
                     const TopologyNode* before = request.previous.node(node.key);
                     const auto known = request.previousBoxSizes.constFind(node.key);
-                    result.boxSizes.insert(node.key, before && known != request.previousBoxSizes.constEnd() &&
-                                                             *before == node // shared: a pointer comparison
-                                                         ? *known
-                                                         : TopologyNodeItem::sizeFor(node));
-                }
+                    if (before && known != request.previousBoxSizes.constEnd() && *before == node)
+                        return *known;
+                    return TopologyNodeItem::sizeFor(node);
+                };
+                result.boxSizes.reserve(result.graph.nodes().size());
+                for (const TopologyNode& node : result.graph.nodes())
+                    result.boxSizes.insert(node.key, boxOf(node));
             }
             result.elapsedMs = timer.elapsed();
             if (!superseded())
