@@ -1,13 +1,15 @@
 // TopologyGraphBuilder: the diagram's description built from a real engine's objects through
 // HostMirror: networks, endpoints (local and remote), namespaces, load balancers, policy badges, and
 // the collapsing of large networks into count nodes; and the sorted grids large groups are laid out in
-// (TopologyGridPlan).
+// (TopologyGridPlan); the same graph built on the build thread (TopologyBuildThread), newest request
+// winning.
 
 #include "hcn/embedded_api.h"
 #include "hcn/guid.h"
 #include "models/host_mirror.h"
 #include "models/mirror_object.h"
 #include "qt_documents.h"
+#include "topology/topology_build_thread.h"
 #include "topology/topology_edge_router.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_grid.h"
@@ -15,12 +17,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 using hcn::ResourceKind;
 using hcn::ui::HostMirror;
 using hcn::ui::MirrorObject;
 using hcn::ui::TopologyBuildOptions;
+using hcn::ui::TopologyBuildRequest;
+using hcn::ui::TopologyBuildResult;
+using hcn::ui::TopologyBuildThread;
 using hcn::ui::TopologyClusterKind;
 using hcn::ui::TopologyEdgeKind;
 using hcn::ui::TopologyGraph;
@@ -148,6 +154,10 @@ private slots:
     void aggregation();
     void hiddenRemoteEndpoints();
     void sameInputSameGraph();
+    void buildThreadGivesTheSameGraph_data();
+    void buildThreadGivesTheSameGraph();
+    void supersededBuildIsNotReported();
+    void rebuildSharesWhatDidNotChange();
     void malformedDocumentsStillDraw();
     void gridOrder_data();
     void gridOrder();
@@ -396,6 +406,125 @@ void TestTopologyGraph::sameInputSameGraph()
     const TopologyGraph b = TopologyGraphBuilder().build(reversed);
     QCOMPARE(a.nodes(), b.nodes());
     QCOMPARE(a.edges(), b.edges());
+}
+
+void TestTopologyGraph::buildThreadGivesTheSameGraph_data()
+{
+    QTest::addColumn<int>("aggregateThreshold");
+    QTest::addColumn<bool>("hideRemote");
+    QTest::newRow("everything drawn") << 0 << false;
+    QTest::newRow("big network collapsed, remote hidden") << 3 << true;
+}
+
+void TestTopologyGraph::buildThreadGivesTheSameGraph()
+{
+    QFETCH(int, aggregateThreshold);
+    QFETCH(bool, hideRemote);
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString overlay = host.network("vxlan0", "Overlay", "10.244.1.0/24", "10.244.1.1");
+    QStringList eps;
+    for (int i = 0; i < 6; ++i)
+        eps.append(host.endpoint(
+            nat, QStringLiteral("ep%1").arg(i),
+            QJsonArray{
+                policy("PortMapping", {{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8000 + i}})}));
+    host.remoteEndpoint(overlay, "10.244.2.7", "10.0.0.5");
+    const QString ns = host.create(ResourceKind::Namespace, v2({}));
+    QVERIFY(host.attach(ns, eps[0]));
+    host.loadBalancer({eps[1], eps[2]}, "10.96.0.10", 0, 0);
+    TopologyBuildOptions options;
+    options.aggregateThreshold = aggregateThreshold;
+    options.hideRemoteEndpoints = hideRemote;
+    options.hostLabel = QStringLiteral("embedded engine");
+    const TopologyGraph here = host.build(options);
+    QVERIFY(here.nodes().size() > 4);
+
+    // The mirror's objects as a diagram hands them over (shared by ID), and as a list (setObjects()).
+    TopologyBuildThread* thread = TopologyBuildThread::shared();
+    QSignalSpy built(thread, &TopologyBuildThread::built);
+    TopologyBuildRequest byId;
+    byId.generation = 1;
+    byId.options = options;
+    byId.objectsById = host.mirror.content().objects;
+    TopologyBuildRequest byList = byId;
+    byList.generation = 2;
+    byList.objectsById.clear();
+    byList.objects = host.mirror.content().objects.values();
+    thread->submit(byId);
+    thread->submit(byList);
+    QTRY_COMPARE(built.count(), 2);
+    for (const QList<QVariant>& arguments : std::as_const(built)) {
+        const TopologyGraph there = arguments.at(0).value<TopologyBuildResult>().graph;
+        QCOMPARE(there.nodes(), here.nodes());
+        QCOMPARE(there.edges(), here.edges());
+        QCOMPARE(there.clusters(), here.clusters());
+    }
+}
+
+void TestTopologyGraph::supersededBuildIsNotReported()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    host.endpoint(nat, "first");
+    host.settle();
+    const QHash<QString, MirrorObject> before = host.mirror.content().objects;
+    host.endpoint(nat, "second");
+    host.settle();
+
+    // Two rebuilds of one diagram in a row: only the newer one's graph comes back, with the objects
+    // as they were when it was asked for.
+    auto wanted = std::make_shared<std::atomic<quint64>>(0);
+    TopologyBuildThread* thread = TopologyBuildThread::shared();
+    QSignalSpy built(thread, &TopologyBuildThread::built);
+    TopologyBuildRequest older;
+    older.generation = 101;
+    older.wanted = wanted;
+    older.objectsById = before;
+    TopologyBuildRequest newer = older;
+    newer.generation = 102;
+    newer.objectsById = host.mirror.content().objects;
+    // (The diagram asked for the newer one before the older one ran: it is skipped.)
+    wanted->store(newer.generation);
+    thread->submit(older);
+    thread->submit(newer);
+    QTRY_COMPARE(built.count(), 1);
+    QTest::qWait(50); // nothing else arrives
+    QCOMPARE(built.count(), 1);
+    const TopologyBuildResult result = built.at(0).at(0).value<TopologyBuildResult>();
+    QCOMPARE(result.generation, newer.generation);
+    QCOMPARE(result.graph.nodeCount(TopologyNodeKind::Endpoint), 2);
+}
+
+void TestTopologyGraph::rebuildSharesWhatDidNotChange()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    QStringList eps;
+    for (int i = 0; i < 5; ++i)
+        eps.append(host.endpoint(nat, QStringLiteral("ep%1").arg(i)));
+    const TopologyGraph before = host.build();
+    auto handle = host.api->open(ResourceKind::Endpoint, *hcn::Guid::parse(eps[2].toStdString()));
+    QVERIFY(
+        host.api
+            ->modify(ResourceKind::Endpoint, *handle,
+                     text({{"ResourceType", "Policy"},
+                           {"RequestType", "Add"},
+                           {"Settings", QJsonObject{{"Policies", QJsonArray{policy("OutBoundNAT", {})}}}}}))
+            .ok());
+    (void)host.api->close(ResourceKind::Endpoint, *handle);
+    const QString added = host.endpoint(nat, "ep5");
+    TopologyGraph after = host.build();
+    const TopologyGraph built = after;
+
+    // Four endpoints are as they were (the host and the network count their endpoints); the changed
+    // endpoint and the new one keep their own content, and the graph is otherwise the one built.
+    QCOMPARE(after.shareUnchanged(before), 4);
+    QCOMPARE(after.nodes(), built.nodes());
+    QCOMPARE(after.edges(), built.edges());
+    QCOMPARE(after.node(eps[2])->badges, QStringList{"OutBoundNAT"});
+    QVERIFY(after.node(added));
+    QCOMPARE(after.nodeKeyOfObject(added), added);
 }
 
 void TestTopologyGraph::malformedDocumentsStillDraw()

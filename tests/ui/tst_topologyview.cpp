@@ -1,6 +1,6 @@
 // TopologyDock on a real engine (EmbeddedApi + HostMirror), offscreen: the diagram follows the
 // engine's events, keeps existing nodes still, syncs selection both ways, collapses and expands big
-// networks, and exports SVG/PNG.
+// networks, and exports SVG/PNG; the graph is built off the GUI thread and only the newest one is shown.
 
 #include "hcn/embedded_api.h"
 #include "hcn/guid.h"
@@ -390,6 +390,8 @@ private slots:
     void init();
     void sceneFollowsCreateModifyDelete();
     void existingNodesStayWhenAnEndpointArrives();
+    void rapidChangesShowTheNewestHost();
+    void rebuildReturnsBeforeTheGraphIsApplied();
     void selectionSyncsBothWays();
     void collapseAndExpand();
     void doubleClickRequestsEdit();
@@ -494,6 +496,87 @@ void TestTopologyView::existingNodesStayWhenAnEndpointArrives()
         if (other != item)
             QVERIFY2(!box.intersects(other->sceneBoundingRect().adjusted(3, 3, -3, -3)),
                      qPrintable(other->key()));
+}
+
+void TestTopologyView::rapidChangesShowTheNewestHost()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    QStringList eps;
+    for (int i = 0; i < 3; ++i)
+        eps.append(host.endpoint(nat, QStringLiteral("ep%1").arg(i)));
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    hcn::ui::TopologyDiagram* diagram = dock->diagram();
+    TopologyScene* scene = dock->scene();
+
+    // Every graph the scene takes, by the titles of its endpoints.
+    QList<QStringList> shown;
+    connect(diagram, &hcn::ui::TopologyDiagram::sceneUpdated, this, [&] {
+        QStringList titles;
+        for (const hcn::ui::TopologyNode& node : diagram->graph().nodes())
+            if (node.kind == hcn::ui::TopologyNodeKind::Endpoint)
+                titles.append(node.lines.value(0));
+        titles.sort();
+        if (shown.isEmpty() || shown.back() != titles)
+            shown.append(titles);
+    });
+
+    // Changes and rebuilds in a row, each rebuild asked for before the one before it came back.
+    const int supersededBefore = diagram->supersededBuilds();
+    for (int i = 3; i < 8; ++i) {
+        eps.append(host.endpoint(nat, QStringLiteral("ep%1").arg(i)));
+        if (i == 5) {
+            QVERIFY(host.remove(ResourceKind::Endpoint, eps.takeFirst()));
+            diagram->collapseNetwork(nat);
+        }
+        if (i == 6)
+            diagram->expandNetwork(nat);
+        diagram->rebuildNow();
+    }
+    QVERIFY(diagram->supersededBuilds() - supersededBefore >= 6); // 7 asked for, at most one applied
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+
+    // Only the newest host was ever shown, every endpoint of it drawn where it belongs.
+    const QStringList newest = {"ep1", "ep2", "ep3", "ep4", "ep5", "ep6", "ep7"};
+    QCOMPARE(shown, QList<QStringList>{newest});
+    QVERIFY(!diagram->isNetworkCollapsed(nat));
+    QCOMPARE(scene->nodeItemCount(), 1 + 1 + int(newest.size()));
+    for (const QString& id : std::as_const(eps)) {
+        const TopologyNodeItem* item = scene->nodeItem(id);
+        QVERIFY(item);
+        QVERIFY(scene->edgeItem(nat, id));
+    }
+    QVERIFY(!scene->nodeItem(TopologyGraphBuilder::aggregateKey(nat)));
+    QVERIFY(scene->overlappingNodes().isEmpty());
+}
+
+void TestTopologyView::rebuildReturnsBeforeTheGraphIsApplied()
+{
+    Host host;
+    const QString nat = host.network("nat", "NAT", "172.20.0.0/24", "172.20.0.1");
+    const QString web = host.endpoint(nat, "web");
+    const QString db = host.endpoint(nat, "db");
+    auto dock = makeDock(host);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    TopologyScene* scene = dock->scene();
+    QSignalSpy finished(dock.get(), &TopologyDock::layoutFinished);
+    QSignalSpy updated(dock->diagram(), &hcn::ui::TopologyDiagram::sceneUpdated);
+
+    // The graph is built on the build thread: the GUI thread goes back to its events at once, the
+    // drawing as it was, and the diagram is finished only once the new graph is on screen.
+    QVERIFY(host.remove(ResourceKind::Endpoint, db));
+    const QString cache = host.endpoint(nat, "cache");
+    dock->diagram()->rebuildNow();
+    QVERIFY(!dock->diagram()->isIdle());
+    QVERIFY(scene->nodeItem(db));
+    QVERIFY(!scene->nodeItem(cache));
+    QCOMPARE(updated.count(), 0);
+    QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    QVERIFY(!scene->nodeItem(db));
+    QVERIFY(scene->nodeItem(cache));
+    QVERIFY(scene->nodeItem(web));
+    QCOMPARE(finished.count(), 1);
 }
 
 void TestTopologyView::selectionSyncsBothWays()

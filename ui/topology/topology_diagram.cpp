@@ -34,6 +34,7 @@ TopologyDiagram::TopologyDiagram(HostMirror* mirror, QObject* parent)
     connect(&m_debounce, &QTimer::timeout, this, &TopologyDiagram::rebuild);
     connect(TopologyLayoutThread::shared(), &TopologyLayoutThread::finished, this,
             &TopologyDiagram::onLayoutFinished);
+    connect(TopologyBuildThread::shared(), &TopologyBuildThread::built, this, &TopologyDiagram::onGraphBuilt);
     // The lines' paths arrive after the positions: a layout is finished once they are drawn.
     connect(m_scene, &TopologyScene::linesRouted, this, [this] {
         if (std::exchange(m_finishAfterRouting, false))
@@ -141,7 +142,8 @@ void TopologyDiagram::scheduleRebuild()
 
 bool TopologyDiagram::isIdle() const
 {
-    return !m_debounce.isActive() && m_jobMode == JobMode::None && !m_scene->isRouting();
+    return !m_debounce.isActive() && m_buildGeneration == 0 && m_jobMode == JobMode::None &&
+           !m_scene->isRouting();
 }
 
 bool TopologyDiagram::waitForLayout(int timeoutMs)
@@ -186,23 +188,41 @@ QString TopologyDiagram::nodeKeyForObject(const QString& objectId) const
     return {};
 }
 
-TopologyGraph TopologyDiagram::buildGraph() const
-{
-    if (m_objects) {
-        QList<const MirrorObject*> pointers;
-        pointers.reserve(m_objects->size());
-        for (const MirrorObject& object : *m_objects)
-            pointers.append(&object);
-        return m_builder.build(pointers);
-    }
-    if (m_mirror)
-        return m_builder.build(*m_mirror);
-    return m_builder.build(QList<const MirrorObject*>{});
-}
-
 void TopologyDiagram::rebuild()
 {
-    m_graph = buildGraph();
+    // The objects as they are now, shared (implicitly shared containers: no document is copied); the
+    // build thread reads them while the mirror goes on replacing its own (a change detaches it).
+    TopologyBuildRequest request;
+    request.generation = g_nextGeneration++;
+    request.wanted = m_wantedBuild;
+    request.options = m_builder.options();
+    request.previous = m_graph;
+    request.previousBoxSizes = m_boxSizes;
+    request.measureBoxes = true;
+    if (m_objects)
+        request.objects = *m_objects;
+    else if (m_mirror)
+        request.objectsById = m_mirror->content().objects;
+    if (m_buildGeneration != 0)
+        ++m_supersededBuilds; // the build on its way will not be applied
+    m_buildGeneration = request.generation;
+    m_wantedBuild->store(request.generation);
+    TopologyBuildThread::shared()->submit(std::move(request));
+}
+
+void TopologyDiagram::onGraphBuilt(const TopologyBuildResult& result)
+{
+    if (m_buildGeneration == 0 || result.generation != m_buildGeneration)
+        return; // another diagram's graph, or one a newer rebuild superseded
+    m_buildGeneration = 0;
+    m_lastBuildMs = result.elapsedMs;
+    applyGraph(result.graph, result.boxSizes);
+}
+
+void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes)
+{
+    m_graph = std::move(graph);
+    m_boxSizes = std::move(boxSizes);
     if (m_clearScene && m_jobMode == JobMode::None) {
         m_clearScene = false;
         m_scene->clearAll();
@@ -213,14 +233,16 @@ void TopologyDiagram::rebuild()
         if (!m_scene->nodeItem(node.key))
             if (auto remembered = m_scene->rememberedPosition(node.key))
                 known.insert(node.key, *remembered);
-    const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
-    const QStringList unplaced = m_scene->apply(m_graph, known);
+    // A change of membership (an endpoint attached to a namespace far from its network) can stretch a
+    // frame over objects that are not in it; incremental placement cannot fix that: lay out again.
+    // (Only asked when it decides something: a full layout is due anyway, or a running job re-checks.)
+    const bool checkFrames = m_jobMode == JobMode::None && !m_forceFull;
+    const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
+    const QStringList unplaced = m_scene->apply(m_graph, known, m_boxSizes);
     emit sceneUpdated();
     if (m_jobMode != JobMode::None)
         return; // the running job's result re-checks what is still unplaced
-    // A change of membership (an endpoint attached to a namespace far from its network) can stretch a
-    // frame over objects that are not in it; incremental placement cannot fix that: lay out again.
-    if (framesNewlyCoverOthers(coveringBefore))
+    if (checkFrames && framesNewlyCoverOthers(coveringBefore))
         m_forceFull = true;
     if (m_forceFull || !unplaced.isEmpty())
         requestLayout(unplaced);
@@ -248,7 +270,9 @@ TopologyLayoutNode TopologyDiagram::layoutNode(const TopologyNode& node) const
 {
     TopologyLayoutNode out;
     out.key = node.key;
-    out.size = TopologyNodeItem::sizeFor(node);
+    out.size = m_boxSizes.value(node.key);
+    if (out.size.isEmpty())
+        out.size = TopologyNodeItem::sizeFor(node);
     out.clusterKey = node.clusterKey;
     out.gridKey = TopologyGridPlan::groupKeyOf(node);
     if (!out.gridKey.isEmpty()) {
@@ -453,15 +477,16 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     }
     if (mode == JobMode::Full)
         m_scene->moveAll(positions);
-    const QSet<QString> coveringBefore = m_scene->framesCoveringOthers();
-    const QStringList unplaced = m_scene->apply(m_graph, positions);
-    emit sceneUpdated();
     // Nodes placed next to their network but members of a frame elsewhere: lay out again (once: a
     // full layout keeps frames apart itself).
-    if (mode != JobMode::Full && framesNewlyCoverOthers(coveringBefore))
+    const bool checkFrames = mode != JobMode::Full && !m_forceFull;
+    const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
+    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes);
+    emit sceneUpdated();
+    if (checkFrames && framesNewlyCoverOthers(coveringBefore))
         m_forceFull = true;
     if (m_forceFull || !unplaced.isEmpty()) {
-        if (!m_debounce.isActive())
+        if (!m_debounce.isActive() && m_buildGeneration == 0) // else the next graph asks for it
             requestLayout(unplaced);
         return;
     }

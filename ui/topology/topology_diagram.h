@@ -1,8 +1,10 @@
 #pragma once
 // TopologyDiagram: keeps a TopologyScene in step with the mirror.
 //
-// Every mirror change restarts a debounce timer (300 ms); when it fires the graph is rebuilt and
-// applied to the scene at once for removals and content changes. Nodes that are new need a position,
+// Every mirror change restarts a debounce timer (300 ms); when it fires the graph is rebuilt on the
+// build thread (TopologyBuildThread, from the mirror's objects as they are then) and, once it is back,
+// applied to the scene at once for removals and content changes. A rebuild asked for while another is
+// on its way supersedes it: only the newest graph is applied. Nodes that are new need a position,
 // which the layout thread computes:
 //  - no node placed yet (first view, reset, "Re-layout"): a full layout, dot up to kDotNodeLimit nodes
 //    (layered, clusters drawn by Graphviz); above it osage packs each network (with its endpoints,
@@ -24,6 +26,7 @@
 // is laid out again.
 
 #include "models/mirror_object.h"
+#include "topology/topology_build_thread.h"
 #include "topology/topology_graph.h"
 #include "topology/topology_graph_builder.h"
 #include "topology/topology_layout_job.h"
@@ -31,6 +34,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <atomic>
+#include <memory>
 #include <optional>
 
 namespace hcn::ui {
@@ -52,7 +57,8 @@ public:
 
     TopologyScene* scene() const { return m_scene; }
     HostMirror* mirror() const { return m_mirror; }
-    /// The graph last built (includes nodes still waiting for a position).
+    /// The graph last applied to the scene (includes nodes still waiting for a position); a rebuild
+    /// replaces it when its graph comes back from the build thread.
     const TopologyGraph& graph() const { return m_graph; }
 
     /// Shows these objects instead of a mirror's (snapshots, benchmarks).
@@ -75,15 +81,20 @@ public:
     void setDebounceInterval(int ms);
     /// Lays out everything from scratch (positions change).
     void relayout();
-    /// Rebuilds now instead of after the debounce interval.
+    /// Rebuilds now instead of after the debounce interval (the graph is built on the build thread and
+    /// applied when it comes back).
     void rebuildNow();
 
-    /// True when no change waits and no layout is running.
+    /// True when no change waits, no graph is being built and no layout is running.
     bool isIdle() const;
     /// Spins the event loop until idle; false on timeout.
     bool waitForLayout(int timeoutMs);
     /// The scene node that represents an object: its own, the aggregate hiding an endpoint, or null.
     QString nodeKeyForObject(const QString& objectId) const;
+    /// How long building the last graph applied took on the build thread.
+    qint64 lastBuildMs() const { return m_lastBuildMs; }
+    /// How many graphs built were not applied because a newer rebuild superseded them.
+    int supersededBuilds() const { return m_supersededBuilds; }
     /// How long the last layout took on the layout thread and with which engine.
     qint64 lastLayoutMs() const { return m_lastLayoutMs; }
     TopologyLayoutEngineKind lastLayoutEngine() const { return m_lastLayoutEngine; }
@@ -105,8 +116,11 @@ private:
     };
 
     void scheduleRebuild();
+    /// Asks the build thread for the graph of the objects as they are now.
     void rebuild();
-    TopologyGraph buildGraph() const;
+    void onGraphBuilt(const TopologyBuildResult& result);
+    /// Shows `graph`: the scene takes it, and new nodes are asked a position for.
+    void applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes);
     void requestLayout(const QStringList& unplaced);
     void submitFull();
     /// Osage: packs each network with its endpoints, frames and load balancers as one box.
@@ -125,6 +139,13 @@ private:
     TopologyScene* m_scene;
     TopologyGraphBuilder m_builder;
     TopologyGraph m_graph;
+    /// Its nodes' boxes, measured on the build thread (TopologyNodeItem::sizeFor).
+    QHash<QString, QSizeF> m_boxSizes;
+    /// The build on its way (0: none), and the newest the build thread should run (shared with it).
+    quint64 m_buildGeneration = 0;
+    std::shared_ptr<std::atomic<quint64>> m_wantedBuild = std::make_shared<std::atomic<quint64>>(0);
+    qint64 m_lastBuildMs = 0;
+    int m_supersededBuilds = 0;
     QTimer m_debounce;
     bool m_forceFull = true;
     bool m_clearScene = false;

@@ -20,6 +20,7 @@ void TopologyGraph::addEdge(TopologyEdge edge)
     if (m_edgeKeys.contains(key))
         return;
     m_edgeKeys.insert(key);
+    m_edgeKeyList.append(key);
     m_edges.append(std::move(edge));
 }
 
@@ -29,6 +30,20 @@ void TopologyGraph::addCluster(TopologyCluster cluster)
         return;
     m_clusterIndex.insert(cluster.key, m_clusters.size());
     m_clusters.append(std::move(cluster));
+}
+
+int TopologyGraph::shareUnchanged(const TopologyGraph& previous)
+{
+    int unchanged = 0;
+    for (TopologyNode& node : m_nodes)
+        if (const TopologyNode* before = previous.node(node.key); before && *before == node) {
+            node = *before;
+            ++unchanged;
+        }
+    for (TopologyCluster& cluster : m_clusters)
+        if (const TopologyCluster* before = previous.cluster(cluster.key); before && *before == cluster)
+            cluster = *before;
+    return unchanged;
 }
 
 const TopologyNode* TopologyGraph::node(const QString& key) const

@@ -103,6 +103,8 @@ public:
 
     const QList<TopologyNode>& nodes() const { return m_nodes; }
     const QList<TopologyEdge>& edges() const { return m_edges; }
+    /// edges()[i].key() for each edge, made once when it was added.
+    const QStringList& edgeKeys() const { return m_edgeKeyList; }
     const QList<TopologyCluster>& clusters() const { return m_clusters; }
 
     const TopologyNode* node(const QString& key) const;
@@ -115,9 +117,15 @@ public:
     int nodeCount(TopologyNodeKind kind) const;
     bool isEmpty() const { return m_nodes.isEmpty(); }
 
+    /// Makes each node and cluster equal to one of `previous` a copy of that one (sharing its text):
+    /// comparing them with what `previous` was drawn from then takes a pointer comparison, not a walk
+    /// through every line and tooltip. Returns how many nodes are unchanged.
+    int shareUnchanged(const TopologyGraph& previous);
+
 private:
     QList<TopologyNode> m_nodes;
     QList<TopologyEdge> m_edges;
+    QStringList m_edgeKeyList;
     QList<TopologyCluster> m_clusters;
     QHash<QString, qsizetype> m_nodeIndex;
     QHash<QString, qsizetype> m_clusterIndex;

@@ -241,11 +241,18 @@ QString TopologyGraphBuilder::namespaceClusterKey(const QString& namespaceId)
 
 TopologyGraph TopologyGraphBuilder::build(const HostMirror& mirror) const
 {
-    QList<const MirrorObject*> objects;
-    for (ResourceKind kind :
-         {ResourceKind::Network, ResourceKind::Endpoint, ResourceKind::Namespace, ResourceKind::LoadBalancer})
-        objects.append(mirror.objects(kind));
-    return build(objects);
+    return build(mirror.content().objects);
+}
+
+TopologyGraph TopologyGraphBuilder::build(const QHash<QString, MirrorObject>& objects) const
+{
+    QList<const MirrorObject*> drawn;
+    drawn.reserve(objects.size());
+    for (const MirrorObject& object : objects)
+        if (object.kind == ResourceKind::Network || object.kind == ResourceKind::Endpoint ||
+            object.kind == ResourceKind::Namespace || object.kind == ResourceKind::LoadBalancer)
+            drawn.append(&object);
+    return build(drawn); // sorts them itself
 }
 
 TopologyGraph TopologyGraphBuilder::build(const QList<const MirrorObject*>& input) const

@@ -8,6 +8,7 @@
 
 #include "topology/topology_graph.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -42,6 +43,9 @@ public:
     TopologyGraph build(const QList<const MirrorObject*>& objects) const;
     /// Builds from everything the mirror holds.
     TopologyGraph build(const HostMirror& mirror) const;
+    /// Builds from a mirror's objects by ID (MirrorContent::objects; any thread, the objects are only
+    /// read).
+    TopologyGraph build(const QHash<QString, MirrorObject>& objects) const;
 
     /// Key of the host node and of a network's aggregate node.
     static QString hostKey();

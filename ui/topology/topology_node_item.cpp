@@ -153,7 +153,8 @@ bool TopologyNodeItem::drawsBadgesAt(qreal scale) const
     return m_badgesVisible && !m_node.badges.isEmpty() && isLegibleAt(badgeFont(), scale);
 }
 
-TopologyNodeItem::TopologyNodeItem(const TopologyNode& node) : m_node(node), m_size(sizeFor(node))
+TopologyNodeItem::TopologyNodeItem(const TopologyNode& node, QSizeF size)
+    : m_node(node), m_size(size.isEmpty() ? sizeFor(node) : size)
 {
     setFlag(ItemIsSelectable);
     setFlag(ItemSendsGeometryChanges);
@@ -178,11 +179,12 @@ QSizeF TopologyNodeItem::sizeFor(const TopologyNode& node)
     return QSizeF(qMin(width, kMaxWidth), height);
 }
 
-bool TopologyNodeItem::setNode(const TopologyNode& node)
+bool TopologyNodeItem::setNode(const TopologyNode& node, QSizeF size)
 {
     if (node == m_node)
         return false;
-    const QSizeF size = sizeFor(node);
+    if (size.isEmpty())
+        size = sizeFor(node);
     if (size != m_size) {
         prepareGeometryChange();
         m_size = size;

@@ -29,7 +29,9 @@ public:
     /// The smallest letter height (ascent, device pixels) worth drawing.
     static constexpr qreal kMinLegiblePixels = 7.0;
 
-    explicit TopologyNodeItem(const TopologyNode& node);
+    /// `size`: the node's sizeFor() when it was measured already (the build thread does); else
+    /// measured here.
+    explicit TopologyNodeItem(const TopologyNode& node, QSizeF size = {});
 
     /// The box a node needs for its text (scene units); the layout reserves exactly this.
     static QSizeF sizeFor(const TopologyNode& node);
@@ -37,7 +39,8 @@ public:
     const TopologyNode& node() const { return m_node; }
     QString key() const { return m_node.key; }
     /// Replaces content (labels, badges, tooltip); keeps the position. False when it is the same.
-    bool setNode(const TopologyNode& node);
+    /// `size` as for the constructor.
+    bool setNode(const TopologyNode& node, QSizeF size = {});
 
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }

@@ -73,7 +73,8 @@ void TopologyScene::removeNode(const QString& key)
     delete item;
 }
 
-QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions)
+QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions,
+                                 const QHash<QString, QSizeF>& boxSizes)
 {
     m_graph = graph;
     const QList<QString> existing = m_nodes.keys();
@@ -85,7 +86,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
     QSet<const TopologyNodeItem*> renewed; // new or with new content: their bundles are made again
     for (const TopologyNode& node : graph.nodes()) {
         if (TopologyNodeItem* item = m_nodes.value(node.key)) {
-            if (item->setNode(node))
+            if (item->setNode(node, boxSizes.value(node.key)))
                 renewed.insert(item);
             item->setCompareMark(compareMarkOf(node));
             continue;
@@ -95,7 +96,7 @@ QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString
             unplaced.append(node.key);
             continue;
         }
-        auto* item = new TopologyNodeItem(node);
+        auto* item = new TopologyNodeItem(node, boxSizes.value(node.key));
         item->setPos(*position);
         item->setBadgesVisible(m_badgesVisible);
         item->setCompareMark(compareMarkOf(node));
@@ -132,14 +133,16 @@ void TopologyScene::moveAll(const QHash<QString, QPointF>& positions)
 void TopologyScene::syncEdges()
 {
     QSet<QString> wanted;
-    for (const TopologyEdge& edge : m_graph.edges()) {
+    const QList<TopologyEdge>& edges = m_graph.edges();
+    for (qsizetype i = 0; i < edges.size(); ++i) {
+        const TopologyEdge& edge = edges[i];
         if (edge.kind == TopologyEdgeKind::NamespaceMember)
             continue; // layout-only: the frame already shows membership
         TopologyNodeItem* from = m_nodes.value(edge.from);
         TopologyNodeItem* to = m_nodes.value(edge.to);
         if (!from || !to)
             continue;
-        const QString key = edge.key();
+        const QString& key = m_graph.edgeKeys()[i];
         wanted.insert(key);
         TopologyEdgeItem* item = m_edges.value(key);
         if (item && item->kind() != edge.kind) {

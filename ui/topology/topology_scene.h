@@ -30,7 +30,8 @@ public:
 
     /// Applies `graph`; `newPositions` are centres for nodes that are not in the scene yet. Returns
     /// the keys of graph nodes that have no item because no position was given for them.
-    QStringList apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions);
+    QStringList apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions,
+                      const QHash<QString, QSizeF>& boxSizes = {});
     /// Moves every node (full relayout) and forgets remembered positions.
     void moveAll(const QHash<QString, QPointF>& positions);
     void clearAll();
