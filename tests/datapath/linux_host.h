@@ -74,14 +74,21 @@ struct LinuxHost
 
     /// What the reachability trace predicts for TCP from an endpoint (by name) to address:port over this
     /// host's documents: "delivered", "dropped" or "translated".
-    std::string predicted(const std::string& sourceName, const std::string& address, std::uint16_t port)
+    /// `withTarget`: "delivered to NAME" (an endpoint's name, or "host" for the host's own stack).
+    std::string predicted(const std::string& sourceName, const std::string& address, std::uint16_t port,
+                          bool withTarget = false)
     {
         auto snapshot = engine->snapshot("");
         if (!snapshot.ok())
             return "snapshot failed: " + snapshot.status().detail();
         auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port, {}});
-        return traced.ok() ? std::string(hcn::traceVerdictName(traced->verdict))
-                           : "trace failed: " + traced.status().detail();
+        if (!traced.ok())
+            return "trace failed: " + traced.status().detail();
+        std::string out(hcn::traceVerdictName(traced->verdict));
+        if (withTarget)
+            for (const hcn::TraceObject& to : traced->deliveredTo)
+                out += " to " + (to.host ? std::string("host") : to.name);
+        return out;
     }
 };
 

@@ -181,6 +181,12 @@ void TestLinuxDatapath::portMappingAnswersFromTheHost()
     auto nsNeighbour = m_host.namespaceWith(*neighbour);
     HCN_VERIFY_OK(nsNeighbour);
     QVERIFY(tcpConnects(m_host.netnsOf(*nsNeighbour), "10.244.2.1", 8080, 2000, server.fd));
+    // The reachability trace, from the host and from the neighbour, predicts what the packets did.
+    QCOMPARE(m_host.predicted("host", "10.244.2.1", 8080, true), std::string("delivered to ep-10.244.2.10"));
+    QCOMPARE(m_host.predicted("ep-10.244.2.11", "10.244.2.1", 8080, true),
+             std::string("delivered to ep-10.244.2.10"));
+    // An unpublished port is the host's own (nothing listens there: refused), no endpoint's.
+    QCOMPARE(m_host.predicted("host", "10.244.2.1", 8081, true), std::string("delivered"));
 
     // Removing the mapping (a policy modify) takes the rule away in the same change.
     json request{{"ResourceType", "Policy"},
@@ -189,6 +195,7 @@ void TestLinuxDatapath::portMappingAnswersFromTheHost()
     HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Endpoint, *ep, request.dump()));
     QVERIFY(nftRuleset().find("8080") == std::string::npos);
     QVERIFY(!tcpConnects("", "10.244.2.1", 8080, 1000));
+    QCOMPARE(m_host.predicted("host", "10.244.2.1", 8080, true), std::string("delivered"));
 }
 
 void TestLinuxDatapath::aclBlocksWhatItSaysAndAllowsTheRest()
