@@ -58,11 +58,17 @@ std::vector<PortMapPlan> portMapsOf(const EndpointPlan& ep, NatFamily f)
     return out;
 }
 
-std::set<std::string> portMapKeys(const std::vector<PortMapPlan>& maps)
+/// The map entries of port mappings, as (map, key): one on a VIP in `vipportmaps` (VIP, protocol and
+/// port), one on every host address in `portmaps` (protocol and port). Two endpoints may so publish one
+/// port on two VIPs, and a VIP's mapping wins over an every-address one on its address.
+std::set<std::pair<std::string, std::string>> portMapKeys(const std::vector<PortMapPlan>& maps)
 {
-    std::set<std::string> keys;
-    for (const auto& pm : maps)
-        keys.insert(pm.protocol + " . " + std::to_string(pm.externalPort));
+    std::set<std::pair<std::string, std::string>> keys;
+    for (const auto& pm : maps) {
+        const std::string key = pm.protocol + " . " + std::to_string(pm.externalPort);
+        keys.emplace(pm.vip.empty() ? "portmaps" : "vipportmaps",
+                     pm.vip.empty() ? key : pm.vip + " . " + key);
+    }
     return keys;
 }
 
@@ -133,16 +139,21 @@ std::string natTable(NatFamily f)
     const std::string addr = f == NatFamily::V4 ? "ipv4_addr" : "ipv6_addr";
     std::string out = "add table " + t + "\n";
     out += "add map " + t + " portmaps { type inet_proto . inet_service : verdict; }\n";
+    out += "add map " + t + " vipportmaps { type " + addr + " . inet_proto . inet_service : verdict; }\n";
     out += "add map " + t + " outboundnat { type " + addr + " : verdict; }\n";
     out += "add map " + t + " networknat { type ifname : verdict; }\n";
     out += "add map " + t + " lbfrontends { type " + addr + " . inet_proto . inet_service : verdict; }\n";
     out += "add chain " + t + " prerouting { type nat hook prerouting priority dstnat; policy accept; }\n";
     out += "add rule " + t + " prerouting " + familyKeyword(f) +
            " daddr . meta l4proto . th dport vmap @lbfrontends\n";
+    out += "add rule " + t + " prerouting fib daddr type local " + familyKeyword(f) +
+           " daddr . meta l4proto . th dport vmap @vipportmaps\n";
     out += "add rule " + t + " prerouting fib daddr type local meta l4proto . th dport vmap @portmaps\n";
     out += "add chain " + t + " output { type nat hook output priority -100; policy accept; }\n";
     out += "add rule " + t + " output " + familyKeyword(f) +
            " daddr . meta l4proto . th dport vmap @lbfrontends\n";
+    out += "add rule " + t + " output fib daddr type local " + familyKeyword(f) +
+           " daddr . meta l4proto . th dport vmap @vipportmaps\n";
     out += "add rule " + t + " output fib daddr type local meta l4proto . th dport vmap @portmaps\n";
     out += "add chain " + t + " postrouting { type nat hook postrouting priority srcnat; policy accept; }\n";
     out += "add rule " + t + " postrouting " + familyKeyword(f) + " saddr vmap @outboundnat\n";
@@ -222,8 +233,8 @@ std::string addEndpointRules(const EndpointPlan& ep)
                        std::to_string(pm.externalPort) +
                        (pm.vip.empty() ? "" : " " + familyKeyword(f) + " daddr " + pm.vip) + " dnat " +
                        familyKeyword(f) + " to " + natTarget(f, addressOf(ep, f), pm.internalPort) + "\n";
-            for (const auto& key : portMapKeys(maps))
-                out += "add element " + t + " portmaps { " + key + " : jump " + chain + " }\n";
+            for (const auto& [map, key] : portMapKeys(maps))
+                out += "add element " + t + " " + map + " { " + key + " : jump " + chain + " }\n";
         }
         if (ep.outboundNat && !addressOf(ep, f).empty()) {
             const std::string chain = "ob-" + id;
@@ -268,8 +279,8 @@ std::string removeEndpointRules(const EndpointPlan& ep)
         const std::string t = natTableName(f);
         const auto maps = portMapsOf(ep, f);
         if (!maps.empty()) {
-            for (const auto& key : portMapKeys(maps))
-                out += "delete element " + t + " portmaps { " + key + " }\n";
+            for (const auto& [map, key] : portMapKeys(maps))
+                out += "delete element " + t + " " + map + " { " + key + " }\n";
             out += "flush chain " + t + " pm-" + id + "\ndelete chain " + t + " pm-" + id + "\n";
         }
         if (ep.outboundNat && !addressOf(ep, f).empty())

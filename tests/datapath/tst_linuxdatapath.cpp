@@ -81,6 +81,7 @@ private slots:
 
     void endpointsInTwoNamespacesReachEachOther();
     void portMappingAnswersFromTheHost();
+    void twoEndpointsPublishOnePortOnTwoVips();
     void aclBlocksWhatItSaysAndAllowsTheRest();
     void outboundNatExceptionsAreNotNated();
     void attachMakesThePairDetachRemovesIt();
@@ -196,6 +197,45 @@ void TestLinuxDatapath::portMappingAnswersFromTheHost()
     QVERIFY(nftRuleset().find("8080") == std::string::npos);
     QVERIFY(!tcpConnects("", "10.244.2.1", 8080, 1000));
     QCOMPARE(m_host.predicted("host", "10.244.2.1", 8080, true), std::string("delivered"));
+}
+
+void TestLinuxDatapath::twoEndpointsPublishOnePortOnTwoVips()
+{
+    // Port 8080 published by two endpoints, each on its own VIP (two addresses of the host): each VIP's
+    // connections land on its endpoint.
+    auto here = hcn::linuxdp::RouteSocket::open(); // the suite's own namespace
+    HCN_VERIFY_OK(here);
+    HCN_VERIFY_OK(here->addAddress("lo", "10.244.16.254/32"));
+    struct RemoveAddress
+    {
+        hcn::linuxdp::RouteSocket& sock;
+        ~RemoveAddress() { (void)sock.deleteAddress("lo", "10.244.16.254/32"); }
+    } removeAddress{*here};
+    auto net = m_host.network(16);
+    HCN_VERIFY_OK(net);
+    auto onVip = [](const char* vip) {
+        json mapping = portMapping(80, 8080);
+        mapping["Settings"]["VIP"] = vip;
+        return json::array({mapping});
+    };
+    auto a = m_host.endpoint(*net, "10.244.16.10", onVip("10.244.16.1"));
+    HCN_VERIFY_OK(a);
+    auto b = m_host.endpoint(*net, "10.244.16.11", onVip("10.244.16.254"));
+    HCN_VERIFY_OK(b);
+    auto nsA = m_host.namespaceWith(*a);
+    auto nsB = m_host.namespaceWith(*b);
+    HCN_VERIFY_OK(nsA);
+    HCN_VERIFY_OK(nsB);
+    Listener serverA(m_host.netnsOf(*nsA), 80), serverB(m_host.netnsOf(*nsB), 80);
+    QVERIFY(serverA.fd >= 0 && serverB.fd >= 0);
+    QVERIFY(tcpConnects("", "10.244.16.1", 8080, 2000, serverA.fd));
+    QVERIFY(tcpConnects("", "10.244.16.254", 8080, 2000, serverB.fd));
+    QCOMPARE(m_host.predicted("host", "10.244.16.1", 8080, true),
+             std::string("delivered to ep-10.244.16.10"));
+    // The first endpoint's mapping goes; the second one's stays.
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *a)));
+    QVERIFY(!tcpConnects("", "10.244.16.1", 8080, 1000));
+    QVERIFY(tcpConnects("", "10.244.16.254", 8080, 2000, serverB.fd));
 }
 
 void TestLinuxDatapath::aclBlocksWhatItSaysAndAllowsTheRest()
