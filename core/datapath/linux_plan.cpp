@@ -654,6 +654,7 @@ Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const Json& doc)
         if (port.externalPort == 0)
             port.externalPort = port.internalPort;
         port.distribution = mappings[i].value("DistributionType", 0);
+        port.localRoutedVip = (mappings[i].value("Flags", 0u) & 2u) != 0;
         if (port.distribution < 0 || port.distribution > 2)
             return Status(hr::InvalidPolicy, where + ": DistributionType " + std::to_string(port.distribution) +
                                                  " is not 0 (none), 1 (source IP and protocol) or 2 (source IP).");

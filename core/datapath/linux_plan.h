@@ -173,6 +173,8 @@ struct LoadBalancerPlan
         std::uint16_t externalPort = 0;
         std::uint16_t internalPort = 0;
         int distribution = 0; ///< 0 round robin, 1 source IP and protocol, 2 source IP (affinity)
+        /// The mapping's Flags LocalRoutedVIP (2): the VIP is balanced for the host's own connections too.
+        bool localRoutedVip = false;
     };
     Guid id;
     std::vector<std::string> vips; ///< empty: every host address (NodePort style)

@@ -143,6 +143,8 @@ std::string natTable(NatFamily f)
     out += "add map " + t + " outboundnat { type " + addr + " : verdict; }\n";
     out += "add map " + t + " networknat { type ifname : verdict; }\n";
     out += "add map " + t + " lbfrontends { type " + addr + " . inet_proto . inet_service : verdict; }\n";
+    out +=
+        "add map " + t + " lblocalfrontends { type " + addr + " . inet_proto . inet_service : verdict; }\n";
     out += "add chain " + t + " prerouting { type nat hook prerouting priority dstnat; policy accept; }\n";
     out += "add rule " + t + " prerouting " + familyKeyword(f) +
            " daddr . meta l4proto . th dport vmap @lbfrontends\n";
@@ -151,7 +153,7 @@ std::string natTable(NatFamily f)
     out += "add rule " + t + " prerouting fib daddr type local meta l4proto . th dport vmap @portmaps\n";
     out += "add chain " + t + " output { type nat hook output priority -100; policy accept; }\n";
     out += "add rule " + t + " output " + familyKeyword(f) +
-           " daddr . meta l4proto . th dport vmap @lbfrontends\n";
+           " daddr . meta l4proto . th dport vmap @lblocalfrontends\n";
     out += "add rule " + t + " output fib daddr type local " + familyKeyword(f) +
            " daddr . meta l4proto . th dport vmap @vipportmaps\n";
     out += "add rule " + t + " output fib daddr type local meta l4proto . th dport vmap @portmaps\n";
@@ -298,21 +300,23 @@ std::string removeEndpointRules(const EndpointPlan& ep)
 
 namespace {
 
-std::set<std::string> frontendKeys(const LoadBalancerPlan& lb)
+/// The map entries of a load balancer's frontends, as (map, key): without VIPs `portmaps` on every host
+/// address (protocol . port); with VIPs `lbfrontends` (VIP . protocol . port) for connections from other
+/// hosts and endpoints, and `lblocalfrontends` too for the host's own when the mapping has LocalRoutedVIP.
+std::set<std::pair<std::string, std::string>> frontendKeys(const LoadBalancerPlan& lb)
 {
-    std::set<std::string> keys;
+    std::set<std::pair<std::string, std::string>> keys;
     for (const auto& port : lb.ports) {
+        const std::string key = port.protocol + " . " + std::to_string(port.externalPort);
         if (lb.vips.empty())
-            keys.insert(port.protocol + " . " + std::to_string(port.externalPort));
-        for (const auto& vip : lb.vips)
-            keys.insert(vip + " . " + port.protocol + " . " + std::to_string(port.externalPort));
+            keys.emplace("portmaps", key);
+        for (const auto& vip : lb.vips) {
+            keys.emplace("lbfrontends", vip + " . " + key);
+            if (port.localRoutedVip)
+                keys.emplace("lblocalfrontends", vip + " . " + key);
+        }
     }
     return keys;
-}
-
-std::string frontendMap(const LoadBalancerPlan& lb)
-{
-    return lb.vips.empty() ? "portmaps" : "lbfrontends";
 }
 
 NatFamily familyOf(const LoadBalancerPlan& lb)
@@ -348,8 +352,8 @@ std::string addLoadBalancerRules(const LoadBalancerPlan& lb, const std::vector<s
             out += (i ? ", " : "") + std::to_string(i) + " : " + backendIps[i] + " . " + internal;
         out += " }\n";
     }
-    for (const auto& key : frontendKeys(lb))
-        out += "add element " + t + " " + frontendMap(lb) + " { " + key + " : jump " + chain + " }\n";
+    for (const auto& [map, key] : frontendKeys(lb))
+        out += "add element " + t + " " + map + " { " + key + " : jump " + chain + " }\n";
     return out;
 }
 
@@ -358,8 +362,8 @@ std::string removeLoadBalancerRules(const LoadBalancerPlan& lb)
     const std::string t = natTableName(familyOf(lb));
     const std::string chain = "lb-" + chainSuffix(lb.id);
     std::string out;
-    for (const auto& key : frontendKeys(lb))
-        out += "delete element " + t + " " + frontendMap(lb) + " { " + key + " }\n";
+    for (const auto& [map, key] : frontendKeys(lb))
+        out += "delete element " + t + " " + map + " { " + key + " }\n";
     return out + "flush chain " + t + " " + chain + "\ndelete chain " + t + " " + chain + "\n";
 }
 

@@ -480,6 +480,23 @@ void TestLinuxDatapath::loadBalancerSpreadsConnections()
     // From the host, on a host address (no VIP: every host address serves the port).
     QVERIFY(tcpConnects("", "10.244.11.1", 30080));
     QVERIFY(acceptedBy({first.fd, second.fd}) >= 0);
+    // From the host to a VIP: balanced only with LocalRoutedVIP (mapping Flags 2), as the trace says.
+    // The route stands for the node's default route (the suite's namespace has none).
+    auto here = hcn::linuxdp::RouteSocket::open();
+    HCN_VERIFY_OK(here);
+    HCN_VERIFY_OK(here->addRoute(m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net)),
+                                 "10.96.0.0/16", ""));
+    QVERIFY(!tcpConnects("", "10.96.0.10", 8080, 1000));
+    QCOMPARE(m_host.predicted("host", "10.96.0.10", 8080), std::string("dropped"));
+    json localDoc = lbDoc(json::array({"10.96.0.11"}), 8080, 2);
+    localDoc["PortMappings"][0]["Flags"] = 2;
+    auto local = m_host.create(ResourceKind::LoadBalancer, localDoc);
+    HCN_VERIFY_OK(local);
+    QVERIFY(tcpConnects("", "10.96.0.11", 8080));
+    QVERIFY(acceptedBy({first.fd, second.fd}) >= 0);
+    QCOMPARE(m_host.predicted("host", "10.96.0.11", 8080), std::string("delivered"));
+    HCN_VERIFY_OK(
+        m_host.engine->remove(ResourceKind::LoadBalancer, m_host.idOf(ResourceKind::LoadBalancer, *local)));
 
     // A backend deleted leaves the other serving every connection.
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, backends[1])));
