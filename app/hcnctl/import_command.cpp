@@ -83,7 +83,9 @@ ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istr
     if (!imported) {
         if (json)
             out << nlohmann::ordered_json{{"error", errorObject(imported.status())}}.dump() << '\n';
-        writeStatus(err, "hcnctl: import: ", imported.status());
+        // What stopped the import (a path that is not there, nothing but empty files) is said as it is: the
+        // HRESULT's explanation is about API calls and would mislead here; --json still carries the code.
+        err << "hcnctl: import: " << imported.status().detail() << '\n';
         return ExitStatus::Failure;
     }
     for (const io::ImportMessage& m : imported->report.messages)
@@ -104,11 +106,18 @@ ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istr
             out << '\n';
         }
         std::size_t warnings = 0;
-        for (const io::ImportMessage& m : imported->report.messages)
-            warnings += m.severity != io::ImportSeverity::Info;
+        std::size_t errors = 0;
+        for (const io::ImportMessage& m : imported->report.messages) {
+            warnings += m.severity == io::ImportSeverity::Warning;
+            errors += m.severity == io::ImportSeverity::Error;
+        }
+        auto count = [](std::size_t n, const char* what) {
+            return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+        };
         out << imported->objectCount() << " objects from " << imported->report.sources.size() << " source"
-            << (imported->report.sources.size() == 1 ? "" : "s") << "; " << warnings << " warning"
-            << (warnings == 1 ? "" : "s") << " on stderr. Save with --json and open it with "
+            << (imported->report.sources.size() == 1 ? "" : "s") << "; "
+            << (errors ? count(errors, "error") + " and " : std::string()) << count(warnings, "warning")
+            << " on stderr. Save with --json and open it with "
             << "`hcnctl --snapshot FILE` or the console's File > Open Snapshot.\n";
     }
     return imported->objectCount() > 0 ? ExitStatus::Success : ExitStatus::Failure;

@@ -101,7 +101,11 @@ private:
             const bool takeA = ib == b.end() || (ia != a.end() && ia.key() < ib.key());
             const bool takeB = ia == a.end() || (ib != b.end() && ib.key() < ia.key());
             const std::string& key = takeA ? ia.key() : ib.key();
-            const bool skipped = isPrivateMember(key) || (depth == 0 && (key == "ID" || isIgnoredTopLevel(key, m_kind)));
+            // A State on one side only: that side's source reports none (the engine's documents, a table
+            // without the column), which is no change; a State on both sides is compared.
+            const bool stateOnOneSide = depth == 0 && key == "State" && (takeA || takeB);
+            const bool skipped = isPrivateMember(key) || stateOnOneSide ||
+                                 (depth == 0 && (key == "ID" || isIgnoredTopLevel(key, m_kind)));
             if (skipped) {
                 ignore(key, takeA || takeB || !equal(ia.value(), ib.value()));
             } else {

@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "hcn/dump_formats.h"
+#include "hcn/guid.h"
 #include "hcn/schema_catalog.h"
 #include "hcn/v1_conversion.h"
 #include "io/import_objects.h"
@@ -110,6 +111,30 @@ void spellId(json& doc)
     }
 }
 
+/// GUIDs written in braces (`"{0a1b...}"`, PowerShell's [guid] "B" format, some tools' exports) are
+/// written without them, as HNS writes every ID: the checks, the trace and the diff then find the object
+/// an ID names. Only a whole value that is one braced GUID; "_v1" (the customer's own members) is kept.
+/// Returns how many were changed.
+std::size_t unbraceGuids(json& value)
+{
+    std::size_t changed = 0;
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        if (text.size() == 38 && text.front() == '{' && text.back() == '}' && Guid::parse(text, true)) {
+            value = text.substr(1, 36);
+            ++changed;
+        }
+    } else if (value.is_array()) {
+        for (json& element : value)
+            changed += unbraceGuids(element);
+    } else if (value.is_object()) {
+        for (auto& [key, member] : value.items())
+            if (key != "_v1")
+                changed += unbraceGuids(member);
+    }
+    return changed;
+}
+
 /// Names are text even when a list view or a table printed digits ("Name : 1" reads as a number).
 void namesAsText(json& doc)
 {
@@ -121,6 +146,36 @@ void namesAsText(json& doc)
         for (const char* name : kTextMembers)
             if (equalsIgnoreCase(key, name))
                 value = value.dump();
+    }
+}
+
+/// An ACL's protocols, ports and addresses are text in v1 and v2 ("6", "80,443"), but a list view, a
+/// flattened `@{...}` or a Go `%+v` dump prints a single one as digits (`LocalPorts=80`); read as
+/// numbers, the checks could not read the rule and would misjudge what it covers. v1's flat policies
+/// and v2's Settings alike.
+void aclListsAsText(json& doc)
+{
+    static constexpr std::array kLists{"Protocols", "LocalPorts", "RemotePorts", "LocalAddresses",
+                                       "RemoteAddresses"};
+    auto fix = [](json& members) {
+        if (!members.is_object())
+            return;
+        for (auto& [key, value] : members.items())
+            if (value.is_number())
+                for (const char* list : kLists)
+                    if (equalsIgnoreCase(key, list))
+                        value = value.dump();
+    };
+    for (auto& [key, policies] : doc.items()) {
+        if (!equalsIgnoreCase(key, "Policies") || !policies.is_array())
+            continue;
+        for (json& policy : policies) {
+            if (!policy.is_object() || !equalsIgnoreCase(policy.value("Type", ""), "ACL"))
+                continue;
+            fix(policy);
+            if (auto settings = policy.find("Settings"); settings != policy.end())
+                fix(*settings);
+        }
     }
 }
 
@@ -195,8 +250,9 @@ Status routeFromV1(json& doc)
             out["Routes"] = std::move(routes);
         } else if (equalsIgnoreCase(key, "HostComputeNetwork") || equalsIgnoreCase(key, "Name")) {
             out[key] = value;
-        } else if (!equalsIgnoreCase(key, "ActivityId") && !equalsIgnoreCase(key, "Version") &&
-                   !equalsIgnoreCase(key, "State") && !equalsIgnoreCase(key, "Resources")) {
+        } else if (equalsIgnoreCase(key, "State")) {
+            out["State"] = value; // v2's Base State, what a support engineer looks for
+        } else if (!equalsIgnoreCase(key, "ActivityId") && !equalsIgnoreCase(key, "Resources")) {
             leftovers[key] = value;
         }
     }
@@ -224,8 +280,47 @@ Status fromV1(ResourceKind kind, json& doc)
     }
 }
 
-/// The v1 mapping, leaving out the one member that stops it when there is one.
-void mapV1(Sighting& s)
+/// The members of a v1 object that tell what state HNS had it in: `State` (v2's Base State: 5 Degraded,
+/// a policy list's 4), `IsApplied`, the packed `Version` and a v1-shaped `Health` (`LastErrorCode`,
+/// `LastUpdateTime`). The v1 → v2 mapping the engine uses drops them (the engine owns its own state);
+/// a customer's dump is read for exactly them, so they are taken out before it and put back after.
+json takeStateMembers(json& v1)
+{
+    json taken = json::object();
+    for (auto it = v1.begin(); it != v1.end();) {
+        const std::string& key = it.key();
+        const bool v1Health = equalsIgnoreCase(key, "Health") && it->is_object() && !it->contains("Extra") &&
+                              !it->contains("Data");
+        if (equalsIgnoreCase(key, "State") || equalsIgnoreCase(key, "IsApplied") ||
+            equalsIgnoreCase(key, "Version") || v1Health) {
+            if (!it->is_null())
+                taken[key] = std::move(it.value());
+            it = v1.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return taken;
+}
+
+/// Puts back what takeStateMembers took: `State` as v2's, the others under "_v1" as the customer had them.
+void putBackStateMembers(json& v2, json taken)
+{
+    for (auto& [key, value] : taken.items()) {
+        if (equalsIgnoreCase(key, "State") && !v2.contains("State")) {
+            v2["State"] = std::move(value);
+            continue;
+        }
+        if (!v2.contains("_v1") || !v2["_v1"].is_object())
+            v2["_v1"] = json::object();
+        if (!v2["_v1"].contains(key))
+            v2["_v1"][key] = std::move(value);
+    }
+}
+
+/// The v1 → v2 mapping of one object; a member the mapping refuses is kept under "_v1" alone, and an
+/// object it refuses whole keeps its ID and Name with the rest under "_v1".
+void mapV1Shape(Sighting& s)
 {
     json attempt = s.document;
     const Status status = fromV1(s.kind, attempt);
@@ -261,6 +356,13 @@ void mapV1(Sighting& s)
     s.document = std::move(out);
 }
 
+void mapV1(Sighting& s)
+{
+    json state = takeStateMembers(s.document);
+    mapV1Shape(s);
+    putBackStateMembers(s.document, std::move(state));
+}
+
 } // namespace
 
 void mapToV2(Sighting& s)
@@ -268,13 +370,31 @@ void mapToV2(Sighting& s)
     if (!s.document.is_object())
         return;
     readFlattened(s.document, {}, s.lost);
-    // A reader and readFlattened may both name one placeholder: each loss once, in order.
+    // A reader and readFlattened may both name one placeholder, as "Policies[0]: VIPs: ..." and
+    // "Policies[0].VIPs: ...": each loss once, in order.
+    auto samePlace = [](std::string loss) {
+        const std::size_t first = loss.find(": ");
+        const std::size_t second = first == std::string::npos ? first : loss.find(": ", first + 2);
+        if (second != std::string::npos &&
+            loss.find_first_of(" ,", first + 2) == second) // "A: B: text" names member B of A
+            loss.replace(first, 2, ".");
+        return loss;
+    };
     std::vector<std::string> unique;
-    for (std::string& loss : s.lost)
-        if (std::find(unique.begin(), unique.end(), loss) == unique.end())
+    std::vector<std::string> places;
+    for (std::string& loss : s.lost) {
+        std::string place = samePlace(loss);
+        if (std::find(places.begin(), places.end(), place) == places.end()) {
+            places.push_back(std::move(place));
             unique.push_back(std::move(loss));
+        }
+    }
     s.lost = std::move(unique);
     spellId(s.document);
+    aclListsAsText(s.document);
+    if (const std::size_t braced = unbraceGuids(s.document))
+        s.notes.push_back("IDs: written without the braces around " + std::to_string(braced) +
+                          (braced == 1 ? " GUID" : " GUIDs"));
     if (s.wasV1) {
         namesAsText(s.document);
         if (s.kind == ResourceKind::Namespace)

@@ -281,6 +281,67 @@ private slots:
                                         "load balancer or route"});
     }
 
+    void documentsKeepWhatTheCustomerSaw_data()
+    {
+        // A member of the snapshot (a JSON pointer into it) and its value as JSON text.
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("value");
+        const QString degraded = QStringLiteral(
+            "{\"ID\":\"AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C\",\"Name\":\"ep1\",\"IPAddress\":\"10.244.1.7\","
+            "\"VirtualNetworkName\":\"vxlan0\",\"State\":5,\"Version\":64424509440,"
+            "\"Health\":{\"LastErrorCode\":2147942402,\"LastUpdateTime\":133461260000000001}}");
+        QTest::newRow("v1 State: a degraded endpoint stays degraded") << degraded << "/Endpoints/0/State"
+                                                                      << "5";
+        QTest::newRow("v1 Health is kept as the customer had it")
+            << degraded << "/Endpoints/0/_v1/Health/LastErrorCode"
+            << "2147942402";
+        QTest::newRow("v1 Version is kept") << degraded << "/Endpoints/0/_v1/Version"
+                                            << "64424509440";
+        const QString policyList = QStringLiteral(
+            "{\"ID\":\"8B2F6D04-7E31-4C95-9A0D-F3E5B1C7A826\",\"IsApplied\":false,\"State\":4,"
+            "\"References\":[\"/endpoints/AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C\"],"
+            "\"Policies\":[{\"Type\":\"ELB\",\"VIPs\":[\"10.96.0.10\"],\"Protocol\":6,\"InternalPort\":80,"
+            "\"ExternalPort\":80}]}");
+        QTest::newRow("a policy list's State") << policyList << "/LoadBalancers/0/State"
+                                               << "4";
+        QTest::newRow("a policy list's IsApplied") << policyList << "/LoadBalancers/0/_v1/IsApplied"
+                                                   << "false";
+        const QString listView = QStringLiteral(
+            "ID                 : 3D5F7B91-2C4E-4A6B-9D8F-0E1A2B3C4D5E\n"
+            "Name               : web\n"
+            "IPAddress          : 10.244.1.9\n"
+            "VirtualNetworkName : cbr0\n"
+            "Policies           : {@{Type=ACL; Protocols=6; LocalPorts=80; Action=Allow; Direction=In; "
+            "Priority=100}}\n");
+        QTest::newRow("list view: an ACL's protocols are text")
+            << listView << "/Endpoints/0/Policies/0/Settings/Protocols"
+            << "\"6\"";
+        QTest::newRow("list view: an ACL's ports are text")
+            << listView << "/Endpoints/0/Policies/0/Settings/LocalPorts"
+            << "\"80\"";
+        const QString braced = QStringLiteral(
+            "{\"ID\":\"{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}\",\"Name\":\"Ethernet\","
+            "\"VirtualNetwork\":\"{e3a07b5c-2d91-4f68-b4c3-07f5d2e91a6b}\",\"IPAddress\":\"10.244.1.30\"}");
+        QTest::newRow("braced GUIDs: the ID without braces") << braced << "/Endpoints/0/ID"
+                                                             << "\"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\"";
+        QTest::newRow("braced GUIDs: the network without braces")
+            << braced << "/Endpoints/0/HostComputeNetwork"
+            << "\"e3a07b5c-2d91-4f68-b4c3-07f5d2e91a6b\"";
+    }
+
+    void documentsKeepWhatTheCustomerSaw()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        const nlohmann::json::json_pointer at(pointer.toStdString());
+        QVERIFY2(result->snapshot.contains(at), qPrintable(QString::fromStdString(result->snapshot.dump())));
+        QCOMPARE(QString::fromStdString(result->snapshot.at(at).dump()), value);
+    }
+
     void namespaceMadeFromEndpointsListsThem()
     {
         const std::string text = R"({"ID":"9D1F3B57-8CAE-4B01-93F4-6E7F8091A2B3","IPAddress":"10.0.0.9",

@@ -127,8 +127,9 @@ private slots:
                                      << QString("garbage.bin: skipped: not text");
         QTest::newRow("prose on stdin") << QStringList{"import", "-"} << QByteArray("no objects here\n") << 1
                                         << QString("nothing in the dump could be read");
-        QTest::newRow("missing path") << QStringList{"import", "/nonexistent/dump.txt"} << QByteArray() << 1
-                                      << QString("/nonexistent/dump.txt");
+        QTest::newRow("missing path")
+            << QStringList{"import", "/nonexistent/dump.txt"} << QByteArray() << 1
+            << QString("hcnctl: import: /nonexistent/dump.txt: no such file or folder\n");
         QTest::newRow("no path") << QStringList{"import"} << QByteArray() << 2
                                  << QString("import needs at least one PATH");
         QTest::newRow("with --embedded") << QStringList{"--embedded", "import", "x"} << QByteArray() << 2
