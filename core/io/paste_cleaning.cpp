@@ -88,6 +88,46 @@ bool stripStreamPrefix(std::string_view& line)
     return false;
 }
 
+/// `2026-12-01T10:20:11.004217800Z stderr F ` at the start of a line: the CRI log format (containerd's and
+/// CRI-O's file for each container's output, what a node's /var/log/pods holds): the time (RFC 3339,
+/// fraction optional, `Z` or an offset), the stream and the tag (F a full line, P part of a longer one).
+bool stripCriPrefix(std::string_view& line)
+{
+    std::size_t i = 0;
+    auto digits = [&](std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k, ++i)
+            if (i >= line.size() || !std::isdigit(static_cast<unsigned char>(line[i])))
+                return false;
+        return true;
+    };
+    auto expect = [&](char c) { return i < line.size() && line[i++] == c; };
+    if (!(digits(4) && expect('-') && digits(2) && expect('-') && digits(2) && expect('T') && digits(2) &&
+          expect(':') && digits(2) && expect(':') && digits(2)))
+        return false;
+    if (i < line.size() && line[i] == '.') {
+        ++i;
+        while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i])))
+            ++i;
+    }
+    if (i < line.size() && line[i] == 'Z')
+        ++i;
+    else if (!(i < line.size() && (line[i] == '+' || line[i] == '-') && (++i, digits(2)) && expect(':') &&
+               digits(2)))
+        return false;
+    std::string_view rest = line.substr(i);
+    for (const std::string_view stream : {" stdout ", " stderr "}) {
+        if (!rest.starts_with(stream))
+            continue;
+        rest.remove_prefix(stream.size());
+        if (rest.empty() || (rest[0] != 'F' && rest[0] != 'P') || (rest.size() > 1 && rest[1] != ' '))
+            return false;
+        rest.remove_prefix(rest.size() > 1 ? 2 : 1);
+        line = rest;
+        return true;
+    }
+    return false;
+}
+
 std::string_view trimTrailing(std::string_view line)
 {
     while (!line.empty() && isBlank(line.back()))
@@ -116,7 +156,10 @@ std::string straightenQuotes(std::string line)
 
 std::string cleanLine(std::string_view line)
 {
-    // Decorations nest (a quoted prompt, a prompt's verbose output): strip until none is left.
+    // A container log's record prefix is outermost; decorations inside it nest (a quoted prompt, a
+    // prompt's verbose output): strip until none is left.
+    stripQuoteMarker(line);
+    stripCriPrefix(line);
     for (;;) {
         if (stripQuoteMarker(line) || stripPowerShellPrompt(line) || stripCmdPrompt(line) ||
             stripStreamPrefix(line))

@@ -260,6 +260,15 @@ private slots:
                               "{\"AddressPrefix\":\"10.9.4.0/24\",\"GatewayAddress\":\"10.9.4.1\","
                               "\"ID\":\"E4F60718-2A3B-4C5D-8E9F-0A1B2C3D4E5F\",\"Policies\":[]}\n")
             << QStringList{} << QStringList{"a subnet (10.9.4.0/24) without the network that holds it"};
+        QTest::newRow("a container log's CRI records: the JSON spread over them is one network")
+            << QStringLiteral(
+                   "2026-12-01T10:20:11.004217800Z stderr F I1201 10:20:11.004120 6120 hns.go:58] network={\n"
+                   "2026-12-01T10:20:11.004217800Z stderr F   \"ID\": "
+                   "\"d4c3b2a1-0f9e-4d8c-b7a6-958473625140\",\n"
+                   "2026-12-01T10:20:11.004217800+01:00 stdout F   \"Name\": \"flannel.4096\",\n"
+                   "2026-12-01T10:20:11Z stderr F   \"Type\": \"Overlay\"\n"
+                   "2026-12-01T10:20:11.1Z stderr F }\n")
+            << QStringList{"Network:D4C3B2A1-0F9E-4D8C-B7A6-958473625140"} << QStringList{};
         QTest::newRow("other tools' JSON is not reported")
             << QStringLiteral("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"started\",\"Name\":\"azure-vnet\"}")
             << QStringList{} << QStringList{};
