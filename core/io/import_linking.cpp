@@ -85,6 +85,28 @@ std::string textMember(const json& doc, const char* key)
     return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+/// The top-level members both documents show with different values ("State", "HostComputeEndpoints"):
+/// the object changed between two captures. A member only one shows is no difference (a table shows
+/// fewer than a JSON dump); IDs are compared as IDs.
+std::vector<std::string> differingMembers(const json& a, const json& b)
+{
+    std::vector<std::string> out;
+    if (!a.is_object() || !b.is_object())
+        return out;
+    for (const auto& [key, value] : a.items()) {
+        if (key == "ID" || key == "_v1" || key == "SchemaVersion")
+            continue;
+        const auto other = b.find(key);
+        if (other == b.end() || *other == value)
+            continue;
+        if (value.is_string() && other->is_string() && idKeyOf(value) == idKeyOf(*other) &&
+            Guid::parse(idKeyOf(value), true))
+            continue;
+        out.push_back(key);
+    }
+    return out;
+}
+
 std::string sightingPlace(const Sighting& s)
 {
     return s.source + " line " + std::to_string(s.firstLine) + " (" + std::string(formatLabel(s.format)) + ")";
@@ -148,12 +170,32 @@ public:
             for (std::size_t other : members) {
                 if (other == best)
                     continue;
-                primary.notes.push_back("also shown in " + sightingPlace(sightings[other]));
+                // Two captures in one format that disagree: the object changed between them. (A table and
+                // a JSON dump of one moment differ in how much they show, not in what.)
+                const std::vector<std::string> differing =
+                    primary.format == sightings[other].format
+                        ? differingMembers(primary.document, sightings[other].document)
+                        : std::vector<std::string>{};
+                if (differing.empty()) {
+                    primary.notes.push_back("also shown in " + sightingPlace(sightings[other]));
+                } else {
+                    std::string members;
+                    for (const std::string& m : differing)
+                        members += (members.empty() ? "" : ", ") + m;
+                    m_differing.push_back({m_linked.objects.size(),
+                                           "shown differently in " + sightingPlace(sightings[other]) + " (" +
+                                               members + "); the snapshot has it as in " +
+                                               sightingPlace(primary) + ", which is " +
+                                               (primary.order > sightings[other].order ? "later in the dump"
+                                                                                       : "more complete")});
+                }
                 if (primary.networkName.empty())
                     primary.networkName = sightings[other].networkName;
             }
             add(std::move(primary));
         }
+        for (auto& [index, text] : m_differing)
+            report(index, ImportSeverity::Warning, std::move(text));
     }
 
     void link()
@@ -435,6 +477,8 @@ private:
     LinkedObjects& m_linked;
     std::vector<ImportMessage>& m_messages;
     std::vector<std::string> m_networkNames; ///< parallel to objects
+    /// Objects whose captures disagree, and what the warning says.
+    std::vector<std::pair<std::size_t, std::string>> m_differing;
     std::map<std::pair<ResourceKind, std::string>, std::size_t> m_byId;
     std::unordered_multimap<std::string, std::size_t> m_networksByName;
     std::map<ResourceKind, std::size_t> m_kindCounts;

@@ -455,6 +455,30 @@ private slots:
                                                  std::string("network found by its name \"CBR0\"")));
     }
 
+    void twoCapturesThatDisagreeAreAWarning()
+    {
+        // The same policy list captured at 09:00 (two backends, applied) and at 11:30 (one, not applied):
+        // the snapshot holds one of them, and the report says the other differed and in what.
+        const std::string morning =
+            R"({"ID":"8B2F6D04-7E31-4C95-9A0D-F3E5B1C7A826","IsApplied":true,"State":2,
+            "References":["/endpoints/AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C","/endpoints/BC23DE45-F067-4B89-AC1D-2E3F4A5B6C7D"],
+            "Policies":[{"Type":"ELB","VIPs":["10.96.0.10"],"Protocol":6,"InternalPort":80,"ExternalPort":80}]})";
+        const std::string later = R"({"ID":"8B2F6D04-7E31-4C95-9A0D-F3E5B1C7A826","IsApplied":false,"State":4,
+            "References":["/endpoints/AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C"],
+            "Policies":[{"Type":"ELB","VIPs":["10.96.0.10"],"Protocol":6,"InternalPort":80,"ExternalPort":80}]})";
+        Result<ImportResult> result = importDump({{"policy-0900.txt", morning}, {"policy-1130.txt", later}});
+        QVERIFY(result.ok());
+        QCOMPARE(result->objectCount(), std::size_t(1));
+        const QStringList texts = messageTexts(*result);
+        QVERIFY2(anyContains(
+                     texts,
+                     "shown differently in policy-0900.txt line 1 (JSON) (HostComputeEndpoints, State); "
+                     "the snapshot has it as in policy-1130.txt line 1 (JSON), which is later in the dump"),
+                 qPrintable(texts.join('\n')));
+        QVERIFY(std::any_of(result->report.messages.begin(), result->report.messages.end(),
+                            [](const ImportMessage& m) { return m.severity == ImportSeverity::Warning; }));
+    }
+
     void theSameObjectTwiceIsOneObject()
     {
         const std::string older = R"({"ID":"7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801","Name":"cbr0","Type":"L2Bridge"})";
