@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
+#include "hcn/guid.h"
 #include "io/powershell_value.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -550,7 +551,41 @@ private:
     /// A console that wrapped the block at its width cut values anywhere, words included: when at least
     /// two lines of the block are full to that width (counting a character one column, or East Asian
     /// wide ones two), a continuation indented exactly to the value column after a full line continues
-    /// the text without a blank. (Indented one column more, the blank was where the line broke.)
+    /// the text without a blank. (Indented one column more, the blank was where the line broke.) One at
+    /// the first column is either that (a console narrower than the output, a terminal's buffer) or
+    /// PowerShell's own wrap at a blank whose indentation a copy lost; it is joined without the blank
+    /// only when that makes whole what neither piece is alone: a GUID or a type name PowerShell printed
+    /// for a value it did not expand (`System.Obj` + `ect[]`).
+    /// Whether the words on both sides of the blank at `offset` make a GUID or a .NET type name
+    /// (`System.Object[]`) together that neither is alone.
+    static bool joinMakesAToken(const std::string& text, std::size_t offset)
+    {
+        constexpr std::string_view kSeparators = " ,;{}=()/";
+        const std::size_t start = text.find_last_of(kSeparators, offset - 1);
+        const std::size_t left = start == std::string::npos ? 0 : start + 1;
+        std::size_t end = text.find_first_of(kSeparators, offset + 1);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string before = text.substr(left, offset - left);
+        const std::string after = text.substr(offset + 1, end - offset - 1);
+        if (before.empty() || after.empty())
+            return false;
+        auto isToken = [](std::string_view t) {
+            if (Guid::parse(t))
+                return true;
+            if (t == "System.Collections.ArrayList" || t == "System.Collections.Hashtable")
+                return true;
+            if (!t.starts_with("System.") || !t.ends_with("[]") || t.size() < 10)
+                return false;
+            t = t.substr(7, t.size() - 9);
+            return std::all_of(t.begin(), t.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '.';
+            });
+        };
+        const std::string whole = before + after;
+        return isToken(whole) && !isToken(before) && !isToken(after);
+    }
+
     void joinFullLines(std::vector<Property>& properties) const
     {
         const std::size_t first = properties.front().firstIndex;
@@ -569,11 +604,13 @@ private:
         std::size_t fullLines = 0;
         for (std::size_t i = first; i <= last; ++i)
             fullLines += full(i) ? 1 : 0;
-        if (fullLines < 2)
-            return;
         for (Property& property : properties) {
             for (auto join = property.joins.rbegin(); join != property.joins.rend(); ++join) {
-                if (!full(join->before) || indentation(m_texts[join->after]) != m_colon + 2)
+                const std::size_t indent = indentation(m_texts[join->after]);
+                // Two full lines make the width a console's; a token made whole is proof enough alone.
+                const bool cut = indent == 0 ? joinMakesAToken(property.valueText, join->offset)
+                                             : indent == m_colon + 2 && fullLines >= 2;
+                if (!full(join->before) || !cut)
                     continue;
                 property.valueText.erase(join->offset, 1);
                 property.wordSplit = true;

@@ -500,6 +500,12 @@ void TestListView::propertyValuesAreTyped_data()
     QTest::newRow("prose after the last block is not a value")
         << "listview-wrapped-flush.txt" << 1 << "/VirtualNetwork"
         << "\"3E8A5D21-F07C-4B94-A6D3-52C1E0B7F489\"";
+    QTest::newRow("console cut at column 0: a GUID made whole")
+        << "listview-console-cut-at-column-0.txt" << 0 << "/References/1"
+        << "\"/endpoints/6C3E9A52-8D47-4FA6-B2C1-D3E4F5A6B7C8\"";
+    QTest::newRow("console cut at column 0: a type name made whole")
+        << "listview-console-cut-at-column-0.txt" << 0 << "/Policies/0/VIPs"
+        << "\"System.Object[]\"";
     QTest::newRow("cut list inside a cut list") << "listview-cut-lists.txt" << 0 << "/Policies/0/VIPs"
                                                 << R"(["10.112.0.1","10.112.0.2","10.112.0.3","10.112.0.4"])";
     QTest::newRow("four policies shown") << "listview-cut-lists.txt" << 0 << "/Policies/3/ExternalPort"
