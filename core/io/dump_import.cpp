@@ -6,6 +6,7 @@
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
 #include "io/import_objects.h"
+#include "io/json_log_records.h"
 
 #include <algorithm>
 #include <functional>
@@ -116,7 +117,8 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     if (decoded->replacedInvalid)
         messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
                             "some bytes are not valid text in the encoding found and were replaced"});
-    const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
+    std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
+    unwrapJsonLogRecords(lines);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
     const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
                               extractGoStructDumps, extractGoSpewDumps, extractListViewObjects,

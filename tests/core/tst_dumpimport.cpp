@@ -269,6 +269,21 @@ private slots:
                    "2026-12-01T10:20:11Z stderr F   \"Type\": \"Overlay\"\n"
                    "2026-12-01T10:20:11.1Z stderr F }\n")
             << QStringList{"Network:D4C3B2A1-0F9E-4D8C-B7A6-958473625140"} << QStringList{};
+        QTest::newRow("a JSON log record holds the document escaped in a field")
+            << QStringLiteral("{\"level\":\"debug\",\"msg\":\"hcn::HostComputeEndpoint::Get response\","
+                              "\"endpoint\":\"{\\\"ID\\\":\\\"C3D4E5F6-A7B8-4C9D-8E0F-1A2B3C4D5E6F\\\","
+                              "\\\"Name\\\":\\\"pod-a\\\",\\\"IpConfigurations\\\":[{\\\"IpAddress\\\":"
+                              "\\\"10.244.2.12\\\"}]}\",\"time\":\"2026-12-01T10:16:00Z\"}\n")
+            << QStringList{"Endpoint:C3D4E5F6-A7B8-4C9D-8E0F-1A2B3C4D5E6F"} << QStringList{};
+        QTest::newRow("Docker json-file records: a document spread over them is one network")
+            << QStringLiteral(
+                   "{\"log\":\"network: {\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-01T10:16:00Z\"}\n"
+                   "{\"log\":\"  \\\"ID\\\": \\\"D4C3B2A1-0F9E-4D8C-B7A6-958473625140\\\",\\n\","
+                   "\"stream\":\"stderr\",\"time\":\"2026-12-01T10:16:00Z\"}\n"
+                   "{\"log\":\"  \\\"Type\\\": \\\"Overlay\\\"\\n\",\"stream\":\"stderr\","
+                   "\"time\":\"2026-12-01T10:16:00Z\"}\n"
+                   "{\"log\":\"}\\n\",\"stream\":\"stderr\",\"time\":\"2026-12-01T10:16:00Z\"}\n")
+            << QStringList{"Network:D4C3B2A1-0F9E-4D8C-B7A6-958473625140"} << QStringList{};
         QTest::newRow("other tools' JSON is not reported")
             << QStringLiteral("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"started\",\"Name\":\"azure-vnet\"}")
             << QStringList{} << QStringList{};

@@ -1,0 +1,68 @@
+#include "io/json_log_records.h"
+
+#include "common/text.h"
+#include "io/import_objects.h"
+
+#include <nlohmann/json.hpp>
+
+namespace hcn::io {
+
+namespace {
+
+using json = nlohmann::json;
+
+/// The object the line is, when it is one JSON log record; null otherwise.
+json logRecord(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    if (t.size() < 8 || t.front() != '{' || t.back() != '}')
+        return nullptr;
+    json record = json::parse(t, nullptr, false);
+    if (!record.is_object())
+        return nullptr;
+    // Docker's records are each one line of the container's output (a document may spread over them);
+    // another record is worth reading only with escaped quotes: a document inside a field.
+    const bool docker = record.contains("log") && record.contains("stream");
+    if (!docker && t.find("\\\"") == std::string_view::npos)
+        return nullptr;
+    const bool message = record.contains("msg") || record.contains("message") || docker;
+    bool isV1 = false;
+    if (!message || detail::classifyObject(record, ResourceKind::Invalid, isV1) != ResourceKind::Invalid)
+        return nullptr;
+    return record;
+}
+
+std::string fieldText(const json& value)
+{
+    std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+    for (char& c : text)
+        if (c == '\n' || c == '\r')
+            c = ' ';
+    return text;
+}
+
+} // namespace
+
+std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
+{
+    std::size_t rewritten = 0;
+    for (CleanedLine& line : lines) {
+        const json record = logRecord(line.text);
+        if (record.is_null())
+            continue;
+        std::string text;
+        if (record.contains("log") && record["log"].is_string() && record.contains("stream")) {
+            text = fieldText(record["log"]); // Docker json-file: the container's own line
+            while (!text.empty() && text.back() == ' ')
+                text.pop_back();
+        } else {
+            for (const auto& [key, value] : record.items())
+                text += (text.empty() ? "" : " ") + key + "=" + fieldText(value);
+        }
+        line.text = std::move(text);
+        ++rewritten;
+    }
+    return rewritten;
+}
+
+} // namespace hcn::io
