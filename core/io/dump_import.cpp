@@ -207,6 +207,7 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& given, const Impo
             return cancelled;
     }
     done = double(sources.size()) / double(sources.size() + 1);
+    detail::splitPolicyLists(sightings);
     for (std::size_t i = 0; i < sightings.size(); ++i) {
         if (i % kSightingsPerProgress == 0 && !stillWanted())
             return cancelled;

@@ -63,12 +63,18 @@ bool better(const Sighting& a, const Sighting& b)
 /// A GUID made from the text that shows an object without one, the same on every import.
 std::string madeUpId(const Sighting& s)
 {
+    return stableGuid(s.source + "\n" + std::to_string(s.firstLine) + "\n" + s.originalText);
+}
+
+} // namespace
+
+std::string stableGuid(std::string_view seed)
+{
     auto fnv = [](std::string_view text, std::uint64_t hash) {
         for (unsigned char c : text)
             hash = (hash ^ c) * 1099511628211ull;
         return hash;
     };
-    const std::string seed = s.source + "\n" + std::to_string(s.firstLine) + "\n" + s.originalText;
     const std::uint64_t a = fnv(seed, 14695981039346656037ull);
     const std::uint64_t b = fnv(seed, a ^ 0x9E3779B97F4A7C15ull);
     char text[40];
@@ -78,6 +84,8 @@ std::string madeUpId(const Sighting& s)
                   static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
     return text;
 }
+
+namespace {
 
 std::string textMember(const json& doc, const char* key)
 {

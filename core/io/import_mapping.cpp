@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 namespace hcn::io::detail {
 namespace {
@@ -364,6 +365,74 @@ void mapV1(Sighting& s)
 }
 
 } // namespace
+
+void splitPolicyLists(std::vector<Sighting>& sightings)
+{
+    const std::size_t count = sightings.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        if (sightings[i].kind != ResourceKind::LoadBalancer || !sightings[i].wasV1 ||
+            !sightings[i].document.is_object())
+            continue;
+        auto policies = sightings[i].document.end();
+        for (auto it = sightings[i].document.begin(); it != sightings[i].document.end(); ++it)
+            if (equalsIgnoreCase(it.key(), "Policies"))
+                policies = it;
+        if (policies == sightings[i].document.end() || !policies->is_array() || policies->size() < 2)
+            continue;
+        // The policies as the mapping will read them (a flattened `@{...}` read back), to compare.
+        json shown = *policies;
+        std::vector<std::string> ignored;
+        readFlattened(shown, {}, ignored);
+        if (!shown.is_array() || shown.size() != policies->size())
+            continue;
+        std::vector<std::size_t> elbs;
+        std::set<std::string> frontends;
+        for (std::size_t k = 0; k < shown.size(); ++k) {
+            const json& p = shown[k];
+            if (!p.is_object() || !equalsIgnoreCase(p.value("Type", ""), "ELB"))
+                continue;
+            elbs.push_back(k);
+            json frontend = json::object();
+            for (const auto& [key, value] : p.items())
+                if (equalsIgnoreCase(key, "VIPs") || equalsIgnoreCase(key, "IsDSR") ||
+                    equalsIgnoreCase(key, "ILB"))
+                    frontend[key] = value;
+            frontends.insert(frontend.dump());
+        }
+        if (elbs.size() < 2 || frontends.size() < 2)
+            continue; // several ports of the same frontends: one load balancer
+        const std::string policiesKey = policies.key();
+        const Sighting base = sightings[i];
+        const json& whole = base.document;
+        const std::string listId = idKeyOf(whole.value("ID", json()));
+        for (std::size_t n = 0; n < elbs.size(); ++n) {
+            Sighting part = base;
+            json kept = json::array();
+            for (std::size_t k = 0; k < shown.size(); ++k)
+                if (k == elbs[n] || (n == 0 && std::find(elbs.begin(), elbs.end(), k) == elbs.end()))
+                    kept.push_back(whole[policiesKey][k]);
+            part.document[policiesKey] = std::move(kept);
+            const std::string what = "ELB policy " + std::to_string(n + 1) + " of " +
+                                     std::to_string(elbs.size()) + " in policy list " +
+                                     (listId.empty() ? std::string("without an ID") : listId);
+            if (n > 0) {
+                part.document["ID"] = stableGuid("policy list " + listId + " ELB " + std::to_string(elbs[n]) +
+                                                 "\n" + part.source + "\n" + std::to_string(part.firstLine));
+                part.document["_v1"] = json{{"PolicyList", whole.value("ID", json())}};
+                part.notes.push_back(what + ", whose ELB policies have different frontends: a load balancer "
+                                            "of its own, with an ID made from the list's");
+            } else {
+                part.notes.push_back(what +
+                                     ", whose ELB policies have different frontends: the others are load "
+                                     "balancers of their own");
+            }
+            if (n == 0)
+                sightings[i] = std::move(part);
+            else
+                sightings.push_back(std::move(part));
+        }
+    }
+}
 
 void mapToV2(Sighting& s)
 {

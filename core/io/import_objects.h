@@ -49,6 +49,16 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1);
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion);
 
+/// A v1 policy list holding ELB policies with different frontends (other VIPs, DSR or ILB set on one
+/// only) is as many load balancers: one HostComputeLoadBalancer takes every VIP for every port, which
+/// would claim VIP and port pairs the list does not have. Each such list is split into one sighting per
+/// ELB policy before mapping: the first keeps the list's ID, the others get an ID made from it.
+void splitPolicyLists(std::vector<Sighting>& sightings);
+
+/// A GUID made from `seed`, the same for the same seed: for objects a dump shows without an ID of their
+/// own.
+std::string stableGuid(std::string_view seed);
+
 /// Rewrites a sighting's document into the v2 document of its kind: PowerShell's flattened values read
 /// or dropped (with losses), ID spelled "ID", v1 mapped per hns-v1-schema.md. A document the mapping
 /// cannot take whole loses the members it cannot read (each a loss) rather than the object.

@@ -494,6 +494,41 @@ private slots:
                             [](const ImportMessage& m) { return m.severity == ImportSeverity::Warning; }));
     }
 
+    void aPolicyListWithDifferentFrontendsIsSeveralLoadBalancers()
+    {
+        // Two ELB policies on other VIPs, one with DSR: two load balancers, each with its own VIP and
+        // port, the first keeping the list's ID. Two ports of one VIP stay one load balancer.
+        const std::string split =
+            R"({"ID":"8B2F6D04-7E31-4C95-9A0D-F3E5B1C7A826","References":["/endpoints/AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C"],
+            "Policies":[{"Type":"ELB","VIPs":["192.168.1.23"],"Protocol":6,"InternalPort":8080,"ExternalPort":30080,"IsDSR":true},
+                        {"Type":"ELB","VIPs":["10.104.17.200"],"Protocol":6,"InternalPort":8080,"ExternalPort":80,"ILB":true}]})";
+        const std::string ports =
+            R"({"ID":"5A9C3E71-2B04-4D8F-A6E3-C1F7B0D92E58","References":["/endpoints/AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C"],
+            "Policies":[{"Type":"ELB","VIPs":["10.96.0.10"],"Protocol":6,"InternalPort":53,"ExternalPort":53},
+                        {"Type":"ELB","VIPs":["10.96.0.10"],"Protocol":17,"InternalPort":53,"ExternalPort":53}]})";
+        Result<ImportResult> result = importDump({{"policy.txt", split + "\n" + ports}});
+        QVERIFY(result.ok());
+        const json& lbs = result->snapshot["LoadBalancers"];
+        QCOMPARE(lbs.size(), std::size_t(3));
+        std::map<std::string, json> byVip;
+        for (const json& lb : lbs)
+            byVip[lb["FrontendVIPs"][0].get<std::string>()] = lb;
+        QCOMPARE(byVip["192.168.1.23"]["ID"], json("8B2F6D04-7E31-4C95-9A0D-F3E5B1C7A826"));
+        QCOMPARE(byVip["192.168.1.23"]["PortMappings"].size(), std::size_t(1));
+        QCOMPARE(byVip["192.168.1.23"]["FrontendVIPs"].size(), std::size_t(1));
+        QCOMPARE(byVip["192.168.1.23"].value("Flags", 0), 1); // DSR on its own load balancer only
+        QCOMPARE(byVip["10.104.17.200"].value("Flags", 0), 0);
+        QCOMPARE(byVip["10.104.17.200"]["_v1"]["PolicyList"], json("8B2F6D04-7E31-4C95-9A0D-F3E5B1C7A826"));
+        QVERIFY(byVip["10.104.17.200"]["ID"] != byVip["192.168.1.23"]["ID"]);
+        QCOMPARE(byVip["10.104.17.200"]["HostComputeEndpoints"],
+                 byVip["192.168.1.23"]["HostComputeEndpoints"]);
+        QCOMPARE(byVip["10.96.0.10"]["PortMappings"].size(), std::size_t(2));
+        // The same text imports to the same IDs.
+        Result<ImportResult> again = importDump({{"policy.txt", split + "\n" + ports}});
+        QVERIFY(again.ok());
+        QCOMPARE(again->snapshot["LoadBalancers"], lbs);
+    }
+
     void theSameObjectTwiceIsOneObject()
     {
         const std::string older = R"({"ID":"7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801","Name":"cbr0","Type":"L2Bridge"})";
