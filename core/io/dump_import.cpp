@@ -114,6 +114,16 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                             {},
                             "the text is not UTF-8; it was read as Windows-1252 (the ANSI code page that "
                             "Windows PowerShell 5.1's Set-Content and Out-File -Encoding Default write)"});
+    if (!decoded->mixedEncodings.empty())
+        messages.push_back({ImportSeverity::Info,
+                            source.name,
+                            0,
+                            0,
+                            ResourceKind::Invalid,
+                            {},
+                            "the file holds text in more than one encoding (" + decoded->mixedEncodings +
+                                "), as when output is appended with >> by another shell; each part was "
+                                "read in its own"});
     if (decoded->replacedInvalid)
         messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
                             "some bytes are not valid text in the encoding found and were replaced"});

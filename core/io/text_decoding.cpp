@@ -99,29 +99,100 @@ bool looksBinary(std::string_view text, std::size_t& suspicious, std::size_t& ch
     return characters > 0 && suspicious * 10 > characters;
 }
 
-} // namespace
-
-Result<DecodedText> decodeDumpText(std::string_view bytes)
+/// Where text of one byte per character starts after UTF-16 LE (cmd.exe's `>>` appended to a file
+/// PowerShell 5.1 wrote with `>`): the first even offset from which 64 bytes (or all that are left, at
+/// least 16) hold no zero byte, are printable ASCII and hold a line end. (UTF-16 LE text has a zero
+/// byte in every ASCII character; CJK characters can be two printable bytes, but never a line end.)
+/// npos when there is none.
+std::size_t singleByteTextAfter(std::string_view bytes)
 {
-    if (bytes.size() > kMaxDumpBytes) {
-        return Status(hr::InvalidArg,
-                      "the dump is " + std::to_string(bytes.size()) + " bytes; dumps larger than " +
-                          std::to_string(kMaxDumpBytes / (1024 * 1024)) + " MiB are not imported");
+    const auto printable = [](unsigned char c) {
+        return (c >= 0x20 && c < 0x7F) || c == '\r' || c == '\n' || c == '\t';
+    };
+    constexpr std::size_t kWindow = 64;
+    std::size_t runStart = 0;
+    bool lineEnd = false;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (!printable(c)) {
+            runStart = i + 1 + ((i + 1) % 2); // the next even offset
+            lineEnd = false;
+            continue;
+        }
+        if (i < runStart)
+            continue;
+        lineEnd = lineEnd || c == '\n';
+        if (i + 1 - runStart >= kWindow && lineEnd)
+            return runStart;
     }
-    DecodedText decoded;
+    const std::size_t left = bytes.size() > runStart ? bytes.size() - runStart : 0;
+    return left >= 16 && lineEnd ? runStart : std::string_view::npos;
+}
+
+/// Where UTF-16 LE starts a line inside single-byte text (PowerShell's `>>` appending to another tool's
+/// output), with or without a byte order mark: npos when it does not.
+std::size_t utf16LineInside(std::string_view bytes)
+{
+    for (std::size_t n = bytes.find('\n'); n != std::string_view::npos && n + 3 < bytes.size();
+         n = bytes.find('\n', n + 1)) {
+        const std::string_view line = bytes.substr(n + 1);
+        if (line.starts_with("\xFF\xFE") || (line[1] == '\0' && looksLikeUtf16Le(line)))
+            return n + 1;
+    }
+    return std::string_view::npos;
+}
+
+std::string_view encodingName(TextEncoding encoding)
+{
+    switch (encoding) {
+    case TextEncoding::Utf8:
+        return "UTF-8";
+    case TextEncoding::Utf8Bom:
+        return "UTF-8 with BOM";
+    case TextEncoding::Utf16LeBom:
+        return "UTF-16 LE with BOM";
+    case TextEncoding::Utf16BeBom:
+        return "UTF-16 BE with BOM";
+    case TextEncoding::Utf16Le:
+        return "UTF-16 LE";
+    case TextEncoding::Windows1252:
+        return "Windows-1252";
+    }
+    return "text";
+}
+
+/// One part of the bytes in one encoding, decoded; `rest` gets the bytes after it that are in another
+/// (empty when the part runs to the end).
+std::string decodePart(std::string_view bytes, DecodedText& decoded, std::string_view& rest)
+{
+    rest = {};
     std::string text;
+    decoded.encoding = TextEncoding::Utf8;
     if (bytes.starts_with("\xEF\xBB\xBF")) {
         decoded.encoding = TextEncoding::Utf8Bom;
         bytes.remove_prefix(3);
     } else if (bytes.starts_with("\xFF\xFE")) {
         decoded.encoding = TextEncoding::Utf16LeBom;
-        text = fromUtf16(bytes.substr(2), true, decoded.replacedInvalid);
+        std::string_view utf16 = bytes.substr(2);
+        if (const std::size_t single = singleByteTextAfter(utf16); single != std::string_view::npos) {
+            rest = utf16.substr(single);
+            utf16 = utf16.substr(0, single);
+        }
+        text = fromUtf16(utf16, true, decoded.replacedInvalid);
     } else if (bytes.starts_with("\xFE\xFF")) {
         decoded.encoding = TextEncoding::Utf16BeBom;
         text = fromUtf16(bytes.substr(2), false, decoded.replacedInvalid);
     } else if (looksLikeUtf16Le(bytes)) {
         decoded.encoding = TextEncoding::Utf16Le;
-        text = fromUtf16(bytes, true, decoded.replacedInvalid);
+        std::string_view utf16 = bytes;
+        if (const std::size_t single = singleByteTextAfter(utf16); single != std::string_view::npos) {
+            rest = utf16.substr(single);
+            utf16 = utf16.substr(0, single);
+        }
+        text = fromUtf16(utf16, true, decoded.replacedInvalid);
+    } else if (const std::size_t mark = utf16LineInside(bytes); mark != std::string_view::npos) {
+        rest = bytes.substr(mark);
+        bytes = bytes.substr(0, mark);
     }
     if (decoded.encoding == TextEncoding::Utf8Bom) {
         text = std::string(bytes);
@@ -134,8 +205,42 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
         text = undeclaredTextToUtf8(bytes, CodePage::Windows1252, &guess);
         if (guess == TextGuess::CodePage) // random bytes nearly always hold a UTF-8 pair: not these
             decoded.encoding = TextEncoding::Windows1252;
-        decoded.replacedInvalid = guess == TextGuess::Utf8Replaced;
+        decoded.replacedInvalid = decoded.replacedInvalid || guess == TextGuess::Utf8Replaced;
     }
+    return text;
+}
+
+} // namespace
+
+Result<DecodedText> decodeDumpText(std::string_view bytes)
+{
+    if (bytes.size() > kMaxDumpBytes) {
+        return Status(hr::InvalidArg,
+                      "the dump is " + std::to_string(bytes.size()) + " bytes; dumps larger than " +
+                          std::to_string(kMaxDumpBytes / (1024 * 1024)) + " MiB are not imported");
+    }
+    DecodedText decoded;
+    std::string_view rest;
+    std::string text = decodePart(bytes, decoded, rest);
+    const TextEncoding first = decoded.encoding;
+    // Text appended in another encoding: each part in its own (a few parts at most; past that the
+    // rest is read in the last part's).
+    for (int parts = 1; !rest.empty(); ++parts) {
+        const std::size_t offset = bytes.size() - rest.size();
+        DecodedText part;
+        std::string_view next;
+        std::string more = parts < 8 ? decodePart(rest, part, next) : std::string(rest);
+        decoded.mixedEncodings += std::string(decoded.mixedEncodings.empty() ? "" : ", ") + "from byte " +
+                                  std::to_string(offset) + " " + std::string(encodingName(part.encoding));
+        decoded.replacedInvalid = decoded.replacedInvalid || part.replacedInvalid;
+        if (!text.empty() && text.back() != '\n' && text.back() != '\r')
+            text += '\n'; // the appended text starts a line of its own
+        text += more;
+        rest = parts < 8 ? next : std::string_view();
+    }
+    if (!decoded.mixedEncodings.empty())
+        decoded.mixedEncodings = std::string(encodingName(first)) + ", then " + decoded.mixedEncodings;
+    decoded.encoding = first;
     decoded.text = unifyLineEnds(text);
     std::size_t suspicious = 0;
     std::size_t characters = 0;

@@ -98,6 +98,8 @@ private slots:
     void nonUtf8TextIsReadOrReplaced_data();
     void nonUtf8TextIsReadOrReplaced();
     void loneSurrogatesBecomeReplacementCharacters();
+    void textAppendedInAnotherEncodingIsReadInItsOwn_data();
+    void textAppendedInAnotherEncodingIsReadInItsOwn();
     void binaryIsRefused_data();
     void binaryIsRefused();
     void oversizedDumpIsRefused();
@@ -199,6 +201,65 @@ void TestDumpText::loneSurrogatesBecomeReplacementCharacters()
     QVERIFY(decoded16.ok());
     QVERIFY(decoded16->replacedInvalid);
     QCOMPARE(QString::fromStdString(decoded16->text), QString::fromUtf8("{\"Name\":\"\uFFFD nat\"}"));
+}
+
+namespace {
+
+QByteArray utf16le(const QString& text, bool bom)
+{
+    QByteArray out = bom ? QByteArray("\xFF\xFE") : QByteArray();
+    for (const QChar c : text) {
+        out += char(c.unicode() & 0xFF);
+        out += char(c.unicode() >> 8);
+    }
+    return out;
+}
+
+} // namespace
+
+void TestDumpText::textAppendedInAnotherEncodingIsReadInItsOwn_data()
+{
+    // A file PowerShell 5.1 wrote with `>` (UTF-16 LE) that cmd.exe appended to with `>>` (one byte per
+    // character), and the reverse, PowerShell's `>>` adding UTF-16 (with or without a BOM).
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("mixed");
+    QTest::addColumn<QStringList>("names");
+    const QString first = QStringLiteral("{\"Name\":\"nat\",\"Type\":\"NAT\"}\r\n");
+    const QString second =
+        QStringLiteral("{\"Name\":\"cbr0\",\"Type\":\"L2Bridge\",\"Note\":\"appended later\"}\r\n");
+    QTest::newRow("UTF-16 LE with BOM, then single-byte")
+        << utf16le(first, true) + second.toUtf8() << "UTF-16 LE with BOM, then from byte 60 UTF-8"
+        << QStringList{"Name:nat", "Name:cbr0"};
+    QTest::newRow("single-byte, then UTF-16 LE without BOM")
+        << first.toUtf8() + utf16le(second, false) << "UTF-8, then from byte 29 UTF-16 LE"
+        << QStringList{"Name:nat", "Name:cbr0"};
+    QTest::newRow("single-byte, then UTF-16 LE with BOM")
+        << first.toUtf8() + utf16le(second, true) << "UTF-8, then from byte 29 UTF-16 LE with BOM"
+        << QStringList{"Name:nat", "Name:cbr0"};
+    // CJK characters can be two printable bytes in UTF-16 LE, but never a line end: not split.
+    QTest::newRow("UTF-16 LE with CJK names is one part")
+        << utf16le(QString::fromUtf8(
+                       "{\"Name\":\"\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587"
+                       "\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587\u7f51"
+                       "\u7edc\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc\"}\r\n"),
+                   true)
+        << QString()
+        << QStringList{QString::fromUtf8("Name:\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587"
+                                         "\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc"
+                                         "\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587\u7f51\u7edc\u4e2d\u6587"
+                                         "\u7f51\u7edc")};
+}
+
+void TestDumpText::textAppendedInAnotherEncodingIsReadInItsOwn()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, mixed);
+    QFETCH(QStringList, names);
+    const auto decoded = decodeDumpText(bytesView(bytes));
+    QVERIFY2(decoded.ok(), decoded.status().detail().c_str());
+    QCOMPARE(QString::fromStdString(decoded->mixedEncodings), mixed);
+    QVERIFY(!decoded->replacedInvalid);
+    QCOMPARE(objectLabels(extractJsonValues(decoded->text)), names);
 }
 
 void TestDumpText::binaryIsRefused_data()

@@ -56,6 +56,20 @@ private slots:
                  qPrintable(run.out));
     }
 
+    void readsAFileAppendedToInAnotherEncoding()
+    {
+        // cmd.exe's `>>` wrote a network, PowerShell's `>>` appended an endpoint in UTF-16 LE: the file is
+        // text, both are read, and the report says why the encoding changes.
+        const CtlRun run = runCtl({"import", "--json", dumpPath("cmd-then-powershell-appended.txt")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(sectionSize(snapshot, "Networks"), 1);
+        QCOMPARE(sectionSize(snapshot, "Endpoints"), 1);
+        QVERIFY2(run.err.contains(
+                     "the file holds text in more than one encoding (UTF-8, then from byte 115 UTF-16 LE)"),
+                 qPrintable(run.err));
+    }
+
     void readsStandardInput()
     {
         const CtlRun run = runCtl({"import", "--json", "-"}, readDump("import-v2-logs.log"));

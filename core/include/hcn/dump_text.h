@@ -37,10 +37,15 @@ struct DecodedText
     TextEncoding encoding = TextEncoding::Utf8;
     /// True when undecodable bytes (or lone UTF-16 surrogates) were replaced by U+FFFD.
     bool replacedInvalid = false;
+    /// Empty, or the parts of a file that holds text in several encodings, each decoded in its own
+    /// ("UTF-16 LE with BOM, then from byte 2048 UTF-8"): `encoding` is the first part's.
+    std::string mixedEncodings;
 };
 
 /// Decode a dump: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, UTF-16 LE without BOM, and
-/// Windows-1252 for text without BOM that is not UTF-8 and holds no UTF-8 sequence; invalid
+/// Windows-1252 for text without BOM that is not UTF-8 and holds no UTF-8 sequence; a file appended to
+/// in another encoding (single-byte text after UTF-16 LE, a UTF-16 BOM at a line start inside
+/// single-byte text) is decoded part by part (`mixedEncodings`); invalid
 /// sequences become U+FFFD, CRLF and lone CR become LF. Fails (InvalidArg) above kMaxDumpBytes and
 /// (InvalidJson) when the content is binary rather than text.
 Result<DecodedText> decodeDumpText(std::string_view bytes);
