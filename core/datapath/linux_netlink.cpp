@@ -261,12 +261,7 @@ Status RouteSocket::setPortIsolated(const std::string& name)
         err = nla_put_u8(msg, IFLA_BRPORT_ISOLATED, 1);
     if (err >= 0)
         err = nla_nest_end(msg, port);
-    if (err >= 0)
-        err = nl_send_auto(m_sock, msg);
-    nlmsg_free(msg);
-    if (err >= 0)
-        err = nl_wait_for_ack(m_sock);
-    if (err < 0)
+    if (err = sendAndWaitForAck(m_sock, msg, err); err < 0)
         return failure(err, "cannot isolate bridge port " + name);
     return Status::success();
 }
@@ -352,11 +347,7 @@ Status RouteSocket::deleteGroup(std::uint32_t group)
     int err = nlmsg_append(msg, &header, sizeof header, NLMSG_ALIGNTO);
     if (err >= 0)
         err = nla_put_u32(msg, IFLA_GROUP, group);
-    if (err >= 0)
-        err = nl_send_auto(m_sock, msg);
-    nlmsg_free(msg);
-    if (err >= 0)
-        err = nl_wait_for_ack(m_sock);
+    err = sendAndWaitForAck(m_sock, msg, err);
     if (err < 0 && -err != NLE_OBJ_NOTFOUND && -err != NLE_NODEV)
         return failure(err, "cannot delete the links of group " + std::to_string(group));
     return Status::success();

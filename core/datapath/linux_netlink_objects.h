@@ -6,6 +6,7 @@
 
 #include <netlink/addr.h>
 #include <netlink/errno.h>
+#include <netlink/msg.h>
 #include <netlink/route/link.h>
 #include <string>
 #include <utility>
@@ -39,6 +40,18 @@ template <typename T, void (*Put)(T*)> struct Ref
 };
 using LinkRef = Ref<rtnl_link, rtnl_link_put>;
 using AddrRef = Ref<nl_addr, nl_addr_put>;
+
+/// Sends a request built by hand (`err` is what building it returned; below 0 nothing is sent), frees it
+/// and waits for the kernel's acknowledgement: a libnl error below 0, else 0.
+inline int sendAndWaitForAck(nl_sock* sock, nl_msg* msg, int err)
+{
+    if (err >= 0)
+        err = nl_send_auto(sock, msg);
+    nlmsg_free(msg);
+    if (err >= 0)
+        err = nl_wait_for_ack(sock);
+    return err;
+}
 
 inline Result<AddrRef> ipAddr(const std::string& text, const std::string& what)
 {

@@ -158,12 +158,9 @@ Status sendRule(nl_sock* sock, int type, int flags, const LinkRule& rule, const 
     nl_msg* msg = nlmsg_alloc_simple(type, flags);
     if (!msg)
         return Status(hr::OutOfMemory, "cannot allocate a netlink message.");
-    int err = nlmsg_append(msg, const_cast<std::uint8_t*>(rule.body.data()), rule.body.size(), NLMSG_ALIGNTO);
-    if (err >= 0)
-        err = nl_send_auto(sock, msg);
-    nlmsg_free(msg);
-    if (err >= 0)
-        err = nl_wait_for_ack(sock);
+    const int err = sendAndWaitForAck(
+        sock, msg,
+        nlmsg_append(msg, const_cast<std::uint8_t*>(rule.body.data()), rule.body.size(), NLMSG_ALIGNTO));
     if (err < 0)
         return failure(err, std::string(what) + " " + rule.text);
     return Status::success();

@@ -33,12 +33,12 @@ std::string childPath(const std::string& path, const std::string& key)
     return path.empty() ? key : path + "." + key;
 }
 
-/// The losses parsePowerShellValue found in flattened text, except unexpanded placeholders: those stay
-/// in the parsed value and readFlattened reports them with their full path.
+/// The losses parsePowerShellValue found in flattened text, except unexpanded placeholders (`VIPs: not
+/// expanded ...`): those stay in the parsed value and readFlattened reports them with their full path.
 void keepListLosses(const std::string& where, const std::vector<std::string>& losses, std::vector<std::string>& lost)
 {
     for (const std::string& loss : losses)
-        if (!loss.starts_with("not expanded"))
+        if (!loss.starts_with("not expanded") && loss.find(": not expanded") == std::string::npos)
             lost.push_back(where + ": " + loss);
 }
 
@@ -136,18 +136,25 @@ std::size_t unbraceGuids(json& value)
     return changed;
 }
 
+/// The members of `object` named in `names` (any case) that hold a number, written as the text it was.
+template <std::size_t N> void numbersAsText(json& object, const std::array<const char*, N>& names)
+{
+    if (!object.is_object())
+        return;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        if (it->is_number() && std::any_of(names.begin(), names.end(),
+                                           [&](const char* name) { return equalsIgnoreCase(key, name); }))
+            *it = it->dump();
+    }
+}
+
 /// Names are text even when a list view or a table printed digits ("Name : 1" reads as a number).
 void namesAsText(json& doc)
 {
     static constexpr std::array kTextMembers{"Name", "VirtualNetworkName", "NetworkAdapterName", "DNSSuffix",
                                              "DNSDomain", "DNSServerList", "NatName", "NATName"};
-    for (auto& [key, value] : doc.items()) {
-        if (!value.is_number())
-            continue;
-        for (const char* name : kTextMembers)
-            if (equalsIgnoreCase(key, name))
-                value = value.dump();
-    }
+    numbersAsText(doc, kTextMembers);
 }
 
 /// An ACL's protocols, ports and addresses are text in v1 and v2 ("6", "80,443"), but a list view, a
@@ -158,24 +165,15 @@ void aclListsAsText(json& doc)
 {
     static constexpr std::array kLists{"Protocols", "LocalPorts", "RemotePorts", "LocalAddresses",
                                        "RemoteAddresses"};
-    auto fix = [](json& members) {
-        if (!members.is_object())
-            return;
-        for (auto& [key, value] : members.items())
-            if (value.is_number())
-                for (const char* list : kLists)
-                    if (equalsIgnoreCase(key, list))
-                        value = value.dump();
-    };
     for (auto& [key, policies] : doc.items()) {
         if (!equalsIgnoreCase(key, "Policies") || !policies.is_array())
             continue;
         for (json& policy : policies) {
             if (!policy.is_object() || !equalsIgnoreCase(policy.value("Type", ""), "ACL"))
                 continue;
-            fix(policy);
+            numbersAsText(policy, kLists);
             if (auto settings = policy.find("Settings"); settings != policy.end())
-                fix(*settings);
+                numbersAsText(*settings, kLists);
         }
     }
 }
@@ -439,25 +437,11 @@ void mapToV2(Sighting& s)
     if (!s.document.is_object())
         return;
     readFlattened(s.document, {}, s.lost);
-    // A reader and readFlattened may both name one placeholder, as "Policies[0]: VIPs: ..." and
-    // "Policies[0].VIPs: ...": each loss once, in order.
-    auto samePlace = [](std::string loss) {
-        const std::size_t first = loss.find(": ");
-        const std::size_t second = first == std::string::npos ? first : loss.find(": ", first + 2);
-        if (second != std::string::npos &&
-            loss.find_first_of(" ,", first + 2) == second) // "A: B: text" names member B of A
-            loss.replace(first, 2, ".");
-        return loss;
-    };
+    // A reader and readFlattened may both name one placeholder: each loss once, in order.
     std::vector<std::string> unique;
-    std::vector<std::string> places;
-    for (std::string& loss : s.lost) {
-        std::string place = samePlace(loss);
-        if (std::find(places.begin(), places.end(), place) == places.end()) {
-            places.push_back(std::move(place));
+    for (std::string& loss : s.lost)
+        if (std::find(unique.begin(), unique.end(), loss) == unique.end())
             unique.push_back(std::move(loss));
-        }
-    }
     s.lost = std::move(unique);
     spellId(s.document);
     aclListsAsText(s.document);

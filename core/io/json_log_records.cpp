@@ -11,6 +11,12 @@ namespace {
 
 using json = nlohmann::json;
 
+/// Docker's json-file driver: each record one line of the container's output, in `log`.
+bool isDockerRecord(const json& record)
+{
+    return record.contains("stream") && record.contains("log") && record["log"].is_string();
+}
+
 /// The object the line is, when it is one JSON log record; null otherwise.
 json logRecord(std::string_view line)
 {
@@ -22,7 +28,7 @@ json logRecord(std::string_view line)
         return nullptr;
     // Docker's records are each one line of the container's output (a document may spread over them);
     // another record is worth reading only with escaped quotes: a document inside a field.
-    const bool docker = record.contains("log") && record.contains("stream");
+    const bool docker = isDockerRecord(record);
     if (!docker && t.find("\\\"") == std::string_view::npos)
         return nullptr;
     const bool message = record.contains("msg") || record.contains("message") || docker;
@@ -51,7 +57,7 @@ std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
         if (record.is_null())
             continue;
         std::string text;
-        if (record.contains("log") && record["log"].is_string() && record.contains("stream")) {
+        if (isDockerRecord(record)) {
             text = fieldText(record["log"]); // Docker json-file: the container's own line
             while (!text.empty() && text.back() == ' ')
                 text.pop_back();

@@ -548,14 +548,6 @@ private:
         m_widest = std::max(m_widest, codePointWidth(m_texts[index]));
     }
 
-    /// A console that wrapped the block at its width cut values anywhere, words included: when at least
-    /// two lines of the block are full to that width (counting a character one column, or East Asian
-    /// wide ones two), a continuation indented exactly to the value column after a full line continues
-    /// the text without a blank. (Indented one column more, the blank was where the line broke.) One at
-    /// the first column is either that (a console narrower than the output, a terminal's buffer) or
-    /// PowerShell's own wrap at a blank whose indentation a copy lost; it is joined without the blank
-    /// only when that makes whole what neither piece is alone: a GUID or a type name PowerShell printed
-    /// for a value it did not expand (`System.Obj` + `ect[]`).
     /// Whether the words on both sides of the blank at `offset` make a GUID or a .NET type name
     /// (`System.Object[]`) together that neither is alone.
     static bool joinMakesAToken(const std::string& text, std::size_t offset)
@@ -570,22 +562,25 @@ private:
         const std::string after = text.substr(offset + 1, end - offset - 1);
         if (before.empty() || after.empty())
             return false;
+        // A type name is whole only with its end, which a cut leaves one piece without: an array's `[]`,
+        // or one of the collections PowerShell prints by name.
         auto isToken = [](std::string_view t) {
-            if (Guid::parse(t))
-                return true;
-            if (t == "System.Collections.ArrayList" || t == "System.Collections.Hashtable")
-                return true;
-            if (!t.starts_with("System.") || !t.ends_with("[]") || t.size() < 10)
-                return false;
-            t = t.substr(7, t.size() - 9);
-            return std::all_of(t.begin(), t.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) || c == '.';
-            });
+            return Guid::parse(t) ||
+                   (isPowerShellTypeName(t) && (t.ends_with("[]") || t == "System.Collections.ArrayList" ||
+                                                t == "System.Collections.Hashtable"));
         };
         const std::string whole = before + after;
         return isToken(whole) && !isToken(before) && !isToken(after);
     }
 
+    /// A console that wrapped the block at its width cut values anywhere, words included: when at least
+    /// two lines of the block are full to that width (counting a character one column, or East Asian
+    /// wide ones two), a continuation indented exactly to the value column after a full line continues
+    /// the text without a blank. (Indented one column more, the blank was where the line broke.) One at
+    /// the first column is either that (a console narrower than the output, a terminal's buffer) or
+    /// PowerShell's own wrap at a blank whose indentation a copy lost; it is joined without the blank
+    /// only when that makes whole what neither piece is alone: a GUID or a type name PowerShell printed
+    /// for a value it did not expand (`System.Obj` + `ect[]`).
     void joinFullLines(std::vector<Property>& properties) const
     {
         const std::size_t first = properties.front().firstIndex;

@@ -185,7 +185,9 @@ std::string decodePart(std::string_view bytes, DecodedText& decoded, std::string
     } else if (looksLikeUtf16Le(bytes)) {
         decoded.encoding = TextEncoding::Utf16Le;
         std::string_view utf16 = bytes;
-        if (const std::size_t single = singleByteTextAfter(utf16); single != std::string_view::npos) {
+        // (A split at 0 would leave this part empty: the bytes are not UTF-16 from their start on.)
+        if (const std::size_t single = singleByteTextAfter(utf16);
+            single != std::string_view::npos && single > 0) {
             rest = utf16.substr(single);
             utf16 = utf16.substr(0, single);
         }
@@ -223,20 +225,24 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
     std::string_view rest;
     std::string text = decodePart(bytes, decoded, rest);
     const TextEncoding first = decoded.encoding;
-    // Text appended in another encoding: each part in its own (a few parts at most; past that the
-    // rest is read in the last part's).
+    // Text appended in another encoding: each part in its own. Every part takes at least one byte (a
+    // BOM, or the line before the switch), so this ends; the report names the first few switches.
+    constexpr int kPartsNamed = 8;
     for (int parts = 1; !rest.empty(); ++parts) {
         const std::size_t offset = bytes.size() - rest.size();
         DecodedText part;
         std::string_view next;
-        std::string more = parts < 8 ? decodePart(rest, part, next) : std::string(rest);
-        decoded.mixedEncodings += std::string(decoded.mixedEncodings.empty() ? "" : ", ") + "from byte " +
-                                  std::to_string(offset) + " " + std::string(encodingName(part.encoding));
+        const std::string more = decodePart(rest, part, next);
+        if (parts < kPartsNamed)
+            decoded.mixedEncodings += std::string(decoded.mixedEncodings.empty() ? "" : ", ") + "from byte " +
+                                      std::to_string(offset) + " " + std::string(encodingName(part.encoding));
+        else if (parts == kPartsNamed)
+            decoded.mixedEncodings += ", and more";
         decoded.replacedInvalid = decoded.replacedInvalid || part.replacedInvalid;
         if (!text.empty() && text.back() != '\n' && text.back() != '\r')
             text += '\n'; // the appended text starts a line of its own
         text += more;
-        rest = parts < 8 ? next : std::string_view();
+        rest = next;
     }
     if (!decoded.mixedEncodings.empty())
         decoded.mixedEncodings = std::string(encodingName(first)) + ", then " + decoded.mixedEncodings;

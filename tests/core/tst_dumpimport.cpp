@@ -470,6 +470,22 @@ private slots:
                                                  std::string("network found by its name \"CBR0\"")));
     }
 
+    void aPlaceholderInFlattenedTextIsOneLoss()
+    {
+        // "@{...; ExceptionList=System.Object[]}" read back: the placeholder is reported once, with its
+        // full path, not also as the flattened text's own loss.
+        const std::string text = R"({"ID":"AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C","IPAddress":"10.244.1.7",
+            "VirtualNetworkName":"vxlan0","Policies":["@{Type=OutBoundNAT; ExceptionList=System.Object[]}"]})";
+        Result<ImportResult> result = importDump({{"endpoint.json", text}});
+        QVERIFY(result.ok());
+        QCOMPARE(result->objectCount(), std::size_t(1));
+        const std::vector<std::string>& lost = result->report.objects[0].lost;
+        QCOMPARE(
+            std::count_if(lost.begin(), lost.end(),
+                          [](const std::string& l) { return l.find("ExceptionList") != std::string::npos; }),
+            1);
+    }
+
     void twoCapturesThatDisagreeAreAWarning()
     {
         // The same policy list captured at 09:00 (two backends, applied) and at 11:30 (one, not applied):
