@@ -44,8 +44,8 @@ struct DecodedText
 
 /// Decode a dump: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, UTF-16 LE without BOM, and
 /// Windows-1252 for text without BOM that is not UTF-8 and holds no UTF-8 sequence; a file appended to
-/// in another encoding (single-byte text after UTF-16 LE, a UTF-16 BOM at a line start inside
-/// single-byte text) is decoded part by part (`mixedEncodings`); invalid
+/// in another encoding (single-byte text after UTF-16 LE, UTF-16 LE with or without a BOM from a line
+/// on inside single-byte text) is decoded part by part (`mixedEncodings`); invalid
 /// sequences become U+FFFD, CRLF and lone CR become LF. Fails (InvalidArg) above kMaxDumpBytes and
 /// (InvalidJson) when the content is binary rather than text.
 Result<DecodedText> decodeDumpText(std::string_view bytes);
