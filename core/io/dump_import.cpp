@@ -131,8 +131,11 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     unwrapJsonLogRecords(lines);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
     const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
-                              extractGoStructDumps, extractGoSpewDumps, extractListViewObjects,
-                              extractTables};
+                              extractGoStructDumps,
+                              extractGoSpewDumps,
+                              extractListViewObjects,
+                              extractTables,
+                              extractDelimitedTables};
     std::vector<ExtractResult> results;
     for (Reader reader : readers) {
         if (!stillWanted())

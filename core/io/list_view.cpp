@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
+#include "io/hns_property_names.h"
 #include "io/powershell_value.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -20,83 +21,6 @@
 namespace hcn::io {
 
 namespace {
-
-/// Property names of the v1 objects the Get-Hns* commands print. A block names at least one of them, so
-/// aligned prose (`Error : ...` / `Time  : ...`) is not taken for an object.
-constexpr std::array<std::string_view, 72> kHnsPropertyNames = {
-    "ActivityId",
-    "AdditionalParams",
-    "AutomaticDNS",
-    "CompartmentGuid",
-    "CompartmentId",
-    "Containers",
-    "CreateProcessingStartTime",
-    "CurrentEndpointCount",
-    "DisableICC",
-    "DNSDomain",
-    "DNSServerCompartment",
-    "DNSServerList",
-    "DNSSuffix",
-    "DrMacAddress",
-    "EnableInternalDNS",
-    "EnableLowMetric",
-    "EncapOverhead",
-    "Extensions",
-    "ExternalInterfaceAddress",
-    "Flags",
-    "GatewayAddress",
-    "GatewayAddressV6",
-    "GatewayMac",
-    "Health",
-    "HostComputeNetwork",
-    "ID",
-    "InterfaceConstraint",
-    "IPAddress",
-    "IPSubnetId",
-    "IPv6",
-    "IPv6Address",
-    "IPv6PrefixLength",
-    "IsApplied",
-    "IsDefault",
-    "IsolateSwitch",
-    "IsRemoteEndpoint",
-    "LayeredOn",
-    "MacAddress",
-    "MacPools",
-    "ManagementIP",
-    "MaxConcurrentEndpoints",
-    "Name",
-    "Namespace",
-    "NatName",
-    "NetworkAdapterName",
-    "Policies",
-    "PortFriendlyName",
-    "PrefixLength",
-    "References",
-    "ResourceList",
-    "Resources",
-    "SchemaVersion",
-    "SharedContainers",
-    "SourceMac",
-    "State",
-    "Subnets",
-    "SwitchGuid",
-    "TotalEndpoints",
-    "Type",
-    "Version",
-    "VirtualNetwork",
-    "VirtualNetworkName",
-    "IsolationId",
-    "ProviderAddress",
-    "DestinationPrefix",
-    "NextHop",
-    "NeedEncap",
-    "SourceVIP",
-    "VIPs",
-    "ExternalPort",
-    "InternalPort",
-    "Protocol",
-};
 
 /// Blocks with fewer properties are not objects (a lone `Error : ...` line).
 constexpr int kMinProperties = 2;
@@ -130,12 +54,6 @@ bool isWordChar(char c)
 {
     return isIdentChar(c) || c == '-' || c == '.' || c == ':' || c == '/' ||
            static_cast<unsigned char>(c) >= 0x80;
-}
-
-bool isHnsProperty(std::string_view name)
-{
-    return std::any_of(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),
-                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
 }
 
 /// Properties of the network cmdlets pasted beside HNS output (Test-NetConnection, Get-NetAdapter,

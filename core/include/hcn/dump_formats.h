@@ -80,6 +80,17 @@ ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
 /// - sourceText is the header line(s) and the row's lines; firstLine/lastLine are the row's lines.
 ExtractResult extractTables(const std::vector<CleanedLine>& lines);
 
+/// Objects in delimited text: Export-Csv / ConvertTo-Csv output (an optional `#TYPE <type>` line, a header
+/// of property names, one row per object; fields bare or in `"` with `""` inside, a quoted field may
+/// span lines; `,` or the `;` of -UseCulture) and tab-separated rows copied from Out-GridView or a
+/// spreadsheet. A header is a line of property-like names, at least two of them HNS properties; a row
+/// becomes an object with the header's names (blanks removed) and each field read with
+/// parsePowerShellValue (Export-Csv writes `@{...}` and `System.Object[]` as the list view does); empty
+/// fields are left out. A quoted row with fewer fields than the header was cut (a loss); a row with more,
+/// or with text after a closing quote, is a warning and not read. The table ends at a blank line or a
+/// line that is not a row. format = Table.
+ExtractResult extractDelimitedTables(const std::vector<CleanedLine>& lines);
+
 /// Go structs as kubelet, kube-proxy, flannel, containerd and hcsshim log them with `%+v`
 /// (`&{Id:1f2e... Name:cbr0 Subnets:[{AddressPrefix:10.244.1.0/24 ...}]}`) or `%#v`
 /// (`hcn.HostComputeEndpoint{Id:"...", IpConfigurations:[]hcn.IpConfig{...}}`), anywhere in a line,

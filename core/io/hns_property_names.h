@@ -1,0 +1,95 @@
+#pragma once
+// The property names of the v1 objects the Get-Hns* cmdlets print (and hnsdiag shows): what tells an
+// HNS object printed as text (a list view block, a CSV header) from other output of the same shape.
+
+#include "common/text.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace hcn::io {
+
+inline constexpr std::array<std::string_view, 72> kHnsPropertyNames = {
+    "ActivityId",
+    "AdditionalParams",
+    "AutomaticDNS",
+    "CompartmentGuid",
+    "CompartmentId",
+    "Containers",
+    "CreateProcessingStartTime",
+    "CurrentEndpointCount",
+    "DisableICC",
+    "DNSDomain",
+    "DNSServerCompartment",
+    "DNSServerList",
+    "DNSSuffix",
+    "DrMacAddress",
+    "EnableInternalDNS",
+    "EnableLowMetric",
+    "EncapOverhead",
+    "Extensions",
+    "ExternalInterfaceAddress",
+    "Flags",
+    "GatewayAddress",
+    "GatewayAddressV6",
+    "GatewayMac",
+    "Health",
+    "HostComputeNetwork",
+    "ID",
+    "InterfaceConstraint",
+    "IPAddress",
+    "IPSubnetId",
+    "IPv6",
+    "IPv6Address",
+    "IPv6PrefixLength",
+    "IsApplied",
+    "IsDefault",
+    "IsolateSwitch",
+    "IsRemoteEndpoint",
+    "LayeredOn",
+    "MacAddress",
+    "MacPools",
+    "ManagementIP",
+    "MaxConcurrentEndpoints",
+    "Name",
+    "Namespace",
+    "NatName",
+    "NetworkAdapterName",
+    "Policies",
+    "PortFriendlyName",
+    "PrefixLength",
+    "References",
+    "ResourceList",
+    "Resources",
+    "SchemaVersion",
+    "SharedContainers",
+    "SourceMac",
+    "State",
+    "Subnets",
+    "SwitchGuid",
+    "TotalEndpoints",
+    "Type",
+    "Version",
+    "VirtualNetwork",
+    "VirtualNetworkName",
+    "IsolationId",
+    "ProviderAddress",
+    "DestinationPrefix",
+    "NextHop",
+    "NeedEncap",
+    "SourceVIP",
+    "VIPs",
+    "ExternalPort",
+    "InternalPort",
+    "Protocol",
+};
+
+/// `name` is one of kHnsPropertyNames, in any letter case.
+inline bool isHnsProperty(std::string_view name)
+{
+    return std::any_of(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),
+                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
+} // namespace hcn::io
