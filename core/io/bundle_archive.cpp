@@ -1,7 +1,7 @@
 // Writing a bundle's files into a zip or tar.gz with libarchive, or, in a build without it (Windows), into a
 // zip with io/zip_archive.h; and reading one back (hcn/bundle.h).
+#include "common/json_member.h"
 #include "hcn/bundle.h"
-
 #include "hcn/json_limits.h"
 
 #include <cctype>
@@ -142,7 +142,7 @@ std::optional<json> manifestOf(const DumpSource& source)
     if (!isEntry(source.name, kBundleManifest) || !withinJsonDepth(source.bytes, kDefaultMaxJsonDepth))
         return std::nullopt;
     json manifest = json::parse(source.bytes, nullptr, false);
-    if (manifest.is_discarded() || !manifest.is_object() || manifest.value("Format", "") != kBundleFormat)
+    if (manifest.is_discarded() || !manifest.is_object() || textMember(manifest, "Format") != kBundleFormat)
         return std::nullopt;
     return manifest;
 }

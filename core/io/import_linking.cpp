@@ -3,6 +3,7 @@
 // balancers and SDN routes to their endpoints. A reference to an object the dump does not hold stays as
 // the dump has it and is reported: a support engineer is looking for exactly that.
 
+#include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/guid.h"
 #include "io/import_objects.h"
@@ -86,12 +87,6 @@ std::string stableGuid(std::string_view seed)
 }
 
 namespace {
-
-std::string textMember(const json& doc, const char* key)
-{
-    auto it = doc.find(key);
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 /// The top-level members both documents show with different values ("State", "HostComputeEndpoints"):
 /// the object changed between two captures. A member only one shows is no difference (a table shows
@@ -439,7 +434,7 @@ private:
 
     static std::string resourceEndpointId(const json& resource)
     {
-        if (!resource.is_object() || !equalsIgnoreCase(resource.value("Type", std::string()), "Endpoint"))
+        if (!resource.is_object() || !equalsIgnoreCase(textMember(resource, "Type"), "Endpoint"))
             return {};
         auto data = resource.find("Data");
         if (data == resource.end() || !data->is_object())

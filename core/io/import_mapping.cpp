@@ -2,6 +2,7 @@
 // use, and the v1 -> v2 mapping of hcn/v1_conversion.h, made forgiving: what the mapping cannot take
 // is left out of the document with a loss (it stays in the original text), never the whole object.
 
+#include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
@@ -169,7 +170,7 @@ void aclListsAsText(json& doc)
         if (!equalsIgnoreCase(key, "Policies") || !policies.is_array())
             continue;
         for (json& policy : policies) {
-            if (!policy.is_object() || !equalsIgnoreCase(policy.value("Type", ""), "ACL"))
+            if (!policy.is_object() || !equalsIgnoreCase(textMember(policy, "Type"), "ACL"))
                 continue;
             numbersAsText(policy, kLists);
             if (auto settings = policy.find("Settings"); settings != policy.end())
@@ -387,7 +388,7 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
         std::set<std::string> frontends;
         for (std::size_t k = 0; k < shown.size(); ++k) {
             const json& p = shown[k];
-            if (!p.is_object() || !equalsIgnoreCase(p.value("Type", ""), "ELB"))
+            if (!p.is_object() || !equalsIgnoreCase(textMember(p, "Type"), "ELB"))
                 continue;
             elbs.push_back(k);
             json frontend = json::object();

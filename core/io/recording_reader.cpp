@@ -9,6 +9,7 @@
 // them. Building the host at change k copies the keyframe before k, replays fewer than N changes'
 // updates and reads back from their lines only the documents not held (through a bounded cache).
 
+#include "common/json_member.h"
 #include "hcn/json_limits.h"
 #include "hcn/recording.h"
 #include "hcn/schema_normalizer.h"
@@ -305,10 +306,10 @@ bool RecordingReader::Impl::indexChange(PlainJson& line, std::uint64_t offset, s
     c.offset = offset;
     c.length = std::uint32_t(length);
     c.typeValue = typeValue->get<std::uint32_t>();
-    c.sequence = line.value("Sequence", std::uint64_t(0));
-    c.status = line.value("Status", HResult(hr::Ok));
-    c.kind = resourceKindFromName(line.value("Kind", std::string()));
-    c.polled = line.value("Polled", false);
+    c.sequence = memberOr(line, "Sequence", std::uint64_t(0));
+    c.status = memberOr(line, "Status", HResult(hr::Ok));
+    c.kind = resourceKindFromName(textMember(line, "Kind"));
+    c.polled = memberOr(line, "Polled", false);
     if (auto id = line.find("ID"); id != line.end() && id->is_string())
         c.objectId = objectIndex(canonicalObjectId(id->get<std::string>()));
     std::vector<IndexedUpdate> parsed;
@@ -380,7 +381,7 @@ Status RecordingReader::Impl::index(std::ifstream& in)
             ended = true;
             if (auto t = end->is_string() ? parseUtcMs(end->get_ref<const std::string&>()) : std::nullopt)
                 endMs = std::max(*t, changes.empty() ? header.startedMs : changes.back().timeMs);
-            endReason = parsed.value("Reason", std::string("ended"));
+            endReason = memberOr(parsed, "Reason", std::string("ended"));
             continue;
         }
         if (!parsed.contains("Change")) {

@@ -1,5 +1,6 @@
 // RecordingWriter and the recording's header line (hcn/recording.h, docs/recordings.md).
 
+#include "common/json_member.h"
 #include "hcn/recording.h"
 #include "hcn/schema_normalizer.h"
 #include "hcn/utc_time.h"
@@ -38,16 +39,16 @@ Result<RecordingHeader> parseHeader(const nlohmann::json& line)
         return Status(hr::NotImplemented, "the recording is in format " + std::to_string(header.format) +
                                               ", newer than this program reads (" +
                                               std::to_string(kRecordingFormat) + ").");
-    header.tool = line.value("Tool", std::string());
-    header.source = line.value("Source", std::string());
-    const auto started = parseUtcMs(line.value("Started", std::string()));
+    header.tool = textMember(line, "Tool");
+    header.source = textMember(line, "Source");
+    const auto started = parseUtcMs(textMember(line, "Started"));
     if (!started)
         return Status(hr::InvalidJson, "the recording header has no usable \"Started\" time.");
     header.startedMs = *started;
     const std::string capture = line.value("Capture", std::string("events"));
     if (capture == "polling") {
         header.capture = RecordingCapture::Polling;
-        header.pollIntervalMs = line.value("PollIntervalMs", std::int64_t(0));
+        header.pollIntervalMs = memberOr(line, "PollIntervalMs", std::int64_t(0));
     } else if (capture == "events") {
         header.capture = RecordingCapture::Events;
     } else {

@@ -134,6 +134,7 @@ private slots:
     void fileChangedAfterOpeningSaysSo();
     void documentsWithJsonInTheirTextComeBack();
     void brokenLinesAreSkippedAndNamed();
+    void membersOfAnotherTypeAreNotFatal();
     void moments_data();
     void moments();
     void momentsOfARecording();
@@ -542,6 +543,31 @@ void TestRecording::brokenLinesAreSkippedAndNamed()
         HCN_VERIFY_OK(host);
         QCOMPARE(hostDifferences(*host, referenceHost(walk.snapshot, walk.events, k)), QStringList());
     }
+}
+
+void TestRecording::membersOfAnotherTypeAreNotFatal()
+{
+    // A hand-edited or damaged file may hold text where a number belongs and the reverse: such a member
+    // reads as absent, never as the end of the program.
+    const WalkRecording walk = walkRecording(12, 10, 20);
+    const std::string path = file("retyped.hcnrec");
+    QVERIFY(writeRecording(path, walk.snapshot, walk.events));
+    QByteArray bytes = fileBytes(path);
+    bytes.replace("\"Tool\":\"", "\"Tool\":7,\"ToolWas\":\"");
+    QList<QByteArray> lines = bytes.split('\n');
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        QString line = QString::fromUtf8(lines[i]);
+        line.replace(QRegularExpression("\"Sequence\":(\\d+)"), "\"Sequence\":\"\\1\"");
+        line.replace(QRegularExpression("\"Status\":(-?\\d+)"), "\"Status\":[\\1]");
+        line.replace(QRegularExpression("\"Kind\":\"(\\w+)\""), "\"Kind\":{\"Was\":\"\\1\"}");
+        lines[i] = line.toUtf8();
+    }
+    writeBytes(path, lines.join('\n'));
+
+    auto reader = hcn::RecordingReader::open(path);
+    HCN_VERIFY_OK(reader);
+    QCOMPARE((*reader)->changeCount(), walk.events.size());
+    HCN_VERIFY_OK((*reader)->hostAfter(walk.events.size()));
 }
 
 void TestRecording::moments_data()
