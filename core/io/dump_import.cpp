@@ -34,6 +34,8 @@ std::string_view formatName(DumpFormat format)
         return "table";
     case DumpFormat::GoStruct:
         return "gostruct";
+    case DumpFormat::CliXml:
+        return "clixml";
     }
     return "json";
 }
@@ -46,6 +48,8 @@ DumpFormat formatFromName(std::string_view name)
         return DumpFormat::Table;
     if (name == "gostruct")
         return DumpFormat::GoStruct;
+    if (name == "clixml")
+        return DumpFormat::CliXml;
     return DumpFormat::Json;
 }
 
@@ -135,7 +139,8 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                               extractGoSpewDumps,
                               extractListViewObjects,
                               extractTables,
-                              extractDelimitedTables};
+                              extractDelimitedTables,
+                              extractClixmlObjects};
     std::vector<ExtractResult> results;
     for (Reader reader : readers) {
         if (!stillWanted())

@@ -25,6 +25,7 @@ int formatRank(DumpFormat format)
     switch (format) {
     case DumpFormat::Json:
         return 4;
+    case DumpFormat::CliXml: // typed to its -Depth, like JSON at a shallow -Depth
     case DumpFormat::GoStruct:
         return 3;
     case DumpFormat::ListView:
@@ -46,6 +47,8 @@ std::string_view formatLabel(DumpFormat format)
         return "table";
     case DumpFormat::GoStruct:
         return "Go struct dump";
+    case DumpFormat::CliXml:
+        return "CLIXML";
     }
     return "text";
 }

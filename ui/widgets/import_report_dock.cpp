@@ -35,6 +35,8 @@ QString formatName(io::DumpFormat format)
         return QObject::tr("table");
     case io::DumpFormat::GoStruct:
         return QObject::tr("Go struct dump");
+    case io::DumpFormat::CliXml:
+        return QObject::tr("CLIXML (Export-Clixml)");
     }
     return {};
 }

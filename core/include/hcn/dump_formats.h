@@ -91,6 +91,16 @@ ExtractResult extractTables(const std::vector<CleanedLine>& lines);
 /// line that is not a row. format = Table.
 ExtractResult extractDelimitedTables(const std::vector<CleanedLine>& lines);
 
+/// Objects in PowerShell's CLIXML (`Export-Clixml`, remoting): each `<Obj>` directly in an `<Objs>` as a
+/// JSON object of its `<MS>` / `<Props>` members by their N attribute; `<S>`, `<G>` and the other text
+/// types as strings, `<B>` as a boolean, the integer types as numbers, `<Nil/>` as null, `<LST>` / `<IE>`
+/// as arrays, `<DCT>` as an object, `<Ref RefId>` as the value it refers to; entities and CLIXML's
+/// `_xHHHH_` escapes decoded. An object deeper than Export-Clixml's -Depth shows only its `<ToString>`,
+/// which is read with parsePowerShellValue and is a loss. A file cut before `</Objs>` keeps the complete
+/// objects (the cut one with a loss) and gives a warning; nesting deeper than kDefaultMaxJsonDepth is
+/// left out with a warning. format = CliXml.
+ExtractResult extractClixmlObjects(const std::vector<CleanedLine>& lines);
+
 /// Go structs as kubelet, kube-proxy, flannel, containerd and hcsshim log them with `%+v`
 /// (`&{Id:1f2e... Name:cbr0 Subnets:[{AddressPrefix:10.244.1.0/24 ...}]}`) or `%#v`
 /// (`hcn.HostComputeEndpoint{Id:"...", IpConfigurations:[]hcn.IpConfig{...}}`), anywhere in a line,

@@ -78,6 +78,7 @@ enum class DumpFormat
     ListView, ///< PowerShell's default list view (Format-List): `Key : value` blocks
     Table,    ///< a table: hnsdiag list all sections, Format-Table / Select-Object output
     GoStruct, ///< a Go struct printed with %+v or %#v (kubelet, kube-proxy, flannel, containerd logs)
+    CliXml,   ///< PowerShell's CLIXML (Export-Clixml): typed values to its -Depth, text deeper down
 };
 
 /// A value found in the dump: a JSON value, or an object a list view or a table showed, as JSON.

@@ -1,6 +1,8 @@
-// Importing a customer's dump, delimited text: what Export-Csv / ConvertTo-Csv write and the
+// Importing a customer's dump, PowerShell's export formats: what Export-Csv / ConvertTo-Csv write and the
 // tab-separated rows Out-GridView copies become objects with the header's property names and typed
 // values; cut and malformed rows say so, and text that merely holds commas or tabs gives no object.
+// Export-Clixml's CLIXML gives its objects with their types, references resolved, escapes decoded; a
+// file cut or nested without end loses only what it must.
 
 #include "dump_files.h"
 #include "hcn/dump_formats.h"
@@ -54,7 +56,7 @@ const char* kB = "2A4C6E8F-0D1B-4E3C-9A5B-7C9E1F3D5B7A";
 
 } // namespace
 
-class TestDelimitedTables : public QObject
+class TestPowerShellExports : public QObject
 {
     Q_OBJECT
 
@@ -151,6 +153,86 @@ private slots:
         QVERIFY(row.sourceText.starts_with("\"ID\",\"IsRemoteEndpoint\""));
     }
 
+    void clixmlKeepsTypesAndReferences()
+    {
+        const QByteArray bytes = readDump("export-clixml-overlay.xml");
+        const auto decoded = decodeDumpText(bytesView(bytes));
+        QVERIFY(decoded.ok());
+        const ExtractResult result = extractClixmlObjects(cleanPastedText(decoded->text));
+        QCOMPARE(result.values.size(), std::size_t(2));
+        QVERIFY(result.warnings.empty());
+        const FoundValue& network = result.values[0];
+        QCOMPARE(network.format, DumpFormat::CliXml);
+        QCOMPARE(network.firstLine, 2);
+        QCOMPARE(network.lastLine, 46);
+        QCOMPARE(network.value["Version"], json(38654705667ULL));
+        QCOMPARE(network.value["IPv6"], json(false));
+        QVERIFY(network.value["LayeredOn"].is_null());
+        QCOMPARE(network.value["Subnets"][0]["AddressPrefix"], json("10.244.0.0/16"));
+        QCOMPARE(network.value["Subnets"][0]["Policies"], json("System.Object[]"));
+        QCOMPARE(network.value["Policies"][0]["ProviderAddress"], json("192.168.40.13"));
+        QCOMPARE(network.value["Notes"], json("created by flannel\r\nnode <win-2> & co"));
+        QVERIFY(network.sourceText.starts_with("<Obj RefId=\"0\">"));
+        const FoundValue& endpoint = result.values[1];
+        QCOMPARE(endpoint.value["PrefixLength"], json(16));
+        QCOMPARE(endpoint.value["Health"]["LastErrorCode"], json(0));
+        QCOMPARE(endpoint.value["Tags"], network.value["Policies"]); // <Ref RefId="4"/>
+    }
+
+    void clixmlBadInputLosesOnlyWhatItMust_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages");
+        const QString objs = QStringLiteral(
+            "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">");
+        const QString a = kA;
+        const QString b = kB;
+        QTest::newRow("cut before </Objs>, inside the second object")
+            << objs +
+                   QStringLiteral("<Obj RefId=\"0\"><MS><S N=\"ID\">%1</S><S N=\"Name\">web</S></MS></Obj>\n"
+                                  "<Obj RefId=\"1\"><MS><S N=\"ID\">%2</S><S N=\"Name\">d")
+                       .arg(a, b)
+            << QStringList{a, b}
+            << QStringList{"the CLIXML ends before its </Objs>", "the CLIXML ends inside this object"};
+        QTest::newRow("deeper than Export-Clixml's -Depth: read from the text")
+            << objs + QStringLiteral(
+                          "<Obj RefId=\"0\"><MS><S N=\"ID\">%1</S><Obj N=\"Namespace\" RefId=\"1\">"
+                          "<ToString>@{ID=7B9D1F3E-5C2A-4E8B-9D6F-1A3C5E7B9D2F; IsDefault=False}</ToString>"
+                          "</Obj></MS></Obj></Objs>")
+                          .arg(a)
+            << QStringList{a}
+            << QStringList{"Namespace: deeper than Export-Clixml's -Depth; read from its text"};
+        QString deep = objs + QStringLiteral("<Obj RefId=\"0\"><MS><S N=\"ID\">%1</S>").arg(a);
+        for (int i = 0; i < 5000; ++i)
+            deep += QStringLiteral("<Obj N=\"x\"><MS>");
+        QTest::newRow("nested 5,000 deep")
+            << deep << QStringList{a} << QStringList{"CLIXML nested deeper than 64 levels"};
+        QTest::newRow("XML that is no CLIXML")
+            << QStringLiteral("<Config><Obj><MS><S N=\"ID\">%1</S></MS></Obj></Config>").arg(a)
+            << QStringList{} << QStringList{};
+        QTest::newRow("escapes: a literal _x and a tab")
+            << objs + QStringLiteral("<Obj RefId=\"0\"><MS><S N=\"ID\">%1</S><S "
+                                     "N=\"Name\">a_x005F_x0041_b_x0009_c</S></MS></Obj></Objs>")
+                          .arg(a)
+            << QStringList{a} << QStringList{};
+    }
+
+    void clixmlBadInputLosesOnlyWhatItMust()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, messages);
+        const QByteArray utf8 = text.toUtf8();
+        const ExtractResult result =
+            extractClixmlObjects(cleanPastedText({utf8.constData(), std::size_t(utf8.size())}));
+        QCOMPARE(ids(result), objects);
+        for (const QString& m : messages)
+            QVERIFY2(anyContains(texts(result), m), qPrintable(m + " not in:\n" + texts(result).join('\n')));
+        if (QByteArray(QTest::currentDataTag()).startsWith("escapes"))
+            QCOMPARE(result.values[0].value["Name"], json("a_x0041_b\tc"));
+    }
+
     void importsAsTheCustomerSawIt_data()
     {
         QTest::addColumn<QString>("file");
@@ -203,5 +285,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDelimitedTables)
-#include "tst_delimitedtables.moc"
+QTEST_GUILESS_MAIN(TestPowerShellExports)
+#include "tst_powershellexports.moc"
