@@ -1542,6 +1542,9 @@ void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing_data()
     QTest::newRow("provider address, at a remote subnet route on the new device")
         << "provider"
         << "remotesubnet" << int(hcn::hr::Fail);
+    QTest::newRow("provider address and a first remote subnet route, at the route (the device made back)")
+        << "providerroute"
+        << "remotesubnet" << int(hcn::hr::Fail);
     QTest::newRow("IPv6 provider address under IPv4 remotes") << "provider6"
                                                               << "" << int(hcn::hr::InvalidPolicy);
 }
@@ -1587,6 +1590,12 @@ void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing()
             {{"Policies",
               {{{"Type", "DrMacAddress"}, {"Settings", {{"Address", "02-00-00-00-2B-01"}}}},
                remoteSubnetRoute("10.244.46.0/24", "192.168.250.2", "02-00-00-00-2E-01", kVsid)}}});
+    else if (change == "providerroute")
+        request = networkRequest(
+            "Policy", "Update",
+            {{"Policies",
+              {{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "192.168.250.3"}}}},
+               remoteSubnetRoute("10.244.46.0/24", "192.168.250.2", "02-00-00-00-2E-01", kVsid)}}});
     else
         request = networkRequest(
             "Policy", "Update",
@@ -1594,6 +1603,16 @@ void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing()
               {{{"Type", "ProviderAddress"},
                 {"Settings",
                  {{"ProviderAddress", change == "provider6" ? "fd00:250::1" : "192.168.250.3"}}}}}}});
+    // Without a remote subnet to move, the new device comes through and the transaction undoes it when
+    // the new route fails after it.
+    if (change == "providerroute")
+        HCN_VERIFY_OK(m_host.engine->modify(
+            ResourceKind::Network, *net,
+            networkRequest(
+                "Policy", "Remove",
+                {{"Policies",
+                  {remoteSubnetRoute("10.244.44.0/24", "192.168.250.2", "02-00-00-00-2C-01", kVsid)}}})
+                .dump()));
     const QStringList kernelBefore = kernelState();
     const json documentBefore = networkDocument(*net);
     if (!step.isEmpty())
