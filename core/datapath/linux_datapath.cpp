@@ -91,21 +91,67 @@ private:
                 return st;
             m_undo.push_back([&s, saved] { return s.addNetwork(saved); });
         } else if (c.op == ChangeOp::Modify) {
-            // The bridge and its gateway stay; of the network policies, an overlay's RemoteSubnetRoutes
-            // follow (flannel adds and removes them with modify requests).
-            auto it = s.networks.find(c.id);
-            if (it == s.networks.end() || !it->second.overlay)
-                return Status::success();
-            auto next = planNetwork(c.id, *c.after);
-            if (!next.ok())
-                return next.status();
-            if (!next->overlay || next->overlay->vni != it->second.overlay->vni)
-                return Status(hr::InvalidNetwork,
-                              "the linux datapath cannot change an overlay network's type or VSID.");
-            const auto previous = it->second.overlay->remoteSubnets;
-            if (Status st = s.setRemoteSubnets(c.id, next->overlay->remoteSubnets); !st.ok())
+            return modifyNetwork(s, c);
+        }
+        return Status::success();
+    }
+
+    /// A network modify: what the new document programs differently, changed in place (the bridge and the
+    /// endpoints' ports stay), as if the network had been made with it. Every step's inverse is logged.
+    Status modifyNetwork(State& s, const DatapathChange& c)
+    {
+        auto it = s.networks.find(c.id);
+        if (it == s.networks.end())
+            return Status::success();
+        auto next = planNetwork(c.id, *c.after);
+        if (!next.ok())
+            return next.status();
+        const NetworkPlan& current = it->second;
+        if (next->type != current.type || next->overlay.has_value() != current.overlay.has_value())
+            return Status(hr::InvalidNetwork, "the linux datapath cannot change a network's type.");
+        if (next->adapter != current.adapter)
+            return Status(hr::InvalidPolicy, "the linux datapath cannot move a network to another adapter (" +
+                                                 current.adapter + " to " + next->adapter +
+                                                 "); delete the network and create it again.");
+        if (current.overlay) {
+            const OverlayPlan previous = *current.overlay;
+            const OverlayPlan& wanted = *next->overlay;
+            if (wanted.vni != previous.vni || wanted.providerAddress != previous.providerAddress ||
+                wanted.port != previous.port) {
+                if (Status st = s.replaceTunnel(c.id, wanted); !st.ok())
+                    return st;
+                m_undo.push_back([&s, id = c.id, previous] { return s.replaceTunnel(id, previous); });
+            }
+            // No DrMacAddress any more: the bridge keeps the MAC it has, as good as the random one a
+            // create without the policy gives it.
+            if (wanted.routerMac && wanted.routerMac != previous.routerMac) {
+                auto mac = s.host.macOf(current.bridge);
+                if (!mac.ok())
+                    return mac.status();
+                if (Status st = s.setRouterMac(c.id, *wanted.routerMac); !st.ok())
+                    return st;
+                m_undo.push_back([&s, id = c.id, mac = *mac, planned = previous.routerMac] {
+                    Status st = s.setRouterMac(id, mac);
+                    if (auto n = s.networks.find(id); n != s.networks.end())
+                        n->second.overlay->routerMac = planned;
+                    return st;
+                });
+            }
+            // flannel adds and removes RemoteSubnetRoutes with modify requests.
+            if (wanted.remoteSubnets != previous.remoteSubnets) {
+                if (Status st = s.setRemoteSubnets(c.id, wanted.remoteSubnets); !st.ok())
+                    return st;
+                m_undo.push_back([&s, id = c.id, subnets = previous.remoteSubnets] {
+                    return s.setRemoteSubnets(id, subnets);
+                });
+            }
+        }
+        // Subnets added or removed: their gateways on the bridge.
+        if (next->gatewayCidrs != current.gatewayCidrs) {
+            const auto previous = current.gatewayCidrs;
+            if (Status st = s.setGateways(c.id, next->gatewayCidrs); !st.ok())
                 return st;
-            m_undo.push_back([&s, id = c.id, previous] { return s.setRemoteSubnets(id, previous); });
+            m_undo.push_back([&s, id = c.id, previous] { return s.setGateways(id, previous); });
         }
         return Status::success();
     }

@@ -83,6 +83,15 @@ struct LinuxDatapath::State
     Status removeSdnRoute(const Guid& id);
     /// An overlay network's RemoteSubnetRoutes become `next`: what is gone is removed, what is new added.
     Status setRemoteSubnets(const Guid& network, const std::vector<linuxdp::RemoteSubnetPlan>& next);
+    /// A network's gateway addresses on its bridge become `next` (subnets added or removed by a modify):
+    /// what is gone is removed, what is new added (linux_netmodify.cpp).
+    Status setGateways(const Guid& network, const std::vector<std::string>& next);
+    /// An overlay network's bridge takes `mac` (a new DrMacAddress) and announces it to its endpoints.
+    Status setRouterMac(const Guid& network, std::uint64_t mac);
+    /// An overlay network's VXLAN device made again with `next`'s VSID, ProviderAddress and port, its
+    /// remote endpoints' and remote subnets' entries moved onto it, and the network sized after the new
+    /// underlay. `next`'s remote subnets are not looked at (setRemoteSubnets).
+    Status replaceTunnel(const Guid& network, const linuxdp::OverlayPlan& next);
     Status addNamespace(const Guid& id);
     Status removeNamespace(const Guid& id);
     /// Writes the namespace's resolv.conf from the Dns of the endpoint attached on its lowest-numbered

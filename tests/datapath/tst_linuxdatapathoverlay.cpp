@@ -292,11 +292,23 @@ json sdnRoute(const Guid& endpoint, const std::string& prefix, const std::string
                {"Routes", {{{"DestinationPrefix", prefix}, {"NextHop", nextHop}}}}});
 }
 
+/// The routes of every table of a namespace (empty: the suite's) but the link-local ones: the kernel
+/// adds a link's own fe80:: address to its local table when duplicate address detection ends, a second
+/// or so after the link came up, whatever the datapath does meanwhile.
+json settledRoutes(const std::string& netns)
+{
+    json out = json::array();
+    for (const auto& route : ipJson(IP_PATH, netns, {"route", "show", "table", "all"}))
+        if (route.value("dst", "").rfind("fe80:", 0) != 0)
+            out.push_back(route);
+    return out;
+}
+
 /// The routes, neighbours and forwarding entries of a namespace (empty: the suite's), for comparisons.
 std::string forwardingState(const std::string& netns)
 {
     std::string out;
-    out += ipJson(IP_PATH, netns, {"route", "show", "table", "all"}).dump() + "\n";
+    out += settledRoutes(netns).dump() + "\n";
     out += ipJson(IP_PATH, netns, {"neigh", "show", "nud", "permanent"}).dump() + "\n";
     out += ipJson(BRIDGE_PATH, netns, {"fdb", "show", "state", "static"}).dump() + "\n";
     return out;
@@ -416,6 +428,62 @@ bool hasEntry(const json& list, const std::string& key, const std::string& value
     return false;
 }
 
+/// A network modify request.
+json networkRequest(const std::string& resourceType, const std::string& requestType, const json& settings)
+{
+    return {{"ResourceType", resourceType}, {"RequestType", requestType}, {"Settings", settings}};
+}
+
+/// An overlay subnet with the suite's VSID and a default route through `gateway`.
+json overlaySubnet(const std::string& prefix, const std::string& gateway, std::uint32_t vsid = kVsid)
+{
+    const bool v6 = prefix.find(':') != std::string::npos;
+    return {{"IpAddressPrefix", prefix},
+            {"Routes", {{{"NextHop", gateway}, {"DestinationPrefix", v6 ? "::/0" : "0.0.0.0/0"}}}},
+            {"Policies", {{{"Type", "VSID"}, {"Settings", {{"IsolationId", vsid}}}}}}};
+}
+
+/// The ID the engine gave the subnet of `network` (its document) with `prefix`; empty when none.
+std::string subnetIdOf(const json& network, const std::string& prefix)
+{
+    for (const auto& ipam : network.value("Ipams", json::array()))
+        for (const auto& subnet : ipam.value("Subnets", json::array()))
+            if (subnet.value("IpAddressPrefix", "") == prefix)
+                return subnet.value("ID", "");
+    return {};
+}
+
+/// What a network modify may change in the suite's namespace, one line each, sorted (a device made again
+/// lists its entries in another order): hcnd's links with their MAC, MTU, VXLAN settings and addresses,
+/// the routes of every table, the permanent neighbour and the static forwarding entries.
+QStringList kernelState()
+{
+    QStringList out;
+    for (const auto& link : ipJson(IP_PATH, "", {"-d", "addr", "show"})) {
+        const std::string name = link.value("ifname", "");
+        if (name.rfind("hcn", 0) != 0)
+            continue;
+        std::string line =
+            name + " " + link.value("address", "") + " mtu " + std::to_string(link.value("mtu", 0));
+        if (link.contains("linkinfo") && link["linkinfo"].contains("info_data")) {
+            const json& info = link["linkinfo"]["info_data"];
+            if (info.contains("id"))
+                line += " vxlan " + std::to_string(info.value("id", 0u)) + " local " +
+                        info.value("local", "") + " port " + std::to_string(info.value("port", 0u));
+        }
+        for (const auto& a : link.value("addr_info", json::array()))
+            if (a.value("scope", "") == "global")
+                line += " " + a.value("local", "") + "/" + std::to_string(a.value("prefixlen", 0));
+        out << QString::fromStdString(line);
+    }
+    for (const json& list : {settledRoutes(""), ipJson(IP_PATH, "", {"neigh", "show", "nud", "permanent"}),
+                             ipJson(BRIDGE_PATH, "", {"fdb", "show", "state", "static"})})
+        for (const auto& entry : list)
+            out << QString::fromStdString(entry.dump());
+    out.sort();
+    return out;
+}
+
 } // namespace
 
 class TestLinuxDatapathOverlay : public QObject
@@ -440,6 +508,14 @@ private slots:
     void sdnRoutesGoIntoTheEndpointsNamespace();
     void failedChangeLeavesNoEntry_data();
     void failedChangeLeavesNoEntry();
+    void subnetsAddedAndRemovedByModify_data();
+    void subnetsAddedAndRemovedByModify();
+    void tunnelPoliciesFollowAModify_data();
+    void tunnelPoliciesFollowAModify();
+    void failedNetworkModifyChangesNothing_data();
+    void failedNetworkModifyChangesNothing();
+    void modifiesWithoutKernelCounterpartChangeNothing_data();
+    void modifiesWithoutKernelCounterpartChangeNothing();
     void badOverlayDocumentsAreRefused_data();
     void badOverlayDocumentsAreRefused();
     void openRemovesLeftoverVxlanDevices();
@@ -459,6 +535,12 @@ private:
         std::string netns;
         std::string error;
     };
+    /// The engine's document of a network.
+    json networkDocument(hcn::Handle network)
+    {
+        auto text = m_host.engine->query(ResourceKind::Network, network, "");
+        return text.ok() ? json::parse(*text) : json::object();
+    }
     LocalEndpoint localEndpointKnownToPeer(hcn::Handle network, const std::string& address,
                                            const std::string& mac, const json& policies = json::array());
 
@@ -1250,6 +1332,351 @@ void TestLinuxDatapathOverlay::failedChangeLeavesNoEntry()
         HCN_VERIFY_OK(m_host.create(ResourceKind::SdnRoute, sdnRoute(epId, "172.30.0.0/16", "10.244.24.1")));
 }
 
+void TestLinuxDatapathOverlay::subnetsAddedAndRemovedByModify_data()
+{
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("gateway");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("IPv4 subnet") << "10.244.41.0/24"
+                                 << "10.244.41.1"
+                                 << "10.244.41.10";
+    QTest::newRow("IPv6 subnet") << "fd68:636e:41::/64"
+                                 << "fd68:636e:41::1"
+                                 << "fd68:636e:41::10";
+}
+
+void TestLinuxDatapathOverlay::subnetsAddedAndRemovedByModify()
+{
+    QFETCH(QString, prefix);
+    QFETCH(QString, gateway);
+    QFETCH(QString, address);
+    const std::string subnet = prefix.toStdString(), gw = gateway.toStdString(), addr = address.toStdString();
+    const bool v6 = prefix.contains(':');
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay40", 40, kVsid));
+    HCN_VERIFY_OK(net);
+    const std::string bridge = m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net));
+    auto first = m_host.endpoint(*net, "10.244.40.10");
+    HCN_VERIFY_OK(first);
+    auto firstNs = m_host.namespaceWith(*first);
+    HCN_VERIFY_OK(firstNs);
+    const std::string netnsA = m_host.netnsOf(*firstNs);
+    const QString gatewayLine = QString::fromStdString("address " + gw + (v6 ? "/64" : "/24"));
+    QVERIFY(!addressingOf(bridge).contains(gatewayLine));
+    QVERIFY(!m_host.create(ResourceKind::Endpoint, endpointDoc({addr}), *net).ok()); // no such subnet yet
+
+    // Added: the bridge holds the subnet's gateway; an endpoint in it reaches the gateway, the host
+    // reaches it, and (IPv4, which the host forwards) so does the first subnet's endpoint, untranslated.
+    HCN_VERIFY_OK(m_host.engine->modify(
+        ResourceKind::Network, *net,
+        networkRequest("Subnet", "Add", {{"Subnets", {overlaySubnet(subnet, gw)}}}).dump()));
+    QVERIFY2(addressingOf(bridge).contains(gatewayLine), qPrintable(addressingOf(bridge).join(", ")));
+    auto second = m_host.create(ResourceKind::Endpoint, endpointDoc({addr}), *net);
+    HCN_VERIFY_OK(second);
+    auto secondNs = m_host.namespaceWith(*second);
+    HCN_VERIFY_OK(secondNs);
+    const std::string netnsB = m_host.netnsOf(*secondNs);
+    QVERIFY(pingFrom(netnsB, gw));
+    Listener server(netnsB, 80, v6);
+    QVERIFY(server.fd >= 0);
+    QVERIFY(tcpConnects("", addr, 80, 2000, server.fd));
+    if (!v6) {
+        std::string seen;
+        QVERIFY(tcpConnects(netnsA, addr, 80, 2000, server.fd, &seen));
+        QCOMPARE(seen, std::string("10.244.40.10"));
+    }
+
+    // Removed while the endpoint has its address in it: the engine refuses, and the kernel keeps it all.
+    const json remove = networkRequest("Subnet", "Remove",
+                                       {{"Subnets", {{{"ID", subnetIdOf(networkDocument(*net), subnet)}}}}});
+    const hcn::Status refused = m_host.engine->modify(ResourceKind::Network, *net, remove.dump());
+    QCOMPARE(refused.code(), hcn::hr::EntityHasReferences);
+    QVERIFY(addressingOf(bridge).contains(gatewayLine));
+    QVERIFY(pingFrom(netnsB, gw));
+
+    // Once the endpoint is gone: the gateway leaves the bridge and the host no longer routes the prefix.
+    HCN_VERIFY_OK(
+        m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *second)));
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *net, remove.dump()));
+    QVERIFY(!addressingOf(bridge).contains(gatewayLine));
+    QCOMPARE(ipJson(IP_PATH, "", {v6 ? "-6" : "-4", "route", "show", subnet}).size(), std::size_t(0));
+    QVERIFY(!tcpConnects("", addr, 80, 500));
+    if (!v6)
+        QVERIFY(!pingFrom(netnsA, gw));
+    QVERIFY(!m_host.create(ResourceKind::Endpoint, endpointDoc({addr}), *net).ok());
+}
+
+void TestLinuxDatapathOverlay::tunnelPoliciesFollowAModify_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::newRow("VxlanPort") << "port";
+    QTest::newRow("ProviderAddress") << "provider";
+    QTest::newRow("ProviderAddress on a link of another MTU") << "underlay";
+    QTest::newRow("DrMacAddress") << "router";
+}
+
+void TestLinuxDatapathOverlay::tunnelPoliciesFollowAModify()
+{
+    QFETCH(QString, change);
+    // A local endpoint reaches a remote one across VXLAN (the peer's device on port 4789, answering to
+    // 192.168.250.1 whatever this host's source).
+    const std::string& peer = m_underlay->netns;
+    const std::string made = peerVxlan(peer, {"10.244.42.20/24"});
+    QVERIFY2(made.empty(), made.c_str());
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay42", 42, kVsid));
+    HCN_VERIFY_OK(net);
+    const Guid netId = m_host.idOf(ResourceKind::Network, *net);
+    const std::string vxlan = hcn::linuxdp::vxlanName(netId);
+    const std::string bridge = m_host.datapath->networkBridge(netId);
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.42.10", "02-00-00-00-2A-0A");
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.42.20", kRemoteMac, "192.168.250.2"), *net));
+    QVERIFY(pingFrom(local.netns, "10.244.42.20"));
+    QVERIFY(pingFrom(local.netns, "10.244.42.1"));
+    auto update = [&](const json& policy) {
+        return m_host.engine->modify(ResourceKind::Network, *net,
+                                     networkRequest("Policy", "Update", {{"Policies", {policy}}}).dump());
+    };
+    auto device = [&] {
+        const json link = ipJson(IP_PATH, "", {"-d", "link", "show", "dev", vxlan});
+        return link.size() == 1 ? link[0]["linkinfo"]["info_data"] : json::object();
+    };
+    // The remote endpoint's entry is on the device, made again or not.
+    auto tunnelled = [&] {
+        for (const auto& e : ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}))
+            if (e.value("mac", "") == kRemoteMac && e.value("dst", "") == "192.168.250.2")
+                return hasEntry(ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan}), "dst", "10.244.42.20");
+        return false;
+    };
+    auto providerAddress = [](const std::string& address) {
+        return json{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", address}}}};
+    };
+    if (change == "port") {
+        HCN_VERIFY_OK(update({{"Type", "VxlanPort"}, {"Settings", {{"Port", 4790}}}}));
+        QCOMPARE(device().value("port", 0u), 4790u);
+        QCOMPARE(device().value("id", 0u), kVsid);
+        QVERIFY(tunnelled());
+        QVERIFY(!pingFrom(local.netns, "10.244.42.20")); // the peer listens on 4789
+        HCN_VERIFY_OK(update({{"Type", "VxlanPort"}, {"Settings", {{"Port", 4789}}}}));
+        QCOMPARE(device().value("port", 0u), 4789u);
+        QVERIFY(pingFrom(local.netns, "10.244.42.20"));
+    } else if (change == "provider") {
+        bool ok = false;
+        outputOf(IP_PATH, {"addr", "add", "192.168.250.3/24", "dev", "ul0"}, &ok);
+        QVERIFY(ok);
+        HCN_VERIFY_OK(update(providerAddress("192.168.250.3")));
+        QCOMPARE(device().value("local", ""), std::string("192.168.250.3"));
+        QVERIFY(tunnelled());
+        QVERIFY(pingFrom(local.netns, "10.244.42.20"));
+        // An address this host does not have is refused, as at create, and the tunnel stays.
+        const hcn::Status foreign = update(providerAddress("192.0.2.77"));
+        QCOMPARE(foreign.code(), hcn::hr::InvalidNetwork);
+        QCOMPARE(device().value("local", ""), std::string("192.168.250.3"));
+        QVERIFY(pingFrom(local.netns, "10.244.42.20"));
+    } else if (change == "underlay") {
+        // The provider address on a link of MTU 9000 (a veth pair of the suite's namespace): the device, the
+        // bridge and the endpoint's pair are sized after it, as a create there would size them; and back.
+        struct RemoveLink
+        {
+            ~RemoveLink() { outputOf(IP_PATH, {"link", "del", "ul9"}); }
+        } removeAnyway;
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"link", "add", "ul9", "mtu", "9000", "type", "veth", "peer", "name",
+                                       "ul9p", "mtu", "9000"},
+              {"addr", "add", "192.168.251.1/24", "dev", "ul9"},
+              {"link", "set", "ul9", "up"}}) {
+            bool ok = false;
+            outputOf(IP_PATH, args, &ok);
+            QVERIFY(ok);
+        }
+        HCN_VERIFY_OK(update(providerAddress("192.168.251.1")));
+        QCOMPARE(device().value("local", ""), std::string("192.168.251.1"));
+        QCOMPARE(mtuOf("", vxlan), 8950);
+        QCOMPARE(mtuOf("", bridge), 8950);
+        QCOMPARE(mtuOf(local.netns, "eth0"), 8950);
+        HCN_VERIFY_OK(update(providerAddress("192.168.250.1")));
+        QCOMPARE(mtuOf("", vxlan), 1450);
+        QCOMPARE(mtuOf("", bridge), 1450);
+        QCOMPARE(mtuOf(local.netns, "eth0"), 1450);
+        QVERIFY(tunnelled());
+        QVERIFY(pingFrom(local.netns, "10.244.42.20"));
+    } else {
+        // The bridge takes the new router MAC and announces it: the endpoint's entry for its gateway
+        // follows at once. A remote subnet's next hop keeps its entry (a new MAC flushes the bridge's).
+        HCN_VERIFY_OK(m_host.engine->modify(
+            ResourceKind::Network, *net,
+            networkRequest(
+                "Policy", "Add",
+                {{"Policies",
+                  {remoteSubnetRoute("10.244.48.0/24", "192.168.250.2", "02-00-00-00-30-01", kVsid)}}})
+                .dump()));
+        HCN_VERIFY_OK(update({{"Type", "DrMacAddress"}, {"Settings", {{"Address", "02-00-00-00-2A-01"}}}}));
+        QVERIFY(hasEntry(ipJson(IP_PATH, "", {"neigh", "show", "dev", bridge, "nud", "permanent"}), "dst",
+                         "10.244.48.0"));
+        const json link = ipJson(IP_PATH, "", {"link", "show", "dev", bridge});
+        QCOMPARE(link.size(), std::size_t(1));
+        QCOMPARE(link[0].value("address", ""), std::string("02:00:00:00:2a:01"));
+        const json neighbour = ipJson(IP_PATH, local.netns, {"neigh", "show", "10.244.42.1"});
+        QCOMPARE(neighbour.size(), std::size_t(1));
+        QCOMPARE(neighbour[0].value("lladdr", ""), std::string("02:00:00:00:2a:01"));
+        QVERIFY(pingFrom(local.netns, "10.244.42.1"));
+        QVERIFY(tunnelled());
+        QVERIFY(pingFrom(local.netns, "10.244.42.20"));
+    }
+}
+
+void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<int>("code");
+    QTest::newRow("two subnets added, after the first gateway") << "subnets"
+                                                                << "gateway" << int(hcn::hr::Fail);
+    QTest::newRow("a subnet with another VSID") << "othervsid"
+                                                << "" << int(hcn::hr::InvalidPolicy);
+    QTest::newRow("router MAC and remote subnet routes, at the new route")
+        << "routes"
+        << "remotesubnet" << int(hcn::hr::Fail);
+    QTest::newRow("provider address, after the new VXLAN device") << "provider"
+                                                                  << "tunnel" << int(hcn::hr::Fail);
+    QTest::newRow("provider address, at a remote subnet route on the new device")
+        << "provider"
+        << "remotesubnet" << int(hcn::hr::Fail);
+    QTest::newRow("provider address and a first remote subnet route, at the route (the device made back)")
+        << "providerroute"
+        << "remotesubnet" << int(hcn::hr::Fail);
+    QTest::newRow("IPv6 provider address under IPv4 remotes") << "provider6"
+                                                              << "" << int(hcn::hr::InvalidPolicy);
+}
+
+void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, step);
+    QFETCH(int, code);
+    const std::string& peer = m_underlay->netns;
+    const std::string made = peerVxlan(peer, {"10.244.43.20/24"});
+    QVERIFY2(made.empty(), made.c_str());
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"addr", "add", "192.168.250.3/24", "dev", "ul0"},
+          {"addr", "add", "fd00:250::1/64", "dev", "ul0", "nodad"}}) {
+        bool ok = false;
+        outputOf(IP_PATH, args, &ok);
+        QVERIFY(ok);
+    }
+    auto net = m_host.create(ResourceKind::Network,
+                             overlayNetwork("overlay43", 43, kVsid,
+                                            json::array({remoteSubnetRoute("10.244.44.0/24", "192.168.250.2",
+                                                                           "02-00-00-00-2C-01", kVsid)})));
+    HCN_VERIFY_OK(net);
+    const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.43.10", "02-00-00-00-2B-0A");
+    QVERIFY2(local.error.empty(), local.error.c_str());
+    HCN_VERIFY_OK(m_host.create(ResourceKind::Endpoint,
+                                remoteEndpoint("10.244.43.20", kRemoteMac, "192.168.250.2"), *net));
+    QVERIFY(pingFrom(local.netns, "10.244.43.20"));
+
+    json request;
+    if (change == "subnets")
+        request = networkRequest("Subnet", "Add",
+                                 {{"Subnets",
+                                   {overlaySubnet("10.244.45.0/24", "10.244.45.1"),
+                                    overlaySubnet("fd68:636e:45::/64", "fd68:636e:45::1")}}});
+    else if (change == "othervsid")
+        request = networkRequest("Subnet", "Add",
+                                 {{"Subnets", {overlaySubnet("10.244.45.0/24", "10.244.45.1", 4200)}}});
+    else if (change == "routes")
+        request = networkRequest(
+            "Policy", "Update",
+            {{"Policies",
+              {{{"Type", "DrMacAddress"}, {"Settings", {{"Address", "02-00-00-00-2B-01"}}}},
+               remoteSubnetRoute("10.244.46.0/24", "192.168.250.2", "02-00-00-00-2E-01", kVsid)}}});
+    else if (change == "providerroute")
+        request = networkRequest(
+            "Policy", "Update",
+            {{"Policies",
+              {{{"Type", "ProviderAddress"}, {"Settings", {{"ProviderAddress", "192.168.250.3"}}}},
+               remoteSubnetRoute("10.244.46.0/24", "192.168.250.2", "02-00-00-00-2E-01", kVsid)}}});
+    else
+        request = networkRequest(
+            "Policy", "Update",
+            {{"Policies",
+              {{{"Type", "ProviderAddress"},
+                {"Settings",
+                 {{"ProviderAddress", change == "provider6" ? "fd00:250::1" : "192.168.250.3"}}}}}}});
+    // Without a remote subnet to move, the new device comes through and the transaction undoes it when
+    // the new route fails after it.
+    if (change == "providerroute")
+        HCN_VERIFY_OK(m_host.engine->modify(
+            ResourceKind::Network, *net,
+            networkRequest(
+                "Policy", "Remove",
+                {{"Policies",
+                  {remoteSubnetRoute("10.244.44.0/24", "192.168.250.2", "02-00-00-00-2C-01", kVsid)}}})
+                .dump()));
+    const QStringList kernelBefore = kernelState();
+    const json documentBefore = networkDocument(*net);
+    if (!step.isEmpty())
+        m_host.datapath->failStepOnce(step.toStdString());
+    const hcn::Status failed = m_host.engine->modify(ResourceKind::Network, *net, request.dump());
+    QCOMPARE(int(failed.code()), code);
+    if (!step.isEmpty())
+        QVERIFY2(failed.detail().find(step.toStdString()) != std::string::npos, failed.detail().c_str());
+    QCOMPARE(kernelState(), kernelBefore);
+    QVERIFY2(networkDocument(*net) == documentBefore, networkDocument(*net).dump().c_str());
+    QVERIFY(pingFrom(local.netns, "10.244.43.20"));
+    QVERIFY(pingFrom(local.netns, "10.244.43.1"));
+    // The engine agrees: the same change, without the injected failure, goes through.
+    if (!step.isEmpty()) {
+        HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *net, request.dump()));
+        QVERIFY(kernelState() != kernelBefore);
+        QVERIFY(pingFrom(local.netns, "10.244.43.20"));
+    }
+}
+
+void TestLinuxDatapathOverlay::modifiesWithoutKernelCounterpartChangeNothing_data()
+{
+    QTest::addColumn<QString>("resourceType");
+    QTest::addColumn<QString>("settings");
+    QTest::newRow("HostRoute added") << "Policy"
+                                     << R"({"Policies":[{"Type":"HostRoute","Settings":{}}]})";
+    QTest::newRow("SetPolicy added")
+        << "Policy"
+        << R"({"Policies":[{"Type":"SetPolicy","Settings":{"Id":"s1","Name":"s1","PolicyType":"IPSET","Values":"10.0.0.1"}}]})";
+    QTest::newRow("DNS set") << "DNS"
+                             << R"({"Domain":"example.test","ServerList":["10.244.47.53"]})";
+    QTest::newRow("Extension added") << "Extension"
+                                     << R"({"Id":"e7c3b2f0-46b3-4d4e-9a8c-0f1d2e3a4b5c","IsEnabled":true})";
+    QTest::newRow("IPSubnet added") << "IPSubnet"
+                                    << R"({"IpSubnets":[{"IpAddressPrefix":"10.244.47.0/25"}]})";
+}
+
+void TestLinuxDatapathOverlay::modifiesWithoutKernelCounterpartChangeNothing()
+{
+    QFETCH(QString, resourceType);
+    QFETCH(QString, settings);
+    auto net = m_host.create(ResourceKind::Network, overlayNetwork("overlay47", 47, kVsid));
+    HCN_VERIFY_OK(net);
+    auto ep = m_host.endpoint(*net, "10.244.47.10");
+    HCN_VERIFY_OK(ep);
+    auto ns = m_host.namespaceWith(*ep);
+    HCN_VERIFY_OK(ns);
+    const std::string netns = m_host.netnsOf(*ns);
+    json request = networkRequest(resourceType.toStdString(), "Add", json::parse(settings.toStdString()));
+    if (resourceType == "IPSubnet")
+        request["Settings"]["SubnetId"] = subnetIdOf(networkDocument(*net), "10.244.47.0/24");
+    const QStringList kernelBefore = kernelState();
+    const std::string rulesBefore = nftRuleset();
+    const json documentBefore = networkDocument(*net);
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *net, request.dump()));
+    QVERIFY(networkDocument(*net) != documentBefore);
+    QCOMPARE(kernelState(), kernelBefore);
+    QCOMPARE(nftRuleset(), rulesBefore);
+    // The endpoint's DNS is its own (the engine gives it none of the network's): no resolv.conf.
+    QVERIFY(access(("/etc/netns/" + netns + "/resolv.conf").c_str(), F_OK) != 0);
+    // The endpoint reaches its gateway, the host, as before: on Linux that route never needed a HostRoute.
+    QVERIFY(pingFrom(netns, "10.244.47.1"));
+}
+
 void TestLinuxDatapathOverlay::badOverlayDocumentsAreRefused_data()
 {
     QTest::addColumn<QString>("change");
@@ -1359,6 +1786,26 @@ void TestLinuxDatapathOverlay::l2bridgeEnslavesTheNamedAdapter()
     QVERIFY(ok);
     QTRY_COMPARE(mtuOf(m_host.netnsOf(*ns), "eth0"), 1500);
     QVERIFY(pingWithoutFragments(m_host.netnsOf(*ns), "192.168.250.2", 1500 - 28));
+    // Network modifies: a subnet added programs nothing here (its endpoints are on the adapter's network,
+    // whose router is theirs: the bridge holds the adapter's addressing, no gateway), a HostRoute neither
+    // (the host's addresses are on the bridge already); another adapter is refused.
+    const QStringList addressing = addressingOf(bridge);
+    HCN_VERIFY_OK(m_host.engine->modify(
+        ResourceKind::Network, *net,
+        networkRequest("Subnet", "Add", {{"Subnets", {{{"IpAddressPrefix", "10.244.49.0/24"}}}}}).dump()));
+    HCN_VERIFY_OK(m_host.engine->modify(
+        ResourceKind::Network, *net,
+        networkRequest("Policy", "Add",
+                       {{"Policies", {{{"Type", "HostRoute"}, {"Settings", json::object()}}}}})
+            .dump()));
+    QCOMPARE(addressingOf(bridge), addressing);
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.1"));
+    const hcn::Status moved = m_host.engine->modify(
+        ResourceKind::Network, *net,
+        networkRequest("Policy", "Update", {{"Policies", {adapterPolicy("ghost0")}}}).dump());
+    QCOMPARE(moved.code(), hcn::hr::InvalidPolicy);
+    QCOMPARE(masterOf("ul0"), bridge);
+    QVERIFY(pingFrom(m_host.netnsOf(*ns), "192.168.250.2"));
 
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Namespace, m_host.idOf(ResourceKind::Namespace, *ns)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *ep)));

@@ -58,7 +58,9 @@ public:
     /// paths: "bridge" (network create), "rules" (endpoint create), "veth", "attach.address",
     /// "attach.route" (attach), "namespace" (namespace create), "adapter" (l2bridge network create, after the
     /// adapter joined the bridge), "vxlan" and "remotesubnet" (overlay network create), "remote" (remote
-    /// endpoint create, after its forwarding entries), "sdnroute" (after an SDN route's first route).
+    /// endpoint create, after its forwarding entries), "sdnroute" (after an SDN route's first route),
+    /// "gateway" (network modify, after a new subnet's gateway), "tunnel" (network modify, after the
+    /// new VXLAN device).
     void failStepOnce(std::string step);
 
     struct State; // private; named here so the implementation files can share it
