@@ -9,6 +9,7 @@
 #include "io/go_struct_value.h"
 #include "io/json_repair.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 
 #include <algorithm>
 #include <array>
@@ -182,7 +183,7 @@ public:
             const std::size_t start =
                 text[pos] == '{' ? goStructDumpStart(text, pos, from) : std::string_view::npos;
             if (start == std::string_view::npos) {
-                ++pos;
+                pos = text[pos] == '{' ? noteValuesWithoutNames(text, pos, sourceLine) : pos + 1;
                 continue;
             }
             GoDumpRead read = readGoStructDump(text.substr(start), kDefaultMaxJsonDepth);
@@ -356,6 +357,38 @@ private:
                     {sourceLine, lastLine, validUtf8(std::string(text.substr(pos + from, to - from)))});
         found.value = std::move(read.value);
         m_result.values.push_back(std::move(found));
+    }
+
+    /// `&{10.244.1.15 true 1F3E5D7C-... 00-15-5D-6A-01-0F}` at text[brace]: a struct printed with %v, its
+    /// values without field names. Which value is which field cannot be told (the struct's field order is
+    /// the program's), so it is not read; a warning names the IDs it holds, so the engineer knows what
+    /// the dump lacks and asks for output that names them. Returns where the search goes on.
+    std::size_t noteValuesWithoutNames(std::string_view text, std::size_t brace, int sourceLine)
+    {
+        const std::size_t close = text.find('}', brace);
+        if (close == std::string_view::npos || text.find('{', brace + 1) < close)
+            return brace + 1;
+        const std::string_view inside = text.substr(brace + 1, close - brace - 1);
+        std::vector<std::string_view> words;
+        for (std::size_t at = 0; at < inside.size();) {
+            const std::size_t end = std::min(inside.find(' ', at), inside.size());
+            if (end > at)
+                words.push_back(inside.substr(at, end - at));
+            at = end + 1;
+        }
+        const auto named = [&](std::string_view word) { return goFieldKeyLength(word, 0) > 0; };
+        const auto guid = [](std::string_view word) { return tables::isGuid(word); };
+        if (words.size() < 3 || std::any_of(words.begin(), words.end(), named) ||
+            std::none_of(words.begin(), words.end(), guid))
+            return brace + 1;
+        std::string ids;
+        for (std::string_view word : words)
+            if (guid(word))
+                ids += (ids.empty() ? "" : ", ") + std::string(word);
+        warn(sourceLine, "a Go value printed with %v, without field names (" + ids +
+                             "); which value is which field cannot be told, so it is not imported. "
+                             "ConvertTo-Json, hnsdiag list -d or a log printing %+v name the fields");
+        return close + 1;
     }
 
     void warn(int line, std::string message)

@@ -227,7 +227,9 @@ private slots:
             << "go-nil-pointers.log"
             << QStringList{"Namespace: printed as a pointer (0xc000a4e1b0); its value is unknown",
                            "Namespace: printed as a pointer (0xc0001f2040); its value is unknown"}
-            << QStringList{} << QStringList{"read an IP address from its bytes (net.IP)"};
+            << QStringList{"line 3: a Go value printed with %v, without field names "
+                           "(5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F)"}
+            << QStringList{"read an IP address from its bytes (net.IP)"};
         QTest::newRow("elision") << "go-klog-line.log" << QStringList{"members elided with '...'"}
                                  << QStringList{"line 3: members elided with '...' were left out"}
                                  << QStringList{};
@@ -247,6 +249,13 @@ private slots:
             << QStringList{"line 2: the paste starts inside a Go struct dump"}
             << QStringList{"read the members after a cut at the start of the paste",
                            "joined the 5 lines the dump was spread over"};
+        QTest::newRow("%v without field names: said, with its IDs; %+v beside it read")
+            << "go-plain-v-no-names.log" << QStringList{}
+            << QStringList{"line 1: a Go value printed with %v, without field names "
+                           "(1F3E5D7C-9B2A-4C8E-A6D4-0E2F4A6C8B1D, 4E7A1C93-8B25-4F60-9D1E-2A3B4C5D6E7F); "
+                           "which "
+                           "value is which field cannot be told"}
+            << QStringList{};
     }
 
     void reportsWhatWasLost()
