@@ -114,25 +114,27 @@ bool isContainer(const json& value)
     return any;
 }
 
+/// The words that name a kind in a log line.
+struct KindWord
+{
+    const char* text;
+    ResourceKind kind;
+};
+constexpr KindWord kKindWords[] = {
+    {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
+    {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
+    {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
+    {"policy list", ResourceKind::LoadBalancer},
+};
+
 /// The kind the text logged before a value names (`Hns Endpoint resource,`, `Network Response :`,
 /// `loadBalancer=`), the last one named when there are several; Invalid when it names none.
 ResourceKind kindFromContext(std::string_view context)
 {
     const std::string lower = lowerCopy(context);
-    struct Word
-    {
-        const char* text;
-        ResourceKind kind;
-    };
-    static constexpr Word kWords[] = {
-        {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
-        {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
-        {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
-        {"policy list", ResourceKind::LoadBalancer},
-    };
     ResourceKind kind = ResourceKind::Invalid;
     std::size_t last = 0;
-    for (const Word& w : kWords)
+    for (const KindWord& w : kKindWords)
         if (const std::size_t at = lower.rfind(w.text);
             at != std::string::npos && (kind == ResourceKind::Invalid || at >= last)) {
             kind = w.kind;
@@ -189,16 +191,35 @@ bool isRequestContext(std::string_view context)
 /// creation failed: ... (*hcsshim.HNSEndpoint)(...)({`). Such a document names an ID the caller chose,
 /// but HNS never held the object. A failure of something else (`attaching endpoint failed, endpoint:`)
 /// is about an object HNS holds.
-bool isFailedRequestContext(std::string_view context)
+bool isFailedRequestContext(std::string_view context, ResourceKind kind)
 {
     const std::string lower = lowerCopy(context);
     const auto any = [&](std::initializer_list<const char*> words) {
         return std::any_of(words.begin(), words.end(),
                            [&](const char* w) { return lower.find(w) != std::string::npos; });
     };
-    return any({"fail", "error", "unable to", "could not", "cannot"}) &&
-           any({"create", "creation", "with settings", "request"}) &&
-           lower.find("response") == std::string::npos;
+    if (!any({"fail", "error", "unable to", "could not", "cannot"}) ||
+        !any({"creat", "with settings", "request"}) || lower.find("response") != std::string::npos)
+        return false;
+    // What was being created, when the words say: the kind named right after `create`/`creating`, or
+    // right before `creation`. Another kind (`cannot create endpoint: network {...}`) is not this object.
+    const std::size_t at = lower.rfind("creat");
+    if (at == std::string::npos)
+        return true;
+    const bool noun = lower.compare(at, 8, "creation") == 0;
+    const std::string_view window =
+        noun ? std::string_view(lower).substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at)
+             : std::string_view(lower).substr(at, 32);
+    std::optional<std::pair<std::size_t, ResourceKind>> created; // (distance from `creat`, kind)
+    for (const KindWord& w : kKindWords) {
+        const std::size_t found = noun ? window.rfind(w.text) : window.find(w.text);
+        if (found == std::string_view::npos)
+            continue;
+        const std::size_t distance = noun ? window.size() - found : found;
+        if (!created || distance < created->first)
+            created = std::pair(distance, w.kind);
+    }
+    return !created || created->second == kind;
 }
 
 /// Text inside a string value worth searching for documents: JSON (`{"`, `[{`) or a Go struct dump
@@ -258,7 +279,7 @@ struct Collector
                             describeKeys(value) + "); not imported");
             return;
         }
-        if (isFailedRequestContext(found.context)) {
+        if (isFailedRequestContext(found.context, kind)) {
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported");
             return;

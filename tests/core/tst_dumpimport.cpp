@@ -769,12 +769,18 @@ private slots:
                            "LoadBalancer:44CEEE85-F738-4316-919D-EF90721A8A0C @UnknownFields=[]",
                            "LoadBalancer:44CEEE85-F738-4316-919D-EF90721A8A0C "
                            "/_v1/PolicyList=\"2D3E4F50-6172-4839-9A4B-5C6D7E8F9001\""};
+        // The network a failed endpoint creation names is one HNS holds.
         QTest::newRow("a create request HNS failed is no endpoint")
             << "eventlog-failed-create.txt"
-            << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334", "Network:" + cbr0}
+            << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334", "Network:" + cbr0,
+                           "Network:D8E9F001-1223-4344-9556-6778899AABBC"}
             << QStringList{"a request HNS failed (\"Message          : HNS failed to create endpoint with "
                            "settings\"), not an object it holds; not imported"}
-            << QStringList{} << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334 @FirstLine=12"};
+            << QStringList{"a request HNS failed (\"Message          : HNS failed to create endpoint "
+                           "Ethernet"}
+            << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334 @FirstLine=12",
+                           "Network:D8E9F001-1223-4344-9556-6778899AABBC @FirstLine=22",
+                           "Network:D8E9F001-1223-4344-9556-6778899AABBC /Type=\"Transparent\""};
         QTest::newRow("JSON log records holding the document as a nested object")
             << "zap-json-nested-objects.log"
             << QStringList{"Endpoint:61728394-A5B6-4C7D-9E8F-900112233445",
