@@ -102,9 +102,12 @@ TablePrinter networkTable(const json& documents, const json& snapshot)
             for (const json& subnet : arrayAt(ipam, "Subnets"))
                 subnets.push_back(text(subnet, "IpAddressPrefix", "?"));
         const std::string id = text(network, "ID");
-        // HCN omits Type for NAT (NetworkMode 0), as Windows does: a missing Type is NAT.
-        table.addRow({id, text(network, "Name", "-"), text(network, "Type", "NAT"), join(subnets),
-                      std::to_string(endpointCounts[id])});
+        // HCN omits Type for NAT (NetworkMode 0), as Windows does: a missing Type is NAT. An imported
+        // dump that did not show the type says `"Type": null` (docs/import.md): unknown, never NAT.
+        const auto type = network.is_object() ? network.find("Type") : network.end();
+        const bool unknownType = type != network.end() && type->is_null();
+        table.addRow({id, text(network, "Name", "-"), unknownType ? "unknown" : text(network, "Type", "NAT"),
+                      join(subnets), std::to_string(endpointCounts[id])});
     }
     return table;
 }

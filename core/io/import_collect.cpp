@@ -1,6 +1,7 @@
 // Finding the objects in a found value and telling their kind and shape (v1 Get-Hns* or v2 HCN).
 
 #include "common/text.h"
+#include "hcn/dump_formats.h"
 #include "hcn/guid.h"
 #include "hcn/network_mode.h"
 #include "io/import_objects.h"
@@ -10,6 +11,11 @@
 
 namespace hcn::io::detail {
 namespace {
+
+/// A string longer than this is not searched for documents (a log line of a JSON export is far shorter).
+constexpr std::size_t kMaxSearchedString = 4u << 20;
+/// String members nested deeper than this in a value are not searched.
+constexpr int kMaxSearchDepth = 8;
 
 /// A member by name in any case (dumps spell `Id`, `ID`, `id`).
 const json* member(const json& object, std::string_view key)
@@ -108,25 +114,27 @@ bool isContainer(const json& value)
     return any;
 }
 
+/// The words that name a kind in a log line.
+struct KindWord
+{
+    const char* text;
+    ResourceKind kind;
+};
+constexpr KindWord kKindWords[] = {
+    {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
+    {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
+    {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
+    {"policy list", ResourceKind::LoadBalancer},
+};
+
 /// The kind the text logged before a value names (`Hns Endpoint resource,`, `Network Response :`,
 /// `loadBalancer=`), the last one named when there are several; Invalid when it names none.
 ResourceKind kindFromContext(std::string_view context)
 {
     const std::string lower = lowerCopy(context);
-    struct Word
-    {
-        const char* text;
-        ResourceKind kind;
-    };
-    static constexpr Word kWords[] = {
-        {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
-        {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
-        {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
-        {"policy list", ResourceKind::LoadBalancer},
-    };
     ResourceKind kind = ResourceKind::Invalid;
     std::size_t last = 0;
-    for (const Word& w : kWords)
+    for (const KindWord& w : kKindWords)
         if (const std::size_t at = lower.rfind(w.text);
             at != std::string::npos && (kind == ResourceKind::Invalid || at >= last)) {
             kind = w.kind;
@@ -168,13 +176,59 @@ bool isRequestContext(std::string_view context)
 {
     const std::string lower = lowerCopy(context);
     std::optional<std::size_t> request;
-    for (const char* word : {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body"})
+    for (const char* word :
+         {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "with settings"})
         if (const std::size_t at = lower.rfind(word); at != std::string::npos)
             request = std::max(request.value_or(0), at);
     if (!request)
         return false;
     const std::size_t response = lower.rfind("response");
     return response == std::string::npos || response < *request;
+}
+
+/// Whether the text before a value says HNS refused it: a create request logged with its failure
+/// (`HNS failed to create endpoint with settings {...}. Error: 0x803b0013`, kube-proxy's `Remote endpoint
+/// creation failed: ... (*hcsshim.HNSEndpoint)(...)({`). Such a document names an ID the caller chose,
+/// but HNS never held the object. A failure of something else (`attaching endpoint failed, endpoint:`)
+/// is about an object HNS holds.
+bool isFailedRequestContext(std::string_view context, ResourceKind kind)
+{
+    const std::string lower = lowerCopy(context);
+    const auto any = [&](std::initializer_list<const char*> words) {
+        return std::any_of(words.begin(), words.end(),
+                           [&](const char* w) { return lower.find(w) != std::string::npos; });
+    };
+    if (!any({"fail", "error", "unable to", "could not", "cannot"}) ||
+        !any({"creat", "with settings", "request"}) || lower.find("response") != std::string::npos)
+        return false;
+    // What was being created, when the words say: the kind named right after `create`/`creating`, or
+    // right before `creation`. Another kind (`cannot create endpoint: network {...}`) is not this object.
+    const std::size_t at = lower.rfind("creat");
+    if (at == std::string::npos)
+        return true;
+    const bool noun = lower.compare(at, 8, "creation") == 0;
+    const std::string_view window =
+        noun ? std::string_view(lower).substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at)
+             : std::string_view(lower).substr(at, 32);
+    std::optional<std::pair<std::size_t, ResourceKind>> created; // (distance from `creat`, kind)
+    for (const KindWord& w : kKindWords) {
+        const std::size_t found = noun ? window.rfind(w.text) : window.find(w.text);
+        if (found == std::string_view::npos)
+            continue;
+        const std::size_t distance = noun ? window.size() - found : found;
+        if (!created || distance < created->first)
+            created = std::pair(distance, w.kind);
+    }
+    return !created || created->second == kind;
+}
+
+/// Text inside a string value worth searching for documents: JSON (`{"`, `[{`) or a Go struct dump
+/// (`{Id:`, `&{`), as a log line a JSON export carries in a field holds them.
+bool mayHoldDocument(std::string_view text)
+{
+    return text.size() >= 8 && text.size() <= kMaxSearchedString &&
+           (text.find("{\"") != std::string_view::npos || text.find("[{") != std::string_view::npos ||
+            text.find("&{") != std::string_view::npos || text.find("{Id:") != std::string_view::npos);
 }
 
 struct Collector
@@ -184,6 +238,9 @@ struct Collector
     std::vector<ImportMessage>& messages;
     std::uint64_t& hnsVersion;
     const FoundValue& found;
+    /// Whether string values of what is no HNS object are searched for documents; off for what such a
+    /// search found, so each string is searched once.
+    bool searchStrings = true;
 
     void message(ImportSeverity severity, int first, int last, std::string text)
     {
@@ -208,12 +265,23 @@ struct Collector
             return;
         }
         if (kind == ResourceKind::Invalid) {
+            // A log exported as JSON (Log Analytics, Container Insights, Event Viewer) holds each log line
+            // as a string member, its documents escaped inside: those are searched.
+            if (!hasGuidId) {
+                search(value, first, last, 0);
+                return;
+            }
             // Other tools' output (directory listings, services, structured logs) is no concern of the
             // import; only something that looks like an HNS object (a GUID ID) is worth a line.
-            if (hasGuidId && !found.startCut)
+            if (!found.startCut)
                 message(ImportSeverity::Warning, first, last,
                         "an object that is not a network, endpoint, namespace, load balancer or route (" +
                             describeKeys(value) + "); not imported");
+            return;
+        }
+        if (isFailedRequestContext(found.context, kind)) {
+            message(ImportSeverity::Info, first, last,
+                    "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported");
             return;
         }
         if (!hasGuidId && isRequestContext(found.context)) {
@@ -255,6 +323,42 @@ struct Collector
         return "members " + keys;
     }
 
+    /// The documents inside the string members of `v` (a value that is no HNS object), each string
+    /// read as text of its own by the JSON and Go dump readers; what they find is reported at the lines
+    /// of the value that holds the string. Nested at most kMaxSearchDepth levels.
+    void search(const json& v, int first, int last, int depth)
+    {
+        if (!searchStrings || found.format != DumpFormat::Json || depth > kMaxSearchDepth)
+            return;
+        if (v.is_object() || v.is_array()) {
+            for (const json& member : v)
+                search(member, first, last, depth + 1);
+            return;
+        }
+        if (!v.is_string() || !mayHoldDocument(v.get_ref<const std::string&>()))
+            return;
+        const std::vector<CleanedLine> lines = cleanPastedText(v.get_ref<const std::string&>());
+        for (ExtractResult (*reader)(const std::vector<CleanedLine>&) :
+             {+[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
+              &extractGoStructDumps}) {
+            for (FoundValue& inner : reader(lines).values) {
+                inner.firstLine = first;
+                inner.lastLine = last;
+                inner.elements.clear(); // their lines are lines of the string, not of the dump
+                Collector nested{source, out, messages, hnsVersion, inner, false};
+                json innerValue = std::move(inner.value);
+                const std::size_t before = out.size();
+                nested.value(std::move(innerValue), inner.kindHint, first, last, inner.sourceText, 0);
+                for (std::size_t i = before; i < out.size(); ++i) {
+                    out[i].notes.push_back("read from text in a string of the JSON value at these lines (a "
+                                           "log exported as JSON), unescaped");
+                    if (out[i].originalText.empty())
+                        out[i].originalText = out[i].document.dump(2);
+                }
+            }
+        }
+    }
+
     void value(json&& v, ResourceKind hint, int first, int last, std::string text, int depth)
     {
         if (depth > 4)
@@ -284,6 +388,8 @@ struct Collector
         }
         if (v.is_object())
             object(std::move(v), hint, first, last, std::move(text));
+        else if (v.is_string())
+            search(v, first, last, depth);
     }
 };
 

@@ -282,7 +282,7 @@ private:
         object.wasV1 = s.wasV1;
         object.originalText = std::move(s.originalText);
         object.lost = std::move(s.lost);
-        object.unknownFields = unknownFields(s.kind, s.document);
+        object.unknownFields = unknownFields(s.kind, s.document, s.ownV1Members);
         object.notes = std::move(s.notes);
         m_networkNames.push_back(std::move(s.networkName));
         m_linked.objects.push_back(std::move(object));
@@ -331,7 +331,9 @@ private:
             network.clear();
         }
         if (!network.empty()) {
-            if (!find(ResourceKind::Network, network))
+            if (const auto target = find(ResourceKind::Network, network))
+                spellAsTarget(i, m_linked.documents[i]["HostComputeNetwork"], *target, "HostComputeNetwork");
+            else
                 missing(i, ResourceKind::Network, network, "its network " + network + " is not in the dump");
         } else if (!networkName.empty()) {
             const auto range = m_networksByName.equal_range(lowerCopy(networkName));
@@ -364,6 +366,8 @@ private:
         if (!nsIndex) {
             nsIndex = addNamespaceKnownFrom(i, ns);
             report(*nsIndex, ImportSeverity::Info, "known only from the endpoints that name it");
+        } else {
+            spellAsTarget(i, m_linked.documents[i]["HostComputeNamespace"], *nsIndex, "HostComputeNamespace");
         }
         addMember(*nsIndex, id, i);
     }
@@ -435,17 +439,40 @@ private:
                                                       " added to Resources: the endpoint names this namespace");
     }
 
-    static std::string resourceEndpointId(const json& resource)
+    /// The member of a namespace's resource that names its endpoint (`Data.ID`, `Data.Id`); null when none.
+    template <typename Json> static Json* resourceEndpointMember(Json& resource)
     {
         if (!resource.is_object() || !equalsIgnoreCase(textMember(resource, "Type"), "Endpoint"))
-            return {};
+            return nullptr;
         auto data = resource.find("Data");
         if (data == resource.end() || !data->is_object())
-            return {};
-        for (const auto& [key, value] : data->items())
-            if (equalsIgnoreCase(key, "ID"))
-                return idKeyOf(value);
-        return {};
+            return nullptr;
+        for (auto it = data->begin(); it != data->end(); ++it)
+            if (equalsIgnoreCase(it.key(), "ID"))
+                return &*it;
+        return nullptr;
+    }
+
+    static std::string resourceEndpointId(const json& resource)
+    {
+        const json* id = resourceEndpointMember(resource);
+        return id ? idKeyOf(*id) : std::string();
+    }
+
+    /// A reference that names an object of the dump in another spelling (`A1F3C2D4-...` for the network
+    /// `a1f3c2d4-...`, braces, blanks) is written as that object's ID is spelled, so every reader of the
+    /// snapshot (its lookups, counts, tree and checks) finds the object whether it compares IDs in any
+    /// case or not; the object's note says what the dump had.
+    void spellAsTarget(std::size_t i, json& reference, std::size_t target, std::string_view member)
+    {
+        const std::string& spelled = m_linked.objects[target].id;
+        if (!reference.is_string() || reference.get_ref<const std::string&>() == spelled || spelled.empty())
+            return;
+        const std::string given = reference.get<std::string>();
+        reference = spelled;
+        m_linked.objects[i].notes.push_back(std::string(member) + ": written as the " +
+                                            std::string(resourceKindLabel(m_linked.objects[target].kind)) +
+                                            " spells its ID, " + spelled + " (the dump has " + given + ")");
     }
 
     void linkNamespace(std::size_t i)
@@ -454,7 +481,7 @@ private:
         auto resources = doc.find("Resources");
         if (resources == doc.end() || !resources->is_array())
             return;
-        for (const json& resource : *resources) {
+        for (json& resource : *resources) {
             const std::string endpointId = resourceEndpointId(resource);
             if (endpointId.empty())
                 continue;
@@ -463,6 +490,7 @@ private:
                 missing(i, ResourceKind::Endpoint, endpointId, "lists endpoint " + endpointId + ", which is not in the dump");
                 continue;
             }
+            spellAsTarget(i, *resourceEndpointMember(resource), *endpoint, "Resources");
             json& endpointDoc = m_linked.documents[*endpoint];
             if (textMember(endpointDoc, "HostComputeNamespace").empty())
                 endpointDoc["HostComputeNamespace"] = m_linked.objects[i].id;
@@ -471,14 +499,19 @@ private:
 
     void checkEndpointList(std::size_t i, const char* role)
     {
-        const json& doc = m_linked.documents[i];
+        json& doc = m_linked.documents[i];
         auto endpoints = doc.find("HostComputeEndpoints");
         if (endpoints == doc.end() || !endpoints->is_array())
             return;
         std::vector<std::string> absent;
-        for (const json& endpoint : *endpoints)
-            if (endpoint.is_string() && !find(ResourceKind::Endpoint, endpoint.get<std::string>()))
+        for (json& endpoint : *endpoints) {
+            if (!endpoint.is_string())
+                continue;
+            if (const auto target = find(ResourceKind::Endpoint, endpoint.get<std::string>()))
+                spellAsTarget(i, endpoint, *target, "HostComputeEndpoints");
+            else
                 absent.push_back(endpoint.get<std::string>());
+        }
         for (const std::string& endpoint : absent)
             missing(i, ResourceKind::Endpoint, endpoint, std::string(role) + " " + endpoint + " is not in the dump");
     }

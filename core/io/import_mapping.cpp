@@ -98,6 +98,29 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
     }
 }
 
+/// Members whose value is JSON `null` (ConvertTo-Json's `"Policies": null`, a list view's empty `Policies=`
+/// inside `@{...}`) are absent, as HNS reads them: a list or an object HNS expects is then simply not
+/// there, rather than in a wrong shape. `keep` names a top-level member whose null is kept (an imported
+/// network's `"Type": null`, which says that its type is unknown).
+void dropNullMembers(json& value, std::string_view keep = {}, int depth = 0)
+{
+    if (depth > kDefaultMaxJsonDepth)
+        return;
+    if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end();) {
+            if (it->is_null() && !(depth == 0 && !keep.empty() && it.key() == keep)) {
+                it = value.erase(it);
+                continue;
+            }
+            dropNullMembers(*it, {}, depth + 1);
+            ++it;
+        }
+    } else if (value.is_array()) {
+        for (json& element : value)
+            dropNullMembers(element, {}, depth + 1);
+    }
+}
+
 /// The object's ID member spelled "ID" (tables and hcsshim structs write "Id").
 void spellId(json& doc)
 {
@@ -418,6 +441,7 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
                 part.document["ID"] = stableGuid("policy list " + listId + " ELB " + std::to_string(elbs[n]) +
                                                  "\n" + part.source + "\n" + std::to_string(part.firstLine));
                 part.document["_v1"] = json{{"PolicyList", whole.value("ID", json())}};
+                part.ownV1Members.push_back("PolicyList");
                 part.notes.push_back(what + ", whose ELB policies have different frontends: a load balancer "
                                             "of its own, with an ID made from the list's");
             } else {
@@ -438,6 +462,8 @@ void mapToV2(Sighting& s)
     if (!s.document.is_object())
         return;
     readFlattened(s.document, {}, s.lost);
+    // A v2 network's `"Type": null` is what an import writes for a type it could not read: kept.
+    dropNullMembers(s.document, s.kind == ResourceKind::Network && !s.wasV1 ? "Type" : "");
     // A reader and readFlattened may both name one placeholder: each loss once, in order.
     std::vector<std::string> unique;
     for (std::string& loss : s.lost)
@@ -450,22 +476,25 @@ void mapToV2(Sighting& s)
         s.notes.push_back("IDs: written without the braces around " + std::to_string(braced) +
                           (braced == 1 ? " GUID" : " GUIDs"));
     if (s.wasV1) {
+        bool untyped = false;
         namesAsText(s.document);
         if (s.kind == ResourceKind::Namespace)
             resourcesAsDiagnostics(s.document);
         if (s.kind == ResourceKind::Network) {
             tablePrefixToSubnets(s.document);
-            // Get-HnsNetwork always prints a Type: without one the paste cut it off, and HCN reads a
-            // network without a Type as NAT.
-            const bool typed =
-                std::any_of(s.document.items().begin(), s.document.items().end(),
-                            [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
+            // Get-HnsNetwork always prints a Type: without one the paste cut it off (or the table had no
+            // Type column). HCN reads a network without a Type as NAT, so the snapshot says `"Type":
+            // null`: the type is unknown, and nothing shows it as NAT.
+            untyped = std::none_of(s.document.items().begin(), s.document.items().end(),
+                                   [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
             const bool said = std::any_of(s.lost.begin(), s.lost.end(),
                                           [](const std::string& loss) { return loss.starts_with("Type:"); });
-            if (!typed && !said)
-                s.lost.push_back("Type: not in the dump; the snapshot reads the network as NAT");
+            if (untyped && !said)
+                s.lost.push_back("Type: not in the dump; the network's type is unknown");
         }
         mapV1(s);
+        if (untyped && s.document.is_object() && !s.document.contains("Type"))
+            s.document["Type"] = nullptr;
     }
 }
 
@@ -492,7 +521,8 @@ bool isKnownV1Member(std::string_view key)
 
 } // namespace
 
-std::vector<std::string> unknownFields(ResourceKind kind, const json& document)
+std::vector<std::string> unknownFields(ResourceKind kind, const json& document,
+                                       const std::vector<std::string>& ownV1Members)
 {
     std::vector<std::string> unknown;
     const schema::TypeDef* type = schema::Catalog::builtin().type(resourceKindSchemaType(kind));
@@ -501,7 +531,8 @@ std::vector<std::string> unknownFields(ResourceKind kind, const json& document)
     for (const auto& [key, value] : document.items()) {
         if (key == "_v1" && value.is_object()) {
             for (const auto& item : value.items())
-                if (!isKnownV1Member(item.key()))
+                if (!isKnownV1Member(item.key()) &&
+                    std::find(ownV1Members.begin(), ownV1Members.end(), item.key()) == ownV1Members.end())
                     unknown.push_back(item.key());
         } else if (key != "_v1" && !type->field(key)) {
             unknown.push_back(key);

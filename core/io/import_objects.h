@@ -33,6 +33,9 @@ struct Sighting
     /// A v1 endpoint's VirtualNetworkName, used when its network is known only by name.
     std::string networkName;
     std::size_t order = 0; ///< position in the dump, for "the later sighting" decisions
+    /// Members the import itself wrote under "_v1" (a split policy list's `PolicyList`): not the
+    /// customer's, so never unknown fields.
+    std::vector<std::string> ownV1Members;
 };
 
 /// An ID as objects are matched: upper case, braces and blanks removed.
@@ -64,8 +67,10 @@ std::string stableGuid(std::string_view seed);
 /// cannot take whole loses the members it cannot read (each a loss) rather than the object.
 void mapToV2(Sighting& sighting);
 
-/// Members of a v2 document the schema does not know (top level, and the v1 members kept under "_v1").
-std::vector<std::string> unknownFields(ResourceKind kind, const json& document);
+/// Members of a v2 document the schema does not know (top level, and the v1 members kept under "_v1"),
+/// leaving out `ownV1Members`, which the import wrote itself.
+std::vector<std::string> unknownFields(ResourceKind kind, const json& document,
+                                       const std::vector<std::string>& ownV1Members = {});
 
 /// Merges sightings of the same object and resolves references between objects; the result is one
 /// ImportedObject (report) and one document per object, in the order of first sighting.

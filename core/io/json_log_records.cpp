@@ -3,6 +3,7 @@
 #include "common/text.h"
 #include "io/import_objects.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace hcn::io {
@@ -17,6 +18,26 @@ bool isDockerRecord(const json& record)
     return record.contains("stream") && record.contains("log") && record["log"].is_string();
 }
 
+/// Whether a member holds an object or a list: zap's and logr's JSON encoders log a struct they are
+/// given as a nested value (`"endpoint":{"ID":...}`), which is a document of its own.
+bool hasNestedValue(const json& record)
+{
+    return std::any_of(record.begin(), record.end(), [](const json& value) {
+        return (value.is_object() || value.is_array()) && !value.empty();
+    });
+}
+
+/// The members a structured logger writes beside its message: a record may carry no message at all
+/// (`{"level":"info","endpoint":{...}}`).
+bool hasLogMember(const json& record)
+{
+    for (const char* key :
+         {"msg", "message", "level", "lvl", "severity", "ts", "time", "timestamp", "caller", "logger"})
+        if (record.contains(key))
+            return true;
+    return false;
+}
+
 /// The object the line is, when it is one JSON log record; null otherwise.
 json logRecord(std::string_view line)
 {
@@ -27,11 +48,12 @@ json logRecord(std::string_view line)
     if (!record.is_object())
         return nullptr;
     // Docker's records are each one line of the container's output (a document may spread over them);
-    // another record is worth reading only with escaped quotes: a document inside a field.
+    // another record is worth reading only with escaped quotes (a document inside a field) or a nested
+    // object or list (a document as a field).
     const bool docker = isDockerRecord(record);
-    if (!docker && t.find("\\\"") == std::string_view::npos)
+    if (!docker && t.find("\\\"") == std::string_view::npos && !hasNestedValue(record))
         return nullptr;
-    const bool message = record.contains("msg") || record.contains("message") || docker;
+    const bool message = hasLogMember(record) || docker;
     bool isV1 = false;
     if (!message || detail::classifyObject(record, ResourceKind::Invalid, isV1) != ResourceKind::Invalid)
         return nullptr;

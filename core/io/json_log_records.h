@@ -1,7 +1,8 @@
 #pragma once
 // Logs written as one JSON object per line (containerd's, logrus' and zap's JSON formatters, Docker's
-// json-file driver) carry HNS documents as escaped text inside string fields. Such a line is read by its
-// fields' text instead, so the readers find the documents as in any other log line.
+// json-file driver) carry HNS documents as escaped text inside string fields, or (zap, logr) as a nested
+// object or list. Such a line is read by its fields' text instead, so the readers find the documents as
+// in any other log line.
 
 #include "hcn/dump_text.h"
 
@@ -10,11 +11,12 @@
 
 namespace hcn::io {
 
-/// Rewrites each line that is a whole JSON log record (an object with a message field, `msg`,
-/// `message` or `log`, and no HNS object itself) as its fields' text: Docker's json-file record as its
-/// `log` text alone (so a document its lines spread over joins up again), any other record as
-/// `key=value` pairs, string values unescaped, newlines inside them as blanks. Line numbers are kept.
-/// Returns how many lines were rewritten.
+/// Rewrites each line that is a whole JSON log record (an object with a member structured loggers write,
+/// `msg`, `message`, `level`, `ts`, `time`, `caller`, ..., or Docker's `log` and `stream`; no HNS object
+/// itself; with escaped quotes or a nested object or list in it) as its fields' text: Docker's
+/// json-file record as its `log` text alone (so a document its lines spread over joins up again), any
+/// other record as `key=value` pairs, string values unescaped, objects and lists as compact JSON,
+/// newlines inside them as blanks. Line numbers are kept. Returns how many lines were rewritten.
 std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io

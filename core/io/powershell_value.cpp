@@ -257,7 +257,7 @@ private:
                     value.empty() ? "before its first item" : "after item " + std::to_string(value.size());
         }
         m_notes.cut = true;
-        loss(path, "cut by the paste " + where);
+        loss(path, "cut by " + m_notes.cutBy + " " + where);
         return value;
     }
 

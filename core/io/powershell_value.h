@@ -20,6 +20,9 @@ struct PowerShellValueNotes
     /// True when the paste ended inside the value (braces never closed) and only its complete part was
     /// read.
     bool cut = false;
+    /// What the losses say cut a value whose braces never close: the paste (a list view), or the
+    /// column (a Format-Table cell ending in `...`). Set before reading.
+    std::string cutBy = "the paste";
 };
 
 /// The value `text` as JSON (see parsePowerShellValue); the losses inside it are prefixed with `path`

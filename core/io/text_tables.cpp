@@ -4,6 +4,7 @@
 #include "io/text_tables.h"
 
 #include "hcn/dump_formats.h"
+#include "io/powershell_value.h"
 
 #include <algorithm>
 #include <cctype>
@@ -174,6 +175,13 @@ std::vector<FormatColumn> formatColumns(std::string_view header, std::string_vie
     return everyLabelled ? columns : std::vector<FormatColumn>{};
 }
 
+/// A cell holding a collection or an object as PowerShell renders one (`{a, b}`, `@{k=v}`,
+/// `{@{...}}`); a GUID in braces is an ID.
+bool isCollectionCell(std::string_view text)
+{
+    return (text.starts_with('{') || text.starts_with("@{")) && !isGuid(text);
+}
+
 /// True/False -> bool, an integer -> number, anything else -> the string as shown.
 nlohmann::json typedValue(std::string_view text)
 {
@@ -307,6 +315,18 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
                 cut = true;
             }
             text = trimBlanks(text);
+            if (isCollectionCell(text)) {
+                // `{172.20.16.0/20}`, `{@{AddressPrefix=...; GatewayAddress=...}}`: PowerShell's rendering
+                // of a collection, read as the list view reads it; a cell the column cut keeps its
+                // complete items.
+                PowerShellValueNotes notes;
+                notes.cutBy = "the table column";
+                object[columns[c].label] = readPowerShellValue(text, columns[c].label, notes);
+                if (cut && !notes.cut)
+                    found.losses.push_back(columns[c].label + ": cut by the table column");
+                found.losses.insert(found.losses.end(), notes.losses.begin(), notes.losses.end());
+                continue;
+            }
             if (cut)
                 found.losses.push_back(columns[c].label + ": cut by the table column");
             if (!text.empty())

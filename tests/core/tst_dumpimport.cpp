@@ -2,12 +2,12 @@
 // objects read in v2, what the report says about each object and about references the dump cannot
 // resolve, and that bad input costs one message rather than the import.
 
+#include "dump_files.h"
 #include "hcn/dump_import.h"
 #include "hcn/snapshot_api.h"
 
-#include "dump_files.h"
-
 #include <QtTest>
+#include <set>
 
 using namespace hcn;
 using namespace hcn::io;
@@ -247,14 +247,14 @@ private slots:
                               "\"VirtualNetworkName\":\"nat\",\"Namespace\":{\"ID\":\"2c094b9e-16\"}}")
             << QStringList{"Endpoint:D1536F9B-C0E2-4F45-A738-A2B3C4D5E6F7"}
             << QStringList{"names its namespace \"2c094b9e-16\", which is not a GUID"};
-        QTest::newRow("a Get-HnsNetwork list cut before its Type says the snapshot reads it as NAT")
+        QTest::newRow("a Get-HnsNetwork list cut before its Type says its type is unknown")
             << QStringLiteral(
                    "PS C:\\> Get-HnsNetwork\n\nID                     : "
                    "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D\n"
                    "Name                   : cbr0\n"
                    "Subnets                : {@{AddressPrefix=10.8.0.0/24; GatewayAddress=10.8.0.1}}\nTy\n")
             << QStringList{"Network:0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"}
-            << QStringList{"Type: not in the dump; the snapshot reads the network as NAT"};
+            << QStringList{"Type: not in the dump; the network's type is unknown"};
         QTest::newRow("a subnet on its own is not a network")
             << QStringLiteral("I0409 11:20:05.000 1 network.go:88] subnet added: "
                               "{\"AddressPrefix\":\"10.9.4.0/24\",\"GatewayAddress\":\"10.9.4.1\","
@@ -733,6 +733,187 @@ private slots:
             QCOMPARE(back.messages[i].objectId, result.report.messages[i].objectId);
             QCOMPARE(back.messages[i].severity, result.report.messages[i].severity);
         }
+    }
+
+    /// Inputs whose objects the import once read wrongly: a null where a list is expected, a type the
+    /// dump does not show, documents nested in JSON log records or escaped in a JSON export's strings, a
+    /// failed create request, PowerShell collections in table cells, a split policy list's own
+    /// annotation. `values` are "Kind:ID /pointer=json" (the snapshot document) or "Kind:ID @Member=json"
+    /// (the object's report: FirstLine, LastLine, Lost, UnknownFields).
+    void objectsAsTheDumpShowsThem_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages");
+        QTest::addColumn<QStringList>("absent"); ///< in no message
+        QTest::addColumn<QStringList>("values");
+
+        const QString cbr0 = "5C2E8A14-93B7-4D60-A1F2-7E9B3C4D5A68";
+        const QString nat = "8F5B1D47-C6EA-4093-9425-AB2E6F708D91";
+        QTest::newRow("JSON null where a list is expected is absent")
+            << "json-null-members.json"
+            << QStringList{"Endpoint:0B7D3F69-E80C-42B5-B647-CD4081920FB3", "Network:" + cbr0,
+                           "Network:" + nat}
+            << QStringList{} << QStringList{"not in a shape HNS writes", "could not be mapped"}
+            << QStringList{"Network:" + cbr0 + " /Type=\"L2Bridge\"",
+                           "Network:" + cbr0 + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.244.5.0/24\"",
+                           "Network:" + nat + " /Type=\"NAT\"",
+                           "Endpoint:0B7D3F69-E80C-42B5-B647-CD4081920FB3 /HostComputeNetwork=\"" + cbr0 +
+                               "\"",
+                           "Endpoint:0B7D3F69-E80C-42B5-B647-CD4081920FB3 @Lost=[]",
+                           "Network:" + cbr0 + " @Lost=[]",
+                           "Network:" + nat + " @Lost=[]"};
+        QTest::newRow("a list view's empty value inside @{...} is absent")
+            << "listview-null-members.txt" << QStringList{"Network:" + cbr0, "Network:" + nat}
+            << QStringList{} << QStringList{"not in a shape HNS writes"}
+            << QStringList{"Network:" + cbr0 + " /Type=\"L2Bridge\"",
+                           "Network:" + cbr0 + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.244.5.0/24\"",
+                           "Network:" + cbr0 + " @Lost=[]"};
+        QTest::newRow("an hnsdiag table without a Type column leaves the type unknown, not NAT")
+            << "hnsdiag-networks-without-type.txt" << QStringList{"Network:" + cbr0, "Network:" + nat}
+            << QStringList{"network cbr0 (" + cbr0 +
+                           "): not carried in full by the dump: Type: not shown by "
+                           "hnsdiag list"}
+            << QStringList{}
+            << QStringList{"Network:" + cbr0 + " /Type=null", "Network:" + nat + " /Type=null"};
+        QTest::newRow("references are written as the objects they name spell their IDs")
+            << "guid-case-across-objects.txt"
+            << QStringList{"Endpoint:E6F70819-2A3B-4C4D-8E5F-607182930415",
+                           "LoadBalancer:D5E6F708-192A-4B3C-9D4E-5F6071829304",
+                           "Namespace:F708192A-3B4C-4D5E-9F60-718293041526",
+                           "Network:C4D5E6F7-0819-4A2B-8C3D-4E5F60718293"}
+            << QStringList{} << QStringList{"is not in the dump", "known only from"}
+            << QStringList{"Endpoint:E6F70819-2A3B-4C4D-8E5F-607182930415 "
+                           "/HostComputeNetwork=\"c4d5e6f7-0819-4a2b-8c3d-4e5f60718293\"",
+                           "Endpoint:E6F70819-2A3B-4C4D-8E5F-607182930415 "
+                           "/HostComputeNamespace=\"F708192A-3B4C-4D5E-9F60-718293041526\"",
+                           "LoadBalancer:D5E6F708-192A-4B3C-9D4E-5F6071829304 "
+                           "/HostComputeEndpoints=[\"E6F70819-2A3B-4C4D-8E5F-607182930415\"]",
+                           "Namespace:F708192A-3B4C-4D5E-9F60-718293041526 "
+                           "/Resources/0/Data/ID=\"E6F70819-2A3B-4C4D-8E5F-607182930415\""};
+        QTest::newRow("a policy list split by its frontends has no unknown fields")
+            << "policylist-two-frontends.json"
+            << QStringList{"LoadBalancer:2D3E4F50-6172-4839-9A4B-5C6D7E8F9001",
+                           "LoadBalancer:44CEEE85-F738-4316-919D-EF90721A8A0C"}
+            << QStringList{} << QStringList{}
+            << QStringList{"LoadBalancer:2D3E4F50-6172-4839-9A4B-5C6D7E8F9001 @UnknownFields=[]",
+                           "LoadBalancer:44CEEE85-F738-4316-919D-EF90721A8A0C @UnknownFields=[]",
+                           "LoadBalancer:44CEEE85-F738-4316-919D-EF90721A8A0C "
+                           "/_v1/PolicyList=\"2D3E4F50-6172-4839-9A4B-5C6D7E8F9001\""};
+        // The network a failed endpoint creation names is one HNS holds.
+        QTest::newRow("a create request HNS failed is no endpoint")
+            << "eventlog-failed-create.txt"
+            << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334", "Network:" + cbr0,
+                           "Network:D8E9F001-1223-4344-9556-6778899AABBC"}
+            << QStringList{"a request HNS failed (\"Message          : HNS failed to create endpoint with "
+                           "settings\"), not an object it holds; not imported"}
+            << QStringList{"a request HNS failed (\"Message          : HNS failed to create endpoint "
+                           "Ethernet"}
+            << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334 @FirstLine=12",
+                           "Network:D8E9F001-1223-4344-9556-6778899AABBC @FirstLine=22",
+                           "Network:D8E9F001-1223-4344-9556-6778899AABBC /Type=\"Transparent\""};
+        QTest::newRow("JSON log records holding the document as a nested object")
+            << "zap-json-nested-objects.log"
+            << QStringList{"Endpoint:61728394-A5B6-4C7D-9E8F-900112233445",
+                           "Endpoint:728394A5-B6C7-4D8E-9F90-011223344556",
+                           "LoadBalancer:8394A5B6-C7D8-4E9F-A001-122334455667"}
+            << QStringList{"the dump shows no networks; 2 endpoints name 1 network it does not show"}
+            << QStringList{"nothing in the dump"}
+            << QStringList{"Endpoint:61728394-A5B6-4C7D-9E8F-900112233445 @FirstLine=1",
+                           "Endpoint:61728394-A5B6-4C7D-9E8F-900112233445 /Flags=1",
+                           "Endpoint:728394A5-B6C7-4D8E-9F90-011223344556 @FirstLine=3",
+                           "Endpoint:728394A5-B6C7-4D8E-9F90-011223344556 "
+                           "/IpConfigurations/0/IpAddress=\"10.244.5.22\"",
+                           "LoadBalancer:8394A5B6-C7D8-4E9F-A001-122334455667 @FirstLine=4"};
+        QTest::newRow("a log exported as JSON with the documents escaped in its strings")
+            << "log-analytics-export.json"
+            << QStringList{"Endpoint:A5B6C7D8-E9F0-4011-9223-344556677889",
+                           "LoadBalancer:94A5B6C7-D8E9-4F00-8112-233445566778"}
+            << QStringList{} << QStringList{"is not in the dump"}
+            << QStringList{"LoadBalancer:94A5B6C7-D8E9-4F00-8112-233445566778 @FirstLine=2",
+                           "LoadBalancer:94A5B6C7-D8E9-4F00-8112-233445566778 @LastLine=7",
+                           "Endpoint:A5B6C7D8-E9F0-4011-9223-344556677889 @FirstLine=8",
+                           "Endpoint:A5B6C7D8-E9F0-4011-9223-344556677889 /Flags=1"};
+        QTest::newRow("table cells holding PowerShell collections")
+            << "table-collection-cells.txt"
+            << QStringList{"Network:" + cbr0, "Network:" + nat,
+                           "Network:B6C7D8E9-F001-4122-A334-45566778899A",
+                           "Network:C7D8E9F0-0112-4233-8445-566778899AAB"}
+            << QStringList{"network l2b (c7d8e9f0-0112-4233-8445-566778899aab): not carried in full by the "
+                           "dump: Subnets[0]: cut by the table column after AddressPrefix"}
+            << QStringList{"not in a shape HNS writes", "cut by the paste"}
+            << QStringList{"Network:" + cbr0 + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.244.5.0/24\"",
+                           "Network:" + nat + " /Ipams/0/Subnets/0/IpAddressPrefix=\"172.21.80.0/20\"",
+                           "Network:B6C7D8E9-F001-4122-A334-45566778899A "
+                           "/Ipams/0/Subnets/1/IpAddressPrefix=\"10.245.0.0/16\"",
+                           "Network:C7D8E9F0-0112-4233-8445-566778899AAB "
+                           "/Ipams/0/Subnets/0/IpAddressPrefix=\"10.250.3.0/24\""};
+    }
+
+    void objectsAsTheDumpShowsThem()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, messages);
+        QFETCH(QStringList, absent);
+        QFETCH(QStringList, values);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        const QStringList texts = messageTexts(result);
+        for (const QString& m : messages)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+        for (const QString& m : absent)
+            QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
+        for (const QString& v : values) {
+            const QString who = v.section(' ', 0, 0);
+            const QString what = v.section(' ', 1);
+            const ResourceKind kind = resourceKindFromName(who.section(':', 0, 0).toStdString());
+            const std::string id = who.section(':', 1).toStdString();
+            const QString path = what.section('=', 0, 0);
+            const json expected = json::parse(what.section('=', 1).toStdString());
+            json actual;
+            if (path.startsWith('@')) {
+                const ImportedObject* o = object(result, id);
+                QVERIFY2(o, qPrintable(v));
+                const json report{{"FirstLine", o->firstLine},
+                                  {"LastLine", o->lastLine},
+                                  {"Lost", o->lost},
+                                  {"UnknownFields", o->unknownFields}};
+                actual = report.value(path.mid(1).toStdString(), json());
+            } else {
+                const json* doc = document(result, kind, id);
+                QVERIFY2(doc, qPrintable(v));
+                actual = doc->value(json::json_pointer(path.toStdString()), json("(absent)"));
+            }
+            QVERIFY2(actual == expected, qPrintable(v + "\n  is " + QString::fromStdString(actual.dump())));
+        }
+        // Every reference names its object exactly as that object spells its ID (hcnctl's counts, the
+        // console's tree and the checks compare them as they are).
+        std::set<std::string> ids;
+        for (const json& doc : result.snapshot["Networks"])
+            ids.insert(doc.value("ID", ""));
+        for (const json& doc : result.snapshot["Endpoints"])
+            ids.insert(doc.value("ID", ""));
+        for (const json& doc : result.snapshot["Namespaces"])
+            ids.insert(doc.value("ID", ""));
+        const auto named = [&](const json& reference) {
+            return !reference.is_string() || ids.count(reference.get<std::string>()) ||
+                   std::none_of(ids.begin(), ids.end(), [&](const std::string& id) {
+                       return QString::fromStdString(id).compare(
+                                  QString::fromStdString(reference.get<std::string>()),
+                                  Qt::CaseInsensitive) == 0;
+                   });
+        };
+        for (const json& doc : result.snapshot["Endpoints"])
+            for (const char* member : {"HostComputeNetwork", "HostComputeNamespace"})
+                QVERIFY2(named(doc.value(member, json())), qPrintable(QString::fromStdString(doc.dump())));
+        for (const json& doc : result.snapshot["LoadBalancers"])
+            for (const json& endpoint : doc.value("HostComputeEndpoints", json::array()))
+                QVERIFY2(named(endpoint), qPrintable(QString::fromStdString(doc.dump())));
+        // And the snapshot loads whole.
+        Result<std::shared_ptr<SnapshotApi>> api = SnapshotApi::fromDocument(result.snapshot, "import");
+        QVERIFY(api.ok());
+        QVERIFY((*api)->loadWarnings().empty());
     }
 
     void cancelling()

@@ -437,11 +437,13 @@ private slots:
                            "Endpoint:9E8D7C6B-5A49-4382-B716-05F4E3D2C1B0",
                            "Namespace:6F0E1D2C-3B4A-4958-A716-B5C4D3E2F1A0"}
             << QStringList{"the dump shows no networks; 2 endpoints name 1 network it does not show"};
-        QTest::newRow("a dump cut by the next log line")
-            << "go-spew-cut.log" << QStringList{"Endpoint:B3A2C1D0-E9F8-4A7B-86C5-D4E3F2A1B0C9"}
+        // kube-proxy logs the remote endpoint it failed to create: HNS never held it.
+        QTest::newRow("a dump cut by the next log line, of an endpoint HNS failed to create")
+            << "go-spew-cut.log" << QStringList{}
             << QStringList{"lines 1-8: the go-spew dump is cut off (the text ends inside it); only what came "
                            "before the cut is read",
-                           "the dump ends inside this value in Policies[0]; what followed is unknown"};
+                           "a request HNS failed (\"3312 proxier.go:997] Remote endpoint creation failed: "
+                           "hnsCall failed in Win32"};
     }
 
     void importsSpewDumps()

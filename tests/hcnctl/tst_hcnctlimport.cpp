@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QtTest>
 
 namespace {
@@ -128,6 +129,57 @@ private slots:
         const CtlRun listed = runCtl({"--snapshot", file, "list", "loadbalancers"});
         QCOMPARE(listed.exitCode, 0);
         QVERIFY(listed.out.contains("10.96.0.1"));
+    }
+
+    /// What `hcnctl --snapshot` lists from an import agrees with the import: a reference spelled in
+    /// another case than the object it names counts and names that object, and a network whose type
+    /// the dump does not show is of an unknown type, never NAT (also in the import's own summary).
+    void listsWhatTheImportFound_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("command"); ///< after `--snapshot FILE`; empty: `import FILE` itself
+        QTest::addColumn<QString>("row");         ///< a regular expression one line matches
+        QTest::addColumn<QString>("absent");      ///< a regular expression no line matches
+
+        const QString guids = "guid-case-across-objects.txt";
+        QTest::newRow("the network counts the endpoint that names it in upper case")
+            << guids << QStringList{"list", "networks"}
+            << "^c4d5e6f7-0819-4a2b-8c3d-4e5f60718293 +azure +L2Bridge +10\\.240\\.0\\.0/16 +1$" << QString();
+        QTest::newRow("the endpoint names its network by name")
+            << guids << QStringList{"list", "endpoints"}
+            << "^E6F70819-2A3B-4C4D-8E5F-607182930415 +azure-vnet-ep1 +azure +10\\.240\\.0\\.17/16 "
+            << "C4D5E6F7-0819-4A2B-8C3D-4E5F60718293";
+        const QString untyped = "hnsdiag-networks-without-type.txt";
+        QTest::newRow("a network without a type column lists as unknown")
+            << untyped << QStringList{"list", "networks"}
+            << "^5C2E8A14-93B7-4D60-A1F2-7E9B3C4D5A68 +cbr0 +unknown +- +0$"
+            << " NAT ";
+        QTest::newRow("and so in the import's summary")
+            << untyped << QStringList{} << "^8F5B1D47-C6EA-4093-9425-AB2E6F708D91 +nat +unknown +- +0$"
+            << " NAT ";
+    }
+
+    void listsWhatTheImportFound()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, command);
+        QFETCH(QString, row);
+        QFETCH(QString, absent);
+        CtlRun run = runCtl({"import", "--json", dumpPath(file)});
+        QCOMPARE(run.exitCode, 0);
+        if (command.isEmpty()) {
+            run = runCtl({"import", dumpPath(file)});
+        } else {
+            QTemporaryDir dir;
+            const QString snapshot = dir.filePath("snapshot.json");
+            QVERIFY(writeFile(snapshot, run.out.toUtf8()));
+            run = runCtl(QStringList{"--snapshot", snapshot} + command);
+        }
+        QCOMPARE(run.exitCode, 0);
+        const QRegularExpression::PatternOption lines = QRegularExpression::MultilineOption;
+        QVERIFY2(QRegularExpression(row, lines).match(run.out).hasMatch(), qPrintable(run.out));
+        if (!absent.isEmpty())
+            QVERIFY2(!QRegularExpression(absent, lines).match(run.out).hasMatch(), qPrintable(run.out));
     }
 
     void nothingRecovered_data()
