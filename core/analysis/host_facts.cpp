@@ -414,7 +414,9 @@ NetworkFacts readNetwork(const std::string& id, const PlainJson& document)
         n.mode = networkModeFromName(type->get<std::string>());
         if (n.mode == NetworkMode::Invalid)
             r.note("Type", *type);
-    } else if (type && !type->is_null()) {
+    } else if (type && type->is_null()) {
+        n.mode = NetworkMode::Invalid; // a snapshot's "not known": the dump did not show it
+    } else if (type) {
         n.mode = NetworkMode::Invalid;
         r.note("Type", *type);
     }

@@ -125,7 +125,9 @@ struct NetworkFacts
 {
     std::string id;
     std::string name;
-    NetworkMode mode = NetworkMode::Nat; ///< HNS omits Type for NAT
+    /// HNS omits Type for NAT; Invalid when the type is unreadable or, `"Type": null` in an imported
+    /// snapshot, not known.
+    NetworkMode mode = NetworkMode::Nat;
     std::vector<SubnetFact> subnets;
     std::vector<MacRangeFact> macRanges;
     std::vector<IpAddress> dnsServers;

@@ -71,8 +71,11 @@ json networkToV1(const json& network, const Catalog& catalog)
     json out = json::object();
     copyGuidIfPresent(network, out, "ID");
     copyIfPresent(network, out, "Name");
-    // HNS omits Type when it is NetworkMode 0 (NAT).
-    out["Type"] = stringOr(findValue(network, "Type"), std::string(vocabulary.omittedNetworkMode));
+    // HNS omits Type when it is NetworkMode 0 (NAT); a snapshot's null Type (a dump that did not show
+    // it) stays not known.
+    const json* type = findValue(network, "Type");
+    out["Type"] =
+        type && type->is_null() ? json() : json(stringOr(type, std::string(vocabulary.omittedNetworkMode)));
 
     json subnets = json::array();
     if (const json* ipams = findValue(network, "Ipams"); ipams && ipams->is_array()) {

@@ -377,6 +377,12 @@ std::vector<Case> cases()
         miss.ep(1)["Dns"] = {{"ServerList", "10.0.0.10"}};
         miss.ep(2)["Dns"] = {{"ServerList", json::array({"10.0.0.10"})}};
         add("DNS only on the endpoints", miss, "DNS-MISSING", false);
+        // An imported table without a Type column: the network's type is not known, so nothing that
+        // holds for NAT only (the host's DNS for its endpoints) is asked of it.
+        Host unknownType;
+        unknownType.networks[0].erase("Dns");
+        unknownType.networks[0]["Type"] = nullptr;
+        add("no DNS server on a network whose type is not known", unknownType, "DNS-MISSING", false);
     }
     {
         Host h;

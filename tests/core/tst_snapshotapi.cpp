@@ -27,6 +27,8 @@ private slots:
     void malformedDocumentIsRefused();
     void infoSaysOfflineReadOnly();
     void extraTopLevelMembersAreIgnored();
+    void aTypeNotKnownStaysNotKnownInV1_data();
+    void aTypeNotKnownStaysNotKnownInV1();
 };
 
 namespace {
@@ -391,6 +393,34 @@ void TestSnapshotApi::extraTopLevelMembersAreIgnored()
         const std::string key(hcn::resourceKindPlural(kind));
         QCOMPARE(again[key].size(), document[key].size());
     }
+}
+
+void TestSnapshotApi::aTypeNotKnownStaysNotKnownInV1_data()
+{
+    QTest::addColumn<QString>("network"); ///< the network's document
+    QTest::addColumn<QString>("v1Type");  ///< its v1 Type as JSON
+    QTest::newRow("no Type: HNS omits NAT") << R"({"ID":"5C2E8A14-93B7-4D60-A1F2-7E9B3C4D5A68","Name":"nat"})"
+                                            << R"("NAT")";
+    QTest::newRow("Type null: an imported table did not show it")
+        << R"({"ID":"5C2E8A14-93B7-4D60-A1F2-7E9B3C4D5A68","Name":"cbr0","Type":null})"
+        << "null";
+    QTest::newRow("Type given")
+        << R"({"ID":"5C2E8A14-93B7-4D60-A1F2-7E9B3C4D5A68","Name":"cbr0","Type":"L2Bridge"})"
+        << R"("L2Bridge")";
+}
+
+void TestSnapshotApi::aTypeNotKnownStaysNotKnownInV1()
+{
+    QFETCH(QString, network);
+    QFETCH(QString, v1Type);
+    auto api = load(json{{"Networks", json::array({json::parse(network.toStdString())})}});
+    QVERIFY(api);
+    auto handle =
+        api->open(ResourceKind::Network, *hcn::Guid::parse("5C2E8A14-93B7-4D60-A1F2-7E9B3C4D5A68", true));
+    HCN_VERIFY_OK(handle);
+    auto doc = api->query(ResourceKind::Network, *handle, kV1);
+    HCN_VERIFY_OK(doc);
+    QCOMPARE(json::parse(*doc)["Type"], json::parse(v1Type.toStdString()));
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotApi)
