@@ -166,6 +166,7 @@ private slots:
     void gridPlanReplacesLargeGroupsOnly();
     void routeKeepsOffOtherBoxes_data();
     void routeKeepsOffOtherBoxes();
+    void routeFindsAWayFarFromBothBoxes();
     void routeWithNoWayRoundIsStraight();
 };
 
@@ -727,6 +728,30 @@ void TestTopologyGraph::routeKeepsOffOtherBoxes()
             furthest = qAbs(p.y() - 20) > qAbs(furthest) ? p.y() - 20 : furthest;
         QVERIFY2(furthest * side > 0, qPrintable(QString::number(furthest)));
     }
+}
+
+void TestTopologyGraph::routeFindsAWayFarFromBothBoxes()
+{
+    // The target in a long pocket of boxes open only at its far end, well beyond the room searched
+    // near the two boxes: the path still goes around, out through the opening.
+    using hcn::ui::TopologyEdgeRouter;
+    const QRectF from(0, 0, 100, 40);
+    const QRectF to(400, 0, 100, 40);
+    const QList<QRectF> pocket{QRectF(300, -60, 3000, 20), QRectF(300, 80, 3000, 20),
+                               QRectF(300, -40, 20, 120)};
+    QList<QRectF> boxes{from, to};
+    boxes.append(pocket);
+    const TopologyEdgeRouter router(boxes);
+    const QPolygonF path = router.route(from, to, {0, 1});
+    QVERIFY2(path.size() > 2, qPrintable(QString::number(path.size())));
+    QVERIFY(router.isClear(path, {0, 1}));
+    for (qsizetype i = 1; i < path.size(); ++i)
+        for (const QRectF& box : pocket)
+            QVERIFY(!TopologyEdgeRouter::crossesBox(path[i - 1], path[i], box));
+    qreal furthest = 0;
+    for (const QPointF& p : path)
+        furthest = qMax(furthest, p.x());
+    QVERIFY(furthest > 3300); // out through the opening
 }
 
 void TestTopologyGraph::routeWithNoWayRoundIsStraight()

@@ -104,7 +104,7 @@ struct TopologyRouteResult
     /// Each line's path by key: two points when straight, more when it goes around.
     QHash<QString, QPolygonF> paths;
     int bent = 0;
-    /// Lines left straight because their search ran past its budget (or found no way round).
+    /// Lines left over a box: the boxes leave no way round (a gap narrower than a line needs).
     int straightFallbacks = 0;
     qint64 elapsedMs = 0;
 };

@@ -91,7 +91,7 @@ public:
     /// until they arrive; linesRouted() tells).
     bool isRouting() const { return m_routingScheduled || m_routeGeneration != m_routedGeneration; }
     /// The last routing that arrived: its time on the layout thread, its bent lines, and the lines it
-    /// left straight (no way round, or past its budget).
+    /// left over a box (no way round at all).
     qint64 lastRouteMs() const { return m_lastRoute.elapsedMs; }
     int lastRouteBent() const { return m_lastRoute.bent; }
     int lastRouteFallbacks() const { return m_lastRoute.straightFallbacks; }
