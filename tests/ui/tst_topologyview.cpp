@@ -435,6 +435,8 @@ private slots:
     void linesIntoAGridAreOneLine();
     void linesGoAroundOtherBoxes_data();
     void linesGoAroundOtherBoxes();
+    void linesArriveWithTheLayout_data();
+    void linesArriveWithTheLayout();
     void everyLineKeepsOffTheBoxesInEveryLayout_data();
     void everyLineKeepsOffTheBoxesInEveryLayout();
     void bundlesStayWhereTheyWereWhenNothingMoves();
@@ -1225,6 +1227,62 @@ void TestTopologyView::linesGoAroundOtherBoxes()
     QVERIFY2(over.isEmpty(), qPrintable(QStringLiteral("%1 times a line runs over another box, e.g. %2")
                                             .arg(over.size())
                                             .arg(over.mid(0, 5).join(QLatin1String("; ")))));
+}
+
+void TestTopologyView::linesArriveWithTheLayout_data()
+{
+    QTest::addColumn<bool>("big");
+    QTest::addColumn<bool>("networksSelected");
+    QTest::newRow("sample host") << false << false;
+    QTest::newRow("2,000 endpoints") << true << false;
+    QTest::newRow("2,000 endpoints, every network selected") << true << true;
+}
+
+void TestTopologyView::linesArriveWithTheLayout()
+{
+    // The picture shown when the boxes take their places already has the lines around the boxes: no
+    // straight line over a box until a routing comes back. (A rebuild that moves nothing keeps the
+    // paths drawn while it asks again.)
+    QFETCH(bool, big);
+    QFETCH(bool, networksSelected);
+    Host host;
+    if (big)
+        host.populateBig();
+    else
+        QVERIFY(host.loadSampleHost());
+    auto dock = std::make_unique<TopologyDock>(&host.mirror, &host.selection);
+    dock->resize(900, 650);
+    dock->diagram()->setAggregateThreshold(0);
+    TopologyScene* scene = dock->scene();
+    // Each picture with every node placed, as the scene is when the diagram says it changed.
+    int pictures = 0;
+    QStringList wrong;
+    connect(dock->diagram(), &hcn::ui::TopologyDiagram::sceneUpdated, this, [&] {
+        if (scene->nodeItemCount() != dock->diagram()->graph().nodes().size())
+            return;
+        ++pictures;
+        const QStringList over = allLinesOverOtherBoxes(scene);
+        if (!over.isEmpty())
+            wrong << QStringLiteral("picture %1: %2 times over a box, e.g. %3")
+                         .arg(pictures)
+                         .arg(over.size())
+                         .arg(over.first());
+    });
+    dock->show();
+    QVERIFY(dock->waitForLayout(120000));
+    QVERIFY(pictures > 0);
+    if (networksSelected) {
+        selectEvery(host, scene, {hcn::ui::TopologyNodeKind::Network}, this);
+        QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    }
+    // Laid out again in other places (grids of another shape): the lines move with the boxes.
+    const int first = pictures;
+    dock->diagram()->setGridAspect(big ? 0.8 : 2.0);
+    dock->diagram()->relayout();
+    QVERIFY(dock->waitForLayout(120000));
+    QVERIFY(pictures > first);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1String("; "))));
+    QVERIFY(allLinesOverOtherBoxes(scene).isEmpty());
 }
 
 void TestTopologyView::everyLineKeepsOffTheBoxesInEveryLayout_data()

@@ -223,6 +223,7 @@ void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> box
 {
     m_graph = std::move(graph);
     m_boxSizes = std::move(boxSizes);
+    ++m_graphSerial;
     if (m_clearScene && m_jobMode == JobMode::None) {
         m_clearScene = false;
         m_scene->clearAll();
@@ -432,6 +433,18 @@ void TopologyDiagram::submit(TopologyLayoutRequest request, JobMode mode)
 {
     request.generation = g_nextGeneration++;
     request.gridAspect = m_gridAspect;
+    // The lines' paths come with the positions, so the first picture has them. Not for a block, which
+    // is moved below the drawing here once placed: the scene asks for its lines itself.
+    if (mode == JobMode::Full || mode == JobMode::Neighbourhood) {
+        auto routing = std::make_shared<TopologyLayoutRouting>();
+        routing->graph = m_graph;
+        if (mode == JobMode::Neighbourhood)
+            routing->placed = m_scene->placedBoxes();
+        routing->selected = m_scene->selectedNodeKeys();
+        request.routing = std::move(routing);
+        m_routingSerial = m_graphSerial;
+    }
+    m_scene->setRoutesComing(request.routing != nullptr);
     m_jobGeneration = request.generation;
     m_jobMode = mode;
     qCDebug(lcTopology) << "layout" << topologyLayoutEngineName(request.engine) << request.nodes.size()
@@ -482,6 +495,12 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     const bool checkFrames = mode != JobMode::Full && !m_forceFull;
     const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
     const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes);
+    // The paths found with the positions, if the scene still shows the graph they were found for (it
+    // checks that each line stands where it was found from, else asks for them itself).
+    if (result.routed && m_routingSerial == m_graphSerial)
+        m_scene->takeRoutes(result.routes, result.straight);
+    else
+        m_scene->setRoutesComing(false);
     emit sceneUpdated();
     if (checkFrames && framesNewlyCoverOthers(coveringBefore))
         m_forceFull = true;

@@ -139,6 +139,9 @@ private:
     TopologyScene* m_scene;
     TopologyGraphBuilder m_builder;
     TopologyGraph m_graph;
+    /// Counts the graphs applied; the one the running layout's lines are found for.
+    quint64 m_graphSerial = 0;
+    quint64 m_routingSerial = 0;
     /// Its nodes' boxes, measured on the build thread (TopologyNodeItem::sizeFor).
     QHash<QString, QSizeF> m_boxSizes;
     /// The build on its way (0: none), and the newest the build thread should run (shared with it).
