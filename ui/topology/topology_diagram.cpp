@@ -216,13 +216,15 @@ void TopologyDiagram::onGraphBuilt(const TopologyBuildResult& result)
         return; // another diagram's graph, or one a newer rebuild superseded
     m_buildGeneration = 0;
     m_lastBuildMs = result.elapsedMs;
-    applyGraph(result.graph, result.boxSizes);
+    applyGraph(result.graph, result.boxSizes, result.gridLines);
 }
 
-void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes)
+void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes,
+                                 TopologyGridLines gridLines)
 {
     m_graph = std::move(graph);
     m_boxSizes = std::move(boxSizes);
+    m_gridLines = std::move(gridLines);
     ++m_graphSerial;
     if (m_clearScene && m_jobMode == JobMode::None) {
         m_clearScene = false;
@@ -239,7 +241,7 @@ void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> box
     // (Only asked when it decides something: a full layout is due anyway, or a running job re-checks.)
     const bool checkFrames = m_jobMode == JobMode::None && !m_forceFull;
     const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
-    const QStringList unplaced = m_scene->apply(m_graph, known, m_boxSizes);
+    const QStringList unplaced = m_scene->apply(m_graph, known, m_boxSizes, m_gridLines);
     emit sceneUpdated();
     if (m_jobMode != JobMode::None)
         return; // the running job's result re-checks what is still unplaced
@@ -441,6 +443,7 @@ void TopologyDiagram::submit(TopologyLayoutRequest request, JobMode mode)
         if (mode == JobMode::Neighbourhood)
             routing->placed = m_scene->placedBoxes();
         routing->selected = m_scene->selectedNodeKeys();
+        routing->gridLines = m_gridLines;
         request.routing = std::move(routing);
         m_routingSerial = m_graphSerial;
     }
@@ -494,7 +497,7 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     // full layout keeps frames apart itself).
     const bool checkFrames = mode != JobMode::Full && !m_forceFull;
     const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
-    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes);
+    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes, m_gridLines);
     // The paths found with the positions, if the scene still shows the graph they were found for (it
     // checks that each line stands where it was found from, else asks for them itself).
     if (result.routed && m_routingSerial == m_graphSerial)

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <memory>
 
@@ -60,6 +61,26 @@ struct TopologyPlacedBox
     QSizeF size;
 };
 
+/// One line from a node into a grid, standing for the node's edges to the grid's members.
+struct TopologyBundlePlan
+{
+    TopologyEdgeKind kind = TopologyEdgeKind::Invalid;
+    QString from;
+    QString group;
+    /// The edges it stands for, as indices into the graph's edges (graph order).
+    QList<qsizetype> edges;
+};
+
+/// A graph's grids (TopologyGridPlan groups of enough members, by group key, members in graph order)
+/// and the bundles into them, among the placed nodes (TopologyRoutePlan::gridLines).
+struct TopologyGridLines
+{
+    /// Whether they were worked out (a graph without grids has none).
+    bool computed = false;
+    QHash<QString, QStringList> grids;
+    QList<TopologyBundlePlan> bundles;
+};
+
 /// What the lines' routing needs besides the positions a layout finds (TopologyRoutePlan), so the
 /// paths come back with the positions.
 struct TopologyLayoutRouting
@@ -70,6 +91,8 @@ struct TopologyLayoutRouting
     QHash<QString, TopologyPlacedBox> placed;
     /// The selected nodes (their single lines are shown instead of their bundles).
     QSet<QString> selected;
+    /// The graph's grids and bundles with every node placed (worked out on the build thread).
+    TopologyGridLines gridLines;
 };
 
 struct TopologyLayoutRequest

@@ -24,8 +24,11 @@ void TopologyLayoutWorker::run(const TopologyLayoutRequest& request)
         for (const TopologyLayoutNode& node : request.nodes)
             if (const auto at = result.positions.constFind(node.key); at != result.positions.cend())
                 boxes.insert(node.key, {*at, node.size});
-        const TopologyRouteRequest routes =
-            TopologyRoutePlan::request(request.routing->graph, boxes, request.routing->selected);
+        // Every node placed (a full layout): the grids and bundles worked out with the graph hold.
+        const TopologyLayoutRouting& routing = *request.routing;
+        const bool everyNode = routing.gridLines.computed && boxes.size() == routing.graph.nodes().size();
+        const TopologyRouteRequest routes = TopologyRoutePlan::request(
+            routing.graph, boxes, routing.selected, everyNode ? &routing.gridLines : nullptr);
         result.straight.reserve(routes.lines.size());
         for (const TopologyRouteLine& line : routes.lines)
             result.straight.insert(line.key, line.straight);

@@ -45,6 +45,15 @@ QList<TopologyBundlePlan> TopologyRoutePlan::bundles(const TopologyGraph& graph,
     return out;
 }
 
+TopologyGridLines TopologyRoutePlan::gridLines(const TopologyGraph& graph, const Placed& placed)
+{
+    TopologyGridLines out;
+    out.computed = true;
+    out.grids = grids(graph, placed);
+    out.bundles = bundles(graph, out.grids, placed);
+    return out;
+}
+
 QString TopologyRoutePlan::bundleKey(const QString& from, const QString& group)
 {
     return from + QLatin1String("=>") + group;
@@ -95,11 +104,15 @@ QPolygonF TopologyRoutePlan::bundleLine(const QRectF& from, const QRectF& grid)
 
 TopologyRouteRequest TopologyRoutePlan::request(const TopologyGraph& graph,
                                                 const QHash<QString, TopologyPlacedBox>& placed,
-                                                const QSet<QString>& selected)
+                                                const QSet<QString>& selected,
+                                                const TopologyGridLines* gridLines)
 {
-    const Placed isPlaced = [&placed](const QString& key) { return placed.contains(key); };
-    const QHash<QString, QStringList> groups = grids(graph, isPlaced);
-    const QList<TopologyBundlePlan> bundlePlans = bundles(graph, groups, isPlaced);
+    const TopologyGridLines worked =
+        gridLines ? TopologyGridLines() : TopologyRoutePlan::gridLines(graph, [&placed](const QString& key) {
+            return placed.contains(key);
+        });
+    const QHash<QString, QStringList>& groups = gridLines ? gridLines->grids : worked.grids;
+    const QList<TopologyBundlePlan>& bundlePlans = gridLines ? gridLines->bundles : worked.bundles;
 
     // Every box as drawn is an obstacle, a grid as a whole: the lines into a grid may cross its cells.
     // (The layout keeps boxes about 12 apart: room for a line between two of them.)

@@ -22,16 +22,6 @@
 
 namespace hcn::ui {
 
-/// One line from a node into a grid, standing for the node's edges to the grid's members.
-struct TopologyBundlePlan
-{
-    TopologyEdgeKind kind = TopologyEdgeKind::Invalid;
-    QString from;
-    QString group;
-    /// The edges it stands for, as indices into the graph's edges (graph order).
-    QList<qsizetype> edges;
-};
-
 class TopologyRoutePlan
 {
 public:
@@ -45,6 +35,8 @@ public:
     /// namespace's frame already holds its members), in graph order.
     static QList<TopologyBundlePlan> bundles(const TopologyGraph& graph,
                                              const QHash<QString, QStringList>& grids, const Placed& placed);
+    /// grids() and bundles() of the placed nodes.
+    static TopologyGridLines gridLines(const TopologyGraph& graph, const Placed& placed);
     /// A bundle's name among the lines: "from=>group".
     static QString bundleKey(const QString& from, const QString& group);
     /// Whether lines of this kind go around the boxes in their way: every line drawn.
@@ -62,10 +54,12 @@ public:
 
     /// The routing request of the lines shown (a bundled edge only while one of its ends is selected,
     /// a bundle only while its node is not): every placed box an obstacle, a grid as one; grids, then
-    /// the other nodes, then the edges, then the bundles, in graph order.
+    /// the other nodes, then the edges, then the bundles, in graph order. `gridLines`: the placed
+    /// nodes' grids and bundles when known (else worked out here).
     static TopologyRouteRequest request(const TopologyGraph& graph,
                                         const QHash<QString, TopologyPlacedBox>& placed,
-                                        const QSet<QString>& selected);
+                                        const QSet<QString>& selected,
+                                        const TopologyGridLines* gridLines = nullptr);
 };
 
 } // namespace hcn::ui

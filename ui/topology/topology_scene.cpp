@@ -56,6 +56,7 @@ void TopologyScene::clearAll()
     m_nodes.clear();
     m_memory.clear();
     m_graph = {};
+    m_gridLines = {};
 }
 
 void TopologyScene::removeNode(const QString& key)
@@ -74,9 +75,10 @@ void TopologyScene::removeNode(const QString& key)
 }
 
 QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions,
-                                 const QHash<QString, QSizeF>& boxSizes)
+                                 const QHash<QString, QSizeF>& boxSizes, const TopologyGridLines& gridLines)
 {
     m_graph = graph;
+    m_gridLines = gridLines;
     const QList<QString> existing = m_nodes.keys();
     for (const QString& key : existing)
         if (!graph.node(key))
@@ -208,7 +210,8 @@ void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
     m_bundleKeys.clear();
     const QSet<TopologyEdgeItem*> wasBundled = std::exchange(m_bundledEdges, {});
 
-    const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
+    const TopologyGridLines lines = gridLines();
+    const QHash<QString, QList<TopologyNodeItem*>> groups = grids(lines);
     // Per node, the ends of its edges in each grid (graph order: the same picture every time).
     struct Bundle
     {
@@ -218,10 +221,8 @@ void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
         QList<TopologyNodeItem*> members;
     };
     QList<Bundle> bundles;
-    const QList<TopologyBundlePlan> plans = TopologyRoutePlan::bundles(
-        m_graph, gridKeys(), [this](const QString& key) { return m_nodes.contains(key); });
-    bundles.reserve(plans.size());
-    for (const TopologyBundlePlan& plan : plans) {
+    bundles.reserve(lines.bundles.size());
+    for (const TopologyBundlePlan& plan : lines.bundles) {
         Bundle bundle{plan.kind, plan.from, plan.group, {}};
         bundle.members.reserve(plan.edges.size());
         for (qsizetype index : plan.edges)
@@ -265,16 +266,20 @@ void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
     updateBundledEdges();
 }
 
-QHash<QString, QStringList> TopologyScene::gridKeys() const
+TopologyGridLines TopologyScene::gridLines() const
 {
-    return TopologyRoutePlan::grids(m_graph, [this](const QString& key) { return m_nodes.contains(key); });
+    // The scene's nodes are the graph's that have a place: as many means every one.
+    if (m_gridLines.computed && m_nodes.size() == m_graph.nodes().size())
+        return m_gridLines;
+    return TopologyRoutePlan::gridLines(m_graph,
+                                        [this](const QString& key) { return m_nodes.contains(key); });
 }
 
-QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids() const
+QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids(const TopologyGridLines& lines) const
 {
     // The grids as the layout makes them: groups of enough endpoints (TopologyGridPlan).
     QHash<QString, QList<TopologyNodeItem*>> groups;
-    const QHash<QString, QStringList> keys = gridKeys();
+    const QHash<QString, QStringList>& keys = lines.grids;
     for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
         QList<TopologyNodeItem*>& members = groups[it.key()];
         members.reserve(it.value().size());
@@ -337,7 +342,9 @@ void TopologyScene::routeLines()
 {
     // The boxes as drawn and the lines shown (TopologyRoutePlan), a linear pass; the search runs on
     // the layout thread.
-    TopologyRouteRequest request = TopologyRoutePlan::request(m_graph, placedBoxes(), selectedNodeKeys());
+    const TopologyGridLines lines = gridLines();
+    TopologyRouteRequest request =
+        TopologyRoutePlan::request(m_graph, placedBoxes(), selectedNodeKeys(), &lines);
     m_sentStraight.clear();
     for (const TopologyRouteLine& line : std::as_const(request.lines))
         m_sentStraight.insert(line.key, line.straight);

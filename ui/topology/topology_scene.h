@@ -31,8 +31,10 @@ public:
 
     /// Applies `graph`; `newPositions` are centres for nodes that are not in the scene yet. Returns
     /// the keys of graph nodes that have no item because no position was given for them.
+    /// `gridLines`: the graph's grids and bundles with every node placed, if known (else the scene
+    /// works them out).
     QStringList apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions,
-                      const QHash<QString, QSizeF>& boxSizes = {});
+                      const QHash<QString, QSizeF>& boxSizes = {}, const TopologyGridLines& gridLines = {});
     /// Moves every node (full relayout) and forgets remembered positions.
     void moveAll(const QHash<QString, QPointF>& positions);
     void clearAll();
@@ -127,8 +129,9 @@ private:
     /// Shows the single lines a bundle stands for while one of their ends is selected.
     void updateBundledEdges();
     /// The groups of endpoints drawn as grids (TopologyGridPlan), by group key.
-    QHash<QString, QList<TopologyNodeItem*>> grids() const;
-    QHash<QString, QStringList> gridKeys() const;
+    QHash<QString, QList<TopologyNodeItem*>> grids(const TopologyGridLines& lines) const;
+    /// The grids and bundles among the nodes placed: those of the graph when every node is.
+    TopologyGridLines gridLines() const;
     /// A routing's number, unique across the scenes of the process (they share the layout thread).
     static quint64 nextRouteGeneration();
     /// Takes the boxes as they are now as the obstacles of the lines, and has the layout thread find
@@ -147,6 +150,7 @@ private:
     CompareMark compareMarkOf(const TopologyNode& node) const;
 
     TopologyGraph m_graph;
+    TopologyGridLines m_gridLines;
     QHash<QString, TopologyNodeItem*> m_nodes;
     QHash<QString, TopologyEdgeItem*> m_edges;
     QHash<QString, TopologyClusterItem*> m_clusters;
