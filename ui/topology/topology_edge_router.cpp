@@ -318,7 +318,16 @@ QPolygonF TopologyEdgeRouter::route(const QRectF& from, const QRectF& to, const 
         }
     }
     // Boxes in a row longer than the window (a wall of grids) can close every way near the two boxes:
-    // the whole drawing, whose outside is always free, shortest way round.
+    // the shortest way round in wider rooms, then in the whole drawing, whose outside is always free
+    // (a drawing too big for that search at once is searched as far as the bound allows).
+    for (qreal margin : {32 * kWindowMargin, 128 * kWindowMargin}) {
+        const QRectF window = near.adjusted(-margin, -margin, margin, margin);
+        if (window.contains(whole))
+            break;
+        const QPolygonF path = aroundObstacles(from, to, ends, shared, window, false, kMaxPointsWhole);
+        if (!path.isEmpty())
+            return path;
+    }
     const QPolygonF path = aroundObstacles(from, to, ends, shared, whole, false, kMaxPointsWhole);
     return path.isEmpty() ? straight : path;
 }
