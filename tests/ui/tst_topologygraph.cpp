@@ -166,6 +166,8 @@ private slots:
     void gridPlanReplacesLargeGroupsOnly();
     void routeKeepsOffOtherBoxes_data();
     void routeKeepsOffOtherBoxes();
+    void routeFindsAWayFarFromBothBoxes_data();
+    void routeFindsAWayFarFromBothBoxes();
     void routeWithNoWayRoundIsStraight();
 };
 
@@ -727,6 +729,43 @@ void TestTopologyGraph::routeKeepsOffOtherBoxes()
             furthest = qAbs(p.y() - 20) > qAbs(furthest) ? p.y() - 20 : furthest;
         QVERIFY2(furthest * side > 0, qPrintable(QString::number(furthest)));
     }
+}
+
+void TestTopologyGraph::routeFindsAWayFarFromBothBoxes_data()
+{
+    QTest::addColumn<qreal>("pocketLength");
+    QTest::addColumn<int>("farBoxes");
+    // The target in a long pocket of boxes open only at its far end, well beyond the room searched
+    // near the two boxes.
+    QTest::newRow("pocket open 3,000 units away") << 3000.0 << 0;
+    // The same with 900 boxes elsewhere, too many points for one search over the whole drawing.
+    QTest::newRow("pocket open 1,500 units away, a drawing too big to search at once") << 1500.0 << 900;
+}
+
+void TestTopologyGraph::routeFindsAWayFarFromBothBoxes()
+{
+    QFETCH(qreal, pocketLength);
+    QFETCH(int, farBoxes);
+    using hcn::ui::TopologyEdgeRouter;
+    const QRectF from(0, 0, 100, 40);
+    const QRectF to(400, 0, 100, 40);
+    const QList<QRectF> pocket{QRectF(300, -60, pocketLength, 20), QRectF(300, 80, pocketLength, 20),
+                               QRectF(300, -40, 20, 120)};
+    QList<QRectF> boxes{from, to};
+    boxes.append(pocket);
+    for (int i = 0; i < farBoxes; ++i)
+        boxes.append(QRectF(20000 + 30 * i, 20000 + 30 * i, 10, 10));
+    const TopologyEdgeRouter router(boxes);
+    const QPolygonF path = router.route(from, to, {0, 1});
+    QVERIFY2(path.size() > 2, qPrintable(QString::number(path.size())));
+    QVERIFY(router.isClear(path, {0, 1}));
+    for (qsizetype i = 1; i < path.size(); ++i)
+        for (const QRectF& box : pocket)
+            QVERIFY(!TopologyEdgeRouter::crossesBox(path[i - 1], path[i], box));
+    qreal furthest = 0;
+    for (const QPointF& p : path)
+        furthest = qMax(furthest, p.x());
+    QVERIFY(furthest > 300 + pocketLength); // out through the opening
 }
 
 void TestTopologyGraph::routeWithNoWayRoundIsStraight()

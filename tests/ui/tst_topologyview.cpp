@@ -320,10 +320,10 @@ QString overlapsText(const QList<QPair<QString, QString>>& overlaps, const Topol
         .arg(out.join(QLatin1String("; ")));
 }
 
-/// The drawn lines of `kind` (single lines and bundles, as shown now) that pass over a box they do not
+/// The drawn lines of these `kinds` (single lines and bundles, as shown now) that pass over a box they do not
 /// end in: another node's box, or a grid of endpoints (the rectangle around its cells) that holds
 /// neither end. Each as "VIP 10.96.0.3 -> l2-a-pod-5 over nat-pod-7".
-QStringList linesOverOtherBoxes(const TopologyScene* scene, hcn::ui::TopologyEdgeKind kind)
+QStringList linesOverOtherBoxes(const TopologyScene* scene, const QList<hcn::ui::TopologyEdgeKind>& kinds)
 {
     using hcn::ui::TopologyGridPlan;
     // The grids as the user sees them: groups of at least kMinimumMembers endpoints.
@@ -347,7 +347,12 @@ QStringList linesOverOtherBoxes(const TopologyScene* scene, hcn::ui::TopologyEdg
                      const QString& grid, const QString& name) {
         const QString endGrid = !grid.isEmpty() ? grid : gridOf(to);
         for (qsizetype i = 0; i + 1 < path.size(); ++i) {
-            for (const TopologyNodeItem* item : scene->nodeItems()) {
+            // The scene's index finds the boxes near the segment.
+            const QRectF span = QRectF(path[i], path[i + 1]).normalized().adjusted(-1, -1, 1, 1);
+            for (const QGraphicsItem* near : scene->items(span, Qt::IntersectsItemBoundingRect)) {
+                if (near->type() != TopologyNodeItem::Type)
+                    continue;
+                const auto* item = static_cast<const TopologyNodeItem*>(near);
                 if (item == from || item == to || (!endGrid.isEmpty() && gridOf(item) == endGrid))
                     continue;
                 if (hcn::ui::TopologyEdgeRouter::crossesBox(path[i], path[i + 1],
@@ -365,19 +370,39 @@ QStringList linesOverOtherBoxes(const TopologyScene* scene, hcn::ui::TopologyEdg
             continue;
         if (item->type() == hcn::ui::TopologyEdgeItem::Type) {
             const auto* edge = static_cast<const hcn::ui::TopologyEdgeItem*>(item);
-            if (edge->kind() == kind)
+            if (kinds.contains(edge->kind()))
                 check(edge->path(), edge->from(), edge->to(), {},
                       edge->from()->node().lines.value(0) + QLatin1String(" -> ") +
                           edge->to()->node().lines.value(0));
         } else if (item->type() == hcn::ui::TopologyBundleItem::Type) {
             const auto* bundle = static_cast<const hcn::ui::TopologyBundleItem*>(item);
-            if (bundle->kind() == kind && !bundle->members().isEmpty())
+            if (kinds.contains(bundle->kind()) && !bundle->members().isEmpty())
                 check(bundle->path(), bundle->from(), bundle->members().front(),
                       TopologyGridPlan::groupKeyOf(bundle->members().front()->node()),
                       bundle->from()->node().lines.value(0) + QLatin1String(" => ") + bundle->label());
         }
     }
     return out;
+}
+
+/// Every drawn line of every kind that passes over a box it does not end in (linesOverOtherBoxes).
+QStringList allLinesOverOtherBoxes(const TopologyScene* scene)
+{
+    using Kind = hcn::ui::TopologyEdgeKind;
+    return linesOverOtherBoxes(scene, {Kind::HostNetwork, Kind::NetworkEndpoint, Kind::NetworkRemote,
+                                       Kind::NetworkAggregate, Kind::LoadBalancerBackend,
+                                       Kind::LoadBalancerNetwork});
+}
+
+/// Selects every node of these kinds (their single lines are shown instead of their bundles).
+void selectEvery(Host& host, const TopologyScene* scene, const QList<hcn::ui::TopologyNodeKind>& kinds,
+                 QObject* source)
+{
+    QStringList ids;
+    for (const TopologyNodeItem* item : scene->nodeItems())
+        if (kinds.contains(item->node().kind))
+            ids.append(item->node().objectId);
+    host.selection.setIds(ids, source);
 }
 } // namespace
 
@@ -410,6 +435,10 @@ private slots:
     void linesIntoAGridAreOneLine();
     void linesGoAroundOtherBoxes_data();
     void linesGoAroundOtherBoxes();
+    void linesArriveWithTheLayout_data();
+    void linesArriveWithTheLayout();
+    void everyLineKeepsOffTheBoxesInEveryLayout_data();
+    void everyLineKeepsOffTheBoxesInEveryLayout();
     void bundlesStayWhereTheyWereWhenNothingMoves();
     void bundleToolTipNamesItsEndpoints_data();
     void bundleToolTipNamesItsEndpoints();
@@ -1163,11 +1192,7 @@ void TestTopologyView::linesGoAroundOtherBoxes()
         const auto source = kind == hcn::ui::TopologyEdgeKind::LoadBalancerBackend
                                 ? hcn::ui::TopologyNodeKind::LoadBalancer
                                 : hcn::ui::TopologyNodeKind::Network;
-        QStringList ids;
-        for (const TopologyNodeItem* item : scene->nodeItems())
-            if (item->node().kind == source)
-                ids.append(item->node().objectId);
-        host.selection.setIds(ids, this);
+        selectEvery(host, scene, {source}, this);
         for (const hcn::ui::TopologyBundleItem* bundle : scene->bundleItems())
             QVERIFY(bundle->kind() != kind || !bundle->isVisible());
         // The lines shown get their paths from the layout thread.
@@ -1196,12 +1221,126 @@ void TestTopologyView::linesGoAroundOtherBoxes()
                     qFuzzyCompare(path[i].y(), path[i - 1].y()));
     }
     QVERIFY(lines > 0);
-    const QStringList over = linesOverOtherBoxes(scene, kind);
+    const QStringList over = linesOverOtherBoxes(scene, {kind});
     qInfo("%d lines, %d of them bent around boxes, %d times over another box; %d edge crossings in all",
           lines, bent, int(over.size()), scene->edgeCrossingCount());
     QVERIFY2(over.isEmpty(), qPrintable(QStringLiteral("%1 times a line runs over another box, e.g. %2")
                                             .arg(over.size())
                                             .arg(over.mid(0, 5).join(QLatin1String("; ")))));
+}
+
+void TestTopologyView::linesArriveWithTheLayout_data()
+{
+    QTest::addColumn<bool>("big");
+    QTest::addColumn<bool>("networksSelected");
+    QTest::newRow("sample host") << false << false;
+    QTest::newRow("2,000 endpoints") << true << false;
+    QTest::newRow("2,000 endpoints, every network selected") << true << true;
+}
+
+void TestTopologyView::linesArriveWithTheLayout()
+{
+    // The picture shown when the boxes take their places already has the lines around the boxes: no
+    // straight line over a box until a routing comes back. (A rebuild that moves nothing keeps the
+    // paths drawn while it asks again.)
+    QFETCH(bool, big);
+    QFETCH(bool, networksSelected);
+    Host host;
+    if (big)
+        host.populateBig();
+    else
+        QVERIFY(host.loadSampleHost());
+    auto dock = std::make_unique<TopologyDock>(&host.mirror, &host.selection);
+    dock->resize(900, 650);
+    dock->diagram()->setAggregateThreshold(0);
+    TopologyScene* scene = dock->scene();
+    // Each picture with every node placed, as the scene is when the diagram says it changed.
+    int pictures = 0;
+    QStringList wrong;
+    connect(dock->diagram(), &hcn::ui::TopologyDiagram::sceneUpdated, this, [&] {
+        if (scene->nodeItemCount() != dock->diagram()->graph().nodes().size())
+            return;
+        ++pictures;
+        const QStringList over = allLinesOverOtherBoxes(scene);
+        if (!over.isEmpty())
+            wrong << QStringLiteral("picture %1: %2 times over a box, e.g. %3")
+                         .arg(pictures)
+                         .arg(over.size())
+                         .arg(over.first());
+    });
+    dock->show();
+    QVERIFY(dock->waitForLayout(120000));
+    QVERIFY(pictures > 0);
+    if (networksSelected) {
+        selectEvery(host, scene, {hcn::ui::TopologyNodeKind::Network}, this);
+        QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    }
+    // Laid out again in other places (grids of another shape): the lines move with the boxes.
+    const int first = pictures;
+    dock->diagram()->setGridAspect(big ? 0.8 : 2.0);
+    dock->diagram()->relayout();
+    QVERIFY(dock->waitForLayout(120000));
+    QVERIFY(pictures > first);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1String("; "))));
+    QVERIFY(allLinesOverOtherBoxes(scene).isEmpty());
+}
+
+void TestTopologyView::everyLineKeepsOffTheBoxesInEveryLayout_data()
+{
+    QTest::addColumn<bool>("big");
+    // Each layout differs: new object IDs (the sample host, loaded again) or grids of another shape.
+    QTest::newRow("sample host, loaded 6 times") << false;
+    QTest::newRow("2,000 endpoints, 6 grid shapes") << true;
+}
+
+void TestTopologyView::everyLineKeepsOffTheBoxesInEveryLayout()
+{
+    QFETCH(bool, big);
+    using NodeKind = hcn::ui::TopologyNodeKind;
+    const QList<qreal> aspects{1.6, 0.6, 1.0, 2.2, 3.0, 1.3};
+    std::unique_ptr<Host> host;
+    std::unique_ptr<TopologyDock> dock;
+    if (big) {
+        host = std::make_unique<Host>();
+        dock = makeBigDock(*host);
+        QVERIFY(dock);
+    }
+    int bent = 0;
+    for (qsizetype run = 0; run < aspects.size(); ++run) {
+        if (big) {
+            dock->diagram()->setGridAspect(aspects[run]);
+            dock->diagram()->relayout();
+        } else {
+            dock.reset();
+            host = std::make_unique<Host>();
+            QVERIFY(host->loadSampleHost());
+            dock = makeDock(*host);
+        }
+        QVERIFY(dock->waitForLayout(120000));
+        TopologyScene* scene = dock->scene();
+        // As laid out, then with the single lines of every network, then of every load balancer shown.
+        const QList<QList<NodeKind>> selections{{}, {NodeKind::Network}, {NodeKind::LoadBalancer}};
+        for (const QList<NodeKind>& selected : selections) {
+            selectEvery(*host, scene, selected, this);
+            QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+            const QString where =
+                QStringLiteral("layout %1, %2 kinds selected: ").arg(run + 1).arg(selected.size());
+            QVERIFY2(scene->overlappingNodes().isEmpty(),
+                     qPrintable(where + QStringLiteral("boxes overlap")));
+            const QStringList over = allLinesOverOtherBoxes(scene);
+            QVERIFY2(over.isEmpty(),
+                     qPrintable(where + QStringLiteral("%1 times a line runs over another box, "
+                                                       "e.g. %2")
+                                            .arg(over.size())
+                                            .arg(over.mid(0, 5).join(QLatin1String("; ")))));
+            QCOMPARE(scene->lastRouteFallbacks(), 0);
+            bent += scene->lastRouteBent();
+        }
+        host->selection.setIds({}, this);
+        QVERIFY(dock->waitForLayout(kLayoutTimeoutMs));
+    }
+    QVERIFY(bent > 0);
+    qInfo("%d lines bent in %d layouts", bent, int(aspects.size()));
 }
 
 void TestTopologyView::bundlesStayWhereTheyWereWhenNothingMoves()

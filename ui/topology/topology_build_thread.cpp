@@ -1,6 +1,7 @@
 #include "topology/topology_build_thread.h"
 
 #include "topology/topology_node_item.h"
+#include "topology/topology_route_plan.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -79,6 +80,8 @@ void TopologyBuildThread::submit(TopologyBuildRequest request)
                 for (const TopologyNode& node : result.graph.nodes())
                     result.boxSizes.insert(node.key, boxOf(node));
             }
+            result.gridLines =
+                TopologyRoutePlan::gridLines(result.graph, [](const QString&) { return true; });
             result.elapsedMs = timer.elapsed();
             if (!superseded())
                 emit built(result);

@@ -12,6 +12,7 @@
 #include "models/mirror_object.h"
 #include "topology/topology_graph.h"
 #include "topology/topology_graph_builder.h"
+#include "topology/topology_layout_job.h"
 
 #include <QHash>
 #include <QList>
@@ -48,6 +49,9 @@ struct TopologyBuildResult
     TopologyGraph graph;
     /// Each node's box by key, when measured (measureBoxes).
     QHash<QString, QSizeF> boxSizes;
+    /// The graph's grids and the bundles into them, every node placed (as the scene draws them once
+    /// laid out; TopologyRoutePlan::gridLines).
+    TopologyGridLines gridLines;
     /// The build's time on the build thread.
     qint64 elapsedMs = 0;
 };

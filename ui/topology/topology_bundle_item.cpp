@@ -3,6 +3,7 @@
 #include "topology/topology_edge_item.h"
 #include "topology/topology_grid.h"
 #include "topology/topology_node_item.h"
+#include "topology/topology_route_plan.h"
 #include "topology/topology_scene.h"
 
 #include <QCoreApplication>
@@ -91,23 +92,7 @@ QRectF TopologyBundleItem::fromRect() const
 
 QPolygonF TopologyBundleItem::straightPath() const
 {
-    // Level with the grid (a load balancer in the band beside it): straight across into its edge.
-    const QRectF from = fromRect();
-    const QPointF c = from.center();
-    if (c.y() > m_gridRect.top() && c.y() < m_gridRect.bottom() &&
-        (from.right() <= m_gridRect.left() || from.left() >= m_gridRect.right())) {
-        const bool left = from.right() <= m_gridRect.left();
-        return QPolygonF{QPointF(left ? from.right() : from.left(), c.y()),
-                         QPointF(left ? m_gridRect.left() : m_gridRect.right(), c.y())};
-    }
-    if (c.x() > m_gridRect.left() && c.x() < m_gridRect.right() &&
-        (from.bottom() <= m_gridRect.top() || from.top() >= m_gridRect.bottom())) {
-        const bool above = from.bottom() <= m_gridRect.top();
-        return QPolygonF{QPointF(c.x(), above ? from.bottom() : from.top()),
-                         QPointF(c.x(), above ? m_gridRect.top() : m_gridRect.bottom())};
-    }
-    return QPolygonF{TopologyEdgeItem::clipToBox(from, m_gridRect.center()),
-                     TopologyEdgeItem::clipToBox(m_gridRect, from.center())};
+    return TopologyRoutePlan::bundleLine(fromRect(), m_gridRect);
 }
 
 void TopologyBundleItem::updateGeometry()

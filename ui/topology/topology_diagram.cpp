@@ -216,13 +216,16 @@ void TopologyDiagram::onGraphBuilt(const TopologyBuildResult& result)
         return; // another diagram's graph, or one a newer rebuild superseded
     m_buildGeneration = 0;
     m_lastBuildMs = result.elapsedMs;
-    applyGraph(result.graph, result.boxSizes);
+    applyGraph(result.graph, result.boxSizes, result.gridLines);
 }
 
-void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes)
+void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes,
+                                 TopologyGridLines gridLines)
 {
     m_graph = std::move(graph);
     m_boxSizes = std::move(boxSizes);
+    m_gridLines = std::move(gridLines);
+    ++m_graphSerial;
     if (m_clearScene && m_jobMode == JobMode::None) {
         m_clearScene = false;
         m_scene->clearAll();
@@ -238,7 +241,7 @@ void TopologyDiagram::applyGraph(TopologyGraph graph, QHash<QString, QSizeF> box
     // (Only asked when it decides something: a full layout is due anyway, or a running job re-checks.)
     const bool checkFrames = m_jobMode == JobMode::None && !m_forceFull;
     const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
-    const QStringList unplaced = m_scene->apply(m_graph, known, m_boxSizes);
+    const QStringList unplaced = m_scene->apply(m_graph, known, m_boxSizes, m_gridLines);
     emit sceneUpdated();
     if (m_jobMode != JobMode::None)
         return; // the running job's result re-checks what is still unplaced
@@ -432,6 +435,19 @@ void TopologyDiagram::submit(TopologyLayoutRequest request, JobMode mode)
 {
     request.generation = g_nextGeneration++;
     request.gridAspect = m_gridAspect;
+    // The lines' paths come with the positions, so the first picture has them. Not for a block, which
+    // is moved below the drawing here once placed: the scene asks for its lines itself.
+    if (mode == JobMode::Full || mode == JobMode::Neighbourhood) {
+        auto routing = std::make_shared<TopologyLayoutRouting>();
+        routing->graph = m_graph;
+        if (mode == JobMode::Neighbourhood)
+            routing->placed = m_scene->placedBoxes();
+        routing->selected = m_scene->selectedNodeKeys();
+        routing->gridLines = m_gridLines;
+        request.routing = std::move(routing);
+        m_routingSerial = m_graphSerial;
+    }
+    m_scene->setRoutesComing(request.routing != nullptr);
     m_jobGeneration = request.generation;
     m_jobMode = mode;
     qCDebug(lcTopology) << "layout" << topologyLayoutEngineName(request.engine) << request.nodes.size()
@@ -481,7 +497,13 @@ void TopologyDiagram::onLayoutFinished(const TopologyLayoutResult& result)
     // full layout keeps frames apart itself).
     const bool checkFrames = mode != JobMode::Full && !m_forceFull;
     const QSet<QString> coveringBefore = checkFrames ? m_scene->framesCoveringOthers() : QSet<QString>();
-    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes);
+    const QStringList unplaced = m_scene->apply(m_graph, positions, m_boxSizes, m_gridLines);
+    // The paths found with the positions, if the scene still shows the graph they were found for (it
+    // checks that each line stands where it was found from, else asks for them itself).
+    if (result.routed && m_routingSerial == m_graphSerial)
+        m_scene->takeRoutes(result.routes, result.straight);
+    else
+        m_scene->setRoutesComing(false);
     emit sceneUpdated();
     if (checkFrames && framesNewlyCoverOthers(coveringBefore))
         m_forceFull = true;

@@ -120,7 +120,7 @@ private:
     void rebuild();
     void onGraphBuilt(const TopologyBuildResult& result);
     /// Shows `graph`: the scene takes it, and new nodes are asked a position for.
-    void applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes);
+    void applyGraph(TopologyGraph graph, QHash<QString, QSizeF> boxSizes, TopologyGridLines gridLines);
     void requestLayout(const QStringList& unplaced);
     void submitFull();
     /// Osage: packs each network with its endpoints, frames and load balancers as one box.
@@ -139,6 +139,11 @@ private:
     TopologyScene* m_scene;
     TopologyGraphBuilder m_builder;
     TopologyGraph m_graph;
+    /// Counts the graphs applied; the one the running layout's lines are found for.
+    quint64 m_graphSerial = 0;
+    quint64 m_routingSerial = 0;
+    /// Its grids and bundles with every node placed, worked out on the build thread.
+    TopologyGridLines m_gridLines;
     /// Its nodes' boxes, measured on the build thread (TopologyNodeItem::sizeFor).
     QHash<QString, QSizeF> m_boxSizes;
     /// The build on its way (0: none), and the newest the build thread should run (shared with it).

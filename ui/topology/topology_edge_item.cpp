@@ -1,6 +1,7 @@
 #include "topology/topology_edge_item.h"
 
 #include "topology/topology_node_item.h"
+#include "topology/topology_route_plan.h"
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -83,9 +84,8 @@ QPolygonF TopologyEdgeItem::straightPath() const
 {
     if (!m_from || !m_to)
         return m_path;
-    const QRectF a = m_from->sceneBoundingRect().adjusted(2, 2, -2, -2);
-    const QRectF b = m_to->sceneBoundingRect().adjusted(2, 2, -2, -2);
-    return QPolygonF{clipToBox(a, b.center()), clipToBox(b, a.center())};
+    return TopologyRoutePlan::edgeLine(m_from->sceneBoundingRect().adjusted(2, 2, -2, -2),
+                                       m_to->sceneBoundingRect().adjusted(2, 2, -2, -2));
 }
 
 void TopologyEdgeItem::setPath(const QPolygonF& path)

@@ -25,8 +25,10 @@ constexpr qreal kReach = 200.0;
 constexpr qreal kWindowMargin = 60.0;
 /// The smallest cell of the index of lines drawn.
 constexpr qreal kMinSegmentCell = 30.0;
-/// Beyond this many candidate points a search costs more than a straight line is worth.
+/// Beyond this many candidate points a search near the two boxes costs more than it is worth.
 constexpr qsizetype kMaxPoints = 60000;
+/// The bound of the last search, over the whole drawing (about 20 MB while it runs).
+constexpr qsizetype kMaxPointsWhole = 600000;
 
 bool strictlyInside(const QRectF& box, qreal x, qreal y)
 {
@@ -83,18 +85,15 @@ TopologyRouteResult TopologyEdgeRouter::routeAll(const TopologyRouteRequest& req
     for (const TopologyRouteLine* line : std::as_const(around)) {
         auto found = known.constFind(line->key);
         if (found == known.cend()) {
-            if (timer.elapsed() > kRouteBudgetMs) {
-                ++result.straightFallbacks;
-                result.paths.insert(line->key, line->straight);
-                router.addLine(line->straight, line->meets);
-                continue;
-            }
-            found = known.insert(line->key, router.route(line->from, line->to, line->ends, line->meets));
+            // Past the budget the rest still go around the boxes, only without avoiding other lines.
+            const Search search = timer.elapsed() > kRouteBudgetMs ? Search::BoxesOnly : Search::Full;
+            found =
+                known.insert(line->key, router.route(line->from, line->to, line->ends, line->meets, search));
         }
-        if (found->size() > 2)
+        if (!router.isClear(*found, line->ends))
+            ++result.straightFallbacks; // no way round: the boxes leave no gap a line fits through
+        else if (*found != line->straight)
             ++result.bent;
-        else
-            ++result.straightFallbacks; // no way round
         result.paths.insert(line->key, *found);
         router.addLine(*found, line->meets);
     }
@@ -279,8 +278,16 @@ bool TopologyEdgeRouter::isClear(QPointF a, QPointF b, const QList<int>& ends, q
     return true;
 }
 
+bool TopologyEdgeRouter::isClear(const QPolygonF& path, const QList<int>& ends) const
+{
+    for (qsizetype n = 0; n + 1 < path.size(); ++n)
+        if (!isClear(path[n], path[n + 1], ends))
+            return false;
+    return true;
+}
+
 QPolygonF TopologyEdgeRouter::route(const QRectF& from, const QRectF& to, const QList<int>& ends,
-                                    const QList<int>& meets) const
+                                    const QList<int>& meets, Search search) const
 {
     const QPointF start = TopologyEdgeItem::clipToBox(from, to.center());
     const QPointF end = TopologyEdgeItem::clipToBox(to, from.center());
@@ -297,21 +304,37 @@ QPolygonF TopologyEdgeRouter::route(const QRectF& from, const QRectF& to, const 
     const QRectF facing = to.intersected(near.adjusted(-kReach, -kReach, kReach, kReach));
     near = near.united(facing.isEmpty() ? to : facing);
     // Avoiding the other lines can make the search long: past a bound, the shortest way round will do.
+    const QList<int>& shared = meets.isEmpty() ? ends : meets;
+    const QRectF whole =
+        m_bounds.united(near).adjusted(-kWindowMargin, -kWindowMargin, kWindowMargin, kWindowMargin);
     for (qreal margin : {kWindowMargin, 8 * kWindowMargin}) {
         const QRectF window = near.adjusted(-margin, -margin, margin, margin);
         for (const bool avoidLines : {true, false}) {
-            const QPolygonF path =
-                aroundObstacles(from, to, ends, meets.isEmpty() ? ends : meets, window, avoidLines);
+            if (avoidLines && search == Search::BoxesOnly)
+                continue;
+            const QPolygonF path = aroundObstacles(from, to, ends, shared, window, avoidLines, kMaxPoints);
             if (!path.isEmpty())
                 return path;
         }
     }
-    return straight;
+    // Boxes in a row longer than the window (a wall of grids) can close every way near the two boxes:
+    // the shortest way round in wider rooms, then in the whole drawing, whose outside is always free
+    // (a drawing too big for that search at once is searched as far as the bound allows).
+    for (qreal margin : {32 * kWindowMargin, 128 * kWindowMargin}) {
+        const QRectF window = near.adjusted(-margin, -margin, margin, margin);
+        if (window.contains(whole))
+            break;
+        const QPolygonF path = aroundObstacles(from, to, ends, shared, window, false, kMaxPointsWhole);
+        if (!path.isEmpty())
+            return path;
+    }
+    const QPolygonF path = aroundObstacles(from, to, ends, shared, whole, false, kMaxPointsWhole);
+    return path.isEmpty() ? straight : path;
 }
 
 QPolygonF TopologyEdgeRouter::aroundObstacles(const QRectF& from, const QRectF& to, const QList<int>& ends,
-                                              const QList<int>& meets, const QRectF& window,
-                                              bool avoidLines) const
+                                              const QList<int>& meets, const QRectF& window, bool avoidLines,
+                                              qsizetype maxPoints) const
 {
     constexpr qreal k = kClearance;
     // A path keeps k off every box: the boxes grow by a little less, and the lines the path may run
@@ -342,7 +365,7 @@ QPolygonF TopologyEdgeRouter::aroundObstacles(const QRectF& from, const QRectF& 
     const qsizetype nx = qsizetype(xs.size());
     const qsizetype ny = qsizetype(ys.size());
     const qsizetype nodes = nx * ny;
-    if (nodes > kMaxPoints)
+    if (nodes > maxPoints)
         return {};
 
     // Which points and which steps between neighbouring points lie in a box.
@@ -518,10 +541,7 @@ QPolygonF TopologyEdgeRouter::aroundObstacles(const QRectF& from, const QRectF& 
     for (qsizetype n = out; n + 1 < turns.size(); ++n)
         path.append(turns[n]);
     path.append(leaving(turns.back(), path.back(), to));
-    for (qsizetype n = 0; n + 1 < path.size(); ++n)
-        if (!isClear(path[n], path[n + 1], ends))
-            return {};
-    return path;
+    return isClear(path, ends) ? path : QPolygonF();
 }
 
 } // namespace hcn::ui

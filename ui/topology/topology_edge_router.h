@@ -27,27 +27,39 @@ public:
 
     int obstacleCount() const { return int(m_obstacles.size()); }
 
+    /// What a search avoids: the boxes and the lines drawn, or the boxes only (faster).
+    enum class Search
+    {
+        Full,
+        BoxesOnly,
+    };
+
     /// Every line of a diagram (runs on the layout thread): the lines that stay straight are placed
     /// first, then each line that would run over a box goes around, crossing as few of those placed as
     /// it can. `known`: bent paths found among the same obstacles, by line key (reused, and filled).
-    /// Past kRouteBudgetMs the remaining lines stay straight and are counted as fallbacks.
+    /// Past kRouteBudgetMs the remaining lines still go around the boxes, without avoiding the others.
+    /// A line left over a box (no way round at all) is counted as a fallback.
     static TopologyRouteResult routeAll(const TopologyRouteRequest& request,
                                         QHash<QString, QPolygonF>& known);
-    /// How long routeAll searches before it leaves the remaining lines straight.
+    /// How long routeAll looks for paths that cross few lines before it settles for the shortest.
     static constexpr int kRouteBudgetMs = 5000;
 
     /// The line from box `from` to box `to` (their indices among the obstacles in `ends`, which it may
     /// cross): the straight segment between the two boxes when it is clear, else a path around the
-    /// other boxes from the edge of `from` to the edge of `to`. A path has at least two points.
-    /// `meets`: the ends it shares with other lines, which it does not cross (`ends` when empty).
+    /// other boxes from the edge of `from` to the edge of `to`, looked for near the two boxes first and
+    /// over the whole drawing last; straight only when the boxes leave no way at all. A path has at
+    /// least two points. `meets`: the ends it shares with other lines, which it does not cross (`ends`
+    /// when empty).
     QPolygonF route(const QRectF& from, const QRectF& to, const QList<int>& ends,
-                    const QList<int>& meets = {}) const;
+                    const QList<int>& meets = {}, Search search = Search::Full) const;
 
     /// Whether the segment a-b passes through the inside of `box` (Liang-Barsky clipping).
     static bool crossesBox(QPointF a, QPointF b, const QRectF& box);
 
     /// Whether the segment a-b stays off every obstacle but `ends`; `grow` enlarges the obstacles.
     bool isClear(QPointF a, QPointF b, const QList<int>& ends, qreal grow = 0.0) const;
+    /// Whether every segment of `path` stays off every obstacle but `ends`.
+    bool isClear(const QPolygonF& path, const QList<int>& ends) const;
 
     /// A line already drawn, with the ends it shares with other lines (`meets`, obstacle indices): a
     /// path going around avoids crossing it where it can.
@@ -71,9 +83,11 @@ private:
     /// last row.
     bool cellsOf(const QRectF& area, int& c0, int& c1, int& r0, int& r1) const;
 
-    /// A path around within `window`, empty when there is none (or, avoiding lines, none found soon).
+    /// A path around within `window`, empty when there is none (or, avoiding lines, none found soon,
+    /// or the window holds more than `maxPoints` candidate points).
     QPolygonF aroundObstacles(const QRectF& from, const QRectF& to, const QList<int>& ends,
-                              const QList<int>& meets, const QRectF& window, bool avoidLines) const;
+                              const QList<int>& meets, const QRectF& window, bool avoidLines,
+                              qsizetype maxPoints) const;
     /// Indices of the obstacles whose bucket cells meet `area`.
     QList<int> obstaclesIn(const QRectF& area) const;
 

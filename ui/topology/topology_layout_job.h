@@ -1,13 +1,17 @@
 #pragma once
 // What travels to the layout thread and back: plain values, no pointers into the scene.
 
+#include "topology/topology_graph.h"
+
 #include <QHash>
 #include <QList>
 #include <QPointF>
 #include <QPolygonF>
 #include <QRectF>
+#include <QSet>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <memory>
 
@@ -50,6 +54,47 @@ struct TopologyLayoutEdge
     double weight = 1.0;
 };
 
+/// A node's box where it stands: its centre and size (TopologyNodeItem).
+struct TopologyPlacedBox
+{
+    QPointF centre;
+    QSizeF size;
+};
+
+/// One line from a node into a grid, standing for the node's edges to the grid's members.
+struct TopologyBundlePlan
+{
+    TopologyEdgeKind kind = TopologyEdgeKind::Invalid;
+    QString from;
+    QString group;
+    /// The edges it stands for, as indices into the graph's edges (graph order).
+    QList<qsizetype> edges;
+};
+
+/// A graph's grids (TopologyGridPlan groups of enough members, by group key, members in graph order)
+/// and the bundles into them, among the placed nodes (TopologyRoutePlan::gridLines).
+struct TopologyGridLines
+{
+    /// Whether they were worked out (a graph without grids has none).
+    bool computed = false;
+    QHash<QString, QStringList> grids;
+    QList<TopologyBundlePlan> bundles;
+};
+
+/// What the lines' routing needs besides the positions a layout finds (TopologyRoutePlan), so the
+/// paths come back with the positions.
+struct TopologyLayoutRouting
+{
+    /// The graph the scene shows (every node of a full layout is in the request).
+    TopologyGraph graph;
+    /// The nodes on screen that the layout does not move, where they stand.
+    QHash<QString, TopologyPlacedBox> placed;
+    /// The selected nodes (their single lines are shown instead of their bundles).
+    QSet<QString> selected;
+    /// The graph's grids and bundles with every node placed (worked out on the build thread).
+    TopologyGridLines gridLines;
+};
+
 struct TopologyLayoutRequest
 {
     quint64 generation = 0;
@@ -58,17 +103,8 @@ struct TopologyLayoutRequest
     QList<TopologyLayoutEdge> edges;
     /// Width:height that grids of many nodes aim at (the view's, so a big group fills it).
     qreal gridAspect = 1.6;
-};
-
-struct TopologyLayoutResult
-{
-    quint64 generation = 0;
-    TopologyLayoutEngineKind engine = TopologyLayoutEngineKind::Invalid;
-    /// Centres of the nodes that were not pinned, in scene coordinates (y down).
-    QHash<QString, QPointF> positions;
-    qint64 elapsedMs = 0;
-    /// Empty on success; Graphviz's complaint otherwise (positions are then empty).
-    QString error;
+    /// When set, the lines' paths are found for the positions and come back with them.
+    std::shared_ptr<const TopologyLayoutRouting> routing;
 };
 
 /// A line of the diagram whose path the layout thread finds (TopologyEdgeRouter::routeAll).
@@ -104,9 +140,25 @@ struct TopologyRouteResult
     /// Each line's path by key: two points when straight, more when it goes around.
     QHash<QString, QPolygonF> paths;
     int bent = 0;
-    /// Lines left straight because their search ran past its budget (or found no way round).
+    /// Lines left over a box: the boxes leave no way round (a gap narrower than a line needs).
     int straightFallbacks = 0;
     qint64 elapsedMs = 0;
+};
+
+struct TopologyLayoutResult
+{
+    quint64 generation = 0;
+    TopologyLayoutEngineKind engine = TopologyLayoutEngineKind::Invalid;
+    /// Centres of the nodes that were not pinned, in scene coordinates (y down).
+    QHash<QString, QPointF> positions;
+    qint64 elapsedMs = 0;
+    /// Empty on success; Graphviz's complaint otherwise (positions are then empty).
+    QString error;
+    /// The paths of the lines among the boxes as placed (the request's routing): found on the layout
+    /// thread right after the positions, with the straight line each was found for.
+    bool routed = false;
+    TopologyRouteResult routes;
+    QHash<QString, QPolygonF> straight;
 };
 
 /// "dot", "osage", "neato".

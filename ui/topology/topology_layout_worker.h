@@ -20,6 +20,7 @@ public:
     ~TopologyLayoutWorker() override;
 
 public slots:
+    /// Lays out the request's nodes; with its routing, finds the lines' paths for the positions too.
     void run(const hcn::ui::TopologyLayoutRequest& request);
     /// Finds the paths of a diagram's lines (TopologyEdgeRouter::routeAll); skips a superseded request.
     void route(const hcn::ui::TopologyRouteRequest& request);
@@ -29,6 +30,9 @@ signals:
     void routed(const hcn::ui::TopologyRouteResult& result);
 
 private:
+    /// routeAll among the obstacles of the last routing's paths where the obstacles are the same.
+    TopologyRouteResult routeAmongKnown(const TopologyRouteRequest& request);
+
     // Created on first use, i.e. on the layout thread, so the Graphviz context never sees another.
     std::unique_ptr<TopologyLayoutEngine> m_engine;
     /// The obstacles of the last routing and the bent paths found among them, by line: a request

@@ -38,6 +38,8 @@ public:
 
     const TopologyNode& node() const { return m_node; }
     QString key() const { return m_node.key; }
+    /// The box (without the outline's margin), centred on pos().
+    QSizeF size() const { return m_size; }
     /// Replaces content (labels, badges, tooltip); keeps the position. False when it is the same.
     /// `size` as for the constructor.
     bool setNode(const TopologyNode& node, QSizeF size = {});

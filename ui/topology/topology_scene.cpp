@@ -7,6 +7,7 @@
 #include "topology/topology_grid.h"
 #include "topology/topology_layout_thread.h"
 #include "topology/topology_node_item.h"
+#include "topology/topology_route_plan.h"
 
 #include <QSet>
 
@@ -17,8 +18,8 @@ constexpr qreal kSceneMargin = 40.0;
 
 QString bundleKey(const TopologyBundleItem* bundle)
 {
-    return bundle->from()->key() + QLatin1String("=>") +
-           TopologyGridPlan::groupKeyOf(bundle->members().front()->node());
+    return TopologyRoutePlan::bundleKey(bundle->from()->key(),
+                                        TopologyGridPlan::groupKeyOf(bundle->members().front()->node()));
 }
 } // namespace
 
@@ -47,14 +48,15 @@ void TopologyScene::clearAll()
     m_edges.clear();
     qDeleteAll(m_clusters);
     m_clusters.clear();
-    m_obstacleOf.clear();
     m_sentStraight.clear();
     m_routingScheduled = false;
+    m_routesComing = false;
     m_routedGeneration = m_routeGeneration; // a routing still on its way draws nothing
     qDeleteAll(m_nodes);
     m_nodes.clear();
     m_memory.clear();
     m_graph = {};
+    m_gridLines = {};
 }
 
 void TopologyScene::removeNode(const QString& key)
@@ -63,7 +65,6 @@ void TopologyScene::removeNode(const QString& key)
     if (!item)
         return;
     m_memory.insert(key, item->pos());
-    m_obstacleOf.remove(item);
     const QList<TopologyEdgeItem*> edges = item->edges();
     for (TopologyEdgeItem* edge : edges) {
         m_edges.remove(edge->from()->key() + QLatin1String("->") + edge->to()->key());
@@ -74,9 +75,10 @@ void TopologyScene::removeNode(const QString& key)
 }
 
 QStringList TopologyScene::apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions,
-                                 const QHash<QString, QSizeF>& boxSizes)
+                                 const QHash<QString, QSizeF>& boxSizes, const TopologyGridLines& gridLines)
 {
     m_graph = graph;
+    m_gridLines = gridLines;
     const QList<QString> existing = m_nodes.keys();
     for (const QString& key : existing)
         if (!graph.node(key))
@@ -208,10 +210,9 @@ void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
     m_bundleKeys.clear();
     const QSet<TopologyEdgeItem*> wasBundled = std::exchange(m_bundledEdges, {});
 
-    const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
-    // Per node, the ends of its edges in each grid (graph order: the same picture every time). A
-    // network's lines to its endpoints and a load balancer's to its backends; a namespace's frame
-    // already holds its members.
+    const TopologyGridLines lines = gridLines();
+    const QHash<QString, QList<TopologyNodeItem*>> groups = grids(lines);
+    // Per node, the ends of its edges in each grid (graph order: the same picture every time).
     struct Bundle
     {
         TopologyEdgeKind kind;
@@ -220,26 +221,16 @@ void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
         QList<TopologyNodeItem*> members;
     };
     QList<Bundle> bundles;
-    QHash<QPair<QString, QString>, qsizetype> bundleOf;
-    for (const TopologyEdge& edge : m_graph.edges()) {
-        if (edge.kind != TopologyEdgeKind::LoadBalancerBackend &&
-            edge.kind != TopologyEdgeKind::NetworkEndpoint && edge.kind != TopologyEdgeKind::NetworkRemote)
-            continue;
-        TopologyEdgeItem* item = m_edges.value(edge.key());
-        const TopologyNode* member = m_graph.node(edge.to);
-        if (!item || !member)
-            continue;
-        const QString group = TopologyGridPlan::groupKeyOf(*member);
-        if (!groups.contains(group))
-            continue;
-        const QPair<QString, QString> key(edge.from, group);
-        auto at = bundleOf.constFind(key);
-        if (at == bundleOf.cend()) {
-            at = bundleOf.insert(key, bundles.size());
-            bundles.append({edge.kind, edge.from, group, {}});
-        }
-        bundles[*at].members.append(item->to());
-        m_bundledEdges.insert(item);
+    bundles.reserve(lines.bundles.size());
+    for (const TopologyBundlePlan& plan : lines.bundles) {
+        Bundle bundle{plan.kind, plan.from, plan.group, {}};
+        bundle.members.reserve(plan.edges.size());
+        for (qsizetype index : plan.edges)
+            if (TopologyEdgeItem* item = m_edges.value(m_graph.edgeKeys()[index])) {
+                bundle.members.append(item->to());
+                m_bundledEdges.insert(item);
+            }
+        bundles.append(bundle);
     }
     // Edges no longer bundled are drawn again (updateBundledEdges decides for the bundled ones).
     for (TopologyEdgeItem* edge : wasBundled)
@@ -258,7 +249,7 @@ void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
     for (const Bundle& bundle : std::as_const(bundles)) {
         TopologyNodeItem* from = m_nodes.value(bundle.from);
         const QList<TopologyNodeItem*> grid = groups.value(bundle.group);
-        const QString key = bundle.from + QLatin1String("=>") + bundle.group;
+        const QString key = TopologyRoutePlan::bundleKey(bundle.from, bundle.group);
         TopologyBundleItem* item = previous.take(key);
         if (item && !unchanged(item, bundle, from, grid)) {
             delete item;
@@ -275,22 +266,32 @@ void TopologyScene::syncBundles(const QSet<const TopologyNodeItem*>& renewed)
     updateBundledEdges();
 }
 
-QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids() const
+TopologyGridLines TopologyScene::gridLines() const
+{
+    // The scene's nodes are the graph's that have a place: as many means every one.
+    if (m_gridLines.computed && m_nodes.size() == m_graph.nodes().size())
+        return m_gridLines;
+    return TopologyRoutePlan::gridLines(m_graph,
+                                        [this](const QString& key) { return m_nodes.contains(key); });
+}
+
+QHash<QString, QList<TopologyNodeItem*>> TopologyScene::grids(const TopologyGridLines& lines) const
 {
     // The grids as the layout makes them: groups of enough endpoints (TopologyGridPlan).
     QHash<QString, QList<TopologyNodeItem*>> groups;
-    for (const TopologyNode& node : m_graph.nodes())
-        if (const QString group = TopologyGridPlan::groupKeyOf(node); !group.isEmpty())
-            if (TopologyNodeItem* item = m_nodes.value(node.key))
-                groups[group].append(item);
-    for (auto it = groups.begin(); it != groups.end();)
-        it = it.value().size() < TopologyGridPlan::kMinimumMembers ? groups.erase(it) : std::next(it);
+    const QHash<QString, QStringList>& keys = lines.grids;
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
+        QList<TopologyNodeItem*>& members = groups[it.key()];
+        members.reserve(it.value().size());
+        for (const QString& key : it.value())
+            members.append(m_nodes.value(key));
+    }
     return groups;
 }
 
 bool TopologyScene::goesAround(TopologyEdgeKind kind)
 {
-    return kind != TopologyEdgeKind::Invalid && kind != TopologyEdgeKind::NamespaceMember;
+    return TopologyRoutePlan::goesAround(kind);
 }
 
 namespace {
@@ -301,8 +302,9 @@ std::atomic<quint64> g_nextRouteGeneration{1};
 
 void TopologyScene::scheduleRouting()
 {
-    // Once per turn of the event loop: a layout moves the nodes, then syncs items, each asking.
-    if (std::exchange(m_routingScheduled, true))
+    // Once per turn of the event loop: a layout moves the nodes, then syncs items, each asking. Not
+    // while a layout's paths are on their way: takeRoutes() asks if they do not fit.
+    if (m_routesComing || std::exchange(m_routingScheduled, true))
         return;
     QMetaObject::invokeMethod(
         this,
@@ -313,60 +315,115 @@ void TopologyScene::scheduleRouting()
         Qt::QueuedConnection);
 }
 
+QHash<QString, TopologyPlacedBox> TopologyScene::placedBoxes() const
+{
+    QHash<QString, TopologyPlacedBox> out;
+    out.reserve(m_nodes.size());
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it)
+        out.insert(it.key(), {it.value()->pos(), it.value()->size()});
+    return out;
+}
+
+QSet<QString> TopologyScene::selectedNodeKeys() const
+{
+    QSet<QString> out;
+    for (const QGraphicsItem* item : selectedItems())
+        if (item->type() == TopologyNodeItem::Type)
+            out.insert(static_cast<const TopologyNodeItem*>(item)->key());
+    return out;
+}
+
+quint64 TopologyScene::nextRouteGeneration()
+{
+    return g_nextRouteGeneration++;
+}
+
 void TopologyScene::routeLines()
 {
-    // Every box as drawn is an obstacle, a grid as a whole: the lines into a grid may cross its cells.
-    // (The layout keeps boxes about 12 apart: room for a line between two of them.) Gathering them is
-    // linear; the search runs on the layout thread.
-    auto drawn = [](const TopologyNodeItem* item) {
-        return item->sceneBoundingRect().adjusted(2, 2, -2, -2);
-    };
-    TopologyRouteRequest request;
-    m_obstacleOf.clear();
-    const QHash<QString, QList<TopologyNodeItem*>> groups = grids();
-    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
-        QRectF grid;
-        for (TopologyNodeItem* member : it.value()) {
-            grid = grid.united(drawn(member));
-            m_obstacleOf.insert(member, int(request.obstacles.size()));
-        }
-        request.obstacles.append(grid);
-    }
-    for (TopologyNodeItem* item : std::as_const(m_nodes))
-        if (!m_obstacleOf.contains(item)) {
-            m_obstacleOf.insert(item, int(request.obstacles.size()));
-            request.obstacles.append(drawn(item));
-        }
-
-    // A bundle meets other lines only at its node: its end in the grid is its own.
-    request.lines.reserve(m_edges.size() + m_bundles.size());
-    for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
-        const TopologyEdgeItem* edge = it.value();
-        if (!edge->isVisible() || !edge->from() || !edge->to())
-            continue;
-        const QList<int> ends = endsOf(edge);
-        request.lines.append({it.key(), drawn(edge->from()), drawn(edge->to()), edge->straightPath(), ends,
-                              ends, goesAround(edge->kind())});
-    }
-    for (const TopologyBundleItem* bundle : std::as_const(m_bundles))
-        if (bundle->isVisible() && !bundle->members().isEmpty()) {
-            const int from = m_obstacleOf.value(bundle->from(), -1);
-            request.lines.append({bundleKey(bundle),
-                                  bundle->fromRect(),
-                                  bundle->gridRect(),
-                                  bundle->straightPath(),
-                                  {from, m_obstacleOf.value(bundle->members().front(), -1)},
-                                  {from},
-                                  goesAround(bundle->kind())});
-        }
+    // The boxes as drawn and the lines shown (TopologyRoutePlan), a linear pass; the search runs on
+    // the layout thread.
+    const TopologyGridLines lines = gridLines();
+    TopologyRouteRequest request =
+        TopologyRoutePlan::request(m_graph, placedBoxes(), selectedNodeKeys(), &lines);
     m_sentStraight.clear();
     for (const TopologyRouteLine& line : std::as_const(request.lines))
         m_sentStraight.insert(line.key, line.straight);
-    request.generation = g_nextRouteGeneration++;
+    request.generation = nextRouteGeneration();
     request.wanted = m_wantedRoute;
     m_routeGeneration = request.generation;
     m_wantedRoute->store(request.generation);
     TopologyLayoutThread::shared()->submitRoutes(request);
+}
+
+void TopologyScene::setRoutesComing(bool coming)
+{
+    if (!coming && !m_routesComing)
+        return;
+    m_routesComing = coming;
+    if (!coming) {
+        scheduleRouting();
+        return;
+    }
+    supersedeRouting(); // a routing asked for before (or about to be) is for boxes about to move
+}
+
+void TopologyScene::supersedeRouting()
+{
+    m_routingScheduled = false;
+    m_routedAgain = false;
+    m_sentStraight.clear();
+    m_routeGeneration = nextRouteGeneration();
+    m_wantedRoute->store(m_routeGeneration);
+}
+
+bool TopologyScene::takeRoutes(const TopologyRouteResult& result, const QHash<QString, QPolygonF>& straight)
+{
+    m_routesComing = false;
+    if (!fitsShownLines(result, straight)) {
+        scheduleRouting();
+        return false;
+    }
+    return true;
+}
+
+bool TopologyScene::fitsShownLines(const TopologyRouteResult& result,
+                                   const QHash<QString, QPolygonF>& straight)
+{
+    // Only when every line shown now is one the paths were found for, from where it stands now (a
+    // graph applied or a node dragged since, a selection changed: the scene asks again itself).
+    QList<QPair<TopologyEdgeItem*, QPolygonF>> edges;
+    QList<QPair<TopologyBundleItem*, QPolygonF>> bundles;
+    edges.reserve(result.paths.size());
+    for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
+        TopologyEdgeItem* edge = it.value();
+        if (!edge->isVisible() || !edge->from() || !edge->to())
+            continue;
+        const auto path = result.paths.constFind(it.key());
+        if (path == result.paths.cend() || straight.value(it.key()) != edge->straightPath())
+            return false;
+        edges.append({edge, *path});
+    }
+    for (TopologyBundleItem* bundle : std::as_const(m_bundles)) {
+        if (!bundle->isVisible() || bundle->members().isEmpty())
+            continue;
+        const QString key = bundleKey(bundle);
+        const auto path = result.paths.constFind(key);
+        if (path == result.paths.cend() || straight.value(key) != bundle->straightPath())
+            return false;
+        bundles.append({bundle, *path});
+    }
+    if (edges.size() + bundles.size() != result.paths.size())
+        return false; // lines found that are not shown: another graph
+    for (const auto& [edge, path] : std::as_const(edges))
+        edge->setPath(path);
+    for (const auto& [bundle, path] : std::as_const(bundles))
+        bundle->setPath(path);
+    // Drawn: a routing asked for before is superseded, one still to be asked for is not needed.
+    supersedeRouting();
+    m_routedGeneration = m_routeGeneration;
+    m_lastRoute = result;
+    m_lastRoute.paths.clear();
+    return true; // drawn with the layout, which the diagram finishes itself (no linesRouted())
 }
 
 void TopologyScene::onRouted(const TopologyRouteResult& result)
@@ -406,11 +463,6 @@ void TopologyScene::onRouted(const TopologyRouteResult& result)
     emit linesRouted();
 }
 
-QList<int> TopologyScene::endsOf(const TopologyEdgeItem* edge) const
-{
-    return {m_obstacleOf.value(edge->from(), -1), m_obstacleOf.value(edge->to(), -1)};
-}
-
 void TopologyScene::updateBundledEdges()
 {
     // Lines newly shown or hidden change what the others go around: route again (on the layout thread,
@@ -427,7 +479,7 @@ void TopologyScene::updateBundledEdges()
         changed = changed || (shown != bundle->isVisible() && goesAround(bundle->kind()));
         bundle->setVisible(shown);
     }
-    if (changed && !m_obstacleOf.isEmpty())
+    if (changed && !m_nodes.isEmpty())
         scheduleRouting();
 }
 

@@ -6,6 +6,7 @@
 #include "compare/compare_marks.h"
 #include "topology/topology_graph.h"
 #include "topology/topology_layout_job.h"
+#include "topology/topology_route_plan.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -30,8 +31,10 @@ public:
 
     /// Applies `graph`; `newPositions` are centres for nodes that are not in the scene yet. Returns
     /// the keys of graph nodes that have no item because no position was given for them.
+    /// `gridLines`: the graph's grids and bundles with every node placed, if known (else the scene
+    /// works them out).
     QStringList apply(const TopologyGraph& graph, const QHash<QString, QPointF>& newPositions,
-                      const QHash<QString, QSizeF>& boxSizes = {});
+                      const QHash<QString, QSizeF>& boxSizes = {}, const TopologyGridLines& gridLines = {});
     /// Moves every node (full relayout) and forgets remembered positions.
     void moveAll(const QHash<QString, QPointF>& positions);
     void clearAll();
@@ -91,16 +94,29 @@ public:
     /// until they arrive; linesRouted() tells).
     bool isRouting() const { return m_routingScheduled || m_routeGeneration != m_routedGeneration; }
     /// The last routing that arrived: its time on the layout thread, its bent lines, and the lines it
-    /// left straight (no way round, or past its budget).
+    /// left over a box (no way round at all).
     qint64 lastRouteMs() const { return m_lastRoute.elapsedMs; }
     int lastRouteBent() const { return m_lastRoute.bent; }
     int lastRouteFallbacks() const { return m_lastRoute.straightFallbacks; }
+
+    /// Every placed node's box (centre and size), by key: what a layout's routing needs of the nodes
+    /// it does not place.
+    QHash<QString, TopologyPlacedBox> placedBoxes() const;
+    /// The keys of the selected nodes (their single lines are shown instead of their bundles).
+    QSet<QString> selectedNodeKeys() const;
+    /// A layout on its way brings the lines' paths (true): the scene asks for none until they come
+    /// (takeRoutes()) or it is told they will not (false, and it asks itself).
+    void setRoutesComing(bool coming);
+    /// Draws paths found with a layout (TopologyRoutePlan from the layout's positions), `straight`
+    /// being the straight line each was found for. Taken only if they are the lines shown now, each
+    /// from where it stands now; then no routing is asked for. False: the scene asks itself.
+    bool takeRoutes(const TopologyRouteResult& result, const QHash<QString, QPolygonF>& straight);
 
     /// Whether `node` matches a search query (exposed for the dock and tests).
     static bool matches(const TopologyNode& node, const QString& query);
 
 signals:
-    /// The paths of the lines found on the layout thread are drawn.
+    /// The paths of the lines the scene asked for on the layout thread are drawn.
     void linesRouted();
 
 private:
@@ -113,20 +129,28 @@ private:
     /// Shows the single lines a bundle stands for while one of their ends is selected.
     void updateBundledEdges();
     /// The groups of endpoints drawn as grids (TopologyGridPlan), by group key.
-    QHash<QString, QList<TopologyNodeItem*>> grids() const;
+    QHash<QString, QList<TopologyNodeItem*>> grids(const TopologyGridLines& lines) const;
+    /// The grids and bundles among the nodes placed: those of the graph when every node is.
+    TopologyGridLines gridLines() const;
+    /// A routing's number, unique across the scenes of the process (they share the layout thread).
+    static quint64 nextRouteGeneration();
     /// Takes the boxes as they are now as the obstacles of the lines, and has the layout thread find
     /// the paths of the lines shown (the newest request wins).
     void routeLines();
     /// Calls routeLines() once the current event is handled (several changes, one request).
     void scheduleRouting();
+    /// Drops the routing asked for or about to be: its result will not be drawn (nor, if still queued,
+    /// searched).
+    void supersedeRouting();
+    /// Draws the paths (takeRoutes) if every line shown has one, found from where it stands now.
+    bool fitsShownLines(const TopologyRouteResult& result, const QHash<QString, QPolygonF>& straight);
     /// Draws the paths found, for the lines whose boxes have not moved since they were asked for.
     void onRouted(const TopologyRouteResult& result);
-    /// The obstacles (routeLines) of an edge's two ends; -1 for a node placed since.
-    QList<int> endsOf(const TopologyEdgeItem* edge) const;
     void updateSceneRect();
     CompareMark compareMarkOf(const TopologyNode& node) const;
 
     TopologyGraph m_graph;
+    TopologyGridLines m_gridLines;
     QHash<QString, TopologyNodeItem*> m_nodes;
     QHash<QString, TopologyEdgeItem*> m_edges;
     QHash<QString, TopologyClusterItem*> m_clusters;
@@ -136,14 +160,14 @@ private:
     /// Edges a bundle stands for: hidden unless an end is selected.
     QSet<TopologyEdgeItem*> m_bundledEdges;
     QHash<QString, QPointF> m_memory;
-    /// Each node's obstacle in the last routing request: its own box, or its grid's.
-    QHash<const TopologyNodeItem*, int> m_obstacleOf;
     /// The routing asked for last (shared with the layout thread, which skips older ones), the last
     /// that arrived, and the straight lines it was asked for by key.
     std::shared_ptr<std::atomic<quint64>> m_wantedRoute = std::make_shared<std::atomic<quint64>>(0);
     quint64 m_routeGeneration = 0;
     quint64 m_routedGeneration = 0;
     bool m_routingScheduled = false;
+    /// A layout on its way brings the paths (setRoutesComing).
+    bool m_routesComing = false;
     /// The last routing found boxes moved since it was asked for and asked again.
     bool m_routedAgain = false;
     QHash<QString, QPolygonF> m_sentStraight;

@@ -243,7 +243,7 @@ int main(int argc, char** argv)
         << qRound(probe.longestGapMs()) << " ms (" << qRound(probe.cpuInLongestGapMs()) << " ms of it cpu)\n";
     out << "line routing on the layout thread: " << dock.scene()->lastRouteMs() << " ms, "
         << dock.scene()->lastRouteBent() << " lines bent, " << dock.scene()->lastRouteFallbacks()
-        << " left straight (no way round or past the budget)\n";
+        << " left over a box (no way round)\n";
 
     // Further layouts of the same host from scratch (Re-layout): the median is less at the mercy of
     // other work on a shared machine.
