@@ -15,6 +15,7 @@
 #include "hcn/embedded_api.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
+#include "models/object_summary.h"
 #include "models/plain_words.h"
 
 #include <QApplication>
@@ -60,6 +61,7 @@ private slots:
     void policyInPlainWords_data();
     void policyInPlainWords();
     void stateInWords();
+    void networkTypeInWords();
     void init();
     void cleanup();
     void headerSummarizesEndpointWithNamesThatSelect();
@@ -148,6 +150,13 @@ void TestPropertiesGlance::stateInWords()
     QCOMPARE(words::state(obj(R"({"State":"Synchronized"})")), QStringLiteral("Synchronized"));
     QCOMPARE(words::state(obj(R"({})")), QString());
     QCOMPARE(words::protocol(58), QStringLiteral("ICMPv6"));
+}
+
+void TestPropertiesGlance::networkTypeInWords()
+{
+    QCOMPARE(summary::networkType(obj(R"({"Name":"nat"})")), QStringLiteral("NAT")); // HNS omits NAT
+    QCOMPARE(summary::networkType(obj(R"({"Type":"L2Bridge"})")), QStringLiteral("L2Bridge"));
+    QCOMPARE(summary::networkType(obj(R"({"Type":null})")), QStringLiteral("unknown"));
 }
 
 void TestPropertiesGlance::init()

@@ -4,6 +4,7 @@
 #include "models/plain_words.h"
 
 #include <QJsonArray>
+#include <QObject>
 
 namespace hcn::ui::summary {
 
@@ -28,7 +29,10 @@ QString protocolName(const QJsonValue& protocol)
 
 QString networkType(const QJsonObject& network)
 {
-    const QString type = network.value(QLatin1String("Type")).toString();
+    const QJsonValue value = network.value(QLatin1String("Type"));
+    if (value.isNull()) // an imported dump that did not show it
+        return QObject::tr("unknown");
+    const QString type = value.toString();
     return type.isEmpty() ? QStringLiteral("NAT") : type;
 }
 

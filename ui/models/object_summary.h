@@ -8,7 +8,8 @@
 
 namespace hcn::ui::summary {
 
-/// "NAT", "Overlay" ... (absent Type means NAT, as HNS omits enum value 0).
+/// "NAT", "Overlay" ... (absent Type means NAT, as HNS omits enum value 0); "unknown" for a null Type,
+/// which an imported snapshot writes when the dump did not show the type.
 QString networkType(const QJsonObject& network);
 /// Every Ipams[].Subnets[].IpAddressPrefix.
 QStringList networkPrefixes(const QJsonObject& network);

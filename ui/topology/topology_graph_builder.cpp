@@ -134,13 +134,6 @@ QStringList policyBadges(const QJsonArray& policies)
     return badges;
 }
 
-QString networkMode(const QJsonObject& network)
-{
-    const QJsonValue type = network.value(QLatin1String("Type"));
-    // HNS omits the zero NetworkMode, which is NAT.
-    return type.isUndefined() || type.toString().isEmpty() ? QStringLiteral("NAT") : type.toString();
-}
-
 bool hasHostVnic(const QString& mode)
 {
     return isType(mode, QLatin1String("NAT")) || isType(mode, QLatin1String("ICS")) ||
@@ -323,7 +316,7 @@ TopologyGraph TopologyGraphBuilder::build(const QList<const MirrorObject*>& inpu
 
     for (const MirrorObject* network : networks) {
         const QJsonObject& doc = network->document;
-        const QString mode = networkMode(doc);
+        const QString mode = summary::networkType(doc);
         const QString switchId = upperId(doc.value(QLatin1String("Health"))
                                              .toObject()
                                              .value(QLatin1String("Extra"))
