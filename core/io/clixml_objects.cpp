@@ -233,28 +233,17 @@ public:
     std::vector<TopObject> run()
     {
         std::vector<TopObject> objects;
-        Token objs = m_cursor.next(); // <Objs ...>
-        if (objs.kind != Token::Kind::Start || objs.selfClosing)
+        const Token objs = m_cursor.next(); // <Objs ...>
+        if (objs.kind != Token::Kind::Start)
             return objects;
-        for (;;) {
-            const Token token = m_cursor.next();
-            if (token.kind == Token::Kind::Eof) {
-                m_cutInside = true;
-                break;
-            }
-            if (token.kind == Token::Kind::End)
-                break; // </Objs>
-            if (token.kind != Token::Kind::Start)
-                continue;
+        readChildren(objs, [&](const Token& token) {
             m_losses.clear();
             json value = readValue(token, "", 0);
             if (m_cutInside)
                 m_losses.push_back("the CLIXML ends inside this object; what followed is unknown");
             if (token.name == "Obj" && value.is_object())
                 objects.push_back({std::move(value), token.offset, m_cursor.position(), std::move(m_losses)});
-            if (m_cutInside)
-                break;
-        }
+        });
         return objects;
     }
 
@@ -345,40 +334,29 @@ private:
         bool isDictionary = false;
         std::optional<std::string> shown;
         std::vector<std::string> types;
-        if (!start.selfClosing) {
-            for (;;) {
-                const Token token = m_cursor.next();
-                if (token.kind == Token::Kind::Eof) {
-                    m_cutInside = true;
-                    break;
-                }
-                if (token.kind == Token::Kind::End)
-                    break; // </Obj>
-                if (token.kind != Token::Kind::Start)
-                    continue;
-                if (token.name == "TN") {
-                    readTypeNames(token, types);
-                } else if (token.name == "TNRef") {
-                    const std::optional<std::string> ref = attribute(token.attrs, "RefId");
-                    if (auto it = ref ? m_typeNames.find(*ref) : m_typeNames.end(); it != m_typeNames.end())
-                        types = it->second;
-                    skipElement(token);
-                } else if (token.name == "ToString") {
-                    shown = readText(token);
-                } else if (oneOf(token.name, {"MS", "Props"})) {
-                    readMembers(token, members, path, depth);
-                } else if (oneOf(token.name, {"LST", "IE", "STK", "QUE"})) {
-                    isList = true;
-                    readItems(token, items, path, depth);
-                } else if (token.name == "DCT") {
-                    isDictionary = true;
-                    readDictionary(token, dictionary, path, depth);
-                } else {
-                    skipElement(
-                        token); // a primitive value of the object itself (<S>...</S>, an enum's value)
-                }
+        readChildren(start, [&](const Token& token) {
+            if (token.name == "TN") {
+                readTypeNames(token, types);
+            } else if (token.name == "TNRef") {
+                const std::optional<std::string> ref = attribute(token.attrs, "RefId");
+                if (auto it = ref ? m_typeNames.find(*ref) : m_typeNames.end(); it != m_typeNames.end())
+                    types = it->second;
+                skipElement(token);
+            } else if (token.name == "ToString") {
+                shown = readText(token);
+            } else if (oneOf(token.name, {"MS", "Props"})) {
+                readMembers(token, members, path, depth);
+            } else if (oneOf(token.name, {"LST", "IE", "STK", "QUE"})) {
+                isList = true;
+                readItems(token, items, path, depth);
+            } else if (token.name == "DCT") {
+                isDictionary = true;
+                readDictionary(token, dictionary, path, depth);
+            } else {
+                // A primitive value of the object itself (<S>...</S>, an enum's value).
+                skipElement(token);
             }
-        }
+        });
         json value;
         if (isDictionary)
             value = std::move(dictionary);
