@@ -113,6 +113,14 @@ private:
             return Status(hr::InvalidPolicy, "the linux datapath cannot move a network to another adapter (" +
                                                  current.adapter + " to " + next->adapter +
                                                  "); delete the network and create it again.");
+        // NetworkACL policies added or removed: the ACL chains of its endpoints, all in one nftables
+        // transaction (made back by the transaction's undo when a later step fails).
+        if (next->acls != current.acls) {
+            const auto previous = current.acls;
+            if (Status st = s.setNetworkAcls(c.id, next->acls); !st.ok())
+                return st;
+            m_undo.push_back([&s, id = c.id, previous] { return s.setNetworkAcls(id, previous); });
+        }
         if (current.overlay) {
             const OverlayPlan previous = *current.overlay;
             const OverlayPlan& wanted = *next->overlay;

@@ -1,6 +1,7 @@
 // A network modify on the Linux datapath: what the new document programs differently from the old one,
 // changed in place on the network's bridge and VXLAN device (its endpoints' ports stay): the gateways of
-// added and removed subnets, an overlay's router MAC and its tunnel (VSID, ProviderAddress, VxlanPort).
+// added and removed subnets, an overlay's router MAC and its tunnel (VSID, ProviderAddress, VxlanPort),
+// the network's ACLs in its endpoints' chains.
 // Each operation completes or undoes its own partial work.
 
 #include "datapath/linux_state.h"
@@ -42,6 +43,43 @@ Status LinuxDatapath::State::setGateways(const Guid& id, const std::vector<std::
         }
     network.gatewayCidrs = next;
     undo.done();
+    return Status::success();
+}
+
+const std::vector<AclPlan>& LinuxDatapath::State::networkAclsOf(const Guid& id) const
+{
+    static const std::vector<AclPlan> none;
+    auto it = networks.find(id);
+    return it == networks.end() ? none : it->second.acls;
+}
+
+std::string LinuxDatapath::State::networkAclMove(const Guid& id, const std::vector<AclPlan>& from,
+                                                 const std::vector<AclPlan>& to) const
+{
+    std::string out;
+    for (const auto& [endpointId, plan] : endpoints)
+        if (plan.network == id)
+            out += replaceAclRules(plan, from, to);
+    return out;
+}
+
+Status LinuxDatapath::State::setNetworkAcls(const Guid& id, const std::vector<AclPlan>& next)
+{
+    auto it = networks.find(id);
+    if (it == networks.end())
+        return Status::success();
+    const std::vector<AclPlan> before = it->second.acls;
+    // Every endpoint's chains change in one transaction: no packet sees some endpoints with the new ACLs
+    // and others with the old.
+    if (const std::string commands = networkAclMove(id, before, next); !commands.empty()) {
+        if (Status s = nft.run(commands); !s.ok())
+            return s;
+        if (Status s = injected("networkacl"); !s.ok()) {
+            logFailure(nft.run(networkAclMove(id, next, before)));
+            return s;
+        }
+    }
+    it->second.acls = next;
     return Status::success();
 }
 

@@ -178,7 +178,8 @@ Status LinuxDatapath::State::addNetwork(const NetworkPlan& plan)
         forward << "1\n";
         forwardingEnabled = static_cast<bool>(forward);
     }
-    if (Status s = nft.run(addNetworkRules(plan)); !s.ok())
+    // Endpoints of the network already programmed (a delete undone) get its ACLs in the same change.
+    if (Status s = nft.run(addNetworkRules(plan) + networkAclMove(plan.id, {}, plan.acls)); !s.ok())
         return s;
     networks.emplace(plan.id, std::move(programmed));
     undo.done();
@@ -190,24 +191,26 @@ Status LinuxDatapath::State::removeNetwork(const Guid& id)
     auto it = networks.find(id);
     if (it == networks.end())
         return Status::success();
-    if (Status s = nft.run(removeNetworkRules(it->second)); !s.ok())
+    // Endpoints still programmed on it (the engine deletes them first) lose its ACLs with it.
+    const std::string restore = addNetworkRules(it->second) + networkAclMove(id, {}, it->second.acls);
+    if (Status s = nft.run(removeNetworkRules(it->second) + networkAclMove(id, it->second.acls, {})); !s.ok())
         return s;
     // The VXLAN device takes its forwarding and neighbour entries along, the bridge its routes.
     if (it->second.overlay)
         if (Status s = host.deleteLink(it->second.overlay->vxlan);
             !s.ok() && s.code() != hr::ElementNotFound) {
-            logFailure(nft.run(addNetworkRules(it->second)));
+            logFailure(nft.run(restore));
             return s;
         }
     // The adapter, with its addressing, goes back (or to the next network sharing it) before the bridge
     // that holds it goes.
     if (!it->second.adapter.empty())
         if (Status s = leaveAdapter(it->second); !s.ok()) {
-            logFailure(nft.run(addNetworkRules(it->second)));
+            logFailure(nft.run(restore));
             return s;
         }
     if (Status s = host.deleteLink(it->second.bridge); !s.ok()) {
-        logFailure(nft.run(addNetworkRules(it->second)));
+        logFailure(nft.run(restore));
         return s;
     }
     networks.erase(it);
@@ -236,7 +239,7 @@ Status LinuxDatapath::State::addEndpoint(const EndpointPlan& plan)
     // namespace); its rules name it already.
     if (Status s = injected("rules"); !s.ok())
         return s;
-    if (Status s = nft.run(addEndpointRules(plan)); !s.ok())
+    if (Status s = nft.run(addEndpointRules(plan, networkAclsOf(plan.network))); !s.ok())
         return s;
     endpoints.emplace(plan.id, plan);
     return Status::success();
@@ -255,7 +258,7 @@ Status LinuxDatapath::State::removeEndpoint(const Guid& id)
     if (attachments.count(id))
         if (Status s = detach(id); !s.ok())
             return s;
-    if (Status s = nft.run(removeEndpointRules(it->second)); !s.ok())
+    if (Status s = nft.run(removeEndpointRules(it->second, networkAclsOf(it->second.network))); !s.ok())
         return s;
     endpoints.erase(it);
     return Status::success();
@@ -266,14 +269,16 @@ Status LinuxDatapath::State::replaceEndpointRules(const Guid& id, const Endpoint
     auto it = endpoints.find(id);
     if (it == endpoints.end())
         return Status(hr::EndpointNotFound, "the linux datapath has no port for endpoint " + id.toString() + ".");
-    const std::string before = addEndpointRules(it->second);
-    const std::string after = addEndpointRules(next);
+    const auto& networkAcls = networkAclsOf(next.network);
+    const std::string before = addEndpointRules(it->second, networkAcls);
+    const std::string after = addEndpointRules(next, networkAcls);
     // The load balancers it backs translate to its new addresses in the same transaction.
     auto moved = followBackend(loadBalancers, endpoints, next);
     if (!moved.ok())
         return moved.status();
     const std::string commands =
-        (before != after ? removeEndpointRules(it->second) + after : std::string()) + moved->commands;
+        (before != after ? removeEndpointRules(it->second, networkAcls) + after : std::string()) +
+        moved->commands;
     if (!moved->commands.empty())
         if (Status s = injected("backends"); !s.ok())
             return s;

@@ -417,6 +417,12 @@ std::string namespaceName(const Guid& ns)
     return "hcn-" + ns.toString(GuidCase::Lower);
 }
 
+void sortByPriority(std::vector<AclPlan>& acls)
+{
+    std::stable_sort(acls.begin(), acls.end(),
+                     [](const AclPlan& a, const AclPlan& b) { return a.priority < b.priority; });
+}
+
 Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
 {
     NetworkPlan plan;
@@ -436,10 +442,20 @@ Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
     plan.type = type;
     plan.masquerade = nat;
     plan.isolatedPorts = equalsIgnoreCase(type, "L2Tunnel");
+    // NetworkACL: an ACL of every local endpoint of the network, with the ACL policy's settings.
+    const Json networkPolicies = doc.value("Policies", Json::array());
+    for (std::size_t i = 0; i < networkPolicies.size(); ++i)
+        if (equalsIgnoreCase(networkPolicies[i].value("Type", ""), "NetworkACL")) {
+            auto acl = planAcl(networkPolicies[i].value("Settings", Json::object()),
+                               "Policies[" + std::to_string(i) + "]");
+            if (!acl.ok())
+                return acl.status();
+            plan.acls.push_back(*acl);
+        }
+    sortByPriority(plan.acls);
     if (bridged) {
         // The host adapter joins the bridge: the endpoints are on its network, its router is theirs.
-        const Json policies = doc.value("Policies", Json::array());
-        if (const Json* name = policyOf(policies, "NetAdapterName"))
+        if (const Json* name = policyOf(networkPolicies, "NetAdapterName"))
             plan.adapter = name->value("Settings", Json::object()).value("NetworkAdapterName", "");
         if (plan.adapter.empty())
             return Status(hr::InvalidNetwork, "the linux datapath bridges " + type +
@@ -571,8 +587,7 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
                               "InterfaceParameters only).");
         }
     }
-    std::stable_sort(plan.acls.begin(), plan.acls.end(),
-                     [](const AclPlan& a, const AclPlan& b) { return a.priority < b.priority; });
+    sortByPriority(plan.acls);
     if ((!plan.portMaps.empty() || plan.outboundNat) && plan.ipv4.empty() && plan.ipv6.empty())
         return Status(hr::InvalidPolicy, "port mappings and OutBoundNAT need an IP address on the endpoint.");
     for (const auto& pm : plan.portMaps)

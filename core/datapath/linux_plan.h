@@ -71,6 +71,20 @@ Result<std::uint32_t> tunnelMtu(const OverlayPlan& overlay, std::uint32_t underl
 Status checkUnderlayFamily(const OverlayPlan& overlay, const std::string& providerAddress,
                            const std::string& what);
 
+struct AclPlan
+{
+    bool inbound = true;
+    bool allow = true;
+    std::uint32_t priority = 0;
+    std::vector<std::string> protocols;                       ///< nft protocol numbers; empty: any
+    std::vector<std::string> localAddresses, remoteAddresses; ///< empty: any
+    std::vector<std::string> localPorts, remotePorts;         ///< "80", "1000-2000"; empty: any
+    bool operator==(const AclPlan&) const = default;
+};
+
+/// Lowest Priority first; equal priorities keep their order.
+void sortByPriority(std::vector<AclPlan>& acls);
+
 struct NetworkPlan
 {
     Guid id;
@@ -86,6 +100,8 @@ struct NetworkPlan
     /// L2Tunnel: the endpoints' ports are isolated, so their traffic, also between two endpoints of the
     /// host, leaves through the adapter (to the physical switch, where SDN policy applies).
     bool isolatedPorts = false;
+    /// NetworkACL policies, in priority order: in the ACL chains of every local endpoint of the network.
+    std::vector<AclPlan> acls;
     /// Filled in when the network is programmed (read from the kernel). `underlayMtu`: the MTU of the
     /// interface its traffic leaves by (overlay: the one holding ProviderAddress; L2Bridge: the adapter),
     /// 0 when there is none. `mtu`: the largest endpoint MTU the network carries (overlay: underlay less
@@ -102,16 +118,6 @@ struct PortMapPlan
     std::uint16_t externalPort = 0;
     std::uint16_t internalPort = 0;
     std::string vip; ///< empty: every host address (of both families)
-};
-
-struct AclPlan
-{
-    bool inbound = true;
-    bool allow = true;
-    std::uint32_t priority = 0;
-    std::vector<std::string> protocols; ///< nft protocol numbers; empty: any
-    std::vector<std::string> localAddresses, remoteAddresses; ///< empty: any
-    std::vector<std::string> localPorts, remotePorts;         ///< "80", "1000-2000"; empty: any
 };
 
 struct OutboundNatPlan

@@ -121,6 +121,49 @@ std::vector<std::string> aclRules(const AclPlan& acl)
     return rules;
 }
 
+/// The ACLs of an endpoint's chains: its network's NetworkACL policies and its own ACL policies in one
+/// priority order (lowest first); at equal priorities the network's come first, each list in its order.
+std::vector<AclPlan> aclsInOrder(const EndpointPlan& ep, const std::vector<AclPlan>& networkAcls)
+{
+    std::vector<AclPlan> all = networkAcls;
+    all.insert(all.end(), ep.acls.begin(), ep.acls.end());
+    sortByPriority(all);
+    return all;
+}
+
+/// The endpoint's two ACL chains and their entries in `aclin` / `aclout`; nothing without any ACL.
+std::string addAclChains(const EndpointPlan& ep, const std::vector<AclPlan>& networkAcls)
+{
+    const std::vector<AclPlan> acls = aclsInOrder(ep, networkAcls);
+    if (acls.empty())
+        return {};
+    std::string out;
+    for (const bool in : {true, false}) {
+        const std::string chain = "acl-" + chainSuffix(ep.id) + (in ? "-in" : "-out");
+        out += "add chain bridge hcn " + chain + "\n";
+        for (const auto& acl : acls)
+            if (acl.inbound == in)
+                for (const auto& rule : aclRules(acl))
+                    out += "add rule bridge hcn " + chain + rule + "\n";
+        out += std::string("add element bridge hcn ") + (in ? "aclin" : "aclout") + " { \"" + ep.hostVeth +
+               "\" : jump " + chain + " }\n";
+    }
+    return out;
+}
+
+std::string removeAclChains(const EndpointPlan& ep, const std::vector<AclPlan>& networkAcls)
+{
+    if (ep.acls.empty() && networkAcls.empty())
+        return {};
+    std::string out;
+    for (const bool in : {true, false}) {
+        const std::string chain = "acl-" + chainSuffix(ep.id) + (in ? "-in" : "-out");
+        out += std::string("delete element bridge hcn ") + (in ? "aclin" : "aclout") + " { \"" + ep.hostVeth +
+               "\" }\nflush chain bridge hcn " + chain + "\ndelete chain bridge hcn " + chain + "\n";
+    }
+    return out;
+}
+
 } // namespace
 
 std::string removeTables()
@@ -218,7 +261,7 @@ std::string removeNetworkRules(const NetworkPlan& network)
     return out;
 }
 
-std::string addEndpointRules(const EndpointPlan& ep)
+std::string addEndpointRules(const EndpointPlan& ep, const std::vector<AclPlan>& networkAcls)
 {
     if (ep.remote)
         return {};
@@ -256,22 +299,10 @@ std::string addEndpointRules(const EndpointPlan& ep)
             out += "add element " + t + " outboundnat { " + addressOf(ep, f) + " : jump " + chain + " }\n";
         }
     }
-    if (!ep.acls.empty()) {
-        for (const bool in : {true, false}) {
-            const std::string chain = "acl-" + id + (in ? "-in" : "-out");
-            out += "add chain bridge hcn " + chain + "\n";
-            for (const auto& acl : ep.acls)
-                if (acl.inbound == in)
-                    for (const auto& rule : aclRules(acl))
-                        out += "add rule bridge hcn " + chain + rule + "\n";
-            out += std::string("add element bridge hcn ") + (in ? "aclin" : "aclout") + " { \"" + ep.hostVeth +
-                   "\" : jump " + chain + " }\n";
-        }
-    }
-    return out;
+    return out + addAclChains(ep, networkAcls);
 }
 
-std::string removeEndpointRules(const EndpointPlan& ep)
+std::string removeEndpointRules(const EndpointPlan& ep, const std::vector<AclPlan>& networkAcls)
 {
     if (ep.remote)
         return {};
@@ -289,13 +320,16 @@ std::string removeEndpointRules(const EndpointPlan& ep)
             out += "delete element " + t + " outboundnat { " + addressOf(ep, f) + " }\nflush chain " + t +
                    " ob-" + id + "\ndelete chain " + t + " ob-" + id + "\n";
     }
-    if (!ep.acls.empty())
-        for (const bool in : {true, false}) {
-            const std::string chain = "acl-" + id + (in ? "-in" : "-out");
-            out += std::string("delete element bridge hcn ") + (in ? "aclin" : "aclout") + " { \"" + ep.hostVeth +
-                   "\" }\nflush chain bridge hcn " + chain + "\ndelete chain bridge hcn " + chain + "\n";
-        }
-    return out;
+    return out + removeAclChains(ep, networkAcls);
+}
+
+std::string replaceAclRules(const EndpointPlan& ep, const std::vector<AclPlan>& from,
+                            const std::vector<AclPlan>& to)
+{
+    if (ep.remote)
+        return {};
+    const std::string next = addAclChains(ep, to);
+    return next == addAclChains(ep, from) ? std::string() : removeAclChains(ep, from) + next;
 }
 
 namespace {

@@ -22,8 +22,14 @@ std::string createTables();
 std::string addNetworkRules(const NetworkPlan& network);
 std::string removeNetworkRules(const NetworkPlan& network);
 
-std::string addEndpointRules(const EndpointPlan& endpoint);
-std::string removeEndpointRules(const EndpointPlan& endpoint);
+/// An endpoint's rules. Its ACL chains hold its own ACLs and `networkAcls`, its network's NetworkACL
+/// policies, in one priority order (docs/datapath-linux.md, "Network ACLs").
+std::string addEndpointRules(const EndpointPlan& endpoint, const std::vector<AclPlan>& networkAcls = {});
+std::string removeEndpointRules(const EndpointPlan& endpoint, const std::vector<AclPlan>& networkAcls = {});
+/// An endpoint's ACL chains made again when its network's ACLs go from `from` to `to` (commands for one
+/// buffer); nothing when its chains stay the same.
+std::string replaceAclRules(const EndpointPlan& endpoint, const std::vector<AclPlan>& from,
+                            const std::vector<AclPlan>& to);
 
 /// A load balancer's chain: DNAT of each port mapping over its backends' addresses (`backendIps`, in
 /// the plan's order), picked by `numgen inc` (round robin) or `jhash` of the source (affinity), and the

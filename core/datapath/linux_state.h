@@ -86,6 +86,14 @@ struct LinuxDatapath::State
     /// A network's gateway addresses on its bridge become `next` (subnets added or removed by a modify):
     /// what is gone is removed, what is new added (linux_netmodify.cpp).
     Status setGateways(const Guid& network, const std::vector<std::string>& next);
+    /// A network's ACLs (NetworkACL policies) become `next`: the ACL chains of all its local endpoints
+    /// made again in one nftables transaction (linux_netmodify.cpp).
+    Status setNetworkAcls(const Guid& network, const std::vector<linuxdp::AclPlan>& next);
+    /// The ACLs of `network` that its endpoints' chains hold (none for a network not programmed).
+    const std::vector<linuxdp::AclPlan>& networkAclsOf(const Guid& network) const;
+    /// The commands that take the ACL chains of `network`'s local endpoints from its ACLs `from` to `to`.
+    std::string networkAclMove(const Guid& network, const std::vector<linuxdp::AclPlan>& from,
+                               const std::vector<linuxdp::AclPlan>& to) const;
     /// An overlay network's bridge takes `mac` (a new DrMacAddress) and announces it to its endpoints.
     Status setRouterMac(const Guid& network, std::uint64_t mac);
     /// An overlay network's VXLAN device made again with `next`'s VSID, ProviderAddress and port, its

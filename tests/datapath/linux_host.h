@@ -72,6 +72,38 @@ struct LinuxHost
         return hcn::LinuxDatapath::namespaceName(idOf(hcn::ResourceKind::Namespace, ns));
     }
 
+    /// An endpoint attached in a namespace of its own: its handle and the namespace's name.
+    struct Attached
+    {
+        hcn::Handle endpoint = 0;
+        std::string netns;
+    };
+    hcn::Result<Attached> attachedEndpoint(hcn::Handle network, const std::string& address,
+                                           json policies = json::array())
+    {
+        auto ep = endpoint(network, address, std::move(policies));
+        if (!ep.ok())
+            return ep.status();
+        auto ns = namespaceWith(*ep);
+        if (!ns.ok())
+            return ns.status();
+        return Attached{*ep, netnsOf(*ns)};
+    }
+
+    /// The engine's document of a network.
+    json networkDocument(hcn::Handle network)
+    {
+        auto text = engine->query(hcn::ResourceKind::Network, network, "");
+        return text.ok() ? json::parse(*text) : json::object();
+    }
+    /// A network modify with the datapath told to fail `step` once on its way (empty: nothing injected).
+    hcn::Status modifyNetwork(hcn::Handle network, const json& request, const std::string& step = {})
+    {
+        if (!step.empty())
+            datapath->failStepOnce(step);
+        return engine->modify(hcn::ResourceKind::Network, network, request.dump());
+    }
+
     /// What the reachability trace predicts for TCP from an endpoint (by name) to address:port over this
     /// host's documents: "delivered", "dropped" or "translated".
     /// `withTarget`: "delivered to NAME" (an endpoint's name, or "host" for the host's own stack).

@@ -7,6 +7,7 @@
 #include "datapath/linux_nftables.h"
 #include "datapath/linux_plan.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -19,6 +20,7 @@
 #include <string>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 namespace hcntest {
 
@@ -62,6 +64,40 @@ inline std::string nftRuleset()
         return "<" + nft.status().detail() + ">";
     auto text = nft->list("list ruleset");
     return text.ok() ? *text : "<" + text.status().detail() + ">";
+}
+
+/// `ruleset` (as nftRuleset() prints it) with each table's sets, maps and chains in name order: the kernel
+/// lists them in the order they were made, which an undo that makes a chain again changes, not what
+/// they do.
+inline std::string rulesetByName(const std::string& ruleset)
+{
+    std::string out;
+    std::vector<std::string> blocks;
+    std::string block;
+    std::size_t start = 0;
+    while (start < ruleset.size()) {
+        std::size_t end = ruleset.find('\n', start);
+        if (end == std::string::npos)
+            end = ruleset.size();
+        const std::string line = ruleset.substr(start, end - start);
+        start = end + 1;
+        if (line.empty())
+            continue;
+        if (line[0] != '\t') { // a table's first or last line
+            std::sort(blocks.begin(), blocks.end());
+            for (const auto& b : blocks)
+                out += b;
+            blocks.clear();
+            out += line + "\n";
+            continue;
+        }
+        block += line + "\n";
+        if (line == "\t}") {
+            blocks.push_back(std::move(block));
+            block.clear();
+        }
+    }
+    return out;
 }
 
 inline bool namedNetnsExists(const std::string& name)

@@ -33,6 +33,21 @@ json acl(const std::string& action, const std::string& direction, int priority, 
     return {{"Type", "ACL"}, {"Settings", settings}};
 }
 
+/// A NetworkACL network policy: the settings of an endpoint's ACL, for every endpoint of the network.
+json networkAcl(const std::string& action, const std::string& direction, int priority,
+                json extra = json::object())
+{
+    json policy = acl(action, direction, priority, std::move(extra));
+    policy["Type"] = "NetworkACL";
+    return policy;
+}
+
+/// A network modify adding or removing policies.
+json policyRequest(const std::string& requestType, const json& policies)
+{
+    return {{"ResourceType", "Policy"}, {"RequestType", requestType}, {"Settings", {{"Policies", policies}}}};
+}
+
 /// Which of the listeners (index) has a connection waiting; accepts it. -1: none within timeoutMs.
 int acceptedBy(const std::vector<int>& listeners, int timeoutMs = 2000)
 {
@@ -83,6 +98,10 @@ private slots:
     void portMappingAnswersFromTheHost();
     void twoEndpointsPublishOnePortOnTwoVips();
     void aclBlocksWhatItSaysAndAllowsTheRest();
+    void networkAclAppliesToEveryEndpoint_data();
+    void networkAclAppliesToEveryEndpoint();
+    void failedNetworkAclModifyChangesNothing_data();
+    void failedNetworkAclModifyChangesNothing();
     void outboundNatExceptionsAreNotNated();
     void attachMakesThePairDetachRemovesIt();
     void statsNameTheRealInterfaceAndNamespace();
@@ -242,24 +261,19 @@ void TestLinuxDatapath::aclBlocksWhatItSaysAndAllowsTheRest()
 {
     auto net = m_host.network(3);
     HCN_VERIFY_OK(net);
-    auto client = m_host.endpoint(*net, "10.244.3.10");
+    auto client = m_host.attachedEndpoint(*net, "10.244.3.10");
     // Port 81 is blocked inbound; an allow of higher priority (lower number) opens it for .12 only.
-    auto server = m_host.endpoint(
+    auto server = m_host.attachedEndpoint(
         *net, "10.244.3.11",
         json::array({acl("Block", "In", 200, {{"Protocols", "6"}, {"LocalPorts", "81"}}),
-                     acl("Allow", "In", 100, {{"Protocols", "6"}, {"LocalPorts", "81"}, {"RemoteAddresses", "10.244.3.12"}}),
+                     acl("Allow", "In", 100,
+                         {{"Protocols", "6"}, {"LocalPorts", "81"}, {"RemoteAddresses", "10.244.3.12"}}),
                      acl("Block", "Out", 100, {{"Protocols", "6"}, {"RemotePorts", "82"}})}));
-    auto other = m_host.endpoint(*net, "10.244.3.12");
+    auto other = m_host.attachedEndpoint(*net, "10.244.3.12");
     HCN_VERIFY_OK(client);
     HCN_VERIFY_OK(server);
     HCN_VERIFY_OK(other);
-    auto nsClient = m_host.namespaceWith(*client);
-    auto nsServer = m_host.namespaceWith(*server);
-    auto nsOther = m_host.namespaceWith(*other);
-    HCN_VERIFY_OK(nsClient);
-    HCN_VERIFY_OK(nsServer);
-    HCN_VERIFY_OK(nsOther);
-    const std::string c = m_host.netnsOf(*nsClient), s = m_host.netnsOf(*nsServer), o = m_host.netnsOf(*nsOther);
+    const std::string &c = client->netns, &s = server->netns, &o = other->netns;
     Listener s80(s, 80), s81(s, 81), c82(c, 82), c83(c, 83);
     QVERIFY(s80.fd >= 0 && s81.fd >= 0 && c82.fd >= 0 && c83.fd >= 0);
 
@@ -276,6 +290,189 @@ void TestLinuxDatapath::aclBlocksWhatItSaysAndAllowsTheRest()
     QCOMPARE(m_host.predicted("ep-10.244.3.11", "10.244.3.10", 83), std::string("delivered"));
     QVERIFY(pingFrom(c, "10.244.3.11"));                        // ICMP is not matched
     QVERIFY(pingFrom(s, "10.244.3.1"));                         // to the host too
+}
+
+void TestLinuxDatapath::networkAclAppliesToEveryEndpoint_data()
+{
+    // When the network gets its ACLs (at its create, or by a modify once the endpoints are attached), the
+    // network's ACLs, the ACLs of the server's own (none: ""), and what the client then reaches: the
+    // server's TCP ports 81 and 80, the server by ping, another endpoint's port 81 (that endpoint has no
+    // ACL of its own, as has one made and attached after the ACLs came).
+    QTest::addColumn<QString>("when");
+    QTest::addColumn<QString>("networkAcls");
+    QTest::addColumn<QString>("serverAcls");
+    QTest::addColumn<bool>("server81");
+    QTest::addColumn<bool>("server80");
+    QTest::addColumn<bool>("ping");
+    QTest::addColumn<bool>("other81");
+    const json blockIn81 = networkAcl("Block", "In", 100, {{"Protocols", "6"}, {"LocalPorts", "81"}});
+    const json blockIcmp = networkAcl("Block", "In", 100, {{"Protocols", "1"}});
+    auto list = [](std::initializer_list<json> items) { return QString::fromStdString(json(items).dump()); };
+    QTest::newRow("at create: TCP port 81 blocked inbound")
+        << "create" << list({blockIn81}) << "" << false << true << true << false;
+    QTest::newRow("at create: ICMP blocked inbound")
+        << "create" << list({blockIcmp}) << "" << true << true << false << true;
+    QTest::newRow("at create: TCP to port 81 blocked outbound")
+        << "create" << list({networkAcl("Block", "Out", 100, {{"Protocols", "6"}, {"RemotePorts", "81"}})})
+        << "" << false << true << true << false;
+    QTest::newRow("by modify: TCP port 81 blocked inbound")
+        << "modify" << list({blockIn81}) << "" << false << true << true << false;
+    QTest::newRow("by modify: ICMP blocked inbound")
+        << "modify" << list({blockIcmp}) << "" << true << true << false << true;
+    QTest::newRow("by modify: the client's Allow (100) before everyone's Block (200)")
+        << "modify"
+        << list({networkAcl("Block", "In", 200, {{"Protocols", "6"}, {"LocalPorts", "81"}}),
+                 networkAcl("Allow", "In", 100,
+                            {{"Protocols", "6"}, {"LocalPorts", "81"}, {"RemoteAddresses", "10.244.20.10"}})})
+        << "" << true << true << true << true;
+    // The network's ACLs and the endpoint's own in one priority order (docs/datapath-linux.md).
+    const std::string serverAllow81 =
+        json::array({acl("Allow", "In", 200, {{"Protocols", "6"}, {"LocalPorts", "81"}})}).dump();
+    QTest::newRow("the network's Block (100) before the endpoint's Allow (200)")
+        << "modify" << list({blockIn81}) << QString::fromStdString(serverAllow81) << false << true << true
+        << false;
+    QTest::newRow("the endpoint's Allow (100) before the network's Block (200)")
+        << "create" << list({networkAcl("Block", "In", 200, {{"Protocols", "6"}, {"LocalPorts", "81"}})})
+        << QString::fromStdString(
+               json::array({acl("Allow", "In", 100, {{"Protocols", "6"}, {"LocalPorts", "81"}})}).dump())
+        << true << true << true << false;
+    QTest::newRow("equal Priority: the network's Block before the endpoint's Allow")
+        << "create" << list({blockIn81})
+        << QString::fromStdString(
+               json::array({acl("Allow", "In", 100, {{"Protocols", "6"}, {"LocalPorts", "81"}})}).dump())
+        << false << true << true << false;
+}
+
+void TestLinuxDatapath::networkAclAppliesToEveryEndpoint()
+{
+    QFETCH(QString, when);
+    QFETCH(QString, networkAcls);
+    QFETCH(QString, serverAcls);
+    QFETCH(bool, server81);
+    QFETCH(bool, server80);
+    QFETCH(bool, ping);
+    QFETCH(bool, other81);
+    const json acls = json::parse(networkAcls.toStdString());
+    json doc = natNetwork("net20", "10.244.20.0/24", "10.244.20.1");
+    if (when == "create")
+        doc["Policies"] = acls;
+    auto net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    auto client = m_host.attachedEndpoint(*net, "10.244.20.10");
+    auto server = m_host.attachedEndpoint(
+        *net, "10.244.20.11", serverAcls.isEmpty() ? json::array() : json::parse(serverAcls.toStdString()));
+    auto other = m_host.attachedEndpoint(*net, "10.244.20.12");
+    HCN_VERIFY_OK(client);
+    HCN_VERIFY_OK(server);
+    HCN_VERIFY_OK(other);
+    const std::string &c = client->netns, &s = server->netns, &o = other->netns;
+    Listener s80(s, 80), s81(s, 81), o81(o, 81);
+    QVERIFY(s80.fd >= 0 && s81.fd >= 0 && o81.fd >= 0);
+    // What the client reaches, in words.
+    auto outcome = [](bool to81, bool to80, bool answered, bool toOther81) {
+        return std::string("server:81 ") + (to81 ? "open" : "closed") + ", server:80 " +
+               (to80 ? "open" : "closed") + ", ping " + (answered ? "answered" : "lost") + ", other:81 " +
+               (toOther81 ? "open" : "closed");
+    };
+    auto observed = [&] {
+        return outcome(tcpConnects(c, "10.244.20.11", 81, 1000, s81.fd),
+                       tcpConnects(c, "10.244.20.11", 80, 1000, s80.fd), pingFrom(c, "10.244.20.11"),
+                       tcpConnects(c, "10.244.20.12", 81, 1000, o81.fd));
+    };
+    const std::string allOpen = outcome(true, true, true, true);
+    std::string rulesWithout;
+    if (when == "modify") {
+        QCOMPARE(observed(), allOpen);
+        rulesWithout = rulesetByName(nftRuleset());
+        HCN_VERIFY_OK(m_host.modifyNetwork(*net, policyRequest("Add", acls)));
+    }
+    QCOMPARE(observed(), outcome(server81, server80, ping, other81));
+
+    // An endpoint made and attached afterwards gets the network's ACLs as well.
+    auto late = m_host.attachedEndpoint(*net, "10.244.20.13");
+    HCN_VERIFY_OK(late);
+    Listener l81(late->netns, 81);
+    QVERIFY(l81.fd >= 0);
+    QCOMPARE(tcpConnects(c, "10.244.20.13", 81, 1000, l81.fd), other81);
+
+    // Removed by a modify, the network's ACLs lift from every endpoint, the late one too; the ruleset is
+    // the one the endpoints had without them.
+    HCN_VERIFY_OK(m_host.modifyNetwork(*net, policyRequest("Remove", acls)));
+    QCOMPARE(observed(), allOpen);
+    QVERIFY(tcpConnects(c, "10.244.20.13", 81, 2000, l81.fd));
+    if (when == "modify")
+        QCOMPARE(rulesetByName(nftRuleset()), rulesWithout);
+
+    // Put back, then the endpoints deleted: their chains go with them, and the network goes.
+    HCN_VERIFY_OK(m_host.modifyNetwork(*net, policyRequest("Add", acls)));
+    QVERIFY(nftRuleset().find("acl-") != std::string::npos);
+    for (const hcn::Handle ep : {client->endpoint, server->endpoint, other->endpoint, late->endpoint})
+        HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, ep)));
+    QVERIFY2(nftRuleset().find("acl-") == std::string::npos, nftRuleset().c_str());
+    HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Network, m_host.idOf(ResourceKind::Network, *net)));
+}
+
+void TestLinuxDatapath::failedNetworkAclModifyChangesNothing_data()
+{
+    // The network has a NetworkACL blocking TCP port 81 inbound; the modify adds one blocking port 80, or
+    // removes it. `step`: the failure injected after the endpoints' chains were replaced (empty: none);
+    // `code`: the HRESULT the modify fails with.
+    QTest::addColumn<QString>("requestType");
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<int>("code");
+    const auto blockIn = [](int port, const std::string& action = "Block") {
+        return QString::fromStdString(
+            networkAcl(action, "In", 100, {{"Protocols", "6"}, {"LocalPorts", std::to_string(port)}}).dump());
+    };
+    QTest::newRow("an ACL added, failed after the chains")
+        << "Add" << blockIn(80) << "networkacl" << int(hcn::hr::Fail);
+    QTest::newRow("the ACL removed, failed after the chains")
+        << "Remove" << blockIn(81) << "networkacl" << int(hcn::hr::Fail);
+    QTest::newRow("an ACL the datapath refuses (Action Deny)")
+        << "Add" << blockIn(80, "Deny") << "" << int(hcn::hr::InvalidPolicy);
+}
+
+void TestLinuxDatapath::failedNetworkAclModifyChangesNothing()
+{
+    QFETCH(QString, requestType);
+    QFETCH(QString, policy);
+    QFETCH(QString, step);
+    QFETCH(int, code);
+    json doc = natNetwork("net21", "10.244.21.0/24", "10.244.21.1");
+    doc["Policies"] =
+        json::array({networkAcl("Block", "In", 100, {{"Protocols", "6"}, {"LocalPorts", "81"}})});
+    auto net = m_host.create(ResourceKind::Network, doc);
+    HCN_VERIFY_OK(net);
+    auto client = m_host.attachedEndpoint(*net, "10.244.21.10");
+    auto server = m_host.attachedEndpoint(*net, "10.244.21.11");
+    HCN_VERIFY_OK(client);
+    HCN_VERIFY_OK(server);
+    const std::string &c = client->netns, &s = server->netns;
+    Listener s80(s, 80), s81(s, 81);
+    QVERIFY(s80.fd >= 0 && s81.fd >= 0);
+    const json request =
+        policyRequest(requestType.toStdString(), json::array({json::parse(policy.toStdString())}));
+
+    const std::string rulesBefore = rulesetByName(nftRuleset());
+    const json documentBefore = m_host.networkDocument(*net);
+    const hcn::Status failed = m_host.modifyNetwork(*net, request, step.toStdString());
+    QCOMPARE(int(failed.code()), code);
+    if (!step.isEmpty())
+        QVERIFY2(failed.detail().find(step.toStdString()) != std::string::npos, failed.detail().c_str());
+    // The chains made again by the undo come later in the kernel's listing: compared by name.
+    QCOMPARE(rulesetByName(nftRuleset()), rulesBefore);
+    QVERIFY2(m_host.networkDocument(*net) == documentBefore, m_host.networkDocument(*net).dump().c_str());
+    QVERIFY(tcpConnects(c, "10.244.21.11", 80, 2000, s80.fd));
+    QVERIFY(!tcpConnects(c, "10.244.21.11", 81, 1000));
+    if (step.isEmpty())
+        return;
+    // The engine agrees: the same change, without the injected failure, goes through.
+    HCN_VERIFY_OK(m_host.modifyNetwork(*net, request));
+    QVERIFY(rulesetByName(nftRuleset()) != rulesBefore);
+    const bool added = requestType == "Add";
+    QCOMPARE(tcpConnects(c, "10.244.21.11", 80, 1000, s80.fd), !added);
+    QCOMPARE(tcpConnects(c, "10.244.21.11", 81, 1000, s81.fd), !added);
 }
 
 void TestLinuxDatapath::outboundNatExceptionsAreNotNated()

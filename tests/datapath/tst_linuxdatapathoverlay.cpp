@@ -535,12 +535,6 @@ private:
         std::string netns;
         std::string error;
     };
-    /// The engine's document of a network.
-    json networkDocument(hcn::Handle network)
-    {
-        auto text = m_host.engine->query(ResourceKind::Network, network, "");
-        return text.ok() ? json::parse(*text) : json::object();
-    }
     LocalEndpoint localEndpointKnownToPeer(hcn::Handle network, const std::string& address,
                                            const std::string& mac, const json& policies = json::array());
 
@@ -1386,8 +1380,8 @@ void TestLinuxDatapathOverlay::subnetsAddedAndRemovedByModify()
     }
 
     // Removed while the endpoint has its address in it: the engine refuses, and the kernel keeps it all.
-    const json remove = networkRequest("Subnet", "Remove",
-                                       {{"Subnets", {{{"ID", subnetIdOf(networkDocument(*net), subnet)}}}}});
+    const json remove = networkRequest(
+        "Subnet", "Remove", {{"Subnets", {{{"ID", subnetIdOf(m_host.networkDocument(*net), subnet)}}}}});
     const hcn::Status refused = m_host.engine->modify(ResourceKind::Network, *net, remove.dump());
     QCOMPARE(refused.code(), hcn::hr::EntityHasReferences);
     QVERIFY(addressingOf(bridge).contains(gatewayLine));
@@ -1547,6 +1541,9 @@ void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing_data()
         << "remotesubnet" << int(hcn::hr::Fail);
     QTest::newRow("IPv6 provider address under IPv4 remotes") << "provider6"
                                                               << "" << int(hcn::hr::InvalidPolicy);
+    QTest::newRow("a NetworkACL and a remote subnet route, at the route (the ACL chains made back)")
+        << "aclroute"
+        << "remotesubnet" << int(hcn::hr::Fail);
 }
 
 void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing()
@@ -1590,6 +1587,18 @@ void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing()
             {{"Policies",
               {{{"Type", "DrMacAddress"}, {"Settings", {{"Address", "02-00-00-00-2B-01"}}}},
                remoteSubnetRoute("10.244.46.0/24", "192.168.250.2", "02-00-00-00-2E-01", kVsid)}}});
+    else if (change == "aclroute")
+        request = networkRequest(
+            "Policy", "Add",
+            {{"Policies",
+              {{{"Type", "NetworkACL"},
+                {"Settings",
+                 {{"Action", "Block"},
+                  {"Direction", "In"},
+                  {"Priority", 100},
+                  {"Protocols", "6"},
+                  {"LocalPorts", "81"}}}},
+               remoteSubnetRoute("10.244.46.0/24", "192.168.250.2", "02-00-00-00-2E-01", kVsid)}}});
     else if (change == "providerroute")
         request = networkRequest(
             "Policy", "Update",
@@ -1614,15 +1623,15 @@ void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing()
                   {remoteSubnetRoute("10.244.44.0/24", "192.168.250.2", "02-00-00-00-2C-01", kVsid)}}})
                 .dump()));
     const QStringList kernelBefore = kernelState();
-    const json documentBefore = networkDocument(*net);
-    if (!step.isEmpty())
-        m_host.datapath->failStepOnce(step.toStdString());
-    const hcn::Status failed = m_host.engine->modify(ResourceKind::Network, *net, request.dump());
+    const std::string rulesBefore = rulesetByName(nftRuleset());
+    const json documentBefore = m_host.networkDocument(*net);
+    const hcn::Status failed = m_host.modifyNetwork(*net, request, step.toStdString());
     QCOMPARE(int(failed.code()), code);
     if (!step.isEmpty())
         QVERIFY2(failed.detail().find(step.toStdString()) != std::string::npos, failed.detail().c_str());
     QCOMPARE(kernelState(), kernelBefore);
-    QVERIFY2(networkDocument(*net) == documentBefore, networkDocument(*net).dump().c_str());
+    QCOMPARE(rulesetByName(nftRuleset()), rulesBefore);
+    QVERIFY2(m_host.networkDocument(*net) == documentBefore, m_host.networkDocument(*net).dump().c_str());
     QVERIFY(pingFrom(local.netns, "10.244.43.20"));
     QVERIFY(pingFrom(local.netns, "10.244.43.1"));
     // The engine agrees: the same change, without the injected failure, goes through.
@@ -1630,6 +1639,8 @@ void TestLinuxDatapathOverlay::failedNetworkModifyChangesNothing()
         HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *net, request.dump()));
         QVERIFY(kernelState() != kernelBefore);
         QVERIFY(pingFrom(local.netns, "10.244.43.20"));
+        if (change == "aclroute")
+            QVERIFY2(nftRuleset().find("tcp dport 81 drop") != std::string::npos, nftRuleset().c_str());
     }
 }
 
@@ -1663,12 +1674,12 @@ void TestLinuxDatapathOverlay::modifiesWithoutKernelCounterpartChangeNothing()
     const std::string netns = m_host.netnsOf(*ns);
     json request = networkRequest(resourceType.toStdString(), "Add", json::parse(settings.toStdString()));
     if (resourceType == "IPSubnet")
-        request["Settings"]["SubnetId"] = subnetIdOf(networkDocument(*net), "10.244.47.0/24");
+        request["Settings"]["SubnetId"] = subnetIdOf(m_host.networkDocument(*net), "10.244.47.0/24");
     const QStringList kernelBefore = kernelState();
     const std::string rulesBefore = nftRuleset();
-    const json documentBefore = networkDocument(*net);
+    const json documentBefore = m_host.networkDocument(*net);
     HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Network, *net, request.dump()));
-    QVERIFY(networkDocument(*net) != documentBefore);
+    QVERIFY(m_host.networkDocument(*net) != documentBefore);
     QCOMPARE(kernelState(), kernelBefore);
     QCOMPARE(nftRuleset(), rulesBefore);
     // The endpoint's DNS is its own (the engine gives it none of the network's): no resolv.conf.

@@ -1,6 +1,7 @@
 // What the Linux datapath reads from documents and the nftables text it writes, without the kernel (no
 // root needed): names, gateways, every check that refuses a document before anything is programmed, ACL
-// order, and removal text that undoes exactly what the add text made.
+// order (a network's NetworkACLs with an endpoint's ACLs), and removal text that undoes exactly what the
+// add text made.
 
 #include "datapath/linux_dns.h"
 #include "datapath/linux_plan.h"
@@ -54,6 +55,7 @@ private slots:
     void endpointChecks_data();
     void endpointChecks();
     void aclRulesFollowPriority();
+    void networkAclsJoinTheEndpointsChains();
     void removalUndoesTheAdd_data();
     void removalUndoesTheAdd();
     void loadBalancerChecks();
@@ -222,6 +224,76 @@ void TestLinuxDatapathPlan::aclRulesFollowPriority()
              rules.c_str());
     QVERIFY(v4 < v6 && v6 < v6only);
     QVERIFY2(rules.find("ip saddr fd00::2") == std::string::npos, rules.c_str());
+}
+
+void TestLinuxDatapathPlan::networkAclsJoinTheEndpointsChains()
+{
+    auto rule = [](const std::string& action, int priority, int port) {
+        return Json{{"Action", action},
+                    {"Direction", "In"},
+                    {"Priority", priority},
+                    {"Protocols", "6"},
+                    {"LocalPorts", std::to_string(port)}};
+    };
+    // The network's NetworkACLs, listed out of order, are read in priority order.
+    Json doc = network("NAT");
+    doc["Policies"] = Json::array(
+        {policy("NetworkACL", rule("Block", 200, 3)), policy("NetworkACL", rule("Allow", 100, 1))});
+    auto net = hcn::linuxdp::planNetwork(kNet, doc);
+    QVERIFY2(net.ok(), net.status().detail().c_str());
+    QCOMPARE(net->acls.size(), std::size_t(2));
+    QCOMPARE(net->acls[0].priority, 100u);
+    QVERIFY(net->acls[0].allow);
+
+    // With the endpoint's own ACL in one priority order: at equal priorities the network's first.
+    auto ep = hcn::linuxdp::planEndpoint(kEp, endpoint(Json::array({policy("ACL", rule("Block", 100, 2))})));
+    QVERIFY(ep.ok());
+    const std::string text = hcn::linuxdp::addEndpointRules(*ep, net->acls);
+    const auto first = text.find("th dport 1 return"), second = text.find("th dport 2 drop"),
+               third = text.find("th dport 3 drop");
+    QVERIFY2(first != std::string::npos && second != std::string::npos && third != std::string::npos,
+             text.c_str());
+    QVERIFY(first < second && second < third);
+    Json tie = network("NAT");
+    tie["Policies"] = Json::array({policy("NetworkACL", rule("Allow", 100, 2))});
+    auto tied = hcn::linuxdp::planNetwork(kNet, tie);
+    QVERIFY(tied.ok());
+    const std::string tiedText = hcn::linuxdp::addEndpointRules(*ep, tied->acls);
+    QVERIFY2(tiedText.find("th dport 2 return") < tiedText.find("th dport 2 drop"), tiedText.c_str());
+
+    // An endpoint without ACLs of its own has chains only for its network's; the removal names them.
+    auto plain = hcn::linuxdp::planEndpoint(kEp, endpoint(Json::array()));
+    QVERIFY(plain.ok());
+    QVERIFY(hcn::linuxdp::addEndpointRules(*plain).find("acl-") == std::string::npos);
+    const std::string add = hcn::linuxdp::addEndpointRules(*plain, net->acls);
+    const std::string remove = hcn::linuxdp::removeEndpointRules(*plain, net->acls);
+    QVERIFY2(add.find("add chain bridge hcn acl-") != std::string::npos, add.c_str());
+    QVERIFY2(remove.find("delete chain bridge hcn acl-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee-in") !=
+                     std::string::npos &&
+                 remove.find("delete element bridge hcn aclout") != std::string::npos,
+             remove.c_str());
+
+    // A network modify's text per endpoint: nothing when its chains stay, else the old chains out and
+    // the new in; to no ACL at all, the chains only go.
+    QCOMPARE(hcn::linuxdp::replaceAclRules(*plain, net->acls, net->acls), std::string());
+    QCOMPARE(hcn::linuxdp::replaceAclRules(*plain, {}, net->acls), add);
+    QCOMPARE(hcn::linuxdp::replaceAclRules(*plain, net->acls, {}), remove);
+    QCOMPARE(hcn::linuxdp::replaceAclRules(*ep, net->acls, tied->acls),
+             hcn::linuxdp::removeEndpointRules(*ep, net->acls) +
+                 hcn::linuxdp::addEndpointRules(*ep, tied->acls));
+    Json remoteDoc =
+        endpoint(Json::array({policy("ProviderAddress", {{"ProviderAddress", "192.168.250.2"}})}));
+    remoteDoc["Flags"] = 1;
+    auto remote = hcn::linuxdp::planEndpoint(kEp, remoteDoc);
+    QVERIFY2(remote.ok(), remote.status().detail().c_str());
+    QCOMPARE(hcn::linuxdp::replaceAclRules(*remote, {}, net->acls), std::string()); // another host's port
+
+    // A NetworkACL is checked as an ACL is.
+    Json bad = network("NAT");
+    bad["Policies"] = Json::array({policy("NetworkACL", {{"Action", "Deny"}})});
+    auto refused = hcn::linuxdp::planNetwork(kNet, bad);
+    QVERIFY(!refused.ok());
+    QCOMPARE(int(refused.status().code()), int(hcn::hr::InvalidPolicy));
 }
 
 void TestLinuxDatapathPlan::removalUndoesTheAdd_data()

@@ -1,8 +1,9 @@
 // Endpoint create + attach and delete on the Linux datapath, side by side with Debian's CNI bridge
 // plugin + host-local IPAM doing the same (veth pair, namespace, address, route) in the same run, then
 // scale: E endpoints attached and L load balancers programmed (time, nftables rules), one more load
-// balancer added to them, and the reset that removes it all. Then an overlay network's remote endpoints
-// (VXLAN forwarding and neighbour entries): create and delete per round, and E of them at once.
+// balancer added to them, a NetworkACL added to and removed from their network (every endpoint's ACL
+// chains made again per modify), and the reset that removes it all. Then an overlay network's remote
+// endpoints (VXLAN forwarding and neighbour entries): create and delete per round, and E of them at once.
 //
 // Runs as root in a network namespace it creates (everything it makes lives there and in named
 // namespaces it removes). Usage: bench_datapath_linux [ROUNDS=50] [ENDPOINTS=1000] [LOADBALANCERS=500]
@@ -270,6 +271,33 @@ int main(int argc, char** argv)
                 lbMs, lbMs / loadBalancers);
     std::printf("%-58s %9.2f ms\n", "one more load balancer", oneMoreMs);
     std::printf("%-58s %9zu (%zu DNAT rules)\n", "nftables rules in hcnd's tables", rules, dnat);
+    // A network ACL on the E attached endpoints: each modify makes every endpoint's two ACL chains (added)
+    // or deletes them (removed), in one nftables transaction.
+    const json networkAcl = {{"Type", "NetworkACL"},
+                             {"Settings",
+                              {{"Action", "Block"},
+                               {"Direction", "In"},
+                               {"Priority", 100},
+                               {"Protocols", "6"},
+                               {"LocalPorts", "81"}}}};
+    auto aclRequest = [&](const char* type) {
+        return json{{"ResourceType", "Policy"},
+                    {"RequestType", type},
+                    {"Settings", {{"Policies", json::array({networkAcl})}}}}
+            .dump();
+    };
+    std::vector<double> aclAdd, aclRemove;
+    for (unsigned i = 0; i < rounds; ++i) {
+        start = Clock::now();
+        check(engine.modify(ResourceKind::Network, *net, aclRequest("Add")), "add a network ACL");
+        aclAdd.push_back(millisecondsSince(start));
+        start = Clock::now();
+        check(engine.modify(ResourceKind::Network, *net, aclRequest("Remove")), "remove the network ACL");
+        aclRemove.push_back(millisecondsSince(start));
+    }
+    print(("network modify adding a NetworkACL to " + std::to_string(endpoints) + " endpoints").c_str(),
+          summarize(aclAdd));
+    print("network modify removing it", summarize(aclRemove));
     // 4. Overlay: remote endpoints (a forwarding entry to the other host, the bridge's static entry, a
     //    neighbour entry) on a network with a VXLAN device, VSID 4096.
     json overlayDoc = natNetwork("bench-overlay", "10.246.0.0/16", "10.246.0.1");
