@@ -471,9 +471,14 @@ NetworkFacts readNetwork(const std::string& id, const PlainJson& document)
         n.dnsServers = r.addresses(*dns, "ServerList", "Dns.");
     forEachPolicy(
         r, document,
-        [&](const std::string& type, const PlainJson& settings, std::size_t, const std::string& where) {
+        [&](const std::string& type, const PlainJson& settings, std::size_t index, const std::string& where) {
             if (equalsIgnoreCase(type, "ProviderAddress")) {
                 n.providerAddress = r.address(settings, "ProviderAddress", where);
+                return;
+            }
+            if (equalsIgnoreCase(type, "NetworkACL")) {
+                n.acls.push_back(acl(r, settings, index, where));
+                n.acls.back().fromNetwork = true;
                 return;
             }
             if (equalsIgnoreCase(type, "HostRoute")) {

@@ -55,7 +55,8 @@ struct PortRange
 /// One ACL policy as VFP matches it. Empty lists match everything.
 struct AclFact
 {
-    std::size_t index = 0; ///< position in the endpoint's Policies
+    std::size_t index = 0;    ///< position in the endpoint's (or, fromNetwork, the network's) Policies
+    bool fromNetwork = false; ///< a NetworkACL policy of the endpoint's network
     std::string ruleId;    ///< Settings.Id, may be empty
     bool allow = true;
     bool inbound = false;
@@ -134,6 +135,7 @@ struct NetworkFacts
     std::vector<RemoteSubnetRouteFact> remoteSubnetRoutes;
     std::optional<IpAddress> providerAddress; ///< the network's ProviderAddress policy (host's PA)
     bool hostRoute = false;                   ///< a HostRoute network policy is present
+    std::vector<AclFact> acls;                ///< NetworkACL policies: every local endpoint's too
     std::vector<UnreadableField> unreadable;
 };
 

@@ -62,7 +62,8 @@ std::string mismatch(const AclFact& acl, const IpAddress& local, const IpAddress
 
 std::string describeAcl(const AclFact& acl)
 {
-    std::string out = "Policies[" + std::to_string(acl.index) + "] ACL";
+    std::string out = acl.fromNetwork ? "network Policies[" + std::to_string(acl.index) + "] NetworkACL"
+                                      : "Policies[" + std::to_string(acl.index) + "] ACL";
     if (!acl.ruleId.empty())
         out += " Id=" + acl.ruleId;
     out += std::string(": ") + (acl.allow ? "Allow" : "Block") + (acl.inbound ? " In " : " Out ") +
@@ -92,13 +93,20 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
     const std::uint16_t localPort = inbound ? packet.port : 0;
     const std::uint16_t remotePort = inbound ? 0 : packet.port;
 
+    // The network's NetworkACL policies apply to each of its local endpoints, in one Priority order with
+    // the endpoint's own (at equal priorities the network's first), as the Linux datapath programs them
+    // (docs/datapath-linux.md, "Network ACLs"; our choice where HCN's documentation is silent).
     std::vector<const AclFact*> rules;
+    if (const NetworkFacts* network = e.remote ? nullptr : walk.index.network(e.networkId))
+        for (const AclFact& acl : network->acls)
+            if (acl.inbound == inbound)
+                rules.push_back(&acl);
     for (const AclFact& acl : e.acls)
         if (acl.inbound == inbound)
             rules.push_back(&acl);
     if (rules.empty()) {
         walk.hop(direction + " ACL", object, HopOutcome::Pass, "allowed (no ACL)",
-                 std::string("no ACL policy with Direction ") + (inbound ? "In" : "Out"),
+                 std::string("no ACL or NetworkACL policy with Direction ") + (inbound ? "In" : "Out"),
                  "The endpoint has no " + direction + " ACL rule: nothing filters the packet.");
         return true;
     }
@@ -112,7 +120,8 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
                 layer.push_back(acl);
         if (layer.empty())
             continue;
-        // Lower Priority value first; equal priorities in the order of the Policies list.
+        // Lower Priority value first; equal priorities the network's first, then in the order of the
+        // Policies lists.
         std::stable_sort(layer.begin(), layer.end(),
                          [](const AclFact* a, const AclFact* b) { return a->priority < b->priority; });
         const std::string name = direction + " ACL (" + (hostLayer ? "Host" : "Switch") + ")";

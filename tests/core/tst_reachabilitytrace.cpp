@@ -102,6 +102,37 @@ private slots:
         QTest::newRow("nat: the internet through WinNAT, icmp")
             << nat << "client" << "8.8.8.8" << "icmp" << 0 << "translated" << "outbound NAT" << "WinNAT"
             << QStringList{} << "the host's address";
+        // A network's NetworkACL policies: each local endpoint's too, in one Priority order with its own
+        const QString netAcl = "network-acl-host.json";
+        QTest::newRow("network ACL: blocks a port on an endpoint without ACLs of its own")
+            << netAcl << "client"
+            << "api"
+            << "tcp" << 81 << "dropped"
+            << "ingress ACL (Switch)"
+            << "network Policies[0] NetworkACL: Block In Switch, Priority 200" << QStringList{} << "";
+        QTest::newRow("network ACL: another port passes") << netAcl << "client"
+                                                          << "api"
+                                                          << "tcp" << 80 << "delivered"
+                                                          << "ingress ACL (Switch)"
+                                                          << "none matched" << QStringList{"api"} << "";
+        QTest::newRow("network ACL: the endpoint's own Allow with a lower Priority value comes first")
+            << netAcl << "client"
+            << "web"
+            << "tcp" << 81 << "delivered"
+            << "ingress ACL (Switch)"
+            << "Policies[0] ACL: Allow In Switch, Priority 100" << QStringList{"web"} << "";
+        QTest::newRow("network ACL: at equal priorities the network's rule comes first")
+            << netAcl << "client"
+            << "tie"
+            << "tcp" << 82 << "dropped"
+            << "ingress ACL (Switch)"
+            << "network Policies[2] NetworkACL: Block In Switch, Priority 300" << QStringList{} << "";
+        QTest::newRow("network ACL: egress of the source endpoint")
+            << netAcl << "client"
+            << "api"
+            << "icmp" << 0 << "dropped"
+            << "egress ACL (Switch)"
+            << "network Policies[1] NetworkACL: Block Out Switch, Priority 100" << QStringList{} << "";
         // L2Bridge network: ACLs, load balancers, OutBoundNAT
         QTest::newRow("l2bridge: the Block rule with the lowest Priority value decides first")
             << l2 << "client" << "blocked-peer" << "tcp" << 80 << "dropped" << "egress ACL (Switch)"

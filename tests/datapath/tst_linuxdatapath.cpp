@@ -387,6 +387,13 @@ void TestLinuxDatapath::networkAclAppliesToEveryEndpoint()
         HCN_VERIFY_OK(m_host.modifyNetwork(*net, policyRequest("Add", acls)));
     }
     QCOMPARE(observed(), outcome(server81, server80, ping, other81));
+    // The reachability trace, over the same documents, predicts what the TCP connections did.
+    auto delivered = [&](const char* address, std::uint16_t port) {
+        return m_host.predicted("ep-10.244.20.10", address, port) == "delivered";
+    };
+    QCOMPARE(outcome(delivered("10.244.20.11", 81), delivered("10.244.20.11", 80), ping,
+                     delivered("10.244.20.12", 81)),
+             outcome(server81, server80, ping, other81));
 
     // An endpoint made and attached afterwards gets the network's ACLs as well.
     auto late = m_host.attachedEndpoint(*net, "10.244.20.13");
