@@ -1,8 +1,8 @@
 // Importing a large customer dump: N objects (default 10,000: endpoints of 20 networks plus one policy
 // list per 20 endpoints) written as Windows PowerShell 5.1 writes them, then imported with
 // hcn::io::importDump. Formats: ConvertTo-Json (UTF-8), the same in UTF-16 LE with BOM (what `>`
-// writes), and the default list view (Format-List). Prints size, best and median wall time of 5 runs,
-// throughput, objects found and the process's peak RSS.
+// writes), the default list view (Format-List), Export-Csv and Export-Clixml. Prints size, best and median
+// wall time of 5 runs, throughput, objects found and the process's peak RSS.
 //
 // Usage: bench_import [OBJECTS] [--write DIR]   (--write also saves the three dumps in DIR)
 
@@ -22,8 +22,8 @@ namespace {
 std::string guid(unsigned kind, unsigned n)
 {
     char text[40];
-    std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%012X", 0x5EED0000u + kind, n & 0xFFFF, kind & 0xFFF,
-                  (n >> 16) & 0xFFF, n);
+    std::snprintf(text, sizeof text, "%08X-%04X-4%03X-8%03X-%012X", 0x5EED0000u + kind, n & 0xFFFF,
+                  kind & 0xFFF, (n >> 16) & 0xFFF, n);
     return text;
 }
 
@@ -36,7 +36,8 @@ std::string mac(unsigned n)
 
 std::string ip(unsigned network, unsigned host)
 {
-    return "10." + std::to_string(network) + "." + std::to_string(host / 250) + "." + std::to_string(host % 250 + 2);
+    return "10." + std::to_string(network) + "." + std::to_string(host / 250) + "." +
+           std::to_string(host % 250 + 2);
 }
 
 /// One member in ConvertTo-Json's layout: `"Key":  value`, nested values indented under the value column.
@@ -81,9 +82,9 @@ std::string convertToJson(const Host& host)
         member(out, 8, "ManagementIP", quoted("192.168.0." + std::to_string(n + 10)));
         member(out, 8, "Name", quoted("net" + std::to_string(n)));
         member(out, 8, "Subnets",
-               "[\n                        {\n                            \"AddressPrefix\":  \"10." + std::to_string(n) +
-                   ".0.0/16\",\n                            \"GatewayAddress\":  \"10." + std::to_string(n) +
-                   ".0.1\"\n                        }\n                    ]");
+               "[\n                        {\n                            \"AddressPrefix\":  \"10." +
+                   std::to_string(n) + ".0.0/16\",\n                            \"GatewayAddress\":  \"10." +
+                   std::to_string(n) + ".0.1\"\n                        }\n                    ]");
         member(out, 8, "Type", quoted("L2Bridge"));
         member(out, 8, "Version", "38654705666", true);
     }
@@ -112,15 +113,17 @@ std::string convertToJson(const Host& host)
         member(out, 8, "ID", quoted(guid(3, p)));
         member(out, 8, "Policies",
                "[\n                         {\n                             \"ExternalPort\":  80,\n"
-               "                             \"InternalPort\":  8080,\n                             \"Protocol\":  6,\n"
+               "                             \"InternalPort\":  8080,\n                             "
+               "\"Protocol\":  6,\n"
                "                             \"Type\":  \"ELB\",\n                             \"VIPs\":  [\n"
-               "                                          \"10.96." + std::to_string(p / 250) + "." +
-                   std::to_string(p % 250 + 1) +
-                   "\"\n                                      ]\n                         }\n                     ]");
+               "                                          \"10.96." +
+                   std::to_string(p / 250) + "." + std::to_string(p % 250 + 1) +
+                   "\"\n                                      ]\n                         }\n                "
+                   "     ]");
         std::string refs = "[\n";
         for (unsigned b = 0; b < 3; ++b)
-            refs += "                           \"/endpoints/" + guid(2, (p * 20 + b) % host.endpoints) + "\"" +
-                    (b < 2 ? ",\n" : "\n");
+            refs += "                           \"/endpoints/" + guid(2, (p * 20 + b) % host.endpoints) +
+                    "\"" + (b < 2 ? ",\n" : "\n");
         member(out, 8, "References", refs + "                       ]");
         member(out, 8, "State", "2", true);
     }
@@ -128,56 +131,116 @@ std::string convertToJson(const Host& host)
     return out;
 }
 
-/// Format-List of Get-HnsNetwork / Get-HnsEndpoint / Get-HnsPolicyList: the colons aligned per object.
-std::string listView(const Host& host)
+using Properties = std::vector<std::pair<std::string, std::string>>;
+
+/// Get-HnsNetwork, Get-HnsEndpoint and Get-HnsPolicyList as PowerShell renders each property's value
+/// as text (the list view, Export-Csv and a CLIXML value beyond -Depth all show this): one list per
+/// cmdlet.
+std::vector<std::vector<Properties>> renderedObjects(const Host& host)
 {
-    std::string out;
-    auto block = [&](const std::vector<std::pair<std::string, std::string>>& properties) {
-        std::size_t width = 0;
-        for (const auto& p : properties)
-            width = std::max(width, p.first.size());
-        out += '\n';
-        for (const auto& [key, value] : properties)
-            out += key + std::string(width - key.size(), ' ') + " : " + value + "\n";
-    };
+    std::vector<std::vector<Properties>> kinds(3);
     for (unsigned n = 0; n < host.networks; ++n)
-        block({{"ActivityId", guid(9, n)},
-               {"AdditionalParams", ""},
-               {"Flags", "0"},
-               {"ID", guid(1, n)},
-               {"ManagementIP", "192.168.0." + std::to_string(n + 10)},
-               {"Name", "net" + std::to_string(n)},
-               {"Subnets", "{@{AddressPrefix=10." + std::to_string(n) + ".0.0/16; GatewayAddress=10." +
-                               std::to_string(n) + ".0.1}}"},
-               {"Type", "L2Bridge"},
-               {"Version", "38654705666"}});
+        kinds[0].push_back({{"ActivityId", guid(9, n)},
+                            {"AdditionalParams", ""},
+                            {"Flags", "0"},
+                            {"ID", guid(1, n)},
+                            {"ManagementIP", "192.168.0." + std::to_string(n + 10)},
+                            {"Name", "net" + std::to_string(n)},
+                            {"Subnets", "{@{AddressPrefix=10." + std::to_string(n) +
+                                            ".0.0/16; GatewayAddress=10." + std::to_string(n) + ".0.1}}"},
+                            {"Type", "L2Bridge"},
+                            {"Version", "38654705666"}});
     for (unsigned e = 0; e < host.endpoints; ++e) {
         const unsigned network = e % host.networks;
-        block({{"ActivityId", guid(8, e)},
-               {"EncapOverhead", "50"},
-               {"Health", "@{LastErrorCode=0; LastUpdateTime=133508076463076342}"},
-               {"ID", guid(2, e)},
-               {"IPAddress", ip(network, e)},
-               {"MacAddress", mac(e)},
-               {"Name", "Ethernet"},
-               {"Policies", "{@{Type=OutBoundNAT; ExceptionList=System.Object[]}, @{DestinationPrefix=10.96.0.0/12; "
-                            "NeedEncap=True; Type=ROUTE}}"},
-               {"PrefixLength", "16"},
-               {"State", "3"},
-               {"Version", "38654705666"},
-               {"VirtualNetwork", guid(1, network)},
-               {"VirtualNetworkName", "net" + std::to_string(network)}});
+        kinds[1].push_back({{"ActivityId", guid(8, e)},
+                            {"EncapOverhead", "50"},
+                            {"Health", "@{LastErrorCode=0; LastUpdateTime=133508076463076342}"},
+                            {"ID", guid(2, e)},
+                            {"IPAddress", ip(network, e)},
+                            {"MacAddress", mac(e)},
+                            {"Name", "Ethernet"},
+                            {"Policies", "{@{Type=OutBoundNAT; ExceptionList=System.Object[]}, "
+                                         "@{DestinationPrefix=10.96.0.0/12; NeedEncap=True; Type=ROUTE}}"},
+                            {"PrefixLength", "16"},
+                            {"State", "3"},
+                            {"Version", "38654705666"},
+                            {"VirtualNetwork", guid(1, network)},
+                            {"VirtualNetworkName", "net" + std::to_string(network)}});
     }
     for (unsigned p = 0; p < host.policyLists; ++p) {
         std::string refs = "{";
         for (unsigned b = 0; b < 3; ++b)
             refs += (b ? ", " : "") + std::string("/endpoints/") + guid(2, (p * 20 + b) % host.endpoints);
-        block({{"ID", guid(3, p)},
-               {"Policies", "{@{ExternalPort=80; InternalPort=8080; Protocol=6; Type=ELB; VIPs=System.Object[]}}"},
-               {"References", refs + "}"},
-               {"State", "2"}});
+        kinds[2].push_back(
+            {{"ID", guid(3, p)},
+             {"Policies",
+              "{@{ExternalPort=80; InternalPort=8080; Protocol=6; Type=ELB; VIPs=System.Object[]}}"},
+             {"References", refs + "}"},
+             {"State", "2"}});
+    }
+    return kinds;
+}
+
+/// Format-List: the colons aligned per object, a blank line before each.
+std::string listView(const Host& host)
+{
+    std::string out;
+    for (const auto& kind : renderedObjects(host))
+        for (const Properties& properties : kind) {
+            std::size_t width = 0;
+            for (const auto& p : properties)
+                width = std::max(width, p.first.size());
+            out += '\n';
+            for (const auto& [key, value] : properties)
+                out += key + std::string(width - key.size(), ' ') + " : " + value + "\n";
+        }
+    return out;
+}
+
+/// `Get-HnsNetwork | Export-Csv` and the same for endpoints and policy lists, the three files one after
+/// another (Windows PowerShell 5.1: a #TYPE line, every field quoted, CRLF).
+std::string exportCsv(const Host& host)
+{
+    std::string out;
+    for (const auto& kind : renderedObjects(host)) {
+        out += "#TYPE System.Management.Automation.PSCustomObject\r\n";
+        for (std::size_t i = 0; i < kind.front().size(); ++i)
+            out += (i ? ",\"" : "\"") + kind.front()[i].first + '"';
+        out += "\r\n";
+        for (const Properties& properties : kind) {
+            for (std::size_t i = 0; i < properties.size(); ++i)
+                out += (i ? ",\"" : "\"") + properties[i].second + '"';
+            out += "\r\n";
+        }
     }
     return out;
+}
+
+/// `Get-HnsEndpoint | Export-Clixml` and the like, in one `<Objs>`: numbers as <I64>, text as <S>,
+/// collections beyond the default -Depth as an <Obj> showing only its <ToString>.
+std::string exportClixml(const Host& host)
+{
+    std::string out =
+        "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\r\n";
+    unsigned ref = 0;
+    for (const auto& kind : renderedObjects(host))
+        for (const Properties& properties : kind) {
+            out += "  <Obj RefId=\"" + std::to_string(ref++) +
+                   "\">\r\n    <TNRef RefId=\"0\" />\r\n    <MS>\r\n";
+            for (const auto& [key, value] : properties) {
+                const bool number =
+                    !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+                if (value.starts_with("{"))
+                    out += "      <Obj N=\"" + key + "\" RefId=\"" + std::to_string(ref++) +
+                           "\"><TNRef RefId=\"1\" /><ToString>" + value + "</ToString></Obj>\r\n";
+                else if (number)
+                    out += "      <I64 N=\"" + key + "\">" + value + "</I64>\r\n";
+                else
+                    out += "      <S N=\"" + key + "\">" + value + "</S>\r\n";
+            }
+            out += "    </MS>\r\n  </Obj>\r\n";
+        }
+    return out + "</Objs>\r\n";
 }
 
 std::string utf16le(const std::string& ascii)
@@ -237,8 +300,8 @@ int main(int argc, char** argv)
         return 2;
     }
     const Host host = hostFor(objects);
-    std::printf("bench_import: %u objects (%u networks, %u endpoints, %u policy lists)\n", objects, host.networks,
-                host.endpoints, host.policyLists);
+    std::printf("bench_import: %u objects (%u networks, %u endpoints, %u policy lists)\n", objects,
+                host.networks, host.endpoints, host.policyLists);
     const std::string json = convertToJson(host);
     const std::string list = listView(host);
     if (!writeDir.empty()) {
@@ -249,5 +312,7 @@ int main(int argc, char** argv)
     run("ConvertTo-Json, UTF-8", json);
     run("ConvertTo-Json, UTF-16 LE", utf16le(json));
     run("list view (Format-List)", list);
+    run("Export-Csv", exportCsv(host));
+    run("Export-Clixml", exportClixml(host));
     return 0;
 }
