@@ -3,6 +3,7 @@
 // is counted as it is read, so a declared size in an archive is never trusted.
 
 #include "hcn/dump_sources.h"
+#include "hcn/dump_text.h"
 
 #include <algorithm>
 #include <cstdint>
