@@ -137,8 +137,10 @@ std::string_view trimTrailing(std::string_view line)
     return line;
 }
 
-std::string cleanLine(std::string_view line)
+/// The decorations stripped off `text`, in place.
+void cleanLine(std::string& text)
 {
+    std::string_view line = text;
     // A container log's record prefix is outermost; decorations inside it nest (a quoted prompt, a
     // prompt's verbose output): strip until none is left.
     stripQuoteMarker(line);
@@ -149,7 +151,10 @@ std::string cleanLine(std::string_view line)
             continue;
         break;
     }
-    return std::string(trimTrailing(line));
+    line = trimTrailing(line);
+    const auto start = std::size_t(line.data() - text.data());
+    text.erase(start + line.size());
+    text.erase(0, start);
 }
 
 /// A pager's prompt at the start of a line: more.com's `-- More  --` (`-- More (12%) --` when it reads
@@ -360,12 +365,11 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std:
     std::size_t pagerPrompts = 0;
     std::size_t kept = 0;
     for (CleanedLine& line : lines) {
-        line.text = cleanLine(line.text);
+        cleanLine(line.text);
         if (const std::size_t prompt = pagerPromptLength(line.text); prompt > 0) {
             ++pagerPrompts;
-            line.text = trimBlanks(std::string_view(line.text).substr(prompt)).empty()
-                            ? std::string()
-                            : cleanLine(std::string_view(line.text).substr(prompt));
+            line.text.erase(0, prompt);
+            cleanLine(line.text);
             if (line.text.empty())
                 continue; // the prompt alone: no line of the output
         }
