@@ -726,9 +726,12 @@ private slots:
             << "listview-teams-nbsp-zwsp-tabs.txt"
             << QStringList{teams1, teams2, "Namespace:8C4E2A17-9B3F-4D60-A5E1-7F2D0C9B6A38",
                            "Namespace:9D5F3B28-AC40-4E71-B6F2-803E1DAC7B49"}
-            << QStringList{teams1 + "/Name=b71e0c4d93a2_cbr0", teams1 + "/MacAddress=00-15-5D-9C-05-15",
+            << QStringList{teams1 + "/Name=b71e0c4d93a2_cbr0",
+                           teams1 + "/MacAddress=00-15-5D-9C-05-15",
                            teams1 + "/HostComputeNamespace=8C4E2A17-9B3F-4D60-A5E1-7F2D0C9B6A38",
-                           teams2 + "/MacAddress=00-15-5D-9C-05-16", teams2 + "/State=3"}
+                           teams2 + "/MacAddress=00-15-5D-9C-05-16",
+                           teams2 + "/State=3",
+                           teams2 + "/_v1/VirtualNetworkName=cbr0"}
             << QStringList{"5 zero-width characters (U+200B, U+200C, U+2060, U+FEFF) removed",
                            "non-breaking spaces (U+00A0) outside quoted strings read as blanks",
                            "15 tabs before a colon read as blanks"};
