@@ -131,7 +131,11 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     if (decoded->replacedInvalid)
         messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
                             "some bytes are not valid text in the encoding found and were replaced"});
-    std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
+    std::vector<std::string> notes = std::move(decoded->notes);
+    std::vector<CleanedLine> lines = cleanPastedText(decoded->text, &notes);
+    for (std::string& note : notes)
+        messages.push_back(
+            {ImportSeverity::Info, source.name, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
     unwrapJsonLogRecords(lines);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
     const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },

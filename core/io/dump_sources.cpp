@@ -3,6 +3,7 @@
 // is counted as it is read, so a declared size in an archive is never trusted.
 
 #include "hcn/dump_sources.h"
+#include "hcn/dump_text.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -74,12 +75,13 @@ bool looksLikeUtf16(std::string_view head)
 }
 
 /// Binary: NUL bytes in the first few KiB that are not the zeros of UTF-16 text, either from the start
-/// or from a line on (PowerShell's `>>` appending UTF-16 to another tool's text).
+/// or from a line on (PowerShell's `>>` appending UTF-16 to another tool's text), nor padding after
+/// text (a file written ahead of its text, or cut short by a crash).
 bool looksBinary(std::string_view bytes)
 {
     const std::string_view head = bytes.substr(0, kSniffBytes);
     const std::size_t zero = head.find('\0');
-    if (zero == std::string_view::npos || looksLikeUtf16(head))
+    if (zero == std::string_view::npos || looksLikeUtf16(head) || nulsArePadding(head))
         return false;
     const std::size_t lineEnd = zero == 0 ? std::string_view::npos : head.rfind('\n', zero - 1);
     return lineEnd == std::string_view::npos || !looksLikeUtf16(head.substr(lineEnd + 1));

@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <deque>
 #include <optional>
 #include <utility>
 
@@ -85,27 +84,6 @@ bool isForeignLine(std::string_view t)
         return true;
     return t.size() >= 3 && t.front() == '-' &&
            std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == ' '; });
-}
-
-/// `text` without ANSI SGR sequences (`ESC[32;1m`), which PowerShell 7 puts around list-view labels
-/// when a transcript or log keeps them.
-std::string withoutAnsi(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
-            std::size_t j = i + 2;
-            while (j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == ';'))
-                ++j;
-            if (j < text.size() && text[j] == 'm') {
-                i = j;
-                continue;
-            }
-        }
-        out.push_back(text[i]);
-    }
-    return out;
 }
 
 /// One `Name : value` line.
@@ -275,14 +253,8 @@ public:
         : m_lines(lines), m_result(result)
     {
         m_texts.reserve(lines.size());
-        for (const CleanedLine& line : lines) {
-            if (line.text.find('\x1b') != std::string::npos) {
-                m_stripped.push_back(withoutAnsi(line.text));
-                m_texts.emplace_back(m_stripped.back());
-            } else {
-                m_texts.emplace_back(line.text);
-            }
-        }
+        for (const CleanedLine& line : lines)
+            m_texts.emplace_back(line.text);
     }
 
     void run()
@@ -617,7 +589,6 @@ private:
     const std::vector<CleanedLine>& m_lines;
     ExtractResult& m_result;
     std::vector<std::string_view> m_texts;
-    std::deque<std::string> m_stripped; ///< lines without ANSI sequences; m_texts points into them
 
     bool m_inBlock = false;
     std::size_t m_colon = 0;

@@ -2,6 +2,8 @@
 
 #include "common/text.h"
 #include "hcn/dump_text.h"
+#include "io/html_text.h"
+#include "io/pasted_characters.h"
 
 #include <algorithm>
 #include <array>
@@ -135,27 +137,10 @@ std::string_view trimTrailing(std::string_view line)
     return line;
 }
 
-/// “ ” „ (U+201C, U+201D, U+201E): a chat tool, a mail client or a word processor turned the straight
-/// quotes of a paste into typographic ones. HNS output never holds them, JSON needs straight ones.
-std::string straightenQuotes(std::string line)
+/// The decorations stripped off `text`, in place.
+void cleanLine(std::string& text)
 {
-    static constexpr std::string_view kCurly[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E"};
-    if (line.find("\xE2\x80") == std::string::npos)
-        return line;
-    std::string out;
-    out.reserve(line.size());
-    for (std::size_t i = 0; i < line.size();) {
-        const std::string_view rest = std::string_view(line).substr(i);
-        const bool curly = std::any_of(std::begin(kCurly), std::end(kCurly),
-                                       [&](std::string_view q) { return rest.starts_with(q); });
-        out += curly ? '"' : line[i];
-        i += curly ? 3 : 1;
-    }
-    return out;
-}
-
-std::string cleanLine(std::string_view line)
-{
+    std::string_view line = text;
     // A container log's record prefix is outermost; decorations inside it nest (a quoted prompt, a
     // prompt's verbose output): strip until none is left.
     stripQuoteMarker(line);
@@ -166,14 +151,200 @@ std::string cleanLine(std::string_view line)
             continue;
         break;
     }
-    return straightenQuotes(std::string(trimTrailing(line)));
+    line = trimTrailing(line);
+    const auto start = std::size_t(line.data() - text.data());
+    text.erase(start + line.size());
+    text.erase(0, start);
+}
+
+/// A pager's prompt at the start of a line: more.com's `-- More  --` (`-- More (12%) --` when it reads
+/// a file; other words in other languages: the words are not checked, only their shape) and
+/// `Out-Host -Paging`'s `<SPACE> next page; <CR> next line; Q quit`. Returns its length, 0 when none.
+std::size_t pagerPromptLength(std::string_view line)
+{
+    constexpr std::string_view kOutHostPaging = "<SPACE> next page; <CR> next line; Q quit";
+    if (line.starts_with(kOutHostPaging))
+        return kOutHostPaging.size();
+    constexpr std::size_t kMaxWords = 32;
+    if (!line.starts_with("-- "))
+        return 0;
+    const std::size_t close = line.find("--", 3);
+    if (close == std::string_view::npos || close > 3 + kMaxWords)
+        return 0;
+    const std::string_view words = trimBlanks(line.substr(3, close - 3));
+    const auto wordCharacter = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) != 0 ||
+               c == ' ' || c == '%' || c == '(' || c == ')' || c == '.';
+    };
+    const bool letterFirst = !words.empty() && (std::isalpha(static_cast<unsigned char>(words[0])) ||
+                                                (static_cast<unsigned char>(words[0]) & 0x80) != 0);
+    if (!letterFirst || !std::all_of(words.begin(), words.end(), wordCharacter))
+        return 0;
+    return close + 2;
+}
+
+/// `endpoint.txt:41:` or `C:\logs\endpoint.txt:41:` at the start of a line, as Select-String prints
+/// each line it found (after `> ` for a match and two blanks for a line of context with -Context).
+struct SelectStringPrefix
+{
+    std::size_t length = 0; ///< 0: none
+    std::string_view path;
+    unsigned long number = 0;
+};
+
+SelectStringPrefix selectStringPrefix(std::string_view line)
+{
+    constexpr std::size_t kMaxDigits = 9;
+    std::size_t start = line.starts_with("> ") || line.starts_with("  ") ? 2 : 0;
+    std::size_t from = start;
+    if (line.size() > start + 2 && std::isalpha(static_cast<unsigned char>(line[start])) &&
+        line[start + 1] == ':' && (line[start + 2] == '\\' || line[start + 2] == '/'))
+        from = start + 2; // a drive letter
+    const std::size_t colon = line.find(':', from);
+    if (colon == std::string_view::npos || colon == start || isBlank(line[start]))
+        return {};
+    const std::string_view path = line.substr(start, colon - start);
+    // A file's name (`endpoint.txt`) or path: not a time (`I1204 10:20:11`) or an address (`00:15:5D`).
+    if (path.find_first_of("\"{}[]<>|") != std::string_view::npos ||
+        path.find_first_of("./\\") == std::string_view::npos)
+        return {};
+    std::size_t end = colon + 1;
+    unsigned long number = 0;
+    while (end < line.size() && end - colon <= kMaxDigits &&
+           std::isdigit(static_cast<unsigned char>(line[end])))
+        number = number * 10 + static_cast<unsigned long>(line[end++] - '0');
+    if (end == colon + 1 || end >= line.size() || line[end] != ':')
+        return {};
+    return {end + 1, path, number};
+}
+
+/// Select-String's prefixes removed when (nearly) every non-blank line has one and their numbers run on
+/// (line after line of a file, not times or addresses); the number of lines it took them from.
+std::size_t stripSelectStringPrefixes(std::vector<CleanedLine>& lines, std::string& paths)
+{
+    std::size_t nonBlank = 0;
+    std::size_t prefixed = 0;
+    std::size_t consecutive = 0;
+    SelectStringPrefix previous;
+    for (const CleanedLine& line : lines) {
+        if (trimBlanks(line.text).empty())
+            continue;
+        ++nonBlank;
+        const SelectStringPrefix prefix = selectStringPrefix(line.text);
+        if (prefix.length == 0)
+            continue;
+        ++prefixed;
+        consecutive +=
+            previous.length != 0 && prefix.path == previous.path && prefix.number == previous.number + 1;
+        previous = prefix;
+    }
+    constexpr std::size_t kMinLines = 3;
+    if (prefixed < kMinLines || prefixed * 10 < nonBlank * 6 || consecutive * 10 < (prefixed - 1) * 8)
+        return 0;
+    std::vector<std::string> named;
+    for (CleanedLine& line : lines) {
+        const SelectStringPrefix prefix = selectStringPrefix(line.text);
+        if (prefix.length == 0)
+            continue;
+        if (named.size() < 3 && std::find(named.begin(), named.end(), prefix.path) == named.end())
+            named.emplace_back(prefix.path);
+        line.text.erase(0, prefix.length);
+    }
+    for (const std::string& p : named)
+        paths += (paths.empty() ? "" : ", ") + p;
+    return prefixed;
+}
+
+/// A text a mail client double-spaced (a blank line after nearly every line; a blank line of the text
+/// became three) with the added blank lines left out: of a run of blank lines between two lines, half
+/// stays. The number of blank lines left out.
+std::size_t undoDoubleSpacing(std::vector<CleanedLine>& lines)
+{
+    const auto blank = [](const CleanedLine& l) { return trimBlanks(l.text).empty(); };
+    std::size_t gaps = 0;
+    std::size_t spaced = 0;
+    std::size_t last = std::string_view::npos; // the last non-blank line
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (blank(lines[i]))
+            continue;
+        if (last != std::string_view::npos) {
+            ++gaps;
+            spaced += (i - last - 1) % 2 == 1;
+        }
+        last = i;
+    }
+    constexpr std::size_t kMinLines = 4;
+    if (gaps < kMinLines || spaced * 10 < gaps * 8)
+        return 0;
+    std::vector<CleanedLine> kept;
+    kept.reserve(lines.size() / 2 + 2);
+    std::size_t dropped = 0;
+    for (std::size_t i = 0; i < lines.size();) {
+        if (!blank(lines[i])) {
+            kept.push_back(std::move(lines[i++]));
+            continue;
+        }
+        std::size_t end = i;
+        while (end < lines.size() && blank(lines[end]))
+            ++end;
+        // Blank lines before the first line and after the last are not between two: they stay.
+        const std::size_t keep = kept.empty() || end == lines.size() ? end - i : (end - i) / 2;
+        for (std::size_t k = 0; k < keep; ++k)
+            kept.push_back(std::move(lines[i + k]));
+        dropped += end - i - keep;
+        i = end;
+    }
+    lines = std::move(kept);
+    return dropped;
+}
+
+std::string countText(std::size_t n, std::string_view one, std::string_view many)
+{
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+/// The report's note about the characters normalized, empty when none was.
+std::string characterNote(const PastedCharacterCounts& counts)
+{
+    std::vector<std::string> parts;
+    if (counts.escapes > 0)
+        parts.push_back(countText(counts.escapes, "terminal escape sequence", "terminal escape sequences") +
+                        " (colours, titles) removed");
+    if (counts.zeroWidth > 0) {
+        std::string names;
+        for (std::size_t i = 0; i < std::size(kZeroWidthNames); ++i)
+            if (counts.zeroWidthKinds & (1u << i))
+                names += std::string(names.empty() ? "" : ", ") + kZeroWidthNames[i];
+        parts.push_back(countText(counts.zeroWidth, "zero-width character", "zero-width characters") + " (" +
+                        names + ") removed");
+    }
+    if (counts.nbsp > 0)
+        parts.push_back(countText(counts.nbsp, "non-breaking space", "non-breaking spaces") +
+                        " (U+00A0) outside quoted strings read as blanks");
+    if (counts.tabs > 0)
+        parts.push_back(countText(counts.tabs, "tab", "tabs") + " before a colon read as blanks");
+    if (parts.empty())
+        return {};
+    std::string note = "characters a terminal, chat or mail tool added were normalized: ";
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        note += (i ? "; " : "") + parts[i];
+    return note;
 }
 
 } // namespace
 
-std::vector<CleanedLine> cleanPastedText(std::string_view text)
+std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std::string>* notes)
 {
+    std::vector<std::string> said;
+    HtmlText html;
+    if (looksLikeHtml(text)) {
+        html = htmlToText(text);
+        text = html.text;
+        said.emplace_back("the text is an HTML document (a ticket or mail export); it was read as the text "
+                          "it shows: tags as line breaks, character references such as &quot; decoded");
+    }
     std::vector<CleanedLine> lines;
+    PastedCharacterCounts characters;
     int number = 1;
     for (std::size_t start = 0; start <= text.size(); ++number) {
         std::size_t end = text.find('\n', start);
@@ -181,9 +352,42 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text)
             end = text.size();
         if (start == text.size() && start != 0 && text[start - 1] == '\n')
             break; // no empty line after the final line end
-        lines.push_back({cleanLine(text.substr(start, end - start)), number});
+        const int sourceLine = html.lineOf.empty() ? number : html.lineOf[std::size_t(number - 1)];
+        lines.push_back({withoutPastedCharacters(text.substr(start, end - start), characters), sourceLine});
         start = end + 1;
     }
+    if (std::string note = characterNote(characters); !note.empty())
+        said.push_back(std::move(note));
+    std::string paths;
+    if (const std::size_t found = stripSelectStringPrefixes(lines, paths); found > 0)
+        said.push_back(countText(found, "line", "lines") +
+                       " start with Select-String's `file:line:` prefix (" + paths + "); it was removed");
+    std::size_t pagerPrompts = 0;
+    std::size_t kept = 0;
+    for (CleanedLine& line : lines) {
+        cleanLine(line.text);
+        if (const std::size_t prompt = pagerPromptLength(line.text); prompt > 0) {
+            ++pagerPrompts;
+            line.text.erase(0, prompt);
+            cleanLine(line.text);
+            if (line.text.empty())
+                continue; // the prompt alone: no line of the output
+        }
+        if (&lines[kept] != &line)
+            lines[kept] = std::move(line);
+        ++kept;
+    }
+    lines.resize(kept);
+    if (pagerPrompts > 0)
+        said.push_back(countText(pagerPrompts, "pager prompt", "pager prompts") +
+                       " (`-- More  --`, `| more`) left out");
+    if (const std::size_t dropped = undoDoubleSpacing(lines); dropped > 0)
+        said.push_back("the text is double-spaced (a blank line after nearly every line, as a mail client "
+                       "makes it): " +
+                       countText(dropped, "added blank line", "added blank lines") + " left out");
+    if (notes)
+        notes->insert(notes->end(), std::make_move_iterator(said.begin()),
+                      std::make_move_iterator(said.end()));
     return lines;
 }
 

@@ -63,18 +63,58 @@ bool looksLikeUtf16Le(std::string_view bytes)
     return oddZero * 10 >= pairs * 9 && evenZero * 10 < pairs;
 }
 
-std::string unifyLineEnds(std::string_view text)
+/// CRLF, lone CR and CR CR LF (a Windows file whose CRLF a text-mode copy or transfer turned into
+/// CR CR LF) become LF; `doubled` counts the CR CR LF.
+std::string unifyLineEnds(std::string_view text, std::size_t& doubled)
 {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\r') {
             out += '\n';
-            if (i + 1 < text.size() && text[i + 1] == '\n')
+            if (text.substr(i + 1, 2) == "\r\n") {
+                ++doubled;
+                i += 2;
+            } else if (i + 1 < text.size() && text[i + 1] == '\n') {
                 ++i;
+            }
         } else {
             out += text[i];
         }
+    }
+    return out;
+}
+
+/// Whether a run of NUL bytes ending at `end` of `size` is padding.
+bool paddingRun(std::size_t length, std::size_t end, std::size_t size)
+{
+    return length >= kNulPaddingRun || end == size;
+}
+
+/// `text` without its NUL padding (nulsArePadding): a run at the end is dropped, one between pieces of
+/// text becomes a line break (what follows was written anew). `dropped` counts the NUL bytes left out.
+std::string withoutNulPadding(std::string text, std::size_t& dropped)
+{
+    if (text.find('\0') == std::string::npos)
+        return text;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] != '\0') {
+            out += text[i++];
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && text[end] == '\0')
+            ++end;
+        if (i == 0 || !paddingRun(end - i, end, text.size())) { // a file starting with NUL is no text
+            out.append(end - i, '\0');
+        } else {
+            dropped += end - i;
+            if (end < text.size() && out.back() != '\n' && text[end] != '\n')
+                out += '\n';
+        }
+        i = end;
     }
     return out;
 }
@@ -214,6 +254,26 @@ std::string decodePart(std::string_view bytes, DecodedText& decoded, std::string
 
 } // namespace
 
+bool nulsArePadding(std::string_view bytes)
+{
+    if (bytes.empty() || bytes.front() == '\0')
+        return false;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0) {
+            std::size_t end = i;
+            while (end < bytes.size() && bytes[end] == '\0')
+                ++end;
+            if (!paddingRun(end - i, end, bytes.size()))
+                return false;
+            i = end - 1;
+        } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F) {
+            return false;
+        }
+    }
+    return true;
+}
+
 Result<DecodedText> decodeDumpText(std::string_view bytes)
 {
     if (bytes.size() > kMaxDumpBytes) {
@@ -247,7 +307,18 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
     if (!decoded.mixedEncodings.empty())
         decoded.mixedEncodings = std::string(encodingName(first)) + ", then " + decoded.mixedEncodings;
     decoded.encoding = first;
-    decoded.text = unifyLineEnds(text);
+    std::size_t doubledLineEnds = 0;
+    std::size_t nulPadding = 0;
+    decoded.text = withoutNulPadding(unifyLineEnds(text, doubledLineEnds), nulPadding);
+    if (doubledLineEnds > 0)
+        decoded.notes.push_back(std::to_string(doubledLineEnds) +
+                                " line ends are CR CR LF (a Windows file's CRLF converted a second time, as "
+                                "by a text-mode copy); each was read as one line end");
+    if (nulPadding > 0)
+        decoded.notes.push_back(
+            "the text holds " + std::to_string(nulPadding) +
+            " NUL bytes of padding (space written ahead of the text, or a crash while the "
+            "file was written); they were left out");
     std::size_t suspicious = 0;
     std::size_t characters = 0;
     if (looksBinary(decoded.text, suspicious, characters)) {

@@ -916,6 +916,120 @@ private slots:
         QVERIFY((*api)->loadWarnings().empty());
     }
 
+    /// Text as a terminal, a chat window, a mail client, a pager, a ticket system or grep made it: the
+    /// objects read as if pasted cleanly, and the report says what was undone.
+    void pastedTextReadsAsPrinted_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID/JSON pointer=value" in the snapshot
+        QTest::addColumn<QStringList>("messages");
+
+        const QString cbr0 = QStringLiteral("Network:5C1E8A42-7B3D-4F90-A6E1-2D4C8B0F9A37");
+        QTest::newRow("PowerShell 7 Format-Table in colour, a window title and a link")
+            << "table-ps7-ansi-colours.txt"
+            << QStringList{cbr0, "Network:9A4F2C61-0D8E-4B37-91A5-C6E2F70D3B48"}
+            << QStringList{cbr0 + "/Name=cbr0", cbr0 + "/Type=L2Bridge",
+                           "Network:9A4F2C61-0D8E-4B37-91A5-C6E2F70D3B48/Type=Transparent"}
+            << QStringList{"23 terminal escape sequences (colours, titles) removed"};
+        const QString teams1 = QStringLiteral("Endpoint:3E7B1D95-C2A4-4F68-B0E3-9D5A7C1F2E84");
+        const QString teams2 = QStringLiteral("Endpoint:4F8C2EA6-D3B5-4079-81F4-AE6B8D203F95");
+        QTest::newRow("Teams: NBSP padding, tabs before the colon, a zero-width space inside a GUID")
+            << "listview-teams-nbsp-zwsp-tabs.txt"
+            << QStringList{teams1, teams2, "Namespace:8C4E2A17-9B3F-4D60-A5E1-7F2D0C9B6A38",
+                           "Namespace:9D5F3B28-AC40-4E71-B6F2-803E1DAC7B49"}
+            << QStringList{teams1 + "/Name=b71e0c4d93a2_cbr0",
+                           teams1 + "/MacAddress=00-15-5D-9C-05-15",
+                           teams1 + "/HostComputeNamespace=8C4E2A17-9B3F-4D60-A5E1-7F2D0C9B6A38",
+                           teams2 + "/MacAddress=00-15-5D-9C-05-16",
+                           teams2 + "/State=3",
+                           teams2 + "/_v1/VirtualNetworkName=cbr0"}
+            << QStringList{"5 zero-width characters (U+200B, U+200C, U+2060, U+FEFF) removed",
+                           "non-breaking spaces (U+00A0) outside quoted strings read as blanks",
+                           "15 tabs before a colon read as blanks"};
+        const QString overlay = QStringLiteral("Network:7A3D5C19-E8B2-4F46-9C07-1B6E4A2D8F53");
+        QTest::newRow("Slack: JSON indented with NBSP; an NBSP inside a name is the customer's")
+            << "json-slack-nbsp-indent.txt" << QStringList{overlay}
+            << QStringList{overlay + QString::fromUtf8("/Name=prod\u00A0overlay"), overlay + "/Type=Overlay"}
+            << QStringList{"46 non-breaking spaces (U+00A0) outside quoted strings read as blanks"};
+        const QString mailed1 = QStringLiteral("Endpoint:2A6C4E81-9D3B-4F57-A0C2-E8B1D7F3A964");
+        const QString mailed2 = QStringLiteral("Endpoint:3B7D5F92-AE4C-4068-B1D3-F9C2E804BA75");
+        const QStringList twoEndpoints{mailed1, mailed2, "Namespace:6B9D1F37-2C5E-4A80-93B4-F7E2A1C0D856",
+                                       "Namespace:7CAE2048-3D6F-4B91-A4C5-08F3B2D1E967"};
+        const QStringList bothWhole{mailed1 + "/Name=d41a7e2c0b95_cbr0",
+                                    mailed1 + "/HostComputeNamespace=6B9D1F37-2C5E-4A80-93B4-F7E2A1C0D856",
+                                    mailed2 + "/Name=e52b8f3d1ca6_cbr0",
+                                    mailed2 + "/MacAddress=00-15-5D-9C-05-20",
+                                    mailed2 + "/HostComputeNamespace=7CAE2048-3D6F-4B91-A4C5-08F3B2D1E967"};
+        QTest::newRow("Outlook double spacing: a blank line after every line")
+            << "listview-outlook-double-spaced.txt" << twoEndpoints << bothWhole
+            << QStringList{"the text is double-spaced", "41 added blank lines left out"};
+        QTest::newRow("CR CR LF line ends") << "listview-cr-cr-lf.txt" << twoEndpoints << bothWhole
+                                            << QStringList{"39 line ends are CR CR LF"};
+        QTest::newRow("| more: pager prompts inside the list views")
+            << "listview-more-paging.txt" << twoEndpoints << bothWhole
+            << QStringList{"3 pager prompts (`-- More  --`, `| more`) left out"};
+        const QString grepped = QStringLiteral("Endpoint:5D9F7B14-C06E-428A-93F5-1BE4A026DC97");
+        QTest::newRow("Select-String -Context output with a drive letter in the path")
+            << "json-select-string-prefixed.txt" << QStringList{grepped}
+            << QStringList{grepped + "/Name=f63c9a4e2db7_cbr0", grepped + "/MacAddress=00-15-5D-9C-05-29"}
+            << QStringList{
+                   "16 lines start with Select-String's `file:line:` prefix (C:\\k\\debug\\endpoints.txt); "
+                   "it was removed"};
+        const QString padded = QStringLiteral("Network:6F3B9D27-1A5C-4E80-B4D6-2C9E7A1F5B08");
+        QTest::newRow("JSON followed by 4 KiB of NUL padding")
+            << "network-nul-padded-tail.json" << QStringList{padded} << QStringList{padded + "/Name=cbr0"}
+            << QStringList{"the text holds 4096 NUL bytes of padding"};
+        QTest::newRow("a log written on after NUL padding")
+            << "log-nul-gap-after-crash.log"
+            << QStringList{"Endpoint:7A4C0E38-2B6D-4F91-C5E7-3DAF8B2C6019",
+                           "Endpoint:8B5D1F49-3C7E-4A02-D6F8-4EB09C3D712A"}
+            << QStringList{"Endpoint:8B5D1F49-3C7E-4A02-D6F8-4EB09C3D712A/Name=1b2c3d4e5f60_cbr0"}
+            << QStringList{"the text holds 1536 NUL bytes of padding"};
+        const QString fromTicket = QStringLiteral("Endpoint:9C6E2A04-4D8F-4B13-A7E9-5F0CAD4E832B");
+        const QString fromDivs = QStringLiteral("Endpoint:AD7F3B15-6E9A-4C24-B8FA-60DBE5F943C1");
+        QTest::newRow("HTML ticket export: JSON with &quot; and <br>, a list view in <div>s, one in <pre>")
+            << "html-ticket-export.html" << QStringList{fromTicket, fromDivs, padded}
+            << QStringList{fromTicket + "/Name=2c3d4e5f6071_cbr0",
+                           fromTicket + "/Policies/0/Type=OutBoundNAT",
+                           fromDivs + "/Name=3d4e5f607182_cbr0",
+                           fromDivs + "/MacAddress=00-15-5D-64-06-16",
+                           padded + "/Name=cbr0",
+                           padded + "/Type=L2Bridge"}
+            << QStringList{"the text is an HTML document (a ticket or mail export)"};
+    }
+
+    void pastedTextReadsAsPrinted()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, messages);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        for (const QString& expected : values) {
+            const qsizetype slash = expected.indexOf('/');
+            const qsizetype equals = expected.indexOf('=', slash);
+            const QStringList kindAndId = expected.left(slash).split(':');
+            const json* doc = document(result, resourceKindFromName(kindAndId[0].toStdString()),
+                                       kindAndId[1].toStdString());
+            QVERIFY2(doc, qPrintable(expected));
+            const json::json_pointer pointer(expected.mid(slash, equals - slash).toStdString());
+            QVERIFY2(doc->contains(pointer),
+                     qPrintable(expected + " not in " + QString::fromStdString(doc->dump())));
+            const json& value = (*doc)[pointer];
+            const QString got =
+                QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
+            QCOMPARE(got.toUpper(), expected.mid(equals + 1).toUpper());
+        }
+        const QStringList texts = messageTexts(result);
+        for (const QString& m : messages)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+        // Nothing the paste added is a warning of its own.
+        for (const ImportMessage& m : result.report.messages)
+            QVERIFY2(m.severity != ImportSeverity::Error, m.message.c_str());
+    }
+
     void cancelling()
     {
         ImportOptions options;

@@ -206,6 +206,8 @@ private slots:
     void linksStayInsideTheFolder();
     void nothingUsableSaysWhy_data();
     void nothingUsableSaysWhy();
+    void nulPaddedTextIsText_data();
+    void nulPaddedTextIsText();
 };
 
 void TestDumpSources::readsWhatSupportSends_data()
@@ -674,6 +676,38 @@ void TestDumpSources::nothingUsableSaysWhy()
     QCOMPARE(read.code(), hr::InvalidArg);
     const QString detail = QString::fromStdString(read.status().detail());
     QVERIFY2(detail.startsWith(expected.arg(dir.path())), qPrintable(detail));
+}
+
+void TestDumpSources::nulPaddedTextIsText_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("text");
+
+    QTest::newRow("JSON followed by 4 KiB of NUL") << networkJson + QByteArray(4096, '\0') << true;
+    QTest::newRow("NUL padding past the sniffed bytes") << networkJson + QByteArray(16 * 1024, '\0') << true;
+    QTest::newRow("a log written on after NUL padding")
+        << networkJson + QByteArray(512, '\0') + endpointJson + QByteArray(3, '\0') << true;
+    QTest::newRow("text with a few NUL bytes here and there")
+        << QByteArray("abc\0def\0ghi\n", 12) + networkJson << false;
+    QTest::newRow("NUL padding before the text") << QByteArray(512, '\0') + networkJson << false;
+    QTest::newRow("an executable") << exeBytes << false;
+    QTest::newRow("an event log") << evtxBytes << false;
+}
+
+void TestDumpSources::nulPaddedTextIsText()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, text);
+    QTemporaryDir dir;
+    writeFile(dir.path() + "/in/padded.json", bytes);
+    writeFile(dir.path() + "/in/network.txt", networkJson);
+    const auto read = readDumpSources({(dir.path() + "/in").toStdString()});
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read).contains("in/padded.json"), text);
+    QCOMPARE(anyContains(warnings(*read), "in/padded.json: skipped: not text"), !text);
+    // The same bytes dropped on the window or pasted.
+    const auto dropped = readDumpBytes("padded.json", bytes.toStdString());
+    QCOMPARE(dropped.ok() && names(*dropped) == QStringList{"padded.json"}, text);
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)

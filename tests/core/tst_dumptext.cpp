@@ -113,6 +113,10 @@ private slots:
     void depthIsLimitedWhileScanning_data();
     void depthIsLimitedWhileScanning();
     void parseErrorsQuoteValidUtf8();
+    void lineEndsAndPaddingAreUndone_data();
+    void lineEndsAndPaddingAreUndone();
+    void pastedTextIsCleanedAsAWhole_data();
+    void pastedTextIsCleanedAsAWhole();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -270,6 +274,10 @@ void TestDumpText::binaryIsRefused_data()
     QTest::newRow("bytes Windows-1252 leaves undefined (C1 controls)") << QByteArray(64, '\x81');
     QTest::newRow("UTF-16 BE without BOM is not guessed")
         << QByteArray("\0{\0\"\0I\0D\0\"\0:\0 \0\"\0x\0\"\0}", 22);
+    QTest::newRow("short NUL runs between bytes are no padding")
+        << QByteArray("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0\xB8\0\0\0\0\0\0\0@\0\0\0", 28);
+    QTest::newRow("a file that starts with NUL padding")
+        << QByteArray(64, '\0') + QByteArray("{\"ID\": \"x\"}\n");
 }
 
 void TestDumpText::binaryIsRefused()
@@ -328,6 +336,36 @@ void TestDumpText::pastedDecorationsAreCleaned_data()
         << "\"Name\": \"l2bridge\", \"Type\": 1";
     QTest::newRow("word ending in a colon is not a prefix") << "Network : 3F1C"
                                                             << "Network : 3F1C";
+    QTest::newRow("PowerShell 7 colours around a list view label")
+        << "\x1b[32;1mID                 : \x1b[0m7C9A1B2D-3E4F-4051-9263-7485960A1B2C"
+        << "ID                 : 7C9A1B2D-3E4F-4051-9263-7485960A1B2C";
+    QTest::newRow("a window title and a coloured prompt")
+        << "\x1b]0;Administrator: Windows PowerShell\x07\x1b[93mPS C:\\k> \x1b[0mGet-HnsNetwork"
+        << "Get-HnsNetwork";
+    QTest::newRow("a link (OSC 8) keeps its text")
+        << "\x1b]8;;https://example.org\x1b\\docs\x1b]8;;\x1b\\ here"
+        << "docs here";
+    QTest::newRow("a lone escape is dropped") << "Name : a\x1b"
+                                              << "Name : a";
+    QTest::newRow("NBSP padding before the colon")
+        << QString::fromUtf8("Name\u00A0 \u00A0 \u00A0 : cbr0") << "Name      : cbr0";
+    QTest::newRow("JSON indented with NBSP, NBSP after the colon")
+        << QString::fromUtf8("\u00A0 \u00A0 \"Type\":\u00A0 \"L2Bridge\",") << "    \"Type\":  \"L2Bridge\",";
+    QTest::newRow("NBSP inside a quoted string is kept")
+        << QString::fromUtf8("\u00A0 \"Name\": \"prod\u00A0net\",")
+        << QString::fromUtf8("  \"Name\": \"prod\u00A0net\",");
+    QTest::newRow("NBSP inside an escaped quote's string is kept")
+        << QString::fromUtf8("\"Name\": \"a \\\"b\u00A0c\\\" d\"")
+        << QString::fromUtf8("\"Name\": \"a \\\"b\u00A0c\\\" d\"");
+    QTest::newRow("zero-width characters inside a GUID and at the end")
+        << QString::fromUtf8("ID : 8DAB2C3E-4F50-4162\u200B-A374-\u200C8596A7B8\u200DC9D0\u2060\uFEFF")
+        << "ID : 8DAB2C3E-4F50-4162-A374-8596A7B8C9D0";
+    QTest::newRow("tabs before the colon") << "VirtualNetworkName\t: cbr0"
+                                           << "VirtualNetworkName : cbr0";
+    QTest::newRow("tabs between columns stay") << "cbr0\tL2Bridge\t10.244.0.0/24"
+                                               << "cbr0\tL2Bridge\t10.244.0.0/24";
+    QTest::newRow("a pager prompt before the next line's text") << "-- More  --Policies           : {}"
+                                                                << "Policies           : {}";
 }
 
 void TestDumpText::pastedDecorationsAreCleaned()
@@ -340,6 +378,115 @@ void TestDumpText::pastedDecorationsAreCleaned()
     QCOMPARE(QString::fromStdString(lines[0].text), cleaned);
     QCOMPARE(lines[0].sourceLine, 1);
     QCOMPARE(lines[1].sourceLine, 2);
+}
+
+void TestDumpText::lineEndsAndPaddingAreUndone_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("note"); ///< part of the one note expected; empty: none
+
+    QTest::newRow("CR CR LF is one line end") << QByteArray("a\r\r\nb\r\r\n\r\r\nc") << "a\nb\n\nc"
+                                              << "3 line ends are CR CR LF";
+    QTest::newRow("CRLF and lone CR as before") << QByteArray("a\r\nb\rc\n") << "a\nb\nc\n"
+                                                << "";
+    QTest::newRow("NUL padding at the end")
+        << QByteArray("{\"ID\": 1}\n") + QByteArray(4096, '\0') << "{\"ID\": 1}\n"
+        << "the text holds 4096 NUL bytes of padding";
+    QTest::newRow("a short NUL run at the very end") << QByteArray("{\"ID\": 1}\0\0\0", 12) << "{\"ID\": 1}"
+                                                     << "3 NUL bytes";
+    QTest::newRow("NUL padding between two writes starts a line")
+        << QByteArray("first") + QByteArray(512, '\0') + QByteArray("second\n") << "first\nsecond\n"
+        << "512 NUL bytes";
+    QTest::newRow("UTF-16 LE text padded with NUL")
+        << QByteArray("\xFF\xFE{\0}\0\n\0", 8) + QByteArray(256, '\0') << "{}\n"
+        << "128 NUL bytes";
+}
+
+void TestDumpText::lineEndsAndPaddingAreUndone()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(QString, note);
+    const auto decoded = decodeDumpText(bytesView(bytes));
+    QVERIFY2(decoded.ok(), decoded.status().detail().c_str());
+    QCOMPARE(QString::fromStdString(decoded->text), text);
+    QCOMPARE(decoded->notes.size(), std::size_t(note.isEmpty() ? 0 : 1));
+    if (!note.isEmpty())
+        QVERIFY2(QString::fromStdString(decoded->notes.front()).contains(note),
+                 decoded->notes.front().c_str());
+}
+
+void TestDumpText::pastedTextIsCleanedAsAWhole_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("lines"); ///< "source line:text" of every line cleaned
+    QTest::addColumn<QStringList>("notes"); ///< a part of each note, one for each
+
+    QTest::newRow("double spacing undone; a blank line of the text stays one")
+        << "Name : a\n\nType : b\n\nID   : c\n\n\n\nName : d\n\nType : e\n\n"
+        << QStringList{"1:Name : a", "3:Type : b", "5:ID   : c", "6:", "9:Name : d", "11:Type : e", "12:"}
+        << QStringList{
+               "double-spaced (a blank line after nearly every line, as a mail client makes it): 5 added "
+               "blank lines left out"};
+    QTest::newRow("list views with a blank line between objects stay as they are")
+        << "Name : a\nType : b\nID   : c\n\nName : d\nType : e\nID   : f\n\nName : g\nType : h\n"
+        << QStringList{"1:Name : a", "2:Type : b", "3:ID   : c", "4:",         "5:Name : d",
+                       "6:Type : e", "7:ID   : f", "8:",         "9:Name : g", "10:Type : h"}
+        << QStringList{};
+    QTest::newRow("one-line values apart are not double spacing when few")
+        << "{\"ID\": 1}\n\n{\"ID\": 2}\n"
+        << QStringList{"1:{\"ID\": 1}", "2:", "3:{\"ID\": 2}"} << QStringList{};
+    QTest::newRow("pager prompts are no lines")
+        << "Name : a\n-- More  --\nType : b\n-- More (45%) --\nID   : c\n<SPACE> next page; <CR> next line; "
+           "Q quit\nx"
+        << QStringList{"1:Name : a", "3:Type : b", "5:ID   : c", "7:x"} << QStringList{"3 pager prompts"};
+    QTest::newRow("a rule is no pager prompt") << "----  --\n-- a-b --\n"
+                                               << QStringList{"1:----  --", "2:-- a-b --"} << QStringList{};
+    QTest::newRow("Select-String prefixes, with -Context markers")
+        << "PS C:\\> Select-String x endpoint.txt -Context 1\n\n  endpoint.txt:40:{\n> endpoint.txt:41:  "
+           "\"x\": "
+           "1\n  endpoint.txt:42:}\n"
+        << QStringList{"1:Select-String x endpoint.txt -Context 1", "2:", "3:{", "4:  \"x\": 1", "5:}"}
+        << QStringList{"3 lines start with Select-String's `file:line:` prefix (endpoint.txt)"};
+    QTest::newRow("log times a minute apart are no Select-String prefix")
+        << "I1204 10:20:11.1 a\nI1204 10:21:11.2 b\nI1204 10:22:12.3 c\nI1204 10:23:13.0 d\n"
+        << QStringList{"1:I1204 10:20:11.1 a", "2:I1204 10:21:11.2 b", "3:I1204 10:22:12.3 c",
+                       "4:I1204 10:23:13.0 d"}
+        << QStringList{};
+    QTest::newRow("numbers that do not run on are no Select-String prefix")
+        << "a.txt:5:x\na.txt:9:y\na.txt:2:z\na.txt:7:w\n"
+        << QStringList{"1:a.txt:5:x", "2:a.txt:9:y", "3:a.txt:2:z", "4:a.txt:7:w"} << QStringList{};
+    QTest::newRow("HTML: <br> and blocks break lines, references decoded, <pre> kept, lines of the document")
+        << "<html><head><title>t</title></head><body><p>a &amp; b</p>\n<div>{&quot;ID&quot;:&nbsp;1,<br>\n"
+           "&nbsp; &quot;x&quot;: &#39;&lt;y&gt;&#x27;}</div><pre>\nName : a\n  Type : b\n</pre>"
+           "<script>if (a < b) {}</script></body></html>"
+        << QStringList{"1:a & b", "1:", "2:{\"ID\": 1,", "3:  \"x\": '<y>'}", "4:Name : a", "5:  Type : b"}
+        << QStringList{"HTML document", "2 non-breaking spaces"};
+    QTest::newRow("XML is no HTML") << "<Objs Version=\"1.1.0.1\">\n<Obj RefId=\"0\"></Obj>\n</Objs>"
+                                    << QStringList{"1:<Objs Version=\"1.1.0.1\">",
+                                                   "2:<Obj RefId=\"0\"></Obj>", "3:</Objs>"}
+                                    << QStringList{};
+}
+
+void TestDumpText::pastedTextIsCleanedAsAWhole()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, lines);
+    QFETCH(QStringList, notes);
+    std::vector<std::string> said;
+    const std::vector<CleanedLine> cleaned = cleanPastedText(text.toStdString(), &said);
+    QStringList got;
+    for (const CleanedLine& line : cleaned)
+        got << QStringLiteral("%1:%2").arg(line.sourceLine).arg(QString::fromStdString(line.text));
+    QCOMPARE(got, lines);
+    QCOMPARE(said.size(), std::size_t(notes.size()));
+    for (const QString& part : notes) {
+        const bool found = std::any_of(said.begin(), said.end(), [&](const std::string& n) {
+            return QString::fromStdString(n).contains(part);
+        });
+        QVERIFY2(found, qPrintable(part));
+    }
 }
 
 void TestDumpText::findsValuesInDumps_data()

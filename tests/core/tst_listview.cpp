@@ -369,6 +369,21 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("UTF-16 LE with BOM, CRLF")
         << "listview-utf16le-bom.txt" << QStringList{"6B3E9D02-A14F-4C75-8D2B-F07E6A1C9538"} << "3-12"
         << int(ResourceKind::Endpoint);
+    const QStringList node3{"2A6C4E81-9D3B-4F57-A0C2-E8B1D7F3A964", "3B7D5F92-AE4C-4068-B1D3-F9C2E804BA75"};
+    QTest::newRow("Teams: NBSP padding, tabs before the colon, zero-width characters")
+        << "listview-teams-nbsp-zwsp-tabs.txt"
+        << QStringList{"3E7B1D95-C2A4-4F68-B0E3-9D5A7C1F2E84", "4F8C2EA6-D3B5-4079-81F4-AE6B8D203F95"}
+        << "3-17 21-35" << int(ResourceKind::Invalid);
+    QTest::newRow("Outlook double spacing")
+        << "listview-outlook-double-spaced.txt" << node3 << "7-41 45-79" << int(ResourceKind::Invalid);
+    QTest::newRow("CR CR LF line ends")
+        << "listview-cr-cr-lf.txt" << node3 << "3-20 22-39" << int(ResourceKind::Endpoint);
+    QTest::newRow("| more: pager prompts inside the objects")
+        << "listview-more-paging.txt" << node3 << "3-21 23-42" << -1;
+    QTest::newRow("HTML ticket export: a list view in <div> lines, one in <pre>")
+        << "html-ticket-export.html"
+        << QStringList{"AD7F3B15-6E9A-4C24-B8FA-60DBE5F943C1", "6F3B9D27-1A5C-4E80-B4D6-2C9E7A1F5B08"}
+        << "24-31 34-39" << int(ResourceKind::Invalid);
 }
 
 void TestListView::findsObjectsInDumps()

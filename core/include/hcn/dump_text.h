@@ -40,15 +40,29 @@ struct DecodedText
     /// Empty, or the parts of a file that holds text in several encodings, each decoded in its own
     /// ("UTF-16 LE with BOM, then from byte 2048 UTF-8"): `encoding` is the first part's.
     std::string mixedEncodings;
+    /// What decoding changed beyond the encoding, for the import report ("the text ends in 4096 NUL
+    /// bytes ...; they were left out"); empty when nothing.
+    std::vector<std::string> notes;
 };
 
 /// Decode a dump: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, UTF-16 LE without BOM, and
 /// Windows-1252 for text without BOM that is not UTF-8 and holds no UTF-8 sequence; a file appended to
 /// in another encoding (single-byte text after UTF-16 LE, UTF-16 LE with or without a BOM from a line
 /// on inside single-byte text) is decoded part by part (`mixedEncodings`); invalid
-/// sequences become U+FFFD, CRLF and lone CR become LF. Fails (InvalidArg) above kMaxDumpBytes and
-/// (InvalidJson) when the content is binary rather than text.
+/// sequences become U+FFFD, CRLF, CR CR LF (CRLF converted twice) and lone CR become LF; NUL padding
+/// (see nulsArePadding) is left out. Fails (InvalidArg) above kMaxDumpBytes and (InvalidJson) when the
+/// content is binary rather than text.
 Result<DecodedText> decodeDumpText(std::string_view bytes);
+
+/// A run of NUL bytes at least this long between pieces of text is padding (space a program reserved
+/// ahead of writing, or a crash while it wrote), not content.
+inline constexpr std::size_t kNulPaddingRun = 16;
+
+/// Whether `bytes` (the start of a file, or all of it) is single-byte or UTF-8 text whose NUL bytes are
+/// all padding: the first byte is no NUL, every NUL is in a run of kNulPaddingRun or more or in the run
+/// that reaches the end of `bytes`, and no other byte is a control character except tab, line ends,
+/// form feed and escape (colour codes). Binary content (executables, captures, event logs) never is.
+bool nulsArePadding(std::string_view bytes);
 
 /// One line of text with what a console or a chat window added around it removed.
 struct CleanedLine
@@ -57,11 +71,19 @@ struct CleanedLine
     int sourceLine = 0; ///< 1-based line number in the decoded text
 };
 
-/// Strip, per line: markdown quote markers (`> `, `>> `, `> > `), PowerShell and cmd prompts
-/// (`PS C:\x> `, `C:\x>`), PowerShell continuation prompts (`>> `), stream prefixes such as
-/// `VERBOSE: ` / `AUSFÜHRLICH: ` / `DEBUG: ` / `WARNING: ` in the usual Windows languages, and trailing
-/// blanks. `text` is LF-separated.
-std::vector<CleanedLine> cleanPastedText(std::string_view text);
+/// Turn what a console, a chat window, a mail client or a ticket system made of pasted output back into
+/// the output. An HTML document (a ticket export) becomes its text first. Then, per line: terminal
+/// escape sequences (colours, titles, links) are removed; zero-width characters are removed and
+/// non-breaking spaces outside quoted strings become blanks, as do tabs before a list view's colon;
+/// a `Select-String` `path:line:` prefix is removed when (nearly) every line has one with consecutive
+/// numbers; markdown quote markers (`> `, `>> `, `> > `), PowerShell and cmd prompts (`PS C:\x> `,
+/// `C:\x>`), PowerShell continuation prompts (`>> `), stream prefixes such as `VERBOSE: ` /
+/// `AUSFÜHRLICH: ` / `DEBUG: ` / `WARNING: ` in the usual Windows languages, and trailing blanks are
+/// stripped. Pager prompts (`-- More  --`) are dropped as lines, and a text double-spaced by a mail
+/// client (a blank line after nearly every line) loses the added blank lines. `text` is LF-separated;
+/// each line keeps its 1-based line number in `text` (for HTML, the line its text starts on). What was
+/// changed beyond the per-line decorations is described in `notes`, when given, for the import report.
+std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std::string>* notes = nullptr);
 
 /// Something the user should know about a part of the dump.
 struct ImportWarning

@@ -1,0 +1,32 @@
+#pragma once
+// Characters that a terminal, a chat window or a mail client put into pasted text and that the output
+// never held (core/io/pasted_characters.cpp).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace hcn::io {
+
+/// The zero-width characters removed, as the report names them.
+inline constexpr const char* kZeroWidthNames[] = {"U+200B", "U+200C", "U+200D", "U+2060", "U+FEFF"};
+
+/// How many of each were found, for the import report.
+struct PastedCharacterCounts
+{
+    std::size_t escapes = 0;     ///< terminal escape sequences removed
+    std::size_t zeroWidth = 0;   ///< zero-width characters removed
+    unsigned zeroWidthKinds = 0; ///< which: bit i for kZeroWidthNames[i]
+    std::size_t nbsp = 0;        ///< non-breaking spaces outside quoted strings made blanks
+    std::size_t tabs = 0;        ///< tabs before a colon made blanks
+};
+
+/// One line (no LF in it) without: terminal escape sequences (CSI such as PowerShell 7's colours
+/// `ESC[32;1m`, OSC such as window titles and links, and the other ESC sequences); zero-width
+/// characters (U+200B, U+200C, U+200D, U+2060, U+FEFF); with typographic double quotes (U+201C, U+201D,
+/// U+201E) made straight; and, outside double-quoted strings, non-breaking spaces (U+00A0) and tabs in
+/// the blanks before a colon made blanks. A non-breaking space inside a quoted string is kept: there it
+/// may be the customer's data (a name); elsewhere chat tools put it for layout.
+std::string withoutPastedCharacters(std::string_view line, PastedCharacterCounts& counts);
+
+} // namespace hcn::io
