@@ -142,13 +142,20 @@ ResourceKind commandKind(std::string_view line)
     // `Get-HnsPolicyList:` as a heading over its output.
     if (rest.starts_with(':'))
         return trimBlanks(rest.substr(1)).empty() ? kind : ResourceKind::Invalid;
-    // Arguments may follow (`-Id ...`); a pipe only into the list view itself.
+    // Arguments may follow (`-Id ...`); pipes only into commands that keep the objects and their list
+    // view: Format-List itself, a pager, Out-String / Out-Host / Out-File / Tee-Object, filtering and
+    // sorting (`| where Name -like 'cbr*' | sort Name | fl * | more`). Select-Object may hand on other
+    // objects (-ExpandProperty Policies) and is not one of them.
+    static constexpr std::array<std::string_view, 14> kKeepsTheListView = {
+        "fl",         "format-list", "more",  "out-host", "oh",           "out-string", "out-file",
+        "tee-object", "tee",         "where", "?",        "where-object", "sort",       "sort-object"};
     std::size_t pipe = rest.find('|');
     while (pipe != std::string_view::npos) {
         const std::size_t next = rest.find('|', pipe + 1);
         const std::string_view stage =
             trimBlanks(rest.substr(pipe + 1, next == std::string_view::npos ? next : next - pipe - 1));
-        if (stage != "fl" && stage != "fl *" && stage != "format-list" && stage != "format-list *")
+        const std::string_view command = stage.substr(0, std::min(stage.find_first_of(" {"), stage.size()));
+        if (std::find(kKeepsTheListView.begin(), kKeepsTheListView.end(), command) == kKeepsTheListView.end())
             return ResourceKind::Invalid;
         pipe = next;
     }

@@ -892,6 +892,13 @@ void TestListView::commandLinesNameTheKind_data()
         << "Get-HnsPolicyList: The term is not recognized" << int(ResourceKind::Invalid);
     QTest::newRow("piped into another command") << "Get-HnsPolicyList | Select-Object ID, Policies"
                                                 << int(ResourceKind::Invalid);
+    QTest::newRow("filtered, sorted, formatted and paged")
+        << "PS C:\\> Get-HnsEndpoint | where IsRemoteEndpoint -eq $false | Sort-Object Name | Format-List * "
+           "| more"
+        << int(ResourceKind::Endpoint);
+    QTest::newRow("into Out-String for a wide console")
+        << "Get-HnsNetwork | fl | Out-String -Width 4096" << int(ResourceKind::Network);
+    QTest::newRow("into a table instead") << "Get-HnsEndpoint | ft" << int(ResourceKind::Invalid);
 }
 
 void TestListView::commandLinesNameTheKind()
