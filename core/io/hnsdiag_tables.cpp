@@ -875,7 +875,10 @@ void addHnsdiagListLosses(ResourceKind kind, const nlohmann::json& object, std::
     case ResourceKind::Network:
         if (!object.contains("Type"))
             losses.push_back("Type: not shown by hnsdiag list");
-        losses.push_back("Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
+        losses.push_back(object.contains("AddressPrefix")
+                             ? "Subnets: hnsdiag list shows one address prefix and gateway (other subnets, "
+                               "routes and policies unknown)"
+                             : "Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
         losses.push_back("Policies: not shown by hnsdiag list");
         break;
     case ResourceKind::Endpoint:

@@ -202,7 +202,9 @@ void aclListsAsText(json& doc)
     }
 }
 
-/// A table row of a network shows its prefix at the top level (`Select Name, Type, Id, AddressPrefix`).
+/// A table row of a network shows its prefix at the top level (`Select Name, Type, Id, AddressPrefix`),
+/// and hnsdiag's per-object listing its `Subnet Address` with a `Gateway Address` beside it: one subnet,
+/// the gateway with it.
 void tablePrefixToSubnets(json& doc)
 {
     for (auto it = doc.begin(); it != doc.end(); ++it) {
@@ -214,6 +216,11 @@ void tablePrefixToSubnets(json& doc)
         for (json& prefix : prefixes)
             if (prefix.is_string() && !prefix.get_ref<const std::string&>().empty())
                 subnets.push_back(json{{"AddressPrefix", std::move(prefix)}});
+        if (auto gateway = doc.find("GatewayAddress");
+            gateway != doc.end() && gateway->is_string() && subnets.size() == 1) {
+            subnets[0]["GatewayAddress"] = std::move(*gateway);
+            doc.erase(gateway);
+        }
         doc["Subnets"] = std::move(subnets);
         return;
     }

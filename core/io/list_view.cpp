@@ -224,6 +224,9 @@ std::string hnsdiagPropertyName(std::string_view label, std::string_view value)
         return "VirtualNetworkName";
     if (n == "type" || n == "networktype")
         return "Type";
+    // A network's `Subnet Address` / `Address Prefix`: what a table's AddressPrefix column holds.
+    if (n == "subnetaddress" || n == "subnet" || n == "addressprefix" || n == "subnetprefix")
+        return "AddressPrefix";
     std::string key;
     for (const char c : label) {
         if (c != ' ')

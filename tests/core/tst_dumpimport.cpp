@@ -776,6 +776,17 @@ private slots:
                            "hnsdiag list"}
             << QStringList{}
             << QStringList{"Network:" + cbr0 + " /Type=null", "Network:" + nat + " /Type=null"};
+        QTest::newRow("hnsdiag's per-object network listing: its subnet and gateway are read")
+            << "hnsdiag-list-networks-per-object.txt"
+            << QStringList{"Network:6D1A9E52-3C7B-4F08-A2E4-9B5C1D7F3A60",
+                           "Network:7E2B0F63-4D8C-4A19-B3F5-0C6D2E8A4B71"}
+            << QStringList{"Subnets: hnsdiag list shows one address prefix and gateway"}
+            << QStringList{"address prefixes and gateways unknown"}
+            << QStringList{"Network:6D1A9E52-3C7B-4F08-A2E4-9B5C1D7F3A60 /Type=\"L2Bridge\"",
+                           "Network:6D1A9E52-3C7B-4F08-A2E4-9B5C1D7F3A60 "
+                           "/Ipams/0/Subnets/0/IpAddressPrefix=\"10.244.7.0/24\"",
+                           "Network:7E2B0F63-4D8C-4A19-B3F5-0C6D2E8A4B71 "
+                           "/Ipams/0/Subnets/0/Routes/0/NextHop=\"172.21.32.1\""};
         QTest::newRow("references are written as the objects they name spell their IDs")
             << "guid-case-across-objects.txt"
             << QStringList{"Endpoint:E6F70819-2A3B-4C4D-8E5F-607182930415",
