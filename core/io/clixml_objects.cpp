@@ -7,6 +7,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "hcn/json_limits.h"
+#include "io/character_references.h"
 #include "io/powershell_value.h"
 #include "io/text_tables.h"
 
@@ -43,42 +44,16 @@ struct Token
     std::size_t offset = 0;
 };
 
-/// `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` and numeric references decoded; an unknown one is kept.
+/// Character references decoded; an unknown one is kept as written.
 std::string decodeEntities(std::string_view raw)
 {
     std::string out;
     out.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] != '&') {
-            out += raw[i];
-            continue;
-        }
-        const std::size_t semi = raw.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 10) {
-            out += raw[i];
-            continue;
-        }
-        const std::string_view name = raw.substr(i + 1, semi - i - 1);
-        std::optional<char32_t> cp;
-        if (name == "lt")
-            cp = U'<';
-        else if (name == "gt")
-            cp = U'>';
-        else if (name == "amp")
-            cp = U'&';
-        else if (name == "quot")
-            cp = U'"';
-        else if (name == "apos")
-            cp = U'\'';
-        else if (name.size() > 1 && name[0] == '#') {
-            const bool hex = name[1] == 'x' || name[1] == 'X';
-            const std::string_view digits = name.substr(hex ? 2 : 1);
-            std::uint32_t value = 0;
-            const auto [end, ec] =
-                std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
-            if (ec == std::errc() && end == digits.data() + digits.size())
-                cp = char32_t(value);
-        }
+        const std::size_t semi = raw[i] == '&' ? raw.find(';', i) : std::string_view::npos;
+        const std::optional<char32_t> cp = semi != std::string_view::npos && semi - i <= 10
+                                               ? characterReference(raw.substr(i + 1, semi - i - 1))
+                                               : std::nullopt;
         if (!cp) {
             out += raw[i];
             continue;

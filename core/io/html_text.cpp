@@ -4,10 +4,12 @@
 #include "io/html_text.h"
 
 #include "common/utf8.h"
+#include "io/character_references.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 namespace hcn::io {
@@ -15,7 +17,6 @@ namespace hcn::io {
 namespace {
 
 constexpr std::size_t kHtmlSniffBytes = 4096;
-constexpr char32_t kHtmlReplacement = 0xFFFD;
 
 char lower(char c)
 {
@@ -36,28 +37,6 @@ std::size_t findNoCase(std::string_view text, std::string_view needle, std::size
             return i;
     return std::string_view::npos;
 }
-
-/// The named character references that text in tickets and mail uses.
-constexpr std::array<std::pair<std::string_view, char32_t>, 18> kEntities = {{
-    {"amp", U'&'},
-    {"lt", U'<'},
-    {"gt", U'>'},
-    {"quot", U'"'},
-    {"apos", U'\''},
-    {"nbsp", 0x00A0},
-    {"hellip", 0x2026},
-    {"ldquo", 0x201C},
-    {"rdquo", 0x201D},
-    {"bdquo", 0x201E},
-    {"lsquo", 0x2018},
-    {"rsquo", 0x2019},
-    {"ndash", 0x2013},
-    {"mdash", 0x2014},
-    {"laquo", 0x00AB},
-    {"raquo", 0x00BB},
-    {"shy", 0x00AD},
-    {"tab", U'\t'},
-}};
 
 /// Elements that start and end a line of their own.
 constexpr std::array<std::string_view, 22> kBlocks = {
@@ -177,34 +156,12 @@ private:
             text('&', at);
             return at + 1;
         }
-        const std::string_view name = m_html.substr(at + 1, semicolon - 1);
-        char32_t code = 0;
-        if (name.starts_with('#') && name.size() > 1) {
-            const bool hex = name[1] == 'x' || name[1] == 'X';
-            const std::string_view digits = name.substr(hex ? 2 : 1);
-            if (digits.empty())
-                code = kHtmlReplacement;
-            for (const char d : digits) {
-                const int value = std::isdigit(static_cast<unsigned char>(d))           ? d - '0'
-                                  : hex && std::isxdigit(static_cast<unsigned char>(d)) ? 10 + lower(d) - 'a'
-                                                                                        : -1;
-                if (value < 0 || code > 0x10FFFF) {
-                    code = kHtmlReplacement;
-                    break;
-                }
-                code = code * (hex ? 16 : 10) + char32_t(value);
-            }
-            if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-                code = kHtmlReplacement;
-        } else {
-            const auto* found = std::find_if(kEntities.begin(), kEntities.end(),
-                                             [&](const auto& e) { return e.first == name; });
-            if (found == kEntities.end()) {
-                text('&', at);
-                return at + 1;
-            }
-            code = found->second;
+        const std::optional<char32_t> decoded = characterReference(m_html.substr(at + 1, semicolon - 1));
+        if (!decoded) {
+            text('&', at);
+            return at + 1;
         }
+        const char32_t code = *decoded;
         if (code < 0x80) {
             text(static_cast<char>(code), at);
         } else {
