@@ -395,13 +395,18 @@ struct Collector
 
 } // namespace
 
-std::string idKey(std::string_view text)
+std::string_view idText(std::string_view text)
 {
     while (!text.empty() && (text.front() == ' ' || text.front() == '{'))
         text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '}'))
         text.remove_suffix(1);
-    std::string key(text);
+    return text;
+}
+
+std::string idKey(std::string_view text)
+{
+    std::string key(idText(text));
     for (char& c : key)
         c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     return key;

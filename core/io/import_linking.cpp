@@ -154,12 +154,11 @@ public:
                 s.document["ID"] = id;
                 key = id;
             } else if (given.is_string()) {
-                // `" { GUID } "`: the key reads through blanks and braces; the snapshot holds the GUID as
-                // HNS writes it (the mapping already took the braces off a plain `"{GUID}"`).
+                // `" { GUID } "`, `"GUID }"`: the key reads through blanks and braces; the snapshot holds
+                // the ID as the key reads it, as HNS writes it (the mapping already took the braces off a
+                // plain `"{GUID}"`).
                 const std::string& text = given.get_ref<const std::string&>();
-                std::string_view id = trimBlanks(text);
-                if (id.size() >= 2 && id.front() == '{' && id.back() == '}')
-                    id = trimBlanks(id.substr(1, id.size() - 2));
+                const std::string_view id = idText(text);
                 if (id.size() != text.size()) {
                     s.document["ID"] = Guid::parse(id) ? std::string(id) : key;
                     s.notes.push_back("ID: the blanks around " + given.dump() + " were left out");

@@ -38,6 +38,8 @@ struct Sighting
     std::vector<std::string> ownV1Members;
 };
 
+/// An ID's text without the blanks and braces around it (`" { GUID } "`, a table cell's stray `}`).
+std::string_view idText(std::string_view text);
 /// An ID as objects are matched: upper case, braces and blanks removed.
 std::string idKeyOf(const json& value); ///< empty when not a string
 std::string idKey(std::string_view text);

@@ -643,6 +643,10 @@ private slots:
         QTest::newRow("JSON, braces and blanks")
             << R"({"ID":" { 5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F } ","Name":"nat","Type":"NAT"})"
             << "5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F";
+        QTest::newRow("a stray brace after it (found by fuzzing: a table cell)")
+            << "{\"ID\":\"5c2e8a14-93b7-4d60-a1f2-7e9b3c4d5a68 "
+               "\x7d\",\"Name\":\"cbr0\",\"Type\":\"L2Bridge\"}"
+            << "5c2e8a14-93b7-4d60-a1f2-7e9b3c4d5a68";
         QTest::newRow("%#v")
             << R"(endpoint hcn.HostComputeEndpoint{Id:"C3D4E5F6-0718-491A-9B3C-4D5E6F708192   ", )"
                R"(Name:"pod-a", HostComputeNetwork:"5E7A1C2D-3B4F-4A6E-8D9C-0B1A2C3D4E5F"})"
