@@ -2,6 +2,7 @@
 
 #include "datapath/linux_netlink_objects.h"
 #include "datapath/linux_netns.h"
+#include "datapath/linux_undo.h"
 #include "hcn/mac_address.h"
 
 #include <cerrno>
@@ -219,6 +220,13 @@ Status RouteSocket::addVxlan(const std::string& name, const std::string& master,
         return failure(err, "vxlan " + name);
     if (err = rtnl_link_add(m_sock, link.p, NLM_F_CREATE | NLM_F_EXCL); err < 0)
         return failure(err, "cannot create vxlan " + name + " (id " + std::to_string(vni) + ")");
+    // The bridge must not learn from the tunnel either: a frame from a remote endpoint arriving after
+    // its delete would otherwise put its MAC back on the VXLAN port.
+    if (Status s = setBridgePortFlag(name, IFLA_BRPORT_LEARNING, false, "turn learning off on " + name);
+        !s.ok()) {
+        logFailure(deleteLink(name));
+        return s;
+    }
     return Status::success();
 }
 
@@ -243,10 +251,17 @@ Status RouteSocket::setMaster(const std::string& name, const std::string& master
 
 Status RouteSocket::setPortIsolated(const std::string& name)
 {
+    return setBridgePortFlag(name, IFLA_BRPORT_ISOLATED, true, "isolate bridge port " + name);
+}
+
+Status RouteSocket::setBridgePortFlag(const std::string& name, int attribute, bool on,
+                                      const std::string& what)
+{
     auto index = indexOf(name);
     if (!index.ok())
         return index.status();
-    // What `bridge link set dev NAME isolated on` sends: the port's bridge attributes, nested.
+    // What `bridge link set dev NAME isolated on` (or `learning off`) sends: the port's bridge
+    // attributes, nested.
     ifinfomsg header{};
     header.ifi_family = AF_BRIDGE;
     header.ifi_index = *index;
@@ -258,11 +273,11 @@ Status RouteSocket::setPortIsolated(const std::string& name)
     if (!port)
         err = err < 0 ? err : -NLE_NOMEM;
     if (err >= 0)
-        err = nla_put_u8(msg, IFLA_BRPORT_ISOLATED, 1);
+        err = nla_put_u8(msg, attribute, on ? 1 : 0);
     if (err >= 0)
         err = nla_nest_end(msg, port);
     if (err = sendAndWaitForAck(m_sock, msg, err); err < 0)
-        return failure(err, "cannot isolate bridge port " + name);
+        return failure(err, "cannot " + what);
     return Status::success();
 }
 
@@ -438,8 +453,8 @@ Status RouteSocket::addFdb(const std::string& name, std::uint64_t mac, const std
     auto entry = fdbObject(*index, mac, remote);
     if (!entry.ok())
         return entry.status();
-    // The bridge may have learned the MAC on that port already (its own entry is then replaced by the
-    // static one); the VXLAN device learns nothing, its entry must be new.
+    // The bridge may have learned the MAC on a port that learns (its entry is then replaced by the
+    // static one); the VXLAN device and its bridge port learn nothing, its entry must be new.
     const int flags = NLM_F_CREATE | (remote.empty() ? NLM_F_REPLACE : NLM_F_EXCL);
     if (int err = rtnl_neigh_add(m_sock, entry->p, flags); err < 0)
         return failure(err, "cannot add the forwarding entry for " + hcn::MacAddress(mac).toString() +

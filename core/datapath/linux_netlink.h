@@ -89,7 +89,8 @@ public:
     Status addVethInto(const std::string& name, const std::string& master, const std::string& peer,
                        int peerNetnsFd, std::optional<std::uint64_t> peerMac, std::uint32_t mtu = 0);
     /// A VXLAN device in kLinkGroup, up, a port of bridge `master`: id `vni`, UDP port `port`, source
-    /// address `local` (empty: the route's), learning off (the forwarding entries are static) and ARP
+    /// address `local` (empty: the route's), learning off on the device and on its bridge port (the
+    /// forwarding entries are static: a frame from the tunnel teaches nothing) and ARP
     /// answered from its neighbour table (proxy), so ARP requests never leave the host; MTU `mtu` (0: the
     /// kernel's default).
     Status addVxlan(const std::string& name, const std::string& master, std::uint32_t vni,
@@ -101,6 +102,8 @@ public:
     /// Makes bridge port `name` isolated: it forwards only to the bridge's ports that are not (the
     /// uplink), never to another isolated one.
     Status setPortIsolated(const std::string& name);
+    /// Sets one flag of bridge port `name` (an IFLA_BRPORT_* attribute); `what` names it in the error.
+    Status setBridgePortFlag(const std::string& name, int attribute, bool on, const std::string& what);
     Status setUp(const std::string& name);
     Status setMtu(const std::string& name, std::uint32_t mtu);
     Result<LinkMtu> linkMtu(const std::string& name);

@@ -631,6 +631,8 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
     QCOMPARE(info.value("port", 0u), 4789u);
     QCOMPARE(info.value("learning", true), false);
     QCOMPARE(link[0].value("master", ""), m_host.datapath->networkBridge(netId));
+    // Nor does the bridge learn from the tunnel: its entries for remote endpoints are the programmed ones.
+    QCOMPARE(link[0]["linkinfo"]["info_slave_data"].value("learning", true), false);
 
     const LocalEndpoint local = localEndpointKnownToPeer(*net, "10.244.20.10", "02-00-00-00-14-0A");
     QVERIFY2(local.error.empty(), local.error.c_str());
@@ -685,6 +687,9 @@ void TestLinuxDatapathOverlay::remoteEndpointIsReachedAcrossVxlan()
         m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *remote)));
     QVERIFY(!hasEntry(ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}), "mac", kRemoteMac));
     QVERIFY(!hasEntry(ipJson(IP_PATH, "", {"neigh", "show", "dev", vxlan}), "dst", "10.244.20.20"));
+    // Frames the deleted endpoint still sends through the tunnel put no entry back.
+    pingFrom(peer, "10.244.20.10");
+    QVERIFY(!hasEntry(ipJson(BRIDGE_PATH, "", {"fdb", "show", "dev", vxlan}), "mac", kRemoteMac));
     // Cut off: the endpoint's own neighbour entry ages out, its ARP requests no longer leave the host.
     outputOf(IP_PATH, {"-n", netns, "neigh", "flush", "all"});
     QVERIFY(!pingFrom(netns, "10.244.20.20"));
