@@ -1,5 +1,6 @@
 #include "object_table.h"
 
+#include "hcn/object_state.h"
 #include "hcn/schema_catalog.h"
 #include "kind_names.h"
 
@@ -78,16 +79,13 @@ std::string networkLabel(const std::map<std::string, std::string>& names, const 
 
 std::string endpointState(const json& endpoint)
 {
-    if (endpoint.value("Flags", 0u) & 1u)
+    // Members of an imported document may hold anything (docs/import.md): read, never thrown on.
+    if (auto flags = endpoint.find("Flags");
+        flags != endpoint.end() && flags->is_number_integer() && (flags->get<std::int64_t>() & 1) != 0)
         return "Remote";
-    switch (endpoint.value("State", 0)) {
-    case 1:
-        return "Created";
-    case 2:
-        return "Attached";
-    default:
-        return text(endpoint, "State", "-");
-    }
+    if (auto it = endpoint.find("State"); it != endpoint.end() && it->is_number_integer())
+        return objectStateName(it->get<std::int64_t>());
+    return text(endpoint, "State", "-");
 }
 
 TablePrinter networkTable(const json& documents, const json& snapshot)
@@ -156,8 +154,9 @@ TablePrinter loadBalancerTable(const json& documents)
         for (const json& vip : arrayAt(lb, "FrontendVIPs"))
             vips.push_back(vip.is_string() ? vip.get<std::string>() : vip.dump());
         for (const json& mapping : arrayAt(lb, "PortMappings"))
-            ports.push_back(protocolName(mapping.value("Protocol", json())) + " " +
-                            text(mapping, "ExternalPort", "0") + "->" + text(mapping, "InternalPort", "0"));
+            ports.push_back(protocolName(mapping.is_object() ? mapping.value("Protocol", json()) : json()) +
+                            " " + text(mapping, "ExternalPort", "0") + "->" +
+                            text(mapping, "InternalPort", "0"));
         table.addRow({text(lb, "ID"), join(vips), join(ports),
                       std::to_string(arrayAt(lb, "HostComputeEndpoints").size())});
     }
@@ -170,8 +169,11 @@ TablePrinter routeTable(const json& documents, const json& snapshot)
     TablePrinter table({"ID", "Name", "Network", "Routes", "Endpoints"});
     for (const json& route : documents) {
         std::vector<std::string> routes;
-        for (const json& entry : arrayAt(route, "Routes"))
-            routes.push_back(text(entry, "DestinationPrefix", "?") + " via " + text(entry, "NextHop", "?"));
+        // The documented "Routes", or hcsshim's "Setting" (the same entries).
+        for (const char* key : {"Routes", "Setting"})
+            for (const json& entry : arrayAt(route, key))
+                routes.push_back(text(entry, "DestinationPrefix", "?") + " via " +
+                                 text(entry, "NextHop", "?"));
         table.addRow({text(route, "ID"), text(route, "Name", "-"),
                       networkLabel(names, text(route, "HostComputeNetwork")), join(routes),
                       std::to_string(arrayAt(route, "HostComputeEndpoints").size())});

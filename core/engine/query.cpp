@@ -1,5 +1,6 @@
 #include "engine/query.h"
 
+#include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/schema_normalizer.h"
 #include "hcn/v1_conversion.h"
@@ -100,7 +101,7 @@ std::optional<bool> matchV1Shortcut(const EngineState& state, ResourceKind kind,
         return false;
     }
     if (equalsIgnoreCase(key, "IsRemoteEndpoint")) {
-        bool remote = (doc.value("Flags", 0u) & 1u) != 0;
+        bool remote = (memberOr(doc, "Flags", std::uint64_t{0}) & 1u) != 0; // a snapshot's may be anything
         return wanted.is_boolean() ? remote == wanted.get<bool>() : false;
     }
     return std::nullopt;

@@ -477,6 +477,14 @@ void mapToV2(Sighting& s)
         if (std::find(unique.begin(), unique.end(), loss) == unique.end())
             unique.push_back(std::move(loss));
     s.lost = std::move(unique);
+    if (const auto typed = typeTextValues(s.document); !typed.empty()) {
+        std::string names;
+        for (const std::string& name : typed)
+            names += (names.empty() ? "" : ", ") + name;
+        s.notes.push_back("numbers and booleans given as text (Import-Csv writes every value so) read as "
+                          "HNS writes them: " +
+                          names);
+    }
     spellId(s.document);
     aclListsAsText(s.document);
     if (const std::size_t braced = unbraceGuids(s.document))

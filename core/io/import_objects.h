@@ -69,6 +69,11 @@ std::string stableGuid(std::string_view seed);
 /// cannot take whole loses the members it cannot read (each a loss) rather than the object.
 void mapToV2(Sighting& sighting);
 
+/// Numbers and booleans written as text (`Import-Csv | ConvertTo-Json`, hand-edited JSON: `"State": "3"`,
+/// `"IsRemoteEndpoint": "True"`) read as HNS writes them, in members HNS always writes as numbers or
+/// booleans, at any depth. Returns the names of the members read so, each once, sorted.
+std::vector<std::string> typeTextValues(json& document);
+
 /// Members of a v2 document the schema does not know (top level, and the v1 members kept under "_v1"),
 /// leaving out `ownV1Members`, which the import wrote itself.
 std::vector<std::string> unknownFields(ResourceKind kind, const json& document,

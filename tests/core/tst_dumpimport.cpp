@@ -767,6 +767,25 @@ private slots:
                            "Endpoint:0B7D3F69-E80C-42B5-B647-CD4081920FB3 @Lost=[]",
                            "Network:" + cbr0 + " @Lost=[]",
                            "Network:" + nat + " @Lost=[]"};
+        QTest::newRow("numbers and booleans given as text are read as HNS writes them")
+            << "import-csv-text-values.json"
+            << QStringList{"Endpoint:5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5",
+                           "Endpoint:6D94F315-A07E-4C4B-9F58-1BE4A7309DC6",
+                           "Endpoint:7EA50426-B18F-4D5C-806A-2CF5B841AED7",
+                           "Network:4B72D1F3-8E5C-4A29-8D36-F9C2851E7BA4"}
+            << QStringList{} << QStringList{}
+            << QStringList{
+                   "Endpoint:5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5 @Notes=[\"numbers and booleans given as "
+                   "text (Import-Csv writes every value so) read as HNS writes them: EncapOverhead, "
+                   "IsRemoteEndpoint, PrefixLength, State\"]",
+                   "Endpoint:5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5 @Lost=[]",
+                   "Endpoint:7EA50426-B18F-4D5C-806A-2CF5B841AED7 @Notes=[\"numbers and booleans given as "
+                   "text (Import-Csv writes every value so) read as HNS writes them: PrefixLength\"]",
+                   "Endpoint:5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5 /State=3",
+                   "Endpoint:5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5 /IpConfigurations/0/PrefixLength=24",
+                   "Endpoint:6D94F315-A07E-4C4B-9F58-1BE4A7309DC6 /Flags=1",
+                   "Endpoint:7EA50426-B18F-4D5C-806A-2CF5B841AED7 /State=\"Attached\"",
+                   "Network:4B72D1F3-8E5C-4A29-8D36-F9C2851E7BA4 /State=1"};
         QTest::newRow("a list view's empty value inside @{...} is absent")
             << "listview-null-members.txt" << QStringList{"Network:" + cbr0, "Network:" + nat}
             << QStringList{} << QStringList{"not in a shape HNS writes"}
@@ -893,6 +912,7 @@ private slots:
                 const json report{{"FirstLine", o->firstLine},
                                   {"LastLine", o->lastLine},
                                   {"Lost", o->lost},
+                                  {"Notes", o->notes},
                                   {"UnknownFields", o->unknownFields}};
                 actual = report.value(path.mid(1).toStdString(), json());
             } else {

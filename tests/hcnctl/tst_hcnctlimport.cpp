@@ -149,6 +149,18 @@ private slots:
             << guids << QStringList{"list", "endpoints"}
             << "^E6F70819-2A3B-4C4D-8E5F-607182930415 +azure-vnet-ep1 +azure +10\\.240\\.0\\.17/16 "
             << "C4D5E6F7-0819-4A2B-8C3D-4E5F60718293";
+        const QString textValues = "import-csv-text-values.json";
+        QTest::newRow("states are named, a state given as a name is shown as given")
+            << textValues << QStringList{}
+            << "^7EA50426-B18F-4D5C-806A-2CF5B841AED7 +8b0d3e5f_cbr0 +cbr0 +10\\.244\\.9\\.15/24 +- +- "
+               "+Attached$"
+            << QString();
+        QTest::newRow("a state number 3 is named")
+            << textValues << QStringList{"list", "endpoints"}
+            << "^5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5 .* Attached \\(shared\\)$" << QString();
+        QTest::newRow("IsRemoteEndpoint given as text marks the endpoint remote")
+            << textValues << QStringList{"list", "endpoints"}
+            << "^6D94F315-A07E-4C4B-9F58-1BE4A7309DC6 .* Remote$" << QString();
         const QString untyped = "hnsdiag-networks-without-type.txt";
         QTest::newRow("a network without a type column lists as unknown")
             << untyped << QStringList{"list", "networks"}

@@ -1,5 +1,7 @@
 #include "models/plain_words.h"
 
+#include "hcn/object_state.h"
+
 #include <QJsonArray>
 
 namespace hcn::ui::words {
@@ -188,25 +190,7 @@ QString state(const QJsonObject& document)
         return value.toString();
     if (!value.isDouble())
         return {};
-    // HCN's object states (HostComputeEndpointState and friends share the numbers).
-    switch (value.toInt()) {
-    case 0:
-        return QStringLiteral("Uninitialized");
-    case 1:
-        return QStringLiteral("Created");
-    case 2:
-        return QStringLiteral("Attached");
-    case 3:
-        return QStringLiteral("Attached (shared)");
-    case 4:
-        return QStringLiteral("Detached");
-    case 5:
-        return QStringLiteral("Degraded");
-    case 6:
-        return QStringLiteral("Destroyed");
-    default:
-        return QStringLiteral("State %1").arg(value.toInt());
-    }
+    return QString::fromStdString(objectStateName(value.toInteger()));
 }
 
 } // namespace hcn::ui::words
