@@ -124,18 +124,6 @@ struct LinuxHost
     }
 };
 
-/// A listening socket closed at scope exit.
-struct Listener
-{
-    int fd = -1;
-    Listener(const std::string& netns, std::uint16_t port, bool v6 = false) : fd(listenIn(netns, port, v6)) {}
-    ~Listener()
-    {
-        if (fd >= 0)
-            close(fd);
-    }
-};
-
 /// Whether one ping from inside the named namespace to `address` is answered (`ip netns exec`).
 inline bool pingFrom(const std::string& netns, const std::string& address)
 {
