@@ -324,6 +324,12 @@ void TestLinuxDatapathLoopback::tcpReachesTheEndpointWithHalfClose()
     QCOMPARE(answer.size(), response.size());
     QVERIFY(answer == response);
     QCOMPARE(QString::fromStdString(peer), seenFrom);
+    // The reachability trace, told that the loopback address is the host's, lands on the endpoint too
+    // where it models the same thing: a published port answering in the endpoint's own family (it does
+    // not cross families as the proxy does; docs/datapath-linux.md).
+    if (loopback.contains(QLatin1Char(':')) == v6Target)
+        QCOMPARE(m_host.predicted("host", loopback.toStdString(), 8421, true, {loopback.toStdString()}),
+                 std::string("delivered to web"));
 }
 
 void TestLinuxDatapathLoopback::udpRequestsGetTheirReplies_data()
@@ -534,6 +540,7 @@ void TestLinuxDatapathLoopback::loadBalancerWithoutVipSpreadsOverItsBackends()
     } else {
         QVERIFY2(hits[0] == 6 || hits[1] == 6, qPrintable(QString("%1/%2").arg(hits[0]).arg(hits[1])));
     }
+    QCOMPARE(m_host.predicted("host", "127.0.0.1", 30427, false, {"127.0.0.1"}), std::string("delivered"));
     // An IPv4 load balancer is published on 127.0.0.1 only, as its rules are in the IPv4 table.
     QVERIFY(tcpConnect("::1", 30427) < 0);
     // A backend deleted: the other one serves every connection.
