@@ -707,13 +707,6 @@ void LoopbackProxy::clear()
     });
 }
 
-std::vector<LoopbackPort> LoopbackProxy::published(const Guid& owner) const
-{
-    std::lock_guard lock(m_mutex);
-    auto it = m_published.find(owner);
-    return it == m_published.end() ? std::vector<LoopbackPort>{} : it->second;
-}
-
 std::size_t LoopbackProxy::liveRelays()
 {
     std::size_t n = 0;

@@ -63,7 +63,7 @@ public:
     public:
         Change() = default;
         Change(Change&&) noexcept = default;
-        Change& operator=(Change&&) noexcept = default;
+        Change& operator=(Change&&) = delete; // would leave the target's sockets open
         ~Change();
 
     private:
@@ -93,8 +93,6 @@ public:
     /// Closes everything.
     void clear();
 
-    /// What the proxy serves now, for tests: owner's ports as committed.
-    std::vector<LoopbackPort> published(const Guid& owner) const;
     /// Live TCP connections and UDP flows over every listener (read on the event thread).
     std::size_t liveRelays();
 
@@ -105,7 +103,7 @@ private:
     /// Runs `task` on the event thread and waits for it.
     void runAndWait(std::function<void()> task);
     std::unique_ptr<Loop> m_loop;
-    mutable std::mutex m_mutex; ///< guards m_published (the callers' view)
+    std::mutex m_mutex; ///< guards m_published (the callers' view)
     std::map<Guid, std::vector<LoopbackPort>> m_published;
 };
 

@@ -560,7 +560,7 @@ void TestLinuxDatapathLoopback::udpFlowsAreBoundedAndEndWhenIdle()
     // The proxy alone, with small bounds, relaying to a UDP echo of the suite's own namespace.
     hcn::linuxdp::LoopbackLimits limits;
     limits.maxUdpFlows = 2;
-    limits.udpIdle = std::chrono::milliseconds(300);
+    limits.udpIdle = std::chrono::milliseconds(1000); // longer than the asks below take
     auto proxy = hcn::linuxdp::LoopbackProxy::start(limits);
     HCN_VERIFY_OK(proxy);
     Fd echo(hostSocket("udp", "127.0.0.1", 8553));
@@ -601,7 +601,7 @@ void TestLinuxDatapathLoopback::udpFlowsAreBoundedAndEndWhenIdle()
     QCOMPARE(c.ask("127.0.0.1", 8554, "c", 200), std::string());
     QCOMPARE((*proxy)->liveRelays(), std::size_t(2));
     // Once the two are idle long enough they end, and the third gets its flow.
-    for (int i = 0; i < 100 && (*proxy)->liveRelays() > 0; ++i)
+    for (int i = 0; i < 200 && (*proxy)->liveRelays() > 0; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     QCOMPARE((*proxy)->liveRelays(), std::size_t(0));
     QCOMPARE(c.ask("127.0.0.1", 8554, "c"), std::string("c"));
