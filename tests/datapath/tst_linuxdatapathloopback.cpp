@@ -227,6 +227,7 @@ private slots:
     void loadBalancerWithoutVipSpreadsOverItsBackends_data();
     void loadBalancerWithoutVipSpreadsOverItsBackends();
     void udpFlowsAreBoundedAndEndWhenIdle();
+    void tcpConnectionsAreBounded();
 
 private:
     std::string m_skip;
@@ -607,6 +608,37 @@ void TestLinuxDatapathLoopback::udpFlowsAreBoundedAndEndWhenIdle()
     QCOMPARE(c.ask("127.0.0.1", 8554, "c"), std::string("c"));
     (*proxy)->withdraw(owner);
     QCOMPARE(c.ask("127.0.0.1", 8554, "c", 200), std::string());
+}
+
+void TestLinuxDatapathLoopback::tcpConnectionsAreBounded()
+{
+    // The proxy alone with room for one connection, relaying to a listener of the suite's own
+    // namespace: a second client waits in the accept queue until the first connection has ended.
+    hcn::linuxdp::LoopbackLimits limits;
+    limits.maxConnections = 1;
+    auto proxy = hcn::linuxdp::LoopbackProxy::start(limits);
+    HCN_VERIFY_OK(proxy);
+    Fd server(hostSocket("tcp", "127.0.0.1", 8555));
+    QVERIFY(server.fd >= 0);
+    auto change =
+        (*proxy)->prepare(Guid::generate(), {{"tcp", "127.0.0.1", 8556, 8555, {"127.0.0.1"}, false}});
+    HCN_VERIFY_OK(change);
+    (*proxy)->commit(std::move(*change));
+    Fd first(tcpConnect("127.0.0.1", 8556));
+    QVERIFY(first.fd >= 0);
+    Fd firstRelayed(acceptOne(server.fd));
+    QVERIFY(firstRelayed.fd >= 0);
+    Fd second(tcpConnect("127.0.0.1", 8556)); // the kernel completes the handshake
+    QVERIFY(second.fd >= 0);
+    QCOMPARE(acceptedBy({server.fd}, 300), -1); // not relayed while the first lives
+    QCOMPARE((*proxy)->liveRelays(), std::size_t(1));
+    // Both sides of the first end: the second is relayed.
+    close(first.fd);
+    first.fd = -1;
+    close(firstRelayed.fd);
+    firstRelayed.fd = -1;
+    Fd secondRelayed(acceptOne(server.fd));
+    QVERIFY(secondRelayed.fd >= 0);
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathLoopback)
