@@ -118,8 +118,9 @@ std::string payload(std::size_t size, char seed)
     return out;
 }
 
-/// A UDP socket opened inside the named namespace, bound to every address of `v6`'s family at `port`,
-/// echoing each datagram back prefixed with "echo:" on a thread of its own until destroyed.
+/// A UDP socket opened inside the named namespace (empty: the suite's own), bound to every address of
+/// `v6`'s family at `port`, echoing each datagram back prefixed with "echo:" on a thread of its own until
+/// destroyed.
 struct UdpEcho
 {
     int fd = -1;
@@ -127,10 +128,7 @@ struct UdpEcho
     std::thread thread;
     UdpEcho(const std::string& netns, std::uint16_t port, bool v6)
     {
-        auto ns = hcn::linuxdp::NetnsFd::openPath("/run/netns/" + netns);
-        if (!ns.ok())
-            return;
-        (void)hcn::linuxdp::runInNetns(ns->get(), [&] {
+        auto open = [&] {
             fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             socklen_t length = 0;
             sockaddr_storage any = socketAddress(v6 ? "::" : "0.0.0.0", port, length);
@@ -139,7 +137,12 @@ struct UdpEcho
                 fd = -1;
             }
             return hcn::Status::success();
-        });
+        };
+        if (netns.empty()) {
+            (void)open();
+        } else if (auto ns = hcn::linuxdp::NetnsFd::openPath("/run/netns/" + netns); ns.ok()) {
+            (void)hcn::linuxdp::runInNetns(ns->get(), open);
+        }
         if (fd < 0)
             return;
         thread = std::thread([this] {
@@ -564,40 +567,15 @@ void TestLinuxDatapathLoopback::udpFlowsAreBoundedAndEndWhenIdle()
     limits.udpIdle = std::chrono::milliseconds(1000); // longer than the asks below take
     auto proxy = hcn::linuxdp::LoopbackProxy::start(limits);
     HCN_VERIFY_OK(proxy);
-    Fd echo(hostSocket("udp", "127.0.0.1", 8553));
+    UdpEcho echo("", 8553, false);
     QVERIFY(echo.fd >= 0);
-    std::atomic<bool> stop{false};
-    std::thread echoing([&] {
-        char buffer[2048];
-        while (!stop) {
-            pollfd p{echo.fd, POLLIN, 0};
-            if (poll(&p, 1, 50) != 1)
-                continue;
-            sockaddr_storage from{};
-            socklen_t length = sizeof from;
-            const ssize_t n =
-                recvfrom(echo.fd, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr*>(&from), &length);
-            if (n >= 0)
-                sendto(echo.fd, buffer, std::size_t(n), 0, reinterpret_cast<sockaddr*>(&from), length);
-        }
-    });
-    struct Join
-    {
-        std::atomic<bool>& stop;
-        std::thread& t;
-        ~Join()
-        {
-            stop = true;
-            t.join();
-        }
-    } join{stop, echoing};
     const Guid owner = Guid::generate();
     auto change = (*proxy)->prepare(owner, {{"udp", "127.0.0.1", 8554, 8553, {"127.0.0.1"}, false}});
     HCN_VERIFY_OK(change);
     (*proxy)->commit(std::move(*change));
     UdpClient a(false), b(false), c(false);
-    QCOMPARE(a.ask("127.0.0.1", 8554, "a"), std::string("a"));
-    QCOMPARE(b.ask("127.0.0.1", 8554, "b"), std::string("b"));
+    QCOMPARE(a.ask("127.0.0.1", 8554, "a"), std::string("echo:a"));
+    QCOMPARE(b.ask("127.0.0.1", 8554, "b"), std::string("echo:b"));
     // A third client while two flows live: dropped.
     QCOMPARE(c.ask("127.0.0.1", 8554, "c", 200), std::string());
     QCOMPARE((*proxy)->liveRelays(), std::size_t(2));
@@ -605,7 +583,7 @@ void TestLinuxDatapathLoopback::udpFlowsAreBoundedAndEndWhenIdle()
     for (int i = 0; i < 200 && (*proxy)->liveRelays() > 0; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     QCOMPARE((*proxy)->liveRelays(), std::size_t(0));
-    QCOMPARE(c.ask("127.0.0.1", 8554, "c"), std::string("c"));
+    QCOMPARE(c.ask("127.0.0.1", 8554, "c"), std::string("echo:c"));
     (*proxy)->withdraw(owner);
     QCOMPARE(c.ask("127.0.0.1", 8554, "c", 200), std::string());
 }
