@@ -356,9 +356,13 @@ Result<std::shared_ptr<LinuxDatapath>> LinuxDatapath::open(LinuxDatapathOptions 
     auto reaper = LinkReaper::start();
     if (!reaper.ok())
         return reaper.status();
+    auto loopback = LoopbackProxy::start();
+    if (!loopback.ok())
+        return loopback.status();
     auto state = std::make_unique<State>(std::move(options), std::move(*host), std::move(*hostNs), std::move(*nft));
     state->hostNsInode = *inode;
     state->reaper = std::move(*reaper);
+    state->loopback = std::move(*loopback);
     state->removeLeftovers();
     if (Status s = state->ensureTables(); !s.ok())
         return s;

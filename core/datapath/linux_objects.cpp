@@ -2,6 +2,7 @@
 
 #include "common/log.h"
 #include "datapath/linux_dns.h"
+#include "datapath/linux_loopback_ports.h"
 #include "datapath/linux_ruleset.h"
 #include "datapath/linux_state.h"
 #include "datapath/linux_undo.h"
@@ -237,10 +238,16 @@ Status LinuxDatapath::State::addEndpoint(const EndpointPlan& plan)
         return s;
     // The veth pair is made when the endpoint is attached (in one request, the peer straight inside the
     // namespace); its rules name it already.
+    // The loopback listeners are bound first: a port the host already uses there fails the create
+    // before any rule exists, and a failure of the rules closes them again.
+    auto loopbackChange = loopback->prepare(plan.id, loopbackPorts(plan));
+    if (!loopbackChange.ok())
+        return loopbackChange.status();
     if (Status s = injected("rules"); !s.ok())
         return s;
     if (Status s = nft.run(addEndpointRules(plan, networkAclsOf(plan.network))); !s.ok())
         return s;
+    loopback->commit(std::move(*loopbackChange));
     endpoints.emplace(plan.id, plan);
     return Status::success();
 }
@@ -260,6 +267,7 @@ Status LinuxDatapath::State::removeEndpoint(const Guid& id)
             return s;
     if (Status s = nft.run(removeEndpointRules(it->second, networkAclsOf(it->second.network))); !s.ok())
         return s;
+    loopback->withdraw(id);
     endpoints.erase(it);
     return Status::success();
 }
@@ -279,12 +287,30 @@ Status LinuxDatapath::State::replaceEndpointRules(const Guid& id, const Endpoint
     const std::string commands =
         (before != after ? removeEndpointRules(it->second, networkAcls) + after : std::string()) +
         moved->commands;
+    // Its loopback ports, and those of the load balancers that follow it, staged with the rules: new
+    // listeners bound now, everything applied once the rules are in.
+    std::vector<LoopbackProxy::Change> loopbackChanges;
+    auto stageLoopback = [&](const Guid& owner, const std::vector<LoopbackPort>& ports) {
+        auto change = loopback->prepare(owner, ports);
+        if (!change.ok())
+            return change.status();
+        loopbackChanges.push_back(std::move(*change));
+        return Status::success();
+    };
+    if (!next.remote)
+        if (Status s = stageLoopback(id, loopbackPorts(next)); !s.ok())
+            return s;
+    for (const auto& [lb, ips] : moved->backendIps)
+        if (Status s = stageLoopback(lb, loopbackPorts(loadBalancers.at(lb).plan, ips)); !s.ok())
+            return s;
     if (!moved->commands.empty())
         if (Status s = injected("backends"); !s.ok())
             return s;
     if (!commands.empty())
         if (Status s = nft.run(commands); !s.ok())
             return s;
+    for (auto& change : loopbackChanges)
+        loopback->commit(std::move(change));
     for (auto& [lb, ips] : moved->backendIps)
         loadBalancers[lb].backendIps = std::move(ips);
     const auto ns = it->second.ns;
@@ -418,8 +444,12 @@ Status LinuxDatapath::State::setLoadBalancer(const LoadBalancerPlan& plan)
         return backendIps.status();
     auto current = loadBalancers.find(plan.id);
     const std::string previous = current == loadBalancers.end() ? std::string() : removeLoadBalancerRules(current->second.plan);
+    auto loopbackChange = loopback->prepare(plan.id, loopbackPorts(plan, *backendIps));
+    if (!loopbackChange.ok())
+        return loopbackChange.status();
     if (Status s = nft.run(previous + addLoadBalancerRules(plan, *backendIps)); !s.ok())
         return s;
+    loopback->commit(std::move(*loopbackChange));
     loadBalancers[plan.id] = {plan, std::move(*backendIps)};
     return Status::success();
 }
@@ -431,6 +461,7 @@ Status LinuxDatapath::State::removeLoadBalancer(const Guid& id)
         return Status::success();
     if (Status s = nft.run(removeLoadBalancerRules(it->second.plan)); !s.ok())
         return s;
+    loopback->withdraw(id);
     loadBalancers.erase(it);
     return Status::success();
 }
@@ -542,6 +573,7 @@ void LinuxDatapath::State::removeAll()
     namespaces.clear();
     loadBalancers.clear();
     sdnRoutes.clear();
+    loopback->clear(); // its listeners and every connection through them
     logFailure(nft.run(removeTables()));
     tablesReady = false;
 }

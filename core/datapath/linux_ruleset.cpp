@@ -199,7 +199,11 @@ std::string natTable(NatFamily f)
            " daddr . meta l4proto . th dport vmap @lblocalfrontends\n";
     out += "add rule " + t + " output fib daddr type local " + familyKeyword(f) +
            " daddr . meta l4proto . th dport vmap @vipportmaps\n";
-    out += "add rule " + t + " output fib daddr type local meta l4proto . th dport vmap @portmaps\n";
+    // Not to the loopback addresses: translated, the packet would leave by a bridge with a loopback
+    // source, which the kernel drops; the loopback proxy answers there (linux_loopback_proxy.h).
+    out += "add rule " + t + " output fib daddr type local " + familyKeyword(f) +
+           " daddr != " + (f == NatFamily::V4 ? "127.0.0.0/8" : "::1") +
+           " meta l4proto . th dport vmap @portmaps\n";
     out += "add chain " + t + " postrouting { type nat hook postrouting priority srcnat; policy accept; }\n";
     out += "add rule " + t + " postrouting " + familyKeyword(f) + " saddr vmap @outboundnat\n";
     out += "add rule " + t + " postrouting iifname vmap @networknat\n";

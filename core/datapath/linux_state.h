@@ -4,6 +4,7 @@
 // of every completed operation (linux_datapath.cpp).
 
 #include "datapath/linux_linkmonitor.h"
+#include "datapath/linux_loopback_proxy.h"
 #include "datapath/linux_netlink.h"
 #include "datapath/linux_netns.h"
 #include "datapath/linux_nftables.h"
@@ -53,6 +54,8 @@ struct LinuxDatapath::State
     std::unique_ptr<linuxdp::LinkReaper> reaper;
     /// Reports MTU changes of the links of hcnd's namespace (followUnderlay); stopped before the rest.
     std::unique_ptr<linuxdp::LinkMonitor> linkMonitor;
+    /// Published ports without a VIP on 127.0.0.1 and ::1 (DNAT cannot reach them there).
+    std::unique_ptr<linuxdp::LoopbackProxy> loopback;
     /// Host-side links in the nftables set `removing` (cut off, waiting for the reaper or just reaped).
     std::set<std::string> removing;
 

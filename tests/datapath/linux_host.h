@@ -107,13 +107,15 @@ struct LinuxHost
     /// What the reachability trace predicts for TCP from an endpoint (by name) to address:port over this
     /// host's documents: "delivered", "dropped" or "translated".
     /// `withTarget`: "delivered to NAME" (an endpoint's name, or "host" for the host's own stack).
+    /// `hostAddresses`: addresses traced as the host's besides those its documents name (127.0.0.1).
     std::string predicted(const std::string& sourceName, const std::string& address, std::uint16_t port,
-                          bool withTarget = false)
+                          bool withTarget = false, std::vector<std::string> hostAddresses = {})
     {
         auto snapshot = engine->snapshot("");
         if (!snapshot.ok())
             return "snapshot failed: " + snapshot.status().detail();
-        auto traced = hcn::traceSnapshot(*snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port, {}});
+        auto traced = hcn::traceSnapshot(
+            *snapshot, {sourceName, address, hcn::TraceProtocol::Tcp, port, std::move(hostAddresses)});
         if (!traced.ok())
             return "trace failed: " + traced.status().detail();
         std::string out(hcn::traceVerdictName(traced->verdict));
@@ -121,18 +123,6 @@ struct LinuxHost
             for (const hcn::TraceObject& to : traced->deliveredTo)
                 out += " to " + (to.host ? std::string("host") : to.name);
         return out;
-    }
-};
-
-/// A listening socket closed at scope exit.
-struct Listener
-{
-    int fd = -1;
-    Listener(const std::string& netns, std::uint16_t port, bool v6 = false) : fd(listenIn(netns, port, v6)) {}
-    ~Listener()
-    {
-        if (fd >= 0)
-            close(fd);
     }
 };
 

@@ -105,6 +105,45 @@ inline bool namedNetnsExists(const std::string& name)
     return access(("/run/netns/" + name).c_str(), F_OK) == 0;
 }
 
+/// address:port as a socket address of its family ("fd00::1" is IPv6); `length` receives its size.
+inline sockaddr_storage socketAddress(const std::string& address, std::uint16_t port, socklen_t& length)
+{
+    sockaddr_storage storage{};
+    if (address.find(':') != std::string::npos) {
+        auto* a = reinterpret_cast<sockaddr_in6*>(&storage);
+        a->sin6_family = AF_INET6;
+        a->sin6_port = htons(port);
+        inet_pton(AF_INET6, address.c_str(), &a->sin6_addr);
+        length = sizeof *a;
+    } else {
+        auto* a = reinterpret_cast<sockaddr_in*>(&storage);
+        a->sin_family = AF_INET;
+        a->sin_port = htons(port);
+        inet_pton(AF_INET, address.c_str(), &a->sin_addr);
+        length = sizeof *a;
+    }
+    return storage;
+}
+
+/// Which of the listeners (index) has a connection waiting; accepts it and closes it. -1: none within
+/// timeoutMs.
+inline int acceptedBy(const std::vector<int>& listeners, int timeoutMs = 2000)
+{
+    std::vector<pollfd> fds;
+    for (int fd : listeners)
+        fds.push_back({fd, POLLIN, 0});
+    if (poll(fds.data(), fds.size(), timeoutMs) <= 0)
+        return -1;
+    for (std::size_t i = 0; i < fds.size(); ++i)
+        if (fds[i].revents & POLLIN) {
+            int accepted = accept(listeners[i], nullptr, nullptr);
+            if (accepted >= 0)
+                close(accepted);
+            return static_cast<int>(i);
+        }
+    return -1;
+}
+
 /// A listening TCP socket opened inside the named namespace (empty name: the test's own), on every
 /// IPv4 address, or with `v6` on every IPv6 address.
 inline int listenIn(const std::string& netns, std::uint16_t port, bool v6 = false)
@@ -114,22 +153,10 @@ inline int listenIn(const std::string& netns, std::uint16_t port, bool v6 = fals
         fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         int one = 1;
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_storage storage{};
-        socklen_t length = 0;
-        if (v6) {
+        if (v6)
             setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
-            auto* a = reinterpret_cast<sockaddr_in6*>(&storage);
-            a->sin6_family = AF_INET6;
-            a->sin6_port = htons(port);
-            a->sin6_addr = in6addr_any;
-            length = sizeof *a;
-        } else {
-            auto* a = reinterpret_cast<sockaddr_in*>(&storage);
-            a->sin_family = AF_INET;
-            a->sin_port = htons(port);
-            a->sin_addr.s_addr = htonl(INADDR_ANY);
-            length = sizeof *a;
-        }
+        socklen_t length = 0;
+        sockaddr_storage storage = socketAddress(v6 ? "::" : "0.0.0.0", port, length);
         if (bind(fd, reinterpret_cast<sockaddr*>(&storage), length) != 0 || listen(fd, 16) != 0) {
             close(fd);
             fd = -1;
@@ -147,6 +174,18 @@ inline int listenIn(const std::string& netns, std::uint16_t port, bool v6 = fals
     return fd;
 }
 
+/// A listening socket closed at scope exit.
+struct Listener
+{
+    int fd = -1;
+    Listener(const std::string& netns, std::uint16_t port, bool v6 = false) : fd(listenIn(netns, port, v6)) {}
+    ~Listener()
+    {
+        if (fd >= 0)
+            close(fd);
+    }
+};
+
 /// Whether a TCP connection from inside `netns` (empty: the test's own) to address:port completes
 /// within timeoutMs; `peer` (optional) receives the address the listener saw, when `listener` >= 0.
 inline bool tcpConnects(const std::string& netns, const std::string& address, std::uint16_t port,
@@ -154,23 +193,9 @@ inline bool tcpConnects(const std::string& netns, const std::string& address, st
 {
     bool connected = false;
     auto attempt = [&] {
-        const bool v6 = address.find(':') != std::string::npos;
-        int fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        sockaddr_storage storage{};
         socklen_t length = 0;
-        if (v6) {
-            auto* a = reinterpret_cast<sockaddr_in6*>(&storage);
-            a->sin6_family = AF_INET6;
-            a->sin6_port = htons(port);
-            inet_pton(AF_INET6, address.c_str(), &a->sin6_addr);
-            length = sizeof *a;
-        } else {
-            auto* a = reinterpret_cast<sockaddr_in*>(&storage);
-            a->sin_family = AF_INET;
-            a->sin_port = htons(port);
-            inet_pton(AF_INET, address.c_str(), &a->sin_addr);
-            length = sizeof *a;
-        }
+        sockaddr_storage storage = socketAddress(address, port, length);
+        int fd = socket(storage.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
         int rc = connect(fd, reinterpret_cast<sockaddr*>(&storage), length);
         if (rc != 0 && errno == EINPROGRESS) {
             pollfd p{fd, POLLOUT, 0};

@@ -48,24 +48,6 @@ json policyRequest(const std::string& requestType, const json& policies)
     return {{"ResourceType", "Policy"}, {"RequestType", requestType}, {"Settings", {{"Policies", policies}}}};
 }
 
-/// Which of the listeners (index) has a connection waiting; accepts it. -1: none within timeoutMs.
-int acceptedBy(const std::vector<int>& listeners, int timeoutMs = 2000)
-{
-    std::vector<pollfd> fds;
-    for (int fd : listeners)
-        fds.push_back({fd, POLLIN, 0});
-    if (poll(fds.data(), fds.size(), timeoutMs) <= 0)
-        return -1;
-    for (std::size_t i = 0; i < fds.size(); ++i)
-        if (fds[i].revents & POLLIN) {
-            int accepted = accept(listeners[i], nullptr, nullptr);
-            if (accepted >= 0)
-                close(accepted);
-            return static_cast<int>(i);
-        }
-    return -1;
-}
-
 std::string fileText(const std::string& path)
 {
     std::ifstream in(path);

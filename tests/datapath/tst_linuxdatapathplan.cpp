@@ -4,6 +4,7 @@
 // add text made.
 
 #include "datapath/linux_dns.h"
+#include "datapath/linux_loopback_ports.h"
 #include "datapath/linux_plan.h"
 #include "datapath/linux_ruleset.h"
 
@@ -68,6 +69,10 @@ private slots:
     void overlayNetworks_data();
     void overlayNetworks();
     void remoteEndpointsAndRoutes();
+    void loopbackPortsOfAnEndpoint_data();
+    void loopbackPortsOfAnEndpoint();
+    void loopbackPortsOfALoadBalancer_data();
+    void loopbackPortsOfALoadBalancer();
 };
 
 void TestLinuxDatapathPlan::namesFitTheKernelAndAreTagged()
@@ -707,6 +712,102 @@ void TestLinuxDatapathPlan::remoteEndpointsAndRoutes()
     QCOMPARE(sdn->routes, routes);
     route["Routes"][0]["DestinationPrefix"] = "172.30.0.5/16"; // host bits: not a prefix
     QCOMPARE(hcn::linuxdp::planSdnRoute(kNet, route).status().code(), hcn::hr::InvalidPolicy);
+}
+
+namespace {
+
+/// Loopback ports as "protocol loopback:port>target,target:port" lines, one per port, for comparing.
+QStringList loopbackText(const std::vector<hcn::linuxdp::LoopbackPort>& ports)
+{
+    QStringList out;
+    for (const auto& p : ports) {
+        std::string targets;
+        for (const auto& t : p.targets)
+            targets += (targets.empty() ? "" : ",") + t;
+        out << qs(p.text() + ">" + targets + ":" + std::to_string(p.targetPort) +
+                  (p.bySource ? " by source" : ""));
+    }
+    return out;
+}
+
+} // namespace
+
+void TestLinuxDatapathPlan::loopbackPortsOfAnEndpoint_data()
+{
+    QTest::addColumn<bool>("ipv4");
+    QTest::addColumn<bool>("ipv6");
+    QTest::addColumn<QString>("vip");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("IPv4 endpoint: both loopbacks to its IPv4 address")
+        << true << false << QString()
+        << QStringList{"tcp 127.0.0.1:8080>10.244.7.10:80", "tcp [::1]:8080>10.244.7.10:80"};
+    QTest::newRow("dual-stack endpoint: each loopback to its own family")
+        << true << true << QString()
+        << QStringList{"tcp 127.0.0.1:8080>10.244.7.10:80", "tcp [::1]:8080>fd68:636e:7::10:80"};
+    QTest::newRow("IPv6-only endpoint: both loopbacks to its IPv6 address")
+        << false << true << QString()
+        << QStringList{"tcp 127.0.0.1:8080>fd68:636e:7::10:80", "tcp [::1]:8080>fd68:636e:7::10:80"};
+    QTest::newRow("a mapping on a VIP: not on the loopback")
+        << true << false << "10.244.7.1" << QStringList{};
+}
+
+void TestLinuxDatapathPlan::loopbackPortsOfAnEndpoint()
+{
+    QFETCH(bool, ipv4);
+    QFETCH(bool, ipv6);
+    QFETCH(QString, vip);
+    QFETCH(QStringList, expected);
+    Json settings{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}};
+    if (!vip.isEmpty())
+        settings["VIP"] = vip.toStdString();
+    Json doc = endpoint(Json::array({policy("PortMapping", settings)}));
+    doc["IpConfigurations"] = Json::array();
+    if (ipv4)
+        doc["IpConfigurations"].push_back({{"IpAddress", "10.244.7.10"}, {"PrefixLength", 24}});
+    if (ipv6)
+        doc["IpConfigurations"].push_back({{"IpAddress", "fd68:636e:7::10"}, {"PrefixLength", 64}});
+    auto plan = hcn::linuxdp::planEndpoint(kEp, doc);
+    QVERIFY2(plan.ok(), plan.status().detail().c_str());
+    QCOMPARE(loopbackText(hcn::linuxdp::loopbackPorts(*plan)), expected);
+}
+
+void TestLinuxDatapathPlan::loopbackPortsOfALoadBalancer_data()
+{
+    QTest::addColumn<QString>("docText"); // the load balancer's document but its backends
+    QTest::addColumn<QStringList>("backendIps");
+    QTest::addColumn<QStringList>("expected");
+    const Json udp = {{"Protocol", 17}, {"InternalPort", 53}, {"ExternalPort", 30053}};
+    const Json affinity = {
+        {"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 30080}, {"DistributionType", 2}};
+    QTest::newRow("IPv4, round robin: 127.0.0.1 over the backends")
+        << qs(Json{{"PortMappings", {udp}}}.dump()) << QStringList{"10.244.7.10", "10.244.7.11"}
+        << QStringList{"udp 127.0.0.1:30053>10.244.7.10,10.244.7.11:53"};
+    QTest::newRow("IPv4, source affinity")
+        << qs(Json{{"PortMappings", {affinity}}}.dump()) << QStringList{"10.244.7.10"}
+        << QStringList{"tcp 127.0.0.1:30080>10.244.7.10:80 by source"};
+    QTest::newRow("IPv6 (Flags 2): ::1")
+        << qs(Json{{"Flags", 2}, {"PortMappings", {udp}}}.dump()) << QStringList{"fd68:636e:7::10"}
+        << QStringList{"udp [::1]:30053>fd68:636e:7::10:53"};
+    QTest::newRow("with a VIP: not on the loopback")
+        << qs(Json{{"FrontendVIPs", {"10.96.0.1"}}, {"PortMappings", {udp}}}.dump())
+        << QStringList{"10.244.7.10"} << QStringList{};
+}
+
+void TestLinuxDatapathPlan::loopbackPortsOfALoadBalancer()
+{
+    QFETCH(QString, docText);
+    QFETCH(QStringList, backendIps);
+    QFETCH(QStringList, expected);
+    Json doc = Json::parse(docText.toStdString());
+    doc["HostComputeEndpoints"] = Json::array();
+    for (int i = 0; i < backendIps.size(); ++i)
+        doc["HostComputeEndpoints"].push_back(Guid::generate().toString());
+    auto plan = hcn::linuxdp::planLoadBalancer(kNet, doc);
+    QVERIFY2(plan.ok(), plan.status().detail().c_str());
+    std::vector<std::string> ips;
+    for (const auto& ip : backendIps)
+        ips.push_back(ip.toStdString());
+    QCOMPARE(loopbackText(hcn::linuxdp::loopbackPorts(*plan, ips)), expected);
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapathPlan)

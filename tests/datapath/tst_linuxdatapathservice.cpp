@@ -94,10 +94,16 @@ void TestLinuxDatapathService::stopRemovesEverything()
     QVERIFY(namedNetnsExists(programmed->netns));
     QCOMPARE(hcnLinks().size(), std::size_t(2)); // the bridge and the host side of the endpoint's pair
     QVERIFY(nftRuleset().find("8200") != std::string::npos);
+    {
+        // On 127.0.0.1 too, through the loopback proxy of hcnd's datapath.
+        Listener server(programmed->netns, 80);
+        QVERIFY(tcpConnects("", "127.0.0.1", 8200, 2000, server.fd));
+    }
 
     client.reset();
     QCOMPARE(hcnd.stop(), 0);
     QCOMPARE(hcnLinks(), std::set<std::string>{});
+    QVERIFY(!tcpConnects("", "127.0.0.1", 8200, 1000));
     QVERIFY(!namedNetnsExists(programmed->netns));
     QCOMPARE(nftRuleset(), std::string());
 }
@@ -114,12 +120,15 @@ void TestLinuxDatapathService::restartAfterKillRemovesLeftovers()
         auto programmed = program(*client);
         HCN_VERIFY_OK(programmed);
         netns = programmed->netns;
+        Listener server(netns, 80);
+        QVERIFY(tcpConnects("", "127.0.0.1", 8200, 2000, server.fd));
         client.reset();
         QVERIFY(::kill(hcnd.pid(), SIGKILL) == 0);
         hcnd.stop(); // reaps it
     }
     QVERIFY(namedNetnsExists(netns)); // a killed hcnd cleans nothing
     QCOMPARE(hcnLinks().size(), std::size_t(2));
+    QVERIFY(!tcpConnects("", "127.0.0.1", 8200, 1000)); // but the kernel closed its sockets
 
     HcndChildProcess restarted;
     std::string error;
@@ -127,6 +136,15 @@ void TestLinuxDatapathService::restartAfterKillRemovesLeftovers()
     QCOMPARE(hcnLinks(), std::set<std::string>{});
     QVERIFY(!namedNetnsExists(netns));
     QVERIFY(nftRuleset().find("8200") == std::string::npos);
+    {
+        // The port is free for the restarted hcnd: the same objects are made again.
+        auto client = connectTo(restarted);
+        QVERIFY(client);
+        auto again = program(*client);
+        HCN_VERIFY_OK(again);
+        Listener server(again->netns, 80);
+        QVERIFY(tcpConnects("", "127.0.0.1", 8200, 2000, server.fd));
+    }
     QCOMPARE(restarted.stop(), 0);
     QCOMPARE(nftRuleset(), std::string());
 }
