@@ -98,6 +98,8 @@ private slots:
     void dnsIsWrittenIntoTheNamespace();
     void ipv6OnADualStackNetwork();
     void loadBalancerFollowsABackendsNewAddress();
+    void loadBalancerModifyKeepsConnectionsInProgress_data();
+    void loadBalancerModifyKeepsConnectionsInProgress();
 
 private:
     std::string m_skip;
@@ -1067,6 +1069,60 @@ void TestLinuxDatapath::loadBalancerFollowsABackendsNewAddress()
     QVERIFY(tcpConnects(client, "10.244.14.13", 80, 2000, second.fd));
     QVERIFY(tcpConnects(client, "10.96.0.14", 8080));
     QVERIFY(acceptedBy({first.fd, second.fd}) >= 0);
+}
+
+void TestLinuxDatapath::loadBalancerModifyKeepsConnectionsInProgress_data()
+{
+    QTest::addColumn<QString>("address"); ///< where the host connects to the load balancer's port
+    QTest::newRow("DNAT on a host address") << "10.244.17.1";
+    QTest::newRow("the loopback proxy on 127.0.0.1") << "127.0.0.1";
+}
+
+void TestLinuxDatapath::loadBalancerModifyKeepsConnectionsInProgress()
+{
+    // HCN's modify replaces the load balancer's document; a connection made before it keeps its backend
+    // (docs/datapath-linux.md, "Load balancers"), new connections go where the new document says.
+    QFETCH(QString, address);
+    const std::string to = address.toStdString();
+    auto net = m_host.network(17);
+    HCN_VERIFY_OK(net);
+    std::vector<Guid> backends;
+    std::vector<std::string> netns;
+    for (const char* ip : {"10.244.17.10", "10.244.17.11"}) {
+        auto ep = m_host.endpoint(*net, ip);
+        HCN_VERIFY_OK(ep);
+        auto ns = m_host.namespaceWith(*ep);
+        HCN_VERIFY_OK(ns);
+        backends.push_back(m_host.idOf(ResourceKind::Endpoint, *ep));
+        netns.push_back(m_host.netnsOf(*ns));
+    }
+    Listener first(netns[0], 80), second(netns[1], 80);
+    QVERIFY(first.fd >= 0 && second.fd >= 0);
+    auto lbDoc = [&](const Guid& backend) {
+        return v2({{"HostComputeEndpoints", {backend.toString()}},
+                   {"PortMappings", {{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 30017}}}}});
+    };
+    auto lb = m_host.create(ResourceKind::LoadBalancer, lbDoc(backends[0]));
+    HCN_VERIFY_OK(lb);
+    Fd client(tcpConnect(to, 30017));
+    QVERIFY2(client.fd >= 0, strerror(errno));
+    Fd served(acceptOne(first.fd));
+    QVERIFY(served.fd >= 0);
+    const timeval patience{5, 0};
+    setsockopt(served.fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+
+    HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::LoadBalancer, *lb, lbDoc(backends[1]).dump()));
+    QVERIFY(tcpConnects("", to, 30017));
+    QCOMPARE(acceptedBy({first.fd, second.fd}), 1);
+
+    // Both ways, on the connection made before the modify.
+    char buffer[8] = {};
+    QVERIFY(sendAll(client.fd, "ping"));
+    QCOMPARE(recv(served.fd, buffer, sizeof buffer, 0), ssize_t(4));
+    QCOMPARE(std::string(buffer, 4), std::string("ping"));
+    QVERIFY(sendAll(served.fd, "pong"));
+    QCOMPARE(recv(client.fd, buffer, sizeof buffer, 0), ssize_t(4));
+    QCOMPARE(std::string(buffer, 4), std::string("pong"));
 }
 
 QTEST_GUILESS_MAIN(TestLinuxDatapath)

@@ -37,57 +37,6 @@ json dualStackNetwork(int third)
     return doc;
 }
 
-/// A descriptor closed at scope exit.
-struct Fd
-{
-    int fd = -1;
-    explicit Fd(int f = -1) : fd(f) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd()
-    {
-        if (fd >= 0)
-            close(fd);
-    }
-};
-
-/// The next connection `listener` accepts within 5 s, kept open; -1 when none comes.
-int acceptOne(int listener)
-{
-    pollfd p{listener, POLLIN, 0};
-    return poll(&p, 1, 5000) == 1 ? accept(listener, nullptr, nullptr) : -1;
-}
-
-/// A blocking TCP connection from the suite's namespace to address:port; -1 (errno set) when it fails.
-int tcpConnect(const std::string& address, std::uint16_t port)
-{
-    socklen_t length = 0;
-    const sockaddr_storage to = socketAddress(address, port, length);
-    const int fd = socket(to.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    timeval timeout{5, 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-    if (connect(fd, reinterpret_cast<const sockaddr*>(&to), length) != 0) {
-        const int error = errno;
-        close(fd);
-        errno = error;
-        return -1;
-    }
-    return fd;
-}
-
-bool sendAll(int fd, const std::string& data)
-{
-    std::size_t sent = 0;
-    while (sent < data.size()) {
-        const ssize_t n = send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0)
-            return false;
-        sent += std::size_t(n);
-    }
-    return true;
-}
-
 /// What arrives on `fd` until its end (or an error, or 5 s without data: the socket's timeout).
 /// `ended`: whether it ended in order (the peer's FIN) rather than an error or the timeout.
 std::string readToEnd(int fd, bool* ended = nullptr)
