@@ -390,6 +390,16 @@ void TestDumpText::lineEndsAndPaddingAreUndone_data()
                                               << "3 line ends are CR CR LF";
     QTest::newRow("CRLF and lone CR as before") << QByteArray("a\r\nb\rc\n") << "a\nb\nc\n"
                                                 << "";
+    QTest::newRow("CR line ends mixed with CRLF: CR CR LF is a line end and a blank line")
+        << QByteArray("ID : 1\rName : a\r\r\nID : 2\r\nName : b\r\n")
+        << "ID : 1\nName : a\n\nID : 2\nName : b\n"
+        << "";
+    QTest::newRow("a blank line of CR and CRLF among CRLF lines")
+        << QByteArray("a\r\nb\r\r\nc\r\nd\r\n") << "a\nb\n\nc\nd\n"
+        << "";
+    QTest::newRow("mostly CR CR LF, a CRLF line appended: CR CR LF is one line end")
+        << QByteArray("a\r\r\nb\r\r\nc\r\r\nd\r\n") << "a\nb\nc\nd\n"
+        << "3 line ends are CR CR LF";
     QTest::newRow("NUL padding at the end")
         << QByteArray("{\"ID\": 1}\n") + QByteArray(4096, '\0') << "{\"ID\": 1}\n"
         << "the text holds 4096 NUL bytes of padding";

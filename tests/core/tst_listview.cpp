@@ -378,6 +378,9 @@ void TestListView::findsObjectsInDumps_data()
         << "listview-outlook-double-spaced.txt" << node3 << "7-41 45-79" << int(ResourceKind::Invalid);
     QTest::newRow("CR CR LF line ends")
         << "listview-cr-cr-lf.txt" << node3 << "3-20 22-39" << int(ResourceKind::Endpoint);
+    // CR line ends, then CRLF: the CR CR LF where they meet is a line end and a blank line.
+    QTest::newRow("CR line ends, then CRLF: the blank line between the objects stays")
+        << "listview-cr-and-crlf.txt" << node3 << "3-20 22-39" << int(ResourceKind::Endpoint);
     QTest::newRow("| more: pager prompts inside the objects")
         << "listview-more-paging.txt" << node3 << "3-21 23-42" << -1;
     QTest::newRow("HTML ticket export: a list view in <div> lines, one in <pre>")

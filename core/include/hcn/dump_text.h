@@ -49,7 +49,8 @@ struct DecodedText
 /// Windows-1252 for text without BOM that is not UTF-8 and holds no UTF-8 sequence; a file appended to
 /// in another encoding (single-byte text after UTF-16 LE, UTF-16 LE with or without a BOM from a line
 /// on inside single-byte text) is decoded part by part (`mixedEncodings`); invalid
-/// sequences become U+FFFD, CRLF, CR CR LF (CRLF converted twice) and lone CR become LF; NUL padding
+/// sequences become U+FFFD, CRLF and lone CR become LF, and so does CR CR LF (CRLF converted twice) when
+/// most of the text's line ends are CR CR LF (otherwise it is a CR and a CRLF, two line ends); NUL padding
 /// (see nulsArePadding) is left out. Fails (InvalidArg) above kMaxDumpBytes and (InvalidJson) when the
 /// content is binary rather than text.
 Result<DecodedText> decodeDumpText(std::string_view bytes);
