@@ -1012,6 +1012,19 @@ private slots:
                            padded + "/Name=cbr0",
                            padded + "/Type=L2Bridge"}
             << QStringList{"the text is an HTML document (a ticket or mail export)"};
+        const QString mailed = QStringLiteral("Network:E1A2B3C4-5D6E-4F70-8192-A3B4C5D6E7F8");
+        QTest::newRow("a mail export: headers, then the HTML document")
+            << "mail-export-html-after-headers.eml" << QStringList{mailed}
+            << QStringList{mailed + "/Name=cbr0", mailed + "/Type=L2Bridge",
+                           mailed + "/Ipams/0/Subnets/0/IpAddressPrefix=10.244.7.0/24"}
+            << QStringList{"lines 6-25 are an HTML document (a ticket or mail export)"};
+        const QString inDivs = QStringLiteral("Endpoint:F2B3C4D5-6E7F-4081-92A3-B4C5D6E7F809");
+        const QString plain = QStringLiteral("Endpoint:0A1B2C3D-4E5F-4061-8273-94A5B6C7D8E9");
+        QTest::newRow("an HTML fragment between prose and a plain list view")
+            << "ticket-html-fragment-in-text.txt" << QStringList{plain, inDivs}
+            << QStringList{inDivs + "/Name=4e5f60718293_cbr0", inDivs + "/MacAddress=00-15-5D-64-07-17",
+                           plain + "/Name=5f6071829304_cbr0"}
+            << QStringList{"lines 4-13 are an HTML fragment (markup copied from a ticket or a page)"};
     }
 
     void pastedTextReadsAsPrinted()

@@ -73,10 +73,10 @@ struct CleanedLine
 };
 
 /// Turn what a console, a chat window, a mail client or a ticket system made of pasted output back into
-/// the output. An HTML document (a ticket export) becomes its text first. Then, per line: terminal
-/// escape sequences (colours, titles, links) are removed; zero-width characters are removed and
-/// non-breaking spaces outside quoted strings become blanks, as do tabs before a list view's colon;
-/// a `Select-String` `path:line:` prefix is removed when (nearly) every line has one with consecutive
+/// the output. HTML found in it (a ticket or mail export, a fragment of a page) becomes its text first.
+/// Then, per line: terminal escape sequences (colours, titles, links) are removed; zero-width characters are
+/// removed and non-breaking spaces outside quoted strings become blanks, as do tabs before a list view's
+/// colon; a `Select-String` `path:line:` prefix is removed when (nearly) every line has one with consecutive
 /// numbers; markdown quote markers (`> `, `>> `, `> > `), PowerShell and cmd prompts (`PS C:\x> `,
 /// `C:\x>`), PowerShell continuation prompts (`>> `), stream prefixes such as `VERBOSE: ` /
 /// `AUSFÜHRLICH: ` / `DEBUG: ` / `WARNING: ` in the usual Windows languages, and trailing blanks are
