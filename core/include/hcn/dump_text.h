@@ -118,6 +118,11 @@ struct FoundValue
     /// The text before the value on its first line, blanks trimmed, at most 120 bytes (a log prefix such
     /// as "Attempting to create HNS network, request: "): tells a request sent to HNS from its answer.
     std::string context;
+    /// The text after the value on its last line, blanks trimmed (at most 240 bytes); when nothing but
+    /// punctuation follows the value there, a line break and the next line: where a log states why a
+    /// request failed (`{...}: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)`,
+    /// `{...}. Error: 0x803b0013`). Empty for a value the paste cut off.
+    std::string after;
     /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
     std::vector<std::string> repairs;
     /// Where each element of a value holding several objects (an array of objects, an envelope's Output
