@@ -771,6 +771,11 @@ private slots:
                "VirtualNetwork:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617 IPAddress:10.244.8.41} failed: "
                "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
             << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
+        QTest::newRow("a JSON log record: the message, the request as a field, the error after it")
+            << R"({"level":"error","ts":"2026-12-04T09:14:02.118Z","msg":"failed to create endpoint","endpoint":)" +
+                   doc +
+                   R"x(,"error":"hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"})x"
+            << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
         QTest::newRow("a failed request without an error logged")
             << "failed to create endpoint with settings " + doc << false << "";
         QTest::newRow("an object created; the error on the next log line is another's")
