@@ -239,10 +239,6 @@ private:
     int m_line = 1;
 };
 
-} // namespace
-
-namespace {
-
 /// Elements only HTML writes: the evidence that text is HTML. Names CLIXML uses too (`<B>`, `<S>`,
 /// `<DT>`, `<I32>`) are left out, so Export-Clixml output gives none.
 constexpr std::array<std::string_view, 29> kHtmlEvidence = {
@@ -329,19 +325,62 @@ std::optional<HtmlRegion> findHtml(std::string_view text)
     LineEvidence total;
     int pre = 0;
     bool seenText = false;
+    bool lineInPre = false;
 
     int line = 1;
     std::size_t lineStart = 0;
-    bool lineInPre = false;
-    bool inString = false;
-    LineEvidence here;
-    const auto endLine = [&](std::size_t end) {
+    // Line by line; in each only `<` and `&` are looked at (memchr), and the quotes before a `<`.
+    for (;; ++line) {
+        const std::size_t lineEnd = std::min(text.find('\n', lineStart), text.size());
+        std::string_view content = text.substr(lineStart, lineEnd - lineStart);
+        std::size_t offset = lineStart; // of `content` in `text`
+        std::size_t firstChar = content.find_first_not_of(" \t\r\f");
+        // A byte order mark before the text (U+FEFF, EF BB BF) is no text.
+        if (!seenText && firstChar != std::string_view::npos &&
+            content.substr(firstChar).starts_with("\xEF\xBB\xBF")) {
+            content.remove_prefix(firstChar + 3);
+            offset += firstChar + 3;
+            firstChar = content.find_first_not_of(" \t\r\f");
+        }
+        LineEvidence here;
+        here.blank = firstChar == std::string_view::npos;
+        bool inString = false;
+        std::size_t quotesTo = 0; // the quotes of `content` before this offset are followed
+        std::size_t nextTag = content.find('<');
+        std::size_t nextReference = content.find('&');
+        while (nextTag != std::string_view::npos || nextReference != std::string_view::npos) {
+            if (nextReference < nextTag) {
+                here.references += startsReference(text, offset + nextReference);
+                nextReference = content.find('&', nextReference + 1);
+                continue;
+            }
+            const std::size_t at = nextTag;
+            for (; quotesTo < at; ++quotesTo) {
+                if (content[quotesTo] == '"')
+                    inString = !inString;
+                else if (content[quotesTo] == '\\' && inString)
+                    ++quotesTo; // an escaped character inside a string
+            }
+            const TagEvidence seen = tagEvidence(text, offset + at);
+            if (seen.html && !inString) {
+                const std::string_view tag = content.substr(at);
+                ++here.tags;
+                here.closers += seen.slash || startsWithNoCase(tag, "<br");
+                here.document = here.document || seen.document;
+                here.startsWithTag = here.startsWithTag || (!seenText && at == firstChar && !seen.slash);
+                here.documentCloses =
+                    here.documentCloses || startsWithNoCase(tag, "</html") || startsWithNoCase(tag, "</body");
+                if (seen.pre)
+                    here.preDepth += seen.slash ? -1 : 1;
+            }
+            nextTag = content.find('<', at + seen.length);
+        }
         if (here.tags > 0) {
             if (!region) {
-                region = HtmlRegion{lineStart, end, line, line, false};
+                region = HtmlRegion{lineStart, lineEnd, line, line, false};
                 beforeFirst = counts;
             }
-            region->end = end;
+            region->end = lineEnd;
             region->lastLine = line;
         }
         if (!lineInPre && !here.blank) {
@@ -356,51 +395,13 @@ std::optional<HtmlRegion> findHtml(std::string_view text)
         total.document = total.document || here.document;
         total.documentCloses = total.documentCloses || here.documentCloses;
         total.startsWithTag = total.startsWithTag || here.startsWithTag;
+        seenText = seenText || !here.blank;
         pre = std::max(0, pre + here.preDepth);
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\n') {
-            endLine(i);
-            ++line;
-            lineStart = i + 1;
-            lineInPre = pre > 0;
-            inString = false;
-            here = LineEvidence();
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f')
-            continue;
-        // A byte order mark before the text (U+FEFF, EF BB BF) is no text.
-        if (!seenText && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
-            i += 2;
-            continue;
-        }
-        here.blank = false;
-        const bool first = !seenText;
-        seenText = true;
-        if (c == '"') {
-            inString = !inString;
-        } else if (c == '\\' && inString) {
-            ++i; // an escaped character inside a string
-        } else if (c == '&') {
-            here.references += startsReference(text, i);
-        } else if (c == '<') {
-            const TagEvidence seen = tagEvidence(text, i);
-            if (seen.html && !inString) {
-                ++here.tags;
-                here.closers += seen.slash || startsWithNoCase(text.substr(i), "<br");
-                here.document = here.document || seen.document;
-                here.startsWithTag = here.startsWithTag || (first && !seen.slash);
-                here.documentCloses = here.documentCloses || startsWithNoCase(text.substr(i), "</html") ||
-                                      startsWithNoCase(text.substr(i), "</body");
-                if (seen.pre)
-                    here.preDepth += seen.slash ? -1 : 1;
-            }
-            i += seen.length - 1;
-        }
+        lineInPre = pre > 0;
+        if (lineEnd == text.size())
+            break;
+        lineStart = lineEnd + 1;
     }
-    endLine(text.size());
     if (!region)
         return std::nullopt;
     if (total.document) {
