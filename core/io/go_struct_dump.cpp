@@ -8,6 +8,7 @@
 #include "io/go_dump_start_cut.h"
 #include "io/go_struct_value.h"
 #include "io/json_repair.h"
+#include "io/logged_error.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 
@@ -343,6 +344,8 @@ private:
         if (before.size() > kMaxGoContext)
             before = before.substr(before.size() - kMaxGoContext);
         found.context = validUtf8(std::string(before));
+        if (read.closed)
+            found.after = textAfterValue(text.substr(std::min(text.size(), pos + read.end)), std::nullopt);
         found.kindHint = goKindOfType(read.typeName);
         if (nesting > 0)
             found.repairs.push_back("unquoted from a log field");

@@ -16,17 +16,16 @@ namespace hcn::io {
 
 namespace {
 
-constexpr std::size_t kHtmlSniffBytes = 4096;
-
 char lower(char c)
 {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
+/// Whether `text` starts with `prefix` (lower case), case ignored.
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
 {
     return text.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), text.begin(),
-                                                      [](char a, char b) { return lower(a) == b; });
+                                                      [](char p, char t) { return lower(t) == p; });
 }
 
 /// Where `needle` (lower case) starts in `text` from `from` on, case ignored; npos when it does not.
@@ -240,23 +239,220 @@ private:
     int m_line = 1;
 };
 
+/// Elements only HTML writes: the evidence that text is HTML. Names CLIXML uses too (`<B>`, `<S>`,
+/// `<DT>`, `<I32>`) are left out, so Export-Clixml output gives none.
+constexpr std::array<std::string_view, 29> kHtmlEvidence = {
+    "html", "body", "head", "div",  "p",  "pre", "br",   "table",      "tbody", "thead",
+    "tr",   "td",   "th",   "span", "li", "ul",  "ol",   "blockquote", "font",  "h1",
+    "h2",   "h3",   "h4",   "h5",   "h6", "hr",  "code", "strong",     "em",
+};
+
+/// What the `<` at `at` starts, as evidence of HTML.
+struct TagEvidence
+{
+    bool html = false;      ///< an element of kHtmlEvidence, or `<!DOCTYPE html`
+    bool slash = false;     ///< an end tag: `</div>`
+    bool document = false;  ///< `<html`, `<body`, `<!DOCTYPE html`
+    bool pre = false;       ///< `<pre` or `</pre`
+    std::size_t length = 1; ///< the bytes read: `<`, `/` and the name
+};
+
+TagEvidence tagEvidence(std::string_view text, std::size_t at)
+{
+    TagEvidence seen;
+    const std::string_view rest = text.substr(at, 32);
+    if (startsWithNoCase(rest, "<!doctype html")) {
+        seen.html = seen.document = true;
+        seen.length = 14;
+        return seen;
+    }
+    seen.slash = rest.size() > 1 && rest[1] == '/';
+    std::size_t end = seen.slash ? 2 : 1;
+    std::string name;
+    for (; end < rest.size() && name.size() < 12 && std::isalnum(static_cast<unsigned char>(rest[end]));
+         ++end)
+        name += lower(rest[end]);
+    seen.length = end;
+    // The name ends the tag or is followed by its attributes: `<p>`, `<p class=`, `<br/>`.
+    const bool nameEnds = end == rest.size() || rest[end] == '>' || rest[end] == '/' || rest[end] == ' ' ||
+                          rest[end] == '\t' || rest[end] == '\r' || rest[end] == '\n';
+    if (!nameEnds || !isOneOf(name, kHtmlEvidence))
+        return seen;
+    seen.html = true;
+    seen.document = !seen.slash && (name == "html" || name == "body");
+    seen.pre = name == "pre";
+    return seen;
+}
+
+/// Whether `&` at `at` starts a character reference (`&quot;`, `&#39;`).
+bool startsReference(std::string_view text, std::size_t at)
+{
+    const std::size_t semicolon = text.substr(at, 12).find(';');
+    return semicolon != std::string_view::npos && semicolon > 1 &&
+           characterReference(text.substr(at + 1, semicolon - 1)).has_value();
+}
+
+/// What one line holds as evidence of HTML. Tags inside a double-quoted string (a JSON member
+/// `"Description": "<b>x</b>"`) are data, not markup, and are not counted.
+struct LineEvidence
+{
+    std::size_t tags = 0;
+    std::size_t closers = 0; ///< end tags and `<br>`: text marked up rather than a tag mentioned
+    std::size_t references = 0;
+    int preDepth = 0; ///< <pre> opened minus closed
+    bool document = false;
+    bool documentCloses = false; ///< `</html` or `</body`
+    bool startsWithTag = false;  ///< the text's first character opens an element
+    bool blank = true;
+};
+
 } // namespace
 
-bool looksLikeHtml(std::string_view text)
+std::optional<HtmlRegion> findHtml(std::string_view text)
 {
-    const std::size_t start = text.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos || text[start] != '<')
-        return false;
-    const std::string_view head = text.substr(start, kHtmlSniffBytes);
-    if (findNoCase(head, "<html") != std::string_view::npos ||
-        findNoCase(head, "<!doctype html") != std::string_view::npos ||
-        findNoCase(head, "<body") != std::string_view::npos)
-        return true;
-    constexpr std::array<std::string_view, 7> kOpenings = {"<div",   "<p>",   "<p ", "<pre",
-                                                           "<table", "<span", "<br"};
-    return std::any_of(kOpenings.begin(), kOpenings.end(),
-                       [&](std::string_view t) { return startsWithNoCase(head, t); }) &&
-           head.find("</") != std::string_view::npos;
+    // Counts over lines: a line is "considered" when it is not blank and not inside <pre>, "marked" when
+    // such a line holds a tag or a character reference. The counts before the first line with a tag and
+    // after the last one give the share of marked lines between them.
+    struct Counts
+    {
+        std::size_t considered = 0;
+        std::size_t marked = 0;
+    };
+    Counts counts;
+    Counts beforeFirst;
+    Counts afterLast;
+    std::optional<HtmlRegion> region;
+    LineEvidence total;
+    int pre = 0;
+    bool seenText = false;
+    bool lineInPre = false;
+
+    int line = 1;
+    std::size_t lineStart = 0;
+    // Line by line; in each only `<` and `&` are looked at (memchr), and the quotes before a `<`.
+    for (;; ++line) {
+        const std::size_t lineEnd = std::min(text.find('\n', lineStart), text.size());
+        std::string_view content = text.substr(lineStart, lineEnd - lineStart);
+        std::size_t offset = lineStart; // of `content` in `text`
+        std::size_t firstChar = content.find_first_not_of(" \t\r\f");
+        // A byte order mark before the text (U+FEFF, EF BB BF) is no text.
+        if (!seenText && firstChar != std::string_view::npos &&
+            content.substr(firstChar).starts_with("\xEF\xBB\xBF")) {
+            content.remove_prefix(firstChar + 3);
+            offset += firstChar + 3;
+            firstChar = content.find_first_not_of(" \t\r\f");
+        }
+        LineEvidence here;
+        here.blank = firstChar == std::string_view::npos;
+        bool inString = false;
+        std::size_t quotesTo = 0; // the quotes of `content` before this offset are followed
+        std::size_t nextTag = content.find('<');
+        std::size_t nextReference = content.find('&');
+        while (nextTag != std::string_view::npos || nextReference != std::string_view::npos) {
+            if (nextReference < nextTag) {
+                here.references += startsReference(text, offset + nextReference);
+                nextReference = content.find('&', nextReference + 1);
+                continue;
+            }
+            const std::size_t at = nextTag;
+            for (; quotesTo < at; ++quotesTo) {
+                if (content[quotesTo] == '"')
+                    inString = !inString;
+                else if (content[quotesTo] == '\\' && inString)
+                    ++quotesTo; // an escaped character inside a string
+            }
+            const TagEvidence seen = tagEvidence(text, offset + at);
+            if (seen.html && !inString) {
+                const std::string_view tag = content.substr(at);
+                ++here.tags;
+                here.closers += seen.slash || startsWithNoCase(tag, "<br");
+                here.document = here.document || seen.document;
+                here.startsWithTag = here.startsWithTag || (!seenText && at == firstChar && !seen.slash);
+                here.documentCloses =
+                    here.documentCloses || startsWithNoCase(tag, "</html") || startsWithNoCase(tag, "</body");
+                if (seen.pre)
+                    here.preDepth += seen.slash ? -1 : 1;
+            }
+            nextTag = content.find('<', at + seen.length);
+        }
+        if (here.tags > 0) {
+            if (!region) {
+                region = HtmlRegion{lineStart, lineEnd, line, line, false};
+                beforeFirst = counts;
+            }
+            region->end = lineEnd;
+            region->lastLine = line;
+        }
+        if (!lineInPre && !here.blank) {
+            ++counts.considered;
+            counts.marked += here.tags > 0 || here.references > 0;
+        }
+        if (here.tags > 0)
+            afterLast = counts;
+        total.tags += here.tags;
+        total.closers += here.closers;
+        total.references += here.references;
+        total.document = total.document || here.document;
+        total.documentCloses = total.documentCloses || here.documentCloses;
+        total.startsWithTag = total.startsWithTag || here.startsWithTag;
+        seenText = seenText || !here.blank;
+        pre = std::max(0, pre + here.preDepth);
+        lineInPre = pre > 0;
+        if (lineEnd == text.size())
+            break;
+        lineStart = lineEnd + 1;
+    }
+    if (!region)
+        return std::nullopt;
+    if (total.document) {
+        region->document = true;
+        // A document that never closes runs to the end of the text (an export cut short).
+        if (!total.documentCloses) {
+            region->end = text.size();
+            region->lastLine = line;
+        }
+        return region;
+    }
+    // A fragment: markup enough to be a page's rather than a mention of a tag, a closing tag or a
+    // <br>, and at least half of the lines it spans (outside <pre>) marked up.
+    const bool enough =
+        total.tags >= 3 || (total.tags >= 2 && (total.references >= 2 || total.startsWithTag));
+    const std::size_t considered = afterLast.considered - beforeFirst.considered;
+    const std::size_t marked = afterLast.marked - beforeFirst.marked;
+    if (!enough || total.closers == 0 || marked * 2 < considered)
+        return std::nullopt;
+    return region;
+}
+
+HtmlText textWithHtmlRead(std::string_view text, const HtmlRegion& region)
+{
+    HtmlText out;
+    int line = 1;
+    // The lines before the HTML, as they are.
+    for (std::size_t start = 0; start < region.begin; ++line) {
+        const std::size_t end = std::min(text.find('\n', start), region.begin);
+        out.text.append(text.substr(start, end - start));
+        out.text += '\n';
+        out.lineOf.push_back(line);
+        start = end + 1;
+    }
+    HtmlText html = htmlToText(text.substr(region.begin, region.end - region.begin));
+    // A block closing at the end leaves an empty last line: the line break after the HTML ends it.
+    while (html.text.ends_with('\n')) {
+        html.text.pop_back();
+        html.lineOf.pop_back();
+    }
+    out.text += html.text;
+    for (const int l : html.lineOf)
+        out.lineOf.push_back(l + region.firstLine - 1);
+    // The lines after it, as they are: each line end starts the next.
+    line = region.lastLine;
+    for (std::size_t i = region.end; i < text.size(); ++i) {
+        out.text += text[i];
+        if (text[i] == '\n')
+            out.lineOf.push_back(++line);
+    }
+    return out;
 }
 
 HtmlText htmlToText(std::string_view html)

@@ -1,18 +1,13 @@
 #pragma once
-// An HTML document (a ticket system's or a mail client's export) as the text it shows
-// (core/io/html_text.cpp).
+// HTML in dump text (a ticket system's or a mail client's export, a fragment of a page): where it is,
+// and the text it shows (core/io/html_text.cpp).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace hcn::io {
-
-/// Whether `text` is an HTML document or fragment: it starts (after blanks) with `<`, and its first
-/// 4 KiB hold `<html`, `<!DOCTYPE html` or `<body`, or it starts with one of the tags ticket systems
-/// write (`<div`, `<p>`, `<pre`, `<table`, `<span`, `<br`) and closes a tag somewhere in those 4 KiB.
-/// XML (Export-Clixml) and JSON are not.
-bool looksLikeHtml(std::string_view text);
 
 struct HtmlText
 {
@@ -27,5 +22,30 @@ struct HtmlText
 /// are decoded (`&nbsp;` to U+00A0); comments, `<head>`, `<script>` and `<style>` are left out.
 /// Linear in the size of `html`.
 HtmlText htmlToText(std::string_view html);
+
+/// Where HTML is in a text: whole lines, from the first holding a tag to the last.
+struct HtmlRegion
+{
+    std::size_t begin = 0; ///< the offset of the first line's start
+    std::size_t end = 0;   ///< the offset of the last line's end (its line break or the text's end)
+    int firstLine = 1;     ///< 1-based
+    int lastLine = 1;
+    bool document = false; ///< `<html`, `<body` or `<!DOCTYPE html`: a whole document, not a fragment
+};
+
+/// Where `text` holds HTML, found by evidence anywhere in it (after a BOM, blank lines, mail headers or
+/// prose): a document (`<html`, `<body`, `<!DOCTYPE html`), from the first line holding an element only
+/// HTML writes (`<div`, `<p>`, `<pre`, `<br>`, `<table>`, `<span`, ...) to the last one (to the end of
+/// the text when the document never closes); or a fragment of such elements pasted into text, taken when
+/// it holds three or more of them (two with two character references, or two when the text starts with
+/// one), one of them closing or a `<br>`, and at least half of the lines it spans outside `<pre>` hold
+/// a tag or a character reference. Markup on a line with a JSON member (`"Name": "<b>x</b>"`) is data
+/// and no evidence; XML (Export-Clixml's `<Objs>`, whose element names are no HTML's) and JSON give
+/// nothing. One pass over the text.
+std::optional<HtmlRegion> findHtml(std::string_view text);
+
+/// `text` with its HTML `region` read as the text it shows (htmlToText) and the lines around it as
+/// they are; `lineOf` gives each line's line in `text`.
+HtmlText textWithHtmlRead(std::string_view text, const HtmlRegion& region);
 
 } // namespace hcn::io

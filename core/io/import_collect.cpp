@@ -5,6 +5,7 @@
 #include "hcn/guid.h"
 #include "hcn/network_mode.h"
 #include "io/import_objects.h"
+#include "io/logged_error.h"
 
 #include <algorithm>
 #include <optional>
@@ -186,26 +187,14 @@ bool isRequestContext(std::string_view context)
     return response == std::string::npos || response < *request;
 }
 
-/// Whether the text before a value says HNS refused it: a create request logged with its failure
-/// (`HNS failed to create endpoint with settings {...}. Error: 0x803b0013`, kube-proxy's `Remote endpoint
-/// creation failed: ... (*hcsshim.HNSEndpoint)(...)({`). Such a document names an ID the caller chose,
-/// but HNS never held the object. A failure of something else (`attaching endpoint failed, endpoint:`)
-/// is about an object HNS holds.
-bool isFailedRequestContext(std::string_view context, ResourceKind kind)
+/// Whether the text before a value names a request to create an object of another kind than `kind`:
+/// the kind named right after `create`/`creating`, or right before `creation`
+/// (`cannot create endpoint: network {...}` shows a network HNS holds).
+bool createsAnotherKind(const std::string& lower, ResourceKind kind)
 {
-    const std::string lower = lowerCopy(context);
-    const auto any = [&](std::initializer_list<const char*> words) {
-        return std::any_of(words.begin(), words.end(),
-                           [&](const char* w) { return lower.find(w) != std::string::npos; });
-    };
-    if (!any({"fail", "error", "unable to", "could not", "cannot"}) ||
-        !any({"creat", "with settings", "request"}) || lower.find("response") != std::string::npos)
-        return false;
-    // What was being created, when the words say: the kind named right after `create`/`creating`, or
-    // right before `creation`. Another kind (`cannot create endpoint: network {...}`) is not this object.
     const std::size_t at = lower.rfind("creat");
     if (at == std::string::npos)
-        return true;
+        return false;
     const bool noun = lower.compare(at, 8, "creation") == 0;
     const std::string_view window =
         noun ? std::string_view(lower).substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at)
@@ -219,7 +208,35 @@ bool isFailedRequestContext(std::string_view context, ResourceKind kind)
         if (!created || distance < created->first)
             created = std::pair(distance, w.kind);
     }
-    return !created || created->second == kind;
+    return created && created->second != kind;
+}
+
+/// Whether the text around a value says HNS refused it: a create request logged with its failure
+/// before it (`HNS failed to create endpoint with settings {...}. Error: 0x803b0013`, kube-proxy's `Remote
+/// endpoint creation failed: ... (*hcsshim.HNSEndpoint)(...)({`), or a create request with an error
+/// logged after it (`creating endpoint with settings {...}: hcnCreateEndpoint failed in Win32: ...
+/// (0x1392)`, or on the next line `Error: 0x803b0013`). Such a document names an ID the caller chose,
+/// but HNS never held the object. A failure of something else (`attaching endpoint failed, endpoint:`)
+/// is about an object HNS holds.
+bool isFailedRequest(const FoundValue& found, ResourceKind kind)
+{
+    const std::string lower = lowerCopy(found.context);
+    const auto any = [&](std::initializer_list<const char*> words) {
+        return std::any_of(words.begin(), words.end(),
+                           [&](const char* w) { return lower.find(w) != std::string::npos; });
+    };
+    if (!any({"creat", "with settings", "request"}) || lower.find("response") != std::string::npos ||
+        createsAnotherKind(lower, kind))
+        return false;
+    if (any({"fail", "error", "unable to", "could not", "cannot"}))
+        return true;
+    // The failure logged after the request: only for a request being made (`creating`, `create`, not
+    // `created`), and only an error the words after it state.
+    bool making = any({"with settings", "request"});
+    for (std::size_t at = lower.find("creat"); at != std::string::npos && !making;
+         at = lower.find("creat", at + 1))
+        making = lower.compare(at, 7, "created") != 0;
+    return making && loggedError(found.after, {}).found();
 }
 
 /// Text inside a string value worth searching for documents: JSON (`{"`, `[{`) or a Go struct dump
@@ -279,9 +296,11 @@ struct Collector
                             describeKeys(value) + "); not imported");
             return;
         }
-        if (isFailedRequestContext(found.context, kind)) {
+        if (isFailedRequest(found, kind)) {
+            const std::string error = describeLoggedError(loggedError(found.after, found.context));
             message(ImportSeverity::Info, first, last,
-                    "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported");
+                    "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
+                        (error.empty() ? std::string() : "; the error logged with it: " + error));
             return;
         }
         if (!hasGuidId && isRequestContext(found.context)) {

@@ -4,6 +4,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
 #include "io/json_repair.h"
+#include "io/logged_error.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
@@ -341,6 +342,8 @@ private:
         Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
         for (FoundValue& v : nested.values) {
             v.repairs.insert(v.repairs.begin(), "unquoted from a log field");
+            if (v.after.empty())
+                v.after = textAfter({at.line, end + 1});
             m_result.values.push_back(std::move(v));
         }
         for (ImportWarning& w : nested.warnings)
@@ -381,6 +384,8 @@ private:
             v.repairs.insert(v.repairs.begin(), "undoubled the quotes of a CSV field");
             if (v.context.empty())
                 v.context = contextBefore(at);
+            if (v.after.empty())
+                v.after = textAfter({at.line, end + 1});
             m_result.values.push_back(std::move(v));
         }
         for (ImportWarning& w : nested.warnings)
@@ -528,6 +533,7 @@ private:
         found.firstLine = first;
         found.lastLine = last;
         found.context = contextBefore(at);
+        found.after = textAfter(c.end);
         found.sourceText = spanText(at, c.end);
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
@@ -644,6 +650,16 @@ private:
         if (before.size() > kMaxContext)
             before = before.substr(before.size() - kMaxContext);
         return validUtf8(std::string(before));
+    }
+
+    /// What follows a value ending at `end` (FoundValue::after).
+    std::string textAfter(Position end) const
+    {
+        const std::string_view line = m_lines[end.line].text;
+        std::optional<std::string_view> next;
+        if (end.line + 1 < m_lines.size())
+            next = m_lines[end.line + 1].text;
+        return textAfterValue(line.substr(std::min(end.column, line.size())), next);
     }
 
     /// The cleaned text from `from` up to `to`, lines joined by LF.

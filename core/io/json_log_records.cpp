@@ -60,9 +60,9 @@ json logRecord(std::string_view line)
     return record;
 }
 
-std::string fieldText(const json& value)
+template <class Json> std::string fieldText(const Json& value)
 {
-    std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+    std::string text = value.is_string() ? value.template get<std::string>() : value.dump();
     for (char& c : text)
         if (c == '\n' || c == '\r')
             c = ' ';
@@ -84,7 +84,11 @@ std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
             while (!text.empty() && text.back() == ' ')
                 text.pop_back();
         } else {
-            for (const auto& [key, value] : record.items())
+            // The fields in the order the logger wrote them (its message before the document, the error
+            // after it), as the line would read printed: what is logged before and after a document
+            // tells a request HNS refused from an object it holds.
+            const auto ordered = nlohmann::ordered_json::parse(trimBlanks(line.text), nullptr, false);
+            for (const auto& [key, value] : ordered.items())
                 text += (text.empty() ? "" : " ") + key + "=" + fieldText(value);
         }
         line.text = std::move(text);

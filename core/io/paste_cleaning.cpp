@@ -337,11 +337,21 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std:
 {
     std::vector<std::string> said;
     HtmlText html;
-    if (looksLikeHtml(text)) {
-        html = htmlToText(text);
+    if (const std::optional<HtmlRegion> region = findHtml(text)) {
+        const auto blank = [](std::string_view t) { return t.find_first_not_of(" \t\r\n") == t.npos; };
+        const bool whole = blank(text.substr(0, region->begin)) && blank(text.substr(region->end));
+        const std::string where = region->firstLine == region->lastLine
+                                      ? "line " + std::to_string(region->firstLine) + " is "
+                                      : "lines " + std::to_string(region->firstLine) + "-" +
+                                            std::to_string(region->lastLine) + " are ";
+        const std::string what = region->document
+                                     ? "an HTML document (a ticket or mail export)"
+                                     : "an HTML fragment (markup copied from a ticket or a page)";
+        said.push_back((whole ? "the text is " + what + "; it was read as the text it shows"
+                              : where + what + "; read as the text it shows") +
+                       ": tags as line breaks, character references such as &quot; decoded");
+        html = textWithHtmlRead(text, *region);
         text = html.text;
-        said.emplace_back("the text is an HTML document (a ticket or mail export); it was read as the text "
-                          "it shows: tags as line breaks, character references such as &quot; decoded");
     }
     std::vector<CleanedLine> lines;
     PastedCharacterCounts characters;

@@ -63,16 +63,41 @@ bool looksLikeUtf16Le(std::string_view bytes)
     return oddZero * 10 >= pairs * 9 && evenZero * 10 < pairs;
 }
 
-/// CRLF, lone CR and CR CR LF (a Windows file whose CRLF a text-mode copy or transfer turned into
-/// CR CR LF) become LF; `doubled` counts the CR CR LF.
+/// Whether the CR CR LF in `text` are line ends a text-mode copy or transfer doubled (a Windows file's
+/// CRLF converted a second time): most line ends of the text are CR CR LF. Otherwise a CR CR LF is a
+/// lone CR (a line end of its own) and a CRLF, as in a file that mixes CR line ends with CRLF, and
+/// reading it as one line end would lose a blank line.
+bool lineEndsDoubled(std::string_view text)
+{
+    std::size_t doubled = 0;
+    std::size_t other = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            if (text.substr(i + 1, 2) == "\r\n") {
+                ++doubled;
+                i += 2;
+            } else {
+                ++other;
+                i += i + 1 < text.size() && text[i + 1] == '\n' ? 1 : 0;
+            }
+        } else if (text[i] == '\n') {
+            ++other;
+        }
+    }
+    return doubled > other;
+}
+
+/// CRLF and lone CR become LF, and so does CR CR LF when the text's line ends are doubled
+/// (lineEndsDoubled); `doubled` counts the CR CR LF read as one line end.
 std::string unifyLineEnds(std::string_view text, std::size_t& doubled)
 {
+    const bool undouble = lineEndsDoubled(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\r') {
             out += '\n';
-            if (text.substr(i + 1, 2) == "\r\n") {
+            if (undouble && text.substr(i + 1, 2) == "\r\n") {
                 ++doubled;
                 i += 2;
             } else if (i + 1 < text.size() && text[i + 1] == '\n') {

@@ -717,6 +717,94 @@ private slots:
         QVERIFY(api.ok());
     }
 
+    /// A create request HNS refused is left out with the error logged with it: after the document on its
+    /// line or the next (hcsshim's `failed in Win32: ... (0x1392)`, `HRESULT 0x803b0013`, an HNS envelope),
+    /// or before it. `held`: the document is an object HNS holds (imported); `error`: the start of what
+    /// the info message says after "the error logged with it: ", empty when it names no error.
+    void failedRequestsSayWhy_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("held");
+        QTest::addColumn<QString>("error");
+
+        const QString doc =
+            R"({"ID":"7B2C3D4E-5F60-4B71-9C82-D3E4F5061728","Name":"pod-a_cbr0",)"
+            R"("VirtualNetwork":"6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617","IPAddress":"10.244.8.41"})";
+        QTest::newRow("a Win32 error number after the document on its line")
+            << "E1204 09:12:44.118230    4120 hns.go:211] failed to create endpoint with settings " + doc +
+                   ": hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
+            << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
+        QTest::newRow("a Win32 error the project names")
+            << "failed to create endpoint with settings " + doc +
+                   ": hcnCreateEndpoint failed in Win32: The parameter is incorrect. (0x57)"
+            << false << "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"";
+        QTest::newRow("an HRESULT after a create request says it failed")
+            << "E1204 09:12:51.540981    4120 hns.go:211] Creating endpoint " + doc +
+                   " failed, HRESULT 0x803b0013"
+            << false << "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\"";
+        QTest::newRow("the error on the next line")
+            << "Message          : HNS failed to create endpoint with settings " + doc +
+                   ".\n                   Error: 0x803b001e"
+            << false
+            << "HCN_E_INVALID_IP (0x803B001E), \"The IP address is invalid or is not in any configured "
+               "subnet.\"";
+        QTest::newRow("HNS's answer after the request: its ErrorCode in decimal and its Error")
+            << "failed to create endpoint with settings " + doc +
+                   R"( {"Success":false,"Error":"The specified port already exists. ","ErrorCode":2151350291})"
+            << false << "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\"";
+        QTest::newRow("the error by name")
+            << "failed to create endpoint with settings " + doc + ": HCN_E_ENDPOINT_ALREADY_ATTACHED" << false
+            << "HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"";
+        QTest::newRow("the error logged before the document, its code known by its text")
+            << "Remote endpoint creation failed: hnsCall failed in Win32: The switch-port was not found. " +
+                   doc
+            << false << "HCN_E_PORT_NOT_FOUND (0x803B0007), \"The switch-port was not found.\"";
+        QTest::newRow("the error in a klog field before the document")
+            << "E1204 09:13:20.771002    4120 proxier.go:1118] \"Remote endpoint creation failed\" "
+               "err=\"hcnCreateEndpoint failed in Win32: An address provided is invalid or reserved. "
+               "(0x803b002f)\" endpoint=" +
+                   doc
+            << false
+            << "HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An address provided is invalid or reserved.\"";
+        QTest::newRow("a Go struct dump of the request, the error after it")
+            << "Creating endpoint &{Id:7B2C3D4E-5F60-4B71-9C82-D3E4F5061728 Name:pod-a_cbr0 "
+               "VirtualNetwork:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617 IPAddress:10.244.8.41} failed: "
+               "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
+            << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
+        QTest::newRow("a JSON log record: the message, the request as a field, the error after it")
+            << R"({"level":"error","ts":"2026-12-04T09:14:02.118Z","msg":"failed to create endpoint","endpoint":)" +
+                   doc +
+                   R"x(,"error":"hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"})x"
+            << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
+        QTest::newRow("a failed request without an error logged")
+            << "failed to create endpoint with settings " + doc << false << "";
+        QTest::newRow("an object created; the error on the next log line is another's")
+            << "I1204 09:12:40.002114    4120 hns.go:96] Created endpoint " + doc +
+                   "\nE1204 09:12:41.000000    4120 hns.go:99] error: 0x803b0013"
+            << true << "";
+        QTest::newRow("an object logged; the failure after it is another's")
+            << "Hns Endpoint resource, " + doc + " Policy creation failed: HRESULT 0x803b000d" << true << "";
+        QTest::newRow("a pointer after a create request is no error")
+            << "Creating endpoint " + doc + " at 0xc000512340" << true << "";
+    }
+
+    void failedRequestsSayWhy()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, held);
+        QFETCH(QString, error);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        const QStringList texts = messageTexts(*result);
+        QCOMPARE(objectList(*result).contains("Endpoint:7B2C3D4E-5F60-4B71-9C82-D3E4F5061728"), held);
+        QCOMPARE(anyContains(texts, "a request HNS failed ("), !held);
+        const QString logged =
+            QStringLiteral("not an object it holds; not imported; the error logged with it: ");
+        QCOMPARE(anyContains(texts, logged), !error.isEmpty());
+        if (!error.isEmpty())
+            QVERIFY2(anyContains(texts, logged + error), qPrintable(error + " not in:\n" + texts.join('\n')));
+    }
+
     void reportSurvivesTheSnapshotFile()
     {
         const ImportResult result = importFiles({"import-endpoints-depth2.json"});
@@ -840,12 +928,33 @@ private slots:
             << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334", "Network:" + cbr0,
                            "Network:D8E9F001-1223-4344-9556-6778899AABBC"}
             << QStringList{"a request HNS failed (\"Message          : HNS failed to create endpoint with "
-                           "settings\"), not an object it holds; not imported"}
+                           "settings\"), not an object it holds; not imported; the error logged with it: "
+                           "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\""}
             << QStringList{"a request HNS failed (\"Message          : HNS failed to create endpoint "
                            "Ethernet"}
             << QStringList{"Endpoint:50617283-94A5-4B6C-8D7E-8F9001122334 @FirstLine=12",
                            "Network:D8E9F001-1223-4344-9556-6778899AABBC @FirstLine=22",
                            "Network:D8E9F001-1223-4344-9556-6778899AABBC /Type=\"Transparent\""};
+        // Create requests HNS refused, each with the error logged after it (on its line or the next) or
+        // before it; an endpoint logged before a failure of something else is one HNS holds.
+        QTest::newRow("create requests HNS refused, with the errors logged with them")
+            << "failed-create-errors.txt"
+            << QStringList{"Endpoint:BF607182-93A4-4FB5-8C06-1728394A5B6C",
+                           "Network:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617"}
+            << QStringList{"hns.go:211] failed to create endpoint with settings\"), not an object it holds; "
+                           "not "
+                           "imported; the error logged with it: 0x80071392 (Win32 error 5010), \"The object "
+                           "already exists.\"",
+                           "hns.go:211] Creating endpoint\"), not an object it holds; not imported; the "
+                           "error "
+                           "logged with it: HCN_E_PORT_ALREADY_EXISTS (0x803B0013)",
+                           "the error logged with it: HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An "
+                           "address "
+                           "provided is invalid or reserved.\"",
+                           "the error logged with it: HCN_E_INVALID_IP (0x803B001E)"}
+            << QStringList{}
+            << QStringList{"Endpoint:BF607182-93A4-4FB5-8C06-1728394A5B6C @FirstLine=6",
+                           "Network:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617 @FirstLine=3"};
         QTest::newRow("JSON log records holding the document as a nested object")
             << "zap-json-nested-objects.log"
             << QStringList{"Endpoint:61728394-A5B6-4C7D-9E8F-900112233445",
@@ -1032,6 +1141,19 @@ private slots:
                            padded + "/Name=cbr0",
                            padded + "/Type=L2Bridge"}
             << QStringList{"the text is an HTML document (a ticket or mail export)"};
+        const QString mailed = QStringLiteral("Network:E1A2B3C4-5D6E-4F70-8192-A3B4C5D6E7F8");
+        QTest::newRow("a mail export: headers, then the HTML document")
+            << "mail-export-html-after-headers.eml" << QStringList{mailed}
+            << QStringList{mailed + "/Name=cbr0", mailed + "/Type=L2Bridge",
+                           mailed + "/Ipams/0/Subnets/0/IpAddressPrefix=10.244.7.0/24"}
+            << QStringList{"lines 6-25 are an HTML document (a ticket or mail export)"};
+        const QString inDivs = QStringLiteral("Endpoint:F2B3C4D5-6E7F-4081-92A3-B4C5D6E7F809");
+        const QString plain = QStringLiteral("Endpoint:0A1B2C3D-4E5F-4061-8273-94A5B6C7D8E9");
+        QTest::newRow("an HTML fragment between prose and a plain list view")
+            << "ticket-html-fragment-in-text.txt" << QStringList{plain, inDivs}
+            << QStringList{inDivs + "/Name=4e5f60718293_cbr0", inDivs + "/MacAddress=00-15-5D-64-07-17",
+                           plain + "/Name=5f6071829304_cbr0"}
+            << QStringList{"lines 4-13 are an HTML fragment (markup copied from a ticket or a page)"};
     }
 
     void pastedTextReadsAsPrinted()

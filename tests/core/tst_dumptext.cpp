@@ -390,6 +390,16 @@ void TestDumpText::lineEndsAndPaddingAreUndone_data()
                                               << "3 line ends are CR CR LF";
     QTest::newRow("CRLF and lone CR as before") << QByteArray("a\r\nb\rc\n") << "a\nb\nc\n"
                                                 << "";
+    QTest::newRow("CR line ends mixed with CRLF: CR CR LF is a line end and a blank line")
+        << QByteArray("ID : 1\rName : a\r\r\nID : 2\r\nName : b\r\n")
+        << "ID : 1\nName : a\n\nID : 2\nName : b\n"
+        << "";
+    QTest::newRow("a blank line of CR and CRLF among CRLF lines")
+        << QByteArray("a\r\nb\r\r\nc\r\nd\r\n") << "a\nb\n\nc\nd\n"
+        << "";
+    QTest::newRow("mostly CR CR LF, a CRLF line appended: CR CR LF is one line end")
+        << QByteArray("a\r\r\nb\r\r\nc\r\r\nd\r\n") << "a\nb\nc\nd\n"
+        << "3 line ends are CR CR LF";
     QTest::newRow("NUL padding at the end")
         << QByteArray("{\"ID\": 1}\n") + QByteArray(4096, '\0') << "{\"ID\": 1}\n"
         << "the text holds 4096 NUL bytes of padding";
@@ -467,6 +477,59 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                                     << QStringList{"1:<Objs Version=\"1.1.0.1\">",
                                                    "2:<Obj RefId=\"0\"></Obj>", "3:</Objs>"}
                                     << QStringList{};
+    QTest::newRow("HTML after mail headers and a blank line: the headers stay lines of their own")
+        << "From: ops@example.org\nSubject: HNS state\n\n<html><body><div>Name : x</div>\n"
+           "<div>Type : &quot;y&quot;</div></body></html>\n"
+        << QStringList{"1:From: ops@example.org", "2:Subject: HNS state", "3:", "4:Name : x",
+                       "5:Type : \"y\""}
+        << QStringList{"lines 4-5 are an HTML document (a ticket or mail export); read as the text it shows"};
+    QTest::newRow("HTML in upper case")
+        << "<HTML><HEAD><TITLE>t</TITLE></HEAD><BODY><DIV>Name : x</DIV><SCRIPT>x</SCRIPT>\n"
+           "<DIV>Type : y</DIV></BODY></HTML>"
+        << QStringList{"1:Name : x", "2:Type : y"} << QStringList{"the text is an HTML document"};
+    QTest::newRow("HTML after a byte order mark and blank lines")
+        << QString::fromUtf8("\uFEFF\n\n<!DOCTYPE html>\n<p>a &amp; b</p>")
+        << QStringList{"1:", "2:", "4:a & b"} << QStringList{"the text is an HTML document"};
+    QTest::newRow("an HTML fragment in the middle of text; the lines around it stay")
+        << "Hi, the output:\n<div>{&quot;ID&quot;: 1,</div>\n<div>&nbsp;&quot;x&quot;: 2}</div>\n"
+           "Thanks,\n  Ann\n"
+        << QStringList{"1:Hi, the output:", "2:{\"ID\": 1,", "3: \"x\": 2}", "4:Thanks,", "5:  Ann"}
+        << QStringList{"lines 2-3 are an HTML fragment (markup copied from a ticket or a page)",
+                       "1 non-breaking space"};
+    QTest::newRow("lines ending in <br> in the middle of text")
+        << "Output:\nName : a<br>\nType : b<br>\nID&nbsp;&nbsp; : c<br>\n\nbye"
+        << QStringList{"1:Output:", "2:Name : a", "3:Type : b", "4:ID   : c", "5:", "6:bye"}
+        << QStringList{"lines 2-4 are an HTML fragment", "2 non-breaking spaces"};
+    QTest::newRow("a <pre> fragment with references, after prose")
+        << "See below\n<pre>\n{\n  &quot;ID&quot;: 1\n}\n</pre>\n"
+        << QStringList{"1:See below", "3:{", "4:  \"ID\": 1", "5:}"}
+        << QStringList{"lines 2-6 are an HTML fragment"};
+    QTest::newRow("markup in JSON strings is data, not HTML")
+        << "{\n  \"Description\": \"<p>a</p><br><div>b</div>\",\n  \"Name\": \"<pre>x</pre>\"\n}"
+        << QStringList{"1:{", "2:  \"Description\": \"<p>a</p><br><div>b</div>\",",
+                       "3:  \"Name\": \"<pre>x</pre>\"", "4:}"}
+        << QStringList{};
+    QTest::newRow("a tag mentioned in prose and list view values with < are no HTML")
+        << "Use <br> to break lines.\nNamespace : <nil>\nName      : <none>\nPolicies  : {<p>}\n"
+        << QStringList{"1:Use <br> to break lines.", "2:Namespace : <nil>", "3:Name      : <none>",
+                       "4:Policies  : {<p>}"}
+        << QStringList{};
+    QTest::newRow("a markdown table with <br> in two cells is no HTML")
+        << "| Name | Notes |\n|---|---|\n| cbr0 | a<br>b |\n| nat | c<br>d |\n"
+        << QStringList{"1:| Name | Notes |", "2:|---|---|", "3:| cbr0 | a<br>b |", "4:| nat | c<br>d |"}
+        << QStringList{};
+    QTest::newRow("CLIXML holding escaped HTML is no HTML")
+        << "<Objs Version=\"1.1.0.1\">\n<Obj RefId=\"0\"><S N=\"d\">&lt;div&gt;&amp;&lt;/div&gt;</S>"
+           "<B N=\"b\">true</B></Obj>\n</Objs>"
+        << QStringList{"1:<Objs Version=\"1.1.0.1\">",
+                       "2:<Obj RefId=\"0\"><S N=\"d\">&lt;div&gt;&amp;&lt;/div&gt;</S>"
+                       "<B N=\"b\">true</B></Obj>",
+                       "3:</Objs>"}
+        << QStringList{};
+    QTest::newRow("one stray <div> far from the next tag is no fragment")
+        << "<div> a\nline 2\nline 3\nline 4\nline 5\n</div> <br>\n"
+        << QStringList{"1:<div> a", "2:line 2", "3:line 3", "4:line 4", "5:line 5", "6:</div> <br>"}
+        << QStringList{};
 }
 
 void TestDumpText::pastedTextIsCleanedAsAWhole()
@@ -545,6 +608,9 @@ void TestDumpText::findsValuesInDumps_data()
         << "2-41 44-82"
         << QStringList{"lines 2-41: the value is cut off (it never closes); only what came before the cut is read"}
         << 0;
+    QTest::newRow("a mail export: headers, then an HTML document with the JSON in <br> lines")
+        << "mail-export-html-after-headers.eml" << QStringList{"E1A2B3C4-5D6E-4F70-8192-A3B4C5D6E7F8"}
+        << QStringList{"L2Bridge"} << "10-21" << none << 0;
     QTest::newRow("100,000 levels deep, then a normal value")
         << "deeply-nested.json" << QStringList{natNetwork} << QStringList{"nat"} << "2-2"
         << QStringList{"line 1: nested deeper than 64 levels; not imported"} << 0;

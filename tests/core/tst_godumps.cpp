@@ -443,7 +443,9 @@ private slots:
             << QStringList{"lines 1-8: the go-spew dump is cut off (the text ends inside it); only what came "
                            "before the cut is read",
                            "a request HNS failed (\"3312 proxier.go:997] Remote endpoint creation failed: "
-                           "hnsCall failed in Win32"};
+                           "hnsCall failed in Win32",
+                           "not imported; the error logged with it: HCN_E_PORT_NOT_FOUND (0x803B0007), \"The "
+                           "switch-port was not found.\""};
     }
 
     void importsSpewDumps()

@@ -378,12 +378,19 @@ void TestListView::findsObjectsInDumps_data()
         << "listview-outlook-double-spaced.txt" << node3 << "7-41 45-79" << int(ResourceKind::Invalid);
     QTest::newRow("CR CR LF line ends")
         << "listview-cr-cr-lf.txt" << node3 << "3-20 22-39" << int(ResourceKind::Endpoint);
+    // CR line ends, then CRLF: the CR CR LF where they meet is a line end and a blank line.
+    QTest::newRow("CR line ends, then CRLF: the blank line between the objects stays")
+        << "listview-cr-and-crlf.txt" << node3 << "3-20 22-39" << int(ResourceKind::Endpoint);
     QTest::newRow("| more: pager prompts inside the objects")
         << "listview-more-paging.txt" << node3 << "3-21 23-42" << -1;
     QTest::newRow("HTML ticket export: a list view in <div> lines, one in <pre>")
         << "html-ticket-export.html"
         << QStringList{"AD7F3B15-6E9A-4C24-B8FA-60DBE5F943C1", "6F3B9D27-1A5C-4E80-B4D6-2C9E7A1F5B08"}
         << "24-31 34-39" << int(ResourceKind::Invalid);
+    QTest::newRow("an HTML fragment of <div> lines between prose, then a plain list view")
+        << "ticket-html-fragment-in-text.txt"
+        << QStringList{"F2B3C4D5-6E7F-4081-92A3-B4C5D6E7F809", "0A1B2C3D-4E5F-4061-8273-94A5B6C7D8E9"}
+        << "5-12 17-22" << int(ResourceKind::Invalid);
 }
 
 void TestListView::findsObjectsInDumps()

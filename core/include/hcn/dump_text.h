@@ -49,7 +49,8 @@ struct DecodedText
 /// Windows-1252 for text without BOM that is not UTF-8 and holds no UTF-8 sequence; a file appended to
 /// in another encoding (single-byte text after UTF-16 LE, UTF-16 LE with or without a BOM from a line
 /// on inside single-byte text) is decoded part by part (`mixedEncodings`); invalid
-/// sequences become U+FFFD, CRLF, CR CR LF (CRLF converted twice) and lone CR become LF; NUL padding
+/// sequences become U+FFFD, CRLF and lone CR become LF, and so does CR CR LF (CRLF converted twice) when
+/// most of the text's line ends are CR CR LF (otherwise it is a CR and a CRLF, two line ends); NUL padding
 /// (see nulsArePadding) is left out. Fails (InvalidArg) above kMaxDumpBytes and (InvalidJson) when the
 /// content is binary rather than text.
 Result<DecodedText> decodeDumpText(std::string_view bytes);
@@ -72,10 +73,10 @@ struct CleanedLine
 };
 
 /// Turn what a console, a chat window, a mail client or a ticket system made of pasted output back into
-/// the output. An HTML document (a ticket export) becomes its text first. Then, per line: terminal
-/// escape sequences (colours, titles, links) are removed; zero-width characters are removed and
-/// non-breaking spaces outside quoted strings become blanks, as do tabs before a list view's colon;
-/// a `Select-String` `path:line:` prefix is removed when (nearly) every line has one with consecutive
+/// the output. HTML found in it (a ticket or mail export, a fragment of a page) becomes its text first.
+/// Then, per line: terminal escape sequences (colours, titles, links) are removed; zero-width characters are
+/// removed and non-breaking spaces outside quoted strings become blanks, as do tabs before a list view's
+/// colon; a `Select-String` `path:line:` prefix is removed when (nearly) every line has one with consecutive
 /// numbers; markdown quote markers (`> `, `>> `, `> > `), PowerShell and cmd prompts (`PS C:\x> `,
 /// `C:\x>`), PowerShell continuation prompts (`>> `), stream prefixes such as `VERBOSE: ` /
 /// `AUSFÜHRLICH: ` / `DEBUG: ` / `WARNING: ` in the usual Windows languages, and trailing blanks are
@@ -117,6 +118,11 @@ struct FoundValue
     /// The text before the value on its first line, blanks trimmed, at most 120 bytes (a log prefix such
     /// as "Attempting to create HNS network, request: "): tells a request sent to HNS from its answer.
     std::string context;
+    /// The text after the value on its last line, blanks trimmed (at most 240 bytes); when nothing but
+    /// punctuation follows the value there, a line break and the next line: where a log states why a
+    /// request failed (`{...}: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)`,
+    /// `{...}. Error: 0x803b0013`). Empty for a value the paste cut off.
+    std::string after;
     /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
     std::vector<std::string> repairs;
     /// Where each element of a value holding several objects (an array of objects, an envelope's Output
