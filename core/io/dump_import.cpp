@@ -152,11 +152,15 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         results.push_back(reader(lines));
     }
     dropJsonWarningsAboutGoDumps(results); // the JSON reader comes first
+    const std::size_t first = sightings.size();
+    std::vector<detail::FailedRequest> failedRequests;
     for (ExtractResult& extracted : results) {
         addWarnings(extracted, source.name, messages);
         for (FoundValue& value : extracted.values)
-            detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion);
+            detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
+                                     failedRequests);
     }
+    detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     return true;
 }
 

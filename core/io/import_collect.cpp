@@ -172,13 +172,16 @@ std::string subnetPrefix(const json& value)
 
 /// Whether the text before a value says it is a request sent to HNS (a create body) rather than what
 /// HNS answered: `Invoke-HNSRequest Method[POST] Path[/networks] Data[`, `request: `, `Request : `,
-/// `hnsConfigBytes: `. The last of "request"/"response" decides ("Request: ... Response: {").
+/// `hnsConfigBytes: `, an object being made (`Creating HNS endpoint: &{Id: ...`, flannel's `Attempting to
+/// create HNSNetwork {...`, `Settings={...`). The last of these and "response" decides ("Request: ...
+/// Response: {").
 bool isRequestContext(std::string_view context)
 {
     const std::string lower = lowerCopy(context);
     std::optional<std::size_t> request;
     for (const char* word :
-         {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "with settings"})
+         {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "with settings",
+          "settings=", "creating", "attempting to create", "to be created"})
         if (const std::size_t at = lower.rfind(word); at != std::string::npos)
             request = std::max(request.value_or(0), at);
     if (!request)
@@ -255,6 +258,7 @@ struct Collector
     std::vector<ImportMessage>& messages;
     std::uint64_t& hnsVersion;
     const FoundValue& found;
+    std::vector<FailedRequest>& failedRequests;
     /// Whether string values of what is no HNS object are searched for documents; off for what such a
     /// search found, so each string is searched once.
     bool searchStrings = true;
@@ -297,6 +301,7 @@ struct Collector
             return;
         }
         if (isFailedRequest(found, kind)) {
+            failedRequests.push_back({value, first});
             const std::string error = describeLoggedError(loggedError(found.after, found.context));
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
@@ -364,7 +369,7 @@ struct Collector
                 inner.firstLine = first;
                 inner.lastLine = last;
                 inner.elements.clear(); // their lines are lines of the string, not of the dump
-                Collector nested{source, out, messages, hnsVersion, inner, false};
+                Collector nested{source, out, messages, hnsVersion, inner, failedRequests, false};
                 json innerValue = std::move(inner.value);
                 const std::size_t before = out.size();
                 nested.value(std::move(innerValue), inner.kindHint, first, last, inner.sourceText, 0);
@@ -515,9 +520,10 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
 }
 
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
-                      std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion)
+                      std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
+                      std::vector<FailedRequest>& failedRequests)
 {
-    Collector collector{source, out, messages, hnsVersion, found};
+    Collector collector{source, out, messages, hnsVersion, found, failedRequests};
     json value = std::move(found.value);
     // An array of objects whose elements were told apart keeps each element's lines and text.
     if (!found.elements.empty() && value.is_array() && value.size() == found.elements.size()) {
@@ -534,6 +540,36 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
     for (std::size_t i = before; i < out.size(); ++i)
         if (out[i].originalText.empty())
             out[i].originalText = out[i].document.dump(2);
+}
+
+void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t first,
+                                const std::vector<FailedRequest>& failedRequests,
+                                std::vector<ImportMessage>& messages)
+{
+    if (failedRequests.empty())
+        return;
+    std::vector<Sighting> kept;
+    for (std::size_t i = first; i < sightings.size(); ++i) {
+        const auto failed =
+            std::find_if(failedRequests.begin(), failedRequests.end(),
+                         [&](const FailedRequest& r) { return r.document == sightings[i].document; });
+        if (failed == failedRequests.end()) {
+            kept.push_back(std::move(sightings[i]));
+            continue;
+        }
+        const Sighting& s = sightings[i];
+        messages.push_back({ImportSeverity::Info,
+                            s.source,
+                            s.firstLine,
+                            s.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            "the request HNS failed in line " + std::to_string(failed->firstLine) +
+                                " again, not an object it holds; not imported"});
+    }
+    sightings.erase(sightings.begin() + static_cast<std::ptrdiff_t>(first), sightings.end());
+    for (Sighting& s : kept)
+        sightings.push_back(std::move(s));
 }
 
 } // namespace hcn::io::detail

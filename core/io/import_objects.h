@@ -15,6 +15,13 @@ namespace hcn::io::detail {
 
 using json = nlohmann::json;
 
+/// A request HNS failed, found in a dump: its document as logged, and where.
+struct FailedRequest
+{
+    json document;
+    int firstLine = 0;
+};
+
 /// One object as one place of the dump shows it.
 struct Sighting
 {
@@ -50,9 +57,17 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1);
 
 /// Every object in a found value (arrays, envelopes, snapshot documents and {"Networks":[...]} style
 /// containers are opened) as sightings in `out`; values that hold no HNS object become messages.
-/// An HNS version object ({"Major":9,"Minor":2}) sets `hnsVersion`.
+/// An HNS version object ({"Major":9,"Minor":2}) sets `hnsVersion`. A request HNS failed is no sighting;
+/// its document goes into `failedRequests`.
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
-                      std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion);
+                      std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
+                      std::vector<FailedRequest>& failedRequests);
+
+/// Sightings from `first` on that repeat the document of a request HNS failed (an event's description
+/// and its XML data hold the same request) are no objects either: each leaves with an info message.
+void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t first,
+                                const std::vector<FailedRequest>& failedRequests,
+                                std::vector<ImportMessage>& messages);
 
 /// A v1 policy list holding ELB policies with different frontends (other VIPs, DSR or ILB set on one
 /// only) is as many load balancers: one HostComputeLoadBalancer takes every VIP for every port, which

@@ -342,6 +342,8 @@ private:
         Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
         for (FoundValue& v : nested.values) {
             v.repairs.insert(v.repairs.begin(), "unquoted from a log field");
+            if (v.context.empty()) // the words logged before it: `msg="hnsConfigBytes: {\"Name\"...`
+                v.context = contextBefore(at);
             if (v.after.empty())
                 v.after = textAfter({at.line, end + 1});
             m_result.values.push_back(std::move(v));

@@ -805,6 +805,68 @@ private slots:
             QVERIFY2(anyContains(texts, logged + error), qPrintable(error + " not in:\n" + texts.join('\n')));
     }
 
+    /// Documents logged while a request is made (no ID yet, or the request of an event that says HNS
+    /// failed it) are no objects HNS holds: none is imported, a message says why.
+    void requestsBeingMadeAreNoObjects_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("message");
+
+        const QString network = "6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617";
+        QTest::newRow("a Go struct dump of an endpoint being created")
+            << "I1204 09:20:19.783291    3232 hns.go:212] Creating HNS endpoint: &{Id: Name:ep1 "
+               "VirtualNetwork:" +
+                   network + " IPAddress:10.244.2.2 PrefixLength:0 IsRemoteEndpoint:false}"
+            << QStringList{} << "a request sent to HNS (\"";
+        QTest::newRow("flannel's network about to be created")
+            << "I1204 09:20:20.100000    3232 main.go:330] Attempting to create HNSNetwork "
+               "{\"Name\":\"cbr0\",\"Type\":\"L2Bridge\",\"Subnets\":[{\"AddressPrefix\":\"10.244.2.0/"
+               "24\",\"GatewayAddress\":\"10.244.2.1\"}]}"
+            << QStringList{} << "a request sent to HNS (\"";
+        QTest::newRow("a request escaped in a logrus field")
+            << "time=\"2026-12-04T09:20:21Z\" level=info msg=\"hnsConfigBytes: {\\\"Name\\\":\\\"ep9\\\","
+               "\\\"VirtualNetwork\\\":\\\"" +
+                   network + "\\\",\\\"IPAddress\\\":\\\"10.0.1.5\\\",\\\"PrefixLength\\\":24}\""
+            << QStringList{} << "a request sent to HNS (\"";
+        QTest::newRow("the settings a runtime passes")
+            << "time=\"2026-12-04T09:20:22Z\" level=debug msg=\"hcn endpoint\" "
+               "Settings={\"Name\":\"ep10\",\"HostComputeNetwork\":\"" +
+                   network + "\",\"IpConfigurations\":[{\"IpAddress\":\"10.0.1.6\",\"PrefixLength\":24}]}"
+            << QStringList{} << "a request sent to HNS (\"";
+        QTest::newRow("an event's description and its XML data hold the same failed request")
+            << "Description:\nHNS failed to create endpoint with settings "
+               "{\"ID\":\"8C3D4E5F-6071-4B82-9D93-E4F506172839\",\"Name\":\"pod-b\",\"VirtualNetwork\":\"" +
+                   network +
+                   "\"}. Error: 0x803b0013"
+                   "\nEvent Xml:\n<Event>\n  <EventData>\n"
+                   "    <Data "
+                   "Name=\"Settings\">{\"ID\":\"8C3D4E5F-6071-4B82-9D93-E4F506172839\",\"Name\":\"pod-b\","
+                   "\"VirtualNetwork\":\"" +
+                   network +
+                   "\"}</Data>"
+                   "\n    <Data Name=\"Error\">0x803b0013</Data>\n  </EventData>\n</Event>"
+            << QStringList{}
+            << "the request HNS failed in line 2 again, not an object it holds; not imported";
+        QTest::newRow("what HNS answered is an object")
+            << "time=\"2026-12-04T09:20:23Z\" level=info msg=\"Network Response : {\\\"ID\\\":\\\"" +
+                   network + "\\\",\\\"Name\\\":\\\"cbr0\\\",\\\"Type\\\":\\\"L2Bridge\\\"}\""
+            << QStringList{"Network:" + network} << QString();
+    }
+
+    void requestsBeingMadeAreNoObjects()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, message);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), objects);
+        const QStringList texts = messageTexts(*result);
+        if (!message.isEmpty())
+            QVERIFY2(anyContains(texts, message), qPrintable(message + " not in:\n" + texts.join('\n')));
+    }
+
     void reportSurvivesTheSnapshotFile()
     {
         const ImportResult result = importFiles({"import-endpoints-depth2.json"});
