@@ -318,6 +318,19 @@ bool isGuidItemStart(std::string_view token)
     return true;
 }
 
+/// GUIDs one blank apart (the last one maybe cut), as a list a console wrapped goes on on its next line.
+bool isWrappedList(std::string_view line)
+{
+    const std::vector<Token> tokens = splitTokens(line);
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        const bool item =
+            isGuidListItem(tokens[t].text) || (t + 1 == tokens.size() && isGuidItemStart(tokens[t].text));
+        if (!item || (t > 0 && tokens[t].column != tokens[t - 1].columnEnd + 1))
+            return false;
+    }
+    return !tokens.empty();
+}
+
 /// The last token of `text` and where it begins (`text.size()` and empty when it holds none).
 std::pair<std::size_t, std::string_view> lastToken(std::string_view text)
 {
@@ -801,9 +814,12 @@ private:
             return false;
         const auto [from, last] = lastToken(m_row.text);
         const bool cut = !isGuidListItem(last) && isGuidItemStart(last);
-        // Without `|`, a line starting with a whole GUID may be the next row; it continues this one
-        // only when the GUID before it was cut.
-        if (!m_layout.pipes && !cut && looksLikeRowStart(line.text))
+        // Without `|`, a line starting with a whole GUID may be the next row. It continues this one when
+        // the GUID before it was cut, or when rows hold a cell between their ID and the list (a load
+        // balancer's VIPs, blanks when it has none) and the line is GUIDs one blank apart, as a wrapped
+        // list is.
+        if (!m_layout.pipes && !cut && looksLikeRowStart(line.text) &&
+            !(m_layout.columns.size() > 2 && isWrappedList(line.text)))
             return false;
         if (!m_row.endsInList)
             m_row.endsInList = endsInList();
