@@ -748,17 +748,20 @@ private:
         return std::nullopt;
     }
 
-    bool parses(const std::string& text) const
+    /// `text` split into the table's cells when it reads as a row holding an ID; nothing when not.
+    std::optional<SplitRow> readRow(const std::string& text) const
     {
-        const SplitRow row = splitRow(text, m_layout);
+        SplitRow row = splitRow(text, m_layout);
         if (!row.problem.empty())
-            return false;
+            return std::nullopt;
         for (std::size_t c = 0; c < m_layout.columns.size(); ++c) {
             if (m_layout.columns[c].field == Field::Id && row.cells[c].empty())
-                return false;
+                return std::nullopt;
         }
-        return true;
+        return row;
     }
+
+    bool parses(const std::string& text) const { return readRow(text).has_value(); }
 
     bool looksLikeRowStart(std::string_view text) const
     {
@@ -789,17 +792,13 @@ private:
         const auto [begin, last] = lastToken(m_row.text);
         const bool cut = !isGuidListItem(last) && isGuidItemStart(last);
         const std::string head = cut ? m_row.text.substr(0, begin) : m_row.text;
-        const SplitRow row = splitRow(head, m_layout);
-        if (!row.problem.empty())
+        const std::optional<SplitRow> row = readRow(head);
+        if (!row)
             return false;
-        for (std::size_t c = 0; c < m_layout.columns.size(); ++c) {
-            if (m_layout.columns[c].field == Field::Id && row.cells[c].empty())
-                return false;
-        }
         if (m_layout.pipes &&
             std::size_t(std::count(head.begin(), head.end(), '|')) + 1 == m_layout.columns.size())
             return true; // the last `|` cell is open
-        const auto& list = row.cells.back();
+        const auto& list = row->cells.back();
         const auto [headBegin, headLast] = lastToken(head);
         return !list.empty() && list.back().end == headBegin + headLast.size();
     }
