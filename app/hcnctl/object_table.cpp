@@ -140,6 +140,10 @@ TablePrinter namespaceTable(const json& documents)
             endpoints += type == "Endpoint";
             containers += type == "Container";
         }
+        // An imported v1 namespace lists its containers in `Containers` (kept under `_v1`) when its
+        // resources name none.
+        if (containers == 0 && ns.is_object() && ns.contains("_v1"))
+            containers = arrayAt(ns.at("_v1"), "Containers").size();
         table.addRow({text(ns, "ID"), text(ns, "Type", "-"), text(ns, "NamespaceId", "-"),
                       std::to_string(endpoints), std::to_string(containers)});
     }

@@ -15,9 +15,12 @@ namespace hcn::io::tables {
 namespace {
 
 constexpr std::size_t kUnknownColumn = std::numeric_limits<std::size_t>::max();
-/// A row is read from at most this many wrapped lines, so a table followed by lines that are no rows
-/// cannot make one row grow without end.
+/// Lines are tried as the continuation of a row (is the row they make readable?) for at most this many
+/// lines, so a table followed by lines that are no rows cannot make one row grow without end.
 constexpr int kMaxWrappedLines = 8;
+/// A row ending in a list of GUIDs (a load balancer's DIPs, a namespace's endpoints) goes on with lines
+/// of GUIDs alone for up to this many lines: 30,000 IDs at 120 columns.
+constexpr int kMaxListLines = 10000;
 /// Consoles are at least this wide; a table whose lines are all narrower was not wrapped.
 constexpr std::size_t kMinConsoleWidth = 60;
 
@@ -275,15 +278,69 @@ struct SplitRow
     std::string problem;
 };
 
-/// An item of a GUID list as printed: `<guid>`, `<guid>,` or `{<guid>}`, as the bare GUID (or the text
-/// as given when it is none).
+/// An item of a GUID list as printed: `<guid>`, `<guid>,`, `{<guid>}`, or one end of a braced list
+/// (`{<guid>,` ... `<guid>}`), as the bare GUID (or the text as given when it is none). Braces and
+/// commas alone (`{`, `}`, `{}`) give an empty item.
 std::string_view guidItem(std::string_view token)
 {
-    while (!token.empty() && (token.back() == ',' || token.back() == ';'))
+    const auto trimSeparators = [&] {
+        while (!token.empty() && (token.back() == ',' || token.back() == ';'))
+            token.remove_suffix(1);
+    };
+    trimSeparators();
+    if (!token.empty() && token.front() == '{')
+        token.remove_prefix(1);
+    if (!token.empty() && token.back() == '}')
         token.remove_suffix(1);
-    if (token.size() == 38 && token.front() == '{' && token.back() == '}')
-        token = token.substr(1, 36);
+    trimSeparators();
     return token;
+}
+
+/// A token a cell listing GUIDs may hold: a GUID item, or braces and commas around the items.
+bool isGuidListItem(std::string_view token)
+{
+    const std::string_view item = guidItem(token);
+    return item.empty() ? !token.empty() : isGuid(item);
+}
+
+/// The start of a GUID item a wrap cut (`{7c9a1b2d-3e`): what the first characters of one would be.
+bool isGuidItemStart(std::string_view token)
+{
+    if (!token.empty() && token.front() == '{')
+        token.remove_prefix(1);
+    if (token.empty() || token.size() >= 36)
+        return false;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? token[i] != '-' : std::isxdigit(static_cast<unsigned char>(token[i])) == 0)
+            return false;
+    }
+    return true;
+}
+
+/// GUIDs one blank apart (the last one maybe cut), as a list a console wrapped goes on on its next line.
+bool isWrappedList(std::string_view line)
+{
+    const std::vector<Token> tokens = splitTokens(line);
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        const bool item =
+            isGuidListItem(tokens[t].text) || (t + 1 == tokens.size() && isGuidItemStart(tokens[t].text));
+        if (!item || (t > 0 && tokens[t].column != tokens[t - 1].columnEnd + 1))
+            return false;
+    }
+    return !tokens.empty();
+}
+
+/// The last token of `text` and where it begins (`text.size()` and empty when it holds none).
+std::pair<std::size_t, std::string_view> lastToken(std::string_view text)
+{
+    std::size_t end = text.size();
+    while (end > 0 && isBlank(text[end - 1]))
+        --end;
+    std::size_t begin = end;
+    while (begin > 0 && !isBlank(text[begin - 1]))
+        --begin;
+    return {begin == end ? text.size() : begin, text.substr(begin, end - begin)};
 }
 
 /// `10.0.0.1`, `10.0.0.1,fd00::1`, `,`: addresses a VIP cell lists.
@@ -326,7 +383,7 @@ void splitByContent(const std::vector<Token>& tokens, const Layout& layout, Spli
             continue;
         }
         if (content == Content::GuidList) {
-            while (at < tokens.size() && isGuid(guidItem(tokens[at].text)))
+            while (at < tokens.size() && isGuidListItem(tokens[at].text))
                 take();
             continue;
         }
@@ -409,7 +466,7 @@ SplitRow splitRow(const std::string& text, const Layout& layout)
         const auto& cell = row.cells[c];
         const bool guid = cell.size() == 1 && isGuid(cell.front().text);
         const bool guids =
-            std::all_of(cell.begin(), cell.end(), [](const Token& t) { return isGuid(guidItem(t.text)); });
+            std::all_of(cell.begin(), cell.end(), [](const Token& t) { return isGuidListItem(t.text); });
         if ((content == Content::Guid && !cell.empty() && !guid) || (content == Content::GuidList && !guids))
             row.problem = "\"" + layout.columns[c].label + "\" does not hold GUIDs";
         ++c;
@@ -452,10 +509,12 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
                  FoundValue& found, std::string& problem)
 {
     nlohmann::json object = nlohmann::json::object();
-    nlohmann::json vips = nlohmann::json::array();
-    nlohmann::json references = nlohmann::json::array();
-    nlohmann::json resources = nlohmann::json::array();
-    bool shownVips = false;
+    const auto tokens = [](const std::vector<Token>& cell) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const Token& t : cell)
+            out.push_back(std::string(t.text));
+        return out;
+    };
     for (std::size_t c = 0; c < layout.columns.size(); ++c) {
         const Column& column = layout.columns[c];
         const auto& cell = row.cells[c];
@@ -490,25 +549,13 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
                 object["MacAddress"] = value;
             break;
         case Field::EndpointIds:
-            for (const Token& t : cell)
-                resources.push_back(
-                    {{"Type", "Endpoint"}, {"Data", {{"Id", std::string(guidItem(t.text))}}}});
+            object["EndpointIDs"] = tokens(cell);
             break;
         case Field::Vips:
-            shownVips = true;
-            for (const Token& t : cell) {
-                std::string_view rest = t.text;
-                while (!rest.empty()) {
-                    const std::size_t comma = std::min(rest.find(','), rest.size());
-                    if (comma > 0)
-                        vips.push_back(std::string(rest.substr(0, comma)));
-                    rest.remove_prefix(std::min(comma + 1, rest.size()));
-                }
-            }
+            object["VirtualIPs"] = tokens(cell);
             break;
         case Field::Dips:
-            for (const Token& t : cell)
-                references.push_back("/endpoints/" + std::string(guidItem(t.text)));
+            object["DirectIPIDs"] = tokens(cell);
             break;
         case Field::State:
         case Field::Other: {
@@ -533,26 +580,7 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
         problem = "no ID";
         return false;
     }
-    auto& losses = found.losses;
-    addHnsdiagListLosses(kind, object, losses);
-    switch (kind) {
-    case ResourceKind::Namespace:
-        object["ResourceList"] = std::move(resources);
-        losses.push_back("ResourceList: only endpoints shown by hnsdiag list (containers unknown)");
-        losses.push_back("CompartmentId: not shown by hnsdiag list");
-        break;
-    case ResourceKind::LoadBalancer:
-        object["Policies"] = nlohmann::json::array({{{"Type", "ELB"}, {"VIPs", std::move(vips)}}});
-        object["References"] = std::move(references);
-        losses.push_back("Policies: not shown by hnsdiag list (ports and protocol unknown)");
-        if (!shownVips)
-            losses.push_back("VIPs: not shown by hnsdiag list");
-        break;
-    default:
-        if (!resources.empty())
-            object["ResourceList"] = std::move(resources);
-        break;
-    }
+    shapeHnsdiagListObject(kind, object, found.losses);
     found.value = std::move(object);
     found.kindHint = kind;
     found.format = DumpFormat::Table;
@@ -567,7 +595,30 @@ struct PendingRow
     int firstLine = 0;
     int lastLine = 0;
     std::size_t lastWidth = 0; ///< display width of its last physical line
+    int lines = 0;             ///< physical lines
     bool open = false;
+    /// Whether the row so far reads up to its last cell, a list of GUIDs, that its last line ends in
+    /// (unknown until asked).
+    std::optional<bool> endsInList;
+
+    /// What an appended line changes, to take it back.
+    struct Mark
+    {
+        std::size_t text = 0, source = 0;
+        int lastLine = 0, lines = 0;
+        std::size_t lastWidth = 0;
+        std::optional<bool> endsInList;
+    };
+    Mark mark() const { return {text.size(), source.size(), lastLine, lines, lastWidth, endsInList}; }
+    void rewind(const Mark& m)
+    {
+        text.resize(m.text);
+        source.resize(m.source);
+        lastLine = m.lastLine;
+        lines = m.lines;
+        lastWidth = m.lastWidth;
+        endsInList = m.endsInList;
+    }
 };
 
 class SectionReader
@@ -603,17 +654,20 @@ public:
                 start(line);
                 continue;
             }
+            if (continuesList(line))
+                continue;
+            if (m_row.lines >= kMaxWrappedLines) {
+                flush();
+                start(line);
+                continue;
+            }
             // A console wraps only rows as wide as the console; lines shorter than any console never
             // wrapped.
-            const bool full = m_width >= kMinConsoleWidth && m_row.lastWidth + 1 >= m_width &&
-                              m_row.lastLine - m_row.firstLine + 1 < kMaxWrappedLines;
+            const bool full = m_width >= kMinConsoleWidth && m_row.lastWidth + 1 >= m_width;
             const bool complete = parses(m_row.text);
             if (looksLikeRowStart(line.text)) {
                 if (!complete && full && tryAppend(line, false))
                     continue;
-                flush();
-                start(line);
-            } else if (m_row.lastLine - m_row.firstLine + 1 >= kMaxWrappedLines) {
                 flush();
                 start(line);
             } else if (!(full || !complete) || !tryAppend(line, !complete)) {
@@ -694,17 +748,20 @@ private:
         return std::nullopt;
     }
 
-    bool parses(const std::string& text) const
+    /// `text` split into the table's cells when it reads as a row holding an ID; nothing when not.
+    std::optional<SplitRow> readRow(const std::string& text) const
     {
-        const SplitRow row = splitRow(text, m_layout);
+        SplitRow row = splitRow(text, m_layout);
         if (!row.problem.empty())
-            return false;
+            return std::nullopt;
         for (std::size_t c = 0; c < m_layout.columns.size(); ++c) {
             if (m_layout.columns[c].field == Field::Id && row.cells[c].empty())
-                return false;
+                return std::nullopt;
         }
-        return true;
+        return row;
     }
+
+    bool parses(const std::string& text) const { return readRow(text).has_value(); }
 
     bool looksLikeRowStart(std::string_view text) const
     {
@@ -722,8 +779,64 @@ private:
 
     void start(const CleanedLine& line)
     {
-        m_row =
-            PendingRow{line.text, line.text, line.sourceLine, line.sourceLine, displayWidth(line.text), true};
+        m_row = PendingRow{line.text, line.text, line.sourceLine, line.sourceLine, displayWidth(line.text),
+                           1,         true,      std::nullopt};
+    }
+
+    /// Whether the row so far reads (a GUID the wrap cut at its end aside) and its last line ends in
+    /// its last column, a list of GUIDs.
+    bool endsInList() const
+    {
+        if (m_layout.columns.back().content != Content::GuidList)
+            return false;
+        const auto [begin, last] = lastToken(m_row.text);
+        const bool cut = !isGuidListItem(last) && isGuidItemStart(last);
+        const std::string head = cut ? m_row.text.substr(0, begin) : m_row.text;
+        const std::optional<SplitRow> row = readRow(head);
+        if (!row)
+            return false;
+        if (m_layout.pipes &&
+            std::size_t(std::count(head.begin(), head.end(), '|')) + 1 == m_layout.columns.size())
+            return true; // the last `|` cell is open
+        const auto& list = row->cells.back();
+        const auto [headBegin, headLast] = lastToken(head);
+        return !list.empty() && list.back().end == headBegin + headLast.size();
+    }
+
+    /// A line of GUIDs alone continuing a row whose last cell, a list of GUIDs, the console wrapped
+    /// (a load balancer with many DIPs): appended without reading the whole row again, so a row of any
+    /// number of lines costs the length of its lines.
+    bool continuesList(const CleanedLine& line)
+    {
+        if (m_row.lines >= kMaxListLines || m_width < kMinConsoleWidth || m_row.lastWidth + 1 < m_width ||
+            (m_layout.pipes && line.text.find('|') != std::string::npos))
+            return false;
+        const auto [from, last] = lastToken(m_row.text);
+        const bool cut = !isGuidListItem(last) && isGuidItemStart(last);
+        // Without `|`, a line starting with a whole GUID may be the next row. It continues this one when
+        // the GUID before it was cut, or when rows hold a cell between their ID and the list (a load
+        // balancer's VIPs, blanks when it has none) and the line is GUIDs one blank apart, as a wrapped
+        // list is.
+        if (!m_layout.pipes && !cut && looksLikeRowStart(line.text) &&
+            !(m_layout.columns.size() > 2 && isWrappedList(line.text)))
+            return false;
+        if (!m_row.endsInList)
+            m_row.endsInList = endsInList();
+        if (!*m_row.endsInList)
+            return false;
+        const PendingRow::Mark mark = m_row.mark();
+        append(line);
+        const std::vector<Token> added = splitTokens(std::string_view(m_row.text).substr(from));
+        const bool full = displayWidth(line.text) + 1 >= m_width;
+        for (std::size_t t = 0; t < added.size(); ++t) {
+            if (!isGuidListItem(added[t].text) &&
+                !(t + 1 == added.size() && full && isGuidItemStart(added[t].text))) {
+                m_row.rewind(mark);
+                return false;
+            }
+        }
+        m_row.endsInList = true;
+        return true;
     }
 
     /// Joins a wrapped line: the console broke the row at its width, so the row continues at column
@@ -732,24 +845,23 @@ private:
     /// Appends `line` when the row it makes can be read (or always, with `always`).
     bool tryAppend(const CleanedLine& line, bool always)
     {
-        const PendingRow saved = m_row;
+        const PendingRow::Mark mark = m_row.mark();
         append(line);
         if (always || parses(m_row.text))
             return true;
-        m_row = saved;
+        m_row.rewind(mark);
         return false;
     }
 
     void append(const CleanedLine& line)
     {
-        const std::vector<Token> before = splitTokens(m_row.text);
+        const std::string_view a = lastToken(m_row.text).second;
         const std::vector<Token> after = splitTokens(line.text);
         const bool startsBlank = line.text.empty() || line.text.front() == ' ' || line.text.front() == '\t';
-        bool glue = !startsBlank && m_row.lastWidth >= m_width && !before.empty() && !after.empty();
+        bool glue = !startsBlank && m_row.lastWidth >= m_width && !a.empty() && !after.empty();
         if (glue) {
-            const std::string_view a = before.back().text;
             const std::string_view b = after.front().text;
-            if (isGuid(a) || isGuid(b) || (isAddress(a) && isAddress(b)))
+            if (isGuid(guidItem(a)) || isGuid(guidItem(b)) || (isAddress(a) && isAddress(b)))
                 glue = false;
         }
         if (!glue)
@@ -758,6 +870,8 @@ private:
         m_row.source += "\n" + line.text;
         m_row.lastLine = line.sourceLine;
         m_row.lastWidth = displayWidth(line.text);
+        ++m_row.lines;
+        m_row.endsInList.reset();
     }
 
     void flush()
@@ -772,9 +886,9 @@ private:
             found.firstLine = m_row.firstLine;
             found.lastLine = m_row.lastLine;
             found.sourceText = m_header.empty() ? m_row.source : m_header + "\n" + m_row.source;
-            if (m_row.lastLine > m_row.firstLine)
-                found.repairs.push_back("joined a row wrapped onto " +
-                                        std::to_string(m_row.lastLine - m_row.firstLine + 1) + " lines");
+            if (m_row.lines > 1)
+                found.repairs.push_back("joined a row wrapped onto " + std::to_string(m_row.lines) +
+                                        " lines");
             m_result.values.push_back(std::move(found));
             return;
         }
@@ -817,6 +931,51 @@ bool isRuleLine(std::string_view line)
     }) && t.find_first_of("-=") != std::string_view::npos;
 }
 
+/// `LoadBalance`, `Namesp`: the start of a section heading (two characters at least); the kind it names.
+ResourceKind cutHeadingKind(std::string_view line)
+{
+    static constexpr std::pair<std::string_view, ResourceKind> kHeadings[] = {
+        {"Networks:", ResourceKind::Network},
+        {"Endpoints:", ResourceKind::Endpoint},
+        {"Namespaces:", ResourceKind::Namespace},
+        {"LoadBalancers:", ResourceKind::LoadBalancer},
+        {"Load Balancers:", ResourceKind::LoadBalancer}};
+    const std::string_view t = trimBlanks(line);
+    if (t.size() < 2)
+        return ResourceKind::Invalid;
+    for (const auto& [heading, kind] : kHeadings) {
+        if (t.size() < heading.size() && equalsIgnoreCase(heading.substr(0, t.size()), t))
+            return kind;
+    }
+    return ResourceKind::Invalid;
+}
+
+/// After the section ending at `end`: when the paste ends in the start of the next section's heading
+/// (after the blank line hnsdiag prints between sections), that section was cut; a warning says so and
+/// the index after the paste is returned, else `end`.
+std::size_t afterSection(const std::vector<CleanedLine>& lines, std::size_t end, ExtractResult& result)
+{
+    std::size_t at = end;
+    while (at < lines.size() && isBlankLine(lines[at].text))
+        ++at;
+    if (at == 0 || at >= lines.size() || !isBlankLine(lines[at - 1].text))
+        return end;
+    const ResourceKind kind = cutHeadingKind(lines[at].text);
+    if (kind == ResourceKind::Invalid)
+        return end;
+    for (std::size_t i = at + 1; i < lines.size(); ++i) {
+        if (!isBlankLine(lines[i].text) && !isFenceLine(trimBlanks(lines[i].text)))
+            return end;
+    }
+    const int line = lines[at].sourceLine;
+    result.warnings.push_back({line, line,
+                               lineRange(line, line) + ": the paste ends inside the heading of the " +
+                                   sectionTitle(kind) + " section (\"" +
+                                   std::string(trimBlanks(lines[at].text)) +
+                                   "\"); its objects are not in the dump"});
+    return lines.size();
+}
+
 } // namespace
 
 std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
@@ -837,12 +996,12 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
             const std::vector<Token> tokens = splitTokens(lines[next].text);
             const bool row =
                 std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); });
-            return row ? reader.read(next, std::nullopt, {}) : next;
+            return afterSection(lines, row ? reader.read(next, std::nullopt, {}) : next, result);
         }
         std::size_t rows = next + 1;
         if (rows < lines.size() && isRuleLine(lines[rows].text))
             ++rows;
-        return reader.read(rows, std::move(layout), lines[next].text);
+        return afterSection(lines, reader.read(rows, std::move(layout), lines[next].text), result);
     }
 
     // A bare hnsdiag table (`hnsdiag list endpoints` copied without its heading): a header of labels
@@ -869,7 +1028,47 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
     return reader.read(at + 1, std::move(layout), lines[at].text);
 }
 
-void addHnsdiagListLosses(ResourceKind kind, const nlohmann::json& object, std::vector<std::string>& losses)
+namespace {
+
+/// The items a list member holds as hnsdiag shows it (`Virtual IPs : 10.0.0.1, fd00::1`, `Direct IP IDs
+/// : {<guid>, <guid>}`, the tokens of a table cell): strings split at blanks and commas, braces gone.
+/// The member is taken out of `object`; nothing when it was not there.
+std::optional<std::vector<std::string>> takeListItems(nlohmann::json& object, const char* key)
+{
+    const auto it = object.find(key);
+    if (it == object.end())
+        return std::nullopt;
+    std::vector<std::string> items;
+    const auto split = [&](std::string_view text) {
+        for (const Token& token : splitTokens(text)) {
+            std::string_view rest = token.text;
+            while (!rest.empty()) {
+                const std::size_t comma = std::min(rest.find(','), rest.size());
+                if (const std::string_view item = guidItem(rest.substr(0, comma)); !item.empty())
+                    items.emplace_back(item);
+                rest.remove_prefix(std::min(comma + 1, rest.size()));
+            }
+        }
+    };
+    const auto add = [&](const nlohmann::json& value) {
+        if (value.is_string())
+            split(value.get_ref<const std::string&>());
+        else if (!value.is_null())
+            items.push_back(value.dump());
+    };
+    if (it->is_array()) {
+        for (const nlohmann::json& value : *it)
+            add(value);
+    } else {
+        add(*it);
+    }
+    object.erase(it);
+    return items;
+}
+
+} // namespace
+
+void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vector<std::string>& losses)
 {
     switch (kind) {
     case ResourceKind::Network:
@@ -892,7 +1091,50 @@ void addHnsdiagListLosses(ResourceKind kind, const nlohmann::json& object, std::
             losses.push_back("MacAddress: not shown by hnsdiag list");
         losses.push_back("Policies: not shown by hnsdiag list");
         break;
+    case ResourceKind::Namespace: {
+        const auto endpoints = takeListItems(object, "EndpointIDs");
+        if (!object.contains("ResourceList")) {
+            nlohmann::json resources = nlohmann::json::array();
+            for (const std::string& id : endpoints.value_or(std::vector<std::string>{}))
+                resources.push_back({{"Type", "Endpoint"}, {"Data", {{"Id", id}}}});
+            object["ResourceList"] = std::move(resources);
+            losses.push_back("ResourceList: only endpoints shown by hnsdiag list (containers unknown)");
+        }
+        if (!object.contains("CompartmentId"))
+            losses.push_back("CompartmentId: not shown by hnsdiag list");
+        break;
+    }
+    case ResourceKind::LoadBalancer: {
+        const auto vips = takeListItems(object, "VirtualIPs");
+        const auto dips = takeListItems(object, "DirectIPIDs");
+        if (!object.contains("Policies")) {
+            nlohmann::json elb = {{"Type", "ELB"}, {"VIPs", vips.value_or(std::vector<std::string>{})}};
+            object["Policies"] = nlohmann::json::array({std::move(elb)});
+            losses.push_back("Policies: not shown by hnsdiag list (ports and protocol unknown)");
+            if (!vips)
+                losses.push_back("VIPs: not shown by hnsdiag list");
+        }
+        if (!object.contains("References")) {
+            nlohmann::json references = nlohmann::json::array();
+            for (const std::string& id : dips.value_or(std::vector<std::string>{})) {
+                if (isGuid(id))
+                    references.push_back("/endpoints/" + id);
+                else
+                    losses.push_back("References: \"" + id + "\" is no endpoint ID");
+            }
+            object["References"] = std::move(references);
+            if (!dips)
+                losses.push_back("References: not shown by hnsdiag list (backends unknown)");
+        }
+        break;
+    }
     default:
+        if (const auto endpoints = takeListItems(object, "EndpointIDs"); endpoints && !endpoints->empty()) {
+            nlohmann::json resources = nlohmann::json::array();
+            for (const std::string& id : *endpoints)
+                resources.push_back({{"Type", "Endpoint"}, {"Data", {{"Id", id}}}});
+            object["ResourceList"] = std::move(resources);
+        }
         break;
     }
 }

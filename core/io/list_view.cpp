@@ -56,12 +56,13 @@ bool isWordChar(char c)
 }
 
 /// Properties of the network cmdlets pasted beside HNS output (Test-NetConnection, Get-NetAdapter,
-/// Get-NetIPAddress, Get-NetIPInterface): a block naming one is their output, never an HNS object.
+/// Get-NetIPAddress, Get-NetIPInterface, Get-NetCompartment): a block naming one is their output, never
+/// an HNS object.
 bool isNetCmdletProperty(std::string_view name)
 {
     static constexpr std::string_view kNames[] = {
-        "ComputerName",  "InterfaceAlias",   "InterfaceIndex", "ifIndex",      "InterfaceDescription",
-        "PingSucceeded", "TcpTestSucceeded", "LinkSpeed",      "AddressFamily"};
+        "ComputerName",  "InterfaceAlias",   "InterfaceIndex", "ifIndex",       "InterfaceDescription",
+        "PingSucceeded", "TcpTestSucceeded", "LinkSpeed",      "AddressFamily", "CompartmentDescription"};
     return std::any_of(std::begin(kNames), std::end(kNames),
                        [name](std::string_view known) { return equalsIgnoreCase(known, name); });
 }
@@ -389,7 +390,7 @@ private:
         }
         if (end == at + 1)
             return at; // a lone `Endpoint : <guid>` line
-        tables::addHnsdiagListLosses(kind, object, losses);
+        tables::shapeHnsdiagListObject(kind, object, losses);
         FoundValue found;
         found.format = DumpFormat::ListView;
         found.kindHint = kind;
@@ -526,8 +527,12 @@ private:
             return;
         const int first = m_lines[properties.front().firstIndex].sourceLine;
         const int last = m_lines[properties.back().lastIndex].sourceLine;
+        // Get-NetCompartment's CompartmentId is no namespace's.
         const bool known = std::any_of(properties.begin(), properties.end(),
-                                       [](const Property& p) { return isHnsProperty(p.name); });
+                                       [](const Property& p) { return isHnsProperty(p.name); }) &&
+                           std::none_of(properties.begin(), properties.end(), [](const Property& p) {
+                               return equalsIgnoreCase(p.name, "CompartmentDescription");
+                           });
         if (static_cast<int>(properties.size()) < kMinProperties)
             return;
         joinFullLines(properties);

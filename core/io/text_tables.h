@@ -38,9 +38,11 @@ std::string lineRange(int first, int last);
 /// When an hnsdiag table (a section heading such as `Networks:`, or a bare hnsdiag header line) starts
 /// at `at`, reads it into `result` and returns the index of the first line after it; else returns `at`.
 std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result);
-/// What `hnsdiag list` leaves out of a network or an endpoint (both layouts: tables and the older
-/// per-object blocks), appended to `losses` given what `object` (v1 member names) holds.
-void addHnsdiagListLosses(ResourceKind kind, const nlohmann::json& object, std::vector<std::string>& losses);
+/// What `hnsdiag list` shows of an object (both layouts: tables and the older per-object blocks) in the
+/// v1 shape of its kind: a load balancer's `VirtualIPs` and `DirectIPIDs` become its ELB policy and
+/// References, a namespace's `EndpointIDs` its ResourceList. What the listing leaves out is appended
+/// to `losses`.
+void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vector<std::string>& losses);
 /// The same for a Format-Table / Select-Object table (a header line, a `----` line, rows).
 std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result);
 

@@ -960,6 +960,31 @@ private slots:
                            "/Ipams/0/Subnets/0/IpAddressPrefix=\"10.244.7.0/24\"",
                            "Network:7E2B0F63-4D8C-4A19-B3F5-0C6D2E8A4B71 "
                            "/Ipams/0/Subnets/0/Routes/0/NextHop=\"172.21.32.1\""};
+        const QString lbA = "9623d7cf-a9ae-4a34-a544-99c7001d9a88",
+                      lbB = "bc1e3ac1-c27d-44ec-b72c-2c2678629522";
+        QTest::newRow("hnsdiag's per-object load balancer listing: its VIPs and backends are read")
+            << "hnsdiag-list-loadbalancers-per-object.txt"
+            << QStringList{"Endpoint:14A03569-D26B-4496-92E5-DFE8CB1855FE", "LoadBalancer:" + lbA.toUpper(),
+                           "LoadBalancer:" + lbB.toUpper()}
+            << QStringList{"load balancer " + lbA +
+                               ": not carried in full by the dump: Policies: not shown by hnsdiag list "
+                               "(ports "
+                               "and protocol unknown)",
+                           "backend 096d3737-42f9-4039-8320-a4737c2b3abe is not in the dump"}
+            << QStringList{"backend 14a03569"}
+            << QStringList{"LoadBalancer:" + lbA + " /FrontendVIPs=[\"10.96.0.1\"]",
+                           "LoadBalancer:" + lbA +
+                               " /HostComputeEndpoints=[\"14a03569-d26b-4496-92e5-dfe8cb1855fe\"]",
+                           "LoadBalancer:" + lbA + " /_v1=\"(absent)\"",
+                           "LoadBalancer:" + lbA + " @UnknownFields=[]",
+                           "LoadBalancer:" + lbB + " /FrontendVIPs=[\"10.96.0.10\",\"fd00::a\"]",
+                           "LoadBalancer:" + lbB +
+                               " /HostComputeEndpoints=[\"14a03569-d26b-4496-92e5-dfe8cb1855fe\","
+                               "\"096d3737-42f9-4039-8320-a4737c2b3abe\"]"};
+        QTest::newRow("Get-NetCompartment is no namespace")
+            << "listview-netcompartment.txt" << QStringList{"Namespace:6018366C-F658-47A7-9ED3-4FE53A096533"}
+            << QStringList{} << QStringList{"the snapshot calls it"}
+            << QStringList{"Namespace:6018366C-F658-47A7-9ED3-4FE53A096533 /NamespaceId=4"};
         QTest::newRow("references are written as the objects they name spell their IDs")
             << "guid-case-across-objects.txt"
             << QStringList{"Endpoint:E6F70819-2A3B-4C4D-8E5F-607182930415",

@@ -366,6 +366,14 @@ void TestListView::findsObjectsInDumps_data()
         << QStringList{"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48", "e4c18f6a-0d37-4b92-a5e8-71f3b2d9c064",
                        "91f2a6d4-7e08-4c5b-b3a9-d6e41c0f82b7"}
         << "3-5 7-11 13-16" << int(ResourceKind::Endpoint);
+    QTest::newRow("older hnsdiag list loadbalancers, one object per heading")
+        << "hnsdiag-list-loadbalancers-per-object.txt"
+        << QStringList{"14a03569-d26b-4496-92e5-dfe8cb1855fe", "9623d7cf-a9ae-4a34-a544-99c7001d9a88",
+                       "bc1e3ac1-c27d-44ec-b72c-2c2678629522"}
+        << "2-4 7-9 11-13" << -1;
+    QTest::newRow("Get-NetCompartment beside Get-HnsNamespace: only the namespace")
+        << "listview-netcompartment.txt" << QStringList{"6018366C-F658-47A7-9ED3-4FE53A096533"} << "13-15"
+        << int(ResourceKind::Namespace);
     QTest::newRow("UTF-16 LE with BOM, CRLF")
         << "listview-utf16le-bom.txt" << QStringList{"6B3E9D02-A14F-4C75-8D2B-F07E6A1C9538"} << "3-12"
         << int(ResourceKind::Endpoint);
@@ -643,6 +651,9 @@ void TestListView::lossesNameTheProperty_data()
         << "hnsdiag-list-endpoints-per-object.txt" << 2
         << QStringList{"VirtualNetwork: not shown by hnsdiag list (only the network's name)",
                        "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list"};
+    QTest::newRow("hnsdiag load balancer: ports and protocol")
+        << "hnsdiag-list-loadbalancers-per-object.txt" << 1
+        << QStringList{"Policies: not shown by hnsdiag list (ports and protocol unknown)"};
     QTest::newRow("the paste ends inside a property's name")
         << "listview-cut-in-a-name.txt" << 1
         << QStringList{
@@ -690,6 +701,8 @@ void TestListView::warningsNameTheLines_data()
                        "paste was cut there"};
     QTest::newRow("Test-NetConnection beside Get-HnsEndpoint is no HNS object and no warning")
         << "listview-test-netconnection.txt" << QStringList{};
+    QTest::newRow("Get-NetCompartment is no HNS object and no warning")
+        << "listview-netcompartment.txt" << QStringList{};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
 }
@@ -945,6 +958,22 @@ void TestListView::hnsdiagObjects_data()
                                                          "  Name : a\n  Shared Containers : 2\n"
         << R"([{"ID":"5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48","Name":"a","SharedContainers":2}])"
         << QList<int>{int(ResourceKind::Endpoint)};
+    QTest::newRow("a load balancer: its VIPs and DIPs as a policy list's")
+        << "Load Balancer    : 9623d7cf-a9ae-4a34-a544-99c7001d9a88\n    Virtual IPs      : 10.96.0.10, "
+           "fd00::a\n"
+           "    Direct IP IDs    : {14a03569-d26b-4496-92e5-dfe8cb1855fe, "
+           "096d3737-42f9-4039-8320-a4737c2b3abe}\n"
+        << R"([{"ID":"9623d7cf-a9ae-4a34-a544-99c7001d9a88",)"
+           R"("Policies":[{"Type":"ELB","VIPs":["10.96.0.10","fd00::a"]}],)"
+           R"("References":["/endpoints/14a03569-d26b-4496-92e5-dfe8cb1855fe",)"
+           R"("/endpoints/096d3737-42f9-4039-8320-a4737c2b3abe"]}])"
+        << QList<int>{int(ResourceKind::LoadBalancer)};
+    QTest::newRow("a namespace: its endpoint IDs as its resources")
+        << "Namespace        : 87b0b125-ec1d-4da0-a6eb-8c9ebd69fe29\n"
+           "    Endpoint IDs     : 5bc8fbbc-bde5-4099-8164-d8399f767c45\n"
+        << R"([{"ID":"87b0b125-ec1d-4da0-a6eb-8c9ebd69fe29","ResourceList":[{"Type":"Endpoint",)"
+           R"("Data":{"Id":"5bc8fbbc-bde5-4099-8164-d8399f767c45"}}]}])"
+        << QList<int>{int(ResourceKind::Namespace)};
     QTest::newRow("a heading line alone is no object")
         << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n\nthe pod is gone\n"
         << "[]" << QList<int>{};

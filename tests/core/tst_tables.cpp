@@ -107,6 +107,33 @@ constexpr const char* lb3 = "38a4d2e7-f05c-4a19-b763-c8e21d9f5a40";
 const QString podName = QStringLiteral(
     "f3a9c2d1e8b74a6590c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3_kubernetes-overlay-net-01");
 
+// tests/data/dumps/hnsdiag-wrapped-long-lists.txt: a namespace listing 30 endpoints on 10 lines, a load
+// balancer listing 40 DIPs on 13 lines, at 120 columns.
+constexpr const char* wrappedNet = "b8a1abcd-1a69-46c7-8da4-f9fc3c6da5d7";
+constexpr const char* wrappedEp[] = {"1710cf53-27ac-435a-ba97-c643656412a9",
+                                     "8ca59966-66ce-4b36-8512-bd1311072231",
+                                     "fd724452-ccea-41ff-8a14-876aeaff1a09"};
+constexpr const char* wrappedNs1 = "8534f457-38d0-48ec-8f10-99c6c3e1b258";
+constexpr const char* wrappedNs2 = "c79d6793-46d4-4c7a-9c39-02b38963dc6e";
+constexpr const char* wrappedLb1 = "43000de0-1b2e-440e-93ad-dccb2c33be0a";
+constexpr const char* wrappedLb2 = "06905269-ed6f-4b09-b165-c8ce36e2f24b";
+// tests/data/dumps/hnsdiag-braced-ids.txt
+constexpr const char* bracedEp1 = "5bc8fbbc-bde5-4099-8164-d8399f767c45";
+constexpr const char* bracedEp2 = "d76d4330-f144-4bea-b0c1-1fdecb91ce37";
+constexpr const char* bracedNsA = "87b0b125-ec1d-4da0-a6eb-8c9ebd69fe29";
+constexpr const char* bracedNsB = "c6a53877-7733-4bdb-9721-0dff076ce2ef";
+constexpr const char* bracedLbA = "0d464138-a623-4255-bfc1-ea36f17fd374";
+constexpr const char* bracedLbB = "5f2dd97f-1cfb-40f6-a827-688de6a16a3b";
+
+/// The `n`th of a series of GUIDs made up for a generated table.
+std::string madeUpGuid(int n)
+{
+    char id[40];
+    std::snprintf(id, sizeof id, "%08x-7c1d-4e2f-9a3b-%012llx", 0x5a000000u + unsigned(n),
+                  0xc0ffee000000ull + unsigned(n));
+    return id;
+}
+
 QString kindId(const char* kind, const char* id)
 {
     return QString::fromLatin1(kind) + QLatin1Char(' ') + QString::fromLatin1(id);
@@ -139,6 +166,11 @@ private slots:
     void linesAfterATableWithoutABlankLine();
     void whereASectionEnds_data();
     void whereASectionEnds();
+    void guidListsWrappedOntoAnyNumberOfLines_data();
+    void guidListsWrappedOntoAnyNumberOfLines();
+    void bracedListsOfIds();
+    void pasteCutInASectionHeading_data();
+    void pasteCutInASectionHeading();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -194,6 +226,24 @@ void TestTables::findsTheRowsOfEveryTable_data()
                        kindId("Endpoint", ep2), kindId("LoadBalancer", lb1), kindId("LoadBalancer", lb2)}
         << "4-4 5-5 8-8 9-9 12-12 13-13" << 0;
     QTest::newRow("every section empty") << "hnsdiag-empty.txt" << QStringList{} << "" << 0;
+    QTest::newRow("GUID lists a console wrapped onto 10 and 13 lines")
+        << "hnsdiag-wrapped-long-lists.txt"
+        << QStringList{kindId("Network", wrappedNet),      kindId("Endpoint", wrappedEp[0]),
+                       kindId("Endpoint", wrappedEp[1]),   kindId("Endpoint", wrappedEp[2]),
+                       kindId("Namespace", wrappedNs1),    kindId("Namespace", wrappedNs2),
+                       kindId("LoadBalancer", wrappedLb1), kindId("LoadBalancer", wrappedLb2)}
+        << "4-4 8-8 9-9 10-10 14-23 24-24 28-40 41-41" << 0;
+    QTest::newRow("lists of IDs in braces")
+        << "hnsdiag-braced-ids.txt"
+        << QStringList{kindId("Endpoint", bracedEp1), kindId("Namespace", bracedNsA),
+                       kindId("Namespace", bracedNsB), kindId("LoadBalancer", bracedLbA),
+                       kindId("LoadBalancer", bracedLbB)}
+        << "4-4 8-8 9-9 13-13 14-14" << 0;
+    QTest::newRow("the paste ends in the heading of the next section")
+        << "hnsdiag-cut-in-heading.txt"
+        << QStringList{kindId("Network", "6513270E-269E-4D37-B2A7-4DE452E6B438"),
+                       kindId("Endpoint", "d23f0824-128b-4f33-8c5c-7fd0a6a3a450")}
+        << "4-4 8-8" << 1;
     QTest::newRow("collectlogs network.txt")
         << "table-collectlogs-network.txt"
         << QStringList{kindId("Invalid", natNet), kindId("Invalid", overlayNet)} << "4-4 5-5" << 0;
@@ -679,6 +729,159 @@ void TestTables::whereASectionEnds()
     const ExtractResult result = tablesOfText(text.toStdString());
     QCOMPARE(::objects(result), objects);
     QCOMPARE(warningLines(result), warnings);
+}
+
+void TestTables::guidListsWrappedOntoAnyNumberOfLines_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("pipes");
+    QTest::addColumn<int>("ids");   ///< in the wrapped cell
+    QTest::addColumn<int>("width"); ///< of the console
+
+    const int lb = int(ResourceKind::LoadBalancer);
+    const int ns = int(ResourceKind::Namespace);
+    QTest::newRow("24 DIPs on 8 lines") << lb << true << 24 << 120;
+    QTest::newRow("26 DIPs on 9 lines") << lb << true << 26 << 120;
+    QTest::newRow("300 DIPs at 80 columns") << lb << true << 300 << 80;
+    QTest::newRow("5,000 DIPs at 120 columns") << lb << true << 5000 << 120;
+    QTest::newRow("a namespace's 60 endpoints") << ns << true << 60 << 120;
+    // Consoles of every width from 100 to 136 columns put the breaks at every place in a GUID and
+    // between two (a line starting with a blank, or with a whole GUID).
+    for (int width = 100; width <= 136; ++width)
+        QTest::addRow("30 DIPs at %d columns", width) << lb << true << 30 << width;
+    // Without `|` the rows are told apart by their content: a load balancer's row has its VIPs (or
+    // blanks) before the list, a continuation line only GUIDs one blank apart.
+    for (int width = 100; width <= 136; ++width)
+        QTest::addRow("blank-separated cells, 40 DIPs at %d columns", width) << lb << false << 40 << width;
+    // A namespace's row is GUIDs alone: its continuation is told by a GUID the break cut, as every break
+    // at 100 columns does here.
+    QTest::newRow("blank-separated cells, a namespace's 40 endpoints") << ns << false << 40 << 100;
+}
+
+void TestTables::guidListsWrappedOntoAnyNumberOfLines()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, pipes);
+    QFETCH(int, ids);
+    QFETCH(int, width);
+
+    const bool lb = ResourceKind(kind) == ResourceKind::LoadBalancer;
+    const std::string bar = pipes ? " | " : " ";
+    std::string row = std::string(lb1) + bar + (lb ? "  10.96.0.1      " + bar : "");
+    std::vector<std::string> expected;
+    for (int i = 0; i < ids; ++i) {
+        expected.push_back(madeUpGuid(i));
+        row += (i ? " " : "") + expected.back();
+    }
+    std::string text =
+        lb ? "LoadBalancers:\nID" + std::string(35, ' ') + bar + "Virtual IPs      " + bar + "Direct IP IDs\n"
+           : "Namespaces:\nID" + std::string(35, ' ') + bar + "Endpoint IDs\n";
+    // The console wraps every row at its width: the long one, and the next, as short as a row is.
+    const auto wrap = [&](const std::string& line) {
+        int lines = 0;
+        for (std::size_t at = 0; at < line.size(); at += std::size_t(width), ++lines)
+            text += line.substr(at, std::size_t(width)) + "\n";
+        return lines;
+    };
+    const int lines = wrap(row);
+    wrap(std::string(lb2) + bar + (lb ? "  10.96.0.10     " + bar : "") + ep1);
+
+    const ExtractResult result = tablesOfText(text);
+    QCOMPARE(warningLines(result), QStringList{});
+    QCOMPARE(::objects(result), (QStringList{kindId(resourceKindName(ResourceKind(kind)).data(), lb1),
+                                             kindId(resourceKindName(ResourceKind(kind)).data(), lb2)}));
+    const FoundValue& wrapped = result.values[0];
+    QCOMPARE(wrapped.lastLine - wrapped.firstLine + 1, lines);
+    if (lines > 1)
+        QCOMPARE(wrapped.repairs,
+                 std::vector<std::string>{"joined a row wrapped onto " + std::to_string(lines) + " lines"});
+    std::vector<std::string> found;
+    if (lb) {
+        for (const auto& reference : wrapped.value["References"])
+            found.push_back(reference.get<std::string>().substr(std::strlen("/endpoints/")));
+        QCOMPARE(strings(wrapped.value["Policies"][0]["VIPs"]), QStringList{QStringLiteral("10.96.0.1")});
+    } else {
+        for (const auto& resource : wrapped.value["ResourceList"])
+            found.push_back(resource["Data"]["Id"].get<std::string>());
+    }
+    QCOMPARE(found, expected);
+}
+
+void TestTables::bracedListsOfIds()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("hnsdiag-braced-ids.txt"));
+    QVERIFY(result.warnings.empty());
+    const auto endpointIds = [&](const char* ns) {
+        QStringList out;
+        for (const auto& resource : byId(result, ns)->value["ResourceList"])
+            out << str(resource["Data"]["Id"]);
+        return out;
+    };
+    const QString e1 = QString::fromLatin1(bracedEp1), e2 = QString::fromLatin1(bracedEp2);
+    QCOMPARE(endpointIds(bracedNsA), (QStringList{e1, e2}));
+    QCOMPARE(endpointIds(bracedNsB), QStringList{}); // `{}`
+    const QString endpoints = QStringLiteral("/endpoints/");
+    QCOMPARE(strings(byId(result, bracedLbA)->value["References"]),
+             (QStringList{endpoints + e1, endpoints + e2}));
+    QCOMPARE(strings(byId(result, bracedLbB)->value["References"]), QStringList{endpoints + e2}); // `{ x }`
+    QCOMPARE(strings(byId(result, bracedLbA)->value["Policies"][0]["VIPs"]), QStringList{"10.96.0.10"});
+
+    // Cells separated by blanks only.
+    const ExtractResult blanks = tablesOfText(
+        std::string("LoadBalancers:\nID                                   Virtual IPs      Direct IP IDs\n") +
+        lb1 + "   10.96.0.10     {" + ep1 + ", " + ep2 + "}\n");
+    QVERIFY(blanks.warnings.empty());
+    QCOMPARE(strings(blanks.values.at(0).value["References"]),
+             (QStringList{endpoints + ep1, endpoints + ep2}));
+}
+
+void TestTables::pasteCutInASectionHeading_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QStringList>("warnings");
+
+    const QString endpoints =
+        QStringLiteral(
+            "Endpoints:\nName             ID                                   Virtual Network Name\n"
+            "Ethernet         %1 cbr0\n")
+            .arg(ep1);
+    const QStringList endpoint{kindId("Endpoint", ep1)};
+    QTest::newRow("LoadBalance after an empty Namespaces section")
+        << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-cut-in-heading.txt")))
+        << QStringList{kindId("Network", "6513270E-269E-4D37-B2A7-4DE452E6B438"),
+                       kindId("Endpoint", "d23f0824-128b-4f33-8c5c-7fd0a6a3a450")}
+        << QStringList{"line 13: the paste ends inside the heading of the LoadBalancers section "
+                       "(\"LoadBalance\"); its objects are not in the dump"};
+    QTest::newRow("Namesp after the endpoints")
+        << endpoints + "\nNamesp\n"
+        << endpoint
+        << QStringList{
+               "line 5: the paste ends inside the heading of the Namespaces section (\"Namesp\"); its "
+               "objects are not in the dump"};
+    QTest::newRow("the colon cut, a closing fence after it")
+        << "```\n" + endpoints + "\nLoadBalancers\n```\n"
+        << endpoint
+        << QStringList{"line 6: the paste ends inside the heading of the LoadBalancers section "
+                       "(\"LoadBalancers\"); its objects are not in the dump"};
+    QTest::newRow("a word after the table that the paste does not end with")
+        << endpoints + "\nNamespaces are fine\nbut the service is not\n"
+        << endpoint << QStringList{};
+    QTest::newRow("one letter") << endpoints + "\nN\n" << endpoint << QStringList{};
+}
+
+void TestTables::pasteCutInASectionHeading()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QStringList, warnings);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), objects);
+    QStringList messages;
+    for (const ImportWarning& w : result.warnings)
+        messages << QString::fromStdString(w.message);
+    QCOMPARE(messages, warnings);
 }
 
 QTEST_GUILESS_MAIN(TestTables)

@@ -169,6 +169,16 @@ private slots:
         QTest::newRow("and so in the import's summary")
             << untyped << QStringList{} << "^8F5B1D47-C6EA-4093-9425-AB2E6F708D91 +nat +unknown +- +0$"
             << " NAT ";
+        const QString containers = "namespace-v1-containers.json";
+        QTest::newRow("a v1 namespace's containers are counted")
+            << containers << QStringList{"list", "namespaces"}
+            << "^4462EBFC-5F91-4EF0-9CFB-AC6E7687A66E +Host +7 +1 +3$" << QString();
+        QTest::newRow("and in the import's summary")
+            << containers << QStringList{} << "^4462EBFC-5F91-4EF0-9CFB-AC6E7687A66E +Host +7 +1 +3$"
+            << QString();
+        QTest::newRow("the older per-object load balancer listing: VIPs and backends")
+            << "hnsdiag-list-loadbalancers-per-object.txt" << QStringList{}
+            << "^bc1e3ac1-c27d-44ec-b72c-2c2678629522 +10\\.96\\.0\\.10, fd00::a +- +2$" << QString();
     }
 
     void listsWhatTheImportFound()
