@@ -1032,6 +1032,29 @@ private slots:
                            padded + "/Name=cbr0",
                            padded + "/Type=L2Bridge"}
             << QStringList{"the text is an HTML document (a ticket or mail export)"};
+        const QString encodedNetwork = QStringLiteral("Network:6B2F9D41-0C7E-4A38-B5D6-1E9F3A8C2D74");
+        const QString encodedEndpoint = QStringLiteral("Endpoint:9C4A7E12-3B5F-4D80-A6E1-27F8C0B93D56");
+        const QString encodedNamespace = QStringLiteral("Namespace:5A0E3C71-9D24-4F68-8B13-C47E2A9F0D85");
+        QTest::newRow("certutil -encode of a UTF-16 file: the armored base64 is what is read")
+            << "network-certutil-encoded.txt" << QStringList{encodedNetwork}
+            << QStringList{encodedNetwork + "/Name=cbr0", encodedNetwork + "/Type=L2Bridge",
+                           encodedNetwork + "/Ipams/0/Subnets/0/IpAddressPrefix=10.248.7.0/24"}
+            << QStringList{"as `certutil -encode` writes it (-----BEGIN CERTIFICATE-----); it was decoded"};
+        QTest::newRow("a block of base64 lines between prose")
+            << "endpoint-base64-lines.txt" << QStringList{encodedEndpoint}
+            << QStringList{encodedEndpoint + "/Policies/0/Type=OutBoundNAT",
+                           encodedEndpoint + "/MacAddress=00-15-5D-7A-07-15"}
+            << QStringList{"the text holds a block of base64 (7 lines)"};
+        const QStringList quotedPrintableValues{
+            encodedEndpoint + "/Policies/0/Type=OutBoundNAT", encodedEndpoint + "/Policies/1/Type=SDNRoute",
+            encodedEndpoint + "/HostComputeNamespace=5A0E3C71-9D24-4F68-8B13-C47E2A9F0D85",
+            encodedEndpoint + "/Name=7d1e2f3a4b5c_cbr0"};
+        QTest::newRow("quoted-printable without mail headers: =3D and soft breaks undone")
+            << "listview-quoted-printable.txt" << QStringList{encodedEndpoint, encodedNamespace}
+            << quotedPrintableValues << QStringList{"the text holds quoted-printable"};
+        QTest::newRow("a mail's quoted-printable body read as a text of its own")
+            << "mail-quoted-printable.eml" << QStringList{encodedEndpoint, encodedNamespace}
+            << quotedPrintableValues << QStringList{"the text holds quoted-printable"};
     }
 
     void pastedTextReadsAsPrinted()
