@@ -466,6 +466,16 @@ private:
                            " levels deep");
             return;
         }
+        if (!tarArchivesSupported()) {
+            // A .tar.gz this build cannot read: said from its first block, without unpacking the rest.
+            constexpr std::size_t kTarHeader = 512;
+            const Gunzipped start = gunzip(bytes, kTarHeader);
+            if (start.bytes.size() >= 262 && start.bytes.substr(257, 5) == "ustar") {
+                warn(name, kUnreadableArchive);
+                ++m_unreadable;
+                return;
+            }
+        }
         Gunzipped unpacked = gunzip(bytes, m_limits.maxFileBytes);
         if (unpacked.overCap) {
             warn(name, "skipped: more than " + sizeText(m_limits.maxFileBytes) +

@@ -529,6 +529,7 @@ Gunzipped gunzip(std::string_view bytes, std::size_t maxBytes)
             }
             const std::size_t got = out.size() - stream.avail_out;
             if (result.bytes.size() + got > maxBytes) {
+                result.bytes.append(out.data(), maxBytes - result.bytes.size());
                 result.overCap = true;
                 return result;
             }

@@ -65,7 +65,7 @@ struct Gunzipped
 {
     std::string bytes;
     std::string storedName; ///< the name the gzip header keeps, empty when none
-    bool overCap = false;   ///< the content grew past `maxBytes`; `bytes` holds no more than that
+    bool overCap = false;   ///< the content grew past `maxBytes`; `bytes` holds its first `maxBytes`
     std::string error;      ///< empty when it unpacked
 };
 
