@@ -321,11 +321,12 @@ std::optional<TransferEncodedText> quotedPrintable(std::string_view whole, std::
     // Not `count=10 vlan=20` in a log line: soft breaks and encoded `=` signs are what the encoding adds.
     if (softBreaks + encodedEquals < kMinEvidence)
         return std::nullopt;
-    return TransferEncodedText{bodyStart, whole.size(), decodeQuotedPrintable(text),
-                               "quoted-printable (" + std::to_string(escapes) + " `=XX` escapes, " +
-                                   std::to_string(softBreaks) +
-                                   " soft line breaks), as a mail client sends it",
-                               false};
+    return TransferEncodedText{
+        bodyStart, whole.size(), decodeQuotedPrintable(text),
+        "quoted-printable (" + std::to_string(escapes) +
+            (escapes == 1 ? " `=XX` escape, " : " `=XX` escapes, ") + std::to_string(softBreaks) +
+            (softBreaks == 1 ? " soft line break)" : " soft line breaks)") + ", as a mail client sends it",
+        false};
 }
 
 class MailReader

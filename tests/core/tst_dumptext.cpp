@@ -117,6 +117,8 @@ private slots:
     void lineEndsAndPaddingAreUndone();
     void pastedTextIsCleanedAsAWhole_data();
     void pastedTextIsCleanedAsAWhole();
+    void transferEncodingsAreUndoneByEvidence_data();
+    void transferEncodingsAreUndoneByEvidence();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -520,6 +522,57 @@ void TestDumpText::pastedTextIsCleanedAsAWhole()
         });
         QVERIFY2(found, qPrintable(part));
     }
+}
+
+void TestDumpText::transferEncodingsAreUndoneByEvidence_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text"); ///< the decoded text
+    QTest::addColumn<QString>("note"); ///< a part of the note, empty: none
+
+    const QByteArray json = "{\"ID\": \"2C8E4A61-7B3D-4F09-A5E2-9D1C6B0F7A38\", \"Name\": \"cbr0\"}";
+    const QByteArray encoded = json.toBase64();
+    QTest::newRow("armor lines around base64, text around them kept")
+        << "see:\n-----BEGIN CERTIFICATE-----\n" + encoded.left(40) + "\n" + encoded.mid(40) +
+               "\n-----END CERTIFICATE-----\nbye\n"
+        << "see:\n" + QString::fromUtf8(json) + "\nbye\n"
+        << "as `certutil -encode` writes it";
+    QTest::newRow("one long base64 line") << encoded + "\n"
+                                          << QString::fromUtf8(json + "\n") << "a block of base64 (1 line)";
+    QTest::newRow("base64 of binary stays as it is")
+        << QByteArray(64, '\x01').toBase64() + "\n"
+        << QString::fromLatin1(QByteArray(64, '\x01').toBase64() + "\n") << "";
+    QTest::newRow("a hex string is no base64 text")
+        << QByteArray("ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789\n")
+        << "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789\n"
+        << "";
+    QTest::newRow("quoted-printable: soft breaks joined, =3D and =C3=A9 decoded")
+        << QByteArray("Name=3Dcaf=C3=A9 Type=3DL2=\nBridge\nState=3D1\n")
+        << "Name=café Type=L2Bridge\nState=1\n"
+        << "the text holds quoted-printable (5 `=XX` escapes, 1 soft line break)";
+    QTest::newRow("key=value pairs in a log are no quoted-printable")
+        << QByteArray("I1204 count=10 vlan=20 mtu=15\nport=80 id=12\n")
+        << "I1204 count=10 vlan=20 mtu=15\nport=80 id=12\n"
+        << "";
+    QTest::newRow("an `=` that is no escape: not quoted-printable")
+        << QByteArray("a=3Db=3Dc=3D\nx = y\n") << "a=3Db=3Dc=3D\nx = y\n"
+        << "";
+}
+
+void TestDumpText::transferEncodingsAreUndoneByEvidence()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(QString, note);
+    const auto decoded = decodeDumpText(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    QVERIFY(decoded.ok());
+    QCOMPARE(QString::fromStdString(decoded->text), text);
+    const bool noted = std::any_of(decoded->notes.begin(), decoded->notes.end(), [&](const std::string& n) {
+        return !note.isEmpty() && QString::fromStdString(n).contains(note);
+    });
+    QCOMPARE(noted, !note.isEmpty());
+    if (note.isEmpty())
+        QVERIFY(decoded->notes.empty());
 }
 
 void TestDumpText::findsValuesInDumps_data()
