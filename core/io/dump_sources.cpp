@@ -6,6 +6,7 @@
 
 #include "common/text.h"
 #include "hcn/dump_text.h"
+#include "io/mail_parts.h"
 #include "io/transfer_encodings.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 #pragma once
 // What a mail or a copy tool wraps a dump in for transport: base64 (`certutil -encode`, a mail
-// attachment, `[Convert]::ToBase64String`), quoted-printable (a mail body), a MIME message's parts and
-// gzip. Each decoder is linear in its input, and its output is no larger than its input except gunzip's,
-// which stops at the cap it is given.
+// attachment, `[Convert]::ToBase64String`), quoted-printable (a mail body) and gzip; a mail's parts are
+// in io/mail_parts.h. Each decoder is linear in its input, and its output is no larger than its input
+// except gunzip's, which stops at the cap it is given.
 
 #include <cstddef>
 #include <optional>
@@ -39,26 +39,6 @@ struct TransferEncodedText
 std::optional<TransferEncodedText> findTransferEncodedText(std::string_view text);
 
 inline constexpr std::size_t kMinBase64Lines = 2;
-
-/// One file carried by a mail: an attachment or the message's text, its transfer encoding undone.
-struct MailPart
-{
-    std::string name; ///< the attachment's file name, "body", or "part-N"
-    std::string bytes;
-};
-
-/// Whether `bytes` starts like a MIME message (.eml): header lines up to a blank line, MIME-Version or
-/// Content-Type among them.
-bool looksLikeMail(std::string_view bytes);
-
-/// The parts of a MIME message: each leaf part decoded by its Content-Transfer-Encoding (text parts in
-/// a single-byte charset made UTF-8); of multipart/alternative only the plain text (else the first);
-/// images, audio and video left out. Multiparts are followed kMaxMailNesting levels deep, and at most
-/// kMaxMailParts parts are returned.
-std::vector<MailPart> mailParts(std::string_view message);
-
-inline constexpr int kMaxMailNesting = 4;
-inline constexpr std::size_t kMaxMailParts = 1000;
 
 /// What a gzip file unpacks to.
 struct Gunzipped
