@@ -3,7 +3,11 @@
 // is counted as it is read, so a declared size in an archive is never trusted.
 
 #include "hcn/dump_sources.h"
+
+#include "common/text.h"
 #include "hcn/dump_text.h"
+#include "io/mail_parts.h"
+#include "io/transfer_encodings.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -107,6 +111,30 @@ bool unreadableArchive(std::string_view head)
 constexpr const char* kUnreadableArchive =
     "skipped: a tar or gzip archive, and this build reads .zip archives only; unpack it and import the "
     "files, or import it as a .zip";
+
+/// What macOS adds to a folder or a zip it makes (`__MACOSX/` with the AppleDouble `._name` files of
+/// resource forks and attributes, `.DS_Store` with Finder's view settings): never the customer's data.
+bool isMacMetadata(std::string_view path)
+{
+    const std::size_t slash = path.find_last_of("/\\");
+    const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    return base == ".DS_Store" || base.starts_with("._") || path.starts_with("__MACOSX/") ||
+           path.find("/__MACOSX/") != std::string_view::npos;
+}
+
+/// The name of what a gzip file holds: the name its header keeps, else its own without `.gz`.
+std::string gunzippedName(const std::string& name, const std::string& stored)
+{
+    if (!stored.empty() && stored.find_first_of("/\\!") == std::string::npos)
+        return stored;
+    std::string base =
+        name.substr(name.find_last_of("/!") == std::string::npos ? 0 : name.find_last_of("/!") + 1);
+    if (base.size() > 3 && (base.ends_with(".gz") || base.ends_with(".GZ")))
+        return base.substr(0, base.size() - 3);
+    if (base.size() > 4 && (base.ends_with(".tgz") || base.ends_with(".TGZ")))
+        return base.substr(0, base.size() - 4) + ".tar";
+    return "unpacked";
+}
 
 #ifdef HCN_HAVE_LIBARCHIVE
 
@@ -410,6 +438,10 @@ private:
             return;
         }
 #endif
+        if (startsLikeGzip(head)) { // a single gzip file (a .tar.gz was opened as an archive above)
+            readGzip(name, bytes, level);
+            return;
+        }
         if (unreadableArchive(head)) {
             warn(name, kUnreadableArchive);
             ++m_unreadable;
@@ -419,7 +451,64 @@ private:
             skipBinary(name);
             return;
         }
+        if (level <= m_limits.maxArchiveNesting && looksLikeMail(bytes)) {
+            readMail(name, bytes, level);
+            return;
+        }
         m_result.sources.push_back({std::move(name), std::move(bytes)});
+    }
+
+    /// A gzip file that is no tar: what it holds, unpacked up to the limit for one file, named
+    /// `x.json.gz!x.json`.
+    void readGzip(const std::string& name, std::string_view bytes, int level)
+    {
+        if (level > m_limits.maxArchiveNesting) {
+            warn(name, "skipped: an archive nested more than " + std::to_string(m_limits.maxArchiveNesting) +
+                           " levels deep");
+            return;
+        }
+        if (!tarArchivesSupported()) {
+            // A .tar.gz this build cannot read: said from its first block, without unpacking the rest.
+            constexpr std::size_t kTarHeader = 512;
+            const Gunzipped start = gunzip(bytes, kTarHeader);
+            if (start.bytes.size() >= 262 && start.bytes.substr(257, 5) == "ustar") {
+                warn(name, kUnreadableArchive);
+                ++m_unreadable;
+                return;
+            }
+        }
+        Gunzipped unpacked = gunzip(bytes, m_limits.maxFileBytes);
+        if (unpacked.overCap) {
+            warn(name, "skipped: more than " + sizeText(m_limits.maxFileBytes) +
+                           " after unpacking, over the limit for one file");
+            ++m_oversized;
+            return;
+        }
+        if (!unpacked.error.empty()) {
+            warn(name, "skipped: a gzip file that cannot be unpacked (" + unpacked.error + ")");
+            ++m_unreadable;
+            return;
+        }
+        const std::string inner = name + "!" + gunzippedName(name, unpacked.storedName);
+        if (!countFile(inner) || !take(unpacked.bytes.size(), inner))
+            return;
+        addBlob(inner, std::move(unpacked.bytes), level + 1);
+    }
+
+    /// A MIME message (.eml): each part its transfer encoding undone, named `mail.eml!network.txt` (an
+    /// attachment's file name) or `mail.eml!body`; a part holding an archive or a mail is read as one.
+    void readMail(const std::string& name, std::string_view bytes, int level)
+    {
+        for (MailPart& part : mailParts(bytes)) {
+            if (m_stopped)
+                return;
+            if (trimSpace(part.bytes).empty())
+                continue; // an empty body next to the attachment
+            const std::string partName = name + "!" + part.name;
+            if (!countFile(partName) || !take(part.bytes.size(), partName))
+                return;
+            addBlob(partName, std::move(part.bytes), level + 1);
+        }
     }
 
     /// A file on disk; false when it cannot be opened.
@@ -468,7 +557,7 @@ private:
             ++m_empty;
             return true;
         }
-        if (looksBinary(head) || unreadableArchive(head)) {
+        if ((looksBinary(head) || unreadableArchive(head)) && !startsLikeGzip(head)) {
             addBlob(name, std::move(head), 0); // says why it is skipped
             return true;
         }
@@ -516,7 +605,10 @@ private:
             if (m_stopped)
                 return;
             const fs::path& path = entry.path();
-            const std::string childName = name + "/" + utf8Name(path.filename());
+            const std::string base = utf8Name(path.filename());
+            if (base == "__MACOSX" || isMacMetadata(base))
+                continue;
+            const std::string childName = name + "/" + base;
             std::error_code statusError;
             const bool link = fs::is_symlink(fs::symlink_status(path, statusError));
             const fs::file_status status = fs::status(path, statusError);
@@ -573,7 +665,7 @@ private:
         for (const zip::ZipEntry& entry : opened->entries()) {
             if (m_stopped)
                 return;
-            if (entry.directory)
+            if (entry.directory || isMacMetadata(entry.name))
                 continue;
             ++files;
             const std::string name = archiveName + "!" + entry.name;
@@ -642,8 +734,14 @@ private:
             }
             if (archive_entry_filetype(entry) != AE_IFREG)
                 continue; // folders, links, devices
+            const std::string path = entryName(handle, entry);
+            if (isMacMetadata(path)) {
+                if (!skipRest(handle, entry, archiveName + "!" + path, archiveName))
+                    return;
+                continue;
+            }
             ++files;
-            const std::string name = archiveName + "!" + entryName(handle, entry);
+            const std::string name = archiveName + "!" + path;
             if (!countFile(name))
                 return;
             if (archive_entry_is_encrypted(entry)) {

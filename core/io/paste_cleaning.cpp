@@ -3,6 +3,7 @@
 #include "common/text.h"
 #include "hcn/dump_text.h"
 #include "io/html_text.h"
+#include "io/line_prefixes.h"
 #include "io/pasted_characters.h"
 
 #include <algorithm>
@@ -183,78 +184,6 @@ std::size_t pagerPromptLength(std::string_view line)
     return close + 2;
 }
 
-/// `endpoint.txt:41:` or `C:\logs\endpoint.txt:41:` at the start of a line, as Select-String prints
-/// each line it found (after `> ` for a match and two blanks for a line of context with -Context).
-struct SelectStringPrefix
-{
-    std::size_t length = 0; ///< 0: none
-    std::string_view path;
-    unsigned long number = 0;
-};
-
-SelectStringPrefix selectStringPrefix(std::string_view line)
-{
-    constexpr std::size_t kMaxDigits = 9;
-    std::size_t start = line.starts_with("> ") || line.starts_with("  ") ? 2 : 0;
-    std::size_t from = start;
-    if (line.size() > start + 2 && std::isalpha(static_cast<unsigned char>(line[start])) &&
-        line[start + 1] == ':' && (line[start + 2] == '\\' || line[start + 2] == '/'))
-        from = start + 2; // a drive letter
-    const std::size_t colon = line.find(':', from);
-    if (colon == std::string_view::npos || colon == start || isBlank(line[start]))
-        return {};
-    const std::string_view path = line.substr(start, colon - start);
-    // A file's name (`endpoint.txt`) or path: not a time (`I1204 10:20:11`) or an address (`00:15:5D`).
-    if (path.find_first_of("\"{}[]<>|") != std::string_view::npos ||
-        path.find_first_of("./\\") == std::string_view::npos)
-        return {};
-    std::size_t end = colon + 1;
-    unsigned long number = 0;
-    while (end < line.size() && end - colon <= kMaxDigits &&
-           std::isdigit(static_cast<unsigned char>(line[end])))
-        number = number * 10 + static_cast<unsigned long>(line[end++] - '0');
-    if (end == colon + 1 || end >= line.size() || line[end] != ':')
-        return {};
-    return {end + 1, path, number};
-}
-
-/// Select-String's prefixes removed when (nearly) every non-blank line has one and their numbers run on
-/// (line after line of a file, not times or addresses); the number of lines it took them from.
-std::size_t stripSelectStringPrefixes(std::vector<CleanedLine>& lines, std::string& paths)
-{
-    std::size_t nonBlank = 0;
-    std::size_t prefixed = 0;
-    std::size_t consecutive = 0;
-    SelectStringPrefix previous;
-    for (const CleanedLine& line : lines) {
-        if (trimBlanks(line.text).empty())
-            continue;
-        ++nonBlank;
-        const SelectStringPrefix prefix = selectStringPrefix(line.text);
-        if (prefix.length == 0)
-            continue;
-        ++prefixed;
-        consecutive +=
-            previous.length != 0 && prefix.path == previous.path && prefix.number == previous.number + 1;
-        previous = prefix;
-    }
-    constexpr std::size_t kMinLines = 3;
-    if (prefixed < kMinLines || prefixed * 10 < nonBlank * 6 || consecutive * 10 < (prefixed - 1) * 8)
-        return 0;
-    std::vector<std::string> named;
-    for (CleanedLine& line : lines) {
-        const SelectStringPrefix prefix = selectStringPrefix(line.text);
-        if (prefix.length == 0)
-            continue;
-        if (named.size() < 3 && std::find(named.begin(), named.end(), prefix.path) == named.end())
-            named.emplace_back(prefix.path);
-        line.text.erase(0, prefix.length);
-    }
-    for (const std::string& p : named)
-        paths += (paths.empty() ? "" : ", ") + p;
-    return prefixed;
-}
-
 /// A text a mail client double-spaced (a blank line after nearly every line; a blank line of the text
 /// became three) with the added blank lines left out: of a run of blank lines between two lines, half
 /// stays. The number of blank lines left out.
@@ -368,10 +297,9 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std:
     }
     if (std::string note = characterNote(characters); !note.empty())
         said.push_back(std::move(note));
-    std::string paths;
-    if (const std::size_t found = stripSelectStringPrefixes(lines, paths); found > 0)
-        said.push_back(countText(found, "line", "lines") +
-                       " start with Select-String's `file:line:` prefix (" + paths + "); it was removed");
+    stripLineNumbers(lines, said);
+    readNewSideOfDiffs(lines, said);
+    rewriteFluentBitRecords(lines, said);
     std::size_t pagerPrompts = 0;
     std::size_t kept = 0;
     for (CleanedLine& line : lines) {

@@ -3,6 +3,7 @@
 #include "common/code_page.h"
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
+#include "io/transfer_encodings.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -299,7 +300,10 @@ bool nulsArePadding(std::string_view bytes)
     return true;
 }
 
-Result<DecodedText> decodeDumpText(std::string_view bytes)
+namespace {
+
+/// The bytes as text, without looking for a transfer encoding.
+Result<DecodedText> decodeBytes(std::string_view bytes)
 {
     if (bytes.size() > kMaxDumpBytes) {
         return Status(hr::InvalidArg,
@@ -351,6 +355,35 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
                                            std::to_string(characters) +
                                            " characters are control characters or undecodable bytes");
     }
+    return decoded;
+}
+
+} // namespace
+
+Result<DecodedText> decodeDumpText(std::string_view bytes)
+{
+    Result<DecodedText> decoded = decodeBytes(bytes);
+    if (!decoded)
+        return decoded;
+    // A dump sent base64- or quoted-printable-encoded: the part that is becomes what it holds, once (its
+    // bytes are no larger than its text, so this is bounded as the text is).
+    std::optional<TransferEncodedText> found = findTransferEncodedText(decoded->text);
+    if (!found)
+        return decoded;
+    Result<DecodedText> inner = decodeBytes(found->bytes);
+    if (!inner || inner->replacedInvalid ||
+        (found->needsUnicode && inner->encoding == TextEncoding::Windows1252))
+        return decoded; // not text: the encoded part stays as it was
+    std::string& text = decoded->text;
+    std::string joined = text.substr(0, found->begin);
+    joined += inner->text;
+    joined += std::string_view(text).substr(found->end);
+    text = std::move(joined);
+    decoded->notes.push_back(
+        "the text holds " + found->what + "; it was decoded and what it holds was read (" +
+        std::string(encodingName(inner->encoding)) + "); line numbers count the decoded text");
+    for (std::string& note : inner->notes)
+        decoded->notes.push_back(std::move(note));
     return decoded;
 }
 

@@ -1241,6 +1241,53 @@ private slots:
             << QStringList{inDivs + "/Name=4e5f60718293_cbr0", inDivs + "/MacAddress=00-15-5D-64-07-17",
                            plain + "/Name=5f6071829304_cbr0"}
             << QStringList{"lines 4-13 are an HTML fragment (markup copied from a ticket or a page)"};
+        const QString encodedNetwork = QStringLiteral("Network:6B2F9D41-0C7E-4A38-B5D6-1E9F3A8C2D74");
+        const QString encodedEndpoint = QStringLiteral("Endpoint:9C4A7E12-3B5F-4D80-A6E1-27F8C0B93D56");
+        const QString encodedNamespace = QStringLiteral("Namespace:5A0E3C71-9D24-4F68-8B13-C47E2A9F0D85");
+        QTest::newRow("certutil -encode of a UTF-16 file: the armored base64 is what is read")
+            << "network-certutil-encoded.txt" << QStringList{encodedNetwork}
+            << QStringList{encodedNetwork + "/Name=cbr0", encodedNetwork + "/Type=L2Bridge",
+                           encodedNetwork + "/Ipams/0/Subnets/0/IpAddressPrefix=10.248.7.0/24"}
+            << QStringList{"as `certutil -encode` writes it (-----BEGIN CERTIFICATE-----); it was decoded"};
+        QTest::newRow("a block of base64 lines between prose")
+            << "endpoint-base64-lines.txt" << QStringList{encodedEndpoint}
+            << QStringList{encodedEndpoint + "/Policies/0/Type=OutBoundNAT",
+                           encodedEndpoint + "/MacAddress=00-15-5D-7A-07-15"}
+            << QStringList{"the text holds a block of base64 (7 lines)"};
+        const QStringList quotedPrintableValues{
+            encodedEndpoint + "/Policies/0/Type=OutBoundNAT", encodedEndpoint + "/Policies/1/Type=SDNRoute",
+            encodedEndpoint + "/HostComputeNamespace=5A0E3C71-9D24-4F68-8B13-C47E2A9F0D85",
+            encodedEndpoint + "/Name=7d1e2f3a4b5c_cbr0"};
+        QTest::newRow("quoted-printable without mail headers: =3D and soft breaks undone")
+            << "listview-quoted-printable.txt" << QStringList{encodedEndpoint, encodedNamespace}
+            << quotedPrintableValues << QStringList{"the text holds quoted-printable"};
+        QTest::newRow("a mail's quoted-printable body read as a text of its own")
+            << "mail-quoted-printable.eml" << QStringList{encodedEndpoint, encodedNamespace}
+            << quotedPrintableValues << QStringList{"the text holds quoted-printable"};
+        const QString numbered1 = QStringLiteral("Endpoint:E3B8F152-7D4C-4A06-9F23-C81D5BAE4069");
+        const QString numbered2 = QStringLiteral("Endpoint:F4C90263-8E5D-4B17-A034-D92E6CBF517A");
+        QTest::newRow("cat -n line numbers in front of a JSON file")
+            << "endpoints-cat-n.txt" << QStringList{numbered1, numbered2}
+            << QStringList{numbered1 + "/MacAddress=00-15-5D-B3-03-0E",
+                           numbered2 + "/IpConfigurations/0/IpAddress=10.249.3.15"}
+            << QStringList{"29 lines start with consecutive line numbers"};
+        const QString gist = QStringLiteral("Network:1F6C2B8E-4D07-4A93-9E5B-C83A0D7F4E12");
+        QTest::newRow("a gist's line numbers")
+            << "network-gist-line-numbers.txt" << QStringList{gist}
+            << QStringList{gist + "/Ipams/0/Subnets/0/IpAddressPrefix=10.249.3.0/24"}
+            << QStringList{"16 lines start with consecutive line numbers"};
+        const QString diffed = QStringLiteral("LoadBalancer:0A7D3E96-B1C2-4F58-9D40-E6A3B5C71F28");
+        QTest::newRow("a unified diff is read on its new side")
+            << "loadbalancer-diff.diff" << QStringList{diffed}
+            << QStringList{diffed + "/State=4",
+                           diffed + "/HostComputeEndpoints=[\"F4C90263-8E5D-4B17-A034-D92E6CBF517A\"]"}
+            << QStringList{
+                   "the text is a unified diff (a/before/lb.json → b/after/lb.json); its new side was read"};
+        QTest::newRow("Fluent Bit stdout records: the escaped JSON in the log field")
+            << "fluentbit-stdout-records.log" << QStringList{numbered1}
+            << QStringList{numbered1 + "/Name=5e6f708192a3_cbr0",
+                           numbered1 + "/IpConfigurations/0/PrefixLength=24"}
+            << QStringList{"2 lines are Fluent Bit stdout records"};
     }
 
     void pastedTextReadsAsPrinted()

@@ -2,7 +2,9 @@
 // (inside each other too). Everything is built here at test time: real files, folders, links, zip and
 // tar.gz archives, a bomb written streaming, a sparse 1 GiB file.
 
+#include "dump_files.h"
 #include "hcn/dump_sources.h"
+#include "hcn/dump_text.h"
 #include "zip_entry_names.h"
 
 #include <QtTest>
@@ -36,6 +38,10 @@ QByteArray utf16(const QString& text, bool bom)
 const QByteArray exeBytes =
     QByteArray("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0", 16) + QByteArray(2000, 'x');
 const QByteArray evtxBytes = QByteArray("ElfFile\0", 8) + QByteArray(4000, '\x01');
+/// macOS' AppleDouble header (`._name`, the resource fork and attributes) and Finder's `.DS_Store`.
+const QByteArray appleDoubleBytes =
+    QByteArray("\0\x05\x16\x07\0\x02\0\0Mac OS X        \0\x02", 26) + QByteArray(300, '\0');
+const QByteArray dsStoreBytes = QByteArray("\0\0\0\x01Bud1\0\0\x10\0", 12) + QByteArray(2000, '\0');
 const QByteArray pngBytes = QByteArray("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + QByteArray(500, '\x7F');
 
 void writeFile(const QString& path, const QByteArray& bytes)
@@ -208,6 +214,9 @@ private slots:
     void nothingUsableSaysWhy();
     void nulPaddedTextIsText_data();
     void nulPaddedTextIsText();
+    void transferEncodingsAreUndone_data();
+    void transferEncodingsAreUndone();
+    void gzipStopsAtTheFileCap();
 };
 
 void TestDumpSources::readsWhatSupportSends_data()
@@ -242,6 +251,10 @@ void TestDumpSources::readsWhatSupportSends_data()
     QTest::newRow("archives nested too deep")
         << "deep" << QStringList{"a.zip!a.txt", "a.zip!b.zip!b.txt", "a.zip!b.zip!c.zip!c.txt"}
         << QStringList{"a.zip!b.zip!c.zip!d.zip: skipped: an archive nested more than 2 levels deep"};
+    QTest::newRow("a zip made on macOS: its AppleDouble files and .DS_Store are passed over")
+        << "macos" << QStringList{"mac.zip!collectlogs/network.txt"} << QStringList{};
+    QTest::newRow("a folder copied from macOS: ._ files, .DS_Store and __MACOSX are passed over")
+        << "macos-folder" << QStringList{"collectlogs/network.txt"} << QStringList{};
 }
 
 void TestDumpSources::readsWhatSupportSends()
@@ -271,6 +284,12 @@ void TestDumpSources::readsWhatSupportSends()
         writeFile(given + "/hns.evtx", evtxBytes);
         writeFile(given + "/sub/policy.txt", "[]\r\n");
         writeFile(given + "/sub/diagram.png", pngBytes);
+    } else if (scenario == QLatin1String("macos-folder")) {
+        given = root + "/collectlogs";
+        writeFile(given + "/network.txt", networkJson);
+        writeFile(given + "/._network.txt", appleDoubleBytes);
+        writeFile(given + "/.DS_Store", dsStoreBytes);
+        writeFile(given + "/__MACOSX/._network.txt", appleDoubleBytes);
     } else {
 #ifndef HCN_TEST_HAVE_LIBARCHIVE
         QSKIP("this build cannot read archives");
@@ -302,6 +321,12 @@ void TestDumpSources::readsWhatSupportSends()
             tar.start(QStringLiteral("tar"), {"-czf", given, "-C", root, "collectlogs"});
             if (!tar.waitForFinished(30000) || tar.exitCode() != 0)
                 QSKIP("tar is not available");
+        } else if (scenario == QLatin1String("macos")) {
+            given = root + "/mac.zip";
+            writeArchive(given, Format::Zip,
+                         {{"collectlogs/network.txt", networkJson},
+                          {"__MACOSX/collectlogs/._network.txt", appleDoubleBytes},
+                          {"collectlogs/.DS_Store", dsStoreBytes}});
         } else if (scenario == QLatin1String("deep")) {
             writeArchive(root + "/d.zip", Format::Zip, {{"d.txt", networkJson}});
             writeArchive(root + "/c.zip", Format::Zip,
@@ -708,6 +733,62 @@ void TestDumpSources::nulPaddedTextIsText()
     // The same bytes dropped on the window or pasted.
     const auto dropped = readDumpBytes("padded.json", bytes.toStdString());
     QCOMPARE(dropped.ok() && names(*dropped) == QStringList{"padded.json"}, text);
+}
+
+/// What a customer mails or compresses for transport: each part read as what it holds, named after it.
+void TestDumpSources::transferEncodingsAreUndone_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("expectedNames");
+    QTest::addColumn<QString>("holds"); ///< in the decoded text of the last source
+    QTest::addColumn<QString>("absent");
+
+    QTest::newRow("a mail with a base64 attachment, its HTML alternative and a logo")
+        << "mail-base64-attachment.eml"
+        << QStringList{"mail-base64-attachment.eml!body", "mail-base64-attachment.eml!network.txt"}
+        << "\"ID\":  \"6B2F9D41-0C7E-4A38-B5D6-1E9F3A8C2D74\""
+        << "<html>";
+    QTest::newRow("a mail with a quoted-printable body: soft breaks joined, =3D undone")
+        << "mail-quoted-printable.eml" << QStringList{"mail-quoted-printable.eml!body"}
+        << "Type=OutBoundNAT}, @{DestinationPrefix=10.96.0.0/12; NeedEncap=True; Type=ROUTE}}"
+        << "=3D";
+    QTest::newRow("a single gzip file") << "endpoint.json.gz" << QStringList{"endpoint.json.gz!endpoint.json"}
+                                        << "\"MacAddress\": \"00-15-5D-7A-07-15\""
+                                        << "";
+}
+
+void TestDumpSources::transferEncodingsAreUndone()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, expectedNames);
+    QFETCH(QString, holds);
+    QFETCH(QString, absent);
+    const auto read = readDumpSources({dumpPath(file).toStdString()});
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read), expectedNames);
+    QVERIFY2(read->warnings.empty(), qPrintable(warnings(*read).join(" | ")));
+    const auto text = decodeDumpText(read->sources.back().bytes);
+    QVERIFY(text.ok());
+    const QString decoded = QString::fromStdString(text->text);
+    QVERIFY2(decoded.contains(holds), qPrintable(decoded));
+    if (!absent.isEmpty())
+        QVERIFY2(!decoded.contains(absent), qPrintable(decoded));
+    // The same bytes dropped on the window.
+    const auto dropped = readDumpBytes(file.toStdString(), std::string(bytesView(readDump(file))));
+    QVERIFY(dropped.ok());
+    QCOMPARE(names(*dropped), expectedNames);
+}
+
+void TestDumpSources::gzipStopsAtTheFileCap()
+{
+    SourceLimits limits;
+    limits.maxFileBytes = 1024 * 1024;
+    const auto read = readDumpSources({dumpPath("gzip-bomb-4mib.txt.gz").toStdString()}, limits);
+    QVERIFY(!read.ok());
+    QVERIFY2(read.status().message().find("over the 1 MiB limit for one file") != std::string::npos,
+             read.status().message().c_str());
+    QVERIFY2(read.status().message().find("after unpacking") != std::string::npos,
+             read.status().message().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)

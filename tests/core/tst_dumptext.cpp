@@ -117,6 +117,8 @@ private slots:
     void lineEndsAndPaddingAreUndone();
     void pastedTextIsCleanedAsAWhole_data();
     void pastedTextIsCleanedAsAWhole();
+    void transferEncodingsAreUndoneByEvidence_data();
+    void transferEncodingsAreUndoneByEvidence();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -467,6 +469,39 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
     QTest::newRow("numbers that do not run on are no Select-String prefix")
         << "a.txt:5:x\na.txt:9:y\na.txt:2:z\na.txt:7:w\n"
         << QStringList{"1:a.txt:5:x", "2:a.txt:9:y", "3:a.txt:2:z", "4:a.txt:7:w"} << QStringList{};
+    QTest::newRow("cat -n line numbers, the command line before them")
+        << "$ cat -n lb.json\n     1\t{\n     2\t  \"ID\": 1,\n     3\t\n     4\t  \"x\": 2\n     5\t}\n"
+        << QStringList{"1:$ cat -n lb.json", "2:{", "3:  \"ID\": 1,", "4:", "5:  \"x\": 2", "6:}"}
+        << QStringList{"5 lines start with consecutive line numbers"};
+    QTest::newRow("a gist's and an editor's line numbers: `N `, `N | `, `N: `")
+        << " 9 {\n10   \"a\": 1,\n11 | \"b\": 2,\n12: \"c\": 3,\n13 }\n"
+        << QStringList{"1:{", "2:  \"a\": 1,", "3:\"b\": 2,", "4:\"c\": 3,", "5:}"}
+        << QStringList{"5 lines start with consecutive line numbers"};
+    QTest::newRow("a table's first column counting up is kept when under 80 % of the lines")
+        << "Id Name\n-- ----\n1  a\n2  b\n3  c\n4  d\n5  e\n"
+        << QStringList{"1:Id Name", "2:-- ----", "3:1  a", "4:2  b", "5:3  c", "6:4  d", "7:5  e"}
+        << QStringList{};
+    QTest::newRow("numbers that do not run on are no line numbers")
+        << "10 a\n20 b\n30 c\n40 d\n50 e\n"
+        << QStringList{"1:10 a", "2:20 b", "3:30 c", "4:40 d", "5:50 e"} << QStringList{};
+    QTest::newRow("a unified diff: the new side, without markers and headers")
+        << "PS C:\\> git diff\ndiff --git a/x.json b/x.json\nindex 1..2 100644\n--- a/x.json\n+++ b/x.json\n"
+           "@@ -1,4 +1,4 @@\n {\n-  \"State\": 2,\n+  \"State\": 4,\n   \"ID\": 1\n }\n\\ No newline at end "
+           "of file\n"
+           "after\n"
+        << QStringList{"1:git diff", "7:{", "9:  \"State\": 4,", "10:  \"ID\": 1", "11:}", "13:after"}
+        << QStringList{"the text is a unified diff (a/x.json → b/x.json); its new side was read: 4 added or "
+                       "context lines without their marker, 1 removed line left out"};
+    QTest::newRow("a rule and a plus line are no diff without a hunk header")
+        << "--- x\n+++ y\n- a\n"
+        << QStringList{"1:--- x", "2:+++ y", "3:- a"} << QStringList{};
+    QTest::newRow("Fluent Bit stdout records: Ruby's => read as JSON's colon")
+        << "[0] kube.var.log.containers.a.log: [1733307611.000000000, {\"stream\"=>\"stderr\", "
+           "\"log\"=>\"x {\\\"k\\\"=>1} => y\", \"n\"=>nil}]\n"
+           "[1] tail.0: [[1733307612.0, {}], {\"log\"=>\"z\"}]\n[2] not a record\n"
+        << QStringList{"1:{\"stream\":\"stderr\", \"log\":\"x {\\\"k\\\"=>1} => y\", \"n\":null}",
+                       "2:{\"log\":\"z\"}", "3:[2] not a record"}
+        << QStringList{"2 lines are Fluent Bit stdout records"};
     QTest::newRow("HTML: <br> and blocks break lines, references decoded, <pre> kept, lines of the document")
         << "<html><head><title>t</title></head><body><p>a &amp; b</p>\n<div>{&quot;ID&quot;:&nbsp;1,<br>\n"
            "&nbsp; &quot;x&quot;: &#39;&lt;y&gt;&#x27;}</div><pre>\nName : a\n  Type : b\n</pre>"
@@ -550,6 +585,57 @@ void TestDumpText::pastedTextIsCleanedAsAWhole()
         });
         QVERIFY2(found, qPrintable(part));
     }
+}
+
+void TestDumpText::transferEncodingsAreUndoneByEvidence_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text"); ///< the decoded text
+    QTest::addColumn<QString>("note"); ///< a part of the note, empty: none
+
+    const QByteArray json = "{\"ID\": \"2C8E4A61-7B3D-4F09-A5E2-9D1C6B0F7A38\", \"Name\": \"cbr0\"}";
+    const QByteArray encoded = json.toBase64();
+    QTest::newRow("armor lines around base64, text around them kept")
+        << "see:\n-----BEGIN CERTIFICATE-----\n" + encoded.left(40) + "\n" + encoded.mid(40) +
+               "\n-----END CERTIFICATE-----\nbye\n"
+        << "see:\n" + QString::fromUtf8(json) + "\nbye\n"
+        << "as `certutil -encode` writes it";
+    QTest::newRow("one long base64 line") << encoded + "\n"
+                                          << QString::fromUtf8(json + "\n") << "a block of base64 (1 line)";
+    QTest::newRow("base64 of binary stays as it is")
+        << QByteArray(64, '\x01').toBase64() + "\n"
+        << QString::fromLatin1(QByteArray(64, '\x01').toBase64() + "\n") << "";
+    QTest::newRow("a hex string is no base64 text")
+        << QByteArray("ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789\n")
+        << "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789\n"
+        << "";
+    QTest::newRow("quoted-printable: soft breaks joined, =3D and =C3=A9 decoded")
+        << QByteArray("Name=3Dcaf=C3=A9 Type=3DL2=\nBridge\nState=3D1\n")
+        << "Name=café Type=L2Bridge\nState=1\n"
+        << "the text holds quoted-printable (5 `=XX` escapes, 1 soft line break)";
+    QTest::newRow("key=value pairs in a log are no quoted-printable")
+        << QByteArray("I1204 count=10 vlan=20 mtu=15\nport=80 id=12\n")
+        << "I1204 count=10 vlan=20 mtu=15\nport=80 id=12\n"
+        << "";
+    QTest::newRow("an `=` that is no escape: not quoted-printable")
+        << QByteArray("a=3Db=3Dc=3D\nx = y\n") << "a=3Db=3Dc=3D\nx = y\n"
+        << "";
+}
+
+void TestDumpText::transferEncodingsAreUndoneByEvidence()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(QString, note);
+    const auto decoded = decodeDumpText(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    QVERIFY(decoded.ok());
+    QCOMPARE(QString::fromStdString(decoded->text), text);
+    const bool noted = std::any_of(decoded->notes.begin(), decoded->notes.end(), [&](const std::string& n) {
+        return !note.isEmpty() && QString::fromStdString(n).contains(note);
+    });
+    QCOMPARE(noted, !note.isEmpty());
+    if (note.isEmpty())
+        QVERIFY(decoded->notes.empty());
 }
 
 void TestDumpText::findsValuesInDumps_data()

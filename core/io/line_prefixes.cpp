@@ -1,0 +1,320 @@
+// Prefixes a tool put in front of every line: line numbers, a diff's markers, Fluent Bit's records.
+
+#include "io/line_prefixes.h"
+
+#include "common/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace hcn::io {
+
+namespace {
+
+std::string counted(std::size_t n, std::string_view one, std::string_view many)
+{
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+bool isDigit(char c)
+{
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+/// A number in front of a line: `endpoint.txt:41:` or `C:\logs\endpoint.txt:41:` (Select-String, after
+/// `> ` for a match and two blanks for a line of context with -Context), or `    41\t` (`cat -n`),
+/// `41 | `, `41: `, `41 ` (an editor's or a gist's numbers).
+struct NumberPrefix
+{
+    std::size_t length = 0; ///< 0: none
+    std::string_view path;  ///< Select-String's file; empty for bare numbers
+    unsigned long number = 0;
+};
+
+constexpr std::size_t kMaxDigits = 9;
+
+NumberPrefix selectStringPrefix(std::string_view line)
+{
+    std::size_t start = line.starts_with("> ") || line.starts_with("  ") ? 2 : 0;
+    std::size_t from = start;
+    if (line.size() > start + 2 && std::isalpha(static_cast<unsigned char>(line[start])) &&
+        line[start + 1] == ':' && (line[start + 2] == '\\' || line[start + 2] == '/'))
+        from = start + 2; // a drive letter
+    const std::size_t colon = line.find(':', from);
+    if (colon == std::string_view::npos || colon == start || isBlank(line[start]))
+        return {};
+    const std::string_view path = line.substr(start, colon - start);
+    // A file's name (`endpoint.txt`) or path: not a time (`I1204 10:20:11`) or an address (`00:15:5D`).
+    if (path.find_first_of("\"{}[]<>|") != std::string_view::npos ||
+        path.find_first_of("./\\") == std::string_view::npos)
+        return {};
+    std::size_t end = colon + 1;
+    unsigned long number = 0;
+    while (end < line.size() && end - colon <= kMaxDigits && isDigit(line[end]))
+        number = number * 10 + static_cast<unsigned long>(line[end++] - '0');
+    if (end == colon + 1 || end >= line.size() || line[end] != ':')
+        return {};
+    return {end + 1, path, number};
+}
+
+NumberPrefix bareLineNumber(std::string_view line)
+{
+    constexpr std::size_t kMaxIndent = 8;
+    std::size_t i = 0;
+    while (i < line.size() && i < kMaxIndent && line[i] == ' ')
+        ++i;
+    const std::size_t digits = i;
+    unsigned long number = 0;
+    while (i < line.size() && i - digits < kMaxDigits && isDigit(line[i]))
+        number = number * 10 + static_cast<unsigned long>(line[i++] - '0');
+    if (i == digits)
+        return {};
+    if (i == line.size())
+        return {i, {}, number}; // the number of an empty line
+    const std::string_view rest = line.substr(i);
+    if (rest.starts_with('\t'))
+        return {i + 1, {}, number};
+    for (const std::string_view separator : {" | ", " |", "| ", "|", ": "})
+        if (rest.starts_with(separator))
+            return {i + separator.size(), {}, number};
+    if (rest == ":")
+        return {line.size(), {}, number};
+    if (rest.starts_with(' '))
+        return {i + 1, {}, number};
+    return {};
+}
+
+/// The prefixes `parse` finds removed when at least `minLines` lines and `percent` % of the non-blank
+/// lines have one and 80 % of them follow the one before with the same file and the next number (a
+/// file's lines, not times, addresses or a table's column). The number of lines it took them from.
+template <typename Parse>
+std::size_t stripNumbers(std::vector<CleanedLine>& lines, Parse parse, std::size_t minLines,
+                         std::size_t percent, std::string& paths)
+{
+    std::size_t nonBlank = 0;
+    std::size_t prefixed = 0;
+    std::size_t consecutive = 0;
+    NumberPrefix previous;
+    for (const CleanedLine& line : lines) {
+        if (trimBlanks(line.text).empty())
+            continue;
+        ++nonBlank;
+        const NumberPrefix prefix = parse(line.text);
+        if (prefix.length == 0)
+            continue;
+        ++prefixed;
+        consecutive +=
+            previous.length != 0 && prefix.path == previous.path && prefix.number == previous.number + 1;
+        previous = prefix;
+    }
+    if (prefixed < minLines || prefixed * 100 < nonBlank * percent || consecutive * 10 < (prefixed - 1) * 8)
+        return 0;
+    std::vector<std::string> named;
+    for (CleanedLine& line : lines) {
+        const NumberPrefix prefix = parse(line.text);
+        if (prefix.length == 0)
+            continue;
+        if (!prefix.path.empty() && named.size() < 3 &&
+            std::find(named.begin(), named.end(), prefix.path) == named.end())
+            named.emplace_back(prefix.path);
+        line.text.erase(0, prefix.length);
+    }
+    for (const std::string& p : named)
+        paths += (paths.empty() ? "" : ", ") + p;
+    return prefixed;
+}
+
+/// `@@ -1,30 +1,29 @@`: the lines the hunk has on each side.
+std::optional<std::pair<unsigned long, unsigned long>> hunkHeader(std::string_view line)
+{
+    if (!line.starts_with("@@ -"))
+        return std::nullopt;
+    std::size_t i = 4;
+    const auto range = [&](unsigned long& count) {
+        std::size_t start = i;
+        while (i < line.size() && isDigit(line[i]) && i - start < kMaxDigits)
+            ++i;
+        if (i == start)
+            return false;
+        count = 1;
+        if (i < line.size() && line[i] == ',') {
+            start = ++i;
+            count = 0;
+            while (i < line.size() && isDigit(line[i]) && i - start < kMaxDigits)
+                count = count * 10 + static_cast<unsigned long>(line[i++] - '0');
+            if (i == start)
+                return false;
+        }
+        return true;
+    };
+    unsigned long removed = 0;
+    unsigned long added = 0;
+    if (!range(removed) || line.substr(i, 2) != " +")
+        return std::nullopt;
+    i += 2;
+    if (!range(added) || line.substr(i, 3) != " @@")
+        return std::nullopt;
+    return std::make_pair(removed, added);
+}
+
+bool isDiffFileHeader(std::string_view line)
+{
+    return line.starts_with("diff --git ") || line.starts_with("diff -") || line.starts_with("index ") ||
+           line.starts_with("new file mode") || line.starts_with("deleted file mode") ||
+           line.starts_with("similarity index") || line.starts_with("rename from") ||
+           line.starts_with("rename to") || line.starts_with("old mode") || line.starts_with("new mode");
+}
+
+/// A file's name in a `--- a/x` or `+++ b/x` line, without the tab and time diff -u adds.
+std::string_view diffFileName(std::string_view line)
+{
+    std::string_view name = line.substr(4);
+    return trimBlanks(name.substr(0, name.find('\t')));
+}
+
+} // namespace
+
+void stripLineNumbers(std::vector<CleanedLine>& lines, std::vector<std::string>& notes)
+{
+    std::string paths;
+    if (const std::size_t found = stripNumbers(lines, selectStringPrefix, 3, 60, paths); found > 0) {
+        notes.push_back(counted(found, "line", "lines") +
+                        " start with Select-String's `file:line:` prefix (" + paths + "); it was removed");
+        return;
+    }
+    // Bare numbers are more common in other text (a table's first column): more lines and more of them.
+    if (const std::size_t found = stripNumbers(lines, bareLineNumber, 5, 80, paths); found > 0)
+        notes.push_back(counted(found, "line", "lines") +
+                        " start with consecutive line numbers (`cat -n`, an editor's or a gist's copy); they "
+                        "were removed");
+}
+
+void readNewSideOfDiffs(std::vector<CleanedLine>& lines, std::vector<std::string>& notes)
+{
+    std::vector<CleanedLine> kept;
+    std::size_t removed = 0;
+    std::size_t read = 0;
+    std::string files;
+    std::size_t filesNamed = 0;
+    bool inDiff = false;
+    for (std::size_t i = 0; i < lines.size();) {
+        const std::string_view text = lines[i].text;
+        const bool fileHeader = text.starts_with("--- ") && i + 2 < lines.size() &&
+                                lines[i + 1].text.starts_with("+++ ") && hunkHeader(lines[i + 2].text);
+        if (fileHeader) {
+            // `diff --git a/x b/x` and `index 1a2b..3c4d` come before the file names.
+            while (!kept.empty() && isDiffFileHeader(kept.back().text))
+                kept.pop_back();
+            if (filesNamed++ < 3)
+                files += std::string(files.empty() ? "" : ", ") + std::string(diffFileName(text)) + " → " +
+                         std::string(diffFileName(lines[i + 1].text));
+            inDiff = true;
+            i += 2;
+            continue;
+        }
+        const auto hunk = inDiff ? hunkHeader(text) : std::nullopt;
+        if (!hunk) {
+            // Between a diff's files: their `diff --git` and `index` lines; anything else ends the diff.
+            if (inDiff && (isDiffFileHeader(text) || text.starts_with("\\ ")))
+                ++i;
+            else {
+                inDiff = false;
+                kept.push_back(std::move(lines[i++]));
+            }
+            continue;
+        }
+        auto [oldLeft, newLeft] = *hunk;
+        for (++i; i < lines.size() && (oldLeft > 0 || newLeft > 0); ++i) {
+            std::string& line = lines[i].text;
+            if (line.starts_with('\\'))
+                continue; // `\ No newline at end of file`
+            const char marker = line.empty() ? ' ' : line[0];
+            if (marker == '-' && oldLeft > 0) {
+                --oldLeft;
+                ++removed;
+                continue;
+            }
+            if (marker == '+' && newLeft > 0) {
+                --newLeft;
+            } else if (marker == ' ' && oldLeft > 0 && newLeft > 0) {
+                --oldLeft;
+                --newLeft;
+            } else {
+                break; // the hunk is shorter than its header says: what follows is read as it is
+            }
+            if (!line.empty())
+                line.erase(0, 1);
+            ++read;
+            kept.push_back(std::move(lines[i]));
+        }
+    }
+    lines = std::move(kept); // all of them when there is no diff
+    if (filesNamed == 0)
+        return;
+    notes.push_back(
+        "the text is a unified diff (" + files + (filesNamed > 3 ? ", ..." : "") +
+        "); its new side was read: " + counted(read, "added or context line", "added or context lines") +
+        " without their marker, " + counted(removed, "removed line", "removed lines") + " left out");
+}
+
+void rewriteFluentBitRecords(std::vector<CleanedLine>& lines, std::vector<std::string>& notes)
+{
+    std::size_t rewritten = 0;
+    for (CleanedLine& line : lines) {
+        const std::string_view text = line.text;
+        // `[0] tag: [` with a tag of no blanks.
+        if (!text.starts_with('[') || text.size() < 8 || !isDigit(text[1]))
+            continue;
+        const std::size_t close = text.find("] ");
+        if (close == std::string_view::npos || close > 1 + kMaxDigits ||
+            !std::all_of(text.begin() + 1, text.begin() + std::ptrdiff_t(close), isDigit))
+            continue;
+        const std::size_t tagEnd = text.find(": [", close + 2);
+        if (tagEnd == std::string_view::npos || tagEnd == close + 2 ||
+            text.substr(close + 2, tagEnd - close - 2).find(' ') != std::string_view::npos)
+            continue;
+        // The record: the first object with a key (Fluent Bit 2 puts `[time, {}]` metadata first).
+        const std::size_t record = text.find("{\"", tagEnd);
+        if (record == std::string_view::npos || !text.ends_with("}]"))
+            continue;
+        std::string json;
+        json.reserve(text.size() - record);
+        bool inString = false;
+        bool arrows = false;
+        for (std::size_t i = record; i + 1 < text.size(); ++i) { // without the closing `]`
+            const char c = text[i];
+            if (inString) {
+                json += c;
+                if (c == '\\' && i + 1 < text.size())
+                    json += text[++i];
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+                json += c;
+            } else if (c == '=' && text[i + 1] == '>') {
+                json += ':';
+                ++i;
+                arrows = true;
+            } else if (text.substr(i, 3) == "nil" &&
+                       std::string_view(":[, ").find(json.back()) != std::string_view::npos &&
+                       (i + 3 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 3])))) {
+                json += "null";
+                i += 2;
+            } else {
+                json += c;
+            }
+        }
+        if (!arrows || inString)
+            continue;
+        line.text = std::move(json);
+        ++rewritten;
+    }
+    if (rewritten > 0)
+        notes.push_back(
+            counted(rewritten, "line is a Fluent Bit stdout record", "lines are Fluent Bit stdout records") +
+            " (`[0] tag: [time, {\"key\"=>value}]`); each was read as its record's JSON");
+}
+
+} // namespace hcn::io

@@ -1,0 +1,270 @@
+// A mail (.eml) as the files it carries: MIME headers, multiparts and each part's transfer encoding.
+
+#include "io/mail_parts.h"
+
+#include "common/code_page.h"
+#include "common/text.h"
+#include "common/utf8.h"
+#include "io/transfer_encodings.h"
+
+#include <algorithm>
+
+namespace hcn::io {
+
+namespace {
+
+struct Headers
+{
+    std::vector<std::pair<std::string, std::string>> fields; ///< lower-case name, unfolded value
+    std::size_t bodyStart = std::string_view::npos;          ///< npos: no header block
+
+    std::string_view get(std::string_view name) const
+    {
+        for (const auto& [key, value] : fields)
+            if (key == name)
+                return value;
+        return {};
+    }
+};
+
+bool isHeaderNameCharacter(char c)
+{
+    return c > ' ' && c < 127 && c != ':';
+}
+
+/// The header block at the start of `bytes`, up to the first empty line; bodyStart npos when it is none.
+Headers parseHeaders(std::string_view bytes)
+{
+    constexpr std::size_t kMaxHeaderBytes = 256 * 1024;
+    Headers headers;
+    std::size_t pos = 0;
+    while (pos < bytes.size() && pos < kMaxHeaderBytes) {
+        std::size_t end = bytes.find('\n', pos);
+        const std::size_t next = end == std::string_view::npos ? bytes.size() : end + 1;
+        if (end == std::string_view::npos)
+            end = bytes.size();
+        std::string_view line = bytes.substr(pos, end - pos);
+        if (line.ends_with('\r'))
+            line.remove_suffix(1);
+        if (line.empty()) {
+            headers.bodyStart = next;
+            return headers;
+        }
+        if (isBlank(line[0]) && !headers.fields.empty()) {
+            headers.fields.back().second += " ";
+            headers.fields.back().second += trimBlanks(line);
+        } else {
+            const std::size_t colon = line.find(':');
+            if (colon == 0 || colon == std::string_view::npos ||
+                !std::all_of(line.begin(), line.begin() + std::ptrdiff_t(colon), isHeaderNameCharacter))
+                return {};
+            headers.fields.emplace_back(lowerCopy(line.substr(0, colon)),
+                                        std::string(trimBlanks(line.substr(colon + 1))));
+        }
+        pos = next;
+    }
+    if (pos == bytes.size() && !headers.fields.empty()) { // headers only: an empty body
+        headers.bodyStart = pos;
+        return headers;
+    }
+    return {};
+}
+
+/// The value of a header without its parameters, lower case: `multipart/mixed`.
+std::string mainValue(std::string_view value)
+{
+    return lowerCopy(trimBlanks(value.substr(0, value.find(';'))));
+}
+
+/// A parameter of a header (`boundary="b1"`, `filename=x.txt`, `filename*=utf-8''x%20y.txt`).
+std::string parameter(std::string_view value, std::string_view name)
+{
+    std::size_t pos = value.find(';');
+    while (pos != std::string_view::npos) {
+        std::string_view rest = trimBlanks(value.substr(pos + 1));
+        const std::size_t eq = rest.find('=');
+        const std::size_t semicolon = rest.find(';');
+        if (eq != std::string_view::npos && (semicolon == std::string_view::npos || eq < semicolon)) {
+            const std::string key = lowerCopy(trimBlanks(rest.substr(0, eq)));
+            std::string_view raw = trimBlanks(rest.substr(eq + 1));
+            std::string result;
+            if (raw.starts_with('"')) {
+                const std::size_t close = raw.find('"', 1);
+                result =
+                    std::string(raw.substr(1, close == std::string_view::npos ? raw.size() - 1 : close - 1));
+            } else {
+                result = std::string(trimBlanks(raw.substr(0, raw.find(';'))));
+            }
+            if (key == name)
+                return result;
+            if (key == std::string(name) + "*") { // RFC 2231: charset''percent-encoded
+                const std::size_t quotes = result.find("''");
+                const std::string_view encoded = quotes == std::string::npos
+                                                     ? std::string_view(result)
+                                                     : std::string_view(result).substr(quotes + 2);
+                std::string decoded;
+                for (std::size_t i = 0; i < encoded.size(); ++i) {
+                    if (encoded[i] == '%' && i + 2 < encoded.size() && hexDigit(encoded[i + 1]) >= 0 &&
+                        hexDigit(encoded[i + 2]) >= 0) {
+                        decoded += char(hexDigit(encoded[i + 1]) * 16 + hexDigit(encoded[i + 2]));
+                        i += 2;
+                    } else {
+                        decoded += encoded[i];
+                    }
+                }
+                return decoded;
+            }
+        }
+        const std::size_t next = rest.find(';');
+        if (next == std::string_view::npos)
+            break;
+        pos = std::size_t(rest.data() + next - value.data());
+    }
+    return {};
+}
+
+/// The file name of a part: its last path component, without characters a report would trip over.
+std::string partFileName(const Headers& headers)
+{
+    std::string name = parameter(headers.get("content-disposition"), "filename");
+    if (name.empty())
+        name = parameter(headers.get("content-type"), "name");
+    if (const std::size_t slash = name.find_last_of("/\\"); slash != std::string::npos)
+        name.erase(0, slash + 1);
+    std::erase_if(name, [](char c) { return static_cast<unsigned char>(c) < ' ' || c == '!'; });
+    return isValidUtf8(name) ? name : std::string();
+}
+
+/// The lines of a multipart body between its `--boundary` lines (the preamble and epilogue left out).
+std::vector<std::string_view> splitMultipart(std::string_view body, std::string_view boundary)
+{
+    std::vector<std::string_view> parts;
+    const std::string delimiter = "--" + std::string(boundary);
+    std::size_t partStart = std::string_view::npos;
+    for (std::size_t pos = 0; pos < body.size();) {
+        std::size_t end = body.find('\n', pos);
+        const std::size_t next = end == std::string_view::npos ? body.size() : end + 1;
+        if (end == std::string_view::npos)
+            end = body.size();
+        const std::string_view line = trimSpace(body.substr(pos, end - pos));
+        if (line.starts_with(delimiter)) {
+            const std::string_view after = line.substr(delimiter.size());
+            if (after.empty() || after == "--") {
+                if (partStart != std::string_view::npos) {
+                    std::size_t partEnd = pos;
+                    // The line end before the delimiter belongs to it.
+                    if (partEnd > partStart && body[partEnd - 1] == '\n')
+                        --partEnd;
+                    if (partEnd > partStart && body[partEnd - 1] == '\r')
+                        --partEnd;
+                    parts.push_back(body.substr(partStart, partEnd - partStart));
+                }
+                if (after == "--")
+                    return parts;
+                partStart = next;
+            }
+        }
+        pos = next;
+    }
+    if (partStart != std::string_view::npos && partStart < body.size())
+        parts.push_back(body.substr(partStart)); // a message cut before its closing delimiter
+    return parts;
+}
+
+class MailReader
+{
+public:
+    std::vector<MailPart> parts;
+
+    void read(std::string_view entity, int depth)
+    {
+        if (parts.size() >= kMaxMailParts)
+            return;
+        const Headers headers = parseHeaders(entity);
+        if (headers.bodyStart == std::string_view::npos) {
+            leaf({}, entity); // a part without headers: plain text
+            return;
+        }
+        const std::string_view body = entity.substr(headers.bodyStart);
+        const std::string type = mainValue(headers.get("content-type"));
+        if (type.starts_with("multipart/") && depth < kMaxMailNesting) {
+            const std::string boundary = parameter(headers.get("content-type"), "boundary");
+            if (!boundary.empty()) {
+                std::vector<std::string_view> children = splitMultipart(body, boundary);
+                if (type == "multipart/alternative" && !children.empty()) {
+                    // The same text in several forms: the plain one, else the first.
+                    std::string_view chosen = children.front();
+                    for (std::string_view child : children)
+                        if (mainValue(parseHeaders(child).get("content-type")) == "text/plain") {
+                            chosen = child;
+                            break;
+                        }
+                    children = {chosen};
+                }
+                for (std::string_view child : children)
+                    read(child, depth + 1);
+                return;
+            }
+        }
+        leaf(headers, body);
+    }
+
+private:
+    void leaf(const Headers& headers, std::string_view body)
+    {
+        const std::string type = mainValue(headers.get("content-type"));
+        if (type.starts_with("image/") || type.starts_with("audio/") || type.starts_with("video/") ||
+            type.starts_with("multipart/"))
+            return; // pictures in a signature are no dump; a multipart nested too deep is not read
+        const std::string encoding = mainValue(headers.get("content-transfer-encoding"));
+        std::string bytes;
+        if (encoding == "base64") {
+            std::optional<std::string> decoded = decodeBase64(body);
+            bytes = decoded ? std::move(*decoded) : std::string(body);
+        } else if (encoding == "quoted-printable") {
+            bytes = decodeQuotedPrintable(body);
+        } else {
+            bytes = std::string(body);
+        }
+        const std::string charset = lowerCopy(parameter(headers.get("content-type"), "charset"));
+        const bool singleByte = charset == "iso-8859-1" || charset == "iso-8859-15" || charset == "latin1" ||
+                                charset == "windows-1252" || charset == "cp1252";
+        if ((type.empty() || type.starts_with("text/")) && singleByte && !isValidUtf8(bytes))
+            bytes = codePageToUtf8(bytes, CodePage::Windows1252);
+        std::string name = partFileName(headers);
+        if (name.empty())
+            name = m_bodies++ == 0 ? "body" : "part-" + std::to_string(parts.size() + 1);
+        parts.push_back({std::move(name), std::move(bytes)});
+    }
+
+    int m_bodies = 0;
+};
+
+} // namespace
+
+bool looksLikeMail(std::string_view bytes)
+{
+    const std::size_t lineEnd = bytes.find('\n');
+    const std::string_view first = bytes.substr(0, lineEnd);
+    const std::size_t colon = first.find(':');
+    if (colon == 0 || colon == std::string_view::npos ||
+        !std::all_of(first.begin(), first.begin() + std::ptrdiff_t(colon), isHeaderNameCharacter))
+        return false;
+    const Headers headers = parseHeaders(bytes);
+    return headers.bodyStart != std::string_view::npos && headers.fields.size() >= 2 &&
+           (!headers.get("mime-version").empty() || !headers.get("content-type").empty());
+}
+
+std::vector<MailPart> mailParts(std::string_view message)
+{
+    MailReader reader;
+    reader.read(message, 0);
+    return std::move(reader.parts);
+}
+
+std::size_t mailBodyStart(std::string_view bytes)
+{
+    return looksLikeMail(bytes) ? parseHeaders(bytes).bodyStart : std::string_view::npos;
+}
+
+} // namespace hcn::io
