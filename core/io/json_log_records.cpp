@@ -105,7 +105,8 @@ std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
     std::size_t records = 0;
     for (std::size_t i = 0; i < lines.size();) {
         std::size_t end = i + 1;
-        if (codePointWidth(lines[i].text) >= kMinConsoleLineWidth && endsInsideEscapedField(lines[i].text))
+        if (lines[i].text.size() >= kMinConsoleLineWidth && endsInsideEscapedField(lines[i].text) &&
+            codePointWidth(lines[i].text) >= kMinConsoleLineWidth)
             end = consoleWrapEnd(lines, i, kMaxWrappedRecordLines);
         if (end == i + 1 && records == 0) {
             ++i; // nothing joined so far: the lines stay where they are
