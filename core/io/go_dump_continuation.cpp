@@ -3,6 +3,7 @@
 #include "io/go_dump_continuation.h"
 
 #include "common/text.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 
@@ -13,30 +14,6 @@ namespace {
 /// A dump is joined from at most this many lines: a dump that does not end within them (or within the
 /// caller's byte cap) stays cut at its first line, as it would without joining.
 constexpr std::size_t kMaxGoDumpLines = 512;
-/// Lines at least this long that a dump was cut at were wrapped by a console at its width.
-constexpr std::size_t kMinConsoleWidth = 60;
-
-bool digitsAt(std::string_view s, std::size_t at, std::size_t count)
-{
-    if (at + count > s.size())
-        return false;
-    return std::all_of(s.begin() + std::ptrdiff_t(at), s.begin() + std::ptrdiff_t(at + count),
-                       [](char c) { return c >= '0' && c <= '9'; });
-}
-
-/// A line that starts a log record of its own (klog `I1203 09:41:07`, logrus `time="..."` or `level=`,
-/// a date `2026-12-03` / `2026/12/03`) does not continue a dump.
-bool opensLogRecord(std::string_view line)
-{
-    line = trimBlanks(line);
-    if (line.size() > 1 && std::string_view("IWEF").find(line[0]) != std::string_view::npos &&
-        digitsAt(line, 1, 4) && line.size() > 5 && line[5] == ' ')
-        return true;
-    if (line.starts_with("time=") || line.starts_with("level="))
-        return true;
-    return digitsAt(line, 0, 4) && line.size() > 4 && (line[4] == '-' || line[4] == '/') &&
-           digitsAt(line, 5, 2);
-}
 
 } // namespace
 
@@ -69,7 +46,7 @@ GoDumpContinuation continueGoDump(const std::vector<CleanedLine>& lines, std::si
     std::size_t consoleLines = 0; // from the first: lines as wide as the console
     while (first + consoleLines < end && lines[first + consoleLines].text.size() + 1 >= width)
         ++consoleLines;
-    const bool console = width >= kMinConsoleWidth && consoleLines >= 2;
+    const bool console = width >= kMinConsoleLineWidth && consoleLines >= 2;
 
     for (std::size_t i = first + 1; i < end; ++i) {
         const std::string& next = lines[i].text;

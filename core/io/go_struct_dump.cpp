@@ -184,6 +184,8 @@ public:
             const std::size_t start =
                 text[pos] == '{' ? goStructDumpStart(text, pos, from) : std::string_view::npos;
             if (start == std::string_view::npos) {
+                if (text[pos] == '{' && nesting == 0 && readOpenedAtLineEnd(text, pos, from))
+                    return; // the search goes on where the dump ended, on a later line
                 pos = text[pos] == '{' ? noteValuesWithoutNames(text, pos, sourceLine) : pos + 1;
                 continue;
             }
@@ -285,22 +287,59 @@ private:
     /// lines that continue it. False (nothing taken) when the joined text does not end the dump either.
     bool readJoined(std::size_t start)
     {
-        const GoDumpContinuation joined =
-            continueGoDump(m_lines, m_line, m_column, std::min(kMaxGoJoinedBytes, m_joinBudget));
-        m_joinBudget -= std::min(m_joinBudget, joined.text.size());
+        const GoDumpContinuation joined = joinedLines();
         if (joined.pieces.size() < 2)
             return false;
         GoDumpRead read = readGoStructDump(std::string_view(joined.text).substr(start), kDefaultMaxJsonDepth);
-        const std::size_t end = start + read.end;
-        if (!read.closed || end <= joined.pieces[1].offset)
+        if (!read.closed || start + read.end <= joined.pieces[1].offset)
             return false;
+        takeJoined(std::move(read), joined, start);
+        return true;
+    }
+
+    /// `resp: &{` at the end of the line, one member per line after it (`    Id:6E72...`, `    Name:ep1`,
+    /// `}`): the dump opening at text[brace] is read with the lines that continue it, also when the
+    /// text ends inside it. False (nothing taken) when the next line shows no `Key:` member or the joined
+    /// text holds no dump opening there.
+    bool readOpenedAtLineEnd(std::string_view text, std::size_t brace, std::size_t from)
+    {
+        if (!trimBlanks(text.substr(brace + 1)).empty() || m_line + 1 >= m_lines.size())
+            return false;
+        const std::string_view next = trimBlanks(m_lines[m_line + 1].text);
+        const std::size_t key = goFieldKeyLength(next, 0);
+        if (key == 0 || next.substr(key + 1).starts_with(" ("))
+            return false; // go-spew's `Key: (type) value` is read by its own reader
+        const GoDumpContinuation joined = joinedLines();
+        const std::size_t start =
+            joined.pieces.size() < 2 ? std::string_view::npos : goStructDumpStart(joined.text, brace, from);
+        if (start == std::string_view::npos)
+            return false;
+        takeJoined(readGoStructDump(std::string_view(joined.text).substr(start), kDefaultMaxJsonDepth),
+                   joined, start);
+        return true;
+    }
+
+    /// The line being searched from where its search began, with the lines that may continue a dump it
+    /// ends inside joined on, within what joining may still read.
+    GoDumpContinuation joinedLines()
+    {
+        GoDumpContinuation joined =
+            continueGoDump(m_lines, m_line, m_column, std::min(kMaxGoJoinedBytes, m_joinBudget));
+        m_joinBudget -= std::min(m_joinBudget, joined.text.size());
+        return joined;
+    }
+
+    /// The dump read from joined.text at `start`, over the lines it takes; the search goes on after it.
+    void takeJoined(GoDumpRead&& read, const GoDumpContinuation& joined, std::size_t start)
+    {
+        const std::size_t end = start + std::max<std::size_t>(read.end, 1);
         const GoDumpContinuation::Piece& last = joined.pieceAt(end - 1);
-        read.repairs.push_back("joined the " + std::to_string(last.line - m_line + 1) +
-                               " lines the dump was spread over");
+        if (last.line > m_line)
+            read.repairs.push_back("joined the " + std::to_string(last.line - m_line + 1) +
+                                   " lines the dump was spread over");
         take(std::move(read), joined.text, start, m_lines[m_line].sourceLine, m_lines[last.line].sourceLine,
              0);
         m_resume = {last.line, last.column + (end - last.offset)};
-        return true;
     }
 
     void take(GoDumpRead&& read, std::string_view text, std::size_t pos, int sourceLine, int lastLine,

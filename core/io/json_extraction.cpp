@@ -6,6 +6,7 @@
 #include "io/json_repair.h"
 #include "io/logged_error.h"
 #include "io/text_scan.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <cctype>
@@ -59,6 +60,15 @@ std::string lineRange(int first, int last)
                          : "lines " + std::to_string(first) + "-" + std::to_string(last);
 }
 
+/// Members of an HNS REST answer only: Success, Output, Error, ErrorCode.
+bool hasOnlyEnvelopeMembers(const nlohmann::json& v)
+{
+    return std::all_of(v.items().begin(), v.items().end(), [](const auto& item) {
+        return item.key() == "Success" || item.key() == "Output" || item.key() == "Error" ||
+               item.key() == "ErrorCode";
+    });
+}
+
 /// An HNS REST answer: {"Success":bool,"Error":"...","Output":...} and nothing else.
 bool isEnvelope(const nlohmann::json& v)
 {
@@ -66,10 +76,13 @@ bool isEnvelope(const nlohmann::json& v)
         return false;
     if (!v.contains("Output") && !v.contains("Error"))
         return false;
-    return std::all_of(v.items().begin(), v.items().end(), [](const auto& item) {
-        return item.key() == "Success" || item.key() == "Output" || item.key() == "Error" ||
-               item.key() == "ErrorCode";
-    });
+    return hasOnlyEnvelopeMembers(v);
+}
+
+/// What an answer cut before its Success kept: `{"Output":{...}` and no member other than an envelope's.
+bool isCutEnvelope(const nlohmann::json& v)
+{
+    return v.is_object() && v.contains("Output") && v["Output"].is_structured() && hasOnlyEnvelopeMembers(v);
 }
 
 struct Position
@@ -493,13 +506,19 @@ private:
             }
             // What is complete in the value's own lines is kept, and a value pasted again after the cut
             // one is still found. A line cut with `...` ends the value's lines.
-            const std::size_t next = c.cutAtEllipsis ? c.lastLine + 1 : nextUnindentedLine(at.line);
+            std::size_t next = c.cutAtEllipsis ? c.lastLine + 1 : nextUnindentedLine(at.line);
             const std::string why =
                 c.cutAtEllipsis
                     ? "the value is cut with '...' at the end of a line; only what came before the cut is "
                       "read"
                     : "the value is cut off (it never closes); only what came before the cut is read";
-            if (!c.tooDeep && !salvageCutValue(at, next, why))
+            // A line a wrap broke off at column 0 is one of the value's lines too (wrapped_lines.h); the
+            // value is read without such lines when it reads only so.
+            const std::size_t wrapped =
+                c.cutAtEllipsis ? next : wrappedJsonValueEnd(m_lines, at.line, at.column, m_lines.size());
+            if (wrapped > next && !c.tooDeep && salvageCutValue(at, wrapped, why))
+                next = wrapped;
+            else if (!c.tooDeep && !salvageCutValue(at, next, why))
                 warn(first, first, "a value opens here but never closes; not imported");
             at = {next, 0};
             return true;
@@ -527,6 +546,8 @@ private:
             at = c.end;
             return true;
         }
+        if (unwrapValueCountWrappers(value))
+            c.repairs.push_back("read the objects in PowerShell's value/Count wrapper");
         if (c.elided) {
             warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
             c.repairs.push_back("dropped elided lines");
@@ -601,7 +622,8 @@ private:
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
-        if (isEnvelope(value) && value.contains("Output")) {
+        // An answer cut before its Success (Output came first) is one too.
+        if ((isEnvelope(value) || isCutEnvelope(value)) && value.contains("Output")) {
             found.fromEnvelope = true;
             value = std::move(value["Output"]);
         }

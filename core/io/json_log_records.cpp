@@ -2,8 +2,11 @@
 
 #include "common/text.h"
 #include "io/import_objects.h"
+#include "io/text_scan.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace hcn::io {
@@ -69,11 +72,75 @@ template <class Json> std::string fieldText(const Json& value)
     return text;
 }
 
+/// A console-wrapped log record is joined from at most this many lines.
+constexpr std::size_t kMaxWrappedRecordLines = 512;
+
+/// Whether `line` ends inside a quoted field whose quotes inside are escaped: a log record holding a
+/// document as text (`msg="Response: {\"ID\":\"7C9A`) that the line does not finish.
+bool endsInsideEscapedField(std::string_view line)
+{
+    bool inField = false;
+    bool escapedQuote = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (!inField) {
+            inField = c == '"';
+            escapedQuote = false;
+        } else if (c == '\\' && i + 1 < line.size()) {
+            escapedQuote = escapedQuote || line[i + 1] == '"';
+            ++i;
+        } else if (c == '"') {
+            inField = false;
+        }
+    }
+    return inField && escapedQuote;
+}
+
+/// A log record with a document in an escaped field, which a console broke into lines at its width, is
+/// one line again: the lines that continue it are joined onto it (without a separator, or the blank
+/// the console broke at) and left out. Returns how many records were joined.
+std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
+{
+    std::vector<CleanedLine> joined;
+    std::size_t records = 0;
+    for (std::size_t i = 0; i < lines.size();) {
+        std::size_t end = i + 1;
+        if (lines[i].text.size() >= kMinConsoleLineWidth && endsInsideEscapedField(lines[i].text) &&
+            codePointWidth(lines[i].text) >= kMinConsoleLineWidth)
+            end = consoleWrapEnd(lines, i, kMaxWrappedRecordLines);
+        if (end == i + 1 && records == 0) {
+            ++i; // nothing joined so far: the lines stay where they are
+            continue;
+        }
+        if (records == 0) {
+            joined.reserve(lines.size());
+            std::move(lines.begin(), lines.begin() + std::ptrdiff_t(i), std::back_inserter(joined));
+        }
+        CleanedLine record = std::move(lines[i]);
+        if (end > i + 1) {
+            ++records;
+            const std::size_t width = codePointWidth(record.text);
+            std::size_t previousWidth = width;
+            for (std::size_t k = i + 1; k < end; ++k) {
+                if (previousWidth < width)
+                    record.text += ' '; // the console broke at a blank, which the copy trimmed
+                previousWidth = codePointWidth(lines[k].text);
+                record.text += lines[k].text;
+            }
+        }
+        joined.push_back(std::move(record));
+        i = end;
+    }
+    if (records > 0)
+        lines = std::move(joined);
+    return records;
+}
+
 } // namespace
 
 std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
 {
-    std::size_t rewritten = 0;
+    std::size_t rewritten = joinWrappedEscapedRecords(lines);
     for (CleanedLine& line : lines) {
         const json record = logRecord(line.text);
         if (record.is_null())

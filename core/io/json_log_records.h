@@ -16,7 +16,10 @@ namespace hcn::io {
 /// itself; with escaped quotes or a nested object or list in it) as its fields' text: Docker's
 /// json-file record as its `log` text alone (so a document its lines spread over joins up again), any
 /// other record as `key=value` pairs, string values unescaped, objects and lists as compact JSON,
-/// newlines inside them as blanks. Line numbers are kept. Returns how many lines were rewritten.
+/// newlines inside them as blanks. Line numbers are kept. First, a log line a console wrapped at its
+/// width inside a field with escaped quotes (`msg="Response: {\"ID\":\"7C9A` and the lines after it at
+/// column 0, each as wide) is joined again from its lines, which are left out. Returns how many lines
+/// were rewritten or joined.
 std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io

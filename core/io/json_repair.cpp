@@ -25,11 +25,29 @@ void note(std::vector<std::string>& repairs, std::string what)
         repairs.push_back(std::move(what));
 }
 
+/// Where the comment at text[at] ends (`// ...` and `# ...` before their line end, `/* ... */` after
+/// it), or `at` when none starts there. No JSON has `/` or `#` outside a string.
+std::size_t commentEnd(std::string_view text, std::size_t at)
+{
+    if (text[at] == '#' || text.substr(at, 2) == "//")
+        return std::min(text.find('\n', at), text.size());
+    if (text.substr(at, 2) != "/*")
+        return at;
+    const std::size_t close = text.find("*/", at + 2);
+    return close == std::string_view::npos ? text.size() : close + 2;
+}
+
 char nextSignificant(std::string_view text, std::size_t from)
 {
-    while (from < text.size() && isSpace(text[from]))
-        ++from;
-    return from < text.size() ? text[from] : '\0';
+    while (from < text.size()) {
+        if (const std::size_t end = commentEnd(text, from); end != from)
+            from = end;
+        else if (isSpace(text[from]))
+            ++from;
+        else
+            return text[from];
+    }
+    return '\0';
 }
 
 } // namespace
@@ -53,6 +71,13 @@ std::string repairCommas(std::string_view json, std::vector<std::string>& repair
                 inString = false;
                 last = '"';
             }
+            continue;
+        }
+        if (const std::size_t end = commentEnd(json, i); end != i) {
+            // A comment someone annotated the paste with; a line end after it stays, so a lost comma is
+            // still found.
+            i = end - 1;
+            note(repairs, "dropped comments");
             continue;
         }
         if (c == ',') {
@@ -119,6 +144,39 @@ std::string closeTruncatedJson(std::string_view json)
     for (auto it = openAtCut.rbegin(); it != openAtCut.rend(); ++it)
         closed += *it == '{' ? '}' : ']';
     return closed;
+}
+
+namespace {
+
+bool isValueCountWrapper(const nlohmann::json& v)
+{
+    return v.is_object() && v.size() == 2 && v.contains("value") && v["value"].is_array() &&
+           v.contains("Count") && v["Count"].is_number_integer();
+}
+
+} // namespace
+
+bool unwrapValueCountWrappers(nlohmann::json& value)
+{
+    bool unwrapped = false;
+    if (isValueCountWrapper(value)) {
+        nlohmann::json inner = std::move(value["value"]);
+        value = std::move(inner);
+        unwrapped = true;
+    }
+    if (!value.is_array() || std::none_of(value.begin(), value.end(), isValueCountWrapper))
+        return unwrapped;
+    nlohmann::json flat = nlohmann::json::array();
+    for (nlohmann::json& element : value) {
+        if (!isValueCountWrapper(element)) {
+            flat.push_back(std::move(element));
+            continue;
+        }
+        for (nlohmann::json& inner : element["value"])
+            flat.push_back(std::move(inner));
+    }
+    value = std::move(flat);
+    return true;
 }
 
 std::string unquoteGoString(std::string_view quoted)

@@ -1,6 +1,7 @@
 #pragma once
 // Text-level repairs of JSON that pasting broke, applied before the value is parsed (internal to core/io).
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,15 +36,21 @@ private:
     bool m_escape = false;
 };
 
-/// `json` with trailing commas before `}` / `]` removed and a comma inserted at a line end between two
-/// values that lost it (an elided line often takes it along). Strings are left alone. Each kind of repair
-/// made is added once to `repairs`.
+/// `json` with trailing commas before `}` / `]` removed, a comma inserted at a line end between two
+/// values that lost it (an elided line often takes it along), and the comments people annotate a paste
+/// with dropped (`// ...` and `# ...` up to the line end, `/* ... */`). Strings are left alone
+/// (`"http://..."` stays). Each kind of repair made is added once to `repairs`.
 std::string repairCommas(std::string_view json, std::vector<std::string>& repairs);
 
 /// A value the paste cut off (it never closes), made parseable: cut back to the end of its last
 /// complete member or element and closed with the brackets still open. Empty when nothing complete
 /// comes before the cut (no member at all).
 std::string closeTruncatedJson(std::string_view json);
+
+/// Windows PowerShell 5.1's `ConvertTo-Json` of a piped array can write it as `{"value":[...],"Count":n}`
+/// (an array's extended properties serialized with it). Such a wrapper, at the top of `value` or as an
+/// element of a list there, is replaced by the elements of its `value`. Returns whether one was.
+bool unwrapValueCountWrappers(nlohmann::json& value);
 
 /// The content of a Go-quoted string (logrus `msg="..."`) with `\"`, `\\`, `\n`, `\t`, `\r` resolved;
 /// other escapes are kept as written.

@@ -177,6 +177,33 @@ private slots:
         QTest::newRow("hand-edited with comments") << QStringList{"hand-edited.txt"}
                                                    << QStringList{"Network:C4A8E1F3-92B6-4D0A-B7E5-3F1D6C9A2B84"}
                                                    << QStringList{};
+        QTest::newRow("Windows PowerShell 5.1's value/Count wrapper around piped arrays")
+            << QStringList{"powershell-value-count-wrapper.json"}
+            << QStringList{"Endpoint:70419C32-AD5E-4FB0-8314-5D6E7F8091A2",
+                           "Endpoint:8152AD43-BE6F-40C1-9425-6E7F8091A2B3",
+                           "Network:5E2F7A10-8B3C-4D9E-A1F2-3B4C5D6E7F80",
+                           "Network:6F308B21-9C4D-4EAF-B203-4C5D6E7F8091"}
+            << QStringList{};
+        QTest::newRow("JSON annotated with end-of-line and block comments")
+            << QStringList{"json-annotated-comments.jsonc"}
+            << QStringList{"Endpoint:E6F803A9-14C5-4627-B08B-C4D5E6F70819",
+                           "Endpoint:F70914BA-25D6-4738-819C-D5E6F708192A"}
+            << QStringList{"the dump shows no networks; 2 endpoints name 1 network it does not show"};
+        QTest::newRow("logrus field with escaped JSON, wrapped by the console at 120 columns")
+            << QStringList{"logrus-escaped-wrapped.log"}
+            << QStringList{"Endpoint:B3C5D076-E192-43F4-8758-91A2B3C4D5E6",
+                           "Endpoint:C4D6E187-F2A3-4405-9869-A2B3C4D5E6F7"}
+            << QStringList{"the dump shows no networks; 2 endpoints name 1 network it does not show"};
+        QTest::newRow("one-line REST answer wrapped by the console at 120 columns and cut")
+            << QStringList{"json-console-wrapped-cut.txt"}
+            << QStringList{"Network:A2B4CF65-D081-42E3-B647-8091A2B3C4D5"}
+            << QStringList{"lines 3-7: the value is cut off (it never closes)",
+                           "the dump ends inside this value after line 7"};
+        QTest::newRow("Go %+v dumps opening with &{ at a line end, one member per line")
+            << QStringList{"go-plusv-member-per-line.log"}
+            << QStringList{"Endpoint:0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
+                           "Endpoint:1B2C3D4E-5F60-4B7C-9D8E-0F1A2B3C4D5E"}
+            << QStringList{"line 9: the Go struct dump is cut off"};
         QTest::newRow("binary garbage") << QStringList{"garbage.bin"} << QStringList{}
                                         << QStringList{"the dump is not text",
                                                        "nothing in the dump could be read as an HNS network"};
@@ -386,6 +413,57 @@ private slots:
         const json& ns = result->snapshot["Namespaces"].at(0);
         QVERIFY(!ns.contains("Resources") || ns["Resources"].is_array());
         QCOMPARE(ns["_v1"]["Resources"]["AllocationOrder"].get<int>(), 0);
+    }
+
+    void aPasteReadsWithoutFalseWarnings_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("note");       ///< in the object's notes
+        QTest::addColumn<QStringList>("absent"); ///< part of no report message
+
+        QTest::newRow("value/Count wrapper")
+            << "powershell-value-count-wrapper.json"
+            << "6F308B21-9C4D-4EAF-B203-4C5D6E7F8091"
+            << "read the objects in PowerShell's value/Count wrapper" << QStringList{"not valid JSON"};
+        QTest::newRow("comments outside strings; `//` and `#` inside them stay")
+            << "json-annotated-comments.jsonc"
+            << "F70914BA-25D6-4738-819C-D5E6F708192A"
+            << "dropped comments" << QStringList{"not valid JSON"};
+        QTest::newRow("wrapped logrus field")
+            << "logrus-escaped-wrapped.log"
+            << "C4D6E187-F2A3-4405-9869-A2B3C4D5E6F7"
+            << "unquoted from a log field" << QStringList{"never closes", "the paste starts inside"};
+        QTest::newRow("wrapped and cut REST answer: its elements are no objects of their own")
+            << "json-console-wrapped-cut.txt"
+            << "A2B4CF65-D081-42E3-B647-8091A2B3C4D5"
+            << "closed a value the paste cut off" << QStringList{"not a network", "the paste starts inside"};
+        QTest::newRow("Go dump one member per line keeps its ID")
+            << "go-plusv-member-per-line.log"
+            << "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"
+            << "joined the 7 lines the dump was spread over"
+            << QStringList{"the paste starts inside", "the snapshot calls it"};
+    }
+
+    void aPasteReadsWithoutFalseWarnings()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, id);
+        QFETCH(QString, note);
+        QFETCH(QStringList, absent);
+        const ImportResult result = importFiles({file});
+        const ImportedObject* o = object(result, id.toStdString());
+        QVERIFY2(o, qPrintable(id));
+        QVERIFY2(std::find(o->notes.begin(), o->notes.end(), note.toStdString()) != o->notes.end(),
+                 qPrintable(note));
+        const QStringList texts = messageTexts(result);
+        for (const QString& a : absent)
+            QVERIFY2(!anyContains(texts, a), qPrintable(a + " in:\n" + texts.join('\n')));
+        if (file == "json-annotated-comments.jsonc") {
+            const json* doc = document(result, ResourceKind::Endpoint, id.toStdString());
+            QVERIFY(doc);
+            QCOMPARE(doc->value("Name", ""), std::string("http://not-a-comment//name#1"));
+        }
     }
 
     void restEnvelopeListGivesEachObject()

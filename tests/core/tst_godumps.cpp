@@ -249,6 +249,12 @@ private slots:
             << QStringList{"line 2: the paste starts inside a Go struct dump"}
             << QStringList{"read the members after a cut at the start of the paste",
                            "joined the 5 lines the dump was spread over"};
+        QTest::newRow("&{ at a line end, one member per line: joined, the cut one keeps what came before")
+            << "go-plusv-member-per-line.log"
+            << QStringList{"the dump ends inside this value in IPAddress; what followed is unknown"}
+            << QStringList{"line 9: the Go struct dump is cut off (the line ends inside it)"}
+            << QStringList{"joined the 7 lines the dump was spread over",
+                           "joined the 6 lines the dump was spread over"};
         QTest::newRow("%v without field names: said, with its IDs; %+v beside it read")
             << "go-plain-v-no-names.log" << QStringList{}
             << QStringList{"line 1: a Go value printed with %v, without field names "

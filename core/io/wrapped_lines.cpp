@@ -1,0 +1,75 @@
+// Lines a console or an editor wrapped (see wrapped_lines.h).
+
+#include "io/wrapped_lines.h"
+
+#include "common/text.h"
+#include "io/json_repair.h"
+#include "io/text_scan.h"
+
+#include <algorithm>
+
+namespace hcn::io {
+
+namespace {
+
+bool digitsAt(std::string_view s, std::size_t at, std::size_t count)
+{
+    if (at + count > s.size())
+        return false;
+    return std::all_of(s.begin() + std::ptrdiff_t(at), s.begin() + std::ptrdiff_t(at + count),
+                       [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+bool opensLogRecord(std::string_view line)
+{
+    line = trimBlanks(line);
+    if (line.size() > 1 && std::string_view("IWEF").find(line[0]) != std::string_view::npos &&
+        digitsAt(line, 1, 4) && line.size() > 5 && line[5] == ' ')
+        return true;
+    if (line.starts_with("time=") || line.starts_with("level="))
+        return true;
+    return digitsAt(line, 0, 4) && line.size() > 4 && (line[4] == '-' || line[4] == '/') &&
+           digitsAt(line, 5, 2);
+}
+
+std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t maxLines)
+{
+    const std::size_t width = codePointWidth(lines[first].text);
+    std::size_t end = first + 1;
+    if (width < kMinConsoleLineWidth)
+        return end;
+    while (end < lines.size() && end - first < maxLines && codePointWidth(lines[end - 1].text) + 1 >= width &&
+           !trimBlanks(lines[end].text).empty() && !opensLogRecord(lines[end].text))
+        ++end;
+    return end;
+}
+
+std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,
+                                std::size_t stopLine)
+{
+    stopLine = std::min(stopLine, lines.size());
+    const std::size_t width = codePointWidth(lines[line].text);
+    JsonStringState strings;
+    std::size_t next = line;
+    for (;;) {
+        const std::string& text = lines[next].text;
+        for (std::size_t i = next == line ? column : 0; i < text.size(); ++i)
+            strings.step(text[i]);
+        if (++next >= stopLine)
+            return stopLine;
+        const std::string& following = lines[next].text;
+        if (following.empty() || following[0] == ' ' || following[0] == '\t')
+            continue; // a pretty-printed member, or a blank line
+        // Only a long line was wrapped; a log record, a prompt, a command or a fence starts something new.
+        const std::size_t lineWidth = codePointWidth(text);
+        const bool consoleWide = width >= kMinConsoleLineWidth && lineWidth + 1 >= width;
+        const std::string_view t = trimBlanks(following);
+        if (lineWidth < kMinConsoleLineWidth || (!strings.inString() && !consoleWide) || opensLogRecord(t) ||
+            isFenceLine(t) || isPromptLine(t) || isCommandLine(t))
+            return next;
+    }
+}
+
+} // namespace hcn::io

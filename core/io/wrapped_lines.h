@@ -1,0 +1,36 @@
+#pragma once
+// Lines a console or an editor wrapped (internal to core/io): a program printed one long line, the
+// console broke it at its width, and the copy keeps each piece as a line of its own at column 0. The
+// readers that join such pieces again share these tests.
+
+#include "hcn/dump_text.h"
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace hcn::io {
+
+/// Lines at least this wide were broken by a console at its width (no editor wraps as wide).
+inline constexpr std::size_t kMinConsoleLineWidth = 60;
+
+/// A line that starts a log record of its own (klog `I1203 09:41:07`, logrus `time="..."` or `level=`,
+/// a date `2026-12-03` / `2026/12/03`) continues no value a line before it was cut in.
+bool opensLogRecord(std::string_view line);
+
+/// lines[first] with the lines a console wrapped it into: the end of the run [first, end). The run
+/// goes on while the line before is as wide as lines[first] (at least kMinConsoleLineWidth columns, one
+/// less where the blank the console broke at was trimmed) and the next line is not blank and opens no
+/// log record; first + 1 when lines[first] is no console-wide line. At most `maxLines` lines.
+std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t maxLines);
+
+/// Where the lines of a JSON value that opens at lines[line][column] and never closes end (one past the
+/// last): the indented and blank lines after it, as pretty-printed members are, and also a line at
+/// column 0 that a wrap broke off, which is the case when the line before it is at least
+/// kMinConsoleLineWidth wide and ends inside a string (a line end cannot be part of one) or is as wide
+/// as the console line the value started on. Stops at a line that opens a log record, a prompt, a
+/// command or a fence, and never goes past `stopLine`.
+std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,
+                                std::size_t stopLine);
+
+} // namespace hcn::io
