@@ -246,9 +246,17 @@ bool isFailedRequest(const FoundValue& found, ResourceKind kind)
 /// (`{Id:`, `&{`), as a log line a JSON export carries in a field holds them.
 bool mayHoldDocument(std::string_view text)
 {
-    return text.size() >= 8 && text.size() <= kMaxSearchedString &&
-           (text.find("{\"") != std::string_view::npos || text.find("[{") != std::string_view::npos ||
-            text.find("&{") != std::string_view::npos || text.find("{Id:") != std::string_view::npos);
+    if (text.size() < 8 || text.size() > kMaxSearchedString)
+        return false;
+    if (text.find("{\"") != std::string_view::npos || text.find("[{") != std::string_view::npos ||
+        text.find("&{") != std::string_view::npos || text.find("{Id:") != std::string_view::npos)
+        return true;
+    // Pretty-printed JSON (a chat export's message): blanks and line ends between `{` and its first key.
+    for (std::size_t brace = text.find('{'); brace != std::string_view::npos; brace = text.find('{', brace + 1))
+        if (const std::size_t key = text.find_first_not_of(" \t\r\n", brace + 1);
+            key != std::string_view::npos && text[key] == '"')
+            return true;
+    return false;
 }
 
 struct Collector

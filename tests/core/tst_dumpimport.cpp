@@ -204,6 +204,9 @@ private slots:
             << QStringList{"Endpoint:0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
                            "Endpoint:1B2C3D4E-5F60-4B7C-9D8E-0F1A2B3C4D5E"}
             << QStringList{"line 9: the Go struct dump is cut off"};
+        QTest::newRow("chat export: pretty-printed JSON in a message's text")
+            << QStringList{"chat-export-pretty-json-in-text.json"}
+            << QStringList{"Network:D5E7F298-03B4-4516-A97A-B3C4D5E6F708"} << QStringList{};
         QTest::newRow("binary garbage") << QStringList{"garbage.bin"} << QStringList{}
                                         << QStringList{"the dump is not text",
                                                        "nothing in the dump could be read as an HNS network"};
