@@ -149,8 +149,12 @@ private:
         m_order.resize(frame.keys.size());
         for (std::size_t i = 0; i < m_order.size(); ++i)
             m_order[i] = i;
-        std::stable_sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) {
-            return frame.keys[a].name < frame.keys[b].name;
+        // By name, then by place: a key given twice has its first place first (no allocation, unlike
+        // std::stable_sort).
+        std::sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) {
+            const std::string_view x = frame.keys[a].name;
+            const std::string_view y = frame.keys[b].name;
+            return x < y || (x == y && a < b);
         });
         for (std::size_t i = 1; i < m_order.size(); ++i) {
             const ScannedKey& first = frame.keys[m_order[i - 1]];
