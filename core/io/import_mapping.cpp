@@ -628,8 +628,9 @@ void mapToV2(Sighting& s)
     if (const json* computer = memberIgnoringCase(s.document, "PSComputerName");
         computer && computer->is_string())
         s.computer = computer->get<std::string>();
-    s.namespaceReference = s.kind == ResourceKind::Namespace && s.wasV1 && s.document.size() == 2 &&
-                           memberIgnoringCase(s.document, "ID") &&
+    // A table may show just these two columns; JSON shows a namespace whole, or an endpoint's member.
+    s.namespaceReference = s.kind == ResourceKind::Namespace && s.wasV1 && s.format == DumpFormat::Json &&
+                           s.document.size() == 2 && memberIgnoringCase(s.document, "ID") &&
                            memberIgnoringCase(s.document, "IsDefault");
     if (s.format == DumpFormat::Json)
         for (std::string& loss : duplicateKeys(s.originalText))
