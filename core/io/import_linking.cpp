@@ -6,6 +6,7 @@
 #include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/guid.h"
+#include "hcn/json_limits.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
@@ -55,6 +56,8 @@ std::string_view formatLabel(DumpFormat format)
 
 bool better(const Sighting& a, const Sighting& b)
 {
+    if (a.namespaceReference != b.namespaceReference)
+        return b.namespaceReference; // an endpoint's reference found on its own shows least
     if (formatRank(a.format) != formatRank(b.format))
         return formatRank(a.format) > formatRank(b.format);
     if (a.lost.size() != b.lost.size())
@@ -91,26 +94,76 @@ std::string stableGuid(std::string_view seed)
 
 namespace {
 
+/// Whether the sighting's text was cut (the paste, the log line or the dump ended inside it): it may
+/// show any member only in part.
+bool wasCut(const Sighting& s)
+{
+    const auto cut = [](const std::string& text) {
+        return text.find("cut") != std::string::npos || text.find("ends inside") != std::string::npos;
+    };
+    return std::any_of(s.lost.begin(), s.lost.end(), cut) || std::any_of(s.notes.begin(), s.notes.end(), cut);
+}
+
+/// Whether `part` shows nothing `whole` does not: its members are members of `whole` showing part of
+/// them, its list the first elements of `whole`'s.
+bool showsPartOf(const json& part, const json& whole, int depth = 0)
+{
+    if (part == whole || part.is_null())
+        return true;
+    if (depth > kDefaultMaxJsonDepth || part.type() != whole.type())
+        return false;
+    if (part.is_object()) {
+        for (const auto& [key, value] : part.items()) {
+            const auto it = whole.find(key);
+            if (it == whole.end() || !showsPartOf(value, *it, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    if (part.is_array()) {
+        if (part.size() > whole.size())
+            return false;
+        for (std::size_t i = 0; i < part.size(); ++i)
+            if (!showsPartOf(part[i], whole[i], depth + 1))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /// The top-level members both documents show with different values ("State", "HostComputeEndpoints"):
 /// the object changed between two captures. A member only one shows is no difference (a table shows
-/// fewer than a JSON dump); IDs are compared as IDs.
-std::vector<std::string> differingMembers(const json& a, const json& b)
+/// fewer than a JSON dump), nor is the `null` the import writes for what the dump does not show (a
+/// network's unknown `Type`), nor a member a cut sighting shows only in part; IDs are compared as IDs.
+std::vector<std::string> differingMembers(const Sighting& a, const Sighting& b)
 {
     std::vector<std::string> out;
-    if (!a.is_object() || !b.is_object())
+    if (!a.document.is_object() || !b.document.is_object())
         return out;
-    for (const auto& [key, value] : a.items()) {
+    const bool aCut = wasCut(a);
+    const bool bCut = wasCut(b);
+    for (const auto& [key, value] : a.document.items()) {
         if (key == "ID" || key == "_v1" || key == "SchemaVersion")
             continue;
-        const auto other = b.find(key);
-        if (other == b.end() || *other == value)
+        const auto other = b.document.find(key);
+        if (other == b.document.end() || *other == value || value.is_null() || other->is_null())
             continue;
         if (value.is_string() && other->is_string() && idKeyOf(value) == idKeyOf(*other) &&
             Guid::parse(idKeyOf(value), true))
             continue;
+        if ((aCut && showsPartOf(value, *other)) || (bCut && showsPartOf(*other, value)))
+            continue;
         out.push_back(key);
     }
     return out;
+}
+
+std::string joined(const std::vector<std::string>& items)
+{
+    std::string text;
+    for (const std::string& item : items)
+        text += (text.empty() ? "" : ", ") + item;
+    return text;
 }
 
 std::string sightingPlace(const Sighting& s)
@@ -169,6 +222,7 @@ public:
                 order.push_back({s.kind, key});
             it->second.push_back(i);
         }
+        reportComputers(sightings);
         for (const auto& group : order) {
             std::vector<std::size_t>& members = groups[group];
             const std::size_t best = *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
@@ -178,32 +232,53 @@ public:
             for (std::size_t other : members) {
                 if (other == best)
                     continue;
+                const Sighting& seen = sightings[other];
                 // Two captures in one format that disagree: the object changed between them. (A table and
                 // a JSON dump of one moment differ in how much they show, not in what.)
-                const std::vector<std::string> differing =
-                    primary.format == sightings[other].format
-                        ? differingMembers(primary.document, sightings[other].document)
-                        : std::vector<std::string>{};
-                if (differing.empty()) {
-                    primary.notes.push_back("also shown in " + sightingPlace(sightings[other]));
+                const std::vector<std::string> differing = primary.format == seen.format
+                                                               ? differingMembers(primary, seen)
+                                                               : std::vector<std::string>{};
+                if (!primary.computer.empty() && !seen.computer.empty() &&
+                    primary.computer != seen.computer) {
+                    // Invoke-Command on two nodes: neither is later, and one snapshot holds one host.
+                    m_later.push_back(
+                        {m_linked.objects.size(), ImportSeverity::Warning,
+                         (differing.empty()
+                              ? "shown on two computers, " + seen.computer + " in " + sightingPlace(seen) +
+                                    " and " + primary.computer + " in " + sightingPlace(primary)
+                              : "shown differently on two computers, " + seen.computer + " in " +
+                                    sightingPlace(seen) + " (" + joined(differing) + ") and " +
+                                    primary.computer + " in " + sightingPlace(primary)) +
+                             ": merged into one object, as " + primary.computer + " shows it"});
+                } else if (differing.empty()) {
+                    primary.notes.push_back("also shown in " + sightingPlace(seen));
                 } else {
-                    std::string members;
-                    for (const std::string& m : differing)
-                        members += (members.empty() ? "" : ", ") + m;
-                    m_differing.push_back({m_linked.objects.size(),
-                                           "shown differently in " + sightingPlace(sightings[other]) + " (" +
-                                               members + "); the snapshot has it as in " +
-                                               sightingPlace(primary) + ", which is " +
-                                               (primary.order > sightings[other].order ? "later in the dump"
-                                                                                       : "more complete")});
+                    m_later.push_back(
+                        {m_linked.objects.size(), ImportSeverity::Warning,
+                         "shown differently in " + sightingPlace(seen) + " (" + joined(differing) +
+                             "); the snapshot has it as in " + sightingPlace(primary) + ", which is " +
+                             (primary.order > seen.order ? "later in the dump" : "more complete")});
                 }
                 if (primary.networkName.empty())
-                    primary.networkName = sightings[other].networkName;
+                    primary.networkName = seen.networkName;
             }
+            const bool reference = primary.namespaceReference;
             add(std::move(primary));
+            if (reference) {
+                // What only an endpoint's reference shows is no namespace object: what a namespace known
+                // from its endpoints holds, and where it was seen.
+                json& doc = m_linked.documents.back();
+                doc = json{{"ID", doc.value("ID", json())}, {"Resources", json::array()}};
+                m_linked.objects.back().notes.insert(m_linked.objects.back().notes.begin(),
+                                                     "not in the dump itself: an endpoint's Namespace member "
+                                                     "(ID, IsDefault) found on its own");
+                m_later.push_back({m_linked.objects.size() - 1, ImportSeverity::Info,
+                                   "known only from an endpoint's Namespace member at these lines, found on "
+                                   "its own (the text around it is cut)"});
+            }
         }
-        for (auto& [index, text] : m_differing)
-            report(index, ImportSeverity::Warning, std::move(text));
+        for (Later& later : m_later)
+            report(later.object, later.severity, std::move(later.text));
     }
 
     void link()
@@ -231,6 +306,30 @@ public:
     }
 
 private:
+    /// Objects from several computers (PowerShell remoting's `PSComputerName`: Invoke-Command on several
+    /// nodes) in one dump: the snapshot is one host, so the report says so.
+    void reportComputers(const std::vector<Sighting>& sightings)
+    {
+        std::vector<std::string> computers;
+        for (const Sighting& s : sightings)
+            if (!s.computer.empty() &&
+                std::find(computers.begin(), computers.end(), s.computer) == computers.end())
+                computers.push_back(s.computer);
+        if (computers.size() < 2)
+            return;
+        m_messages.push_back(
+            {ImportSeverity::Warning,
+             {},
+             0,
+             0,
+             ResourceKind::Invalid,
+             {},
+             "the dump holds objects from " + std::to_string(computers.size()) + " computers (" +
+                 joined(computers) +
+                 "; PowerShell remoting's PSComputerName): the snapshot shows them as one host, "
+                 "and an object two computers show with the same ID is one object in it"});
+    }
+
     /// An endpoint's MAC (upper case, dashes) and IP addresses, as keys of addressIndex.
     static std::vector<std::string> addressesOf(const json& doc)
     {
@@ -319,14 +418,14 @@ private:
         const std::string id = m_linked.objects[i].id;
         const std::string networkName = m_networkNames[i];
         std::string network = textMember(m_linked.documents[i], "HostComputeNetwork");
+        std::string notGuid; // a network reference cut by the paste, or redacted
         if (!network.empty() && !Guid::parse(network, true)) {
             json& doc = m_linked.documents[i];
             if (!doc.contains("_v1") || !doc["_v1"].is_object())
                 doc["_v1"] = json::object();
             doc["_v1"]["VirtualNetwork"] = network;
             doc.erase("HostComputeNetwork");
-            report(i, ImportSeverity::Warning,
-                   "names its network \"" + network + "\", which is not a GUID (cut by the paste?); left unlinked");
+            notGuid = "names its network \"" + network + "\", which is not a GUID (cut by the paste?)";
             network.clear();
         }
         if (!network.empty()) {
@@ -339,7 +438,9 @@ private:
             const auto count = std::distance(range.first, range.second);
             if (count == 1) {
                 m_linked.documents[i]["HostComputeNetwork"] = m_linked.objects[range.first->second].id;
-                m_linked.objects[i].notes.push_back("network found by its name \"" + networkName + "\"");
+                m_linked.objects[i].notes.push_back((notGuid.empty() ? "" : notGuid + "; ") +
+                                                    "network found by its name \"" + networkName + "\"");
+                notGuid.clear();
             } else if (count > 1) {
                 report(i, ImportSeverity::Warning,
                        "its network \"" + networkName + "\" names several networks of the dump; left unlinked");
@@ -348,6 +449,8 @@ private:
                         "its network \"" + networkName + "\" is not in the dump");
             }
         }
+        if (!notGuid.empty())
+            report(i, ImportSeverity::Warning, notGuid + "; left unlinked");
         const std::string ns = textMember(m_linked.documents[i], "HostComputeNamespace");
         if (ns.empty())
             return;
@@ -518,8 +621,14 @@ private:
     LinkedObjects& m_linked;
     std::vector<ImportMessage>& m_messages;
     std::vector<std::string> m_networkNames; ///< parallel to objects
-    /// Objects whose captures disagree, and what the warning says.
-    std::vector<std::pair<std::size_t, std::string>> m_differing;
+    /// What merge() says about an object, reported once every object is added.
+    struct Later
+    {
+        std::size_t object;
+        ImportSeverity severity;
+        std::string text;
+    };
+    std::vector<Later> m_later;
     std::map<std::pair<ResourceKind, std::string>, std::size_t> m_byId;
     std::unordered_multimap<std::string, std::size_t> m_networksByName;
     std::map<ResourceKind, std::size_t> m_kindCounts;

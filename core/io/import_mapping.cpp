@@ -43,8 +43,103 @@ void keepListLosses(const std::string& where, const std::vector<std::string>& lo
             lost.push_back(where + ": " + loss);
 }
 
-/// Reads flattened objects back and drops unexpanded placeholders, recording each as a loss.
-void readFlattened(json& value, const std::string& path, std::vector<std::string>& lost, int depth = 0)
+/// Members HNS writes as a list of objects: ConvertTo-Json flattens such a list below its -Depth to its
+/// elements' `@{...}` texts joined by blanks (one element: its `@{...}` alone).
+bool holdsObjectList(std::string_view key)
+{
+    static constexpr std::array kLists{"Policies", "Subnets",      "IpSubnets",    "MacPools",
+                                       "Routes",   "Ipams",        "PortMappings", "IpConfigurations",
+                                       "Ranges",   "ResourceList", "Extensions"};
+    return std::any_of(kLists.begin(), kLists.end(),
+                       [&](const char* name) { return equalsIgnoreCase(key, name); });
+}
+
+/// Members HNS writes as a list of words without blanks (paths, GUIDs, addresses, prefixes):
+/// ConvertTo-Json flattens such a list below its -Depth to the words joined by blanks (one element: the
+/// word alone).
+bool holdsWordList(std::string_view key)
+{
+    static constexpr std::array kLists{"References",   "HostComputeEndpoints", "VIPs",
+                                       "FrontendVIPs", "ExceptionList",        "Exceptions",
+                                       "Destinations", "SharedContainers",     "ServerList"};
+    return std::any_of(kLists.begin(), kLists.end(),
+                       [&](const char* name) { return equalsIgnoreCase(key, name); });
+}
+
+/// `@{a=1} @{b=2}`: the `@{...}` texts of a flattened list of objects, or nothing when `text` is not
+/// such a list.
+std::vector<std::string_view> flattenedObjects(std::string_view text)
+{
+    std::vector<std::string_view> items;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        while (at < text.size() && text[at] == ' ')
+            ++at;
+        if (at == text.size())
+            break;
+        if (text.substr(at, 2) != "@{")
+            return {};
+        int depth = 0;
+        std::size_t end = at;
+        for (; end < text.size(); ++end) {
+            if (text[end] == '{')
+                ++depth;
+            else if (text[end] == '}' && --depth == 0)
+                break;
+        }
+        if (end == text.size())
+            return {};
+        items.push_back(text.substr(at, end + 1 - at));
+        at = end + 1;
+        if (at < text.size() && text[at] != ' ')
+            return {};
+    }
+    return items;
+}
+
+/// A list of objects ConvertTo-Json flattened to text, read back; null when `text` is not one.
+json readObjectList(std::string_view text, const std::string& where, std::vector<std::string>& lost)
+{
+    const std::vector<std::string_view> items = flattenedObjects(text);
+    if (items.empty() && text.find_first_not_of(' ') != std::string_view::npos)
+        return nullptr;
+    json list = json::array();
+    std::vector<std::string> itemLosses;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::vector<std::string> losses;
+        json parsed = parsePowerShellValue(items[i], losses);
+        if (!parsed.is_object())
+            return nullptr;
+        keepListLosses(items.size() == 1 ? where : where + "[" + std::to_string(i) + "]", losses, itemLosses);
+        list.push_back(std::move(parsed));
+    }
+    lost.push_back(where + ": flattened to text by ConvertTo-Json; read back from it");
+    lost.insert(lost.end(), itemLosses.begin(), itemLosses.end());
+    return list;
+}
+
+/// A list of words ConvertTo-Json flattened to text (`"/endpoints/a /endpoints/b"`), read back.
+json readWordList(std::string_view text)
+{
+    json list = json::array();
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t start = text.find_first_not_of(" \t", at);
+        if (start == std::string_view::npos)
+            break;
+        const std::size_t end = std::min(text.find_first_of(" \t", start), text.size());
+        list.push_back(std::string(text.substr(start, end - start)));
+        at = end;
+    }
+    return list;
+}
+
+/// Reads flattened objects back and drops unexpanded placeholders, recording each as a loss. With
+/// `listsFromText` (ConvertTo-Json's output), a list HNS writes that ConvertTo-Json flattened to text
+/// (`"References": "/endpoints/a /endpoints/b"`, `"Policies": "@{Type=ELB; ...}"`) is read back as the
+/// list.
+void readFlattened(json& value, const std::string& path, std::vector<std::string>& lost, bool listsFromText,
+                   int depth = 0)
 {
     if (depth > kDefaultMaxJsonDepth)
         return;
@@ -59,6 +154,16 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
                     drop.push_back(key);
                     continue;
                 }
+                if (listsFromText && holdsObjectList(key)) {
+                    if (json list = readObjectList(text, where, lost); !list.is_null())
+                        member = std::move(list);
+                } else if (listsFromText && holdsWordList(key)) {
+                    lost.push_back(where + ": flattened to text by ConvertTo-Json; read back from it");
+                    member = readWordList(text);
+                }
+            }
+            if (member.is_string()) {
+                const std::string& text = member.get_ref<const std::string&>();
                 if (isFlattenedObject(text)) {
                     std::vector<std::string> losses;
                     json parsed = parsePowerShellValue(text, losses);
@@ -69,7 +174,7 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
                     }
                 }
             }
-            readFlattened(member, where, lost, depth + 1);
+            readFlattened(member, where, lost, listsFromText, depth + 1);
         }
         for (const std::string& key : drop)
             value.erase(key);
@@ -91,7 +196,7 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
                     element = std::move(parsed);
                 }
             }
-            readFlattened(element, where, lost, depth + 1);
+            readFlattened(element, where, lost, listsFromText, depth + 1);
             kept.push_back(std::move(element));
         }
         value = std::move(kept);
@@ -386,11 +491,55 @@ void mapV1Shape(Sighting& s)
     s.document = std::move(out);
 }
 
+/// The policies of a v1 object that have no Type (the paste cut the policy before it, a chat message
+/// split the JSON inside it): nothing HNS could apply, so v2's Policies hold only mapped policies (a
+/// policy list's mapping does the same with what is no ELB policy). Each is taken out before the
+/// mapping, with a loss, and kept under "_v1" as given after it.
+json takeUntypedPolicies(json& doc, std::vector<std::string>& lost)
+{
+    json untyped = json::array();
+    for (auto& [key, policies] : doc.items()) {
+        if (!equalsIgnoreCase(key, "Policies") || !policies.is_array())
+            continue;
+        json kept = json::array();
+        for (std::size_t i = 0; i < policies.size(); ++i) {
+            json& policy = policies[i];
+            const json* type = memberIgnoringCase(policy, "Type");
+            if (policy.is_object() &&
+                (!type || !type->is_string() || type->get_ref<const std::string&>().empty())) {
+                lost.push_back(
+                    key + "[" + std::to_string(i) +
+                    "]: a policy without its Type (the dump cut it off); kept under \"_v1\" as given");
+                untyped.push_back(std::move(policy));
+            } else {
+                kept.push_back(std::move(policy));
+            }
+        }
+        policies = std::move(kept);
+    }
+    return untyped;
+}
+
+void putBackUntypedPolicies(json& v2, json untyped)
+{
+    if (untyped.empty() || !v2.is_object())
+        return;
+    if (!v2.contains("_v1") || !v2["_v1"].is_object())
+        v2["_v1"] = json::object();
+    json& parked = v2["_v1"]["Policies"];
+    if (!parked.is_array())
+        parked = parked.is_null() ? json::array() : json::array({std::move(parked)});
+    for (json& policy : untyped)
+        parked.push_back(std::move(policy));
+}
+
 void mapV1(Sighting& s)
 {
     json state = takeStateMembers(s.document);
+    json untyped = s.kind == ResourceKind::SdnRoute ? json::array() : takeUntypedPolicies(s.document, s.lost);
     mapV1Shape(s);
     putBackStateMembers(s.document, std::move(state));
+    putBackUntypedPolicies(s.document, std::move(untyped));
 }
 
 } // namespace
@@ -406,13 +555,16 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
         for (auto it = sightings[i].document.begin(); it != sightings[i].document.end(); ++it)
             if (equalsIgnoreCase(it.key(), "Policies"))
                 policies = it;
-        if (policies == sightings[i].document.end() || !policies->is_array() || policies->size() < 2)
+        if (policies == sightings[i].document.end())
             continue;
-        // The policies as the mapping will read them (a flattened `@{...}` read back), to compare.
-        json shown = *policies;
-        std::vector<std::string> ignored;
-        readFlattened(shown, {}, ignored);
-        if (!shown.is_array() || shown.size() != policies->size())
+        // The policies as the mapping will read them (a flattened `@{...}` read back, a list
+        // ConvertTo-Json flattened to text read as the list), to compare.
+        const bool listGiven = policies->is_array();
+        json shownIn = json{{policies.key(), *policies}};
+        std::vector<std::string> shownLosses;
+        readFlattened(shownIn, {}, shownLosses, sightings[i].format == DumpFormat::Json);
+        json shown = std::move(shownIn[policies.key()]);
+        if (!shown.is_array() || shown.size() < 2 || (listGiven && shown.size() != policies->size()))
             continue;
         std::vector<std::size_t> elbs;
         std::set<std::string> frontends;
@@ -431,7 +583,12 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
         if (elbs.size() < 2 || frontends.size() < 2)
             continue; // several ports of the same frontends: one load balancer
         const std::string policiesKey = policies.key();
-        const Sighting base = sightings[i];
+        Sighting base = sightings[i];
+        if (!listGiven) {
+            // Read from text here: each part gets its own policies, and the losses of reading them.
+            base.document[policiesKey] = shown;
+            base.lost.insert(base.lost.end(), shownLosses.begin(), shownLosses.end());
+        }
         const json& whole = base.document;
         const std::string listId = idKeyOf(whole.value("ID", json()));
         for (std::size_t n = 0; n < elbs.size(); ++n) {
@@ -468,7 +625,17 @@ void mapToV2(Sighting& s)
 {
     if (!s.document.is_object())
         return;
-    readFlattened(s.document, {}, s.lost);
+    if (const json* computer = memberIgnoringCase(s.document, "PSComputerName");
+        computer && computer->is_string())
+        s.computer = computer->get<std::string>();
+    // A table may show just these two columns; JSON shows a namespace whole, or an endpoint's member.
+    s.namespaceReference = s.kind == ResourceKind::Namespace && s.wasV1 && s.format == DumpFormat::Json &&
+                           s.document.size() == 2 && memberIgnoringCase(s.document, "ID") &&
+                           memberIgnoringCase(s.document, "IsDefault");
+    if (s.format == DumpFormat::Json)
+        for (std::string& loss : duplicateKeys(s.originalText))
+            s.lost.push_back(std::move(loss));
+    readFlattened(s.document, {}, s.lost, s.format == DumpFormat::Json);
     // A v2 network's `"Type": null` is what an import writes for a type it could not read: kept.
     dropNullMembers(s.document, s.kind == ResourceKind::Network && !s.wasV1 ? "Type" : "");
     // A reader and readFlattened may both name one placeholder: each loss once, in order.

@@ -40,6 +40,12 @@ struct Sighting
     /// A v1 endpoint's VirtualNetworkName, used when its network is known only by name.
     std::string networkName;
     std::size_t order = 0; ///< position in the dump, for "the later sighting" decisions
+    /// The computer PowerShell remoting says the object came from (`PSComputerName`, as Invoke-Command
+    /// adds it); empty when the dump does not say.
+    std::string computer;
+    /// Only `ID` and `IsDefault`: an endpoint's v1 `Namespace` member found on its own (a chat header or
+    /// a cut split the endpoint around it), not a namespace object the dump shows.
+    bool namespaceReference = false;
     /// Members the import itself wrote under "_v1" (a split policy list's `PolicyList`): not the
     /// customer's, so never unknown fields.
     std::vector<std::string> ownV1Members;
@@ -83,6 +89,11 @@ std::string stableGuid(std::string_view seed);
 /// or dropped (with losses), ID spelled "ID", v1 mapped per hns-v1-schema.md. A document the mapping
 /// cannot take whole loses the members it cannot read (each a loss) rather than the object.
 void mapToV2(Sighting& sighting);
+
+/// Keys an object's JSON text gives twice with different values (the JSON parser keeps the last), each
+/// a loss naming its path and both values: `IPAddress: given twice in one object ("10.244.2.12", then
+/// "10.244.2.77"); the last is read`. One pass over the text; comments are skipped.
+std::vector<std::string> duplicateKeys(std::string_view jsonText);
 
 /// Numbers and booleans written as text (`Import-Csv | ConvertTo-Json`, hand-edited JSON: `"State": "3"`,
 /// `"IsRemoteEndpoint": "True"`) read as HNS writes them, in members HNS always writes as numbers or

@@ -1159,6 +1159,124 @@ private slots:
                            "/Ipams/0/Subnets/1/IpAddressPrefix=\"10.245.0.0/16\"",
                            "Network:C7D8E9F0-0112-4233-8445-566778899AAB "
                            "/Ipams/0/Subnets/0/IpAddressPrefix=\"10.250.3.0/24\""};
+        // ConvertTo-Json -Depth 1: a policy list's References joined by blanks, its one ELB policy (and two
+        // of another) as `@{...}` text where a list is expected.
+        const QString dns = "D41E7A20-5B3C-4F81-9A6D-2E7C8B90F135";
+        const QString web = "0741AD53-8E6F-42B4-8D90-51AFBEC30468";
+        const QString flattened = "flattened to text by ConvertTo-Json; read back from it";
+        QTest::newRow("policy lists flattened to text by ConvertTo-Json -Depth are read back as lists")
+            << "convertto-json-depth1-policylists.json"
+            << QStringList{"LoadBalancer:" + web, "LoadBalancer:" + dns} << QStringList{}
+            << QStringList{"not in a shape HNS writes", "could not be mapped"}
+            << QStringList{"LoadBalancer:" + dns +
+                               " /HostComputeEndpoints=[\"E52F8B31-6C4D-4092-AB7E-3F8D9CA1E246\","
+                               "\"F6309C42-7D5E-41A3-BC8F-409EADB2F357\"]",
+                           "LoadBalancer:" + dns +
+                               " /PortMappings=[{\"ExternalPort\":53,\"InternalPort\":53,\"Protocol\":17}]",
+                           "LoadBalancer:" + dns + " /SourceVIP=\"10.244.4.2\"",
+                           "LoadBalancer:" + dns + " @Lost=[\"AdditionalParams: " + flattened +
+                               "\",\"Health: " + flattened + "\",\"Policies: " + flattened +
+                               "\",\"Policies[0].VIPs: not expanded by PowerShell "
+                               "(System.Object[])\",\"References: " +
+                               flattened + "\"]",
+                           "LoadBalancer:" + web + " /PortMappings/1/ExternalPort=443",
+                           "LoadBalancer:" + web +
+                               " /HostComputeEndpoints=[\"E52F8B31-6C4D-4092-AB7E-3F8D9CA1E246\"]"};
+        const QString vxlan = "1852BE64-9F70-43C5-9EA1-62B0CFD41579";
+        QTest::newRow("a v1 network policy the paste cut before its Type stays under _v1")
+            << "listview-network-policy-cut-before-type.txt" << QStringList{"Network:" + vxlan}
+            << QStringList{} << QStringList{}
+            << QStringList{"Network:" + vxlan + " /Policies/0/Type=\"HostRoute\"",
+                           "Network:" + vxlan + " /Policies/1/Type=\"NetAdapterName\"",
+                           "Network:" + vxlan + " /Policies/2/Type=\"ProviderAddress\"",
+                           "Network:" + vxlan + " /Policies/3=\"(absent)\"",
+                           "Network:" + vxlan +
+                               " /_v1/Policies=[{\"DestinationPrefix\":\"10.244.0.0/24\","
+                               "\"IsolationId\":4096,\"ProviderAddress\":\"192.168.40.10\"}]",
+                           "Network:" + vxlan +
+                               " @Lost=[\"Policies[1]: cut by the paste after ProviderAddress\","
+                               "\"Policies: cut by the paste inside item 2\",\"Policies[1]: a policy "
+                               "without its Type (the dump cut it off); kept under \\\"_v1\\\" as "
+                               "given\"]"};
+        // The second log line of each network is cut: it shows less, not something else.
+        const QString logNat = "29630F75-A081-44D6-AFB2-73C1D0E5268A";
+        const QString logL2b = "3A741086-B192-45E7-8C03-84D2E1F6379B";
+        QTest::newRow("a cut second sighting of an object shows less, not differently")
+            << "log-network-response-cut-again.txt" << QStringList{"Network:" + logNat, "Network:" + logL2b}
+            << QStringList{"line 2: the value is cut off"} << QStringList{"shown differently"}
+            << QStringList{"Network:" + logNat + " /Type=\"NAT\"",
+                           "Network:" + logNat +
+                               " @Notes=[\"also shown in log-network-response-cut-again.txt line 2 "
+                               "(JSON)\"]",
+                           "Network:" + logL2b + " /Ipams/0/Subnets/1/IpAddressPrefix=\"10.0.2.0/24\"",
+                           "Network:" + logL2b +
+                               " @Notes=[\"also shown in log-network-response-cut-again.txt line 4 "
+                               "(JSON)\"]"};
+        // The network's ID is redacted; one endpoint finds it by name, the other names a network the dump
+        // does not show.
+        const QString redactedNetwork = "6102CAD0-380B-4FF3-A36E-817EAF0AA440"; // made up from the text
+        QTest::newRow("an endpoint whose network reference is no GUID is linked by its network's name")
+            << "redacted-network-id.json"
+            << QStringList{"Endpoint:4B852197-C2A3-46F8-9D14-95E3F2074A8C",
+                           "Endpoint:5C9632A8-D3B4-4709-AE25-A6F403185B9D", "Network:" + redactedNetwork}
+            << QStringList{"endpoint 9f3e02d1b5c4_flannel (5C9632A8-D3B4-4709-AE25-A6F403185B9D): names its "
+                           "network "
+                           "\"<redacted>\", which is not a GUID (cut by the paste?); left unlinked"}
+            << QStringList{"endpoint 7e2d91c0a4b3_cbr0 (4B852197-C2A3-46F8-9D14-95E3F2074A8C): names its "
+                           "network"}
+            << QStringList{
+                   "Endpoint:4B852197-C2A3-46F8-9D14-95E3F2074A8C /HostComputeNetwork=\"" + redactedNetwork +
+                       "\"",
+                   "Endpoint:4B852197-C2A3-46F8-9D14-95E3F2074A8C @Notes=[\"names its network "
+                   "\\\"<redacted>\\\", "
+                   "which is not a GUID (cut by the paste?); network found by its name \\\"cbr0\\\"\"]",
+                   "Endpoint:5C9632A8-D3B4-4709-AE25-A6F403185B9D /HostComputeNetwork=\"(absent)\""};
+        QTest::newRow("objects from two computers (Invoke-Command) are named, not taken as a later capture")
+            << "invoke-command-two-computers.json"
+            << QStringList{"Endpoint:7EB854CA-F5D6-4921-8047-C8162530A7DF",
+                           "Network:6DA743B9-E4C5-4810-BF36-B70514296CAE"}
+            << QStringList{"the dump holds objects from 2 computers (win-node-a, win-node-b; PowerShell "
+                           "remoting's "
+                           "PSComputerName)",
+                           "network cbr0 (6DA743B9-E4C5-4810-BF36-B70514296CAE): shown differently on two "
+                           "computers, "
+                           "win-node-a in invoke-command-two-computers.json line 2 (JSON) (Ipams) and "
+                           "win-node-b in "
+                           "invoke-command-two-computers.json line 27 (JSON): merged into one object, as "
+                           "win-node-b "
+                           "shows it"}
+            << QStringList{"later in the dump", "more complete"}
+            << QStringList{
+                   "Endpoint:7EB854CA-F5D6-4921-8047-C8162530A7DF /_v1/PSComputerName=\"win-node-a\""};
+        QTest::newRow("a key given twice in one object is a loss naming both values")
+            << "endpoint-duplicate-keys.json" << QStringList{"Endpoint:8FC965DB-06E7-4A32-9158-D92736419BE0"}
+            << QStringList{} << QStringList{"MacAddress: given twice"}
+            << QStringList{"Endpoint:8FC965DB-06E7-4A32-9158-D92736419BE0 "
+                           "/IpConfigurations/0/IpAddress=\"10.244.13.77\"",
+                           "Endpoint:8FC965DB-06E7-4A32-9158-D92736419BE0 "
+                           "@Lost=[\"Policies[1].DestinationPrefix: given "
+                           "twice in one object (\\\"10.96.0.0/12\\\", then \\\"10.96.0.0/16\\\"); the last "
+                           "is read\","
+                           "\"IPAddress: given twice in one object (\\\"10.244.13.12\\\", then "
+                           "\\\"10.244.13.77\\\"); "
+                           "the last is read\"]"};
+        // A chat header splits the JSON twice: the first endpoint's policy loses its Type, the second
+        // endpoint's Namespace member is found on its own.
+        const QString chatNamespace = "D41EBA20-5B3C-4F87-A62D-2E7C8B964035";
+        QTest::newRow("JSON split by chat headers: no Type-less policy, no namespace made of a member")
+            << "chat-split-endpoint-json.txt"
+            << QStringList{"Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1",
+                           "Endpoint:C30DA91F-4A2B-4E76-951C-1D6B7A853F24",
+                           "Namespace:A1EB87FD-2809-4C54-B37A-FB4958631D02", "Namespace:" + chatNamespace}
+            << QStringList{"namespace " + chatNamespace +
+                           ": known only from an endpoint's Namespace member at these lines, found on its "
+                           "own"}
+            << QStringList{}
+            << QStringList{"Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 /Policies=\"(absent)\"",
+                           "Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 "
+                           "/_v1/Policies=[{\"ExceptionList\":[\"10.244.0.0/16\",\"10.96.0.0/12\"]}]",
+                           "Namespace:" + chatNamespace + " /Type=\"(absent)\"",
+                           "Namespace:" + chatNamespace + " /Resources=[]"};
     }
 
     void objectsAsTheDumpShowsThem()
