@@ -8,6 +8,7 @@
 #include "io/logged_error.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace hcn::io::detail {
@@ -556,12 +557,13 @@ void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t fi
 {
     if (failedRequests.empty())
         return;
+    std::map<json, int> failedAt; // document -> its first line; ordered, so many of them cost log n each
+    for (const FailedRequest& r : failedRequests)
+        failedAt.emplace(r.document, r.firstLine);
     std::vector<Sighting> kept;
     for (std::size_t i = first; i < sightings.size(); ++i) {
-        const auto failed =
-            std::find_if(failedRequests.begin(), failedRequests.end(),
-                         [&](const FailedRequest& r) { return r.document == sightings[i].document; });
-        if (failed == failedRequests.end()) {
+        const auto failed = failedAt.find(sightings[i].document);
+        if (failed == failedAt.end()) {
             kept.push_back(std::move(sightings[i]));
             continue;
         }
@@ -572,7 +574,7 @@ void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t fi
                             s.lastLine,
                             ResourceKind::Invalid,
                             {},
-                            "the request HNS failed in line " + std::to_string(failed->firstLine) +
+                            "the request HNS failed in line " + std::to_string(failed->second) +
                                 " again, not an object it holds; not imported"});
     }
     sightings.erase(sightings.begin() + static_cast<std::ptrdiff_t>(first), sightings.end());

@@ -5,12 +5,12 @@
 // of digits stays text.
 
 #include "common/text.h"
+#include "hcn/dump_formats.h"
 #include "hcn/json_limits.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <optional>
 #include <set>
 
@@ -44,28 +44,17 @@ template <std::size_t N> bool named(const std::array<const char*, N>& names, std
                        [&](const char* name) { return equalsIgnoreCase(key, name); });
 }
 
-/// `text` as the boolean PowerShell prints (`True`, `False`, any case).
-std::optional<bool> booleanText(std::string_view text)
+/// `text` as the scalar PowerShell prints for a boolean or a number (`True`, `3`), read by the list
+/// view's value reader; nothing for anything else.
+std::optional<json> printedScalar(const std::string& text)
 {
-    text = trimSpace(text);
-    if (equalsIgnoreCase(text, "true"))
-        return true;
-    if (equalsIgnoreCase(text, "false"))
-        return false;
+    if (text.empty() || text.front() == '@' || text.front() == '{')
+        return std::nullopt;
+    std::vector<std::string> losses;
+    json value = parsePowerShellValue(text, losses);
+    if (value.is_boolean() || value.is_number_integer())
+        return value;
     return std::nullopt;
-}
-
-/// `text` as a whole unsigned decimal number.
-std::optional<std::uint64_t> numberText(std::string_view text)
-{
-    text = trimSpace(text);
-    std::uint64_t value = 0;
-    if (text.empty() || text.size() > 20)
-        return std::nullopt;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return value;
 }
 
 void typeMembers(json& value, std::set<std::string>& typed, int depth)
@@ -81,17 +70,11 @@ void typeMembers(json& value, std::set<std::string>& typed, int depth)
         return;
     for (auto& [key, member] : value.items()) {
         if (member.is_string()) {
-            const std::string& text = member.get_ref<const std::string&>();
-            if (named(kBooleanMembers, key)) {
-                if (auto b = booleanText(text)) {
-                    member = *b;
-                    typed.insert(key);
-                }
-            } else if (named(kNumberMembers, key)) {
-                if (auto n = numberText(text)) {
-                    member = *n;
-                    typed.insert(key);
-                }
+            const bool wanted = named(kBooleanMembers, key) || named(kNumberMembers, key);
+            if (auto scalar = wanted ? printedScalar(member.get_ref<const std::string&>()) : std::nullopt;
+                scalar && scalar->is_boolean() == named(kBooleanMembers, key)) {
+                member = std::move(*scalar);
+                typed.insert(key);
             }
             continue;
         }
