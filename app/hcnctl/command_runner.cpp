@@ -372,6 +372,8 @@ ExitStatus CommandRunner::list(const CliOptions& options, Session& session)
         m_out << out.dump() << '\n';
         return ExitStatus::Success;
     }
+    if (const std::string& report = session.importReport(); !report.empty())
+        snapshot["Import"] = json::parse(report, nullptr, false); // the tables mark made-up IDs
     bool first = true;
     for (ResourceKind kind : kinds) {
         const json& documents = snapshot[std::string(kindPlural(kind))];

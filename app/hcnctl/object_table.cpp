@@ -4,8 +4,10 @@
 #include "hcn/schema_catalog.h"
 #include "kind_names.h"
 
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace hcn::ctl {
 
@@ -60,6 +62,52 @@ std::string protocolName(const json& protocol)
     return protocol.is_string() ? protocol.get<std::string>() : std::string("any");
 }
 
+/// The IDs an import made up (docs/import.md: the dump does not show them), from the snapshot's
+/// import report when it has one; upper case.
+class MadeUpIds
+{
+public:
+    explicit MadeUpIds(const json& snapshot)
+    {
+        if (!snapshot.is_object() || !snapshot.contains("Import"))
+            return;
+        for (const json& object : arrayAt(snapshot.at("Import"), "Objects"))
+            if (auto flag = object.find("IdMadeUp");
+                flag != object.end() && flag->is_boolean() && flag->get<bool>())
+                m_ids.insert(upper(text(object, "ID")));
+    }
+
+    /// The ID column's cell: the ID, marked when the import made it up.
+    std::string cell(const json& document)
+    {
+        std::string id = text(document, "ID");
+        if (m_ids.empty() || !m_ids.contains(upper(id)))
+            return id;
+        m_used = true;
+        return id + " " + kMark;
+    }
+
+    /// Marks `table`'s footnote when a row was marked.
+    void explain(TablePrinter& table) const
+    {
+        if (m_used)
+            table.setFootnote(std::string(kMark) +
+                              " made up by the import: the dump does not show this object's ID (the import "
+                              "report says why)");
+    }
+
+private:
+    static constexpr const char* kMark = "(*)";
+    static std::string upper(std::string text)
+    {
+        for (char& c : text)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return text;
+    }
+    std::set<std::string> m_ids;
+    bool m_used = false;
+};
+
 /// Network names by ID, for the endpoint and route tables.
 std::map<std::string, std::string> networkNames(const json& snapshot)
 {
@@ -88,7 +136,7 @@ std::string endpointState(const json& endpoint)
     return text(endpoint, "State", "-");
 }
 
-TablePrinter networkTable(const json& documents, const json& snapshot)
+TablePrinter networkTable(const json& documents, const json& snapshot, MadeUpIds& ids)
 {
     std::map<std::string, std::size_t> endpointCounts;
     for (const json& endpoint : arrayAt(snapshot, "Endpoints"))
@@ -104,13 +152,14 @@ TablePrinter networkTable(const json& documents, const json& snapshot)
         // dump that did not show the type says `"Type": null` (docs/import.md): unknown, never NAT.
         const auto type = network.is_object() ? network.find("Type") : network.end();
         const bool unknownType = type != network.end() && type->is_null();
-        table.addRow({id, text(network, "Name", "-"), unknownType ? "unknown" : text(network, "Type", "NAT"),
-                      join(subnets), std::to_string(endpointCounts[id])});
+        table.addRow({ids.cell(network), text(network, "Name", "-"),
+                      unknownType ? "unknown" : text(network, "Type", "NAT"), join(subnets),
+                      std::to_string(endpointCounts[id])});
     }
     return table;
 }
 
-TablePrinter endpointTable(const json& documents, const json& snapshot)
+TablePrinter endpointTable(const json& documents, const json& snapshot, MadeUpIds& ids)
 {
     const auto names = networkNames(snapshot);
     TablePrinter table({"ID", "Name", "Network", "IP addresses", "MAC", "Namespace", "State"});
@@ -122,7 +171,7 @@ TablePrinter endpointTable(const json& documents, const json& snapshot)
                 address += "/" + text(config, "PrefixLength");
             addresses.push_back(address);
         }
-        table.addRow({text(endpoint, "ID"), text(endpoint, "Name", "-"),
+        table.addRow({ids.cell(endpoint), text(endpoint, "Name", "-"),
                       networkLabel(names, text(endpoint, "HostComputeNetwork")), join(addresses),
                       text(endpoint, "MacAddress", "-"), text(endpoint, "HostComputeNamespace", "-"),
                       endpointState(endpoint)});
@@ -130,7 +179,7 @@ TablePrinter endpointTable(const json& documents, const json& snapshot)
     return table;
 }
 
-TablePrinter namespaceTable(const json& documents)
+TablePrinter namespaceTable(const json& documents, MadeUpIds& ids)
 {
     TablePrinter table({"ID", "Type", "Compartment", "Endpoints", "Containers"});
     for (const json& ns : documents) {
@@ -144,13 +193,13 @@ TablePrinter namespaceTable(const json& documents)
         // resources name none.
         if (containers == 0 && ns.is_object() && ns.contains("_v1"))
             containers = arrayAt(ns.at("_v1"), "Containers").size();
-        table.addRow({text(ns, "ID"), text(ns, "Type", "-"), text(ns, "NamespaceId", "-"),
+        table.addRow({ids.cell(ns), text(ns, "Type", "-"), text(ns, "NamespaceId", "-"),
                       std::to_string(endpoints), std::to_string(containers)});
     }
     return table;
 }
 
-TablePrinter loadBalancerTable(const json& documents)
+TablePrinter loadBalancerTable(const json& documents, MadeUpIds& ids)
 {
     TablePrinter table({"ID", "Frontend VIPs", "Ports", "Backends"});
     for (const json& lb : documents) {
@@ -161,13 +210,13 @@ TablePrinter loadBalancerTable(const json& documents)
             ports.push_back(protocolName(mapping.is_object() ? mapping.value("Protocol", json()) : json()) +
                             " " + text(mapping, "ExternalPort", "0") + "->" +
                             text(mapping, "InternalPort", "0"));
-        table.addRow({text(lb, "ID"), join(vips), join(ports),
+        table.addRow({ids.cell(lb), join(vips), join(ports),
                       std::to_string(arrayAt(lb, "HostComputeEndpoints").size())});
     }
     return table;
 }
 
-TablePrinter routeTable(const json& documents, const json& snapshot)
+TablePrinter routeTable(const json& documents, const json& snapshot, MadeUpIds& ids)
 {
     const auto names = networkNames(snapshot);
     TablePrinter table({"ID", "Name", "Network", "Routes", "Endpoints"});
@@ -178,14 +227,14 @@ TablePrinter routeTable(const json& documents, const json& snapshot)
             for (const json& entry : arrayAt(route, key))
                 routes.push_back(text(entry, "DestinationPrefix", "?") + " via " +
                                  text(entry, "NextHop", "?"));
-        table.addRow({text(route, "ID"), text(route, "Name", "-"),
+        table.addRow({ids.cell(route), text(route, "Name", "-"),
                       networkLabel(names, text(route, "HostComputeNetwork")), join(routes),
                       std::to_string(arrayAt(route, "HostComputeEndpoints").size())});
     }
     return table;
 }
 
-TablePrinter guestServiceTable(const json& documents)
+TablePrinter guestServiceTable(const json& documents, MadeUpIds& ids)
 {
     const schema::EnumDef* states = schema::Catalog::builtin().enumeration("GuestNetworkServiceState");
     TablePrinter table({"ID", "Name", "State", "Virtual machine", "Mirrored interfaces"});
@@ -194,7 +243,7 @@ TablePrinter guestServiceTable(const json& documents)
         if (auto it = service.find("State"); states && it != service.end() && it->is_number_integer())
             if (const schema::EnumValue* value = states->findNumeric(it->get<std::int64_t>()))
                 state = value->name;
-        table.addRow({text(service, "ID"), text(service, "Name", "-"), state,
+        table.addRow({ids.cell(service), text(service, "Name", "-"), state,
                       text(service, "VirtualMachineId", "-"),
                       std::to_string(arrayAt(service, "MirroredInterfaces").size())});
     }
@@ -205,23 +254,28 @@ TablePrinter guestServiceTable(const json& documents)
 
 TablePrinter objectTable(ResourceKind kind, const json& documents, const json& snapshot)
 {
-    switch (kind) {
-    case ResourceKind::Network:
-        return networkTable(documents, snapshot);
-    case ResourceKind::Endpoint:
-        return endpointTable(documents, snapshot);
-    case ResourceKind::Namespace:
-        return namespaceTable(documents);
-    case ResourceKind::LoadBalancer:
-        return loadBalancerTable(documents);
-    case ResourceKind::SdnRoute:
-        return routeTable(documents, snapshot);
-    case ResourceKind::GuestNetworkService:
-        return guestServiceTable(documents);
-    case ResourceKind::Invalid:
-        break;
-    }
-    return TablePrinter({"ID"});
+    MadeUpIds ids(snapshot);
+    TablePrinter table = [&] {
+        switch (kind) {
+        case ResourceKind::Network:
+            return networkTable(documents, snapshot, ids);
+        case ResourceKind::Endpoint:
+            return endpointTable(documents, snapshot, ids);
+        case ResourceKind::Namespace:
+            return namespaceTable(documents, ids);
+        case ResourceKind::LoadBalancer:
+            return loadBalancerTable(documents, ids);
+        case ResourceKind::SdnRoute:
+            return routeTable(documents, snapshot, ids);
+        case ResourceKind::GuestNetworkService:
+            return guestServiceTable(documents, ids);
+        case ResourceKind::Invalid:
+            break;
+        }
+        return TablePrinter({"ID"});
+    }();
+    ids.explain(table);
+    return table;
 }
 
 } // namespace hcn::ctl

@@ -9,7 +9,8 @@
 namespace hcn::ctl {
 
 /// A table of `documents` (the array of one kind from Api::snapshot). `snapshot` is the whole snapshot,
-/// used to show network names instead of IDs and to count each network's endpoints.
+/// used to show network names instead of IDs and to count each network's endpoints; its "Import" member,
+/// when it has one (an imported dump), marks the IDs the import made up.
 TablePrinter objectTable(ResourceKind kind, const nlohmann::ordered_json& documents,
                          const nlohmann::ordered_json& snapshot);
 

@@ -55,6 +55,8 @@ void TablePrinter::print(std::ostream& out) const
     printRow(out, rule, widths);
     for (const auto& row : m_rows)
         printRow(out, row, widths);
+    if (!m_footnote.empty())
+        out << m_footnote << '\n';
 }
 
 } // namespace hcn::ctl

@@ -15,12 +15,16 @@ public:
     /// A row with fewer cells than headers is padded with empty cells.
     void addRow(std::vector<std::string> cells);
     std::size_t rowCount() const { return m_rows.size(); }
-    /// Header, a dashed rule, the rows; columns two spaces apart, the last one not padded.
+    /// A line printed under the rows (what a mark in them means).
+    void setFootnote(std::string footnote) { m_footnote = std::move(footnote); }
+    /// Header, a dashed rule, the rows, the footnote if any; columns two spaces apart, the last one not
+    /// padded.
     void print(std::ostream& out) const;
 
 private:
     std::vector<std::string> m_headers;
     std::vector<std::vector<std::string>> m_rows;
+    std::string m_footnote;
 };
 
 } // namespace hcn::ctl

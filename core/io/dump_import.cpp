@@ -311,6 +311,7 @@ json importReportToJson(const ImportReport& report)
                                {"LastLine", o.lastLine},
                                {"Format", formatName(o.format)},
                                {"WasV1", o.wasV1},
+                               {"IdMadeUp", o.idMadeUp},
                                {"OriginalText", o.originalText},
                                {"Lost", o.lost},
                                {"UnknownFields", o.unknownFields},
@@ -371,6 +372,8 @@ ImportReport importReportFromJson(const json& value)
             object.format = formatFromName(text(o, "Format"));
             auto wasV1 = o.find("WasV1");
             object.wasV1 = wasV1 != o.end() && wasV1->is_boolean() && wasV1->get<bool>();
+            auto idMadeUp = o.find("IdMadeUp");
+            object.idMadeUp = idMadeUp != o.end() && idMadeUp->is_boolean() && idMadeUp->get<bool>();
             object.originalText = text(o, "OriginalText");
             object.lost = strings(o, "Lost");
             object.unknownFields = strings(o, "UnknownFields");

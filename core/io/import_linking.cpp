@@ -205,6 +205,7 @@ public:
                     s.document["_v1"]["ID"] = given;
                 }
                 s.document["ID"] = id;
+                s.idMadeUp = true;
                 key = id;
             } else if (given.is_string()) {
                 // `" { GUID } "`, `"GUID }"`: the key reads through blanks and braces; the snapshot holds
@@ -378,6 +379,7 @@ private:
         object.lastLine = s.lastLine;
         object.format = s.format;
         object.wasV1 = s.wasV1;
+        object.idMadeUp = s.idMadeUp;
         object.originalText = std::move(s.originalText);
         object.lost = std::move(s.lost);
         object.unknownFields = unknownFields(s.kind, s.document, s.ownV1Members);

@@ -604,6 +604,7 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
             if (n > 0) {
                 part.document["ID"] = stableGuid("policy list " + listId + " ELB " + std::to_string(elbs[n]) +
                                                  "\n" + part.source + "\n" + std::to_string(part.firstLine));
+                part.idMadeUp = true;
                 part.document["_v1"] = json{{"PolicyList", whole.value("ID", json())}};
                 part.ownV1Members.push_back("PolicyList");
                 part.notes.push_back(what + ", whose ELB policies have different frontends: a load balancer "

@@ -49,6 +49,8 @@ struct Sighting
     /// Members the import itself wrote under "_v1" (a split policy list's `PolicyList`): not the
     /// customer's, so never unknown fields.
     std::vector<std::string> ownV1Members;
+    /// The dump does not show the ID the document carries: the import made it (stableGuid).
+    bool idMadeUp = false;
 };
 
 /// An ID's text without the blanks and braces around it (`" { GUID } "`, a table cell's stray `}`).

@@ -620,6 +620,15 @@ private slots:
         QCOMPARE(byVip["10.104.17.200"]["HostComputeEndpoints"],
                  byVip["192.168.1.23"]["HostComputeEndpoints"]);
         QCOMPARE(byVip["10.96.0.10"]["PortMappings"].size(), std::size_t(2));
+        // The report says which ID the import made up: the split-off load balancer's only.
+        std::map<std::string, bool> madeUp;
+        for (const ImportedObject& o : result->report.objects)
+            madeUp[o.id] = o.idMadeUp;
+        QCOMPARE(madeUp.size(), std::size_t(3));
+        QVERIFY(madeUp[byVip["10.104.17.200"]["ID"].get<std::string>()]);
+        QVERIFY(!madeUp["8B2F6D04-7E31-4C95-9A0D-F3E5B1C7A826"]);
+        QVERIFY(!madeUp["5A9C3E71-2B04-4D8F-A6E3-C1F7B0D92E58"]);
+        QCOMPARE(importReportToJson(result->report)["Objects"][0].value("IdMadeUp", true), false);
         // The same text imports to the same IDs.
         Result<ImportResult> again = importDump({{"policy.txt", split + "\n" + ports}});
         QVERIFY(again.ok());

@@ -204,6 +204,69 @@ private slots:
             QVERIFY2(!QRegularExpression(absent, lines).match(run.out).hasMatch(), qPrintable(run.out));
     }
 
+    /// An ID the dump does not show (none, `<redacted>`) is one the import made up: the tables mark it
+    /// and say so under the table, in the import's summary and in `hcnctl --snapshot` on what it saved;
+    /// the report says it in "IdMadeUp". IDs the dump shows are not marked.
+    void madeUpIdsAreMarked_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("command"); ///< after `--snapshot FILE`; empty: `import FILE` itself
+        QTest::addColumn<QString>("id");          ///< the made-up ID
+        QTest::addColumn<QString>("marked");      ///< a regular expression its row matches
+        QTest::addColumn<QString>("shown");       ///< a row of an ID the dump shows, unmarked ("": none)
+
+        const QString cut = "network-json-cut-before-id.txt";
+        const QString cutId = "F9B58972-6043-40C5-B385-699A8D0F687C";
+        QTest::newRow("no ID: the import's summary")
+            << cut << QStringList{} << cutId << "^" + cutId + " \\(\\*\\) +- +unknown" << QString();
+        QTest::newRow("no ID: listed from the saved snapshot")
+            << cut << QStringList{"list", "networks"} << cutId << "^" + cutId + " \\(\\*\\) +- +unknown"
+            << QString();
+        const QString redacted = "redacted-network-id.json";
+        const QString redactedId = "6102CAD0-380B-4FF3-A36E-817EAF0AA440";
+        QTest::newRow("a redacted ID: the import's summary")
+            << redacted << QStringList{} << redactedId << "^" + redactedId + " \\(\\*\\) +cbr0 +L2Bridge"
+            << "^4B852197-C2A3-46F8-9D14-95E3F2074A8C +7e2d91c0a4b3_cbr0 +cbr0 ";
+        QTest::newRow("a redacted ID: listed from the saved snapshot")
+            << redacted << QStringList{"list", "all"} << redactedId
+            << "^" + redactedId + " \\(\\*\\) +cbr0 +L2Bridge"
+            << "^4B852197-C2A3-46F8-9D14-95E3F2074A8C +7e2d91c0a4b3_cbr0 +cbr0 ";
+    }
+
+    void madeUpIdsAreMarked()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, command);
+        QFETCH(QString, id);
+        QFETCH(QString, marked);
+        QFETCH(QString, shown);
+        CtlRun run = runCtl({"import", "--json", dumpPath(file)});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject snapshot = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        for (const QJsonValue& object : snapshot.value("Import").toObject().value("Objects").toArray())
+            QCOMPARE(object.toObject().value("IdMadeUp").toBool(),
+                     object.toObject().value("ID").toString() == id);
+        if (command.isEmpty()) {
+            run = runCtl({"import", dumpPath(file)});
+        } else {
+            QTemporaryDir dir;
+            const QString saved = dir.filePath("snapshot.json");
+            QVERIFY(writeFile(saved, run.out.toUtf8()));
+            run = runCtl(QStringList{"--snapshot", saved} + command);
+        }
+        QCOMPARE(run.exitCode, 0);
+        const QRegularExpression::PatternOption lines = QRegularExpression::MultilineOption;
+        QVERIFY2(QRegularExpression(marked, lines).match(run.out).hasMatch(), qPrintable(run.out));
+        QVERIFY2(QRegularExpression(
+                     "^\\(\\*\\) made up by the import: the dump does not show this object's ID", lines)
+                     .match(run.out)
+                     .hasMatch(),
+                 qPrintable(run.out));
+        if (!shown.isEmpty())
+            QVERIFY2(QRegularExpression(shown, lines).match(run.out).hasMatch(), qPrintable(run.out));
+        QCOMPARE(run.out.count("(*)"), 2); // the one row and the footnote
+    }
+
     void nothingRecovered_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -4,6 +4,7 @@
 // offline host is replaced only when the user agrees; a saved import brings its report back.
 
 #include "dump_files.h"
+#include "editors/object_glance.h"
 #include "editors/properties_dock.h"
 #include "gui_stall_probe.h"
 #include "hcn/dump_import.h"
@@ -31,6 +32,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QMap>
 #include <QMenu>
 #include <QMenuBar>
@@ -151,6 +153,7 @@ private slots:
     void secondOpenAsksBeforeReplacing();
     void savedImportReopensWithItsReport();
     void liveHostClearsTheReport();
+    void aMadeUpIdSaysSo();
     void largeImportKeepsTheWindowResponsive();
 
 private:
@@ -548,6 +551,32 @@ void TestDumpImportUi::liveHostClearsTheReport()
     QCOMPARE(w.report()->model()->rowCount(), 0);
     QVERIFY(!w.report()->model()->report());
     QVERIFY(!w.window.scenarioController()->importReport());
+}
+
+void TestDumpImportUi::aMadeUpIdSaysSo()
+{
+    // The network's ID is "<redacted>" in the dump: the snapshot's ID is the import's, and its
+    // properties say so; the endpoint's ID is the dump's own.
+    const QString network = QStringLiteral("6102CAD0-380B-4FF3-A36E-817EAF0AA440");
+    const QString endpoint = QStringLiteral("4B852197-C2A3-46F8-9D14-95E3F2074A8C");
+    const QString said = QStringLiteral("made up by the import: the dump does not show this object's ID");
+    Window w;
+    QVERIFY(w.loaded);
+    QVERIFY(w.import([&] { w.dumps()->openPaths({dumpPath("redacted-network-id.json")}); }));
+    hcn::ui::ObjectGlance* glance = w.window.propertiesDock()->glance();
+    w.window.selection()->setIds({network});
+    QVERIFY2(glance->plainText().contains(network + QStringLiteral(" (") + said),
+             qPrintable(glance->plainText()));
+    w.window.selection()->setIds({endpoint});
+    QVERIFY2(glance->plainText().contains(endpoint), qPrintable(glance->plainText()));
+    QVERIFY2(!glance->plainText().contains(said), qPrintable(glance->plainText()));
+
+    // A live host has no made-up IDs.
+    QSignalSpy shown(w.window.scenarioController(), &hcn::ui::ScenarioController::hostLoaded);
+    w.window.scenarioController()->newEmptyHost();
+    QVERIFY(shown.wait(10000));
+    glance->showObject(ResourceKind::Network, network, QJsonObject());
+    QVERIFY2(!glance->plainText().contains(said), qPrintable(glance->plainText()));
 }
 
 void TestDumpImportUi::largeImportKeepsTheWindowResponsive()

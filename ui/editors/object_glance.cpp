@@ -1,5 +1,6 @@
 #include "editors/object_glance.h"
 
+#include "hcn/dump_import.h"
 #include "models/core_text.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
@@ -74,6 +75,15 @@ QString ObjectGlance::link(const QString& id)
         return nameOf(id).toHtmlEscaped();
     m_links << id;
     return QStringLiteral("<a href='object:%1'>%2</a>").arg(id, nameOf(id).toHtmlEscaped());
+}
+
+void ObjectGlance::setImportReport(const std::shared_ptr<const io::ImportReport>& report)
+{
+    m_madeUpIds.clear();
+    if (report)
+        for (const io::ImportedObject& object : report->objects)
+            if (object.idMadeUp)
+                m_madeUpIds.insert(QString::fromStdString(object.id).toUpper());
 }
 
 void ObjectGlance::showTitle(const QString& title)
@@ -163,8 +173,11 @@ void ObjectGlance::showObject(ResourceKind kind, const QString& id, const QJsonO
             lines << line.toHtmlEscaped();
         rows += row(tr("Policies"), lines.join(QLatin1String("<br>")));
     }
-    setText(QStringLiteral("%1<br><span style='color:gray'>%2</span><table>%3</table>")
-                .arg(title, id.toHtmlEscaped(), rows));
+    QString idLine = id.toHtmlEscaped();
+    if (m_madeUpIds.contains(id.toUpper()))
+        idLine += tr(" (made up by the import: the dump does not show this object's ID)").toHtmlEscaped();
+    setText(
+        QStringLiteral("%1<br><span style='color:gray'>%2</span><table>%3</table>").arg(title, idLine, rows));
 }
 
 QString ObjectGlance::plainText() const

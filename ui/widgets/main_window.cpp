@@ -3,6 +3,7 @@
 #include "charts/charts_dock.h"
 #include "compare/compare_controller.h"
 #include "compare/compare_dock.h"
+#include "editors/object_glance.h"
 #include "editors/properties_dock.h"
 #include "models/current_selection.h"
 #include "models/event_filter_proxy.h"
@@ -108,12 +109,15 @@ MainWindow::MainWindow(QWidget* parent)
                 m_statusBar->setToolTip(description);
                 m_importReport->setReport(m_scenarios->importReport());
                 m_checks->setImportReport(m_scenarios->importReport());
+                m_properties->glance()->setImportReport(m_scenarios->importReport());
                 updateActions();
             });
     // A live host (a scenario, a service) has no import report.
     connect(m_mirror, &HostMirror::reset, this, [this] {
-        if (!m_mirror->info().readOnly)
+        if (!m_mirror->info().readOnly) {
             m_importReport->clear();
+            m_properties->glance()->setImportReport(nullptr);
+        }
     });
     connect(m_dumps, &DumpImportController::message, this,
             [this](const QString& text) { m_statusBar->showMessage(text, 10000); });
@@ -303,6 +307,7 @@ void MainWindow::connectRecordings()
                 m_statusBar->setToolTip(description);
                 m_importReport->setReport(m_scenarios->importReport());
                 m_checks->setImportReport(m_scenarios->importReport());
+                m_properties->glance()->setImportReport(m_scenarios->importReport());
                 m_timeline->setPlayback(m_recordings->playback());
                 m_timeline->show();
                 m_timeline->raise();

@@ -31,6 +31,9 @@ struct ImportedObject
     int lastLine = 0;
     DumpFormat format = DumpFormat::Json;
     bool wasV1 = false;       ///< mapped from the v1 (Get-Hns*) shape
+    /// The dump does not show this object's ID (none, not a GUID, or one load balancer of a policy list
+    /// split in several): `id` was made up by the import, the same on every import of the same text.
+    bool idMadeUp = false;
     std::string originalText; ///< the object as the dump printed it
     /// Flattened, truncated or elided properties: what the dump did not carry in full.
     std::vector<std::string> lost;
