@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <tuple>
 
 namespace hcn::io {
 namespace {
@@ -22,6 +23,8 @@ constexpr std::size_t kSightingsPerProgress = 1000;
 
 /// At most this many losses are spelled out in one object's report message.
 constexpr std::size_t kLossesInMessage = 3;
+/// Objects of one kind and source that lost the same things from this many on share one loss message.
+constexpr std::size_t kObjectsPerSharedLossMessage = 4;
 
 std::string_view formatName(DumpFormat format)
 {
@@ -164,19 +167,69 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     return true;
 }
 
-/// One Info message per object that the dump did not carry in full, so the report lists it.
+/// "name (ID)", or the ID alone for an object without a name.
+std::string objectLabel(const ImportedObject& o)
+{
+    return o.name.empty() ? o.id : o.name + " (" + o.id + ")";
+}
+
+std::string lossesText(const std::vector<std::string>& lost)
+{
+    std::string text;
+    for (std::size_t i = 0; i < lost.size() && i < kLossesInMessage; ++i)
+        text += (i ? "; " : "") + lost[i];
+    if (lost.size() > kLossesInMessage)
+        text += "; and " + std::to_string(lost.size() - kLossesInMessage) + " more";
+    return text;
+}
+
+/// An Info message per object that the dump did not carry in full, so the report lists it. Objects of
+/// one kind and source that lost the same things (what a format never shows: every row of an hnsdiag
+/// table) share one message, so a dump of 3,000 rows says it once; each object keeps its own `lost`.
 void reportLosses(const detail::LinkedObjects& linked, std::vector<ImportMessage>& messages)
 {
-    for (const ImportedObject& o : linked.objects) {
+    using GroupKey = std::tuple<std::string, ResourceKind, std::vector<std::string>>;
+    std::map<GroupKey, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < linked.objects.size(); ++i) {
+        const ImportedObject& o = linked.objects[i];
+        if (!o.lost.empty())
+            groups[{o.source, o.kind, o.lost}].push_back(i);
+    }
+    // In the order of the objects; a shared message where the first object it names is.
+    for (std::size_t i = 0; i < linked.objects.size(); ++i) {
+        const ImportedObject& o = linked.objects[i];
         if (o.lost.empty())
             continue;
-        std::string text = std::string(resourceKindLabel(o.kind)) + " " +
-                           (o.name.empty() ? o.id : o.name + " (" + o.id + ")") + ": not carried in full by the dump: ";
-        for (std::size_t i = 0; i < o.lost.size() && i < kLossesInMessage; ++i)
-            text += (i ? "; " : "") + o.lost[i];
-        if (o.lost.size() > kLossesInMessage)
-            text += "; and " + std::to_string(o.lost.size() - kLossesInMessage) + " more";
-        messages.push_back({ImportSeverity::Info, o.source, o.firstLine, o.lastLine, o.kind, o.id, std::move(text)});
+        const std::vector<std::size_t>& members = groups.at({o.source, o.kind, o.lost});
+        if (members.size() < kObjectsPerSharedLossMessage) {
+            messages.push_back({ImportSeverity::Info, o.source, o.firstLine, o.lastLine, o.kind, o.id,
+                                std::string(resourceKindLabel(o.kind)) + " " + objectLabel(o) +
+                                    ": not carried in full by the dump: " + lossesText(o.lost)});
+            continue;
+        }
+        if (members.front() != i)
+            continue;
+        int firstLine = o.firstLine;
+        int lastLine = o.lastLine;
+        std::string names;
+        for (std::size_t n = 0; n < members.size(); ++n) {
+            const ImportedObject& member = linked.objects[members[n]];
+            firstLine = std::min(firstLine, member.firstLine);
+            lastLine = std::max(lastLine, member.lastLine);
+            if (n < kLossesInMessage)
+                names += (n ? ", " : "") + objectLabel(member);
+        }
+        if (members.size() > kLossesInMessage)
+            names += " and " + std::to_string(members.size() - kLossesInMessage) + " more";
+        messages.push_back(
+            {ImportSeverity::Info,
+             o.source,
+             firstLine,
+             lastLine,
+             ResourceKind::Invalid,
+             {},
+             std::to_string(members.size()) + " " + std::string(resourceKindLabel(o.kind)) + "s (" + names +
+                 "): not carried in full by the dump, each the same way: " + lossesText(o.lost)});
     }
 }
 

@@ -635,6 +635,74 @@ private slots:
         QCOMPARE(again->snapshot["LoadBalancers"], lbs);
     }
 
+    /// Objects of one kind and source that lost the same things (what hnsdiag list never shows) share
+    /// one loss message, however many rows there are; each object keeps its own losses, and objects
+    /// that lost something of their own keep their own message.
+    void lossesSharedByManyObjectsAreSaidOnce_data()
+    {
+        QTest::addColumn<int>("endpoints");
+        QTest::addColumn<int>("lossMessages"); ///< about endpoints
+        QTest::newRow("3 rows: one message each") << 3 << 3;
+        QTest::newRow("4 rows: one message") << 4 << 1;
+        QTest::newRow("3,000 rows: one message") << 3000 << 1;
+    }
+
+    void lossesSharedByManyObjectsAreSaidOnce()
+    {
+        QFETCH(int, endpoints);
+        QFETCH(int, lossMessages);
+        std::string table =
+            "Endpoints:\nName             ID                                   Virtual Network Name\n";
+        char id[40];
+        for (int i = 0; i < endpoints; ++i) {
+            std::snprintf(id, sizeof id, "%08X-7d24-4b9f-8e16-0f2b9c4d7a31", 0x1000 + i);
+            table += "Ethernet         " + std::string(id) + " vxlan-cluster\n";
+        }
+        Result<ImportResult> result = importDump({{"hnsdiag.txt", table}});
+        QVERIFY(result.ok());
+        QCOMPARE(result->report.objects.size(), std::size_t(endpoints));
+        for (const ImportedObject& o : result->report.objects)
+            QCOMPARE(o.lost.size(), std::size_t(4));
+        QStringList about;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.message.find("not carried in full") != std::string::npos)
+                about << QString::fromStdString(m.message);
+        QCOMPARE(about.size(), lossMessages);
+        if (lossMessages == 1) {
+            const std::string first = "Ethernet (00001000-7d24-4b9f-8e16-0f2b9c4d7a31)";
+            QVERIFY2(about.front().startsWith(
+                         QString::fromStdString(std::to_string(endpoints) + " endpoints (" + first + ", ")),
+                     qPrintable(about.front()));
+            QVERIFY2(about.front().contains(QString::fromStdString(
+                         " and " + std::to_string(endpoints - 3) +
+                         " more): not carried in full by the dump, each the same way: VirtualNetwork: not "
+                         "shown by hnsdiag list (only the network's name); ")),
+                     qPrintable(about.front()));
+        }
+    }
+
+    void aLossOfItsOwnKeepsItsOwnMessage()
+    {
+        // Four rows lose the same; the fifth does not name its network: its message names it alone.
+        std::string table =
+            "Endpoints:\nName             ID                                   Virtual Network Name\n";
+        for (const char* id :
+             {"0A000001-7d24-4b9f-8e16-0f2b9c4d7a31", "0A000002-7d24-4b9f-8e16-0f2b9c4d7a31",
+              "0A000003-7d24-4b9f-8e16-0f2b9c4d7a31", "0A000004-7d24-4b9f-8e16-0f2b9c4d7a31"})
+            table += "Ethernet         " + std::string(id) + " vxlan-cluster\n";
+        table += "Ethernet         0A000005-7d24-4b9f-8e16-0f2b9c4d7a31\n";
+        Result<ImportResult> result = importDump({{"hnsdiag.txt", table}});
+        QVERIFY(result.ok());
+        QStringList about;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.message.find("not carried in full") != std::string::npos)
+                about << QString::fromStdString(m.message);
+        QVERIFY2(about.size() == 2 && about[0].startsWith("4 endpoints (") &&
+                     about[1].startsWith("endpoint Ethernet (0A000005-7d24-4b9f-8e16-0f2b9c4d7a31): ") &&
+                     about[1].contains("VirtualNetwork: not shown by hnsdiag list;"),
+                 qPrintable(about.join('\n')));
+    }
+
     void theSameObjectTwiceIsOneObject()
     {
         const std::string older = R"({"ID":"7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801","Name":"cbr0","Type":"L2Bridge"})";
