@@ -326,11 +326,13 @@ Result<ImportResult> importRead(Result<SourceReadResult> read, const ImportOptio
     if (!read)
         return read.status();
     Result<ImportResult> imported = importDump(read->sources, options);
-    if (!imported || read->warnings.empty())
+    if (!imported || (read->warnings.empty() && read->notes.empty()))
         return imported;
     std::vector<ImportMessage> messages;
     for (const SourceWarning& w : read->warnings)
         messages.push_back({ImportSeverity::Warning, w.source, 0, 0, ResourceKind::Invalid, {}, w.message});
+    for (const SourceWarning& n : read->notes)
+        messages.push_back({ImportSeverity::Info, n.source, 0, 0, ResourceKind::Invalid, {}, n.message});
     auto& all = imported->report.messages;
     all.insert(all.begin(), messages.begin(), messages.end());
     imported->snapshot["Import"] = importReportToJson(imported->report);

@@ -255,6 +255,46 @@ bool mayBeArchive(std::string_view head)
 }
 #endif
 
+/// "1 picture" or "3 pictures".
+std::string countOf(std::size_t n, std::string_view one, std::string_view many)
+{
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+/// The report's note about a mail: the parts read as files, what was undone in each, what was left out.
+std::string mailNote(const MailContents& mail, std::size_t empty)
+{
+    constexpr std::size_t kPartsNamed = 8;
+    std::string read;
+    for (std::size_t i = 0; i < mail.parts.size() && i < kPartsNamed; ++i) {
+        const MailPart& part = mail.parts[i];
+        read += (i == 0 ? "" : ", ") + part.name + (part.undone.empty() ? "" : " (" + part.undone + ")");
+    }
+    if (mail.parts.size() > kPartsNamed)
+        read += " and " + std::to_string(mail.parts.size() - kPartsNamed) + " more";
+    std::vector<std::string> leftOut;
+    if (mail.otherForms > 0)
+        leftOut.push_back(countOf(mail.otherForms,
+                                  "other form of a text (multipart/alternative: its HTML copy)",
+                                  "other forms of texts (multipart/alternative: their HTML copies)"));
+    if (mail.media > 0)
+        leftOut.push_back(countOf(mail.media, "image, audio or video part", "image, audio or video parts"));
+    if (empty > 0)
+        leftOut.push_back(countOf(empty, "empty part", "empty parts"));
+    if (mail.tooDeep > 0)
+        leftOut.push_back(countOf(mail.tooDeep, "multipart nested", "multiparts nested") + " more than " +
+                          std::to_string(kMaxMailNesting) + " levels deep");
+    std::string note = "a MIME mail: ";
+    note += mail.parts.empty()
+                ? "no part of it holds text"
+                : "read its " + countOf(mail.parts.size(), "part", "parts") +
+                      (mail.parts.size() == 1 ? " as a file of its own: " : " as files of their own: ") +
+                      read;
+    for (std::size_t i = 0; i < leftOut.size(); ++i)
+        note += (i == 0 ? "; left out: " : ", ") + leftOut[i];
+    return note;
+}
+
 /// The reading of one call: what was found, what was skipped and why, and the running totals.
 class SourceReader
 {
@@ -347,6 +387,12 @@ private:
     void warn(const std::string& source, std::string message)
     {
         m_result.warnings.push_back({source, std::move(message)});
+    }
+
+    /// What was done to read a file, no problem: an info of the import report.
+    void note(const std::string& source, std::string message)
+    {
+        m_result.notes.push_back({source, std::move(message)});
     }
 
     void stopForTotal(const std::string& name)
@@ -489,21 +535,27 @@ private:
             ++m_unreadable;
             return;
         }
-        const std::string inner = name + "!" + gunzippedName(name, unpacked.storedName);
+        const std::string innerName = gunzippedName(name, unpacked.storedName);
+        const std::string inner = name + "!" + innerName;
         if (!countFile(inner) || !take(unpacked.bytes.size(), inner))
             return;
+        note(name, "a gzip file: unpacked " + innerName + " (" + sizeText(unpacked.bytes.size()) + ")");
         addBlob(inner, std::move(unpacked.bytes), level + 1);
     }
 
     /// A MIME message (.eml): each part its transfer encoding undone, named `mail.eml!network.txt` (an
     /// attachment's file name) or `mail.eml!body`; a part holding an archive or a mail is read as one.
+    /// The mail gets one note saying what it was read as.
     void readMail(const std::string& name, std::string_view bytes, int level)
     {
-        for (MailPart& part : mailParts(bytes)) {
+        MailContents mail = mailContents(bytes);
+        // An empty body next to the attachment is no file.
+        const std::size_t empty =
+            std::erase_if(mail.parts, [](const MailPart& p) { return trimSpace(p.bytes).empty(); });
+        note(name, mailNote(mail, empty));
+        for (MailPart& part : mail.parts) {
             if (m_stopped)
                 return;
-            if (trimSpace(part.bytes).empty())
-                continue; // an empty body next to the attachment
             const std::string partName = name + "!" + part.name;
             if (!countFile(partName) || !take(part.bytes.size(), partName))
                 return;

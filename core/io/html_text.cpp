@@ -247,6 +247,30 @@ constexpr std::array<std::string_view, 29> kHtmlEvidence = {
     "h2",   "h3",   "h4",   "h5",   "h6", "hr",  "code", "strong",     "em",
 };
 
+/// How an element of kHtmlEvidence nests, for telling where a fragment ends: text after a `<div>` that is
+/// not closed yet is still the fragment's, text after everything closed may be plain text around it.
+enum class Nesting
+{
+    None,      ///< `<br>`, `<hr>`, and elements whose end tag HTML lets out (`<li>`, `<tr>`, `<td>`, ...)
+    Paragraph, ///< `<p>`: ends at `</p>` or at the next block
+    Block,     ///< written with its end tag: `<div>`, `<pre>`, `<table>`, `<ul>`, `<blockquote>`, headings
+    Inline,    ///< written with its end tag, inside a line: `<span>`, `<font>`, `<code>`, `<strong>`, `<em>`
+};
+
+Nesting nestingOf(std::string_view name)
+{
+    constexpr std::array<std::string_view, 12> blocks = {"div", "pre", "table", "ul", "ol", "blockquote",
+                                                         "h1",  "h2",  "h3",    "h4", "h5", "h6"};
+    constexpr std::array<std::string_view, 5> inlines = {"span", "font", "code", "strong", "em"};
+    if (name == "p")
+        return Nesting::Paragraph;
+    if (isOneOf(name, blocks))
+        return Nesting::Block;
+    if (isOneOf(name, inlines))
+        return Nesting::Inline;
+    return Nesting::None;
+}
+
 /// What the `<` at `at` starts, as evidence of HTML.
 struct TagEvidence
 {
@@ -254,6 +278,7 @@ struct TagEvidence
     bool slash = false;     ///< an end tag: `</div>`
     bool document = false;  ///< `<html`, `<body`, `<!DOCTYPE html`
     bool pre = false;       ///< `<pre` or `</pre`
+    Nesting nesting = Nesting::None;
     std::size_t length = 1; ///< the bytes read: `<`, `/` and the name
 };
 
@@ -281,6 +306,7 @@ TagEvidence tagEvidence(std::string_view text, std::size_t at)
     seen.html = true;
     seen.document = !seen.slash && (name == "html" || name == "body");
     seen.pre = name == "pre";
+    seen.nesting = nestingOf(name);
     return seen;
 }
 
@@ -292,38 +318,91 @@ bool startsReference(std::string_view text, std::size_t at)
            characterReference(text.substr(at + 1, semicolon - 1)).has_value();
 }
 
-/// What one line holds as evidence of HTML. Tags inside a double-quoted string (a JSON member
-/// `"Description": "<b>x</b>"`) are data, not markup, and are not counted.
+/// Whether `line` holds only tags and blanks before `at`: a document's `<html` or `<body` there starts
+/// markup, where after a word it is a tag mentioned in a sentence ("put it in the <body>").
+bool onlyMarkupBefore(std::string_view line, std::size_t at)
+{
+    bool inTag = false;
+    for (std::size_t i = 0; i < at; ++i) {
+        const char c = line[i];
+        if (inTag)
+            inTag = c != '>';
+        else if (c == '<')
+            inTag = true;
+        else if (c != ' ' && c != '\t' && c != '\r' && c != '\f')
+            return false;
+    }
+    return !inTag;
+}
+
+/// What one line, or the lines of a fragment, hold as evidence of HTML. Tags inside a double-quoted
+/// string (a JSON member `"Description": "<b>x</b>"`) are data, not markup, and are not counted.
 struct LineEvidence
 {
     std::size_t tags = 0;
     std::size_t closers = 0; ///< end tags and `<br>`: text marked up rather than a tag mentioned
     std::size_t references = 0;
-    int preDepth = 0; ///< <pre> opened minus closed
     bool document = false;
     bool documentCloses = false; ///< `</html` or `</body`
     bool startsWithTag = false;  ///< the text's first character opens an element
     bool blank = true;
+
+    void add(const LineEvidence& line)
+    {
+        tags += line.tags;
+        closers += line.closers;
+        references += line.references;
+        document = document || line.document;
+        documentCloses = documentCloses || line.documentCloses;
+        startsWithTag = startsWithTag || line.startsWithTag;
+    }
 };
+
+/// Lines counted up to a point: "considered" when not blank and not inside <pre>, "marked" when such a
+/// line holds a tag or a character reference.
+struct LineCounts
+{
+    std::size_t considered = 0;
+    std::size_t marked = 0;
+};
+
+/// Lines holding tags close together: one candidate fragment.
+struct Candidate
+{
+    HtmlRegion region;
+    LineEvidence evidence; ///< of its lines from the first with a tag to the last
+    LineCounts before;     ///< before its first line
+    LineCounts through;    ///< through its last line
+};
+
+/// Whether a candidate is a fragment: markup enough to be a page's rather than a mention of a tag, a
+/// closing tag or a <br>, and at least half of the lines it spans (outside <pre>) marked up.
+bool isFragment(const Candidate& c)
+{
+    const LineEvidence& e = c.evidence;
+    const bool enough = e.tags >= 3 || (e.tags >= 2 && (e.references >= 2 || e.startsWithTag));
+    const std::size_t considered = c.through.considered - c.before.considered;
+    const std::size_t marked = c.through.marked - c.before.marked;
+    return enough && e.closers > 0 && marked * 2 >= considered;
+}
+
+/// Unmarked lines after which markup that is all closed ends a fragment (plain text follows it), and
+/// after which markup ends one even when an element is left open.
+constexpr std::size_t kLinesApartClosed = 2;
+constexpr std::size_t kLinesApart = 8;
 
 } // namespace
 
-std::optional<HtmlRegion> findHtml(std::string_view text)
+std::vector<HtmlRegion> findHtml(std::string_view text)
 {
-    // Counts over lines: a line is "considered" when it is not blank and not inside <pre>, "marked" when
-    // such a line holds a tag or a character reference. The counts before the first line with a tag and
-    // after the last one give the share of marked lines between them.
-    struct Counts
-    {
-        std::size_t considered = 0;
-        std::size_t marked = 0;
-    };
-    Counts counts;
-    Counts beforeFirst;
-    Counts afterLast;
-    std::optional<HtmlRegion> region;
+    LineCounts counts;
+    std::vector<Candidate> candidates;
+    LineEvidence pending; // of the lines after the last candidate's last tag line
     LineEvidence total;
     int pre = 0;
+    int blocks = 0;              // Block and Inline elements open
+    bool paragraph = false;      // a <p> open
+    std::size_t unmarkedRun = 0; // considered lines without markup since the last marked one
     bool seenText = false;
     bool lineInPre = false;
 
@@ -342,9 +421,11 @@ std::optional<HtmlRegion> findHtml(std::string_view text)
             offset += firstChar + 3;
             firstChar = content.find_first_not_of(" \t\r\f");
         }
+        const bool openBefore = blocks > 0 || paragraph || pre > 0;
         LineEvidence here;
         here.blank = firstChar == std::string_view::npos;
         bool inString = false;
+        bool proseBefore = false; // a document tag on this line followed text: a mention
         std::size_t quotesTo = 0; // the quotes of `content` before this offset are followed
         std::size_t nextTag = content.find('<');
         std::size_t nextReference = content.find('&');
@@ -366,92 +447,126 @@ std::optional<HtmlRegion> findHtml(std::string_view text)
                 const std::string_view tag = content.substr(at);
                 ++here.tags;
                 here.closers += seen.slash || startsWithNoCase(tag, "<br");
-                here.document = here.document || seen.document;
+                if (seen.document && !here.document && !proseBefore) {
+                    here.document = onlyMarkupBefore(content, at);
+                    proseBefore = !here.document;
+                }
                 here.startsWithTag = here.startsWithTag || (!seenText && at == firstChar && !seen.slash);
                 here.documentCloses =
                     here.documentCloses || startsWithNoCase(tag, "</html") || startsWithNoCase(tag, "</body");
                 if (seen.pre)
-                    here.preDepth += seen.slash ? -1 : 1;
+                    pre = std::max(0, pre + (seen.slash ? -1 : 1));
+                if (seen.nesting == Nesting::Block || seen.nesting == Nesting::Inline)
+                    blocks = std::max(0, blocks + (seen.slash ? -1 : 1));
+                if (seen.nesting == Nesting::Paragraph)
+                    paragraph = !seen.slash;
+                else if (seen.nesting == Nesting::Block)
+                    paragraph = false; // a block ends the paragraph it is in
             }
             nextTag = content.find('<', at + seen.length);
         }
+        const bool considered = !lineInPre && !here.blank;
+        const bool marked = here.tags > 0 || here.references > 0;
         if (here.tags > 0) {
-            if (!region) {
-                region = HtmlRegion{lineStart, lineEnd, line, line, false};
-                beforeFirst = counts;
+            // Far enough from the last candidate, with its markup closed, to be another fragment.
+            const bool apart =
+                unmarkedRun >= kLinesApart || (unmarkedRun >= kLinesApartClosed && !openBefore);
+            if (candidates.empty() || apart) {
+                candidates.push_back({HtmlRegion{lineStart, lineEnd, line, line, false}, {}, counts, {}});
+            } else {
+                candidates.back().evidence.add(pending);
             }
-            region->end = lineEnd;
-            region->lastLine = line;
+            pending = {};
+            Candidate& current = candidates.back();
+            current.region.end = lineEnd;
+            current.region.lastLine = line;
+            current.evidence.add(here);
+        } else {
+            pending.add(here);
         }
-        if (!lineInPre && !here.blank) {
+        if (considered) {
             ++counts.considered;
-            counts.marked += here.tags > 0 || here.references > 0;
+            counts.marked += marked;
+            unmarkedRun = marked ? 0 : unmarkedRun + 1;
         }
         if (here.tags > 0)
-            afterLast = counts;
-        total.tags += here.tags;
-        total.closers += here.closers;
-        total.references += here.references;
-        total.document = total.document || here.document;
-        total.documentCloses = total.documentCloses || here.documentCloses;
-        total.startsWithTag = total.startsWithTag || here.startsWithTag;
+            candidates.back().through = counts;
+        total.add(here);
         seenText = seenText || !here.blank;
-        pre = std::max(0, pre + here.preDepth);
         lineInPre = pre > 0;
         if (lineEnd == text.size())
             break;
         lineStart = lineEnd + 1;
     }
-    if (!region)
-        return std::nullopt;
+    if (candidates.empty())
+        return {};
     if (total.document) {
-        region->document = true;
-        // A document that never closes runs to the end of the text (an export cut short).
+        // A document: from the first line with a tag to the last; one that never closes runs to the end
+        // of the text (an export cut short).
+        HtmlRegion region = candidates.front().region;
+        region.end = candidates.back().region.end;
+        region.lastLine = candidates.back().region.lastLine;
+        region.document = true;
         if (!total.documentCloses) {
-            region->end = text.size();
-            region->lastLine = line;
+            region.end = text.size();
+            region.lastLine = line;
         }
-        return region;
+        return {region};
     }
-    // A fragment: markup enough to be a page's rather than a mention of a tag, a closing tag or a
-    // <br>, and at least half of the lines it spans (outside <pre>) marked up.
-    const bool enough =
-        total.tags >= 3 || (total.tags >= 2 && (total.references >= 2 || total.startsWithTag));
-    const std::size_t considered = afterLast.considered - beforeFirst.considered;
-    const std::size_t marked = afterLast.marked - beforeFirst.marked;
-    if (!enough || total.closers == 0 || marked * 2 < considered)
-        return std::nullopt;
-    return region;
+    std::vector<HtmlRegion> fragments;
+    for (const Candidate& candidate : candidates)
+        if (isFragment(candidate))
+            fragments.push_back(candidate.region);
+    if (fragments.empty() && candidates.size() > 1) {
+        // Markup that is no fragment piece by piece may be one as a whole (prose lines between tags).
+        Candidate whole = candidates.front();
+        for (std::size_t i = 1; i < candidates.size(); ++i)
+            whole.region.end = candidates[i].region.end;
+        whole.region.lastLine = candidates.back().region.lastLine;
+        whole.evidence = total;
+        whole.through = candidates.back().through;
+        if (isFragment(whole))
+            fragments.push_back(whole.region);
+    }
+    return fragments;
 }
 
-HtmlText textWithHtmlRead(std::string_view text, const HtmlRegion& region)
+HtmlText textWithHtmlRead(std::string_view text, const std::vector<HtmlRegion>& regions)
 {
     HtmlText out;
-    int line = 1;
-    // The lines before the HTML, as they are.
-    for (std::size_t start = 0; start < region.begin; ++line) {
-        const std::size_t end = std::min(text.find('\n', start), region.begin);
-        out.text.append(text.substr(start, end - start));
-        out.text += '\n';
-        out.lineOf.push_back(line);
-        start = end + 1;
+    std::size_t at = 0;
+    int line = 1;          // the document line of text[at]
+    bool lineOpen = false; // the last line of `out` has its lineOf
+    // Text outside the HTML, as it is: each character after a line end starts a line.
+    const auto copyTo = [&](std::size_t to) {
+        for (; at < to; ++at) {
+            if (!lineOpen) {
+                out.lineOf.push_back(line);
+                lineOpen = true;
+            }
+            out.text += text[at];
+            if (text[at] == '\n') {
+                ++line;
+                lineOpen = false;
+            }
+        }
+    };
+    for (const HtmlRegion& region : regions) {
+        copyTo(region.begin);
+        HtmlText html = htmlToText(text.substr(region.begin, region.end - region.begin));
+        // A block closing at the end leaves an empty last line: the line break after the HTML ends it.
+        while (html.text.ends_with('\n')) {
+            html.text.pop_back();
+            html.lineOf.pop_back();
+        }
+        out.text += html.text;
+        for (const int l : html.lineOf)
+            out.lineOf.push_back(l + region.firstLine - 1);
+        lineOpen = true;
+        at = region.end;
+        line = region.lastLine;
     }
-    HtmlText html = htmlToText(text.substr(region.begin, region.end - region.begin));
-    // A block closing at the end leaves an empty last line: the line break after the HTML ends it.
-    while (html.text.ends_with('\n')) {
-        html.text.pop_back();
-        html.lineOf.pop_back();
-    }
-    out.text += html.text;
-    for (const int l : html.lineOf)
-        out.lineOf.push_back(l + region.firstLine - 1);
-    // The lines after it, as they are: each line end starts the next.
-    line = region.lastLine;
-    for (std::size_t i = region.end; i < text.size(); ++i) {
-        out.text += text[i];
-        if (text[i] == '\n')
-            out.lineOf.push_back(++line);
-    }
+    copyTo(text.size());
     return out;
 }
 

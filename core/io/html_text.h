@@ -2,7 +2,6 @@
 // HTML in dump text (a ticket system's or a mail client's export, a fragment of a page): where it is,
 // and the text it shows (core/io/html_text.cpp).
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,18 +33,21 @@ struct HtmlRegion
 };
 
 /// Where `text` holds HTML, found by evidence anywhere in it (after a BOM, blank lines, mail headers or
-/// prose): a document (`<html`, `<body`, `<!DOCTYPE html`), from the first line holding an element only
-/// HTML writes (`<div`, `<p>`, `<pre`, `<br>`, `<table>`, `<span`, ...) to the last one (to the end of
-/// the text when the document never closes); or a fragment of such elements pasted into text, taken when
-/// it holds three or more of them (two with two character references, or two when the text starts with
-/// one), one of them closing or a `<br>`, and at least half of the lines it spans outside `<pre>` hold
-/// a tag or a character reference. Markup on a line with a JSON member (`"Name": "<b>x</b>"`) is data
-/// and no evidence; XML (Export-Clixml's `<Objs>`, whose element names are no HTML's) and JSON give
-/// nothing. One pass over the text.
-std::optional<HtmlRegion> findHtml(std::string_view text);
+/// prose), in text order. A document (`<html`, `<body`, `<!DOCTYPE html`) is one region, from the first
+/// line holding an element only HTML writes (`<div`, `<p>`, `<pre`, `<br>`, `<table>`, `<span`, ...) to
+/// the last one (to the end of the text when the document never closes). Otherwise each fragment of such
+/// elements pasted into text is one: lines with tags close together, a fragment ending where two plain
+/// lines follow markup that is all closed (eight when an element is left open). A fragment is taken
+/// when it holds three or more tags (two with two character references, or two when the text starts
+/// with one), one of them closing or a `<br>`, and at least half of the lines it spans outside `<pre>`
+/// hold a tag or a character reference; when none is, all the markup of the text is tried as one
+/// fragment. Markup on a line with a JSON member (`"Name": "<b>x</b>"`) is data and no evidence; XML
+/// (Export-Clixml's `<Objs>`, whose element names are no HTML's) and JSON give nothing. One pass over
+/// the text.
+std::vector<HtmlRegion> findHtml(std::string_view text);
 
-/// `text` with its HTML `region` read as the text it shows (htmlToText) and the lines around it as
-/// they are; `lineOf` gives each line's line in `text`.
-HtmlText textWithHtmlRead(std::string_view text, const HtmlRegion& region);
+/// `text` with each of its HTML `regions` (in text order, apart) read as the text it shows (htmlToText)
+/// and the lines around and between them as they are; `lineOf` gives each line's line in `text`.
+HtmlText textWithHtmlRead(std::string_view text, const std::vector<HtmlRegion>& regions);
 
 } // namespace hcn::io

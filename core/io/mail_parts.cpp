@@ -171,14 +171,31 @@ std::vector<std::string_view> splitMultipart(std::string_view body, std::string_
     return parts;
 }
 
+/// A text part's bytes in UTF-16 as its charset declares, without a byte order mark: the mark of the
+/// declared byte order put in front, so the text is read in it (UTF-16 without a mark is big-endian,
+/// RFC 2781, unless its zero bytes say little-endian as Windows writes it). Empty when nothing is done.
+std::string_view utf16Mark(std::string_view charset, std::string_view bytes)
+{
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") || bytes.size() < 2)
+        return {};
+    if (charset == "utf-16le")
+        return "\xFF\xFE";
+    if (charset == "utf-16be")
+        return "\xFE\xFF";
+    if (charset != "utf-16" && charset != "unicode")
+        return {};
+    const bool littleEndian = bytes[0] != '\0' && bytes[1] == '\0';
+    return littleEndian ? "\xFF\xFE" : "\xFE\xFF";
+}
+
 class MailReader
 {
 public:
-    std::vector<MailPart> parts;
+    MailContents contents;
 
     void read(std::string_view entity, int depth)
     {
-        if (parts.size() >= kMaxMailParts)
+        if (contents.parts.size() >= kMaxMailParts)
             return;
         const Headers headers = parseHeaders(entity);
         if (headers.bodyStart == std::string_view::npos) {
@@ -199,6 +216,7 @@ public:
                             chosen = child;
                             break;
                         }
+                    contents.otherForms += children.size() - 1;
                     children = {chosen};
                 }
                 for (std::string_view child : children)
@@ -213,28 +231,47 @@ private:
     void leaf(const Headers& headers, std::string_view body)
     {
         const std::string type = mainValue(headers.get("content-type"));
-        if (type.starts_with("image/") || type.starts_with("audio/") || type.starts_with("video/") ||
-            type.starts_with("multipart/"))
-            return; // pictures in a signature are no dump; a multipart nested too deep is not read
+        if (type.starts_with("image/") || type.starts_with("audio/") || type.starts_with("video/")) {
+            ++contents.media; // pictures in a signature are no dump
+            return;
+        }
+        if (type.starts_with("multipart/")) {
+            ++contents.tooDeep;
+            return;
+        }
         const std::string encoding = mainValue(headers.get("content-transfer-encoding"));
         std::string bytes;
+        std::string undone;
         if (encoding == "base64") {
             std::optional<std::string> decoded = decodeBase64(body);
+            undone = decoded ? "base64 decoded" : "";
             bytes = decoded ? std::move(*decoded) : std::string(body);
         } else if (encoding == "quoted-printable") {
             bytes = decodeQuotedPrintable(body);
+            undone = "quoted-printable decoded";
         } else {
             bytes = std::string(body);
         }
+        const auto also = [&](std::string_view what) {
+            undone += (undone.empty() ? "" : ", ") + std::string(what);
+        };
         const std::string charset = lowerCopy(parameter(headers.get("content-type"), "charset"));
         const bool singleByte = charset == "iso-8859-1" || charset == "iso-8859-15" || charset == "latin1" ||
                                 charset == "windows-1252" || charset == "cp1252";
-        if ((type.empty() || type.starts_with("text/")) && singleByte && !isValidUtf8(bytes))
+        const bool text = type.empty() || type.starts_with("text/");
+        if (text && singleByte && !isValidUtf8(bytes)) {
             bytes = codePageToUtf8(bytes, CodePage::Windows1252);
+            also(charset + " made UTF-8");
+        } else if (const std::string_view mark = text ? utf16Mark(charset, bytes) : std::string_view();
+                   !mark.empty()) {
+            bytes.insert(0, mark);
+            also(std::string(mark == "\xFF\xFE" ? "UTF-16 LE" : "UTF-16 BE") + " as its charset " + charset +
+                 " says");
+        }
         std::string name = partFileName(headers);
         if (name.empty())
-            name = m_bodies++ == 0 ? "body" : "part-" + std::to_string(parts.size() + 1);
-        parts.push_back({std::move(name), std::move(bytes)});
+            name = m_bodies++ == 0 ? "body" : "part-" + std::to_string(contents.parts.size() + 1);
+        contents.parts.push_back({std::move(name), std::move(bytes), std::move(undone)});
     }
 
     int m_bodies = 0;
@@ -255,11 +292,11 @@ bool looksLikeMail(std::string_view bytes)
            (!headers.get("mime-version").empty() || !headers.get("content-type").empty());
 }
 
-std::vector<MailPart> mailParts(std::string_view message)
+MailContents mailContents(std::string_view message)
 {
     MailReader reader;
     reader.read(message, 0);
-    return std::move(reader.parts);
+    return std::move(reader.contents);
 }
 
 std::size_t mailBodyStart(std::string_view bytes)

@@ -260,26 +260,46 @@ std::string characterNote(const PastedCharacterCounts& counts)
     return note;
 }
 
+/// "line 4" or "lines 4-9".
+std::string lineRange(const HtmlRegion& region)
+{
+    return region.firstLine == region.lastLine
+               ? "line " + std::to_string(region.firstLine)
+               : "lines " + std::to_string(region.firstLine) + "-" + std::to_string(region.lastLine);
+}
+
+/// The report's note about the HTML read: where it is and what it was.
+std::string htmlNote(std::string_view text, const std::vector<HtmlRegion>& regions)
+{
+    const std::string read = ": tags as line breaks, character references such as &quot; decoded";
+    const HtmlRegion& first = regions.front();
+    if (regions.size() > 1) {
+        std::string where;
+        for (std::size_t i = 0; i < regions.size(); ++i)
+            where += (i == 0 ? "" : i + 1 == regions.size() ? " and " : ", ") + lineRange(regions[i]);
+        return where + " are " + std::to_string(regions.size()) +
+               " HTML fragments (markup copied from a ticket or a page); each was read as the text it "
+               "shows and the lines between them as they are" +
+               read;
+    }
+    const auto blank = [](std::string_view t) { return t.find_first_not_of(" \t\r\n") == t.npos; };
+    const std::string what = first.document ? "an HTML document (a ticket or mail export)"
+                                            : "an HTML fragment (markup copied from a ticket or a page)";
+    if (blank(text.substr(0, first.begin)) && blank(text.substr(first.end)))
+        return "the text is " + what + "; it was read as the text it shows" + read;
+    return lineRange(first) + (first.firstLine == first.lastLine ? " is " : " are ") + what +
+           "; read as the text it shows" + read;
+}
+
 } // namespace
 
 std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std::string>* notes)
 {
     std::vector<std::string> said;
     HtmlText html;
-    if (const std::optional<HtmlRegion> region = findHtml(text)) {
-        const auto blank = [](std::string_view t) { return t.find_first_not_of(" \t\r\n") == t.npos; };
-        const bool whole = blank(text.substr(0, region->begin)) && blank(text.substr(region->end));
-        const std::string where = region->firstLine == region->lastLine
-                                      ? "line " + std::to_string(region->firstLine) + " is "
-                                      : "lines " + std::to_string(region->firstLine) + "-" +
-                                            std::to_string(region->lastLine) + " are ";
-        const std::string what = region->document
-                                     ? "an HTML document (a ticket or mail export)"
-                                     : "an HTML fragment (markup copied from a ticket or a page)";
-        said.push_back((whole ? "the text is " + what + "; it was read as the text it shows"
-                              : where + what + "; read as the text it shows") +
-                       ": tags as line breaks, character references such as &quot; decoded");
-        html = textWithHtmlRead(text, *region);
+    if (const std::vector<HtmlRegion> regions = findHtml(text); !regions.empty()) {
+        said.push_back(htmlNote(text, regions));
+        html = textWithHtmlRead(text, regions);
         text = html.text;
     }
     std::vector<CleanedLine> lines;

@@ -1604,6 +1604,66 @@ private slots:
         Result<ImportResult> result = importDump({dumpFile("import-endpoints-depth2.json")}, options);
         QCOMPARE(result.status().code(), hr::Abort);
     }
+
+    void reportSaysHowEachFileWasRead_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("infos"); ///< "source: the start of the message", each once
+
+        QTest::newRow("a mail with a gzip attachment: one info for the mail, one for the gzip file")
+            << "mail-gzip-attachment.eml" << QStringList{"Endpoint:8E3A5C71-2D9F-4B06-A4E8-C1F7D3B95A20"}
+            << QStringList{
+                   "mail-gzip-attachment.eml: a MIME mail: read its 2 parts as files of their own: body, "
+                   "endpoints.json.gz (base64 decoded)",
+                   "mail-gzip-attachment.eml!endpoints.json.gz: a gzip file: unpacked endpoints.json ("};
+        QTest::newRow("a single gzip file")
+            << "endpoint.json.gz" << QStringList{"Endpoint:9C4A7E12-3B5F-4D80-A6E1-27F8C0B93D56"}
+            << QStringList{"endpoint.json.gz: a gzip file: unpacked endpoint.json (371 bytes)"};
+        QTest::newRow("a mail forwarding a mail: one info for each")
+            << "mail-forwarded-nested-multipart.eml"
+            << QStringList{"Endpoint:AF4B6D83-5E2C-4A17-B6F9-E3C1D5A72B94"}
+            << QStringList{
+                   "mail-forwarded-nested-multipart.eml: a MIME mail: read its 2 parts",
+                   "mail-forwarded-nested-multipart.eml!forwarded.eml: a MIME mail: read its 2 parts"};
+        QTest::newRow("a UTF-16 BE attachment without a byte order mark")
+            << "mail-utf16be-attachment-without-bom.eml"
+            << QStringList{"Network:9D4B6F82-3E1A-4C07-B5F9-D2A8E4C06B31"}
+            << QStringList{"mail-utf16be-attachment-without-bom.eml: a MIME mail: read its 2 parts"};
+        QTest::newRow("a ticket export with two HTML fragments far apart and a plain list view between them")
+            << "ticket-two-html-fragments-apart.txt"
+            << QStringList{"Endpoint:2B9D4F61-8A37-4C05-9E1B-D6F3A0C7E582",
+                           "Endpoint:3CAE5072-9B48-4D16-AF2C-E7041BD8F693",
+                           "Network:7C2E5A90-3B14-4D6F-8E21-A59C0D3F6B47"}
+            << QStringList{
+                   "ticket-two-html-fragments-apart.txt: lines 5-15 and lines 37-50 are 2 HTML fragments"};
+    }
+
+    void reportSaysHowEachFileWasRead()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, infos);
+        const Result<ImportResult> result = importPaths({dumpPath(file).toStdString()});
+        QVERIFY2(result.ok(), result.status().message().c_str());
+        QCOMPARE(objectList(*result), objects);
+        QStringList said;
+        for (const ImportMessage& m : result->report.messages) {
+            QVERIFY2(m.severity != ImportSeverity::Error, m.message.c_str());
+            if (m.severity == ImportSeverity::Info)
+                said << QString::fromStdString(m.source + ": " + m.message);
+        }
+        // Each said once, for the file, not for each object in it.
+        for (const QString& info : infos)
+            QVERIFY2(std::count_if(said.begin(), said.end(),
+                                   [&](const QString& s) { return s.startsWith(info); }) == 1,
+                     qPrintable(info + " not once in:\n" + said.join('\n')));
+        if (objects.size() > 1) {
+            const auto fragments = std::count_if(
+                said.begin(), said.end(), [](const QString& s) { return s.contains("HTML fragment"); });
+            QCOMPARE(fragments, 1);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)

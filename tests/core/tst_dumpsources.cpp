@@ -742,19 +742,58 @@ void TestDumpSources::transferEncodingsAreUndone_data()
     QTest::addColumn<QStringList>("expectedNames");
     QTest::addColumn<QString>("holds"); ///< in the decoded text of the last source
     QTest::addColumn<QString>("absent");
+    QTest::addColumn<QStringList>("notes"); ///< "source: the start of the note", one for each note
 
     QTest::newRow("a mail with a base64 attachment, its HTML alternative and a logo")
         << "mail-base64-attachment.eml"
         << QStringList{"mail-base64-attachment.eml!body", "mail-base64-attachment.eml!network.txt"}
         << "\"ID\":  \"6B2F9D41-0C7E-4A38-B5D6-1E9F3A8C2D74\""
-        << "<html>";
+        << "<html>"
+        << QStringList{
+               "mail-base64-attachment.eml: a MIME mail: read its 2 parts as files of their own: body, "
+               "network.txt (base64 decoded); left out: 1 other form of a text (multipart/alternative: "
+               "its HTML copy), 1 image, audio or video part"};
     QTest::newRow("a mail with a quoted-printable body: soft breaks joined, =3D undone")
         << "mail-quoted-printable.eml" << QStringList{"mail-quoted-printable.eml!body"}
         << "Type=OutBoundNAT}, @{DestinationPrefix=10.96.0.0/12; NeedEncap=True; Type=ROUTE}}"
-        << "=3D";
-    QTest::newRow("a single gzip file") << "endpoint.json.gz" << QStringList{"endpoint.json.gz!endpoint.json"}
-                                        << "\"MacAddress\": \"00-15-5D-7A-07-15\""
-                                        << "";
+        << "=3D"
+        << QStringList{"mail-quoted-printable.eml: a MIME mail: read its 1 part as a file of its own: body "
+                       "(quoted-printable decoded)"};
+    QTest::newRow("a single gzip file")
+        << "endpoint.json.gz" << QStringList{"endpoint.json.gz!endpoint.json"}
+        << "\"MacAddress\": \"00-15-5D-7A-07-15\""
+        << "" << QStringList{"endpoint.json.gz: a gzip file: unpacked endpoint.json (371 bytes)"};
+    QTest::newRow("a mail with a gzip attachment: the mail, then the gzip file, one note each")
+        << "mail-gzip-attachment.eml"
+        << QStringList{"mail-gzip-attachment.eml!body",
+                       "mail-gzip-attachment.eml!endpoints.json.gz!endpoints.json"}
+        << "\"Name\":  \"8c9d0e1f2a3b_cbr0\""
+        << ""
+        << QStringList{"mail-gzip-attachment.eml: a MIME mail: read its 2 parts as files of their own: body, "
+                       "endpoints.json.gz (base64 decoded)",
+                       "mail-gzip-attachment.eml!endpoints.json.gz: a gzip file: unpacked endpoints.json ("};
+    QTest::newRow("a base64 attachment in UTF-16 BE without a byte order mark, as its charset says")
+        << "mail-utf16be-attachment-without-bom.eml"
+        << QStringList{"mail-utf16be-attachment-without-bom.eml!body",
+                       "mail-utf16be-attachment-without-bom.eml!network.json"}
+        << "\"AddressPrefix\": \"10.244.9.0/24\""
+        << ""
+        << QStringList{
+               "mail-utf16be-attachment-without-bom.eml: a MIME mail: read its 2 parts as files of their "
+               "own: body, network.json (base64 decoded, UTF-16 BE as its charset utf-16be says)"};
+    QTest::newRow("a forwarded mail attached, multiparts nested three deep: each mail read as its parts")
+        << "mail-forwarded-nested-multipart.eml"
+        << QStringList{"mail-forwarded-nested-multipart.eml!body",
+                       "mail-forwarded-nested-multipart.eml!forwarded.eml!body",
+                       "mail-forwarded-nested-multipart.eml!forwarded.eml!endpoint.txt"}
+        << "VirtualNetworkName : cbr0"
+        << "VirtualNetwork="
+        << QStringList{
+               "mail-forwarded-nested-multipart.eml: a MIME mail: read its 2 parts as files of their own: "
+               "body, forwarded.eml; left out: 1 other form of a text (multipart/alternative: its HTML "
+               "copy)",
+               "mail-forwarded-nested-multipart.eml!forwarded.eml: a MIME mail: read its 2 parts as files "
+               "of their own: body, endpoint.txt (quoted-printable decoded)"};
 }
 
 void TestDumpSources::transferEncodingsAreUndone()
@@ -763,10 +802,22 @@ void TestDumpSources::transferEncodingsAreUndone()
     QFETCH(QStringList, expectedNames);
     QFETCH(QString, holds);
     QFETCH(QString, absent);
+    QFETCH(QStringList, notes);
+    // The notes in order, each starting as expected; what differs, empty when nothing does.
+    const auto notesDiffer = [&](const SourceReadResult& read, const QString& prefix) {
+        QStringList got;
+        for (const SourceWarning& note : read.notes)
+            got << QString::fromStdString(note.source + ": " + note.message);
+        bool same = got.size() == notes.size();
+        for (qsizetype i = 0; same && i < notes.size(); ++i)
+            same = got[i].startsWith(prefix + notes[i]);
+        return same ? QString() : "notes: " + got.join(" | ");
+    };
     const auto read = readDumpSources({dumpPath(file).toStdString()});
     QVERIFY2(read.ok(), read.status().message().c_str());
     QCOMPARE(names(*read), expectedNames);
     QVERIFY2(read->warnings.empty(), qPrintable(warnings(*read).join(" | ")));
+    QVERIFY2(notesDiffer(*read, {}).isEmpty(), qPrintable(notesDiffer(*read, {})));
     const auto text = decodeDumpText(read->sources.back().bytes);
     QVERIFY(text.ok());
     const QString decoded = QString::fromStdString(text->text);
@@ -777,6 +828,22 @@ void TestDumpSources::transferEncodingsAreUndone()
     const auto dropped = readDumpBytes(file.toStdString(), std::string(bytesView(readDump(file))));
     QVERIFY(dropped.ok());
     QCOMPARE(names(*dropped), expectedNames);
+    QVERIFY2(notesDiffer(*dropped, {}).isEmpty(), qPrintable(notesDiffer(*dropped, {})));
+#ifdef HCN_TEST_HAVE_LIBARCHIVE
+    // The same file sent in a zip: read as it is, a level deeper.
+    QTemporaryDir dir;
+    const QString zip = dir.path() + "/case.zip";
+    writeArchive(zip, Format::Zip, {{"mail/" + file, readDump(file)}});
+    const auto zipped = readDumpSources({zip.toStdString()});
+    QVERIFY2(zipped.ok(), zipped.status().message().c_str());
+    QStringList zippedNames;
+    for (const QString& name : expectedNames)
+        zippedNames << "case.zip!mail/" + name;
+    QCOMPARE(names(*zipped), zippedNames);
+    QVERIFY2(zipped->warnings.empty(), qPrintable(warnings(*zipped).join(" | ")));
+    QVERIFY2(notesDiffer(*zipped, "case.zip!mail/").isEmpty(),
+             qPrintable(notesDiffer(*zipped, "case.zip!mail/")));
+#endif
 }
 
 void TestDumpSources::gzipStopsAtTheFileCap()

@@ -561,6 +561,39 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                        "<B N=\"b\">true</B></Obj>",
                        "3:</Objs>"}
         << QStringList{};
+    QTest::newRow("two HTML fragments apart: each read, the plain lines between them as they are")
+        << "Before:\n<div><pre>\nName : a\nType : b\n</pre></div>\nplain 1\nplain 2\nName      : c\n"
+           "Type      : d\nplain 5\n<div>{&quot;ID&quot;: 1,<br>\n&quot;x&quot;: 2}</div>\nafter"
+        << QStringList{"1:Before:",      "3:Name : a",      "4:Type : b",      "6:plain 1",
+                       "7:plain 2",      "8:Name      : c", "9:Type      : d", "10:plain 5",
+                       "11:{\"ID\": 1,", "12:\"x\": 2}",    "13:after"}
+        << QStringList{
+               "lines 2-5 and lines 11-12 are 2 HTML fragments (markup copied from a ticket or a page); each "
+               "was read as the text it shows and the lines between them as they are"};
+    QTest::newRow("<br> fragments at the very start and the very end, references decoded")
+        << "Name : &#39;a&#39;<br>\nType : &quot;b&quot;<br>\nplain x\nplain y\nplain z\nID : c<br>\n"
+           "Kind : &lt;d&gt;<br>"
+        << QStringList{"1:Name : 'a'", "2:Type : \"b\"", "3:plain x",   "4:plain y",
+                       "5:plain z",    "6:ID : c",       "7:Kind : <d>"}
+        << QStringList{"lines 1-2 and lines 6-7 are 2 HTML fragments"};
+    QTest::newRow("three fragments, one a single line")
+        << "<div>a</div><div>b</div>\nx\ny\n<p>c</p><br>\nz\nw\n<div>d</div>\n<div>e</div>\n"
+        << QStringList{"1:a", "1:b", "2:x", "3:y", "4:c", "5:z", "6:w", "7:d", "8:e"}
+        << QStringList{"line 1, line 4 and lines 7-8 are 3 HTML fragments"};
+    QTest::newRow("a tag mentioned in prose between two fragments stays as it is")
+        << "<div>Name : a</div>\n<div>Type : b</div>\nplain 1\nplain 2\nUse <br> to break a line.\nplain 3\n"
+           "plain 4\n<div>ID : c</div>\n<div>Kind : d</div>"
+        << QStringList{"1:Name : a", "2:Type : b", "3:plain 1", "4:plain 2", "5:Use <br> to break a line.",
+                       "6:plain 3",  "7:plain 4",  "8:ID : c",  "9:Kind : d"}
+        << QStringList{"lines 1-2 and lines 8-9 are 2 HTML fragments"};
+    QTest::newRow("text inside an element left open is the fragment's, not plain text after it")
+        << "<div class=\"x\"><b>Name</b> : a<br>\ncontinued\nmore\n</div><div>Type : b</div>"
+        << QStringList{"1:Name : a", "2:continued more", "4:Type : b"}
+        << QStringList{"the text is an HTML fragment"};
+    QTest::newRow("document tags mentioned in prose are no document")
+        << "Wrap it in <html> and <body>, not in <pre>.\nName : a\nType : b\n"
+        << QStringList{"1:Wrap it in <html> and <body>, not in <pre>.", "2:Name : a", "3:Type : b"}
+        << QStringList{};
     QTest::newRow("one stray <div> far from the next tag is no fragment")
         << "<div> a\nline 2\nline 3\nline 4\nline 5\n</div> <br>\n"
         << QStringList{"1:<div> a", "2:line 2", "3:line 3", "4:line 4", "5:line 5", "6:</div> <br>"}
@@ -579,11 +612,13 @@ void TestDumpText::pastedTextIsCleanedAsAWhole()
         got << QStringLiteral("%1:%2").arg(line.sourceLine).arg(QString::fromStdString(line.text));
     QCOMPARE(got, lines);
     QCOMPARE(said.size(), std::size_t(notes.size()));
+    QStringList saidTexts;
+    for (const std::string& n : said)
+        saidTexts << QString::fromStdString(n);
     for (const QString& part : notes) {
-        const bool found = std::any_of(said.begin(), said.end(), [&](const std::string& n) {
-            return QString::fromStdString(n).contains(part);
-        });
-        QVERIFY2(found, qPrintable(part));
+        const bool found = std::any_of(saidTexts.begin(), saidTexts.end(),
+                                       [&](const QString& n) { return n.contains(part); });
+        QVERIFY2(found, qPrintable(part + " not in: " + saidTexts.join(" | ")));
     }
 }
 
@@ -697,6 +732,9 @@ void TestDumpText::findsValuesInDumps_data()
     QTest::newRow("a mail export: headers, then an HTML document with the JSON in <br> lines")
         << "mail-export-html-after-headers.eml" << QStringList{"E1A2B3C4-5D6E-4F70-8192-A3B4C5D6E7F8"}
         << QStringList{"L2Bridge"} << "10-21" << none << 0;
+    QTest::newRow("a ticket export: two HTML fragments far apart, the network's JSON in the second")
+        << "ticket-two-html-fragments-apart.txt" << QStringList{"7C2E5A90-3B14-4D6F-8E21-A59C0D3F6B47"}
+        << QStringList{"L2Bridge"} << "38-50" << none << 0;
     QTest::newRow("100,000 levels deep, then a normal value")
         << "deeply-nested.json" << QStringList{natNetwork} << QStringList{"nat"} << "2-2"
         << QStringList{"line 1: nested deeper than 64 levels; not imported"} << 0;

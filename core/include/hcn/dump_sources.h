@@ -46,6 +46,9 @@ struct SourceReadResult
 {
     std::vector<DumpSource> sources;
     std::vector<SourceWarning> warnings;
+    /// What was done to read a file, one each, no problem ("mail.eml: a MIME mail: read its 2 parts as
+    /// files of their own ...", "x.json.gz: a gzip file: unpacked x.json ..."): infos of the report.
+    std::vector<SourceWarning> notes;
 };
 
 /// Called with the bytes read so far; returning false cancels the read (E_ABORT).
