@@ -364,6 +364,15 @@ bool isAddressList(std::string_view token)
     return true;
 }
 
+/// Whether `column` is at or right of where a column from `first` on starts (as the header shows it).
+bool startsLaterColumn(const std::vector<Column>& columns, std::size_t first, std::size_t column)
+{
+    for (std::size_t k = first; k < columns.size(); ++k)
+        if (columns[k].column != kUnknownColumn && column >= columns[k].column)
+            return true;
+    return false;
+}
+
 bool isRequiredGuid(Content c)
 {
     return c == Content::Guid;
@@ -432,9 +441,14 @@ void splitByContent(const std::vector<Token>& tokens, const Layout& layout, Spli
                 const bool leftOfNext = known && token.column < next.column;
                 if (!(lists ? leftOfNext : surplus && (!known || leftOfNext)))
                     break;
-            } else if ((next.content == Content::Address || next.content == Content::AddressList) &&
-                       isAddressList(token.text)) {
-                break;
+            } else if (next.content == Content::Address || next.content == Content::AddressList) {
+                if (isAddressList(token.text))
+                    break;
+                // The address cell is empty: text two blanks or more after the cell, where a later
+                // column starts, is that column's (a MAC address after an endpoint without an IP).
+                const bool gap = at > 0 && token.column - tokens[at - 1].columnEnd >= 2;
+                if (!cell.empty() && gap && startsLaterColumn(columns, c + 2, token.column))
+                    break;
             } else if (next.content == Content::Text || next.content == Content::GuidOrText) {
                 const bool gap = at > 0 && token.column - tokens[at - 1].columnEnd >= 2;
                 if (!cell.empty() && (known ? token.column >= next.column : gap))
@@ -928,8 +942,12 @@ private:
             if (isGuid(guidItem(a)) || isGuid(guidItem(b)) || (isAddress(a) && isAddress(b)))
                 glue = false;
         }
-        if (!glue)
-            m_row.text.append(std::max<std::size_t>(1, m_width - std::min(m_width, m_row.lastWidth)), ' ');
+        if (!glue) {
+            // The blanks the copy trimmed off the line's end; a line starting with a blank got the one
+            // the console broke the row at (a name broken between two words keeps one blank there).
+            const std::size_t trimmed = m_width - std::min(m_width, m_row.lastWidth);
+            m_row.text.append(startsBlank ? trimmed : std::max<std::size_t>(1, trimmed), ' ');
+        }
         m_row.text += line.text;
         m_row.source += "\n" + line.text;
         m_row.lastLine = line.sourceLine;

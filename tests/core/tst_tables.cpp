@@ -175,6 +175,8 @@ private slots:
     void guidListsWrappedBetweenTwoIds();
     void listContinuationOrNextRow_data();
     void listContinuationOrNextRow();
+    void cellsAConsoleBrokeOrPushed_data();
+    void cellsAConsoleBrokeOrPushed();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -1058,6 +1060,64 @@ void TestTables::listContinuationOrNextRow()
         found << int(value.value.contains("References") ? value.value["References"].size()
                                                         : value.value["ResourceList"].size());
     QCOMPARE(found, members);
+}
+
+void TestTables::cellsAConsoleBrokeOrPushed_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("member"); ///< of the first row
+    QTest::addColumn<QString>("value");
+
+    // A network name longer than the console is wide, broken inside a word (joined as one) or at a blank
+    // the console moved to the next line (one blank there). A break that leaves the blank at the end of
+    // the line, where the copy trims it, cannot be told from a break inside a word and is left out.
+    const std::string header = "Endpoints:\nName             ID                                   Virtual "
+                               "Network Name\n";
+    const std::string name = "Lab Internal Switch 2 (isolated) for the build agents";
+    const std::string row = std::string("Ethernet         ") + ep1 + " " + name;
+    const std::string next = std::string("Ethernet         ") + ep2 + " nat\n";
+    for (std::size_t width = 76; width < row.size(); ++width) {
+        if (row[width - 1] == ' ')
+            continue;
+        std::string text = header;
+        for (std::size_t at = 0; at < row.size(); at += width)
+            text += row.substr(at, width) + "\n";
+        QTest::addRow("a network name broken %s at %d columns",
+                      row[width] == ' ' ? "at a blank" : "inside a word", int(width))
+            << QString::fromStdString(text + next) << QStringLiteral("VirtualNetworkName")
+            << QString::fromStdString(name);
+    }
+    const QString columns = QStringLiteral(
+        "Endpoints:\nName             ID                                   Virtual Network Name  IP Address "
+        "      Mac Address\n");
+    QTest::newRow("an endpoint without an IP address: its MAC address stays in its column")
+        << columns + "Ethernet         " + ep1 +
+               " nat                                    00-15-5D-F7-0E-0E\n" + "Ethernet         " + ep2 +
+               " nat                   10.244.0.6       00-15-5D-F7-0E-0D\n"
+        << QStringLiteral("MacAddress") << QStringLiteral("00-15-5D-F7-0E-0E");
+    QTest::newRow("an endpoint without an IP address: its network name is its own")
+        << columns + "Ethernet         " + ep1 + " nat                                    00-15-5D-F7-0E-0E\n"
+        << QStringLiteral("VirtualNetworkName") << QStringLiteral("nat");
+    QTest::newRow("an IPv6 address overflowing its column pushes the MAC address")
+        << columns + "Ethernet         " + ep1 +
+               " cbr0                  fd00:1234:5678:9abc::1:200 00-15-5D-F7-0E-0C\n"
+        << QStringLiteral("MacAddress") << QStringLiteral("00-15-5D-F7-0E-0C");
+    QTest::newRow("a name overflowing its column pushes the IP address")
+        << columns + "Ethernet         " + ep1 +
+               " Lab Internal Switch 2 (isolated) 10.0.0.5 00-15-5D-F7-0E-0C\n"
+        << QStringLiteral("IPAddress") << QStringLiteral("10.0.0.5");
+}
+
+void TestTables::cellsAConsoleBrokeOrPushed()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, member);
+    QFETCH(QString, value);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(warningLines(result), QStringList{});
+    QVERIFY(!result.values.empty());
+    QCOMPARE(str(result.values[0].value.value(member.toStdString(), nlohmann::json())), value);
 }
 
 QTEST_GUILESS_MAIN(TestTables)
