@@ -251,12 +251,14 @@ bool isListViewLine(std::string_view line)
     });
 }
 
+bool startsWithGuidItem(std::string_view line);
+
 /// A line that ends an hnsdiag table.
 bool endsSection(const std::vector<CleanedLine>& lines, std::size_t i)
 {
     const std::string_view t = trimBlanks(lines[i].text);
-    if (t.empty() || t.front() == '{' || t.front() == '[' || t.front() == '"' || isListViewLine(t) ||
-        isFenceLine(t) || isPromptLine(t))
+    if (t.empty() || (t.front() == '{' && !startsWithGuidItem(t)) || t.front() == '[' || t.front() == '"' ||
+        isListViewLine(t) || isFenceLine(t) || isPromptLine(t))
         return true;
     // A command typed after the table (its prompt cleaned away); a row naming an endpoint `docker` holds
     // a GUID.
@@ -318,6 +320,13 @@ bool isGuidItemStart(std::string_view token)
     return true;
 }
 
+/// `{<guid>} ...`, `{<guid>, ...`, `{7c9a1b2d-3e` (cut): a line a list of braced IDs goes on on, not JSON.
+bool startsWithGuidItem(std::string_view line)
+{
+    const std::string_view first = line.substr(0, std::min(line.find_first_of(" \t"), line.size()));
+    return isGuid(guidItem(first)) || isGuidItemStart(first);
+}
+
 /// GUIDs one blank apart (the last one maybe cut), as a list a console wrapped goes on on its next line.
 bool isWrappedList(std::string_view line)
 {
@@ -353,6 +362,15 @@ bool isAddressList(std::string_view token)
         token.remove_prefix(std::min(comma + 1, token.size()));
     }
     return true;
+}
+
+/// Whether `column` is at or right of where a column from `first` on starts (as the header shows it).
+bool startsLaterColumn(const std::vector<Column>& columns, std::size_t first, std::size_t column)
+{
+    for (std::size_t k = first; k < columns.size(); ++k)
+        if (columns[k].column != kUnknownColumn && column >= columns[k].column)
+            return true;
+    return false;
 }
 
 bool isRequiredGuid(Content c)
@@ -423,9 +441,14 @@ void splitByContent(const std::vector<Token>& tokens, const Layout& layout, Spli
                 const bool leftOfNext = known && token.column < next.column;
                 if (!(lists ? leftOfNext : surplus && (!known || leftOfNext)))
                     break;
-            } else if ((next.content == Content::Address || next.content == Content::AddressList) &&
-                       isAddressList(token.text)) {
-                break;
+            } else if (next.content == Content::Address || next.content == Content::AddressList) {
+                if (isAddressList(token.text))
+                    break;
+                // The address cell is empty: text two blanks or more after the cell, where a later
+                // column starts, is that column's (a MAC address after an endpoint without an IP).
+                const bool gap = at > 0 && token.column - tokens[at - 1].columnEnd >= 2;
+                if (!cell.empty() && gap && startsLaterColumn(columns, c + 2, token.column))
+                    break;
             } else if (next.content == Content::Text || next.content == Content::GuidOrText) {
                 const bool gap = at > 0 && token.column - tokens[at - 1].columnEnd >= 2;
                 if (!cell.empty() && (known ? token.column >= next.column : gap))
@@ -600,6 +623,12 @@ struct PendingRow
     /// Whether the row so far reads up to its last cell, a list of GUIDs, that its last line ends in
     /// (unknown until asked).
     std::optional<bool> endsInList;
+    /// Display columns of the ID and of the first cell after it on the row's first line (a table
+    /// without `|` whose last cell lists GUIDs): where a row of this table prints them.
+    std::size_t idColumn = kUnknownColumn;
+    std::size_t secondColumn = kUnknownColumn;
+    bool idBraced = false;                   ///< `{<guid>}`
+    std::size_t listColumn = kUnknownColumn; ///< where the list starts on the first line
 
     /// What an appended line changes, to take it back.
     struct Mark
@@ -781,6 +810,50 @@ private:
     {
         m_row = PendingRow{line.text, line.text, line.sourceLine, line.sourceLine, displayWidth(line.text),
                            1,         true,      std::nullopt};
+        if (!m_layout.pipes && m_layout.columns.front().field == Field::Id &&
+            m_layout.columns.back().content == Content::GuidList) {
+            const std::vector<Token> tokens = splitTokens(line.text);
+            if (tokens.size() >= 2 && isGuid(tokens[0].text)) {
+                m_row.idColumn = tokens[0].column;
+                m_row.secondColumn = tokens[1].column;
+                m_row.idBraced = tokens[0].text.front() == '{';
+            }
+            const std::optional<SplitRow> row = readRow(line.text);
+            m_row.listColumn = row && !row->cells.back().empty() ? row->cells.back().front().column
+                                                                 : m_layout.columns.back().column;
+        }
+    }
+
+    /// GUIDs alone starting in the list's column, right of the ID: an editor or a ticket wrapped the list
+    /// at a blank and kept its indentation, so the line before need not fill the console.
+    bool inListColumn(std::string_view line) const
+    {
+        if (m_layout.pipes || m_row.listColumn == kUnknownColumn || m_row.idColumn == kUnknownColumn)
+            return false;
+        const std::vector<Token> tokens = splitTokens(line);
+        return !tokens.empty() && tokens.front().column > m_row.idColumn + 1 &&
+               tokens.front().column + 1 >= m_row.listColumn && isWrappedList(line);
+    }
+
+    /// Whether `line`, GUIDs alone after a line that filled the console, is printed as the rest of a
+    /// list rather than as a row of this table without `|`. A row is its ID in the ID column, printed as
+    /// the row being read prints its own, with its other cells after it where that row has them (a load
+    /// balancer's VIPs or the blanks of an empty VIP cell, a namespace's first endpoint); a wrapped list
+    /// is GUIDs one blank apart from wherever the break put them (column 1 when the blank moved to the
+    /// next line, the list's column when the copy kept its indentation), down to the list's last GUID
+    /// alone.
+    bool printedAsList(std::string_view line) const
+    {
+        if (!isWrappedList(line))
+            return false;
+        if (m_layout.columns.size() > 2)
+            return true;
+        const std::vector<Token> tokens = splitTokens(line);
+        if (m_row.idColumn == kUnknownColumn)
+            return false;
+        return tokens.size() == 1 || tokens.front().column != m_row.idColumn ||
+               (tokens.front().text.front() == '{') != m_row.idBraced ||
+               tokens[1].column != m_row.secondColumn;
     }
 
     /// Whether the row so far reads (a GUID the wrap cut at its end aside) and its last line ends in
@@ -800,7 +873,9 @@ private:
             return true; // the last `|` cell is open
         const auto& list = row->cells.back();
         const auto [headBegin, headLast] = lastToken(head);
-        return !list.empty() && list.back().end == headBegin + headLast.size();
+        if (list.empty())
+            return cut; // the wrap cut the list's first GUID
+        return list.back().end == headBegin + headLast.size();
     }
 
     /// A line of GUIDs alone continuing a row whose last cell, a list of GUIDs, the console wrapped
@@ -808,17 +883,20 @@ private:
     /// number of lines costs the length of its lines.
     bool continuesList(const CleanedLine& line)
     {
-        if (m_row.lines >= kMaxListLines || m_width < kMinConsoleWidth || m_row.lastWidth + 1 < m_width ||
+        if (m_row.lines >= kMaxListLines || m_width < kMinConsoleWidth ||
             (m_layout.pipes && line.text.find('|') != std::string::npos))
             return false;
         const auto [from, last] = lastToken(m_row.text);
         const bool cut = !isGuidListItem(last) && isGuidItemStart(last);
+        // A list is never printed ending in a comma: one that does goes on on the next line, whether the
+        // console broke it at its width or an editor at a blank.
+        const bool comma = last.ends_with(',');
+        if (!comma && m_row.lastWidth + 1 < m_width && !inListColumn(line.text))
+            return false;
         // Without `|`, a line starting with a whole GUID may be the next row. It continues this one when
-        // the GUID before it was cut, or when rows hold a cell between their ID and the list (a load
-        // balancer's VIPs, blanks when it has none) and the line is GUIDs one blank apart, as a wrapped
-        // list is.
-        if (!m_layout.pipes && !cut && looksLikeRowStart(line.text) &&
-            !(m_layout.columns.size() > 2 && isWrappedList(line.text)))
+        // the GUID before it was cut, the list before it ends in a comma, or the line is printed as a
+        // wrapped list and not as a row.
+        if (!m_layout.pipes && !cut && !comma && looksLikeRowStart(line.text) && !printedAsList(line.text))
             return false;
         if (!m_row.endsInList)
             m_row.endsInList = endsInList();
@@ -864,8 +942,12 @@ private:
             if (isGuid(guidItem(a)) || isGuid(guidItem(b)) || (isAddress(a) && isAddress(b)))
                 glue = false;
         }
-        if (!glue)
-            m_row.text.append(std::max<std::size_t>(1, m_width - std::min(m_width, m_row.lastWidth)), ' ');
+        if (!glue) {
+            // The blanks the copy trimmed off the line's end; a line starting with a blank got the one
+            // the console broke the row at (a name broken between two words keeps one blank there).
+            const std::size_t trimmed = m_width - std::min(m_width, m_row.lastWidth);
+            m_row.text.append(startsBlank ? trimmed : std::max<std::size_t>(1, trimmed), ' ');
+        }
         m_row.text += line.text;
         m_row.source += "\n" + line.text;
         m_row.lastLine = line.sourceLine;

@@ -13,8 +13,11 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace hcn::io::detail {
 namespace {
@@ -166,6 +169,96 @@ std::string joined(const std::vector<std::string>& items)
     return text;
 }
 
+bool hasLoss(const Sighting& s, std::string_view part)
+{
+    return std::any_of(s.lost.begin(), s.lost.end(),
+                       [&](const std::string& loss) { return loss.find(part) != std::string::npos; });
+}
+
+constexpr std::string_view kEndsInside = "ends inside this value";
+constexpr std::string_view kStartsInside = "starts inside this value";
+
+/// An endpoint's JSON that a chat header (a Teams or Slack copy: `Alex Kim  10:42 AM` between two
+/// messages) or another cut split in two is read as the endpoint up to the split (its text ends inside
+/// it) and, after the split, what the rest gives: its `Namespace` member found on its own (`{"ID":
+/// ..., "IsDefault": ...}`), or its members after the cut without the ID (a fenced message of its own).
+/// A rest right after such an endpoint (same source and format, nothing read in between) is that
+/// endpoint's: the namespace it names is the endpoint's namespace, and a rest without an ID joins the
+/// endpoint (the endpoint's own members win). The namespace member found on its own stays the
+/// namespace known from it, now listing the endpoint.
+void joinSplitEndpoints(std::vector<Sighting>& sightings)
+{
+    std::vector<std::size_t> byPlace(sightings.size());
+    for (std::size_t i = 0; i < byPlace.size(); ++i)
+        byPlace[i] = i;
+    std::stable_sort(byPlace.begin(), byPlace.end(), [&](std::size_t a, std::size_t b) {
+        const Sighting& x = sightings[a];
+        const Sighting& y = sightings[b];
+        return std::tie(x.source, x.firstLine, x.lastLine) < std::tie(y.source, y.firstLine, y.lastLine);
+    });
+    std::vector<bool> joined(sightings.size(), false);
+    std::optional<std::size_t> open; // the endpoint whose text ends inside it, before the current sighting
+    for (const std::size_t i : byPlace) {
+        Sighting& rest = sightings[i];
+        const std::optional<std::size_t> before = std::exchange(open, std::nullopt);
+        const bool endpoint = rest.kind == ResourceKind::Endpoint;
+        if (endpoint && hasLoss(rest, kEndsInside) && rest.document.contains("ID"))
+            open = i;
+        if (!before)
+            continue;
+        Sighting& cut = sightings[*before];
+        if (cut.source != rest.source || cut.format != rest.format || rest.firstLine <= cut.lastLine)
+            continue;
+        const std::string place =
+            "lines " + std::to_string(rest.firstLine) + "-" + std::to_string(rest.lastLine);
+        if (rest.namespaceReference) {
+            if (!textMember(cut.document, "HostComputeNamespace").empty())
+                continue;
+            cut.document["HostComputeNamespace"] = rest.document.value("ID", json());
+            cut.notes.push_back("HostComputeNamespace: its Namespace member found on its own at " + place +
+                                ", after the text that split the endpoint");
+            continue;
+        }
+        if (!endpoint || rest.document.contains("ID") || !hasLoss(rest, kStartsInside))
+            continue;
+        // The rest of the endpoint: its members join it, and what is unknown is what the split hid.
+        for (auto& [key, value] : rest.document.items()) {
+            if (!cut.document.contains(key))
+                cut.document[key] = std::move(value);
+            else if (key == "_v1" && value.is_object() && cut.document[key].is_object())
+                for (auto& [v1Key, v1Value] : value.items())
+                    if (!cut.document[key].contains(v1Key))
+                        cut.document[key][v1Key] = std::move(v1Value);
+        }
+        std::erase_if(cut.lost,
+                      [](const std::string& loss) { return loss.find(kEndsInside) != std::string::npos; });
+        cut.lost.push_back("the text between line " + std::to_string(cut.lastLine) + " and line " +
+                           std::to_string(rest.firstLine) +
+                           " split the value; its members there are unknown");
+        for (std::string& loss : rest.lost)
+            if (loss.find(kStartsInside) == std::string::npos)
+                cut.lost.push_back(std::move(loss));
+        cut.notes.push_back("joined with the rest of its text at " + place +
+                            ", after the text that split it");
+        if (cut.networkName.empty())
+            cut.networkName = std::move(rest.networkName);
+        cut.lastLine = rest.lastLine;
+        cut.originalText += "\n" + rest.originalText;
+        joined[i] = true;
+        if (hasLoss(cut, kEndsInside))
+            open = *before; // split again
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < sightings.size(); ++i) {
+        if (joined[i])
+            continue;
+        if (kept != i)
+            sightings[kept] = std::move(sightings[i]);
+        ++kept;
+    }
+    sightings.resize(kept);
+}
+
 std::string sightingPlace(const Sighting& s)
 {
     return s.source + " line " + std::to_string(s.firstLine) + " (" + std::string(formatLabel(s.format)) + ")";
@@ -178,6 +271,7 @@ public:
 
     void merge(std::vector<Sighting>&& sightings)
     {
+        joinSplitEndpoints(sightings);
         const std::map<std::string, std::string> idsByAddress = addressIndex(sightings);
         // Group by kind and ID, in the order objects first appear.
         std::map<std::pair<ResourceKind, std::string>, std::vector<std::size_t>> groups;

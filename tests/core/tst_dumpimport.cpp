@@ -66,6 +66,37 @@ const json* document(const ImportResult& result, ResourceKind kind, const std::s
     return nullptr;
 }
 
+/// Empty when the import shows the value `v` names ("Kind:ID /json/pointer=json" in the snapshot
+/// document, "Kind:ID @Lost=json" in the report's FirstLine, LastLine, Lost, Notes, UnknownFields);
+/// else what it shows instead.
+QString valueMismatch(const ImportResult& result, const QString& v)
+{
+    const QString who = v.section(' ', 0, 0);
+    const QString what = v.section(' ', 1);
+    const ResourceKind kind = resourceKindFromName(who.section(':', 0, 0).toStdString());
+    const std::string id = who.section(':', 1).toStdString();
+    const QString path = what.section('=', 0, 0);
+    const json expected = json::parse(what.section('=', 1).toStdString());
+    json actual;
+    if (path.startsWith('@')) {
+        const ImportedObject* o = object(result, id);
+        if (!o)
+            return v + "\n  no such object";
+        const json report{{"FirstLine", o->firstLine},
+                          {"LastLine", o->lastLine},
+                          {"Lost", o->lost},
+                          {"Notes", o->notes},
+                          {"UnknownFields", o->unknownFields}};
+        actual = report.value(path.mid(1).toStdString(), json());
+    } else {
+        const json* doc = document(result, kind, id);
+        if (!doc)
+            return v + "\n  no such document";
+        actual = doc->value(json::json_pointer(path.toStdString()), json("(absent)"));
+    }
+    return actual == expected ? QString() : v + "\n  is " + QString::fromStdString(actual.dump());
+}
+
 bool anyContains(const QStringList& texts, const QString& part)
 {
     return std::any_of(texts.begin(), texts.end(), [&](const QString& t) { return t.contains(part); });
@@ -1353,7 +1384,9 @@ private slots:
                            "Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 "
                            "/_v1/Policies=[{\"ExceptionList\":[\"10.244.0.0/16\",\"10.96.0.0/12\"]}]",
                            "Namespace:" + chatNamespace + " /Type=\"(absent)\"",
-                           "Namespace:" + chatNamespace + " /Resources=[]"};
+                           "Namespace:" + chatNamespace +
+                               " /Resources=[{\"Data\":{\"ID\":\"C30DA91F-4A2B-4E76-951C-1D6B7A853F24\"},"
+                               "\"Type\":\"Endpoint\"}]"};
     }
 
     void objectsAsTheDumpShowsThem()
@@ -1371,28 +1404,8 @@ private slots:
         for (const QString& m : absent)
             QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
         for (const QString& v : values) {
-            const QString who = v.section(' ', 0, 0);
-            const QString what = v.section(' ', 1);
-            const ResourceKind kind = resourceKindFromName(who.section(':', 0, 0).toStdString());
-            const std::string id = who.section(':', 1).toStdString();
-            const QString path = what.section('=', 0, 0);
-            const json expected = json::parse(what.section('=', 1).toStdString());
-            json actual;
-            if (path.startsWith('@')) {
-                const ImportedObject* o = object(result, id);
-                QVERIFY2(o, qPrintable(v));
-                const json report{{"FirstLine", o->firstLine},
-                                  {"LastLine", o->lastLine},
-                                  {"Lost", o->lost},
-                                  {"Notes", o->notes},
-                                  {"UnknownFields", o->unknownFields}};
-                actual = report.value(path.mid(1).toStdString(), json());
-            } else {
-                const json* doc = document(result, kind, id);
-                QVERIFY2(doc, qPrintable(v));
-                actual = doc->value(json::json_pointer(path.toStdString()), json("(absent)"));
-            }
-            QVERIFY2(actual == expected, qPrintable(v + "\n  is " + QString::fromStdString(actual.dump())));
+            const QString mismatch = valueMismatch(result, v);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         }
         // Every reference names its object exactly as that object spells its ID (hcnctl's counts, the
         // console's tree and the checks compare them as they are).
@@ -1662,6 +1675,125 @@ private slots:
             const auto fragments = std::count_if(
                 said.begin(), said.end(), [](const QString& s) { return s.contains("HTML fragment"); });
             QCOMPARE(fragments, 1);
+        }
+    }
+
+    void anEndpointSplitByAChatHeaderKeepsItsNamespace_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID /pointer=json"
+
+        const QString endpoint = "C30DA91F-4A2B-4E76-951C-1D6B7A853F24";
+        const QString ns = "D41EBA20-5B3C-4F87-A62D-2E7C8B964035";
+        const QString listed = "Namespace:" + ns + " /Resources=[{\"Data\":{\"ID\":\"" + endpoint +
+                               "\"},\"Type\":\"Endpoint\"}]";
+        const QString linked = "Endpoint:" + endpoint + " /HostComputeNamespace=\"" + ns + "\"";
+        const auto file = [](const char* name) { return QString::fromUtf8(readDump(name)); };
+        QTest::newRow("v1: its Namespace member found on its own after the header")
+            << file("chat-split-endpoint-json.txt")
+            << QStringList{"Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1", "Endpoint:" + endpoint,
+                           "Namespace:A1EB87FD-2809-4C54-B37A-FB4958631D02", "Namespace:" + ns}
+            << QStringList{linked, listed};
+        QTest::newRow("v1: the rest of the endpoint in a message of its own")
+            << file("chat-split-endpoint-fenced-v1.txt")
+            << QStringList{"Endpoint:5E2B8C41-7D93-4A06-B1F5-28C9E4A7D310", "Endpoint:" + endpoint,
+                           "Namespace:A1EB87FD-2809-4C54-B37A-FB4958631D02", "Namespace:" + ns}
+            << QStringList{linked,
+                           listed,
+                           "Endpoint:" + endpoint + " /Name=\"4d5e6f7a8b9c_cbr0\"",
+                           "Endpoint:" + endpoint +
+                               " /HostComputeNetwork=\"B2FC980E-391A-4D65-840B-0C5A69742E13\"",
+                           "Endpoint:" + endpoint + " /IpConfigurations/0/IpAddress=\"10.244.14.12\"",
+                           "Endpoint:" + endpoint +
+                               " @Lost=[\"the text between line 24 and line 28 split the value; its members "
+                               "there are unknown\"]"};
+        QTest::newRow("v2: HostComputeNamespace in the rest of the endpoint")
+            << file("chat-split-endpoint-fenced-v2.txt")
+            << QStringList{"Endpoint:" + endpoint, "Namespace:" + ns}
+            << QStringList{
+                   linked, listed, "Endpoint:" + endpoint + " /IpConfigurations/0/IpAddress=\"10.244.14.12\"",
+                   "Endpoint:" + endpoint + " /HostComputeNetwork=\"B2FC980E-391A-4D65-840B-0C5A69742E13\""};
+        // The header lands inside the Namespace member: the endpoint keeps the ID before the cut.
+        QTest::newRow("v1: the header inside the Namespace member")
+            << QStringLiteral(R"(Alex Kim  10:41 AM
+[
+    {
+        "ID": "%1",
+        "IPAddress": "10.244.14.12",
+        "MacAddress": "00-15-5D-F7-0E-0C",
+        "Name": "pod_cbr0",
+        "Namespace": {
+            "ID": "%2",
+
+Alex Kim  10:42 AM
+            "IsDefault": false
+        },
+        "VirtualNetworkName": "cbr0"
+    }
+]
+)")
+                   .arg(endpoint, ns)
+            << QStringList{"Endpoint:" + endpoint, "Namespace:" + ns} << QStringList{linked, listed};
+        // A Namespace member alone after an endpoint whose text is whole is some other endpoint's: not
+        // linked.
+        QTest::newRow("v1: a Namespace member alone after an endpoint that is whole")
+            << QStringLiteral(R"([
+    {
+        "ID": "%1",
+        "IPAddress": "10.244.14.12",
+        "MacAddress": "00-15-5D-F7-0E-0C",
+        "Name": "pod_cbr0"
+    }
+]
+
+Alex Kim  10:42 AM
+        "Namespace": {
+            "ID": "%2",
+            "IsDefault": false
+        },
+)")
+                   .arg(endpoint, ns)
+            << QStringList{"Endpoint:" + endpoint, "Namespace:" + ns}
+            << QStringList{"Endpoint:" + endpoint + " /HostComputeNamespace=\"(absent)\"",
+                           "Namespace:" + ns + " /Resources=[]"};
+        // An endpoint that names its namespace before the split keeps it.
+        QTest::newRow("v1: the endpoint names its namespace before the split")
+            << QStringLiteral(R"([
+    {
+        "ID": "%1",
+        "IPAddress": "10.244.14.12",
+        "MacAddress": "00-15-5D-F7-0E-0C",
+        "Namespace": {
+            "ID": "%2",
+            "IsDefault": false
+        },
+        "Name": "pod_cbr0",
+
+Alex Kim  10:42 AM
+        "Namespace": {
+            "ID": "A1EB87FD-2809-4C54-B37A-FB4958631D02",
+            "IsDefault": false
+        },
+)")
+                   .arg(endpoint, ns)
+            << QStringList{"Endpoint:" + endpoint, "Namespace:A1EB87FD-2809-4C54-B37A-FB4958631D02",
+                           "Namespace:" + ns}
+            << QStringList{linked, listed, "Namespace:A1EB87FD-2809-4C54-B37A-FB4958631D02 /Resources=[]"};
+    }
+
+    void anEndpointSplitByAChatHeaderKeepsItsNamespace()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        Result<ImportResult> imported = importDump({{"chat.txt", text.toStdString()}});
+        QVERIFY(imported.ok());
+        const ImportResult& result = *imported;
+        QCOMPARE(objectList(result), objects);
+        for (const QString& v : values) {
+            const QString mismatch = valueMismatch(result, v);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         }
     }
 };

@@ -171,6 +171,12 @@ private slots:
     void bracedListsOfIds();
     void pasteCutInASectionHeading_data();
     void pasteCutInASectionHeading();
+    void guidListsWrappedBetweenTwoIds_data();
+    void guidListsWrappedBetweenTwoIds();
+    void listContinuationOrNextRow_data();
+    void listContinuationOrNextRow();
+    void cellsAConsoleBrokeOrPushed_data();
+    void cellsAConsoleBrokeOrPushed();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -882,6 +888,236 @@ void TestTables::pasteCutInASectionHeading()
     for (const ImportWarning& w : result.warnings)
         messages << QString::fromStdString(w.message);
     QCOMPARE(messages, warnings);
+}
+
+void TestTables::guidListsWrappedBetweenTwoIds_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("separator"); ///< between two IDs of the list
+    QTest::addColumn<int>("braces");        ///< 0 none, 1 the list in braces, 2 every ID in braces
+    QTest::addColumn<int>("width");         ///< of the console
+
+    // Without `|`, a console of every width from 80 to 200 columns breaks the list at every place: inside
+    // a GUID, right after one (the next line starts with the blank or the comma) and right after the
+    // blank (the next line starts with a whole GUID at column 0, as a row does).
+    const int lb = int(ResourceKind::LoadBalancer);
+    const int ns = int(ResourceKind::Namespace);
+    for (const int kind : {ns, lb}) {
+        const char* kindName = kind == ns ? "namespace" : "load balancer";
+        for (const char* separator : {" ", ", "}) {
+            for (int braces = 0; braces < 3; ++braces) {
+                if (braces == 1 && std::string_view(separator) == " ")
+                    continue; // `{a b}` is printed by nothing
+                for (int width = 80; width <= 200; ++width)
+                    QTest::addRow("%s, \"%s\", braces %d, %d columns", kindName, separator, braces, width)
+                        << kind << QString::fromLatin1(separator) << braces << width;
+            }
+        }
+    }
+}
+
+void TestTables::guidListsWrappedBetweenTwoIds()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, separator);
+    QFETCH(int, braces);
+    QFETCH(int, width);
+
+    const bool lb = ResourceKind(kind) == ResourceKind::LoadBalancer;
+    // Cells at the header's columns, as hnsdiag pads them.
+    const auto pad = [](std::string text, std::size_t column) {
+        text.resize(std::max(column, text.size() + 1), ' ');
+        return text;
+    };
+    const std::size_t listColumn = lb ? 58 : 39;
+    const std::string header = lb ? pad(pad("ID", 39) + "Virtual IPs", listColumn) + "Direct IP IDs"
+                                  : pad("ID", listColumn) + "Endpoint IDs";
+    const auto rowStart = [&](const char* id, const char* vip) {
+        return lb ? pad(pad(id, 39) + vip, listColumn) : pad(id, listColumn);
+    };
+    const int ids = 3 * width / 37 + 3; // three lines or more
+    std::vector<std::string> expected;
+    std::string list;
+    for (int i = 0; i < ids; ++i) {
+        expected.push_back(madeUpGuid(i));
+        const std::string item = braces == 2 ? "{" + expected.back() + "}" : expected.back();
+        list += (i ? separator.toStdString() : std::string()) + item;
+    }
+    if (braces == 1)
+        list = "{" + list + "}";
+    std::string text = std::string(lb ? "LoadBalancers:\n" : "Namespaces:\n") + header + "\n";
+    // The console breaks every row at its width; the copy loses the blanks at the lines' ends.
+    const auto wrap = [&](const std::string& row) {
+        int lines = 0;
+        for (std::size_t at = 0; at < row.size(); at += std::size_t(width), ++lines) {
+            std::string line = row.substr(at, std::size_t(width));
+            while (!line.empty() && line.back() == ' ')
+                line.pop_back();
+            text += line + "\n";
+        }
+        return lines;
+    };
+    const int lines = wrap(rowStart(lb1, "10.96.0.1") + list);
+    // Genuine rows right after it: one listing one ID, one listing none.
+    wrap(rowStart(lb2, "10.96.0.10") + ep1);
+    wrap(lb ? rowStart(lb3, "10.96.0.20") : std::string(lb3));
+
+    const ExtractResult result = tablesOfText(text);
+    const char* kindName = resourceKindName(ResourceKind(kind)).data();
+    QCOMPARE(warningLines(result), QStringList{});
+    QCOMPARE(::objects(result),
+             (QStringList{kindId(kindName, lb1), kindId(kindName, lb2), kindId(kindName, lb3)}));
+    const FoundValue& wrapped = result.values[0];
+    QCOMPARE(wrapped.lastLine - wrapped.firstLine + 1, lines);
+    const auto members = [&](const FoundValue& found) {
+        std::vector<std::string> out;
+        if (lb) {
+            for (const auto& reference : found.value["References"])
+                out.push_back(reference.get<std::string>().substr(std::strlen("/endpoints/")));
+        } else {
+            for (const auto& resource : found.value["ResourceList"])
+                out.push_back(resource["Data"]["Id"].get<std::string>());
+        }
+        return out;
+    };
+    QCOMPARE(members(wrapped), expected);
+    QCOMPARE(members(result.values[1]), std::vector<std::string>{ep1});
+    QCOMPARE(members(result.values[2]), std::vector<std::string>{});
+    if (lb)
+        QCOMPARE(strings(wrapped.value["Policies"][0]["VIPs"]), QStringList{QStringLiteral("10.96.0.1")});
+}
+
+void TestTables::listContinuationOrNextRow_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QList<int>>("members"); ///< endpoints (DIPs) of each object
+
+    const QString g[] = {QString::fromStdString(madeUpGuid(0)), QString::fromStdString(madeUpGuid(1)),
+                         QString::fromStdString(madeUpGuid(2)), QString::fromStdString(madeUpGuid(3))};
+    const QString nsHeader =
+        QStringLiteral("Namespaces:\nID                                     Endpoint IDs\n");
+    const QString lbHeader = QStringLiteral(
+        "LoadBalancers:\nID                                     Virtual IPs        Direct IP IDs\n");
+    const QString ns = QString::fromLatin1(lb1) + QStringLiteral("   ");
+    const QString next = QString::fromLatin1(lb2) + QStringLiteral("   ") + QString::fromLatin1(ep1);
+    const QString lbNext = QString::fromLatin1(lb2) + QStringLiteral("   10.96.0.10         ") + ep1;
+    const QStringList two{kindId("Namespace", lb1), kindId("Namespace", lb2)};
+    const QStringList twoLbs{kindId("LoadBalancer", lb1), kindId("LoadBalancer", lb2)};
+
+    // The first line fills the console (113 columns) and ends in a whole GUID.
+    QTest::newRow("namespace: the next line is the rest of the list")
+        << nsHeader + ns + g[0] + ' ' + g[1] + "\n" + g[2] + ' ' + g[3] + "\n" + next + "\n"
+        << two << QList<int>{4, 1};
+    QTest::newRow("namespace: the next line is the list's last ID alone")
+        << nsHeader + ns + g[0] + ' ' + g[1] + "\n" + g[2] + "\n" + next + "\n"
+        << two << QList<int>{3, 1};
+    QTest::newRow("namespace: the blank went to the next line")
+        << nsHeader + ns + g[0] + ' ' + g[1] + "\n " + g[2] + "\n" + next + "\n"
+        << two << QList<int>{3, 1};
+    QTest::newRow("namespace: a genuine row after a line that fills the console")
+        << nsHeader + ns + g[0] + ' ' + g[1] + "\n" + next + "\n"
+        << two << QList<int>{2, 1};
+    QTest::newRow("namespace: a genuine row after the list's last line fills the console")
+        << nsHeader + ns + g[0] + ' ' + g[1] + "\n" + g[2] + ' ' + g[3] + ' ' + g[0] + "\n" + next + "\n"
+        << two << QList<int>{5, 1};
+    QTest::newRow("namespace: a row printed like a wrapped list's line is a row")
+        << nsHeader + QString::fromLatin1(lb1) + ' ' + g[0] + ' ' + g[1] + ' ' + g[2] + "\n" + lb2 + ' ' +
+               ep1 + "\n"
+        << two << QList<int>{3, 1};
+    QTest::newRow("namespace: a list an editor wrapped after a comma")
+        << nsHeader + ns + g[0] + ", " + g[1] + ",\n" + g[2] + ",\n" + g[3] + "\n" + next + "\n"
+        << two << QList<int>{4, 1};
+    QTest::newRow("namespace: a list an editor wrapped, indented to its column")
+        << nsHeader + ns + g[0] + "\n" + QString(39, ' ') + g[1] + ' ' + g[2] + "\n" + next + "\n"
+        << two << QList<int>{3, 1};
+    QTest::newRow("namespace: braced IDs, a genuine braced row after")
+        << nsHeader + '{' + lb1 + "} {" + g[0] + "} {" + g[1] + "}\n{" + g[2] + "}\n{" + lb2 + "} {" + ep1 +
+               "}\n"
+        << QStringList{QStringLiteral("Namespace {%1}").arg(lb1), QStringLiteral("Namespace {%1}").arg(lb2)}
+        << QList<int>{3, 1};
+    QTest::newRow("load balancer: a genuine row after a line that fills the console")
+        << lbHeader + QString::fromLatin1(lb1) + "   10.96.0.1          " + g[0] + ", " + g[1] + "\n" +
+               lbNext + "\n"
+        << twoLbs << QList<int>{2, 1};
+    QTest::newRow("load balancer: a list an editor wrapped after a comma")
+        << lbHeader + QString::fromLatin1(lb1) + "   10.96.0.1          " + g[0] + ",\n" + g[1] + ", " +
+               g[2] + ",\n" + g[3] + "\n" + lbNext + "\n"
+        << twoLbs << QList<int>{4, 1};
+}
+
+void TestTables::listContinuationOrNextRow()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QList<int>, members);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(warningLines(result), QStringList{});
+    QCOMPARE(::objects(result), objects);
+    QList<int> found;
+    for (const FoundValue& value : result.values)
+        found << int(value.value.contains("References") ? value.value["References"].size()
+                                                        : value.value["ResourceList"].size());
+    QCOMPARE(found, members);
+}
+
+void TestTables::cellsAConsoleBrokeOrPushed_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("member"); ///< of the first row
+    QTest::addColumn<QString>("value");
+
+    // A network name longer than the console is wide, broken inside a word (joined as one) or at a blank
+    // the console moved to the next line (one blank there). A break that leaves the blank at the end of
+    // the line, where the copy trims it, cannot be told from a break inside a word and is left out.
+    const std::string header = "Endpoints:\nName             ID                                   Virtual "
+                               "Network Name\n";
+    const std::string name = "Lab Internal Switch 2 (isolated) for the build agents";
+    const std::string row = std::string("Ethernet         ") + ep1 + " " + name;
+    const std::string next = std::string("Ethernet         ") + ep2 + " nat\n";
+    for (std::size_t width = 76; width < row.size(); ++width) {
+        if (row[width - 1] == ' ')
+            continue;
+        std::string text = header;
+        for (std::size_t at = 0; at < row.size(); at += width)
+            text += row.substr(at, width) + "\n";
+        QTest::addRow("a network name broken %s at %d columns",
+                      row[width] == ' ' ? "at a blank" : "inside a word", int(width))
+            << QString::fromStdString(text + next) << QStringLiteral("VirtualNetworkName")
+            << QString::fromStdString(name);
+    }
+    const QString columns = QStringLiteral(
+        "Endpoints:\nName             ID                                   Virtual Network Name  IP Address "
+        "      Mac Address\n");
+    QTest::newRow("an endpoint without an IP address: its MAC address stays in its column")
+        << columns + "Ethernet         " + ep1 +
+               " nat                                    00-15-5D-F7-0E-0E\n" + "Ethernet         " + ep2 +
+               " nat                   10.244.0.6       00-15-5D-F7-0E-0D\n"
+        << QStringLiteral("MacAddress") << QStringLiteral("00-15-5D-F7-0E-0E");
+    QTest::newRow("an endpoint without an IP address: its network name is its own")
+        << columns + "Ethernet         " + ep1 + " nat                                    00-15-5D-F7-0E-0E\n"
+        << QStringLiteral("VirtualNetworkName") << QStringLiteral("nat");
+    QTest::newRow("an IPv6 address overflowing its column pushes the MAC address")
+        << columns + "Ethernet         " + ep1 +
+               " cbr0                  fd00:1234:5678:9abc::1:200 00-15-5D-F7-0E-0C\n"
+        << QStringLiteral("MacAddress") << QStringLiteral("00-15-5D-F7-0E-0C");
+    QTest::newRow("a name overflowing its column pushes the IP address")
+        << columns + "Ethernet         " + ep1 +
+               " Lab Internal Switch 2 (isolated) 10.0.0.5 00-15-5D-F7-0E-0C\n"
+        << QStringLiteral("IPAddress") << QStringLiteral("10.0.0.5");
+}
+
+void TestTables::cellsAConsoleBrokeOrPushed()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, member);
+    QFETCH(QString, value);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(warningLines(result), QStringList{});
+    QVERIFY(!result.values.empty());
+    QCOMPARE(str(result.values[0].value.value(member.toStdString(), nlohmann::json())), value);
 }
 
 QTEST_GUILESS_MAIN(TestTables)
