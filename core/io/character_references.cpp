@@ -2,6 +2,8 @@
 
 #include "io/character_references.h"
 
+#include "common/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -63,6 +65,27 @@ std::optional<char32_t> characterReference(std::string_view name)
     if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
         return kReplacement;
     return code;
+}
+
+std::string decodeCharacterReferences(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        // The `;` is looked for in the next 10 characters only: text of many `&` stays linear.
+        const std::size_t near = text[i] == '&' ? text.substr(i, 11).find(';') : std::string_view::npos;
+        const std::size_t semi = near == std::string_view::npos ? near : i + near;
+        const std::optional<char32_t> cp = semi != std::string_view::npos
+                                               ? characterReference(text.substr(i + 1, semi - i - 1))
+                                               : std::nullopt;
+        if (!cp) {
+            out += text[i];
+            continue;
+        }
+        appendUtf8(out, *cp);
+        i = semi;
+    }
+    return out;
 }
 
 } // namespace hcn::io

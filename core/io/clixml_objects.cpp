@@ -1,7 +1,8 @@
 // Objects in PowerShell's CLIXML, what Export-Clixml writes (`Get-HnsEndpoint | Export-Clixml ep.xml`)
 // and remoting transcripts carry: `<Objs>` holding one `<Obj>` per object, its properties as typed
-// elements named by their N attribute. A small pull reader over the XML subset CLIXML uses (elements,
-// attributes, text, entities, comments); nothing here throws and the nesting is bounded.
+// elements named by their N attribute; and what ConvertTo-Xml writes (`<Objects>` holding one `<Object>`
+// per object, its properties as `<Property Name=...>`). A small pull reader over the XML subset both use
+// (elements, attributes, text, entities, comments); nothing here throws and the nesting is bounded.
 
 #include "common/text.h"
 #include "common/utf8.h"
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,26 +46,6 @@ struct Token
     std::size_t offset = 0;
 };
 
-/// Character references decoded; an unknown one is kept as written.
-std::string decodeEntities(std::string_view raw)
-{
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        const std::size_t semi = raw[i] == '&' ? raw.find(';', i) : std::string_view::npos;
-        const std::optional<char32_t> cp = semi != std::string_view::npos && semi - i <= 10
-                                               ? characterReference(raw.substr(i + 1, semi - i - 1))
-                                               : std::nullopt;
-        if (!cp) {
-            out += raw[i];
-            continue;
-        }
-        appendUtf8(out, *cp);
-        i = semi;
-    }
-    return out;
-}
-
 /// CLIXML writes characters XML cannot hold as `_xHHHH_` (`_x000D__x000A_` for CRLF) and a literal
 /// `_x` as `_x005F_x`.
 std::string decodeClixmlEscapes(std::string_view text)
@@ -88,7 +70,7 @@ std::string decodeClixmlEscapes(std::string_view text)
 
 std::string textOf(std::string_view raw)
 {
-    return validUtf8(decodeClixmlEscapes(decodeEntities(raw)));
+    return validUtf8(decodeClixmlEscapes(decodeCharacterReferences(raw)));
 }
 
 /// The value of attribute `name` in a start tag's attribute text, decoded.
@@ -120,6 +102,25 @@ public:
     XmlCursor(std::string_view text, std::size_t at) : m_text(text), m_pos(at) {}
 
     std::size_t position() const { return m_pos; }
+
+    /// Reads up to the end tag of the element `start` opened, its own character data appended to `text`
+    /// (that of nested elements skipped); false when the text ends first.
+    bool finishElement(const Token& start, std::string& text)
+    {
+        if (start.selfClosing)
+            return true;
+        for (int depth = 0;;) {
+            const Token token = next();
+            if (token.kind == Token::Kind::Eof)
+                return false;
+            if (token.kind == Token::Kind::Text && depth == 0)
+                text += token.text;
+            else if (token.kind == Token::Kind::Start && !token.selfClosing)
+                ++depth;
+            else if (token.kind == Token::Kind::End && depth-- == 0)
+                return true;
+        }
+    }
 
     Token next()
     {
@@ -190,62 +191,73 @@ bool oneOf(std::string_view name, std::initializer_list<std::string_view> names)
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-/// Reads `<Objs>` and every value in it.
-class ClixmlReader
+/// A top-level object, with the offsets of its start tag and of the end of its end tag.
+struct XmlObject
+{
+    json value;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::vector<std::string> losses;
+};
+
+/// What the readers of both formats share: the cursor, the losses of the top-level object being read,
+/// and whether the text ended inside the document or nested too deep.
+class XmlObjectReader
 {
 public:
-    ClixmlReader(std::string_view text, std::size_t at) : m_cursor(text, at), m_text(text) {}
+    bool cutInside() const { return m_cutInside; }
+    bool tooDeep() const { return m_tooDeep; }
+    std::size_t end() const { return m_cursor.position(); }
 
-    /// The top-level objects, each with the offsets of its `<Obj ...>` and the end of its `</Obj>`.
-    struct TopObject
-    {
-        json value;
-        std::size_t begin = 0;
-        std::size_t end = 0;
-        std::vector<std::string> losses;
-    };
+protected:
+    XmlObjectReader(std::string_view text, std::size_t at) : m_cursor(text, at) {}
 
-    std::vector<TopObject> run()
+    /// The top-level element `token` read with `read`; kept in `objects` when it is an `element` that
+    /// gave an object. `cutLoss`: what its loss says when the text ends inside it.
+    template <typename Read>
+    void readTopLevel(const Token& token, std::string_view element, std::string_view cutLoss,
+                      std::vector<XmlObject>& objects, Read&& read)
     {
-        std::vector<TopObject> objects;
+        m_losses.clear();
+        json value = read();
+        if (m_cutInside)
+            m_losses.push_back(std::string(cutLoss));
+        if (token.name == element && value.is_object())
+            objects.push_back({std::move(value), token.offset, m_cursor.position(), std::move(m_losses)});
+    }
+
+    XmlCursor m_cursor;
+    std::vector<std::string> m_losses;
+    bool m_cutInside = false;
+    bool m_tooDeep = false;
+};
+
+/// Reads `<Objs>` and every value in it.
+class ClixmlReader : public XmlObjectReader
+{
+public:
+    ClixmlReader(std::string_view text, std::size_t at) : XmlObjectReader(text, at) {}
+
+    std::vector<XmlObject> run()
+    {
+        std::vector<XmlObject> objects;
         const Token objs = m_cursor.next(); // <Objs ...>
         if (objs.kind != Token::Kind::Start)
             return objects;
         readChildren(objs, [&](const Token& token) {
-            m_losses.clear();
-            json value = readValue(token, "", 0);
-            if (m_cutInside)
-                m_losses.push_back("the CLIXML ends inside this object; what followed is unknown");
-            if (token.name == "Obj" && value.is_object())
-                objects.push_back({std::move(value), token.offset, m_cursor.position(), std::move(m_losses)});
+            readTopLevel(token, "Obj", "the CLIXML ends inside this object; what followed is unknown",
+                         objects, [&] { return readValue(token, "", 0); });
         });
         return objects;
     }
-
-    bool cutInside() const { return m_cutInside; }
-    bool tooDeep() const { return m_tooDeep; }
-    std::size_t end() const { return m_cursor.position(); }
 
 private:
     /// The text up to the end tag of the element just started; nested elements are skipped.
     std::string readText(const Token& start)
     {
-        if (start.selfClosing)
-            return {};
         std::string raw;
-        for (int depth = 0;;) {
-            const Token token = m_cursor.next();
-            if (token.kind == Token::Kind::Eof) {
-                m_cutInside = true;
-                break;
-            }
-            if (token.kind == Token::Kind::Text && depth == 0)
-                raw += token.text;
-            else if (token.kind == Token::Kind::Start && !token.selfClosing)
-                ++depth;
-            else if (token.kind == Token::Kind::End && depth-- == 0)
-                break;
-        }
+        if (!m_cursor.finishElement(start, raw))
+            m_cutInside = true;
         return textOf(raw);
     }
 
@@ -427,41 +439,140 @@ private:
         });
     }
 
-    XmlCursor m_cursor;
-    std::string_view m_text;
     std::map<std::string, json> m_refs;
     std::map<std::string, std::vector<std::string>> m_typeNames;
-    std::vector<std::string> m_losses;
-    bool m_cutInside = false;
-    bool m_tooDeep = false;
+};
+
+/// Reads ConvertTo-Xml's `<Objects>`: each `<Object>` is an object of its `<Property Name=...>`
+/// elements. A property holding `<Property>` elements is an object when they all have a name and it is
+/// no list type, otherwise a list; a property's text is read as the list view shows it (below its
+/// -Depth, ConvertTo-Xml writes an object's text, `@{ID=...; IsDefault=False}`), a System.String's as
+/// it is, a property without content as null.
+class ConvertToXmlReader : public XmlObjectReader
+{
+public:
+    ConvertToXmlReader(std::string_view text, std::size_t at) : XmlObjectReader(text, at) {}
+
+    std::vector<XmlObject> run()
+    {
+        std::vector<XmlObject> objects;
+        const Token start = m_cursor.next(); // <Objects>
+        if (start.kind != Token::Kind::Start || start.selfClosing)
+            return objects;
+        while (!m_cutInside) {
+            const Token token = m_cursor.next();
+            if (token.kind == Token::Kind::Eof)
+                m_cutInside = true;
+            if (token.kind == Token::Kind::Eof || token.kind == Token::Kind::End)
+                break;
+            if (token.kind != Token::Kind::Start)
+                continue;
+            readTopLevel(token, "Object", "the XML ends inside this object; what followed is unknown",
+                         objects, [&] { return readProperty(token, "", 0); });
+        }
+        return objects;
+    }
+
+private:
+    static bool listType(std::string_view type)
+    {
+        return type.ends_with("[]") || type.find("List") != std::string_view::npos ||
+               type.find("Collection") != std::string_view::npos;
+    }
+
+    void skip(const Token& start)
+    {
+        std::string ignored;
+        if (!m_cursor.finishElement(start, ignored))
+            m_cutInside = true;
+    }
+
+    json readProperty(const Token& start, const std::string& path, int depth)
+    {
+        const std::string type = attribute(start.attrs, "Type").value_or(std::string());
+        if (start.selfClosing)
+            return type == "System.String" ? json("") : json();
+        if (depth >= kDefaultMaxJsonDepth) {
+            m_tooDeep = true;
+            skip(start);
+            return nullptr;
+        }
+        std::string raw;
+        json members = json::object();
+        json items = json::array();
+        bool allNamed = true;
+        for (;;) {
+            const Token token = m_cursor.next();
+            if (token.kind == Token::Kind::Eof)
+                m_cutInside = true;
+            if (token.kind == Token::Kind::Eof || token.kind == Token::Kind::End)
+                break;
+            if (token.kind == Token::Kind::Text) {
+                raw += token.text;
+                continue;
+            }
+            if (token.name != "Property") {
+                skip(token);
+                continue;
+            }
+            const std::optional<std::string> name = attribute(token.attrs, "Name");
+            const std::string childPath = name ? (path.empty() ? *name : path + "." + *name)
+                                               : path + "[" + std::to_string(items.size()) + "]";
+            json child = readProperty(token, childPath, depth + 1);
+            if (!name)
+                allNamed = false;
+            else if (!members.contains(*name))
+                members[*name] = child;
+            items.push_back(std::move(child));
+        }
+        if (!items.empty())
+            return allNamed && !listType(type) ? std::move(members) : std::move(items);
+        const std::string text = validUtf8(decodeCharacterReferences(raw));
+        if (type == "System.String")
+            return text;
+        if (trimBlanks(text).empty())
+            return nullptr;
+        PowerShellValueNotes notes;
+        json value = readPowerShellValue(text, path, notes);
+        if (listType(type) && value.is_object())
+            value = json::array({std::move(value)});
+        if (value.is_object() || value.is_array())
+            m_losses.push_back((path.empty() ? std::string("the object") : path) +
+                               ": deeper than ConvertTo-Xml's -Depth; read from its text");
+        for (std::string& loss : notes.losses)
+            m_losses.push_back(std::move(loss));
+        return value;
+    }
 };
 
 } // namespace
 
-ExtractResult extractClixmlObjects(const std::vector<CleanedLine>& lines)
+namespace {
+
+/// Where a root element `<tag` starts in `text` from `from` (the name whole: `<Objects>`, not
+/// `<ObjectsX`), or npos.
+std::size_t findRoot(std::string_view text, std::string_view tag, std::size_t from)
 {
-    ExtractResult result;
-    if (std::none_of(lines.begin(), lines.end(),
-                     [](const CleanedLine& line) { return line.text.find("<Objs") != std::string::npos; }))
-        return result;
-    // The lines as one text, and where each starts in it, to give each object its source lines.
-    std::string text;
-    std::vector<std::size_t> starts;
-    for (const CleanedLine& line : lines) {
-        starts.push_back(text.size());
-        text += line.text;
-        text += '\n';
+    for (std::size_t at = text.find(tag, from); at != std::string_view::npos; at = text.find(tag, at + 1)) {
+        const std::size_t after = at + tag.size();
+        if (after == text.size() || text[after] == '>' || text[after] == ' ' || text[after] == '\n' ||
+            text[after] == '\t' || text[after] == '/')
+            return at;
     }
-    const auto lineAt = [&](std::size_t offset) {
-        const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-        return lines[std::size_t(it - starts.begin()) - 1].sourceLine;
-    };
-    for (std::size_t at = text.find("<Objs"); at != std::string::npos; at = text.find("<Objs", at)) {
-        ClixmlReader reader(text, at);
-        std::vector<ClixmlReader::TopObject> objects = reader.run();
+    return std::string_view::npos;
+}
+
+/// Every document of one kind in the lines' text: `Reader` reads from a root `tag` on.
+template <typename Reader>
+void readDocuments(const std::string& text, const std::function<int(std::size_t)>& lineAt,
+                   std::string_view tag, std::string_view what, ExtractResult& result)
+{
+    for (std::size_t at = findRoot(text, tag, 0); at != std::string::npos; at = findRoot(text, tag, at)) {
+        Reader reader(text, at);
+        std::vector<XmlObject> objects = reader.run();
         const int first = lineAt(at);
         const int last = lineAt(std::min(reader.end(), text.size()) - 1);
-        for (ClixmlReader::TopObject& object : objects) {
+        for (XmlObject& object : objects) {
             FoundValue found;
             found.format = DumpFormat::CliXml;
             found.value = std::move(object.value);
@@ -471,18 +582,45 @@ ExtractResult extractClixmlObjects(const std::vector<CleanedLine>& lines)
             found.losses = std::move(object.losses);
             result.values.push_back(std::move(found));
         }
+        const std::string name(tag.substr(1));
         if (reader.cutInside())
             result.warnings.push_back({first, last,
-                                       tables::lineRange(first, last) +
-                                           ": the CLIXML ends before its </Objs>; the objects complete "
-                                           "before the cut were read"});
+                                       tables::lineRange(first, last) + ": the " + std::string(what) +
+                                           " ends before its </" + name +
+                                           ">; the objects complete before the cut were read"});
         if (reader.tooDeep())
             result.warnings.push_back({first, last,
-                                       tables::lineRange(first, last) + ": CLIXML nested deeper than " +
-                                           std::to_string(kDefaultMaxJsonDepth) +
+                                       tables::lineRange(first, last) + ": " + std::string(what) +
+                                           " nested deeper than " + std::to_string(kDefaultMaxJsonDepth) +
                                            " levels; the deeper values were left out"});
         at = std::max(reader.end(), at + 1);
     }
+}
+
+} // namespace
+
+ExtractResult extractClixmlObjects(const std::vector<CleanedLine>& lines)
+{
+    ExtractResult result;
+    if (std::none_of(lines.begin(), lines.end(), [](const CleanedLine& line) {
+            return line.text.find("<Objs") != std::string::npos ||
+                   line.text.find("<Objects") != std::string::npos;
+        }))
+        return result;
+    // The lines as one text, and where each starts in it, to give each object its source lines.
+    std::string text;
+    std::vector<std::size_t> starts;
+    for (const CleanedLine& line : lines) {
+        starts.push_back(text.size());
+        text += line.text;
+        text += '\n';
+    }
+    const std::function<int(std::size_t)> lineAt = [&](std::size_t offset) {
+        const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+        return lines[std::size_t(it - starts.begin()) - 1].sourceLine;
+    };
+    readDocuments<ClixmlReader>(text, lineAt, "<Objs", "CLIXML", result);
+    readDocuments<ConvertToXmlReader>(text, lineAt, "<Objects", "ConvertTo-Xml output", result);
     return result;
 }
 

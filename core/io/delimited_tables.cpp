@@ -2,6 +2,8 @@
 // Out-GridView or a spreadsheet put on the clipboard. One pass over the cleaned lines; every field is
 // read with readPowerShellValue, since PowerShell writes each property's text as its list view shows it.
 
+#include "io/delimited_tables.h"
+
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
@@ -267,6 +269,167 @@ private:
 };
 
 } // namespace
+
+namespace {
+
+/// A column name of a log export's header: printable text without quotes (`_time`, `TimeGenerated
+/// [UTC]`, `Computer`), at most kMaxColumnName characters, at least one letter.
+bool isLogColumnName(std::string_view name)
+{
+    if (name.empty() || name.size() > kMaxColumnName)
+        return false;
+    bool letter = false;
+    for (char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || c == '"' || c == '{' || c == '}' || c == '=')
+            return false;
+        letter = letter || std::isalpha(u) != 0;
+    }
+    return letter;
+}
+
+/// The delimiter of a log export's header `line` and its column count; nullopt when it is none (or
+/// when it is an HNS table's header, which the table reader reads).
+std::optional<std::pair<char, std::size_t>> logHeader(std::string_view line)
+{
+    if (readHeader(line))
+        return std::nullopt;
+    for (char delimiter : kDelimiters) {
+        if (line.find(delimiter) == std::string_view::npos)
+            continue;
+        const Fields fields = splitRecord(line, delimiter);
+        if (fields.openQuote || fields.malformed || fields.values.size() < 2)
+            continue;
+        if (std::all_of(fields.values.begin(), fields.values.end(),
+                        [](const std::string& f) { return isLogColumnName(f); }))
+            return std::pair{delimiter, fields.values.size()};
+    }
+    return std::nullopt;
+}
+
+/// An escaped document in a field's unquoted text: JSON escaped inside a log field, a `%#v` dump.
+bool holdsEscapedDocument(std::string_view field)
+{
+    return field.find("{\\\"") != std::string_view::npos || field.find("{Id:\"") != std::string_view::npos;
+}
+
+/// One record of a log export from `at`: its quoted fields' spans, where it ends (after its line end).
+struct LogRecord
+{
+    struct Quoted
+    {
+        std::size_t begin = 0; ///< the opening quote
+        std::size_t end = 0;   ///< after the closing quote
+    };
+    std::vector<Quoted> quoted;
+    std::size_t fields = 0;
+    std::size_t end = 0;
+    bool ok = false;
+};
+
+LogRecord readLogRecord(std::string_view text, std::size_t at, char delimiter)
+{
+    LogRecord record;
+    std::size_t lines = 1;
+    bool started = false; // the field has text
+    bool closed = false;  // its closing quote was seen
+    std::size_t i = at;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++i;
+            break;
+        }
+        if (c == delimiter) {
+            ++record.fields;
+            started = closed = false;
+            continue;
+        }
+        if (closed)
+            return record; // text after a closing quote: no CSV
+        if (c == '"' && !started) {
+            LogRecord::Quoted quoted{i, 0};
+            for (++i; i < text.size(); ++i) {
+                if (text[i] == '\n' && ++lines > kMaxLinesPerRecord)
+                    return record;
+                if (text[i] == '"') {
+                    if (i + 1 < text.size() && text[i + 1] == '"')
+                        ++i;
+                    else
+                        break;
+                }
+            }
+            if (i >= text.size())
+                return record; // the text ends inside the field
+            quoted.end = i + 1;
+            record.quoted.push_back(quoted);
+            started = closed = true;
+            continue;
+        }
+        started = true;
+    }
+    record.fields += 1;
+    record.end = i;
+    record.ok = true;
+    return record;
+}
+
+std::string undoubled(std::string_view quoted)
+{
+    std::string out;
+    out.reserve(quoted.size());
+    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+        out += quoted[i];
+        if (quoted[i] == '"' && quoted[i + 1] == '"')
+            ++i;
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<UnquotedLogFields> unquoteLogFields(std::string_view text)
+{
+    // Cheap evidence first: a doubled quote before an escaped one.
+    if (text.find("\"\"") == std::string_view::npos ||
+        (text.find("\\\"\"") == std::string_view::npos && text.find("{Id:\"\"") == std::string_view::npos))
+        return std::nullopt;
+    UnquotedLogFields result;
+    std::size_t copied = 0;
+    int line = 1;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t lineEnd = text.find('\n', at);
+        lineEnd = lineEnd == std::string_view::npos ? text.size() : lineEnd;
+        const std::optional<std::pair<char, std::size_t>> header = logHeader(text.substr(at, lineEnd - at));
+        at = lineEnd + 1;
+        ++line;
+        if (!header)
+            continue;
+        // Rows of as many fields as the header, up to the first that is not one.
+        while (at < text.size()) {
+            const LogRecord record = readLogRecord(text, at, header->first);
+            if (!record.ok || record.fields != header->second)
+                break;
+            for (const LogRecord::Quoted& q : record.quoted) {
+                const std::string field = undoubled(text.substr(q.begin, q.end - q.begin));
+                if (!holdsEscapedDocument(field))
+                    continue;
+                if (result.fields++ == 0)
+                    result.firstLine = line;
+                result.text += text.substr(copied, q.begin - copied);
+                result.text += field;
+                copied = q.end;
+            }
+            line += int(std::count(text.begin() + std::ptrdiff_t(at),
+                                   text.begin() + std::ptrdiff_t(record.end), '\n'));
+            at = record.end;
+        }
+    }
+    if (result.fields == 0)
+        return std::nullopt;
+    result.text += text.substr(copied);
+    return result;
+}
 
 ExtractResult extractDelimitedTables(const std::vector<CleanedLine>& lines)
 {

@@ -6,6 +6,7 @@
 
 #include "common/text.h"
 #include "hcn/dump_text.h"
+#include "io/docx_text.h"
 #include "io/mail_parts.h"
 #include "io/transfer_encodings.h"
 
@@ -493,6 +494,8 @@ private:
             ++m_unreadable;
             return;
         }
+        if (readWordPart(name, bytes) == WordPart::Other) // a .docx: its text only (io/docx_text.h)
+            return;
         if (looksBinary(bytes)) {
             skipBinary(name);
             return;

@@ -392,6 +392,17 @@ struct Collector
         }
     }
 
+    /// An object whose every member is named by a GUID and is an object: a hashtable of objects by ID.
+    static bool keyedById(const json& v)
+    {
+        if (!v.is_object() || v.empty())
+            return false;
+        for (const auto& item : v.items())
+            if (!item.value().is_object() || !Guid::parse(idKey(item.key()), true).has_value())
+                return false;
+        return true;
+    }
+
     void value(json&& v, ResourceKind hint, int first, int last, std::string text, int depth)
     {
         if (depth > 4)
@@ -415,6 +426,11 @@ struct Collector
             return;
         }
         if (v.is_array()) {
+            for (json& element : v)
+                value(std::move(element), hint, first, last, std::string(), depth + 1);
+            return;
+        }
+        if (keyedById(v)) { // `$h[$_.ID] = $_; $h | ConvertTo-Json`: each object under its ID
             for (json& element : v)
                 value(std::move(element), hint, first, last, std::string(), depth + 1);
             return;

@@ -3,6 +3,7 @@
 #include "common/code_page.h"
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
+#include "io/text_formats.h"
 #include "io/transfer_encodings.h"
 
 #include <algorithm>
@@ -365,6 +366,7 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
     Result<DecodedText> decoded = decodeBytes(bytes);
     if (!decoded)
         return decoded;
+    readTextFormats(*decoded); // RTF, event XML, Name/Value tables, CSV log fields: io/text_formats.cpp
     // A dump sent base64- or quoted-printable-encoded: the part that is becomes what it holds, once (its
     // bytes are no larger than its text, so this is bounded as the text is).
     std::optional<TransferEncodedText> found = findTransferEncodedText(decoded->text);

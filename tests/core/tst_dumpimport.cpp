@@ -1796,6 +1796,48 @@ Alex Kim  10:42 AM
             QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         }
     }
+
+    void objectsKeyedByTheirIdAreRead_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        const QString e1 = QStringLiteral("5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D");
+        const QString e2 = QStringLiteral("6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E");
+        const QString n1 = QStringLiteral("9A8B7C6D-5E4F-4301-8A2B-3C4D5E6F7A8B");
+        const auto endpoint = [&](const QString& id, const QString& ip) {
+            return QStringLiteral(
+                       "{\"ID\": \"%1\", \"Name\": \"web\", \"IPAddress\": \"%2\", \"VirtualNetwork\": "
+                       "\"%3\"}")
+                .arg(id, ip, n1);
+        };
+        QTest::newRow("$h[$_.ID] = $_; $h | ConvertTo-Json")
+            << QStringLiteral("{\n  \"%1\": %2,\n  \"%3\": %4\n}\n")
+                   .arg(e1, endpoint(e1, "10.244.3.21"), e2, endpoint(e2, "10.244.3.22"))
+            << QStringList{"Endpoint:" + e1, "Endpoint:" + e2};
+        QTest::newRow("IDs in braces and lower case, a network among them")
+            << QStringLiteral(
+                   "{\"{%1}\": %2, \"%3\": {\"ID\": \"%3\", \"Name\": \"cbr0\", \"Type\": \"L2Bridge\", "
+                   "\"Subnets\": [{\"AddressPrefix\": \"10.244.3.0/24\"}]}}")
+                   .arg(e1.toLower(), endpoint(e1, "10.244.3.21"), n1)
+            << QStringList{"Endpoint:" + e1, "Network:" + n1};
+        QTest::newRow("a map of GUIDs to text is no objects")
+            << QStringLiteral("{\"%1\": \"10.244.3.21\", \"%2\": \"10.244.3.22\"}").arg(e1, e2)
+            << QStringList{};
+        QTest::newRow("a GUID key beside another key is no hashtable of objects")
+            << QStringLiteral("{\"%1\": %2, \"Count\": {\"x\": 1}}").arg(e1, endpoint(e1, "10.244.3.21"))
+            << QStringList{};
+    }
+
+    void objectsKeyedByTheirIdAreRead()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        Result<ImportResult> result = importDump({{"keyed.json", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList found = objectList(*result);
+        found.removeIf([](const QString& o) { return o.startsWith("Namespace:"); });
+        QCOMPARE(found, objects);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)

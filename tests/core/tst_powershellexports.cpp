@@ -2,12 +2,16 @@
 // tab-separated rows Out-GridView copies become objects with the header's property names and typed
 // values; cut and malformed rows say so, and text that merely holds commas or tabs gives no object.
 // Export-Clixml's CLIXML gives its objects with their types, references resolved, escapes decoded; a
-// file cut or nested without end loses only what it must.
+// file cut or nested without end loses only what it must. ConvertTo-Xml's `<Objects>` give their objects
+// the same way. A log exported as CSV (Splunk, Log Analytics) with documents escaped inside its fields,
+// and Windows event XML with `&quot;`-escaped documents in its `<Data>` values, are read as the text the
+// logger wrote, once, at the row's line.
 
 #include "dump_files.h"
 #include "hcn/dump_formats.h"
 #include "hcn/dump_import.h"
 #include "hcn/dump_text.h"
+#include "import_results.h"
 
 #include <QtTest>
 
@@ -51,7 +55,36 @@ bool anyContains(const QStringList& list, const QString& part)
     return std::any_of(list.begin(), list.end(), [&](const QString& t) { return t.contains(part); });
 }
 
+/// The current row's `text` read by extractClixmlObjects into `result`, checked against the row's
+/// `objects` (their IDs) and `messages` (each part of some loss or warning).
+void readXmlRow(ExtractResult& result)
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QStringList, messages);
+    const QByteArray utf8 = text.toUtf8();
+    result = extractClixmlObjects(cleanPastedText({utf8.constData(), std::size_t(utf8.size())}));
+    QCOMPARE(ids(result), objects);
+    for (const QString& m : messages)
+        QVERIFY2(anyContains(texts(result), m), qPrintable(m + " not in:\n" + texts(result).join('\n')));
+}
+
 const char* kA = "1F3E5D7C-9B2A-4C8E-A6D4-0E2F4A6C8B1D";
+const char* kE1 = "5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D";
+const char* kE2 = "6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E";
+const char* kN1 = "9A8B7C6D-5E4F-4301-8A2B-3C4D5E6F7A8B";
+
+/// The current row's `text` imported into `result`, its objects checked against the row's `objects`.
+void importRow(ImportResult& result)
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    result = std::move(*imported);
+    QCOMPARE(importedObjectList(result), objects);
+}
+
 const char* kB = "2A4C6E8F-0D1B-4E3C-9A5B-7C9E1F3D5B7A";
 
 } // namespace
@@ -220,15 +253,10 @@ private slots:
 
     void clixmlBadInputLosesOnlyWhatItMust()
     {
-        QFETCH(QString, text);
-        QFETCH(QStringList, objects);
-        QFETCH(QStringList, messages);
-        const QByteArray utf8 = text.toUtf8();
-        const ExtractResult result =
-            extractClixmlObjects(cleanPastedText({utf8.constData(), std::size_t(utf8.size())}));
-        QCOMPARE(ids(result), objects);
-        for (const QString& m : messages)
-            QVERIFY2(anyContains(texts(result), m), qPrintable(m + " not in:\n" + texts(result).join('\n')));
+        ExtractResult result;
+        readXmlRow(result);
+        if (QTest::currentTestFailed())
+            return;
         if (QByteArray(QTest::currentDataTag()).startsWith("escapes"))
             QCOMPARE(result.values[0].value["Name"], json("a_x0041_b\tc"));
     }
@@ -253,6 +281,22 @@ private slots:
                            "Endpoint:2A4C6E8F-0D1B-4E3C-9A5B-7C9E1F3D5B7A",
                            "Namespace:7B9D1F3E-5C2A-4E8B-9D6F-1A3C5E7B9D2F"}
             << QStringList{"the dump shows no networks"};
+        QTest::newRow("ConvertTo-Xml -As String of an endpoint and its network")
+            << "convertto-xml-endpoints.xml"
+            << QStringList{"Endpoint:5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D",
+                           "Namespace:7F3C9E1A-4D6B-4C2E-9F8A-0B1C2D3E4F5A",
+                           "Network:9A8B7C6D-5E4F-4301-8A2B-3C4D5E6F7A8B"}
+            << QStringList{"Policies[0].ExceptionList: not expanded by PowerShell (System.Object[])"};
+        QTest::newRow("Splunk CSV export of kube-proxy's log, endpoints escaped in _raw")
+            << "splunk-csv-escaped-klog.csv"
+            << QStringList{"Endpoint:5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D",
+                           "Endpoint:6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E"}
+            << QStringList{"the text is a log exported as CSV: 2 fields (from line 2)",
+                           "the dump shows no networks; 2 endpoints name 1 network it does not show"};
+        QTest::newRow("Event Viewer's XML view, the endpoint &quot;-escaped in a Data value")
+            << "eventviewer-xml-escaped-settings.xml"
+            << QStringList{"Endpoint:6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E"}
+            << QStringList{"the text holds Windows event XML; the character references in 1 <Data> value"};
     }
 
     void importsAsTheCustomerSawIt()
@@ -263,15 +307,8 @@ private slots:
         Result<ImportResult> result =
             importDump({{file.toStdString(), std::string(bytesView(readDump(file)))}});
         QVERIFY(result.ok());
-        QStringList found;
-        for (const ImportedObject& o : result->report.objects)
-            found << QStringLiteral("%1:%2").arg(QString::fromUtf8(resourceKindName(o.kind).data()),
-                                                 QString::fromStdString(o.id).toUpper());
-        found.sort();
-        QCOMPARE(found, objects);
-        QStringList reported;
-        for (const ImportMessage& m : result->report.messages)
-            reported << QString::fromStdString(m.message);
+        QCOMPARE(importedObjectList(*result), objects);
+        const QStringList reported = importMessageTexts(*result);
         for (const QString& m : messages)
             QVERIFY2(anyContains(reported, m), qPrintable(m + " not in:\n" + reported.join('\n')));
         // The endpoints name their network, which the CSV export of the networks shows.
@@ -281,6 +318,286 @@ private slots:
                          std::string("4E7A1C93-8B25-4F60-9D1E-2A3B4C5D6E7F"));
                 QCOMPARE(endpoint["IpConfigurations"][0].value("IpAddress", ""), std::string("10.244.1.15"));
             }
+        }
+    }
+
+    void convertToXmlReadsItsObjects_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages");
+        const QString a = kA;
+        const QString b = kB;
+        const QString objects = QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Objects>\n");
+        const auto object = [](const QString& id, const QString& more = {}) {
+            return QStringLiteral("  <Object Type=\"System.Management.Automation.PSCustomObject\">\n"
+                                  "    <Property Name=\"ID\" Type=\"System.String\">%1</Property>\n"
+                                  "    <Property Name=\"Name\" Type=\"System.String\">web</Property>\n%2"
+                                  "  </Object>\n")
+                .arg(id, more);
+        };
+        QTest::newRow("ConvertTo-Xml -As String: every object")
+            << objects + object(a) + object(b) + "</Objects>\n"
+            << QStringList{a, b} << QStringList{};
+        QTest::newRow("below -Depth: a list of objects read from their text")
+            << objects +
+                   object(a, "    <Property Name=\"Policies\" Type=\"System.Object[]\">\n"
+                             "      <Property Type=\"System.Management.Automation.PSCustomObject\">"
+                             "@{ExceptionList=System.Object[]; Type=OutBoundNAT}</Property>\n"
+                             "    </Property>\n") +
+                   "</Objects>\n"
+            << QStringList{a}
+            << QStringList{"Policies[0]: deeper than ConvertTo-Xml's -Depth; read from its text"};
+        QTest::newRow("cut before </Objects>, inside the second object")
+            << objects + object(a) +
+                   "  <Object Type=\"x\">\n    <Property Name=\"ID\" Type=\"System.String\">" + b +
+                   "</Property>\n    <Property Name=\"Na"
+            << QStringList{a, b}
+            << QStringList{"the ConvertTo-Xml output ends before its </Objects>",
+                           "the XML ends inside this object"};
+        QString deep =
+            objects + QStringLiteral("<Object Type=\"x\"><Property Name=\"ID\">%1</Property>").arg(a);
+        for (int i = 0; i < 5000; ++i)
+            deep += QStringLiteral("<Property Name=\"x\" Type=\"y\">");
+        QTest::newRow("nested 5,000 deep")
+            << deep << QStringList{a} << QStringList{"ConvertTo-Xml output nested deeper than 64 levels"};
+        QTest::newRow("objects that are strings (Get-Process | Select -Expand Name | ConvertTo-Xml)")
+            << objects + "<Object Type=\"System.String\">vmcompute</Object>\n</Objects>\n"
+            << QStringList{} << QStringList{};
+        QTest::newRow("an element named Objects inside other XML is no root of objects")
+            << QStringLiteral(
+                   "<ObjectsList><Object><Property Name=\"ID\">%1</Property></Object></ObjectsList>")
+                   .arg(a)
+            << QStringList{} << QStringList{};
+    }
+
+    void convertToXmlReadsItsObjects()
+    {
+        ExtractResult result;
+        readXmlRow(result);
+        if (QTest::currentTestFailed())
+            return;
+        for (const FoundValue& found : result.values)
+            QVERIFY(found.sourceText.starts_with("<Object "));
+    }
+
+    void convertToXmlValuesAreTyped()
+    {
+        const QByteArray bytes = readDump("convertto-xml-endpoints.xml");
+        const ExtractResult result = extractClixmlObjects(cleanPastedText(bytesView(bytes)));
+        QCOMPARE(result.values.size(), std::size_t(2));
+        const json& endpoint = result.values[0].value;
+        QCOMPARE(result.values[0].firstLine, 3);
+        QCOMPARE(result.values[0].lastLine, 24);
+        QCOMPARE(endpoint["PrefixLength"], json(24));
+        QCOMPARE(endpoint["IsRemoteEndpoint"], json(false));
+        QCOMPARE(endpoint["Namespace"]["ID"], json("7F3C9E1A-4D6B-4C2E-9F8A-0B1C2D3E4F5A"));
+        QCOMPARE(endpoint["Namespace"]["IsDefault"], json(false));
+        QCOMPARE(endpoint["Policies"][1]["DestinationPrefix"], json("10.96.0.0/12"));
+        QCOMPARE(endpoint["Policies"][1]["NeedEncap"], json(true));
+        QVERIFY(endpoint["SharedContainers"].is_null());
+        QCOMPARE(endpoint["Description"], json("web & api <tier 1>"));
+        QCOMPARE(result.values[1].value["Subnets"][0]["GatewayAddress"], json("10.244.3.1"));
+    }
+
+    void logFieldsInCsvAreReadOnce_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<int>("line"); ///< of the first object
+        const QString e1 = kE1;
+        const QString n1 = kN1;
+        const QString escaped =
+            QStringLiteral("{\\\"\"ID\\\"\":\\\"\"%1\\\"\",\\\"\"Name\\\"\":\\\"\"web\\\"\","
+                           "\\\"\"IPAddress\\\"\":\\\"\"10.244.3.21\\\"\",\\\"\"VirtualNetwork"
+                           "\\\"\":\\\"\"%2\\\"\",\\\"\"Policies\\\"\":[{\\\"\"Type\\\"\":"
+                           "\\\"\"OutBoundNAT\\\"\"}]}")
+                .arg(e1, n1);
+        QTest::newRow("Splunk: a klog line in _raw, the endpoint escaped in its field")
+            << QStringLiteral("_time,host,_raw\n2026-11-30T14:02:11Z,w1,\"I1130 14:02:11.2 3712 hns.go:120] "
+                              "\"\"Queried endpoint\"\" endpoint=\"\"%1\"\"\"\n")
+                   .arg(escaped)
+            << QStringList{"Endpoint:" + e1} << 2;
+        QTest::newRow("-UseCulture semicolons, a logrus line, after a line of prose")
+            << QStringLiteral(
+                   "exported from the workspace\n\"TimeGenerated [UTC]\";\"Computer\";\"LogEntry\"\n"
+                   "\"30.11.2026, 14:02:11\";\"w1\";\"time=\"\"2026-11-30T14:02:11Z\"\" level=info "
+                   "msg=\"\"Endpoint Response : %1\"\"\"\n")
+                   .arg(escaped)
+            << QStringList{"Endpoint:" + e1} << 3;
+        QTest::newRow("a Go %#v dump in a field")
+            << QStringLiteral(
+                   "_time,_raw\n2026-11-30T14:02:11Z,\"I1130 hns.go:88] endpoint: "
+                   "hcn.HostComputeEndpoint{Id:\"\"%1\"\", Name:\"\"web\"\", HostComputeNetwork:\"\"%2\"\", "
+                   "IpConfigurations:[]hcn.IpConfig{hcn.IpConfig{IpAddress:\"\"10.244.3.21\"\", "
+                   "PrefixLength:0x18}}}\"\n")
+                   .arg(e1, n1)
+            << QStringList{"Endpoint:" + e1} << 2;
+        QTest::newRow("the document directly in a field: the JSON reader undoubles it, once")
+            << QStringLiteral("_time,_raw\n2026-11-30T14:02:11Z,\"I1130 proxier.go:119] \"\"Hns Endpoint "
+                              "resource\"\" endpointInfo={\"\"ID\"\":\"\"%1\"\",\"\"Name\"\":\"\"web\"\","
+                              "\"\"IPAddress\"\":\"\"10.244.3.21\"\",\"\"VirtualNetwork\"\":\"\"%2\"\"}\"\n")
+                   .arg(e1, n1)
+            << QStringList{"Endpoint:" + e1} << 2;
+        QTest::newRow("a log without documents gives nothing")
+            << QStringLiteral("_time,_raw\n2026-11-30T14:02:11Z,\"I1130 proxier.go:1032] \"\"Syncing\"\"\"\n")
+            << QStringList{} << 0;
+        QString open = QStringLiteral("_time,_raw\n2026-11-30T14:02:11Z,\"x \"\"open\n");
+        for (int i = 0; i < 20000; ++i)
+            open += QStringLiteral("a\\\"\" b,\n");
+        QTest::newRow("a field that never closes, over 20,000 lines")
+            << open + QStringLiteral(
+                          "_time,_raw\n2026-11-30T14:02:11Z,\"I1130 hns.go:120] endpoint=\"\"%1\"\"\"\n")
+                          .arg(escaped)
+            << QStringList{"Endpoint:" + e1} << 20004;
+    }
+
+    void logFieldsInCsvAreReadOnce()
+    {
+        QFETCH(int, line);
+        ImportResult imported;
+        importRow(imported);
+        if (QTest::currentTestFailed())
+            return;
+        const ImportResult* result = &imported;
+        const QStringList messages = importMessageTexts(*result);
+        QVERIFY2(!anyContains(messages, "never closes"), qPrintable(messages.join('\n')));
+        QVERIFY2(!anyContains(messages, "not valid JSON"), qPrintable(messages.join('\n')));
+        for (const ImportedObject& o : result->report.objects) {
+            QCOMPARE(o.firstLine, line);
+            for (const std::string& note : o.notes)
+                QVERIFY2(!QString::fromStdString(note).contains("also shown in"), note.c_str());
+            if (o.kind == ResourceKind::Endpoint)
+                QCOMPARE(result->snapshot["Endpoints"][0].value("HostComputeNetwork", ""), std::string(kN1));
+        }
+    }
+
+    void eventXmlValuesAreDecoded_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("message");
+        const QString e2 = kE2;
+        const QString n1 = kN1;
+        const QString settings =
+            QStringLiteral(
+                "{&quot;ID&quot;:&quot;%1&quot;,&quot;Name&quot;:&quot;db&quot;,&quot;IPAddress&quot;:"
+                "&quot;10.244.3.22&quot;,&quot;VirtualNetwork&quot;:&quot;%2&quot;}")
+                .arg(e2, n1);
+        const QString plain = QString(settings).replace("&quot;", "\"");
+        QTest::newRow("an event's XML: the endpoint in a Data value")
+            << QStringLiteral(
+                   "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n"
+                   "  <EventData>\n    <Data Name=\"Settings\">%1</Data>\n  </EventData>\n</Event>\n")
+                   .arg(settings)
+            << QStringList{"Endpoint:" + e2} << QStringLiteral("the character references in 1 <Data> value");
+        QTest::newRow("<EventData> copied on its own, a line break written as a reference")
+            << QStringLiteral(
+                   "<EventData>\n<Data Name=\"Id\">%1</Data><Data>%2&#xD;&#xA;</Data>\n</EventData>\n")
+                   .arg(e2, settings)
+            << QStringList{"Endpoint:" + e2} << QStringLiteral("in 1 <Data> value were decoded");
+        QTest::newRow("Event Viewer's copy: the failed request in the description and again in the XML")
+            << QStringLiteral(
+                   "Log Name:      Microsoft-Windows-Host-Network-Service-Admin\nLevel:         Error\n"
+                   "Description:\nHNS failed to create endpoint with settings %1. Error: 0x803b0013\n"
+                   "Event Xml:\n<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n"
+                   "  <EventData>\n    <Data Name=\"Settings\">%2</Data>\n"
+                   "    <Data Name=\"Error\">0x803b0013</Data>\n  </EventData>\n</Event>\n")
+                   .arg(plain, settings)
+            << QStringList{}
+            << QStringLiteral("the request HNS failed in line 4 again, not an object it holds");
+        QTest::newRow("references outside <EventData> stay as they are")
+            << QStringLiteral("<Config><Data>%1</Data></Config>\n").arg(settings) << QStringList{}
+            << QString();
+    }
+
+    void eventXmlValuesAreDecoded()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, message);
+        ImportResult imported;
+        importRow(imported);
+        if (QTest::currentTestFailed())
+            return;
+        const ImportResult* result = &imported;
+        const QStringList messages = importMessageTexts(*result);
+        if (!message.isEmpty())
+            QVERIFY2(anyContains(messages, message),
+                     qPrintable(message + " not in:\n" + messages.join('\n')));
+        if (!objects.isEmpty())
+            QCOMPARE(result->report.objects[0].firstLine, text.startsWith("<Event ") ? 3 : 2);
+    }
+
+    void textFormatsStayLinear()
+    {
+        // Many `&` without a `;`, many <Data> tags, many quoted fields: each read in one pass.
+        std::string text = "<EventData>";
+        for (int i = 0; i < 200000; ++i)
+            text += "<Data>&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&</Data>\n";
+        text += "</EventData>\n_time,_raw\n";
+        for (int i = 0; i < 200000; ++i)
+            text += "1,\"\"\"{\\\"\"x\"\n";
+        const auto decoded = decodeDumpText(text);
+        QVERIFY(decoded.ok());
+        QCOMPARE(std::count(decoded->text.begin(), decoded->text.end(), '\n'), 400002);
+    }
+
+    void hashtablesShownAsNameValueTables_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<int>("line"); ///< of the first object
+        const QString e1 = kE1;
+        const QString e2 = kE2;
+        const QString n1 = kN1;
+        const auto table = [&](const QString& id, const QString& ip) {
+            return QStringLiteral("Name                           Value\n"
+                                  "----                           -----\n"
+                                  "AdditionalParams               \n"
+                                  "Health                         {[LastErrorCode, 0], [LastUpdateTime, "
+                                  "133775123456789100]}\n"
+                                  "ID                             %1\n"
+                                  "IPAddress                      %2\n"
+                                  "Namespace                      {[ID, "
+                                  "7F3C9E1A-4D6B-4C2E-9F8A-0B1C2D3E4F5A], [IsDefault, False]}\n"
+                                  "Policies                       {System.Collections.Hashtable}\n"
+                                  "VirtualNetwork                 %3\n")
+                .arg(id, ip, n1);
+        };
+        QTest::newRow("PS7 ConvertFrom-Json -AsHashtable, two endpoints")
+            << QStringLiteral(
+                   "PS C:\\> $eps = Get-HnsEndpoint | ConvertTo-Json | ConvertFrom-Json -AsHashtable\n"
+                   "PS C:\\> $eps\n\n") +
+                   table(e1, "10.244.3.21") + "\n" + table(e2, "10.244.3.22") + "\n"
+            << QStringList{"Endpoint:" + e1, "Endpoint:" + e2,
+                           "Namespace:7F3C9E1A-4D6B-4C2E-9F8A-0B1C2D3E4F5A"}
+            << 6;
+        QTest::newRow("$PSVersionTable is no object")
+            << QStringLiteral("Name                           Value\n----                           -----\n"
+                              "PSVersion                      7.4.6\nPSEdition                      Core\n")
+            << QStringList{} << 0;
+        QTest::newRow("one HNS key is too little")
+            << QStringLiteral("Name   Value\n----   -----\nID     %1\nColor  blue\n").arg(e1) << QStringList{}
+            << 0;
+    }
+
+    void hashtablesShownAsNameValueTables()
+    {
+        QFETCH(int, line);
+        ImportResult imported;
+        importRow(imported);
+        if (QTest::currentTestFailed())
+            return;
+        const ImportResult* result = &imported;
+        if (result->report.objects.empty())
+            return;
+        QCOMPARE(result->report.objects[0].firstLine, line);
+        QVERIFY(anyContains(importMessageTexts(*result), "shown as Name/Value tables"));
+        for (const json& endpoint : result->snapshot["Endpoints"]) {
+            QCOMPARE(endpoint.value("HostComputeNetwork", ""), std::string(kN1));
+            QCOMPARE(endpoint.value("HostComputeNamespace", ""),
+                     std::string("7F3C9E1A-4D6B-4C2E-9F8A-0B1C2D3E4F5A"));
         }
     }
 };
