@@ -29,6 +29,8 @@ void note(std::vector<std::string>& repairs, std::string what)
 /// it), or `at` when none starts there. No JSON has `/` or `#` outside a string.
 std::size_t commentEnd(std::string_view text, std::size_t at)
 {
+    if (text[at] != '#' && text[at] != '/')
+        return at; // the test of every character outside strings: one comparison for most
     if (text[at] == '#' || text.substr(at, 2) == "//")
         return std::min(text.find('\n', at), text.size());
     if (text.substr(at, 2) != "/*")
@@ -60,17 +62,36 @@ std::string repairCommas(std::string_view json, std::vector<std::string>& repair
     bool escape = false;
     char last = '\0'; // last significant character outside strings (a closing quote counts)
     for (std::size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
         if (inString) {
-            out += c;
-            if (escape)
+            if (escape) {
+                out += json[i];
                 escape = false;
-            else if (c == '\\')
+                continue;
+            }
+            // The string's text up to its closing quote or next escape goes over in one piece.
+            std::size_t end = i;
+            while (end < json.size() && json[end] != '"' && json[end] != '\\')
+                ++end;
+            out.append(json.substr(i, end - i));
+            if (end == json.size())
+                break;
+            out += json[end];
+            i = end;
+            if (json[end] == '\\') {
                 escape = true;
-            else if (c == '"') {
+            } else {
                 inString = false;
                 last = '"';
             }
+            continue;
+        }
+        const char c = json[i];
+        if (c == ' ') { // indentation goes over in one piece
+            std::size_t end = i + 1;
+            while (end < json.size() && json[end] == ' ')
+                ++end;
+            out.append(end - i, ' ');
+            i = end - 1;
             continue;
         }
         if (const std::size_t end = commentEnd(json, i); end != i) {
