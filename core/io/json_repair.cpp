@@ -169,27 +169,36 @@ std::string closeTruncatedJson(std::string_view json)
 
 namespace {
 
-bool isValueCountWrapper(const nlohmann::json& v)
+/// `{"value":[...],"Count":n}`; when `cut`, also the `{"value":[...]}` left of one the paste cut inside
+/// its list (closeTruncatedJson closes it before its `Count`).
+bool isValueCountWrapper(const nlohmann::json& v, bool cut)
 {
-    return v.is_object() && v.size() == 2 && v.contains("value") && v["value"].is_array() &&
-           v.contains("Count") && v["Count"].is_number_integer();
+    if (!v.is_object() || !v.contains("value") || !v["value"].is_array())
+        return false;
+    if (cut && v.size() == 1)
+        return true;
+    return v.size() == 2 && v.contains("Count") && v["Count"].is_number_integer();
 }
 
 } // namespace
 
-bool unwrapValueCountWrappers(nlohmann::json& value)
+bool unwrapValueCountWrappers(nlohmann::json& value, bool cut)
 {
     bool unwrapped = false;
-    if (isValueCountWrapper(value)) {
+    if (isValueCountWrapper(value, cut)) {
         nlohmann::json inner = std::move(value["value"]);
         value = std::move(inner);
         unwrapped = true;
     }
-    if (!value.is_array() || std::none_of(value.begin(), value.end(), isValueCountWrapper))
+    // In a list only its last element can be the one the paste cut.
+    const auto wrapper = [&](const nlohmann::json& element) {
+        return isValueCountWrapper(element, cut && &element == &value.back());
+    };
+    if (!value.is_array() || std::none_of(value.begin(), value.end(), wrapper))
         return unwrapped;
     nlohmann::json flat = nlohmann::json::array();
     for (nlohmann::json& element : value) {
-        if (!isValueCountWrapper(element)) {
+        if (!wrapper(element)) {
             flat.push_back(std::move(element));
             continue;
         }
