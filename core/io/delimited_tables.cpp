@@ -121,7 +121,12 @@ std::optional<Header> readHeader(std::string_view line)
 {
     std::optional<Header> best;
     for (char delimiter : kDelimiters) {
-        if (line.find(delimiter) == std::string_view::npos)
+        const std::size_t first = line.find(delimiter);
+        if (first == std::string_view::npos)
+            continue;
+        // A bare first field is the text before the first delimiter: when that is no column name (an
+        // indented line, `Name : value`, JSON), the line is no header, without splitting it.
+        if (line.front() != '"' && !isColumnName(line.substr(0, first)))
             continue;
         Fields fields = splitRecord(line, delimiter);
         if (fields.openQuote || fields.malformed || fields.values.size() < kMinKnownColumns)

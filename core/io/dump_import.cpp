@@ -356,38 +356,50 @@ Result<ImportResult> importBytes(std::string name, std::string bytes, const Impo
 
 json importReportToJson(const ImportReport& report)
 {
-    json objects = json::array();
+    // Members are put into each object's map directly: a braced list would build every member as a
+    // two-element array first (one object per imported object, so this is the report's cost).
+    json::array_t objects;
+    objects.reserve(report.objects.size());
     for (const ImportedObject& o : report.objects) {
-        objects.push_back(json{{"Kind", resourceKindName(o.kind)},
-                               {"ID", o.id},
-                               {"Name", o.name},
-                               {"Source", o.source},
-                               {"FirstLine", o.firstLine},
-                               {"LastLine", o.lastLine},
-                               {"Format", formatName(o.format)},
-                               {"WasV1", o.wasV1},
-                               {"IdMadeUp", o.idMadeUp},
-                               {"OriginalText", o.originalText},
-                               {"Lost", o.lost},
-                               {"UnknownFields", o.unknownFields},
-                               {"Notes", o.notes}});
+        json::object_t entry;
+        entry.emplace("Kind", resourceKindName(o.kind));
+        entry.emplace("ID", o.id);
+        entry.emplace("Name", o.name);
+        entry.emplace("Source", o.source);
+        entry.emplace("FirstLine", o.firstLine);
+        entry.emplace("LastLine", o.lastLine);
+        entry.emplace("Format", formatName(o.format));
+        entry.emplace("WasV1", o.wasV1);
+        entry.emplace("IdMadeUp", o.idMadeUp);
+        entry.emplace("OriginalText", o.originalText);
+        entry.emplace("Lost", o.lost);
+        entry.emplace("UnknownFields", o.unknownFields);
+        entry.emplace("Notes", o.notes);
+        objects.emplace_back(std::move(entry));
     }
-    json messages = json::array();
+    json::array_t messages;
+    messages.reserve(report.messages.size());
     for (const ImportMessage& m : report.messages) {
-        json entry{{"Severity", importSeverityName(m.severity)}, {"Message", m.message}};
+        json::object_t entry;
+        entry.emplace("Severity", importSeverityName(m.severity));
+        entry.emplace("Message", m.message);
         if (!m.source.empty())
-            entry["Source"] = m.source;
+            entry.emplace("Source", m.source);
         if (m.firstLine > 0) {
-            entry["FirstLine"] = m.firstLine;
-            entry["LastLine"] = m.lastLine;
+            entry.emplace("FirstLine", m.firstLine);
+            entry.emplace("LastLine", m.lastLine);
         }
         if (m.kind != ResourceKind::Invalid) {
-            entry["Kind"] = resourceKindName(m.kind);
-            entry["ObjectId"] = m.objectId;
+            entry.emplace("Kind", resourceKindName(m.kind));
+            entry.emplace("ObjectId", m.objectId);
         }
-        messages.push_back(std::move(entry));
+        messages.emplace_back(std::move(entry));
     }
-    return json{{"Sources", report.sources}, {"Objects", std::move(objects)}, {"Messages", std::move(messages)}};
+    json::object_t out;
+    out.emplace("Sources", report.sources);
+    out.emplace("Objects", std::move(objects));
+    out.emplace("Messages", std::move(messages));
+    return out;
 }
 
 ImportReport importReportFromJson(const json& value)

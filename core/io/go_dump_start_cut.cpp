@@ -64,6 +64,17 @@ std::size_t firstMember(std::string_view text, std::size_t from, std::size_t end
 
 bool goLineShowsMembers(std::string_view line)
 {
+    // A member's key ends in a letter, digit or `_` right before its colon: a line without such a colon
+    // (JSON's `"Key":`, a list view's `Key : value`) shows none, and is not searched character by
+    // character.
+    const auto keyChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    bool keyColon = false;
+    for (std::size_t c = line.find(':'); c != std::string_view::npos && !keyColon; c = line.find(':', c + 1))
+        keyColon = c > 0 && keyChar(line[c - 1]);
+    if (!keyColon)
+        return false;
     int depth = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];

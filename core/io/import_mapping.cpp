@@ -146,19 +146,22 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
     if (value.is_object()) {
         std::vector<std::string> drop;
         for (auto& [key, member] : value.items()) {
-            const std::string where = childPath(path, key);
+            if (!member.is_string() && !member.is_structured())
+                continue; // a number, a boolean or null: nothing to read back
+            // The member's path is put together only for a loss or a value to go into.
+            const auto where = [&, &key = key] { return childPath(path, key); };
             if (member.is_string()) {
                 const std::string& text = member.get_ref<const std::string&>();
                 if (isPowerShellTypeName(text)) {
-                    lost.push_back(where + ": not expanded by PowerShell (" + text + ")");
+                    lost.push_back(where() + ": not expanded by PowerShell (" + text + ")");
                     drop.push_back(key);
                     continue;
                 }
                 if (listsFromText && holdsObjectList(key)) {
-                    if (json list = readObjectList(text, where, lost); !list.is_null())
+                    if (json list = readObjectList(text, where(), lost); !list.is_null())
                         member = std::move(list);
                 } else if (listsFromText && holdsWordList(key)) {
-                    lost.push_back(where + ": flattened to text by ConvertTo-Json; read back from it");
+                    lost.push_back(where() + ": flattened to text by ConvertTo-Json; read back from it");
                     member = readWordList(text);
                 }
             }
@@ -168,13 +171,14 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
                     std::vector<std::string> losses;
                     json parsed = parsePowerShellValue(text, losses);
                     if (parsed.is_object()) {
-                        lost.push_back(where + ": flattened to text by ConvertTo-Json; read back from it");
-                        keepListLosses(where, losses, lost);
+                        lost.push_back(where() + ": flattened to text by ConvertTo-Json; read back from it");
+                        keepListLosses(where(), losses, lost);
                         member = std::move(parsed);
                     }
                 }
             }
-            readFlattened(member, where, lost, listsFromText, depth + 1);
+            if (member.is_structured())
+                readFlattened(member, where(), lost, listsFromText, depth + 1);
         }
         for (const std::string& key : drop)
             value.erase(key);
@@ -182,21 +186,22 @@ void readFlattened(json& value, const std::string& path, std::vector<std::string
         json kept = json::array();
         for (std::size_t i = 0; i < value.size(); ++i) {
             json& element = value[i];
-            const std::string where = path + "[" + std::to_string(i) + "]";
+            const auto where = [&] { return path + "[" + std::to_string(i) + "]"; };
             if (element.is_string() && isPowerShellTypeName(element.get_ref<const std::string&>())) {
-                lost.push_back(where + ": not expanded by PowerShell (" + element.get<std::string>() + ")");
+                lost.push_back(where() + ": not expanded by PowerShell (" + element.get<std::string>() + ")");
                 continue;
             }
             if (element.is_string() && isFlattenedObject(element.get_ref<const std::string&>())) {
                 std::vector<std::string> losses;
                 json parsed = parsePowerShellValue(element.get<std::string>(), losses);
                 if (parsed.is_object()) {
-                    lost.push_back(where + ": flattened to text by ConvertTo-Json; read back from it");
-                    keepListLosses(where, losses, lost);
+                    lost.push_back(where() + ": flattened to text by ConvertTo-Json; read back from it");
+                    keepListLosses(where(), losses, lost);
                     element = std::move(parsed);
                 }
             }
-            readFlattened(element, where, lost, listsFromText, depth + 1);
+            if (element.is_structured())
+                readFlattened(element, where(), lost, listsFromText, depth + 1);
             kept.push_back(std::move(element));
         }
         value = std::move(kept);

@@ -610,6 +610,9 @@ private:
                 value = nullptr;
             }
         }
+        // Windows PowerShell 5.1's value/Count wrapper cut inside its list: the objects in it are read.
+        if (unwrapValueCountWrappers(value, true))
+            c.repairs.push_back("read the objects in PowerShell's value/Count wrapper");
         if (!(value.is_object() && !value.empty()) && !(value.is_array() && !value.empty()))
             return false;
         warn(first, last, warning);

@@ -29,6 +29,8 @@ void note(std::vector<std::string>& repairs, std::string what)
 /// it), or `at` when none starts there. No JSON has `/` or `#` outside a string.
 std::size_t commentEnd(std::string_view text, std::size_t at)
 {
+    if (text[at] != '#' && text[at] != '/')
+        return at; // the test of every character outside strings: one comparison for most
     if (text[at] == '#' || text.substr(at, 2) == "//")
         return std::min(text.find('\n', at), text.size());
     if (text.substr(at, 2) != "/*")
@@ -60,17 +62,36 @@ std::string repairCommas(std::string_view json, std::vector<std::string>& repair
     bool escape = false;
     char last = '\0'; // last significant character outside strings (a closing quote counts)
     for (std::size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
         if (inString) {
-            out += c;
-            if (escape)
+            if (escape) {
+                out += json[i];
                 escape = false;
-            else if (c == '\\')
+                continue;
+            }
+            // The string's text up to its closing quote or next escape goes over in one piece.
+            std::size_t end = i;
+            while (end < json.size() && json[end] != '"' && json[end] != '\\')
+                ++end;
+            out.append(json.substr(i, end - i));
+            if (end == json.size())
+                break;
+            out += json[end];
+            i = end;
+            if (json[end] == '\\') {
                 escape = true;
-            else if (c == '"') {
+            } else {
                 inString = false;
                 last = '"';
             }
+            continue;
+        }
+        const char c = json[i];
+        if (c == ' ') { // indentation goes over in one piece
+            std::size_t end = i + 1;
+            while (end < json.size() && json[end] == ' ')
+                ++end;
+            out.append(end - i, ' ');
+            i = end - 1;
             continue;
         }
         if (const std::size_t end = commentEnd(json, i); end != i) {
@@ -148,27 +169,36 @@ std::string closeTruncatedJson(std::string_view json)
 
 namespace {
 
-bool isValueCountWrapper(const nlohmann::json& v)
+/// `{"value":[...],"Count":n}`; when `cut`, also the `{"value":[...]}` left of one the paste cut inside
+/// its list (closeTruncatedJson closes it before its `Count`).
+bool isValueCountWrapper(const nlohmann::json& v, bool cut)
 {
-    return v.is_object() && v.size() == 2 && v.contains("value") && v["value"].is_array() &&
-           v.contains("Count") && v["Count"].is_number_integer();
+    if (!v.is_object() || !v.contains("value") || !v["value"].is_array())
+        return false;
+    if (cut && v.size() == 1)
+        return true;
+    return v.size() == 2 && v.contains("Count") && v["Count"].is_number_integer();
 }
 
 } // namespace
 
-bool unwrapValueCountWrappers(nlohmann::json& value)
+bool unwrapValueCountWrappers(nlohmann::json& value, bool cut)
 {
     bool unwrapped = false;
-    if (isValueCountWrapper(value)) {
+    if (isValueCountWrapper(value, cut)) {
         nlohmann::json inner = std::move(value["value"]);
         value = std::move(inner);
         unwrapped = true;
     }
-    if (!value.is_array() || std::none_of(value.begin(), value.end(), isValueCountWrapper))
+    // In a list only its last element can be the one the paste cut.
+    const auto wrapper = [&](const nlohmann::json& element) {
+        return isValueCountWrapper(element, cut && &element == &value.back());
+    };
+    if (!value.is_array() || std::none_of(value.begin(), value.end(), wrapper))
         return unwrapped;
     nlohmann::json flat = nlohmann::json::array();
     for (nlohmann::json& element : value) {
-        if (!isValueCountWrapper(element)) {
+        if (!wrapper(element)) {
             flat.push_back(std::move(element));
             continue;
         }

@@ -49,8 +49,10 @@ std::string closeTruncatedJson(std::string_view json);
 
 /// Windows PowerShell 5.1's `ConvertTo-Json` of a piped array can write it as `{"value":[...],"Count":n}`
 /// (an array's extended properties serialized with it). Such a wrapper, at the top of `value` or as an
-/// element of a list there, is replaced by the elements of its `value`. Returns whether one was.
-bool unwrapValueCountWrappers(nlohmann::json& value);
+/// element of a list there, is replaced by the elements of its `value`. With `cut` (a value the paste cut
+/// off, closed by closeTruncatedJson), the wrapper at the top or the list's last element may lack its
+/// `Count`: the paste ended inside its list. Returns whether one was replaced.
+bool unwrapValueCountWrappers(nlohmann::json& value, bool cut = false);
 
 /// The content of a Go-quoted string (logrus `msg="..."`) with `\"`, `\\`, `\n`, `\t`, `\r` resolved;
 /// other escapes are kept as written.

@@ -41,6 +41,8 @@ NumberPrefix selectStringPrefix(std::string_view line)
     if (line.size() > start + 2 && std::isalpha(static_cast<unsigned char>(line[start])) &&
         line[start + 1] == ':' && (line[start + 2] == '\\' || line[start + 2] == '/'))
         from = start + 2; // a drive letter
+    if (start >= line.size() || isBlank(line[start]))
+        return {}; // an indented line (most of a dump): no search for its colon
     const std::size_t colon = line.find(':', from);
     if (colon == std::string_view::npos || colon == start || isBlank(line[start]))
         return {};
@@ -92,17 +94,24 @@ template <typename Parse>
 std::size_t stripNumbers(std::vector<CleanedLine>& lines, Parse parse, std::size_t minLines,
                          std::size_t percent, std::string& paths)
 {
+    const auto blank = [](const CleanedLine& line) { return trimBlanks(line.text).empty(); };
+    // Once too many lines lack a prefix for `percent` to be reached, the text has none to strip.
+    const auto total =
+        std::size_t(std::count_if(lines.begin(), lines.end(), [&](const auto& l) { return !blank(l); }));
     std::size_t nonBlank = 0;
     std::size_t prefixed = 0;
     std::size_t consecutive = 0;
     NumberPrefix previous;
     for (const CleanedLine& line : lines) {
-        if (trimBlanks(line.text).empty())
+        if (blank(line))
             continue;
         ++nonBlank;
         const NumberPrefix prefix = parse(line.text);
-        if (prefix.length == 0)
+        if (prefix.length == 0) {
+            if ((total - (nonBlank - prefixed)) * 100 < total * percent)
+                return 0;
             continue;
+        }
         ++prefixed;
         consecutive +=
             previous.length != 0 && prefix.path == previous.path && prefix.number == previous.number + 1;

@@ -28,6 +28,10 @@ std::string fromUtf16(std::string_view bytes, bool littleEndian, bool& replaced)
     std::size_t i = 0;
     for (; i + 1 < bytes.size(); i += 2) {
         const std::uint32_t u = unit(i);
+        if (u < 0x80) { // most of a dump: one byte, without a call
+            out += static_cast<char>(u);
+            continue;
+        }
         if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
             const std::uint32_t low = unit(i + 2);
             if (low >= 0xDC00 && low <= 0xDFFF) {
@@ -153,6 +157,10 @@ bool looksBinary(std::string_view text, std::size_t& suspicious, std::size_t& ch
     characters = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x7F) { // printable ASCII, most of a dump: one test
+            ++characters;
+            continue;
+        }
         if ((c & 0xC0) == 0x80)
             continue; // continuation byte: counted with its lead byte
         ++characters;
@@ -339,7 +347,10 @@ Result<DecodedText> decodeBytes(std::string_view bytes)
     decoded.encoding = first;
     std::size_t doubledLineEnds = 0;
     std::size_t nulPadding = 0;
-    decoded.text = withoutNulPadding(unifyLineEnds(text, doubledLineEnds), nulPadding);
+    // Text without a CR (most dumps) has its line ends unified already: no copy.
+    decoded.text = withoutNulPadding(
+        text.find('\r') == std::string::npos ? std::move(text) : unifyLineEnds(text, doubledLineEnds),
+        nulPadding);
     if (doubledLineEnds > 0)
         decoded.notes.push_back(std::to_string(doubledLineEnds) +
                                 " line ends are CR CR LF (a Windows file's CRLF converted a second time, as "

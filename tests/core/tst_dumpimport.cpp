@@ -215,6 +215,21 @@ private slots:
                            "Network:5E2F7A10-8B3C-4D9E-A1F2-3B4C5D6E7F80",
                            "Network:6F308B21-9C4D-4EAF-B203-4C5D6E7F8091"}
             << QStringList{};
+        QTest::newRow("value/Count wrapper cut inside its list: the objects before the cut")
+            << QStringList{"powershell-value-count-wrapper-cut.json"}
+            << QStringList{"Network:8A3C5E71-2B4D-4F69-9E10-7C2D3B4A5F61",
+                           "Network:9B4D6F82-3C5E-4A7B-8F21-8D3E4C5B6A72"}
+            << QStringList{"lines 2-21: the value is cut off (it never closes)",
+                           "network nat (9B4D6F82-3C5E-4A7B-8F21-8D3E4C5B6A72): not carried in full by the "
+                           "dump: the dump ends inside this value after line 21"};
+        QTest::newRow("a list of value/Count wrappers cut inside the second one's list")
+            << QStringList{"powershell-value-count-wrappers-cut-in-second.json"}
+            << QStringList{"Endpoint:B26F81A4-5E70-4C9D-8143-AF5061D7E8C4",
+                           "Endpoint:C37092B5-6F81-4DAE-9254-B06172E8F9D5",
+                           "Network:A15E7093-4D6F-4B8C-9032-9E4F5D6C7B83"}
+            << QStringList{"lines 1-25: the value is cut off (it never closes)",
+                           "endpoint pod-c_l2bridge (C37092B5-6F81-4DAE-9254-B06172E8F9D5): not carried in "
+                           "full by the dump: the dump ends inside this value after line 25"};
         QTest::newRow("JSON annotated with end-of-line and block comments")
             << QStringList{"json-annotated-comments.jsonc"}
             << QStringList{"Endpoint:E6F803A9-14C5-4627-B08B-C4D5E6F70819",
@@ -460,6 +475,16 @@ private slots:
             << "powershell-value-count-wrapper.json"
             << "6F308B21-9C4D-4EAF-B203-4C5D6E7F8091"
             << "read the objects in PowerShell's value/Count wrapper" << QStringList{"not valid JSON"};
+        QTest::newRow("value/Count wrapper cut inside its list: no Count, no closing bracket")
+            << "powershell-value-count-wrapper-cut.json"
+            << "8A3C5E71-2B4D-4F69-9E10-7C2D3B4A5F61"
+            << "read the objects in PowerShell's value/Count wrapper"
+            << QStringList{"not valid JSON", "not imported", "8A3C5E71-2B4D-4F69-9E10-7C2D3B4A5F61"};
+        QTest::newRow("value/Count wrappers in a list, cut inside the second")
+            << "powershell-value-count-wrappers-cut-in-second.json"
+            << "B26F81A4-5E70-4C9D-8143-AF5061D7E8C4"
+            << "read the objects in PowerShell's value/Count wrapper"
+            << QStringList{"not valid JSON", "not imported", "B26F81A4-5E70-4C9D-8143-AF5061D7E8C4"};
         QTest::newRow("comments outside strings; `//` and `#` inside them stay")
             << "json-annotated-comments.jsonc"
             << "F70914BA-25D6-4738-819C-D5E6F708192A"
