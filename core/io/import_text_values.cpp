@@ -44,12 +44,29 @@ template <std::size_t N> bool named(const std::array<const char*, N>& names, std
                        [&](const char* name) { return equalsIgnoreCase(key, name); });
 }
 
+/// `0x14`: a number written in hex, as a Go `%#v` dump, a debugger or a hand edit writes it.
+std::optional<json> hexNumber(std::string_view text)
+{
+    if (text.size() < 3 || text.size() > 18 || text[0] != '0' || (text[1] != 'x' && text[1] != 'X'))
+        return std::nullopt;
+    std::uint64_t value = 0;
+    for (char c : text.substr(2)) {
+        const int digit = hexDigit(c);
+        if (digit < 0)
+            return std::nullopt;
+        value = value << 4 | std::uint64_t(digit);
+    }
+    return json(value);
+}
+
 /// `text` as the scalar PowerShell prints for a boolean or a number (`True`, `3`), read by the list
-/// view's value reader; nothing for anything else.
+/// view's value reader, or a number in hex; nothing for anything else.
 std::optional<json> printedScalar(const std::string& text)
 {
     if (text.empty() || text.front() == '@' || text.front() == '{')
         return std::nullopt;
+    if (auto hex = hexNumber(text))
+        return hex;
     std::vector<std::string> losses;
     json value = parsePowerShellValue(text, losses);
     if (value.is_boolean() || value.is_number_integer())
@@ -83,6 +100,11 @@ void typeMembers(json& value, std::set<std::string>& typed, int depth)
 }
 
 } // namespace
+
+bool holdsNumber(std::string_view key)
+{
+    return named(kNumberMembers, key);
+}
 
 std::vector<std::string> typeTextValues(json& document)
 {
