@@ -669,7 +669,8 @@ private:
                 } else {
                     const std::size_t keyLength = goAnyKeyLength(m_s, m_i);
                     if (keyLength == 0) {
-                        failHere();
+                        if (!cutInKeyHere())
+                            failHere();
                         break;
                     }
                     key = std::string(m_s.substr(m_i, keyLength));

@@ -1700,6 +1700,11 @@ private slots:
                            "under \"_v1\" as given",
                            "94051627-D8E9-4FA0-BB12-C3D4E5F60718 State: \"***\" is not a number or a name "
                            "(redacted?); kept under \"_v1\" as given"};
+        QTest::newRow("a number with leading zeros is the number")
+            << "listview-empty-values.txt"
+            << QStringList{"Endpoint:B4E8027C-5A13-4F69-9C0D-71E6A3F2D58B /_v1/CompartmentId=7",
+                           "Endpoint:B4E8027C-5A13-4F69-9C0D-71E6A3F2D58B @Lost=[]"}
+            << QStringList{};
         QTest::newRow("v2 Settings in base64: JSON read, anything else said")
             << "json-redacted-values-v2.json"
             << QStringList{v2 + " /Policies/2/Settings={\"Exceptions\":[\"10.0.0.0/8\",\"10.240.0.0/16\"]}",

@@ -811,6 +811,10 @@ private slots:
             << 4 << "/IPAddress"
             << "absent"
             << "the dump ends inside this value in IPAddress;";
+        QTest::newRow("%#v: the members before the cut name are kept, the cut is said")
+            << 5 << "/Dns/ServerList"
+            << "[\"10.0.0.10\"]"
+            << "in Gate... (a member's name)";
     }
 
     void aCutInTheNextMembersNameKeepsTheValueBeforeIt()
@@ -820,7 +824,7 @@ private slots:
         QFETCH(QString, expected);
         QFETCH(QString, loss);
         const ExtractResult found = readGoDumps("go-plusv-cut-in-member-name.log");
-        QCOMPARE(int(found.values.size()), 5);
+        QCOMPARE(int(found.values.size()), 6);
         const FoundValue& value = found.values[std::size_t(index)];
         QCOMPARE(memberAt(value.value, pointer), expected);
         QVERIFY2(anyContains(value.losses, loss), qPrintable(loss));
