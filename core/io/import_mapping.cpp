@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
+#include "hcn/json_limits.h"
 #include "hcn/schema_catalog.h"
 #include "hcn/v1_conversion.h"
 #include "io/import_objects.h"
@@ -376,7 +377,10 @@ void settingsFromBase64(json& value, const std::string& path, std::vector<std::s
         }
         const std::string& text = member.get_ref<const std::string&>();
         const std::optional<std::string> bytes = text.empty() ? std::nullopt : decodeBase64(text);
-        json settings = bytes ? json::parse(*bytes, nullptr, false) : json();
+        // Within the depth every document from outside gets, counting the levels above it.
+        json settings = bytes && withinJsonDepth(*bytes, kDefaultMaxJsonDepth - depth - 1)
+                            ? json::parse(*bytes, nullptr, false)
+                            : json();
         if (settings.is_object()) {
             notes.push_back(where + ": base64 of JSON (a json.RawMessage logged as bytes); read as the JSON");
             member = std::move(settings);

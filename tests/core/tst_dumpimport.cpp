@@ -1705,12 +1705,15 @@ private slots:
             << QStringList{"Endpoint:B4E8027C-5A13-4F69-9C0D-71E6A3F2D58B /_v1/CompartmentId=7",
                            "Endpoint:B4E8027C-5A13-4F69-9C0D-71E6A3F2D58B @Lost=[]"}
             << QStringList{};
-        QTest::newRow("v2 Settings in base64: JSON read, anything else said")
+        QTest::newRow("v2 Settings in base64: JSON read, anything else (or nested too deep) said")
             << "json-redacted-values-v2.json"
             << QStringList{v2 + " /Policies/2/Settings={\"Exceptions\":[\"10.0.0.0/8\",\"10.240.0.0/16\"]}",
-                           v2 + " /Policies/3/Settings=\"RXhjZXB0aW9ucz0xMC4wLjAuMC84\""}
+                           v2 + " /Policies/3/Settings=\"RXhjZXB0aW9ucz0xMC4wLjAuMC84\"",
+                           v2 + " /Policies/4/Settings/a/a=\"(absent)\""}
             << QStringList{
                    "B6C7D8E9-F0A1-4B2C-9D3E-4F5061728394 Policies[3].Settings: text, not the settings "
+                   "object HNS writes; kept as given, not read",
+                   "B6C7D8E9-F0A1-4B2C-9D3E-4F5061728394 Policies[4].Settings: text, not the settings "
                    "object HNS writes; kept as given, not read"};
     }
 
