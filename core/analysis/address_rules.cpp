@@ -38,12 +38,13 @@ void checkLocalEndpoint(const CheckModel& model, const EndpointFacts& e, const N
                         std::vector<Finding>& out)
 {
     const Values values{{"endpoint", e.id}, {"network", e.networkId}};
-    if (!e.addressesPresent)
+    if (!e.addressesPresent && !model.lost(e.id, {"IPAddress", "IPv6Address"}))
         out.push_back(makeFinding("EP-NO-ADDRESS", "The endpoint's document lists no IP configuration.",
                                   {{ResourceKind::Endpoint, e.id}},
                                   {{fieldOf(ResourceKind::Endpoint, e.id, "IpConfigurations"), "(absent)"}},
                                   values));
-    if (n && !n->subnets.empty()) {
+    // A subnet whose prefix the dump did not carry may hold the address.
+    if (n && !n->subnets.empty() && !model.lost(n->id, {"AddressPrefix", "IpAddressPrefix"})) {
         for (const IpAddress& address : e.addresses) {
             std::vector<IpPrefix> sameFamily;
             for (const SubnetFact& s : n->subnets)
@@ -82,7 +83,9 @@ void checkLocalEndpoint(const CheckModel& model, const EndpointFacts& e, const N
         out.push_back(
             makeFinding("EP-LEAKED", "No namespace holds the endpoint.", {{ResourceKind::Endpoint, e.id}},
                         {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNamespace"), "(none)"}}, values));
-    if (attached && n && expectsDns(n->mode) && e.dnsServers.empty() && n->dnsServers.empty())
+    if (attached && n && expectsDns(n->mode) && e.dnsServers.empty() && n->dnsServers.empty() &&
+        !model.lost(e.id, {"DNSServerList", "ServerList"}) &&
+        !model.lost(n->id, {"DNSServerList", "ServerList"}))
         out.push_back(makeFinding("DNS-MISSING", "Neither the endpoint nor its network names a DNS server.",
                                   {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
                                   {{fieldOf(ResourceKind::Endpoint, e.id, "Dns.ServerList"), "(none)"},
@@ -90,12 +93,13 @@ void checkLocalEndpoint(const CheckModel& model, const EndpointFacts& e, const N
                                   values));
 }
 
-void checkRemoteEndpoint(const EndpointFacts& e, const NetworkFacts* n, std::vector<Finding>& out)
+void checkRemoteEndpoint(const CheckModel& model, const EndpointFacts& e, const NetworkFacts* n,
+                         std::vector<Finding>& out)
 {
     if (!n)
         return;
     const Values values{{"endpoint", e.id}, {"network", n->id}};
-    if (!e.providerAddress && n->mode == NetworkMode::Overlay)
+    if (!e.providerAddress && n->mode == NetworkMode::Overlay && !model.lost(e.id, {"PA", "ProviderAddress"}))
         out.push_back(makeFinding(
             "REMOTE-NO-PA", "The remote endpoint has no ProviderAddress policy.",
             {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
@@ -178,7 +182,7 @@ void checkEndpoint(const CheckModel& model, const EndpointFacts& e, std::vector<
             {{fieldOf(ResourceKind::Endpoint, e.id, "HostComputeNamespace"), e.namespaceId}},
             {{"endpoint", e.id}}));
     if (e.remote)
-        checkRemoteEndpoint(e, n, out);
+        checkRemoteEndpoint(model, e, n, out);
     else
         checkLocalEndpoint(model, e, n, out);
     checkEndpointPolicies(model, e, n, out);

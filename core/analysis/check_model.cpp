@@ -1,5 +1,7 @@
 #include "analysis/check_model.h"
 
+#include "common/text.h"
+
 namespace hcn::analysis {
 
 std::string scopeKey(Scope scope, std::string_view key)
@@ -90,6 +92,23 @@ const nlohmann::json* CheckModel::document(const std::string& id) const
 {
     const HostObject* object = state ? state->find(id) : nullptr;
     return object && object->document ? object->document.get() : nullptr;
+}
+
+bool CheckModel::lost(const std::string& id, std::initializer_list<std::string_view> members) const
+{
+    const auto found = unknownFields.find(id);
+    if (found == unknownFields.end())
+        return false;
+    for (const std::string& loss : found->second) {
+        std::string_view path = std::string_view(loss).substr(0, loss.find(": "));
+        while (path.ends_with(']') && path.find('[') != std::string_view::npos)
+            path = path.substr(0, path.rfind('['));
+        const std::string_view last = path.substr(path.rfind('.') + 1);
+        for (std::string_view member : members)
+            if (equalsIgnoreCase(last, member))
+                return true;
+    }
+    return false;
 }
 
 void CheckModel::indexEndpoint(const EndpointFacts& e, bool add)

@@ -95,6 +95,10 @@ struct CheckModel
     /// Endpoints that exist among `ids`.
     std::size_t existing(const std::vector<std::string>& ids) const;
     const nlohmann::json* document(const std::string& id) const;
+    /// The dump did not carry one of `members` of the object (its import's Lost list names it as the
+    /// last member of a path: `Subnets[0].AddressPrefix: "10.244.0.0/xx" is not an address prefix ...`):
+    /// a rule that reads it does not apply.
+    bool lost(const std::string& id, std::initializer_list<std::string_view> members) const;
 
 private:
     void dirtyEndpoint(const EndpointFacts& e, std::set<std::string>& dirty) const;

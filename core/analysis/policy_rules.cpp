@@ -102,6 +102,10 @@ void checkNatGroup(const CheckModel& model, const std::string& key, std::vector<
     auto first = model.endpoints.find(*members.begin());
     if (n == model.networks.end() || !kubernetesMode(n->second.mode) || first == model.endpoints.end())
         return;
+    // An exception the dump did not carry may cover what the others leave out.
+    for (const std::string& id : members)
+        if (model.lost(id, {"ExceptionList", "Exceptions"}))
+            return;
     const NetworkFacts& network = n->second;
     const EndpointFacts& sample = first->second; // every member has these exceptions
     // Built only when a rule fires: a group can hold every endpoint of a network.

@@ -302,7 +302,8 @@ private:
                 continue;
             const std::size_t keyLength = goAnyKeyLength(m_s, m_i);
             if (keyLength == 0) {
-                failHere();
+                if (!cutInKeyHere())
+                    failHere();
                 break;
             }
             const std::string key(m_s.substr(m_i, keyLength));
@@ -435,6 +436,36 @@ private:
         return j > at && j < m_s.size() && m_s[j] == ':';
     }
 
+    /// `DNSServerList:10.0.0.10,10.0.0.11 Gate` at the end of the text: the cut fell in the name of
+    /// the next member, after a complete value. Where that value ends (the blank), or npos when the text
+    /// does not show that: the tail is no start of an exported name, the value holds blanks of its own,
+    /// or the member holds a name, which may well end in a capitalised word (`Name:Pod Network`).
+    std::size_t cutInNextKey(Context context) const
+    {
+        if (context != Context::Struct)
+            return std::string_view::npos;
+        const std::size_t blank = m_s.find(' ', m_i);
+        if (blank == std::string_view::npos || blank == m_i || blank + 1 >= m_s.size() ||
+            m_s[blank + 1] < 'A' || m_s[blank + 1] > 'Z' ||
+            !std::all_of(m_s.begin() + std::ptrdiff_t(blank + 1), m_s.end(), goIdentChar))
+            return std::string_view::npos;
+        const std::string_view member = std::string_view(m_path).substr(m_path.rfind('.') + 1);
+        if (member.ends_with("Name") || member == "Description")
+            return std::string_view::npos;
+        return blank;
+    }
+
+    /// At a member's start: true when the text ends inside the member's name (`Gate`), which is then
+    /// where the dump is cut.
+    bool cutInKeyHere()
+    {
+        if (m_i >= m_s.size() || !std::all_of(m_s.begin() + std::ptrdiff_t(m_i), m_s.end(), goIdentChar))
+            return false;
+        m_path += (m_path.empty() ? "" : ".") + std::string(m_s.substr(m_i)) + "... (a member's name)";
+        cutHere();
+        return true;
+    }
+
     nlohmann::json readPlusScalar(Context context)
     {
         std::size_t j = m_i;
@@ -454,8 +485,11 @@ private:
             }
         }
         if (j >= m_s.size()) {
-            cutHere();
-            return nullptr;
+            j = cutInNextKey(context);
+            if (j == std::string_view::npos) {
+                cutHere();
+                return nullptr;
+            }
         }
         const std::string_view text = m_s.substr(m_i, j - m_i);
         m_i = j;
@@ -635,7 +669,8 @@ private:
                 } else {
                     const std::size_t keyLength = goAnyKeyLength(m_s, m_i);
                     if (keyLength == 0) {
-                        failHere();
+                        if (!cutInKeyHere())
+                            failHere();
                         break;
                     }
                     key = std::string(m_s.substr(m_i, keyLength));

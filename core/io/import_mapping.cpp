@@ -6,10 +6,12 @@
 #include "common/text.h"
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
+#include "hcn/json_limits.h"
 #include "hcn/schema_catalog.h"
 #include "hcn/v1_conversion.h"
 #include "io/import_objects.h"
 #include "io/text_scan.h"
+#include "io/transfer_encodings.h"
 
 #include <algorithm>
 #include <array>
@@ -355,6 +357,44 @@ void resourcesAsDiagnostics(json& doc)
     }
 }
 
+/// A v2 policy's `Settings` given as a string: hcsshim's `json.RawMessage` is a `[]byte`, and some logs
+/// marshal it as such, in base64 (`"Settings": "eyJFeGNlcHRpb25zIjog..."`). Base64 of a JSON object is
+/// read as that object, with a note; any other string is not settings HNS could read: kept, with a loss.
+void settingsFromBase64(json& value, const std::string& path, std::vector<std::string>& lost,
+                        std::vector<std::string>& notes, int depth = 0)
+{
+    if (depth > kDefaultMaxJsonDepth)
+        return;
+    if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i)
+            settingsFromBase64(value[i], path + "[" + std::to_string(i) + "]", lost, notes, depth + 1);
+        return;
+    }
+    if (!value.is_object())
+        return;
+    const bool policy = memberIgnoringCase(value, "Type") != nullptr;
+    for (auto& [key, member] : value.items()) {
+        const std::string where = childPath(path, key);
+        if (!(policy && equalsIgnoreCase(key, "Settings") && member.is_string())) {
+            if (key != "_v1")
+                settingsFromBase64(member, where, lost, notes, depth + 1);
+            continue;
+        }
+        const std::string& text = member.get_ref<const std::string&>();
+        const std::optional<std::string> bytes = text.empty() ? std::nullopt : decodeBase64(text);
+        // Within the depth every document from outside gets, counting the levels above it.
+        json settings = bytes && withinJsonDepth(*bytes, kDefaultMaxJsonDepth - depth - 1)
+                            ? json::parse(*bytes, nullptr, false)
+                            : json();
+        if (settings.is_object()) {
+            notes.push_back(where + ": base64 of JSON (a json.RawMessage logged as bytes); read as the JSON");
+            member = std::move(settings);
+        } else {
+            lost.push_back(where + ": text, not the settings object HNS writes; kept as given, not read");
+        }
+    }
+}
+
 /// A v1 policy list of ROUTE entries is an SDN route object (HostComputeRoute).
 Status routeFromV1(json& doc)
 {
@@ -650,6 +690,7 @@ void mapToV2(Sighting& s)
         if (std::find(unique.begin(), unique.end(), loss) == unique.end())
             unique.push_back(std::move(loss));
     s.lost = std::move(unique);
+    settingsFromBase64(s.document, {}, s.lost, s.notes);
     if (const auto typed = typeTextValues(s.document); !typed.empty()) {
         std::string names;
         for (const std::string& name : typed)
@@ -663,6 +704,8 @@ void mapToV2(Sighting& s)
     if (const std::size_t braced = unbraceGuids(s.document))
         s.notes.push_back("IDs: written without the braces around " + std::to_string(braced) +
                           (braced == 1 ? " GUID" : " GUIDs"));
+    // Taken out before the v1 mapping (which would carry them into v2 fields) and kept after it.
+    json mistyped = takeMistypedValues(s.document, s.lost, s.notes);
     if (s.wasV1) {
         bool untyped = false;
         namesAsText(s.document);
@@ -684,6 +727,7 @@ void mapToV2(Sighting& s)
         if (untyped && s.document.is_object() && !s.document.contains("Type"))
             s.document["Type"] = nullptr;
     }
+    keepMistypedValues(s.document, std::move(mistyped), s.ownV1Members);
 }
 
 namespace {

@@ -46,8 +46,8 @@ struct Sighting
     /// Only `ID` and `IsDefault`: an endpoint's v1 `Namespace` member found on its own (a chat header or
     /// a cut split the endpoint around it), not a namespace object the dump shows.
     bool namespaceReference = false;
-    /// Members the import itself wrote under "_v1" (a split policy list's `PolicyList`): not the
-    /// customer's, so never unknown fields.
+    /// Members the import itself wrote under "_v1" (a split policy list's `PolicyList`, the path of a
+    /// value of the wrong type kept as given): named by the import, so never unknown fields.
     std::vector<std::string> ownV1Members;
     /// The dump does not show the ID the document carries: the import made it (stableGuid).
     bool idMadeUp = false;
@@ -101,6 +101,21 @@ std::vector<std::string> duplicateKeys(std::string_view jsonText);
 /// `"IsRemoteEndpoint": "True"`) read as HNS writes them, in members HNS always writes as numbers or
 /// booleans, at any depth. Returns the names of the members read so, each once, sorted.
 std::vector<std::string> typeTextValues(json& document);
+
+/// Whether HNS writes the member `key` as a number in every version (`State`, `PrefixLength`, ...).
+bool holdsNumber(std::string_view key);
+
+/// Values of the wrong type, at any depth, in members HNS writes as an IP address, a prefix, a MAC
+/// address, a GUID or a plain number (v1 and v2 names): a redacted `10.244.x.x`, an OCR'd `1O.244.2.l2`,
+/// text in `State`. Each is taken out of `document` (a list keeps its other elements) with a loss, and
+/// returned as an object of "path": value as given. An address written with its prefix where HNS writes
+/// it bare is made the address (the prefix into `PrefixLength` when that is absent), a MAC written
+/// without separators is spelled as HNS spells it; each with a note. "_v1" is not looked into.
+json takeMistypedValues(json& document, std::vector<std::string>& lost, std::vector<std::string>& notes);
+
+/// Puts what takeMistypedValues took under the document's "_v1", each under its path, as given; the
+/// paths are the import's own names (`ownV1Members`), never unknown fields.
+void keepMistypedValues(json& document, json unread, std::vector<std::string>& ownV1Members);
 
 /// Members of a v2 document the schema does not know (top level, and the v1 members kept under "_v1"),
 /// leaving out `ownV1Members`, which the import wrote itself.

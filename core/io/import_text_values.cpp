@@ -44,12 +44,32 @@ template <std::size_t N> bool named(const std::array<const char*, N>& names, std
                        [&](const char* name) { return equalsIgnoreCase(key, name); });
 }
 
+/// `0x14`: a number written in hex, as a Go `%#v` dump, a debugger or a hand edit writes it; `007`: in
+/// decimal with leading zeros.
+std::optional<json> hexOrPaddedNumber(std::string_view text)
+{
+    const bool hex = text.size() >= 3 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+    const std::string_view digits = hex ? text.substr(2) : text;
+    if (digits.empty() || digits.size() > (hex ? 16 : 19) || (!hex && digits.front() != '0'))
+        return std::nullopt;
+    std::uint64_t value = 0;
+    for (char c : digits) {
+        const int digit = hex ? hexDigit(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
+        if (digit < 0)
+            return std::nullopt;
+        value = value * (hex ? 16 : 10) + std::uint64_t(digit);
+    }
+    return json(value);
+}
+
 /// `text` as the scalar PowerShell prints for a boolean or a number (`True`, `3`), read by the list
-/// view's value reader; nothing for anything else.
+/// view's value reader, or a number in hex or with leading zeros; nothing for anything else.
 std::optional<json> printedScalar(const std::string& text)
 {
     if (text.empty() || text.front() == '@' || text.front() == '{')
         return std::nullopt;
+    if (auto number = hexOrPaddedNumber(text))
+        return number;
     std::vector<std::string> losses;
     json value = parsePowerShellValue(text, losses);
     if (value.is_boolean() || value.is_number_integer())
@@ -83,6 +103,11 @@ void typeMembers(json& value, std::set<std::string>& typed, int depth)
 }
 
 } // namespace
+
+bool holdsNumber(std::string_view key)
+{
+    return named(kNumberMembers, key);
+}
 
 std::vector<std::string> typeTextValues(json& document)
 {

@@ -251,7 +251,8 @@ private slots:
                            "joined the 5 lines the dump was spread over"};
         QTest::newRow("&{ at a line end, one member per line: joined, the cut one keeps what came before")
             << "go-plusv-member-per-line.log"
-            << QStringList{"the dump ends inside this value in IPAddress; what followed is unknown"}
+            << QStringList{"the dump ends inside this value in PrefixLen... (a member's name); what followed "
+                           "is unknown"}
             << QStringList{"line 9: the Go struct dump is cut off (the line ends inside it)"}
             << QStringList{"joined the 7 lines the dump was spread over",
                            "joined the 6 lines the dump was spread over"};
@@ -781,6 +782,62 @@ private slots:
         const ExtractResult found = extractGoStructDumps(lines);
         QVERIFY(found.values.empty());
         QVERIFY(found.warnings.empty());
+    }
+
+    /// A `%+v` dump cut inside the name of the member after a complete value keeps that value: only a
+    /// value without blanks of its own, followed by the start of an exported name, is taken as whole.
+    void aCutInTheNextMembersNameKeepsTheValueBeforeIt_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("expected"); ///< compact JSON, or "absent"
+        QTest::addColumn<QString>("loss");     ///< part of a loss of that value
+
+        QTest::newRow("a DNS server list before the cut name is kept") << 0 << "/DNSServerList"
+                                                                       << "\"10.0.0.10,10.0.0.11\""
+                                                                       << "in Gate... (a member's name)";
+        QTest::newRow("inside a list of structs, the member before the cut name is kept")
+            << 1 << "/Policies/0/DestinationPrefix"
+            << "\"10.0.0.0/8\""
+            << "in Policies[0].NeedEnc...";
+        QTest::newRow("after a list the cut name costs only itself") << 2 << "/Subnets/0/GatewayAddress"
+                                                                     << "\"10.240.0.1\""
+                                                                     << "in Man... (a member's name)";
+        QTest::newRow("a name may end in a capitalised word: still cut inside its value")
+            << 3 << "/Name"
+            << "absent"
+            << "the dump ends inside this value in Name;";
+        QTest::newRow("a word that is no member's name: still cut inside the value")
+            << 4 << "/IPAddress"
+            << "absent"
+            << "the dump ends inside this value in IPAddress;";
+        QTest::newRow("%#v: the members before the cut name are kept, the cut is said")
+            << 5 << "/Dns/ServerList"
+            << "[\"10.0.0.10\"]"
+            << "in Gate... (a member's name)";
+    }
+
+    void aCutInTheNextMembersNameKeepsTheValueBeforeIt()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, pointer);
+        QFETCH(QString, expected);
+        QFETCH(QString, loss);
+        const ExtractResult found = readGoDumps("go-plusv-cut-in-member-name.log");
+        QCOMPARE(int(found.values.size()), 6);
+        const FoundValue& value = found.values[std::size_t(index)];
+        QCOMPARE(memberAt(value.value, pointer), expected);
+        QVERIFY2(anyContains(value.losses, loss), qPrintable(loss));
+        // And the import carries the list into v2.
+        if (index == 0) {
+            const ImportResult result = importFiles({"go-plusv-cut-in-member-name.log"});
+            bool seen = false;
+            for (const json& endpoint : result.snapshot["Endpoints"])
+                if (endpoint.value("ID", "") == "6A1B2C3D-4E5F-4061-8273-94A5B6C7D8E9")
+                    seen = endpoint.value(json::json_pointer("/Dns/ServerList"), json()) ==
+                           json::array({"10.0.0.10", "10.0.0.11"});
+            QVERIFY(seen);
+        }
     }
 };
 

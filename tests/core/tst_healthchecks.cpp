@@ -152,6 +152,16 @@ struct Case
     bool fires;
 };
 
+/// An imported dump's report whose objects lost what `losses` say ("ID", "loss as the import words it"):
+/// the values the dump did not carry in a type HNS writes (redacted, misread).
+json lostInDump(const std::vector<std::pair<std::string, std::string>>& losses)
+{
+    json objects = json::array();
+    for (const auto& [id, loss] : losses)
+        objects.push_back({{"ID", id}, {"Lost", json::array({loss})}});
+    return {{"Objects", objects}};
+}
+
 std::vector<Case> cases()
 {
     std::vector<Case> out;
@@ -195,6 +205,14 @@ std::vector<Case> cases()
         Host miss;
         miss.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.254";
         add("the last host address of the subnet", miss, "EP-IP-OUTSIDE-SUBNET", false);
+        Host redacted;
+        redacted.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.1.6";
+        redacted.networks[0]["Ipams"][0]["Subnets"].push_back(json{{"Routes", json::array()}});
+        redacted.import =
+            lostInDump({{kNet, "Subnets[1].AddressPrefix: \"10.0.x.0/24\" is not an address prefix "
+                               "(redacted?); kept under \"_v1\" as given"}});
+        add("a subnet whose prefix the dump did not carry may hold the address", redacted,
+            "EP-IP-OUTSIDE-SUBNET", false);
     }
     {
         Host h;
@@ -326,6 +344,10 @@ std::vector<Case> cases()
         Host noPa = overlay("192.168.1.20");
         noPa.endpoints[2].erase("Policies");
         add("a remote overlay endpoint without a provider address", noPa, "REMOTE-NO-PA", true);
+        Host redactedPa = noPa;
+        redactedPa.import = lostInDump({{guid(103), "Policies[0].PA: \"192.168.x.x\" is not an IP address "
+                                                    "(redacted?); kept under \"_v1\" as given"}});
+        add("a provider address the dump did not carry", redactedPa, "REMOTE-NO-PA", false);
         add("a remote overlay endpoint with its provider address", overlay("192.168.1.20"), "REMOTE-NO-PA",
             false);
     }
@@ -360,6 +382,13 @@ std::vector<Case> cases()
     add("OutBoundNAT excepting the cluster and service ranges",
         kubernetesHost(json::array({"10.244.0.0/16", "10.96.0.0/12"})), "NAT-EXCEPTION-NETWORK", false);
     {
+        Host redacted = kubernetesHost(json::array({"10.96.0.0/12"}));
+        redacted.import =
+            lostInDump({{guid(101), "Policies[0].ExceptionList[1]: \"10.x.0.0/16\" is not an "
+                                    "address or a prefix (redacted?); kept under \"_v1\" as given"}});
+        add("an OutBoundNAT exception the dump did not carry", redacted, "NAT-EXCEPTION-NETWORK", false);
+    }
+    {
         Host dualStack = kubernetesHost(json::array({"10.244.0.0/16", "10.96.0.0/12"}));
         dualStack.networks[0]["Ipams"][0]["Subnets"].push_back(subnet("fd00:244:1::/64", "fd00:244:1::1"));
         add("dual stack with IPv4-only OutBoundNAT exceptions", dualStack, "NAT-EXCEPTION-NETWORK", false);
@@ -383,6 +412,12 @@ std::vector<Case> cases()
         unknownType.networks[0].erase("Dns");
         unknownType.networks[0]["Type"] = nullptr;
         add("no DNS server on a network whose type is not known", unknownType, "DNS-MISSING", false);
+        Host redacted;
+        redacted.networks[0].erase("Dns");
+        const std::string loss = "DNSServerList: \"10.0.0.x\" is not an IP address (redacted?); kept under "
+                                 "\"_v1\" as given";
+        redacted.import = lostInDump({{guid(101), loss}, {guid(102), loss}});
+        add("DNS servers the dump did not carry", redacted, "DNS-MISSING", false);
     }
     {
         Host h;
@@ -467,6 +502,11 @@ std::vector<Case> cases()
         h.ep(2).erase("IpConfigurations");
         add("an endpoint document without addresses", h, "EP-NO-ADDRESS", true);
         add("endpoints with addresses", Host{}, "EP-NO-ADDRESS", false);
+        Host redacted;
+        redacted.ep(2).erase("IpConfigurations");
+        redacted.import = lostInDump({{guid(102), "IPAddress: \"10.0.x.x\" is not an IP address (redacted?); "
+                                                  "kept under \"_v1\" as given"}});
+        add("an endpoint whose address the dump did not carry", redacted, "EP-NO-ADDRESS", false);
     }
     {
         Host h;
