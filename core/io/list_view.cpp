@@ -15,6 +15,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
 namespace hcn::io {
@@ -582,12 +583,12 @@ private:
 
         // Objects: a name seen again starts the next one (the blank line between them was lost).
         std::vector<std::vector<Property>> objects(1);
+        std::unordered_set<std::string> names; // of the object being collected, lower case
         for (Property& property : properties) {
-            const bool repeated =
-                std::any_of(objects.back().begin(), objects.back().end(),
-                            [&](const Property& p) { return equalsIgnoreCase(p.name, property.name); });
-            if (repeated)
+            if (!names.insert(lowerCopy(property.name)).second) {
                 objects.emplace_back();
+                names = {lowerCopy(property.name)};
+            }
             objects.back().push_back(std::move(property));
         }
         const auto isHnsObject = [&](const std::vector<Property>& object) {
