@@ -553,12 +553,17 @@ private:
                 properties.push_back(std::move(property));
             }
             ++end;
-            // A value whose braces are still open goes on on the next lines (a mail client's wrap).
+            // A value goes on on the next lines (a mail client's wrap at a blank) while its braces are
+            // open, or after a line too long to have ended there (another property's line ends it).
             Property& last = properties.back();
             for (std::size_t k = 0; k < kMaxContinuations && end < m_texts.size(); ++k) {
                 const std::string& v = last.valueText;
-                if (std::count(v.begin(), v.end(), '{') <= std::count(v.begin(), v.end(), '}') ||
-                    trimBlanks(m_texts[end]).empty())
+                const std::string_view next = trimBlanks(m_texts[end]);
+                const bool open = std::count(v.begin(), v.end(), '{') > std::count(v.begin(), v.end(), '}');
+                const bool wrapped = codePointWidth(m_texts[last.lastIndex]) >= kMinWrapWidth &&
+                                     indentation(m_texts[end]) >= indent && !sameBlockLine(end) &&
+                                     !isForeignLine(next) && !isFenceLine(next);
+                if (next.empty() || !(open || wrapped))
                     break;
                 last.valueText += ' ';
                 last.valueText += trimBlanks(m_texts[end]);

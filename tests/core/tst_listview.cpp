@@ -825,6 +825,15 @@ void TestListView::blocksInPastedText_data()
                "\nPolicies : {@{Type=OutBoundNAT;\nExceptionList=System.Object[]}}\nIPAddress : "
                "10.50.3.14\n"
         << QStringList{ep} << "1-4";
+    QTest::newRow("unaligned: a long value a mail client wrapped at a blank")
+        << "ID : " + ep +
+               "\nDNSSuffix : default.svc.cluster.local,svc.cluster.local,cluster.local "
+               "contoso.example\nlab.contoso.example\nIPAddress : 10.50.3.14\nVirtualNetwork : " +
+               net + "\n"
+        << QStringList{ep} << "1-5";
+    QTest::newRow("unaligned: a short line after the block is no continuation")
+        << "ID : " + ep + "\nIPAddress : 10.50.3.14\nMacAddress : 00-15-5D-3C-11-0E\nThanks, Chris\n"
+        << QStringList{ep} << "1-3";
     QTest::newRow("an object rendered as one paragraph")
         << "ActivityId : 0C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F AdditionalParams : ID : " + ep +
                " IPAddress : 10.50.3.14 Policies : {@{Type=L2Driver}} VirtualNetwork : " + net +
