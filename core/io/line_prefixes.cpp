@@ -182,6 +182,102 @@ std::string_view diffFileName(std::string_view line)
     return trimBlanks(name.substr(0, name.find('\t')));
 }
 
+/// `[pod/web-7d4b9/shell] `: the tag `kubectl logs --prefix` puts before each line (`pod/` or another
+/// kind, the object's name, the container). Its length with the blank after it, 0 when none.
+std::size_t kubectlPrefixLength(std::string_view line)
+{
+    if (!line.starts_with('['))
+        return 0;
+    const std::size_t close = line.find(']');
+    constexpr std::size_t kMaxTag = 300;
+    if (close == std::string_view::npos || close > kMaxTag)
+        return 0;
+    const std::string_view tag = line.substr(1, close - 1);
+    const std::size_t slash = tag.find('/');
+    if (slash == std::string_view::npos || slash == 0 || tag.find('/', slash + 1) == std::string_view::npos)
+        return 0;
+    const auto nameCharacter = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' || c == '/';
+    };
+    if (!std::all_of(tag.begin(), tag.end(), nameCharacter) ||
+        !std::all_of(tag.begin(), tag.begin() + std::ptrdiff_t(slash),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }) ||
+        std::count(tag.begin(), tag.end(), '/') != 2 || tag.back() == '/' || tag[slash + 1] == '/')
+        return 0;
+    if (close + 1 == line.size())
+        return close + 1;
+    return line[close + 1] == ' ' ? close + 2 : 0;
+}
+
+/// A Kubernetes object's name (DNS-1123: lower-case letters, digits, `-` and `.`).
+bool isKubernetesName(std::string_view word)
+{
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || isDigit(c) || c == '-' || c == '.';
+    });
+}
+
+/// `web-7d4b9 shell `: the pod and the container `stern` puts before each line. Its length with the
+/// blank after it, 0 when the line does not start with two such words (a pod's name holds a `-`).
+std::size_t sternPrefixLength(std::string_view line)
+{
+    const std::size_t podEnd = line.find(' ');
+    if (podEnd == std::string_view::npos)
+        return 0;
+    const std::size_t containerEnd = std::min(line.find(' ', podEnd + 1), line.size());
+    const std::string_view pod = line.substr(0, podEnd);
+    const std::string_view container = line.substr(podEnd + 1, containerEnd - podEnd - 1);
+    if (!isKubernetesName(pod) || pod.find('-') == std::string_view::npos || !isKubernetesName(container))
+        return 0;
+    return containerEnd == line.size() ? containerEnd : containerEnd + 1;
+}
+
+/// `2026-12-01T10:20:11.004217800Z `: the time `kubectl logs --timestamps` (or `docker logs -t`)
+/// puts before each line (RFC 3339, fraction optional, `Z` or an offset). Its length with the blank
+/// after it, 0 when none.
+std::size_t timestampLength(std::string_view line)
+{
+    std::size_t i = 0;
+    const auto digits = [&](std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k, ++i)
+            if (i >= line.size() || !isDigit(line[i]))
+                return false;
+        return true;
+    };
+    const auto expect = [&](char c) { return i < line.size() && line[i++] == c; };
+    if (!(digits(4) && expect('-') && digits(2) && expect('-') && digits(2) && expect('T') && digits(2) &&
+          expect(':') && digits(2) && expect(':') && digits(2)))
+        return 0;
+    if (i < line.size() && line[i] == '.') {
+        ++i;
+        while (i < line.size() && isDigit(line[i]))
+            ++i;
+    }
+    if (i < line.size() && line[i] == 'Z')
+        ++i;
+    else if (!(i < line.size() && (line[i] == '+' || line[i] == '-') && (++i, digits(2)) && expect(':') &&
+               digits(2)))
+        return 0;
+    if (i == line.size())
+        return i;
+    if (line[i] != ' ')
+        return 0;
+    // A CRI log record (`... stderr F text`) is the line cleaning's (its stream and tag go with it).
+    const std::string_view rest = line.substr(i + 1);
+    if ((rest.starts_with("stdout ") || rest.starts_with("stderr ")) && rest.size() >= 8 &&
+        (rest[7] == 'F' || rest[7] == 'P') && (rest.size() == 8 || rest[8] == ' '))
+        return 0;
+    return i + 1;
+}
+
+/// stern's `+ web-7d4b9 › shell` (a container's output starts) and `- web-7d4b9 › shell` (it ends).
+bool isSternContainerLine(std::string_view line)
+{
+    return (line.starts_with("+ ") || line.starts_with("- ")) &&
+           line.find(" \xE2\x80\xBA ") != std::string_view::npos &&
+           line.find(' ', 2) == line.find(" \xE2\x80\xBA ");
+}
+
 } // namespace
 
 void stripLineNumbers(std::vector<CleanedLine>& lines, std::vector<std::string>& notes)
@@ -324,6 +420,82 @@ void rewriteFluentBitRecords(std::vector<CleanedLine>& lines, std::vector<std::s
         notes.push_back(
             counted(rewritten, "line is a Fluent Bit stdout record", "lines are Fluent Bit stdout records") +
             " (`[0] tag: [time, {\"key\"=>value}]`); each was read as its record's JSON");
+}
+
+void stripLogSourcePrefixes(std::vector<CleanedLine>& lines, std::vector<std::string>& notes)
+{
+    constexpr std::size_t kMinLines = 3;
+    constexpr std::size_t kMaxSternTags = 64;
+    std::size_t nonBlank = 0;
+    std::size_t kubectl = 0;
+    std::size_t stern = 0;
+    std::size_t sternLines = 0;
+    std::vector<std::string_view> sternTags;
+    for (const CleanedLine& line : lines) {
+        if (trimBlanks(line.text).empty())
+            continue;
+        if (isSternContainerLine(line.text)) {
+            ++sternLines;
+            continue;
+        }
+        ++nonBlank;
+        kubectl += kubectlPrefixLength(line.text) > 0;
+        if (const std::size_t length = sternPrefixLength(line.text); length > 0) {
+            ++stern;
+            const std::string_view tag = trimBlanks(std::string_view(line.text).substr(0, length));
+            if (sternTags.size() <= kMaxSternTags &&
+                std::find(sternTags.begin(), sternTags.end(), tag) == sternTags.end())
+                sternTags.push_back(tag);
+        }
+    }
+    // kubectl's tag is unmistakable: most lines with it suffice. stern's two words are only told from
+    // prose by their number: nearly every line, few pods and containers, each on many lines.
+    std::size_t (*tagLength)(std::string_view) = nullptr;
+    std::string what;
+    std::size_t tagged = 0;
+    if (kubectl >= kMinLines && kubectl * 100 >= nonBlank * 60) {
+        tagLength = kubectlPrefixLength;
+        what = "`kubectl logs --prefix`'s `[pod/NAME/CONTAINER]`";
+        tagged = kubectl;
+    } else if (stern >= kMinLines && stern * 100 >= nonBlank * 80 && sternTags.size() <= kMaxSternTags &&
+               sternTags.size() * 4 <= stern) {
+        tagLength = sternPrefixLength;
+        what = "stern's `POD CONTAINER`";
+        tagged = stern;
+    }
+    // The time `--timestamps` adds, after the tag (or alone, on nearly every line).
+    std::size_t timed = 0;
+    for (const CleanedLine& line : lines) {
+        const std::size_t tag = tagLength ? tagLength(line.text) : 0;
+        if ((tagLength == nullptr || tag > 0) && timestampLength(std::string_view(line.text).substr(tag)) > 0)
+            ++timed;
+    }
+    const std::size_t timeBase = tagLength ? tagged : nonBlank;
+    const bool times = timed >= kMinLines && timed * 100 >= timeBase * 80;
+    if (tagLength == nullptr && !times)
+        return;
+    for (CleanedLine& line : lines) {
+        if (tagLength && isSternContainerLine(line.text)) {
+            line.text.clear();
+            continue;
+        }
+        const std::size_t tag = tagLength ? tagLength(line.text) : 0;
+        if (tagLength && tag == 0)
+            continue;
+        const std::size_t time = times ? timestampLength(std::string_view(line.text).substr(tag)) : 0;
+        line.text.erase(0, tag + time);
+    }
+    std::string note;
+    if (tagLength)
+        note = counted(tagged, "line starts", "lines start") + " with " + what + " tag" +
+               (times ? " and a time (`--timestamps`)" : "") + "; it was removed";
+    else
+        note = counted(timed, "line starts", "lines start") +
+               " with the time `kubectl logs --timestamps` (or `docker logs -t`) puts there; it was removed";
+    if (sternLines > 0 && tagLength == sternPrefixLength)
+        note += " (and stern's " + counted(sternLines, "line", "lines") +
+                " naming a container that starts or ends)";
+    notes.push_back(std::move(note));
 }
 
 } // namespace hcn::io

@@ -1,7 +1,8 @@
 #pragma once
 // What a tool put in front of every line of the output it shows, undone by evidence over the whole text:
-// line numbers (Select-String's `file:line:`, `cat -n`, an editor's or a gist's), a unified diff's
-// markers, and Fluent Bit's stdout record around a container's log line.
+// line numbers (Select-String's `file:line:`, `cat -n`, an editor's or a gist's), a log tool's source
+// tag and time (`kubectl logs --prefix --timestamps`, stern), a unified diff's markers, and Fluent Bit's
+// stdout record around a container's log line.
 
 #include "hcn/dump_text.h"
 
@@ -15,6 +16,12 @@ namespace hcn::io {
 /// the lines), or a bare number followed by a tab, ` | `, `: ` or a blank, as `cat -n`, an editor's
 /// copy or a gist give them (80 %). Adds a note for the report when it did.
 void stripLineNumbers(std::vector<CleanedLine>& lines, std::vector<std::string>& notes);
+
+/// The source a log tool tags each line with, removed when most lines have it: `kubectl logs --prefix`'s
+/// `[pod/NAME/CONTAINER] ` (60 % of the non-blank lines, at least 3), stern's `POD CONTAINER ` (80 %,
+/// few distinct tags, each on several lines; its `+ POD › CONTAINER` lines are emptied), and after the
+/// tag, or alone on 80 % of the lines, the RFC 3339 time `--timestamps` adds. Adds a note when it did.
+void stripLogSourcePrefixes(std::vector<CleanedLine>& lines, std::vector<std::string>& notes);
 
 /// A unified diff (`--- a`, `+++ b`, `@@ -1,30 +1,29 @@`) is read on its new side: its added and
 /// context lines without their marker; removed lines, file headers and hunk headers are dropped. Text

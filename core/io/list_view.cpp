@@ -15,6 +15,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
 namespace hcn::io {
@@ -95,8 +96,17 @@ struct PropertyLine
     std::size_t colon = 0;  ///< column of the colon
 };
 
-/// `Name<blanks> : value` or `Name<blanks> :`, possibly indented as a whole.
-std::optional<PropertyLine> readPropertyLine(std::string_view text)
+/// `Name : value`, `Name: value` or `Name :` whatever the blanks before the colon: a list view line
+/// whose blank runs a rendered page, a mail client or a hand copy collapsed.
+struct LooseLine
+{
+    std::string_view name;
+    std::string_view value; ///< trimmed
+    std::size_t colon = 0;
+    bool spaced = false; ///< a blank before the colon, as PowerShell writes it
+};
+
+std::optional<LooseLine> readLooseLine(std::string_view text)
 {
     const std::size_t start = indentation(text);
     if (start >= text.size() || !isIdentStart(text[start]))
@@ -107,15 +117,95 @@ std::optional<PropertyLine> readPropertyLine(std::string_view text)
     const std::size_t nameEnd = i;
     while (i < text.size() && text[i] == ' ')
         ++i;
-    if (i == nameEnd || i >= text.size() || text[i] != ':')
+    if (i >= text.size() || text[i] != ':' || (i + 1 < text.size() && text[i + 1] != ' '))
         return std::nullopt;
-    if (i + 1 < text.size() && text[i + 1] != ' ')
+    return LooseLine{text.substr(start, nameEnd - start), trimBlanks(text.substr(i + 1)), i, i > nameEnd};
+}
+
+/// `Name<blanks> : value` or `Name<blanks> :`, possibly indented as a whole: a blank before the colon.
+std::optional<PropertyLine> readPropertyLine(std::string_view text)
+{
+    const std::optional<LooseLine> line = readLooseLine(text);
+    if (!line || !line->spaced)
         return std::nullopt;
-    PropertyLine line;
-    line.name = text.substr(start, nameEnd - start);
-    line.colon = i;
-    line.value = i + 1 < text.size() ? trimBlanks(text.substr(i + 2)) : std::string_view();
-    return line;
+    return PropertyLine{line->name, line->value, line->colon};
+}
+
+/// A paragraph holds at least this many properties: `A : 1 B : 2 C : 3`.
+constexpr std::size_t kMinParagraphProperties = 3;
+
+/// The properties of one line: `Name : value`, or each `Name : value` of a paragraph (a rendered page
+/// joined an object's lines into one: `ID : x IPAddress : 10.0.0.2 Name : ep`), split at ` Name : `
+/// outside braces when the line holds at least kMinParagraphProperties of them.
+std::vector<std::pair<std::string_view, std::string_view>> lineProperties(const LooseLine& line)
+{
+    std::vector<std::pair<std::string_view, std::string_view>> out{{line.name, line.value}};
+    if (!line.spaced)
+        return out;
+    const std::string_view v = line.value;
+    std::vector<std::pair<std::string_view, std::string_view>> split{{line.name, {}}};
+    std::size_t valueStart = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == '{') {
+            ++depth;
+        } else if (v[i] == '}') {
+            --depth;
+        } else if (depth == 0 && (i == 0 || v[i - 1] == ' ') && isIdentStart(v[i])) {
+            std::size_t j = i + 1;
+            while (j < v.size() && isIdentChar(v[j]))
+                ++j;
+            if (v.substr(j).starts_with(" :") && (j + 2 == v.size() || v[j + 2] == ' ')) {
+                split.back().second = trimBlanks(v.substr(valueStart, i - valueStart));
+                split.emplace_back(v.substr(i, j - i), std::string_view());
+                valueStart = j + 2;
+                i = j + 1;
+            }
+        }
+    }
+    split.back().second = trimBlanks(v.substr(std::min(valueStart, v.size())));
+    return split.size() >= kMinParagraphProperties ? split : out;
+}
+
+/// HNS property names that other output also uses (a ticket's fields, a pod's description): not
+/// evidence of an HNS object on their own.
+bool isGenericPropertyName(std::string_view name)
+{
+    static constexpr std::string_view kNames[] = {
+        "ID",     "Name",     "Type",       "State",      "Version",   "Flags",     "Namespace",
+        "Health", "Policies", "Extensions", "Containers", "Resources", "References"};
+    return std::any_of(std::begin(kNames), std::end(kNames),
+                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
+/// A line of YAML structure next to `Key: value` lines: a sequence item, a document marker.
+bool isYamlStructure(std::string_view t)
+{
+    return t == "-" || t.starts_with("- ") || t == "---" || t == "...";
+}
+
+/// `ResourceList : {@{Data=; Type=Endpoint}}`: a namespace resource's Data (the member's ID) is an
+/// object nested in a list, which the list view shows as nothing. A loss for each resource shown so:
+/// which endpoint or container it is, is not in the dump.
+void reportFlattenedResources(std::string_view name, const nlohmann::json& value,
+                              std::vector<std::string>& losses)
+{
+    if (!equalsIgnoreCase(name, "ResourceList") || !value.is_array())
+        return;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const nlohmann::json& resource = value[i];
+        if (!resource.is_object())
+            continue;
+        const auto data = resource.find("Data");
+        if (data == resource.end() || !data->is_null())
+            continue;
+        const auto type = resource.find("Type");
+        const std::string member =
+            type != resource.end() && type->is_string() ? lowerCopy(type->get<std::string>()) : "member";
+        losses.push_back(std::string(name) + "[" + std::to_string(i) +
+                         "].Data: flattened by PowerShell's list view (shown empty); which " + member +
+                         " it is, is not in the dump");
+    }
 }
 
 /// The kind a `Get-Hns*` command line before a block names, when its output is the objects themselves.
@@ -282,6 +372,10 @@ public:
                     i = next - 1;
                     continue;
                 }
+                if (const std::size_t next = readUnalignedBlock(i); next != i) {
+                    i = next - 1;
+                    continue;
+                }
             }
             const std::optional<PropertyLine> property = readPropertyLine(text);
             if (m_inBlock) {
@@ -409,6 +503,122 @@ private:
         return end;
     }
 
+    /// `Name : value` lines whose colons are not in one column (a rendered web page, a mail client or a
+    /// hand copy collapsed the blanks; `Name: value` typed by hand), or paragraphs holding an object's
+    /// properties on one line. Read when the lines from `at` on are such lines at one indentation, their
+    /// colons mostly in different columns (aligned ones are the block reader's), and each object they
+    /// make shows it is an HNS object: at least two HNS property names, two thirds of its names, and an
+    /// HNS property holding a GUID (or, with a blank before every colon, three HNS names other output
+    /// does not use). `Key: value` lines next to YAML structure are YAML's. Returns the index after the
+    /// lines, or `at` when they are not such a block.
+    std::size_t readUnalignedBlock(std::size_t at)
+    {
+        const std::optional<LooseLine> head = readLooseLine(m_texts[at]);
+        if (!head)
+            return at;
+        const std::size_t indent = indentation(m_texts[at]);
+        const auto sameBlockLine = [&](std::size_t i) {
+            const std::optional<LooseLine> line = readLooseLine(m_texts[i]);
+            return line && indentation(m_texts[i]) == indent;
+        };
+        // The lines start at a block's start, not inside one that was not read.
+        const std::string_view before = at > 0 ? trimBlanks(m_texts[at - 1]) : std::string_view();
+        if (!before.empty() && sameBlockLine(at - 1))
+            return at;
+
+        std::vector<Property> properties;
+        std::size_t end = at;
+        std::size_t pairs = 0;
+        std::size_t alignedPairs = 0;
+        bool paragraph = false;
+        bool unspaced = false;
+        std::optional<std::size_t> previousColon;
+        constexpr std::size_t kMaxContinuations = 64;
+        while (end < m_texts.size() && !trimBlanks(m_texts[end]).empty() && sameBlockLine(end)) {
+            const LooseLine line = *readLooseLine(m_texts[end]);
+            unspaced = unspaced || !line.spaced;
+            if (previousColon) {
+                ++pairs;
+                alignedPairs += *previousColon == line.colon;
+            }
+            previousColon = line.colon;
+            const auto pieces = lineProperties(line);
+            paragraph = paragraph || pieces.size() > 1;
+            for (const auto& [name, value] : pieces) {
+                Property property;
+                property.name = std::string(name);
+                property.valueText = std::string(value);
+                property.firstIndex = property.lastIndex = end;
+                property.lastPiece = value;
+                properties.push_back(std::move(property));
+            }
+            ++end;
+            // A value goes on on the next lines (a mail client's wrap at a blank) while its braces are
+            // open, or after a line too long to have ended there (another property's line ends it).
+            Property& last = properties.back();
+            for (std::size_t k = 0; k < kMaxContinuations && end < m_texts.size(); ++k) {
+                const std::string& v = last.valueText;
+                const std::string_view next = trimBlanks(m_texts[end]);
+                const bool open = std::count(v.begin(), v.end(), '{') > std::count(v.begin(), v.end(), '}');
+                const bool wrapped = codePointWidth(m_texts[last.lastIndex]) >= kMinWrapWidth &&
+                                     indentation(m_texts[end]) >= indent && !sameBlockLine(end) &&
+                                     !isForeignLine(next) && !isFenceLine(next);
+                if (next.empty() || !(open || wrapped))
+                    break;
+                last.valueText += ' ';
+                last.valueText += trimBlanks(m_texts[end]);
+                last.lastIndex = end;
+                ++last.wrappedLines;
+                ++end;
+                previousColon.reset();
+            }
+        }
+        if (properties.size() < std::size_t(kMinProperties) || (!paragraph && alignedPairs * 2 >= pairs))
+            return at;
+        if (unspaced) {
+            const std::string_view after = end < m_texts.size() ? m_texts[end] : std::string_view();
+            const bool yamlBefore =
+                !before.empty() && (isYamlStructure(before) || indentation(m_texts[at - 1]) > indent ||
+                                    (before.ends_with(':') && indentation(m_texts[at - 1]) < indent));
+            const bool yamlAfter = !trimBlanks(after).empty() &&
+                                   (isYamlStructure(trimBlanks(after)) || indentation(after) > indent);
+            if (yamlBefore || yamlAfter)
+                return at;
+        }
+
+        // Objects: a name seen again starts the next one (the blank line between them was lost).
+        std::vector<std::vector<Property>> objects(1);
+        std::unordered_set<std::string> names; // of the object being collected, lower case
+        for (Property& property : properties) {
+            if (!names.insert(lowerCopy(property.name)).second) {
+                objects.emplace_back();
+                names = {lowerCopy(property.name)};
+            }
+            objects.back().push_back(std::move(property));
+        }
+        const auto isHnsObject = [&](const std::vector<Property>& object) {
+            std::size_t hns = 0;
+            std::size_t specific = 0;
+            bool guid = false;
+            for (const Property& p : object) {
+                if (!isHnsProperty(p.name))
+                    continue;
+                ++hns;
+                specific += isGenericPropertyName(p.name) ? 0 : 1;
+                guid = guid || tables::isGuid(p.valueText);
+            }
+            return object.size() >= std::size_t(kMinProperties) && hns >= 2 && hns * 3 >= object.size() * 2 &&
+                   (guid || (!unspaced && specific >= 3));
+        };
+        if (std::none_of(objects.begin(), objects.end(), isHnsObject))
+            return at;
+        for (std::vector<Property>& object : objects) {
+            if (isHnsObject(object))
+                emitObject(object, m_commandKind, {});
+        }
+        return end;
+    }
+
     /// Whether line `index` (not a property line of the block) continues the value before it: indented
     /// to the value column as PowerShell wraps; or the value still has a brace open; or its first word
     /// would not have fit on the line before, so the console must have wrapped it there (copies that lost
@@ -525,6 +735,12 @@ private:
         const std::string cutName = std::exchange(m_cutName, std::string());
         if (properties.empty())
             return;
+        emitObject(properties, m_blockKind, cutName);
+    }
+
+    /// The object `properties` make, or the warning that they name no HNS property.
+    void emitObject(std::vector<Property>& properties, ResourceKind kindHint, const std::string& cutName)
+    {
         const int first = m_lines[properties.front().firstIndex].sourceLine;
         const int last = m_lines[properties.back().lastIndex].sourceLine;
         // Get-NetCompartment's CompartmentId is no namespace's.
@@ -547,7 +763,7 @@ private:
         }
         FoundValue found;
         found.format = DumpFormat::ListView;
-        found.kindHint = m_blockKind;
+        found.kindHint = kindHint;
         found.firstLine = first;
         found.lastLine = last;
         found.value = nlohmann::json::object();
@@ -581,6 +797,7 @@ private:
             }
             for (std::string& loss : notes.losses)
                 found.losses.push_back(std::move(loss));
+            reportFlattenedResources(name, found.value[name], found.losses);
             if (property.elidedAfter)
                 found.losses.push_back(name + ": followed by lines elided with '...'");
             if (property.wrappedLines > 0)

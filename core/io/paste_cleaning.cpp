@@ -239,6 +239,9 @@ std::string characterNote(const PastedCharacterCounts& counts)
     if (counts.escapes > 0)
         parts.push_back(countText(counts.escapes, "terminal escape sequence", "terminal escape sequences") +
                         " (colours, titles) removed");
+    if (counts.cursorBreaks > 0)
+        parts.push_back(countText(counts.cursorBreaks, "cursor movement", "cursor movements") +
+                        " of a terminal that repaints its screen (ConPTY, `script`) read as line breaks");
     if (counts.zeroWidth > 0) {
         std::string names;
         for (std::size_t i = 0; i < std::size(kZeroWidthNames); ++i)
@@ -312,11 +315,12 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std:
         if (start == text.size() && start != 0 && text[start - 1] == '\n')
             break; // no empty line after the final line end
         const int sourceLine = html.lineOf.empty() ? number : html.lineOf[std::size_t(number - 1)];
-        lines.push_back({withoutPastedCharacters(text.substr(start, end - start), characters), sourceLine});
+        appendWithoutPastedCharacters(text.substr(start, end - start), sourceLine, lines, characters);
         start = end + 1;
     }
     if (std::string note = characterNote(characters); !note.empty())
         said.push_back(std::move(note));
+    stripLogSourcePrefixes(lines, said);
     stripLineNumbers(lines, said);
     readNewSideOfDiffs(lines, said);
     rewriteFluentBitRecords(lines, said);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace hcn::io {
 
@@ -59,17 +60,94 @@ std::size_t escapeLength(std::string_view line, std::size_t i)
     return j < line.size() && line[j] >= 0x30 && line[j] <= 0x7E ? j + 1 - i : 1;
 }
 
-/// Escapes and zero-width characters removed, quotes made straight.
+/// Line breaks in a row and blanks before the column: bounds for what one escape may add.
+constexpr std::size_t kMaxCursorBreaks = 4;
+constexpr std::size_t kMaxCursorColumn = 512;
+
+/// The numbers of a CSI sequence's parameters (`3;1` in `ESC[3;1H`), 0 for one left out; empty when
+/// the sequence has a private marker (`ESC[?25h`) or is not one of numbers.
+std::vector<std::size_t> csiNumbers(std::string_view sequence)
+{
+    std::vector<std::size_t> numbers(1, 0);
+    for (std::size_t i = 2; i + 1 < sequence.size(); ++i) {
+        const char c = sequence[i];
+        if (c == ';') {
+            numbers.push_back(0);
+        } else if (c >= '0' && c <= '9') {
+            numbers.back() = std::min<std::size_t>(numbers.back() * 10 + std::size_t(c - '0'), 1u << 20);
+        } else {
+            return {};
+        }
+    }
+    return numbers;
+}
+
+/// A terminal that repaints its screen (ConPTY, a capture by `script`) moves the cursor to the start of
+/// the next row instead of writing a line break. Which row the cursor is on, and whether the current
+/// row of the output has text yet.
+struct CursorRow
+{
+    std::size_t row = 0; ///< 0: unknown
+    bool written = false;
+};
+
+/// The line breaks (and the blanks up to the column) a cursor movement `sequence` stands for: a move
+/// (CUP `ESC[row;colH`, HVP `f`) to another row or a move to the next rows (CNL `ESC[nE`) after text;
+/// a move to a later row gives one break per row (a row skipped was a blank line). Empty for any other
+/// sequence, and for a move within the row or before any text.
+std::string cursorLineBreaks(std::string_view sequence, CursorRow& cursor)
+{
+    const char final = sequence.back();
+    if (sequence.size() < 3 || sequence[1] != '[' || (final != 'H' && final != 'f' && final != 'E'))
+        return {};
+    const std::vector<std::size_t> numbers = csiNumbers(sequence);
+    if (numbers.empty())
+        return {};
+    std::size_t row = 0;
+    std::size_t column = 1;
+    std::size_t breaks = 1;
+    if (final == 'E') {
+        breaks = std::max<std::size_t>(numbers[0], 1);
+        row = cursor.row == 0 ? 0 : cursor.row + breaks;
+    } else {
+        row = std::max<std::size_t>(numbers[0], 1);
+        column = numbers.size() > 1 ? std::max<std::size_t>(numbers[1], 1) : 1;
+        if (cursor.row != 0 && row > cursor.row)
+            breaks = row - cursor.row;
+    }
+    const bool sameRow = final != 'E' && cursor.row != 0 && row == cursor.row;
+    const bool breakHere = cursor.written && !sameRow;
+    cursor.row = row;
+    if (!breakHere)
+        return {};
+    cursor.written = false;
+    std::string out(std::min(breaks, kMaxCursorBreaks), '\n');
+    out.append(std::min(column - 1, kMaxCursorColumn), ' ');
+    return out;
+}
+
+/// Escapes and zero-width characters removed, quotes made straight; a cursor movement that stands for
+/// a line break is one ('\n').
 std::string withoutInvisibles(std::string_view line, PastedCharacterCounts& counts)
 {
     std::string out;
     out.reserve(line.size());
+    CursorRow cursor;
     for (std::size_t i = 0; i < line.size();) {
         const std::string_view rest = line.substr(i);
         if (line[i] == kEscape) {
-            i += escapeLength(line, i);
+            const std::size_t length = escapeLength(line, i);
+            const std::string breaks = cursorLineBreaks(line.substr(i, length), cursor);
+            if (!breaks.empty()) {
+                out += breaks;
+                counts.cursorBreaks += std::size_t(std::count(breaks.begin(), breaks.end(), '\n'));
+            }
+            i += length;
             ++counts.escapes;
-        } else if (rest.starts_with('\xE2') || rest.starts_with('\xEF')) {
+            continue;
+        }
+        cursor.written = true;
+        if (rest.starts_with('\xE2') || rest.starts_with('\xEF')) {
             if (const auto* zw = std::find_if(kZeroWidth.begin(), kZeroWidth.end(),
                                               [&](std::string_view z) { return rest.starts_with(z); });
                 zw != kZeroWidth.end()) {
@@ -132,6 +210,21 @@ std::string withoutPastedCharacters(std::string_view line, PastedCharacterCounts
     std::string out = withoutInvisibles(line, counts);
     blanksForPadding(out, counts);
     return out;
+}
+
+void appendWithoutPastedCharacters(std::string_view line, int sourceLine, std::vector<CleanedLine>& lines,
+                                   PastedCharacterCounts& counts)
+{
+    std::string text = withoutPastedCharacters(line, counts);
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+        lines.push_back({text.substr(start, end - start), sourceLine});
+        start = end + 1;
+    }
+    if (start == 0)
+        lines.push_back({std::move(text), sourceLine});
+    else
+        lines.push_back({text.substr(start), sourceLine});
 }
 
 } // namespace hcn::io

@@ -2,9 +2,12 @@
 // Characters that a terminal, a chat window or a mail client put into pasted text and that the output
 // never held (core/io/pasted_characters.cpp).
 
+#include "hcn/dump_text.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hcn::io {
 
@@ -19,6 +22,7 @@ struct PastedCharacterCounts
     unsigned zeroWidthKinds = 0; ///< which: bit i for kZeroWidthNames[i]
     std::size_t nbsp = 0;        ///< non-breaking spaces outside quoted strings made blanks
     std::size_t tabs = 0;        ///< tabs before a colon made blanks
+    std::size_t cursorBreaks = 0; ///< line breaks a terminal's cursor movements stood for
 };
 
 /// One line (no LF in it) without: terminal escape sequences (CSI such as PowerShell 7's colours
@@ -26,7 +30,14 @@ struct PastedCharacterCounts
 /// characters (U+200B, U+200C, U+200D, U+2060, U+FEFF); with typographic double quotes (U+201C, U+201D,
 /// U+201E) made straight; and, outside double-quoted strings, non-breaking spaces (U+00A0) and tabs in
 /// the blanks before a colon made blanks. A non-breaking space inside a quoted string is kept: there it
-/// may be the customer's data (a name); elsewhere chat tools put it for layout.
+/// may be the customer's data (a name); elsewhere chat tools put it for layout. A cursor movement that
+/// stands for a line break (a move to column 1 of another row or to a later row, after text: a
+/// terminal that repaints its screen, such as ConPTY captured by `script`) is one: the result then holds
+/// '\n' there, one for each row moved down, and blanks up to the column moved to.
 std::string withoutPastedCharacters(std::string_view line, PastedCharacterCounts& counts);
+
+/// The lines withoutPastedCharacters makes of `line`, appended to `lines` with `sourceLine`.
+void appendWithoutPastedCharacters(std::string_view line, int sourceLine, std::vector<CleanedLine>& lines,
+                                   PastedCharacterCounts& counts);
 
 } // namespace hcn::io

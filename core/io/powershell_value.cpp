@@ -234,8 +234,10 @@ private:
         std::string where;
         if (closed || partial) {
             const std::size_t lossesBefore = m_notes.losses.size();
+            m_cutBeforeFirst = false;
             nlohmann::json item = read(lastValue, at, depth + 1);
-            const bool kept = !(item.is_object() || item.is_array()) || !item.empty() || closed;
+            const bool structured = item.is_object() || item.is_array();
+            const bool kept = closed || (structured ? !item.empty() : !(partial && m_cutBeforeFirst));
             if (!kept)
                 m_notes.losses.resize(lossesBefore); // nothing of it was shown in full
             if (kept) {
@@ -257,6 +259,14 @@ private:
                     value.empty() ? "before its first item" : "after item " + std::to_string(value.size());
         }
         m_notes.cut = true;
+        // Nothing of it was shown in full: an empty object or list would claim that it has no members,
+        // where they are unknown. The cut text stays, as text.
+        m_cutBeforeFirst = value.empty();
+        if (m_cutBeforeFirst) {
+            m_notes.keptAsText = true;
+            loss(path, "cut by " + m_notes.cutBy + " " + where + "; kept as text");
+            return textValue(t);
+        }
         loss(path, "cut by " + m_notes.cutBy + " " + where);
         return value;
     }
@@ -331,6 +341,8 @@ private:
     }
 
     PowerShellValueNotes& m_notes;
+    /// Set by readCut: the value it read last was cut before its first member or item (kept as text).
+    bool m_cutBeforeFirst = false;
 };
 
 } // namespace

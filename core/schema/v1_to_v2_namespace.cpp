@@ -33,6 +33,9 @@ Status namespaceFromV1(json& doc, const Catalog& catalog)
     if (auto list = takeKey(source, "ResourceList")) {
         if (!list->is_array())
             return structureError("ResourceList must be an array.");
+        // A resource without Data (PowerShell's list view shows it empty) names no member: it stays
+        // in the v1 leftovers rather than counting as an endpoint or container nobody knows.
+        json unnamed = json::array();
         for (std::size_t i = 0; i < list->size(); ++i) {
             json& resource = (*list)[i];
             if (!resource.is_object())
@@ -43,16 +46,28 @@ Status namespaceFromV1(json& doc, const Catalog& catalog)
                         spelling(vocabulary.namespaceResourceTypes, it->get_ref<const std::string&>()))
                     *it = *name;
             }
-            if (auto it = resource.find("Data"); it != resource.end()) {
+            if (auto it = resource.find("Data"); it != resource.end() && !it->is_null()) {
                 if (!it->is_object())
                     return structureError("ResourceList[" + std::to_string(i) + "].Data must be an object.");
                 canonicalizeKeys(*it, {"ID"}); // v1 spells it "Id"
+            } else {
+                unnamed.push_back(std::move(resource));
             }
         }
-        if (hasKey(source, "Resources"))
+        if (hasKey(source, "Resources")) {
             leftovers.keep("ResourceList", std::move(*list));
-        else
+        } else if (unnamed.empty()) {
             out["Resources"] = std::move(*list);
+        } else {
+            json named = json::array();
+            for (json& resource : *list) {
+                if (!resource.is_null()) // the unnamed ones were moved out
+                    named.push_back(std::move(resource));
+            }
+            if (!named.empty())
+                out["Resources"] = std::move(named);
+            leftovers.keep("ResourceList", std::move(unnamed));
+        }
     }
 
     takeHealth(source, out);

@@ -2061,6 +2061,85 @@ Alex Kim  10:42 AM
         QVERIFY(api.ok());
         QVERIFY((*api)->loadWarnings().empty());
     }
+
+    /// A list view as it reaches us after a web page, a mail client or a log tool had it: the objects
+    /// as if pasted cleanly; and what the list view did not show is said, not made up.
+    void listViewsThroughOtherHands_data()
+    {
+        // The columns of objectsAsTheDumpShowsThem, whose checks these rows share.
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages");
+        QTest::addColumn<QStringList>("absent"); ///< in no message
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID /JSON pointer=JSON" in the snapshot
+
+        const QString net = QStringLiteral("Network:6E1D8A35-F29C-4B07-A5D4-3C8F0B6E2A91");
+        const QString ep1 = QStringLiteral("Endpoint:C2A94E17-6B3F-4D58-9E21-A07B5D3C8F64");
+        const QString ep2 = QStringLiteral("Endpoint:D3BA5F28-7C40-4E69-8F32-B18C6E4D9A75");
+        const QString ns = QStringLiteral("Namespace:7F2E9B46-0A3D-4C18-B6E5-4D9A1C7F3B02");
+        const QStringList endpoints{ep1 + " /IpConfigurations/0/IpAddress=\"10.60.1.21\"",
+                                    ep1 + " /MacAddress=\"00-15-5D-6A-01-15\"",
+                                    ep1 + " /HostComputeNetwork=\"6E1D8A35-F29C-4B07-A5D4-3C8F0B6E2A91\"",
+                                    ep1 + " /Policies/1/Settings/DestinationPrefix=\"10.96.0.0/12\"",
+                                    ep2 + " /IpConfigurations/0/IpAddress=\"10.60.2.9\"",
+                                    ep2 + " /Policies/0/Settings/ProviderAddress=\"10.20.0.12\""};
+        QTest::newRow("copied from a rendered page: the blanks before the colons collapsed")
+            << "listview-unaligned-colons.txt" << QStringList{ep1, ep2, ns, net} << QStringList{}
+            << QStringList{"list view naming no HNS property"}
+            << endpoints + QStringList{net + " /Name=\"l2b\"",
+                                       net + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.60.1.0/24\""};
+        QTest::newRow("a rendered page made each object one paragraph")
+            << "listview-paragraphs.txt" << QStringList{ep1, ep2, ns, net} << QStringList{} << QStringList{}
+            << endpoints + QStringList{net + " /Name=\"l2b\""};
+        QTest::newRow("an HTML mail, a <div> for each line: its blank runs collapse")
+            << "listview-unaligned-html-mail.html" << QStringList{ep1, ep2, ns}
+            << QStringList{"HTML document"} << QStringList{} << endpoints;
+        QTest::newRow("kubectl logs --prefix: the pod's tag before each line")
+            << "kubectl-logs-prefix-listview.txt" << QStringList{ep1, ep2, ns}
+            << QStringList{"32 lines start with `kubectl logs --prefix`'s `[pod/NAME/CONTAINER]` tag"}
+            << QStringList{} << endpoints;
+        QTest::newRow("kubectl logs --prefix --timestamps: the tag and the time")
+            << "kubectl-logs-prefix-timestamps-listview.txt" << QStringList{ep1, ep2, ns}
+            << QStringList{"tag and a time (`--timestamps`); it was removed"} << QStringList{} << endpoints;
+        QTest::newRow("stern: pod and container before each line")
+            << "stern-listview.txt" << QStringList{ep1, ep2, ns}
+            << QStringList{"32 lines start with stern's `POD CONTAINER` tag"} << QStringList{} << endpoints;
+        QTest::newRow("a script capture of ConPTY: rows written by cursor movements")
+            << "conpty-script-capture-listview.log" << QStringList{ep1, ep2}
+            << QStringList{"15 cursor movements of a terminal that repaints its screen (ConPTY, `script`) "
+                           "read "
+                           "as line breaks"}
+            << QStringList{}
+            << QStringList{ep1 + " /Name=\"7d1e0c2b9f4a_l2b\"",
+                           ep1 + " /Policies/1/Settings/DestinationPrefix=\"10.96.0.0/12\"",
+                           ep2 + " /MacAddress=\"02-11-0A-3C-02-09\"",
+                           ep2 + " /Policies/0/Settings/ProviderAddress=\"10.20.0.12\""};
+        // Get-HnsNamespace shows each resource's Data (the member's ID) empty: no member is claimed.
+        const QString flattened = QStringLiteral("Namespace:3A6F9C12-D84B-4E71-B2A5-07E9C3D1F6B8");
+        QTest::newRow("namespace members the list view flattened are not counted")
+            << "listview-namespace-flattened-members.txt"
+            << QStringList{flattened, "Namespace:4B70AD23-E95C-4F82-83B6-18FAD4E2A7C9"}
+            << QStringList{"ResourceList[0].Data: flattened by PowerShell's list view (shown empty); which "
+                           "endpoint it is, is not in the dump",
+                           "ResourceList[2].Data: flattened by PowerShell's list view (shown empty); which "
+                           "container it is, is not in the dump"}
+            << QStringList{}
+            << QStringList{flattened + " /Resources=\"(absent)\"",
+                           flattened + " /_v1/ResourceList=[{\"Type\":\"Endpoint\"},{\"Type\":\"Endpoint\"},"
+                                       "{\"Type\":\"Container\"}]"};
+        // A value cut before anything of it was complete stays the cut text: not "no settings".
+        const QString ext = QStringLiteral("Network:2C5E8B41-7D9A-4F36-A0C2-E4B61D8F3A95");
+        const QString extEp = QStringLiteral("Endpoint:9B3E6D14-A27C-4E58-B1F9-C53D8A0E6F27");
+        QTest::newRow("values cut before their first member are kept as cut")
+            << "listview-cut-before-first-member.txt" << QStringList{extEp, ext}
+            << QStringList{"InterfaceConstraint: cut by the paste before its first member; kept as text",
+                           "Policies: cut by the paste before its first item; kept as text"}
+            << QStringList{}
+            << QStringList{ext + " /Policies/0/Settings=\"@{InterfaceGuid=6D1F4A8C-2B\"",
+                           extEp + " /Policies=\"(absent)\"", extEp + " /_v1/Policies=\"{@{Type=OutBou\""};
+    }
+
+    void listViewsThroughOtherHands() { objectsAsTheDumpShowsThem(); }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)

@@ -119,6 +119,8 @@ private slots:
     void pastedTextIsCleanedAsAWhole();
     void transferEncodingsAreUndoneByEvidence_data();
     void transferEncodingsAreUndoneByEvidence();
+    void logToolsAndTerminalsAreUndone_data();
+    void logToolsAndTerminalsAreUndone();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -856,6 +858,79 @@ void TestDumpText::parseErrorsQuoteValidUtf8()
     const std::string& warning = result.warnings.front().message;
     QVERIFY2(hcn::isValidUtf8(warning), warning.c_str());
     QVERIFY2(warning.rfind("lines 1-2: not valid JSON, not imported: ", 0) == 0, warning.c_str());
+}
+
+void TestDumpText::logToolsAndTerminalsAreUndone_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("lines"); ///< "source line:text" of every line cleaned
+    QTest::addColumn<QStringList>("notes"); ///< a part of each note, one for each
+
+    // Log tools that tag each line with its source (and its time).
+    QTest::newRow("kubectl logs --prefix")
+        << "[pod/dbg-7x2k/shell] ID   : a\n[pod/dbg-7x2k/shell]\n[pod/dbg-7x2k/shell] Name : b\n"
+           "[pod/dbg-7x2k/shell] Type : c\n"
+        << QStringList{"1:ID   : a", "2:", "3:Name : b", "4:Type : c"}
+        << QStringList{"4 lines start with `kubectl logs --prefix`'s `[pod/NAME/CONTAINER]` tag"};
+    QTest::newRow("kubectl logs -l ... --prefix: several pods and containers")
+        << "[pod/kube-proxy-ab12c/kube-proxy] x : 1\n[pod/kube-proxy-de34f/kube-proxy] y : 2\n"
+           "[pod/calico-node-9z8y7/calico-node] z : 3\n"
+        << QStringList{"1:x : 1", "2:y : 2", "3:z : 3"} << QStringList{"3 lines start with"};
+    QTest::newRow("kubectl logs --prefix --timestamps")
+        << "[pod/dbg-7x2k/shell] 2026-12-01T10:20:11.004217800Z ID   : a\n"
+           "[pod/dbg-7x2k/shell] 2026-12-01T10:20:11.104217800Z\n"
+           "[pod/dbg-7x2k/shell] 2026-12-01T10:20:11.204217800+01:00 Name : b\n"
+        << QStringList{"1:ID   : a", "2:", "3:Name : b"} << QStringList{"and a time (`--timestamps`)"};
+    QTest::newRow("kubectl logs --timestamps alone")
+        << "2026-12-01T10:20:11.0Z ID   : a\n2026-12-01T10:20:12Z Name : b\n2026-12-01T10:20:13.5Z Type : c\n"
+        << QStringList{"1:ID   : a", "2:Name : b", "3:Type : c"}
+        << QStringList{"3 lines start with the time `kubectl logs --timestamps`"};
+    QTest::newRow("CRI log records keep their own reading")
+        << "2026-12-01T10:20:11.0Z stdout F ID   : a\n2026-12-01T10:20:12Z stdout F Name : b\n"
+           "2026-12-01T10:20:13Z stdout F Type : c\n"
+        << QStringList{"1:ID   : a", "2:Name : b", "3:Type : c"} << QStringList{};
+    QTest::newRow("stern: pod and container, its line for a container that starts")
+        << "+ web-7d4b9 \u203a shell\nweb-7d4b9 shell ID   : a\nweb-7d4b9 shell Name : b\n"
+           "web-7d4b9 shell Type : c\nweb-7d4b9 shell\n"
+        << QStringList{"1:", "2:ID   : a", "3:Name : b", "4:Type : c", "5:"}
+        << QStringList{"4 lines start with stern's `POD CONTAINER` tag"};
+    QTest::newRow("a tag on a few lines only stays")
+        << "[pod/dbg-7x2k/shell] ID : a\nName : b\nType : c\nState : d\nFlags : e\n"
+        << QStringList{"1:[pod/dbg-7x2k/shell] ID : a", "2:Name : b", "3:Type : c", "4:State : d",
+                       "5:Flags : e"}
+        << QStringList{};
+    QTest::newRow("prose whose lines start with hyphenated words is no stern output")
+        << "re-run the script on the node\nre-run again later\nwell-known issue here\nre-run it\n"
+        << QStringList{"1:re-run the script on the node", "2:re-run again later", "3:well-known issue here",
+                       "4:re-run it"}
+        << QStringList{};
+    QTest::newRow("markdown links and a bracketed word are no tags")
+        << "[see/this/link] one\n[x] two\n[note] three\n"
+        << QStringList{"1:[see/this/link] one", "2:[x] two", "3:[note] three"} << QStringList{};
+
+    // A terminal that repaints its screen (ConPTY; a capture by `script`) writes rows by moving the cursor.
+    QTest::newRow("cursor moves to column 1 of the next rows")
+        << "\x1b[1;1HID   : a\x1b[K\x1b[2;1HName : b\x1b[K\x1b[3;1HType : c\x1b[K\n"
+        << QStringList{"1:ID   : a", "1:Name : b", "1:Type : c"}
+        << QStringList{"2 cursor movements of a terminal that repaints its screen (ConPTY, `script`) read as "
+                       "line breaks"};
+    QTest::newRow("a skipped row is a blank line; a move to a column indents")
+        << "\x1b[3;1HID   : a\x1b[5;1HName : b\x1b[6;8Hc\n"
+        << QStringList{"1:ID   : a", "1:", "1:Name : b", "1:       c"} << QStringList{"3 cursor movements"};
+    QTest::newRow("cursor home and next-line movements")
+        << "\x1b[HID   : a\x1b[EName : b\x1b[2EType : c\n"
+        << QStringList{"1:ID   : a", "1:Name : b", "1:", "1:Type : c"} << QStringList{"3 cursor movements"};
+    QTest::newRow("a move within the row, or before any text, is no line break")
+        << "\x1b[2J\x1b[4;1H\x1b[4;1HID : a\x1b[4;20H\x1b[32mx\x1b[0m\n"
+        << QStringList{"1:ID : ax"} << QStringList{"terminal escape sequences (colours, titles) removed"};
+    QTest::newRow("a move to an earlier row after text is a line break")
+        << "ID : a\x1b[1;1HName : b\n"
+        << QStringList{"1:ID : a", "1:Name : b"} << QStringList{"1 cursor movement"};
+}
+
+void TestDumpText::logToolsAndTerminalsAreUndone()
+{
+    pastedTextIsCleanedAsAWhole();
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)

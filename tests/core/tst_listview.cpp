@@ -267,9 +267,29 @@ void TestListView::readsRenderedValues_data()
         << "@{Type=ELB; VIPs={10.96.0.10, 10.96.0.11, 10.9"
         << R"({"Type":"ELB","VIPs":["10.96.0.10","10.96.0.11"]})"
         << QStringList{"VIPs: cut by the paste after item 2", "cut by the paste inside VIPs"};
-    QTest::newRow("cut before anything complete")
+    // Nothing of the value was shown in full: an empty object or list would claim it has no members.
+    QTest::newRow("cut before anything complete: the text, not an empty object")
         << "@{Addi"
-        << "{}" << QStringList{"cut by the paste before its first member"};
+        << "\"@{Addi\"" << QStringList{"cut by the paste before its first member; kept as text"};
+    QTest::newRow("cut inside the first member's value: the text")
+        << "@{InterfaceGuid=00000000-00"
+        << "\"@{InterfaceGuid=00000000-00\""
+        << QStringList{"cut by the paste before its first member; kept as text"};
+    QTest::newRow("a complete first member is kept")
+        << "@{Type=OutBoundNAT; Exception"
+        << R"({"Type":"OutBoundNAT"})" << QStringList{"cut by the paste after Type"};
+    QTest::newRow("list cut inside its first item's first member: the text, not an empty list")
+        << "{@{Type=ROU"
+        << "\"{@{Type=ROU\"" << QStringList{"cut by the paste before its first item; kept as text"};
+    QTest::newRow("list cut before its first item: the text")
+        << "{10.0."
+        << "\"{10.0.\"" << QStringList{"cut by the paste before its first item; kept as text"};
+    QTest::newRow("an item cut before its first member after a complete one is dropped")
+        << "{@{Type=A}, @{Type=B"
+        << R"([{"Type":"A"}])" << QStringList{"cut by the paste after item 1"};
+    QTest::newRow("a member cut before its first own member: the members before it stay")
+        << "@{Type=ROUTE; Settings=@{Destin"
+        << R"({"Type":"ROUTE"})" << QStringList{"cut by the paste after Type"};
     QTest::newRow("closing brace before the end")
         << "{a} b"
         << "\"{a} b\"" << QStringList{"its braces do not match; kept as text"};
@@ -661,6 +681,23 @@ void TestListView::lossesNameTheProperty_data()
                "followed is unknown"};
     QTest::newRow("the object before the cut one lost nothing")
         << "listview-cut-in-a-name.txt" << 0 << QStringList{};
+    QTest::newRow("namespace: members PowerShell shows empty")
+        << "listview-namespace-flattened-members.txt" << 0
+        << QStringList{
+               "ResourceList[0].Data: flattened by PowerShell's list view (shown empty); which endpoint "
+               "it is, is not in the dump",
+               "ResourceList[1].Data: flattened by PowerShell's list view (shown empty); which endpoint "
+               "it is, is not in the dump",
+               "ResourceList[2].Data: flattened by PowerShell's list view (shown empty); which container "
+               "it is, is not in the dump"};
+    QTest::newRow("namespace without members loses nothing")
+        << "listview-namespace-flattened-members.txt" << 1 << QStringList{};
+    QTest::newRow("network: a policy cut before its first member")
+        << "listview-cut-before-first-member.txt" << 0
+        << QStringList{"InterfaceConstraint: cut by the paste before its first member; kept as text"};
+    QTest::newRow("endpoint: policies cut inside the first one's first member")
+        << "listview-cut-before-first-member.txt" << 1
+        << QStringList{"Policies: cut by the paste before its first item; kept as text"};
     QTest::newRow("elided lines and a cut value")
         << "listview-elided.txt" << 0
         << QStringList{"CurrentEndpointCount: followed by lines elided with '...'",
@@ -757,6 +794,89 @@ void TestListView::blocksInPastedText_data()
     QTest::newRow("an elision between objects keeps them apart")
         << "ID   : A\nName : a\n...\nID   : B\nName : b\n"
         << QStringList{"A", "B"} << "1-3 4-5";
+
+    // Colons not in one column: a rendered page, a mail client or a hand copy collapsed the blanks.
+    const QString ep = QStringLiteral("E41A7C92-3B5D-4F60-8C17-29D4A6B8F0E3");
+    const QString net = QStringLiteral("5D2B8E71-C04F-4A39-9E62-B7A1D3F5C8E0");
+    QTest::newRow("unaligned colons, one blank each side")
+        << "ID : " + ep +
+               "\nIPAddress : 10.50.3.14\nMacAddress : 00-15-5D-3C-11-0E\nName : web_ep\n"
+               "VirtualNetwork : " +
+               net + "\n"
+        << QStringList{ep} << "1-5";
+    QTest::newRow("unaligned colons: two objects a blank line apart, prose before")
+        << "From the issue:\n\nID : " + ep + "\nIPAddress : 10.50.3.14\nPrefixLength : 24\n\nID : " + net +
+               "\nName : l2b\nType : L2Bridge\nSubnets : {@{AddressPrefix=10.50.3.0/24}}\n"
+        << QStringList{ep, net} << "3-5 7-10";
+    QTest::newRow("unaligned colons: blank lines lost, a repeated name starts the next object")
+        << "ID : " + ep + "\nIPAddress : 10.50.3.14\nID : " + net + "\nName : l2b\nType : L2Bridge\n"
+        << QStringList{ep, net} << "1-2 3-5";
+    QTest::newRow("colons typed without a blank before them")
+        << "ID: " + ep + "\nIPAddress: 10.50.3.14\nVirtualNetwork: " + net + "\nName: web_ep\n"
+        << QStringList{ep} << "1-4";
+    QTest::newRow("blanks typed at random before the colons")
+        << "ID      : " + ep + "\nIPAddress  : 10.50.3.14\nVirtualNetwork: " + net + "\nName   : web_ep\n"
+        << QStringList{ep} << "1-4";
+    QTest::newRow("unaligned, indented as a whole (quoted)")
+        << "> ID : " + ep + "\n> IPAddress : 10.50.3.14\n> MacAddress : 00-15-5D-3C-11-0E\n"
+        << QStringList{ep} << "1-3";
+    QTest::newRow("unaligned: a value a mail client wrapped inside its braces")
+        << "ID : " + ep +
+               "\nPolicies : {@{Type=OutBoundNAT;\nExceptionList=System.Object[]}}\nIPAddress : "
+               "10.50.3.14\n"
+        << QStringList{ep} << "1-4";
+    QTest::newRow("unaligned: a long value a mail client wrapped at a blank")
+        << "ID : " + ep +
+               "\nDNSSuffix : default.svc.cluster.local,svc.cluster.local,cluster.local "
+               "contoso.example\nlab.contoso.example\nIPAddress : 10.50.3.14\nVirtualNetwork : " +
+               net + "\n"
+        << QStringList{ep} << "1-5";
+    QTest::newRow("unaligned: a short line after the block is no continuation")
+        << "ID : " + ep + "\nIPAddress : 10.50.3.14\nMacAddress : 00-15-5D-3C-11-0E\nThanks, Chris\n"
+        << QStringList{ep} << "1-3";
+    QTest::newRow("an object rendered as one paragraph")
+        << "ActivityId : 0C1D2E3F-4A5B-4C6D-8E7F-9A0B1C2D3E4F AdditionalParams : ID : " + ep +
+               " IPAddress : 10.50.3.14 Policies : {@{Type=L2Driver}} VirtualNetwork : " + net +
+               "\n\nID : " + net + " Name : l2b Type : L2Bridge\n"
+        << QStringList{ep, net} << "1-1 3-3";
+    QTest::newRow("unaligned without a GUID, but addresses an HNS object shows")
+        << "Name : web_ep\nIPAddress : 10.50.3.14\nMacAddress : 00-15-5D-3C-11-0E\nPrefixLength : 24\n"
+        << QStringList{"Name:web_ep"} << "1-4";
+    // What only looks like one.
+    QTest::newRow("unaligned: prose with colons")
+        << "Note : the node was rebooted\nCause : unknown : still looking\nName : Contoso ticket\n"
+        << QStringList{} << "";
+    QTest::newRow("unaligned: a ticket's fields naming a few HNS words")
+        << "Name : HNS fails\nState : Open\nType : Bug\nID : 4711\nVersion : 2\n"
+        << QStringList{} << "";
+    QTest::newRow("a pod's description (kubectl describe): no blank before the colons, no GUID")
+        << "Name:         web-0\nNamespace:    default\nNode:         akswin000001/10.240.0.4\nIP:           "
+           "10.244.2.11\nStatus:       Running\n"
+        << QStringList{} << "";
+    QTest::newRow("mail headers") << "From: a@contoso.com\nTo: b@contoso.com\nSubject: HNS dump " + ep +
+                                         "\nDate: Mon, 1 Dec 2026\n"
+                                  << QStringList{} << "";
+    QTest::newRow("log lines") << "2026-12-01 10:20:11 INFO: endpoint " + ep +
+                                      " created\nERROR: HNS failed: 0x803b0001\n"
+                                      "WARNING: Name: x ID: " +
+                                      ep + "\n"
+                               << QStringList{} << "";
+    QTest::newRow("YAML of HNS objects: keys under a sequence item")
+        << "- ID: " + ep + "\n  IPAddress: 10.50.3.14\n  VirtualNetwork: " + net +
+               "\n  Name: web_ep\n"
+               "- ID: " +
+               net + "\n  Name: l2b\n"
+        << QStringList{} << "";
+    QTest::newRow("YAML of HNS objects: a nested mapping between keys")
+        << "ID: " + net +
+               "\nName: l2b\nType: L2Bridge\nMacPools:\n  - StartMacAddress: 00-15-5D-00-00-00\n"
+               "    EndMacAddress: 00-15-5D-00-0F-FF\nLayeredOn: " +
+               ep + "\nSwitchGuid: " + ep + "\n"
+        << QStringList{} << "";
+    QTest::newRow("YAML of HNS objects: keys of a nested mapping")
+        << "Health:\n  LastErrorCode: 0\n  LastUpdateTime: 133775123456789012\n  ID: " + ep +
+               "\n  IPAddress: 10.50.3.14\n"
+        << QStringList{} << "";
 }
 
 void TestListView::blocksInPastedText()
