@@ -190,11 +190,27 @@ TablePrinter namespaceTable(const json& documents, MadeUpIds& ids)
             containers += type == "Container";
         }
         // An imported v1 namespace lists its containers in `Containers` (kept under `_v1`) when its
-        // resources name none.
-        if (containers == 0 && ns.is_object() && ns.contains("_v1"))
-            containers = arrayAt(ns.at("_v1"), "Containers").size();
+        // resources name none; members the dump showed without saying which (`ResourceList :
+        // {@{Data=; Type=Endpoint}}`) are kept under `_v1` too: counted, as not shown.
+        std::size_t unnamedEndpoints = 0, unnamedContainers = 0;
+        if (ns.is_object() && ns.contains("_v1")) {
+            const json& v1 = ns.at("_v1");
+            if (containers == 0)
+                containers = arrayAt(v1, "Containers").size();
+            for (const json& resource : arrayAt(v1, "ResourceList")) {
+                const std::string type = text(resource, "Type");
+                unnamedEndpoints += type == "Endpoint";
+                unnamedContainers += type == "Container";
+            }
+        }
+        auto count = [](std::size_t named, std::size_t unnamed) {
+            return unnamed == 0
+                       ? std::to_string(named)
+                       : std::to_string(named + unnamed) + " (" + std::to_string(unnamed) + " not shown)";
+        };
         table.addRow({ids.cell(ns), text(ns, "Type", "-"), text(ns, "NamespaceId", "-"),
-                      std::to_string(endpoints), std::to_string(containers)});
+                      count(endpoints, unnamedEndpoints),
+                      containers > 0 ? std::to_string(containers) : count(0, unnamedContainers)});
     }
     return table;
 }

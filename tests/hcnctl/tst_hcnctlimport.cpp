@@ -176,6 +176,13 @@ private slots:
         QTest::newRow("and in the import's summary")
             << containers << QStringList{} << "^4462EBFC-5F91-4EF0-9CFB-AC6E7687A66E +Host +7 +1 +3$"
             << QString();
+        const QString flattened = "listview-namespace-flattened-members.txt";
+        const QString unnamedMembers =
+            "^3A6F9C12-D84B-4E71-B2A5-07E9C3D1F6B8 +Host +3 +2 \\(2 not shown\\) +1 \\(1 not shown\\)$";
+        QTest::newRow("members the list view flattened are counted as not shown")
+            << flattened << QStringList{"list", "namespaces"} << unnamedMembers << QString();
+        QTest::newRow("and in the import's summary")
+            << flattened << QStringList{} << unnamedMembers << QString();
         QTest::newRow("the older per-object load balancer listing: VIPs and backends")
             << "hnsdiag-list-loadbalancers-per-object.txt" << QStringList{}
             << "^bc1e3ac1-c27d-44ec-b72c-2c2678629522 +10\\.96\\.0\\.10, fd00::a +- +2$" << QString();

@@ -154,6 +154,7 @@ private slots:
     void savedImportReopensWithItsReport();
     void liveHostClearsTheReport();
     void aMadeUpIdSaysSo();
+    void membersTheDumpDoesNotNameAreSaid();
     void largeImportKeepsTheWindowResponsive();
 
 private:
@@ -577,6 +578,20 @@ void TestDumpImportUi::aMadeUpIdSaysSo()
     QVERIFY(shown.wait(10000));
     glance->showObject(ResourceKind::Network, network, QJsonObject());
     QVERIFY2(!glance->plainText().contains(said), qPrintable(glance->plainText()));
+}
+
+void TestDumpImportUi::membersTheDumpDoesNotNameAreSaid()
+{
+    // `ResourceList : {@{Data=; Type=Endpoint}, ...}`: two endpoints, which ones the list view does not
+    // show; the namespace's properties say so rather than "none".
+    Window w;
+    QVERIFY(w.loaded);
+    QVERIFY(w.import([&] { w.dumps()->openPaths({dumpPath("listview-namespace-flattened-members.txt")}); }));
+    w.window.selection()->setIds({QStringLiteral("3A6F9C12-D84B-4E71-B2A5-07E9C3D1F6B8")});
+    const QString text = w.window.propertiesDock()->glance()->plainText();
+    QVERIFY2(text.contains(QStringLiteral("2 the dump does not name")) &&
+                 !text.contains(QStringLiteral("none")),
+             qPrintable(text));
 }
 
 void TestDumpImportUi::largeImportKeepsTheWindowResponsive()

@@ -148,10 +148,22 @@ void ObjectGlance::showObject(ResourceKind kind, const QString& id, const QJsonO
         rows += row(tr("Endpoints"), members(m_mirror->endpointIdsOfNetwork(id)));
         break;
     }
-    case ResourceKind::Namespace:
+    case ResourceKind::Namespace: {
         rows += row(tr("Type"), summary::namespaceType(document).toHtmlEscaped());
-        rows += row(tr("Endpoints"), members(m_mirror->endpointIdsOfNamespace(id)));
+        // An imported namespace's members the dump showed without naming them (docs/import.md).
+        int unnamed = 0;
+        for (const QJsonValue& resource :
+             document.value(QLatin1String("_v1")).toObject().value(QLatin1String("ResourceList")).toArray())
+            unnamed +=
+                resource.toObject().value(QLatin1String("Type")).toString() == QLatin1String("Endpoint");
+        const QStringList named = m_mirror->endpointIdsOfNamespace(id);
+        QString html = named.isEmpty() && unnamed > 0 ? QString() : members(named);
+        if (unnamed > 0)
+            html += (html.isEmpty() ? QString() : QStringLiteral(", ")) +
+                    tr("%n the dump does not name", nullptr, unnamed).toHtmlEscaped();
+        rows += row(tr("Endpoints"), html);
         break;
+    }
     case ResourceKind::LoadBalancer: {
         const QStringList vips = summary::loadBalancerVips(document);
         rows += row(tr("VIPs"), vips.isEmpty() ? tr("none") : escapedList(vips));
