@@ -1960,6 +1960,45 @@ Alex Kim  10:42 AM
             QVERIFY2(!doc->contains(member.toStdString()), qPrintable(QString::fromStdString(doc->dump())));
         }
     }
+
+    /// Files of formats around the HNS objects: what each holds is imported, and the report words what
+    /// it says after what was read (a ConvertTo-Html table is no hnsdiag list, YAML is no hnsdiag table, a
+    /// CNI configuration is named once). `present`: part of a report line; `absent`: in none of them.
+    void theReportNamesWhatWasRead_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("present");
+        QTest::addColumn<QString>("absent");
+
+        QTest::newRow("ConvertTo-Html table of endpoints")
+            << "convertto-html-endpoints.html"
+            << QStringList{"Endpoint:5B7D9F13-2A4C-4E6F-8A0B-1C2D3E4F5A6B",
+                           "Endpoint:6C8EA024-3B5D-4F7A-9B1C-2D3E4F5A6B7C"}
+            << "MacAddress: not shown by the table"
+            << "hnsdiag";
+        QTest::newRow("ConvertTo-Yaml of an endpoint")
+            << "convertto-yaml-endpoint.yaml" << QStringList{} << QString() << "table";
+        QTest::newRow("a CNI configuration list beside Get-HnsNetwork")
+            << "cni-conflist-beside-network.txt"
+            << QStringList{"Network:8E0A2C46-1B3D-4F5E-9A7B-C8D9E0F1A2B3"}
+            << "a CNI configuration (what a plugin is told to create), not HNS state; not imported"
+            << "made up";
+    }
+
+    void theReportNamesWhatWasRead()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, present);
+        QFETCH(QString, absent);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        const QStringList texts = messageTexts(result);
+        if (!present.isEmpty())
+            QVERIFY2(anyContains(texts, present), qPrintable(present + " not in:\n" + texts.join('\n')));
+        QVERIFY2(!anyContains(texts, absent), qPrintable(absent + " in:\n" + texts.join('\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)
