@@ -3,6 +3,7 @@
 // pushes the cells after it to the right, so a row is split by what its cells hold (GUIDs, addresses,
 // text) in the order the header gives, with the header's positions deciding only between two texts.
 
+#include "hcn/network_mode.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -529,7 +530,7 @@ ResourceKind kindFromColumns(const Layout& layout)
 
 /// One row as the v1 object of its kind, with what hnsdiag list does not show.
 bool buildObject(const std::string& text, const Layout& layout, const SplitRow& row, ResourceKind kind,
-                 FoundValue& found, std::string& problem)
+                 std::string_view shownBy, FoundValue& found, std::string& problem)
 {
     nlohmann::json object = nlohmann::json::object();
     const auto tokens = [](const std::vector<Token>& cell) {
@@ -603,7 +604,7 @@ bool buildObject(const std::string& text, const Layout& layout, const SplitRow& 
         problem = "no ID";
         return false;
     }
-    shapeHnsdiagListObject(kind, object, found.losses);
+    shapeHnsdiagListObject(kind, object, found.losses, shownBy);
     found.value = std::move(object);
     found.kindHint = kind;
     found.format = DumpFormat::Table;
@@ -653,9 +654,11 @@ struct PendingRow
 class SectionReader
 {
 public:
+    /// `shownBy`: what the losses of its rows name as the listing read ("hnsdiag list", "the table").
     SectionReader(const std::vector<CleanedLine>& lines, ResourceKind kind, std::string title,
-                  ExtractResult& result)
-        : m_lines(lines), m_kind(kind), m_title(std::move(title)), m_result(result)
+                  ExtractResult& result, std::string shownBy = "hnsdiag list")
+        : m_lines(lines), m_kind(kind), m_title(std::move(title)), m_result(result),
+          m_shownBy(std::move(shownBy))
     {}
 
     /// Reads rows from `at` with `layout` (from the header line `header`, or the kind's usual columns
@@ -701,9 +704,8 @@ public:
                 start(line);
             } else if (!(full || !complete) || !tryAppend(line, !complete)) {
                 m_result.warnings.push_back({line.sourceLine, line.sourceLine,
-                                             lineRange(line.sourceLine, line.sourceLine) +
-                                                 ": a line in the hnsdiag " + m_title +
-                                                 " table is not a row of it"});
+                                             lineRange(line.sourceLine, line.sourceLine) + ": a line in " +
+                                                 tableName() + " is not a row of it"});
             }
         }
         flush();
@@ -756,8 +758,8 @@ private:
                 m_result.warnings.push_back({m_lines[next].sourceLine, m_lines[next].sourceLine,
                                              lineRange(m_lines[next].sourceLine, m_lines[next].sourceLine) +
                                                  ": the line after the blank line " + std::to_string(blank) +
-                                                 " looks like a row of the hnsdiag " + m_title +
-                                                 " table but is not printed like its rows; not read"});
+                                                 " looks like a row of " + tableName() +
+                                                 " but is not printed like its rows; not read"});
             }
             break;
         }
@@ -964,7 +966,7 @@ private:
         const SplitRow row = splitRow(m_row.text, m_layout);
         FoundValue found;
         std::string problem = row.problem;
-        if (problem.empty() && buildObject(m_row.text, m_layout, row, m_kind, found, problem)) {
+        if (problem.empty() && buildObject(m_row.text, m_layout, row, m_kind, m_shownBy, found, problem)) {
             found.firstLine = m_row.firstLine;
             found.lastLine = m_row.lastLine;
             found.sourceText = m_header.empty() ? m_row.source : m_header + "\n" + m_row.source;
@@ -975,14 +977,21 @@ private:
             return;
         }
         m_result.warnings.push_back({m_row.firstLine, m_row.lastLine,
-                                     lineRange(m_row.firstLine, m_row.lastLine) + ": a row of the hnsdiag " +
-                                         m_title + " table could not be read (" + problem + ")"});
+                                     lineRange(m_row.firstLine, m_row.lastLine) + ": a row of " +
+                                         tableName() + " could not be read (" + problem + ")"});
+    }
+
+    /// "the hnsdiag Endpoints table", or "the Endpoints table" when it is not known to be hnsdiag's.
+    std::string tableName() const
+    {
+        return (m_shownBy == "hnsdiag list" ? "the hnsdiag " : "the ") + m_title + " table";
     }
 
     const std::vector<CleanedLine>& m_lines;
     ResourceKind m_kind;
     std::string m_title;
     ExtractResult& m_result;
+    std::string m_shownBy;
     Layout m_layout;
     std::string m_header;
     std::size_t m_width = 0;
@@ -1058,12 +1067,238 @@ std::size_t afterSection(const std::vector<CleanedLine>& lines, std::size_t end,
     return lines.size();
 }
 
+/// The blanks a line starts with.
+std::size_t indentOf(std::string_view line)
+{
+    return std::min(line.find_first_not_of(" \t"), line.size());
+}
+
+/// `ID: 7c9a...`, `- Name: ep1`, `IsDefault: false`: a YAML mapping's (or a list view's) `key: value`
+/// line, never a row or header of a table.
+bool isKeyValueLine(std::string_view line)
+{
+    std::string_view t = trimBlanks(line);
+    if (t.starts_with("- "))
+        t = trimBlanks(t.substr(2));
+    std::size_t key = 0;
+    while (key < t.size() && (std::isalnum(static_cast<unsigned char>(t[key])) || t[key] == '_'))
+        ++key;
+    return key > 0 && key < t.size() && t[key] == ':' && (key + 1 == t.size() || t[key + 1] == ' ');
+}
+
+/// Whether the line after a `Namespace:`-like line shows it is a key of YAML (ConvertTo-Yaml, `kubectl
+/// get -o yaml`) rather than an hnsdiag heading: hnsdiag starts its headings at the left margin and
+/// follows them with a header or a row; a YAML key goes on with its members indented deeper or with
+/// `key: value` lines.
+bool isYamlKey(const std::vector<CleanedLine>& lines, std::size_t at)
+{
+    std::size_t next = at + 1;
+    while (next < lines.size() && isBlankLine(lines[next].text))
+        ++next;
+    if (next >= lines.size())
+        return indentOf(lines[at].text) > 0;
+    return indentOf(lines[next].text) > indentOf(lines[at].text) || isKeyValueLine(lines[next].text);
+}
+
+/// `| a | b |`: a markdown table line (GitHub, Jira, a wiki), its cells between bars.
+bool isMarkdownRow(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    return t.size() >= 3 && t.front() == '|' && t.back() == '|';
+}
+
+/// `|---|:--:|`: the line under a markdown table's header.
+bool isMarkdownRule(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    return isMarkdownRow(t) && t.find('-') != std::string_view::npos &&
+           t.find_first_not_of("|-: ") == std::string_view::npos;
+}
+
+/// A markdown table of HNS objects (`| ID | Name | IPAddress |`, `|---|---|---|`, rows) starting at
+/// `at`: read as a table with `|` cells, its outer bars dropped. Returns the index after it, or `at`.
+std::size_t readMarkdownTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+{
+    if (at + 2 >= lines.size() || !isMarkdownRow(lines[at].text) || !isMarkdownRule(lines[at + 1].text))
+        return at;
+    const auto inner = [](const CleanedLine& line) {
+        std::string_view t = trimBlanks(line.text);
+        t = trimBlanks(t.substr(1, t.size() - 2));
+        return CleanedLine{std::string(t), line.sourceLine};
+    };
+    std::vector<CleanedLine> table{inner(lines[at])};
+    std::size_t end = at + 2;
+    for (; end < lines.size() && isMarkdownRow(lines[end].text); ++end)
+        table.push_back(inner(lines[end]));
+    std::optional<Layout> layout = parseHeader(table[0].text, ResourceKind::Invalid, false);
+    if (!layout || !layout->pipes || table.size() < 2)
+        return at;
+    const ResourceKind kind = kindFromColumns(*layout);
+    if (kind != ResourceKind::Invalid)
+        layout = parseHeader(table[0].text, kind, false);
+    SectionReader reader(table, kind, sectionTitle(kind), result, "the table");
+    reader.read(1, std::move(layout), table[0].text);
+    return end;
+}
+
+/// What a cell of a table printed without its header (`Format-Table -HideTableHeaders`) holds, told by
+/// its content alone.
+enum class Cell
+{
+    Id,
+    Address,
+    Mac,
+    Mode,
+    Text
+};
+
+Cell cellOf(std::string_view token)
+{
+    if (isGuid(token))
+        return Cell::Id;
+    if (isAddress(token))
+        return Cell::Address;
+    const bool mac = token.size() == 17 && std::all_of(token.begin(), token.end(), [](char c) {
+                         return std::isxdigit(static_cast<unsigned char>(c)) || c == '-' || c == ':';
+                     });
+    if (mac && (token[2] == '-' || token[2] == ':'))
+        return Cell::Mac;
+    // A mode as HNS prints a network's Type (`NAT`, `L2Bridge`); `nat` in lower case is a name.
+    if (const NetworkMode mode = networkModeFromName(token);
+        mode != NetworkMode::Invalid && networkModeName(mode) == token)
+        return Cell::Mode;
+    return Cell::Text;
+}
+
+/// The cells of a line of a table without header: one GUID, at most one address, MAC and network mode,
+/// and a name of up to three words, nothing else (no `key: value`, no punctuation of JSON or logs).
+std::optional<std::vector<Cell>> headerlessRow(std::string_view line)
+{
+    if (line.find_first_of("\"{}[]=,;") != std::string_view::npos || !line.empty() && line.front() == ' ')
+        return std::nullopt;
+    const std::vector<Token> tokens = splitTokens(line);
+    if (tokens.size() < 2 || tokens.size() > 6)
+        return std::nullopt;
+    std::vector<Cell> cells;
+    int ids = 0, texts = 0;
+    for (const Token& t : tokens) {
+        const Cell c = cellOf(t.text);
+        if (c == Cell::Text && t.text.find(':') != std::string_view::npos)
+            return std::nullopt;
+        ids += c == Cell::Id;
+        texts += c == Cell::Text;
+        if (c != Cell::Text && std::find(cells.begin(), cells.end(), c) != cells.end())
+            return std::nullopt;
+        if (c != Cell::Text || cells.empty() || cells.back() != Cell::Text)
+            cells.push_back(c);
+        else if (texts > 3)
+            return std::nullopt;
+    }
+    if (ids != 1 || std::count(cells.begin(), cells.end(), Cell::Text) > 1)
+        return std::nullopt;
+    return cells;
+}
+
+/// Rows of `Format-Table -HideTableHeaders` (`<guid> name 10.244.2.11`): every line of the block holds
+/// the same cells, told by their content; an address or a MAC makes endpoints, a network mode networks.
+/// Returns the index after the block, or `at`.
+std::size_t readHeaderlessRows(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+{
+    const auto first = headerlessRow(lines[at].text);
+    if (!first)
+        return at;
+    std::size_t end = at + 1;
+    while (end < lines.size() && headerlessRow(lines[end].text) == first)
+        ++end;
+    // Anything else printed right after the block, or a row that a paste cut: not such a table.
+    if (end < lines.size() && !isBlankLine(lines[end].text))
+        return at;
+    const bool endpoint = std::find(first->begin(), first->end(), Cell::Address) != first->end() ||
+                          std::find(first->begin(), first->end(), Cell::Mac) != first->end();
+    const bool network = std::find(first->begin(), first->end(), Cell::Mode) != first->end();
+    const int firstLine = lines[at].sourceLine, lastLine = lines[end - 1].sourceLine;
+    if (endpoint == network) {
+        result.warnings.push_back(
+            {firstLine, lastLine,
+             lineRange(firstLine, lastLine) +
+                 ": rows of a table printed without its header (Format-Table -HideTableHeaders?) whose "
+                 "columns cannot be told from their content; not read"});
+        return end;
+    }
+    for (std::size_t i = at; i < end; ++i) {
+        nlohmann::json object = nlohmann::json::object();
+        std::string name;
+        for (const Token& t : splitTokens(lines[i].text)) {
+            switch (cellOf(t.text)) {
+            case Cell::Id:
+                object["ID"] = std::string(t.text);
+                break;
+            case Cell::Address:
+                object["IPAddress"] = std::string(t.text);
+                break;
+            case Cell::Mac:
+                object["MacAddress"] = std::string(t.text);
+                break;
+            case Cell::Mode:
+                object["Type"] = std::string(t.text);
+                break;
+            case Cell::Text:
+                name += (name.empty() ? "" : " ") + std::string(t.text);
+                break;
+            }
+        }
+        if (!name.empty())
+            object["Name"] = name;
+        FoundValue found;
+        found.kindHint = endpoint ? ResourceKind::Endpoint : ResourceKind::Network;
+        shapeHnsdiagListObject(found.kindHint, object, found.losses, "a table without its header");
+        found.repairs.push_back("a table row without its header: its columns told by what each holds");
+        found.value = std::move(object);
+        found.format = DumpFormat::Table;
+        found.firstLine = found.lastLine = lines[i].sourceLine;
+        found.sourceText = lines[i].text;
+        result.values.push_back(std::move(found));
+    }
+    return end;
+}
+
+/// `Netzwerke:` followed by a header with an ID column and a row with a GUID: an hnsdiag table whose
+/// heading is in no form the import knows (a localized build?). A warning says so; returns the index
+/// after the heading, or `at` when it is not one.
+std::size_t unknownHeading(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+{
+    const std::string_view line = lines[at].text;
+    if (at + 2 >= lines.size() || line.empty() || line.front() == ' ' || !line.ends_with(':'))
+        return at;
+    const std::string_view word = line.substr(0, line.size() - 1);
+    if (word.empty() || word.size() > 30 || !std::all_of(word.begin(), word.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+        }))
+        return at;
+    const std::string& header = lines[at + 1].text;
+    if (header.find_first_of("\"{}:") != std::string::npos ||
+        parseHeader(header, ResourceKind::Invalid, true) ||
+        !parseHeader(header, ResourceKind::Invalid, false))
+        return at;
+    const std::vector<Token> tokens = splitTokens(lines[at + 2].text);
+    if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return isGuid(t.text); }))
+        return at;
+    const int n = lines[at].sourceLine;
+    result.warnings.push_back({n, n,
+                               lineRange(n, n) + ": \"" + std::string(line) +
+                                   "\" looks like the heading of an hnsdiag table, but not one it knows (a "
+                                   "localized hnsdiag?); its table is not read"});
+    return at + 1;
+}
+
 } // namespace
 
 std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
 {
     bool colon = false;
     const ResourceKind kind = headingKind(lines[at].text, colon);
+    if (kind != ResourceKind::Invalid && colon && isYamlKey(lines, at))
+        return at;
     if (kind != ResourceKind::Invalid) {
         std::size_t next = at + 1;
         while (next < lines.size() && isBlankLine(lines[next].text) && next <= at + 1 && colon)
@@ -1086,6 +1321,13 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
         return afterSection(lines, reader.read(rows, std::move(layout), lines[next].text), result);
     }
 
+    if (const std::size_t next = readMarkdownTable(lines, at, result); next != at)
+        return next;
+    if (const std::size_t next = unknownHeading(lines, at, result); next != at)
+        return next;
+    if ((at == 0 || isBlankLine(lines[at - 1].text)))
+        if (const std::size_t next = readHeaderlessRows(lines, at, result); next != at)
+            return next;
     // A bare hnsdiag table (`hnsdiag list endpoints` copied without its heading): a header of labels
     // hnsdiag prints, followed by a row holding a GUID.
     if (at + 1 >= lines.size())
@@ -1106,7 +1348,13 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
         if (!layout)
             return at;
     }
-    SectionReader reader(lines, inferred, sectionTitle(inferred), result);
+    // hnsdiag's labels are words (`Virtual Network Name`); a header of property names only (`ID Name
+    // IPAddress`, a Select-Object or ConvertTo-Html table) may be any tool's, so losses name the table.
+    const bool hnsdiagLabels =
+        std::any_of(layout->columns.begin(), layout->columns.end(),
+                    [](const Column& c) { return c.label.find(' ') != std::string::npos; });
+    SectionReader reader(lines, inferred, sectionTitle(inferred), result,
+                         hnsdiagLabels ? "hnsdiag list" : "the table");
     return reader.read(at + 1, std::move(layout), lines[at].text);
 }
 
@@ -1150,28 +1398,31 @@ std::optional<std::vector<std::string>> takeListItems(nlohmann::json& object, co
 
 } // namespace
 
-void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vector<std::string>& losses)
+void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vector<std::string>& losses,
+                            std::string_view shownBy)
 {
+    const std::string notShown = " not shown by " + std::string(shownBy);
     switch (kind) {
     case ResourceKind::Network:
         if (!object.contains("Type"))
-            losses.push_back("Type: not shown by hnsdiag list");
+            losses.push_back("Type:" + notShown);
         losses.push_back(object.contains("AddressPrefix")
-                             ? "Subnets: hnsdiag list shows one address prefix and gateway (other subnets, "
-                               "routes and policies unknown)"
-                             : "Subnets: not shown by hnsdiag list (address prefixes and gateways unknown)");
-        losses.push_back("Policies: not shown by hnsdiag list");
+                             ? "Subnets: " + std::string(shownBy) +
+                                   " shows one address prefix and gateway (other subnets, "
+                                   "routes and policies unknown)"
+                             : "Subnets:" + notShown + " (address prefixes and gateways unknown)");
+        losses.push_back("Policies:" + notShown);
         break;
     case ResourceKind::Endpoint:
         if (!object.contains("VirtualNetwork"))
             losses.push_back(object.contains("VirtualNetworkName")
-                                 ? "VirtualNetwork: not shown by hnsdiag list (only the network's name)"
-                                 : "VirtualNetwork: not shown by hnsdiag list");
+                                 ? "VirtualNetwork:" + notShown + " (only the network's name)"
+                                 : "VirtualNetwork:" + notShown);
         if (!object.contains("IPAddress"))
-            losses.push_back("IPAddress: not shown by hnsdiag list");
+            losses.push_back("IPAddress:" + notShown);
         if (!object.contains("MacAddress"))
-            losses.push_back("MacAddress: not shown by hnsdiag list");
-        losses.push_back("Policies: not shown by hnsdiag list");
+            losses.push_back("MacAddress:" + notShown);
+        losses.push_back("Policies:" + notShown);
         break;
     case ResourceKind::Namespace: {
         const auto endpoints = takeListItems(object, "EndpointIDs");
@@ -1180,10 +1431,11 @@ void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vect
             for (const std::string& id : endpoints.value_or(std::vector<std::string>{}))
                 resources.push_back({{"Type", "Endpoint"}, {"Data", {{"Id", id}}}});
             object["ResourceList"] = std::move(resources);
-            losses.push_back("ResourceList: only endpoints shown by hnsdiag list (containers unknown)");
+            losses.push_back("ResourceList: only endpoints shown by " + std::string(shownBy) +
+                             " (containers unknown)");
         }
         if (!object.contains("CompartmentId"))
-            losses.push_back("CompartmentId: not shown by hnsdiag list");
+            losses.push_back("CompartmentId:" + notShown);
         break;
     }
     case ResourceKind::LoadBalancer: {
@@ -1192,9 +1444,9 @@ void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vect
         if (!object.contains("Policies")) {
             nlohmann::json elb = {{"Type", "ELB"}, {"VIPs", vips.value_or(std::vector<std::string>{})}};
             object["Policies"] = nlohmann::json::array({std::move(elb)});
-            losses.push_back("Policies: not shown by hnsdiag list (ports and protocol unknown)");
+            losses.push_back("Policies:" + notShown + " (ports and protocol unknown)");
             if (!vips)
-                losses.push_back("VIPs: not shown by hnsdiag list");
+                losses.push_back("VIPs:" + notShown);
         }
         if (!object.contains("References")) {
             nlohmann::json references = nlohmann::json::array();
@@ -1206,7 +1458,7 @@ void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vect
             }
             object["References"] = std::move(references);
             if (!dips)
-                losses.push_back("References: not shown by hnsdiag list (backends unknown)");
+                losses.push_back("References:" + notShown + " (backends unknown)");
         }
         break;
     }

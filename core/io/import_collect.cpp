@@ -42,6 +42,27 @@ std::string stringOf(const json* value)
     return value && value->is_string() ? value->get<std::string>() : std::string();
 }
 
+/// The HNS `Type` member, spelled as HNS spells it: a lower-case `type` is a CNI configuration's or a
+/// JSON schema's, never an HNS object's.
+const json* hnsType(const json& object)
+{
+    const auto it = object.find("Type");
+    return it == object.end() ? nullptr : &*it;
+}
+
+/// A CNI network configuration (`cniVersion`, a conflist's `plugins`, `capabilities`, an `ipam` whose
+/// lower-case `type` names its plugin): what a plugin is told to create, never an object HNS holds.
+bool isCniConfig(const json& value)
+{
+    if (!value.is_object())
+        return false;
+    if (value.contains("cniVersion") || value.contains("plugins") || value.contains("capabilities"))
+        return true;
+    // `"ipam": {"type": "host-local", ...}`: CNI's address plugin, lower case as CNI spells it.
+    const auto ipam = value.find("ipam");
+    return ipam != value.end() && ipam->is_object() && ipam->contains("type");
+}
+
 bool isNetworkType(const json* type)
 {
     if (!type || !type->is_string())
@@ -67,6 +88,15 @@ bool hasPolicyOfType(const json& object, std::string_view type)
         return false;
     return std::any_of(policies->begin(), policies->end(),
                        [&](const json& p) { return equalsIgnoreCase(stringOf(member(p, "Type")), type); });
+}
+
+/// A Policies list as a network holds it: each entry an object with a Type.
+bool hasNetworkPolicies(const json& object)
+{
+    const json* policies = member(object, "Policies");
+    return policies && policies->is_array() &&
+           std::all_of(policies->begin(), policies->end(),
+                       [](const json& p) { return p.is_object() && p.contains("Type"); });
 }
 
 bool schemaVersionAtLeast2(const json& object)
@@ -243,6 +273,30 @@ bool isFailedRequest(const FoundValue& found, ResourceKind kind)
     return making && loggedError(found.after, {}).found();
 }
 
+/// A network as a create request gives it (`{"Name":"cbr0","Type":"L2Bridge","Subnets":[{"AddressPrefix":
+/// ...,"GatewayAddress":...}]}`): no ID and only members a caller sets, subnets of a prefix and a gateway.
+/// HNS answers with more (`State`, `Version`, `TotalEndpoints`, subnet IDs), also when a paste cut its ID.
+bool isNetworkCreateRequest(const json& value)
+{
+    static constexpr std::string_view kSet[] = {
+        "name", "type", "subnets", "dnsserverlist", "dnssuffix", "networkadaptername", "policies"};
+    static constexpr std::string_view kSubnet[] = {"addressprefix", "gatewayaddress", "policies"};
+    const auto only = [](const json& object, const auto& names) {
+        if (!object.is_object())
+            return false;
+        for (const auto& item : object.items())
+            if (std::find(std::begin(names), std::end(names), lowerCopy(item.key())) == std::end(names))
+                return false;
+        return true;
+    };
+    if (!isNetworkType(hnsType(value)) || !only(value, kSet))
+        return false;
+    const json* subnets = member(value, "Subnets");
+    return !subnets ||
+           (subnets->is_array() && std::all_of(subnets->begin(), subnets->end(),
+                                               [&](const json& subnet) { return only(subnet, kSubnet); }));
+}
+
 /// Text inside a string value worth searching for documents: JSON (`{"`, `[{`) or a Go struct dump
 /// (`{Id:`, `&{`), as a log line a JSON export carries in a field holds them.
 bool mayHoldDocument(std::string_view text)
@@ -294,6 +348,19 @@ struct Collector
                         "starts; not imported");
             return;
         }
+        if (kind == ResourceKind::Invalid && isCniConfig(value)) {
+            const std::string text = "a CNI configuration (what a plugin is told to create), not HNS state; "
+                                     "not imported";
+            if (std::none_of(messages.begin(), messages.end(),
+                             [&](const ImportMessage& m) { return m.source == source && m.message == text; }))
+                message(ImportSeverity::Info, first, last, text);
+            return;
+        }
+        // A create request of a network names its mode and little else: no network, but the words
+        // before it say what it is.
+        if (kind == ResourceKind::Invalid && !hasGuidId && isNetworkType(hnsType(value)) &&
+            isRequestContext(found.context))
+            kind = ResourceKind::Network;
         if (kind == ResourceKind::Invalid) {
             // A log exported as JSON (Log Analytics, Container Insights, Event Viewer) holds each log line
             // as a string member, its documents escaped inside: those are searched.
@@ -315,6 +382,14 @@ struct Collector
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
                         (error.empty() ? std::string() : "; the error logged with it: " + error));
+            return;
+        }
+        if (kind == ResourceKind::Network && !hasGuidId && !isRequestContext(found.context) &&
+            isNetworkCreateRequest(value)) {
+            message(
+                ImportSeverity::Info, first, last,
+                "a network as a create request gives it (no ID, only what a caller sets), not an object HNS "
+                "holds; not imported");
             return;
         }
         if (!hasGuidId && isRequestContext(found.context)) {
@@ -504,6 +579,10 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
                            has("frontendvips") || has("hostcomputeendpoints") ||
                            has("namespaceid") || has("dns") || has("portmappings");
     isV1 = !schemaVersionAtLeast2(value) && !v2Members;
+    // A CNI configuration (`cniVersion`, `plugins`, `"type": "nat"`) names a network mode, but it is
+    // what a plugin is told to create, never an object HNS holds.
+    if (isCniConfig(value))
+        return ResourceKind::Invalid;
     if (hint != ResourceKind::Invalid)
         return hint;
 
@@ -535,11 +614,18 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
     // the paste cut off.
     if (has("subnets") || has("ipams") || has("macpools") || has("macpool") || has("managementip") ||
         has("networkadaptername") || (has("addressprefix") && has("name")) || has("currentendpointcount") ||
-        has("totalendpoints") || has("maxconcurrentendpoints") || has("layeredon") || has("drmacaddress") ||
-        isNetworkType(member(value, "Type")))
+        has("totalendpoints") || has("maxconcurrentendpoints") || has("layeredon") || has("drmacaddress"))
         return ResourceKind::Network;
-    if (has("resourcelist") || has("isdefault") || has("compartmentid") ||
-        has("namespaceid") || has("compartmentguid") || isNamespaceType(member(value, "Type")))
+    // A Type naming a network mode alone is no network: an HNS policy (`{"Type": "NAT", "ExternalPort":
+    // ...}`) or a create request says it too. An ID or a member HNS reports of a network must go with it.
+    const bool hnsObjectClue = has("id") || has("activityid") || has("resources") || has("health") ||
+                               has("extensions") || has("state") || has("version");
+    if (isNetworkType(hnsType(value)) &&
+        (hnsObjectClue || has("dnsserverlist") || has("dnssuffix") || has("sourcemac") || has("flags") ||
+         has("isolationid") || hasNetworkPolicies(value)))
+        return ResourceKind::Network;
+    if (has("resourcelist") || has("isdefault") || has("compartmentid") || has("namespaceid") ||
+        has("compartmentguid") || (isNamespaceType(hnsType(value)) && hnsObjectClue))
         return ResourceKind::Namespace;
     return ResourceKind::Invalid;
 }

@@ -508,11 +508,31 @@ private:
         m_messages.push_back({severity, o.source, o.firstLine, o.lastLine, o.kind, o.id, who + ": " + text});
     }
 
+    /// Whether `reference` is the zero GUID: "none" to HNS (a remote endpoint's VirtualNetwork, an
+    /// endpoint outside any namespace), never a link to an object.
+    static bool isZeroGuid(const std::string& reference)
+    {
+        const auto guid = Guid::parse(reference, true);
+        return guid && guid->isNull();
+    }
+
+    /// Drops a member that names the zero GUID, with a note saying it names none.
+    void dropZeroReference(std::size_t i, const char* member, const char* noun)
+    {
+        json& doc = m_linked.documents[i];
+        if (!isZeroGuid(textMember(doc, member)))
+            return;
+        doc.erase(member);
+        m_linked.objects[i].notes.push_back(std::string(member) + ": the zero GUID, no " + noun);
+    }
+
     void linkEndpoint(std::size_t i)
     {
         // Indexes, not references: a namespace made below grows the vectors.
         const std::string id = m_linked.objects[i].id;
         const std::string networkName = m_networkNames[i];
+        dropZeroReference(i, "HostComputeNetwork", "network");
+        dropZeroReference(i, "HostComputeNamespace", "namespace");
         std::string network = textMember(m_linked.documents[i], "HostComputeNetwork");
         std::string notGuid; // a network reference cut by the paste, or redacted
         if (!network.empty() && !Guid::parse(network, true)) {
@@ -681,7 +701,7 @@ private:
             return;
         for (json& resource : *resources) {
             const std::string endpointId = resourceEndpointId(resource);
-            if (endpointId.empty())
+            if (endpointId.empty() || isZeroGuid(endpointId))
                 continue;
             const auto endpoint = find(ResourceKind::Endpoint, endpointId);
             if (!endpoint) {
@@ -703,7 +723,7 @@ private:
             return;
         std::vector<std::string> absent;
         for (json& endpoint : *endpoints) {
-            if (!endpoint.is_string())
+            if (!endpoint.is_string() || isZeroGuid(endpoint.get<std::string>()))
                 continue;
             if (const auto target = find(ResourceKind::Endpoint, endpoint.get<std::string>()))
                 spellAsTarget(i, endpoint, *target, "HostComputeEndpoints");

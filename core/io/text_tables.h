@@ -41,8 +41,9 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
 /// What `hnsdiag list` shows of an object (both layouts: tables and the older per-object blocks) in the
 /// v1 shape of its kind: a load balancer's `VirtualIPs` and `DirectIPIDs` become its ELB policy and
 /// References, a namespace's `EndpointIDs` its ResourceList. What the listing leaves out is appended
-/// to `losses`.
-void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vector<std::string>& losses);
+/// to `losses`, worded after `shownBy`, the listing read ("hnsdiag list", "the table").
+void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vector<std::string>& losses,
+                            std::string_view shownBy = "hnsdiag list");
 /// The same for a Format-Table / Select-Object table (a header line, a `----` line, rows).
 std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result);
 

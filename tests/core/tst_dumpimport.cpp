@@ -2140,6 +2140,209 @@ Alex Kim  10:42 AM
     }
 
     void listViewsThroughOtherHands() { objectsAsTheDumpShowsThem(); }
+
+    /// A `Type` naming a network mode is no network on its own: a CNI configuration (lower-case `type`,
+    /// `cniVersion`, `plugins`, an `ipam` plugin), an HNS policy (`{"Type":"NAT","ExternalPort":...}`)
+    /// or a create request without ID gives none; an ID or a member HNS reports of a network beside the
+    /// Type still makes one. `kinds`: the kind of each object imported, sorted; `message`: part of a
+    /// report line, empty for none expected.
+    void aNetworkModeAloneIsNoNetwork_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("kinds");
+        QTest::addColumn<QString>("message");
+
+        const QString cni = "a CNI configuration (what a plugin is told to create), not HNS state";
+        QTest::newRow("a CNI configuration naming the nat plugin")
+            << R"({"cniVersion":"0.2.0","name":"nat","type":"nat","master":"Ethernet",
+                  "ipam":{"subnet":"172.19.208.0/20","routes":[{"GW":"172.19.208.1"}]}})"
+            << QStringList{} << cni;
+        QTest::newRow("a CNI configuration list: its plugins name a network mode")
+            << R"({"cniVersion":"0.3.1","name":"vxlan0","plugins":[{"type":"overlay","name":"vxlan0",
+                  "capabilities":{"portMappings":true},"ipam":{"type":"host-local","subnet":"10.244.3.0/24"}}]})"
+            << QStringList{} << cni;
+        QTest::newRow("a CNI configuration without its version: an ipam plugin")
+            << R"({"name":"cbr0","type":"l2bridge","ipam":{"type":"azure-vnet-ipam"},"dns":{"Nameservers":["10.0.0.10"]}})"
+            << QStringList{} << cni;
+        QTest::newRow("an HNS NAT policy")
+            << R"({"Type":"NAT","InternalPort":80,"ExternalPort":8081,"Protocol":"TCP"})" << QStringList{}
+            << QString();
+        QTest::newRow("a create request with only a name and a mode")
+            << "request json:\n```json\n{\"Name\":\"cbr0\",\"Type\":\"L2Bridge\"}\n```" << QStringList{}
+            << QString();
+        QTest::newRow("a create request with a subnet, the words before it elsewhere")
+            << "Then it sends "
+               "this:\n```json\n{\"Name\":\"cbr0\",\"Type\":\"L2Bridge\",\"Subnets\":[{\"AddressPrefix\":"
+               "\"10.200.62.0/24\",\"GatewayAddress\":\"10.200.62.1\"}]}\n```"
+            << QStringList{} << "a network as a create request gives it (no ID, only what a caller sets)";
+        QTest::newRow("what HNS answers, its ID cut off: a network")
+            << "\"Name\":\"cbr0\",\"State\":1,\"Subnets\":[{\"AddressPrefix\":\"10.200.62.0/"
+               "24\",\"GatewayAddress\":"
+               "\"10.200.62.1\",\"ID\":\"1A3C5E70-8B9D-4F1E-A2C3-D4E5F6071829\"}],\"TotalEndpoints\":0,"
+               "\"Type\":\"L2Bridge\",\"Version\":42949672963}"
+            << QStringList{"Network"} << QString();
+        QTest::newRow("a lower-case type as a JSON schema or CNI spells it")
+            << R"({"name":"ext","type":"transparent","mtu":1500})" << QStringList{} << QString();
+        QTest::newRow("a namespace type alone")
+            << R"({"Name":"default","Type":"HostDefault"})" << QStringList{} << QString();
+        QTest::newRow("a CNI configuration beside an HNS network: the network only")
+            << R"([{"cniVersion":"0.2.0","name":"nat","type":"nat"},
+                  {"ID":"3C5E7A91-2B4D-4F6E-8A1C-9D0E2F4A6B81","Name":"nat","Type":"NAT"}])"
+            << QStringList{"Network"} << cni;
+        QTest::newRow("a mode and an ID")
+            << R"({"ID":"3C5E7A91-2B4D-4F6E-8A1C-9D0E2F4A6B81","Name":"nat","Type":"NAT"})"
+            << QStringList{"Network"} << QString();
+        QTest::newRow("a network cut before its ID: a mode and its ActivityId")
+            << R"({"ActivityId":"5E7A913C-4D2B-4E6F-9C1A-0D2E4F6A8B13","Name":"nat","Type":"NAT"})"
+            << QStringList{"Network"} << QString();
+        QTest::newRow("a mode and the network's flags")
+            << R"({"Flags":0,"Name":"ext","Type":"Transparent"})" << QStringList{"Network"} << QString();
+        QTest::newRow("a mode and network policies, as a create request sets them")
+            << R"({"Name":"overlay","Type":"Overlay","Policies":[{"Type":"VSID","VSID":4096}]})"
+            << QStringList{} << "a network as a create request gives it";
+        QTest::newRow("a mode, network policies and what HNS reports")
+            << R"({"Name":"overlay","Type":"Overlay","Policies":[{"Type":"VSID","VSID":4096}],"State":1})"
+            << QStringList{"Network"} << QString();
+    }
+
+    void aNetworkModeAloneIsNoNetwork()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, kinds);
+        QFETCH(QString, message);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList got;
+        for (const ImportedObject& o : result->report.objects)
+            got << QString::fromUtf8(resourceKindName(o.kind).data());
+        got.sort();
+        const QStringList texts = messageTexts(*result);
+        QVERIFY2(got == kinds, qPrintable(got.join(' ') + " instead of " + kinds.join(' ') + "; report:\n" +
+                                          texts.join('\n')));
+        if (!message.isEmpty()) {
+            QVERIFY2(anyContains(texts, message), qPrintable(message + " not in:\n" + texts.join('\n')));
+            QCOMPARE(texts.filter(message).size(), 1);
+        } else {
+            QVERIFY2(!anyContains(texts, "CNI"), qPrintable(texts.join('\n')));
+        }
+    }
+
+    /// The zero GUID is "none" to HNS: a remote endpoint's network, an endpoint outside any namespace, an
+    /// empty slot of a list. It links to nothing and is not reported as an object the dump does not show.
+    /// `member`: a member of the first endpoint's snapshot document that must be absent.
+    void theZeroGuidNamesNoObject_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("member");
+
+        const std::string zero = "00000000-0000-0000-0000-000000000000";
+        const std::string ep = "9D1E3F50-6A7B-4C8D-9E0F-A1B2C3D4E5F6";
+        const std::string net = "4A6C8E01-2B3D-4F5A-8B7C-9D0E1F2A3B4C";
+        const std::string ns = "6B8D0F12-3C4E-4A5B-9C6D-7E8F9A0B1C2D";
+        const std::string lb = "7C9E1A23-4D5F-4B6C-8D7E-9F0A1B2C3D4E";
+        const auto text = [](const json& j) { return QString::fromStdString(j.dump()); };
+        const auto id = [](const char* kind, const std::string& guid) {
+            return QString(kind) + ":" + guid.c_str();
+        };
+        const json endpoint = {{"ID", ep}, {"Name", "Ethernet"}, {"IPAddress", "10.244.3.7"}};
+        json remote = endpoint;
+        remote["IsRemoteEndpoint"] = true;
+        remote["VirtualNetwork"] = zero;
+        QTest::newRow("a remote endpoint's VirtualNetwork")
+            << text(remote) << QStringList{id("Endpoint", ep)} << "HostComputeNetwork";
+        json lower = endpoint;
+        lower["VirtualNetwork"] = "{" + zero + "}";
+        QTest::newRow("a braced VirtualNetwork of zeros beside a network of the dump")
+            << text(json::array({{{"ID", net}, {"Name", "cbr0"}, {"Type", "L2Bridge"}}, lower}))
+            << QStringList{id("Endpoint", ep), id("Network", net)} << "HostComputeNetwork";
+        QTest::newRow("a v2 endpoint's network and namespace")
+            << text({{"ID", ep},
+                     {"Name", "Ethernet"},
+                     {"HostComputeNetwork", zero},
+                     {"HostComputeNamespace", zero},
+                     {"IpConfigurations", json::array({{{"IpAddress", "10.244.3.8"}, {"PrefixLength", 24}}})},
+                     {"SchemaVersion", {{"Major", 2}, {"Minor", 0}}}})
+            << QStringList{id("Endpoint", ep)} << "HostComputeNamespace";
+        json inNamespace = endpoint;
+        inNamespace["Namespace"] = {{"ID", zero}, {"IsDefault", false}};
+        QTest::newRow("a v1 endpoint's Namespace")
+            << text(inNamespace) << QStringList{id("Endpoint", ep)} << "HostComputeNamespace";
+        const json resource = {{"Type", "Endpoint"}, {"Data", {{"Id", zero}}}};
+        QTest::newRow("a namespace's resource")
+            << text(json::array(
+                   {{{"ID", ns}, {"IsDefault", false}, {"ResourceList", json::array({resource})}}, endpoint}))
+            << QStringList{id("Endpoint", ep), id("Namespace", ns)} << QString();
+        const json elb = {{"Type", "ELB"},
+                          {"VIPs", {"10.96.0.10"}},
+                          {"Protocol", 6},
+                          {"InternalPort", 53},
+                          {"ExternalPort", 53}};
+        QTest::newRow("a policy list's reference")
+            << text(json::array(
+                   {{{"ID", lb}, {"References", {"/endpoints/" + zero}}, {"Policies", json::array({elb})}},
+                    endpoint}))
+            << QStringList{id("Endpoint", ep), id("LoadBalancer", lb)} << QString();
+    }
+
+    void theZeroGuidNamesNoObject()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, member);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), objects);
+        const QStringList texts = messageTexts(*result);
+        for (const QString& wrong :
+             {QString("00000000-0000"), QString("not in the dump"), QString("does not show")})
+            QVERIFY2(!anyContains(texts, wrong), qPrintable(wrong + " in:\n" + texts.join('\n')));
+        if (!member.isEmpty()) {
+            const json* doc =
+                document(*result, ResourceKind::Endpoint, "9D1E3F50-6A7B-4C8D-9E0F-A1B2C3D4E5F6");
+            QVERIFY(doc);
+            QVERIFY2(!doc->contains(member.toStdString()), qPrintable(QString::fromStdString(doc->dump())));
+        }
+    }
+
+    /// Files of formats around the HNS objects: what each holds is imported, and the report words what
+    /// it says after what was read (a ConvertTo-Html table is no hnsdiag list, YAML is no hnsdiag table, a
+    /// CNI configuration is named once). `present`: part of a report line; `absent`: in none of them.
+    void theReportNamesWhatWasRead_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("present");
+        QTest::addColumn<QString>("absent");
+
+        QTest::newRow("ConvertTo-Html table of endpoints")
+            << "convertto-html-endpoints.html"
+            << QStringList{"Endpoint:5B7D9F13-2A4C-4E6F-8A0B-1C2D3E4F5A6B",
+                           "Endpoint:6C8EA024-3B5D-4F7A-9B1C-2D3E4F5A6B7C"}
+            << "MacAddress: not shown by the table"
+            << "hnsdiag";
+        QTest::newRow("ConvertTo-Yaml of an endpoint")
+            << "convertto-yaml-endpoint.yaml" << QStringList{} << QString() << "table";
+        QTest::newRow("a CNI configuration list beside Get-HnsNetwork")
+            << "cni-conflist-beside-network.txt"
+            << QStringList{"Network:8E0A2C46-1B3D-4F5E-9A7B-C8D9E0F1A2B3"}
+            << "a CNI configuration (what a plugin is told to create), not HNS state; not imported"
+            << "made up";
+    }
+
+    void theReportNamesWhatWasRead()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, present);
+        QFETCH(QString, absent);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        const QStringList texts = messageTexts(result);
+        if (!present.isEmpty())
+            QVERIFY2(anyContains(texts, present), qPrintable(present + " not in:\n" + texts.join('\n')));
+        QVERIFY2(!anyContains(texts, absent), qPrintable(absent + " in:\n" + texts.join('\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)

@@ -177,6 +177,12 @@ private slots:
     void listContinuationOrNextRow();
     void cellsAConsoleBrokeOrPushed_data();
     void cellsAConsoleBrokeOrPushed();
+    void yamlKeysAreNoSectionHeadings_data();
+    void yamlKeysAreNoSectionHeadings();
+    void lossesNameTheListingRead_data();
+    void lossesNameTheListingRead();
+    void tablesTheHeaderlessOrMarkdownShow_data();
+    void tablesTheHeaderlessOrMarkdownShow();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -617,8 +623,6 @@ void TestTables::linesThatAreNotTablesGiveNothing_data()
     QTest::newRow("prose and prompts")
         << QStringLiteral("PS C:\\> hnsdiag list all\nThe networks ID and Name are below.\nNothing else.\n");
     QTest::newRow("markdown heading") << QStringLiteral("Networks\n--------\nnat is missing\n");
-    QTest::newRow("markdown table")
-        << QStringLiteral("| Name | ID |\n|------|----|\n| nat | %1 |\n").arg(natNet);
 }
 
 void TestTables::linesThatAreNotTablesGiveNothing()
@@ -1118,6 +1122,142 @@ void TestTables::cellsAConsoleBrokeOrPushed()
     QCOMPARE(warningLines(result), QStringList{});
     QVERIFY(!result.values.empty());
     QCOMPARE(str(result.values[0].value.value(member.toStdString(), nlohmann::json())), value);
+}
+
+/// YAML (ConvertTo-Yaml, `kubectl get -o yaml`) has `Namespace:`, `Networks:` keys that read like hnsdiag
+/// section headings; they are no tables: nothing is read from them and no row is said to be unreadable.
+void TestTables::yamlKeysAreNoSectionHeadings_data()
+{
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("ConvertTo-Yaml of an endpoint: its Namespace member")
+        << QStringLiteral("- ID: %1\n  Name: ep1\n  Namespace:\n    ID: %2\n    IsDefault: false\n"
+                          "  VirtualNetwork: %3\n- ID: %4\n  Name: ep2\n  Namespace:\n    ID: %2\n")
+               .arg(ep1, ns1, natNet, ep2);
+    QTest::newRow("a top-level Networks key over a YAML list")
+        << QStringLiteral("Networks:\n- ID: %1\n  Name: nat\n  Type: NAT\n").arg(natNet);
+    QTest::newRow("a Networks key over an indented YAML list")
+        << QStringLiteral("Networks:\n  - ID: %1\n    Name: nat\n").arg(natNet);
+    QTest::newRow("an indented Endpoints key over its members")
+        << QStringLiteral("status:\n  Endpoints:\n    %1  ep1  10.244.2.11\n").arg(ep1);
+    QTest::newRow("a Namespace key and a key-value line at the same indentation")
+        << QStringLiteral("Namespace:\nID: %1\n").arg(ns1);
+}
+
+void TestTables::yamlKeysAreNoSectionHeadings()
+{
+    QFETCH(QString, text);
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), QStringList{});
+    QVERIFY2(result.warnings.empty(), result.warnings.empty() ? "" : result.warnings[0].message.c_str());
+}
+
+/// What a table could not show is worded after the listing read: hnsdiag's own (a section heading, or
+/// labels of words such as `Virtual Network Name`), or a table of property names (Select-Object,
+/// ConvertTo-Html) that may be any tool's, never blamed on hnsdiag.
+void TestTables::lossesNameTheListingRead_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("loss");
+
+    QTest::newRow("property names: the table")
+        << QStringLiteral("ID                                   Name IPAddress   VirtualNetwork\n"
+                          "%1 ep1  10.244.2.11 %2\n")
+               .arg(ep1, natNet)
+        << QStringLiteral("MacAddress: not shown by the table");
+    QTest::newRow("property names with bars: the table")
+        << QStringLiteral("ID | Name | IPAddress | VirtualNetwork\n%1 | ep1 | 10.244.2.11 | %2\n")
+               .arg(ep1, natNet)
+        << QStringLiteral("Policies: not shown by the table");
+    QTest::newRow("hnsdiag's labels without a heading")
+        << QStringLiteral("Name             ID                                   Virtual Network Name\n"
+                          "Ethernet         %1 nat\n")
+               .arg(ep1)
+        << QStringLiteral("IPAddress: not shown by hnsdiag list");
+    QTest::newRow("an hnsdiag section")
+        << QStringLiteral("Networks:\nName             ID\nnat              %1\n").arg(natNet)
+        << QStringLiteral("Type: not shown by hnsdiag list");
+}
+
+void TestTables::lossesNameTheListingRead()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, loss);
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(result.values.size(), std::size_t(1));
+    const QStringList lost = losses(result.values[0]);
+    QVERIFY2(lost.contains(loss), qPrintable(lost.join("; ")));
+    if (!loss.contains(QStringLiteral("hnsdiag")))
+        QVERIFY2(lost.filter(QStringLiteral("hnsdiag")).isEmpty(), qPrintable(lost.join("; ")));
+}
+
+/// Tables whose form is known but not hnsdiag's: a markdown table (GitHub, Jira) is read like the
+/// other tables; rows of `Format-Table -HideTableHeaders` are read when their columns are known by what
+/// each holds (a GUID, an address or MAC, a network mode), else a warning says why not; an hnsdiag
+/// table under a heading the import does not know (a localized build) gives a warning naming it.
+/// `objects`: as ::objects lists them; `warning`: part of the one warning expected, empty for none.
+void TestTables::tablesTheHeaderlessOrMarkdownShow_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QString>("warning");
+
+    QTest::newRow("markdown table of endpoints")
+        << QStringLiteral("| ID | Name | IPAddress | MacAddress | VirtualNetwork |\n|---|---|---|---|---|\n"
+                          "| %1 | ep1 | 10.244.2.11 | 00-15-5D-A1-02-0B | %2 |\n"
+                          "| %3 | ep2 | 10.244.2.12 | 00-15-5D-A1-02-0C | %2 |\n")
+               .arg(ep1, natNet, ep2)
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)} << QString();
+    QTest::newRow("markdown table of networks, aligned, with colons in its rule")
+        << QStringLiteral("| Name | ID                                   | Type     |\n"
+                          "|:-----|:------------------------------------:|---------:|\n"
+                          "| nat  | %1 | NAT      |\n")
+               .arg(natNet)
+        << QStringList{kindId("Invalid", natNet)} << QString();
+    QTest::newRow("markdown table without an ID column")
+        << QStringLiteral("| Name | Type |\n|---|---|\n| nat | NAT |\n") << QStringList{} << QString();
+    QTest::newRow("-HideTableHeaders: ID, Name, IPAddress")
+        << QStringLiteral("\n%1 3f6a1c2e9b4d_cbr0  10.244.2.11\n%2 a9d0c7e6f5b4_cbr0  10.244.2.12\n\n")
+               .arg(ep1, ep2)
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)} << QString();
+    QTest::newRow("-HideTableHeaders: Name, ID, Type")
+        << QStringLiteral("nat              %1 NAT\nvxlan-cluster    %2 Overlay\n").arg(natNet, overlayNet)
+        << QStringList{kindId("Network", natNet), kindId("Network", overlayNet)} << QString();
+    QTest::newRow("-HideTableHeaders: ID and Name only")
+        << QStringLiteral("%1 nat\n%2 vxlan-cluster\n").arg(natNet, overlayNet) << QStringList{}
+        << QStringLiteral("printed without its header");
+    QTest::newRow("a log line with a GUID and an address is no table")
+        << QStringLiteral("I1204 09:12:44.118230 4120 hns.go:211] endpoint %1 10.244.2.11\n").arg(ep1)
+        << QStringList{} << QString();
+    QTest::newRow("prose naming a GUID is no table")
+        << QStringLiteral("The endpoint %1 has the address 10.244.2.11 and is missing its route.\n").arg(ep1)
+        << QStringList{} << QString();
+    QTest::newRow("hnsdiag with a heading it does not know")
+        << QStringLiteral("Netzwerke:\nName             ID                                   Typ\n"
+                          "nat              %1 NAT\n")
+               .arg(natNet)
+        << QStringList{} << QStringLiteral("\"Netzwerke:\" looks like the heading of an hnsdiag table");
+}
+
+void TestTables::tablesTheHeaderlessOrMarkdownShow()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QString, warning);
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), objects);
+    QStringList warnings;
+    for (const ImportWarning& w : result.warnings)
+        warnings << QString::fromStdString(w.message);
+    if (warning.isEmpty()) {
+        QCOMPARE(warnings, QStringList{});
+    } else {
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].contains(warning), qPrintable(warnings[0]));
+    }
+    for (const FoundValue& found : result.values)
+        QVERIFY2(losses(found).filter(QStringLiteral("hnsdiag")).isEmpty(),
+                 qPrintable(losses(found).join("; ")));
 }
 
 QTEST_GUILESS_MAIN(TestTables)
