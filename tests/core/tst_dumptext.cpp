@@ -119,6 +119,8 @@ private slots:
     void pastedTextIsCleanedAsAWhole();
     void transferEncodingsAreUndoneByEvidence_data();
     void transferEncodingsAreUndoneByEvidence();
+    void htmlKeepsTheBlanksThePageShows_data();
+    void htmlKeepsTheBlanksThePageShows();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -671,6 +673,92 @@ void TestDumpText::transferEncodingsAreUndoneByEvidence()
     QCOMPARE(noted, !note.isEmpty());
     if (note.isEmpty())
         QVERIFY(decoded->notes.empty());
+}
+
+/// A list view or a table in an HTML mail or ticket: its columns are blanks, which the markup keeps as
+/// the page shows them (`&nbsp;`, `<pre>`, `<code>`, `white-space: pre`, a monospace font).
+void TestDumpText::htmlKeepsTheBlanksThePageShows_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QStringList>("lines"); ///< "sourceLine:text" after cleaning (U+00A0 read as blanks)
+
+    QTest::newRow("Outlook: &nbsp; runs in a Courier New span, one paragraph per line")
+        << "<html><body><p class=MsoNormal><span style='font-family:\"Courier New\"'>ID&nbsp;&nbsp;&nbsp;"
+           "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; : "
+           "7C9A1B2D-3E4F-4051-9263-7485960A1B2C<o:p></o:p></span></p>\n"
+           "<p class=MsoNormal><span style='font-family:\"Courier New\"'>IPAddress&nbsp;&nbsp; : "
+           "10.244.2.11<o:p></o:p></span></p></body></html>"
+        << QStringList{"1:ID          : 7C9A1B2D-3E4F-4051-9263-7485960A1B2C",
+                       "1:", "2:IPAddress   : 10.244.2.11"};
+    QTest::newRow("Gmail fixed width: &nbsp; and blanks taking turns, <br> lines")
+        << "<div dir=\"ltr\"><font face=\"monospace\">ID&nbsp; &nbsp; &nbsp; &nbsp;: 7C9A<br>"
+           "Name&nbsp; &nbsp; &nbsp;: ep1<br></font></div>"
+        << QStringList{"1:ID       : 7C9A", "1:Name     : ep1"};
+    QTest::newRow("<pre>: blanks, tabs and line breaks as written")
+        << "<div>Output:</div><pre>ID         : 7C9A\nIPAddress  : 10.244.2.11\n\tState : 3</pre>"
+        << QStringList{"1:Output:", "1:ID         : 7C9A", "2:IPAddress  : 10.244.2.11", "3:\tState : 3"};
+    QTest::newRow("a <div> styled white-space:pre, with a <div> inside it that closes first")
+        << "<html><body><div style=\"white-space:pre\">ID         : 7C9A\n<div>Name  :  x</div>"
+           "IPAddress  : 10.244.2.11\n</div><div>after   the   block</div></body></html>"
+        << QStringList{"1:ID         : 7C9A", "2:Name  :  x", "2:IPAddress  : 10.244.2.11",
+                       "3:after the block"};
+    QTest::newRow("white-space: pre-wrap, in a style with other properties and upper case")
+        << "<html><body><DIV STYLE=\"font-size:11pt; WHITE-SPACE: Pre-Wrap;\">Name       : cbr0\n"
+           "Type       : L2Bridge</DIV></body></html>"
+        << QStringList{"1:Name       : cbr0", "2:Type       : L2Bridge"};
+    QTest::newRow("white-space: pre-line keeps line breaks, not blank runs")
+        << "<html><body><p style=\"white-space:pre-line\">Name    : cbr0\nType    : "
+           "L2Bridge</p></body></html>"
+        << QStringList{"1:Name : cbr0", "2:Type : L2Bridge"};
+    QTest::newRow("<code> and <tt>: blanks and line breaks as written")
+        << "<html><body><p>Output: <code>ID    : 7C9A\nName  : ep1</code></p><p><tt>Type  : NAT</tt> "
+           "and    more</p></body></html>"
+        << QStringList{"1:Output: ID    : 7C9A", "2:Name  : ep1", "2:", "2:Type  : NAT and more"};
+    QTest::newRow("a monospace span: blank runs in a line kept, the markup's line breaks and indentation not")
+        << "<html><body><div>\n    <span style=\"font-family: monospace\">ID                 : 7C9A<br>\n"
+           "    IPAddress          : 10.244.2.11</span>\n</div></body></html>"
+        << QStringList{"2:ID                 : 7C9A", "3:IPAddress          : 10.244.2.11"};
+    QTest::newRow("a Consolas span in an Outlook paragraph")
+        << "<html><body><p style=\"margin:0\"><span style='font-family:Consolas;color:black'>Name  "
+           "     : cbr0</span></p></body></html>"
+        << QStringList{"1:Name       : cbr0"};
+    QTest::newRow("white-space: normal inside <pre> collapses again")
+        << "<html><body><pre>a    b\n<span style=\"white-space:normal\">c    d</span></pre></body></html>"
+        << QStringList{"1:a    b", "2:c d"};
+    QTest::newRow("blank runs in a plain <div> are one blank, as the page shows them")
+        << "<html><body><div>ID                 : 7C9A</div><div>Name  : ep1</div></body></html>"
+        << QStringList{"1:ID : 7C9A", "1:Name : ep1"};
+    QTest::newRow("a <pre> left open ends with the document")
+        << "<html><body><pre>ID   : 7C9A\nName : ep1</body></html>"
+        << QStringList{"1:ID   : 7C9A", "2:Name : ep1"};
+    QTest::newRow("a fragment pasted into text: a pre-wrap block with plain lines")
+        << "Ticket notes\n\n<div dir=\"ltr\"><div style=\"white-space:pre-wrap\">ID           : 7C9A\n"
+           "IPAddress    : 10.244.2.11\nMacAddress   : 00-15-5D-A1-02-0B\nName         : ep1\n"
+           "State        : 3\nType         : L2Bridge</div></div>\n\nthanks\n"
+        << QStringList{"1:Ticket notes",
+                       "2:",
+                       "3:ID           : 7C9A",
+                       "4:IPAddress    : 10.244.2.11",
+                       "5:MacAddress   : 00-15-5D-A1-02-0B",
+                       "6:Name         : ep1",
+                       "7:State        : 3",
+                       "8:Type         : L2Bridge",
+                       "9:",
+                       "10:thanks"};
+}
+
+void TestDumpText::htmlKeepsTheBlanksThePageShows()
+{
+    QFETCH(QString, html);
+    QFETCH(QStringList, lines);
+    std::vector<std::string> notes;
+    const std::vector<CleanedLine> cleaned = cleanPastedText(html.toStdString(), &notes);
+    QStringList got;
+    for (const CleanedLine& line : cleaned)
+        got << QStringLiteral("%1:%2").arg(line.sourceLine).arg(QString::fromStdString(line.text));
+    QCOMPARE(got, lines);
+    QVERIFY2(!notes.empty() && QString::fromStdString(notes.front()).contains("HTML"),
+             notes.empty() ? "no note" : notes.front().c_str());
 }
 
 void TestDumpText::findsValuesInDumps_data()
