@@ -555,6 +555,12 @@ private:
             skipBinary(name);
             return;
         }
+        if (level <= m_limits.maxArchiveNesting && bytes.starts_with("From ")) {
+            if (std::vector<std::string> mails = mboxMails(bytes); !mails.empty()) {
+                readMbox(name, std::move(mails), level);
+                return;
+            }
+        }
         if (level <= m_limits.maxArchiveNesting && looksLikeMail(bytes)) {
             readMail(name, bytes, level);
             return;
@@ -707,6 +713,26 @@ private:
             if (!countFile(partName) || !take(part.bytes.size(), partName))
                 return;
             addBlob(partName, std::move(part.bytes), level + 1);
+        }
+    }
+
+    /// Mails saved one after the other, each after a `From ` line (an mbox file, Thunderbird's "Save As"):
+    /// one mail is read as a .eml is; several are named `inbox.mbox!mail-2` and each read as one, with a
+    /// note for the file saying how many.
+    void readMbox(const std::string& name, std::vector<std::string> mails, int level)
+    {
+        if (mails.size() == 1) {
+            readMail(name, mails.front(), level);
+            return;
+        }
+        note(name, "an mbox file (mails one after the other, each after a `From ` line): read its " +
+                       std::to_string(mails.size()) + " mails as files of their own, mail-1 to mail-" +
+                       std::to_string(mails.size()));
+        for (std::size_t i = 0; i < mails.size() && !m_stopped; ++i) {
+            const std::string mailName = name + "!mail-" + std::to_string(i + 1);
+            if (!countFile(mailName))
+                return;
+            readMail(mailName, mails[i], level);
         }
     }
 

@@ -3,6 +3,7 @@
 // tar.gz archives, a bomb written streaming, a sparse 1 GiB file.
 
 #include "dump_files.h"
+#include "hcn/dump_import.h"
 #include "hcn/dump_sources.h"
 #include "hcn/dump_text.h"
 #include "zip_entry_names.h"
@@ -244,6 +245,9 @@ private slots:
     void gzipStopsAtTheFileCap();
     void otherArchivesAreReadOrNamed_data();
     void otherArchivesAreReadOrNamed();
+    void mailsSavedAfterAFromLineAreRead_data();
+    void mailsSavedAfterAFromLineAreRead();
+    void mboxMailsAreImported();
 };
 
 void TestDumpSources::readsWhatSupportSends_data()
@@ -997,6 +1001,67 @@ void TestDumpSources::otherArchivesAreReadOrNamed()
     // The same bytes dropped on the window.
     check(readDumpBytes(file.toStdString(), readFile(path).toStdString()));
 #endif
+}
+
+/// An mbox file (Thunderbird's "Save As", a mailbox export) or one mail saved after its `From ` line:
+/// each mail read as a .eml is, checked as transferEncodingsAreUndone checks mails.
+void TestDumpSources::mailsSavedAfterAFromLineAreRead_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("expectedNames");
+    QTest::addColumn<QString>("holds"); ///< in the decoded text of the last source
+    QTest::addColumn<QString>("absent");
+    QTest::addColumn<QStringList>("notes");
+
+    QTest::newRow("an mbox of two mails: a body with a `>From ` line, then one with an attachment")
+        << "mbox-thunderbird-two-mails.mbox"
+        << QStringList{"mbox-thunderbird-two-mails.mbox!mail-1!body",
+                       "mbox-thunderbird-two-mails.mbox!mail-2!body",
+                       "mbox-thunderbird-two-mails.mbox!mail-2!network.json"}
+        << "\"AddressPrefix\":  \"10.244.5.0/24\""
+        << "From - Fri"
+        << QStringList{
+               "mbox-thunderbird-two-mails.mbox: an mbox file (mails one after the other, each after a "
+               "`From ` line): read its 2 mails as files of their own, mail-1 to mail-2",
+               "mbox-thunderbird-two-mails.mbox!mail-1: a MIME mail: read its 1 part as a file of its "
+               "own: body",
+               "mbox-thunderbird-two-mails.mbox!mail-2: a MIME mail: read its 2 parts as files of "
+               "their own: body, network.json (base64 decoded)"};
+    QTest::newRow("one mail saved after its `From ` line, quoted-printable")
+        << "mail-saved-after-from-line.eml" << QStringList{"mail-saved-after-from-line.eml!body"}
+        << "ActivityId         : 6A1D3F82-9C4B-4E07-B5A2-3D8F1E6C9B04"
+        << "Content-Transfer-Encoding"
+        << QStringList{
+               "mail-saved-after-from-line.eml: a MIME mail: read its 1 part as a file of its own: body "
+               "(quoted-printable decoded)"};
+}
+
+void TestDumpSources::mailsSavedAfterAFromLineAreRead()
+{
+    transferEncodingsAreUndone();
+}
+
+/// The mails of an mbox imported: the endpoint of the first mail's body linked to the network attached
+/// to the second; the `>From ` line of the body is read unquoted.
+void TestDumpSources::mboxMailsAreImported()
+{
+    const auto result = importPaths({dumpPath("mbox-thunderbird-two-mails.mbox").toStdString()});
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList ids;
+    for (const ImportedObject& object : result->report.objects)
+        ids << QString::fromStdString(object.id);
+    ids.sort();
+    QCOMPARE(ids,
+             (QStringList{"4E7A2C91-5B3D-4F60-A8E1-2C9D7B5F3A10", "9F3B7D21-4A6C-4E85-B1D0-7C2E5A9F3B68"}));
+    const auto& endpoints = result->snapshot["Endpoints"];
+    QCOMPARE(endpoints.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(endpoints[0]["IpConfigurations"][0]["IpAddress"].get<std::string>()),
+             QStringLiteral("10.244.5.23"));
+    QCOMPARE(QString::fromStdString(endpoints[0]["HostComputeNetwork"].get<std::string>()),
+             QStringLiteral("4E7A2C91-5B3D-4F60-A8E1-2C9D7B5F3A10"));
+    const auto read = readDumpSources({dumpPath("mbox-thunderbird-two-mails.mbox").toStdString()});
+    QVERIFY(read.ok());
+    QVERIFY(read->sources.front().bytes.find("\nFrom the node itself") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)
