@@ -121,6 +121,8 @@ private slots:
     void transferEncodingsAreUndoneByEvidence();
     void htmlKeepsTheBlanksThePageShows_data();
     void htmlKeepsTheBlanksThePageShows();
+    void gzipInBase64IsUnpacked_data();
+    void gzipInBase64IsUnpacked();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -759,6 +761,56 @@ void TestDumpText::htmlKeepsTheBlanksThePageShows()
     QCOMPARE(got, lines);
     QVERIFY2(!notes.empty() && QString::fromStdString(notes.front()).contains("HTML"),
              notes.empty() ? "no note" : notes.front().c_str());
+}
+
+/// A dump gzipped and base64-encoded to get it through a ticket or a chat (`gzip | base64`,
+/// `[Convert]::ToBase64String` of a GZipStream), on lines of its own or inside a line.
+void TestDumpText::gzipInBase64IsUnpacked_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("labels"); ///< the objects found in the decoded text
+    QTest::addColumn<QString>("note");       ///< a part of the note, empty: none
+    QTest::addColumn<QString>("kept");       ///< a part of the text that stays
+
+    const QString gzipNote = QStringLiteral("the text holds gzip-compressed data in base64 (`H4sI...`, as "
+                                            "`gzip | base64` or `[Convert]::ToBase64String` of a GZipStream "
+                                            "writes it), unpacked to ");
+    QTest::newRow("`gzip | base64` wrapped at 76, prose around it")
+        << readDump("ticket-kubectl-gzip-base64.txt") << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
+        << gzipNote << "\nthanks,\nplatform team\n";
+    QTest::newRow("[Convert]::ToBase64String of a gzipped UTF-16 file, one line")
+        << readDump("ticket-powershell-gzip-base64-utf16.txt")
+        << QStringList{"2D6A9F14-8C3E-4B71-A5D0-9E2F7C4B1A36"} << gzipNote
+        << "[Convert]::ToBase64String($ms.ToArray())\n";
+    QTest::newRow("inside a line of a ConfigMap: what it holds on lines of its own")
+        << readDump("ticket-gzip-base64-in-a-line.txt") << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
+        << gzipNote << "  network.json.gz: \n{\n";
+    QTest::newRow("damaged gzip stays as it is") << QByteArray("data: H4sI" + QByteArray(96, 'A') + "\n")
+                                                 << QStringList{} << QString() << "data: H4sIAAAA";
+    QTest::newRow("H4sI inside a longer token is no gzip")
+        << QByteArray(
+               "xH4sIAAAAAAAAA03LMQqAMAwF0L2nCJ3dBBfv4AmCzZBCm5QkFb29Do5vfUs0T7NQG8L3TYeG4hHv2Aoc4LMQ\n")
+        << QStringList{} << QString() << "xH4sIAAAAAAAAA";
+}
+
+void TestDumpText::gzipInBase64IsUnpacked()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, labels);
+    QFETCH(QString, note);
+    QFETCH(QString, kept);
+    const auto decoded = decodeDumpText(bytesView(bytes));
+    QVERIFY2(decoded.ok(), decoded.status().message().c_str());
+    const QString text = QString::fromStdString(decoded->text);
+    QVERIFY2(text.contains(kept), qPrintable(text));
+    QCOMPARE(text.contains(QStringLiteral("H4sI")), note.isEmpty());
+    QStringList notes;
+    for (const std::string& n : decoded->notes)
+        notes << QString::fromStdString(n);
+    QCOMPARE(notes.size(), note.isEmpty() ? 0 : 1);
+    if (!note.isEmpty())
+        QVERIFY2(notes.front().contains(note), qPrintable(notes.front()));
+    QCOMPARE(objectLabels(extractJsonValues(decoded->text)), labels);
 }
 
 void TestDumpText::findsValuesInDumps_data()
