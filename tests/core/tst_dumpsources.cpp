@@ -248,6 +248,8 @@ private slots:
     void mailsSavedAfterAFromLineAreRead_data();
     void mailsSavedAfterAFromLineAreRead();
     void mboxMailsAreImported();
+    void textStartingWithFromIsNoMbox_data();
+    void textStartingWithFromIsNoMbox();
 };
 
 void TestDumpSources::readsWhatSupportSends_data()
@@ -1062,6 +1064,28 @@ void TestDumpSources::mboxMailsAreImported()
     const auto read = readDumpSources({dumpPath("mbox-thunderbird-two-mails.mbox").toStdString()});
     QVERIFY(read.ok());
     QVERIFY(read->sources.front().bytes.find("\nFrom the node itself") != std::string::npos);
+}
+
+/// Notes that start with the word "From" are text, not a mailbox.
+void TestDumpSources::textStartingWithFromIsNoMbox_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("prose with a time and a year, no header block")
+        << QByteArray("From 10:41 on 4 Dec 2026 the node lost DNS:\nID : 7C9A\nName : ep1\n");
+    QTest::newRow("a `From ` line without a time of day")
+        << QByteArray("From ops Fri Dec 4 2026\nFrom: ops@contoso.example\nSubject: x\n\nbody\n");
+    QTest::newRow("a `From ` line followed by one header only")
+        << QByteArray("From - Fri Dec 04 10:41:00 2026\nSubject: x\n\nbody\n");
+}
+
+void TestDumpSources::textStartingWithFromIsNoMbox()
+{
+    QFETCH(QByteArray, bytes);
+    const auto read = readDumpBytes("notes.txt", bytes.toStdString());
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read), QStringList{"notes.txt"});
+    QCOMPARE(QByteArray::fromStdString(read->sources.front().bytes), bytes);
+    QVERIFY(read->notes.empty());
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)
