@@ -250,6 +250,8 @@ private slots:
     void mboxMailsAreImported();
     void textStartingWithFromIsNoMbox_data();
     void textStartingWithFromIsNoMbox();
+    void wrappedDumpsAreImported_data();
+    void wrappedDumpsAreImported();
 };
 
 void TestDumpSources::readsWhatSupportSends_data()
@@ -1086,6 +1088,37 @@ void TestDumpSources::textStartingWithFromIsNoMbox()
     QCOMPARE(names(*read), QStringList{"notes.txt"});
     QCOMPARE(QByteArray::fromStdString(read->sources.front().bytes), bytes);
     QVERIFY(read->notes.empty());
+}
+
+/// Dumps wrapped for transport imported whole: the objects and their key values come out.
+void TestDumpSources::wrappedDumpsAreImported_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<QString>("value"); ///< somewhere in the snapshot
+
+    QTest::newRow(
+        "an HTML-only mail, the list view in a monospace pre-wrap block of the document: its columns kept")
+        << "mail-html-only-listview-pre-wrap.eml" << QStringList{"6F2A8D14-9B3C-4E70-85A1-C4D7E2F09B36"}
+        << "10.244.8.19";
+    QTest::newRow("a ticket with `gzip | base64` of a network")
+        << "ticket-kubectl-gzip-base64.txt" << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
+        << "10.244.6.0/24";
+}
+
+void TestDumpSources::wrappedDumpsAreImported()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, ids);
+    QFETCH(QString, value);
+    const auto result = importPaths({dumpPath(file).toStdString()});
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList got;
+    for (const ImportedObject& object : result->report.objects)
+        got << QString::fromStdString(object.id);
+    QCOMPARE(got, ids);
+    QVERIFY2(result->snapshot.dump().find(value.toStdString()) != std::string::npos,
+             result->snapshot.dump().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)
