@@ -103,6 +103,23 @@ bool resetPeakMemory()
     return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
 }
 
+/// A Windows cabinet (.cab) of one file stored without compression, written field by field (no tool
+/// on Linux writes one): header, folder, file, one data block without a checksum.
+QByteArray storedCabinet(const QByteArray& name, const QByteArray& bytes)
+{
+    const auto u16 = [](quint16 v) { return QByteArray(1, char(v & 0xFF)) + char(v >> 8); };
+    const auto u32 = [&](quint32 v) { return u16(quint16(v & 0xFFFF)) + u16(quint16(v >> 16)); };
+    const quint32 filesAt = 36 + 8;
+    const quint32 dataAt = filesAt + 16 + quint32(name.size()) + 1;
+    const quint32 total = dataAt + 8 + quint32(bytes.size());
+    return "MSCF" + u32(0) + u32(total) + u32(0) + u32(filesAt) + u32(0) + QByteArray("\x03\x01", 2) +
+           u16(1) + u16(1) + u16(0) + u16(0) + u16(0) + // 1 folder, 1 file
+           u32(dataAt) + u16(1) + u16(0) +              // the folder: 1 block, stored
+           u32(quint32(bytes.size())) + u32(0) + u16(0) + u16(0x5B84) + u16(0x5000) + u16(0x20) + name +
+           QByteArray(1, '\0') +                                                     // the file
+           u32(0) + u16(quint16(bytes.size())) + u16(quint16(bytes.size())) + bytes; // the block
+}
+
 #ifdef HCN_TEST_HAVE_LIBARCHIVE
 
 enum class Format
@@ -935,6 +952,9 @@ void TestDumpSources::otherArchivesAreReadOrNamed_data()
     QTest::newRow("a single lzma-compressed file, named otherwise")
         << "network.dat" << int(Format::Lzma) << none << QStringList{"network.dat!unpacked"}
         << "network.dat: an lzma-compressed file: unpacked unpacked (";
+    QTest::newRow("a Windows cabinet")
+        << "logs.cab" << -1 << storedCabinet("collectlogs\\network.txt", networkJson)
+        << QStringList{"logs.cab!collectlogs/network.txt"} << "";
     const QByteArray garbage = QByteArray(3000, '\x5A');
     QTest::newRow("a damaged 7-Zip archive: named, and what to do")
         << "collectlogs.7z" << -1 << QByteArray("7z\xBC\xAF\x27\x1C\x00\x04", 8) + garbage << QStringList{}
