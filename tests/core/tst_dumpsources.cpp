@@ -120,6 +120,34 @@ QByteArray storedCabinet(const QByteArray& name, const QByteArray& bytes)
            u32(0) + u16(quint16(bytes.size())) + u16(quint16(bytes.size())) + bytes; // the block
 }
 
+quint32 crc32Of(const QByteArray& bytes)
+{
+    quint32 crc = 0xFFFFFFFF;
+    for (const char c : bytes) {
+        crc ^= quint8(c);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320 & (0 - (crc & 1)));
+    }
+    return ~crc;
+}
+
+/// A RAR (4) archive of one file stored without compression, written block by block (no tool on Linux
+/// writes one): marker, archive header, file header and data, end of archive.
+QByteArray storedRar(const QByteArray& name, const QByteArray& bytes)
+{
+    const auto u16 = [](quint32 v) { return QByteArray(1, char(v & 0xFF)) + char((v >> 8) & 0xFF); };
+    const auto u32 = [&](quint32 v) { return u16(v & 0xFFFF) + u16(v >> 16); };
+    const auto block = [&](const QByteArray& body) { return u16(crc32Of(body) & 0xFFFF) + body; };
+    const auto size = quint32(bytes.size());
+    const QByteArray fileHeader = QByteArray(1, '\x74') + u16(0x8000) + u16(32 + quint32(name.size())) +
+                                  u32(size) + u32(size) + QByteArray(1, '\x02') + u32(crc32Of(bytes)) +
+                                  u32(0x5B845000) + QByteArray("\x1D\x30", 2) + u16(quint32(name.size())) +
+                                  u32(0x20) + name;
+    return QByteArray("Rar!\x1A\x07\x00", 7) +
+           block(QByteArray(1, '\x73') + u16(0) + u16(13) + u16(0) + u32(0)) + block(fileHeader) + bytes +
+           block(QByteArray(1, '\x7B') + u16(0x4000) + u16(7));
+}
+
 #ifdef HCN_TEST_HAVE_LIBARCHIVE
 
 enum class Format
@@ -955,6 +983,8 @@ void TestDumpSources::otherArchivesAreReadOrNamed_data()
     QTest::newRow("a Windows cabinet")
         << "logs.cab" << -1 << storedCabinet("collectlogs\\network.txt", networkJson)
         << QStringList{"logs.cab!collectlogs/network.txt"} << "";
+    QTest::newRow("a RAR archive") << "logs.rar" << -1 << storedRar("collectlogs\\network.txt", networkJson)
+                                   << QStringList{"logs.rar!collectlogs/network.txt"} << "";
     const QByteArray garbage = QByteArray(3000, '\x5A');
     QTest::newRow("a damaged 7-Zip archive: named, and what to do")
         << "collectlogs.7z" << -1 << QByteArray("7z\xBC\xAF\x27\x1C\x00\x04", 8) + garbage << QStringList{}
