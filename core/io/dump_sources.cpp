@@ -97,10 +97,48 @@ bool hasTarOrGzipSignature(std::string_view head)
     return head.starts_with("\x1F\x8B") || (head.size() >= 262 && head.substr(257, 5) == "ustar");
 }
 
+/// An archive or a compressed file named by its first bytes: 7-Zip, RAR, cabinets, and single files
+/// compressed with xz, bzip2, zstd, lz4 or lzma (gzip, zip and tar are told apart above).
+struct ArchiveKind
+{
+    std::string_view what;      ///< "a 7-Zip archive", for the report
+    bool singleFile = false;    ///< a compressed file rather than an archive of files
+    std::string_view extension; ///< of a compressed file's name: ".xz"
+};
+
+std::optional<ArchiveKind> archiveKind(std::string_view head)
+{
+    if (head.starts_with("7z\xBC\xAF\x27\x1C"))
+        return ArchiveKind{"a 7-Zip archive", false, {}};
+    if (head.starts_with(std::string_view("Rar!\x1A\x07\x00", 7)))
+        return ArchiveKind{"a RAR archive", false, {}};
+    if (head.starts_with(std::string_view("Rar!\x1A\x07\x01\x00", 8)))
+        return ArchiveKind{"a RAR 5 archive", false, {}};
+    if (head.starts_with(std::string_view("MSCF\0\0\0\0", 8)))
+        return ArchiveKind{"a Windows cabinet (.cab)", false, {}};
+    if (head.starts_with(std::string_view("\xFD"
+                                          "7zXZ\0",
+                                          6)))
+        return ArchiveKind{"an xz-compressed file", true, ".xz"};
+    // bzip2: `BZh`, the block size, then a block's or the end's magic number.
+    if (head.size() >= 10 && head.starts_with("BZh") && head[3] >= '1' && head[3] <= '9' &&
+        (head.substr(4, 6) == "1AY&SY" || head.substr(4, 6) == "\x17\x72\x45\x38\x50\x90"))
+        return ArchiveKind{"a bzip2-compressed file", true, ".bz2"};
+    if (head.starts_with("\x28\xB5\x2F\xFD"))
+        return ArchiveKind{"a zstd-compressed file", true, ".zst"};
+    if (head.starts_with("\x04\x22\x4D\x18"))
+        return ArchiveKind{"an lz4-compressed file", true, ".lz4"};
+    // lzma (`lzma`, 7-Zip's .lzma): the properties byte xz writes and a dictionary of 64 KiB or more.
+    if (head.size() >= 13 && head[0] == '\x5D' && head[1] == '\0' && head[2] == '\0')
+        return ArchiveKind{"an lzma-compressed file", true, ".lzma"};
+    return std::nullopt;
+}
+
 /// The signatures of the archives this tool reads.
 bool hasArchiveSignature(std::string_view head)
 {
-    return head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06") || hasTarOrGzipSignature(head);
+    return head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06") || hasTarOrGzipSignature(head) ||
+           archiveKind(head).has_value();
 }
 
 /// An archive this build cannot read: tar and gzip without libarchive.
@@ -145,14 +183,30 @@ struct ArchiveFree
 };
 using ArchiveHandle = std::unique_ptr<archive, ArchiveFree>;
 
-/// A reader for the formats dumps come in: zip and tar, plain or gzip-compressed.
+/// The compressions of a .tar.gz, .tar.xz, .tar.bz2, .tar.zst, .tar.lz4 and of single compressed files;
+/// each decoded in the library (none through an outside program).
+void supportCompressions(archive* handle)
+{
+    archive_read_support_filter_gzip(handle);
+    archive_read_support_filter_bzip2(handle);
+    archive_read_support_filter_xz(handle);
+    archive_read_support_filter_lzma(handle);
+    archive_read_support_filter_zstd(handle);
+    archive_read_support_filter_lz4(handle);
+}
+
+/// A reader for the formats dumps come in: zip, tar (compressed as above), 7-Zip, RAR and cabinets.
 ArchiveHandle newArchiveReader()
 {
     ArchiveHandle handle(archive_read_new());
     if (handle) {
         archive_read_support_format_zip(handle.get());
         archive_read_support_format_tar(handle.get());
-        archive_read_support_filter_gzip(handle.get());
+        archive_read_support_format_7zip(handle.get());
+        archive_read_support_format_rar(handle.get());
+        archive_read_support_format_rar5(handle.get());
+        archive_read_support_format_cab(handle.get());
+        supportCompressions(handle.get());
     }
     return handle;
 }
@@ -463,7 +517,7 @@ private:
         }
         const std::string_view head = std::string_view(bytes).substr(0, kSniffBytes);
 #ifdef HCN_HAVE_LIBARCHIVE
-        if (mayBeArchive(head)) {
+        if (mayBeArchive(head) || archiveKind(head)) {
             if (std::optional<OpenArchive> opened = openArchiveInMemory(bytes)) {
                 if (level > m_limits.maxArchiveNesting) {
                     warn(name, "skipped: an archive nested more than " +
@@ -496,9 +550,19 @@ private:
         }
         if (readWordPart(name, bytes) == WordPart::Other) // a .docx: its text only (io/docx_text.h)
             return;
+        if (const std::optional<ArchiveKind> kind = archiveKind(head)) {
+            readOtherArchive(name, bytes, level, *kind);
+            return;
+        }
         if (looksBinary(bytes)) {
             skipBinary(name);
             return;
+        }
+        if (level <= m_limits.maxArchiveNesting && bytes.starts_with("From ")) {
+            if (std::vector<std::string> mails = mboxMails(bytes); !mails.empty()) {
+                readMbox(name, std::move(mails), level);
+                return;
+            }
         }
         if (level <= m_limits.maxArchiveNesting && looksLikeMail(bytes)) {
             readMail(name, bytes, level);
@@ -546,6 +610,95 @@ private:
         addBlob(inner, std::move(unpacked.bytes), level + 1);
     }
 
+    /// An archive or a compressed file known by its signature that was not opened as an archive: a
+    /// compressed file is unpacked (with libarchive), named `x.json.xz!x.json`; anything else is said to
+    /// be what it is and what to do with it.
+    void readOtherArchive(const std::string& name, std::string_view bytes, int level, const ArchiveKind& kind)
+    {
+        if (!tarArchivesSupported()) {
+            warn(name, "skipped: " + std::string(kind.what) + ": this build does not read it; " +
+                           (kind.singleFile ? "unpack it and import the file"
+                                            : "unpack it and import the folder, or send it as a .zip"));
+            ++m_unreadable;
+            return;
+        }
+#ifdef HCN_HAVE_LIBARCHIVE
+        if (kind.singleFile) {
+            readCompressedFile(name, bytes, level, kind);
+            return;
+        }
+#endif
+        (void)bytes;
+        (void)level;
+        warn(name,
+             "skipped: " + std::string(kind.what) +
+                 " that cannot be read (damaged, encrypted, or packed with a method this build does not "
+                 "know); unpack it and import the folder");
+        ++m_unreadable;
+    }
+
+#ifdef HCN_HAVE_LIBARCHIVE
+    /// A single file compressed with xz, bzip2, zstd, lz4 or lzma (a .tar.xz was opened as an archive
+    /// before): what it holds, unpacked up to the limit for one file.
+    void readCompressedFile(const std::string& name, std::string_view bytes, int level,
+                            const ArchiveKind& kind)
+    {
+        if (level > m_limits.maxArchiveNesting) {
+            warn(name, "skipped: an archive nested more than " + std::to_string(m_limits.maxArchiveNesting) +
+                           " levels deep");
+            return;
+        }
+        ArchiveHandle handle(archive_read_new());
+        archive_entry* entry = nullptr;
+        if (!handle || archive_read_support_format_raw(handle.get()) != ARCHIVE_OK) {
+            warn(name, "skipped: " + std::string(kind.what) + " that cannot be unpacked");
+            ++m_unreadable;
+            return;
+        }
+        supportCompressions(handle.get());
+        if (archive_read_open_memory(handle.get(), bytes.data(), bytes.size()) != ARCHIVE_OK ||
+            archive_read_next_header(handle.get(), &entry) < ARCHIVE_WARN ||
+            archive_filter_count(handle.get()) < 2) {
+            warn(name, "skipped: " + std::string(kind.what) + " that cannot be unpacked (" +
+                           archiveError(handle.get()) + ")");
+            ++m_unreadable;
+            return;
+        }
+        std::string base =
+            name.substr(name.find_last_of("/!") == std::string::npos ? 0 : name.find_last_of("/!") + 1);
+        const bool named = base.size() > kind.extension.size() && lowerCopy(base).ends_with(kind.extension);
+        const std::string innerName =
+            named ? base.substr(0, base.size() - kind.extension.size()) : "unpacked";
+        const std::string inner = name + "!" + innerName;
+        std::string unpacked;
+        for (int retries = 0;;) {
+            const la_ssize_t got = archive_read_data(handle.get(), m_buffer.data(), m_buffer.size());
+            if (got == 0)
+                break;
+            if ((got == ARCHIVE_RETRY || got == ARCHIVE_WARN) && ++retries < kMaxRetries)
+                continue;
+            if (got < 0) {
+                warn(name, "skipped: " + std::string(kind.what) + " that cannot be unpacked (" +
+                               archiveError(handle.get()) + ")");
+                ++m_unreadable;
+                return;
+            }
+            if (unpacked.size() + std::size_t(got) > m_limits.maxFileBytes) {
+                warn(name, "skipped: more than " + sizeText(m_limits.maxFileBytes) +
+                               " after unpacking, over the limit for one file");
+                ++m_oversized;
+                return;
+            }
+            unpacked.append(m_buffer.data(), std::size_t(got));
+        }
+        if (!countFile(inner) || !take(unpacked.size(), inner))
+            return;
+        note(name,
+             std::string(kind.what) + ": unpacked " + innerName + " (" + sizeText(unpacked.size()) + ")");
+        addBlob(inner, std::move(unpacked), level + 1);
+    }
+#endif
+
     /// A MIME message (.eml): each part its transfer encoding undone, named `mail.eml!network.txt` (an
     /// attachment's file name) or `mail.eml!body`; a part holding an archive or a mail is read as one.
     /// The mail gets one note saying what it was read as.
@@ -563,6 +716,26 @@ private:
             if (!countFile(partName) || !take(part.bytes.size(), partName))
                 return;
             addBlob(partName, std::move(part.bytes), level + 1);
+        }
+    }
+
+    /// Mails saved one after the other, each after a `From ` line (an mbox file, Thunderbird's "Save As"):
+    /// one mail is read as a .eml is; several are named `inbox.mbox!mail-2` and each read as one, with a
+    /// note for the file saying how many.
+    void readMbox(const std::string& name, std::vector<std::string> mails, int level)
+    {
+        if (mails.size() == 1) {
+            readMail(name, mails.front(), level);
+            return;
+        }
+        note(name, "an mbox file (mails one after the other, each after a `From ` line): read its " +
+                       std::to_string(mails.size()) + " mails as files of their own, mail-1 to mail-" +
+                       std::to_string(mails.size()));
+        for (std::size_t i = 0; i < mails.size() && !m_stopped; ++i) {
+            const std::string mailName = name + "!mail-" + std::to_string(i + 1);
+            if (!countFile(mailName))
+                return;
+            readMail(mailName, mails[i], level);
         }
     }
 
@@ -584,7 +757,7 @@ private:
         file.read(head.data(), std::streamsize(head.size()));
         head.resize(std::size_t(file.gcount()));
 #ifdef HCN_HAVE_LIBARCHIVE
-        if (mayBeArchive(head)) {
+        if (mayBeArchive(head) || archiveKind(head)) {
             // Streamed from the file: an archive's own size is not capped, only what comes out of it.
             if (std::optional<OpenArchive> opened = openArchiveFile(path)) {
                 file.close();
@@ -612,7 +785,9 @@ private:
             ++m_empty;
             return true;
         }
-        if ((looksBinary(head) || unreadableArchive(head)) && !startsLikeGzip(head)) {
+        const std::optional<ArchiveKind> kind = archiveKind(head);
+        const bool compressedFile = startsLikeGzip(head) || (kind && kind->singleFile);
+        if ((looksBinary(head) || unreadableArchive(head) || kind) && !compressedFile) {
             addBlob(name, std::move(head), 0); // says why it is skipped
             return true;
         }

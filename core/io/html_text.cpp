@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace hcn::io {
@@ -52,6 +53,144 @@ constexpr std::array<std::string_view, 4> kHidden = {"head", "script", "style", 
 bool isOneOf(std::string_view name, const auto& list)
 {
     return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+/// Elements that have no content and no end tag.
+constexpr std::array<std::string_view, 14> kVoid = {"br",     "hr",    "img",   "meta", "link",
+                                                    "input",  "wbr",   "col",   "area", "base",
+                                                    "source", "track", "embed", "param"};
+
+/// Elements whose end tag HTML lets out: a second one opening closes the first.
+constexpr std::array<std::string_view, 8> kSelfClosingSiblings = {"p",  "li", "dt", "dd",
+                                                                  "tr", "td", "th", "option"};
+
+/// Elements whose text is kept as written, blanks and line breaks: what a page shows in `<pre>`, and
+/// what `<code>` and `<tt>` hold when a mail client or a ticket system marks output up with them.
+constexpr std::array<std::string_view, 8> kPreformatted = {"pre", "code",    "tt",  "samp",
+                                                           "kbd", "listing", "xmp", "textarea"};
+
+/// Fonts of one width for every character: text set in them is written to line up in columns.
+constexpr std::array<std::string_view, 10> kMonospaceFonts = {
+    "monospace", "courier", "consolas", "lucida console", "lucida sans typewriter",
+    "menlo",     "monaco",  "cascadia", "source code",    " mono",
+};
+
+/// How an element shows the blanks and line breaks of its text (CSS `white-space`).
+enum class WhiteSpace
+{
+    Inherit, ///< as the element it is in
+    Normal,  ///< runs of blanks and line breaks are one blank
+    Pre,     ///< kept as written: `<pre>`, `white-space: pre`, `pre-wrap`, `break-spaces`
+    PreLine, ///< line breaks kept, runs of blanks one blank
+};
+
+/// The value of attribute `name` (lower case) in the attributes of a tag, lower case; nullopt when the
+/// tag has none.
+std::optional<std::string> attributeValue(std::string_view attributes, std::string_view name)
+{
+    std::size_t i = 0;
+    while (i < attributes.size()) {
+        while (i < attributes.size() && !std::isalpha(static_cast<unsigned char>(attributes[i])))
+            ++i;
+        const std::size_t nameStart = i;
+        while (i < attributes.size() && attributes[i] != '=' && attributes[i] != '>' &&
+               !std::isspace(static_cast<unsigned char>(attributes[i])) && attributes[i] != '/')
+            ++i;
+        std::string key;
+        for (std::size_t k = nameStart; k < i; ++k)
+            key += lower(attributes[k]);
+        while (i < attributes.size() && std::isspace(static_cast<unsigned char>(attributes[i])))
+            ++i;
+        if (i >= attributes.size() || attributes[i] != '=') {
+            if (nameStart == i)
+                ++i;
+            continue;
+        }
+        ++i;
+        while (i < attributes.size() && std::isspace(static_cast<unsigned char>(attributes[i])))
+            ++i;
+        std::string value;
+        if (i < attributes.size() && (attributes[i] == '"' || attributes[i] == '\'')) {
+            const char quote = attributes[i++];
+            for (; i < attributes.size() && attributes[i] != quote; ++i)
+                value += lower(attributes[i]);
+            ++i;
+        } else {
+            for (; i < attributes.size() && !std::isspace(static_cast<unsigned char>(attributes[i])) &&
+                   attributes[i] != '>';
+                 ++i)
+                value += lower(attributes[i]);
+        }
+        if (key == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+/// The value of property `name` in a CSS declaration list (`font-family: Consolas; white-space:pre`).
+std::string_view cssProperty(std::string_view style, std::string_view name)
+{
+    for (std::size_t at = style.find(name); at != std::string_view::npos; at = style.find(name, at + 1)) {
+        const bool starts = at == 0 || style[at - 1] == ';' || style[at - 1] == '"' ||
+                            std::isspace(static_cast<unsigned char>(style[at - 1]));
+        std::size_t k = at + name.size();
+        while (k < style.size() && std::isspace(static_cast<unsigned char>(style[k])))
+            ++k;
+        if (!starts || k >= style.size() || style[k] != ':')
+            continue;
+        const std::size_t end = std::min(style.find(';', k), style.size());
+        std::string_view value = style.substr(k + 1, end - k - 1);
+        while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front())))
+            value.remove_prefix(1);
+        while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back())))
+            value.remove_suffix(1);
+        return value;
+    }
+    return {};
+}
+
+WhiteSpace whiteSpaceValue(std::string_view value)
+{
+    if (value.starts_with("pre-line"))
+        return WhiteSpace::PreLine;
+    if (value.starts_with("pre") || value.starts_with("break-spaces"))
+        return WhiteSpace::Pre;
+    if (value.starts_with("normal") || value.starts_with("nowrap"))
+        return WhiteSpace::Normal;
+    return WhiteSpace::Inherit;
+}
+
+bool isMonospaceFont(std::string_view fonts)
+{
+    return std::any_of(kMonospaceFonts.begin(), kMonospaceFonts.end(),
+                       [&](std::string_view font) { return fonts.find(font) != std::string_view::npos; });
+}
+
+/// How an element with these attributes shows white space, and whether it sets its text in a monospace
+/// font (`style="font-family: Consolas"`, `<font face="Courier New">`).
+struct ElementStyle
+{
+    WhiteSpace whiteSpace = WhiteSpace::Inherit;
+    bool monospace = false;
+};
+
+ElementStyle elementStyle(std::string_view name, std::string_view attributes)
+{
+    ElementStyle style;
+    if (isOneOf(name, kPreformatted))
+        style.whiteSpace = WhiteSpace::Pre;
+    if (attributes.find('=') == std::string_view::npos)
+        return style;
+    if (const std::optional<std::string> css = attributeValue(attributes, "style")) {
+        if (const WhiteSpace ws = whiteSpaceValue(cssProperty(*css, "white-space"));
+            ws != WhiteSpace::Inherit)
+            style.whiteSpace = ws;
+        style.monospace = isMonospaceFont(cssProperty(*css, "font-family"));
+    }
+    if (name == "font")
+        if (const std::optional<std::string> face = attributeValue(attributes, "face"))
+            style.monospace = style.monospace || isMonospaceFont(*face);
+    return style;
 }
 
 class HtmlReader
@@ -101,6 +240,7 @@ private:
         if (m_space && !atLineStart())
             m_out.text += ' ';
         m_space = false;
+        m_sourceBreak = false;
         m_out.text += s;
     }
 
@@ -132,15 +272,32 @@ private:
 
     void text(char c, std::size_t at)
     {
-        if (m_pre > 0) {
+        const Open& current = m_open.back();
+        const bool lineEnd = c == '\n' || c == '\r';
+        const bool blank = c == ' ' || c == '\t' || c == '\f';
+        if (current.whiteSpace == WhiteSpace::Pre) {
             if (c == '\n')
                 lineBreak(at);
             else if (c != '\r')
                 emit(std::string_view(&c, 1), at);
             return;
         }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (current.whiteSpace == WhiteSpace::PreLine && lineEnd) {
+            if (c == '\n')
+                lineBreak(at);
+            return;
+        }
+        if (lineEnd) {
             m_space = true;
+            m_sourceBreak = true; // the blanks after it are the markup's indentation
+            return;
+        }
+        if (blank) {
+            // In a monospace font blanks line text up in columns: a run of them is kept as written.
+            if (current.monospace && !m_sourceBreak && c != '\f' && current.whiteSpace != WhiteSpace::PreLine)
+                emit(std::string_view(&c, 1), at);
+            else
+                m_space = true;
             return;
         }
         emit(std::string_view(&c, 1), at);
@@ -217,24 +374,73 @@ private:
             paragraphBreak(at);
         } else if (isOneOf(name, kBlocks)) {
             blockBreak(at);
-            if (name == "pre" && closing)
-                m_pre = std::max(0, m_pre - 1);
-            if (name == "pre" && !closing) {
-                ++m_pre;
-                // A line break right after <pre> is not shown.
-                const std::string_view next = m_html.substr(after);
-                return after + (next.starts_with("\r\n") ? 2 : next.starts_with('\n') ? 1 : 0);
-            }
         } else if (name == "td" || name == "th") {
             m_space = true;
+        }
+        m_sourceBreak = false;
+        if (closing) {
+            close(name);
+            return after;
+        }
+        const bool selfClosed = end > nameStart && rest[end - 1] == '/';
+        if (isOneOf(name, kVoid) || selfClosed)
+            return after;
+        open(name, rest.substr(nameStart + name.size(), end - nameStart - name.size()));
+        if (name == "pre" || name == "listing" || name == "textarea") {
+            // A line break right after <pre> is not shown.
+            const std::string_view next = m_html.substr(after);
+            return after + (next.starts_with("\r\n") ? 2 : next.starts_with('\n') ? 1 : 0);
         }
         return after;
     }
 
+    /// An element that opens: how it shows white space, from its own style or the one it is in.
+    void open(const std::string& name, std::string_view attributes)
+    {
+        if (isOneOf(name, kSelfClosingSiblings) && m_open.back().name == name)
+            close(name); // `<li>a<li>b`: the second item ends the first
+        if (m_open.size() > kMaxOpen)
+            return; // nested too deep to matter: the style of the elements around it stays
+        const ElementStyle style = elementStyle(name, attributes);
+        const Open& parent = m_open.back();
+        m_open.push_back({name,
+                          style.whiteSpace == WhiteSpace::Inherit ? parent.whiteSpace : style.whiteSpace,
+                          style.monospace || parent.monospace});
+        ++m_openCount[name];
+    }
+
+    /// An end tag: the element it closes and the ones left open inside it end; an end tag of no open
+    /// element is passed over.
+    void close(const std::string& name)
+    {
+        const auto count = m_openCount.find(name);
+        if (count == m_openCount.end() || count->second == 0)
+            return;
+        // Each element is pushed once and popped once: linear however the end tags fall.
+        while (m_open.size() > 1) {
+            const std::string popped = std::move(m_open.back().name);
+            m_open.pop_back();
+            --m_openCount[popped];
+            if (popped == name)
+                return;
+        }
+    }
+
+    /// An element open at this point of the document, with the white space handling its text gets.
+    struct Open
+    {
+        std::string name;
+        WhiteSpace whiteSpace = WhiteSpace::Normal;
+        bool monospace = false;
+    };
+    static constexpr std::size_t kMaxOpen = 512;
+
     std::string_view m_html;
     HtmlText m_out;
-    bool m_space = false; ///< white space seen outside <pre> since the last character
-    int m_pre = 0;        ///< <pre> elements open
+    bool m_space = false;             ///< white space to show as one blank before the next character
+    bool m_sourceBreak = false;       ///< a line break of the markup (not shown) since the last character
+    std::vector<Open> m_open{Open{}}; ///< the document itself first
+    std::unordered_map<std::string, std::size_t> m_openCount; ///< of m_open, by element name
     std::size_t m_counted = 0;
     int m_line = 1;
 };
@@ -278,6 +484,7 @@ struct TagEvidence
     bool slash = false;     ///< an end tag: `</div>`
     bool document = false;  ///< `<html`, `<body`, `<!DOCTYPE html`
     bool pre = false;       ///< `<pre` or `</pre`
+    bool preStyled = false; ///< an opening tag styled `white-space: pre` or `pre-wrap`
     Nesting nesting = Nesting::None;
     std::size_t length = 1; ///< the bytes read: `<`, `/` and the name
 };
@@ -307,6 +514,13 @@ TagEvidence tagEvidence(std::string_view text, std::size_t at)
     seen.document = !seen.slash && (name == "html" || name == "body");
     seen.pre = name == "pre";
     seen.nesting = nestingOf(name);
+    if (!seen.slash && (seen.nesting == Nesting::Block || seen.nesting == Nesting::Inline)) {
+        // Its attributes, up to the end of the tag on this line.
+        constexpr std::size_t kMaxAttributes = 2048;
+        const std::string_view attributes = text.substr(at + end, kMaxAttributes);
+        const std::size_t close = std::min(attributes.find_first_of(">\n"), attributes.size());
+        seen.preStyled = elementStyle(name, attributes.substr(0, close)).whiteSpace == WhiteSpace::Pre;
+    }
     return seen;
 }
 
@@ -401,6 +615,8 @@ std::vector<HtmlRegion> findHtml(std::string_view text)
     LineEvidence total;
     int pre = 0;
     int blocks = 0;              // Block and Inline elements open
+    std::vector<int> preStyled;  // `blocks` outside each element styled `white-space: pre` open
+    constexpr std::size_t kMaxPreStyled = 256;
     bool paragraph = false;      // a <p> open
     std::size_t unmarkedRun = 0; // considered lines without markup since the last marked one
     bool seenText = false;
@@ -456,8 +672,12 @@ std::vector<HtmlRegion> findHtml(std::string_view text)
                     here.documentCloses || startsWithNoCase(tag, "</html") || startsWithNoCase(tag, "</body");
                 if (seen.pre)
                     pre = std::max(0, pre + (seen.slash ? -1 : 1));
+                else if (seen.preStyled && preStyled.size() < kMaxPreStyled)
+                    preStyled.push_back(blocks); // ends when the elements open here close
                 if (seen.nesting == Nesting::Block || seen.nesting == Nesting::Inline)
                     blocks = std::max(0, blocks + (seen.slash ? -1 : 1));
+                while (!preStyled.empty() && preStyled.back() >= blocks)
+                    preStyled.pop_back();
                 if (seen.nesting == Nesting::Paragraph)
                     paragraph = !seen.slash;
                 else if (seen.nesting == Nesting::Block)
@@ -493,7 +713,7 @@ std::vector<HtmlRegion> findHtml(std::string_view text)
             candidates.back().through = counts;
         total.add(here);
         seenText = seenText || !here.blank;
-        lineInPre = pre > 0;
+        lineInPre = pre > 0 || !preStyled.empty();
         if (lineEnd == text.size())
             break;
         lineStart = lineEnd + 1;

@@ -15,11 +15,15 @@ struct HtmlText
 };
 
 /// The text an HTML document shows, as a browser's copy gives it: `<br>` and block elements (`<p>`,
-/// `<div>`, `<pre>`, `<li>`, `<tr>`, headings, ...) break lines, `<p>` leaves a blank line; outside
-/// `<pre>` runs of white space are one blank and none at a line's start; inside `<pre>` the text is
-/// kept as it is; character references (`&quot;`, `&gt;`, `&amp;`, `&nbsp;`, `&#39;`, `&#x2F;`, ...)
-/// are decoded (`&nbsp;` to U+00A0); comments, `<head>`, `<script>` and `<style>` are left out.
-/// Linear in the size of `html`.
+/// `<div>`, `<pre>`, `<li>`, `<tr>`, headings, ...) break lines, `<p>` leaves a blank line. Inside
+/// `<pre>`, `<code>`, `<tt>` (and `<samp>`, `<kbd>`, `<textarea>`) or an element styled `white-space:
+/// pre`, `pre-wrap` or `break-spaces`, the text is kept as written, blanks and line breaks; styled
+/// `pre-line`, its line breaks are kept; in a monospace font (`font-family: Consolas`, `<font
+/// face="monospace">`) runs of blanks within a line are kept, as they line up columns there; elsewhere
+/// runs of white space are one blank and none at a line's start. Character references (`&quot;`,
+/// `&gt;`, `&amp;`, `&nbsp;`, `&#39;`, `&#x2F;`, ...) are decoded, `&nbsp;` to U+00A0, a blank that
+/// never collapses; comments, `<head>`, `<script>` and `<style>` are left out. Linear in the size of
+/// `html`.
 HtmlText htmlToText(std::string_view html);
 
 /// Where HTML is in a text: whole lines, from the first holding a tag to the last.

@@ -299,6 +299,75 @@ MailContents mailContents(std::string_view message)
     return std::move(reader.contents);
 }
 
+bool isMboxFromLine(std::string_view line)
+{
+    if (line.ends_with('\r'))
+        line.remove_suffix(1);
+    if (!line.starts_with("From ") || line.size() > 256)
+        return false;
+    std::string_view rest = trimBlanks(line.substr(5));
+    const std::size_t senderEnd = rest.find_first_of(" \t");
+    if (rest.empty() || senderEnd == std::string_view::npos)
+        return false;
+    const std::string_view date = rest.substr(senderEnd);
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    bool time = false; // `10:41`
+    bool year = false; // four digits on their own
+    for (std::size_t i = 0; i < date.size(); ++i) {
+        time = time || (date[i] == ':' && i > 0 && i + 2 < date.size() && digit(date[i - 1]) &&
+                        digit(date[i + 1]) && digit(date[i + 2]));
+        if (digit(date[i]) && (i == 0 || !digit(date[i - 1]))) {
+            std::size_t end = i;
+            while (end < date.size() && digit(date[end]))
+                ++end;
+            year = year || (end - i == 4 && (end == date.size() || date[end] == ' ' || date[end] == '\t'));
+        }
+    }
+    return time && year;
+}
+
+std::vector<std::string> mboxMails(std::string_view bytes)
+{
+    const std::size_t firstEnd = std::min(bytes.find('\n'), bytes.size());
+    if (!isMboxFromLine(bytes.substr(0, firstEnd)) || firstEnd == bytes.size())
+        return {};
+    const Headers first = parseHeaders(bytes.substr(firstEnd + 1));
+    if (first.bodyStart == std::string_view::npos || first.fields.size() < 2)
+        return {};
+    std::vector<std::string> mails;
+    std::string* mail = nullptr;
+    bool previousEmpty = true;
+    std::size_t pendingEmpty = 0; // empty lines not yet known to be the mail's own
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        const std::size_t end = std::min(bytes.find('\n', pos), bytes.size());
+        const std::size_t next = end == bytes.size() ? end : end + 1;
+        std::string_view line = bytes.substr(pos, next - pos); // with its line end
+        pos = next;
+        std::string_view content = line.substr(0, end - (line.data() - bytes.data()));
+        if (content.ends_with('\r'))
+            content.remove_suffix(1);
+        if (previousEmpty && isMboxFromLine(content) && mails.size() < kMaxMboxMails) {
+            mail = &mails.emplace_back();
+            pendingEmpty = 0;
+            previousEmpty = false;
+            continue;
+        }
+        previousEmpty = content.empty();
+        if (content.empty()) {
+            ++pendingEmpty; // the empty line an mbox puts before the next `From ` line is no mail's
+            continue;
+        }
+        for (; pendingEmpty > 0; --pendingEmpty)
+            *mail += line.ends_with("\r\n") ? "\r\n" : "\n";
+        // `>From `, `>>From `: a body line quoted so it starts no mail.
+        const std::size_t quotes = content.find_first_not_of('>');
+        if (quotes != std::string_view::npos && quotes > 0 && content.substr(quotes).starts_with("From "))
+            line.remove_prefix(1);
+        *mail += line;
+    }
+    return mails;
+}
+
 std::size_t mailBodyStart(std::string_view bytes)
 {
     return looksLikeMail(bytes) ? parseHeaders(bytes).bodyStart : std::string_view::npos;

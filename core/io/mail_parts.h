@@ -41,6 +41,20 @@ MailContents mailContents(std::string_view message);
 inline constexpr int kMaxMailNesting = 4;
 inline constexpr std::size_t kMaxMailParts = 1000;
 
+/// Whether `line` is the `From ` line an mbox file puts before each mail: `From`, the sender (or `-`)
+/// and a date with a time of day and a year (`From - Sat Dec 05 07:13:00 2026` as Thunderbird's "Save
+/// As" writes it, `From ops@contoso.example Fri Dec  4 10:41:00 2026`).
+bool isMboxFromLine(std::string_view line);
+
+/// The mails of an mbox file or of one mail saved after a `From ` line: the text after each `From `
+/// line that starts the file or follows an empty line, up to the empty line before the next, with the
+/// `>From ` quoting of the body undone (`>From ` to `From `, `>>From ` to `>From `). Empty when `bytes`
+/// does not start with a `From ` line followed by a mail's header block. At most kMaxMboxMails mails;
+/// linear in the size of `bytes`, and the mails together are no larger.
+std::vector<std::string> mboxMails(std::string_view bytes);
+
+inline constexpr std::size_t kMaxMboxMails = 20000;
+
 /// Where the body of a mail starts (after its header block), npos when `bytes` is no mail.
 std::size_t mailBodyStart(std::string_view bytes);
 

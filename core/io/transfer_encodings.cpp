@@ -4,6 +4,7 @@
 
 #include "common/code_page.h"
 #include "common/text.h"
+#include "hcn/dump_text.h"
 #include "io/mail_parts.h"
 
 #include <algorithm>
@@ -131,6 +132,86 @@ std::optional<TransferEncodedText> base64Block(std::string_view text,
     }
     return std::nullopt;
 }
+/// `found.bytes` unpacked when they are gzip (base64 of `gzip` output or of a GZipStream), within what
+/// keeps the whole text under kMaxDumpBytes; false when they are gzip that cannot be unpacked so.
+bool unpackGzip(TransferEncodedText& found, std::size_t textSize)
+{
+    if (!startsLikeGzip(found.bytes))
+        return true;
+    const std::size_t rest = textSize - (found.end - found.begin);
+    Gunzipped unpacked = gunzip(found.bytes, kMaxDumpBytes > rest ? kMaxDumpBytes - rest : 0);
+    if (unpacked.overCap || !unpacked.error.empty())
+        return false;
+    if (found.what.find("gzip") == std::string::npos)
+        found.what += " of gzip-compressed data";
+    found.what += ", unpacked to " + std::to_string(unpacked.bytes.size()) + " bytes";
+    found.bytes = std::move(unpacked.bytes);
+    found.needsUnicode = true; // what a gzip holds counts only when it is text
+    return true;
+}
+
+/// Base64 of gzip (`H4sI`: the gzip signature 1F 8B 08) anywhere in the text, also inside a line (`$b =
+/// 'H4sI...'`, `"data": "H4sI..."`): the run of base64 from there, on over lines of one length when an
+/// encoder wrapped it (`gzip | base64` at 76), when it decodes to gzip that unpacks.
+std::optional<TransferEncodedText> gzipInBase64(std::string_view text)
+{
+    std::size_t at = 0;
+    for (std::size_t from = 0; (at = text.find("H4sI", from)) != std::string_view::npos;) {
+        from = at + 1;
+        if (at > 0 && base64Value(text[at - 1]) >= 0)
+            continue;                                                             // inside another token
+        const std::size_t lineStart = at == 0 ? 0 : text.rfind('\n', at - 1) + 1; // npos + 1 is 0
+        const bool startsLine = trimSpace(text.substr(lineStart, at - lineStart)).empty();
+        std::size_t end = at;
+        std::size_t width = 0; // of the lines of a wrapped block
+        for (;;) {
+            const std::size_t runStart = end;
+            while (end < text.size() && base64Value(text[end]) >= 0)
+                ++end;
+            const std::size_t lineEnd = std::min(text.find('\n', end), text.size());
+            if (end < text.size() && text[end] == '=') {
+                while (end < text.size() && text[end] == '=')
+                    ++end;
+                break; // padding ends it
+            }
+            // Wrapped: a whole line of base64 as long as the first, and the next one all base64.
+            const std::size_t length = end - runStart;
+            const bool wholeLine =
+                (runStart == at ? startsLine : true) && trimSpace(text.substr(end, lineEnd - end)).empty();
+            if (!wholeLine || lineEnd >= text.size() || (width != 0 && length != width))
+                break;
+            const std::size_t nextEnd = std::min(text.find('\n', lineEnd + 1), text.size());
+            const std::string_view next = trimSpace(text.substr(lineEnd + 1, nextEnd - lineEnd - 1));
+            if (!isBase64Line(next) || next.size() > length || length < 40)
+                break;
+            width = length;
+            end = lineEnd + 1;
+            while (end < text.size() && isBlank(text[end]))
+                ++end;
+        }
+        from = std::max(from, end); // a run is tried once, not again from each line of it
+        std::optional<std::string> bytes = decodeBase64(text.substr(at, end - at));
+        if (!bytes || !startsLikeGzip(*bytes))
+            continue;
+        TransferEncodedText found{at, end, std::move(*bytes),
+                                  "gzip-compressed data in base64 (`H4sI...`, as `gzip | base64` or "
+                                  "`[Convert]::ToBase64String` of a GZipStream writes it)",
+                                  true};
+        // The first gzip is the one unpacked: a text of many gzip bombs costs one.
+        if (!unpackGzip(found, text.size()))
+            return std::nullopt;
+        // Inside a line: what it holds starts and ends lines of its own (UTF-16 stays as it is).
+        const std::size_t afterEnd = std::min(text.find('\n', end), text.size());
+        const bool utf16 = found.bytes.find('\0') != std::string::npos;
+        if (!startsLine && !utf16)
+            found.bytes.insert(0, "\n");
+        if (!trimSpace(text.substr(end, afterEnd - end)).empty() && !utf16)
+            found.bytes += '\n';
+        return found;
+    }
+    return std::nullopt;
+}
+
 /// Quoted-printable by evidence: soft breaks and `=XX` escapes on several lines, and every `=` one. A
 /// mail's header block (`charset="utf-8"`) stays as it is; its body is looked at.
 std::optional<TransferEncodedText> quotedPrintable(std::string_view whole, std::size_t bodyStart)
@@ -228,9 +309,11 @@ std::string decodeQuotedPrintable(std::string_view text)
 std::optional<TransferEncodedText> findTransferEncodedText(std::string_view text)
 {
     const std::vector<std::string_view> lines = splitLines(text);
-    if (auto armored = armoredBase64(text, lines))
+    if (auto armored = armoredBase64(text, lines); armored && unpackGzip(*armored, text.size()))
         return armored;
-    if (auto block = base64Block(text, lines))
+    if (auto gzipped = gzipInBase64(text))
+        return gzipped;
+    if (auto block = base64Block(text, lines); block && unpackGzip(*block, text.size()))
         return block;
     const std::size_t body = mailBodyStart(text);
     return quotedPrintable(text, body == std::string_view::npos ? 0 : body);

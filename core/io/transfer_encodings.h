@@ -2,7 +2,7 @@
 // What a mail or a copy tool wraps a dump in for transport: base64 (`certutil -encode`, a mail
 // attachment, `[Convert]::ToBase64String`), quoted-printable (a mail body) and gzip; a mail's parts are
 // in io/mail_parts.h. Each decoder is linear in its input, and its output is no larger than its input
-// except gunzip's, which stops at the cap it is given.
+// except gunzip's (also of base64 of gzip in a text), which stops at the cap it is given.
 
 #include <cstddef>
 #include <optional>
@@ -34,8 +34,11 @@ struct TransferEncodedText
 };
 
 /// The transfer-encoded part of an LF-separated text, found by evidence: armor lines around base64,
-/// at least kMinBase64Lines lines of base64 of one length (or one line of 64 or more characters), or
-/// quoted-printable escapes (`=3D`, soft breaks) on many lines and no `=` that is not one.
+/// base64 of gzip (`H4sI...`) anywhere, also inside a line, at least kMinBase64Lines lines of base64 of
+/// one length (or one line of 64 or more characters), or quoted-printable escapes (`=3D`, soft breaks)
+/// on many lines and no `=` that is not one. Base64 of gzip is unpacked (its bytes are what the gzip
+/// holds) when the whole text stays within kMaxDumpBytes; when it does not, or the gzip is damaged or
+/// cut, it is no transfer encoding found.
 std::optional<TransferEncodedText> findTransferEncodedText(std::string_view text);
 
 inline constexpr std::size_t kMinBase64Lines = 2;

@@ -3,6 +3,7 @@
 // tar.gz archives, a bomb written streaming, a sparse 1 GiB file.
 
 #include "dump_files.h"
+#include "hcn/dump_import.h"
 #include "hcn/dump_sources.h"
 #include "hcn/dump_text.h"
 #include "zip_entry_names.h"
@@ -102,6 +103,51 @@ bool resetPeakMemory()
     return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
 }
 
+/// A Windows cabinet (.cab) of one file stored without compression, written field by field (no tool
+/// on Linux writes one): header, folder, file, one data block without a checksum.
+QByteArray storedCabinet(const QByteArray& name, const QByteArray& bytes)
+{
+    const auto u16 = [](quint16 v) { return QByteArray(1, char(v & 0xFF)) + char(v >> 8); };
+    const auto u32 = [&](quint32 v) { return u16(quint16(v & 0xFFFF)) + u16(quint16(v >> 16)); };
+    const quint32 filesAt = 36 + 8;
+    const quint32 dataAt = filesAt + 16 + quint32(name.size()) + 1;
+    const quint32 total = dataAt + 8 + quint32(bytes.size());
+    return "MSCF" + u32(0) + u32(total) + u32(0) + u32(filesAt) + u32(0) + QByteArray("\x03\x01", 2) +
+           u16(1) + u16(1) + u16(0) + u16(0) + u16(0) + // 1 folder, 1 file
+           u32(dataAt) + u16(1) + u16(0) +              // the folder: 1 block, stored
+           u32(quint32(bytes.size())) + u32(0) + u16(0) + u16(0x5B84) + u16(0x5000) + u16(0x20) + name +
+           QByteArray(1, '\0') +                                                     // the file
+           u32(0) + u16(quint16(bytes.size())) + u16(quint16(bytes.size())) + bytes; // the block
+}
+
+quint32 crc32Of(const QByteArray& bytes)
+{
+    quint32 crc = 0xFFFFFFFF;
+    for (const char c : bytes) {
+        crc ^= quint8(c);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320 & (0 - (crc & 1)));
+    }
+    return ~crc;
+}
+
+/// A RAR (4) archive of one file stored without compression, written block by block (no tool on Linux
+/// writes one): marker, archive header, file header and data, end of archive.
+QByteArray storedRar(const QByteArray& name, const QByteArray& bytes)
+{
+    const auto u16 = [](quint32 v) { return QByteArray(1, char(v & 0xFF)) + char((v >> 8) & 0xFF); };
+    const auto u32 = [&](quint32 v) { return u16(v & 0xFFFF) + u16(v >> 16); };
+    const auto block = [&](const QByteArray& body) { return u16(crc32Of(body) & 0xFFFF) + body; };
+    const auto size = quint32(bytes.size());
+    const QByteArray fileHeader = QByteArray(1, '\x74') + u16(0x8000) + u16(32 + quint32(name.size())) +
+                                  u32(size) + u32(size) + QByteArray(1, '\x02') + u32(crc32Of(bytes)) +
+                                  u32(0x5B845000) + QByteArray("\x1D\x30", 2) + u16(quint32(name.size())) +
+                                  u32(0x20) + name;
+    return QByteArray("Rar!\x1A\x07\x00", 7) +
+           block(QByteArray(1, '\x73') + u16(0) + u16(13) + u16(0) + u32(0)) + block(fileHeader) + bytes +
+           block(QByteArray(1, '\x7B') + u16(0x4000) + u16(7));
+}
+
 #ifdef HCN_TEST_HAVE_LIBARCHIVE
 
 enum class Format
@@ -109,6 +155,16 @@ enum class Format
     Zip,
     TarGz,
     Tar,
+    SevenZip,
+    TarXz,
+    TarBzip2,
+    TarZstd,
+    // One file compressed, no archive (libarchive's raw writer): `x.json.xz`.
+    Xz,
+    Bzip2,
+    Zstd,
+    Lz4,
+    Lzma,
 };
 
 /// An archive written entry by entry with libarchive's writer; large entries are streamed.
@@ -118,13 +174,28 @@ public:
     ArchiveWriter(const QString& path, Format format) : m_archive(archive_write_new())
     {
         QDir().mkpath(QFileInfo(path).absolutePath());
-        if (format == Format::Zip) {
+        const bool single = format == Format::Xz || format == Format::Bzip2 || format == Format::Zstd ||
+                            format == Format::Lz4 || format == Format::Lzma;
+        if (format == Format::Zip)
             archive_write_set_format_zip(m_archive);
-        } else {
+        else if (format == Format::SevenZip)
+            archive_write_set_format_7zip(m_archive);
+        else if (single)
+            archive_write_set_format_raw(m_archive);
+        else
             archive_write_set_format_pax_restricted(m_archive);
-            if (format == Format::TarGz)
-                archive_write_add_filter_gzip(m_archive);
-        }
+        if (format == Format::TarGz)
+            archive_write_add_filter_gzip(m_archive);
+        if (format == Format::TarXz || format == Format::Xz)
+            archive_write_add_filter_xz(m_archive);
+        if (format == Format::TarBzip2 || format == Format::Bzip2)
+            archive_write_add_filter_bzip2(m_archive);
+        if (format == Format::TarZstd || format == Format::Zstd)
+            archive_write_add_filter_zstd(m_archive);
+        if (format == Format::Lz4)
+            archive_write_add_filter_lz4(m_archive);
+        if (format == Format::Lzma)
+            archive_write_add_filter_lzma(m_archive);
         if (archive_write_open_filename(m_archive, QFile::encodeName(path).constData()) != ARCHIVE_OK)
             qFatal("cannot create %s: %s", qPrintable(path), archive_error_string(m_archive));
     }
@@ -217,6 +288,15 @@ private slots:
     void transferEncodingsAreUndone_data();
     void transferEncodingsAreUndone();
     void gzipStopsAtTheFileCap();
+    void otherArchivesAreReadOrNamed_data();
+    void otherArchivesAreReadOrNamed();
+    void mailsSavedAfterAFromLineAreRead_data();
+    void mailsSavedAfterAFromLineAreRead();
+    void mboxMailsAreImported();
+    void textStartingWithFromIsNoMbox_data();
+    void textStartingWithFromIsNoMbox();
+    void wrappedDumpsAreImported_data();
+    void wrappedDumpsAreImported();
 };
 
 void TestDumpSources::readsWhatSupportSends_data()
@@ -856,6 +936,239 @@ void TestDumpSources::gzipStopsAtTheFileCap()
              read.status().message().c_str());
     QVERIFY2(read.status().message().find("after unpacking") != std::string::npos,
              read.status().message().c_str());
+}
+
+/// Archives and compressed files other than zip and gzip: read when libarchive reads them (7-Zip, tar
+/// compressed with xz, bzip2 or zstd, single files compressed with xz, bzip2, zstd, lz4 or lzma), else
+/// named from their first bytes with what to do.
+void TestDumpSources::otherArchivesAreReadOrNamed_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("format"); ///< Format; -1: `bytes` written as they are
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("expectedNames");
+    QTest::addColumn<QString>("expected"); ///< the warning or the note, "source: message"
+
+    const QByteArray none;
+    QTest::newRow("a 7-Zip archive of a collectlogs folder")
+        << "logs.7z" << int(Format::SevenZip) << none
+        << QStringList{"logs.7z!collectlogs/endpoint.txt", "logs.7z!collectlogs/network.txt"} << "";
+    QTest::newRow("a .tar.xz") << "logs.tar.xz" << int(Format::TarXz) << none
+                               << QStringList{"logs.tar.xz!collectlogs/endpoint.txt",
+                                              "logs.tar.xz!collectlogs/network.txt"}
+                               << "";
+    QTest::newRow("a .tar.bz2") << "logs.tar.bz2" << int(Format::TarBzip2) << none
+                                << QStringList{"logs.tar.bz2!collectlogs/endpoint.txt",
+                                               "logs.tar.bz2!collectlogs/network.txt"}
+                                << "";
+    QTest::newRow("a .tar.zst") << "logs.tar.zst" << int(Format::TarZstd) << none
+                                << QStringList{"logs.tar.zst!collectlogs/endpoint.txt",
+                                               "logs.tar.zst!collectlogs/network.txt"}
+                                << "";
+    QTest::newRow("a single xz-compressed file")
+        << "network.json.xz" << int(Format::Xz) << none << QStringList{"network.json.xz!network.json"}
+        << "network.json.xz: an xz-compressed file: unpacked network.json (";
+    QTest::newRow("a single bzip2-compressed file")
+        << "network.json.bz2" << int(Format::Bzip2) << none << QStringList{"network.json.bz2!network.json"}
+        << "network.json.bz2: a bzip2-compressed file: unpacked network.json (";
+    QTest::newRow("a single zstd-compressed file")
+        << "network.json.zst" << int(Format::Zstd) << none << QStringList{"network.json.zst!network.json"}
+        << "network.json.zst: a zstd-compressed file: unpacked network.json (";
+    QTest::newRow("a single lz4-compressed file")
+        << "network.json.lz4" << int(Format::Lz4) << none << QStringList{"network.json.lz4!network.json"}
+        << "network.json.lz4: an lz4-compressed file: unpacked network.json (";
+    QTest::newRow("a single lzma-compressed file, named otherwise")
+        << "network.dat" << int(Format::Lzma) << none << QStringList{"network.dat!unpacked"}
+        << "network.dat: an lzma-compressed file: unpacked unpacked (";
+    QTest::newRow("a Windows cabinet")
+        << "logs.cab" << -1 << storedCabinet("collectlogs\\network.txt", networkJson)
+        << QStringList{"logs.cab!collectlogs/network.txt"} << "";
+    QTest::newRow("a RAR archive") << "logs.rar" << -1 << storedRar("collectlogs\\network.txt", networkJson)
+                                   << QStringList{"logs.rar!collectlogs/network.txt"} << "";
+    const QByteArray garbage = QByteArray(3000, '\x5A');
+    QTest::newRow("a damaged 7-Zip archive: named, and what to do")
+        << "collectlogs.7z" << -1 << QByteArray("7z\xBC\xAF\x27\x1C\x00\x04", 8) + garbage << QStringList{}
+        << "collectlogs.7z: skipped: a 7-Zip archive that cannot be read (damaged, encrypted, or packed with "
+           "a "
+           "method this build does not know); unpack it and import the folder";
+    QTest::newRow("a damaged RAR archive")
+        << "logs.rar" << -1 << QByteArray("Rar!\x1A\x07\x00", 7) + garbage << QStringList{}
+        << "logs.rar: skipped: a RAR archive that cannot be read";
+    QTest::newRow("a damaged RAR 5 archive")
+        << "logs.rar" << -1 << QByteArray("Rar!\x1A\x07\x01\x00", 8) + garbage << QStringList{}
+        << "logs.rar: skipped: a RAR 5 archive that cannot be read";
+    QTest::newRow("a damaged cabinet")
+        << "logs.cab" << -1 << QByteArray("MSCF\0\0\0\0", 8) + garbage << QStringList{}
+        << "logs.cab: skipped: a Windows cabinet (.cab) that cannot be read";
+    QTest::newRow("a damaged xz file")
+        << "network.json.xz" << -1
+        << QByteArray("\xFD"
+                      "7zXZ\0",
+                      6) +
+               garbage
+        << QStringList{} << "network.json.xz: skipped: an xz-compressed file that cannot be unpacked (";
+}
+
+void TestDumpSources::otherArchivesAreReadOrNamed()
+{
+#ifndef HCN_TEST_HAVE_LIBARCHIVE
+    QSKIP("this build reads zip archives only (and says so for the others, see docs/windows.md)");
+#else
+    QFETCH(QString, file);
+    QFETCH(int, format);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, expectedNames);
+    QFETCH(QString, expected);
+
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/" + file;
+    if (format < 0)
+        writeFile(path, bytes);
+    else if (Format(format) >= Format::Xz)
+        writeArchive(path, Format(format), {{"data", networkJson}});
+    else
+        writeArchive(path, Format(format),
+                     {{"collectlogs/endpoint.txt", endpointJson}, {"collectlogs/network.txt", networkJson}});
+    const auto check = [&](const Result<SourceReadResult>& read) {
+        if (expectedNames.isEmpty()) {
+            QVERIFY(!read.ok());
+            QVERIFY2(read.status().detail().find(expected.toStdString()) != std::string::npos,
+                     read.status().detail().c_str());
+            return;
+        }
+        QVERIFY2(read.ok(), read.status().message().c_str());
+        QStringList got = names(*read);
+        got.sort();
+        QCOMPARE(got, expectedNames);
+        QVERIFY2(read->warnings.empty(), qPrintable(warnings(*read).join(" | ")));
+        QStringList notes;
+        for (const SourceWarning& note : read->notes)
+            notes << QString::fromStdString(note.source + ": " + note.message);
+        QCOMPARE(notes.size(), expected.isEmpty() ? 0 : 1);
+        if (!expected.isEmpty())
+            QVERIFY2(notes.front().startsWith(expected), qPrintable(notes.front()));
+        for (const DumpSource& source : read->sources)
+            QCOMPARE(QByteArray::fromStdString(source.bytes),
+                     source.name.ends_with("endpoint.txt") ? endpointJson : networkJson);
+    };
+    check(readDumpSources({path.toStdString()}));
+    // The same bytes dropped on the window.
+    check(readDumpBytes(file.toStdString(), readFile(path).toStdString()));
+#endif
+}
+
+/// An mbox file (Thunderbird's "Save As", a mailbox export) or one mail saved after its `From ` line:
+/// each mail read as a .eml is, checked as transferEncodingsAreUndone checks mails.
+void TestDumpSources::mailsSavedAfterAFromLineAreRead_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("expectedNames");
+    QTest::addColumn<QString>("holds"); ///< in the decoded text of the last source
+    QTest::addColumn<QString>("absent");
+    QTest::addColumn<QStringList>("notes");
+
+    QTest::newRow("an mbox of two mails: a body with a `>From ` line, then one with an attachment")
+        << "mbox-thunderbird-two-mails.mbox"
+        << QStringList{"mbox-thunderbird-two-mails.mbox!mail-1!body",
+                       "mbox-thunderbird-two-mails.mbox!mail-2!body",
+                       "mbox-thunderbird-two-mails.mbox!mail-2!network.json"}
+        << "\"AddressPrefix\":  \"10.244.5.0/24\""
+        << "From - Fri"
+        << QStringList{
+               "mbox-thunderbird-two-mails.mbox: an mbox file (mails one after the other, each after a "
+               "`From ` line): read its 2 mails as files of their own, mail-1 to mail-2",
+               "mbox-thunderbird-two-mails.mbox!mail-1: a MIME mail: read its 1 part as a file of its "
+               "own: body",
+               "mbox-thunderbird-two-mails.mbox!mail-2: a MIME mail: read its 2 parts as files of "
+               "their own: body, network.json (base64 decoded)"};
+    QTest::newRow("one mail saved after its `From ` line, quoted-printable")
+        << "mail-saved-after-from-line.eml" << QStringList{"mail-saved-after-from-line.eml!body"}
+        << "ActivityId         : 6A1D3F82-9C4B-4E07-B5A2-3D8F1E6C9B04"
+        << "Content-Transfer-Encoding"
+        << QStringList{
+               "mail-saved-after-from-line.eml: a MIME mail: read its 1 part as a file of its own: body "
+               "(quoted-printable decoded)"};
+}
+
+void TestDumpSources::mailsSavedAfterAFromLineAreRead()
+{
+    transferEncodingsAreUndone();
+}
+
+/// The mails of an mbox imported: the endpoint of the first mail's body linked to the network attached
+/// to the second; the `>From ` line of the body is read unquoted.
+void TestDumpSources::mboxMailsAreImported()
+{
+    const auto result = importPaths({dumpPath("mbox-thunderbird-two-mails.mbox").toStdString()});
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList ids;
+    for (const ImportedObject& object : result->report.objects)
+        ids << QString::fromStdString(object.id);
+    ids.sort();
+    QCOMPARE(ids,
+             (QStringList{"4E7A2C91-5B3D-4F60-A8E1-2C9D7B5F3A10", "9F3B7D21-4A6C-4E85-B1D0-7C2E5A9F3B68"}));
+    const auto& endpoints = result->snapshot["Endpoints"];
+    QCOMPARE(endpoints.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(endpoints[0]["IpConfigurations"][0]["IpAddress"].get<std::string>()),
+             QStringLiteral("10.244.5.23"));
+    QCOMPARE(QString::fromStdString(endpoints[0]["HostComputeNetwork"].get<std::string>()),
+             QStringLiteral("4E7A2C91-5B3D-4F60-A8E1-2C9D7B5F3A10"));
+    const auto read = readDumpSources({dumpPath("mbox-thunderbird-two-mails.mbox").toStdString()});
+    QVERIFY(read.ok());
+    QVERIFY(read->sources.front().bytes.find("\nFrom the node itself") != std::string::npos);
+}
+
+/// Notes that start with the word "From" are text, not a mailbox.
+void TestDumpSources::textStartingWithFromIsNoMbox_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("prose with a time and a year, no header block")
+        << QByteArray("From 10:41 on 4 Dec 2026 the node lost DNS:\nID : 7C9A\nName : ep1\n");
+    QTest::newRow("a `From ` line without a time of day")
+        << QByteArray("From ops Fri Dec 4 2026\nFrom: ops@contoso.example\nSubject: x\n\nbody\n");
+    QTest::newRow("a `From ` line followed by one header only")
+        << QByteArray("From - Fri Dec 04 10:41:00 2026\nSubject: x\n\nbody\n");
+}
+
+void TestDumpSources::textStartingWithFromIsNoMbox()
+{
+    QFETCH(QByteArray, bytes);
+    const auto read = readDumpBytes("notes.txt", bytes.toStdString());
+    QVERIFY2(read.ok(), read.status().message().c_str());
+    QCOMPARE(names(*read), QStringList{"notes.txt"});
+    QCOMPARE(QByteArray::fromStdString(read->sources.front().bytes), bytes);
+    QVERIFY(read->notes.empty());
+}
+
+/// Dumps wrapped for transport imported whole: the objects and their key values come out.
+void TestDumpSources::wrappedDumpsAreImported_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<QString>("value"); ///< somewhere in the snapshot
+
+    QTest::newRow(
+        "an HTML-only mail, the list view in a monospace pre-wrap block of the document: its columns kept")
+        << "mail-html-only-listview-pre-wrap.eml" << QStringList{"6F2A8D14-9B3C-4E70-85A1-C4D7E2F09B36"}
+        << "10.244.8.19";
+    QTest::newRow("a ticket with `gzip | base64` of a network")
+        << "ticket-kubectl-gzip-base64.txt" << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
+        << "10.244.6.0/24";
+}
+
+void TestDumpSources::wrappedDumpsAreImported()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, ids);
+    QFETCH(QString, value);
+    const auto result = importPaths({dumpPath(file).toStdString()});
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList got;
+    for (const ImportedObject& object : result->report.objects)
+        got << QString::fromStdString(object.id);
+    QCOMPARE(got, ids);
+    QVERIFY2(result->snapshot.dump().find(value.toStdString()) != std::string::npos,
+             result->snapshot.dump().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)

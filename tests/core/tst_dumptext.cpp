@@ -121,6 +121,10 @@ private slots:
     void transferEncodingsAreUndoneByEvidence();
     void logToolsAndTerminalsAreUndone_data();
     void logToolsAndTerminalsAreUndone();
+    void htmlKeepsTheBlanksThePageShows_data();
+    void htmlKeepsTheBlanksThePageShows();
+    void gzipInBase64IsUnpacked_data();
+    void gzipInBase64IsUnpacked();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -673,6 +677,142 @@ void TestDumpText::transferEncodingsAreUndoneByEvidence()
     QCOMPARE(noted, !note.isEmpty());
     if (note.isEmpty())
         QVERIFY(decoded->notes.empty());
+}
+
+/// A list view or a table in an HTML mail or ticket: its columns are blanks, which the markup keeps as
+/// the page shows them (`&nbsp;`, `<pre>`, `<code>`, `white-space: pre`, a monospace font).
+void TestDumpText::htmlKeepsTheBlanksThePageShows_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QStringList>("lines"); ///< "sourceLine:text" after cleaning (U+00A0 read as blanks)
+
+    QTest::newRow("Outlook: &nbsp; runs in a Courier New span, one paragraph per line")
+        << "<html><body><p class=MsoNormal><span style='font-family:\"Courier New\"'>ID&nbsp;&nbsp;&nbsp;"
+           "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; : "
+           "7C9A1B2D-3E4F-4051-9263-7485960A1B2C<o:p></o:p></span></p>\n"
+           "<p class=MsoNormal><span style='font-family:\"Courier New\"'>IPAddress&nbsp;&nbsp; : "
+           "10.244.2.11<o:p></o:p></span></p></body></html>"
+        << QStringList{"1:ID          : 7C9A1B2D-3E4F-4051-9263-7485960A1B2C",
+                       "1:", "2:IPAddress   : 10.244.2.11"};
+    QTest::newRow("Gmail fixed width: &nbsp; and blanks taking turns, <br> lines")
+        << "<div dir=\"ltr\"><font face=\"monospace\">ID&nbsp; &nbsp; &nbsp; &nbsp;: 7C9A<br>"
+           "Name&nbsp; &nbsp; &nbsp;: ep1<br></font></div>"
+        << QStringList{"1:ID       : 7C9A", "1:Name     : ep1"};
+    QTest::newRow("<pre>: blanks, tabs and line breaks as written")
+        << "<div>Output:</div><pre>ID         : 7C9A\nIPAddress  : 10.244.2.11\n\tState : 3</pre>"
+        << QStringList{"1:Output:", "1:ID         : 7C9A", "2:IPAddress  : 10.244.2.11", "3:\tState : 3"};
+    QTest::newRow("a <div> styled white-space:pre, with a <div> inside it that closes first")
+        << "<html><body><div style=\"white-space:pre\">ID         : 7C9A\n<div>Name  :  x</div>"
+           "IPAddress  : 10.244.2.11\n</div><div>after   the   block</div></body></html>"
+        << QStringList{"1:ID         : 7C9A", "2:Name  :  x", "2:IPAddress  : 10.244.2.11",
+                       "3:after the block"};
+    QTest::newRow("white-space: pre-wrap, in a style with other properties and upper case")
+        << "<html><body><DIV STYLE=\"font-size:11pt; WHITE-SPACE: Pre-Wrap;\">Name       : cbr0\n"
+           "Type       : L2Bridge</DIV></body></html>"
+        << QStringList{"1:Name       : cbr0", "2:Type       : L2Bridge"};
+    QTest::newRow("white-space: pre-line keeps line breaks, not blank runs")
+        << "<html><body><p style=\"white-space:pre-line\">Name    : cbr0\nType    : "
+           "L2Bridge</p></body></html>"
+        << QStringList{"1:Name : cbr0", "2:Type : L2Bridge"};
+    QTest::newRow("<code> and <tt>: blanks and line breaks as written")
+        << "<html><body><p>Output: <code>ID    : 7C9A\nName  : ep1</code></p><p><tt>Type  : NAT</tt> "
+           "and    more</p></body></html>"
+        << QStringList{"1:Output: ID    : 7C9A", "2:Name  : ep1", "2:", "2:Type  : NAT and more"};
+    QTest::newRow("a monospace span: blank runs in a line kept, the markup's line breaks and indentation not")
+        << "<html><body><div>\n    <span style=\"font-family: monospace\">ID                 : 7C9A<br>\n"
+           "    IPAddress          : 10.244.2.11</span>\n</div></body></html>"
+        << QStringList{"2:ID                 : 7C9A", "3:IPAddress          : 10.244.2.11"};
+    QTest::newRow("a Consolas span in an Outlook paragraph")
+        << "<html><body><p style=\"margin:0\"><span style='font-family:Consolas;color:black'>Name  "
+           "     : cbr0</span></p></body></html>"
+        << QStringList{"1:Name       : cbr0"};
+    QTest::newRow("white-space: normal inside <pre> collapses again")
+        << "<html><body><pre>a    b\n<span style=\"white-space:normal\">c    d</span></pre></body></html>"
+        << QStringList{"1:a    b", "2:c d"};
+    QTest::newRow("blank runs in a plain <div> are one blank, as the page shows them")
+        << "<html><body><div>ID                 : 7C9A</div><div>Name  : ep1</div></body></html>"
+        << QStringList{"1:ID : 7C9A", "1:Name : ep1"};
+    QTest::newRow("a <pre> left open ends with the document")
+        << "<html><body><pre>ID   : 7C9A\nName : ep1</body></html>"
+        << QStringList{"1:ID   : 7C9A", "2:Name : ep1"};
+    QTest::newRow("a fragment pasted into text: a pre-wrap block with plain lines")
+        << "Ticket notes\n\n<div dir=\"ltr\"><div style=\"white-space:pre-wrap\">ID           : 7C9A\n"
+           "IPAddress    : 10.244.2.11\nMacAddress   : 00-15-5D-A1-02-0B\nName         : ep1\n"
+           "State        : 3\nType         : L2Bridge</div></div>\n\nthanks\n"
+        << QStringList{"1:Ticket notes",
+                       "2:",
+                       "3:ID           : 7C9A",
+                       "4:IPAddress    : 10.244.2.11",
+                       "5:MacAddress   : 00-15-5D-A1-02-0B",
+                       "6:Name         : ep1",
+                       "7:State        : 3",
+                       "8:Type         : L2Bridge",
+                       "9:",
+                       "10:thanks"};
+}
+
+void TestDumpText::htmlKeepsTheBlanksThePageShows()
+{
+    QFETCH(QString, html);
+    QFETCH(QStringList, lines);
+    std::vector<std::string> notes;
+    const std::vector<CleanedLine> cleaned = cleanPastedText(html.toStdString(), &notes);
+    QStringList got;
+    for (const CleanedLine& line : cleaned)
+        got << QStringLiteral("%1:%2").arg(line.sourceLine).arg(QString::fromStdString(line.text));
+    QCOMPARE(got, lines);
+    QVERIFY2(!notes.empty() && QString::fromStdString(notes.front()).contains("HTML"),
+             notes.empty() ? "no note" : notes.front().c_str());
+}
+
+/// A dump gzipped and base64-encoded to get it through a ticket or a chat (`gzip | base64`,
+/// `[Convert]::ToBase64String` of a GZipStream), on lines of its own or inside a line.
+void TestDumpText::gzipInBase64IsUnpacked_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("labels"); ///< the objects found in the decoded text
+    QTest::addColumn<QString>("note");       ///< a part of the note, empty: none
+    QTest::addColumn<QString>("kept");       ///< a part of the text that stays
+
+    const QString gzipNote = QStringLiteral("the text holds gzip-compressed data in base64 (`H4sI...`, as "
+                                            "`gzip | base64` or `[Convert]::ToBase64String` of a GZipStream "
+                                            "writes it), unpacked to ");
+    QTest::newRow("`gzip | base64` wrapped at 76, prose around it")
+        << readDump("ticket-kubectl-gzip-base64.txt") << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
+        << gzipNote << "\nthanks,\nplatform team\n";
+    QTest::newRow("[Convert]::ToBase64String of a gzipped UTF-16 file, one line")
+        << readDump("ticket-powershell-gzip-base64-utf16.txt")
+        << QStringList{"2D6A9F14-8C3E-4B71-A5D0-9E2F7C4B1A36"} << gzipNote
+        << "[Convert]::ToBase64String($ms.ToArray())\n";
+    QTest::newRow("inside a line of a ConfigMap: what it holds on lines of its own")
+        << readDump("ticket-gzip-base64-in-a-line.txt") << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
+        << gzipNote << "  network.json.gz: \n{\n";
+    QTest::newRow("damaged gzip stays as it is") << QByteArray("data: H4sI" + QByteArray(96, 'A') + "\n")
+                                                 << QStringList{} << QString() << "data: H4sIAAAA";
+    QTest::newRow("H4sI inside a longer token is no gzip")
+        << QByteArray(
+               "xH4sIAAAAAAAAA03LMQqAMAwF0L2nCJ3dBBfv4AmCzZBCm5QkFb29Do5vfUs0T7NQG8L3TYeG4hHv2Aoc4LMQ\n")
+        << QStringList{} << QString() << "xH4sIAAAAAAAAA";
+}
+
+void TestDumpText::gzipInBase64IsUnpacked()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, labels);
+    QFETCH(QString, note);
+    QFETCH(QString, kept);
+    const auto decoded = decodeDumpText(bytesView(bytes));
+    QVERIFY2(decoded.ok(), decoded.status().message().c_str());
+    const QString text = QString::fromStdString(decoded->text);
+    QVERIFY2(text.contains(kept), qPrintable(text));
+    QCOMPARE(text.contains(QStringLiteral("H4sI")), note.isEmpty());
+    QStringList notes;
+    for (const std::string& n : decoded->notes)
+        notes << QString::fromStdString(n);
+    QCOMPARE(notes.size(), note.isEmpty() ? 0 : 1);
+    if (!note.isEmpty())
+        QVERIFY2(notes.front().contains(note), qPrintable(notes.front()));
+    QCOMPARE(objectLabels(extractJsonValues(decoded->text)), labels);
 }
 
 void TestDumpText::findsValuesInDumps_data()

@@ -1,6 +1,7 @@
 #pragma once
 // Reading what a customer sent: files, folders (collectlogs.ps1 output) and archives of them (.zip,
-// .tar, .tar.gz/.tgz through libarchive; .zip only, with io/zip_archive.h, in a build without it), with
+// .tar compressed or not, .7z, .rar, .cab and single xz/bzip2/zstd/lz4/lzma files through libarchive;
+// .zip only, with io/zip_archive.h, in a build without it), mails and gzip files, with
 // limits that keep a 1 GB file or an archive bomb from exhausting memory. The result is a list of named byte
 // blobs for the importer (hcn/dump_import.h).
 
