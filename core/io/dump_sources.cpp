@@ -548,12 +548,13 @@ private:
             ++m_unreadable;
             return;
         }
-        if (readWordPart(name, bytes) == WordPart::Other) // a .docx: its text only (io/docx_text.h)
-            return;
         if (const std::optional<ArchiveKind> kind = archiveKind(head)) {
             readOtherArchive(name, bytes, level, *kind);
             return;
         }
+        // Last of the checks that read `head`: a .docx's document part becomes its text.
+        if (readWordPart(name, bytes) == WordPart::Other) // a .docx: its text only (io/docx_text.h)
+            return;
         if (looksBinary(bytes)) {
             skipBinary(name);
             return;
