@@ -28,11 +28,15 @@ constexpr std::size_t kMaxContext = 120;
 constexpr const char* kJoinedAtBlank =
     "joined a line wrapped inside a string, with the blank it was wrapped at";
 
-/// Whether the start of a line that continues a string, up to its closing quote, holds a blank.
-bool blankBeforeQuote(std::string_view line)
+/// Whether a string that a wrap broke between `before` (a line ending inside it) and `after` holds a
+/// blank near the break: the end of `before` after its last quote, or the start of `after` up to its
+/// first. Looked at only where a line ends inside a string, so no scan pays for it.
+bool blankInWrappedString(std::string_view before, std::string_view after)
 {
-    const std::string_view piece = line.substr(0, std::min(line.find('"'), line.size()));
-    return piece.find(' ') != std::string_view::npos;
+    const std::size_t open = before.rfind('"');
+    const std::string_view head = open == std::string_view::npos ? before : before.substr(open + 1);
+    const std::string_view tail = after.substr(0, std::min(after.find('"'), after.size()));
+    return head.find(' ') != std::string_view::npos || tail.find(' ') != std::string_view::npos;
 }
 
 /// `json` that did not parse, read again with single quotes around keys and strings made double
@@ -248,7 +252,6 @@ private:
         // The paste starts inside a string when its first quote closes one (`entPort":true`).
         const char afterQuote = quote + 1 < head.size() ? head[quote + 1] : '\0';
         JsonStringState strings;
-        bool blankInString = false; // the string being read holds a blank (before a wrap)
         if (afterQuote == ':' || afterQuote == ',' || afterQuote == '}' || afterQuote == ']')
             strings.enterString();
         int depth = 0;
@@ -292,7 +295,7 @@ private:
                     std::string_view("\",{}[]").find(t.front()) == std::string_view::npos)
                     break;
                 if (strings.inString() &&
-                    wrapAteBlank(m_lines, first, l, blankInString || blankBeforeQuote(text))) {
+                    wrapAteBlank(m_lines, first, l, blankInWrappedString(textOf(l - 1), text))) {
                     repairs.push_back(kJoinedAtBlank);
                     joined += ' ';
                     lineOf.push_back(l);
@@ -308,11 +311,8 @@ private:
             for (const char c : text) {
                 joined += c;
                 lineOf.push_back(l);
-                const bool inString = strings.inString();
-                if (strings.step(c)) {
-                    blankInString = inString && (blankInString || c == ' ');
+                if (strings.step(c))
                     continue;
-                }
                 if (c == '{' || c == '[') {
                     if (++depth > m_options.maxDepth)
                         return false;
@@ -514,7 +514,6 @@ private:
         Collected c;
         int depth = 0;
         JsonStringState strings;
-        bool blankInString = false; // the string being read holds a blank (before a wrap)
         Position at = from;
         const std::size_t end = std::min(stopLine, m_lines.size());
         for (bool first = true; at.line < end; ++at.line, at.column = 0, first = false) {
@@ -524,7 +523,8 @@ private:
                 if (strings.inString()) {
                     // A raw line end inside a string: the console wrapped a long value, at a blank the
                     // copy lost or inside a word.
-                    if (wrapAteBlank(m_lines, from.line, at.line, blankInString || blankBeforeQuote(line))) {
+                    if (wrapAteBlank(m_lines, from.line, at.line,
+                                     blankInWrappedString(m_lines[at.line - 1].text, line))) {
                         c.repairs.push_back(kJoinedAtBlank);
                         if (!c.tooDeep)
                             c.json += ' ';
@@ -550,13 +550,7 @@ private:
             const std::size_t segment = at.column;
             for (; at.column < line.size(); ++at.column) {
                 const char ch = line[at.column];
-                if (strings.inString()) {
-                    blankInString = blankInString || ch == ' ';
-                    strings.step(ch);
-                    continue;
-                }
                 if (strings.step(ch)) {
-                    blankInString = false;
                     continue;
                 } else if (ch == '{' || ch == '[') {
                     if (++depth > m_options.maxDepth && !c.tooDeep) {

@@ -219,10 +219,9 @@ std::size_t appendTextCarriedInStrings(std::vector<CleanedLine>& lines)
         ++strings;
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view line = lines[i].text;
-        const std::string_view t = trimBlanks(line);
+        const std::string_view line = lines[i].text; // cleaned: no blanks at its end
         // `"stdout_lines": [`: a list of strings, one a line, up to its `]`.
-        if (!t.empty() && t.back() == '[' && t.find("_lines\"") != std::string_view::npos) {
+        if (!line.empty() && line.back() == '[' && line.find("_lines\"") != std::string_view::npos) {
             std::string text;
             std::vector<int> at;
             std::size_t k = i + 1;
@@ -253,7 +252,7 @@ std::size_t appendTextCarriedInStrings(std::vector<CleanedLine>& lines)
             }
             continue;
         }
-        if (line.find("\\n") == std::string_view::npos)
+        if (line.find('\\') == std::string_view::npos || line.find("\\n") == std::string_view::npos)
             continue; // no string on the line holds a line end: the test of most lines
         for (std::size_t open = line.find('"'); open != std::string_view::npos;) {
             const std::size_t close = stringEnd(line, open);
