@@ -24,6 +24,40 @@ constexpr int kMaxUnclosedScans = 100;
 /// FoundValue::context keeps at most this many bytes before a value.
 constexpr std::size_t kMaxContext = 120;
 
+/// The repair of a line end inside a string where a wrap at a blank lost the blank (wrapped_lines.h).
+constexpr const char* kJoinedAtBlank =
+    "joined a line wrapped inside a string, with the blank it was wrapped at";
+
+/// Whether a string that a wrap broke between `before` (a line ending inside it) and `after` holds a
+/// blank near the break: the end of `before` after its last quote, or the start of `after` up to its
+/// first. Looked at only where a line ends inside a string, so no scan pays for it.
+bool blankInWrappedString(std::string_view before, std::string_view after)
+{
+    const std::size_t open = before.rfind('"');
+    const std::string_view head = open == std::string_view::npos ? before : before.substr(open + 1);
+    const std::string_view tail = after.substr(0, std::min(after.find('"'), after.size()));
+    return head.find(' ') != std::string_view::npos || tail.find(' ') != std::string_view::npos;
+}
+
+/// `json` that did not parse, read again with single quotes around keys and strings made double
+/// (json_repair.h): whether it parses so.
+bool parseRequoted(std::string_view json, std::vector<std::string>& repairs, nlohmann::json& value)
+{
+    if (json.find('\'') == std::string_view::npos)
+        return false;
+    std::vector<std::string> requoteRepairs;
+    const std::string requoted = requoteSingleQuotes(json, requoteRepairs);
+    if (requoted.empty())
+        return false;
+    try {
+        value = nlohmann::json::parse(requoted);
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
+    repairs.insert(repairs.end(), requoteRepairs.begin(), requoteRepairs.end());
+    return true;
+}
+
 /// Parser messages quoted in warnings are cut to this many bytes.
 constexpr std::size_t kMaxQuotedMessage = 160;
 
@@ -163,6 +197,18 @@ private:
         return '\0';
     }
 
+    /// `{'ID': ...`: the key after the bracket at `at` (on its line or the next) is single-quoted.
+    bool singleQuotedKeyFollows(Position at) const
+    {
+        const std::string& text = m_lines[at.line].text;
+        if (at.column > 0 && text[at.column - 1] == '@')
+            return false; // a PowerShell hashtable, `@{'Name'='x'}`
+        std::string_view rest = trimBlanks(std::string_view(text).substr(at.column + 1));
+        if (rest.empty() && at.line + 1 < m_lines.size())
+            rest = trimBlanks(m_lines[at.line + 1].text);
+        return startsWithSingleQuotedKey(rest);
+    }
+
     /// Objects open with a key or close at once; arrays hold objects, arrays or strings. Text such as
     /// `[INFO]`, `@{Name=x}`, a script block `{ $_.Name }` or the text column of a hex dump is not a value.
     bool startsValue(Position at) const
@@ -172,7 +218,7 @@ private:
             return false; // `|{ "Type" : "L2Dr|`: bytes shown as text beside their hex
         const char next = following(at);
         if (open == '{')
-            return next == '"' || next == '}';
+            return next == '"' || next == '}' || (next == '\'' && singleQuotedKeyFollows(at));
         return next == '{' || next == '[' || next == '"';
     }
 
@@ -221,6 +267,20 @@ private:
         std::string joined;
         std::vector<std::size_t> lineOf; // the line of each byte of `joined`
         std::vector<std::string> repairs;
+        // A line that starts with a whole member (`"MacAddress": "...",`: its first quote opens a key) loses
+        // nothing before its first comma; one that starts inside a member does.
+        const bool wholeFirstMember = head.front() == '"' && !strings.inString();
+        // The members of a message before, that closed nothing and were the last thing read: the same
+        // value's, so they are read with these.
+        if (m_onlyMembers && wholeFirstMember && m_onlyMembers->value + 1 == m_result.values.size()) {
+            joined = std::move(m_onlyMembers->joined);
+            lineOf = std::move(m_onlyMembers->lineOf);
+            repairs = std::move(m_onlyMembers->repairs);
+            joined += '\n';
+            lineOf.push_back(lineOf.back());
+            m_result.values.pop_back();
+        }
+        m_onlyMembers.reset();
         std::size_t l = first;
         for (; l < m_lines.size(); ++l) {
             const std::string text = l == first ? std::string(head) : textOf(l);
@@ -234,7 +294,12 @@ private:
                 if (!strings.inString() && depth == minDepth && !tokenJoin &&
                     std::string_view("\",{}[]").find(t.front()) == std::string_view::npos)
                     break;
-                if (strings.inString())
+                if (strings.inString() &&
+                    wrapAteBlank(m_lines, first, l, blankInWrappedString(textOf(l - 1), text))) {
+                    repairs.push_back(kJoinedAtBlank);
+                    joined += ' ';
+                    lineOf.push_back(l);
+                } else if (strings.inString())
                     repairs.push_back("joined a line wrapped inside a string");
                 else if (tokenJoin)
                     repairs.push_back("joined a token wrapped across lines");
@@ -265,16 +330,26 @@ private:
                 }
             }
         }
-        if (closers.empty())
+        // A fenced message that holds only members of a value another message opened and a later one
+        // closes (a value split over three messages): they are read as a value cut at both ends.
+        const bool onlyMembers = closers.empty() && depth == 0 && wholeFirstMember && !strings.inString();
+        if (closers.empty() && !onlyMembers)
             return false;
         const std::size_t lastLine = l - 1;
         const int firstSource = m_lines[first].sourceLine;
-        std::size_t from = firstComma.value_or(closers.front().pos);
+        std::size_t from = wholeFirstMember || lineOf.front() != first
+                               ? 0
+                               : firstComma.value_or(closers.empty() ? joined.size() : closers.front().pos);
         bool any = false;
         const auto take = [&](std::size_t begin, std::size_t end, bool closed) {
             std::string_view members = trimBlanks(std::string_view(joined).substr(begin, end - begin));
             while (!members.empty() && (members.front() == ',' || members.front() == '\n'))
                 members = trimBlanks(members.substr(1));
+            if (!members.empty() && (members.front() == '{' || members.front() == '[')) {
+                // Values that open after the cut (`},{"ID":...`): read as in a paste that starts with them.
+                any = takeWholeValues(members, std::size_t(members.data() - joined.data()), lineOf) || any;
+                return;
+            }
             if (members.empty() || members.front() != '"')
                 return;
             std::vector<std::string> valueRepairs = repairs;
@@ -320,10 +395,34 @@ private:
             take(from, joined.size(), false);
         if (!any)
             return false;
+        if (onlyMembers)
+            m_onlyMembers = OnlyMembers{m_result.values.size() - 1, std::move(joined), std::move(lineOf),
+                                        std::move(repairs)};
         warn(firstSource, m_lines[lastLine].sourceLine,
              "the paste starts inside a value; only the members after the cut are read");
         at = {lastLine + 1, 0};
         return true;
+    }
+
+    /// The values in `text` (starting at `offset` in a text whose bytes came from the lines `lineOf`
+    /// names), found as in a text of their own and reported on their source lines. Whether any was.
+    bool takeWholeValues(std::string_view text, std::size_t offset, const std::vector<std::size_t>& lineOf)
+    {
+        std::vector<CleanedLine> inner;
+        for (std::size_t start = 0; start <= text.size();) {
+            const std::size_t stop = std::min(text.find('\n', start), text.size());
+            inner.push_back({std::string(text.substr(start, stop - start)),
+                             m_lines[lineOf[std::min(offset + start, lineOf.size() - 1)]].sourceLine});
+            start = stop + 1;
+        }
+        ExtractResult nested;
+        Extractor(inner, m_options, nested, m_quotedNesting).run();
+        for (ImportWarning& w : nested.warnings)
+            m_result.warnings.push_back(std::move(w));
+        const bool any = !nested.values.empty();
+        for (FoundValue& v : nested.values)
+            m_result.values.push_back(std::move(v));
+        return any;
     }
 
     /// `msg="Response: {\"ID\":...}"`: JSON inside a quoted string of a log line, its quotes escaped.
@@ -422,8 +521,16 @@ private:
             if (!first) {
                 const std::string_view t = trimBlanks(line);
                 if (strings.inString()) {
-                    // A raw line end inside a string: the console wrapped a long value.
-                    c.repairs.push_back("joined a line wrapped inside a string");
+                    // A raw line end inside a string: the console wrapped a long value, at a blank the
+                    // copy lost or inside a word.
+                    if (wrapAteBlank(m_lines, from.line, at.line,
+                                     blankInWrappedString(m_lines[at.line - 1].text, line))) {
+                        c.repairs.push_back(kJoinedAtBlank);
+                        if (!c.tooDeep)
+                            c.json += ' ';
+                    } else {
+                        c.repairs.push_back("joined a line wrapped inside a string");
+                    }
                 } else if (isElision(t)) {
                     c.elided = true;
                     continue;
@@ -525,12 +632,17 @@ private:
         }
         std::string json = repairCommas(c.json, c.repairs);
         nlohmann::json value;
+        std::string why;
         try {
             value = nlohmann::json::parse(json);
         } catch (const nlohmann::json::exception& e) {
+            why = e.what();
+        }
+        if (!why.empty() && parseRequoted(json, c.repairs, value))
+            why.clear();
+        if (!why.empty()) {
             // A value cut inside a log line (`"Name":...`) closes only on a later line: what its own
             // lines hold before the cut is kept, and the scan goes on after them.
-            std::string why = e.what();
             if (const std::size_t pos = why.find("] "); pos != std::string::npos)
                 why.erase(0, pos + 2);
             const std::size_t next = nextUnindentedLine(at.line);
@@ -607,7 +719,8 @@ private:
             try {
                 value = nlohmann::json::parse(closed);
             } catch (const nlohmann::json::exception&) {
-                value = nullptr;
+                if (!parseRequoted(closed, c.repairs, value))
+                    value = nullptr;
             }
         }
         // Windows PowerShell 5.1's value/Count wrapper cut inside its list: the objects in it are read.
@@ -713,8 +826,18 @@ private:
             {first, last, lineRange(first, last) + ": " + validUtf8(std::move(message))});
     }
 
+    /// A fenced message's members that closed nothing (takeStartCut), read as m_result.values[value].
+    struct OnlyMembers
+    {
+        std::size_t value;
+        std::string joined;
+        std::vector<std::size_t> lineOf;
+        std::vector<std::string> repairs;
+    };
+
     const std::vector<CleanedLine>& m_lines;
     const ExtractOptions& m_options;
+    std::optional<OnlyMembers> m_onlyMembers;
     ExtractResult& m_result;
     int m_quotedNesting = 0;
     int m_unclosedScans = 0;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace hcn::io {
 
@@ -136,6 +137,138 @@ std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
     return records;
 }
 
+/// A string holding text of its own is read when it is at most this long (as a document in a string).
+constexpr std::size_t kMaxCarriedText = std::size_t(4) << 20;
+
+/// Where the JSON string opening at line[open] ends (its closing quote), or npos.
+std::size_t stringEnd(std::string_view line, std::size_t open)
+{
+    for (std::size_t i = open + 1; i < line.size(); ++i) {
+        if (line[i] == '\\')
+            ++i;
+        else if (line[i] == '"')
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+/// The text of the JSON string literal `quoted` (quotes included), or nothing when it is none.
+std::optional<std::string> stringText(std::string_view quoted)
+{
+    const json value = json::parse(quoted, nullptr, false);
+    if (!value.is_string())
+        return std::nullopt;
+    return value.get<std::string>();
+}
+
+/// Text a JSON string carries (a command's output: `az vm run-command invoke`'s `value[0].message`,
+/// Ansible's `stdout`) that holds no document the JSON and Go readers find in strings (`{"`, `[{`, `&{`,
+/// `{Id:`): a list view or a table, read by nothing else.
+bool isCarriedText(std::string_view text)
+{
+    if (std::count(text.begin(), text.end(), '\n') < 2)
+        return false;
+    for (std::string_view marker : {"{\"", "[{", "&{", "{Id:"})
+        if (text.find(marker) != std::string_view::npos)
+            return false;
+    return true;
+}
+
+/// The text a JSON string carried, split into lines after a blank line, each at `sourceLine`: the
+/// readers find what it holds as in a text of its own.
+void appendCarriedText(std::string_view text, int sourceLine, std::vector<CleanedLine>& added)
+{
+    added.push_back({std::string(), sourceLine});
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t stop = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, stop - start);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+            line.remove_suffix(1);
+        added.push_back({std::string(line), sourceLine});
+        start = stop + 1;
+    }
+}
+
+/// Text with the line ends and the blanks ending its lines taken out: how a text and the list of its
+/// lines are compared.
+std::string textKey(std::string_view text)
+{
+    std::string out;
+    for (const char c : text)
+        if (c != '\r' && c != '\n' && c != ' ')
+            out += c;
+    return out;
+}
+
+/// The strings of a JSON value that carry the lines of a command's output (a list view, an hnsdiag
+/// table, inside `"message": "...\n..."` or an Ansible `"stdout_lines": [` list) are read as text of
+/// their own: their lines are added after the text, each at the line of the string (of its element),
+/// once (a `stdout_lines` list that repeats its `stdout` is not added again). Returns how many strings
+/// were added.
+std::size_t appendTextCarriedInStrings(std::vector<CleanedLine>& lines)
+{
+    std::vector<CleanedLine> added;
+    std::vector<std::string> seen;
+    std::size_t strings = 0;
+    const auto carry = [&](std::string_view text, int sourceLine, std::vector<CleanedLine>& to) {
+        std::string key = textKey(text);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end())
+            return;
+        seen.push_back(std::move(key));
+        appendCarriedText(text, sourceLine, to);
+        ++strings;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view line = lines[i].text; // cleaned: no blanks at its end
+        // `"stdout_lines": [`: a list of strings, one a line, up to its `]`.
+        if (!line.empty() && line.back() == '[' && line.find("_lines\"") != std::string_view::npos) {
+            std::string text;
+            std::vector<int> at;
+            std::size_t k = i + 1;
+            for (; k < lines.size(); ++k) {
+                std::string_view element = trimBlanks(lines[k].text);
+                if (element.starts_with(']'))
+                    break;
+                if (element.ends_with(','))
+                    element.remove_suffix(1);
+                const std::optional<std::string> s =
+                    element.starts_with('"') ? stringText(element) : std::nullopt;
+                if (!s || s->find('\n') != std::string::npos || text.size() + s->size() > kMaxCarriedText)
+                    break;
+                text += *s + '\n';
+                at.push_back(lines[k].sourceLine);
+            }
+            if (k < lines.size() && k > i + 1 && isCarriedText(text) &&
+                std::find(seen.begin(), seen.end(), textKey(text)) == seen.end()) {
+                seen.push_back(textKey(text));
+                added.push_back({std::string(), lines[i].sourceLine});
+                std::size_t n = 0;
+                for (std::size_t start = 0; start < text.size(); ++n) {
+                    const std::size_t stop = text.find('\n', start);
+                    added.push_back({text.substr(start, stop - start), at[n]});
+                    start = stop + 1;
+                }
+                ++strings;
+            }
+            continue;
+        }
+        if (line.find('\\') == std::string_view::npos || line.find("\\n") == std::string_view::npos)
+            continue; // no string on the line holds a line end: the test of most lines
+        for (std::size_t open = line.find('"'); open != std::string_view::npos;) {
+            const std::size_t close = stringEnd(line, open);
+            if (close == std::string_view::npos)
+                break;
+            const std::string_view quoted = line.substr(open, close + 1 - open);
+            if (quoted.size() <= kMaxCarriedText && quoted.find("\\n") != std::string_view::npos)
+                if (const std::optional<std::string> s = stringText(quoted); s && isCarriedText(*s))
+                    carry(*s, lines[i].sourceLine, added);
+            open = line.find('"', close + 1);
+        }
+    }
+    std::move(added.begin(), added.end(), std::back_inserter(lines));
+    return strings;
+}
+
 } // namespace
 
 std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
@@ -161,7 +294,7 @@ std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
         line.text = std::move(text);
         ++rewritten;
     }
-    return rewritten;
+    return rewritten + appendTextCarriedInStrings(lines);
 }
 
 } // namespace hcn::io

@@ -19,7 +19,9 @@ namespace hcn::io {
 /// newlines inside them as blanks. Line numbers are kept. First, a log line a console wrapped at its
 /// width inside a field with escaped quotes (`msg="Response: {\"ID\":\"7C9A` and the lines after it at
 /// column 0, each as wide) is joined again from its lines, which are left out. Returns how many lines
-/// were rewritten or joined.
+/// were rewritten or joined. Last, the strings of JSON that carry the lines of a command's output (a
+/// list view or a table in `"message": "...\n..."`, an Ansible `stdout_lines` list) and no document are
+/// added after the text as lines of their own, each at the line of its string (see the .cpp).
 std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io

@@ -240,4 +240,112 @@ std::string unquoteGoString(std::string_view quoted)
     return out;
 }
 
+namespace {
+
+/// Where the single-quoted string opening at json[open] ends (its closing `'`), or npos: the first `'`
+/// followed, past blanks, by what can follow a key or a value.
+std::size_t singleQuotedEnd(std::string_view json, std::size_t open)
+{
+    for (std::size_t i = open + 1; i < json.size(); ++i) {
+        if (json[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (json[i] == '\n')
+            return std::string_view::npos;
+        if (json[i] != '\'')
+            continue;
+        std::size_t next = i + 1;
+        while (next < json.size() && (json[next] == ' ' || json[next] == '\t'))
+            ++next;
+        if (next == json.size() || std::string_view(":,}]\n").find(json[next]) != std::string_view::npos)
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+bool wordAt(std::string_view json, std::size_t at, std::string_view word)
+{
+    return json.substr(at, word.size()) == word &&
+           (at + word.size() == json.size() ||
+            !std::isalnum(static_cast<unsigned char>(json[at + word.size()])));
+}
+
+} // namespace
+
+bool startsWithSingleQuotedKey(std::string_view text)
+{
+    if (text.empty() || text.front() != '\'')
+        return false;
+    const std::size_t end = singleQuotedEnd(text, 0);
+    if (end == std::string_view::npos)
+        return false;
+    std::size_t next = end + 1;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t'))
+        ++next;
+    return next < text.size() && text[next] == ':';
+}
+
+std::string requoteSingleQuotes(std::string_view json, std::vector<std::string>& repairs)
+{
+    std::string out;
+    out.reserve(json.size() + 16);
+    bool any = false;
+    char previous = '\0'; // the last character outside blanks and strings
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '"') { // a double-quoted string is copied as it is
+            std::size_t end = i + 1;
+            while (end < json.size() && json[end] != '"')
+                end += json[end] == '\\' ? 2 : 1;
+            end = std::min(end, json.size() - 1);
+            out.append(json.substr(i, end + 1 - i));
+            i = end;
+            previous = '"';
+            continue;
+        }
+        const bool valuePosition = previous == '{' || previous == '[' || previous == ',' || previous == ':';
+        if (c == '\'' && valuePosition) {
+            const std::size_t end = singleQuotedEnd(json, i);
+            if (end == std::string_view::npos)
+                return {};
+            out += '"';
+            for (std::size_t k = i + 1; k < end; ++k) {
+                if (json[k] == '\\' && k + 1 < end && json[k + 1] == '\'') {
+                    out += '\'';
+                    ++k;
+                } else if (json[k] == '\\' && k + 1 < end) {
+                    out.append(json.substr(k, 2));
+                    ++k;
+                } else {
+                    if (json[k] == '"')
+                        out += '\\';
+                    out += json[k];
+                }
+            }
+            out += '"';
+            i = end;
+            previous = '"';
+            any = true;
+            continue;
+        }
+        if (valuePosition && previous != '{' && (c == 'T' || c == 'F' || c == 'N')) {
+            const std::string_view python = c == 'T' ? "True" : c == 'F' ? "False" : "None";
+            if (wordAt(json, i, python)) {
+                out += c == 'T' ? "true" : c == 'F' ? "false" : "null";
+                i += python.size() - 1;
+                previous = 'e';
+                continue;
+            }
+        }
+        out += c;
+        if (!isSpace(c))
+            previous = c;
+    }
+    if (!any)
+        return {};
+    note(repairs, "replaced single quotes around keys and strings with double quotes");
+    return out;
+}
+
 } // namespace hcn::io

@@ -42,6 +42,17 @@ private:
 /// (`"http://..."` stays). Each kind of repair made is added once to `repairs`.
 std::string repairCommas(std::string_view json, std::vector<std::string>& repairs);
 
+/// `json` with the single quotes a hand edit or a Python `repr` put around keys and strings
+/// (`{'ID': '...', "Name": 'O\'Brien'}`) replaced by double quotes, double quotes inside them escaped, and
+/// Python's bare `True`, `False` and `None` as JSON's. A `'` inside a double-quoted string (`"O'Brien"`)
+/// stays; a single-quoted string ends at the `'` followed by `:`, `,`, `}`, `]` or its line end, so an
+/// apostrophe inside one stays too. Adds the repair "replaced single quotes around keys and strings with
+/// double quotes"; returns an empty string when `json` has no single-quoted key or string.
+std::string requoteSingleQuotes(std::string_view json, std::vector<std::string>& repairs);
+
+/// Whether `text` starts with a single-quoted key: `'ID':` (blanks allowed around the colon).
+bool startsWithSingleQuotedKey(std::string_view text);
+
 /// A value the paste cut off (it never closes), made parseable: cut back to the end of its last
 /// complete member or element and closed with the brackets still open. Empty when nothing complete
 /// comes before the cut (no member at all).

@@ -327,6 +327,9 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std:
     std::size_t pagerPrompts = 0;
     std::size_t kept = 0;
     for (CleanedLine& line : lines) {
+        const std::string_view raw =
+            std::string_view(line.text).substr(0, line.text.find_last_not_of('\r') + 1);
+        line.trailingBlank = !raw.empty() && (raw.back() == ' ' || raw.back() == '\t');
         cleanLine(line.text);
         if (const std::size_t prompt = pagerPromptLength(line.text); prompt > 0) {
             ++pagerPrompts;

@@ -72,4 +72,30 @@ std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size
     }
 }
 
+bool wrapAteBlank(const std::vector<CleanedLine>& lines, std::size_t runFirst, std::size_t next,
+                  bool stringHasBlank)
+{
+    if (next == 0 || next >= lines.size())
+        return false;
+    const CleanedLine& before = lines[next - 1];
+    if (before.trailingBlank)
+        return true;
+    const std::string_view after = lines[next].text;
+    if (!stringHasBlank || before.text.empty() || after.empty() || after.front() == ' ' ||
+        after.front() == '\t')
+        return false;
+    // The run's lines around the break (up to blank lines) show the width; a long text costs no more per
+    // break.
+    constexpr std::size_t kAround = 64;
+    std::size_t from = next - 1;
+    while (from > runFirst && next - from < kAround && !lines[from - 1].text.empty())
+        --from;
+    std::size_t width = 0;
+    for (std::size_t l = from; l < lines.size() && l < next + kAround && !lines[l].text.empty(); ++l)
+        width = std::max(width, codePointWidth(lines[l].text));
+    const std::size_t lineWidth = codePointWidth(before.text);
+    const std::size_t word = codePointWidth(after.substr(0, std::min(after.find(' '), after.size())));
+    return lineWidth < width && lineWidth + 1 + word > width;
+}
+
 } // namespace hcn::io

@@ -33,4 +33,13 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
 std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,
                                 std::size_t stopLine);
 
+/// Whether the line end before lines[next], inside a JSON string, was a wrap at a blank that the copy
+/// lost: lines[next - 1] ended in a blank that cleaning stripped (a console keeps the blank it broke at),
+/// or, the string holding blanks (`stringHasBlank`: prose such as "Virtual Switch", no token), the line
+/// is shorter than the widest line of the run from lines[runFirst] (up to a blank line: the wrap width;
+/// a hard wrap fills it) and the first word of lines[next] would not have fit after it. The blank is
+/// put back when the lines are joined; a hard wrap inside a word (`"L` / `2Bridge"`) is joined without.
+bool wrapAteBlank(const std::vector<CleanedLine>& lines, std::size_t runFirst, std::size_t next,
+                  bool stringHasBlank);
+
 } // namespace hcn::io

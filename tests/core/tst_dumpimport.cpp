@@ -2343,6 +2343,209 @@ Alex Kim  10:42 AM
             QVERIFY2(anyContains(texts, present), qPrintable(present + " not in:\n" + texts.join('\n')));
         QVERIFY2(!anyContains(texts, absent), qPrintable(absent + " in:\n" + texts.join('\n')));
     }
+
+    // A paste that starts inside a value reads the values opening after the cut as a paste starting
+    // with them would: whole ones whole, one cut before its ID with the loss of the cut.
+    void valuesAfterAPasteThatStartsInsideAValueAreReadAsInACleanPaste_data()
+    {
+        QTest::addColumn<QString>("cut");
+        QTest::addColumn<QString>("clean");
+        QTest::addColumn<int>("objects");
+
+        const QString first =
+            QStringLiteral("\"Health\":{\"LastErrorCode\":0},\"ID\":\"8B2D4F61-3A5C-4E7B-9D0F-2A4C6E8B1D35\","
+                           "\"Name\":\"ext\","
+                           "\"State\":1,\"Type\":\"Transparent\",\"Version\":38654705665},");
+        const QString cutBeforeId =
+            QStringLiteral("{\"ActivityId\":\"1C3E5A70-9B2D-4F68-A1C3-5E7092B4D6F8\",\"AdditionalParams\":{},"
+                           "\"CurrentEndpointCount\":0,\"Flags\":0,\"Health\":{"
+                           "\"AddressNotificationMissedCount\":0,\"AddressNotif");
+        QTest::newRow("an object cut before its ID")
+            << "Capture\"}]," + first + cutBeforeId + "\n"
+            << "[{\"Extensions\":[{\"Name\":\"Microsoft NDIS Capture\"}]," + first + cutBeforeId + "\n"
+            << 2;
+        const QString whole = QStringLiteral(
+            "{\"ID\":\"5F7A9C1E-2B4D-4A6F-8C0E-1D3F5A7B9C2E\",\"Name\":\"ics\",\"Type\":\"ICS\",\"Subnets\":"
+            "[{\"AddressPrefix\":\"172.29.144.0/20\"}]},");
+        QTest::newRow("a whole object, then one cut before its ID")
+            << "Capture\"}]," + first + whole + cutBeforeId + "\n"
+            << "[{\"Extensions\":[{\"Name\":\"Microsoft NDIS Capture\"}]," + first + whole + cutBeforeId +
+                   "\n"
+            << 3;
+        QTest::newRow("escaped in a log field")
+            << QString("Capture\"}]," + first + whole + cutBeforeId).replace("\"", "\\\"") + "\n"
+            << "msg=\"" +
+                   QString("[{\"Extensions\":[{\"Name\":\"Microsoft NDIS Capture\"}]," + first + whole +
+                           cutBeforeId)
+                       .replace("\"", "\\\"") +
+                   "\n"
+            << 3;
+    }
+
+    void valuesAfterAPasteThatStartsInsideAValueAreReadAsInACleanPaste()
+    {
+        QFETCH(QString, cut);
+        QFETCH(QString, clean);
+        QFETCH(int, objects);
+        const Result<ImportResult> fromCut = importDump({{"paste.txt", cut.toStdString()}});
+        const Result<ImportResult> fromClean = importDump({{"paste.txt", clean.toStdString()}});
+        QVERIFY(fromCut.ok() && fromClean.ok());
+        // An object cut before its ID gets a made-up one, which depends on the lines it was read from.
+        const auto shown = [&](const ImportResult& result) {
+            QStringList list = objectList(result);
+            for (QString& o : list)
+                if (!cut.contains(o.section(':', 1), Qt::CaseInsensitive))
+                    o = o.section(':', 0, 0) + ":(made up)";
+            list.sort();
+            return list;
+        };
+        QCOMPARE(shown(*fromCut), shown(*fromClean));
+        QCOMPARE(int(shown(*fromCut).size()), objects);
+        const auto cutOff = [](const ImportResult& result) {
+            return std::count_if(
+                result.report.objects.begin(), result.report.objects.end(), [](const ImportedObject& o) {
+                    return std::any_of(o.lost.begin(), o.lost.end(), [](const std::string& l) {
+                        return l.starts_with("the dump ends inside this value");
+                    });
+                });
+        };
+        QCOMPARE(cutOff(*fromCut), cutOff(*fromClean));
+        QCOMPARE(cutOff(*fromCut), 1);
+    }
+
+    // A value split over chat messages keeps the members of every message: the first member after the
+    // cut at the start of a fenced message, and a middle message that closes nothing.
+    void aValueSplitOverChatMessagesKeepsEveryMember_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID /pointer=json"
+
+        const QString endpoint = "E52FCB31-6A4D-4B98-A73E-3F8D9C175B46";
+        const QString ns = "F63ADC42-7B5E-4CA9-B84F-4A9EAD286C57";
+        const QString linked = "Endpoint:" + endpoint + " /HostComputeNamespace=\"" + ns + "\"";
+        QTest::newRow("v2: HostComputeNamespace is the first line of the second message")
+            << QStringLiteral(R"(Alex Kim  10:41 AM
+```
+[
+    {
+        "ID": "%1",
+        "Name": "5e6f7a8b9c0d_cbr0",
+        "HostComputeNetwork": "B2FC980E-391A-4D65-840B-0C5A69742E13",
+```
+Alex Kim  10:42 AM
+```
+        "HostComputeNamespace": "%2",
+        "IpConfigurations": [
+            {
+                "IpAddress": "10.244.14.13",
+                "PrefixLength": 24
+            }
+        ],
+        "SchemaVersion": {
+            "Major": 2,
+            "Minor": 0
+        }
+    }
+]
+```
+)")
+                   .arg(endpoint, ns)
+            << QStringList{"Endpoint:" + endpoint, "Namespace:" + ns}
+            << QStringList{linked,
+                           "Endpoint:" + endpoint + " /IpConfigurations/0/IpAddress=\"10.244.14.13\""};
+        // A v1 endpoint's messages: its start, the members up to its Name, the rest.
+        const QString opening = QStringLiteral(R"(Alex Kim  10:41 AM
+```
+[
+    {
+        "ID": "%1",
+        "IPAddress": "10.244.14.13",
+```
+Alex Kim  10:42 AM
+```
+        "MacAddress": "00-15-5D-F7-0E-0D",
+        "Name": "5e6f7a8b9c0d_cbr0",
+)")
+                                    .arg(endpoint);
+        const QString rest = QStringLiteral(R"(        "Namespace": {
+            "ID": "%1",
+            "IsDefault": false
+        },
+        "VirtualNetworkName": "cbr0"
+    }
+]
+```
+)")
+                                 .arg(ns);
+        const QStringList v1Values{linked, "Endpoint:" + endpoint + " /MacAddress=\"00-15-5D-F7-0E-0D\"",
+                                   "Endpoint:" + endpoint + " /Name=\"5e6f7a8b9c0d_cbr0\""};
+        QTest::newRow("v1: MacAddress is the first line of the second message")
+            << opening + rest << QStringList{"Endpoint:" + endpoint, "Namespace:" + ns} << v1Values;
+        QTest::newRow("v1: split over three messages, the middle one closing nothing")
+            << opening + "```\nAlex Kim  10:43 AM\n```\n" + rest
+            << QStringList{"Endpoint:" + endpoint, "Namespace:" + ns} << v1Values;
+    }
+
+    void aValueSplitOverChatMessagesKeepsEveryMember()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        Result<ImportResult> imported = importDump({{"chat.txt", text.toStdString()}});
+        QVERIFY(imported.ok());
+        QCOMPARE(objectList(*imported), objects);
+        for (const QString& v : values) {
+            const QString mismatch = valueMismatch(*imported, v);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        }
+    }
+
+    // A command's output carried in a JSON string (`az vm run-command invoke`'s `value[0].message`,
+    // Ansible's `stdout` and `stdout_lines`) is read as the text it is: a list view or an hnsdiag table,
+    // once, each object at the line of its string.
+    void commandOutputInAJsonStringIsRead_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID /pointer=json"
+
+        const QString e1 = "6B1D3F58-2A4C-4E7D-9F02-8C5A7E3B1D64";
+        const QString e2 = "7C2E4A69-3B5D-4F8E-A013-9D6B8F4C2E75";
+        const QString ns = "Namespace:9E4A6C8B-5D7F-4BA0-8235-BF8DAB6E4A97";
+        const QStringList listView{"Endpoint:" + e1, "Endpoint:" + e2, ns};
+        const QStringList ips{"Endpoint:" + e1 + " /IpConfigurations/0/IpAddress=\"10.244.5.21\"",
+                              "Endpoint:" + e2 + " /IpConfigurations/0/IpAddress=\"10.244.5.22\""};
+        QTest::newRow("az vm run-command: a list view in value[0].message")
+            << "az-run-command-listview.json" << listView
+            << (ips + QStringList{"Endpoint:" + e1 + " @FirstLine=7"});
+        QTest::newRow("az vm run-command: hnsdiag list endpoints in value[0].message")
+            << "az-run-command-hnsdiag.json" << QStringList{"Endpoint:" + e1, "Endpoint:" + e2}
+            << QStringList{"Endpoint:" + e1 + " /Name=\"1a2b3c4d5e6f_cbr0\""};
+        QTest::newRow("Ansible: stdout and stdout_lines holding the same list view, read once")
+            << "ansible-win-shell-stdout.txt" << listView << ips;
+        QTest::newRow("Ansible: stdout_lines alone, each line at its own")
+            << "ansible-stdout-lines-only.txt" << listView << ips;
+    }
+
+    void commandOutputInAJsonStringIsRead()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        for (const QString& v : values) {
+            const QString mismatch = valueMismatch(result, v);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        }
+        // Read once: no object was seen twice.
+        for (const ImportedObject& o : result.report.objects)
+            QVERIFY2(std::none_of(
+                         o.notes.begin(), o.notes.end(),
+                         [](const std::string& n) { return n.find("also shown in") != std::string::npos; }),
+                     o.id.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)

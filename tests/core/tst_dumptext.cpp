@@ -113,6 +113,10 @@ private slots:
     void depthIsLimitedWhileScanning_data();
     void depthIsLimitedWhileScanning();
     void parseErrorsQuoteValidUtf8();
+    void stringsWrappedAtABlankKeepIt_data();
+    void stringsWrappedAtABlankKeepIt();
+    void singleQuotedJsonIsRequoted_data();
+    void singleQuotedJsonIsRequoted();
     void lineEndsAndPaddingAreUndone_data();
     void lineEndsAndPaddingAreUndone();
     void pastedTextIsCleanedAsAWhole_data();
@@ -1071,6 +1075,150 @@ void TestDumpText::logToolsAndTerminalsAreUndone_data()
 void TestDumpText::logToolsAndTerminalsAreUndone()
 {
     pastedTextIsCleanedAsAWhole();
+}
+
+namespace {
+
+/// The strings of every `ID`, `Id` and `Name` member in `value`, in the parsed order.
+void collectNames(const nlohmann::json& value, QStringList& out)
+{
+    if (value.is_object()) {
+        for (const auto& item : value.items()) {
+            if ((item.key() == "ID" || item.key() == "Id" || item.key() == "Name") &&
+                item.value().is_string())
+                out << QString::fromStdString(item.value().get<std::string>());
+            else
+                collectNames(item.value(), out);
+        }
+    } else if (value.is_array()) {
+        for (const auto& element : value)
+            collectNames(element, out);
+    }
+}
+
+const std::string joinedAtBlank = "joined a line wrapped inside a string, with the blank it was wrapped at";
+const std::string joinedInWord = "joined a line wrapped inside a string";
+
+} // namespace
+
+// A console or a ticket wrapped a long line inside a string: at a blank (the copy keeps it at the end of
+// the line, or trims it away: then the line is shorter than the wrap width and the next word would not
+// have fit) the blank is put back; a hard wrap at the width inside a word is joined without one.
+void TestDumpText::stringsWrappedAtABlankKeepIt_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<QString>("repair");
+
+    const QString network = QStringLiteral("A61D0F3B-9C27-4E58-B1A4-7D2C5E8F0B93");
+    QTest::newRow("a console wrap at a blank the copy kept")
+        << QByteArray(
+               "{\"ID\":\"A61D0F3B-9C27-4E58-B1A4-7D2C5E8F0B93\",\"Name\":\"Contoso Ethernet Adapter - "
+               "Virtual \nSwitch\",\"Type\":\"L2Bridge\"}\n")
+        << QStringList{network, "Contoso Ethernet Adapter - Virtual Switch"}
+        << QString::fromStdString(joinedAtBlank);
+    QTest::newRow("a ticket's word wrap, blanks trimmed, long words broken at the width")
+        << readDump("json-word-wrapped-blanks-trimmed.txt")
+        << QStringList{"E7C3B2A5-1D6F-4A9E-8B0C-3F5D7E9A1B24",
+                       "Microsoft Windows Filtering Platform",
+                       "D3A7C915-6E2B-4F80-9A4C-1B8E5F2D7C06",
+                       "Contoso Virtual Filtering Switch Extension",
+                       "F0A1B2C3-D4E5-4F60-8172-93A4B5C6D7E8",
+                       "Microsoft NDIS Capture",
+                       network,
+                       "Contoso Ethernet Adapter - Virtual Switch"}
+        << QString::fromStdString(joinedAtBlank);
+    QTest::newRow("a hard wrap at the console width inside a word of a name")
+        << QByteArray("{\"ID\":\"A61D0F3B-9C27-4E58-B1A4-7D2C5E8F0B93\",\"Name\":\"Microsoft Windows Filt\n"
+                      "ering Platform\",\"Type\":\"nat\"}\n")
+        << QStringList{network, "Microsoft Windows Filtering Platform"}
+        << QString::fromStdString(joinedInWord);
+    QTest::newRow("a hard wrap at the blank of the last column, trimmed: one column short")
+        << QByteArray("{\"ActivityId\":\"5E0A9C13-7B24-4D8E-A6F1-0C3B9D2E7A45\",\"ID\":\"A61D0F3B-9C27-4E58-"
+                      "B1A4-7D\n"
+                      "2C5E8F0B93\",\"Flags\":0,\"Health\":{\"LastErrorCode\":0},\"Name\":\"Contoso Adapter "
+                      "- Virtual\n"
+                      "Switch\",\"Type\":\"L2Bridge\"}\n")
+        << QStringList{network, "Contoso Adapter - Virtual Switch"} << QString::fromStdString(joinedAtBlank);
+    QTest::newRow("a paste that starts inside a value, wrapped at a kept blank")
+        << QByteArray(
+               "dpointCount\":0,\"ID\":\"A61D0F3B-9C27-4E58-B1A4-7D2C5E8F0B93\",\"Name\":\"Contoso Adapter - "
+               "Virtual \nSwitch\",\"Type\":\"L2Bridge\"},{\"ID\":\"5E0A9C13-7B24-4D8E-A6F1-0C3B9D2E7A45\","
+               "\"Name\":\"nat\",\"Type\":\"nat\"}]\n")
+        << QStringList{network, "Contoso Adapter - Virtual Switch"} << QString::fromStdString(joinedAtBlank);
+}
+
+void TestDumpText::stringsWrappedAtABlankKeepIt()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, names);
+    QFETCH(QString, repair);
+
+    const auto decoded = decodeDumpText(bytesView(text));
+    QVERIFY(decoded.ok());
+    const ExtractResult result = extractJsonValues(decoded->text);
+    QVERIFY(!result.values.empty());
+    QStringList actual;
+    collectNames(result.values.front().value, actual);
+    QCOMPARE(actual, names);
+    const std::vector<std::string>& repairs = result.values.front().repairs;
+    QVERIFY2(std::find(repairs.begin(), repairs.end(), repair.toStdString()) != repairs.end(),
+             qPrintable(repair));
+}
+
+// JSON whose keys or strings a hand edit or Python's repr put in single quotes is read with double
+// quotes, with a note; a `'` inside a double-quoted string, and a PowerShell hashtable, stay as they are.
+void TestDumpText::singleQuotedJsonIsRequoted_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<bool>("requoted");
+
+    const QString endpoint = QStringLiteral("4C8E2A6F-1B3D-4E59-A7C0-D2F4B6E8A1C3");
+    QTest::newRow("a Python dict")
+        << QByteArray("endpoint: {'ID': '4C8E2A6F-1B3D-4E59-A7C0-D2F4B6E8A1C3', 'Name': 'web-ep', "
+                      "'IsRemoteEndpoint': False, 'DNSSuffix': None, 'Policies': [{'Type': 'NAT', "
+                      "'ExternalPort': 8080}]}\n")
+        << QStringList{endpoint, "web-ep"} << true;
+    QTest::newRow("ConvertTo-Json output with members hand-edited to single quotes")
+        << QByteArray("{\n    \"ID\":  \"4C8E2A6F-1B3D-4E59-A7C0-D2F4B6E8A1C3\",\n    'Name':  'web-ep',\n"
+                      "    \"Owner\":  \"O'Brien's lab\",\n    \"Policies\":  [\n        {\n"
+                      "            'ExternalPort':  '8080',\n            \"Type\":  \"NAT\"\n        }\n"
+                      "    ]\n}\n")
+        << QStringList{endpoint, "web-ep"} << true;
+    QTest::newRow("an apostrophe and a double quote inside single-quoted strings")
+        << QByteArray("{'ID': '4C8E2A6F-1B3D-4E59-A7C0-D2F4B6E8A1C3', 'Name': 'O'Brien \"web\" ep'}\n")
+        << QStringList{endpoint, "O'Brien \"web\" ep"} << true;
+    QTest::newRow("a cut Python dict keeps what came before the cut")
+        << QByteArray("{'ID': '4C8E2A6F-1B3D-4E59-A7C0-D2F4B6E8A1C3', 'Name': 'web-ep', 'Policies': [{'Ty\n")
+        << QStringList{endpoint, "web-ep"} << true;
+    QTest::newRow("valid JSON with an apostrophe in a name is not repaired")
+        << QByteArray("{\"ID\": \"4C8E2A6F-1B3D-4E59-A7C0-D2F4B6E8A1C3\", \"Name\": \"O'Brien's ep\"}\n")
+        << QStringList{endpoint, "O'Brien's ep"} << false;
+    QTest::newRow("a PowerShell hashtable is no JSON")
+        << QByteArray("$body = @{'Name'='web-ep'; 'Type'='nat'}\n") << QStringList{} << false;
+}
+
+void TestDumpText::singleQuotedJsonIsRequoted()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, names);
+    QFETCH(bool, requoted);
+
+    const ExtractResult result = extractJsonValues(text.toStdString());
+    QStringList actual;
+    bool repaired = false;
+    for (const FoundValue& found : result.values) {
+        collectNames(found.value, actual);
+        repaired =
+            repaired || std::find(found.repairs.begin(), found.repairs.end(),
+                                  "replaced single quotes around keys and strings with double quotes") !=
+                            found.repairs.end();
+    }
+    QCOMPARE(actual, names);
+    QCOMPARE(repaired, requoted);
+    if (names.isEmpty())
+        QCOMPARE(warningTexts(result), QStringList{});
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)

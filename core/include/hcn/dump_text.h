@@ -70,6 +70,8 @@ struct CleanedLine
 {
     std::string text;
     int sourceLine = 0; ///< 1-based line number in the decoded text
+    /// The line ended in blanks that cleaning stripped (where a console broke a long line at a blank).
+    bool trailingBlank = false;
 };
 
 /// Turn what a console, a chat window, a mail client or a ticket system made of pasted output back into
