@@ -2496,7 +2496,7 @@ Alex Kim  10:42 AM
         QVERIFY(imported.ok());
         QCOMPARE(objectList(*imported), objects);
         for (const QString& v : values) {
-            const QString mismatch = valueMismatch(*imported, v);
+            const QString mismatch = valueProblem(*imported, v);
             QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         }
     }
@@ -2536,7 +2536,7 @@ Alex Kim  10:42 AM
         const ImportResult result = importFiles({file});
         QCOMPARE(objectList(result), objects);
         for (const QString& v : values) {
-            const QString mismatch = valueMismatch(result, v);
+            const QString mismatch = valueProblem(result, v);
             QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         }
         // Read once: no object was seen twice.
