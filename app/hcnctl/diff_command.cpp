@@ -116,9 +116,9 @@ private:
         std::size_t warnings = 0;
         for (const io::ImportMessage& m : result->report.messages)
             warnings += m.severity != io::ImportSeverity::Info;
-        m_err << "hcnctl: diff: " << name << ": imported as a dump: " << result->objectCount() << " objects, "
-              << warnings << " warning" << (warnings == 1 ? "" : "s") << " (`hcnctl import " << name
-              << "` lists them)\n";
+        m_err << "hcnctl: diff: " << name << ": imported as a dump: " << result->objectCount() << " object"
+              << (result->objectCount() == 1 ? "" : "s") << ", " << warnings << " warning"
+              << (warnings == 1 ? "" : "s") << " (`hcnctl import " << name << "` lists them)\n";
         auto snapshot = SnapshotApi::fromDocument(result->snapshot, name);
         if (!snapshot.ok())
             return snapshot.status();

@@ -114,8 +114,8 @@ ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istr
         auto count = [](std::size_t n, const char* what) {
             return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
         };
-        out << imported->objectCount() << " objects from " << imported->report.sources.size() << " source"
-            << (imported->report.sources.size() == 1 ? "" : "s") << "; "
+        out << count(imported->objectCount(), "object") << " from "
+            << count(imported->report.sources.size(), "source") << "; "
             << (errors ? count(errors, "error") + " and " : std::string()) << count(warnings, "warning")
             << " on stderr. Save with --json and open it with "
             << "`hcnctl --snapshot FILE` or the console's File > Open Snapshot.\n";

@@ -65,10 +65,28 @@ ImportSeverity severityFromName(std::string_view name)
     return ImportSeverity::Warning;
 }
 
+/// `message` without the "line N: " or "lines N-M: " a reader starts it with, when that names the
+/// lines the message carries anyway (every report shows them before the message).
+std::string withoutOwnLines(const ImportWarning& w)
+{
+    const std::string lines = w.lastLine > w.firstLine ? "lines " + std::to_string(w.firstLine) + "-" +
+                                                             std::to_string(w.lastLine) + ": "
+                                                       : "line " + std::to_string(w.firstLine) + ": ";
+    if (w.firstLine > 0 && w.message.size() > lines.size() && w.message.compare(0, lines.size(), lines) == 0)
+        return w.message.substr(lines.size());
+    return w.message;
+}
+
 void addWarnings(const ExtractResult& extracted, const std::string& source, std::vector<ImportMessage>& messages)
 {
     for (const ImportWarning& w : extracted.warnings)
-        messages.push_back({ImportSeverity::Warning, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, w.message});
+        messages.push_back({ImportSeverity::Warning,
+                            source,
+                            w.firstLine,
+                            w.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            withoutOwnLines(w)});
 }
 
 /// The lines of the values read as Go dumps, as disjoint ranges: first line -> last line.

@@ -3,6 +3,7 @@
 #include "io/go_dump_continuation.h"
 
 #include "common/text.h"
+#include "io/hns_property_names.h"
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
@@ -14,6 +15,38 @@ namespace {
 /// A dump is joined from at most this many lines: a dump that does not end within them (or within the
 /// caller's byte cap) stays cut at its first line, as it would without joining.
 constexpr std::size_t kMaxGoDumpLines = 512;
+
+bool isNameCharacter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// `text` ends in a bare word and `next` goes on with the rest of a member's name ("...:false Di" then
+/// "sableICC:true"): a wrap at a width that fell inside the name, not at a blank. Said when the two
+/// halves make an HNS property name, or when the first half starts like an exported Go name, the second
+/// like no member name can ("sableICC:"), and a whole member ends before the first.
+bool splitsMemberName(std::string_view text, std::string_view next)
+{
+    std::size_t start = text.size();
+    while (start > 0 && isNameCharacter(text[start - 1]))
+        --start;
+    const std::string_view head = text.substr(start);
+    if (head.empty() || start == 0 || text[start - 1] != ' ')
+        return false;
+    std::size_t length = 0;
+    while (length < next.size() && isNameCharacter(next[length]))
+        ++length;
+    if (length == 0 || length == next.size() || next[length] != ':')
+        return false;
+    const std::string_view tail = next.substr(0, length);
+    if (isHnsProperty(std::string(head) + std::string(tail)))
+        return true;
+    const std::string_view before = text.substr(0, start - 1);
+    const std::size_t member = before.find_last_of(" {");
+    const std::string_view previous = before.substr(member == std::string_view::npos ? 0 : member + 1);
+    return head.front() >= 'A' && head.front() <= 'Z' && tail.front() >= 'a' && tail.front() <= 'z' &&
+           previous.find(':') != std::string_view::npos;
+}
 
 } // namespace
 
@@ -62,7 +95,7 @@ GoDumpContinuation continueGoDump(const std::vector<CleanedLine>& lines, std::si
             piece = trimBlanks(next);
             const char last = joined.text.empty() ? '{' : joined.text.back();
             const bool bracket = last == '{' || last == '[' || piece.front() == '}' || piece.front() == ']';
-            join = bracket ? "" : " ";
+            join = bracket || splitsMemberName(joined.text, piece) ? "" : " ";
         }
         joined.text += join;
         joined.pieces.push_back({joined.text.size(), i, std::size_t(piece.data() - next.data())});

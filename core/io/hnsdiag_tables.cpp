@@ -1174,7 +1174,7 @@ Cell cellOf(std::string_view token)
 /// and a name of up to three words, nothing else (no `key: value`, no punctuation of JSON or logs).
 std::optional<std::vector<Cell>> headerlessRow(std::string_view line)
 {
-    if (line.find_first_of("\"{}[]=,;") != std::string_view::npos || !line.empty() && line.front() == ' ')
+    if (line.find_first_of("\"{}[]=,;") != std::string_view::npos || (!line.empty() && line.front() == ' '))
         return std::nullopt;
     const std::vector<Token> tokens = splitTokens(line);
     if (tokens.size() < 2 || tokens.size() > 6)

@@ -461,18 +461,25 @@ Status fromV1(ResourceKind kind, json& doc)
 }
 
 /// The members of a v1 object that tell what state HNS had it in: `State` (v2's Base State: 5 Degraded,
-/// a policy list's 4), `IsApplied`, the packed `Version` and a v1-shaped `Health` (`LastErrorCode`,
-/// `LastUpdateTime`). The v1 → v2 mapping the engine uses drops them (the engine owns its own state);
-/// a customer's dump is read for exactly them, so they are taken out before it and put back after.
+/// a policy list's 4), `IsApplied`, the packed `Version`, a v1-shaped `Health` (`LastErrorCode`,
+/// `LastUpdateTime`), and the host's own diagnostics: the WinNAT instance a NAT network uses (`NatName`),
+/// its endpoint counts, the `ActivityId` HNS's event log names, the allocators of `Resources`. The
+/// v1 → v2 mapping the engine uses drops them (the engine owns its own state); a customer's dump is read
+/// for exactly them, so they are taken out before it and put back after.
 json takeStateMembers(json& v1)
 {
+    static constexpr std::array kDiagnostics{"ActivityId", "CreateProcessingStartTime",
+                                             "CurrentEndpointCount", "TotalEndpoints", "NatName"};
     json taken = json::object();
     for (auto it = v1.begin(); it != v1.end();) {
         const std::string& key = it.key();
         const bool v1Health = equalsIgnoreCase(key, "Health") && it->is_object() && !it->contains("Extra") &&
                               !it->contains("Data");
+        const bool v1Resources = equalsIgnoreCase(key, "Resources") && !it->is_array(); // v2's is a list
+        const bool diagnostic = std::any_of(kDiagnostics.begin(), kDiagnostics.end(),
+                                            [&](const char* name) { return equalsIgnoreCase(key, name); });
         if (equalsIgnoreCase(key, "State") || equalsIgnoreCase(key, "IsApplied") ||
-            equalsIgnoreCase(key, "Version") || v1Health) {
+            equalsIgnoreCase(key, "Version") || v1Health || v1Resources || diagnostic) {
             if (!it->is_null())
                 taken[key] = std::move(it.value());
             it = v1.erase(it);
@@ -483,7 +490,8 @@ json takeStateMembers(json& v1)
     return taken;
 }
 
-/// Puts back what takeStateMembers took: `State` as v2's, the others under "_v1" as the customer had them.
+/// Puts back what takeStateMembers took: `State` as v2's, the others under "_v1" as the customer had them
+/// (a namespace's v1 `Resources` as well, see resourcesAsDiagnostics).
 void putBackStateMembers(json& v2, json taken)
 {
     for (auto& [key, value] : taken.items()) {

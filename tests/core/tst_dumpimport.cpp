@@ -219,7 +219,7 @@ private slots:
             << QStringList{"powershell-value-count-wrapper-cut.json"}
             << QStringList{"Network:8A3C5E71-2B4D-4F69-9E10-7C2D3B4A5F61",
                            "Network:9B4D6F82-3C5E-4A7B-8F21-8D3E4C5B6A72"}
-            << QStringList{"lines 2-21: the value is cut off (it never closes)",
+            << QStringList{"the value is cut off (it never closes)",
                            "network nat (9B4D6F82-3C5E-4A7B-8F21-8D3E4C5B6A72): not carried in full by the "
                            "dump: the dump ends inside this value after line 21"};
         QTest::newRow("a list of value/Count wrappers cut inside the second one's list")
@@ -227,7 +227,7 @@ private slots:
             << QStringList{"Endpoint:B26F81A4-5E70-4C9D-8143-AF5061D7E8C4",
                            "Endpoint:C37092B5-6F81-4DAE-9254-B06172E8F9D5",
                            "Network:A15E7093-4D6F-4B8C-9032-9E4F5D6C7B83"}
-            << QStringList{"lines 1-25: the value is cut off (it never closes)",
+            << QStringList{"the value is cut off (it never closes)",
                            "endpoint pod-c_l2bridge (C37092B5-6F81-4DAE-9254-B06172E8F9D5): not carried in "
                            "full by the dump: the dump ends inside this value after line 25"};
         QTest::newRow("JSON annotated with end-of-line and block comments")
@@ -243,13 +243,13 @@ private slots:
         QTest::newRow("one-line REST answer wrapped by the console at 120 columns and cut")
             << QStringList{"json-console-wrapped-cut.txt"}
             << QStringList{"Network:A2B4CF65-D081-42E3-B647-8091A2B3C4D5"}
-            << QStringList{"lines 3-7: the value is cut off (it never closes)",
+            << QStringList{"the value is cut off (it never closes)",
                            "the dump ends inside this value after line 7"};
         QTest::newRow("Go %+v dumps opening with &{ at a line end, one member per line")
             << QStringList{"go-plusv-member-per-line.log"}
             << QStringList{"Endpoint:0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
                            "Endpoint:1B2C3D4E-5F60-4B7C-9D8E-0F1A2B3C4D5E"}
-            << QStringList{"line 9: the Go struct dump is cut off"};
+            << QStringList{"the Go struct dump is cut off"};
         QTest::newRow("chat export: pretty-printed JSON in a message's text")
             << QStringList{"chat-export-pretty-json-in-text.json"}
             << QStringList{"Network:D5E7F298-03B4-4516-A97A-B3C4D5E6F708"} << QStringList{};
@@ -407,6 +407,27 @@ private slots:
                                                << "4";
         QTest::newRow("a policy list's IsApplied") << policyList << "/LoadBalancers/0/_v1/IsApplied"
                                                    << "false";
+        // What the host says of itself: the WinNAT instance, the counts, the event log's activity.
+        const QString natNetwork =
+            QStringLiteral("ActivityId           : 2D5B4A5C-40C8-4707-9DD9-62AA866A3B7C\n"
+                           "CurrentEndpointCount : 3\n"
+                           "ID                   : 85D61148-49EF-40BB-A450-3BEBE951D838\n"
+                           "Name                 : nat\n"
+                           "NatName              : NAT48C0DEC2-ED26-4DC5-A408-9B510A985ABC\n"
+                           "Type                 : nat\n"
+                           "TotalEndpoints       : 7\n");
+        QTest::newRow("list view: a NAT network's NatName") << natNetwork << "/Networks/0/_v1/NatName"
+                                                            << "\"NAT48C0DEC2-ED26-4DC5-A408-9B510A985ABC\"";
+        QTest::newRow("list view: its endpoint counts") << natNetwork << "/Networks/0/_v1/TotalEndpoints"
+                                                        << "7";
+        QTest::newRow("list view: its ActivityId") << natNetwork << "/Networks/0/_v1/ActivityId"
+                                                   << "\"2D5B4A5C-40C8-4707-9DD9-62AA866A3B7C\"";
+        const QString resources = QStringLiteral(
+            "{\"ID\":\"AB12CD34-EF56-4A78-9B0C-1D2E3F4A5B6C\",\"IPAddress\":\"10.244.1.7\","
+            "\"Resources\":{\"AllocationOrder\":2,\"Allocators\":[{\"Tag\":\"Endpoint Port\"}]}}");
+        QTest::newRow("an endpoint's v1 Resources")
+            << resources << "/Endpoints/0/_v1/Resources/AllocationOrder"
+            << "2";
         const QString listView = QStringLiteral(
             "ID                 : 3D5F7B91-2C4E-4A6B-9D8F-0E1A2B3C4D5E\n"
             "Name               : web\n"
@@ -1336,7 +1357,7 @@ private slots:
         const QString logL2b = "3A741086-B192-45E7-8C03-84D2E1F6379B";
         QTest::newRow("a cut second sighting of an object shows less, not differently")
             << "log-network-response-cut-again.txt" << QStringList{"Network:" + logNat, "Network:" + logL2b}
-            << QStringList{"line 2: the value is cut off"} << QStringList{"shown differently"}
+            << QStringList{"the value is cut off"} << QStringList{"shown differently"}
             << QStringList{"Network:" + logNat + " /Type=\"NAT\"",
                            "Network:" + logNat +
                                " @Notes=[\"also shown in log-network-response-cut-again.txt line 2 "

@@ -447,7 +447,7 @@ private slots:
         // kube-proxy logs the remote endpoint it failed to create: HNS never held it.
         QTest::newRow("a dump cut by the next log line, of an endpoint HNS failed to create")
             << "go-spew-cut.log" << QStringList{}
-            << QStringList{"lines 1-8: the go-spew dump is cut off (the text ends inside it); only what came "
+            << QStringList{"the go-spew dump is cut off (the text ends inside it); only what came "
                            "before the cut is read",
                            "a request HNS failed (\"3312 proxier.go:997] Remote endpoint creation failed: "
                            "hnsCall failed in Win32",
@@ -509,6 +509,17 @@ private slots:
             << "\"10.96.0.0/12\"";
         QTest::newRow("words: the last member") << words << 4 << 23 << "/MacAddress"
                                                 << "\"00-15-5D-52-C0-05\"";
+
+        // An editor wrapped the one long line inside member names ("Di|sableICC"): the name is whole
+        // again and the value before it keeps only its own text.
+        const QString split = "go-word-split-in-member-name.log";
+        QTest::newRow("split name: the member whose name was split") << split << 1 << 3 << "/DisableICC"
+                                                                     << "true";
+        QTest::newRow("split name: the value before the split name")
+            << split << 1 << 3 << "/EnableInternalDNS"
+            << "false";
+        QTest::newRow("split name: split in its last letters") << split << 1 << 3 << "/VirtualNetworkName"
+                                                               << "\"azure\"";
     }
 
     void joinsADumpSpreadOverLines()
