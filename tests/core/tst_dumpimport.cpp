@@ -2104,6 +2104,15 @@ Alex Kim  10:42 AM
         QTest::newRow("stern: pod and container before each line")
             << "stern-listview.txt" << QStringList{ep1, ep2, ns}
             << QStringList{"32 lines start with stern's `POD CONTAINER` tag"} << QStringList{} << endpoints;
+        QTest::newRow("stern --all-namespaces --timestamps: namespace, pod, container and time")
+            << "stern-all-namespaces-timestamps-listview.txt" << QStringList{ep1, ep2, ns}
+            << QStringList{"33 lines start with stern's `NAMESPACE POD CONTAINER` tag and a time "
+                           "(`--timestamps`)"}
+            << QStringList{} << endpoints;
+        QTest::newRow("kubectl logs --prefix --all-containers: an init container's lines before")
+            << "kubectl-logs-prefix-all-containers-listview.txt" << QStringList{ep1, ep2, ns}
+            << QStringList{"34 lines start with `kubectl logs --prefix`'s `[pod/NAME/CONTAINER]` tag"}
+            << QStringList{} << endpoints;
         QTest::newRow("a script capture of ConPTY: rows written by cursor movements")
             << "conpty-script-capture-listview.log" << QStringList{ep1, ep2}
             << QStringList{"15 cursor movements of a terminal that repaints its screen (ConPTY, `script`) "

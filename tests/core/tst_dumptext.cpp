@@ -1038,6 +1038,40 @@ void TestDumpText::logToolsAndTerminalsAreUndone_data()
            "web-7d4b9 shell Type : c\nweb-7d4b9 shell\n"
         << QStringList{"1:", "2:ID   : a", "3:Name : b", "4:Type : c", "5:"}
         << QStringList{"4 lines start with stern's `POD CONTAINER` tag"};
+    QTest::newRow("stern --all-namespaces: namespace, pod and container")
+        << "+ default web-7d4b9 \u203a shell\ndefault web-7d4b9 shell {\ndefault web-7d4b9 shell   \"ID\": "
+           "\"a\",\n"
+           "default web-7d4b9 shell   \"Name\": \"b\"\ndefault web-7d4b9 shell }\n"
+           "- default web-7d4b9 \u203a shell\n"
+        << QStringList{"1:", "2:{", "3:  \"ID\": \"a\",", "4:  \"Name\": \"b\"", "5:}", "6:"}
+        << QStringList{
+               "4 lines start with stern's `NAMESPACE POD CONTAINER` tag; it was removed (and stern's 2 "
+               "lines naming a container that starts or ends)"};
+    QTest::newRow("stern --all-namespaces --timestamps, colours stripped, two containers")
+        << "kube-system hns-dump-6f9c4 wait-hns 2026-12-04T09:41:02.118204500Z waiting\n"
+           "kube-system hns-dump-6f9c4 dump 2026-12-04T09:41:03.000000001Z ID   : a\n"
+           "kube-system hns-dump-6f9c4 dump 2026-12-04T09:41:03.000000002Z\n"
+           "kube-system hns-dump-6f9c4 dump 2026-12-04T09:41:03.000000003Z Name : b\n"
+        << QStringList{"1:waiting", "2:ID   : a", "3:", "4:Name : b"}
+        << QStringList{
+               "4 lines start with stern's `NAMESPACE POD CONTAINER` tag and a time (`--timestamps`)"};
+    QTest::newRow("stern --all-namespaces in colour")
+        << "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m ID   : a\n"
+           "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m Name : b\n"
+           "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m Type : c\n"
+        << QStringList{"1:ID   : a", "2:Name : b", "3:Type : c"}
+        << QStringList{"terminal escape sequences",
+                       "3 lines start with stern's `NAMESPACE POD CONTAINER` tag"};
+    QTest::newRow("stern without namespaces, its messages starting with lower-case words")
+        << "web-7d4b9 shell starting up\nweb-7d4b9 shell listening on 8080\nweb-7d4b9 shell ready now\n"
+           "web-7d4b9 shell serving requests\n"
+        << QStringList{"1:starting up", "2:listening on 8080", "3:ready now", "4:serving requests"}
+        << QStringList{"4 lines start with stern's `POD CONTAINER` tag"};
+    QTest::newRow("kubectl logs --prefix --all-containers: an init container's lines too")
+        << "[pod/hns-dump-6f9c4/wait-hns] waiting\n[pod/hns-dump-6f9c4/dump] ID   : a\n"
+           "[pod/hns-dump-6f9c4/dump]\n[pod/hns-dump-6f9c4/dump] Name : b\n"
+        << QStringList{"1:waiting", "2:ID   : a", "3:", "4:Name : b"}
+        << QStringList{"4 lines start with `kubectl logs --prefix`'s `[pod/NAME/CONTAINER]` tag"};
     QTest::newRow("a tag on a few lines only stays")
         << "[pod/dbg-7x2k/shell] ID : a\nName : b\nType : c\nState : d\nFlags : e\n"
         << QStringList{"1:[pod/dbg-7x2k/shell] ID : a", "2:Name : b", "3:Type : c", "4:State : d",
