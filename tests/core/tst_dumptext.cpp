@@ -791,6 +791,16 @@ void TestDumpText::gzipInBase64IsUnpacked_data()
     QTest::newRow("inside a line of a ConfigMap: what it holds on lines of its own")
         << readDump("ticket-gzip-base64-in-a-line.txt") << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
         << gzipNote << "  network.json.gz: \n{\n";
+    const QStringList sixEndpoints{
+        "3F6A2C91-7B4E-4D15-A8C3-5E9D0B7F1A24", "4A7B3DA2-8C5F-4E26-B9D4-6F0E1C8A2B35",
+        "5B8C4EB3-9D60-4F37-8AE5-7A1F2D9B3C46", "6C9D5FC4-AE71-4048-9BF6-8B2A3EAC4D57",
+        "7DAE60D5-BF82-4159-ACA7-9C3B4FBD5E68", "8EBF71E6-C093-426A-BDB8-AD4C50CE6F79"};
+    QTest::newRow("quoted in a mail reply: `> ` before every line")
+        << readDump("ticket-gzip-base64-quoted-reply.txt") << sixEndpoints << gzipNote
+        << "On Fri, Dec 4, 2026 at 10:12 AM Noor wrote:\n> Here is the dump:\n>\n[";
+    QTest::newRow("its lines joined with blanks by a chat")
+        << readDump("ticket-gzip-base64-joined-with-blanks.txt") << sixEndpoints << gzipNote
+        << "\nplease check\n";
     QTest::newRow("damaged gzip stays as it is") << QByteArray("data: H4sI" + QByteArray(96, 'A') + "\n")
                                                  << QStringList{} << QString() << "data: H4sIAAAA";
     QTest::newRow("H4sI inside a longer token is no gzip")
