@@ -798,6 +798,8 @@ void TestDumpText::gzipInBase64IsUnpacked_data()
     QTest::newRow("quoted in a mail reply: `> ` before every line")
         << readDump("ticket-gzip-base64-quoted-reply.txt") << sixEndpoints << gzipNote
         << "On Fri, Dec 4, 2026 at 10:12 AM Noor wrote:\n> Here is the dump:\n>\n[";
+    QTest::newRow("its lines indented, a YAML block of a ConfigMap")
+        << readDump("ticket-gzip-base64-indented.txt") << sixEndpoints << gzipNote << "\nkind: ConfigMap\n";
     QTest::newRow("its lines joined with blanks by a chat")
         << readDump("ticket-gzip-base64-joined-with-blanks.txt") << sixEndpoints << gzipNote
         << "\nplease check\n";
