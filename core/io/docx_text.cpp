@@ -102,6 +102,12 @@ WordPart readWordPart(std::string& name, std::string& bytes)
     if (std::none_of(kPartFolders.begin(), kPartFolders.end(),
                      [&](std::string_view folder) { return path.starts_with(folder); }))
         return WordPart::None;
+    // Parts are XML, relationships, or what word/ embeds; a customer's own `word/network.json` is data.
+    const bool partLike = path.ends_with(".xml") || path.ends_with(".rels") ||
+                          path.starts_with("word/media/") || path.starts_with("word/embeddings/") ||
+                          path.starts_with("word/fonts/") || path.starts_with("docProps/thumbnail.");
+    if (!partLike)
+        return WordPart::None;
     if (path != "word/document.xml")
         return WordPart::Other;
     if (std::string_view(bytes).substr(0, 4096).find("<w:document") == std::string_view::npos)

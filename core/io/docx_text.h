@@ -24,7 +24,8 @@ enum class WordPart
 /// Which WordPart the archive entry `name` (`report.docx!word/document.xml`) with `bytes` is. For the
 /// Document, `name` becomes the document's (`report.docx`) and `bytes` its text (wordDocumentText).
 /// An entry is a part by its path in the archive (`[Content_Types].xml`, `_rels/`, `docProps/`, `word/`,
-/// `customXml/`); document.xml also by holding a `<w:document` element.
+/// `customXml/`) when it is XML (`.xml`, `.rels`) or what word/ embeds (`media/`, `embeddings/`,
+/// `fonts/`; `docProps/thumbnail.*`); document.xml also by holding a `<w:document` element.
 WordPart readWordPart(std::string& name, std::string& bytes);
 
 } // namespace hcn::io

@@ -152,6 +152,14 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     if (decoded->replacedInvalid)
         messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
                             "some bytes are not valid text in the encoding found and were replaced"});
+    for (DecodedText::Warning& warning : decoded->warnings)
+        messages.push_back({ImportSeverity::Warning,
+                            source.name,
+                            warning.firstLine,
+                            warning.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            std::move(warning.message)});
     std::vector<std::string> notes = std::move(decoded->notes);
     std::vector<CleanedLine> lines = cleanPastedText(decoded->text, &notes);
     for (std::string& note : notes)

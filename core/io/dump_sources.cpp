@@ -553,8 +553,17 @@ private:
             return;
         }
         // Last of the checks that read `head`: a .docx's document part becomes its text.
-        if (readWordPart(name, bytes) == WordPart::Other) // a .docx: its text only (io/docx_text.h)
+        switch (readWordPart(name, bytes)) { // a .docx: its text only (io/docx_text.h)
+        case WordPart::Other:
             return;
+        case WordPart::Document:
+            note(name,
+                 "a Word document (.docx): read as the text it shows (word/document.xml), a line for each "
+                 "paragraph; its other parts (styles, settings, images) were left out");
+            break;
+        case WordPart::None:
+            break;
+        }
         if (looksBinary(bytes)) {
             skipBinary(name);
             return;

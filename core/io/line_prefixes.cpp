@@ -232,6 +232,17 @@ std::size_t sternPrefixLength(std::string_view line)
     return containerEnd == line.size() ? containerEnd : containerEnd + 1;
 }
 
+/// `kube-system web-7d4b9 shell `: the namespace, the pod and the container `stern --all-namespaces`
+/// puts before each line. Its length with the blank after it, 0 when none.
+std::size_t sternNamespacedPrefixLength(std::string_view line)
+{
+    const std::size_t namespaceEnd = line.find(' ');
+    if (namespaceEnd == std::string_view::npos || !isKubernetesName(line.substr(0, namespaceEnd)))
+        return 0;
+    const std::size_t rest = sternPrefixLength(line.substr(namespaceEnd + 1));
+    return rest == 0 ? 0 : namespaceEnd + 1 + rest;
+}
+
 /// `2026-12-01T10:20:11.004217800Z `: the time `kubectl logs --timestamps` (or `docker logs -t`)
 /// puts before each line (RFC 3339, fraction optional, `Z` or an offset). Its length with the blank
 /// after it, 0 when none.
@@ -270,12 +281,18 @@ std::size_t timestampLength(std::string_view line)
     return i + 1;
 }
 
-/// stern's `+ web-7d4b9 › shell` (a container's output starts) and `- web-7d4b9 › shell` (it ends).
+/// stern's `+ web-7d4b9 › shell` (a container's output starts) and `- web-7d4b9 › shell` (it ends);
+/// with `--all-namespaces`, `+ kube-system web-7d4b9 › shell`.
 bool isSternContainerLine(std::string_view line)
 {
-    return (line.starts_with("+ ") || line.starts_with("- ")) &&
-           line.find(" \xE2\x80\xBA ") != std::string_view::npos &&
-           line.find(' ', 2) == line.find(" \xE2\x80\xBA ");
+    if (!(line.starts_with("+ ") || line.starts_with("- ")))
+        return false;
+    const std::size_t arrow = line.find(" \xE2\x80\xBA ");
+    if (arrow == std::string_view::npos)
+        return false;
+    const std::size_t blank = line.find(' ', 2);
+    return blank == arrow ||
+           (isKubernetesName(line.substr(2, blank - 2)) && line.find(' ', blank + 1) == arrow);
 }
 
 } // namespace
@@ -429,8 +446,14 @@ void stripLogSourcePrefixes(std::vector<CleanedLine>& lines, std::vector<std::st
     std::size_t nonBlank = 0;
     std::size_t kubectl = 0;
     std::size_t stern = 0;
+    std::size_t namespaced = 0; // stern --all-namespaces
     std::size_t sternLines = 0;
     std::vector<std::string_view> sternTags;
+    std::vector<std::string_view> namespacedTags;
+    const auto countTag = [](std::string_view tag, std::vector<std::string_view>& tags) {
+        if (tags.size() <= kMaxSternTags && std::find(tags.begin(), tags.end(), tag) == tags.end())
+            tags.push_back(tag);
+    };
     for (const CleanedLine& line : lines) {
         if (trimBlanks(line.text).empty())
             continue;
@@ -442,10 +465,11 @@ void stripLogSourcePrefixes(std::vector<CleanedLine>& lines, std::vector<std::st
         kubectl += kubectlPrefixLength(line.text) > 0;
         if (const std::size_t length = sternPrefixLength(line.text); length > 0) {
             ++stern;
-            const std::string_view tag = trimBlanks(std::string_view(line.text).substr(0, length));
-            if (sternTags.size() <= kMaxSternTags &&
-                std::find(sternTags.begin(), sternTags.end(), tag) == sternTags.end())
-                sternTags.push_back(tag);
+            countTag(trimBlanks(std::string_view(line.text).substr(0, length)), sternTags);
+        }
+        if (const std::size_t length = sternNamespacedPrefixLength(line.text); length > 0) {
+            ++namespaced;
+            countTag(trimBlanks(std::string_view(line.text).substr(0, length)), namespacedTags);
         }
     }
     // kubectl's tag is unmistakable: most lines with it suffice. stern's two words are only told from
@@ -453,10 +477,18 @@ void stripLogSourcePrefixes(std::vector<CleanedLine>& lines, std::vector<std::st
     std::size_t (*tagLength)(std::string_view) = nullptr;
     std::string what;
     std::size_t tagged = 0;
+    // Three names (the second a pod's, with a `-`) are rarer still: one tag for 2 lines suffices; they
+    // are taken over two when nearly every line with two has the third (a message rarely starts so).
     if (kubectl >= kMinLines && kubectl * 100 >= nonBlank * 60) {
         tagLength = kubectlPrefixLength;
         what = "`kubectl logs --prefix`'s `[pod/NAME/CONTAINER]`";
         tagged = kubectl;
+    } else if (namespaced >= kMinLines && namespaced * 100 >= nonBlank * 80 &&
+               namespacedTags.size() <= kMaxSternTags && namespacedTags.size() * 2 <= namespaced &&
+               namespaced * 100 >= stern * 95) {
+        tagLength = sternNamespacedPrefixLength;
+        what = "stern's `NAMESPACE POD CONTAINER`";
+        tagged = namespaced;
     } else if (stern >= kMinLines && stern * 100 >= nonBlank * 80 && sternTags.size() <= kMaxSternTags &&
                sternTags.size() * 4 <= stern) {
         tagLength = sternPrefixLength;
@@ -492,7 +524,7 @@ void stripLogSourcePrefixes(std::vector<CleanedLine>& lines, std::vector<std::st
     else
         note = counted(timed, "line starts", "lines start") +
                " with the time `kubectl logs --timestamps` (or `docker logs -t`) puts there; it was removed";
-    if (sternLines > 0 && tagLength == sternPrefixLength)
+    if (sternLines > 0 && (tagLength == sternPrefixLength || tagLength == sternNamespacedPrefixLength))
         note += " (and stern's " + counted(sternLines, "line", "lines") +
                 " naming a container that starts or ends)";
     notes.push_back(std::move(note));

@@ -388,6 +388,27 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
         (found->needsUnicode && inner->encoding == TextEncoding::Windows1252))
         return decoded; // not text: the encoded part stays as it was
     std::string& text = decoded->text;
+    if (!found->cut.empty()) {
+        // Where the part is in the text as sent, and in the text read (line numbers of the report).
+        const auto lineAt = [](std::string_view t, std::size_t offset) {
+            return int(std::count(t.begin(), t.begin() + std::ptrdiff_t(offset), '\n')) + 1;
+        };
+        const std::string_view encoded =
+            std::string_view(text).substr(found->begin, found->end - found->begin);
+        const int first = lineAt(text, found->begin);
+        const int sentLast = first + int(std::count(encoded.begin(), encoded.end(), '\n'));
+        const std::string_view held = inner->text;
+        const int leading = held.starts_with('\n') ? 1 : 0; // inside a line: it starts a line of its own
+        const int heldLast = first + int(std::count(held.begin(), held.end(), '\n')) -
+                             (held.ends_with('\n') && held.size() > 1 ? 1 : 0);
+        decoded->warnings.push_back(
+            {first + leading, std::max(first + leading, heldLast),
+             "the gzip-compressed data in base64 on lines " + std::to_string(first) + "-" +
+                 std::to_string(sentLast) + " of the text as sent ends early (" + found->cut +
+                 "): the paste was cut short or a line of it is missing; the " +
+                 std::to_string(inner->text.size()) +
+                 " bytes that unpacked were read, and an object cut there is not imported whole"});
+    }
     std::string joined = text.substr(0, found->begin);
     joined += inner->text;
     joined += std::string_view(text).substr(found->end);
@@ -397,6 +418,8 @@ Result<DecodedText> decodeDumpText(std::string_view bytes)
         std::string(encodingName(inner->encoding)) + "); line numbers count the decoded text");
     for (std::string& note : inner->notes)
         decoded->notes.push_back(std::move(note));
+    for (DecodedText::Warning& warning : inner->warnings)
+        decoded->warnings.push_back(std::move(warning));
     return decoded;
 }
 

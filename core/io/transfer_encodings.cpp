@@ -132,6 +132,38 @@ std::optional<TransferEncodedText> base64Block(std::string_view text,
     }
     return std::nullopt;
 }
+/// How much of `bytes` (what a gzip that ends early unpacked to) is text: up to the last whole UTF-8 (or
+/// UTF-16, by its zero bytes) character; when something that is no text follows (what a missing line
+/// made of the rest), up to the last line end before it.
+std::size_t wholeTextBefore(std::string_view bytes)
+{
+    if (bytes.substr(0, 64).find('\0') != std::string_view::npos)
+        return bytes.size() & ~std::size_t(1); // UTF-16: whole code units
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+                break;
+            ++i;
+            continue;
+        }
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (length == 0 || c > 0xF4)
+            break;
+        if (i + length > bytes.size())
+            return i; // a character the end cut: the text before it
+        if (!std::all_of(bytes.begin() + std::ptrdiff_t(i) + 1, bytes.begin() + std::ptrdiff_t(i + length),
+                         [](char b) { return (static_cast<unsigned char>(b) & 0xC0) == 0x80; }))
+            break;
+        i += length;
+    }
+    if (i == bytes.size())
+        return i;
+    const std::size_t lineEnd = bytes.substr(0, i).rfind('\n');
+    return lineEnd == std::string_view::npos ? 0 : lineEnd + 1;
+}
+
 /// `found.bytes` unpacked when they are gzip (base64 of `gzip` output or of a GZipStream), within what
 /// keeps the whole text under kMaxDumpBytes; false when they are gzip that cannot be unpacked so.
 bool unpackGzip(TransferEncodedText& found, std::size_t textSize)
@@ -140,8 +172,15 @@ bool unpackGzip(TransferEncodedText& found, std::size_t textSize)
         return true;
     const std::size_t rest = textSize - (found.end - found.begin);
     Gunzipped unpacked = gunzip(found.bytes, kMaxDumpBytes > rest ? kMaxDumpBytes - rest : 0);
-    if (unpacked.overCap || !unpacked.error.empty())
+    if (unpacked.overCap)
         return false;
+    if (!unpacked.error.empty()) {
+        // Cut short or a line missing: what unpacked before is read, as far as it is text.
+        unpacked.bytes.resize(wholeTextBefore(unpacked.bytes));
+        if (unpacked.bytes.empty())
+            return false;
+        found.cut = unpacked.error;
+    }
     if (found.what.find("gzip") == std::string::npos)
         found.what += " of gzip-compressed data";
     found.what += ", unpacked to " + std::to_string(unpacked.bytes.size()) + " bytes";
@@ -150,50 +189,98 @@ bool unpackGzip(TransferEncodedText& found, std::size_t textSize)
     return true;
 }
 
+/// The quote markers (`> `, `> > `, `>> `) and blanks before `at` on its line: how many `>` there are,
+/// or -1 when anything else is there.
+int quoteDepth(std::string_view before)
+{
+    int depth = 0;
+    for (const char c : before) {
+        if (c == '>')
+            ++depth;
+        else if (!isBlank(c))
+            return -1;
+    }
+    return depth;
+}
+
 /// Base64 of gzip (`H4sI`: the gzip signature 1F 8B 08) anywhere in the text, also inside a line (`$b =
-/// 'H4sI...'`, `"data": "H4sI..."`): the run of base64 from there, on over lines of one length when an
-/// encoder wrapped it (`gzip | base64` at 76), when it decodes to gzip that unpacks.
+/// 'H4sI...'`, `"data": "H4sI..."`): the run of base64 from there, on over pieces of one length when an
+/// encoder wrapped it (`gzip | base64` at 76): lines, also indented or quoted as a mail reply quotes
+/// (`> ` before each), or pieces a chat joined with blanks; the last piece may be shorter. Taken when
+/// it decodes to gzip that unpacks, at least in part.
 std::optional<TransferEncodedText> gzipInBase64(std::string_view text)
 {
+    constexpr std::size_t kMinPiece = 40;
     std::size_t at = 0;
     for (std::size_t from = 0; (at = text.find("H4sI", from)) != std::string_view::npos;) {
         from = at + 1;
         if (at > 0 && base64Value(text[at - 1]) >= 0)
             continue;                                                             // inside another token
         const std::size_t lineStart = at == 0 ? 0 : text.rfind('\n', at - 1) + 1; // npos + 1 is 0
-        const bool startsLine = trimSpace(text.substr(lineStart, at - lineStart)).empty();
+        const int depth = quoteDepth(text.substr(lineStart, at - lineStart));
+        const bool startsLine = depth >= 0;
+        std::string encoded;
         std::size_t end = at;
-        std::size_t width = 0; // of the lines of a wrapped block
+        std::size_t width = 0; // of the pieces of a wrapped block
         for (;;) {
             const std::size_t runStart = end;
             while (end < text.size() && base64Value(text[end]) >= 0)
                 ++end;
-            const std::size_t lineEnd = std::min(text.find('\n', end), text.size());
+            encoded.append(text.substr(runStart, end - runStart));
             if (end < text.size() && text[end] == '=') {
                 while (end < text.size() && text[end] == '=')
-                    ++end;
+                    encoded += text[end++];
                 break; // padding ends it
             }
-            // Wrapped: a whole line of base64 as long as the first, and the next one all base64.
             const std::size_t length = end - runStart;
-            const bool wholeLine =
-                (runStart == at ? startsLine : true) && trimSpace(text.substr(end, lineEnd - end)).empty();
-            if (!wholeLine || lineEnd >= text.size() || (width != 0 && length != width))
+            if (length < kMinPiece || (width != 0 && length != width))
                 break;
-            const std::size_t nextEnd = std::min(text.find('\n', lineEnd + 1), text.size());
-            const std::string_view next = trimSpace(text.substr(lineEnd + 1, nextEnd - lineEnd - 1));
-            if (!isBase64Line(next) || next.size() > length || length < 40)
+            // The next piece: after blanks on the line, or on the next line after the same quote markers.
+            std::size_t next = end;
+            while (next < text.size() && isBlank(text[next]))
+                ++next;
+            const bool nextLine = next < text.size() && text[next] == '\n';
+            if (nextLine) {
+                if (runStart == at && !startsLine)
+                    break; // the first piece must have been a whole line
+                const std::size_t lineEnd = std::min(text.find('\n', next + 1), text.size());
+                std::size_t markers = next + 1;
+                while (markers < lineEnd && (isBlank(text[markers]) || text[markers] == '>'))
+                    ++markers;
+                if (quoteDepth(text.substr(next + 1, markers - next - 1)) != std::max(depth, 0))
+                    break;
+                next = markers;
+            } else if (next == end || next >= text.size()) {
+                break; // no blank before another character, or the text ends
+            }
+            // It is base64 up to a blank or a line end, and no longer than the pieces before.
+            std::size_t pieceEnd = next;
+            while (pieceEnd < text.size() && base64Value(text[pieceEnd]) >= 0)
+                ++pieceEnd;
+            const std::size_t pieceLength = pieceEnd - next;
+            while (pieceEnd < text.size() && text[pieceEnd] == '=')
+                ++pieceEnd;
+            if (pieceLength == 0 || pieceLength > length ||
+                (pieceEnd < text.size() && !isBlank(text[pieceEnd]) && text[pieceEnd] != '\n'))
+                break;
+            // A line of base64 (not `thanks,` after it); a shorter last piece on the line is base64's
+            // last quantum (padded, or the whole a multiple of 4), not a word after it.
+            const std::size_t lineEnd = std::min(text.find('\n', next), text.size());
+            if (nextLine && !isBase64Line(text.substr(next, lineEnd - next)))
+                break;
+            if (!nextLine && pieceLength < length && pieceEnd - next == pieceLength &&
+                (encoded.size() + pieceLength) % 4 != 0)
                 break;
             width = length;
-            end = lineEnd + 1;
-            while (end < text.size() && isBlank(text[end]))
-                ++end;
+            end = next;
         }
         from = std::max(from, end); // a run is tried once, not again from each line of it
-        std::optional<std::string> bytes = decodeBase64(text.substr(at, end - at));
+        std::optional<std::string> bytes = decodeBase64(encoded);
         if (!bytes || !startsLikeGzip(*bytes))
             continue;
-        TransferEncodedText found{at, end, std::move(*bytes),
+        // Quoted: the markers of its first line go with it, what it holds is no quote.
+        const std::size_t begin = depth > 0 ? lineStart : at;
+        TransferEncodedText found{begin, end, std::move(*bytes),
                                   "gzip-compressed data in base64 (`H4sI...`, as `gzip | base64` or "
                                   "`[Convert]::ToBase64String` of a GZipStream writes it)",
                                   true};
@@ -357,17 +444,17 @@ Gunzipped gunzip(std::string_view bytes, std::size_t maxBytes)
             stream.next_out = reinterpret_cast<Bytef*>(out.data());
             stream.avail_out = uInt(out.size());
             status = inflate(&stream, Z_NO_FLUSH);
-            if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
-                result.error = stream.msg ? stream.msg : "error " + std::to_string(status);
-                return result;
-            }
             const std::size_t got = out.size() - stream.avail_out;
             if (result.bytes.size() + got > maxBytes) {
                 result.bytes.append(out.data(), maxBytes - result.bytes.size());
                 result.overCap = true;
                 return result;
             }
-            result.bytes.append(out.data(), got);
+            result.bytes.append(out.data(), got); // also what came out before damage
+            if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+                result.error = stream.msg ? stream.msg : "error " + std::to_string(status);
+                return result;
+            }
             // Output pending while the buffer was full; otherwise the input is used up or the member ended.
             if (status == Z_STREAM_END || stream.avail_out != 0 || got == 0)
                 break;

@@ -31,14 +31,19 @@ struct TransferEncodedText
     std::string what;
     /// Whether its bytes must be UTF-8 or UTF-16 to count (base64 of anything else is kept as text).
     bool needsUnicode = false;
+    /// Empty, or why gzip in it ends early (cut short, a line of its base64 missing): `bytes` are then
+    /// what unpacked before, up to the last whole character (and whole line, when what follows is not text).
+    std::string cut = {};
 };
 
 /// The transfer-encoded part of an LF-separated text, found by evidence: armor lines around base64,
 /// base64 of gzip (`H4sI...`) anywhere, also inside a line, at least kMinBase64Lines lines of base64 of
 /// one length (or one line of 64 or more characters), or quoted-printable escapes (`=3D`, soft breaks)
 /// on many lines and no `=` that is not one. Base64 of gzip is unpacked (its bytes are what the gzip
-/// holds) when the whole text stays within kMaxDumpBytes; when it does not, or the gzip is damaged or
-/// cut, it is no transfer encoding found.
+/// holds) when the whole text stays within kMaxDumpBytes; when it does not, it is no transfer encoding
+/// found. Gzip that ends early is what unpacked before the end (`cut` says so); when nothing did, it is none.
+/// Base64 of gzip may be wrapped with blanks before its lines, quoted (`> ` before each line, as a mail
+/// reply quotes) or have its lines joined with blanks.
 std::optional<TransferEncodedText> findTransferEncodedText(std::string_view text);
 
 inline constexpr std::size_t kMinBase64Lines = 2;

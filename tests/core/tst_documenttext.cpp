@@ -14,6 +14,7 @@
 
 #include <QtTest>
 #include <sstream>
+#include <zlib.h>
 
 using namespace hcn;
 using namespace hcn::io;
@@ -50,6 +51,66 @@ std::string docx(const std::string& body)
             body + "<w:sectPr/></w:body></w:document>");
     (void)writer.add("word/styles.xml", xml + "<w:styles><w:style w:styleId=\"Normal\"/></w:styles>");
     (void)writer.add("word/media/image1.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    (void)writer.finish();
+    return out.str();
+}
+
+/// `files` as a ustar archive, as `tar -c` writes one.
+std::string tarOf(const std::vector<std::pair<std::string, std::string>>& files)
+{
+    std::string tar;
+    for (const auto& [name, bytes] : files) {
+        std::string header(512, '\0');
+        const auto put = [&](std::size_t at, const std::string& field) {
+            header.replace(at, field.size(), field);
+        };
+        put(0, name);
+        put(100, "0000644");
+        put(108, "0001750");
+        put(116, "0001750");
+        char size[12];
+        std::snprintf(size, sizeof size, "%011o", unsigned(bytes.size()));
+        put(124, size);
+        put(136, "15132537320");
+        put(148, "        ");
+        put(156, "0");
+        put(257, std::string("ustar\0"
+                             "00",
+                             8));
+        unsigned sum = 0;
+        for (const char c : header)
+            sum += static_cast<unsigned char>(c);
+        char checksum[8];
+        std::snprintf(checksum, sizeof checksum, "%06o", sum);
+        put(148, std::string(checksum, 6) + std::string("\0 ", 2));
+        tar += header + bytes + std::string((512 - bytes.size() % 512) % 512, '\0');
+    }
+    return tar + std::string(1024, '\0');
+}
+
+/// `bytes` compressed as `gzip` writes them.
+std::string gzipOf(const std::string& bytes)
+{
+    z_stream stream{};
+    deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&stream, uLong(bytes.size())) + 32, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    stream.avail_in = uInt(bytes.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.resize(stream.total_out);
+    deflateEnd(&stream);
+    return out;
+}
+
+/// `files` in a zip.
+std::string zipOf(const std::vector<std::pair<std::string, std::string>>& files)
+{
+    std::ostringstream out;
+    zip::ZipWriter writer(out, 1764757200);
+    for (const auto& [name, bytes] : files)
+        (void)writer.add(name, bytes);
     (void)writer.finish();
     return out.str();
 }
@@ -203,6 +264,68 @@ private slots:
         QCOMPARE(importedObjectList(*result),
                  (QStringList{QStringLiteral("Endpoint:") + kE1, QStringLiteral("Endpoint:") + kE2}));
         QCOMPARE(result->report.objects[0].source, std::string("logs.zip!notes/ticket.docx"));
+    }
+
+    void wordDocumentIsNamedAfterItsFile_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("source"); ///< the one source read, named after the document
+        const std::string word =
+            docx(paragraph({"ID                 : ", kE1}) + paragraph({"IPAddress          : 10.244.3.2"}) +
+                 paragraph({"VirtualNetwork     : ", kN1}));
+        QTest::newRow("a .docx in the customer's zip")
+            << "logs.zip" << QByteArray::fromStdString(zipOf({{"notes/ticket.docx", word}}))
+            << "logs.zip!notes/ticket.docx";
+        QTest::newRow("a .docx in a .tar.gz")
+            << "logs.tar.gz" << QByteArray::fromStdString(gzipOf(tarOf({{"notes/ticket.docx", word}})))
+            << "logs.tar.gz!notes/ticket.docx";
+        QTest::newRow("a Word document saved or renamed as .zip")
+            << "archive.zip" << QByteArray::fromStdString(word) << "archive.zip";
+        QTest::newRow("a .docx in a zip inside the customer's zip")
+            << "outer.zip" << QByteArray::fromStdString(zipOf({{"inner.zip", zipOf({{"notes.docx", word}})}}))
+            << "outer.zip!inner.zip!notes.docx";
+    }
+
+    void wordDocumentIsNamedAfterItsFile()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, source);
+        Result<SourceReadResult> read = readDumpBytes(name.toStdString(), bytes.toStdString());
+        QVERIFY2(read.ok(), read.status().message().c_str());
+        QCOMPARE(read->sources.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(read->sources[0].name), source);
+        QVERIFY(read->warnings.empty());
+        // The report says how the file was read, under the name the user finds it by.
+        QStringList notes;
+        for (const SourceWarning& n : read->notes)
+            notes << QString::fromStdString(n.source + ": " + n.message);
+        QVERIFY2(notes.filter(source + ": a Word document (.docx)").size() == 1,
+                 qPrintable(notes.join('\n')));
+        for (const SourceWarning& n : read->notes)
+            QVERIFY2(n.source.find("word/") == std::string::npos, n.source.c_str());
+        Result<ImportResult> result = importDump(read->sources);
+        QVERIFY(result.ok());
+        QCOMPARE(result->report.objects.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(result->report.objects[0].source), source);
+        for (const ImportMessage& m : result->report.messages)
+            QVERIFY2(m.source.find("word/") == std::string::npos, m.source.c_str());
+    }
+
+    void foldersNamedLikeWordPartsInOtherZipsAreRead()
+    {
+        // A customer's own folder `word/` or `docProps/` in a zip that is no Word document is data.
+        const std::string network =
+            std::string("{\"ID\": \"") + kN1 + "\", \"Name\": \"l2b\", \"Type\": \"L2Bridge\"}\n";
+        Result<SourceReadResult> read = readDumpBytes(
+            "logs.zip",
+            zipOf({{"word/network.json", network}, {"docProps/readme.txt", "see network.json\n"}}));
+        QVERIFY2(read.ok(), read.status().message().c_str());
+        QStringList names;
+        for (const DumpSource& s : read->sources)
+            names << QString::fromStdString(s.name);
+        QCOMPARE(names, (QStringList{"logs.zip!word/network.json", "logs.zip!docProps/readme.txt"}));
     }
 
     void wordDocumentStaysBounded()

@@ -2083,6 +2083,47 @@ Alex Kim  10:42 AM
         QVERIFY((*api)->loadWarnings().empty());
     }
 
+    /// Base64 of gzip pasted into a ticket that cut it, or that lost a line of it: what unpacked is read,
+    /// the objects that came out whole are imported, and the report says where the compressed text ends.
+    void cutGzipInBase64KeepsWhatUnpacked_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("warning"); ///< "source lines A-B: the start of the message"
+        QTest::newRow("the paste ends in the middle of the base64")
+            << "ticket-gzip-base64-cut.txt"
+            << QStringList{"Endpoint:3F6A2C91-7B4E-4D15-A8C3-5E9D0B7F1A24",
+                           "Endpoint:4A7B3DA2-8C5F-4E26-B9D4-6F0E1C8A2B35"}
+            << "ticket-gzip-base64-cut.txt lines 5-101: the gzip-compressed data in base64 on lines 5-18 of "
+               "the text as sent ends "
+               "early";
+        QTest::newRow("a line of the base64 is missing")
+            << "ticket-gzip-base64-line-missing.txt"
+            << QStringList{"Endpoint:3F6A2C91-7B4E-4D15-A8C3-5E9D0B7F1A24"}
+            << "ticket-gzip-base64-line-missing.txt lines 2-47: the gzip-compressed data in base64 on lines "
+               "2-22 of the text as sent ends early";
+    }
+
+    void cutGzipInBase64KeepsWhatUnpacked()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, warning);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        QStringList warnings;
+        for (const ImportMessage& m : result.report.messages) {
+            if (m.severity == ImportSeverity::Warning && m.message.find("gzip") != std::string::npos)
+                warnings << QStringLiteral("%1 lines %2-%3: %4")
+                                .arg(QString::fromStdString(m.source))
+                                .arg(m.firstLine)
+                                .arg(m.lastLine)
+                                .arg(QString::fromStdString(m.message));
+        }
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.front().startsWith(warning), qPrintable(warnings.front()));
+    }
+
     /// A list view as it reaches us after a web page, a mail client or a log tool had it: the objects
     /// as if pasted cleanly; and what the list view did not show is said, not made up.
     void listViewsThroughOtherHands_data()
@@ -2125,6 +2166,15 @@ Alex Kim  10:42 AM
         QTest::newRow("stern: pod and container before each line")
             << "stern-listview.txt" << QStringList{ep1, ep2, ns}
             << QStringList{"32 lines start with stern's `POD CONTAINER` tag"} << QStringList{} << endpoints;
+        QTest::newRow("stern --all-namespaces --timestamps: namespace, pod, container and time")
+            << "stern-all-namespaces-timestamps-listview.txt" << QStringList{ep1, ep2, ns}
+            << QStringList{"33 lines start with stern's `NAMESPACE POD CONTAINER` tag and a time "
+                           "(`--timestamps`)"}
+            << QStringList{} << endpoints;
+        QTest::newRow("kubectl logs --prefix --all-containers: an init container's lines before")
+            << "kubectl-logs-prefix-all-containers-listview.txt" << QStringList{ep1, ep2, ns}
+            << QStringList{"34 lines start with `kubectl logs --prefix`'s `[pod/NAME/CONTAINER]` tag"}
+            << QStringList{} << endpoints;
         QTest::newRow("a script capture of ConPTY: rows written by cursor movements")
             << "conpty-script-capture-listview.log" << QStringList{ep1, ep2}
             << QStringList{"15 cursor movements of a terminal that repaints its screen (ConPTY, `script`) "

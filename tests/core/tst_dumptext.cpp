@@ -791,6 +791,18 @@ void TestDumpText::gzipInBase64IsUnpacked_data()
     QTest::newRow("inside a line of a ConfigMap: what it holds on lines of its own")
         << readDump("ticket-gzip-base64-in-a-line.txt") << QStringList{"8B4F1D63-2E7A-4C95-9D08-6A3E1F5C7B20"}
         << gzipNote << "  network.json.gz: \n{\n";
+    const QStringList sixEndpoints{
+        "3F6A2C91-7B4E-4D15-A8C3-5E9D0B7F1A24", "4A7B3DA2-8C5F-4E26-B9D4-6F0E1C8A2B35",
+        "5B8C4EB3-9D60-4F37-8AE5-7A1F2D9B3C46", "6C9D5FC4-AE71-4048-9BF6-8B2A3EAC4D57",
+        "7DAE60D5-BF82-4159-ACA7-9C3B4FBD5E68", "8EBF71E6-C093-426A-BDB8-AD4C50CE6F79"};
+    QTest::newRow("quoted in a mail reply: `> ` before every line")
+        << readDump("ticket-gzip-base64-quoted-reply.txt") << sixEndpoints << gzipNote
+        << "On Fri, Dec 4, 2026 at 10:12 AM Noor wrote:\n> Here is the dump:\n>\n[";
+    QTest::newRow("its lines indented, a YAML block of a ConfigMap")
+        << readDump("ticket-gzip-base64-indented.txt") << sixEndpoints << gzipNote << "\nkind: ConfigMap\n";
+    QTest::newRow("its lines joined with blanks by a chat")
+        << readDump("ticket-gzip-base64-joined-with-blanks.txt") << sixEndpoints << gzipNote
+        << "\nplease check\n";
     QTest::newRow("damaged gzip stays as it is") << QByteArray("data: H4sI" + QByteArray(96, 'A') + "\n")
                                                  << QStringList{} << QString() << "data: H4sIAAAA";
     QTest::newRow("H4sI inside a longer token is no gzip")
@@ -1038,6 +1050,40 @@ void TestDumpText::logToolsAndTerminalsAreUndone_data()
            "web-7d4b9 shell Type : c\nweb-7d4b9 shell\n"
         << QStringList{"1:", "2:ID   : a", "3:Name : b", "4:Type : c", "5:"}
         << QStringList{"4 lines start with stern's `POD CONTAINER` tag"};
+    QTest::newRow("stern --all-namespaces: namespace, pod and container")
+        << "+ default web-7d4b9 \u203a shell\ndefault web-7d4b9 shell {\ndefault web-7d4b9 shell   \"ID\": "
+           "\"a\",\n"
+           "default web-7d4b9 shell   \"Name\": \"b\"\ndefault web-7d4b9 shell }\n"
+           "- default web-7d4b9 \u203a shell\n"
+        << QStringList{"1:", "2:{", "3:  \"ID\": \"a\",", "4:  \"Name\": \"b\"", "5:}", "6:"}
+        << QStringList{
+               "4 lines start with stern's `NAMESPACE POD CONTAINER` tag; it was removed (and stern's 2 "
+               "lines naming a container that starts or ends)"};
+    QTest::newRow("stern --all-namespaces --timestamps, colours stripped, two containers")
+        << "kube-system hns-dump-6f9c4 wait-hns 2026-12-04T09:41:02.118204500Z waiting\n"
+           "kube-system hns-dump-6f9c4 dump 2026-12-04T09:41:03.000000001Z ID   : a\n"
+           "kube-system hns-dump-6f9c4 dump 2026-12-04T09:41:03.000000002Z\n"
+           "kube-system hns-dump-6f9c4 dump 2026-12-04T09:41:03.000000003Z Name : b\n"
+        << QStringList{"1:waiting", "2:ID   : a", "3:", "4:Name : b"}
+        << QStringList{
+               "4 lines start with stern's `NAMESPACE POD CONTAINER` tag and a time (`--timestamps`)"};
+    QTest::newRow("stern --all-namespaces in colour")
+        << "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m ID   : a\n"
+           "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m Name : b\n"
+           "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m Type : c\n"
+        << QStringList{"1:ID   : a", "2:Name : b", "3:Type : c"}
+        << QStringList{"terminal escape sequences",
+                       "3 lines start with stern's `NAMESPACE POD CONTAINER` tag"};
+    QTest::newRow("stern without namespaces, its messages starting with lower-case words")
+        << "web-7d4b9 shell starting up\nweb-7d4b9 shell listening on 8080\nweb-7d4b9 shell ready now\n"
+           "web-7d4b9 shell serving requests\n"
+        << QStringList{"1:starting up", "2:listening on 8080", "3:ready now", "4:serving requests"}
+        << QStringList{"4 lines start with stern's `POD CONTAINER` tag"};
+    QTest::newRow("kubectl logs --prefix --all-containers: an init container's lines too")
+        << "[pod/hns-dump-6f9c4/wait-hns] waiting\n[pod/hns-dump-6f9c4/dump] ID   : a\n"
+           "[pod/hns-dump-6f9c4/dump]\n[pod/hns-dump-6f9c4/dump] Name : b\n"
+        << QStringList{"1:waiting", "2:ID   : a", "3:", "4:Name : b"}
+        << QStringList{"4 lines start with `kubectl logs --prefix`'s `[pod/NAME/CONTAINER]` tag"};
     QTest::newRow("a tag on a few lines only stays")
         << "[pod/dbg-7x2k/shell] ID : a\nName : b\nType : c\nState : d\nFlags : e\n"
         << QStringList{"1:[pod/dbg-7x2k/shell] ID : a", "2:Name : b", "3:Type : c", "4:State : d",

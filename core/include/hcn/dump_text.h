@@ -43,6 +43,15 @@ struct DecodedText
     /// What decoding changed beyond the encoding, for the import report ("the text ends in 4096 NUL
     /// bytes ...; they were left out"); empty when nothing.
     std::vector<std::string> notes;
+    /// What was found wrong while decoding (gzip in base64 that ends early), for the import report's
+    /// warnings: the lines of the decoded text it is about.
+    struct Warning
+    {
+        int firstLine = 0;
+        int lastLine = 0;
+        std::string message;
+    };
+    std::vector<Warning> warnings;
 };
 
 /// Decode a dump: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, UTF-16 LE without BOM, and
