@@ -174,7 +174,7 @@ Result<TraceResult> traceSnapshot(std::string_view snapshotText, const TraceRequ
 
 /// {"Source":{...},"SourceAddress","Destination","DestinationAddress","DestinationObject"?,"Protocol",
 ///  "Port","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},"Outcome","Decision","Rule","Detail"}],
-///  "Verdict","DroppedAt"?,"Summary","DeliveredTo":[...],"Affinity"?,"Translations":[...],"Path":[...]}
+///  "Verdict","DroppedAt"?,"UndecidedAt"?,"Summary","DeliveredTo":[...],"Affinity"?,"Translations":[...],"Path":[...]}
 void to_json(nlohmann::ordered_json& json, const TraceResult& result);
 /// {"Kind","ID","Name"}; the host: {"Kind":"Host","ID":"","Name":"host"}.
 void to_json(nlohmann::ordered_json& json, const TraceObject& object);
