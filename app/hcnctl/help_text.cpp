@@ -191,7 +191,9 @@ one backend per client), route choice (subnets, Routes, SDN routes, RemoteSubnet
 OutBoundNAT and its exceptions, encapsulation to a remote endpoint's provider address, port mappings,
 and the ingress ACLs of the receiving endpoint. Prints the numbered hops (the object each concerns,
 the decision and the rule or field that decided) and the verdict: delivered (to which endpoints),
-dropped (at which hop, by what), or translated (left the host with its source translated, to what).
+dropped (at which hop, by what), translated (left the host with its source translated, to what), or
+undecided (at which hop the data, such as a dump with a redacted address or ACL list, does not show
+what decides).
 Works on hcnd, --embedded, and a customer's snapshot with --snapshot FILE.
 
   --port P      destination port (default: the VIP's or host address's only frontend port, else 80)
@@ -201,11 +203,11 @@ Works on hcnd, --embedded, and a customer's snapshot with --snapshot FILE.
                 node's own IP): traced as the host's, so node ports answer on it; repeatable
   --json        {"Source","SourceAddress","Destination","DestinationAddress","DestinationObject",
                 "Protocol","Port","PortDefaulted","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},
-                "Outcome","Decision","Rule","Detail"}],"Verdict","DroppedAt","Summary","DeliveredTo",
+                "Outcome","Decision","Rule","Detail"}],"Verdict","DroppedAt","UndecidedAt","Summary","DeliveredTo",
                 "Affinity","Translations","Path"}
 
-Exit status: 0 delivered or translated, 1 dropped (or the host cannot be read), 2 bad arguments or
-SRC/DST naming no endpoint of the host.
+Exit status: 0 delivered or translated, 1 dropped or undecided (or the host cannot be read), 2 bad
+arguments or SRC/DST naming no endpoint of the host.
 )";
     } else if (verb == "import") {
         page = R"(Usage: hcnctl import [--json] PATH...

@@ -53,7 +53,10 @@ ExitStatus runTrace(Session& session, const TraceRequest& request, bool asJson, 
         return usage ? ExitStatus::Usage : ExitStatus::Failure;
     }
     const TraceResult& r = *traced;
-    const ExitStatus status = r.verdict == TraceVerdict::Dropped ? ExitStatus::Failure : ExitStatus::Success;
+    // Undecided is no success either: the data does not show the packet arriving.
+    const ExitStatus status = r.verdict == TraceVerdict::Dropped || r.verdict == TraceVerdict::Undecided
+                                  ? ExitStatus::Failure
+                                  : ExitStatus::Success;
     if (asJson) {
         out << json(r).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
         return status;
@@ -74,7 +77,11 @@ ExitStatus runTrace(Session& session, const TraceRequest& request, bool asJson, 
         out << (number.size() < 4 ? std::string(4 - number.size(), ' ') : std::string()) << number << h.name;
         if (const std::string o = objectText(h.object); !o.empty())
             out << " [" << o << "]";
-        out << ": " << (h.outcome == HopOutcome::Drop ? "DROPPED, " : "") << h.decision << '\n';
+        out << ": "
+            << (h.outcome == HopOutcome::Drop        ? "DROPPED, "
+                : h.outcome == HopOutcome::Undecided ? "UNDECIDED, "
+                                                     : "")
+            << h.decision << '\n';
         if (!h.rule.empty())
             out << "      rule: " << h.rule << '\n';
         if (!h.detail.empty())

@@ -6,6 +6,7 @@
 #include "schema/v1_to_v2_support.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace hcn::analysis {
@@ -227,6 +228,51 @@ std::vector<PortRange> portRanges(Reader& r, const PlainJson& settings, std::str
     return out;
 }
 
+/// The paths an import kept under the document's "_v1" because their values were not of their type
+/// (`Policies[2].Settings.RemoteAddresses`, `IpConfigurations[0].IpAddress`, v1's `IPAddress`).
+std::vector<std::string> keptPaths(const PlainJson& document)
+{
+    std::vector<std::string> out;
+    const PlainJson* v1 = document.is_object() ? member(document, "_v1") : nullptr;
+    if (v1 && v1->is_object())
+        for (const auto& item : v1->items())
+            out.push_back(item.key());
+    return out;
+}
+
+/// The last member a path names, without its index: `Policies[2].Settings.LocalPorts` -> `LocalPorts`.
+std::string_view lastMember(std::string_view path)
+{
+    while (path.ends_with(']') && path.find('[') != std::string_view::npos)
+        path = path.substr(0, path.rfind('['));
+    return path.substr(path.rfind('.') + 1);
+}
+
+/// The match fields of the ACL at Policies[`index`] whose values the document does not show.
+void keptAclFields(const std::vector<std::string>& kept, std::size_t index, AclFact& a)
+{
+    const std::string policy = "Policies[" + std::to_string(index) + "].";
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kFields{{
+        {"LocalAddresses", "LocalAddresses"},
+        {"RemoteAddresses", "RemoteAddresses"},
+        {"LocalPorts", "LocalPorts"},
+        {"RemotePorts", "RemotePorts"},
+        {"LocalPort", "LocalPorts"},
+        {"RemotePort", "RemotePorts"},
+        {"Protocols", "Protocols"},
+        {"Protocol", "Protocols"},
+    }};
+    for (const std::string& path : kept) {
+        if (!path.starts_with(policy))
+            continue;
+        const std::string_view last = lastMember(path);
+        for (const auto& [name, field] : kFields)
+            if (equalsIgnoreCase(last, name) &&
+                std::find(a.unknown.begin(), a.unknown.end(), field) == a.unknown.end())
+                a.unknown.emplace_back(field);
+    }
+}
+
 AclFact acl(Reader& r, const PlainJson& settings, std::size_t index, const std::string& where)
 {
     AclFact a;
@@ -237,6 +283,15 @@ AclFact acl(Reader& r, const PlainJson& settings, std::size_t index, const std::
     a.hostRule = equalsIgnoreCase(text(settings, "RuleType"), "Host");
     if (const PlainJson* priority = member(settings, "Priority"))
         a.priority = std::uint32_t(number(*priority).value_or(0));
+    // A list with an element that cannot be read no longer says what the rule matches.
+    auto read = [&](auto&& list, std::string_view field) {
+        const std::size_t before = r.unreadable.size();
+        auto out = list();
+        if (r.unreadable.size() != before)
+            a.unknown.emplace_back(field);
+        return out;
+    };
+    const std::size_t protocolsBefore = r.unreadable.size();
     for (const std::string& word : r.words(settings, "Protocols", where)) {
         auto n = number(PlainJson(word));
         std::uint32_t protocol = n ? std::uint32_t(*n) : protocolNumber(PlainJson(word));
@@ -248,10 +303,13 @@ AclFact acl(Reader& r, const PlainJson& settings, std::size_t index, const std::
             continue; // HNS's "any protocol"
         a.protocols.push_back(protocol);
     }
-    a.remoteAddresses = r.prefixes(settings, "RemoteAddresses", where);
-    a.localAddresses = r.prefixes(settings, "LocalAddresses", where);
-    a.remotePorts = portRanges(r, settings, "RemotePorts", where);
-    a.localPorts = portRanges(r, settings, "LocalPorts", where);
+    if (r.unreadable.size() != protocolsBefore)
+        a.unknown.emplace_back("Protocols");
+    a.remoteAddresses =
+        read([&] { return r.prefixes(settings, "RemoteAddresses", where); }, "RemoteAddresses");
+    a.localAddresses = read([&] { return r.prefixes(settings, "LocalAddresses", where); }, "LocalAddresses");
+    a.remotePorts = read([&] { return portRanges(r, settings, "RemotePorts", where); }, "RemotePorts");
+    a.localPorts = read([&] { return portRanges(r, settings, "LocalPorts", where); }, "LocalPorts");
     return a;
 }
 
@@ -356,12 +414,21 @@ EndpointFacts readEndpoint(const std::string& id, const PlainJson& document)
     const PlainJson& routes = arrayMember(r, document, "Routes", "");
     for (std::size_t i = 0; i < routes.size(); ++i)
         e.routes.push_back(routeEntry(r, routes[i], i, "Routes[" + std::to_string(i) + "]."));
+    const std::vector<std::string> kept = keptPaths(document);
     const PlainJson& configs = arrayMember(r, document, "IpConfigurations", "");
+    const std::size_t unreadableBefore = e.unreadable.size();
     for (std::size_t i = 0; i < configs.size(); ++i) {
         e.addressesPresent = true;
         if (auto address = r.address(configs[i], "IpAddress", "IpConfigurations[" + std::to_string(i) + "]."))
             e.addresses.push_back(*address);
     }
+    e.addressesLost =
+        e.unreadable.size() != unreadableBefore ||
+        std::any_of(kept.begin(), kept.end(), [](const std::string& path) {
+            const std::string_view last = lastMember(path);
+            return (path.starts_with("IpConfigurations[") || path.find('.') == std::string::npos) &&
+                   (equalsIgnoreCase(last, "IpAddress") || equalsIgnoreCase(last, "IPv6Address"));
+        });
     if (const PlainJson* mac = member(document, "MacAddress"); mac && !mac->is_null()) {
         if (mac->is_string() && !mac->get_ref<const std::string&>().empty()) {
             e.mac = MacAddress::parse(mac->get_ref<const std::string&>());
@@ -397,6 +464,7 @@ EndpointFacts readEndpoint(const std::string& id, const PlainJson& document)
                 }
             } else if (equalsIgnoreCase(type, "ACL")) {
                 e.acls.push_back(acl(r, settings, index, where));
+                keptAclFields(kept, index, e.acls.back());
             } else if (equalsIgnoreCase(type, "SDNRoute")) {
                 e.sdnRoutePolicies.push_back(routeEntry(r, settings, index, where));
             }
@@ -479,6 +547,7 @@ NetworkFacts readNetwork(const std::string& id, const PlainJson& document)
             if (equalsIgnoreCase(type, "NetworkACL")) {
                 n.acls.push_back(acl(r, settings, index, where));
                 n.acls.back().fromNetwork = true;
+                keptAclFields(keptPaths(document), index, n.acls.back());
                 return;
             }
             if (equalsIgnoreCase(type, "HostRoute")) {
@@ -545,28 +614,44 @@ std::vector<RouteEntryFact> readSdnRouteEntries(const PlainJson& document)
 
 bool aclCovers(const AclFact& outer, const AclFact& inner)
 {
-    return outer.inbound == inner.inbound && outer.hostRule == inner.hostRule &&
-           protocolsCover(outer.protocols, inner.protocols) &&
+    return outer.unknown.empty() && inner.unknown.empty() && outer.inbound == inner.inbound &&
+           outer.hostRule == inner.hostRule && protocolsCover(outer.protocols, inner.protocols) &&
            prefixesCover(outer.remoteAddresses, inner.remoteAddresses) &&
            prefixesCover(outer.localAddresses, inner.localAddresses) &&
            rangesCover(outer.remotePorts, inner.remotePorts) &&
            rangesCover(outer.localPorts, inner.localPorts);
 }
 
+bool aclFieldUnknown(const AclFact& acl, std::string_view field)
+{
+    return std::find(acl.unknown.begin(), acl.unknown.end(), field) != acl.unknown.end();
+}
+
+bool aclFieldMatches(const AclFact& acl, std::string_view field, bool listed, bool empty, bool unknownMatches)
+{
+    if (listed)
+        return true;
+    if (aclFieldUnknown(acl, field))
+        return unknownMatches;
+    return empty;
+}
+
 bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address,
-                        std::uint16_t port)
+                        std::uint16_t port, bool unknownMatches)
 {
     if (acl.inbound)
         return false;
-    if (!acl.protocols.empty() &&
-        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
-        return false;
-    if (!acl.remoteAddresses.empty() && std::none_of(acl.remoteAddresses.begin(), acl.remoteAddresses.end(),
-                                                     [&](const IpPrefix& p) { return p.contains(address); }))
-        return false;
-    return acl.remotePorts.empty() ||
-           std::any_of(acl.remotePorts.begin(), acl.remotePorts.end(),
-                       [&](const PortRange& r) { return r.first <= port && port <= r.last; });
+    const bool protocolListed =
+        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) != acl.protocols.end();
+    const bool addressListed = std::any_of(acl.remoteAddresses.begin(), acl.remoteAddresses.end(),
+                                           [&](const IpPrefix& p) { return p.contains(address); });
+    const bool portListed =
+        std::any_of(acl.remotePorts.begin(), acl.remotePorts.end(),
+                    [&](const PortRange& r) { return r.first <= port && port <= r.last; });
+    return aclFieldMatches(acl, "Protocols", protocolListed, acl.protocols.empty(), unknownMatches) &&
+           aclFieldMatches(acl, "RemoteAddresses", addressListed, acl.remoteAddresses.empty(),
+                           unknownMatches) &&
+           aclFieldMatches(acl, "RemotePorts", portListed, acl.remotePorts.empty(), unknownMatches);
 }
 
 } // namespace hcn::analysis

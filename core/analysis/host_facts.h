@@ -67,6 +67,10 @@ struct AclFact
     std::vector<IpPrefix> localAddresses;
     std::vector<PortRange> remotePorts;
     std::vector<PortRange> localPorts;
+    /// The match fields the document does not show (an import kept a redacted or unreadable list under
+    /// "_v1", or an element here could not be read): "RemoteAddresses", "LocalPorts" ... The rule's match
+    /// is then not known; checks and the trace do not evaluate it.
+    std::vector<std::string> unknown;
 };
 
 struct EndpointFacts
@@ -78,6 +82,9 @@ struct EndpointFacts
     bool remote = false;
     std::vector<IpAddress> addresses;
     bool addressesPresent = false; ///< IpConfigurations was a non-empty list
+    /// An address of the endpoint is not in the document: the import kept it under "_v1" (redacted,
+    /// read from a picture), or it could not be read here.
+    bool addressesLost = false;
     std::optional<MacAddress> mac;
     std::vector<PortMappingFact> portMappings;
     std::optional<IpAddress> providerAddress;
@@ -170,10 +177,22 @@ ReferenceFacts readSdnRoute(const std::string& id, const nlohmann::json& documen
 /// The route entries of an SDN route object ("Routes", or hcsshim's "Setting").
 std::vector<RouteEntryFact> readSdnRouteEntries(const nlohmann::json& document);
 
-/// True when the ACL's match covers every packet `inner` matches (same direction and rule type).
+/// True when the ACL's match covers every packet `inner` matches (same direction and rule type); false
+/// when either match is not known.
 bool aclCovers(const AclFact& outer, const AclFact& inner);
-/// True when the ACL matches a packet of `protocol` to remote `address`:`port` (outbound).
+/// Whether `field` ("RemoteAddresses", "LocalPorts" ...) of the rule is among those the data does not
+/// show.
+bool aclFieldUnknown(const AclFact& acl, std::string_view field);
+/// Whether one match field of a rule admits a packet: `listed` (a value the rule lists holds the packet's)
+/// always does; otherwise an empty known list matches anything, and a field the data does not show matches
+/// when `unknownMatches` (the values the dump hid may hold the packet's). A list the import kept in part
+/// holds only values the rule really lists, so a packet it lists is matched for sure.
+bool aclFieldMatches(const AclFact& acl, std::string_view field, bool listed, bool empty,
+                     bool unknownMatches);
+/// True when the ACL matches a packet of `protocol` to remote `address`:`port` (outbound). With
+/// `unknownMatches` false, true only when the rule matches for sure; with it true, when the rule may
+/// match (fields the data does not show match anything).
 bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address,
-                        std::uint16_t port);
+                        std::uint16_t port, bool unknownMatches = false);
 
 } // namespace hcn::analysis

@@ -77,8 +77,10 @@ void checkEndpointPolicies(const CheckModel&, const EndpointFacts& e, const Netw
         servers = network->dnsServers;
     for (const IpAddress& server : servers) {
         for (const AclFact* acl : order) {
-            if (acl->hostRule || !aclMatchesOutbound(*acl, kProtocolUdp, server, 53))
+            if (acl->hostRule || !aclMatchesOutbound(*acl, kProtocolUdp, server, 53, true))
                 continue;
+            if (!aclMatchesOutbound(*acl, kProtocolUdp, server, 53))
+                break; // the dump does not show all this rule matches: it may decide, so no claim
             if (!acl->allow)
                 out.push_back(makeFinding(
                     "ACL-BLOCKS-DNS",

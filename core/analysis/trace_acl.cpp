@@ -26,34 +26,42 @@ std::string rangeText(const PortRange& r)
                              : std::to_string(r.first) + "-" + std::to_string(r.last);
 }
 
-bool inPrefixes(const std::vector<IpPrefix>& prefixes, const IpAddress& address)
+bool listedIn(const std::vector<IpPrefix>& prefixes, const IpAddress& address)
 {
-    return prefixes.empty() || std::any_of(prefixes.begin(), prefixes.end(), [&](const IpPrefix& p) {
-               return p.family() == address.family() && p.contains(address);
-           });
+    return std::any_of(prefixes.begin(), prefixes.end(), [&](const IpPrefix& p) {
+        return p.family() == address.family() && p.contains(address);
+    });
+}
+
+bool listedIn(const std::vector<PortRange>& ranges, std::uint16_t port)
+{
+    return port != 0 && std::any_of(ranges.begin(), ranges.end(),
+                                    [&](const PortRange& r) { return r.first <= port && port <= r.last; });
 }
 
 /// Why a rule does not match the packet; empty when it matches. The trace does not know the client's
-/// (ephemeral) port: a rule that names the client side's ports does not match.
+/// (ephemeral) port: a rule that names the client side's ports does not match. A field the data does not
+/// show (AclFact::unknown) matches when `unknownMatches`: false asks whether the rule matches for sure,
+/// true whether it may.
 std::string mismatch(const AclFact& acl, const IpAddress& local, const IpAddress& remote,
-                     std::uint32_t protocol, std::uint16_t localPort, std::uint16_t remotePort)
+                     std::uint32_t protocol, std::uint16_t localPort, std::uint16_t remotePort,
+                     bool unknownMatches)
 {
-    if (!acl.protocols.empty() &&
-        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) == acl.protocols.end())
+    const bool protocolListed =
+        std::find(acl.protocols.begin(), acl.protocols.end(), protocol) != acl.protocols.end();
+    if (!aclFieldMatches(acl, "Protocols", protocolListed, acl.protocols.empty(), unknownMatches))
         return "protocol";
-    if (!inPrefixes(acl.localAddresses, local))
+    if (!aclFieldMatches(acl, "LocalAddresses", listedIn(acl.localAddresses, local),
+                         acl.localAddresses.empty(), unknownMatches))
         return "local address";
-    if (!inPrefixes(acl.remoteAddresses, remote))
+    if (!aclFieldMatches(acl, "RemoteAddresses", listedIn(acl.remoteAddresses, remote),
+                         acl.remoteAddresses.empty(), unknownMatches))
         return "remote address";
-    auto portIn = [](const std::vector<PortRange>& ranges, std::uint16_t port) {
-        return ranges.empty() ||
-               (port != 0 && std::any_of(ranges.begin(), ranges.end(), [&](const PortRange& r) {
-                    return r.first <= port && port <= r.last;
-                }));
-    };
-    if (!portIn(acl.localPorts, localPort))
+    if (!aclFieldMatches(acl, "LocalPorts", listedIn(acl.localPorts, localPort), acl.localPorts.empty(),
+                         unknownMatches))
         return "local port";
-    if (!portIn(acl.remotePorts, remotePort))
+    if (!aclFieldMatches(acl, "RemotePorts", listedIn(acl.remotePorts, remotePort), acl.remotePorts.empty(),
+                         unknownMatches))
         return "remote port";
     return {};
 }
@@ -82,7 +90,7 @@ std::string describeAcl(const AclFact& acl)
     return out;
 }
 
-bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packet& packet, int& dropHop)
+bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packet& packet, PathEnd& stop)
 {
     const std::string direction = inbound ? "ingress" : "egress";
     const TraceObject object = walk.index.object(ResourceKind::Endpoint, e.id);
@@ -128,11 +136,28 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
         const AclFact* decided = nullptr;
         std::size_t skipped = 0;
         for (const AclFact* acl : layer) {
-            if (mismatch(*acl, local, remote, packet.protocol, localPort, remotePort).empty()) {
+            // A rule whose match the dump does not fully show is skipped only when a field it does show
+            // rules the packet out; otherwise it may be the one that decides.
+            if (mismatch(*acl, local, remote, packet.protocol, localPort, remotePort, true).empty()) {
                 decided = acl;
                 break;
             }
             ++skipped;
+        }
+        if (decided &&
+            !mismatch(*decided, local, remote, packet.protocol, localPort, remotePort, false).empty()) {
+            std::string fields;
+            for (const std::string& field : decided->unknown)
+                fields += (fields.empty() ? "" : ", ") + field;
+            stop = walk.undecided(
+                name, object, "cannot evaluate: " + fields + " not in the dump", describeAcl(*decided),
+                "The dump does not show this rule's " + fields +
+                    " (redacted or unreadable; the import report says which, and keeps the text under "
+                    "\"_v1\"): whether it matches " +
+                    protocolText(packet.protocol) + " " + (inbound ? "from " : "to ") +
+                    endpointText(remote, inbound ? 0 : packet.port) +
+                    ", and so whether the packet passes, cannot be told from this data.");
+            return false;
         }
         const std::string counted = std::to_string(layer.size()) + " rule" + (layer.size() == 1 ? "" : "s");
         if (!decided) {
@@ -156,8 +181,11 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
                      "The first matching rule (" + before + ") allows " + seen + ".");
             continue;
         }
-        dropHop = walk.hop(name, object, HopOutcome::Drop, "blocked", describeAcl(*decided),
-                           "The first matching rule (" + before + ") blocks " + seen + ".");
+        stop = {PathEnd::Kind::Dropped,
+                walk.hop(name, object, HopOutcome::Drop, "blocked", describeAcl(*decided),
+                         "The first matching rule (" + before + ") blocks " + seen + "."),
+                {},
+                false};
         return false;
     }
     return true;

@@ -62,9 +62,9 @@ const EndpointFacts* PathWalker::holderOf(const IpAddress& address, const std::s
 
 PathEnd PathWalker::toward(Packet packet, const std::string& targetId)
 {
-    int dropHop = -1;
-    if (m_source && !passAcls(m_walk, *m_source, false, packet, dropHop))
-        return {PathEnd::Kind::Dropped, dropHop, {}, false};
+    PathEnd stop;
+    if (m_source && !passAcls(m_walk, *m_source, false, packet, stop))
+        return stop;
     if (packet.balancerSource && packet.balancer) {
         // Past the source's own rules, the load balancer sends from its SourceVIP (no DSR).
         const TraceObject balancer = m_index.object(ResourceKind::LoadBalancer, packet.balancer->id);
@@ -243,9 +243,9 @@ PathEnd PathWalker::arriveLocal(const EndpointFacts& target, const Packet& packe
                            "HostComputeNamespace empty and no namespace lists the endpoint",
                            "Endpoint " + objectLabel(object) +
                                " is attached to no namespace: no container receives its packets.");
-    int dropHop = -1;
-    if (!passAcls(m_walk, target, true, packet, dropHop))
-        return {PathEnd::Kind::Dropped, dropHop, {}, false};
+    PathEnd stop;
+    if (!passAcls(m_walk, target, true, packet, stop))
+        return stop;
     const bool kept = packet.keptDestination.has_value();
     const int hop =
         m_walk.hop("delivery", object, HopOutcome::Deliver,
@@ -261,9 +261,9 @@ PathEnd PathWalker::arriveLocal(const EndpointFacts& target, const Packet& packe
 
 std::vector<PathEnd> PathWalker::towardHost(const Packet& packet, bool declared)
 {
-    int dropHop = -1;
-    if (m_source && !passAcls(m_walk, *m_source, false, packet, dropHop))
-        return {{PathEnd::Kind::Dropped, dropHop, {}, false}};
+    PathEnd stop;
+    if (m_source && !passAcls(m_walk, *m_source, false, packet, stop))
+        return {stop};
     const TraceObject networkObject =
         m_network ? m_index.object(ResourceKind::Network, m_network->id) : traceHostObject();
     std::string rule = "the host's own address";
@@ -300,9 +300,9 @@ std::vector<PathEnd> PathWalker::towardHost(const Packet& packet, bool declared)
     const TraceObject object = m_index.object(ResourceKind::Endpoint, target.id);
     const std::optional<IpAddress> address = addressOfFamily(target, packet.destination.isV4());
     if (!address)
-        return {m_walk.drop("port mapping", object, "target without an address", "IpConfigurations",
-                            "Endpoint " + objectLabel(object) +
-                                " publishes the port but has no address of the family.")};
+        return {noAddress(m_walk, "port mapping", object, target, "target without an address",
+                          "Endpoint " + objectLabel(object) +
+                              " publishes the port but has no address of the family.")};
     Packet mapped = packet;
     mapped.destination = *address;
     mapped.port = p.mapping.internalPort != 0 ? p.mapping.internalPort : p.mapping.externalPort;
@@ -484,9 +484,9 @@ std::vector<PathEnd> PathWalker::balance(const LoadBalancerFacts& lb, const Port
         const TraceObject backendObject = m_index.object(ResourceKind::Endpoint, backend.id);
         const std::optional<IpAddress> address = addressOfFamily(backend, packet.source.isV4());
         if (!address) {
-            ends.push_back(m_walk.drop(
-                "backend", backendObject, "no address of the family", "IpConfigurations",
-                "Backend " + objectLabel(backendObject) + " has no address the source can reach."));
+            ends.push_back(
+                noAddress(m_walk, "backend", backendObject, backend, "no address of the family",
+                          "Backend " + objectLabel(backendObject) + " has no address the source can reach."));
             continue;
         }
         Packet toBackend = packet;

@@ -52,6 +52,7 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
 {
     std::vector<const PathEnd*> endpoints, host, wire;
     const PathEnd* firstDrop = nullptr;
+    const PathEnd* firstUndecided = nullptr;
     for (const PathEnd& end : ends) {
         if (end.kind == PathEnd::Kind::Endpoint)
             endpoints.push_back(&end);
@@ -59,7 +60,10 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
             host.push_back(&end);
         else if (end.kind == PathEnd::Kind::Wire)
             wire.push_back(&end);
-        else if (!firstDrop)
+        else if (end.kind == PathEnd::Kind::Undecided) {
+            if (!firstUndecided)
+                firstUndecided = &end;
+        } else if (!firstDrop)
             firstDrop = &end;
     }
     auto hopDecision = [&](const PathEnd* end) {
@@ -124,6 +128,16 @@ void conclude(TraceResult& result, const TraceIndex& index, const std::vector<Pa
                 }
         return;
     }
+    // Nothing reached a target: a path the data cannot decide keeps the packet from being called dropped.
+    if (firstUndecided && firstUndecided->hop >= 0 && std::size_t(firstUndecided->hop) < result.hops.size()) {
+        result.verdict = TraceVerdict::Undecided;
+        result.undecidedAt = firstUndecided->hop;
+        const TraceHop& h = result.hops[std::size_t(firstUndecided->hop)];
+        result.summary = "cannot decide at hop " + std::to_string(firstUndecided->hop + 1) + " (" + h.name +
+                         ", " + objectLabel(h.object) + "): " + h.decision +
+                         " — the dump does not show what " + "decides there (redacted or unreadable)";
+        return;
+    }
     result.verdict = TraceVerdict::Dropped;
     result.droppedAt = firstDrop ? firstDrop->hop : -1;
     if (firstDrop && firstDrop->hop >= 0) {
@@ -163,6 +177,7 @@ void noteNodePorts(TraceWalk& walk, const TraceIndex& index, const Packet& packe
 /// the "source" hop; nullopt after the hop that drops the packet. Sets `network` to the endpoint's.
 std::optional<IpAddress> endpointSource(TraceWalk& walk, const EndpointFacts& source,
                                         const std::optional<IpAddress>& destination,
+                                        const EndpointFacts* destinationEndpoint,
                                         const NetworkFacts*& network)
 {
     const TraceIndex& index = walk.index;
@@ -194,15 +209,15 @@ std::optional<IpAddress> endpointSource(TraceWalk& walk, const EndpointFacts& so
         return std::nullopt;
     }
     if (!destination) {
-        walk.drop("destination", *result.destinationObject, "no address", "IpConfigurations",
+        noAddress(walk, "destination", *result.destinationObject, *destinationEndpoint, "no address",
                   "The destination endpoint has no IP address in its document.");
         return std::nullopt;
     }
     const std::optional<IpAddress> sourceAddress = addressOfFamily(source, destination->isV4());
     if (!sourceAddress) {
-        walk.drop("source", sourceObject,
+        noAddress(walk, "source", sourceObject, source,
                   std::string("no ") + (destination->isV4() ? "IPv4" : "IPv6") + " address",
-                  "IpConfigurations", "The source has no address of the destination's family.");
+                  "The source has no address of the destination's family.");
         return std::nullopt;
     }
     result.sourceAddress = sourceAddress->toString();
@@ -255,7 +270,7 @@ std::optional<IpAddress> hostSource(TraceWalk& walk, const std::set<IpAddress>& 
     TraceResult& result = walk.result;
     const TraceObject host = result.source;
     if (!destination) {
-        walk.drop("destination", *result.destinationObject, "no address", "IpConfigurations",
+        noAddress(walk, "destination", *result.destinationObject, *destinationEndpoint, "no address",
                   "The destination endpoint has no IP address in its document.");
         return std::nullopt;
     }
@@ -389,9 +404,14 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
     const NetworkFacts* network = nullptr;
     const std::optional<IpAddress> sourceAddress =
         fromHost ? hostSource(walk, declaredHost, destination, destinationEndpoint)
-                 : endpointSource(walk, *sourceEndpoint, destination, network);
+                 : endpointSource(walk, *sourceEndpoint, destination, destinationEndpoint, network);
     if (!sourceAddress) {
-        conclude(result, index, {{PathEnd::Kind::Dropped, 0, {}, false}});
+        const bool undecided = !result.hops.empty() && result.hops.back().outcome == HopOutcome::Undecided;
+        conclude(result, index,
+                 {{undecided ? PathEnd::Kind::Undecided : PathEnd::Kind::Dropped,
+                   undecided ? int(result.hops.size()) - 1 : 0,
+                   {},
+                   false}});
         return result;
     }
     if (result.portDefaulted)

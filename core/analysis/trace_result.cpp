@@ -44,6 +44,8 @@ std::string_view hopOutcomeName(HopOutcome outcome)
         return "deliver";
     case HopOutcome::Note:
         return "note";
+    case HopOutcome::Undecided:
+        return "undecided";
     }
     return "note";
 }
@@ -57,6 +59,8 @@ std::string_view traceVerdictName(TraceVerdict verdict)
         return "dropped";
     case TraceVerdict::Translated:
         return "translated";
+    case TraceVerdict::Undecided:
+        return "undecided";
     }
     return "dropped";
 }
@@ -104,6 +108,8 @@ void to_json(nlohmann::ordered_json& json, const TraceResult& r)
     json["Verdict"] = traceVerdictName(r.verdict);
     if (r.droppedAt >= 0)
         json["DroppedAt"] = r.droppedAt + 1;
+    if (r.undecidedAt >= 0)
+        json["UndecidedAt"] = r.undecidedAt + 1;
     json["Summary"] = r.summary;
     json["DeliveredTo"] = r.deliveredTo;
     if (!r.affinity.empty())
@@ -136,6 +142,29 @@ PathEnd TraceWalk::drop(std::string name, TraceObject object, std::string decisi
     end.kind = PathEnd::Kind::Dropped;
     end.hop = hop(std::move(name), std::move(object), HopOutcome::Drop, std::move(decision), std::move(rule),
                   std::move(detail));
+    return end;
+}
+
+PathEnd noAddress(TraceWalk& walk, std::string name, const TraceObject& object, const EndpointFacts& e,
+                  std::string decision, std::string detail)
+{
+    if (!e.addressesLost)
+        return walk.drop(std::move(name), object, std::move(decision), "IpConfigurations", std::move(detail));
+    return walk.undecided(std::move(name), object, "address not in the dump", "IpConfigurations",
+                          "The dump does not show endpoint " + objectLabel(object) +
+                              "'s IP address (redacted or unreadable; the import report says which, and "
+                              "keeps the text under \"_v1\"): the trace cannot decide where the packet "
+                              "goes from here. Trace from a dump that shows the address, or give it "
+                              "as the destination.");
+}
+
+PathEnd TraceWalk::undecided(std::string name, TraceObject object, std::string decision, std::string rule,
+                             std::string detail)
+{
+    PathEnd end;
+    end.kind = PathEnd::Kind::Undecided;
+    end.hop = hop(std::move(name), std::move(object), HopOutcome::Undecided, std::move(decision),
+                  std::move(rule), std::move(detail));
     return end;
 }
 

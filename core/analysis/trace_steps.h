@@ -71,9 +71,10 @@ struct PathEnd
     enum class Kind
     {
         Dropped,
-        Endpoint, ///< a local or remote endpoint received it
-        Host,     ///< the host itself received it
-        Wire,     ///< it left this host (gateway, physical segment)
+        Endpoint,  ///< a local or remote endpoint received it
+        Host,      ///< the host itself received it
+        Wire,      ///< it left this host (gateway, physical segment)
+        Undecided, ///< the data does not show what decides at the hop (a redacted address or ACL field)
     };
     Kind kind = Kind::Dropped;
     int hop = -1;           ///< the hop that ended the path (dropped or delivered)
@@ -93,6 +94,9 @@ struct TraceWalk
     void translation(std::string what, std::string from, std::string to, TraceObject by);
     PathEnd drop(std::string name, TraceObject object, std::string decision, std::string rule,
                  std::string detail);
+    /// Appends an Undecided hop: the path ends there, neither dropped nor delivered.
+    PathEnd undecided(std::string name, TraceObject object, std::string decision, std::string rule,
+                      std::string detail);
 };
 
 /// "name (ID)", or the ID when the object has no name.
@@ -105,12 +109,17 @@ std::string mappingText(const PortMappingFact& m);
 std::string protocolText(std::uint32_t protocol);
 /// An endpoint's first address of `family`'s kind (IPv4 when `v4`); nullopt when none.
 std::optional<IpAddress> addressOfFamily(const EndpointFacts& e, bool v4);
+/// An endpoint without a usable address: an Undecided hop when the dump did not show its address
+/// (redacted or unreadable, EndpointFacts::addressesLost), else a Drop hop with `decision` and `detail`.
+PathEnd noAddress(TraceWalk& walk, std::string name, const TraceObject& object, const EndpointFacts& e,
+                  std::string decision, std::string detail);
 
 // trace_acl.cpp
 /// The ACL layers of `e` for one direction (egress: Host then Switch; ingress: Switch then Host), one
 /// hop per layer with rules (or one hop when the endpoint has none for the direction). False when a
-/// rule blocked; `dropHop` then holds the hop index.
-bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packet& packet, int& dropHop);
+/// rule blocked, or when a rule the data does not fully show may decide; `stop` then says which (Dropped
+/// or Undecided) and at which hop.
+bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packet& packet, PathEnd& stop);
 /// "Policies[3] ACL Id=deny: Block Out Switch, Priority 100, Protocols 6, RemotePorts 80": the rule as
 /// written.
 std::string describeAcl(const AclFact& acl);

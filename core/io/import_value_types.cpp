@@ -32,6 +32,12 @@ enum class ValueType
     /// A number HNS also takes or prints by name (`"Protocol": "UDP"`, `"State": "Attached"`,
     /// `"Flags": "EnableDsr, IPv6"`): names stay, other text is no value.
     Enum,
+    /// An ACL's LocalAddresses / RemoteAddresses: comma-separated addresses and prefixes; empty matches
+    /// any address (HNS rejects `Any`).
+    AddressList,
+    /// An ACL's LocalPorts / RemotePorts (v1 also LocalPort / RemotePort): comma-separated ports and
+    /// ranges (`80,443`, `1000-2000`).
+    PortList,
 };
 
 struct TypedMember
@@ -76,6 +82,12 @@ constexpr std::array kTypedMembers{
     TypedMember{"EndMacAddress", ValueType::Mac},
     TypedMember{"InterfaceGuid", ValueType::Guid},
     TypedMember{"SwitchGuid", ValueType::Guid},
+    TypedMember{"LocalAddresses", ValueType::AddressList},
+    TypedMember{"RemoteAddresses", ValueType::AddressList},
+    TypedMember{"LocalPorts", ValueType::PortList},
+    TypedMember{"RemotePorts", ValueType::PortList},
+    TypedMember{"LocalPort", ValueType::PortList},
+    TypedMember{"RemotePort", ValueType::PortList},
 };
 
 ValueType typeOfMember(std::string_view key)
@@ -106,6 +118,10 @@ const char* typeName(ValueType type)
         return "a number";
     case ValueType::Enum:
         return "a number or a name";
+    case ValueType::AddressList:
+        return "an address or a prefix";
+    case ValueType::PortList:
+        return "a port or a port range";
     case ValueType::None:
         break;
     }
@@ -125,9 +141,32 @@ std::optional<MacAddress> bareMac(std::string_view text)
     return MacAddress(value);
 }
 
+/// `80`, `1000-2000`: a port or a range of ports, first not after last.
+bool isPortOrRange(std::string_view text)
+{
+    auto port = [](std::string_view digits) -> std::optional<unsigned> {
+        digits = trimBlanks(digits);
+        if (digits.empty() || digits.size() > 5 ||
+            !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        unsigned n = 0;
+        for (char c : digits)
+            n = n * 10 + unsigned(c - '0');
+        return n <= 65535 ? std::optional<unsigned>(n) : std::nullopt;
+    };
+    const std::size_t dash = text.find('-');
+    const auto first = port(text.substr(0, dash));
+    const auto last = dash == std::string_view::npos ? first : port(text.substr(dash + 1));
+    return first && last && *first <= *last;
+}
+
 bool isOfType(std::string_view text, ValueType type)
 {
     switch (type) {
+    case ValueType::AddressList:
+        return IpPrefix::parse(text, true).has_value() || IpAddress::parse(text).has_value();
+    case ValueType::PortList:
+        return isPortOrRange(text);
     case ValueType::Address:
         return IpAddress::parse(text).has_value();
     case ValueType::Prefix:
@@ -172,6 +211,8 @@ std::string asDigits(std::string_view text, ValueType type)
 std::string whyNot(std::string_view text, ValueType type)
 {
     const std::string lower = lowerCopy(text);
+    if (type == ValueType::AddressList && (lower == "any" || lower == "*"))
+        return " (HNS rejects it: a rule for any address leaves the field empty)";
     const bool hexPrefix = lower.starts_with("0x");
     if (lower.find("redact") != std::string::npos || lower.find('*') != std::string::npos ||
         lower.find('<') != std::string::npos || lower.find('#') != std::string::npos ||
@@ -180,7 +221,7 @@ std::string whyNot(std::string_view text, ValueType type)
          lower.find('x') != std::string::npos))
         return " (redacted?)";
     if ((type == ValueType::Address || type == ValueType::Prefix || type == ValueType::PrefixOrAddress ||
-         type == ValueType::Mac) &&
+         type == ValueType::AddressList || type == ValueType::Mac) &&
         asDigits(text, type) != text && isOfType(asDigits(text, type), type))
         return " (letters where digits belong: read from a picture?)";
     return "";
@@ -214,6 +255,11 @@ public:
             const ValueType type = typeOfMember(key);
             if (type == ValueType::None) {
                 walk(member, where, depth + 1);
+                continue;
+            }
+            if (type == ValueType::AddressList || type == ValueType::PortList) {
+                if (!checkAclList(value, key, member, where, type))
+                    drop.push_back(key);
                 continue;
             }
             if (member.is_array()) {
@@ -274,6 +320,73 @@ private:
             unread[where] = text;
             member = kept;
         }
+    }
+
+    /// An ACL's address or port list (`"RemoteAddresses": "10.0.0.0/8,10.1.X.Y"`): its elements of the
+    /// type stay; when one is not, the whole list is kept under "_v1" as given, with one loss naming the
+    /// rule and the field, because the rule no longer says what it matches (checks and the trace read
+    /// that from "_v1"). False when no element of the type is left (the member goes: an empty list
+    /// would match any address or port).
+    bool checkAclList(const json& holder, const std::string& key, json& member, const std::string& where,
+                      ValueType type)
+    {
+        if (member.is_null())
+            return true;
+        if (type == ValueType::PortList && member.is_number_unsigned() &&
+            member.get<std::uint64_t>() <= 65535)
+            return true; // v1's LocalPort / RemotePort
+        std::vector<std::string> items;
+        bool shaped = member.is_string();
+        if (member.is_string()) {
+            items.push_back(member.get<std::string>());
+        } else if (member.is_array()) {
+            shaped = std::all_of(member.begin(), member.end(), [](const json& e) { return e.is_string(); });
+            if (shaped)
+                for (const json& e : member)
+                    items.push_back(e.get<std::string>());
+        }
+        std::string kept;
+        std::string bad;
+        std::string why;
+        std::size_t badCount = 0;
+        for (const std::string& item : items) {
+            std::size_t start = 0;
+            while (start <= item.size()) {
+                const std::size_t end = std::min(item.find(',', start), item.size());
+                const std::string_view element =
+                    trimBlanks(std::string_view(item).substr(start, end - start));
+                start = end + 1;
+                if (element.empty())
+                    continue;
+                if (isOfType(element, type)) {
+                    kept += (kept.empty() ? "" : ",") + std::string(element);
+                    continue;
+                }
+                if (badCount++ == 0) {
+                    bad = "\"" + std::string(element) + "\"";
+                    why = whyNot(element, type);
+                }
+            }
+        }
+        if (shaped && badCount == 0)
+            return true;
+        const json* id = memberIgnoringCase(holder, "Id");
+        const std::string rule = id && id->is_string() && !id->get_ref<const std::string&>().empty()
+                                     ? "the rule (Id " + id->get<std::string>() + ")"
+                                     : std::string("the rule");
+        const std::string what =
+            !shaped ? member.dump() + " is not " + typeName(type) + " list"
+            : badCount == 1
+                ? bad + " is not " + typeName(type) + why
+                : bad + " and " + std::to_string(badCount - 1) + " more are not " +
+                      (type == ValueType::PortList ? "ports or port ranges" : "addresses or prefixes") + why;
+        unread[where] = member;
+        m_lost.push_back(where + ": " + what + "; the list kept under \"_v1\" as given: " + rule + "'s " +
+                         key + " are not known, so no check or trace evaluates it");
+        if (kept.empty())
+            return false;
+        member = kept;
+        return true;
     }
 
     /// Whether `value` (the member `key` of `holder`, at `where`) stays; a value that does not is kept

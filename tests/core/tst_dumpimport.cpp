@@ -2027,6 +2027,79 @@ Alex Kim  10:42 AM
                    "D8E9F0A1-B2C3-4D4E-9F50-617283940516 SourceVIP: \"<redacted>\" is not an IP address "
                    "(redacted?); kept under \"_v1\" as given"};
 
+        // An ACL's address and port lists: each element is read as its type; a list with one that is not is
+        // kept whole under "_v1" with a loss naming the rule and the field, and its valid elements stay.
+        const QString aclNet = "Network:E1A0B2C3-D4E5-4F60-8172-93A4B5C6D7E8";
+        const QString web = "Endpoint:E1A0B2C3-D4E5-4F60-8172-93A4B5C6D702";
+        const QString resolver = "Endpoint:E1A0B2C3-D4E5-4F60-8172-93A4B5C6D704";
+        QTest::newRow("v2 ACL: a redacted remote address, the list taken out")
+            << "json-redacted-acls.json"
+            << QStringList{web + " /Policies/0/Settings/RemoteAddresses=\"(absent)\"",
+                           web + " /Policies/0/Settings/LocalPorts=\"80\"",
+                           web + " /_v1/Policies[0].Settings.RemoteAddresses=\"10.250.0.x\"",
+                           web + " @UnknownFields=[]"}
+            << QStringList{
+                   "E1A0B2C3-D4E5-4F60-8172-93A4B5C6D702 Policies[0].Settings.RemoteAddresses: "
+                   "\"10.250.0.x\" is not an address or a prefix (redacted?); the list kept under "
+                   "\"_v1\" as given: the rule (Id deny-scanner)'s RemoteAddresses are not known, so no "
+                   "check or trace evaluates it"};
+        QTest::newRow("v2 ACL: the valid addresses and ports of a list stay")
+            << "json-redacted-acls.json"
+            << QStringList{resolver + " /Policies/0/Settings/RemoteAddresses=\"10.250.0.0/24\"",
+                           resolver +
+                               " /_v1/Policies[0].Settings.RemoteAddresses=\"10.250.0.0/24, 10.96.X.Y\"",
+                           resolver + " /Policies/1/Settings/RemotePorts=\"80,1000-2000\"",
+                           resolver + " /_v1/Policies[1].Settings.RemotePorts=\"80,8x80,1000-2000\"",
+                           resolver + " /Policies/2/Settings/LocalPorts=\"(absent)\"",
+                           resolver + " /_v1/Policies[2].Settings.LocalPorts=\"70000\""}
+            << QStringList{
+                   "E1A0B2C3-D4E5-4F60-8172-93A4B5C6D704 Policies[0].Settings.RemoteAddresses: "
+                   "\"10.96.X.Y\" is not an address or a prefix (redacted?); the list kept under "
+                   "\"_v1\" as given: the rule (Id dns-out)'s RemoteAddresses are not known, so no check "
+                   "or trace evaluates it",
+                   "E1A0B2C3-D4E5-4F60-8172-93A4B5C6D704 Policies[1].Settings.RemotePorts: \"8x80\" is "
+                   "not a port or a port range (redacted?); the list kept under \"_v1\" as given: the "
+                   "rule (Id web-out)'s RemotePorts are not known, so no check or trace evaluates it",
+                   "E1A0B2C3-D4E5-4F60-8172-93A4B5C6D704 Policies[2].Settings.LocalPorts: \"70000\" is "
+                   "not a port or a port range; the list kept under \"_v1\" as given: the rule (Id "
+                   "odd-port)'s LocalPorts are not known, so no check or trace evaluates it"};
+        QTest::newRow("v2 NetworkACL: a redacted remote address")
+            << "json-redacted-acls.json"
+            << QStringList{aclNet + " /Policies/0/Settings/RemoteAddresses=\"(absent)\"",
+                           aclNet + " /_v1/Policies[0].Settings.RemoteAddresses=\"<redacted>\""}
+            << QStringList{
+                   "E1A0B2C3-D4E5-4F60-8172-93A4B5C6D7E8 Policies[0].Settings.RemoteAddresses: "
+                   "\"<redacted>\" is not an address or a prefix (redacted?); the list kept under "
+                   "\"_v1\" as given: the rule (Id no-https-out)'s RemoteAddresses are not known, so no "
+                   "check or trace evaluates it"};
+        QTest::newRow("v1 ACL: \"Any\" is no address HNS takes")
+            << "json-redacted-acls-v1.json"
+            << QStringList{"Endpoint:F2B1C3D4-E5F6-4071-8283-94A5B6C7D801 "
+                           "/Policies/0/Settings/RemoteAddresses="
+                           "\"(absent)\"",
+                           "Endpoint:F2B1C3D4-E5F6-4071-8283-94A5B6C7D801 "
+                           "/Policies/0/Settings/RemotePorts=\"22\"",
+                           "Endpoint:F2B1C3D4-E5F6-4071-8283-94A5B6C7D801 /_v1/Policies[0].RemoteAddresses="
+                           "\"Any\""}
+            << QStringList{
+                   "F2B1C3D4-E5F6-4071-8283-94A5B6C7D801 Policies[0].RemoteAddresses: \"Any\" is not an "
+                   "address or a prefix (HNS rejects it: a rule for any address leaves the field empty); "
+                   "the list kept under \"_v1\" as given: the rule (Id no-ssh)'s RemoteAddresses are not "
+                   "known, so no check or trace evaluates it"};
+        const QString lists = "Endpoint:F2B1C3D4-E5F6-4071-8283-94A5B6C7D802";
+        QTest::newRow("v1 ACL: addresses, prefixes, ports and ranges as HNS writes them stay as written")
+            << "json-redacted-acls-v1.json"
+            << QStringList{lists + " /Policies/0/Settings/RemoteAddresses=\"10.0.0.0/8,10.251.0.5\"",
+                           lists + " /Policies/0/Settings/LocalPorts=\"80\"",
+                           lists + " /Policies/1/Settings/LocalPorts=\"80, 1000-2000\"",
+                           lists + " /Policies/2/Settings/LocalPorts=\"(absent)\"",
+                           lists + " /_v1/Policies[2].LocalPorts=\"2000-1000\"",
+                           lists + " /_v1/Policies[2].RemoteAddresses=\"10.251.0.**\""}
+            << QStringList{
+                   "F2B1C3D4-E5F6-4071-8283-94A5B6C7D802 Policies[2].LocalPorts: \"2000-1000\" is not a "
+                   "port or a port range; the list kept under \"_v1\" as given: the rule's LocalPorts are "
+                   "not known, so no check or trace evaluates it"};
+
         QTest::newRow("numbers in hex are read, text that is no number is kept apart")
             << "json-redacted-values-v1.json"
             << QStringList{"Endpoint:83940516-C7D8-4E9F-AA01-B2C3D4E5F607 "

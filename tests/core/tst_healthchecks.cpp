@@ -448,6 +448,23 @@ std::vector<Case> cases()
         dns.ep(1)["Policies"].push_back(acl(
             "Allow", 100, {{"Protocols", "17"}, {"RemotePorts", "53"}, {"RemoteAddresses", "10.0.0.10/32"}}));
         add("a UDP block below an allow for DNS", dns, "ACL-BLOCKS-DNS", false);
+        // An import kept a redacted list under "_v1": the rule's match is not known, so no claim.
+        Host hidden = h;
+        hidden.ep(1)["Policies"][0]["Settings"]["Protocols"] = "6";
+        hidden.ep(1)["_v1"] = {{"Policies[0].Settings.RemoteAddresses", "10.0.X.Y"}};
+        add("a block-all whose RemoteAddresses the dump does not show", hidden, "ACL-SHADOWED", false);
+        Host hiddenDns;
+        hiddenDns.ep(1)["Policies"] = json::array({acl("Block", 1000, {{"Protocols", "17"}})});
+        hiddenDns.ep(1)["_v1"] = {{"Policies[0].Settings.RemoteAddresses", "<redacted>"}};
+        add("a UDP block whose RemoteAddresses the dump does not show", hiddenDns, "ACL-BLOCKS-DNS", false);
+        hiddenDns.ep(1)["Policies"][0]["Settings"]["RemoteAddresses"] = "10.0.0.10";
+        hiddenDns.ep(1)["_v1"] = {{"Policies[0].Settings.RemoteAddresses", "10.0.0.10,10.0.X.Y"}};
+        add("a UDP block that lists the DNS server beside a redacted address", hiddenDns, "ACL-BLOCKS-DNS",
+            true);
+        hiddenDns.ep(1)["Policies"][0]["Settings"]["RemoteAddresses"] = "10.0.0.0/8";
+        hiddenDns.ep(1)["_v1"] = {{"Policies[0].Settings.RemotePorts", "5x"}};
+        add("a UDP block to the DNS server whose ports the dump does not show", hiddenDns, "ACL-BLOCKS-DNS",
+            false);
     }
     {
         Host h;

@@ -822,8 +822,14 @@ private slots:
                         QVERIFY2(!t.hops.empty() && !t.summary.empty(), qPrintable(what));
                         const bool dropped = t.verdict == hcn::TraceVerdict::Dropped;
                         QVERIFY2(dropped == (t.droppedAt >= 0), qPrintable(what + "\n" + hopsText(t)));
+                        // Undecided (the dump does not show an address or an ACL's match) is no drop.
+                        const bool undecided = t.verdict == hcn::TraceVerdict::Undecided;
+                        QVERIFY2(undecided == (t.undecidedAt >= 0), qPrintable(what + "\n" + hopsText(t)));
                         if (dropped)
                             QVERIFY2(t.hops[std::size_t(t.droppedAt)].outcome == hcn::HopOutcome::Drop,
+                                     qPrintable(what + "\n" + hopsText(t)));
+                        else if (undecided)
+                            QVERIFY2(t.hops[std::size_t(t.undecidedAt)].outcome == hcn::HopOutcome::Undecided,
                                      qPrintable(what + "\n" + hopsText(t)));
                         else
                             QVERIFY2(std::any_of(t.hops.begin(), t.hops.end(),
@@ -839,6 +845,117 @@ private slots:
                     }
         }
         QVERIFY(traces > 1000);
+    }
+
+    /// A dump whose addresses or ACL lists were redacted (tests/data/dumps/json-redacted-acls.json): where
+    /// the hidden value decides, the trace says it cannot decide (verdict "undecided", the hop naming what
+    /// the dump does not show), never that the packet is dropped; where the values shown decide, it does.
+    void whatTheDumpDoesNotShowIsNotDecided_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<QString>("hop");      // the hop that decided (or could not)
+        QTest::addColumn<QString>("decision"); // text its decision holds
+        QTest::addColumn<QString>("detail");   // text its detail holds
+
+        QTest::newRow("a redacted destination address: not \"dropped, no address\"")
+            << "client"
+            << "hidden"
+            << "tcp" << 80 << "undecided"
+            << "destination"
+            << "address not in the dump"
+            << "does not show endpoint hidden";
+        QTest::newRow("a redacted source address") << "hidden"
+                                                   << "client"
+                                                   << "tcp" << 80 << "undecided"
+                                                   << "source"
+                                                   << "address not in the dump"
+                                                   << "redacted or unreadable";
+        QTest::newRow("from the host to an endpoint whose address is redacted") << "host"
+                                                                                << "hidden"
+                                                                                << "tcp" << 80 << "undecided"
+                                                                                << "destination"
+                                                                                << "address not in the dump"
+                                                                                << "the trace cannot decide";
+        QTest::newRow("an ingress rule whose remote addresses are redacted may match")
+            << "client"
+            << "web"
+            << "tcp" << 80 << "undecided"
+            << "ingress ACL (Switch)"
+            << "cannot evaluate: RemoteAddresses not in the dump"
+            << "Id=deny-scanner";
+        QTest::newRow("the same rule's known port rules the packet out: the next rule decides")
+            << "client"
+            << "web"
+            << "tcp" << 81 << "delivered"
+            << "ingress ACL (Switch)"
+            << "allowed"
+            << "allow-in";
+        QTest::newRow("a network ACL whose remote addresses are redacted")
+            << "client"
+            << "8.8.8.8"
+            << "tcp" << 443 << "undecided"
+            << "egress ACL (Switch)"
+            << "RemoteAddresses not in the dump"
+            << "no-https-out";
+        QTest::newRow("a list kept in part: an address it does not list may be among those hidden")
+            << "resolver-client"
+            << "10.96.0.10"
+            << "udp" << 53 << "undecided"
+            << "egress ACL (Switch)"
+            << "RemoteAddresses not in the dump"
+            << "dns-out";
+        QTest::newRow("a list kept in part: an address it lists is matched for sure")
+            << "resolver-client"
+            << "client"
+            << "udp" << 53 << "dropped"
+            << "egress ACL (Switch)"
+            << "blocked"
+            << "dns-out";
+    }
+
+    void whatTheDumpDoesNotShowIsNotDecided()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, destination);
+        QFETCH(QString, protocol);
+        QFETCH(int, port);
+        QFETCH(QString, verdict);
+        QFETCH(QString, hop);
+        QFETCH(QString, decision);
+        QFETCH(QString, detail);
+        auto imported = hcn::io::importBytes("json-redacted-acls.json",
+                                             readDump("json-redacted-acls.json").toStdString());
+        QVERIFY(imported.ok());
+        auto traced =
+            hcn::traceSnapshot(imported->snapshot.dump(), request(source, destination, protocol, port));
+        QVERIFY2(traced.ok(), traced.status().detail().c_str());
+        const hcn::TraceResult& r = *traced;
+        const QString hops = hopsText(r);
+        QVERIFY2(qs(std::string(hcn::traceVerdictName(r.verdict))) == verdict, qPrintable(hops));
+        const auto found = std::find_if(r.hops.begin(), r.hops.end(), [&](const hcn::TraceHop& h) {
+            return qs(h.name) == hop && qs(h.decision).contains(decision);
+        });
+        QVERIFY2(found != r.hops.end(),
+                 qPrintable("no hop \"" + hop + "\" deciding \"" + decision + "\":\n" + hops));
+        QVERIFY2(qs(found->detail).contains(detail) || qs(found->rule).contains(detail),
+                 qPrintable(qs(found->detail)));
+        for (const hcn::TraceHop& h : r.hops)
+            QVERIFY2(!qs(h.decision).contains("no address"), qPrintable(hops));
+        if (verdict == "undecided") {
+            QCOMPARE(r.droppedAt, -1);
+            QCOMPARE(r.undecidedAt, int(found - r.hops.begin()));
+            QVERIFY(found->outcome == hcn::HopOutcome::Undecided);
+            QVERIFY2(qs(r.summary).contains(QString("cannot decide at hop %1").arg(r.undecidedAt + 1)),
+                     qPrintable(qs(r.summary)));
+            const auto json = nlohmann::ordered_json(r);
+            QCOMPARE(json["Verdict"], "undecided");
+            QCOMPARE(json["UndecidedAt"], r.undecidedAt + 1);
+            QCOMPARE(json["Hops"][std::size_t(r.undecidedAt)]["Outcome"], "undecided");
+        }
     }
 
     void notASnapshot()

@@ -1,12 +1,13 @@
 // hcnctl trace: the reachability trace over a snapshot file (tests/data/trace), an embedded engine and a
-// running hcnd: exit 0 when delivered or translated, 1 when dropped, 2 for bad arguments and names that
-// match nothing; the numbered hop list with its verdict line, and the JSON shape.
+// running hcnd: exit 0 when delivered or translated, 1 when dropped or undecided, 2 for bad arguments and
+// names that match nothing; the numbered hop list with its verdict line, and the JSON shape.
 
 #include "hcnctl_runner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -82,6 +83,49 @@ private slots:
         QVERIFY(run.out.contains("DROPPED, blocked"));
         QVERIFY(run.out.contains("rule: Policies[1] ACL: Block Out Switch, Priority 50"));
         QVERIFY(run.out.trimmed().split('\n').last().startsWith("Verdict: DROPPED: dropped at hop"));
+    }
+
+    /// An imported dump whose addresses or ACL lists were redacted: the hop says the dump does not show
+    /// the value and the verdict is UNDECIDED (exit 1: nothing shows the packet arriving), never "DROPPED,
+    /// no address".
+    void whatTheDumpDoesNotShowIsUndecided_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("hop"); // the hop line
+        QTest::newRow("a redacted destination address")
+            << QStringList{"client", "hidden"}
+            << "destination [endpoint hidden E1A0B2C3-D4E5-4F60-8172-"
+               "93A4B5C6D703]: UNDECIDED, address not in the dump";
+        QTest::newRow("an ACL whose RemoteAddresses are redacted")
+            << QStringList{"client", "web", "--port", "80"}
+            << "ingress ACL (Switch) [endpoint web E1A0B2C3-D4E5-4F60-8172-93A4B5C6D702]: UNDECIDED, cannot "
+               "evaluate: RemoteAddresses not in the dump";
+    }
+
+    void whatTheDumpDoesNotShowIsUndecided()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, hop);
+        QTemporaryDir dir;
+        const CtlRun imported =
+            runCtl({"import", "--json", testDataFile(QStringLiteral("dumps"), "json-redacted-acls.json")});
+        QCOMPARE(imported.exitCode, 0);
+        const QString file = dir.filePath("snapshot.json");
+        QVERIFY(writeFile(file, imported.out.toUtf8()));
+        CtlRun run = runCtl(QStringList{"--snapshot", file, "trace"} + args);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(hop), qPrintable(run.out));
+        QVERIFY2(!run.out.contains("DROPPED") && !run.out.contains("no address"), qPrintable(run.out));
+        QVERIFY2(run.out.trimmed().split('\n').last().startsWith("Verdict: UNDECIDED: cannot decide at hop"),
+                 qPrintable(run.out));
+        run = runCtl(QStringList{"--snapshot", file, "trace", "--json"} + args);
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject document = parseObject(run.out);
+        QCOMPARE(document.value("Verdict").toString(), QString("undecided"));
+        QVERIFY(document.value("DroppedAt").isUndefined());
+        const QJsonObject undecided =
+            document.value("Hops").toArray()[document.value("UndecidedAt").toInt() - 1].toObject();
+        QCOMPARE(undecided.value("Outcome").toString(), QString("undecided"));
     }
 
     /// `host` as the source: a process on the host itself, in words and in JSON.

@@ -229,6 +229,8 @@ void TraceDock::show(const std::shared_ptr<const TraceResult>& result, const QSt
             item->setToolTip(QString::fromStdString(hop.detail));
             if (hop.outcome == HopOutcome::Drop)
                 item->setForeground(QColor(0xB0, 0x20, 0x20));
+            else if (hop.outcome == HopOutcome::Undecided)
+                item->setForeground(QColor(0xA0, 0x60, 0x00));
             m_hops->setItem(row, column, item);
         }
     }

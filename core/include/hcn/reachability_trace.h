@@ -74,9 +74,12 @@ enum class HopOutcome
     Drop,    ///< the packet ends here
     Deliver, ///< the packet reached its target (an endpoint, or the wire out of this host)
     Note,    ///< information that changes nothing (a flag, an unknown)
+    /// The data does not show what decides here (an address or an ACL field redacted in a dump): the
+    /// path ends, neither dropped nor delivered.
+    Undecided,
 };
 
-/// "pass", "drop", "deliver", "note".
+/// "pass", "drop", "deliver", "note", "undecided".
 std::string_view hopOutcomeName(HopOutcome outcome);
 
 /// One step of the path.
@@ -95,9 +98,10 @@ enum class TraceVerdict
     Delivered,  ///< reached the destination endpoint(s) or left this host untranslated
     Dropped,    ///< ended at a hop (droppedAt)
     Translated, ///< left this host with its source address translated (OutBoundNAT, WinNAT)
+    Undecided,  ///< reached a hop the data cannot decide (undecidedAt); reached no target
 };
 
-/// "delivered", "dropped", "translated".
+/// "delivered", "dropped", "translated", "undecided".
 std::string_view traceVerdictName(TraceVerdict verdict);
 
 /// An address change on the way.
@@ -125,6 +129,8 @@ struct TraceResult
     TraceVerdict verdict = TraceVerdict::Dropped;
     /// Dropped: the index of the hop that dropped; -1 otherwise.
     int droppedAt = -1;
+    /// Undecided: the index of the hop the data could not decide; -1 otherwise.
+    int undecidedAt = -1;
     /// One line: "delivered to endpoint web (10.0.0.7:80)", "dropped at hop 3 (egress ACL ...): ...".
     std::string summary;
     /// Delivered: the endpoints that received the packet (several behind a load balancer).
@@ -168,7 +174,7 @@ Result<TraceResult> traceSnapshot(std::string_view snapshotText, const TraceRequ
 
 /// {"Source":{...},"SourceAddress","Destination","DestinationAddress","DestinationObject"?,"Protocol",
 ///  "Port","Hops":[{"Index","Name","Object":{"Kind","ID","Name"},"Outcome","Decision","Rule","Detail"}],
-///  "Verdict","DroppedAt"?,"Summary","DeliveredTo":[...],"Affinity"?,"Translations":[...],"Path":[...]}
+///  "Verdict","DroppedAt"?,"UndecidedAt"?,"Summary","DeliveredTo":[...],"Affinity"?,"Translations":[...],"Path":[...]}
 void to_json(nlohmann::ordered_json& json, const TraceResult& result);
 /// {"Kind","ID","Name"}; the host: {"Kind":"Host","ID":"","Name":"host"}.
 void to_json(nlohmann::ordered_json& json, const TraceObject& object);
