@@ -1010,10 +1010,16 @@ void TestListView::wrappedValuesAreJoined_data()
         << "CompartmentId : 3\nID            : " + natNetwork + "\nResourceList  :\n\n                " +
                members.left(100) + "\n                " + members.mid(100) + "\n"
         << membersJson;
-    QTest::newRow("a list that begins after one blank line at column 0, wrapped there")
-        << "CompartmentId : 3\nID            : " + natNetwork + "\nResourceList  :\n\n" + members.left(119) +
-               "\n" + members.mid(119) + "\n"
-        << membersJson;
+    QString manyMembers = QStringLiteral("{@{Data=; Type=Container}");
+    nlohmann::json manyMembersJson = nlohmann::json::array({{{"Data", nullptr}, {"Type", "Container"}}});
+    for (int i = 0; i < 9; ++i) {
+        manyMembers += QStringLiteral(", @{Data=; Type=Endpoint}");
+        manyMembersJson.push_back({{"Data", nullptr}, {"Type", "Endpoint"}});
+    }
+    QTest::newRow("a list that begins after one blank line at column 0, a terminal's cut lines")
+        << "CompartmentId : 3\nID            : " + natNetwork + "\nResourceList  :\n\n" +
+               terminalCut(manyMembers + "}", 120) + "\n"
+        << QString::fromStdString(manyMembersJson.dump());
 }
 
 void TestListView::wrappedValuesAreJoined()
