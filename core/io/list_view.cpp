@@ -492,20 +492,29 @@ private:
         std::size_t end = at + 1;
         nlohmann::json object = {{"ID", std::string(heading->value)}};
         std::vector<std::string> losses;
-        for (; end < m_texts.size() && indentation(m_texts[end]) > indent; ++end) {
+        while (end < m_texts.size() && indentation(m_texts[end]) > indent) {
             const std::optional<LabelLine> line = readLabelLine(m_texts[end]);
             if (!line)
                 break;
-            if (line->value.empty())
+            // A terminal narrower than the listing cut a long value (a load balancer's Direct IP IDs)
+            // onto lines of its own at the first column: joined again, a GUID cut in two made whole.
+            std::string value(line->value);
+            const std::size_t labelIndent = indentation(m_texts[end]);
+            for (++end; end < m_texts.size() && codePointWidth(m_texts[end - 1]) >= kMinWrapWidth &&
+                        indentation(m_texts[end]) < labelIndent && !trimBlanks(m_texts[end]).empty() &&
+                        !readLabelLine(m_texts[end]) && !isPromptLine(trimBlanks(m_texts[end])) &&
+                        !isCommandLine(trimBlanks(m_texts[end])) && !isFenceLine(trimBlanks(m_texts[end]));
+                 ++end)
+                value = tables::joinWrapped(value, trimBlanks(m_texts[end]));
+            if (value.empty())
                 continue;
-            const std::string key = hnsdiagPropertyName(line->label, line->value);
+            const std::string key = hnsdiagPropertyName(line->label, value);
             if (object.contains(key))
                 continue;
             PowerShellValueNotes notes;
             const bool text = key == "Name" || key == "VirtualNetworkName" || key == "IPAddress" ||
                               key == "MacAddress" || key == "VirtualNetwork";
-            object[key] = text ? nlohmann::json(validUtf8(std::string(line->value)))
-                               : readPowerShellValue(line->value, key, notes);
+            object[key] = text ? nlohmann::json(validUtf8(value)) : readPowerShellValue(value, key, notes);
             losses.insert(losses.end(), notes.losses.begin(), notes.losses.end());
         }
         if (end == at + 1)

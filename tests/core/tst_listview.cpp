@@ -1223,6 +1223,33 @@ void TestListView::hnsdiagObjects_data()
         << R"([{"ID":"87b0b125-ec1d-4da0-a6eb-8c9ebd69fe29","ResourceList":[{"Type":"Endpoint",)"
            R"("Data":{"Id":"5bc8fbbc-bde5-4099-8164-d8399f767c45"}}]}])"
         << QList<int>{int(ResourceKind::Namespace)};
+    const QString dips =
+        QStringLiteral("14a03569-d26b-4496-92e5-dfe8cb1855fe 096d3737-42f9-4039-8320-a4737c2b3abe "
+                       "5bc8fbbc-bde5-4099-8164-d8399f767c45");
+    const char* const dipsReferences = R"("References":["/endpoints/14a03569-d26b-4496-92e5-dfe8cb1855fe",)"
+                                       R"("/endpoints/096d3737-42f9-4039-8320-a4737c2b3abe",)"
+                                       R"("/endpoints/5bc8fbbc-bde5-4099-8164-d8399f767c45"]}])";
+    QTest::newRow("Direct IP IDs a terminal cut inside a GUID, 80 columns")
+        << terminalCut(
+               "Load Balancer    : 9623d7cf-a9ae-4a34-a544-99c7001d9a88\n    Virtual IPs      : 10.96.0.10\n"
+               "    Direct IP IDs    : " +
+                   dips + "\n\nLoad Balancer    : 2b1f7c3e-5a4d-4e69-8f02-c7d9e1a3b564\n",
+               80)
+        << QString(
+               R"([{"ID":"9623d7cf-a9ae-4a34-a544-99c7001d9a88","Policies":[{"Type":"ELB","VIPs":["10.96.0.10"]}],)") +
+               dipsReferences
+        << QList<int>{int(ResourceKind::LoadBalancer)};
+    QTest::newRow("Direct IP IDs a terminal cut at the blank between two GUIDs, 96 columns")
+        << terminalCut(
+               "Load Balancer    : 9623d7cf-a9ae-4a34-a544-99c7001d9a88\n    Virtual IPs      : 10.96.0.10\n"
+               "    Direct IP IDs    : 14a03569-d26b-4496-92e5-dfe8cb1855fe "
+               "096d3737-42f9-4039-8320-a4737c2b3abe "
+               "5bc8fbbc-bde5-4099-8164-d8399f767c45\nPS C:\\> hnsdiag list endpoints\n",
+               96)
+        << QString(
+               R"([{"ID":"9623d7cf-a9ae-4a34-a544-99c7001d9a88","Policies":[{"Type":"ELB","VIPs":["10.96.0.10"]}],)") +
+               dipsReferences
+        << QList<int>{int(ResourceKind::LoadBalancer)};
     QTest::newRow("a heading line alone is no object")
         << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n\nthe pod is gone\n"
         << "[]" << QList<int>{};
