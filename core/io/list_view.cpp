@@ -934,7 +934,31 @@ private:
         for (const Property& property : properties) {
             const std::string& name = property.name; // identifier characters only
             PowerShellValueNotes notes;
-            found.value[name] = readPowerShellValue(property.valueText, name, notes);
+            nlohmann::json value = readPowerShellValue(property.valueText, name, notes);
+            bool wordSplit = property.wordSplit;
+            if (notes.keptAsText) {
+                // Lines cut at the first column where the paste does not show the terminal's width (one
+                // cut line): without the blanks put there when only that makes the value readable
+                // (`@{Da` + `ta=; Type=Endpoint}`).
+                std::string glued = property.valueText;
+                bool any = false;
+                for (auto join = property.joins.rbegin(); join != property.joins.rend(); ++join) {
+                    if (join->blank && indentation(m_texts[join->after]) == 0 &&
+                        codePointWidth(m_texts[join->before]) >= kMinWrapWidth) {
+                        glued.erase(join->offset, 1);
+                        any = true;
+                    }
+                }
+                PowerShellValueNotes gluedNotes;
+                nlohmann::json gluedValue =
+                    any ? readPowerShellValue(glued, name, gluedNotes) : nlohmann::json();
+                if (any && !gluedNotes.keptAsText) {
+                    value = std::move(gluedValue);
+                    notes = std::move(gluedNotes);
+                    wordSplit = true;
+                }
+            }
+            found.value[name] = std::move(value);
             if (notes.keptAsText) {
                 const int from = m_lines[property.firstIndex].sourceLine;
                 const int to = m_lines[property.lastIndex].sourceLine;
@@ -956,7 +980,7 @@ private:
             if (property.wrappedLines > 0)
                 found.repairs.push_back(name + ": joined " + std::to_string(property.wrappedLines + 1) +
                                         " lines a console wrapped");
-            if (property.wordSplit)
+            if (wordSplit)
                 found.repairs.push_back(name + ": joined a word split at the line end");
         }
         if (!cutName.empty()) {

@@ -1006,6 +1006,9 @@ void TestListView::wrappedValuesAreJoined_data()
     const QString membersJson = QStringLiteral(
         R"([{"Data":null,"Type":"Container"},{"Data":null,"Type":"Endpoint"},{"Data":null,"Type":"Endpoint"},)"
         R"({"Data":null,"Type":"Endpoint"},{"Data":null,"Type":"Endpoint"},{"Data":null,"Type":"Endpoint"}])");
+    QTest::newRow("one line cut at column 0 inside a key: read without the blank only that way")
+        << terminalCut("ID           : " + natNetwork + "\nResourceList : " + members, 120) + "\n"
+        << membersJson;
     QTest::newRow("a list that begins after one blank line, wrapped at the value column")
         << "CompartmentId : 3\nID            : " + natNetwork + "\nResourceList  :\n\n                " +
                members.left(100) + "\n                " + members.mid(100) + "\n"
