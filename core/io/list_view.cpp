@@ -669,7 +669,14 @@ private:
         const std::string_view t = trimBlanks(text);
         const std::size_t firstWord = std::min(t.find(' '), t.size());
         const std::size_t previous = codePointWidth(m_texts[m_properties.back().lastIndex]);
-        return previous >= kMinWrapWidth && previous + 1 + codePointWidth(t.substr(0, firstWord)) > m_widest;
+        const bool fitsNot = previous + 1 + codePointWidth(t.substr(0, firstWord)) > m_widest;
+        // Between two property lines of the block, a line that lost its indentation continues the value
+        // even after a line shorter than a console (a narrow console's wrap before a long word).
+        const std::optional<PropertyLine> after =
+            index + 1 < m_texts.size() ? readPropertyLine(m_texts[index + 1]) : std::nullopt;
+        const bool between = after && after->colon == m_colon && m_widest >= kMinWrapWidth &&
+                             !isPromptLine(t) && !isCommandLine(t);
+        return (previous >= kMinWrapWidth || between) && fitsNot;
     }
 
     void appendContinuation(std::size_t index)
@@ -693,6 +700,26 @@ private:
         property.lastIndex = index;
         property.lastPiece = piece;
         m_widest = std::max(m_widest, codePointWidth(m_texts[index]));
+    }
+
+    /// Whether the blank at `offset` would stand where a hashtable has none: inside a key (`@{Da ta=;`,
+    /// `; Typ e=Endpoint`), the key's letters running from `@{` or `; ` to the `=`, or between `@` and
+    /// its `{`.
+    static bool splitsAKey(const std::string& text, std::size_t offset)
+    {
+        if (offset == 0 || offset + 1 >= text.size())
+            return false;
+        if (text[offset - 1] == '@' && text[offset + 1] == '{')
+            return true;
+        std::size_t left = offset;
+        while (left > 0 && isIdentChar(text[left - 1]))
+            --left;
+        std::size_t right = offset + 1;
+        while (right < text.size() && isIdentChar(text[right]))
+            ++right;
+        const bool opensKey =
+            left >= 2 && (text.compare(left - 2, 2, "@{") == 0 || text.compare(left - 2, 2, "; ") == 0);
+        return left < offset && right > offset + 1 && right < text.size() && text[right] == '=' && opensKey;
     }
 
     /// Whether the words on both sides of the blank at `offset` make a GUID or a .NET type name
@@ -835,7 +862,8 @@ private:
                           (before + 1 == terminal && startsWide(trimBlanks(m_texts[join->after])));
                 } else if (join->blank && w.points >= kMinWrapWidth && full(join->before)) {
                     // Two full lines make the width a console's; a token made whole is proof enough alone.
-                    cut = indent == 0 ? joinMakesAToken(property.valueText, join->offset)
+                    cut = indent == 0 ? joinMakesAToken(property.valueText, join->offset) ||
+                                            splitsAKey(property.valueText, join->offset)
                                       : indent == object.colon + 2 && fullLines >= 2 && !wordWrap;
                 }
                 if (cut && join->blank) {

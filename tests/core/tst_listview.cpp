@@ -1009,6 +1009,18 @@ void TestListView::wrappedValuesAreJoined_data()
     QTest::newRow("one line cut at column 0 inside a key: read without the blank only that way")
         << terminalCut("ID           : " + natNetwork + "\nResourceList : " + members, 120) + "\n"
         << membersJson;
+    QTest::newRow("one line cut at column 0 inside a key that reads both ways")
+        << "ID           : " + natNetwork +
+               "\nResourceList : {@{Data=; Type=Container}, @{Data=; Type=Endpoint}, @{Data=; "
+               "Typ\ne=Endpoint}}\n"
+        << QStringLiteral(R"([{"Data":null,"Type":"Container"},{"Data":null,"Type":"Endpoint"},)"
+                          R"({"Data":null,"Type":"Endpoint"}])");
+    QTest::newRow("a line that lost its indentation between two property lines, after a short line")
+        << "ID                   : " + natNetwork +
+               "\nDNSSuffix            : default.svc.cluster.local,svc.cluster.local,x1\n"
+               "Name                 : my long overlay network name for the\nkubernetes pods of node 3\n"
+               "Flags                : 0\n"
+        << "\"my long overlay network name for the kubernetes pods of node 3\"";
     QTest::newRow("a list that begins after one blank line, wrapped at the value column")
         << "CompartmentId : 3\nID            : " + natNetwork + "\nResourceList  :\n\n                " +
                members.left(100) + "\n                " + members.mid(100) + "\n"
