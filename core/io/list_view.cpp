@@ -336,12 +336,14 @@ struct Property
     std::string_view lastPiece; ///< the value's text on its last line
     int wrappedLines = 0;
     bool wordSplit = false;
-    /// Where a blank was put between two wrapped lines: its offset in valueText, the lines around it.
+    /// Where two wrapped lines were joined: the offset in valueText (of the blank put there, or of the
+    /// second line's text), the lines around it, and whether a blank was put.
     struct Join
     {
         std::size_t offset = 0;
         std::size_t before = 0;
         std::size_t after = 0;
+        bool blank = true;
     };
     std::vector<Join> joins;
     bool elidedAfter = false;
@@ -364,6 +366,8 @@ public:
             const std::string_view text = m_texts[i];
             const std::string_view t = trimBlanks(text);
             if (t.empty()) {
+                if (m_inBlock && valueAfterBlankLine(i))
+                    continue;
                 finishObject();
                 continue;
             }
@@ -379,6 +383,11 @@ public:
             }
             const std::optional<PropertyLine> property = readPropertyLine(text);
             if (m_inBlock) {
+                if (m_properties.back().lastIndex + 2 == i && m_properties.back().valueText.empty() &&
+                    valueAfterBlankLine(i - 1)) {
+                    appendContinuation(i);
+                    continue;
+                }
                 if (property && property->colon == m_colon) {
                     addProperty(*property, i);
                     continue;
@@ -426,9 +435,26 @@ public:
                 m_commandKind = commandKind(t);
         }
         finishObject();
+        readPending();
     }
 
 private:
+    /// Whether the blank line `blank` comes between a property's name and its value: the property line
+    /// before it has no value and the line after it opens a list or a hashtable (`{@{Data=; ...`), which
+    /// goes on over the lines a console wrapped it onto. One blank line only; more end the object.
+    bool valueAfterBlankLine(std::size_t blank) const
+    {
+        if (blank == 0 || blank + 1 >= m_texts.size() || m_properties.empty())
+            return false;
+        const Property& last = m_properties.back();
+        const std::string_view next = trimBlanks(m_texts[blank + 1]);
+        return last.lastIndex + 1 == blank && last.firstIndex == last.lastIndex && last.valueText.empty() &&
+               (next.starts_with("{@{") || next.starts_with("@{") ||
+                (next.starts_with('{') && next.size() > 1 && next[1] != '"' && next[1] != '}' &&
+                 next.find(',') != std::string_view::npos)) &&
+               !isForeignLine(next) && !readPropertyLine(m_texts[blank + 1]);
+    }
+
     void addProperty(const PropertyLine& line, std::size_t index)
     {
         const bool repeated = std::any_of(m_properties.begin(), m_properties.end(),
@@ -466,20 +492,29 @@ private:
         std::size_t end = at + 1;
         nlohmann::json object = {{"ID", std::string(heading->value)}};
         std::vector<std::string> losses;
-        for (; end < m_texts.size() && indentation(m_texts[end]) > indent; ++end) {
+        while (end < m_texts.size() && indentation(m_texts[end]) > indent) {
             const std::optional<LabelLine> line = readLabelLine(m_texts[end]);
             if (!line)
                 break;
-            if (line->value.empty())
+            // A terminal narrower than the listing cut a long value (a load balancer's Direct IP IDs)
+            // onto lines of its own at the first column: joined again, a GUID cut in two made whole.
+            std::string value(line->value);
+            const std::size_t labelIndent = indentation(m_texts[end]);
+            for (++end; end < m_texts.size() && codePointWidth(m_texts[end - 1]) >= kMinWrapWidth &&
+                        indentation(m_texts[end]) < labelIndent && !trimBlanks(m_texts[end]).empty() &&
+                        !readLabelLine(m_texts[end]) && !isPromptLine(trimBlanks(m_texts[end])) &&
+                        !isCommandLine(trimBlanks(m_texts[end])) && !isFenceLine(trimBlanks(m_texts[end]));
+                 ++end)
+                value = tables::joinWrapped(value, trimBlanks(m_texts[end]));
+            if (value.empty())
                 continue;
-            const std::string key = hnsdiagPropertyName(line->label, line->value);
+            const std::string key = hnsdiagPropertyName(line->label, value);
             if (object.contains(key))
                 continue;
             PowerShellValueNotes notes;
             const bool text = key == "Name" || key == "VirtualNetworkName" || key == "IPAddress" ||
                               key == "MacAddress" || key == "VirtualNetwork";
-            object[key] = text ? nlohmann::json(validUtf8(std::string(line->value)))
-                               : readPowerShellValue(line->value, key, notes);
+            object[key] = text ? nlohmann::json(validUtf8(value)) : readPowerShellValue(value, key, notes);
             losses.insert(losses.end(), notes.losses.begin(), notes.losses.end());
         }
         if (end == at + 1)
@@ -634,7 +669,14 @@ private:
         const std::string_view t = trimBlanks(text);
         const std::size_t firstWord = std::min(t.find(' '), t.size());
         const std::size_t previous = codePointWidth(m_texts[m_properties.back().lastIndex]);
-        return previous >= kMinWrapWidth && previous + 1 + codePointWidth(t.substr(0, firstWord)) > m_widest;
+        const bool fitsNot = previous + 1 + codePointWidth(t.substr(0, firstWord)) > m_widest;
+        // Between two property lines of the block, a line that lost its indentation continues the value
+        // even after a line shorter than a console (a narrow console's wrap before a long word).
+        const std::optional<PropertyLine> after =
+            index + 1 < m_texts.size() ? readPropertyLine(m_texts[index + 1]) : std::nullopt;
+        const bool between = after && after->colon == m_colon && m_widest >= kMinWrapWidth &&
+                             !isPromptLine(t) && !isCommandLine(t);
+        return (previous >= kMinWrapWidth || between) && fitsNot;
     }
 
     void appendContinuation(std::size_t index)
@@ -647,9 +689,10 @@ private:
         const bool split = previous >= kMinWrapWidth && previous >= m_widest && !property.lastPiece.empty() &&
                            property.lastPiece.find(' ') == std::string_view::npos &&
                            isWordChar(property.lastPiece.back()) && isWordChar(piece.front());
-        if (!split && !property.valueText.empty()) {
-            property.joins.push_back({property.valueText.size(), property.lastIndex, index});
-            property.valueText += ' ';
+        if (!property.valueText.empty()) {
+            property.joins.push_back({property.valueText.size(), property.lastIndex, index, !split});
+            if (!split)
+                property.valueText += ' ';
         }
         property.valueText += piece;
         property.wordSplit = property.wordSplit || split;
@@ -657,6 +700,26 @@ private:
         property.lastIndex = index;
         property.lastPiece = piece;
         m_widest = std::max(m_widest, codePointWidth(m_texts[index]));
+    }
+
+    /// Whether the blank at `offset` would stand where a hashtable has none: inside a key (`@{Da ta=;`,
+    /// `; Typ e=Endpoint`), the key's letters running from `@{` or `; ` to the `=`, or between `@` and
+    /// its `{`.
+    static bool splitsAKey(const std::string& text, std::size_t offset)
+    {
+        if (offset == 0 || offset + 1 >= text.size())
+            return false;
+        if (text[offset - 1] == '@' && text[offset + 1] == '{')
+            return true;
+        std::size_t left = offset;
+        while (left > 0 && isIdentChar(text[left - 1]))
+            --left;
+        std::size_t right = offset + 1;
+        while (right < text.size() && isIdentChar(text[right]))
+            ++right;
+        const bool opensKey =
+            left >= 2 && (text.compare(left - 2, 2, "@{") == 0 || text.compare(left - 2, 2, "; ") == 0);
+        return left < offset && right > offset + 1 && right < text.size() && text[right] == '=' && opensKey;
     }
 
     /// Whether the words on both sides of the blank at `offset` make a GUID or a .NET type name
@@ -684,43 +747,135 @@ private:
         return isToken(whole) && !isToken(before) && !isToken(after);
     }
 
+    /// An object whose value lines are read once the whole paste has been seen: how its wrapped lines
+    /// join depends on the width the paste's other wrapped lines show.
+    struct PendingObject
+    {
+        std::vector<Property> properties;
+        ResourceKind kindHint = ResourceKind::Invalid;
+        std::string cutName;
+        int cutLine = 0;
+        std::size_t colon = 0; ///< of its block
+        std::size_t slot = 0;  ///< its place in m_result.values
+    };
+
+    /// The widest line of an object: `points` counting a character one column, `cells` East Asian wide
+    /// ones two.
+    struct Widths
+    {
+        std::size_t points = 0;
+        std::size_t cells = 0;
+    };
+
+    Widths widest(const std::vector<Property>& properties) const
+    {
+        Widths w;
+        for (std::size_t i = properties.front().firstIndex; i <= properties.back().lastIndex; ++i) {
+            w.points = std::max(w.points, codePointWidth(m_texts[i]));
+            w.cells = std::max(w.cells, cellWidth(m_texts[i]));
+        }
+        return w;
+    }
+
+    /// Whether PowerShell wrapped the object's values at blanks itself: a line it continued at the value
+    /// column is more than one column short of the object's widest line. A console that cut the lines at
+    /// its width cut every one full (one column short where an East Asian wide character did not fit).
+    bool showsWordWrap(const PendingObject& object) const
+    {
+        const Widths w = widest(object.properties);
+        for (const Property& property : object.properties) {
+            for (const Property::Join& join : property.joins) {
+                if (indentation(m_texts[join.after]) == object.colon + 2 &&
+                    codePointWidth(m_texts[join.before]) + 1 < w.points &&
+                    cellWidth(m_texts[join.before]) + 1 < w.cells)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// The width of a terminal narrower than the output that cut the paste's list views, its pieces at
+    /// the first column (conhost copies each row of its buffer as a line of its own, trailing blanks
+    /// trimmed), or 0 when the paste does not show one. Shown when every line followed by such a piece is
+    /// at least 60 columns wide and one column short of the widest at most (the terminal cut each at its
+    /// width; one column short where it cut at a blank the copy trimmed), at least two of them full.
+    /// Anything else (an editor's or PowerShell's own wrap at blanks whose indentation a copy lost, a
+    /// single cut line) is no evidence: the width cannot be told from one line.
+    std::size_t terminalWidth() const
+    {
+        std::vector<std::size_t> widths;
+        for (const PendingObject& object : m_pending) {
+            for (const Property& property : object.properties) {
+                for (const Property::Join& join : property.joins) {
+                    if (indentation(m_texts[join.after]) == 0)
+                        widths.push_back(cellWidth(m_texts[join.before]));
+                }
+            }
+        }
+        if (widths.empty())
+            return 0;
+        const std::size_t width = *std::max_element(widths.begin(), widths.end());
+        const auto full = std::count(widths.begin(), widths.end(), width);
+        const bool cutEach =
+            std::all_of(widths.begin(), widths.end(), [width](std::size_t w) { return w + 1 >= width; });
+        return width >= kMinWrapWidth && full >= 2 && cutEach ? width : 0;
+    }
+
+    /// Whether the first character of `text` takes two columns.
+    static bool startsWide(std::string_view text)
+    {
+        std::size_t length = 1;
+        while (length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80)
+            ++length;
+        return !text.empty() && cellWidth(text.substr(0, length)) == 2;
+    }
+
     /// A console that wrapped the block at its width cut values anywhere, words included: when at least
     /// two lines of the block are full to that width (counting a character one column, or East Asian
     /// wide ones two), a continuation indented exactly to the value column after a full line continues
-    /// the text without a blank. (Indented one column more, the blank was where the line broke.) One at
-    /// the first column is either that (a console narrower than the output, a terminal's buffer) or
-    /// PowerShell's own wrap at a blank whose indentation a copy lost; it is joined without the blank
-    /// only when that makes whole what neither piece is alone: a GUID or a type name PowerShell printed
-    /// for a value it did not expand (`System.Obj` + `ect[]`).
-    void joinFullLines(std::vector<Property>& properties) const
+    /// the text without a blank (indented one column more, the blank was where the line broke), unless
+    /// the paste shows PowerShell's own wrap at blanks (`wordWrap`), which leaves a line full where a
+    /// word happened to end there. One at the first column is a terminal's cut when the paste shows its
+    /// width (`terminal`, see terminalWidth): after a full line it was cut inside a word and is joined
+    /// without a blank; one column short, the cut was at a blank the copy trimmed, and the blank is put
+    /// back. Without that width it is either a terminal's cut or PowerShell's own wrap at a blank whose
+    /// indentation a copy lost; it is joined without the blank only when that makes whole what neither
+    /// piece is alone: a GUID or a type name PowerShell printed for a value it did not expand
+    /// (`System.Obj` + `ect[]`).
+    void joinFullLines(PendingObject& object, bool wordWrap, std::size_t terminal) const
     {
-        const std::size_t first = properties.front().firstIndex;
-        const std::size_t last = properties.back().lastIndex;
-        std::size_t points = 0;
-        std::size_t cells = 0;
-        for (std::size_t i = first; i <= last; ++i) {
-            points = std::max(points, codePointWidth(m_texts[i]));
-            cells = std::max(cells, cellWidth(m_texts[i]));
-        }
-        if (points < kMinWrapWidth)
-            return;
+        std::vector<Property>& properties = object.properties;
+        const Widths w = widest(properties);
         const auto full = [&](std::size_t i) {
-            return codePointWidth(m_texts[i]) == points || cellWidth(m_texts[i]) == cells;
+            return codePointWidth(m_texts[i]) == w.points || cellWidth(m_texts[i]) == w.cells;
         };
         std::size_t fullLines = 0;
-        for (std::size_t i = first; i <= last; ++i)
+        for (std::size_t i = properties.front().firstIndex; i <= properties.back().lastIndex; ++i)
             fullLines += full(i) ? 1 : 0;
         for (Property& property : properties) {
             for (auto join = property.joins.rbegin(); join != property.joins.rend(); ++join) {
                 const std::size_t indent = indentation(m_texts[join->after]);
-                // Two full lines make the width a console's; a token made whole is proof enough alone.
-                const bool cut = indent == 0 ? joinMakesAToken(property.valueText, join->offset)
-                                             : indent == m_colon + 2 && fullLines >= 2;
-                if (!full(join->before) || !cut)
-                    continue;
-                property.valueText.erase(join->offset, 1);
-                property.wordSplit = true;
+                bool cut = !join->blank;
+                if (indent == 0 && terminal != 0) {
+                    const std::size_t before = cellWidth(m_texts[join->before]);
+                    cut = before == terminal ||
+                          (before + 1 == terminal && startsWide(trimBlanks(m_texts[join->after])));
+                } else if (join->blank && w.points >= kMinWrapWidth && full(join->before)) {
+                    // Two full lines make the width a console's; a token made whole is proof enough alone.
+                    cut = indent == 0 ? joinMakesAToken(property.valueText, join->offset) ||
+                                            splitsAKey(property.valueText, join->offset)
+                                      : indent == object.colon + 2 && fullLines >= 2 && !wordWrap;
+                }
+                if (cut && join->blank) {
+                    property.valueText.erase(join->offset, 1);
+                    join->blank = false;
+                } else if (!cut && !join->blank) {
+                    property.valueText.insert(join->offset, 1, ' ');
+                    join->blank = true;
+                }
             }
+            property.wordSplit = std::any_of(property.joins.begin(), property.joins.end(),
+                                             [](const Property::Join& join) { return !join.blank; });
         }
     }
 
@@ -738,7 +893,8 @@ private:
         emitObject(properties, m_blockKind, cutName);
     }
 
-    /// The object `properties` make, or the warning that they name no HNS property.
+    /// The object `properties` make, read once the paste has been seen (readPending), or the warning that
+    /// they name no HNS property.
     void emitObject(std::vector<Property>& properties, ResourceKind kindHint, const std::string& cutName)
     {
         const int first = m_lines[properties.front().firstIndex].sourceLine;
@@ -751,7 +907,6 @@ private:
                            });
         if (static_cast<int>(properties.size()) < kMinProperties)
             return;
-        joinFullLines(properties);
         if (!known) {
             const bool netCmdlet = std::any_of(properties.begin(), properties.end(),
                                                [](const Property& p) { return isNetCmdletProperty(p.name); });
@@ -761,6 +916,32 @@ private:
                      tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});
             return;
         }
+        m_pending.push_back(
+            {std::move(properties), kindHint, cutName, m_cutLine, m_colon, m_result.values.size()});
+        m_result.values.emplace_back();
+    }
+
+    /// Reads the objects of the paste, their wrapped lines joined as the whole paste shows they were cut.
+    void readPending()
+    {
+        const std::size_t terminal = terminalWidth();
+        const bool wordWrap =
+            std::any_of(m_pending.begin(), m_pending.end(),
+                        [this](const PendingObject& object) { return showsWordWrap(object); });
+        for (PendingObject& object : m_pending) {
+            joinFullLines(object, wordWrap, terminal);
+            m_result.values[object.slot] = readObject(object);
+        }
+        m_pending.clear();
+    }
+
+    FoundValue readObject(const PendingObject& object)
+    {
+        const std::vector<Property>& properties = object.properties;
+        const ResourceKind kindHint = object.kindHint;
+        const std::string& cutName = object.cutName;
+        const int first = m_lines[properties.front().firstIndex].sourceLine;
+        const int last = m_lines[properties.back().lastIndex].sourceLine;
         FoundValue found;
         found.format = DumpFormat::ListView;
         found.kindHint = kindHint;
@@ -781,7 +962,31 @@ private:
         for (const Property& property : properties) {
             const std::string& name = property.name; // identifier characters only
             PowerShellValueNotes notes;
-            found.value[name] = readPowerShellValue(property.valueText, name, notes);
+            nlohmann::json value = readPowerShellValue(property.valueText, name, notes);
+            bool wordSplit = property.wordSplit;
+            if (notes.keptAsText) {
+                // Lines cut at the first column where the paste does not show the terminal's width (one
+                // cut line): without the blanks put there when only that makes the value readable
+                // (`@{Da` + `ta=; Type=Endpoint}`).
+                std::string glued = property.valueText;
+                bool any = false;
+                for (auto join = property.joins.rbegin(); join != property.joins.rend(); ++join) {
+                    if (join->blank && indentation(m_texts[join->after]) == 0 &&
+                        codePointWidth(m_texts[join->before]) >= kMinWrapWidth) {
+                        glued.erase(join->offset, 1);
+                        any = true;
+                    }
+                }
+                PowerShellValueNotes gluedNotes;
+                nlohmann::json gluedValue =
+                    any ? readPowerShellValue(glued, name, gluedNotes) : nlohmann::json();
+                if (any && !gluedNotes.keptAsText) {
+                    value = std::move(gluedValue);
+                    notes = std::move(gluedNotes);
+                    wordSplit = true;
+                }
+            }
+            found.value[name] = std::move(value);
             if (notes.keptAsText) {
                 const int from = m_lines[property.firstIndex].sourceLine;
                 const int to = m_lines[property.lastIndex].sourceLine;
@@ -803,19 +1008,19 @@ private:
             if (property.wrappedLines > 0)
                 found.repairs.push_back(name + ": joined " + std::to_string(property.wrappedLines + 1) +
                                         " lines a console wrapped");
-            if (property.wordSplit)
+            if (wordSplit)
                 found.repairs.push_back(name + ": joined a word split at the line end");
         }
         if (!cutName.empty()) {
             found.losses.push_back("the paste ends after " + properties.back().name +
                                    ", inside the next line (\"" + cutName + "\"); what followed is unknown");
-            m_result.warnings.push_back({m_cutLine, m_cutLine,
-                                         tables::lineRange(m_cutLine, m_cutLine) +
+            m_result.warnings.push_back({object.cutLine, object.cutLine,
+                                         tables::lineRange(object.cutLine, object.cutLine) +
                                              ": the list view ends inside a "
                                              "property's name (\"" +
                                              cutName + "\"); the paste was cut there"});
         }
-        m_result.values.push_back(std::move(found));
+        return found;
     }
 
     const std::vector<CleanedLine>& m_lines;
@@ -830,6 +1035,7 @@ private:
     ResourceKind m_blockKind = ResourceKind::Invalid;
     std::string m_cutName; ///< the block's last line, a property name the paste cut (`MacPools`, `Na`)
     int m_cutLine = 0;
+    std::vector<PendingObject> m_pending; ///< objects read once the paste has been seen
 };
 
 } // namespace

@@ -261,6 +261,8 @@ bool continuesCells(const FormatCells& line, const FormatCells& above)
     return any;
 }
 
+} // namespace
+
 /// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID.
 std::string joinWrapped(const std::string& first, std::string_view rest)
 {
@@ -274,8 +276,6 @@ std::string joinWrapped(const std::string& first, std::string_view rest)
         return glued;
     return first + " " + std::string(rest);
 }
-
-} // namespace
 
 std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
 {

@@ -34,6 +34,8 @@ bool isAddress(std::string_view s);
 /// A line of `-` groups separated by blanks (`----  ----`).
 bool isDashLine(std::string_view s);
 std::string lineRange(int first, int last);
+/// A wrapped cell or value joined again: with a blank where the wrap took one, without one inside a GUID.
+std::string joinWrapped(const std::string& first, std::string_view rest);
 
 /// When an hnsdiag table (a section heading such as `Networks:`, or a bare hnsdiag header line) starts
 /// at `at`, reads it into `result` and returns the index of the first line after it; else returns `at`.

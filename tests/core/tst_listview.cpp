@@ -93,6 +93,25 @@ QString consoleWrapped(const QString& name, int colon, const QString& value, int
     return out + QLatin1Char('\n');
 }
 
+/// What a terminal narrower than the output (conhost) gives a copy of `text`: each line cut every `width`
+/// columns wherever that falls, the pieces at the first column, each without its trailing blanks.
+QString terminalCut(const QString& text, int width)
+{
+    QStringList out;
+    for (QString line : text.split(QLatin1Char('\n'))) {
+        while (line.size() > width) {
+            out << line.left(width);
+            line = line.mid(width);
+        }
+        out << line;
+    }
+    for (QString& line : out) {
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 const QString natNetwork = QStringLiteral("7C2E5A90-1F4B-4D86-93AE-B05D8C7F2E61");
 const QString bridgeNetwork = QStringLiteral("E3A07B5C-2D91-4F68-B4C3-07F5D2E91A6B");
 const QString podEndpoint = QStringLiteral("4B7D2E90-A6C1-4F38-95E2-D08B7A3C61F5");
@@ -120,6 +139,8 @@ private slots:
     void blocksInPastedText();
     void wrappedValuesAreJoined_data();
     void wrappedValuesAreJoined();
+    void aTerminalsWidthIsSeenAcrossThePaste_data();
+    void aTerminalsWidthIsSeenAcrossThePaste();
     void sourceTextIsTheBlockAsPasted();
     void utf16DumpEndToEnd();
     void jsonInTheSameFileIsLeftToTheJsonReader();
@@ -939,6 +960,81 @@ void TestListView::wrappedValuesAreJoined_data()
     QTest::newRow("a short line after a short value is not joined")
         << "ID   : A\nName : short\nnode was rebooted\n"
         << "\"short\"";
+    const QString filters = QStringLiteral(
+        "{@{Id=E7C3B2F0-F3C5-48DF-AF2B-10FED6D72E7A; IsEnabled=False; Name=Microsoft Windows Filtering "
+        "Platform}, @{Id=F74F241B-440F-4433-BB28-00F89EAD20D8; IsEnabled=True; Name=Microsoft Azure VFP "
+        "Switch "
+        "Extension}}");
+    const QString routes = QStringLiteral("{@{Type=VSID; VSID=409600}, @{DestinationPrefix=10.244.2.0/24; "
+                                          "DistributedRouterMacAddress=00-15-5D-52-"
+                                          "A0-1C; ProviderAddress=10.0.4.18; Type=RemoteSubnetRoute}}");
+    QTest::newRow("a terminal's cut at column 0 inside a word, two lines full to its width")
+        << terminalCut("ID         : " + natNetwork + "\nExtensions : " + filters +
+                           "\nPolicies   : " + routes + "\n",
+                       120)
+        << QStringLiteral(
+               R"([{"Type":"VSID","VSID":409600},{"DestinationPrefix":"10.244.2.0/24",)"
+               R"("DistributedRouterMacAddress":"00-15-5D-52-A0-1C","ProviderAddress":"10.0.4.18",)"
+               R"("Type":"RemoteSubnetRoute"}])");
+    const QString poolName = QStringLiteral(
+        "overlay network of the contoso production cluster in west europe, node pool 3, made by the flannel "
+        "host-gw backend");
+    QTest::newRow("a terminal's cut at a blank the paste trimmed: one column short of its width")
+        << terminalCut("ID         : " + natNetwork + "\nExtensions : " + filters +
+                           "\nName       : " + poolName + "\n",
+                       120)
+        << "\"" + poolName + "\"";
+    QTest::newRow("one long line cut at column 0 is no evidence of a terminal's width")
+        << "ID   : A\nName : " + QString(60, QLatin1Char('x')) + " word\nmore\n"
+        << "\"" + QString(60, QLatin1Char('x')) + " word more\"";
+    QTest::newRow("PowerShell's wrap at a blank after lines that happen to be full")
+        << "ID         : A\n"
+           "Extensions : {@{Id=E7C3B2F0-F3C5-48DF-AF2B-10FED6D72E7A; IsEnabled=False;\n"
+           "             Name=Microsoft Windows Filtering Platform},\n"
+           "             @{Id=F74F241B-440F-4433-BB28-00F89EAD20D8; IsEnabled=True; Name=Microsoft\n"
+           "             Azure VFP Switch Extension}}\n"
+           "Policies   : {@{Type=VSID; VSID=409600}, @{DestinationPrefix=10.244.2.0/24;\n"
+           "             DistributedRouterMacAddress=00-15-5D-52-A0-1C; ProviderAddress=10.0.4.18;\n"
+           "             Type=RemoteSubnetRoute}}\n"
+        << QStringLiteral(
+               R"([{"Type":"VSID","VSID":409600},{"DestinationPrefix":"10.244.2.0/24",)"
+               R"("DistributedRouterMacAddress":"00-15-5D-52-A0-1C","ProviderAddress":"10.0.4.18",)"
+               R"("Type":"RemoteSubnetRoute"}])");
+    const QString members = QStringLiteral("{@{Data=; Type=Container}, @{Data=; Type=Endpoint}, @{Data=; "
+                                           "Type=Endpoint}, @{Data=; Type=Endpoint}, "
+                                           "@{Data=; Type=Endpoint}, @{Data=; Type=Endpoint}}");
+    const QString membersJson = QStringLiteral(
+        R"([{"Data":null,"Type":"Container"},{"Data":null,"Type":"Endpoint"},{"Data":null,"Type":"Endpoint"},)"
+        R"({"Data":null,"Type":"Endpoint"},{"Data":null,"Type":"Endpoint"},{"Data":null,"Type":"Endpoint"}])");
+    QTest::newRow("one line cut at column 0 inside a key: read without the blank only that way")
+        << terminalCut("ID           : " + natNetwork + "\nResourceList : " + members, 120) + "\n"
+        << membersJson;
+    QTest::newRow("one line cut at column 0 inside a key that reads both ways")
+        << "ID           : " + natNetwork +
+               "\nResourceList : {@{Data=; Type=Container}, @{Data=; Type=Endpoint}, @{Data=; "
+               "Typ\ne=Endpoint}}\n"
+        << QStringLiteral(R"([{"Data":null,"Type":"Container"},{"Data":null,"Type":"Endpoint"},)"
+                          R"({"Data":null,"Type":"Endpoint"}])");
+    QTest::newRow("a line that lost its indentation between two property lines, after a short line")
+        << "ID                   : " + natNetwork +
+               "\nDNSSuffix            : default.svc.cluster.local,svc.cluster.local,x1\n"
+               "Name                 : my long overlay network name for the\nkubernetes pods of node 3\n"
+               "Flags                : 0\n"
+        << "\"my long overlay network name for the kubernetes pods of node 3\"";
+    QTest::newRow("a list that begins after one blank line, wrapped at the value column")
+        << "CompartmentId : 3\nID            : " + natNetwork + "\nResourceList  :\n\n                " +
+               members.left(100) + "\n                " + members.mid(100) + "\n"
+        << membersJson;
+    QString manyMembers = QStringLiteral("{@{Data=; Type=Container}");
+    nlohmann::json manyMembersJson = nlohmann::json::array({{{"Data", nullptr}, {"Type", "Container"}}});
+    for (int i = 0; i < 9; ++i) {
+        manyMembers += QStringLiteral(", @{Data=; Type=Endpoint}");
+        manyMembersJson.push_back({{"Data", nullptr}, {"Type", "Endpoint"}});
+    }
+    QTest::newRow("a list that begins after one blank line at column 0, a terminal's cut lines")
+        << "CompartmentId : 3\nID            : " + natNetwork + "\nResourceList  :\n\n" +
+               terminalCut(manyMembers + "}", 120) + "\n"
+        << QString::fromStdString(manyMembersJson.dump());
 }
 
 void TestListView::wrappedValuesAreJoined()
@@ -955,6 +1051,54 @@ void TestListView::wrappedValuesAreJoined()
             second = it;
     }
     QCOMPARE(shown(second.value()), shown(nlohmann::json::parse(expected.toStdString())));
+}
+
+void TestListView::aTerminalsWidthIsSeenAcrossThePaste_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); ///< the last object's value of `property`
+    QTest::addColumn<QString>("property");
+
+    const QString filters = QStringLiteral(
+        "{@{Id=E7C3B2F0-F3C5-48DF-AF2B-10FED6D72E7A; IsEnabled=False; Name=Microsoft Windows Filtering "
+        "Platform}, @{Id=F74F241B-440F-4433-BB28-00F89EAD20D8; IsEnabled=True; Name=Microsoft Azure VFP "
+        "Switch "
+        "Extension}, @{Id=430BDADD-BAB0-41AB-A369-94B67FA5BE0A; IsEnabled=True; Name=Microsoft NDIS "
+        "Capture}}");
+    const QString suffixes =
+        QString(88, QLatin1Char('a')) + QStringLiteral(".svc.cluster.local contoso.internal");
+    // The suffix line is cut at its blank (119 columns once trimmed); the other object's lines, full to
+    // 120 columns twice, show the terminal's width.
+    QTest::newRow("a cut at a blank, one column short of the width another object shows")
+        << terminalCut("ID         : " + natNetwork + "\nExtensions : " + filters +
+                           "\n\nID         : " + bridgeNetwork + "\nDNSSuffix  : " + suffixes + "\n",
+                       120)
+        << "\"" + suffixes + "\""
+        << "DNSSuffix";
+    const QString idList = "{" + podEndpoint + ", " + natEndpoint + ", " + podEndpoint.toLower() + ", " +
+                           natEndpoint.toLower() + "}";
+    QTest::newRow("a GUID list cut inside a GUID and at a blank, 80 columns")
+        << terminalCut("ID               : " + natNetwork + "\nExtensions       : " + filters +
+                           "\n\nID               : " + podEndpoint + "\nSharedContainers : " + idList + "\n",
+                       80)
+        << QString::fromStdString(nlohmann::json{podEndpoint.toStdString(), natEndpoint.toStdString(),
+                                                 podEndpoint.toLower().toStdString(),
+                                                 natEndpoint.toLower().toStdString()}
+                                      .dump())
+        << "SharedContainers";
+}
+
+void TestListView::aTerminalsWidthIsSeenAcrossThePaste()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QFETCH(QString, property);
+
+    const ExtractResult result = importText(text);
+    QCOMPARE(result.values.size(), std::size_t(2));
+    QCOMPARE(shown(result.values.back().value.value(property.toStdString(), nlohmann::json())),
+             shown(nlohmann::json::parse(expected.toStdString())));
+    QVERIFY2(result.warnings.empty(), qPrintable(warningTexts(result).join(QLatin1Char('\n'))));
 }
 
 void TestListView::sourceTextIsTheBlockAsPasted()
@@ -1094,6 +1238,33 @@ void TestListView::hnsdiagObjects_data()
         << R"([{"ID":"87b0b125-ec1d-4da0-a6eb-8c9ebd69fe29","ResourceList":[{"Type":"Endpoint",)"
            R"("Data":{"Id":"5bc8fbbc-bde5-4099-8164-d8399f767c45"}}]}])"
         << QList<int>{int(ResourceKind::Namespace)};
+    const QString dips =
+        QStringLiteral("14a03569-d26b-4496-92e5-dfe8cb1855fe 096d3737-42f9-4039-8320-a4737c2b3abe "
+                       "5bc8fbbc-bde5-4099-8164-d8399f767c45");
+    const char* const dipsReferences = R"("References":["/endpoints/14a03569-d26b-4496-92e5-dfe8cb1855fe",)"
+                                       R"("/endpoints/096d3737-42f9-4039-8320-a4737c2b3abe",)"
+                                       R"("/endpoints/5bc8fbbc-bde5-4099-8164-d8399f767c45"]}])";
+    QTest::newRow("Direct IP IDs a terminal cut inside a GUID, 80 columns")
+        << terminalCut(
+               "Load Balancer    : 9623d7cf-a9ae-4a34-a544-99c7001d9a88\n    Virtual IPs      : 10.96.0.10\n"
+               "    Direct IP IDs    : " +
+                   dips + "\n\nLoad Balancer    : 2b1f7c3e-5a4d-4e69-8f02-c7d9e1a3b564\n",
+               80)
+        << QString(
+               R"([{"ID":"9623d7cf-a9ae-4a34-a544-99c7001d9a88","Policies":[{"Type":"ELB","VIPs":["10.96.0.10"]}],)") +
+               dipsReferences
+        << QList<int>{int(ResourceKind::LoadBalancer)};
+    QTest::newRow("Direct IP IDs a terminal cut at the blank between two GUIDs, 96 columns")
+        << terminalCut(
+               "Load Balancer    : 9623d7cf-a9ae-4a34-a544-99c7001d9a88\n    Virtual IPs      : 10.96.0.10\n"
+               "    Direct IP IDs    : 14a03569-d26b-4496-92e5-dfe8cb1855fe "
+               "096d3737-42f9-4039-8320-a4737c2b3abe "
+               "5bc8fbbc-bde5-4099-8164-d8399f767c45\nPS C:\\> hnsdiag list endpoints\n",
+               96)
+        << QString(
+               R"([{"ID":"9623d7cf-a9ae-4a34-a544-99c7001d9a88","Policies":[{"Type":"ELB","VIPs":["10.96.0.10"]}],)") +
+               dipsReferences
+        << QList<int>{int(ResourceKind::LoadBalancer)};
     QTest::newRow("a heading line alone is no object")
         << "Endpoint : 5b0e7d2c-41a9-4f63-8d15-c2e9a07b3f48\n\nthe pod is gone\n"
         << "[]" << QList<int>{};
