@@ -608,15 +608,26 @@ private:
             return;
         }
         if (!unpacked.error.empty()) {
-            warn(name, "skipped: a gzip file that cannot be unpacked (" + unpacked.error + ")");
-            ++m_unreadable;
-            return;
+            // Cut short (a download or an upload that stopped) or damaged: what unpacked before is read,
+            // a tar as it is (its whole entries are), anything else as far as it is text.
+            const bool tar = unpacked.bytes.size() >= 262 && unpacked.bytes.compare(257, 5, "ustar") == 0;
+            if (!tar)
+                unpacked.bytes.resize(wholeTextBefore(unpacked.bytes));
+            if (unpacked.bytes.empty()) {
+                warn(name, "skipped: a gzip file that cannot be unpacked (" + unpacked.error + ")");
+                ++m_unreadable;
+                return;
+            }
+            warn(name, "a gzip file that ends early or is damaged (" + unpacked.error + "): only the " +
+                           sizeText(unpacked.bytes.size()) +
+                           " unpacked before that are read; what followed is lost (the file was cut short?)");
         }
         const std::string innerName = gunzippedName(name, unpacked.storedName);
         const std::string inner = name + "!" + innerName;
         if (!countFile(inner) || !take(unpacked.bytes.size(), inner))
             return;
-        note(name, "a gzip file: unpacked " + innerName + " (" + sizeText(unpacked.bytes.size()) + ")");
+        if (unpacked.error.empty())
+            note(name, "a gzip file: unpacked " + innerName + " (" + sizeText(unpacked.bytes.size()) + ")");
         addBlob(inner, std::move(unpacked.bytes), level + 1);
     }
 

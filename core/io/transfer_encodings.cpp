@@ -132,37 +132,6 @@ std::optional<TransferEncodedText> base64Block(std::string_view text,
     }
     return std::nullopt;
 }
-/// How much of `bytes` (what a gzip that ends early unpacked to) is text: up to the last whole UTF-8 (or
-/// UTF-16, by its zero bytes) character; when something that is no text follows (what a missing line
-/// made of the rest), up to the last line end before it.
-std::size_t wholeTextBefore(std::string_view bytes)
-{
-    if (bytes.substr(0, 64).find('\0') != std::string_view::npos)
-        return bytes.size() & ~std::size_t(1); // UTF-16: whole code units
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c < 0x80) {
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
-                break;
-            ++i;
-            continue;
-        }
-        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (length == 0 || c > 0xF4)
-            break;
-        if (i + length > bytes.size())
-            return i; // a character the end cut: the text before it
-        if (!std::all_of(bytes.begin() + std::ptrdiff_t(i) + 1, bytes.begin() + std::ptrdiff_t(i + length),
-                         [](char b) { return (static_cast<unsigned char>(b) & 0xC0) == 0x80; }))
-            break;
-        i += length;
-    }
-    if (i == bytes.size())
-        return i;
-    const std::size_t lineEnd = bytes.substr(0, i).rfind('\n');
-    return lineEnd == std::string_view::npos ? 0 : lineEnd + 1;
-}
 
 /// `found.bytes` unpacked when they are gzip (base64 of `gzip` output or of a GZipStream), within what
 /// keeps the whole text under kMaxDumpBytes; false when they are gzip that cannot be unpacked so.
@@ -337,6 +306,38 @@ std::optional<TransferEncodedText> quotedPrintable(std::string_view whole, std::
 }
 
 } // namespace
+
+/// How much of `bytes` (what a gzip that ends early unpacked to) is text: up to the last whole UTF-8 (or
+/// UTF-16, by its zero bytes) character; when something that is no text follows (what a missing line
+/// made of the rest), up to the last line end before it.
+std::size_t wholeTextBefore(std::string_view bytes)
+{
+    if (bytes.substr(0, 64).find('\0') != std::string_view::npos)
+        return bytes.size() & ~std::size_t(1); // UTF-16: whole code units
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+                break;
+            ++i;
+            continue;
+        }
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (length == 0 || c > 0xF4)
+            break;
+        if (i + length > bytes.size())
+            return i; // a character the end cut: the text before it
+        if (!std::all_of(bytes.begin() + std::ptrdiff_t(i) + 1, bytes.begin() + std::ptrdiff_t(i + length),
+                         [](char b) { return (static_cast<unsigned char>(b) & 0xC0) == 0x80; }))
+            break;
+        i += length;
+    }
+    if (i == bytes.size())
+        return i;
+    const std::size_t lineEnd = bytes.substr(0, i).rfind('\n');
+    return lineEnd == std::string_view::npos ? 0 : lineEnd + 1;
+}
 
 std::optional<std::string> decodeBase64(std::string_view text)
 {

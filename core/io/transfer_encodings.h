@@ -62,4 +62,9 @@ bool startsLikeGzip(std::string_view bytes);
 /// A gzip file (several members one after the other included), unpacked up to `maxBytes`.
 Gunzipped gunzip(std::string_view bytes, std::size_t maxBytes);
 
+/// How much of `bytes` (what a gzip that ends early unpacked to) is text: up to the last whole UTF-8 (or
+/// UTF-16, by its zero bytes) character; when something that is no text follows (what a missing line
+/// made of the rest), up to the last line end before it.
+std::size_t wholeTextBefore(std::string_view bytes);
+
 } // namespace hcn::io

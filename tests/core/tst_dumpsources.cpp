@@ -288,6 +288,7 @@ private slots:
     void transferEncodingsAreUndone_data();
     void transferEncodingsAreUndone();
     void gzipStopsAtTheFileCap();
+    void aGzipFileCutShortKeepsWhatUnpacked();
     void otherArchivesAreReadOrNamed_data();
     void otherArchivesAreReadOrNamed();
     void mailsSavedAfterAFromLineAreRead_data();
@@ -936,6 +937,37 @@ void TestDumpSources::gzipStopsAtTheFileCap()
              read.status().message().c_str());
     QVERIFY2(read.status().message().find("after unpacking") != std::string::npos,
              read.status().message().c_str());
+}
+
+/// A .gz cut short (a download or an upload that stopped): the text unpacked before the cut is read, and
+/// a warning says the rest is lost; a gzip of which nothing unpacks is still skipped.
+void TestDumpSources::aGzipFileCutShortKeepsWhatUnpacked()
+{
+    const auto read = readDumpSources({dumpPath("endpoints-cut-short.json.gz").toStdString()});
+    QVERIFY(read.ok());
+    QCOMPARE(int(read->sources.size()), 1);
+    QCOMPARE(QString::fromStdString(read->sources.front().name),
+             QStringLiteral("endpoints-cut-short.json.gz!endpoints-cut-short.json"));
+    const std::string& text = read->sources.front().bytes;
+    QVERIFY(text.find("3C1E5A7B-9D2F-4B6A-8E0C-1A2B3C4D5E62") != std::string::npos);
+    QCOMPARE(int(read->warnings.size()), 1);
+    const QString warning = QString::fromStdString(read->warnings.front().message);
+    QVERIFY2(warning.contains("ends early or is damaged") && warning.contains("what followed is lost"),
+             qPrintable(warning));
+    QVERIFY(read->notes.empty());
+
+    const std::string whole = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + std::string(40, '\xff');
+    QTemporaryDir dir;
+    const QString broken = dir.filePath("broken.json.gz");
+    QFile out(broken);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(whole.data(), qint64(whole.size()));
+    out.close();
+    const auto nothing = readDumpSources({broken.toStdString()});
+    const std::string message =
+        nothing.ok() ? (nothing->warnings.empty() ? std::string() : nothing->warnings.front().message)
+                     : nothing.status().message();
+    QVERIFY2(message.find("cannot be unpacked") != std::string::npos, message.c_str());
 }
 
 /// Archives and compressed files other than zip and gzip: read when libarchive reads them (7-Zip, tar
