@@ -388,6 +388,7 @@ public:
                 linkNamespace(i);
                 break;
             case ResourceKind::LoadBalancer:
+                checkNetwork(i);
                 checkEndpointList(i, "backend");
                 break;
             case ResourceKind::SdnRoute:
@@ -713,6 +714,22 @@ private:
             if (textMember(endpointDoc, "HostComputeNamespace").empty())
                 endpointDoc["HostComputeNamespace"] = m_linked.objects[i].id;
         }
+    }
+
+    /// The network a load balancer names (a policy list's HostComputeNetwork); a reference that is no
+    /// GUID (cut by the paste, redacted) or the zero GUID names none.
+    void checkNetwork(std::size_t i)
+    {
+        auto network = m_linked.documents[i].find("HostComputeNetwork");
+        if (network == m_linked.documents[i].end() || !network->is_string())
+            return;
+        const std::string text = network->get<std::string>();
+        if (isZeroGuid(text) || !Guid::parse(text, true))
+            return;
+        if (const auto target = find(ResourceKind::Network, text))
+            spellAsTarget(i, *network, *target, "HostComputeNetwork");
+        else
+            missing(i, ResourceKind::Network, text, "its network " + text + " is not in the dump");
     }
 
     void checkEndpointList(std::size_t i, const char* role)

@@ -987,7 +987,12 @@ private:
                 }
             }
             found.value[name] = std::move(value);
-            if (notes.keptAsText) {
+            if (!notes.cutSummary.empty()) {
+                const int from = m_lines[property.firstIndex].sourceLine;
+                const int to = m_lines[property.lastIndex].sourceLine;
+                m_result.warnings.push_back(
+                    {from, to, tables::lineRange(from, to) + ": " + name + ": " + notes.cutSummary});
+            } else if (notes.keptAsText) {
                 const int from = m_lines[property.firstIndex].sourceLine;
                 const int to = m_lines[property.lastIndex].sourceLine;
                 m_result.warnings.push_back({from, to,

@@ -150,6 +150,17 @@ public:
         const std::string_view t = trimBlanks(text);
         if (t.empty())
             return nullptr;
+        if (depth == 0 && t.find_first_not_of("@{") == std::string_view::npos) {
+            // `@`, `@{`, `{`, `{@{`: the paste ended right after the value's opening; nothing of it shows.
+            m_notes.cut = true;
+            m_notes.keptAsText = true;
+            const std::string opening = textValue(t).get<std::string>();
+            m_notes.cutSummary = "cut by " + m_notes.cutBy + " right after its opening (\"" + opening +
+                                 "\"); its value is unknown";
+            loss(path,
+                 "cut by " + m_notes.cutBy + " right after its opening (\"" + opening + "\"); kept as text");
+            return textValue(t);
+        }
         const bool hashtable = t.starts_with("@{");
         if (hashtable || t.starts_with('{')) {
             if (depth >= kDefaultMaxJsonDepth) {
@@ -234,12 +245,15 @@ private:
         std::string where;
         if (closed || partial) {
             const std::size_t lossesBefore = m_notes.losses.size();
+            const bool keptAsTextBefore = m_notes.keptAsText;
             m_cutBeforeFirst = false;
             nlohmann::json item = read(lastValue, at, depth + 1);
             const bool structured = item.is_object() || item.is_array();
             const bool kept = closed || (structured ? !item.empty() : !(partial && m_cutBeforeFirst));
-            if (!kept)
+            if (!kept) {
                 m_notes.losses.resize(lossesBefore); // nothing of it was shown in full
+                m_notes.keptAsText = keptAsTextBefore; // nor kept: the value holds none of its text
+            }
             if (kept) {
                 if (hashtable) {
                     value.emplace(keyText, std::move(item));
@@ -268,7 +282,48 @@ private:
             return textValue(t);
         }
         loss(path, "cut by " + m_notes.cutBy + " " + where);
+        if (!hashtable && path.step == Path::Step::Root)
+            m_notes.cutSummary = listCutSummary(value.size(), where.starts_with("inside"), closed);
         return value;
+    }
+
+    /// "the 3rd item is cut off; the 2 before it are read": `read` items read, the last of them only in
+    /// part when `partialLast`, or all of them complete when `closedLast` (what followed is unknown).
+    static std::string listCutSummary(std::size_t read, bool partialLast, bool closedLast)
+    {
+        const std::string are = read == 1 ? " is read" : " are read";
+        if (closedLast)
+            return "cut after its " + ordinal(read) + " item; the " + std::to_string(read) +
+                   (read == 1 ? " item" : " items") + " before the cut" + are;
+        if (!partialLast)
+            return "the " + ordinal(read + 1) + " item is cut off; the " + std::to_string(read) +
+                   " before it" + are;
+        const std::size_t before = read - 1;
+        return "the " + ordinal(read) + " item is cut off; its complete part" +
+               (before == 0 ? std::string(" is read")
+                            : " and the " + std::to_string(before) + " before it are read");
+    }
+
+    static std::string ordinal(std::size_t n)
+    {
+        const std::size_t tens = n % 100;
+        const char* suffix = "th";
+        if (tens < 11 || tens > 13) {
+            switch (n % 10) {
+            case 1:
+                suffix = "st";
+                break;
+            case 2:
+                suffix = "nd";
+                break;
+            case 3:
+                suffix = "rd";
+                break;
+            default:
+                break;
+            }
+        }
+        return std::to_string(n) + suffix;
     }
 
     /// `Type=OutBoundNAT; ExceptionList=System.Object[]`.

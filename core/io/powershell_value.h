@@ -20,6 +20,10 @@ struct PowerShellValueNotes
     /// True when the paste ended inside the value (braces never closed) and only its complete part was
     /// read.
     bool cut = false;
+    /// What the paste cut off the value itself (not a part inside it), in the words of a warning: "the
+    /// 3rd item is cut off; the 2 before it are read", "cut right after its opening (\"@\"); its value
+    /// is unknown". Empty when the value was not cut, or when only a part inside it was.
+    std::string cutSummary;
     /// What the losses say cut a value whose braces never close: the paste (a list view), or the
     /// column (a Format-Table cell ending in `...`). Set before reading.
     std::string cutBy = "the paste";

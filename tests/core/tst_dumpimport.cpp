@@ -144,6 +144,11 @@ private slots:
                            QStringLiteral("SdnRoute:") + kRoute}
             << QStringList{"the dump shows no endpoints; 1 load balancer names 2 endpoints it does not show",
                            "the dump shows no endpoints; 1 SDN route names 1 endpoint it does not show"};
+        QTest::newRow("policy lists naming a network the dump does not show")
+            << QStringList{"listview-policylists.txt"}
+            << QStringList{"LoadBalancer:5F18B3D6-2A7C-4E90-B4F1-83C0D9E6A725",
+                           "LoadBalancer:E6A90D43-7C15-4B2E-8F06-A1B5C3D79E28"}
+            << QStringList{"the dump shows no networks; 2 load balancers name 1 network it does not show"};
         QTest::newRow("both files: references resolve across sources")
             << QStringList{"import-endpoints-depth2.json", "import-network-policylists.txt"}
             << QStringList{QStringLiteral("Endpoint:") + kLocalEndpoint, QStringLiteral("Endpoint:") + kRemoteEndpoint,

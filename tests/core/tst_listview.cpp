@@ -311,6 +311,19 @@ void TestListView::readsRenderedValues_data()
     QTest::newRow("a member cut before its first own member: the members before it stay")
         << "@{Type=ROUTE; Settings=@{Destin"
         << R"({"Type":"ROUTE"})" << QStringList{"cut by the paste after Type"};
+    // Only the value's opening shows: the paste ended right after it.
+    QTest::newRow("cut right after @")
+        << "@"
+        << "\"@\"" << QStringList{"cut by the paste right after its opening (\"@\"); kept as text"};
+    QTest::newRow("cut right after @{")
+        << "@{"
+        << "\"@{\"" << QStringList{"cut by the paste right after its opening (\"@{\"); kept as text"};
+    QTest::newRow("cut right after {")
+        << "{"
+        << "\"{\"" << QStringList{"cut by the paste right after its opening (\"{\"); kept as text"};
+    QTest::newRow("cut right after {@{")
+        << "{@{"
+        << "\"{@{\"" << QStringList{"cut by the paste right after its opening (\"{@{\"); kept as text"};
     QTest::newRow("closing brace before the end")
         << "{a} b"
         << "\"{a} b\"" << QStringList{"its braces do not match; kept as text"};
@@ -719,6 +732,12 @@ void TestListView::lossesNameTheProperty_data()
     QTest::newRow("endpoint: policies cut inside the first one's first member")
         << "listview-cut-before-first-member.txt" << 1
         << QStringList{"Policies: cut by the paste before its first item; kept as text"};
+    QTest::newRow("policies cut at the third item's start: the two before it")
+        << "listview-policies-cut-in-third-item.txt" << 0
+        << QStringList{"Policies: cut by the paste after item 2"};
+    QTest::newRow("a value cut right after its opening")
+        << "listview-cut-after-opening.txt" << 0
+        << QStringList{"Resources: cut by the paste right after its opening (\"@\"); kept as text"};
     QTest::newRow("elided lines and a cut value")
         << "listview-elided.txt" << 0
         << QStringList{"CurrentEndpointCount: followed by lines elided with '...'",
@@ -751,8 +770,20 @@ void TestListView::warningsNameTheLines_data()
                        "line 10: Resources: cut by the paste; only its complete part was read"};
     QTest::newRow("values cut by the paste")
         << "listview-cut-by-paste.txt"
-        << QStringList{"line 7: Policies: cut by the paste; only its complete part was read",
-                       "lines 13-14: Subnets: cut by the paste; only its complete part was read"};
+        << QStringList{
+               "line 7: Policies: the 2nd item is cut off; its complete part and the 1 before it are read",
+               "lines 13-14: Subnets: the 1st item is cut off; its complete part is read"};
+    QTest::newRow("a list cut at its third item's start: the item cut, not the value kept as text")
+        << "listview-policies-cut-in-third-item.txt"
+        << QStringList{"lines 10-11: Policies: the 3rd item is cut off; the 2 before it are read"};
+    QTest::newRow("lists cut after a complete item and inside a scalar one")
+        << "listview-list-cut-after-an-item.txt"
+        << QStringList{"line 7: Policies: cut after its 2nd item; the 2 items before the cut are read",
+                       "line 13: DNSServerList: the 2nd item is cut off; the 1 before it is read"};
+    QTest::newRow("a value cut right after its opening")
+        << "listview-cut-after-opening.txt"
+        << QStringList{
+               "line 11: Resources: cut by the paste right after its opening (\"@\"); its value is unknown"};
     QTest::newRow("a property's name cut by the paste")
         << "listview-cut-in-a-name.txt"
         << QStringList{"line 13: the list view ends inside a property's name (\"VirtualNetworkNa\"); the "
