@@ -7,6 +7,7 @@
 #include "io/go_dump_continuation.h"
 #include "io/go_dump_start_cut.h"
 #include "io/go_struct_value.h"
+#include "io/hns_member.h"
 #include "io/json_repair.h"
 #include "io/logged_error.h"
 #include "io/text_scan.h"
@@ -29,6 +30,16 @@ constexpr std::size_t kMaxGoJoinedBytes = 1 << 20;
 constexpr std::size_t kMaxGoContext = 120;
 
 using json = nlohmann::json;
+
+/// The members of a dump's outermost struct (or the elements of its outermost list) read with a value:
+/// the reader leaves out a member the text ends inside, and a member the cut fell deeper in is one
+/// either way (text after a cut that reads as more elements of a nested list completes nothing).
+std::size_t completeMembers(const json& value)
+{
+    return value.is_structured() ? std::size_t(std::count_if(value.begin(), value.end(),
+                                                             [](const json& m) { return !m.is_null(); }))
+                                 : 0;
+}
 
 } // namespace
 
@@ -190,7 +201,7 @@ public:
                 continue;
             }
             GoDumpRead read = readGoStructDump(text.substr(start), kDefaultMaxJsonDepth);
-            if (nesting == 0 && read.cut && !read.closed && readJoined(start))
+            if (nesting == 0 && read.cut && !read.closed && readJoined(start, read))
                 return; // the search goes on where the dump ended, on a later line
             const std::size_t end = std::max(start + read.end, pos + 1);
             take(std::move(read), text, start, sourceLine, sourceLine, nesting);
@@ -283,15 +294,19 @@ private:
         return end + 1;
     }
 
-    /// The dump at column `start` of the line being searched, cut at the line's end, read again with the
-    /// lines that continue it. False (nothing taken) when the joined text does not end the dump either.
-    bool readJoined(std::size_t start)
+    /// The dump at column `start` of the line being searched, cut at the line's end (`alone`), read again
+    /// with the lines that continue it. False (nothing taken) when the joined text does not end the dump
+    /// either and completes no member the line alone did not (a paste cut again on a later line still
+    /// keeps the members its lines complete).
+    bool readJoined(std::size_t start, const GoDumpRead& alone)
     {
         const GoDumpContinuation joined = joinedLines();
         if (joined.pieces.size() < 2)
             return false;
         GoDumpRead read = readGoStructDump(std::string_view(joined.text).substr(start), kDefaultMaxJsonDepth);
-        if (!read.closed || start + read.end <= joined.pieces[1].offset)
+        if (read.closed
+                ? start + read.end <= joined.pieces[1].offset
+                : !read.cut || read.tooDeep || completeMembers(read.value) <= completeMembers(alone.value))
             return false;
         takeJoined(std::move(read), joined, start);
         return true;
@@ -361,11 +376,13 @@ private:
                                      "; not imported");
                 return;
             }
-            warn(sourceLine,
-                 read.cut ? "the Go struct dump is cut off (the line ends inside it); only what came "
-                            "before the cut is read"
-                          : "the Go struct dump cannot be read past column " +
-                                std::to_string(pos + read.end + 1) + "; only what came before is read");
+            // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
+            if (cutLosesHnsObject(read.value, text.substr(0, pos)))
+                warn(sourceLine,
+                     read.cut ? "the Go struct dump is cut off (the line ends inside it); only what came "
+                                "before the cut is read"
+                              : "the Go struct dump cannot be read past column " +
+                                    std::to_string(pos + read.end + 1) + "; only what came before is read");
             read.losses.push_back(
                 read.cut ? "the dump ends inside this value" + where + "; what followed is unknown"
                          : "the dump cannot be read" + where + "; what followed is unknown");

@@ -4,6 +4,7 @@
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
 #include "hcn/network_mode.h"
+#include "io/hns_member.h"
 #include "io/import_objects.h"
 #include "io/logged_error.h"
 
@@ -199,26 +200,6 @@ std::string subnetPrefix(const json& value)
         prefix = member(value, "IpAddressPrefix");
     const std::string text = stringOf(prefix);
     return text.empty() ? std::string("no prefix") : text;
-}
-
-/// Whether the text before a value says it is a request sent to HNS (a create body) rather than what
-/// HNS answered: `Invoke-HNSRequest Method[POST] Path[/networks] Data[`, `request: `, `Request : `,
-/// `hnsConfigBytes: `, an object being made (`Creating HNS endpoint: &{Id: ...`, flannel's `Attempting to
-/// create HNSNetwork {...`, `Settings={...`). The last of these and "response" decides ("Request: ...
-/// Response: {").
-bool isRequestContext(std::string_view context)
-{
-    const std::string lower = lowerCopy(context);
-    std::optional<std::size_t> request;
-    for (const char* word :
-         {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "with settings",
-          "settings=", "creating", "attempting to create", "to be created"})
-        if (const std::size_t at = lower.rfind(word); at != std::string::npos)
-            request = std::max(request.value_or(0), at);
-    if (!request)
-        return false;
-    const std::size_t response = lower.rfind("response");
-    return response == std::string::npos || response < *request;
 }
 
 /// Whether the text before a value names a request to create an object of another kind than `kind`:

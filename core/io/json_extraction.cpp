@@ -3,6 +3,7 @@
 
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
+#include "io/hns_member.h"
 #include "io/json_repair.h"
 #include "io/logged_error.h"
 #include "io/text_scan.h"
@@ -728,11 +729,14 @@ private:
             c.repairs.push_back("read the objects in PowerShell's value/Count wrapper");
         if (!(value.is_object() && !value.empty()) && !(value.is_array() && !value.empty()))
             return false;
-        warn(first, last, warning);
+        // A cut log record, map or request that shows no HNS object lost none.
+        const std::string context = contextBefore(at);
+        if (cutLosesHnsObject(value, context))
+            warn(first, last, warning);
         FoundValue found;
         found.firstLine = first;
         found.lastLine = last;
-        found.context = contextBefore(at);
+        found.context = context;
         found.sourceText = spanText(at, {c.lastLine, std::string::npos});
         c.repairs.push_back("closed a value the paste cut off");
         std::sort(c.repairs.begin(), c.repairs.end());

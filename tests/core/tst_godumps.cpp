@@ -554,15 +554,17 @@ private slots:
         QTest::addColumn<int>("cutWarnings");
 
         QTest::newRow("next line is a klog record")
-            << QStringList{"E1203 09:41:09.1 1 x.go:1] ep=&{Id:A Name:b DNSSuffix:svc.clu",
+            << QStringList{"E1203 09:41:09.1 1 x.go:1] ep=&{Id:5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C Name:b "
+                           "DNSSuffix:svc.clu",
                            "I1203 09:41:09.2 1 x.go:2] ep=&{Id:B Name:c}"}
             << 2 << 1;
         QTest::newRow("next line is a logrus record")
-            << QStringList{"ep=&{Id:A Name:b DNSSuffix:svc.clu",
+            << QStringList{"ep=&{Id:5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C Name:b DNSSuffix:svc.clu",
                            "time=\"2026-12-03T09:41:09Z\" level=info msg=x"}
             << 1 << 1;
         QTest::newRow("a blank line ends it")
-            << QStringList{"ep=&{Id:A Name:b DNSSuffix:svc.clu", "", "x}"} << 1 << 1;
+            << QStringList{"ep=&{Id:5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C Name:b DNSSuffix:svc.clu", "", "x}"}
+            << 1 << 1;
         QTest::newRow("the following text never closes it")
             << QStringList{"ep=&{Id:A Name:b Policies:[{Type:ACL", "and then some words", "more words"} << 1
             << 1;
@@ -736,6 +738,81 @@ private slots:
                                 return m.firstLine == 4 &&
                                        QString::fromStdString(m.message).startsWith("a request sent to HNS");
                             }));
+    }
+
+    /// A request logged before it is sent reads the same wrapped and cut by the paste as on its one line;
+    /// a cut dump warns only when it shows an HNS object (an ID holding a GUID, an HNS property name), not
+    /// for other Go values, maps or log records cut the same way.
+    void cutDumpsWarnOnlyWhenAnHnsObjectIsLost_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("warning"); ///< part of the one warning expected; empty: none
+        QTest::addColumn<QString>("info");    ///< part of an info expected; empty: none expected
+
+        const QString request =
+            "I1130 20:11:28.539408    3760 hostgw_windows.go:192] Attempting to create bridge "
+            "HNSEndpoint &{Id: Name:cbr";
+        const QString rest = "0_ep VirtualNetwork:5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C VirtualNetworkName: "
+                             "Policies:[] MacAddress: IPAddress:10.244.2.2 DNSSuffix: Namespace:<nil>}";
+        QTest::newRow("a request on one line") << request + rest << ""
+                                               << "a request sent to HNS";
+        QTest::newRow("the request wrapped at the width") << request + "\n" + rest << ""
+                                                          << "a request sent to HNS";
+        QTest::newRow("the request wrapped and cut by the paste")
+            << request + "\n" + rest.left(rest.indexOf("MacAddress") + 2) << ""
+            << "a request sent to HNS";
+        QTest::newRow("a net.Interface cut by the paste")
+            << "{\"level\":\"debug\",\"msg\":\"[net] Network interface: {Index:7 MTU:1500 Name:vEthernet "
+               "(nat) "
+               "HardwareAddr:00:15:5d:10:20:30 Flags:up|broadcast|multic"
+            << ""
+            << "";
+        QTest::newRow("a map of endpoint addresses cut by the logger")
+            << "I0328 05:35:50.500343    4172 hns.go:172] \"Queried endpoints details\" network=\"vpcbr1\" "
+               "endpointInfos={\"10.0.0.4\":{},\"10.0.0.5\":{},\"7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d"
+            << ""
+            << "";
+        QTest::newRow("a CNI plugin's record cut inside its stdinData")
+            << "{\"level\":\"info\",\"msg\":\"[cni-net] Processing ADD command\",\"containerId\":\"4e5f\","
+               "\"stdinData\":\"{\\\"AdditionalArgs\\\":[{\\\"Name\\\":\\\"EndpointPolicy\\\",\\\"Value\\\":{"
+               "\\\"Type\\\":\\\"OutBoundNAT\\\"}},{\\\"Na"
+            << ""
+            << "";
+        QTest::newRow("an endpoint cut by the logger still warns")
+            << "ep=&{Id:5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C Name:ep1 IPAddress:10.0.0.5 DNSSuffix:svc.clu"
+            << "the Go struct dump is cut off"
+            << "";
+        QTest::newRow("an endpoint cut inside JSON still warns")
+            << "{\"ID\":\"5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C\",\"Name\":\"ep1\",\"IPAddress\":\"10.0.0.5\","
+               "\"DNSSuffix\":\"svc"
+            << "the value is cut off"
+            << "";
+    }
+
+    void cutDumpsWarnOnlyWhenAnHnsObjectIsLost()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, warning);
+        QFETCH(QString, info);
+        Result<ImportResult> imported = importDump({{"log", text.toStdString()}});
+        QVERIFY(imported.ok());
+        QStringList warnings;
+        QStringList infos;
+        for (const ImportMessage& m : imported->report.messages)
+            (m.severity == ImportSeverity::Warning ? warnings : infos) << QString::fromStdString(m.message);
+        if (warning.isEmpty())
+            QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(" | ")));
+        else
+            QVERIFY2(warnings.size() == 1 && warnings.front().contains(warning),
+                     qPrintable(warnings.join(" | ")));
+        if (info.isEmpty())
+            QVERIFY2(
+                std::none_of(infos.begin(), infos.end(), [](const QString& i) { return i.contains("cut"); }),
+                qPrintable(infos.join(" | ")));
+        else
+            QVERIFY2(
+                std::any_of(infos.begin(), infos.end(), [&](const QString& i) { return i.contains(info); }),
+                qPrintable(infos.join(" | ")));
     }
 
     void hostileTextCostsAWarning_data()

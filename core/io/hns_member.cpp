@@ -1,0 +1,86 @@
+// Telling a cut value that shows an HNS object from other output cut the same way (see hns_member.h).
+
+#include "io/hns_member.h"
+
+#include "common/text.h"
+#include "io/hns_property_names.h"
+#include "io/text_tables.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace hcn::io {
+
+namespace {
+
+/// Values nested deeper than this are not searched for HNS members.
+constexpr int kMaxMemberDepth = 16;
+
+bool isGuidId(std::string_view key, const nlohmann::json& member)
+{
+    return equalsIgnoreCase(key, "ID") && member.is_string() &&
+           tables::isGuid(member.get_ref<const std::string&>());
+}
+
+/// HNS property names any struct or log record may hold as well.
+bool isCommonName(std::string_view key)
+{
+    static constexpr std::array<std::string_view, 6> kCommon{"ID",    "Name",  "Type",
+                                                             "Flags", "State", "Version"};
+    return std::any_of(kCommon.begin(), kCommon.end(),
+                       [key](std::string_view common) { return equalsIgnoreCase(common, key); });
+}
+
+bool showsHnsMember(const nlohmann::json& value, int depth)
+{
+    if (depth > kMaxMemberDepth)
+        return false;
+    if (value.is_array())
+        return std::any_of(value.begin(), value.end(),
+                           [depth](const nlohmann::json& e) { return showsHnsMember(e, depth + 1); });
+    if (!value.is_object())
+        return false;
+    for (const auto& [key, member] : value.items())
+        if (isGuidId(key, member) || (isHnsProperty(key) && !isCommonName(key)) ||
+            showsHnsMember(member, depth + 1))
+            return true;
+    return false;
+}
+
+bool hasGuidId(const nlohmann::json& value)
+{
+    if (!value.is_object())
+        return false;
+    return std::any_of(value.items().begin(), value.items().end(),
+                       [](const auto& item) { return isGuidId(item.key(), item.value()); });
+}
+
+} // namespace
+
+bool isRequestContext(std::string_view context)
+{
+    const std::string lower = lowerCopy(context);
+    std::optional<std::size_t> request;
+    for (const char* word :
+         {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "with settings",
+          "settings=", "creating", "attempting to create", "to be created"})
+        if (const std::size_t at = lower.rfind(word); at != std::string::npos)
+            request = std::max(request.value_or(0), at);
+    if (!request)
+        return false;
+    const std::size_t response = lower.rfind("response");
+    return response == std::string::npos || response < *request;
+}
+
+bool showsHnsMember(const nlohmann::json& value)
+{
+    return showsHnsMember(value, 0);
+}
+
+bool cutLosesHnsObject(const nlohmann::json& value, std::string_view context)
+{
+    return showsHnsMember(value) && !(!hasGuidId(value) && isRequestContext(context));
+}
+
+} // namespace hcn::io
