@@ -3,6 +3,7 @@
 #include "io/go_dump_continuation.h"
 
 #include "common/text.h"
+#include "io/go_struct_value.h"
 #include "io/hns_property_names.h"
 #include "io/wrapped_lines.h"
 
@@ -16,11 +17,6 @@ namespace {
 /// caller's byte cap) stays cut at its first line, as it would without joining.
 constexpr std::size_t kMaxGoDumpLines = 512;
 
-bool isNameCharacter(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
-
 /// `text` ends in a bare word and `next` goes on with the rest of a member's name ("...:false Di" then
 /// "sableICC:true"): a wrap at a width that fell inside the name, not at a blank. Said when the two
 /// halves make an HNS property name, or when the first half starts like an exported Go name, the second
@@ -28,13 +24,13 @@ bool isNameCharacter(char c)
 bool splitsMemberName(std::string_view text, std::string_view next)
 {
     std::size_t start = text.size();
-    while (start > 0 && isNameCharacter(text[start - 1]))
+    while (start > 0 && goIdentChar(text[start - 1]))
         --start;
     const std::string_view head = text.substr(start);
     if (head.empty() || start == 0 || text[start - 1] != ' ')
         return false;
     std::size_t length = 0;
-    while (length < next.size() && isNameCharacter(next[length]))
+    while (length < next.size() && goIdentChar(next[length]))
         ++length;
     if (length == 0 || length == next.size() || next[length] != ':')
         return false;

@@ -20,12 +20,12 @@ namespace {
 /// A %#v type name longer than this is not one: keeps the search for dumps linear on bracket soup.
 constexpr std::size_t kMaxGoTypeName = 256;
 
+} // namespace
+
 bool goIdentChar(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-
-} // namespace
 
 std::size_t goFieldKeyLength(std::string_view s, std::size_t at)
 {

@@ -32,6 +32,9 @@ struct GoDumpRead
     std::vector<std::pair<std::size_t, std::size_t>> elements;
 };
 
+/// A letter, digit or `_`: a character of a Go identifier.
+bool goIdentChar(char c);
+
 /// `Key:` at text[at] with Key a Go exported identifier: the identifier's length, else 0.
 std::size_t goFieldKeyLength(std::string_view text, std::size_t at);
 
