@@ -243,11 +243,30 @@ std::size_t sternNamespacedPrefixLength(std::string_view line)
     return rest == 0 ? 0 : namespaceEnd + 1 + rest;
 }
 
-/// `2026-12-01T10:20:11.004217800Z `: the time `kubectl logs --timestamps` (or `docker logs -t`)
-/// puts before each line (RFC 3339, fraction optional, `Z` or an offset). Its length with the blank
-/// after it, 0 when none.
+/// `12-01 10:20:11 `: the time `stern --timestamps=short` puts after its tag (month, day and the time
+/// of day). Its length with the blank after it, 0 when none.
+std::size_t shortTimestampLength(std::string_view line)
+{
+    constexpr std::string_view kShape = "00-00 00:00:00";
+    if (line.size() < kShape.size() || (line.size() > kShape.size() && line[kShape.size()] != ' '))
+        return 0;
+    for (std::size_t i = 0; i < kShape.size(); ++i)
+        if (kShape[i] == '0' ? !isDigit(line[i]) : line[i] != kShape[i])
+            return 0;
+    const auto number = [&](std::size_t at) { return (line[at] - '0') * 10 + (line[at + 1] - '0'); };
+    const int month = number(0), day = number(3), hour = number(6), minute = number(9), second = number(12);
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+        return 0;
+    return line.size() == kShape.size() ? kShape.size() : kShape.size() + 1;
+}
+
+/// `2026-12-01T10:20:11.004217800Z `: the time `kubectl logs --timestamps` (or `docker logs -t`, or
+/// stern's `--timestamps`) puts before each line (RFC 3339, fraction optional, `Z` or an offset); also
+/// stern's short form. Its length with the blank after it, 0 when none.
 std::size_t timestampLength(std::string_view line)
 {
+    if (const std::size_t length = shortTimestampLength(line); length > 0)
+        return length;
     std::size_t i = 0;
     const auto digits = [&](std::size_t n) {
         for (std::size_t k = 0; k < n; ++k, ++i)

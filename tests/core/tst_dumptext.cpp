@@ -1067,6 +1067,18 @@ void TestDumpText::logToolsAndTerminalsAreUndone_data()
         << QStringList{"1:waiting", "2:ID   : a", "3:", "4:Name : b"}
         << QStringList{
                "4 lines start with stern's `NAMESPACE POD CONTAINER` tag and a time (`--timestamps`)"};
+    QTest::newRow("stern --timestamps=short: month, day and time after the tag")
+        << "hns-dump-6f9c4 dump 12-04 09:41:03 ID   : a\n"
+           "hns-dump-6f9c4 dump 12-04 09:41:03\n"
+           "hns-dump-6f9c4 dump 12-04 09:41:04 Name : b\n"
+           "hns-dump-6f9c4 dump 12-04 09:41:04 Type : c\n"
+        << QStringList{"1:ID   : a", "2:", "3:Name : b", "4:Type : c"}
+        << QStringList{"4 lines start with stern's `POD CONTAINER` tag and a time (`--timestamps`)"};
+    QTest::newRow("numbers that only look like a short time stay")
+        << "web-7d4b9 shell 13-04 09:41:03 a\nweb-7d4b9 shell 12-04 25:41:03 b\n"
+           "web-7d4b9 shell 12-04 09:41:03x c\nweb-7d4b9 shell 12-04 d\n"
+        << QStringList{"1:13-04 09:41:03 a", "2:12-04 25:41:03 b", "3:12-04 09:41:03x c", "4:12-04 d"}
+        << QStringList{"4 lines start with stern's `POD CONTAINER` tag; it was removed"};
     QTest::newRow("stern --all-namespaces in colour")
         << "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m ID   : a\n"
            "\x1b[32mkube-system\x1b[0m \x1b[32mhns-dump-6f9c4\x1b[0m \x1b[34mdump\x1b[0m Name : b\n"
