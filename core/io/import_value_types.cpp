@@ -6,6 +6,7 @@
 // kept under "_v1" as the customer wrote it, with a loss saying what was not read and why.
 
 #include "common/json_member.h"
+#include "common/port_ranges.h"
 #include "common/text.h"
 #include "hcn/guid.h"
 #include "hcn/ip_address.h"
@@ -141,32 +142,13 @@ std::optional<MacAddress> bareMac(std::string_view text)
     return MacAddress(value);
 }
 
-/// `80`, `1000-2000`: a port or a range of ports, first not after last.
-bool isPortOrRange(std::string_view text)
-{
-    auto port = [](std::string_view digits) -> std::optional<unsigned> {
-        digits = trimBlanks(digits);
-        if (digits.empty() || digits.size() > 5 ||
-            !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
-        unsigned n = 0;
-        for (char c : digits)
-            n = n * 10 + unsigned(c - '0');
-        return n <= 65535 ? std::optional<unsigned>(n) : std::nullopt;
-    };
-    const std::size_t dash = text.find('-');
-    const auto first = port(text.substr(0, dash));
-    const auto last = dash == std::string_view::npos ? first : port(text.substr(dash + 1));
-    return first && last && *first <= *last;
-}
-
 bool isOfType(std::string_view text, ValueType type)
 {
     switch (type) {
     case ValueType::AddressList:
         return IpPrefix::parse(text, true).has_value() || IpAddress::parse(text).has_value();
     case ValueType::PortList:
-        return isPortOrRange(text);
+        return parsePortRange(text).ok();
     case ValueType::Address:
         return IpAddress::parse(text).has_value();
     case ValueType::Prefix:
@@ -220,6 +202,11 @@ std::string whyNot(std::string_view text, ValueType type)
         (!hexPrefix && type != ValueType::Number && type != ValueType::Enum &&
          lower.find('x') != std::string::npos))
         return " (redacted?)";
+    if (type == ValueType::PortList) {
+        const PortProblem problem = parsePortRange(text).problem;
+        if (problem != PortProblem::NotANumber)
+            return " (" + std::string(describe(problem)) + ")";
+    }
     if ((type == ValueType::Address || type == ValueType::Prefix || type == ValueType::PrefixOrAddress ||
          type == ValueType::AddressList || type == ValueType::Mac) &&
         asDigits(text, type) != text && isOfType(asDigits(text, type), type))

@@ -2066,7 +2066,8 @@ Alex Kim  10:42 AM
                    "not a port or a port range (redacted?); the list kept under \"_v1\" as given: the "
                    "rule (Id web-out)'s RemotePorts are not known, so no check or trace evaluates it",
                    "E1A0B2C3-D4E5-4F60-8172-93A4B5C6D704 Policies[2].Settings.LocalPorts: \"70000\" is "
-                   "not a port or a port range; the list kept under \"_v1\" as given: the rule (Id "
+                   "not a port or a port range (above 65535, the highest port); the list kept under \"_v1\" "
+                   "as given: the rule (Id "
                    "odd-port)'s LocalPorts are not known, so no check or trace evaluates it"};
         QTest::newRow("v2 NetworkACL: a redacted remote address")
             << "json-redacted-acls.json"
@@ -2102,7 +2103,8 @@ Alex Kim  10:42 AM
                            lists + " /_v1/Policies[2].RemoteAddresses=\"10.251.0.**\""}
             << QStringList{
                    "F2B1C3D4-E5F6-4071-8283-94A5B6C7D802 Policies[2].LocalPorts: \"2000-1000\" is not a "
-                   "port or a port range; the list kept under \"_v1\" as given: the rule's LocalPorts are "
+                   "port or a port range (a range whose first port is after its last); the list kept under "
+                   "\"_v1\" as given: the rule's LocalPorts are "
                    "not known, so no check or trace evaluates it"};
 
         QTest::newRow("numbers in hex are read, text that is no number is kept apart")
