@@ -212,20 +212,13 @@ RouteEntryFact routeEntry(Reader& r, const PlainJson& item, std::size_t index, c
 std::vector<PortRange> portRanges(Reader& r, const PlainJson& settings, std::string_view key,
                                   const std::string& where)
 {
-    std::vector<PortRange> out;
-    for (const std::string& word : r.words(settings, key, where)) {
-        const auto dash = word.find('-');
-        auto first = number(PlainJson(word.substr(0, dash)));
-        auto last = dash == std::string::npos ? first : number(PlainJson(word.substr(dash + 1)));
-        if (!first || !last || *first > 65535 || *last > 65535 || *first > *last) {
-            r.note(where + std::string(key), word);
-            continue;
-        }
-        if (*first == 0 && *last == 0)
-            continue; // "0" is how some tools say "any port"
-        out.push_back({std::uint16_t(*first), std::uint16_t(*last)});
-    }
-    return out;
+    std::string text;
+    for (const std::string& word : r.words(settings, key, where))
+        text += (text.empty() ? "" : ",") + word;
+    PortList list = parsePortList(text);
+    for (const PortListError& error : list.errors)
+        r.note(where + std::string(key), error.element);
+    return std::move(list.ranges);
 }
 
 /// The paths an import kept under the document's "_v1" because their values were not of their type

@@ -4,6 +4,7 @@
 // reader here is total, keeps what it can read, and notes what it could not in `unreadable` instead of
 // guessing. A fact that is absent makes the rules that need it not apply.
 
+#include "common/port_ranges.h"
 #include "hcn/ip_address.h"
 #include "hcn/mac_address.h"
 #include "hcn/network_mode.h"
@@ -44,12 +45,6 @@ struct RouteEntryFact
     std::optional<IpPrefix> destination;
     std::optional<IpAddress> nextHop;
     bool needEncap = false; ///< SDNRoute NeedEncap
-};
-
-struct PortRange
-{
-    std::uint16_t first = 0;
-    std::uint16_t last = 0;
 };
 
 /// One ACL policy as VFP matches it. Empty lists match everything.

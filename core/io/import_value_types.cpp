@@ -6,11 +6,13 @@
 // kept under "_v1" as the customer wrote it, with a loss saying what was not read and why.
 
 #include "common/json_member.h"
+#include "common/port_ranges.h"
 #include "common/text.h"
 #include "hcn/guid.h"
 #include "hcn/ip_address.h"
 #include "hcn/json_limits.h"
 #include "hcn/mac_address.h"
+#include "hcn/schema_catalog.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
@@ -38,6 +40,9 @@ enum class ValueType
     /// An ACL's LocalPorts / RemotePorts (v1 also LocalPort / RemotePort): comma-separated ports and
     /// ranges (`80,443`, `1000-2000`).
     PortList,
+    /// An ACL's Protocols (v1 also Protocol): comma-separated IP protocol numbers 0-255 (`6,17`), 256 for
+    /// any protocol, or the protocols' names (`TCP`).
+    ProtocolList,
 };
 
 struct TypedMember
@@ -88,10 +93,18 @@ constexpr std::array kTypedMembers{
     TypedMember{"RemotePorts", ValueType::PortList},
     TypedMember{"LocalPort", ValueType::PortList},
     TypedMember{"RemotePort", ValueType::PortList},
+    TypedMember{"Protocols", ValueType::ProtocolList},
 };
 
-ValueType typeOfMember(std::string_view key)
+/// The type of `key` in `holder`: a v1 ACL's Protocol is its protocol list, elsewhere (a port mapping,
+/// an ELB) one protocol by number or name.
+ValueType typeOfMember(const json& holder, std::string_view key)
 {
+    if (equalsIgnoreCase(key, "Protocol")) {
+        const json* type = memberIgnoringCase(holder, "Type");
+        if (type && type->is_string() && equalsIgnoreCase(type->get_ref<const std::string&>(), "ACL"))
+            return ValueType::ProtocolList;
+    }
     for (const TypedMember& member : kTypedMembers)
         if (equalsIgnoreCase(key, member.name))
             return member.type;
@@ -122,6 +135,8 @@ const char* typeName(ValueType type)
         return "an address or a prefix";
     case ValueType::PortList:
         return "a port or a port range";
+    case ValueType::ProtocolList:
+        return "an IP protocol";
     case ValueType::None:
         break;
     }
@@ -141,23 +156,18 @@ std::optional<MacAddress> bareMac(std::string_view text)
     return MacAddress(value);
 }
 
-/// `80`, `1000-2000`: a port or a range of ports, first not after last.
-bool isPortOrRange(std::string_view text)
+/// An ACL's protocol as HNS takes it: a number 0-255, 256 (any protocol), or a name the schema's
+/// ProtocolType has (TCP, UDP, ICMPv4, ...); ICMP, which the checks and the trace read as 1, too.
+bool isAclProtocol(std::string_view text)
 {
-    auto port = [](std::string_view digits) -> std::optional<unsigned> {
-        digits = trimBlanks(digits);
-        if (digits.empty() || digits.size() > 5 ||
-            !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
+    if (!text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         unsigned n = 0;
-        for (char c : digits)
-            n = n * 10 + unsigned(c - '0');
-        return n <= 65535 ? std::optional<unsigned>(n) : std::nullopt;
-    };
-    const std::size_t dash = text.find('-');
-    const auto first = port(text.substr(0, dash));
-    const auto last = dash == std::string_view::npos ? first : port(text.substr(dash + 1));
-    return first && last && *first <= *last;
+        for (char c : text)
+            n = std::min(n * 10 + unsigned(c - '0'), 1000u);
+        return n <= 256;
+    }
+    static const schema::EnumDef* const names = schema::Catalog::builtin().enumeration("ProtocolType");
+    return equalsIgnoreCase(text, "ICMP") || (names && names->find(text));
 }
 
 bool isOfType(std::string_view text, ValueType type)
@@ -166,7 +176,9 @@ bool isOfType(std::string_view text, ValueType type)
     case ValueType::AddressList:
         return IpPrefix::parse(text, true).has_value() || IpAddress::parse(text).has_value();
     case ValueType::PortList:
-        return isPortOrRange(text);
+        return parsePortRange(text).ok();
+    case ValueType::ProtocolList:
+        return isAclProtocol(text);
     case ValueType::Address:
         return IpAddress::parse(text).has_value();
     case ValueType::Prefix:
@@ -213,13 +225,23 @@ std::string whyNot(std::string_view text, ValueType type)
     const std::string lower = lowerCopy(text);
     if (type == ValueType::AddressList && (lower == "any" || lower == "*"))
         return " (HNS rejects it: a rule for any address leaves the field empty)";
+    if (type == ValueType::ProtocolList && (lower == "any" || lower == "*"))
+        return " (HNS writes any protocol as 256)";
     const bool hexPrefix = lower.starts_with("0x");
     if (lower.find("redact") != std::string::npos || lower.find('*') != std::string::npos ||
         lower.find('<') != std::string::npos || lower.find('#') != std::string::npos ||
         lower.find("...") != std::string::npos || lower.find("\xE2\x80\xA6") != std::string::npos ||
         (!hexPrefix && type != ValueType::Number && type != ValueType::Enum &&
-         lower.find('x') != std::string::npos))
+         type != ValueType::ProtocolList && lower.find('x') != std::string::npos))
         return " (redacted?)";
+    if (type == ValueType::PortList) {
+        const PortProblem problem = parsePortRange(text).problem;
+        if (problem != PortProblem::NotANumber)
+            return " (" + std::string(describe(problem)) + ")";
+    }
+    if (type == ValueType::ProtocolList && !text.empty() &&
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return " (IP protocol numbers are 0-255; 256 is any protocol)";
     if ((type == ValueType::Address || type == ValueType::Prefix || type == ValueType::PrefixOrAddress ||
          type == ValueType::AddressList || type == ValueType::Mac) &&
         asDigits(text, type) != text && isOfType(asDigits(text, type), type))
@@ -252,12 +274,13 @@ public:
             if (depth == 0 && key == "_v1")
                 continue;
             const std::string where = path.empty() ? key : path + "." + key;
-            const ValueType type = typeOfMember(key);
+            const ValueType type = typeOfMember(value, key);
             if (type == ValueType::None) {
                 walk(member, where, depth + 1);
                 continue;
             }
-            if (type == ValueType::AddressList || type == ValueType::PortList) {
+            if (type == ValueType::AddressList || type == ValueType::PortList ||
+                type == ValueType::ProtocolList) {
                 if (!checkAclList(value, key, member, where, type))
                     drop.push_back(key);
                 continue;
@@ -322,22 +345,22 @@ private:
         }
     }
 
-    /// An ACL's address or port list (`"RemoteAddresses": "10.0.0.0/8,10.1.X.Y"`): its elements of the
-    /// type stay; when one is not, the whole list is kept under "_v1" as given, with one loss naming the
+    /// An ACL's address, port or protocol list (`"RemoteAddresses": "10.0.0.0/8,10.1.X.Y"`): its elements of
+    /// the type stay; when one is not, the whole list is kept under "_v1" as given, with one loss naming the
     /// rule and the field, because the rule no longer says what it matches (checks and the trace read
     /// that from "_v1"). False when no element of the type is left (the member goes: an empty list
-    /// would match any address or port).
+    /// would match any address, port or protocol).
     bool checkAclList(const json& holder, const std::string& key, json& member, const std::string& where,
                       ValueType type)
     {
         if (member.is_null())
             return true;
-        if (type == ValueType::PortList && member.is_number_unsigned() &&
-            member.get<std::uint64_t>() <= 65535)
-            return true; // v1's LocalPort / RemotePort
         std::vector<std::string> items;
-        bool shaped = member.is_string();
-        if (member.is_string()) {
+        // v1's LocalPort / RemotePort / Protocol are numbers: read as their decimal text.
+        bool shaped = member.is_string() || (type != ValueType::AddressList && member.is_number_integer());
+        if (member.is_number_integer()) {
+            items.push_back(member.dump());
+        } else if (member.is_string()) {
             items.push_back(member.get<std::string>());
         } else if (member.is_array()) {
             shaped = std::all_of(member.begin(), member.end(), [](const json& e) { return e.is_string(); });
@@ -363,7 +386,7 @@ private:
                     continue;
                 }
                 if (badCount++ == 0) {
-                    bad = "\"" + std::string(element) + "\"";
+                    bad = member.is_number() ? std::string(element) : "\"" + std::string(element) + "\"";
                     why = whyNot(element, type);
                 }
             }
@@ -374,15 +397,19 @@ private:
         const std::string rule = id && id->is_string() && !id->get_ref<const std::string&>().empty()
                                      ? "the rule (Id " + id->get<std::string>() + ")"
                                      : std::string("the rule");
-        const std::string what =
-            !shaped ? member.dump() + " is not " + typeName(type) + " list"
-            : badCount == 1
-                ? bad + " is not " + typeName(type) + why
-                : bad + " and " + std::to_string(badCount - 1) + " more are not " +
-                      (type == ValueType::PortList ? "ports or port ranges" : "addresses or prefixes") + why;
+        const std::string what = !shaped ? member.dump() + " is not " + typeName(type) + " list"
+                                 : badCount == 1
+                                     ? bad + " is not " + typeName(type) + why
+                                     : bad + " and " + std::to_string(badCount - 1) + " more are not " +
+                                           (type == ValueType::PortList       ? "ports or port ranges"
+                                            : type == ValueType::ProtocolList ? "IP protocols"
+                                                                              : "addresses or prefixes") +
+                                           why;
+        // v1's singular members (Protocol, LocalPort, RemotePort) name one value.
+        const char* verb = key.ends_with('s') || key.ends_with('S') ? " are" : " is";
         unread[where] = member;
         m_lost.push_back(where + ": " + what + "; the list kept under \"_v1\" as given: " + rule + "'s " +
-                         key + " are not known, so no check or trace evaluates it");
+                         key + verb + " not known, so no check or trace evaluates it");
         if (kept.empty())
             return false;
         member = kept;

@@ -2066,7 +2066,8 @@ Alex Kim  10:42 AM
                    "not a port or a port range (redacted?); the list kept under \"_v1\" as given: the "
                    "rule (Id web-out)'s RemotePorts are not known, so no check or trace evaluates it",
                    "E1A0B2C3-D4E5-4F60-8172-93A4B5C6D704 Policies[2].Settings.LocalPorts: \"70000\" is "
-                   "not a port or a port range; the list kept under \"_v1\" as given: the rule (Id "
+                   "not a port or a port range (above 65535, the highest port); the list kept under \"_v1\" "
+                   "as given: the rule (Id "
                    "odd-port)'s LocalPorts are not known, so no check or trace evaluates it"};
         QTest::newRow("v2 NetworkACL: a redacted remote address")
             << "json-redacted-acls.json"
@@ -2102,8 +2103,65 @@ Alex Kim  10:42 AM
                            lists + " /_v1/Policies[2].RemoteAddresses=\"10.251.0.**\""}
             << QStringList{
                    "F2B1C3D4-E5F6-4071-8283-94A5B6C7D802 Policies[2].LocalPorts: \"2000-1000\" is not a "
-                   "port or a port range; the list kept under \"_v1\" as given: the rule's LocalPorts are "
+                   "port or a port range (a range whose first port is after its last); the list kept under "
+                   "\"_v1\" as given: the rule's LocalPorts are "
                    "not known, so no check or trace evaluates it"};
+
+        // An ACL's protocols: numbers 0-255, 256 (any) and the protocols' names stay; any other value is
+        // kept under "_v1" like a redacted address list, and the rule is not evaluated.
+        const QString web2 = "Endpoint:A7C1D2E3-F405-4A16-9B27-38C4D5E6F702";
+        const QString api = "Endpoint:A7C1D2E3-F405-4A16-9B27-38C4D5E6F703";
+        const QString names = "Endpoint:A7C1D2E3-F405-4A16-9B27-38C4D5E6F704";
+        QTest::newRow("v2 ACL: a protocol HNS does not take, the list taken out")
+            << "json-acl-protocols.json"
+            << QStringList{web2 + " /Policies/0/Settings/Protocols=\"(absent)\"",
+                           web2 + " /Policies/0/Settings/LocalPorts=\"80\"",
+                           web2 + " /_v1/Policies[0].Settings.Protocols=\"SCTP\"",
+                           web2 + " @UnknownFields=[]"}
+            << QStringList{
+                   "A7C1D2E3-F405-4A16-9B27-38C4D5E6F702 Policies[0].Settings.Protocols: \"SCTP\" is not "
+                   "an IP protocol; the list kept under \"_v1\" as given: the rule (Id odd-proto)'s "
+                   "Protocols are not known, so no check or trace evaluates it"};
+        QTest::newRow("v2 ACL: a protocol number above 255 beside a valid one, 256 for any")
+            << "json-acl-protocols.json"
+            << QStringList{api + " /Policies/0/Settings/Protocols=\"6\"",
+                           api + " /_v1/Policies[0].Settings.Protocols=\"6,300\"",
+                           api + " /Policies/1/Settings/Protocols=\"256\""}
+            << QStringList{
+                   "A7C1D2E3-F405-4A16-9B27-38C4D5E6F703 Policies[0].Settings.Protocols: \"300\" is not "
+                   "an IP protocol (IP protocol numbers are 0-255; 256 is any protocol); the list kept "
+                   "under \"_v1\" as given: the rule (Id mixed)'s Protocols are not known, so no check "
+                   "or trace evaluates it"};
+        QTest::newRow("v2 ACL: protocols by name and ports with blanks stay, \"Any\" is no protocol")
+            << "json-acl-protocols.json"
+            << QStringList{names + " /Policies/0/Settings/Protocols=\"TCP, 17\"",
+                           names + " /Policies/0/Settings/LocalPorts=\" 80 , 443 \"",
+                           names + " /Policies/1/Settings/Protocols=\"(absent)\"",
+                           names + " /_v1/Policies[1].Settings.Protocols=\"Any\""}
+            << QStringList{
+                   "A7C1D2E3-F405-4A16-9B27-38C4D5E6F704 Policies[1].Settings.Protocols: \"Any\" is not "
+                   "an IP protocol (HNS writes any protocol as 256); the list kept under \"_v1\" as "
+                   "given: the rule (Id any-word)'s Protocols are not known, so no check or trace "
+                   "evaluates it"};
+        const QString v1Protocols = "Endpoint:B8D2E3F4-0516-4B27-8C38-49D5E6F7A801";
+        QTest::newRow("v1 ACL: Protocol by number or name read, others kept under _v1")
+            << "json-acl-protocols-v1.json"
+            << QStringList{v1Protocols + " /Policies/0/Settings/Protocols=\"6\"",
+                           v1Protocols + " /Policies/0/Settings/LocalPorts=\"80\"",
+                           v1Protocols + " /Policies/1/Settings/Protocols=\"17\"",
+                           v1Protocols + " /Policies/2/Settings/Protocols=\"(absent)\"",
+                           v1Protocols + " /_v1/Policies[2].Protocol=300",
+                           v1Protocols + " /Policies/3/Settings/Protocols=\"(absent)\"",
+                           v1Protocols + " /_v1/Policies[3].Protocol=\"<redacted>\"",
+                           v1Protocols + " /Policies/4/Settings/Protocol=6"}
+            << QStringList{
+                   "B8D2E3F4-0516-4B27-8C38-49D5E6F7A801 Policies[2].Protocol: 300 is not an IP protocol "
+                   "(IP protocol numbers are 0-255; 256 is any protocol); the list kept under \"_v1\" "
+                   "as given: the rule (Id odd-number)'s Protocol is not known, so no check or trace "
+                   "evaluates it",
+                   "B8D2E3F4-0516-4B27-8C38-49D5E6F7A801 Policies[3].Protocol: \"<redacted>\" is not an "
+                   "IP protocol (redacted?); the list kept under \"_v1\" as given: the rule's Protocol "
+                   "is not known, so no check or trace evaluates it"};
 
         QTest::newRow("numbers in hex are read, text that is no number is kept apart")
             << "json-redacted-values-v1.json"

@@ -465,6 +465,15 @@ std::vector<Case> cases()
         hiddenDns.ep(1)["_v1"] = {{"Policies[0].Settings.RemotePorts", "5x"}};
         add("a UDP block to the DNS server whose ports the dump does not show", hiddenDns, "ACL-BLOCKS-DNS",
             false);
+        // An import kept a protocol HNS does not take under "_v1" (and took the member out): the rule would
+        // read as one for every protocol, but its match is not known.
+        Host protocols;
+        protocols.ep(1)["Policies"] = json::array({acl("Block", 1000, json::object())});
+        add("a block of every protocol", protocols, "ACL-BLOCKS-DNS", true);
+        protocols.ep(1)["_v1"] = {{"Policies[0].Settings.Protocols", "SCTP"}};
+        add("a block whose Protocols are no protocol HNS takes", protocols, "ACL-BLOCKS-DNS", false);
+        protocols.ep(1)["_v1"] = {{"Policies[0].Protocol", 300}};
+        add("a block whose v1 Protocol is no protocol HNS takes", protocols, "ACL-BLOCKS-DNS", false);
     }
     {
         Host h;

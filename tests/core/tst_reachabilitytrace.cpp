@@ -847,11 +847,12 @@ private slots:
         QVERIFY(traces > 1000);
     }
 
-    /// A dump whose addresses or ACL lists were redacted (tests/data/dumps/json-redacted-acls.json): where
+    /// A dump whose addresses or ACL lists were redacted or hold values HNS does not take: where
     /// the hidden value decides, the trace says it cannot decide (verdict "undecided", the hop naming what
     /// the dump does not show), never that the packet is dropped; where the values shown decide, it does.
     void whatTheDumpDoesNotShowIsNotDecided_data()
     {
+        QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("destination");
         QTest::addColumn<QString>("protocol");
@@ -862,25 +863,29 @@ private slots:
         QTest::addColumn<QString>("detail");   // text its detail holds
 
         QTest::newRow("a redacted destination address: not \"dropped, no address\"")
+            << "json-redacted-acls.json"
             << "client"
             << "hidden"
             << "tcp" << 80 << "undecided"
             << "destination"
             << "address not in the dump"
             << "does not show endpoint hidden";
-        QTest::newRow("a redacted source address") << "hidden"
+        QTest::newRow("a redacted source address") << "json-redacted-acls.json"
+                                                   << "hidden"
                                                    << "client"
                                                    << "tcp" << 80 << "undecided"
                                                    << "source"
                                                    << "address not in the dump"
                                                    << "redacted or unreadable";
-        QTest::newRow("from the host to an endpoint whose address is redacted") << "host"
+        QTest::newRow("from the host to an endpoint whose address is redacted") << "json-redacted-acls.json"
+                                                                                << "host"
                                                                                 << "hidden"
                                                                                 << "tcp" << 80 << "undecided"
                                                                                 << "destination"
                                                                                 << "address not in the dump"
                                                                                 << "the trace cannot decide";
         QTest::newRow("an ingress rule whose remote addresses are redacted may match")
+            << "json-redacted-acls.json"
             << "client"
             << "web"
             << "tcp" << 80 << "undecided"
@@ -888,6 +893,7 @@ private slots:
             << "cannot evaluate: RemoteAddresses not in the dump"
             << "Id=deny-scanner";
         QTest::newRow("the same rule's known port rules the packet out: the next rule decides")
+            << "json-redacted-acls.json"
             << "client"
             << "web"
             << "tcp" << 81 << "delivered"
@@ -895,6 +901,7 @@ private slots:
             << "allowed"
             << "allow-in";
         QTest::newRow("a network ACL whose remote addresses are redacted")
+            << "json-redacted-acls.json"
             << "client"
             << "8.8.8.8"
             << "tcp" << 443 << "undecided"
@@ -902,6 +909,7 @@ private slots:
             << "RemoteAddresses not in the dump"
             << "no-https-out";
         QTest::newRow("a list kept in part: an address it does not list may be among those hidden")
+            << "json-redacted-acls.json"
             << "resolver-client"
             << "10.96.0.10"
             << "udp" << 53 << "undecided"
@@ -909,16 +917,50 @@ private slots:
             << "RemoteAddresses not in the dump"
             << "dns-out";
         QTest::newRow("a list kept in part: an address it lists is matched for sure")
+            << "json-redacted-acls.json"
             << "resolver-client"
             << "client"
             << "udp" << 53 << "dropped"
             << "egress ACL (Switch)"
             << "blocked"
             << "dns-out";
+        // An ACL's protocols the import kept under "_v1" (tests/data/dumps/json-acl-protocols.json).
+        QTest::newRow("a rule whose protocol HNS does not take may match")
+            << "json-acl-protocols.json"
+            << "client"
+            << "web"
+            << "tcp" << 80 << "undecided"
+            << "ingress ACL (Switch)"
+            << "cannot evaluate: Protocols not in the dump"
+            << "odd-proto";
+        QTest::newRow("the same rule's known port rules the packet out") << "json-acl-protocols.json"
+                                                                         << "client"
+                                                                         << "web"
+                                                                         << "tcp" << 81 << "delivered"
+                                                                         << "ingress ACL (Switch)"
+                                                                         << "allowed"
+                                                                         << "allow-in";
+        QTest::newRow("a protocol list kept in part: a protocol it lists is matched for sure")
+            << "json-acl-protocols.json"
+            << "client"
+            << "api"
+            << "tcp" << 80 << "dropped"
+            << "ingress ACL (Switch)"
+            << "blocked"
+            << "mixed";
+        QTest::newRow("a protocol list kept in part: one it does not list may be among those hidden")
+            << "json-acl-protocols.json"
+            << "client"
+            << "api"
+            << "udp" << 53 << "undecided"
+            << "ingress ACL (Switch)"
+            << "Protocols not in the dump"
+            << "mixed";
     }
 
     void whatTheDumpDoesNotShowIsNotDecided()
     {
+        QFETCH(QString, file);
         QFETCH(QString, source);
         QFETCH(QString, destination);
         QFETCH(QString, protocol);
@@ -927,8 +969,7 @@ private slots:
         QFETCH(QString, hop);
         QFETCH(QString, decision);
         QFETCH(QString, detail);
-        auto imported = hcn::io::importBytes("json-redacted-acls.json",
-                                             readDump("json-redacted-acls.json").toStdString());
+        auto imported = hcn::io::importBytes(file.toStdString(), readDump(file).toStdString());
         QVERIFY(imported.ok());
         auto traced =
             hcn::traceSnapshot(imported->snapshot.dump(), request(source, destination, protocol, port));
