@@ -855,6 +855,55 @@ private slots:
     }
 
     /// Every dump the importer reads (partial, v1, damaged): checking the result never throws.
+    /// A TierAcl that came through an import is checked as written: its rules, their actions, a rule
+    /// address the dump hid (no claim where it may decide).
+    void tiersOfImportedDumps_data()
+    {
+        QTest::addColumn<QByteArray>("dump");
+        QTest::addColumn<QStringList>("rules"); // the finding IDs
+        auto endpoint = [](const QByteArray& policies) {
+            return "[{\"ID\":\"5A1B2C3D-0000-4000-8000-000000000001\",\"Name\":\"ep-tier\","
+                   "\"SchemaVersion\":{\"Major\":2,\"Minor\":16},\"Dns\":{\"ServerList\":[\"10.96.0.10\"]},"
+                   "\"IpConfigurations\":[{\"IpAddress\":\"10.244.1.7\",\"PrefixLength\":24}],"
+                   "\"Policies\":[" +
+                   policies + "]}]";
+        };
+        const QByteArray block =
+            "{\"Type\":\"TierAcl\",\"Settings\":{\"Name\":\"baseline\",\"Direction\":"
+            "\"Out\",\"Order\":10,\"TierAclRules\":[{\"Id\":\"deny\",\"Protocols\":\"17\","
+            "\"RemoteAddresses\":\"ADDRESSES\",\"Priority\":200,\"TierAclRuleAction\":\"Block\"}]}}";
+        QTest::newRow("v2: a tier blocking DNS")
+            << endpoint(QByteArray(block).replace("ADDRESSES", "10.96.0.0/12"))
+            << QStringList{"TIER-BLOCKS-DNS"};
+        QTest::newRow("v2: the rule's addresses redacted beside the DNS server's range")
+            << endpoint(QByteArray(block).replace("ADDRESSES", "10.96.0.0/12,10.x.x.x"))
+            << QStringList{"TIER-BLOCKS-DNS"};
+        QTest::newRow("v2: the rule's addresses redacted: it may or may not block DNS")
+            << endpoint(QByteArray(block).replace("ADDRESSES", "10.x.x.x")) << QStringList{};
+        QTest::newRow("v1: a tier written flat blocking DNS")
+            << QByteArray("[{\"ID\":\"5A1B2C3D-0000-4000-8000-000000000002\",\"Name\":\"ep-v1\","
+                          "\"IPAddress\":\"10.244.1.8\",\"DNSServerList\":\"10.96.0.10\",\"Policies\":["
+                          "{\"Type\":\"TierAcl\",\"Name\":\"baseline\",\"Direction\":\"Out\",\"Order\":10,"
+                          "\"TierAclRules\":[{\"Id\":\"deny\",\"Protocols\":\"17\",\"Priority\":200,"
+                          "\"TierAclRuleAction\":\"Block\"}]}]}]")
+            << QStringList{"TIER-BLOCKS-DNS"};
+    }
+
+    void tiersOfImportedDumps()
+    {
+        QFETCH(QByteArray, dump);
+        QFETCH(QStringList, rules);
+        auto imported = hcn::io::importBytes("paste", dump.toStdString());
+        QVERIFY(imported.ok());
+        auto findings = hcn::checkSnapshot(imported->snapshot.dump());
+        QVERIFY(findings.ok());
+        QStringList seen;
+        for (const hcn::Finding& f : *findings)
+            if (qs(f.ruleId).startsWith("TIER-") || qs(f.ruleId).startsWith("ACL-"))
+                seen << qs(f.ruleId);
+        QVERIFY2(seen == rules, qPrintable(describe(*findings).join("\n")));
+    }
+
     void importedDumpsAreChecked()
     {
         const QDir dir(dumpPath(QString()));
