@@ -185,7 +185,8 @@ Exit status: 1 when there is an error-severity finding (or the host cannot be re
 Follows one packet from endpoint SRC (an ID or a Name; `host` for a process on the host itself) to DST
 (an endpoint ID or Name, an IP address, a load balancer VIP or a host address with port mappings) hop
 by hop, as HNS/VFP would handle it
-(docs/trace.md): the source's attachment, egress ACLs (Host and Switch rules, lowest Priority first),
+(docs/trace.md): the source's attachment, egress ACLs (Host and Switch rules, lowest Priority first;
+TierAcl tiers, lowest Order first, Pass handing on to the next tier),
 load balancing to backends (DSR or the SourceVIP as the source they see, PreserveDIP, session affinity:
 one backend per client), route choice (subnets, Routes, SDN routes, RemoteSubnetRoute, HostRoute),
 OutBoundNAT and its exceptions, encapsulation to a remote endpoint's provider address, port mappings,

@@ -241,10 +241,10 @@ std::string_view lastMember(std::string_view path)
     return path.substr(path.rfind('.') + 1);
 }
 
-/// The match fields of the ACL at Policies[`index`] whose values the document does not show.
-void keptAclFields(const std::vector<std::string>& kept, std::size_t index, AclFact& a)
+/// The match fields of the rule at `policy` ("Policies[2].", "Policies[2].Settings.TierAclRules[0].")
+/// whose values the document does not show.
+void keptAclFields(const std::vector<std::string>& kept, const std::string& policy, AclFact& a)
 {
-    const std::string policy = "Policies[" + std::to_string(index) + "].";
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kFields{{
         {"LocalAddresses", "LocalAddresses"},
         {"RemoteAddresses", "RemoteAddresses"},
@@ -338,6 +338,55 @@ const PlainJson& arrayMember(Reader& r, const PlainJson& object, std::string_vie
         return kEmpty;
     }
     return *value;
+}
+
+/// A TierAcl policy: the tier's Name, Direction and Order, each of its TierAclRules read as an ACL is
+/// (the same match fields), with the tier's direction and the rule's TierAclRuleAction (Allow, Block,
+/// Pass). An Order or action the document does not show (absent, unreadable, kept under "_v1") is not
+/// known: no claim is made from it.
+TierAclFact tierAcl(Reader& r, const std::vector<std::string>& kept, const PlainJson& settings,
+                    std::size_t index, const std::string& where)
+{
+    TierAclFact tier;
+    tier.index = index;
+    tier.name = text(settings, "Name");
+    tier.inbound = equalsIgnoreCase(text(settings, "Direction"), "In");
+    if (const PlainJson* order = member(settings, "Order"); order && !order->is_null()) {
+        auto n = number(*order);
+        if (n && *n <= 65535)
+            tier.order = std::uint32_t(*n);
+        else
+            r.note(where + "Order", *order);
+    }
+    const PlainJson& rules = arrayMember(r, settings, "TierAclRules", where);
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+        static const PlainJson kEmpty = PlainJson::object();
+        const PlainJson& item = rules[k].is_object() ? rules[k] : kEmpty;
+        const std::string ruleWhere = where + "TierAclRules[" + std::to_string(k) + "].";
+        if (!rules[k].is_object())
+            r.note(where + "TierAclRules[" + std::to_string(k) + "]", rules[k]);
+        AclFact a = acl(r, item, index, ruleWhere);
+        a.tierRule = k;
+        a.inbound = tier.inbound;
+        a.hostRule = false;
+        const PlainJson* action = member(item, "TierAclRuleAction");
+        const std::string word = action && action->is_string() ? action->get<std::string>() : std::string();
+        a.allow = equalsIgnoreCase(word, "Allow");
+        a.pass = equalsIgnoreCase(word, "Pass");
+        if (!a.allow && !a.pass && !equalsIgnoreCase(word, "Block")) {
+            if (action && !action->is_null())
+                r.note(ruleWhere + "TierAclRuleAction", *action);
+            a.unknown.emplace_back("TierAclRuleAction");
+        }
+        keptAclFields(
+            kept, "Policies[" + std::to_string(index) + "].Settings.TierAclRules[" + std::to_string(k) + "].",
+            a);
+        tier.rules.push_back(std::move(a));
+    }
+    const std::string orderPath = "Policies[" + std::to_string(index) + "].Settings.Order";
+    if (std::any_of(kept.begin(), kept.end(), [&](const std::string& path) { return path == orderPath; }))
+        tier.order.reset();
+    return tier;
 }
 
 std::vector<std::string> idList(const PlainJson& value)
@@ -457,7 +506,9 @@ EndpointFacts readEndpoint(const std::string& id, const PlainJson& document)
                 }
             } else if (equalsIgnoreCase(type, "ACL")) {
                 e.acls.push_back(acl(r, settings, index, where));
-                keptAclFields(kept, index, e.acls.back());
+                keptAclFields(kept, "Policies[" + std::to_string(index) + "].", e.acls.back());
+            } else if (equalsIgnoreCase(type, "TierAcl")) {
+                e.tierAcls.push_back(tierAcl(r, kept, settings, index, where));
             } else if (equalsIgnoreCase(type, "SDNRoute")) {
                 e.sdnRoutePolicies.push_back(routeEntry(r, settings, index, where));
             }
@@ -540,7 +591,7 @@ NetworkFacts readNetwork(const std::string& id, const PlainJson& document)
             if (equalsIgnoreCase(type, "NetworkACL")) {
                 n.acls.push_back(acl(r, settings, index, where));
                 n.acls.back().fromNetwork = true;
-                keptAclFields(keptPaths(document), index, n.acls.back());
+                keptAclFields(keptPaths(document), "Policies[" + std::to_string(index) + "].", n.acls.back());
                 return;
             }
             if (equalsIgnoreCase(type, "HostRoute")) {
@@ -613,6 +664,33 @@ bool aclCovers(const AclFact& outer, const AclFact& inner)
            prefixesCover(outer.localAddresses, inner.localAddresses) &&
            rangesCover(outer.remotePorts, inner.remotePorts) &&
            rangesCover(outer.localPorts, inner.localPorts);
+}
+
+std::string_view aclActionName(const AclFact& acl)
+{
+    return acl.pass ? "Pass" : acl.allow ? "Allow" : "Block";
+}
+
+std::vector<const TierAclFact*> tierEvaluationOrder(const EndpointFacts& e, bool inbound)
+{
+    std::vector<const TierAclFact*> order;
+    for (const TierAclFact& tier : e.tierAcls)
+        if (tier.inbound == inbound)
+            order.push_back(&tier);
+    std::stable_sort(order.begin(), order.end(), [](const TierAclFact* a, const TierAclFact* b) {
+        return a->order && (!b->order || *a->order < *b->order);
+    });
+    return order;
+}
+
+std::vector<const AclFact*> ruleEvaluationOrder(const std::vector<AclFact>& rules)
+{
+    std::vector<const AclFact*> order;
+    for (const AclFact& a : rules)
+        order.push_back(&a);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const AclFact* x, const AclFact* y) { return x->priority < y->priority; });
+    return order;
 }
 
 bool aclFieldUnknown(const AclFact& acl, std::string_view field)

@@ -54,6 +54,9 @@ struct AclFact
     bool fromNetwork = false; ///< a NetworkACL policy of the endpoint's network
     std::string ruleId;    ///< Settings.Id, may be empty
     bool allow = true;
+    bool pass = false; ///< a TierAcl rule's Pass: the next tier decides (`allow` is then false)
+    /// A TierAcl rule: its position in the tier's TierAclRules (`index` is the tier's in Policies).
+    std::optional<std::size_t> tierRule;
     bool inbound = false;
     bool hostRule = false; ///< RuleType Host (else Switch)
     std::uint32_t priority = 0;
@@ -64,8 +67,20 @@ struct AclFact
     std::vector<PortRange> localPorts;
     /// The match fields the document does not show (an import kept a redacted or unreadable list under
     /// "_v1", or an element here could not be read): "RemoteAddresses", "LocalPorts" ... The rule's match
-    /// is then not known; checks and the trace do not evaluate it.
+    /// is then not known; checks and the trace do not evaluate it. A TierAcl rule whose action is not
+    /// known has "TierAclRuleAction" here.
     std::vector<std::string> unknown;
+};
+
+/// One TierAcl endpoint policy: a named tier of rules for one direction, evaluated in its Order among
+/// the endpoint's tiers (docs/trace.md, "Tiered ACLs").
+struct TierAclFact
+{
+    std::size_t index = 0; ///< position in the endpoint's Policies
+    std::string name;      ///< Settings.Name, may be empty
+    bool inbound = false;
+    std::optional<std::uint32_t> order; ///< nullopt: absent, unreadable or kept under "_v1"
+    std::vector<AclFact> rules;         ///< TierAclRules, in document order
 };
 
 struct EndpointFacts
@@ -93,6 +108,7 @@ struct EndpointFacts
     std::vector<RouteEntryFact> sdnRoutePolicies; ///< SDNRoute policies (index: position in Policies)
     std::vector<IpAddress> dnsServers;
     std::vector<AclFact> acls;
+    std::vector<TierAclFact> tierAcls;
     std::vector<UnreadableField> unreadable;
 };
 
@@ -175,6 +191,13 @@ std::vector<RouteEntryFact> readSdnRouteEntries(const nlohmann::json& document);
 /// True when the ACL's match covers every packet `inner` matches (same direction and rule type); false
 /// when either match is not known.
 bool aclCovers(const AclFact& outer, const AclFact& inner);
+/// The action word of an ACL or TierAcl rule: "Allow", "Block" or "Pass".
+std::string_view aclActionName(const AclFact& acl);
+/// The endpoint's tiers of one direction in the order they are evaluated: lower Order first, equal
+/// Orders in the order of the Policies list; tiers whose Order is not known last.
+std::vector<const TierAclFact*> tierEvaluationOrder(const EndpointFacts& e, bool inbound);
+/// ACL rules (or a tier's) in the order they are evaluated: lower Priority first, then document order.
+std::vector<const AclFact*> ruleEvaluationOrder(const std::vector<AclFact>& rules);
 /// Whether `field` ("RemoteAddresses", "LocalPorts" ...) of the rule is among those the data does not
 /// show.
 bool aclFieldUnknown(const AclFact& acl, std::string_view field);

@@ -1,5 +1,5 @@
-// Rules about endpoint policies: ACL rules that never match or that block DNS, and OutBoundNAT
-// exceptions on Kubernetes networks.
+// Rules about endpoint policies: ACL and TierAcl rules that never match or that block DNS, tiers with
+// one Order, and OutBoundNAT exceptions on Kubernetes networks.
 
 #include "analysis/check_model.h"
 
@@ -11,8 +11,8 @@ namespace {
 
 std::string aclSummary(const AclFact& a)
 {
-    std::string out = std::string(a.allow ? "Allow" : "Block") + " " + (a.inbound ? "In" : "Out") +
-                      " priority " + std::to_string(a.priority);
+    std::string out = std::string(aclActionName(a)) + " " + (a.inbound ? "In" : "Out") + " priority " +
+                      std::to_string(a.priority);
     if (!a.ruleId.empty())
         out += " (" + a.ruleId + ")";
     return out;
@@ -20,18 +20,46 @@ std::string aclSummary(const AclFact& a)
 
 std::string policyField(const AclFact& a)
 {
-    return "Policies[" + std::to_string(a.index) + "]";
+    std::string out = "Policies[" + std::to_string(a.index) + "]";
+    if (a.tierRule)
+        out += ".Settings.TierAclRules[" + std::to_string(*a.tierRule) + "]";
+    return out;
 }
 
-/// The order VFP evaluates rules in: lower Priority value first, then document order.
-std::vector<const AclFact*> evaluationOrder(const std::vector<AclFact>& acls)
+std::string tierSummary(const TierAclFact& t)
 {
-    std::vector<const AclFact*> order;
-    for (const AclFact& a : acls)
-        order.push_back(&a);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const AclFact* x, const AclFact* y) { return x->priority < y->priority; });
-    return order;
+    std::string out = "TierAcl";
+    if (!t.name.empty())
+        out += " \"" + t.name + "\"";
+    return out + (t.inbound ? " In" : " Out") + (t.order ? " Order " + std::to_string(*t.order) : "");
+}
+
+/// Calls `shadowed(later, first)` for each rule of `order` (evaluation order) fully covered by a rule
+/// evaluated before it with a lower Priority value (equal priorities: HNS's tie order is not documented,
+/// so no claim), the first such rule only.
+template <typename Shadowed> void forEachShadowed(const std::vector<const AclFact*>& order, Shadowed shadowed)
+{
+    for (std::size_t j = 0; j < order.size(); ++j)
+        for (std::size_t i = 0; i < j; ++i)
+            if (order[i]->priority < order[j]->priority && aclCovers(*order[i], *order[j])) {
+                shadowed(*order[j], *order[i]);
+                break;
+            }
+}
+
+/// The rule of `order` (Switch rules only) that decides an outbound UDP packet to `server`:53, the
+/// first that matches; null when none does, or when the first that may match is not known to match
+/// (the dump does not show all it matches: it may decide, so no claim). `undecided` says which.
+const AclFact* decidesDns(const std::vector<const AclFact*>& order, const IpAddress& server, bool& undecided)
+{
+    undecided = false;
+    for (const AclFact* acl : order) {
+        if (acl->hostRule || !aclMatchesOutbound(*acl, kProtocolUdp, server, 53, true))
+            continue;
+        undecided = !aclMatchesOutbound(*acl, kProtocolUdp, server, 53);
+        return undecided ? nullptr : acl;
+    }
+    return nullptr;
 }
 
 bool kubernetesMode(NetworkMode mode)
@@ -46,51 +74,106 @@ bool covered(const std::vector<IpPrefix>& exceptions, const IpPrefix& range)
     });
 }
 
+/// TIER-ORDER-DUP: two tiers of one direction with the same Order.
+void checkTierOrders(const EndpointFacts& e,
+                     const std::vector<std::pair<std::string_view, std::string>>& values,
+                     std::vector<Finding>& out)
+{
+    for (std::size_t j = 0; j < e.tierAcls.size(); ++j)
+        for (std::size_t i = 0; i < j; ++i) {
+            const TierAclFact& first = e.tierAcls[i];
+            const TierAclFact& later = e.tierAcls[j];
+            if (!first.order || first.order != later.order || first.inbound != later.inbound)
+                continue;
+            out.push_back(makeFinding(
+                "TIER-ORDER-DUP",
+                tierSummary(later) + " has the same Order as " + tierSummary(first) +
+                    ": which of the two is evaluated first is not documented.",
+                {{ResourceKind::Endpoint, e.id}},
+                {{fieldOf(ResourceKind::Endpoint, e.id, "Policies[" + std::to_string(later.index) + "]"),
+                  tierSummary(later)},
+                 {fieldOf(ResourceKind::Endpoint, e.id, "Policies[" + std::to_string(first.index) + "]"),
+                  tierSummary(first)}},
+                values));
+            break;
+        }
+}
+
+/// TIER-BLOCKS-DNS: the outbound tiers, in their Order, hand UDP 53 to `server` to a Block rule. No
+/// claim when what decides is not known: a rule that may match but is not known to, a rule's action or,
+/// with several tiers, a tier's Order the dump does not show, or two tiers with one Order.
+void checkTiersDns(const EndpointFacts& e, const IpAddress& server,
+                   const std::vector<std::pair<std::string_view, std::string>>& values,
+                   std::vector<Finding>& out)
+{
+    const std::vector<const TierAclFact*> tiers = tierEvaluationOrder(e, false);
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+        if (tiers.size() > 1 && (!tiers[i]->order || (i > 0 && tiers[i - 1]->order == tiers[i]->order)))
+            return;
+    }
+    for (const TierAclFact* tier : tiers) {
+        bool undecided = false;
+        const AclFact* rule = decidesDns(ruleEvaluationOrder(tier->rules), server, undecided);
+        if (undecided || (rule && aclFieldUnknown(*rule, "TierAclRuleAction")))
+            return;
+        if (!rule || rule->pass)
+            continue; // the next tier decides
+        if (!rule->allow)
+            out.push_back(
+                makeFinding("TIER-BLOCKS-DNS",
+                            tierSummary(*tier) + " rule " + aclSummary(*rule) +
+                                " blocks UDP 53 to DNS server " + server.toString() + ".",
+                            {{ResourceKind::Endpoint, e.id}},
+                            {{fieldOf(ResourceKind::Endpoint, e.id, policyField(*rule)), aclSummary(*rule)},
+                             {"DNS server", server.toString()}},
+                            values));
+        return;
+    }
+}
+
 } // namespace
 
 void checkEndpointPolicies(const CheckModel&, const EndpointFacts& e, const NetworkFacts* network,
                            std::vector<Finding>& out)
 {
-    if (e.acls.empty())
+    if (e.acls.empty() && e.tierAcls.empty())
         return;
-    const std::vector<const AclFact*> order = evaluationOrder(e.acls);
+    const std::vector<const AclFact*> order = ruleEvaluationOrder(e.acls);
     const std::vector<std::pair<std::string_view, std::string>> values{{"endpoint", e.id}};
-    for (std::size_t j = 0; j < order.size(); ++j) {
-        for (std::size_t i = 0; i < j; ++i) {
-            const AclFact& first = *order[i];
-            const AclFact& later = *order[j];
-            if (first.priority >= later.priority || !aclCovers(first, later))
-                continue; // equal priorities: HNS's tie order is not documented, so no claim
-            out.push_back(makeFinding(
-                "ACL-SHADOWED",
-                "ACL " + aclSummary(later) + " never matches: " + aclSummary(first) + " covers it" +
-                    (first.allow == later.allow ? " with the same action." : " with the opposite action."),
-                {{ResourceKind::Endpoint, e.id}},
-                {{fieldOf(ResourceKind::Endpoint, e.id, policyField(later)), aclSummary(later)},
-                 {fieldOf(ResourceKind::Endpoint, e.id, policyField(first)), aclSummary(first)}},
-                values));
-            break;
-        }
-    }
+    auto rule = [&](const AclFact& a) {
+        return std::pair<std::string, std::string>{fieldOf(ResourceKind::Endpoint, e.id, policyField(a)),
+                                                   aclSummary(a)};
+    };
+    forEachShadowed(order, [&](const AclFact& later, const AclFact& first) {
+        out.push_back(makeFinding(
+            "ACL-SHADOWED",
+            "ACL " + aclSummary(later) + " never matches: " + aclSummary(first) + " covers it" +
+                (first.allow == later.allow ? " with the same action." : " with the opposite action."),
+            {{ResourceKind::Endpoint, e.id}}, {rule(later), rule(first)}, values));
+    });
+    for (const TierAclFact& tier : e.tierAcls)
+        forEachShadowed(ruleEvaluationOrder(tier.rules), [&](const AclFact& later, const AclFact& first) {
+            const bool same = aclActionName(first) == aclActionName(later);
+            out.push_back(
+                makeFinding("TIER-RULE-SHADOWED",
+                            tierSummary(tier) + " rule " + aclSummary(later) +
+                                " never matches: " + aclSummary(first) + " covers it" +
+                                (same ? " with the same action."
+                                      : " with action " + std::string(aclActionName(first)) + " instead."),
+                            {{ResourceKind::Endpoint, e.id}}, {rule(later), rule(first)}, values));
+        });
+    checkTierOrders(e, values, out);
     std::vector<IpAddress> servers = e.dnsServers;
     if (servers.empty() && network)
         servers = network->dnsServers;
     for (const IpAddress& server : servers) {
-        for (const AclFact* acl : order) {
-            if (acl->hostRule || !aclMatchesOutbound(*acl, kProtocolUdp, server, 53, true))
-                continue;
-            if (!aclMatchesOutbound(*acl, kProtocolUdp, server, 53))
-                break; // the dump does not show all this rule matches: it may decide, so no claim
-            if (!acl->allow)
-                out.push_back(makeFinding(
-                    "ACL-BLOCKS-DNS",
-                    "ACL " + aclSummary(*acl) + " blocks UDP 53 to DNS server " + server.toString() + ".",
-                    {{ResourceKind::Endpoint, e.id}},
-                    {{fieldOf(ResourceKind::Endpoint, e.id, policyField(*acl)), aclSummary(*acl)},
-                     {"DNS server", server.toString()}},
-                    values));
-            break; // the first matching rule decides
-        }
+        bool undecided = false;
+        if (const AclFact* acl = decidesDns(order, server, undecided); acl && !acl->allow)
+            out.push_back(makeFinding(
+                "ACL-BLOCKS-DNS",
+                "ACL " + aclSummary(*acl) + " blocks UDP 53 to DNS server " + server.toString() + ".",
+                {{ResourceKind::Endpoint, e.id}}, {rule(*acl), {"DNS server", server.toString()}}, values));
+        checkTiersDns(e, server, values, out);
     }
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 using S = Severity;
 
-constexpr std::array<HealthRule, 34> kRules{{
+constexpr std::array<HealthRule, 37> kRules{{
     {"IP-DUP-LOCAL", S::Error, "Two local endpoints hold the same IP address",
      "Two or more local endpoints have the same address in their IpConfigurations.",
      "Traffic for the address reaches only one of them; the other container looks dead.",
@@ -162,6 +162,28 @@ constexpr std::array<HealthRule, 34> kRules{{
      "Name resolution in the container fails.", "A deny-all egress policy without the DNS exception.",
      "Add an outbound Allow rule for UDP 53 to the DNS server with a lower Priority value "
      "(hcnctl modify endpoint {endpoint} -f policy.json)"},
+    {"TIER-RULE-SHADOWED", S::Warning, "A TierAcl rule can never match",
+     "A rule of an endpoint's TierAcl tier is fully covered by another rule of the same tier that is "
+     "evaluated first (lower Priority value).",
+     "The rule has no effect; if its action differs (Allow, Block, Pass), traffic is treated otherwise "
+     "than it says.",
+     "Priorities within the tier were assigned in the wrong order, or a broad rule was added above "
+     "specific ones.",
+     "hcnctl show endpoint {endpoint}; give the rule a lower Priority value than the one covering it"},
+    {"TIER-BLOCKS-DNS", S::Error, "A TierAcl tier blocks DNS",
+     "Evaluated in their Order, the endpoint's outbound TierAcl tiers hand UDP port 53 to a DNS server "
+     "of the endpoint to a Block rule: no tier before it allows or passes it on first.",
+     "Name resolution in the container fails.",
+     "A deny-all rule in a tier without a DNS exception (an Allow, or a Pass to a later tier), or tiers "
+     "whose Order puts the blocking tier first.",
+     "Add an Allow (or Pass) rule for UDP 53 to the DNS server with a lower Priority value to the tier, "
+     "or reorder the tiers (hcnctl modify endpoint {endpoint} -f policy.json)"},
+    {"TIER-ORDER-DUP", S::Warning, "Two TierAcl tiers have the same Order",
+     "Two TierAcl policies of one endpoint and one direction have the same Order.",
+     "Which tier is evaluated first is not documented: traffic both match may be passed, allowed or "
+     "blocked by either.",
+     "Tiers were added by two controllers, or a tier was copied without changing its Order.",
+     "hcnctl show endpoint {endpoint}; give each tier of the direction its own Order"},
     {"FEATURE-TOO-NEW", S::Error, "An object uses a feature the host's HNS does not have",
      "A document uses a field or policy newer than the host's HNS version.",
      "HNS ignores or rejects it: the behaviour the document asks for does not happen.",

@@ -116,13 +116,18 @@ PathEnd noAddress(TraceWalk& walk, std::string name, const TraceObject& object, 
 
 // trace_acl.cpp
 /// The ACL layers of `e` for one direction (egress: Host then Switch; ingress: Switch then Host), one
-/// hop per layer with rules (or one hop when the endpoint has none for the direction). False when a
+/// hop per layer with rules (or one hop when the endpoint has none for the direction); the endpoint's
+/// TierAcl tiers just before the Switch layer, one hop per tier evaluated. False when a
 /// rule blocked, or when a rule the data does not fully show may decide; `stop` then says which (Dropped
 /// or Undecided) and at which hop.
 bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packet& packet, PathEnd& stop);
 /// "Policies[3] ACL Id=deny: Block Out Switch, Priority 100, Protocols 6, RemotePorts 80": the rule as
 /// written.
 std::string describeAcl(const AclFact& acl);
+/// "Policies[4] TierAcl \"baseline\" Out, Order 10": a tier as written.
+std::string describeTier(const TierAclFact& tier);
+/// The tier, then "; TierAclRules[1] Id=deny-all: Block, Priority 200, Protocols 6": a tier's rule.
+std::string describeTierRule(const TierAclFact& tier, const AclFact& rule);
 
 // trace_route.cpp
 struct RouteChoice

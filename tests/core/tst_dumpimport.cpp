@@ -446,6 +446,46 @@ private slots:
         QTest::newRow("list view: an ACL's ports are text")
             << listView << "/Endpoints/0/Policies/0/Settings/LocalPorts"
             << "\"80\"";
+        // TierAcl (HNS 14.0): the tier and its rules come through as the dump has them; a rule's redacted
+        // address list is kept under "_v1" by its path inside the tier.
+        const QString tierV2 = QStringLiteral(
+            "[{\"ID\":\"5A1B2C3D-0000-4000-8000-000000000001\",\"Name\":\"ep-tier\","
+            "\"SchemaVersion\":{\"Major\":2,\"Minor\":16},"
+            "\"IpConfigurations\":[{\"IpAddress\":\"10.244.1.7\",\"PrefixLength\":24}],"
+            "\"Policies\":[{\"Type\":\"TierAcl\",\"Settings\":{\"Name\":\"baseline\",\"Direction\":\"Out\","
+            "\"Order\":10,\"TierAclRules\":["
+            "{\"Id\":\"dns\",\"Protocols\":\"17\",\"RemoteAddresses\":\"10.96.0.10\",\"RemotePorts\":\"53\","
+            "\"Priority\":100,\"TierAclRuleAction\":\"Pass\"},"
+            "{\"Id\":\"deny\",\"Protocols\":\"17\",\"RemoteAddresses\":\"10.96.x.x,10.0.0.0/8\","
+            "\"Priority\":200,\"TierAclRuleAction\":\"Block\"}]}}]}]");
+        QTest::newRow("v2 TierAcl: the tier as the dump has it")
+            << tierV2 << "/Endpoints/0/Policies/0/Settings/Order"
+            << "10";
+        QTest::newRow("v2 TierAcl: a rule as the dump has it")
+            << tierV2 << "/Endpoints/0/Policies/0/Settings/TierAclRules/0"
+            << "{\"Id\":\"dns\",\"Priority\":100,\"Protocols\":\"17\",\"RemoteAddresses\":\"10.96.0.10\","
+               "\"RemotePorts\":\"53\",\"TierAclRuleAction\":\"Pass\"}";
+        QTest::newRow("v2 TierAcl: a rule's redacted address list kept under _v1 by its path in the tier")
+            << tierV2 << "/Endpoints/0/_v1/Policies[0].Settings.TierAclRules[1].RemoteAddresses"
+            << "\"10.96.x.x,10.0.0.0/8\"";
+        QTest::newRow("v2 TierAcl: the rule keeps its action and its readable addresses")
+            << tierV2 << "/Endpoints/0/Policies/0/Settings/TierAclRules/1"
+            << "{\"Id\":\"deny\",\"Priority\":200,\"Protocols\":\"17\",\"RemoteAddresses\":\"10.0.0.0/8\","
+               "\"TierAclRuleAction\":\"Block\"}";
+        // v1 has no documented TierAcl form; one written flat, as v1 writes its policies, becomes the v2
+        // policy's Settings.
+        const QString tierV1 = QStringLiteral(
+            "[{\"ID\":\"5A1B2C3D-0000-4000-8000-000000000002\",\"Name\":\"ep-v1\",\"IPAddress\":\"10.244.1."
+            "8\","
+            "\"Policies\":[{\"Type\":\"TierAcl\",\"Name\":\"baseline\",\"Direction\":\"Out\",\"Order\":10,"
+            "\"TierAclRules\":[{\"Id\":\"deny\",\"Protocols\":\"17\",\"Priority\":200,"
+            "\"TierAclRuleAction\":\"Block\"}]}]}]");
+        QTest::newRow("v1 TierAcl written flat: its fields become the v2 Settings")
+            << tierV1 << "/Endpoints/0/Policies/0"
+            << "{\"Settings\":{\"Direction\":\"Out\",\"Name\":\"baseline\",\"Order\":10,\"TierAclRules\":[{"
+               "\"Id\":"
+               "\"deny\",\"Priority\":200,\"Protocols\":\"17\",\"TierAclRuleAction\":\"Block\"}]},\"Type\":"
+               "\"TierAcl\"}";
         const QString braced = QStringLiteral(
             "{\"ID\":\"{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}\",\"Name\":\"Ethernet\","
             "\"VirtualNetwork\":\"{e3a07b5c-2d91-4f68-b4c3-07f5d2e91a6b}\",\"IPAddress\":\"10.244.1.30\"}");

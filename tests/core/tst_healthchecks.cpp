@@ -105,6 +105,20 @@ json policy(const std::string& type, const json& settings)
     return {{"Type", type}, {"Settings", settings}};
 }
 
+json tierRule(const std::string& action, int priority, const json& extra)
+{
+    json rule{{"TierAclRuleAction", action}, {"Priority", priority}};
+    rule.update(extra);
+    return rule;
+}
+
+json tierAcl(const std::string& name, const std::string& direction, int order, const std::vector<json>& rules)
+{
+    return policy(
+        "TierAcl",
+        {{"Name", name}, {"Direction", direction}, {"Order", order}, {"TierAclRules", json(rules)}});
+}
+
 /// A host: a NAT network 10.0.0.0/24 with two attached endpoints, one namespace holding them.
 struct Host
 {
@@ -476,6 +490,64 @@ std::vector<Case> cases()
         add("a block whose v1 Protocol is no protocol HNS takes", protocols, "ACL-BLOCKS-DNS", false);
     }
     {
+        // TierAcl tiers: rules read as ACL rules are, actions Allow, Block and Pass, tiers in their Order.
+        Host h;
+        h.ep(1)["Policies"] = json::array({tierAcl(
+            "baseline", "Out", 10,
+            {tierRule("Block", 100, json::object()), tierRule("Allow", 200, {{"Protocols", "6"}})})});
+        add("a tier's block-all above a specific allow", h, "TIER-RULE-SHADOWED", true);
+        Host miss = h;
+        miss.ep(1)["Policies"][0]["Settings"]["TierAclRules"][0]["Priority"] = 300;
+        add("the tier's specific allow evaluated first", miss, "TIER-RULE-SHADOWED", false);
+        add("a tier's block-all is no ordinary ACL", h, "ACL-SHADOWED", false);
+        Host otherTier = h;
+        otherTier.ep(1)["Policies"] =
+            json::array({tierAcl("a", "Out", 10, {tierRule("Pass", 100, json::object())}),
+                         tierAcl("b", "Out", 20, {tierRule("Allow", 200, {{"Protocols", "6"}})})});
+        add("a covering rule in another tier", otherTier, "TIER-RULE-SHADOWED", false);
+        Host hidden = h;
+        hidden.ep(1)["Policies"][0]["Settings"]["TierAclRules"][0]["Protocols"] = "6";
+        hidden.ep(1)["_v1"] = {{"Policies[0].Settings.TierAclRules[0].RemoteAddresses", "10.0.X.Y"}};
+        add("a tier's block whose RemoteAddresses the dump does not show", hidden, "TIER-RULE-SHADOWED",
+            false);
+
+        Host dns;
+        dns.ep(1)["Policies"] =
+            json::array({tierAcl("baseline", "Out", 10, {tierRule("Block", 1000, {{"Protocols", "17"}})})});
+        add("a tier blocking UDP", dns, "TIER-BLOCKS-DNS", true);
+        add("a tier blocking UDP is no ordinary ACL", dns, "ACL-BLOCKS-DNS", false);
+        Host passed = dns;
+        passed.ep(1)["Policies"] =
+            json::array({tierAcl("cluster", "Out", 20, {tierRule("Block", 1000, {{"Protocols", "17"}})}),
+                         tierAcl("dns", "Out", 10,
+                                 {tierRule("Pass", 100, {{"Protocols", "17"}, {"RemotePorts", "53"}})})});
+        add("an earlier tier passes DNS on to a tier that blocks it", passed, "TIER-BLOCKS-DNS", true);
+        Host allowed = passed;
+        allowed.ep(1)["Policies"][1]["Settings"]["TierAclRules"][0]["TierAclRuleAction"] = "Allow";
+        add("an earlier tier allows DNS: the blocking tier is not evaluated", allowed, "TIER-BLOCKS-DNS",
+            false);
+        Host later = passed;
+        later.ep(1)["Policies"][1]["Settings"]["Order"] = 30;
+        later.ep(1)["Policies"][1]["Settings"]["TierAclRules"][0]["TierAclRuleAction"] = "Allow";
+        add("the allowing tier comes after the blocking one", later, "TIER-BLOCKS-DNS", true);
+        Host unknownOrder = later;
+        unknownOrder.ep(1)["Policies"][1]["Settings"].erase("Order");
+        unknownOrder.ep(1)["_v1"] = {{"Policies[1].Settings.Order", "<redacted>"}};
+        add("tiers whose Order the dump does not show", unknownOrder, "TIER-BLOCKS-DNS", false);
+        Host unknownAction = dns;
+        unknownAction.ep(1)["Policies"][0]["Settings"]["TierAclRules"][0].erase("TierAclRuleAction");
+        unknownAction.ep(1)["_v1"] = {{"Policies[0].Settings.TierAclRules[0].TierAclRuleAction", "Bl0ck"}};
+        add("a tier rule whose action the dump does not show", unknownAction, "TIER-BLOCKS-DNS", false);
+
+        Host dup;
+        dup.ep(1)["Policies"] =
+            json::array({tierAcl("a", "Out", 10, {tierRule("Pass", 100, json::object())}),
+                         tierAcl("b", "Out", 10, {tierRule("Allow", 100, json::object())})});
+        add("two outbound tiers with Order 10", dup, "TIER-ORDER-DUP", true);
+        dup.ep(1)["Policies"][1]["Settings"]["Direction"] = "In";
+        add("Order 10 once per direction", dup, "TIER-ORDER-DUP", false);
+    }
+    {
         Host h;
         h.hnsVersion = {{"Major", 9}, {"Minor", 2}};
         h.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.20"}, 6, 80, 8080)});
@@ -629,6 +701,66 @@ private slots:
         QVERIFY2(found == fires, qPrintable(describe(*findings).join("\n")));
     }
 
+    /// What a TierAcl finding says: the tier, the rule (its action, priority, Id) and what it does.
+    void tierFindingWording_data()
+    {
+        QTest::addColumn<QByteArray>("snapshot");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("evidence"); // a field the finding's evidence names
+
+        Host shadow;
+        shadow.ep(1)["Policies"] = json::array(
+            {policy("ACL", {{"Action", "Allow"}, {"Direction", "Out"}, {"Priority", 5}}),
+             tierAcl("baseline", "Out", 10,
+                     {tierRule("Pass", 100, {{"Id", "to-next"}}),
+                      tierRule("Block", 200, {{"Id", "web"}, {"Protocols", "6"}, {"RemotePorts", "80"}})})});
+        QTest::newRow("a Pass rule covers a later Block in its tier")
+            << shadow.text() << "TIER-RULE-SHADOWED"
+            << "TierAcl \"baseline\" Out Order 10 rule Block Out priority 200 (web) never matches: Pass Out "
+               "priority 100 (to-next) covers it with action Pass instead."
+            << "Policies[1].Settings.TierAclRules[1]";
+        Host dns;
+        dns.ep(1)["Policies"] = json::array(
+            {tierAcl("dns", "Out", 10, {tierRule("Pass", 100, {{"Protocols", "17"}, {"RemotePorts", "53"}})}),
+             tierAcl("cluster", "Out", 20,
+                     {tierRule("Block", 1000, {{"Id", "deny-udp"}, {"Protocols", "17"}})})});
+        QTest::newRow("the tier a Pass hands DNS to blocks it")
+            << dns.text() << "TIER-BLOCKS-DNS"
+            << "TierAcl \"cluster\" Out Order 20 rule Block Out priority 1000 (deny-udp) blocks UDP 53 to "
+               "DNS "
+               "server 10.0.0.10."
+            << "Policies[1].Settings.TierAclRules[0]";
+        Host dup;
+        dup.ep(1)["Policies"] = json::array({tierAcl("a", "In", 10, {}), tierAcl("b", "In", 10, {})});
+        QTest::newRow("two inbound tiers with one Order")
+            << dup.text() << "TIER-ORDER-DUP"
+            << "TierAcl \"b\" In Order 10 has the same Order as TierAcl \"a\" In Order 10: which of the two "
+               "is "
+               "evaluated first is not documented."
+            << "Policies[1]";
+    }
+
+    void tierFindingWording()
+    {
+        QFETCH(QByteArray, snapshot);
+        QFETCH(QString, rule);
+        QFETCH(QString, message);
+        QFETCH(QString, evidence);
+        auto findings = hcn::checkSnapshot(snapshot.toStdString());
+        QVERIFY(findings.ok());
+        QStringList seen;
+        for (const hcn::Finding& f : *findings) {
+            if (qs(f.ruleId) != rule)
+                continue;
+            seen << qs(f.message);
+            QVERIFY2(std::any_of(f.evidence.begin(), f.evidence.end(),
+                                 [&](const auto& e) { return qs(e.first).endsWith(evidence); }),
+                     qPrintable(qs(f.message)));
+        }
+        QCOMPARE(seen, QStringList{message});
+    }
+
     void everyRuleHasATriggerAndANearMiss()
     {
         std::map<std::string, std::pair<int, int>> seen;
@@ -732,6 +864,55 @@ private slots:
     }
 
     /// Every dump the importer reads (partial, v1, damaged): checking the result never throws.
+    /// A TierAcl that came through an import is checked as written: its rules, their actions, a rule
+    /// address the dump hid (no claim where it may decide).
+    void tiersOfImportedDumps_data()
+    {
+        QTest::addColumn<QByteArray>("dump");
+        QTest::addColumn<QStringList>("rules"); // the finding IDs
+        auto endpoint = [](const QByteArray& policies) {
+            return "[{\"ID\":\"5A1B2C3D-0000-4000-8000-000000000001\",\"Name\":\"ep-tier\","
+                   "\"SchemaVersion\":{\"Major\":2,\"Minor\":16},\"Dns\":{\"ServerList\":[\"10.96.0.10\"]},"
+                   "\"IpConfigurations\":[{\"IpAddress\":\"10.244.1.7\",\"PrefixLength\":24}],"
+                   "\"Policies\":[" +
+                   policies + "]}]";
+        };
+        const QByteArray block =
+            "{\"Type\":\"TierAcl\",\"Settings\":{\"Name\":\"baseline\",\"Direction\":"
+            "\"Out\",\"Order\":10,\"TierAclRules\":[{\"Id\":\"deny\",\"Protocols\":\"17\","
+            "\"RemoteAddresses\":\"ADDRESSES\",\"Priority\":200,\"TierAclRuleAction\":\"Block\"}]}}";
+        QTest::newRow("v2: a tier blocking DNS")
+            << endpoint(QByteArray(block).replace("ADDRESSES", "10.96.0.0/12"))
+            << QStringList{"TIER-BLOCKS-DNS"};
+        QTest::newRow("v2: the rule's addresses redacted beside the DNS server's range")
+            << endpoint(QByteArray(block).replace("ADDRESSES", "10.96.0.0/12,10.x.x.x"))
+            << QStringList{"TIER-BLOCKS-DNS"};
+        QTest::newRow("v2: the rule's addresses redacted: it may or may not block DNS")
+            << endpoint(QByteArray(block).replace("ADDRESSES", "10.x.x.x")) << QStringList{};
+        QTest::newRow("v1: a tier written flat blocking DNS")
+            << QByteArray("[{\"ID\":\"5A1B2C3D-0000-4000-8000-000000000002\",\"Name\":\"ep-v1\","
+                          "\"IPAddress\":\"10.244.1.8\",\"DNSServerList\":\"10.96.0.10\",\"Policies\":["
+                          "{\"Type\":\"TierAcl\",\"Name\":\"baseline\",\"Direction\":\"Out\",\"Order\":10,"
+                          "\"TierAclRules\":[{\"Id\":\"deny\",\"Protocols\":\"17\",\"Priority\":200,"
+                          "\"TierAclRuleAction\":\"Block\"}]}]}]")
+            << QStringList{"TIER-BLOCKS-DNS"};
+    }
+
+    void tiersOfImportedDumps()
+    {
+        QFETCH(QByteArray, dump);
+        QFETCH(QStringList, rules);
+        auto imported = hcn::io::importBytes("paste", dump.toStdString());
+        QVERIFY(imported.ok());
+        auto findings = hcn::checkSnapshot(imported->snapshot.dump());
+        QVERIFY(findings.ok());
+        QStringList seen;
+        for (const hcn::Finding& f : *findings)
+            if (qs(f.ruleId).startsWith("TIER-") || qs(f.ruleId).startsWith("ACL-"))
+                seen << qs(f.ruleId);
+        QVERIFY2(seen == rules, qPrintable(describe(*findings).join("\n")));
+    }
+
     void importedDumpsAreChecked()
     {
         const QDir dir(dumpPath(QString()));

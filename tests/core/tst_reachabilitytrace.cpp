@@ -133,6 +133,64 @@ private slots:
             << "icmp" << 0 << "dropped"
             << "egress ACL (Switch)"
             << "network Policies[1] NetworkACL: Block Out Switch, Priority 100" << QStringList{} << "";
+        // TierAcl tiers: lower Order first whatever their place in Policies; in a tier the first matching
+        // rule by Priority decides: Pass on to the next tier, Block drops, Allow accepts (later tiers not
+        // evaluated, the ordinary ACLs still are).
+        const QString tiers = "tier-acl-host.json";
+        QTest::newRow("tiers: a Pass hands the packet to the next tier, where no rule matches")
+            << tiers << "client"
+            << "web"
+            << "tcp" << 80 << "delivered"
+            << "egress TierAcl"
+            << "Policies[1] TierAcl \"security\" Out, Order 10; TierAclRules[0] Id=pass-web: Pass, Priority "
+               "100"
+            << QStringList{"web"} << "";
+        QTest::newRow("tiers: the tier with the higher Order blocks what the first passed on")
+            << tiers << "client"
+            << "db"
+            << "tcp" << 80 << "dropped"
+            << "egress TierAcl"
+            << "Policies[0] TierAcl \"app\" Out, Order 20; TierAclRules[0] Id=deny-db: Block, Priority 100"
+            << QStringList{} << "";
+        QTest::newRow("tiers: a Block rule of the first tier drops")
+            << tiers << "client"
+            << "web"
+            << "tcp" << 22 << "dropped"
+            << "egress TierAcl"
+            << "TierAcl \"security\" Out, Order 10; TierAclRules[1] Id=no-ssh: Block, Priority 200"
+            << QStringList{} << "";
+        QTest::newRow("tiers: an Allow in the first tier skips the later tier's Block")
+            << tiers << "client"
+            << "db"
+            << "tcp" << 8080 << "delivered"
+            << "egress TierAcl"
+            << "TierAclRules[2] Id=allow-admin: Allow, Priority 300" << QStringList{"db"} << "";
+        QTest::newRow("tiers: a tier's Allow does not bypass the endpoint's ordinary ACL rules")
+            << tiers << "client"
+            << "web"
+            << "tcp" << 8443 << "dropped"
+            << "egress ACL (Switch)"
+            << "Policies[2] ACL Id=no-8443: Block Out Switch, Priority 100" << QStringList{} << "";
+        QTest::newRow("tiers: a tier rule whose RemoteAddresses the dump does not show may decide")
+            << tiers << "client"
+            << "web"
+            << "udp" << 53 << "undecided"
+            << "egress TierAcl"
+            << "cannot evaluate: RemoteAddresses not in the dump" << QStringList{} << "";
+        QTest::newRow(
+            "tiers: a tier whose Order the dump does not show may match: which tier decides is unknown")
+            << tiers << "client"
+            << "guarded"
+            << "tcp" << 7000 << "undecided"
+            << "ingress TierAcl"
+            << "cannot evaluate: Order not in the dump" << QStringList{} << "";
+        QTest::newRow("tiers: a tier whose Order is not known but cannot match is passed over")
+            << tiers << "client"
+            << "guarded"
+            << "tcp" << 7001 << "delivered"
+            << "ingress TierAcl"
+            << "Policies[0] TierAcl \"platform\" In, Order 10: 1 rule, none matched" << QStringList{"guarded"}
+            << "";
         // L2Bridge network: ACLs, load balancers, OutBoundNAT
         QTest::newRow("l2bridge: the Block rule with the lowest Priority value decides first")
             << l2 << "client" << "blocked-peer" << "tcp" << 80 << "dropped" << "egress ACL (Switch)"

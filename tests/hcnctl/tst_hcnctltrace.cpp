@@ -209,6 +209,38 @@ private slots:
         QCOMPARE(document.contains("Affinity"), !affinity.isEmpty());
     }
 
+    /// TierAcl tiers over tests/data/trace/tier-acl-host.json: the hop naming the tier and the rule
+    /// that decided, the exit status the verdict gives.
+    void tiers_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("text"); // a line of the hop list or the verdict line holds it
+        QTest::newRow("a Pass, then the next tier by Order blocks")
+            << QStringList{"client", "db", "--port", "80"} << 1
+            << "Verdict: DROPPED: dropped at hop 3 (egress TierAcl, client "
+               "(7C000002-0000-4000-8000-000000000010)): "
+               "blocked — Policies[0] TierAcl \"app\" Out, Order 20; TierAclRules[0] Id=deny-db: Block, "
+               "Priority 100";
+        QTest::newRow("a tier's Allow: the later tier is not evaluated")
+            << QStringList{"client", "db", "--port", "8080"} << 0
+            << "egress TierAcl [endpoint client 7C000002-0000-4000-8000-000000000010]: allowed";
+        QTest::newRow("a tier whose Order the dump does not show")
+            << QStringList{"client", "guarded", "--port", "7000"} << 1
+            << "ingress TierAcl [endpoint guarded 7C000002-0000-4000-8000-000000000050]: UNDECIDED, cannot "
+               "evaluate: Order not in the dump";
+    }
+
+    void tiers()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, text);
+        const CtlRun run = runCtl(QStringList{"--snapshot", traceFile("tier-acl-host.json"), "trace"} + args);
+        QVERIFY2(run.exitCode == exitCode, qPrintable(run.err + run.out));
+        QVERIFY2(run.out.contains(text), qPrintable(run.out));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
