@@ -428,6 +428,7 @@ private:
             warn(sourceLine, "members elided with '...' were left out; the value is incomplete");
         FoundValue found;
         found.format = DumpFormat::GoStruct;
+        found.cutOff = !read.closed;
         found.firstLine = sourceLine;
         found.lastLine = lastLine;
         found.sourceText = validUtf8(std::string(text.substr(pos, read.end)));

@@ -754,6 +754,7 @@ private:
             FoundValue cutOff = found;
             cutOff.value = std::move(value.back());
             cutOff.losses.push_back(loss);
+            cutOff.cutOff = true;
             value.erase(value.size() - 1);
             found.value = std::move(value);
             m_result.values.push_back(std::move(found));
@@ -761,6 +762,7 @@ private:
             return true;
         }
         found.losses.push_back(loss);
+        found.cutOff = true;
         found.value = std::move(value);
         m_result.values.push_back(std::move(found));
         return true;

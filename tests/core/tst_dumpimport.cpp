@@ -1107,6 +1107,72 @@ private slots:
             QVERIFY2(anyContains(texts, message), qPrintable(message + " not in:\n" + texts.join('\n')));
     }
 
+    /// `New-HnsNetwork -Verbose` prints the request and then HNS's answer: when the paste cut the answer,
+    /// what it lost that the request states is what HNS made, taken from the request with an info naming
+    /// it. A request for something else (a change to an endpoint) or one not right before the answer gives
+    /// nothing.
+    void aCutResponseTakesWhatItsRequestStates_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< valueProblem() specs
+        QTest::addColumn<QString>("info");       ///< the info expected; empty: no member taken
+
+        QTest::newRow("a NAT network, the result wrapped and cut")
+            << "verbose-request-then-cut-result-nat.txt"
+            << QStringList{"Network:5785942F-1494-43C6-B52E-D76D47E42AFC"}
+            << QStringList{"Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Name=\"natlab\"",
+                           "Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Type=\"NAT\"",
+                           "Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Ipams/0/Subnets/0/IpAddressPrefix="
+                           "\"172.28.16.0/24\""}
+            << "Name, Subnets, Type: not in the cut response; taken from the request sent to HNS at lines "
+               "5-14, which it answers";
+        QTest::newRow("an L2Bridge network, the request double-spaced")
+            << "verbose-request-then-cut-result-l2bridge.txt"
+            << QStringList{"Network:3C2B1A09-F8E7-4D6C-B5A4-938271605F4E"}
+            << QStringList{"Network:3C2B1A09-F8E7-4D6C-B5A4-938271605F4E /Name=\"podnet\"",
+                           "Network:3C2B1A09-F8E7-4D6C-B5A4-938271605F4E /Type=\"L2Bridge\""}
+            << "Name, Subnets, Type: not in the cut response; taken from the request sent to HNS at lines "
+               "3-21, which it answers";
+        QTest::newRow("an endpoint, request and result on one line each")
+            << "verbose-request-then-cut-result-endpoint.txt"
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E"}
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E /Name=\"web-ep\"",
+                           "Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E /HostComputeNetwork="
+                           "\"3C2B1A09-F8E7-4D6C-B5A4-938271605F4E\""}
+            << "IPAddress, Name, VirtualNetwork: not in the cut response; taken from the request sent to HNS "
+               "at line 2, which it answers";
+        QTest::newRow("a change to an endpoint, and a request with text between it and the object")
+            << "verbose-request-not-answered-here.txt"
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E",
+                           "Network:E9D8C7B6-A5F4-4E3D-8C2B-1A0F9E8D7C6B"}
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E /Name=\"(absent)\"",
+                           "Network:E9D8C7B6-A5F4-4E3D-8C2B-1A0F9E8D7C6B /Name=\"(absent)\""}
+            << QString();
+    }
+
+    void aCutResponseTakesWhatItsRequestStates()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QString, info);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList taken;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.severity == ImportSeverity::Info &&
+                QString::fromStdString(m.message).contains("taken from the request"))
+                taken << QString::fromStdString(m.message);
+        QCOMPARE(taken, info.isEmpty() ? QStringList{} : QStringList{info});
+        for (const ImportedObject& o : result.report.objects)
+            QCOMPARE(std::count(o.notes.begin(), o.notes.end(), info.toStdString()), info.isEmpty() ? 0 : 1);
+    }
+
     void reportSurvivesTheSnapshotFile()
     {
         const ImportResult result = importFiles({"import-endpoints-depth2.json"});
