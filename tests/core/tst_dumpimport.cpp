@@ -1173,6 +1173,54 @@ private slots:
             QCOMPARE(std::count(o.notes.begin(), o.notes.end(), info.toStdString()), info.isEmpty() ? 0 : 1);
     }
 
+    /// A poster's placeholder where a value, an element or members should be (`<redacted>`, `<...>`) is
+    /// an elision, not broken JSON: the rest of the object is read and the report says where each stood.
+    void placeholdersAreElisions_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values");
+        QTest::addColumn<QString>("warning");
+
+        const QString network = "Network:6A7B8C9D-0E1F-4A2B-9C3D-4E5F6A7B8C9D";
+        QTest::newRow("in a member's value, a list and among the members")
+            << "json-placeholders-in-values.json" << QStringList{network}
+            << QStringList{network + " /Name=\"cbr0\"", network + " /Dns/ServerList=[\"10.96.0.10\"]",
+                           network +
+                               " @Lost=[\"Subnets[0].AddressPrefix: the paste shows a placeholder (<your pod "
+                               "cidr>) in its place; what it stood for is unknown\",\"Policies: the paste "
+                               "shows a placeholder (<redacted>) in its place; what it stood for is "
+                               "unknown\",\"the paste shows a placeholder (<...>) in its place; what it "
+                               "stood for is unknown\"]"}
+            << "placeholders stand where the paste left out values, read as elisions: "
+               "Subnets[0].AddressPrefix "
+               "(<your pod cidr>), Policies (<redacted>), its members (<...>); the value is incomplete";
+        QTest::newRow("a REST result's list of networks left out")
+            << "json-placeholder-result.txt" << QStringList{} << QStringList{}
+            << "a placeholder stands where the paste left out a value, read as an elision: Output (<ignore "
+               "the "
+               "data>); the value is incomplete";
+    }
+
+    void placeholdersAreElisions()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QString, warning);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList warnings;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                warnings << QString::fromStdString(m.message);
+        QCOMPARE(warnings, QStringList{warning});
+    }
+
     void reportSurvivesTheSnapshotFile()
     {
         const ImportResult result = importFiles({"import-endpoints-depth2.json"});
