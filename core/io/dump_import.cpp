@@ -7,6 +7,7 @@
 #include "hcn/dump_formats.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
+#include "io/request_answer.h"
 
 #include <algorithm>
 #include <functional>
@@ -185,6 +186,14 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     std::vector<detail::FailedRequest> failedRequests;
     for (ExtractResult& extracted : results) {
         addWarnings(extracted, source.name, messages);
+        for (ImportWarning& info : completeCutAnswersFromRequests(extracted.values))
+            messages.push_back({ImportSeverity::Info,
+                                source.name,
+                                info.firstLine,
+                                info.lastLine,
+                                ResourceKind::Invalid,
+                                {},
+                                std::move(info.message)});
         for (FoundValue& value : extracted.values)
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
                                      failedRequests);

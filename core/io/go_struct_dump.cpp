@@ -137,6 +137,40 @@ std::string goLineRange(int line)
     return "line " + std::to_string(line);
 }
 
+/// Whether a value read from a dump shows anything: a list of structs none of whose members is complete
+/// (`[{Id:74519449-3C37-`) shows nothing.
+bool showsMembers(const json& value)
+{
+    if (value.is_array())
+        return std::any_of(value.begin(), value.end(),
+                           [](const json& e) { return !e.is_structured() || showsMembers(e); });
+    return value.is_object() && !value.empty();
+}
+
+/// `[0].Id` -> `Id`: the member a path ends in.
+std::string memberName(std::string_view path)
+{
+    const std::size_t dot = path.rfind('.');
+    return std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
+}
+
+/// The warning for a dump the text ends inside (or that cannot be read) before any member is complete:
+/// when the cut fell in the ID of what is clearly an HNS object (hns_member.h), it names the object lost.
+std::string nothingComplete(const GoDumpRead& read, std::string_view context)
+{
+    const std::string member = memberName(read.stoppedIn);
+    const ResourceKind kind =
+        read.cut ? cutIdShowsHnsObject(member, read.cutText, goKindOfType(read.typeName), context)
+                 : ResourceKind::Invalid;
+    if (kind == ResourceKind::Invalid)
+        return "a Go struct dump opens here but " +
+               std::string(read.cut ? "the line ends before any member is complete" : "cannot be read") +
+               "; not imported";
+    const std::string name(resourceKindLabel(kind));
+    return "a Go struct dump of an HNS " + name + " is cut off inside its " + member + ", after " +
+           read.cutText + "; nothing of the " + name + " is complete; not imported";
+}
+
 class GoDumpFinder
 {
 public:
@@ -366,26 +400,27 @@ private:
             return;
         }
         goJsonNames(read.value, true);
-        const bool useful = read.value.is_structured() && !read.value.empty();
+        const bool useful = showsMembers(read.value);
         const std::string where = read.stoppedIn.empty() ? std::string() : " in " + read.stoppedIn;
         if (!read.closed) {
             if (!useful) {
-                warn(sourceLine, "a Go struct dump opens here but " +
-                                     std::string(read.cut ? "the line ends before any member is complete"
-                                                          : "cannot be read") +
-                                     "; not imported");
+                warn(sourceLine, nothingComplete(read, text.substr(0, pos)));
                 return;
             }
             // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
+            const std::string after = read.endsAfter.empty() ? std::string() : memberName(read.endsAfter);
             if (cutLosesHnsObject(read.value, text.substr(0, pos)))
                 warn(sourceLine,
-                     read.cut ? "the Go struct dump is cut off (the line ends inside it); only what came "
-                                "before the cut is read"
-                              : "the Go struct dump cannot be read past column " +
-                                    std::to_string(pos + read.end + 1) + "; only what came before is read");
+                     !after.empty() ? "the Go struct dump is cut off after " + after +
+                                          " (the line ends there); only what came before the cut is read"
+                     : read.cut ? "the Go struct dump is cut off (the line ends inside it); only what came "
+                                  "before the cut is read"
+                                : "the Go struct dump cannot be read past column " +
+                                      std::to_string(pos + read.end + 1) + "; only what came before is read");
             read.losses.push_back(
-                read.cut ? "the dump ends inside this value" + where + "; what followed is unknown"
-                         : "the dump cannot be read" + where + "; what followed is unknown");
+                !after.empty() ? "the dump ends after " + after + "; what followed is unknown"
+                : read.cut     ? "the dump ends inside this value" + where + "; what followed is unknown"
+                               : "the dump cannot be read" + where + "; what followed is unknown");
         }
         if (!useful)
             return;
@@ -393,6 +428,7 @@ private:
             warn(sourceLine, "members elided with '...' were left out; the value is incomplete");
         FoundValue found;
         found.format = DumpFormat::GoStruct;
+        found.cutOff = !read.closed;
         found.firstLine = sourceLine;
         found.lastLine = lastLine;
         found.sourceText = validUtf8(std::string(text.substr(pos, read.end)));

@@ -8,6 +8,7 @@
 #include "hcn/ip_address.h"
 #include "io/json_repair.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 
 #include <algorithm>
 #include <charconv>
@@ -455,6 +456,17 @@ private:
         return blank;
     }
 
+    /// `{Id:3c6fab4d-6191-4171-a627-dd46f8c2e392` where the text ends: the member being read is an ID and
+    /// `rest` a whole GUID, which has one length, so nothing of it is lost (noted in endsAfter).
+    bool wholeIdAtEnd(std::string_view rest)
+    {
+        const std::string_view member = std::string_view(m_path).substr(m_path.rfind('.') + 1);
+        if ((member != "Id" && member != "ID") || !tables::isGuid(rest))
+            return false;
+        m_out.endsAfter = m_path;
+        return true;
+    }
+
     /// At a member's start: true when the text ends inside the member's name (`Gate`), which is then
     /// where the dump is cut.
     bool cutInKeyHere()
@@ -485,8 +497,13 @@ private:
             }
         }
         if (j >= m_s.size()) {
+            if (wholeIdAtEnd(m_s.substr(m_i))) {
+                const std::size_t from = std::exchange(m_i, m_s.size());
+                return std::string(m_s.substr(from));
+            }
             j = cutInNextKey(context);
             if (j == std::string_view::npos) {
+                m_out.cutText = m_s.substr(m_i);
                 cutHere();
                 return nullptr;
             }
@@ -548,6 +565,11 @@ private:
         while (j < m_s.size() && m_s[j] != '"')
             j += m_s[j] == '\\' ? 2 : 1;
         if (j >= m_s.size()) {
+            if (wholeIdAtEnd(m_s.substr(m_i + 1))) {
+                const std::size_t from = std::exchange(m_i, m_s.size()) + 1;
+                return std::string(m_s.substr(from));
+            }
+            m_out.cutText = m_s.substr(m_i + 1);
             cutHere();
             return nullptr;
         }

@@ -26,6 +26,11 @@ struct GoDumpRead
     bool tooDeep = false;
     bool elided = false;             ///< `...` stood in place of members or elements
     std::string stoppedIn;           ///< when not closed: the member being read (`Subnets[0].Policies`)
+    /// When the text ended inside a scalar: what it shows of it (`74519449-3C37-`), left out of `value`.
+    std::string cutText;
+    /// When the text ended right after an `Id` holding a whole GUID (`{Id:3c6fab4d-...-dd46f8c2e392`): that
+    /// member's path. A GUID has one length, so it is kept though nothing shows where it ends.
+    std::string endsAfter;
     std::vector<std::string> losses; ///< "<path>: message"
     std::vector<std::string> repairs;
     /// A list of structs at the top: each element's byte range in the text.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 
 namespace hcn::io {
@@ -56,7 +57,58 @@ bool hasGuidId(const nlohmann::json& value)
                        [](const auto& item) { return isGuidId(item.key(), item.value()); });
 }
 
+/// The words that name a kind in a log line.
+struct KindWord
+{
+    std::string_view text;
+    ResourceKind kind;
+};
+constexpr KindWord kKindWords[] = {
+    {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
+    {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
+    {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
+    {"policy list", ResourceKind::LoadBalancer},
+};
+
+/// Whether `shown` can be the start of a GUID: hex digits, with the dashes where a GUID has them.
+bool startsGuid(std::string_view shown)
+{
+    if (shown.empty() || shown.size() > 36)
+        return false;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? shown[i] != '-' : !std::isxdigit(static_cast<unsigned char>(shown[i])))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+ResourceKind kindNamedIn(std::string_view words, bool first)
+{
+    const std::string lower = lowerCopy(words);
+    ResourceKind kind = ResourceKind::Invalid;
+    std::size_t best = 0;
+    for (const KindWord& w : kKindWords) {
+        const std::size_t at = first ? lower.find(w.text) : lower.rfind(w.text);
+        if (at != std::string::npos && (kind == ResourceKind::Invalid || (first ? at < best : at >= best))) {
+            kind = w.kind;
+            best = at;
+        }
+    }
+    return kind;
+}
+
+ResourceKind cutIdShowsHnsObject(std::string_view member, std::string_view shown, ResourceKind typeKind,
+                                 std::string_view context)
+{
+    if ((member != "Id" && member != "ID") || !startsGuid(shown) || isRequestContext(context))
+        return ResourceKind::Invalid;
+    if (typeKind != ResourceKind::Invalid)
+        return typeKind;
+    return shown.size() > 8 ? kindNamedIn(context) : ResourceKind::Invalid;
+}
 
 bool isRequestContext(std::string_view context)
 {

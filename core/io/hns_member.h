@@ -1,6 +1,8 @@
 #pragma once
 // Whether a value cut by the paste or the logger shows an HNS object, so that its cut is worth a warning.
 
+#include "hcn/resource_kind.h"
+
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -22,5 +24,17 @@ bool showsHnsMember(const nlohmann::json& value);
 /// Whether cutting `value` (read from the text after `context`) lost part of an HNS object the import
 /// would show: it shows an HNS member and is no request sent to HNS (those are not imported).
 bool cutLosesHnsObject(const nlohmann::json& value, std::string_view context);
+
+/// The kind the words logged before a value name (`Hns Endpoint resource,`, `Found existing HNS network`,
+/// `loadBalancer=`): the last one named, or with `first` the first; Invalid when they name none.
+ResourceKind kindNamedIn(std::string_view words, bool first = false);
+
+/// The kind of HNS object a dump cut before any of its members was complete shows the start of, or
+/// Invalid: the cut fell in its ID (`member` is `Id` or `ID`), what the ID shows (`shown`) can start a
+/// GUID, and the type printed (`typeKind`, from `hcn.HostComputeEndpoint{`) or else the words before the
+/// dump name the kind; with only the words, the ID shows its first group and dash (a 64-digit container
+/// ID never does). A request sent to HNS loses no object.
+ResourceKind cutIdShowsHnsObject(std::string_view member, std::string_view shown, ResourceKind typeKind,
+                                 std::string_view context);
 
 } // namespace hcn::io

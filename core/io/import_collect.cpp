@@ -147,35 +147,6 @@ bool isContainer(const json& value)
     return any;
 }
 
-/// The words that name a kind in a log line.
-struct KindWord
-{
-    const char* text;
-    ResourceKind kind;
-};
-constexpr KindWord kKindWords[] = {
-    {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
-    {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
-    {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
-    {"policy list", ResourceKind::LoadBalancer},
-};
-
-/// The kind the text logged before a value names (`Hns Endpoint resource,`, `Network Response :`,
-/// `loadBalancer=`), the last one named when there are several; Invalid when it names none.
-ResourceKind kindFromContext(std::string_view context)
-{
-    const std::string lower = lowerCopy(context);
-    ResourceKind kind = ResourceKind::Invalid;
-    std::size_t last = 0;
-    for (const KindWord& w : kKindWords)
-        if (const std::size_t at = lower.rfind(w.text);
-            at != std::string::npos && (kind == ResourceKind::Invalid || at >= last)) {
-            kind = w.kind;
-            last = at;
-        }
-    return kind;
-}
-
 /// Whether every member is one that objects of every kind have (`ID`, `Name`, `Version`, ...): what is
 /// left of an object whose line was cut early. Other objects with an ID (a subnet, an allocator) keep
 /// their own identity.
@@ -214,16 +185,9 @@ bool createsAnotherKind(const std::string& lower, ResourceKind kind)
     const std::string_view window =
         noun ? std::string_view(lower).substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at)
              : std::string_view(lower).substr(at, 32);
-    std::optional<std::pair<std::size_t, ResourceKind>> created; // (distance from `creat`, kind)
-    for (const KindWord& w : kKindWords) {
-        const std::size_t found = noun ? window.rfind(w.text) : window.find(w.text);
-        if (found == std::string_view::npos)
-            continue;
-        const std::size_t distance = noun ? window.size() - found : found;
-        if (!created || distance < created->first)
-            created = std::pair(distance, w.kind);
-    }
-    return created && created->second != kind;
+    // The kind named nearest to `creat`: the last one before `creation`, the first one after `create`.
+    const ResourceKind created = kindNamedIn(window, !noun);
+    return created != ResourceKind::Invalid && created != kind;
 }
 
 /// Whether the text around a value says HNS refused it: a create request logged with its failure
@@ -320,7 +284,7 @@ struct Collector
         // An object with an HNS ID whose members do not tell its kind (a log line cut after `ID` and
         // `Name`) takes it from the words logged before it: `Hns Endpoint resource, {...}`.
         if (kind == ResourceKind::Invalid && hasGuidId && onlyCommonMembers(value))
-            kind = kindFromContext(found.context);
+            kind = kindNamedIn(found.context);
         if (kind == ResourceKind::Invalid && hasGuidId &&
             (has(value, "AddressPrefix") || has(value, "IpAddressPrefix"))) {
             message(ImportSeverity::Warning, first, last,

@@ -145,7 +145,41 @@ struct Collected
     };
     std::vector<Span> depth2;
     std::vector<Span> depth3;
+    /// Placeholders a poster put in place of values (`<redacted>`): {path, text}, see dropPlaceholders.
+    std::vector<std::pair<std::string, std::string>> placeholders;
 };
+
+/// The warning for placeholders read as elisions, naming where each stood.
+std::string placeholderWarning(const std::vector<std::pair<std::string, std::string>>& placeholders)
+{
+    std::string where;
+    for (const auto& [path, text] : placeholders)
+        where += (where.empty() ? "" : ", ") + (path.empty() ? std::string("its members") : path) + " (" +
+                 text + ")";
+    return placeholders.size() == 1
+               ? "a placeholder stands where the paste left out a value, read as an elision: " + where +
+                     "; the value is incomplete"
+               : "placeholders stand where the paste left out values, read as elisions: " + where +
+                     "; the value is incomplete";
+}
+
+/// A loss on an object for each placeholder in it, its path relative to the object (an answer's Output
+/// is the object).
+void placeholderLosses(FoundValue& found,
+                       const std::vector<std::pair<std::string, std::string>>& placeholders)
+{
+    if (!found.value.is_object())
+        return;
+    for (auto [path, text] : placeholders) {
+        if (found.fromEnvelope) {
+            if (!path.starts_with("Output"))
+                continue;
+            path.erase(0, path.starts_with("Output.") ? 7 : 6);
+        }
+        found.losses.push_back((path.empty() ? "" : path + ": ") + "the paste shows a placeholder (" + text +
+                               ") in its place; what it stood for is unknown");
+    }
+}
 
 class Extractor
 {
@@ -631,7 +665,7 @@ private:
             at = {next, 0};
             return true;
         }
-        std::string json = repairCommas(c.json, c.repairs);
+        std::string json = repairCommas(dropPlaceholders(c.json, c.placeholders), c.repairs);
         nlohmann::json value;
         std::string why;
         try {
@@ -665,6 +699,10 @@ private:
             warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
             c.repairs.push_back("dropped elided lines");
         }
+        if (!c.placeholders.empty()) {
+            warn(first, last, placeholderWarning(c.placeholders));
+            c.repairs.push_back("read placeholders in place of values as elisions");
+        }
         FoundValue found;
         found.firstLine = first;
         found.lastLine = last;
@@ -685,10 +723,12 @@ private:
                 warn(first, last, "HNS reported a failure: " + error);
             } else if (value.contains("Output") && !value["Output"].is_null()) {
                 found.value = std::move(value["Output"]);
+                placeholderLosses(found, c.placeholders);
                 m_result.values.push_back(std::move(found));
             }
         } else {
             found.value = std::move(value);
+            placeholderLosses(found, c.placeholders);
             m_result.values.push_back(std::move(found));
         }
         at = c.end;
@@ -714,7 +754,8 @@ private:
         Collected c = collect(at, stopLine);
         const int first = m_lines[at.line].sourceLine;
         const int last = m_lines[c.lastLine].sourceLine;
-        std::string closed = closeTruncatedJson(repairCommas(c.json, c.repairs));
+        std::string closed =
+            closeTruncatedJson(repairCommas(dropPlaceholders(c.json, c.placeholders), c.repairs));
         nlohmann::json value;
         if (!closed.empty()) {
             try {
@@ -733,6 +774,10 @@ private:
         const std::string context = contextBefore(at);
         if (cutLosesHnsObject(value, context))
             warn(first, last, warning);
+        if (!c.placeholders.empty()) {
+            warn(first, last, placeholderWarning(c.placeholders));
+            c.repairs.push_back("read placeholders in place of values as elisions");
+        }
         FoundValue found;
         found.firstLine = first;
         found.lastLine = last;
@@ -754,6 +799,7 @@ private:
             FoundValue cutOff = found;
             cutOff.value = std::move(value.back());
             cutOff.losses.push_back(loss);
+            cutOff.cutOff = true;
             value.erase(value.size() - 1);
             found.value = std::move(value);
             m_result.values.push_back(std::move(found));
@@ -761,7 +807,9 @@ private:
             return true;
         }
         found.losses.push_back(loss);
+        found.cutOff = true;
         found.value = std::move(value);
+        placeholderLosses(found, c.placeholders);
         m_result.values.push_back(std::move(found));
         return true;
     }

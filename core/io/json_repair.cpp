@@ -124,6 +124,112 @@ std::string repairCommas(std::string_view json, std::vector<std::string>& repair
     return out;
 }
 
+namespace {
+
+/// Placeholders longer than this are no placeholder (a sentence in angle brackets).
+constexpr std::size_t kMaxPlaceholder = 80;
+
+/// The length of the placeholder `<...>` at json[at], or 0: one line, no quote or bracket inside, and
+/// followed (past blanks) by what ends a value (`,`, `}`, `]`, a line end, the end).
+std::size_t placeholderLength(std::string_view json, std::size_t at)
+{
+    std::size_t end = at + 1;
+    while (end < json.size() && end - at <= kMaxPlaceholder && json[end] != '>') {
+        if (std::string_view("\n\"{}[]<").find(json[end]) != std::string_view::npos)
+            return 0;
+        ++end;
+    }
+    if (end >= json.size() || json[end] != '>' || end == at + 1)
+        return 0;
+    std::size_t next = end + 1;
+    while (next < json.size() && (json[next] == ' ' || json[next] == '\t'))
+        ++next;
+    if (next < json.size() && std::string_view(",}]\n").find(json[next]) == std::string_view::npos)
+        return 0;
+    return end + 1 - at;
+}
+
+/// Where dropPlaceholders is in the value: one frame per open bracket.
+struct Frame
+{
+    bool object = false;
+    std::string key;          ///< object: the member's key being read
+    std::size_t keyStart = 0; ///< object: where that key starts in the output
+    std::size_t index = 0;    ///< list: the element being read
+};
+
+std::string framePath(const std::vector<Frame>& frames, std::size_t depth)
+{
+    std::string path;
+    for (std::size_t i = 0; i < depth; ++i)
+        path += frames[i].object ? (path.empty() ? "" : ".") + frames[i].key
+                                 : "[" + std::to_string(frames[i].index) + "]";
+    return path;
+}
+
+char lastSignificant(const std::string& out)
+{
+    const std::size_t at = out.find_last_not_of(" \t\n\f");
+    return at == std::string::npos ? '\0' : out[at];
+}
+
+} // namespace
+
+std::string dropPlaceholders(std::string_view json,
+                             std::vector<std::pair<std::string, std::string>>& placeholders)
+{
+    if (json.find('<') == std::string_view::npos)
+        return std::string(json);
+    std::string out;
+    out.reserve(json.size());
+    std::vector<Frame> frames;
+    JsonStringState strings;
+    bool readingKey = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        const bool wasInString = strings.inString();
+        if (strings.step(c)) {
+            if (!wasInString && !frames.empty() && frames.back().object) {
+                const char before = lastSignificant(out);
+                readingKey = before == '{' || before == ',';
+                if (readingKey)
+                    frames.back().keyStart = out.size();
+            }
+            out += c;
+            if (wasInString && !strings.inString() && readingKey) {
+                readingKey = false;
+                const std::size_t start = frames.back().keyStart + 1;
+                frames.back().key = out.substr(start, out.size() - 1 - start);
+            }
+            continue;
+        }
+        const char before = c == '<' && !frames.empty() ? lastSignificant(out) : '\0';
+        const bool place = before != '\0' && std::string_view(":,[{").find(before) != std::string_view::npos;
+        if (const std::size_t length = place ? placeholderLength(json, i) : 0) {
+            const bool value = before == ':'; // a member's value: the member goes with its key
+            placeholders.emplace_back(framePath(frames, frames.size() - (value ? 0 : 1)),
+                                      std::string(json.substr(i, length)));
+            if (value)
+                out.resize(frames.back().keyStart);
+            i += length;
+            while (i < json.size() && (json[i] == ' ' || json[i] == '\t'))
+                ++i;
+            if (i >= json.size() || json[i] != ',')
+                --i; // what ends the placeholder's place is read as usual
+            continue;
+        }
+        out += c;
+        if (c == '{' || c == '[') {
+            frames.push_back({c == '{', {}, 0, 0});
+        } else if ((c == '}' || c == ']') && !frames.empty()) {
+            frames.pop_back();
+        } else if (c == ',' && !frames.empty() && !frames.back().object) {
+            ++frames.back().index;
+        }
+    }
+    return out;
+}
+
 std::string closeTruncatedJson(std::string_view json)
 {
     // The last place where everything before it is complete: just after a value that ends a member or

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hcn::io {
@@ -41,6 +42,15 @@ private:
 /// with dropped (`// ...` and `# ...` up to the line end, `/* ... */`). Strings are left alone
 /// (`"http://..."` stays). Each kind of repair made is added once to `repairs`.
 std::string repairCommas(std::string_view json, std::vector<std::string>& repairs);
+
+/// `json` with the placeholders a poster put where values, elements or members were (`<ignore the data>`,
+/// `<redacted>`, `<your service cidr>`, `<...>`: outside strings, on one line, where a value or a member
+/// starts and before what ends one) left out as elided lines are: a member whose value is one goes with
+/// its key, and the comma after it goes too. Each is added to `placeholders` as {path, text}: the path of
+/// the member it stood for (`Subnets[0].AddressPrefix`), or of the list or object it stood in (`Output`;
+/// empty for the value's own members).
+std::string dropPlaceholders(std::string_view json,
+                             std::vector<std::pair<std::string, std::string>>& placeholders);
 
 /// `json` with the single quotes a hand edit or a Python `repr` put around keys and strings
 /// (`{'ID': '...', "Name": 'O\'Brien'}`) replaced by double quotes, double quotes inside them escaped, and

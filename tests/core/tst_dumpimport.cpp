@@ -1147,6 +1147,120 @@ private slots:
             QVERIFY2(anyContains(texts, message), qPrintable(message + " not in:\n" + texts.join('\n')));
     }
 
+    /// `New-HnsNetwork -Verbose` prints the request and then HNS's answer: when the paste cut the answer,
+    /// what it lost that the request states is what HNS made, taken from the request with an info naming
+    /// it. A request for something else (a change to an endpoint) or one not right before the answer gives
+    /// nothing.
+    void aCutResponseTakesWhatItsRequestStates_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< valueProblem() specs
+        QTest::addColumn<QString>("info");       ///< the info expected; empty: no member taken
+
+        QTest::newRow("a NAT network, the result wrapped and cut")
+            << "verbose-request-then-cut-result-nat.txt"
+            << QStringList{"Network:5785942F-1494-43C6-B52E-D76D47E42AFC"}
+            << QStringList{"Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Name=\"natlab\"",
+                           "Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Type=\"NAT\"",
+                           "Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Ipams/0/Subnets/0/IpAddressPrefix="
+                           "\"172.28.16.0/24\""}
+            << "Name, Subnets, Type: not in the cut response; taken from the request sent to HNS at lines "
+               "5-14, which it answers";
+        QTest::newRow("an L2Bridge network, the request double-spaced")
+            << "verbose-request-then-cut-result-l2bridge.txt"
+            << QStringList{"Network:3C2B1A09-F8E7-4D6C-B5A4-938271605F4E"}
+            << QStringList{"Network:3C2B1A09-F8E7-4D6C-B5A4-938271605F4E /Name=\"podnet\"",
+                           "Network:3C2B1A09-F8E7-4D6C-B5A4-938271605F4E /Type=\"L2Bridge\""}
+            << "Name, Subnets, Type: not in the cut response; taken from the request sent to HNS at lines "
+               "3-21, which it answers";
+        QTest::newRow("an endpoint, request and result on one line each")
+            << "verbose-request-then-cut-result-endpoint.txt"
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E"}
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E /Name=\"web-ep\"",
+                           "Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E /HostComputeNetwork="
+                           "\"3C2B1A09-F8E7-4D6C-B5A4-938271605F4E\""}
+            << "IPAddress, Name, VirtualNetwork: not in the cut response; taken from the request sent to HNS "
+               "at line 2, which it answers";
+        QTest::newRow("a change to an endpoint, and a request with text between it and the object")
+            << "verbose-request-not-answered-here.txt"
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E",
+                           "Network:E9D8C7B6-A5F4-4E3D-8C2B-1A0F9E8D7C6B"}
+            << QStringList{"Endpoint:B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E /Name=\"(absent)\"",
+                           "Network:E9D8C7B6-A5F4-4E3D-8C2B-1A0F9E8D7C6B /Name=\"(absent)\""}
+            << QString();
+    }
+
+    void aCutResponseTakesWhatItsRequestStates()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QString, info);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList taken;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.severity == ImportSeverity::Info &&
+                QString::fromStdString(m.message).contains("taken from the request"))
+                taken << QString::fromStdString(m.message);
+        QCOMPARE(taken, info.isEmpty() ? QStringList{} : QStringList{info});
+        for (const ImportedObject& o : result.report.objects)
+            QCOMPARE(std::count(o.notes.begin(), o.notes.end(), info.toStdString()), info.isEmpty() ? 0 : 1);
+    }
+
+    /// A poster's placeholder where a value, an element or members should be (`<redacted>`, `<...>`) is
+    /// an elision, not broken JSON: the rest of the object is read and the report says where each stood.
+    void placeholdersAreElisions_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values");
+        QTest::addColumn<QString>("warning");
+
+        const QString network = "Network:6A7B8C9D-0E1F-4A2B-9C3D-4E5F6A7B8C9D";
+        QTest::newRow("in a member's value, a list and among the members")
+            << "json-placeholders-in-values.json" << QStringList{network}
+            << QStringList{network + " /Name=\"cbr0\"", network + " /Dns/ServerList=[\"10.96.0.10\"]",
+                           network +
+                               " @Lost=[\"Subnets[0].AddressPrefix: the paste shows a placeholder (<your pod "
+                               "cidr>) in its place; what it stood for is unknown\",\"Policies: the paste "
+                               "shows a placeholder (<redacted>) in its place; what it stood for is "
+                               "unknown\",\"the paste shows a placeholder (<...>) in its place; what it "
+                               "stood for is unknown\"]"}
+            << "placeholders stand where the paste left out values, read as elisions: "
+               "Subnets[0].AddressPrefix "
+               "(<your pod cidr>), Policies (<redacted>), its members (<...>); the value is incomplete";
+        QTest::newRow("a REST result's list of networks left out")
+            << "json-placeholder-result.txt" << QStringList{} << QStringList{}
+            << "a placeholder stands where the paste left out a value, read as an elision: Output (<ignore "
+               "the "
+               "data>); the value is incomplete";
+    }
+
+    void placeholdersAreElisions()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QString, warning);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList warnings;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                warnings << QString::fromStdString(m.message);
+        QCOMPARE(warnings, QStringList{warning});
+    }
+
     void reportSurvivesTheSnapshotFile()
     {
         const ImportResult result = importFiles({"import-endpoints-depth2.json"});

@@ -815,6 +815,58 @@ private slots:
                 qPrintable(infos.join(" | ")));
     }
 
+    /// A dump the line ends in right after its ID, or inside it (a log viewer's or a logger's cut): a
+    /// whole GUID is all of the ID, so the object imports with it and the warning says where the dump
+    /// was cut; an ID cut inside is nothing complete, and when the type printed or the words before say
+    /// which HNS object it was, the warning names what was lost. Other structs and requests lose none.
+    void cutAtTheId_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("warnings"); ///< "line: part of the warning", one per warning, in order
+
+        QTest::newRow("a whole GUID, then the line ends")
+            << "go-cut-after-whole-id.log"
+            << QStringList{"Endpoint:A4C2E6F8-1B3D-4E5F-8A7B-9C0D1E2F3A4B",
+                           "Network:0F1E2D3C-4B5A-4697-8877-665544332211",
+                           "Network:6D0E4A7B-2F19-4C83-B5A6-91E0D2C4F7A8"}
+            << QStringList{"3: the Go struct dump is cut off after Id (the line ends there); only what came "
+                           "before the cut is read",
+                           "5: the Go struct dump is cut off after Id (the line ends there)",
+                           "7: the Go struct dump is cut off after Id (the line ends there)"};
+        QTest::newRow("cut inside the GUID")
+            << "go-cut-inside-id.log" << QStringList{}
+            << QStringList{
+                   "3: a Go struct dump of an HNS network is cut off inside its Id, after 8B3E61D0-77C4-; "
+                   "nothing of the network is complete; not imported",
+                   "5: a Go struct dump of an HNS endpoint is cut off inside its Id, after c47d2e90-5a1b-4f",
+                   "7: a Go struct dump of an HNS load balancer is cut off inside its Id, after 2e9a",
+                   "9: a Go struct dump opens here but the line ends before any member is complete",
+                   "11: a Go struct dump opens here but the line ends before any member is complete"};
+    }
+
+    void cutAtTheId()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, warnings);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        QStringList warned;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                warned << QString::number(m.firstLine) + ": " + QString::fromStdString(m.message);
+        QCOMPARE(warned.size(), warnings.size());
+        for (int i = 0; i < warnings.size(); ++i)
+            QVERIFY2(warned[i].startsWith(warnings[i]), qPrintable(warned[i]));
+        for (const ImportedObject& o : result.report.objects)
+            QVERIFY2(std::any_of(o.lost.begin(), o.lost.end(),
+                                 [](const std::string& l) {
+                                     return l == "the dump ends after Id; what followed is unknown";
+                                 }),
+                     o.id.c_str());
+    }
+
     void hostileTextCostsAWarning_data()
     {
         QTest::addColumn<QByteArray>("text");

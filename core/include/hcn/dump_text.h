@@ -126,6 +126,9 @@ struct FoundValue
     /// The paste began inside this value: only its members after the cut were read. Such a part of some
     /// other object (an allocator, a resource list) is passed over without a warning.
     bool startCut = false;
+    /// The value never closes: the paste or the logger cut it, and only its members before the cut
+    /// were read.
+    bool cutOff = false;
     /// The text before the value on its first line, blanks trimmed, at most 120 bytes (a log prefix such
     /// as "Attempting to create HNS network, request: "): tells a request sent to HNS from its answer.
     std::string context;

@@ -1,0 +1,20 @@
+#pragma once
+// A cut answer completed from the request it answers (internal to core/io): `New-HnsNetwork -Verbose`
+// prints the request document (`Invoke-HNSRequest Method[POST] Path[/networks] Data[{...}]`) and then
+// HNS's answer (`VERBOSE: Result :` and `{"Output":{...`). When the paste cut the answer, the members it
+// lost that the request states (`Name`, `Type`, `Subnets`) are what HNS made: they are taken from there.
+
+#include "hcn/dump_formats.h"
+
+#include <vector>
+
+namespace hcn::io {
+
+/// In `values` (one reader's, in the order of the text), each value cut off (FoundValue::cutOff) that
+/// answers the request found just before it (a request sent to HNS to create an object, hns_member.h;
+/// the words between them say "Result" or "Response", with at most one line between) gets the top-level
+/// members it lacks that the request states, with a repair naming them. Returns one info per answer so
+/// completed, at its lines.
+std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue>& values);
+
+} // namespace hcn::io
