@@ -15,7 +15,8 @@ struct KnownKind
 {
     NonHnsObjectKind kind;
     /// Members of its default list view (and of its JSON) that no HNS object has; names the Get-Hns*
-    /// cmdlets print as well (Name, MacAddress, IPAddress, NextHop, NatName, ...) are not among them.
+    /// cmdlets print as well (Name, MacAddress, IPAddress, NextHop, NatName, ...) are not among them, nor
+    /// words other output uses alike (ComputerName, Dhcp, Status, Store, Active).
     std::vector<std::string_view> telltales;
 };
 
@@ -34,28 +35,28 @@ const std::array<KnownKind, 11> kKnownKinds{{
       "InternalRoutingDomainId"}},
     {{"a network adapter", "Get-NetAdapter"},
      {"InterfaceDescription", "ifDesc", "ifIndex", "ifAlias", "InterfaceIndex", "InterfaceAlias", "LinkSpeed",
-      "MediaConnectionState", "MediaType", "PhysicalMediaType", "InterfaceOperationalStatus", "AdminStatus",
+      "MediaConnectionState", "PhysicalMediaType", "InterfaceOperationalStatus", "AdminStatus",
       "DriverInformation", "ConnectorPresent", "NdisPhysicalMedium"}},
     {{"a virtual machine's network adapter", "Get-VMNetworkAdapter"},
      {"VMName", "VMId", "SwitchName", "SwitchId", "IsManagementOs", "IsLegacy", "DynamicMacAddressEnabled",
-      "MacAddressSpoofing", "AllowTeaming", "ComputerName"}},
+      "MacAddressSpoofing", "AllowTeaming"}},
     {{"an IP address", "Get-NetIPAddress"},
      {"InterfaceIndex", "InterfaceAlias", "AddressFamily", "PrefixOrigin", "SuffixOrigin", "AddressState",
       "ValidLifetime", "PreferredLifetime", "SkipAsSource", "PolicyStore"}},
     {{"an IP interface", "Get-NetIPInterface"},
-     {"ifIndex", "InterfaceIndex", "InterfaceAlias", "AddressFamily", "NlMtu", "InterfaceMetric", "Dhcp",
-      "ConnectionState", "PolicyStore", "Forwarding", "AutomaticMetric", "RouterDiscovery",
-      "NeighborDiscoverySupported", "WeakHostSend", "WeakHostReceive", "AdvertiseDefaultRoute"}},
+     {"ifIndex", "InterfaceIndex", "InterfaceAlias", "AddressFamily", "NlMtu", "InterfaceMetric",
+      "PolicyStore", "AutomaticMetric", "RouterDiscovery", "NeighborDiscoverySupported", "WeakHostSend",
+      "WeakHostReceive", "AdvertiseDefaultRoute"}},
     {{"a route of the host's IP stack", "Get-NetRoute"},
      {"ifIndex", "InterfaceIndex", "InterfaceAlias", "AddressFamily", "RouteMetric", "InterfaceMetric",
-      "TypeOfRoute", "AdminDistance", "IsStatic", "PolicyStore"}},
+      "TypeOfRoute", "AdminDistance", "PolicyStore"}},
     {{"an IP configuration", "Get-NetIPConfiguration"},
      {"InterfaceAlias", "InterfaceIndex", "InterfaceDescription", "IPv4Address", "IPv4DefaultGateway",
       "IPv6DefaultGateway", "IPv6LinkLocalAddress", "DNSServer"}},
     {{"a network compartment", "Get-NetCompartment"}, {"CompartmentDescription"}},
     {{"a connection test", "Test-NetConnection"},
-     {"ComputerName", "RemoteAddress", "RemotePort", "InterfaceAlias", "SourceAddress", "PingSucceeded",
-      "PingReplyDetails", "TcpTestSucceeded", "NameResolutionSucceeded"}},
+     {"RemoteAddress", "RemotePort", "InterfaceAlias", "SourceAddress", "PingSucceeded", "PingReplyDetails",
+      "TcpTestSucceeded", "NameResolutionSucceeded"}},
 }};
 
 } // namespace

@@ -316,6 +316,14 @@ private slots:
                    "Ethernet Virtual Ethernet Adapter              6 Up     42-01-0A-8A-00-05 100 Gbps\n")
             << QStringList{}
             << QStringList{"a network adapter (Get-NetAdapter), not an HNS object; not imported"};
+        // Names other output shares with the network cmdlets, or a Go program's own spelling, name nothing.
+        QTest::newRow("a service's ComputerName and Status are no network cmdlet's")
+            << QStringLiteral("[{\"ComputerName\":\"NODE4\",\"Name\":\"hns\",\"Status\":4,\"Dhcp\":true}]\n")
+            << QStringList{} << QStringList{};
+        QTest::newRow("a Go struct's IfIndex is no Get-NetAdapter's ifIndex")
+            << QStringLiteral("2024/03/01 10:00:00 [net] Creating endpoint &{Id:9f2c1e7a5b38 IfName:eth0 "
+                              "IfIndex:0 MacAddress: IPAddresses:[] Routes:[]} in network 6d4a\n")
+            << QStringList{} << QStringList{};
         QTest::newRow("a policy list whose Policies were cut is still a load balancer")
             << QStringLiteral("{\"HostComputeNetwork\":\"6A8C0E24-5F7B-4D9E-A0C1-3B4C5D6E7F80\","
                               "\"ID\":\"7B9D1F35-6A8C-4EAF-B1D2-4C5D6E7F8091\",\"IsApplied\":false,\"Policies\":[{\"ExternalPort\":68")
