@@ -27,8 +27,8 @@ bool isGuidId(std::string_view key, const nlohmann::json& member)
 /// HNS property names any struct or log record may hold as well.
 bool isCommonName(std::string_view key)
 {
-    static constexpr std::array<std::string_view, 6> kCommon{"ID",    "Name",  "Type",
-                                                             "Flags", "State", "Version"};
+    static constexpr std::array<std::string_view, 7> kCommon{"ID",    "Name",    "Type",     "Flags",
+                                                             "State", "Version", "StartTime"};
     return std::any_of(kCommon.begin(), kCommon.end(),
                        [key](std::string_view common) { return equalsIgnoreCase(common, key); });
 }

@@ -17,8 +17,8 @@ bool isRequestContext(std::string_view context);
 
 /// Whether `value` (or a value inside it) holds a member only an HNS object has: an `ID`/`Id` holding a
 /// GUID, or an HNS property name (hns_property_names.h) other than the ones any struct may have (`Name`,
-/// `Type`, `Flags`, `State`, `Version`). A `net.Interface` (`Index`, `MTU`, `Name`, `Flags`), a map of
-/// addresses or a CNI plugin's log record holds none.
+/// `Type`, `Flags`, `State`, `Version`, `StartTime`). A `net.Interface` (`Index`, `MTU`, `Name`, `Flags`), a
+/// map of addresses or a CNI plugin's log record holds none.
 bool showsHnsMember(const nlohmann::json& value);
 
 /// Whether cutting `value` (read from the text after `context`) lost part of an HNS object the import

@@ -10,12 +10,13 @@
 
 namespace hcn::io {
 
-inline constexpr std::array<std::string_view, 72> kHnsPropertyNames = {
+inline constexpr std::array<std::string_view, 75> kHnsPropertyNames = {
     "ActivityId",
     "AdditionalParams",
     "AutomaticDNS",
     "CompartmentGuid",
     "CompartmentId",
+    "ComputedPolicies",
     "Containers",
     "CreateProcessingStartTime",
     "CurrentEndpointCount",
@@ -30,6 +31,7 @@ inline constexpr std::array<std::string_view, 72> kHnsPropertyNames = {
     "EncapOverhead",
     "Extensions",
     "ExternalInterfaceAddress",
+    "ExternalInterfaceConstraint",
     "Flags",
     "GatewayAddress",
     "GatewayAddressV6",
@@ -65,6 +67,7 @@ inline constexpr std::array<std::string_view, 72> kHnsPropertyNames = {
     "SchemaVersion",
     "SharedContainers",
     "SourceMac",
+    "StartTime",
     "State",
     "Subnets",
     "SwitchGuid",

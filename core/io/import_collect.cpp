@@ -7,6 +7,7 @@
 #include "io/hns_member.h"
 #include "io/import_objects.h"
 #include "io/logged_error.h"
+#include "io/non_hns_objects.h"
 
 #include <algorithm>
 #include <map>
@@ -278,6 +279,15 @@ struct Collector
 
     void object(json&& value, ResourceKind hint, int first, int last, std::string text)
     {
+        // Hyper-V's switches, WinNAT, the host's adapters and addresses: named, so that the engineer sees
+        // what the paste holds beside the HNS objects (its lines stay in the dump). Cmdlets print no Go
+        // structs; a Go program's `IfIndex` is its own.
+        const NonHnsObjectKind* other =
+            found.format == DumpFormat::GoStruct ? nullptr : nonHnsObjectKind(value);
+        if (other) {
+            nonHnsObject(*other, first, last);
+            return;
+        }
         bool isV1 = false;
         ResourceKind kind = classifyObject(value, hint, isV1);
         const bool hasGuidId = Guid::parse(idKeyOf(member(value, "ID") ? *member(value, "ID") : json()), true).has_value();
@@ -360,6 +370,21 @@ struct Collector
         s.document = std::move(value);
         s.order = out.size();
         out.push_back(std::move(s));
+    }
+
+    /// One info for each object, and one for the rows of a table that follow each other.
+    void nonHnsObject(const NonHnsObjectKind& other, int first, int last)
+    {
+        std::string text = std::string(other.what) + " (" + std::string(other.command) +
+                           "), not an HNS object; not imported";
+        if (found.format == DumpFormat::Table && !messages.empty()) {
+            ImportMessage& previous = messages.back();
+            if (previous.source == source && previous.message == text && previous.lastLine + 1 >= first) {
+                previous.lastLine = std::max(previous.lastLine, last);
+                return;
+            }
+        }
+        message(ImportSeverity::Info, first, last, std::move(text));
     }
 
     static std::string describeKeys(const json& value)
@@ -534,7 +559,7 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
     const bool elb = hasPolicyOfType(value, "ELB");
     const bool routeList = has("references") && hasPolicyOfType(value, "ROUTE");
     // Get-NetAdapter and friends print MacAddress too: never an HNS object.
-    if (has("interfacedescription") || has("ifindex") || has("linkspeed") || has("interfacealias"))
+    if (nonHnsObjectKind(value))
         return ResourceKind::Invalid;
     const json* idMember = member(value, "ID");
     const bool guidId = idMember && Guid::parse(idKeyOf(*idMember), true).has_value();

@@ -9,6 +9,7 @@
 #include "hcn/json_limits.h"
 #include "hcn/schema_catalog.h"
 #include "hcn/v1_conversion.h"
+#include "io/hns_property_names.h"
 #include "io/import_objects.h"
 #include "io/text_scan.h"
 #include "io/transfer_encodings.h"
@@ -460,16 +461,31 @@ Status fromV1(ResourceKind kind, json& doc)
     }
 }
 
+/// A v1 network's `NatName` when it is `NAT<GUID>`: the WinNAT instance HNS made for a NAT network
+/// (hns-v1-schema.md section 2). Empty for any other value (an ICS network's, one the paste cut).
+std::string natInstanceName(const json& network)
+{
+    const json* name = memberIgnoringCase(network, "NatName");
+    if (!name || !name->is_string())
+        return {};
+    const std::string& text = name->get_ref<const std::string&>();
+    return text.size() > 3 && text.compare(0, 3, "NAT") == 0 && Guid::parse(std::string_view(text).substr(3))
+               ? text
+               : std::string();
+}
+
 /// The members of a v1 object that tell what state HNS had it in: `State` (v2's Base State: 5 Degraded,
 /// a policy list's 4), `IsApplied`, the packed `Version`, a v1-shaped `Health` (`LastErrorCode`,
 /// `LastUpdateTime`), and the host's own diagnostics: the WinNAT instance a NAT network uses (`NatName`),
-/// its endpoint counts, the `ActivityId` HNS's event log names, the allocators of `Resources`. The
+/// its endpoint counts, the `ActivityId` HNS's event log names, an endpoint's FILETIME stamps
+/// (`CreateProcessingStartTime`, `StartTime`), the allocators of `Resources`. The
 /// v1 → v2 mapping the engine uses drops them (the engine owns its own state); a customer's dump is read
 /// for exactly them, so they are taken out before it and put back after.
 json takeStateMembers(json& v1)
 {
-    static constexpr std::array kDiagnostics{"ActivityId", "CreateProcessingStartTime",
-                                             "CurrentEndpointCount", "TotalEndpoints", "NatName"};
+    static constexpr std::array kDiagnostics{"ActivityId",     "CreateProcessingStartTime",
+                                             "StartTime",      "CurrentEndpointCount",
+                                             "TotalEndpoints", "NatName"};
     json taken = json::object();
     for (auto it = v1.begin(); it != v1.end();) {
         const std::string& key = it.key();
@@ -728,8 +744,16 @@ void mapToV2(Sighting& s)
                                    [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
             const bool said = std::any_of(s.lost.begin(), s.lost.end(),
                                           [](const std::string& loss) { return loss.starts_with("Type:"); });
-            if (untyped && !said)
+            const std::string natName = untyped ? natInstanceName(s.document) : std::string();
+            if (!natName.empty()) {
+                s.document["Type"] = "NAT";
+                untyped = false;
+                const std::string inferred = "NAT, inferred from its NatName " + natName +
+                                             " (HNS names a NAT network's WinNAT instance NAT<GUID>)";
+                s.lost.push_back(said ? "Type: " + inferred : "Type: not in the dump; " + inferred);
+            } else if (untyped && !said) {
                 s.lost.push_back("Type: not in the dump; the network's type is unknown");
+            }
         }
         mapV1(s);
         if (untyped && s.document.is_object() && !s.document.contains("Type"))
@@ -740,23 +764,14 @@ void mapToV2(Sighting& s)
 
 namespace {
 
-/// Members the v1 shapes have (hns-v1-schema.md sections 2-5, inputs and outputs) that have no v2 home:
-/// known, so not reported as unknown when they are kept under "_v1".
+/// Members the v1 objects have (hns_property_names.h; hns-v1-schema.md sections 2-5, inputs and outputs)
+/// that have no v2 home, and those PowerShell adds (remoting's, the allocator key HNS misspells): known,
+/// so not reported as unknown when they are kept under "_v1".
 bool isKnownV1Member(std::string_view key)
 {
-    static constexpr std::array kKnown{
-        "ActivityId", "AdditionalParams", "AutomaticDNS", "CompartmendId", "CompartmentId",
-        "CreateProcessingStartTime", "CurrentEndpointCount", "DNSDomain", "DNSServerCompartment",
-        "DNSServerList", "DNSSuffix", "DisableICC", "DrMacAddress", "EnableInternalDNS", "EnableLowMetric",
-        "EncapOverhead", "Extensions", "ExternalInterfaceAddress", "Flags", "GatewayAddress",
-        "GatewayAddressV6", "GatewayMac", "Health", "HostComputeNetwork", "ID", "IPAddress", "IPSubnetId",
-        "IPv6", "IPv6Address", "IPv6PrefixLength", "InterfaceConstraint", "IsApplied", "IsDefault",
-        "IsRemoteEndpoint", "IsolateSwitch", "LayeredOn", "MacAddress", "MacPools", "ManagementIP",
-        "MaxConcurrentEndpoints", "NATName", "Name", "Namespace", "NatName", "NetworkAdapterName", "Policies",
-        "PortFriendlyName", "PrefixLength", "References", "ResourceList", "Resources", "RunspaceId",
-        "PSComputerName", "SharedContainers", "SourceMac", "State", "Subnets", "SwitchGuid", "TotalEndpoints",
-        "Type", "Version", "VirtualNetwork", "VirtualNetworkName"};
-    return std::any_of(kKnown.begin(), kKnown.end(), [&](const char* k) { return equalsIgnoreCase(key, k); });
+    static constexpr std::array kAdded{"CompartmendId", "RunspaceId", "PSComputerName"};
+    return isHnsProperty(key) ||
+           std::any_of(kAdded.begin(), kAdded.end(), [&](const char* k) { return equalsIgnoreCase(key, k); });
 }
 
 } // namespace

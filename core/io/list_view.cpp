@@ -7,6 +7,7 @@
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
 #include "io/hns_property_names.h"
+#include "io/non_hns_objects.h"
 #include "io/powershell_value.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -56,18 +57,6 @@ bool isWordChar(char c)
            static_cast<unsigned char>(c) >= 0x80;
 }
 
-/// Properties of the network cmdlets pasted beside HNS output (Test-NetConnection, Get-NetAdapter,
-/// Get-NetIPAddress, Get-NetIPInterface, Get-NetCompartment): a block naming one is their output, never
-/// an HNS object.
-bool isNetCmdletProperty(std::string_view name)
-{
-    static constexpr std::string_view kNames[] = {
-        "ComputerName",  "InterfaceAlias",   "InterfaceIndex", "ifIndex",       "InterfaceDescription",
-        "PingSucceeded", "TcpTestSucceeded", "LinkSpeed",      "AddressFamily", "CompartmentDescription"};
-    return std::any_of(std::begin(kNames), std::end(kNames),
-                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
-}
-
 /// `MacPools` or `Na` alone: the start of an HNS property's name (at least two letters).
 bool startsHnsPropertyName(std::string_view word)
 {
@@ -114,6 +103,15 @@ std::optional<LooseLine> readLooseLine(std::string_view text)
     std::size_t i = start + 1;
     while (i < text.size() && isIdentChar(text[i]))
         ++i;
+    // A unit after the name, as the network cmdlets print some: `LinkSpeed(Gbps)`, `PingReplyDetails (RTT)`.
+    if (const std::size_t open = i < text.size() && text[i] == ' ' ? i + 1 : i;
+        open + 2 < text.size() && text[open] == '(' && isIdentStart(text[open + 1])) {
+        std::size_t close = open + 2;
+        while (close < text.size() && isIdentChar(text[close]))
+            ++close;
+        if (close < text.size() && text[close] == ')')
+            i = close + 1;
+    }
     const std::size_t nameEnd = i;
     while (i < text.size() && text[i] == ' ')
         ++i;
@@ -172,8 +170,8 @@ std::vector<std::pair<std::string_view, std::string_view>> lineProperties(const 
 bool isGenericPropertyName(std::string_view name)
 {
     static constexpr std::string_view kNames[] = {
-        "ID",     "Name",     "Type",       "State",      "Version",   "Flags",     "Namespace",
-        "Health", "Policies", "Extensions", "Containers", "Resources", "References"};
+        "ID",     "Name",     "Type",       "State",      "Version",   "Flags",      "Namespace",
+        "Health", "Policies", "Extensions", "Containers", "Resources", "References", "StartTime"};
     return std::any_of(std::begin(kNames), std::end(kNames),
                        [name](std::string_view known) { return equalsIgnoreCase(known, name); });
 }
@@ -544,8 +542,10 @@ private:
     /// colons mostly in different columns (aligned ones are the block reader's), and each object they
     /// make shows it is an HNS object: at least two HNS property names, two thirds of its names, and an
     /// HNS property holding a GUID (or, with a blank before every colon, three HNS names other output
-    /// does not use). `Key: value` lines next to YAML structure are YAML's. Returns the index after the
-    /// lines, or `at` when they are not such a block.
+    /// does not use), or, with a blank before every colon as PowerShell writes it, it is of a known kind
+    /// that is no HNS object (non_hns_objects.h: a Get-NetNat whose blanks a copy made ragged).
+    /// `Key: value` lines next to YAML structure are YAML's. Returns the index after the lines, or `at`
+    /// when they are not such a block.
     std::size_t readUnalignedBlock(std::size_t at)
     {
         const std::optional<LooseLine> head = readLooseLine(m_texts[at]);
@@ -645,10 +645,14 @@ private:
             return object.size() >= std::size_t(kMinProperties) && hns >= 2 && hns * 3 >= object.size() * 2 &&
                    (guid || (!unspaced && specific >= 3));
         };
-        if (std::none_of(objects.begin(), objects.end(), isHnsObject))
+        const auto isObject = [&](const std::vector<Property>& object) {
+            return isHnsObject(object) ||
+                   (!unspaced && object.size() >= std::size_t(kMinProperties) && isKnownNonHnsObject(object));
+        };
+        if (std::none_of(objects.begin(), objects.end(), isObject))
             return at;
         for (std::vector<Property>& object : objects) {
-            if (isHnsObject(object))
+            if (isObject(object))
                 emitObject(object, m_commandKind, {});
         }
         return end;
@@ -894,23 +898,16 @@ private:
     }
 
     /// The object `properties` make, read once the paste has been seen (readPending), or the warning that
-    /// they name no HNS property.
+    /// they name no HNS property. A block of a known kind that is no HNS object (non_hns_objects.h:
+    /// Get-VMSwitch, Get-NetNat, Get-NetAdapter ...) is read as well: the import names it.
     void emitObject(std::vector<Property>& properties, ResourceKind kindHint, const std::string& cutName)
     {
         const int first = m_lines[properties.front().firstIndex].sourceLine;
         const int last = m_lines[properties.back().lastIndex].sourceLine;
-        // Get-NetCompartment's CompartmentId is no namespace's.
-        const bool known = std::any_of(properties.begin(), properties.end(),
-                                       [](const Property& p) { return isHnsProperty(p.name); }) &&
-                           std::none_of(properties.begin(), properties.end(), [](const Property& p) {
-                               return equalsIgnoreCase(p.name, "CompartmentDescription");
-                           });
         if (static_cast<int>(properties.size()) < kMinProperties)
             return;
-        if (!known) {
-            const bool netCmdlet = std::any_of(properties.begin(), properties.end(),
-                                               [](const Property& p) { return isNetCmdletProperty(p.name); });
-            if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom && !netCmdlet)
+        if (!namesHnsProperty(properties) && !isKnownNonHnsObject(properties)) {
+            if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
                 m_result.warnings.push_back(
                     {first, last,
                      tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});
@@ -919,6 +916,21 @@ private:
         m_pending.push_back(
             {std::move(properties), kindHint, cutName, m_cutLine, m_colon, m_result.values.size()});
         m_result.values.emplace_back();
+    }
+
+    static bool namesHnsProperty(const std::vector<Property>& properties)
+    {
+        return std::any_of(properties.begin(), properties.end(),
+                           [](const Property& p) { return isHnsProperty(p.name); });
+    }
+
+    static bool isKnownNonHnsObject(const std::vector<Property>& properties)
+    {
+        std::vector<std::string_view> names;
+        names.reserve(properties.size());
+        for (const Property& p : properties)
+            names.emplace_back(p.name);
+        return nonHnsObjectKind(names) != nullptr;
     }
 
     /// Reads the objects of the paste, their wrapped lines joined as the whole paste shows they were cut.

@@ -281,7 +281,10 @@ private:
             loss(path, "cut by " + m_notes.cutBy + " " + where + "; kept as text");
             return textValue(t);
         }
-        loss(path, "cut by " + m_notes.cutBy + " " + where);
+        // Cut inside its last member or item: that one's loss names the cut, deeper ("Subnets[0]: cut by
+        // the paste after Health"); one cut, one loss.
+        if (!where.starts_with("inside "))
+            loss(path, "cut by " + m_notes.cutBy + " " + where);
         if (!hashtable && path.step == Path::Step::Root)
             m_notes.cutSummary = listCutSummary(value.size(), where.starts_with("inside"), closed);
         return value;

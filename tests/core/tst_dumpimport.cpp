@@ -310,9 +310,19 @@ private slots:
             << QStringLiteral("msg=\"Request: {} Response: {\\\"ID\\\":\\\"5F7B9D13-4E6A-4C8D-9F0B-2A3B4C5D6E7F\\\",\\\"Name\\\":\\\"vxlan0\\\",\\\"Type\\\":\\\"Overlay\\\"}\"\n")
             << QStringList{"Network:5F7B9D13-4E6A-4C8D-9F0B-2A3B4C5D6E7F"} << QStringList{};
         QTest::newRow("Get-NetAdapter rows are not endpoints")
-            << QStringLiteral("Name     InterfaceDescription            ifIndex Status MacAddress        LinkSpeed\n"
-                              "----     --------------------            ------- ------ ----------        ---------\n"
-                              "Ethernet Virtual Ethernet Adapter              6 Up     42-01-0A-8A-00-05 100 Gbps\n")
+            << QStringLiteral(
+                   "Name     InterfaceDescription            ifIndex Status MacAddress        LinkSpeed\n"
+                   "----     --------------------            ------- ------ ----------        ---------\n"
+                   "Ethernet Virtual Ethernet Adapter              6 Up     42-01-0A-8A-00-05 100 Gbps\n")
+            << QStringList{}
+            << QStringList{"a network adapter (Get-NetAdapter), not an HNS object; not imported"};
+        // Names other output shares with the network cmdlets, or a Go program's own spelling, name nothing.
+        QTest::newRow("a service's ComputerName and Status are no network cmdlet's")
+            << QStringLiteral("[{\"ComputerName\":\"NODE4\",\"Name\":\"hns\",\"Status\":4,\"Dhcp\":true}]\n")
+            << QStringList{} << QStringList{};
+        QTest::newRow("a Go struct's IfIndex is no Get-NetAdapter's ifIndex")
+            << QStringLiteral("2024/03/01 10:00:00 [net] Creating endpoint &{Id:9f2c1e7a5b38 IfName:eth0 "
+                              "IfIndex:0 MacAddress: IPAddresses:[] Routes:[]} in network 6d4a\n")
             << QStringList{} << QStringList{};
         QTest::newRow("a policy list whose Policies were cut is still a load balancer")
             << QStringLiteral("{\"HostComputeNetwork\":\"6A8C0E24-5F7B-4D9E-A0C1-3B4C5D6E7F80\","
@@ -1288,6 +1298,64 @@ private slots:
     /// failed create request, PowerShell collections in table cells, a split policy list's own
     /// annotation. `values` are "Kind:ID /pointer=json" (the snapshot document) or "Kind:ID @Member=json"
     /// (the object's report: FirstLine, LastLine, Lost, UnknownFields).
+    void objectsBesideTheHnsOnesAreNamed_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>(
+            "messages"); ///< "severity first-last: text", all but "nothing ... read"
+
+        const auto notHns = [](const QString& what) { return what + ", not an HNS object; not imported"; };
+        QTest::newRow("list views of Hyper-V, WinNAT and the host's IP stack beside a network")
+            << "listview-beside-non-hns-objects.txt"
+            << QStringList{"Network:5B3E91C4-0D7A-4F26-8E15-C2A94D07B6E3"}
+            << QStringList{"info 5-17: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)"),
+                           "info 21-32: " + notHns("a WinNAT instance (Get-NetNat)"),
+                           "info 58-69: " + notHns("a network adapter (Get-NetAdapter)"),
+                           "info 73-84: " +
+                               notHns("a virtual machine's network adapter (Get-VMNetworkAdapter)"),
+                           "info 88-100: " + notHns("an IP address (Get-NetIPAddress)")};
+        // A copy that made the blanks before the colons ragged: the same object, the same line.
+        QTest::newRow("Get-NetNat with ragged colons, after a Get-VMSwitch table")
+            << "listview-netnat-ragged-colons.txt" << QStringList{}
+            << QStringList{"info 11-18: " + notHns("a WinNAT instance (Get-NetNat)"),
+                           "info 7-8: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)")};
+        QTest::newRow("Get-NetNat and Get-VMSwitch as JSON")
+            << "netnat-vmswitch-convertto-json.txt" << QStringList{}
+            << QStringList{"info 2-10: " + notHns("a WinNAT instance (Get-NetNat)"),
+                           "info 12-17: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)")};
+        QTest::newRow("Test-NetConnection beside Get-HnsEndpoint")
+            << "listview-test-netconnection.txt"
+            << QStringList{"Endpoint:4F9A2C61-8B3D-4E07-A5C2-1D6E9F0B7A38"}
+            << QStringList{"info 6-12: " + notHns("a connection test (Test-NetConnection)")};
+        QTest::newRow("Get-NetCompartment beside Get-HnsNamespace")
+            << "listview-netcompartment.txt" << QStringList{"Namespace:6018366C-F658-47A7-9ED3-4FE53A096533"}
+            << QStringList{"info 3-5: " + notHns("a network compartment (Get-NetCompartment)"),
+                           "info 7-9: " + notHns("a network compartment (Get-NetCompartment)")};
+    }
+
+    /// Each object of a kind HNS does not hold gets one info naming it at its lines, and no warning.
+    void objectsBesideTheHnsOnesAreNamed()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, messages);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        QStringList shown;
+        for (const ImportMessage& m : result.report.messages) {
+            if (m.message.starts_with("nothing in the dump could be read") ||
+                m.message.find("names 1 network it does not show") != std::string::npos)
+                continue;
+            shown << QStringLiteral("%1 %2-%3: %4")
+                         .arg(QString::fromStdString(std::string(importSeverityName(m.severity))))
+                         .arg(m.firstLine)
+                         .arg(m.lastLine)
+                         .arg(QString::fromStdString(m.message));
+        }
+        QCOMPARE(shown, messages);
+    }
+
     void objectsAsTheDumpShowsThem_data()
     {
         QTest::addColumn<QString>("file");
@@ -1375,6 +1443,48 @@ private slots:
                            "LoadBalancer:" + lbB +
                                " /HostComputeEndpoints=[\"14a03569-d26b-4496-92e5-dfe8cb1855fe\","
                                "\"096d3737-42f9-4039-8320-a4737c2b3abe\"]"};
+        // HNS names the WinNAT instance of a NAT network NAT<GUID>: the type it shows, when the paste cut
+        // the Type; an ICS network's name or a NatName the paste cut shows none.
+        const QString natByName = "Network:A9D47E03-6B21-4C85-B3F0-58E2C1D6A794";
+        QTest::newRow("a network cut before its Type: NAT, as its NatName shows")
+            << "listview-network-natname-cut-before-type.txt" << QStringList{natByName}
+            << QStringList{"Type: not in the dump; NAT, inferred from its NatName "
+                           "NAT6C20F8B1-4D97-4E3A-85C2-0B7F9E41D3A6"}
+            << QStringList{"the network's type is unknown", "cut by the paste inside item"}
+            << QStringList{natByName + " /Type=\"NAT\"",
+                           natByName + " /_v1/NatName=\"NAT6C20F8B1-4D97-4E3A-85C2-0B7F9E41D3A6\"",
+                           natByName +
+                               " @Lost=[\"Subnets[0]: cut by the paste after Health\",\"Type: not in the "
+                               "dump; NAT, inferred from its NatName NAT6C20F8B1-4D97-4E3A-85C2-0B7F9E41D3A6 "
+                               "(HNS names a NAT network's WinNAT instance NAT<GUID>)\"]"};
+        const QString icsByName = "Network:B2E85F14-7C32-4D96-A4E1-69F3D2E7B805";
+        QTest::newRow("a network cut before its Type whose NatName is an ICS one: the type is unknown")
+            << "listview-network-icsname-cut-before-type.txt" << QStringList{icsByName}
+            << QStringList{"Type: not in the dump; the network's type is unknown"} << QStringList{"inferred"}
+            << QStringList{icsByName + " /Type=null"};
+        const QString cutNatName = "Network:C3F96A25-8D43-4EA7-B5F2-7AE4D3F8C916";
+        QTest::newRow("a NatName the paste cut shows no type")
+            << "listview-network-natname-cut-in-value.txt" << QStringList{cutNatName}
+            << QStringList{"Type: not in the dump; the network's type is unknown"} << QStringList{"inferred"}
+            << QStringList{cutNatName + " /Type=null", cutNatName + " /_v1/NatName=\"NAT81E4C0D7-2F6B\""};
+        // v1 members real hosts print that have no v2 home: kept under _v1, none of them unknown.
+        const QString started = "Endpoint:E58B1C37-4A92-4F06-8D3E-B17C05A9F264";
+        const QString withContainers = "Namespace:4F0B8D62-C1E7-4A39-8B5D-E26A91F07C38";
+        QTest::newRow("an endpoint's StartTime, a namespace's Containers and CompartmentGuid are v1 members")
+            << "listview-endpoint-start-time.txt" << QStringList{started, withContainers} << QStringList{}
+            << QStringList{}
+            << QStringList{started + " /_v1/StartTime=133720415588990011",
+                           started + " /_v1/CreateProcessingStartTime=133720415566778899",
+                           started + " @UnknownFields=[]",
+                           withContainers + " /_v1/Containers=[\"f2a81c9e03d7\"]",
+                           withContainers + " @UnknownFields=[]"};
+        const QString wsl = "Network:8E3C5A17-D296-4B04-B8F1-43A6E2C97D05";
+        QTest::newRow("a network's ComputedPolicies and ExternalInterfaceConstraint are v1 members")
+            << "network-computed-policies-interface-constraint.json" << QStringList{wsl} << QStringList{}
+            << QStringList{}
+            << QStringList{wsl + " /_v1/ComputedPolicies=[{}]",
+                           wsl + " /_v1/ExternalInterfaceConstraint=\"Ethernet\"",
+                           wsl + " @UnknownFields=[]"};
         QTest::newRow("Get-NetCompartment is no namespace")
             << "listview-netcompartment.txt" << QStringList{"Namespace:6018366C-F658-47A7-9ED3-4FE53A096533"}
             << QStringList{} << QStringList{"the snapshot calls it"}
@@ -1508,7 +1618,7 @@ private slots:
                                "\"IsolationId\":4096,\"ProviderAddress\":\"192.168.40.10\"}]",
                            "Network:" + vxlan +
                                " @Lost=[\"Policies[1]: cut by the paste after ProviderAddress\","
-                               "\"Policies: cut by the paste inside item 2\",\"Policies[1]: a policy "
+                               "\"Policies[1]: a policy "
                                "without its Type (the dump cut it off); kept under \\\"_v1\\\" as "
                                "given\"]"};
         // The second log line of each network is cut: it shows less, not something else.

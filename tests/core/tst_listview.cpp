@@ -269,12 +269,12 @@ void TestListView::readsRenderedValues_data()
         << R"([{"AdditionalParams":null,"AddressPrefix":"10.20.0.0/20","Flags":0,"GatewayAddress":"10.20.0.1",)"
            R"("IpSubnets":"System.Object[]","ObjectType":5}])"
         << QStringList{"[0].IpSubnets: not expanded by PowerShell (System.Object[])",
-                       "[0]: cut by the paste after ObjectType", "cut by the paste inside item 1"};
+                       "[0]: cut by the paste after ObjectType"};
     QTest::newRow("cut after a complete item and a separator")
         << "{@{Type=HostRoute}, @{DestinationPrefix=10.30.1.0/24; IsolationId=4097; ProviderAddress=10.9.0.7;"
         << R"([{"Type":"HostRoute"},{"DestinationPrefix":"10.30.1.0/24","IsolationId":4097,)"
            R"("ProviderAddress":"10.9.0.7"}])"
-        << QStringList{"[1]: cut by the paste after ProviderAddress", "cut by the paste inside item 2"};
+        << QStringList{"[1]: cut by the paste after ProviderAddress"};
     QTest::newRow("cut at the start of an item: the item is dropped")
         << "{@{Type=HostRoute}, @{Destin"
         << R"([{"Type":"HostRoute"}])" << QStringList{"cut by the paste after item 1"};
@@ -287,7 +287,7 @@ void TestListView::readsRenderedValues_data()
     QTest::newRow("hashtable cut inside a nested list")
         << "@{Type=ELB; VIPs={10.96.0.10, 10.96.0.11, 10.9"
         << R"({"Type":"ELB","VIPs":["10.96.0.10","10.96.0.11"]})"
-        << QStringList{"VIPs: cut by the paste after item 2", "cut by the paste inside VIPs"};
+        << QStringList{"VIPs: cut by the paste after item 2"};
     // Nothing of the value was shown in full: an empty object or list would claim it has no members.
     QTest::newRow("cut before anything complete: the text, not an empty object")
         << "@{Addi"
@@ -425,9 +425,10 @@ void TestListView::findsObjectsInDumps_data()
         << QStringList{"14a03569-d26b-4496-92e5-dfe8cb1855fe", "9623d7cf-a9ae-4a34-a544-99c7001d9a88",
                        "bc1e3ac1-c27d-44ec-b72c-2c2678629522"}
         << "2-4 7-9 11-13" << -1;
-    QTest::newRow("Get-NetCompartment beside Get-HnsNamespace: only the namespace")
-        << "listview-netcompartment.txt" << QStringList{"6018366C-F658-47A7-9ED3-4FE53A096533"} << "13-15"
-        << int(ResourceKind::Namespace);
+    // The compartments are read too, for the import to name them (non_hns_objects.h).
+    QTest::newRow("Get-NetCompartment beside Get-HnsNamespace: the compartments, then the namespace")
+        << "listview-netcompartment.txt" << QStringList{"?", "?", "6018366C-F658-47A7-9ED3-4FE53A096533"}
+        << "3-5 7-9 13-15" << -1;
     QTest::newRow("UTF-16 LE with BOM, CRLF")
         << "listview-utf16le-bom.txt" << QStringList{"6B3E9D02-A14F-4C75-8D2B-F07E6A1C9538"} << "3-12"
         << int(ResourceKind::Endpoint);
@@ -689,14 +690,14 @@ void TestListView::lossesNameTheProperty_data()
                        "Policies: list cut after 4 items ($FormatEnumerationLimit)",
                        "References: list cut after 4 items ($FormatEnumerationLimit)"};
     QTest::newRow("empty values lose nothing") << "listview-empty-values.txt" << 0 << QStringList{};
+    // One cut, one loss: the item's names where it was cut, the list's would say it again.
     QTest::newRow("cut by the paste inside the last item")
         << "listview-cut-by-paste.txt" << 0
-        << QStringList{"Policies[1]: cut by the paste after ProviderAddress",
-                       "Policies: cut by the paste inside item 2"};
+        << QStringList{"Policies[1]: cut by the paste after ProviderAddress"};
     QTest::newRow("cut by the paste inside a wrapped value")
         << "listview-cut-by-paste.txt" << 1
         << QStringList{"Subnets[0].IpSubnets: not expanded by PowerShell (System.Object[])",
-                       "Subnets[0]: cut by the paste after ObjectType", "Subnets: cut by the paste inside item 1"};
+                       "Subnets[0]: cut by the paste after ObjectType"};
     QTest::newRow("hnsdiag object: what hnsdiag list does not show")
         << "hnsdiag-list-endpoints-per-object.txt" << 0
         << QStringList{"VirtualNetwork: not shown by hnsdiag list", "MacAddress: not shown by hnsdiag list",

@@ -32,7 +32,8 @@ namespace hcn::io {
 /// - braces opened and never closed (the text ends inside them: the paste cut the value) -> the complete
 ///   `@{...}` items and `key=value` pairs; the last, incomplete one is dropped unless it is itself a
 ///   value in braces (read the same way); a loss "cut by the paste after <last member kept>" / "after
-///   item N" / "inside <member>".
+///   item N", or, cut inside that last brace value, that value's own loss only ("[0]: cut by the paste
+///   after Health").
 /// Other unbalanced braces, `@{...}` that holds no `key=value`, or nesting deeper than
 /// kDefaultMaxJsonDepth keep that part as text with a loss ("its braces do not match; kept as text").
 nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::string>& losses);
@@ -43,15 +44,17 @@ nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::stri
 /// wrapped them (indented to the value column, or with the indentation lost); `RunspaceId` from
 /// remoting kept as a property. Every value is read with parsePowerShellValue. format = ListView.
 /// A block is at least two `Name : value` lines with their colons in one column naming at least one v1
-/// property; a name seen again in a block starts the next object (blank lines lost). A line that is not a
-/// property line continues the value before it when indented to the value column, inside a brace still
-/// open, or when its first word would not have fit on the line before (a wrap that lost its indentation);
-/// otherwise it ends the block. After a line full to the block's width (at least two such lines), a line
-/// indented exactly to the value column continues the text without a blank: the console cut it there. `...` lines are elisions (a loss and a warning). A bare `Get-HnsNetwork`,
-/// `Get-HnsEndpoint`, `Get-HnsNamespace` or `Get-HnsPolicyList` command line (optionally `| fl`), or the
-/// same name as a heading (`Get-HnsPolicyList:`), before the blocks sets kindHint (Network, Endpoint,
-/// Namespace, LoadBalancer). Older `hnsdiag list endpoints` output, a line `Endpoint : <guid>` (or
-/// Network, Namespace, LoadBalancer) over lines indented further with labels that may hold blanks
+/// property, or the telltale members of an object of a known kind that is no HNS object (Get-VMSwitch,
+/// Get-NetNat, Get-NetAdapter, ...: io/non_hns_objects.h), read for the import to name; a name seen again in
+/// a block starts the next object (blank lines lost). A line that is not a property line continues the value
+/// before it when indented to the value column, inside a brace still open, or when its first word would not
+/// have fit on the line before (a wrap that lost its indentation); otherwise it ends the block. After a line
+/// full to the block's width (at least two such lines), a line indented exactly to the value column continues
+/// the text without a blank: the console cut it there. `...` lines are elisions (a loss and a warning). A
+/// bare `Get-HnsNetwork`, `Get-HnsEndpoint`, `Get-HnsNamespace` or `Get-HnsPolicyList` command line
+/// (optionally `| fl`), or the same name as a heading (`Get-HnsPolicyList:`), before the blocks sets kindHint
+/// (Network, Endpoint, Namespace, LoadBalancer). Older `hnsdiag list endpoints` output, a line `Endpoint :
+/// <guid>` (or Network, Namespace, LoadBalancer) over lines indented further with labels that may hold blanks
 /// (`IP Address : ...`), is read here too: one object of that kind in the v1 shape (ID, Name, IPAddress,
 /// MacAddress, VirtualNetwork or VirtualNetworkName), kindHint set, with what hnsdiag list does not show
 /// as losses.
