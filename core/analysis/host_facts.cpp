@@ -1,5 +1,6 @@
 #include "analysis/host_facts.h"
 
+#include "common/ip_protocols.h"
 #include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/host_state.h"
@@ -146,19 +147,15 @@ struct Reader
     }
 };
 
-/// PortMapping / LB Protocol: a number (6, 17) or a name ("TCP", "udp").
+/// PortMapping / LB Protocol: a number (6, 17) or a name ("TCP", "udp"); 0 when it is neither.
 std::uint32_t protocolNumber(const PlainJson& value)
 {
     if (auto n = number(value))
         return std::uint32_t(*n);
     if (value.is_string()) {
-        const std::string& s = value.get_ref<const std::string&>();
-        if (equalsIgnoreCase(s, "TCP"))
-            return kProtocolTcp;
-        if (equalsIgnoreCase(s, "UDP"))
-            return kProtocolUdp;
-        if (equalsIgnoreCase(s, "ICMP"))
-            return 1;
+        const ProtocolReading reading = parseProtocol(value.get_ref<const std::string&>());
+        if (reading.ok())
+            return reading.number;
     }
     return 0;
 }
@@ -219,6 +216,18 @@ std::vector<PortRange> portRanges(Reader& r, const PlainJson& settings, std::str
     for (const PortListError& error : list.errors)
         r.note(where + std::string(key), error.element);
     return std::move(list.ranges);
+}
+
+/// An ACL's Protocols (empty: any protocol); notes the elements that are no protocol.
+std::vector<std::uint32_t> protocolNumbers(Reader& r, const PlainJson& settings, const std::string& where)
+{
+    std::string text;
+    for (const std::string& word : r.words(settings, "Protocols", where))
+        text += (text.empty() ? "" : ",") + word;
+    ProtocolList list = parseProtocolList(text);
+    for (const ProtocolListError& error : list.errors)
+        r.note(where + "Protocols", error.element);
+    return std::move(list.numbers);
 }
 
 /// The paths an import kept under the document's "_v1" because their values were not of their type
@@ -284,20 +293,7 @@ AclFact acl(Reader& r, const PlainJson& settings, std::size_t index, const std::
             a.unknown.emplace_back(field);
         return out;
     };
-    const std::size_t protocolsBefore = r.unreadable.size();
-    for (const std::string& word : r.words(settings, "Protocols", where)) {
-        auto n = number(PlainJson(word));
-        std::uint32_t protocol = n ? std::uint32_t(*n) : protocolNumber(PlainJson(word));
-        if (protocol == 0 && !n) {
-            r.note(where + "Protocols", word);
-            continue;
-        }
-        if (protocol == 256)
-            continue; // HNS's "any protocol"
-        a.protocols.push_back(protocol);
-    }
-    if (r.unreadable.size() != protocolsBefore)
-        a.unknown.emplace_back("Protocols");
+    a.protocols = read([&] { return protocolNumbers(r, settings, where); }, "Protocols");
     a.remoteAddresses =
         read([&] { return r.prefixes(settings, "RemoteAddresses", where); }, "RemoteAddresses");
     a.localAddresses = read([&] { return r.prefixes(settings, "LocalAddresses", where); }, "LocalAddresses");

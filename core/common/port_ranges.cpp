@@ -86,7 +86,7 @@ PortRangeReading parsePortRange(std::string_view text)
     return out;
 }
 
-PortList parsePortList(std::string_view text)
+PortList parsePortList(std::string_view text, PortListRules rules)
 {
     PortList out;
     bool anyPort = false;
@@ -95,12 +95,15 @@ PortList parsePortList(std::string_view text)
         const std::size_t comma = std::min(text.find(',', start), text.size());
         const std::string_view element = trimBlanks(text.substr(start, comma - start));
         start = comma + 1;
-        if (element.empty())
+        if (element.empty()) {
+            if (rules.emptyElementIsError)
+                out.errors.push_back({std::string(), PortProblem::Empty});
             continue;
+        }
         const PortRangeReading reading = parsePortRange(element);
         if (!reading.ok())
             out.errors.push_back({std::string(element), reading.problem});
-        else if (reading.range == PortRange{0, 0})
+        else if (rules.portZeroIsAny && reading.range == PortRange{0, 0})
             anyPort = true;
         else
             out.ranges.push_back(reading.range);

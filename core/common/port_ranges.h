@@ -54,20 +54,28 @@ struct PortListError
     PortProblem problem = PortProblem::None;
 };
 
+/// How strictly a port list is read. The defaults read lists as HNS prints them and people paste them;
+/// the engine reads what a client sends by the stricter rules of a new ACL, and keeps its ports as sent.
+struct PortListRules
+{
+    bool emptyElementIsError = false; ///< ",," or a trailing comma is an error (Empty), not nothing
+    bool portZeroIsAny = true;        ///< false: port 0 is listed like any other port
+};
+
 /// A port list read from text.
 struct PortList
 {
     /// In the order written. Empty: the rule matches any port, as an empty list does in HNS; a list
-    /// naming port 0, how some tools write "any port", reads so too.
+    /// naming port 0, how some tools write "any port", reads so too (unless the rules say otherwise).
     std::vector<PortRange> ranges;
     /// The elements that are not ports or ranges, in order. Empty elements (",," or a trailing comma)
-    /// are no error: they name nothing.
+    /// are no error by default: they name nothing.
     std::vector<PortListError> errors;
 
     bool ok() const { return errors.empty(); }
 };
 
 /// "", "80", "80,443", " 80 , 443 ", "1000-2000,8080".
-PortList parsePortList(std::string_view text);
+PortList parsePortList(std::string_view text, PortListRules rules = {});
 
 } // namespace hcn

@@ -1,5 +1,7 @@
 #include "datapath/linux_plan.h"
 
+#include "common/ip_protocols.h"
+#include "common/port_ranges.h"
 #include "common/text.h"
 #include "hcn/endpoint_flags.h"
 #include "hcn/ip_address.h"
@@ -77,43 +79,45 @@ Status checkAddressList(const std::vector<std::string>& items, const std::string
     return Status::success();
 }
 
-Status checkPorts(const std::vector<std::string>& items, const std::string& where)
+/// An ACL's port or protocol list as one comma-separated text: HNS writes a string, some clients an array
+/// of strings or (v1's LocalPort, Protocol) a number; anything else lists nothing, which matches any.
+std::string listText(const Json& value)
 {
-    for (const auto& item : items) {
-        const auto dash = item.find('-');
-        auto isPort = [](const std::string& t) {
-            if (t.empty() || t.size() > 5 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
-                return false;
-            const int v = std::stoi(t);
-            return v >= 0 && v <= 65535;
-        };
-        const bool ok = dash == std::string::npos
-                            ? isPort(item)
-                            : isPort(trimmed(item.substr(0, dash))) && isPort(trimmed(item.substr(dash + 1)));
-        if (!ok)
-            return badPolicy(where, "\"" + item + "\" is not a port or port range.");
-    }
-    return Status::success();
+    if (value.is_string())
+        return value.get<std::string>();
+    if (value.is_number_unsigned())
+        return std::to_string(value.get<std::uint64_t>());
+    std::string text;
+    if (value.is_array())
+        for (const auto& v : value)
+            if (v.is_string())
+                text += (text.empty() ? "" : ",") + v.get<std::string>();
+    return text;
 }
 
+/// "80", "1000-2000"; empty: any port (nothing listed, or port 0 among them).
+Result<std::vector<std::string>> portsOf(const Json& value, const std::string& where)
+{
+    const PortList list = parsePortList(listText(value));
+    if (!list.ok())
+        return badPolicy(where, "\"" + list.errors.front().element + "\" is not a port or port range.");
+    std::vector<std::string> out;
+    for (const PortRange& range : list.ranges)
+        out.push_back(range.first == range.last
+                          ? std::to_string(range.first)
+                          : std::to_string(range.first) + "-" + std::to_string(range.last));
+    return out;
+}
+
+/// nft protocol numbers; empty: any protocol (nothing listed, or 256 among them).
 Result<std::vector<std::string>> protocolsOf(const Json& value, const std::string& where)
 {
+    const ProtocolList list = parseProtocolList(listText(value));
+    if (!list.ok())
+        return badPolicy(where, "protocol \"" + list.errors.front().element + "\" is not a protocol number.");
     std::vector<std::string> out;
-    for (const auto& p : listOf(value)) {
-        if (equalsIgnoreCase(p, "tcp"))
-            out.push_back("6");
-        else if (equalsIgnoreCase(p, "udp"))
-            out.push_back("17");
-        else if (equalsIgnoreCase(p, "icmp"))
-            out.push_back("1");
-        else if (!p.empty() && p.size() <= 3 && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-                 std::stoi(p) <= 255)
-            out.push_back(std::to_string(std::stoi(p)));
-        else if (p == "256")
-            return std::vector<std::string>{}; // HCN's "any protocol"
-        else
-            return badPolicy(where, "protocol \"" + p + "\" is not a protocol number.");
-    }
+    for (std::uint32_t protocol : list.numbers)
+        out.push_back(std::to_string(protocol));
     return out;
 }
 
@@ -136,17 +140,17 @@ Result<AclPlan> planAcl(const Json& settings, const std::string& where)
     acl.protocols = *protocols;
     acl.localAddresses = listOf(settings.value("LocalAddresses", Json("")));
     acl.remoteAddresses = listOf(settings.value("RemoteAddresses", Json("")));
-    acl.localPorts = listOf(settings.value("LocalPorts", Json("")));
-    acl.remotePorts = listOf(settings.value("RemotePorts", Json("")));
     for (const auto* list : {&acl.localAddresses, &acl.remoteAddresses})
         if (Status s = checkAddressList(*list, where); !s.ok())
             return s;
-    for (auto* list : {&acl.localPorts, &acl.remotePorts}) {
-        if (list->size() == 1 && list->front() == "0")
-            list->clear(); // HNS's "any port"
-        if (Status s = checkPorts(*list, where); !s.ok())
-            return s;
-    }
+    auto localPorts = portsOf(settings.value("LocalPorts", Json("")), where);
+    if (!localPorts.ok())
+        return localPorts.status();
+    acl.localPorts = *localPorts;
+    auto remotePorts = portsOf(settings.value("RemotePorts", Json("")), where);
+    if (!remotePorts.ok())
+        return remotePorts.status();
+    acl.remotePorts = *remotePorts;
     const bool portsNeedTransport =
         (!acl.localPorts.empty() || !acl.remotePorts.empty()) &&
         std::any_of(acl.protocols.begin(), acl.protocols.end(), [](const auto& p) { return p != "6" && p != "17"; });

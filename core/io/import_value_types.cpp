@@ -5,6 +5,7 @@
 // would be read by the checks and the trace as a real one; it is taken out of the document instead and
 // kept under "_v1" as the customer wrote it, with a loss saying what was not read and why.
 
+#include "common/ip_protocols.h"
 #include "common/json_member.h"
 #include "common/port_ranges.h"
 #include "common/text.h"
@@ -12,7 +13,6 @@
 #include "hcn/ip_address.h"
 #include "hcn/json_limits.h"
 #include "hcn/mac_address.h"
-#include "hcn/schema_catalog.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
@@ -156,20 +156,6 @@ std::optional<MacAddress> bareMac(std::string_view text)
     return MacAddress(value);
 }
 
-/// An ACL's protocol as HNS takes it: a number 0-255, 256 (any protocol), or a name the schema's
-/// ProtocolType has (TCP, UDP, ICMPv4, ...); ICMP, which the checks and the trace read as 1, too.
-bool isAclProtocol(std::string_view text)
-{
-    if (!text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        unsigned n = 0;
-        for (char c : text)
-            n = std::min(n * 10 + unsigned(c - '0'), 1000u);
-        return n <= 256;
-    }
-    static const schema::EnumDef* const names = schema::Catalog::builtin().enumeration("ProtocolType");
-    return equalsIgnoreCase(text, "ICMP") || (names && names->find(text));
-}
-
 bool isOfType(std::string_view text, ValueType type)
 {
     switch (type) {
@@ -178,7 +164,7 @@ bool isOfType(std::string_view text, ValueType type)
     case ValueType::PortList:
         return parsePortRange(text).ok();
     case ValueType::ProtocolList:
-        return isAclProtocol(text);
+        return parseProtocol(text).ok();
     case ValueType::Address:
         return IpAddress::parse(text).has_value();
     case ValueType::Prefix:
@@ -225,8 +211,10 @@ std::string whyNot(std::string_view text, ValueType type)
     const std::string lower = lowerCopy(text);
     if (type == ValueType::AddressList && (lower == "any" || lower == "*"))
         return " (HNS rejects it: a rule for any address leaves the field empty)";
-    if (type == ValueType::ProtocolList && (lower == "any" || lower == "*"))
-        return " (HNS writes any protocol as 256)";
+    const ProtocolProblem protocolProblem =
+        type == ValueType::ProtocolList ? parseProtocol(text).problem : ProtocolProblem::None;
+    if (protocolProblem == ProtocolProblem::AnyByName)
+        return " (" + std::string(describe(protocolProblem)) + ")";
     const bool hexPrefix = lower.starts_with("0x");
     if (lower.find("redact") != std::string::npos || lower.find('*') != std::string::npos ||
         lower.find('<') != std::string::npos || lower.find('#') != std::string::npos ||
@@ -239,9 +227,8 @@ std::string whyNot(std::string_view text, ValueType type)
         if (problem != PortProblem::NotANumber)
             return " (" + std::string(describe(problem)) + ")";
     }
-    if (type == ValueType::ProtocolList && !text.empty() &&
-        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return " (IP protocol numbers are 0-255; 256 is any protocol)";
+    if (protocolProblem == ProtocolProblem::TooLarge)
+        return " (" + std::string(describe(protocolProblem)) + ")";
     if ((type == ValueType::Address || type == ValueType::Prefix || type == ValueType::PrefixOrAddress ||
          type == ValueType::AddressList || type == ValueType::Mac) &&
         asDigits(text, type) != text && isOfType(asDigits(text, type), type))

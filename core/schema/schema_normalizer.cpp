@@ -1,12 +1,13 @@
 #include "hcn/schema_normalizer.h"
 
+#include "common/ip_protocols.h"
+#include "common/port_ranges.h"
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/ip_address.h"
 #include "hcn/json_limits.h"
 #include "hcn/mac_address.h"
 
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -33,7 +34,7 @@ enum class Problem
     Value        ///< other unknown enum values, bad MACs, bad lists
 };
 
-/// Splits on any of the separators; empty items are kept so "80,,443" can be reported.
+/// Splits on any of the separators; empty items are kept so "10.0.0.1,,10.0.0.2" can be reported.
 std::vector<std::string_view> split(std::string_view text, std::string_view separators)
 {
     std::vector<std::string_view> items;
@@ -46,18 +47,6 @@ std::vector<std::string_view> split(std::string_view text, std::string_view sepa
             return items;
         start = at + 1;
     }
-}
-
-std::optional<std::uint64_t> parseDecimal(std::string_view text)
-{
-    if (text.empty())
-        return std::nullopt;
-    std::uint64_t value = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end)
-        return std::nullopt;
-    return value;
 }
 
 const char* jsonKind(const json& value)
@@ -573,37 +562,40 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
     }
 
     case StringFormat::PortList: {
+        // HNS's rules for a new ACL: every element a port or a range ("80,,443" is rejected), and port 0
+        // kept as sent.
+        const PortList list =
+            parsePortList(text, PortListRules{.emptyElementIsError = true, .portZeroIsAny = false});
+        if (!list.ok())
+            return fail(Problem::Value, inSettings,
+                        quotedText(list.errors.front().element) +
+                            " is not a port or port range (expected e.g. 80, 80,443 or 1000-2000)");
         std::string canonical;
-        for (auto item : split(text, ",")) {
-            const auto dash = item.find('-');
-            const auto low = parseDecimal(trimBlanks(item.substr(0, dash)));
-            const auto high =
-                dash == std::string_view::npos ? low : parseDecimal(trimBlanks(item.substr(dash + 1)));
-            if (!low || !high || *low > 0xFFFF || *high > 0xFFFF || *low > *high)
-                return fail(Problem::Value, inSettings,
-                            quotedText(item) +
-                                " is not a port or port range (expected e.g. 80, 80,443 or 1000-2000)");
+        for (const PortRange& range : list.ranges) {
             if (!canonical.empty())
                 canonical += ',';
-            canonical += std::to_string(*low);
-            if (dash != std::string_view::npos)
-                canonical += "-" + std::to_string(*high);
+            canonical += std::to_string(range.first);
+            if (range.last != range.first)
+                canonical += "-" + std::to_string(range.last);
         }
         value = canonical;
         return Status::success();
     }
 
     case StringFormat::ProtocolList: {
+        // HNS's ACL Protocols are numbers 0-255 (hcn-schema.json AclPolicySetting): a name or 256, which
+        // HNS prints for any protocol, is rejected here as it is there.
+        const ProtocolList list = parseProtocolList(
+            text, ProtocolListRules{.emptyElementIsError = true, .namesTaken = false, .anyTaken = false});
+        if (!list.ok())
+            return fail(Problem::Value, inSettings,
+                        quotedText(list.errors.front().element) +
+                            " is not an IP protocol number 0-255 (e.g. 6 for TCP, 17 for UDP)");
         std::string canonical;
-        for (auto item : split(text, ",")) {
-            const auto protocol = parseDecimal(item);
-            if (!protocol || *protocol > 255)
-                return fail(Problem::Value, inSettings,
-                            quotedText(item) +
-                                " is not an IP protocol number 0-255 (e.g. 6 for TCP, 17 for UDP)");
+        for (std::uint32_t protocol : list.numbers) {
             if (!canonical.empty())
                 canonical += ',';
-            canonical += std::to_string(*protocol);
+            canonical += std::to_string(protocol);
         }
         value = canonical;
         return Status::success();

@@ -462,6 +462,14 @@ std::vector<Case> cases()
         dns.ep(1)["Policies"].push_back(acl(
             "Allow", 100, {{"Protocols", "17"}, {"RemotePorts", "53"}, {"RemoteAddresses", "10.0.0.10/32"}}));
         add("a UDP block below an allow for DNS", dns, "ACL-BLOCKS-DNS", false);
+        // Protocols as HNS and the import take them: 256 among them is any protocol, names are protocols.
+        Host anyProtocol;
+        anyProtocol.ep(1)["Policies"] = json::array({acl("Block", 1000, {{"Protocols", "6,256"}})});
+        add("a block of TCP and 256 (any protocol) without a DNS allow", anyProtocol, "ACL-BLOCKS-DNS", true);
+        Host byName;
+        byName.ep(1)["Policies"] = json::array({acl("Block", 1000, {{"Protocols", "ICMPv4,IGMP,ICMPv6"}})});
+        add("a block of ICMPv4, IGMP and ICMPv6 by name leaves DNS alone", byName, "ACL-BLOCKS-DNS", false);
+        add("a block of ICMPv4, IGMP and ICMPv6 by name is read", byName, "DATA-UNREADABLE", false);
         // An import kept a redacted list under "_v1": the rule's match is not known, so no claim.
         Host hidden = h;
         hidden.ep(1)["Policies"][0]["Settings"]["Protocols"] = "6";

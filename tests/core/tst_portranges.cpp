@@ -136,6 +136,49 @@ private slots:
         QCOMPARE(list.ok(), errors.isEmpty());
     }
 
+    // The engine validates a new ACL's ports by HNS's rules: every element a port or a range, and port
+    // 0 kept as the client sent it.
+    void readsAsTheEngineTakesANewAcl_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("ranges");
+        QTest::addColumn<QStringList>("errors");
+
+        QTest::newRow("ports and ranges") << " 80 , 1000-2000"
+                                          << "80,1000-2000" << QStringList{};
+        QTest::newRow("port 0 is listed") << "0"
+                                          << "0" << QStringList{};
+        QTest::newRow("port 0 among others is listed") << "80,0"
+                                                       << "80,0" << QStringList{};
+        QTest::newRow("an empty element is refused") << "80,,443"
+                                                     << "80,443" << QStringList{": empty"};
+        QTest::newRow("a trailing comma is refused") << "80,"
+                                                     << "80" << QStringList{": empty"};
+        QTest::newRow("blanks only are refused") << "  "
+                                                 << "any" << QStringList{": empty"};
+        QTest::newRow("a reversed range is refused")
+            << "2000-1000"
+            << "any" << QStringList{"2000-1000: a range whose first port is after its last"};
+    }
+
+    void readsAsTheEngineTakesANewAcl()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, ranges);
+        QFETCH(QStringList, errors);
+        const QByteArray utf8 = text.toUtf8();
+        const hcn::PortList list =
+            hcn::parsePortList(std::string_view(utf8.constData(), std::size_t(utf8.size())),
+                               {.emptyElementIsError = true, .portZeroIsAny = false});
+        QCOMPARE(shown(list.ranges), ranges);
+        QStringList actual;
+        for (const hcn::PortListError& e : list.errors)
+            actual << QString::fromStdString(e.element) + ": " +
+                          QString::fromUtf8(hcn::describe(e.problem).data(),
+                                            qsizetype(hcn::describe(e.problem).size()));
+        QCOMPARE(actual, errors);
+    }
+
     void readsOneRange_data()
     {
         QTest::addColumn<QString>("text");

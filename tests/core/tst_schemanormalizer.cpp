@@ -142,6 +142,10 @@ void TestSchemaNormalizer::canonicalForm_data()
         << "HostComputeEndpoint"
         << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"6, 17","LocalAddresses":"192.168.100.0/24, 10.0.0.21","LocalPorts":"80, 1000-2000","Action":"allow","Direction":"in","RuleType":"switch"}}]})"
         << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"6,17","LocalAddresses":"192.168.100.0/24,10.0.0.21","LocalPorts":"80,1000-2000","Action":"Allow","Direction":"In","RuleType":"Switch"}}]})";
+    QTest::newRow("acl port 0 and protocol 0 stay as sent, leading zeros go")
+        << "HostComputeEndpoint"
+        << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"0, 006","LocalPorts":"0,080,0-1023"}}]})"
+        << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"0,6","LocalPorts":"0,80,0-1023"}}]})";
     QTest::newRow("sdn route destination keeps host bits")
         << "HostComputeRoute"
         << R"({"Setting":[{"DestinationPrefix":"169.254.169.254/24","NextHop":"127.10.0.34"}]})"
@@ -400,6 +404,26 @@ void TestSchemaNormalizer::errors_data()
     QTest::newRow("acl protocol by name") << "HostComputeEndpoint"
                                           << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"TCP"}}]})"
                                           << int(hr::InvalidPolicy) << "Policies[0].Settings.Protocols";
+    QTest::newRow("acl ports with an empty element")
+        << "HostComputeEndpoint"
+        << R"({"Policies":[{"Type":"ACL","Settings":{"RemotePorts":"80,,443"}}]})" << int(hr::InvalidPolicy)
+        << "Policies[0].Settings.RemotePorts";
+    QTest::newRow("acl ports with a trailing comma")
+        << "HostComputeEndpoint"
+        << R"({"Policies":[{"Type":"ACL","Settings":{"LocalPorts":"80,"}}]})" << int(hr::InvalidPolicy)
+        << "Policies[0].Settings.LocalPorts";
+    QTest::newRow("acl protocol 256 (how HNS prints any)")
+        << "HostComputeEndpoint"
+        << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"256"}}]})" << int(hr::InvalidPolicy)
+        << "Policies[0].Settings.Protocols";
+    QTest::newRow("acl protocol ICMPv6 by name")
+        << "HostComputeEndpoint"
+        << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"6,ICMPv6"}}]})" << int(hr::InvalidPolicy)
+        << "Policies[0].Settings.Protocols";
+    QTest::newRow("acl protocols with an empty element")
+        << "HostComputeEndpoint"
+        << R"({"Policies":[{"Type":"ACL","Settings":{"Protocols":"6,,17"}}]})" << int(hr::InvalidPolicy)
+        << "Policies[0].Settings.Protocols";
     QTest::newRow("acl unknown action") << "HostComputeEndpoint"
                                         << R"({"Policies":[{"Type":"ACL","Settings":{"Action":"Drop"}}]})"
                                         << int(hr::InvalidPolicy) << "Policies[0].Settings.Action";

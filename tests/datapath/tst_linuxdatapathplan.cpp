@@ -56,6 +56,8 @@ private slots:
     void endpointChecks_data();
     void endpointChecks();
     void aclRulesFollowPriority();
+    void aclMatchesWhatItLists_data();
+    void aclMatchesWhatItLists();
     void networkAclsJoinTheEndpointsChains();
     void removalUndoesTheAdd_data();
     void removalUndoesTheAdd();
@@ -142,6 +144,12 @@ void TestLinuxDatapathPlan::endpointChecks_data()
     QTest::newRow("no policies") << "[]" << 0;
     QTest::newRow("ACL with prefixes, ranges, protocol names") << acl({{"Protocols", "TCP,udp"}, {"RemoteAddresses", "10.0.0.0/8, 10.244.7.3"}, {"LocalPorts", "80,8000-8100"}}) << 0;
     QTest::newRow("ACL any protocol (256) and any port (0)") << acl({{"Protocols", "256"}, {"LocalPorts", "0"}}) << 0;
+    QTest::newRow("ACL ICMPv4, IGMP and ICMPv6 by name") << acl({{"Protocols", "ICMPv4, IGMP, icmpv6"}}) << 0;
+    QTest::newRow("ACL any protocol (256) among others, with ports")
+        << acl({{"Protocols", "1,256"}, {"LocalPorts", "80"}}) << 0;
+    QTest::newRow("ACL port 0 among others") << acl({{"RemotePorts", "80, 0"}}) << 0;
+    QTest::newRow("ACL reversed port range") << acl({{"LocalPorts", "2000-1000"}}) << invalidPolicy;
+    QTest::newRow("ACL protocol above 256") << acl({{"Protocols", "300"}}) << invalidPolicy;
     QTest::newRow("ACL action neither Allow nor Block") << acl({{"Action", "Deny"}}) << invalidPolicy;
     QTest::newRow("ACL direction neither In nor Out") << acl({{"Direction", "Both"}}) << invalidPolicy;
     QTest::newRow("ACL IPv6 address and prefix") << acl({{"RemoteAddresses", "fd00::1, fd68::/16"}}) << 0;
@@ -194,6 +202,48 @@ void TestLinuxDatapathPlan::endpointChecks()
         QVERIFY(!plan.ok());
         QCOMPARE(int(plan.status().code()), expected);
     }
+}
+
+void TestLinuxDatapathPlan::aclMatchesWhatItLists_data()
+{
+    QTest::addColumn<QString>("protocols");
+    QTest::addColumn<QString>("localPorts");
+    QTest::addColumn<QString>("match"); ///< the inbound Block rule's match, as nftables gets it
+
+    QTest::newRow("TCP by name, a port") << "TCP"
+                                         << "80"
+                                         << "meta l4proto 6 th dport 80 drop";
+    QTest::newRow("ICMPv6 by name") << "ICMPv6"
+                                    << ""
+                                    << "meta l4proto 58 drop";
+    QTest::newRow("ICMPv4 and IGMP by name") << "ICMPv4, IGMP"
+                                             << ""
+                                             << "meta l4proto { 1, 2 } drop";
+    QTest::newRow("256 among the protocols: any") << "6,256"
+                                                  << ""
+                                                  << "drop";
+    QTest::newRow("blanks in a range, leading zeros") << "17"
+                                                      << "053, 1000 - 2000"
+                                                      << "meta l4proto 17 th dport { 53, 1000-2000 } drop";
+    QTest::newRow("port 0 among the ports: any port") << "6"
+                                                      << "80,0"
+                                                      << "meta l4proto 6 drop";
+}
+
+void TestLinuxDatapathPlan::aclMatchesWhatItLists()
+{
+    QFETCH(QString, protocols);
+    QFETCH(QString, localPorts);
+    QFETCH(QString, match);
+    Json settings{
+        {"Action", "Block"}, {"Direction", "In"}, {"Priority", 100}, {"Protocols", protocols.toStdString()}};
+    if (!localPorts.isEmpty())
+        settings["LocalPorts"] = localPorts.toStdString();
+    auto plan = hcn::linuxdp::planEndpoint(kEp, endpoint(Json::array({policy("ACL", settings)})));
+    QVERIFY(plan.ok());
+    const std::string text = hcn::linuxdp::addEndpointRules(*plan);
+    const std::string expected = "-in " + match.toStdString() + "\n";
+    QVERIFY2(text.find(expected) != std::string::npos, (expected + " not in:\n" + text).c_str());
 }
 
 void TestLinuxDatapathPlan::aclRulesFollowPriority()

@@ -1,0 +1,110 @@
+#include "common/ip_protocols.h"
+
+#include "common/text.h"
+
+#include <algorithm>
+#include <array>
+
+namespace hcn {
+namespace {
+
+struct ProtocolName
+{
+    std::string_view name;
+    std::uint32_t number;
+};
+
+/// The schema's ProtocolType values (hcn-schema.json), and ICMP, which tools write for ICMPv4.
+constexpr std::array kProtocolNames{
+    ProtocolName{"Unknown", 0}, ProtocolName{"ICMPv4", 1},  ProtocolName{"IGMP", 2}, ProtocolName{"TCP", 6},
+    ProtocolName{"UDP", 17},    ProtocolName{"ICMPv6", 58}, ProtocolName{"ICMP", 1},
+};
+
+constexpr std::uint32_t kHighestProtocol = 255;
+
+} // namespace
+
+std::string_view describe(ProtocolProblem problem)
+{
+    switch (problem) {
+    case ProtocolProblem::None:
+        return {};
+    case ProtocolProblem::Empty:
+        return "empty";
+    case ProtocolProblem::NotAProtocol:
+        return "neither a protocol number nor a protocol's name";
+    case ProtocolProblem::TooLarge:
+        return "IP protocol numbers are 0-255; 256 is any protocol";
+    case ProtocolProblem::AnyByName:
+        return "HNS writes any protocol as 256";
+    case ProtocolProblem::Name:
+        return "a name where a protocol number is expected";
+    }
+    return {};
+}
+
+ProtocolReading parseProtocol(std::string_view text)
+{
+    ProtocolReading out;
+    text = trimBlanks(text);
+    if (text.empty()) {
+        out.problem = ProtocolProblem::Empty;
+        return out;
+    }
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        std::uint32_t value = 0;
+        for (char c : text)
+            value = std::min(value * 10 + std::uint32_t(c - '0'), kAnyProtocol + 1); // saturates
+        if (value > kAnyProtocol)
+            out.problem = ProtocolProblem::TooLarge;
+        else
+            out.number = value;
+        return out;
+    }
+    if (text == "*" || equalsIgnoreCase(text, "any")) {
+        out.problem = ProtocolProblem::AnyByName;
+        return out;
+    }
+    for (const ProtocolName& known : kProtocolNames) {
+        if (equalsIgnoreCase(text, known.name)) {
+            out.number = known.number;
+            out.byName = true;
+            return out;
+        }
+    }
+    out.problem = ProtocolProblem::NotAProtocol;
+    return out;
+}
+
+ProtocolList parseProtocolList(std::string_view text, ProtocolListRules rules)
+{
+    ProtocolList out;
+    bool anyProtocol = false;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view element = trimBlanks(text.substr(start, comma - start));
+        start = comma + 1;
+        if (element.empty()) {
+            if (rules.emptyElementIsError)
+                out.errors.push_back({std::string(), ProtocolProblem::Empty});
+            continue;
+        }
+        ProtocolReading reading = parseProtocol(element);
+        if (reading.ok() && reading.byName && !rules.namesTaken)
+            reading.problem = ProtocolProblem::Name;
+        else if (reading.ok() && reading.number == kAnyProtocol && !rules.anyTaken)
+            reading.problem = ProtocolProblem::TooLarge;
+        if (!reading.ok())
+            out.errors.push_back({std::string(element), reading.problem});
+        else if (reading.number == kAnyProtocol)
+            anyProtocol = true;
+        else
+            out.numbers.push_back(reading.number);
+    }
+    if (anyProtocol)
+        out.numbers.clear();
+    return out;
+}
+
+} // namespace hcn
