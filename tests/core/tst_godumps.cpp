@@ -758,6 +758,28 @@ private slots:
                                                << "a request sent to HNS";
         QTest::newRow("the request wrapped at the width") << request + "\n" + rest << ""
                                                           << "a request sent to HNS";
+        const QString spew = "E1205 10:03:11.204511    4120 proxier.go:997] Remote endpoint creation failed: "
+                             "spewConfig (*hcsshim.HNSEndpoint)(0xc000512340)({\n";
+        QTest::newRow("a go-spew request without an ID cut by the next log line")
+            << "I1205 10:03:11.200000    4120 proxier.go:990] Creating endpoint (*hcsshim.HNSEndpoint)"
+               "(0xc000512340)({\n Id: (string) \"\",\n Name: (string) (len=7) \"cbr0_ep\",\n"
+               " VirtualNetwork: (string) (len=36) \"6a1b2c3d-4e5f-4a60-8b71-c2d3e4f50617\",\n"
+               " IPAddress: (net.IP) (len=16 cap=16) 10.244.8.9,\n"
+               " Policies: ([]json.RawMessage) (len=1 cap=1) {\n"
+               "I1205 10:03:11.200100    4120 proxier.go:991] done"
+            << ""
+            << "a request sent to HNS";
+        QTest::newRow("a go-spew dump that shows no HNS member, cut")
+            << spew + " Name: (string) (len=7) \"cbr0_ep\",\n Type: (string) (len=6) \"Bridge\",\n"
+                      " Flags: (uint32) 0,\n"
+            << ""
+            << "";
+        QTest::newRow("a go-spew endpoint with its ID, cut, still warns")
+            << spew + " Id: (string) (len=36) \"5b1f0a2c-7d3e-4f6a-9b8c-1d2e3f4a5b6c\",\n"
+                      " Name: (string) (len=7) \"cbr0_ep\",\n MacAddress: (string) (len=17) "
+                      "\"00-15-5D-B8-08-09\",\n"
+            << "the go-spew dump is cut off"
+            << "";
         QTest::newRow("the request wrapped and cut by the paste")
             << request + "\n" + rest.left(rest.indexOf("MacAddress") + 2) << ""
             << "a request sent to HNS";
