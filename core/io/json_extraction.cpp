@@ -29,17 +29,6 @@ constexpr std::size_t kMaxContext = 120;
 constexpr const char* kJoinedAtBlank =
     "joined a line wrapped inside a string, with the blank it was wrapped at";
 
-/// Whether a string that a wrap broke between `before` (a line ending inside it) and `after` holds a
-/// blank near the break: the end of `before` after its last quote, or the start of `after` up to its
-/// first. Looked at only where a line ends inside a string, so no scan pays for it.
-bool blankInWrappedString(std::string_view before, std::string_view after)
-{
-    const std::size_t open = before.rfind('"');
-    const std::string_view head = open == std::string_view::npos ? before : before.substr(open + 1);
-    const std::string_view tail = after.substr(0, std::min(after.find('"'), after.size()));
-    return head.find(' ') != std::string_view::npos || tail.find(' ') != std::string_view::npos;
-}
-
 /// `json` that did not parse, read again with single quotes around keys and strings made double
 /// (json_repair.h): whether it parses so.
 bool parseRequoted(std::string_view json, std::vector<std::string>& repairs, nlohmann::json& value)
@@ -296,7 +285,7 @@ private:
                     std::string_view("\",{}[]").find(t.front()) == std::string_view::npos)
                     break;
                 if (strings.inString() &&
-                    wrapAteBlank(m_lines, first, l, blankInWrappedString(textOf(l - 1), text))) {
+                    wrapAteBlank(m_lines, first, l, wrappedStringHasBlank(textOf(l - 1), text))) {
                     repairs.push_back(kJoinedAtBlank);
                     joined += ' ';
                     lineOf.push_back(l);
@@ -525,7 +514,7 @@ private:
                     // A raw line end inside a string: the console wrapped a long value, at a blank the
                     // copy lost or inside a word.
                     if (wrapAteBlank(m_lines, from.line, at.line,
-                                     blankInWrappedString(m_lines[at.line - 1].text, line))) {
+                                     wrappedStringHasBlank(m_lines[at.line - 1].text, line))) {
                         c.repairs.push_back(kJoinedAtBlank);
                         if (!c.tooDeep)
                             c.json += ' ';

@@ -72,6 +72,14 @@ std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size
     }
 }
 
+bool wrappedStringHasBlank(std::string_view before, std::string_view after)
+{
+    const std::size_t open = before.rfind('"');
+    const std::string_view head = open == std::string_view::npos ? before : before.substr(open + 1);
+    const std::string_view tail = after.substr(0, std::min(after.find('"'), after.size()));
+    return head.find(' ') != std::string_view::npos || tail.find(' ') != std::string_view::npos;
+}
+
 bool wrapAteBlank(const std::vector<CleanedLine>& lines, std::size_t runFirst, std::size_t next,
                   bool stringHasBlank)
 {

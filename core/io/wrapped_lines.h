@@ -33,6 +33,10 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
 std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,
                                 std::size_t stopLine);
 
+/// Whether the string a wrap broke holds a blank (prose such as "Virtual Switch", no token): from the
+/// last quote of `before` (the line the wrap ended) to the first quote of `after` (the line after it).
+bool wrappedStringHasBlank(std::string_view before, std::string_view after);
+
 /// Whether the line end before lines[next], inside a JSON string, was a wrap at a blank that the copy
 /// lost: lines[next - 1] ended in a blank that cleaning stripped (a console keeps the blank it broke at),
 /// or, the string holding blanks (`stringHasBlank`: prose such as "Virtual Switch", no token), the line

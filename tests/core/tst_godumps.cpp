@@ -520,6 +520,18 @@ private slots:
             << "false";
         QTest::newRow("split name: split in its last letters") << split << 1 << 3 << "/VirtualNetworkName"
                                                                << "\"azure\"";
+
+        // A console cut the line once, inside the endpoint's name: the one console-wide line says where,
+        // and the name is whole again, with no blank in it.
+        QTest::newRow("console once: %+v name cut at the width")
+            << "go-console-wrapped-once-plusv.log" << 3 << 4 << "/Name"
+            << "\"cbr0_ep\"";
+        QTest::newRow("console once: %+v member after the cut")
+            << "go-console-wrapped-once-plusv.log" << 3 << 4 << "/VirtualNetwork"
+            << "\"6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617\"";
+        QTest::newRow("console once: %#v quoted name cut at the width")
+            << "go-console-wrapped-once-sharpv.log" << 1 << 2 << "/Name"
+            << "\"cbr0_ep\"";
     }
 
     void joinsADumpSpreadOverLines()
