@@ -190,6 +190,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                                      failedRequests);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
+    detail::reportLoggedRefusals(lines, results, source.name, messages);
     return true;
 }
 

@@ -19,6 +19,8 @@ namespace {
 constexpr std::size_t kMaxSearchedString = 4u << 20;
 /// String members nested deeper than this in a value are not searched.
 constexpr int kMaxSearchDepth = 8;
+/// The report names at most this many different errors of refused requests per source.
+constexpr std::size_t kMaxRefusalMessages = 50;
 
 /// A member by name in any case (dumps spell `Id`, `ID`, `id`).
 const json* member(const json& object, std::string_view key)
@@ -632,6 +634,66 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
     for (std::size_t i = before; i < out.size(); ++i)
         if (out[i].originalText.empty())
             out[i].originalText = out[i].document.dump(2);
+}
+
+void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::vector<ExtractResult>& extracted,
+                          const std::string& source, std::vector<ImportMessage>& messages)
+{
+    const std::vector<LoggedRefusal> refusals = refusalsLoggedIn(lines);
+    if (refusals.empty())
+        return;
+    // Lines a reader took a value or a warning from: a request logged with its error, an HNS answer
+    // that says it failed; what they say is reported with them.
+    std::vector<std::pair<int, int>> taken;
+    for (const ExtractResult& result : extracted) {
+        for (const FoundValue& value : result.values)
+            taken.emplace_back(value.firstLine, std::max(value.firstLine, value.lastLine));
+        for (const ImportWarning& warning : result.warnings)
+            taken.emplace_back(warning.firstLine, std::max(warning.firstLine, warning.lastLine));
+    }
+    std::sort(taken.begin(), taken.end());
+    std::map<int, int> merged; // disjoint: first line -> last line
+    for (const auto& [first, last] : taken) {
+        if (!merged.empty() && first <= std::prev(merged.end())->second)
+            std::prev(merged.end())->second = std::max(std::prev(merged.end())->second, last);
+        else
+            merged.emplace(first, last);
+    }
+    const auto isTaken = [&](int first, int last) {
+        const auto it = merged.upper_bound(last);
+        return it != merged.begin() && std::prev(it)->second >= first;
+    };
+    struct Said
+    {
+        std::size_t message; ///< index into messages
+        std::size_t again = 0;
+    };
+    std::map<std::string, Said> said;
+    for (const LoggedRefusal& refusal : refusals) {
+        const int first = lines[refusal.firstLine].sourceLine;
+        const int last = lines[refusal.lastLine].sourceLine;
+        if (isTaken(first, last))
+            continue;
+        const std::string error = describeLoggedError(refusal.error);
+        if (auto it = said.find(error); it != said.end()) {
+            ++it->second.again;
+            continue;
+        }
+        if (said.size() >= kMaxRefusalMessages)
+            continue;
+        said.emplace(error, Said{messages.size()});
+        messages.push_back({ImportSeverity::Info,
+                            source,
+                            first,
+                            last,
+                            ResourceKind::Invalid,
+                            {},
+                            "HNS refused a request: " + error});
+    }
+    for (const auto& [error, s] : said)
+        if (s.again > 0)
+            messages[s.message].message +=
+                " (logged " + std::to_string(s.again + 1) + " times; the first is at these lines)";
 }
 
 void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t first,

@@ -22,6 +22,9 @@ constexpr int kMaxQuotedNesting = 2;
 /// A value that never closes is scanned to the end of the text. After this many, the rest of the text is
 /// not scanned (with a warning), so a pathological dump cannot make the scan quadratic.
 constexpr int kMaxUnclosedScans = 100;
+/// FoundValue::after reads the rest of a log line a console wrapped from at most this many lines.
+constexpr std::size_t kMaxWrappedAfterLines = 8;
+
 /// FoundValue::context keeps at most this many bytes before a value.
 constexpr std::size_t kMaxContext = 120;
 
@@ -140,8 +143,9 @@ class Extractor
 {
 public:
     Extractor(const std::vector<CleanedLine>& lines, const ExtractOptions& options, ExtractResult& result,
-              int quotedNesting)
-        : m_lines(lines), m_options(options), m_result(result), m_quotedNesting(quotedNesting)
+              int quotedNesting, std::string outerContext = {})
+        : m_lines(lines), m_options(options), m_result(result), m_quotedNesting(quotedNesting),
+          m_outerContext(std::move(outerContext))
     {}
 
     void run()
@@ -441,7 +445,7 @@ private:
             start = stop + 1;
         }
         ExtractResult nested;
-        Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
+        Extractor(inner, m_options, nested, m_quotedNesting + 1, contextBefore(at)).run();
         for (FoundValue& v : nested.values) {
             v.repairs.insert(v.repairs.begin(), "unquoted from a log field");
             if (v.context.empty()) // the words logged before it: `msg="hnsConfigBytes: {\"Name\"...`
@@ -668,10 +672,17 @@ private:
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
-                const auto& error = value.contains("Error") && value["Error"].is_string()
-                                        ? value["Error"].get<std::string>()
-                                        : std::string("no error text");
-                warn(first, last, "HNS reported a failure: " + error);
+                // The answer's error, with the operation (and what the answer lacks) logged before it:
+                // `hcnCreateLoadBalancer failed in Win32: ... (0x803b001c) {"Success":false,...}`.
+                const std::string error = value.contains("Error") && value["Error"].is_string()
+                                              ? value["Error"].get<std::string>()
+                                              : std::string();
+                std::optional<std::int64_t> code;
+                if (value.contains("ErrorCode") && value["ErrorCode"].is_number_integer())
+                    code = value["ErrorCode"].get<std::int64_t>();
+                const std::string said = describeLoggedError(
+                    answerError(error, code, found.context.empty() ? m_outerContext : found.context));
+                warn(first, last, "HNS reported a failure: " + (said.empty() ? "no error text" : said));
             } else if (value.contains("Output") && !value["Output"].is_null()) {
                 found.value = std::move(value["Output"]);
                 m_result.values.push_back(std::move(found));
@@ -785,14 +796,29 @@ private:
         return validUtf8(std::string(before));
     }
 
-    /// What follows a value ending at `end` (FoundValue::after).
+    /// What follows a value ending at `end` (FoundValue::after), the rest of a log line a console
+    /// wrapped joined on (`... hcnCreateEndpoint failed in Win32: The specified port already ex` /
+    /// `ists. (0x803b0013)`).
     std::string textAfter(Position end) const
     {
-        const std::string_view line = m_lines[end.line].text;
+        // Only text after the value on its line can go on: a line that ends with the value ends it.
+        const bool textAfterOnLine =
+            end.column < m_lines[end.line].text.size() &&
+            !trimBlanks(std::string_view(m_lines[end.line].text).substr(end.column)).empty();
+        std::size_t wrapEnd =
+            textAfterOnLine ? consoleWrapEnd(m_lines, end.line, kMaxWrappedAfterLines) : end.line + 1;
+        // A line a console went on with starts at its column 0; an indented one is a line of its own.
+        std::size_t joined = end.line + 1;
+        while (joined < wrapEnd && !m_lines[joined].text.empty() && m_lines[joined].text.front() != ' ' &&
+               m_lines[joined].text.front() != '\t')
+            ++joined;
+        wrapEnd = joined;
+        const std::string line =
+            wrapEnd > end.line + 1 ? joinConsoleWrap(m_lines, end.line, wrapEnd) : m_lines[end.line].text;
         std::optional<std::string_view> next;
-        if (end.line + 1 < m_lines.size())
-            next = m_lines[end.line + 1].text;
-        return textAfterValue(line.substr(std::min(end.column, line.size())), next);
+        if (wrapEnd < m_lines.size())
+            next = m_lines[wrapEnd].text;
+        return textAfterValue(std::string_view(line).substr(std::min(end.column, line.size())), next);
     }
 
     /// The cleaned text from `from` up to `to`, lines joined by LF.
@@ -833,6 +859,8 @@ private:
     std::optional<OnlyMembers> m_onlyMembers;
     ExtractResult& m_result;
     int m_quotedNesting = 0;
+    /// The words logged before the log field this text was unquoted from (FoundValue::context there).
+    std::string m_outerContext;
     int m_unclosedScans = 0;
 };
 

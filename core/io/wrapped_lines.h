@@ -6,6 +6,7 @@
 #include "hcn/dump_text.h"
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,11 @@ bool opensLogRecord(std::string_view line);
 /// less where the blank the console broke at was trimmed) and the next line is not blank and opens no
 /// log record; first + 1 when lines[first] is no console-wide line. At most `maxLines` lines.
 std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t maxLines);
+
+/// lines[first, end) (a run consoleWrapEnd found) as the one line the program printed: each line goes on
+/// where the console broke the one before, after the blank it broke at where that line is narrower than
+/// lines[first] (the copy trimmed the blank).
+std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end);
 
 /// Where the lines of a JSON value that opens at lines[line][column] and never closes end (one past the
 /// last): the indented and blank lines after it, as pretty-printed members are, and also a line at

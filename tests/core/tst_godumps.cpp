@@ -451,7 +451,8 @@ private slots:
                            "before the cut is read",
                            "a request HNS failed (\"3312 proxier.go:997] Remote endpoint creation failed: "
                            "hnsCall failed in Win32",
-                           "not imported; the error logged with it: HCN_E_PORT_NOT_FOUND (0x803B0007), \"The "
+                           "not imported; the error logged with it: hnsCall failed: HCN_E_PORT_NOT_FOUND "
+                           "(0x803B0007), \"The "
                            "switch-port was not found.\""};
     }
 
