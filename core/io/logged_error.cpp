@@ -170,6 +170,21 @@ std::string messageFrom(std::string_view text, std::size_t start)
             break;
     }
     std::string_view message = trimBlanks(rest.substr(0, end));
+    // `HNS failed with 0x803b0013 : element not found`: words before the code that lead to it (`with`,
+    // `error`, `code`, `hresult`, `failed`), and a message after it set off by `:` or `-`, say the message
+    // is the latter.
+    const auto leadsToCode = [](std::string_view words) {
+        const std::string last = lowerCopy(words.substr(std::min(words.size(), words.rfind(' ') + 1)));
+        return last == "with" || last == "error" || last == "code" || last == "hresult" || last == "failed";
+    };
+    if (end < rest.size() && leadsToCode(message)) {
+        const std::string_view code = rest.substr(end);
+        const std::string_view after = withoutLeadingCode(code);
+        const std::string_view separator = code.substr(0, code.size() - after.size());
+        if (after.size() < code.size() && separator.find_first_of(":-") != std::string_view::npos &&
+            !after.empty() && std::isalpha(static_cast<unsigned char>(after.front())))
+            return messageFrom(after, 0);
+    }
     bool shortened = false;
     if (end == kMaxLoggedMessage && end < rest.size()) {
         // Longer than kept: up to its last whole sentence, else its last whole word.
@@ -411,25 +426,17 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines)
 {
     std::vector<LoggedRefusal> refusals;
-    for (std::size_t first = 0; first < lines.size();) {
-        const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
-        const std::size_t next = first + 1;
-        // Only a line with a failure word is worth joining and reading.
-        std::string lower = lowerCopy(lines[first].text);
+    for (std::size_t first = 0; first < lines.size(); ++first) {
+        // A line without a failure word states none; the lines a console wrapped it into (or lines as
+        // wide that follow it, as a table's rows are) are read from their own start.
+        const std::string lower = lowerCopy(lines[first].text);
         if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
-            lower.find("hcn_e_") == std::string::npos && end == next) {
-            first = next;
+            lower.find("hcn_e_") == std::string::npos)
             continue;
-        }
-        const std::string text = end > next ? joinConsoleWrap(lines, first, end) : lines[first].text;
-        if (end > next)
-            lower = lowerCopy(text);
-        if (std::optional<LoggedError> error = refusalIn(text, lower)) {
+        const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
+        const std::string text = end > first + 1 ? joinConsoleWrap(lines, first, end) : lines[first].text;
+        if (std::optional<LoggedError> error = refusalIn(text, end > first + 1 ? lowerCopy(text) : lower))
             refusals.push_back({first, end - 1, std::move(*error)});
-            first = end;
-        } else {
-            first = next;
-        }
     }
     return refusals;
 }

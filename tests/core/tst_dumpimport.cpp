@@ -977,64 +977,77 @@ private slots:
             << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
                       "reference is invalid. (0x803b001c) {\"Success\":false,\"Error\":\"The provided JSON "
                       "reference is invalid. \",\"ErrorCode\":2151350300}"
-            << QStringList{"HNS reported a failure: " + invalidReference};
+            << QStringList{"1: HNS reported a failure: " + invalidReference};
         QTest::newRow("the same, escaped in a klog field")
             << klog + "\"Policy creation failed\" err=\"hcnCreateLoadBalancer failed in Win32: The provided "
                       "JSON reference is invalid. (0x803b001c) {\\\"Success\\\":false,\\\"Error\\\":\\\"The "
                       "provided JSON reference is invalid. \\\",\\\"ErrorCode\\\":2151350300}\""
-            << QStringList{"HNS reported a failure: " + invalidReference};
+            << QStringList{"1: HNS reported a failure: " + invalidReference};
         QTest::newRow("hcsshim's error without HNS's answer")
             << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
                       "reference is invalid. (0x803b001c)"
-            << QStringList{"HNS refused a request: " + invalidReference};
+            << QStringList{"1: HNS refused a request: " + invalidReference};
         QTest::newRow("a Win32 error number in a klog field")
             << klog + "\"Policy creation failed\" err=\"hnsCall failed in Win32: The object already exists. "
                       "(0x1392)\""
             << QStringList{
-                   "HNS refused a request: hnsCall failed: 0x80071392 (Win32 error 5010), \"The object "
+                   "1: HNS refused a request: hnsCall failed: 0x80071392 (Win32 error 5010), \"The object "
                    "already exists.\""};
         QTest::newRow("hcsshim's check of HNS's answer: the message only")
             << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The object already "
                "exists. \""
-            << QStringList{"HNS refused a request: \"The object already exists.\""};
+            << QStringList{"1: HNS refused a request: \"The object already exists.\""};
         QTest::newRow("the message only, a message the decoder knows")
             << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The specified port "
                "already exists. \""
-            << QStringList{"HNS refused a request: " + portExists};
+            << QStringList{"1: HNS refused a request: " + portExists};
         QTest::newRow("the code only, an HRESULT")
             << klog + "hcnDeleteEndpoint failed with HRESULT 0x803b0002"
-            << QStringList{"HNS refused a request: hcnDeleteEndpoint failed: HCN_E_ENDPOINT_NOT_FOUND "
+            << QStringList{"1: HNS refused a request: hcnDeleteEndpoint failed: HCN_E_ENDPOINT_NOT_FOUND "
                            "(0x803B0002), \"The endpoint was not found.\""};
         QTest::newRow("the code only, by name")
             << klog + "hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS"
-            << QStringList{"HNS refused a request: hcnCreateEndpoint failed: " + portExists};
+            << QStringList{"1: HNS refused a request: hcnCreateEndpoint failed: " + portExists};
         QTest::newRow("an HNS call, the code before the message")
             << klog + "HNSCall Method POST Path /endpoints failed: Error: 0x803b0013 The specified port "
                       "already exists."
-            << QStringList{"HNS refused a request: HNS call POST /endpoints failed: " + portExists};
+            << QStringList{"1: HNS refused a request: HNS call POST /endpoints failed: " + portExists};
         QTest::newRow("an HNS call, its code in decimal")
             << klog + "HNSCall Method DELETE Path /policylists/4F0E1D2C-3B4A-4958-A716-B5C4D3E2F1A0 failed "
                       "with ErrorCode=-2143617011"
             << QStringList{
-                   "HNS refused a request: HNS call DELETE /policylists/4F0E1D2C-3B4A-4958-A716-"
+                   "1: HNS refused a request: HNS call DELETE /policylists/4F0E1D2C-3B4A-4958-A716-"
                    "B5C4D3E2F1A0 failed: HCN_E_INVALID_POLICY (0x803B000D), \"The policy configuration is "
                    "invalid or incomplete.\""};
         QTest::newRow("a network change, the message before the code")
             << klog + "hcnModifyNetwork failed in Win32: The network was not found. (0x803b0001)"
-            << QStringList{"HNS refused a request: hcnModifyNetwork failed: HCN_E_NETWORK_NOT_FOUND "
+            << QStringList{"1: HNS refused a request: hcnModifyNetwork failed: HCN_E_NETWORK_NOT_FOUND "
                            "(0x803B0001), \"The network was not found.\""};
         const QString line = klog + "hcnCreateEndpoint failed in Win32: The specified port already exists. "
                                     "(0x803b0013)";
         QTest::newRow("wrapped by a console inside the message")
             << line.left(line.indexOf("already") + 4) + "\n" + line.mid(line.indexOf("already") + 4)
-            << QStringList{"HNS refused a request: hcnCreateEndpoint failed: " + portExists};
+            << QStringList{"1-2: HNS refused a request: hcnCreateEndpoint failed: " + portExists};
         QTest::newRow("wrapped by a console inside the code")
             << line.left(line.indexOf("0x803b") + 6) + "\n" + line.mid(line.indexOf("0x803b") + 6)
-            << QStringList{"HNS refused a request: hcnCreateEndpoint failed: " + portExists};
+            << QStringList{"1-2: HNS refused a request: hcnCreateEndpoint failed: " + portExists};
         QTest::newRow("the same error again is counted")
             << line + "\n" + line
-            << QStringList{"HNS refused a request: hcnCreateEndpoint failed: " + portExists +
+            << QStringList{"1: HNS refused a request: hcnCreateEndpoint failed: " + portExists +
                            " (logged 2 times; the first is at these lines)"};
+        QTest::newRow("the message after the code the words before it lead to")
+            << "Error : HNS failed with 0x803b0013 : element not found"
+            << QStringList{
+                   "1: HNS refused a request: HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"element not found\""};
+        QTest::newRow("a row of a table as wide as the row before it is read from its own start")
+            << "   90411 Mar 14 07:12  Information kube-proxy   0 I0314 07:12:09.409877    2240 "
+               "proxier.go:117] "
+               "Syncing\n"
+               "   90410 Mar 14 07:12  Information kube-proxy   0 E0314 07:12:09.401300    2240 "
+               "proxier.go:1034] "
+               "Policy creation failed: hnsCall failed in Win32: The specified port already exists. "
+               "(0x803b0013)"
+            << QStringList{"2: HNS refused a request: hnsCall failed: " + portExists};
         QTest::newRow("a failure of HCS is none of HNS")
             << klog +
                    "hcsCreateComputeSystem failed in Win32: The system cannot find the file specified. (0x2)"
@@ -1048,10 +1061,15 @@ private slots:
         QFETCH(QStringList, messages);
         Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
         QVERIFY(result.ok());
-        QStringList refusals;
-        for (const QString& m : messageTexts(*result))
-            if (m.contains("HNS refused") || m.contains("HNS reported"))
-                refusals << m;
+        QStringList refusals; // "first-last: message", as hcnctl reports them
+        for (const ImportMessage& m : result->report.messages) {
+            const QString text = QString::fromStdString(m.message);
+            if (text.contains("HNS refused") || text.contains("HNS reported"))
+                refusals << (m.lastLine > m.firstLine
+                                 ? QStringLiteral("%1-%2: ").arg(m.firstLine).arg(m.lastLine)
+                                 : QStringLiteral("%1: ").arg(m.firstLine)) +
+                                text;
+        }
         QCOMPARE(refusals, messages);
     }
 
