@@ -364,7 +364,7 @@ struct Collector
             const std::string error = describeLoggedError(loggedError(found.after, found.context));
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
-                        (error.empty() ? std::string() : "; the error logged with it: " + error));
+                        (error.empty() ? std::string() : std::string(kErrorLoggedWith) + error));
             return;
         }
         if (kind == ResourceKind::Network && !hasGuidId && !isRequestContext(found.context) &&
@@ -636,21 +636,20 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
             out[i].originalText = out[i].document.dump(2);
 }
 
-void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::vector<ExtractResult>& extracted,
-                          const std::string& source, std::vector<ImportMessage>& messages)
+void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
+                          std::vector<ImportMessage>& messages, std::size_t from)
 {
     const std::vector<LoggedRefusal> refusals = refusalsLoggedIn(lines);
     if (refusals.empty())
         return;
-    // Lines a reader took a value or a warning from: a request logged with its error, an HNS answer
-    // that says it failed; what they say is reported with them.
+    // Lines whose error the report already names: a request logged with its error, an HNS answer that
+    // says it failed.
     std::vector<std::pair<int, int>> taken;
-    for (const ExtractResult& result : extracted) {
-        for (const FoundValue& value : result.values)
-            taken.emplace_back(value.firstLine, std::max(value.firstLine, value.lastLine));
-        for (const ImportWarning& warning : result.warnings)
-            taken.emplace_back(warning.firstLine, std::max(warning.firstLine, warning.lastLine));
-    }
+    for (std::size_t i = from; i < messages.size(); ++i)
+        if (const ImportMessage& m = messages[i];
+            m.source == source && (m.message.find(kErrorLoggedWith) != std::string::npos ||
+                                   m.message.find(kAnswerFailure) != std::string::npos))
+            taken.emplace_back(m.firstLine, std::max(m.firstLine, m.lastLine));
     std::sort(taken.begin(), taken.end());
     std::map<int, int> merged; // disjoint: first line -> last line
     for (const auto& [first, last] : taken) {
@@ -668,20 +667,20 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::vect
         std::size_t message; ///< index into messages
         std::size_t again = 0;
     };
-    std::map<std::string, Said> said;
+    std::map<std::string, Said> reported;
     for (const LoggedRefusal& refusal : refusals) {
         const int first = lines[refusal.firstLine].sourceLine;
         const int last = lines[refusal.lastLine].sourceLine;
         if (isTaken(first, last))
             continue;
         const std::string error = describeLoggedError(refusal.error);
-        if (auto it = said.find(error); it != said.end()) {
+        if (auto it = reported.find(error); it != reported.end()) {
             ++it->second.again;
             continue;
         }
-        if (said.size() >= kMaxRefusalMessages)
+        if (reported.size() >= kMaxRefusalMessages)
             continue;
-        said.emplace(error, Said{messages.size()});
+        reported.emplace(error, Said{messages.size()});
         messages.push_back({ImportSeverity::Info,
                             source,
                             first,
@@ -690,7 +689,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::vect
                             {},
                             "HNS refused a request: " + error});
     }
-    for (const auto& [error, s] : said)
+    for (const auto& [error, s] : reported)
         if (s.again > 0)
             messages[s.message].message +=
                 " (logged " + std::to_string(s.again + 1) + " times; the first is at these lines)";

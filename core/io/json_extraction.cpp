@@ -682,7 +682,7 @@ private:
                     code = value["ErrorCode"].get<std::int64_t>();
                 const std::string said = describeLoggedError(
                     answerError(error, code, found.context.empty() ? m_outerContext : found.context));
-                warn(first, last, "HNS reported a failure: " + (said.empty() ? "no error text" : said));
+                warn(first, last, std::string(kAnswerFailure) + (said.empty() ? "no error text" : said));
             } else if (value.contains("Output") && !value["Output"].is_null()) {
                 found.value = std::move(value["Output"]);
                 m_result.values.push_back(std::move(found));

@@ -433,10 +433,22 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
             lower.find("hcn_e_") == std::string::npos)
             continue;
-        const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
-        const std::string text = end > first + 1 ? joinConsoleWrap(lines, first, end) : lines[first].text;
-        if (std::optional<LoggedError> error = refusalIn(text, end > first + 1 ? lowerCopy(text) : lower))
-            refusals.push_back({first, end - 1, std::move(*error)});
+        std::optional<LoggedError> error = refusalIn(lines[first].text, lower);
+        // The line alone states the whole error when it writes its code (not one known by the message's
+        // text: a wrap may have cut the code) and no message it cuts off; the lines after a console-wide
+        // one may be rows of their own. Else the wrap is read whole.
+        const bool whole = error && readError(lines[first].text, false).code &&
+                           (error->message.empty() || error->message.ends_with('.'));
+        if (const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
+            end > first + 1 && !whole) {
+            const std::string text = joinConsoleWrap(lines, first, end);
+            if (std::optional<LoggedError> joined = refusalIn(text, lowerCopy(text))) {
+                refusals.push_back({first, end - 1, std::move(*joined)});
+                continue;
+            }
+        }
+        if (error)
+            refusals.push_back({first, first, std::move(*error)});
     }
     return refusals;
 }

@@ -33,6 +33,11 @@ struct LoggedError
     bool found() const { return code.has_value() || !message.empty(); }
 };
 
+/// How the import report starts the warning about an HNS answer that says it failed.
+inline constexpr std::string_view kAnswerFailure = "HNS reported a failure: ";
+/// How the import report says which error was logged with a request HNS refused.
+inline constexpr std::string_view kErrorLoggedWith = "; the error logged with it: ";
+
 /// The error an HNS answer that says it failed gives (`{"Success":false,"Error":"...","ErrorCode":...}`):
 /// its `Error` and `ErrorCode` (`errorCode`, when it has one), with the operation and, where the answer
 /// lacks them, the code and message logged before it on its line (`before`).

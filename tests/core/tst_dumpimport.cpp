@@ -1047,6 +1047,9 @@ private slots:
                "proxier.go:1034] "
                "Policy creation failed: hnsCall failed in Win32: The specified port already exists. "
                "(0x803b0013)"
+               "\n   90409 Mar 14 07:12  Information kube-proxy   0 I0314 07:12:09.398654    2240 "
+               "proxier.go:117] Hns Endpoint resource, {\"ID\":\"7C39E504-B2D6-4F81-A043-5E9DBC2F613A\","
+               "\"Name\":\"Ethernet\",\"IPAddress\":\"10.244.1.9\"}"
             << QStringList{"2: HNS refused a request: hnsCall failed: " + portExists};
         QTest::newRow("a failure of HCS is none of HNS")
             << klog +
