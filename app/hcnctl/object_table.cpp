@@ -108,21 +108,39 @@ private:
     bool m_used = false;
 };
 
-/// Network names by ID, for the endpoint and route tables.
+/// How a GUID reference is compared: upper case, without braces (a snapshot saved from another tool
+/// may spell a network's ID otherwise than the objects that name it).
+std::string idKey(std::string id)
+{
+    if (id.size() > 2 && id.front() == '{' && id.back() == '}')
+        id = id.substr(1, id.size() - 2);
+    for (char& c : id)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return id;
+}
+
+/// Network names by ID (idKey), for the endpoint and route tables.
 std::map<std::string, std::string> networkNames(const json& snapshot)
 {
     std::map<std::string, std::string> names;
     for (const json& network : arrayAt(snapshot, "Networks"))
-        names[text(network, "ID")] = text(network, "Name");
+        names[idKey(text(network, "ID"))] = text(network, "Name");
     return names;
 }
 
-std::string networkLabel(const std::map<std::string, std::string>& names, const std::string& id)
+/// The Network cell: the name of the network `object` names when the snapshot holds it, else the name
+/// a v1 dump gave with the reference (`VirtualNetworkName`, kept under "_v1"), else the ID; `show`
+/// gives the ID.
+std::string networkLabel(const std::map<std::string, std::string>& names, const json& object)
 {
-    if (id.empty())
-        return "-";
-    auto it = names.find(id);
-    return it != names.end() && !it->second.empty() ? it->second : id;
+    const std::string id = text(object, "HostComputeNetwork");
+    if (auto it = names.find(idKey(id)); !id.empty() && it != names.end() && !it->second.empty())
+        return it->second;
+    if (auto v1 = object.find("_v1"); v1 != object.end()) {
+        if (std::string name = text(*v1, "VirtualNetworkName"); !name.empty())
+            return name;
+    }
+    return id.empty() ? "-" : id;
 }
 
 std::string endpointState(const json& endpoint)
@@ -140,7 +158,7 @@ TablePrinter networkTable(const json& documents, const json& snapshot, MadeUpIds
 {
     std::map<std::string, std::size_t> endpointCounts;
     for (const json& endpoint : arrayAt(snapshot, "Endpoints"))
-        ++endpointCounts[text(endpoint, "HostComputeNetwork")];
+        ++endpointCounts[idKey(text(endpoint, "HostComputeNetwork"))];
     TablePrinter table({"ID", "Name", "Type", "Subnets", "Endpoints"});
     for (const json& network : documents) {
         std::vector<std::string> subnets;
@@ -154,7 +172,7 @@ TablePrinter networkTable(const json& documents, const json& snapshot, MadeUpIds
         const bool unknownType = type != network.end() && type->is_null();
         table.addRow({ids.cell(network), text(network, "Name", "-"),
                       unknownType ? "unknown" : text(network, "Type", "NAT"), join(subnets),
-                      std::to_string(endpointCounts[id])});
+                      std::to_string(endpointCounts[idKey(id)])});
     }
     return table;
 }
@@ -171,10 +189,9 @@ TablePrinter endpointTable(const json& documents, const json& snapshot, MadeUpId
                 address += "/" + text(config, "PrefixLength");
             addresses.push_back(address);
         }
-        table.addRow({ids.cell(endpoint), text(endpoint, "Name", "-"),
-                      networkLabel(names, text(endpoint, "HostComputeNetwork")), join(addresses),
-                      text(endpoint, "MacAddress", "-"), text(endpoint, "HostComputeNamespace", "-"),
-                      endpointState(endpoint)});
+        table.addRow({ids.cell(endpoint), text(endpoint, "Name", "-"), networkLabel(names, endpoint),
+                      join(addresses), text(endpoint, "MacAddress", "-"),
+                      text(endpoint, "HostComputeNamespace", "-"), endpointState(endpoint)});
     }
     return table;
 }
@@ -243,8 +260,7 @@ TablePrinter routeTable(const json& documents, const json& snapshot, MadeUpIds& 
             for (const json& entry : arrayAt(route, key))
                 routes.push_back(text(entry, "DestinationPrefix", "?") + " via " +
                                  text(entry, "NextHop", "?"));
-        table.addRow({ids.cell(route), text(route, "Name", "-"),
-                      networkLabel(names, text(route, "HostComputeNetwork")), join(routes),
+        table.addRow({ids.cell(route), text(route, "Name", "-"), networkLabel(names, route), join(routes),
                       std::to_string(arrayAt(route, "HostComputeEndpoints").size())});
     }
     return table;

@@ -125,6 +125,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
                 const std::function<bool()>& stillWanted)
 {
+    const std::size_t firstMessage = messages.size();
     Result<DecodedText> decoded = decodeDumpText(source.bytes);
     if (!decoded) {
         messages.push_back({ImportSeverity::Error, source.name, 0, 0, ResourceKind::Invalid, {},
@@ -199,6 +200,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                                      failedRequests);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
+    detail::reportLoggedRefusals(lines, source.name, messages, firstMessage);
     return true;
 }
 

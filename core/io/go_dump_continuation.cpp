@@ -5,9 +5,12 @@
 #include "common/text.h"
 #include "io/go_struct_value.h"
 #include "io/hns_property_names.h"
+#include "io/json_repair.h"
+#include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace hcn::io {
 
@@ -44,6 +47,28 @@ bool splitsMemberName(std::string_view text, std::string_view next)
            previous.find(':') != std::string_view::npos;
 }
 
+/// Whether the line end before lines[next] falls inside an unquoted value (`Name:cbr` then `0_ep ...`):
+/// the line before is console wide and ends in a value's character, and lines[next] goes on with one
+/// rather than with a member (`Name:`), a bracket or indentation. Where it ends after a comma or a
+/// blank, or the next line starts a member, the break was at a blank.
+bool breaksValue(const std::vector<CleanedLine>& lines, std::size_t next)
+{
+    const std::string_view before = lines[next - 1].text;
+    const std::string_view after = lines[next].text;
+    if (before.empty() || after.empty() || codePointWidth(before) < kMinConsoleLineWidth)
+        return false;
+    const auto valueChar = [](char c) {
+        return goIdentChar(c) || c == '-' || c == '.' || c == '/' || c == ':';
+    };
+    if (!valueChar(before.back()) || !valueChar(after.front()))
+        return false;
+    std::size_t word = 0;
+    while (word < after.size() && goIdentChar(after[word]))
+        ++word;
+    return !(word > 0 && word < after.size() && after[word] == ':' &&
+             !std::isdigit(static_cast<unsigned char>(after[0])));
+}
+
 } // namespace
 
 const GoDumpContinuation::Piece& GoDumpContinuation::pieceAt(std::size_t offset) const
@@ -77,6 +102,9 @@ GoDumpContinuation continueGoDump(const std::vector<CleanedLine>& lines, std::si
         ++consoleLines;
     const bool console = width >= kMinConsoleLineWidth && consoleLines >= 2;
 
+    JsonStringState strings; // a %#v dump quotes its strings as JSON does
+    for (const char c : joined.text)
+        strings.step(c);
     for (std::size_t i = first + 1; i < end; ++i) {
         const std::string& next = lines[i].text;
         const std::size_t previousSize = lines[i - 1].text.size();
@@ -85,6 +113,12 @@ GoDumpContinuation continueGoDump(const std::vector<CleanedLine>& lines, std::si
         if (console && i - first <= consoleLines) {
             // The text goes on exactly where the console broke it; a blank it broke at was trimmed.
             join = previousSize < width ? " " : "";
+        } else if (strings.inString() || breaksValue(lines, i)) {
+            // A line end inside a quoted string, or inside a value a console-wide line ends in
+            // (`Name:cbr` then `0_ep`): a wrap, joined as one inside a JSON string is.
+            const bool blank = wrapAteBlank(
+                lines, first, i, !strings.inString() || wrappedStringHasBlank(lines[i - 1].text, next));
+            join = blank ? " " : "";
         } else {
             // Wrapped at a blank that the copy lost, or one member per line: indentation is no part of
             // the dump, and a blank separates the two words again unless a bracket is on either side.
@@ -96,6 +130,8 @@ GoDumpContinuation continueGoDump(const std::vector<CleanedLine>& lines, std::si
         joined.text += join;
         joined.pieces.push_back({joined.text.size(), i, std::size_t(piece.data() - next.data())});
         joined.text += piece;
+        for (const char c : piece)
+            strings.step(c);
     }
     return joined;
 }

@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "io/go_struct_value.h"
+#include "io/hns_member.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
@@ -612,6 +613,7 @@ private:
         std::string_view before = trimBlanks(std::string_view(m_lines[first].text).substr(0, column));
         if (before.size() > kMaxSpewContext)
             before = before.substr(before.size() - kMaxSpewContext);
+        bool losesHns = false;
         const auto take = [&](json&& object, std::size_t from, std::size_t to, bool last,
                               std::string_view prefix) {
             goJsonNames(object, true);
@@ -637,6 +639,8 @@ private:
                         loss.erase(at + 4, prefix.size());
                     found.losses.push_back(std::move(loss));
                 }
+            // A cut dump of a request sent to HNS, or one that shows no HNS member, lost no HNS object.
+            losesHns = losesHns || (!closed && cutLosesHnsObject(object, before));
             found.value = std::move(object);
             m_result.values.push_back(std::move(found));
             return true;
@@ -649,14 +653,15 @@ private:
         } else {
             any = take(std::move(value), 0, end, true, {});
         }
-        if (!closed && any)
-            warn(sourceFirst, sourceLast,
-                 reader.cut
-                     ? "the go-spew dump is cut off (the text ends inside it); only what came before the "
-                       "cut is read"
-                     : "the go-spew dump cannot be read past line " + std::to_string(sourceLast) +
-                           "; only what came before is read");
-        else if (!closed)
+        if (!closed && any) {
+            if (losesHns)
+                warn(sourceFirst, sourceLast,
+                     reader.cut
+                         ? "the go-spew dump is cut off (the text ends inside it); only what came before the "
+                           "cut is read"
+                         : "the go-spew dump cannot be read past line " + std::to_string(sourceLast) +
+                               "; only what came before is read");
+        } else if (!closed)
             warn(sourceFirst, sourceFirst,
                  "a go-spew dump opens here but ends before any member is complete; not imported");
         return closed ? lastLine + 1 : std::max(lastLine, first + 1);

@@ -20,6 +20,8 @@ namespace {
 constexpr std::size_t kMaxSearchedString = 4u << 20;
 /// String members nested deeper than this in a value are not searched.
 constexpr int kMaxSearchDepth = 8;
+/// The report names at most this many different errors of refused requests per source.
+constexpr std::size_t kMaxRefusalMessages = 50;
 
 /// A member by name in any case (dumps spell `Id`, `ID`, `id`).
 const json* member(const json& object, std::string_view key)
@@ -336,7 +338,7 @@ struct Collector
             const std::string error = describeLoggedError(loggedError(found.after, found.context));
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
-                        (error.empty() ? std::string() : "; the error logged with it: " + error));
+                        (error.empty() ? std::string() : std::string(kErrorLoggedWith) + error));
             return;
         }
         if (kind == ResourceKind::Network && !hasGuidId && !isRequestContext(found.context) &&
@@ -621,6 +623,65 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
     for (std::size_t i = before; i < out.size(); ++i)
         if (out[i].originalText.empty())
             out[i].originalText = out[i].document.dump(2);
+}
+
+void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
+                          std::vector<ImportMessage>& messages, std::size_t from)
+{
+    const std::vector<LoggedRefusal> refusals = refusalsLoggedIn(lines);
+    if (refusals.empty())
+        return;
+    // Lines whose error the report already names: a request logged with its error, an HNS answer that
+    // says it failed.
+    std::vector<std::pair<int, int>> taken;
+    for (std::size_t i = from; i < messages.size(); ++i)
+        if (const ImportMessage& m = messages[i];
+            m.source == source && (m.message.find(kErrorLoggedWith) != std::string::npos ||
+                                   m.message.find(kAnswerFailure) != std::string::npos))
+            taken.emplace_back(m.firstLine, std::max(m.firstLine, m.lastLine));
+    std::sort(taken.begin(), taken.end());
+    std::map<int, int> merged; // disjoint: first line -> last line
+    for (const auto& [first, last] : taken) {
+        if (!merged.empty() && first <= std::prev(merged.end())->second)
+            std::prev(merged.end())->second = std::max(std::prev(merged.end())->second, last);
+        else
+            merged.emplace(first, last);
+    }
+    const auto isTaken = [&](int first, int last) {
+        const auto it = merged.upper_bound(last);
+        return it != merged.begin() && std::prev(it)->second >= first;
+    };
+    struct Said
+    {
+        std::size_t message; ///< index into messages
+        std::size_t again = 0;
+    };
+    std::map<std::string, Said> reported;
+    for (const LoggedRefusal& refusal : refusals) {
+        const int first = lines[refusal.firstLine].sourceLine;
+        const int last = lines[refusal.lastLine].sourceLine;
+        if (isTaken(first, last))
+            continue;
+        const std::string error = describeLoggedError(refusal.error);
+        if (auto it = reported.find(error); it != reported.end()) {
+            ++it->second.again;
+            continue;
+        }
+        if (reported.size() >= kMaxRefusalMessages)
+            continue;
+        reported.emplace(error, Said{messages.size()});
+        messages.push_back({ImportSeverity::Info,
+                            source,
+                            first,
+                            last,
+                            ResourceKind::Invalid,
+                            {},
+                            "HNS refused a request: " + error});
+    }
+    for (const auto& [error, s] : reported)
+        if (s.again > 0)
+            messages[s.message].message +=
+                " (logged " + std::to_string(s.again + 1) + " times; the first is at these lines)";
 }
 
 void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t first,

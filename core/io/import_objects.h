@@ -77,6 +77,14 @@ void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t fi
                                 const std::vector<FailedRequest>& failedRequests,
                                 std::vector<ImportMessage>& messages);
 
+/// An info message per error of a request HNS refused that a log line states, where no message of the
+/// report from `messages[from]` on (a request logged with its error, an HNS answer that says it failed)
+/// already names it on its lines: "HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS
+/// (0x803B0013), ...". The same error logged again adds to the first one's count instead of a message
+/// of its own.
+void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
+                          std::vector<ImportMessage>& messages, std::size_t from);
+
 /// A v1 policy list holding ELB policies with different frontends (other VIPs, DSR or ILB set on one
 /// only) is as many load balancers: one HostComputeLoadBalancer takes every VIP for every port, which
 /// would claim VIP and port pairs the list does not have. Each such list is split into one sighting per

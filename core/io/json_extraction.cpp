@@ -22,23 +22,15 @@ constexpr int kMaxQuotedNesting = 2;
 /// A value that never closes is scanned to the end of the text. After this many, the rest of the text is
 /// not scanned (with a warning), so a pathological dump cannot make the scan quadratic.
 constexpr int kMaxUnclosedScans = 100;
+/// FoundValue::after reads the rest of a log line a console wrapped from at most this many lines.
+constexpr std::size_t kMaxWrappedAfterLines = 8;
+
 /// FoundValue::context keeps at most this many bytes before a value.
 constexpr std::size_t kMaxContext = 120;
 
 /// The repair of a line end inside a string where a wrap at a blank lost the blank (wrapped_lines.h).
 constexpr const char* kJoinedAtBlank =
     "joined a line wrapped inside a string, with the blank it was wrapped at";
-
-/// Whether a string that a wrap broke between `before` (a line ending inside it) and `after` holds a
-/// blank near the break: the end of `before` after its last quote, or the start of `after` up to its
-/// first. Looked at only where a line ends inside a string, so no scan pays for it.
-bool blankInWrappedString(std::string_view before, std::string_view after)
-{
-    const std::size_t open = before.rfind('"');
-    const std::string_view head = open == std::string_view::npos ? before : before.substr(open + 1);
-    const std::string_view tail = after.substr(0, std::min(after.find('"'), after.size()));
-    return head.find(' ') != std::string_view::npos || tail.find(' ') != std::string_view::npos;
-}
 
 /// `json` that did not parse, read again with single quotes around keys and strings made double
 /// (json_repair.h): whether it parses so.
@@ -185,8 +177,9 @@ class Extractor
 {
 public:
     Extractor(const std::vector<CleanedLine>& lines, const ExtractOptions& options, ExtractResult& result,
-              int quotedNesting)
-        : m_lines(lines), m_options(options), m_result(result), m_quotedNesting(quotedNesting)
+              int quotedNesting, std::string outerContext = {})
+        : m_lines(lines), m_options(options), m_result(result), m_quotedNesting(quotedNesting),
+          m_outerContext(std::move(outerContext))
     {}
 
     void run()
@@ -330,7 +323,7 @@ private:
                     std::string_view("\",{}[]").find(t.front()) == std::string_view::npos)
                     break;
                 if (strings.inString() &&
-                    wrapAteBlank(m_lines, first, l, blankInWrappedString(textOf(l - 1), text))) {
+                    wrapAteBlank(m_lines, first, l, wrappedStringHasBlank(textOf(l - 1), text))) {
                     repairs.push_back(kJoinedAtBlank);
                     joined += ' ';
                     lineOf.push_back(l);
@@ -486,7 +479,7 @@ private:
             start = stop + 1;
         }
         ExtractResult nested;
-        Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
+        Extractor(inner, m_options, nested, m_quotedNesting + 1, contextBefore(at)).run();
         for (FoundValue& v : nested.values) {
             v.repairs.insert(v.repairs.begin(), "unquoted from a log field");
             if (v.context.empty()) // the words logged before it: `msg="hnsConfigBytes: {\"Name\"...`
@@ -559,7 +552,7 @@ private:
                     // A raw line end inside a string: the console wrapped a long value, at a blank the
                     // copy lost or inside a word.
                     if (wrapAteBlank(m_lines, from.line, at.line,
-                                     blankInWrappedString(m_lines[at.line - 1].text, line))) {
+                                     wrappedStringHasBlank(m_lines[at.line - 1].text, line))) {
                         c.repairs.push_back(kJoinedAtBlank);
                         if (!c.tooDeep)
                             c.json += ' ';
@@ -717,10 +710,17 @@ private:
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
-                const auto& error = value.contains("Error") && value["Error"].is_string()
-                                        ? value["Error"].get<std::string>()
-                                        : std::string("no error text");
-                warn(first, last, "HNS reported a failure: " + error);
+                // The answer's error, with the operation (and what the answer lacks) logged before it:
+                // `hcnCreateLoadBalancer failed in Win32: ... (0x803b001c) {"Success":false,...}`.
+                const std::string error = value.contains("Error") && value["Error"].is_string()
+                                              ? value["Error"].get<std::string>()
+                                              : std::string();
+                std::optional<std::int64_t> code;
+                if (value.contains("ErrorCode") && value["ErrorCode"].is_number_integer())
+                    code = value["ErrorCode"].get<std::int64_t>();
+                const std::string said = describeLoggedError(
+                    answerError(error, code, found.context.empty() ? m_outerContext : found.context));
+                warn(first, last, std::string(kAnswerFailure) + (said.empty() ? "no error text" : said));
             } else if (value.contains("Output") && !value["Output"].is_null()) {
                 found.value = std::move(value["Output"]);
                 placeholderLosses(found, c.placeholders);
@@ -844,14 +844,29 @@ private:
         return validUtf8(std::string(before));
     }
 
-    /// What follows a value ending at `end` (FoundValue::after).
+    /// What follows a value ending at `end` (FoundValue::after), the rest of a log line a console
+    /// wrapped joined on (`... hcnCreateEndpoint failed in Win32: The specified port already ex` /
+    /// `ists. (0x803b0013)`).
     std::string textAfter(Position end) const
     {
-        const std::string_view line = m_lines[end.line].text;
+        // Only text after the value on its line can go on: a line that ends with the value ends it.
+        const bool textAfterOnLine =
+            end.column < m_lines[end.line].text.size() &&
+            !trimBlanks(std::string_view(m_lines[end.line].text).substr(end.column)).empty();
+        std::size_t wrapEnd =
+            textAfterOnLine ? consoleWrapEnd(m_lines, end.line, kMaxWrappedAfterLines) : end.line + 1;
+        // A line a console went on with starts at its column 0; an indented one is a line of its own.
+        std::size_t joined = end.line + 1;
+        while (joined < wrapEnd && !m_lines[joined].text.empty() && m_lines[joined].text.front() != ' ' &&
+               m_lines[joined].text.front() != '\t')
+            ++joined;
+        wrapEnd = joined;
+        const std::string line =
+            wrapEnd > end.line + 1 ? joinConsoleWrap(m_lines, end.line, wrapEnd) : m_lines[end.line].text;
         std::optional<std::string_view> next;
-        if (end.line + 1 < m_lines.size())
-            next = m_lines[end.line + 1].text;
-        return textAfterValue(line.substr(std::min(end.column, line.size())), next);
+        if (wrapEnd < m_lines.size())
+            next = m_lines[wrapEnd].text;
+        return textAfterValue(std::string_view(line).substr(std::min(end.column, line.size())), next);
     }
 
     /// The cleaned text from `from` up to `to`, lines joined by LF.
@@ -892,6 +907,8 @@ private:
     std::optional<OnlyMembers> m_onlyMembers;
     ExtractResult& m_result;
     int m_quotedNesting = 0;
+    /// The words logged before the log field this text was unquoted from (FoundValue::context there).
+    std::string m_outerContext;
     int m_unclosedScans = 0;
 };
 

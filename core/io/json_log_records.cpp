@@ -117,19 +117,11 @@ std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
             joined.reserve(lines.size());
             std::move(lines.begin(), lines.begin() + std::ptrdiff_t(i), std::back_inserter(joined));
         }
-        CleanedLine record = std::move(lines[i]);
         if (end > i + 1) {
             ++records;
-            const std::size_t width = codePointWidth(record.text);
-            std::size_t previousWidth = width;
-            for (std::size_t k = i + 1; k < end; ++k) {
-                if (previousWidth < width)
-                    record.text += ' '; // the console broke at a blank, which the copy trimmed
-                previousWidth = codePointWidth(lines[k].text);
-                record.text += lines[k].text;
-            }
+            lines[i].text = joinConsoleWrap(lines, i, end);
         }
-        joined.push_back(std::move(record));
+        joined.push_back(std::move(lines[i]));
         i = end;
     }
     if (records > 0)

@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/error_catalog.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <cctype>
@@ -52,6 +53,9 @@ std::optional<HResult> hexCode(std::string_view text, std::size_t& at)
             value = value * 16 + std::uint64_t(hexDigit(text[end]));
         const std::size_t digits = end - i - 2;
         if (digits == 0 || digits > 8 || (end < text.size() && isCodeChar(text[end])))
+            continue;
+        // `(0x803b` at the end: a code a wrap or a cut broke off is no code.
+        if (i > 0 && text[i - 1] == '(' && (end >= text.size() || text[end] != ')'))
             continue;
         if (const std::optional<HResult> code = failureCode(value)) {
             at = i;
@@ -120,6 +124,33 @@ std::size_t messageStart(std::string_view lower)
     return start;
 }
 
+/// `text` without a code logged before the message (`0x803b001c - The provided ...`, `(0x803b001c)`,
+/// `HCN_E_INVALID_JSON_REFERENCE: ...`) and the separator after it.
+std::string_view withoutLeadingCode(std::string_view text)
+{
+    std::size_t end = 0;
+    const bool paren = text.starts_with('(');
+    if (text.substr(paren).starts_with("0x")) {
+        end = paren + 2;
+        while (end < text.size() && hexDigit(text[end]) >= 0)
+            ++end;
+        if (paren && (end >= text.size() || text[end] != ')'))
+            return text;
+        end += paren;
+    } else if (const std::string lower = lowerCopy(text.substr(0, 6));
+               lower == "hcn_e_" || lower == "hns_e_" || lower == "gcn_e_") {
+        while (end < text.size() && isCodeChar(text[end]))
+            ++end;
+    }
+    if (end == 0 ||
+        (end < text.size() && text[end] != ' ' && text[end] != ':' && text[end] != ',' && text[end] != '-'))
+        return text;
+    while (end < text.size() &&
+           (text[end] == ' ' || text[end] == ':' || text[end] == ',' || text[end] == '-'))
+        ++end;
+    return text.substr(end);
+}
+
 /// The message logged from `start` on: up to the code (`(0x`, `0x`), a document (`{`), a closing quote
 /// or the line's end, at most kMaxLoggedMessage bytes. A word after its last sentence (klog's next key,
 /// `... was not found. spewConfig`) is not part of it.
@@ -128,6 +159,7 @@ std::string messageFrom(std::string_view text, std::size_t start)
     std::string_view rest = text.substr(start);
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\'))
         rest.remove_prefix(1);
+    rest = withoutLeadingCode(rest);
     std::size_t end = 0;
     for (; end < rest.size() && end < kMaxLoggedMessage; ++end) {
         const char c = rest[end];
@@ -138,6 +170,33 @@ std::string messageFrom(std::string_view text, std::size_t start)
             break;
     }
     std::string_view message = trimBlanks(rest.substr(0, end));
+    // `HNS failed with 0x803b0013 : element not found`: words before the code that lead to it (`with`,
+    // `error`, `code`, `hresult`, `failed`), and a message after it set off by `:` or `-`, say the message
+    // is the latter.
+    const auto leadsToCode = [](std::string_view words) {
+        const std::string last = lowerCopy(words.substr(std::min(words.size(), words.rfind(' ') + 1)));
+        return last == "with" || last == "error" || last == "code" || last == "hresult" || last == "failed";
+    };
+    if (end < rest.size() && leadsToCode(message)) {
+        const std::string_view code = rest.substr(end);
+        const std::string_view after = withoutLeadingCode(code);
+        const std::string_view separator = code.substr(0, code.size() - after.size());
+        if (after.size() < code.size() && separator.find_first_of(":-") != std::string_view::npos &&
+            !after.empty() && std::isalpha(static_cast<unsigned char>(after.front())))
+            return messageFrom(after, 0);
+    }
+    bool shortened = false;
+    if (end == kMaxLoggedMessage && end < rest.size()) {
+        // Longer than kept: up to its last whole sentence, else its last whole word.
+        const std::size_t sentence = message.rfind(". ");
+        const std::size_t word = message.rfind(' ');
+        if (sentence != std::string_view::npos)
+            message = message.substr(0, sentence + 1);
+        else if (word != std::string_view::npos) {
+            message = trimBlanks(message.substr(0, word));
+            shortened = true;
+        }
+    }
     while (!message.empty() && (message.back() == ',' || message.back() == ';' || message.back() == ':'))
         message = trimBlanks(message.substr(0, message.size() - 1));
     if (const std::size_t sentence = message.rfind(". ");
@@ -147,7 +206,7 @@ std::string messageFrom(std::string_view text, std::size_t start)
                                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
     if (message.size() < 3 || !words || parseHResult(message).ok())
         return {};
-    return validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage)));
+    return validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage))) + (shortened ? "..." : "");
 }
 
 /// The message without its trailing blanks and period, lower case: how two spellings of one Windows
@@ -170,12 +229,85 @@ std::optional<HResult> codeOfMessage(std::string_view message)
     return std::nullopt;
 }
 
+/// An HNS call named as HNS and its clients log it: `HNSCall Method POST Path /endpoints`, `Method[POST]
+/// Path[/networks]`, `method=POST path=/endpoints`: "HNS call POST /endpoints"; empty when none.
+std::string hnsCallOf(std::string_view text, std::string_view lower)
+{
+    const auto wordAt = [&](std::string_view key,
+                            std::size_t from) -> std::pair<std::size_t, std::string_view> {
+        for (std::size_t at = lower.find(key, from); at != std::string_view::npos;
+             at = lower.find(key, at + 1)) {
+            if (at > 0 && isCodeChar(lower[at - 1]))
+                continue;
+            std::size_t begin = at + key.size();
+            while (begin < text.size() && (text[begin] == ' ' || text[begin] == '[' || text[begin] == '=' ||
+                                           text[begin] == ':' || text[begin] == '"'))
+                ++begin;
+            std::size_t end = begin;
+            while (end < text.size() && text[end] != ' ' && text[end] != ']' && text[end] != ',' &&
+                   text[end] != '"' && text[end] != ';')
+                ++end;
+            if (begin == at + key.size() || end == begin)
+                continue;
+            return {end, text.substr(begin, end - begin)};
+        }
+        return {std::string_view::npos, {}};
+    };
+    const auto [afterMethod, method] = wordAt("method", 0);
+    if (method.empty() || !std::all_of(method.begin(), method.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) != 0;
+        }))
+        return {};
+    const std::string_view path = wordAt("path", afterMethod).second;
+    if (!path.starts_with('/'))
+        return {};
+    std::string verb(method);
+    for (char& c : verb)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return "HNS call " + verb + " " + std::string(path);
+}
+
+/// What failed, as the log names it (LoggedError::operation): the title of hcsshim's `... failed in
+/// Win32:` (`hcnCreateLoadBalancer`, `hnsCall`), an HNS call, else an HCN or HNS function named in
+/// `text` (`hcnModifyNetwork`); empty when none is.
+std::string operationOf(std::string_view text, std::string_view lower)
+{
+    if (std::size_t end = lower.rfind("failed in win32:"); end != std::string_view::npos) {
+        while (end > 0 && text[end - 1] == ' ')
+            --end;
+        std::size_t start = end;
+        while (start > 0 && isCodeChar(text[start - 1]))
+            --start;
+        if (start < end)
+            return std::string(text.substr(start, end - start));
+    }
+    if (std::string call = hnsCallOf(text, lower); !call.empty())
+        return call;
+    // A function's name says what it does (`hnsConfigBytes`, a logged field, is none).
+    static constexpr std::string_view kVerbs[] = {"Call",  "Create", "Modify",    "Delete", "Open",
+                                                  "Close", "Query",  "Enumerate", "Get",    "Set",
+                                                  "Add",   "Remove", "Update",    "Attach", "Detach"};
+    for (std::size_t at = 0; at + 4 < text.size(); ++at) {
+        const std::string_view word = text.substr(at);
+        if ((at > 0 && isCodeChar(text[at - 1])) || !(word.starts_with("hcn") || word.starts_with("hns")) ||
+            std::none_of(std::begin(kVerbs), std::end(kVerbs),
+                         [&](std::string_view verb) { return word.substr(3).starts_with(verb); }))
+            continue;
+        std::size_t end = at;
+        while (end < text.size() && isCodeChar(text[end]))
+            ++end;
+        return std::string(text.substr(at, end - at));
+    }
+    return {};
+}
+
 /// The code and message in `text`; with `stated`, only those after a message's start (`failed in
 /// Win32:`, `Error:`): the text logged before a document holds other numbers too.
 LoggedError readError(std::string_view text, bool stated)
 {
     LoggedError error;
     std::string lower = lowerCopy(text);
+    error.operation = operationOf(text, lower);
     const std::size_t start = messageStart(lower);
     if (start != std::string::npos)
         error.message = messageFrom(text, start);
@@ -207,6 +339,32 @@ bool startsWithError(std::string_view line)
            std::string_view(lower).substr(blank).starts_with(" failed in win32:");
 }
 
+/// A wrapped log line is read whole from at most this many lines.
+constexpr std::size_t kMaxRefusalLines = 16;
+
+/// The error `text` (one log line, `lower` its lower case) states about a request HNS refused, when it
+/// states one (refusalsLoggedIn).
+std::optional<LoggedError> refusalIn(std::string_view text, std::string_view lower)
+{
+    const auto has = [&](std::string_view word) { return lower.find(word) != std::string_view::npos; };
+    const bool failure = has("fail") || has("error");
+    if (!failure)
+        return std::nullopt;
+    LoggedError error = readError(text, false);
+    if (!error.found())
+        return std::nullopt;
+    // hcsshim's `... failed in Win32:` names HNS's functions (`hcnCreateEndpoint`, `hnsCall`) and HCS's
+    // (`hcsCreateComputeSystem`): only the former are HNS's refusals.
+    const std::string operation = lowerCopy(error.operation);
+    const bool hnsOperation = operation.starts_with("hcn") || operation.starts_with("hns");
+    const bool hcnCode = error.code && (static_cast<std::uint32_t>(*error.code) & 0xFFFF0000u) == 0x803B0000u;
+    if (has("failed in win32:") ? !hnsOperation : !(has("hns failed with error") || hnsOperation || hcnCode))
+        return std::nullopt;
+    if (!error.code)
+        error.code = codeOfMessage(error.message);
+    return error;
+}
+
 } // namespace
 
 std::string textAfterValue(std::string_view rest, std::optional<std::string_view> next)
@@ -224,16 +382,75 @@ LoggedError loggedError(std::string_view after, std::string_view before)
     LoggedError error = readError(after.substr(0, lineEnd), false);
     if (!error.found() && lineEnd != std::string_view::npos && startsWithError(after.substr(lineEnd + 1)))
         error = readError(after.substr(lineEnd + 1), false);
-    if (!error.code || error.message.empty()) {
+    if (!error.found())
+        error.operation.clear();
+    if (!error.code || error.message.empty() || error.operation.empty()) {
         LoggedError said = readError(before, true);
-        if (!error.code)
-            error.code = said.code;
-        if (error.message.empty())
-            error.message = std::move(said.message);
+        if (said.found() || error.found()) {
+            if (!error.code)
+                error.code = said.code;
+            if (error.message.empty())
+                error.message = std::move(said.message);
+            if (error.operation.empty())
+                error.operation = std::move(said.operation);
+        }
     }
+    if (!error.found())
+        error.operation.clear();
     if (!error.code && !error.message.empty())
         error.code = codeOfMessage(error.message);
     return error;
+}
+
+LoggedError answerError(std::string_view error, std::optional<std::int64_t> errorCode,
+                        std::string_view before)
+{
+    LoggedError answer;
+    if (errorCode && *errorCode < 0 && *errorCode >= -std::int64_t(0x80000000))
+        answer.code = static_cast<HResult>(*errorCode);
+    else if (errorCode && *errorCode > 0)
+        answer.code = failureCode(std::uint64_t(*errorCode));
+    const std::string_view message = trimBlanks(error);
+    answer.message = validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage)));
+    LoggedError said = readError(before, false);
+    answer.operation = std::move(said.operation);
+    if (!answer.code)
+        answer.code = said.code;
+    if (answer.message.empty())
+        answer.message = std::move(said.message);
+    if (!answer.code && !answer.message.empty())
+        answer.code = codeOfMessage(answer.message);
+    return answer;
+}
+
+std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines)
+{
+    std::vector<LoggedRefusal> refusals;
+    for (std::size_t first = 0; first < lines.size(); ++first) {
+        // A line without a failure word states none; the lines a console wrapped it into (or lines as
+        // wide that follow it, as a table's rows are) are read from their own start.
+        const std::string lower = lowerCopy(lines[first].text);
+        if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
+            lower.find("hcn_e_") == std::string::npos)
+            continue;
+        std::optional<LoggedError> error = refusalIn(lines[first].text, lower);
+        // The line alone states the whole error when it writes its code (not one known by the message's
+        // text: a wrap may have cut the code) and no message it cuts off; the lines after a console-wide
+        // one may be rows of their own. Else the wrap is read whole.
+        const bool whole = error && readError(lines[first].text, false).code &&
+                           (error->message.empty() || error->message.ends_with('.'));
+        if (const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
+            end > first + 1 && !whole) {
+            const std::string text = joinConsoleWrap(lines, first, end);
+            if (std::optional<LoggedError> joined = refusalIn(text, lowerCopy(text))) {
+                refusals.push_back({first, end - 1, std::move(*joined)});
+                continue;
+            }
+        }
+        if (error)
+            refusals.push_back({first, first, std::move(*error)});
+    }
+    return refusals;
 }
 
 std::string describeLoggedError(const LoggedError& error)
@@ -251,6 +468,8 @@ std::string describeLoggedError(const LoggedError& error)
     }
     if (!message.empty())
         out += (out.empty() ? "\"" : ", \"") + message + "\"";
+    if (!error.operation.empty())
+        out = error.operation + " failed" + (out.empty() ? std::string() : ": " + out);
     return out;
 }
 

@@ -2,12 +2,15 @@
 // The error a log line states about a request HNS refused: the HRESULT and the message logged before or
 // after the request's document (core/io/logged_error.cpp).
 
+#include "hcn/dump_text.h"
 #include "hcn/hresult.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hcn::io {
 
@@ -22,10 +25,38 @@ std::string textAfterValue(std::string_view rest, std::optional<std::string_view
 
 struct LoggedError
 {
+    /// What failed as the log names it: `hcnCreateLoadBalancer` (hcsshim's `... failed in Win32:`), an
+    /// HNS call (`HNS call POST /endpoints`); empty when the log names none.
+    std::string operation;
     std::optional<HResult> code; ///< a failure code; Win32 error numbers as HRESULT_FROM_WIN32
     std::string message;         ///< "The object already exists."; empty when none is logged
     bool found() const { return code.has_value() || !message.empty(); }
 };
+
+/// How the import report starts the warning about an HNS answer that says it failed.
+inline constexpr std::string_view kAnswerFailure = "HNS reported a failure: ";
+/// How the import report says which error was logged with a request HNS refused.
+inline constexpr std::string_view kErrorLoggedWith = "; the error logged with it: ";
+
+/// The error an HNS answer that says it failed gives (`{"Success":false,"Error":"...","ErrorCode":...}`):
+/// its `Error` and `ErrorCode` (`errorCode`, when it has one), with the operation and, where the answer
+/// lacks them, the code and message logged before it on its line (`before`).
+LoggedError answerError(std::string_view error, std::optional<std::int64_t> errorCode,
+                        std::string_view before);
+
+/// A log line that states an error of a request HNS refused.
+struct LoggedRefusal
+{
+    std::size_t firstLine = 0; ///< index into the lines
+    std::size_t lastLine = 0;  ///< the last line a console wrapped it into
+    LoggedError error;
+};
+
+/// The lines that state an error of a request HNS refused (hcsshim's `hcnCreateEndpoint failed in
+/// Win32: ... (0x803b0013)`, `HNS failed with error : ...`, an HNS call such as `HNSCall Method POST Path
+/// /endpoints` or an HCN failure code (`0x803B....`, `HCN_E_...`) with words of failure), each read
+/// whole where a console wrapped it (wrapped_lines.h).
+std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next
 /// line only when it starts with the error, `Error: 0x803b0013`, `HRESULT 0x803b0013`), else from
@@ -35,8 +66,9 @@ struct LoggedError
 /// without a code whose text is the Windows message of a code the project names gives that code.
 LoggedError loggedError(std::string_view after, std::string_view before);
 
-/// How the import report names a logged error: `HCN_E_PORT_ALREADY_EXISTS (0x803B0013), "The specified
-/// port already exists."`; a code without a name as `0x80071392 (Win32 error 5010)`; a named code
+/// How the import report names a logged error: `hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS
+/// (0x803B0013), "The specified port already exists."` (the operation when the log names one); a code
+/// without a name as `0x80071392 (Win32 error 5010)`; a named code
 /// without a logged message with the code's Windows message.
 std::string describeLoggedError(const LoggedError& error);
 

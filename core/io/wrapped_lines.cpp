@@ -46,6 +46,18 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
     return end;
 }
 
+std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end)
+{
+    std::string joined = lines[first].text;
+    const std::size_t width = codePointWidth(joined);
+    for (std::size_t k = first + 1; k < end && k < lines.size(); ++k) {
+        if (codePointWidth(lines[k - 1].text) < width)
+            joined += ' '; // the console broke at a blank, which the copy trimmed
+        joined += lines[k].text;
+    }
+    return joined;
+}
+
 std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,
                                 std::size_t stopLine)
 {
@@ -70,6 +82,14 @@ std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size
             isFenceLine(t) || isPromptLine(t) || isCommandLine(t))
             return next;
     }
+}
+
+bool wrappedStringHasBlank(std::string_view before, std::string_view after)
+{
+    const std::size_t open = before.rfind('"');
+    const std::string_view head = open == std::string_view::npos ? before : before.substr(open + 1);
+    const std::string_view tail = after.substr(0, std::min(after.find('"'), after.size()));
+    return head.find(' ') != std::string_view::npos || tail.find(' ') != std::string_view::npos;
 }
 
 bool wrapAteBlank(const std::vector<CleanedLine>& lines, std::size_t runFirst, std::size_t next,

@@ -6,6 +6,7 @@
 #include "hcn/dump_text.h"
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,11 @@ bool opensLogRecord(std::string_view line);
 /// log record; first + 1 when lines[first] is no console-wide line. At most `maxLines` lines.
 std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t maxLines);
 
+/// lines[first, end) (a run consoleWrapEnd found) as the one line the program printed: each line goes on
+/// where the console broke the one before, after the blank it broke at where that line is narrower than
+/// lines[first] (the copy trimmed the blank).
+std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end);
+
 /// Where the lines of a JSON value that opens at lines[line][column] and never closes end (one past the
 /// last): the indented and blank lines after it, as pretty-printed members are, and also a line at
 /// column 0 that a wrap broke off, which is the case when the line before it is at least
@@ -32,6 +38,10 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
 /// command or a fence, and never goes past `stopLine`.
 std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,
                                 std::size_t stopLine);
+
+/// Whether the string a wrap broke holds a blank (prose such as "Virtual Switch", no token): from the
+/// last quote of `before` (the line the wrap ended) to the first quote of `after` (the line after it).
+bool wrappedStringHasBlank(std::string_view before, std::string_view after);
 
 /// Whether the line end before lines[next], inside a JSON string, was a wrap at a blank that the copy
 /// lost: lines[next - 1] ended in a blank that cleaning stripped (a console keeps the blank it broke at),

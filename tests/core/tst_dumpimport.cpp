@@ -1007,6 +1007,125 @@ private slots:
         QVERIFY(api.ok());
     }
 
+    /// A log line that shows a request HNS refused has the report name the error: the operation that
+    /// failed, the code as the error decoder names it and the message logged, whatever form the code is
+    /// written in, and read whole where a console wrapped the line. `messages`: the report's messages
+    /// about refusals, in order, whole ("HNS reported a failure: ..." for an HNS answer, "HNS refused a
+    /// request: ..." for a line without one).
+    void refusedRequestsNameTheError_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("messages");
+
+        const QString klog = "E1205 10:01:02.118230    4120 proxier.go:1180] ";
+        const QString invalidReference =
+            "hcnCreateLoadBalancer failed: HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON "
+            "reference is invalid.\"";
+        const QString portExists =
+            "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\"";
+        QTest::newRow("hcsshim's error and HNS's answer on one line")
+            << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
+                      "reference is invalid. (0x803b001c) {\"Success\":false,\"Error\":\"The provided JSON "
+                      "reference is invalid. \",\"ErrorCode\":2151350300}"
+            << QStringList{"1: HNS reported a failure: " + invalidReference};
+        QTest::newRow("the same, escaped in a klog field")
+            << klog + "\"Policy creation failed\" err=\"hcnCreateLoadBalancer failed in Win32: The provided "
+                      "JSON reference is invalid. (0x803b001c) {\\\"Success\\\":false,\\\"Error\\\":\\\"The "
+                      "provided JSON reference is invalid. \\\",\\\"ErrorCode\\\":2151350300}\""
+            << QStringList{"1: HNS reported a failure: " + invalidReference};
+        QTest::newRow("hcsshim's error without HNS's answer")
+            << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
+                      "reference is invalid. (0x803b001c)"
+            << QStringList{"1: HNS refused a request: " + invalidReference};
+        QTest::newRow("a Win32 error number in a klog field")
+            << klog + "\"Policy creation failed\" err=\"hnsCall failed in Win32: The object already exists. "
+                      "(0x1392)\""
+            << QStringList{
+                   "1: HNS refused a request: hnsCall failed: 0x80071392 (Win32 error 5010), \"The object "
+                   "already exists.\""};
+        QTest::newRow("hcsshim's check of HNS's answer: the message only")
+            << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The object already "
+               "exists. \""
+            << QStringList{"1: HNS refused a request: \"The object already exists.\""};
+        QTest::newRow("the message only, a message the decoder knows")
+            << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The specified port "
+               "already exists. \""
+            << QStringList{"1: HNS refused a request: " + portExists};
+        QTest::newRow("the code only, an HRESULT")
+            << klog + "hcnDeleteEndpoint failed with HRESULT 0x803b0002"
+            << QStringList{"1: HNS refused a request: hcnDeleteEndpoint failed: HCN_E_ENDPOINT_NOT_FOUND "
+                           "(0x803B0002), \"The endpoint was not found.\""};
+        QTest::newRow("the code only, by name")
+            << klog + "hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS"
+            << QStringList{"1: HNS refused a request: hcnCreateEndpoint failed: " + portExists};
+        QTest::newRow("an HNS call, the code before the message")
+            << klog + "HNSCall Method POST Path /endpoints failed: Error: 0x803b0013 The specified port "
+                      "already exists."
+            << QStringList{"1: HNS refused a request: HNS call POST /endpoints failed: " + portExists};
+        QTest::newRow("an HNS call, its code in decimal")
+            << klog + "HNSCall Method DELETE Path /policylists/4F0E1D2C-3B4A-4958-A716-B5C4D3E2F1A0 failed "
+                      "with ErrorCode=-2143617011"
+            << QStringList{
+                   "1: HNS refused a request: HNS call DELETE /policylists/4F0E1D2C-3B4A-4958-A716-"
+                   "B5C4D3E2F1A0 failed: HCN_E_INVALID_POLICY (0x803B000D), \"The policy configuration is "
+                   "invalid or incomplete.\""};
+        QTest::newRow("a network change, the message before the code")
+            << klog + "hcnModifyNetwork failed in Win32: The network was not found. (0x803b0001)"
+            << QStringList{"1: HNS refused a request: hcnModifyNetwork failed: HCN_E_NETWORK_NOT_FOUND "
+                           "(0x803B0001), \"The network was not found.\""};
+        const QString line = klog + "hcnCreateEndpoint failed in Win32: The specified port already exists. "
+                                    "(0x803b0013)";
+        QTest::newRow("wrapped by a console inside the message")
+            << line.left(line.indexOf("already") + 4) + "\n" + line.mid(line.indexOf("already") + 4)
+            << QStringList{"1-2: HNS refused a request: hcnCreateEndpoint failed: " + portExists};
+        QTest::newRow("wrapped by a console inside the code")
+            << line.left(line.indexOf("0x803b") + 6) + "\n" + line.mid(line.indexOf("0x803b") + 6)
+            << QStringList{"1-2: HNS refused a request: hcnCreateEndpoint failed: " + portExists};
+        QTest::newRow("the same error again is counted")
+            << line + "\n" + line
+            << QStringList{"1: HNS refused a request: hcnCreateEndpoint failed: " + portExists +
+                           " (logged 2 times; the first is at these lines)"};
+        QTest::newRow("the message after the code the words before it lead to")
+            << "Error : HNS failed with 0x803b0013 : element not found"
+            << QStringList{
+                   "1: HNS refused a request: HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"element not found\""};
+        QTest::newRow("a row of a table as wide as the row before it is read from its own start")
+            << "   90411 Mar 14 07:12  Information kube-proxy   0 I0314 07:12:09.409877    2240 "
+               "proxier.go:117] "
+               "Syncing\n"
+               "   90410 Mar 14 07:12  Information kube-proxy   0 E0314 07:12:09.401300    2240 "
+               "proxier.go:1034] "
+               "Policy creation failed: hnsCall failed in Win32: The specified port already exists. "
+               "(0x803b0013)"
+               "\n   90409 Mar 14 07:12  Information kube-proxy   0 I0314 07:12:09.398654    2240 "
+               "proxier.go:117] Hns Endpoint resource, {\"ID\":\"7C39E504-B2D6-4F81-A043-5E9DBC2F613A\","
+               "\"Name\":\"Ethernet\",\"IPAddress\":\"10.244.1.9\"}"
+            << QStringList{"2: HNS refused a request: hnsCall failed: " + portExists};
+        QTest::newRow("a failure of HCS is none of HNS")
+            << klog +
+                   "hcsCreateComputeSystem failed in Win32: The system cannot find the file specified. (0x2)"
+            << QStringList{};
+        QTest::newRow("a success is none") << klog + "hcnCreateEndpoint succeeded; no error" << QStringList{};
+    }
+
+    void refusedRequestsNameTheError()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, messages);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList refusals; // "first-last: message", as hcnctl reports them
+        for (const ImportMessage& m : result->report.messages) {
+            const QString text = QString::fromStdString(m.message);
+            if (text.contains("HNS refused") || text.contains("HNS reported"))
+                refusals << (m.lastLine > m.firstLine
+                                 ? QStringLiteral("%1-%2: ").arg(m.firstLine).arg(m.lastLine)
+                                 : QStringLiteral("%1: ").arg(m.firstLine)) +
+                                text;
+        }
+        QCOMPARE(refusals, messages);
+    }
+
     /// A create request HNS refused is left out with the error logged with it: after the document on its
     /// line or the next (hcsshim's `failed in Win32: ... (0x1392)`, `HRESULT 0x803b0013`, an HNS envelope),
     /// or before it. `held`: the document is an object HNS holds (imported); `error`: the start of what
@@ -1023,11 +1142,13 @@ private slots:
         QTest::newRow("a Win32 error number after the document on its line")
             << "E1204 09:12:44.118230    4120 hns.go:211] failed to create endpoint with settings " + doc +
                    ": hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
-            << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << false
+            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
         QTest::newRow("a Win32 error the project names")
             << "failed to create endpoint with settings " + doc +
                    ": hcnCreateEndpoint failed in Win32: The parameter is incorrect. (0x57)"
-            << false << "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"";
+            << false
+            << "hcnCreateEndpoint failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"";
         QTest::newRow("an HRESULT after a create request says it failed")
             << "E1204 09:12:51.540981    4120 hns.go:211] Creating endpoint " + doc +
                    " failed, HRESULT 0x803b0013"
@@ -1048,24 +1169,29 @@ private slots:
         QTest::newRow("the error logged before the document, its code known by its text")
             << "Remote endpoint creation failed: hnsCall failed in Win32: The switch-port was not found. " +
                    doc
-            << false << "HCN_E_PORT_NOT_FOUND (0x803B0007), \"The switch-port was not found.\"";
+            << false
+            << "hnsCall failed: HCN_E_PORT_NOT_FOUND (0x803B0007), \"The switch-port was not found.\"";
         QTest::newRow("the error in a klog field before the document")
             << "E1204 09:13:20.771002    4120 proxier.go:1118] \"Remote endpoint creation failed\" "
                "err=\"hcnCreateEndpoint failed in Win32: An address provided is invalid or reserved. "
                "(0x803b002f)\" endpoint=" +
                    doc
             << false
-            << "HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An address provided is invalid or reserved.\"";
+            << "hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An address provided "
+               "is "
+               "invalid or reserved.\"";
         QTest::newRow("a Go struct dump of the request, the error after it")
             << "Creating endpoint &{Id:7B2C3D4E-5F60-4B71-9C82-D3E4F5061728 Name:pod-a_cbr0 "
                "VirtualNetwork:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617 IPAddress:10.244.8.41} failed: "
                "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
-            << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << false
+            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
         QTest::newRow("a JSON log record: the message, the request as a field, the error after it")
             << R"({"level":"error","ts":"2026-12-04T09:14:02.118Z","msg":"failed to create endpoint","endpoint":)" +
                    doc +
                    R"x(,"error":"hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"})x"
-            << false << "0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << false
+            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
         QTest::newRow("a failed request without an error logged")
             << "failed to create endpoint with settings " + doc << false << "";
         QTest::newRow("an object created; the error on the next log line is another's")
@@ -1534,15 +1660,19 @@ private slots:
                            "Network:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617"}
             << QStringList{"hns.go:211] failed to create endpoint with settings\"), not an object it holds; "
                            "not "
-                           "imported; the error logged with it: 0x80071392 (Win32 error 5010), \"The object "
-                           "already exists.\"",
+                           "imported; the error logged with it: hcnCreateEndpoint failed: 0x80071392 (Win32 "
+                           "error 5010), \"The object already exists.\"",
                            "hns.go:211] Creating endpoint\"), not an object it holds; not imported; the "
                            "error "
                            "logged with it: HCN_E_PORT_ALREADY_EXISTS (0x803B0013)",
-                           "the error logged with it: HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An "
-                           "address "
-                           "provided is invalid or reserved.\"",
-                           "the error logged with it: HCN_E_INVALID_IP (0x803B001E)"}
+                           "the error logged with it: hcnCreateEndpoint failed: "
+                           "HCN_E_ADDR_INVALID_OR_RESERVED "
+                           "(0x803B002F), \"An address provided is invalid or reserved.\"",
+                           "the error logged with it: HCN_E_INVALID_IP (0x803B001E)",
+                           // A failure logged without the request's document.
+                           "HNS refused a request: hnsCall failed: 0x80071392 (Win32 error 5010), \"The "
+                           "object "
+                           "already exists.\""}
             << QStringList{}
             << QStringList{"Endpoint:BF607182-93A4-4FB5-8C06-1728394A5B6C @FirstLine=6",
                            "Network:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617 @FirstLine=3"};

@@ -859,7 +859,8 @@ void TestDumpText::findsValuesInDumps_data()
         << QStringList{"nat", "L2Bridge", "Overlay"} << "1-1" << none << 1;
     QTest::newRow("failed REST call, then a good one")
         << "rest-envelope-failure.json" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"} << "2-2"
-        << QStringList{"line 1: HNS reported a failure: Element not found. "} << 1;
+        << QStringList{"line 1: HNS reported a failure: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""}
+        << 1;
     QTest::newRow("console-wrapped tokens and strings, lost indentation")
         << "wrapped-token.txt" << QStringList{bridgeNetwork, overlayNetwork}
         << QStringList{"L2Bridge", "Overlay"} << "2-5 7-15" << none << 0;

@@ -451,7 +451,8 @@ private slots:
                            "before the cut is read",
                            "a request HNS failed (\"3312 proxier.go:997] Remote endpoint creation failed: "
                            "hnsCall failed in Win32",
-                           "not imported; the error logged with it: HCN_E_PORT_NOT_FOUND (0x803B0007), \"The "
+                           "not imported; the error logged with it: hnsCall failed: HCN_E_PORT_NOT_FOUND "
+                           "(0x803B0007), \"The "
                            "switch-port was not found.\""};
     }
 
@@ -520,6 +521,18 @@ private slots:
             << "false";
         QTest::newRow("split name: split in its last letters") << split << 1 << 3 << "/VirtualNetworkName"
                                                                << "\"azure\"";
+
+        // A console cut the line once, inside the endpoint's name: the one console-wide line says where,
+        // and the name is whole again, with no blank in it.
+        QTest::newRow("console once: %+v name cut at the width")
+            << "go-console-wrapped-once-plusv.log" << 3 << 4 << "/Name"
+            << "\"cbr0_ep\"";
+        QTest::newRow("console once: %+v member after the cut")
+            << "go-console-wrapped-once-plusv.log" << 3 << 4 << "/VirtualNetwork"
+            << "\"6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617\"";
+        QTest::newRow("console once: %#v quoted name cut at the width")
+            << "go-console-wrapped-once-sharpv.log" << 1 << 2 << "/Name"
+            << "\"cbr0_ep\"";
     }
 
     void joinsADumpSpreadOverLines()
@@ -758,6 +771,28 @@ private slots:
                                                << "a request sent to HNS";
         QTest::newRow("the request wrapped at the width") << request + "\n" + rest << ""
                                                           << "a request sent to HNS";
+        const QString spew = "E1205 10:03:11.204511    4120 proxier.go:997] Remote endpoint creation failed: "
+                             "spewConfig (*hcsshim.HNSEndpoint)(0xc000512340)({\n";
+        QTest::newRow("a go-spew request without an ID cut by the next log line")
+            << "I1205 10:03:11.200000    4120 proxier.go:990] Creating endpoint (*hcsshim.HNSEndpoint)"
+               "(0xc000512340)({\n Id: (string) \"\",\n Name: (string) (len=7) \"cbr0_ep\",\n"
+               " VirtualNetwork: (string) (len=36) \"6a1b2c3d-4e5f-4a60-8b71-c2d3e4f50617\",\n"
+               " IPAddress: (net.IP) (len=16 cap=16) 10.244.8.9,\n"
+               " Policies: ([]json.RawMessage) (len=1 cap=1) {\n"
+               "I1205 10:03:11.200100    4120 proxier.go:991] done"
+            << ""
+            << "a request sent to HNS";
+        QTest::newRow("a go-spew dump that shows no HNS member, cut")
+            << spew + " Name: (string) (len=7) \"cbr0_ep\",\n Type: (string) (len=6) \"Bridge\",\n"
+                      " Flags: (uint32) 0,\n"
+            << ""
+            << "";
+        QTest::newRow("a go-spew endpoint with its ID, cut, still warns")
+            << spew + " Id: (string) (len=36) \"5b1f0a2c-7d3e-4f6a-9b8c-1d2e3f4a5b6c\",\n"
+                      " Name: (string) (len=7) \"cbr0_ep\",\n MacAddress: (string) (len=17) "
+                      "\"00-15-5D-B8-08-09\",\n"
+            << "the go-spew dump is cut off"
+            << "";
         QTest::newRow("the request wrapped and cut by the paste")
             << request + "\n" + rest.left(rest.indexOf("MacAddress") + 2) << ""
             << "a request sent to HNS";

@@ -149,6 +149,17 @@ private slots:
             << guids << QStringList{"list", "endpoints"}
             << "^E6F70819-2A3B-4C4D-8E5F-607182930415 +azure-vnet-ep1 +azure +10\\.240\\.0\\.17/16 "
             << "C4D5E6F7-0819-4A2B-8C3D-4E5F60718293";
+        // A v1 endpoint gives its network's name with the ID (`VirtualNetworkName`): the table shows the
+        // name though the dump does not show the network; `show` keeps the ID.
+        const QString v1Name = "endpoint-v1-network-by-name.json";
+        const QString v1Row = "^2B3C4D5E-6F70-4A81-9B92-A3B4C5D6E7F8 +pod-x_cbr0 +cbr0 +10\\.244\\.3\\.7/24 ";
+        QTest::newRow("a v1 endpoint's network by the name it gives, in the import's summary")
+            << v1Name << QStringList{} << v1Row << "1A2B3C4D-5E6F-4A70-8B81-92A3B4C5D6E7";
+        QTest::newRow("and listed from the saved snapshot")
+            << v1Name << QStringList{"list", "endpoints"} << v1Row << "1A2B3C4D-5E6F-4A70-8B81-92A3B4C5D6E7";
+        QTest::newRow("and the ID in show")
+            << v1Name << QStringList{"show", "endpoint", "2B3C4D5E-6F70-4A81-9B92-A3B4C5D6E7F8"}
+            << "1A2B3C4D-5E6F-4A70-8B81-92A3B4C5D6E7" << QString();
         const QString textValues = "import-csv-text-values.json";
         QTest::newRow("states are named, a state given as a name is shown as given")
             << textValues << QStringList{}
@@ -204,6 +215,38 @@ private slots:
             QVERIFY(writeFile(snapshot, run.out.toUtf8()));
             run = runCtl(QStringList{"--snapshot", snapshot} + command);
         }
+        QCOMPARE(run.exitCode, 0);
+        const QRegularExpression::PatternOption lines = QRegularExpression::MultilineOption;
+        QVERIFY2(QRegularExpression(row, lines).match(run.out).hasMatch(), qPrintable(run.out));
+        if (!absent.isEmpty())
+            QVERIFY2(!QRegularExpression(absent, lines).match(run.out).hasMatch(), qPrintable(run.out));
+    }
+
+    /// A snapshot saved by another tool spells a network's ID otherwise than the endpoints that name it
+    /// (braces, lower case): `list` still names the network and counts its endpoints.
+    void listsNetworksByNameInASnapshot_data()
+    {
+        QTest::addColumn<QStringList>("command"); ///< after `--snapshot FILE`
+        QTest::addColumn<QString>("row");         ///< a regular expression one line matches
+        QTest::addColumn<QString>("absent");      ///< a regular expression no line matches
+
+        QTest::newRow("the endpoint names its network")
+            << QStringList{"list", "endpoints"}
+            << "^4D5E6F70-8192-4AA3-9CB4-C5D6E7F8091A +pod-y_flannel +flannel-vxlan +10\\.244\\.5\\.9/24 "
+            << "3C4D5E6F-7081-4A92-8BA3-B4C5D6E7F809";
+        QTest::newRow("the network counts the endpoint")
+            << QStringList{"list", "networks"}
+            << "^\\{3c4d5e6f-7081-4a92-8ba3-b4c5d6e7f809\\} +flannel-vxlan +Overlay +10\\.244\\.5\\.0/24 +1$"
+            << QString();
+    }
+
+    void listsNetworksByNameInASnapshot()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QString, row);
+        QFETCH(QString, absent);
+        const CtlRun run = runCtl(
+            QStringList{"--snapshot", testDataFile("checks", "network-id-spelled-otherwise.json")} + command);
         QCOMPARE(run.exitCode, 0);
         const QRegularExpression::PatternOption lines = QRegularExpression::MultilineOption;
         QVERIFY2(QRegularExpression(row, lines).match(run.out).hasMatch(), qPrintable(run.out));
@@ -272,6 +315,24 @@ private slots:
         if (!shown.isEmpty())
             QVERIFY2(QRegularExpression(shown, lines).match(run.out).hasMatch(), qPrintable(run.out));
         QCOMPARE(run.out.count("(*)"), 2); // the one row and the footnote
+    }
+
+    /// A log of requests HNS refused: the report on stderr names what failed, the code and the message,
+    /// also for a line the console wrapped.
+    void reportsRequestsHnsRefused()
+    {
+        const CtlRun run = runCtl({"import", dumpPath("kube-proxy-refused-requests.log")});
+        const QString file = "kube-proxy-refused-requests.log";
+        for (const QString& line :
+             {file +
+                  ":3: warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
+                  "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\"\n",
+              file + ":4-5: info: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+                     "(0x803B0013), \"The specified port already exists.\"\n",
+              file + ":6: info: HNS refused a request: HNS call POST /endpoints failed: HCN_E_INVALID_IP "
+                     "(0x803B001E), \"The IP address is invalid or is not in any configured subnet.\"\n"})
+            QVERIFY2(run.err.contains("hcnctl: import: " + line), qPrintable(run.err));
+        QCOMPARE(run.err.count("HNS re"), 3);
     }
 
     void nothingRecovered_data()
