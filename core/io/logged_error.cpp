@@ -339,6 +339,18 @@ bool startsWithError(std::string_view line)
            std::string_view(lower).substr(blank).starts_with(" failed in win32:");
 }
 
+/// Whether `lower` (lower case) may state an HNS refusal as refusalIn takes one: it names an HNS or HCN
+/// function (`hcnCreateEndpoint`, `hnsCall`), says `HNS failed with error`, or holds a code of HNS's
+/// facility (`0x803b....`, decimal `2151......` or `-2143......`, `HCN_E_...`). A cheap test that spares
+/// the full reading on the many lines that only name a field (`LastErrorCode`).
+bool mayStateHnsRefusal(std::string_view lower)
+{
+    for (const std::string_view mark : {"hns", "hcn", "803b", "2151", "-2143"})
+        if (lower.find(mark) != std::string_view::npos)
+            return true;
+    return false;
+}
+
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
 
@@ -348,7 +360,7 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
 {
     const auto has = [&](std::string_view word) { return lower.find(word) != std::string_view::npos; };
     const bool failure = has("fail") || has("error");
-    if (!failure)
+    if (!failure || !mayStateHnsRefusal(lower))
         return std::nullopt;
     LoggedError error = readError(text, false);
     if (!error.found())

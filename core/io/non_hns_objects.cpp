@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -59,24 +60,57 @@ const std::array<KnownKind, 11> kKnownKinds{{
       "TcpTestSucceeded", "NameResolutionSucceeded"}},
 }};
 
+/// Each telltale once, sorted, with the kinds it tells (bit k: kKnownKinds[k]): an object's names are
+/// looked up, not compared with every kind's list (imports read tens of thousands of objects).
+struct Telltale
+{
+    std::string_view name;
+    std::uint32_t kinds = 0;
+    bool operator<(const Telltale& other) const { return name < other.name; }
+};
+
+const std::vector<Telltale>& telltaleIndex()
+{
+    static_assert(kKnownKinds.size() <= 32);
+    static const std::vector<Telltale> index = [] {
+        std::vector<Telltale> all;
+        for (std::size_t k = 0; k < kKnownKinds.size(); ++k)
+            for (const std::string_view name : kKnownKinds[k].telltales)
+                all.push_back({name, std::uint32_t(1) << k});
+        std::sort(all.begin(), all.end());
+        std::vector<Telltale> merged;
+        for (const Telltale& t : all) {
+            if (!merged.empty() && merged.back().name == t.name)
+                merged.back().kinds |= t.kinds;
+            else
+                merged.push_back(t);
+        }
+        return merged;
+    }();
+    return index;
+}
+
 } // namespace
 
 const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& names)
 {
-    const NonHnsObjectKind* best = nullptr;
-    std::size_t bestCount = 0;
-    for (const KnownKind& known : kKnownKinds) {
-        const auto count = std::size_t(std::count_if(names.begin(), names.end(), [&](std::string_view name) {
-            name = name.substr(0, name.find_first_of(" (")); // without a unit: `LinkSpeed(Gbps)`
-            return std::any_of(known.telltales.begin(), known.telltales.end(),
-                               [name](std::string_view telltale) { return telltale == name; });
-        }));
-        if (count > bestCount) {
-            best = &known.kind;
-            bestCount = count;
-        }
+    const std::vector<Telltale>& index = telltaleIndex();
+    std::array<std::size_t, kKnownKinds.size()> counts{};
+    bool any = false;
+    for (std::string_view name : names) {
+        name = name.substr(0, name.find_first_of(" (")); // without a unit: `LinkSpeed(Gbps)`
+        const auto found = std::lower_bound(index.begin(), index.end(), Telltale{name});
+        if (found == index.end() || found->name != name)
+            continue;
+        any = true;
+        for (std::size_t k = 0; k < kKnownKinds.size(); ++k)
+            counts[k] += (found->kinds >> k) & 1u;
     }
-    return best;
+    if (!any)
+        return nullptr;
+    // The kind with the most telltales; the first in kKnownKinds on a tie.
+    const auto best = std::max_element(counts.begin(), counts.end());
+    return &kKnownKinds[std::size_t(best - counts.begin())].kind;
 }
 
 const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object)
