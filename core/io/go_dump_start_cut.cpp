@@ -88,6 +88,32 @@ bool goLineShowsMembers(std::string_view line)
     return false;
 }
 
+bool goMembersShowPair(std::string_view members)
+{
+    int depth = 0;
+    QuotedStrings strings;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (strings.skip(members, i))
+            continue;
+        const char c = members[i];
+        if (c == '{' || c == '[')
+            ++depth;
+        else if (c == '}' || c == ']')
+            --depth;
+        else if (depth == 0 && (i == 0 || members[i - 1] == ' ')) {
+            const std::size_t length = goFieldKeyLength(members, i);
+            const std::size_t value = i + length + 1;
+            // A drive letter (`At C:\Scripts\x.ps1:41`) is no member.
+            const bool drive =
+                length == 1 && value < members.size() && (members[value] == '\\' || members[value] == '/');
+            if (length > 0 && value < members.size() && members[value] != ' ' && members[value] != '\t' &&
+                !drive)
+                return true;
+        }
+    }
+    return false;
+}
+
 std::optional<GoStartCut> findGoStartCut(std::string_view text, int maxDepth)
 {
     std::size_t start = 0;

@@ -36,6 +36,11 @@ struct GoStartCut
 /// opens itself. Cheap: the joining of the lines that follow is tried only for such a line.
 bool goLineShowsMembers(std::string_view line);
 
+/// Whether the members a struct shows (GoStartCut::Members' text) hold one written as the dump writes it,
+/// `Key:value` with nothing between the colon and the value, at their outermost level: prose that
+/// happens to hold `Word: ` (`HRESULT: 2151350282. Result: {...}`) shows none.
+bool goMembersShowPair(std::string_view members);
+
 /// The structs `text` starts inside, when it starts inside a Go struct dump: it does not open a value
 /// itself, holds `Key:` members at its outermost level and brackets that close values opened before
 /// it. nullopt otherwise. Linear in the text; nested deeper than `maxDepth`, nullopt.

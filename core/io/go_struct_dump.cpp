@@ -282,6 +282,10 @@ private:
             GoDumpRead read = readGoStructDump(text, kDefaultMaxJsonDepth);
             if (!read.value.is_object() || read.value.empty() || read.tooDeep)
                 continue; // a part of something else (a policy's settings): nothing to tell
+            // Prose with `Word: ` in it (a PowerShell error, `HRESULT: 2151350282. Result: {...}`) is no
+            // dump: a struct the paste starts inside shows an HNS member or a member as %+v writes it.
+            if (!showsHnsMember(read.value) && !goMembersShowPair(shown))
+                continue;
             const std::size_t head = lineOf(members.begin);
             const std::size_t tail = lineOf(members.end == 0 ? 0 : members.end - 1);
             read.repairs.push_back("read the members after a cut at the start of the paste");

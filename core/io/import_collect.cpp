@@ -634,11 +634,24 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // Lines whose error the report already names: a request logged with its error, an HNS answer that
     // says it failed.
     std::vector<std::pair<int, int>> taken;
-    for (std::size_t i = from; i < messages.size(); ++i)
-        if (const ImportMessage& m = messages[i];
-            m.source == source && (m.message.find(kErrorLoggedWith) != std::string::npos ||
-                                   m.message.find(kAnswerFailure) != std::string::npos))
-            taken.emplace_back(m.firstLine, std::max(m.firstLine, m.lastLine));
+    struct Said
+    {
+        std::size_t message; ///< index into messages
+        std::size_t again = 0;
+    };
+    std::map<std::string, Said> reported; // the error as described -> the message naming it first
+    std::map<std::string, Said> answered; // the same for HNS answers that say they failed
+    for (std::size_t i = from; i < messages.size(); ++i) {
+        const ImportMessage& m = messages[i];
+        if (m.source != source)
+            continue;
+        const std::size_t answer = m.message.find(kAnswerFailure);
+        if (m.message.find(kErrorLoggedWith) == std::string::npos && answer == std::string::npos)
+            continue;
+        taken.emplace_back(m.firstLine, std::max(m.firstLine, m.lastLine));
+        if (answer != std::string::npos)
+            answered.emplace(m.message.substr(answer + kAnswerFailure.size()), Said{i});
+    }
     std::sort(taken.begin(), taken.end());
     std::map<int, int> merged; // disjoint: first line -> last line
     for (const auto& [first, last] : taken) {
@@ -651,18 +664,18 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         const auto it = merged.upper_bound(last);
         return it != merged.begin() && std::prev(it)->second >= first;
     };
-    struct Said
-    {
-        std::size_t message; ///< index into messages
-        std::size_t again = 0;
-    };
-    std::map<std::string, Said> reported;
     for (const LoggedRefusal& refusal : refusals) {
         const int first = lines[refusal.firstLine].sourceLine;
         const int last = lines[refusal.lastLine].sourceLine;
         if (isTaken(first, last))
             continue;
         const std::string error = describeLoggedError(refusal.error);
+        // The error an HNS answer reported, logged again without the answer (or with one no reader
+        // could read): the same error.
+        if (auto it = answered.find(error); it != answered.end()) {
+            ++it->second.again;
+            continue;
+        }
         if (auto it = reported.find(error); it != reported.end()) {
             ++it->second.again;
             continue;
@@ -678,10 +691,11 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             {},
                             "HNS refused a request: " + error});
     }
-    for (const auto& [error, s] : reported)
-        if (s.again > 0)
-            messages[s.message].message +=
-                " (logged " + std::to_string(s.again + 1) + " times; the first is at these lines)";
+    for (const std::map<std::string, Said>* said : {&reported, &answered})
+        for (const auto& [error, s] : *said)
+            if (s.again > 0)
+                messages[s.message].message +=
+                    " (logged " + std::to_string(s.again + 1) + " times; the first is at these lines)";
 }
 
 void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t first,

@@ -289,7 +289,9 @@ std::string operationOf(std::string_view text, std::string_view lower)
                                                   "Add",   "Remove", "Update",    "Attach", "Detach"};
     for (std::size_t at = 0; at + 4 < text.size(); ++at) {
         const std::string_view word = text.substr(at);
-        if ((at > 0 && isCodeChar(text[at - 1])) || !(word.starts_with("hcn") || word.starts_with("hns")) ||
+        const std::string_view lowerWord = lower.substr(at);
+        if ((at > 0 && isCodeChar(text[at - 1])) ||
+            !(lowerWord.starts_with("hcn") || lowerWord.starts_with("hns")) ||
             std::none_of(std::begin(kVerbs), std::end(kVerbs),
                          [&](std::string_view verb) { return word.substr(3).starts_with(verb); }))
             continue;
@@ -456,6 +458,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             const std::string text = joinConsoleWrap(lines, first, end);
             if (std::optional<LoggedError> joined = refusalIn(text, lowerCopy(text))) {
                 refusals.push_back({first, end - 1, std::move(*joined)});
+                first = end - 1; // the lines it was wrapped into state no error of their own
                 continue;
             }
         }

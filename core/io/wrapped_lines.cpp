@@ -40,9 +40,19 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
     std::size_t end = first + 1;
     if (width < kMinConsoleLineWidth)
         return end;
-    while (end < lines.size() && end - first < maxLines && codePointWidth(lines[end - 1].text) + 1 >= width &&
-           !trimBlanks(lines[end].text).empty() && !opensLogRecord(lines[end].text))
+    while (end < lines.size() && end - first < maxLines && codePointWidth(lines[end - 1].text) + 1 >= width) {
+        const std::string_view next = trimBlanks(lines[end].text);
+        if (next.empty() || opensLogRecord(next) || isFenceLine(next) || isPromptLine(next) ||
+            isCommandLine(next))
+            break;
+        // A line that ends a sentence was cut by the console only where lines before it show the console's
+        // width (two of them as wide); alone, it is a line of its own (`... Element not found.`).
+        const std::string_view before = trimBlanks(lines[end - 1].text);
+        if (end - 1 == first && !before.empty() &&
+            std::string_view(".!?").find(before.back()) != std::string_view::npos)
+            break;
         ++end;
+    }
     return end;
 }
 

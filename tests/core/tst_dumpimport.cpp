@@ -1101,6 +1101,29 @@ private slots:
                "proxier.go:117] Hns Endpoint resource, {\"ID\":\"7C39E504-B2D6-4F81-A043-5E9DBC2F613A\","
                "\"Name\":\"Ethernet\",\"IPAddress\":\"10.244.1.9\"}"
             << QStringList{"2: HNS refused a request: hnsCall failed: " + portExists};
+        QTest::newRow("a message without a code ends at its sentence, not at the next command")
+            << "> PS C:\\Users\\Administrator> docker network create -d transparent mynet\n"
+               "> Error response from daemon: HNS failed with error : Element not found.\n"
+               "> PS C:\\Users\\Administrator> docker version\n"
+               "> Client:\n"
+               ">  Version:      17.05.0-ce"
+            << QStringList{"2: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
+        const QString natError =
+            "Could not create a new NAT network nat with Gateway 172.22.16.1 and Subnet mask 172.22.16.0/16. "
+            "HcnCreateNetwork -- HRESULT: 2151350282. Result: {\"Success\":false,\"Error\":\"The provided "
+            "network "
+            "configuration is invalid or missing parameters. \",\"ErrorCode\":2151350282}";
+        const QString invalidNetwork =
+            "HcnCreateNetwork failed: HCN_E_INVALID_NETWORK (0x803B000A), \"The provided "
+            "network configuration is invalid or missing parameters.\"";
+        const int blank = natError.indexOf("The provided") + 3;
+        const int key = natError.indexOf("{\"Suc") + 5;
+        QTest::newRow("the same answer again, wrapped inside a key at another width")
+            << natError.left(blank) + "\n" + natError.mid(blank + 1) +
+                   "\nAt C:\\Scripts\\New-NatNetwork.ps1:41 char:5\n    + FullyQualifiedErrorId : " +
+                   natError.left(key) + "\n   " + natError.mid(key)
+            << QStringList{"1-2: HNS reported a failure: " + invalidNetwork +
+                           " (logged 2 times; the first is at these lines)"};
         QTest::newRow("a failure of HCS is none of HNS")
             << klog +
                    "hcsCreateComputeSystem failed in Win32: The system cannot find the file specified. (0x2)"
@@ -1124,6 +1147,40 @@ private slots:
                                 text;
         }
         QCOMPARE(refusals, messages);
+    }
+
+    /// Pasted sessions around an HNS failure: prose holding `Word: ` and JSON (a PowerShell error record:
+    /// `HRESULT: 2151350282. Result: {"Success":false,...}`, `CategoryInfo : OperationStopped:
+    /// (...}:String)`) is no Go struct dump the paste starts inside, and a failure line is not joined with
+    /// the command after it. `message`: the one message about the failure, "line: text".
+    void pastedSessionsNameTheFailureOnce_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a PowerShell error record holding HNS's answer twice")
+            << "powershell-error-record-hns-answer-wrapped.txt"
+            << "1: HNS reported a failure: HcnCreateNetwork failed: HCN_E_INVALID_NETWORK (0x803B000A), "
+               "\"The "
+               "provided network configuration is invalid or missing parameters.\" (logged 2 times; the "
+               "first "
+               "is at these lines)";
+        QTest::newRow("a markdown quote of a session")
+            << "markdown-quoted-session-hns-error.md"
+            << "4: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\"";
+    }
+
+    void pastedSessionsNameTheFailureOnce()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        Result<ImportResult> result = importDump({dumpFile(file)});
+        QVERIFY(result.ok());
+        QStringList messages;
+        for (const ImportMessage& m : result->report.messages)
+            messages << QStringLiteral("%1: ").arg(m.firstLine) + QString::fromStdString(m.message);
+        const QString all = messages.join('\n');
+        QVERIFY2(!all.contains("Go struct dump"), qPrintable(all));
+        QCOMPARE(messages.filter("HNS re"), QStringList{message});
     }
 
     /// A create request HNS refused is left out with the error logged with it: after the document on its
