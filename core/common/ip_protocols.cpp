@@ -1,5 +1,6 @@
 #include "common/ip_protocols.h"
 
+#include "common/list_elements.h"
 #include "common/text.h"
 
 #include <algorithm>
@@ -80,15 +81,11 @@ ProtocolList parseProtocolList(std::string_view text, ProtocolListRules rules)
 {
     ProtocolList out;
     bool anyProtocol = false;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', start), text.size());
-        const std::string_view element = trimBlanks(text.substr(start, comma - start));
-        start = comma + 1;
+    forEachListElement(text, [&](std::string_view element) {
         if (element.empty()) {
             if (rules.emptyElementIsError)
                 out.errors.push_back({std::string(), ProtocolProblem::Empty});
-            continue;
+            return;
         }
         ProtocolReading reading = parseProtocol(element);
         if (reading.ok() && reading.byName && !rules.namesTaken)
@@ -101,7 +98,7 @@ ProtocolList parseProtocolList(std::string_view text, ProtocolListRules rules)
             anyProtocol = true;
         else
             out.numbers.push_back(reading.number);
-    }
+    });
     if (anyProtocol)
         out.numbers.clear();
     return out;

@@ -1,5 +1,6 @@
 #include "common/port_ranges.h"
 
+#include "common/list_elements.h"
 #include "common/text.h"
 
 #include <algorithm>
@@ -90,15 +91,11 @@ PortList parsePortList(std::string_view text, PortListRules rules)
 {
     PortList out;
     bool anyPort = false;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', start), text.size());
-        const std::string_view element = trimBlanks(text.substr(start, comma - start));
-        start = comma + 1;
+    forEachListElement(text, [&](std::string_view element) {
         if (element.empty()) {
             if (rules.emptyElementIsError)
                 out.errors.push_back({std::string(), PortProblem::Empty});
-            continue;
+            return;
         }
         const PortRangeReading reading = parsePortRange(element);
         if (!reading.ok())
@@ -107,7 +104,7 @@ PortList parsePortList(std::string_view text, PortListRules rules)
             anyPort = true;
         else
             out.ranges.push_back(reading.range);
-    }
+    });
     if (anyPort)
         out.ranges.clear();
     return out;
