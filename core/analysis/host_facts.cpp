@@ -206,13 +206,21 @@ RouteEntryFact routeEntry(Reader& r, const PlainJson& item, std::size_t index, c
     return route;
 }
 
-std::vector<PortRange> portRanges(Reader& r, const PlainJson& settings, std::string_view key,
-                                  const std::string& where)
+/// The words of a list member (a comma-separated string or an array) as one comma-separated list, the
+/// form the shared port and protocol readers take.
+std::string memberListText(Reader& r, const PlainJson& settings, std::string_view key,
+                           const std::string& where)
 {
     std::string text;
     for (const std::string& word : r.words(settings, key, where))
         text += (text.empty() ? "" : ",") + word;
-    PortList list = parsePortList(text);
+    return text;
+}
+
+std::vector<PortRange> portRanges(Reader& r, const PlainJson& settings, std::string_view key,
+                                  const std::string& where)
+{
+    PortList list = parsePortList(memberListText(r, settings, key, where));
     for (const PortListError& error : list.errors)
         r.note(where + std::string(key), error.element);
     return std::move(list.ranges);
@@ -221,10 +229,7 @@ std::vector<PortRange> portRanges(Reader& r, const PlainJson& settings, std::str
 /// An ACL's Protocols (empty: any protocol); notes the elements that are no protocol.
 std::vector<std::uint32_t> protocolNumbers(Reader& r, const PlainJson& settings, const std::string& where)
 {
-    std::string text;
-    for (const std::string& word : r.words(settings, "Protocols", where))
-        text += (text.empty() ? "" : ",") + word;
-    ProtocolList list = parseProtocolList(text);
+    ProtocolList list = parseProtocolList(memberListText(r, settings, "Protocols", where));
     for (const ProtocolListError& error : list.errors)
         r.note(where + "Protocols", error.element);
     return std::move(list.numbers);

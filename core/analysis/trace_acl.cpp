@@ -21,12 +21,6 @@ template <typename T, typename Text> std::string listText(const std::vector<T>& 
     return out;
 }
 
-std::string rangeText(const PortRange& r)
-{
-    return r.first == r.last ? std::to_string(r.first)
-                             : std::to_string(r.first) + "-" + std::to_string(r.last);
-}
-
 bool listedIn(const std::vector<IpPrefix>& prefixes, const IpAddress& address)
 {
     return std::any_of(prefixes.begin(), prefixes.end(), [&](const IpPrefix& p) {
@@ -83,9 +77,9 @@ std::string matchText(const AclFact& acl)
     if (!acl.remoteAddresses.empty())
         out += ", RemoteAddresses " + listText(acl.remoteAddresses, prefixText);
     if (!acl.localPorts.empty())
-        out += ", LocalPorts " + listText(acl.localPorts, rangeText);
+        out += ", LocalPorts " + listText(acl.localPorts, [](const PortRange& r) { return toString(r); });
     if (!acl.remotePorts.empty())
-        out += ", RemotePorts " + listText(acl.remotePorts, rangeText);
+        out += ", RemotePorts " + listText(acl.remotePorts, [](const PortRange& r) { return toString(r); });
     return out;
 }
 
@@ -148,6 +142,20 @@ struct RuleView
     {
         return mismatch(acl, local, remote, packet.protocol, localPort, remotePort, unknownMatches);
     }
+    /// The first rule of `order` (evaluation order) that matches or, when the dump does not show all of
+    /// its match, may match: a rule the dump does not fully show is skipped only when a field it does
+    /// show rules the packet out, since it may be the one that decides. `skipped` counts the rules
+    /// before it. Null when none does.
+    const AclFact* firstMatch(const std::vector<const AclFact*>& order, std::size_t& skipped) const
+    {
+        skipped = 0;
+        for (const AclFact* acl : order) {
+            if (mismatchOf(*acl, true).empty())
+                return acl;
+            ++skipped;
+        }
+        return nullptr;
+    }
     /// "tcp from 10.0.0.5 to 10.0.0.6:80"
     std::string seen() const
     {
@@ -196,15 +204,8 @@ bool passTiers(TraceWalk& walk, const EndpointFacts& e, const RuleView& view, Pa
         const TierAclFact& tier = *tiers[i];
         const std::string next =
             i + 1 < tiers.size() ? "the next tier decides" : "no tier follows, so the tiers let it through";
-        const AclFact* decided = nullptr;
         std::size_t skipped = 0;
-        for (const AclFact* rule : ruleEvaluationOrder(tier.rules)) {
-            if (view.mismatchOf(*rule, true).empty()) {
-                decided = rule;
-                break;
-            }
-            ++skipped;
-        }
+        const AclFact* decided = view.firstMatch(ruleEvaluationOrder(tier.rules), skipped);
         const std::string counted =
             std::to_string(tier.rules.size()) + " rule" + (tier.rules.size() == 1 ? "" : "s");
         if (!decided) {
@@ -295,17 +296,8 @@ bool passAcls(TraceWalk& walk, const EndpointFacts& e, bool inbound, const Packe
         std::stable_sort(layer.begin(), layer.end(),
                          [](const AclFact* a, const AclFact* b) { return a->priority < b->priority; });
         const std::string name = direction + " ACL (" + (hostLayer ? "Host" : "Switch") + ")";
-        const AclFact* decided = nullptr;
         std::size_t skipped = 0;
-        for (const AclFact* acl : layer) {
-            // A rule whose match the dump does not fully show is skipped only when a field it does show
-            // rules the packet out; otherwise it may be the one that decides.
-            if (view.mismatchOf(*acl, true).empty()) {
-                decided = acl;
-                break;
-            }
-            ++skipped;
-        }
+        const AclFact* decided = view.firstMatch(layer, skipped);
         if (decided && !view.mismatchOf(*decided, false).empty()) {
             const std::string fields = joinedFields(decided->unknown);
             stop = walk.undecided(

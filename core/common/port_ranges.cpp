@@ -34,6 +34,12 @@ PortProblem readPort(std::string_view digits, std::uint16_t& port)
 
 } // namespace
 
+std::string toString(const PortRange& range)
+{
+    return range.first == range.last ? std::to_string(range.first)
+                                     : std::to_string(range.first) + "-" + std::to_string(range.last);
+}
+
 std::string_view describe(PortProblem problem)
 {
     switch (problem) {

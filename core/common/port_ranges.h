@@ -20,6 +20,9 @@ struct PortRange
     friend bool operator==(const PortRange&, const PortRange&) = default;
 };
 
+/// The range as HNS writes it: "80", "1000-2000".
+std::string toString(const PortRange& range);
+
 /// What keeps a piece of text from being a port or a range.
 enum class PortProblem
 {

@@ -103,9 +103,7 @@ Result<std::vector<std::string>> portsOf(const Json& value, const std::string& w
         return badPolicy(where, "\"" + list.errors.front().element + "\" is not a port or port range.");
     std::vector<std::string> out;
     for (const PortRange& range : list.ranges)
-        out.push_back(range.first == range.last
-                          ? std::to_string(range.first)
-                          : std::to_string(range.first) + "-" + std::to_string(range.last));
+        out.push_back(toString(range));
     return out;
 }
 

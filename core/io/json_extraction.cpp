@@ -7,6 +7,7 @@
 #include "io/json_repair.h"
 #include "io/logged_error.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
@@ -79,12 +80,6 @@ std::size_t trailingEllipsis(std::string_view line)
     if (t.ends_with("..."))
         return line.size() - t.size() + 3;
     return 0;
-}
-
-std::string lineRange(int first, int last)
-{
-    return first == last ? "line " + std::to_string(first)
-                         : "lines " + std::to_string(first) + "-" + std::to_string(last);
 }
 
 /// Members of an HNS REST answer only: Success, Output, Error, ErrorCode.
@@ -890,7 +885,7 @@ private:
     {
         // Parser messages quote what they last read, which can end inside a character: kept valid UTF-8.
         m_result.warnings.push_back(
-            {first, last, lineRange(first, last) + ": " + validUtf8(std::move(message))});
+            {first, last, tables::lineRange(first, last) + ": " + validUtf8(std::move(message))});
     }
 
     /// A fenced message's members that closed nothing (takeStartCut), read as m_result.values[value].

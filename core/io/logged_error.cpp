@@ -409,8 +409,6 @@ LoggedError loggedError(std::string_view after, std::string_view before)
                 error.operation = std::move(said.operation);
         }
     }
-    if (!error.found())
-        error.operation.clear();
     if (!error.code && !error.message.empty())
         error.code = codeOfMessage(error.message);
     return error;

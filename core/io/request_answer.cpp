@@ -2,6 +2,7 @@
 
 #include "io/request_answer.h"
 
+#include "common/json_member.h"
 #include "common/text.h"
 #include "io/hns_member.h"
 #include "io/text_tables.h"
@@ -14,18 +15,9 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string lineRange(int first, int last)
-{
-    return first == last ? "line " + std::to_string(first)
-                         : "lines " + std::to_string(first) + "-" + std::to_string(last);
-}
-
 const json* member(const json& object, std::string_view key)
 {
-    for (const auto& item : object.items())
-        if (equalsIgnoreCase(item.key(), key))
-            return &item.value();
-    return nullptr;
+    return memberIgnoringCase(object, key);
 }
 
 /// The document a request sent to HNS to create an object carries (`Data[{...}]` holds it in a list of
@@ -89,7 +81,8 @@ std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue
         if (taken.empty())
             continue;
         const std::string text = taken + ": not in the cut response; taken from the request sent to HNS at " +
-                                 lineRange(request.firstLine, request.lastLine) + ", which it answers";
+                                 tables::lineRange(request.firstLine, request.lastLine) +
+                                 ", which it answers";
         answer.repairs.push_back(text);
         infos.push_back({answer.firstLine, answer.lastLine, text});
     }

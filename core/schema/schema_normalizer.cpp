@@ -574,9 +574,7 @@ Status Normalizer::formatted(json& value, StringFormat format, bool inSettings)
         for (const PortRange& range : list.ranges) {
             if (!canonical.empty())
                 canonical += ',';
-            canonical += std::to_string(range.first);
-            if (range.last != range.first)
-                canonical += "-" + std::to_string(range.last);
+            canonical += toString(range);
         }
         value = canonical;
         return Status::success();
