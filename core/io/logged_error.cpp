@@ -267,9 +267,40 @@ std::string hnsCallOf(std::string_view text, std::string_view lower)
     return "HNS call " + verb + " " + std::string(path);
 }
 
+/// The step a daemon names before `HNS failed with error` (docker's `failed to create endpoint web on
+/// network nat: HNS failed with error : ...`, `Error creating default network: HNS failed ...`): the
+/// last `: `-separated part before it, without its `failed to ` or `Error ` lead. Empty when that part
+/// names no step (`Error response from daemon`, a log's prefix).
+std::string daemonStepOf(std::string_view text, std::string_view lower)
+{
+    std::size_t end = lower.find("hns failed with error");
+    if (end == std::string_view::npos)
+        return {};
+    while (end > 0 && text[end - 1] == ' ')
+        --end;
+    if (end == 0 || text[end - 1] != ':')
+        return {};
+    --end;
+    const std::size_t colon = lower.substr(0, end).rfind(": ");
+    std::size_t start = colon == std::string_view::npos ? 0 : colon + 2;
+    while (start < end && text[start] == ' ')
+        ++start;
+    const std::string_view part = lower.substr(start, end - start);
+    if (part.starts_with("error response from daemon"))
+        return {};
+    for (const std::string_view lead : {"failed to ", "error "}) {
+        if (!part.starts_with(lead))
+            continue;
+        const std::string_view step = trimBlanks(text.substr(start + lead.size(), end - start - lead.size()));
+        return step.empty() || step.size() > kMaxLoggedMessage ? std::string() : std::string(step);
+    }
+    return {};
+}
+
 /// What failed, as the log names it (LoggedError::operation): the title of hcsshim's `... failed in
-/// Win32:` (`hcnCreateLoadBalancer`, `hnsCall`), an HNS call, else an HCN or HNS function named in
-/// `text` (`hcnModifyNetwork`); empty when none is.
+/// Win32:` (`hcnCreateLoadBalancer`, `hnsCall`), an HNS call, the step a daemon names before `HNS
+/// failed with error`, else an HCN or HNS function named in `text` (`hcnModifyNetwork`); empty when none
+/// is.
 std::string operationOf(std::string_view text, std::string_view lower)
 {
     if (std::size_t end = lower.rfind("failed in win32:"); end != std::string_view::npos) {
@@ -283,6 +314,8 @@ std::string operationOf(std::string_view text, std::string_view lower)
     }
     if (std::string call = hnsCallOf(text, lower); !call.empty())
         return call;
+    if (std::string step = daemonStepOf(text, lower); !step.empty())
+        return step;
     // A function's name says what it does (`hnsConfigBytes`, a logged field, is none).
     static constexpr std::string_view kVerbs[] = {"Call",  "Create", "Modify",    "Delete", "Open",
                                                   "Close", "Query",  "Enumerate", "Get",    "Set",
@@ -379,6 +412,19 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     return error;
 }
 
+/// The docker command the line before an error it answered (`Error response from daemon: ...`) ran, as
+/// typed at the prompt (`docker network create -d transparent mynet`): what failed. Empty otherwise.
+std::string dockerCommandAnswered(std::string_view before, std::string_view line)
+{
+    const std::string_view command = trimBlanks(before);
+    const std::string program = lowerCopy(command.substr(0, command.find(' ')));
+    if (!lowerCopy(trimBlanks(line)).starts_with("error response from daemon") ||
+        (program != "docker" && program != "docker.exe") || command.size() == program.size() ||
+        command.size() > kMaxLoggedMessage)
+        return {};
+    return std::string(command);
+}
+
 } // namespace
 
 std::string textAfterValue(std::string_view rest, std::optional<std::string_view> next)
@@ -463,6 +509,10 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (error)
             refusals.push_back({first, first, std::move(*error)});
     }
+    for (LoggedRefusal& refusal : refusals)
+        if (refusal.error.operation.empty() && refusal.firstLine > 0)
+            refusal.error.operation =
+                dockerCommandAnswered(lines[refusal.firstLine - 1].text, lines[refusal.firstLine].text);
     return refusals;
 }
 

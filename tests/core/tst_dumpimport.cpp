@@ -1107,6 +1107,22 @@ private slots:
                "> PS C:\\Users\\Administrator> docker version\n"
                "> Client:\n"
                ">  Version:      17.05.0-ce"
+            << QStringList{"2: HNS refused a request: docker network create -d transparent mynet failed: "
+                           "ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
+        QTest::newRow("the step docker names before HNS's error")
+            << "Error response from daemon: failed to create endpoint vibrant_einstein on network nat: HNS "
+               "failed with error : The object already exists."
+            << QStringList{
+                   "1: HNS refused a request: create endpoint vibrant_einstein on network nat failed: "
+                   "\"The object already exists.\""};
+        QTest::newRow("the step a daemon's log names, after the steps it was part of")
+            << "time=\"2016-05-31T16:45:52.596002000+12:00\" level=fatal msg=\"Error starting daemon: Error "
+               "initializing network controller: Error creating default network: HNS failed with error : "
+               "Failed to create network\""
+            << QStringList{"1: HNS refused a request: creating default network failed: \"Failed to create "
+                           "network\""};
+        QTest::newRow("an answer to no docker command names no step")
+            << "PS C:\\> Get-Date\nError response from daemon: HNS failed with error : Element not found."
             << QStringList{"2: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
         const QString natError =
             "Could not create a new NAT network nat with Gateway 172.22.16.1 and Subnet mask 172.22.16.0/16. "
@@ -1166,7 +1182,8 @@ private slots:
                "is at these lines)";
         QTest::newRow("a markdown quote of a session")
             << "markdown-quoted-session-hns-error.md"
-            << "4: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\"";
+            << "4: HNS refused a request: docker network create -d transparent mynet failed: ERROR_NOT_FOUND "
+               "(0x80070490), \"Element not found.\"";
     }
 
     void pastedSessionsNameTheFailureOnce()
