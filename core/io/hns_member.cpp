@@ -24,15 +24,6 @@ bool isGuidId(std::string_view key, const nlohmann::json& member)
            tables::isGuid(member.get_ref<const std::string&>());
 }
 
-/// HNS property names any struct or log record may hold as well.
-bool isCommonName(std::string_view key)
-{
-    static constexpr std::array<std::string_view, 7> kCommon{"ID",    "Name",    "Type",     "Flags",
-                                                             "State", "Version", "StartTime"};
-    return std::any_of(kCommon.begin(), kCommon.end(),
-                       [key](std::string_view common) { return equalsIgnoreCase(common, key); });
-}
-
 bool showsHnsMember(const nlohmann::json& value, int depth)
 {
     if (depth > kMaxMemberDepth)
@@ -43,7 +34,7 @@ bool showsHnsMember(const nlohmann::json& value, int depth)
     if (!value.is_object())
         return false;
     for (const auto& [key, member] : value.items())
-        if (isGuidId(key, member) || (isHnsProperty(key) && !isCommonName(key)) ||
+        if (isGuidId(key, member) || (isHnsProperty(key) && !isGenericPropertyName(key)) ||
             showsHnsMember(member, depth + 1))
             return true;
     return false;

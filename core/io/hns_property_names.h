@@ -95,4 +95,24 @@ inline bool isHnsProperty(std::string_view name)
                        [name](std::string_view known) { return equalsIgnoreCase(known, name); });
 }
 
+/// HNS property names any struct or log record holds as well: not evidence of an HNS object on their own.
+inline bool isGenericPropertyName(std::string_view name)
+{
+    static constexpr std::string_view kNames[] = {"ID",    "Name",    "Type",     "Flags",
+                                                  "State", "Version", "StartTime"};
+    return std::any_of(std::begin(kNames), std::end(kNames),
+                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
+/// The generic names and those other cmdlets' list views print as well (a VM's, a container's, a ticket's
+/// fields, a pod's description): a list view block showing only these shows nothing of HNS's.
+inline bool isListViewGenericName(std::string_view name)
+{
+    static constexpr std::string_view kNames[] = {"Namespace",  "Health",    "Policies",  "Extensions",
+                                                  "Containers", "Resources", "References"};
+    return isGenericPropertyName(name) ||
+           std::any_of(std::begin(kNames), std::end(kNames),
+                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
+}
+
 } // namespace hcn::io

@@ -165,17 +165,6 @@ std::vector<std::pair<std::string_view, std::string_view>> lineProperties(const 
     return split.size() >= kMinParagraphProperties ? split : out;
 }
 
-/// HNS property names that other output also uses (a ticket's fields, a pod's description): not
-/// evidence of an HNS object on their own.
-bool isGenericPropertyName(std::string_view name)
-{
-    static constexpr std::string_view kNames[] = {
-        "ID",     "Name",     "Type",       "State",      "Version",   "Flags",      "Namespace",
-        "Health", "Policies", "Extensions", "Containers", "Resources", "References", "StartTime"};
-    return std::any_of(std::begin(kNames), std::end(kNames),
-                       [name](std::string_view known) { return equalsIgnoreCase(known, name); });
-}
-
 /// A line of YAML structure next to `Key: value` lines: a sequence item, a document marker.
 bool isYamlStructure(std::string_view t)
 {
@@ -639,7 +628,7 @@ private:
                 if (!isHnsProperty(p.name))
                     continue;
                 ++hns;
-                specific += isGenericPropertyName(p.name) ? 0 : 1;
+                specific += isListViewGenericName(p.name) ? 0 : 1;
                 guid = guid || tables::isGuid(p.valueText);
             }
             return object.size() >= std::size_t(kMinProperties) && hns >= 2 && hns * 3 >= object.size() * 2 &&
