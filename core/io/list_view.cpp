@@ -395,6 +395,10 @@ public:
                     appendContinuation(i);
                     continue;
                 }
+                if (property && !startsBlock && isEditedLine(*property, i)) {
+                    addProperty(*property, i);
+                    continue;
+                }
                 // The block's last line holds the start of a property name and no colon: the paste ended
                 // in the middle of that line.
                 const bool last = i + 1 == m_texts.size() || trimBlanks(m_texts[i + 1]).empty() ||
@@ -440,6 +444,28 @@ private:
                 (next.starts_with('{') && next.size() > 1 && next[1] != '"' && next[1] != '}' &&
                  next.find(',') != std::string_view::npos)) &&
                !isForeignLine(next) && !readPropertyLine(m_texts[blank + 1]);
+    }
+
+    /// Whether `line` (at `index`, its colon out of the block's column) is a line of the block the poster
+    /// edited (`Name : <redacted>` put in for the aligned line): an HNS property the block does not hold
+    /// yet, in a block PowerShell padded to its column, between lines of the block, or last after two of
+    /// them.
+    bool isEditedLine(const PropertyLine& line, std::size_t index) const
+    {
+        const auto padded = [this](std::string_view text, std::string_view name) {
+            return indentation(text) + name.size() + 1 < m_colon;
+        };
+        if (!isHnsProperty(line.name) ||
+            std::any_of(m_properties.begin(), m_properties.end(),
+                        [&](const Property& p) { return equalsIgnoreCase(p.name, line.name); }))
+            return false;
+        const bool shown = std::any_of(m_properties.begin(), m_properties.end(), [&](const Property& p) {
+            return padded(m_texts[p.firstIndex], p.name);
+        });
+        if (index + 1 >= m_texts.size() || trimBlanks(m_texts[index + 1]).empty())
+            return shown && m_properties.size() >= 2;
+        const std::optional<PropertyLine> next = readPropertyLine(m_texts[index + 1]);
+        return next && next->colon == m_colon && (shown || padded(m_texts[index + 1], next->name));
     }
 
     void addProperty(const PropertyLine& line, std::size_t index)
@@ -893,8 +919,10 @@ private:
     {
         const int first = m_lines[properties.front().firstIndex].sourceLine;
         const int last = m_lines[properties.back().lastIndex].sourceLine;
-        if (static_cast<int>(properties.size()) < kMinProperties)
+        if (static_cast<int>(properties.size()) < kMinProperties) {
+            reportObjectCutAfterFirstLine(properties);
             return;
+        }
         if (!namesHnsProperty(properties) && !isKnownNonHnsObject(properties)) {
             if (static_cast<int>(properties.size()) >= kReportUnknownBlockFrom)
                 m_result.warnings.push_back(
@@ -905,6 +933,26 @@ private:
         m_pending.push_back(
             {std::move(properties), kindHint, cutName, m_cutLine, m_colon, m_result.values.size()});
         m_result.values.emplace_back();
+    }
+
+    /// A block of one HNS property line, aligned as the objects before it and last in the paste: the
+    /// paste ends after the first line of the next object. Warned about, as it is not imported.
+    void reportObjectCutAfterFirstLine(const std::vector<Property>& properties)
+    {
+        const Property& only = properties.front();
+        if (m_pending.empty() || m_pending.back().colon != m_colon || !isHnsProperty(only.name))
+            return;
+        for (std::size_t i = only.lastIndex + 1; i < m_texts.size(); ++i)
+            if (const std::string_view t = trimBlanks(m_texts[i]); !t.empty() && !isFenceLine(t))
+                return;
+        const int first = m_lines[only.firstIndex].sourceLine;
+        const int last = m_lines[only.lastIndex].sourceLine;
+        m_result.warnings.push_back({first, last,
+                                     tables::lineRange(first, last) +
+                                         ": the paste ends after the first line of "
+                                         "another object (" +
+                                         only.name + " : " + std::string(utf8Prefix(only.valueText, 80)) +
+                                         "); not imported"});
     }
 
     static bool namesHnsProperty(const std::vector<Property>& properties)

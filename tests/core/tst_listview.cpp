@@ -370,6 +370,12 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("Get-HnsNetwork: NAT and L2Bridge, wrapped values indented")
         << "listview-networks.txt" << QStringList{natNetwork, bridgeNetwork} << "4-30 32-61"
         << int(ResourceKind::Network);
+    QTest::newRow("Get-HnsEndpoint: a line the poster edited out of the column is the block's")
+        << "listview-edited-line-out-of-column.txt" << QStringList{"6C1E9A47-2D85-4B30-9F6A-E13B7C0D5A82"}
+        << "3-8" << int(ResourceKind::Endpoint);
+    QTest::newRow("Get-HnsNetwork: the next object cut after its first line is none")
+        << "listview-cut-after-next-objects-first-line.txt"
+        << QStringList{"3e8b1f47-0d92-4c5a-b6e3-71f2a8c9d054"} << "3-11" << int(ResourceKind::Network);
     QTest::newRow("Get-HnsEndpoint: local endpoints with policies")
         << "listview-endpoints.txt" << QStringList{podEndpoint, natEndpoint} << "4-29 31-51"
         << int(ResourceKind::Endpoint);
@@ -793,6 +799,12 @@ void TestListView::warningsNameTheLines_data()
         << "listview-test-netconnection.txt" << QStringList{};
     QTest::newRow("Get-NetCompartment is no HNS object and no warning")
         << "listview-netcompartment.txt" << QStringList{};
+    QTest::newRow("the paste ends after the first line of the next object")
+        << "listview-cut-after-next-objects-first-line.txt"
+        << QStringList{"line 13: the paste ends after the first line of another object (ActivityId : "
+                       "91d4c2e8-5a07-4f3b-); not imported"};
+    QTest::newRow("a line the poster edited out of the column is no cut")
+        << "listview-edited-line-out-of-column.txt" << QStringList{};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
 }
@@ -844,6 +856,14 @@ void TestListView::blocksInPastedText_data()
         << QStringList{"A"} << "1-2";
     QTest::newRow("JSON only") << "{\n    \"ID\":  \"A\",\n    \"Name\":  \"a\"\n}\n" << QStringList{} << "";
     QTest::newRow("a table only") << "Name Type Id\n---- ---- --\nnat  nat  A\n" << QStringList{} << "";
+    QTest::newRow("a line edited out of the column stays in its block")
+        << "ID       : A\nName : xxx\nType     : nat\n"
+        << QStringList{"A"} << "1-3";
+    QTest::newRow("an edited last line stays in its block") << "ID       : A\nType     : nat\nName : xxx\n"
+                                                            << QStringList{"A"} << "1-3";
+    QTest::newRow("a line out of the column naming no HNS property ends the block")
+        << "ID   : A\nName : a\nComment : looks fine\n"
+        << QStringList{"A"} << "1-2";
     QTest::newRow("an elision between objects keeps them apart")
         << "ID   : A\nName : a\n...\nID   : B\nName : b\n"
         << QStringList{"A", "B"} << "1-3 4-5";
