@@ -461,15 +461,17 @@ Status fromV1(ResourceKind kind, json& doc)
     }
 }
 
-/// A v1 network's `NatName` when it is `NAT<GUID>`: the WinNAT instance HNS made for a NAT network
-/// (hns-v1-schema.md section 2). Empty for any other value (an ICS network's, one the paste cut).
-std::string natInstanceName(const json& network)
+/// A v1 network's `NatName` when it is `<prefix><GUID>`: `NAT` for the WinNAT instance HNS made for a
+/// NAT network (hns-v1-schema.md section 2), `ICS` where Internet Connection Sharing does the NAT (an
+/// ICS network, or a client's `nat` network). Empty for any other value (one the paste cut).
+std::string natInstanceName(const json& network, std::string_view prefix)
 {
     const json* name = memberIgnoringCase(network, "NatName");
     if (!name || !name->is_string())
         return {};
     const std::string& text = name->get_ref<const std::string&>();
-    return text.size() > 3 && text.compare(0, 3, "NAT") == 0 && Guid::parse(std::string_view(text).substr(3))
+    return text.size() > prefix.size() && text.starts_with(prefix) &&
+                   Guid::parse(std::string_view(text).substr(prefix.size()))
                ? text
                : std::string();
 }
@@ -744,13 +746,19 @@ void mapToV2(Sighting& s)
                                    [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
             const bool said = std::any_of(s.lost.begin(), s.lost.end(),
                                           [](const std::string& loss) { return loss.starts_with("Type:"); });
-            const std::string natName = untyped ? natInstanceName(s.document) : std::string();
+            const std::string natName = untyped ? natInstanceName(s.document, "NAT") : std::string();
+            const std::string icsName = untyped ? natInstanceName(s.document, "ICS") : std::string();
             if (!natName.empty()) {
                 s.document["Type"] = "NAT";
                 untyped = false;
                 const std::string inferred = "NAT, inferred from its NatName " + natName +
                                              " (HNS names a NAT network's WinNAT instance NAT<GUID>)";
                 s.lost.push_back(said ? "Type: " + inferred : "Type: not in the dump; " + inferred);
+            } else if (!icsName.empty() && !said) {
+                s.lost.push_back("Type: not in the dump; the network's type is unknown: its NatName " +
+                                 icsName +
+                                 " shows that Internet Connection Sharing does its NAT (an ICS network, or a "
+                                 "client's NAT network)");
             } else if (untyped && !said) {
                 s.lost.push_back("Type: not in the dump; the network's type is unknown");
             }

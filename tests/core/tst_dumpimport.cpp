@@ -1660,8 +1660,9 @@ private slots:
         const QString icsByName = "Network:B2E85F14-7C32-4D96-A4E1-69F3D2E7B805";
         QTest::newRow("a network cut before its Type whose NatName is an ICS one: the type is unknown")
             << "listview-network-icsname-cut-before-type.txt" << QStringList{icsByName}
-            << QStringList{"Type: not in the dump; the network's type is unknown"} << QStringList{"inferred"}
-            << QStringList{icsByName + " /Type=null"};
+            << QStringList{"Type: not in the dump; the network's type is unknown: its NatName "
+                           "ICS"}
+            << QStringList{"inferred"} << QStringList{icsByName + " /Type=null"};
         const QString cutNatName = "Network:C3F96A25-8D43-4EA7-B5F2-7AE4D3F8C916";
         QTest::newRow("a NatName the paste cut shows no type")
             << "listview-network-natname-cut-in-value.txt" << QStringList{cutNatName}
