@@ -988,6 +988,13 @@ private slots:
         QTest::newRow("a Go struct dump cut inside its Id")
             << "go-cut-inside-id-seen-whole.log" << QStringList{network} << 0
             << "cut off inside its ID after 5f1e3b2a-9c4d-4e6f";
+        QTest::newRow("a Go struct dump cut inside its Id, alone")
+            << "go-cut-inside-id-alone.log" << QStringList{} << 1
+            << "ID: cut off after 5f1e3b2a-9c4d-4e6f; the snapshot calls it ";
+        QTest::newRow("an HNS answer's list cut inside its last object's ID")
+            << "envelope-list-cut-inside-id.txt"
+            << QStringList{network, "Network:7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801"} << 0
+            << "cut off inside its ID after 5F1E3B2A-9C";
         QTest::newRow("another name: another network")
             << "json-cut-inside-id-other-name.txt" << QStringList{network} << 1
             << "ID: cut off after 5F1E3B2A-9C4D-4E6F-8A; the snapshot calls it ";
