@@ -443,6 +443,10 @@ private:
         if (read.closed)
             found.after = textAfterValue(text.substr(std::min(text.size(), pos + read.end)), std::nullopt);
         found.kindHint = goKindOfType(read.typeName);
+        // The cut fell in the struct's Id: what the dump shows of it may name an object seen whole.
+        if (read.cut && read.stoppedIn.find_first_of(".[") == std::string::npos &&
+            cutInHnsId(read.stoppedIn, read.cutText, found.context))
+            found.cutId = read.cutText;
         if (nesting > 0)
             found.repairs.push_back("unquoted from a log field");
         found.repairs.insert(found.repairs.end(), read.repairs.begin(), read.repairs.end());

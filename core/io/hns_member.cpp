@@ -91,10 +91,15 @@ ResourceKind kindNamedIn(std::string_view words, bool first)
     return kind;
 }
 
+bool cutInHnsId(std::string_view member, std::string_view shown, std::string_view context)
+{
+    return (member == "Id" || member == "ID") && startsGuid(shown) && !isRequestContext(context);
+}
+
 ResourceKind cutIdShowsHnsObject(std::string_view member, std::string_view shown, ResourceKind typeKind,
                                  std::string_view context)
 {
-    if ((member != "Id" && member != "ID") || !startsGuid(shown) || isRequestContext(context))
+    if (!cutInHnsId(member, shown, context))
         return ResourceKind::Invalid;
     if (typeKind != ResourceKind::Invalid)
         return typeKind;

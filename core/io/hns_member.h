@@ -29,6 +29,11 @@ bool cutLosesHnsObject(const nlohmann::json& value, std::string_view context);
 /// `loadBalancer=`): the last one named, or with `first` the first; Invalid when they name none.
 ResourceKind kindNamedIn(std::string_view words, bool first = false);
 
+/// Whether a dump cut inside the value of `member` shows the start of an HNS object's ID: `member` is `Id`
+/// or `ID`, what the value shows (`shown`) can start a GUID (hex digits, dashes where a GUID has them),
+/// and the text before the dump (`context`) is no request sent to HNS.
+bool cutInHnsId(std::string_view member, std::string_view shown, std::string_view context);
+
 /// The kind of HNS object a dump cut before any of its members was complete shows the start of, or
 /// Invalid: the cut fell in its ID (`member` is `Id` or `ID`), what the ID shows (`shown`) can start a
 /// GUID, and the type printed (`typeKind`, from `hcn.HostComputeEndpoint{`) or else the words before the

@@ -318,6 +318,10 @@ struct Collector
         if (kind == ResourceKind::Invalid && !hasGuidId && isNetworkType(hnsType(value)) &&
             isRequestContext(found.context))
             kind = ResourceKind::Network;
+        // A network whose dump ends inside its ID (`{"Name":"cbr0","Type":"L2Bridge","ID":"5F1E`) shows
+        // the start of one and its mode.
+        if (kind == ResourceKind::Invalid && !found.cutId.empty() && isNetworkType(hnsType(value)))
+            kind = ResourceKind::Network;
         if (kind == ResourceKind::Invalid) {
             // A log exported as JSON (Log Analytics, Container Insights, Event Viewer) holds each log line
             // as a string member, its documents escaped inside: those are searched.
@@ -341,8 +345,9 @@ struct Collector
                         (error.empty() ? std::string() : std::string(kErrorLoggedWith) + error));
             return;
         }
-        if (kind == ResourceKind::Network && !hasGuidId && !isRequestContext(found.context) &&
-            isNetworkCreateRequest(value)) {
+        // A dump cut inside its ID shows one: no create request.
+        if (kind == ResourceKind::Network && !hasGuidId && found.cutId.empty() &&
+            !isRequestContext(found.context) && isNetworkCreateRequest(value)) {
             message(
                 ImportSeverity::Info, first, last,
                 "a network as a create request gives it (no ID, only what a caller sets), not an object HNS "
@@ -363,6 +368,7 @@ struct Collector
         s.format = found.format;
         s.originalText = std::move(text);
         s.lost = found.losses;
+        s.cutId = found.cutId;
         s.notes = found.repairs;
         if (found.fromEnvelope)
             s.notes.insert(s.notes.begin(), "taken from an HNS REST response's Output");

@@ -264,6 +264,41 @@ std::string sightingPlace(const Sighting& s)
     return s.source + " line " + std::to_string(s.firstLine) + " (" + std::string(formatLabel(s.format)) + ")";
 }
 
+/// The sighting of the object `sightings[cut]` is when the dump ends inside its ID: another object of
+/// its kind whose ID starts with what the dump shows (any case), whose Name and Type agree with its own
+/// where both show them, and either holds its name or the part shown holds the ID's first group (8
+/// digits). None when no object or several objects fit; `fitting` counts the objects that fit.
+std::optional<std::size_t> sightingOfCutId(const std::vector<Sighting>& sightings, std::size_t cut,
+                                           std::size_t& fitting)
+{
+    const Sighting& s = sightings[cut];
+    const std::string prefix = idKey(s.cutId);
+    const std::string name = textMember(s.document, "Name");
+    std::optional<std::size_t> found;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < sightings.size(); ++i) {
+        const Sighting& other = sightings[i];
+        if (i == cut || other.kind != s.kind || !other.cutId.empty())
+            continue;
+        const std::string key = idKeyOf(other.document.value("ID", json()));
+        if (!key.starts_with(prefix) || !Guid::parse(key, true))
+            continue;
+        const auto disagree = [&](const char* member) {
+            const std::string mine = textMember(s.document, member);
+            const std::string theirs = textMember(other.document, member);
+            return !mine.empty() && !theirs.empty() && !equalsIgnoreCase(mine, theirs);
+        };
+        if (disagree("Name") || disagree("Type"))
+            continue;
+        if ((name.empty() || name != textMember(other.document, "Name")) && prefix.size() < 8)
+            continue;
+        if (ids.insert(key).second && !found)
+            found = i;
+    }
+    fitting = ids.size();
+    return ids.size() == 1 ? found : std::nullopt;
+}
+
 class Linker
 {
 public:
@@ -290,10 +325,29 @@ public:
                     }
                 }
             }
-            if (key.empty() || !Guid::parse(key, true)) {
+            std::size_t fitting = 0;
+            const std::optional<std::size_t> whole =
+                key.empty() && !s.cutId.empty() ? sightingOfCutId(sightings, i, fitting) : std::nullopt;
+            if (whole) {
+                // The object seen whole elsewhere, seen again: merged with its other sightings.
+                const Sighting& other = sightings[*whole];
+                s.document["ID"] = other.document["ID"];
+                key = idKeyOf(s.document["ID"]);
+                s.notes.push_back("ID: cut off after " + s.cutId + "; it is " +
+                                  textMember(other.document, "ID") + ", the " +
+                                  std::string(resourceKindLabel(s.kind)) + " shown whole in " +
+                                  sightingPlace(other));
+            } else if (key.empty() || !Guid::parse(key, true)) {
                 const std::string id = madeUpId(s);
-                s.lost.push_back(key.empty() ? "ID: not in the dump; the snapshot calls it " + id
-                                             : "ID: " + given.dump() + " is not a GUID; the snapshot calls it " + id);
+                const std::string fits = fitting < 2
+                                             ? std::string()
+                                             : ", which starts the IDs of " + std::to_string(fitting) + " " +
+                                                   std::string(resourceKindLabel(s.kind)) + "s in the dump";
+                s.lost.push_back(!s.cutId.empty() && key.empty()
+                                     ? "ID: cut off after " + s.cutId + fits + "; the snapshot calls it " + id
+                                 : key.empty()
+                                     ? "ID: not in the dump; the snapshot calls it " + id
+                                     : "ID: " + given.dump() + " is not a GUID; the snapshot calls it " + id);
                 if (!key.empty()) {
                     s.document["_v1"] = s.document.contains("_v1") && s.document["_v1"].is_object() ? s.document["_v1"] : json::object();
                     s.document["_v1"]["ID"] = given;
@@ -346,7 +400,9 @@ public:
                                     primary.computer + " in " + sightingPlace(primary)) +
                              ": merged into one object, as " + primary.computer + " shows it"});
                 } else if (differing.empty()) {
-                    primary.notes.push_back("also shown in " + sightingPlace(seen));
+                    primary.notes.push_back(
+                        "also shown in " + sightingPlace(seen) +
+                        (seen.cutId.empty() ? std::string() : ", cut off inside its ID after " + seen.cutId));
                 } else {
                     m_later.push_back(
                         {m_linked.objects.size(), ImportSeverity::Warning,

@@ -51,6 +51,8 @@ struct Sighting
     std::vector<std::string> ownV1Members;
     /// The dump does not show the ID the document carries: the import made it (stableGuid).
     bool idMadeUp = false;
+    /// The dump ends inside the object's ID: what it shows of it (FoundValue::cutId).
+    std::string cutId;
 };
 
 /// An ID's text without the blanks and braces around it (`" { GUID } "`, a table cell's stray `}`).

@@ -778,6 +778,10 @@ private:
         found.lastLine = last;
         found.context = context;
         found.sourceText = spanText(at, {c.lastLine, std::string::npos});
+        // The cut fell in the object's ID: what the dump shows of it may name an object seen whole.
+        if (const auto member = cutStringMember(c.json);
+            member && cutInHnsId(member->key, member->shown, context))
+            found.cutId = member->shown;
         c.repairs.push_back("closed a value the paste cut off");
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
@@ -792,6 +796,7 @@ private:
         // In a list only the last element is cut: the ones before it are whole.
         if (value.is_array() && value.size() >= 2 && value.back().is_object()) {
             FoundValue cutOff = found;
+            found.cutId.clear();
             cutOff.value = std::move(value.back());
             cutOff.losses.push_back(loss);
             cutOff.cutOff = true;

@@ -273,6 +273,57 @@ std::string closeTruncatedJson(std::string_view json)
     return closed;
 }
 
+std::optional<CutStringMember> cutStringMember(std::string_view json)
+{
+    struct Frame
+    {
+        char bracket = '{';
+        std::string key; ///< in an object: the key of the member being read
+        bool expectKey = true;
+    };
+    std::vector<Frame> open;
+    JsonStringState strings;
+    std::size_t stringStart = 0;
+    bool isKey = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        const bool wasInString = strings.inString();
+        if (strings.step(c)) {
+            if (!wasInString) {
+                stringStart = i + 1;
+                isKey = !open.empty() && open.back().bracket == '{' && open.back().expectKey;
+            } else if (!strings.inString() && isKey) {
+                open.back().key = std::string(json.substr(stringStart, i - stringStart));
+            }
+            continue;
+        }
+        if (c == '{' || c == '[')
+            open.push_back({c, {}, c == '{'});
+        else if ((c == '}' || c == ']') && !open.empty())
+            open.pop_back();
+        else if (c == ':' && !open.empty())
+            open.back().expectKey = false;
+        else if (c == ',' && !open.empty() && open.back().bracket == '{')
+            open.back().expectKey = true;
+    }
+    if (!strings.inString() || isKey || open.empty() || open.back().bracket != '{')
+        return std::nullopt;
+    // The object the value stands for: the value, its list's last element, or the same in an envelope.
+    std::string path;
+    for (const Frame& frame : open)
+        path += frame.bracket;
+    const bool inOutput = open.front().bracket == '{' && open.front().key == "Output";
+    if (!(path == "{" || path == "[{" || (inOutput && (path == "{{" || path == "{[{"))))
+        return std::nullopt;
+    std::string_view shown = json.substr(stringStart);
+    while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\t' || shown.back() == '\n'))
+        shown.remove_suffix(1);
+    for (const std::string_view ellipsis : {std::string_view("..."), std::string_view("\u2026")})
+        if (shown.ends_with(ellipsis))
+            shown.remove_suffix(ellipsis.size());
+    return CutStringMember{open.back().key, std::string(shown)};
+}
+
 namespace {
 
 /// `{"value":[...],"Count":n}`; when `cut`, also the `{"value":[...]}` left of one the paste cut inside

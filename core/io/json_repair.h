@@ -2,6 +2,7 @@
 // Text-level repairs of JSON that pasting broke, applied before the value is parsed (internal to core/io).
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,6 +68,18 @@ bool startsWithSingleQuotedKey(std::string_view text);
 /// complete member or element and closed with the brackets still open. Empty when nothing complete
 /// comes before the cut (no member at all).
 std::string closeTruncatedJson(std::string_view json);
+
+/// A member whose string value the text ends inside.
+struct CutStringMember
+{
+    std::string key;
+    std::string shown; ///< what the text shows of the value, blanks and a trailing `...` left out
+};
+
+/// The member of the object a value the paste cut off ends inside (`{"Name":"cbr0","ID":"5F1E3B2A-9C`),
+/// when the text ends inside its string value: the object is the value itself, the last element of the
+/// value's list, or that of an HNS envelope's `Output`; a member of an object nested in it is none.
+std::optional<CutStringMember> cutStringMember(std::string_view json);
 
 /// Windows PowerShell 5.1's `ConvertTo-Json` of a piped array can write it as `{"value":[...],"Count":n}`
 /// (an array's extended properties serialized with it). Such a wrapper, at the top of `value` or as an

@@ -20,6 +20,35 @@ bool digitsAt(std::string_view s, std::size_t at, std::size_t count)
                        [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool isWordLetter(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80; // UTF-8: localized words
+}
+
+/// The line ends in a word of letters (a sentence's punctuation after it), not in a token such as `L`
+/// of `L2Bridge` or a GUID's part.
+bool endsInLetterWord(std::string_view line)
+{
+    std::size_t end = line.size();
+    while (end > 0 && std::string_view(".,;:!?").find(line[end - 1]) != std::string_view::npos)
+        --end;
+    std::size_t start = end;
+    while (start > 0 && isWordLetter(line[start - 1]))
+        --start;
+    return start < end && (start == 0 || line[start - 1] == ' ' || line[start - 1] == '"');
+}
+
+/// The line starts with a word of letters, up to a blank, a quote or a sentence's punctuation.
+bool startsWithLetterWord(std::string_view line)
+{
+    std::size_t end = 0;
+    while (end < line.size() && isWordLetter(line[end]))
+        ++end;
+    return end > 0 &&
+           (end == line.size() || std::string_view(" \".,;:!?)").find(line[end]) != std::string_view::npos);
+}
+
 } // namespace
 
 bool opensLogRecord(std::string_view line)
@@ -121,11 +150,24 @@ bool wrapAteBlank(const std::vector<CleanedLine>& lines, std::size_t runFirst, s
     while (from > runFirst && next - from < kAround && !lines[from - 1].text.empty())
         --from;
     std::size_t width = 0;
-    for (std::size_t l = from; l < lines.size() && l < next + kAround && !lines[l].text.empty(); ++l)
-        width = std::max(width, codePointWidth(lines[l].text));
+    std::size_t last = from;
+    for (; last < lines.size() && last < next + kAround && !lines[last].text.empty(); ++last)
+        width = std::max(width, codePointWidth(lines[last].text));
+    std::size_t atWidth = 0;
+    for (std::size_t l = from; l < last; ++l)
+        atWidth += codePointWidth(lines[l].text) + 1 >= width ? 1 : 0;
+    // A console line is as wide as no editor wraps, or two lines reach the same width.
+    const bool widthKnown = width >= kMinConsoleLineWidth || atWidth >= 2;
     const std::size_t lineWidth = codePointWidth(before.text);
+    if (widthKnown && lineWidth >= width)
+        return false; // a hard wrap at the width: inside a word, a GUID, an address
+    // Shorter than the width: a word wrap when the next word would not have fit after the line, or when
+    // the break falls between two words of letters in prose (a console wrapped at a word, the copy lost the
+    // blank); with no width shown, only the words tell.
     const std::size_t word = codePointWidth(after.substr(0, std::min(after.find(' '), after.size())));
-    return lineWidth < width && lineWidth + 1 + word > width;
+    if (widthKnown && lineWidth + 1 + word > width)
+        return true;
+    return endsInLetterWord(before.text) && startsWithLetterWord(after);
 }
 
 } // namespace hcn::io

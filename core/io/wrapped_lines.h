@@ -46,11 +46,14 @@ std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size
 bool wrappedStringHasBlank(std::string_view before, std::string_view after);
 
 /// Whether the line end before lines[next], inside a JSON string, was a wrap at a blank that the copy
-/// lost: lines[next - 1] ended in a blank that cleaning stripped (a console keeps the blank it broke at),
-/// or, the string holding blanks (`stringHasBlank`: prose such as "Virtual Switch", no token), the line
-/// is shorter than the widest line of the run from lines[runFirst] (up to a blank line: the wrap width;
-/// a hard wrap fills it) and the first word of lines[next] would not have fit after it. The blank is
-/// put back when the lines are joined; a hard wrap inside a word (`"L` / `2Bridge"`) is joined without.
+/// lost: the one place that decides how wrapped lines join. lines[next - 1] ended in a blank that cleaning
+/// stripped (a console keeps the blank it broke at); or the string holds blanks (`stringHasBlank`: prose
+/// such as "Virtual Switch", no token) and the line is shorter than the width the run from
+/// lines[runFirst] shows (its widest line, up to a blank line, when that is console-wide or two lines
+/// reach it; a hard wrap fills it), or no width is shown, and either the first word of lines[next] would
+/// not have fit after it or the break falls between two words of letters (`"The` / `provided network`).
+/// The blank is put back when the lines are joined; a hard wrap at the width (`"L` / `2Bridge"`, a GUID,
+/// `Filt` / `ering` in a line as wide as the console's) is joined without.
 bool wrapAteBlank(const std::vector<CleanedLine>& lines, std::size_t runFirst, std::size_t next,
                   bool stringHasBlank);
 

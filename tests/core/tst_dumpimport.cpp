@@ -960,6 +960,79 @@ private slots:
         QVERIFY((*api)->loadWarnings().empty());
     }
 
+    /// A dump cut inside an object's ID shows the ID's start: the report says so, and an object of that
+    /// kind the dump shows whole with an ID starting so (any case), with nothing that contradicts (its
+    /// name), is that object seen again rather than a second one with a made-up ID.
+    void aValueCutInsideItsIdIsTheObjectSeenWhole_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects"); // those with an ID the dump shows
+        QTest::addColumn<int>("madeUp");
+        QTest::addColumn<QString>("said"); // in some object's losses or notes
+
+        const QString network = QStringLiteral("Network:5F1E3B2A-9C4D-4E6F-8A01-23456789ABCD");
+        QTest::newRow("ConvertTo-Json cut inside the ID, alone")
+            << "json-cut-inside-id.txt" << QStringList{} << 1
+            << "ID: cut off after 5F1E3B2A-9C4D-4E6F-8A; the snapshot calls it ";
+        QTest::newRow("ConvertTo-Json cut inside the ID, the network seen whole before")
+            << "json-cut-inside-id-seen-whole.txt" << QStringList{network} << 0
+            << "also shown in json-cut-inside-id-seen-whole.txt line 9 (JSON), cut off inside its ID after "
+               "5F1E3B2A-9C4D-4E6F-8A";
+        QTest::newRow("the cut JSON shows more than the list view that holds the whole ID")
+            << "json-cut-inside-id-list-view-whole.txt" << QStringList{network} << 0
+            << "ID: cut off after 5F1E3B2A-9C4D-4E6F-8A; it is 5f1e3b2a-9c4d-4e6f-8a01-23456789abcd, the "
+               "network shown whole in json-cut-inside-id-list-view-whole.txt line 3 (list view)";
+        QTest::newRow("a v2 document cut inside its ID, in lower case")
+            << "hcn-v2-cut-inside-id.txt" << QStringList{network} << 0
+            << "cut off inside its ID after 5f1e3b2a-9c4d-4e6f-8a01-2345";
+        QTest::newRow("a Go struct dump cut inside its Id")
+            << "go-cut-inside-id-seen-whole.log" << QStringList{network} << 0
+            << "cut off inside its ID after 5f1e3b2a-9c4d-4e6f";
+        QTest::newRow("a Go struct dump cut inside its Id, alone")
+            << "go-cut-inside-id-alone.log" << QStringList{} << 1
+            << "ID: cut off after 5f1e3b2a-9c4d-4e6f; the snapshot calls it ";
+        QTest::newRow("an HNS answer's list cut inside its last object's ID")
+            << "envelope-list-cut-inside-id.txt"
+            << QStringList{network, "Network:7D3E5A91-2C4B-4F6E-9A18-B0C2D4E6F801"} << 0
+            << "cut off inside its ID after 5F1E3B2A-9C";
+        QTest::newRow("another name: another network")
+            << "json-cut-inside-id-other-name.txt" << QStringList{network} << 1
+            << "ID: cut off after 5F1E3B2A-9C4D-4E6F-8A; the snapshot calls it ";
+        QTest::newRow("two networks the start fits: neither")
+            << "json-cut-inside-id-two-fit.txt"
+            << QStringList{network, "Network:5F9A0C7E-1D2B-4C3A-9E8F-0A1B2C3D4E5F"} << 1
+            << "ID: cut off after 5F, which starts the IDs of 2 networks in the dump; the snapshot calls it ";
+    }
+
+    void aValueCutInsideItsIdIsTheObjectSeenWhole()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(int, madeUp);
+        QFETCH(QString, said);
+
+        const ImportResult result = importFiles({file});
+        QStringList shown;
+        int made = 0;
+        QStringList texts;
+        for (const ImportedObject& o : result.report.objects) {
+            if (o.idMadeUp)
+                ++made;
+            else
+                shown << QStringLiteral("%1:%2").arg(QString::fromUtf8(resourceKindName(o.kind).data()),
+                                                     QString::fromStdString(o.id).toUpper());
+            for (const std::string& text : o.lost)
+                texts << QString::fromStdString(text);
+            for (const std::string& text : o.notes)
+                texts << QString::fromStdString(text);
+        }
+        shown.sort();
+        QCOMPARE(shown, objects);
+        QCOMPARE(made, madeUp);
+        QVERIFY2(anyContains(texts, said), qPrintable(texts.join('\n')));
+        QVERIFY2(!anyContains(texts, "ID: not in the dump"), qPrintable(texts.join('\n')));
+    }
+
     void aShapeTheMappingRefusesLosesOnlyThatMember()
     {
         // DNSServerList as a number is nothing HNS writes: that member is kept aside, the endpoint imports.

@@ -115,6 +115,8 @@ private slots:
     void parseErrorsQuoteValidUtf8();
     void stringsWrappedAtABlankKeepIt_data();
     void stringsWrappedAtABlankKeepIt();
+    void proseWrappedAtAWordGetsItsBlankBack_data();
+    void proseWrappedAtAWordGetsItsBlankBack();
     void singleQuotedJsonIsRequoted_data();
     void singleQuotedJsonIsRequoted();
     void lineEndsAndPaddingAreUndone_data();
@@ -1223,6 +1225,91 @@ void TestDumpText::stringsWrappedAtABlankKeepIt()
     const std::vector<std::string>& repairs = result.values.front().repairs;
     QVERIFY2(std::find(repairs.begin(), repairs.end(), repair.toStdString()) != repairs.end(),
              qPrintable(repair));
+}
+
+namespace {
+
+/// Every string in `value` (keys left out), and every warning of `result`, one a line.
+void collectStrings(const nlohmann::json& value, std::string& out)
+{
+    if (value.is_string())
+        out += value.get<std::string>() + '\n';
+    else if (value.is_structured())
+        for (const auto& item : value)
+            collectStrings(item, out);
+}
+
+} // namespace
+
+// A console that wrapped a line shorter than its width wrapped it at a word and lost the blank: in prose
+// (the string holds blanks) a break between two words of letters gets its blank back. A line as wide as
+// the console's (one console-wide line, or two lines of one width) was cut where the width fell, inside a
+// word, a GUID or an identifier, and joins without one.
+void TestDumpText::proseWrappedAtAWordGetsItsBlankBack_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("wrong");
+
+    QTest::newRow("an HNS error quoted by PowerShell, wrapped at a word")
+        << QByteArray("PS C:\\> Invoke-HnsRequest\n"
+                      "{\"Success\":false,\"Error\":\"The\n"
+                      "provided network configuration is invalid or missing parameters. "
+                      "\",\"ErrorCode\":2151350282}\n")
+        << "The provided network configuration is invalid"
+        << "Theprovided";
+    QTest::newRow("a sentence wrapped twice, no width shown")
+        << QByteArray("{\"Success\":false,\"Error\":\"The network\n"
+                      "configuration is invalid or is\n"
+                      "missing parameters.\",\"ErrorCode\":2151350282}\n")
+        << "The network configuration is invalid or is missing parameters."
+        << "networkconfiguration";
+    QTest::newRow("a German sentence wrapped at a word")
+        << QByteArray("{\"Success\":false,\"Error\":\"Die angegebene Netzwerkkonfiguration ist\n"
+                      "ungültig oder es fehlen erforderliche Parameter für das Netzwerk.\","
+                      "\"ErrorCode\":2151350282}\n")
+        << "Die angegebene Netzwerkkonfiguration ist ungültig oder es fehlen"
+        << "istungültig";
+    QTest::newRow("an identifier cut at a width two lines show")
+        << QByteArray("{\"Success\":false,\"Error\":\"The property V\n"
+                      "irtualNetworkName is missing from the re\n"
+                      "quest.\",\"ErrorCode\":2151350282}\n")
+        << "The property VirtualNetworkName is missing from the request."
+        << "V irtual";
+    QTest::newRow("a word cut at a console-wide line's width")
+        << QByteArray("{\"Success\":false,\"Error\":\"The network configuration for the adapter is inva\n"
+                      "lid.\",\"ErrorCode\":2151350282}\n")
+        << "for the adapter is invalid."
+        << "inva lid";
+    QTest::newRow("a GUID in prose cut in a shorter line")
+        << QByteArray("{\"Success\":false,\"Error\":\"Network 5F1E3B2A-9C4D-4E6F-8A\n"
+                      "01-23456789ABCD was not found on this host. Check the network ID.\","
+                      "\"ErrorCode\":2151350273}\n")
+        << "Network 5F1E3B2A-9C4D-4E6F-8A01-23456789ABCD was not found"
+        << "8A 01";
+    QTest::newRow("a type cut after its first letter, a prose name beside it")
+        << QByteArray("{\"Name\":\"Contoso Virtual Switch\",\"Type\":\"L\n"
+                      "2Bridge\",\"ID\":\"A61D0F3B-9C27-4E58-B1A4-7D2C5E8F0B93\"}\n")
+        << "L2Bridge"
+        << "L 2Bridge";
+}
+
+void TestDumpText::proseWrappedAtAWordGetsItsBlankBack()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    QFETCH(QString, wrong);
+
+    const auto decoded = decodeDumpText(bytesView(text));
+    QVERIFY(decoded.ok());
+    const ExtractResult result = extractJsonValues(decoded->text);
+    std::string seen;
+    for (const FoundValue& found : result.values)
+        collectStrings(found.value, seen);
+    for (const ImportWarning& warning : result.warnings)
+        seen += warning.message + '\n';
+    QVERIFY2(seen.find(expected.toStdString()) != std::string::npos, seen.c_str());
+    QVERIFY2(seen.find(wrong.toStdString()) == std::string::npos, seen.c_str());
 }
 
 // JSON whose keys or strings a hand edit or Python's repr put in single quotes is read with double

@@ -156,6 +156,9 @@ struct FoundValue
     std::vector<std::string> losses;
     /// The kind the text says the object is (an hnsdiag section heading); Invalid when it does not say.
     ResourceKind kindHint = ResourceKind::Invalid;
+    /// The dump ends inside the object's ID (`"ID": "5F1E3B2A-9C4D-4E6F-8A`, `Id:5F1E3B2A-9C`): what it
+    /// shows of it, which can start a GUID; empty otherwise.
+    std::string cutId;
 };
 
 struct ExtractResult
