@@ -7,6 +7,7 @@
 #include "hcn/dump_formats.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
+#include "io/logged_error.h"
 #include "io/request_answer.h"
 
 #include <algorithm>
@@ -110,14 +111,35 @@ std::map<int, int> linesReadAsGoDumps(const std::vector<ExtractResult>& results)
 }
 
 /// The JSON reader's complaints about lines read as a Go dump (`[{Key:` is no JSON) are no problem of
-/// the dump: they are left out.
-void dropJsonWarningsAboutGoDumps(std::vector<ExtractResult>& results)
+/// the dump: they are left out, and so are failed HNS answers it read there.
+void dropJsonWarningsAboutGoDumps(std::vector<ExtractResult>& results,
+                                  std::vector<FailedAnswer>& failedAnswers)
 {
     const std::map<int, int> goLines = linesReadAsGoDumps(results);
-    std::erase_if(results.front().warnings, [&](const ImportWarning& w) {
-        auto it = goLines.upper_bound(w.firstLine);
-        return it != goLines.begin() && std::prev(it)->second >= std::max(w.firstLine, w.lastLine);
-    });
+    const auto readAsGoDump = [&](int firstLine, int lastLine) {
+        auto it = goLines.upper_bound(firstLine);
+        return it != goLines.begin() && std::prev(it)->second >= std::max(firstLine, lastLine);
+    };
+    std::erase_if(results.front().warnings,
+                  [&](const ImportWarning& w) { return readAsGoDump(w.firstLine, w.lastLine); });
+    std::erase_if(failedAnswers,
+                  [&](const FailedAnswer& a) { return readAsGoDump(a.firstLine, a.lastLine); });
+}
+
+/// A warning per failed HNS answer, each named in `named` for reportLoggedRefusals.
+void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std::string& source,
+                      std::vector<ImportMessage>& messages, std::vector<detail::NamedRefusal>& named)
+{
+    for (const FailedAnswer& a : failedAnswers) {
+        named.push_back({source, a.firstLine, a.lastLine, a.error, true, messages.size()});
+        messages.push_back({ImportSeverity::Warning,
+                            source,
+                            a.firstLine,
+                            a.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            failedAnswerMessage(a)});
+    }
 }
 
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
@@ -125,7 +147,6 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
                 const std::function<bool()>& stillWanted)
 {
-    const std::size_t firstMessage = messages.size();
     Result<DecodedText> decoded = decodeDumpText(source.bytes);
     if (!decoded) {
         messages.push_back({ImportSeverity::Error, source.name, 0, 0, ResourceKind::Invalid, {},
@@ -169,24 +190,26 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
             {ImportSeverity::Info, source.name, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
     unwrapJsonLogRecords(lines);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
-    const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
-                              extractGoStructDumps,
-                              extractGoSpewDumps,
-                              extractListViewObjects,
-                              extractTables,
-                              extractDelimitedTables,
-                              extractClixmlObjects};
+    const Reader otherReaders[] = {extractGoStructDumps, extractGoSpewDumps,     extractListViewObjects,
+                                   extractTables,        extractDelimitedTables, extractClixmlObjects};
+    if (!stillWanted())
+        return false;
+    std::vector<FailedAnswer> failedAnswers;
     std::vector<ExtractResult> results;
-    for (Reader reader : readers) {
+    results.push_back(extractJsonValues(lines, failedAnswers)); // the JSON reader comes first
+    for (Reader reader : otherReaders) {
         if (!stillWanted())
             return false;
         results.push_back(reader(lines));
     }
-    dropJsonWarningsAboutGoDumps(results); // the JSON reader comes first
+    dropJsonWarningsAboutGoDumps(results, failedAnswers);
     const std::size_t first = sightings.size();
     std::vector<detail::FailedRequest> failedRequests;
+    std::vector<detail::NamedRefusal> namedRefusals;
     for (ExtractResult& extracted : results) {
         addWarnings(extracted, source.name, messages);
+        if (&extracted == &results.front())
+            addFailedAnswers(failedAnswers, source.name, messages, namedRefusals);
         for (ImportWarning& info : completeCutAnswersFromRequests(extracted.values))
             messages.push_back({ImportSeverity::Info,
                                 source.name,
@@ -197,10 +220,10 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                                 std::move(info.message)});
         for (FoundValue& value : extracted.values)
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
-                                     failedRequests);
+                                     failedRequests, namedRefusals);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
-    detail::reportLoggedRefusals(lines, source.name, messages, firstMessage);
+    detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
     return true;
 }
 
