@@ -305,29 +305,50 @@ bool plausibleVersion(std::uint64_t packed)
     return major >= 1 && major <= 1000;
 }
 
-} // namespace
-
-std::size_t ImportResult::objectCount() const
+/// The report's messages in the order of the dump: those about the import as a whole first, then those
+/// about inputs that were not read (a file skipped), then each source in the order it was read, its
+/// messages by first line (0, the file as a whole, first). Messages of equal lines keep the order the
+/// passes made them in. Done once, after every pass: reportLoggedRefusals points into the list.
+void orderMessages(ImportReport& report)
 {
-    return report.objects.size();
-}
-
-std::string_view importSeverityName(ImportSeverity severity)
-{
-    switch (severity) {
-    case ImportSeverity::Info:
-        return "info";
-    case ImportSeverity::Warning:
-        return "warning";
-    case ImportSeverity::Error:
-        return "error";
+    constexpr std::size_t kWholeImport = 0;
+    constexpr std::size_t kNotRead = 1;
+    std::map<std::string_view, std::size_t> sourceRank;
+    for (std::size_t i = 0; i < report.sources.size(); ++i)
+        sourceRank.emplace(report.sources[i], kNotRead + 1 + i);
+    struct Key
+    {
+        std::size_t rank;
+        int firstLine;
+        std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(report.messages.size());
+    for (std::size_t i = 0; i < report.messages.size(); ++i) {
+        const ImportMessage& m = report.messages[i];
+        std::size_t rank = kWholeImport;
+        if (!m.source.empty()) {
+            const auto it = sourceRank.find(m.source);
+            rank = it == sourceRank.end() ? kNotRead : it->second;
+        }
+        keys.push_back({rank, m.firstLine, i});
     }
-    return "warning";
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.rank, a.firstLine) < std::tie(b.rank, b.firstLine);
+    });
+    std::vector<ImportMessage> ordered;
+    ordered.reserve(keys.size());
+    for (const Key& key : keys)
+        ordered.push_back(std::move(report.messages[key.index]));
+    report.messages = std::move(ordered);
 }
 
-Result<ImportResult> importDump(const std::vector<DumpSource>& given, const ImportOptions& options)
+/// importDump with `messages` (what reading the inputs had to say) leading the report.
+Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::vector<ImportMessage> messages,
+                                   const ImportOptions& options)
 {
     ImportResult result;
+    result.report.messages = std::move(messages);
     // A bug-report bundle (hcn/bundle.h) is imported from its snapshot.json, not file by file.
     std::vector<std::string> bundleNotes;
     const std::vector<DumpSource> sources = replaceBundlesBySnapshots(given, bundleNotes);
@@ -369,6 +390,7 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& given, const Impo
         result.report.messages.push_back({ImportSeverity::Error, {}, 0, 0, ResourceKind::Invalid, {},
                                           "nothing in the dump could be read as an HNS network, endpoint, "
                                           "namespace, load balancer or route"});
+    orderMessages(result.report);
     if (!options.description.empty())
         snapshot["Source"] = options.description;
     snapshot["Import"] = importReportToJson(result.report);
@@ -378,28 +400,43 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& given, const Impo
     return result;
 }
 
-namespace {
-
-/// Imports what reading found; what reading had to say comes first in the report.
+/// Imports what reading found; what reading had to say leads the report.
 Result<ImportResult> importRead(Result<SourceReadResult> read, const ImportOptions& options)
 {
     if (!read)
         return read.status();
-    Result<ImportResult> imported = importDump(read->sources, options);
-    if (!imported || (read->warnings.empty() && read->notes.empty()))
-        return imported;
     std::vector<ImportMessage> messages;
     for (const SourceWarning& w : read->warnings)
         messages.push_back({ImportSeverity::Warning, w.source, 0, 0, ResourceKind::Invalid, {}, w.message});
     for (const SourceWarning& n : read->notes)
         messages.push_back({ImportSeverity::Info, n.source, 0, 0, ResourceKind::Invalid, {}, n.message});
-    auto& all = imported->report.messages;
-    all.insert(all.begin(), messages.begin(), messages.end());
-    imported->snapshot["Import"] = importReportToJson(imported->report);
-    return imported;
+    return importSources(read->sources, std::move(messages), options);
 }
 
 } // namespace
+
+std::size_t ImportResult::objectCount() const
+{
+    return report.objects.size();
+}
+
+std::string_view importSeverityName(ImportSeverity severity)
+{
+    switch (severity) {
+    case ImportSeverity::Info:
+        return "info";
+    case ImportSeverity::Warning:
+        return "warning";
+    case ImportSeverity::Error:
+        return "error";
+    }
+    return "warning";
+}
+
+Result<ImportResult> importDump(const std::vector<DumpSource>& sources, const ImportOptions& options)
+{
+    return importSources(sources, {}, options);
+}
 
 Result<ImportResult> importPaths(const std::vector<std::string>& paths, const ImportOptions& options)
 {
