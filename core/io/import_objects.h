@@ -32,8 +32,8 @@ struct NamedRefusal
     int lastLine = 0;
     std::string error;   ///< as describeLoggedError describes it; empty when an answer gives none
     bool answer = false; ///< an HNS answer's: the same error logged again elsewhere adds to its count
-    std::size_t message =
-        0; ///< index into the report's messages, which keep their order until all passes ran
+    /// Index into the report's messages, which keep the order they were made in until every pass ran.
+    std::size_t message = 0;
 };
 
 /// One object as one place of the dump shows it.
