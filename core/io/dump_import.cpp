@@ -7,6 +7,7 @@
 #include "hcn/dump_formats.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
+#include "io/logged_error.h"
 #include "io/request_answer.h"
 
 #include <algorithm>
@@ -110,14 +111,35 @@ std::map<int, int> linesReadAsGoDumps(const std::vector<ExtractResult>& results)
 }
 
 /// The JSON reader's complaints about lines read as a Go dump (`[{Key:` is no JSON) are no problem of
-/// the dump: they are left out.
-void dropJsonWarningsAboutGoDumps(std::vector<ExtractResult>& results)
+/// the dump: they are left out, and so are failed HNS answers it read there.
+void dropJsonWarningsAboutGoDumps(std::vector<ExtractResult>& results,
+                                  std::vector<FailedAnswer>& failedAnswers)
 {
     const std::map<int, int> goLines = linesReadAsGoDumps(results);
-    std::erase_if(results.front().warnings, [&](const ImportWarning& w) {
-        auto it = goLines.upper_bound(w.firstLine);
-        return it != goLines.begin() && std::prev(it)->second >= std::max(w.firstLine, w.lastLine);
-    });
+    const auto readAsGoDump = [&](int firstLine, int lastLine) {
+        auto it = goLines.upper_bound(firstLine);
+        return it != goLines.begin() && std::prev(it)->second >= std::max(firstLine, lastLine);
+    };
+    std::erase_if(results.front().warnings,
+                  [&](const ImportWarning& w) { return readAsGoDump(w.firstLine, w.lastLine); });
+    std::erase_if(failedAnswers,
+                  [&](const FailedAnswer& a) { return readAsGoDump(a.firstLine, a.lastLine); });
+}
+
+/// A warning per failed HNS answer, each named in `named` for reportLoggedRefusals.
+void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std::string& source,
+                      std::vector<ImportMessage>& messages, std::vector<detail::NamedRefusal>& named)
+{
+    for (const FailedAnswer& a : failedAnswers) {
+        named.push_back({source, a.firstLine, a.lastLine, a.error, true, messages.size()});
+        messages.push_back({ImportSeverity::Warning,
+                            source,
+                            a.firstLine,
+                            a.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            failedAnswerMessage(a)});
+    }
 }
 
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
@@ -125,7 +147,6 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
                 const std::function<bool()>& stillWanted)
 {
-    const std::size_t firstMessage = messages.size();
     Result<DecodedText> decoded = decodeDumpText(source.bytes);
     if (!decoded) {
         messages.push_back({ImportSeverity::Error, source.name, 0, 0, ResourceKind::Invalid, {},
@@ -169,24 +190,26 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
             {ImportSeverity::Info, source.name, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
     unwrapJsonLogRecords(lines);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
-    const Reader readers[] = {[](const std::vector<CleanedLine>& l) { return extractJsonValues(l); },
-                              extractGoStructDumps,
-                              extractGoSpewDumps,
-                              extractListViewObjects,
-                              extractTables,
-                              extractDelimitedTables,
-                              extractClixmlObjects};
+    const Reader otherReaders[] = {extractGoStructDumps, extractGoSpewDumps,     extractListViewObjects,
+                                   extractTables,        extractDelimitedTables, extractClixmlObjects};
+    if (!stillWanted())
+        return false;
+    std::vector<FailedAnswer> failedAnswers;
     std::vector<ExtractResult> results;
-    for (Reader reader : readers) {
+    results.push_back(extractJsonValues(lines, failedAnswers)); // the JSON reader comes first
+    for (Reader reader : otherReaders) {
         if (!stillWanted())
             return false;
         results.push_back(reader(lines));
     }
-    dropJsonWarningsAboutGoDumps(results); // the JSON reader comes first
+    dropJsonWarningsAboutGoDumps(results, failedAnswers);
     const std::size_t first = sightings.size();
     std::vector<detail::FailedRequest> failedRequests;
+    std::vector<detail::NamedRefusal> namedRefusals;
     for (ExtractResult& extracted : results) {
         addWarnings(extracted, source.name, messages);
+        if (&extracted == &results.front())
+            addFailedAnswers(failedAnswers, source.name, messages, namedRefusals);
         for (ImportWarning& info : completeCutAnswersFromRequests(extracted.values))
             messages.push_back({ImportSeverity::Info,
                                 source.name,
@@ -197,10 +220,10 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                                 std::move(info.message)});
         for (FoundValue& value : extracted.values)
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
-                                     failedRequests);
+                                     failedRequests, namedRefusals);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
-    detail::reportLoggedRefusals(lines, source.name, messages, firstMessage);
+    detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
     return true;
 }
 
@@ -282,29 +305,50 @@ bool plausibleVersion(std::uint64_t packed)
     return major >= 1 && major <= 1000;
 }
 
-} // namespace
-
-std::size_t ImportResult::objectCount() const
+/// The report's messages in the order of the dump: those about the import as a whole first, then those
+/// about inputs that were not read (a file skipped), then each source in the order it was read, its
+/// messages by first line (0, the file as a whole, first). Messages of equal lines keep the order the
+/// passes made them in. Done once, after every pass: reportLoggedRefusals points into the list.
+void orderMessages(ImportReport& report)
 {
-    return report.objects.size();
-}
-
-std::string_view importSeverityName(ImportSeverity severity)
-{
-    switch (severity) {
-    case ImportSeverity::Info:
-        return "info";
-    case ImportSeverity::Warning:
-        return "warning";
-    case ImportSeverity::Error:
-        return "error";
+    constexpr std::size_t kWholeImport = 0;
+    constexpr std::size_t kNotRead = 1;
+    std::map<std::string_view, std::size_t> sourceRank;
+    for (std::size_t i = 0; i < report.sources.size(); ++i)
+        sourceRank.emplace(report.sources[i], kNotRead + 1 + i);
+    struct Key
+    {
+        std::size_t rank;
+        int firstLine;
+        std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(report.messages.size());
+    for (std::size_t i = 0; i < report.messages.size(); ++i) {
+        const ImportMessage& m = report.messages[i];
+        std::size_t rank = kWholeImport;
+        if (!m.source.empty()) {
+            const auto it = sourceRank.find(m.source);
+            rank = it == sourceRank.end() ? kNotRead : it->second;
+        }
+        keys.push_back({rank, m.firstLine, i});
     }
-    return "warning";
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.rank, a.firstLine) < std::tie(b.rank, b.firstLine);
+    });
+    std::vector<ImportMessage> ordered;
+    ordered.reserve(keys.size());
+    for (const Key& key : keys)
+        ordered.push_back(std::move(report.messages[key.index]));
+    report.messages = std::move(ordered);
 }
 
-Result<ImportResult> importDump(const std::vector<DumpSource>& given, const ImportOptions& options)
+/// importDump with `messages` (what reading the inputs had to say) leading the report.
+Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::vector<ImportMessage> messages,
+                                   const ImportOptions& options)
 {
     ImportResult result;
+    result.report.messages = std::move(messages);
     // A bug-report bundle (hcn/bundle.h) is imported from its snapshot.json, not file by file.
     std::vector<std::string> bundleNotes;
     const std::vector<DumpSource> sources = replaceBundlesBySnapshots(given, bundleNotes);
@@ -346,6 +390,7 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& given, const Impo
         result.report.messages.push_back({ImportSeverity::Error, {}, 0, 0, ResourceKind::Invalid, {},
                                           "nothing in the dump could be read as an HNS network, endpoint, "
                                           "namespace, load balancer or route"});
+    orderMessages(result.report);
     if (!options.description.empty())
         snapshot["Source"] = options.description;
     snapshot["Import"] = importReportToJson(result.report);
@@ -355,28 +400,43 @@ Result<ImportResult> importDump(const std::vector<DumpSource>& given, const Impo
     return result;
 }
 
-namespace {
-
-/// Imports what reading found; what reading had to say comes first in the report.
+/// Imports what reading found; what reading had to say leads the report.
 Result<ImportResult> importRead(Result<SourceReadResult> read, const ImportOptions& options)
 {
     if (!read)
         return read.status();
-    Result<ImportResult> imported = importDump(read->sources, options);
-    if (!imported || (read->warnings.empty() && read->notes.empty()))
-        return imported;
     std::vector<ImportMessage> messages;
     for (const SourceWarning& w : read->warnings)
         messages.push_back({ImportSeverity::Warning, w.source, 0, 0, ResourceKind::Invalid, {}, w.message});
     for (const SourceWarning& n : read->notes)
         messages.push_back({ImportSeverity::Info, n.source, 0, 0, ResourceKind::Invalid, {}, n.message});
-    auto& all = imported->report.messages;
-    all.insert(all.begin(), messages.begin(), messages.end());
-    imported->snapshot["Import"] = importReportToJson(imported->report);
-    return imported;
+    return importSources(read->sources, std::move(messages), options);
 }
 
 } // namespace
+
+std::size_t ImportResult::objectCount() const
+{
+    return report.objects.size();
+}
+
+std::string_view importSeverityName(ImportSeverity severity)
+{
+    switch (severity) {
+    case ImportSeverity::Info:
+        return "info";
+    case ImportSeverity::Warning:
+        return "warning";
+    case ImportSeverity::Error:
+        return "error";
+    }
+    return "warning";
+}
+
+Result<ImportResult> importDump(const std::vector<DumpSource>& sources, const ImportOptions& options)
+{
+    return importSources(sources, {}, options);
+}
 
 Result<ImportResult> importPaths(const std::vector<std::string>& paths, const ImportOptions& options)
 {

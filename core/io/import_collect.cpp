@@ -270,6 +270,7 @@ struct Collector
     std::uint64_t& hnsVersion;
     const FoundValue& found;
     std::vector<FailedRequest>& failedRequests;
+    std::vector<NamedRefusal>& namedRefusals;
     /// Whether string values of what is no HNS object are searched for documents; off for what such a
     /// search found, so each string is searched once.
     bool searchStrings = true;
@@ -340,6 +341,8 @@ struct Collector
         if (isFailedRequest(found, kind)) {
             failedRequests.push_back({value, first});
             const std::string error = describeLoggedError(loggedError(found.after, found.context));
+            if (!error.empty())
+                namedRefusals.push_back({source, first, last, error, false, messages.size()});
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
                         (error.empty() ? std::string() : std::string(kErrorLoggedWith) + error));
@@ -431,7 +434,8 @@ struct Collector
                 inner.firstLine = first;
                 inner.lastLine = last;
                 inner.elements.clear(); // their lines are lines of the string, not of the dump
-                Collector nested{source, out, messages, hnsVersion, inner, failedRequests, false};
+                Collector nested{source,         out,           messages, hnsVersion, inner,
+                                 failedRequests, namedRefusals, false};
                 json innerValue = std::move(inner.value);
                 const std::size_t before = out.size();
                 nested.value(std::move(innerValue), inner.kindHint, first, last, inner.sourceText, 0);
@@ -610,9 +614,9 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
 
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
-                      std::vector<FailedRequest>& failedRequests)
+                      std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals)
 {
-    Collector collector{source, out, messages, hnsVersion, found, failedRequests};
+    Collector collector{source, out, messages, hnsVersion, found, failedRequests, namedRefusals};
     json value = std::move(found.value);
     // An array of objects whose elements were told apart keeps each element's lines and text.
     if (!found.elements.empty() && value.is_array() && value.size() == found.elements.size()) {
@@ -632,7 +636,7 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
 }
 
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
-                          std::vector<ImportMessage>& messages, std::size_t from)
+                          const std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages)
 {
     const std::vector<LoggedRefusal> refusals = refusalsLoggedIn(lines);
     if (refusals.empty())
@@ -647,16 +651,12 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     };
     std::map<std::string, Said> reported; // the error as described -> the message naming it first
     std::map<std::string, Said> answered; // the same for HNS answers that say they failed
-    for (std::size_t i = from; i < messages.size(); ++i) {
-        const ImportMessage& m = messages[i];
-        if (m.source != source)
+    for (const NamedRefusal& n : named) {
+        if (n.source != source)
             continue;
-        const std::size_t answer = m.message.find(kAnswerFailure);
-        if (m.message.find(kErrorLoggedWith) == std::string::npos && answer == std::string::npos)
-            continue;
-        taken.emplace_back(m.firstLine, std::max(m.firstLine, m.lastLine));
-        if (answer != std::string::npos)
-            answered.emplace(m.message.substr(answer + kAnswerFailure.size()), Said{i});
+        taken.emplace_back(n.firstLine, std::max(n.firstLine, n.lastLine));
+        if (n.answer && !n.error.empty())
+            answered.emplace(n.error, Said{n.message});
     }
     std::sort(taken.begin(), taken.end());
     std::map<int, int> merged; // disjoint: first line -> last line

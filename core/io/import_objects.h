@@ -22,6 +22,20 @@ struct FailedRequest
     int firstLine = 0;
 };
 
+/// A message of the report that names the error of a request HNS refused on its lines: an HNS answer
+/// that says it failed, or a request HNS failed logged with its error. reportLoggedRefusals leaves those
+/// lines to it and counts on it the same error logged again.
+struct NamedRefusal
+{
+    std::string source;
+    int firstLine = 0;
+    int lastLine = 0;
+    std::string error;   ///< as describeLoggedError describes it; empty when an answer gives none
+    bool answer = false; ///< an HNS answer's: the same error logged again elsewhere adds to its count
+    /// Index into the report's messages, which keep the order they were made in until every pass ran.
+    std::size_t message = 0;
+};
+
 /// One object as one place of the dump shows it.
 struct Sighting
 {
@@ -68,10 +82,11 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1);
 /// Every object in a found value (arrays, envelopes, snapshot documents and {"Networks":[...]} style
 /// containers are opened) as sightings in `out`; values that hold no HNS object become messages.
 /// An HNS version object ({"Major":9,"Minor":2}) sets `hnsVersion`. A request HNS failed is no sighting;
-/// its document goes into `failedRequests`.
+/// its document goes into `failedRequests`, and its message into `namedRefusals` when it names the
+/// error logged with it.
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
-                      std::vector<FailedRequest>& failedRequests);
+                      std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals);
 
 /// Sightings from `first` on that repeat the document of a request HNS failed (an event's description
 /// and its XML data hold the same request) are no objects either: each leaves with an info message.
@@ -79,13 +94,12 @@ void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t fi
                                 const std::vector<FailedRequest>& failedRequests,
                                 std::vector<ImportMessage>& messages);
 
-/// An info message per error of a request HNS refused that a log line states, where no message of the
-/// report from `messages[from]` on (a request logged with its error, an HNS answer that says it failed)
-/// already names it on its lines: "HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS
-/// (0x803B0013), ...". The same error logged again adds to the first one's count instead of a message
-/// of its own.
+/// An info message per error of a request HNS refused that a log line of `source` states, where none of
+/// `named` (a request logged with its error, an HNS answer that says it failed) already names it on its
+/// lines: "HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS (0x803B0013), ...".
+/// The same error logged again adds to the first one's count instead of a message of its own.
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
-                          std::vector<ImportMessage>& messages, std::size_t from);
+                          const std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages);
 
 /// A v1 policy list holding ELB policies with different frontends (other VIPs, DSR or ILB set on one
 /// only) is as many load balancers: one HostComputeLoadBalancer takes every VIP for every port, which

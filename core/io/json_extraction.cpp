@@ -171,10 +171,11 @@ void placeholderLosses(FoundValue& found,
 class Extractor
 {
 public:
+    /// `failedAnswers`, when given, takes the failed HNS answers the warnings would otherwise name.
     Extractor(const std::vector<CleanedLine>& lines, const ExtractOptions& options, ExtractResult& result,
-              int quotedNesting, std::string outerContext = {})
-        : m_lines(lines), m_options(options), m_result(result), m_quotedNesting(quotedNesting),
-          m_outerContext(std::move(outerContext))
+              std::vector<FailedAnswer>* failedAnswers, int quotedNesting, std::string outerContext = {})
+        : m_lines(lines), m_options(options), m_result(result), m_failedAnswers(failedAnswers),
+          m_quotedNesting(quotedNesting), m_outerContext(std::move(outerContext))
     {}
 
     void run()
@@ -439,7 +440,7 @@ private:
             start = stop + 1;
         }
         ExtractResult nested;
-        Extractor(inner, m_options, nested, m_quotedNesting).run();
+        Extractor(inner, m_options, nested, m_failedAnswers, m_quotedNesting).run();
         for (ImportWarning& w : nested.warnings)
             m_result.warnings.push_back(std::move(w));
         const bool any = !nested.values.empty();
@@ -474,7 +475,7 @@ private:
             start = stop + 1;
         }
         ExtractResult nested;
-        Extractor(inner, m_options, nested, m_quotedNesting + 1, contextBefore(at)).run();
+        Extractor(inner, m_options, nested, m_failedAnswers, m_quotedNesting + 1, contextBefore(at)).run();
         for (FoundValue& v : nested.values) {
             v.repairs.insert(v.repairs.begin(), "unquoted from a log field");
             if (v.context.empty()) // the words logged before it: `msg="hnsConfigBytes: {\"Name\"...`
@@ -516,7 +517,7 @@ private:
         }
         const std::vector<CleanedLine> inner{{std::move(undoubled), m_lines[at.line].sourceLine}};
         ExtractResult nested;
-        Extractor(inner, m_options, nested, m_quotedNesting + 1).run();
+        Extractor(inner, m_options, nested, m_failedAnswers, m_quotedNesting + 1).run();
         for (FoundValue& v : nested.values) {
             v.repairs.insert(v.repairs.begin(), "undoubled the quotes of a CSV field");
             if (v.context.empty())
@@ -713,9 +714,14 @@ private:
                 std::optional<std::int64_t> code;
                 if (value.contains("ErrorCode") && value["ErrorCode"].is_number_integer())
                     code = value["ErrorCode"].get<std::int64_t>();
-                const std::string said = describeLoggedError(
-                    answerError(error, code, found.context.empty() ? m_outerContext : found.context));
-                warn(first, last, std::string(kAnswerFailure) + (said.empty() ? "no error text" : said));
+                FailedAnswer failed{
+                    first, last,
+                    describeLoggedError(
+                        answerError(error, code, found.context.empty() ? m_outerContext : found.context))};
+                if (m_failedAnswers)
+                    m_failedAnswers->push_back(std::move(failed));
+                else
+                    warn(first, last, failedAnswerMessage(failed));
             } else if (value.contains("Output") && !value["Output"].is_null()) {
                 found.value = std::move(value["Output"]);
                 placeholderLosses(found, c.placeholders);
@@ -906,6 +912,7 @@ private:
     const ExtractOptions& m_options;
     std::optional<OnlyMembers> m_onlyMembers;
     ExtractResult& m_result;
+    std::vector<FailedAnswer>* m_failedAnswers = nullptr;
     int m_quotedNesting = 0;
     /// The words logged before the log field this text was unquoted from (FoundValue::context there).
     std::string m_outerContext;
@@ -918,14 +925,23 @@ ExtractResult extractJsonValues(std::string_view text, const ExtractOptions& opt
 {
     ExtractResult result;
     const std::vector<CleanedLine> lines = cleanPastedText(text);
-    Extractor(lines, options, result, 0).run();
+    Extractor(lines, options, result, nullptr, 0).run();
     return result;
 }
 
 ExtractResult extractJsonValues(const std::vector<CleanedLine>& lines, const ExtractOptions& options)
 {
     ExtractResult result;
-    Extractor(lines, options, result, 0).run();
+    Extractor(lines, options, result, nullptr, 0).run();
+    return result;
+}
+
+ExtractResult extractJsonValues(const std::vector<CleanedLine>& lines,
+                                std::vector<FailedAnswer>& failedAnswers)
+{
+    ExtractResult result;
+    const ExtractOptions options;
+    Extractor(lines, options, result, &failedAnswers, 0).run();
     return result;
 }
 

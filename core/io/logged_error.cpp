@@ -536,4 +536,9 @@ std::string describeLoggedError(const LoggedError& error)
     return out;
 }
 
+std::string failedAnswerMessage(const FailedAnswer& answer)
+{
+    return "HNS reported a failure: " + (answer.error.empty() ? std::string("no error text") : answer.error);
+}
+
 } // namespace hcn::io

@@ -33,10 +33,26 @@ struct LoggedError
     bool found() const { return code.has_value() || !message.empty(); }
 };
 
-/// How the import report starts the warning about an HNS answer that says it failed.
-inline constexpr std::string_view kAnswerFailure = "HNS reported a failure: ";
 /// How the import report says which error was logged with a request HNS refused.
 inline constexpr std::string_view kErrorLoggedWith = "; the error logged with it: ";
+
+/// An HNS answer that says it failed (`{"Success":false,"Error":"...","ErrorCode":...}`), as the JSON
+/// reader finds it: where, and its error as describeLoggedError describes it (empty when it gives none).
+struct FailedAnswer
+{
+    int firstLine = 0; ///< 1-based source lines
+    int lastLine = 0;
+    std::string error;
+};
+
+/// The warning about a failed HNS answer: "HNS reported a failure: <error>" ("no error text" when the
+/// answer gives none).
+std::string failedAnswerMessage(const FailedAnswer& answer);
+
+/// extractJsonValues (hcn/dump_text.h) for the import: each failed HNS answer goes to `failedAnswers`
+/// instead of the warnings, so the import knows the failures it reports without reading its own text.
+ExtractResult extractJsonValues(const std::vector<CleanedLine>& lines,
+                                std::vector<FailedAnswer>& failedAnswers);
 
 /// The error an HNS answer that says it failed gives (`{"Success":false,"Error":"...","ErrorCode":...}`):
 /// its `Error` and `ErrorCode` (`errorCode`, when it has one), with the operation and, where the answer

@@ -1591,8 +1591,8 @@ private slots:
         // A copy that made the blanks before the colons ragged: the same object, the same line.
         QTest::newRow("Get-NetNat with ragged colons, after a Get-VMSwitch table")
             << "listview-netnat-ragged-colons.txt" << QStringList{}
-            << QStringList{"info 11-18: " + notHns("a WinNAT instance (Get-NetNat)"),
-                           "info 7-8: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)")};
+            << QStringList{"info 7-8: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)"),
+                           "info 11-18: " + notHns("a WinNAT instance (Get-NetNat)")};
         QTest::newRow("Get-NetNat and Get-VMSwitch as JSON")
             << "netnat-vmswitch-convertto-json.txt" << QStringList{}
             << QStringList{"info 2-10: " + notHns("a WinNAT instance (Get-NetNat)"),
@@ -1627,6 +1627,85 @@ private slots:
                          .arg(QString::fromStdString(m.message));
         }
         QCOMPARE(shown, messages);
+    }
+
+    /// The report reads in the order of the dump, whichever pass made a message: what is about the
+    /// import as a whole first, then what is about a file that was not read, then each file in the order
+    /// read, its messages by line: a table's before a list view's below it, a refusal logged before an
+    /// object before that object's losses, a failed request found again after the request. The count of
+    /// an error logged again stays on the message it belongs to. `messages`: "file:lines severity: text".
+    void reportFollowsTheDump_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QStringList>("messages");
+
+        const QString portExists = "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already "
+                                   "exists.\" (logged 2 times; the first is at these lines)";
+        const QStringList paste{
+            "report-order-paste.txt:5 info: a Hyper-V virtual switch (Get-VMSwitch), not an HNS object; not "
+            "imported",
+            "report-order-paste.txt:9-13 info: a WinNAT instance (Get-NetNat), not an HNS object; not "
+            "imported",
+            "report-order-paste.txt:16 info: HNS refused a request: hcnCreateEndpoint failed: " + portExists,
+            "report-order-paste.txt:17 info: endpoint web-7d9f (5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3): not "
+            "carried in full by the dump: Policies: not expanded by PowerShell (System.Object[])",
+            "report-order-paste.txt:18 warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
+            "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\" (logged "
+            "2 "
+            "times; the first is at these lines)"};
+        const QStringList event{
+            "report-order-event.txt:5 info: a request HNS failed (\"HNS failed to create endpoint with "
+            "settings\"), not an object it holds; not imported",
+            "report-order-event.txt:5 info: HNS refused a request: " + portExists,
+            "report-order-event.txt:9 info: the request HNS failed in line 5 again, not an object it holds; "
+            "not "
+            "imported",
+            "report-order-event.txt:16-19 info: a WinNAT instance (Get-NetNat), not an HNS object; not "
+            "imported"};
+        const QString unshown =
+            "info: the dump shows no networks; 1 endpoint names 1 network it does not show";
+
+        QTest::newRow("a table, a list view, a refusal, an object, an answer that failed")
+            << QStringList{"report-order-paste.txt"} << QStringList{unshown} + paste;
+        QTest::newRow("a failed request, found again in the event's XML, above a list view")
+            << QStringList{"report-order-event.txt"}
+            << QStringList{"error: nothing in the dump could be read as an HNS network, endpoint, namespace, "
+                           "load balancer or route"} +
+                   event;
+        QTest::newRow("two files and one not read")
+            << QStringList{"report-order-event.txt", "garbage.bin", "report-order-paste.txt"}
+            << QStringList{unshown, "garbage.bin warning: skipped: not text (binary content)"} + event +
+                   paste;
+        QTest::newRow("the same files the other way round")
+            << QStringList{"report-order-paste.txt", "report-order-event.txt"}
+            << QStringList{unshown} + paste + event;
+    }
+
+    void reportFollowsTheDump()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, messages);
+        std::vector<std::string> paths;
+        for (const QString& file : files)
+            paths.push_back(dumpPath(file).toStdString());
+        const Result<ImportResult> result = importPaths(paths);
+        QVERIFY(result.ok());
+        const auto shown = [](const std::vector<ImportMessage>& report) {
+            QStringList lines;
+            for (const ImportMessage& m : report) {
+                QString where = QString::fromStdString(m.source);
+                if (m.firstLine > 0)
+                    where += ':' + QString::number(m.firstLine) +
+                             (m.lastLine > m.firstLine ? '-' + QString::number(m.lastLine) : QString());
+                lines << (where.isEmpty() ? QString() : where + ' ') +
+                             QString::fromUtf8(importSeverityName(m.severity).data()) + ": " +
+                             QString::fromStdString(m.message);
+            }
+            return lines;
+        };
+        QCOMPARE(shown(result->report.messages), messages);
+        // A snapshot saved and opened again shows its report in the same order.
+        QCOMPARE(shown(importReportFromJson(result->snapshot["Import"]).messages), messages);
     }
 
     void objectsAsTheDumpShowsThem_data()
