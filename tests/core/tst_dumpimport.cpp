@@ -1264,6 +1264,60 @@ private slots:
         QVERIFY2(!anyContains(texts, "taken from the request"), qPrintable(texts.join('\n')));
     }
 
+    /// The Service Control Manager's record that HNS itself terminated unexpectedly is said once, as a
+    /// warning with the time the record shows: not a refusal, but what the failures around it come from.
+    void hnsStoppingIsSaid_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("warnings"); ///< "first-last: message"
+
+        QTest::newRow("an event list, the message wrapped into its column")
+            << "TimeGenerated         EventID EntryType Message\n"
+               "-------------         ------- --------- -------\n"
+               "11/3/2026 8:42:17 PM     7031 Error     The Host Network Service service terminated\n"
+               "                                        unexpectedly.  It has done this 2 time(s).  The\n"
+               "                                        following corrective action will be taken in 10000\n"
+               "                                        milliseconds: Restart the service."
+            << QStringList{"3-4: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "11/3/2026 8:42:17 PM)"};
+        QTest::newRow("an event's message alone, twice")
+            << "Message : The Host Network Service service terminated unexpectedly. It has done this 1 "
+               "time(s).\n\nMessage : The Host Network Service service terminated unexpectedly. It has done "
+               "this 2 time(s)."
+            << QStringList{
+                   "1: HNS itself stopped unexpectedly (the Service Control Manager logged it) (logged 2 "
+                   "times; the first is at these lines)"};
+        QTest::newRow("a log record's time")
+            << "2026-11-03T20:42:17.514Z Service Control Manager: The Host Network Service service "
+               "terminated "
+               "unexpectedly."
+            << QStringList{"1: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "2026-11-03T20:42:17.514Z)"};
+        QTest::newRow("a stop asked for is none") << "11/3/2026 8:42:17 PM     7036 Information The Host "
+                                                     "Network Service service entered the stopped "
+                                                     "state."
+                                                  << QStringList{};
+    }
+
+    void hnsStoppingIsSaid()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, warnings);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList stops;
+        for (const ImportMessage& m : result->report.messages) {
+            const QString message = QString::fromStdString(m.message);
+            if (!message.contains("HNS itself") && !message.contains("Host Network Service"))
+                continue;
+            QCOMPARE(m.severity, ImportSeverity::Warning);
+            stops << (m.lastLine > m.firstLine ? QStringLiteral("%1-%2: ").arg(m.firstLine).arg(m.lastLine)
+                                               : QStringLiteral("%1: ").arg(m.firstLine)) +
+                         message;
+        }
+        QCOMPARE(stops, warnings);
+    }
+
     /// Pasted sessions around an HNS failure: prose holding `Word: ` and JSON (a PowerShell error record:
     /// `HRESULT: 2151350282. Result: {"Success":false,...}`, `CategoryInfo : OperationStopped:
     /// (...}:String)`) is no Go struct dump the paste starts inside, and a failure line is not joined with
