@@ -5,6 +5,7 @@
 
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
+#include "io/hns_service_stops.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
 #include "io/logged_error.h"
@@ -224,6 +225,14 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
+    for (ImportWarning& stop : hnsServiceStops(lines))
+        messages.push_back({ImportSeverity::Warning,
+                            source.name,
+                            stop.firstLine,
+                            stop.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            std::move(stop.message)});
     return true;
 }
 

@@ -107,6 +107,14 @@ bool isCutEnvelope(const nlohmann::json& v)
     return v.is_object() && v.contains("Output") && v["Output"].is_structured() && hasOnlyEnvelopeMembers(v);
 }
 
+/// What an answer that says it failed kept where the paste cut it: `{"Success":false` and no member
+/// other than an envelope's, no `Output`.
+bool isCutFailure(const nlohmann::json& v)
+{
+    return v.is_object() && v.contains("Success") && v["Success"].is_boolean() && !v["Success"].get<bool>() &&
+           !v.contains("Output") && hasOnlyEnvelopeMembers(v);
+}
+
 struct Position
 {
     std::size_t line = 0;
@@ -706,22 +714,7 @@ private:
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
-                // The answer's error, with the operation (and what the answer lacks) logged before it:
-                // `hcnCreateLoadBalancer failed in Win32: ... (0x803b001c) {"Success":false,...}`.
-                const std::string error = value.contains("Error") && value["Error"].is_string()
-                                              ? value["Error"].get<std::string>()
-                                              : std::string();
-                std::optional<std::int64_t> code;
-                if (value.contains("ErrorCode") && value["ErrorCode"].is_number_integer())
-                    code = value["ErrorCode"].get<std::int64_t>();
-                FailedAnswer failed{
-                    first, last,
-                    describeLoggedError(
-                        answerError(error, code, found.context.empty() ? m_outerContext : found.context))};
-                if (m_failedAnswers)
-                    m_failedAnswers->push_back(std::move(failed));
-                else
-                    warn(first, last, failedAnswerMessage(failed));
+                reportFailedAnswer(value, first, last, found.context, false);
             } else if (value.contains("Output") && !value["Output"].is_null()) {
                 found.value = std::move(value["Output"]);
                 placeholderLosses(found, c.placeholders);
@@ -749,6 +742,28 @@ private:
         return next;
     }
 
+    /// Reports an HNS answer that says it failed (`{"Success":false,"Error":...}`): its error, with the
+    /// operation (and what the answer lacks) logged before it on its line (`context`): `hcnCreateLoadBalancer
+    /// failed in Win32: ... (0x803b001c) {"Success":false,...}`, `HRESULT: 2147942452. Result: {...`.
+    /// `messageCut`: the paste cut the answer inside its `Error`.
+    void reportFailedAnswer(const nlohmann::json& value, int first, int last, const std::string& context,
+                            bool messageCut)
+    {
+        const std::string error = value.contains("Error") && value["Error"].is_string()
+                                      ? value["Error"].get<std::string>()
+                                      : std::string();
+        std::optional<std::int64_t> code;
+        if (value.contains("ErrorCode") && value["ErrorCode"].is_number_integer())
+            code = value["ErrorCode"].get<std::int64_t>();
+        FailedAnswer failed{
+            first, last,
+            describeLoggedError(answerError(error, code, context.empty() ? m_outerContext : context, messageCut))};
+        if (m_failedAnswers)
+            m_failedAnswers->push_back(std::move(failed));
+        else
+            warn(first, last, failedAnswerMessage(failed));
+    }
+
     /// Returns false (and reports nothing) when nothing could be kept.
     bool salvageCutValue(Position at, std::size_t stopLine, const std::string& warning)
     {
@@ -771,8 +786,28 @@ private:
             c.repairs.push_back("read the objects in PowerShell's value/Count wrapper");
         if (!(value.is_object() && !value.empty()) && !(value.is_array() && !value.empty()))
             return false;
-        // A cut log record, map or request that shows no HNS object lost none.
         const std::string context = contextBefore(at);
+        // An answer that says it failed is a failure, cut or not: no object, nothing to complete.
+        if (isCutFailure(value)) {
+            JsonStringState strings;
+            for (const char ch : c.json)
+                strings.step(ch);
+            // Cut inside its Error: closing drops the string; what the paste kept of it is the message.
+            if (strings.inString() && !value.contains("Error")) {
+                std::string open = c.json;
+                if (const std::size_t slashes = open.size() - open.find_last_not_of('\\') - 1; slashes % 2)
+                    open.pop_back();
+                try {
+                    const nlohmann::json kept = nlohmann::json::parse(open + "\"}");
+                    if (kept.is_object() && kept.contains("Error") && kept["Error"].is_string())
+                        value["Error"] = kept["Error"];
+                } catch (const nlohmann::json::exception&) {
+                }
+            }
+            reportFailedAnswer(value, first, last, context, strings.inString() && value.contains("Error"));
+            return true;
+        }
+        // A cut log record, map or request that shows no HNS object lost none.
         if (cutLosesHnsObject(value, context))
             warn(first, last, warning);
         if (!c.placeholders.empty()) {

@@ -65,13 +65,9 @@ std::optional<HResult> hexCode(std::string_view text, std::size_t& at)
     return std::nullopt;
 }
 
-/// `"ErrorCode":2151350291`, `ErrorCode=-2143617005`: an HNS envelope's code in decimal.
-std::optional<HResult> decimalCode(std::string_view lower)
+/// The decimal code after a key (`":2151350291`, `=-2143617005`, `: 2147942452`) from `at` in `lower`.
+std::optional<HResult> decimalCodeAfter(std::string_view lower, std::size_t at)
 {
-    const std::size_t key = lower.find("errorcode");
-    if (key == std::string_view::npos)
-        return std::nullopt;
-    std::size_t at = key + 9;
     while (at < lower.size() && (lower[at] == '"' || lower[at] == '\\' || lower[at] == ':' ||
                                  lower[at] == '=' || lower[at] == ' '))
         ++at;
@@ -88,6 +84,19 @@ std::optional<HResult> decimalCode(std::string_view lower)
         return value <= 0x80000000ull ? std::optional(static_cast<HResult>(-static_cast<std::int64_t>(value)))
                                       : std::nullopt;
     return value >= 0x80000000ull && value <= 0xFFFFFFFFull ? failureCode(value) : std::nullopt;
+}
+
+/// The decimal code after `key` (`errorcode`, `hresult`) in `lower`.
+std::optional<HResult> decimalCodeAt(std::string_view lower, std::string_view key)
+{
+    const std::size_t at = lower.find(key);
+    return at == std::string_view::npos ? std::nullopt : decimalCodeAfter(lower, at + key.size());
+}
+
+/// `"ErrorCode":2151350291`, `ErrorCode=-2143617005`: an HNS envelope's code in decimal.
+std::optional<HResult> decimalCode(std::string_view lower)
+{
+    return decimalCodeAt(lower, "errorcode");
 }
 
 /// `HCN_E_PORT_ALREADY_EXISTS` (or HNS_E_..., GCN_E_...) written by name.
@@ -151,18 +160,33 @@ std::string_view withoutLeadingCode(std::string_view text)
     return text.substr(end);
 }
 
+/// Whether `text` starts with the next key of a PowerShell hashtable after its `;` (` ErrorCode=`).
+bool startsWithHashtableKey(std::string_view text)
+{
+    text = trimBlanks(text);
+    std::size_t end = 0;
+    while (end < text.size() && isCodeChar(text[end]))
+        ++end;
+    return end > 0 && end < text.size() && text[end] == '=';
+}
+
 /// The message logged from `start` on: up to the code (`(0x`, `0x`), a document (`{`), a closing quote
-/// or the line's end, at most kMaxLoggedMessage bytes. A word after its last sentence (klog's next key,
-/// `... was not found. spewConfig`) is not part of it.
+/// or the line's end, at most kMaxLoggedMessage bytes; in a PowerShell hashtable (`@{Error=...;
+/// ErrorCode=...}`) up to the next key or its `}`. A word after its last sentence (klog's next key,
+/// `... was not found. spewConfig`) is not part of it, nor a markdown code span's backticks around it.
 std::string messageFrom(std::string_view text, std::size_t start)
 {
+    const bool hashtable = text.substr(0, start).rfind("@{") != std::string_view::npos;
     std::string_view rest = text.substr(start);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\'))
+    while (!rest.empty() &&
+           (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\' || rest.front() == '`'))
         rest.remove_prefix(1);
     rest = withoutLeadingCode(rest);
     std::size_t end = 0;
     for (; end < rest.size() && end < kMaxLoggedMessage; ++end) {
         const char c = rest[end];
+        if (hashtable && (c == '}' || (c == ';' && startsWithHashtableKey(rest.substr(end + 1)))))
+            break;
         if (c == '{' || c == '"' || c == '\n' ||
             (c == '\\' && end + 1 < rest.size() && rest[end + 1] == '"') ||
             (c == '(' && rest.substr(end + 1, 2) == "0x") ||
@@ -197,7 +221,8 @@ std::string messageFrom(std::string_view text, std::size_t start)
             shortened = true;
         }
     }
-    while (!message.empty() && (message.back() == ',' || message.back() == ';' || message.back() == ':'))
+    while (!message.empty() &&
+           (message.back() == ',' || message.back() == ';' || message.back() == ':' || message.back() == '`'))
         message = trimBlanks(message.substr(0, message.size() - 1));
     if (const std::size_t sentence = message.rfind(". ");
         sentence != std::string_view::npos && message.find(' ', sentence + 2) == std::string_view::npos)
@@ -412,6 +437,74 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     return error;
 }
 
+/// HNS's own error record as hostnetsvc logs it, `{2151350295; onecore\vm\dv\net\hns\service\network\
+/// endpoint.h; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860; \RequestHandler\EndpointActivity\
+/// EndpointAttachShared; ...}` (code; source file; line; module; ...; message; ...; activity): the code,
+/// the message and the activity's last step as what failed.
+std::optional<LoggedError> hnsErrorRecordIn(std::string_view text, std::string_view lower)
+{
+    std::size_t module = lower.find("hostnetsvc.dll");
+    if (module == std::string_view::npos)
+        module = lower.find("\\hns\\");
+    if (module == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t open = text.rfind('{', module);
+    const std::size_t close = text.find('}', module);
+    if (open == std::string_view::npos)
+        return std::nullopt;
+    const std::string_view record = text.substr(open + 1, std::min(close, text.size()) - open - 1);
+    std::vector<std::string_view> fields;
+    for (std::size_t from = 0; fields.size() < 8 && from <= record.size();) {
+        const std::size_t semi = std::min(record.find(';', from), record.size());
+        fields.push_back(trimBlanks(record.substr(from, semi - from)));
+        from = semi + 1;
+    }
+    if (fields.size() < 6 || (lowerCopy(fields[3]) != "hostnetsvc.dll" &&
+                              lowerCopy(fields[1]).find("\\hns\\") == std::string::npos))
+        return std::nullopt;
+    LoggedError error;
+    const std::string code = lowerCopy(fields[0]);
+    std::size_t at = 0;
+    error.code = code.starts_with("0x") ? hexCode(code, at) : decimalCodeAfter(code, 0);
+    if (!error.code)
+        return std::nullopt;
+    const std::string_view message = fields[5];
+    if (std::any_of(message.begin(), message.end(),
+                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+        error.message = validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage)));
+    if (fields.size() >= 8) {
+        const std::string_view activity = fields[7];
+        const std::string_view step = activity.substr(activity.rfind('\\') + 1);
+        if (!step.empty() && std::all_of(step.begin(), step.end(), isCodeChar))
+            error.operation = std::string(step);
+    }
+    return error;
+}
+
+/// WSL's report of an HNS failure: `Detected user visible error:
+/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9`, the code after `HNS/`, the step
+/// before it as what failed ("WSL ConfigureNetworking").
+std::optional<LoggedError> wslHnsErrorIn(std::string_view text, std::string_view lower)
+{
+    const std::size_t hns = lower.find("/hns/0x");
+    if (hns == std::string_view::npos)
+        return std::nullopt;
+    std::size_t start = hns;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '"' && text[start - 1] != '\'')
+        --start;
+    if (!lower.substr(start).starts_with("wsl/"))
+        return std::nullopt;
+    std::size_t at = 0;
+    const std::string_view code = text.substr(hns + 5);
+    LoggedError error;
+    error.code = hexCode(code.substr(0, code.find_first_of(" \"'/")), at);
+    if (!error.code || at != 0)
+        return std::nullopt;
+    const std::string_view path = text.substr(start, hns - start);
+    error.operation = "WSL " + std::string(path.substr(path.rfind('/') + 1));
+    return error;
+}
+
 /// The docker command the line before an error it answered (`Error response from daemon: ...`) ran, as
 /// typed at the prompt (`docker network create -d transparent mynet`): what failed. Empty otherwise.
 std::string dockerCommandAnswered(std::string_view before, std::string_view line)
@@ -461,7 +554,7 @@ LoggedError loggedError(std::string_view after, std::string_view before)
 }
 
 LoggedError answerError(std::string_view error, std::optional<std::int64_t> errorCode,
-                        std::string_view before)
+                        std::string_view before, bool cut)
 {
     LoggedError answer;
     if (errorCode && *errorCode < 0 && *errorCode >= -std::int64_t(0x80000000))
@@ -470,13 +563,20 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
         answer.code = failureCode(std::uint64_t(*errorCode));
     const std::string_view message = trimBlanks(error);
     answer.message = validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage)));
+    answer.messageCut = cut && !answer.message.empty();
+    // The last word of a cut message is cut too (`choose anoth`): the message ends before it.
+    if (const std::size_t blank = answer.message.rfind(' '); answer.messageCut && blank != std::string::npos)
+        answer.message = std::string(trimBlanks(std::string_view(answer.message).substr(0, blank)));
     LoggedError said = readError(before, false);
     answer.operation = std::move(said.operation);
     if (!answer.code)
         answer.code = said.code;
+    // `HcnCreateNetwork -- HRESULT: 2147942452. Result: {...`: the code of the answer printed after it.
+    if (!answer.code)
+        answer.code = decimalCodeAt(lowerCopy(before), "hresult");
     if (answer.message.empty())
         answer.message = std::move(said.message);
-    if (!answer.code && !answer.message.empty())
+    if (!answer.code && !answer.message.empty() && !answer.messageCut)
         answer.code = codeOfMessage(answer.message);
     return answer;
 }
@@ -488,6 +588,13 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         // A line without a failure word states none; the lines a console wrapped it into (or lines as
         // wide that follow it, as a table's rows are) are read from their own start.
         const std::string lower = lowerCopy(lines[first].text);
+        std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);
+        if (!record)
+            record = wslHnsErrorIn(lines[first].text, lower);
+        if (record) {
+            refusals.push_back({first, first, std::move(*record)});
+            continue;
+        }
         if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
             lower.find("hcn_e_") == std::string::npos)
             continue;
@@ -530,7 +637,7 @@ std::string describeLoggedError(const LoggedError& error)
             message = std::string(trimBlanks(hresultMessage(*error.code)));
     }
     if (!message.empty())
-        out += (out.empty() ? "\"" : ", \"") + message + "\"";
+        out += (out.empty() ? "\"" : ", \"") + message + (error.messageCut ? "\" (cut)" : "\"");
     if (!error.operation.empty())
         out = error.operation + " failed" + (out.empty() ? std::string() : ": " + out);
     return out;

@@ -30,6 +30,7 @@ struct LoggedError
     std::string operation;
     std::optional<HResult> code; ///< a failure code; Win32 error numbers as HRESULT_FROM_WIN32
     std::string message;         ///< "The object already exists."; empty when none is logged
+    bool messageCut = false;     ///< the paste cut the message off: only its start is known
     bool found() const { return code.has_value() || !message.empty(); }
 };
 
@@ -56,9 +57,10 @@ ExtractResult extractJsonValues(const std::vector<CleanedLine>& lines,
 
 /// The error an HNS answer that says it failed gives (`{"Success":false,"Error":"...","ErrorCode":...}`):
 /// its `Error` and `ErrorCode` (`errorCode`, when it has one), with the operation and, where the answer
-/// lacks them, the code and message logged before it on its line (`before`).
+/// lacks them, the code and message logged before it on its line (`before`: `HRESULT: 2147942452.
+/// Result:`). `cut`: the paste cut the answer off inside its `Error` or before its `ErrorCode`.
 LoggedError answerError(std::string_view error, std::optional<std::int64_t> errorCode,
-                        std::string_view before);
+                        std::string_view before, bool cut = false);
 
 /// A log line that states an error of a request HNS refused.
 struct LoggedRefusal
@@ -70,8 +72,11 @@ struct LoggedRefusal
 
 /// The lines that state an error of a request HNS refused (hcsshim's `hcnCreateEndpoint failed in
 /// Win32: ... (0x803b0013)`, `HNS failed with error : ...`, an HNS call such as `HNSCall Method POST Path
-/// /endpoints` or an HCN failure code (`0x803B....`, `HCN_E_...`) with words of failure), each read
-/// whole where a console wrapped it (wrapped_lines.h).
+/// /endpoints` or an HCN failure code (`0x803B....`, `HCN_E_...`) with words of failure; HNS's own error
+/// record `{2151350295; ...\hns\...; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860;
+/// \RequestHandler\EndpointActivity\EndpointAttachShared; ...}`; WSL's `Detected user visible error:
+/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9`), each read whole where a
+/// console wrapped it (wrapped_lines.h).
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next
@@ -85,7 +90,7 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// How the import report names a logged error: `hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS
 /// (0x803B0013), "The specified port already exists."` (the operation when the log names one); a code
 /// without a name as `0x80071392 (Win32 error 5010)`; a named code
-/// without a logged message with the code's Windows message.
+/// without a logged message with the code's Windows message; a message the paste cut as `"..." (cut)`.
 std::string describeLoggedError(const LoggedError& error);
 
 } // namespace hcn::io

@@ -124,6 +124,27 @@ inline bool isCommandLine(std::string_view t)
                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
+/// A line of a PowerShell error record after its message: where the error arose (`At C:\k\hns.psm1:233
+/// char:16`), `+ CategoryInfo : ...`, `+ FullyQualifiedErrorId : ...`. A line of its own, never a piece
+/// a console broke off the message before it.
+inline bool isPowerShellErrorRecordLine(std::string_view t)
+{
+    t = trimBlanks(t);
+    if (t.starts_with("+ CategoryInfo") || t.starts_with("+ FullyQualifiedErrorId"))
+        return true;
+    if (!t.starts_with("At "))
+        return false;
+    const std::size_t at = t.rfind(" char:");
+    if (at == std::string_view::npos || at + 6 >= t.size())
+        return false;
+    const auto digits = [](std::string_view d) {
+        return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const std::string_view path = t.substr(3, at - 3);
+    const std::size_t colon = path.rfind(':');
+    return digits(t.substr(at + 6)) && colon != std::string_view::npos && digits(path.substr(colon + 1));
+}
+
 /// `System.Object[]`, `System.Collections.Generic.List`1[System.String]`, `Deserialized.X`: a .NET type
 /// name PowerShell printed instead of expanding a value.
 inline bool isPowerShellTypeName(std::string_view s)

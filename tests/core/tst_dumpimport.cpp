@@ -1218,6 +1218,60 @@ private slots:
                    "hcsCreateComputeSystem failed in Win32: The system cannot find the file specified. (0x2)"
             << QStringList{};
         QTest::newRow("a success is none") << klog + "hcnCreateEndpoint succeeded; no error" << QStringList{};
+        QTest::newRow("HNS's answer as a PowerShell hashtable: the message up to the next key")
+            << "Invoke-HnsRequest : @{Error=A network with this name already exists. ; ErrorCode=2151350288; "
+               "Success=False}\nAt C:\\k\\scripts\\hns.psm1:240 char:12\n+ ...   return Invoke-HnsRequest "
+               "-Method POST -Type networks -Data $body ..."
+            << QStringList{"1: HNS refused a request: HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A network "
+                           "with this name already exists.\""};
+        QTest::newRow("the line where a PowerShell error arose is no piece of its message")
+            << "Invoke-HnsRequest : HNS failed with error : The network was not found\nAt "
+               "C:\\k\\scripts\\hns.psm1:240 char:12"
+            << QStringList{
+                   "1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was "
+                   "not found\""};
+        QTest::newRow("nor is a PowerShell error record's CategoryInfo")
+            << "Invoke-HnsRequest : HNS failed with error : The network was not found\n    + CategoryInfo    "
+               " "
+               "     : NotSpecified: (:) [Write-Error], WriteErrorException"
+            << QStringList{
+                   "1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was "
+                   "not found\""};
+        QTest::newRow("a markdown code span around the line")
+            << "`Error response from daemon: failed to create endpoint quirky_hopper on network nat: HNS "
+               "failed "
+               "with error : The object already exists.`"
+            << QStringList{"1: HNS refused a request: create endpoint quirky_hopper on network nat failed: "
+                           "\"The object already exists.\""};
+        QTest::newRow("HNS's own error record: code, message and the activity that failed")
+            << "``` {2151350295; onecore\\vm\\dv\\net\\hns\\service\\network\\endpoint.h; 327; "
+               "hostnetsvc.dll; 0; Endpoint is in invalid state; 860; "
+               "\\RequestHandler\\EndpointActivity\\EndpointAttachShared; 90; RequestHandler; ; 92; "
+               "EndpointAttachShared; ; 147; 116; }```"
+            << QStringList{"1: HNS refused a request: EndpointAttachShared failed: HCN_E_DEGRADED_OPERATION "
+                           "(0x803B0017), \"Endpoint is in invalid state\""};
+        const QString wsl = "Detected user visible error: "
+                            "Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9";
+        QTest::newRow("WSL's failure of HNS, the step named, repeated")
+            << wsl + "\n" + wsl + "\n" + wsl
+            << QStringList{
+                   "1: HNS refused a request: WSL ConfigureNetworking failed: 0x800706D9 (Win32 error "
+                   "1753) (logged 3 times; the first is at these lines)"};
+        QTest::newRow("a WSL error of no HNS step is none")
+            << "Detected user visible error: Wsl/Service/RegisterDistro/0x80070005" << QStringList{};
+        const QString dupName = " -- HRESULT: 2147942452. Result: {\"Success\":false,\"Error\":\"You were "
+                                "not connected because a "
+                                "duplicate name exists on \nthe network. If joining a dom";
+        QTest::newRow("an answer that says it failed, cut inside its message")
+            << "VERBOSE: 09:14:03 - Creating network with these parameters: {\"Name\":\"LabNet\",\"Type\":"
+               "\"ICS\"}\n" +
+                   dupName
+            << QStringList{"2-3: HNS reported a failure: ERROR_DUP_NAME (0x80070034), \"You were not "
+                           "connected because a duplicate name exists on the network. If joining a\" (cut)"};
+        QTest::newRow("an answer that says it failed, cut before its message")
+            << "HcnCreateNetwork -- HRESULT: 2151350282. Result: {\"Success\":false,"
+            << QStringList{"1: HNS reported a failure: HcnCreateNetwork failed: HCN_E_INVALID_NETWORK "
+                           "(0x803B000A), \"The network configuration is invalid or incomplete.\""};
     }
 
     void refusedRequestsNameTheError()
@@ -1236,6 +1290,105 @@ private slots:
                                 text;
         }
         QCOMPARE(refusals, messages);
+    }
+
+    /// An HNS answer that says it failed is a failure however much of it the paste kept: no object is
+    /// made of it nor completed from the request before it, and the request is still named.
+    void aCutFailureIsNoObject_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("failure"); ///< the start of the warning
+        const QString request = "VERBOSE: 09:14:03 - Creating network with these parameters: {\n"
+                                "    \"Name\" : \"LabNet\",\n"
+                                "    \"Type\": \"ICS\",\n"
+                                "    \"Subnets\" : [ { \"AddressPrefix\" : \"172.30.8.0/24\", "
+                                "\"GatewayAddress\" : \"172.30.8.1\" } ]\n"
+                                "  }\n";
+        QTest::newRow("cut inside its message, wrapped by the console")
+            << request +
+                   " -- HRESULT: 2147942452. Result: {\"Success\":false,\"Error\":\"You were not connected "
+                   "because a duplicate name exists on \nthe network. If joining a domain, go to System in "
+                   "Control Panel to change the computer name and try again. If joining \na workgroup, "
+                   "choose "
+                   "anoth"
+            << "HNS reported a failure: ERROR_DUP_NAME (0x80070034), \"You were not connected because a "
+               "duplicate name exists on the network.";
+        QTest::newRow("cut after its Success")
+            << request + " -- HRESULT: 2147942452. Result: {\"Success\":false,"
+            << "HNS reported a failure: ERROR_DUP_NAME (0x80070034)";
+        QTest::newRow("whole")
+            << request +
+                   " -- HRESULT: 2147942452. Result: {\"Success\":false,\"Error\":\"You were not connected "
+                   "because a duplicate name exists on the network. \",\"ErrorCode\":2147942452}"
+            << "HNS reported a failure: ERROR_DUP_NAME (0x80070034), \"You were not connected because a "
+               "duplicate name exists on the network.\"";
+    }
+
+    void aCutFailureIsNoObject()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, failure);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), QStringList{});
+        const QStringList texts = messageTexts(*result);
+        QVERIFY2(anyContains(texts, failure), qPrintable(failure + " not in:\n" + texts.join('\n')));
+        QVERIFY2(anyContains(texts, "a request sent to HNS (\""), qPrintable(texts.join('\n')));
+        QVERIFY2(!anyContains(texts, "taken from the request"), qPrintable(texts.join('\n')));
+    }
+
+    /// The Service Control Manager's record that HNS itself terminated unexpectedly is said once, as a
+    /// warning with the time the record shows: not a refusal, but what the failures around it come from.
+    void hnsStoppingIsSaid_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("warnings"); ///< "first-last: message"
+
+        QTest::newRow("an event list, the message wrapped into its column")
+            << "TimeGenerated         EventID EntryType Message\n"
+               "-------------         ------- --------- -------\n"
+               "11/3/2026 8:42:17 PM     7031 Error     The Host Network Service service terminated\n"
+               "                                        unexpectedly.  It has done this 2 time(s).  The\n"
+               "                                        following corrective action will be taken in 10000\n"
+               "                                        milliseconds: Restart the service."
+            << QStringList{"3-4: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "11/3/2026 8:42:17 PM)"};
+        QTest::newRow("an event's message alone, twice")
+            << "Message : The Host Network Service service terminated unexpectedly. It has done this 1 "
+               "time(s).\n\nMessage : The Host Network Service service terminated unexpectedly. It has done "
+               "this 2 time(s)."
+            << QStringList{
+                   "1: HNS itself stopped unexpectedly (the Service Control Manager logged it) (logged 2 "
+                   "times; the first is at these lines)"};
+        QTest::newRow("a log record's time")
+            << "2026-11-03T20:42:17.514Z Service Control Manager: The Host Network Service service "
+               "terminated "
+               "unexpectedly."
+            << QStringList{"1: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "2026-11-03T20:42:17.514Z)"};
+        QTest::newRow("a stop asked for is none") << "11/3/2026 8:42:17 PM     7036 Information The Host "
+                                                     "Network Service service entered the stopped "
+                                                     "state."
+                                                  << QStringList{};
+    }
+
+    void hnsStoppingIsSaid()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, warnings);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList stops;
+        for (const ImportMessage& m : result->report.messages) {
+            const QString message = QString::fromStdString(m.message);
+            if (!message.contains("HNS itself") && !message.contains("Host Network Service"))
+                continue;
+            QCOMPARE(m.severity, ImportSeverity::Warning);
+            stops << (m.lastLine > m.firstLine ? QStringLiteral("%1-%2: ").arg(m.firstLine).arg(m.lastLine)
+                                               : QStringLiteral("%1: ").arg(m.firstLine)) +
+                         message;
+        }
+        QCOMPARE(stops, warnings);
     }
 
     /// Pasted sessions around an HNS failure: prose holding `Word: ` and JSON (a PowerShell error record:
