@@ -154,6 +154,19 @@ std::string memberName(std::string_view path)
     return std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
 }
 
+/// A loss on the first element of a list (`[0].Policies[0]: ...`, `... in [0].Policies`) with the paths
+/// of that element (`Policies[0]: ...`).
+std::string withoutListIndex(std::string loss)
+{
+    if (loss.starts_with("[0]."))
+        loss.erase(0, 4);
+    else if (loss.starts_with("[0]: "))
+        loss.erase(0, 5); // the element itself: the object
+    if (const std::size_t at = loss.find(" in [0]."); at != std::string::npos)
+        loss.erase(at + 4, 4);
+    return loss;
+}
+
 /// The warning for a dump the text ends inside (or that cannot be read) before any member is complete:
 /// when the cut fell in the ID of what is clearly an HNS object (hns_member.h), it names the object lost.
 std::string nothingComplete(const GoDumpRead& read, std::string_view context)
@@ -421,11 +434,16 @@ private:
                                   "before the cut is read"
                                 : "the Go struct dump cannot be read past column " +
                                       std::to_string(pos + read.end + 1) + "; only what came before is read");
-            read.losses.push_back(
-                !after.empty() ? "the dump ends after " + after + "; what followed is unknown"
-                : read.cut     ? "the dump ends inside this value" + where + "; what followed is unknown"
-                               : "the dump cannot be read" + where + "; what followed is unknown");
+            if (!read.cutTold)
+                read.losses.push_back(
+                    !after.empty() ? "the dump ends after " + after + "; what followed is unknown"
+                    : read.cut     ? "the dump ends inside this value" + where + "; what followed is unknown"
+                                   : "the dump cannot be read" + where + "; what followed is unknown");
         }
+        // A list of one struct (`[&{Id:...}]`) is that struct: the paths of its losses are its own.
+        if (read.value.is_array() && read.value.size() == 1 && read.value[0].is_object())
+            for (std::string& loss : read.losses)
+                loss = withoutListIndex(loss);
         if (!useful)
             return;
         if (read.elided)

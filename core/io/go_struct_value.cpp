@@ -739,6 +739,12 @@ private:
         }
         if (bytes.front() != '{' && bytes.front() != '[')
             return array;
+        if (m_out.cut && !m_out.cutTold) {
+            // The text ended inside these bytes: they do not parse only because they are cut.
+            loss("cut off inside its JSON bytes (json.RawMessage); left out");
+            m_out.cutTold = true;
+            return nullptr;
+        }
         nlohmann::json parsed;
         if (goJsonWithin(bytes, m_maxDepth - m_depth))
             parsed = nlohmann::json::parse(bytes, nullptr, false);

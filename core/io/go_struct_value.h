@@ -26,6 +26,7 @@ struct GoDumpRead
     bool tooDeep = false;
     bool elided = false;             ///< `...` stood in place of members or elements
     std::string stoppedIn;           ///< when not closed: the member being read (`Subnets[0].Policies`)
+    bool cutTold = false; ///< the cut is told by a loss on the member it fell in (JSON bytes cut off)
     /// When the text ended inside a scalar: what it shows of it (`74519449-3C37-`), left out of `value`.
     std::string cutText;
     /// When the text ended right after an `Id` holding a whole GUID (`{Id:3c6fab4d-...-dd46f8c2e392`): that

@@ -463,9 +463,16 @@ private:
     bool tryQuotedField(Position& at)
     {
         const std::string& text = m_lines[at.line].text;
-        const bool escapedKey = text.compare(at.column + 1, 2, "\\\"") == 0 ||
-                                (text[at.column] == '[' && text.compare(at.column + 1, 3, "{\\\"") == 0);
-        if (m_quotedNesting >= kMaxQuotedNesting || !escapedKey)
+        // Blanks may stand between the bracket and the quote, as in JSON (`{ \"ID\" : ...`, `[ { \"ID\"`).
+        const auto afterBlanks = [&](std::size_t from) {
+            while (from < text.size() && (text[from] == ' ' || text[from] == '\t'))
+                ++from;
+            return from;
+        };
+        std::size_t key = afterBlanks(at.column + 1);
+        if (text[at.column] == '[' && key < text.size() && text[key] == '{')
+            key = afterBlanks(key + 1);
+        if (m_quotedNesting >= kMaxQuotedNesting || text.compare(key, 2, "\\\"") != 0)
             return false;
         std::size_t end = at.column;
         while (end < text.size() && text[end] != '"')
@@ -685,6 +692,8 @@ private:
                 at = {next, 0};
                 return true;
             }
+            if (takeFieldAroundDamage(at))
+                return true;
             warn(first, last,
                  "not valid JSON, not imported: " + std::string(utf8Prefix(why, kMaxQuotedMessage)));
             at = c.end;
@@ -726,6 +735,49 @@ private:
             m_result.values.push_back(std::move(found));
         }
         at = c.end;
+        return true;
+    }
+
+    /// A document in a log field (tryQuotedField) ends with the field. When the object it opens with does
+    /// not parse (the paste lost characters inside it, so its brackets also close early), its members
+    /// are read one by one up to the field's last `}`; those the damage hit are left out and named. False
+    /// (nothing reported) when the field is no such object or no member could be read.
+    bool takeFieldAroundDamage(Position& at)
+    {
+        if (m_quotedNesting == 0 || m_lines[at.line].text[at.column] != '{')
+            return false;
+        for (std::size_t l = 0; l <= at.line; ++l) {
+            const std::string_view before =
+                std::string_view(m_lines[l].text).substr(0, l == at.line ? at.column : std::string::npos);
+            if (!trimBlanks(before).empty())
+                return false; // the field holds more than the object
+        }
+        const std::string text = spanText(at, {m_lines.size() - 1, m_lines.back().text.size()});
+        std::vector<std::string> damaged;
+        nlohmann::json value = readMembersAroundDamage(text, damaged);
+        if (value.empty() || damaged.empty())
+            return false;
+        const int first = m_lines[at.line].sourceLine;
+        const int last = m_lines.back().sourceLine;
+        std::string names;
+        for (const std::string& key : damaged)
+            names += (names.empty() ? "" : ", ") + key;
+        warn(first, last,
+             "the text of " + names + " is damaged (it does not read as JSON); " +
+                 (damaged.size() == 1 ? "that member is" : "those members are") +
+                 " left out, the others are read");
+        FoundValue found;
+        found.firstLine = first;
+        found.lastLine = last;
+        found.context = contextBefore(at);
+        found.sourceText = text;
+        found.repairs.push_back("read the members around text that does not parse");
+        for (const std::string& key : damaged)
+            found.losses.push_back(key +
+                                   ": its text in the dump is damaged (it does not read as JSON); left out");
+        found.value = std::move(value);
+        m_result.values.push_back(std::move(found));
+        at = {m_lines.size(), 0};
         return true;
     }
 

@@ -76,39 +76,102 @@ template <class Json> std::string fieldText(const Json& value)
 /// A console-wrapped log record is joined from at most this many lines.
 constexpr std::size_t kMaxWrappedRecordLines = 512;
 
-/// Whether `line` ends inside a quoted field whose quotes inside are escaped: a log record holding a
-/// document as text (`msg="Response: {\"ID\":\"7C9A`) that the line does not finish.
-bool endsInsideEscapedField(std::string_view line)
+/// Follows a log line's quoted fields through its text, to tell whether it ends inside one whose quotes
+/// inside are escaped: a log record holding a document as text (`msg="Response: {\"ID\":\"7C9A`) that
+/// the line does not finish.
+class EscapedFieldScan
 {
-    bool inField = false;
-    bool escapedQuote = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (!inField) {
-            inField = c == '"';
-            escapedQuote = false;
-        } else if (c == '\\' && i + 1 < line.size()) {
-            escapedQuote = escapedQuote || line[i + 1] == '"';
-            ++i;
-        } else if (c == '"') {
-            inField = false;
+public:
+    void feed(std::string_view text)
+    {
+        for (const char c : text) {
+            if (m_backslash) {
+                m_escapedQuote = m_escapedQuote || c == '"';
+                m_backslash = false;
+            } else if (!m_inField) {
+                m_inField = c == '"';
+                m_escapedQuote = false;
+            } else if (c == '\\') {
+                m_backslash = true;
+            } else if (c == '"') {
+                m_inField = false;
+            }
         }
+        if (const std::string_view t = trimBlanks(text); !t.empty())
+            m_last = t.back();
     }
-    return inField && escapedQuote;
+
+    /// Whether the text fed so far ends inside such a field. One that ends at the document's opening
+    /// bracket (`msg="Network Response : { `) is one when `next` goes on with an escaped quote.
+    bool endsInside(std::string_view next) const
+    {
+        return m_inField &&
+               (m_escapedQuote || ((m_last == '{' || m_last == '[') && trimBlanks(next).starts_with("\\\"")));
+    }
+
+private:
+    bool m_inField = false;
+    bool m_escapedQuote = false;
+    bool m_backslash = false;
+    char m_last = '\0';
+};
+
+/// Whether `line` goes on with a document escaped in a field a line before left open: an escaped quote
+/// comes before any quote of its own (`\"EndMacAddress\" : \"00-15-5D-FC-BF-FF\" } ], ...`).
+bool continuesEscapedField(std::string_view line)
+{
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '"')
+            return false;
+        if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '"')
+            return true;
+        if (line[i] == '\\')
+            ++i;
+    }
+    return false;
 }
 
-/// A log record with a document in an escaped field, which a console broke into lines at its width, is
-/// one line again: the lines that continue it are joined onto it (without a separator, or the blank
-/// the console broke at) and left out. Returns how many records were joined.
+/// The end of the run of lines a log record with a document in an escaped field, starting at
+/// lines[first], was broken into, and the record joined into `text`: the lines a console broke it into
+/// at its width (consoleWrapEnd), then, while the field is still open, the lines that go on with it (a
+/// viewer that wraps at blanks leaves lines of unequal width), each after a blank. first + 1 when the
+/// line ends in no such field.
+std::size_t escapedRecordEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::string& text)
+{
+    if (lines[first].text.size() < kMinConsoleLineWidth || first + 1 >= lines.size() ||
+        codePointWidth(lines[first].text) < kMinConsoleLineWidth)
+        return first + 1;
+    EscapedFieldScan field;
+    field.feed(lines[first].text);
+    if (!field.endsInside(lines[first + 1].text))
+        return first + 1;
+    std::size_t end = consoleWrapEnd(lines, first, kMaxWrappedRecordLines);
+    text = joinConsoleWrap(lines, first, end);
+    field = {};
+    field.feed(text);
+    while (end < lines.size() && end - first < kMaxWrappedRecordLines && field.endsInside(lines[end].text)) {
+        const std::string_view next = trimBlanks(lines[end].text);
+        if (next.empty() || opensLogRecord(next) || !continuesEscapedField(next))
+            break;
+        text += ' ';
+        text += next;
+        field.feed(" ");
+        field.feed(next);
+        ++end;
+    }
+    return end;
+}
+
+/// Each log record with a document in an escaped field that was broken into lines (escapedRecordEnd) is
+/// one line again: the lines that continue it are joined onto it and left out. Returns how many records
+/// were joined.
 std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
 {
     std::vector<CleanedLine> joined;
     std::size_t records = 0;
     for (std::size_t i = 0; i < lines.size();) {
-        std::size_t end = i + 1;
-        if (lines[i].text.size() >= kMinConsoleLineWidth && endsInsideEscapedField(lines[i].text) &&
-            codePointWidth(lines[i].text) >= kMinConsoleLineWidth)
-            end = consoleWrapEnd(lines, i, kMaxWrappedRecordLines);
+        std::string text;
+        const std::size_t end = escapedRecordEnd(lines, i, text);
         if (end == i + 1 && records == 0) {
             ++i; // nothing joined so far: the lines stay where they are
             continue;
@@ -119,7 +182,7 @@ std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
         }
         if (end > i + 1) {
             ++records;
-            lines[i].text = joinConsoleWrap(lines, i, end);
+            lines[i].text = std::move(text);
         }
         joined.push_back(std::move(lines[i]));
         i = end;

@@ -322,6 +322,62 @@ std::optional<CutStringMember> cutStringMember(std::string_view json)
         if (shown.ends_with(ellipsis))
             shown.remove_suffix(ellipsis.size());
     return CutStringMember{open.back().key, std::string(shown)};
+
+nlohmann::json readMembersAroundDamage(std::string_view object, std::vector<std::string>& damaged)
+{
+    nlohmann::json result = nlohmann::json::object();
+    const std::size_t open = object.find_first_not_of(" \t\n\r\f");
+    const std::size_t close = object.find_last_not_of(" \t\n\r\f");
+    if (open == std::string_view::npos || object[open] != '{' || object[close] != '}' || close == open)
+        return result;
+    const std::string_view inner = object.substr(open + 1, close - open - 1);
+    bool inDamage = false; // the member before was damaged and what follows may be the rest of it
+    const auto member = [&](std::string_view text, bool closesUnopened) {
+        const std::size_t start = text.find_first_not_of(" \t\n\r\f");
+        if (start == std::string_view::npos)
+            return; // an empty member: a trailing comma
+        text.remove_prefix(start);
+        if (!closesUnopened) {
+            const nlohmann::json one = nlohmann::json::parse("{" + std::string(text) + "}", nullptr, false);
+            if (one.is_object() && one.size() == 1) {
+                result.update(one);
+                inDamage = false;
+                return;
+            }
+        }
+        // The rest of a damaged member's value: its brackets close what the damage lost.
+        if (closesUnopened && inDamage)
+            return;
+        std::string key;
+        if (text.front() == '"')
+            if (const std::size_t end = text.find('"', 1); end != std::string_view::npos)
+                key = std::string(text.substr(1, end - 1));
+        damaged.push_back(key.empty() ? std::string("(a member without its key)") : key);
+        inDamage = true;
+    };
+    JsonStringState strings;
+    int depth = 0;
+    bool closesUnopened = false;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+        const char c = inner[i];
+        if (strings.step(c))
+            continue;
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                closesUnopened = true;
+            else
+                --depth;
+        } else if (c == ',' && depth == 0) {
+            member(inner.substr(from, i - from), closesUnopened);
+            from = i + 1;
+            closesUnopened = false;
+        }
+    }
+    member(inner.substr(from), closesUnopened);
+    return result;
 }
 
 namespace {

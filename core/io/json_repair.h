@@ -81,6 +81,14 @@ struct CutStringMember
 /// value's list, or that of an HNS envelope's `Output`; a member of an object nested in it is none.
 std::optional<CutStringMember> cutStringMember(std::string_view json);
 
+/// An object whose text does not parse as a whole (the paste lost characters inside it: `"MacPools" :
+/// "EndMacAddress" : "...", "StartMacAddress" : "..." } ],` lacks the `[ {` that opened the list), read
+/// member by member: the text between its `{` and its last `}` is split at the commas between its
+/// members and each is parsed on its own. A member that does not parse is left out, with what follows it
+/// up to the next member that closes no bracket it did not open (the rest of the damaged value), and its
+/// key is added to `damaged`. An empty object when no member parses or `object` is no `{...}`.
+nlohmann::json readMembersAroundDamage(std::string_view object, std::vector<std::string>& damaged);
+
 /// Windows PowerShell 5.1's `ConvertTo-Json` of a piped array can write it as `{"value":[...],"Count":n}`
 /// (an array's extended properties serialized with it). Such a wrapper, at the top of `value` or as an
 /// element of a list there, is replaced by the elements of its `value`. With `cut` (a value the paste cut

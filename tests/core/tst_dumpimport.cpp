@@ -2261,6 +2261,109 @@ private slots:
 
     /// Text as a terminal, a chat window, a mail client, a pager, a ticket system or grep made it: the
     /// objects read as if pasted cleanly, and the report says what was undone.
+    void aDocumentEscapedInALogFieldReadsAsJson_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< valueProblem() specs
+        QTest::addColumn<QStringList>("messages");
+        QTest::addColumn<QStringList>("absent"); ///< in no message
+
+        const QString id = QStringLiteral("4E7A2C19-8B3D-4F60-A5C1-7D9E0B2F4A63");
+        const QString network = "Network:" + id;
+        const auto escaped = [](QString json) { return json.replace('"', QStringLiteral("\\\"")); };
+        const QString logrus = QStringLiteral("time=\"2017-08-02T14:34:50.1239349+02:00\" level=debug ");
+        const QString viewer = QStringLiteral("[14:34:50.124][WindowsDockerDaemon][Debug  ] "
+                                              "time=\"2017-08-02T14:34:50.1239349+02:00\" ");
+        // A viewer that wraps at blanks: lines of at most `width` columns, the blank each broke at dropped.
+        const auto wrapAtBlanks = [](const QString& line, int width) {
+            QStringList lines{QString()};
+            for (const QString& word : line.split(' ')) {
+                if (!lines.last().isEmpty() && lines.last().size() + 1 + word.size() > width)
+                    lines << QString();
+                lines.last() += (lines.last().isEmpty() ? "" : " ") + word;
+            }
+            return lines.join('\n') + '\n';
+        };
+        const auto wrapAtWidth = [](const QString& line, int width) {
+            QStringList lines;
+            for (qsizetype at = 0; at < line.size(); at += width)
+                lines << line.mid(at, width);
+            return lines.join('\n') + '\n';
+        };
+        const QString docker17 =
+            QStringLiteral(
+                "{ \"CurrentEndpointCount\" : 0, \"ExternalInterfaceAddress\" : \"00-15-5D-2A-4F-10\", "
+                "\"ID\" : \"%1\", \"MacPools\" : [ { \"EndMacAddress\" : \"00-15-5D-2A-4F-FF\", "
+                "\"StartMacAddress\" : \"00-15-5D-2A-40-00\" } ], \"MaxConcurrentEndpoints\" : 0, "
+                "\"NATName\" : \"H%1\", \"Name\" : \"nat\", \"Policies\" : [  ], \"Subnets\" : [ { "
+                "\"AddressPrefix\" : \"172.30.16.0/20\", \"GatewayAddress\" : \"172.30.16.1\" } ], "
+                "\"Type\" : \"nat\", \"Version\" : 4294967297 }")
+                .arg(id);
+        const QString record = viewer + "msg=\"Network Response : " + escaped(docker17) + "\"";
+        const QStringList full{network + " /Name=\"nat\"", network + " /Type=\"NAT\"",
+                               network + " /Ipams/0/Subnets/0/IpAddressPrefix=\"172.30.16.0/20\""};
+        const QStringList noneLost{network + " @Lost=[]"};
+        const QStringList readAll{"never closes", "not valid JSON", "nothing in the dump could be read"};
+
+        QTest::newRow("a blank after the opening brace")
+            << logrus + "msg=\"Network Response : { " +
+                   escaped(QStringLiteral("\"ID\":\"%1\",\"Name\":\"nat\",\"Type\":\"nat\"}").arg(id)) +
+                   "\"\n"
+            << QStringList{network} << QStringList{network + " /Name=\"nat\""} << QStringList{} << readAll;
+        QTest::newRow("a blank after the opening bracket of a list")
+            << logrus + "msg=\"Network Response : [ " +
+                   escaped(QStringLiteral("{\"ID\":\"%1\",\"Name\":\"nat\",\"Type\":\"nat\"}]").arg(id)) +
+                   "\"\n"
+            << QStringList{network} << QStringList{network + " /Name=\"nat\""} << QStringList{} << readAll;
+        QTest::newRow("Docker 17.x: blanks after brackets, colons and commas, on one line")
+            << record + "\n"
+            << QStringList{network} << full + noneLost << QStringList{} << readAll;
+        QTest::newRow("the same wrapped at blanks by the log viewer")
+            << wrapAtBlanks(record, 250) << QStringList{network} << full + noneLost << QStringList{}
+            << readAll;
+        QTest::newRow("the same wrapped at 120 columns by a console")
+            << wrapAtWidth(record, 120) << QStringList{network} << full + noneLost << QStringList{}
+            << readAll;
+        QTest::newRow("wrapped right after the opening brace")
+            << viewer + "msg=\"Network Response : {\n" + escaped(docker17.mid(2)) + "\"\n"
+            << QStringList{network} << full + noneLost << QStringList{} << readAll;
+        QTest::newRow("cut by the line end inside Policies")
+            << record.left(record.indexOf("\\\"Policies")) + "\\\"Poli\n"
+            << QStringList{network} << QStringList{network + " /Name=\"nat\""}
+            << QStringList{"the value is cut off"} << QStringList{"not valid JSON"};
+        // The excerpt lost the `[ {` that opened MacPools' list where the viewer broke the line.
+        const QString damaged = QString(record).replace(QStringLiteral("\\\"MacPools\\\" : [ {"),
+                                                        QStringLiteral("\\\"MacPools\\\" :"));
+        QTest::newRow("a list's opening lost: the other members are read, MacPools is named")
+            << wrapAtBlanks(damaged, 250) << QStringList{network}
+            << full + QStringList{network + " @Lost=[\"MacPools: its text in the dump is damaged (it does "
+                                            "not read as JSON); left out\"]"}
+            << QStringList{"the text of MacPools is damaged"}
+            << QStringList{"never closes", "not valid JSON"};
+    }
+
+    void aDocumentEscapedInALogFieldReadsAsJson()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, messages);
+        QFETCH(QStringList, absent);
+        Result<ImportResult> result = importDump({{"daemon.log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), objects);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(*result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        const QStringList texts = messageTexts(*result);
+        for (const QString& m : messages)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+        for (const QString& m : absent)
+            QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
+    }
+
     void pastedTextReadsAsPrinted_data()
     {
         QTest::addColumn<QString>("file");

@@ -902,6 +902,51 @@ private slots:
                      o.id.c_str());
     }
 
+    /// json.RawMessage bytes the line end cut (`Policies:[[123 34 84 ...`) are one loss on the member,
+    /// its path the object's own also when the object is a list's element.
+    void aCutInsideJsonBytesIsOneLoss_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("lost"); ///< the object's losses that name the bytes or the cut
+
+        const QString head =
+            QStringLiteral("2026-12-01 10:20:50.150 [INFO][1096] startup/dataplane_windows.go 325: "
+                           "Found existing HNS network ");
+        const QString members = QStringLiteral(
+            "Id:5D8E2A47-1C3B-4F69-8E07-A2B4C6D8E0F1 Name:Calico Type:Overlay NetworkAdapterName: "
+            "SourceMac: Policies:[");
+        // `{"Type":"VNet` as bytes, cut there.
+        const QString cutBytes = QStringLiteral("[123 34 84 121 112 101 34 58 34 86 78 101 116");
+        QTest::newRow("a list of one struct, cut inside its policy's bytes")
+            << head + "[&{" + members + cutBytes + "\n"
+            << QStringList{"Policies[0]: cut off inside its JSON bytes (json.RawMessage); left out"};
+        QTest::newRow("a struct alone, cut inside its policy's bytes")
+            << head + "&{" + members + cutBytes + "\n"
+            << QStringList{"Policies[0]: cut off inside its JSON bytes (json.RawMessage); left out"};
+        QTest::newRow("whole bytes that are no JSON still do not parse")
+            << head + "[&{" + members + "[123 34 84 125]] Subnets:[]}]\n"
+            << QStringList{"Policies[0]: JSON bytes (json.RawMessage) that do not parse; left out"};
+    }
+
+    void aCutInsideJsonBytesIsOneLoss()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, lost);
+        const Result<ImportResult> result = importDump({{"calico.log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), QStringList{"Network:5D8E2A47-1C3B-4F69-8E07-A2B4C6D8E0F1"});
+        const ImportedObject& network = result->report.objects.front();
+        QStringList got;
+        for (const std::string& l : network.lost)
+            if (const QString loss = QString::fromStdString(l);
+                loss.contains("json.RawMessage") || loss.contains("the dump ends"))
+                got << loss;
+        QCOMPARE(got, lost);
+        const json* doc = document(*result, ResourceKind::Network, "5D8E2A47-1C3B-4F69-8E07-A2B4C6D8E0F1");
+        QVERIFY(doc);
+        QCOMPARE(QString::fromStdString(doc->value("Name", "")), QStringLiteral("Calico"));
+    }
+
     void hostileTextCostsAWarning_data()
     {
         QTest::addColumn<QByteArray>("text");
