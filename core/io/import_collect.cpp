@@ -281,13 +281,12 @@ struct Collector
 
     void object(json&& value, ResourceKind hint, int first, int last, std::string text)
     {
-        // Hyper-V's switches, WinNAT, the host's adapters and addresses: named, so that the engineer sees
-        // what the paste holds beside the HNS objects (its lines stay in the dump). Cmdlets print no Go
-        // structs; a Go program's `IfIndex` is its own.
-        const NonHnsObjectKind* other =
-            found.format == DumpFormat::GoStruct ? nullptr : nonHnsObjectKind(value);
-        if (other) {
-            nonHnsObject(*other, first, last);
+        // Hyper-V's switches, WinNAT, the host's adapters and addresses, a CNI plugin's records: named, so
+        // that the engineer sees what the paste holds beside the HNS objects (its lines stay in the dump).
+        // Cmdlets print no Go structs; a Go program's `IfIndex` is its own.
+        const NonHnsObjectKind* other = nonHnsObjectKind(value);
+        if (other && (found.format != DumpFormat::GoStruct || other->goStruct)) {
+            nonHnsObject(*other, value, first, last);
             return;
         }
         bool isV1 = false;
@@ -375,10 +374,9 @@ struct Collector
     }
 
     /// One info for each object, and one for the rows of a table that follow each other.
-    void nonHnsObject(const NonHnsObjectKind& other, int first, int last)
+    void nonHnsObject(const NonHnsObjectKind& other, const json& value, int first, int last)
     {
-        std::string text = std::string(other.what) + " (" + std::string(other.command) +
-                           "), not an HNS object; not imported";
+        std::string text = nonHnsObjectText(other, value, found.context);
         if (found.format == DumpFormat::Table && !messages.empty()) {
             ImportMessage& previous = messages.back();
             if (previous.source == source && previous.message == text && previous.lastLine + 1 >= first) {

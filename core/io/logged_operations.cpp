@@ -101,12 +101,17 @@ std::size_t findLoggedGuid(std::string_view text, std::size_t from)
     return std::string_view::npos;
 }
 
-std::string upperGuid(std::string_view text, std::size_t at)
+std::string upperCopy(std::string text)
 {
-    std::string id(text.substr(at, 36));
-    for (char& c : id)
+    for (char& c : text)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return id;
+    return text;
+}
+
+/// The GUID at `at`, as the log spells it.
+std::string loggedGuid(std::string_view text, std::size_t at)
+{
+    return std::string(text.substr(at, 36));
 }
 
 /// Whether `at` is outside any braces on the line: a GUID inside `{...}` belongs to a document.
@@ -139,7 +144,7 @@ std::optional<Deleted> classDeleteIn(std::string_view text)
         for (const KindSpelled& k : kDeletedClasses)
             if (cls == k.text)
                 if (const std::size_t guid = findLoggedGuid(text, after); guid != std::string_view::npos)
-                    return Deleted{k.kind, upperGuid(text, guid)};
+                    return Deleted{k.kind, loggedGuid(text, guid)};
     }
     return std::nullopt;
 }
@@ -158,7 +163,7 @@ std::optional<Deleted> hcnDeleteIn(std::string_view text, const std::string& low
         for (const KindSpelled& k : kHcnDeleted)
             if (what == k.text)
                 if (const std::size_t guid = findLoggedGuid(text, end); guid != std::string_view::npos)
-                    return Deleted{k.kind, upperGuid(text, guid)};
+                    return Deleted{k.kind, loggedGuid(text, guid)};
     }
     return std::nullopt;
 }
@@ -177,7 +182,7 @@ std::optional<Deleted> methodDeleteIn(std::string_view text, const std::string& 
             const std::string path = "/" + std::string(k.text) + "/";
             const std::size_t p = lower.find(path, after);
             if (p != std::string::npos && findLoggedGuid(text, p + path.size()) == p + path.size())
-                return Deleted{k.kind, upperGuid(text, p + path.size())};
+                return Deleted{k.kind, loggedGuid(text, p + path.size())};
         }
         const std::size_t guid = findLoggedGuid(text, after);
         if (guid == std::string_view::npos || guid - after > kMaxDeleteToId)
@@ -185,7 +190,7 @@ std::optional<Deleted> methodDeleteIn(std::string_view text, const std::string& 
         const std::size_t from = at > kMaxDeleteToId ? at - kMaxDeleteToId : 0;
         if (const ResourceKind kind = kindNamedIn(text.substr(from, at - from));
             kind != ResourceKind::Invalid)
-            return Deleted{kind, upperGuid(text, guid)};
+            return Deleted{kind, loggedGuid(text, guid)};
     }
     return std::nullopt;
 }
@@ -301,7 +306,7 @@ std::optional<Mentioned> mentionIn(std::string_view text)
     for (std::size_t guid = findLoggedGuid(text, after); guid != std::string_view::npos;
          guid = findLoggedGuid(text, guid + 36))
         if (outsideBraces(text, guid))
-            return Mentioned{word->kind, upperGuid(text, guid), {}, addressAfter(text, lower, after)};
+            return Mentioned{word->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
     const std::string_view before = std::string_view(lower).substr(0, at);
     if (before.find("found") == std::string_view::npos && before.find("existing") == std::string_view::npos &&
         before.find("using") == std::string_view::npos)
@@ -341,7 +346,7 @@ std::string loggedLinesText(const std::vector<int>& lines)
 
 /// The refusal messages of a source: their lines, so a deletion HNS refused is not reported again.
 bool refusedAt(const std::vector<ImportMessage>& messages, std::size_t from, const std::string& source,
-               const std::vector<int>& lines)
+               const LoggedObject& deletion)
 {
     for (std::size_t i = from; i < messages.size(); ++i) {
         const ImportMessage& m = messages[i];
@@ -351,9 +356,13 @@ bool refusedAt(const std::vector<ImportMessage>& messages, std::size_t from, con
             m.message.find(kAnswerFailure) == std::string::npos &&
             m.message.find(kErrorLoggedWith) == std::string::npos)
             continue;
-        // The refusal on the deletion's line, or logged right after it.
-        for (const int line : lines)
-            if (line >= m.firstLine - 1 && line <= std::max(m.firstLine, m.lastLine))
+        // The refusal on the deletion's line, or logged right after it about deleting such an object.
+        const std::string lower = lowerCopy(m.message);
+        const ResourceKind kind = kindNamedIn(lower);
+        const bool same = lower.find("delet") != std::string::npos &&
+                          (kind == ResourceKind::Invalid || kind == deletion.kind);
+        for (const int line : deletion.lines)
+            if (line >= m.firstLine - (same ? 1 : 0) && line <= std::max(m.firstLine, m.lastLine))
                 return true;
     }
     return false;
@@ -374,13 +383,6 @@ std::string namedLoggedObjects(const std::vector<std::string>& entries)
     return text;
 }
 
-std::string upperCopy(std::string text)
-{
-    for (char& c : text)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return text;
-}
-
 } // namespace
 
 LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const std::string& source,
@@ -397,7 +399,8 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         if (!d)
             continue;
         deletionLines.insert(i);
-        auto [it, added] = deletionAt.emplace(std::make_pair(d->kind, d->id), result.deletions.size());
+        auto [it, added] =
+            deletionAt.emplace(std::make_pair(d->kind, upperCopy(d->id)), result.deletions.size());
         if (added) {
             result.deletions.push_back({d->kind, d->id, {}, 0, {}, {}});
             deletionFirstLine.push_back(i);
@@ -412,7 +415,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             const std::size_t i = first - back;
             if (back > 0 && deletionLines.count(i) != 0) {
                 const std::optional<Deleted> other = deletionIn(lines[i].text);
-                if (other && (other->kind != d.kind || other->id != d.id))
+                if (other && (other->kind != d.kind || upperCopy(other->id) != upperCopy(d.id)))
                     break;
             }
             if (std::string name = deletedNameIn(lines[i].text, d.kind); !name.empty()) {
@@ -423,7 +426,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         }
     }
     std::erase_if(result.deletions,
-                  [&](const LoggedObject& d) { return refusedAt(messages, from, source, d.lines); });
+                  [&](const LoggedObject& d) { return refusedAt(messages, from, source, d); });
 
     // Mentions: lines no object, message or deletion states, naming an object by ID or name; an ID
     // named so is then also counted on the other lines that name it.
@@ -441,21 +444,19 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         return it != merged.begin() && std::prev(it)->second >= line;
     };
     std::set<std::string> deletedIds;
-    for (const LoggedObject& d : result.deletions)
-        deletedIds.insert(d.id);
     for (const auto& [key, index] : deletionAt)
         deletedIds.insert(key.second);
-    std::map<std::string, std::size_t> mentionById; // ID -> index
+    std::map<std::string, std::size_t> mentionById; // ID in upper case -> index
     std::map<std::pair<ResourceKind, std::string>, std::size_t> mentionByName;
     std::vector<bool> counted(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (deletionLines.count(i) != 0 || isShown(lines[i].sourceLine))
             continue;
         std::optional<Mentioned> m = mentionIn(lines[i].text);
-        if (!m || (!m->id.empty() && deletedIds.count(m->id) != 0))
+        if (!m || (!m->id.empty() && deletedIds.count(upperCopy(m->id)) != 0))
             continue;
         std::size_t index = result.mentions.size();
-        const auto known = !m->id.empty() ? mentionById.find(m->id) : mentionById.end();
+        const auto known = !m->id.empty() ? mentionById.find(upperCopy(m->id)) : mentionById.end();
         const auto knownName = m->id.empty() ? mentionByName.find({m->kind, m->name}) : mentionByName.end();
         if (known != mentionById.end())
             index = known->second;
@@ -464,7 +465,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         else {
             result.mentions.push_back({m->kind, m->id, m->name, 0, m->address, {}});
             if (!m->id.empty())
-                mentionById.emplace(m->id, index);
+                mentionById.emplace(upperCopy(m->id), index);
             else
                 mentionByName.emplace(std::make_pair(m->kind, m->name), index);
         }
@@ -480,7 +481,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             const std::string_view text = lines[i].text;
             for (std::size_t g = findLoggedGuid(text, 0); g != std::string_view::npos;
                  g = findLoggedGuid(text, g + 36)) {
-                const auto it = mentionById.find(upperGuid(text, g));
+                const auto it = mentionById.find(upperCopy(loggedGuid(text, g)));
                 if (it != mentionById.end() && outsideBraces(text, g)) {
                     addLine(result.mentions[it->second].lines, lines[i].sourceLine);
                     break;
@@ -512,7 +513,7 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
             for (const LoggedObject& d : op.deletions) {
                 first = std::min(first, firstLoggedLine(d));
                 last = std::max(last, d.lines.back());
-                const auto held = objectById.find(d.id);
+                const auto held = objectById.find(upperCopy(d.id));
                 std::string entry = std::string(resourceKindLabel(d.kind)) + " " + d.id;
                 if (!d.name.empty())
                     entry += " (\"" + d.name + "\", as line " + std::to_string(d.nameLine) + " names it)";
@@ -545,7 +546,7 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
         int first = 0;
         int last = 0;
         for (const LoggedObject& m : op.mentions) {
-            const bool held = !m.id.empty() ? objectById.count(m.id) != 0
+            const bool held = !m.id.empty() ? objectById.count(upperCopy(m.id)) != 0
                                             : objectByName.count(std::make_pair(m.kind, m.name)) != 0;
             if (held)
                 continue;
