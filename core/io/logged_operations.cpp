@@ -307,9 +307,19 @@ std::optional<Mentioned> mentionIn(std::string_view text)
          guid = findLoggedGuid(text, guid + 36))
         if (outsideBraces(text, guid))
             return Mentioned{word->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
-    const std::string_view before = std::string_view(lower).substr(0, at);
-    if (before.find("found") == std::string_view::npos && before.find("existing") == std::string_view::npos &&
-        before.find("using") == std::string_view::npos)
+    // A name only right after words of finding the object (`Found existing bridge HNSEndpoint cbr0_ep`):
+    // one of the two words before the kind; prose around an HNS word names nothing.
+    std::string_view before = std::string_view(lower).substr(0, at);
+    bool finding = false;
+    for (int word = 0; word < 2 && !finding; ++word) {
+        while (!before.empty() && before.back() == ' ')
+            before.remove_suffix(1);
+        const std::size_t blank = before.rfind(' ');
+        const std::string_view last = blank == std::string_view::npos ? before : before.substr(blank + 1);
+        finding = last == "found" || last == "existing" || last == "using";
+        before = before.substr(0, before.size() - last.size());
+    }
+    if (!finding)
         return std::nullopt;
     std::string name = objectNameAt(text, after);
     if (name.empty())

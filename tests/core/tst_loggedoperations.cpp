@@ -95,6 +95,8 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "the log names HNS network vxlan0 at line 2, endpoint vxlan0_ep at line 3; no dump of them, not "
            "imported"
         << "";
+    QTest::newRow("prose around an HNS word names no object") << "prose-hns-network.txt" << 0 << ""
+                                                              << "the log names";
     QTest::newRow("an endpoint the log names and the dump shows is not reported as missing")
         << "felix-found-endpoint-in-dump.txt" << 1 << ""
         << "the log names";
