@@ -303,10 +303,16 @@ std::optional<Mentioned> mentionIn(std::string_view text)
         ++after; // plural
     if (after < lower.size() && isLoggedWordChar(lower[after]))
         return std::nullopt; // `HNSNetworkRequest`
+    // The depth is counted along the line once, however many GUIDs a document on it holds.
+    int depth = 0;
+    std::size_t counted = 0;
     for (std::size_t guid = findLoggedGuid(text, after); guid != std::string_view::npos;
-         guid = findLoggedGuid(text, guid + 36))
-        if (outsideBraces(text, guid))
+         guid = findLoggedGuid(text, guid + 36)) {
+        for (; counted < guid; ++counted)
+            depth += text[counted] == '{' ? 1 : text[counted] == '}' && depth > 0 ? -1 : 0;
+        if (depth == 0)
             return Mentioned{word->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
+    }
     // A name only right after words of finding the object (`Found existing bridge HNSEndpoint cbr0_ep`):
     // one of the two words before the kind; prose around an HNS word names nothing.
     std::string_view before = std::string_view(lower).substr(0, at);
