@@ -9,6 +9,7 @@
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
 #include "io/logged_error.h"
+#include "io/logged_operations.h"
 #include "io/request_answer.h"
 
 #include <algorithm>
@@ -146,8 +147,9 @@ void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std:
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
-                const std::function<bool()>& stillWanted)
+                std::vector<LoggedOperations>& operations, const std::function<bool()>& stillWanted)
 {
+    const std::size_t firstMessage = messages.size();
     Result<DecodedText> decoded = decodeDumpText(source.bytes);
     if (!decoded) {
         messages.push_back({ImportSeverity::Error, source.name, 0, 0, ResourceKind::Invalid, {},
@@ -233,6 +235,14 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                             ResourceKind::Invalid,
                             {},
                             std::move(stop.message)});
+    // Lines an object or a message states are not read again for objects a log only names.
+    std::vector<std::pair<int, int>> shown;
+    for (std::size_t i = first; i < sightings.size(); ++i)
+        shown.emplace_back(sightings[i].firstLine, sightings[i].lastLine);
+    for (std::size_t i = firstMessage; i < messages.size(); ++i)
+        if (messages[i].source == source.name && messages[i].firstLine > 0)
+            shown.emplace_back(messages[i].firstLine, std::max(messages[i].firstLine, messages[i].lastLine));
+    operations.push_back(operationsLoggedIn(lines, source.name, namedRefusals, shown));
     return true;
 }
 
@@ -366,13 +376,15 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
             {ImportSeverity::Info, {}, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
     std::vector<detail::Sighting> sightings;
     std::uint64_t hnsVersion = 0;
+    std::vector<LoggedOperations> operations;
     const Status cancelled(hr::Abort, "The import was cancelled.");
     double done = 0;
     const auto stillWanted = [&] { return !options.progress || options.progress(done); };
     for (std::size_t i = 0; i < sources.size(); ++i) {
         done = double(i) / double(sources.size() + 1);
         result.report.sources.push_back(sources[i].name);
-        if (!stillWanted() || !readSource(sources[i], sightings, result.report.messages, hnsVersion, stillWanted))
+        if (!stillWanted() ||
+            !readSource(sources[i], sightings, result.report.messages, hnsVersion, operations, stillWanted))
             return cancelled;
     }
     done = double(sources.size()) / double(sources.size() + 1);
@@ -386,6 +398,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     }
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
+    reportLoggedOperations(operations, linked.objects, result.report.messages);
 
     json snapshot = json::object();
     if (plausibleVersion(hnsVersion))

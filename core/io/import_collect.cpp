@@ -282,13 +282,12 @@ struct Collector
 
     void object(json&& value, ResourceKind hint, int first, int last, std::string text)
     {
-        // Hyper-V's switches, WinNAT, the host's adapters and addresses: named, so that the engineer sees
-        // what the paste holds beside the HNS objects (its lines stay in the dump). Cmdlets print no Go
-        // structs; a Go program's `IfIndex` is its own.
-        const NonHnsObjectKind* other =
-            found.format == DumpFormat::GoStruct ? nullptr : nonHnsObjectKind(value);
-        if (other) {
-            nonHnsObject(*other, first, last);
+        // Hyper-V's switches, WinNAT, the host's adapters and addresses, a CNI plugin's records: named, so
+        // that the engineer sees what the paste holds beside the HNS objects (its lines stay in the dump).
+        // Cmdlets print no Go structs; a Go program's `IfIndex` is its own.
+        const NonHnsObjectKind* other = nonHnsObjectKind(value);
+        if (other && (found.format != DumpFormat::GoStruct || other->goStruct)) {
+            nonHnsObject(*other, value, first, last);
             return;
         }
         bool isV1 = false;
@@ -384,10 +383,9 @@ struct Collector
     }
 
     /// One info for each object, and one for the rows of a table that follow each other.
-    void nonHnsObject(const NonHnsObjectKind& other, int first, int last)
+    void nonHnsObject(const NonHnsObjectKind& other, const json& value, int first, int last)
     {
-        std::string text = std::string(other.what) + " (" + std::string(other.command) +
-                           "), not an HNS object; not imported";
+        std::string text = nonHnsObjectText(other, value, found.context);
         if (found.format == DumpFormat::Table && !messages.empty()) {
             ImportMessage& previous = messages.back();
             if (previous.source == source && previous.message == text && previous.lastLine + 1 >= first) {
@@ -636,7 +634,7 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
 }
 
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
-                          const std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages)
+                          std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages)
 {
     const std::vector<LoggedRefusal> refusals = refusalsLoggedIn(lines);
     if (refusals.empty())
@@ -680,15 +678,18 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         // could read): the same error.
         if (auto it = answered.find(error); it != answered.end()) {
             ++it->second.again;
+            named.push_back({source, first, last, error, false, it->second.message});
             continue;
         }
         if (auto it = reported.find(error); it != reported.end()) {
             ++it->second.again;
+            named.push_back({source, first, last, error, false, it->second.message});
             continue;
         }
         if (reported.size() >= kMaxRefusalMessages)
             continue;
         reported.emplace(error, Said{messages.size()});
+        named.push_back({source, first, last, error, false, messages.size()});
         messages.push_back({ImportSeverity::Info,
                             source,
                             first,

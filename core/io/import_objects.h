@@ -23,8 +23,9 @@ struct FailedRequest
 };
 
 /// A message of the report that names the error of a request HNS refused on its lines: an HNS answer
-/// that says it failed, or a request HNS failed logged with its error. reportLoggedRefusals leaves those
-/// lines to it and counts on it the same error logged again.
+/// that says it failed, a request HNS failed logged with its error, or a log line stating a refusal
+/// (reportLoggedRefusals, which leaves the lines of the others to them and counts on them the same
+/// error logged again). Later passes learn from these which lines hold a refusal.
 struct NamedRefusal
 {
     std::string source;
@@ -97,9 +98,10 @@ void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t fi
 /// An info message per error of a request HNS refused that a log line of `source` states, where none of
 /// `named` (a request logged with its error, an HNS answer that says it failed) already names it on its
 /// lines: "HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS (0x803B0013), ...".
-/// The same error logged again adds to the first one's count instead of a message of its own.
+/// The same error logged again adds to the first one's count instead of a message of its own. Each
+/// refusal read is added to `named`, pointing at the message that names it.
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
-                          const std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages);
+                          std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages);
 
 /// A v1 policy list holding ELB policies with different frontends (other VIPs, DSR or ILB set on one
 /// only) is as many load balancers: one HostComputeLoadBalancer takes every VIP for every port, which

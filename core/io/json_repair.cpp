@@ -322,6 +322,7 @@ std::optional<CutStringMember> cutStringMember(std::string_view json)
         if (shown.ends_with(ellipsis))
             shown.remove_suffix(ellipsis.size());
     return CutStringMember{open.back().key, std::string(shown)};
+}
 
 nlohmann::json readMembersAroundDamage(std::string_view object, std::vector<std::string>& damaged)
 {

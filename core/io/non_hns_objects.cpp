@@ -2,6 +2,8 @@
 
 #include "io/non_hns_objects.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -21,7 +23,7 @@ struct KnownKind
     std::vector<std::string_view> telltales;
 };
 
-const std::array<KnownKind, 11> kKnownKinds{{
+const std::array<KnownKind, 13> kKnownKinds{{
     {{"a Hyper-V virtual switch", "Get-VMSwitch"},
      {"SwitchType", "NetAdapterInterfaceDescription", "NetAdapterInterfaceDescriptions",
       "BandwidthReservationMode", "AllowManagementOS", "IovEnabled", "IovSupport", "IovSupportReasons",
@@ -58,6 +60,13 @@ const std::array<KnownKind, 11> kKnownKinds{{
     {{"a connection test", "Test-NetConnection"},
      {"RemoteAddress", "RemotePort", "InterfaceAlias", "SourceAddress", "PingSucceeded", "PingReplyDetails",
       "TcpTestSucceeded", "NameResolutionSucceeded"}},
+    // Azure CNI's own records (its Go structs in azure-vnet's log, its state file): the HNS object is the
+    // one its HnsId names, `extIf` a pointer to its external interface. A network's record comes first,
+    // as it holds HnsId alone in the state file.
+    {{"azure-vnet's record of a network", "", true, "HnsId", "azure-vnet's record of network"},
+     {"HnsId", "extIf"}},
+    {{"azure-vnet's record of an endpoint", "", true, "HnsId", "azure-vnet's record of endpoint"},
+     {"HnsId", "SandboxKey", "NetNsPath", "HostIfName", "InfraVnetIP"}},
 }};
 
 /// Each telltale once, sorted, with the kinds it tells (bit k: kKnownKinds[k]): an object's names are
@@ -122,6 +131,25 @@ const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object)
     for (const auto& item : object.items())
         names.emplace_back(item.key());
     return nonHnsObjectKind(names);
+}
+
+std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json& object,
+                             std::string_view context)
+{
+    std::string text(kind.what);
+    const auto id = kind.hnsIdMember.empty() || !object.is_object()
+                        ? object.end()
+                        : object.find(std::string(kind.hnsIdMember));
+    if (id != object.end() && id->is_string() && !id->get_ref<const std::string&>().empty()) {
+        text = std::string(kind.recordOf) + " " + id->get<std::string>();
+        // `[net] Deleted network &{...}`: the record of what the plugin has just deleted.
+        const std::string lower = lowerCopy(context);
+        if (lower.find("deleted") != std::string::npos || lower.find("deleting") != std::string::npos)
+            text += " (deleted)";
+    }
+    if (!kind.command.empty())
+        text += " (" + std::string(kind.command) + ")";
+    return text + ", not an HNS object; not imported";
 }
 
 } // namespace hcn::io

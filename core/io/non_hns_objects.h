@@ -1,8 +1,10 @@
 #pragma once
 // Objects other cmdlets print beside HNS output (Hyper-V's switches and VM adapters, WinNAT, the host's
-// adapters, addresses, interfaces and routes), told by members no HNS object has.
+// adapters, addresses, interfaces and routes), and the records CNI plugins keep of the HNS objects they
+// made (azure-vnet's network struct), told by members no HNS object has.
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,7 +14,13 @@ namespace hcn::io {
 struct NonHnsObjectKind
 {
     std::string_view what;    ///< "a Hyper-V virtual switch"
-    std::string_view command; ///< the cmdlet that prints it: "Get-VMSwitch"
+    std::string_view command; ///< the cmdlet that prints it: "Get-VMSwitch"; empty for a program's record
+    /// Whether Go programs print it (`%+v` in a log); cmdlets print no Go structs.
+    bool goStruct = false;
+    /// The member naming the HNS object it records (azure-vnet's `HnsId`); empty when none does.
+    std::string_view hnsIdMember;
+    /// How the report names it when that member gives the ID: "azure-vnet's record of network".
+    std::string_view recordOf;
 };
 
 /// The kind whose telltale members are among `names` (spelled as the cmdlets print them: a Go struct's
@@ -22,5 +30,12 @@ const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& na
 
 /// The same for the members of a JSON object; nullptr for anything else.
 const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object);
+
+/// How the report names such an object: "a Hyper-V virtual switch (Get-VMSwitch), not an HNS object; not
+/// imported"; a record with the ID of the HNS object it records, and "(deleted)" when the words logged
+/// before it (`context`) say it was: "azure-vnet's record of network 11085427-... (deleted), not an HNS
+/// object; not imported".
+std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json& object,
+                             std::string_view context);
 
 } // namespace hcn::io

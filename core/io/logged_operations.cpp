@@ -1,0 +1,581 @@
+// Deletions asked of HNS and HNS objects a log names without dumping them (see logged_operations.h).
+
+#include "io/logged_operations.h"
+
+#include "common/text.h"
+#include "io/hns_member.h"
+#include "io/text_tables.h"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+
+namespace hcn::io {
+
+namespace {
+
+/// Each info names at most this many objects, then "and N more".
+constexpr std::size_t kMaxNamedLoggedObjects = 20;
+/// A name of what is deleted is looked for this many lines before the deletion.
+constexpr std::size_t kDeletionNameLinesBack = 3;
+/// A DELETE's ID follows the method within this many bytes (`DELETE id:<guid>`).
+constexpr std::size_t kMaxDeleteToId = 40;
+/// A line's lines listed at most this many times per object.
+constexpr std::size_t kMaxLinesListed = 10;
+
+struct KindSpelled
+{
+    std::string_view text;
+    ResourceKind kind;
+};
+
+/// The classes whose `::Delete` hcsshim logs (`hcsshim::HNSNetwork::Delete id=...`,
+/// `hcn::HostComputeEndpoint::Delete`).
+constexpr KindSpelled kDeletedClasses[] = {
+    {"HNSNetwork", ResourceKind::Network},
+    {"HostComputeNetwork", ResourceKind::Network},
+    {"HNSEndpoint", ResourceKind::Endpoint},
+    {"HostComputeEndpoint", ResourceKind::Endpoint},
+    {"PolicyList", ResourceKind::LoadBalancer},
+    {"HostComputeLoadBalancer", ResourceKind::LoadBalancer},
+    {"HostComputeNamespace", ResourceKind::Namespace},
+    {"Namespace", ResourceKind::Namespace},
+    {"HostComputeRoute", ResourceKind::SdnRoute},
+};
+
+/// HNS's REST collections, as `[DELETE]=>[/networks/<id>]` names them (lower case).
+constexpr KindSpelled kCollections[] = {
+    {"networks", ResourceKind::Network},         {"endpoints", ResourceKind::Endpoint},
+    {"policylists", ResourceKind::LoadBalancer}, {"loadbalancers", ResourceKind::LoadBalancer},
+    {"namespaces", ResourceKind::Namespace},     {"routes", ResourceKind::SdnRoute},
+};
+
+/// What follows `hcnDelete` in the HCN functions (lower case): `HcnDeleteNetwork`, `hcnDeleteEndpoint`.
+constexpr KindSpelled kHcnDeleted[] = {
+    {"network", ResourceKind::Network},           {"endpoint", ResourceKind::Endpoint},
+    {"loadbalancer", ResourceKind::LoadBalancer}, {"namespace", ResourceKind::Namespace},
+    {"sdnroute", ResourceKind::SdnRoute},         {"route", ResourceKind::SdnRoute},
+};
+
+/// Words that name an HNS object in a log line (lower case): felix's `Found new HNS endpoint`,
+/// flannel's `Found existing HNSNetwork cbr0`.
+constexpr KindSpelled kNamingWords[] = {
+    {"hns endpoint", ResourceKind::Endpoint},
+    {"hnsendpoint", ResourceKind::Endpoint},
+    {"hns network", ResourceKind::Network},
+    {"hnsnetwork", ResourceKind::Network},
+    {"hns namespace", ResourceKind::Namespace},
+    {"hnsnamespace", ResourceKind::Namespace},
+    {"hns load balancer", ResourceKind::LoadBalancer},
+    {"hns loadbalancer", ResourceKind::LoadBalancer},
+    {"hnsloadbalancer", ResourceKind::LoadBalancer},
+    {"hns policy list", ResourceKind::LoadBalancer},
+    {"hns policylist", ResourceKind::LoadBalancer},
+    {"hnspolicylist", ResourceKind::LoadBalancer},
+};
+
+/// Words after a kind that are no name of an object (`Found HNS endpoint with ...`).
+constexpr std::string_view kNotNames[] = {"with", "for", "id",   "name", "named", "is",  "in",   "of",  "on",
+                                          "to",   "and", "from", "was",  "has",   "not", "that", "the", "a"};
+
+bool isLoggedWordChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+/// The first GUID at or after `from` that is no part of a longer word; npos when there is none.
+std::size_t findLoggedGuid(std::string_view text, std::size_t from)
+{
+    for (std::size_t i = from; i + 36 <= text.size(); ++i) {
+        if (!std::isxdigit(static_cast<unsigned char>(text[i])) || (i > 0 && isLoggedWordChar(text[i - 1])))
+            continue;
+        if ((i + 36 < text.size() && isLoggedWordChar(text[i + 36])) || !tables::isGuid(text.substr(i, 36)))
+            continue;
+        return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string upperCopy(std::string text)
+{
+    for (char& c : text)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return text;
+}
+
+/// The GUID at `at`, as the log spells it.
+std::string loggedGuid(std::string_view text, std::size_t at)
+{
+    return std::string(text.substr(at, 36));
+}
+
+/// Whether `at` is outside any braces on the line: a GUID inside `{...}` belongs to a document.
+bool outsideBraces(std::string_view text, std::size_t at)
+{
+    int depth = 0;
+    for (std::size_t i = 0; i < at; ++i)
+        depth += text[i] == '{' ? 1 : text[i] == '}' && depth > 0 ? -1 : 0;
+    return depth == 0;
+}
+
+struct Deleted
+{
+    ResourceKind kind = ResourceKind::Invalid;
+    std::string id;
+};
+
+/// `hcsshim::HNSNetwork::Delete id=<guid>`.
+std::optional<Deleted> classDeleteIn(std::string_view text)
+{
+    for (std::size_t at = text.find("::Delete"); at != std::string_view::npos;
+         at = text.find("::Delete", at + 1)) {
+        const std::size_t after = at + 8;
+        if (after < text.size() && isLoggedWordChar(text[after]))
+            continue; // `::DeleteAll`
+        std::size_t start = at;
+        while (start > 0 && isLoggedWordChar(text[start - 1]))
+            --start;
+        const std::string_view cls = text.substr(start, at - start);
+        for (const KindSpelled& k : kDeletedClasses)
+            if (cls == k.text)
+                if (const std::size_t guid = findLoggedGuid(text, after); guid != std::string_view::npos)
+                    return Deleted{k.kind, loggedGuid(text, guid)};
+    }
+    return std::nullopt;
+}
+
+/// `HcnDeleteNetwork ... <guid>`, `hcnDeleteEndpoint(<guid>)`.
+std::optional<Deleted> hcnDeleteIn(std::string_view text, const std::string& lower)
+{
+    for (std::size_t at = lower.find("hcndelete"); at != std::string::npos;
+         at = lower.find("hcndelete", at + 1)) {
+        if (at > 0 && isLoggedWordChar(text[at - 1]))
+            continue;
+        std::size_t end = at + 9;
+        while (end < text.size() && isLoggedWordChar(text[end]))
+            ++end;
+        const std::string_view what = std::string_view(lower).substr(at + 9, end - at - 9);
+        for (const KindSpelled& k : kHcnDeleted)
+            if (what == k.text)
+                if (const std::size_t guid = findLoggedGuid(text, end); guid != std::string_view::npos)
+                    return Deleted{k.kind, loggedGuid(text, guid)};
+    }
+    return std::nullopt;
+}
+
+/// `[DELETE]=>[/networks/<guid>]`, `Method[DELETE] Path[/endpoints/<guid>]`, azure-vnet's
+/// `HNSNetworkRequest DELETE id:<guid>` (the kind named right before the method).
+std::optional<Deleted> methodDeleteIn(std::string_view text, const std::string& lower)
+{
+    for (std::size_t at = text.find("DELETE"); at != std::string_view::npos;
+         at = text.find("DELETE", at + 1)) {
+        const std::size_t after = at + 6;
+        if ((at > 0 && isLoggedWordChar(text[at - 1])) ||
+            (after < text.size() && isLoggedWordChar(text[after])))
+            continue;
+        for (const KindSpelled& k : kCollections) {
+            const std::string path = "/" + std::string(k.text) + "/";
+            const std::size_t p = lower.find(path, after);
+            if (p != std::string::npos && findLoggedGuid(text, p + path.size()) == p + path.size())
+                return Deleted{k.kind, loggedGuid(text, p + path.size())};
+        }
+        const std::size_t guid = findLoggedGuid(text, after);
+        if (guid == std::string_view::npos || guid - after > kMaxDeleteToId)
+            continue;
+        const std::size_t from = at > kMaxDeleteToId ? at - kMaxDeleteToId : 0;
+        if (const ResourceKind kind = kindNamedIn(text.substr(from, at - from));
+            kind != ResourceKind::Invalid)
+            return Deleted{kind, loggedGuid(text, guid)};
+    }
+    return std::nullopt;
+}
+
+std::optional<Deleted> deletionIn(std::string_view text)
+{
+    if (auto d = classDeleteIn(text))
+        return d;
+    const std::string lower = lowerCopy(text);
+    if (auto d = hcnDeleteIn(text, lower))
+        return d;
+    return methodDeleteIn(text, lower);
+}
+
+/// A word that names an object: letters, digits, `_`, `-`, `.`; no GUID, no long hex ID (a docker
+/// network's 64 digits), no word that only goes on.
+std::string objectNameAt(std::string_view text, std::size_t at)
+{
+    while (at < text.size() && (text[at] == ' ' || text[at] == ':' || text[at] == '"' || text[at] == '\''))
+        ++at;
+    std::size_t end = at;
+    while (end < text.size() && (isLoggedWordChar(text[end]) || text[end] == '-' || text[end] == '.'))
+        ++end;
+    while (end > at && text[end - 1] == '.')
+        --end;
+    const std::string_view name = text.substr(at, end - at);
+    if (name.empty() || (end < text.size() && (text[end] == '=' || text[end] == ':' || text[end] == '/')))
+        return {};
+    if (tables::isGuid(name) || (name.size() >= 32 && std::all_of(name.begin(), name.end(), [](char c) {
+                                     return std::isxdigit(static_cast<unsigned char>(c));
+                                 })))
+        return {};
+    const std::string lower = lowerCopy(name);
+    if (std::find(std::begin(kNotNames), std::end(kNotNames), lower) != std::end(kNotNames))
+        return {};
+    return std::string(name);
+}
+
+/// The name a line gives what it says is being deleted: `Deleting network: Calico before ...`.
+std::string deletedNameIn(std::string_view text, ResourceKind kind)
+{
+    const std::string lower = lowerCopy(text);
+    const std::string label(resourceKindLabel(kind));
+    for (std::size_t at = lower.find("delet"); at != std::string::npos; at = lower.find("delet", at + 1)) {
+        std::size_t p = at;
+        while (p < lower.size() && isLoggedWordChar(lower[p]))
+            ++p;
+        while (p < lower.size() && lower[p] == ' ')
+            ++p;
+        if (lower.compare(p, 4, "hns ") == 0)
+            p += 4;
+        if (lower.compare(p, label.size(), label) != 0)
+            continue;
+        p += label.size();
+        if (p < lower.size() && isLoggedWordChar(lower[p]))
+            continue;
+        if (std::string name = objectNameAt(text, p); !name.empty())
+            return name;
+    }
+    return {};
+}
+
+/// The address logged with a mention: `IPAddress="100.97.47.77/32"`, `ip="..."`.
+std::string addressAfter(std::string_view text, const std::string& lower, std::size_t from)
+{
+    for (const std::string_view key : {"ipaddress=", "ip=", "ipaddress:", "ip:"}) {
+        for (std::size_t at = lower.find(key, from); at != std::string::npos; at = lower.find(key, at + 1)) {
+            if (at > 0 && isLoggedWordChar(lower[at - 1]))
+                continue;
+            std::size_t p = at + key.size();
+            while (p < text.size() && (text[p] == '"' || text[p] == ' '))
+                ++p;
+            std::size_t end = p;
+            while (end < text.size() && text[end] != '"' && text[end] != ' ' && text[end] != ',')
+                ++end;
+            const std::string_view value = text.substr(p, end - p);
+            if (tables::isAddress(value))
+                return std::string(value);
+        }
+    }
+    return {};
+}
+
+struct Mentioned
+{
+    ResourceKind kind = ResourceKind::Invalid;
+    std::string id;
+    std::string name;
+    std::string address;
+};
+
+/// A line naming an HNS object without dumping it: the kind words, then its ID outside any document or,
+/// after words of finding it (`Found existing HNSNetwork cbr0`), its name.
+std::optional<Mentioned> mentionIn(std::string_view text)
+{
+    const std::string lower = lowerCopy(text);
+    std::size_t at = std::string::npos;
+    const KindSpelled* word = nullptr;
+    for (const KindSpelled& k : kNamingWords) {
+        const std::size_t p = lower.find(k.text);
+        if (p != std::string::npos && p < at) {
+            at = p;
+            word = &k;
+        }
+    }
+    if (!word || (at > 0 && isLoggedWordChar(lower[at - 1])))
+        return std::nullopt;
+    std::size_t after = at + word->text.size();
+    if (after < lower.size() && lower[after] == 's')
+        ++after; // plural
+    if (after < lower.size() && isLoggedWordChar(lower[after]))
+        return std::nullopt; // `HNSNetworkRequest`
+    // The depth is counted along the line once, however many GUIDs a document on it holds.
+    int depth = 0;
+    std::size_t counted = 0;
+    for (std::size_t guid = findLoggedGuid(text, after); guid != std::string_view::npos;
+         guid = findLoggedGuid(text, guid + 36)) {
+        for (; counted < guid; ++counted)
+            depth += text[counted] == '{' ? 1 : text[counted] == '}' && depth > 0 ? -1 : 0;
+        if (depth == 0)
+            return Mentioned{word->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
+    }
+    // A name only right after words of finding the object (`Found existing bridge HNSEndpoint cbr0_ep`):
+    // one of the two words before the kind; prose around an HNS word names nothing.
+    std::string_view before = std::string_view(lower).substr(0, at);
+    bool finding = false;
+    for (int word = 0; word < 2 && !finding; ++word) {
+        while (!before.empty() && before.back() == ' ')
+            before.remove_suffix(1);
+        const std::size_t blank = before.rfind(' ');
+        const std::string_view last = blank == std::string_view::npos ? before : before.substr(blank + 1);
+        finding = last == "found" || last == "existing" || last == "using";
+        before = before.substr(0, before.size() - last.size());
+    }
+    if (!finding)
+        return std::nullopt;
+    std::string name = objectNameAt(text, after);
+    if (name.empty())
+        return std::nullopt;
+    return Mentioned{word->kind, {}, std::move(name), {}};
+}
+
+void addLine(std::vector<int>& lines, int line)
+{
+    if (lines.empty() || lines.back() != line)
+        lines.push_back(line);
+}
+
+/// "line 4", "lines 3-4", "lines 4, 6, 8", "lines 3-4, 9".
+std::string loggedLinesText(const std::vector<int>& lines)
+{
+    std::string text;
+    std::size_t runs = 0;
+    for (std::size_t i = 0; i < lines.size();) {
+        std::size_t j = i;
+        while (j + 1 < lines.size() && lines[j + 1] == lines[j] + 1)
+            ++j;
+        if (runs++ == kMaxLinesListed) {
+            text += ", ...";
+            break;
+        }
+        text += (text.empty() ? "" : ", ") + std::to_string(lines[i]);
+        if (j > i)
+            text += "-" + std::to_string(lines[j]);
+        i = j + 1;
+    }
+    return (lines.size() == 1 ? "line " : "lines ") + text;
+}
+
+/// Whether HNS refused `deletion`, as one of `refusals` of `source` says: the refusal on the deletion's
+/// lines, or logged right after them about deleting such an object.
+bool refusedAt(const std::vector<detail::NamedRefusal>& refusals, const std::string& source,
+               const LoggedObject& deletion)
+{
+    for (const detail::NamedRefusal& r : refusals) {
+        if (r.source != source || r.firstLine <= 0)
+            continue;
+        const std::string lower = lowerCopy(r.error);
+        const ResourceKind kind = kindNamedIn(lower);
+        const bool same = lower.find("delet") != std::string::npos &&
+                          (kind == ResourceKind::Invalid || kind == deletion.kind);
+        for (const int line : deletion.lines)
+            if (line >= r.firstLine - (same ? 1 : 0) && line <= std::max(r.firstLine, r.lastLine))
+                return true;
+    }
+    return false;
+}
+
+int firstLoggedLine(const LoggedObject& o)
+{
+    return o.nameLine > 0 ? std::min(o.nameLine, o.lines.front()) : o.lines.front();
+}
+
+std::string namedLoggedObjects(const std::vector<std::string>& entries)
+{
+    std::string text;
+    for (std::size_t i = 0; i < entries.size() && i < kMaxNamedLoggedObjects; ++i)
+        text += (i ? ", " : "") + entries[i];
+    if (entries.size() > kMaxNamedLoggedObjects)
+        text += ", and " + std::to_string(entries.size() - kMaxNamedLoggedObjects) + " more";
+    return text;
+}
+
+} // namespace
+
+LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const std::string& source,
+                                    const std::vector<detail::NamedRefusal>& refusals,
+                                    const std::vector<std::pair<int, int>>& shown)
+{
+    LoggedOperations result;
+    result.source = source;
+    std::map<std::pair<ResourceKind, std::string>, std::size_t> deletionAt;
+    std::vector<std::size_t> deletionFirstLine; // index into `lines` of each deletion's first line
+    std::set<std::size_t> deletionLines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::optional<Deleted> d = deletionIn(lines[i].text);
+        if (!d)
+            continue;
+        deletionLines.insert(i);
+        auto [it, added] =
+            deletionAt.emplace(std::make_pair(d->kind, upperCopy(d->id)), result.deletions.size());
+        if (added) {
+            result.deletions.push_back({d->kind, d->id, {}, 0, {}, {}});
+            deletionFirstLine.push_back(i);
+        }
+        addLine(result.deletions[it->second].lines, lines[i].sourceLine);
+    }
+    // The name the log gives: on the deletion's line or a few before it, up to another deletion's line.
+    for (std::size_t n = 0; n < result.deletions.size(); ++n) {
+        LoggedObject& d = result.deletions[n];
+        const std::size_t first = deletionFirstLine[n];
+        for (std::size_t back = 0; back <= kDeletionNameLinesBack && back <= first; ++back) {
+            const std::size_t i = first - back;
+            if (back > 0 && deletionLines.count(i) != 0) {
+                const std::optional<Deleted> other = deletionIn(lines[i].text);
+                if (other && (other->kind != d.kind || upperCopy(other->id) != upperCopy(d.id)))
+                    break;
+            }
+            if (std::string name = deletedNameIn(lines[i].text, d.kind); !name.empty()) {
+                d.name = std::move(name);
+                d.nameLine = lines[i].sourceLine;
+                break;
+            }
+        }
+    }
+    std::erase_if(result.deletions, [&](const LoggedObject& d) { return refusedAt(refusals, source, d); });
+
+    // Mentions: lines no object, message or deletion states, naming an object by ID or name; an ID
+    // named so is then also counted on the other lines that name it.
+    std::vector<std::pair<int, int>> covered(shown); // merged, ascending
+    std::sort(covered.begin(), covered.end());
+    std::vector<std::pair<int, int>> merged;
+    for (const auto& [first, last] : covered) {
+        if (!merged.empty() && first <= merged.back().second + 1)
+            merged.back().second = std::max(merged.back().second, last);
+        else
+            merged.emplace_back(first, last);
+    }
+    const auto isShown = [&merged](int line) {
+        const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
+        return it != merged.begin() && std::prev(it)->second >= line;
+    };
+    std::set<std::string> deletedIds;
+    for (const auto& [key, index] : deletionAt)
+        deletedIds.insert(key.second);
+    std::map<std::string, std::size_t> mentionById; // ID in upper case -> index
+    std::map<std::pair<ResourceKind, std::string>, std::size_t> mentionByName;
+    std::vector<bool> counted(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (deletionLines.count(i) != 0 || isShown(lines[i].sourceLine))
+            continue;
+        std::optional<Mentioned> m = mentionIn(lines[i].text);
+        if (!m || (!m->id.empty() && deletedIds.count(upperCopy(m->id)) != 0))
+            continue;
+        std::size_t index = result.mentions.size();
+        const auto known = !m->id.empty() ? mentionById.find(upperCopy(m->id)) : mentionById.end();
+        const auto knownName = m->id.empty() ? mentionByName.find({m->kind, m->name}) : mentionByName.end();
+        if (known != mentionById.end())
+            index = known->second;
+        else if (knownName != mentionByName.end())
+            index = knownName->second;
+        else {
+            result.mentions.push_back({m->kind, m->id, m->name, 0, m->address, {}});
+            if (!m->id.empty())
+                mentionById.emplace(upperCopy(m->id), index);
+            else
+                mentionByName.emplace(std::make_pair(m->kind, m->name), index);
+        }
+        if (result.mentions[index].address.empty())
+            result.mentions[index].address = m->address;
+        addLine(result.mentions[index].lines, lines[i].sourceLine);
+        counted[i] = true;
+    }
+    if (!mentionById.empty()) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (counted[i] || deletionLines.count(i) != 0 || isShown(lines[i].sourceLine))
+                continue;
+            const std::string_view text = lines[i].text;
+            for (std::size_t g = findLoggedGuid(text, 0); g != std::string_view::npos;
+                 g = findLoggedGuid(text, g + 36)) {
+                const auto it = mentionById.find(upperCopy(loggedGuid(text, g)));
+                if (it != mentionById.end() && outsideBraces(text, g)) {
+                    addLine(result.mentions[it->second].lines, lines[i].sourceLine);
+                    break;
+                }
+            }
+        }
+        for (LoggedObject& m : result.mentions)
+            std::sort(m.lines.begin(), m.lines.end());
+    }
+    return result;
+}
+
+void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
+                            std::vector<ImportedObject>& objects, std::vector<ImportMessage>& messages)
+{
+    std::map<std::string, std::size_t> objectById;
+    std::map<std::pair<ResourceKind, std::string>, std::size_t> objectByName;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        if (!objects[i].idMadeUp)
+            objectById.emplace(upperCopy(objects[i].id), i);
+        if (!objects[i].name.empty())
+            objectByName.emplace(std::make_pair(objects[i].kind, objects[i].name), i);
+    }
+    for (const LoggedOperations& op : operations) {
+        if (!op.deletions.empty()) {
+            std::vector<std::string> entries;
+            int first = op.deletions.front().lines.front();
+            int last = first;
+            for (const LoggedObject& d : op.deletions) {
+                first = std::min(first, firstLoggedLine(d));
+                last = std::max(last, d.lines.back());
+                const auto held = objectById.find(upperCopy(d.id));
+                std::string entry = std::string(resourceKindLabel(d.kind)) + " " + d.id;
+                if (!d.name.empty())
+                    entry += " (\"" + d.name + "\", as line " + std::to_string(d.nameLine) + " names it)";
+                else if (held != objectById.end() && !objects[held->second].name.empty())
+                    entry += " (\"" + objects[held->second].name + "\")";
+                entry += " at " + loggedLinesText(d.lines);
+                if (held != objectById.end()) {
+                    entry += ", which the snapshot holds";
+                    ImportedObject& o = objects[held->second];
+                    const std::string said = "HNS was asked to delete it (" + op.source + ", " +
+                                             loggedLinesText(d.lines) +
+                                             "): it was printed before that, or the deletion failed";
+                    o.notes.push_back(said);
+                    messages.push_back({ImportSeverity::Info, o.source, o.firstLine, o.lastLine, o.kind, o.id,
+                                        std::string(resourceKindLabel(o.kind)) + " " +
+                                            (o.name.empty() ? o.id : o.name + " (" + o.id + ")") + ": " +
+                                            said});
+                }
+                entries.push_back(std::move(entry));
+            }
+            messages.push_back({ImportSeverity::Info,
+                                op.source,
+                                first,
+                                last,
+                                ResourceKind::Invalid,
+                                {},
+                                "HNS was asked to delete: " + namedLoggedObjects(entries)});
+        }
+        std::vector<std::string> entries;
+        int first = 0;
+        int last = 0;
+        for (const LoggedObject& m : op.mentions) {
+            const bool held = !m.id.empty() ? objectById.count(upperCopy(m.id)) != 0
+                                            : objectByName.count(std::make_pair(m.kind, m.name)) != 0;
+            if (held)
+                continue;
+            first = first == 0 ? m.lines.front() : std::min(first, m.lines.front());
+            last = std::max(last, m.lines.back());
+            std::string entry = std::string(resourceKindLabel(m.kind)) + " " + (m.id.empty() ? m.name : m.id);
+            if (!m.address.empty())
+                entry += " (" + m.address + ")";
+            entries.push_back(entry + " at " + loggedLinesText(m.lines));
+        }
+        if (!entries.empty())
+            messages.push_back({ImportSeverity::Info,
+                                op.source,
+                                first,
+                                last,
+                                ResourceKind::Invalid,
+                                {},
+                                "the log names HNS " + namedLoggedObjects(entries) + "; no dump of " +
+                                    (entries.size() == 1 ? "it" : "them") + ", not imported"});
+    }
+}
+
+} // namespace hcn::io
