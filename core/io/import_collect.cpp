@@ -690,7 +690,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             continue;
         reported.emplace(error, Said{messages.size()});
         named.push_back({source, first, last, error, false, messages.size()});
-        messages.push_back({ImportSeverity::Info,
+        messages.push_back({ImportSeverity::Warning,
                             source,
                             first,
                             last,

@@ -1799,7 +1799,8 @@ private slots:
             "imported",
             "report-order-paste.txt:9-13 info: a WinNAT instance (Get-NetNat), not an HNS object; not "
             "imported",
-            "report-order-paste.txt:16 info: HNS refused a request: hcnCreateEndpoint failed: " + portExists,
+            "report-order-paste.txt:16 warning: HNS refused a request: hcnCreateEndpoint failed: " +
+                portExists,
             "report-order-paste.txt:17 info: endpoint web-7d9f (5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3): not "
             "carried in full by the dump: Policies: not expanded by PowerShell (System.Object[])",
             "report-order-paste.txt:18 warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
@@ -1809,7 +1810,7 @@ private slots:
         const QStringList event{
             "report-order-event.txt:5 info: a request HNS failed (\"HNS failed to create endpoint with "
             "settings\"), not an object it holds; not imported",
-            "report-order-event.txt:5 info: HNS refused a request: " + portExists,
+            "report-order-event.txt:5 warning: HNS refused a request: " + portExists,
             "report-order-event.txt:9 info: the request HNS failed in line 5 again, not an object it holds; "
             "not "
             "imported",

@@ -21,12 +21,11 @@ ImportResult importDumpFile(const QString& name)
     return std::move(*imported);
 }
 
-QStringList infos(const ImportResult& result)
+QStringList messageTexts(const ImportResult& result)
 {
     QStringList texts;
     for (const ImportMessage& m : result.report.messages)
-        if (m.severity == ImportSeverity::Info)
-            texts << QString::fromStdString(m.message);
+        texts << QString::fromStdString(m.message);
     return texts;
 }
 
@@ -55,7 +54,7 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("objects");
-    QTest::addColumn<QString>("info");   ///< an info the report holds, whole
+    QTest::addColumn<QString>("message"); ///< a message the report holds, whole
     QTest::addColumn<QString>("absent"); ///< text no message holds; empty for none
 
     QTest::newRow("hcsshim deletes two networks, each logged twice, named by the line before")
@@ -106,12 +105,12 @@ void TestLoggedOperations::reportsWhatTheLogSays()
 {
     QFETCH(QString, file);
     QFETCH(int, objects);
-    QFETCH(QString, info);
+    QFETCH(QString, message);
     QFETCH(QString, absent);
     const ImportResult result = importDumpFile(file);
     QCOMPARE(int(result.report.objects.size()), objects);
-    if (!info.isEmpty())
-        QVERIFY2(infos(result).contains(info), qPrintable(allText(result)));
+    if (!message.isEmpty())
+        QVERIFY2(messageTexts(result).contains(message), qPrintable(allText(result)));
     if (!absent.isEmpty())
         QVERIFY2(!allText(result).contains(absent), qPrintable(allText(result)));
 }
@@ -131,7 +130,7 @@ void TestLoggedOperations::deletedObjectOfTheSnapshotSaysSo()
                                       m.message == "network Orange (" + network.id + "): " + said);
     QVERIFY2(onTheObject, qPrintable(allText(result)));
     QVERIFY2(
-        infos(result).contains(QStringLiteral(
+        messageTexts(result).contains(QStringLiteral(
             "HNS was asked to delete: network 2f8d6c41-9e0b-4a75-b3c2-71e4a5d9f806 (\"Orange\") at line 17, "
             "which the snapshot holds")),
         qPrintable(allText(result)));
@@ -148,7 +147,7 @@ void TestLoggedOperations::capsTheListOfDeletions()
     }
     Result<ImportResult> imported = importBytes("many.log", log);
     QVERIFY(imported.ok());
-    const QStringList texts = infos(*imported);
+    const QStringList texts = messageTexts(*imported);
     const auto it = std::find_if(texts.begin(), texts.end(), [](const QString& t) {
         return t.startsWith(QStringLiteral("HNS was asked to delete: "));
     });

@@ -327,9 +327,10 @@ private slots:
              {file +
                   ":3: warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
                   "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\"\n",
-              file + ":4-5: info: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
-                     "(0x803B0013), \"The specified port already exists.\"\n",
-              file + ":6: info: HNS refused a request: HNS call POST /endpoints failed: HCN_E_INVALID_IP "
+              file +
+                  ":4-5: warning: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+                  "(0x803B0013), \"The specified port already exists.\"\n",
+              file + ":6: warning: HNS refused a request: HNS call POST /endpoints failed: HCN_E_INVALID_IP "
                      "(0x803B001E), \"The IP address is invalid or is not in any configured subnet.\"\n"})
             QVERIFY2(run.err.contains("hcnctl: import: " + line), qPrintable(run.err));
         QCOMPARE(run.err.count("HNS re"), 3);
