@@ -194,8 +194,25 @@ std::optional<Deleted> methodDeleteIn(std::string_view text, const std::string& 
     return std::nullopt;
 }
 
+/// Whether `text` holds `lowerWord` (lower case) in any letter case: the test that spares reading the
+/// many lines that name no deletion or HNS object.
+bool holdsIgnoringCase(std::string_view text, std::string_view lowerWord)
+{
+    for (std::size_t at = 0; at + lowerWord.size() <= text.size(); ++at) {
+        std::size_t i = 0;
+        while (i < lowerWord.size() && std::tolower(static_cast<unsigned char>(text[at + i])) ==
+                                           static_cast<unsigned char>(lowerWord[i]))
+            ++i;
+        if (i == lowerWord.size())
+            return true;
+    }
+    return false;
+}
+
 std::optional<Deleted> deletionIn(std::string_view text)
 {
+    if (!holdsIgnoringCase(text, "delete"))
+        return std::nullopt;
     if (auto d = classDeleteIn(text))
         return d;
     const std::string lower = lowerCopy(text);
@@ -285,6 +302,8 @@ struct Mentioned
 /// after words of finding it (`Found existing HNSNetwork cbr0`), its name.
 std::optional<Mentioned> mentionIn(std::string_view text)
 {
+    if (!holdsIgnoringCase(text, "hns"))
+        return std::nullopt;
     const std::string lower = lowerCopy(text);
     std::size_t at = std::string::npos;
     const KindSpelled* word = nullptr;
