@@ -3,6 +3,7 @@
 
 #include "hcn/dump_import.h"
 
+#include "common/capped_list.h"
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
 #include "io/hns_service_stops.h"
@@ -79,6 +80,17 @@ std::string withoutOwnLines(const ImportWarning& w)
     if (w.firstLine > 0 && w.message.size() > lines.size() && w.message.compare(0, lines.size(), lines) == 0)
         return w.message.substr(lines.size());
     return w.message;
+}
+
+/// A message of `severity` about lines of `source` for each of `found` (a reader's findings: their lines
+/// and message).
+template <typename Finding>
+void addLineMessages(std::vector<Finding> found, ImportSeverity severity, const std::string& source,
+                     std::vector<ImportMessage>& messages)
+{
+    for (Finding& f : found)
+        messages.push_back(
+            {severity, source, f.firstLine, f.lastLine, ResourceKind::Invalid, {}, std::move(f.message)});
 }
 
 void addWarnings(const ExtractResult& extracted, const std::string& source, std::vector<ImportMessage>& messages)
@@ -178,14 +190,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     if (decoded->replacedInvalid)
         messages.push_back({ImportSeverity::Warning, source.name, 0, 0, ResourceKind::Invalid, {},
                             "some bytes are not valid text in the encoding found and were replaced"});
-    for (DecodedText::Warning& warning : decoded->warnings)
-        messages.push_back({ImportSeverity::Warning,
-                            source.name,
-                            warning.firstLine,
-                            warning.lastLine,
-                            ResourceKind::Invalid,
-                            {},
-                            std::move(warning.message)});
+    addLineMessages(std::move(decoded->warnings), ImportSeverity::Warning, source.name, messages);
     std::vector<std::string> notes = std::move(decoded->notes);
     std::vector<CleanedLine> lines = cleanPastedText(decoded->text, &notes);
     for (std::string& note : notes)
@@ -213,28 +218,15 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         addWarnings(extracted, source.name, messages);
         if (&extracted == &results.front())
             addFailedAnswers(failedAnswers, source.name, messages, namedRefusals);
-        for (ImportWarning& info : completeCutAnswersFromRequests(extracted.values))
-            messages.push_back({ImportSeverity::Info,
-                                source.name,
-                                info.firstLine,
-                                info.lastLine,
-                                ResourceKind::Invalid,
-                                {},
-                                std::move(info.message)});
+        addLineMessages(completeCutAnswersFromRequests(extracted.values), ImportSeverity::Info, source.name,
+                        messages);
         for (FoundValue& value : extracted.values)
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
                                      failedRequests, namedRefusals);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
-    for (ImportWarning& stop : hnsServiceStops(lines))
-        messages.push_back({ImportSeverity::Warning,
-                            source.name,
-                            stop.firstLine,
-                            stop.lastLine,
-                            ResourceKind::Invalid,
-                            {},
-                            std::move(stop.message)});
+    addLineMessages(hnsServiceStops(lines), ImportSeverity::Warning, source.name, messages);
     // Lines an object or a message states are not read again for objects a log only names.
     std::vector<std::pair<int, int>> shown;
     for (std::size_t i = first; i < sightings.size(); ++i)
@@ -254,12 +246,7 @@ std::string objectLabel(const ImportedObject& o)
 
 std::string lossesText(const std::vector<std::string>& lost)
 {
-    std::string text;
-    for (std::size_t i = 0; i < lost.size() && i < kLossesInMessage; ++i)
-        text += (i ? "; " : "") + lost[i];
-    if (lost.size() > kLossesInMessage)
-        text += "; and " + std::to_string(lost.size() - kLossesInMessage) + " more";
-    return text;
+    return cappedList(lost, kLossesInMessage, "; ", "; ");
 }
 
 /// An Info message per object that the dump did not carry in full, so the report lists it. Objects of
@@ -290,16 +277,14 @@ void reportLosses(const detail::LinkedObjects& linked, std::vector<ImportMessage
             continue;
         int firstLine = o.firstLine;
         int lastLine = o.lastLine;
-        std::string names;
+        std::vector<std::string> labels;
         for (std::size_t n = 0; n < members.size(); ++n) {
             const ImportedObject& member = linked.objects[members[n]];
             firstLine = std::min(firstLine, member.firstLine);
             lastLine = std::max(lastLine, member.lastLine);
-            if (n < kLossesInMessage)
-                names += (n ? ", " : "") + objectLabel(member);
+            labels.push_back(n < kLossesInMessage ? objectLabel(member) : std::string());
         }
-        if (members.size() > kLossesInMessage)
-            names += " and " + std::to_string(members.size() - kLossesInMessage) + " more";
+        const std::string names = cappedList(labels, kLossesInMessage, ", ", " ");
         messages.push_back(
             {ImportSeverity::Info,
              o.source,

@@ -4,6 +4,7 @@
 
 #include "hcn/dump_sources.h"
 
+#include "common/capped_list.h"
 #include "common/text.h"
 #include "hcn/dump_text.h"
 #include "io/docx_text.h"
@@ -320,13 +321,13 @@ std::string countOf(std::size_t n, std::string_view one, std::string_view many)
 std::string mailNote(const MailContents& mail, std::size_t empty)
 {
     constexpr std::size_t kPartsNamed = 8;
-    std::string read;
-    for (std::size_t i = 0; i < mail.parts.size() && i < kPartsNamed; ++i) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < mail.parts.size(); ++i) {
         const MailPart& part = mail.parts[i];
-        read += (i == 0 ? "" : ", ") + part.name + (part.undone.empty() ? "" : " (" + part.undone + ")");
+        parts.push_back(i < kPartsNamed ? part.name + (part.undone.empty() ? "" : " (" + part.undone + ")")
+                                        : std::string());
     }
-    if (mail.parts.size() > kPartsNamed)
-        read += " and " + std::to_string(mail.parts.size() - kPartsNamed) + " more";
+    const std::string read = cappedList(parts, kPartsNamed, ", ", " ");
     std::vector<std::string> leftOut;
     if (mail.otherForms > 0)
         leftOut.push_back(countOf(mail.otherForms,

@@ -2,6 +2,7 @@
 
 #include "io/logged_operations.h"
 
+#include "common/capped_list.h"
 #include "common/text.h"
 #include "io/hns_member.h"
 #include "io/text_tables.h"
@@ -404,12 +405,7 @@ int firstLoggedLine(const LoggedObject& o)
 
 std::string namedLoggedObjects(const std::vector<std::string>& entries)
 {
-    std::string text;
-    for (std::size_t i = 0; i < entries.size() && i < kMaxNamedLoggedObjects; ++i)
-        text += (i ? ", " : "") + entries[i];
-    if (entries.size() > kMaxNamedLoggedObjects)
-        text += ", and " + std::to_string(entries.size() - kMaxNamedLoggedObjects) + " more";
-    return text;
+    return cappedList(entries, kMaxNamedLoggedObjects, ", ", ", ");
 }
 
 } // namespace
