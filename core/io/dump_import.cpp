@@ -145,7 +145,7 @@ void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std:
                       std::vector<ImportMessage>& messages, std::vector<detail::NamedRefusal>& named)
 {
     for (const FailedAnswer& a : failedAnswers) {
-        named.push_back({source, a.firstLine, a.lastLine, a.error, true, messages.size()});
+        named.push_back({source, a.firstLine, a.lastLine, a.error, messages.size()});
         messages.push_back({ImportSeverity::Warning,
                             source,
                             a.firstLine,

@@ -341,7 +341,7 @@ struct Collector
             failedRequests.push_back({value, first});
             const std::string error = describeLoggedError(loggedError(found.after, found.context));
             if (!error.empty())
-                namedRefusals.push_back({source, first, last, error, false, messages.size()});
+                namedRefusals.push_back({source, first, last, error, messages.size()});
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
                         (error.empty() ? std::string() : std::string(kErrorLoggedWith) + error));
@@ -648,12 +648,12 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         std::size_t again = 0;
     };
     std::map<std::string, Said> reported; // the error as described -> the message naming it first
-    std::map<std::string, Said> answered; // the same for HNS answers that say they failed
+    std::map<std::string, Said> answered; // the same for the errors `named` gives (answers, requests)
     for (const NamedRefusal& n : named) {
         if (n.source != source)
             continue;
         taken.emplace_back(n.firstLine, std::max(n.firstLine, n.lastLine));
-        if (n.answer && !n.error.empty())
+        if (!n.error.empty())
             answered.emplace(n.error, Said{n.message});
     }
     std::sort(taken.begin(), taken.end());
@@ -674,22 +674,22 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         if (isTaken(first, last))
             continue;
         const std::string error = describeLoggedError(refusal.error);
-        // The error an HNS answer reported, logged again without the answer (or with one no reader
-        // could read): the same error.
+        // The error an HNS answer or a failed request's log line named, logged again without them (or
+        // with an answer no reader could read): the same error.
         if (auto it = answered.find(error); it != answered.end()) {
             ++it->second.again;
-            named.push_back({source, first, last, error, false, it->second.message});
+            named.push_back({source, first, last, error, it->second.message});
             continue;
         }
         if (auto it = reported.find(error); it != reported.end()) {
             ++it->second.again;
-            named.push_back({source, first, last, error, false, it->second.message});
+            named.push_back({source, first, last, error, it->second.message});
             continue;
         }
         if (reported.size() >= kMaxRefusalMessages)
             continue;
         reported.emplace(error, Said{messages.size()});
-        named.push_back({source, first, last, error, false, messages.size()});
+        named.push_back({source, first, last, error, messages.size()});
         messages.push_back({ImportSeverity::Warning,
                             source,
                             first,

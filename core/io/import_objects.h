@@ -31,8 +31,9 @@ struct NamedRefusal
     std::string source;
     int firstLine = 0;
     int lastLine = 0;
-    std::string error;   ///< as describeLoggedError describes it; empty when an answer gives none
-    bool answer = false; ///< an HNS answer's: the same error logged again elsewhere adds to its count
+    /// As describeLoggedError describes it; empty when an answer gives none. The same error logged again
+    /// elsewhere adds to the count of the message naming it first.
+    std::string error;
     /// Index into the report's messages, which keep the order they were made in until every pass ran.
     std::size_t message = 0;
 };

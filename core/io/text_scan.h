@@ -124,6 +124,25 @@ inline bool isCommandLine(std::string_view t)
                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
+/// A heading on a line of its own, as Event Viewer's copy (`Description:`, `Event Xml:`) and many reports
+/// write them: one to three words, capitalised, then a colon that ends the line. Never a piece a console
+/// broke off the line before it.
+inline bool isHeadingLine(std::string_view t)
+{
+    t = trimBlanks(t);
+    if (t.size() < 2 || t.size() > 40 || t.back() != ':' || !(t.front() >= 'A' && t.front() <= 'Z'))
+        return false;
+    t.remove_suffix(1);
+    std::size_t words = 1;
+    for (const char c : t) {
+        if (c == ' ')
+            ++words;
+        else if (!std::isalpha(static_cast<unsigned char>(c)))
+            return false;
+    }
+    return words <= 3;
+}
+
 /// A line of a PowerShell error record after its message: where the error arose (`At C:\k\hns.psm1:233
 /// char:16`), `+ CategoryInfo : ...`, `+ FullyQualifiedErrorId : ...`. A line of its own, never a piece
 /// a console broke off the message before it.

@@ -72,7 +72,7 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
     while (end < lines.size() && end - first < maxLines && codePointWidth(lines[end - 1].text) + 1 >= width) {
         const std::string_view next = trimBlanks(lines[end].text);
         if (next.empty() || opensLogRecord(next) || isFenceLine(next) || isPromptLine(next) ||
-            isCommandLine(next) || isPowerShellErrorRecordLine(next))
+            isCommandLine(next) || isPowerShellErrorRecordLine(next) || isHeadingLine(next))
             break;
         // A line that ends a sentence was cut by the console only where lines before it show the console's
         // width (two of them as wide); alone, it is a line of its own (`... Element not found.`).

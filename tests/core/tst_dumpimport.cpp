@@ -1809,8 +1809,8 @@ private slots:
             "times; the first is at these lines)"};
         const QStringList event{
             "report-order-event.txt:5 info: a request HNS failed (\"HNS failed to create endpoint with "
-            "settings\"), not an object it holds; not imported",
-            "report-order-event.txt:5 warning: HNS refused a request: " + portExists,
+            "settings\"), not an object it holds; not imported; the error logged with it: " +
+                portExists,
             "report-order-event.txt:9 info: the request HNS failed in line 5 again, not an object it holds; "
             "not "
             "imported",
