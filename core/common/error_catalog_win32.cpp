@@ -176,6 +176,17 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"`Get-Service hns`; the System event log for hns crashes: `Get-WinEvent -LogName System -MaxEvents 50 "
       "| Where-Object Message -match 'Host Network Service'`.",
       "Retry after `Start-Service hns`."}},
+    {HCN_ERROR_CONSTANT(EndpointMapperEmpty),
+     "EPT_S_NOT_REGISTERED: the RPC endpoint mapper knows no endpoint for the interface called: the service "
+     "behind it (HNS, or a service HNS needs) has not registered it, because it is not running or still "
+     "starting.",
+     {"HNS is stopped, crashed or still starting when the client (WSL's networking set-up, a CNI) calls it.",
+      "A service HNS depends on (the RPC endpoint mapper, BFE, SharedAccess for ICS networks) is not "
+      "running."},
+     {"`Get-Service hns, RpcEptMapper, BFE, SharedAccess`; `Start-Service hns`.",
+      "The System event log for services that stopped: `Get-WinEvent -LogName System -MaxEvents 50 | "
+      "Where-Object Message -match 'terminated unexpectedly'`.",
+      "For WSL: `wsl --shutdown`, then start it again once HNS runs."}},
 };
 
 } // namespace

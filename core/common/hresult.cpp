@@ -51,6 +51,8 @@ constexpr std::array kHResults{
     HResultInfo{hr::ServiceNotActive, "ERROR_SERVICE_NOT_ACTIVE", "The service has not been started. "},
     HResultInfo{hr::Timeout, "ERROR_TIMEOUT", "This operation returned because the timeout period expired. "},
     HResultInfo{hr::RpcServerUnavailable, "RPC_S_SERVER_UNAVAILABLE", "The RPC server is unavailable. "},
+    HResultInfo{hr::EndpointMapperEmpty, "EPT_S_NOT_REGISTERED",
+                "There are no more endpoints available from the endpoint mapper. "},
     HResultInfo{hr::NetworkNotFound, "HCN_E_NETWORK_NOT_FOUND", "The network was not found. "},
     HResultInfo{hr::EndpointNotFound, "HCN_E_ENDPOINT_NOT_FOUND", "The endpoint was not found. "},
     HResultInfo{hr::LayerNotFound, "HCN_E_LAYER_NOT_FOUND", "The network's underlying layer was not found. "},

@@ -1254,9 +1254,10 @@ private slots:
                             "Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9";
         QTest::newRow("WSL's failure of HNS, the step named, repeated")
             << wsl + "\n" + wsl + "\n" + wsl
-            << QStringList{
-                   "1: HNS refused a request: WSL ConfigureNetworking failed: 0x800706D9 (Win32 error "
-                   "1753) (logged 3 times; the first is at these lines)"};
+            << QStringList{"1: HNS refused a request: WSL ConfigureNetworking failed: EPT_S_NOT_REGISTERED "
+                           "(0x800706D9), \"There are no more endpoints available from the endpoint "
+                           "mapper.\" (logged "
+                           "3 times; the first is at these lines)"};
         QTest::newRow("a WSL error of no HNS step is none")
             << "Detected user visible error: Wsl/Service/RegisterDistro/0x80070005" << QStringList{};
         const QString dupName = " -- HRESULT: 2147942452. Result: {\"Success\":false,\"Error\":\"You were "

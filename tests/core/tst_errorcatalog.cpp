@@ -112,6 +112,9 @@ void TestErrorCatalog::fieldKnowledge_data()
                                                                       << "dumpbin /exports";
     QTest::newRow("RPC server unavailable: HNS restarted") << int(hr::RpcServerUnavailable) << "HNS"
                                                            << "Start-Service hns";
+    QTest::newRow("endpoint mapper empty: WSL calls HNS before it runs")
+        << int(hr::EndpointMapperEmpty) << "WSL"
+        << "wsl --shutdown";
 }
 
 void TestErrorCatalog::fieldKnowledge()

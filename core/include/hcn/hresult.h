@@ -42,6 +42,7 @@ inline constexpr HResult ServiceDisabled = makeHResult(0x80070422);
 inline constexpr HResult ServiceNotActive = makeHResult(0x80070426);
 inline constexpr HResult Timeout = makeHResult(0x800705B4); ///< HRESULT_FROM_WIN32(ERROR_TIMEOUT)
 inline constexpr HResult RpcServerUnavailable = makeHResult(0x800706BA);
+inline constexpr HResult EndpointMapperEmpty = makeHResult(0x800706D9); ///< EPT_S_NOT_REGISTERED
 
 inline constexpr HResult NetworkNotFound = makeHResult(0x803B0001);
 inline constexpr HResult EndpointNotFound = makeHResult(0x803B0002);
