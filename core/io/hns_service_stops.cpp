@@ -3,6 +3,7 @@
 #include "io/hns_service_stops.h"
 
 #include "common/text.h"
+#include "io/text_scan.h"
 
 #include <regex>
 #include <string>
@@ -50,7 +51,7 @@ std::vector<ImportWarning> hnsServiceStops(const std::vector<CleanedLine>& lines
     int times = 0;
     for (std::size_t first = 0; first < lines.size(); ++first) {
         const std::string& line = lines[first].text;
-        if (lowerCopy(line).find("host network service") == std::string::npos)
+        if (!holdsIgnoringCase(line, "host network service"))
             continue;
         // The message with the indented lines an event list wrapped it into.
         std::string message = line;
@@ -72,7 +73,7 @@ std::vector<ImportWarning> hnsServiceStops(const std::vector<CleanedLine>& lines
             length += 1 + collapsedLower(lines[++last].text).size();
         ++times;
         if (stops.empty()) {
-            const std::size_t phrase = lowerCopy(line).find("the host network service");
+            const std::size_t phrase = findIgnoringCase(line, "the host network service");
             const std::string when = timeShown(std::string_view(line).substr(0, phrase));
             stops.push_back({lines[first].sourceLine, lines[last].sourceLine,
                              std::string(kHnsStopped) + " (the Service Control Manager logged it" +

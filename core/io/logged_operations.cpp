@@ -5,6 +5,7 @@
 #include "common/capped_list.h"
 #include "common/text.h"
 #include "io/hns_member.h"
+#include "io/text_scan.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -193,21 +194,6 @@ std::optional<Deleted> methodDeleteIn(std::string_view text, const std::string& 
             return Deleted{kind, loggedGuid(text, guid)};
     }
     return std::nullopt;
-}
-
-/// Whether `text` holds `lowerWord` (lower case) in any letter case: the test that spares reading the
-/// many lines that name no deletion or HNS object.
-bool holdsIgnoringCase(std::string_view text, std::string_view lowerWord)
-{
-    for (std::size_t at = 0; at + lowerWord.size() <= text.size(); ++at) {
-        std::size_t i = 0;
-        while (i < lowerWord.size() && std::tolower(static_cast<unsigned char>(text[at + i])) ==
-                                           static_cast<unsigned char>(lowerWord[i]))
-            ++i;
-        if (i == lowerWord.size())
-            return true;
-    }
-    return false;
 }
 
 std::optional<Deleted> deletionIn(std::string_view text)

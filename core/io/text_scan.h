@@ -180,4 +180,25 @@ inline bool isPowerShellTypeName(std::string_view s)
     });
 }
 
+/// Where `text` holds `lowerWord` (lower case) in any ASCII letter case, or npos: the test that spares
+/// lower-casing a copy of each of a log's many lines.
+inline std::size_t findIgnoringCase(std::string_view text, std::string_view lowerWord)
+{
+    for (std::size_t at = 0; at + lowerWord.size() <= text.size(); ++at) {
+        std::size_t i = 0;
+        while (i < lowerWord.size() && std::tolower(static_cast<unsigned char>(text[at + i])) ==
+                                           static_cast<unsigned char>(lowerWord[i]))
+            ++i;
+        if (i == lowerWord.size())
+            return at;
+    }
+    return std::string_view::npos;
+}
+
+/// Whether `text` holds `lowerWord` (lower case) in any ASCII letter case.
+inline bool holdsIgnoringCase(std::string_view text, std::string_view lowerWord)
+{
+    return findIgnoringCase(text, lowerWord) != std::string_view::npos;
+}
+
 } // namespace hcn::io
