@@ -559,7 +559,13 @@ private:
             std::string_view line = m_lines[at.line].text;
             if (!first) {
                 const std::string_view t = trimBlanks(line);
-                if (strings.inString()) {
+                if (strings.inString() && startsMemberLine(t)) {
+                    // A string cannot run into a member: it lost its closing quote at the line end (the
+                    // value does not parse; its other members are read around it).
+                    strings.leaveString();
+                    if (!c.tooDeep)
+                        c.json += '\n';
+                } else if (strings.inString()) {
                     // A raw line end inside a string: the console wrapped a long value, at a blank the
                     // copy lost or inside a word.
                     if (wrapAteBlank(m_lines, from.line, at.line,
@@ -685,6 +691,15 @@ private:
             if (const std::size_t pos = why.find("] "); pos != std::string::npos)
                 why.erase(0, pos + 2);
             const std::size_t next = nextUnindentedLine(at.line);
+            // A pretty-printed value whose lines are all indented up to the one it closes at the start of
+            // is whole (no chat header or log line split it): a member the paste damaged is read around.
+            const bool closesOnItsLine =
+                c.end.line > at.line && next >= c.end.line &&
+                trimBlanks(std::string_view(m_lines[c.end.line].text).substr(0, c.end.column - 1)).empty();
+            if (closesOnItsLine && takeAroundDamage(at, c.end, json, &c)) {
+                at = c.end;
+                return true;
+            }
             if (c.lastLine >= next &&
                 salvageCutValue(at, next, "not valid JSON where it is cut (" +
                                               std::string(utf8Prefix(why, kMaxQuotedMessage)) +
@@ -694,6 +709,10 @@ private:
             }
             if (takeFieldAroundDamage(at))
                 return true;
+            if (!closesOnItsLine && takeAroundDamage(at, c.end, json, &c)) {
+                at = c.end;
+                return true;
+            }
             warn(first, last,
                  "not valid JSON, not imported: " + std::string(utf8Prefix(why, kMaxQuotedMessage)));
             at = c.end;
@@ -739,9 +758,9 @@ private:
     }
 
     /// A document in a log field (tryQuotedField) ends with the field. When the object it opens with does
-    /// not parse (the paste lost characters inside it, so its brackets also close early), its members
-    /// are read one by one up to the field's last `}`; those the damage hit are left out and named. False
-    /// (nothing reported) when the field is no such object or no member could be read.
+    /// not parse (the paste lost characters inside it, so its brackets also close early), it is read
+    /// around the damage up to the field's last `}` (takeAroundDamage). False (nothing reported) when the
+    /// field is no such object or nothing could be read.
     bool takeFieldAroundDamage(Position& at)
     {
         if (m_quotedNesting == 0 || m_lines[at.line].text[at.column] != '{')
@@ -752,32 +771,116 @@ private:
             if (!trimBlanks(before).empty())
                 return false; // the field holds more than the object
         }
-        const std::string text = spanText(at, {m_lines.size() - 1, m_lines.back().text.size()});
-        std::vector<std::string> damaged;
-        nlohmann::json value = readMembersAroundDamage(text, damaged);
-        if (value.empty() || damaged.empty())
+        const Position end{m_lines.size() - 1, m_lines.back().text.size()};
+        if (!takeAroundDamage(at, end, spanText(at, end), nullptr))
+            return false;
+        at = {m_lines.size(), 0};
+        return true;
+    }
+
+    /// A value from `at` to `end` whose text (`json`, repaired as far as repairs go) does not parse as a
+    /// whole, read around the damage (readAroundDamage): the members that read are kept, each one left
+    /// out is named in a warning and in its object's losses. In a list (an answer's Output list) each
+    /// object is reported on its own, so damage in one costs the others nothing. `c`: what collecting
+    /// the value found (its repairs, elisions, placeholders and elements); null for a log field's text.
+    /// False (nothing reported) when nothing could be read.
+    bool takeAroundDamage(Position at, Position end, std::string_view json, const Collected* c)
+    {
+        std::vector<DamagedMember> damaged;
+        std::vector<std::string> repairs = c ? c->repairs : std::vector<std::string>{};
+        nlohmann::json value = readAroundDamage(json, damaged, repairs);
+        if (value.empty())
             return false;
         const int first = m_lines[at.line].sourceLine;
-        const int last = m_lines.back().sourceLine;
+        const int last = m_lines[end.line].sourceLine;
+        const std::string context = contextBefore(at);
+        bool fromEnvelope = false;
+        if (value.is_object() && value.contains("Success") && hasOnlyEnvelopeMembers(value)) {
+            if (isEnvelope(value) && !value["Success"].get<bool>()) {
+                reportFailedAnswer(value, first, last, context, false);
+                return true;
+            }
+            if (!value.contains("Output") || !value["Output"].is_structured())
+                return false; // the answer's Output is what the damage hit: nothing of it is read
+            fromEnvelope = true;
+            nlohmann::json output = std::move(value["Output"]);
+            value = std::move(output);
+            for (DamagedMember& d : damaged)
+                if (d.path.starts_with("Output"))
+                    d.path.erase(0, d.path.starts_with("Output.") ? 7 : 6);
+        }
         std::string names;
-        for (const std::string& key : damaged)
-            names += (names.empty() ? "" : ", ") + key;
-        warn(first, last,
-             "the text of " + names + " is damaged (it does not read as JSON); " +
-                 (damaged.size() == 1 ? "that member is" : "those members are") +
-                 " left out, the others are read");
+        std::string elided;
+        std::size_t namedDamaged = 0;
+        for (const DamagedMember& d : damaged) {
+            std::string& list = d.elided ? elided : names;
+            list += (list.empty() ? "" : ", ") + d.path;
+            namedDamaged += d.elided ? 0 : 1;
+        }
+        if (!names.empty())
+            warn(first, last,
+                 "the text of " + names + " is damaged (it does not read as JSON); " +
+                     (namedDamaged == 1 ? "that member is" : "those members are") +
+                     " left out, the others are read");
+        if (!elided.empty())
+            warn(first, last,
+                 "the paste shows '...' in place of " + elided + "; left out, the others are read");
+        if (c && c->elided)
+            warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
+        if (c && !c->placeholders.empty())
+            warn(first, last, placeholderWarning(c->placeholders));
+        if (!damaged.empty())
+            repairs.push_back("read the members around text that does not parse");
+        if (c && c->elided)
+            repairs.push_back("dropped elided lines");
+        if (c && !c->placeholders.empty())
+            repairs.push_back("read placeholders in place of values as elisions");
+        std::sort(repairs.begin(), repairs.end());
+        repairs.erase(std::unique(repairs.begin(), repairs.end()), repairs.end());
+
         FoundValue found;
         found.firstLine = first;
         found.lastLine = last;
-        found.context = contextBefore(at);
-        found.sourceText = text;
-        found.repairs.push_back("read the members around text that does not parse");
-        for (const std::string& key : damaged)
-            found.losses.push_back(key +
-                                   ": its text in the dump is damaged (it does not read as JSON); left out");
-        found.value = std::move(value);
-        m_result.values.push_back(std::move(found));
-        at = {m_lines.size(), 0};
+        found.context = context;
+        if (c)
+            found.after = textAfter(end);
+        found.sourceText = spanText(at, end);
+        found.repairs = std::move(repairs);
+        found.fromEnvelope = fromEnvelope;
+        const auto loss = [](const DamagedMember& d, std::string_view path) {
+            return std::string(path) + (d.elided ? ": the paste shows '...' in place of its value; left out"
+                                                 : ": its text in the dump is damaged (it does not read as "
+                                                   "JSON); left out");
+        };
+        if (!value.is_array()) {
+            for (const DamagedMember& d : damaged)
+                found.losses.push_back(loss(d, d.path));
+            found.value = std::move(value);
+            if (c)
+                placeholderLosses(found, c->placeholders);
+            m_result.values.push_back(std::move(found));
+            return true;
+        }
+        // Each element on its own, on its own lines when collecting told them apart.
+        const std::vector<Collected::Span>* spans = c ? (fromEnvelope ? &c->depth3 : &c->depth2) : nullptr;
+        const bool ownLines = spans && !(c && c->elided) && spans->size() == value.size();
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (value[i].is_null())
+                continue;
+            FoundValue element = found;
+            if (ownLines) {
+                const Collected::Span& span = (*spans)[i];
+                element.firstLine = m_lines[span.from.line].sourceLine;
+                element.lastLine = m_lines[span.to.line].sourceLine;
+                element.sourceText = spanText(span.from, span.to);
+            }
+            const std::string prefix = "[" + std::to_string(i) + "].";
+            for (const DamagedMember& d : damaged)
+                if (d.path.starts_with(prefix))
+                    element.losses.push_back(loss(d, std::string_view(d.path).substr(prefix.size())));
+            element.value = std::move(value[i]);
+            m_result.values.push_back(std::move(element));
+        }
         return true;
     }
 

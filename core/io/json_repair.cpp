@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace hcn::io {
 
@@ -324,44 +325,58 @@ std::optional<CutStringMember> cutStringMember(std::string_view json)
     return CutStringMember{open.back().key, std::string(shown)};
 }
 
-nlohmann::json readMembersAroundDamage(std::string_view object, std::vector<std::string>& damaged)
+bool startsMemberLine(std::string_view line)
 {
-    nlohmann::json result = nlohmann::json::object();
-    const std::size_t open = object.find_first_not_of(" \t\n\r\f");
-    const std::size_t close = object.find_last_not_of(" \t\n\r\f");
-    if (open == std::string_view::npos || object[open] != '{' || object[close] != '}' || close == open)
-        return result;
-    const std::string_view inner = object.substr(open + 1, close - open - 1);
-    bool inDamage = false; // the member before was damaged and what follows may be the rest of it
-    const auto member = [&](std::string_view text, bool closesUnopened) {
-        const std::size_t start = text.find_first_not_of(" \t\n\r\f");
-        if (start == std::string_view::npos)
-            return; // an empty member: a trailing comma
-        text.remove_prefix(start);
-        if (!closesUnopened) {
-            const nlohmann::json one = nlohmann::json::parse("{" + std::string(text) + "}", nullptr, false);
-            if (one.is_object() && one.size() == 1) {
-                result.update(one);
-                inDamage = false;
-                return;
-            }
-        }
-        // The rest of a damaged member's value: its brackets close what the damage lost.
-        if (closesUnopened && inDamage)
-            return;
-        std::string key;
-        if (text.front() == '"')
-            if (const std::size_t end = text.find('"', 1); end != std::string_view::npos)
-                key = std::string(text.substr(1, end - 1));
-        damaged.push_back(key.empty() ? std::string("(a member without its key)") : key);
-        inDamage = true;
-    };
+    std::size_t at = 0;
+    while (at < line.size() && (line[at] == ' ' || line[at] == '\t'))
+        ++at;
+    if (at == line.size() || line[at] != '"')
+        return false;
+    const std::size_t keyStart = ++at;
+    // A key: no quote, backslash or line end in it (`\"Key\":` continues an escaped string).
+    while (at < line.size() && line[at] != '"' && line[at] != '\\' && line[at] != '\n' && at - keyStart <= 80)
+        ++at;
+    if (at == line.size() || line[at] != '"' || at == keyStart)
+        return false;
+    ++at;
+    while (at < line.size() && (line[at] == ' ' || line[at] == '\t'))
+        ++at;
+    return at < line.size() && line[at] == ':';
+}
+
+namespace {
+
+constexpr std::string_view kBlanks = " \t\n\r\f";
+
+std::string_view trimmed(std::string_view text)
+{
+    const std::size_t start = text.find_first_not_of(kBlanks);
+    if (start == std::string_view::npos)
+        return {};
+    return text.substr(start, text.find_last_not_of(kBlanks) + 1 - start);
+}
+
+/// Calls `part(text, closesUnopened)` for each member of an object's or element of a list's inner text:
+/// split at the commas outside strings and brackets, and where a line starts a member while a string
+/// is open (that string lost its closing quote). `closesUnopened`: the part closes a bracket it did not
+/// open (the rest of a value whose opening the damage lost).
+template <typename Part> void splitParts(std::string_view inner, const Part& part)
+{
     JsonStringState strings;
     int depth = 0;
     bool closesUnopened = false;
     std::size_t from = 0;
     for (std::size_t i = 0; i < inner.size(); ++i) {
         const char c = inner[i];
+        if (c == '\n' && strings.inString() && startsMemberLine(inner.substr(i + 1))) {
+            strings.leaveString();
+            if (depth == 0) {
+                part(inner.substr(from, i - from), closesUnopened);
+                from = i + 1;
+                closesUnopened = false;
+            }
+            continue;
+        }
         if (strings.step(c))
             continue;
         if (c == '{' || c == '[') {
@@ -372,13 +387,253 @@ nlohmann::json readMembersAroundDamage(std::string_view object, std::vector<std:
             else
                 --depth;
         } else if (c == ',' && depth == 0) {
-            member(inner.substr(from, i - from), closesUnopened);
+            part(inner.substr(from, i - from), closesUnopened);
             from = i + 1;
             closesUnopened = false;
         }
     }
-    member(inner.substr(from), closesUnopened);
-    return result;
+    part(inner.substr(from), closesUnopened);
+}
+
+/// The key of a member's text: its first string when a colon follows it.
+std::string keyOf(std::string_view member)
+{
+    const std::size_t open = member.find('"');
+    if (open == std::string_view::npos)
+        return {};
+    const std::size_t close = member.find('"', open + 1);
+    if (close == std::string_view::npos || !startsMemberLine(member.substr(open)))
+        return {};
+    return std::string(member.substr(open + 1, close - open - 1));
+}
+
+/// Where the value starting at text[at] ends: after its closing quote or bracket, or its last token
+/// character; npos when it does not end.
+std::size_t valueEnd(std::string_view text, std::size_t at)
+{
+    if (at >= text.size())
+        return std::string_view::npos;
+    const char first = text[at];
+    if (first == '"' || first == '{' || first == '[') {
+        JsonStringState strings;
+        int depth = 0;
+        for (std::size_t i = at; i < text.size(); ++i) {
+            const char c = text[i];
+            const bool wasInString = strings.inString();
+            if (strings.step(c)) {
+                if (wasInString && !strings.inString() && depth == 0)
+                    return i + 1;
+                continue;
+            }
+            if (c == '{' || c == '[')
+                ++depth;
+            else if ((c == '}' || c == ']') && --depth == 0)
+                return i + 1;
+        }
+        return std::string_view::npos;
+    }
+    std::size_t end = at;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
+                                 text[end] == '-' || text[end] == '+'))
+        ++end;
+    return end == at ? std::string_view::npos : end;
+}
+
+/// Text a poster wrote around a member (`<-- this one`, `**`): no quote or bracket, and nothing that
+/// could be the rest of a number.
+bool isAnnotation(std::string_view text)
+{
+    const std::string_view t = trimmed(text);
+    return t.find_first_of("\"{}[]") == std::string_view::npos &&
+           (t.empty() || !std::isdigit(static_cast<unsigned char>(t.front())));
+}
+
+/// `member` with the annotation around it left out, when that makes it parse as one member.
+std::optional<nlohmann::json> readAnnotatedMember(std::string_view member)
+{
+    const std::size_t open = member.find('"');
+    if (open == std::string_view::npos || !isAnnotation(member.substr(0, open)) ||
+        !startsMemberLine(member.substr(open)))
+        return std::nullopt;
+    const std::size_t colon = member.find(':', member.find('"', open + 1));
+    const std::size_t valueStart = member.find_first_not_of(kBlanks, colon + 1);
+    const std::size_t end = valueEnd(member, valueStart);
+    if (end == std::string_view::npos || !isAnnotation(member.substr(end)))
+        return std::nullopt;
+    if (open == 0 && trimmed(member.substr(end)).empty())
+        return std::nullopt; // nothing around it: the member itself is damaged
+    nlohmann::json one =
+        nlohmann::json::parse("{" + std::string(member.substr(open, end - open)) + "}", nullptr, false);
+    if (!one.is_object() || one.size() != 1)
+        return std::nullopt;
+    return one;
+}
+
+/// Whether the damaged text shows `...` or `…` outside strings: a value the poster elided.
+bool showsElision(std::string_view text)
+{
+    JsonStringState strings;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (!strings.step(text[i]) && (text.substr(i, 3) == "..." || text.substr(i, 3) == "\u2026"))
+            return true;
+    return false;
+}
+
+/// The keys of members glued into a damaged member's value: `Key":` right after a quote that ends a
+/// string, the member's opening quote lost (`"00-15-5D-2A"IPAddress": "10.0.0.5"`).
+std::vector<std::string> gluedKeys(std::string_view value)
+{
+    std::vector<std::string> keys;
+    JsonStringState strings;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const bool wasInString = strings.inString();
+        if (!strings.step(value[i]) || !wasInString || strings.inString())
+            continue; // not a closing quote
+        std::size_t end = i + 1;
+        while (end < value.size() &&
+               (std::isalnum(static_cast<unsigned char>(value[end])) || value[end] == '_'))
+            ++end;
+        if (end == i + 1 || !std::isalpha(static_cast<unsigned char>(value[i + 1])) || end == value.size() ||
+            value[end] != '"')
+            continue;
+        std::size_t after = end + 1;
+        while (after < value.size() && (value[after] == ' ' || value[after] == '\t'))
+            ++after;
+        if (after < value.size() && value[after] == ':')
+            keys.emplace_back(value.substr(i + 1, end - i - 1));
+    }
+    return keys;
+}
+
+std::string joinPath(const std::string& prefix, const std::string& key)
+{
+    return prefix.empty() ? key : prefix + "." + key;
+}
+
+class DamageReader
+{
+public:
+    DamageReader(std::vector<DamagedMember>& damaged, std::vector<std::string>& repairs)
+        : m_damaged(damaged), m_repairs(repairs)
+    {}
+
+    /// `inner`: the text between an object's braces. `envelope`: its `Output` may be read the same way.
+    nlohmann::json object(std::string_view inner, const std::string& prefix, bool envelope)
+    {
+        nlohmann::json result = nlohmann::json::object();
+        bool inDamage = false; // the member before was damaged and what follows may be the rest of it
+        splitParts(inner, [&](std::string_view text, bool closesUnopened) {
+            text = trimmed(text);
+            if (text.empty())
+                return; // an empty member: a trailing comma
+            if (!closesUnopened) {
+                nlohmann::json one = nlohmann::json::parse("{" + std::string(text) + "}", nullptr, false);
+                if (one.is_object() && one.size() == 1) {
+                    result.update(one);
+                    inDamage = false;
+                    return;
+                }
+            }
+            // The rest of a damaged member's value: its brackets close what the damage lost.
+            if (closesUnopened && inDamage)
+                return;
+            const std::string key = keyOf(text);
+            if (envelope && key == "Output") {
+                const std::size_t colon = text.find(':', text.find('"', text.find('"') + 1));
+                const std::string_view value = trimmed(text.substr(colon + 1));
+                nlohmann::json output = any(value, "Output", false);
+                if (!output.empty()) {
+                    result["Output"] = std::move(output);
+                    inDamage = false;
+                    return;
+                }
+            }
+            if (!closesUnopened && isAnnotation(text) && !showsElision(text) &&
+                text.find(':') == std::string_view::npos) {
+                // A poster's words between members, a comma put after them (`"10.0.0.5",  <-- this one`).
+                note(m_repairs, "dropped text written around a member (an annotation or markdown)");
+                return;
+            }
+            if (!closesUnopened) {
+                if (std::optional<nlohmann::json> one = readAnnotatedMember(text)) {
+                    result.update(*one);
+                    note(m_repairs, "dropped text written around a member (an annotation or markdown)");
+                    inDamage = false;
+                    return;
+                }
+            }
+            const std::size_t colon = text.find(':');
+            const std::string_view value = colon == std::string_view::npos ? text : text.substr(colon);
+            m_damaged.push_back(
+                {key.empty() ? joinPath(prefix, "(a member without its key)") : joinPath(prefix, key),
+                 showsElision(value)});
+            // Members whose start the damage glued to it (`"00-15-5D-2A"IPAddress": "10.0.0.5"`) go with it.
+            for (const std::string& glued : gluedKeys(value))
+                m_damaged.push_back({joinPath(prefix, glued), false});
+            inDamage = true;
+        });
+        return result;
+    }
+
+    /// `inner`: the text between a list's brackets, holding objects.
+    nlohmann::json list(std::string_view inner, const std::string& prefix)
+    {
+        nlohmann::json result = nlohmann::json::array();
+        splitParts(inner, [&](std::string_view text, bool closesUnopened) {
+            text = trimmed(text);
+            if (text.empty() && closesUnopened)
+                return;
+            const std::string path = prefix + "[" + std::to_string(result.size()) + "]";
+            if (text.empty()) {
+                if (!result.empty())
+                    return; // a trailing comma
+                result.push_back(nullptr);
+                m_damaged.push_back({path, false});
+                return;
+            }
+            nlohmann::json element =
+                closesUnopened ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
+            if (element.is_discarded() || element.is_null())
+                element = text.front() == '{' && text.back() == '}' && !closesUnopened
+                              ? object(text.substr(1, text.size() - 2), path, false)
+                              : nlohmann::json();
+            if (element.is_object() && element.empty())
+                element = nullptr;
+            if (element.is_null())
+                m_damaged.push_back({path, showsElision(text)});
+            result.push_back(std::move(element));
+        });
+        return result;
+    }
+
+    /// An object, or (at the top or as an answer's Output) a list of objects.
+    nlohmann::json any(std::string_view value, const std::string& prefix, bool top)
+    {
+        value = trimmed(value);
+        if (value.size() < 2)
+            return nlohmann::json::object();
+        if (value.front() == '{' && value.back() == '}')
+            return object(value.substr(1, value.size() - 2), prefix, top);
+        if (value.front() == '[' && value.back() == ']') {
+            nlohmann::json elements = list(value.substr(1, value.size() - 2), prefix);
+            if (std::all_of(elements.begin(), elements.end(), [](const auto& e) { return e.is_null(); }))
+                return nlohmann::json::object();
+            return elements;
+        }
+        return nlohmann::json::object();
+    }
+
+private:
+    std::vector<DamagedMember>& m_damaged;
+    std::vector<std::string>& m_repairs;
+};
+
+} // namespace
+
+nlohmann::json readAroundDamage(std::string_view value, std::vector<DamagedMember>& damaged,
+                                std::vector<std::string>& repairs)
+{
+    return DamageReader(damaged, repairs).any(value, {}, true);
 }
 
 namespace {

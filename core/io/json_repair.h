@@ -32,6 +32,12 @@ public:
     bool inString() const { return m_inString; }
     /// For a text that starts inside a string.
     void enterString() { m_inString = true; }
+    /// For a string that lost its closing quote (startsMemberLine).
+    void leaveString()
+    {
+        m_inString = false;
+        m_escape = false;
+    }
 
 private:
     bool m_inString = false;
@@ -81,13 +87,32 @@ struct CutStringMember
 /// value's list, or that of an HNS envelope's `Output`; a member of an object nested in it is none.
 std::optional<CutStringMember> cutStringMember(std::string_view json);
 
-/// An object whose text does not parse as a whole (the paste lost characters inside it: `"MacPools" :
-/// "EndMacAddress" : "...", "StartMacAddress" : "..." } ],` lacks the `[ {` that opened the list), read
-/// member by member: the text between its `{` and its last `}` is split at the commas between its
-/// members and each is parsed on its own. A member that does not parse is left out, with what follows it
-/// up to the next member that closes no bracket it did not open (the rest of the damaged value), and its
-/// key is added to `damaged`. An empty object when no member parses or `object` is no `{...}`.
-nlohmann::json readMembersAroundDamage(std::string_view object, std::vector<std::string>& damaged);
+/// Whether `line` (blanks before it allowed) starts a member, `"Key":`: a line a string runs into when
+/// it cannot continue it (no JSON string holds a line end or an unescaped quote), so the string lost its
+/// closing quote where a console wrapped the line (`"Name": "nat,`).
+bool startsMemberLine(std::string_view line);
+
+/// A member, element or value readAroundDamage left out.
+struct DamagedMember
+{
+    /// Where it stood: `MacPools`, `Output.Name`, `[2].MacPools`, `Output[2]`; a member whose key is
+    /// lost is `(a member without its key)`.
+    std::string path;
+    bool elided = false; ///< the paste shows `...` in place of its value
+};
+
+/// A value whose text does not parse as a whole (the paste damaged a member: lost the `[ {` that opened
+/// a list, a quote, glued two members, elided or annotated a value), read member by member. The text
+/// between the object's `{` and its last `}` is split at the commas between its members (a line that
+/// starts a member ends a string that runs into it) and each is parsed on its own. Text without quotes
+/// or brackets around a member (`<-- this one`, markdown's `**`) is dropped (added once to `repairs`).
+/// A member that still does not parse is left out, with what follows it up to the next member that
+/// closes no bracket it did not open (the rest of the damaged value), and added to `damaged`. The same
+/// goes for the elements of a list of objects, and for the `Output` of an HNS answer (an object or such
+/// a list): an element that is no object it can read is left out as null, so the others keep their
+/// place. An empty object when nothing could be read or `value` is no `{...}` or `[...]`.
+nlohmann::json readAroundDamage(std::string_view value, std::vector<DamagedMember>& damaged,
+                                std::vector<std::string>& repairs);
 
 /// Windows PowerShell 5.1's `ConvertTo-Json` of a piped array can write it as `{"value":[...],"Count":n}`
 /// (an array's extended properties serialized with it). Such a wrapper, at the top of `value` or as an

@@ -2366,6 +2366,126 @@ private slots:
             QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
     }
 
+    void aDamagedMemberCostsOnlyThatMember_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values");
+        QTest::addColumn<QStringList>("messages");
+        QTest::addColumn<QStringList>("absent"); ///< in no message
+
+        const QString damaged = "its text in the dump is damaged (it does not read as JSON); left out";
+        const QString elided = "the paste shows '...' in place of its value; left out";
+        const QStringList wholeOrNothing{"not valid JSON", "never closes", "cut off",
+                                         "what came before the cut", "nothing in the dump could be read"};
+
+        const QString nat = "Network:4E8D2B61-3A7C-4F19-B5E2-90C1D3E4F5A6";
+        QTest::newRow("a quote lost at a console wrap: Name is left out, what follows it is read")
+            << "json-damaged-lost-quote.txt" << QStringList{nat}
+            << QStringList{nat + " /Name=\"(absent)\"", nat + " /Type=\"NAT\"",
+                           nat + " /Ipams/0/Subnets/0/IpAddressPrefix=\"172.19.32.0/20\"",
+                           nat + " @Lost=[\"Name: " + damaged + "\"]"}
+            << QStringList{"the text of Name is damaged (it does not read as JSON); that member is left out"}
+            << wholeOrNothing;
+
+        const QString cbr0 = "Network:5B9E3C72-4B8D-4A2A-8C6F-A1D2E4F5B6C7";
+        QTest::newRow("values elided in place ([ ... ], ...) are left out by name")
+            << "json-damaged-elided-values.json" << QStringList{cbr0}
+            << QStringList{cbr0 + " /Name=\"cbr0\"", cbr0 + " /Type=\"L2Bridge\"",
+                           cbr0 + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.244.2.0/24\"",
+                           cbr0 + " @Lost=[\"Policies: " + elided + "\",\"DNSServerList: " + elided + "\"]"}
+            << QStringList{"the paste shows '...' in place of Policies, DNSServerList; left out"}
+            << wholeOrNothing + QStringList{"is damaged"};
+
+        const QString web1 = "Endpoint:6CAF4D83-5C9E-4B3B-9D70-B2E3F5A6C7D8";
+        const QString web2 = "Endpoint:7DB05E94-6DAF-4C4C-8E81-C3F4A6B7D8E9";
+        QTest::newRow("a poster's note after a member (<-- this one) is dropped, nothing is lost")
+            << "json-damaged-arrow-comment.json" << QStringList{web1, web2}
+            << QStringList{web1 + " /IpConfigurations/0/IpAddress=\"10.244.2.5\"",
+                           web1 + " /MacAddress=\"00-15-5D-2A-02-05\"",
+                           web1 + " @Lost=[]",
+                           web1 + " @FirstLine=2",
+                           web2 + " @FirstLine=10",
+                           web2 + " @Lost=[]"}
+            << QStringList{} << wholeOrNothing + QStringList{"is damaged"};
+
+        const QString db1 = "Endpoint:8EC16FA5-7EB0-4D5D-9F92-D4A5B7C8E9FA";
+        QTest::newRow("a value cut with the next member glued to it: both are named")
+            << "json-damaged-glued-members.json" << QStringList{db1}
+            << QStringList{db1 + " /Name=\"ep-db-1\"", db1 + " /MacAddress=\"(absent)\"",
+                           db1 + " /IpConfigurations=\"(absent)\"", db1 + " /State=3",
+                           db1 + " @Lost=[\"MacAddress: " + damaged + "\",\"IPAddress: " + damaged + "\"]"}
+            << QStringList{"the text of MacAddress, IPAddress is damaged"} << wholeOrNothing;
+
+        const QString api1 = "Endpoint:9FD270B6-8FC1-4E6E-A0A3-E5B6C8D9FA0B";
+        QTest::newRow("markdown emphasis around a member is dropped, the member is read")
+            << "json-damaged-markdown-bold.md" << QStringList{api1}
+            << QStringList{api1 + " /IpConfigurations/0/IpAddress=\"10.244.2.8\"", api1 + " /State=3",
+                           api1 + " @Lost=[]"}
+            << QStringList{} << wholeOrNothing + QStringList{"is damaged"};
+
+        const QString vxlan = "Network:A0E381C7-90D2-4F7F-B1B4-F6C7D9EA0B1C";
+        QTest::newRow("text pasted into a list after a line break: the list is left out")
+            << "json-damaged-pasted-into-value.json" << QStringList{vxlan}
+            << QStringList{vxlan + " /Name=\"vxlan0\"", vxlan + " /Type=\"Overlay\"",
+                           vxlan + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.244.3.0/24\"",
+                           vxlan + " @Lost=[\"Policies: " + damaged + "\"]"}
+            << QStringList{"the text of Policies is damaged"} << wholeOrNothing;
+
+        const QString first = "Network:B1F492D8-A1E3-4A80-82C5-07D8EAFB1C2D";
+        const QString second = "Network:C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E";
+        const QString third = "Network:D3B6B4FA-C305-4CA2-A4E7-29FA0C1D3E4F";
+        QTest::newRow("damage in the third network of a list costs the others nothing")
+            << "json-damaged-third-of-three.json" << QStringList{first, second, third}
+            << QStringList{first + " @Lost=[]",
+                           second + " @Lost=[]",
+                           second + " @FirstLine=7",
+                           third + " @FirstLine=12",
+                           third + " /Type=\"Transparent\"",
+                           third + " /Name=\"(absent)\"",
+                           third + " @Lost=[\"Name: " + damaged + "\"]"}
+            << QStringList{"the text of [2].Name is damaged"} << wholeOrNothing;
+
+        const QString a = "Endpoint:E4C7C50B-D416-4DB3-B5F8-3A0B1D2E4F50";
+        const QString b = "Endpoint:F5D8D61C-E527-4EC4-8609-4B1C2E3F5061";
+        const QString c = "Endpoint:06E9E72D-F638-4FD5-971A-5C2D3F406172";
+        QTest::newRow("an answer's Output list on one line, its third element elided in part")
+            << "json-damaged-envelope-output-list.txt" << QStringList{a, b, c}
+            << QStringList{a + " @Lost=[]", b + " @Lost=[]",
+                           c + " /IpConfigurations/0/IpAddress=\"10.244.2.13\"",
+                           c + " @Lost=[\"Policies: " + elided + "\"]"}
+            << QStringList{"the paste shows '...' in place of [2].Policies"} << wholeOrNothing;
+
+        const QString l2b = "Network:17FAF83E-0749-4A06-A82B-6D3E40517283";
+        QTest::newRow("an answer's Output object with an elided value")
+            << "json-damaged-envelope-output-object.txt" << QStringList{l2b}
+            << QStringList{l2b + " /Name=\"l2b\"",
+                           l2b + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.250.1.0/24\"",
+                           l2b + " @Lost=[\"DNSServerList: " + elided + "\"]"}
+            << QStringList{"the paste shows '...' in place of DNSServerList"} << wholeOrNothing;
+    }
+
+    void aDamagedMemberCostsOnlyThatMember()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, messages);
+        QFETCH(QStringList, absent);
+        const ImportResult result = importFiles({file});
+        objects.sort();
+        QCOMPARE(objectList(result), objects);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        const QStringList texts = messageTexts(result);
+        for (const QString& m : messages)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+        for (const QString& m : absent)
+            QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
+    }
+
     void pastedTextReadsAsPrinted_data()
     {
         QTest::addColumn<QString>("file");

@@ -882,9 +882,13 @@ void TestDumpText::findsValuesInDumps_data()
         << QStringList{"nat", "L2Bridge", "Overlay"} << "8-34 35-45" << none << 0;
     QTest::newRow("hnsdiag -d: no space after the colon")
         << "hnsdiag-detailed.txt" << QStringList{natNetwork} << QStringList{"nat"} << "3-14" << none << 0;
-    QTest::newRow("a broken value does not stop the next")
-        << "broken-and-good.txt" << QStringList{bridgeNetwork} << QStringList{"L2Bridge"} << "8-8"
-        << QStringList{"lines 2-6: not valid JSON, not imported: "} << 0;
+    // Its Subnets do not read as JSON: the value keeps its other members, and the next is read too.
+    QTest::newRow("a damaged member does not stop the next value")
+        << "broken-and-good.txt" << QStringList{bridgeNetwork, bridgeNetwork}
+        << QStringList{"L2Bridge", "L2Bridge"} << "2-6 8-8"
+        << QStringList{"lines 2-6: the text of Subnets is damaged (it does not read as JSON); that member is "
+                       "left out, the others are read"}
+        << 0;
     QTest::newRow("a truncated paste (what came before the cut kept), then the complete one")
         << "truncated-then-complete.txt" << QStringList{natNetwork, natEndpoint} << QStringList{"", "nat"}
         << "2-41 44-82"
@@ -1008,7 +1012,8 @@ void TestDumpText::depthIsLimitedWhileScanning()
 // the warning still names the lines and stays valid UTF-8, and the next value still comes out.
 void TestDumpText::parseErrorsQuoteValidUtf8()
 {
-    const std::string text = "{\"ID\":\"broken\",\"Subnets\":[\"172.29.144.0/20\",\n   \xef\xbc\x8e]}\n"
+    // Its only member does not parse: nothing of it is read, and the parser's message is quoted.
+    const std::string text = "{\"Subnets\":[\"172.29.144.0/20\",\n   \xef\xbc\x8e]}\n"
                              "{\"ID\":\"next\",\"Type\":\"nat\"}\n";
     const ExtractResult result = extractJsonValues(text);
     QCOMPARE(int(result.values.size()), 1);
