@@ -3,6 +3,7 @@
 #include "common/ip_protocols.h"
 #include "common/port_ranges.h"
 #include "common/text.h"
+#include "datapath/linux_settings_reads.h"
 #include "hcn/endpoint_flags.h"
 #include "hcn/ip_address.h"
 #include "hcn/mac_address.h"
@@ -122,16 +123,24 @@ Result<std::vector<std::string>> protocolsOf(const Json& value, const std::strin
 Result<AclPlan> planAcl(const Json& settings, const std::string& where)
 {
     AclPlan acl;
-    const std::string action = settings.value("Action", "Allow");
-    const std::string direction = settings.value("Direction", "In");
+    auto actionRead = textSetting(settings, "Action", "Allow", where);
+    if (!actionRead.ok())
+        return actionRead.status();
+    auto directionRead = textSetting(settings, "Direction", "In", where);
+    if (!directionRead.ok())
+        return directionRead.status();
+    const std::string& action = *actionRead;
+    const std::string& direction = *directionRead;
     if (!equalsIgnoreCase(action, "Allow") && !equalsIgnoreCase(action, "Block"))
         return badPolicy(where, "Action \"" + action + "\" is neither Allow nor Block.");
     if (!equalsIgnoreCase(direction, "In") && !equalsIgnoreCase(direction, "Out"))
         return badPolicy(where, "Direction \"" + direction + "\" is neither In nor Out.");
     acl.allow = equalsIgnoreCase(action, "Allow");
     acl.inbound = equalsIgnoreCase(direction, "In");
-    if (auto p = settings.find("Priority"); p != settings.end() && p->is_number())
-        acl.priority = p->get<std::uint32_t>();
+    auto priority = numberSetting(settings, "Priority", acl.priority, 65535, where);
+    if (!priority.ok())
+        return priority.status();
+    acl.priority = static_cast<std::uint32_t>(*priority);
     auto protocols = protocolsOf(settings.value("Protocols", Json("")), where);
     if (!protocols.ok())
         return protocols.status();
@@ -160,15 +169,27 @@ Result<AclPlan> planAcl(const Json& settings, const std::string& where)
 Result<PortMapPlan> planPortMap(const Json& settings, const std::string& where)
 {
     PortMapPlan pm;
-    const auto protocol = settings.value("Protocol", 6u);
-    if (protocol != 6 && protocol != 17)
-        return badPolicy(where, "Protocol " + std::to_string(protocol) + " cannot be mapped (TCP 6 or UDP 17).");
-    pm.protocol = protocol == 6 ? "tcp" : "udp";
-    pm.internalPort = static_cast<std::uint16_t>(settings.value("InternalPort", 0u));
-    pm.externalPort = static_cast<std::uint16_t>(settings.value("ExternalPort", 0u));
+    const auto protocol = protocolSetting(settings, where);
+    if (!protocol.ok())
+        return protocol.status();
+    if (*protocol != 6 && *protocol != 17)
+        return badPolicy(where,
+                         "Protocol " + std::to_string(*protocol) + " cannot be mapped (TCP 6 or UDP 17).");
+    pm.protocol = *protocol == 6 ? "tcp" : "udp";
+    const auto internalPort = numberSetting(settings, "InternalPort", 0, 65535, where);
+    if (!internalPort.ok())
+        return internalPort.status();
+    const auto externalPort = numberSetting(settings, "ExternalPort", 0, 65535, where);
+    if (!externalPort.ok())
+        return externalPort.status();
+    pm.internalPort = static_cast<std::uint16_t>(*internalPort);
+    pm.externalPort = static_cast<std::uint16_t>(*externalPort);
     if (pm.externalPort == 0)
         pm.externalPort = pm.internalPort;
-    pm.vip = settings.value("VIP", "");
+    auto vipText = textSetting(settings, "VIP", "", where);
+    if (!vipText.ok())
+        return vipText.status();
+    pm.vip = *vipText;
     if (!pm.vip.empty()) {
         auto vip = IpAddress::parse(pm.vip);
         if (!vip)
@@ -208,11 +229,17 @@ Result<DnsPlan> planDns(const Json& dns)
 /// the same family (none: on-link, as with NeedEncap).
 Result<std::pair<std::string, std::string>> routeEntry(const Json& settings, const std::string& where)
 {
-    const std::string destination = settings.value("DestinationPrefix", "");
+    const auto destinationRead = textSetting(settings, "DestinationPrefix", "", where);
+    if (!destinationRead.ok())
+        return destinationRead.status();
+    const std::string& destination = *destinationRead;
     auto prefix = IpPrefix::parse(destination);
     if (!prefix)
         return badPolicy(where, "DestinationPrefix \"" + destination + "\" is not an IP prefix.");
-    const std::string nextHop = settings.value("NextHop", "");
+    const auto nextHopRead = textSetting(settings, "NextHop", "", where);
+    if (!nextHopRead.ok())
+        return nextHopRead.status();
+    const std::string& nextHop = *nextHopRead;
     if (nextHop.empty())
         return std::pair{prefix->toString(), std::string()};
     auto gateway = IpAddress::parse(nextHop);
@@ -222,10 +249,18 @@ Result<std::pair<std::string, std::string>> routeEntry(const Json& settings, con
     return std::pair{prefix->toString(), gateway->toString()};
 }
 
+/// A policy's Type; empty for anything else than a policy with a string Type.
+std::string_view policyType(const Json& policy)
+{
+    const auto type = policy.is_object() ? policy.find("Type") : policy.end();
+    return type != policy.end() && type->is_string() ? std::string_view(type->get_ref<const std::string&>())
+                                                     : std::string_view();
+}
+
 const Json* policyOf(const Json& policies, std::string_view type)
 {
     for (const auto& p : policies)
-        if (equalsIgnoreCase(p.value("Type", ""), type))
+        if (equalsIgnoreCase(policyType(p), type))
             return &p;
     return nullptr;
 }
@@ -236,10 +271,13 @@ Result<std::string> providerAddressOf(const Json& policies)
     const Json* pa = policyOf(policies, "ProviderAddress");
     if (!pa)
         return std::string();
-    const std::string text = pa->value("Settings", Json::object()).value("ProviderAddress", "");
-    auto address = IpAddress::parse(text);
+    const auto text =
+        textSetting(objectSetting(*pa, "Settings"), "ProviderAddress", "", "ProviderAddress policy");
+    if (!text.ok())
+        return text.status();
+    auto address = IpAddress::parse(*text);
     if (!address)
-        return Status(hr::InvalidPolicy, "ProviderAddress \"" + text + "\" is not an IP address.");
+        return Status(hr::InvalidPolicy, "ProviderAddress \"" + *text + "\" is not an IP address.");
     return address->toString();
 }
 
@@ -258,9 +296,9 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
     for (const auto& ipam : doc.value("Ipams", Json::array()))
         for (const auto& subnet : ipam.value("Subnets", Json::array()))
             for (const auto& policy : subnet.value("Policies", Json::array())) {
-                if (!equalsIgnoreCase(policy.value("Type", ""), "VSID"))
+                if (!equalsIgnoreCase(policyType(policy), "VSID"))
                     continue;
-                const Json settings = policy.value("Settings", Json::object());
+                const Json& settings = objectSetting(policy, "Settings");
                 auto value = settings.find("IsolationId");
                 if (value == settings.end() || !value->is_number_integer() || *value < 0 || *value > 0xFFFFFF)
                     return Status(hr::InvalidPolicy,
@@ -284,44 +322,54 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
         return providerAddress.status();
     plan.providerAddress = *providerAddress;
     if (const Json* dr = policyOf(policies, "DrMacAddress")) {
-        const std::string text = dr->value("Settings", Json::object()).value("Address", "");
-        auto mac = MacAddress::parse(text);
+        const auto text = textSetting(objectSetting(*dr, "Settings"), "Address", "", "DrMacAddress policy");
+        if (!text.ok())
+            return text.status();
+        auto mac = MacAddress::parse(*text);
         if (!mac)
-            return Status(hr::InvalidPolicy, "DrMacAddress \"" + text + "\" is not a MAC address.");
+            return Status(hr::InvalidPolicy, "DrMacAddress \"" + *text + "\" is not a MAC address.");
         plan.routerMac = mac->value();
     }
     if (const Json* port = policyOf(policies, "VxlanPort")) {
-        const auto value = port->value("Settings", Json::object()).value("Port", 0u);
-        if (value == 0 || value > 65535)
+        const auto value =
+            numberSetting(objectSetting(*port, "Settings"), "Port", 0, 65535, "VxlanPort policy");
+        if (!value.ok())
+            return value.status();
+        if (*value == 0)
             return Status(hr::InvalidPolicy, "VxlanPort needs a Port from 1 to 65535.");
-        plan.port = static_cast<std::uint16_t>(value);
+        plan.port = static_cast<std::uint16_t>(*value);
     }
     for (std::size_t i = 0; i < policies.size(); ++i) {
-        if (!equalsIgnoreCase(policies[i].value("Type", ""), "RemoteSubnetRoute"))
+        if (!equalsIgnoreCase(policyType(policies[i]), "RemoteSubnetRoute"))
             continue;
         const std::string where = "Policies[" + std::to_string(i) + "] (RemoteSubnetRoute)";
-        const Json settings = policies[i].value("Settings", Json::object());
+        const Json& settings = objectSetting(policies[i], "Settings");
         RemoteSubnetPlan remote;
-        auto prefix = IpPrefix::parse(settings.value("DestinationPrefix", ""));
+        const auto destination = textSetting(settings, "DestinationPrefix", "", where);
+        const auto providerAddress = textSetting(settings, "ProviderAddress", "", where);
+        const auto routerMac = textSetting(settings, "DistributedRouterMacAddress", "", where);
+        const auto isolation = numberSetting(settings, "IsolationId", 0, 0xFFFFFF, where);
+        for (const Status* read :
+             {&destination.status(), &providerAddress.status(), &routerMac.status(), &isolation.status()})
+            if (!read->ok())
+                return *read;
+        auto prefix = IpPrefix::parse(*destination);
         if (!prefix)
-            return badPolicy(where, "DestinationPrefix \"" + settings.value("DestinationPrefix", "") +
-                                        "\" is not an IPv4 or IPv6 prefix.");
+            return badPolicy(where,
+                             "DestinationPrefix \"" + *destination + "\" is not an IPv4 or IPv6 prefix.");
         remote.prefix = prefix->toString();
         remote.nextHop = prefix->network().toString();
-        auto pa = IpAddress::parse(settings.value("ProviderAddress", ""));
+        auto pa = IpAddress::parse(*providerAddress);
         if (!pa)
-            return badPolicy(where, "ProviderAddress \"" + settings.value("ProviderAddress", "") +
-                                        "\" is not an IP address.");
+            return badPolicy(where, "ProviderAddress \"" + *providerAddress + "\" is not an IP address.");
         remote.providerAddress = pa->toString();
-        auto mac = MacAddress::parse(settings.value("DistributedRouterMacAddress", ""));
+        auto mac = MacAddress::parse(*routerMac);
         if (!mac)
-            return badPolicy(where, "DistributedRouterMacAddress \"" +
-                                        settings.value("DistributedRouterMacAddress", "") +
-                                        "\" is not a MAC address.");
+            return badPolicy(where,
+                             "DistributedRouterMacAddress \"" + *routerMac + "\" is not a MAC address.");
         remote.routerMac = mac->value();
-        const auto isolation = settings.value("IsolationId", 0u);
-        if (isolation != 0 && isolation != plan.vni)
-            return badPolicy(where, "IsolationId " + std::to_string(isolation) +
+        if (*isolation != 0 && *isolation != plan.vni)
+            return badPolicy(where, "IsolationId " + std::to_string(*isolation) +
                                         " is not the network's VSID " + std::to_string(plan.vni) +
                                         " (one VXLAN id per network).");
         // One host's router MAC is behind one provider address: the VXLAN device has one entry per MAC,
@@ -329,9 +377,8 @@ Result<OverlayPlan> planOverlay(const Guid& id, const Json& doc)
         for (const auto& other : plan.remoteSubnets)
             if (other.routerMac == remote.routerMac && other.providerAddress != remote.providerAddress)
                 return badPolicy(where,
-                                 "DistributedRouterMacAddress " +
-                                     settings.value("DistributedRouterMacAddress", "") +
-                                     " is behind ProviderAddress " + other.providerAddress +
+                                 "DistributedRouterMacAddress " + *routerMac + " is behind ProviderAddress " +
+                                     other.providerAddress +
                                      " in another RemoteSubnetRoute; one MAC has one provider address.");
         plan.remoteSubnets.push_back(remote);
     }
@@ -447,9 +494,9 @@ Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
     // NetworkACL: an ACL of every local endpoint of the network, with the ACL policy's settings.
     const Json networkPolicies = doc.value("Policies", Json::array());
     for (std::size_t i = 0; i < networkPolicies.size(); ++i)
-        if (equalsIgnoreCase(networkPolicies[i].value("Type", ""), "NetworkACL")) {
-            auto acl = planAcl(networkPolicies[i].value("Settings", Json::object()),
-                               "Policies[" + std::to_string(i) + "]");
+        if (equalsIgnoreCase(policyType(networkPolicies[i]), "NetworkACL")) {
+            auto acl =
+                planAcl(objectSetting(networkPolicies[i], "Settings"), "Policies[" + std::to_string(i) + "]");
             if (!acl.ok())
                 return acl.status();
             plan.acls.push_back(*acl);
@@ -457,8 +504,13 @@ Result<NetworkPlan> planNetwork(const Guid& id, const Json& doc)
     sortByPriority(plan.acls);
     if (bridged) {
         // The host adapter joins the bridge: the endpoints are on its network, its router is theirs.
-        if (const Json* name = policyOf(networkPolicies, "NetAdapterName"))
-            plan.adapter = name->value("Settings", Json::object()).value("NetworkAdapterName", "");
+        if (const Json* name = policyOf(networkPolicies, "NetAdapterName")) {
+            auto adapter = textSetting(objectSetting(*name, "Settings"), "NetworkAdapterName", "",
+                                       "NetAdapterName policy");
+            if (!adapter.ok())
+                return adapter.status();
+            plan.adapter = *adapter;
+        }
         if (plan.adapter.empty())
             return Status(hr::InvalidNetwork, "the linux datapath bridges " + type +
                                                   " networks to the interface a NetAdapterName policy names; "
@@ -540,8 +592,8 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
     const Json policies = doc.value("Policies", Json::array());
     for (std::size_t i = 0; i < policies.size(); ++i) {
         const std::string where = "Policies[" + std::to_string(i) + "]";
-        const std::string type = policies[i].value("Type", "");
-        const Json settings = policies[i].value("Settings", Json::object());
+        const std::string type(policyType(policies[i]));
+        const Json& settings = objectSetting(policies[i], "Settings");
         if (equalsIgnoreCase(type, "PortMapping")) {
             auto pm = planPortMap(settings, where);
             if (!pm.ok())
@@ -557,7 +609,10 @@ Result<EndpointPlan> planEndpoint(const Guid& id, const Json& doc)
             nat.exceptions = listOf(settings.value("Exceptions", Json::array()));
             if (Status s = checkAddressList(nat.exceptions, where + ".Exceptions"); !s.ok())
                 return s;
-            nat.virtualIp = settings.value("VirtualIP", "");
+            auto virtualIp = textSetting(settings, "VirtualIP", "", where);
+            if (!virtualIp.ok())
+                return virtualIp.status();
+            nat.virtualIp = *virtualIp;
             if (!nat.virtualIp.empty()) {
                 auto vip = IpAddress::parse(nat.virtualIp);
                 if (!vip)
@@ -661,20 +716,33 @@ Result<LoadBalancerPlan> planLoadBalancer(const Guid& id, const Json& doc)
     for (std::size_t i = 0; i < mappings.size(); ++i) {
         const std::string where = "PortMappings[" + std::to_string(i) + "]";
         LoadBalancerPlan::Port port;
-        const auto protocol = mappings[i].value("Protocol", 6u);
-        if (protocol != 6 && protocol != 17)
-            return Status(hr::InvalidPolicy, where + ": protocol " + std::to_string(protocol) +
+        // A port mapping of a load balancer is part of its document, not a policy's settings: the engine
+        // refuses a wrong one with the document's code.
+        const Json& mapping = mappings[i];
+        const auto protocol = protocolSetting(mapping, where, hr::InvalidJson);
+        const auto internalPort = numberSetting(mapping, "InternalPort", 0, 65535, where, hr::InvalidJson);
+        const auto externalPort = numberSetting(mapping, "ExternalPort", 0, 65535, where, hr::InvalidJson);
+        const auto distribution = enumSetting(mapping, "DistributionType", "LoadBalancerDistribution", 0,
+                                              0xFFFFFFFF, where, hr::InvalidJson);
+        const auto mappingFlags = numberSetting(mapping, "Flags", 0, 0xFFFFFFFF, where, hr::InvalidJson);
+        for (const Status* read : {&protocol.status(), &internalPort.status(), &externalPort.status(),
+                                   &distribution.status(), &mappingFlags.status()})
+            if (!read->ok())
+                return *read;
+        if (*protocol != 6 && *protocol != 17)
+            return Status(hr::InvalidPolicy, where + ": protocol " + std::to_string(*protocol) +
                                                  " cannot be balanced (TCP 6 or UDP 17).");
-        port.protocol = protocol == 6 ? "tcp" : "udp";
-        port.internalPort = static_cast<std::uint16_t>(mappings[i].value("InternalPort", 0u));
-        port.externalPort = static_cast<std::uint16_t>(mappings[i].value("ExternalPort", 0u));
+        port.protocol = *protocol == 6 ? "tcp" : "udp";
+        port.internalPort = static_cast<std::uint16_t>(*internalPort);
+        port.externalPort = static_cast<std::uint16_t>(*externalPort);
         if (port.externalPort == 0)
             port.externalPort = port.internalPort;
-        port.distribution = mappings[i].value("DistributionType", 0);
-        port.localRoutedVip = (mappings[i].value("Flags", 0u) & 2u) != 0;
-        if (port.distribution < 0 || port.distribution > 2)
-            return Status(hr::InvalidPolicy, where + ": DistributionType " + std::to_string(port.distribution) +
-                                                 " is not 0 (none), 1 (source IP and protocol) or 2 (source IP).");
+        port.distribution = static_cast<int>(std::min<std::uint64_t>(*distribution, 3));
+        port.localRoutedVip = (*mappingFlags & 2u) != 0;
+        if (*distribution > 2)
+            return Status(hr::InvalidPolicy,
+                          where + ": DistributionType " + std::to_string(*distribution) +
+                              " is not 0 (none), 1 (source IP and protocol) or 2 (source IP).");
         plan.ports.push_back(port);
     }
     return plan;

@@ -159,7 +159,8 @@ void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std:
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
-                std::vector<LoggedOperations>& operations, const std::function<bool()>& stillWanted)
+                std::vector<LoggedOperations>& operations, std::vector<detail::PastedSwitch>& switches,
+                const std::function<bool()>& stillWanted)
 {
     const std::size_t firstMessage = messages.size();
     Result<DecodedText> decoded = decodeDumpText(source.bytes);
@@ -222,7 +223,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
                         messages);
         for (FoundValue& value : extracted.values)
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
-                                     failedRequests, namedRefusals);
+                                     failedRequests, namedRefusals, switches);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
@@ -362,14 +363,15 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     std::vector<detail::Sighting> sightings;
     std::uint64_t hnsVersion = 0;
     std::vector<LoggedOperations> operations;
+    std::vector<detail::PastedSwitch> switches;
     const Status cancelled(hr::Abort, "The import was cancelled.");
     double done = 0;
     const auto stillWanted = [&] { return !options.progress || options.progress(done); };
     for (std::size_t i = 0; i < sources.size(); ++i) {
         done = double(i) / double(sources.size() + 1);
         result.report.sources.push_back(sources[i].name);
-        if (!stillWanted() ||
-            !readSource(sources[i], sightings, result.report.messages, hnsVersion, operations, stillWanted))
+        if (!stillWanted() || !readSource(sources[i], sightings, result.report.messages, hnsVersion,
+                                          operations, switches, stillWanted))
             return cancelled;
     }
     done = double(sources.size()) / double(sources.size() + 1);
@@ -383,6 +385,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     }
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
+    detail::linkPastedSwitches(switches, linked, result.report.messages);
     reportLoggedOperations(operations, linked.objects, result.report.messages);
 
     json snapshot = json::object();

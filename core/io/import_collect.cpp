@@ -271,6 +271,7 @@ struct Collector
     const FoundValue& found;
     std::vector<FailedRequest>& failedRequests;
     std::vector<NamedRefusal>& namedRefusals;
+    std::vector<PastedSwitch>& switches;
     /// Whether string values of what is no HNS object are searched for documents; off for what such a
     /// search found, so each string is searched once.
     bool searchStrings = true;
@@ -386,14 +387,22 @@ struct Collector
     void nonHnsObject(const NonHnsObjectKind& other, const json& value, int first, int last)
     {
         std::string text = nonHnsObjectText(other, value, found.context);
+        // A switch, or a VM adapter naming one: linkPastedSwitches adds the network it carries.
+        const auto remember = [&] {
+            if (const std::optional<NamedSwitch> named = namedSwitch(other, value))
+                switches.push_back(
+                    {source, messages.size() - 1, other.isSwitch, named->id, named->name, named->adapter});
+        };
         if (found.format == DumpFormat::Table && !messages.empty()) {
             ImportMessage& previous = messages.back();
             if (previous.source == source && previous.message == text && previous.lastLine + 1 >= first) {
                 previous.lastLine = std::max(previous.lastLine, last);
+                remember();
                 return;
             }
         }
         message(ImportSeverity::Info, first, last, std::move(text));
+        remember();
     }
 
     static std::string describeKeys(const json& value)
@@ -433,7 +442,7 @@ struct Collector
                 inner.lastLine = last;
                 inner.elements.clear(); // their lines are lines of the string, not of the dump
                 Collector nested{source,         out,           messages, hnsVersion, inner,
-                                 failedRequests, namedRefusals, false};
+                                 failedRequests, namedRefusals, switches, false};
                 json innerValue = std::move(inner.value);
                 const std::size_t before = out.size();
                 nested.value(std::move(innerValue), inner.kindHint, first, last, inner.sourceText, 0);
@@ -612,9 +621,10 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
 
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
-                      std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals)
+                      std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals,
+                      std::vector<PastedSwitch>& switches)
 {
-    Collector collector{source, out, messages, hnsVersion, found, failedRequests, namedRefusals};
+    Collector collector{source, out, messages, hnsVersion, found, failedRequests, namedRefusals, switches};
     json value = std::move(found.value);
     // An array of objects whose elements were told apart keeps each element's lines and text.
     if (!found.elements.empty() && value.is_array() && value.size() == found.elements.size()) {

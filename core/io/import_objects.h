@@ -38,6 +38,20 @@ struct NamedRefusal
     std::size_t message = 0;
 };
 
+/// A Hyper-V virtual switch (Get-VMSwitch) or a VM's network adapter (Get-VMNetworkAdapter) pasted
+/// beside the HNS objects: the switch it names, and the message of the report that names it.
+struct PastedSwitch
+{
+    std::string source;
+    /// Index into the report's messages, which keep the order they were made in until every pass ran;
+    /// a table's consecutive rows share one.
+    std::size_t message = 0;
+    bool isSwitch = false;
+    std::string id;      ///< the switch's Id, or the adapter's SwitchId; empty when not shown
+    std::string name;    ///< the switch's Name, or the adapter's SwitchName
+    std::string adapter; ///< an adapter's VMName (else Name)
+};
+
 /// One object as one place of the dump shows it.
 struct Sighting
 {
@@ -82,13 +96,15 @@ std::string idKey(std::string_view text);
 ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1);
 
 /// Every object in a found value (arrays, envelopes, snapshot documents and {"Networks":[...]} style
-/// containers are opened) as sightings in `out`; values that hold no HNS object become messages.
+/// containers are opened) as sightings in `out`; values that hold no HNS object become messages, and a
+/// pasted Hyper-V switch or VM adapter also an entry of `switches`.
 /// An HNS version object ({"Major":9,"Minor":2}) sets `hnsVersion`. A request HNS failed is no sighting;
 /// its document goes into `failedRequests`, and its message into `namedRefusals` when it names the
 /// error logged with it.
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
-                      std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals);
+                      std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals,
+                      std::vector<PastedSwitch>& switches);
 
 /// Sightings from `first` on that repeat the document of a request HNS failed (an event's description
 /// and its XML data hold the same request) are no objects either: each leaves with an info message.
@@ -157,5 +173,13 @@ struct LinkedObjects
     std::vector<json> documents; ///< parallel to objects
 };
 LinkedObjects mergeAndLink(std::vector<Sighting>&& sightings, std::vector<ImportMessage>& messages);
+
+/// Adds to the message of each pasted switch the HNS network it carries (a network whose SwitchGuid is
+/// the switch's Id): "a Hyper-V virtual switch (Get-VMSwitch): 'nat' is the switch of network nat
+/// (SwitchGuid ...)"; and to a VM adapter's the network whose switch it is connected to. A switch with
+/// the name of a network whose SwitchGuid is another ID is said to be none of its, as a warning: the
+/// network was made again on a new switch. Messages of switches that name no network stay as they are.
+void linkPastedSwitches(const std::vector<PastedSwitch>& switches, const LinkedObjects& linked,
+                        std::vector<ImportMessage>& messages);
 
 } // namespace hcn::io::detail

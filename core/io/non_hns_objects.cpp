@@ -24,7 +24,7 @@ struct KnownKind
 };
 
 const std::array<KnownKind, 13> kKnownKinds{{
-    {{"a Hyper-V virtual switch", "Get-VMSwitch"},
+    {{"a Hyper-V virtual switch", "Get-VMSwitch", false, "", "", "Id", "Name", true},
      {"SwitchType", "NetAdapterInterfaceDescription", "NetAdapterInterfaceDescriptions",
       "BandwidthReservationMode", "AllowManagementOS", "IovEnabled", "IovSupport", "IovSupportReasons",
       "EmbeddedTeamingEnabled", "PacketDirectEnabled", "DefaultFlowMinimumBandwidthAbsolute",
@@ -40,7 +40,7 @@ const std::array<KnownKind, 13> kKnownKinds{{
      {"InterfaceDescription", "ifDesc", "ifIndex", "ifAlias", "InterfaceIndex", "InterfaceAlias", "LinkSpeed",
       "MediaConnectionState", "PhysicalMediaType", "InterfaceOperationalStatus", "AdminStatus",
       "DriverInformation", "ConnectorPresent", "NdisPhysicalMedium"}},
-    {{"a virtual machine's network adapter", "Get-VMNetworkAdapter"},
+    {{"a virtual machine's network adapter", "Get-VMNetworkAdapter", false, "", "", "SwitchId", "SwitchName"},
      {"VMName", "VMId", "SwitchName", "SwitchId", "IsManagementOs", "IsLegacy", "DynamicMacAddressEnabled",
       "MacAddressSpoofing", "AllowTeaming"}},
     {{"an IP address", "Get-NetIPAddress"},
@@ -149,7 +149,29 @@ std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json&
     }
     if (!kind.command.empty())
         text += " (" + std::string(kind.command) + ")";
-    return text + ", not an HNS object; not imported";
+    return text + std::string(kNotHnsNotImported);
+}
+
+std::optional<NamedSwitch> namedSwitch(const NonHnsObjectKind& kind, const nlohmann::json& object)
+{
+    if (kind.switchIdMember.empty() || !object.is_object())
+        return std::nullopt;
+    // The member by name in any case; a string that is not blank (a list view shows an unset one empty).
+    const auto text = [&](std::string_view key) {
+        for (const auto& [name, value] : object.items())
+            if (equalsIgnoreCase(name, key) && value.is_string())
+                return std::string(trimBlanks(value.get_ref<const std::string&>()));
+        return std::string();
+    };
+    NamedSwitch named{text(kind.switchIdMember), text(kind.switchNameMember), {}};
+    if (!kind.isSwitch) {
+        named.adapter = text("VMName");
+        if (named.adapter.empty())
+            named.adapter = text("Name");
+    }
+    if (named.id.empty() && named.name.empty())
+        return std::nullopt;
+    return named;
 }
 
 } // namespace hcn::io

@@ -4,6 +4,7 @@
 // made (azure-vnet's network struct), told by members no HNS object has.
 
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,30 @@ struct NonHnsObjectKind
     std::string_view hnsIdMember;
     /// How the report names it when that member gives the ID: "azure-vnet's record of network".
     std::string_view recordOf;
+    /// The members naming a Hyper-V virtual switch: its own `Id` and `Name` (Get-VMSwitch), or those of
+    /// the switch it is connected to (Get-VMNetworkAdapter: `SwitchId`, `SwitchName`); empty for others.
+    std::string_view switchIdMember;
+    std::string_view switchNameMember;
+    /// Whether the object is the switch itself, not something connected to one.
+    bool isSwitch = false;
 };
+
+/// The end of every message naming such an object.
+inline constexpr std::string_view kNotHnsNotImported = ", not an HNS object; not imported";
+
+/// The switch a pasted Get-VMSwitch or Get-VMNetworkAdapter object names: the switch's ID as given (a
+/// switch's `Id` is the `SwitchGuid` of the HNS network built on it) and name, and for an adapter the
+/// name it goes by (its VMName, else its Name). Empty strings where the object does not show them.
+struct NamedSwitch
+{
+    std::string id;
+    std::string name;
+    std::string adapter;
+};
+
+/// What `object` of `kind` says of its switch; nullopt for kinds that name none, or when it shows
+/// neither the switch's ID nor its name.
+std::optional<NamedSwitch> namedSwitch(const NonHnsObjectKind& kind, const nlohmann::json& object);
 
 /// The kind whose telltale members are among `names` (spelled as the cmdlets print them: a Go struct's
 /// `IfIndex` is none; the kind with the most of them when several kinds share one, such as

@@ -1736,11 +1736,15 @@ private slots:
         QTest::newRow("list views of Hyper-V, WinNAT and the host's IP stack beside a network")
             << "listview-beside-non-hns-objects.txt"
             << QStringList{"Network:5B3E91C4-0D7A-4F26-8E15-C2A94D07B6E3"}
-            << QStringList{"info 5-17: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)"),
+            << QStringList{"info 5-17: " +
+                               notHns("a Hyper-V virtual switch (Get-VMSwitch): 'nat' is the switch "
+                                      "of network nat (SwitchGuid 5B3E91C4-0D7A-4F26-8E15-C2A94D07B6E3)"),
                            "info 21-32: " + notHns("a WinNAT instance (Get-NetNat)"),
                            "info 58-69: " + notHns("a network adapter (Get-NetAdapter)"),
                            "info 73-84: " +
-                               notHns("a virtual machine's network adapter (Get-VMNetworkAdapter)"),
+                               notHns("a virtual machine's network adapter (Get-VMNetworkAdapter): 'nat' "
+                                      "is connected to the switch of network nat (SwitchGuid "
+                                      "5B3E91C4-0D7A-4F26-8E15-C2A94D07B6E3)"),
                            "info 88-100: " + notHns("an IP address (Get-NetIPAddress)")};
         // A copy that made the blanks before the colons ragged: the same object, the same line.
         QTest::newRow("Get-NetNat with ragged colons, after a Get-VMSwitch table")
@@ -1751,6 +1755,36 @@ private slots:
             << "netnat-vmswitch-convertto-json.txt" << QStringList{}
             << QStringList{"info 2-10: " + notHns("a WinNAT instance (Get-NetNat)"),
                            "info 12-17: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)")};
+        // A switch's Id is the SwitchGuid of the network HNS built on it; a VM adapter names its switch by
+        // SwitchId or SwitchName. A network whose SwitchGuid names no pasted switch, and a switch that
+        // carries no imported network, are named as before.
+        const QString natSwitch = "network nat (SwitchGuid 7D2A5E94-0B3C-4F81-9C6D-E2F470A18B35)";
+        QTest::newRow("Get-VMSwitch and Get-VMNetworkAdapter beside the networks they carry")
+            << "vmswitch-beside-networks.txt"
+            << QStringList{"Network:5E8B2D41-C7A9-4F30-B615-0A9E3C7D24F8",
+                           "Network:C41F8A27-6E3B-4D95-A0C8-17B52E9D3F60"}
+            << QStringList{
+                   "info 40-45: " + notHns("a Hyper-V virtual switch (Get-VMSwitch): 'nat' is the switch "
+                                           "of " +
+                                           natSwitch),
+                   "info 46-51: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)"),
+                   "info 56-60: " + notHns("a virtual machine's network adapter (Get-VMNetworkAdapter): "
+                                           "'web-1' is connected to the switch of " +
+                                           natSwitch),
+                   "info 62-65: " + notHns("a virtual machine's network adapter (Get-VMNetworkAdapter): "
+                                           "'web-2' is connected to the switch of " +
+                                           natSwitch),
+                   "info 67-71: " + notHns("a virtual machine's network adapter (Get-VMNetworkAdapter)")};
+        QTest::newRow("a switch of a network's name that is not its switch: the network made again")
+            << "vmswitch-network-made-again.txt"
+            << QStringList{"Network:9A3C6E12-57B0-4D8F-A241-C6E07F39B5D8"}
+            << QStringList{
+                   "warning 35-39: " +
+                   notHns("a Hyper-V virtual switch (Get-VMSwitch): 'nat' has the name of network nat but "
+                          "is not its switch: the network's SwitchGuid is "
+                          "B5E1F083-2C6A-4D97-8E30-4A7F9C1D62E5, the switch's Id "
+                          "0f6d2b84-e5a1-4c39-97d2-3b8e5a0c71f4 (the network was made again on another "
+                          "switch)")};
         QTest::newRow("Test-NetConnection beside Get-HnsEndpoint")
             << "listview-test-netconnection.txt"
             << QStringList{"Endpoint:4F9A2C61-8B3D-4E07-A5C2-1D6E9F0B7A38"}
@@ -1761,7 +1795,8 @@ private slots:
                            "info 7-9: " + notHns("a network compartment (Get-NetCompartment)")};
     }
 
-    /// Each object of a kind HNS does not hold gets one info naming it at its lines, and no warning.
+    /// Each object of a kind HNS does not hold gets one info naming it at its lines, and no warning but
+    /// for a switch that has a network's name and is not its switch.
     void objectsBesideTheHnsOnesAreNamed()
     {
         QFETCH(QString, file);

@@ -55,6 +55,10 @@ private slots:
     void networkGateways();
     void endpointChecks_data();
     void endpointChecks();
+    void portMapProtocol_data();
+    void portMapProtocol();
+    void settingsOfAnotherTypeAreRefused_data();
+    void settingsOfAnotherTypeAreRefused();
     void aclRulesFollowPriority();
     void aclMatchesWhatItLists_data();
     void aclMatchesWhatItLists();
@@ -202,6 +206,147 @@ void TestLinuxDatapathPlan::endpointChecks()
         QVERIFY(!plan.ok());
         QCOMPARE(int(plan.status().code()), expected);
     }
+}
+
+void TestLinuxDatapathPlan::portMapProtocol_data()
+{
+    QTest::addColumn<QString>("protocol"); ///< the JSON value of the PortMapping's Protocol; empty: absent
+    QTest::addColumn<QString>("expected"); ///< "tcp"/"udp" as mapped, or "<HRESULT>: part of the message"
+    const QString refused = QString::number(int(hcn::hr::InvalidPolicy));
+    QTest::newRow("no Protocol: TCP") << ""
+                                      << "tcp";
+    QTest::newRow("null: TCP") << "null"
+                               << "tcp";
+    QTest::newRow("6") << "6"
+                       << "tcp";
+    QTest::newRow("17") << "17"
+                        << "udp";
+    QTest::newRow("TCP by name") << R"("TCP")"
+                                 << "tcp";
+    QTest::newRow("udp in lower case") << R"("udp")"
+                                       << "udp";
+    QTest::newRow("6 written as text: no ProtocolType name")
+        << R"("6")" << refused + ": Protocol \"6\" is a number written as text";
+    QTest::newRow("a name that is no ProtocolType")
+        << R"("SCTP")" << refused + ": Protocol \"SCTP\" is not a ProtocolType name";
+    QTest::newRow("ICMP, a tool's word, not ProtocolType's")
+        << R"("ICMP")" << refused + ": Protocol \"ICMP\" is not a ProtocolType name";
+    QTest::newRow("ICMPv4 by name: no ports") << R"("ICMPv4")" << refused + ": Protocol 1 cannot be mapped";
+    QTest::newRow("above 255") << "300" << refused + ": Protocol 300 is not a whole number from 0 to 255";
+    QTest::newRow("negative") << "-6" << refused + ": Protocol -6 is not a whole number from 0 to 255";
+    QTest::newRow("a fraction") << "6.5" << refused + ": Protocol 6.5 is not a whole number from 0 to 255";
+    QTest::newRow("true") << "true" << refused + ": Protocol must be a ProtocolType number or name";
+    QTest::newRow("an array") << "[6]" << refused + ": Protocol must be a ProtocolType number or name";
+}
+
+/// A port mapping's Protocol as HNS takes it (a number or a ProtocolType name), anything else refused
+/// with InvalidPolicy and words that name it, never an exception.
+void TestLinuxDatapathPlan::portMapProtocol()
+{
+    QFETCH(QString, protocol);
+    QFETCH(QString, expected);
+    Json settings{{"InternalPort", 80}};
+    if (!protocol.isEmpty())
+        settings["Protocol"] = Json::parse(protocol.toStdString());
+    auto plan = hcn::linuxdp::planEndpoint(kEp, endpoint(Json::array({policy("PortMapping", settings)})));
+    if (expected == "tcp" || expected == "udp") {
+        QVERIFY2(plan.ok(), plan.status().detail().c_str());
+        QCOMPARE(plan->portMaps.size(), std::size_t(1));
+        QCOMPARE(qs(plan->portMaps[0].protocol), expected);
+        return;
+    }
+    QVERIFY(!plan.ok());
+    const QString got = QString::number(int(plan.status().code())) + ": " + qs(plan.status().detail());
+    QVERIFY2(got.startsWith(expected.section(": ", 0, 0) + ": Policies[0]: " + expected.section(": ", 1)),
+             qPrintable(got));
+}
+
+void TestLinuxDatapathPlan::settingsOfAnotherTypeAreRefused_data()
+{
+    QTest::addColumn<QString>("kind"); ///< endpoint (its Policies), loadBalancer or overlay (its Policies)
+    QTest::addColumn<QString>("document"); ///< the Policies, or the load balancer's PortMappings
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message"); ///< part of the refusal
+    const int policyCode = int(hcn::hr::InvalidPolicy);
+    const int documentCode = int(hcn::hr::InvalidJson);
+    QTest::newRow("PortMapping InternalPort as text")
+        << "endpoint"
+        << R"([{"Type":"PortMapping","Settings":{"InternalPort":"80"}}])" << policyCode
+        << "InternalPort must be a number from 0 to 65535, not the string \"80\"";
+    QTest::newRow("PortMapping ExternalPort above 65535")
+        << "endpoint"
+        << R"([{"Type":"PortMapping","Settings":{"InternalPort":80,"ExternalPort":70000}}])" << policyCode
+        << "ExternalPort 70000 is not a whole number from 0 to 65535";
+    QTest::newRow("PortMapping VIP as a number")
+        << "endpoint"
+        << R"([{"Type":"PortMapping","Settings":{"InternalPort":80,"VIP":5}}])" << policyCode
+        << "VIP must be a string, not 5";
+    QTest::newRow("ACL Action as a number") << "endpoint"
+                                            << R"([{"Type":"ACL","Settings":{"Action":1,"Direction":"In"}}])"
+                                            << policyCode << "Action must be a string, not 1";
+    QTest::newRow("ACL Priority as text")
+        << "endpoint"
+        << R"([{"Type":"ACL","Settings":{"Action":"Block","Priority":"high"}}])" << policyCode
+        << "Priority must be a number from 0 to 65535, not the string \"high\"";
+    QTest::newRow("OutBoundNAT VirtualIP as an object")
+        << "endpoint"
+        << R"([{"Type":"OutBoundNAT","Settings":{"VirtualIP":{}}}])" << policyCode
+        << "VirtualIP must be a string, not an object";
+    QTest::newRow("SDNRoute DestinationPrefix as a number")
+        << "endpoint"
+        << R"([{"Type":"SDNRoute","Settings":{"DestinationPrefix":10}}])" << policyCode
+        << "DestinationPrefix must be a string, not 10";
+    QTest::newRow("settings that are no object: nothing set")
+        << "endpoint"
+        << R"([{"Type":"ACL","Settings":"Block"}])" << 0 << "";
+    QTest::newRow("load balancer Protocol by name") << "loadBalancer"
+                                                    << R"([{"Protocol":"UDP","InternalPort":53}])" << 0 << "";
+    QTest::newRow("load balancer Protocol as text")
+        << "loadBalancer"
+        << R"([{"Protocol":"17","InternalPort":53}])" << documentCode
+        << "Protocol \"17\" is a number written as text";
+    QTest::newRow("load balancer DistributionType by name")
+        << "loadBalancer"
+        << R"([{"Protocol":6,"InternalPort":80,"DistributionType":"SourceIP"}])" << 0 << "";
+    QTest::newRow("load balancer DistributionType of no such name")
+        << "loadBalancer"
+        << R"([{"Protocol":6,"InternalPort":80,"DistributionType":"Fastest"}])" << documentCode
+        << "DistributionType \"Fastest\" is not a LoadBalancerDistribution name";
+    QTest::newRow("overlay VxlanPort as text")
+        << "overlay"
+        << R"([{"Type":"VxlanPort","Settings":{"Port":"4790"}}])" << policyCode
+        << "VxlanPort policy: Port must be a number from 0 to 65535";
+    QTest::newRow("overlay RemoteSubnetRoute IsolationId as text")
+        << "overlay"
+        << R"([{"Type":"RemoteSubnetRoute","Settings":{"DestinationPrefix":"10.244.9.0/24","IsolationId":"4096",
+               "ProviderAddress":"192.168.250.2","DistributedRouterMacAddress":"02:00:00:00:17:01"}}])"
+        << policyCode << "IsolationId must be a number from 0 to 16777215";
+}
+
+/// A member of another JSON type than the schema's, in a policy's settings or a load balancer's port
+/// mapping, is refused with the engine's code and its name, never with an exception.
+void TestLinuxDatapathPlan::settingsOfAnotherTypeAreRefused()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, document);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const Json given = Json::parse(document.toStdString());
+    hcn::Status status;
+    if (kind == "endpoint") {
+        status = hcn::linuxdp::planEndpoint(kEp, endpoint(given)).status();
+    } else if (kind == "loadBalancer") {
+        status = hcn::linuxdp::planLoadBalancer(
+                     kNet, {{"HostComputeEndpoints", {kEp.toString()}}, {"PortMappings", given}})
+                     .status();
+    } else {
+        Json doc = network("Overlay");
+        doc["Ipams"][0]["Subnets"][0]["Policies"] = Json::array({policy("VSID", {{"IsolationId", 4096}})});
+        doc["Policies"] = given;
+        status = hcn::linuxdp::planNetwork(kNet, doc).status();
+    }
+    QCOMPARE(int(status.code()), code);
+    QVERIFY2(qs(status.detail()).contains(message), status.detail().c_str());
 }
 
 void TestLinuxDatapathPlan::aclMatchesWhatItLists_data()
