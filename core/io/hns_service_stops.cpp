@@ -101,6 +101,16 @@ bool namesHns(const std::string& record)
     return std::regex_search(record, kParam1Hns);
 }
 
+/// Whether a line opens an event's XML: `<Event xmlns=...>`, not `<EventID>` or `<EventData>`.
+bool eventStarts(std::string_view text)
+{
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find("<event"); at != std::string::npos; at = lower.find("<event", at + 1))
+        if (at + 6 < lower.size() && (lower[at + 6] == ' ' || lower[at + 6] == '>'))
+            return true;
+    return false;
+}
+
 struct Stop
 {
     std::size_t first = 0; ///< index into the lines
@@ -125,8 +135,7 @@ std::vector<Stop> stopEvents(const std::vector<CleanedLine>& lines, const std::v
             return lines[n].text.find_first_not_of(" \t") == std::string::npos;
         };
         if (form == EventIdForm::Xml) {
-            while (first > 0 && i - first < kMaxRecordLines &&
-                   !holdsIgnoringCase(lines[first].text, "<event"))
+            while (first > 0 && i - first < kMaxRecordLines && !eventStarts(lines[first].text))
                 --first;
             while (last + 1 < lines.size() && last - i < kMaxRecordLines &&
                    !holdsIgnoringCase(lines[last].text, "</event>"))

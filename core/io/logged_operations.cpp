@@ -531,8 +531,7 @@ bool namesOtherOperation(const std::string& lowerError)
 /// with no other request between them and no other operation named. nullptr when none does.
 const detail::NamedRefusal* refusalOf(const std::vector<detail::NamedRefusal>& refusals,
                                       const std::string& source, const LoggedObject& deletion,
-                                      const std::vector<CleanedLine>& lines,
-                                      const std::set<std::size_t>& requests)
+                                      const std::vector<int>& requestLines)
 {
     const detail::NamedRefusal* after = nullptr;
     for (const detail::NamedRefusal& r : refusals) {
@@ -554,9 +553,9 @@ const detail::NamedRefusal* refusalOf(const std::vector<detail::NamedRefusal>& r
     }
     if (!after)
         return nullptr;
-    for (const std::size_t i : requests)
-        if (lines[i].sourceLine > deletion.lines.back() && lines[i].sourceLine < after->firstLine)
-            return nullptr; // the answer is another request's
+    const auto next = std::upper_bound(requestLines.begin(), requestLines.end(), deletion.lines.back());
+    if (next != requestLines.end() && *next < after->firstLine)
+        return nullptr; // the answer is another request's
     return after;
 }
 
@@ -615,12 +614,13 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             }
         }
     }
-    std::set<std::size_t> requests(deletionLines);
+    std::vector<int> requestLines; // source lines that send HNS a request, ascending
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (deletionLines.count(i) == 0 && requestLine(lines[i].text))
-            requests.insert(i);
+        if (deletionLines.count(i) != 0 || requestLine(lines[i].text))
+            requestLines.push_back(lines[i].sourceLine);
+    std::sort(requestLines.begin(), requestLines.end());
     std::erase_if(result.deletions, [&](const LoggedObject& d) {
-        const detail::NamedRefusal* r = refusalOf(refusals, source, d, lines, requests);
+        const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
         if (r && std::any_of(d.lines.begin(), d.lines.end(), [r](int line) {
                 return line < r->firstLine || line > std::max(r->firstLine, r->lastLine);
             }))

@@ -2,7 +2,9 @@
 // What log lines say about HNS objects without dumping them: deletions asked of HNS (hcsshim's
 // `hcsshim::HNSNetwork::Delete id=...`, `[DELETE]=>[/networks/<id>]`, azure-vnet's `HNSNetworkRequest
 // DELETE id:...`, `hcnDeleteEndpoint`), and objects a log names by ID or name only (calico felix's
-// `Found new HNS endpoint EndpointId="..."`, flannel's `Found existing HNSNetwork cbr0`).
+// `Found new HNS endpoint EndpointId="..."`, flannel's `Found existing HNSNetwork cbr0` and `Created
+// HNSNetwork cbr0`, kube-proxy's `"Hns Endpoint resource" endpointInfo=&{... hnsID:...}`, `Attaching
+// endpoint <guid> to ...`).
 
 #include "hcn/dump_import.h"
 #include "hcn/dump_text.h"
