@@ -5,6 +5,8 @@
 #include "common/text.h"
 #include "io/text_scan.h"
 
+#include <algorithm>
+#include <cctype>
 #include <regex>
 #include <string>
 
@@ -43,12 +45,140 @@ std::string timeShown(std::string_view before)
     return match.str(0);
 }
 
+/// The events in which the Service Control Manager says a service stopped without being asked to: 7031
+/// and 7034 (terminated unexpectedly), 7023 and 7024 (terminated with an error); as Get-EventLog's
+/// InstanceId shows them (0xC0001B77, 0xC0001B7A, 0xC0001B6F, 0xC0001B70).
+constexpr std::string_view kStopEventIds = "7031|7034|7023|7024";
+constexpr std::string_view kStopInstanceIds = "3221232503|3221232506|3221232495|3221232496";
+
+/// A record of an event list spans at most this many lines (an event's XML spread over lines, a
+/// Format-List record with its message).
+constexpr std::size_t kMaxRecordLines = 40;
+
+/// The Host Network Service's key name `hns` in UTF-16LE hex, with its terminating zero, as the
+/// `<Binary>` data of the Service Control Manager's events holds it, in any locale.
+constexpr std::string_view kHnsBinary = "68006e0073000000";
+
+/// Where a line states one of those event IDs, and how its record is bounded.
+enum class EventIdForm
+{
+    None,
+    Xml,      ///< `<EventID Qualifiers="49152">7031</EventID>`: the record is `<Event ...>` to `</Event>`
+    Record,   ///< `Id : 7031` (Format-List), `Event ID: 7031` (wevtutil qe /f:text): blank-line bounded
+    TableRow, ///< `11/3/2026 8:42:17 PM  7031 Error  ...`: the row and the lines it wrapped into
+};
+
+EventIdForm stopEventIdIn(const std::string& lower)
+{
+    static const std::regex kXml("<eventid[^>]*>\\s*(" + std::string(kStopEventIds) + ")\\s*</eventid>");
+    static const std::regex kRecord("^\\s*(id|eventid|event id|instanceid)\\s*:\\s*(" +
+                                    std::string(kStopEventIds) + "|" + std::string(kStopInstanceIds) +
+                                    ")\\b");
+    static const std::regex kRow(R"(\d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?\s+()" + std::string(kStopEventIds) +
+                                 R"()\s+\S)");
+    if (lower.find("<eventid") != std::string::npos)
+        return std::regex_search(lower, kXml) ? EventIdForm::Xml : EventIdForm::None;
+    if (std::regex_search(lower, kRecord))
+        return EventIdForm::Record;
+    return std::regex_search(lower, kRow) ? EventIdForm::TableRow : EventIdForm::None;
+}
+
+/// Whether an event's record (lower case) names the Host Network Service: its display name (the
+/// message, `<Data Name="param1">`), its key name `hns` as a word (`Get-Service hns`, `sc query hns`),
+/// or that key name in the event's binary data. The display name is checked in English only: no
+/// localized Windows' name for it was found attested; the binary key name holds in every locale.
+bool namesHns(const std::string& record)
+{
+    if (record.find("host network service") != std::string::npos)
+        return true;
+    std::string hex;
+    for (const char c : record)
+        if (std::isxdigit(static_cast<unsigned char>(c)))
+            hex += c;
+    if (record.find("<binary>") != std::string::npos && hex.find(kHnsBinary) != std::string::npos)
+        return true;
+    static const std::regex kParam1Hns(R"(<data name="param1">\s*hns\s*</data>)");
+    return std::regex_search(record, kParam1Hns);
+}
+
+/// Whether a line opens an event's XML: `<Event xmlns=...>`, not `<EventID>` or `<EventData>`.
+bool eventStarts(std::string_view text)
+{
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find("<event"); at != std::string::npos; at = lower.find("<event", at + 1))
+        if (at + 6 < lower.size() && (lower[at + 6] == ' ' || lower[at + 6] == '>'))
+            return true;
+    return false;
+}
+
+struct Stop
+{
+    std::size_t first = 0; ///< index into the lines
+    std::size_t last = 0;
+    std::string when;
+};
+
+/// The stops that an event's ID and its naming of HNS state, whatever the language of its message:
+/// the events' XML, Get-WinEvent and Get-EventLog records and rows, `wevtutil qe` text. Lines in
+/// `taken` (a stop its English message states) are left to that.
+std::vector<Stop> stopEvents(const std::vector<CleanedLine>& lines, const std::vector<bool>& taken)
+{
+    std::vector<Stop> stops;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string lower = lowerCopy(lines[i].text);
+        const EventIdForm form = stopEventIdIn(lower);
+        if (form == EventIdForm::None)
+            continue;
+        std::size_t first = i;
+        std::size_t last = i;
+        const auto blank = [&](std::size_t n) {
+            return lines[n].text.find_first_not_of(" \t") == std::string::npos;
+        };
+        if (form == EventIdForm::Xml) {
+            while (first > 0 && i - first < kMaxRecordLines && !eventStarts(lines[first].text))
+                --first;
+            while (last + 1 < lines.size() && last - i < kMaxRecordLines &&
+                   !holdsIgnoringCase(lines[last].text, "</event>"))
+                ++last;
+        } else if (form == EventIdForm::Record) {
+            while (first > 0 && i - first < kMaxRecordLines && !blank(first - 1) &&
+                   !holdsIgnoringCase(lines[first].text, "event["))
+                --first;
+            while (last + 1 < lines.size() && last - i < kMaxRecordLines &&
+                   !holdsIgnoringCase(lines[last + 1].text, "event[") &&
+                   (!blank(last + 1) ||
+                    (last + 2 < lines.size() && holdsIgnoringCase(lines[last].text, "description"))))
+                ++last;
+        } else {
+            while (last + 1 < lines.size() && last - i < kMaxRecordLines && !blank(last + 1) &&
+                   (lines[last + 1].text.front() == ' ' || lines[last + 1].text.front() == '\t'))
+                ++last;
+        }
+        std::string record;
+        bool seen = false;
+        for (std::size_t n = first; n <= last; ++n) {
+            record += lowerCopy(lines[n].text) + "\n";
+            seen = seen || taken[n];
+        }
+        if (seen || !namesHns(record) ||
+            (form != EventIdForm::TableRow && record.find("service control manager") == std::string::npos &&
+             record.find("<binary>") == std::string::npos))
+            continue;
+        std::string when;
+        for (std::size_t n = first; n <= last && when.empty(); ++n)
+            when = timeShown(lines[n].text);
+        stops.push_back({first, last, when});
+        i = last;
+    }
+    return stops;
+}
+
 } // namespace
 
 std::vector<ImportWarning> hnsServiceStops(const std::vector<CleanedLine>& lines)
 {
-    std::vector<ImportWarning> stops;
-    int times = 0;
+    std::vector<Stop> stops;
+    std::vector<bool> taken(lines.size(), false);
     for (std::size_t first = 0; first < lines.size(); ++first) {
         const std::string& line = lines[first].text;
         if (!holdsIgnoringCase(line, "host network service"))
@@ -71,19 +201,26 @@ std::vector<ImportWarning> hnsServiceStops(const std::vector<CleanedLine>& lines
         for (std::size_t length = collapsedLower(line).size();
              length < at + kTerminated.size() && last + 1 < end;)
             length += 1 + collapsedLower(lines[++last].text).size();
-        ++times;
-        if (stops.empty()) {
-            const std::size_t phrase = findIgnoringCase(line, "the host network service");
-            const std::string when = timeShown(std::string_view(line).substr(0, phrase));
-            stops.push_back({lines[first].sourceLine, lines[last].sourceLine,
-                             std::string(kHnsStopped) + " (the Service Control Manager logged it" +
-                                 (when.empty() ? std::string() : " at " + when) + ")"});
-        }
+        const std::size_t phrase = findIgnoringCase(line, "the host network service");
+        stops.push_back({first, last, timeShown(std::string_view(line).substr(0, phrase))});
+        for (std::size_t n = first; n <= last; ++n)
+            taken[n] = true;
         first = last;
     }
-    if (times > 1)
-        stops.front().message += " (logged " + std::to_string(times) + " times; the first is at these lines)";
-    return stops;
+    std::vector<Stop> events = stopEvents(lines, taken);
+    stops.insert(stops.end(), events.begin(), events.end());
+    if (stops.empty())
+        return {};
+    const Stop& earliest = *std::min_element(stops.begin(), stops.end(),
+                                             [](const Stop& a, const Stop& b) { return a.first < b.first; });
+    std::vector<ImportWarning> warnings{
+        {lines[earliest.first].sourceLine, lines[earliest.last].sourceLine,
+         std::string(kHnsStopped) + " (the Service Control Manager logged it" +
+             (earliest.when.empty() ? std::string() : " at " + earliest.when) + ")"}};
+    if (stops.size() > 1)
+        warnings.front().message +=
+            " (logged " + std::to_string(stops.size()) + " times; the first is at these lines)";
+    return warnings;
 }
 
 } // namespace hcn::io

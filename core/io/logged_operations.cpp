@@ -28,6 +28,9 @@ constexpr std::size_t kDeletionNameLinesBack = 3;
 constexpr std::size_t kMaxDeleteToId = 40;
 /// A line's lines listed at most this many times per object.
 constexpr std::size_t kMaxLinesListed = 10;
+/// HNS's answer to a deletion is looked for this many lines after it (a debug log puts other lines
+/// between a request and its answer).
+constexpr int kMaxDeletionToAnswer = 20;
 
 struct KindSpelled
 {
@@ -81,8 +84,28 @@ constexpr KindSpelled kNamingWords[] = {
 };
 
 /// Words after a kind that are no name of an object (`Found HNS endpoint with ...`).
-constexpr std::string_view kNotNames[] = {"with", "for", "id",   "name", "named", "is",  "in",   "of",  "on",
-                                          "to",   "and", "from", "was",  "has",   "not", "that", "the", "a"};
+constexpr std::string_view kNotNames[] = {
+    "with",  "for",    "id",   "name",  "named", "is",    "in",    "of",       "on",     "to",
+    "and",   "from",   "was",  "has",   "not",   "that",  "the",   "a",        "will",   "be",
+    "are",   "were",   "can",  "could", "would", "may",   "must",  "does",     "did",    "do",
+    "after", "before", "when", "which", "this",  "it",    "so",    "but",      "or",     "as",
+    "at",    "by",     "here", "there", "now",   "still", "again", "resource", "object", "request"};
+
+/// Kind words without `hns` that name an HNS object when its GUID follows right after them (`Attaching
+/// endpoint 1b8e... to`, `endpoint 1b8e... (IP 10.244.1.5) already exists`, `Policy list 4c2f... applied`).
+constexpr KindSpelled kBareKindWords[] = {
+    {"endpoint", ResourceKind::Endpoint},         {"network", ResourceKind::Network},
+    {"namespace", ResourceKind::Namespace},       {"load balancer", ResourceKind::LoadBalancer},
+    {"loadbalancer", ResourceKind::LoadBalancer}, {"policy list", ResourceKind::LoadBalancer},
+    {"policylist", ResourceKind::LoadBalancer},
+};
+
+/// The words one of the two words before a kind is when a log names an object it looked up, made or
+/// used by its name: flannel's `Found existing HNSNetwork cbr0`, `Created HNSNetwork cbr0`, `Found existing
+/// bridge HNSEndpoint cbr0_ep`; `Got HNS network cbr0`; `Attaching HNS endpoint cbr0_ep to ...`.
+constexpr std::string_view kLookedUpWords[] = {"found",    "existing", "using",    "used",      "created",
+                                               "creating", "got",      "getting",  "attaching", "attached",
+                                               "reusing",  "deleting", "removing", "updating",  "applied"};
 
 bool isLoggedWordChar(char c)
 {
@@ -212,7 +235,8 @@ std::optional<Deleted> deletionIn(std::string_view text)
 /// network's 64 digits), no word that only goes on.
 std::string objectNameAt(std::string_view text, std::size_t at)
 {
-    while (at < text.size() && (text[at] == ' ' || text[at] == ':' || text[at] == '"' || text[at] == '\''))
+    while (at < text.size() &&
+           (text[at] == ' ' || text[at] == ':' || text[at] == '"' || text[at] == '\'' || text[at] == '\\'))
         ++at;
     std::size_t end = at;
     while (end < text.size() && (isLoggedWordChar(text[end]) || text[end] == '-' || text[end] == '.'))
@@ -256,18 +280,34 @@ std::string deletedNameIn(std::string_view text, ResourceKind kind)
     return {};
 }
 
+/// The name a line gives with a key (`name=cbr0`, `Name: "vxlan0"`, `name="nat"`); empty when none.
+std::string keyedNameIn(std::string_view text)
+{
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find("name"); at != std::string::npos; at = lower.find("name", at + 1)) {
+        const std::size_t after = at + 4;
+        if ((at > 0 && isLoggedWordChar(lower[at - 1])) || after >= lower.size() ||
+            (lower[after] != '=' && lower[after] != ':'))
+            continue;
+        if (std::string name = objectNameAt(text, after + 1); !name.empty())
+            return name;
+    }
+    return {};
+}
+
 /// The address logged with a mention: `IPAddress="100.97.47.77/32"`, `ip="..."`.
 std::string addressAfter(std::string_view text, const std::string& lower, std::size_t from)
 {
-    for (const std::string_view key : {"ipaddress=", "ip=", "ipaddress:", "ip:"}) {
+    for (const std::string_view key : {"ipaddress=", "ip=", "ipaddress:", "ip:", "(ip "}) {
         for (std::size_t at = lower.find(key, from); at != std::string::npos; at = lower.find(key, at + 1)) {
             if (at > 0 && isLoggedWordChar(lower[at - 1]))
                 continue;
             std::size_t p = at + key.size();
-            while (p < text.size() && (text[p] == '"' || text[p] == ' '))
+            while (p < text.size() && (text[p] == '"' || text[p] == ' ' || text[p] == '\\'))
                 ++p;
             std::size_t end = p;
-            while (end < text.size() && text[end] != '"' && text[end] != ' ' && text[end] != ',')
+            while (end < text.size() && text[end] != '"' && text[end] != ' ' && text[end] != ',' &&
+                   text[end] != ')' && text[end] != '\\')
                 ++end;
             const std::string_view value = text.substr(p, end - p);
             if (tables::isAddress(value))
@@ -285,57 +325,138 @@ struct Mentioned
     std::string address;
 };
 
-/// A line naming an HNS object without dumping it: the kind words, then its ID outside any document or,
-/// after words of finding it (`Found existing HNSNetwork cbr0`), its name.
-std::optional<Mentioned> mentionIn(std::string_view text)
+/// Where a kind word of `words` stands in `lower` as a word of its own, the earliest; npos when none.
+std::size_t kindWordAt(const std::string& lower, const KindSpelled* words, std::size_t count,
+                       const KindSpelled*& word, std::size_t from = 0)
 {
-    if (!holdsIgnoringCase(text, "hns"))
-        return std::nullopt;
-    const std::string lower = lowerCopy(text);
     std::size_t at = std::string::npos;
-    const KindSpelled* word = nullptr;
-    for (const KindSpelled& k : kNamingWords) {
-        const std::size_t p = lower.find(k.text);
-        if (p != std::string::npos && p < at) {
+    for (std::size_t k = 0; k < count; ++k) {
+        for (std::size_t p = lower.find(words[k].text, from); p != std::string::npos && p < at;
+             p = lower.find(words[k].text, p + 1)) {
+            std::size_t after = p + words[k].text.size();
+            if (after < lower.size() && lower[after] == 's')
+                ++after; // plural
+            if ((p > 0 && isLoggedWordChar(lower[p - 1])) ||
+                (after < lower.size() && isLoggedWordChar(lower[after])))
+                continue; // `HNSNetworkRequest`, `HostComputeEndpoint`
+            const auto pathChar = [](char c) { return c == '\\' || c == '/' || c == '.' || c == '-'; };
+            if ((p > 0 && pathChar(lower[p - 1])) ||
+                (after + 1 < lower.size() && pathChar(lower[after]) && isLoggedWordChar(lower[after + 1])))
+                continue; // a file's name or path: `C:\k\hnsnetwork.json`, `hns-network.conf`
             at = p;
-            word = &k;
+            word = &words[k];
+            break;
         }
     }
-    if (!word || (at > 0 && isLoggedWordChar(lower[at - 1])))
-        return std::nullopt;
-    std::size_t after = at + word->text.size();
-    if (after < lower.size() && lower[after] == 's')
-        ++after; // plural
-    if (after < lower.size() && isLoggedWordChar(lower[after]))
-        return std::nullopt; // `HNSNetworkRequest`
-    // The depth is counted along the line once, however many GUIDs a document on it holds.
-    int depth = 0;
-    std::size_t counted = 0;
-    for (std::size_t guid = findLoggedGuid(text, after); guid != std::string_view::npos;
-         guid = findLoggedGuid(text, guid + 36)) {
-        for (; counted < guid; ++counted)
-            depth += text[counted] == '{' ? 1 : text[counted] == '}' && depth > 0 ? -1 : 0;
-        if (depth == 0)
-            return Mentioned{word->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
+    return at;
+}
+
+/// The end of the kind word at `at` (its plural `s` included).
+std::size_t kindWordEnd(const std::string& lower, std::size_t at, const KindSpelled& word)
+{
+    std::size_t after = at + word.text.size();
+    return after < lower.size() && lower[after] == 's' ? after + 1 : after;
+}
+
+/// A GUID that follows a kind word right after it (`endpoint 1b8e...`, `endpoint Id=1b8e...`,
+/// `network: "..."`); npos when none does.
+std::size_t guidRightAfter(std::string_view text, const std::string& lower, std::size_t after)
+{
+    std::size_t p = after;
+    while (p < lower.size() && (lower[p] == ' ' || lower[p] == ':' || lower[p] == '=' || lower[p] == '"' ||
+                                lower[p] == '\'' || lower[p] == '('))
+        ++p;
+    if (lower.compare(p, 2, "id") == 0 && p + 2 < lower.size() && !isLoggedWordChar(lower[p + 2])) {
+        p += 2;
+        while (p < lower.size() && (lower[p] == ' ' || lower[p] == ':' || lower[p] == '=' || lower[p] == '"'))
+            ++p;
     }
-    // A name only right after words of finding the object (`Found existing bridge HNSEndpoint cbr0_ep`):
-    // one of the two words before the kind; prose around an HNS word names nothing.
+    return findLoggedGuid(text, p) == p ? p : std::string_view::npos;
+}
+
+/// kube-proxy's `endpointInfo={ip:10.244.1.5 ... hnsID:1b8e...}` and azure-vnet's `HnsId:...`: the GUID
+/// after an `hnsID` key, inside a document or not; npos when none.
+std::size_t hnsIdKeyedGuid(std::string_view text, const std::string& lower, std::size_t from)
+{
+    for (std::size_t at = lower.find("hnsid", from); at != std::string::npos;
+         at = lower.find("hnsid", at + 1)) {
+        if (at > 0 && isLoggedWordChar(lower[at - 1]))
+            continue;
+        std::size_t p = at + 5;
+        while (p < lower.size() && (lower[p] == '"' || lower[p] == ':' || lower[p] == '=' || lower[p] == ' '))
+            ++p;
+        if (p > at + 5 && findLoggedGuid(text, p) == p)
+            return p;
+    }
+    return std::string::npos;
+}
+
+/// Whether one of the two words before `at` is one of kLookedUpWords.
+bool lookedUpBefore(const std::string& lower, std::size_t at)
+{
     std::string_view before = std::string_view(lower).substr(0, at);
-    bool finding = false;
-    for (int word = 0; word < 2 && !finding; ++word) {
+    for (int word = 0; word < 2; ++word) {
         while (!before.empty() && before.back() == ' ')
             before.remove_suffix(1);
         const std::size_t blank = before.rfind(' ');
         const std::string_view last = blank == std::string_view::npos ? before : before.substr(blank + 1);
-        finding = last == "found" || last == "existing" || last == "using";
+        if (std::find(std::begin(kLookedUpWords), std::end(kLookedUpWords), last) != std::end(kLookedUpWords))
+            return true;
         before = before.substr(0, before.size() - last.size());
     }
-    if (!finding)
+    return false;
+}
+
+/// A line naming an HNS object without dumping it: an HNS kind word (`HNS endpoint`, `HNSNetwork`), then
+/// its ID outside any document, an `hnsID` key's ID, a `name=` key or, after words of looking the
+/// object up or making it (`Found existing HNSNetwork cbr0`, `Created HNSNetwork cbr0`), its name; or a
+/// kind word without `hns` right before a GUID (`Attaching endpoint 1b8e... to`). `hns` in a path or a
+/// longer word (`C:\k\hns.psm1`, `hnsdiag`) names nothing.
+std::optional<Mentioned> mentionIn(std::string_view text)
+{
+    const bool hns = holdsIgnoringCase(text, "hns");
+    if (!hns && findLoggedGuid(text, 0) == std::string_view::npos)
         return std::nullopt;
-    std::string name = objectNameAt(text, after);
-    if (name.empty())
-        return std::nullopt;
-    return Mentioned{word->kind, {}, std::move(name), {}};
+    const std::string lower = lowerCopy(text);
+    const KindSpelled* word = nullptr;
+    const std::size_t at =
+        hns ? kindWordAt(lower, kNamingWords, std::size(kNamingWords), word) : std::string::npos;
+    if (at != std::string::npos) {
+        const std::size_t after = kindWordEnd(lower, at, *word);
+        // The depth is counted along the line once, however many GUIDs a document on it holds.
+        int depth = 0;
+        std::size_t counted = 0;
+        for (std::size_t guid = findLoggedGuid(text, after); guid != std::string_view::npos;
+             guid = findLoggedGuid(text, guid + 36)) {
+            for (; counted < guid; ++counted)
+                depth += text[counted] == '{' ? 1 : text[counted] == '}' && depth > 0 ? -1 : 0;
+            if (depth == 0)
+                return Mentioned{word->kind, loggedGuid(text, guid), keyedNameIn(text.substr(after)),
+                                 addressAfter(text, lower, after)};
+        }
+        if (const std::size_t guid = hnsIdKeyedGuid(text, lower, after); guid != std::string::npos)
+            return Mentioned{word->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
+        if (std::string name = keyedNameIn(text.substr(after)); !name.empty())
+            return Mentioned{word->kind, {}, std::move(name), {}};
+        // A name only right after words of looking the object up or making it; prose around an HNS
+        // word names nothing.
+        if (lookedUpBefore(lower, at))
+            if (std::string name = objectNameAt(text, after); !name.empty())
+                return Mentioned{word->kind, {}, std::move(name), {}};
+    }
+    // A kind word without `hns` whose GUID follows it; each such word on the line is tried.
+    for (std::size_t from = 0;;) {
+        const KindSpelled* bare = nullptr;
+        const std::size_t p = kindWordAt(lower, kBareKindWords, std::size(kBareKindWords), bare, from);
+        if (p == std::string::npos)
+            break;
+        const std::size_t after = kindWordEnd(lower, p, *bare);
+        if (const std::size_t guid = guidRightAfter(text, lower, after);
+            guid != std::string_view::npos && outsideBraces(text, guid))
+            return Mentioned{bare->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
+        from = after;
+    }
+    return std::nullopt;
 }
 
 void addLine(std::vector<int>& lines, int line)
@@ -365,11 +486,54 @@ std::string loggedLinesText(const std::vector<int>& lines)
     return (lines.size() == 1 ? "line " : "lines ") + text;
 }
 
-/// Whether HNS refused `deletion`, as one of `refusals` of `source` says: the refusal on the deletion's
-/// lines, or logged right after them about deleting such an object.
-bool refusedAt(const std::vector<detail::NamedRefusal>& refusals, const std::string& source,
-               const LoggedObject& deletion)
+/// Whether a line sends a request to HNS (or logs one sent): hcsshim's `[GET]=>[/endpoints/]` and
+/// `hcsshim::HNSNetwork::Create`, hns.psm1's `Method[POST] Path[/networks]`, azure-vnet's
+/// `HNSEndpointRequest`, an HCN call logged without its failure. An answer after such a line answers it.
+bool requestLine(std::string_view text)
 {
+    const std::string lower = lowerCopy(text);
+    if (lower.find("]=>[") != std::string::npos || lower.find("hcsshim::") != std::string::npos ||
+        lower.find("hcn::") != std::string::npos || lower.find("method[") != std::string::npos ||
+        lower.find("hnscall method") != std::string::npos)
+        return true;
+    for (std::size_t at = lower.find("hns"); at != std::string::npos; at = lower.find("hns", at + 1)) {
+        if (at > 0 && isLoggedWordChar(lower[at - 1]))
+            continue;
+        std::size_t end = at;
+        while (end < lower.size() && isLoggedWordChar(lower[end]))
+            ++end;
+        if (end - at > 10 && lower.compare(end - 7, 7, "request") == 0)
+            return true; // `HNSNetworkRequest`
+    }
+    if (lower.find("fail") != std::string::npos)
+        return false;
+    for (const std::string_view call : {"hcncreate", "hcnmodify", "hcnopen", "hcnquery", "hcnenumerate"})
+        if (lower.find(call) != std::string::npos)
+            return true;
+    return false;
+}
+
+/// Whether an error names an operation other than a deletion (`hcnCreateEndpoint failed ...`): then it
+/// answers no deletion logged before it.
+bool namesOtherOperation(const std::string& lowerError)
+{
+    if (lowerError.find("delet") != std::string::npos)
+        return false;
+    for (const std::string_view op : {"create", "modify", "update", "attach", "detach", "post ", "patch",
+                                      "query", "enumerat", "hcnopen", "apply"})
+        if (lowerError.find(op) != std::string::npos)
+            return true;
+    return false;
+}
+
+/// The refusal among `refusals` (of `source`) that says HNS refused `deletion`: one on the deletion's
+/// lines; one logged right after them about deleting such an object; or HNS's answer logged after it,
+/// with no other request between them and no other operation named. nullptr when none does.
+const detail::NamedRefusal* refusalOf(const std::vector<detail::NamedRefusal>& refusals,
+                                      const std::string& source, const LoggedObject& deletion,
+                                      const std::vector<int>& requestLines)
+{
+    const detail::NamedRefusal* after = nullptr;
     for (const detail::NamedRefusal& r : refusals) {
         if (r.source != source || r.firstLine <= 0)
             continue;
@@ -379,9 +543,20 @@ bool refusedAt(const std::vector<detail::NamedRefusal>& refusals, const std::str
                           (kind == ResourceKind::Invalid || kind == deletion.kind);
         for (const int line : deletion.lines)
             if (line >= r.firstLine - (same ? 1 : 0) && line <= std::max(r.firstLine, r.lastLine))
-                return true;
+                return &r;
+        const int last = deletion.lines.back();
+        if (r.firstLine <= last || r.firstLine - last > kMaxDeletionToAnswer || namesOtherOperation(lower) ||
+            (kind != ResourceKind::Invalid && kind != deletion.kind) ||
+            (after && after->firstLine <= r.firstLine))
+            continue;
+        after = &r;
     }
-    return false;
+    if (!after)
+        return nullptr;
+    const auto next = std::upper_bound(requestLines.begin(), requestLines.end(), deletion.lines.back());
+    if (next != requestLines.end() && *next < after->firstLine)
+        return nullptr; // the answer is another request's
+    return after;
 }
 
 int firstLoggedLine(const LoggedObject& o)
@@ -429,14 +604,29 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
                 if (other && (other->kind != d.kind || upperCopy(other->id) != upperCopy(d.id)))
                     break;
             }
-            if (std::string name = deletedNameIn(lines[i].text, d.kind); !name.empty()) {
+            std::string name = deletedNameIn(lines[i].text, d.kind);
+            if (name.empty() && back == 0)
+                name = keyedNameIn(lines[i].text); // the line logging the deletion names it
+            if (!name.empty()) {
                 d.name = std::move(name);
                 d.nameLine = lines[i].sourceLine;
                 break;
             }
         }
     }
-    std::erase_if(result.deletions, [&](const LoggedObject& d) { return refusedAt(refusals, source, d); });
+    std::vector<int> requestLines; // source lines that send HNS a request, ascending
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (deletionLines.count(i) != 0 || requestLine(lines[i].text))
+            requestLines.push_back(lines[i].sourceLine);
+    std::sort(requestLines.begin(), requestLines.end());
+    std::erase_if(result.deletions, [&](const LoggedObject& d) {
+        const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
+        if (r && std::any_of(d.lines.begin(), d.lines.end(), [r](int line) {
+                return line < r->firstLine || line > std::max(r->firstLine, r->lastLine);
+            }))
+            result.refused.push_back({d, r->message});
+        return r != nullptr;
+    });
 
     // Mentions: lines no object, message or deletion states, naming an object by ID or name; an ID
     // named so is then also counted on the other lines that name it.
@@ -515,7 +705,24 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
         if (!objects[i].name.empty())
             objectByName.emplace(std::make_pair(objects[i].kind, objects[i].name), i);
     }
+    // An object whose ID the import made up, by kind and name: the only one, or none when two are.
+    std::map<std::pair<ResourceKind, std::string>, std::optional<std::size_t>> madeUpByName;
+    for (std::size_t i = 0; i < objects.size(); ++i)
+        if (objects[i].idMadeUp && !objects[i].name.empty()) {
+            auto [it, added] = madeUpByName.emplace(std::make_pair(objects[i].kind, objects[i].name), i);
+            if (!added)
+                it->second.reset();
+        }
     for (const LoggedOperations& op : operations) {
+        std::map<std::size_t, std::vector<std::string>> refusedAnswers; // message -> deletions it answers
+        for (const auto& [d, message] : op.refused)
+            if (message < messages.size())
+                refusedAnswers[message].push_back(std::string(resourceKindLabel(d.kind)) + " " + d.id +
+                                                  " at " + loggedLinesText(d.lines));
+        for (const auto& [message, deletions] : refusedAnswers)
+            messages[message].message += std::string(" (HNS's answer to the deletion") +
+                                         (deletions.size() == 1 ? " of " : "s of ") +
+                                         namedLoggedObjects(deletions) + ")";
         if (!op.deletions.empty()) {
             std::vector<std::string> entries;
             int first = op.deletions.front().lines.front();
@@ -523,7 +730,15 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
             for (const LoggedObject& d : op.deletions) {
                 first = std::min(first, firstLoggedLine(d));
                 last = std::max(last, d.lines.back());
-                const auto held = objectById.find(upperCopy(d.id));
+                auto held = objectById.find(upperCopy(d.id));
+                // An object dumped without its ID, named as the deletion names it.
+                bool byName = false;
+                if (held == objectById.end() && !d.name.empty())
+                    if (const auto it = madeUpByName.find({d.kind, d.name});
+                        it != madeUpByName.end() && it->second) {
+                        held = objectById.emplace(upperCopy(d.id), *it->second).first;
+                        byName = true;
+                    }
                 std::string entry = std::string(resourceKindLabel(d.kind)) + " " + d.id;
                 if (!d.name.empty())
                     entry += " (\"" + d.name + "\", as line " + std::to_string(d.nameLine) + " names it)";
@@ -531,11 +746,13 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                     entry += " (\"" + objects[held->second].name + "\")";
                 entry += " at " + loggedLinesText(d.lines);
                 if (held != objectById.end()) {
-                    entry += ", which the snapshot holds";
+                    entry += byName ? ", which the snapshot holds under that name (its ID not dumped)"
+                                    : ", which the snapshot holds";
                     ImportedObject& o = objects[held->second];
-                    const std::string said = "HNS was asked to delete it (" + op.source + ", " +
-                                             loggedLinesText(d.lines) +
-                                             "): it was printed before that, or the deletion failed";
+                    const std::string said =
+                        "HNS was asked to delete it (" + op.source + ", " + loggedLinesText(d.lines) +
+                        (byName ? ", by its name; the ID the log gives it is " + d.id : std::string()) +
+                        "): it was printed before that, or the deletion failed";
                     o.notes.push_back(said);
                     messages.push_back({ImportSeverity::Info, o.source, o.firstLine, o.lastLine, o.kind, o.id,
                                         std::string(resourceKindLabel(o.kind)) + " " +
@@ -563,8 +780,11 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
             first = first == 0 ? m.lines.front() : std::min(first, m.lines.front());
             last = std::max(last, m.lines.back());
             std::string entry = std::string(resourceKindLabel(m.kind)) + " " + (m.id.empty() ? m.name : m.id);
+            std::string said = !m.id.empty() && !m.name.empty() ? "\"" + m.name + "\"" : std::string();
             if (!m.address.empty())
-                entry += " (" + m.address + ")";
+                said += (said.empty() ? "" : ", ") + m.address;
+            if (!said.empty())
+                entry += " (" + said + ")";
             entries.push_back(entry + " at " + loggedLinesText(m.lines));
         }
         if (!entries.empty())

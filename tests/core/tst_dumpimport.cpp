@@ -1367,6 +1367,65 @@ private slots:
                "unexpectedly."
             << QStringList{"1: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
                            "2026-11-03T20:42:17.514Z)"};
+        QTest::newRow("an event's XML: event 7031 of the Service Control Manager, param1 naming HNS")
+            << "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider "
+               "Name=\"Service Control Manager\" Guid=\"{555908d1-a6d7-4695-8e1e-26931d2012f4}\" "
+               "EventSourceName=\"Service Control Manager\"/><EventID Qualifiers=\"49152\">7031</EventID>"
+               "<Level>2</Level><TimeCreated SystemTime=\"2026-11-03T20:42:17.5140000Z\"/><Channel>System"
+               "</Channel></System><EventData><Data Name=\"param1\">Host Network Service</Data><Data "
+               "Name=\"param2\">1</Data><Data Name=\"param3\">10000</Data><Data Name=\"param4\">1</Data>"
+               "<Data Name=\"param5\">Restart the service</Data></EventData></Event>"
+            << QStringList{"1: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "2026-11-03T20:42:17.5140000Z)"};
+        QTest::newRow("an event's XML over lines, naming HNS by its key name in the binary data only")
+            << "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n"
+               "  <System>\n"
+               "    <Provider Name=\"Service Control Manager\" />\n"
+               "    <EventID Qualifiers=\"49152\">7034</EventID>\n"
+               "    <TimeCreated SystemTime=\"2026-11-03T20:42:17.5140000Z\" />\n"
+               "  </System>\n"
+               "  <EventData>\n"
+               "    <Data Name=\"param2\">1</Data>\n"
+               "    <Binary>68006E0073000000</Binary>\n"
+               "  </EventData>\n"
+               "</Event>"
+            << QStringList{"1-11: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "2026-11-03T20:42:17.5140000Z)"};
+        QTest::newRow("wevtutil qe /f:text: event 7023")
+            << "Event[0]:\n"
+               "  Log Name: System\n"
+               "  Source: Service Control Manager\n"
+               "  Date: 2026-11-03T20:42:17.514\n"
+               "  Event ID: 7023\n"
+               "  Task: N/A\n"
+               "  Level: Error\n"
+               "  Computer: node-7\n"
+               "  Description:\n"
+               "The Host Network Service service terminated with the following error: \n"
+               "Element not found."
+            << QStringList{"1-11: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "2026-11-03T20:42:17.514)"};
+        QTest::newRow("Get-WinEvent | Format-List: event 7024, the message wrapped")
+            << "TimeCreated  : 11/3/2026 8:42:17 PM\n"
+               "ProviderName : Service Control Manager\n"
+               "Id           : 7024\n"
+               "Message      : The Host Network Service service terminated with the following\n"
+               "               service-specific error: Element not found."
+            << QStringList{"1-5: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "11/3/2026 8:42:17 PM)"};
+        QTest::newRow("Get-WinEvent's table: a row of event 7023")
+            << "TimeCreated                      Id LevelDisplayName Message\n"
+               "-----------                      -- ---------------- -------\n"
+               "11/3/2026 8:42:17 PM           7023 Error            The Host Network Service service\n"
+               "                                                     terminated with the following error: ..."
+            << QStringList{"3-4: HNS itself stopped unexpectedly (the Service Control Manager logged it at "
+                           "11/3/2026 8:42:17 PM)"};
+        QTest::newRow("event 7031 of another service is none")
+            << "TimeCreated  : 11/3/2026 8:42:17 PM\n"
+               "ProviderName : Service Control Manager\n"
+               "Id           : 7031\n"
+               "Message      : The Windows Update service terminated unexpectedly."
+            << QStringList{};
         QTest::newRow("a stop asked for is none") << "11/3/2026 8:42:17 PM     7036 Information The Host "
                                                      "Network Service service entered the stopped "
                                                      "state."

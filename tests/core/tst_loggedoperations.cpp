@@ -47,6 +47,8 @@ private slots:
     void reportsWhatTheLogSays_data();
     void reportsWhatTheLogSays();
     void deletedObjectOfTheSnapshotSaysSo();
+    void deletionByNameReachesAnObjectDumpedWithoutItsId_data();
+    void deletionByNameReachesAnObjectDumpedWithoutItsId();
     void capsTheListOfDeletions();
 };
 
@@ -96,6 +98,27 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "";
     QTest::newRow("prose around an HNS word names no object") << "prose-hns-network.txt" << 0 << ""
                                                               << "the log names";
+    QTest::newRow("hns in file names, paths and longer words names no object")
+        << "hns-in-paths-and-words.log" << 0 << ""
+        << "the log names";
+    QTest::newRow("what flannel, kube-proxy and hcsshim's callers say of objects they made or looked up")
+        << "named-objects-wordings.log" << 0
+        << "the log names HNS network cbr0 at lines 1, 4, endpoint cbr0_ep at line 2, endpoint "
+           "1b8e4f2a-6c3d-4e71-9a05-b2d7c8e1f346 (10.244.1.5) at line 3, endpoint "
+           "4e7a0c13-95b2-4d68-a1f7-3c8e2b6d0a59 at line 5, endpoint 9c2d5e70-1b84-4f3a-8e69-d0a7b3c5f218 "
+           "(10.244.1.9) at line 6, load balancer 6f3b9d12-47a8-4c05-b1e6-8d2a9c7f0e34 at line 7, network "
+           "2a7c4e91-58d3-4b0f-9e26-c1d8a3f5b740 (\"vxlan0\") at line 8; no dump of them, not imported"
+        << "";
+    QTest::newRow("HNS's answer lines after a deletion is its refusal, said once")
+        << "delete-network-refused-lines-later.log" << 0
+        << "HNS reported a failure: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (HNS's answer to "
+           "the "
+           "deletion of network 5D2B8E61-0C47-4F9A-B3E2-7A18C6D40F95 at lines 1-2)"
+        << "delete: network 5D2B8E61";
+    QTest::newRow("an answer after another request is not the deletion's")
+        << "delete-network-refused-lines-later.log" << 0
+        << "HNS was asked to delete: network 8A3F1C02-E6B9-4D75-9C08-2F4E7B1D6A53 at lines 6-7"
+        << "deletion of network 8A3F1C02";
     QTest::newRow("an endpoint the log names and the dump shows is not reported as missing")
         << "felix-found-endpoint-in-dump.txt" << 1 << ""
         << "the log names";
@@ -134,6 +157,46 @@ void TestLoggedOperations::deletedObjectOfTheSnapshotSaysSo()
             "HNS was asked to delete: network 2f8d6c41-9e0b-4a75-b3c2-71e4a5d9f806 (\"Orange\") at line 17, "
             "which the snapshot holds")),
         qPrintable(allText(result)));
+}
+
+void TestLoggedOperations::deletionByNameReachesAnObjectDumpedWithoutItsId_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("objects");
+    QTest::addColumn<int>("noted"); ///< how many objects carry the note of the deletion
+
+    QTest::newRow("one network of that name, its ID not dumped")
+        << "deleted-network-id-not-dumped.txt" << 1 << 1;
+    QTest::newRow("two networks of that name: neither") << "deleted-network-name-twice.txt" << 2 << 0;
+}
+
+void TestLoggedOperations::deletionByNameReachesAnObjectDumpedWithoutItsId()
+{
+    QFETCH(QString, file);
+    QFETCH(int, objects);
+    QFETCH(int, noted);
+    const ImportResult result = importDumpFile(file);
+    QCOMPARE(int(result.report.objects.size()), objects);
+    int madeUp = 0;
+    int withNote = 0;
+    for (const ImportedObject& o : result.report.objects) {
+        QCOMPARE(o.name, std::string("Orange"));
+        madeUp += o.idMadeUp ? 1 : 0;
+        const std::string said =
+            "HNS was asked to delete it (" + file.toStdString() +
+            ", line 13, by its name; the ID the log gives it is 2f8d6c41-9e0b-4a75-b3c2-71e4a5d9f806): it "
+            "was printed before that, or the deletion failed";
+        withNote += std::count(o.notes.begin(), o.notes.end(), said) > 0 ? 1 : 0;
+    }
+    QCOMPARE(madeUp, int(result.report.objects.size()));
+    QCOMPARE(withNote, noted);
+    const QString listed =
+        QStringLiteral("HNS was asked to delete: network 2f8d6c41-9e0b-4a75-b3c2-71e4a5d9f806 "
+                       "(\"Orange\", as line 12 names it) at line 13");
+    QVERIFY2(messageTexts(result).contains(noted == 1 ? listed + ", which the snapshot holds under that name "
+                                                                 "(its ID not dumped)"
+                                                      : listed),
+             qPrintable(allText(result)));
 }
 
 void TestLoggedOperations::capsTheListOfDeletions()
