@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
+#include "io/go_dump_elements.h"
 #include "io/go_struct_value.h"
 #include "io/hns_member.h"
 #include "io/text_scan.h"
@@ -76,9 +77,10 @@ bool endsSpewText(std::string_view line)
 }
 
 /// Bytes of a hex dump as text: an IP address for net.IP, a MAC for net.HardwareAddr, JSON for a
-/// json.RawMessage or bytes that hold it, else the text or the numbers.
-json bytesValue(const std::string& bytes, std::string_view type, std::vector<std::string>& losses,
-                const std::string& path)
+/// json.RawMessage or bytes that hold it, else the text or the numbers; nullopt (with a loss) for bytes
+/// of JSON that do not parse, which are left out.
+std::optional<json> bytesValue(const std::string& bytes, std::string_view type,
+                               std::vector<std::string>& losses, const std::string& path, int maxDepth)
 {
     const auto octet = [&](std::size_t i) { return std::to_string(static_cast<unsigned char>(bytes[i])); };
     if (type.ends_with("net.IP") && (bytes.size() == 4 || bytes.size() == 16)) {
@@ -119,12 +121,11 @@ json bytesValue(const std::string& bytes, std::string_view type, std::vector<std
     }
     const std::string_view t = trimBlanks(bytes);
     if (type.ends_with("RawMessage") || t.starts_with('{') || t.starts_with('[')) {
-        try {
-            return json::parse(bytes);
-        } catch (const json::exception&) {
-            losses.push_back(path + ": bytes that are not JSON; left out");
-            return nullptr;
-        }
+        std::string why;
+        std::optional<json> parsed = goJsonBytes(bytes, maxDepth, why);
+        if (!parsed)
+            losses.push_back(path + ": " + why);
+        return parsed;
     }
     if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return c >= 0x20 && c < 0x7f; }))
         return bytes;
@@ -176,6 +177,7 @@ public:
     /// False when the value is not complete (cut, bad or too deep); `out` keeps its complete part.
     bool value(json& out, const std::string& path)
     {
+        m_leftOut = false;
         skipBlanks();
         if (atEnd())
             return stop(path);
@@ -489,9 +491,12 @@ private:
                     }
                     return false;
                 }
-                if (top)
-                    elements.emplace_back(from, m_pos);
-                out.push_back(std::move(item));
+                // Bytes that hold no JSON are left out with their loss, not kept as null.
+                if (!(item.is_null() && m_leftOut)) {
+                    if (top)
+                        elements.emplace_back(from, m_pos);
+                    out.push_back(std::move(item));
+                }
             } else {
                 return ok ? stop(path) : false;
             }
@@ -508,7 +513,10 @@ private:
             if (!closed)
                 return false;
             if (*closed) {
-                out = bytesValue(bytes, type, losses, path);
+                std::optional<json> value =
+                    bytesValue(bytes, type, losses, path, kDefaultMaxJsonDepth - m_depth);
+                m_leftOut = !value;
+                out = value ? std::move(*value) : json();
                 return true;
             }
             std::size_t lineEnd = m_text.find('\n', m_pos);
@@ -539,6 +547,8 @@ private:
     std::size_t m_pos = 0;
     int m_depth = 0;
     int m_parens = 0;
+    /// The value just read is null because it was left out with a loss (bytes that are no JSON).
+    bool m_leftOut = false;
 };
 
 class SpewFinder
@@ -603,19 +613,28 @@ private:
                  "nested deeper than " + std::to_string(kDefaultMaxJsonDepth) + " levels; not imported");
             return lastLine + 1;
         }
-        std::vector<std::string> losses = reader.losses;
+        // What the cut cost, said of the object it fell in: in a list, the element it names (phrased
+        // from that element), or the last one when it fell between them.
+        std::string cutPath = reader.stoppedIn;
+        std::optional<std::size_t> cutElement;
+        if (value.is_array()) {
+            std::string inside;
+            cutElement = goListElementOf(cutPath, &inside);
+            if (cutElement)
+                cutPath = std::move(inside);
+        }
+        std::string cutLoss;
         if (!closed) {
-            const std::string where = reader.stoppedIn.empty() ? std::string() : " in " + reader.stoppedIn;
-            losses.push_back(reader.cut
-                                 ? "the dump ends inside this value" + where + "; what followed is unknown"
-                                 : "the dump cannot be read" + where + "; what followed is unknown");
+            const std::string where = cutPath.empty() ? std::string() : " in " + cutPath;
+            cutLoss = reader.cut ? "the dump ends inside this value" + where + "; what followed is unknown"
+                                 : "the dump cannot be read" + where + "; what followed is unknown";
         }
         std::string_view before = trimBlanks(std::string_view(m_lines[first].text).substr(0, column));
         if (before.size() > kMaxSpewContext)
             before = before.substr(before.size() - kMaxSpewContext);
         bool losesHns = false;
         const auto take = [&](json&& object, std::size_t from, std::size_t to, bool last,
-                              std::string_view prefix) {
+                              std::optional<std::size_t> element) {
             goJsonNames(object, true);
             if (!object.is_object() || object.empty())
                 return false;
@@ -627,18 +646,12 @@ private:
             found.sourceText = validUtf8(text.substr(from, to - from));
             found.context = validUtf8(std::string(before));
             found.repairs.push_back("read a go-spew dump");
-            if (last || closed)
-                for (std::string loss : losses) {
-                    // Paths within the list (`[0].Policies`) are the element's own (`Policies`).
-                    if (prefix.empty())
-                        ;
-                    else if (loss.starts_with(prefix))
-                        loss.erase(0, prefix.size());
-                    else if (const std::size_t at = loss.find(" in " + std::string(prefix));
-                             at != std::string::npos)
-                        loss.erase(at + 4, prefix.size());
-                    found.losses.push_back(std::move(loss));
-                }
+            // Each element of a list is an object of its own: its losses, with its own paths.
+            for (const std::string& loss : reader.losses)
+                if (std::optional<std::string> own = element ? goLossOfElement(loss, *element) : loss)
+                    found.losses.push_back(std::move(*own));
+            if (!cutLoss.empty() && (cutElement ? cutElement == element : last))
+                found.losses.push_back(cutLoss);
             // A cut dump of a request sent to HNS, or one that shows no HNS member, lost no HNS object.
             losesHns = losesHns || (!closed && cutLosesHnsObject(object, before));
             found.value = std::move(object);
@@ -649,9 +662,9 @@ private:
         if (value.is_array()) {
             for (std::size_t i = 0; i < value.size() && i < reader.elements.size(); ++i)
                 any |= take(std::move(value[i]), reader.elements[i].first, reader.elements[i].second,
-                            i + 1 == value.size(), "[" + std::to_string(i) + "].");
+                            i + 1 == value.size(), i);
         } else {
-            any = take(std::move(value), 0, end, true, {});
+            any = take(std::move(value), 0, end, true, std::nullopt);
         }
         if (!closed && any) {
             if (losesHns)

@@ -5,6 +5,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "io/go_dump_continuation.h"
+#include "io/go_dump_elements.h"
 #include "io/go_dump_start_cut.h"
 #include "io/go_struct_value.h"
 #include "io/hns_member.h"
@@ -152,19 +153,6 @@ std::string memberName(std::string_view path)
 {
     const std::size_t dot = path.rfind('.');
     return std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
-}
-
-/// A loss on the first element of a list (`[0].Policies[0]: ...`, `... in [0].Policies`) with the paths
-/// of that element (`Policies[0]: ...`).
-std::string withoutListIndex(std::string loss)
-{
-    if (loss.starts_with("[0]."))
-        loss.erase(0, 4);
-    else if (loss.starts_with("[0]: "))
-        loss.erase(0, 5); // the element itself: the object
-    if (const std::size_t at = loss.find(" in [0]."); at != std::string::npos)
-        loss.erase(at + 4, 4);
-    return loss;
 }
 
 /// The warning for a dump the text ends inside (or that cannot be read) before any member is complete:
@@ -418,66 +406,121 @@ private:
         }
         goJsonNames(read.value, true);
         const bool useful = showsMembers(read.value);
-        const std::string where = read.stoppedIn.empty() ? std::string() : " in " + read.stoppedIn;
-        if (!read.closed) {
-            if (!useful) {
-                warn(sourceLine, nothingComplete(read, text.substr(0, pos)));
-                return;
-            }
-            // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
-            const std::string after = read.endsAfter.empty() ? std::string() : memberName(read.endsAfter);
-            if (cutLosesHnsObject(read.value, text.substr(0, pos)))
-                warn(sourceLine,
-                     !after.empty() ? "the Go struct dump is cut off after " + after +
-                                          " (the line ends there); only what came before the cut is read"
-                     : read.cut ? "the Go struct dump is cut off (the line ends inside it); only what came "
-                                  "before the cut is read"
-                                : "the Go struct dump cannot be read past column " +
-                                      std::to_string(pos + read.end + 1) + "; only what came before is read");
-            if (!read.cutTold)
-                read.losses.push_back(
-                    !after.empty() ? "the dump ends after " + after + "; what followed is unknown"
-                    : read.cut     ? "the dump ends inside this value" + where + "; what followed is unknown"
-                                   : "the dump cannot be read" + where + "; what followed is unknown");
+        if (!read.closed && !useful) {
+            warn(sourceLine, nothingComplete(read, text.substr(0, pos)));
+            return;
         }
-        // A list of one struct (`[&{Id:...}]`) is that struct: the paths of its losses are its own.
-        if (read.value.is_array() && read.value.size() == 1 && read.value[0].is_object())
-            for (std::string& loss : read.losses)
-                loss = withoutListIndex(loss);
+        const std::string_view context = text.substr(0, pos);
+        // A list of structs told apart (`[{Id:...} {Id:...}]`, `[]hcn.X{hcn.X{...}}`): each element is an
+        // object of its own, the paths of its losses its own (`Policies[0]: ...`, not `[1].Policies[0]`).
+        const bool list =
+            read.value.is_array() && !read.value.empty() && read.value.size() == read.elements.size() &&
+            std::all_of(read.value.begin(), read.value.end(), [](const json& e) { return e.is_object(); });
+        // Where the cut fell, within the object (or the list's element) it fell in.
+        std::string cutPath = read.endsAfter.empty() ? read.stoppedIn : read.endsAfter;
+        std::optional<std::size_t> cutElement;
+        if (list && !read.closed) {
+            std::string inside;
+            cutElement = goListElementOf(cutPath, &inside);
+            if (cutElement)
+                cutPath = std::move(inside);
+        }
+        // The element the text ended inside before any of its members was complete is nothing; when it
+        // is clearly an HNS object cut inside its ID, the warning names what was lost, as for a struct alone.
+        const bool cutElementLost =
+            cutElement && (*cutElement >= read.value.size() || read.value[*cutElement].empty());
+        const std::string lostElement = cutElementLost ? nothingComplete(read, context) : std::string();
+        if (!read.closed) {
+            if (cutElementLost && lostElement.starts_with("a Go struct dump of an HNS"))
+                warn(sourceLine, lostElement);
+            // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
+            else if (cutLosesHnsObject(read.value, context))
+                warn(sourceLine, cutWarning(read, pos));
+        }
         if (!useful)
             return;
         if (read.elided)
             warn(sourceLine, "members elided with '...' were left out; the value is incomplete");
+        const std::string cutLoss = read.closed || read.cutTold ? std::string() : cutLossOf(read, cutPath);
         FoundValue found;
         found.format = DumpFormat::GoStruct;
-        found.cutOff = !read.closed;
         found.firstLine = sourceLine;
         found.lastLine = lastLine;
-        found.sourceText = validUtf8(std::string(text.substr(pos, read.end)));
-        std::string_view before = trimBlanks(text.substr(0, pos));
+        std::string_view before = trimBlanks(context);
         if (before.size() > kMaxGoContext)
             before = before.substr(before.size() - kMaxGoContext);
         found.context = validUtf8(std::string(before));
         if (read.closed)
             found.after = textAfterValue(text.substr(std::min(text.size(), pos + read.end)), std::nullopt);
         found.kindHint = goKindOfType(read.typeName);
-        // The cut fell in the struct's Id: what the dump shows of it may name an object seen whole.
-        if (read.cut && read.stoppedIn.find_first_of(".[") == std::string::npos &&
-            cutInHnsId(read.stoppedIn, read.cutText, found.context))
-            found.cutId = read.cutText;
         if (nesting > 0)
             found.repairs.push_back("unquoted from a log field");
         found.repairs.insert(found.repairs.end(), read.repairs.begin(), read.repairs.end());
         std::sort(found.repairs.begin(), found.repairs.end());
         found.repairs.erase(std::unique(found.repairs.begin(), found.repairs.end()), found.repairs.end());
-        found.losses = std::move(read.losses);
-        if (read.value.is_array() && read.value.size() == read.elements.size() && read.value.size() >= 2 &&
-            std::all_of(read.value.begin(), read.value.end(), [](const json& e) { return e.is_object(); }))
-            for (const auto& [from, to] : read.elements)
-                found.elements.push_back(
-                    {sourceLine, lastLine, validUtf8(std::string(text.substr(pos + from, to - from)))});
-        found.value = std::move(read.value);
-        m_result.values.push_back(std::move(found));
+        // The cut fell in the object's Id: what the dump shows of it may name an object seen whole.
+        const auto cutId = [&](const FoundValue& object) {
+            return read.cut && cutPath.find_first_of(".[") == std::string::npos &&
+                           cutInHnsId(cutPath, read.cutText, object.context)
+                       ? read.cutText
+                       : std::string();
+        };
+        if (!list) {
+            found.cutOff = !read.closed;
+            found.sourceText = validUtf8(std::string(text.substr(pos, read.end)));
+            found.cutId = cutId(found);
+            found.losses = std::move(read.losses);
+            if (!cutLoss.empty())
+                found.losses.push_back(cutLoss);
+            found.value = std::move(read.value);
+            m_result.values.push_back(std::move(found));
+            return;
+        }
+        // The last element kept carries a cut that fell between elements, as JSON's last element does.
+        std::size_t last = read.value.size();
+        while (last > 0 && read.value[last - 1].empty())
+            --last;
+        for (std::size_t i = 0; i < read.value.size(); ++i) {
+            if (read.value[i].empty())
+                continue;
+            FoundValue element = found;
+            const auto& [from, to] = read.elements[i];
+            element.sourceText = validUtf8(std::string(text.substr(pos + from, to - from)));
+            for (const std::string& loss : read.losses)
+                if (std::optional<std::string> own = goLossOfElement(loss, i))
+                    element.losses.push_back(std::move(*own));
+            if (!cutLoss.empty() && (cutElement ? *cutElement == i : i + 1 == last)) {
+                element.losses.push_back(cutLoss);
+                element.cutOff = true;
+                if (cutElement)
+                    element.cutId = cutId(element);
+            }
+            element.value = std::move(read.value[i]);
+            m_result.values.push_back(std::move(element));
+        }
+    }
+
+    /// The warning for a dump that does not close on its line and lost part of an HNS object.
+    static std::string cutWarning(const GoDumpRead& read, std::size_t pos)
+    {
+        if (!read.endsAfter.empty())
+            return "the Go struct dump is cut off after " + memberName(read.endsAfter) +
+                   " (the line ends there); only what came before the cut is read";
+        return read.cut ? "the Go struct dump is cut off (the line ends inside it); only what came before "
+                          "the cut is read"
+                        : "the Go struct dump cannot be read past column " +
+                              std::to_string(pos + read.end + 1) + "; only what came before is read";
+    }
+
+    /// The loss for a dump that does not close on its line, `path` the member (within the object) the
+    /// cut fell in.
+    static std::string cutLossOf(const GoDumpRead& read, const std::string& path)
+    {
+        const std::string where = path.empty() ? std::string() : " in " + path;
+        if (!read.endsAfter.empty())
+            return "the dump ends after " + memberName(path) + "; what followed is unknown";
+        return read.cut ? "the dump ends inside this value" + where + "; what followed is unknown"
+                        : "the dump cannot be read" + where + "; what followed is unknown";
     }
 
     /// `&{10.244.1.15 true 1F3E5D7C-... 00-15-5D-6A-01-0F}` at text[brace]: a struct printed with %v, its

@@ -5,6 +5,7 @@
 
 #include "io/go_struct_value.h"
 
+#include "common/utf8.h"
 #include "hcn/ip_address.h"
 #include "io/json_repair.h"
 #include "io/text_scan.h"
@@ -156,6 +157,35 @@ bool goJsonWithin(std::string_view json, int limit)
     return true;
 }
 
+/// What a parse error says, at most this many bytes of it.
+constexpr std::size_t kMaxJsonBytesError = 160;
+
+} // namespace
+
+std::optional<nlohmann::json> goJsonBytes(std::string_view bytes, int maxDepth, std::string& loss)
+{
+    if (!goJsonWithin(bytes, maxDepth)) {
+        loss = "its JSON bytes are nested deeper than " + std::to_string(maxDepth) + " levels; left out";
+        return std::nullopt;
+    }
+    try {
+        nlohmann::json parsed = nlohmann::json::parse(bytes);
+        if (!parsed.is_null())
+            return parsed;
+        loss = "its JSON bytes hold null; left out";
+    } catch (const nlohmann::json::exception& e) {
+        // "[json.exception.parse_error.101] parse error at line 1, ...": the words after the name.
+        std::string_view why = e.what();
+        if (const std::size_t name = why.find("] "); name != std::string_view::npos)
+            why.remove_prefix(name + 2);
+        loss = "its JSON bytes are not valid JSON: " +
+               validUtf8(std::string(utf8Prefix(why, kMaxJsonBytesError)));
+    }
+    return std::nullopt;
+}
+
+namespace {
+
 class GoValueReader
 {
 public:
@@ -261,6 +291,7 @@ private:
     /// One value; a discarded one (cut scalar) is null with m_stopped set.
     nlohmann::json readValue(Context context)
     {
+        m_leftOut = false;
         if (atEnd()) {
             cutHere();
             return nullptr;
@@ -358,19 +389,21 @@ private:
         ++m_i; // '['
         nlohmann::json array = nlohmann::json::array();
         const std::size_t pathLength = m_path.size();
-        while (!m_stopped) {
+        for (std::size_t index = 0; !m_stopped; ++index) {
             if (!memberFollows(']'))
                 break;
             if (skipElision())
                 continue;
-            m_path += "[" + std::to_string(array.size()) + "]";
+            m_path += "[" + std::to_string(index) + "]";
             const std::size_t start = m_i;
             nlohmann::json element = readValue(Context::Slice);
             const bool complete = !m_stopped;
-            if (complete || element.is_structured())
-                array.push_back(std::move(element));
-            if (top && complete)
+            // The elements of a list at the top, the one the text ended inside too: objects of their own.
+            const bool kept = (complete || element.is_structured()) && !(element.is_null() && m_leftOut);
+            if (top && kept)
                 m_out.elements.emplace_back(start, m_i);
+            if (kept)
+                array.push_back(std::move(element));
             m_path.resize(pathLength);
             if (m_stopped)
                 break;
@@ -662,6 +695,7 @@ private:
         const bool top = std::exchange(m_topLevel, false);
         nlohmann::json result = isSlice ? nlohmann::json::array() : nlohmann::json::object();
         const std::size_t pathLength = m_path.size();
+        std::size_t index = 0; // of a slice's element, counting those left out
         while (!m_stopped) {
             if (!memberFollows('}'))
                 break;
@@ -669,13 +703,15 @@ private:
                 elision();
                 m_i += n;
             } else if (isSlice) {
-                m_path += "[" + std::to_string(result.size()) + "]";
+                m_path += "[" + std::to_string(index++) + "]";
                 const std::size_t start = m_i;
                 nlohmann::json element = readValue(Context::Sharp);
-                if (!m_stopped || element.is_structured())
-                    result.push_back(std::move(element));
-                if (top && !m_stopped)
+                const bool kept =
+                    (!m_stopped || element.is_structured()) && !(element.is_null() && m_leftOut);
+                if (top && kept)
                     m_out.elements.emplace_back(start, m_i);
+                if (kept)
+                    result.push_back(std::move(element));
             } else {
                 std::string key;
                 if (isMap) {
@@ -745,15 +781,16 @@ private:
             m_out.cutTold = true;
             return nullptr;
         }
-        nlohmann::json parsed;
-        if (goJsonWithin(bytes, m_maxDepth - m_depth))
-            parsed = nlohmann::json::parse(bytes, nullptr, false);
-        if (parsed.is_discarded() || parsed.is_null()) {
-            loss("JSON bytes (json.RawMessage) that do not parse; left out");
+        std::string why;
+        std::optional<nlohmann::json> parsed = goJsonBytes(bytes, m_maxDepth - m_depth, why);
+        if (!parsed) {
+            // One loss, on the member: a list it is in leaves the element out rather than holding null.
+            loss(why);
+            m_leftOut = true;
             return nullptr;
         }
         m_out.repairs.push_back("read the bytes of a json.RawMessage as JSON");
-        return parsed;
+        return std::move(*parsed);
     }
 
     std::string_view m_s;
@@ -764,6 +801,8 @@ private:
     bool m_sharp = false;
     bool m_stopped = false;
     bool m_topLevel = false;
+    /// The value just read is null because it was left out with a loss (bytes that are no JSON).
+    bool m_leftOut = false;
     std::string m_path;
 };
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,7 +35,8 @@ struct GoDumpRead
     std::string endsAfter;
     std::vector<std::string> losses; ///< "<path>: message"
     std::vector<std::string> repairs;
-    /// A list of structs at the top: each element's byte range in the text.
+    /// A list at the top: each element's byte range in the text, the one the text ends inside included
+    /// when it keeps members (elements left out, bytes that are no JSON, have none).
     std::vector<std::pair<std::size_t, std::size_t>> elements;
 };
 
@@ -59,6 +61,11 @@ ResourceKind goKindOfType(std::string_view type);
 /// `ID` at the top, `EndpointReferences` -> `References`, embedded `Policy` inlined) and leaves out what
 /// `omitempty` leaves out (null, empty strings, lists and maps).
 void goJsonNames(nlohmann::json& value, bool top);
+
+/// The JSON the bytes of a json.RawMessage hold (`[123 34 ...]`, `json.RawMessage{0x7b, ...}`, a go-spew
+/// hex dump), parsed within `maxDepth` levels; nullopt when they hold none, with `loss` saying so and why
+/// ("its JSON bytes are not valid JSON: ...").
+std::optional<nlohmann::json> goJsonBytes(std::string_view bytes, int maxDepth, std::string& loss);
 
 /// Reads the dump at the start of `text` (goStructDumpStart found it there). Nested deeper than
 /// `maxDepth` brackets, it stops with tooDeep set.

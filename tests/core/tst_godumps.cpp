@@ -729,16 +729,16 @@ private slots:
         QFETCH(QString, text);
         QFETCH(int, kindHint);
         const ExtractResult found = extractGoStructDumps(oneLine(text.toStdString()));
-        QCOMPARE(int(found.values.size()), 1);
-        const FoundValue& list = found.values.front();
-        QCOMPARE(QString::fromStdString(list.value.dump()),
-                 "[{\"ID\":\"A1\",\"Name\":\"a\"},{\"ID\":\"B2\",\"Name\":\"b\"}]");
-        QCOMPARE(int(list.kindHint), kindHint);
-        QCOMPARE(list.context, "networks:");
-        // Each element keeps its own text for the report.
-        QCOMPARE(int(list.elements.size()), 2);
-        QVERIFY(QString::fromStdString(list.elements[1].sourceText).contains("B2"));
-        QVERIFY(!QString::fromStdString(list.elements[1].sourceText).contains("A1"));
+        // Each element is a value of its own, with its own text for the report.
+        QCOMPARE(int(found.values.size()), 2);
+        QCOMPARE(QString::fromStdString(found.values[0].value.dump()), "{\"ID\":\"A1\",\"Name\":\"a\"}");
+        QCOMPARE(QString::fromStdString(found.values[1].value.dump()), "{\"ID\":\"B2\",\"Name\":\"b\"}");
+        for (const FoundValue& element : found.values) {
+            QCOMPARE(int(element.kindHint), kindHint);
+            QCOMPARE(element.context, "networks:");
+        }
+        QVERIFY(QString::fromStdString(found.values[1].sourceText).contains("B2"));
+        QVERIFY(!QString::fromStdString(found.values[1].sourceText).contains("A1"));
     }
 
     void requestsAreNotState()
@@ -903,7 +903,8 @@ private slots:
     }
 
     /// json.RawMessage bytes the line end cut (`Policies:[[123 34 84 ...`) are one loss on the member,
-    /// its path the object's own also when the object is a list's element.
+    /// its path the object's own also when the object is a list's element; so are whole bytes that are
+    /// not JSON, the loss saying what is wrong with them.
     void aCutInsideJsonBytesIsOneLoss_data()
     {
         QTest::addColumn<QString>("text");
@@ -923,9 +924,12 @@ private slots:
         QTest::newRow("a struct alone, cut inside its policy's bytes")
             << head + "&{" + members + cutBytes + "\n"
             << QStringList{"Policies[0]: cut off inside its JSON bytes (json.RawMessage); left out"};
-        QTest::newRow("whole bytes that are no JSON still do not parse")
+        QTest::newRow("whole bytes that are no JSON: one loss saying why")
             << head + "[&{" + members + "[123 34 84 125]] Subnets:[]}]\n"
-            << QStringList{"Policies[0]: JSON bytes (json.RawMessage) that do not parse; left out"};
+            << QStringList{"Policies[0]: its JSON bytes are not valid JSON: parse error at line 1, column 5"};
+        QTest::newRow("whole bytes that are no JSON, in a struct alone")
+            << head + "&{" + members + "[123 34 84 125]] Subnets:[]}\n"
+            << QStringList{"Policies[0]: its JSON bytes are not valid JSON: parse error at line 1, column 5"};
     }
 
     void aCutInsideJsonBytesIsOneLoss()
@@ -936,15 +940,159 @@ private slots:
         QVERIFY(result.ok());
         QCOMPARE(objectList(*result), QStringList{"Network:5D8E2A47-1C3B-4F69-8E07-A2B4C6D8E0F1"});
         const ImportedObject& network = result->report.objects.front();
+        // Nothing else is said of the bytes (no "not in a shape HNS writes" for a null left in the list).
         QStringList got;
         for (const std::string& l : network.lost)
-            if (const QString loss = QString::fromStdString(l);
-                loss.contains("json.RawMessage") || loss.contains("the dump ends"))
-                got << loss;
-        QCOMPARE(got, lost);
+            got << QString::fromStdString(l);
+        QCOMPARE(got.size(), lost.size());
+        for (int i = 0; i < lost.size(); ++i)
+            QVERIFY2(got[i].startsWith(lost[i]), qPrintable(got[i]));
         const json* doc = document(*result, ResourceKind::Network, "5D8E2A47-1C3B-4F69-8E07-A2B4C6D8E0F1");
         QVERIFY(doc);
         QCOMPARE(QString::fromStdString(doc->value("Name", "")), QStringLiteral("Calico"));
+    }
+
+    /// A dump that lists several structs (%+v `[{...} {...}]` and `&[...]`, %#v `[]hcn.X{hcn.X{...}}`,
+    /// go-spew's list of pointers) gives one object each, and each says what it lost as a struct dumped
+    /// alone does: its own losses only, from its own paths.
+    void eachListElementSaysItsOwnLosses_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("objects"); ///< objects the file imports as
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QStringList>("lost"); ///< the start of each of the object's losses, in order
+
+        const QString plus = "go-list-element-losses.log";
+        const QString notJson = "its JSON bytes are not valid JSON: parse error at line 1, column 8";
+        QTest::newRow("%+v list: the first element keeps none of the second's")
+            << plus << 6 << "7C1A2B3D-4E5F-4A60-8B71-C2D3E4F50611" << QStringList{};
+        QTest::newRow("%+v list: the second element's losses, from the object")
+            << plus << 6 << "7C1A2B3D-4E5F-4A60-8B71-C2D3E4F50622"
+            << QStringList{"Policies[1]: " + notJson,
+                           "Namespace: printed as a pointer (0xc000a4e1b0); its value is unknown"};
+        QTest::newRow("%#v list in a log field: bytes of a member")
+            << plus << 6 << "8D2B3C4E-5F60-4B71-9C82-D3E4F5061733"
+            << QStringList{"Policies[0].Settings: its JSON bytes are not valid JSON: parse error at line 1, "
+                           "column 2"};
+        QTest::newRow("%#v list in a log field: a pointer of the second element")
+            << plus << 6 << "8D2B3C4E-5F60-4B71-9C82-D3E4F5061744"
+            << QStringList{"Namespace: printed as a pointer (0xc0001f2040); its value is unknown"};
+        QTest::newRow("&[...] list: the first element keeps none of the second's")
+            << plus << 6 << "9E3C4D5F-6071-4C82-AD93-E4F506172855" << QStringList{};
+        QTest::newRow("&[...] list: whole bytes that are no JSON are one loss")
+            << plus << 6 << "9E3C4D5F-6071-4C82-AD93-E4F506172866" << QStringList{"Policies[1]: " + notJson};
+
+        const QString spew = "go-spew-list-of-pointers.log";
+        QTest::newRow("go-spew list of pointers: the first element")
+            << spew << 2 << "5A1B2C3D-4E5F-4A60-8B71-C2D3E4F50681"
+            << QStringList{"Namespace: printed once already; left out"};
+        QTest::newRow("go-spew list of pointers: whole bytes that are no JSON are one loss")
+            << spew << 2 << "5A1B2C3D-4E5F-4A60-8B71-C2D3E4F50692"
+            << QStringList{
+                   "Policies[0]: its JSON bytes are not valid JSON: parse error at line 1, column 23"};
+    }
+
+    void eachListElementSaysItsOwnLosses()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, objects);
+        QFETCH(QString, id);
+        QFETCH(QStringList, lost);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(int(result.report.objects.size()), objects);
+        const auto it = std::find_if(
+            result.report.objects.begin(), result.report.objects.end(), [&](const ImportedObject& o) {
+                return QString::fromStdString(o.id).compare(id, Qt::CaseInsensitive) == 0;
+            });
+        QVERIFY2(it != result.report.objects.end(), qPrintable(id));
+        QStringList got;
+        for (const std::string& l : it->lost)
+            got << QString::fromStdString(l);
+        QVERIFY2(got.size() == lost.size(), qPrintable(got.join(" | ")));
+        for (int i = 0; i < lost.size(); ++i)
+            QVERIFY2(got[i].startsWith(lost[i]), qPrintable(got[i]));
+        // The report lines a user reads name no path within the list (`[1].Policies`).
+        const QRegularExpression listPath("(^|: |; )\\[\\d+\\]");
+        for (const ImportMessage& m : result.report.messages)
+            QVERIFY2(!QString::fromStdString(m.message).contains(listPath), m.message.c_str());
+        // Each object's text is its own element.
+        QVERIFY2(QString::fromStdString(it->originalText).contains(id, Qt::CaseInsensitive),
+                 it->originalText.c_str());
+        for (const ImportedObject& o : result.report.objects)
+            if (&o != &*it)
+                QVERIFY(!QString::fromStdString(it->originalText)
+                             .contains(QString::fromStdString(o.id), Qt::CaseInsensitive));
+    }
+
+    /// The last element of a list the line ends inside its Id keeps what the Id shows, as a struct
+    /// dumped alone does: it is the object of its kind seen whole whose ID starts so; when nothing but
+    /// the Id shows, the warning names the object lost; a whole GUID at the end is the element's ID.
+    void aListElementCutInsideItsId_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("warnings"); ///< "line: start of the warning", in order
+        QTest::addColumn<QStringList>("notes");    ///< notes of the network 4B2E7A91-...
+
+        const QString whole = "4B2E7A91-3C5D-4F68-9A01-B2C3D4E5F607";
+        const QStringList both{"Network:1C3E5A79-2B4D-4E6F-8A90-C1D2E3F4A5B6", "Network:" + whole};
+        const QString file = QString::fromUtf8(readDump("go-list-cut-inside-id.log"));
+        const QStringList lines = file.split('\n');
+        const QString head = "I1204 09:02:11.300400    3104 hns.go:128] Found existing HNS networks ";
+        const QString nat = "{Id:1C3E5A79-2B4D-4E6F-8A90-C1D2E3F4A5B6 Name:nat Type:NAT}";
+        QTest::newRow("%+v: after members, the network seen whole")
+            << lines[0] + "\n" + lines[1] << both
+            << QStringList{"2: the Go struct dump is cut off (the line ends inside it)"}
+            << QStringList{"also shown in log line 2 (Go struct dump), cut off inside its ID after "
+                           "4b2e7a91-3c5d-4f68-9a"};
+        QTest::newRow("%#v: after members, the network seen whole")
+            << lines[0] + "\n" + lines[2] << QStringList{"Network:" + whole} << QStringList{}
+            << QStringList{"also shown in log line 2 (Go struct dump), cut off inside its ID after "
+                           "4B2E7A91-3C5D-4F68"};
+        QTest::newRow("the whole file: both cut lines are that network")
+            << file << both << QStringList{"2: the Go struct dump is cut off"}
+            << QStringList{"also shown in log line 2 (Go struct dump), cut off inside its ID after 4b2e7a91",
+                           "also shown in log line 3 (Go struct dump), cut off inside its ID after 4B2E7A91"};
+        QTest::newRow("nothing but the Id shows: the warning names the network lost")
+            << lines[0] + "\n" + head + "[" + nat + " {Id:4b2e7a91-3c5d" << both
+            << QStringList{"2: a Go struct dump of an HNS network is cut off inside its Id, after "
+                           "4b2e7a91-3c5d; "
+                           "nothing of the network is complete; not imported"}
+            << QStringList{};
+        QTest::newRow("a whole GUID ends the list: the element's ID")
+            << head + "[" + nat + " {Id:" + whole << both
+            << QStringList{"1: the Go struct dump is cut off after Id (the line ends there)"}
+            << QStringList{};
+    }
+
+    void aListElementCutInsideItsId()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, warnings);
+        QFETCH(QStringList, notes);
+        const Result<ImportResult> result = importDump({{"log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), objects);
+        QStringList warned;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                warned << QString::number(m.firstLine) + ": " + QString::fromStdString(m.message);
+        QVERIFY2(warned.size() == warnings.size(), qPrintable(warned.join(" | ")));
+        for (int i = 0; i < warnings.size(); ++i)
+            QVERIFY2(warned[i].startsWith(warnings[i]), qPrintable(warned[i]));
+        QStringList noted;
+        for (const ImportedObject& o : result->report.objects)
+            if (o.id == "4B2E7A91-3C5D-4F68-9A01-B2C3D4E5F607")
+                for (const std::string& n : o.notes)
+                    if (QString::fromStdString(n).startsWith("also shown"))
+                        noted << QString::fromStdString(n);
+        QVERIFY2(noted.size() == notes.size(), qPrintable(noted.join(" | ")));
+        for (int i = 0; i < notes.size(); ++i)
+            QVERIFY2(noted[i].startsWith(notes[i]), qPrintable(noted[i]));
+        // No object is made up from the cut one, and none keeps the cut as a loss once merged.
+        for (const ImportedObject& o : result->report.objects)
+            QVERIFY2(!o.idMadeUp, o.id.c_str());
     }
 
     void hostileTextCostsAWarning_data()
