@@ -12,6 +12,13 @@
 
 #include <memory>
 
+// The programs the suites run, at Debian's paths (here rather than as definitions of each suite, so that
+// the suites compile alike and share one precompiled header).
+#define IP_PATH "/usr/sbin/ip"
+#define PING_PATH "/usr/bin/ping"
+#define CAT_PATH "/usr/bin/cat"
+#define BRIDGE_PATH "/usr/sbin/bridge"
+
 namespace hcntest {
 
 /// An engine on a freshly opened Linux datapath.

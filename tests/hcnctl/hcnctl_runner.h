@@ -2,6 +2,7 @@
 // Test helpers: a real hcnd on a temporary socket, and the real hcnctl binary run as a process (both
 // started with ChildProcess: fork and exec, which ThreadSanitizer follows).
 
+#include "hcnctl_paths.h" // HCNCTL_PATH, HCND_PATH, HCNCTL_BATCH_DIR, HCN_TEST_LIBRARY
 #include "hcnd_child_process.h"
 
 #include <QJsonObject>
