@@ -14,18 +14,18 @@ namespace hcn::io {
 /// A kind of object that sits next to HNS objects in pastes and is none.
 struct NonHnsObjectKind
 {
-    std::string_view what;    ///< "a Hyper-V virtual switch"
-    std::string_view command; ///< the cmdlet that prints it: "Get-VMSwitch"; empty for a program's record
+    std::string_view what{};    ///< "a Hyper-V virtual switch"
+    std::string_view command{}; ///< the cmdlet that prints it: "Get-VMSwitch"; empty for a program's record
     /// Whether Go programs print it (`%+v` in a log); cmdlets print no Go structs.
     bool goStruct = false;
     /// The member naming the HNS object it records (azure-vnet's `HnsId`); empty when none does.
-    std::string_view hnsIdMember;
+    std::string_view hnsIdMember{};
     /// How the report names it when that member gives the ID: "azure-vnet's record of network".
-    std::string_view recordOf;
+    std::string_view recordOf{};
     /// The members naming a Hyper-V virtual switch: its own `Id` and `Name` (Get-VMSwitch), or those of
     /// the switch it is connected to (Get-VMNetworkAdapter: `SwitchId`, `SwitchName`); empty for others.
-    std::string_view switchIdMember;
-    std::string_view switchNameMember;
+    std::string_view switchIdMember{};
+    std::string_view switchNameMember{};
     /// Whether the object is the switch itself, not something connected to one.
     bool isSwitch = false;
 };
