@@ -6,6 +6,7 @@
 #include "common/capped_list.h"
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
+#include "io/failed_lookups.h"
 #include "io/hns_service_stops.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
@@ -145,7 +146,7 @@ void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std:
                       std::vector<ImportMessage>& messages, std::vector<detail::NamedRefusal>& named)
 {
     for (const FailedAnswer& a : failedAnswers) {
-        named.push_back({source, a.firstLine, a.lastLine, a.error, messages.size()});
+        named.push_back({source, a.firstLine, a.lastLine, a.error, messages.size(), true});
         messages.push_back({ImportSeverity::Warning,
                             source,
                             a.firstLine,
@@ -228,6 +229,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
     addLineMessages(hnsServiceStops(lines), ImportSeverity::Warning, source.name, messages);
+    addLineMessages(failedLookupsIn(lines), ImportSeverity::Info, source.name, messages);
     // Lines an object or a message states are not read again for objects a log only names.
     std::vector<std::pair<int, int>> shown;
     for (std::size_t i = first; i < sightings.size(); ++i)

@@ -8,6 +8,8 @@
 #include "io/import_objects.h"
 #include "io/logged_error.h"
 #include "io/non_hns_objects.h"
+#include "io/request_answer.h"
+#include "io/text_tables.h"
 
 #include <algorithm>
 #include <map>
@@ -359,7 +361,8 @@ struct Collector
         }
         if (!hasGuidId && isRequestContext(found.context)) {
             message(ImportSeverity::Info, first, last,
-                    "a request sent to HNS (\"" + found.context + "\"), not an object it holds; not imported");
+                    "a request sent to HNS: " + describeRequest(found.context, value, kind) +
+                        "; not an object it holds, not imported");
             return;
         }
         Sighting s;
@@ -647,24 +650,43 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                           std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages)
 {
     const std::vector<LoggedRefusal> refusals = refusalsLoggedIn(lines);
-    if (refusals.empty())
-        return;
-    // Lines whose error the report already names: a request logged with its error, an HNS answer that
-    // says it failed.
-    std::vector<std::pair<int, int>> taken;
+    // The failures the report names, each once: the same error logged again (on the next line or
+    // further on) adds its lines to the message naming it first.
     struct Said
     {
         std::size_t message; ///< index into messages
-        std::size_t again = 0;
+        std::vector<std::pair<int, int>> at;
     };
-    std::map<std::string, Said> reported; // the error as described -> the message naming it first
-    std::map<std::string, Said> answered; // the same for the errors `named` gives (answers, requests)
-    for (const NamedRefusal& n : named) {
-        if (n.source != source)
+    std::map<std::string, Said> answered; // the error any of `named` gives -> the first naming it
+    std::vector<std::size_t> answerMessages;
+    std::map<std::string, Said> reported; // the error a log line states -> the message naming it
+    std::vector<std::size_t> repeats;     // messages of answers said again, to be left out
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < named.size(); ++i)
+        if (named[i].source == source)
+            order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return named[a].firstLine < named[b].firstLine; });
+    // Lines whose error the report already names: a request logged with its error, an HNS answer that
+    // says it failed.
+    std::vector<std::pair<int, int>> taken;
+    for (const std::size_t i : order) {
+        NamedRefusal& n = named[i];
+        const std::pair<int, int> lines{n.firstLine, std::max(n.firstLine, n.lastLine)};
+        taken.push_back(lines);
+        if (n.error.empty())
             continue;
-        taken.emplace_back(n.firstLine, std::max(n.firstLine, n.lastLine));
-        if (!n.error.empty())
-            answered.emplace(n.error, Said{n.message});
+        const auto it = answered.find(n.error);
+        if (it == answered.end()) {
+            answered.emplace(n.error, Said{n.message, {lines}});
+            if (n.answer)
+                answerMessages.push_back(n.message);
+        } else if (n.answer && std::find(answerMessages.begin(), answerMessages.end(), it->second.message) !=
+                                   answerMessages.end()) {
+            it->second.at.push_back(lines);
+            repeats.push_back(n.message);
+            n.message = it->second.message;
+        }
     }
     std::sort(taken.begin(), taken.end());
     std::map<int, int> merged; // disjoint: first line -> last line
@@ -687,32 +709,47 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         // The error an HNS answer or a failed request's log line named, logged again without them (or
         // with an answer no reader could read): the same error.
         if (auto it = answered.find(error); it != answered.end()) {
-            ++it->second.again;
+            it->second.at.emplace_back(first, last);
             named.push_back({source, first, last, error, it->second.message});
             continue;
         }
-        if (auto it = reported.find(error); it != reported.end()) {
-            ++it->second.again;
+        // A failure in bare words (`HcnCreateNetwork failed`) is told apart from one logged with a code.
+        const bool codeless = !refusal.error.found();
+        const std::string key = (codeless ? "\n" : "") + error;
+        if (auto it = reported.find(key); it != reported.end()) {
+            it->second.at.emplace_back(first, last);
             named.push_back({source, first, last, error, it->second.message});
             continue;
         }
         if (reported.size() >= kMaxRefusalMessages)
             continue;
-        reported.emplace(error, Said{messages.size()});
+        reported.emplace(key, Said{messages.size(), {{first, last}}});
         named.push_back({source, first, last, error, messages.size()});
-        messages.push_back({ImportSeverity::Warning,
+        messages.push_back({codeless ? ImportSeverity::Info : ImportSeverity::Warning,
                             source,
                             first,
                             last,
                             ResourceKind::Invalid,
                             {},
-                            "HNS refused a request: " + error});
+                            codeless ? "the text says " + error + " (no error code shown)"
+                                     : "HNS refused a request: " + error});
     }
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said)
-            if (s.again > 0)
-                messages[s.message].message +=
-                    " (logged " + std::to_string(s.again + 1) + " times; the first is at these lines)";
+            if (s.at.size() > 1)
+                messages[s.message].message += " " + tables::timesAtLines(s.at);
+    if (repeats.empty())
+        return;
+    // Each message an answer said again leaves; the indices into the list after it move up.
+    std::sort(repeats.begin(), repeats.end());
+    const auto movedTo = [&](std::size_t index) {
+        return index - std::size_t(std::lower_bound(repeats.begin(), repeats.end(), index) - repeats.begin());
+    };
+    for (NamedRefusal& n : named)
+        if (n.message >= repeats.front())
+            n.message = movedTo(n.message);
+    for (auto it = repeats.rbegin(); it != repeats.rend(); ++it)
+        messages.erase(messages.begin() + static_cast<std::ptrdiff_t>(*it));
 }
 
 void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t first,

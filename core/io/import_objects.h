@@ -36,6 +36,9 @@ struct NamedRefusal
     std::string error;
     /// Index into the report's messages, which keep the order they were made in until every pass ran.
     std::size_t message = 0;
+    /// An HNS answer that says it failed: one that repeats an earlier answer's error is no message of its
+    /// own, but counts on that one's.
+    bool answer = false;
 };
 
 /// A Hyper-V virtual switch (Get-VMSwitch) or a VM's network adapter (Get-VMNetworkAdapter) pasted
@@ -115,8 +118,10 @@ void dropRepeatedFailedRequests(std::vector<Sighting>& sightings, std::size_t fi
 /// An info message per error of a request HNS refused that a log line of `source` states, where none of
 /// `named` (a request logged with its error, an HNS answer that says it failed) already names it on its
 /// lines: "HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS (0x803B0013), ...".
-/// The same error logged again adds to the first one's count instead of a message of its own. Each
-/// refusal read is added to `named`, pointing at the message that names it.
+/// A line that only says an HCN function failed (`HcnCreateNetwork failed`) gives an info "the text says
+/// HcnCreateNetwork failed (no error code shown)". The same error logged again (also an HNS answer's)
+/// adds its lines to the first one's message, "(2 times, lines 4-5)", instead of a message of its own.
+/// Each refusal read is added to `named`, pointing at the message that names it.
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
                           std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages);
 

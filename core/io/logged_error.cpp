@@ -115,20 +115,33 @@ std::optional<HResult> namedCode(std::string_view text, std::string_view lower)
     return std::nullopt;
 }
 
-/// Where a logged message starts: after hcsshim's `failed in Win32:`, else after the first `Error:`,
-/// `error :`, `err=` or an envelope's `"Error":"`; npos when there is none.
+/// Where a logged message starts: after hcsshim's `failed in Win32:`, else after `HNS failed with error
+/// :` (the text HNS gave; what a daemon, a CNI plugin or gRPC's `rpc error: code = Unknown desc = ...`
+/// chained before it is theirs), else after the first `Error:`, `error :`, `err=` or an envelope's
+/// `"Error":"` that is no gRPC wrapper's `rpc error:`; npos when there is none.
 std::size_t messageStart(std::string_view lower)
 {
     if (const std::size_t at = lower.rfind("failed in win32:"); at != std::string_view::npos)
         return at + 16;
+    if (std::size_t at = lower.rfind("hns failed with error"); at != std::string_view::npos) {
+        at += 21;
+        while (at < lower.size() && lower[at] == ' ')
+            ++at;
+        if (at < lower.size() && lower[at] == ':')
+            return at + 1;
+    }
     std::size_t start = std::string_view::npos;
     for (const std::string_view marker :
          {std::string_view("error\":\""), std::string_view("error\\\":\\\""), std::string_view("error:"),
           std::string_view("error :"), std::string_view("err="), std::string_view("error=")}) {
-        const std::size_t at = lower.find(marker);
-        if (at != std::string_view::npos && (at == 0 || !isCodeChar(lower[at - 1])) &&
-            (start == std::string_view::npos || at + marker.size() < start))
-            start = at + marker.size();
+        for (std::size_t at = lower.find(marker); at != std::string_view::npos && at < start;
+             at = lower.find(marker, at + 1)) {
+            if ((at > 0 && isCodeChar(lower[at - 1])) || lower.substr(0, at).ends_with("rpc "))
+                continue;
+            if (start == std::string_view::npos || at + marker.size() < start)
+                start = at + marker.size();
+            break;
+        }
     }
     return start;
 }
@@ -482,26 +495,67 @@ std::optional<LoggedError> hnsErrorRecordIn(std::string_view text, std::string_v
 }
 
 /// WSL's report of an HNS failure: `Detected user visible error:
-/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9`, the code after `HNS/`, the step
-/// before it as what failed ("WSL ConfigureNetworking").
+/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9` (or, in its `Error code:` line,
+/// the code's symbolic name: `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), the code after `HNS/`, the step before
+/// it as what failed ("WSL ConfigureNetworking"). A name the error catalog does not know is kept as
+/// logged (LoggedError::codeName).
 std::optional<LoggedError> wslHnsErrorIn(std::string_view text, std::string_view lower)
 {
-    const std::size_t hns = lower.find("/hns/0x");
+    const std::size_t hns = lower.find("/hns/");
     if (hns == std::string_view::npos)
         return std::nullopt;
     std::size_t start = hns;
-    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '"' && text[start - 1] != '\'')
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '"' && text[start - 1] != '\'' &&
+           text[start - 1] != '`')
         --start;
     if (!lower.substr(start).starts_with("wsl/"))
         return std::nullopt;
-    std::size_t at = 0;
-    const std::string_view code = text.substr(hns + 5);
+    const std::string_view rest = text.substr(hns + 5);
+    std::size_t end = 0;
+    while (end < rest.size() && isCodeChar(rest[end]))
+        ++end;
+    const std::string_view token = rest.substr(0, end);
     LoggedError error;
-    error.code = hexCode(code.substr(0, code.find_first_of(" \"'/")), at);
-    if (!error.code || at != 0)
-        return std::nullopt;
+    if (token.starts_with("0x") || token.starts_with("0X")) {
+        std::size_t at = 0;
+        error.code = hexCode(lowerCopy(token), at);
+        if (!error.code || at != 0)
+            return std::nullopt;
+    } else {
+        // A symbolic Win32 or HRESULT name: upper case words joined by `_` (`E_FAIL`, `ERROR_...`).
+        if (token.size() < 3 || token.find('_') == std::string_view::npos ||
+            !std::all_of(token.begin(), token.end(), [](char c) {
+                return c == '_' || std::isdigit(static_cast<unsigned char>(c)) ||
+                       std::isupper(static_cast<unsigned char>(c));
+            }))
+            return std::nullopt;
+        if (const Result<HResult> code = parseHResult(token); code.ok() && failed(*code))
+            error.code = *code;
+        else
+            error.codeName = std::string(token);
+    }
     const std::string_view path = text.substr(start, hns - start);
     error.operation = "WSL " + std::string(path.substr(path.rfind('/') + 1));
+    return error;
+}
+
+/// A failure of an HCN or HNS function a line names in bare words, `HcnCreateNetwork failed` (a user's
+/// words above an event's copy), with no code or message on the line: the function as what failed.
+std::optional<LoggedError> codelessFailureIn(std::string_view text, std::string_view lower)
+{
+    if (lower.find(" failed") == std::string_view::npos)
+        return std::nullopt;
+    LoggedError error;
+    error.operation = operationOf(text, lower);
+    const std::size_t at = lower.find(lowerCopy(error.operation));
+    if (error.operation.empty() || at == std::string_view::npos ||
+        !lower.substr(at + error.operation.size()).starts_with(" failed") ||
+        !(lower.substr(at).starts_with("hcn") || lower.substr(at).starts_with("hns")) ||
+        error.operation.size() < 8)
+        return std::nullopt;
+    const std::string_view after = lower.substr(at + error.operation.size() + 7);
+    if (!after.empty() && isCodeChar(after.front()))
+        return std::nullopt;
     return error;
 }
 
@@ -564,9 +618,6 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     const std::string_view message = trimBlanks(error);
     answer.message = validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage)));
     answer.messageCut = cut && !answer.message.empty();
-    // The last word of a cut message is cut too (`choose anoth`): the message ends before it.
-    if (const std::size_t blank = answer.message.rfind(' '); answer.messageCut && blank != std::string::npos)
-        answer.message = std::string(trimBlanks(std::string_view(answer.message).substr(0, blank)));
     LoggedError said = readError(before, false);
     answer.operation = std::move(said.operation);
     if (!answer.code)
@@ -574,6 +625,23 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     // `HcnCreateNetwork -- HRESULT: 2147942452. Result: {...`: the code of the answer printed after it.
     if (!answer.code)
         answer.code = decimalCodeAt(lowerCopy(before), "hresult");
+    // hcsshim logs the whole message before the answer (`failed in Win32: An address provided is invalid
+    // or reserved. (0x803b002f) {"Success":false,"Error":"An address provided`): that one is whole.
+    if (answer.messageCut && !said.message.empty() &&
+        comparable(said.message).starts_with(comparable(answer.message))) {
+        answer.message = std::move(said.message);
+        answer.messageCut = false;
+    }
+    // The last word of a cut message may be cut too (`choose anoth`): the message ends before it, unless
+    // the Windows message of its code goes on after that word.
+    if (const std::size_t blank = answer.message.rfind(' ');
+        answer.messageCut && blank != std::string::npos) {
+        const std::string known = answer.code ? lowerCopy(trimBlanks(hresultMessage(*answer.code))) : "";
+        const std::string shown = lowerCopy(answer.message);
+        if (!(known.starts_with(shown) && known.size() > shown.size() &&
+              !std::isalnum(static_cast<unsigned char>(known[shown.size()]))))
+            answer.message = std::string(trimBlanks(std::string_view(answer.message).substr(0, blank)));
+    }
     if (answer.message.empty())
         answer.message = std::move(said.message);
     if (!answer.code && !answer.message.empty() && !answer.messageCut)
@@ -615,6 +683,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         }
         if (error)
             refusals.push_back({first, first, std::move(*error)});
+        else if (std::optional<LoggedError> codeless = codelessFailureIn(lines[first].text, lower))
+            refusals.push_back({first, first, std::move(*codeless)});
     }
     for (LoggedRefusal& refusal : refusals)
         if (refusal.error.operation.empty() && refusal.firstLine > 0)
@@ -635,6 +705,8 @@ std::string describeLoggedError(const LoggedError& error)
             out += " (Win32 error " + std::to_string(bits & 0xFFFFu) + ")";
         if (message.empty() && named)
             message = std::string(trimBlanks(hresultMessage(*error.code)));
+    } else if (!error.codeName.empty()) {
+        out = error.codeName;
     }
     if (!message.empty())
         out += (out.empty() ? "\"" : ", \"") + message + (error.messageCut ? "\" (cut)" : "\"");

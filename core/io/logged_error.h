@@ -31,7 +31,8 @@ struct LoggedError
     std::optional<HResult> code; ///< a failure code; Win32 error numbers as HRESULT_FROM_WIN32
     std::string message;         ///< "The object already exists."; empty when none is logged
     bool messageCut = false;     ///< the paste cut the message off: only its start is known
-    bool found() const { return code.has_value() || !message.empty(); }
+    std::string codeName;        ///< a code logged by a name the error catalog does not know
+    bool found() const { return code.has_value() || !message.empty() || !codeName.empty(); }
 };
 
 /// How the import report says which error was logged with a request HNS refused.
@@ -75,8 +76,10 @@ struct LoggedRefusal
 /// /endpoints` or an HCN failure code (`0x803B....`, `HCN_E_...`) with words of failure; HNS's own error
 /// record `{2151350295; ...\hns\...; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860;
 /// \RequestHandler\EndpointActivity\EndpointAttachShared; ...}`; WSL's `Detected user visible error:
-/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9`), each read whole where a
-/// console wrapped it (wrapped_lines.h).
+/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9`, also with the code's name,
+/// `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), each read whole where a console wrapped it (wrapped_lines.h). A
+/// line that only says an HCN or HNS function failed (`HcnCreateNetwork failed`) gives an error with the
+/// operation alone (LoggedError::found() is false).
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next

@@ -8,6 +8,8 @@
 #include "io/text_tables.h"
 
 #include <algorithm>
+#include <cctype>
+#include <utility>
 
 namespace hcn::io {
 
@@ -58,7 +60,128 @@ bool answers(const FoundValue& request, const FoundValue& answer)
     return words.find("result") != std::string::npos || words.find("response") != std::string::npos;
 }
 
+/// A string member (any case), or empty.
+std::string text(const json& object, std::string_view key)
+{
+    const json* value = member(object, key);
+    return value && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+/// The HTTP method the words before a request name (`Method[POST]`, `[POST]=>`, `method=post`), upper
+/// case; empty when they name none.
+std::string methodIn(std::string_view lower)
+{
+    for (const std::string_view method : {"post", "put", "delete", "get", "patch"}) {
+        for (const std::string_view form : {"method[", "method=", "method ", "["}) {
+            const std::string word = std::string(form) + std::string(method);
+            const std::size_t at = lower.find(word);
+            if (at == std::string_view::npos)
+                continue;
+            const std::size_t end = at + word.size();
+            if (end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[end])))
+                continue;
+            std::string upper(method);
+            for (char& c : upper)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            return upper;
+        }
+    }
+    return {};
+}
+
+/// The kind of object the path the words before a request name (`Path[/networks]`) holds.
+ResourceKind kindOfPath(std::string_view lower)
+{
+    const std::size_t path = lower.find("path");
+    if (path == std::string_view::npos)
+        return ResourceKind::Invalid;
+    const std::string_view rest = lower.substr(path);
+    static constexpr std::pair<std::string_view, ResourceKind> kPaths[] = {
+        {"/networks", ResourceKind::Network},
+        {"/endpoints", ResourceKind::Endpoint},
+        {"/namespaces", ResourceKind::Namespace},
+        {"/policylists", ResourceKind::LoadBalancer},
+        {"/loadbalancers", ResourceKind::LoadBalancer}};
+    for (const auto& [words, kind] : kPaths)
+        if (rest.find(words) != std::string_view::npos && rest.find(words) < 16)
+            return kind;
+    return ResourceKind::Invalid;
+}
+
+/// The subnets a network request asks for: "10.0.0.0/24 via 10.0.0.1" (v1 `Subnets`, v2 `Ipams`).
+std::vector<std::string> subnetsAsked(const json& document)
+{
+    std::vector<std::string> subnets;
+    const auto add = [&](const std::string& prefix, const std::string& gateway) {
+        if (!prefix.empty())
+            subnets.push_back(gateway.empty() ? prefix : prefix + " via " + gateway);
+    };
+    if (const json* list = member(document, "Subnets"); list && list->is_array())
+        for (const json& subnet : *list)
+            if (subnet.is_object())
+                add(text(subnet, "AddressPrefix"), text(subnet, "GatewayAddress"));
+    if (const json* ipams = member(document, "Ipams"); ipams && ipams->is_array())
+        for (const json& ipam : *ipams)
+            if (const json* list = ipam.is_object() ? member(ipam, "Subnets") : nullptr;
+                list && list->is_array())
+                for (const json& subnet : *list) {
+                    if (!subnet.is_object())
+                        continue;
+                    std::string gateway;
+                    if (const json* routes = member(subnet, "Routes"); routes && routes->is_array())
+                        for (const json& route : *routes)
+                            if (route.is_object() && gateway.empty())
+                                gateway = text(route, "NextHop");
+                    add(text(subnet, "IpAddressPrefix"), gateway);
+                }
+    return subnets;
+}
+
 } // namespace
+
+std::string describeRequest(std::string_view context, const json& document, ResourceKind kind)
+{
+    const std::string lower = lowerCopy(context);
+    std::string method = methodIn(lower);
+    if (const ResourceKind pathKind = kindOfPath(lower); pathKind != ResourceKind::Invalid)
+        kind = pathKind;
+    const json* asked = &document;
+    if (asked->is_array() && asked->size() == 1)
+        asked = &asked->front();
+    std::string out = method.empty() ? std::string("create") : method;
+    out +=
+        " " + lowerCopy(kind == ResourceKind::Invalid ? std::string_view("object") : resourceKindName(kind));
+    if (!asked->is_object())
+        return out;
+    if (const std::string name = text(*asked, "Name"); !name.empty())
+        out += " " + name;
+    std::vector<std::string> details;
+    if (const std::string type = text(*asked, "Type"); !type.empty())
+        details.push_back(type);
+    for (std::string& subnet : subnetsAsked(*asked))
+        details.push_back(std::move(subnet));
+    for (const std::string_view key : {"IPAddress", "IpAddress"})
+        if (const std::string address = text(*asked, key); !address.empty())
+            details.push_back(address);
+    if (const json* configurations = member(*asked, "IpConfigurations");
+        configurations && configurations->is_array())
+        for (const json& configuration : *configurations)
+            if (configuration.is_object())
+                if (std::string address = text(configuration, "IpAddress"); !address.empty())
+                    details.push_back(std::move(address));
+    constexpr std::size_t kMaxDetails = 6;
+    if (details.size() > kMaxDetails) {
+        details.resize(kMaxDetails);
+        details.back() = "...";
+    }
+    if (!details.empty()) {
+        out += " (";
+        for (std::size_t i = 0; i < details.size(); ++i)
+            out += (i == 0 ? "" : ", ") + details[i];
+        out += ")";
+    }
+    return out;
+}
 
 std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue>& values)
 {

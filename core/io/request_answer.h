@@ -5,7 +5,10 @@
 // lost that the request states (`Name`, `Type`, `Subnets`) are what HNS made: they are taken from there.
 
 #include "hcn/dump_formats.h"
+#include "hcn/resource_kind.h"
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace hcn::io {
@@ -16,5 +19,11 @@ namespace hcn::io {
 /// members it lacks that the request states, with a repair naming them. Returns one info per answer so
 /// completed, at its lines.
 std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue>& values);
+
+/// What a request sent to HNS asks, from the words logged before its document (`context`: `Method[POST]
+/// Path[/networks]`, `HNSNetwork Request =`) and the document: "POST network External (Overlay,
+/// 192.168.255.0/30 via 192.168.255.1)", "create endpoint ep1 (10.244.2.2)". `kind`: what the document
+/// shows when the words name no path.
+std::string describeRequest(std::string_view context, const nlohmann::json& document, ResourceKind kind);
 
 } // namespace hcn::io

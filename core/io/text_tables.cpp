@@ -134,6 +134,30 @@ std::string lineRange(int first, int last)
                          : "lines " + std::to_string(first) + "-" + std::to_string(last);
 }
 
+std::string timesAtLines(std::vector<std::pair<int, int>> at)
+{
+    constexpr std::size_t kMaxRunsNamed = 8;
+    const std::size_t times = at.size();
+    std::sort(at.begin(), at.end());
+    std::vector<std::pair<int, int>> runs;
+    for (const auto& [first, last] : at) {
+        if (!runs.empty() && first <= runs.back().second + 1)
+            runs.back().second = std::max(runs.back().second, last);
+        else
+            runs.emplace_back(first, last);
+    }
+    std::string where = runs.size() == 1 && runs[0].first == runs[0].second ? "line " : "lines ";
+    for (std::size_t i = 0; i < runs.size() && i < kMaxRunsNamed; ++i) {
+        where += i == 0 ? "" : ", ";
+        where += std::to_string(runs[i].first);
+        if (runs[i].second != runs[i].first)
+            where += "-" + std::to_string(runs[i].second);
+    }
+    if (runs.size() > kMaxRunsNamed)
+        where += ", ...";
+    return "(" + std::to_string(times) + " times, " + where + ")";
+}
+
 namespace {
 
 /// A column of a Format-Table: its label and the extent its `----` group marks.

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hcn::io::tables {
@@ -34,6 +35,8 @@ bool isAddress(std::string_view s);
 /// A line of `-` groups separated by blanks (`----  ----`).
 bool isDashLine(std::string_view s);
 std::string lineRange(int first, int last);
+/// How often and where one thing is logged, runs of lines joined: "(3 times, lines 4-5, 9)".
+std::string timesAtLines(std::vector<std::pair<int, int>> at);
 /// A wrapped cell or value joined again: with a blank where the wrap took one, without one inside a GUID.
 std::string joinWrapped(const std::string& first, std::string_view rest);
 

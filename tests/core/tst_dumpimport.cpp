@@ -305,7 +305,10 @@ private slots:
         QTest::newRow("a create request is not an object HNS holds")
             << QStringLiteral("VERBOSE: Invoke-HNSRequest Method[POST] Path[/networks] Data[{\n"
                               "    \"Name\":  \"vxlan0\",\n    \"Type\":  \"Overlay\"\n}]\n")
-            << QStringList{} << QStringList{"a request sent to HNS", "not an object it holds; not imported"};
+            << QStringList{}
+            << QStringList{
+                   "a request sent to HNS: POST network vxlan0 (Overlay); not an object it holds, not "
+                   "imported"};
         QTest::newRow("a request logged with its answer: the answer imports")
             << QStringLiteral("msg=\"Request: {} Response: {\\\"ID\\\":\\\"5F7B9D13-4E6A-4C8D-9F0B-2A3B4C5D6E7F\\\",\\\"Name\\\":\\\"vxlan0\\\",\\\"Type\\\":\\\"Overlay\\\"}\"\n")
             << QStringList{"Network:5F7B9D13-4E6A-4C8D-9F0B-2A3B4C5D6E7F"} << QStringList{};
@@ -1157,7 +1160,7 @@ private slots:
         QTest::newRow("the same error again is counted")
             << line + "\n" + line
             << QStringList{"1: HNS refused a request: hcnCreateEndpoint failed: " + portExists +
-                           " (logged 2 times; the first is at these lines)"};
+                           " (2 times, lines 1-2)"};
         QTest::newRow("the message after the code the words before it lead to")
             << "Error : HNS failed with 0x803b0013 : element not found"
             << QStringList{
@@ -1211,8 +1214,7 @@ private slots:
             << natError.left(blank) + "\n" + natError.mid(blank + 1) +
                    "\nAt C:\\Scripts\\New-NatNetwork.ps1:41 char:5\n    + FullyQualifiedErrorId : " +
                    natError.left(key) + "\n   " + natError.mid(key)
-            << QStringList{"1-2: HNS reported a failure: " + invalidNetwork +
-                           " (logged 2 times; the first is at these lines)"};
+            << QStringList{"1-2: HNS reported a failure: " + invalidNetwork + " (2 times, lines 1-2, 4-5)"};
         QTest::newRow("a failure of HCS is none of HNS")
             << klog +
                    "hcsCreateComputeSystem failed in Win32: The system cannot find the file specified. (0x2)"
@@ -1256,8 +1258,7 @@ private slots:
             << wsl + "\n" + wsl + "\n" + wsl
             << QStringList{"1: HNS refused a request: WSL ConfigureNetworking failed: EPT_S_NOT_REGISTERED "
                            "(0x800706D9), \"There are no more endpoints available from the endpoint "
-                           "mapper.\" (logged "
-                           "3 times; the first is at these lines)"};
+                           "mapper.\" (3 times, lines 1-3)"};
         QTest::newRow("a WSL error of no HNS step is none")
             << "Detected user visible error: Wsl/Service/RegisterDistro/0x80070005" << QStringList{};
         const QString dupName = " -- HRESULT: 2147942452. Result: {\"Success\":false,\"Error\":\"You were "
@@ -1334,7 +1335,7 @@ private slots:
         QCOMPARE(objectList(*result), QStringList{});
         const QStringList texts = messageTexts(*result);
         QVERIFY2(anyContains(texts, failure), qPrintable(failure + " not in:\n" + texts.join('\n')));
-        QVERIFY2(anyContains(texts, "a request sent to HNS (\""), qPrintable(texts.join('\n')));
+        QVERIFY2(anyContains(texts, "a request sent to HNS: "), qPrintable(texts.join('\n')));
         QVERIFY2(!anyContains(texts, "taken from the request"), qPrintable(texts.join('\n')));
     }
 
@@ -1463,9 +1464,7 @@ private slots:
             << "powershell-error-record-hns-answer-wrapped.txt"
             << "1: HNS reported a failure: HcnCreateNetwork failed: HCN_E_INVALID_NETWORK (0x803B000A), "
                "\"The "
-               "provided network configuration is invalid or missing parameters.\" (logged 2 times; the "
-               "first "
-               "is at these lines)";
+               "provided network configuration is invalid or missing parameters.\" (2 times, lines 1-2, 7-8)";
         QTest::newRow("a markdown quote of a session")
             << "markdown-quoted-session-hns-error.md"
             << "4: HNS refused a request: docker network create -d transparent mynet failed: ERROR_NOT_FOUND "
@@ -1484,6 +1483,160 @@ private slots:
         const QString all = messages.join('\n');
         QVERIFY2(!all.contains("Go struct dump"), qPrintable(all));
         QCOMPARE(messages.filter("HNS re"), QStringList{message});
+    }
+
+    /// Failures as clients word them around HNS's text: gRPC's `rpc error: code = ... desc =` and a CNI
+    /// plugin's `: `-chained steps are theirs, HNS's text follows `HNS failed with error :`; the whole
+    /// Win32 text wins over a cut copy; WSL names a code by its symbol; bare `HcnCreateNetwork failed`
+    /// and hcsshim's not-found lookups are said; the same failure again is one message with its lines;
+    /// a request says what it asks. `messages`: every message about lines, "line severity: text".
+    void failuresInWordsAreNamed_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("messages");
+
+        const QString klog = "E1205 10:01:02.118230    4120 pod_workers.go:191] ";
+        QTest::newRow("kubelet's sandbox failure through gRPC and the CNI plugin")
+            << klog +
+                   "Failed create pod sandbox: rpc error: code = Unknown desc = NetworkPlugin cni failed to "
+                   "set up pod \"web-1_default\" network: Failed to create endpoint: HNS failed with error "
+                   ": Element not found."
+            << QStringList{"1 warning: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND "
+                           "(0x80070490), \"Element not found.\""};
+        QTest::newRow("gRPC's wrapper before a step that names no operation")
+            << "rpc error: code = Unknown desc = sandbox 9: HNS failed with error : The parameter is "
+               "incorrect."
+            << QStringList{"1 warning: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+                           "incorrect.\""};
+        QTest::newRow("the whole Win32 text before a cut copy in HNS's answer")
+            << klog + "err=\"hcnCreateEndpoint failed in Win32: An address provided is invalid or reserved. "
+                      "(0x803b002f) {\\\"Success\\\":false,\\\"Error\\\":\\\"An address provided"
+            << QStringList{"1 warning: HNS reported a failure: hcnCreateEndpoint failed: "
+                           "HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An address provided is invalid or "
+                           "reserved.\""};
+        QTest::newRow("only a cut copy, its last word whole")
+            << "HcnCreateEndpoint -- HRESULT: 2151350319. Result: {\"Success\":false,\"Error\":\"An address "
+               "provided"
+            << QStringList{"1 warning: HNS reported a failure: HcnCreateEndpoint failed: "
+                           "HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An address provided\" (cut)"};
+        QTest::newRow("only a cut copy, its last word cut")
+            << "HcnCreateEndpoint -- HRESULT: 2151350319. Result: {\"Success\":false,\"Error\":\"An address "
+               "prov"
+            << QStringList{"1 warning: HNS reported a failure: HcnCreateEndpoint failed: "
+                           "HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An address\" (cut)"};
+        const QString wsl = "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/";
+        QTest::newRow("WSL's code by its symbolic name")
+            << wsl + "ERROR_SERVICE_NOT_ACTIVE"
+            << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "
+                           "ERROR_SERVICE_NOT_ACTIVE (0x80070426), \"The service has not been started.\""};
+        QTest::newRow("WSL's code by a name the catalog does not know")
+            << wsl + "ERROR_NOT_KNOWN_HERE"
+            << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "
+                           "ERROR_NOT_KNOWN_HERE"};
+        QTest::newRow("a failure in bare words")
+            << "HcnCreateNetwork failed\n\nLog Name:      System"
+            << QStringList{"1 info: the text says HcnCreateNetwork failed (no error code shown)"};
+        QTest::newRow("bare words with a code on the line are the failure with the code")
+            << "HcnCreateNetwork failed with 0x803b0010"
+            << QStringList{"1 warning: HNS refused a request: HcnCreateNetwork failed: "
+                           "HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A network with this name already "
+                           "exists.\""};
+        QTest::newRow("a word that only starts like a function is no failure")
+            << "hcnCreateNetworkWrapper failedOver" << QStringList{};
+        QTest::newRow("hcsshim's lookup of an endpoint by name")
+            << "time=\"2026-12-05T10:00:03Z\" level=warning msg=\"can't find HNS endpoint for network, "
+               "retryingvxlan0\" error=\"Endpoint vxlan0 not found\""
+            << QStringList{
+                   "1 info: the log says HNS has no endpoint \"vxlan0\" (looked up by name) at line 1"};
+        QTest::newRow("the same lookup chained by a CNI plugin, twice")
+            << "[ERROR] Failed to create endpoint: failed to find endpoint cid-41: Endpoint cid-41 not "
+               "found.\n"
+               "[ERROR] CNI command failed: failed to find endpoint cid-41: Endpoint cid-41 not found"
+            << QStringList{
+                   "1 info: the log says HNS has no endpoint \"cid-41\" (looked up by name) at line 1 "
+                   "(2 times, lines 1-2)"};
+        QTest::newRow("the hcn package's lookups, by name and by ID")
+            << "error=\"Network name \\\"l2net\\\" not found\"\n"
+               "Endpoint ID \"5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3\" not found\n"
+               "Network cbr0 not found"
+            << QStringList{
+                   "1 info: the log says HNS has no network \"l2net\" (looked up by name) at line 1",
+                   "2 info: the log says HNS has no endpoint \"5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3\" "
+                   "(looked up by ID) at line 2",
+                   "3 info: the log says HNS has no network \"cbr0\" (looked up by name) at line 3"};
+        QTest::newRow("prose about an adapter is no lookup")
+            << "Network adapter not found. Endpoint is not found on this host." << QStringList{};
+        const QString event =
+            "  Warning  FailedCreatePodSandBox  39m  kubelet  Failed to create pod sandbox: "
+            "rpc error: code = Unknown desc = failed to set up sandbox: hcnCreateNetwork "
+            "failed in Win32: The parameter is incorrect. (0x57) {\"Success\":false,\"Error\":"
+            "\"The parameter is incorrect. \",\"ErrorCode\":2147942487}";
+        QTest::newRow("the same failure on the next line")
+            << event + "\n" + event
+            << QStringList{"1 warning: HNS reported a failure: hcnCreateNetwork failed: E_INVALIDARG "
+                           "(0x80070057), \"The parameter is incorrect.\" (2 times, lines 1-2)"};
+        QTest::newRow("the same failure again further on")
+            << event + "\nI1205 10:01:03.000000    4120 kubelet.go:100] retrying\n" + event + "\n" + event
+            << QStringList{"1 warning: HNS reported a failure: hcnCreateNetwork failed: E_INVALIDARG "
+                           "(0x80070057), \"The parameter is incorrect.\" (3 times, lines 1, 3-4)"};
+        QTest::newRow("a request New-HnsNetwork -Verbose prints in a markdown fence")
+            << "```VERBOSE: Invoke-HNSRequest Method[POST] Path[/networks] Data[{\n"
+               "    \"Subnets\": [{\"AddressPrefix\": \"10.99.0.0/30\", \"GatewayAddress\": "
+               "\"10.99.0.1\"}],\n"
+               "    \"Name\": \"Uplink\",\n    \"Type\": \"Overlay\"\n}]"
+            << QStringList{"1-5 info: a request sent to HNS: POST network Uplink (Overlay, 10.99.0.0/30 via "
+                           "10.99.0.1); not an object it holds, not imported"};
+        QTest::newRow("a request in a logrus field")
+            << "time=\"2026-12-05T10:00:06Z\" level=debug msg=\"HNSNetwork Request "
+               "={\\\"Name\\\":\\\"nat\\\","
+               "\\\"Type\\\":\\\"nat\\\",\\\"Subnets\\\":[{\\\"AddressPrefix\\\":\\\"172.30.0.0/20\\\","
+               "\\\"GatewayAddress\\\":\\\"172.30.0.1\\\"}]}\""
+            << QStringList{"1 info: a request sent to HNS: create network nat (nat, 172.30.0.0/20 via "
+                           "172.30.0.1); not an object it holds, not imported"};
+    }
+
+    void failuresInWordsAreNamed()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, messages);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList said;
+        for (const ImportMessage& m : result->report.messages) {
+            if (m.firstLine == 0)
+                continue;
+            said << (m.lastLine > m.firstLine ? QStringLiteral("%1-%2 ").arg(m.firstLine).arg(m.lastLine)
+                                              : QStringLiteral("%1 ").arg(m.firstLine)) +
+                        (m.severity == ImportSeverity::Warning ? "warning: "
+                         : m.severity == ImportSeverity::Info  ? "info: "
+                                                               : "error: ") +
+                        QString::fromStdString(m.message);
+        }
+        QCOMPARE(said, messages);
+    }
+
+    /// A node's log holding each of those failures once: what a user sees for the file.
+    void aNodeLogNamesEachFailure()
+    {
+        const ImportResult result = importFiles({"node-log-hns-failures-in-words.log"});
+        QStringList said;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.firstLine > 0)
+                said << QStringLiteral("%1: ").arg(m.firstLine) + QString::fromStdString(m.message);
+        const QStringList expected{
+            "1: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND (0x80070490), \"Element not "
+            "found.\"",
+            "2: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED "
+            "(0x803B002F), "
+            "\"An address provided is invalid or reserved.\"",
+            "3: the log says HNS has no endpoint \"vxlan0\" (looked up by name) at line 3 (2 times, lines "
+            "3-4)",
+            "5: the log says HNS has no network \"l2net\" (looked up by name) at line 5",
+            "6: HNS refused a request: WSL ConfigureNetworking failed: ERROR_SERVICE_NOT_ACTIVE "
+            "(0x80070426), "
+            "\"The service has not been started.\"",
+            "7: the text says HcnCreateNetwork failed (no error code shown)"};
+        QCOMPARE(said, expected);
     }
 
     /// A create request HNS refused is left out with the error logged with it: after the document on its
@@ -1594,22 +1747,22 @@ private slots:
             << "I1204 09:20:19.783291    3232 hns.go:212] Creating HNS endpoint: &{Id: Name:ep1 "
                "VirtualNetwork:" +
                    network + " IPAddress:10.244.2.2 PrefixLength:0 IsRemoteEndpoint:false}"
-            << QStringList{} << "a request sent to HNS (\"";
+            << QStringList{} << "a request sent to HNS: ";
         QTest::newRow("flannel's network about to be created")
             << "I1204 09:20:20.100000    3232 main.go:330] Attempting to create HNSNetwork "
                "{\"Name\":\"cbr0\",\"Type\":\"L2Bridge\",\"Subnets\":[{\"AddressPrefix\":\"10.244.2.0/"
                "24\",\"GatewayAddress\":\"10.244.2.1\"}]}"
-            << QStringList{} << "a request sent to HNS (\"";
+            << QStringList{} << "a request sent to HNS: ";
         QTest::newRow("a request escaped in a logrus field")
             << "time=\"2026-12-04T09:20:21Z\" level=info msg=\"hnsConfigBytes: {\\\"Name\\\":\\\"ep9\\\","
                "\\\"VirtualNetwork\\\":\\\"" +
                    network + "\\\",\\\"IPAddress\\\":\\\"10.0.1.5\\\",\\\"PrefixLength\\\":24}\""
-            << QStringList{} << "a request sent to HNS (\"";
+            << QStringList{} << "a request sent to HNS: ";
         QTest::newRow("the settings a runtime passes")
             << "time=\"2026-12-04T09:20:22Z\" level=debug msg=\"hcn endpoint\" "
                "Settings={\"Name\":\"ep10\",\"HostComputeNetwork\":\"" +
                    network + "\",\"IpConfigurations\":[{\"IpAddress\":\"10.0.1.6\",\"PrefixLength\":24}]}"
-            << QStringList{} << "a request sent to HNS (\"";
+            << QStringList{} << "a request sent to HNS: ";
         QTest::newRow("an event's description and its XML data hold the same failed request")
             << "Description:\nHNS failed to create endpoint with settings "
                "{\"ID\":\"8C3D4E5F-6071-4B82-9D93-E4F506172839\",\"Name\":\"pod-b\",\"VirtualNetwork\":\"" +
@@ -1887,25 +2040,24 @@ private slots:
         QTest::addColumn<QStringList>("files");
         QTest::addColumn<QStringList>("messages");
 
-        const QString portExists = "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already "
-                                   "exists.\" (logged 2 times; the first is at these lines)";
+        const QString portExists =
+            "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\" (2 times, lines ";
         const QStringList paste{
             "report-order-paste.txt:5 info: a Hyper-V virtual switch (Get-VMSwitch), not an HNS object; not "
             "imported",
             "report-order-paste.txt:9-13 info: a WinNAT instance (Get-NetNat), not an HNS object; not "
             "imported",
             "report-order-paste.txt:16 warning: HNS refused a request: hcnCreateEndpoint failed: " +
-                portExists,
+                portExists + "16, 20)",
             "report-order-paste.txt:17 info: endpoint web-7d9f (5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3): not "
             "carried in full by the dump: Policies: not expanded by PowerShell (System.Object[])",
             "report-order-paste.txt:18 warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
-            "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\" (logged "
-            "2 "
-            "times; the first is at these lines)"};
+            "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\" (2 "
+            "times, lines 18-19)"};
         const QStringList event{
             "report-order-event.txt:5 info: a request HNS failed (\"HNS failed to create endpoint with "
             "settings\"), not an object it holds; not imported; the error logged with it: " +
-                portExists,
+                portExists + "5, 10)",
             "report-order-event.txt:9 info: the request HNS failed in line 5 again, not an object it holds; "
             "not "
             "imported",

@@ -1,0 +1,150 @@
+// HNS objects a client looked up and did not find (see failed_lookups.h).
+
+#include "io/failed_lookups.h"
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "io/text_tables.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace hcn::io {
+namespace {
+
+/// A looked-up name is kept to this many bytes.
+constexpr std::size_t kMaxLookedUpName = 120;
+/// At most this many different lookups are named per source.
+constexpr std::size_t kMaxLookups = 50;
+
+/// How hcsshim names the kind of object in its not-found errors, and what the report calls it.
+struct LookupKind
+{
+    std::string_view logged; ///< as it starts the error: "Endpoint "
+    std::string_view kind;   ///< "endpoint"
+};
+constexpr LookupKind kKinds[] = {{"Endpoint ", "endpoint"},
+                                 {"Network ", "network"},
+                                 {"Namespace ", "namespace"},
+                                 {"LoadBalancer ", "load balancer"},
+                                 {"SDN Route ", "route"}};
+
+/// Words that follow `Network ` or `Endpoint ` in prose (`Network adapter not found`): no name.
+bool isProseWord(std::string_view word)
+{
+    static constexpr std::string_view kWords[] = {"adapter", "interface", "card",   "path",    "policy",
+                                                  "object",  "resource",  "config", "is",      "was",
+                                                  "has",     "entry",     "not",    "service", "settings"};
+    const std::string lower = lowerCopy(word);
+    return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+struct Lookup
+{
+    std::string_view kind;
+    std::string name;
+    std::string_view by; ///< "name", "ID"
+};
+
+/// The lookup hcsshim's error at `at` in `text` (`Endpoint External not found`, `Endpoint ID "..." not
+/// found`) states, when it states one.
+std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const LookupKind& kind)
+{
+    std::string_view rest = text.substr(at + kind.logged.size());
+    std::string_view by = "name";
+    bool quoted = false;
+    for (const std::string_view qualifier :
+         {std::string_view("name "), std::string_view("ID "), std::string_view("Id ")}) {
+        if (rest.starts_with(qualifier)) {
+            by = qualifier == "name " ? "name" : "ID";
+            rest.remove_prefix(qualifier.size());
+            quoted = true; // the hcn package prints the value with %q
+            break;
+        }
+    }
+    // The LoadBalancer and SDN Route wordings print an ID with %q.
+    if (kind.kind == "load balancer" || kind.kind == "route") {
+        by = "ID";
+        quoted = true;
+    }
+    std::string name;
+    std::size_t end = 0;
+    // %q inside a log's quoted value is escaped: `\"web\"`.
+    const std::string_view quote = rest.starts_with("\\\"") ? "\\\"" : rest.starts_with('"') ? "\"" : "";
+    if (!quote.empty()) {
+        end = rest.find(quote, quote.size());
+        if (end == std::string_view::npos)
+            return std::nullopt;
+        name = std::string(rest.substr(quote.size(), end - quote.size()));
+        end += quote.size();
+    } else {
+        if (quoted)
+            return std::nullopt;
+        while (end < rest.size() && !std::isspace(static_cast<unsigned char>(rest[end])) && rest[end] != '"')
+            ++end;
+        name = std::string(rest.substr(0, end));
+    }
+    if (name.empty() || name.size() > kMaxLookedUpName || isProseWord(name) ||
+        !rest.substr(end).starts_with(" not found"))
+        return std::nullopt;
+    const std::string_view after = rest.substr(end + 10);
+    if (!after.empty() && std::isalnum(static_cast<unsigned char>(after.front())))
+        return std::nullopt;
+    return Lookup{kind.kind, validUtf8(std::move(name)), by};
+}
+
+} // namespace
+
+std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
+{
+    struct Seen
+    {
+        std::size_t info; ///< index into the infos
+        std::vector<std::pair<int, int>> at;
+    };
+    std::vector<ImportWarning> infos;
+    std::map<std::tuple<std::string_view, std::string, std::string_view>, Seen> seen;
+    for (const CleanedLine& line : lines) {
+        const std::string_view text = line.text;
+        if (text.find(" not found") == std::string_view::npos)
+            continue;
+        // One line may say it twice (`failed to find endpoint X: Endpoint X not found`): once is enough.
+        std::vector<std::tuple<std::string_view, std::string, std::string_view>> onLine;
+        for (const LookupKind& kind : kKinds) {
+            for (std::size_t at = text.find(kind.logged); at != std::string_view::npos;
+                 at = text.find(kind.logged, at + 1)) {
+                if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_'))
+                    continue;
+                if (std::optional<Lookup> lookup = lookupAt(text, at, kind)) {
+                    auto key = std::make_tuple(lookup->kind, std::move(lookup->name), lookup->by);
+                    if (std::find(onLine.begin(), onLine.end(), key) == onLine.end())
+                        onLine.push_back(std::move(key));
+                }
+            }
+        }
+        for (auto& key : onLine) {
+            if (const auto it = seen.find(key); it != seen.end()) {
+                it->second.at.emplace_back(line.sourceLine, line.sourceLine);
+                continue;
+            }
+            if (seen.size() >= kMaxLookups)
+                continue;
+            const auto& [kind, name, by] = key;
+            infos.push_back({line.sourceLine, line.sourceLine,
+                             "the log says HNS has no " + std::string(kind) + " \"" + name +
+                                 "\" (looked up by " + std::string(by) + ") at " +
+                                 tables::lineRange(line.sourceLine, line.sourceLine)});
+            seen.emplace(std::move(key), Seen{infos.size() - 1, {{line.sourceLine, line.sourceLine}}});
+        }
+    }
+    for (const auto& [key, s] : seen)
+        if (s.at.size() > 1)
+            infos[s.info].message += " " + tables::timesAtLines(s.at);
+    return infos;
+}
+
+} // namespace hcn::io
