@@ -11,6 +11,10 @@ namespace hcn::io::tables {
 
 namespace {
 
+/// The widest console line looked back over for a header (Windows consoles are rarely wider than a few
+/// hundred columns).
+constexpr std::size_t kMaxWidth = 2048;
+
 struct DashGroup
 {
     std::size_t offset = 0; ///< from the rule's first dash
@@ -85,18 +89,20 @@ std::vector<std::string> splitFlattenedTable(std::string_view line, std::string&
         const std::vector<DashGroup> groups = ruleAt(line, d, ruleEnd);
         if (groups.empty())
             continue;
-        const std::size_t ruleWidth = ruleEnd - d;
+        const std::size_t ruleStart = d;
+        d = ruleEnd - 1; // the next rule is searched after this one: each dash is looked at once
+        const std::size_t ruleWidth = ruleEnd - ruleStart;
         // The nearest header before the rule, with nothing but blanks between its end and the rule.
         std::size_t h = std::string_view::npos;
-        for (std::size_t back = ruleWidth + 1; back <= d; ++back) {
-            if (headerAt(line, d - back, groups)) {
-                h = d - back;
+        for (std::size_t back = ruleWidth + 1; back <= std::min(ruleStart, kMaxWidth); ++back) {
+            if (headerAt(line, ruleStart - back, groups)) {
+                h = ruleStart - back;
                 break;
             }
         }
         if (h == std::string_view::npos)
             continue;
-        const std::size_t width = d - h; // the console's line width, when its padding survived
+        const std::size_t width = ruleStart - h; // the console's line width, when its padding survived
         const std::string_view header = line.substr(h, ruleWidth);
         const auto blanks = [&](std::size_t from, std::size_t to) {
             return to <= line.size() && isBlankLine(line.substr(from, to - from));
@@ -106,9 +112,9 @@ std::vector<std::string> splitFlattenedTable(std::string_view line, std::string&
         const auto id = std::find_if(labels.begin(), labels.end(),
                                      [](const Token& t) { return t.text == "Id" || t.text == "ID"; });
         std::vector<std::string> rows;
-        const bool padded = blanks(h + ruleWidth, d) && blanks(ruleEnd, d + width);
-        for (std::size_t r = d + width; padded && id != labels.end() && id->begin > 0 && r < line.size();
-             r += width) {
+        const bool padded = blanks(h + ruleWidth, ruleStart) && blanks(ruleEnd, ruleStart + width);
+        for (std::size_t r = ruleStart + width;
+             padded && id != labels.end() && id->begin > 0 && r < line.size(); r += width) {
             const std::string_view row = line.substr(r, std::min(width, line.size() - r));
             if (!isBlank(line[r - 1]) || isBlank(row.front()))
                 break;
@@ -134,10 +140,10 @@ std::vector<std::string> splitFlattenedTable(std::string_view line, std::string&
         if (const std::string_view before = trimBlanks(line.substr(0, h)); !before.empty())
             split.emplace_back(before);
         split.emplace_back(line.substr(h, width));
-        split.emplace_back(line.substr(d, width));
+        split.emplace_back(line.substr(ruleStart, width));
         split.insert(split.end(), rows.begin(), rows.end());
         split.emplace_back(); // the table ends here
-        const std::size_t after = d + width * (rows.size() + 1);
+        const std::size_t after = ruleStart + width * (rows.size() + 1);
         if (after < line.size())
             split.emplace_back(line.substr(after));
         return split;
