@@ -608,6 +608,9 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
         has("networkadaptername") || (has("addressprefix") && has("name")) || has("currentendpointcount") ||
         has("totalendpoints") || has("maxconcurrentendpoints") || has("layeredon") || has("drmacaddress"))
         return ResourceKind::Network;
+    // Get-ContainerNetwork names the type `Mode`, beside members of its own.
+    if (isContainerNetwork(value))
+        return ResourceKind::Network;
     // A Type naming a network mode alone is no network: an HNS policy (`{"Type": "NAT", "ExternalPort":
     // ...}`) or a create request says it too. An ID or a member HNS reports of a network must go with it.
     const bool hnsObjectClue = has("id") || has("activityid") || has("resources") || has("health") ||

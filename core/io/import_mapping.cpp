@@ -739,6 +739,7 @@ void mapToV2(Sighting& s)
             resourcesAsDiagnostics(s.document);
         if (s.kind == ResourceKind::Network) {
             tablePrefixToSubnets(s.document);
+            containerNetworkAsV1(s);
             // Get-HnsNetwork always prints a Type: without one the paste cut it off (or the table had no
             // Type column). HCN reads a network without a Type as NAT, so the snapshot says `"Type":
             // null`: the type is unknown, and nothing shows it as NAT.

@@ -135,6 +135,16 @@ void splitPolicyLists(std::vector<Sighting>& sightings);
 /// own.
 std::string stableGuid(std::string_view seed);
 
+/// Whether `object` is a network as Get-ContainerNetwork (Windows Server 2016's Containers PowerShell
+/// module) shows it: a network mode under `Mode`, no `Type`, and one of that object's other members
+/// (container_networks.cpp).
+bool isContainerNetwork(const json& object);
+/// Such a network's members written as a v1 network's: `Mode` as `Type`, the `{prefix, ...}` of `Subnets`
+/// or `SubnetPrefix` as subnets, a lone gateway of `Gateways` with a lone subnet, `DNSServers` as
+/// `DNSServerList`; `IsDeleted` and unpaired gateways kept under "_v1". A note says what was read so.
+/// Anything else is left as it is.
+void containerNetworkAsV1(Sighting& sighting);
+
 /// Rewrites a sighting's document into the v2 document of its kind: PowerShell's flattened values read
 /// or dropped (with losses), ID spelled "ID", v1 mapped per hns-v1-schema.md. A document the mapping
 /// cannot take whole loses the members it cannot read (each a loss) rather than the object.

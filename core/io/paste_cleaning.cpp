@@ -184,26 +184,52 @@ std::size_t pagerPromptLength(std::string_view line)
     return close + 2;
 }
 
+/// A line written as a paragraph of prose (an issue's or a mail's sentence): words that start with a
+/// letter or markdown's marks, ending where a sentence ends (`.`, `:`, `?`, `!`, or a code span's
+/// closing backtick). A list view's `Name : value` (a blank before its colon), JSON and rules are output.
+bool isProseParagraph(std::string_view line)
+{
+    std::string_view t = trimBlanks(line);
+    while (!t.empty() && (t.back() == '*' || t.back() == '_'))
+        t.remove_suffix(1); // markdown emphasis around the sentence
+    if (t.size() < 2 || t.find(' ') == std::string_view::npos)
+        return false;
+    const unsigned char first = static_cast<unsigned char>(t.front());
+    const bool opens = std::isalpha(first) || first >= 0x80 ||
+                       std::string_view("`>*#_(").find(char(first)) != std::string_view::npos;
+    if (!opens || std::string_view(".:?!`").find(t.back()) == std::string_view::npos)
+        return false;
+    // `Name   : value`, `AdditionalParams :`: one word, blanks, a colon.
+    const std::size_t colon = t.find(" :");
+    return colon == std::string_view::npos || t.substr(0, colon).find(' ') != std::string_view::npos ||
+           t.front() == '`';
+}
+
 /// A text a mail client double-spaced (a blank line after nearly every line; a blank line of the text
 /// became three) with the added blank lines left out: of a run of blank lines between two lines, half
-/// stays. The number of blank lines left out.
+/// stays. The number of blank lines left out. Paragraphs of one line each, a blank line between them
+/// (an issue's text, a mail's), are written so: when most lines read as such paragraphs, nothing is
+/// left out.
 std::size_t undoDoubleSpacing(std::vector<CleanedLine>& lines)
 {
     const auto blank = [](const CleanedLine& l) { return trimBlanks(l.text).empty(); };
     std::size_t gaps = 0;
     std::size_t spaced = 0;
+    std::size_t paragraphs = 0;                // of the lines a blank line follows
     std::size_t last = std::string_view::npos; // the last non-blank line
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (blank(lines[i]))
             continue;
         if (last != std::string_view::npos) {
             ++gaps;
-            spaced += (i - last - 1) % 2 == 1;
+            const bool apart = (i - last - 1) % 2 == 1;
+            spaced += apart;
+            paragraphs += apart && isProseParagraph(lines[last].text);
         }
         last = i;
     }
     constexpr std::size_t kMinLines = 4;
-    if (gaps < kMinLines || spaced * 10 < gaps * 8)
+    if (gaps < kMinLines || spaced * 10 < gaps * 8 || paragraphs * 2 > spaced)
         return 0;
     std::vector<CleanedLine> kept;
     kept.reserve(lines.size() / 2 + 2);

@@ -409,6 +409,9 @@ std::optional<std::string_view> withoutTrailingCells(std::string_view text)
 
 } // namespace
 
+constexpr std::string_view kSplitTableRepair =
+    "a table whose line breaks were lost: its rows told apart at the console's line width";
+
 ExtractResult extractTables(const std::vector<CleanedLine>& lines)
 {
     // Text copied from a web page's table: (nearly) every line ends in two empty cells. Without them the
@@ -427,6 +430,43 @@ ExtractResult extractTables(const std::vector<CleanedLine>& lines)
         return extractTables(trimmed);
     }
     ExtractResult result;
+    // Tables a paste put on one line are read from their lines split apart again.
+    std::vector<CleanedLine> split;
+    std::vector<int> splitLines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string unreadHeader;
+        std::vector<std::string> parts = tables::splitFlattenedTable(lines[i].text, unreadHeader);
+        if (!unreadHeader.empty()) {
+            const int n = lines[i].sourceLine;
+            result.warnings.push_back({n, n,
+                                       tables::lineRange(n, n) +
+                                           ": a table whose line breaks were lost (header " + unreadHeader +
+                                           "), its rows not told apart by the console's line width; not "
+                                           "imported"});
+        }
+        if (parts.empty()) {
+            if (!split.empty())
+                split.push_back(lines[i]);
+            continue;
+        }
+        if (split.empty())
+            split.assign(lines.begin(), lines.begin() + std::ptrdiff_t(i));
+        for (std::string& part : parts) {
+            CleanedLine piece = lines[i];
+            piece.text = std::move(part);
+            split.push_back(std::move(piece));
+        }
+        splitLines.push_back(lines[i].sourceLine);
+    }
+    if (!split.empty()) {
+        ExtractResult read = extractTables(split);
+        for (FoundValue& found : read.values)
+            if (std::find(splitLines.begin(), splitLines.end(), found.firstLine) != splitLines.end() &&
+                std::find(found.repairs.begin(), found.repairs.end(), kSplitTableRepair) ==
+                    found.repairs.end())
+                found.repairs.emplace_back(kSplitTableRepair);
+        return read; // which says what the lines left whole hold, as this pass does
+    }
     std::size_t at = 0;
     try {
         while (at < lines.size()) {

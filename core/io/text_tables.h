@@ -49,6 +49,13 @@ std::size_t readHnsdiagTable(const std::vector<CleanedLine>& lines, std::size_t 
 /// to `losses`, worded after `shownBy`, the listing read ("hnsdiag list", "the table").
 void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vector<std::string>& losses,
                             std::string_view shownBy = "hnsdiag list");
+/// A Format-Table whose line breaks a paste lost (header, `----` rule and rows on `line`), split into its
+/// lines again: the text before it, the header, the rule, each row, a blank line, the rest. A console
+/// pads each line to its width, so the header, the rule and the rows start one width apart; rows are
+/// taken while a GUID stands in their Id column and no cell crosses a column's start. Empty when `line`
+/// holds no such table; when it holds one whose rows cannot be told apart so (the padding was lost, no
+/// Id column), empty with `unreadHeader` set to the header's labels.
+std::vector<std::string> splitFlattenedTable(std::string_view line, std::string& unreadHeader);
 /// The same for a Format-Table / Select-Object table (a header line, a `----` line, rows).
 std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result);
 

@@ -2904,6 +2904,103 @@ private slots:
             QVERIFY2(m.severity != ImportSeverity::Error, m.message.c_str());
     }
 
+    // Windows Server 2016's Containers module (Get-ContainerNetwork, New-ContainerNetwork) shows HNS's
+    // networks as ContainerNetwork objects: the type in `Mode`, subnets as `{prefix, ...}`, a list view
+    // with SubnetPrefix and Gateways; a table a paste put on one line is split at the console's width.
+    void containerNetworksAreNetworks_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID/JSON pointer=value" in the snapshot
+        QTest::addColumn<QStringList>("said");   ///< parts of messages, object notes or losses
+        QTest::addColumn<QStringList>("unsaid"); ///< parts of none of them
+
+        const QString nat = QStringLiteral("Network:4B1E7A52-93C6-4D0F-8E2A-61F5C3B9D7E4");
+        const QString l2 = QStringLiteral("Network:9C3F0D18-2A7B-4E65-B41C-0D8E6F2A5C93");
+        const QString ext = QStringLiteral("Network:E27A6C45-08D1-4B3F-9A5E-C4F1B0D8E362");
+        QTest::newRow("table: Mode is the type, {prefix, prefix} the subnets, DNSServers the DNS servers")
+            << "containernetwork-table.txt" << QStringList{nat, l2, ext}
+            << QStringList{nat + "/Type=NAT",
+                           nat + "/Ipams/0/Subnets/0/IpAddressPrefix=172.20.80.0/20",
+                           nat + "/Dns/ServerList/1=10.50.0.11",
+                           l2 + "/Type=L2Bridge",
+                           l2 + "/Ipams/0/Subnets/1/IpAddressPrefix=10.8.1.0/24",
+                           ext + "/Type=Transparent"}
+            << QStringList{"a ContainerNetwork (Get-ContainerNetwork", "read Mode as its Type"}
+            << QStringList{"not in the dump", "must be an object", "Subnets: not in a shape"};
+        const QString listNat = QStringLiteral("Network:5D0C8E3A-71F4-4B29-A6D3-2E9B7F04C1A8");
+        const QString tenant = QStringLiteral("Network:B84F1E27-C3A9-4D06-9E15-7A2C8D3F60B1");
+        QTest::newRow("list view: SubnetPrefix with its one gateway; two gateways for two subnets stay apart")
+            << "containernetwork-listview.txt" << QStringList{listNat, tenant}
+            << QStringList{listNat + "/Ipams/0/Subnets/0/IpAddressPrefix=172.24.0.0/16",
+                           listNat + "/Ipams/0/Subnets/0/Routes/0/NextHop=172.24.0.1",
+                           listNat + "/Dns/ServerList/0=10.60.1.53",
+                           listNat + "/_v1/IsDeleted=false",
+                           tenant + "/Type=L2Tunnel",
+                           tenant + "/Ipams/0/Subnets/1/IpAddressPrefix=10.30.1.0/24",
+                           tenant + "/_v1/Gateways/1=10.30.1.1",
+                           tenant + "/Policies/1/Settings/SourceMacAddress=00-15-5D-2A-10-01"}
+            << QStringList{"Gateways: 10.30.0.1, 10.30.1.1 for 2 subnets; which subnet each serves is not "
+                           "shown"}
+            << QStringList{"not in the dump", "unknown"};
+        QTest::newRow("a table whose line breaks were lost, padded to the console's width")
+            << "containernetwork-table-flattened.txt" << QStringList{l2, ext}
+            << QStringList{ext + "/Type=Transparent", l2 + "/Type=L2Bridge",
+                           l2 + "/Ipams/0/Subnets/0/IpAddressPrefix=10.8.0.0/24"}
+            << QStringList{"a table whose line breaks were lost: its rows told apart at the console's line "
+                           "width"}
+            << QStringList{"not imported"};
+        QTest::newRow("a table whose line breaks and padding were lost: said, nothing made up")
+            << "containernetwork-table-flattened-unpadded.txt" << QStringList{} << QStringList{}
+            << QStringList{"a table whose line breaks were lost (header Name Id Subnets Mode SourceMac "
+                           "DNSServers "
+                           "DNSSuffix), its rows not told apart by the console's line width; not imported"}
+            << QStringList{};
+        QTest::newRow("an issue's one-line paragraphs are not double spacing")
+            << "issue-text-one-line-paragraphs.txt" << QStringList{} << QStringList{}
+            << QStringList{"HCN_E_ADAPTER_NOT_FOUND (0x803B0006)"}
+            << QStringList{"double-spaced", "blank line"};
+    }
+
+    void containerNetworksAreNetworks()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, said);
+        QFETCH(QStringList, unsaid);
+        const ImportResult result = importFiles({file});
+        QStringList expectedObjects = objects;
+        expectedObjects.sort();
+        QCOMPARE(objectList(result), expectedObjects);
+        for (const QString& expected : values) {
+            const qsizetype slash = expected.indexOf('/');
+            const qsizetype equals = expected.indexOf('=', slash);
+            const QStringList kindAndId = expected.left(slash).split(':');
+            const json* doc = document(result, resourceKindFromName(kindAndId[0].toStdString()),
+                                       kindAndId[1].toStdString());
+            QVERIFY2(doc, qPrintable(expected));
+            const json::json_pointer pointer(expected.mid(slash, equals - slash).toStdString());
+            QVERIFY2(doc->contains(pointer),
+                     qPrintable(expected + " not in " + QString::fromStdString(doc->dump())));
+            const json& value = (*doc)[pointer];
+            const QString got =
+                QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
+            QCOMPARE(got.toUpper(), expected.mid(equals + 1).toUpper());
+        }
+        QStringList texts = messageTexts(result);
+        for (const ImportedObject& o : result.report.objects) {
+            for (const std::string& text : o.notes)
+                texts << QString::fromStdString(text);
+            for (const std::string& text : o.lost)
+                texts << QString::fromStdString(text);
+        }
+        for (const QString& m : said)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+        for (const QString& m : unsaid)
+            QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
+    }
+
     void cancelling()
     {
         ImportOptions options;

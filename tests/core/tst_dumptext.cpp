@@ -458,6 +458,23 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
         << QStringList{"1:Name : a", "2:Type : b", "3:ID   : c", "4:",         "5:Name : d",
                        "6:Type : e", "7:ID   : f", "8:",         "9:Name : g", "10:Type : h"}
         << QStringList{};
+    QTest::newRow("one-line paragraphs of an issue are not double spacing")
+        << "Our network fails to start.\n\nThe log shows:\n\n`HNS failed with error : Unspecified error`\n\n"
+           "Removing it first does not help.\n\nAny idea what to try?\n"
+        << QStringList{"1:Our network fails to start.",
+                       "2:",
+                       "3:The log shows:",
+                       "4:",
+                       "5:`HNS failed with error : Unspecified error`",
+                       "6:",
+                       "7:Removing it first does not help.",
+                       "8:",
+                       "9:Any idea what to try?"}
+        << QStringList{};
+    QTest::newRow("a mail's lines and a list view, double-spaced together")
+        << "Both networks:\n\nName : a\n\nType : b\n\nID   : c\n\nName : d\n\n"
+        << QStringList{"1:Both networks:", "3:Name : a", "5:Type : b", "7:ID   : c", "9:Name : d", "10:"}
+        << QStringList{"double-spaced"};
     QTest::newRow("one-line values apart are not double spacing when few")
         << "{\"ID\": 1}\n\n{\"ID\": 2}\n"
         << QStringList{"1:{\"ID\": 1}", "2:", "3:{\"ID\": 2}"} << QStringList{};

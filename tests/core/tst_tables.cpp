@@ -262,6 +262,19 @@ void TestTables::findsTheRowsOfEveryTable_data()
     QTest::newRow("collectlogs endpoint.txt")
         << "table-collectlogs-endpoint.txt"
         << QStringList{QStringLiteral("Invalid Name:?"), QStringLiteral("Invalid Name:?")} << "4-4 5-5" << 0;
+    QTest::newRow("Get-ContainerNetwork: subnets in braces, Mode")
+        << "containernetwork-table.txt"
+        << QStringList{kindId("Invalid", "4b1e7a52-93c6-4d0f-8e2a-61f5c3b9d7e4"),
+                       kindId("Invalid", "9c3f0d18-2a7b-4e65-b41c-0d8e6f2a5c93"),
+                       kindId("Invalid", "e27a6c45-08d1-4b3f-9a5e-c4f1b0d8e362")}
+        << "5-5 6-6 7-7" << 0;
+    QTest::newRow("two tables whose line breaks were lost, each line padded to the console's width")
+        << "containernetwork-table-flattened.txt"
+        << QStringList{kindId("Invalid", "e27a6c45-08d1-4b3f-9a5e-c4f1b0d8e362"),
+                       kindId("Invalid", "9c3f0d18-2a7b-4e65-b41c-0d8e6f2a5c93")}
+        << "4-4 4-4" << 0;
+    QTest::newRow("a table whose line breaks and padding were lost: a warning, no rows")
+        << "containernetwork-table-flattened-unpadded.txt" << QStringList{} << "" << 1;
     QTest::newRow("Format-Table with cut cells")
         << "table-format-cut.txt"
         << QStringList{kindId("Invalid", ep1), kindId("Invalid", ep2), kindId("Invalid", ep3),
