@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 
 #include <algorithm>
 #include <cctype>
@@ -217,9 +218,12 @@ std::vector<ImportWarning> hnsServiceStops(const std::vector<CleanedLine>& lines
         {lines[earliest.first].sourceLine, lines[earliest.last].sourceLine,
          std::string(kHnsStopped) + " (the Service Control Manager logged it" +
              (earliest.when.empty() ? std::string() : " at " + earliest.when) + ")"}};
-    if (stops.size() > 1)
-        warnings.front().message +=
-            " (logged " + std::to_string(stops.size()) + " times; the first is at these lines)";
+    if (stops.size() > 1) {
+        std::vector<std::pair<int, int>> at;
+        for (const Stop& stop : stops)
+            at.emplace_back(lines[stop.first].sourceLine, lines[stop.last].sourceLine);
+        warnings.front().message += " " + tables::timesAtLines(std::move(at));
+    }
     return warnings;
 }
 

@@ -17,8 +17,8 @@ inline constexpr std::string_view kHnsStopped = "HNS itself stopped unexpectedly
 
 /// One warning for the lines that say HNS terminated unexpectedly (each read with the indented lines an
 /// event list wrapped its message into) or hold such an event of HNS: "HNS itself stopped unexpectedly (the
-/// Service Control Manager logged it at 5/29/2024 12:21:00 AM)", the time the first such line shows; "(logged
-/// N times; the first is at these lines)" when there are more. Empty when no line says so.
+/// Service Control Manager logged it at 5/29/2024 12:21:00 AM)", the time the first such line shows; "(2 times,
+/// lines 4, 9)" when there are more. Empty when no line says so.
 std::vector<ImportWarning> hnsServiceStops(const std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io

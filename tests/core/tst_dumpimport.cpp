@@ -1360,8 +1360,8 @@ private slots:
                "time(s).\n\nMessage : The Host Network Service service terminated unexpectedly. It has done "
                "this 2 time(s)."
             << QStringList{
-                   "1: HNS itself stopped unexpectedly (the Service Control Manager logged it) (logged 2 "
-                   "times; the first is at these lines)"};
+                   "1: HNS itself stopped unexpectedly (the Service Control Manager logged it) (2 times, "
+                   "lines 1, 3)"};
         QTest::newRow("a log record's time")
             << "2026-11-03T20:42:17.514Z Service Control Manager: The Host Network Service service "
                "terminated "
