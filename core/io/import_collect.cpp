@@ -245,6 +245,37 @@ bool isNetworkCreateRequest(const json& value)
                                                [&](const json& subnet) { return only(subnet, kSubnet); }));
 }
 
+/// The `<...>` placeholders (`"<network-id>"`) a document holds in place of values, in order, once each.
+void collectPlaceholders(const json& value, std::vector<std::string>& out)
+{
+    constexpr std::size_t kMaxNamed = 4;
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        if (text.size() >= 3 && text.front() == '<' && text.back() == '>' &&
+            text.find_first_of("<>", 1) == text.size() - 1 && out.size() < kMaxNamed &&
+            std::find(out.begin(), out.end(), text) == out.end())
+            out.push_back(text);
+    } else if (value.is_structured()) {
+        for (const auto& item : value)
+            collectPlaceholders(item, out);
+    }
+}
+
+std::vector<std::string> placeholderReferences(const json& value)
+{
+    std::vector<std::string> out;
+    collectPlaceholders(value, out);
+    return out;
+}
+
+std::string placeholderList(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const std::string& item : items)
+        out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
 /// Text inside a string value worth searching for documents: JSON (`{"`, `[{`) or a Go struct dump
 /// (`{Id:`, `&{`), as a log line a JSON export carries in a field holds them.
 bool mayHoldDocument(std::string_view text)
@@ -336,6 +367,27 @@ struct Collector
                         "an object that is not a network, endpoint, namespace, load balancer or route (" +
                             describeKeys(value) + "); not imported");
             return;
+        }
+        // A document HNS holds has an ID; one without that code hands to HNS, or whose references are
+        // placeholders (`"HostComputeNetwork": "<network-id>"`), is a request or an example.
+        if (kind != ResourceKind::Invalid && !hasGuidId) {
+            if (const std::vector<std::string> placeholders = placeholderReferences(value);
+                !placeholders.empty()) {
+                message(ImportSeverity::Info, first, last,
+                        "an example document (placeholders " + placeholderList(placeholders) +
+                            "); not an object HNS holds; not imported");
+                return;
+            }
+            if (!found.literalVariable.empty()) {
+                message(ImportSeverity::Info, first, last,
+                        found.passedTo.empty()
+                            ? "a settings document in source code (a string literal assigned to " +
+                                  found.literalVariable +
+                                  "), a request; not an object HNS holds; not imported"
+                            : "a settings document passed to " + found.passedTo +
+                                  " (a request); not an object HNS holds; not imported");
+                return;
+            }
         }
         if (isFailedRequest(found, kind)) {
             failedRequests.push_back({value, first});
