@@ -247,6 +247,107 @@ bool isNetworkCreateRequest(const json& value)
                                                [&](const json& subnet) { return only(subnet, kSubnet); }));
 }
 
+/// The placeholders of IDs (`"<network-id>"`, `["<endpoint-id>"]`) a document holds where it names other
+/// objects, in order, once each: what a documentation template writes. A poster's redaction
+/// (`"<redacted>"`) names no ID and is none.
+void collectPlaceholders(const json& value, std::vector<std::string>& out)
+{
+    constexpr std::size_t kMaxNamed = 4;
+    if (value.is_string()) {
+        const std::string text = value.get<std::string>();
+        const std::string lower = lowerCopy(text);
+        if (text.size() >= 4 && text.front() == '<' && text.back() == '>' &&
+            text.find_first_of("<>", 1) == text.size() - 1 &&
+            (lower.ends_with("id>") || lower.ends_with("guid>")) && out.size() < kMaxNamed &&
+            std::find(out.begin(), out.end(), text) == out.end())
+            out.push_back(text);
+    } else if (value.is_array()) {
+        for (const auto& item : value)
+            collectPlaceholders(item, out);
+    }
+}
+
+std::vector<std::string> placeholderReferences(const json& value)
+{
+    static constexpr std::string_view kReferences[] = {"HostComputeNetwork",
+                                                       "HostComputeEndpoints",
+                                                       "HostComputeNamespace",
+                                                       "VirtualNetwork",
+                                                       "Endpoints",
+                                                       "ID",
+                                                       "Id"};
+    std::vector<std::string> out;
+    if (value.is_object())
+        for (const std::string_view name : kReferences)
+            if (const auto it = value.find(std::string(name)); it != value.end())
+                collectPlaceholders(*it, out);
+    return out;
+}
+
+std::string placeholderList(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const std::string& item : items)
+        out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+/// The string a member `"key" : "value"` of `text` shows (quotes possibly escaped, `\/` unescaped).
+std::string shownMember(std::string_view text, std::string_view key)
+{
+    std::string plain;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (!(text[i] == '\\' && i + 1 < text.size() &&
+              (text[i + 1] == '"' || text[i + 1] == '/' || text[i + 1] == '\\')))
+            plain += text[i];
+    const std::string quoted = "\"" + std::string(key) + "\"";
+    const std::size_t at = plain.find(quoted);
+    if (at == std::string::npos)
+        return {};
+    std::size_t pos = plain.find_first_not_of(" \t", at + quoted.size());
+    if (pos == std::string::npos || plain[pos] != ':')
+        return {};
+    pos = plain.find_first_not_of(" \t", pos + 1);
+    if (pos == std::string::npos || plain[pos] != '"')
+        return {};
+    const std::size_t end = plain.find('"', pos + 1);
+    return end == std::string::npos ? std::string() : plain.substr(pos + 1, end - pos - 1);
+}
+
+/// For an object that is the value of a member of an object that opens before the paste (`"Resources" :
+/// {` before it on its line): what the members around it show of a network ("Name lanether, Type Private,
+/// 172.31.32.0/20"), empty when they show none; nothing for an object that is no member's value.
+std::optional<std::string> memberValueOf(const FoundValue& found)
+{
+    static constexpr std::string_view kHoldingMembers[] = {"Resources", "Policies", "Settings", "Health"};
+    std::string before = found.context;
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+        before.pop_back();
+    if (before.empty() || before.back() != ':')
+        return std::nullopt;
+    before.pop_back();
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+        before.pop_back();
+    const bool nested =
+        std::any_of(std::begin(kHoldingMembers), std::end(kHoldingMembers), [&](std::string_view key) {
+            const std::string quoted = "\"" + std::string(key) + "\"";
+            return before.ends_with(quoted) ||
+                   before.ends_with("\\" + quoted.substr(0, quoted.size() - 1) + "\\\"");
+        });
+    if (!nested)
+        return std::nullopt;
+    const std::string around = found.context + " " + found.after;
+    const std::string name = shownMember(around, "Name");
+    const json type = shownMember(around, "Type");
+    if (!isNetworkType(&type))
+        return std::string();
+    std::string out =
+        (name.empty() ? std::string() : "Name " + name + ", ") + "Type " + type.get<std::string>();
+    if (const std::string prefix = shownMember(around, "AddressPrefix"); !prefix.empty())
+        out += ", " + prefix;
+    return out;
+}
+
 /// Text inside a string value worth searching for documents: JSON (`{"`, `[{`) or a Go struct dump
 /// (`{Id:`, `&{`), as a log line a JSON export carries in a field holds them.
 bool mayHoldDocument(std::string_view text)
@@ -325,6 +426,11 @@ struct Collector
         // the start of one and its mode.
         if (kind == ResourceKind::Invalid && !found.cutId.empty() && isNetworkType(hnsType(value)))
             kind = ResourceKind::Network;
+        // One whose dump ends inside its Type (`"Type" : "L2`) shows a network of a mode it does not tell.
+        if (kind == ResourceKind::Invalid && hasGuidId &&
+            std::any_of(found.losses.begin(), found.losses.end(),
+                        [](const std::string& loss) { return loss.starts_with("Type: cut off after"); }))
+            kind = ResourceKind::Network;
         if (kind == ResourceKind::Invalid) {
             // A log exported as JSON (Log Analytics, Container Insights, Event Viewer) holds each log line
             // as a string member, its documents escaped inside: those are searched.
@@ -334,11 +440,41 @@ struct Collector
             }
             // Other tools' output (directory listings, services, structured logs) is no concern of the
             // import; only something that looks like an HNS object (a GUID ID) is worth a line.
+            // An object that is a member's value (`"Resources" : {...}`) is part of one the paste cut off
+            // before it: that one is named when its members around show a network.
+            if (const std::optional<std::string> outer = memberValueOf(found); outer) {
+                if (!outer->empty())
+                    message(ImportSeverity::Warning, first, last,
+                            "the paste starts inside a network (" + *outer +
+                                "); its ID is before the cut; not imported");
+                return;
+            }
             if (!found.startCut)
                 message(ImportSeverity::Warning, first, last,
                         "an object that is not a network, endpoint, namespace, load balancer or route (" +
                             describeKeys(value) + "); not imported");
             return;
+        }
+        // A document HNS holds has an ID; one without that code hands to HNS, or whose references are
+        // placeholders (`"HostComputeNetwork": "<network-id>"`), is a request or an example.
+        if (kind != ResourceKind::Invalid && !hasGuidId) {
+            if (const std::vector<std::string> placeholders = placeholderReferences(value);
+                !placeholders.empty()) {
+                message(ImportSeverity::Info, first, last,
+                        "an example document (placeholders " + placeholderList(placeholders) +
+                            "); not an object HNS holds; not imported");
+                return;
+            }
+            if (!found.literalVariable.empty()) {
+                message(ImportSeverity::Info, first, last,
+                        found.passedTo.empty()
+                            ? "a settings document in source code (a string literal assigned to " +
+                                  found.literalVariable +
+                                  "), a request; not an object HNS holds; not imported"
+                            : "a settings document passed to " + found.passedTo +
+                                  " (a request); not an object HNS holds; not imported");
+                return;
+            }
         }
         if (isFailedRequest(found, kind)) {
             failedRequests.push_back({value, first});

@@ -604,6 +604,27 @@ void putBackUntypedPolicies(json& v2, json untyped)
         parked.push_back(std::move(policy));
 }
 
+/// An older v2 endpoint document gives its address at the top (`"IPAddress": "172.16.0.10",
+/// "PrefixLength": 12`), as v1 does: read as its IpConfigurations when it has none.
+void topLevelAddressOfV2(Sighting& s)
+{
+    json& doc = s.document;
+    if (!doc.is_object() || memberIgnoringCase(doc, "IpConfigurations"))
+        return;
+    const auto address = doc.find("IPAddress");
+    if (address == doc.end() || !address->is_string() || address->get_ref<const std::string&>().empty())
+        return;
+    json config = {{"IpAddress", *address}};
+    doc.erase(address);
+    if (const auto length = doc.find("PrefixLength"); length != doc.end()) {
+        config["PrefixLength"] = *length;
+        doc.erase(length);
+    }
+    doc["IpConfigurations"] = json::array({std::move(config)});
+    s.notes.push_back("IPAddress and PrefixLength at the top of the document (an older v2 form) read as its "
+                      "IpConfigurations");
+}
+
 void mapV1(Sighting& s)
 {
     json state = takeStateMembers(s.document);
@@ -732,6 +753,8 @@ void mapToV2(Sighting& s)
                           (braced == 1 ? " GUID" : " GUIDs"));
     // Taken out before the v1 mapping (which would carry them into v2 fields) and kept after it.
     json mistyped = takeMistypedValues(s.document, s.lost, s.notes);
+    if (!s.wasV1 && s.kind == ResourceKind::Endpoint)
+        topLevelAddressOfV2(s);
     if (s.wasV1) {
         bool untyped = false;
         namesAsText(s.document);

@@ -3,7 +3,9 @@
 
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
+#include "hcn/network_mode.h"
 #include "io/hns_member.h"
+#include "io/json_parse_errors.h"
 #include "io/json_repair.h"
 #include "io/logged_error.h"
 #include "io/text_scan.h"
@@ -51,9 +53,6 @@ bool parseRequoted(std::string_view json, std::vector<std::string>& repairs, nlo
     repairs.insert(repairs.end(), requoteRepairs.begin(), requoteRepairs.end());
     return true;
 }
-
-/// Parser messages quoted in warnings are cut to this many bytes.
-constexpr std::size_t kMaxQuotedMessage = 160;
 
 bool isTokenChar(char c)
 {
@@ -688,8 +687,12 @@ private:
         if (!why.empty()) {
             // A value cut inside a log line (`"Name":...`) closes only on a later line: what its own
             // lines hold before the cut is kept, and the scan goes on after them.
-            if (const std::size_t pos = why.find("] "); pos != std::string::npos)
-                why.erase(0, pos + 2);
+            // A Go `%v` print (`[{0.0.0.0/0 0.0.0.0 []}]`) holds bare words only: it is not JSON gone wrong.
+            if (isGoValuePrint(json)) {
+                at = c.end;
+                return true;
+            }
+            why = describeJsonParseError(why, first, at.column);
             const std::size_t next = nextUnindentedLine(at.line);
             // A pretty-printed value whose lines are all indented up to the one it closes at the start of
             // is whole (no chat header or log line split it): a member the paste damaged is read around.
@@ -700,10 +703,9 @@ private:
                 at = c.end;
                 return true;
             }
-            if (c.lastLine >= next &&
-                salvageCutValue(at, next, "not valid JSON where it is cut (" +
-                                              std::string(utf8Prefix(why, kMaxQuotedMessage)) +
-                                              "); only what came before the cut is read")) {
+            if (c.lastLine >= next && salvageCutValue(at, next,
+                                                      "not valid JSON where it is cut (" + why +
+                                                          "); only what came before the cut is read")) {
                 at = {next, 0};
                 return true;
             }
@@ -713,8 +715,7 @@ private:
                 at = c.end;
                 return true;
             }
-            warn(first, last,
-                 "not valid JSON, not imported: " + std::string(utf8Prefix(why, kMaxQuotedMessage)));
+            warn(first, last, "not valid JSON, not imported: " + why);
             at = c.end;
             return true;
         }
@@ -734,6 +735,7 @@ private:
         found.context = contextBefore(at);
         found.after = textAfter(c.end);
         found.sourceText = spanText(at, c.end);
+        sourceCodeLiteral(at, c.end, found);
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
@@ -920,6 +922,70 @@ private:
     }
 
     /// Returns false (and reports nothing) when nothing could be kept.
+    /// A value that is a string literal of source code (`std::wstring settings = LR"(` on its line or the
+    /// line before, `$settings = @"`): the variable it is assigned to and the function a later line
+    /// passes it to (`HcnCreateEndpoint(..., settings.c_str(), ...)`).
+    void sourceCodeLiteral(Position at, Position end, FoundValue& found) const
+    {
+        std::string_view opening = trimBlanks(std::string_view(m_lines[at.line].text).substr(0, at.column));
+        if (opening.empty() && at.line > 0)
+            opening = trimBlanks(m_lines[at.line - 1].text);
+        const bool literal = opening.ends_with("R\"(") || opening.ends_with("@\"") || opening.ends_with("@'");
+        const std::size_t assign = opening.rfind('=');
+        if (!literal || assign == std::string_view::npos)
+            return;
+        std::string_view name = trimBlanks(opening.substr(0, assign));
+        std::size_t start = name.size();
+        while (start > 0 && (std::isalnum(static_cast<unsigned char>(name[start - 1])) ||
+                             name[start - 1] == '_' || name[start - 1] == '$'))
+            --start;
+        name = name.substr(start);
+        if (name.empty() || name == "$")
+            return;
+        found.literalVariable = std::string(name);
+        const std::string bare = std::string(name.starts_with('$') ? name.substr(1) : name);
+        constexpr std::size_t kMaxLinesToCall = 80;
+        for (std::size_t line = end.line; line < std::min(m_lines.size(), end.line + kMaxLinesToCall);
+             ++line) {
+            const std::string& text = m_lines[line].text;
+            for (const char* call :
+                 {"HcnCreate", "HcnModify", "HNSCall", "New-HnsNetwork", "New-HnsEndpoint"}) {
+                const std::size_t pos = text.find(call);
+                if (pos == std::string::npos || text.find(bare, pos) == std::string::npos)
+                    continue;
+                std::size_t stop = pos;
+                while (stop < text.size() &&
+                       (std::isalnum(static_cast<unsigned char>(text[stop])) || text[stop] == '-'))
+                    ++stop;
+                found.passedTo = text.substr(pos, stop - pos);
+                return;
+            }
+        }
+    }
+
+    /// The loss of an object whose dump ends inside its Type (`"Type" : "Pri`): the network mode it
+    /// starts is taken when it is the only one that starts so (`object` gets it).
+    static std::string cutTypeLoss(std::string_view json, nlohmann::json& object)
+    {
+        const auto member = cutStringMember(json);
+        if (!member || !equalsIgnoreCase(member->key, "Type") || !object.is_object() ||
+            object.contains("Type"))
+            return {};
+        if (member->shown.empty())
+            return "Type: cut off before its value; the type is unknown";
+        std::vector<std::string_view> modes;
+        for (int i = 1; i <= int(NetworkMode::ConstrainedIcs); ++i)
+            if (const std::string_view name = networkModeName(NetworkMode(i));
+                name.size() >= member->shown.size() &&
+                equalsIgnoreCase(name.substr(0, member->shown.size()), member->shown))
+                modes.push_back(name);
+        const std::string cut = "Type: cut off after \"" + member->shown + "\"";
+        if (modes.size() != 1)
+            return cut + "; the type is unknown";
+        object["Type"] = std::string(modes.front());
+        return cut + "; read as " + std::string(modes.front()) + ", the only network type that starts so";
+    }
+
     bool salvageCutValue(Position at, std::size_t stopLine, const std::string& warning)
     {
         Collected c = collect(at, stopLine);
@@ -989,9 +1055,13 @@ private:
         }
         const std::string loss =
             "the dump ends inside this value after line " + std::to_string(last) + "; what followed is unknown";
+        const std::string typeLoss =
+            cutTypeLoss(c.json, value.is_array() && !value.empty() ? value.back() : value);
         // In a list only the last element is cut: the ones before it are whole.
         if (value.is_array() && value.size() >= 2 && value.back().is_object()) {
             FoundValue cutOff = found;
+            if (!typeLoss.empty())
+                cutOff.losses.push_back(typeLoss);
             found.cutId.clear();
             cutOff.value = std::move(value.back());
             cutOff.losses.push_back(loss);
@@ -1003,6 +1073,8 @@ private:
             return true;
         }
         found.losses.push_back(loss);
+        if (!typeLoss.empty())
+            found.losses.push_back(typeLoss);
         found.cutOff = true;
         found.value = std::move(value);
         placeholderLosses(found, c.placeholders);

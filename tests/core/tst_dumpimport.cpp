@@ -1796,6 +1796,95 @@ private slots:
             QVERIFY2(anyContains(texts, message), qPrintable(message + " not in:\n" + texts.join('\n')));
     }
 
+    /// Documents that are no object a host holds (a settings string code hands to HcnCreateEndpoint, an
+    /// example with `<...>` placeholders), a Go print after a request, and a network list the paste cut at
+    /// both ends: each is read as what it is, with the message a user needs.
+    void documentsReadAsWhatTheyAre_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values");   ///< valueProblem() specs
+        QTest::addColumn<QStringList>("messages"); ///< "severity: part of the text", in order
+        QTest::addColumn<QStringList>("absent");   ///< parts no message may hold
+
+        const QString frontnet = "Network:C5A1F2E3-84B6-4D7C-9E0F-1A2B3C4D5E6F";
+        QTest::newRow("an escaped list that starts inside a network and ends inside another one's Type")
+            << "docker-escaped-list-starts-inside-network.txt" << QStringList{frontnet}
+            << QStringList{frontnet + " /Type=\"Private\""}
+            << QStringList{"warning: the paste starts inside a network (Name backnet, Type Private, "
+                           "10.40.16.0/20); "
+                           "its ID is before the cut; not imported"}
+            << QStringList{"not a network, endpoint", "not in the dump"};
+        QTest::newRow("plain JSON cut inside its Type: the only mode that starts so")
+            << "network-cut-inside-type.txt" << QStringList{frontnet}
+            << QStringList{frontnet + " /Type=\"Transparent\""}
+            << QStringList{"warning: the value is cut off",
+                           "info: network frontnet (c5a1f2e3-84b6-4d7c-9e0f-1a2b3c4d5e6f): not carried in "
+                           "full by the "
+                           "dump: the dump ends inside this value after line 1; what followed is unknown; "
+                           "Type: cut "
+                           "off after \"Tra\"; read as Transparent, the only network type that starts so"}
+            << QStringList{"not in the dump"};
+        QTest::newRow("plain JSON cut inside its Type: several modes start so")
+            << "network-cut-inside-type-ambiguous.txt" << QStringList{frontnet}
+            << QStringList{frontnet + " /Type=null"}
+            << QStringList{"warning: the value is cut off", "Type: cut off after \"L2\"; the type is unknown"}
+            << QStringList{"not in the dump", "not a network, endpoint"};
+        QTest::newRow("a request and the Go print of its address space")
+            << "docker-request-then-go-address-space.txt" << QStringList{} << QStringList{}
+            << QStringList{"error: nothing in the dump", "info: a request sent to HNS"}
+            << QStringList{"not valid JSON", "parse error", "syntax error"};
+        QTest::newRow("a settings string that C++ code passes to HcnCreateEndpoint")
+            << "hcn-endpoint-settings-in-cpp.txt" << QStringList{} << QStringList{}
+            << QStringList{"error: nothing in the dump", "info: a settings document passed to "
+                                                         "HcnCreateEndpoint (a request); not an object HNS "
+                                                         "holds; not imported"}
+            << QStringList{"made up"};
+        QTest::newRow("a design document's examples with placeholders")
+            << "hcn-v2-template-placeholders.md" << QStringList{} << QStringList{}
+            << QStringList{"error: nothing in the dump",
+                           "info: an example document (placeholders <network-id>); not an object HNS holds; "
+                           "not "
+                           "imported",
+                           "info: an example document (placeholders <endpoint-id>); not an object HNS holds; "
+                           "not "
+                           "imported"}
+            << QStringList{"cut by the paste", "is not in the dump"};
+        const QString oldV2 = "Endpoint:7A6B5C4D-3E2F-4A1B-8C9D-0E1F2A3B4C5D";
+        QTest::newRow("a v2 endpoint with its address at the top")
+            << "hcn-v2-endpoint-top-level-address.json" << QStringList{oldV2}
+            << QStringList{oldV2 + " /IpConfigurations/0/IpAddress=\"10.12.0.21\"",
+                           oldV2 + " /IpConfigurations/0/PrefixLength=16", oldV2 + " /IPAddress=\"(absent)\""}
+            << QStringList{} << QStringList{"IPAddress"};
+    }
+
+    void documentsReadAsWhatTheyAre()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, messages);
+        QFETCH(QStringList, absent);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList seen;
+        for (const ImportMessage& m : result.report.messages)
+            seen << QString::fromStdString(std::string(importSeverityName(m.severity)) + ": " + m.message);
+        qsizetype from = 0;
+        for (const QString& part : messages) {
+            while (from < seen.size() && !seen[from].contains(part))
+                ++from;
+            QVERIFY2(from < seen.size(), qPrintable(part + " not in order in:\n" + seen.join('\n')));
+            ++from;
+        }
+        for (const QString& part : absent)
+            QVERIFY2(!anyContains(seen, part), qPrintable(part + " in:\n" + seen.join('\n')));
+    }
+
     /// `New-HnsNetwork -Verbose` prints the request and then HNS's answer: when the paste cut the answer,
     /// what it lost that the request states is what HNS made, taken from the request with an info naming
     /// it. A request for something else (a change to an endpoint) or one not right before the answer gives

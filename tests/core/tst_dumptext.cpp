@@ -1029,7 +1029,7 @@ void TestDumpText::depthIsLimitedWhileScanning()
 // the warning still names the lines and stays valid UTF-8, and the next value still comes out.
 void TestDumpText::parseErrorsQuoteValidUtf8()
 {
-    // Its only member does not parse: nothing of it is read, and the parser's message is quoted.
+    // Its only member does not parse: nothing of it is read, and the report says where and why.
     const std::string text = "{\"Subnets\":[\"172.29.144.0/20\",\n   \xef\xbc\x8e]}\n"
                              "{\"ID\":\"next\",\"Type\":\"nat\"}\n";
     const ExtractResult result = extractJsonValues(text);
@@ -1039,6 +1039,9 @@ void TestDumpText::parseErrorsQuoteValidUtf8()
     const std::string& warning = result.warnings.front().message;
     QVERIFY2(hcn::isValidUtf8(warning), warning.c_str());
     QVERIFY2(warning.rfind("lines 1-2: not valid JSON, not imported: ", 0) == 0, warning.c_str());
+    // Where and what in the user's terms, not the parser's own words.
+    QVERIFY2(warning.find("at line 2, column 4: a value must be") != std::string::npos, warning.c_str());
+    QVERIFY2(warning.find("syntax error") == std::string::npos, warning.c_str());
 }
 
 void TestDumpText::logToolsAndTerminalsAreUndone_data()

@@ -137,6 +137,11 @@ struct FoundValue
     /// request failed (`{...}: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)`,
     /// `{...}. Error: 0x803b0013`). Empty for a value the paste cut off.
     std::string after;
+    /// The value is a string literal in source code (`std::wstring settings = LR"(` before it): the
+    /// variable it is assigned to, and the HCN or HNS function a later line passes that variable to
+    /// (`HcnCreateEndpoint`), empty when none is shown. A document code hands to HNS is a request.
+    std::string literalVariable;
+    std::string passedTo;
     /// What was repaired to parse it, e.g. "joined a line wrapped inside a string".
     std::vector<std::string> repairs;
     /// Where each element of a value holding several objects (an array of objects, an envelope's Output
