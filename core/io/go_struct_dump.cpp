@@ -13,6 +13,7 @@
 #include "io/logged_error.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <array>
@@ -32,14 +33,19 @@ constexpr std::size_t kMaxGoContext = 120;
 
 using json = nlohmann::json;
 
-/// The members of a dump's outermost struct (or the elements of its outermost list) read with a value:
-/// the reader leaves out a member the text ends inside, and a member the cut fell deeper in is one
-/// either way (text after a cut that reads as more elements of a nested list completes nothing).
-std::size_t completeMembers(const json& value)
+/// The members of a dump's outermost struct read with a value, or of each struct of its outermost list
+/// (`[&{Id:... Name:cbr0 ...`), each element counting as one more: the reader leaves out a member the
+/// text ends inside, and a member the cut fell deeper in is one either way (text after a cut that reads
+/// as more elements of a nested list completes nothing).
+std::size_t completeMembers(const json& value, bool top = true)
 {
-    return value.is_structured() ? std::size_t(std::count_if(value.begin(), value.end(),
-                                                             [](const json& m) { return !m.is_null(); }))
-                                 : 0;
+    if (!value.is_structured())
+        return 0;
+    std::size_t count = 0;
+    for (const json& member : value)
+        if (!member.is_null())
+            count += 1 + (top && value.is_array() && member.is_object() ? completeMembers(member, false) : 0);
+    return count;
 }
 
 } // namespace
@@ -335,18 +341,30 @@ private:
 
     /// The dump at column `start` of the line being searched, cut at the line's end (`alone`), read again
     /// with the lines that continue it. False (nothing taken) when the joined text does not end the dump
-    /// either and completes no member the line alone did not (a paste cut again on a later line still
-    /// keeps the members its lines complete).
+    /// either and completes no member the line alone did not nor goes on with the member the line ends
+    /// in (`DNSSu` / `ffix: M`; a paste cut again on a later line still keeps the members its lines
+    /// complete), or when the lines it takes then are not the pieces a
+    /// console broke one line into (consoleWrapEnd): without a closing bracket, only the console's width
+    /// says that a line goes on with the dump.
     bool readJoined(std::size_t start, const GoDumpRead& alone)
     {
         const GoDumpContinuation joined = joinedLines();
         if (joined.pieces.size() < 2)
             return false;
         GoDumpRead read = readGoStructDump(std::string_view(joined.text).substr(start), kDefaultMaxJsonDepth);
-        if (read.closed
-                ? start + read.end <= joined.pieces[1].offset
-                : !read.cut || read.tooDeep || completeMembers(read.value) <= completeMembers(alone.value))
-            return false;
+        if (read.closed) {
+            if (start + read.end <= joined.pieces[1].offset)
+                return false;
+        } else {
+            const std::size_t members = completeMembers(read.value);
+            const std::size_t membersAlone = completeMembers(alone.value);
+            if (!read.cut || read.tooDeep || members < membersAlone ||
+                (members == membersAlone && read.stoppedIn == alone.stoppedIn))
+                return false;
+            const std::size_t last = joined.pieceAt(start + std::max<std::size_t>(read.end, 1) - 1).line;
+            if (last >= consoleWrapEnd(m_lines, m_line, last - m_line + 1))
+                return false;
+        }
         takeJoined(std::move(read), joined, start);
         return true;
     }

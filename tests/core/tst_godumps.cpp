@@ -1154,6 +1154,83 @@ private slots:
 
     /// A `%+v` dump cut inside the name of the member after a complete value keeps that value: only a
     /// value without blanks of its own, followed by the start of an exported name, is taken as whole.
+    /// A list dump a console wrapped at its width and the paste cut at its end reads as the same text on
+    /// one line does: the console-wide pieces are joined though the struct never closes. A line that is
+    /// no console's piece (a narrow line before it, a log record) is not joined.
+    void aConsoleWrappedListCutAtItsEnd_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("object");  ///< "Kind:ID name type subnet via gateway", empty: none
+        QTest::addColumn<int>("lastLine");    ///< of the object
+        QTest::addColumn<QString>("loss");    ///< part of the object's one loss
+        QTest::addColumn<QString>("warning"); ///< the start of the one warning
+        QTest::addColumn<QString>("macPool"); ///< the end of its MAC pool's range as JSON, or "absent"
+
+        const QString network = "Network:3F6C1D2E-8A4B-4C7D-9E1F-2A3B4C5D6E7F";
+        const QString wrapped = QString::fromUtf8(readDump("go-console-wrapped-list-cut.log"));
+        QTest::newRow("wrapped at 100 columns inside the Id, cut in a member's name")
+            << wrapped << network + " vxbr1 L2Bridge 10.244.7.0/24 via 10.244.7.1" << 5
+            << "the dump ends inside this value in M... (a member's name)"
+            << "the Go struct dump is cut off (the line ends inside it)"
+            << "\"00-15-5D-A1-2F-FF\"";
+        QStringList lines = wrapped.split('\n', Qt::SkipEmptyParts);
+        QTest::newRow("the same text on one line")
+            << lines[0] + "\n" + lines.mid(1).join(QString())
+            << network + " vxbr1 L2Bridge 10.244.7.0/24 via 10.244.7.1" << 2
+            << "the dump ends inside this value in M... (a member's name)"
+            << "the Go struct dump is cut off (the line ends inside it)"
+            << "\"00-15-5D-A1-2F-FF\"";
+        QTest::newRow("wrapped inside a member's name: the name goes on")
+            << QString::fromUtf8(readDump("go-console-wrapped-list-cut-in-name.log"))
+            << network + " vxbr1-pods L2Bridge 10.244.7.0/24 via 10.244.7.1" << 3
+            << "the dump ends inside this value in DNSSuffix;"
+            << "the Go struct dump is cut off (the line ends inside it)"
+            << "absent";
+        QTest::newRow("the next line opens a log record: not joined")
+            << lines[1] + "\n" + lines[0] << QString() << 0 << QString()
+            << "a Go struct dump of an HNS network is cut off inside its Id, after 3f6c1d2e-8a4b-;"
+            << "absent";
+        QTest::newRow("a narrow line is no console's piece: not joined")
+            << "Found existing HNS network [&{Id:3f6c1d2e-8a4b-\n" + lines[2] << QString() << 0 << QString()
+            << "a Go struct dump of an HNS network is cut off inside its Id, after 3f6c1d2e-8a4b-;"
+            << "absent";
+    }
+
+    void aConsoleWrappedListCutAtItsEnd()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, object);
+        QFETCH(int, lastLine);
+        QFETCH(QString, loss);
+        QFETCH(QString, warning);
+        QFETCH(QString, macPool);
+        const Result<ImportResult> result = importDump({{"log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList warned;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                warned << QString::fromStdString(m.message);
+        QVERIFY2(warned.size() == 1 && warned.front().startsWith(warning), qPrintable(warned.join(" | ")));
+        if (object.isEmpty()) {
+            QCOMPARE(int(result->report.objects.size()), 0);
+            return;
+        }
+        QCOMPARE(objectList(*result), QStringList{object.section(' ', 0, 0)});
+        const ImportedObject& o = result->report.objects.front();
+        QVERIFY(!o.idMadeUp);
+        QCOMPARE(o.lastLine, lastLine);
+        QCOMPARE(int(o.lost.size()), 1);
+        QVERIFY2(QString::fromStdString(o.lost.front()).contains(loss), o.lost.front().c_str());
+        const json* doc = document(*result, ResourceKind::Network, object.section(' ', 0, 0).section(':', 1));
+        QVERIFY(doc);
+        QCOMPARE(QString::fromStdString(doc->value("Name", "")), object.section(' ', 1, 1));
+        QCOMPARE(QString::fromStdString(doc->value("Type", "")), object.section(' ', 2, 2));
+        QCOMPARE(memberAt(*doc, "/Ipams/0/Subnets/0/IpAddressPrefix"), '"' + object.section(' ', 3, 3) + '"');
+        QCOMPARE(memberAt(*doc, "/Ipams/0/Subnets/0/Routes/0/NextHop"),
+                 '"' + object.section(' ', 5, 5) + '"');
+        QCOMPARE(memberAt(*doc, "/MacPool/Ranges/0/EndMacAddress"), macPool);
+    }
+
     void aCutInTheNextMembersNameKeepsTheValueBeforeIt_data()
     {
         QTest::addColumn<int>("index");
