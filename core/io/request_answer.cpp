@@ -160,15 +160,19 @@ std::string describeRequest(std::string_view context, const json& document, Reso
         details.push_back(type);
     for (std::string& subnet : subnetsAsked(*asked))
         details.push_back(std::move(subnet));
+    // An address the request states twice (v1 `IPAddress` and v2 `IpConfigurations`, or one spelling
+    // found under both names) is said once.
+    auto addAddress = [&details](std::string address) {
+        if (!address.empty() && std::find(details.begin(), details.end(), address) == details.end())
+            details.push_back(std::move(address));
+    };
     for (const std::string_view key : {"IPAddress", "IpAddress"})
-        if (const std::string address = text(*asked, key); !address.empty())
-            details.push_back(address);
+        addAddress(text(*asked, key));
     if (const json* configurations = member(*asked, "IpConfigurations");
         configurations && configurations->is_array())
         for (const json& configuration : *configurations)
             if (configuration.is_object())
-                if (std::string address = text(configuration, "IpAddress"); !address.empty())
-                    details.push_back(std::move(address));
+                addAddress(text(configuration, "IpAddress"));
     constexpr std::size_t kMaxDetails = 6;
     if (details.size() > kMaxDetails) {
         details.resize(kMaxDetails);

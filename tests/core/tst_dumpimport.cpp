@@ -1593,6 +1593,12 @@ private slots:
                "\\\"GatewayAddress\\\":\\\"172.30.0.1\\\"}]}\""
             << QStringList{"1 info: a request sent to HNS: create network nat (nat, 172.30.0.0/20 via "
                            "172.30.0.1); not an object it holds, not imported"};
+        QTest::newRow("a request stating its address twice")
+            << "Attempting to create HNSEndpoint {\"Name\": \"web_ep\", \"IPAddress\": \"10.244.2.2\", "
+               "\"IpConfigurations\": [{\"IpAddress\": \"10.244.2.2\", \"PrefixLength\": 24}]}"
+            << QStringList{
+                   "1 info: a request sent to HNS: create endpoint web_ep (10.244.2.2); not an object it "
+                   "holds, not imported"};
     }
 
     void failuresInWordsAreNamed()
