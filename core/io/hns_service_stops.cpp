@@ -69,6 +69,14 @@ enum class EventIdForm
     TableRow, ///< `11/3/2026 8:42:17 PM  7031 Error  ...`: the row and the lines it wrapped into
 };
 
+/// Whether a line holds anything like one of those IDs (every one has `702`, `703` or `322123` in it):
+/// the test that spares the patterns below the many lines of a large dump that hold none.
+bool mayStateStopId(std::string_view text)
+{
+    return text.find("702") != std::string_view::npos || text.find("703") != std::string_view::npos ||
+           text.find("322123") != std::string_view::npos;
+}
+
 EventIdForm stopEventIdIn(const std::string& lower)
 {
     static const std::regex kXml("<eventid[^>]*>\\s*(" + std::string(kStopEventIds) + ")\\s*</eventid>");
@@ -126,8 +134,9 @@ std::vector<Stop> stopEvents(const std::vector<CleanedLine>& lines, const std::v
 {
     std::vector<Stop> stops;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string lower = lowerCopy(lines[i].text);
-        const EventIdForm form = stopEventIdIn(lower);
+        if (!mayStateStopId(lines[i].text))
+            continue;
+        const EventIdForm form = stopEventIdIn(lowerCopy(lines[i].text));
         if (form == EventIdForm::None)
             continue;
         std::size_t first = i;
