@@ -630,15 +630,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
 
     // Mentions: lines no object, message or deletion states, naming an object by ID or name; an ID
     // named so is then also counted on the other lines that name it.
-    std::vector<std::pair<int, int>> covered(shown); // merged, ascending
-    std::sort(covered.begin(), covered.end());
-    std::vector<std::pair<int, int>> merged;
-    for (const auto& [first, last] : covered) {
-        if (!merged.empty() && first <= merged.back().second + 1)
-            merged.back().second = std::max(merged.back().second, last);
-        else
-            merged.emplace_back(first, last);
-    }
+    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
     const auto isShown = [&merged](int line) {
         const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
         return it != merged.begin() && std::prev(it)->second >= line;

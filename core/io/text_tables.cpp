@@ -134,18 +134,24 @@ std::string lineRange(int first, int last)
                          : "lines " + std::to_string(first) + "-" + std::to_string(last);
 }
 
-std::string timesAtLines(std::vector<std::pair<int, int>> at)
+std::vector<std::pair<int, int>> joinedRuns(std::vector<std::pair<int, int>> ranges)
 {
-    constexpr std::size_t kMaxRunsNamed = 8;
-    const std::size_t times = at.size();
-    std::sort(at.begin(), at.end());
+    std::sort(ranges.begin(), ranges.end());
     std::vector<std::pair<int, int>> runs;
-    for (const auto& [first, last] : at) {
+    for (const auto& [first, last] : ranges) {
         if (!runs.empty() && first <= runs.back().second + 1)
             runs.back().second = std::max(runs.back().second, last);
         else
             runs.emplace_back(first, last);
     }
+    return runs;
+}
+
+std::string timesAtLines(std::vector<std::pair<int, int>> at)
+{
+    constexpr std::size_t kMaxRunsNamed = 8;
+    const std::size_t times = at.size();
+    const std::vector<std::pair<int, int>> runs = joinedRuns(std::move(at));
     std::string where = runs.size() == 1 && runs[0].first == runs[0].second ? "line " : "lines ";
     for (std::size_t i = 0; i < runs.size() && i < kMaxRunsNamed; ++i) {
         where += i == 0 ? "" : ", ";

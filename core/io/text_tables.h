@@ -35,6 +35,8 @@ bool isAddress(std::string_view s);
 /// A line of `-` groups separated by blanks (`----  ----`).
 bool isDashLine(std::string_view s);
 std::string lineRange(int first, int last);
+/// Line ranges [first, last] sorted, with ranges that overlap or touch joined into one.
+std::vector<std::pair<int, int>> joinedRuns(std::vector<std::pair<int, int>> ranges);
 /// How often and where one thing is logged, runs of lines joined: "(3 times, lines 4-5, 9)".
 std::string timesAtLines(std::vector<std::pair<int, int>> at);
 /// A wrapped cell or value joined again: with a blank where the wrap took one, without one inside a GUID.

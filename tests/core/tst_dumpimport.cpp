@@ -66,6 +66,26 @@ const json* document(const ImportResult& result, ResourceKind kind, const std::s
     return nullptr;
 }
 
+/// Each of `values`, "Kind:ID/json/pointer=value" (letter case aside), is what the snapshot holds.
+void compareValues(const ImportResult& result, const QStringList& values)
+{
+    for (const QString& expected : values) {
+        const qsizetype slash = expected.indexOf('/');
+        const qsizetype equals = expected.indexOf('=', slash);
+        const QStringList kindAndId = expected.left(slash).split(':');
+        const json* doc =
+            document(result, resourceKindFromName(kindAndId[0].toStdString()), kindAndId[1].toStdString());
+        QVERIFY2(doc, qPrintable(expected));
+        const json::json_pointer pointer(expected.mid(slash, equals - slash).toStdString());
+        QVERIFY2(doc->contains(pointer),
+                 qPrintable(expected + " not in " + QString::fromStdString(doc->dump())));
+        const json& value = (*doc)[pointer];
+        const QString got =
+            QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
+        QCOMPARE(got.toUpper(), expected.mid(equals + 1).toUpper());
+    }
+}
+
 bool anyContains(const QStringList& texts, const QString& part)
 {
     return std::any_of(texts.begin(), texts.end(), [&](const QString& t) { return t.contains(part); });
@@ -2976,21 +2996,9 @@ private slots:
         QFETCH(QStringList, messages);
         const ImportResult result = importFiles({file});
         QCOMPARE(objectList(result), objects);
-        for (const QString& expected : values) {
-            const qsizetype slash = expected.indexOf('/');
-            const qsizetype equals = expected.indexOf('=', slash);
-            const QStringList kindAndId = expected.left(slash).split(':');
-            const json* doc = document(result, resourceKindFromName(kindAndId[0].toStdString()),
-                                       kindAndId[1].toStdString());
-            QVERIFY2(doc, qPrintable(expected));
-            const json::json_pointer pointer(expected.mid(slash, equals - slash).toStdString());
-            QVERIFY2(doc->contains(pointer),
-                     qPrintable(expected + " not in " + QString::fromStdString(doc->dump())));
-            const json& value = (*doc)[pointer];
-            const QString got =
-                QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
-            QCOMPARE(got.toUpper(), expected.mid(equals + 1).toUpper());
-        }
+        compareValues(result, values);
+        if (QTest::currentTestFailed())
+            return;
         const QStringList texts = messageTexts(result);
         for (const QString& m : messages)
             QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
@@ -3068,21 +3076,9 @@ private slots:
         QStringList expectedObjects = objects;
         expectedObjects.sort();
         QCOMPARE(objectList(result), expectedObjects);
-        for (const QString& expected : values) {
-            const qsizetype slash = expected.indexOf('/');
-            const qsizetype equals = expected.indexOf('=', slash);
-            const QStringList kindAndId = expected.left(slash).split(':');
-            const json* doc = document(result, resourceKindFromName(kindAndId[0].toStdString()),
-                                       kindAndId[1].toStdString());
-            QVERIFY2(doc, qPrintable(expected));
-            const json::json_pointer pointer(expected.mid(slash, equals - slash).toStdString());
-            QVERIFY2(doc->contains(pointer),
-                     qPrintable(expected + " not in " + QString::fromStdString(doc->dump())));
-            const json& value = (*doc)[pointer];
-            const QString got =
-                QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
-            QCOMPARE(got.toUpper(), expected.mid(equals + 1).toUpper());
-        }
+        compareValues(result, values);
+        if (QTest::currentTestFailed())
+            return;
         QStringList texts = messageTexts(result);
         for (const ImportedObject& o : result.report.objects) {
             for (const std::string& text : o.notes)
