@@ -97,6 +97,17 @@ std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const Look
     return Lookup{kind.kind, validUtf8(std::move(name)), by};
 }
 
+/// Whether `text` holds ` not found`. (`not found` is looked for first: a space is in every line, an `n`
+/// followed by `ot found` in few.)
+bool saysNotFound(std::string_view text)
+{
+    for (std::size_t at = text.find("not found"); at != std::string_view::npos;
+         at = text.find("not found", at + 1))
+        if (at > 0 && text[at - 1] == ' ')
+            return true;
+    return false;
+}
+
 } // namespace
 
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
@@ -110,7 +121,7 @@ std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines
     std::map<std::tuple<std::string_view, std::string, std::string_view>, Seen> seen;
     for (const CleanedLine& line : lines) {
         const std::string_view text = line.text;
-        if (text.find(" not found") == std::string_view::npos)
+        if (!saysNotFound(text))
             continue;
         // One line may say it twice (`failed to find endpoint X: Endpoint X not found`): once is enough.
         std::vector<std::tuple<std::string_view, std::string, std::string_view>> onLine;

@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/error_catalog.h"
+#include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
@@ -654,8 +655,14 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
     std::vector<LoggedRefusal> refusals;
     for (std::size_t first = 0; first < lines.size(); ++first) {
         // A line without a failure word states none; the lines a console wrapped it into (or lines as
-        // wide that follow it, as a table's rows are) are read from their own start.
-        const std::string lower = lowerCopy(lines[first].text);
+        // wide that follow it, as a table's rows are) are read from their own start. Each form below
+        // holds one of these words: the many lines holding none are spared a lower-cased copy.
+        const std::string_view line = lines[first].text;
+        if (!holdsIgnoringCase(line, "fail") && !holdsIgnoringCase(line, "error") &&
+            !holdsIgnoringCase(line, "hns") && !holdsIgnoringCase(line, "hostnetsvc") &&
+            !holdsIgnoringCase(line, "hcn_e_"))
+            continue;
+        const std::string lower = lowerCopy(line);
         std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);
         if (!record)
             record = wslHnsErrorIn(lines[first].text, lower);

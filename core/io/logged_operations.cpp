@@ -491,6 +491,11 @@ std::string loggedLinesText(const std::vector<int>& lines)
 /// `HNSEndpointRequest`, an HCN call logged without its failure. An answer after such a line answers it.
 bool requestLine(std::string_view text)
 {
+    // Every form below holds one of these: the many lines holding none are spared a lower-cased copy.
+    if (!holdsIgnoringCase(text, "hns") && !holdsIgnoringCase(text, "hcn") &&
+        !holdsIgnoringCase(text, "hcsshim::") && !holdsIgnoringCase(text, "method[") &&
+        text.find("]=>[") == std::string_view::npos)
+        return false;
     const std::string lower = lowerCopy(text);
     if (lower.find("]=>[") != std::string::npos || lower.find("hcsshim::") != std::string::npos ||
         lower.find("hcn::") != std::string::npos || lower.find("method[") != std::string::npos ||

@@ -26,17 +26,26 @@ std::string fromUtf16(std::string_view bytes, bool littleEndian, bool& replaced)
     std::string out;
     out.reserve(bytes.size() / 2 + 16);
     std::size_t i = 0;
-    for (; i + 1 < bytes.size(); i += 2) {
-        const std::uint32_t u = unit(i);
-        if (u < 0x80) { // most of a dump: one byte, without a call
-            out += static_cast<char>(u);
+    while (i + 1 < bytes.size()) {
+        // Most of a dump is ASCII: a run of it is copied a byte per unit, without a call per character.
+        std::size_t run = i;
+        while (run + 1 < bytes.size() && unit(run) < 0x80)
+            run += 2;
+        if (run > i) {
+            const std::size_t at = out.size();
+            out.resize(at + (run - i) / 2);
+            char* to = out.data() + at;
+            for (std::size_t k = i + (littleEndian ? 0 : 1); k < run; k += 2)
+                *to++ = bytes[k];
+            i = run;
             continue;
         }
+        const std::uint32_t u = unit(i);
         if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
             const std::uint32_t low = unit(i + 2);
             if (low >= 0xDC00 && low <= 0xDFFF) {
                 hcn::appendUtf8(out, static_cast<char32_t>(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)));
-                i += 2;
+                i += 4;
                 continue;
             }
         }
@@ -46,6 +55,7 @@ std::string fromUtf16(std::string_view bytes, bool littleEndian, bool& replaced)
         } else {
             hcn::appendUtf8(out, static_cast<char32_t>(u));
         }
+        i += 2;
     }
     if (i < bytes.size()) {
         hcn::appendUtf8(out, static_cast<char32_t>(kReplacement));
@@ -184,24 +194,31 @@ std::size_t singleByteTextAfter(std::string_view bytes)
     const auto printable = [](unsigned char c) {
         return (c >= 0x20 && c < 0x7F) || c == '\r' || c == '\n' || c == '\t';
     };
+    const auto nextEven = [](std::size_t i) { return i + (i % 2); };
     constexpr std::size_t kWindow = 64;
-    std::size_t runStart = 0;
-    bool lineEnd = false;
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (!printable(c)) {
-            runStart = i + 1 + ((i + 1) % 2); // the next even offset
-            lineEnd = false;
+    std::size_t start = 0; // where the run of printable bytes being tried starts
+    while (start < bytes.size()) {
+        // The window is tried from its end: in UTF-16 its last byte is nearly always a zero byte, so
+        // most windows are passed over with a single test.
+        const std::size_t end = std::min(bytes.size(), start + kWindow);
+        std::size_t bad = end;
+        while (bad > start && printable(static_cast<unsigned char>(bytes[bad - 1])))
+            --bad;
+        if (bad > start) {
+            start = nextEven(bad);
             continue;
         }
-        if (i < runStart)
-            continue;
-        lineEnd = lineEnd || c == '\n';
-        if (i + 1 - runStart >= kWindow && lineEnd)
-            return runStart;
+        // A printable run of a whole window, or of all that is left (then at least 16 bytes): it counts
+        // once it holds a line end.
+        std::size_t i = start;
+        for (; i < bytes.size() && printable(static_cast<unsigned char>(bytes[i])); ++i)
+            if (bytes[i] == '\n')
+                return end - start >= 16 ? start : std::string_view::npos;
+        if (i == bytes.size())
+            return std::string_view::npos;
+        start = nextEven(i + 1);
     }
-    const std::size_t left = bytes.size() > runStart ? bytes.size() - runStart : 0;
-    return left >= 16 && lineEnd ? runStart : std::string_view::npos;
+    return std::string_view::npos;
 }
 
 /// Where UTF-16 LE starts a line inside single-byte text (PowerShell's `>>` appending to another tool's

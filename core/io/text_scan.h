@@ -184,15 +184,31 @@ inline bool isPowerShellTypeName(std::string_view s)
 /// lower-casing a copy of each of a log's many lines.
 inline std::size_t findIgnoringCase(std::string_view text, std::string_view lowerWord)
 {
-    for (std::size_t at = 0; at + lowerWord.size() <= text.size(); ++at) {
-        std::size_t i = 0;
-        while (i < lowerWord.size() && std::tolower(static_cast<unsigned char>(text[at + i])) ==
-                                           static_cast<unsigned char>(lowerWord[i]))
+    if (lowerWord.empty())
+        return 0;
+    if (lowerWord.size() > text.size())
+        return std::string_view::npos;
+    // The first letter is looked for in both cases with the library's fast character search; only
+    // where it stands is the rest compared.
+    const char first = lowerWord.front();
+    const char firstUpper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+    const std::size_t last = text.size() - lowerWord.size();
+    std::size_t lower = text.find(first);
+    std::size_t upper = firstUpper == first ? std::string_view::npos : text.find(firstUpper);
+    while (true) {
+        const std::size_t at = std::min(lower, upper);
+        if (at == std::string_view::npos || at > last)
+            return std::string_view::npos;
+        std::size_t i = 1;
+        while (i < lowerWord.size() && lowerAscii(text[at + i]) == lowerWord[i])
             ++i;
         if (i == lowerWord.size())
             return at;
+        if (at == lower)
+            lower = text.find(first, at + 1);
+        else
+            upper = text.find(firstUpper, at + 1);
     }
-    return std::string_view::npos;
 }
 
 /// Whether `text` holds `lowerWord` (lower case) in any ASCII letter case.
