@@ -6,6 +6,7 @@
 #include "common/capped_list.h"
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
+#include "io/event_list.h"
 #include "io/failed_lookups.h"
 #include "io/hns_service_stops.h"
 #include "io/import_objects.h"
@@ -198,6 +199,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     for (std::string& note : notes)
         messages.push_back(
             {ImportSeverity::Info, source.name, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
+    addLineMessages(joinWrappedListValues(lines), ImportSeverity::Info, source.name, messages);
     unwrapJsonLogRecords(lines);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
     const Reader otherReaders[] = {extractGoStructDumps, extractGoSpewDumps,     extractListViewObjects,
@@ -388,7 +390,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
     detail::linkPastedSwitches(switches, linked, result.report.messages);
-    reportLoggedOperations(operations, linked.objects, result.report.messages);
+    reportLoggedOperations(operations, linked.objects, linked.documents, result.report.messages);
 
     json snapshot = json::object();
     if (plausibleVersion(hnsVersion))

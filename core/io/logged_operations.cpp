@@ -4,6 +4,7 @@
 
 #include "common/capped_list.h"
 #include "common/text.h"
+#include "io/event_list.h"
 #include "io/hns_member.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -19,6 +20,8 @@
 namespace hcn::io {
 
 namespace {
+
+using json = nlohmann::json;
 
 /// Each info names at most this many objects, then "and N more".
 constexpr std::size_t kMaxNamedLoggedObjects = 20;
@@ -223,6 +226,10 @@ std::optional<Deleted> deletionIn(std::string_view text)
 {
     if (!holdsIgnoringCase(text, "delete"))
         return std::nullopt;
+    // HNS's own event: "RPC request received. Type: 'Delete', Entity: 'Namespace', Id: '{<guid>}'".
+    if (const std::optional<RpcRequestEvent> e = rpcRequestIn(text); e && !e->id.empty())
+        return equalsIgnoreCase(e->type, "Delete") ? std::optional<Deleted>(Deleted{e->kind, e->id})
+                                                   : std::nullopt;
     if (auto d = classDeleteIn(text))
         return d;
     const std::string lower = lowerCopy(text);
@@ -564,6 +571,115 @@ const detail::NamedRefusal* refusalOf(const std::vector<detail::NamedRefusal>& r
     return after;
 }
 
+/// The request hcsshim logs as `[POST]=>[/namespaces/<id>/addresource] Request : {...}`, other than a
+/// GET (a lookup) or a DELETE (a deletion, read above): "create namespace", "add endpoint <id> to
+/// namespace <id>". nullopt when the line logs none, or names no HNS collection.
+std::optional<LoggedRequest> restRequestIn(std::string_view text)
+{
+    const std::size_t arrow = text.find("]=>[");
+    if (arrow == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t open = text.rfind('[', arrow);
+    const std::size_t close = text.find(']', arrow + 4);
+    if (open == std::string_view::npos || close == std::string_view::npos)
+        return std::nullopt;
+    const std::string method = upperCopy(std::string(text.substr(open + 1, arrow - open - 1)));
+    if (method.empty() || method == "GET" || method == "DELETE")
+        return std::nullopt;
+    std::vector<std::string> path;
+    const std::string lowerPath = lowerCopy(text.substr(arrow + 4, close - arrow - 4));
+    for (std::size_t at = 0; at <= lowerPath.size();) {
+        const std::size_t slash = std::min(lowerPath.find('/', at), lowerPath.size());
+        if (slash > at)
+            path.push_back(lowerPath.substr(at, slash - at));
+        at = slash + 1;
+    }
+    if (path.empty())
+        return std::nullopt;
+    LoggedRequest r;
+    for (const KindSpelled& k : kCollections)
+        if (path[0] == k.text)
+            r.kind = k.kind;
+    if (r.kind == ResourceKind::Invalid)
+        return std::nullopt;
+    const std::string label(resourceKindLabel(r.kind));
+    if (path.size() > 1) {
+        if (!tables::isGuid(path[1]))
+            return std::nullopt;
+        r.id = std::string(text.substr(arrow + 4 + lowerPath.find(path[1]), 36));
+    }
+    if (path.size() == 1) {
+        r.what = method == "POST" ? "create " + label : method + " " + label;
+        return r;
+    }
+    if (path.size() == 2) {
+        r.what = (method == "POST" ? "modify " : method + " ") + label + " " + r.id;
+        return r;
+    }
+    const std::string& action = path[2];
+    if (action != "addresource" && action != "removeresource") {
+        r.what = action + " " + label + " " + r.id;
+        return r;
+    }
+    // The body names the resource: `{"Type":"Endpoint","Data":{"Id":"<guid>"}}`, its quotes escaped in
+    // a logrus field.
+    r.adds = action == "addresource";
+    const std::string_view body = text.substr(close);
+    const std::string lowerBody = lowerCopy(body);
+    std::string member = "a resource";
+    if (const std::size_t type = lowerBody.find("type"); type != std::string::npos) {
+        const std::string_view after = std::string_view(lowerBody).substr(type, 24);
+        if (after.find("endpoint") != std::string_view::npos)
+            r.memberKind = ResourceKind::Endpoint;
+        else if (after.find("container") != std::string_view::npos)
+            member = "container";
+    }
+    if (const std::size_t data = lowerBody.find("data"); data != std::string::npos)
+        if (const std::size_t guid = findLoggedGuid(body, data); guid != std::string_view::npos) {
+            r.memberId = loggedGuid(body, guid);
+            member = (r.memberKind == ResourceKind::Endpoint ? "endpoint" : member) + " " + r.memberId;
+        }
+    if (r.memberKind == ResourceKind::Endpoint && r.memberId.empty())
+        member = "an endpoint";
+    r.what = (r.adds ? "add " + member + " to " : "remove " + member + " from ") + label + " " + r.id;
+    return r;
+}
+
+/// A request HNS logged as an RPC request event, other than a deletion: "query namespace <id>".
+std::optional<LoggedRequest> eventRequestIn(std::string_view text)
+{
+    const std::optional<RpcRequestEvent> e = rpcRequestIn(text);
+    if (!e || equalsIgnoreCase(e->type, "Delete"))
+        return std::nullopt;
+    LoggedRequest r;
+    r.kind = e->kind;
+    r.id = e->id;
+    r.data = e->data;
+    r.what = lowerCopy(e->type) + " " + std::string(resourceKindLabel(e->kind)) +
+             (e->id.empty() ? "" : " " + e->id);
+    return r;
+}
+
+/// Whether `text` says the request before it was done: HNS's `"Success":true` (quotes escaped or not),
+/// or, for an addresource or removeresource, a line naming the resource and the object with "added" or
+/// "removed" (hcsshim's `added network endpoint <id> to namespace <id>`).
+bool saysDone(std::string_view text, const LoggedRequest& r)
+{
+    std::string lower = lowerCopy(text);
+    if (!r.memberId.empty() && findIgnoringCase(text, lowerCopy(r.memberId)) != std::string_view::npos &&
+        findIgnoringCase(text, lowerCopy(r.id)) != std::string_view::npos)
+        return lower.find(r.adds ? "added" : "removed") != std::string::npos;
+    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
+    return lower.find("\"success\":true") != std::string::npos;
+}
+
+bool saysFailed(std::string_view text)
+{
+    std::string lower = lowerCopy(text);
+    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
+    return lower.find("\"success\":false") != std::string::npos;
+}
+
 int firstLoggedLine(const LoggedObject& o)
 {
     return o.nameLine > 0 ? std::min(o.nameLine, o.lines.front()) : o.lines.front();
@@ -572,6 +688,121 @@ int firstLoggedLine(const LoggedObject& o)
 std::string namedLoggedObjects(const std::vector<std::string>& entries)
 {
     return cappedList(entries, kMaxNamedLoggedObjects, ", ", ", ");
+}
+
+/// Whether the namespace document `ns` lists endpoint `id` in its Resources; erases it with `erase`.
+bool listsEndpoint(nlohmann::json& ns, const std::string& id, bool erase)
+{
+    auto resources = ns.find("Resources");
+    if (resources == ns.end() || !resources->is_array())
+        return false;
+    for (auto it = resources->begin(); it != resources->end(); ++it) {
+        if (!it->is_object() || !equalsIgnoreCase(it->value("Type", std::string()), "Endpoint"))
+            continue;
+        const auto data = it->find("Data");
+        if (data == it->end() || !data->is_object())
+            continue;
+        for (const auto& [key, value] : data->items())
+            if (equalsIgnoreCase(key, "ID") && value.is_string() &&
+                equalsIgnoreCase(value.get<std::string>(), id)) {
+                if (erase)
+                    resources->erase(it);
+                return true;
+            }
+    }
+    return false;
+}
+
+/// The info for a request no value reports, and what it changes of the snapshot (see
+/// reportLoggedOperations); a note on the object read from an RPC request event's Data.
+void reportRequest(const std::string& source, const LoggedRequest& r, std::vector<ImportedObject>& objects,
+                   std::vector<nlohmann::json>& documents,
+                   const std::map<std::string, std::size_t>& objectById, std::vector<ImportMessage>& messages)
+{
+    const auto held = r.id.empty() ? objectById.end() : objectById.find(upperCopy(r.id));
+    const std::string line = "line " + std::to_string(r.line);
+    if (r.shown) {
+        if (r.event.empty() || !r.data || held == objectById.end())
+            return; // the value on its line was reported as what it is
+        ImportedObject& o = objects[held->second];
+        if (o.source != source || r.line < o.firstLine || r.line > std::max(o.firstLine, o.lastLine))
+            return;
+        const bool query = r.what.starts_with("query ");
+        const std::string said = "read from the Data of an RPC request HNS logged as an event (" + r.what +
+                                 ", " + r.event + ", " + line + ")" +
+                                 (query ? ": the object as that event shows it"
+                                        : ": what the request asked of HNS, which need not be what it holds");
+        o.notes.push_back(said);
+        messages.push_back({query ? ImportSeverity::Info : ImportSeverity::Warning, o.source, o.firstLine,
+                            o.lastLine, o.kind, o.id,
+                            std::string(resourceKindLabel(o.kind)) + " " + o.id + ": " + said});
+        return;
+    }
+    std::string text = r.event.empty()
+                           ? "a request sent to HNS: " + r.what
+                           : "a request HNS logged as an RPC request event (" + r.event + "): " + r.what;
+    const bool member =
+        r.kind == ResourceKind::Namespace && r.memberKind == ResourceKind::Endpoint && !r.memberId.empty();
+    if (r.answer == LoggedRequest::Answer::Done)
+        text += "; HNS did it (line " + std::to_string(r.answerLine) + ")";
+    else if (r.answer == LoggedRequest::Answer::Refused)
+        text += "; HNS refused it (line " + std::to_string(r.answerLine) + ")";
+    else if (member)
+        text += "; the log shows no answer, so whether HNS did it is unknown";
+    ResourceKind kind = ResourceKind::Invalid;
+    std::string objectId;
+    if (member && held != objectById.end()) {
+        ImportedObject& ns = objects[held->second];
+        kind = ns.kind;
+        objectId = ns.id;
+        const std::string dumped =
+            "dumped at " + (ns.lastLine > ns.firstLine
+                                ? "lines " + std::to_string(ns.firstLine) + "-" + std::to_string(ns.lastLine)
+                                : "line " + std::to_string(ns.firstLine));
+        if (ns.source != source || r.line <= ns.lastLine) {
+            text += "; the namespace is " + dumped +
+                    (ns.source == source ? ", after the request" : " of " + ns.source);
+        } else if (r.answer == LoggedRequest::Answer::Done) {
+            json& doc = documents[held->second];
+            const std::string answered =
+                source + ", request at " + line + ", HNS's answer at line " + std::to_string(r.answerLine);
+            if (r.adds && !listsEndpoint(doc, r.memberId, false)) {
+                if (!doc.contains("Resources") || !doc["Resources"].is_array())
+                    doc["Resources"] = json::array();
+                doc["Resources"].push_back(json{{"Type", "Endpoint"}, {"Data", json{{"ID", r.memberId}}}});
+                ns.notes.push_back("endpoint " + r.memberId +
+                                   " was added to it after this dump, as the log shows (" + answered +
+                                   "); listed in Resources from the log");
+                text +=
+                    "; the snapshot's namespace (" + dumped + ", before the request) lists it from the log";
+            } else if (!r.adds && listsEndpoint(doc, r.memberId, true)) {
+                ns.notes.push_back("endpoint " + r.memberId +
+                                   " was removed from it after this dump, as the log shows (" + answered +
+                                   "); left out of Resources");
+                text += "; the snapshot's namespace (" + dumped + ", before the request) no longer lists it";
+            }
+            const auto endpoint = objectById.find(upperCopy(r.memberId));
+            if (r.adds && endpoint != objectById.end()) {
+                json& ep = documents[endpoint->second];
+                if (ep.value("HostComputeNamespace", std::string()).empty()) {
+                    ep["HostComputeNamespace"] = ns.id;
+                    objects[endpoint->second].notes.push_back(
+                        "HostComputeNamespace: " + ns.id + ", which the log added it to (" + answered + ")");
+                }
+            }
+        } else {
+            ns.notes.push_back(
+                "endpoint " + r.memberId + " was asked to be " + (r.adds ? "added to" : "removed from") +
+                " it after this dump (" + source + ", " + line + "); " +
+                (r.answer == LoggedRequest::Answer::Refused ? "HNS refused it" : "the log shows no answer") +
+                ", so Resources stay as dumped");
+            text += "; the snapshot's namespace stays as " + dumped;
+        }
+    }
+    if (member && objectById.find(upperCopy(r.memberId)) == objectById.end())
+        text += "; the endpoint itself is not in the dump";
+    messages.push_back(
+        {ImportSeverity::Info, source, r.line, std::max(r.line, r.answerLine), kind, objectId, text});
 }
 
 } // namespace
@@ -593,10 +824,13 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         auto [it, added] =
             deletionAt.emplace(std::make_pair(d->kind, upperCopy(d->id)), result.deletions.size());
         if (added) {
-            result.deletions.push_back({d->kind, d->id, {}, 0, {}, {}});
+            result.deletions.push_back({d->kind, d->id, {}, 0, {}, {}, {}});
             deletionFirstLine.push_back(i);
         }
-        addLine(result.deletions[it->second].lines, lines[i].sourceLine);
+        LoggedObject& deletion = result.deletions[it->second];
+        addLine(deletion.lines, lines[i].sourceLine);
+        if (deletion.event.empty() && rpcRequestIn(lines[i].text))
+            deletion.event = eventShownAt(lines, i);
     }
     // The name the log gives: on the deletion's line or a few before it, up to another deletion's line.
     for (std::size_t n = 0; n < result.deletions.size(); ++n) {
@@ -619,11 +853,62 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             }
         }
     }
+    // Other requests: hcsshim's `[POST]=>[...]` and HNS's RPC request events.
+    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
+    const auto isShown = [&merged](int line) {
+        const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
+        return it != merged.begin() && std::prev(it)->second >= line;
+    };
+    std::vector<std::size_t> requestAt; // index into `lines` of each request
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (deletionLines.count(i) != 0)
+            continue;
+        std::optional<LoggedRequest> r = restRequestIn(lines[i].text);
+        if (!r) {
+            r = eventRequestIn(lines[i].text);
+            if (r)
+                r->event = eventShownAt(lines, i);
+        }
+        if (!r)
+            continue;
+        r->line = lines[i].sourceLine;
+        r->shown = isShown(r->line);
+        result.requests.push_back(std::move(*r));
+        requestAt.push_back(i);
+    }
     std::vector<int> requestLines; // source lines that send HNS a request, ascending
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (deletionLines.count(i) != 0 || requestLine(lines[i].text))
             requestLines.push_back(lines[i].sourceLine);
+    for (const LoggedRequest& r : result.requests)
+        requestLines.push_back(r.line);
     std::sort(requestLines.begin(), requestLines.end());
+    requestLines.erase(std::unique(requestLines.begin(), requestLines.end()), requestLines.end());
+    // A request's answer: on the lines after it, before the next request.
+    std::set<std::size_t> answerLines;
+    for (std::size_t n = 0; n < result.requests.size(); ++n) {
+        LoggedRequest& r = result.requests[n];
+        const auto next = std::upper_bound(requestLines.begin(), requestLines.end(), r.line);
+        const int until =
+            std::min(r.line + kMaxDeletionToAnswer, next == requestLines.end() ? INT_MAX : *next - 1);
+        for (const detail::NamedRefusal& refusal : refusals)
+            if (refusal.source == source && refusal.firstLine >= r.line && refusal.firstLine <= until &&
+                (r.answerLine == 0 || refusal.firstLine < r.answerLine)) {
+                r.answer = LoggedRequest::Answer::Refused;
+                r.answerLine = refusal.firstLine;
+            }
+        for (std::size_t i = requestAt[n] + 1; i < lines.size() && lines[i].sourceLine <= until; ++i) {
+            if (r.answerLine != 0 && lines[i].sourceLine >= r.answerLine)
+                break;
+            if (saysDone(lines[i].text, r) || saysFailed(lines[i].text)) {
+                r.answer =
+                    saysFailed(lines[i].text) ? LoggedRequest::Answer::Refused : LoggedRequest::Answer::Done;
+                r.answerLine = lines[i].sourceLine;
+                answerLines.insert(i);
+                break;
+            }
+        }
+    }
     std::erase_if(result.deletions, [&](const LoggedObject& d) {
         const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
         if (r && std::any_of(d.lines.begin(), d.lines.end(), [r](int line) {
@@ -635,10 +920,9 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
 
     // Mentions: lines no object, message or deletion states, naming an object by ID or name; an ID
     // named so is then also counted on the other lines that name it.
-    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
-    const auto isShown = [&merged](int line) {
-        const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
-        return it != merged.begin() && std::prev(it)->second >= line;
+    std::set<std::size_t> requestIndexes(requestAt.begin(), requestAt.end());
+    const auto saysRequest = [&](std::size_t i) {
+        return deletionLines.count(i) != 0 || requestIndexes.count(i) != 0 || answerLines.count(i) != 0;
     };
     std::set<std::string> deletedIds;
     for (const auto& [key, index] : deletionAt)
@@ -647,7 +931,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     std::map<std::pair<ResourceKind, std::string>, std::size_t> mentionByName;
     std::vector<bool> counted(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (deletionLines.count(i) != 0 || isShown(lines[i].sourceLine))
+        if (saysRequest(i) || isShown(lines[i].sourceLine))
             continue;
         std::optional<Mentioned> m = mentionIn(lines[i].text);
         if (!m || (!m->id.empty() && deletedIds.count(upperCopy(m->id)) != 0))
@@ -660,7 +944,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         else if (knownName != mentionByName.end())
             index = knownName->second;
         else {
-            result.mentions.push_back({m->kind, m->id, m->name, 0, m->address, {}});
+            result.mentions.push_back({m->kind, m->id, m->name, 0, m->address, {}, {}});
             if (!m->id.empty())
                 mentionById.emplace(upperCopy(m->id), index);
             else
@@ -673,7 +957,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     }
     if (!mentionById.empty()) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (counted[i] || deletionLines.count(i) != 0 || isShown(lines[i].sourceLine))
+            if (counted[i] || saysRequest(i) || isShown(lines[i].sourceLine))
                 continue;
             const std::string_view text = lines[i].text;
             for (std::size_t g = findLoggedGuid(text, 0); g != std::string_view::npos;
@@ -692,7 +976,8 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
 }
 
 void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
-                            std::vector<ImportedObject>& objects, std::vector<ImportMessage>& messages)
+                            std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
+                            std::vector<ImportMessage>& messages)
 {
     std::map<std::string, std::size_t> objectById;
     std::map<std::pair<ResourceKind, std::string>, std::size_t> objectByName;
@@ -742,6 +1027,8 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                 else if (held != objectById.end() && !objects[held->second].name.empty())
                     entry += " (\"" + objects[held->second].name + "\")";
                 entry += " at " + loggedLinesText(d.lines);
+                if (!d.event.empty())
+                    entry += " (" + d.event + ")";
                 if (held != objectById.end()) {
                     entry += byName ? ", which the snapshot holds under that name (its ID not dumped)"
                                     : ", which the snapshot holds";
@@ -793,6 +1080,8 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 {},
                                 "the log names HNS " + namedLoggedObjects(entries) + "; no dump of " +
                                     (entries.size() == 1 ? "it" : "them") + ", not imported"});
+        for (const LoggedRequest& r : op.requests)
+            reportRequest(op.source, r, objects, documents, objectById, messages);
     }
 }
 

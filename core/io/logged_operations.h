@@ -4,13 +4,16 @@
 // DELETE id:...`, `hcnDeleteEndpoint`), and objects a log names by ID or name only (calico felix's
 // `Found new HNS endpoint EndpointId="..."`, flannel's `Found existing HNSNetwork cbr0` and `Created
 // HNSNetwork cbr0`, kube-proxy's `"Hns Endpoint resource" endpointInfo=&{... hnsID:...}`, `Attaching
-// endpoint <guid> to ...`).
+// endpoint <guid> to ...`), and other requests a log shows sent to HNS with no document the readers report
+// (hcsshim's `[POST]=>[/namespaces/]`, `[POST]=>[/namespaces/<id>/addresource] Request : {...}`, HNS's
+// own RPC request events: "RPC request received. Type: 'Delete', Entity: 'Namespace', Id: '{...}'").
 
 #include "hcn/dump_import.h"
 #include "hcn/dump_text.h"
 #include "hcn/resource_kind.h"
 #include "io/import_objects.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +29,30 @@ struct LoggedObject
     int nameLine = 0;       ///< the line that gives the name
     std::string address;    ///< the address the log gives with it (`IPAddress="100.97.47.77/32"`)
     std::vector<int> lines; ///< 1-based source lines, ascending
+    std::string event;      ///< "event 1055 of 4/17/2024 9:10:52 PM" when an event list logged it
+};
+
+/// A request a log shows sent to HNS (other than a deletion), with HNS's answer when the log shows it.
+struct LoggedRequest
+{
+    enum class Answer
+    {
+        None, ///< the log shows no answer
+        Done,
+        Refused,
+    };
+    std::string what; ///< "create namespace", "add endpoint <id> to namespace <id>", "query namespace <id>"
+    ResourceKind kind = ResourceKind::Invalid;       ///< the object it is about
+    std::string id;                                  ///< that object's ID as logged; empty for a create
+    ResourceKind memberKind = ResourceKind::Invalid; ///< what an addresource or removeresource names
+    std::string memberId;
+    bool adds = false;  ///< an addresource (else a removeresource, when memberKind is set)
+    std::string event;  ///< as LoggedObject::event
+    bool data = false;  ///< an event whose Data carries a document
+    int line = 0;       ///< 1-based source line
+    bool shown = false; ///< a value read from its line states it (an object, a request reported)
+    Answer answer = Answer::None;
+    int answerLine = 0;
 };
 
 /// What one source's log lines say about HNS objects.
@@ -37,20 +64,29 @@ struct LoggedOperations
     /// Deletions HNS refused in an answer on other lines, with the index of the message that names the
     /// refusal (detail::NamedRefusal::message): that message names the deletion.
     std::vector<std::pair<LoggedObject, std::size_t>> refused;
+    std::vector<LoggedRequest> requests; ///< other requests, in the order of the log
 };
 
 /// The deletions and mentions in `lines`. A deletion one of `refusals` (of `source`) answers is left
 /// out: the refusal says it (in `refused` when the refusal is on other lines). HNS's answer answers the
 /// deletion before it when no other request is logged between them and it names no other operation. Mentions
 /// on lines in `shown` (an object's or a message's lines: the dump or a request states them) are left out.
+/// A request's answer is the line after it (before another request) that says it was done (hcsshim's
+/// `added network endpoint <id> to namespace <id>`, `"Success":true`) or one of `refusals`.
 LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const std::string& source,
                                     const std::vector<detail::NamedRefusal>& refusals,
                                     const std::vector<std::pair<int, int>>& shown);
 
 /// One info per source naming what HNS was asked to delete, and one naming the objects its log names
 /// that the snapshot does not hold; each object of the snapshot HNS was asked to delete gets a note and an
-/// info of its own. The message naming a refusal of a deletion on other lines names the deletion.
+/// info of its own. The message naming a refusal of a deletion on other lines names the deletion. Each
+/// other request no value reports gets an info at its line, with its answer; an endpoint HNS added to a
+/// namespace of the snapshot after the dump of it (the same source, later lines) is listed in its
+/// `Resources` (`documents`, parallel to `objects`) with a note saying so, and one it removed after it
+/// is taken out; one requested without an answer, or refused, is only said. An object read from an RPC
+/// request event's Data gets a note naming the event.
 void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
-                            std::vector<ImportedObject>& objects, std::vector<ImportMessage>& messages);
+                            std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
+                            std::vector<ImportMessage>& messages);
 
 } // namespace hcn::io

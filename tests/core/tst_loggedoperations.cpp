@@ -50,6 +50,10 @@ private slots:
     void deletionByNameReachesAnObjectDumpedWithoutItsId_data();
     void deletionByNameReachesAnObjectDumpedWithoutItsId();
     void capsTheListOfDeletions();
+    void endpointAddedAfterTheDumpIsListed();
+    void endpointAddedBeforeTheDumpChangesNothing();
+    void wrappedEventMessageIsReadAsHnsWroteIt_data();
+    void wrappedEventMessageIsReadAsHnsWroteIt();
 };
 
 void TestLoggedOperations::reportsWhatTheLogSays_data()
@@ -119,6 +123,36 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "delete-network-refused-lines-later.log" << 0
         << "HNS was asked to delete: network 8A3F1C02-E6B9-4D75-9C08-2F4E7B1D6A53 at lines 6-7"
         << "deletion of network 8A3F1C02";
+    QTest::newRow("HNS's RPC request event deleting a namespace, with the event's time")
+        << "eventlog-rpc-namespace-delete-query-wrapped.txt" << 1
+        << "HNS was asked to delete: namespace 5e8c1f47-a2d3-4b69-9c0e-71f4d2a8b6e3 at line 5 (event 1055 of "
+           "3/2/2025 4:41:07 PM), which the snapshot holds"
+        << "";
+    QTest::newRow("a namespace read from an RPC Query event's Data says so")
+        << "eventlog-rpc-namespace-delete-query-wrapped.txt" << 1
+        << "namespace 5e8c1f47-a2d3-4b69-9c0e-71f4d2a8b6e3: read from the Data of an RPC request HNS logged "
+           "as "
+           "an event (query namespace 5e8c1f47-a2d3-4b69-9c0e-71f4d2a8b6e3, event 1055 of 3/2/2025 4:41:06 "
+           "PM, "
+           "line 9): the object as that event shows it"
+        << "";
+    QTest::newRow("hcsshim's POST to /namespaces/ is a request to create one")
+        << "hcsshim-namespace-addresource.log" << 1 << "a request sent to HNS: create namespace"
+        << "the log names";
+    QTest::newRow("an addresource HNS did, after the namespace's dump")
+        << "hcsshim-namespace-addresource.log" << 1
+        << "a request sent to HNS: add endpoint 4C9E2B71-A06D-4F38-8B15-D2E7A3C9F604 to namespace "
+           "D7A41C3E-82F6-4B0D-9A57-E3C18F4B2D69; HNS did it (line 5); the snapshot's namespace (dumped at "
+           "line "
+           "2, before the request) lists it from the log; the endpoint itself is not in the dump"
+        << "";
+    QTest::newRow("an addresource without an answer is only said")
+        << "hcsshim-namespace-addresource.log" << 1
+        << "a request sent to HNS: add endpoint E815F3A0-6B2C-4D97-A4E1-0C5B8D7F2A36 to namespace "
+           "D7A41C3E-82F6-4B0D-9A57-E3C18F4B2D69; the log shows no answer, so whether HNS did it is unknown; "
+           "the "
+           "snapshot's namespace stays as dumped at line 2; the endpoint itself is not in the dump"
+        << "";
     QTest::newRow("an endpoint the log names and the dump shows is not reported as missing")
         << "felix-found-endpoint-in-dump.txt" << 1 << ""
         << "the log names";
@@ -217,6 +251,93 @@ void TestLoggedOperations::capsTheListOfDeletions()
     QVERIFY(it != texts.end());
     QVERIFY2(it->endsWith(QStringLiteral(", and 5 more")), qPrintable(*it));
     QCOMPARE(it->count(QStringLiteral("endpoint ")), 20);
+}
+
+void TestLoggedOperations::endpointAddedAfterTheDumpIsListed()
+{
+    const ImportResult result = importDumpFile(QStringLiteral("hcsshim-namespace-addresource.log"));
+    QCOMPARE(result.report.objects.size(), std::size_t(1));
+    const ImportedObject& ns = result.report.objects.front();
+    QCOMPARE(ns.id, std::string("D7A41C3E-82F6-4B0D-9A57-E3C18F4B2D69"));
+    // The endpoint HNS added is listed; the one without an answer is not.
+    const nlohmann::json& resources = result.snapshot.at("Namespaces").at(0).at("Resources");
+    QCOMPARE(resources.size(), std::size_t(1));
+    QCOMPARE(resources.at(0).at("Data").at("ID").get<std::string>(),
+             std::string("4C9E2B71-A06D-4F38-8B15-D2E7A3C9F604"));
+    const std::string added =
+        "endpoint 4C9E2B71-A06D-4F38-8B15-D2E7A3C9F604 was added to it after this dump, as "
+        "the log shows (hcsshim-namespace-addresource.log, request at line 4, HNS's "
+        "answer at line 5); listed in Resources from the log";
+    const std::string asked =
+        "endpoint E815F3A0-6B2C-4D97-A4E1-0C5B8D7F2A36 was asked to be added to it after "
+        "this dump (hcsshim-namespace-addresource.log, line 6); the log shows no answer, so "
+        "Resources stay as dumped";
+    QVERIFY(std::find(ns.notes.begin(), ns.notes.end(), added) != ns.notes.end());
+    QVERIFY(std::find(ns.notes.begin(), ns.notes.end(), asked) != ns.notes.end());
+    // The endpoint's own lines name it for the request, not as an object the log only names.
+    QVERIFY2(!allText(result).contains(QStringLiteral("the log names")), qPrintable(allText(result)));
+}
+
+void TestLoggedOperations::endpointAddedBeforeTheDumpChangesNothing()
+{
+    const ImportResult result =
+        importDumpFile(QStringLiteral("hcsshim-namespace-addresource-before-dump.log"));
+    QCOMPARE(result.report.objects.size(), std::size_t(1));
+    const nlohmann::json& resources = result.snapshot.at("Namespaces").at(0).at("Resources");
+    QCOMPARE(resources.size(), std::size_t(1));
+    for (const std::string& note : result.report.objects.front().notes)
+        QVERIFY2(note.find("from the log") == std::string::npos, note.c_str());
+    QVERIFY2(
+        messageTexts(result).contains(QStringLiteral(
+            "a request sent to HNS: add endpoint 73D8B2E5-09A4-4C6F-B1E8-A2C7F5D3906B to namespace "
+            "1A6F0D82-B4C9-4E35-8D71-5F2A9C3E7B04; HNS did it (line 2); the namespace is dumped at line 3, "
+            "after the request; the endpoint itself is not in the dump")),
+        qPrintable(allText(result)));
+}
+
+void TestLoggedOperations::wrappedEventMessageIsReadAsHnsWroteIt_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("name");   ///< the object's name; empty for none
+    QTest::addColumn<QString>("member"); ///< a key the document holds after the wrap cut it
+    QTest::addColumn<QString>("joined"); ///< the message on the wrap
+
+    QTest::newRow("a namespace whose ID and keys the list view cut")
+        << "eventlog-rpc-namespace-delete-query-wrapped.txt"
+        << "5e8c1f47-a2d3-4b69-9c0e-71f4d2a8b6e3"
+        << ""
+        << "\"CompartmentOperationTime\":18"
+        << "PowerShell's list view wrapped the value of Message (a document in it) onto 3 more lines "
+           "indented "
+           "to its column (18); they were joined without that indentation";
+    QTest::newRow("a network whose name the list view cut")
+        << "eventlog-rpc-query-network-name-wrapped.txt"
+        << "0f3a7c92-5d14-4e6b-a8c1-9b2e4d7f1a05"
+        << "overlay-blue"
+        << "\"Name\":\"overlay-blue\""
+        << "PowerShell's list view wrapped the value of Message (a document in it) onto 1 more line indented "
+           "to "
+           "its column (18); they were joined without that indentation";
+}
+
+void TestLoggedOperations::wrappedEventMessageIsReadAsHnsWroteIt()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, id);
+    QFETCH(QString, name);
+    QFETCH(QString, member);
+    QFETCH(QString, joined);
+    const ImportResult result = importDumpFile(file);
+    QCOMPARE(result.report.objects.size(), std::size_t(1));
+    const ImportedObject& o = result.report.objects.front();
+    QCOMPARE(QString::fromStdString(o.id), id);
+    QCOMPARE(QString::fromStdString(o.name), name);
+    const char* plural = o.kind == ResourceKind::Network ? "Networks" : "Namespaces";
+    const QString snapshot = QString::fromStdString(result.snapshot.at(plural).at(0).dump());
+    QVERIFY2(snapshot.contains(member), qPrintable(snapshot));
+    QVERIFY2(!snapshot.contains(QStringLiteral("  ")), qPrintable(snapshot)); // no indentation inside a value
+    QVERIFY2(messageTexts(result).contains(joined), qPrintable(allText(result)));
 }
 
 QTEST_GUILESS_MAIN(TestLoggedOperations)
