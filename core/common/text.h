@@ -20,10 +20,23 @@ inline bool equalsIgnoreCase(std::string_view a, std::string_view b)
                                               [](char x, char y) { return lowerAscii(x) == lowerAscii(y); });
 }
 
+inline char upperAscii(char c)
+{
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 inline std::string lowerCopy(std::string_view text)
 {
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(), lowerAscii);
+    return out;
+}
+
+/// `text` in upper case (ASCII): how GUIDs and IDs are compared and shown.
+inline std::string upperCopy(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), upperAscii);
     return out;
 }
 

@@ -1,4 +1,5 @@
 // The files of a bug-report bundle, assembled in memory (hcn/bundle.h).
+#include "common/text.h"
 #include "hcn/bundle.h"
 #include "hcn/health_checks.h"
 #include "hcn/json_limits.h"
@@ -22,8 +23,7 @@ using ordered = nlohmann::ordered_json;
 
 std::string upper(std::string text)
 {
-    for (char& c : text)
-        c = char(std::toupper(static_cast<unsigned char>(c)));
+    text = upperCopy(text);
     if (text.size() == 38 && text.front() == '{' && text.back() == '}')
         text = text.substr(1, 36);
     return text;

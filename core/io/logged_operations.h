@@ -1,17 +1,16 @@
 #pragma once
 // What log lines say about HNS objects without dumping them: deletions asked of HNS (hcsshim's
 // `hcsshim::HNSNetwork::Delete id=...`, `[DELETE]=>[/networks/<id>]`, azure-vnet's `HNSNetworkRequest
-// DELETE id:...`, `hcnDeleteEndpoint`), and objects a log names by ID or name only (calico felix's
-// `Found new HNS endpoint EndpointId="..."`, flannel's `Found existing HNSNetwork cbr0` and `Created
-// HNSNetwork cbr0`, kube-proxy's `"Hns Endpoint resource" endpointInfo=&{... hnsID:...}`, `Attaching
-// endpoint <guid> to ...`), and other requests a log shows sent to HNS with no document the readers report
-// (hcsshim's `[POST]=>[/namespaces/]`, `[POST]=>[/namespaces/<id>/addresource] Request : {...}`, HNS's
-// own RPC request events: "RPC request received. Type: 'Delete', Entity: 'Namespace', Id: '{...}'").
+// DELETE id:...`, `hcnDeleteEndpoint`, HNS's RPC request events), objects a log names by ID or name only
+// (calico felix's `Found new HNS endpoint EndpointId="..."`, flannel's `Found existing HNSNetwork cbr0` and
+// `Created HNSNetwork cbr0`, kube-proxy's `"Hns Endpoint resource" endpointInfo=&{... hnsID:...}`,
+// `Attaching endpoint <guid> to ...`), and the other requests a log shows sent to HNS (logged_requests.h).
 
 #include "hcn/dump_import.h"
 #include "hcn/dump_text.h"
 #include "hcn/resource_kind.h"
 #include "io/import_objects.h"
+#include "io/logged_requests.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -30,29 +29,6 @@ struct LoggedObject
     std::string address;    ///< the address the log gives with it (`IPAddress="100.97.47.77/32"`)
     std::vector<int> lines; ///< 1-based source lines, ascending
     std::string event;      ///< "event 1055 of 4/17/2024 9:10:52 PM" when an event list logged it
-};
-
-/// A request a log shows sent to HNS (other than a deletion), with HNS's answer when the log shows it.
-struct LoggedRequest
-{
-    enum class Answer
-    {
-        None, ///< the log shows no answer
-        Done,
-        Refused,
-    };
-    std::string what; ///< "create namespace", "add endpoint <id> to namespace <id>", "query namespace <id>"
-    ResourceKind kind = ResourceKind::Invalid;       ///< the object it is about
-    std::string id;                                  ///< that object's ID as logged; empty for a create
-    ResourceKind memberKind = ResourceKind::Invalid; ///< what an addresource or removeresource names
-    std::string memberId;
-    bool adds = false;  ///< an addresource (else a removeresource, when memberKind is set)
-    std::string event;  ///< as LoggedObject::event
-    bool data = false;  ///< an event whose Data carries a document
-    int line = 0;       ///< 1-based source line
-    bool shown = false; ///< a value read from its line states it (an object, a request reported)
-    Answer answer = Answer::None;
-    int answerLine = 0;
 };
 
 /// What one source's log lines say about HNS objects.

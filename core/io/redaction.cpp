@@ -1,6 +1,7 @@
 // The Redactor's pseudonyms: addresses, GUIDs, names, and free text scanned for all of them.
 #include "hcn/redaction.h"
 
+#include "common/text.h"
 #include "hcn/ip_address.h"
 #include "hcn/mac_address.h"
 #include "hcn/sha256.h"
@@ -212,9 +213,7 @@ struct Redactor::Impl
     /// 36 characters of a GUID, in the case they came in.
     std::string mapGuid(std::string_view text)
     {
-        std::string canonical(text.substr(0, 36));
-        for (char& c : canonical)
-            c = char(std::toupper(static_cast<unsigned char>(c)));
+        const std::string canonical = upperCopy(text.substr(0, 36));
         auto [it, inserted] = guids.try_emplace(canonical);
         if (inserted) {
             std::uint8_t input[17];

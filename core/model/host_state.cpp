@@ -136,10 +136,7 @@ std::string canonicalObjectId(std::string_view text)
 {
     if (auto guid = Guid::parse(text))
         return guid->isNull() ? std::string() : guid->toString(GuidCase::Upper);
-    std::string upper(text);
-    std::transform(upper.begin(), upper.end(), upper.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return upper;
+    return upperCopy(text);
 }
 
 std::string endpointNetworkId(const PlainJson& endpoint)

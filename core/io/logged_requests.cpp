@@ -1,0 +1,290 @@
+// Requests other than deletions that log lines show sent to HNS, with HNS's answers (see
+// logged_requests.h).
+
+#include "io/logged_requests.h"
+
+#include "common/text.h"
+#include "io/event_list.h"
+#include "io/logged_words.h"
+#include "io/text_scan.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace hcn::io {
+
+using namespace logged;
+
+namespace {
+
+using json = nlohmann::json;
+
+/// The request hcsshim logs as `[POST]=>[/namespaces/<id>/addresource] Request : {...}`, other than a
+/// GET (a lookup) or a DELETE (a deletion, read above): "create namespace", "add endpoint <id> to
+/// namespace <id>". nullopt when the line logs none, or names no HNS collection.
+std::optional<LoggedRequest> restRequestIn(std::string_view text)
+{
+    const std::size_t arrow = text.find("]=>[");
+    if (arrow == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t open = text.rfind('[', arrow);
+    const std::size_t close = text.find(']', arrow + 4);
+    if (open == std::string_view::npos || close == std::string_view::npos)
+        return std::nullopt;
+    const std::string method = upperCopy(std::string(text.substr(open + 1, arrow - open - 1)));
+    if (method.empty() || method == "GET" || method == "DELETE")
+        return std::nullopt;
+    std::vector<std::string> path;
+    const std::string lowerPath = lowerCopy(text.substr(arrow + 4, close - arrow - 4));
+    for (std::size_t at = 0; at <= lowerPath.size();) {
+        const std::size_t slash = std::min(lowerPath.find('/', at), lowerPath.size());
+        if (slash > at)
+            path.push_back(lowerPath.substr(at, slash - at));
+        at = slash + 1;
+    }
+    if (path.empty())
+        return std::nullopt;
+    LoggedRequest r;
+    for (const KindSpelled& k : kCollections)
+        if (path[0] == k.text)
+            r.kind = k.kind;
+    if (r.kind == ResourceKind::Invalid)
+        return std::nullopt;
+    const std::string label(resourceKindLabel(r.kind));
+    if (path.size() > 1) {
+        if (!tables::isGuid(path[1]))
+            return std::nullopt;
+        r.id = std::string(text.substr(arrow + 4 + lowerPath.find(path[1]), 36));
+    }
+    if (path.size() == 1) {
+        r.what = method == "POST" ? "create " + label : method + " " + label;
+        return r;
+    }
+    if (path.size() == 2) {
+        r.what = (method == "POST" ? "modify " : method + " ") + label + " " + r.id;
+        return r;
+    }
+    const std::string& action = path[2];
+    if (action != "addresource" && action != "removeresource") {
+        r.what = action + " " + label + " " + r.id;
+        return r;
+    }
+    // The body names the resource: `{"Type":"Endpoint","Data":{"Id":"<guid>"}}`, its quotes escaped in
+    // a logrus field.
+    r.adds = action == "addresource";
+    const std::string_view body = text.substr(close);
+    const std::string lowerBody = lowerCopy(body);
+    std::string member = "a resource";
+    if (const std::size_t type = lowerBody.find("type"); type != std::string::npos) {
+        const std::string_view after = std::string_view(lowerBody).substr(type, 24);
+        if (after.find("endpoint") != std::string_view::npos)
+            r.memberKind = ResourceKind::Endpoint;
+        else if (after.find("container") != std::string_view::npos)
+            member = "container";
+    }
+    if (const std::size_t data = lowerBody.find("data"); data != std::string::npos)
+        if (const std::size_t guid = findLoggedGuid(body, data); guid != std::string_view::npos) {
+            r.memberId = loggedGuid(body, guid);
+            member = (r.memberKind == ResourceKind::Endpoint ? "endpoint" : member) + " " + r.memberId;
+        }
+    if (r.memberKind == ResourceKind::Endpoint && r.memberId.empty())
+        member = "an endpoint";
+    r.what = (r.adds ? "add " + member + " to " : "remove " + member + " from ") + label + " " + r.id;
+    return r;
+}
+
+/// A request HNS logged as an RPC request event, other than a deletion: "query namespace <id>".
+std::optional<LoggedRequest> eventRequestIn(std::string_view text)
+{
+    const std::optional<RpcRequestEvent> e = rpcRequestIn(text);
+    if (!e || equalsIgnoreCase(e->type, "Delete"))
+        return std::nullopt;
+    LoggedRequest r;
+    r.kind = e->kind;
+    r.id = e->id;
+    r.data = e->data;
+    r.what = lowerCopy(e->type) + " " + std::string(resourceKindLabel(e->kind)) +
+             (e->id.empty() ? "" : " " + e->id);
+    return r;
+}
+
+/// Whether `text` says the request before it was done: HNS's `"Success":true` (quotes escaped or not),
+/// or, for an addresource or removeresource, a line naming the resource and the object with "added" or
+/// "removed" (hcsshim's `added network endpoint <id> to namespace <id>`).
+bool saysDone(std::string_view text, const LoggedRequest& r)
+{
+    std::string lower = lowerCopy(text);
+    if (!r.memberId.empty() && findIgnoringCase(text, lowerCopy(r.memberId)) != std::string_view::npos &&
+        findIgnoringCase(text, lowerCopy(r.id)) != std::string_view::npos)
+        return lower.find(r.adds ? "added" : "removed") != std::string::npos;
+    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
+    return lower.find("\"success\":true") != std::string::npos;
+}
+
+bool saysFailed(std::string_view text)
+{
+    std::string lower = lowerCopy(text);
+    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
+    return lower.find("\"success\":false") != std::string::npos;
+}
+
+/// Whether the namespace document `ns` lists endpoint `id` in its Resources; erases it with `erase`.
+bool listsEndpoint(nlohmann::json& ns, const std::string& id, bool erase)
+{
+    auto resources = ns.find("Resources");
+    if (resources == ns.end() || !resources->is_array())
+        return false;
+    for (auto it = resources->begin(); it != resources->end(); ++it) {
+        if (!it->is_object() || !equalsIgnoreCase(it->value("Type", std::string()), "Endpoint"))
+            continue;
+        const auto data = it->find("Data");
+        if (data == it->end() || !data->is_object())
+            continue;
+        for (const auto& [key, value] : data->items())
+            if (equalsIgnoreCase(key, "ID") && value.is_string() &&
+                equalsIgnoreCase(value.get<std::string>(), id)) {
+                if (erase)
+                    resources->erase(it);
+                return true;
+            }
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lines, std::size_t at)
+{
+    if (std::optional<LoggedRequest> r = restRequestIn(lines[at].text))
+        return r;
+    std::optional<LoggedRequest> r = eventRequestIn(lines[at].text);
+    if (r)
+        r->event = eventShownAt(lines, at);
+    return r;
+}
+
+std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
+                                           const std::vector<std::size_t>& requestAt,
+                                           const std::vector<CleanedLine>& lines, const std::string& source,
+                                           const std::vector<detail::NamedRefusal>& refusals,
+                                           const std::vector<int>& requestLines)
+{
+    std::set<std::size_t> answerLines;
+    for (std::size_t n = 0; n < requests.size(); ++n) {
+        LoggedRequest& r = requests[n];
+        const auto next = std::upper_bound(requestLines.begin(), requestLines.end(), r.line);
+        const int until =
+            std::min(r.line + kMaxLinesToAnswer, next == requestLines.end() ? INT_MAX : *next - 1);
+        for (const detail::NamedRefusal& refusal : refusals)
+            if (refusal.source == source && refusal.firstLine >= r.line && refusal.firstLine <= until &&
+                (r.answerLine == 0 || refusal.firstLine < r.answerLine)) {
+                r.answer = LoggedRequest::Answer::Refused;
+                r.answerLine = refusal.firstLine;
+            }
+        for (std::size_t i = requestAt[n] + 1; i < lines.size() && lines[i].sourceLine <= until; ++i) {
+            if (r.answerLine != 0 && lines[i].sourceLine >= r.answerLine)
+                break;
+            if (saysDone(lines[i].text, r) || saysFailed(lines[i].text)) {
+                r.answer =
+                    saysFailed(lines[i].text) ? LoggedRequest::Answer::Refused : LoggedRequest::Answer::Done;
+                r.answerLine = lines[i].sourceLine;
+                answerLines.insert(i);
+                break;
+            }
+        }
+    }
+    return answerLines;
+}
+
+void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
+                         std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
+                         const std::map<std::string, std::size_t>& objectById,
+                         std::vector<ImportMessage>& messages)
+{
+    const auto held = r.id.empty() ? objectById.end() : objectById.find(upperCopy(r.id));
+    const std::string line = "line " + std::to_string(r.line);
+    if (r.shown) {
+        if (r.event.empty() || !r.data || held == objectById.end())
+            return; // the value on its line was reported as what it is
+        ImportedObject& o = objects[held->second];
+        if (o.source != source || r.line < o.firstLine || r.line > std::max(o.firstLine, o.lastLine))
+            return;
+        const bool query = r.what.starts_with("query ");
+        const std::string said = "read from the Data of an RPC request HNS logged as an event (" + r.what +
+                                 ", " + r.event + ", " + line + ")" +
+                                 (query ? ": the object as that event shows it"
+                                        : ": what the request asked of HNS, which need not be what it holds");
+        o.notes.push_back(said);
+        messages.push_back({query ? ImportSeverity::Info : ImportSeverity::Warning, o.source, o.firstLine,
+                            o.lastLine, o.kind, o.id,
+                            std::string(resourceKindLabel(o.kind)) + " " + o.id + ": " + said});
+        return;
+    }
+    std::string text = r.event.empty()
+                           ? "a request sent to HNS: " + r.what
+                           : "a request HNS logged as an RPC request event (" + r.event + "): " + r.what;
+    const bool member =
+        r.kind == ResourceKind::Namespace && r.memberKind == ResourceKind::Endpoint && !r.memberId.empty();
+    if (r.answer == LoggedRequest::Answer::Done)
+        text += "; HNS did it (line " + std::to_string(r.answerLine) + ")";
+    else if (r.answer == LoggedRequest::Answer::Refused)
+        text += "; HNS refused it (line " + std::to_string(r.answerLine) + ")";
+    else if (member)
+        text += "; the log shows no answer, so whether HNS did it is unknown";
+    ResourceKind kind = ResourceKind::Invalid;
+    std::string objectId;
+    if (member && held != objectById.end()) {
+        ImportedObject& ns = objects[held->second];
+        kind = ns.kind;
+        objectId = ns.id;
+        const std::string dumped =
+            "dumped at " + (ns.lastLine > ns.firstLine
+                                ? "lines " + std::to_string(ns.firstLine) + "-" + std::to_string(ns.lastLine)
+                                : "line " + std::to_string(ns.firstLine));
+        if (ns.source != source || r.line <= ns.lastLine) {
+            text += "; the namespace is " + dumped +
+                    (ns.source == source ? ", after the request" : " of " + ns.source);
+        } else if (r.answer == LoggedRequest::Answer::Done) {
+            json& doc = documents[held->second];
+            const std::string answered =
+                source + ", request at " + line + ", HNS's answer at line " + std::to_string(r.answerLine);
+            if (r.adds && !listsEndpoint(doc, r.memberId, false)) {
+                if (!doc.contains("Resources") || !doc["Resources"].is_array())
+                    doc["Resources"] = json::array();
+                doc["Resources"].push_back(json{{"Type", "Endpoint"}, {"Data", json{{"ID", r.memberId}}}});
+                ns.notes.push_back("endpoint " + r.memberId +
+                                   " was added to it after this dump, as the log shows (" + answered +
+                                   "); listed in Resources from the log");
+                text +=
+                    "; the snapshot's namespace (" + dumped + ", before the request) lists it from the log";
+            } else if (!r.adds && listsEndpoint(doc, r.memberId, true)) {
+                ns.notes.push_back("endpoint " + r.memberId +
+                                   " was removed from it after this dump, as the log shows (" + answered +
+                                   "); left out of Resources");
+                text += "; the snapshot's namespace (" + dumped + ", before the request) no longer lists it";
+            }
+            const auto endpoint = objectById.find(upperCopy(r.memberId));
+            if (r.adds && endpoint != objectById.end()) {
+                json& ep = documents[endpoint->second];
+                if (ep.value("HostComputeNamespace", std::string()).empty()) {
+                    ep["HostComputeNamespace"] = ns.id;
+                    objects[endpoint->second].notes.push_back(
+                        "HostComputeNamespace: " + ns.id + ", which the log added it to (" + answered + ")");
+                }
+            }
+        } else {
+            ns.notes.push_back(
+                "endpoint " + r.memberId + " was asked to be " + (r.adds ? "added to" : "removed from") +
+                " it after this dump (" + source + ", " + line + "); " +
+                (r.answer == LoggedRequest::Answer::Refused ? "HNS refused it" : "the log shows no answer") +
+                ", so Resources stay as dumped");
+            text += "; the snapshot's namespace stays as " + dumped;
+        }
+    }
+    if (member && objectById.find(upperCopy(r.memberId)) == objectById.end())
+        text += "; the endpoint itself is not in the dump";
+    messages.push_back(
+        {ImportSeverity::Info, source, r.line, std::max(r.line, r.answerLine), kind, objectId, text});
+}
+
+} // namespace hcn::io

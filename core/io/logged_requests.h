@@ -1,0 +1,68 @@
+#pragma once
+// Requests other than deletions that log lines show sent to HNS (hcsshim's `[POST]=>[/namespaces/]`,
+// `[POST]=>[/namespaces/<id>/addresource] Request : {...}`, HNS's own RPC request events: "RPC request
+// received. Type: 'Query', Entity: 'Namespace', Id: '{...}'"), with HNS's answers, and what they change of
+// a snapshot.
+
+#include "hcn/dump_import.h"
+#include "hcn/dump_text.h"
+#include "hcn/resource_kind.h"
+#include "io/import_objects.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace hcn::io {
+
+/// A request a log shows sent to HNS (other than a deletion), with HNS's answer when the log shows it.
+struct LoggedRequest
+{
+    enum class Answer
+    {
+        None, ///< the log shows no answer
+        Done,
+        Refused,
+    };
+    std::string what; ///< "create namespace", "add endpoint <id> to namespace <id>", "query namespace <id>"
+    ResourceKind kind = ResourceKind::Invalid;       ///< the object it is about
+    std::string id;                                  ///< that object's ID as logged; empty for a create
+    ResourceKind memberKind = ResourceKind::Invalid; ///< what an addresource or removeresource names
+    std::string memberId;
+    bool adds = false;  ///< an addresource (else a removeresource, when memberKind is set)
+    std::string event;  ///< as LoggedObject::event
+    bool data = false;  ///< an event whose Data carries a document
+    int line = 0;       ///< 1-based source line
+    bool shown = false; ///< a value read from its line states it (an object, a request reported)
+    Answer answer = Answer::None;
+    int answerLine = 0;
+};
+
+/// The request line `at` of `lines` logs, other than a GET (a lookup) or a deletion: "create namespace",
+/// "add endpoint <id> to namespace <id>", "query namespace <id>" (with the event an event list shows it
+/// in); nullopt when it logs none or names no HNS collection.
+std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lines, std::size_t at);
+
+/// Gives each of `requests` (logged at `requestAt`, indexes into `lines`) HNS's answer: on the lines
+/// after it up to the next of `requestLines` (source lines, ascending), the first of `refusals` (of
+/// `source`) or a line that says it was done (`"Success":true`, hcsshim's `added network endpoint <id> to
+/// namespace <id>`) or failed. Returns the indexes into `lines` of the answers read from lines.
+std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
+                                           const std::vector<std::size_t>& requestAt,
+                                           const std::vector<CleanedLine>& lines, const std::string& source,
+                                           const std::vector<detail::NamedRefusal>& refusals,
+                                           const std::vector<int>& requestLines);
+
+/// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot
+/// (`objects`, `documents` parallel to them, `objectById`: upper-case ID -> index): an endpoint HNS added
+/// to a namespace after the dump of it is listed in its Resources, one it removed is taken out. An object
+/// read from an RPC request event's Data gets a note naming the event.
+void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
+                         std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
+                         const std::map<std::string, std::size_t>& objectById,
+                         std::vector<ImportMessage>& messages);
+
+} // namespace hcn::io

@@ -1,0 +1,55 @@
+#pragma once
+// The words and IDs log lines name HNS objects with, shared by the readers of logged operations
+// (logged_operations.cpp, logged_requests.cpp).
+
+#include "hcn/resource_kind.h"
+#include "io/text_tables.h"
+
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace hcn::io::logged {
+
+/// HNS's answer to a request (a deletion too) is looked for this many lines after it (a debug log puts
+/// other lines between a request and its answer).
+constexpr int kMaxLinesToAnswer = 20;
+
+struct KindSpelled
+{
+    std::string_view text;
+    ResourceKind kind;
+};
+
+/// HNS's REST collections, as `[DELETE]=>[/networks/<id>]` names them (lower case).
+constexpr KindSpelled kCollections[] = {
+    {"networks", ResourceKind::Network},         {"endpoints", ResourceKind::Endpoint},
+    {"policylists", ResourceKind::LoadBalancer}, {"loadbalancers", ResourceKind::LoadBalancer},
+    {"namespaces", ResourceKind::Namespace},     {"routes", ResourceKind::SdnRoute},
+};
+
+inline bool isLoggedWordChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+/// The first GUID at or after `from` that is no part of a longer word; npos when there is none.
+inline std::size_t findLoggedGuid(std::string_view text, std::size_t from)
+{
+    for (std::size_t i = from; i + 36 <= text.size(); ++i) {
+        if (!std::isxdigit(static_cast<unsigned char>(text[i])) || (i > 0 && isLoggedWordChar(text[i - 1])))
+            continue;
+        if ((i + 36 < text.size() && isLoggedWordChar(text[i + 36])) || !tables::isGuid(text.substr(i, 36)))
+            continue;
+        return i;
+    }
+    return std::string_view::npos;
+}
+
+/// The GUID at `at`, as the log spells it.
+inline std::string loggedGuid(std::string_view text, std::size_t at)
+{
+    return std::string(text.substr(at, 36));
+}
+
+} // namespace hcn::io::logged
