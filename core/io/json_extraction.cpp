@@ -146,6 +146,8 @@ struct Collected
     bool closed = false;
     bool tooDeep = false;
     bool elided = false;
+    /// Each line of dots dropped (`elided`): its line, and the depth of brackets open where it stood.
+    std::vector<std::pair<std::size_t, int>> elisions;
     bool cutAtEllipsis = false; ///< a line inside the value ends in `...`: the printer cut it there
     Position end; ///< just after the closing bracket
     std::size_t lastLine = 0;
@@ -598,6 +600,7 @@ private:
                     }
                 } else if (isElision(t)) {
                     c.elided = true;
+                    c.elisions.emplace_back(at.line, depth);
                     continue;
                 } else if (open == "[" && isProseBetweenElements(c.json, t)) {
                     // Words a poster wrote between two objects of a list (`I removed the others. Then
@@ -755,8 +758,11 @@ private:
         }
         if (unwrapValueCountWrappers(value))
             c.repairs.push_back("read the objects in PowerShell's value/Count wrapper");
+        // In a list of objects, lines elided between the objects cost none of them anything.
+        const std::vector<FoundValue::Element> elements = elementsOf(value, c);
         if (c.elided) {
-            warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
+            warnElisions(value, c, elements.empty() ? nullptr : (isEnvelope(value) ? &c.depth3 : &c.depth2),
+                         first, last);
             c.repairs.push_back("dropped elided lines");
         }
         if (!c.placeholders.empty()) {
@@ -773,8 +779,7 @@ private:
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
-        if (!c.elided)
-            found.elements = elementsOf(value, c);
+        found.elements = elements;
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
@@ -791,6 +796,40 @@ private:
         }
         at = c.end;
         return true;
+    }
+
+    /// The warnings for the lines of dots collecting dropped from a value. In a list of objects (`spans`:
+    /// the objects' spans, one for each element) a line between two objects leaves out objects, not
+    /// members: the objects shown are whole. One inside an object makes that object incomplete, warned on
+    /// its lines.
+    void warnElisions(const nlohmann::json& value, const Collected& c,
+                      const std::vector<Collected::Span>* spans, int first, int last)
+    {
+        if (!spans) {
+            warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
+            return;
+        }
+        const int listDepth = isEnvelope(value) ? 2 : 1;
+        bool between = false;
+        std::vector<std::size_t> inside;
+        for (const auto& [line, depth] : c.elisions) {
+            if (depth <= listDepth) {
+                between = true;
+                continue;
+            }
+            for (std::size_t i = 0; i < spans->size(); ++i)
+                if ((*spans)[i].from.line < line && line < (*spans)[i].to.line &&
+                    (inside.empty() || inside.back() != i))
+                    inside.push_back(i);
+        }
+        if (between)
+            warn(first, last,
+                 "lines elided with '...' between the objects of the list were dropped; objects may be "
+                 "missing "
+                 "from the list");
+        for (const std::size_t i : inside)
+            warn(m_lines[(*spans)[i].from.line].sourceLine, m_lines[(*spans)[i].to.line].sourceLine,
+                 "lines elided with '...' were dropped; the value is incomplete");
     }
 
     /// A document in a log field (tryQuotedField) ends with the field. When the object it opens with does

@@ -2874,6 +2874,31 @@ private slots:
                            "Network:C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E @Lost=[]"}
             << QStringList{} << wholeOrNothing + QStringList{"is damaged", "left out"};
 
+        QTest::newRow("a list of strings lost its '[': DNSServerList is named, the members after it are read")
+            << "json-damaged-list-opening-lost-dns-servers.json" << QStringList{lbr}
+            << QStringList{lbr + " /State=1", lbr + " /Dns=\"(absent)\"",
+                           lbr + " /Policies/0/Settings/ProviderAddress=\"10.0.0.4\"",
+                           lbr + " @Lost=[\"DNSServerList: " + lostOpening + "\"]"}
+            << QStringList{"the paste lost the '[' that opened the list of DNSServerList"}
+            << wholeOrNothing + QStringList{"is damaged", "without its key"};
+
+        const QString cbr0c = "Network:C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E";
+        QTest::newRow(
+            "'...' after the last object of a list: the objects shown are whole, on their own lines")
+            << "json-elided-objects-at-end-of-list.json" << QStringList{natW, cbr0c}
+            << QStringList{natW + " @FirstLine=2",  natW + " @LastLine=6",   natW + " @Lost=[]",
+                           cbr0c + " @FirstLine=7", cbr0c + " @LastLine=11", cbr0c + " @Lost=[]"}
+            << QStringList{"lines elided with '...' between the objects of the list were dropped; objects "
+                           "may "
+                           "be missing from the list"}
+            << wholeOrNothing + QStringList{"the value is incomplete"};
+        QTest::newRow("'...' inside the Policies of the second object: that object is the incomplete one")
+            << "json-elided-policy-in-second-of-list.json" << QStringList{natW, cbr0c}
+            << QStringList{natW + " @FirstLine=2", natW + " @LastLine=6", cbr0c + " @FirstLine=7",
+                           cbr0c + " @LastLine=18", cbr0c + " /Type=\"L2Bridge\""}
+            << QStringList{"lines elided with '...' were dropped; the value is incomplete"}
+            << wholeOrNothing + QStringList{"objects may be missing"};
+
         const QString l2b = "Network:17FAF83E-0749-4A06-A82B-6D3E40517283";
         QTest::newRow("an answer's Output object with an elided value")
             << "json-damaged-envelope-output-object.txt" << QStringList{l2b}
