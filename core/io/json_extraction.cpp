@@ -81,6 +81,26 @@ std::size_t trailingEllipsis(std::string_view line)
     return 0;
 }
 
+/// Whether `line` (trimmed), met between the elements of a list whose text so far is `json`, is words a
+/// poster wrote there: it starts with a word that is no JSON literal and holds a blank, where an element
+/// or the list's end must start (after `[`, `,` or an element's `}`).
+bool isProseBetweenElements(std::string_view json, std::string_view line)
+{
+    const std::size_t lastAt = json.find_last_not_of(" \t\n");
+    if (lastAt == std::string_view::npos ||
+        std::string_view("[,}").find(json[lastAt]) == std::string_view::npos)
+        return false;
+    if (line.empty() || !std::isalpha(static_cast<unsigned char>(line.front())))
+        return false;
+    std::size_t word = 0;
+    while (word < line.size() && std::isalpha(static_cast<unsigned char>(line[word])))
+        ++word;
+    const std::string_view first = line.substr(0, word);
+    if (first == "true" || first == "false" || first == "null")
+        return false;
+    return line.find(' ') != std::string_view::npos;
+}
+
 /// Members of an HNS REST answer only: Success, Output, Error, ErrorCode.
 bool hasOnlyEnvelopeMembers(const nlohmann::json& v)
 {
@@ -126,6 +146,8 @@ struct Collected
     bool closed = false;
     bool tooDeep = false;
     bool elided = false;
+    /// Each line of dots dropped (`elided`): its line, and the depth of brackets open where it stood.
+    std::vector<std::pair<std::size_t, int>> elisions;
     bool cutAtEllipsis = false; ///< a line inside the value ends in `...`: the printer cut it there
     Position end; ///< just after the closing bracket
     std::size_t lastLine = 0;
@@ -551,6 +573,7 @@ private:
     {
         Collected c;
         int depth = 0;
+        std::string open; // the brackets open, innermost last (up to the depth limit)
         JsonStringState strings;
         Position at = from;
         const std::size_t end = std::min(stopLine, m_lines.size());
@@ -577,6 +600,12 @@ private:
                     }
                 } else if (isElision(t)) {
                     c.elided = true;
+                    c.elisions.emplace_back(at.line, depth);
+                    continue;
+                } else if (open == "[" && isProseBetweenElements(c.json, t)) {
+                    // Words a poster wrote between two objects of a list (`I removed the others. Then
+                    // cbr0:`): outside every object, so they cost none of them anything.
+                    c.repairs.push_back("dropped text written between the objects of a list");
                     continue;
                 } else if (t.starts_with("//") || t.starts_with('#')) {
                     c.repairs.push_back("dropped a comment line");
@@ -601,9 +630,17 @@ private:
                         c.tooDeep = true;
                         c.json.clear();
                     }
+                    if (!c.tooDeep)
+                        open += ch;
                     if (ch == '{' && (depth == 2 || depth == 3))
                         (depth == 2 ? c.depth2 : c.depth3).push_back({at, at});
+                } else if (ch == ']' && !c.tooDeep && !open.empty() && open.back() == '{') {
+                    // A `]` inside an object closes a list whose `[` the paste lost (`"Subnets": { ... },
+                    // { ... } ],`): it closes nothing here, so the object still ends at its own `}`.
+                    continue;
                 } else if (ch == '}' || ch == ']') {
+                    if (!open.empty())
+                        open.pop_back();
                     if (ch == '}' && (depth == 2 || depth == 3)) {
                         auto& spans = depth == 2 ? c.depth2 : c.depth3;
                         if (!spans.empty())
@@ -657,7 +694,7 @@ private:
             }
             // What is complete in the value's own lines is kept, and a value pasted again after the cut
             // one is still found. A line cut with `...` ends the value's lines.
-            std::size_t next = c.cutAtEllipsis ? c.lastLine + 1 : nextUnindentedLine(at.line);
+            std::size_t next = c.cutAtEllipsis ? c.lastLine + 1 : nextUnindentedLine(at);
             const std::string why =
                 c.cutAtEllipsis
                     ? "the value is cut with '...' at the end of a line; only what came before the cut is "
@@ -693,7 +730,7 @@ private:
                 return true;
             }
             why = describeJsonParseError(why, first, at.column);
-            const std::size_t next = nextUnindentedLine(at.line);
+            const std::size_t next = nextUnindentedLine(at);
             // A pretty-printed value whose lines are all indented up to the one it closes at the start of
             // is whole (no chat header or log line split it): a member the paste damaged is read around.
             const bool closesOnItsLine =
@@ -721,8 +758,11 @@ private:
         }
         if (unwrapValueCountWrappers(value))
             c.repairs.push_back("read the objects in PowerShell's value/Count wrapper");
+        // In a list of objects, lines elided between the objects cost none of them anything.
+        const std::vector<FoundValue::Element> elements = elementsOf(value, c);
         if (c.elided) {
-            warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
+            warnElisions(value, c, elements.empty() ? nullptr : (isEnvelope(value) ? &c.depth3 : &c.depth2),
+                         first, last);
             c.repairs.push_back("dropped elided lines");
         }
         if (!c.placeholders.empty()) {
@@ -739,8 +779,7 @@ private:
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
-        if (!c.elided)
-            found.elements = elementsOf(value, c);
+        found.elements = elements;
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
@@ -757,6 +796,40 @@ private:
         }
         at = c.end;
         return true;
+    }
+
+    /// The warnings for the lines of dots collecting dropped from a value. In a list of objects (`spans`:
+    /// the objects' spans, one for each element) a line between two objects leaves out objects, not
+    /// members: the objects shown are whole. One inside an object makes that object incomplete, warned on
+    /// its lines.
+    void warnElisions(const nlohmann::json& value, const Collected& c,
+                      const std::vector<Collected::Span>* spans, int first, int last)
+    {
+        if (!spans) {
+            warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
+            return;
+        }
+        const int listDepth = isEnvelope(value) ? 2 : 1;
+        bool between = false;
+        std::vector<std::size_t> inside;
+        for (const auto& [line, depth] : c.elisions) {
+            if (depth <= listDepth) {
+                between = true;
+                continue;
+            }
+            for (std::size_t i = 0; i < spans->size(); ++i)
+                if ((*spans)[i].from.line < line && line < (*spans)[i].to.line &&
+                    (inside.empty() || inside.back() != i))
+                    inside.push_back(i);
+        }
+        if (between)
+            warn(first, last,
+                 "lines elided with '...' between the objects of the list were dropped; objects may be "
+                 "missing "
+                 "from the list");
+        for (const std::size_t i : inside)
+            warn(m_lines[(*spans)[i].from.line].sourceLine, m_lines[(*spans)[i].to.line].sourceLine,
+                 "lines elided with '...' were dropped; the value is incomplete");
     }
 
     /// A document in a log field (tryQuotedField) ends with the field. When the object it opens with does
@@ -811,22 +884,8 @@ private:
                 if (d.path.starts_with("Output"))
                     d.path.erase(0, d.path.starts_with("Output.") ? 7 : 6);
         }
-        std::string names;
-        std::string elided;
-        std::size_t namedDamaged = 0;
-        for (const DamagedMember& d : damaged) {
-            std::string& list = d.elided ? elided : names;
-            list += (list.empty() ? "" : ", ") + d.path;
-            namedDamaged += d.elided ? 0 : 1;
-        }
-        if (!names.empty())
-            warn(first, last,
-                 "the text of " + names + " is damaged (it does not read as JSON); " +
-                     (namedDamaged == 1 ? "that member is" : "those members are") +
-                     " left out, the others are read");
-        if (!elided.empty())
-            warn(first, last,
-                 "the paste shows '...' in place of " + elided + "; left out, the others are read");
+        if (!value.is_array())
+            warnDamaged(first, last, damaged, {});
         if (c && c->elided)
             warn(first, last, "lines elided with '...' were dropped; the value is incomplete");
         if (c && !c->placeholders.empty())
@@ -850,6 +909,11 @@ private:
         found.repairs = std::move(repairs);
         found.fromEnvelope = fromEnvelope;
         const auto loss = [](const DamagedMember& d, std::string_view path) {
+            if (d.listWithoutOpening > 0)
+                return std::string(path) + ": the paste lost the '[' that opened its list (" +
+                       std::to_string(d.listWithoutOpening) +
+                       (d.listWithoutOpening == 1 ? " element follows" : " elements follow") +
+                       " without it); left out";
             return std::string(path) + (d.elided ? ": the paste shows '...' in place of its value; left out"
                                                  : ": its text in the dump is damaged (it does not read as "
                                                    "JSON); left out");
@@ -867,8 +931,6 @@ private:
         const std::vector<Collected::Span>* spans = c ? (fromEnvelope ? &c->depth3 : &c->depth2) : nullptr;
         const bool ownLines = spans && !(c && c->elided) && spans->size() == value.size();
         for (std::size_t i = 0; i < value.size(); ++i) {
-            if (value[i].is_null())
-                continue;
             FoundValue element = found;
             if (ownLines) {
                 const Collected::Span& span = (*spans)[i];
@@ -876,27 +938,108 @@ private:
                 element.lastLine = m_lines[span.to.line].sourceLine;
                 element.sourceText = spanText(span.from, span.to);
             }
-            const std::string prefix = "[" + std::to_string(i) + "].";
+            // Each element is an object of its own: its damage is reported on it, by its members' names.
+            const std::string index = "[" + std::to_string(i) + "]";
+            // Its lines tell it from the others when no other element shares them.
+            const bool linesTell =
+                ownLines && (i == 0 || (*spans)[i - 1].to.line < (*spans)[i].from.line) &&
+                (i + 1 == spans->size() || (*spans)[i].to.line < (*spans)[i + 1].from.line);
+            const std::string where =
+                linesTell ? std::string() : "in object " + std::to_string(i + 1) + " of the list, ";
+            std::vector<DamagedMember> own;
             for (const DamagedMember& d : damaged)
-                if (d.path.starts_with(prefix))
-                    element.losses.push_back(loss(d, std::string_view(d.path).substr(prefix.size())));
+                if (d.path.starts_with(index + "."))
+                    own.push_back({d.path.substr(index.size() + 1), d.elided, d.listWithoutOpening});
+            if (value[i].is_null()) {
+                // An element that is no object the reader could read: left out whole.
+                const bool elidedElement =
+                    std::any_of(damaged.begin(), damaged.end(),
+                                [&](const DamagedMember& d) { return d.path == index && d.elided; });
+                warn(element.firstLine, element.lastLine,
+                     (where.empty() ? std::string("an object of the list")
+                                    : "object " + std::to_string(i + 1) + " of the list") +
+                         (elidedElement ? " is shown as '...'" : " is damaged (it does not read as JSON)") +
+                         "; it is left out, the other objects are read");
+                continue;
+            }
+            warnDamaged(element.firstLine, element.lastLine, own, where);
+            for (const DamagedMember& d : own)
+                element.losses.push_back(loss(d, d.path));
             element.value = std::move(value[i]);
             m_result.values.push_back(std::move(element));
         }
         return true;
     }
 
+    /// The warnings for the members readAroundDamage left out of one object (`damaged`, their paths
+    /// relative to it), on its lines; `where` (`in object 3 of the list, `) says which object when its
+    /// lines do not.
+    void warnDamaged(int first, int last, const std::vector<DamagedMember>& damaged, const std::string& where)
+    {
+        std::string names;
+        std::string elided;
+        std::string lostOpening;
+        std::size_t namedDamaged = 0;
+        for (const DamagedMember& d : damaged) {
+            std::string& list = d.listWithoutOpening > 0 ? lostOpening : d.elided ? elided : names;
+            list += (list.empty() ? "" : ", ") + d.path;
+            namedDamaged += d.elided || d.listWithoutOpening > 0 ? 0 : 1;
+        }
+        if (!names.empty())
+            warn(first, last,
+                 where + "the text of " + names + " is damaged (it does not read as JSON); " +
+                     (namedDamaged == 1 ? "that member is" : "those members are") +
+                     " left out, the others are read");
+        if (!elided.empty())
+            warn(first, last,
+                 where + "the paste shows '...' in place of " + elided + "; left out, the others are read");
+        if (!lostOpening.empty())
+            warn(first, last,
+                 where + "the paste lost the '[' that opened the list of " + lostOpening +
+                     "; left out (its elements are not guessed), the others are read");
+    }
+
     /// A value that never closes (the paste or the log line was cut): the members complete before the
     /// cut are kept when they make an object or a list, with a warning saying what was lost.
-    /// The first line after `line` that starts without indentation (or the end): where a value's own
-    /// lines end when it never closes (pretty-printed members are indented; the next log line is not).
-    std::size_t nextUnindentedLine(std::size_t line) const
+    /// The first line after the value opening at `at` that starts without indentation (or the end): where
+    /// a value's own lines end when it never closes (pretty-printed members are indented; the next log
+    /// line is not). A line at column 0 that a string runs into goes on with the value when it closes
+    /// that string where JSON can go on after it (`the pods",` after `"Description": "uplink for`); a
+    /// line that does not (prose after the value) ends it.
+    std::size_t nextUnindentedLine(Position at) const
     {
-        std::size_t next = line + 1;
-        while (next < m_lines.size() &&
-               (m_lines[next].text.empty() || m_lines[next].text[0] == ' ' || m_lines[next].text[0] == '\t'))
-            ++next;
-        return next;
+        JsonStringState strings;
+        std::size_t line = at.line;
+        for (std::size_t column = at.column;; column = 0) {
+            const std::string& text = m_lines[line].text;
+            for (std::size_t i = column; i < text.size(); ++i)
+                strings.step(text[i]);
+            if (++line >= m_lines.size())
+                return line;
+            const std::string& next = m_lines[line].text;
+            if (strings.inString() && startsMemberLine(next))
+                strings.leaveString(); // as collect() ends a string that runs into a member
+            if (next.empty() || next[0] == ' ' || next[0] == '\t')
+                continue;
+            if (!strings.inString() || opensLogRecord(next) || !closesStringAsJson(next))
+                return line;
+        }
+    }
+
+    /// Whether `line`, read inside a string, closes it where JSON can go on: after its first unescaped
+    /// quote comes `,`, `:`, `}`, `]` or the line end.
+    static bool closesStringAsJson(std::string_view line)
+    {
+        JsonStringState strings;
+        strings.enterString();
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            strings.step(line[i]);
+            if (!strings.inString()) {
+                const std::string_view rest = trimBlanks(line.substr(i + 1));
+                return rest.empty() || std::string_view(",:}]").find(rest.front()) != std::string_view::npos;
+            }
+        }
+        return false;
     }
 
     /// Reports an HNS answer that says it failed (`{"Success":false,"Error":...}`): its error, with the

@@ -520,24 +520,50 @@ public:
     /// `inner`: the text between an object's braces. `envelope`: its `Output` may be read the same way.
     nlohmann::json object(std::string_view inner, const std::string& prefix, bool envelope)
     {
+        struct Part
+        {
+            std::string_view text;
+            bool closesUnopened;
+        };
+        std::vector<Part> parts;
+        splitParts(inner, [&](std::string_view text, bool closesUnopened) {
+            parts.push_back({trimmed(text), closesUnopened});
+        });
         nlohmann::json result = nlohmann::json::object();
         bool inDamage = false; // the member before was damaged and what follows may be the rest of it
-        splitParts(inner, [&](std::string_view text, bool closesUnopened) {
-            text = trimmed(text);
+        std::string lastRead;  // the key of the member read just before, when it was read whole
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const std::string_view text = parts[i].text;
+            const bool closesUnopened = parts[i].closesUnopened;
             if (text.empty())
-                return; // an empty member: a trailing comma
+                continue; // an empty member: a trailing comma
             if (!closesUnopened) {
                 nlohmann::json one = nlohmann::json::parse("{" + std::string(text) + "}", nullptr, false);
                 if (one.is_object() && one.size() == 1) {
                     result.update(one);
                     inDamage = false;
-                    return;
+                    lastRead = one.begin().key();
+                    continue;
                 }
             }
             // The rest of a damaged member's value: its brackets close what the damage lost.
             if (closesUnopened && inDamage)
-                return;
-            const std::string key = keyOf(text);
+                continue;
+            // A text that opens with a bracket is a value, not a member: whatever key it holds is its own.
+            const std::string key = text.front() == '{' || text.front() == '[' ? std::string() : keyOf(text);
+            // A list that lost its `[` (`"Subnets": { ... }, { ... } ],`): its first element read as the
+            // member's value, the others as members without a key, up to the `]` that closes nothing.
+            if (const std::size_t last = listRestEnd(parts, i, key, lastRead); last != 0) {
+                const std::string& member = key.empty() ? lastRead : key;
+                if (key.empty())
+                    result.erase(member);
+                m_damaged.push_back({joinPath(prefix, member), false, last - i + (key.empty() ? 1 : 0)});
+                i = last - 1;
+                inDamage = false;
+                lastRead.clear();
+                continue;
+            }
+            lastRead.clear();
             if (envelope && key == "Output") {
                 const std::size_t colon = text.find(':', text.find('"', text.find('"') + 1));
                 const std::string_view value = trimmed(text.substr(colon + 1));
@@ -545,21 +571,21 @@ public:
                 if (!output.empty()) {
                     result["Output"] = std::move(output);
                     inDamage = false;
-                    return;
+                    continue;
                 }
             }
             if (!closesUnopened && isAnnotation(text) && !showsElision(text) &&
                 text.find(':') == std::string_view::npos) {
                 // A poster's words between members, a comma put after them (`"10.0.0.5",  <-- this one`).
                 note(m_repairs, "dropped text written around a member (an annotation or markdown)");
-                return;
+                continue;
             }
             if (!closesUnopened) {
                 if (std::optional<nlohmann::json> one = readAnnotatedMember(text)) {
                     result.update(*one);
                     note(m_repairs, "dropped text written around a member (an annotation or markdown)");
                     inDamage = false;
-                    return;
+                    continue;
                 }
             }
             const std::size_t colon = text.find(':');
@@ -571,8 +597,44 @@ public:
             for (const std::string& glued : gluedKeys(value))
                 m_damaged.push_back({joinPath(prefix, glued), false});
             inDamage = true;
-        });
+        }
         return result;
+    }
+
+    /// Where the elements of a list that lost its `[` end (one past the part whose `]` closes it), the
+    /// list starting at parts[i]: the value of the member `key` there (`"Subnets": { ... } ],`), or
+    /// (no key) the elements after the first, which was read as the value of the member `lastRead`. Each
+    /// element is a whole value; 0 when parts[i] starts no such list.
+    template <typename Parts>
+    static std::size_t listRestEnd(const Parts& parts, std::size_t i, const std::string& key,
+                                   const std::string& lastRead)
+    {
+        // A whole value, the `]` after the last one aside.
+        const auto element = [](std::string_view text, bool last) {
+            if (last) {
+                if (text.empty() || text.back() != ']')
+                    return false;
+                text = trimmed(text.substr(0, text.size() - 1));
+            }
+            if (text.empty() || std::string_view("{[\"").find(text.front()) == std::string_view::npos)
+                return false;
+            return !nlohmann::json::parse(text, nullptr, false).is_discarded();
+        };
+        std::string_view first = parts[i].text;
+        if (!key.empty()) {
+            const std::size_t colon = first.find(':', first.find('"', first.find('"') + 1));
+            first = trimmed(first.substr(colon + 1));
+        } else if (lastRead.empty()) {
+            return 0;
+        }
+        for (std::size_t j = i; j < parts.size(); ++j) {
+            const std::string_view text = j == i ? first : parts[j].text;
+            if (parts[j].closesUnopened)
+                return element(text, true) ? j + 1 : 0;
+            if (!element(text, false))
+                return 0;
+        }
+        return 0;
     }
 
     /// `inner`: the text between a list's brackets, holding objects.
@@ -590,6 +652,15 @@ public:
                 result.push_back(nullptr);
                 m_damaged.push_back({path, false});
                 return;
+            }
+            // Words a poster wrote between two objects on the line of their `},` (`}, <-- this one {`):
+            // outside both objects.
+            if (const std::size_t open = text.find('{'), close = text.rfind('}');
+                !closesUnopened && open != std::string_view::npos && close != std::string_view::npos &&
+                open < close && (open > 0 || close + 1 < text.size()) && isAnnotation(text.substr(0, open)) &&
+                isAnnotation(text.substr(close + 1))) {
+                text = text.substr(open, close + 1 - open);
+                note(m_repairs, "dropped text written between the objects of a list");
             }
             nlohmann::json element =
                 closesUnopened ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);

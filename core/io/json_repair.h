@@ -99,6 +99,9 @@ struct DamagedMember
     /// lost is `(a member without its key)`.
     std::string path;
     bool elided = false; ///< the paste shows `...` in place of its value
+    /// The paste lost the `[` that opened its list (`"Subnets": { ... }, { ... } ],`): the elements the
+    /// dump shows of it, each whole; 0 otherwise.
+    std::size_t listWithoutOpening = 0;
 };
 
 /// A value whose text does not parse as a whole (the paste damaged a member: lost the `[ {` that opened

@@ -2805,7 +2805,9 @@ private slots:
                            third + " /Type=\"Transparent\"",
                            third + " /Name=\"(absent)\"",
                            third + " @Lost=[\"Name: " + damaged + "\"]"}
-            << QStringList{"the text of [2].Name is damaged"} << wholeOrNothing;
+            << QStringList{"the text of Name is damaged (it does not read as JSON); that member is "
+                           "left out, the others are read"}
+            << wholeOrNothing + QStringList{"[2]"};
 
         const QString a = "Endpoint:E4C7C50B-D416-4DB3-B5F8-3A0B1D2E4F50";
         const QString b = "Endpoint:F5D8D61C-E527-4EC4-8609-4B1C2E3F5061";
@@ -2815,7 +2817,87 @@ private slots:
             << QStringList{a + " @Lost=[]", b + " @Lost=[]",
                            c + " /IpConfigurations/0/IpAddress=\"10.244.2.13\"",
                            c + " @Lost=[\"Policies: " + elided + "\"]"}
-            << QStringList{"the paste shows '...' in place of [2].Policies"} << wholeOrNothing;
+            << QStringList{"in object 3 of the list, the paste shows '...' in place of Policies; left out"}
+            << wholeOrNothing + QStringList{"[2]"};
+
+        const QString lostOpening = "the paste lost the '[' that opened its list (2 elements follow without "
+                                    "it); left out";
+        const QString lbr = "Network:A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D";
+        QTest::newRow("Subnets lost its '[': Subnets is named, the members after it are read")
+            << "json-damaged-list-opening-lost-subnets.txt" << QStringList{lbr}
+            << QStringList{lbr + " /Name=\"cbr0\"",
+                           lbr + " /Type=\"L2Bridge\"",
+                           lbr + " /State=1",
+                           lbr + " /Dns/ServerList/0=\"10.0.0.10\"",
+                           lbr + " /Policies/0/Settings/ProviderAddress=\"10.0.0.4\"",
+                           lbr + " /Ipams=\"(absent)\"",
+                           lbr + " @Lost=[\"Subnets: " + lostOpening + "\"]"}
+            << QStringList{"the paste lost the '[' that opened the list of Subnets; left out (its "
+                           "elements are not guessed), the others are read"}
+            << wholeOrNothing + QStringList{"is damaged", "without its key"};
+
+        const QString web = "Endpoint:B2C3D4E5-F6A7-4B8C-9D0E-1F2A3B4C5D6E";
+        QTest::newRow("Policies lost its '[': Policies is named, State and VirtualNetworkName are read")
+            << "json-damaged-list-opening-lost-policies.json" << QStringList{web}
+            << QStringList{web + " /State=3", web + " /_v1/VirtualNetworkName=\"cbr0\"",
+                           web + " /IpConfigurations/0/IpAddress=\"10.244.1.5\"",
+                           web + " /Policies=\"(absent)\"",
+                           web + " @Lost=[\"Policies: " + lostOpening + "\"]"}
+            << QStringList{"the paste lost the '[' that opened the list of Policies"}
+            << wholeOrNothing + QStringList{"is damaged", "without its key"};
+
+        const QString ext = "Network:5B6C7D8E-9FA0-4B1C-8D2E-3F4A5B6C7D8E";
+        const QString cbr0b = "Network:6C7D8E9F-A0B1-4C2D-9E3F-4A5B6C7D8E9F";
+        QTest::newRow("a string wrapped, then a sentence between two objects of the list: both are whole")
+            << "json-wrapped-string-then-prose-in-list.txt" << QStringList{ext, cbr0b}
+            << QStringList{ext + " /Type=\"Transparent\"", ext + " @Lost=[]",
+                           ext + " @FirstLine=3",          ext + " @LastLine=9",
+                           cbr0b + " /Type=\"L2Bridge\"",  cbr0b + " @Lost=[]",
+                           cbr0b + " @FirstLine=11"}
+            << QStringList{}
+            << wholeOrNothing + QStringList{"is damaged", "not a network", "the text is", "incomplete"};
+
+        const QString natW = "Network:B1F492D8-A1E3-4A80-82C5-07D8EAFB1C2D";
+        const QString extW = "Network:D3B6B4FA-C305-4CA2-A4E7-29FA0C1D3E4F";
+        QTest::newRow(
+            "a string wrapped at column 0 in one object, a quote lost in the next: only Name is lost")
+            << "json-wrapped-string-damaged-element.json" << QStringList{natW, extW}
+            << QStringList{natW + " @Lost=[]", natW + " /Type=\"NAT\"", extW + " /Type=\"Transparent\"",
+                           extW + " @FirstLine=9", extW + " @Lost=[\"Name: " + damaged + "\"]"}
+            << QStringList{"the text of Name is damaged"}
+            << wholeOrNothing + QStringList{"[1]", "object 2 of the list"};
+
+        QTest::newRow("a note between two objects on the line of their '},': both are read")
+            << "json-note-between-objects-on-one-line.json"
+            << QStringList{natW, "Network:C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E"}
+            << QStringList{natW + " @Lost=[]", "Network:C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E /Name=\"cbr0\"",
+                           "Network:C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E @Lost=[]"}
+            << QStringList{} << wholeOrNothing + QStringList{"is damaged", "left out"};
+
+        QTest::newRow("a list of strings lost its '[': DNSServerList is named, the members after it are read")
+            << "json-damaged-list-opening-lost-dns-servers.json" << QStringList{lbr}
+            << QStringList{lbr + " /State=1", lbr + " /Dns=\"(absent)\"",
+                           lbr + " /Policies/0/Settings/ProviderAddress=\"10.0.0.4\"",
+                           lbr + " @Lost=[\"DNSServerList: " + lostOpening + "\"]"}
+            << QStringList{"the paste lost the '[' that opened the list of DNSServerList"}
+            << wholeOrNothing + QStringList{"is damaged", "without its key"};
+
+        const QString cbr0c = "Network:C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E";
+        QTest::newRow(
+            "'...' after the last object of a list: the objects shown are whole, on their own lines")
+            << "json-elided-objects-at-end-of-list.json" << QStringList{natW, cbr0c}
+            << QStringList{natW + " @FirstLine=2",  natW + " @LastLine=6",   natW + " @Lost=[]",
+                           cbr0c + " @FirstLine=7", cbr0c + " @LastLine=11", cbr0c + " @Lost=[]"}
+            << QStringList{"lines elided with '...' between the objects of the list were dropped; objects "
+                           "may "
+                           "be missing from the list"}
+            << wholeOrNothing + QStringList{"the value is incomplete"};
+        QTest::newRow("'...' inside the Policies of the second object: that object is the incomplete one")
+            << "json-elided-policy-in-second-of-list.json" << QStringList{natW, cbr0c}
+            << QStringList{natW + " @FirstLine=2", natW + " @LastLine=6", cbr0c + " @FirstLine=7",
+                           cbr0c + " @LastLine=18", cbr0c + " /Type=\"L2Bridge\""}
+            << QStringList{"lines elided with '...' were dropped; the value is incomplete"}
+            << wholeOrNothing + QStringList{"objects may be missing"};
 
         const QString l2b = "Network:17FAF83E-0749-4A06-A82B-6D3E40517283";
         QTest::newRow("an answer's Output object with an elided value")
