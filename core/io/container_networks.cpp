@@ -82,11 +82,11 @@ bool isContainerNetwork(const json& object)
                        [&](const char* key) { return memberIgnoringCase(object, key) != nullptr; });
 }
 
-void containerNetworkAsV1(Sighting& s)
+bool containerNetworkAsV1(Sighting& s)
 {
     json& doc = s.document;
     if (!isContainerNetwork(doc))
-        return;
+        return false;
     const json mode = takeMember(doc, "Mode");
     doc["Type"] = std::string(networkModeName(networkModeFromName(mode.get_ref<const std::string&>())));
     std::vector<std::string> read{"Mode as its Type"};
@@ -98,9 +98,14 @@ void containerNetworkAsV1(Sighting& s)
         if (!given || (given->is_array() && std::any_of(given->begin(), given->end(),
                                                         [](const json& item) { return item.is_object(); })))
             continue; // subnets as objects: HNS's own shape
+        const bool emptyList = given->is_array() && given->empty();
         std::vector<std::string> items = listItems(takeMember(doc, key));
+        // `{}`: the module shows no subnets (a Transparent network whose containers take their addresses
+        // from DHCP shows so too, but the listing does not say how they get them).
         if (!items.empty())
             read.push_back(std::string(key) + " as its subnets' prefixes");
+        else if (emptyList)
+            read.push_back(std::string(key) + " {} as no subnets");
         prefixes.insert(prefixes.end(), items.begin(), items.end());
     }
     json gateways = takeMember(doc, "Gateways");
@@ -140,6 +145,7 @@ void containerNetworkAsV1(Sighting& s)
     s.notes.push_back(
         "a ContainerNetwork (Get-ContainerNetwork, Windows Server 2016's Containers module): read " +
         joined(read, ", "));
+    return true;
 }
 
 } // namespace hcn::io::detail

@@ -13,6 +13,7 @@
 #include "io/json_log_records.h"
 #include "io/logged_error.h"
 #include "io/logged_operations.h"
+#include "io/non_hns_objects.h"
 #include "io/request_answer.h"
 
 #include <algorithm>
@@ -158,6 +159,60 @@ void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std:
     }
 }
 
+/// Sightings from `first` on (of a JSON value read whole: it starts and ends in the dump) that are the
+/// settings a caller passes to HcnCreateNetwork, ... (settingsDocumentFunction) are no objects: each
+/// leaves with an info saying what it asks.
+void dropSettingsDocuments(std::vector<detail::Sighting>& sightings, std::size_t first,
+                           std::vector<ImportMessage>& messages)
+{
+    const auto settings = [&](detail::Sighting& s) {
+        if (!s.lost.empty() || !s.cutId.empty())
+            return false;
+        const std::string function = settingsDocumentFunction(s.document, s.kind);
+        if (function.empty())
+            return false;
+        std::string asked = describeRequest({}, s.document, s.kind);
+        if (asked.starts_with("create "))
+            asked.erase(0, 7);
+        messages.push_back(
+            {ImportSeverity::Info,
+             s.source,
+             s.firstLine,
+             s.lastLine,
+             ResourceKind::Invalid,
+             {},
+             "a settings document for " + function + " (a request): " + asked +
+                 ", a whole v2 document without an ID; not an object HNS holds; not imported"});
+        return true;
+    };
+    sightings.erase(std::remove_if(sightings.begin() + std::ptrdiff_t(first), sightings.end(), settings),
+                    sightings.end());
+}
+
+/// Each message about a Docker network whose HNS network the snapshot holds names that network, and is
+/// about it (selecting the message selects the network): "...; its HNS network is 6E0B8F3C-..., network
+/// nat, which the snapshot holds".
+void linkDockerNetworks(const detail::LinkedObjects& linked, std::vector<ImportMessage>& messages)
+{
+    std::map<std::string, const ImportedObject*> networks;
+    for (const ImportedObject& o : linked.objects)
+        if (o.kind == ResourceKind::Network && !o.idMadeUp)
+            networks.emplace(detail::idKey(o.id), &o);
+    if (networks.empty())
+        return;
+    for (ImportMessage& m : messages) {
+        const std::string_view id = dockerNetworkHnsId(m.message);
+        const auto found = id.empty() ? networks.end() : networks.find(detail::idKey(id));
+        if (found == networks.end())
+            continue;
+        const ImportedObject& network = *found->second;
+        m.message += ", " + (network.name.empty() ? std::string("a network") : "network " + network.name) +
+                     ", which the snapshot holds";
+        m.kind = ResourceKind::Network;
+        m.objectId = network.id;
+    }
+}
+
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
@@ -224,9 +279,15 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
             addFailedAnswers(failedAnswers, source.name, messages, namedRefusals);
         addLineMessages(completeCutAnswersFromRequests(extracted.values), ImportSeverity::Info, source.name,
                         messages);
-        for (FoundValue& value : extracted.values)
+        for (FoundValue& value : extracted.values) {
+            const std::size_t before = sightings.size();
+            const bool whole =
+                value.format == DumpFormat::Json && !value.startCut && !value.cutOff && !value.fromEnvelope;
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
                                      failedRequests, namedRefusals, switches);
+            if (whole)
+                dropSettingsDocuments(sightings, before, messages);
+        }
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
@@ -390,6 +451,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
     detail::linkPastedSwitches(switches, linked, result.report.messages);
+    linkDockerNetworks(linked, result.report.messages);
     reportLoggedOperations(operations, linked.objects, linked.documents, result.report.messages);
 
     json snapshot = json::object();

@@ -757,12 +757,13 @@ void mapToV2(Sighting& s)
         topLevelAddressOfV2(s);
     if (s.wasV1) {
         bool untyped = false;
+        bool containerNetwork = false;
         namesAsText(s.document);
         if (s.kind == ResourceKind::Namespace)
             resourcesAsDiagnostics(s.document);
         if (s.kind == ResourceKind::Network) {
             tablePrefixToSubnets(s.document);
-            containerNetworkAsV1(s);
+            containerNetwork = containerNetworkAsV1(s);
             // Get-HnsNetwork always prints a Type: without one the paste cut it off (or the table had no
             // Type column). HCN reads a network without a Type as NAT, so the snapshot says `"Type":
             // null`: the type is unknown, and nothing shows it as NAT.
@@ -788,6 +789,11 @@ void mapToV2(Sighting& s)
             }
         }
         mapV1(s);
+        // The v1 mapping reads a Transparent network without subnets as taking its addresses from DHCP,
+        // as HNS's own v1 document means; a ContainerNetwork's `{}` does not say so: no Ipams are made.
+        if (containerNetwork && s.document.is_object() && s.document.contains("Ipams") &&
+            s.document["Ipams"] == json::array({json{{"Type", "Dhcp"}}}))
+            s.document.erase("Ipams");
         if (untyped && s.document.is_object() && !s.document.contains("Type"))
             s.document["Type"] = nullptr;
     }

@@ -142,8 +142,8 @@ bool isContainerNetwork(const json& object);
 /// Such a network's members written as a v1 network's: `Mode` as `Type`, the `{prefix, ...}` of `Subnets`
 /// or `SubnetPrefix` as subnets, a lone gateway of `Gateways` with a lone subnet, `DNSServers` as
 /// `DNSServerList`; `IsDeleted` and unpaired gateways kept under "_v1". A note says what was read so.
-/// Anything else is left as it is.
-void containerNetworkAsV1(Sighting& sighting);
+/// Anything else is left as it is; false when `sighting` is no such network.
+bool containerNetworkAsV1(Sighting& sighting);
 
 /// Rewrites a sighting's document into the v2 document of its kind: PowerShell's flattened values read
 /// or dropped (with losses), ID spelled "ID", v1 mapped per hns-v1-schema.md. A document the mapping

@@ -23,7 +23,7 @@ struct KnownKind
     std::vector<std::string_view> telltales;
 };
 
-const std::array<KnownKind, 13> kKnownKinds{{
+const std::array<KnownKind, 14> kKnownKinds{{
     {{"a Hyper-V virtual switch", "Get-VMSwitch", false, "", "", "Id", "Name", true},
      {"SwitchType", "NetAdapterInterfaceDescription", "NetAdapterInterfaceDescriptions",
       "BandwidthReservationMode", "AllowManagementOS", "IovEnabled", "IovSupport", "IovSupportReasons",
@@ -60,6 +60,10 @@ const std::array<KnownKind, 13> kKnownKinds{{
     {{"a connection test", "Test-NetConnection"},
      {"RemoteAddress", "RemotePort", "InterfaceAlias", "SourceAddress", "PingSucceeded", "PingReplyDetails",
       "TcpTestSucceeded", "NameResolutionSucceeded"}},
+    // `docker network inspect`: Docker's network over an HNS network (on Windows its Options name it).
+    {{"a Docker network", "docker network inspect", false, "", "", "", "", false,
+      "com.docker.network.windowsshim.hnsid"},
+     {"IPAM", "EnableIPv6", "ConfigFrom", "ConfigOnly", "Attachable", "Ingress"}},
     // Azure CNI's own records (its Go structs in azure-vnet's log, its state file): the HNS object is the
     // one its HnsId names, `extIf` a pointer to its external interface. A network's record comes first,
     // as it holds HnsId alone in the state file.
@@ -99,6 +103,41 @@ const std::vector<Telltale>& telltaleIndex()
     return index;
 }
 
+constexpr std::string_view kDockerNetwork = "a Docker network (";
+
+/// A string member of `object` (any case), blanks trimmed; empty when it has none.
+std::string stringMember(const nlohmann::json& object, std::string_view key)
+{
+    if (!object.is_object())
+        return {};
+    for (const auto& [name, value] : object.items())
+        if (equalsIgnoreCase(name, key) && value.is_string())
+            return std::string(trimBlanks(value.get_ref<const std::string&>()));
+    return {};
+}
+
+std::string dockerNetworkText(const NonHnsObjectKind& kind, const nlohmann::json& object)
+{
+    std::string text =
+        std::string(kind.what) + " (" + std::string(kind.command) + ")" + std::string(kNotHnsNotImported);
+    const std::string name = stringMember(object, "Name");
+    const std::string driver = stringMember(object, "Driver");
+    std::string shown = name.empty() ? std::string() : "'" + name + "'";
+    if (!driver.empty())
+        shown += shown.empty() ? "driver " + driver : " (driver " + driver + ")";
+    if (!shown.empty())
+        text += ": " + shown;
+    const nlohmann::json* options = nullptr;
+    if (object.is_object())
+        for (const auto& [key, value] : object.items())
+            if (equalsIgnoreCase(key, "Options") && value.is_object())
+                options = &value;
+    if (const std::string id = options ? stringMember(*options, kind.hnsIdOption) : std::string();
+        !id.empty())
+        text += std::string(kItsHnsNetwork) + id;
+    return text;
+}
+
 } // namespace
 
 const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& names)
@@ -133,9 +172,19 @@ const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object)
     return nonHnsObjectKind(names);
 }
 
+std::string_view dockerNetworkHnsId(std::string_view message)
+{
+    if (!message.starts_with(kDockerNetwork))
+        return {};
+    const std::size_t at = message.rfind(kItsHnsNetwork);
+    return at == std::string_view::npos ? std::string_view() : message.substr(at + kItsHnsNetwork.size());
+}
+
 std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json& object,
                              std::string_view context)
 {
+    if (!kind.hnsIdOption.empty())
+        return dockerNetworkText(kind, object);
     std::string text(kind.what);
     const auto id = kind.hnsIdMember.empty() || !object.is_object()
                         ? object.end()
@@ -156,18 +205,13 @@ std::optional<NamedSwitch> namedSwitch(const NonHnsObjectKind& kind, const nlohm
 {
     if (kind.switchIdMember.empty() || !object.is_object())
         return std::nullopt;
-    // The member by name in any case; a string that is not blank (a list view shows an unset one empty).
-    const auto text = [&](std::string_view key) {
-        for (const auto& [name, value] : object.items())
-            if (equalsIgnoreCase(name, key) && value.is_string())
-                return std::string(trimBlanks(value.get_ref<const std::string&>()));
-        return std::string();
-    };
-    NamedSwitch named{text(kind.switchIdMember), text(kind.switchNameMember), {}};
+    // A list view shows an unset member empty.
+    NamedSwitch named{
+        stringMember(object, kind.switchIdMember), stringMember(object, kind.switchNameMember), {}};
     if (!kind.isSwitch) {
-        named.adapter = text("VMName");
+        named.adapter = stringMember(object, "VMName");
         if (named.adapter.empty())
-            named.adapter = text("Name");
+            named.adapter = stringMember(object, "Name");
     }
     if (named.id.empty() && named.name.empty())
         return std::nullopt;

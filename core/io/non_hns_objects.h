@@ -28,6 +28,9 @@ struct NonHnsObjectKind
     std::string_view switchNameMember{};
     /// Whether the object is the switch itself, not something connected to one.
     bool isSwitch = false;
+    /// The option (a member of its `Options`) naming the HNS network it is over: Docker's
+    /// `com.docker.network.windowsshim.hnsid`; empty for others.
+    std::string_view hnsIdOption{};
 };
 
 /// The end of every message naming such an object.
@@ -55,10 +58,20 @@ const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& na
 /// The same for the members of a JSON object; nullptr for anything else.
 const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object);
 
+/// How the report's message about a Docker network names the HNS network it is over: "...; its HNS
+/// network is <GUID>" (the GUID as Docker gives it) ends the message.
+inline constexpr std::string_view kItsHnsNetwork = "; its HNS network is ";
+
+/// The ID of the HNS network a message about a Docker network (nonHnsObjectText) names; empty for any
+/// other message.
+std::string_view dockerNetworkHnsId(std::string_view message);
+
 /// How the report names such an object: "a Hyper-V virtual switch (Get-VMSwitch), not an HNS object; not
 /// imported"; a record with the ID of the HNS object it records, and "(deleted)" when the words logged
 /// before it (`context`) say it was: "azure-vnet's record of network 11085427-... (deleted), not an HNS
-/// object; not imported".
+/// object; not imported"; a Docker network with its name, driver and the HNS network it is over: "a Docker
+/// network (docker network inspect), not an HNS object; not imported: 'nat' (driver nat); its HNS network
+/// is 6E0B8F3C-...".
 std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json& object,
                              std::string_view context);
 

@@ -149,8 +149,7 @@ std::string describeRequest(std::string_view context, const json& document, Reso
     if (asked->is_array() && asked->size() == 1)
         asked = &asked->front();
     std::string out = method.empty() ? std::string("create") : method;
-    out +=
-        " " + lowerCopy(kind == ResourceKind::Invalid ? std::string_view("object") : resourceKindName(kind));
+    out += " " + std::string(resourceKindLabel(kind));
     if (!asked->is_object())
         return out;
     if (const std::string name = text(*asked, "Name"); !name.empty())
@@ -168,6 +167,10 @@ std::string describeRequest(std::string_view context, const json& document, Reso
     };
     for (const std::string_view key : {"IPAddress", "IpAddress"})
         addAddress(text(*asked, key));
+    if (const json* frontends = member(*asked, "FrontendVIPs"); frontends && frontends->is_array())
+        for (const json& vip : *frontends)
+            if (vip.is_string())
+                addAddress(vip.get<std::string>());
     if (const json* configurations = member(*asked, "IpConfigurations");
         configurations && configurations->is_array())
         for (const json& configuration : *configurations)
@@ -185,6 +188,28 @@ std::string describeRequest(std::string_view context, const json& document, Reso
         out += ")";
     }
     return out;
+}
+
+std::string settingsDocumentFunction(const json& document, ResourceKind kind)
+{
+    if (!document.is_object() || kind == ResourceKind::Invalid || kind == ResourceKind::GuestNetworkService)
+        return {};
+    const json* version = member(document, "SchemaVersion");
+    const json* major = version && version->is_object() ? member(*version, "Major") : nullptr;
+    if (!major || !major->is_number_integer() || major->get<std::int64_t>() < 2)
+        return {};
+    // What HNS writes into an object it holds: its ID, its health and state, the resources it allocated.
+    for (const std::string_view key : {"ID", "Health", "State", "Resources"})
+        if (member(document, key))
+            return {};
+    if (const json* ipams = member(document, "Ipams"); ipams && ipams->is_array())
+        for (const json& ipam : *ipams)
+            if (const json* subnets = ipam.is_object() ? member(ipam, "Subnets") : nullptr;
+                subnets && subnets->is_array())
+                for (const json& subnet : *subnets)
+                    if (subnet.is_object() && member(subnet, "ID"))
+                        return {};
+    return "HcnCreate" + std::string(resourceKindName(kind));
 }
 
 std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue>& values)

@@ -26,4 +26,10 @@ std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue
 /// shows when the words name no path.
 std::string describeRequest(std::string_view context, const nlohmann::json& document, ResourceKind kind);
 
+/// The HCN function whose settings `document` (an object of `kind`, read whole from the dump) is:
+/// `HcnCreateNetwork`, `HcnCreateEndpoint`, ... for a v2 document (a `SchemaVersion` of 2 or later) that
+/// has no ID and none of the members HNS adds when it answers a query (`Health`, `State`, `Resources`, a
+/// subnet's `ID`): what a caller hands to HNS, not an object HNS holds. Empty for anything else.
+std::string settingsDocumentFunction(const nlohmann::json& document, ResourceKind kind);
+
 } // namespace hcn::io

@@ -1876,6 +1876,36 @@ private slots:
                            "not "
                            "imported"}
             << QStringList{"cut by the paste", "is not in the dump"};
+        // A whole v2 document without an ID and without what HNS adds when it answers (Health, State,
+        // Resources, subnet IDs) is what a caller passes to HcnCreate*: a request. The answer with its ID
+        // is the network.
+        const QString appnet = "Network:3D9E27B1-6C4A-4F85-A0D2-5B7C19E86F34";
+        const QString settings = "; not an object HNS holds; not imported";
+        QTest::newRow("a ticket's v2 settings documents, then what HcnQueryNetworkProperties returned")
+            << "hcn-v2-settings-then-query.md" << QStringList{appnet}
+            << QStringList{appnet + " /Name=\"appnet\"", appnet + " @FirstLine=57"}
+            << QStringList{"info: a settings document for HcnCreateNetwork (a request): network appnet "
+                           "(L2Bridge, 10.60.4.0/24 via 10.60.4.1), a whole v2 document without an ID" +
+                               settings,
+                           "info: a settings document for HcnCreateEndpoint (a request): endpoint "
+                           "web-0_appnet "
+                           "(10.60.4.17), a whole v2 document without an ID" +
+                               settings,
+                           "info: a settings document for HcnCreateLoadBalancer (a request): load balancer "
+                           "(10.60.255.20), a whole v2 document without an ID" +
+                               settings}
+            << QStringList{"made up", "not in the dump", "nothing in the dump"};
+        // A document that does not start or end in the dump may have had its ID where it is cut.
+        QTest::newRow("v2 query output whose paste starts after its ID is the network")
+            << "hcn-v2-network-query-cut-before-id.txt"
+            << QStringList{"Network:89BE2095-3F9B-42ED-80A4-CBC365109846"} << QStringList{}
+            << QStringList{"warning: the paste starts inside a value",
+                           "info: network appnet (89BE2095-3F9B-42ED-80A4-CBC365109846): not carried in full"}
+            << QStringList{"a settings document"};
+        QTest::newRow("a v2 document cut before it closes is the network")
+            << "hcn-v2-network-cut-at-end.txt" << QStringList{"Network:40869C9B-37CE-4750-86D3-F4084D254B70"}
+            << QStringList{} << QStringList{"warning: the value is cut off"}
+            << QStringList{"a settings document"};
         const QString oldV2 = "Endpoint:7A6B5C4D-3E2F-4A1B-8C9D-0E1F2A3B4C5D";
         QTest::newRow("a v2 endpoint with its address at the top")
             << "hcn-v2-endpoint-top-level-address.json" << QStringList{oldV2}
@@ -2112,6 +2142,18 @@ private slots:
                           "B5E1F083-2C6A-4D97-8E30-4A7F9C1D62E5, the switch's Id "
                           "0f6d2b84-e5a1-4c39-97d2-3b8e5a0c71f4 (the network was made again on another "
                           "switch)")};
+        // `docker network inspect` shows Docker's networks; on Windows each names the HNS network it is
+        // over. The one the dump also holds is named, and the message is about it.
+        const QString docker = "a Docker network (docker network inspect), not an HNS object; not imported: ";
+        QTest::newRow("docker network inspect beside the HNS network of one of them")
+            << "docker-network-inspect-beside-hns.txt"
+            << QStringList{"Network:6E0B8F3C-2A71-4D95-B4C8-1F7E3A9D0C62"}
+            << QStringList{"info 3-41: " + docker +
+                               "'nat' (driver nat); its HNS network is 6E0B8F3C-2A71-4D95-B4C8-1F7E3A9D0C62, "
+                               "network nat, which the snapshot holds",
+                           "info 42-72: " + docker +
+                               "'ext' (driver transparent); its HNS network is "
+                               "A37D5C19-84E2-4B06-9F1A-C5D8E0B2764F"};
         QTest::newRow("Test-NetConnection beside Get-HnsEndpoint")
             << "listview-test-netconnection.txt"
             << QStringList{"Endpoint:4F9A2C61-8B3D-4E07-A5C2-1D6E9F0B7A38"}
@@ -2143,6 +2185,37 @@ private slots:
                          .arg(QString::fromStdString(m.message));
         }
         QCOMPARE(shown, messages);
+    }
+
+    /// An escaped network list in one dockerd record that a console wrapped over 3 lines: both networks
+    /// are read, each at the lines its text came from (nat 1-2, ext 2-3).
+    void objectsOfAWrappedLogRecordKeepTheirLines()
+    {
+        const ImportResult result = importFiles({"dockerd-escaped-network-list-wrapped.txt"});
+        QCOMPARE(objectList(result), (QStringList{"Network:7F3A9C21-5E6B-4D08-B1A4-2C8E0F6D93B7",
+                                                  "Network:D4E82B16-A0C3-4F79-9E52-1B6F8A3D07C4"}));
+        const auto lines = [&](const char* id) {
+            const ImportedObject* o = object(result, id);
+            return o ? QStringLiteral("%1-%2").arg(o->firstLine).arg(o->lastLine) : QString("none");
+        };
+        QEXPECT_FAIL("", "the record joined from its wrapped lines keeps only its first line's number",
+                     Continue);
+        QCOMPARE(lines("7F3A9C21-5E6B-4D08-B1A4-2C8E0F6D93B7"), QStringLiteral("1-2"));
+        QEXPECT_FAIL("", "the record joined from its wrapped lines keeps only its first line's number",
+                     Continue);
+        QCOMPARE(lines("D4E82B16-A0C3-4F79-9E52-1B6F8A3D07C4"), QStringLiteral("2-3"));
+    }
+
+    /// Selecting the message about a Docker network selects the HNS network it is over, when the dump
+    /// holds it; the one over a network the dump does not show is about no object.
+    void aDockerNetworkMessageIsAboutItsHnsNetwork()
+    {
+        const ImportResult result = importFiles({"docker-network-inspect-beside-hns.txt"});
+        QStringList about;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.message.starts_with("a Docker network"))
+                about << QString::fromStdString(std::string(resourceKindName(m.kind)) + ":" + m.objectId);
+        QCOMPARE(about, (QStringList{"Network:6E0B8F3C-2A71-4D95-B4C8-1F7E3A9D0C62", "Invalid:"}));
     }
 
     /// The report reads in the order of the dump, whichever pass made a message: what is about the
@@ -3110,7 +3183,8 @@ private slots:
                            nat + " /Dns/ServerList/1=\"10.50.0.11\"",
                            l2 + " /Type=\"L2Bridge\"",
                            l2 + " /Ipams/0/Subnets/1/IpAddressPrefix=\"10.8.1.0/24\"",
-                           ext + " /Type=\"Transparent\""}
+                           ext + " /Type=\"Transparent\"",
+                           ext + " /Ipams=\"(absent)\""}
             << QStringList{"a ContainerNetwork (Get-ContainerNetwork", "read Mode as its Type"}
             << QStringList{"not in the dump", "must be an object", "Subnets: not in a shape"};
         const QString listNat = QStringLiteral("Network:5D0C8E3A-71F4-4B29-A6D3-2E9B7F04C1A8");
@@ -3128,6 +3202,24 @@ private slots:
             << QStringList{"Gateways: 10.30.0.1, 10.30.1.1 for 2 subnets; which subnet each serves is not "
                            "shown"}
             << QStringList{"not in the dump", "unknown"};
+        // `{}` shows no subnets; how the containers get their addresses (DHCP on a Transparent network
+        // made without -SubnetPrefix, or set by hand) the listing does not say, so nothing is made up.
+        const QString noSubnetNat = QStringLiteral("Network:0C7D2E91-5A3B-4F68-9E14-B2D08A6C3F75");
+        const QString dhcpnet = QStringLiteral("Network:6B2F9E04-D1C3-4A87-8E5B-39A0C7D41F26");
+        const QString l2br = QStringLiteral("Network:E83A1C5D-7F20-4B96-A4D1-5C2E9B8F0371");
+        const QString tunnel = QStringLiteral("Network:4D91B7E2-0C6A-4E35-B8F9-A17E3D5C2084");
+        QTest::newRow("{} subnets: no Ipams made up, whatever the mode")
+            << "containernetwork-no-subnets.txt" << QStringList{noSubnetNat, dhcpnet, l2br, tunnel}
+            << QStringList{dhcpnet + " /Type=\"Transparent\"",
+                           dhcpnet + " /Ipams=\"(absent)\"",
+                           dhcpnet + " /Policies/0/Settings/NetworkAdapterName=\"Ethernet 2\"",
+                           noSubnetNat + " /Type=\"NAT\"",
+                           noSubnetNat + " /Ipams=\"(absent)\"",
+                           l2br + " /Ipams=\"(absent)\"",
+                           tunnel + " /Ipams=\"(absent)\""}
+            << QStringList{"read Mode as its Type, Subnets {} as no subnets",
+                           "read Mode as its Type, SubnetPrefix {} as no subnets"}
+            << QStringList{"not in the dump", "Dhcp", "DHCP"};
         QTest::newRow("a table whose line breaks were lost, padded to the console's width")
             << "containernetwork-table-flattened.txt" << QStringList{l2, ext}
             << QStringList{ext + " /Type=\"Transparent\"", l2 + " /Type=\"L2Bridge\"",
