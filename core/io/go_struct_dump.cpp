@@ -457,7 +457,9 @@ private:
             if (cutElementLost && lostElement.starts_with("a Go struct dump of an HNS"))
                 warn(sourceLine, lostElement);
             // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
-            else if (cutLosesHnsObject(read.value, context))
+            // In a list, the element the cut fell in is what lost part of itself: its siblings are whole.
+            else if (cutLosesHnsObject(cutElement && !cutElementLost ? read.value[*cutElement] : read.value,
+                                       context))
                 warn(sourceLine, cutWarning(read, pos));
         }
         if (!useful)

@@ -1198,26 +1198,49 @@ private slots:
     }
 
     /// A %#v list whose last element the paste cuts inside its quoted Id warns as a struct dumped alone
-    /// cut there does, naming the object lost, in both list forms.
+    /// cut there does, in both list forms: naming the object lost when nothing but the Id shows, and
+    /// else keeping what the Id shows, so that the one object seen whole whose ID starts so is it.
     void aSharpVListElementCutInsideItsQuotedId_data()
     {
         QTest::addColumn<QString>("list");
-        QTest::addColumn<QString>("alone");
+        QTest::addColumn<QString>("alone");   ///< the cut element as a struct alone, after the same text
+        QTest::addColumn<QString>("warning"); ///< the one warning of both; empty: none (the cut lost
+                                              ///< nothing of the endpoint seen whole)
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("note"); ///< the start of a note of the object seen whole; empty: none
         const QString head = "I1205 10:12:01.100200    4120 hns.go:88] endpoints: ";
         const QString podA = "Id:\"5c3d4e5f-6071-4c82-ad93-e4f506172803\", Name:\"pod-a_eth0\", "
                              "IPAddress:net.IP{0xa, 0xf4, 0x1, 0x5}, PrefixLength:0x18}, ";
+        const QString lost =
+            "a Go struct dump of an HNS endpoint is cut off inside its Id, after 2b4a35bf-1c2d; "
+            "nothing of the endpoint is complete; not imported";
+        const QStringList a{"Endpoint:5C3D4E5F-6071-4C82-AD93-E4F506172803"};
         QTest::newRow("value list") << head + "[]hcsshim.HNSEndpoint{hcsshim.HNSEndpoint{" + podA +
                                            "hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
-                                    << head + "hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d";
-        QTest::newRow("pointer list") << head + "[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{" + podA +
-                                             "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
-                                      << head + "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d";
+                                    << head + "hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d" << lost << a
+                                    << QString();
+        QTest::newRow("pointer list")
+            << head + "[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{" + podA +
+                   "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
+            << head + "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d" << lost << a << QString();
+        const QString whole = "I1205 10:12:00.100200    4120 hns.go:90] endpoint: &hcsshim.HNSEndpoint{"
+                              "Id:\"2b4a35bf-1c2d-4e3f-8a5b-6c7d8e9f0a1b\", Name:\"pod-c_eth0\", "
+                              "PrefixLength:0x18}\n";
+        QTest::newRow("pointer list, a member before the Id: the endpoint seen whole")
+            << whole + head + "[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{" + podA +
+                   "&hcsshim.HNSEndpoint{Name:\"pod-c_eth0\", Id:\"2b4a35bf-1c2d"
+            << whole + head + "&hcsshim.HNSEndpoint{Name:\"pod-c_eth0\", Id:\"2b4a35bf-1c2d" << QString()
+            << QStringList{"Endpoint:2B4A35BF-1C2D-4E3F-8A5B-6C7D8E9F0A1B", a.front()}
+            << "also shown in log line 2 (Go struct dump), cut off inside its ID after 2b4a35bf-1c2d";
     }
 
     void aSharpVListElementCutInsideItsQuotedId()
     {
         QFETCH(QString, list);
         QFETCH(QString, alone);
+        QFETCH(QString, warning);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, note);
         const auto warnings = [](const QString& text) {
             const Result<ImportResult> result = importDump({{"log", text.toStdString()}});
             QStringList warned;
@@ -1228,11 +1251,19 @@ private slots:
         };
         const QStringList fromList = warnings(list);
         QCOMPARE(fromList, warnings(alone));
-        QCOMPARE(fromList, QStringList{"a Go struct dump of an HNS endpoint is cut off inside its Id, after "
-                                       "2b4a35bf-1c2d; nothing of the endpoint is complete; not imported"});
+        QCOMPARE(fromList, warning.isEmpty() ? QStringList{} : QStringList{warning});
         const Result<ImportResult> result = importDump({{"log", list.toStdString()}});
-        QCOMPARE(objectList(*result), QStringList{"Endpoint:5C3D4E5F-6071-4C82-AD93-E4F506172803"});
-        QVERIFY(result->report.objects.front().lost.empty());
+        QCOMPARE(objectList(*result), objects);
+        QStringList notes;
+        for (const ImportedObject& o : result->report.objects) {
+            QVERIFY(!o.idMadeUp);
+            for (const std::string& n : o.notes)
+                if (QString::fromStdString(n).startsWith("also shown"))
+                    notes << QString::fromStdString(n);
+        }
+        QCOMPARE(notes.size(), note.isEmpty() ? 0 : 1);
+        if (!note.isEmpty())
+            QVERIFY2(notes.front().startsWith(note), qPrintable(notes.front()));
     }
 
     /// In a list a console wrapped, only the element spread over several lines says its lines were
