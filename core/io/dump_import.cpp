@@ -106,6 +106,14 @@ void addWarnings(const ExtractResult& extracted, const std::string& source, std:
                             ResourceKind::Invalid,
                             {},
                             withoutOwnLines(w)});
+    for (const ImportWarning& w : extracted.infos)
+        messages.push_back({ImportSeverity::Info,
+                            source,
+                            w.firstLine,
+                            w.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            withoutOwnLines(w)});
 }
 
 /// The lines of the values read as Go dumps, as disjoint ranges: first line -> last line.

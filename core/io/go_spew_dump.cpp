@@ -50,8 +50,14 @@ ResourceKind spewDumpAt(std::string_view text, std::size_t at)
     if (kind == ResourceKind::Invalid)
         return kind;
     std::string_view rest = text.substr(end + 1);
-    if (rest.starts_with("(0x"))
-        return kind; // a pointer and its address
+    if (rest.starts_with("(0x")) {
+        // A pointer, its address and its value: `(0xc0001a2000)({`. Without a value after the address it
+        // is fmt's %#v of a pointer (`(*hcsshim.HNSNetwork)(0xc0001a2000)`), which shows no struct.
+        const std::size_t close = rest.find_first_not_of("0123456789abcdefABCDEF", 3);
+        return close != std::string_view::npos && rest.substr(close).starts_with(")(")
+                   ? kind
+                   : ResourceKind::Invalid;
+    }
     rest = trimBlanks(rest);
     if (rest.starts_with("(len=") || rest.starts_with("(cap=")) {
         const std::size_t close = rest.find(')');

@@ -219,6 +219,7 @@ public:
                 column = 0;
             }
         }
+        sayPointerLists();
     }
 
     /// Every dump in `text`, one line of the dump (or a log field unquoted from one).
@@ -238,6 +239,11 @@ public:
             if (start == std::string_view::npos) {
                 if (text[pos] == '{' && nesting == 0 && readOpenedAtLineEnd(text, pos, from))
                     return; // the search goes on where the dump ended, on a later line
+                if (text[pos] == '{')
+                    if (const std::size_t next = notePointerList(text, pos, sourceLine)) {
+                        pos = from = next;
+                        continue;
+                    }
                 pos = text[pos] == '{' ? noteValuesWithoutNames(text, pos, sourceLine) : pos + 1;
                 continue;
             }
@@ -295,10 +301,9 @@ private:
                 continue;
             const std::size_t head = lineOf(members.begin);
             const std::size_t tail = lineOf(members.end == 0 ? 0 : members.end - 1);
-            read.repairs.push_back("read the members after a cut at the start of the paste");
+            read.repairs.push_back({{}, "read the members after a cut at the start of the paste"});
             if (tail != head)
-                read.repairs.push_back("joined the " + std::to_string(tail - head + 1) +
-                                       " lines the dump was spread over");
+                read.repairs.push_back({{}, joinedRepair(tail - head + 1)});
             const std::size_t taken = m_result.values.size();
             take(std::move(read), text, 0, m_lines[head].sourceLine, m_lines[tail].sourceLine, 0);
             if (m_result.values.size() > taken) {
@@ -406,16 +411,16 @@ private:
     {
         const std::size_t end = start + std::max<std::size_t>(read.end, 1);
         const GoDumpContinuation::Piece& last = joined.pieceAt(end - 1);
-        if (last.line > m_line)
-            read.repairs.push_back("joined the " + std::to_string(last.line - m_line + 1) +
-                                   " lines the dump was spread over");
         take(std::move(read), joined.text, start, m_lines[m_line].sourceLine, m_lines[last.line].sourceLine,
-             0);
+             0, &joined);
         m_resume = {last.line, last.column + (end - last.offset)};
     }
 
+    /// The dump read from text[pos], on lines sourceLine to lastLine; `joined` maps the text's offsets to
+    /// the lines it was joined from (nullptr: the text is one line). A list's elements are objects of their
+    /// own, each with its own lines, losses and repairs.
     void take(GoDumpRead&& read, std::string_view text, std::size_t pos, int sourceLine, int lastLine,
-              int nesting)
+              int nesting, const GoDumpContinuation* joined = nullptr)
     {
         if (read.tooDeep) {
             warn(sourceLine,
@@ -452,7 +457,9 @@ private:
             if (cutElementLost && lostElement.starts_with("a Go struct dump of an HNS"))
                 warn(sourceLine, lostElement);
             // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
-            else if (cutLosesHnsObject(read.value, context))
+            // In a list, the element the cut fell in is what lost part of itself: its siblings are whole.
+            else if (cutLosesHnsObject(cutElement && !cutElementLost ? read.value[*cutElement] : read.value,
+                                       context))
                 warn(sourceLine, cutWarning(read, pos));
         }
         if (!useful)
@@ -473,9 +480,24 @@ private:
         found.kindHint = goKindOfType(read.typeName);
         if (nesting > 0)
             found.repairs.push_back("unquoted from a log field");
-        found.repairs.insert(found.repairs.end(), read.repairs.begin(), read.repairs.end());
-        std::sort(found.repairs.begin(), found.repairs.end());
-        found.repairs.erase(std::unique(found.repairs.begin(), found.repairs.end()), found.repairs.end());
+        // What was repaired in the members within `element` (all of them: nullopt), and, for a text
+        // joined from several lines, the lines text[from, to) was spread over.
+        const auto repairsOf = [&](FoundValue& value, std::optional<std::size_t> element, std::size_t from,
+                                   std::size_t to) {
+            for (const GoDumpRead::Repair& r : read.repairs)
+                if (!element || goListElementOf(r.path).value_or(*element) == *element)
+                    value.repairs.push_back(r.message);
+            if (joined) {
+                const std::size_t first = joined->pieceAt(pos + from).line;
+                const std::size_t last = joined->pieceAt(pos + std::max(to, from + 1) - 1).line;
+                value.firstLine = m_lines[first].sourceLine;
+                value.lastLine = m_lines[last].sourceLine;
+                if (last > first)
+                    value.repairs.push_back(joinedRepair(last - first + 1));
+            }
+            std::sort(value.repairs.begin(), value.repairs.end());
+            value.repairs.erase(std::unique(value.repairs.begin(), value.repairs.end()), value.repairs.end());
+        };
         // The cut fell in the object's Id: what the dump shows of it may name an object seen whole.
         const auto cutId = [&](const FoundValue& object) {
             return read.cut && cutPath.find_first_of(".[") == std::string::npos &&
@@ -484,6 +506,7 @@ private:
                        : std::string();
         };
         if (!list) {
+            repairsOf(found, std::nullopt, 0, read.end);
             found.cutOff = !read.closed;
             found.sourceText = validUtf8(std::string(text.substr(pos, read.end)));
             found.cutId = cutId(found);
@@ -504,6 +527,7 @@ private:
             FoundValue element = found;
             const auto& [from, to] = read.elements[i];
             element.sourceText = validUtf8(std::string(text.substr(pos + from, to - from)));
+            repairsOf(element, i, from, to);
             for (const std::string& loss : read.losses)
                 if (std::optional<std::string> own = goLossOfElement(loss, i))
                     element.losses.push_back(std::move(*own));
@@ -516,6 +540,11 @@ private:
             element.value = std::move(read.value[i]);
             m_result.values.push_back(std::move(element));
         }
+    }
+
+    static std::string joinedRepair(std::size_t lines)
+    {
+        return "joined the " + std::to_string(lines) + " lines the dump was spread over";
     }
 
     /// The warning for a dump that does not close on its line and lost part of an HNS object.
@@ -563,14 +592,106 @@ private:
         if (words.size() < 3 || std::any_of(words.begin(), words.end(), named) ||
             std::none_of(words.begin(), words.end(), guid))
             return brace + 1;
-        std::string ids;
+        // The structs of one list (`[{...} {...}]`) are told in one warning.
+        if (m_withoutNames.line != sourceLine || m_withoutNames.warning >= m_result.warnings.size())
+            m_withoutNames = {sourceLine, m_result.warnings.size(), {}, 0};
         for (std::string_view word : words)
-            if (guid(word))
-                ids += (ids.empty() ? "" : ", ") + std::string(word);
-        warn(sourceLine, "a Go value printed with %v, without field names (" + ids +
-                             "); which value is which field cannot be told, so it is not imported. "
-                             "ConvertTo-Json, hnsdiag list -d or a log printing %+v name the fields");
+            if (guid(word) && m_withoutNames.ids.find(std::string(word)) == std::string::npos)
+                m_withoutNames.ids += (m_withoutNames.ids.empty() ? "" : ", ") + std::string(word);
+        const std::size_t count = ++m_withoutNames.values;
+        std::string message =
+            (count == 1 ? std::string("a Go value") : std::to_string(count) + " Go values") +
+            " printed with %v, without field names (" + m_withoutNames.ids +
+            "); which value is which field cannot be told, so " + (count == 1 ? "it is" : "they are") +
+            " not imported. ConvertTo-Json, hnsdiag list -d or a log printing %+v name the "
+            "fields";
+        if (count == 1)
+            warn(sourceLine, std::move(message));
+        else
+            m_result.warnings[m_withoutNames.warning].message =
+                goLineRange(sourceLine) + ": " + validUtf8(message);
         return close + 1;
+    }
+
+    /// `[]*hcsshim.HNSNetwork{(*hcsshim.HNSNetwork)(0xc0001a2000), (*hcsshim.HNSNetwork)(0xc0001a2180)}` at
+    /// text[brace]: fmt's %#v of a list of pointers to HNS objects prints each one's address only. Noted
+    /// (sayPointerLists tells them all at once); returns where the search goes on, 0 when no such list
+    /// opens there.
+    std::size_t notePointerList(std::string_view text, std::size_t brace, int sourceLine)
+    {
+        std::size_t typeStart = brace;
+        while (typeStart > 0 && brace - typeStart < 256 &&
+               (goIdentChar(text[typeStart - 1]) ||
+                std::string_view(".*[]").find(text[typeStart - 1]) != std::string_view::npos))
+            --typeStart;
+        const std::string_view type = text.substr(typeStart, brace - typeStart);
+        const ResourceKind kind = goKindOfType(type);
+        if (!type.starts_with("[]*") || kind == ResourceKind::Invalid)
+            return 0;
+        // Each element is `(*pkg.Type)(0xc0001a2000)`, or `(*pkg.Type)(nil)`.
+        const std::string element = "(" + std::string(type.substr(2)) + ")(";
+        std::size_t at = brace + 1;
+        std::size_t count = 0;
+        std::string first;
+        while (text.substr(at).starts_with(element)) {
+            at += element.size();
+            const std::size_t close = text.find(')', at);
+            const std::string_view address = text.substr(at, close - at);
+            if (close == std::string_view::npos ||
+                !(address == "nil" ||
+                  (address.starts_with("0x") && address.size() > 2 &&
+                   address.find_first_not_of("0123456789abcdefABCDEF", 2) == std::string_view::npos)))
+                return 0;
+            if (first.empty() && address != "nil")
+                first = std::string(address);
+            ++count;
+            at = close + 1;
+            if (text.substr(at).starts_with(", "))
+                at += 2;
+        }
+        if (count == 0 || first.empty() || at >= text.size() || text[at] != '}')
+            return 0;
+        m_pointerLists.push_back({sourceLine, kind, count, std::move(first)});
+        return at + 1;
+    }
+
+    /// One info for all the lists of pointers found: what they show and what they do not.
+    void sayPointerLists()
+    {
+        if (m_pointerLists.empty())
+            return;
+        std::vector<std::pair<ResourceKind, std::size_t>> counts; // in the order first seen
+        for (const PointerList& list : m_pointerLists) {
+            auto it = std::find_if(counts.begin(), counts.end(),
+                                   [&](const auto& c) { return c.first == list.kind; });
+            if (it == counts.end())
+                counts.emplace_back(list.kind, list.count);
+            else
+                it->second += list.count;
+        }
+        std::string objects;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            const auto& [kind, count] = counts[i];
+            objects += (i == 0                   ? ""
+                        : i + 1 == counts.size() ? " and "
+                                                 : ", ") +
+                       std::to_string(count) + " HNS " + std::string(resourceKindLabel(kind)) +
+                       (count == 1 ? "" : "s");
+        }
+        const PointerList& head = m_pointerLists.front();
+        const bool one = m_pointerLists.size() == 1;
+        const int last = m_pointerLists.back().line;
+        std::string message =
+            (one ? "a Go list printed with %#v holds"
+                 : std::to_string(m_pointerLists.size()) + " Go lists printed with %#v hold") +
+            " only the addresses of " + objects + " (" + head.firstAddress +
+            (head.count > 1 || !one ? ", ..." : "") +
+            "), not their members; nothing of them is imported. A log printing each object (%+v of the "
+            "object, not of the list) shows them";
+        const std::string range = last > head.line
+                                      ? "lines " + std::to_string(head.line) + "-" + std::to_string(last)
+                                      : goLineRange(head.line);
+        m_result.infos.push_back({head.line, last, range + ": " + std::move(message)});
     }
 
     void warn(int line, std::string message)
@@ -578,8 +699,28 @@ private:
         m_result.warnings.push_back({line, line, goLineRange(line) + ": " + validUtf8(std::move(message))});
     }
 
+    /// A %#v list of pointers to HNS objects, printed as their addresses.
+    struct PointerList
+    {
+        int line = 0;
+        ResourceKind kind = ResourceKind::Invalid;
+        std::size_t count = 0;
+        std::string firstAddress;
+    };
+
+    /// The structs printed with %v on the line last searched, told in one warning.
+    struct WithoutNames
+    {
+        int line = 0;
+        std::size_t warning = 0; ///< its index in the warnings
+        std::string ids;
+        std::size_t values = 0;
+    };
+
     ExtractResult& m_result;
     const std::vector<CleanedLine>& m_lines;
+    std::vector<PointerList> m_pointerLists;
+    WithoutNames m_withoutNames;
     std::size_t m_line = 0;                                      ///< the line being searched
     std::size_t m_column = 0;                                    ///< where its search began
     std::optional<std::pair<std::size_t, std::size_t>> m_resume; ///< line and column after a joined dump

@@ -768,7 +768,7 @@ private:
             for (char b : bytes)
                 v = (v << 8) | static_cast<unsigned char>(b);
             const bool mapped = bytes.size() == 16 && (v >> 32) == 0xFFFF;
-            m_out.repairs.push_back("read an IP address from its bytes (net.IP)");
+            m_out.repairs.push_back({m_path, "read an IP address from its bytes (net.IP)"});
             return (bytes.size() == 4 || mapped ? IpAddress::fromV4(static_cast<std::uint32_t>(v))
                                                 : IpAddress::fromValue(IpFamily::V6, v))
                 .toString();
@@ -789,7 +789,7 @@ private:
             m_leftOut = true;
             return nullptr;
         }
-        m_out.repairs.push_back("read the bytes of a json.RawMessage as JSON");
+        m_out.repairs.push_back({m_path, "read the bytes of a json.RawMessage as JSON"});
         return std::move(*parsed);
     }
 

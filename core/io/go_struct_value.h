@@ -34,7 +34,14 @@ struct GoDumpRead
     /// member's path. A GUID has one length, so it is kept though nothing shows where it ends.
     std::string endsAfter;
     std::vector<std::string> losses; ///< "<path>: message"
-    std::vector<std::string> repairs;
+    /// What was repaired to read it, each with the path of the member repaired (empty: the dump as a
+    /// whole), so a list's element is told only its own.
+    struct Repair
+    {
+        std::string path;
+        std::string message;
+    };
+    std::vector<Repair> repairs;
     /// A list at the top: each element's byte range in the text, the one the text ends inside included
     /// when it keeps members (elements left out, bytes that are no JSON, have none).
     std::vector<std::pair<std::size_t, std::size_t>> elements;

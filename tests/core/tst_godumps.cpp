@@ -1095,6 +1095,252 @@ private slots:
             QVERIFY2(!o.idMadeUp, o.id.c_str());
     }
 
+    /// A %#v list on one line (`[]hcsshim.HNSNetwork{hcsshim.HNSNetwork{...}, ...}`, and the pointer
+    /// form `[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{...}, ...}` in a logrus field) is read as %#v:
+    /// each element an object of its own, its strings unquoted, its nested typed structs and bytes read.
+    void readsSharpVListsOnOneLine_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("expected"); ///< compact JSON
+
+        const int network = int(ResourceKind::Network);
+        const int endpoint = int(ResourceKind::Endpoint);
+        const QString cbr0 = "3a1b2c3d-4e5f-4a60-8b71-c2d3e4f50601";
+        const QString nat = "4b2c3d4e-5f60-4b71-9c82-d3e4f5061702";
+        const QString podA = "5c3d4e5f-6071-4c82-ad93-e4f506172803";
+        const QString podB = "6d4e5f60-7182-4d93-be04-f50617283904";
+        QTest::newRow("value list: a quoted name, unquoted") << network << cbr0 << "/Name"
+                                                             << "\"cbr0\"";
+        QTest::newRow("value list: the type") << network << cbr0 << "/Type"
+                                              << "\"L2Bridge\"";
+        QTest::newRow("value list: a typed nested struct")
+            << network << cbr0 << "/MacPool/Ranges/0/EndMacAddress"
+            << "\"00-15-5D-AA-FF-FF\"";
+        QTest::newRow("value list: the second element's own subnet")
+            << network << nat << "/Ipams/0/Subnets/0/IpAddressPrefix"
+            << "\"172.30.16.0/20\"";
+        QTest::newRow("value list: the second element's own type") << network << nat << "/Type"
+                                                                   << "\"NAT\"";
+        QTest::newRow("pointer list: net.IP bytes") << endpoint << podA << "/IpConfigurations/0"
+                                                    << "{\"IpAddress\":\"10.244.1.5\",\"PrefixLength\":24}";
+        QTest::newRow("pointer list: the second element's own address")
+            << endpoint << podB << "/IpConfigurations/0/IpAddress"
+            << "\"10.244.1.6\"";
+        QTest::newRow("pointer list: the second element's own MAC") << endpoint << podB << "/MacAddress"
+                                                                    << "\"00-15-5D-AA-01-06\"";
+        QTest::newRow("pointer list: its network")
+            << endpoint << podB << "/HostComputeNetwork" << '"' + cbr0 + '"';
+    }
+
+    void readsSharpVListsOnOneLine()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, id);
+        QFETCH(QString, pointer);
+        QFETCH(QString, expected);
+        const ImportResult result = importFiles({"go-sharpv-lists-one-line.log"});
+        QCOMPARE(objectList(result), (QStringList{"Endpoint:5C3D4E5F-6071-4C82-AD93-E4F506172803",
+                                                  "Endpoint:6D4E5F60-7182-4D93-BE04-F50617283904",
+                                                  "Network:3A1B2C3D-4E5F-4A60-8B71-C2D3E4F50601",
+                                                  "Network:4B2C3D4E-5F60-4B71-9C82-D3E4F5061702"}));
+        const json* doc = document(result, ResourceKind(kind), id);
+        QVERIFY(doc);
+        QCOMPARE(memberAt(*doc, pointer), expected);
+        // Each object's text is its own element, and nothing is lost or warned.
+        for (const ImportedObject& o : result.report.objects) {
+            QVERIFY(o.lost.empty());
+            QVERIFY(QString::fromStdString(o.originalText).contains(QString::fromStdString(o.id)));
+            for (const ImportedObject& other : result.report.objects)
+                QVERIFY(&other == &o || other.kind != o.kind ||
+                        !QString::fromStdString(o.originalText)
+                             .contains(QString::fromStdString(other.id), Qt::CaseInsensitive));
+        }
+        for (const ImportMessage& m : result.report.messages)
+            QVERIFY2(m.severity != ImportSeverity::Warning, m.message.c_str());
+    }
+
+    /// %#v of a list of pointers prints each one's address only: the report says once what the lists
+    /// show and that nothing of them is imported; no reader takes them for a dump that was cut.
+    void aListOfPointersHoldsNoObject_data()
+    {
+        QTest::addColumn<int>("lines"); ///< of go-pointer-lists.log
+        QTest::addColumn<QString>("info");
+
+        QTest::newRow("one list") << 1
+                                  << "a Go list printed with %#v holds only the addresses of 2 HNS networks "
+                                     "(0xc0001a2000, ...), not their members; nothing of them is imported";
+        QTest::newRow("two lists, and %+v addresses after them")
+            << 3
+            << "2 Go lists printed with %#v hold only the addresses of 2 HNS networks and 3 HNS endpoints "
+               "(0xc0001a2000, ...), not their members; nothing of them is imported";
+    }
+
+    void aListOfPointersHoldsNoObject()
+    {
+        QFETCH(int, lines);
+        QFETCH(QString, info);
+        const QStringList text =
+            QString::fromUtf8(readDump("go-pointer-lists.log")).split('\n').mid(0, lines);
+        const Result<ImportResult> result = importDump({{"log", text.join('\n').toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(int(result->report.objects.size()), 0);
+        QStringList said;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.severity != ImportSeverity::Error)
+                said << QString::fromStdString(m.message);
+        QVERIFY2(said.size() == 1 && said.front().startsWith(info), qPrintable(said.join(" | ")));
+        QVERIFY(std::any_of(result->report.messages.begin(), result->report.messages.end(),
+                            [](const ImportMessage& m) { return m.severity == ImportSeverity::Error; }));
+        const std::vector<CleanedLine> cleaned = cleanPastedText(text.join('\n').toStdString());
+        QVERIFY(extractGoSpewDumps(cleaned).warnings.empty());
+    }
+
+    /// A %#v list whose last element the paste cuts inside its quoted Id warns as a struct dumped alone
+    /// cut there does, in both list forms: naming the object lost when nothing but the Id shows, and
+    /// else keeping what the Id shows, so that the one object seen whole whose ID starts so is it.
+    void aSharpVListElementCutInsideItsQuotedId_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::addColumn<QString>("alone");   ///< the cut element as a struct alone, after the same text
+        QTest::addColumn<QString>("warning"); ///< the one warning of both; empty: none (the cut lost
+                                              ///< nothing of the endpoint seen whole)
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QString>("note"); ///< the start of a note of the object seen whole; empty: none
+        const QString head = "I1205 10:12:01.100200    4120 hns.go:88] endpoints: ";
+        const QString podA = "Id:\"5c3d4e5f-6071-4c82-ad93-e4f506172803\", Name:\"pod-a_eth0\", "
+                             "IPAddress:net.IP{0xa, 0xf4, 0x1, 0x5}, PrefixLength:0x18}, ";
+        const QString lost =
+            "a Go struct dump of an HNS endpoint is cut off inside its Id, after 2b4a35bf-1c2d; "
+            "nothing of the endpoint is complete; not imported";
+        const QStringList a{"Endpoint:5C3D4E5F-6071-4C82-AD93-E4F506172803"};
+        QTest::newRow("value list") << head + "[]hcsshim.HNSEndpoint{hcsshim.HNSEndpoint{" + podA +
+                                           "hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
+                                    << head + "hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d" << lost << a
+                                    << QString();
+        QTest::newRow("pointer list")
+            << head + "[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{" + podA +
+                   "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
+            << head + "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d" << lost << a << QString();
+        const QString whole = "I1205 10:12:00.100200    4120 hns.go:90] endpoint: &hcsshim.HNSEndpoint{"
+                              "Id:\"2b4a35bf-1c2d-4e3f-8a5b-6c7d8e9f0a1b\", Name:\"pod-c_eth0\", "
+                              "PrefixLength:0x18}\n";
+        QTest::newRow("pointer list, a member before the Id: the endpoint seen whole")
+            << whole + head + "[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{" + podA +
+                   "&hcsshim.HNSEndpoint{Name:\"pod-c_eth0\", Id:\"2b4a35bf-1c2d"
+            << whole + head + "&hcsshim.HNSEndpoint{Name:\"pod-c_eth0\", Id:\"2b4a35bf-1c2d" << QString()
+            << QStringList{"Endpoint:2B4A35BF-1C2D-4E3F-8A5B-6C7D8E9F0A1B", a.front()}
+            << "also shown in log line 2 (Go struct dump), cut off inside its ID after 2b4a35bf-1c2d";
+    }
+
+    void aSharpVListElementCutInsideItsQuotedId()
+    {
+        QFETCH(QString, list);
+        QFETCH(QString, alone);
+        QFETCH(QString, warning);
+        QFETCH(QStringList, objects);
+        QFETCH(QString, note);
+        const auto warnings = [](const QString& text) {
+            const Result<ImportResult> result = importDump({{"log", text.toStdString()}});
+            QStringList warned;
+            for (const ImportMessage& m : result->report.messages)
+                if (m.severity == ImportSeverity::Warning)
+                    warned << QString::fromStdString(m.message);
+            return warned;
+        };
+        const QStringList fromList = warnings(list);
+        QCOMPARE(fromList, warnings(alone));
+        QCOMPARE(fromList, warning.isEmpty() ? QStringList{} : QStringList{warning});
+        const Result<ImportResult> result = importDump({{"log", list.toStdString()}});
+        QCOMPARE(objectList(*result), objects);
+        QStringList notes;
+        for (const ImportedObject& o : result->report.objects) {
+            QVERIFY(!o.idMadeUp);
+            for (const std::string& n : o.notes)
+                if (QString::fromStdString(n).startsWith("also shown"))
+                    notes << QString::fromStdString(n);
+        }
+        QCOMPARE(notes.size(), note.isEmpty() ? 0 : 1);
+        if (!note.isEmpty())
+            QVERIFY2(notes.front().startsWith(note), qPrintable(notes.front()));
+    }
+
+    /// In a list a console wrapped, only the element spread over several lines says its lines were
+    /// joined; each element has its own lines, and the repairs (bytes read as JSON or as an address) and
+    /// the cut of the element they were made in.
+    void eachListElementSaysItsOwnRepairs_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<int>("firstLine");
+        QTest::addColumn<int>("lastLine");
+        QTest::addColumn<QStringList>("repairs");
+        QTest::addColumn<QStringList>("losses");
+
+        const QString whole = "go-sharpv-list-second-wrapped.log";
+        const QString cut = "go-sharpv-list-second-wrapped-cut.log";
+        const QStringList second{"joined the 3 lines the dump was spread over",
+                                 "read an IP address from its bytes (net.IP)",
+                                 "read the bytes of a json.RawMessage as JSON"};
+        QTest::newRow("the first element, on the first line alone")
+            << whole << 0 << 1 << 1 << QStringList{} << QStringList{};
+        QTest::newRow("the second element, wrapped") << whole << 1 << 1 << 3 << second << QStringList{};
+        QTest::newRow("cut: the first element is whole")
+            << cut << 0 << 1 << 1 << QStringList{} << QStringList{};
+        QTest::newRow("cut: the second element keeps the cut")
+            << cut << 1 << 1 << 3 << second
+            << QStringList{"the dump ends inside this value in MacAddress; what followed is unknown"};
+    }
+
+    void eachListElementSaysItsOwnRepairs()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, index);
+        QFETCH(int, firstLine);
+        QFETCH(int, lastLine);
+        QFETCH(QStringList, repairs);
+        QFETCH(QStringList, losses);
+        const ExtractResult found = readGoDumps(file);
+        QCOMPARE(int(found.values.size()), 2);
+        const FoundValue& value = found.values[std::size_t(index)];
+        QCOMPARE(value.firstLine, firstLine);
+        QCOMPARE(value.lastLine, lastLine);
+        QStringList got;
+        for (const std::string& r : value.repairs)
+            got << QString::fromStdString(r);
+        QCOMPARE(got, repairs);
+        got.clear();
+        for (const std::string& l : value.losses)
+            got << QString::fromStdString(l);
+        QCOMPARE(got, losses);
+        QCOMPARE(value.cutOff, !losses.isEmpty());
+    }
+
+    /// A list printed with %v, without field names, is told in one warning naming the IDs of all its
+    /// structs, as one struct is.
+    void aPlainVListIsOneWarning()
+    {
+        const QString head = "I1205 10:20:01.000000    4120 hns.go:61] endpoints: ";
+        const QString a =
+            "{5c3d4e5f-6071-4c82-ad93-e4f506172803 pod-a_eth0 3a1b2c3d-4e5f-4a60-8b71-c2d3e4f50601 "
+            "cbr0 [] 00-15-5D-AA-01-05 10.244.1.5 <nil> svc.cluster.local 10.96.0.10 <nil> 24 0 "
+            "false false false <nil> 0}";
+        QString b = a;
+        b.replace("5c3d4e5f-6071-4c82-ad93-e4f506172803", "6d4e5f60-7182-4d93-be04-f50617283904");
+        const ExtractResult found =
+            extractGoStructDumps(oneLine((head + "[" + a + " " + b + "]").toStdString()));
+        QCOMPARE(int(found.values.size()), 0);
+        const QStringList warned = texts(found.warnings);
+        QCOMPARE(warned.size(), 1);
+        QVERIFY2(warned.front().startsWith(
+                     "line 1: 2 Go values printed with %v, without field names "
+                     "(5c3d4e5f-6071-4c82-ad93-e4f506172803, 3a1b2c3d-4e5f-4a60-8b71-c2d3e4f50601, "
+                     "6d4e5f60-7182-4d93-be04-f50617283904); which value is which field cannot be told, so "
+                     "they are not imported"),
+                 qPrintable(warned.front()));
+    }
+
     void hostileTextCostsAWarning_data()
     {
         QTest::addColumn<QByteArray>("text");

@@ -170,6 +170,8 @@ struct ExtractResult
 {
     std::vector<FoundValue> values;
     std::vector<ImportWarning> warnings;
+    /// What the report says of the text that is no warning (what a dump shows and does not).
+    std::vector<ImportWarning> infos;
 };
 
 struct ExtractOptions
