@@ -10,6 +10,7 @@
 #include <cctype>
 #include <limits>
 #include <optional>
+#include <set>
 
 namespace hcn::io::tables {
 
@@ -24,6 +25,8 @@ constexpr int kMaxWrappedLines = 8;
 constexpr int kMaxListLines = 10000;
 /// Consoles are at least this wide; a table whose lines are all narrower was not wrapped.
 constexpr std::size_t kMinConsoleWidth = 60;
+/// Texts of a column kept to tell a cell the paste cut (`l2br`) from the whole ones above it.
+constexpr std::size_t kMaxCellValues = 4096;
 
 enum class Content
 {
@@ -672,6 +675,13 @@ public:
         m_layout = std::move(*layout);
         m_header = header;
         const std::size_t end = sectionEnd(at);
+        m_pasteEnd = 0;
+        for (std::size_t i = m_lines.size(); i-- > at;) {
+            if (!isBlankLine(m_lines[i].text) && !isFenceLine(trimBlanks(m_lines[i].text))) {
+                m_pasteEnd = m_lines[i].sourceLine;
+                break;
+            }
+        }
         m_width = displayWidth(header);
         for (std::size_t i = at; i < end; ++i)
             m_width = std::max(m_width, displayWidth(m_lines[i].text));
@@ -703,9 +713,10 @@ public:
                 flush();
                 start(line);
             } else if (!(full || !complete) || !tryAppend(line, !complete)) {
-                m_result.warnings.push_back({line.sourceLine, line.sourceLine,
-                                             lineRange(line.sourceLine, line.sourceLine) + ": a line in " +
-                                                 tableName() + " is not a row of it"});
+                if (!reportCutRow(line.text, line.sourceLine, line.sourceLine))
+                    m_result.warnings.push_back({line.sourceLine, line.sourceLine,
+                                                 lineRange(line.sourceLine, line.sourceLine) +
+                                                     ": a line in " + tableName() + " is not a row of it"});
             }
         }
         flush();
@@ -963,10 +974,22 @@ private:
         if (!m_row.open)
             return;
         m_row.open = false;
-        const SplitRow row = splitRow(m_row.text, m_layout);
+        SplitRow row = splitRow(m_row.text, m_layout);
         FoundValue found;
         std::string problem = row.problem;
+        std::string cutLoss;
+        if (problem.empty())
+            cutLoss = cutAtPasteEnd(row);
         if (problem.empty() && buildObject(m_row.text, m_layout, row, m_kind, m_shownBy, found, problem)) {
+            noteCells(row);
+            if (!cutLoss.empty()) {
+                found.losses.push_back(cutLoss);
+                m_result.warnings.push_back(
+                    {m_row.lastLine, m_row.lastLine,
+                     lineRange(m_row.lastLine, m_row.lastLine) + ": the paste ends inside the row of " +
+                         objectLabel(found.value) + " in " + tableName() + "; " + cutLoss});
+            }
+            m_lastRowLine = m_row.lastLine;
             found.firstLine = m_row.firstLine;
             found.lastLine = m_row.lastLine;
             found.sourceText = m_header.empty() ? m_row.source : m_header + "\n" + m_row.source;
@@ -976,9 +999,154 @@ private:
             m_result.values.push_back(std::move(found));
             return;
         }
+        if (reportCutRow(m_row.text, m_row.firstLine, m_row.lastLine))
+            return;
         m_result.warnings.push_back({m_row.firstLine, m_row.lastLine,
                                      lineRange(m_row.firstLine, m_row.lastLine) + ": a row of " +
                                          tableName() + " could not be read (" + problem + ")"});
+    }
+
+    /// "endpoint Ethernet (78ca55e4-...)": the object a row shows, as the report names objects.
+    std::string objectLabel(const nlohmann::json& object) const
+    {
+        const std::string kind(
+            resourceKindLabel(m_kind == ResourceKind::Invalid ? ResourceKind::Endpoint : m_kind));
+        const std::string id = object.value("ID", std::string());
+        const std::string name = object.value("Name", std::string());
+        return kind + " " + (name.empty() ? id : name + " (" + id + ")");
+    }
+
+    /// When `text` (lines `first`-`last`) is the start of a row of this table that ends before its ID is
+    /// whole (`Ethernet 78ca55e4-96db-478c-bd26-c5d6`, `Ethern`): a warning naming what the row shows of
+    /// the object, which cannot be imported without its ID. The paste ends there, or the row lost its
+    /// end. False when `text` is not such a start.
+    bool reportCutRow(const std::string& text, int first, int last)
+    {
+        std::size_t idIndex = 0;
+        while (idIndex < m_layout.columns.size() && m_layout.columns[idIndex].field != Field::Id)
+            ++idIndex;
+        if (idIndex == m_layout.columns.size())
+            return false;
+        const auto guidStart = [](std::string_view word) {
+            return (word.starts_with('{') || word.size() >= 4) && isGuidItemStart(word);
+        };
+        std::string idStart;
+        std::string head = text; // the cells before the ID
+        if (m_layout.pipes) {
+            const std::size_t bars = std::size_t(std::count(text.begin(), text.end(), '|'));
+            if (bars > idIndex)
+                return false;
+            if (bars == idIndex) {
+                const std::size_t bar = text.rfind('|');
+                const std::string_view cell =
+                    trimBlanks(bar == std::string::npos ? std::string_view(text)
+                                                        : std::string_view(text).substr(bar + 1));
+                if (!cell.empty() && !guidStart(cell))
+                    return false;
+                idStart = std::string(cell);
+                head = bar == std::string::npos ? std::string() : text.substr(0, bar);
+            }
+        } else if (const auto [begin, word] = lastToken(text); guidStart(word)) {
+            idStart = std::string(word);
+            head = text.substr(0, begin);
+        }
+        if (!idStart.empty() && idStart.front() == '{')
+            idStart.erase(0, 1);
+        const bool pasteEnds = last == m_pasteEnd;
+        // A line that shows no part of an ID is a row cut before it only where the paste ends right after
+        // a row: elsewhere it may be any text.
+        const int rowBefore = m_row.open ? m_row.lastLine : m_lastRowLine;
+        if (idStart.empty() && (!pasteEnds || idIndex == 0 || first != rowBefore + 1))
+            return false;
+        std::string shownName;
+        if (idIndex > 0) {
+            Layout before = m_layout;
+            before.columns.resize(idIndex);
+            const SplitRow row = splitRow(head, before);
+            if (!row.problem.empty() || isBlankLine(head))
+                return false;
+            for (std::size_t c = 0; c < idIndex; ++c)
+                if (before.columns[c].field == Field::Name)
+                    shownName = cellText(head, row.cells[c]);
+        } else if (!isBlankLine(head)) {
+            return false;
+        }
+        std::string what;
+        if (!idStart.empty()) {
+            const std::string kind(
+                resourceKindLabel(m_kind == ResourceKind::Invalid ? ResourceKind::Endpoint : m_kind));
+            what = (pasteEnds ? "the paste ends inside the row of " : "the row of ") + kind + " " + idStart +
+                   std::string(kEllipsis) + (shownName.empty() ? "" : " (Name " + shownName + ")") + " in " +
+                   tableName() + (pasteEnds ? "" : " ends inside its ID (cut by the paste?)") +
+                   "; not imported, as its ID is cut";
+        } else {
+            what = "the paste ends inside a row of " + tableName() + " (\"" + std::string(trimBlanks(text)) +
+                   "\"), before its ID; not imported";
+        }
+        m_result.warnings.push_back({first, last, lineRange(first, last) + ": " + what});
+        return true;
+    }
+
+    /// The text cells of the rows read so far, for telling whether the paste cut the last one.
+    void noteCells(const SplitRow& row)
+    {
+        if (m_filled.empty()) {
+            m_filled.assign(m_layout.columns.size(), 0);
+            m_cellValues.resize(m_layout.columns.size());
+        }
+        ++m_rowsRead;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            if (row.cells[c].empty())
+                continue;
+            ++m_filled[c];
+            if (m_layout.columns[c].content == Content::Text && m_cellValues[c].size() < kMaxCellValues)
+                m_cellValues[c].insert(cellText(m_row.text, row.cells[c]));
+        }
+    }
+
+    /// The row the paste ends in (its ID whole) when it lacks its end: columns every other row fills are
+    /// empty, or its last cell starts the same column's text of another row (`l2br` under `l2bridge`).
+    /// Returns what the row loses ("Virtual Network Name: cut by the paste after \"l2br\" (not read)"),
+    /// after taking a cut cell out of `row`; empty when it is whole as far as the table shows.
+    std::string cutAtPasteEnd(SplitRow& row) const
+    {
+        if (m_row.lastLine != m_pasteEnd || m_rowsRead == 0)
+            return {};
+        std::size_t lastFilled = 0;
+        bool any = false;
+        for (std::size_t c = 0; c < row.cells.size(); ++c)
+            if (!row.cells[c].empty()) {
+                lastFilled = c;
+                any = true;
+            }
+        if (!any || m_layout.columns[lastFilled].field == Field::Id)
+            return missingColumns(row, lastFilled);
+        const Column& column = m_layout.columns[lastFilled];
+        if (column.content == Content::Text && lastFilled < m_cellValues.size()) {
+            const std::string shown = cellText(m_row.text, row.cells[lastFilled]);
+            const auto& values = m_cellValues[lastFilled];
+            const auto next = values.upper_bound(shown);
+            if (values.find(shown) == values.end() && next != values.end() && next->starts_with(shown)) {
+                row.cells[lastFilled].clear();
+                const std::string more = missingColumns(row, lastFilled);
+                return column.label + ": cut by the paste after \"" + shown + "\" (not read)" +
+                       (more.empty() ? "" : "; " + more);
+            }
+        }
+        return missingColumns(row, lastFilled);
+    }
+
+    /// "Virtual Network Name, State: not shown, the paste ends before them": the columns after `from`
+    /// that every row before this one filled.
+    std::string missingColumns(const SplitRow& row, std::size_t from) const
+    {
+        std::string names;
+        for (std::size_t c = from + 1; c < row.cells.size() && c < m_filled.size(); ++c)
+            if (row.cells[c].empty() && m_filled[c] == m_rowsRead &&
+                (m_layout.columns[c].content == Content::Text ||
+                 m_layout.columns[c].content == Content::GuidOrText))
+                names += (names.empty() ? "" : ", ") + m_layout.columns[c].label;
+        return names.empty() ? names : names + ": not shown, the paste ends before them";
     }
 
     /// "the hnsdiag Endpoints table", or "the Endpoints table" when it is not known to be hnsdiag's.
@@ -996,6 +1164,13 @@ private:
     std::string m_header;
     std::size_t m_width = 0;
     PendingRow m_row;
+    int m_pasteEnd = 0;    ///< the source line of the paste's last line of text
+    int m_lastRowLine = 0; ///< the last line of the last row read
+    /// Rows read, how many of them fill each column, and the texts of the text columns (up to
+    /// kMaxCellValues each): what a row the paste cut lacks.
+    std::size_t m_rowsRead = 0;
+    std::vector<std::size_t> m_filled;
+    std::vector<std::set<std::string>> m_cellValues;
 };
 
 std::string sectionTitle(ResourceKind kind)

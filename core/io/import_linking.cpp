@@ -651,31 +651,81 @@ private:
     /// such reference is a warning (a dangling reference is what a support engineer looks for); when it
     /// holds none (a paste of one kind only), the reference is a note on the object and one summary line
     /// says so.
+    /// A load balancer's backend counts as missing from what the dump shows of its host when its own
+    /// file shows endpoints or the backends its file names are found among the endpoints of the dump:
+    /// other files showing endpoints none of which it balances over (another host, another moment) make
+    /// no dangling reference, so a run of several files says what a run of its file alone says.
     void missing(std::size_t i, ResourceKind referenced, const std::string& reference, std::string text)
     {
-        if (m_kindCounts[referenced] > 0) {
+        const ImportedObject& o = m_linked.objects[i];
+        const bool backend = o.kind == ResourceKind::LoadBalancer && referenced == ResourceKind::Endpoint;
+        if (m_kindCounts[referenced] > 0 && (!backend || showsBackendsOf(o.source))) {
             report(i, ImportSeverity::Warning, std::move(text));
             return;
         }
         m_linked.objects[i].notes.push_back(std::move(text));
-        Unshown& unshown = m_unshown[{m_linked.objects[i].kind, referenced}];
+        const std::string file = m_kindCounts[referenced] > 0 ? o.source : std::string();
+        Unshown& unshown = m_unshown[{file, o.kind, referenced}];
         unshown.objects.insert(i);
         unshown.references.insert(idKey(reference));
+    }
+
+    /// Whether `source` shows endpoints, or a backend one of its load balancers names is in the dump.
+    bool showsBackendsOf(const std::string& source)
+    {
+        if (const auto known = m_showsBackends.find(source); known != m_showsBackends.end())
+            return known->second;
+        bool shows = false;
+        for (std::size_t k = 0; k < m_linked.objects.size() && !shows; ++k) {
+            const ImportedObject& o = m_linked.objects[k];
+            if (o.source != source)
+                continue;
+            shows = o.kind == ResourceKind::Endpoint;
+            const json& doc = m_linked.documents[k];
+            const auto endpoints = doc.find("HostComputeEndpoints");
+            if (o.kind != ResourceKind::LoadBalancer || endpoints == doc.end() || !endpoints->is_array())
+                continue;
+            for (const json& endpoint : *endpoints)
+                shows = shows || (endpoint.is_string() && !isZeroGuid(endpoint.get<std::string>()) &&
+                                  find(ResourceKind::Endpoint, endpoint.get<std::string>()));
+        }
+        m_showsBackends[source] = shows;
+        return shows;
     }
 
     /// The summary lines of missing(): "the dump shows no networks; 12 endpoints name networks it does not show".
     void reportUnshown()
     {
-        for (const auto& [pair, unshown] : m_unshown) {
-            const auto& [kind, referenced] = pair;
+        for (const auto& [key, unshown] : m_unshown) {
+            const auto& [file, kind, referenced] = key;
             const std::string kindName(resourceKindLabel(kind));
             const std::string referencedName(resourceKindLabel(referenced));
             const std::size_t objects = unshown.objects.size();
             const std::size_t references = unshown.references.size();
-            m_messages.push_back({ImportSeverity::Info, {}, 0, 0, ResourceKind::Invalid, {},
-                                  "the dump shows no " + referencedName + "s; " + std::to_string(objects) + " " +
-                                      kindName + (objects == 1 ? " names " : "s name ") + std::to_string(references) +
-                                      " " + referencedName + (references == 1 ? "" : "s") + " it does not show"});
+            const std::string names = std::to_string(objects) + " " + kindName +
+                                      (objects == 1 ? " names " : "s name ") + std::to_string(references) +
+                                      " " + referencedName + (references == 1 ? "" : "s");
+            if (file.empty()) {
+                m_messages.push_back(
+                    {ImportSeverity::Info,
+                     {},
+                     0,
+                     0,
+                     ResourceKind::Invalid,
+                     {},
+                     "the dump shows no " + referencedName + "s; " + names + " it does not show"});
+                continue;
+            }
+            // Other files show endpoints, none of them a backend this file's load balancers name.
+            m_messages.push_back({ImportSeverity::Info,
+                                  file,
+                                  0,
+                                  0,
+                                  ResourceKind::Invalid,
+                                  {},
+                                  "this file shows no " + referencedName + "s; " + names +
+                                      " that no file shows (the other files' " + referencedName +
+                                      "s include none of these backends: another host or moment?)"});
         }
     }
 
@@ -826,8 +876,10 @@ private:
         std::set<std::size_t> objects;     ///< the referring objects
         std::set<std::string> references;  ///< the IDs or names they refer to
     };
-    /// (kind of the referring objects, kind referred to) -> references to a kind the dump does not show
-    std::map<std::pair<ResourceKind, ResourceKind>, Unshown> m_unshown;
+    /// (the file, when other files show the kind referred to; kind of the referring objects, kind referred
+    /// to) -> references to a kind the dump (or that file) does not show
+    std::map<std::tuple<std::string, ResourceKind, ResourceKind>, Unshown> m_unshown;
+    std::map<std::string, bool> m_showsBackends; ///< showsBackendsOf() by source
 };
 
 } // namespace

@@ -4,9 +4,12 @@
 #include "io/text_tables.h"
 
 #include "hcn/dump_formats.h"
+#include "io/hns_property_names.h"
+#include "io/import_objects.h"
 #include "io/powershell_value.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -233,11 +236,11 @@ nlohmann::json typedValue(std::string_view text)
     return std::string(text);
 }
 
-/// A line that ends a Format-Table: blank, or the start of JSON written after it.
+/// A line that ends a Format-Table: blank, the start of JSON written after it, or a markdown fence.
 bool endsFormatTable(std::string_view line)
 {
     const std::string_view t = trimBlanks(line);
-    return t.empty() || t.front() == '{' || t.front() == '[';
+    return t.empty() || t.front() == '{' || t.front() == '[' || isFenceLine(t);
 }
 
 /// One line of a Format-Table split into its columns' cells.
@@ -291,6 +294,130 @@ bool continuesCells(const FormatCells& line, const FormatCells& above)
     return any;
 }
 
+/// A property an object of a kind usually shows (`what`, named as the report names it), under any of
+/// the names a table's column may give it (v1, v2, PowerShell's).
+struct UsualProperty
+{
+    ResourceKind kind;
+    std::string_view what;
+    std::array<std::string_view, 4> columns;
+    std::string_view unknown; ///< what is not known without it, "" when the name says it
+};
+
+constexpr UsualProperty kUsualProperties[] = {
+    {ResourceKind::Network, "Type", {"Type", "Mode", "NetworkType", ""}, ""},
+    {ResourceKind::Network,
+     "Subnets",
+     {"Subnets", "Ipams", "AddressPrefix", "SubnetPrefix"},
+     " (address prefixes and gateways unknown)"},
+    {ResourceKind::Network, "Policies", {"Policies", "", "", ""}, ""},
+    {ResourceKind::Endpoint,
+     "VirtualNetwork",
+     {"VirtualNetwork", "VirtualNetworkName", "HostComputeNetwork", "VirtualNetworkId"},
+     ""},
+    {ResourceKind::Endpoint, "IPAddress", {"IPAddress", "IpConfigurations", "IPAddresses", ""}, ""},
+    {ResourceKind::Endpoint, "MacAddress", {"MacAddress", "", "", ""}, ""},
+    {ResourceKind::Endpoint, "Policies", {"Policies", "", "", ""}, ""},
+    {ResourceKind::Namespace,
+     "ResourceList",
+     {"ResourceList", "Resources", "EndpointIDs", ""},
+     " (endpoints and containers unknown)"},
+    {ResourceKind::Namespace, "CompartmentId", {"CompartmentId", "NamespaceId", "", ""}, ""},
+    {ResourceKind::LoadBalancer,
+     "Policies",
+     {"Policies", "PortMappings", "", ""},
+     " (ports and protocol unknown)"},
+    {ResourceKind::LoadBalancer, "VIPs", {"VIPs", "FrontendVIPs", "VirtualIPs", ""}, ""},
+    {ResourceKind::LoadBalancer,
+     "References",
+     {"References", "HostComputeEndpoints", "DirectIPIDs", ""},
+     " (backends unknown)"},
+};
+
+/// The losses of an object of `kind` a table shows in `columns`: each of the kind's usual properties no
+/// column shows, "Policies: not shown by the table". The same for every row of the table, whose
+/// objects' shared report line so says it once.
+std::vector<std::string> propertiesNotShown(ResourceKind kind, const std::vector<FormatColumn>& columns)
+{
+    std::vector<std::string> losses;
+    for (const UsualProperty& usual : kUsualProperties) {
+        if (usual.kind != kind)
+            continue;
+        const bool shown = std::any_of(columns.begin(), columns.end(), [&](const FormatColumn& column) {
+            return std::any_of(usual.columns.begin(), usual.columns.end(), [&](std::string_view name) {
+                return !name.empty() && equalsIgnoreCase(name, column.label);
+            });
+        });
+        if (!shown)
+            losses.push_back(std::string(usual.what) + ": not shown by the table" +
+                             std::string(usual.unknown));
+    }
+    return losses;
+}
+
+/// From `from` on, the first line holding text other than a code fence (its index), or lines.size().
+std::size_t nextTextLine(const std::vector<CleanedLine>& lines, std::size_t from)
+{
+    while (from < lines.size() &&
+           (isBlankLine(lines[from].text) || isFenceLine(trimBlanks(lines[from].text))))
+        ++from;
+    return from;
+}
+
+/// `ID  Name  IPAddress  IsRemoteEndpoi`: the header of a table of HNS objects, its labels HNS property
+/// names (the last maybe cut), one of them more than a name any object has.
+/// The labels, joined with ", "; empty when the line is no such header.
+std::string hnsTableHeader(std::string_view line)
+{
+    const std::vector<Token> words = splitTokens(line);
+    if (words.size() < 2 || words.size() > 24)
+        return {};
+    int known = 0;
+    bool specific = false;
+    std::string labels;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const std::string_view word = words[w].text;
+        if (!std::all_of(word.begin(), word.end(),
+                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+            return {};
+        const bool cutLast =
+            w + 1 == words.size() && word.size() >= 3 &&
+            std::any_of(kHnsPropertyNames.begin(), kHnsPropertyNames.end(), [&](std::string_view name) {
+                return name.size() > word.size() && equalsIgnoreCase(name.substr(0, word.size()), word);
+            });
+        if (!isHnsProperty(word) && !cutLast)
+            return {};
+        ++known;
+        specific = specific || !isGenericPropertyName(word);
+        labels += (labels.empty() ? "" : ", ") + std::string(word);
+    }
+    return known >= 2 && specific ? labels : std::string();
+}
+
+/// A Format-Table / Select-Object table the paste ends in right after its header (`----` under it, or
+/// the header itself cut): a warning says so, as the table's rows are lost. Returns the index after it,
+/// or `at`.
+std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+{
+    std::size_t last = at;
+    const bool dashes = at + 1 < lines.size() && isDashLine(lines[at + 1].text);
+    if (dashes)
+        last = at + 1;
+    if (nextTextLine(lines, last + 1) != lines.size())
+        return at;
+    if (!dashes && at > 0 && !isBlankLine(lines[at - 1].text) && !isCommandLine(lines[at - 1].text))
+        return at; // the last line of some other text
+    const std::string labels = hnsTableHeader(lines[at].text);
+    if (labels.empty())
+        return at;
+    const int first = lines[at].sourceLine;
+    const int end = lines[last].sourceLine;
+    result.warnings.push_back({first, end,
+                               lineRange(first, end) + ": a table cut after its header (" + labels +
+                                   "): the paste ends there; no rows"});
+    return last + 1;
+}
+
 } // namespace
 
 /// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID.
@@ -309,7 +436,11 @@ std::string joinWrapped(const std::string& first, std::string_view rest)
 
 std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
 {
-    if (at + 1 >= lines.size() || !isDashLine(lines[at + 1].text) || isBlankLine(lines[at].text))
+    if (isBlankLine(lines[at].text))
+        return at;
+    if (const std::size_t next = tableCutAfterHeader(lines, at, result); next != at)
+        return next;
+    if (at + 1 >= lines.size() || !isDashLine(lines[at + 1].text))
         return at;
     const std::vector<FormatColumn> columns = formatColumns(lines[at].text, lines[at + 1].text);
     if (columns.empty())
@@ -361,6 +492,12 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
                 found.losses.push_back(columns[c].label + ": cut by the table column");
             if (!text.empty())
                 object[columns[c].label] = cut ? nlohmann::json(std::string(text)) : typedValue(text);
+        }
+        bool isV1 = false;
+        if (const ResourceKind kind = detail::classifyObject(object, ResourceKind::Invalid, isV1);
+            kind != ResourceKind::Invalid) {
+            const std::vector<std::string> notShown = propertiesNotShown(kind, columns);
+            found.losses.insert(found.losses.end(), notShown.begin(), notShown.end());
         }
         found.value = std::move(object);
         found.sourceText = header + "\n" + found.sourceText;

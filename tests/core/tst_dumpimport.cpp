@@ -690,6 +690,54 @@ private slots:
         QCOMPARE(result.snapshot["HnsVersion"], (json{{"Major", 9}, {"Minor", 2}}));
     }
 
+    // A backend no file shows is a warning where the dump shows the endpoints its load balancer balances
+    // over (its own file shows endpoints, or another of its backends is in the dump), and the summary
+    // info otherwise: other files showing only other endpoints (another host) change nothing.
+    void aMissingBackendWeighsWhatTheDumpShowsOfIt_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QString>("message"); ///< "warning: ..." or "info: ...", in full
+        QTest::addColumn<QString>("source");  ///< of the message
+
+        QTest::newRow("a kube-proxy log alone")
+            << QStringList{"kube-proxy-lb-another-host.log"}
+            << "info: the dump shows no endpoints; 1 load balancer names 1 endpoint it does not show"
+            << "";
+        QTest::newRow("the same log with another host's hnsdiag list")
+            << QStringList{"kube-proxy-lb-another-host.log", "hnsdiag-new-layout.txt"}
+            << "info: this file shows no endpoints; 1 load balancer names 1 endpoint that no file shows (the "
+               "other files' endpoints include none of these backends: another host or moment?)"
+            << "kube-proxy-lb-another-host.log";
+        QTest::newRow("the hnsdiag list first")
+            << QStringList{"hnsdiag-new-layout.txt", "kube-proxy-lb-another-host.log"}
+            << "info: this file shows no endpoints; 1 load balancer names 1 endpoint that no file shows (the "
+               "other files' endpoints include none of these backends: another host or moment?)"
+            << "kube-proxy-lb-another-host.log";
+        QTest::newRow("one backend in the hnsdiag list, the other gone: stale")
+            << QStringList{"kube-proxy-lb-stale-backend.log", "hnsdiag-new-layout.txt"}
+            << "warning: load balancer 8a1d6e3f-2c94-4b07-9e58-c3f1a0d7b249: backend "
+               "f6b2d8e1-0c47-4a93-8d15-29e7c4a0b6f3 is not in the dump"
+            << "kube-proxy-lb-stale-backend.log";
+    }
+
+    void aMissingBackendWeighsWhatTheDumpShowsOfIt()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QString, message);
+        QFETCH(QString, source);
+
+        const ImportResult result = importFiles(files);
+        QStringList about; // every message naming a load balancer's missing endpoint
+        for (const ImportMessage& m : result.report.messages) {
+            const QString text = QString::fromStdString(m.message);
+            if (text.contains(QLatin1String("backend")) || text.contains(QLatin1String("shows no endpoints")))
+                about << QStringLiteral("%1|%2%3").arg(
+                    QString::fromStdString(m.source),
+                    m.severity == ImportSeverity::Warning ? "warning: " : "info: ", text);
+        }
+        QCOMPARE(about, QStringList{source + "|" + message});
+    }
+
     void networkFoundByNameWhenOnlyTheNameIsGiven()
     {
         const std::string network = R"({"ID":"7d3e5a91-2c4b-4f6e-9a18-b0c2d4e6f801","Name":"cbr0","Type":"L2Bridge",

@@ -183,6 +183,10 @@ private slots:
     void lossesNameTheListingRead();
     void tablesTheHeaderlessOrMarkdownShow_data();
     void tablesTheHeaderlessOrMarkdownShow();
+    void rowsThePasteCut_data();
+    void rowsThePasteCut();
+    void formatTablesNameWhatTheyLeaveOut_data();
+    void formatTablesNameWhatTheyLeaveOut();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -531,9 +535,13 @@ void TestTables::formatTableCells()
                                    {"PrefixLength", 24},
                                    {"EnableInternalDNS", true}};
     QCOMPARE(cut.value, cutRow);
-    QCOMPARE(losses(cut), QStringList{QStringLiteral("Name: cut by the table column")});
+    // What the table does not show of an endpoint follows what its column cut.
+    const QStringList notShown{QStringLiteral("VirtualNetwork: not shown by the table"),
+                               QStringLiteral("MacAddress: not shown by the table"),
+                               QStringLiteral("Policies: not shown by the table")};
+    QCOMPARE(losses(cut), QStringList{QStringLiteral("Name: cut by the table column")} + notShown);
     QCOMPARE(result.values[1].value["EnableInternalDNS"], nlohmann::json(false));
-    QVERIFY(losses(result.values[1]).isEmpty());
+    QCOMPARE(losses(result.values[1]), notShown);
     // Empty cells are left out; a right-aligned number under its label.
     const nlohmann::json emptyCells = {{"ID", ep3}, {"PrefixLength", 0}};
     QCOMPARE(result.values[2].value, emptyCells);
@@ -543,8 +551,12 @@ void TestTables::formatTableCells()
     const nlohmann::json cut7Row = {
         {"Name", "kubernetes-overlay-net-"}, {"Id", "2E9A4D7C-58B1-4C06-B3FA-91E7D"}, {"Type", "Overlay"}};
     QCOMPARE(cut7.value, cut7Row);
-    QCOMPARE(losses(cut7), (QStringList{QStringLiteral("Name: cut by the table column"),
-                                        QStringLiteral("Id: cut by the table column")}));
+    QCOMPARE(
+        losses(cut7),
+        (QStringList{
+            QStringLiteral("Name: cut by the table column"), QStringLiteral("Id: cut by the table column"),
+            QStringLiteral("Subnets: not shown by the table (address prefixes and gateways unknown)"),
+            QStringLiteral("Policies: not shown by the table")}));
 
     // Format-Table -Wrap: a cell continued on the lines below, with nothing in the first column.
     const ExtractResult wrapped = tablesOfText("Name  Id                                   Subnets\n"
@@ -856,6 +868,188 @@ void TestTables::bracedListsOfIds()
     QVERIFY(blanks.warnings.empty());
     QCOMPARE(strings(blanks.values.at(0).value["References"]),
              (QStringList{endpoints + ep1, endpoints + ep2}));
+}
+
+void TestTables::rowsThePasteCut_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QStringList>("warnings");
+    QTest::addColumn<QStringList>("lastLosses"); ///< of the last object, what the cut took from it
+
+    const QString networks =
+        QStringLiteral("Networks:\nName             ID\nl2bridge         %1\n\n").arg(natNet);
+    const QString endpoints =
+        networks + QStringLiteral("Endpoints:\nName             ID                                   "
+                                  "Virtual Network Name\nEthernet         %1 l2bridge\n")
+                       .arg(ep1);
+    const QStringList two{kindId("Network", natNet), kindId("Endpoint", ep1)};
+    const QStringList seen{"VirtualNetwork: not shown by hnsdiag list (only the network's name)",
+                           "IPAddress: not shown by hnsdiag list", "MacAddress: not shown by hnsdiag list",
+                           "Policies: not shown by hnsdiag list"};
+    QTest::newRow("the paste ends inside the ID of the last endpoint")
+        << endpoints + "Ethernet         4f9d2b6e-1a83-4c57-9d20-e6b\n"
+        << two
+        << QStringList{"line 8: the paste ends inside the row of endpoint 4f9d2b6e-1a83-4c57-9d20-e6b\u2026 "
+                       "(Name "
+                       "Ethernet) in the hnsdiag Endpoints table; not imported, as its ID is cut"}
+        << seen;
+    QTest::newRow("the same in a fence, cells between bars")
+        << "```\nEndpoints:\nName     | ID                                   | Virtual Network "
+           "Name\nEthernet | " +
+               QString(ep1) + " | l2bridge\ncbr0_ep  | 4f9d2b6e-1a83-4c\n```\n"
+        << QStringList{kindId("Endpoint", ep1)}
+        << QStringList{"line 5: the paste ends inside the row of endpoint 4f9d2b6e-1a83-4c\u2026 (Name "
+                       "cbr0_ep) in "
+                       "the hnsdiag Endpoints table; not imported, as its ID is cut"}
+        << seen;
+    QTest::newRow("the paste ends inside the name, before the ID")
+        << endpoints + "Ethern\n"
+        << two
+        << QStringList{"line 8: the paste ends inside a row of the hnsdiag Endpoints table (\"Ethern\"), "
+                       "before "
+                       "its ID; not imported"}
+        << seen;
+    QTest::newRow("a row that lost its end inside its ID, rows after it")
+        << endpoints + "Ethernet         4f9d2b6e-1a83-4c57\nEthernet         " + ep3 + " l2bridge\n"
+        << QStringList{kindId("Network", natNet), kindId("Endpoint", ep1), kindId("Endpoint", ep3)}
+        << QStringList{"line 8: the row of endpoint 4f9d2b6e-1a83-4c57\u2026 (Name Ethernet) in the hnsdiag "
+                       "Endpoints table ends inside its ID (cut by the paste?); not imported, as its ID is "
+                       "cut"}
+        << seen;
+    QTest::newRow("the paste ends inside a namespace's ID")
+        << QStringLiteral("Namespaces:\nID                                   | Endpoint IDs\n"
+                          "7c2e9f14-b3a8-4d61-9f05-e4a1c8b2d937 | %1\ne5a07d3b-8c\n")
+               .arg(ep1)
+        << QStringList{kindId("Namespace", "7c2e9f14-b3a8-4d61-9f05-e4a1c8b2d937")}
+        << QStringList{"line 4: the paste ends inside the row of namespace e5a07d3b-8c\u2026 in the hnsdiag "
+                       "Namespaces table; not imported, as its ID is cut"}
+        << QStringList{"ResourceList: only endpoints shown by hnsdiag list (containers unknown)",
+                       "CompartmentId: not shown by hnsdiag list"};
+    QTest::newRow("the paste ends inside the network's name: the endpoint kept without it")
+        << endpoints + "Ethernet         " + ep2 + " l2br\n"
+        << QStringList{kindId("Network", natNet), kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
+        << QStringList{"line 8: the paste ends inside the row of endpoint Ethernet (" + QString(ep2) +
+                       ") in the hnsdiag Endpoints table; Virtual Network Name: cut by the paste after "
+                       "\"l2br\" "
+                       "(not read)"}
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list", "IPAddress: not shown by hnsdiag list",
+                       "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list",
+                       "Virtual Network Name: cut by the paste after \"l2br\" (not read)"};
+    QTest::newRow("the paste ends right after the ID")
+        << endpoints + "Ethernet         " + ep2 + "\n"
+        << QStringList{kindId("Network", natNet), kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
+        << QStringList{"line 8: the paste ends inside the row of endpoint Ethernet (" + QString(ep2) +
+                       ") in the hnsdiag Endpoints table; Virtual Network Name: not shown, the paste ends "
+                       "before "
+                       "them"}
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list", "IPAddress: not shown by hnsdiag list",
+                       "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list",
+                       "Virtual Network Name: not shown, the paste ends before them"};
+    QTest::newRow("a whole last row on another network: nothing cut")
+        << endpoints + "Ethernet         " + ep2 + " nat\n"
+        << QStringList{kindId("Network", natNet), kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
+        << QStringList{} << seen;
+    QTest::newRow("a sentence after the table is no cut row")
+        << endpoints + "Ethernet         " + ep2 + " l2bridge\nthat is all\nthanks\n"
+        << QStringList{kindId("Network", natNet), kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
+        << QStringList{"line 9: a line in the hnsdiag Endpoints table is not a row of it",
+                       "line 10: a line in the hnsdiag Endpoints table is not a row of it"}
+        << seen;
+    QTest::newRow("copied from a web page: the cut row lacks the empty cells")
+        << QString::fromUtf8(readDump(QStringLiteral("hnsdiag-web-table-cut-row.txt")))
+        << QStringList{kindId("Network", switchNet), kindId("Network", natNet), kindId("Endpoint", ep2),
+                       kindId("Endpoint", ep1)}
+        << QStringList{"line 10: the paste ends inside a row of the hnsdiag Endpoints table (\"Ethern\"), "
+                       "before its ID; not imported"}
+        << seen;
+}
+
+void TestTables::rowsThePasteCut()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QStringList, warnings);
+    QFETCH(QStringList, lastLosses);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), objects);
+    QStringList messages;
+    for (const ImportWarning& w : result.warnings)
+        messages << QString::fromStdString(w.message);
+    QCOMPARE(messages, warnings);
+    QVERIFY(!result.values.empty());
+    QCOMPARE(losses(result.values.back()), lastLosses);
+    for (const FoundValue& found : result.values)
+        QVERIFY(!found.value.contains("VirtualNetworkName") || found.value["VirtualNetworkName"] != "l2br");
+}
+
+void TestTables::formatTablesNameWhatTheyLeaveOut_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QStringList>("losses"); ///< of every row
+    QTest::addColumn<QStringList>("warnings");
+
+    const QString endpointTable =
+        QStringLiteral("PS C:\\> Get-HnsEndpoint | Format-Table Id, Name, IPAddress, IsRemoteEndpoint\n\n"
+                       "ID                                   Name     IPAddress     IsRemoteEndpoint\n"
+                       "--                                   ----     ---------     ----------------\n"
+                       "%1 Ethernet 10.244.2.11               True\n"
+                       "%2 Ethernet 10.244.3.17               True\n")
+            .arg(ep1, ep2);
+    const QStringList endpointLosses{"VirtualNetwork: not shown by the table",
+                                     "MacAddress: not shown by the table",
+                                     "Policies: not shown by the table"};
+    QTest::newRow("Format-Table of endpoints: network, MAC and policies left out")
+        << endpointTable << 2 << endpointLosses << QStringList{};
+    QTest::newRow("a second host's table cut inside its header")
+        << endpointTable + "\n```\nNode: win-node-2\n```\nPS C:\\> Get-HnsEndpoint | Format-Table Id, Name, "
+                           "IPAddress, IsRemoteEndpoint\n\nID                                   Name     "
+                           "IPAddress     IsRemoteEndpo\n"
+        << 2 << endpointLosses
+        << QStringList{
+               "line 13: a table cut after its header (ID, Name, IPAddress, IsRemoteEndpo): the paste ends "
+               "there; no rows"};
+    QTest::newRow("a Select-Object table cut inside its rule")
+        << QStringLiteral(
+               "PS C:\\> Get-HnsEndpoint | Select Name, State, VirtualNetworkName, GatewayAddress\n\n"
+               "Name                     State VirtualNetworkName GatewayAddress\n----\n")
+        << 0 << QStringList{}
+        << QStringList{
+               "lines 3-4: a table cut after its header (Name, State, VirtualNetworkName, GatewayAddress): "
+               "the paste ends there; no rows"};
+    QTest::newRow("networks with their subnets")
+        << QStringLiteral("Name  ID                                   Type     Subnets\n"
+                          "----  --                                   ----     -------\n"
+                          "nat   %1 NAT      {@{AddressPrefix=172.20.16.0/20; GatewayAddress=172.20.16.1}}\n")
+               .arg(natNet)
+        << 1 << QStringList{"Policies: not shown by the table"} << QStringList{};
+    QTest::newRow("a table of another cmdlet: nothing said")
+        << QStringLiteral("Name     InterfaceDescription            ifIndex Status\n"
+                          "----     --------------------            ------- ------\n"
+                          "Ethernet Microsoft Hyper-V Network Adapter     6 Up\n")
+        << 1 << QStringList{} << QStringList{};
+    QTest::newRow("the last line of prose naming properties is no header")
+        << QStringLiteral("the endpoint shows IPAddress and MacAddress but not Policies\n") << 0
+        << QStringList{} << QStringList{};
+}
+
+void TestTables::formatTablesNameWhatTheyLeaveOut()
+{
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    QFETCH(QStringList, losses);
+    QFETCH(QStringList, warnings);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(int(result.values.size()), rows);
+    for (const FoundValue& found : result.values)
+        QCOMPARE(::losses(found), losses);
+    QStringList messages;
+    for (const ImportWarning& w : result.warnings)
+        messages << QString::fromStdString(w.message);
+    QCOMPARE(messages, warnings);
 }
 
 void TestTables::pasteCutInASectionHeading_data()
