@@ -358,6 +358,43 @@ void resourcesAsDiagnostics(json& doc)
     }
 }
 
+/// A namespace dumped without its compartment's number, whose resources (v1 `Resources`, or v2's
+/// `Health.Extra.Resources`) hold HNS's "Network Compartment" allocator: its `CompartmentId` is the
+/// namespace's (v1 `CompartmentId`, v2 `NamespaceId`), with a note.
+void compartmentFromAllocator(Sighting& s)
+{
+    if (!s.document.is_object() || memberIgnoringCase(s.document, "CompartmentId") ||
+        memberIgnoringCase(s.document, "NamespaceId"))
+        return;
+    const json* resources = memberIgnoringCase(s.document, "Resources");
+    std::string where = "Resources";
+    if (!resources || !resources->is_object()) {
+        const json* health = memberIgnoringCase(s.document, "Health");
+        const json* extra = health && health->is_object() ? memberIgnoringCase(*health, "Extra") : nullptr;
+        resources = extra && extra->is_object() ? memberIgnoringCase(*extra, "Resources") : nullptr;
+        where = "Health.Extra.Resources";
+    }
+    const json* allocators =
+        resources && resources->is_object() ? memberIgnoringCase(*resources, "Allocators") : nullptr;
+    if (!allocators || !allocators->is_array())
+        return;
+    for (std::size_t i = 0; i < allocators->size(); ++i) {
+        const json& allocator = (*allocators)[i];
+        const json* tag = allocator.is_object() ? memberIgnoringCase(allocator, "Tag") : nullptr;
+        const json* id = allocator.is_object() ? memberIgnoringCase(allocator, "CompartmentId") : nullptr;
+        if (!tag || !tag->is_string() ||
+            !equalsIgnoreCase(tag->get_ref<const std::string&>(), "Network Compartment") || !id ||
+            !id->is_number_unsigned())
+            continue;
+        const std::string member = s.wasV1 ? "CompartmentId" : "NamespaceId";
+        s.document[member] = *id;
+        s.notes.push_back(member + ": " + std::to_string(id->get<std::uint64_t>()) +
+                          ", the CompartmentId of its Network Compartment allocator (" + where +
+                          ".Allocators[" + std::to_string(i) + "])");
+        return;
+    }
+}
+
 /// A v2 policy's `Settings` given as a string: hcsshim's `json.RawMessage` is a `[]byte`, and some logs
 /// marshal it as such, in base64 (`"Settings": "eyJFeGNlcHRpb25zIjog..."`). Base64 of a JSON object is
 /// read as that object, with a note; any other string is not settings HNS could read: kept, with a loss.
@@ -755,6 +792,8 @@ void mapToV2(Sighting& s)
     json mistyped = takeMistypedValues(s.document, s.lost, s.notes);
     if (!s.wasV1 && s.kind == ResourceKind::Endpoint)
         topLevelAddressOfV2(s);
+    if (s.kind == ResourceKind::Namespace)
+        compartmentFromAllocator(s);
     if (s.wasV1) {
         bool untyped = false;
         bool containerNetwork = false;

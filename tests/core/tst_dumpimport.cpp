@@ -2368,6 +2368,18 @@ private slots:
                            "Endpoint:0B7D3F69-E80C-42B5-B647-CD4081920FB3 @Lost=[]",
                            "Network:" + cbr0 + " @Lost=[]",
                            "Network:" + nat + " @Lost=[]"};
+        QTest::newRow("a namespace's compartment from its Network Compartment allocator")
+            << "hns-namespace-compartment-in-allocator.json"
+            << QStringList{"Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F",
+                           "Namespace:932331A3-B265-4FCE-B4C8-079E70982379"}
+            << QStringList{} << QStringList{}
+            << QStringList{"Namespace:932331a3-b265-4fce-b4c8-079e70982379 /NamespaceId=51",
+                           "Namespace:932331a3-b265-4fce-b4c8-079e70982379 @Notes=[\"NamespaceId: 51, the "
+                           "CompartmentId of its Network Compartment allocator "
+                           "(Health.Extra.Resources.Allocators[0])\"]",
+                           "Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F /NamespaceId=7",
+                           "Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F @Notes=[\"CompartmentId: 7, the "
+                           "CompartmentId of its Network Compartment allocator (Resources.Allocators[0])\"]"};
         QTest::newRow("numbers and booleans given as text are read as HNS writes them")
             << "import-csv-text-values.json"
             << QStringList{"Endpoint:5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5",
