@@ -1269,9 +1269,10 @@ private slots:
         QTest::newRow("a markdown code span ends HNS's text; prose and a link after it are not of it")
             << "Adding an ACL policy to the endpoint fails with `HNS failed with error : The parameter is "
                "incorrect`. The program is [in this gist](https://gist.example.org/acl). To run it:\n"
+               "```\n"
                "2026/11/02 09:14:07 HNS failed with error : The parameter is incorrect."
             << QStringList{"1: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
-                           "incorrect.\" (2 times, lines 1-2)"};
+                           "incorrect.\" (2 times, lines 1, 3)"};
         QTest::newRow("HNS's text ends at its known sentence; the next sentence is the writer's")
             << "The update fails: HNS failed with error : The parameter is incorrect. The program to "
                "reproduce it is below."
@@ -1769,7 +1770,8 @@ private slots:
             << "E1204 09:12:44.118230    4120 hns.go:211] failed to create endpoint with settings " + doc +
                    ": hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
             << false
-            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << "hcnCreateEndpoint failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already "
+               "exists.\"";
         QTest::newRow("a Win32 error the project names")
             << "failed to create endpoint with settings " + doc +
                    ": hcnCreateEndpoint failed in Win32: The parameter is incorrect. (0x57)"
@@ -1811,13 +1813,15 @@ private slots:
                "VirtualNetwork:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617 IPAddress:10.244.8.41} failed: "
                "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
             << false
-            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << "hcnCreateEndpoint failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already "
+               "exists.\"";
         QTest::newRow("a JSON log record: the message, the request as a field, the error after it")
             << R"({"level":"error","ts":"2026-12-04T09:14:02.118Z","msg":"failed to create endpoint","endpoint":)" +
                    doc +
                    R"x(,"error":"hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"})x"
             << false
-            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << "hcnCreateEndpoint failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already "
+               "exists.\"";
         QTest::newRow("a failed request without an error logged")
             << "failed to create endpoint with settings " + doc << false << "";
         QTest::newRow("an object created; the error on the next log line is another's")
@@ -2490,8 +2494,8 @@ private slots:
                            "Network:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617"}
             << QStringList{"hns.go:211] failed to create endpoint with settings\"), not an object it holds; "
                            "not "
-                           "imported; the error logged with it: hcnCreateEndpoint failed: 0x80071392 (Win32 "
-                           "error 5010), \"The object already exists.\"",
+                           "imported; the error logged with it: hcnCreateEndpoint failed: "
+                           "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\"",
                            "hns.go:211] Creating endpoint\"), not an object it holds; not imported; the "
                            "error "
                            "logged with it: HCN_E_PORT_ALREADY_EXISTS (0x803B0013)",
@@ -2500,7 +2504,8 @@ private slots:
                            "(0x803B002F), \"An address provided is invalid or reserved.\"",
                            "the error logged with it: HCN_E_INVALID_IP (0x803B001E)",
                            // A failure logged without the request's document.
-                           "HNS refused a request: hnsCall failed: 0x80071392 (Win32 error 5010), \"The "
+                           "HNS refused a request: hnsCall failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), "
+                           "\"The "
                            "object "
                            "already exists.\""}
             << QStringList{}
