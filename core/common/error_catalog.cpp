@@ -18,6 +18,8 @@ using detail::ErrorCatalogEntry;
 
 constexpr std::uint32_t kWin32Facility = 7;
 constexpr std::uint32_t kHcnFacility = 0x3B;
+/// HCS, the compute system service (FACILITY_VIRTUALIZATION): its codes read 0xC037.... in logs.
+constexpr std::uint32_t kHcsFacility = 0x37;
 
 const ErrorCatalogEntry* findEntry(HResult code)
 {
@@ -149,6 +151,11 @@ void describeUnknown(ErrorExplanation& out)
             "Not in the catalog. An HCN code (facility 0x3B) newer than this catalog: code " + codeText + ".";
         out.checks.push_back("The host's HNS version: `hcnctl version`; the HCN error table in winerror.h of "
                              "a newer Windows SDK.");
+    } else if (f.facility == kHcsFacility) {
+        out.meaning = "Not in the catalog. An HCS (compute system) error, not one of HNS: code " + codeText +
+                      " of the service that runs containers and VMs.";
+        out.checks.push_back("The container's state (`docker ps -a`, `crictl ps -a`, `hcsdiag list`) and "
+                             "the runtime's log at the same time.");
     } else {
         out.meaning = "Not in the catalog. A failure from " + out.facilityName + ", code " + codeText + ".";
     }
@@ -224,6 +231,8 @@ std::string facilityName(std::uint16_t facility)
         return "FACILITY_INTERNET";
     case kHcnFacility:
         return "HCN (0x3B)";
+    case kHcsFacility:
+        return "HCS (compute system, 0x37)";
     default:
         break;
     }

@@ -1,5 +1,6 @@
 // The error catalog's generic codes: COM (E_*), Win32 (ERROR_*, as HRESULT_FROM_WIN32), Winsock and RPC
-// codes that HCN calls return or that appear next to them in the field.
+// codes that HCN calls return or that appear next to them in the field, and the HCS (compute system)
+// codes container logs show beside HNS's.
 
 #include "common/error_catalog_entry.h"
 
@@ -187,6 +188,72 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
       "The System event log for services that stopped: `Get-WinEvent -LogName System -MaxEvents 50 | "
       "Where-Object Message -match 'terminated unexpectedly'`.",
       "For WSL: `wsl --shutdown`, then start it again once HNS runs."}},
+    {HCN_ERROR_CONSTANT(InvalidData),
+     "ERROR_INVALID_DATA: the service could not use the data it was given: a document or a field it cannot "
+     "read in this form.",
+     {"A request document with a field of the wrong type or an unknown value (hcsshim documents the code as "
+      "what HCS answers to an invalid or unsupported request).",
+      "A client built for another Windows version sending a schema the host does not read."},
+     {"The document sent (the log line before the error); compare it with the schema of the host's HNS "
+      "version (`hcnctl version`).",
+      "Validate it: `Get-Content doc.json | ConvertFrom-Json`."}},
+    {HCN_ERROR_CONSTANT(NotSupported),
+     "ERROR_NOT_SUPPORTED: the service does not support this request, or not on this host or network "
+     "type.",
+     {"A feature newer than the host's Windows (a policy type or a setting the host's HNS does not know).",
+      "An operation the network type does not allow (for example a change HNS makes only on other "
+      "network types)."},
+     {"`hcnctl version` and `[System.Environment]::OSVersion` on the host; the Windows version the "
+      "feature needs.",
+      "The network's type: `Get-HnsNetwork | Select-Object Name, Type`."}},
+    {HCN_ERROR_CONSTANT(BadNetName),
+     "ERROR_BAD_NET_NAME: a network name the call gives does not exist on the host.",
+     {"A client names a network (by name, not ID) that was removed or has another name on this host.",
+      "A network removed and created again under another name while a client still uses the old one."},
+     {"`Get-HnsNetwork | Select-Object Name, Id, Type` or `hcnctl list networks`.",
+      "The network name in the client's configuration (CNI config, docker `--network`)."}},
+    {HCN_ERROR_CONSTANT(RpcCallFailed),
+     "RPC_S_CALL_FAILED: the call reached the service, but it failed before it answered: the service "
+     "stopped or crashed during the call.",
+     {"HNS crashed or was restarted while the call was in flight.",
+      "The host is shutting down or the service is being updated."},
+     {"`Get-Service hns`; the System event log for hns crashes: `Get-WinEvent -LogName System -MaxEvents 50 "
+      "| Where-Object Message -match 'Host Network Service'`.",
+      "Retry after `Start-Service hns`; if it repeats, collect logs (collectlogs.ps1 from microsoft/SDN)."}},
+    {HCN_ERROR_CONSTANT(ObjectAlreadyExists),
+     "ERROR_OBJECT_ALREADY_EXISTS (Win32 error 5010): HNS already holds the object a create asked for, by "
+     "its ID or its name. hcsshim logs it as `(0x1392)`.",
+     {"A CNI plugin creating an endpoint whose name (`<container>_<network>`) is left over from an earlier "
+      "sandbox of the same pod (the old endpoint was never deleted).",
+      "A client retried a create that had in fact succeeded."},
+     {"`Get-HnsEndpoint | Where-Object Name -eq NAME` or `hcnctl list endpoints`: the stale object and "
+      "what it belongs to.",
+      "Remove the stale endpoint (`Remove-HnsEndpoint`, `hcnctl delete endpoint ID`) once no container "
+      "uses it; then the create can be retried."}},
+    {HCN_ERROR_CONSTANT(InvalidState),
+     "ERROR_INVALID_STATE (Win32 error 5023): the object is not in a state that allows the operation, for "
+     "example one still being created or torn down.",
+     {"A request for an object HNS is still creating or deleting (two clients, or a retry, racing on it).",
+      "An object left half-made by an earlier failure or an HNS restart."},
+     {"The object's State: `hcnctl show KIND ID`, `Get-HnsEndpoint | Where-Object Id -eq ID`.",
+      "Retry after a short wait; if it stays, remove the object and create it again."}},
+    {HCN_ERROR_CONSTANT(HcsSystemNotFound),
+     "HCS_E_SYSTEM_NOT_FOUND: an HCS (compute system) error, not one of HNS: the container or VM the call "
+     "names does not exist (any more). Older Windows words it \"A Compute System with the specified "
+     "identifier does not exist.\"",
+     {"The container stopped or was removed while its network was being set up or torn down (a race "
+      "between the runtime and its network plugin).",
+      "A network driver (a remote plugin, a CNI) attaching an endpoint to a container that has not started "
+      "yet or has gone."},
+     {"The container's state: `docker ps -a`, `crictl ps -a`, `hcsdiag list`.",
+      "The runtime's log around the same time (dockerd, containerd) for the container's stop or exit."}},
+    {HCN_ERROR_CONSTANT(HcsSystemAlreadyExists),
+     "HCS_E_SYSTEM_ALREADY_EXISTS: an HCS (compute system) error, not one of HNS: a container or VM with "
+     "the ID asked for already exists.",
+     {"A runtime creating a container again with the ID of one that was not cleaned up.",
+      "A retry of a create that had in fact succeeded."},
+     {"`hcsdiag list` for the leftover compute system; `docker ps -a` / `crictl ps -a`.",
+      "Remove the leftover container, or restart the runtime so it reconciles its state."}},
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "common/utf8.h"
+#include "io/text_scan.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -108,6 +109,114 @@ bool saysNotFound(std::string_view text)
     return false;
 }
 
+/// The value after `key` up to its closing quote (`WorkloadId:"api01/api01"`, `ip="10.244.31.76/32"`,
+/// also escaped `\"`); empty when the line has none.
+std::string quotedAfter(std::string_view text, std::string_view key)
+{
+    const std::size_t at = text.find(key);
+    if (at == std::string_view::npos)
+        return {};
+    std::string_view rest = text.substr(at + key.size());
+    if (rest.starts_with("\\"))
+        rest.remove_prefix(1);
+    if (!rest.starts_with('"'))
+        return {};
+    rest.remove_prefix(1);
+    const std::size_t end = rest.find_first_of("\\\"");
+    if (end == std::string_view::npos || end == 0 || end > kMaxLookedUpName)
+        return {};
+    return validUtf8(std::string(rest.substr(0, end)));
+}
+
+/// Adds `value` to `list` once.
+void addOnce(std::vector<std::string>& list, std::string value)
+{
+    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end() &&
+        list.size() < kMaxLookups)
+        list.push_back(std::move(value));
+}
+
+/// Calico felix's failed lookups of the HNS endpoints of its workloads (`Failed to look up HNS endpoint
+/// for workload id=...WorkloadId:"api01/api01"...`, `Could not resolve hns endpoint id
+/// ip="10.244.31.76/32"`, `Failed to look up one or more HNS endpoints; will schedule a retry`,
+/// `error=Endpoint could not be found`) with what its cache of HNS's endpoints held (`Cache refresh is
+/// complete. 0 endpoints were cached`): one info for the source.
+std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& lines)
+{
+    std::vector<std::string> workloads;
+    std::vector<std::string> addresses;
+    std::vector<std::pair<int, int>> at;
+    std::optional<std::pair<long long, int>>
+        cached; // the count cached and its line, the last before a lookup
+    std::optional<std::pair<long long, int>> lastCached;
+    bool failed = false;
+    for (const CleanedLine& line : lines) {
+        const std::string_view text = line.text;
+        if (!holdsIgnoringCase(text, "endpoint"))
+            continue;
+        const bool felix = text.find("felix") != std::string_view::npos;
+        bool lookup = false;
+        if (text.find("Failed to look up HNS endpoint for workload") != std::string_view::npos) {
+            addOnce(workloads, quotedAfter(text, "WorkloadId:"));
+            lookup = true;
+        } else if (text.find("Could not resolve hns endpoint id") != std::string_view::npos) {
+            addOnce(addresses, quotedAfter(text, "ip="));
+            lookup = true;
+        } else if (text.find("Failed to look up one or more HNS endpoints") != std::string_view::npos ||
+                   (felix && text.find("Endpoint could not be found") != std::string_view::npos)) {
+            lookup = true;
+        } else if (const std::size_t done = text.find("Cache refresh is complete. ");
+                   felix && done != std::string_view::npos) {
+            std::string_view count = text.substr(done + 27);
+            long long n = 0;
+            std::size_t digits = 0;
+            for (; digits < count.size() && digits < 9 &&
+                   std::isdigit(static_cast<unsigned char>(count[digits]));
+                 ++digits)
+                n = n * 10 + (count[digits] - '0');
+            if (digits > 0 && count.substr(digits).starts_with(" endpoints were cached"))
+                lastCached = std::make_pair(n, line.sourceLine);
+        }
+        if (!lookup)
+            continue;
+        failed = true;
+        at.emplace_back(line.sourceLine, line.sourceLine);
+        if (lastCached && !cached)
+            cached = lastCached;
+    }
+    if (!failed || (workloads.empty() && addresses.empty()))
+        return std::nullopt;
+    const auto joined = [](const std::vector<std::string>& list) {
+        std::string out;
+        for (const std::string& item : list)
+            out += (out.empty() ? "" : ", ") + item;
+        return out;
+    };
+    std::string message = "Calico felix could not find the HNS endpoint";
+    if (!workloads.empty())
+        message +=
+            std::string(workloads.size() == 1 ? " of workload " : "s of workloads ") + joined(workloads);
+    else
+        message += addresses.size() == 1 ? "" : "s";
+    if (!addresses.empty())
+        message += (workloads.empty() ? " for " : " (") + joined(addresses) + (workloads.empty() ? "" : ")");
+    message += " and retries";
+    if (!cached && lastCached)
+        cached = lastCached;
+    if (cached)
+        message += "; its cache of HNS's endpoints held " + std::to_string(cached->first) + " at " +
+                   tables::lineRange(cached->second, cached->second);
+    const std::vector<std::pair<int, int>> runs = tables::joinedRuns(at);
+    std::string where = runs.size() == 1 && runs[0].first == runs[0].second ? "line " : "lines ";
+    for (std::size_t i = 0; i < runs.size() && i < 10; ++i)
+        where += (i == 0 ? "" : ", ") +
+                 (runs[i].first == runs[i].second
+                      ? std::to_string(runs[i].first)
+                      : std::to_string(runs[i].first) + "-" + std::to_string(runs[i].second));
+    message += " (" + where + ")";
+    return ImportWarning{runs.front().first, runs.back().second, std::move(message)};
+}
+
 } // namespace
 
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
@@ -155,6 +264,8 @@ std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines
     for (const auto& [key, s] : seen)
         if (s.at.size() > 1)
             infos[s.info].message += " " + tables::timesAtLines(s.at);
+    if (std::optional<ImportWarning> felix = felixLookupsIn(lines))
+        infos.push_back(std::move(*felix));
     return infos;
 }
 

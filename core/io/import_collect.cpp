@@ -785,6 +785,16 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
             out[i].originalText = out[i].document.dump(2);
 }
 
+namespace {
+
+/// Whether `code` is one of HCS, the compute system service (facility 0x37), not of HNS.
+bool isHcsCode(std::optional<HResult> code)
+{
+    return code && ((static_cast<std::uint32_t>(*code) >> 16) & 0x7FFu) == 0x37u;
+}
+
+} // namespace
+
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
                           std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages)
 {
@@ -852,6 +862,29 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             named.push_back({source, first, last, error, it->second.message});
             continue;
         }
+        // A message the paste cut off whose whole text an earlier failure of the same operation logged:
+        // that failure again.
+        if (refusal.error.messageCut && !refusal.error.code) {
+            const std::string operation =
+                refusal.error.operation.empty() ? std::string() : refusal.error.operation + " failed: ";
+            const auto sameStart = [&](const std::string& said) {
+                const std::size_t quote = said.find('"', operation.size());
+                return said.starts_with(operation) && quote != std::string::npos &&
+                       said.compare(quote + 1, refusal.error.message.size(), refusal.error.message) == 0 &&
+                       said.size() > quote + 1 + refusal.error.message.size() &&
+                       said[quote + 1 + refusal.error.message.size()] != '"';
+            };
+            Said* earlier = nullptr;
+            for (std::map<std::string, Said>* said : {&answered, &reported})
+                for (auto& [text, s] : *said)
+                    if (!earlier && sameStart(text))
+                        earlier = &s;
+            if (earlier) {
+                earlier->at.emplace_back(first, last);
+                named.push_back({source, first, last, error, earlier->message});
+                continue;
+            }
+        }
         // A failure in bare words (`HcnCreateNetwork failed`) is told apart from one logged with a code.
         const bool codeless = !refusal.error.found();
         const std::string key = (codeless ? "\n" : "") + error;
@@ -871,7 +904,9 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             ResourceKind::Invalid,
                             {},
                             codeless ? "the text says " + error + " (no error code shown)"
-                                     : "HNS refused a request: " + error});
+                            : isHcsCode(refusal.error.code)
+                                ? "HCS (the compute system service, not HNS) refused a request: " + error
+                                : "HNS refused a request: " + error});
     }
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said)

@@ -184,10 +184,87 @@ bool startsWithHashtableKey(std::string_view text)
     return end > 0 && end < text.size() && text[end] == '=';
 }
 
+/// The message without its trailing blanks and period, lower case: how two spellings of one Windows
+/// message are compared.
+std::string comparable(std::string_view message)
+{
+    message = trimBlanks(message);
+    while (!message.empty() && message.back() == '.')
+        message.remove_suffix(1);
+    return lowerCopy(trimBlanks(message));
+}
+
+/// Windows messages an older Windows words otherwise than the error catalog (which has today's): the
+/// code they stand for.
+struct OlderWording
+{
+    std::string_view message;
+    HResult code;
+};
+constexpr OlderWording kOlderWordings[] = {
+    {"A Compute System with the specified identifier does not exist.", hr::HcsSystemNotFound},
+};
+
+/// The code whose Windows message `message` is, among the codes the project names (and their older
+/// wordings).
+std::optional<HResult> codeOfMessage(std::string_view message)
+{
+    const std::string wanted = comparable(message);
+    if (wanted.empty())
+        return std::nullopt;
+    for (const HResult code : namedHResults())
+        if (failed(code) && comparable(hresultMessage(code)) == wanted)
+            return code;
+    for (const OlderWording& older : kOlderWordings)
+        if (comparable(older.message) == wanted)
+            return older.code;
+    return std::nullopt;
+}
+
+/// The one code whose Windows message (or older wording) goes on after `start`, the start of a message
+/// the paste cut off at a word's end; none when no code's or more than one code's does.
+std::optional<HResult> codeOfMessageStart(std::string_view start)
+{
+    const std::string shown = lowerCopy(trimBlanks(start));
+    if (shown.size() < 8)
+        return std::nullopt;
+    std::optional<HResult> found;
+    const auto check = [&](std::string_view message, HResult code) {
+        const std::string known = lowerCopy(trimBlanks(message));
+        if (known.size() > shown.size() + 1 && known.starts_with(shown) && known[shown.size()] == ' ') {
+            if (found && *found != code)
+                return false;
+            found = code;
+        }
+        return true;
+    };
+    for (const HResult code : namedHResults())
+        if (failed(code) && !check(hresultMessage(code), code))
+            return std::nullopt;
+    for (const OlderWording& older : kOlderWordings)
+        if (!check(older.message, older.code))
+            return std::nullopt;
+    return found;
+}
+
+/// Where a sentence of `message` ends (after its `.`) whose text is the Windows message of a known code,
+/// when more follows it (`The parameter is incorrect. Code to reproduce is below.`): the message is HNS's
+/// up to there, the rest is the writer's. npos when none does.
+std::size_t knownSentenceEnd(std::string_view message)
+{
+    for (std::size_t dot = message.find(". "); dot != std::string_view::npos;
+         dot = message.find(". ", dot + 1))
+        if (codeOfMessage(message.substr(0, dot + 1)))
+            return dot + 1;
+    return std::string_view::npos;
+}
+
 /// The message logged from `start` on: up to the code (`(0x`, `0x`), a document (`{`), a closing quote
 /// or the line's end, at most kMaxLoggedMessage bytes; in a PowerShell hashtable (`@{Error=...;
 /// ErrorCode=...}`) up to the next key or its `}`. A word after its last sentence (klog's next key,
-/// `... was not found. spewConfig`) is not part of it, nor a markdown code span's backticks around it.
+/// `... was not found. spewConfig`) is not part of it, nor a markdown code span's backticks around it and
+/// what follows the span, nor a markdown link (`[here](https://...)`), nor the sentences after the first
+/// when the first is the Windows message of a known code (the writer's prose goes on after HNS's text).
 std::string messageFrom(std::string_view text, std::size_t start)
 {
     const bool hashtable = text.substr(0, start).rfind("@{") != std::string_view::npos;
@@ -200,6 +277,8 @@ std::string messageFrom(std::string_view text, std::size_t start)
     for (; end < rest.size() && end < kMaxLoggedMessage; ++end) {
         const char c = rest[end];
         if (hashtable && (c == '}' || (c == ';' && startsWithHashtableKey(rest.substr(end + 1)))))
+            break;
+        if (c == '`' || (c == '[' && rest.find("](", end) != std::string_view::npos))
             break;
         if (c == '{' || c == '"' || c == '\n' ||
             (c == '\\' && end + 1 < rest.size() && rest[end + 1] == '"') ||
@@ -241,31 +320,13 @@ std::string messageFrom(std::string_view text, std::size_t start)
     if (const std::size_t sentence = message.rfind(". ");
         sentence != std::string_view::npos && message.find(' ', sentence + 2) == std::string_view::npos)
         message = message.substr(0, sentence + 1);
+    if (const std::size_t known = knownSentenceEnd(message); known != std::string_view::npos)
+        message = message.substr(0, known);
     const bool words = std::any_of(message.begin(), message.end(),
                                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
     if (message.size() < 3 || !words || parseHResult(message).ok())
         return {};
     return validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage))) + (shortened ? "..." : "");
-}
-
-/// The message without its trailing blanks and period, lower case: how two spellings of one Windows
-/// message are compared.
-std::string comparable(std::string_view message)
-{
-    message = trimBlanks(message);
-    while (!message.empty() && message.back() == '.')
-        message.remove_suffix(1);
-    return lowerCopy(trimBlanks(message));
-}
-
-/// The code whose Windows message `message` is, among the codes the project names.
-std::optional<HResult> codeOfMessage(std::string_view message)
-{
-    const std::string wanted = comparable(message);
-    for (const HResult code : namedHResults())
-        if (failed(code) && comparable(hresultMessage(code)) == wanted)
-            return code;
-    return std::nullopt;
 }
 
 /// An HNS call named as HNS and its clients log it: `HNSCall Method POST Path /endpoints`, `Method[POST]
@@ -320,7 +381,15 @@ std::string daemonStepOf(std::string_view text, std::string_view lower)
     if (end == 0 || text[end - 1] != ':')
         return {};
     --end;
-    const std::size_t colon = lower.substr(0, end).rfind(": ");
+    std::size_t colon = lower.substr(0, end).rfind(": ");
+    // `failed to create endpoint web on network azure: remote: HNS failed ...`: docker's remote network
+    // driver passed the error on; the step is the part before its `remote`.
+    bool remote = false;
+    if (colon != std::string_view::npos && trimBlanks(lower.substr(colon + 2, end - colon - 2)) == "remote") {
+        remote = true;
+        end = colon;
+        colon = lower.substr(0, end).rfind(": ");
+    }
     std::size_t start = colon == std::string_view::npos ? 0 : colon + 2;
     while (start < end && text[start] == ' ')
         ++start;
@@ -331,7 +400,119 @@ std::string daemonStepOf(std::string_view text, std::string_view lower)
         if (!part.starts_with(lead))
             continue;
         const std::string_view step = trimBlanks(text.substr(start + lead.size(), end - start - lead.size()));
-        return step.empty() || step.size() > kMaxLoggedMessage ? std::string() : std::string(step);
+        if (step.empty() || step.size() > kMaxLoggedMessage)
+            return {};
+        return std::string(step) + (remote ? " (remote driver)" : "");
+    }
+    return {};
+}
+
+/// What an object path of HNS's REST API (`/endpoints/`, `/namespaces/ID/addresource`) names: the kind
+/// in the report's words; empty for another path.
+std::string_view restKind(std::string_view segment)
+{
+    static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
+        {"endpoints", "endpoint"},
+        {"networks", "network"},
+        {"namespaces", "namespace"},
+        {"policylists", "load balancer"},
+        {"loadbalancers", "load balancer"}};
+    for (const auto& [path, kind] : kKinds)
+        if (segment == path)
+            return kind;
+    return {};
+}
+
+/// What hcsshim's `hnsCall` did, as the line says it: its request (`[POST]=>[/endpoints/]` gives "create
+/// endpoint", `[DELETE]=>[/endpoints/ID]` "delete endpoint ID") or the step its caller names before it
+/// (`failed to create the new HNSEndpoint: hnsCall failed ...` gives "create endpoint"); empty when the
+/// line says neither.
+std::string hnsCallPurpose(std::string_view text, std::string_view lower)
+{
+    if (const std::size_t arrow = lower.find("]=>[/"); arrow != std::string_view::npos) {
+        const std::size_t open = lower.rfind('[', arrow);
+        const std::size_t close = lower.find(']', arrow + 4);
+        if (open != std::string_view::npos && close != std::string_view::npos) {
+            const std::string_view method = lower.substr(open + 1, arrow - open - 1);
+            std::string_view path = text.substr(arrow + 5, close - arrow - 5);
+            const std::size_t slash = path.find('/');
+            const std::string kindPath = lowerCopy(path.substr(0, slash));
+            const std::string_view kind = restKind(kindPath);
+            std::string_view id =
+                slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+            id = id.substr(0, id.find('/'));
+            const bool more =
+                slash != std::string_view::npos && path.substr(slash + 1).find('/') != std::string_view::npos;
+            std::string verb;
+            if (method == "post")
+                verb = id.empty() ? "create" : "modify";
+            else if (method == "delete")
+                verb = "delete";
+            else if (method == "get")
+                verb = "query";
+            if (!kind.empty() && !verb.empty())
+                return verb + " " + std::string(kind) + (id.empty() || more ? "" : " " + std::string(id));
+        }
+    }
+    const std::size_t call = lower.find("hnscall");
+    const std::size_t failedTo = lower.substr(0, call).rfind("failed to ");
+    if (call == std::string_view::npos || failedTo == std::string_view::npos)
+        return {};
+    const std::size_t stepEnd = std::min(lower.find(':', failedTo), call);
+    const std::string_view step = lower.substr(failedTo + 10, stepEnd - failedTo - 10);
+    static constexpr std::string_view kVerbs[] = {"create", "delete", "update", "modify", "attach",
+                                                  "detach", "add",    "remove", "get",    "query"};
+    std::string_view verb;
+    for (const std::string_view v : kVerbs)
+        if (step.starts_with(v) && (step.size() == v.size() || step[v.size()] == ' '))
+            verb = v;
+    static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
+        {"endpoint", "endpoint"},           {"network", "network"},
+        {"namespace", "namespace"},         {"loadbalancer", "load balancer"},
+        {"load balancer", "load balancer"}, {"policy", "policy"}};
+    std::string_view kind;
+    for (const auto& [word, name] : kKinds)
+        if (step.find(word) != std::string_view::npos) {
+            kind = name;
+            break;
+        }
+    return verb.empty() || kind.empty() ? std::string() : std::string(verb) + " " + std::string(kind);
+}
+
+bool guidStartsAt(std::string_view text, std::size_t at)
+{
+    if (at + 36 > text.size())
+        return false;
+    for (std::size_t i = 0; i < 36; ++i) {
+        const char c = text[at + i];
+        if (i == 8 || i == 13 || i == 18 || i == 23 ? c != '-' : hexDigit(c) < 0)
+            return false;
+    }
+    return at + 36 == text.size() || !isCodeChar(text[at + 36]);
+}
+
+/// The HNS network a failed endpoint create names on its line: the second argument of win-bridge's
+/// `ProvisionEndpoint(name,NETWORK-ID,container)`, or an ID right after `network`, `network ID`,
+/// `networkId=`; empty when none.
+std::string networkNamedOn(std::string_view text, std::string_view lower)
+{
+    if (const std::size_t call = lower.find("provisionendpoint("); call != std::string_view::npos) {
+        const std::size_t comma = lower.find(',', call);
+        if (comma != std::string_view::npos && guidStartsAt(text, comma + 1))
+            return std::string(text.substr(comma + 1, 36));
+    }
+    for (std::size_t at = lower.find("network"); at != std::string_view::npos;
+         at = lower.find("network", at + 1)) {
+        if (at > 0 && isCodeChar(lower[at - 1]))
+            continue;
+        std::size_t id = at + 7;
+        if (lower.substr(id).starts_with("id"))
+            id += 2;
+        while (id < lower.size() && (lower[id] == ' ' || lower[id] == '=' || lower[id] == ':' ||
+                                     lower[id] == '"' || lower[id] == '\\' || lower[id] == '{'))
+            ++id;
+        if (id - at <= 16 && guidStartsAt(text, id))
+            return std::string(text.substr(id, 36));
     }
     return {};
 }
@@ -428,6 +609,17 @@ bool mayStateHnsRefusal(std::string_view lower)
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
 
+/// A message that is its code's Windows message but for a missing final period or the case: the Windows
+/// wording, so the same error logged in both spellings is one.
+void withWindowsWording(LoggedError& error)
+{
+    if (!error.code || error.message.empty() || error.messageCut)
+        return;
+    const std::string_view known = trimBlanks(hresultMessage(*error.code));
+    if (!hresultName(*error.code).empty() && comparable(known) == comparable(error.message))
+        error.message = std::string(known);
+}
+
 /// The error `text` (one log line, `lower` its lower case) states about a request HNS refused, when it
 /// states one (refusalsLoggedIn).
 std::optional<LoggedError> refusalIn(std::string_view text, std::string_view lower)
@@ -448,6 +640,50 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
         return std::nullopt;
     if (!error.code)
         error.code = codeOfMessage(error.message);
+    withWindowsWording(error);
+    // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for.
+    if (operation == "hnscall")
+        if (std::string purpose = hnsCallPurpose(text, lower); !purpose.empty()) {
+            error.operation = std::move(purpose);
+            if (error.operation == "create endpoint")
+                if (const std::string network = networkNamedOn(text, lower); !network.empty())
+                    error.operation += " (network " + network + ")";
+        }
+    return error;
+}
+
+/// docker's failure to create an endpoint with an error that is not HNS's own words (`failed to create
+/// endpoint iis01 on network azure: remote: A Compute System with the specified identifier does not
+/// exist.`; `remote:` when a remote network driver, a plugin, answered): the step, and the error when
+/// its code is logged or its text is a known code's Windows message. Lines with `HNS failed with error`
+/// or hcsshim's `failed in Win32:` are refusalIn's.
+std::optional<LoggedError> dockerEndpointFailureIn(std::string_view text, std::string_view lower)
+{
+    const std::size_t at = lower.find("failed to create endpoint ");
+    if (at == std::string_view::npos || lower.find("hns failed with error") != std::string_view::npos ||
+        lower.find("failed in win32:") != std::string_view::npos)
+        return std::nullopt;
+    const std::size_t on = lower.find(" on network ", at);
+    const std::size_t colon = on == std::string_view::npos ? on : lower.find(": ", on);
+    if (colon == std::string_view::npos)
+        return std::nullopt;
+    std::size_t start = colon + 2;
+    while (start < lower.size() && lower[start] == ' ')
+        ++start;
+    const bool remote = lower.substr(start).starts_with("remote: ");
+    if (remote)
+        start += 8;
+    LoggedError error;
+    error.message = messageFrom(text, start);
+    std::size_t codeAt = 0;
+    error.code = hexCode(text.substr(start), codeAt);
+    if (!error.code)
+        error.code = codeOfMessage(error.message);
+    if (!error.code || error.message.empty())
+        return std::nullopt;
+    withWindowsWording(error);
+    error.operation =
+        std::string(trimBlanks(text.substr(at + 10, colon - at - 10))) + (remote ? " (remote driver)" : "");
     return error;
 }
 
@@ -573,6 +809,19 @@ std::string dockerCommandAnswered(std::string_view before, std::string_view line
     return std::string(command);
 }
 
+/// Marks a message without a code that the paste cut off (LoggedError::messageCut): the line ends with
+/// it, mid-sentence, and it is the paste's last line or the start of a known code's Windows message. The
+/// code whose message it starts is kept (LoggedError::codeOfCutMessage).
+void markCut(LoggedError& error, std::string_view line, bool lastLine)
+{
+    const std::string_view message = error.message;
+    if (error.code || message.empty() || message.back() == '.' || message.back() == '!' ||
+        message.back() == '?' || message.back() == ')' || !trimBlanks(line).ends_with(message))
+        return;
+    error.codeOfCutMessage = codeOfMessageStart(message);
+    error.messageCut = lastLine || error.codeOfCutMessage.has_value();
+}
+
 } // namespace
 
 std::string textAfterValue(std::string_view rest, std::optional<std::string_view> next)
@@ -688,9 +937,12 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
                 continue;
             }
         }
-        if (error)
+        if (!error)
+            error = dockerEndpointFailureIn(lines[first].text, lower);
+        if (error) {
+            markCut(*error, line, first + 1 == lines.size());
             refusals.push_back({first, first, std::move(*error)});
-        else if (std::optional<LoggedError> codeless = codelessFailureIn(lines[first].text, lower))
+        } else if (std::optional<LoggedError> codeless = codelessFailureIn(lines[first].text, lower))
             refusals.push_back({first, first, std::move(*codeless)});
     }
     for (LoggedRefusal& refusal : refusals)
@@ -715,8 +967,14 @@ std::string describeLoggedError(const LoggedError& error)
     } else if (!error.codeName.empty()) {
         out = error.codeName;
     }
-    if (!message.empty())
-        out += (out.empty() ? "\"" : ", \"") + message + (error.messageCut ? "\" (cut)" : "\"");
+    if (!message.empty()) {
+        out += (out.empty() ? "\"" : ", \"") + message + "\"";
+        if (error.messageCut && !error.code && error.codeOfCutMessage)
+            out += " (cut; " + hresultLabel(*error.codeOfCutMessage) +
+                   "? the text matches the start of its message)";
+        else if (error.messageCut)
+            out += " (cut)";
+    }
     if (!error.operation.empty())
         out = error.operation + " failed" + (out.empty() ? std::string() : ": " + out);
     return out;

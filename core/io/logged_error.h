@@ -31,6 +31,8 @@ struct LoggedError
     std::optional<HResult> code; ///< a failure code; Win32 error numbers as HRESULT_FROM_WIN32
     std::string message;         ///< "The object already exists."; empty when none is logged
     bool messageCut = false;     ///< the paste cut the message off: only its start is known
+    /// A cut message without a code: the one code whose Windows message starts with the text kept.
+    std::optional<HResult> codeOfCutMessage;
     std::string codeName;        ///< a code logged by a name the error catalog does not know
     bool found() const { return code.has_value() || !message.empty() || !codeName.empty(); }
 };
@@ -93,7 +95,9 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// How the import report names a logged error: `hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS
 /// (0x803B0013), "The specified port already exists."` (the operation when the log names one); a code
 /// without a name as `0x80071392 (Win32 error 5010)`; a named code
-/// without a logged message with the code's Windows message; a message the paste cut as `"..." (cut)`.
+/// without a logged message with the code's Windows message; a message the paste cut as `"..." (cut)`,
+/// with the code whose message starts so when there is one: `"The specified request is" (cut;
+/// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`.
 std::string describeLoggedError(const LoggedError& error);
 
 } // namespace hcn::io

@@ -1184,13 +1184,14 @@ private slots:
         QTest::newRow("a Win32 error number in a klog field")
             << klog + "\"Policy creation failed\" err=\"hnsCall failed in Win32: The object already exists. "
                       "(0x1392)\""
-            << QStringList{
-                   "1: HNS refused a request: hnsCall failed: 0x80071392 (Win32 error 5010), \"The object "
-                   "already exists.\""};
+            << QStringList{"1: HNS refused a request: hnsCall failed: ERROR_OBJECT_ALREADY_EXISTS "
+                           "(0x80071392), \"The "
+                           "object already exists.\""};
         QTest::newRow("hcsshim's check of HNS's answer: the message only")
             << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The object already "
                "exists. \""
-            << QStringList{"1: HNS refused a request: \"The object already exists.\""};
+            << QStringList{"1: HNS refused a request: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object "
+                           "already exists.\""};
         QTest::newRow("the message only, a message the decoder knows")
             << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The specified port "
                "already exists. \""
@@ -1258,7 +1259,7 @@ private slots:
                "failed with error : The object already exists."
             << QStringList{
                    "1: HNS refused a request: create endpoint vibrant_einstein on network nat failed: "
-                   "\"The object already exists.\""};
+                   "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\""};
         QTest::newRow("the step a daemon's log names, after the steps it was part of")
             << "time=\"2016-05-31T16:45:52.596002000+12:00\" level=fatal msg=\"Error starting daemon: Error "
                "initializing network controller: Error creating default network: HNS failed with error : "
@@ -1299,20 +1300,76 @@ private slots:
                "C:\\k\\scripts\\hns.psm1:240 char:12"
             << QStringList{
                    "1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was "
-                   "not found\""};
+                   "not found.\""};
         QTest::newRow("nor is a PowerShell error record's CategoryInfo")
             << "Invoke-HnsRequest : HNS failed with error : The network was not found\n    + CategoryInfo    "
                " "
                "     : NotSpecified: (:) [Write-Error], WriteErrorException"
             << QStringList{
                    "1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was "
-                   "not found\""};
+                   "not found.\""};
         QTest::newRow("a markdown code span around the line")
             << "`Error response from daemon: failed to create endpoint quirky_hopper on network nat: HNS "
                "failed "
                "with error : The object already exists.`"
             << QStringList{"1: HNS refused a request: create endpoint quirky_hopper on network nat failed: "
-                           "\"The object already exists.\""};
+                           "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\""};
+        QTest::newRow("a markdown code span ends HNS's text; prose and a link after it are not of it")
+            << "Adding an ACL policy to the endpoint fails with `HNS failed with error : The parameter is "
+               "incorrect`. The program is [in this gist](https://gist.example.org/acl). To run it:\n"
+               "```\n"
+               "2026/11/02 09:14:07 HNS failed with error : The parameter is incorrect."
+            << QStringList{"1: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+                           "incorrect.\" (2 times, lines 1, 3)"};
+        QTest::newRow("HNS's text ends at its known sentence; the next sentence is the writer's")
+            << "The update fails: HNS failed with error : The parameter is incorrect. The program to "
+               "reproduce it is below."
+            << QStringList{"1: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+                           "incorrect.\""};
+        QTest::newRow("docker's remote network driver passing on an HCS error")
+            << "docker: Error response from daemon: failed to create endpoint web01 on network overlay1: "
+               "remote: A Compute System with the specified identifier does not exist."
+            << QStringList{
+                   "1: HCS (the compute system service, not HNS) refused a request: create endpoint "
+                   "web01 on network overlay1 (remote driver) failed: HCS_E_SYSTEM_NOT_FOUND "
+                   "(0xC037010E), \"A Compute System with the specified identifier does not exist.\""};
+        QTest::newRow("docker's remote network driver passing on HNS's error")
+            << "docker: Error response from daemon: failed to create endpoint web01 on network overlay1: "
+               "remote: HNS failed with error : Element not found."
+            << QStringList{"1: HNS refused a request: create endpoint web01 on network overlay1 (remote "
+                           "driver) failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
+        QTest::newRow("docker's endpoint create with today's wording of the HCS error")
+            << "Error response from daemon: failed to create endpoint web02 on network nat: A virtual "
+               "machine or container with the specified identifier does not exist."
+            << QStringList{"1: HCS (the compute system service, not HNS) refused a request: create endpoint "
+                           "web02 on network nat failed: HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A virtual "
+                           "machine or container with the specified identifier does not exist.\""};
+        QTest::newRow("docker's endpoint create with an error no code is known for is none")
+            << "Error response from daemon: failed to create endpoint web03 on network nat: context "
+               "deadline exceeded"
+            << QStringList{};
+        QTest::newRow("hcsshim's hnsCall named by what it did, with the network of the endpoint")
+            << "  Warning  FailedCreatePodSandBox  12s  kubelet  error while ProvisionEndpoint(c41_l2net,"
+               "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19,c41): failed to create the new HNSEndpoint: hnsCall "
+               "failed in Win32: The object already exists. (0x1392)"
+            << QStringList{"1: HNS refused a request: create endpoint (network "
+                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19) failed: ERROR_OBJECT_ALREADY_EXISTS "
+                           "(0x80071392), \"The object already exists.\""};
+        const QString unsupported =
+            "time=\"2026-11-03T08:00:01Z\" level=debug msg=\"hcnDeleteNamespace failed "
+            "in Win32: The specified request is unsupported. (0x803b0015)\"";
+        const QString cutUnsupported = "time=\"2026-11-03T08:00:05Z\" level=debug msg=\"hcnDeleteNamespace "
+                                       "failed in Win32: The specified request is";
+        QTest::newRow("a failure the paste cut off is the same failure logged whole before it")
+            << unsupported + "\n" + cutUnsupported
+            << QStringList{"1: HNS refused a request: hcnDeleteNamespace failed: HCN_E_REQUEST_UNSUPPORTED "
+                           "(0x803B0015), \"The specified request is unsupported.\" (2 times, lines 1-2)"};
+        QTest::newRow("a failure the paste cut off alone: the code whose message starts so")
+            << cutUnsupported
+            << QStringList{
+                   "1: HNS refused a request: hcnDeleteNamespace failed: \"The specified request is\" "
+                   "(cut; HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its "
+                   "message)"};
         QTest::newRow("HNS's own error record: code, message and the activity that failed")
             << "``` {2151350295; onecore\\vm\\dv\\net\\hns\\service\\network\\endpoint.h; 327; "
                "hostnetsvc.dll; 0; Endpoint is in invalid state; 860; "
@@ -1353,7 +1410,7 @@ private slots:
         QStringList refusals; // "first-last: message", as hcnctl reports them
         for (const ImportMessage& m : result->report.messages) {
             const QString text = QString::fromStdString(m.message);
-            if (text.contains("HNS refused") || text.contains("HNS reported"))
+            if (text.contains("refused a request") || text.contains("HNS reported"))
                 refusals << (m.lastLine > m.firstLine
                                  ? QStringLiteral("%1-%2: ").arg(m.firstLine).arg(m.lastLine)
                                  : QStringLiteral("%1: ").arg(m.firstLine)) +
@@ -1632,6 +1689,37 @@ private slots:
                    "2 info: the log says HNS has no endpoint \"5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3\" "
                    "(looked up by ID) at line 2",
                    "3 info: the log says HNS has no network \"cbr0\" (looked up by name) at line 3"};
+        QTest::newRow("Calico felix's failed lookups of its workloads' HNS endpoints")
+            << "2026-11-04 07:12:01.101 [WARNING][4410] felix/endpoint_mgr.go 342: Failed to look up HNS "
+               "endpoint for workload id=proto.WorkloadEndpointID{OrchestratorId:\"k8s\", "
+               "WorkloadId:\"shop/cart-7d9\", EndpointId:\"eth0\"}\n"
+               "2026-11-04 07:12:01.102 [INFO][4410] felix/endpoint_mgr.go 161: Refreshing the endpoint "
+               "cache\n"
+               "2026-11-04 07:12:01.109 [INFO][4410] felix/endpoint_mgr.go 217: Cache refresh is complete. 2 "
+               "endpoints were cached\n"
+               "2026-11-04 07:12:01.110 [INFO][4410] felix/endpoint_mgr.go 507: Could not resolve hns "
+               "endpoint "
+               "id ip=\"10.88.4.17/32\"\n"
+               "2026-11-04 07:12:01.110 [WARNING][4410] felix/endpoint_mgr.go 342: Failed to look up HNS "
+               "endpoint for workload id=proto.WorkloadEndpointID{OrchestratorId:\"k8s\", "
+               "WorkloadId:\"shop/pay-51c\", EndpointId:\"eth0\"}\n"
+               "2026-11-04 07:12:01.111 [WARNING][4410] felix/win_dataplane.go 348: CompleteDeferredWork "
+               "returned an error - scheduling a retry error=Endpoint could not be found"
+            << QStringList{
+                   "1-6 info: Calico felix could not find the HNS endpoints of workloads shop/cart-7d9, "
+                   "shop/pay-51c (10.88.4.17/32) and retries; its cache of HNS's endpoints held 2 at "
+                   "line 3 (lines 1, 4-6)"};
+        QTest::newRow("felix's lookup of one address alone")
+            << "2026-11-04 07:12:01.110 [INFO][4410] felix/endpoint_mgr.go 507: Could not resolve hns "
+               "endpoint "
+               "id ip=\"10.88.4.17/32\""
+            << QStringList{
+                   "1 info: Calico felix could not find the HNS endpoint for 10.88.4.17/32 and retries "
+                   "(line 1)"};
+        QTest::newRow("felix's retry without a lookup it names is none")
+            << "2026-11-04 07:12:01.111 [WARNING][4410] felix/win_dataplane.go 348: CompleteDeferredWork "
+               "returned an error - scheduling a retry error=Endpoint could not be found"
+            << QStringList{};
         QTest::newRow("prose about an adapter is no lookup")
             << "Network adapter not found. Endpoint is not found on this host." << QStringList{};
         const QString event =
@@ -1730,7 +1818,8 @@ private slots:
             << "E1204 09:12:44.118230    4120 hns.go:211] failed to create endpoint with settings " + doc +
                    ": hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
             << false
-            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << "hcnCreateEndpoint failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already "
+               "exists.\"";
         QTest::newRow("a Win32 error the project names")
             << "failed to create endpoint with settings " + doc +
                    ": hcnCreateEndpoint failed in Win32: The parameter is incorrect. (0x57)"
@@ -1772,13 +1861,15 @@ private slots:
                "VirtualNetwork:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617 IPAddress:10.244.8.41} failed: "
                "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
             << false
-            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << "hcnCreateEndpoint failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already "
+               "exists.\"";
         QTest::newRow("a JSON log record: the message, the request as a field, the error after it")
             << R"({"level":"error","ts":"2026-12-04T09:14:02.118Z","msg":"failed to create endpoint","endpoint":)" +
                    doc +
                    R"x(,"error":"hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"})x"
             << false
-            << "hcnCreateEndpoint failed: 0x80071392 (Win32 error 5010), \"The object already exists.\"";
+            << "hcnCreateEndpoint failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already "
+               "exists.\"";
         QTest::newRow("a failed request without an error logged")
             << "failed to create endpoint with settings " + doc << false << "";
         QTest::newRow("an object created; the error on the next log line is another's")
@@ -2536,8 +2627,8 @@ private slots:
                            "Network:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617"}
             << QStringList{"hns.go:211] failed to create endpoint with settings\"), not an object it holds; "
                            "not "
-                           "imported; the error logged with it: hcnCreateEndpoint failed: 0x80071392 (Win32 "
-                           "error 5010), \"The object already exists.\"",
+                           "imported; the error logged with it: hcnCreateEndpoint failed: "
+                           "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\"",
                            "hns.go:211] Creating endpoint\"), not an object it holds; not imported; the "
                            "error "
                            "logged with it: HCN_E_PORT_ALREADY_EXISTS (0x803B0013)",
@@ -2546,7 +2637,8 @@ private slots:
                            "(0x803B002F), \"An address provided is invalid or reserved.\"",
                            "the error logged with it: HCN_E_INVALID_IP (0x803B001E)",
                            // A failure logged without the request's document.
-                           "HNS refused a request: hnsCall failed: 0x80071392 (Win32 error 5010), \"The "
+                           "HNS refused a request: hnsCall failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), "
+                           "\"The "
                            "object "
                            "already exists.\""}
             << QStringList{}

@@ -112,6 +112,12 @@ void TestErrorCatalog::fieldKnowledge_data()
                                                                       << "dumpbin /exports";
     QTest::newRow("RPC server unavailable: HNS restarted") << int(hr::RpcServerUnavailable) << "HNS"
                                                            << "Start-Service hns";
+    QTest::newRow("object already exists: an endpoint left over from an earlier sandbox")
+        << int(hr::ObjectAlreadyExists) << "earlier sandbox"
+        << "Remove-HnsEndpoint";
+    QTest::newRow("HCS system not found: the container went away during network set-up")
+        << int(hr::HcsSystemNotFound) << "race"
+        << "hcsdiag list";
     QTest::newRow("endpoint mapper empty: WSL calls HNS before it runs")
         << int(hr::EndpointMapperEmpty) << "WSL"
         << "wsl --shutdown";
@@ -223,6 +229,10 @@ void TestErrorCatalog::unknownCodeStillDecodes_data()
     QTest::newRow("facility without a name") << int(makeHResult(0x80991234)) << "facility 0x99 (153)"
                                              << "code 4660 (0x1234)"
                                              << "certutil -error 0x80991234";
+    QTest::newRow("HCS (compute system) code: said to be HCS's, not HNS's")
+        << int(makeHResult(0xC0370199)) << "HCS (compute system, 0x37)"
+        << "not one of HNS"
+        << "hcsdiag list";
     QTest::newRow("customer bit") << int(makeHResult(0xA0010001)) << "FACILITY_RPC"
                                   << "vendor"
                                   << "certutil";

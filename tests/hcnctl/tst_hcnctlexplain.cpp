@@ -70,6 +70,19 @@ void TestHcnctlExplain::explainsCodes_data()
         << QStringList{"ERROR_PROC_NOT_FOUND (0x8007007F, -2147024769)",
                        "Message:  The specified procedure could not be found.", "predates", "dumpbin /exports"}
         << "^$";
+    QTest::newRow("Win32 error 5010 as hcsshim logs it: the object already exists")
+        << QStringList{"explain", "0x80071392"} << 0
+        << QStringList{"ERROR_OBJECT_ALREADY_EXISTS (0x80071392, -2147019886)",
+                       "Message:  The object already exists.", "Remove-HnsEndpoint"}
+        << "^$";
+    QTest::newRow("an HCS code beside HNS's: the compute system does not exist")
+        << QStringList{"explain", "0xC037010E"} << 0
+        << QStringList{"HCS_E_SYSTEM_NOT_FOUND (0xC037010E, -1070137074)", "not one of HNS",
+                       "A Compute System with the specified identifier does not exist."}
+        << "^$";
+    QTest::newRow("an HCS code the catalog does not name: said to be HCS's")
+        << QStringList{"explain", "0xC0370199"} << 1
+        << QStringList{"not in the error catalog", "HCS (compute system, 0x37)", "not one of HNS"} << "^$";
     QTest::newRow("help page lists the spellings")
         << QStringList{"explain", "--help"} << 0 << QStringList{"-2143617005", "hr::", "Exit status 0"}
         << "^$";

@@ -43,6 +43,17 @@ inline constexpr HResult ServiceNotActive = makeHResult(0x80070426);
 inline constexpr HResult Timeout = makeHResult(0x800705B4); ///< HRESULT_FROM_WIN32(ERROR_TIMEOUT)
 inline constexpr HResult RpcServerUnavailable = makeHResult(0x800706BA);
 inline constexpr HResult EndpointMapperEmpty = makeHResult(0x800706D9); ///< EPT_S_NOT_REGISTERED
+inline constexpr HResult InvalidData = makeHResult(0x8007000D);         ///< ERROR_INVALID_DATA
+inline constexpr HResult NotSupported = makeHResult(0x80070032);        ///< ERROR_NOT_SUPPORTED
+inline constexpr HResult BadNetName = makeHResult(0x80070043);          ///< ERROR_BAD_NET_NAME
+inline constexpr HResult RpcCallFailed = makeHResult(0x800706BE);       ///< RPC_S_CALL_FAILED
+inline constexpr HResult ObjectAlreadyExists =
+    makeHResult(0x80071392);                                     ///< ERROR_OBJECT_ALREADY_EXISTS (5010)
+inline constexpr HResult InvalidState = makeHResult(0x8007139F); ///< ERROR_INVALID_STATE (5023)
+/// HCS (the compute system service, facility 0x37): the container or VM a call names does not exist.
+inline constexpr HResult HcsSystemNotFound = makeHResult(0xC037010E);
+/// HCS: a container or VM with the ID asked for already exists.
+inline constexpr HResult HcsSystemAlreadyExists = makeHResult(0xC037010F);
 
 inline constexpr HResult NetworkNotFound = makeHResult(0x803B0001);
 inline constexpr HResult EndpointNotFound = makeHResult(0x803B0002);
