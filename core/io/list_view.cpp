@@ -6,7 +6,9 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
+#include "io/hns_member.h"
 #include "io/hns_property_names.h"
+#include "io/import_objects.h"
 #include "io/non_hns_objects.h"
 #include "io/powershell_value.h"
 #include "io/text_scan.h"
@@ -930,6 +932,8 @@ private:
                      tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});
             return;
         }
+        if (reportObjectCutInItsId(properties, kindHint, first, last))
+            return;
         m_pending.push_back(
             {std::move(properties), kindHint, cutName, m_cutLine, m_colon, m_result.values.size()});
         m_result.values.emplace_back();
@@ -953,6 +957,49 @@ private:
                                          "another object (" +
                                          only.name + " : " + std::string(utf8Prefix(only.valueText, 80)) +
                                          "); not imported"});
+    }
+
+    /// A block whose last line is its `ID` or `Id`, the paste ending inside it (nothing but blank lines
+    /// or fences after it; what it shows can start a GUID): no object can be told by it, so it is not
+    /// imported, and the warning names what the block shows, as the hnsdiag table reader names a row
+    /// cut in its ID. True when warned.
+    bool reportObjectCutInItsId(const std::vector<Property>& properties, ResourceKind kindHint, int first,
+                                int last)
+    {
+        const Property& id = properties.back();
+        const std::string_view shown = trimBlanks(id.valueText);
+        if (id.firstIndex != id.lastIndex || shown.size() >= 36 || !cutInHnsId(id.name, shown, {}))
+            return false;
+        for (std::size_t i = id.lastIndex + 1; i < m_texts.size(); ++i)
+            if (const std::string_view t = trimBlanks(m_texts[i]); !t.empty() && !isFenceLine(t))
+                return false;
+        // The kind the block's members tell, as if its ID were whole (an address alone makes an
+        // endpoint only with an ID HNS gave it).
+        nlohmann::json members = nlohmann::json::object();
+        for (const Property& p : properties)
+            members[p.name] = p.valueText;
+        members[id.name] =
+            std::string(shown) + std::string("00000000-0000-0000-0000-000000000000").substr(shown.size());
+        bool isV1 = false;
+        const ResourceKind kind = detail::classifyObject(members, kindHint, isV1);
+        std::string shownMembers;
+        int named = 0;
+        for (std::size_t i = 0; i + 1 < properties.size() && named < 4; ++i) {
+            const std::string_view value = trimBlanks(properties[i].valueText);
+            if (value.empty() || value.front() == '@' || value.front() == '{')
+                continue;
+            shownMembers +=
+                (named++ ? ", " : "") + properties[i].name + " " + std::string(utf8Prefix(value, 40));
+        }
+        m_result.warnings.push_back(
+            {first, last,
+             tables::lineRange(first, last) + ": the paste ends inside the " + id.name + " of " +
+                 (kind == ResourceKind::Invalid ? std::string("an object")
+                                                : std::string(resourceKindLabel(kind))) +
+                 " " + std::string(shown) + std::string(kEllipsis) +
+                 (shownMembers.empty() ? "" : " (" + shownMembers + ")") +
+                 "; not imported, as its ID is cut"});
+        return true;
     }
 
     static bool namesHnsProperty(const std::vector<Property>& properties)

@@ -376,6 +376,9 @@ void TestListView::findsObjectsInDumps_data()
     QTest::newRow("Get-HnsNetwork: the next object cut after its first line is none")
         << "listview-cut-after-next-objects-first-line.txt"
         << QStringList{"3e8b1f47-0d92-4c5a-b6e3-71f2a8c9d054"} << "3-11" << int(ResourceKind::Network);
+    QTest::newRow("an object the paste cut inside its ID, its last line, is none")
+        << "listview-cut-in-the-last-id.txt" << QStringList{"4c1f7a92-3e5d-4b08-9a6c-d2e7f0b31a85"} << "1-3"
+        << int(ResourceKind::Invalid);
     QTest::newRow("Get-HnsEndpoint: local endpoints with policies")
         << "listview-endpoints.txt" << QStringList{podEndpoint, natEndpoint} << "4-29 31-51"
         << int(ResourceKind::Endpoint);
@@ -803,6 +806,11 @@ void TestListView::warningsNameTheLines_data()
         << "listview-cut-after-next-objects-first-line.txt"
         << QStringList{"line 13: the paste ends after the first line of another object (ActivityId : "
                        "91d4c2e8-5a07-4f3b-); not imported"};
+    QTest::newRow("the paste ends inside the last member, the ID: what the block shows is named")
+        << "listview-cut-in-the-last-id.txt"
+        << QStringList{
+               "lines 5-7: the paste ends inside the ID of endpoint 78ca55e4-96db-478c-bd26-c5d\u2026 "
+               "(Name Ethernet, IPAddress 10.0.0.5); not imported, as its ID is cut"};
     QTest::newRow("a line the poster edited out of the column is no cut")
         << "listview-edited-line-out-of-column.txt" << QStringList{};
     QTest::newRow("aligned lines naming no HNS property")
