@@ -163,12 +163,12 @@ std::string memberName(std::string_view path)
 
 /// The warning for a dump the text ends inside (or that cannot be read) before any member is complete:
 /// when the cut fell in the ID of what is clearly an HNS object (hns_member.h), it names the object lost.
-std::string nothingComplete(const GoDumpRead& read, std::string_view context)
+/// `kind` is the object's kind when it names one, else Invalid.
+std::string nothingComplete(const GoDumpRead& read, std::string_view context, ResourceKind& kind)
 {
     const std::string member = memberName(read.stoppedIn);
-    const ResourceKind kind =
-        read.cut ? cutIdShowsHnsObject(member, read.cutText, goKindOfType(read.typeName), context)
-                 : ResourceKind::Invalid;
+    kind = read.cut ? cutIdShowsHnsObject(member, read.cutText, goKindOfType(read.typeName), context)
+                    : ResourceKind::Invalid;
     if (kind == ResourceKind::Invalid)
         return "a Go struct dump opens here but " +
                std::string(read.cut ? "the line ends before any member is complete" : "cannot be read") +
@@ -430,7 +430,13 @@ private:
         goJsonNames(read.value, true);
         const bool useful = showsMembers(read.value);
         if (!read.closed && !useful) {
-            warn(sourceLine, nothingComplete(read, text.substr(0, pos)));
+            ResourceKind kind = ResourceKind::Invalid;
+            std::string lost = nothingComplete(read, text.substr(0, pos), kind);
+            if (kind == ResourceKind::Invalid)
+                warn(sourceLine, std::move(lost));
+            else
+                takeCutIdOnly(read, kind, std::move(lost), text.substr(0, pos), text.substr(pos, read.end),
+                              sourceLine);
             return;
         }
         const std::string_view context = text.substr(0, pos);
@@ -449,13 +455,20 @@ private:
                 cutPath = std::move(inside);
         }
         // The element the text ended inside before any of its members was complete is nothing; when it
-        // is clearly an HNS object cut inside its ID, the warning names what was lost, as for a struct alone.
+        // is clearly an HNS object cut inside its ID, it is the start of that ID, as for a struct alone.
         const bool cutElementLost =
             cutElement && (*cutElement >= read.value.size() || read.value[*cutElement].empty());
-        const std::string lostElement = cutElementLost ? nothingComplete(read, context) : std::string();
+        ResourceKind lostKind = ResourceKind::Invalid;
+        std::string lostElement = cutElementLost ? nothingComplete(read, context, lostKind) : std::string();
         if (!read.closed) {
-            if (cutElementLost && lostElement.starts_with("a Go struct dump of an HNS"))
-                warn(sourceLine, lostElement);
+            if (cutElementLost && lostKind != ResourceKind::Invalid)
+                takeCutIdOnly(
+                    read, lostKind, std::move(lostElement), context,
+                    *cutElement < read.elements.size()
+                        ? text.substr(pos + read.elements[*cutElement].first,
+                                      read.elements[*cutElement].second - read.elements[*cutElement].first)
+                        : text.substr(pos, read.end),
+                    sourceLine);
             // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
             // In a list, the element the cut fell in is what lost part of itself: its siblings are whole.
             else if (cutLosesHnsObject(cutElement && !cutElementLost ? read.value[*cutElement] : read.value,
@@ -540,6 +553,28 @@ private:
             element.value = std::move(read.value[i]);
             m_result.values.push_back(std::move(element));
         }
+    }
+
+    /// A dump of an HNS object the text ends inside the ID of before any member is complete: a value
+    /// of nothing but the start of its ID, `lost` its one loss. The import merges it with the one object
+    /// of its kind seen whole whose ID starts so, and else warns with `lost` (import_linking.cpp).
+    void takeCutIdOnly(const GoDumpRead& read, ResourceKind kind, std::string lost, std::string_view context,
+                       std::string_view sourceText, int sourceLine)
+    {
+        FoundValue found;
+        found.value = json::object();
+        found.format = DumpFormat::GoStruct;
+        found.firstLine = found.lastLine = sourceLine;
+        std::string_view before = trimBlanks(context);
+        if (before.size() > kMaxGoContext)
+            before = before.substr(before.size() - kMaxGoContext);
+        found.context = validUtf8(std::string(before));
+        found.sourceText = validUtf8(std::string(sourceText));
+        found.cutOff = true;
+        found.kindHint = kind;
+        found.cutId = read.cutText;
+        found.losses.push_back(validUtf8(std::move(lost)));
+        m_result.values.push_back(std::move(found));
     }
 
     static std::string joinedRepair(std::size_t lines)

@@ -299,6 +299,20 @@ std::optional<std::size_t> sightingOfCutId(const std::vector<Sighting>& sighting
     return ids.size() == 1 ? found : std::nullopt;
 }
 
+/// When the sighting shows nothing but the start of its ID (a Go struct dump the text ends inside the
+/// ID of before any member is complete, go_struct_dump.cpp): its loss that is the warning naming it;
+/// else nullptr.
+const std::string* cutIdOnlyWarning(const Sighting& s)
+{
+    if (s.cutId.empty() || s.format != DumpFormat::GoStruct)
+        return nullptr;
+    const auto it = std::find_if(s.lost.begin(), s.lost.end(), [](const std::string& loss) {
+        return loss.starts_with("a Go struct dump of an HNS ") &&
+               loss.ends_with(" is complete; not imported");
+    });
+    return it == s.lost.end() ? nullptr : &*it;
+}
+
 class Linker
 {
 public:
@@ -307,6 +321,7 @@ public:
     void merge(std::vector<Sighting>&& sightings)
     {
         joinSplitEndpoints(sightings);
+        const std::multimap<std::size_t, Sighting> cutIdsOnly = takeCutIdsOnly(sightings);
         const std::map<std::string, std::string> idsByAddress = addressIndex(sightings);
         // Group by kind and ID, in the order objects first appear.
         std::map<std::pair<ResourceKind, std::string>, std::vector<std::size_t>> groups;
@@ -379,6 +394,9 @@ public:
             });
             Sighting& primary = sightings[best];
             for (std::size_t other : members) {
+                for (auto [it, end] = cutIdsOnly.equal_range(other); it != end; ++it)
+                    primary.notes.push_back("also shown in " + sightingPlace(it->second) +
+                                            ", cut off inside its ID after " + it->second.cutId);
                 if (other == best)
                     continue;
                 const Sighting& seen = sightings[other];
@@ -458,6 +476,57 @@ public:
     }
 
 private:
+    /// The sightings that show nothing but the start of their ID leave `sightings`: each that is the one
+    /// object of its kind seen whole whose ID starts so (sightingOfCutId, as for a cut sighting showing
+    /// other members) is noted on that object, by the index its sighting has after they left; each other
+    /// is a warning, which says so when several objects fit.
+    std::multimap<std::size_t, Sighting> takeCutIdsOnly(std::vector<Sighting>& sightings)
+    {
+        std::vector<std::optional<std::size_t>> wholeOf(sightings.size());
+        std::vector<bool> only(sightings.size(), false);
+        for (std::size_t i = 0; i < sightings.size(); ++i) {
+            const Sighting& s = sightings[i];
+            const std::string* warning = cutIdOnlyWarning(s);
+            if (!warning)
+                continue;
+            only[i] = true;
+            std::size_t fitting = 0;
+            wholeOf[i] = sightingOfCutId(sightings, i, fitting);
+            if (wholeOf[i])
+                continue;
+            std::string text = *warning;
+            if (fitting > 1)
+                text.insert(text.size() - std::string_view("; not imported").size(),
+                            "; " + s.cutId + " starts the IDs of " + std::to_string(fitting) + " " +
+                                std::string(resourceKindLabel(s.kind)) + "s in the dump, which is ambiguous");
+            m_messages.push_back({ImportSeverity::Warning,
+                                  s.source,
+                                  s.firstLine,
+                                  s.lastLine,
+                                  ResourceKind::Invalid,
+                                  {},
+                                  std::move(text)});
+        }
+        std::vector<std::size_t> newIndex(sightings.size());
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < sightings.size(); ++i)
+            newIndex[i] = only[i] ? kept : kept++;
+        std::multimap<std::size_t, Sighting> found;
+        for (std::size_t i = 0; i < sightings.size(); ++i)
+            if (wholeOf[i])
+                found.emplace(newIndex[*wholeOf[i]], std::move(sightings[i]));
+        kept = 0;
+        for (std::size_t i = 0; i < sightings.size(); ++i) {
+            if (only[i])
+                continue;
+            if (kept != i)
+                sightings[kept] = std::move(sightings[i]);
+            ++kept;
+        }
+        sightings.resize(kept);
+        return found;
+    }
+
     /// Objects from several computers (PowerShell remoting's `PSComputerName`: Invoke-Command on several
     /// nodes) in one dump: the snapshot is one host, so the report says so.
     void reportComputers(const std::vector<Sighting>& sightings)

@@ -1025,8 +1025,9 @@ private slots:
     }
 
     /// The last element of a list the line ends inside its Id keeps what the Id shows, as a struct
-    /// dumped alone does: it is the object of its kind seen whole whose ID starts so; when nothing but
-    /// the Id shows, the warning names the object lost; a whole GUID at the end is the element's ID.
+    /// dumped alone does: it is the object of its kind seen whole whose ID starts so, also when nothing
+    /// but the Id shows; when no object fits, the warning names the object lost; a whole GUID at the
+    /// end is the element's ID.
     void aListElementCutInsideItsId_data()
     {
         QTest::addColumn<QString>("text");
@@ -1053,9 +1054,13 @@ private slots:
             << file << both << QStringList{"2: the Go struct dump is cut off"}
             << QStringList{"also shown in log line 2 (Go struct dump), cut off inside its ID after 4b2e7a91",
                            "also shown in log line 3 (Go struct dump), cut off inside its ID after 4B2E7A91"};
-        QTest::newRow("nothing but the Id shows: the warning names the network lost")
-            << lines[0] + "\n" + head + "[" + nat + " {Id:4b2e7a91-3c5d" << both
-            << QStringList{"2: a Go struct dump of an HNS network is cut off inside its Id, after "
+        QTest::newRow("nothing but the Id shows: the network seen whole")
+            << lines[0] + "\n" + head + "[" + nat + " {Id:4b2e7a91-3c5d" << both << QStringList{}
+            << QStringList{"also shown in log line 2 (Go struct dump), cut off inside its ID after "
+                           "4b2e7a91-3c5d"};
+        QTest::newRow("nothing but the Id shows, no network seen whole: the warning names it lost")
+            << head + "[" + nat + " {Id:4b2e7a91-3c5d" << QStringList{both.front()}
+            << QStringList{"1: a Go struct dump of an HNS network is cut off inside its Id, after "
                            "4b2e7a91-3c5d; "
                            "nothing of the network is complete; not imported"}
             << QStringList{};
@@ -1198,8 +1203,9 @@ private slots:
     }
 
     /// A %#v list whose last element the paste cuts inside its quoted Id warns as a struct dumped alone
-    /// cut there does, in both list forms: naming the object lost when nothing but the Id shows, and
-    /// else keeping what the Id shows, so that the one object seen whole whose ID starts so is it.
+    /// cut there does, in both list forms: keeping what the Id shows, so that the one object seen whole
+    /// whose ID starts so is it (also when nothing but the Id shows); when nothing but the Id shows and
+    /// no object or several fit, naming the object lost (several: saying so).
     void aSharpVListElementCutInsideItsQuotedId_data()
     {
         QTest::addColumn<QString>("list");
@@ -1232,6 +1238,32 @@ private slots:
             << whole + head + "&hcsshim.HNSEndpoint{Name:\"pod-c_eth0\", Id:\"2b4a35bf-1c2d" << QString()
             << QStringList{"Endpoint:2B4A35BF-1C2D-4E3F-8A5B-6C7D8E9F0A1B", a.front()}
             << "also shown in log line 2 (Go struct dump), cut off inside its ID after 2b4a35bf-1c2d";
+        QTest::newRow("pointer list, nothing but the Id: the endpoint seen whole")
+            << whole + head + "[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{" + podA +
+                   "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
+            << whole + head + "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d" << QString()
+            << QStringList{"Endpoint:2B4A35BF-1C2D-4E3F-8A5B-6C7D8E9F0A1B", a.front()}
+            << "also shown in log line 2 (Go struct dump), cut off inside its ID after 2b4a35bf-1c2d";
+        QTest::newRow("value list, nothing but the Id, another case: the endpoint seen whole")
+            << whole + head + "[]hcsshim.HNSEndpoint{hcsshim.HNSEndpoint{" + podA +
+                   "hcsshim.HNSEndpoint{Id:\"2B4A35BF-1C2D-4E"
+            << whole + head + "hcsshim.HNSEndpoint{Id:\"2B4A35BF-1C2D-4E" << QString()
+            << QStringList{"Endpoint:2B4A35BF-1C2D-4E3F-8A5B-6C7D8E9F0A1B", a.front()}
+            << "also shown in log line 2 (Go struct dump), cut off inside its ID after 2B4A35BF-1C2D-4E";
+        const QString twin = "I1205 10:12:00.200200    4120 hns.go:90] endpoint: &hcsshim.HNSEndpoint{"
+                             "Id:\"2b4a35bf-1c2d-4f00-9a5b-0c7d8e9f0a1c\", Name:\"pod-d_eth0\", "
+                             "PrefixLength:0x18}\n";
+        QTest::newRow("pointer list, nothing but the Id, two endpoints start so: ambiguous")
+            << whole + twin + head + "[]*hcsshim.HNSEndpoint{&hcsshim.HNSEndpoint{" + podA +
+                   "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
+            << whole + twin + head + "&hcsshim.HNSEndpoint{Id:\"2b4a35bf-1c2d"
+            << "a Go struct dump of an HNS endpoint is cut off inside its Id, after 2b4a35bf-1c2d; nothing "
+               "of "
+               "the endpoint is complete; 2b4a35bf-1c2d starts the IDs of 2 endpoints in the dump, which is "
+               "ambiguous; not imported"
+            << QStringList{"Endpoint:2B4A35BF-1C2D-4E3F-8A5B-6C7D8E9F0A1B",
+                           "Endpoint:2B4A35BF-1C2D-4F00-9A5B-0C7D8E9F0A1C", a.front()}
+            << QString();
     }
 
     void aSharpVListElementCutInsideItsQuotedId()
