@@ -793,6 +793,26 @@ bool isHcsCode(std::optional<HResult> code)
     return code && ((static_cast<std::uint32_t>(*code) >> 16) & 0x7FFu) == 0x37u;
 }
 
+/// `text` without its parenthesized details: "create endpoint (network <id>)" is "create endpoint".
+std::string withoutParentheses(std::string_view text)
+{
+    std::string out;
+    int depth = 0;
+    for (const char c : text) {
+        depth += c == '(' ? 1 : 0;
+        if (depth == 0)
+            out += c;
+        depth -= c == ')' && depth > 0 ? 1 : 0;
+    }
+    std::string collapsed;
+    for (const char c : out)
+        if (!(c == ' ' && (collapsed.empty() || collapsed.back() == ' ')))
+            collapsed += c;
+    while (!collapsed.empty() && collapsed.back() == ' ')
+        collapsed.pop_back();
+    return collapsed;
+}
+
 } // namespace
 
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
@@ -886,11 +906,21 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             }
         }
         // A failure in bare words (`HcnCreateNetwork failed`) is told apart from one logged with a code.
+        // The same failure logged again with more detail of its operation (`create endpoint (network
+        // <id>)`) is the same failure: the message takes the detailed wording.
         const bool codeless = !refusal.error.found();
-        const std::string key = (codeless ? "\n" : "") + error;
+        const std::string said = codeless ? "the text says " + error + " (no error code shown)"
+                                 : isHcsCode(refusal.error.code)
+                                     ? "HCS (the compute system service, not HNS) refused a request: " + error
+                                     : "HNS refused a request: " + error;
+        LoggedError plain = refusal.error;
+        plain.operation = withoutParentheses(plain.operation);
+        const std::string key = (codeless ? "\n" : "") + describeLoggedError(plain);
         if (auto it = reported.find(key); it != reported.end()) {
             it->second.at.emplace_back(first, last);
             named.push_back({source, first, last, error, it->second.message});
+            if (said.size() > messages[it->second.message].message.size())
+                messages[it->second.message].message = said;
             continue;
         }
         if (reported.size() >= kMaxRefusalMessages)
@@ -903,10 +933,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             last,
                             ResourceKind::Invalid,
                             {},
-                            codeless ? "the text says " + error + " (no error code shown)"
-                            : isHcsCode(refusal.error.code)
-                                ? "HCS (the compute system service, not HNS) refused a request: " + error
-                                : "HNS refused a request: " + error});
+                            said});
     }
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said)
