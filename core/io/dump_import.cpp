@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <tuple>
+#include <utility>
 
 namespace hcn::io {
 namespace {
@@ -98,22 +99,11 @@ void addLineMessages(std::vector<Finding> found, ImportSeverity severity, const 
 
 void addWarnings(const ExtractResult& extracted, const std::string& source, std::vector<ImportMessage>& messages)
 {
-    for (const ImportWarning& w : extracted.warnings)
-        messages.push_back({ImportSeverity::Warning,
-                            source,
-                            w.firstLine,
-                            w.lastLine,
-                            ResourceKind::Invalid,
-                            {},
-                            withoutOwnLines(w)});
-    for (const ImportWarning& w : extracted.infos)
-        messages.push_back({ImportSeverity::Info,
-                            source,
-                            w.firstLine,
-                            w.lastLine,
-                            ResourceKind::Invalid,
-                            {},
-                            withoutOwnLines(w)});
+    for (const auto& [severity, said] : {std::pair{ImportSeverity::Warning, &extracted.warnings},
+                                         std::pair{ImportSeverity::Info, &extracted.infos}})
+        for (const ImportWarning& w : *said)
+            messages.push_back(
+                {severity, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, withoutOwnLines(w)});
 }
 
 /// The lines of the values read as Go dumps, as disjoint ranges: first line -> last line.
