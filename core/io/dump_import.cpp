@@ -187,34 +187,10 @@ void dropSettingsDocuments(std::vector<detail::Sighting>& sightings, std::size_t
                     sightings.end());
 }
 
-/// Each message about a Docker network whose HNS network the snapshot holds names that network, and is
-/// about it (selecting the message selects the network): "...; its HNS network is 6E0B8F3C-..., network
-/// nat, which the snapshot holds".
-void linkDockerNetworks(const detail::LinkedObjects& linked, std::vector<ImportMessage>& messages)
-{
-    std::map<std::string, const ImportedObject*> networks;
-    for (const ImportedObject& o : linked.objects)
-        if (o.kind == ResourceKind::Network && !o.idMadeUp)
-            networks.emplace(detail::idKey(o.id), &o);
-    if (networks.empty())
-        return;
-    for (ImportMessage& m : messages) {
-        const std::string_view id = dockerNetworkHnsId(m.message);
-        const auto found = id.empty() ? networks.end() : networks.find(detail::idKey(id));
-        if (found == networks.end())
-            continue;
-        const ImportedObject& network = *found->second;
-        m.message += ", " + (network.name.empty() ? std::string("a network") : "network " + network.name) +
-                     ", which the snapshot holds";
-        m.kind = ResourceKind::Network;
-        m.objectId = network.id;
-    }
-}
-
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
-                std::vector<LoggedOperations>& operations, std::vector<detail::PastedSwitch>& switches,
+                std::vector<LoggedOperations>& operations, std::vector<detail::PastedNonHnsObject>& pasted,
                 const std::function<bool()>& stillWanted)
 {
     const std::size_t firstMessage = messages.size();
@@ -282,7 +258,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
             const bool whole =
                 value.format == DumpFormat::Json && !value.startCut && !value.cutOff && !value.fromEnvelope;
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
-                                     failedRequests, namedRefusals, switches);
+                                     failedRequests, namedRefusals, pasted);
             if (whole)
                 dropSettingsDocuments(sightings, before, messages);
         }
@@ -426,7 +402,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     std::vector<detail::Sighting> sightings;
     std::uint64_t hnsVersion = 0;
     std::vector<LoggedOperations> operations;
-    std::vector<detail::PastedSwitch> switches;
+    std::vector<detail::PastedNonHnsObject> pasted;
     const Status cancelled(hr::Abort, "The import was cancelled.");
     double done = 0;
     const auto stillWanted = [&] { return !options.progress || options.progress(done); };
@@ -434,7 +410,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
         done = double(i) / double(sources.size() + 1);
         result.report.sources.push_back(sources[i].name);
         if (!stillWanted() || !readSource(sources[i], sightings, result.report.messages, hnsVersion,
-                                          operations, switches, stillWanted))
+                                          operations, pasted, stillWanted))
             return cancelled;
     }
     done = double(sources.size()) / double(sources.size() + 1);
@@ -448,8 +424,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     }
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
-    detail::linkPastedSwitches(switches, linked, result.report.messages);
-    linkDockerNetworks(linked, result.report.messages);
+    detail::linkPastedNonHnsObjects(pasted, linked, result.report.messages);
     reportLoggedOperations(operations, linked.objects, linked.documents, result.report.messages);
 
     json snapshot = json::object();

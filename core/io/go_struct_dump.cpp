@@ -573,6 +573,7 @@ private:
         found.cutOff = true;
         found.kindHint = kind;
         found.cutId = read.cutText;
+        found.onlyCutId = true;
         found.losses.push_back(validUtf8(std::move(lost)));
         m_result.values.push_back(std::move(found));
     }

@@ -374,7 +374,7 @@ struct Collector
     const FoundValue& found;
     std::vector<FailedRequest>& failedRequests;
     std::vector<NamedRefusal>& namedRefusals;
-    std::vector<PastedSwitch>& switches;
+    std::vector<PastedNonHnsObject>& pasted;
     /// Whether string values of what is no HNS object are searched for documents; off for what such a
     /// search found, so each string is searched once.
     bool searchStrings = true;
@@ -511,6 +511,7 @@ struct Collector
         s.originalText = std::move(text);
         s.lost = found.losses;
         s.cutId = found.cutId;
+        s.onlyCutId = found.onlyCutId;
         s.notes = found.repairs;
         if (found.fromEnvelope)
             s.notes.insert(s.notes.begin(), "taken from an HNS REST response's Output");
@@ -526,11 +527,19 @@ struct Collector
     void nonHnsObject(const NonHnsObjectKind& other, const json& value, int first, int last)
     {
         std::string text = nonHnsObjectText(other, value, found.context);
-        // A switch, or a VM adapter naming one: linkPastedSwitches adds the network it carries.
+        // A switch, a VM adapter naming one, Docker's network naming its HNS network:
+        // linkPastedNonHnsObjects adds the network.
         const auto remember = [&] {
             if (const std::optional<NamedSwitch> named = namedSwitch(other, value))
-                switches.push_back(
-                    {source, messages.size() - 1, other.isSwitch, named->id, named->name, named->adapter});
+                pasted.push_back({source,
+                                  messages.size() - 1,
+                                  other.isSwitch,
+                                  named->id,
+                                  named->name,
+                                  named->adapter,
+                                  {}});
+            else if (std::string id = hnsNetworkIdOf(other, value); !id.empty())
+                pasted.push_back({source, messages.size() - 1, false, {}, {}, {}, std::move(id)});
         };
         if (found.format == DumpFormat::Table && !messages.empty()) {
             ImportMessage& previous = messages.back();
@@ -581,7 +590,7 @@ struct Collector
                 inner.lastLine = last;
                 inner.elements.clear(); // their lines are lines of the string, not of the dump
                 Collector nested{source,         out,           messages, hnsVersion, inner,
-                                 failedRequests, namedRefusals, switches, false};
+                                 failedRequests, namedRefusals, pasted,   false};
                 json innerValue = std::move(inner.value);
                 const std::size_t before = out.size();
                 nested.value(std::move(innerValue), inner.kindHint, first, last, inner.sourceText, 0);
@@ -764,9 +773,9 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
                       std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals,
-                      std::vector<PastedSwitch>& switches)
+                      std::vector<PastedNonHnsObject>& pasted)
 {
-    Collector collector{source, out, messages, hnsVersion, found, failedRequests, namedRefusals, switches};
+    Collector collector{source, out, messages, hnsVersion, found, failedRequests, namedRefusals, pasted};
     json value = std::move(found.value);
     // An array of objects whose elements were told apart keeps each element's lines and text.
     if (!found.elements.empty() && value.is_array() && value.size() == found.elements.size()) {

@@ -175,6 +175,13 @@ bool hasLoss(const Sighting& s, std::string_view part)
                        [&](const std::string& loss) { return loss.find(part) != std::string::npos; });
 }
 
+/// Removes the sightings `marked` holds true for (by their index), keeping the order of the others.
+void eraseMarked(std::vector<Sighting>& sightings, const std::vector<bool>& marked)
+{
+    // remove_if tests each element before anything is moved onto its place: its address gives its index.
+    std::erase_if(sightings, [&](const Sighting& s) { return marked[std::size_t(&s - sightings.data())]; });
+}
+
 constexpr std::string_view kEndsInside = "ends inside this value";
 constexpr std::string_view kStartsInside = "starts inside this value";
 
@@ -248,15 +255,7 @@ void joinSplitEndpoints(std::vector<Sighting>& sightings)
         if (hasLoss(cut, kEndsInside))
             open = *before; // split again
     }
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < sightings.size(); ++i) {
-        if (joined[i])
-            continue;
-        if (kept != i)
-            sightings[kept] = std::move(sightings[i]);
-        ++kept;
-    }
-    sightings.resize(kept);
+    eraseMarked(sightings, joined);
 }
 
 std::string sightingPlace(const Sighting& s)
@@ -297,20 +296,6 @@ std::optional<std::size_t> sightingOfCutId(const std::vector<Sighting>& sighting
     }
     fitting = ids.size();
     return ids.size() == 1 ? found : std::nullopt;
-}
-
-/// When the sighting shows nothing but the start of its ID (a Go struct dump the text ends inside the
-/// ID of before any member is complete, go_struct_dump.cpp): its loss that is the warning naming it;
-/// else nullptr.
-const std::string* cutIdOnlyWarning(const Sighting& s)
-{
-    if (s.cutId.empty() || s.format != DumpFormat::GoStruct)
-        return nullptr;
-    const auto it = std::find_if(s.lost.begin(), s.lost.end(), [](const std::string& loss) {
-        return loss.starts_with("a Go struct dump of an HNS ") &&
-               loss.ends_with(" is complete; not imported");
-    });
-    return it == s.lost.end() ? nullptr : &*it;
 }
 
 class Linker
@@ -486,15 +471,14 @@ private:
         std::vector<bool> only(sightings.size(), false);
         for (std::size_t i = 0; i < sightings.size(); ++i) {
             const Sighting& s = sightings[i];
-            const std::string* warning = cutIdOnlyWarning(s);
-            if (!warning)
+            if (!s.onlyCutId || s.lost.empty())
                 continue;
             only[i] = true;
             std::size_t fitting = 0;
             wholeOf[i] = sightingOfCutId(sightings, i, fitting);
             if (wholeOf[i])
                 continue;
-            std::string text = *warning;
+            std::string text = s.lost.front();
             if (fitting > 1)
                 text.insert(text.size() - std::string_view("; not imported").size(),
                             "; " + s.cutId + " starts the IDs of " + std::to_string(fitting) + " " +
@@ -508,22 +492,13 @@ private:
                                   std::move(text)});
         }
         std::vector<std::size_t> newIndex(sightings.size());
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < sightings.size(); ++i)
+        for (std::size_t i = 0, kept = 0; i < sightings.size(); ++i)
             newIndex[i] = only[i] ? kept : kept++;
         std::multimap<std::size_t, Sighting> found;
         for (std::size_t i = 0; i < sightings.size(); ++i)
             if (wholeOf[i])
                 found.emplace(newIndex[*wholeOf[i]], std::move(sightings[i]));
-        kept = 0;
-        for (std::size_t i = 0; i < sightings.size(); ++i) {
-            if (only[i])
-                continue;
-            if (kept != i)
-                sightings[kept] = std::move(sightings[i]);
-            ++kept;
-        }
-        sightings.resize(kept);
+        eraseMarked(sightings, only);
         return found;
     }
 

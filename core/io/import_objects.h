@@ -41,9 +41,11 @@ struct NamedRefusal
     bool answer = false;
 };
 
-/// A Hyper-V virtual switch (Get-VMSwitch) or a VM's network adapter (Get-VMNetworkAdapter) pasted
-/// beside the HNS objects: the switch it names, and the message of the report that names it.
-struct PastedSwitch
+/// An object other than HNS's pasted beside the HNS objects that names the HNS network it is on: a
+/// Hyper-V virtual switch (Get-VMSwitch) or a VM's network adapter (Get-VMNetworkAdapter) by the switch
+/// it names, Docker's network (docker network inspect) by the HNS network's ID; and the message of the
+/// report that names it.
+struct PastedNonHnsObject
 {
     std::string source;
     /// Index into the report's messages, which keep the order they were made in until every pass ran;
@@ -53,6 +55,7 @@ struct PastedSwitch
     std::string id;      ///< the switch's Id, or the adapter's SwitchId; empty when not shown
     std::string name;    ///< the switch's Name, or the adapter's SwitchName
     std::string adapter; ///< an adapter's VMName (else Name)
+    std::string hnsNetworkId; ///< Docker's network: the HNS network's ID as its options give it
 };
 
 /// One object as one place of the dump shows it.
@@ -86,6 +89,8 @@ struct Sighting
     bool idMadeUp = false;
     /// The dump ends inside the object's ID: what it shows of it (FoundValue::cutId).
     std::string cutId;
+    /// It shows nothing but that (FoundValue::onlyCutId): its one loss is the warning naming it.
+    bool onlyCutId = false;
 };
 
 /// An ID's text without the blanks and braces around it (`" { GUID } "`, a table cell's stray `}`).
@@ -100,14 +105,14 @@ ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1);
 
 /// Every object in a found value (arrays, envelopes, snapshot documents and {"Networks":[...]} style
 /// containers are opened) as sightings in `out`; values that hold no HNS object become messages, and a
-/// pasted Hyper-V switch or VM adapter also an entry of `switches`.
+/// pasted Hyper-V switch, VM adapter or Docker network also an entry of `pasted`.
 /// An HNS version object ({"Major":9,"Minor":2}) sets `hnsVersion`. A request HNS failed is no sighting;
 /// its document goes into `failedRequests`, and its message into `namedRefusals` when it names the
 /// error logged with it.
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
                       std::vector<FailedRequest>& failedRequests, std::vector<NamedRefusal>& namedRefusals,
-                      std::vector<PastedSwitch>& switches);
+                      std::vector<PastedNonHnsObject>& pasted);
 
 /// Sightings from `first` on that repeat the document of a request HNS failed (an event's description
 /// and its XML data hold the same request) are no objects either: each leaves with an info message.
@@ -193,8 +198,10 @@ LinkedObjects mergeAndLink(std::vector<Sighting>&& sightings, std::vector<Import
 /// the switch's Id): "a Hyper-V virtual switch (Get-VMSwitch): 'nat' is the switch of network nat
 /// (SwitchGuid ...)"; and to a VM adapter's the network whose switch it is connected to. A switch with
 /// the name of a network whose SwitchGuid is another ID is said to be none of its, as a warning: the
-/// network was made again on a new switch. Messages of switches that name no network stay as they are.
-void linkPastedSwitches(const std::vector<PastedSwitch>& switches, const LinkedObjects& linked,
-                        std::vector<ImportMessage>& messages);
+/// network was made again on a new switch. A Docker network's message whose HNS network the snapshot
+/// holds names it too, and is about it (selecting the message selects the network): "...; its HNS network
+/// is 6E0B8F3C-..., network nat, which the snapshot holds". Other messages stay as they are.
+void linkPastedNonHnsObjects(const std::vector<PastedNonHnsObject>& pasted, const LinkedObjects& linked,
+                             std::vector<ImportMessage>& messages);
 
 } // namespace hcn::io::detail

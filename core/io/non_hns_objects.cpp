@@ -103,8 +103,6 @@ const std::vector<Telltale>& telltaleIndex()
     return index;
 }
 
-constexpr std::string_view kDockerNetwork = "a Docker network (";
-
 /// A string member of `object` (any case), blanks trimmed; empty when it has none.
 std::string stringMember(const nlohmann::json& object, std::string_view key)
 {
@@ -127,14 +125,8 @@ std::string dockerNetworkText(const NonHnsObjectKind& kind, const nlohmann::json
         shown += shown.empty() ? "driver " + driver : " (driver " + driver + ")";
     if (!shown.empty())
         text += ": " + shown;
-    const nlohmann::json* options = nullptr;
-    if (object.is_object())
-        for (const auto& [key, value] : object.items())
-            if (equalsIgnoreCase(key, "Options") && value.is_object())
-                options = &value;
-    if (const std::string id = options ? stringMember(*options, kind.hnsIdOption) : std::string();
-        !id.empty())
-        text += std::string(kItsHnsNetwork) + id;
+    if (const std::string id = hnsNetworkIdOf(kind, object); !id.empty())
+        text += "; its HNS network is " + id;
     return text;
 }
 
@@ -172,12 +164,14 @@ const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object)
     return nonHnsObjectKind(names);
 }
 
-std::string_view dockerNetworkHnsId(std::string_view message)
+std::string hnsNetworkIdOf(const NonHnsObjectKind& kind, const nlohmann::json& object)
 {
-    if (!message.starts_with(kDockerNetwork))
+    if (kind.hnsIdOption.empty() || !object.is_object())
         return {};
-    const std::size_t at = message.rfind(kItsHnsNetwork);
-    return at == std::string_view::npos ? std::string_view() : message.substr(at + kItsHnsNetwork.size());
+    for (const auto& [key, value] : object.items())
+        if (equalsIgnoreCase(key, "Options") && value.is_object())
+            return stringMember(value, kind.hnsIdOption);
+    return {};
 }
 
 std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json& object,

@@ -58,13 +58,9 @@ const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& na
 /// The same for the members of a JSON object; nullptr for anything else.
 const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object);
 
-/// How the report's message about a Docker network names the HNS network it is over: "...; its HNS
-/// network is <GUID>" (the GUID as Docker gives it) ends the message.
-inline constexpr std::string_view kItsHnsNetwork = "; its HNS network is ";
-
-/// The ID of the HNS network a message about a Docker network (nonHnsObjectText) names; empty for any
-/// other message.
-std::string_view dockerNetworkHnsId(std::string_view message);
+/// The ID of the HNS network `object` of `kind` is over, as given (Docker's network: its option
+/// `com.docker.network.windowsshim.hnsid`); empty for kinds that name none, or when it does not show it.
+std::string hnsNetworkIdOf(const NonHnsObjectKind& kind, const nlohmann::json& object);
 
 /// How the report names such an object: "a Hyper-V virtual switch (Get-VMSwitch), not an HNS object; not
 /// imported"; a record with the ID of the HNS object it records, and "(deleted)" when the words logged

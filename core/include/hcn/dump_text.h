@@ -164,6 +164,9 @@ struct FoundValue
     /// The dump ends inside the object's ID (`"ID": "5F1E3B2A-9C4D-4E6F-8A`, `Id:5F1E3B2A-9C`): what it
     /// shows of it, which can start a GUID; empty otherwise.
     std::string cutId;
+    /// The dump shows nothing of the object but the start of its ID (`cutId`): the object is found only
+    /// when one seen whole fits it, and its one loss is the warning to give when none does.
+    bool onlyCutId = false;
 };
 
 struct ExtractResult

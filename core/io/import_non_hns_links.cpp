@@ -1,11 +1,13 @@
 // The HNS network each pasted Hyper-V virtual switch carries, in the messages naming the switch and the
-// VM adapters connected to it (see import_objects.h, linkPastedSwitches).
+// VM adapters connected to it, and the one each pasted Docker network is over (see import_objects.h,
+// linkPastedNonHnsObjects).
 
 #include "common/text.h"
 #include "io/import_objects.h"
 #include "io/non_hns_objects.h"
 
 #include <map>
+#include <set>
 
 namespace hcn::io::detail {
 namespace {
@@ -61,26 +63,45 @@ std::string quotedName(const std::string& name)
     return "'" + name + "'";
 }
 
-} // namespace
-
-void linkPastedSwitches(const std::vector<PastedSwitch>& switches, const LinkedObjects& linked,
+/// Each Docker network's message whose HNS network the snapshot holds names that network and is about it.
+void linkDockerNetworks(const std::vector<PastedNonHnsObject>& pasted, const LinkedObjects& linked,
                         std::vector<ImportMessage>& messages)
 {
-    if (switches.empty())
-        return;
+    std::map<std::string, const ImportedObject*> networks;
+    for (const ImportedObject& o : linked.objects)
+        if (o.kind == ResourceKind::Network && !o.idMadeUp)
+            networks.emplace(idKey(o.id), &o);
+    std::set<std::size_t> linkedMessages;
+    for (const PastedNonHnsObject& p : pasted) {
+        const auto found = p.hnsNetworkId.empty() ? networks.end() : networks.find(idKey(p.hnsNetworkId));
+        if (found == networks.end() || p.message >= messages.size() ||
+            !linkedMessages.insert(p.message).second)
+            continue;
+        const ImportedObject& network = *found->second;
+        ImportMessage& m = messages[p.message];
+        m.message += ", " + (network.name.empty() ? std::string("a network") : "network " + network.name) +
+                     ", which the snapshot holds";
+        m.kind = ResourceKind::Network;
+        m.objectId = network.id;
+    }
+}
+
+void linkPastedSwitches(const std::vector<PastedNonHnsObject>& switches, const LinkedObjects& linked,
+                        std::vector<ImportMessage>& messages)
+{
     const std::vector<SwitchedNetwork> networks = switchedNetworks(linked);
     if (networks.empty())
         return;
     // The pasted switches by name, for the adapters that name their switch by name alone.
     std::map<std::string, std::string> idByName;
-    for (const PastedSwitch& s : switches)
+    for (const PastedNonHnsObject& s : switches)
         if (s.isSwitch && !s.id.empty() && !s.name.empty())
             idByName.emplace(lowerCopy(s.name), idKey(s.id));
     // What each message has to add, in the order of the rows it names.
     std::map<std::size_t, std::vector<std::string>> said;
     std::map<std::size_t, bool> mismatch;
-    for (const PastedSwitch& s : switches) {
-        if (s.message >= messages.size())
+    for (const PastedNonHnsObject& s : switches) {
+        if (s.message >= messages.size() || !s.hnsNetworkId.empty())
             continue;
         if (s.isSwitch) {
             const std::string who = s.name.empty() ? std::string("it") : quotedName(s.name);
@@ -123,6 +144,15 @@ void linkPastedSwitches(const std::vector<PastedSwitch>& switches, const LinkedO
         if (mismatch[index])
             m.severity = ImportSeverity::Warning;
     }
+}
+
+} // namespace
+
+void linkPastedNonHnsObjects(const std::vector<PastedNonHnsObject>& pasted, const LinkedObjects& linked,
+                             std::vector<ImportMessage>& messages)
+{
+    linkPastedSwitches(pasted, linked, messages);
+    linkDockerNetworks(pasted, linked, messages);
 }
 
 } // namespace hcn::io::detail
