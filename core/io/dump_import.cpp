@@ -422,6 +422,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
         if (plausibleVersion(sightings[i].hnsVersion))
             hnsVersion = std::max(hnsVersion, sightings[i].hnsVersion);
     }
+    detail::reportRepeatedListings(sightings, result.report.messages);
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
     detail::linkPastedNonHnsObjects(pasted, linked, result.report.messages);

@@ -653,10 +653,22 @@ private:
         } else if (!networkName.empty()) {
             const auto range = m_networksByName.equal_range(lowerCopy(networkName));
             const auto count = std::distance(range.first, range.second);
-            if (count == 1) {
-                m_linked.documents[i]["HostComputeNetwork"] = m_linked.objects[range.first->second].id;
-                m_linked.objects[i].notes.push_back((notGuid.empty() ? "" : notGuid + "; ") +
-                                                    "network found by its name \"" + networkName + "\"");
+            // Every host has its "nat": with several hosts' files, the name is the one in the endpoint's
+            // file.
+            std::optional<std::size_t> inFile;
+            std::size_t inFileCount = 0;
+            for (auto it = range.first; count > 1 && it != range.second; ++it)
+                if (m_linked.objects[it->second].source == m_linked.objects[i].source && inFileCount++ == 0)
+                    inFile = it->second;
+            if (count == 1 || inFileCount == 1) {
+                const std::size_t target = count == 1 ? range.first->second : *inFile;
+                m_linked.documents[i]["HostComputeNetwork"] = m_linked.objects[target].id;
+                m_linked.objects[i].notes.push_back(
+                    (notGuid.empty() ? "" : notGuid + "; ") + "network found by its name \"" + networkName +
+                    "\"" +
+                    (count == 1 ? std::string()
+                                : " in its own file; the other files hold " + std::to_string(count - 1) +
+                                      " more network" + (count == 2 ? "" : "s") + " of that name"));
                 notGuid.clear();
             } else if (count > 1) {
                 report(i, ImportSeverity::Warning,

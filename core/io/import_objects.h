@@ -185,6 +185,13 @@ void keepMistypedValues(json& document, json unread, std::vector<std::string>& o
 std::vector<std::string> unknownFields(ResourceKind kind, const json& document,
                                        const std::vector<std::string>& ownV1Members = {});
 
+/// A table of one kind listed again later in the same file (its first row's ID shown again: `hnsdiag list
+/// all` run twice) whose listings differ: a message saying what the later one adds and lacks, "the
+/// endpoints are listed again (lines 12-15, then 27-31): the state changed in between; the later listing
+/// adds 2 endpoints (C9B218FB-... (iis-site-8cd659), ...)"; a warning when objects are gone, as the
+/// snapshot holds them still. Listings that agree merge without a word.
+void reportRepeatedListings(const std::vector<Sighting>& sightings, std::vector<ImportMessage>& messages);
+
 /// Merges sightings of the same object and resolves references between objects; the result is one
 /// ImportedObject (report) and one document per object, in the order of first sighting.
 struct LinkedObjects

@@ -298,6 +298,10 @@ private slots:
     void textStartingWithFromIsNoMbox();
     void wrappedDumpsAreImported_data();
     void wrappedDumpsAreImported();
+    void aNetworkNameIsLookedUpInTheEndpointsFileFirst_data();
+    void aNetworkNameIsLookedUpInTheEndpointsFileFirst();
+    void aTableListedAgainSaysWhatChanged_data();
+    void aTableListedAgainSaysWhatChanged();
 };
 
 void TestDumpSources::readsWhatSupportSends_data()
@@ -1201,6 +1205,126 @@ void TestDumpSources::wrappedDumpsAreImported()
     QCOMPARE(got, ids);
     QVERIFY2(result->snapshot.dump().find(value.toStdString()) != std::string::npos,
              result->snapshot.dump().c_str());
+}
+
+/// `hnsdiag list all` of a host whose nat network has the ID `network`, and one endpoint on it by name.
+QByteArray hnsdiagOfHost(const char* network, const char* endpoint)
+{
+    return QByteArray("Networks:\nName             ID\nnat              ") + network +
+           "\n\nEndpoints:\nName             ID                                   Virtual Network Name\n"
+           "Ethernet         " +
+           endpoint + " nat\n";
+}
+
+/// Every Windows host has a network "nat": in the collectlogs folders of two hosts, an endpoint that names
+/// its network by name is on the one of its own file. Only when its own file has none is the name
+/// ambiguous.
+void TestDumpSources::aNetworkNameIsLookedUpInTheEndpointsFileFirst_data()
+{
+    QTest::addColumn<bool>("hostBHasNat");
+    QTest::addColumn<QStringList>("expected"); ///< "endpoint -> network" for each endpoint
+    QTest::addColumn<QString>("said");         ///< in the report
+    QTest::newRow("each host's endpoint on its own nat")
+        << true
+        << QStringList{"EB3B4758-6EA0-497F-838F-DDA5E0AE68CF -> FD741616-F4D9-40F2-8090-D280C3B15D69",
+                       "5A0C1E2D-3B4F-4A5B-8C6D-7E8F9A0B1C2D -> E0AE102B-1C2D-4E3F-9A4B-5C6D7E8F9A0B"}
+        << "network found by its name \"nat\" in its own file; the other files hold 1 more network of that "
+           "name";
+    QTest::newRow("an endpoint whose own file has no nat, beside two hosts that do")
+        << false
+        << QStringList{"EB3B4758-6EA0-497F-838F-DDA5E0AE68CF -> FD741616-F4D9-40F2-8090-D280C3B15D69"}
+        << "its network \"nat\" names several networks of the dump; left unlinked";
+}
+
+void TestDumpSources::aNetworkNameIsLookedUpInTheEndpointsFileFirst()
+{
+    QFETCH(bool, hostBHasNat);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, said);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.path() + "/hostA/hnsdiag.txt",
+              hnsdiagOfHost("FD741616-F4D9-40F2-8090-D280C3B15D69", "eb3b4758-6ea0-497f-838f-dda5e0ae68cf"));
+    if (hostBHasNat)
+        writeFile(dir.path() + "/hostB/hnsdiag.txt", hnsdiagOfHost("E0AE102B-1C2D-4E3F-9A4B-5C6D7E8F9A0B",
+                                                                   "5a0c1e2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d"));
+    else {
+        writeFile(dir.path() + "/hostB/network.txt",
+                  "Networks:\nName             ID\nnat              E0AE102B-1C2D-4E3F-9A4B-5C6D7E8F9A0B\n");
+        writeFile(dir.path() + "/hostC/endpoint.txt",
+                  "Endpoints:\nName             ID                                   Virtual Network Name\n"
+                  "Ethernet         5a0c1e2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d nat\n");
+    }
+    const auto result = importPaths({dir.path().toStdString()});
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList got;
+    for (const auto& endpoint : result->snapshot.value("Endpoints", nlohmann::json::array()))
+        if (endpoint.contains("HostComputeNetwork"))
+            got << QString::fromStdString(endpoint.value("ID", "") + " -> " +
+                                          endpoint["HostComputeNetwork"].get<std::string>())
+                       .toUpper();
+    got.sort();
+    expected.sort();
+    QCOMPARE(got, expected);
+    QString report;
+    for (const ImportedObject& object : result->report.objects)
+        for (const std::string& note : object.notes)
+            report += QString::fromStdString(note) + "\n";
+    for (const ImportMessage& m : result->report.messages)
+        report += QString::fromStdString(m.message) + "\n";
+    QVERIFY2(report.contains(said), qPrintable(report));
+}
+
+/// `hnsdiag list all` run twice in one paste: the endpoints of the later listing against the earlier's.
+void TestDumpSources::aTableListedAgainSaysWhatChanged_data()
+{
+    QTest::addColumn<QStringList>("later"); ///< the later listing's endpoint rows
+    QTest::addColumn<QString>("said");      ///< the message, empty for none
+    QTest::addColumn<int>("endpoints");     ///< in the snapshot
+    const QString a = "web-1            0c7119e3-3eb4-4c72-a22f-c47450a9340c nat";
+    const QString b = "web-2            5ad857af-355f-4c9f-89e8-4b68ee68cfee nat";
+    const QString c = "iis-site-8cd659  c9b218fb-58f5-4fe7-b9ab-72ccc8ef421f nat";
+    QTest::newRow("the same endpoints: merged without a word") << QStringList{a, b} << QString() << 2;
+    QTest::newRow("one endpoint more")
+        << QStringList{a, b, c}
+        << "info: the endpoints are listed again (lines 8-9, then 17-19): the state changed in between; the "
+           "later listing adds 1 endpoint (c9b218fb-58f5-4fe7-b9ab-72ccc8ef421f (iis-site-8cd659)); the "
+           "snapshot holds the objects of both listings"
+        << 3;
+    QTest::newRow("one gone, one new")
+        << QStringList{a, c}
+        << "warning: the endpoints are listed again (lines 8-9, then 17-18): the state changed in between; "
+           "the "
+           "later listing adds 1 endpoint (c9b218fb-58f5-4fe7-b9ab-72ccc8ef421f (iis-site-8cd659)) and lacks "
+           "1 "
+           "endpoint (5ad857af-355f-4c9f-89e8-4b68ee68cfee (web-2)); the snapshot holds the objects of both "
+           "listings, also those gone by the later one"
+        << 3;
+}
+
+void TestDumpSources::aTableListedAgainSaysWhatChanged()
+{
+    QFETCH(QStringList, later);
+    QFETCH(QString, said);
+    QFETCH(int, endpoints);
+    const auto listing = [](const QStringList& rows) {
+        return "PS C:\\> hnsdiag list all\nNetworks:\nName             ID\n"
+               "nat              E0AE102B-F2F7-48CE-A966-3E3DA1455BCF\n\nEndpoints:\n"
+               "Name             ID                                   Virtual Network Name\n" +
+               rows.join('\n') + "\n";
+    };
+    const QString text = listing({"web-1            0c7119e3-3eb4-4c72-a22f-c47450a9340c nat",
+                                  "web-2            5ad857af-355f-4c9f-89e8-4b68ee68cfee nat"}) +
+                         listing(later);
+    const auto result = importDump({DumpSource{"hnsdiag.txt", text.toStdString()}});
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList messages;
+    for (const ImportMessage& m : result->report.messages)
+        if (m.message.find("listed again") != std::string::npos)
+            messages << QString::fromStdString(
+                std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
+    QCOMPARE(messages, said.isEmpty() ? QStringList() : QStringList{said});
+    QCOMPARE(int(result->snapshot.value("Endpoints", nlohmann::json::array()).size()), endpoints);
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)

@@ -1,0 +1,109 @@
+// A table of HNS objects listed again later in the same file (`hnsdiag list all` run twice, a
+// Get-HnsEndpoint | Format-Table before and after a change): what changed between the listings (see
+// import_objects.h, reportRepeatedListings).
+
+#include "common/json_member.h"
+#include "common/text.h"
+#include "hcn/guid.h"
+#include "io/import_objects.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace hcn::io::detail {
+namespace {
+
+/// One listing: the IDs it shows in order (key and ID as given, with the name), and its lines.
+struct Listing
+{
+    int firstLine = 0;
+    int lastLine = 0;
+    std::vector<std::tuple<std::string, std::string, std::string>> objects; ///< key, ID, name
+    std::set<std::string> keys;
+};
+
+constexpr std::size_t kNamedAtMost = 3;
+
+/// "2 endpoints (C9B218FB-... (iis-site-8cd659), 41ACCE28-...)" for the objects of `from` not in `other`.
+std::string notIn(const Listing& from, const Listing& other, ResourceKind kind, std::size_t& count)
+{
+    std::string named;
+    count = 0;
+    for (const auto& [key, id, name] : from.objects) {
+        if (other.keys.contains(key))
+            continue;
+        if (count++ < kNamedAtMost)
+            named += (named.empty() ? "" : ", ") + id + (name.empty() ? "" : " (" + name + ")");
+    }
+    if (count > kNamedAtMost)
+        named += " and " + std::to_string(count - kNamedAtMost) + " more";
+    const std::string label(resourceKindLabel(kind));
+    return std::to_string(count) + " " + label + (count == 1 ? "" : "s") + " (" + named + ")";
+}
+
+/// "15-17", "33": the lines of a listing.
+std::string rangeOf(const Listing& l)
+{
+    return std::to_string(l.firstLine) + (l.firstLine == l.lastLine ? "" : "-" + std::to_string(l.lastLine));
+}
+
+void compare(const std::string& source, ResourceKind kind, const std::vector<Listing>& listings,
+             std::vector<ImportMessage>& messages)
+{
+    for (std::size_t i = 1; i < listings.size(); ++i) {
+        const Listing& before = listings[i - 1];
+        const Listing& after = listings[i];
+        std::size_t added = 0;
+        std::size_t gone = 0;
+        const std::string addedText = notIn(after, before, kind, added);
+        const std::string goneText = notIn(before, after, kind, gone);
+        if (added == 0 && gone == 0)
+            continue;
+        std::string text = "the " + std::string(resourceKindLabel(kind)) + "s are listed again (lines " +
+                           rangeOf(before) + ", then " + rangeOf(after) +
+                           "): the state changed in between; the later listing";
+        if (added > 0)
+            text += " adds " + addedText;
+        if (gone > 0)
+            text += std::string(added > 0 ? " and" : "") + " lacks " + goneText;
+        text += gone > 0
+                    ? "; the snapshot holds the objects of both listings, also those gone by the later one"
+                    : "; the snapshot holds the objects of both listings";
+        messages.push_back({gone > 0 ? ImportSeverity::Warning : ImportSeverity::Info,
+                            source,
+                            before.firstLine,
+                            after.lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            std::move(text)});
+    }
+}
+
+} // namespace
+
+void reportRepeatedListings(const std::vector<Sighting>& sightings, std::vector<ImportMessage>& messages)
+{
+    // Per file and kind, the table rows in order; a row whose ID the current listing already shows
+    // starts the next listing.
+    std::map<std::pair<std::string, ResourceKind>, std::vector<Listing>> listings;
+    for (const Sighting& s : sightings) {
+        if (s.format != DumpFormat::Table || s.kind == ResourceKind::Invalid)
+            continue;
+        const std::string key = idKeyOf(s.document.value("ID", json()));
+        if (key.empty() || !Guid::parse(key, true))
+            continue;
+        std::vector<Listing>& of = listings[{s.source, s.kind}];
+        if (of.empty() || of.back().keys.contains(key))
+            of.push_back({s.firstLine, s.lastLine, {}, {}});
+        Listing& current = of.back();
+        current.lastLine = std::max(current.lastLine, s.lastLine);
+        current.objects.emplace_back(key, textMember(s.document, "ID"), textMember(s.document, "Name"));
+        current.keys.insert(key);
+    }
+    for (const auto& [where, of] : listings)
+        if (of.size() > 1)
+            compare(where.first, where.second, of, messages);
+}
+
+} // namespace hcn::io::detail
