@@ -36,6 +36,7 @@ struct LoggedRequest
     std::string event;  ///< as LoggedObject::event
     bool data = false;  ///< an event whose Data carries a document
     int line = 0;       ///< 1-based source line
+    int fromLine = 0;   ///< the line before `line` that starts logging it, when another does
     bool shown = false; ///< a value read from its line states it (an object, a request reported)
     Answer answer = Answer::None;
     int answerLine = 0;
