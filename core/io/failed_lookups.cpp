@@ -128,19 +128,25 @@ std::string quotedAfter(std::string_view text, std::string_view key)
     return validUtf8(std::string(rest.substr(0, end)));
 }
 
-/// Adds `value` to `list` once.
-void addOnce(std::vector<std::string>& list, std::string value)
+/// Adds `value` to `list` once; whether it was there already (looked up again).
+bool addOnce(std::vector<std::string>& list, std::string value)
 {
-    if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end() &&
-        list.size() < kMaxLookups)
+    if (value.empty())
+        return false;
+    if (std::find(list.begin(), list.end(), value) != list.end())
+        return true;
+    if (list.size() < kMaxLookups)
         list.push_back(std::move(value));
+    return false;
 }
 
 /// Calico felix's failed lookups of the HNS endpoints of its workloads (`Failed to look up HNS endpoint
 /// for workload id=...WorkloadId:"api01/api01"...`, `Could not resolve hns endpoint id
 /// ip="10.244.31.76/32"`, `Failed to look up one or more HNS endpoints; will schedule a retry`,
 /// `error=Endpoint could not be found`) with what its cache of HNS's endpoints held (`Cache refresh is
-/// complete. 0 endpoints were cached`): one info for the source.
+/// complete. 0 endpoints were cached`): one info for the source. It says felix retries only when the log
+/// shows it: a line of the lookups says so (`will schedule a retry`), or one workload or address is looked
+/// up again.
 std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& lines)
 {
     std::vector<std::string> workloads;
@@ -150,6 +156,7 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
         cached; // the count cached and its line, the last before a lookup
     std::optional<std::pair<long long, int>> lastCached;
     bool failed = false;
+    bool retries = false;
     for (const CleanedLine& line : lines) {
         const std::string_view text = line.text;
         if (!holdsIgnoringCase(text, "endpoint"))
@@ -157,10 +164,10 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
         const bool felix = text.find("felix") != std::string_view::npos;
         bool lookup = false;
         if (text.find("Failed to look up HNS endpoint for workload") != std::string_view::npos) {
-            addOnce(workloads, quotedAfter(text, "WorkloadId:"));
+            retries = addOnce(workloads, quotedAfter(text, "WorkloadId:")) || retries;
             lookup = true;
         } else if (text.find("Could not resolve hns endpoint id") != std::string_view::npos) {
-            addOnce(addresses, quotedAfter(text, "ip="));
+            retries = addOnce(addresses, quotedAfter(text, "ip=")) || retries;
             lookup = true;
         } else if (text.find("Failed to look up one or more HNS endpoints") != std::string_view::npos ||
                    (felix && text.find("Endpoint could not be found") != std::string_view::npos)) {
@@ -180,6 +187,7 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
         if (!lookup)
             continue;
         failed = true;
+        retries = retries || holdsIgnoringCase(text, "retry");
         at.emplace_back(line.sourceLine, line.sourceLine);
         if (lastCached && !cached)
             cached = lastCached;
@@ -200,7 +208,8 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
         message += addresses.size() == 1 ? "" : "s";
     if (!addresses.empty())
         message += (workloads.empty() ? " for " : " (") + joined(addresses) + (workloads.empty() ? "" : ")");
-    message += " and retries";
+    if (retries)
+        message += " and retries";
     if (!cached && lastCached)
         cached = lastCached;
     if (cached)

@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "io/hns_property_names.h"
+#include "io/logged_words.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -48,19 +49,6 @@ bool hasGuidId(const nlohmann::json& value)
                        [](const auto& item) { return isGuidId(item.key(), item.value()); });
 }
 
-/// The words that name a kind in a log line.
-struct KindWord
-{
-    std::string_view text;
-    ResourceKind kind;
-};
-constexpr KindWord kKindWords[] = {
-    {"endpoint", ResourceKind::Endpoint},          {"network", ResourceKind::Network},
-    {"namespace", ResourceKind::Namespace},        {"loadbalancer", ResourceKind::LoadBalancer},
-    {"load balancer", ResourceKind::LoadBalancer}, {"policylist", ResourceKind::LoadBalancer},
-    {"policy list", ResourceKind::LoadBalancer},
-};
-
 /// Whether `shown` can be the start of a GUID: hex digits, with the dashes where a GUID has them.
 bool startsGuid(std::string_view shown)
 {
@@ -81,7 +69,7 @@ ResourceKind kindNamedIn(std::string_view words, bool first)
     const std::string lower = lowerCopy(words);
     ResourceKind kind = ResourceKind::Invalid;
     std::size_t best = 0;
-    for (const KindWord& w : kKindWords) {
+    for (const logged::KindSpelled& w : logged::kKindWords) {
         const std::size_t at = first ? lower.find(w.text) : lower.rfind(w.text);
         if (at != std::string::npos && (kind == ResourceKind::Invalid || (first ? at < best : at >= best))) {
             kind = w.kind;

@@ -81,15 +81,6 @@ constexpr std::string_view kNotNames[] = {
     "after", "before", "when", "which", "this",  "it",    "so",    "but",      "or",     "as",
     "at",    "by",     "here", "there", "now",   "still", "again", "resource", "object", "request"};
 
-/// Kind words without `hns` that name an HNS object when its GUID follows right after them (`Attaching
-/// endpoint 1b8e... to`, `endpoint 1b8e... (IP 10.244.1.5) already exists`, `Policy list 4c2f... applied`).
-constexpr KindSpelled kBareKindWords[] = {
-    {"endpoint", ResourceKind::Endpoint},         {"network", ResourceKind::Network},
-    {"namespace", ResourceKind::Namespace},       {"load balancer", ResourceKind::LoadBalancer},
-    {"loadbalancer", ResourceKind::LoadBalancer}, {"policy list", ResourceKind::LoadBalancer},
-    {"policylist", ResourceKind::LoadBalancer},
-};
-
 /// The words one of the two words before a kind is when a log names an object it looked up, made or
 /// used by its name: flannel's `Found existing HNSNetwork cbr0`, `Created HNSNetwork cbr0`, `Found existing
 /// bridge HNSEndpoint cbr0_ep`; `Got HNS network cbr0`; `Attaching HNS endpoint cbr0_ep to ...`.
@@ -407,10 +398,11 @@ std::optional<Mentioned> mentionIn(std::string_view text)
             if (std::string name = objectNameAt(text, after); !name.empty())
                 return Mentioned{word->kind, {}, std::move(name), {}};
     }
-    // A kind word without `hns` whose GUID follows it; each such word on the line is tried.
+    // A kind word without `hns` whose GUID follows it (`Attaching endpoint 1b8e... to`, `endpoint 1b8e...
+    // (IP 10.244.1.5) already exists`); each such word on the line is tried.
     for (std::size_t from = 0;;) {
         const KindSpelled* bare = nullptr;
-        const std::size_t p = kindWordAt(lower, kBareKindWords, std::size(kBareKindWords), bare, from);
+        const std::size_t p = kindWordAt(lower, kKindWords, std::size(kKindWords), bare, from);
         if (p == std::string::npos)
             break;
         const std::size_t after = kindWordEnd(lower, p, *bare);

@@ -93,6 +93,159 @@ std::optional<LoggedRequest> restRequestIn(std::string_view text)
     return r;
 }
 
+/// Lines looked back from hcsshim's `ModifyNamespaceSettings id=<namespace>` for the line naming the
+/// endpoint it adds or removes (`AddNamespaceEndpoint id=<endpoint>`), and from a modify request's
+/// document for the `ModifyNamespaceSettings` line naming its namespace.
+constexpr std::size_t kModifyLinesBack = 3;
+
+/// The word after `key` in `lower` (a JSON key's value, quotes escaped or not: `"RequestType":"Add"`,
+/// `\"RequestType\":\"Add\"`, `RequestType:Add`); empty when the key is not there.
+std::string_view wordAfterKey(std::string_view lower, std::string_view key, std::size_t& at)
+{
+    at = lower.find(key);
+    if (at == std::string_view::npos)
+        return {};
+    std::size_t p = at + key.size();
+    while (p < lower.size() &&
+           (lower[p] == '"' || lower[p] == '\\' || lower[p] == ':' || lower[p] == ' ' || lower[p] == '='))
+        ++p;
+    std::size_t end = p;
+    while (end < lower.size() && isLoggedWordChar(lower[end]))
+        ++end;
+    return lower.substr(p, end - p);
+}
+
+/// The GUID right after `word` in `text` (`id=<guid>`, `"EndpointId":"<guid>"`, a few characters of
+/// punctuation between); npos when there is none.
+std::size_t guidAfterWord(std::string_view text, const std::string& lower, std::string_view word)
+{
+    const std::size_t at = lower.find(word);
+    if (at == std::string::npos)
+        return std::string_view::npos;
+    const std::size_t guid = findLoggedGuid(text, at + word.size());
+    return guid != std::string_view::npos && guid - (at + word.size()) <= 8 ? guid : std::string_view::npos;
+}
+
+/// An endpoint added to or removed from a namespace, as a modify request of HCN's v2 API names it.
+struct NamespaceMember
+{
+    bool adds = false;
+    std::string endpointId;
+};
+
+/// The ModifyNamespaceSettingRequest a line holds, when it adds or removes an endpoint:
+/// `{"ResourceType":"Endpoint","RequestType":"Add","Settings":{"EndpointId":"<guid>"}}` (its quotes
+/// escaped in a logrus field or not, its members in any order). `documentAt` is where its document opens.
+std::optional<NamespaceMember> namespaceModifyDocumentIn(std::string_view text, const std::string& lower,
+                                                         std::size_t& documentAt)
+{
+    std::size_t resourceAt = 0;
+    std::size_t requestAt = 0;
+    if (wordAfterKey(lower, "\"resourcetype", resourceAt) != "endpoint")
+        return std::nullopt;
+    const std::string_view request = wordAfterKey(lower, "\"requesttype", requestAt);
+    if (request != "add" && request != "remove")
+        return std::nullopt;
+    const std::size_t guid = guidAfterWord(text, lower, "\"endpointid");
+    if (guid == std::string_view::npos)
+        return std::nullopt;
+    documentAt = lower.rfind('{', std::min(resourceAt, requestAt));
+    if (documentAt == std::string::npos)
+        return std::nullopt;
+    return NamespaceMember{request == "add", loggedGuid(text, guid)};
+}
+
+/// hcsshim's `hcn::HostComputeEndpoint::AddNamespaceEndpoint id=<endpoint>` (or `RemoveNamespaceEndpoint`),
+/// which its `ModifyNamespaceSettings id=<namespace>` follows.
+std::optional<NamespaceMember> namespaceEndpointCallIn(std::string_view text)
+{
+    if (text.find("NamespaceEndpoint") == std::string_view::npos)
+        return std::nullopt;
+    const std::string lower = lowerCopy(text);
+    for (const bool adds : {true, false}) {
+        const std::size_t guid =
+            guidAfterWord(text, lower, adds ? "::addnamespaceendpoint id=" : "::removenamespaceendpoint id=");
+        if (guid != std::string_view::npos)
+            return NamespaceMember{adds, loggedGuid(text, guid)};
+    }
+    return std::nullopt;
+}
+
+/// The namespace hcsshim's `hcn::HostComputeNamespace::ModifyNamespaceSettings id=<guid>` names; empty
+/// when `text` is no such line.
+std::string modifiedNamespaceIn(std::string_view text)
+{
+    if (text.find("ModifyNamespaceSettings") == std::string_view::npos)
+        return {};
+    const std::size_t guid = guidAfterWord(text, lowerCopy(text), "::modifynamespacesettings id=");
+    return guid == std::string_view::npos ? std::string() : loggedGuid(text, guid);
+}
+
+/// "add endpoint <id> to namespace <id>" for a request of `kind` `id` that adds or removes endpoint
+/// `member`.
+void setNamespaceMember(LoggedRequest& r, const NamespaceMember& member)
+{
+    r.memberKind = ResourceKind::Endpoint;
+    r.memberId = member.endpointId;
+    r.adds = member.adds;
+    const std::string object = r.id.empty() ? "a namespace (its ID not logged)" : "namespace " + r.id;
+    r.what = (r.adds ? "add endpoint " + r.memberId + " to " : "remove endpoint " + r.memberId + " from ") +
+             object;
+}
+
+/// A request of HCN's v2 API that adds an endpoint to a namespace or removes it (HcnModifyNamespace), as
+/// hcsshim's hcn package logs it: `AddNamespaceEndpoint id=<endpoint>` then `ModifyNamespaceSettings
+/// id=<namespace>` (the request is at the latter, `from` the former); or a line holding the request's
+/// document (`{"ResourceType":"Endpoint","RequestType":"Add","Settings":{"EndpointId":"<guid>"}}`), its
+/// namespace the GUID the line gives outside the document or the `ModifyNamespaceSettings` line before
+/// it. nullopt for any other line.
+std::optional<LoggedRequest> namespaceModifyAt(const std::vector<CleanedLine>& lines, std::size_t at,
+                                               int& from)
+{
+    const std::string_view text = lines[at].text;
+    const std::size_t back = std::min(at, kModifyLinesBack);
+    LoggedRequest r;
+    r.kind = ResourceKind::Namespace;
+    if (r.id = modifiedNamespaceIn(text); !r.id.empty()) {
+        // The document, when a line after it holds one, is the request (read there).
+        for (std::size_t i = at + 1; i < lines.size() && i <= at + kModifyLinesBack; ++i) {
+            std::size_t documentAt = 0;
+            if (holdsIgnoringCase(lines[i].text, "endpointid") &&
+                namespaceModifyDocumentIn(lines[i].text, lowerCopy(lines[i].text), documentAt))
+                return std::nullopt;
+        }
+        for (std::size_t i = at; i-- > at - back;)
+            if (std::optional<NamespaceMember> member = namespaceEndpointCallIn(lines[i].text)) {
+                setNamespaceMember(r, *member);
+                from = lines[i].sourceLine;
+                return r;
+            }
+        return std::nullopt;
+    }
+    if (!holdsIgnoringCase(text, "endpointid"))
+        return std::nullopt;
+    const std::string lower = lowerCopy(text);
+    std::size_t documentAt = 0;
+    const std::optional<NamespaceMember> member = namespaceModifyDocumentIn(text, lower, documentAt);
+    if (!member)
+        return std::nullopt;
+    // The namespace: a GUID outside the document, before it on the line or after it closes.
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size() && r.id.empty(); ++i) {
+        depth += text[i] == '{' ? 1 : text[i] == '}' && depth > 0 ? -1 : 0;
+        if (depth == 0 && i != documentAt && findLoggedGuid(text, i) == i &&
+            !equalsIgnoreCase(loggedGuid(text, i), member->endpointId))
+            r.id = loggedGuid(text, i);
+    }
+    for (std::size_t i = at; r.id.empty() && i-- > at - back;) {
+        r.id = modifiedNamespaceIn(lines[i].text);
+        if (!r.id.empty())
+            from = lines[i].sourceLine;
+    }
+    setNamespaceMember(r, *member);
+    return r;
+}
+
 /// A request HNS logged as an RPC request event, other than a deletion: "query namespace <id>".
 std::optional<LoggedRequest> eventRequestIn(std::string_view text)
 {
@@ -105,12 +258,19 @@ std::optional<LoggedRequest> eventRequestIn(std::string_view text)
     r.data = e->data;
     r.what = lowerCopy(e->type) + " " + std::string(resourceKindLabel(e->kind)) +
              (e->id.empty() ? "" : " " + e->id);
+    // A Modify of a namespace whose Data adds or removes an endpoint says which.
+    std::size_t documentAt = 0;
+    if (e->kind == ResourceKind::Namespace && equalsIgnoreCase(e->type, "Modify"))
+        if (const std::optional<NamespaceMember> member =
+                namespaceModifyDocumentIn(text, lowerCopy(text), documentAt))
+            setNamespaceMember(r, *member);
     return r;
 }
 
 /// Whether `text` says the request before it was done: HNS's `"Success":true` (quotes escaped or not),
-/// or, for an addresource or removeresource, a line naming the resource and the object with "added" or
-/// "removed" (hcsshim's `added network endpoint <id> to namespace <id>`).
+/// hcsshim's `Network Response : {...}` (the output of a request HNS did: a create's new object; hcsshim
+/// logs it only then), or, for a request that adds or removes an endpoint, a line naming the endpoint and
+/// the namespace with "added" or "removed" (hcsshim's `added network endpoint <id> to namespace <id>`).
 bool saysDone(std::string_view text, const LoggedRequest& r)
 {
     std::string lower = lowerCopy(text);
@@ -118,7 +278,8 @@ bool saysDone(std::string_view text, const LoggedRequest& r)
         findIgnoringCase(text, lowerCopy(r.id)) != std::string_view::npos)
         return lower.find(r.adds ? "added" : "removed") != std::string::npos;
     std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
-    return lower.find("\"success\":true") != std::string::npos;
+    return lower.find("\"success\":true") != std::string::npos ||
+           lower.find("response:{") != std::string::npos;
 }
 
 bool saysFailed(std::string_view text)
@@ -158,8 +319,14 @@ std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lin
     if (std::optional<LoggedRequest> r = restRequestIn(lines[at].text))
         return r;
     std::optional<LoggedRequest> r = eventRequestIn(lines[at].text);
-    if (r)
+    if (r) {
         r->event = eventShownAt(lines, at);
+        return r;
+    }
+    int from = 0;
+    r = namespaceModifyAt(lines, at, from);
+    if (r)
+        r->fromLine = from;
     return r;
 }
 
@@ -283,8 +450,8 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     }
     if (member && objectById.find(upperCopy(r.memberId)) == objectById.end())
         text += "; the endpoint itself is not in the dump";
-    messages.push_back(
-        {ImportSeverity::Info, source, r.line, std::max(r.line, r.answerLine), kind, objectId, text});
+    messages.push_back({ImportSeverity::Info, source, r.fromLine > 0 ? std::min(r.fromLine, r.line) : r.line,
+                        std::max(r.line, r.answerLine), kind, objectId, text});
 }
 
 } // namespace hcn::io

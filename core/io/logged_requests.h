@@ -1,8 +1,8 @@
 #pragma once
 // Requests other than deletions that log lines show sent to HNS (hcsshim's `[POST]=>[/namespaces/]`,
-// `[POST]=>[/namespaces/<id>/addresource] Request : {...}`, HNS's own RPC request events: "RPC request
-// received. Type: 'Query', Entity: 'Namespace', Id: '{...}'"), with HNS's answers, and what they change of
-// a snapshot.
+// `[POST]=>[/namespaces/<id>/addresource] Request : {...}`, its v2 `AddNamespaceEndpoint id=<endpoint>` and
+// `ModifyNamespaceSettings id=<namespace>`, HNS's own RPC request events: "RPC request received. Type:
+// 'Query', Entity: 'Namespace', Id: '{...}'"), with HNS's answers, and what they change of a snapshot.
 
 #include "hcn/dump_import.h"
 #include "hcn/dump_text.h"
@@ -36,14 +36,17 @@ struct LoggedRequest
     std::string event;  ///< as LoggedObject::event
     bool data = false;  ///< an event whose Data carries a document
     int line = 0;       ///< 1-based source line
+    int fromLine = 0;   ///< the line before `line` that starts logging it, when another does
     bool shown = false; ///< a value read from its line states it (an object, a request reported)
     Answer answer = Answer::None;
     int answerLine = 0;
 };
 
 /// The request line `at` of `lines` logs, other than a GET (a lookup) or a deletion: "create namespace",
-/// "add endpoint <id> to namespace <id>", "query namespace <id>" (with the event an event list shows it
-/// in); nullopt when it logs none or names no HNS collection.
+/// "add endpoint <id> to namespace <id>" (also the v2 HcnModifyNamespace that adds or removes an endpoint:
+/// hcsshim's `ModifyNamespaceSettings id=<namespace>` after its `AddNamespaceEndpoint id=<endpoint>`, which
+/// is `fromLine`, or a line holding the request's document), "query namespace <id>" (with the event an
+/// event list shows it in); nullopt when it logs none or names no HNS collection.
 std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lines, std::size_t at);
 
 /// Gives each of `requests` (logged at `requestAt`, indexes into `lines`) HNS's answer: on the lines

@@ -1,6 +1,6 @@
 #pragma once
 // The words and IDs log lines name HNS objects with, shared by the readers of logged operations
-// (logged_operations.cpp, logged_requests.cpp).
+// (logged_operations.cpp, logged_requests.cpp) and of the words before a value (hns_member.cpp).
 
 #include "hcn/resource_kind.h"
 #include "io/text_tables.h"
@@ -19,6 +19,16 @@ struct KindSpelled
 {
     std::string_view text;
     ResourceKind kind;
+};
+
+/// The words that name a kind of HNS object in a log line (lower case, a plural `s` allowed where a
+/// reader looks for whole words): `Attaching endpoint 1b8e... to`, `Policy list 4c2f... applied`,
+/// `failed to create endpoint web on network nat`.
+constexpr KindSpelled kKindWords[] = {
+    {"endpoint", ResourceKind::Endpoint},         {"network", ResourceKind::Network},
+    {"namespace", ResourceKind::Namespace},       {"load balancer", ResourceKind::LoadBalancer},
+    {"loadbalancer", ResourceKind::LoadBalancer}, {"policy list", ResourceKind::LoadBalancer},
+    {"policylist", ResourceKind::LoadBalancer},
 };
 
 /// HNS's REST collections, as `[DELETE]=>[/networks/<id>]` names them (lower case).

@@ -54,6 +54,11 @@ private slots:
     void endpointAddedBeforeTheDumpChangesNothing();
     void wrappedEventMessageIsReadAsHnsWroteIt_data();
     void wrappedEventMessageIsReadAsHnsWroteIt();
+    void requestIsSaidWithHnsAnswer_data();
+    void requestIsSaidWithHnsAnswer();
+    void endpointAddedByAV2ModifyRequestIsListed();
+    void felixRetriesOnlyWhenTheLogShowsIt_data();
+    void felixRetriesOnlyWhenTheLogShowsIt();
 };
 
 void TestLoggedOperations::reportsWhatTheLogSays_data()
@@ -137,7 +142,8 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
            "line 9): the object as that event shows it"
         << "";
     QTest::newRow("hcsshim's POST to /namespaces/ is a request to create one")
-        << "hcsshim-namespace-addresource.log" << 1 << "a request sent to HNS: create namespace"
+        << "hcsshim-namespace-addresource.log" << 1
+        << "a request sent to HNS: create namespace; HNS did it (line 2)"
         << "the log names";
     QTest::newRow("an addresource HNS did, after the namespace's dump")
         << "hcsshim-namespace-addresource.log" << 1
@@ -338,6 +344,103 @@ void TestLoggedOperations::wrappedEventMessageIsReadAsHnsWroteIt()
     QVERIFY2(snapshot.contains(member), qPrintable(snapshot));
     QVERIFY2(!snapshot.contains(QStringLiteral("  ")), qPrintable(snapshot)); // no indentation inside a value
     QVERIFY2(messageTexts(result).contains(joined), qPrintable(allText(result)));
+}
+
+void TestLoggedOperations::requestIsSaidWithHnsAnswer_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message"); ///< the message about the request, whole
+    QTest::addColumn<int>("firstLine");
+    QTest::addColumn<int>("lastLine");
+
+    QTest::newRow("a namespace create HNS answered with the new namespace")
+        << "hcsshim-namespace-addresource.log"
+        << "a request sent to HNS: create namespace; HNS did it (line 2)" << 1 << 2;
+    QTest::newRow("a namespace create HNS refused")
+        << "hcsshim-namespace-create-refused.log"
+        << "a request sent to HNS: create namespace; HNS refused it (line 2)" << 1 << 2;
+    QTest::newRow("hcsshim v2 adds an endpoint to a namespace; HNS did it")
+        << "hcsshim-v2-namespace-add-endpoint.log"
+        << "a request sent to HNS: add endpoint 5b8e2d14-7c39-4a06-9f1e-d3a6c0b7e842 to namespace "
+           "a3f06c29-1d84-4e7b-b5c2-8e9d4f1a0736; HNS did it (line 3); the endpoint itself is not in the "
+           "dump"
+        << 1 << 3;
+    QTest::newRow("hcsshim v2 adds an endpoint to a namespace; HNS refused it")
+        << "hcsshim-v2-namespace-add-endpoint.log"
+        << "a request sent to HNS: add endpoint c1e7a930-4b52-4d8f-a06e-29f3b8d5c714 to namespace "
+           "a3f06c29-1d84-4e7b-b5c2-8e9d4f1a0736; HNS refused it (line 6); the endpoint itself is not in the "
+           "dump"
+        << 4 << 6;
+    QTest::newRow("hcsshim v2 removes an endpoint from a namespace; no answer logged")
+        << "hcsshim-v2-namespace-add-endpoint.log"
+        << "a request sent to HNS: remove endpoint 9d2f4b61-e07a-4c35-8a19-b6e3d0c5f728 from namespace "
+           "a3f06c29-1d84-4e7b-b5c2-8e9d4f1a0736; the log shows no answer, so whether HNS did it is "
+           "unknown; the endpoint itself is not in the dump"
+        << 7 << 8;
+    QTest::newRow("a v2 modify request's document, its namespace on the line before")
+        << "hcsshim-v2-modify-request-after-dump.log"
+        << "a request sent to HNS: add endpoint 6A1D9E38-0F27-4B5C-93E4-D8B2A7C1F056 to namespace "
+           "E2B7C05A-93D1-4F68-A4E0-1C8F6D3B2A97; HNS did it (line 4); the snapshot's namespace (dumped at "
+           "line 1, before the request) lists it from the log; the endpoint itself is not in the dump"
+        << 2 << 4;
+    QTest::newRow("HNS's RPC request event that adds an endpoint to a namespace")
+        << "eventlog-rpc-modify-namespace-add-endpoint.txt"
+        << "a request HNS logged as an RPC request event (event 1055 of 3/2/2025 4:41:09 PM): add endpoint "
+           "0b3e7a52-91c4-4d6f-8e20-a5d9c1f7b348 to namespace 5e8c1f47-a2d3-4b69-9c0e-71f4d2a8b6e3; the log "
+           "shows no answer, so whether HNS did it is unknown; the endpoint itself is not in the dump"
+        << 3 << 3;
+}
+
+void TestLoggedOperations::requestIsSaidWithHnsAnswer()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    QFETCH(int, firstLine);
+    QFETCH(int, lastLine);
+    const ImportResult result = importDumpFile(file);
+    const auto it = std::find_if(result.report.messages.begin(), result.report.messages.end(),
+                                 [&](const ImportMessage& m) { return m.message == message.toStdString(); });
+    QVERIFY2(it != result.report.messages.end(), qPrintable(allText(result)));
+    QCOMPARE(it->firstLine, firstLine);
+    QCOMPARE(it->lastLine, lastLine);
+}
+
+void TestLoggedOperations::endpointAddedByAV2ModifyRequestIsListed()
+{
+    const ImportResult result = importDumpFile(QStringLiteral("hcsshim-v2-modify-request-after-dump.log"));
+    QCOMPARE(result.report.objects.size(), std::size_t(1));
+    const nlohmann::json& resources = result.snapshot.at("Namespaces").at(0).at("Resources");
+    QCOMPARE(resources.size(), std::size_t(1));
+    QCOMPARE(resources.at(0).at("Data").at("ID").get<std::string>(),
+             std::string("6A1D9E38-0F27-4B5C-93E4-D8B2A7C1F056"));
+    const std::vector<std::string>& notes = result.report.objects.front().notes;
+    const std::string added =
+        "endpoint 6A1D9E38-0F27-4B5C-93E4-D8B2A7C1F056 was added to it after this dump, as "
+        "the log shows (hcsshim-v2-modify-request-after-dump.log, request at line 3, HNS's "
+        "answer at line 4); listed in Resources from the log";
+    QVERIFY(std::find(notes.begin(), notes.end(), added) != notes.end());
+}
+
+void TestLoggedOperations::felixRetriesOnlyWhenTheLogShowsIt_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message"); ///< the info, whole
+
+    QTest::newRow("one lookup: no retry is said")
+        << "felix-one-lookup.log"
+        << "Calico felix could not find the HNS endpoint of workload web/front-6c4; its cache of HNS's "
+           "endpoints held 3 at line 2 (line 3)";
+    QTest::newRow("the same workload looked up again: it retries")
+        << "felix-lookup-repeated.log"
+        << "Calico felix could not find the HNS endpoint of workload web/front-6c4 and retries (lines 1, 3)";
+}
+
+void TestLoggedOperations::felixRetriesOnlyWhenTheLogShowsIt()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    const ImportResult result = importDumpFile(file);
+    QVERIFY2(messageTexts(result).contains(message), qPrintable(allText(result)));
 }
 
 QTEST_GUILESS_MAIN(TestLoggedOperations)
