@@ -106,7 +106,8 @@ void addWarnings(const ExtractResult& extracted, const std::string& source, std:
                 {severity, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, withoutOwnLines(w)});
 }
 
-/// The lines of the values read as Go dumps, as disjoint ranges: first line -> last line.
+/// The lines of the values read as Go dumps, and of text another reader read as its own that holds no
+/// value (ExtractResult::readWithoutValues), as disjoint ranges: first line -> last line.
 std::map<int, int> linesReadAsGoDumps(const std::vector<ExtractResult>& results)
 {
     std::vector<std::pair<int, int>> ranges;
@@ -114,6 +115,8 @@ std::map<int, int> linesReadAsGoDumps(const std::vector<ExtractResult>& results)
         for (const FoundValue& v : r.values)
             if (v.format == DumpFormat::GoStruct)
                 ranges.emplace_back(v.firstLine, std::max(v.firstLine, v.lastLine));
+    for (const ExtractResult& r : results)
+        ranges.insert(ranges.end(), r.readWithoutValues.begin(), r.readWithoutValues.end());
     std::sort(ranges.begin(), ranges.end());
     std::map<int, int> merged;
     for (const auto& [first, last] : ranges) {

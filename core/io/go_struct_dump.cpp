@@ -225,7 +225,8 @@ public:
     /// Every dump in `text`, one line of the dump (or a log field unquoted from one).
     void scan(std::string_view text, int sourceLine, int nesting)
     {
-        std::size_t from = 0; // a dump starts after the one before it
+        std::size_t from = 0;     // a dump starts after the one before it
+        std::size_t mapsRead = 0; // %#v maps were read up to here (noteSharpMap)
         for (std::size_t pos = 0; pos < text.size();) {
             if (text[pos] == '"' && pos > 0 && text[pos - 1] == '=' && nesting < kMaxGoQuotedNesting) {
                 if (const std::size_t next = quotedField(text, pos, sourceLine, nesting))
@@ -239,11 +240,19 @@ public:
             if (start == std::string_view::npos) {
                 if (text[pos] == '{' && nesting == 0 && readOpenedAtLineEnd(text, pos, from))
                     return; // the search goes on where the dump ended, on a later line
-                if (text[pos] == '{')
+                if (text[pos] == '{') {
                     if (const std::size_t next = notePointerList(text, pos, sourceLine)) {
                         pos = from = next;
                         continue;
                     }
+                    if (pos >= mapsRead)
+                        mapsRead = std::max(mapsRead, noteSharpMap(text, pos, sourceLine));
+                } else if (text[pos] == '[') {
+                    if (const std::size_t next = noteAddressList(text, pos, sourceLine)) {
+                        pos = from = next;
+                        continue;
+                    }
+                }
                 pos = text[pos] == '{' ? noteValuesWithoutNames(text, pos, sourceLine) : pos + 1;
                 continue;
             }
@@ -432,11 +441,12 @@ private:
         if (!read.closed && !useful) {
             ResourceKind kind = ResourceKind::Invalid;
             std::string lost = nothingComplete(read, text.substr(0, pos), kind);
+            // The text ends on the dump's last line: that is where it was cut.
             if (kind == ResourceKind::Invalid)
-                warn(sourceLine, std::move(lost));
+                warn(read.cut ? lastLine : sourceLine, std::move(lost));
             else
                 takeCutIdOnly(read, kind, std::move(lost), text.substr(0, pos), text.substr(pos, read.end),
-                              sourceLine);
+                              sourceLine, lastLine);
             return;
         }
         const std::string_view context = text.substr(0, pos);
@@ -468,12 +478,12 @@ private:
                         ? text.substr(pos + read.elements[*cutElement].first,
                                       read.elements[*cutElement].second - read.elements[*cutElement].first)
                         : text.substr(pos, read.end),
-                    sourceLine);
+                    sourceLine, lastLine);
             // A cut dump of something else (a net.Interface, a request HNS was sent) lost no HNS object.
             // In a list, the element the cut fell in is what lost part of itself: its siblings are whole.
             else if (cutLosesHnsObject(cutElement && !cutElementLost ? read.value[*cutElement] : read.value,
                                        context))
-                warn(sourceLine, cutWarning(read, pos));
+                warn(read.cut ? lastLine : sourceLine, cutWarning(read, pos));
         }
         if (!useful)
             return;
@@ -559,12 +569,13 @@ private:
     /// of nothing but the start of its ID, `lost` its one loss. The import merges it with the one object
     /// of its kind seen whole whose ID starts so, and else warns with `lost` (import_linking.cpp).
     void takeCutIdOnly(const GoDumpRead& read, ResourceKind kind, std::string lost, std::string_view context,
-                       std::string_view sourceText, int sourceLine)
+                       std::string_view sourceText, int sourceLine, int lastLine)
     {
         FoundValue found;
         found.value = json::object();
         found.format = DumpFormat::GoStruct;
-        found.firstLine = found.lastLine = sourceLine;
+        found.firstLine = sourceLine;
+        found.lastLine = lastLine;
         std::string_view before = trimBlanks(context);
         if (before.size() > kMaxGoContext)
             before = before.substr(before.size() - kMaxGoContext);
@@ -649,10 +660,11 @@ private:
         return close + 1;
     }
 
-    /// `[]*hcsshim.HNSNetwork{(*hcsshim.HNSNetwork)(0xc0001a2000), (*hcsshim.HNSNetwork)(0xc0001a2180)}` at
-    /// text[brace]: fmt's %#v of a list of pointers to HNS objects prints each one's address only. Noted
-    /// (sayPointerLists tells them all at once); returns where the search goes on, 0 when no such list
-    /// opens there.
+    /// `[]*hcsshim.HNSNetwork{(*hcsshim.HNSNetwork)(0xc0001a2000), (*hcsshim.HNSNetwork)(0xc0001a2180)}` or
+    /// `map[string]*hcn.HostComputeEndpoint{"pod-a":(*hcn.HostComputeEndpoint)(0xc000123456)}` at
+    /// text[brace]: fmt's %#v of a list or map of pointers to HNS objects prints each one's address only.
+    /// Noted (sayPointerLists tells them all at once); returns where the search goes on, 0 when no such
+    /// list opens there.
     std::size_t notePointerList(std::string_view text, std::size_t brace, int sourceLine)
     {
         std::size_t typeStart = brace;
@@ -661,34 +673,148 @@ private:
                 std::string_view(".*[]").find(text[typeStart - 1]) != std::string_view::npos))
             --typeStart;
         const std::string_view type = text.substr(typeStart, brace - typeStart);
-        const ResourceKind kind = goKindOfType(type);
-        if (!type.starts_with("[]*") || kind == ResourceKind::Invalid)
+        const bool isMap = type.starts_with("map[");
+        // The elements' type: `*pkg.Type` after `[]` or after a map's key type.
+        std::string_view elementType;
+        if (type.starts_with("[]*")) {
+            elementType = type.substr(2);
+        } else if (isMap) {
+            const std::size_t keyEnd = type.find(']');
+            elementType = keyEnd == std::string_view::npos ? std::string_view() : type.substr(keyEnd + 1);
+        }
+        const ResourceKind kind = goKindOfType(elementType);
+        if (!elementType.starts_with('*') || kind == ResourceKind::Invalid)
             return 0;
-        // Each element is `(*pkg.Type)(0xc0001a2000)`, or `(*pkg.Type)(nil)`.
-        const std::string element = "(" + std::string(type.substr(2)) + ")(";
+        // Each element is `(*pkg.Type)(0xc0001a2000)`, or `(*pkg.Type)(nil)`; a map's after its key and `:`.
+        const std::string element = "(" + std::string(elementType) + ")(";
         std::size_t at = brace + 1;
-        std::size_t count = 0;
-        std::string first;
-        while (text.substr(at).starts_with(element)) {
+        PointerList list{sourceLine, kind, true, isMap, {}};
+        while (at < text.size() && text[at] != '}') {
+            if (isMap && (at = mapKeyEnd(text, at)) == 0)
+                return 0;
+            if (!text.substr(at).starts_with(element))
+                return 0;
             at += element.size();
             const std::size_t close = text.find(')', at);
-            const std::string_view address = text.substr(at, close - at);
-            if (close == std::string_view::npos ||
-                !(address == "nil" ||
-                  (address.starts_with("0x") && address.size() > 2 &&
-                   address.find_first_not_of("0123456789abcdefABCDEF", 2) == std::string_view::npos)))
+            if (close == std::string_view::npos)
                 return 0;
-            if (first.empty() && address != "nil")
-                first = std::string(address);
-            ++count;
+            const std::string_view address = text.substr(at, close - at);
+            if (address != "nil" && !goAddress(address))
+                return 0;
+            list.addresses.emplace_back(address);
             at = close + 1;
             if (text.substr(at).starts_with(", "))
                 at += 2;
         }
-        if (count == 0 || first.empty() || at >= text.size() || text[at] != '}')
+        if (at >= text.size() || !showsAddress(list.addresses))
             return 0;
-        m_pointerLists.push_back({sourceLine, kind, count, std::move(first)});
+        m_pointerLists.push_back(std::move(list));
+        noteReadWithoutValues(sourceLine);
         return at + 1;
+    }
+
+    /// The end of a %#v map key and its `:` at text[at] (`"pod-a":`, `0x50:`): where its value starts, 0
+    /// when no key is there.
+    static std::size_t mapKeyEnd(std::string_view text, std::size_t at)
+    {
+        std::size_t end = at;
+        if (at < text.size() && text[at] == '"') {
+            for (++end; end < text.size() && text[end] != '"'; end += text[end] == '\\' ? 2 : 1) {
+            }
+            ++end;
+        } else {
+            while (end < text.size() && (goIdentChar(text[end]) || text[end] == '.' || text[end] == '-'))
+                ++end;
+        }
+        return end > at && end < text.size() && text[end] == ':' ? end + 1 : 0;
+    }
+
+    /// `0xc0001a2000`: an address as fmt prints a pointer (at least 6 hex digits: `0x0`, `0x18` are numbers).
+    static bool goAddress(std::string_view word)
+    {
+        return word.size() >= 8 && word.starts_with("0x") &&
+               word.find_first_not_of("0123456789abcdefABCDEF", 2) == std::string_view::npos;
+    }
+
+    /// Whether a list's elements hold an address, not only nil ones.
+    static bool showsAddress(const std::vector<std::string>& addresses)
+    {
+        return std::any_of(addresses.begin(), addresses.end(),
+                           [](const std::string& a) { return a != "nil"; });
+    }
+
+    /// `[0xc0001a2b30 0xc0001a2c60]`, `&[...]` or `map[pod-a:0xc000123456 pod-b:0xc000123999]` at
+    /// text[bracket]: fmt's %v / %+v of a list or map of pointers, each printed as its address. Noted as
+    /// the %#v lists are when the words before it on its line name an HNS kind (`endpoints: [0x...`); a
+    /// list of addresses of anything else is no concern of the import. Returns where the search goes on,
+    /// 0 when no such list opens there.
+    std::size_t noteAddressList(std::string_view text, std::size_t bracket, int sourceLine)
+    {
+        const bool isMap = bracket >= 3 && text.substr(bracket - 3, 3) == "map";
+        const std::size_t open = isMap ? bracket - 3 : bracket;
+        if ((!isMap && !text.substr(bracket + 1).starts_with("0x")) ||
+            (open > 0 && (goIdentChar(text[open - 1]) || text[open - 1] == '.' || text[open - 1] == ']')))
+            return 0;
+        PointerList list{sourceLine, ResourceKind::Invalid, false, isMap, {}};
+        // Each word and key is looked for within this many bytes: bracket soup stays linear.
+        constexpr std::size_t kMaxWord = 256;
+        const auto wordEnd = [&](std::size_t at, std::string_view ends) {
+            const std::size_t end = text.substr(at, kMaxWord).find_first_of(ends);
+            return end == std::string_view::npos ? std::string_view::npos : at + end;
+        };
+        std::size_t at = bracket + 1;
+        while (at < text.size() && text[at] != ']') {
+            if (isMap) {
+                const std::size_t colon = wordEnd(at, ": ]");
+                if (colon == std::string_view::npos || text[colon] != ':' || colon == at)
+                    return 0;
+                at = colon + 1;
+            }
+            const std::size_t end = wordEnd(at, " ]");
+            if (end == std::string_view::npos)
+                return 0;
+            const std::string_view word = text.substr(at, end - at);
+            if (word != "<nil>" && !goAddress(word))
+                return 0;
+            list.addresses.emplace_back(word == "<nil>" ? "nil" : word);
+            at = end < text.size() && text[end] == ' ' ? end + 1 : end;
+        }
+        if (at >= text.size() || !showsAddress(list.addresses))
+            return 0;
+        const std::size_t words = open > kMaxWord ? open - kMaxWord : 0;
+        list.kind = kindNamedIn(text.substr(words, open - words));
+        if (list.kind == ResourceKind::Invalid)
+            return 0;
+        m_pointerLists.push_back(std::move(list));
+        noteReadWithoutValues(sourceLine);
+        return at + 1;
+    }
+
+    /// `map[string]winkernel.endpointInfo{"10.244.1.5:80":winkernel.endpointInfo{ip:"10.244.1.5", ...}}`
+    /// at text[brace]: a %#v map, keyed by quoted strings, which JSON's `{"` does not make JSON. Its line
+    /// is read as a Go dump (the HNS structs it holds are read on their own) when it reads to its end.
+    /// Returns where its reading stopped (0: none opens there): the maps it holds are read with it.
+    std::size_t noteSharpMap(std::string_view text, std::size_t brace, int sourceLine)
+    {
+        if (brace + 1 >= text.size() || text[brace + 1] != '"')
+            return 0;
+        std::size_t typeStart = brace;
+        while (typeStart > 0 && brace - typeStart < 256 &&
+               (goIdentChar(text[typeStart - 1]) ||
+                std::string_view(".*[]").find(text[typeStart - 1]) != std::string_view::npos))
+            --typeStart;
+        if (!text.substr(typeStart, brace - typeStart).starts_with("map["))
+            return 0;
+        const GoDumpRead read = readGoStructDump(text.substr(typeStart), kDefaultMaxJsonDepth);
+        if (read.closed && read.value.is_object())
+            noteReadWithoutValues(sourceLine);
+        return typeStart + read.end;
+    }
+
+    void noteReadWithoutValues(int line)
+    {
+        if (m_result.readWithoutValues.empty() || m_result.readWithoutValues.back().second != line)
+            m_result.readWithoutValues.emplace_back(line, line);
     }
 
     /// One info for all the lists of pointers found: what they show and what they do not.
@@ -696,40 +822,64 @@ private:
     {
         if (m_pointerLists.empty())
             return;
-        std::vector<std::pair<ResourceKind, std::size_t>> counts; // in the order first seen
+        // Per kind in the order first seen: its addresses (each once: the same list is often logged
+        // twice) and its nil elements.
+        struct Shown
+        {
+            ResourceKind kind;
+            std::vector<std::string> addresses;
+            std::size_t nils = 0;
+        };
+        std::vector<Shown> shown;
+        bool sharp = false;
+        bool plus = false;
+        bool lists = false;
+        bool maps = false;
         for (const PointerList& list : m_pointerLists) {
-            auto it = std::find_if(counts.begin(), counts.end(),
-                                   [&](const auto& c) { return c.first == list.kind; });
-            if (it == counts.end())
-                counts.emplace_back(list.kind, list.count);
-            else
-                it->second += list.count;
+            (list.sharp ? sharp : plus) = true;
+            (list.isMap ? maps : lists) = true;
+            auto it =
+                std::find_if(shown.begin(), shown.end(), [&](const Shown& s) { return s.kind == list.kind; });
+            if (it == shown.end())
+                it = shown.insert(shown.end(), Shown{list.kind, {}, 0});
+            for (const std::string& address : list.addresses) {
+                if (address == "nil")
+                    ++it->nils;
+                else if (std::find(it->addresses.begin(), it->addresses.end(), address) ==
+                         it->addresses.end())
+                    it->addresses.push_back(address);
+            }
         }
         std::string objects;
-        for (std::size_t i = 0; i < counts.size(); ++i) {
-            const auto& [kind, count] = counts[i];
-            objects += (i == 0                   ? ""
-                        : i + 1 == counts.size() ? " and "
-                                                 : ", ") +
-                       std::to_string(count) + " HNS " + std::string(resourceKindLabel(kind)) +
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            const std::size_t count = shown[i].addresses.size() + shown[i].nils;
+            objects += (i == 0                  ? ""
+                        : i + 1 == shown.size() ? " and "
+                                                : ", ") +
+                       std::to_string(count) + " HNS " + std::string(resourceKindLabel(shown[i].kind)) +
                        (count == 1 ? "" : "s");
         }
         const PointerList& head = m_pointerLists.front();
         const bool one = m_pointerLists.size() == 1;
         const int last = m_pointerLists.back().line;
+        const std::string noun = lists && maps ? "lists and maps" : maps ? "map" : "list";
+        const std::string verbs = sharp && plus ? "%#v and %+v" : sharp ? "%#v" : "%+v";
+        const std::string first = *std::find_if(head.addresses.begin(), head.addresses.end(),
+                                                [](const std::string& a) { return a != "nil"; });
         std::string message =
-            (one ? "a Go list printed with %#v holds"
-                 : std::to_string(m_pointerLists.size()) + " Go lists printed with %#v hold") +
-            " only the addresses of " + objects + " (" + head.firstAddress +
-            (head.count > 1 || !one ? ", ..." : "") +
+            (one ? "a Go " + noun + " printed with " + verbs + " holds"
+                 : std::to_string(m_pointerLists.size()) + " Go " + (lists && maps ? noun : noun + "s") +
+                       " printed with " + verbs + " hold") +
+            " only the addresses of " + objects + " (" + first +
+            (head.addresses.size() > 1 || !one ? ", ..." : "") +
             "), not their members; nothing of them is imported. A log printing each object (%+v of the "
-            "object, not of the list) shows them";
+            "object, not of the " +
+            (maps && !lists ? "map" : "list") + ") shows them";
         const std::string range = last > head.line
                                       ? "lines " + std::to_string(head.line) + "-" + std::to_string(last)
                                       : goLineRange(head.line);
         m_result.infos.push_back({head.line, last, range + ": " + std::move(message)});
     }
-
     void warn(int line, std::string message)
     {
         m_result.warnings.push_back({line, line, goLineRange(line) + ": " + validUtf8(std::move(message))});
@@ -740,8 +890,9 @@ private:
     {
         int line = 0;
         ResourceKind kind = ResourceKind::Invalid;
-        std::size_t count = 0;
-        std::string firstAddress;
+        bool sharp = false; ///< printed with %#v, else %v / %+v
+        bool isMap = false;
+        std::vector<std::string> addresses; ///< each element's, `nil` for a nil one
     };
 
     /// The structs printed with %v on the line last searched, told in one warning.

@@ -12,8 +12,10 @@
 #include "io/text_tables.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 
 namespace hcn::io {
 
@@ -185,6 +187,100 @@ std::optional<nlohmann::json> goJsonBytes(std::string_view bytes, int maxDepth, 
 }
 
 namespace {
+
+/// `2024-01-02T03:04:05.123` for the time `days` days and `seconds` seconds after 1970-01-01 with
+/// `nanoseconds` (days from civil dates as in H. Hinnant's chrono algorithms).
+std::string goCivilTime(long long days, long long seconds, long long nanoseconds)
+{
+    days += 719468;
+    const long long era = (days >= 0 ? days : days - 146096) / 146097;
+    const long long dayOfEra = days - era * 146097;
+    const long long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const long long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const long long mp = (5 * dayOfYear + 2) / 153;
+    const long long day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const long long month = mp < 10 ? mp + 3 : mp - 9;
+    const long long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    char text[64];
+    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", year, month, day,
+                  seconds / 3600, seconds / 60 % 60, seconds % 60);
+    std::string time = text;
+    if (nanoseconds > 0) {
+        std::snprintf(text, sizeof text, ".%09lld", nanoseconds);
+        std::string fraction = text;
+        while (fraction.back() == '0')
+            fraction.pop_back();
+        time += fraction;
+    }
+    return time;
+}
+
+/// A time.Time as Go before 1.17 printed it with %#v, `time.Time{wall:0x..., ext:..., loc:...}`: the
+/// instant it holds as RFC 3339 text in UTC (the location changes only how it is shown); nullopt when the
+/// members are not those.
+std::optional<std::string> goTimeStruct(const nlohmann::json& members)
+{
+    if (!members.is_object() || !members.contains("wall") || !members.contains("ext") ||
+        !members["wall"].is_number_integer() || !members["ext"].is_number_integer())
+        return std::nullopt;
+    const std::uint64_t wall = members["wall"].get<std::uint64_t>();
+    const std::int64_t ext = members["ext"].get<std::int64_t>();
+    constexpr std::int64_t kWallToInternal = 59453308800; // seconds from year 1 to 1885
+    constexpr std::int64_t kUnixToInternal = 62135596800; // seconds from year 1 to 1970
+    const std::int64_t internal = (wall >> 63) != 0 ? std::int64_t((wall << 1) >> 31) + kWallToInternal : ext;
+    const std::int64_t unix = internal - kUnixToInternal;
+    if (unix < -62135596800 || unix > 253402300799) // years 1 to 9999
+        return std::nullopt;
+    const long long days = unix >= 0 ? unix / 86400 : (unix - 86399) / 86400;
+    return goCivilTime(days, unix - days * 86400, static_cast<long long>(wall & ((1U << 30) - 1))) + "Z";
+}
+
+/// The arguments of a time.Date call as %#v prints a time.Time (`2024, time.January, 2, 3, 4, 5,
+/// 123000000, time.UTC`) as RFC 3339 text: `2024-01-02T03:04:05.123Z`; a time in another location keeps
+/// its name after it (`2024-01-02T03:04:05.123 Local`). nullopt when they are not such arguments.
+std::optional<std::string> goTimeDate(std::string_view arguments)
+{
+    std::vector<std::string_view> parts;
+    for (std::size_t at = 0; at <= arguments.size();) {
+        const std::size_t comma = std::min(arguments.find(", ", at), arguments.size());
+        parts.push_back(arguments.substr(at, comma - at));
+        at = comma + 2;
+    }
+    static constexpr std::array<std::string_view, 12> kMonths{
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    if (parts.size() != 8 || !parts[1].starts_with("time."))
+        return std::nullopt;
+    const auto month = std::find(kMonths.begin(), kMonths.end(), parts[1].substr(5));
+    std::array<long long, 7> numbers{}; // year, month, day, hour, minute, second, nanosecond
+    numbers[1] = month - kMonths.begin() + 1;
+    for (std::size_t i : {0, 2, 3, 4, 5, 6}) {
+        const std::string_view part = parts[i];
+        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), numbers[i]);
+        if (ec != std::errc() || end != part.data() + part.size() || numbers[i] < 0)
+            return std::nullopt;
+    }
+    if (month == kMonths.end() || numbers[0] > 9999 || numbers[2] > 31 || numbers[3] > 23 ||
+        numbers[4] > 59 || numbers[5] > 60 || numbers[6] > 999999999)
+        return std::nullopt;
+    // Days from 1970-01-01 to the date (H. Hinnant's days_from_civil).
+    const long long year = numbers[0] - (numbers[1] <= 2 ? 1 : 0);
+    const long long era = (year >= 0 ? year : year - 399) / 400;
+    const long long yearOfEra = year - era * 400;
+    const long long dayOfYear =
+        (153 * (numbers[1] > 2 ? numbers[1] - 3 : numbers[1] + 9) + 2) / 5 + numbers[2] - 1;
+    const long long days =
+        era * 146097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719468;
+    const std::string time = goCivilTime(days, numbers[3] * 3600 + numbers[4] * 60 + numbers[5], numbers[6]);
+    const std::string_view location = parts[7];
+    if (location == "time.UTC")
+        return time + "Z";
+    if (location == "time.Local")
+        return time + " Local";
+    if (location.starts_with("time.Location(\"") && location.ends_with("\")"))
+        return time + " " + unquoteGoString(location.substr(15, location.size() - 17));
+    return std::nullopt;
+}
 
 class GoValueReader
 {
@@ -632,9 +728,60 @@ private:
         return value;
     }
 
+    /// Whether the parenthesis at text[open] holds more than one argument at its own level (`f(a, b)`),
+    /// looked for within 256 bytes: a conversion `T(x)` holds one.
+    bool callHasArguments(std::size_t open) const
+    {
+        int depth = 0;
+        for (std::size_t j = open; j < m_s.size() && j - open < 256; ++j) {
+            const char c = m_s[j];
+            if (c == '"')
+                return false; // a quoted argument: read as a conversion
+            if (c == '(' || c == '{' || c == '[')
+                ++depth;
+            else if ((c == ')' || c == '}' || c == ']') && --depth == 0)
+                return false;
+            else if (c == ',' && depth == 1)
+                return true;
+        }
+        return false;
+    }
+
+    /// `time.Date(2024, time.January, 2, 3, 4, 5, 123000000, time.UTC)` (a time.Time's %#v) or another
+    /// call of several arguments at text[m_i] (the `(`): the time as RFC 3339 text, else the call's text.
+    nlohmann::json readCall(const std::string& type)
+    {
+        int depth = 0;
+        std::size_t j = m_i;
+        for (; j < m_s.size(); ++j) {
+            if (m_s[j] == '"') {
+                for (++j; j < m_s.size() && m_s[j] != '"'; j += m_s[j] == '\\' ? 2 : 1) {
+                }
+                if (j >= m_s.size())
+                    break;
+            } else if (m_s[j] == '(') {
+                ++depth;
+            } else if (m_s[j] == ')' && --depth == 0) {
+                break;
+            }
+        }
+        if (j >= m_s.size()) {
+            cutHere();
+            return nullptr;
+        }
+        const std::string_view arguments = m_s.substr(m_i + 1, j - m_i - 1);
+        m_i = j + 1;
+        if (type == "time.Date")
+            if (std::optional<std::string> time = goTimeDate(arguments))
+                return *time;
+        return type + "(" + std::string(arguments) + ")";
+    }
+
     /// `(*hns.Namespace)(0xc000123456)`, `(*T)(nil)`, `[]string(nil)`, `T("text")`, `T(5)`.
     nlohmann::json readConversion(std::string type)
     {
+        if (!type.empty() && (type == "time.Date" || callHasArguments(m_i)))
+            return readCall(type);
         if (type.empty()) { // `(*T)`
             const std::size_t close = m_s.find(')', m_i);
             if (close == std::string_view::npos) {
@@ -693,6 +840,7 @@ private:
             type.starts_with('[') || (!isMap && !atEnd() && m_s[m_i] != '}' &&
                                       goAnyKeyLength(m_s, m_i) == 0 && goElisionLength(m_s, m_i) == 0);
         const bool top = std::exchange(m_topLevel, false);
+        const std::size_t lossesBefore = m_out.losses.size();
         nlohmann::json result = isSlice ? nlohmann::json::array() : nlohmann::json::object();
         const std::size_t pathLength = m_path.size();
         std::size_t index = 0; // of a slice's element, counting those left out
@@ -748,6 +896,12 @@ private:
                 ++m_i;
         }
         m_topLevel = top;
+        if (type == "time.Time" && !m_stopped)
+            if (std::optional<std::string> time = goTimeStruct(result)) {
+                // Its location printed as a pointer says nothing of the instant.
+                m_out.losses.resize(lossesBefore);
+                return *time;
+            }
         return isSlice ? bytesAsValue(std::move(result), type) : result;
     }
 

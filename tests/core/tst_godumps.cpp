@@ -194,6 +194,36 @@ private slots:
                                                     << "absent";
         QTest::newRow("%#v typed nil map left out") << nils << 2 << 1 << "/AdditionalParams"
                                                     << "absent";
+
+        const QString forms = "go-real-forms.log";
+        QTest::newRow("%+v: a nested &{...} struct") << forms << 5 << 0 << "/Namespace/ID"
+                                                     << "\"ae3f4051-6c7d-4e8f-9a91-b2c3d4e5f607\"";
+        QTest::newRow("%+v: a time with blanks kept whole") << forms << 5 << 0 << "/CreatedAt"
+                                                            << "\"2024-01-02 03:04:05.123 +0000 UTC\"";
+        QTest::newRow("%+v: a map member, a value with a blank") << forms << 5 << 0 << "/Labels/tier"
+                                                                 << "\"front end\"";
+        QTest::newRow("%+v: <nil> after the map left out") << forms << 5 << 0 << "/Health"
+                                                           << "absent";
+        QTest::newRow("%+v: the member after them") << forms << 5 << 0 << "/PrefixLength"
+                                                    << "24";
+        QTest::newRow("%#v: []string members") << forms << 5 << 1 << "/Dns/Search/1"
+                                               << "\"cluster.local\"";
+        QTest::newRow("%#v: time.Date read as RFC 3339") << forms << 5 << 1 << "/Created"
+                                                         << "\"2024-01-02T03:04:05.123Z\"";
+        QTest::newRow("%#v: a map member after the time") << forms << 5 << 1 << "/Labels/app"
+                                                          << "\"web\"";
+        QTest::newRow("%#v: the last member after the time") << forms << 5 << 1 << "/MacAddress"
+                                                             << "\"00-15-5D-AA-03-08\"";
+        QTest::newRow("%#v: a local time keeps its location") << forms << 5 << 2 << "/Created"
+                                                              << "\"2023-12-31T23:59:59 Local\"";
+        QTest::newRow("%#v before Go 1.17: time.Time{wall:...} read as its instant")
+            << forms << 5 << 3 << "/Created"
+            << "\"2024-01-02T03:04:05.123Z\"";
+        QTest::newRow("%#v before Go 1.17: a time without a monotonic reading")
+            << forms << 5 << 4 << "/Created"
+            << "\"2024-01-02T03:04:05Z\"";
+        QTest::newRow("%#v before Go 1.17: the member after the time") << forms << 5 << 3 << "/MacAddress"
+                                                                       << "\"00-15-5D-AA-03-0A\"";
     }
 
     void readsEachQuirk()
@@ -209,6 +239,19 @@ private slots:
         QCOMPARE(value.format, DumpFormat::GoStruct);
         QCOMPARE(value.firstLine, value.lastLine);
         QCOMPARE(memberAt(value.value, pointer), expected);
+    }
+
+    /// The forms of go-real-forms.log (a klog prefix, nested `&{...}`, map members, times, `<nil>`) read
+    /// whole: no member is said to be lost (a time's location printed as a pointer included).
+    void realFormsLoseNothing()
+    {
+        const ExtractResult found = readGoDumps("go-real-forms.log");
+        QCOMPARE(int(found.values.size()), 5);
+        for (const FoundValue& v : found.values) {
+            QVERIFY2(v.losses.empty(), v.losses.empty() ? "" : v.losses.front().c_str());
+            QCOMPARE(v.context.substr(0, 5), std::string("I0102"));
+        }
+        QVERIFY(found.warnings.empty());
     }
 
     void reportsWhatWasLost_data()
@@ -253,7 +296,7 @@ private slots:
             << "go-plusv-member-per-line.log"
             << QStringList{"the dump ends inside this value in PrefixLen... (a member's name); what followed "
                            "is unknown"}
-            << QStringList{"line 9: the Go struct dump is cut off (the line ends inside it)"}
+            << QStringList{"line 14: the Go struct dump is cut off (the line ends inside it)"}
             << QStringList{"joined the 7 lines the dump was spread over",
                            "joined the 6 lines the dump was spread over"};
         QTest::newRow("%v without field names: said, with its IDs; %+v beside it read")
@@ -353,8 +396,8 @@ private slots:
     void goDumpsReadWholeWarnNothing_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char* file :
-             {"go-hcn-network-plusv.log", "go-console-wrapped.log", "go-hns-v1-endpoint-plusv.log"})
+        for (const char* file : {"go-hcn-network-plusv.log", "go-console-wrapped.log",
+                                 "go-hns-v1-endpoint-plusv.log", "go-real-forms.log", "go-sharpv-maps.log"})
             QTest::newRow(file) << QString(file);
     }
 
@@ -1170,36 +1213,147 @@ private slots:
     /// show and that nothing of them is imported; no reader takes them for a dump that was cut.
     void aListOfPointersHoldsNoObject_data()
     {
-        QTest::addColumn<int>("lines"); ///< of go-pointer-lists.log
-        QTest::addColumn<QString>("info");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("lines");     ///< of the file
+        QTest::addColumn<QString>("info");  ///< the start of the one thing said, empty: nothing
+        QTest::addColumn<int>("firstLine"); ///< of the info
+        QTest::addColumn<int>("lastLine");
 
-        QTest::newRow("one list") << 1
+        const QString lists = "go-pointer-lists.log";
+        QTest::newRow("one list") << lists << 1
                                   << "a Go list printed with %#v holds only the addresses of 2 HNS networks "
-                                     "(0xc0001a2000, ...), not their members; nothing of them is imported";
-        QTest::newRow("two lists, and %+v addresses after them")
-            << 3
+                                     "(0xc0001a2000, ...), not their members; nothing of them is imported"
+                                  << 1 << 1;
+        QTest::newRow("two lists")
+            << lists << 2
             << "2 Go lists printed with %#v hold only the addresses of 2 HNS networks and 3 HNS endpoints "
-               "(0xc0001a2000, ...), not their members; nothing of them is imported";
+               "(0xc0001a2000, ...), not their members; nothing of them is imported"
+            << 1 << 2;
+        QTest::newRow("%+v addresses of the same endpoints after them: one info, each address once")
+            << lists << 3
+            << "3 Go lists printed with %#v and %+v hold only the addresses of 2 HNS networks and 3 HNS "
+               "endpoints (0xc0001a2000, ...), not their members; nothing of them is imported"
+            << 1 << 3;
+        const QString maps = "go-pointer-maps.log";
+        QTest::newRow("a %#v map of pointers: no JSON warning")
+            << maps << 1
+            << "a Go map printed with %#v holds only the addresses of 2 HNS endpoints (0xc000123456, ...), "
+               "not their members; nothing of them is imported. A log printing each object (%+v of the "
+               "object, not of the map) shows them"
+            << 1 << 1;
+        QTest::newRow("a %+v list of addresses after it")
+            << maps << 2
+            << "2 Go lists and maps printed with %#v and %+v hold only the addresses of 4 HNS endpoints "
+               "(0xc000123456, ...)"
+            << 1 << 2;
+        QTest::newRow("a %+v map of addresses, one of them nil")
+            << maps << 3
+            << "3 Go lists and maps printed with %#v and %+v hold only the addresses of 6 HNS endpoints "
+               "(0xc000123456, ...)"
+            << 1 << 3;
+        QTest::newRow("a %+v list of addresses alone")
+            << maps << -2
+            << "a Go list printed with %+v holds only the addresses of 2 HNS endpoints (0xc0001a2b30, ...), "
+               "not their members"
+            << 1 << 1;
     }
 
     void aListOfPointersHoldsNoObject()
     {
+        QFETCH(QString, file);
         QFETCH(int, lines);
         QFETCH(QString, info);
-        const QStringList text =
-            QString::fromUtf8(readDump("go-pointer-lists.log")).split('\n').mid(0, lines);
+        QFETCH(int, firstLine);
+        QFETCH(int, lastLine);
+        // lines < 0: that line alone.
+        const QStringList all = QString::fromUtf8(readDump(file)).split('\n');
+        const QStringList text = lines < 0 ? all.mid(-lines - 1, 1) : all.mid(0, lines);
         const Result<ImportResult> result = importDump({{"log", text.join('\n').toStdString()}});
         QVERIFY(result.ok());
         QCOMPARE(int(result->report.objects.size()), 0);
         QStringList said;
         for (const ImportMessage& m : result->report.messages)
-            if (m.severity != ImportSeverity::Error)
+            if (m.severity != ImportSeverity::Error) {
                 said << QString::fromStdString(m.message);
+                QCOMPARE(m.severity, ImportSeverity::Info);
+                QCOMPARE(m.firstLine, firstLine);
+                QCOMPARE(m.lastLine, lastLine);
+            }
         QVERIFY2(said.size() == 1 && said.front().startsWith(info), qPrintable(said.join(" | ")));
         QVERIFY(std::any_of(result->report.messages.begin(), result->report.messages.end(),
                             [](const ImportMessage& m) { return m.severity == ImportSeverity::Error; }));
         const std::vector<CleanedLine> cleaned = cleanPastedText(text.join('\n').toStdString());
         QVERIFY(extractGoSpewDumps(cleaned).warnings.empty());
+    }
+
+    /// Addresses of anything but HNS objects (the words before them name no kind), and a %#v map whose
+    /// pointers are all nil, say nothing: no info, no JSON warning.
+    void addressesOfOtherThingsSayNothing_data()
+    {
+        QTest::addColumn<QString>("text");
+        const QString head = "I1205 11:02:01.100200    4120 proxier.go:412] ";
+        QTest::newRow("%+v list, no kind named") << head + "handlers [0xc0001a2b30 0xc0001a2c60]";
+        QTest::newRow("%+v list of small hex numbers") << head + "endpoint flags [0x1 0x18]";
+        QTest::newRow("%#v map of nil pointers")
+            << head + "endpoints: "
+                      "map[string]*hcn.HostComputeEndpoint{\"pod-a\":(*hcn.HostComputeEndpoint)(nil)}";
+    }
+
+    void addressesOfOtherThingsSayNothing()
+    {
+        QFETCH(QString, text);
+        const Result<ImportResult> result = importDump({{"log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList said;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.severity != ImportSeverity::Error)
+                said << QString::fromStdString(m.message);
+        QVERIFY2(said.isEmpty(), qPrintable(said.join(" | ")));
+    }
+
+    /// A %#v map (`map[string]hcn.HostComputeEndpoint{"pod-a_eth0":hcn.HostComputeEndpoint{...}}`, of
+    /// pointers `&hcn.X{...}` too) is read as Go: each HNS struct it holds is an object, and a map of
+    /// other structs (kube-proxy's endpointInfo) is no object; its `{"` costs no JSON warning.
+    void sharpVMapsAreReadAsGoDumps_data()
+    {
+        QTest::addColumn<int>("line"); ///< of go-sharpv-maps.log, 0: all
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("names"); ///< of the objects, in their order
+
+        const QString network = "Network:7B2C3D4E-5F60-4B71-8C82-D3E4F5061722";
+        const QString podA = "Endpoint:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50611";
+        const QString podB = "Endpoint:6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50612";
+        QTest::newRow("values that are structs: each an object")
+            << 1 << QStringList{podA, podB} << QStringList{"pod-a_eth0", "pod-b_eth0"};
+        QTest::newRow("values that are pointers to structs")
+            << 2 << QStringList{network} << QStringList{"cbr0"};
+        QTest::newRow("values that are no HNS objects: nothing, and no warning")
+            << 3 << QStringList{} << QStringList{};
+        QTest::newRow("the whole file")
+            << 0 << QStringList{podA, podB, network} << QStringList{"pod-a_eth0", "pod-b_eth0", "cbr0"};
+    }
+
+    void sharpVMapsAreReadAsGoDumps()
+    {
+        QFETCH(int, line);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, names);
+        const QString file = QString::fromUtf8(readDump("go-sharpv-maps.log"));
+        const QString text = line == 0 ? file : file.split('\n')[line - 1];
+        const Result<ImportResult> result = importDump({{"log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), objects);
+        for (const ImportMessage& m : result->report.messages)
+            QVERIFY2(m.severity != ImportSeverity::Warning, m.message.c_str());
+        QStringList named;
+        for (const QString& object : objects) {
+            const ResourceKind kind =
+                object.startsWith("Network") ? ResourceKind::Network : ResourceKind::Endpoint;
+            const json* doc = document(*result, kind, object.section(':', 1));
+            QVERIFY(doc);
+            named << QString::fromStdString(doc->value("Name", ""));
+        }
+        QCOMPARE(named, names);
     }
 
     /// A %#v list whose last element the paste cuts inside its quoted Id warns as a struct dumped alone
@@ -1442,6 +1596,7 @@ private slots:
         QTest::addColumn<int>("lastLine");    ///< of the object
         QTest::addColumn<QString>("loss");    ///< part of the object's one loss
         QTest::addColumn<QString>("warning"); ///< the start of the one warning
+        QTest::addColumn<int>("warningLine"); ///< the line it names: where the text ends
         QTest::addColumn<QString>("macPool"); ///< the end of its MAC pool's range as JSON, or "absent"
 
         const QString network = "Network:3F6C1D2E-8A4B-4C7D-9E1F-2A3B4C5D6E7F";
@@ -1449,28 +1604,25 @@ private slots:
         QTest::newRow("wrapped at 100 columns inside the Id, cut in a member's name")
             << wrapped << network + " vxbr1 L2Bridge 10.244.7.0/24 via 10.244.7.1" << 5
             << "the dump ends inside this value in M... (a member's name)"
-            << "the Go struct dump is cut off (the line ends inside it)"
-            << "\"00-15-5D-A1-2F-FF\"";
+            << "the Go struct dump is cut off (the line ends inside it)" << 5 << "\"00-15-5D-A1-2F-FF\"";
         QStringList lines = wrapped.split('\n', Qt::SkipEmptyParts);
         QTest::newRow("the same text on one line")
             << lines[0] + "\n" + lines.mid(1).join(QString())
             << network + " vxbr1 L2Bridge 10.244.7.0/24 via 10.244.7.1" << 2
             << "the dump ends inside this value in M... (a member's name)"
-            << "the Go struct dump is cut off (the line ends inside it)"
-            << "\"00-15-5D-A1-2F-FF\"";
+            << "the Go struct dump is cut off (the line ends inside it)" << 2 << "\"00-15-5D-A1-2F-FF\"";
         QTest::newRow("wrapped inside a member's name: the name goes on")
             << QString::fromUtf8(readDump("go-console-wrapped-list-cut-in-name.log"))
             << network + " vxbr1-pods L2Bridge 10.244.7.0/24 via 10.244.7.1" << 3
             << "the dump ends inside this value in DNSSuffix;"
-            << "the Go struct dump is cut off (the line ends inside it)"
-            << "absent";
+            << "the Go struct dump is cut off (the line ends inside it)" << 3 << "absent";
         QTest::newRow("the next line opens a log record: not joined")
             << lines[1] + "\n" + lines[0] << QString() << 0 << QString()
-            << "a Go struct dump of an HNS network is cut off inside its Id, after 3f6c1d2e-8a4b-;"
+            << "a Go struct dump of an HNS network is cut off inside its Id, after 3f6c1d2e-8a4b-;" << 1
             << "absent";
         QTest::newRow("a narrow line is no console's piece: not joined")
             << "Found existing HNS network [&{Id:3f6c1d2e-8a4b-\n" + lines[2] << QString() << 0 << QString()
-            << "a Go struct dump of an HNS network is cut off inside its Id, after 3f6c1d2e-8a4b-;"
+            << "a Go struct dump of an HNS network is cut off inside its Id, after 3f6c1d2e-8a4b-;" << 1
             << "absent";
     }
 
@@ -1481,13 +1633,17 @@ private slots:
         QFETCH(int, lastLine);
         QFETCH(QString, loss);
         QFETCH(QString, warning);
+        QFETCH(int, warningLine);
         QFETCH(QString, macPool);
         const Result<ImportResult> result = importDump({{"log", text.toStdString()}});
         QVERIFY(result.ok());
         QStringList warned;
         for (const ImportMessage& m : result->report.messages)
-            if (m.severity == ImportSeverity::Warning)
+            if (m.severity == ImportSeverity::Warning) {
                 warned << QString::fromStdString(m.message);
+                QCOMPARE(m.firstLine, warningLine);
+                QCOMPARE(m.lastLine, warningLine);
+            }
         QVERIFY2(warned.size() == 1 && warned.front().startsWith(warning), qPrintable(warned.join(" | ")));
         if (object.isEmpty()) {
             QCOMPARE(int(result->report.objects.size()), 0);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hcn::io {
@@ -175,6 +176,10 @@ struct ExtractResult
     std::vector<ImportWarning> warnings;
     /// What the report says of the text that is no warning (what a dump shows and does not).
     std::vector<ImportWarning> infos;
+    /// Lines (first, last) a reader read as its format though they hold no value to import (a Go map
+    /// that prints only addresses, a Go map of structs that are no HNS objects): what another reader
+    /// says of them (`{"abc":(*hcn.` is no JSON) is no problem of the dump.
+    std::vector<std::pair<int, int>> readWithoutValues;
 };
 
 struct ExtractOptions
