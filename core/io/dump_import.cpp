@@ -190,6 +190,15 @@ void dropSettingsDocuments(std::vector<detail::Sighting>& sightings, std::size_t
                     sightings.end());
 }
 
+/// The list views of `lines`, a block cut in its ID named as this import classifies objects.
+ExtractResult readListViews(const std::vector<CleanedLine>& lines)
+{
+    return extractListViewObjects(lines, [](const json& members, ResourceKind hint) {
+        bool isV1 = false;
+        return detail::classifyObject(members, hint, isV1);
+    });
+}
+
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
@@ -234,7 +243,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     addLineMessages(joinWrappedListValues(lines), ImportSeverity::Info, source.name, messages);
     unwrapJsonLogRecords(lines);
     using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
-    const Reader otherReaders[] = {extractGoStructDumps, extractGoSpewDumps,     extractListViewObjects,
+    const Reader otherReaders[] = {extractGoStructDumps, extractGoSpewDumps,     readListViews,
                                    extractTables,        extractDelimitedTables, extractClixmlObjects};
     if (!stillWanted())
         return false;

@@ -343,7 +343,8 @@ public:
                                              ? std::string()
                                              : ", which starts the IDs of " + std::to_string(fitting) + " " +
                                                    std::string(resourceKindLabel(s.kind)) + "s in the dump";
-                s.lost.push_back(!s.cutId.empty() && key.empty()
+                // First: what the snapshot calls it matters most (a table's other losses follow).
+                s.lost.insert(s.lost.begin(), !s.cutId.empty() && key.empty()
                                      ? "ID: cut off after " + s.cutId + fits + "; the snapshot calls it " + id
                                  : key.empty()
                                      ? "ID: not in the dump; the snapshot calls it " + id

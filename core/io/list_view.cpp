@@ -8,7 +8,6 @@
 #include "hcn/guid.h"
 #include "io/hns_member.h"
 #include "io/hns_property_names.h"
-#include "io/import_objects.h"
 #include "io/non_hns_objects.h"
 #include "io/powershell_value.h"
 #include "io/text_scan.h"
@@ -341,8 +340,8 @@ struct Property
 class ListViewReader
 {
 public:
-    ListViewReader(const std::vector<CleanedLine>& lines, ExtractResult& result)
-        : m_lines(lines), m_result(result)
+    ListViewReader(const std::vector<CleanedLine>& lines, const ObjectKindOf& kindOf, ExtractResult& result)
+        : m_lines(lines), m_kindOf(kindOf), m_result(result)
     {
         m_texts.reserve(lines.size());
         for (const CleanedLine& line : lines)
@@ -862,7 +861,8 @@ private:
     /// back. Without that width it is either a terminal's cut or PowerShell's own wrap at a blank whose
     /// indentation a copy lost; it is joined without the blank only when that makes whole what neither
     /// piece is alone: a GUID or a type name PowerShell printed for a value it did not expand
-    /// (`System.Obj` + `ect[]`).
+    /// (`System.Obj` + `ect[]`). So is a continuation at the value column after a full line, whatever
+    /// the paste shows: PowerShell's own wrap cuts a word longer than the value column there.
     void joinFullLines(PendingObject& object, bool wordWrap, std::size_t terminal) const
     {
         std::vector<Property>& properties = object.properties;
@@ -882,10 +882,13 @@ private:
                     cut = before == terminal ||
                           (before + 1 == terminal && startsWide(trimBlanks(m_texts[join->after])));
                 } else if (join->blank && w.points >= kMinWrapWidth && full(join->before)) {
-                    // Two full lines make the width a console's; a token made whole is proof enough alone.
-                    cut = indent == 0 ? joinMakesAToken(property.valueText, join->offset) ||
-                                            splitsAKey(property.valueText, join->offset)
-                                      : indent == object.colon + 2 && fullLines >= 2 && !wordWrap;
+                    // Two full lines make the width a console's; a token made whole is proof enough alone
+                    // (PowerShell's own wrap cuts a word longer than the value column, as a GUID is on a
+                    // console of 64 columns, at the line's end).
+                    const bool token = joinMakesAToken(property.valueText, join->offset);
+                    cut = indent == 0
+                              ? token || splitsAKey(property.valueText, join->offset)
+                              : indent == object.colon + 2 && ((fullLines >= 2 && !wordWrap) || token);
                 }
                 if (cut && join->blank) {
                     property.valueText.erase(join->offset, 1);
@@ -980,8 +983,7 @@ private:
             members[p.name] = p.valueText;
         members[id.name] =
             std::string(shown) + std::string("00000000-0000-0000-0000-000000000000").substr(shown.size());
-        bool isV1 = false;
-        const ResourceKind kind = detail::classifyObject(members, kindHint, isV1);
+        const ResourceKind kind = m_kindOf ? m_kindOf(members, kindHint) : kindHint;
         std::string shownMembers;
         int named = 0;
         for (std::size_t i = 0; i + 1 < properties.size() && named < 4; ++i) {
@@ -1125,6 +1127,7 @@ private:
     }
 
     const std::vector<CleanedLine>& m_lines;
+    const ObjectKindOf& m_kindOf;
     ExtractResult& m_result;
     std::vector<std::string_view> m_texts;
 
@@ -1141,10 +1144,10 @@ private:
 
 } // namespace
 
-ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines)
+ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines, const ObjectKindOf& kindOf)
 {
     ExtractResult result;
-    ListViewReader(lines, result).run();
+    ListViewReader(lines, kindOf, result).run();
     // Elisions are reported while scanning, unreadable values when their object is complete.
     std::stable_sort(
         result.warnings.begin(), result.warnings.end(),

@@ -247,7 +247,10 @@ bool endsFormatTable(std::string_view line)
 struct FormatCells
 {
     std::vector<std::string_view> text; ///< empty when the line has nothing in the column
-    std::vector<bool> full;             ///< the text reaches the end of its column
+    std::vector<bool> full;             ///< the text reaches the end of its column (or one short)
+    /// The text fills its column to the last character, a column before the last: `-Wrap` moves a word
+    /// that does not fit (with its blank) to the next line, so a cell that full was cut inside a word.
+    std::vector<bool> cut;
 };
 
 FormatCells splitFormatLine(std::string_view line, const std::vector<FormatColumn>& columns,
@@ -265,7 +268,7 @@ FormatCells splitFormatLine(std::string_view line, const std::vector<FormatColum
         bytes[c].second = std::max(bytes[c].second, token.end);
         ends[c] = std::max(ends[c], token.columnEnd);
     }
-    FormatCells cells{std::vector<std::string_view>(columns.size()),
+    FormatCells cells{std::vector<std::string_view>(columns.size()), std::vector<bool>(columns.size(), false),
                       std::vector<bool>(columns.size(), false)};
     for (std::size_t c = 0; c < columns.size(); ++c) {
         if (bytes[c].first == std::string::npos)
@@ -273,15 +276,26 @@ FormatCells splitFormatLine(std::string_view line, const std::vector<FormatColum
         cells.text[c] = line.substr(bytes[c].first, bytes[c].second - bytes[c].first);
         const std::size_t limit = c + 1 < columns.size() ? columns[c + 1].column - 1 : width;
         cells.full[c] = ends[c] + 1 >= limit;
+        cells.cut[c] = c + 1 < columns.size() && ends[c] == limit;
     }
     return cells;
 }
 
+/// The start of a GUID, not the whole of one: hex digits with the dashes where a GUID has them.
+bool isGuidStart(std::string_view text)
+{
+    constexpr std::string_view kZeroGuid = "00000000-0000-0000-0000-000000000000";
+    return !text.empty() && text.size() < kZeroGuid.size() &&
+           isGuid(std::string(text) + std::string(kZeroGuid.substr(text.size())));
+}
+
 /// A line `Format-Table -Wrap` continued the previous line's cells on: nothing in the first column, and
 /// only text under columns whose text above filled them (two GUIDs are two rows, not one cut in two).
-bool continuesCells(const FormatCells& line, const FormatCells& above)
+/// Text in the first column continues it when the row's ID is not whole yet (`idOpen`: a narrow console
+/// cut the GUID) and the first cell above filled its column: a new row starts with its whole ID.
+bool continuesCells(const FormatCells& line, const FormatCells& above, bool idOpen)
 {
-    if (!line.text.front().empty())
+    if (!line.text.front().empty() && !(idOpen && above.cut.front()))
         return false;
     bool any = false;
     for (std::size_t c = 0; c < line.text.size(); ++c) {
@@ -355,15 +369,6 @@ std::vector<std::string> propertiesNotShown(ResourceKind kind, const std::vector
     return losses;
 }
 
-/// From `from` on, the first line holding text other than a code fence (its index), or lines.size().
-std::size_t nextTextLine(const std::vector<CleanedLine>& lines, std::size_t from)
-{
-    while (from < lines.size() &&
-           (isBlankLine(lines[from].text) || isFenceLine(trimBlanks(lines[from].text))))
-        ++from;
-    return from;
-}
-
 /// `ID  Name  IPAddress  IsRemoteEndpoi`: the header of a table of HNS objects, its labels HNS property
 /// names (the last maybe cut), one of them more than a name any object has.
 /// The labels, joined with ", "; empty when the line is no such header.
@@ -395,15 +400,18 @@ std::string hnsTableHeader(std::string_view line)
 }
 
 /// A Format-Table / Select-Object table the paste ends in right after its header (`----` under it, or
-/// the header itself cut): a warning says so, as the table's rows are lost. Returns the index after it,
-/// or `at`.
-std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+/// the header itself cut): a warning says so, as the table's rows are lost. `lastText` is the paste's
+/// last line holding text. Returns the index after it, or `at`.
+std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size_t at, std::size_t lastText,
+                                ExtractResult& result)
 {
-    std::size_t last = at;
-    const bool dashes = at + 1 < lines.size() && isDashLine(lines[at + 1].text);
-    if (dashes)
-        last = at + 1;
-    if (nextTextLine(lines, last + 1) != lines.size())
+    // Only the paste's last text line, or the one before it over a rule, can be such a header: every
+    // other line is passed over here at the cost of a comparison.
+    if (lastText >= lines.size() || (at != lastText && at + 1 != lastText))
+        return at;
+    const bool dashes = at + 1 == lastText && isDashLine(lines[at + 1].text);
+    const std::size_t last = dashes ? at + 1 : at;
+    if (last != lastText)
         return at;
     if (!dashes && at > 0 && !isBlankLine(lines[at - 1].text) && !isCommandLine(lines[at - 1].text))
         return at; // the last line of some other text
@@ -420,7 +428,25 @@ std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size
 
 } // namespace
 
-/// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID.
+namespace {
+
+/// `00-15-5D-3A-8C-E2` (or with colons): a MAC address as HNS and PowerShell print one.
+bool isMacAddress(std::string_view s)
+{
+    if (s.size() != 17)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool separator = i % 3 == 2;
+        if (separator ? s[i] != '-' && s[i] != ':' : !std::isxdigit(static_cast<unsigned char>(s[i])))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+/// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID or a
+/// MAC address.
 std::string joinWrapped(const std::string& first, std::string_view rest)
 {
     if (first.empty())
@@ -429,16 +455,26 @@ std::string joinWrapped(const std::string& first, std::string_view rest)
     const std::size_t start = glued.find_last_of(" \t", first.size() > 0 ? first.size() - 1 : 0);
     const std::size_t tokenStart = start == std::string::npos ? 0 : start + 1;
     const std::size_t tokenEnd = std::min(glued.find_first_of(" \t", first.size()), glued.size());
-    if (isGuid(std::string_view(glued).substr(tokenStart, tokenEnd - tokenStart)))
+    const std::string_view token = std::string_view(glued).substr(tokenStart, tokenEnd - tokenStart);
+    if (isGuid(token) || isMacAddress(token))
         return glued;
     return first + " " + std::string(rest);
 }
 
-std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result)
+std::size_t lastTextLine(const std::vector<CleanedLine>& lines)
+{
+    for (std::size_t i = lines.size(); i > 0; --i)
+        if (!isBlankLine(lines[i - 1].text) && !isFenceLine(trimBlanks(lines[i - 1].text)))
+            return i - 1;
+    return lines.size();
+}
+
+std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, std::size_t lastText,
+                            ExtractResult& result)
 {
     if (isBlankLine(lines[at].text))
         return at;
-    if (const std::size_t next = tableCutAfterHeader(lines, at, result); next != at)
+    if (const std::size_t next = tableCutAfterHeader(lines, at, lastText, result); next != at)
         return next;
     if (at + 1 >= lines.size() || !isDashLine(lines[at + 1].text))
         return at;
@@ -506,13 +542,21 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         found = FoundValue{};
     };
 
+    const auto idColumn = std::find_if(columns.begin(), columns.end(), [](const FormatColumn& column) {
+        return equalsIgnoreCase(column.label, "ID");
+    });
     for (std::size_t i = at + 2; i < end; ++i) {
         const CleanedLine& line = lines[i];
         FormatCells cells = splitFormatLine(line.text, columns, width);
-        if (found.firstLine != 0 && continuesCells(cells, above)) {
+        const bool idOpen =
+            idColumn != columns.end() && isGuidStart(rowText[std::size_t(idColumn - columns.begin())]);
+        if (found.firstLine != 0 && continuesCells(cells, above, idOpen)) {
             for (std::size_t c = 0; c < columns.size(); ++c) {
-                if (!cells.text[c].empty())
-                    rowText[c] = joinWrapped(rowText[c], cells.text[c]);
+                if (cells.text[c].empty())
+                    continue;
+                // A cell cut inside a word goes on without a blank; one wrapped at a blank with one.
+                rowText[c] = above.cut[c] ? rowText[c] + std::string(cells.text[c])
+                                          : joinWrapped(rowText[c], cells.text[c]);
             }
             found.lastLine = line.sourceLine;
             found.sourceText += "\n" + line.text;
@@ -611,11 +655,12 @@ ExtractResult extractTables(const std::vector<CleanedLine>& lines)
         return read; // which says what the lines left whole hold, as this pass does
     }
     std::size_t at = 0;
+    const std::size_t lastText = tables::lastTextLine(lines);
     try {
         while (at < lines.size()) {
             std::size_t next = tables::readHnsdiagTable(lines, at, result);
             if (next == at)
-                next = tables::readFormatTable(lines, at, result);
+                next = tables::readFormatTable(lines, at, lastText, result);
             at = next == at ? at + 1 : next;
         }
     } catch (const std::exception&) { // out of memory: what was read so far, and a warning

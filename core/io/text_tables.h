@@ -39,7 +39,8 @@ std::string lineRange(int first, int last);
 std::vector<std::pair<int, int>> joinedRuns(std::vector<std::pair<int, int>> ranges);
 /// How often and where one thing is logged, runs of lines joined: "(3 times, lines 4-5, 9)".
 std::string timesAtLines(std::vector<std::pair<int, int>> at);
-/// A wrapped cell or value joined again: with a blank where the wrap took one, without one inside a GUID.
+/// A wrapped cell or value joined again: with a blank where the wrap took one, without one inside a GUID
+/// or a MAC address.
 std::string joinWrapped(const std::string& first, std::string_view rest);
 
 /// When an hnsdiag table (a section heading such as `Networks:`, or a bare hnsdiag header line) starts
@@ -58,7 +59,11 @@ void shapeHnsdiagListObject(ResourceKind kind, nlohmann::json& object, std::vect
 /// holds no such table; when it holds one whose rows cannot be told apart so (the padding was lost, no
 /// Id column), empty with `unreadHeader` set to the header's labels.
 std::vector<std::string> splitFlattenedTable(std::string_view line, std::string& unreadHeader);
-/// The same for a Format-Table / Select-Object table (a header line, a `----` line, rows).
-std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, ExtractResult& result);
+/// The index of the last line holding text other than a code fence, or lines.size() when none does.
+std::size_t lastTextLine(const std::vector<CleanedLine>& lines);
+/// The same for a Format-Table / Select-Object table (a header line, a `----` line, rows). `lastText`
+/// (lastTextLine, found once for all the lines) tells whether the paste ends right after a header.
+std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t at, std::size_t lastText,
+                            ExtractResult& result);
 
 } // namespace hcn::io::tables

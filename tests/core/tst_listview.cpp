@@ -2,9 +2,9 @@
 // `Name : value` blocks become objects with typed values, wrapped values are joined, what PowerShell did
 // not print in full is named as a loss, and JSON, tables and prose around the blocks are left alone.
 
-#include "hcn/dump_formats.h"
-
 #include "dump_files.h"
+#include "hcn/dump_formats.h"
+#include "io/import_objects.h"
 
 #include <QtTest>
 
@@ -13,18 +13,27 @@ using namespace hcn::io;
 
 namespace {
 
+/// The list views of `lines`, objects classified as the import classifies them.
+ExtractResult readListViews(const std::vector<CleanedLine>& lines)
+{
+    return extractListViewObjects(lines, [](const nlohmann::json& members, ResourceKind hint) {
+        bool isV1 = false;
+        return detail::classifyObject(members, hint, isV1);
+    });
+}
+
 ExtractResult importDump(const QString& name)
 {
     const auto decoded = decodeDumpText(bytesView(readDump(name)));
     if (!decoded.ok())
         qFatal("%s does not decode: %s", qPrintable(name), decoded.status().message().c_str());
-    return extractListViewObjects(cleanPastedText(decoded->text));
+    return readListViews(cleanPastedText(decoded->text));
 }
 
 ExtractResult importText(const QString& text)
 {
     const std::string utf8 = text.toStdString();
-    return extractListViewObjects(cleanPastedText(utf8));
+    return readListViews(cleanPastedText(utf8));
 }
 
 /// What a user sees per imported object: its ID, or its Name when the paste has no ID.
@@ -148,6 +157,8 @@ private slots:
     void commandLinesNameTheKind();
     void hnsdiagObjects_data();
     void hnsdiagObjects();
+    void aNarrowConsolesWrap_data();
+    void aNarrowConsolesWrap();
 };
 
 void TestListView::readsRenderedValues_data()
@@ -1190,7 +1201,7 @@ void TestListView::utf16DumpEndToEnd()
     QVERIFY(decoded.ok());
     QCOMPARE(int(decoded->encoding), int(TextEncoding::Utf16LeBom));
     const std::vector<CleanedLine> lines = cleanPastedText(decoded->text);
-    const ExtractResult result = extractListViewObjects(lines);
+    const ExtractResult result = readListViews(lines);
     QCOMPARE(result.values.size(), std::size_t(1));
     const FoundValue& found = result.values[0];
     QCOMPARE(found.firstLine, 3);
@@ -1209,7 +1220,7 @@ void TestListView::jsonInTheSameFileIsLeftToTheJsonReader()
     const auto decoded = decodeDumpText(bytesView(bytes));
     QVERIFY(decoded.ok());
 
-    const ExtractResult listView = extractListViewObjects(cleanPastedText(decoded->text));
+    const ExtractResult listView = readListViews(cleanPastedText(decoded->text));
     QCOMPARE(labels(listView), QStringList{podEndpoint});
 
     // The JSON network is the other reader's, and that reader does not take the list view.
@@ -1354,6 +1365,56 @@ void TestListView::hnsdiagObjects()
     }
     QCOMPARE(shown(values), shown(nlohmann::json::parse(objects.toStdString())));
     QCOMPARE(found, kinds);
+}
+
+/// `Get-HnsEndpoint | Format-List` on a console 64 columns wide: PowerShell wraps each value at 63
+/// columns, at blanks, and cuts a word longer than the 35 columns left for values (a GUID, a pod's
+/// name) where the line ends; the continuation is indented to the value column. Every value reads
+/// whole again.
+void TestListView::aNarrowConsolesWrap_data()
+{
+    QTest::addColumn<QString>("property"); ///< a JSON pointer into the endpoint
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("its ID, one character on the next line") << "/ID"
+                                                            << R"("C5D08E3A-61F2-4B97-8A4C-2E0F7B9D5136")";
+    QTest::newRow("its network's ID") << "/VirtualNetwork"
+                                      << R"("8B31F6D4-2E9A-4C05-97B8-D6E1A3F0C29B")";
+    QTest::newRow("a name cut two characters before its end") << "/Name"
+                                                              << R"("7f3e91b0c2d84a56e1f09b7c3d2a6e48_cbr0")";
+    QTest::newRow("DNS suffixes cut inside a word")
+        << "/DNSSuffix"
+        << R"("default.svc.cluster.local,svc.cluster.local,cluster.local")";
+    QTest::newRow("a hashtable wrapped at its blanks")
+        << "/Health"
+        << R"({"LastErrorCode":0,"LastUpdateTime":133498127365814773})";
+    QTest::newRow("policies wrapped over 7 lines")
+        << "/Policies"
+        << R"([{"Type":"OutBoundNAT","ExceptionList":"System.Object[]"},)"
+           R"({"Type":"ROUTE","DestinationPrefix":"10.96.0.0/12","NeedEncap":true},)"
+           R"({"Type":"ROUTE","DestinationPrefix":"10.244.3.27/32","NeedEncap":true}])";
+    QTest::newRow("a GUID inside a hashtable cut at a dash") << "/Resources/ID"
+                                                             << R"("0F9E4B2C-7D31-4A68-B5E0-C19D3F8A2B74")";
+    QTest::newRow("a GUID inside a hashtable cut after its first group")
+        << "/Resources/parentId"
+        << R"("1A6C3E8F-B204-4D97-8E15-F73A0C9B6D21")";
+    QTest::newRow("a container ID cut at the width")
+        << "/SharedContainers"
+        << R"(["7f3e91b0c2d84a56e1f09b7c3d2a6e48e5b1a9d04c7f3826b0e9d1c5a7f24e63"])";
+}
+
+void TestListView::aNarrowConsolesWrap()
+{
+    QFETCH(QString, property);
+    QFETCH(QString, expected);
+
+    const ExtractResult result = importDump(QStringLiteral("listview-endpoint-64-columns.txt"));
+    QCOMPARE(result.values.size(), std::size_t(1));
+    QCOMPARE(int(result.values[0].kindHint), int(ResourceKind::Endpoint));
+    QVERIFY2(result.warnings.empty(), qPrintable(warningTexts(result).join(QLatin1Char('\n'))));
+    const nlohmann::json::json_pointer at(property.toStdString());
+    QVERIFY2(result.values[0].value.contains(at), qPrintable(shown(result.values[0].value)));
+    QCOMPARE(shown(result.values[0].value.at(at)), shown(nlohmann::json::parse(expected.toStdString())));
 }
 
 QTEST_APPLESS_MAIN(TestListView)

@@ -3,12 +3,12 @@
 // rows a console wrapped or a long name pushed out of its column still come out whole, and lines that
 // are not table rows give no objects.
 
+#include "dump_files.h"
 #include "hcn/dump_formats.h"
+#include "hcn/dump_import.h"
 #include "hcn/dump_text.h"
 
 #include <QElapsedTimer>
-#include "dump_files.h"
-
 #include <QtTest>
 
 using namespace hcn;
@@ -187,6 +187,9 @@ private slots:
     void rowsThePasteCut();
     void formatTablesNameWhatTheyLeaveOut_data();
     void formatTablesNameWhatTheyLeaveOut();
+    void rowsWithoutAnIdSayTheirMadeUpIdFirst_data();
+    void rowsWithoutAnIdSayTheirMadeUpIdFirst();
+    void formatTableWrappedByANarrowConsole();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -1050,6 +1053,71 @@ void TestTables::formatTablesNameWhatTheyLeaveOut()
     for (const ImportWarning& w : result.warnings)
         messages << QString::fromStdString(w.message);
     QCOMPARE(messages, warnings);
+}
+
+/// A Format-Table without an ID column: the import makes each row's ID up, and the report's line about
+/// what the object lost says so first, ahead of the properties the table does not show, however many of
+/// them push the rest behind "and N more".
+void TestTables::rowsWithoutAnIdSayTheirMadeUpIdFirst_data()
+{
+    QTest::addColumn<QString>("dump");
+    QTest::addColumn<QString>("object"); ///< as the report names it
+    QTest::addColumn<int>("more");       ///< losses behind "and N more"
+
+    QTest::newRow("endpoints: network, address, MAC and policies not shown")
+        << QStringLiteral("format-table-without-id.txt") << QStringLiteral("endpoint cbr0_ep1") << 2;
+    QTest::newRow("a remote endpoint of the same table")
+        << QStringLiteral("format-table-without-id.txt") << QStringLiteral("endpoint remote_ep") << 2;
+    QTest::newRow("a network: type, subnets and policies not shown")
+        << QStringLiteral("format-table-without-id.txt") << QStringLiteral("network cbr0") << 1;
+}
+
+void TestTables::rowsWithoutAnIdSayTheirMadeUpIdFirst()
+{
+    QFETCH(QString, dump);
+    QFETCH(QString, object);
+    QFETCH(int, more);
+
+    const QByteArray bytes = readDump(dump);
+    const Result<ImportResult> imported = importDump({{dump.toStdString(), std::string(bytesView(bytes))}});
+    QVERIFY(imported.ok());
+    QStringList said;
+    QString lost;
+    for (const ImportMessage& m : imported->report.messages) {
+        const QString message = QString::fromStdString(m.message);
+        said << message;
+        if (message.startsWith(object + QLatin1Char(' ')) &&
+            message.contains(QStringLiteral("not carried in full")))
+            lost = message;
+    }
+    QVERIFY2(!lost.isEmpty(), qPrintable(said.join(QLatin1Char('\n'))));
+    const QString losses = lost.mid(lost.indexOf(QStringLiteral(": not carried in full by the dump: ")) + 35);
+    // The ID made up is the loss the linking adds after the reader's (import_linking.cpp appends it);
+    // remove this once it goes first.
+    QVERIFY2(losses.startsWith(QStringLiteral("ID: not in the dump; the snapshot calls it ")),
+             qPrintable(lost));
+    QVERIFY2(losses.contains(QStringLiteral(": not shown by the table")), qPrintable(lost));
+    QVERIFY2(losses.endsWith(QStringLiteral("; and %1 more").arg(more)), qPrintable(lost));
+}
+
+/// `Format-Table ID, Name, IPAddress, MacAddress -Wrap` on a console 64 columns wide: PowerShell gives
+/// each column 15 characters and cuts what is longer inside its words, the ID too, so a row's lines go
+/// on in the first column. Each row reads whole, its ID glued again.
+void TestTables::formatTableWrappedByANarrowConsole()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("format-table-wrap-64-columns.txt"));
+    QCOMPARE(spans(result), QStringLiteral("5-7 8-10"));
+    QCOMPARE(result.values.size(), std::size_t(2));
+    QCOMPARE(result.values[0].value, (nlohmann::json{{"ID", "C5D08E3A-61F2-4B97-8A4C-2E0F7B9D5136"},
+                                                     {"Name", "7f3e91b0c2d84a56e1f09b7c3d2a6e48_cbr0"},
+                                                     {"IPAddress", "10.244.3.27"},
+                                                     {"MacAddress", "00-15-5D-3A-8C-E2"}}));
+    QCOMPARE(result.values[1].value, (nlohmann::json{{"ID", "2A7F0C95-D84B-4E16-B3A9-5C1E8F06D72B"},
+                                                     {"Name", "remote_10.244.4.0_cbr0"},
+                                                     {"IPAddress", "10.244.4.2"},
+                                                     {"MacAddress", "02-11-0A-F4-04-02"}}));
+    QCOMPARE(result.values[0].repairs, std::vector<std::string>{"joined cells wrapped onto following lines"});
+    QVERIFY2(result.warnings.empty(), result.warnings.empty() ? "" : result.warnings[0].message.c_str());
 }
 
 void TestTables::pasteCutInASectionHeading_data()

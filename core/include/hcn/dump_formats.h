@@ -8,12 +8,19 @@
 
 #include "hcn/dump_text.h"
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace hcn::io {
+
+/// The kind of HNS object a JSON object's members show (Invalid: none; `hint`, a heading's kind, wins
+/// when set), as the import classifies the objects the readers find. A reader that names an object it
+/// does not import is given it by its caller, so it words its warning as the import would name the
+/// object.
+using ObjectKindOf = std::function<ResourceKind(const nlohmann::json& members, ResourceKind hint)>;
 
 /// One value as PowerShell's formatter renders it, as JSON:
 /// - `True`/`False` -> bool; an integer -> number; anything else -> string (GUIDs, addresses, names);
@@ -58,7 +65,9 @@ nlohmann::json parsePowerShellValue(std::string_view text, std::vector<std::stri
 /// (`IP Address : ...`), is read here too: one object of that kind in the v1 shape (ID, Name, IPAddress,
 /// MacAddress, VirtualNetwork or VirtualNetworkName), kindHint set, with what hnsdiag list does not show
 /// as losses.
-ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines);
+/// A block the paste ends inside of, in its ID, is not imported; its warning names the kind of object
+/// `kindOf` tells from the block's members.
+ExtractResult extractListViewObjects(const std::vector<CleanedLine>& lines, const ObjectKindOf& kindOf);
 
 /// Objects in tables: `hnsdiag list all` (sections `Networks:`, `Endpoints:`, `Namespaces:`,
 /// `LoadBalancers:`, old and new column layouts, long names overflowing their column, several DIP IDs in
