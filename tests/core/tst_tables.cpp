@@ -1092,8 +1092,7 @@ void TestTables::rowsWithoutAnIdSayTheirMadeUpIdFirst()
     }
     QVERIFY2(!lost.isEmpty(), qPrintable(said.join(QLatin1Char('\n'))));
     const QString losses = lost.mid(lost.indexOf(QStringLiteral(": not carried in full by the dump: ")) + 35);
-    // The ID made up is the loss the linking adds after the reader's (import_linking.cpp appends it);
-    // remove this once it goes first.
+    // The ID made up comes first, before the table's own losses.
     QVERIFY2(losses.startsWith(QStringLiteral("ID: not in the dump; the snapshot calls it ")),
              qPrintable(lost));
     QVERIFY2(losses.contains(QStringLiteral(": not shown by the table")), qPrintable(lost));
