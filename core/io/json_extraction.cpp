@@ -4,7 +4,9 @@
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
 #include "hcn/network_mode.h"
+#include "io/cut_id_warning.h"
 #include "io/hns_member.h"
+#include "io/import_objects.h"
 #include "io/json_parse_errors.h"
 #include "io/json_repair.h"
 #include "io/logged_error.h"
@@ -500,14 +502,22 @@ private:
             end += text[end] == '\\' ? 2 : 1;
         // A field without its closing quote was cut with the line: what it holds is still searched.
         end = std::min(end, text.size());
+        // A record a console wrapped and the import joined again keeps the lines it came from: each
+        // byte unquoted is mapped back to its column.
+        const CleanedLine& line = m_lines[at.line];
+        std::vector<std::size_t> columnOf;
         const std::string unquoted =
-            unquoteGoString(std::string_view(text).substr(at.column, end - at.column));
+            unquoteGoString(std::string_view(text).substr(at.column, end - at.column),
+                            line.joinedAt.empty() ? nullptr : &columnOf);
+        for (std::size_t& column : columnOf)
+            column += at.column;
         std::vector<CleanedLine> inner;
         for (std::size_t start = 0; start <= unquoted.size();) {
             std::size_t stop = unquoted.find('\n', start);
             if (stop == std::string::npos)
                 stop = unquoted.size();
-            inner.push_back({unquoted.substr(start, stop - start), m_lines[at.line].sourceLine});
+            inner.push_back({unquoted.substr(start, stop - start), line.sourceLine, false,
+                             joinedWithin(line, columnOf, start, stop)});
             start = stop + 1;
         }
         ExtractResult nested;
@@ -674,8 +684,8 @@ private:
     bool takeValue(Position& at)
     {
         Collected c = collect(at);
-        const int first = m_lines[at.line].sourceLine;
-        const int last = m_lines[c.lastLine].sourceLine;
+        const int first = lineAt(at);
+        const int last = c.closed ? lineBefore(c.end) : lineAt({c.lastLine, std::string::npos});
         // An unclosed value is reported on its first line: its range would run to the end of the text.
         const int reportedLast = c.closed ? last : first;
         if (c.tooDeep)
@@ -828,7 +838,7 @@ private:
                  "missing "
                  "from the list");
         for (const std::size_t i : inside)
-            warn(m_lines[(*spans)[i].from.line].sourceLine, m_lines[(*spans)[i].to.line].sourceLine,
+            warn(lineAt((*spans)[i].from), lineBefore((*spans)[i].to),
                  "lines elided with '...' were dropped; the value is incomplete");
     }
 
@@ -866,8 +876,8 @@ private:
         nlohmann::json value = readAroundDamage(json, damaged, repairs);
         if (value.empty())
             return false;
-        const int first = m_lines[at.line].sourceLine;
-        const int last = m_lines[end.line].sourceLine;
+        const int first = lineAt(at);
+        const int last = lineBefore(end);
         const std::string context = contextBefore(at);
         bool fromEnvelope = false;
         if (value.is_object() && value.contains("Success") && hasOnlyEnvelopeMembers(value)) {
@@ -934,8 +944,8 @@ private:
             FoundValue element = found;
             if (ownLines) {
                 const Collected::Span& span = (*spans)[i];
-                element.firstLine = m_lines[span.from.line].sourceLine;
-                element.lastLine = m_lines[span.to.line].sourceLine;
+                element.firstLine = lineAt(span.from);
+                element.lastLine = lineBefore(span.to);
                 element.sourceText = spanText(span.from, span.to);
             }
             // Each element is an object of its own: its damage is reported on it, by its members' names.
@@ -1129,11 +1139,52 @@ private:
         return cut + "; read as " + std::string(modes.front()) + ", the only network type that starts so";
     }
 
+    /// Whether the object a value the paste cut inside its ID stands for (`value`, or its list's last
+    /// element; in an envelope, `value` is its Output) is told by no member it shows but that ID (it is
+    /// of an HNS kind only with the ID whole, and no network by its Type): then it is named as a list
+    /// view's block or an hnsdiag row cut in its ID is (cutIdNotImported), on its own lines, and the
+    /// caller leaves it out. False (nothing reported) when the object is told without its ID.
+    bool reportCutInId(const nlohmann::json& value, bool inEnvelope, const Collected& c,
+                       const CutStringMember& id, int first, int last)
+    {
+        const bool inList = value.is_array() && !value.empty();
+        const nlohmann::json& object = inList ? value.back() : value;
+        if (!object.is_object())
+            return false;
+        bool isV1 = false;
+        if (detail::classifyObject(object, ResourceKind::Invalid, isV1) != ResourceKind::Invalid)
+            return false;
+        nlohmann::json whole = object;
+        whole[id.key] = idCompletedFrom(id.shown);
+        const ResourceKind kind = detail::classifyObject(whole, ResourceKind::Invalid, isV1);
+        // A network shows its mode: the import takes it without its ID (import_collect.cpp).
+        if (kind == ResourceKind::Invalid ||
+            (kind == ResourceKind::Network && (object.contains("Type") || object.contains("type"))))
+            return false;
+        // Its members in the order the dump shows them.
+        std::vector<std::string> repairs;
+        const auto ordered =
+            nlohmann::ordered_json::parse(closeTruncatedJson(repairCommas(c.json, repairs)), nullptr, false);
+        const nlohmann::ordered_json* shown =
+            inEnvelope && ordered.is_object() && ordered.contains("Output") ? &ordered["Output"] : &ordered;
+        if (shown->is_array() && !shown->empty())
+            shown = &shown->back();
+        std::vector<std::pair<std::string, std::string>> members;
+        if (shown->is_object())
+            for (const auto& [key, member] : shown->items())
+                if (!member.is_structured())
+                    members.emplace_back(key, member.is_string() ? member.get<std::string>() : member.dump());
+        const std::vector<Collected::Span>& spans = inEnvelope ? c.depth3 : c.depth2;
+        const int from = inList && spans.size() == value.size() ? lineAt(spans.back().from) : first;
+        warn(from, last, cutIdNotImported(id.key, kind, id.shown, shownMembersText(members)));
+        return true;
+    }
+
     bool salvageCutValue(Position at, std::size_t stopLine, const std::string& warning)
     {
         Collected c = collect(at, stopLine);
-        const int first = m_lines[at.line].sourceLine;
-        const int last = m_lines[c.lastLine].sourceLine;
+        const int first = lineAt(at);
+        const int last = lineAt({c.lastLine, std::string::npos});
         std::string closed =
             closeTruncatedJson(repairCommas(dropPlaceholders(c.json, c.placeholders), c.repairs));
         nlohmann::json value;
@@ -1171,8 +1222,15 @@ private:
             reportFailedAnswer(value, first, last, context, strings.inString() && value.contains("Error"));
             return true;
         }
+        const std::optional<CutStringMember> member = cutStringMember(c.json);
+        const bool cutInId = member && cutInHnsId(member->key, member->shown, context);
+        // An answer cut before its Success (Output came first) is one too.
+        const bool envelope = (isEnvelope(value) || isCutEnvelope(value)) && value.contains("Output");
+        // An object told by nothing but its ID, cut there, is named and left out.
+        const bool cutIdNamed =
+            cutInId && reportCutInId(envelope ? value["Output"] : value, envelope, c, *member, first, last);
         // A cut log record, map or request that shows no HNS object lost none.
-        if (cutLosesHnsObject(value, context))
+        if (!cutIdNamed && cutLosesHnsObject(value, context))
             warn(first, last, warning);
         if (!c.placeholders.empty()) {
             warn(first, last, placeholderWarning(c.placeholders));
@@ -1184,15 +1242,13 @@ private:
         found.context = context;
         found.sourceText = spanText(at, {c.lastLine, std::string::npos});
         // The cut fell in the object's ID: what the dump shows of it may name an object seen whole.
-        if (const auto member = cutStringMember(c.json);
-            member && cutInHnsId(member->key, member->shown, context))
+        if (cutInId)
             found.cutId = member->shown;
         c.repairs.push_back("closed a value the paste cut off");
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
-        // An answer cut before its Success (Output came first) is one too.
-        if ((isEnvelope(value) || isCutEnvelope(value)) && value.contains("Output")) {
+        if (envelope) {
             found.fromEnvelope = true;
             value = std::move(value["Output"]);
         }
@@ -1212,9 +1268,12 @@ private:
             value.erase(value.size() - 1);
             found.value = std::move(value);
             m_result.values.push_back(std::move(found));
-            m_result.values.push_back(std::move(cutOff));
+            if (!cutIdNamed)
+                m_result.values.push_back(std::move(cutOff));
             return true;
         }
+        if (cutIdNamed)
+            return true;
         found.losses.push_back(loss);
         if (!typeLoss.empty())
             found.losses.push_back(typeLoss);
@@ -1241,8 +1300,7 @@ private:
         std::vector<FoundValue::Element> elements;
         elements.reserve(spans->size());
         for (const Collected::Span& span : *spans)
-            elements.push_back({m_lines[span.from.line].sourceLine, m_lines[span.to.line].sourceLine,
-                                spanText(span.from, span.to)});
+            elements.push_back({lineAt(span.from), lineBefore(span.to), spanText(span.from, span.to)});
         return elements;
     }
 
@@ -1279,6 +1337,12 @@ private:
             next = m_lines[wrapEnd].text;
         return textAfterValue(std::string_view(line).substr(std::min(end.column, line.size())), next);
     }
+
+    /// The source line the text at `at` came from (a line joined from several keeps where each began).
+    int lineAt(Position at) const { return sourceLineAt(m_lines[at.line], at.column); }
+
+    /// The source line of the text just before `end` (a span's end, one past its last character).
+    int lineBefore(Position end) const { return lineAt({end.line, end.column > 0 ? end.column - 1 : 0}); }
 
     /// The cleaned text from `from` up to `to`, lines joined by LF.
     std::string spanText(Position from, Position to) const

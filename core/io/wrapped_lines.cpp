@@ -85,16 +85,56 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
     return end;
 }
 
-std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end)
+std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end,
+                            std::vector<std::pair<std::size_t, int>>* joinedAt)
 {
     std::string joined = lines[first].text;
+    if (joinedAt)
+        *joinedAt = lines[first].joinedAt;
     const std::size_t width = codePointWidth(joined);
     for (std::size_t k = first + 1; k < end && k < lines.size(); ++k) {
         if (codePointWidth(lines[k - 1].text) < width)
             joined += ' '; // the console broke at a blank, which the copy trimmed
+        if (joinedAt) {
+            joinedAt->emplace_back(joined.size(), lines[k].sourceLine);
+            for (const auto& [column, line] : lines[k].joinedAt)
+                joinedAt->emplace_back(joined.size() + column, line);
+        }
         joined += lines[k].text;
     }
     return joined;
+}
+
+int sourceLineAt(const CleanedLine& line, std::size_t column)
+{
+    int at = line.sourceLine;
+    for (const auto& [start, number] : line.joinedAt) {
+        if (start > column)
+            break;
+        at = number;
+    }
+    return at;
+}
+
+std::vector<std::pair<std::size_t, int>> joinedWithin(const CleanedLine& line,
+                                                      const std::vector<std::size_t>& columnOf,
+                                                      std::size_t begin, std::size_t end)
+{
+    std::vector<std::pair<std::size_t, int>> within;
+    end = std::min(end, columnOf.size());
+    if (line.joinedAt.empty() || begin >= end)
+        return within;
+    int current = line.sourceLine;
+    std::size_t next = 0; // the first joined line not yet reached
+    for (std::size_t k = begin; k < end; ++k) {
+        int at = current;
+        while (next < line.joinedAt.size() && line.joinedAt[next].first <= columnOf[k])
+            at = line.joinedAt[next++].second;
+        if (at != current)
+            within.emplace_back(k - begin, at);
+        current = at;
+    }
+    return within;
 }
 
 std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,

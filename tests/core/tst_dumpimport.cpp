@@ -2346,11 +2346,7 @@ private slots:
             const ImportedObject* o = object(result, id);
             return o ? QStringLiteral("%1-%2").arg(o->firstLine).arg(o->lastLine) : QString("none");
         };
-        QEXPECT_FAIL("", "the record joined from its wrapped lines keeps only its first line's number",
-                     Continue);
         QCOMPARE(lines("7F3A9C21-5E6B-4D08-B1A4-2C8E0F6D93B7"), QStringLiteral("1-2"));
-        QEXPECT_FAIL("", "the record joined from its wrapped lines keeps only its first line's number",
-                     Continue);
         QCOMPARE(lines("D4E82B16-A0C3-4F79-9E52-1B6F8A3D07C4"), QStringLiteral("2-3"));
     }
 
