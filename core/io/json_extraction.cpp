@@ -37,6 +37,9 @@ constexpr std::size_t kMaxContext = 120;
 constexpr const char* kJoinedAtBlank =
     "joined a line wrapped inside a string, with the blank it was wrapped at";
 
+/// The repair of lines of dots a value was shown with.
+constexpr const char* kDroppedElidedLines = "dropped elided lines";
+
 /// `json` that did not parse, read again with single quotes around keys and strings made double
 /// (json_repair.h): whether it parses so.
 bool parseRequoted(std::string_view json, std::vector<std::string>& repairs, nlohmann::json& value)
@@ -155,6 +158,9 @@ struct Collected
     std::size_t lastLine = 0;
     std::string json;
     std::vector<std::string> repairs;
+    /// The repairs made at a line of the value (a wrap joined inside a string, lines of dots or a comment
+    /// dropped): where each was made, so that in a list it concerns the element it was made in.
+    std::vector<std::pair<Position, std::string>> placed;
     /// Objects opened at depth 2 and 3 (the elements of an array, of an envelope's Output list).
     struct Span
     {
@@ -165,6 +171,13 @@ struct Collected
     std::vector<Span> depth3;
     /// Placeholders a poster put in place of values (`<redacted>`): {path, text}, see dropPlaceholders.
     std::vector<std::pair<std::string, std::string>> placeholders;
+
+    /// A repair made at `at` (placed).
+    void repair(Position at, std::string what)
+    {
+        repairs.push_back(what);
+        placed.emplace_back(at, std::move(what));
+    }
 };
 
 /// The warning for placeholders read as elisions, naming where each stood.
@@ -602,15 +615,16 @@ private:
                     // copy lost or inside a word.
                     if (wrapAteBlank(m_lines, from.line, at.line,
                                      wrappedStringHasBlank(m_lines[at.line - 1].text, line))) {
-                        c.repairs.push_back(kJoinedAtBlank);
+                        c.repair(at, kJoinedAtBlank);
                         if (!c.tooDeep)
                             c.json += ' ';
                     } else {
-                        c.repairs.push_back("joined a line wrapped inside a string");
+                        c.repair(at, "joined a line wrapped inside a string");
                     }
                 } else if (isElision(t)) {
                     c.elided = true;
                     c.elisions.emplace_back(at.line, depth);
+                    c.placed.emplace_back(at, kDroppedElidedLines);
                     continue;
                 } else if (open == "[" && isProseBetweenElements(c.json, t)) {
                     // Words a poster wrote between two objects of a list (`I removed the others. Then
@@ -618,11 +632,11 @@ private:
                     c.repairs.push_back("dropped text written between the objects of a list");
                     continue;
                 } else if (t.starts_with("//") || t.starts_with('#')) {
-                    c.repairs.push_back("dropped a comment line");
+                    c.repair(at, "dropped a comment line");
                     continue;
                 } else if (!c.json.empty() && isTokenChar(c.json.back()) && !t.empty() &&
                            isTokenChar(t.front())) {
-                    c.repairs.push_back("joined a token wrapped across lines");
+                    c.repair(at, "joined a token wrapped across lines");
                     line = t;
                 } else if (!c.tooDeep) {
                     c.json += '\n';
@@ -773,7 +787,7 @@ private:
         if (c.elided) {
             warnElisions(value, c, elements.empty() ? nullptr : (isEnvelope(value) ? &c.depth3 : &c.depth2),
                          first, last);
-            c.repairs.push_back("dropped elided lines");
+            c.repairs.push_back(kDroppedElidedLines);
         }
         if (!c.placeholders.empty()) {
             warn(first, last, placeholderWarning(c.placeholders));
@@ -790,6 +804,7 @@ private:
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
         found.elements = elements;
+        placeRepairs(found, c, isEnvelope(value) ? c.depth3 : c.depth2);
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
@@ -806,6 +821,42 @@ private:
         }
         at = c.end;
         return true;
+    }
+
+    /// The repairs of each element of `found` (FoundValue::Element::repairs), its objects' spans `spans`:
+    /// a repair made at a line (Collected::placed) concerns the element it was made in, or every element
+    /// when made outside all of them (between two objects); one made in the value's text as a whole
+    /// (a comma put back) concerns every element.
+    static void placeRepairs(FoundValue& found, const Collected& c, const std::vector<Collected::Span>& spans)
+    {
+        if (found.elements.size() != spans.size())
+            return;
+        const auto before = [](Position a, Position b) {
+            return a.line < b.line || (a.line == b.line && a.column < b.column);
+        };
+        std::vector<std::string> shared;
+        for (const std::string& repair : found.repairs)
+            if (std::none_of(c.placed.begin(), c.placed.end(),
+                             [&](const auto& p) { return p.second == repair; }))
+                shared.push_back(repair);
+        std::vector<std::vector<std::string>> own(spans.size(), shared);
+        for (const auto& placed : c.placed) {
+            const Position at = placed.first;
+            const std::string& repair = placed.second;
+            const auto in = std::find_if(spans.begin(), spans.end(), [&](const Collected::Span& span) {
+                return !before(at, span.from) && before(at, span.to);
+            });
+            if (in != spans.end())
+                own[std::size_t(in - spans.begin())].push_back(repair);
+            else
+                for (std::vector<std::string>& repairs : own)
+                    repairs.push_back(repair);
+        }
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            std::sort(own[i].begin(), own[i].end());
+            own[i].erase(std::unique(own[i].begin(), own[i].end()), own[i].end());
+            found.elements[i].repairs = std::move(own[i]);
+        }
     }
 
     /// The warnings for the lines of dots collecting dropped from a value. In a list of objects (`spans`:
@@ -903,7 +954,7 @@ private:
         if (!damaged.empty())
             repairs.push_back("read the members around text that does not parse");
         if (c && c->elided)
-            repairs.push_back("dropped elided lines");
+            repairs.push_back(kDroppedElidedLines);
         if (c && !c->placeholders.empty())
             repairs.push_back("read placeholders in place of values as elisions");
         std::sort(repairs.begin(), repairs.end());

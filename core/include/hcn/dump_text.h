@@ -156,6 +156,9 @@ struct FoundValue
         int firstLine = 0;
         int lastLine = 0;
         std::string sourceText;
+        /// `repairs` as they concern this element: those made in its text, and those of the value made
+        /// outside every element's.
+        std::vector<std::string> repairs{};
     };
     std::vector<Element> elements;
     DumpFormat format = DumpFormat::Json;
