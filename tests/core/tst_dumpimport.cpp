@@ -2417,6 +2417,32 @@ private slots:
             QVERIFY2(!notes.contains(n), qPrintable(n + " in:\n" + notes.join('\n')));
     }
 
+    /// A name wrapped inside a word on a line short of the console's width reads as wrapped at a blank
+    /// the copy lost, unless the dump shows the name whole elsewhere (`name`: what the snapshot holds).
+    void aNameWrappedInsideAWordIsReadAsTheDumpShowsItElsewhere_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("name");
+
+        QTest::newRow("\"Default Sw\" / \"itch\", an endpoint naming \"Default Switch\"")
+            << "json-name-wrapped-inside-a-word-shown-whole.txt"
+            << "C08CB7B8-9B3C-408E-8E30-5E16A3AEB444"
+            << "Default Switch";
+    }
+
+    void aNameWrappedInsideAWordIsReadAsTheDumpShowsItElsewhere()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, id);
+        QFETCH(QString, name);
+
+        const ImportResult result = importFiles({file});
+        const ImportedObject* o = object(result, id.toStdString());
+        QVERIFY2(o, qPrintable(objectList(result).join('\n')));
+        QCOMPARE(QString::fromStdString(o->name), name);
+    }
+
     /// A JSON list the paste ends inside its last object's ID, no other member of which tells what it
     /// is: that object is named as a list view's block or an hnsdiag row cut in its ID is, on its own
     /// lines, and not imported; the objects before it are.
