@@ -781,6 +781,7 @@ void collectSightings(FoundValue&& found, const std::string& source, std::vector
     if (!found.elements.empty() && value.is_array() && value.size() == found.elements.size()) {
         for (std::size_t i = 0; i < value.size(); ++i) {
             FoundValue::Element& e = found.elements[i];
+            found.repairs = std::move(e.repairs);
             collector.value(std::move(value[i]), found.kindHint, e.firstLine, e.lastLine, std::move(e.sourceText), 1);
         }
         return;

@@ -4,7 +4,9 @@
 #include "common/utf8.h"
 #include "hcn/dump_text.h"
 #include "hcn/network_mode.h"
+#include "io/cut_id_warning.h"
 #include "io/hns_member.h"
+#include "io/import_objects.h"
 #include "io/json_parse_errors.h"
 #include "io/json_repair.h"
 #include "io/logged_error.h"
@@ -34,6 +36,9 @@ constexpr std::size_t kMaxContext = 120;
 /// The repair of a line end inside a string where a wrap at a blank lost the blank (wrapped_lines.h).
 constexpr const char* kJoinedAtBlank =
     "joined a line wrapped inside a string, with the blank it was wrapped at";
+
+/// The repair of lines of dots a value was shown with.
+constexpr const char* kDroppedElidedLines = "dropped elided lines";
 
 /// `json` that did not parse, read again with single quotes around keys and strings made double
 /// (json_repair.h): whether it parses so.
@@ -153,6 +158,9 @@ struct Collected
     std::size_t lastLine = 0;
     std::string json;
     std::vector<std::string> repairs;
+    /// The repairs made at a line of the value (a wrap joined inside a string, lines of dots or a comment
+    /// dropped): where each was made, so that in a list it concerns the element it was made in.
+    std::vector<std::pair<Position, std::string>> placed;
     /// Objects opened at depth 2 and 3 (the elements of an array, of an envelope's Output list).
     struct Span
     {
@@ -163,6 +171,13 @@ struct Collected
     std::vector<Span> depth3;
     /// Placeholders a poster put in place of values (`<redacted>`): {path, text}, see dropPlaceholders.
     std::vector<std::pair<std::string, std::string>> placeholders;
+
+    /// A repair made at `at` (placed).
+    void repair(Position at, std::string what)
+    {
+        repairs.push_back(what);
+        placed.emplace_back(at, std::move(what));
+    }
 };
 
 /// The warning for placeholders read as elisions, naming where each stood.
@@ -500,14 +515,22 @@ private:
             end += text[end] == '\\' ? 2 : 1;
         // A field without its closing quote was cut with the line: what it holds is still searched.
         end = std::min(end, text.size());
+        // A record a console wrapped and the import joined again keeps the lines it came from: each
+        // byte unquoted is mapped back to its column.
+        const CleanedLine& line = m_lines[at.line];
+        std::vector<std::size_t> columnOf;
         const std::string unquoted =
-            unquoteGoString(std::string_view(text).substr(at.column, end - at.column));
+            unquoteGoString(std::string_view(text).substr(at.column, end - at.column),
+                            line.joinedAt.empty() ? nullptr : &columnOf);
+        for (std::size_t& column : columnOf)
+            column += at.column;
         std::vector<CleanedLine> inner;
         for (std::size_t start = 0; start <= unquoted.size();) {
             std::size_t stop = unquoted.find('\n', start);
             if (stop == std::string::npos)
                 stop = unquoted.size();
-            inner.push_back({unquoted.substr(start, stop - start), m_lines[at.line].sourceLine});
+            inner.push_back({unquoted.substr(start, stop - start), line.sourceLine, false,
+                             joinedWithin(line, columnOf, start, stop)});
             start = stop + 1;
         }
         ExtractResult nested;
@@ -592,15 +615,16 @@ private:
                     // copy lost or inside a word.
                     if (wrapAteBlank(m_lines, from.line, at.line,
                                      wrappedStringHasBlank(m_lines[at.line - 1].text, line))) {
-                        c.repairs.push_back(kJoinedAtBlank);
+                        c.repair(at, kJoinedAtBlank);
                         if (!c.tooDeep)
                             c.json += ' ';
                     } else {
-                        c.repairs.push_back("joined a line wrapped inside a string");
+                        c.repair(at, "joined a line wrapped inside a string");
                     }
                 } else if (isElision(t)) {
                     c.elided = true;
                     c.elisions.emplace_back(at.line, depth);
+                    c.placed.emplace_back(at, kDroppedElidedLines);
                     continue;
                 } else if (open == "[" && isProseBetweenElements(c.json, t)) {
                     // Words a poster wrote between two objects of a list (`I removed the others. Then
@@ -608,11 +632,11 @@ private:
                     c.repairs.push_back("dropped text written between the objects of a list");
                     continue;
                 } else if (t.starts_with("//") || t.starts_with('#')) {
-                    c.repairs.push_back("dropped a comment line");
+                    c.repair(at, "dropped a comment line");
                     continue;
                 } else if (!c.json.empty() && isTokenChar(c.json.back()) && !t.empty() &&
                            isTokenChar(t.front())) {
-                    c.repairs.push_back("joined a token wrapped across lines");
+                    c.repair(at, "joined a token wrapped across lines");
                     line = t;
                 } else if (!c.tooDeep) {
                     c.json += '\n';
@@ -674,8 +698,8 @@ private:
     bool takeValue(Position& at)
     {
         Collected c = collect(at);
-        const int first = m_lines[at.line].sourceLine;
-        const int last = m_lines[c.lastLine].sourceLine;
+        const int first = lineAt(at);
+        const int last = c.closed ? lineBefore(c.end) : lineAt({c.lastLine, std::string::npos});
         // An unclosed value is reported on its first line: its range would run to the end of the text.
         const int reportedLast = c.closed ? last : first;
         if (c.tooDeep)
@@ -763,7 +787,7 @@ private:
         if (c.elided) {
             warnElisions(value, c, elements.empty() ? nullptr : (isEnvelope(value) ? &c.depth3 : &c.depth2),
                          first, last);
-            c.repairs.push_back("dropped elided lines");
+            c.repairs.push_back(kDroppedElidedLines);
         }
         if (!c.placeholders.empty()) {
             warn(first, last, placeholderWarning(c.placeholders));
@@ -780,6 +804,7 @@ private:
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
         found.elements = elements;
+        placeRepairs(found, c, isEnvelope(value) ? c.depth3 : c.depth2);
         if (isEnvelope(value)) {
             found.fromEnvelope = true;
             if (!value["Success"].get<bool>()) {
@@ -796,6 +821,42 @@ private:
         }
         at = c.end;
         return true;
+    }
+
+    /// The repairs of each element of `found` (FoundValue::Element::repairs), its objects' spans `spans`:
+    /// a repair made at a line (Collected::placed) concerns the element it was made in, or every element
+    /// when made outside all of them (between two objects); one made in the value's text as a whole
+    /// (a comma put back) concerns every element.
+    static void placeRepairs(FoundValue& found, const Collected& c, const std::vector<Collected::Span>& spans)
+    {
+        if (found.elements.size() != spans.size())
+            return;
+        const auto before = [](Position a, Position b) {
+            return a.line < b.line || (a.line == b.line && a.column < b.column);
+        };
+        std::vector<std::string> shared;
+        for (const std::string& repair : found.repairs)
+            if (std::none_of(c.placed.begin(), c.placed.end(),
+                             [&](const auto& p) { return p.second == repair; }))
+                shared.push_back(repair);
+        std::vector<std::vector<std::string>> own(spans.size(), shared);
+        for (const auto& placed : c.placed) {
+            const Position at = placed.first;
+            const std::string& repair = placed.second;
+            const auto in = std::find_if(spans.begin(), spans.end(), [&](const Collected::Span& span) {
+                return !before(at, span.from) && before(at, span.to);
+            });
+            if (in != spans.end())
+                own[std::size_t(in - spans.begin())].push_back(repair);
+            else
+                for (std::vector<std::string>& repairs : own)
+                    repairs.push_back(repair);
+        }
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            std::sort(own[i].begin(), own[i].end());
+            own[i].erase(std::unique(own[i].begin(), own[i].end()), own[i].end());
+            found.elements[i].repairs = std::move(own[i]);
+        }
     }
 
     /// The warnings for the lines of dots collecting dropped from a value. In a list of objects (`spans`:
@@ -828,7 +889,7 @@ private:
                  "missing "
                  "from the list");
         for (const std::size_t i : inside)
-            warn(m_lines[(*spans)[i].from.line].sourceLine, m_lines[(*spans)[i].to.line].sourceLine,
+            warn(lineAt((*spans)[i].from), lineBefore((*spans)[i].to),
                  "lines elided with '...' were dropped; the value is incomplete");
     }
 
@@ -866,8 +927,8 @@ private:
         nlohmann::json value = readAroundDamage(json, damaged, repairs);
         if (value.empty())
             return false;
-        const int first = m_lines[at.line].sourceLine;
-        const int last = m_lines[end.line].sourceLine;
+        const int first = lineAt(at);
+        const int last = lineBefore(end);
         const std::string context = contextBefore(at);
         bool fromEnvelope = false;
         if (value.is_object() && value.contains("Success") && hasOnlyEnvelopeMembers(value)) {
@@ -893,7 +954,7 @@ private:
         if (!damaged.empty())
             repairs.push_back("read the members around text that does not parse");
         if (c && c->elided)
-            repairs.push_back("dropped elided lines");
+            repairs.push_back(kDroppedElidedLines);
         if (c && !c->placeholders.empty())
             repairs.push_back("read placeholders in place of values as elisions");
         std::sort(repairs.begin(), repairs.end());
@@ -934,8 +995,8 @@ private:
             FoundValue element = found;
             if (ownLines) {
                 const Collected::Span& span = (*spans)[i];
-                element.firstLine = m_lines[span.from.line].sourceLine;
-                element.lastLine = m_lines[span.to.line].sourceLine;
+                element.firstLine = lineAt(span.from);
+                element.lastLine = lineBefore(span.to);
                 element.sourceText = spanText(span.from, span.to);
             }
             // Each element is an object of its own: its damage is reported on it, by its members' names.
@@ -1129,11 +1190,52 @@ private:
         return cut + "; read as " + std::string(modes.front()) + ", the only network type that starts so";
     }
 
+    /// Whether the object a value the paste cut inside its ID stands for (`value`, or its list's last
+    /// element; in an envelope, `value` is its Output) is told by no member it shows but that ID (it is
+    /// of an HNS kind only with the ID whole, and no network by its Type): then it is named as a list
+    /// view's block or an hnsdiag row cut in its ID is (cutIdNotImported), on its own lines, and the
+    /// caller leaves it out. False (nothing reported) when the object is told without its ID.
+    bool reportCutInId(const nlohmann::json& value, bool inEnvelope, const Collected& c,
+                       const CutStringMember& id, int first, int last)
+    {
+        const bool inList = value.is_array() && !value.empty();
+        const nlohmann::json& object = inList ? value.back() : value;
+        if (!object.is_object())
+            return false;
+        bool isV1 = false;
+        if (detail::classifyObject(object, ResourceKind::Invalid, isV1) != ResourceKind::Invalid)
+            return false;
+        nlohmann::json whole = object;
+        whole[id.key] = idCompletedFrom(id.shown);
+        const ResourceKind kind = detail::classifyObject(whole, ResourceKind::Invalid, isV1);
+        // A network shows its mode: the import takes it without its ID (import_collect.cpp).
+        if (kind == ResourceKind::Invalid ||
+            (kind == ResourceKind::Network && (object.contains("Type") || object.contains("type"))))
+            return false;
+        // Its members in the order the dump shows them.
+        std::vector<std::string> repairs;
+        const auto ordered =
+            nlohmann::ordered_json::parse(closeTruncatedJson(repairCommas(c.json, repairs)), nullptr, false);
+        const nlohmann::ordered_json* shown =
+            inEnvelope && ordered.is_object() && ordered.contains("Output") ? &ordered["Output"] : &ordered;
+        if (shown->is_array() && !shown->empty())
+            shown = &shown->back();
+        std::vector<std::pair<std::string, std::string>> members;
+        if (shown->is_object())
+            for (const auto& [key, member] : shown->items())
+                if (!member.is_structured())
+                    members.emplace_back(key, member.is_string() ? member.get<std::string>() : member.dump());
+        const std::vector<Collected::Span>& spans = inEnvelope ? c.depth3 : c.depth2;
+        const int from = inList && spans.size() == value.size() ? lineAt(spans.back().from) : first;
+        warn(from, last, cutIdNotImported(id.key, kind, id.shown, shownMembersText(members)));
+        return true;
+    }
+
     bool salvageCutValue(Position at, std::size_t stopLine, const std::string& warning)
     {
         Collected c = collect(at, stopLine);
-        const int first = m_lines[at.line].sourceLine;
-        const int last = m_lines[c.lastLine].sourceLine;
+        const int first = lineAt(at);
+        const int last = lineAt({c.lastLine, std::string::npos});
         std::string closed =
             closeTruncatedJson(repairCommas(dropPlaceholders(c.json, c.placeholders), c.repairs));
         nlohmann::json value;
@@ -1171,8 +1273,15 @@ private:
             reportFailedAnswer(value, first, last, context, strings.inString() && value.contains("Error"));
             return true;
         }
+        const std::optional<CutStringMember> member = cutStringMember(c.json);
+        const bool cutInId = member && cutInHnsId(member->key, member->shown, context);
+        // An answer cut before its Success (Output came first) is one too.
+        const bool envelope = (isEnvelope(value) || isCutEnvelope(value)) && value.contains("Output");
+        // An object told by nothing but its ID, cut there, is named and left out.
+        const bool cutIdNamed =
+            cutInId && reportCutInId(envelope ? value["Output"] : value, envelope, c, *member, first, last);
         // A cut log record, map or request that shows no HNS object lost none.
-        if (cutLosesHnsObject(value, context))
+        if (!cutIdNamed && cutLosesHnsObject(value, context))
             warn(first, last, warning);
         if (!c.placeholders.empty()) {
             warn(first, last, placeholderWarning(c.placeholders));
@@ -1184,15 +1293,13 @@ private:
         found.context = context;
         found.sourceText = spanText(at, {c.lastLine, std::string::npos});
         // The cut fell in the object's ID: what the dump shows of it may name an object seen whole.
-        if (const auto member = cutStringMember(c.json);
-            member && cutInHnsId(member->key, member->shown, context))
+        if (cutInId)
             found.cutId = member->shown;
         c.repairs.push_back("closed a value the paste cut off");
         std::sort(c.repairs.begin(), c.repairs.end());
         c.repairs.erase(std::unique(c.repairs.begin(), c.repairs.end()), c.repairs.end());
         found.repairs = std::move(c.repairs);
-        // An answer cut before its Success (Output came first) is one too.
-        if ((isEnvelope(value) || isCutEnvelope(value)) && value.contains("Output")) {
+        if (envelope) {
             found.fromEnvelope = true;
             value = std::move(value["Output"]);
         }
@@ -1212,9 +1319,12 @@ private:
             value.erase(value.size() - 1);
             found.value = std::move(value);
             m_result.values.push_back(std::move(found));
-            m_result.values.push_back(std::move(cutOff));
+            if (!cutIdNamed)
+                m_result.values.push_back(std::move(cutOff));
             return true;
         }
+        if (cutIdNamed)
+            return true;
         found.losses.push_back(loss);
         if (!typeLoss.empty())
             found.losses.push_back(typeLoss);
@@ -1241,8 +1351,7 @@ private:
         std::vector<FoundValue::Element> elements;
         elements.reserve(spans->size());
         for (const Collected::Span& span : *spans)
-            elements.push_back({m_lines[span.from.line].sourceLine, m_lines[span.to.line].sourceLine,
-                                spanText(span.from, span.to)});
+            elements.push_back({lineAt(span.from), lineBefore(span.to), spanText(span.from, span.to)});
         return elements;
     }
 
@@ -1279,6 +1388,12 @@ private:
             next = m_lines[wrapEnd].text;
         return textAfterValue(std::string_view(line).substr(std::min(end.column, line.size())), next);
     }
+
+    /// The source line the text at `at` came from (a line joined from several keeps where each began).
+    int lineAt(Position at) const { return sourceLineAt(m_lines[at.line], at.column); }
+
+    /// The source line of the text just before `end` (a span's end, one past its last character).
+    int lineBefore(Position end) const { return lineAt({end.line, end.column > 0 ? end.column - 1 : 0}); }
 
     /// The cleaned text from `from` up to `to`, lines joined by LF.
     std::string spanText(Position from, Position to) const

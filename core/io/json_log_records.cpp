@@ -135,8 +135,9 @@ bool continuesEscapedField(std::string_view line)
 /// lines[first], was broken into, and the record joined into `text`: the lines a console broke it into
 /// at its width (consoleWrapEnd), then, while the field is still open, the lines that go on with it (a
 /// viewer that wraps at blanks leaves lines of unequal width), each after a blank. first + 1 when the
-/// line ends in no such field.
-std::size_t escapedRecordEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::string& text)
+/// line ends in no such field. `joinedAt` gets where each line starts in `text` (CleanedLine::joinedAt).
+std::size_t escapedRecordEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::string& text,
+                             std::vector<std::pair<std::size_t, int>>& joinedAt)
 {
     if (lines[first].text.size() < kMinConsoleLineWidth || first + 1 >= lines.size() ||
         codePointWidth(lines[first].text) < kMinConsoleLineWidth)
@@ -146,7 +147,7 @@ std::size_t escapedRecordEnd(const std::vector<CleanedLine>& lines, std::size_t 
     if (!field.endsInside(lines[first + 1].text))
         return first + 1;
     std::size_t end = consoleWrapEnd(lines, first, kMaxWrappedRecordLines);
-    text = joinConsoleWrap(lines, first, end);
+    text = joinConsoleWrap(lines, first, end, &joinedAt);
     field = {};
     field.feed(text);
     while (end < lines.size() && end - first < kMaxWrappedRecordLines && field.endsInside(lines[end].text)) {
@@ -154,6 +155,7 @@ std::size_t escapedRecordEnd(const std::vector<CleanedLine>& lines, std::size_t 
         if (next.empty() || opensLogRecord(next) || !continuesEscapedField(next))
             break;
         text += ' ';
+        joinedAt.emplace_back(text.size(), lines[end].sourceLine);
         text += next;
         field.feed(" ");
         field.feed(next);
@@ -171,7 +173,8 @@ std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
     std::size_t records = 0;
     for (std::size_t i = 0; i < lines.size();) {
         std::string text;
-        const std::size_t end = escapedRecordEnd(lines, i, text);
+        std::vector<std::pair<std::size_t, int>> joinedAt;
+        const std::size_t end = escapedRecordEnd(lines, i, text, joinedAt);
         if (end == i + 1 && records == 0) {
             ++i; // nothing joined so far: the lines stay where they are
             continue;
@@ -183,6 +186,7 @@ std::size_t joinWrappedEscapedRecords(std::vector<CleanedLine>& lines)
         if (end > i + 1) {
             ++records;
             lines[i].text = std::move(text);
+            lines[i].joinedAt = std::move(joinedAt);
         }
         joined.push_back(std::move(lines[i]));
         i = end;
@@ -347,6 +351,7 @@ std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
                 text += (text.empty() ? "" : " ") + key + "=" + fieldText(value);
         }
         line.text = std::move(text);
+        line.joinedAt.clear(); // the fields' text no longer stands where the lines put it
         ++rewritten;
     }
     return rewritten + appendTextCarriedInStrings(lines);

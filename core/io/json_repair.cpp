@@ -749,32 +749,38 @@ bool unwrapValueCountWrappers(nlohmann::json& value, bool cut)
     return true;
 }
 
-std::string unquoteGoString(std::string_view quoted)
+std::string unquoteGoString(std::string_view quoted, std::vector<std::size_t>* columnOf)
 {
     std::string out;
     out.reserve(quoted.size());
+    const auto put = [&](char c, std::size_t from) {
+        out += c;
+        if (columnOf)
+            columnOf->push_back(from);
+    };
     for (std::size_t i = 0; i < quoted.size(); ++i) {
         if (quoted[i] != '\\' || i + 1 == quoted.size()) {
-            out += quoted[i];
+            put(quoted[i], i);
             continue;
         }
+        const std::size_t from = i;
         const char e = quoted[++i];
         switch (e) {
         case '"':
         case '\\':
-            out += e;
+            put(e, from);
             break;
         case 'n':
-            out += '\n';
+            put('\n', from);
             break;
         case 't':
-            out += '\t';
+            put('\t', from);
             break;
         case 'r':
             break;
         default:
-            out += '\\';
-            out += e;
+            put('\\', from);
+            put(e, i);
         }
     }
     return out;

@@ -125,7 +125,8 @@ nlohmann::json readAroundDamage(std::string_view value, std::vector<DamagedMembe
 bool unwrapValueCountWrappers(nlohmann::json& value, bool cut = false);
 
 /// The content of a Go-quoted string (logrus `msg="..."`) with `\"`, `\\`, `\n`, `\t`, `\r` resolved;
-/// other escapes are kept as written.
-std::string unquoteGoString(std::string_view quoted);
+/// other escapes are kept as written. `columnOf`, when given, gets for each byte of the result the index in
+/// `quoted` it came from.
+std::string unquoteGoString(std::string_view quoted, std::vector<std::size_t>* columnOf = nullptr);
 
 } // namespace hcn::io

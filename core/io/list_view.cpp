@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
 #include "hcn/guid.h"
+#include "io/cut_id_warning.h"
 #include "io/hns_member.h"
 #include "io/hns_property_names.h"
 #include "io/non_hns_objects.h"
@@ -981,26 +982,14 @@ private:
         nlohmann::json members = nlohmann::json::object();
         for (const Property& p : properties)
             members[p.name] = p.valueText;
-        members[id.name] =
-            std::string(shown) + std::string("00000000-0000-0000-0000-000000000000").substr(shown.size());
+        members[id.name] = idCompletedFrom(shown);
         const ResourceKind kind = m_kindOf ? m_kindOf(members, kindHint) : kindHint;
-        std::string shownMembers;
-        int named = 0;
-        for (std::size_t i = 0; i + 1 < properties.size() && named < 4; ++i) {
-            const std::string_view value = trimBlanks(properties[i].valueText);
-            if (value.empty() || value.front() == '@' || value.front() == '{')
-                continue;
-            shownMembers +=
-                (named++ ? ", " : "") + properties[i].name + " " + std::string(utf8Prefix(value, 40));
-        }
-        m_result.warnings.push_back(
-            {first, last,
-             tables::lineRange(first, last) + ": the paste ends inside the " + id.name + " of " +
-                 (kind == ResourceKind::Invalid ? std::string("an object")
-                                                : std::string(resourceKindLabel(kind))) +
-                 " " + std::string(shown) + std::string(kEllipsis) +
-                 (shownMembers.empty() ? "" : " (" + shownMembers + ")") +
-                 "; not imported, as its ID is cut"});
+        std::vector<std::pair<std::string, std::string>> beside;
+        for (std::size_t i = 0; i + 1 < properties.size(); ++i)
+            beside.emplace_back(properties[i].name, properties[i].valueText);
+        m_result.warnings.push_back({first, last,
+                                     tables::lineRange(first, last) + ": " +
+                                         cutIdNotImported(id.name, kind, shown, shownMembersText(beside))});
         return true;
     }
 

@@ -7,6 +7,7 @@
 #include "io/text_scan.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace hcn::io {
 
@@ -49,6 +50,52 @@ bool startsWithLetterWord(std::string_view line)
            (end == line.size() || std::string_view(" \".,;:!?)").find(line[end]) != std::string_view::npos);
 }
 
+/// Lines searched on either side of a break for the string it broke, shown whole (a bound on the cost of
+/// each break no width tells).
+constexpr std::size_t kShownWholeWindow = 2000;
+
+/// Whether `line` holds `text` with no letter or digit right before or after it.
+bool holdsWord(std::string_view line, std::string_view text)
+{
+    const auto isWordChar = [](char c) { return isWordLetter(c) || (c >= '0' && c <= '9'); };
+    for (std::size_t at = line.find(text); at != std::string_view::npos; at = line.find(text, at + 1)) {
+        const std::size_t end = at + text.size();
+        if ((at == 0 || !isWordChar(line[at - 1])) && (end == line.size() || !isWordChar(line[end])))
+            return true;
+    }
+    return false;
+}
+
+/// The string a line end before lines[next] broke inside, as the dump shows it elsewhere (within
+/// kShownWholeWindow lines, the two around the break left out): `false` when it shows it joined without
+/// a blank (`Default Switch` for `"Default Sw` / `itch"`) and never with one, `true` for the reverse,
+/// nothing when it shows neither or both, or the string is too short to tell (under 8 bytes).
+std::optional<bool> blankShownElsewhere(const std::vector<CleanedLine>& lines, std::size_t next)
+{
+    const std::string_view before = lines[next - 1].text;
+    const std::string_view after = lines[next].text;
+    const std::size_t open = before.rfind('"');
+    const std::string_view head = open == std::string_view::npos ? before : before.substr(open + 1);
+    const std::string_view tail = after.substr(0, std::min(after.find('"'), after.size()));
+    if (head.empty() || tail.empty() || head.size() + tail.size() < 8)
+        return std::nullopt;
+    const std::string joined = std::string(head) + std::string(tail);
+    const std::string spaced = std::string(head) + " " + std::string(tail);
+    bool withBlank = false;
+    bool without = false;
+    const std::size_t from = next > kShownWholeWindow ? next - kShownWholeWindow : 0;
+    const std::size_t to = std::min(lines.size(), next + kShownWholeWindow);
+    for (std::size_t l = from; l < to && !(withBlank && without); ++l) {
+        if (l + 1 == next || l == next)
+            continue;
+        without = without || holdsWord(lines[l].text, joined);
+        withBlank = withBlank || holdsWord(lines[l].text, spaced);
+    }
+    if (withBlank == without)
+        return std::nullopt;
+    return withBlank;
+}
+
 } // namespace
 
 bool opensLogRecord(std::string_view line)
@@ -85,16 +132,56 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
     return end;
 }
 
-std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end)
+std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end,
+                            std::vector<std::pair<std::size_t, int>>* joinedAt)
 {
     std::string joined = lines[first].text;
+    if (joinedAt)
+        *joinedAt = lines[first].joinedAt;
     const std::size_t width = codePointWidth(joined);
     for (std::size_t k = first + 1; k < end && k < lines.size(); ++k) {
         if (codePointWidth(lines[k - 1].text) < width)
             joined += ' '; // the console broke at a blank, which the copy trimmed
+        if (joinedAt) {
+            joinedAt->emplace_back(joined.size(), lines[k].sourceLine);
+            for (const auto& [column, line] : lines[k].joinedAt)
+                joinedAt->emplace_back(joined.size() + column, line);
+        }
         joined += lines[k].text;
     }
     return joined;
+}
+
+int sourceLineAt(const CleanedLine& line, std::size_t column)
+{
+    int at = line.sourceLine;
+    for (const auto& [start, number] : line.joinedAt) {
+        if (start > column)
+            break;
+        at = number;
+    }
+    return at;
+}
+
+std::vector<std::pair<std::size_t, int>> joinedWithin(const CleanedLine& line,
+                                                      const std::vector<std::size_t>& columnOf,
+                                                      std::size_t begin, std::size_t end)
+{
+    std::vector<std::pair<std::size_t, int>> within;
+    end = std::min(end, columnOf.size());
+    if (line.joinedAt.empty() || begin >= end)
+        return within;
+    int current = line.sourceLine;
+    std::size_t next = 0; // the first joined line not yet reached
+    for (std::size_t k = begin; k < end; ++k) {
+        int at = current;
+        while (next < line.joinedAt.size() && line.joinedAt[next].first <= columnOf[k])
+            at = line.joinedAt[next++].second;
+        if (at != current)
+            within.emplace_back(k - begin, at);
+        current = at;
+    }
+    return within;
 }
 
 std::size_t wrappedJsonValueEnd(const std::vector<CleanedLine>& lines, std::size_t line, std::size_t column,
@@ -167,7 +254,14 @@ bool wrapAteBlank(const std::vector<CleanedLine>& lines, std::size_t runFirst, s
     const std::size_t word = codePointWidth(after.substr(0, std::min(after.find(' '), after.size())));
     if (widthKnown && lineWidth + 1 + word > width)
         return true;
-    return endsInLetterWord(before.text) && startsWithLetterWord(after);
+    if (!endsInLetterWord(before.text) || !startsWithLetterWord(after))
+        return false;
+    // Two words of letters on a line short of the width, or with no width shown: a wrap inside a word
+    // (`"Default Sw` / `itch"`) reads as one at a blank, unless the string shown whole elsewhere in the
+    // dump tells.
+    if (const std::optional<bool> shown = blankShownElsewhere(lines, next))
+        return *shown;
+    return true;
 }
 
 } // namespace hcn::io

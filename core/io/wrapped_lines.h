@@ -29,8 +29,22 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
 
 /// lines[first, end) (a run consoleWrapEnd found) as the one line the program printed: each line goes on
 /// where the console broke the one before, after the blank it broke at where that line is narrower than
-/// lines[first] (the copy trimmed the blank).
-std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end);
+/// lines[first] (the copy trimmed the blank). `joinedAt`, when given, gets where each line starts in the
+/// text returned, with its line number (CleanedLine::joinedAt, those of lines joined before included).
+std::string joinConsoleWrap(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end,
+                            std::vector<std::pair<std::size_t, int>>* joinedAt = nullptr);
+
+/// The line number of the text at `column` of `line`: its own, or for a line joined from several, that
+/// of the line the column came from.
+int sourceLineAt(const CleanedLine& line, std::size_t column);
+
+/// The joinedAt of a text taken from `line`'s (unquoted, so its bytes stand elsewhere), for its bytes
+/// [begin, end): byte k came from column columnOf[k] of `line`. Each joined line's start that falls in
+/// them, relative to `begin`, and the line the byte at `begin` came from at 0 when that is not `line`'s
+/// own. Empty when `line` was joined from no lines.
+std::vector<std::pair<std::size_t, int>> joinedWithin(const CleanedLine& line,
+                                                      const std::vector<std::size_t>& columnOf,
+                                                      std::size_t begin, std::size_t end);
 
 /// Where the lines of a JSON value that opens at lines[line][column] and never closes end (one past the
 /// last): the indented and blank lines after it, as pretty-printed members are, and also a line at

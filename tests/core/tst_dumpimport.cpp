@@ -2335,21 +2335,145 @@ private slots:
 
     /// An escaped network list in one dockerd record that a console wrapped over 3 lines: both networks
     /// are read, each at the lines its text came from (nat 1-2, ext 2-3).
+    /// A log record a console wrapped over several lines is read as one, yet each object it holds is
+    /// reported on the lines its own text stands on (`lines`: "first-last").
+    void objectsOfAWrappedLogRecordKeepTheirLines_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("lines");
+
+        QTest::newRow("the first network of the list, wrapped inside its Name")
+            << "dockerd-escaped-network-list-wrapped.txt"
+            << "7F3A9C21-5E6B-4D08-B1A4-2C8E0F6D93B7"
+            << "1-2";
+        QTest::newRow("the second network, starting on the record's second line")
+            << "dockerd-escaped-network-list-wrapped.txt"
+            << "D4E82B16-A0C3-4F79-9E52-1B6F8A3D07C4"
+            << "2-3";
+        QTest::newRow("an endpoint on the record's third line alone, a viewer having wrapped at blanks")
+            << "dockerd-escaped-endpoint-list-wrapped-at-blanks.txt"
+            << "5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3"
+            << "4-4";
+        QTest::newRow("the endpoint before it, over the record's first three lines")
+            << "dockerd-escaped-endpoint-list-wrapped-at-blanks.txt"
+            << "0C4E8A2F-6B1D-4E93-A7F5-2D8C0B6E4A19"
+            << "2-4";
+    }
+
     void objectsOfAWrappedLogRecordKeepTheirLines()
     {
-        const ImportResult result = importFiles({"dockerd-escaped-network-list-wrapped.txt"});
-        QCOMPARE(objectList(result), (QStringList{"Network:7F3A9C21-5E6B-4D08-B1A4-2C8E0F6D93B7",
-                                                  "Network:D4E82B16-A0C3-4F79-9E52-1B6F8A3D07C4"}));
-        const auto lines = [&](const char* id) {
-            const ImportedObject* o = object(result, id);
-            return o ? QStringLiteral("%1-%2").arg(o->firstLine).arg(o->lastLine) : QString("none");
-        };
-        QEXPECT_FAIL("", "the record joined from its wrapped lines keeps only its first line's number",
-                     Continue);
-        QCOMPARE(lines("7F3A9C21-5E6B-4D08-B1A4-2C8E0F6D93B7"), QStringLiteral("1-2"));
-        QEXPECT_FAIL("", "the record joined from its wrapped lines keeps only its first line's number",
-                     Continue);
-        QCOMPARE(lines("D4E82B16-A0C3-4F79-9E52-1B6F8A3D07C4"), QStringLiteral("2-3"));
+        QFETCH(QString, file);
+        QFETCH(QString, id);
+        QFETCH(QString, lines);
+
+        const ImportResult result = importFiles({file});
+        const ImportedObject* o = object(result, id.toStdString());
+        QVERIFY2(o, qPrintable(objectList(result).join('\n')));
+        QCOMPARE(QStringLiteral("%1-%2").arg(o->firstLine).arg(o->lastLine), lines);
+    }
+
+    /// What was repaired in a JSON list's text is noted on the object it was repaired in (a line
+    /// wrapped inside one of its strings joined, lines of dots inside it dropped); what was repaired
+    /// between the objects is noted on each of them.
+    void repairNotesGoToTheObjectTheyConcern_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QStringList>("noted");
+        QTest::addColumn<QStringList>("notNoted");
+
+        const QString joined = "joined a line wrapped inside a string";
+        const QString elided = "dropped elided lines";
+        QTest::newRow("a line of dots inside the first object")
+            << "json-list-notes-per-object.txt"
+            << "7F3A9C21-5E6B-4D08-B1A4-2C8E0F6D93B7" << QStringList{elided} << QStringList{joined};
+        QTest::newRow("a wrap inside a string of the second object")
+            << "json-list-notes-per-object.txt"
+            << "D4E82B16-A0C3-4F79-9E52-1B6F8A3D07C4" << QStringList{joined} << QStringList{elided};
+        QTest::newRow("a line of dots after the last object concerns each")
+            << "json-elided-objects-at-end-of-list.json"
+            << "C2A5A3E9-B2F4-4B91-93D6-18E9FB0C2D3E" << QStringList{elided} << QStringList{joined};
+    }
+
+    void repairNotesGoToTheObjectTheyConcern()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, id);
+        QFETCH(QStringList, noted);
+        QFETCH(QStringList, notNoted);
+
+        const ImportResult result = importFiles({file});
+        const ImportedObject* o = object(result, id.toStdString());
+        QVERIFY2(o, qPrintable(objectList(result).join('\n')));
+        QStringList notes;
+        for (const std::string& note : o->notes)
+            notes << QString::fromStdString(note);
+        for (const QString& n : noted)
+            QVERIFY2(notes.contains(n), qPrintable(n + " not in:\n" + notes.join('\n')));
+        for (const QString& n : notNoted)
+            QVERIFY2(!notes.contains(n), qPrintable(n + " in:\n" + notes.join('\n')));
+    }
+
+    /// A name wrapped inside a word on a line short of the console's width reads as wrapped at a blank
+    /// the copy lost, unless the dump shows the name whole elsewhere (`name`: what the snapshot holds).
+    void aNameWrappedInsideAWordIsReadAsTheDumpShowsItElsewhere_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("name");
+
+        QTest::newRow("\"Default Sw\" / \"itch\", an endpoint naming \"Default Switch\"")
+            << "json-name-wrapped-inside-a-word-shown-whole.txt"
+            << "C08CB7B8-9B3C-408E-8E30-5E16A3AEB444"
+            << "Default Switch";
+    }
+
+    void aNameWrappedInsideAWordIsReadAsTheDumpShowsItElsewhere()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, id);
+        QFETCH(QString, name);
+
+        const ImportResult result = importFiles({file});
+        const ImportedObject* o = object(result, id.toStdString());
+        QVERIFY2(o, qPrintable(objectList(result).join('\n')));
+        QCOMPARE(QString::fromStdString(o->name), name);
+    }
+
+    /// A JSON list the paste ends inside its last object's ID, no other member of which tells what it
+    /// is: that object is named as a list view's block or an hnsdiag row cut in its ID is, on its own
+    /// lines, and not imported; the objects before it are.
+    void aListCutInsideItsLastObjectsIdNamesThatObject_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("warnings");
+
+        QTest::newRow("ConvertTo-Json of endpoints")
+            << "json-list-cut-inside-last-id.txt"
+            << QStringList{"Endpoint:8B6D2F40-1E7A-4C35-9F28-D04A6C8E2B71"}
+            << QStringList{"lines 15-20: the paste ends inside the ID of endpoint 3f2a\u2026 (ActivityId "
+                           "5D9B1E73-2A4C-4F08-8E6B-A17C3D5F9E20, EncapOverhead 0, Name web-6f4b, IPAddress "
+                           "172.26.16.9); not imported, as its ID is cut"};
+    }
+
+    void aListCutInsideItsLastObjectsIdNamesThatObject()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, warnings);
+
+        const ImportResult result = importFiles({file});
+        QCOMPARE(objectList(result), objects);
+        QStringList shown;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                shown << QStringLiteral("lines %1-%2: %3")
+                             .arg(m.firstLine)
+                             .arg(m.lastLine)
+                             .arg(QString::fromStdString(m.message));
+        QCOMPARE(shown, warnings);
     }
 
     /// Selecting the message about a Docker network selects the HNS network it is over, when the dump

@@ -82,6 +82,9 @@ struct CleanedLine
     int sourceLine = 0; ///< 1-based line number in the decoded text
     /// The line ended in blanks that cleaning stripped (where a console broke a long line at a blank).
     bool trailingBlank = false;
+    /// A line joined from several (a log record a console wrapped): where each line after the first
+    /// starts in `text`, with its line number, in order.
+    std::vector<std::pair<std::size_t, int>> joinedAt{};
 };
 
 /// Turn what a console, a chat window, a mail client or a ticket system made of pasted output back into
@@ -153,6 +156,9 @@ struct FoundValue
         int firstLine = 0;
         int lastLine = 0;
         std::string sourceText;
+        /// `repairs` as they concern this element: those made in its text, and those of the value made
+        /// outside every element's.
+        std::vector<std::string> repairs{};
     };
     std::vector<Element> elements;
     DumpFormat format = DumpFormat::Json;
