@@ -237,6 +237,17 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
       "An object left half-made by an earlier failure or an HNS restart."},
      {"The object's State: `hcnctl show KIND ID`, `Get-HnsEndpoint | Where-Object Id -eq ID`.",
       "Retry after a short wait; if it stays, remove the object and create it again."}},
+    {HCN_ERROR_CONSTANT(ObjectNameExists),
+     "ERROR_OBJECT_NAME_EXISTS (Win32 error 698): HNS (or the kernel object it creates for a network) "
+     "found an object of the name it was to create already there. HNS's event log records it as the Result "
+     "code of an HNS-Network-Create event; docker logs it as `HNS failed with error : {Object Exists} ...`.",
+     {"A network left behind by an earlier run of HNS or of the container runtime (an unclean shutdown, an "
+      "upgrade of docker), which HNS still holds in part while `Get-ContainerNetwork` lists nothing.",
+      "The runtime creating its default network (`nat`) again while the old one is being torn down."},
+     {"The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents 50` "
+      "for HNS-Network-Create and the network ID it names.",
+      "`Get-HnsNetwork`, `Get-NetNat` and `Get-VMSwitch` for what is left of the network; remove the "
+      "leftover, or `Restart-Service hns`, then start the runtime again."}},
     {HCN_ERROR_CONSTANT(HcsSystemNotFound),
      "HCS_E_SYSTEM_NOT_FOUND: an HCS (compute system) error, not one of HNS: the container or VM the call "
      "names does not exist (any more). Older Windows words it \"A Compute System with the specified "

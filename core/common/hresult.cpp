@@ -60,6 +60,9 @@ constexpr std::array kHResults{
     HResultInfo{hr::ObjectAlreadyExists, "ERROR_OBJECT_ALREADY_EXISTS", "The object already exists. "},
     HResultInfo{hr::InvalidState, "ERROR_INVALID_STATE",
                 "The group or resource is not in the correct state to perform the requested operation. "},
+    HResultInfo{hr::ObjectNameExists, "ERROR_OBJECT_NAME_EXISTS",
+                "{Object Exists} An attempt was made to create an object and the object name already "
+                "existed. "},
     HResultInfo{hr::HcsSystemNotFound, "HCS_E_SYSTEM_NOT_FOUND",
                 "A virtual machine or container with the specified identifier does not exist. "},
     HResultInfo{hr::HcsSystemAlreadyExists, "HCS_E_SYSTEM_ALREADY_EXISTS",

@@ -6,6 +6,7 @@
 #include "common/capped_list.h"
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
+#include "io/cmdlet_error_records.h"
 #include "io/event_list.h"
 #include "io/failed_lookups.h"
 #include "io/hns_service_stops.h"
@@ -203,7 +204,7 @@ ExtractResult readListViews(const std::vector<CleanedLine>& lines)
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
                 std::vector<LoggedOperations>& operations, std::vector<detail::PastedNonHnsObject>& pasted,
-                const std::function<bool()>& stillWanted)
+                std::vector<FailedCmdletRemoval>& removals, const std::function<bool()>& stillWanted)
 {
     const std::size_t firstMessage = messages.size();
     Result<DecodedText> decoded = decodeDumpText(source.bytes);
@@ -277,6 +278,8 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
+    for (FailedCmdletRemoval& removal : failedCmdletRemovalsIn(lines, source.name, namedRefusals))
+        removals.push_back(std::move(removal));
     addLineMessages(hnsServiceStops(lines), ImportSeverity::Warning, source.name, messages);
     addLineMessages(failedLookupsIn(lines), ImportSeverity::Info, source.name, messages);
     // Lines an object or a message states are not read again for objects a log only names.
@@ -415,6 +418,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     std::uint64_t hnsVersion = 0;
     std::vector<LoggedOperations> operations;
     std::vector<detail::PastedNonHnsObject> pasted;
+    std::vector<FailedCmdletRemoval> removals;
     const Status cancelled(hr::Abort, "The import was cancelled.");
     double done = 0;
     const auto stillWanted = [&] { return !options.progress || options.progress(done); };
@@ -422,7 +426,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
         done = double(i) / double(sources.size() + 1);
         result.report.sources.push_back(sources[i].name);
         if (!stillWanted() || !readSource(sources[i], sightings, result.report.messages, hnsVersion,
-                                          operations, pasted, stillWanted))
+                                          operations, pasted, removals, stillWanted))
             return cancelled;
     }
     done = double(sources.size()) / double(sources.size() + 1);
@@ -439,6 +443,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     reportLosses(linked, result.report.messages);
     detail::linkPastedNonHnsObjects(pasted, linked, result.report.messages);
     reportLoggedOperations(operations, linked.objects, linked.documents, result.report.messages);
+    reportFailedRemovalsStillDumped(removals, linked.objects, result.report.messages);
 
     json snapshot = json::object();
     if (plausibleVersion(hnsVersion))

@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "common/utf8.h"
+#include "io/felix_network_lookups.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 
@@ -275,6 +276,8 @@ std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines
             infos[s.info].message += " " + tables::timesAtLines(s.at);
     if (std::optional<ImportWarning> felix = felixLookupsIn(lines))
         infos.push_back(std::move(*felix));
+    for (ImportWarning& network : felixNetworkLookupsIn(lines))
+        infos.push_back(std::move(network));
     return infos;
 }
 

@@ -7,6 +7,8 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/error_catalog.h"
+#include "io/cmdlet_error_records.h"
+#include "io/hns_event_records.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
@@ -184,11 +186,29 @@ bool startsWithHashtableKey(std::string_view text)
     return end > 0 && end < text.size() && text[end] == '=';
 }
 
-/// The message without its trailing blanks and period, lower case: how two spellings of one Windows
-/// message are compared.
+/// The length of the title in braces that starts some Windows messages (`{Object Exists} An attempt
+/// was made ...`, the NTSTATUS text Win32 passes on), with the blanks after it; 0 when `text` starts with
+/// none. A document's `{` is no title: a title holds words only.
+std::size_t messageTitleSize(std::string_view text)
+{
+    constexpr std::size_t kMaxTitle = 40;
+    const std::size_t close = text.find('}');
+    if (!text.starts_with('{') || close == std::string_view::npos || close < 3 || close > kMaxTitle ||
+        !std::all_of(text.begin() + 1, text.begin() + std::ptrdiff_t(close),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' '; }))
+        return 0;
+    std::size_t end = close + 1;
+    while (end < text.size() && text[end] == ' ')
+        ++end;
+    return end;
+}
+
+/// The message without its trailing blanks and period and its title in braces, lower case: how two
+/// spellings of one Windows message are compared.
 std::string comparable(std::string_view message)
 {
     message = trimBlanks(message);
+    message.remove_prefix(messageTitleSize(message));
     while (!message.empty() && message.back() == '.')
         message.remove_suffix(1);
     return lowerCopy(trimBlanks(message));
@@ -273,7 +293,7 @@ std::string messageFrom(std::string_view text, std::size_t start)
            (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\' || rest.front() == '`'))
         rest.remove_prefix(1);
     rest = withoutLeadingCode(rest);
-    std::size_t end = 0;
+    std::size_t end = messageTitleSize(rest);
     for (; end < rest.size() && end < kMaxLoggedMessage; ++end) {
         const char c = rest[end];
         if (hashtable && (c == '}' || (c == ';' && startsWithHashtableKey(rest.substr(end + 1)))))
@@ -687,6 +707,67 @@ std::optional<LoggedError> dockerEndpointFailureIn(std::string_view text, std::s
     return error;
 }
 
+/// A name a log prints quoted (`\"default_mak4\"`, `"web"`) or bare, from `at` in `text`: the name, and
+/// `at` moved past it; empty when there is none.
+std::string quotedOrBareName(std::string_view text, std::size_t& at)
+{
+    const std::string_view rest = text.substr(at);
+    const std::string_view quote = rest.starts_with("\\\"") ? "\\\"" : rest.starts_with('"') ? "\"" : "";
+    std::size_t end = quote.empty() ? rest.find_first_of(" ,:;\"") : rest.find(quote, quote.size());
+    if (end == std::string_view::npos)
+        end = quote.empty() ? rest.size() : end;
+    if (!quote.empty() && rest.find(quote, quote.size()) == std::string_view::npos)
+        return {};
+    const std::string_view name = rest.substr(quote.size(), end - quote.size());
+    if (name.empty() || name.size() > kMaxLoggedMessage)
+        return {};
+    at += end + quote.size();
+    return validUtf8(std::string(name));
+}
+
+/// A failed hot attach of an HNS endpoint to a running container (`Failed to hot attach HNS Endpoint
+/// \"default_mak4\" to container \"f504e68d...\", reason: \"The parameter is incorrect.\"`): the endpoint
+/// and the container (docker's short ID of it) as what failed, the reason as the message.
+std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string_view lower)
+{
+    constexpr std::string_view kLead = "hot attach hns endpoint ";
+    const std::size_t lead = lower.find(kLead);
+    if (lead == std::string_view::npos || lower.substr(0, lead).find("fail") == std::string_view::npos)
+        return std::nullopt;
+    std::size_t at = lead + kLead.size();
+    const std::string endpoint = quotedOrBareName(text, at);
+    if (endpoint.empty())
+        return std::nullopt;
+    std::string container;
+    if (lower.substr(at).starts_with(" to container ")) {
+        at += 14;
+        container = quotedOrBareName(text, at);
+        constexpr std::size_t kShortContainerId = 12;
+        if (container.size() == 64 &&
+            std::all_of(container.begin(), container.end(), [](char c) { return hexDigit(c) >= 0; }))
+            container.resize(kShortContainerId);
+    }
+    const std::size_t reason = lower.find("reason:", at);
+    const std::size_t colon = lower.find(':', at);
+    const std::size_t start = reason != std::string_view::npos  ? reason + 7
+                              : colon == std::string_view::npos ? colon
+                                                                : colon + 1;
+    if (start == std::string_view::npos)
+        return std::nullopt;
+    LoggedError error;
+    error.message = messageFrom(text, start);
+    std::size_t codeAt = 0;
+    error.code = hexCode(text.substr(start), codeAt);
+    if (!error.code)
+        error.code = codeOfMessage(error.message);
+    if (!error.found())
+        return std::nullopt;
+    withWindowsWording(error);
+    error.operation =
+        "hot attach of endpoint " + endpoint + (container.empty() ? "" : " to container " + container);
+    return error;
+}
+
 /// HNS's own error record as hostnetsvc logs it, `{2151350295; onecore\vm\dv\net\hns\service\network\
 /// endpoint.h; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860; \RequestHandler\EndpointActivity\
 /// EndpointAttachShared; ...}` (code; source file; line; module; ...; message; ...; activity): the code,
@@ -907,6 +988,11 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         // wide that follow it, as a table's rows are) are read from their own start. Each form below
         // holds one of these words: the many lines holding none are spared a lower-cased copy.
         const std::string_view line = lines[first].text;
+        if (std::optional<CmdletErrorRecord> cmdlet = cmdletErrorRecordAt(lines, first)) {
+            first = cmdlet->refusal.lastLine;
+            refusals.push_back(std::move(cmdlet->refusal));
+            continue;
+        }
         if (!holdsIgnoringCase(line, "fail") && !holdsIgnoringCase(line, "error") &&
             !holdsIgnoringCase(line, "hns") && !holdsIgnoringCase(line, "hostnetsvc") &&
             !holdsIgnoringCase(line, "hcn_e_"))
@@ -917,6 +1003,11 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             record = wslHnsErrorIn(lines[first].text, lower);
         if (record) {
             refusals.push_back({first, first, std::move(*record)});
+            continue;
+        }
+        if (std::optional<LoggedRefusal> event = hnsEventRecordAt(lines, first)) {
+            first = event->lastLine;
+            refusals.push_back(std::move(*event));
             continue;
         }
         if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
@@ -931,7 +1022,12 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
             end > first + 1 && !whole) {
             const std::string text = joinConsoleWrap(lines, first, end);
-            if (std::optional<LoggedError> joined = refusalIn(text, lowerCopy(text))) {
+            std::optional<LoggedError> joined = refusalIn(text, lowerCopy(text));
+            // A line whose text is a known code's Windows message (`... an adapter was not found`) is
+            // whole when joining the next line on gives no code: that line is prose of its own.
+            if (joined && error && error->code && !joined->code)
+                joined.reset();
+            if (joined) {
                 refusals.push_back({first, end - 1, std::move(*joined)});
                 first = end - 1; // the lines it was wrapped into state no error of their own
                 continue;
@@ -939,6 +1035,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         }
         if (!error)
             error = dockerEndpointFailureIn(lines[first].text, lower);
+        if (!error)
+            error = hotAttachFailureIn(lines[first].text, lower);
         if (error) {
             markCut(*error, line, first + 1 == lines.size());
             refusals.push_back({first, first, std::move(*error)});

@@ -118,6 +118,9 @@ void TestErrorCatalog::fieldKnowledge_data()
     QTest::newRow("HCS system not found: the container went away during network set-up")
         << int(hr::HcsSystemNotFound) << "race"
         << "hcsdiag list";
+    QTest::newRow("object name exists: a network HNS still holds in part")
+        << int(hr::ObjectNameExists) << "left behind"
+        << "HNS-Network-Create";
     QTest::newRow("endpoint mapper empty: WSL calls HNS before it runs")
         << int(hr::EndpointMapperEmpty) << "WSL"
         << "wsl --shutdown";

@@ -50,6 +50,8 @@ inline constexpr HResult RpcCallFailed = makeHResult(0x800706BE);       ///< RPC
 inline constexpr HResult ObjectAlreadyExists =
     makeHResult(0x80071392);                                     ///< ERROR_OBJECT_ALREADY_EXISTS (5010)
 inline constexpr HResult InvalidState = makeHResult(0x8007139F); ///< ERROR_INVALID_STATE (5023)
+/// ERROR_OBJECT_NAME_EXISTS (698): the NT status STATUS_OBJECT_NAME_EXISTS as a Win32 error.
+inline constexpr HResult ObjectNameExists = makeHResult(0x800702BA);
 /// HCS (the compute system service, facility 0x37): the container or VM a call names does not exist.
 inline constexpr HResult HcsSystemNotFound = makeHResult(0xC037010E);
 /// HCS: a container or VM with the ID asked for already exists.

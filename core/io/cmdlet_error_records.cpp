@@ -1,0 +1,349 @@
+// PowerShell error records of the cmdlets that ask HNS for networks and endpoints (see
+// cmdlet_error_records.h).
+
+#include "io/cmdlet_error_records.h"
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "io/text_scan.h"
+#include "io/text_tables.h"
+#include "io/wrapped_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+
+namespace hcn::io {
+namespace {
+
+/// The cmdlets' nouns and the kind of object each is for.
+struct CmdletNoun
+{
+    std::string_view noun; ///< lower case
+    ResourceKind kind;
+};
+constexpr std::array<CmdletNoun, 6> kCmdletNouns{{{"containernetwork", ResourceKind::Network},
+                                                  {"hnsnetwork", ResourceKind::Network},
+                                                  {"hnsendpoint", ResourceKind::Endpoint},
+                                                  {"hnsnamespace", ResourceKind::Namespace},
+                                                  {"hnspolicylist", ResourceKind::LoadBalancer},
+                                                  {"hnsloadbalancer", ResourceKind::LoadBalancer}}};
+
+/// The cmdlets' verbs and what each asks of HNS.
+struct CmdletVerb
+{
+    std::string_view verb; ///< lower case
+    std::string_view asks;
+};
+constexpr std::array<CmdletVerb, 4> kCmdletVerbs{
+    {{"new", "create"}, {"remove", "delete"}, {"get", "query"}, {"set", "modify"}}};
+
+/// A record's message is read from at most this many lines before its `At ...` line.
+constexpr std::size_t kMaxRecordMessageLines = 4;
+/// A record is read to at most this many lines after its `At ...` line.
+constexpr std::size_t kMaxRecordTailLines = 8;
+/// The command typed for a record is looked for at most this many lines above it.
+constexpr std::size_t kMaxCommandDistance = 8;
+/// A value of a parameter is kept to this many bytes.
+constexpr std::size_t kMaxParameterValue = 120;
+/// At most this many objects are named as still in the dump.
+constexpr std::size_t kMaxStillDumped = 5;
+
+/// The cmdlet `<Verb>-<Noun>` at the start of `word`, of the verbs and nouns above; its verb and noun.
+std::optional<std::pair<const CmdletVerb*, const CmdletNoun*>> cmdletOf(std::string_view word)
+{
+    const std::string lower = lowerCopy(word);
+    const std::size_t dash = lower.find('-');
+    if (dash == std::string::npos)
+        return std::nullopt;
+    const std::string_view verb = std::string_view(lower).substr(0, dash);
+    const std::string_view noun = std::string_view(lower).substr(dash + 1);
+    const auto v = std::find_if(kCmdletVerbs.begin(), kCmdletVerbs.end(),
+                                [&](const CmdletVerb& c) { return c.verb == verb; });
+    const auto n = std::find_if(kCmdletNouns.begin(), kCmdletNouns.end(),
+                                [&](const CmdletNoun& c) { return c.noun == noun; });
+    if (v == kCmdletVerbs.end() || n == kCmdletNouns.end())
+        return std::nullopt;
+    return std::make_pair(&*v, &*n);
+}
+
+/// A parameter of the command: `-Name nat`, `–SubnetPrefix 10.0.75.0/24` (an en dash as a word processor
+/// or a web page made of the hyphen), its name in lower case.
+struct Parameter
+{
+    std::string name;
+    std::string value;
+};
+
+/// `token` as a parameter's name (`-Name`, `–subnetprefix`) in lower case; empty when it is none.
+std::string parameterName(std::string_view token)
+{
+    for (const std::string_view dash :
+         {std::string_view("-"), std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x80\x94")})
+        if (token.starts_with(dash) && token.size() > dash.size() &&
+            std::isalpha(static_cast<unsigned char>(token[dash.size()])))
+            return lowerCopy(token.substr(dash.size()));
+    return {};
+}
+
+/// The parameters after the cmdlet in `command` (the text after its name), up to the end of its part of
+/// a pipeline or a script block, or an ellipsis PowerShell put where it cut the echoed line.
+std::vector<Parameter> parametersOf(std::string_view command)
+{
+    command = command.substr(0, std::min({command.find('|'), command.find('}'), command.find(';'),
+                                          command.find("..."), command.size()}));
+    std::vector<std::string_view> tokens;
+    for (std::size_t at = 0; at < command.size();) {
+        while (at < command.size() && command[at] == ' ')
+            ++at;
+        std::size_t end = at;
+        if (at < command.size() && (command[at] == '"' || command[at] == '\'')) {
+            end = command.find(command[at], at + 1);
+            end = end == std::string_view::npos ? command.size() : end + 1;
+        } else {
+            while (end < command.size() && command[end] != ' ')
+                ++end;
+        }
+        if (end > at)
+            tokens.push_back(command.substr(at, end - at));
+        at = end;
+    }
+    std::vector<Parameter> parameters;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string name = parameterName(tokens[i]);
+        if (name.empty())
+            continue;
+        std::string value;
+        if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
+            value = name.substr(colon + 1);
+            name.resize(colon);
+        } else if (i + 1 < tokens.size() && parameterName(tokens[i + 1]).empty()) {
+            value = std::string(tokens[++i]);
+        }
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front())
+            value = value.substr(1, value.size() - 2);
+        if (!value.empty() && value.size() <= kMaxParameterValue)
+            parameters.push_back({std::move(name), validUtf8(std::move(value))});
+    }
+    return parameters;
+}
+
+/// The value of the parameter `full` (lower case), given whole or shortened as PowerShell allows
+/// (`-subnet` for `-SubnetPrefix`, at least 3 letters); empty when the command does not give it.
+std::string parameterValue(const std::vector<Parameter>& parameters, std::string_view full)
+{
+    for (const Parameter& p : parameters)
+        if (p.name == full || (p.name.size() >= 3 && full.starts_with(p.name)))
+            return p.value;
+    return {};
+}
+
+/// Where the cmdlet `cmdlet` (lower case) is called in `text` as a command (at the line's start, after a
+/// prompt, a pipe or a brace), followed by its parameters or nothing; npos when it is not.
+std::size_t callOf(std::string_view text, std::string_view cmdlet)
+{
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find(cmdlet); at != std::string::npos; at = lower.find(cmdlet, at + 1)) {
+        const char before = at == 0 ? ' ' : lower[at - 1];
+        const std::size_t end = at + cmdlet.size();
+        const char after = end < lower.size() ? lower[end] : ' ';
+        if ((before == ' ' || before == '>' || before == '|' || before == '{') &&
+            (after == ' ' || after == '|'))
+            return at;
+    }
+    return std::string::npos;
+}
+
+/// What the command asked (`create network nat (NAT, 10.0.75.0/24)`), filling in the record's target.
+std::string requestOf(std::string_view command, std::size_t call, std::string_view cmdlet,
+                      CmdletErrorRecord& record, const CmdletVerb& verb)
+{
+    const std::vector<Parameter> parameters = parametersOf(command.substr(call + cmdlet.size()));
+    record.name = parameterValue(parameters, "name");
+    record.id = parameterValue(parameters, "id");
+    // `Get-ContainerNetwork [-Name X] | Remove-ContainerNetwork`: the objects the Get- listed.
+    if (record.name.empty() && record.id.empty()) {
+        const std::string_view before = trimBlanks(command.substr(0, call));
+        if (before.ends_with('|')) {
+            const std::string_view upstream = before.substr(0, before.size() - 1);
+            const std::size_t bar = upstream.find_last_of("|{>");
+            const std::string_view part =
+                trimBlanks(upstream.substr(bar == std::string_view::npos ? 0 : bar + 1));
+            const std::string_view word = part.substr(0, part.find(' '));
+            const std::optional<std::pair<const CmdletVerb*, const CmdletNoun*>> lister = cmdletOf(word);
+            if (lister && lister->first->verb == "get" && lister->second->kind == record.kind) {
+                const std::vector<Parameter> filter = parametersOf(part.substr(word.size()));
+                record.name = parameterValue(filter, "name");
+                record.id = parameterValue(filter, "id");
+                if (record.name.empty() && record.id.empty())
+                    record.listedBy = std::string(word);
+            }
+        }
+    }
+    const std::string_view kind = resourceKindLabel(record.kind);
+    std::string asks = std::string(verb.asks) + " ";
+    if (!record.listedBy.empty())
+        return asks + "the " + std::string(kind) + "s " + record.listedBy + " lists";
+    asks += kind;
+    if (!record.name.empty())
+        asks += " " + record.name;
+    if (!record.id.empty())
+        asks += " " + record.id;
+    if (verb.verb == "new") {
+        std::vector<std::string> details;
+        for (const std::string_view key : {"mode", "type"})
+            if (std::string value = parameterValue(parameters, key); !value.empty() && details.empty())
+                details.push_back(std::move(value));
+        for (const std::string_view key : {"subnetprefix", "addressprefix"})
+            if (std::string value = parameterValue(parameters, key); !value.empty()) {
+                details.push_back(std::move(value));
+                break;
+            }
+        for (const std::string_view key : {"gatewayaddress", "gateway"})
+            if (std::string value = parameterValue(parameters, key); !value.empty()) {
+                details.push_back("gateway " + value);
+                break;
+            }
+        for (const std::string& detail : details)
+            asks += ", " + detail;
+    }
+    return asks;
+}
+
+} // namespace
+
+std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
+{
+    const std::string_view line = lines[first].text;
+    const std::size_t separator = line.find(" : ");
+    if (separator == std::string_view::npos || separator == 0 || line.front() == ' ')
+        return std::nullopt;
+    const std::string_view cmdlet = line.substr(0, separator);
+    const std::optional<std::pair<const CmdletVerb*, const CmdletNoun*>> parts = cmdletOf(cmdlet);
+    if (!parts)
+        return std::nullopt;
+    // The record's `At ...` line (or, where the paste left it out, its CategoryInfo) after the message.
+    std::size_t at = first + 1;
+    while (at < lines.size() && at <= first + kMaxRecordMessageLines &&
+           !isPowerShellErrorRecordLine(lines[at].text) && !trimBlanks(lines[at].text).empty())
+        ++at;
+    if (at >= lines.size() || !isPowerShellErrorRecordLine(lines[at].text))
+        return std::nullopt;
+    CmdletErrorRecord record;
+    record.kind = parts->second->kind;
+    record.removal = parts->first->verb == "remove";
+    // The message, with the lines a console wrapped it into.
+    std::string text = at > first + 1 ? joinConsoleWrap(lines, first, at) : std::string(line);
+    const std::string_view message = trimBlanks(std::string_view(text).substr(separator + 3));
+    LoggedError error = loggedError(message, {});
+    if (error.message.empty() && !error.code)
+        error = answerError(message, std::nullopt, {});
+    if (!error.found())
+        return std::nullopt;
+    // The rest of the record: the command it echoes (`+ New-ContainerNetwork -Name nat ...`, `+ ~~~`),
+    // its CategoryInfo and FullyQualifiedErrorId and the lines a console wrapped them into.
+    std::size_t last = at;
+    std::string echoed;
+    for (std::size_t k = at + 1; k < lines.size() && k <= at + kMaxRecordTailLines; ++k) {
+        const std::string_view t = trimBlanks(lines[k].text);
+        const bool plus = t.starts_with('+');
+        if (t.empty() || (!plus && !(lines[k].text.starts_with(' ') && k > at + 1)))
+            break;
+        last = k;
+        const std::string_view after = trimBlanks(t.substr(plus ? 1 : 0));
+        if (plus && echoed.empty() && !after.starts_with('~') && !isPowerShellErrorRecordLine(t))
+            echoed = std::string(after);
+    }
+    // What the cmdlet asked: from the echoed command when PowerShell did not cut it, else from the command
+    // typed above the record.
+    const std::string lowerCmdlet = lowerCopy(cmdlet);
+    std::string command = echoed.starts_with("...") ? std::string() : echoed;
+    if (command.empty() || callOf(command, lowerCmdlet) == std::string::npos) {
+        for (std::size_t k = first; k > 0 && first - k < kMaxCommandDistance; --k) {
+            const std::string_view above = lines[k - 1].text;
+            const std::size_t call = callOf(above, lowerCmdlet);
+            if (call != std::string::npos && !isPowerShellErrorRecordLine(above) &&
+                (call + lowerCmdlet.size() == above.size() ||
+                 above.substr(call + lowerCmdlet.size()).starts_with(" -") ||
+                 above.substr(call + lowerCmdlet.size()).starts_with(" \xE2\x80\x93") ||
+                 above.substr(call + lowerCmdlet.size()).starts_with(" |") ||
+                 above.substr(0, call).find('|') != std::string_view::npos)) {
+                command = std::string(above);
+                break;
+            }
+        }
+    }
+    if (command.empty())
+        command = echoed;
+    const std::size_t call = callOf(command, lowerCmdlet);
+    std::string asks =
+        call == std::string::npos
+            ? std::string(parts->first->asks) + " " + std::string(resourceKindLabel(record.kind))
+            : requestOf(command, call, lowerCmdlet, record, *parts->first);
+    error.operation = std::string(cmdlet) + " (" + asks + ")";
+    record.refusal = LoggedRefusal{first, last, std::move(error)};
+    return record;
+}
+
+std::vector<FailedCmdletRemoval> failedCmdletRemovalsIn(const std::vector<CleanedLine>& lines,
+                                                        const std::string& source,
+                                                        const std::vector<detail::NamedRefusal>& refusals)
+{
+    std::vector<FailedCmdletRemoval> removals;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!holdsIgnoringCase(lines[i].text, "remove-"))
+            continue;
+        std::optional<CmdletErrorRecord> record = cmdletErrorRecordAt(lines, i);
+        if (!record || !record->removal)
+            continue;
+        const int firstLine = lines[record->refusal.firstLine].sourceLine;
+        const auto named = std::find_if(refusals.begin(), refusals.end(), [&](const detail::NamedRefusal& n) {
+            return n.source == source && n.firstLine == firstLine;
+        });
+        const std::size_t last = record->refusal.lastLine;
+        if (named != refusals.end())
+            removals.push_back({source, firstLine, std::move(*record), named->message});
+        i = last;
+    }
+    return removals;
+}
+
+void reportFailedRemovalsStillDumped(const std::vector<FailedCmdletRemoval>& removals,
+                                     const std::vector<ImportedObject>& objects,
+                                     std::vector<ImportMessage>& messages)
+{
+    std::vector<std::size_t> extended; // a removal logged again shares its first one's message
+    for (const FailedCmdletRemoval& removal : removals) {
+        const CmdletErrorRecord& r = removal.record;
+        if ((r.name.empty() && r.id.empty() && r.listedBy.empty()) ||
+            std::find(extended.begin(), extended.end(), removal.message) != extended.end())
+            continue;
+        std::vector<const ImportedObject*> still;
+        for (const ImportedObject& o : objects) {
+            if (o.source != removal.source || o.kind != r.kind)
+                continue;
+            const bool named = (!r.name.empty() && lowerCopy(o.name) == lowerCopy(r.name)) ||
+                               (!r.id.empty() && lowerCopy(o.id) == lowerCopy(r.id));
+            if (named || !r.listedBy.empty())
+                still.push_back(&o);
+        }
+        if (still.empty() || removal.message >= messages.size())
+            continue;
+        std::string list;
+        for (std::size_t i = 0; i < still.size() && i < kMaxStillDumped; ++i) {
+            const ImportedObject& o = *still[i];
+            list += (i == 0 ? "" : ", ") + (o.name.empty() ? o.id : o.name + " (" + o.id + ")") + " at " +
+                    tables::lineRange(o.firstLine, o.lastLine);
+        }
+        if (still.size() > kMaxStillDumped)
+            list += " and " + std::to_string(still.size() - kMaxStillDumped) + " more";
+        extended.push_back(removal.message);
+        const std::string_view kind = resourceKindLabel(r.kind);
+        messages[removal.message].message +=
+            "; the dump still shows " + std::string(kind) + (still.size() == 1 ? " " : "s ") + list;
+    }
+}
+
+} // namespace hcn::io

@@ -1,0 +1,70 @@
+// Calico felix's failed lookup of its HNS network (see felix_network_lookups.h).
+
+#include "io/felix_network_lookups.h"
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "io/text_tables.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace hcn::io {
+namespace {
+
+/// A regular expression is kept to this many bytes.
+constexpr std::size_t kMaxNetworkPattern = 120;
+/// At most this many different expressions are named per source.
+constexpr std::size_t kMaxNetworkPatterns = 10;
+
+constexpr std::string_view kNoNetworkMatching = "didn't find any HNS networks matching regular expression ";
+
+/// The expression after felix's words in `text`, up to a closing quote or the line's end; empty when
+/// `text` holds none.
+std::string networkPatternIn(std::string_view text)
+{
+    const std::size_t at = text.find(kNoNetworkMatching);
+    if (at == std::string_view::npos)
+        return {};
+    std::string_view rest = text.substr(at + kNoNetworkMatching.size());
+    rest = rest.substr(0, std::min(rest.find('"'), rest.size()));
+    if (rest.ends_with('\\'))
+        rest.remove_suffix(1);
+    rest = trimBlanks(rest);
+    if (rest.empty() || rest.size() > kMaxNetworkPattern || rest.find(' ') != std::string_view::npos)
+        return {};
+    return validUtf8(std::string(rest));
+}
+
+} // namespace
+
+std::vector<ImportWarning> felixNetworkLookupsIn(const std::vector<CleanedLine>& lines)
+{
+    std::vector<ImportWarning> infos;
+    std::map<std::string, std::pair<std::size_t, std::vector<std::pair<int, int>>>> seen;
+    for (const CleanedLine& line : lines) {
+        std::string pattern = networkPatternIn(line.text);
+        if (pattern.empty())
+            continue;
+        if (const auto it = seen.find(pattern); it != seen.end()) {
+            it->second.second.emplace_back(line.sourceLine, line.sourceLine);
+            continue;
+        }
+        if (seen.size() >= kMaxNetworkPatterns)
+            continue;
+        infos.push_back({line.sourceLine, line.sourceLine,
+                         "the log says HNS has no network matching \"" + pattern +
+                             "\" (Calico felix's lookup by regular expression) at " +
+                             tables::lineRange(line.sourceLine, line.sourceLine)});
+        seen.emplace(std::move(pattern),
+                     std::make_pair(infos.size() - 1,
+                                    std::vector<std::pair<int, int>>{{line.sourceLine, line.sourceLine}}));
+    }
+    for (const auto& [pattern, s] : seen)
+        if (s.second.size() > 1)
+            infos[s.first].message += " " + tables::timesAtLines(s.second);
+    return infos;
+}
+
+} // namespace hcn::io

@@ -1,0 +1,159 @@
+// What the import report says about HNS failures a paste shows in forms other than a log line with a
+// code: a failure text without its final period before prose, Windows messages with a title in braces,
+// HNS's own event-log record, PowerShell error records of the cmdlets that ask HNS for networks and
+// endpoints, a failed hot attach of an endpoint, and Calico felix's failed network lookup (docs/import.md,
+// "Failed requests are not state").
+
+#include "dump_files.h"
+#include "hcn/dump_import.h"
+
+#include <QtTest>
+
+using namespace hcn;
+using namespace hcn::io;
+
+namespace {
+
+ImportResult importFailureDump(const QString& name)
+{
+    const QByteArray bytes = readDump(QStringLiteral("failures/") + name);
+    Result<ImportResult> imported = importBytes(name.toStdString(), std::string(bytesView(bytes)));
+    if (!imported)
+        qFatal("import failed");
+    return std::move(*imported);
+}
+
+/// Each message as a user sees it: "warning 5-7: text".
+QStringList shownMessages(const ImportResult& result)
+{
+    QStringList shown;
+    for (const ImportMessage& m : result.report.messages)
+        shown << QStringLiteral("%1 %2-%3: %4")
+                     .arg(QString::fromUtf8(importSeverityName(m.severity).data()))
+                     .arg(m.firstLine)
+                     .arg(m.lastLine)
+                     .arg(QString::fromStdString(m.message));
+    return shown;
+}
+
+} // namespace
+
+class TestLoggedFailures : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reportsTheFailure_data();
+    void reportsTheFailure();
+    void saysNothingOfProse_data();
+    void saysNothingOfProse();
+};
+
+void TestLoggedFailures::reportsTheFailure_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message"); ///< a message the report holds, as shownMessages gives it
+    QTest::addColumn<QString>("absent");  ///< text no message holds; empty for none
+
+    QTest::newRow("a failure text without its period is not joined to the prose line after it")
+        << "adapter-not-found-then-prose.txt"
+        << "warning 5-5: HNS refused a request: HCN_E_ADAPTER_NOT_FOUND (0x803B0006), \"An adapter was not "
+           "found.\""
+        << "Below";
+    QTest::newRow("the same in a double-spaced paste")
+        << "adapter-not-found-double-spaced.txt"
+        << "warning 1-1: HNS refused a request: HCN_E_ADAPTER_NOT_FOUND (0x803B0006), \"An adapter was not "
+           "found.\""
+        << "Below";
+    QTest::newRow("a Windows message with its title in braces is read whole and named")
+        << "object-name-exists-title.txt"
+        << "warning 4-4: HNS refused a request: creating default network failed: ERROR_OBJECT_NAME_EXISTS "
+           "(0x800702BA), \"{Object Exists} An attempt was made to create an object and the object name "
+           "already existed.\""
+        << "";
+    QTest::newRow("HNS's event-log record of a failed network create")
+        << "hns-event-network-create.txt"
+        << "warning 3-6: HNS refused a request: create network 6e2f41a8-3c7d-4b90-a5e1-0d8c9b7f3a24 (ICS, "
+           "HNS "
+           "event log) failed: ERROR_OBJECT_NAME_EXISTS (0x800702BA), \"{Object Exists} An attempt was made "
+           "to "
+           "create an object and the object name already existed.\""
+        << "";
+    QTest::newRow("New-ContainerNetwork's error record: what it asked, from the command typed above")
+        << "new-containernetwork-exists.txt"
+        << "warning 2-7: HNS refused a request: New-ContainerNetwork (create network natlab, NAT, "
+           "172.28.16.0/20) failed: \"Object already exists\""
+        << "";
+    QTest::newRow("the same error record twice, its command cut by PowerShell, a known text named")
+        << "new-containernetwork-loop-unspecified.txt"
+        << "warning 3-8: HNS refused a request: New-ContainerNetwork (create network lab, Transparent) "
+           "failed: "
+           "E_FAIL (0x80004005), \"Unspecified error\" (2 times, lines 3-8, 10-15)"
+        << "";
+    QTest::newRow("a failed Remove-ContainerNetwork of the networks listed, which the dump still shows")
+        << "remove-containernetwork-still-listed.txt"
+        << "warning 12-17: HNS refused a request: Remove-ContainerNetwork (delete the networks "
+           "Get-ContainerNetwork lists) failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"; "
+           "the dump still shows network labNet (3b9e0c47-81d2-4f6a-9c35-e7a1d04b28f6) at line 23"
+        << "";
+    QTest::newRow("a failed removal by name: only the network it names is still shown")
+        << "remove-containernetwork-by-name.txt"
+        << "warning 9-14: HNS refused a request: Remove-ContainerNetwork (delete network labNet) failed: "
+           "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"; the dump still shows network labNet "
+           "(3b9e0c47-81d2-4f6a-9c35-e7a1d04b28f6) at line 5"
+        << "still shows networks";
+    QTest::newRow("a failed Remove-HnsNetwork by name")
+        << "remove-hnsnetwork-by-name.txt"
+        << "warning 2-7: HNS refused a request: Remove-HnsNetwork (delete network l2bridge) failed: "
+           "ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+        << "the dump still shows";
+    QTest::newRow("a failed hot attach names the endpoint and the container")
+        << "hot-attach-endpoint.log"
+        << "warning 2-2: HNS refused a request: hot attach of endpoint web_pod7 to container 9d2c4e6f81a0 "
+           "failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\""
+        << "";
+    QTest::newRow("a failed hot attach in plain words")
+        << "hot-attach-endpoint-plain.txt"
+        << "warning 1-1: HNS refused a request: hot attach of endpoint web_pod7 to container 9d2c4e6f "
+           "failed: "
+           "E_ACCESSDENIED (0x80070005), \"Access is denied.\""
+        << "";
+    QTest::newRow("felix found no HNS network matching its expression, twice")
+        << "felix-no-network-matching.log"
+        << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
+           "regular expression) at line 2 (2 times, lines 2, 4)"
+        << "";
+}
+
+void TestLoggedFailures::reportsTheFailure()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    QFETCH(QString, absent);
+    const QStringList shown = shownMessages(importFailureDump(file));
+    QVERIFY2(shown.contains(message), qPrintable(shown.join(QLatin1Char('\n'))));
+    if (!absent.isEmpty())
+        for (const QString& m : shown)
+            QVERIFY2(!m.contains(absent), qPrintable(m));
+}
+
+void TestLoggedFailures::saysNothingOfProse_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("a cmdlet's name and a colon in prose is no error record")
+        << "cmdlet-prose-not-a-record.txt";
+    QTest::newRow("HNS's event-log record of a create that succeeded") << "hns-event-success.txt";
+}
+
+void TestLoggedFailures::saysNothingOfProse()
+{
+    QFETCH(QString, file);
+    const QStringList shown = shownMessages(importFailureDump(file));
+    for (const QString& m : shown) {
+        QVERIFY2(!m.contains(QLatin1String("refused")), qPrintable(m));
+        QVERIFY2(!m.startsWith(QLatin1String("warning")), qPrintable(m));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestLoggedFailures)
+#include "tst_loggedfailures.moc"
