@@ -349,6 +349,19 @@ std::string messageFrom(std::string_view text, std::size_t start)
     return validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage))) + (shortened ? "..." : "");
 }
 
+/// The error a log states from `start` in `text`: its message, and its code (a hexadecimal code in it,
+/// else the code of the Windows message it is); no code when neither gives one.
+LoggedError errorStatedAt(std::string_view text, std::size_t start)
+{
+    LoggedError error;
+    error.message = messageFrom(text, start);
+    std::size_t codeAt = 0;
+    error.code = hexCode(text.substr(start), codeAt);
+    if (!error.code)
+        error.code = codeOfMessage(error.message);
+    return error;
+}
+
 /// An HNS call named as HNS and its clients log it: `HNSCall Method POST Path /endpoints`, `Method[POST]
 /// Path[/networks]`, `method=POST path=/endpoints`: "HNS call POST /endpoints"; empty when none.
 std::string hnsCallOf(std::string_view text, std::string_view lower)
@@ -693,12 +706,7 @@ std::optional<LoggedError> dockerEndpointFailureIn(std::string_view text, std::s
     const bool remote = lower.substr(start).starts_with("remote: ");
     if (remote)
         start += 8;
-    LoggedError error;
-    error.message = messageFrom(text, start);
-    std::size_t codeAt = 0;
-    error.code = hexCode(text.substr(start), codeAt);
-    if (!error.code)
-        error.code = codeOfMessage(error.message);
+    LoggedError error = errorStatedAt(text, start);
     if (!error.code || error.message.empty())
         return std::nullopt;
     withWindowsWording(error);
@@ -754,12 +762,7 @@ std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string
                                                                 : colon + 1;
     if (start == std::string_view::npos)
         return std::nullopt;
-    LoggedError error;
-    error.message = messageFrom(text, start);
-    std::size_t codeAt = 0;
-    error.code = hexCode(text.substr(start), codeAt);
-    if (!error.code)
-        error.code = codeOfMessage(error.message);
+    LoggedError error = errorStatedAt(text, start);
     if (!error.found())
         return std::nullopt;
     withWindowsWording(error);
