@@ -217,6 +217,12 @@ std::string requestOf(std::string_view command, std::size_t call, std::string_vi
 std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
 {
     const std::string_view line = lines[first].text;
+    // The record starts with the cmdlet's name, `Verb-Noun : `: a letter, then a dash before any blank.
+    if (line.empty() || !std::isalpha(static_cast<unsigned char>(line.front())))
+        return std::nullopt;
+    if (const std::size_t dash = line.find_first_of("- ");
+        dash == std::string_view::npos || line[dash] != '-')
+        return std::nullopt;
     const std::size_t separator = line.find(" : ");
     if (separator == std::string_view::npos || separator == 0 || line.front() == ' ')
         return std::nullopt;
