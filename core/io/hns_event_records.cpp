@@ -78,12 +78,6 @@ std::optional<HResult> eventResultCode(std::string_view value)
     return *code;
 }
 
-/// The report's words for HNS's operation (`Create`): "create"; lower case otherwise.
-std::string eventVerb(std::string_view operation)
-{
-    return lowerCopy(operation);
-}
-
 } // namespace
 
 std::optional<LoggedRefusal> hnsEventRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
@@ -120,7 +114,7 @@ std::optional<LoggedRefusal> hnsEventRecordAt(const std::vector<CleanedLine>& li
         return std::nullopt;
     if (id.size() == 38 && id.front() == '{' && id.back() == '}')
         id = id.substr(1, 36);
-    std::string what = eventVerb(operation) + " " + kindWord;
+    std::string what = lowerCopy(operation) + " " + kindWord;
     for (const std::string* part : {&name, &id})
         if (!part->empty())
             what += " " + *part;
