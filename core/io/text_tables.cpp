@@ -4,6 +4,8 @@
 #include "io/text_tables.h"
 
 #include "hcn/dump_formats.h"
+#include "hcn/mac_address.h"
+#include "io/cut_id_warning.h"
 #include "io/hns_property_names.h"
 #include "io/import_objects.h"
 #include "io/powershell_value.h"
@@ -284,9 +286,7 @@ FormatCells splitFormatLine(std::string_view line, const std::vector<FormatColum
 /// The start of a GUID, not the whole of one: hex digits with the dashes where a GUID has them.
 bool isGuidStart(std::string_view text)
 {
-    constexpr std::string_view kZeroGuid = "00000000-0000-0000-0000-000000000000";
-    return !text.empty() && text.size() < kZeroGuid.size() &&
-           isGuid(std::string(text) + std::string(kZeroGuid.substr(text.size())));
+    return !text.empty() && text.size() < idCompletedFrom({}).size() && isGuid(idCompletedFrom(text));
 }
 
 /// A line `Format-Table -Wrap` continued the previous line's cells on: nothing in the first column, and
@@ -428,23 +428,6 @@ std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size
 
 } // namespace
 
-namespace {
-
-/// `00-15-5D-3A-8C-E2` (or with colons): a MAC address as HNS and PowerShell print one.
-bool isMacAddress(std::string_view s)
-{
-    if (s.size() != 17)
-        return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool separator = i % 3 == 2;
-        if (separator ? s[i] != '-' && s[i] != ':' : !std::isxdigit(static_cast<unsigned char>(s[i])))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 /// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID or a
 /// MAC address.
 std::string joinWrapped(const std::string& first, std::string_view rest)
@@ -456,7 +439,7 @@ std::string joinWrapped(const std::string& first, std::string_view rest)
     const std::size_t tokenStart = start == std::string::npos ? 0 : start + 1;
     const std::size_t tokenEnd = std::min(glued.find_first_of(" \t", first.size()), glued.size());
     const std::string_view token = std::string_view(glued).substr(tokenStart, tokenEnd - tokenStart);
-    if (isGuid(token) || isMacAddress(token))
+    if (isGuid(token) || MacAddress::parse(token))
         return glued;
     return first + " " + std::string(rest);
 }
