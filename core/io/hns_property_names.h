@@ -10,7 +10,7 @@
 
 namespace hcn::io {
 
-inline constexpr std::array<std::string_view, 75> kHnsPropertyNames = {
+inline constexpr std::array<std::string_view, 76> kHnsPropertyNames = {
     "ActivityId",
     "AdditionalParams",
     "AutomaticDNS",
@@ -71,6 +71,7 @@ inline constexpr std::array<std::string_view, 75> kHnsPropertyNames = {
     "State",
     "Subnets",
     "SwitchGuid",
+    "SwitchName", // a v1 network's switch, beside SwitchGuid (dockerd's network responses)
     "TotalEndpoints",
     "Type",
     "Version",

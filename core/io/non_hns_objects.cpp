@@ -3,9 +3,11 @@
 #include "io/non_hns_objects.h"
 
 #include "common/text.h"
+#include "io/hns_property_names.h"
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -18,8 +20,9 @@ struct KnownKind
 {
     NonHnsObjectKind kind;
     /// Members of its default list view (and of its JSON) that no HNS object has; names the Get-Hns*
-    /// cmdlets print as well (Name, MacAddress, IPAddress, NextHop, NatName, ...) are not among them, nor
-    /// words other output uses alike (ComputerName, Dhcp, Status, Store, Active).
+    /// cmdlets print as well (kHnsPropertyNames: Name, MacAddress, IPAddress, NextHop, NatName,
+    /// SwitchName, ...) are not among them, nor words other output uses alike (ComputerName, Dhcp,
+    /// Status, Store, Active).
     std::vector<std::string_view> telltales;
 };
 
@@ -41,7 +44,7 @@ const std::array<KnownKind, 14> kKnownKinds{{
       "MediaConnectionState", "PhysicalMediaType", "InterfaceOperationalStatus", "AdminStatus",
       "DriverInformation", "ConnectorPresent", "NdisPhysicalMedium"}},
     {{"a virtual machine's network adapter", "Get-VMNetworkAdapter", false, "", "", "SwitchId", "SwitchName"},
-     {"VMName", "VMId", "SwitchName", "SwitchId", "IsManagementOs", "IsLegacy", "DynamicMacAddressEnabled",
+     {"VMName", "VMId", "SwitchId", "IsManagementOs", "IsLegacy", "DynamicMacAddressEnabled",
       "MacAddressSpoofing", "AllowTeaming"}},
     {{"an IP address", "Get-NetIPAddress"},
      {"InterfaceIndex", "InterfaceAlias", "AddressFamily", "PrefixOrigin", "SuffixOrigin", "AddressState",
@@ -88,8 +91,10 @@ const std::vector<Telltale>& telltaleIndex()
     static const std::vector<Telltale> index = [] {
         std::vector<Telltale> all;
         for (std::size_t k = 0; k < kKnownKinds.size(); ++k)
-            for (const std::string_view name : kKnownKinds[k].telltales)
+            for (const std::string_view name : kKnownKinds[k].telltales) {
+                assert(!isHnsProperty(name)); // an HNS object's member never tells another kind
                 all.push_back({name, std::uint32_t(1) << k});
+            }
         std::sort(all.begin(), all.end());
         std::vector<Telltale> merged;
         for (const Telltale& t : all) {

@@ -2278,6 +2278,13 @@ private slots:
                                            "'web-2' is connected to the switch of " +
                                            natSwitch),
                    "info 67-71: " + notHns("a virtual machine's network adapter (Get-VMNetworkAdapter)")};
+        // v1 networks carry their switch's name (SwitchName) beside its GUID, as a VM adapter does: a
+        // member HNS objects have never tells another kind.
+        QTest::newRow("v1 networks that name their switch")
+            << "network-with-switchname.txt"
+            << QStringList{"Network:3C9F1A64-E2B8-4D05-A7C1-58D03E6F92B4",
+                           "Network:A4E83C1F-6D29-4B70-8E15-3F9C0B27D6A4"}
+            << QStringList{};
         QTest::newRow("a switch of a network's name that is not its switch: the network made again")
             << "vmswitch-network-made-again.txt"
             << QStringList{"Network:9A3C6E12-57B0-4D8F-A241-C6E07F39B5D8"}
