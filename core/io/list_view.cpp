@@ -743,6 +743,23 @@ private:
         return left < offset && right > offset + 1 && right < text.size() && text[right] == '=' && opensKey;
     }
 
+    /// Whether the blank at `offset` is one PowerShell prints between the members of a hashtable
+    /// (`Health=; ID=...`) or the elements of a collection of them (`..., @{...}`): such a blank is
+    /// never inside a value, so a line ending on the separator was wrapped at it, not cut inside a word.
+    static bool separatesMembers(const std::string& text, std::size_t offset)
+    {
+        if (offset == 0 || offset + 1 >= text.size())
+            return false;
+        if (text[offset - 1] == ',')
+            return text.compare(offset + 1, 2, "@{") == 0;
+        if (text[offset - 1] != ';')
+            return false;
+        std::size_t right = offset + 1;
+        while (right < text.size() && isIdentChar(text[right]))
+            ++right;
+        return right > offset + 1 && right < text.size() && text[right] == '=';
+    }
+
     /// Whether the words on both sides of the blank at `offset` make a GUID or a .NET type name
     /// (`System.Object[]`) together that neither is alone.
     static bool joinMakesAToken(const std::string& text, std::size_t offset)
@@ -856,12 +873,14 @@ private:
     /// wide ones two), a continuation indented exactly to the value column after a full line continues
     /// the text without a blank (indented one column more, the blank was where the line broke), unless
     /// the paste shows PowerShell's own wrap at blanks (`wordWrap`), which leaves a line full where a
-    /// word happened to end there. One at the first column is a terminal's cut when the paste shows its
-    /// width (`terminal`, see terminalWidth): after a full line it was cut inside a word and is joined
-    /// without a blank; one column short, the cut was at a blank the copy trimmed, and the blank is put
-    /// back. Without that width it is either a terminal's cut or PowerShell's own wrap at a blank whose
-    /// indentation a copy lost; it is joined without the blank only when that makes whole what neither
-    /// piece is alone: a GUID or a type name PowerShell printed for a value it did not expand
+    /// word happened to end there, or the line ends on a hashtable's or collection's separator
+    /// (separatesMembers: PowerShell wrapped at the blank after it). One at the first column is a terminal's
+    /// cut when the paste shows its width (`terminal`, see terminalWidth): after a full line it was cut
+    /// inside a word and is joined without a blank; one column short, the cut was at a blank the copy
+    /// trimmed, and the blank is put back. Without that width it is either a terminal's cut or PowerShell's
+    /// own wrap at a blank whose indentation a copy lost; it is joined without the blank only when that makes
+    /// whole what neither piece is alone: a GUID or a type name PowerShell printed for a value it did not
+    /// expand
     /// (`System.Obj` + `ect[]`). So is a continuation at the value column after a full line, whatever
     /// the paste shows: PowerShell's own wrap cuts a word longer than the value column there.
     void joinFullLines(PendingObject& object, bool wordWrap, std::size_t terminal) const
@@ -887,9 +906,11 @@ private:
                     // (PowerShell's own wrap cuts a word longer than the value column, as a GUID is on a
                     // console of 64 columns, at the line's end).
                     const bool token = joinMakesAToken(property.valueText, join->offset);
-                    cut = indent == 0
-                              ? token || splitsAKey(property.valueText, join->offset)
-                              : indent == object.colon + 2 && ((fullLines >= 2 && !wordWrap) || token);
+                    cut = indent == 0 ? token || splitsAKey(property.valueText, join->offset)
+                                      : indent == object.colon + 2 &&
+                                            ((fullLines >= 2 && !wordWrap &&
+                                              !separatesMembers(property.valueText, join->offset)) ||
+                                             token);
                 }
                 if (cut && join->blank) {
                     property.valueText.erase(join->offset, 1);

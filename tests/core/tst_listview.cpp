@@ -1028,6 +1028,31 @@ void TestListView::wrappedValuesAreJoined_data()
         << "ID   : A\nName : " + QString(60, QLatin1Char('x')) + "\n       " + QString(53, QLatin1Char('y')) +
                "\n        zz\n"
         << "\"" + QString(60, QLatin1Char('x')) + QString(53, QLatin1Char('y')) + " zz\"";
+    // Lines full to the width that end on a hashtable's `;` or a collection's `,`: PowerShell wrapped at
+    // the blank after the separator, which is never inside a value.
+    QTest::newRow("full lines ending on a hashtable's separator")
+        << "ID        : A\n"
+           "Resources : @{AdditionalParams=; AllocationOrder=20000; Allocators=System.Object[]; Flags=10; "
+           "Health=;\n"
+           "            ID=3E9A51C7-0B24-4D8F-9A61-C2E7F05B83D4; PortOperationTime=0; State=1; "
+           "VfpOperationTime=0;\n"
+           "            parentId=7F0C2B96-5D1E-4A38-B7C4-09E6A3D51F82}\n"
+        << QStringLiteral(
+               R"({"AdditionalParams":null,"AllocationOrder":20000,"Allocators":"System.Object[]",)"
+               R"("Flags":10,"Health":null,"ID":"3E9A51C7-0B24-4D8F-9A61-C2E7F05B83D4",)"
+               R"("PortOperationTime":0,"State":1,"VfpOperationTime":0,)"
+               R"("parentId":"7F0C2B96-5D1E-4A38-B7C4-09E6A3D51F82"})");
+    QTest::newRow("full lines ending on a separator inside a collection of hashtables")
+        << "ID        : A\n"
+           "Policies  : {@{ExternalPort=18080; InternalPort=8080; Protocol=TCP; Type=NAT}, @{Type=NAT; "
+           "ExternalPort=10053;\n"
+           "            InternalPort=5353; Protocol=UDP}, @{ExternalPort=14430; InternalPort=443; "
+           "Protocol=TCP; Type=NAT},\n"
+           "            @{ExternalPort=9000; InternalPort=9001; Protocol=UDP; Type=NAT}}\n"
+        << QStringLiteral(R"([{"ExternalPort":18080,"InternalPort":8080,"Protocol":"TCP","Type":"NAT"},)"
+                          R"({"Type":"NAT","ExternalPort":10053,"InternalPort":5353,"Protocol":"UDP"},)"
+                          R"({"ExternalPort":14430,"InternalPort":443,"Protocol":"TCP","Type":"NAT"},)"
+                          R"({"ExternalPort":9000,"InternalPort":9001,"Protocol":"UDP","Type":"NAT"}])");
     QTest::newRow("a short line after a short value is not joined")
         << "ID   : A\nName : short\nnode was rebooted\n"
         << "\"short\"";
