@@ -192,6 +192,8 @@ private slots:
     void formatTableWrappedByANarrowConsole();
     void aLineAfterARowThatReadsWhole_data();
     void aLineAfterARowThatReadsWhole();
+    void columnsPowerShellLeftOut_data();
+    void columnsPowerShellLeftOut();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -1604,6 +1606,63 @@ void TestTables::aLineAfterARowThatReadsWhole()
     for (const ImportWarning& w : result.warnings)
         messages << QString::fromStdString(w.message);
     QCOMPARE(messages, warnings);
+}
+
+/// `Format-Table -AutoSize` on a console too narrow for every column leaves columns out and says so in a
+/// WARNING line before or after the table: the import says once, on the table, which kind lost members.
+void TestTables::columnsPowerShellLeftOut_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("objects");
+    QTest::addColumn<QStringList>("infos");
+
+    QTest::newRow("endpoints: 4 columns, the warning before the table")
+        << QString::fromUtf8(readDump(QStringLiteral("table-columns-removed-before.txt"))) << 2
+        << QStringList{"lines 4-7: 4 columns of this table of endpoints did not fit the display and were "
+                       "left out (PowerShell's warning on line 2): those members of each endpoint are "
+                       "unknown"};
+    QTest::newRow("networks: one column named, the warning after the table")
+        << QString::fromUtf8(readDump(QStringLiteral("table-column-removed-after.txt"))) << 2
+        << QStringList{"lines 3-6: the column Policies of this table of networks did not fit the display "
+                       "and was left out (PowerShell's warning on line 8): each network's Policies is "
+                       "unknown"};
+    const QString rows = QStringLiteral("ID                                   Name     IPAddress\n"
+                                        "--                                   ----     ---------\n"
+                                        "%1 Ethernet 10.244.1.7\n")
+                             .arg(ep1);
+    QTest::newRow("the warning right under the rows, no blank line: no row of the table")
+        << rows + "WARNING: 2 columns do not fit into the display and were removed.\n"
+        << 1
+        << QStringList{
+               "lines 1-3: 2 columns of this table of endpoints did not fit the display and were left "
+               "out (PowerShell's warning on line 4): those members of each endpoint are unknown"};
+    QTest::newRow("no warning: nothing said") << rows << 1 << QStringList{};
+    QTest::newRow("two tables, the warning between them: the second table's")
+        << rows + "\nWARNING: column \"MacAddress\" does not fit into the display and was removed.\n\n" + rows
+        << 2
+        << QStringList{"lines 7-9: the column MacAddress of this table of endpoints did not fit the display "
+                       "and was left out (PowerShell's warning on line 5): each endpoint's MacAddress is "
+                       "unknown"};
+    QTest::newRow("a table of processes: not HNS objects, nothing said")
+        << QStringLiteral("WARNING: column \"Path\" does not fit into the display and was removed.\n\n"
+                          "Id    Name         Company\n--    ----         -------\n"
+                          "4312  powershell   Microsoft Corporation\n")
+        << 1 << QStringList{};
+}
+
+void TestTables::columnsPowerShellLeftOut()
+{
+    QFETCH(QString, text);
+    QFETCH(int, objects);
+    QFETCH(QStringList, infos);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(int(result.values.size()), objects);
+    QStringList messages;
+    for (const ImportWarning& info : result.infos)
+        messages << QString::fromStdString(info.message);
+    QCOMPARE(messages, infos);
+    QCOMPARE(warningLines(result), QStringList{});
 }
 
 QTEST_GUILESS_MAIN(TestTables)
