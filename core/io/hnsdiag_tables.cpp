@@ -3,6 +3,7 @@
 // pushes the cells after it to the right, so a row is split by what its cells hold (GUIDs, addresses,
 // text) in the order the header gives, with the header's positions deciding only between two texts.
 
+#include "common/text.h"
 #include "hcn/network_mode.h"
 #include "io/text_tables.h"
 
@@ -685,6 +686,9 @@ public:
         m_width = displayWidth(header);
         for (std::size_t i = at; i < end; ++i)
             m_width = std::max(m_width, displayWidth(m_lines[i].text));
+        m_begin = at;
+        m_end = end;
+        m_widthIsRowLength.reset();
 
         for (std::size_t i = at; i < end; ++i) {
             const CleanedLine& line = m_lines[i];
@@ -712,7 +716,8 @@ public:
                     continue;
                 flush();
                 start(line);
-            } else if (!(full || !complete) || !tryAppend(line, !complete)) {
+            } else if (!(full || !complete) || (complete && !continuesWholeRow(line)) ||
+                       !tryAppend(line, !complete)) {
                 if (!reportCutRow(line.text, line.sourceLine, line.sourceLine))
                     m_result.warnings.push_back({line.sourceLine, line.sourceLine,
                                                  lineRange(line.sourceLine, line.sourceLine) +
@@ -928,6 +933,83 @@ private:
         }
         m_row.endsInList = true;
         return true;
+    }
+
+    /// Whether `line`, not a row's start, after a row that reads whole and fills the table's width, is
+    /// the rest of that row a console wrapped rather than the start of a row the paste cut
+    /// (`6d137c6c...` after a row ending in its network's name). A wrap must leave each cell a value the
+    /// dump can hold: where the dump lists networks, a network name the join makes is one of them (a
+    /// wrap), and a name that is one while the joined one is not was whole (no wrap). Where the names do
+    /// not tell, the width does (widthIsARowLength).
+    bool continuesWholeRow(const CleanedLine& line)
+    {
+        const std::optional<SplitRow> before = readRow(m_row.text);
+        const PendingRow::Mark mark = m_row.mark();
+        append(line);
+        const std::string joined = m_row.text;
+        m_row.rewind(mark);
+        const std::optional<SplitRow> after = readRow(joined);
+        if (!before || !after)
+            return true; // not read either way: tryAppend decides
+        for (std::size_t c = 0; c < m_layout.columns.size(); ++c) {
+            const Field field = m_layout.columns[c].field;
+            if (field != Field::NetworkName && field != Field::Network)
+                continue;
+            const std::string was = lowerCopy(cellText(m_row.text, before->cells[c]));
+            const std::string now = lowerCopy(cellText(joined, after->cells[c]));
+            if (was.empty() || was == now)
+                continue;
+            const std::set<std::string>& names = networkNames();
+            if (names.contains(now))
+                return true;
+            if (names.contains(was))
+                return false;
+        }
+        return !widthIsARowLength();
+    }
+
+    /// The names (lower-cased) of the networks read so far, from this dump's Networks table or another
+    /// listing of it before this table.
+    const std::set<std::string>& networkNames()
+    {
+        if (!m_networkNames) {
+            m_networkNames.emplace();
+            for (const FoundValue& found : m_result.values) {
+                if (found.kindHint != ResourceKind::Network || !found.value.is_object())
+                    continue;
+                const auto name = found.value.find("Name");
+                if (name != found.value.end() && name->is_string())
+                    m_networkNames->insert(lowerCopy(name->get<std::string>()));
+            }
+        }
+        return *m_networkNames;
+    }
+
+    /// Whether the table shows its width to be the length of whole rows rather than the column its
+    /// console broke rows at: lines as wide read as whole rows and the next line starts a row, and no
+    /// line as wide is a piece of a row the console broke (a line that is no row's start, or a row's
+    /// start that does not read on its own, before a line that starts none). A console as wide as a
+    /// table's longest rows prints them whole; a row longer than it is broken on every row.
+    bool widthIsARowLength()
+    {
+        if (!m_widthIsRowLength) {
+            bool ended = false;
+            bool broken = false;
+            for (std::size_t i = m_begin; i + 1 < m_end && !broken; ++i) {
+                const std::string& text = m_lines[i].text;
+                const std::string& next = m_lines[i + 1].text;
+                if (displayWidth(text) + 1 < m_width || isBlankLine(text))
+                    continue;
+                if (!looksLikeRowStart(text))
+                    broken = true;
+                else if (!parses(text))
+                    broken = !isBlankLine(next) && !looksLikeRowStart(next);
+                else
+                    ended = ended || looksLikeRowStart(next);
+            }
+            m_widthIsRowLength = ended && !broken;
+        }
+        return *m_widthIsRowLength;
     }
 
     /// Joins a wrapped line: the console broke the row at its width, so the row continues at column
@@ -1163,6 +1245,10 @@ private:
     Layout m_layout;
     std::string m_header;
     std::size_t m_width = 0;
+    std::size_t m_begin = 0; ///< the lines of the section being read
+    std::size_t m_end = 0;
+    std::optional<bool> m_widthIsRowLength;              ///< found when first asked
+    std::optional<std::set<std::string>> m_networkNames; ///< found when first asked
     PendingRow m_row;
     int m_pasteEnd = 0;    ///< the source line of the paste's last line of text
     int m_lastRowLine = 0; ///< the last line of the last row read

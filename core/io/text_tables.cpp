@@ -426,6 +426,99 @@ std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size
     return last + 1;
 }
 
+/// What PowerShell's Format-Table says when the console is too narrow for every column (`-AutoSize`),
+/// with its `WARNING: ` prefix or without (cleaning took it away):
+/// `WARNING: 4 columns do not fit into the display and were removed.` or, for one, `WARNING: column
+/// "Policies" does not fit into the display and was removed.`
+struct RemovedColumns
+{
+    int line = 0;      ///< the source line of the warning
+    std::string count; ///< "4", or empty for one named column
+    std::string name;  ///< the column named, for one
+};
+
+std::optional<RemovedColumns> removedColumnsWarning(std::string_view line, int sourceLine)
+{
+    std::string_view t = trimBlanks(line);
+    if (t.starts_with("WARNING: ")) // cleaning strips it as the stream's prefix; a reader may not
+        t.remove_prefix(9);
+    constexpr std::string_view kMany = " columns do not fit into the display and were removed.";
+    constexpr std::string_view kOne = "\" does not fit into the display and was removed.";
+    if (t.ends_with(kMany)) {
+        const std::string_view count = t.substr(0, t.size() - kMany.size());
+        if (count.empty() || count.size() > 4 ||
+            !std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        return RemovedColumns{sourceLine, std::string(count), {}};
+    }
+    if (t.starts_with("column \"") && t.ends_with(kOne) && t.size() > 8 + kOne.size())
+        return RemovedColumns{sourceLine, {}, std::string(t.substr(8, t.size() - 8 - kOne.size()))};
+    return std::nullopt;
+}
+
+/// The warning of removed columns PowerShell printed before the table whose header is lines[at] or after
+/// the table ending before lines[end], at most a few blank lines apart. A warning after the table that
+/// comes right before another table's header is that table's.
+std::optional<RemovedColumns> removedColumnsAround(const std::vector<CleanedLine>& lines, std::size_t at,
+                                                   std::size_t end)
+{
+    constexpr std::size_t kBlankLines = 3;
+    const auto nextText = [&](std::size_t i) {
+        for (std::size_t blanks = 0; i < lines.size() && blanks <= kBlankLines; ++i, ++blanks)
+            if (!isBlankLine(lines[i].text))
+                return i;
+        return lines.size();
+    };
+    for (std::size_t i = at, blanks = 0; i > 0 && blanks <= kBlankLines; ++blanks) {
+        const CleanedLine& line = lines[--i];
+        if (isBlankLine(line.text))
+            continue;
+        if (auto removed = removedColumnsWarning(line.text, line.sourceLine))
+            return removed;
+        break;
+    }
+    const std::size_t after = nextText(end);
+    if (after >= lines.size())
+        return std::nullopt;
+    std::optional<RemovedColumns> removed = removedColumnsWarning(lines[after].text, lines[after].sourceLine);
+    const std::size_t header = nextText(after + 1);
+    if (removed && header + 1 < lines.size() && isDashLine(lines[header + 1].text))
+        return std::nullopt;
+    return removed;
+}
+
+/// Lines [at, end) held a table whose rows are result.values[firstValue...]: when PowerShell said it left
+/// columns out and the rows are HNS objects, an info on the table says which kind lost which members.
+void noteRemovedColumns(const std::vector<CleanedLine>& lines, std::size_t at, std::size_t end,
+                        std::size_t firstValue, ExtractResult& result)
+{
+    if (firstValue >= result.values.size())
+        return;
+    const std::optional<RemovedColumns> removed = removedColumnsAround(lines, at, end);
+    if (!removed)
+        return;
+    ResourceKind kind = ResourceKind::Invalid;
+    for (std::size_t v = firstValue; v < result.values.size() && kind == ResourceKind::Invalid; ++v) {
+        bool isV1 = false;
+        kind = detail::classifyObject(result.values[v].value, ResourceKind::Invalid, isV1);
+    }
+    if (kind == ResourceKind::Invalid)
+        return;
+    const std::string objects = std::string(resourceKindLabel(kind)) + "s";
+    const int first = lines[at].sourceLine;
+    const int last = result.values.back().lastLine;
+    const std::string said = "PowerShell's warning on line " + std::to_string(removed->line);
+    const std::string what =
+        removed->name.empty()
+            ? removed->count + " columns of this table of " + objects +
+                  " did not fit the display and were left out (" + said + "): those members of each " +
+                  std::string(resourceKindLabel(kind)) + " are unknown"
+            : "the column " + removed->name + " of this table of " + objects +
+                  " did not fit the display and was left out (" + said + "): each " +
+                  std::string(resourceKindLabel(kind)) + "'s " + removed->name + " is unknown";
+    result.infos.push_back({first, last, lineRange(first, last) + ": " + what});
+}
+
 } // namespace
 
 /// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID or a
@@ -472,7 +565,9 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
     }
     std::size_t end = at + 2;
     std::size_t width = 0;
-    for (; end < lines.size() && !endsFormatTable(lines[end].text); ++end)
+    for (; end < lines.size() && !endsFormatTable(lines[end].text) &&
+           !removedColumnsWarning(lines[end].text, lines[end].sourceLine);
+         ++end)
         width = std::max(width, displayWidth(lines[end].text));
 
     // The row being read: its cells' text so far, joined over the lines -Wrap continued it on.
@@ -525,6 +620,7 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         found = FoundValue{};
     };
 
+    const std::size_t firstValue = result.values.size();
     const auto idColumn = std::find_if(columns.begin(), columns.end(), [](const FormatColumn& column) {
         return equalsIgnoreCase(column.label, "ID");
     });
@@ -555,6 +651,7 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         above = std::move(cells);
     }
     flush();
+    noteRemovedColumns(lines, at, end, firstValue, result);
     return end;
 }
 

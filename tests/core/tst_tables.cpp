@@ -190,6 +190,10 @@ private slots:
     void rowsWithoutAnIdSayTheirMadeUpIdFirst_data();
     void rowsWithoutAnIdSayTheirMadeUpIdFirst();
     void formatTableWrappedByANarrowConsole();
+    void aLineAfterARowThatReadsWhole_data();
+    void aLineAfterARowThatReadsWhole();
+    void columnsPowerShellLeftOut_data();
+    void columnsPowerShellLeftOut();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -1532,6 +1536,133 @@ void TestTables::tablesTheHeaderlessOrMarkdownShow()
     for (const FoundValue& found : result.values)
         QVERIFY2(losses(found).filter(QStringLiteral("hnsdiag")).isEmpty(),
                  qPrintable(losses(found).join("; ")));
+}
+
+/// A line after a row that reads whole and is as wide as the table's widest lines (a long 64-hex name):
+/// the rest of that row a console wrapped only where the join leaves a network name the dump can hold,
+/// or, where no network names tell, where the table shows its width to be a console's. Else it is the
+/// start of a row the paste cut, and the row before keeps its network.
+void TestTables::aLineAfterARowThatReadsWhole_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("endpoints"); ///< "<ID> on <network name>"
+    QTest::addColumn<QStringList>("warnings");
+
+    QTest::newRow("a long row, then the paste ends in the next row's long name")
+        << "hnsdiag-long-row-then-cut-name.txt"
+        << QStringList{"089efa68-77b7-4da4-aa61-ddb3c435d015 on nat",
+                       "03bc75cc-42c7-4f42-af79-1fe7a9fdd8ac on nat"}
+        << QStringList{"line 10: the paste ends inside a row of the hnsdiag Endpoints table "
+                       "(\"28d6028a662be70617d8c83385d\"), before its ID; not imported"};
+    QTest::newRow("no Networks table: long rows as wide end whole, then the paste ends in a long name")
+        << "hnsdiag-long-rows-then-cut-name-no-networks.txt"
+        << QStringList{"162d0e51-7271-4a61-ae34-e049cbe2e808 on nat",
+                       "437bbd30-3442-4501-a7cd-7b45a1c36faa on nat",
+                       "7ca8e60b-ef33-42bc-a960-4c0939924892 on nat"}
+        << QStringList{"line 6: the paste ends inside a row of the hnsdiag Endpoints table "
+                       "(\"39c08c11d4333e4ff6bb337d4cd2211\"), before its ID; not imported"};
+    QTest::newRow("a long row, then a whole short row")
+        << "hnsdiag-long-row-then-short-row.txt"
+        << QStringList{"74c2ddc9-d888-4081-a57a-968130a8fa71 on nat",
+                       "580b5f01-6edd-4799-a7b1-e473732d0b44 on nat"}
+        << QStringList{};
+    QTest::newRow("a short row, then the paste ends in a short name")
+        << "hnsdiag-short-row-then-cut-name.txt" << QStringList{"516908b1-2259-4fef-a458-e74c1d0badf4 on nat"}
+        << QStringList{"line 9: the paste ends inside a row of the hnsdiag Endpoints table (\"Etherne\"), "
+                       "before its ID; not imported"};
+    QTest::newRow("a short row, then the paste ends in a long name")
+        << "hnsdiag-short-row-then-cut-long-name.txt"
+        << QStringList{"c3dbc065-1f14-40cc-a23e-874fdac126d4 on nat"}
+        << QStringList{"line 9: the paste ends inside a row of the hnsdiag Endpoints table "
+                       "(\"c938f15cb73bdcb0e85c4e1aaebf9752a\"), before its ID; not imported"};
+    QTest::newRow("a row the console broke inside a network's name the dump lists, among rows as wide")
+        << "hnsdiag-long-row-wrapped-in-network-name.txt"
+        << QStringList{"4bd0c982-acce-4223-a25d-6c8f08b1c51c on nat",
+                       "d8d8a884-bda7-4733-a545-0ac0ae647396 on cbr0",
+                       "3e34cbf0-71b6-46f7-a898-a13945b5020f on nat"}
+        << QStringList{};
+    QTest::newRow("a long row, then a row that lost its end, then a whole row")
+        << "hnsdiag-long-row-then-cut-name-rows-after.txt"
+        << QStringList{"c8ddac93-11cb-4f0e-a012-a9c9df29eb7a on nat",
+                       "1123fdca-0c51-450e-a0ce-0587a815d12e on cbr0"}
+        << QStringList{"line 9: a line in the hnsdiag Endpoints table is not a row of it"};
+}
+
+void TestTables::aLineAfterARowThatReadsWhole()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, endpoints);
+    QFETCH(QStringList, warnings);
+
+    const ExtractResult result = tablesOf(file);
+    QStringList shown;
+    for (const FoundValue& found : result.values) {
+        if (found.kindHint == ResourceKind::Endpoint)
+            shown << str(found.value["ID"]) + QStringLiteral(" on ") +
+                         str(found.value.value("VirtualNetworkName", nlohmann::json("?")));
+    }
+    QCOMPARE(shown, endpoints);
+    QStringList messages;
+    for (const ImportWarning& w : result.warnings)
+        messages << QString::fromStdString(w.message);
+    QCOMPARE(messages, warnings);
+}
+
+/// `Format-Table -AutoSize` on a console too narrow for every column leaves columns out and says so in a
+/// WARNING line before or after the table: the import says once, on the table, which kind lost members.
+void TestTables::columnsPowerShellLeftOut_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("objects");
+    QTest::addColumn<QStringList>("infos");
+
+    QTest::newRow("endpoints: 4 columns, the warning before the table")
+        << QString::fromUtf8(readDump(QStringLiteral("table-columns-removed-before.txt"))) << 2
+        << QStringList{"lines 4-7: 4 columns of this table of endpoints did not fit the display and were "
+                       "left out (PowerShell's warning on line 2): those members of each endpoint are "
+                       "unknown"};
+    QTest::newRow("networks: one column named, the warning after the table")
+        << QString::fromUtf8(readDump(QStringLiteral("table-column-removed-after.txt"))) << 2
+        << QStringList{"lines 3-6: the column Policies of this table of networks did not fit the display "
+                       "and was left out (PowerShell's warning on line 8): each network's Policies is "
+                       "unknown"};
+    const QString rows = QStringLiteral("ID                                   Name     IPAddress\n"
+                                        "--                                   ----     ---------\n"
+                                        "%1 Ethernet 10.244.1.7\n")
+                             .arg(ep1);
+    QTest::newRow("the warning right under the rows, no blank line: no row of the table")
+        << rows + "WARNING: 2 columns do not fit into the display and were removed.\n"
+        << 1
+        << QStringList{
+               "lines 1-3: 2 columns of this table of endpoints did not fit the display and were left "
+               "out (PowerShell's warning on line 4): those members of each endpoint are unknown"};
+    QTest::newRow("no warning: nothing said") << rows << 1 << QStringList{};
+    QTest::newRow("two tables, the warning between them: the second table's")
+        << rows + "\nWARNING: column \"MacAddress\" does not fit into the display and was removed.\n\n" + rows
+        << 2
+        << QStringList{"lines 7-9: the column MacAddress of this table of endpoints did not fit the display "
+                       "and was left out (PowerShell's warning on line 5): each endpoint's MacAddress is "
+                       "unknown"};
+    QTest::newRow("a table of processes: not HNS objects, nothing said")
+        << QStringLiteral("WARNING: column \"Path\" does not fit into the display and was removed.\n\n"
+                          "Id    Name         Company\n--    ----         -------\n"
+                          "4312  powershell   Microsoft Corporation\n")
+        << 1 << QStringList{};
+}
+
+void TestTables::columnsPowerShellLeftOut()
+{
+    QFETCH(QString, text);
+    QFETCH(int, objects);
+    QFETCH(QStringList, infos);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(int(result.values.size()), objects);
+    QStringList messages;
+    for (const ImportWarning& info : result.infos)
+        messages << QString::fromStdString(info.message);
+    QCOMPARE(messages, infos);
+    QCOMPARE(warningLines(result), QStringList{});
 }
 
 QTEST_GUILESS_MAIN(TestTables)
