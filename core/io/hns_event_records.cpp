@@ -122,6 +122,9 @@ std::optional<LoggedRefusal> hnsEventRecordAt(const std::vector<CleanedLine>& li
     LoggedError error;
     error.operation = std::move(what);
     error.code = code;
+    error.verb = lowerCopy(operation);
+    error.kind = resourceKindFromWord(kindWord);
+    error.eventLog = true;
     return LoggedRefusal{first, last, std::move(error)};
 }
 

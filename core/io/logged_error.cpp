@@ -7,8 +7,11 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/error_catalog.h"
+#include "hcn/guid.h"
+#include "hcn/resource_kind.h"
 #include "io/cmdlet_error_records.h"
 #include "io/hns_event_records.h"
+#include "io/logged_words.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
@@ -403,8 +406,41 @@ std::string hnsCallOf(std::string_view text, std::string_view lower)
 /// The step a daemon names before `HNS failed with error` (docker's `failed to create endpoint web on
 /// network nat: HNS failed with error : ...`, `Error creating default network: HNS failed ...`): the
 /// last `: `-separated part before it, without its `failed to ` or `Error ` lead. Empty when that part
-/// names no step (`Error response from daemon`, a log's prefix).
-std::string daemonStepOf(std::string_view text, std::string_view lower)
+/// The verb and the kind of object of a step a log names (`creating default network`, `create endpoint
+/// web on network nat`): its first word as a verb (`creating` as "create") and the first kind word after
+/// it (LoggedError::verb, LoggedError::kind); nothing when the step starts with no verb of HNS's
+/// operations or names no kind.
+void verbAndKindOf(std::string_view step, LoggedError& into)
+{
+    static constexpr std::pair<std::string_view, std::string_view> kVerbs[] = {
+        {"create", "create"}, {"creating", "create"},  {"delete", "delete"}, {"deleting", "delete"},
+        {"remove", "remove"}, {"removing", "remove"},  {"modify", "modify"}, {"modifying", "modify"},
+        {"update", "update"}, {"updating", "update"},  {"attach", "attach"}, {"attaching", "attach"},
+        {"detach", "detach"}, {"detaching", "detach"}, {"add", "add"},       {"adding", "add"}};
+    const std::string lower = lowerCopy(trimBlanks(step));
+    const std::string_view first = std::string_view(lower).substr(0, lower.find(' '));
+    const auto verb =
+        std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](const auto& v) { return v.first == first; });
+    if (verb == std::end(kVerbs))
+        return;
+    for (std::size_t at = first.size(); at < lower.size(); ++at) {
+        if (logged::isLoggedWordChar(lower[at - 1]))
+            continue;
+        for (const logged::KindSpelled& word : logged::kKindWords)
+            if (std::string_view(lower).substr(at).starts_with(word.text) &&
+                (at + word.text.size() == lower.size() ||
+                 !logged::isLoggedWordChar(lower[at + word.text.size()]))) {
+                into.verb = verb->second;
+                into.kind = word.kind;
+                return;
+            }
+    }
+}
+
+/// names no step (`Error response from daemon`, a log's prefix). `into`, when given, gets whether
+/// docker's remote network driver passed the error on (`...: remote: HNS failed ...`) and the step's verb
+/// and kind of object.
+std::string daemonStepOf(std::string_view text, std::string_view lower, LoggedError* into = nullptr)
 {
     std::size_t end = lower.find("hns failed with error");
     if (end == std::string_view::npos)
@@ -435,7 +471,11 @@ std::string daemonStepOf(std::string_view text, std::string_view lower)
         const std::string_view step = trimBlanks(text.substr(start + lead.size(), end - start - lead.size()));
         if (step.empty() || step.size() > kMaxLoggedMessage)
             return {};
-        return std::string(step) + (remote ? " (remote driver)" : "");
+        if (into) {
+            into->remoteDriver = remote;
+            verbAndKindOf(step, *into);
+        }
+        return std::string(step);
     }
     return {};
 }
@@ -553,8 +593,8 @@ std::string networkNamedOn(std::string_view text, std::string_view lower)
 /// What failed, as the log names it (LoggedError::operation): the title of hcsshim's `... failed in
 /// Win32:` (`hcnCreateLoadBalancer`, `hnsCall`), an HNS call, the step a daemon names before `HNS
 /// failed with error`, else an HCN or HNS function named in `text` (`hcnModifyNetwork`); empty when none
-/// is.
-std::string operationOf(std::string_view text, std::string_view lower)
+/// is. `into`, when given, gets what the daemon's step says besides (daemonStepOf).
+std::string operationOf(std::string_view text, std::string_view lower, LoggedError* into = nullptr)
 {
     if (std::size_t end = lower.rfind("failed in win32:"); end != std::string_view::npos) {
         while (end > 0 && text[end - 1] == ' ')
@@ -567,7 +607,7 @@ std::string operationOf(std::string_view text, std::string_view lower)
     }
     if (std::string call = hnsCallOf(text, lower); !call.empty())
         return call;
-    if (std::string step = daemonStepOf(text, lower); !step.empty())
+    if (std::string step = daemonStepOf(text, lower, into); !step.empty())
         return step;
     // A function's name says what it does (`hnsConfigBytes`, a logged field, is none).
     static constexpr std::string_view kVerbs[] = {"Call",  "Create", "Modify",    "Delete", "Open",
@@ -595,7 +635,7 @@ LoggedError readError(std::string_view text, bool stated)
 {
     LoggedError error;
     std::string lower = lowerCopy(text);
-    error.operation = operationOf(text, lower);
+    error.operation = operationOf(text, lower, &error);
     const std::size_t start = messageStart(lower);
     if (start != std::string::npos)
         error.message = messageFrom(text, start);
@@ -710,8 +750,9 @@ std::optional<LoggedError> dockerEndpointFailureIn(std::string_view text, std::s
     if (!error.code || error.message.empty())
         return std::nullopt;
     withWindowsWording(error);
-    error.operation =
-        std::string(trimBlanks(text.substr(at + 10, colon - at - 10))) + (remote ? " (remote driver)" : "");
+    error.operation = std::string(trimBlanks(text.substr(at + 10, colon - at - 10)));
+    error.remoteDriver = remote;
+    verbAndKindOf(error.operation, error);
     return error;
 }
 
@@ -768,6 +809,7 @@ std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string
     withWindowsWording(error);
     error.operation =
         "hot attach of endpoint " + endpoint + (container.empty() ? "" : " to container " + container);
+    error.hotAttach = true;
     return error;
 }
 
@@ -906,6 +948,114 @@ void markCut(LoggedError& error, std::string_view line, bool lastLine)
     error.messageCut = lastLine || error.codeOfCutMessage.has_value();
 }
 
+/// An object a line names by a kind word and its name or ID (`HNSNetwork cbr0`, `HostComputeNameSpace
+/// <id>`, `endpoint web`): the kind word is one of logged::kKindWords, also as part of an HNS or HCN
+/// class name (`HNSEndpoint`, `HostComputeNetwork`).
+struct NamedObject
+{
+    ResourceKind kind = ResourceKind::Invalid;
+    std::string name;
+};
+
+/// The object named from `at` in `text` (`lower` its lower case), and `at` moved past it; Invalid kind
+/// when none is named there (a kind word followed by a word that links to more, `endpoint on network`,
+/// names none).
+NamedObject objectNamedAt(std::string_view text, std::string_view lower, std::size_t& at)
+{
+    static constexpr std::string_view kClassPrefixes[] = {"", "hns", "hcn", "hostcompute"};
+    static constexpr std::string_view kNoNames[] = {"on",   "to",      "from", "in",     "for",
+                                                    "with", "of",      "the",  "a",      "an",
+                                                    "and",  "because", "due",  "failed", "err"};
+    for (const logged::KindSpelled& word : logged::kKindWords)
+        for (const std::string_view prefix : kClassPrefixes) {
+            const std::string_view rest = lower.substr(at);
+            if (!rest.starts_with(prefix) || !rest.substr(prefix.size()).starts_with(word.text))
+                continue;
+            std::size_t end = at + prefix.size() + word.text.size();
+            if (end >= lower.size() || lower[end] != ' ')
+                continue;
+            ++end;
+            std::string name = quotedOrBareName(text, end);
+            while (!name.empty() && name.back() == '.')
+                name.pop_back();
+            const std::string lowerName = lowerCopy(name);
+            if (name.empty() ||
+                std::find(std::begin(kNoNames), std::end(kNoNames), lowerName) != std::end(kNoNames) ||
+                std::none_of(name.begin(), name.end(), logged::isLoggedWordChar))
+                return {};
+            at = end;
+            return {word.kind, std::move(name)};
+        }
+    return {};
+}
+
+/// The request a line names in words (LoggedError::request, with its verb and kind): `failed to create
+/// HNSNetwork cbr0` gives "create network cbr0", `Failed to remove HostComputeEndpoint web from
+/// HostComputeNameSpace <id>` "remove endpoint web from namespace <id>" (with, for the null GUID, that
+/// the endpoint was in no namespace); `error` is left as it is when the line names no object after
+/// `failed to <verb>`.
+void nameRequestIn(std::string_view text, LoggedError& error)
+{
+    static constexpr std::string_view kVerbs[] = {"create", "delete", "remove", "add", "attach", "detach",
+                                                  "update", "modify", "open",   "get", "query",  "apply"};
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find("failed to "); at != std::string::npos;
+         at = lower.find("failed to ", at + 1)) {
+        if (at > 0 && logged::isLoggedWordChar(lower[at - 1]))
+            continue;
+        std::size_t next = at + 10;
+        const auto verb = std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) {
+            return lower.compare(next, v.size(), v) == 0 && next + v.size() < lower.size() &&
+                   lower[next + v.size()] == ' ';
+        });
+        if (verb == std::end(kVerbs))
+            continue;
+        next += verb->size() + 1;
+        const NamedObject object = objectNamedAt(text, lower, next);
+        if (object.kind == ResourceKind::Invalid)
+            continue;
+        const std::string kind(resourceKindLabel(object.kind));
+        std::string request = std::string(*verb) + " " + kind + " " + object.name;
+        for (const std::string_view link : {" from ", " to ", " on ", " in "}) {
+            if (lower.compare(next, link.size(), link) != 0)
+                continue;
+            std::size_t second = next + link.size();
+            const NamedObject other = objectNamedAt(text, lower, second);
+            if (other.kind == ResourceKind::Invalid)
+                break;
+            const std::string otherKind(resourceKindLabel(other.kind));
+            request += std::string(link) + otherKind + " " + other.name;
+            if (const std::optional<Guid> id = Guid::parse(other.name); id && id->isNull())
+                request += link == " from " ? " (the null GUID: the " + kind + " was in no " + otherKind + ")"
+                                            : " (the null GUID: no " + otherKind + ")";
+            break;
+        }
+        error.request = std::move(request);
+        error.verb = *verb;
+        error.kind = object.kind;
+        return;
+    }
+}
+
+/// `line` and `next` as the one line they were before a console or the writer broke it inside a GUID
+/// (`... HostComputeNameSpace 00000000-0000-0000-0000` / `-000000000000: hcnOpenNamespace failed ...`);
+/// none when `line` ends inside no GUID that `next` goes on with.
+std::optional<std::string> joinedInsideGuid(std::string_view line, std::string_view next)
+{
+    while (!line.empty() && isBlank(line.back()))
+        line.remove_suffix(1);
+    if (line.empty() || next.empty() || isBlank(next.front()))
+        return std::nullopt;
+    const std::size_t blank = line.find_last_of(" \t\"'([{=");
+    const std::size_t start = blank == std::string_view::npos ? 0 : blank + 1;
+    if (start == line.size() || line.size() - start >= 36)
+        return std::nullopt;
+    std::string joined = std::string(line) + std::string(next);
+    if (logged::findLoggedGuid(joined, start) != start)
+        return std::nullopt;
+    return joined;
+}
+
 } // namespace
 
 std::string textAfterValue(std::string_view rest, std::optional<std::string_view> next)
@@ -932,8 +1082,12 @@ LoggedError loggedError(std::string_view after, std::string_view before)
                 error.code = said.code;
             if (error.message.empty())
                 error.message = std::move(said.message);
-            if (error.operation.empty())
+            if (error.operation.empty()) {
                 error.operation = std::move(said.operation);
+                error.remoteDriver = said.remoteDriver;
+                error.verb = std::move(said.verb);
+                error.kind = said.kind;
+            }
         }
     }
     if (!error.code && !error.message.empty())
@@ -954,6 +1108,9 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     answer.messageCut = cut && !answer.message.empty();
     LoggedError said = readError(before, false);
     answer.operation = std::move(said.operation);
+    answer.remoteDriver = said.remoteDriver;
+    answer.verb = std::move(said.verb);
+    answer.kind = said.kind;
     if (!answer.code)
         answer.code = said.code;
     // `HcnCreateNetwork -- HRESULT: 2147942452. Result: {...`: the code of the answer printed after it.
@@ -1016,6 +1173,15 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
             lower.find("hcn_e_") == std::string::npos)
             continue;
+        // A line broken inside a GUID is read with the line it goes on in.
+        if (first + 1 < lines.size())
+            if (const std::optional<std::string> text = joinedInsideGuid(line, lines[first + 1].text))
+                if (std::optional<LoggedError> joined = refusalIn(*text, lowerCopy(*text))) {
+                    nameRequestIn(*text, *joined);
+                    refusals.push_back({first, first + 1, std::move(*joined)});
+                    ++first;
+                    continue;
+                }
         std::optional<LoggedError> error = refusalIn(lines[first].text, lower);
         // The line alone states the whole error when it writes its code (not one known by the message's
         // text: a wrap may have cut the code) and no message it cuts off; the lines after a console-wide
@@ -1031,6 +1197,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             if (joined && error && error->code && !joined->code)
                 joined.reset();
             if (joined) {
+                nameRequestIn(text, *joined);
                 refusals.push_back({first, end - 1, std::move(*joined)});
                 first = end - 1; // the lines it was wrapped into state no error of their own
                 continue;
@@ -1041,6 +1208,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (!error)
             error = hotAttachFailureIn(lines[first].text, lower);
         if (error) {
+            nameRequestIn(line, *error);
             markCut(*error, line, first + 1 == lines.size());
             refusals.push_back({first, first, std::move(*error)});
         } else if (std::optional<LoggedError> codeless = codelessFailureIn(lines[first].text, lower))
@@ -1076,8 +1244,8 @@ std::string describeLoggedError(const LoggedError& error)
         else if (error.messageCut)
             out += " (cut)";
     }
-    if (!error.operation.empty())
-        out = error.operation + " failed" + (out.empty() ? std::string() : ": " + out);
+    if (const std::string& what = error.request.empty() ? error.operation : error.request; !what.empty())
+        out = what + " failed" + (out.empty() ? std::string() : ": " + out);
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "hcn/dump_text.h"
 #include "hcn/hresult.h"
+#include "hcn/resource_kind.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +35,24 @@ struct LoggedError
     /// A cut message without a code: the one code whose Windows message starts with the text kept.
     std::optional<HResult> codeOfCutMessage;
     std::string codeName;        ///< a code logged by a name the error catalog does not know
+    /// What was asked, as the line names it in words (`failed to create HNSNetwork cbr0`, `Failed to
+    /// remove HostComputeEndpoint web from HostComputeNameSpace <id>`): "create network cbr0", "remove
+    /// endpoint web from namespace <id>"; empty when the line names no object. Said instead of the
+    /// operation when there is one.
+    std::string request;
+    /// Docker's remote network driver (a plugin) passed the error on (`failed to create endpoint web on
+    /// network azure: remote: ...`): the driver answered docker, not HNS or HCS.
+    bool remoteDriver = false;
+    /// A hot attach of an endpoint to a running container (`Failed to hot attach HNS Endpoint ...`),
+    /// which HCS does with HNS's endpoint: no request to HNS alone.
+    bool hotAttach = false;
+    /// What failed as a verb and a kind of object, where the log says so (`Error creating default
+    /// network` and `HNS-Network-Create` both give "create", network): tells one failure logged in two
+    /// forms, a daemon's line and HNS's event-log record. Empty and Invalid when the log does not.
+    std::string verb;
+    ResourceKind kind = ResourceKind::Invalid;
+    /// HNS's own event-log record of the failure (hns_event_records.h).
+    bool eventLog = false;
     bool found() const { return code.has_value() || !message.empty() || !codeName.empty(); }
 };
 
@@ -97,7 +116,8 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// without a name as `0x80071392 (Win32 error 5010)`; a named code
 /// without a logged message with the code's Windows message; a message the paste cut as `"..." (cut)`,
 /// with the code whose message starts so when there is one: `"The specified request is" (cut;
-/// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`.
+/// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`. The request
+/// the line names (LoggedError::request) stands for the operation when there is one.
 std::string describeLoggedError(const LoggedError& error);
 
 } // namespace hcn::io

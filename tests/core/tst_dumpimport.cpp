@@ -1330,14 +1330,15 @@ private slots:
             << "docker: Error response from daemon: failed to create endpoint web01 on network overlay1: "
                "remote: A Compute System with the specified identifier does not exist."
             << QStringList{
-                   "1: HCS (the compute system service, not HNS) refused a request: create endpoint "
-                   "web01 on network overlay1 (remote driver) failed: HCS_E_SYSTEM_NOT_FOUND "
+                   "1: Docker's remote network driver passed on HCS's error (the compute system service, "
+                   "not HNS): create endpoint web01 on network overlay1 failed: HCS_E_SYSTEM_NOT_FOUND "
                    "(0xC037010E), \"A Compute System with the specified identifier does not exist.\""};
         QTest::newRow("docker's remote network driver passing on HNS's error")
             << "docker: Error response from daemon: failed to create endpoint web01 on network overlay1: "
                "remote: HNS failed with error : Element not found."
-            << QStringList{"1: HNS refused a request: create endpoint web01 on network overlay1 (remote "
-                           "driver) failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
+            << QStringList{
+                   "1: Docker's remote network driver passed on HNS's error: create endpoint web01 on "
+                   "network overlay1 failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
         QTest::newRow("docker's endpoint create with today's wording of the HCS error")
             << "Error response from daemon: failed to create endpoint web02 on network nat: A virtual "
                "machine or container with the specified identifier does not exist."
@@ -1372,7 +1373,8 @@ private slots:
         QTest::newRow("a failure the paste cut off is the same failure logged whole before it")
             << unsupported + "\n" + cutUnsupported
             << QStringList{"1: HNS refused a request: hcnDeleteNamespace failed: HCN_E_REQUEST_UNSUPPORTED "
-                           "(0x803B0015), \"The specified request is unsupported.\" (2 times, lines 1-2)"};
+                           "(0x803B0015), \"The specified request is unsupported.\" (2 times, lines 1-2; "
+                           "the one at line 2 is cut off)"};
         QTest::newRow("a failure the paste cut off alone: the code whose message starts so")
             << cutUnsupported
             << QStringList{
@@ -1419,7 +1421,8 @@ private slots:
         QStringList refusals; // "first-last: message", as hcnctl reports them
         for (const ImportMessage& m : result->report.messages) {
             const QString text = QString::fromStdString(m.message);
-            if (text.contains("refused a request") || text.contains("HNS reported"))
+            if (text.contains("refused a request") || text.contains("HNS reported") ||
+                text.contains("passed on"))
                 refusals << (m.lastLine > m.firstLine
                                  ? QStringLiteral("%1-%2: ").arg(m.firstLine).arg(m.lastLine)
                                  : QStringLiteral("%1: ").arg(m.firstLine)) +

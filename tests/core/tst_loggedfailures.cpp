@@ -1,8 +1,9 @@
 // What the import report says about HNS failures a paste shows in forms other than a log line with a
 // code: a failure text without its final period before prose, Windows messages with a title in braces,
 // HNS's own event-log record, PowerShell error records of the cmdlets that ask HNS for networks and
-// endpoints, a failed hot attach of an endpoint, and Calico felix's failed network lookup (docs/import.md,
-// "Failed requests are not state").
+// endpoints, a failed hot attach of an endpoint, and Calico felix's failed network lookup; the object a
+// failure line names, docker's remote network driver passing an error on, and one failure logged by a
+// daemon and HNS's event log (docs/import.md, "Failed requests are not state").
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
@@ -109,15 +110,83 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "the dump still shows";
     QTest::newRow("a failed hot attach names the endpoint and the container")
         << "hot-attach-endpoint.log"
-        << "warning 2-2: HNS refused a request: hot attach of endpoint web_pod7 to container 9d2c4e6f81a0 "
-           "failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\""
-        << "";
+        << "warning 2-2: hot attach of endpoint web_pod7 to container 9d2c4e6f81a0 failed: E_INVALIDARG "
+           "(0x80070057), \"The parameter is incorrect.\""
+        << "refused";
     QTest::newRow("a failed hot attach in plain words")
         << "hot-attach-endpoint-plain.txt"
-        << "warning 1-1: HNS refused a request: hot attach of endpoint web_pod7 to container 9d2c4e6f "
-           "failed: "
-           "E_ACCESSDENIED (0x80070005), \"Access is denied.\""
+        << "warning 1-1: hot attach of endpoint web_pod7 to container 9d2c4e6f failed: E_ACCESSDENIED "
+           "(0x80070005), \"Access is denied.\""
+        << "refused";
+    QTest::newRow("an HNS answer names the endpoint and the null-GUID namespace its line wraps inside")
+        << "remove-endpoint-null-namespace-wrapped.txt"
+        << "warning 2-3: HNS reported a failure: remove endpoint shop-7f3c21 from namespace "
+           "00000000-0000-0000-0000-000000000000 (the null GUID: the endpoint was in no namespace) failed: "
+           "ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+        << "hcnOpenNamespace";
+    QTest::newRow("a failure line wrapped inside a GUID is read whole")
+        << "remove-endpoint-guid-wrapped.txt"
+        << "warning 1-2: HNS refused a request: remove endpoint shop-7f3c21 from namespace "
+           "5c0e9a73-2d41-4f8b-b6e2-91a3d7c4f058 failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+        << "null GUID";
+    QTest::newRow("an endpoint added to a namespace")
+        << "add-endpoint-to-namespace.txt"
+        << "warning 1-1: HNS refused a request: add endpoint shop-7f3c21 to namespace "
+           "5c0e9a73-2d41-4f8b-b6e2-91a3d7c4f058 failed: HCN_E_ADAPTER_NOT_FOUND (0x803B0006), \"An adapter "
+           "was not found.\""
         << "";
+    QTest::newRow("a HostComputeNetwork create names the network")
+        << "create-network-named.txt"
+        << "warning 2-2: HNS refused a request: create network vxlan.4097 failed: E_INVALIDARG (0x80070057), "
+           "\"The parameter is incorrect.\""
+        << "hcnCreateNetwork failed";
+    QTest::newRow("an HNSNetwork create through hnsCall names the network that exists")
+        << "create-hnsnetwork-exists.txt"
+        << "warning 1-1: HNS refused a request: create network l2br0 failed: HCN_E_NETWORK_ALREADY_EXISTS "
+           "(0x803B0010), \"A network with this name already exists.\""
+        << "";
+    QTest::newRow("the same error logged before with no name takes the endpoint's name")
+        << "create-endpoint-err-after-request.txt"
+        << "warning 1-1: HNS refused a request: create endpoint 7c1e90ab-eth0 failed: ERROR_NOT_FOUND "
+           "(0x80070490), \"Element not found.\" (2 times, lines 1-2)"
+        << "";
+    QTest::newRow("the same error of two endpoints is two failures")
+        << "create-two-endpoints-same-error.txt"
+        << "warning 2-2: HNS refused a request: create endpoint 5d22f0c4-eth0 failed: ERROR_NOT_FOUND "
+           "(0x80070490), \"Element not found.\""
+        << "2 times";
+    QTest::newRow("docker's remote network driver passing on HCS's error")
+        << "remote-driver-hcs-error.txt"
+        << "warning 1-1: Docker's remote network driver passed on HCS's error (the compute system service, "
+           "not HNS): create endpoint shop01 on network overlay2 failed: HCS_E_SYSTEM_NOT_FOUND "
+           "(0xC037010E), "
+           "\"A Compute System with the specified identifier does not exist.\""
+        << "remote driver)";
+    QTest::newRow("docker's remote network driver passing on HNS's error")
+        << "remote-driver-hns-error.txt"
+        << "warning 1-1: Docker's remote network driver passed on HNS's error: create endpoint shop01 on "
+           "network overlay2 failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+        << "remote driver)";
+    QTest::newRow("a repeat the paste cut off is counted and said to be cut")
+        << "repeats-last-cut.txt"
+        << "warning 1-1: HNS refused a request: create endpoint cart on network nat failed: "
+           "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\" (3 times, lines "
+           "1-3; the one at line 3 is cut off)"
+        << "";
+    QTest::newRow("a daemon's failure that HNS's event log records too is one warning naming both")
+        << "daemon-and-event-log-same-failure.txt"
+        << "warning 2-2: HNS refused a request: creating default network failed: ERROR_OBJECT_NAME_EXISTS "
+           "(0x800702BA), \"{Object Exists} An attempt was made to create an object and the object name "
+           "already existed.\"; HNS's event log records it too, at lines 5-8: create network "
+           "4f1d2c3b-8a9e-4b7c-9d6e-2a1b3c4d5e6f (NAT, HNS event log)"
+        << "warning 5-8";
+    QTest::newRow("the same with the event log's record first")
+        << "event-log-then-daemon-same-failure.txt"
+        << "warning 7-7: HNS refused a request: creating default network failed: ERROR_OBJECT_NAME_EXISTS "
+           "(0x800702BA), \"{Object Exists} An attempt was made to create an object and the object name "
+           "already existed.\"; HNS's event log records it too, at lines 1-4: create network "
+           "4f1d2c3b-8a9e-4b7c-9d6e-2a1b3c4d5e6f (NAT, HNS event log)"
+        << "warning 1-4";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
