@@ -512,6 +512,8 @@ struct Collector
         s.lost = found.losses;
         s.cutId = found.cutId;
         s.onlyCutId = found.onlyCutId;
+        s.startCut = found.startCut;
+        s.cutOff = found.cutOff;
         s.notes = found.repairs;
         if (found.fromEnvelope)
             s.notes.insert(s.notes.begin(), "taken from an HNS REST response's Output");

@@ -91,6 +91,11 @@ struct Sighting
     std::string cutId;
     /// It shows nothing but that (FoundValue::onlyCutId): its one loss is the warning naming it.
     bool onlyCutId = false;
+    /// The paste began inside the object's text: only its members after the cut were read
+    /// (FoundValue::startCut).
+    bool startCut = false;
+    /// Its text never closes: only its members before the cut were read (FoundValue::cutOff).
+    bool cutOff = false;
 };
 
 /// An ID's text without the blanks and braces around it (`" { GUID } "`, a table cell's stray `}`).

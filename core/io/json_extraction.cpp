@@ -435,6 +435,7 @@ private:
                 return;
             FoundValue found;
             found.startCut = true;
+            found.cutOff = !closed;
             found.firstLine = m_lines[lineOf[begin]].sourceLine;
             found.lastLine = m_lines[lineOf[std::max(begin, end) - (end > begin ? 1 : 0)]].sourceLine;
             found.sourceText = std::string(members);
