@@ -1281,8 +1281,9 @@ private:
         // An object told by nothing but its ID, cut there, is named and left out.
         const bool cutIdNamed =
             cutInId && reportCutInId(envelope ? value["Output"] : value, envelope, c, *member, first, last);
-        // A cut log record, map or request that shows no HNS object lost none.
-        if (!cutIdNamed && cutLosesHnsObject(value, context))
+        // A cut log record, map or request that shows no HNS object lost none; nor did a cut document of
+        // HCS, the compute system service (a container's create request), which is not imported whole.
+        if (!cutIdNamed && cutLosesHnsObject(value, context) && !detail::isHcsComputeSystem(value))
             warn(first, last, warning);
         if (!c.placeholders.empty()) {
             warn(first, last, placeholderWarning(c.placeholders));

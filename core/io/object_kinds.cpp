@@ -174,4 +174,26 @@ ResourceKind classifyObject(const nlohmann::json& value, ResourceKind hint, bool
     return ResourceKind::Invalid;
 }
 
+bool isHcsComputeSystem(const nlohmann::json& value)
+{
+    bool isV1 = false;
+    if (!value.is_object() || classifyObject(value, ResourceKind::Invalid, isV1) != ResourceKind::Invalid)
+        return false;
+    const auto any = [&](std::initializer_list<std::string_view> names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](std::string_view name) { return memberIgnoringCase(value, name) != nullptr; });
+    };
+    // Schema v2 (hcsshim's ComputeSystem): what it hosts, beside who asked for it.
+    const nlohmann::json* container = memberIgnoringCase(value, "Container");
+    const nlohmann::json* machine = memberIgnoringCase(value, "VirtualMachine");
+    if (((container && container->is_object()) || (machine && machine->is_object()) ||
+         any({"HostedSystem"})) &&
+        any({"Owner", "SchemaVersion", "HostingSystemId", "ShouldTerminateOnLastHandleClosed"}))
+        return true;
+    // Schema v1 (hcsshim's ContainerConfig): the system's type and its storage.
+    const std::string type = stringIn(memberIgnoringCase(value, "SystemType"));
+    return (equalsIgnoreCase(type, "Container") || equalsIgnoreCase(type, "VirtualMachine")) &&
+           any({"LayerFolderPath", "VolumePath", "Layers", "HvPartition", "IgnoreFlushesDuringBoot"});
+}
+
 } // namespace hcn::io::detail

@@ -1,8 +1,8 @@
 #pragma once
 // Telling an object's kind from its members: which HNS object (network, endpoint, namespace, load
 // balancer, route) a document found in a dump is, in which shape (v1 Get-Hns* or v2 HCN); a CNI
-// configuration, which names a network mode but is none. Used by the readers of a dump and by the
-// import above them.
+// configuration, which names a network mode but is none; a document of HCS (the compute system service).
+// Used by the readers of a dump and by the import above them.
 
 #include "hcn/resource_kind.h"
 
@@ -29,5 +29,11 @@ bool isCniConfig(const nlohmann::json& value);
 /// module) shows it: a network mode under `Mode`, no `Type`, and one of that object's other members
 /// (container_networks.cpp).
 bool isContainerNetwork(const nlohmann::json& object);
+
+/// Whether `value` is a document of HCS (the compute system service), not of HNS: a compute system as a
+/// create request gives it (schema v2: `Owner`, `SchemaVersion`, `Container` or `VirtualMachine`, ...;
+/// v1: `SystemType` with `LayerFolderPath`, `Layers`, ...), also what a cut left of one, whose members
+/// tell no HNS kind (classifyObject). Its IDs (a storage layer's `Id`) name no HNS object.
+bool isHcsComputeSystem(const nlohmann::json& value);
 
 } // namespace hcn::io::detail
