@@ -656,8 +656,10 @@ private:
             for (const std::string& loss : reader.losses)
                 if (std::optional<std::string> own = element ? goLossOfElement(loss, *element) : loss)
                     found.losses.push_back(std::move(*own));
-            if (!cutLoss.empty() && (cutElement ? cutElement == element : last))
+            if (!cutLoss.empty() && (cutElement ? cutElement == element : last)) {
                 found.losses.push_back(cutLoss);
+                found.cutOff = true;
+            }
             // A cut dump of a request sent to HNS, or one that shows no HNS member, lost no HNS object.
             losesHns = losesHns || (!closed && cutLosesHnsObject(object, before));
             found.value = std::move(object);

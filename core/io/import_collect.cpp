@@ -48,70 +48,6 @@ std::string stringOf(const json* value)
     return value && value->is_string() ? value->get<std::string>() : std::string();
 }
 
-/// The HNS `Type` member, spelled as HNS spells it: a lower-case `type` is a CNI configuration's or a
-/// JSON schema's, never an HNS object's.
-const json* hnsType(const json& object)
-{
-    const auto it = object.find("Type");
-    return it == object.end() ? nullptr : &*it;
-}
-
-/// A CNI network configuration (`cniVersion`, a conflist's `plugins`, `capabilities`, an `ipam` whose
-/// lower-case `type` names its plugin): what a plugin is told to create, never an object HNS holds.
-bool isCniConfig(const json& value)
-{
-    if (!value.is_object())
-        return false;
-    if (value.contains("cniVersion") || value.contains("plugins") || value.contains("capabilities"))
-        return true;
-    // `"ipam": {"type": "host-local", ...}`: CNI's address plugin, lower case as CNI spells it.
-    const auto ipam = value.find("ipam");
-    return ipam != value.end() && ipam->is_object() && ipam->contains("type");
-}
-
-bool isNetworkType(const json* type)
-{
-    if (!type || !type->is_string())
-        return false;
-    const std::string text = type->get<std::string>();
-    return networkModeFromName(text) != NetworkMode::Invalid || equalsIgnoreCase(text, "Layered");
-}
-
-bool isNamespaceType(const json* type)
-{
-    const std::string text = stringOf(type);
-    for (const char* t : {"Host", "HostDefault", "Guest", "GuestDefault"})
-        if (equalsIgnoreCase(text, t))
-            return true;
-    return false;
-}
-
-/// The Type of each entry of a Policies list.
-bool hasPolicyOfType(const json& object, std::string_view type)
-{
-    const json* policies = member(object, "Policies");
-    if (!policies || !policies->is_array())
-        return false;
-    return std::any_of(policies->begin(), policies->end(),
-                       [&](const json& p) { return equalsIgnoreCase(stringOf(member(p, "Type")), type); });
-}
-
-/// A Policies list as a network holds it: each entry an object with a Type.
-bool hasNetworkPolicies(const json& object)
-{
-    const json* policies = member(object, "Policies");
-    return policies && policies->is_array() &&
-           std::all_of(policies->begin(), policies->end(),
-                       [](const json& p) { return p.is_object() && p.contains("Type"); });
-}
-
-bool schemaVersionAtLeast2(const json& object)
-{
-    const json* version = member(object, "SchemaVersion");
-    const json* major = version ? member(*version, "Major") : nullptr;
-    return major && major->is_number_integer() && major->get<std::int64_t>() >= 2;
-}
-
 /// {"Major":9,"Minor":2} and nothing else: what /globals/version answers.
 bool isVersionObject(const json& value)
 {
@@ -512,6 +448,8 @@ struct Collector
         s.lost = found.losses;
         s.cutId = found.cutId;
         s.onlyCutId = found.onlyCutId;
+        s.startCut = found.startCut;
+        s.cutOff = found.cutOff;
         s.notes = found.repairs;
         if (found.fromEnvelope)
             s.notes.insert(s.notes.begin(), "taken from an HNS REST response's Output");
@@ -655,120 +593,6 @@ struct Collector
 };
 
 } // namespace
-
-std::string_view idText(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '{'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '}'))
-        text.remove_suffix(1);
-    return text;
-}
-
-std::string idKey(std::string_view text)
-{
-    std::string key(idText(text));
-    for (char& c : key)
-        c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    return key;
-}
-
-std::string idKeyOf(const json& value)
-{
-    return value.is_string() ? idKey(std::string_view(value.get_ref<const std::string&>())) : std::string();
-}
-
-namespace {
-
-/// The member names of one object in lower case, sorted: the kind tests ask for many names that are
-/// absent, and each question is one binary search instead of a scan of every member.
-class MemberNames
-{
-public:
-    explicit MemberNames(const json& object)
-    {
-        m_names.reserve(object.size());
-        for (const auto& item : object.items())
-            m_names.push_back(lowerCopy(item.key()));
-        std::sort(m_names.begin(), m_names.end());
-    }
-    /// `lowerName` must be in lower case.
-    bool has(std::string_view lowerName) const
-    {
-        return std::binary_search(m_names.begin(), m_names.end(), lowerName,
-                                  [](std::string_view a, std::string_view b) { return a < b; });
-    }
-
-private:
-    std::vector<std::string> m_names;
-};
-
-} // namespace
-
-ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1)
-{
-    if (!value.is_object())
-        return ResourceKind::Invalid;
-    const MemberNames names(value);
-    const auto has = [&names](std::string_view lowerName) { return names.has(lowerName); };
-    // v2 when it says so, or when it has members only v2 documents have.
-    const bool v2Members = has("ipconfigurations") || has("ipams") || has("macpool") ||
-                           has("frontendvips") || has("hostcomputeendpoints") ||
-                           has("namespaceid") || has("dns") || has("portmappings");
-    isV1 = !schemaVersionAtLeast2(value) && !v2Members;
-    // A CNI configuration (`cniVersion`, `plugins`, `"type": "nat"`) names a network mode, but it is
-    // what a plugin is told to create, never an object HNS holds.
-    if (isCniConfig(value))
-        return ResourceKind::Invalid;
-    if (hint != ResourceKind::Invalid)
-        return hint;
-
-    const bool elb = hasPolicyOfType(value, "ELB");
-    const bool routeList = has("references") && hasPolicyOfType(value, "ROUTE");
-    // Get-NetAdapter and friends print MacAddress too: never an HNS object.
-    if (nonHnsObjectKind(value))
-        return ResourceKind::Invalid;
-    const json* idMember = member(value, "ID");
-    const bool guidId = idMember && Guid::parse(idKeyOf(*idMember), true).has_value();
-    if (has("routes") && has("hostcomputeendpoints"))
-        return ResourceKind::SdnRoute;
-    if (has("setting") && has("hostcomputeendpoints"))
-        return ResourceKind::SdnRoute;
-    if (routeList && !elb)
-        return ResourceKind::SdnRoute;
-    // A policy list says IsApplied (Get-HnsPolicyList output), also when its Policies were cut off.
-    if (has("frontendvips") || has("portmappings") || elb || (has("references") && !has("subnets")) ||
-        has("hostcomputeendpoints") || has("isapplied"))
-        return ResourceKind::LoadBalancer;
-    if (has("ipconfigurations") || has("virtualnetwork") || has("virtualnetworkname") ||
-        has("isremoteendpoint") || has("hostcomputenetwork") || has("hostcomputenamespace"))
-        return ResourceKind::Endpoint;
-    // An address alone (a table row) makes an endpoint only with an ID HNS gave it.
-    if ((has("ipaddress") || (has("macaddress") && !has("subnets"))) && guidId)
-        return ResourceKind::Endpoint;
-    // A subnet (`AddressPrefix`, `GatewayAddress`, no name) is part of a network, never one: only a
-    // table row names its network beside the prefix. Members only a v1 network has tell one whose ID
-    // the paste cut off.
-    if (has("subnets") || has("ipams") || has("macpools") || has("macpool") || has("managementip") ||
-        has("networkadaptername") || (has("addressprefix") && has("name")) || has("currentendpointcount") ||
-        has("totalendpoints") || has("maxconcurrentendpoints") || has("layeredon") || has("drmacaddress"))
-        return ResourceKind::Network;
-    // Get-ContainerNetwork names the type `Mode`, beside members of its own.
-    if (isContainerNetwork(value))
-        return ResourceKind::Network;
-    // A Type naming a network mode alone is no network: an HNS policy (`{"Type": "NAT", "ExternalPort":
-    // ...}`) or a create request says it too. An ID or a member HNS reports of a network must go with it.
-    const bool hnsObjectClue = has("id") || has("activityid") || has("resources") || has("health") ||
-                               has("extensions") || has("state") || has("version");
-    if (isNetworkType(hnsType(value)) &&
-        (hnsObjectClue || has("dnsserverlist") || has("dnssuffix") || has("sourcemac") || has("flags") ||
-         has("isolationid") || hasNetworkPolicies(value)))
-        return ResourceKind::Network;
-    if (has("resourcelist") || has("isdefault") || has("compartmentid") || has("namespaceid") ||
-        has("compartmentguid") || (isNamespaceType(hnsType(value)) && hnsObjectClue))
-        return ResourceKind::Namespace;
-    return ResourceKind::Invalid;
-}
 
 void collectSightings(FoundValue&& found, const std::string& source, std::vector<Sighting>& out,
                       std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,

@@ -169,12 +169,6 @@ std::string joined(const std::vector<std::string>& items)
     return text;
 }
 
-bool hasLoss(const Sighting& s, std::string_view part)
-{
-    return std::any_of(s.lost.begin(), s.lost.end(),
-                       [&](const std::string& loss) { return loss.find(part) != std::string::npos; });
-}
-
 /// Removes the sightings `marked` holds true for (by their index), keeping the order of the others.
 void eraseMarked(std::vector<Sighting>& sightings, const std::vector<bool>& marked)
 {
@@ -182,8 +176,20 @@ void eraseMarked(std::vector<Sighting>& sightings, const std::vector<bool>& mark
     std::erase_if(sightings, [&](const Sighting& s) { return marked[std::size_t(&s - sightings.data())]; });
 }
 
-constexpr std::string_view kEndsInside = "ends inside this value";
-constexpr std::string_view kStartsInside = "starts inside this value";
+/// Whether `loss` is the one a reader gives a value whose text never closes, saying where it ends
+/// ("the dump ends inside this value after line 24; what followed is unknown", "the dump ends after
+/// Name; ...", "the dump cannot be read in Policies; ...").
+bool saysWhereTextEnds(const std::string& loss)
+{
+    return loss.starts_with("the dump ends ") || loss.starts_with("the dump cannot be read");
+}
+
+/// Whether `loss` is the one a reader gives a value the paste starts inside ("the paste starts inside
+/// this value; its members before line 28 are unknown").
+bool saysWhereTextStarts(const std::string& loss)
+{
+    return loss.starts_with("the paste starts inside this value");
+}
 
 /// An endpoint's JSON that a chat header (a Teams or Slack copy: `Alex Kim  10:42 AM` between two
 /// messages) or another cut split in two is read as the endpoint up to the split (its text ends inside
@@ -209,7 +215,7 @@ void joinSplitEndpoints(std::vector<Sighting>& sightings)
         Sighting& rest = sightings[i];
         const std::optional<std::size_t> before = std::exchange(open, std::nullopt);
         const bool endpoint = rest.kind == ResourceKind::Endpoint;
-        if (endpoint && hasLoss(rest, kEndsInside) && rest.document.contains("ID"))
+        if (endpoint && rest.cutOff && rest.document.contains("ID"))
             open = i;
         if (!before)
             continue;
@@ -226,7 +232,7 @@ void joinSplitEndpoints(std::vector<Sighting>& sightings)
                                 ", after the text that split the endpoint");
             continue;
         }
-        if (!endpoint || rest.document.contains("ID") || !hasLoss(rest, kStartsInside))
+        if (!endpoint || rest.document.contains("ID") || !rest.startCut)
             continue;
         // The rest of the endpoint: its members join it, and what is unknown is what the split hid.
         for (auto& [key, value] : rest.document.items()) {
@@ -237,13 +243,12 @@ void joinSplitEndpoints(std::vector<Sighting>& sightings)
                     if (!cut.document[key].contains(v1Key))
                         cut.document[key][v1Key] = std::move(v1Value);
         }
-        std::erase_if(cut.lost,
-                      [](const std::string& loss) { return loss.find(kEndsInside) != std::string::npos; });
+        std::erase_if(cut.lost, saysWhereTextEnds);
         cut.lost.push_back("the text between line " + std::to_string(cut.lastLine) + " and line " +
                            std::to_string(rest.firstLine) +
                            " split the value; its members there are unknown");
         for (std::string& loss : rest.lost)
-            if (loss.find(kStartsInside) == std::string::npos)
+            if (!saysWhereTextStarts(loss))
                 cut.lost.push_back(std::move(loss));
         cut.notes.push_back("joined with the rest of its text at " + place +
                             ", after the text that split it");
@@ -252,7 +257,8 @@ void joinSplitEndpoints(std::vector<Sighting>& sightings)
         cut.lastLine = rest.lastLine;
         cut.originalText += "\n" + rest.originalText;
         joined[i] = true;
-        if (hasLoss(cut, kEndsInside))
+        cut.cutOff = rest.cutOff;
+        if (cut.cutOff)
             open = *before; // split again
     }
     eraseMarked(sightings, joined);

@@ -4,6 +4,8 @@
 // linked to each other (import_linking.cpp).
 
 #include "hcn/dump_import.h"
+#include "io/object_ids.h"
+#include "io/object_kinds.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -91,17 +93,12 @@ struct Sighting
     std::string cutId;
     /// It shows nothing but that (FoundValue::onlyCutId): its one loss is the warning naming it.
     bool onlyCutId = false;
+    /// The paste began inside the object's text: only its members after the cut were read
+    /// (FoundValue::startCut).
+    bool startCut = false;
+    /// Its text never closes: only its members before the cut were read (FoundValue::cutOff).
+    bool cutOff = false;
 };
-
-/// An ID's text without the blanks and braces around it (`" { GUID } "`, a table cell's stray `}`).
-std::string_view idText(std::string_view text);
-/// An ID as objects are matched: upper case, braces and blanks removed.
-std::string idKeyOf(const json& value); ///< empty when not a string
-std::string idKey(std::string_view text);
-
-/// Which kind of object `value` is, and whether it is in the v1 shape; Invalid when it is none of
-/// them. `hint` (a table's section) wins when set.
-ResourceKind classifyObject(const json& value, ResourceKind hint, bool& isV1);
 
 /// Every object in a found value (arrays, envelopes, snapshot documents and {"Networks":[...]} style
 /// containers are opened) as sightings in `out`; values that hold no HNS object become messages, and a
@@ -140,11 +137,8 @@ void splitPolicyLists(std::vector<Sighting>& sightings);
 /// own.
 std::string stableGuid(std::string_view seed);
 
-/// Whether `object` is a network as Get-ContainerNetwork (Windows Server 2016's Containers PowerShell
-/// module) shows it: a network mode under `Mode`, no `Type`, and one of that object's other members
-/// (container_networks.cpp).
-bool isContainerNetwork(const json& object);
-/// Such a network's members written as a v1 network's: `Mode` as `Type`, the `{prefix, ...}` of `Subnets`
+/// A network as Get-ContainerNetwork shows it (isContainerNetwork, object_kinds.h) with its members written
+/// as a v1 network's: `Mode` as `Type`, the `{prefix, ...}` of `Subnets`
 /// or `SubnetPrefix` as subnets, a lone gateway of `Gateways` with a lone subnet, `DNSServers` as
 /// `DNSServerList`; `IsDeleted` and unpaired gateways kept under "_v1". A note says what was read so.
 /// Anything else is left as it is; false when `sighting` is no such network.

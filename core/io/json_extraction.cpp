@@ -6,10 +6,10 @@
 #include "hcn/network_mode.h"
 #include "io/cut_id_warning.h"
 #include "io/hns_member.h"
-#include "io/import_objects.h"
 #include "io/json_parse_errors.h"
 #include "io/json_repair.h"
 #include "io/logged_error.h"
+#include "io/object_kinds.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
@@ -435,6 +435,7 @@ private:
                 return;
             FoundValue found;
             found.startCut = true;
+            found.cutOff = !closed;
             found.firstLine = m_lines[lineOf[begin]].sourceLine;
             found.lastLine = m_lines[lineOf[std::max(begin, end) - (end > begin ? 1 : 0)]].sourceLine;
             found.sourceText = std::string(members);
@@ -1280,8 +1281,9 @@ private:
         // An object told by nothing but its ID, cut there, is named and left out.
         const bool cutIdNamed =
             cutInId && reportCutInId(envelope ? value["Output"] : value, envelope, c, *member, first, last);
-        // A cut log record, map or request that shows no HNS object lost none.
-        if (!cutIdNamed && cutLosesHnsObject(value, context))
+        // A cut log record, map or request that shows no HNS object lost none; nor did a cut document of
+        // HCS, the compute system service (a container's create request), which is not imported whole.
+        if (!cutIdNamed && cutLosesHnsObject(value, context) && !detail::isHcsComputeSystem(value))
             warn(first, last, warning);
         if (!c.placeholders.empty()) {
             warn(first, last, placeholderWarning(c.placeholders));

@@ -1,7 +1,7 @@
 #include "io/json_log_records.h"
 
 #include "common/text.h"
-#include "io/import_objects.h"
+#include "io/object_kinds.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 

@@ -4335,6 +4335,69 @@ Alex Kim  10:42 AM
         }
     }
 
+    /// A document of HCS (the compute system service: a container's create request as hcsshim logs it)
+    /// is no HNS object, whole or cut by the paste: nothing is imported from it and the report says
+    /// nothing of it, no warning that a value was cut (its storage layers' GUIDs name no HNS object). A
+    /// cut HNS object still gets that warning. `kinds`: the kind of each object imported, sorted.
+    void anHcsDocumentIsNoHnsObjectWholeOrCut_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("kinds");
+        QTest::addColumn<QString>("warning"); ///< part of the one warning expected; empty for none
+
+        const QString head = "[c7a9e21d04b35f6e] Create Container, type 'Silo Container', settings '";
+        const QString v2 =
+            R"({"Owner":"containerd-shim-runhcs-v1.exe","SchemaVersion":{"Major":2,"Minor":1},)"
+            R"("Container":{"Storage":{"Layers":[{"Id":"5b2e9c41-7a3d-5f60-9e18-c4d2a7b3f105",)"
+            R"("Path":"C:/snapshots/41"},{"Id":"8d4f1a72-3c6b-5e09-b2a7-16e9c5d8f3a0",)"
+            R"("Path":"C:/snapshots/40"}]},"Networking":{"Namespace":)"
+            R"("4d1a8c7e-0b6f-4c55-9e1a-2f3b4c5d6e7f"}},"ShouldTerminateOnLastHandleClosed":true})";
+        QTest::newRow("a whole create-container document (schema 2)")
+            << head + v2 + "'" << QStringList{} << QString();
+        QTest::newRow("the same document cut inside its storage layers")
+            << head + v2.left(v2.indexOf("8d4f1a72") + 12) << QStringList{} << QString();
+        QTest::newRow("cut inside its first storage layer")
+            << head + v2.left(v2.indexOf("\"Path\"")) << QStringList{} << QString();
+        QTest::newRow("a schema 1 container configuration, cut")
+            << R"(HCS ComputeSystem create: {"SystemType":"Container","Name":"4f1e9a7c2b","Owner":"docker",)"
+               R"("VolumePath":"Volume{3e8b5d21-9f4c-4a07-8d16-b2c9e7f4a530}","IgnoreFlushesDuringBoot":true,)"
+               R"("LayerFolderPath":"C:/windowsfilter/4f1e9a7c2b","Layers":[{"ID":"a1c3e5f7-2b4d-5f60-8a1c-3e5f7a9b1c2d",)"
+               "\"Path\":\"C:/windowsfilt"
+            << QStringList{} << QString();
+        QTest::newRow("a hand-made log: an HNS endpoint, then the document cut by the log viewer")
+            << QString::fromUtf8(readDump("hcs-create-container-cut.txt")) << QStringList{"Endpoint"}
+            << QString();
+        QTest::newRow("an HNS endpoint cut: still said")
+            << R"(HNS endpoint: {"ID":"6A1F3C2E-9B4D-4E7A-8C15-2D3F4E5A6B7C","Name":"web_cbr0",)"
+               R"("VirtualNetworkName":"cbr0","IPAddress":"10.244.3.17","Policies":[{"Type":"OutBoundNAT")"
+            << QStringList{"Endpoint"} << "the value is cut off";
+    }
+
+    void anHcsDocumentIsNoHnsObjectWholeOrCut()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, kinds);
+        QFETCH(QString, warning);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList got;
+        for (const ImportedObject& o : result->report.objects)
+            got << QString::fromUtf8(resourceKindName(o.kind).data());
+        got.sort();
+        QStringList warnings;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.severity == ImportSeverity::Warning)
+                warnings << QString::fromStdString(m.message);
+        QVERIFY2(got == kinds, qPrintable(got.join(' ') + " instead of " + kinds.join(' ') + "; report:\n" +
+                                          messageTexts(*result).join('\n')));
+        if (warning.isEmpty()) {
+            QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join('\n')));
+        } else {
+            QCOMPARE(warnings.size(), 1);
+            QVERIFY2(warnings.front().contains(warning), qPrintable(warnings.front()));
+        }
+    }
+
     /// The zero GUID is "none" to HNS: a remote endpoint's network, an endpoint outside any namespace, an
     /// empty slot of a list. It links to nothing and is not reported as an object the dump does not show.
     /// `member`: a member of the first endpoint's snapshot document that must be absent.

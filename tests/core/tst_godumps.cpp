@@ -475,6 +475,32 @@ private slots:
         QCOMPARE(memberAt(value.value, pointer), expected);
     }
 
+    /// A go-spew dump that never closes says so as a JSON value cut by the paste does (FoundValue::cutOff):
+    /// the import joins what follows a cut by it, not by the words of its losses. A whole dump does not.
+    void aCutSpewDumpSaysItNeverCloses_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QList<bool>>("cutOff"); ///< of each value found, in order
+
+        QTest::newRow("cut inside a hex dump") << "go-spew-cut.log" << QList<bool>{true};
+        QTest::newRow("a whole list of two endpoints")
+            << "go-spew-endpoints.log" << QList<bool>{false, false};
+    }
+
+    void aCutSpewDumpSaysItNeverCloses()
+    {
+        QFETCH(QString, file);
+        QFETCH(QList<bool>, cutOff);
+        const QByteArray bytes = readDump(file);
+        Result<DecodedText> decoded = decodeDumpText(bytesView(bytes));
+        QVERIFY(decoded.ok());
+        const ExtractResult found = extractGoSpewDumps(cleanPastedText(decoded->text));
+        QList<bool> got;
+        for (const FoundValue& value : found.values)
+            got << value.cutOff;
+        QCOMPARE(got, cutOff);
+    }
+
     void importsSpewDumps_data()
     {
         QTest::addColumn<QString>("file");
