@@ -7,7 +7,7 @@
 #include "hcn/mac_address.h"
 #include "io/cut_id_warning.h"
 #include "io/hns_property_names.h"
-#include "io/import_objects.h"
+#include "io/object_kinds.h"
 #include "io/powershell_value.h"
 
 #include <algorithm>
