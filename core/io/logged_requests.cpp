@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "io/event_list.h"
 #include "io/logged_words.h"
+#include "io/request_answer.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
@@ -56,12 +57,8 @@ std::optional<LoggedRequest> restRequestIn(std::string_view text)
             return std::nullopt;
         r.id = std::string(text.substr(arrow + 4 + lowerPath.find(path[1]), 36));
     }
-    if (path.size() == 1) {
-        r.what = method == "POST" ? "create " + label : method + " " + label;
-        return r;
-    }
-    if (path.size() == 2) {
-        r.what = (method == "POST" ? "modify " : method + " ") + label + " " + r.id;
+    if (path.size() <= 2) {
+        r.what = requestVerb(method, path.size() == 2) + " " + label + (r.id.empty() ? "" : " " + r.id);
         return r;
     }
     const std::string& action = path[2];
@@ -273,20 +270,15 @@ std::optional<LoggedRequest> eventRequestIn(std::string_view text)
 /// the namespace with "added" or "removed" (hcsshim's `added network endpoint <id> to namespace <id>`).
 bool saysDone(std::string_view text, const LoggedRequest& r)
 {
-    std::string lower = lowerCopy(text);
     if (!r.memberId.empty() && findIgnoringCase(text, lowerCopy(r.memberId)) != std::string_view::npos &&
         findIgnoringCase(text, lowerCopy(r.id)) != std::string_view::npos)
-        return lower.find(r.adds ? "added" : "removed") != std::string::npos;
-    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
-    return lower.find("\"success\":true") != std::string::npos ||
-           lower.find("response:{") != std::string::npos;
+        return lowerCopy(text).find(r.adds ? "added" : "removed") != std::string::npos;
+    return answerIn(text) == LoggedRequest::Answer::Done;
 }
 
 bool saysFailed(std::string_view text)
 {
-    std::string lower = lowerCopy(text);
-    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
-    return lower.find("\"success\":false") != std::string::npos;
+    return answerIn(text) == LoggedRequest::Answer::Refused;
 }
 
 /// Whether the namespace document `ns` lists endpoint `id` in its Resources; erases it with `erase`.
@@ -313,6 +305,17 @@ bool listsEndpoint(nlohmann::json& ns, const std::string& id, bool erase)
 }
 
 } // namespace
+
+LoggedRequest::Answer answerIn(std::string_view text)
+{
+    std::string lower = lowerCopy(text);
+    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
+    if (lower.find("\"success\":false") != std::string::npos)
+        return LoggedRequest::Answer::Refused;
+    if (lower.find("\"success\":true") != std::string::npos || lower.find("response:{") != std::string::npos)
+        return LoggedRequest::Answer::Done;
+    return LoggedRequest::Answer::None;
+}
 
 std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lines, std::size_t at)
 {

@@ -42,6 +42,11 @@ struct LoggedRequest
     int answerLine = 0;
 };
 
+/// What `text` answers a request with: Refused for HNS's `"Success":false` (quotes escaped or not), Done
+/// for its `"Success":true` or hcsshim's `Network Response : {...}` (hcsshim logs a response only for a
+/// request HNS did); None when it says neither.
+LoggedRequest::Answer answerIn(std::string_view text);
+
 /// The request line `at` of `lines` logs, other than a GET (a lookup) or a deletion: "create namespace",
 /// "add endpoint <id> to namespace <id>" (also the v2 HcnModifyNamespace that adds or removes an endpoint:
 /// hcsshim's `ModifyNamespaceSettings id=<namespace>` after its `AddNamespaceEndpoint id=<endpoint>`, which
