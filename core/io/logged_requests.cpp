@@ -6,6 +6,8 @@
 #include "common/text.h"
 #include "io/event_list.h"
 #include "io/logged_words.h"
+#include "io/repeated_messages.h"
+#include "io/repeated_requests.h"
 #include "io/request_answer.h"
 #include "io/text_scan.h"
 
@@ -366,6 +368,33 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
     return answerLines;
 }
 
+void joinRepeatedRequests(std::vector<LoggedRequest>& requests)
+{
+    std::vector<LoggedRequest> joined;
+    joined.reserve(requests.size());
+    for (LoggedRequest& r : requests) {
+        if (!joined.empty()) {
+            LoggedRequest& before = joined.back();
+            const int beforeLast = before.loggedAt.empty() ? before.line : before.loggedAt.back().second;
+            const int first = r.fromLine > 0 ? std::min(r.fromLine, r.line) : r.line;
+            if (!r.shown && !before.shown && r.what == before.what && r.event == before.event &&
+                before.answer == LoggedRequest::Answer::None && first > beforeLast &&
+                first - beforeLast - 1 <= kMaxLinesBetweenRepeatedRequests) {
+                if (before.loggedAt.empty())
+                    before.loggedAt.emplace_back(before.fromLine > 0 ? std::min(before.fromLine, before.line)
+                                                                     : before.line,
+                                                 before.line);
+                before.loggedAt.emplace_back(first, r.line);
+                before.answer = r.answer;
+                before.answerLine = r.answerLine;
+                continue;
+            }
+        }
+        joined.push_back(std::move(r));
+    }
+    requests = std::move(joined);
+}
+
 void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
                          std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                          const std::map<std::string, std::size_t>& objectById,
@@ -393,6 +422,8 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     std::string text = r.event.empty()
                            ? "a request sent to HNS: " + r.what
                            : "a request HNS logged as an RPC request event (" + r.event + "): " + r.what;
+    if (!r.loggedAt.empty())
+        text += " " + repeatCount(r.loggedAt, "logged");
     const bool member =
         r.kind == ResourceKind::Namespace && r.memberKind == ResourceKind::Endpoint && !r.memberId.empty();
     if (r.answer == LoggedRequest::Answer::Done)
@@ -453,8 +484,9 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     }
     if (member && objectById.find(upperCopy(r.memberId)) == objectById.end())
         text += "; the endpoint itself is not in the dump";
+    const int lastLogged = r.loggedAt.empty() ? r.line : r.loggedAt.back().second;
     messages.push_back({ImportSeverity::Info, source, r.fromLine > 0 ? std::min(r.fromLine, r.line) : r.line,
-                        std::max(r.line, r.answerLine), kind, objectId, text});
+                        std::max(lastLogged, r.answerLine), kind, objectId, text});
 }
 
 } // namespace hcn::io

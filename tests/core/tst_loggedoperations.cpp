@@ -448,6 +448,16 @@ void TestLoggedOperations::requestLoggedAgainIsSaidOnce_data()
         << "a request sent to HNS: create network labnat (nat, 10.91.0.0/24 via 10.91.0.1); not an object "
            "it holds, not imported"
         << 2 << 2 << 4;
+    QTest::newRow("hcsshim logs one create twice, then HNS's answer: one request")
+        << "hcsshim-namespace-create-logged-twice.log"
+        << "a request sent to HNS: create namespace (logged 2 times, lines 1-2); HNS did it (line 3)" << 1
+        << 3 << 3;
+    QTest::newRow("a create after HNS answered the one before is a request of its own")
+        << "hcsshim-namespace-create-logged-twice.log"
+        << "a request sent to HNS: create namespace; HNS did it (line 5)" << 4 << 5 << 3;
+    QTest::newRow("the same create logged after that answer is a request of its own")
+        << "hcsshim-namespace-create-logged-twice.log"
+        << "a request sent to HNS: create namespace" << 6 << 6 << 3;
     QTest::newRow("a POST to one network modifies it")
         << "invoke-hnsrequest-modify-network.txt"
         << "a request sent to HNS: modify network overlay7 (Overlay, 10.240.0.0/16 via 10.240.0.1); not an "
