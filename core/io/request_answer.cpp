@@ -187,7 +187,9 @@ std::vector<std::string> requestGatewayProblems(const json& document)
             continue;
         if (!prefix->contains(*gateway)) {
             problems.push_back("gateway " + gateway->toString() + ", outside subnet " + prefix->toString() +
-                               " (" + std::string(outside->id) + ": " + std::string(outside->why) + ")");
+                               (outside
+                                    ? " (" + std::string(outside->id) + ": " + std::string(outside->why) + ")"
+                                    : std::string()));
             continue;
         }
         // A prefix of two or more host bits keeps its first address for the network (subnet_pool.h).
