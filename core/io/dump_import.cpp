@@ -15,6 +15,7 @@
 #include "io/logged_error.h"
 #include "io/logged_operations.h"
 #include "io/non_hns_objects.h"
+#include "io/repeated_requests.h"
 #include "io/request_answer.h"
 
 #include <algorithm>
@@ -266,15 +267,22 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
             addFailedAnswers(failedAnswers, source.name, messages, namedRefusals);
         addLineMessages(completeCutAnswersFromRequests(extracted.values), ImportSeverity::Info, source.name,
                         messages);
-        for (FoundValue& value : extracted.values) {
+        RepeatedRequests requests(extracted.values, lines);
+        for (std::size_t v = 0; v < extracted.values.size(); ++v) {
+            FoundValue& value = extracted.values[v];
+            if (requests.sayAgain(v, messages))
+                continue;
             const std::size_t before = sightings.size();
+            const std::size_t said = messages.size();
             const bool whole =
                 value.format == DumpFormat::Json && !value.startCut && !value.cutOff && !value.fromEnvelope;
             detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
                                      failedRequests, namedRefusals, pasted);
+            requests.collected(v, said, messages);
             if (whole)
                 dropSettingsDocuments(sightings, before, messages);
         }
+        requests.finish(source.name, messages);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);

@@ -5,12 +5,12 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "io/felix_network_lookups.h"
+#include "io/repeated_messages.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -231,13 +231,8 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
 
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
 {
-    struct Seen
-    {
-        std::size_t info; ///< index into the infos
-        std::vector<std::pair<int, int>> at;
-    };
     std::vector<ImportWarning> infos;
-    std::map<std::tuple<std::string_view, std::string, std::string_view>, Seen> seen;
+    RepeatedMessages<std::tuple<std::string_view, std::string, std::string_view>> seen;
     for (const CleanedLine& line : lines) {
         const std::string_view text = line.text;
         if (!saysNotFound(text))
@@ -257,23 +252,17 @@ std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines
             }
         }
         for (auto& key : onLine) {
-            if (const auto it = seen.find(key); it != seen.end()) {
-                it->second.at.emplace_back(line.sourceLine, line.sourceLine);
-                continue;
-            }
-            if (seen.size() >= kMaxLookups)
+            if (seen.repeat(key, line.sourceLine, line.sourceLine) || seen.size() >= kMaxLookups)
                 continue;
             const auto& [kind, name, by] = key;
             infos.push_back({line.sourceLine, line.sourceLine,
                              "the log says HNS has no " + std::string(kind) + " \"" + name +
                                  "\" (looked up by " + std::string(by) + ") at " +
                                  tables::lineRange(line.sourceLine, line.sourceLine)});
-            seen.emplace(std::move(key), Seen{infos.size() - 1, {{line.sourceLine, line.sourceLine}}});
+            seen.said(std::move(key), infos.size() - 1, line.sourceLine, line.sourceLine);
         }
     }
-    for (const auto& [key, s] : seen)
-        if (s.at.size() > 1)
-            infos[s.info].message += " " + tables::timesAtLines(s.at);
+    seen.appendCounts(infos);
     if (std::optional<ImportWarning> felix = felixLookupsIn(lines))
         infos.push_back(std::move(*felix));
     for (ImportWarning& network : felixNetworkLookupsIn(lines))

@@ -4,9 +4,9 @@
 
 #include "common/text.h"
 #include "common/utf8.h"
+#include "io/repeated_messages.h"
 #include "io/text_tables.h"
 
-#include <map>
 #include <string>
 #include <string_view>
 
@@ -42,28 +42,19 @@ std::string networkPatternIn(std::string_view text)
 std::vector<ImportWarning> felixNetworkLookupsIn(const std::vector<CleanedLine>& lines)
 {
     std::vector<ImportWarning> infos;
-    std::map<std::string, std::pair<std::size_t, std::vector<std::pair<int, int>>>> seen;
+    RepeatedMessages<std::string> seen;
     for (const CleanedLine& line : lines) {
         std::string pattern = networkPatternIn(line.text);
-        if (pattern.empty())
-            continue;
-        if (const auto it = seen.find(pattern); it != seen.end()) {
-            it->second.second.emplace_back(line.sourceLine, line.sourceLine);
-            continue;
-        }
-        if (seen.size() >= kMaxNetworkPatterns)
+        if (pattern.empty() || seen.repeat(pattern, line.sourceLine, line.sourceLine) ||
+            seen.size() >= kMaxNetworkPatterns)
             continue;
         infos.push_back({line.sourceLine, line.sourceLine,
                          "the log says HNS has no network matching \"" + pattern +
                              "\" (Calico felix's lookup by regular expression) at " +
                              tables::lineRange(line.sourceLine, line.sourceLine)});
-        seen.emplace(std::move(pattern),
-                     std::make_pair(infos.size() - 1,
-                                    std::vector<std::pair<int, int>>{{line.sourceLine, line.sourceLine}}));
+        seen.said(std::move(pattern), infos.size() - 1, line.sourceLine, line.sourceLine);
     }
-    for (const auto& [pattern, s] : seen)
-        if (s.second.size() > 1)
-            infos[s.first].message += " " + tables::timesAtLines(s.second);
+    seen.appendCounts(infos);
     return infos;
 }
 

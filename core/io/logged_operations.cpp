@@ -605,6 +605,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     requestLines.erase(std::unique(requestLines.begin(), requestLines.end()), requestLines.end());
     const std::set<std::size_t> answerLines =
         answerLoggedRequests(result.requests, requestAt, lines, source, refusals, requestLines);
+    joinRepeatedRequests(result.requests);
     std::erase_if(result.deletions, [&](const LoggedObject& d) {
         const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
         if (r && std::any_of(d.lines.begin(), d.lines.end(), [r](int line) {

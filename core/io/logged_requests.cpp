@@ -6,6 +6,9 @@
 #include "common/text.h"
 #include "io/event_list.h"
 #include "io/logged_words.h"
+#include "io/repeated_messages.h"
+#include "io/repeated_requests.h"
+#include "io/request_answer.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
@@ -56,12 +59,8 @@ std::optional<LoggedRequest> restRequestIn(std::string_view text)
             return std::nullopt;
         r.id = std::string(text.substr(arrow + 4 + lowerPath.find(path[1]), 36));
     }
-    if (path.size() == 1) {
-        r.what = method == "POST" ? "create " + label : method + " " + label;
-        return r;
-    }
-    if (path.size() == 2) {
-        r.what = (method == "POST" ? "modify " : method + " ") + label + " " + r.id;
+    if (path.size() <= 2) {
+        r.what = requestVerb(method, path.size() == 2) + " " + label + (r.id.empty() ? "" : " " + r.id);
         return r;
     }
     const std::string& action = path[2];
@@ -273,20 +272,15 @@ std::optional<LoggedRequest> eventRequestIn(std::string_view text)
 /// the namespace with "added" or "removed" (hcsshim's `added network endpoint <id> to namespace <id>`).
 bool saysDone(std::string_view text, const LoggedRequest& r)
 {
-    std::string lower = lowerCopy(text);
     if (!r.memberId.empty() && findIgnoringCase(text, lowerCopy(r.memberId)) != std::string_view::npos &&
         findIgnoringCase(text, lowerCopy(r.id)) != std::string_view::npos)
-        return lower.find(r.adds ? "added" : "removed") != std::string::npos;
-    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
-    return lower.find("\"success\":true") != std::string::npos ||
-           lower.find("response:{") != std::string::npos;
+        return lowerCopy(text).find(r.adds ? "added" : "removed") != std::string::npos;
+    return answerIn(text) == LoggedRequest::Answer::Done;
 }
 
 bool saysFailed(std::string_view text)
 {
-    std::string lower = lowerCopy(text);
-    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
-    return lower.find("\"success\":false") != std::string::npos;
+    return answerIn(text) == LoggedRequest::Answer::Refused;
 }
 
 /// Whether the namespace document `ns` lists endpoint `id` in its Resources; erases it with `erase`.
@@ -313,6 +307,17 @@ bool listsEndpoint(nlohmann::json& ns, const std::string& id, bool erase)
 }
 
 } // namespace
+
+LoggedRequest::Answer answerIn(std::string_view text)
+{
+    std::string lower = lowerCopy(text);
+    std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
+    if (lower.find("\"success\":false") != std::string::npos)
+        return LoggedRequest::Answer::Refused;
+    if (lower.find("\"success\":true") != std::string::npos || lower.find("response:{") != std::string::npos)
+        return LoggedRequest::Answer::Done;
+    return LoggedRequest::Answer::None;
+}
 
 std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lines, std::size_t at)
 {
@@ -363,6 +368,33 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
     return answerLines;
 }
 
+void joinRepeatedRequests(std::vector<LoggedRequest>& requests)
+{
+    std::vector<LoggedRequest> joined;
+    joined.reserve(requests.size());
+    for (LoggedRequest& r : requests) {
+        if (!joined.empty()) {
+            LoggedRequest& before = joined.back();
+            const int beforeLast = before.loggedAt.empty() ? before.line : before.loggedAt.back().second;
+            const int first = r.fromLine > 0 ? std::min(r.fromLine, r.line) : r.line;
+            if (!r.shown && !before.shown && r.what == before.what && r.event == before.event &&
+                before.answer == LoggedRequest::Answer::None && first > beforeLast &&
+                first - beforeLast - 1 <= kMaxLinesBetweenRepeatedRequests) {
+                if (before.loggedAt.empty())
+                    before.loggedAt.emplace_back(before.fromLine > 0 ? std::min(before.fromLine, before.line)
+                                                                     : before.line,
+                                                 before.line);
+                before.loggedAt.emplace_back(first, r.line);
+                before.answer = r.answer;
+                before.answerLine = r.answerLine;
+                continue;
+            }
+        }
+        joined.push_back(std::move(r));
+    }
+    requests = std::move(joined);
+}
+
 void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
                          std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                          const std::map<std::string, std::size_t>& objectById,
@@ -390,6 +422,8 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     std::string text = r.event.empty()
                            ? "a request sent to HNS: " + r.what
                            : "a request HNS logged as an RPC request event (" + r.event + "): " + r.what;
+    if (!r.loggedAt.empty())
+        text += " " + repeatCount(r.loggedAt, "logged");
     const bool member =
         r.kind == ResourceKind::Namespace && r.memberKind == ResourceKind::Endpoint && !r.memberId.empty();
     if (r.answer == LoggedRequest::Answer::Done)
@@ -450,8 +484,9 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     }
     if (member && objectById.find(upperCopy(r.memberId)) == objectById.end())
         text += "; the endpoint itself is not in the dump";
+    const int lastLogged = r.loggedAt.empty() ? r.line : r.loggedAt.back().second;
     messages.push_back({ImportSeverity::Info, source, r.fromLine > 0 ? std::min(r.fromLine, r.line) : r.line,
-                        std::max(r.line, r.answerLine), kind, objectId, text});
+                        std::max(lastLogged, r.answerLine), kind, objectId, text});
 }
 
 } // namespace hcn::io

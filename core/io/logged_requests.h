@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hcn::io {
@@ -40,7 +41,14 @@ struct LoggedRequest
     bool shown = false; ///< a value read from its line states it (an object, a request reported)
     Answer answer = Answer::None;
     int answerLine = 0;
+    /// The lines of each time it is logged, when it is more than once (joinRepeatedRequests).
+    std::vector<std::pair<int, int>> loggedAt{};
 };
+
+/// What `text` answers a request with: Refused for HNS's `"Success":false` (quotes escaped or not), Done
+/// for its `"Success":true` or hcsshim's `Network Response : {...}` (hcsshim logs a response only for a
+/// request HNS did); None when it says neither.
+LoggedRequest::Answer answerIn(std::string_view text);
 
 /// The request line `at` of `lines` logs, other than a GET (a lookup) or a deletion: "create namespace",
 /// "add endpoint <id> to namespace <id>" (also the v2 HcnModifyNamespace that adds or removes an endpoint:
@@ -58,6 +66,12 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
                                            const std::vector<CleanedLine>& lines, const std::string& source,
                                            const std::vector<detail::NamedRefusal>& refusals,
                                            const std::vector<int>& requestLines);
+
+/// Joins each of `requests` (answered, in the order of the log) that no value reports and that repeats
+/// the one before it into that one: the same request (`what`, `event`) logged again at most
+/// kMaxLinesBetweenRepeatedRequests lines after it, which got no answer before the repeat. The joined
+/// request keeps the first line, takes the repeat's answer and lists both in `loggedAt`.
+void joinRepeatedRequests(std::vector<LoggedRequest>& requests);
 
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot
 /// (`objects`, `documents` parallel to them, `objectById`: upper-case ID -> index): an endpoint HNS added

@@ -4,11 +4,15 @@
 
 #include "common/json_member.h"
 #include "common/text.h"
+#include "hcn/health_checks.h"
+#include "hcn/ip_address.h"
 #include "io/hns_member.h"
+#include "io/logged_words.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 namespace hcn::io {
@@ -27,16 +31,8 @@ const json* member(const json& object, std::string_view key)
 /// object that exists (`Path[/networks/<id>]`, a `RequestType`).
 const json* createRequest(const FoundValue& request)
 {
-    if (request.cutOff || !isRequestContext(request.context))
-        return nullptr;
-    const json* document = &request.value;
-    if (document->is_array() && document->size() == 1)
-        document = &document->front();
-    if (!document->is_object() || document->empty() || member(*document, "RequestType") ||
-        member(*document, "ResourceType"))
-        return nullptr;
-    if (const json* id = member(*document, "ID");
-        id && id->is_string() && tables::isGuid(id->get<std::string>()))
+    const json* document = requestDocumentOf(request);
+    if (!document || member(*document, "RequestType") || member(*document, "ResourceType"))
         return nullptr;
     const std::string words = lowerCopy(request.context);
     if (const std::size_t path = words.find("path[/"); path != std::string::npos) {
@@ -89,32 +85,44 @@ std::string methodIn(std::string_view lower)
     return {};
 }
 
-/// The kind of object the path the words before a request name (`Path[/networks]`) holds.
-ResourceKind kindOfPath(std::string_view lower)
+/// The kind of object the path the words before a request name holds (`Path[/networks]`,
+/// `[POST]=>[/networks/]`), and whether the path names one object of it (`/networks/<id>`).
+struct RequestPath
 {
-    const std::size_t path = lower.find("path");
-    if (path == std::string_view::npos)
-        return ResourceKind::Invalid;
-    const std::string_view rest = lower.substr(path);
-    static constexpr std::pair<std::string_view, ResourceKind> kPaths[] = {
-        {"/networks", ResourceKind::Network},
-        {"/endpoints", ResourceKind::Endpoint},
-        {"/namespaces", ResourceKind::Namespace},
-        {"/policylists", ResourceKind::LoadBalancer},
-        {"/loadbalancers", ResourceKind::LoadBalancer}};
-    for (const auto& [words, kind] : kPaths)
-        if (rest.find(words) != std::string_view::npos && rest.find(words) < 16)
-            return kind;
-    return ResourceKind::Invalid;
+    ResourceKind kind = ResourceKind::Invalid;
+    bool toObject = false;
+};
+
+RequestPath requestPathIn(std::string_view lower)
+{
+    std::size_t at = lower.find("]=>[");
+    at = at != std::string_view::npos ? at + 4 : lower.find("path");
+    if (at == std::string_view::npos)
+        return {};
+    const std::string_view rest = lower.substr(at);
+    for (const logged::KindSpelled& collection : logged::kCollections) {
+        const std::string path = "/" + std::string(collection.text);
+        const std::size_t p = rest.find(path);
+        if (p == std::string_view::npos || p >= 16)
+            continue;
+        const std::size_t after = p + path.size();
+        if (after < rest.size() && logged::isLoggedWordChar(rest[after]))
+            continue;
+        const bool toObject =
+            after + 1 < rest.size() && rest[after] == '/' && logged::isLoggedWordChar(rest[after + 1]);
+        return {collection.kind, toObject};
+    }
+    return {};
 }
 
-/// The subnets a network request asks for: "10.0.0.0/24 via 10.0.0.1" (v1 `Subnets`, v2 `Ipams`).
-std::vector<std::string> subnetsAsked(const json& document)
+/// The subnets a network request asks for, each as its prefix and gateway (empty when it names none):
+/// v1 `Subnets` (`GatewayAddress`), v2 `Ipams` (the `NextHop` of its first route).
+std::vector<std::pair<std::string, std::string>> subnetsAsked(const json& document)
 {
-    std::vector<std::string> subnets;
-    const auto add = [&](const std::string& prefix, const std::string& gateway) {
+    std::vector<std::pair<std::string, std::string>> subnets;
+    const auto add = [&](std::string prefix, std::string gateway) {
         if (!prefix.empty())
-            subnets.push_back(gateway.empty() ? prefix : prefix + " via " + gateway);
+            subnets.emplace_back(std::move(prefix), std::move(gateway));
     };
     if (const json* list = member(document, "Subnets"); list && list->is_array())
         for (const json& subnet : *list)
@@ -132,23 +140,77 @@ std::vector<std::string> subnetsAsked(const json& document)
                         for (const json& route : *routes)
                             if (route.is_object() && gateway.empty())
                                 gateway = text(route, "NextHop");
-                    add(text(subnet, "IpAddressPrefix"), gateway);
+                    add(text(subnet, "IpAddressPrefix"), std::move(gateway));
                 }
     return subnets;
 }
 
 } // namespace
 
+const json* requestDocumentOf(const FoundValue& found)
+{
+    if (found.cutOff || found.startCut || !found.literalVariable.empty() || !isRequestContext(found.context))
+        return nullptr;
+    const json* document = &found.value;
+    if (document->is_array() && document->size() == 1)
+        document = &document->front();
+    if (!document->is_object() || document->empty())
+        return nullptr;
+    if (const json* id = member(*document, "ID");
+        id && id->is_string() && tables::isGuid(id->get<std::string>()))
+        return nullptr;
+    return document;
+}
+
+std::string requestVerb(std::string_view method, bool toObject)
+{
+    if (method.empty() || equalsIgnoreCase(method, "POST"))
+        return toObject ? "modify" : "create";
+    return upperCopy(std::string(method));
+}
+
+std::string requestVerbIn(std::string_view context)
+{
+    const std::string lower = lowerCopy(context);
+    return requestVerb(methodIn(lower), requestPathIn(lower).toObject);
+}
+
+std::vector<std::string> requestGatewayProblems(const json& document)
+{
+    std::vector<std::string> problems;
+    const HealthRule* outside = findHealthRule("NET-GATEWAY-OUTSIDE-SUBNET");
+    for (const auto& [prefixText, gatewayText] : subnetsAsked(document)) {
+        const std::optional<IpPrefix> prefix = IpPrefix::parse(prefixText, true);
+        const std::optional<IpAddress> gateway = IpAddress::parse(gatewayText);
+        // As the health check: a gateway of another family, or none (0.0.0.0), is no gateway to check.
+        if (!prefix || !gateway || gateway->family() != prefix->family() || gateway->value() == 0)
+            continue;
+        if (!prefix->contains(*gateway)) {
+            problems.push_back("gateway " + gateway->toString() + ", outside subnet " + prefix->toString() +
+                               (outside
+                                    ? " (" + std::string(outside->id) + ": " + std::string(outside->why) + ")"
+                                    : std::string()));
+            continue;
+        }
+        // A prefix of two or more host bits keeps its first address for the network (subnet_pool.h).
+        if (prefix->address().bitWidth() - prefix->length() >= 2 && *gateway == prefix->network())
+            problems.push_back("gateway " + gateway->toString() + ", the network address of subnet " +
+                               prefix->toString() +
+                               ": HNS refuses the request, or the network has no gateway endpoints can use");
+    }
+    return problems;
+}
+
 std::string describeRequest(std::string_view context, const json& document, ResourceKind kind)
 {
     const std::string lower = lowerCopy(context);
-    std::string method = methodIn(lower);
-    if (const ResourceKind pathKind = kindOfPath(lower); pathKind != ResourceKind::Invalid)
-        kind = pathKind;
+    const RequestPath path = requestPathIn(lower);
+    if (path.kind != ResourceKind::Invalid)
+        kind = path.kind;
     const json* asked = &document;
     if (asked->is_array() && asked->size() == 1)
         asked = &asked->front();
-    std::string out = method.empty() ? std::string("create") : method;
+    std::string out = requestVerbIn(context);
     out += " " + std::string(resourceKindLabel(kind));
     if (!asked->is_object())
         return out;
@@ -157,8 +219,8 @@ std::string describeRequest(std::string_view context, const json& document, Reso
     std::vector<std::string> details;
     if (const std::string type = text(*asked, "Type"); !type.empty())
         details.push_back(type);
-    for (std::string& subnet : subnetsAsked(*asked))
-        details.push_back(std::move(subnet));
+    for (const auto& [prefix, gateway] : subnetsAsked(*asked))
+        details.push_back(gateway.empty() ? prefix : prefix + " via " + gateway);
     // An address the request states twice (v1 `IPAddress` and v2 `IpConfigurations`, or one spelling
     // found under both names) is said once.
     auto addAddress = [&details](std::string address) {

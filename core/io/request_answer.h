@@ -20,8 +20,27 @@ namespace hcn::io {
 /// completed, at its lines.
 std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue>& values);
 
+/// The document of `found` when it is a request sent to HNS: request words before it
+/// (isRequestContext), no ID of its own, read whole, not a string literal of source code; `Data[{...}]`
+/// holds it in a list of one. Null otherwise.
+const nlohmann::json* requestDocumentOf(const FoundValue& found);
+
+/// What a request sent to HNS does, from its HTTP method and whether its path names a collection
+/// (`/networks`) or one object of it (`/networks/<id>`): "create" for a POST to a collection (also when
+/// no method is logged), "modify" for a POST to an object, the method itself otherwise ("PUT").
+std::string requestVerb(std::string_view method, bool toObject);
+
+/// requestVerb of the request the words logged before its document name (`Method[POST]
+/// Path[/networks]`, `[POST]=>[/networks/<id>]`, `HNSNetwork Request =`).
+std::string requestVerbIn(std::string_view context);
+
+/// The gateways a network request asks for (v1 `Subnets`, v2 `Ipams`) that HNS cannot use: "gateway
+/// 10.0.0.0, the network address of subnet 10.0.0.0/24: ...", one outside its subnet with the rule and
+/// the words of the health check NET-GATEWAY-OUTSIDE-SUBNET. Empty when nothing is wrong.
+std::vector<std::string> requestGatewayProblems(const nlohmann::json& document);
+
 /// What a request sent to HNS asks, from the words logged before its document (`context`: `Method[POST]
-/// Path[/networks]`, `HNSNetwork Request =`) and the document: "POST network External (Overlay,
+/// Path[/networks]`, `HNSNetwork Request =`) and the document: "create network External (Overlay,
 /// 192.168.255.0/30 via 192.168.255.1)", "create endpoint ep1 (10.244.2.2)". `kind`: what the document
 /// shows when the words name no path.
 std::string describeRequest(std::string_view context, const nlohmann::json& document, ResourceKind kind);

@@ -327,7 +327,7 @@ private slots:
                               "    \"Name\":  \"vxlan0\",\n    \"Type\":  \"Overlay\"\n}]\n")
             << QStringList{}
             << QStringList{
-                   "a request sent to HNS: POST network vxlan0 (Overlay); not an object it holds, not "
+                   "a request sent to HNS: create network vxlan0 (Overlay); not an object it holds, not "
                    "imported"};
         QTest::newRow("a request logged with its answer: the answer imports")
             << QStringLiteral("msg=\"Request: {} Response: {\\\"ID\\\":\\\"5F7B9D13-4E6A-4C8D-9F0B-2A3B4C5D6E7F\\\",\\\"Name\\\":\\\"vxlan0\\\",\\\"Type\\\":\\\"Overlay\\\"}\"\n")
@@ -1750,8 +1750,9 @@ private slots:
                "    \"Subnets\": [{\"AddressPrefix\": \"10.99.0.0/30\", \"GatewayAddress\": "
                "\"10.99.0.1\"}],\n"
                "    \"Name\": \"Uplink\",\n    \"Type\": \"Overlay\"\n}]"
-            << QStringList{"1-5 info: a request sent to HNS: POST network Uplink (Overlay, 10.99.0.0/30 via "
-                           "10.99.0.1); not an object it holds, not imported"};
+            << QStringList{
+                   "1-5 info: a request sent to HNS: create network Uplink (Overlay, 10.99.0.0/30 via "
+                   "10.99.0.1); not an object it holds, not imported"};
         QTest::newRow("a request in a logrus field")
             << "time=\"2026-12-05T10:00:06Z\" level=debug msg=\"HNSNetwork Request "
                "={\\\"Name\\\":\\\"nat\\\","

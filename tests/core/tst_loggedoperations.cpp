@@ -57,6 +57,10 @@ private slots:
     void requestIsSaidWithHnsAnswer_data();
     void requestIsSaidWithHnsAnswer();
     void endpointAddedByAV2ModifyRequestIsListed();
+    void requestLoggedAgainIsSaidOnce_data();
+    void requestLoggedAgainIsSaidOnce();
+    void gatewayHnsCannotUseIsWarned_data();
+    void gatewayHnsCannotUseIsWarned();
     void felixRetriesOnlyWhenTheLogShowsIt_data();
     void felixRetriesOnlyWhenTheLogShowsIt();
 };
@@ -419,6 +423,107 @@ void TestLoggedOperations::endpointAddedByAV2ModifyRequestIsListed()
         "the log shows (hcsshim-v2-modify-request-after-dump.log, request at line 3, HNS's "
         "answer at line 4); listed in Resources from the log";
     QVERIFY(std::find(notes.begin(), notes.end(), added) != notes.end());
+}
+
+void TestLoggedOperations::requestLoggedAgainIsSaidOnce_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("message"); ///< one message about a request, whole
+    QTest::addColumn<int>("firstLine");
+    QTest::addColumn<int>("lastLine");
+    QTest::addColumn<int>("requests"); ///< how many messages say "a request sent to HNS: "
+
+    QTest::newRow("dockerd's request, then hcsshim's POST of it twice: one create, counted")
+        << "dockerd-network-request-logged-three-times.log"
+        << "a request sent to HNS: create network natlab (nat, 172.28.16.0/20 via 172.28.16.0); not an "
+           "object it holds, not imported (logged 3 times, lines 1-3)"
+        << 1 << 3 << 1;
+    QTest::newRow("the same request after HNS refused it is a request of its own")
+        << "dockerd-network-request-retried-after-refusal.log"
+        << "a request sent to HNS: create network l2web (L2Bridge, 10.88.4.0/24 via 10.88.4.1); not an "
+           "object it holds, not imported"
+        << 1 << 1 << 2;
+    QTest::newRow("the same network asked with another gateway is a request of its own")
+        << "dockerd-network-requests-gateways.log"
+        << "a request sent to HNS: create network labnat (nat, 10.91.0.0/24 via 10.91.0.1); not an object "
+           "it holds, not imported"
+        << 2 << 2 << 4;
+    QTest::newRow("hcsshim logs one create twice, then HNS's answer: one request")
+        << "hcsshim-namespace-create-logged-twice.log"
+        << "a request sent to HNS: create namespace (logged 2 times, lines 1-2); HNS did it (line 3)" << 1
+        << 3 << 3;
+    QTest::newRow("a create after HNS answered the one before is a request of its own")
+        << "hcsshim-namespace-create-logged-twice.log"
+        << "a request sent to HNS: create namespace; HNS did it (line 5)" << 4 << 5 << 3;
+    QTest::newRow("the same create logged after that answer is a request of its own")
+        << "hcsshim-namespace-create-logged-twice.log"
+        << "a request sent to HNS: create namespace" << 6 << 6 << 3;
+    QTest::newRow("a POST to one network modifies it")
+        << "invoke-hnsrequest-modify-network.txt"
+        << "a request sent to HNS: modify network overlay7 (Overlay, 10.240.0.0/16 via 10.240.0.1); not an "
+           "object it holds, not imported"
+        << 1 << 1 << 2;
+    QTest::newRow("another method is said as it is")
+        << "invoke-hnsrequest-modify-network.txt"
+        << "a request sent to HNS: PUT network overlay8 (Overlay); not an object it holds, not imported" << 2
+        << 2 << 2;
+}
+
+void TestLoggedOperations::requestLoggedAgainIsSaidOnce()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, message);
+    QFETCH(int, firstLine);
+    QFETCH(int, lastLine);
+    QFETCH(int, requests);
+    const ImportResult result = importDumpFile(file);
+    const auto it = std::find_if(result.report.messages.begin(), result.report.messages.end(),
+                                 [&](const ImportMessage& m) { return m.message == message.toStdString(); });
+    QVERIFY2(it != result.report.messages.end(), qPrintable(allText(result)));
+    QCOMPARE(it->severity, ImportSeverity::Info);
+    QCOMPARE(it->firstLine, firstLine);
+    QCOMPARE(it->lastLine, lastLine);
+    QCOMPARE(
+        messageTexts(result).filter(QRegularExpression(QStringLiteral("^a request sent to HNS: "))).size(),
+        requests);
+}
+
+void TestLoggedOperations::gatewayHnsCannotUseIsWarned_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("warnings"); ///< "first-last: text" of each warning about a gateway
+
+    QTest::newRow("the network address as gateway, a request logged three times: one warning")
+        << "dockerd-network-request-logged-three-times.log"
+        << QStringList{
+               "1-3: a request sent to HNS to create network natlab asks for gateway 172.28.16.0, the "
+               "network address of subnet 172.28.16.0/20: HNS refuses the request, or the network "
+               "has no gateway endpoints can use"};
+    QTest::newRow("network address, outside the subnet; a usable gateway and a /31 are not warned about")
+        << "dockerd-network-requests-gateways.log"
+        << QStringList{"1-1: a request sent to HNS to create network labnat asks for gateway 10.91.0.0, the "
+                       "network address of subnet 10.91.0.0/24: HNS refuses the request, or the network has "
+                       "no gateway endpoints can use",
+                       "5-5: a request sent to HNS to create network ext asks for gateway 10.92.1.1, outside "
+                       "subnet 10.92.0.0/24 (NET-GATEWAY-OUTSIDE-SUBNET: Endpoints get a default gateway "
+                       "they cannot reach on-link: nothing leaves the subnet.)"};
+    QTest::newRow("a gateway inside the subnet")
+        << "dockerd-network-request-retried-after-refusal.log" << QStringList{};
+}
+
+void TestLoggedOperations::gatewayHnsCannotUseIsWarned()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, warnings);
+    const ImportResult result = importDumpFile(file);
+    QStringList said;
+    for (const ImportMessage& m : result.report.messages)
+        if (m.message.find("asks for gateway") != std::string::npos) {
+            QCOMPARE(m.severity, ImportSeverity::Warning);
+            said << QString::number(m.firstLine) + QLatin1Char('-') + QString::number(m.lastLine) +
+                        QStringLiteral(": ") + QString::fromStdString(m.message);
+        }
+    QCOMPARE(said, warnings);
 }
 
 void TestLoggedOperations::felixRetriesOnlyWhenTheLogShowsIt_data()
