@@ -1,0 +1,290 @@
+// The HNS failures a source's log lines state, each said once (see reportLoggedRefusals in
+// import_objects.h): who refused what, how often, and where else the same failure is recorded.
+
+#include "hcn/hresult.h"
+#include "io/import_objects.h"
+#include "io/logged_error.h"
+#include "io/text_tables.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace hcn::io::detail {
+namespace {
+
+/// The report names at most this many different errors of refused requests per source.
+constexpr std::size_t kMaxRefusalMessages = 50;
+
+/// Whether `code` is one of HCS, the compute system service (facility 0x37), not of HNS.
+bool isHcsCode(std::optional<HResult> code)
+{
+    return code && ((static_cast<std::uint32_t>(*code) >> 16) & 0x7FFu) == 0x37u;
+}
+
+/// `text` without its parenthesized details: "create endpoint (network <id>)" is "create endpoint".
+std::string withoutParentheses(std::string_view text)
+{
+    std::string out;
+    int depth = 0;
+    for (const char c : text) {
+        depth += c == '(' ? 1 : 0;
+        if (depth == 0)
+            out += c;
+        depth -= c == ')' && depth > 0 ? 1 : 0;
+    }
+    std::string collapsed;
+    for (const char c : out)
+        if (!(c == ' ' && (collapsed.empty() || collapsed.back() == ' ')))
+            collapsed += c;
+    while (!collapsed.empty() && collapsed.back() == ' ')
+        collapsed.pop_back();
+    return collapsed;
+}
+
+/// How the report says a logged error: who refused what (`said`, from describeLoggedError). A hot attach
+/// is done by HCS with HNS's endpoint: it is said to have failed, without blaming either unless the code
+/// is HCS's; docker's remote network driver answered docker with the error it passed on.
+std::string refusalSaid(const LoggedError& error, const std::string& said)
+{
+    const bool hcs = isHcsCode(error.code);
+    if (!error.found())
+        return "the text says " + said + " (no error code shown)";
+    if (error.remoteDriver)
+        return hcs ? "Docker's remote network driver passed on HCS's error (the compute system service, not "
+                     "HNS): " +
+                         said
+                   : "Docker's remote network driver passed on HNS's error: " + said;
+    if (hcs)
+        return "HCS (the compute system service, not HNS) refused a request: " + said;
+    if (error.hotAttach)
+        return said;
+    return "HNS refused a request: " + said;
+}
+
+} // namespace
+
+void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
+                          std::vector<NamedRefusal>& named, std::vector<ImportMessage>& messages)
+{
+    const std::vector<LoggedRefusal> refusals = refusalsLoggedIn(lines);
+    // The failures the report names, each once: the same error logged again (on the next line or
+    // further on) adds its lines to the message naming it first.
+    struct Said
+    {
+        std::size_t message; ///< index into messages
+        std::vector<std::pair<int, int>> at;
+        std::vector<std::pair<int, int>> cut = {}; ///< of `at`, the repeats the paste cut off
+        std::string request = {};                  ///< LoggedError::request of the message's error
+    };
+    std::map<std::string, Said> answered; // the error any of `named` gives -> the first naming it
+    std::vector<std::size_t> answerMessages;
+    std::map<std::string, Said> reported; // the error a log line states -> the message naming it
+    std::vector<std::size_t> repeats;     // messages of answers said again, to be left out
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < named.size(); ++i)
+        if (named[i].source == source)
+            order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return named[a].firstLine < named[b].firstLine; });
+    // Lines whose error the report already names: a request logged with its error, an HNS answer that
+    // says it failed.
+    std::vector<std::pair<int, int>> taken;
+    for (const std::size_t i : order) {
+        NamedRefusal& n = named[i];
+        const std::pair<int, int> lines{n.firstLine, std::max(n.firstLine, n.lastLine)};
+        taken.push_back(lines);
+        if (n.error.empty())
+            continue;
+        const auto it = answered.find(n.error);
+        if (it == answered.end()) {
+            answered.emplace(n.error, Said{n.message, {lines}});
+            if (n.answer)
+                answerMessages.push_back(n.message);
+        } else if (n.answer && std::find(answerMessages.begin(), answerMessages.end(), it->second.message) !=
+                                   answerMessages.end()) {
+            it->second.at.push_back(lines);
+            repeats.push_back(n.message);
+            n.message = it->second.message;
+        }
+    }
+    std::sort(taken.begin(), taken.end());
+    std::map<int, int> merged; // disjoint: first line -> last line
+    for (const auto& [first, last] : taken) {
+        if (!merged.empty() && first <= std::prev(merged.end())->second)
+            std::prev(merged.end())->second = std::max(std::prev(merged.end())->second, last);
+        else
+            merged.emplace(first, last);
+    }
+    const auto isTaken = [&](int first, int last) {
+        const auto it = merged.upper_bound(last);
+        return it != merged.begin() && std::prev(it)->second >= first;
+    };
+    // A failure a daemon logs and HNS's event log records too (the same verb, kind of object and code,
+    // at most this many lines apart) is one failure: its message names both places.
+    constexpr int kMaxLinesBetweenForms = 20;
+    struct Form
+    {
+        std::size_t message;
+        int first;
+        int last;
+        const LoggedError* error;
+    };
+    std::vector<Form> forms;                   // messages of failures whose verb and kind the log names
+    std::map<std::size_t, std::string> alsoIn; // message -> where HNS's event log records it too
+    const auto linesNamed = [](int first, int last) {
+        return last > first ? "lines " + std::to_string(first) + "-" + std::to_string(last)
+                            : "line " + std::to_string(first);
+    };
+    for (const LoggedRefusal& refusal : refusals) {
+        const int first = lines[refusal.firstLine].sourceLine;
+        const int last = lines[refusal.lastLine].sourceLine;
+        // An HNS answer that says it failed, on a line that names what was asked (`Failed to remove
+        // HostComputeEndpoint web from HostComputeNameSpace <id>: hcnOpenNamespace failed in Win32: ...
+        // {"Success":false,...}`): its message names the request, from the lines that name it.
+        if (!refusal.error.request.empty()) {
+            LoggedError unnamed = refusal.error;
+            unnamed.request.clear();
+            const std::string answerError = describeLoggedError(unnamed);
+            for (NamedRefusal& n : named)
+                if (n.answer && n.source == source && n.firstLine <= last &&
+                    std::max(n.firstLine, n.lastLine) >= first && n.error == answerError) {
+                    ImportMessage& m = messages[n.message];
+                    m.message = failedAnswerMessage({first, last, describeLoggedError(refusal.error)});
+                    m.firstLine = std::min(m.firstLine, first);
+                    m.lastLine = std::max(m.lastLine, last);
+                    n.firstLine = m.firstLine;
+                    n.lastLine = m.lastLine;
+                }
+        }
+        if (isTaken(first, last))
+            continue;
+        const std::string error = describeLoggedError(refusal.error);
+        // The error an HNS answer or a failed request's log line named, logged again without them (or
+        // with an answer no reader could read): the same error.
+        if (auto it = answered.find(error); it != answered.end()) {
+            it->second.at.emplace_back(first, last);
+            named.push_back({source, first, last, error, it->second.message});
+            continue;
+        }
+        // A message the paste cut off whose whole text an earlier failure of the same operation logged:
+        // that failure again.
+        if (refusal.error.messageCut && !refusal.error.code) {
+            // As the earlier ones are keyed: the operation without its details, not the request.
+            const std::string plainOperation = withoutParentheses(refusal.error.operation);
+            const std::string operation =
+                plainOperation.empty() ? std::string() : plainOperation + " failed: ";
+            const auto sameStart = [&](const std::string& said) {
+                const std::size_t quote = said.find('"', operation.size());
+                return said.starts_with(operation) && quote != std::string::npos &&
+                       said.compare(quote + 1, refusal.error.message.size(), refusal.error.message) == 0 &&
+                       said.size() > quote + 1 + refusal.error.message.size() &&
+                       said[quote + 1 + refusal.error.message.size()] != '"';
+            };
+            Said* earlier = nullptr;
+            for (std::map<std::string, Said>* said : {&answered, &reported})
+                for (auto& [text, s] : *said)
+                    if (!earlier && sameStart(text))
+                        earlier = &s;
+            if (earlier) {
+                earlier->at.emplace_back(first, last);
+                earlier->cut.emplace_back(first, last);
+                named.push_back({source, first, last, error, earlier->message});
+                continue;
+            }
+        }
+        // A failure in bare words (`HcnCreateNetwork failed`) is told apart from one logged with a code.
+        // The same failure logged again with more detail of its operation (`create endpoint (network
+        // <id>)`) is the same failure: the message takes the detailed wording.
+        // So is the same error logged once without the request and once with it; the same error of two
+        // requests the lines name is two failures.
+        const bool codeless = !refusal.error.found();
+        const std::string said = refusalSaid(refusal.error, error);
+        if (!codeless && !refusal.error.verb.empty() && refusal.error.code) {
+            const auto other = std::find_if(forms.begin(), forms.end(), [&](const Form& f) {
+                return f.error->eventLog != refusal.error.eventLog && f.error->verb == refusal.error.verb &&
+                       f.error->kind == refusal.error.kind && f.error->code == refusal.error.code &&
+                       !alsoIn.contains(f.message) && first - f.last <= kMaxLinesBetweenForms &&
+                       f.first - last <= kMaxLinesBetweenForms;
+            });
+            if (other != forms.end()) {
+                const bool event = refusal.error.eventLog;
+                if (!event) {
+                    messages[other->message].message = said;
+                    messages[other->message].firstLine = first;
+                    messages[other->message].lastLine = last;
+                }
+                alsoIn[other->message] =
+                    "; HNS's event log records it too, at " +
+                    (event ? linesNamed(first, last) : linesNamed(other->first, other->last)) + ": " +
+                    (event ? refusal.error : *other->error).operation;
+                named.push_back({source, first, last, error, other->message});
+                continue;
+            }
+        }
+        LoggedError plain = refusal.error;
+        plain.operation = withoutParentheses(plain.operation);
+        plain.request.clear();
+        std::string key = (codeless ? "\n" : "") + describeLoggedError(plain);
+        if (auto it = reported.find(key); it != reported.end() && !it->second.request.empty() &&
+                                          !refusal.error.request.empty() &&
+                                          it->second.request != refusal.error.request)
+            key += "\n" + refusal.error.request;
+        if (auto it = reported.find(key); it != reported.end()) {
+            it->second.at.emplace_back(first, last);
+            named.push_back({source, first, last, error, it->second.message});
+            if (it->second.request.empty() && !refusal.error.request.empty()) {
+                it->second.request = refusal.error.request;
+                messages[it->second.message].message = said;
+            } else if (said.size() > messages[it->second.message].message.size() &&
+                       (it->second.request.empty() || !refusal.error.request.empty()))
+                messages[it->second.message].message = said;
+            continue;
+        }
+        if (reported.size() >= kMaxRefusalMessages)
+            continue;
+        reported.emplace(key, Said{messages.size(), {{first, last}}, {}, refusal.error.request});
+        if (!refusal.error.verb.empty() && refusal.error.code)
+            forms.push_back({messages.size(), first, last, &refusal.error});
+        named.push_back({source, first, last, error, messages.size()});
+        messages.push_back({codeless ? ImportSeverity::Info : ImportSeverity::Warning,
+                            source,
+                            first,
+                            last,
+                            ResourceKind::Invalid,
+                            {},
+                            said});
+    }
+    for (const std::map<std::string, Said>* said : {&reported, &answered})
+        for (const auto& [error, s] : *said)
+            if (s.at.size() > 1) {
+                std::string times = tables::timesAtLines(s.at);
+                if (!s.cut.empty()) {
+                    // "(3 times, lines 4-10; the one at line 10 is cut off)"
+                    std::string where;
+                    for (const auto& [first, last] : s.cut)
+                        where += (where.empty() ? "" : ", ") + std::to_string(first) +
+                                 (last > first ? "-" + std::to_string(last) : std::string());
+                    times.pop_back();
+                    times += s.cut.size() == 1 ? "; the one at line " + where + " is cut off)"
+                                               : "; the ones at lines " + where + " are cut off)";
+                }
+                messages[s.message].message += " " + times;
+            }
+    for (const auto& [message, where] : alsoIn)
+        messages[message].message += where;
+    if (repeats.empty())
+        return;
+    // Each message an answer said again leaves; the indices into the list after it move up.
+    std::sort(repeats.begin(), repeats.end());
+    const auto movedTo = [&](std::size_t index) {
+        return index - std::size_t(std::lower_bound(repeats.begin(), repeats.end(), index) - repeats.begin());
+    };
+    for (NamedRefusal& n : named)
+        if (n.message >= repeats.front())
+            n.message = movedTo(n.message);
+    for (auto it = repeats.rbegin(); it != repeats.rend(); ++it)
+        messages.erase(messages.begin() + static_cast<std::ptrdiff_t>(*it));
+}
+
+} // namespace hcn::io::detail
