@@ -1,12 +1,15 @@
 // A table of HNS objects listed again later in the same file (`hnsdiag list all` run twice, a
-// Get-HnsEndpoint | Format-Table before and after a change): what changed between the listings (see
-// import_objects.h, reportRepeatedListings).
+// Get-HnsEndpoint | Format-Table before and after a change): what changed between the listings; and
+// networks of one name with different IDs in one file, however listed (see import_objects.h,
+// reportRepeatedListings).
 
 #include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/guid.h"
 #include "io/import_objects.h"
+#include "io/text_tables.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -80,6 +83,71 @@ void compare(const std::string& source, ResourceKind kind, const std::vector<Lis
     }
 }
 
+/// Networks of one name in one file with different IDs (two runs of Get-HnsNetwork, before and after a
+/// fix, whose IDs do not repeat, so no listing starts again): one info naming them, as a snapshot that
+/// holds both looks like a host with a stale network. A file whose tables were seen listed again
+/// (`compared`) already says so; objects a PowerShell session names other computers for are not one
+/// host's.
+void reportNetworksOfOneName(const std::vector<Sighting>& sightings,
+                             const std::set<std::pair<std::string, ResourceKind>>& compared,
+                             std::vector<ImportMessage>& messages)
+{
+    struct Shown
+    {
+        std::string key; ///< the ID's key
+        std::string id;  ///< as given
+        int firstLine = 0;
+        int lastLine = 0;
+    };
+    struct OfOneName
+    {
+        std::string source;
+        std::string name; ///< as the first of them spells it
+        std::vector<Shown> shown;
+    };
+    std::vector<OfOneName> groups; // in the order first seen
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> byName; // source, computer, name
+    for (const Sighting& s : sightings) {
+        if (s.kind != ResourceKind::Network || s.idMadeUp || compared.contains({s.source, s.kind}))
+            continue;
+        const std::string name = textMember(s.document, "Name");
+        const std::string id = textMember(s.document, "ID");
+        const std::string key = idKeyOf(s.document.value("ID", json()));
+        if (name.empty() || key.empty() || !Guid::parse(key, true))
+            continue;
+        const auto [at, added] =
+            byName.emplace(std::make_tuple(s.source, s.computer, lowerCopy(name)), groups.size());
+        if (added)
+            groups.push_back({s.source, name, {}});
+        std::vector<Shown>& shown = groups[at->second].shown;
+        if (std::none_of(shown.begin(), shown.end(), [&](const Shown& other) { return other.key == key; }))
+            shown.push_back({key, id, s.firstLine, s.lastLine});
+    }
+    for (const OfOneName& group : groups) {
+        const std::vector<Shown>& shown = group.shown;
+        if (shown.size() < 2)
+            continue;
+        std::string named;
+        for (std::size_t i = 0; i < shown.size() && i < kNamedAtMost; ++i)
+            named += std::string(i == 0 ? "" : ", ") + shown[i].id + " (" +
+                     tables::lineRange(shown[i].firstLine, shown[i].lastLine) + ")";
+        if (shown.size() > kNamedAtMost)
+            named += " and " + std::to_string(shown.size() - kNamedAtMost) + " more";
+        const std::string both = shown.size() == 2 ? "both" : "all of them";
+        messages.push_back({ImportSeverity::Info,
+                            group.source,
+                            shown.front().firstLine,
+                            shown.back().lastLine,
+                            ResourceKind::Invalid,
+                            {},
+                            std::to_string(shown.size()) + " networks named \"" + group.name +
+                                "\" with different IDs: " + named +
+                                ": the network was made again between two listings of this file, or the host "
+                                "holds " +
+                                both + "; the snapshot holds " + both});
+    }
+}
+
 } // namespace
 
 void reportRepeatedListings(const std::vector<Sighting>& sightings, std::vector<ImportMessage>& messages)
@@ -101,9 +169,13 @@ void reportRepeatedListings(const std::vector<Sighting>& sightings, std::vector<
         current.objects.emplace_back(key, textMember(s.document, "ID"), textMember(s.document, "Name"));
         current.keys.insert(key);
     }
+    std::set<std::pair<std::string, ResourceKind>> compared;
     for (const auto& [where, of] : listings)
-        if (of.size() > 1)
+        if (of.size() > 1) {
             compare(where.first, where.second, of, messages);
+            compared.insert(where);
+        }
+    reportNetworksOfOneName(sightings, compared, messages);
 }
 
 } // namespace hcn::io::detail

@@ -301,6 +301,8 @@ private slots:
     void aNetworkNameIsLookedUpInTheEndpointsFileFirst_data();
     void aNetworkNameIsLookedUpInTheEndpointsFileFirst();
     void aTableListedAgainSaysWhatChanged_data();
+    void networksOfOneNameAreNamed_data();
+    void networksOfOneNameAreNamed();
     void aTableListedAgainSaysWhatChanged();
 };
 
@@ -1325,6 +1327,52 @@ void TestDumpSources::aTableListedAgainSaysWhatChanged()
                 std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
     QCOMPARE(messages, said.isEmpty() ? QStringList() : QStringList{said});
     QCOMPARE(int(result->snapshot.value("Endpoints", nlohmann::json::array()).size()), endpoints);
+}
+
+/// Get-HnsNetwork run twice in one paste, the network made again in between: its two IDs under one name
+/// are said, as the snapshot holds both.
+void TestDumpSources::networksOfOneNameAreNamed_data()
+{
+    QTest::addColumn<QStringList>("records"); ///< "ID Name" of each list view record, in order
+    QTest::addColumn<QString>("said");        ///< the message, empty for none
+    const QString first = "3A5E9C71-0D42-4B8F-A6E3-91F27C0B5D84";
+    const QString second = "C6B0D2E8-7F13-4A59-8C24-E5A0917B3F6D";
+    const QString third = "5F8D1A3C-E627-4B90-9D51-0A6C3E7F28B4";
+    QTest::newRow("made again: two IDs")
+        << QStringList{first + " vxlan0", second + " vxlan0"}
+        << "info: 2 networks named \"vxlan0\" with different IDs: " + first + " (lines 3-6), " + second +
+               " (lines 12-15): the network was made again between two listings of this file, or the host "
+               "holds both; the snapshot holds both";
+    QTest::newRow("three of one name, in any case")
+        << QStringList{first + " vxlan0", second + " VXLAN0", third + " vxlan0"}
+        << "info: 3 networks named \"vxlan0\" with different IDs: " + first + " (lines 3-6), " + second +
+               " (lines 12-15), " + third +
+               " (lines 21-24): the network was made again between two listings of this file, or the host "
+               "holds all of them; the snapshot holds all of them";
+    QTest::newRow("the same network twice") << QStringList{first + " vxlan0", first + " vxlan0"} << QString();
+    QTest::newRow("two names") << QStringList{first + " vxlan0", second + " nat"} << QString();
+}
+
+void TestDumpSources::networksOfOneNameAreNamed()
+{
+    QFETCH(QStringList, records);
+    QFETCH(QString, said);
+    QString text;
+    for (const QString& record : records) {
+        const QStringList idName = record.split(' ');
+        text +=
+            "PS C:\\> Get-HnsNetwork\n\nID      : " + idName[0] + "\nName    : " + idName[1] +
+            "\nType    : Overlay\nSubnets : {@{AddressPrefix=10.244.3.0/24; GatewayAddress=10.244.3.1}}\n\n"
+            "After a restart of the node:\n\n";
+    }
+    const auto result = importDump({DumpSource{"networks.txt", text.toStdString()}});
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList messages;
+    for (const ImportMessage& m : result->report.messages)
+        if (m.message.find("networks named") != std::string::npos)
+            messages << QString::fromStdString(
+                std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
+    QCOMPARE(messages, said.isEmpty() ? QStringList() : QStringList{said});
 }
 
 QTEST_GUILESS_MAIN(TestDumpSources)
