@@ -151,6 +151,30 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
       "Microsoft-Windows-Hyper-V-VmSwitch-Operational "
       "-MaxEvents 50`.",
       "`Restart-Service hns` and retry; reboot if it repeats."}},
+    {HCN_ERROR_CONSTANT(NotReady),
+     "ERROR_NOT_READY (\"The device is not ready\"): a device the call needs (for HNS the virtual switch, "
+     "its VFP extension or the adapter behind it) is not ready to be programmed.",
+     {"An L2Bridge network on a switch with the VFP extension, created inside a VM (SDN tenant networks): "
+      "the create fails with 0x80070015 after HNS made the switch (HNS-Network-Create in the event log).",
+      "The switch or the adapter behind it is still coming up (host boot, adapter reset) when HNS is "
+      "called (inferred from the message)."},
+     {"The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents "
+      "50` (HNS-Network-Create with result code 0x80070015).",
+      "`Get-VMSwitch`, `Get-VMSwitchExtension -VMSwitchName NAME` and `Get-NetAdapter` on the host.",
+      "Retry once the adapter is up; `Restart-Service hns` if it repeats."}},
+    {HCN_ERROR_CONSTANT(SharingViolation),
+     "ERROR_SHARING_VIOLATION (\"The process cannot access the file because it is being used by another "
+     "process\"): for an endpoint with port mappings (docker -p, a PortMapping policy), the host port is "
+     "already in use by another process.",
+     {"The host port of a port mapping is already in use by another process: a service on the host "
+      "(IIS on 80/443, SQL Server on 1433) or another container publishing the same port; docker on "
+      "Windows reports this as \"failed to create endpoint NAME on network nat\".",
+      "The port falls in a range Windows reserved for Hyper-V or WinNAT (excluded port ranges)."},
+     {"Who holds the port: `Get-Process -Id (Get-NetTCPConnection -LocalPort PORT).OwningProcess`, "
+      "`netstat -ano | findstr :PORT`.",
+      "Windows' reserved ranges: `netsh int ipv4 show excludedportrange protocol=tcp`.",
+      "Ports other containers publish: `docker ps --format \"{{.Names}} {{.Ports}}\"`; map another host "
+      "port (`-p 8080:80`)."}},
     {HCN_ERROR_CONSTANT(ServiceDisabled),
      "ERROR_SERVICE_DISABLED: a service the call needs is disabled. For HNS it is usually the Host Network "
      "Service itself or SharedAccess (ICS).",

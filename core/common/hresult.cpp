@@ -20,7 +20,9 @@ struct HResultInfo
 };
 
 // Messages take the Windows system-message form: one sentence and a trailing space, so that
-// ErrorRecord.Error reads like the records HNS writes.
+// ErrorRecord.Error reads like the records HNS writes. The HCN and GCN texts are Windows' own (winerror.h
+// as Microsoft's HCN error code reference lists them; ErrorRecords in field reports carry the same
+// sentences).
 constexpr std::array kHResults{
     HResultInfo{hr::Ok, "S_OK", "The operation completed successfully. "},
     HResultInfo{hr::NotImplemented, "E_NOTIMPL", "Not implemented. "},
@@ -45,6 +47,9 @@ constexpr std::array kHResults{
     HResultInfo{hr::ModNotFound, "ERROR_MOD_NOT_FOUND", "The specified module could not be found. "},
     HResultInfo{hr::ProcNotFound, "ERROR_PROC_NOT_FOUND", "The specified procedure could not be found. "},
     HResultInfo{hr::GenFailure, "ERROR_GEN_FAILURE", "A device attached to the system is not functioning. "},
+    HResultInfo{hr::NotReady, "ERROR_NOT_READY", "The device is not ready. "},
+    HResultInfo{hr::SharingViolation, "ERROR_SHARING_VIOLATION",
+                "The process cannot access the file because it is being used by another process. "},
     HResultInfo{hr::ServiceDisabled, "ERROR_SERVICE_DISABLED",
                 "The service cannot be started, either because it is disabled or because it has no enabled "
                 "devices associated with it. "},
@@ -77,92 +82,190 @@ constexpr std::array kHResults{
     HResultInfo{hr::PortNotFound, "HCN_E_PORT_NOT_FOUND", "The switch-port was not found. "},
     HResultInfo{hr::PolicyNotFound, "HCN_E_POLICY_NOT_FOUND", "An expected policy was not found. "},
     HResultInfo{hr::VfpPortSettingNotFound, "HCN_E_VFP_PORTSETTING_NOT_FOUND",
-                "A VFP port setting was not found. "},
+                "A required VFP port setting was not found. "},
     HResultInfo{hr::InvalidNetwork, "HCN_E_INVALID_NETWORK",
-                "The network configuration is invalid or incomplete. "},
-    HResultInfo{hr::InvalidNetworkType, "HCN_E_INVALID_NETWORK_TYPE", "The network type is invalid. "},
+                "The provided network configuration is invalid or missing parameters. "},
+    HResultInfo{hr::InvalidNetworkType, "HCN_E_INVALID_NETWORK_TYPE", "Invalid network type. "},
     HResultInfo{hr::InvalidEndpoint, "HCN_E_INVALID_ENDPOINT",
-                "The endpoint configuration is invalid or incomplete. "},
+                "The provided endpoint configuration is invalid or missing parameters. "},
     HResultInfo{hr::InvalidPolicy, "HCN_E_INVALID_POLICY",
-                "The policy configuration is invalid or incomplete. "},
-    HResultInfo{hr::InvalidPolicyType, "HCN_E_INVALID_POLICY_TYPE", "The policy type is invalid. "},
+                "The provided policy configuration is invalid or missing parameters. "},
+    HResultInfo{hr::InvalidPolicyType, "HCN_E_INVALID_POLICY_TYPE", "Invalid policy type. "},
     HResultInfo{hr::InvalidRemoteEndpointOperation, "HCN_E_INVALID_REMOTE_ENDPOINT_OPERATION",
-                "This operation is not allowed on a remote endpoint. "},
+                "This requested operation is invalid for a remote endpoint. "},
     HResultInfo{hr::NetworkAlreadyExists, "HCN_E_NETWORK_ALREADY_EXISTS",
                 "A network with this name already exists. "},
+    // Microsoft's table gives this code and GCN_E_REQUEST_UNSUPPORTED the sentence of the code before
+    // them (HCN_E_NETWORK_ALREADY_EXISTS, HCN_E_REQUEST_UNSUPPORTED): a text two codes share could only
+    // ever name the first, so these two keep a wording of their own.
     HResultInfo{hr::LayerAlreadyExists, "HCN_E_LAYER_ALREADY_EXISTS",
                 "A network layer with this name already exists. "},
     HResultInfo{hr::PolicyAlreadyExists, "HCN_E_POLICY_ALREADY_EXISTS",
-                "The policy is already present on this object. "},
+                "Policy information already exists on this object. "},
     HResultInfo{hr::PortAlreadyExists, "HCN_E_PORT_ALREADY_EXISTS", "The specified port already exists. "},
     HResultInfo{hr::EndpointAlreadyAttached, "HCN_E_ENDPOINT_ALREADY_ATTACHED",
-                "The endpoint is already attached to the switch. "},
+                "This endpoint is already attached to the switch. "},
     HResultInfo{hr::RequestUnsupported, "HCN_E_REQUEST_UNSUPPORTED",
                 "The specified request is unsupported. "},
     HResultInfo{hr::MappingNotSupported, "HCN_E_MAPPING_NOT_SUPPORTED",
-                "Port mapping is not supported on this network. "},
+                "Port mapping is not supported on the given network. "},
     HResultInfo{hr::DegradedOperation, "HCN_E_DEGRADED_OPERATION",
-                "The operation was attempted on an object that is degraded. "},
+                "There was an operation attempted on a degraded object. "},
     HResultInfo{hr::SharedSwitchModification, "HCN_E_SHARED_SWITCH_MODIFICATION",
-                "A switch shared by several networks cannot be modified. "},
+                "Cannot modify a switch shared by multiple networks. "},
     HResultInfo{hr::GuidConversionFailure, "HCN_E_GUID_CONVERSION_FAILURE",
-                "The parameter is not a valid GUID. "},
-    HResultInfo{hr::RegKeyFailure, "HCN_E_REGKEY_FAILURE", "A registry key could not be processed. "},
-    HResultInfo{hr::InvalidJson, "HCN_E_INVALID_JSON", "The JSON document string is invalid. "},
+                "Failed to interpret a parameter as a GUID. "},
+    HResultInfo{hr::RegKeyFailure, "HCN_E_REGKEY_FAILURE", "Failed to process registry key. "},
+    HResultInfo{hr::InvalidJson, "HCN_E_INVALID_JSON", "Invalid JSON document string. "},
     HResultInfo{hr::InvalidJsonReference, "HCN_E_INVALID_JSON_REFERENCE",
-                "A reference inside the JSON document is invalid. "},
+                "The reference is invalid in the JSON document. "},
     HResultInfo{hr::EndpointSharingDisabled, "HCN_E_ENDPOINT_SHARING_DISABLED",
                 "Endpoint sharing is disabled. "},
     HResultInfo{hr::InvalidIp, "HCN_E_INVALID_IP",
-                "The IP address is invalid or is not in any configured subnet. "},
+                "IP address is either invalid or not part of any configured subnet(s). "},
     HResultInfo{hr::SwitchExtensionNotFound, "HCN_E_SWITCH_EXTENSION_NOT_FOUND",
-                "The switch extension was not found on this switch. "},
-    HResultInfo{hr::ManagerStopped, "HCN_E_MANAGER_STOPPED", "The service is stopping. "},
+                "The specified switch extension does not exist on this switch. "},
+    HResultInfo{hr::ManagerStopped, "HCN_E_MANAGER_STOPPED",
+                "Operation cannot be performed while service is stopping. "},
     HResultInfo{hr::GcnModuleNotFound, "GCN_E_MODULE_NOT_FOUND",
-                "The guest network service module was not found. "},
+                "Operation cannot be performed while service module not found. "},
     HResultInfo{hr::GcnNoRequestHandlers, "GCN_E_NO_REQUEST_HANDLERS",
-                "The guest network service has no handler for this request. "},
+                "Request Handlers not present to handle the JSON request. "},
     HResultInfo{hr::GcnRequestUnsupported, "GCN_E_REQUEST_UNSUPPORTED",
                 "The guest network service does not support this request. "},
     HResultInfo{hr::GcnRuntimeKeysFailed, "GCN_E_RUNTIMEKEYS_FAILED",
-                "The guest network service could not add its runtime keys. "},
+                "Add runtime keys to container failed. "},
     HResultInfo{hr::GcnNetAdapterTimeout, "GCN_E_NETADAPTER_TIMEOUT",
-                "The guest network adapter did not appear in time. "},
+                "Timeout while waiting for network adapter with the given instance id. "},
     HResultInfo{hr::GcnNetAdapterNotFound, "GCN_E_NETADAPTER_NOT_FOUND",
-                "The guest network adapter for this instance was not found. "},
+                "Network adapter not found for the given instance id. "},
     HResultInfo{hr::GcnNetCompartmentNotFound, "GCN_E_NETCOMPARTMENT_NOT_FOUND",
-                "The guest network compartment was not found. "},
+                "Network compartment not found for the given id. "},
     HResultInfo{hr::GcnNetInterfaceNotFound, "GCN_E_NETINTERFACE_NOT_FOUND",
-                "The guest network interface was not found. "},
+                "Network interface not found for the given id. "},
     HResultInfo{hr::GcnDefaultNamespaceExists, "GCN_E_DEFAULTNAMESPACE_EXISTS",
-                "A default namespace already exists. "},
+                "Default Namespace already exists. "},
     HResultInfo{hr::IcsDisabled, "HCN_E_ICS_DISABLED",
-                "The SharedAccess (Internet Connection Sharing) service is disabled. "},
+                "Internet Connection Sharing service (SharedAccess) is disabled and cannot be started. "},
     HResultInfo{hr::EndpointNamespaceAlreadyExists, "HCN_E_ENDPOINT_NAMESPACE_ALREADY_EXISTS",
-                "The endpoint already belongs to a namespace. "},
+                "This requested operation is invalid as endpoint is already part of a network namespace. "},
     HResultInfo{hr::EntityHasReferences, "HCN_E_ENTITY_HAS_REFERENCES",
-                "The object is still referenced and cannot be removed. "},
+                "The specified entity cannot be removed while it still has references. "},
     HResultInfo{hr::InvalidInternalPort, "HCN_E_INVALID_INTERNAL_PORT",
-                "The internal port is missing or zero. "},
+                "The internal port must exist and cannot be zero. "},
     HResultInfo{hr::NamespaceAttachFailed, "HCN_E_NAMESPACE_ATTACH_FAILED",
-                "The namespace could not be attached. "},
+                "The requested operation for attach namespace failed. "},
     HResultInfo{hr::AddrInvalidOrReserved, "HCN_E_ADDR_INVALID_OR_RESERVED",
                 "An address provided is invalid or reserved. "},
-    HResultInfo{hr::InvalidPrefix, "HCN_E_INVALID_PREFIX", "The prefix is invalid. "},
+    HResultInfo{hr::InvalidPrefix, "HCN_E_INVALID_PREFIX", "The prefix provided is invalid. "},
     HResultInfo{hr::ObjectUsedAfterUnload, "HCN_E_OBJECT_USED_AFTER_UNLOAD",
-                "The call was made against an object that was already torn down. "},
+                "A call was performed against an object that was torn down. "},
     HResultInfo{hr::InvalidSubnet, "HCN_E_INVALID_SUBNET",
-                "The subnet configuration is invalid or incomplete. "},
+                "The provided subnet configuration is invalid or missing parameters. "},
+    // Microsoft's table lists this one as "he provided IP subnet ...": its first letter lost.
     HResultInfo{hr::InvalidIpSubnet, "HCN_E_INVALID_IP_SUBNET",
-                "The IP subnet configuration is invalid or incomplete. "},
+                "The provided IP subnet configuration is invalid or missing parameters. "},
     HResultInfo{hr::EndpointNotAttached, "HCN_E_ENDPOINT_NOT_ATTACHED",
-                "The endpoint must be attached first. "},
-    HResultInfo{hr::EndpointNotLocal, "HCN_E_ENDPOINT_NOT_LOCAL", "The endpoint must be a local endpoint. "},
+                "The endpoint must be attached to complete the operation. "},
+    HResultInfo{hr::EndpointNotLocal, "HCN_E_ENDPOINT_NOT_LOCAL",
+                "The endpoint must be local to complete the operation. "},
     HResultInfo{hr::InterfaceParametersAlreadyApplied, "HCN_INTERFACEPARAMETERS_ALREADY_APPLIED",
-                "Interface parameters have already been applied to this endpoint. "},
+                "Cannot apply more than one InterfaceParameters policy. "},
     HResultInfo{hr::VfpNotAllowed, "HCN_E_VFP_NOT_ALLOWED",
-                "This network type needs VFP, and VFP is not available. "},
+                "A network of this type can not be created because VFP is not available. "},
 };
+
+/// Other wordings of a code's message that logs show, besides the one above.
+struct OtherWording
+{
+    HResult code;
+    std::string_view text;
+};
+constexpr OtherWording kOtherWordings[] = {
+    // An older Windows words it so.
+    {hr::HcsSystemNotFound, "A Compute System with the specified identifier does not exist."},
+    // Earlier releases of this service wrote these into their ErrorRecords and logs.
+    {hr::VfpPortSettingNotFound, "A VFP port setting was not found."},
+    {hr::InvalidNetwork, "The network configuration is invalid or incomplete."},
+    {hr::InvalidNetworkType, "The network type is invalid."},
+    {hr::InvalidEndpoint, "The endpoint configuration is invalid or incomplete."},
+    {hr::InvalidPolicy, "The policy configuration is invalid or incomplete."},
+    {hr::InvalidPolicyType, "The policy type is invalid."},
+    {hr::InvalidRemoteEndpointOperation, "This operation is not allowed on a remote endpoint."},
+    {hr::PolicyAlreadyExists, "The policy is already present on this object."},
+    {hr::EndpointAlreadyAttached, "The endpoint is already attached to the switch."},
+    {hr::MappingNotSupported, "Port mapping is not supported on this network."},
+    {hr::DegradedOperation, "The operation was attempted on an object that is degraded."},
+    {hr::SharedSwitchModification, "A switch shared by several networks cannot be modified."},
+    {hr::GuidConversionFailure, "The parameter is not a valid GUID."},
+    {hr::RegKeyFailure, "A registry key could not be processed."},
+    {hr::InvalidJson, "The JSON document string is invalid."},
+    {hr::InvalidJsonReference, "A reference inside the JSON document is invalid."},
+    {hr::InvalidIp, "The IP address is invalid or is not in any configured subnet."},
+    {hr::SwitchExtensionNotFound, "The switch extension was not found on this switch."},
+    {hr::ManagerStopped, "The service is stopping."},
+    {hr::GcnModuleNotFound, "The guest network service module was not found."},
+    {hr::GcnNoRequestHandlers, "The guest network service has no handler for this request."},
+    {hr::GcnRuntimeKeysFailed, "The guest network service could not add its runtime keys."},
+    {hr::GcnNetAdapterTimeout, "The guest network adapter did not appear in time."},
+    {hr::GcnNetAdapterNotFound, "The guest network adapter for this instance was not found."},
+    {hr::GcnNetCompartmentNotFound, "The guest network compartment was not found."},
+    {hr::GcnNetInterfaceNotFound, "The guest network interface was not found."},
+    {hr::GcnDefaultNamespaceExists, "A default namespace already exists."},
+    {hr::IcsDisabled, "The SharedAccess (Internet Connection Sharing) service is disabled."},
+    {hr::EndpointNamespaceAlreadyExists, "The endpoint already belongs to a namespace."},
+    {hr::EntityHasReferences, "The object is still referenced and cannot be removed."},
+    {hr::InvalidInternalPort, "The internal port is missing or zero."},
+    {hr::NamespaceAttachFailed, "The namespace could not be attached."},
+    {hr::InvalidPrefix, "The prefix is invalid."},
+    {hr::ObjectUsedAfterUnload, "The call was made against an object that was already torn down."},
+    {hr::InvalidSubnet, "The subnet configuration is invalid or incomplete."},
+    {hr::InvalidIpSubnet, "The IP subnet configuration is invalid or incomplete."},
+    {hr::EndpointNotAttached, "The endpoint must be attached first."},
+    {hr::EndpointNotLocal, "The endpoint must be a local endpoint."},
+    {hr::InterfaceParametersAlreadyApplied,
+     "Interface parameters have already been applied to this endpoint."},
+    {hr::VfpNotAllowed, "This network type needs VFP, and VFP is not available."},
+};
+
+/// The length of the title in braces that starts some Windows messages (`{Object Exists} An attempt
+/// was made ...`, the NTSTATUS text Win32 passes on), with the white space after it; 0 when `text`
+/// starts with none. A document's `{` is no title: a title holds words only.
+std::size_t leadingTitleSize(std::string_view text)
+{
+    constexpr std::size_t kMaxTitle = 40;
+    const std::size_t close = text.find('}');
+    if (!text.starts_with('{') || close == std::string_view::npos || close < 3 || close > kMaxTitle ||
+        !std::all_of(text.begin() + 1, text.begin() + std::ptrdiff_t(close),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' '; }))
+        return 0;
+    std::size_t end = close + 1;
+    while (end < text.size() && isAsciiSpace(text[end]))
+        ++end;
+    return end;
+}
+
+struct KnownMessageKey
+{
+    std::string key;
+    HResult code;
+};
+
+/// The match keys of every failure code's wordings: Windows' texts first, in the table's order, then
+/// the other wordings.
+const std::vector<KnownMessageKey>& knownMessageKeys()
+{
+    static const std::vector<KnownMessageKey> keys = [] {
+        std::vector<KnownMessageKey> all;
+        for (const auto& info : kHResults)
+            if (failed(info.code))
+                all.push_back({messageMatchKey(info.message), info.code});
+        for (const OtherWording& other : kOtherWordings)
+            all.push_back({messageMatchKey(other.text), other.code});
+        return all;
+    }();
+    return keys;
+}
 
 const HResultInfo* find(HResult code)
 {
@@ -186,6 +289,47 @@ std::string_view hresultMessage(HResult code)
         return info->message;
     return succeeded(code) ? std::string_view("The operation completed successfully. ")
                            : std::string_view("The operation failed. ");
+}
+
+std::vector<std::string_view> hresultMessageTexts(HResult code)
+{
+    std::vector<std::string_view> texts;
+    const auto* info = find(code);
+    if (!info)
+        return texts;
+    texts.push_back(trimSpace(info->message));
+    for (const OtherWording& other : kOtherWordings)
+        if (other.code == code)
+            texts.push_back(other.text);
+    return texts;
+}
+
+std::string messageMatchKey(std::string_view text)
+{
+    text = trimSpace(text);
+    text.remove_prefix(leadingTitleSize(text));
+    std::string key;
+    key.reserve(text.size());
+    for (char c : text) {
+        if (!isAsciiSpace(c))
+            key += lowerAscii(c);
+        else if (!key.empty() && key.back() != ' ')
+            key += ' ';
+    }
+    while (!key.empty() && (key.back() == '.' || key.back() == ' '))
+        key.pop_back();
+    return key;
+}
+
+std::optional<HResult> hresultOfMessage(std::string_view text)
+{
+    const std::string wanted = messageMatchKey(text);
+    if (wanted.empty())
+        return std::nullopt;
+    for (const KnownMessageKey& known : knownMessageKeys())
+        if (known.key == wanted)
+            return known.code;
+    return std::nullopt;
 }
 
 bool hresultFromName(std::string_view name, HResult& out)

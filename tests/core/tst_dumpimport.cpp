@@ -1210,10 +1210,9 @@ private slots:
         QTest::newRow("an HNS call, its code in decimal")
             << klog + "HNSCall Method DELETE Path /policylists/4F0E1D2C-3B4A-4958-A716-B5C4D3E2F1A0 failed "
                       "with ErrorCode=-2143617011"
-            << QStringList{
-                   "1: HNS refused a request: HNS call DELETE /policylists/4F0E1D2C-3B4A-4958-A716-"
-                   "B5C4D3E2F1A0 failed: HCN_E_INVALID_POLICY (0x803B000D), \"The policy configuration is "
-                   "invalid or incomplete.\""};
+            << QStringList{"1: HNS refused a request: HNS call DELETE /policylists/4F0E1D2C-3B4A-4958-A716-"
+                           "B5C4D3E2F1A0 failed: HCN_E_INVALID_POLICY (0x803B000D), \"The provided policy "
+                           "configuration is invalid or missing parameters.\""};
         QTest::newRow("a network change, the message before the code")
             << klog + "hcnModifyNetwork failed in Win32: The network was not found. (0x803b0001)"
             << QStringList{"1: HNS refused a request: hcnModifyNetwork failed: HCN_E_NETWORK_NOT_FOUND "
@@ -1409,7 +1408,8 @@ private slots:
         QTest::newRow("an answer that says it failed, cut before its message")
             << "HcnCreateNetwork -- HRESULT: 2151350282. Result: {\"Success\":false,"
             << QStringList{"1: HNS reported a failure: HcnCreateNetwork failed: HCN_E_INVALID_NETWORK "
-                           "(0x803B000A), \"The network configuration is invalid or incomplete.\""};
+                           "(0x803B000A), \"The provided network configuration is invalid or missing "
+                           "parameters.\""};
     }
 
     void refusedRequestsNameTheError()
@@ -1844,8 +1844,8 @@ private slots:
             << "Message          : HNS failed to create endpoint with settings " + doc +
                    ".\n                   Error: 0x803b001e"
             << false
-            << "HCN_E_INVALID_IP (0x803B001E), \"The IP address is invalid or is not in any configured "
-               "subnet.\"";
+            << "HCN_E_INVALID_IP (0x803B001E), \"IP address is either invalid or not part of any "
+               "configured subnet(s).\"";
         QTest::newRow("HNS's answer after the request: its ErrorCode in decimal and its Error")
             << "failed to create endpoint with settings " + doc +
                    R"( {"Success":false,"Error":"The specified port already exists. ","ErrorCode":2151350291})"

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QSet>
 #include <QtTest>
+#include <algorithm>
 
 using namespace hcn;
 
@@ -14,6 +15,11 @@ namespace {
 QString qs(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+QString trimmedMessage(HResult code)
+{
+    return qs(hresultMessage(code)).trimmed();
 }
 
 bool anyContains(const std::vector<std::string>& lines, const QString& word)
@@ -43,6 +49,11 @@ private slots:
     void unknownCodeStillDecodes_data();
     void unknownCodeStillDecodes();
     void docsListEveryCode();
+    void messageTextReadsAsCode_data();
+    void messageTextReadsAsCode();
+    void textOfNoCode_data();
+    void textOfNoCode();
+    void everyWordingReadsBack();
 };
 
 void TestErrorCatalog::everyNamedCodeIsExplained_data()
@@ -265,6 +276,137 @@ void TestErrorCatalog::docsListEveryCode()
         const ErrorExplanation e = explainHResult(code);
         const QString row = QStringLiteral("| %1 | %2 |").arg(qs(hresultHex(code)), qs(e.name));
         QVERIFY2(text.contains(row), qPrintable(row));
+    }
+}
+
+void TestErrorCatalog::messageTextReadsAsCode_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("code");
+    const int policy = hr::InvalidPolicy;
+    QTest::newRow("invalid policy: Windows' text")
+        << QByteArray("The provided policy configuration is invalid or missing parameters.") << policy;
+    QTest::newRow("invalid policy: as an ErrorRecord carries it, trailing space")
+        << QByteArray("The provided policy configuration is invalid or missing parameters. ") << policy;
+    QTest::newRow("invalid policy: without the final period")
+        << QByteArray("The provided policy configuration is invalid or missing parameters") << policy;
+    QTest::newRow("invalid policy: doubled blank")
+        << QByteArray("The provided policy configuration is invalid  or missing parameters.") << policy;
+    QTest::newRow("invalid policy: other case")
+        << QByteArray("the provided POLICY configuration is invalid or missing parameters.") << policy;
+    QTest::newRow("invalid policy: earlier wording of this service")
+        << QByteArray("The policy configuration is invalid or incomplete.") << policy;
+    QTest::newRow("invalid policy: earlier wording, no period, doubled blank")
+        << QByteArray("The policy  configuration is invalid or incomplete") << policy;
+    const int attached = hr::EndpointAlreadyAttached;
+    QTest::newRow("endpoint attached: Windows' text")
+        << QByteArray("This endpoint is already attached to the switch.") << attached;
+    QTest::newRow("endpoint attached: without the final period")
+        << QByteArray("This endpoint is already attached to the switch") << attached;
+    QTest::newRow("endpoint attached: doubled blank")
+        << QByteArray("This endpoint is  already attached to the switch.") << attached;
+    QTest::newRow("endpoint attached: earlier wording")
+        << QByteArray("The endpoint is already attached to the switch.") << attached;
+    const int reference = hr::InvalidJsonReference;
+    QTest::newRow("JSON reference: Windows' text")
+        << QByteArray("The reference is invalid in the JSON document.") << reference;
+    QTest::newRow("JSON reference: without the final period")
+        << QByteArray("The reference is invalid in the JSON document") << reference;
+    QTest::newRow("JSON reference: doubled blank")
+        << QByteArray("The reference is invalid in the  JSON document.") << reference;
+    QTest::newRow("JSON reference: earlier wording")
+        << QByteArray("A reference inside the JSON document is invalid.") << reference;
+    QTest::newRow("invalid network: wrapped over two lines, as a console prints it")
+        << QByteArray("The\nprovided network configuration is invalid or missing parameters. ")
+        << int(hr::InvalidNetwork);
+    QTest::newRow("invalid IP: Windows' text")
+        << QByteArray("IP address is either invalid or not part of any configured subnet(s).")
+        << int(hr::InvalidIp);
+    QTest::newRow("invalid IP: earlier wording")
+        << QByteArray("The IP address is invalid or is not in any configured subnet.") << int(hr::InvalidIp);
+    QTest::newRow("address reserved: ErrorRecord text")
+        << QByteArray("An address provided is invalid or reserved. ") << int(hr::AddrInvalidOrReserved);
+    QTest::newRow("ICS disabled: Windows' text")
+        << QByteArray("Internet Connection Sharing service (SharedAccess) is disabled and cannot be started.")
+        << int(hr::IcsDisabled);
+    QTest::newRow("namespace attach: Windows' text")
+        << QByteArray(
+               "This requested operation is invalid as endpoint is already part of a network namespace.")
+        << int(hr::EndpointNamespaceAlreadyExists);
+    QTest::newRow("IP subnet: Windows' text, first letter whole")
+        << QByteArray("The provided IP subnet configuration is invalid or missing parameters.")
+        << int(hr::InvalidIpSubnet);
+    QTest::newRow("port in use: sharing violation")
+        << QByteArray("The process cannot access the file because it is being used by another process.")
+        << int(hr::SharingViolation);
+    QTest::newRow("port in use: sharing violation, no period")
+        << QByteArray("The process cannot access the file because it is being used by another process")
+        << int(hr::SharingViolation);
+    QTest::newRow("device not ready") << QByteArray("The device is not ready.") << int(hr::NotReady);
+    QTest::newRow("the network's sentence, which Microsoft's table repeats for the layer: the network")
+        << QByteArray("A network with this name already exists.") << int(hr::NetworkAlreadyExists);
+    QTest::newRow("the layer's own wording")
+        << QByteArray("A network layer with this name already exists.") << int(hr::LayerAlreadyExists);
+    QTest::newRow("the request sentence, which Microsoft's table repeats for the guest's: HCN's")
+        << QByteArray("The specified request is unsupported.") << int(hr::RequestUnsupported);
+    QTest::newRow("title in braces")
+        << QByteArray(
+               "{Object Exists} An attempt was made to create an object and the object name already existed.")
+        << int(hr::ObjectNameExists);
+    QTest::newRow("without the title in braces")
+        << QByteArray("An attempt was made to create an object and the object name already existed.")
+        << int(hr::ObjectNameExists);
+    QTest::newRow("older Windows wording of an HCS code")
+        << QByteArray("A Compute System with the specified identifier does not exist.")
+        << int(hr::HcsSystemNotFound);
+}
+
+void TestErrorCatalog::messageTextReadsAsCode()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, code);
+    const auto found = hresultOfMessage(std::string_view(text.constData(), std::size_t(text.size())));
+    QVERIFY2(found.has_value(), text.constData());
+    QCOMPARE(qs(hresultLabel(*found)), qs(hresultLabel(code)));
+}
+
+void TestErrorCatalog::textOfNoCode_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("only blanks and periods") << QByteArray("  . ");
+    QTest::newRow("a text no source gives Windows' wording of") << QByteArray("Can't find the network.");
+    QTest::newRow("the start of a message") << QByteArray("The provided policy configuration");
+    QTest::newRow("a message with more after it")
+        << QByteArray("The provided policy configuration is invalid or missing parameters. See the log.");
+    QTest::newRow("a success is no failure") << QByteArray("The operation completed successfully.");
+    QTest::newRow("a document's brace is no title") << QByteArray("{\"Error\":\"Invalid policy type.\"}");
+}
+
+void TestErrorCatalog::textOfNoCode()
+{
+    QFETCH(QByteArray, text);
+    QVERIFY(!hresultOfMessage(std::string_view(text.constData(), std::size_t(text.size()))).has_value());
+}
+
+void TestErrorCatalog::everyWordingReadsBack()
+{
+    // Every wording of every code gives back that code, or the code before it in the table that shares
+    // the text; Windows' text comes first and is the message hresultMessage gives.
+    for (HResult code : namedHResults()) {
+        const std::vector<std::string_view> texts = hresultMessageTexts(code);
+        QVERIFY(!texts.empty());
+        QCOMPARE(qs(texts.front()), trimmedMessage(code));
+        if (!failed(code))
+            continue;
+        for (std::string_view text : texts) {
+            const auto found = hresultOfMessage(text);
+            QVERIFY2(found.has_value(), text.data());
+            if (*found == code)
+                continue;
+            const auto shared = hresultMessageTexts(*found);
+            QVERIFY2(std::find(shared.begin(), shared.end(), text) != shared.end(), text.data());
+        }
     }
 }
 

@@ -258,7 +258,7 @@ void TestHostEnvironment::fromJsonRejects()
     QVERIFY(!environment);
     QCOMPARE(environment.code(), hr::InvalidJson);
     const QString message = qs(environment.status().message());
-    QVERIFY2(message.startsWith("The JSON document string is invalid. "), qPrintable(message));
+    QVERIFY2(message.startsWith("Invalid JSON document string. "), qPrintable(message));
     const QString detail = qs(environment.status().detail());
     for (const auto& mention : detailMentions)
         QVERIFY2(detail.contains(mention), qPrintable(detail + " -- lacks: " + mention));

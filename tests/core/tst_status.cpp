@@ -120,10 +120,10 @@ void TestStatus::errorRecordEscapesDetail()
 void TestStatus::messageJoinsSystemTextAndDetail()
 {
     QCOMPARE(qs(Status(hr::InvalidIp).message()),
-             QString("The IP address is invalid or is not in any configured subnet. "));
+             QString("IP address is either invalid or not part of any configured subnet(s). "));
     QCOMPARE(qs(Status(hr::InvalidIp, "10.9.9.9 is outside 10.0.0.0/24.").message()),
-             QString("The IP address is invalid or is not in any configured subnet. 10.9.9.9 is outside "
-                     "10.0.0.0/24."));
+             QString("IP address is either invalid or not part of any configured subnet(s). 10.9.9.9 is "
+                     "outside 10.0.0.0/24."));
     QCOMPARE(qs(Status(hr::InvalidIp, "x").detail()), QString("x"));
 }
 

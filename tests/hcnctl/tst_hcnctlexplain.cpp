@@ -83,6 +83,24 @@ void TestHcnctlExplain::explainsCodes_data()
     QTest::newRow("an HCS code the catalog does not name: said to be HCS's")
         << QStringList{"explain", "0xC0370199"} << 1
         << QStringList{"not in the error catalog", "HCS (compute system, 0x37)", "not one of HNS"} << "^$";
+    const QStringList sharingViolation{
+        "ERROR_SHARING_VIOLATION (0x80070020, -2147024864)",
+        "Message:  The process cannot access the file because it is being used by another process.",
+        "host port is already in use by another process", "excludedportrange", "Get-NetTCPConnection"};
+    QTest::newRow("sharing violation: a port mapping's host port in use by another process")
+        << QStringList{"explain", "0x80070020"} << 0 << sharingViolation << "^$";
+    QTest::newRow("sharing violation by its Win32 number as hcsshim logs it (0x20)")
+        << QStringList{"explain", "32"} << 0 << sharingViolation << "^$";
+    QTest::newRow("device not ready: named, with the switch to look at")
+        << QStringList{"explain", "0x80070015"} << 0
+        << QStringList{"ERROR_NOT_READY (0x80070015, -2147024875)", "Message:  The device is not ready.",
+                       "Get-VMSwitchExtension", "HNS-Network-Create"}
+        << "^$";
+    QTest::newRow("invalid policy: Windows' own message text")
+        << QStringList{"explain", "0x803B000D"} << 0
+        << QStringList{"HCN_E_INVALID_POLICY (0x803B000D, -2143617011)",
+                       "Message:  The provided policy configuration is invalid or missing parameters."}
+        << "^$";
     QTest::newRow("help page lists the spellings")
         << QStringList{"explain", "--help"} << 0 << QStringList{"-2143617005", "hr::", "Exit status 0"}
         << "^$";

@@ -6,6 +6,7 @@
 // HRESULT values the engine returns, with their Windows names and message texts.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,9 @@ inline constexpr HResult FileNotFound = makeHResult(0x80070002);
 inline constexpr HResult ModNotFound = makeHResult(0x8007007E);  ///< ERROR_MOD_NOT_FOUND: a DLL cannot be loaded
 inline constexpr HResult ProcNotFound = makeHResult(0x8007007F); ///< ERROR_PROC_NOT_FOUND: a DLL lacks an export
 inline constexpr HResult GenFailure = makeHResult(0x8007001F);
+inline constexpr HResult NotReady = makeHResult(0x80070015); ///< ERROR_NOT_READY (21)
+/// ERROR_SHARING_VIOLATION (32): for a port mapping, the host port is taken by another process.
+inline constexpr HResult SharingViolation = makeHResult(0x80070020);
 inline constexpr HResult ServiceDisabled = makeHResult(0x80070422);
 inline constexpr HResult ServiceNotActive = makeHResult(0x80070426);
 inline constexpr HResult Timeout = makeHResult(0x800705B4); ///< HRESULT_FROM_WIN32(ERROR_TIMEOUT)
@@ -127,6 +131,17 @@ constexpr bool failed(HResult code)
 std::string_view hresultName(HResult code);
 /// The system message text as Windows formats it (sentence + trailing space), or a generic text.
 std::string_view hresultMessage(HResult code);
+/// Every wording known for the message of `code`, each without the trailing space: the Windows text
+/// (hresultMessage) first, then other wordings logs show for it (an older Windows', the one earlier
+/// releases of this service wrote). Empty for a code without a name.
+std::vector<std::string_view> hresultMessageTexts(HResult code);
+/// The failure code whose message `text` is, in any of its wordings (hresultMessageTexts), compared as
+/// messageMatchKey does; should two codes share a text, the first in the table. None for an unknown
+/// text.
+std::optional<HResult> hresultOfMessage(std::string_view text);
+/// How two spellings of one message compare: lower case, white space around dropped and runs of it
+/// inside made one blank, without final periods or a leading title in braces ("{Object Exists} ").
+std::string messageMatchKey(std::string_view text);
 /// Looks a code up by its symbolic name (case-insensitive); returns false when unknown.
 bool hresultFromName(std::string_view name, HResult& out);
 /// Every code with a name, in the order of the table (S_OK first).
