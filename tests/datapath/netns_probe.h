@@ -238,6 +238,12 @@ inline bool sendAll(int fd, const std::string& data)
     return true;
 }
 
+/// How long a probe that should go unanswered (a ping, a TCP connection to a blocked or closed port) is
+/// waited for before it counts as lost. On these links (veth pairs, bridges, VXLAN between namespaces of
+/// this host) the kernel answers in well under a millisecond, sanitizers or not, so an answer that should
+/// not come would come within this time; the probes expected to be answered keep their seconds.
+constexpr int kLostAfterMs = 500;
+
 /// Whether a TCP connection from inside `netns` (empty: the test's own) to address:port completes
 /// within timeoutMs; `peer` (optional) receives the address the listener saw, when `listener` >= 0.
 inline bool tcpConnects(const std::string& netns, const std::string& address, std::uint16_t port,

@@ -177,7 +177,7 @@ void TestLinuxDatapath::portMappingAnswersFromTheHost()
     // From the host itself, to a host address: the published port reaches the endpoint's port 80.
     QVERIFY(tcpConnects("", "10.244.2.1", 8080, 2000, server.fd));
     // An unpublished port does not.
-    QVERIFY(!tcpConnects("", "10.244.2.1", 8081, 1000));
+    QVERIFY(!tcpConnects("", "10.244.2.1", 8081, kLostAfterMs));
     // From a neighbour on the same network, through the host address (hairpin): the translated
     // connection reaches the endpoint and its answers find their way back (docs/datapath-linux.md).
     auto neighbour = m_host.endpoint(*net, "10.244.2.11");
@@ -198,7 +198,7 @@ void TestLinuxDatapath::portMappingAnswersFromTheHost()
                  {"Settings", {{"Policies", json::array({portMapping(80, 8080)})}}}};
     HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Endpoint, *ep, request.dump()));
     QVERIFY(nftRuleset().find("8080") == std::string::npos);
-    QVERIFY(!tcpConnects("", "10.244.2.1", 8080, 1000));
+    QVERIFY(!tcpConnects("", "10.244.2.1", 8080, kLostAfterMs));
     QCOMPARE(m_host.predicted("host", "10.244.2.1", 8080, true), std::string("delivered"));
 }
 
@@ -237,7 +237,7 @@ void TestLinuxDatapath::twoEndpointsPublishOnePortOnTwoVips()
              std::string("delivered to ep-10.244.16.10"));
     // The first endpoint's mapping goes; the second one's stays.
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::Endpoint, m_host.idOf(ResourceKind::Endpoint, *a)));
-    QVERIFY(!tcpConnects("", "10.244.16.1", 8080, 1000));
+    QVERIFY(!tcpConnects("", "10.244.16.1", 8080, kLostAfterMs));
     QVERIFY(tcpConnects("", "10.244.16.254", 8080, 2000, serverB.fd));
 }
 
@@ -262,9 +262,9 @@ void TestLinuxDatapath::aclBlocksWhatItSaysAndAllowsTheRest()
     QVERIFY(s80.fd >= 0 && s81.fd >= 0 && c82.fd >= 0 && c83.fd >= 0);
 
     QVERIFY(tcpConnects(c, "10.244.3.11", 80, 2000, s80.fd));  // not matched: allowed
-    QVERIFY(!tcpConnects(c, "10.244.3.11", 81, 1000));         // blocked inbound
+    QVERIFY(!tcpConnects(c, "10.244.3.11", 81, kLostAfterMs)); // blocked inbound
     QVERIFY(tcpConnects(o, "10.244.3.11", 81, 2000, s81.fd));  // the allow comes first for .12
-    QVERIFY(!tcpConnects(s, "10.244.3.10", 82, 1000));         // blocked outbound
+    QVERIFY(!tcpConnects(s, "10.244.3.10", 82, kLostAfterMs)); // blocked outbound
     QVERIFY(tcpConnects(s, "10.244.3.10", 83, 2000, c83.fd));  // other ports go out
     // The reachability trace, over the same documents, predicts what the packets did.
     QCOMPARE(m_host.predicted("ep-10.244.3.10", "10.244.3.11", 80), std::string("delivered"));
@@ -358,19 +358,23 @@ void TestLinuxDatapath::networkAclAppliesToEveryEndpoint()
                (to80 ? "open" : "closed") + ", ping " + (answered ? "answered" : "lost") + ", other:81 " +
                (toOther81 ? "open" : "closed");
     };
-    auto observed = [&] {
-        return outcome(tcpConnects(c, "10.244.20.11", 81, 1000, s81.fd),
-                       tcpConnects(c, "10.244.20.11", 80, 1000, s80.fd), pingFrom(c, "10.244.20.11"),
-                       tcpConnects(c, "10.244.20.12", 81, 1000, o81.fd));
+    // Each probe is waited for as long as the outcome it should have needs: a second or two for an
+    // answer, kLostAfterMs for a loss.
+    auto observed = [&](bool to81, bool to80, bool answered, bool toOther81) {
+        auto wait = [](bool open, int answerMs) { return open ? answerMs : kLostAfterMs; };
+        return outcome(tcpConnects(c, "10.244.20.11", 81, wait(to81, 1000), s81.fd),
+                       tcpConnects(c, "10.244.20.11", 80, wait(to80, 1000), s80.fd),
+                       pingFrom(c, "10.244.20.11", wait(answered, 2000)),
+                       tcpConnects(c, "10.244.20.12", 81, wait(toOther81, 1000), o81.fd));
     };
     const std::string allOpen = outcome(true, true, true, true);
     std::string rulesWithout;
     if (when == "modify") {
-        QCOMPARE(observed(), allOpen);
+        QCOMPARE(observed(true, true, true, true), allOpen);
         rulesWithout = rulesetByName(nftRuleset());
         HCN_VERIFY_OK(m_host.modifyNetwork(*net, policyRequest("Add", acls)));
     }
-    QCOMPARE(observed(), outcome(server81, server80, ping, other81));
+    QCOMPARE(observed(server81, server80, ping, other81), outcome(server81, server80, ping, other81));
     // The reachability trace, over the same documents, predicts what the TCP connections did.
     auto delivered = [&](const char* address, std::uint16_t port) {
         return m_host.predicted("ep-10.244.20.10", address, port) == "delivered";
@@ -385,12 +389,12 @@ void TestLinuxDatapath::networkAclAppliesToEveryEndpoint()
     Listener l81(late->netns, 81);
     QVERIFY(l81.fd >= 0);
     // Its first connection waits for ARP on a port just up: time for that when it is to connect.
-    QCOMPARE(tcpConnects(c, "10.244.20.13", 81, other81 ? 3000 : 1000, l81.fd), other81);
+    QCOMPARE(tcpConnects(c, "10.244.20.13", 81, other81 ? 3000 : kLostAfterMs, l81.fd), other81);
 
     // Removed by a modify, the network's ACLs lift from every endpoint, the late one too; the ruleset is
     // the one the endpoints had without them.
     HCN_VERIFY_OK(m_host.modifyNetwork(*net, policyRequest("Remove", acls)));
-    QCOMPARE(observed(), allOpen);
+    QCOMPARE(observed(true, true, true, true), allOpen);
     QVERIFY(tcpConnects(c, "10.244.20.13", 81, 2000, l81.fd));
     if (when == "modify")
         QCOMPARE(rulesetByName(nftRuleset()), rulesWithout);
@@ -456,15 +460,15 @@ void TestLinuxDatapath::failedNetworkAclModifyChangesNothing()
     QCOMPARE(rulesetByName(nftRuleset()), rulesBefore);
     QVERIFY2(m_host.networkDocument(*net) == documentBefore, m_host.networkDocument(*net).dump().c_str());
     QVERIFY(tcpConnects(c, "10.244.21.11", 80, 2000, s80.fd));
-    QVERIFY(!tcpConnects(c, "10.244.21.11", 81, 1000));
+    QVERIFY(!tcpConnects(c, "10.244.21.11", 81, kLostAfterMs));
     if (step.isEmpty())
         return;
     // The engine agrees: the same change, without the injected failure, goes through.
     HCN_VERIFY_OK(m_host.modifyNetwork(*net, request));
     QVERIFY(rulesetByName(nftRuleset()) != rulesBefore);
     const bool added = requestType == "Add";
-    QCOMPARE(tcpConnects(c, "10.244.21.11", 80, 1000, s80.fd), !added);
-    QCOMPARE(tcpConnects(c, "10.244.21.11", 81, 1000, s81.fd), !added);
+    QCOMPARE(tcpConnects(c, "10.244.21.11", 80, added ? kLostAfterMs : 1000, s80.fd), !added);
+    QCOMPARE(tcpConnects(c, "10.244.21.11", 81, added ? kLostAfterMs : 1000, s81.fd), !added);
 }
 
 void TestLinuxDatapath::outboundNatExceptionsAreNotNated()
@@ -546,7 +550,7 @@ void TestLinuxDatapath::attachMakesThePairDetachRemovesIt()
                 {"Settings", {{"EndpointId", epId.toString()}}}};
     HCN_VERIFY_OK(m_host.engine->modify(ResourceKind::Namespace, *ns, detach.dump()));
     // Cut off when the call returns, whether or not the kernel has finished deleting the pair.
-    QVERIFY(!tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, 500));
+    QVERIFY(!tcpConnects(m_host.netnsOf(*ns), "10.244.5.1", 9, kLostAfterMs));
     m_host.datapath->waitForRemovals();
     QCOMPARE(hcnLinks(), std::set<std::string>{bridge});
     QVERIFY(m_host.datapath->endpointPort(epId)->namespaceName.empty());
@@ -675,7 +679,7 @@ void TestLinuxDatapath::loadBalancerSpreadsConnections()
     HCN_VERIFY_OK(here);
     HCN_VERIFY_OK(here->addRoute(m_host.datapath->networkBridge(m_host.idOf(ResourceKind::Network, *net)),
                                  "10.96.0.0/16", ""));
-    QVERIFY(!tcpConnects("", "10.96.0.10", 8080, 1000));
+    QVERIFY(!tcpConnects("", "10.96.0.10", 8080, kLostAfterMs));
     QCOMPARE(m_host.predicted("host", "10.96.0.10", 8080), std::string("dropped"));
     json localDoc = lbDoc(json::array({"10.96.0.11"}), 8080, 2);
     localDoc["PortMappings"][0]["Flags"] = 2;
@@ -697,7 +701,7 @@ void TestLinuxDatapath::loadBalancerSpreadsConnections()
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::LoadBalancer, m_host.idOf(ResourceKind::LoadBalancer, *vip)));
     HCN_VERIFY_OK(m_host.engine->remove(ResourceKind::LoadBalancer, m_host.idOf(ResourceKind::LoadBalancer, *nodePort)));
     QVERIFY(nftRuleset().find("lb-") == std::string::npos);
-    QVERIFY(!tcpConnects(client, "10.96.0.10", 8080, 1000));
+    QVERIFY(!tcpConnects(client, "10.96.0.10", 8080, kLostAfterMs));
 }
 
 void TestLinuxDatapath::failedChangeLeavesNothing_data()
@@ -955,13 +959,13 @@ void TestLinuxDatapath::ipv6OnADualStackNetwork()
     QVERIFY(tcpConnects(c, "fd68:636e:13::11", 80, 2000, s80.fd, &peer));
     QCOMPARE(peer, std::string("fd68:636e:13::10")); // same bridge: no NAT
     // The ACL names an IPv6 address: IPv6 from it is blocked, IPv4 from the same endpoint is not.
-    QVERIFY(!tcpConnects(c, "fd68:636e:13::11", 81, 1000));
+    QVERIFY(!tcpConnects(c, "fd68:636e:13::11", 81, kLostAfterMs));
     QVERIFY(tcpConnects(c, "10.244.13.11", 81, 2000, s81v4.fd));
 
     // The published port answers on the host's IPv6 and IPv4 addresses, each to its own family.
     QVERIFY(tcpConnects("", "fd68:636e:13::1", 8080, 2000, s80.fd));
     QVERIFY(tcpConnects("", "10.244.13.1", 8080, 2000, s80v4.fd));
-    QVERIFY(!tcpConnects("", "fd68:636e:13::1", 8081, 1000));
+    QVERIFY(!tcpConnects("", "fd68:636e:13::1", 8081, kLostAfterMs));
 
     // An IPv6 load balancer (Flags 2) on every host address: both backends' IPv6 addresses serve it.
     Listener c80(c, 80, true);

@@ -103,7 +103,7 @@ void TestLinuxDatapathService::stopRemovesEverything()
     client.reset();
     QCOMPARE(hcnd.stop(), 0);
     QCOMPARE(hcnLinks(), std::set<std::string>{});
-    QVERIFY(!tcpConnects("", "127.0.0.1", 8200, 1000));
+    QVERIFY(!tcpConnects("", "127.0.0.1", 8200, kLostAfterMs));
     QVERIFY(!namedNetnsExists(programmed->netns));
     QCOMPARE(nftRuleset(), std::string());
 }
@@ -128,7 +128,7 @@ void TestLinuxDatapathService::restartAfterKillRemovesLeftovers()
     }
     QVERIFY(namedNetnsExists(netns)); // a killed hcnd cleans nothing
     QCOMPARE(hcnLinks().size(), std::size_t(2));
-    QVERIFY(!tcpConnects("", "127.0.0.1", 8200, 1000)); // but the kernel closed its sockets
+    QVERIFY(!tcpConnects("", "127.0.0.1", 8200, kLostAfterMs)); // but the kernel closed its sockets
 
     HcndChildProcess restarted;
     std::string error;
