@@ -9,6 +9,7 @@
 #include "io/cmdlet_error_records.h"
 #include "io/event_list.h"
 #include "io/failed_lookups.h"
+#include "io/hns_event_records.h"
 #include "io/hns_service_stops.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
@@ -290,6 +291,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         removals.push_back(std::move(removal));
     addLineMessages(hnsServiceStops(lines), ImportSeverity::Warning, source.name, messages);
     addLineMessages(failedLookupsIn(lines), ImportSeverity::Info, source.name, messages);
+    addLineMessages(hnsEventRecordsDone(lines), ImportSeverity::Info, source.name, messages);
     // Lines an object or a message states are not read again for objects a log only names.
     std::vector<std::pair<int, int>> shown;
     for (std::size_t i = first; i < sightings.size(); ++i)

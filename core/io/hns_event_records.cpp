@@ -1,4 +1,4 @@
-// HNS's own event-log record of a failed operation (see hns_event_records.h).
+// HNS's own event-log record of an operation, failed or done (see hns_event_records.h).
 
 #include "io/hns_event_records.h"
 
@@ -66,66 +66,107 @@ std::pair<std::string_view, std::string_view> eventTitleOf(std::string_view text
     return {title.substr(0, dash), title.substr(dash + 1)};
 }
 
-/// A record's `Result code = '0x800702BA'`: the HRESULT when it is a failure.
+/// A record's `Result code = '0x800702BA'`: the HRESULT, when it is one.
 std::optional<HResult> eventResultCode(std::string_view value)
 {
     value = trimBlanks(value);
     if (!value.starts_with("0x") && !value.starts_with("0X"))
         return std::nullopt;
     const Result<HResult> code = parseHResult(value);
-    if (!code.ok() || !failed(*code))
+    if (!code.ok())
         return std::nullopt;
     return *code;
 }
 
-} // namespace
+/// One record as read: its lines, what it did ("create network <name> <id>"), the object's type and the
+/// result code.
+struct EventRecord
+{
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::string verb; ///< lower case: "create"
+    std::string kindWord;
+    std::string what; ///< "create network nat b2ab65c9-..."
+    std::string type; ///< "LAYERED"; empty when the record names none
+    std::optional<HResult> code;
+};
 
-std::optional<LoggedRefusal> hnsEventRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
+/// The record that starts at lines[first] (`HNS-<Kind>-<Operation> :-`, its fields on the lines after it
+/// or on its own line); none when the line starts no record.
+std::optional<EventRecord> eventRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
 {
     const auto [kind, operation] = eventTitleOf(lines[first].text);
     if (kind.empty())
         return std::nullopt;
     // The fields on the title's line, then one a line (indented or not) up to a line that holds none.
     std::vector<EventField> fields = eventFieldsIn(lines[first].text);
-    std::size_t last = first;
+    EventRecord record;
+    record.first = first;
+    record.last = first;
     for (std::size_t k = first + 1; k < lines.size() && k <= first + kMaxEventFieldLines; ++k) {
         std::vector<EventField> more = eventFieldsIn(lines[k].text);
         if (more.empty() || !eventTitleOf(lines[k].text).first.empty())
             break;
         fields.insert(fields.end(), more.begin(), more.end());
-        last = k;
+        record.last = k;
     }
-    const std::string kindWord = lowerCopy(kind);
-    std::optional<HResult> code;
+    record.kindWord = lowerCopy(kind);
+    record.verb = lowerCopy(operation);
     std::string id;
-    std::string type;
     std::string name;
     for (const EventField& field : fields) {
         if (field.name == "result code")
-            code = eventResultCode(field.value);
-        else if (field.name == kindWord + " id")
+            record.code = eventResultCode(field.value);
+        else if (field.name == record.kindWord + " id")
             id = field.value;
-        else if (field.name == kindWord + " type")
-            type = field.value;
-        else if (field.name == kindWord + " name")
+        else if (field.name == record.kindWord + " type")
+            record.type = field.value;
+        else if (field.name == record.kindWord + " name")
             name = field.value;
     }
-    if (!code)
-        return std::nullopt;
     if (id.size() == 38 && id.front() == '{' && id.back() == '}')
         id = id.substr(1, 36);
-    std::string what = lowerCopy(operation) + " " + kindWord;
+    record.what = record.verb + " " + record.kindWord;
     for (const std::string* part : {&name, &id})
         if (!part->empty())
-            what += " " + *part;
-    what += " (" + (type.empty() ? std::string() : type + ", ") + "HNS event log)";
+            record.what += " " + *part;
+    return record;
+}
+
+} // namespace
+
+std::optional<LoggedRefusal> hnsEventRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
+{
+    const std::optional<EventRecord> record = eventRecordAt(lines, first);
+    if (!record || !record->code || !failed(*record->code))
+        return std::nullopt;
     LoggedError error;
-    error.operation = std::move(what);
-    error.code = code;
-    error.verb = lowerCopy(operation);
-    error.kind = resourceKindFromWord(kindWord);
+    error.operation =
+        record->what + " (" + (record->type.empty() ? std::string() : record->type + ", ") + "HNS event log)";
+    error.code = record->code;
+    error.verb = record->verb;
+    error.kind = resourceKindFromWord(record->kindWord);
     error.eventLog = true;
-    return LoggedRefusal{first, last, std::move(error)};
+    return LoggedRefusal{record->first, record->last, std::move(error)};
+}
+
+std::vector<ImportWarning> hnsEventRecordsDone(const std::vector<CleanedLine>& lines)
+{
+    std::vector<ImportWarning> done;
+    for (std::size_t first = 0; first < lines.size(); ++first) {
+        const std::optional<EventRecord> record = eventRecordAt(lines, first);
+        if (!record)
+            continue;
+        first = record->last;
+        if (!record->code || failed(*record->code))
+            continue;
+        const int line = lines[record->first].sourceLine;
+        done.push_back({line, lines[record->last].sourceLine,
+                        "HNS's event log records " + record->what +
+                            (record->type.empty() ? std::string() : " (" + record->type + ")") +
+                            " done, line " + std::to_string(line)});
+    }
+    return done;
 }
 
 } // namespace hcn::io

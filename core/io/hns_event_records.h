@@ -1,5 +1,5 @@
 #pragma once
-// HNS's own event-log record of an operation that failed (internal to core/io), as Event Viewer shows the
+// HNS's own event-log record of an operation (internal to core/io), as Event Viewer shows the
 // Microsoft-Windows-Host-Network-Service log: `HNS-Network-Create :-` and its fields one a line,
 // ` Network id = '{be251d5c-...}'.`, ` Network type = 'NAT'.`, `  Result code = '0x800702BA'.`.
 
@@ -16,5 +16,10 @@ namespace hcn::io {
 /// or on its own line) when its `Result code` is a failure: what failed ("create network <id> (NAT, HNS
 /// event log)") and the code, with the lines of the record.
 std::optional<LoggedRefusal> hnsEventRecordAt(const std::vector<CleanedLine>& lines, std::size_t first);
+
+/// HNS's event-log records of operations that succeeded (`Result code = '0x0'`): one info each, "HNS's
+/// event log records create network <id> (LAYERED) done, line N" (N: the record's title line). No
+/// failure: the report counts them with none and merges them with none.
+std::vector<ImportWarning> hnsEventRecordsDone(const std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io

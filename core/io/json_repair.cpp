@@ -125,29 +125,31 @@ std::string repairCommas(std::string_view json, std::vector<std::string>& repair
     return out;
 }
 
-namespace {
-
-/// Placeholders longer than this are no placeholder (a sentence in angle brackets).
+/// Placeholders longer than this inside their brackets are no placeholder (a sentence in angle brackets).
 constexpr std::size_t kMaxPlaceholder = 80;
 
-/// The length of the placeholder `<...>` at json[at], or 0: one line, no quote or bracket inside, and
-/// followed (past blanks) by what ends a value (`,`, `}`, `]`, a line end, the end).
+bool isPlaceholder(std::string_view text)
+{
+    if (text.size() < 3 || text.size() > kMaxPlaceholder + 2 || text.front() != '<' || text.back() != '>')
+        return false;
+    return text.substr(1, text.size() - 2).find_first_of("\n\"{}[]<>") == std::string_view::npos;
+}
+
+namespace {
+
+/// The length of the placeholder `<...>` at json[at], or 0: one (isPlaceholder) followed (past blanks)
+/// by what ends a value (`,`, `}`, `]`, a line end, the end).
 std::size_t placeholderLength(std::string_view json, std::size_t at)
 {
-    std::size_t end = at + 1;
-    while (end < json.size() && end - at <= kMaxPlaceholder && json[end] != '>') {
-        if (std::string_view("\n\"{}[]<").find(json[end]) != std::string_view::npos)
-            return 0;
-        ++end;
-    }
-    if (end >= json.size() || json[end] != '>' || end == at + 1)
+    const std::size_t close = json.substr(0, at + kMaxPlaceholder + 2).find('>', at + 1);
+    if (close == std::string_view::npos || !isPlaceholder(json.substr(at, close + 1 - at)))
         return 0;
-    std::size_t next = end + 1;
+    std::size_t next = close + 1;
     while (next < json.size() && (json[next] == ' ' || json[next] == '\t'))
         ++next;
     if (next < json.size() && std::string_view(",}]\n").find(json[next]) == std::string_view::npos)
         return 0;
-    return end + 1 - at;
+    return close + 1 - at;
 }
 
 /// Where dropPlaceholders is in the value: one frame per open bracket.

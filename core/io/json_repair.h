@@ -50,6 +50,11 @@ private:
 /// (`"http://..."` stays). Each kind of repair made is added once to `repairs`.
 std::string repairCommas(std::string_view json, std::vector<std::string>& repairs);
 
+/// Whether `text` is a placeholder a poster or a template put where a value or a name goes (`<name>`,
+/// `<network-id>`, `<ignore the data>`): in angle brackets, on one line, at most 80 bytes inside, with no
+/// quote, bracket or brace inside.
+bool isPlaceholder(std::string_view text);
+
 /// `json` with the placeholders a poster put where values, elements or members were (`<ignore the data>`,
 /// `<redacted>`, `<your service cidr>`, `<...>`: outside strings, on one line, where a value or a member
 /// starts and before what ends one) left out as elided lines are: a member whose value is one goes with

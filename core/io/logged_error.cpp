@@ -11,6 +11,7 @@
 #include "hcn/resource_kind.h"
 #include "io/cmdlet_error_records.h"
 #include "io/hns_event_records.h"
+#include "io/json_repair.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
@@ -539,29 +540,13 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
     for (const std::string_view v : kVerbs)
         if (step.starts_with(v) && (step.size() == v.size() || step[v.size()] == ' '))
             verb = v;
-    static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
-        {"endpoint", "endpoint"},           {"network", "network"},
-        {"namespace", "namespace"},         {"loadbalancer", "load balancer"},
-        {"load balancer", "load balancer"}, {"policy", "policy"}};
     std::string_view kind;
-    for (const auto& [word, name] : kKinds)
-        if (step.find(word) != std::string_view::npos) {
-            kind = name;
+    for (const logged::KindSpelled& word : logged::kKindWords)
+        if (step.find(word.text) != std::string_view::npos) {
+            kind = resourceKindLabel(word.kind);
             break;
         }
     return verb.empty() || kind.empty() ? std::string() : std::string(verb) + " " + std::string(kind);
-}
-
-bool guidStartsAt(std::string_view text, std::size_t at)
-{
-    if (at + 36 > text.size())
-        return false;
-    for (std::size_t i = 0; i < 36; ++i) {
-        const char c = text[at + i];
-        if (i == 8 || i == 13 || i == 18 || i == 23 ? c != '-' : hexDigit(c) < 0)
-            return false;
-    }
-    return at + 36 == text.size() || !isCodeChar(text[at + 36]);
 }
 
 /// The HNS network a failed endpoint create names on its line: the second argument of win-bridge's
@@ -571,7 +556,7 @@ std::string networkNamedOn(std::string_view text, std::string_view lower)
 {
     if (const std::size_t call = lower.find("provisionendpoint("); call != std::string_view::npos) {
         const std::size_t comma = lower.find(',', call);
-        if (comma != std::string_view::npos && guidStartsAt(text, comma + 1))
+        if (comma != std::string_view::npos && logged::findLoggedGuid(text, comma + 1) == comma + 1)
             return std::string(text.substr(comma + 1, 36));
     }
     for (std::size_t at = lower.find("network"); at != std::string_view::npos;
@@ -584,7 +569,7 @@ std::string networkNamedOn(std::string_view text, std::string_view lower)
         while (id < lower.size() && (lower[id] == ' ' || lower[id] == '=' || lower[id] == ':' ||
                                      lower[id] == '"' || lower[id] == '\\' || lower[id] == '{'))
             ++id;
-        if (id - at <= 16 && guidStartsAt(text, id))
+        if (id - at <= 16 && logged::findLoggedGuid(text, id) == id)
             return std::string(text.substr(id, 36));
     }
     return {};
@@ -693,6 +678,32 @@ void withWindowsWording(LoggedError& error)
         error.message = std::string(known);
 }
 
+/// HNS's error as prose quotes it, `HNS error: <a known code's Windows message>` (`... returns HNS error:
+/// The parameter is incorrect and rejects the creation of the services.`): that code and its message, the
+/// longest start of the text after `HNS error:` that ends at a word's end and is the Windows message of a
+/// code the project names (codeOfMessage). None when the text starts with no such message.
+std::optional<LoggedError> hnsErrorTextIn(std::string_view text, std::string_view lower)
+{
+    constexpr std::string_view kLead = "hns error:";
+    const std::size_t at = lower.find(kLead);
+    if (at == std::string_view::npos || (at > 0 && isCodeChar(lower[at - 1])))
+        return std::nullopt;
+    std::string_view rest = trimBlanks(text.substr(at + kLead.size()));
+    rest = rest.substr(0, std::min(rest.size(), kMaxLoggedMessage));
+    for (std::size_t end = rest.size(); end > 0; --end) {
+        if ((end < rest.size() && isCodeChar(rest[end])) ||
+            !(isCodeChar(rest[end - 1]) || rest[end - 1] == '.'))
+            continue;
+        if (const std::optional<HResult> code = codeOfMessage(rest.substr(0, end))) {
+            LoggedError error;
+            error.code = code;
+            error.message = std::string(trimBlanks(hresultMessage(*code)));
+            return error;
+        }
+    }
+    return std::nullopt;
+}
+
 /// The error `text` (one log line, `lower` its lower case) states about a request HNS refused, when it
 /// states one (refusalsLoggedIn).
 std::optional<LoggedError> refusalIn(std::string_view text, std::string_view lower)
@@ -710,7 +721,7 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     const bool hnsOperation = operation.starts_with("hcn") || operation.starts_with("hns");
     const bool hcnCode = error.code && (static_cast<std::uint32_t>(*error.code) & 0xFFFF0000u) == 0x803B0000u;
     if (has("failed in win32:") ? !hnsOperation : !(has("hns failed with error") || hnsOperation || hcnCode))
-        return std::nullopt;
+        return hnsErrorTextIn(text, lower);
     if (!error.code)
         error.code = codeOfMessage(error.message);
     withWindowsWording(error);
@@ -955,6 +966,7 @@ struct NamedObject
 {
     ResourceKind kind = ResourceKind::Invalid;
     std::string name;
+    bool placeholder = false; ///< named by a placeholder (`<name>`, isPlaceholder): a template's text
 };
 
 /// The object named from `at` in `text` (`lower` its lower case), and `at` moved past it; Invalid kind
@@ -975,6 +987,14 @@ NamedObject objectNamedAt(std::string_view text, std::string_view lower, std::si
             if (end >= lower.size() || lower[end] != ' ')
                 continue;
             ++end;
+            // A template's placeholder (`<name>`, `<container name>`) stands for a name.
+            if (const std::size_t close =
+                    end < text.size() && text[end] == '<' ? text.find('>', end) : std::string_view::npos;
+                close != std::string_view::npos && isPlaceholder(text.substr(end, close + 1 - end))) {
+                NamedObject object{word.kind, std::string(text.substr(end, close + 1 - end)), true};
+                at = close + 1;
+                return object;
+            }
             std::string name = quotedOrBareName(text, end);
             while (!name.empty() && name.back() == '.')
                 name.pop_back();
@@ -1015,6 +1035,7 @@ void nameRequestIn(std::string_view text, LoggedError& error)
         if (object.kind == ResourceKind::Invalid)
             continue;
         const std::string kind(resourceKindLabel(object.kind));
+        error.placeholder = object.placeholder;
         std::string request = std::string(*verb) + " " + kind + " " + object.name;
         for (const std::string_view link : {" from ", " to ", " on ", " in "}) {
             if (lower.compare(next, link.size(), link) != 0)
@@ -1024,6 +1045,7 @@ void nameRequestIn(std::string_view text, LoggedError& error)
             if (other.kind == ResourceKind::Invalid)
                 break;
             const std::string otherKind(resourceKindLabel(other.kind));
+            error.placeholder = error.placeholder || other.placeholder;
             request += std::string(link) + otherKind + " " + other.name;
             if (const std::optional<Guid> id = Guid::parse(other.name); id && id->isNull())
                 request += link == " from " ? " (the null GUID: the " + kind + " was in no " + otherKind + ")"
@@ -1214,6 +1236,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         } else if (std::optional<LoggedError> codeless = codelessFailureIn(lines[first].text, lower))
             refusals.push_back({first, first, std::move(*codeless)});
     }
+    // A template's line (`Failed to create endpoint <name> on network nat: ...`) states no failure.
+    std::erase_if(refusals, [](const LoggedRefusal& refusal) { return refusal.error.placeholder; });
     for (LoggedRefusal& refusal : refusals)
         if (refusal.error.operation.empty() && refusal.firstLine > 0)
             refusal.error.operation =

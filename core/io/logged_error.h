@@ -53,6 +53,9 @@ struct LoggedError
     ResourceKind kind = ResourceKind::Invalid;
     /// HNS's own event-log record of the failure (hns_event_records.h).
     bool eventLog = false;
+    /// The line names its object by a placeholder (`Failed to create endpoint <name> on network nat`): an
+    /// issue template's text, no failure of its own.
+    bool placeholder = false;
     bool found() const { return code.has_value() || !message.empty() || !codeName.empty(); }
 };
 

@@ -2,8 +2,10 @@
 // code: a failure text without its final period before prose, Windows messages with a title in braces,
 // HNS's own event-log record, PowerShell error records of the cmdlets that ask HNS for networks and
 // endpoints, a failed hot attach of an endpoint, and Calico felix's failed network lookup; the object a
-// failure line names, docker's remote network driver passing an error on, and one failure logged by a
-// daemon and HNS's event log (docs/import.md, "Failed requests are not state").
+// failure line names (whatever HNS error form follows it and list or quote marker precedes it; a template's
+// placeholder names none), prose quoting `HNS error: <known message>`, docker's remote network driver
+// passing an error on, one failure logged by a daemon and HNS's event log, and HNS's event-log record of
+// an operation done (docs/import.md, "Failed requests are not state").
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
@@ -187,6 +189,60 @@ void TestLoggedFailures::reportsTheFailure_data()
            "already existed.\"; HNS's event log records it too, at lines 1-4: create network "
            "4f1d2c3b-8a9e-4b7c-9d6e-2a1b3c4d5e6f (NAT, HNS event log)"
         << "warning 1-4";
+    QTest::newRow("docker's create endpoint with hnsCall's error names the endpoint and the network")
+        << "create-endpoint-hnscall-named.txt"
+        << "warning 2-2: HNS refused a request: create endpoint shop01 on network nat failed: 0x80070020 "
+           "(Win32 "
+           "error 32), \"The process cannot access the file because it is being used by another process.\""
+        << "hnsCall";
+    QTest::newRow("the same with a Windows message in another language")
+        << "create-endpoint-hnscall-localized.txt"
+        << "warning 1-1: HNS refused a request: create endpoint tienda02 on network nat failed: 0x80070020 "
+           "(Win32 error 32), \"El proceso no tiene acceso al archivo porque est\u00e1 siendo utilizado por "
+           "otro proceso.\""
+        << "hnsCall";
+    QTest::newRow("the same through hnsCallRawResponse")
+        << "create-endpoint-hnscallrawresponse.txt"
+        << "warning 1-1: HNS refused a request: create endpoint cart on network lab failed: E_INVALIDARG "
+           "(0x80070057), \"The parameter is incorrect.\""
+        << "hnsCall";
+    QTest::newRow("a numbered step before docker's create endpoint")
+        << "create-endpoint-numbered-step.txt"
+        << "warning 4-4: HNS refused a request: create endpoint cart on network nat failed: E_FAIL "
+           "(0x80004005), "
+           "\"Unspecified error.\""
+        << "";
+    QTest::newRow("a list item's dash before it, with hnsCall's error")
+        << "create-endpoint-dash-item.txt"
+        << "warning 3-3: HNS refused a request: create endpoint cart on network nat failed: E_INVALIDARG "
+           "(0x80070057), \"The parameter is incorrect.\""
+        << "hnsCall";
+    QTest::newRow("a quote marker before it") << "create-endpoint-quoted.txt"
+                                              << "warning 3-3: HNS refused a request: create endpoint cart "
+                                                 "on network nat failed: E_FAIL (0x80004005), "
+                                                 "\"Unspecified error.\""
+                                              << "";
+    QTest::newRow("prose quoting HNS error: a known Windows message is that code's failure")
+        << "hns-error-prose.txt"
+        << "warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+        << "replicas";
+    QTest::newRow("a template's placeholder name is no failure; the real one stays")
+        << "placeholder-endpoint-template.txt"
+        << "warning 7-7: HNS refused a request: create endpoint quirky_lamport on network nat failed: E_FAIL "
+           "(0x80004005), \"Unspecified error.\""
+        << "<name>";
+    QTest::newRow(
+        "HNS's event-log record of a create that succeeded is an info, apart from the failure after it")
+        << "hns-event-done-then-failed.txt"
+        << "info 1-4: HNS's event log records create network 4a7c2e19-6b3d-4f8e-a1c5-9d0e2b7f3c68 (LAYERED) "
+           "done, line 1"
+        << "records it too";
+    QTest::newRow("the failure after it is reported on its own")
+        << "hns-event-done-then-failed.txt"
+        << "warning 6-9: HNS refused a request: create network c93e5b21-0f4a-4d6c-8e7b-2a1d9f6c4e53 "
+           "(L2BRIDGE, "
+           "HNS event log) failed: 0x80070015 (Win32 error 21)"
+        << "records it too";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
@@ -212,6 +268,8 @@ void TestLoggedFailures::saysNothingOfProse_data()
     QTest::newRow("a cmdlet's name and a colon in prose is no error record")
         << "cmdlet-prose-not-a-record.txt";
     QTest::newRow("HNS's event-log record of a create that succeeded") << "hns-event-success.txt";
+    QTest::newRow("HNS error: followed by no known Windows message") << "hns-error-prose-unknown.txt";
+    QTest::newRow("a template's placeholder network name") << "placeholder-network-template.txt";
 }
 
 void TestLoggedFailures::saysNothingOfProse()
