@@ -207,67 +207,26 @@ std::size_t messageTitleSize(std::string_view text)
     return end;
 }
 
-/// The message without its trailing blanks and period and its title in braces, lower case: how two
-/// spellings of one Windows message are compared.
-std::string comparable(std::string_view message)
-{
-    message = trimBlanks(message);
-    message.remove_prefix(messageTitleSize(message));
-    while (!message.empty() && message.back() == '.')
-        message.remove_suffix(1);
-    return lowerCopy(trimBlanks(message));
-}
-
-/// Windows messages an older Windows words otherwise than the error catalog (which has today's): the
-/// code they stand for.
-struct OlderWording
-{
-    std::string_view message;
-    HResult code;
-};
-constexpr OlderWording kOlderWordings[] = {
-    {"A Compute System with the specified identifier does not exist.", hr::HcsSystemNotFound},
-};
-
-/// The code whose Windows message `message` is, among the codes the project names (and their older
-/// wordings).
-std::optional<HResult> codeOfMessage(std::string_view message)
-{
-    const std::string wanted = comparable(message);
-    if (wanted.empty())
-        return std::nullopt;
-    for (const HResult code : namedHResults())
-        if (failed(code) && comparable(hresultMessage(code)) == wanted)
-            return code;
-    for (const OlderWording& older : kOlderWordings)
-        if (comparable(older.message) == wanted)
-            return older.code;
-    return std::nullopt;
-}
-
-/// The one code whose Windows message (or older wording) goes on after `start`, the start of a message
-/// the paste cut off at a word's end; none when no code's or more than one code's does.
+/// The one code whose Windows message (in any of its wordings) goes on after `start`, the start of a
+/// message the paste cut off at a word's end; none when no code's or more than one code's does.
 std::optional<HResult> codeOfMessageStart(std::string_view start)
 {
     const std::string shown = lowerCopy(trimBlanks(start));
     if (shown.size() < 8)
         return std::nullopt;
     std::optional<HResult> found;
-    const auto check = [&](std::string_view message, HResult code) {
-        const std::string known = lowerCopy(trimBlanks(message));
-        if (known.size() > shown.size() + 1 && known.starts_with(shown) && known[shown.size()] == ' ') {
-            if (found && *found != code)
-                return false;
-            found = code;
+    for (const HResult code : namedHResults()) {
+        if (!failed(code))
+            continue;
+        for (const std::string_view message : hresultMessageTexts(code)) {
+            const std::string known = lowerCopy(trimBlanks(message));
+            if (known.size() > shown.size() + 1 && known.starts_with(shown) && known[shown.size()] == ' ') {
+                if (found && *found != code)
+                    return std::nullopt;
+                found = code;
+            }
         }
-        return true;
-    };
-    for (const HResult code : namedHResults())
-        if (failed(code) && !check(hresultMessage(code), code))
-            return std::nullopt;
-    for (const OlderWording& older : kOlderWordings)
-        if (!check(older.message, older.code))
-            return std::nullopt;
+    }
     return found;
 }
 
@@ -278,7 +237,7 @@ std::size_t knownSentenceEnd(std::string_view message)
 {
     for (std::size_t dot = message.find(". "); dot != std::string_view::npos;
          dot = message.find(". ", dot + 1))
-        if (codeOfMessage(message.substr(0, dot + 1)))
+        if (hresultOfMessage(message.substr(0, dot + 1)))
             return dot + 1;
     return std::string_view::npos;
 }
@@ -362,7 +321,7 @@ LoggedError errorStatedAt(std::string_view text, std::size_t start)
     std::size_t codeAt = 0;
     error.code = hexCode(text.substr(start), codeAt);
     if (!error.code)
-        error.code = codeOfMessage(error.message);
+        error.code = hresultOfMessage(error.message);
     return error;
 }
 
@@ -667,21 +626,23 @@ bool mayStateHnsRefusal(std::string_view lower)
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
 
-/// A message that is its code's Windows message but for a missing final period or the case: the Windows
-/// wording, so the same error logged in both spellings is one.
+/// A message that is one of its code's wordings but for a missing final period, the case or blanks (an
+/// older Windows' words): the Windows wording, so the same error logged in both spellings is one.
 void withWindowsWording(LoggedError& error)
 {
     if (!error.code || error.message.empty() || error.messageCut)
         return;
-    const std::string_view known = trimBlanks(hresultMessage(*error.code));
-    if (!hresultName(*error.code).empty() && comparable(known) == comparable(error.message))
-        error.message = std::string(known);
+    const std::vector<std::string_view> wordings = hresultMessageTexts(*error.code);
+    const std::string key = messageMatchKey(error.message);
+    if (std::any_of(wordings.begin(), wordings.end(),
+                    [&](std::string_view wording) { return messageMatchKey(wording) == key; }))
+        error.message = std::string(trimBlanks(hresultMessage(*error.code)));
 }
 
 /// HNS's error as prose quotes it, `HNS error: <a known code's Windows message>` (`... returns HNS error:
 /// The parameter is incorrect and rejects the creation of the services.`): that code and its message, the
 /// longest start of the text after `HNS error:` that ends at a word's end and is the Windows message of a
-/// code the project names (codeOfMessage). None when the text starts with no such message.
+/// code the project names (hresultOfMessage). None when the text starts with no such message.
 std::optional<LoggedError> hnsErrorTextIn(std::string_view text, std::string_view lower)
 {
     constexpr std::string_view kLead = "hns error:";
@@ -694,7 +655,7 @@ std::optional<LoggedError> hnsErrorTextIn(std::string_view text, std::string_vie
         if ((end < rest.size() && isCodeChar(rest[end])) ||
             !(isCodeChar(rest[end - 1]) || rest[end - 1] == '.'))
             continue;
-        if (const std::optional<HResult> code = codeOfMessage(rest.substr(0, end))) {
+        if (const std::optional<HResult> code = hresultOfMessage(rest.substr(0, end))) {
             LoggedError error;
             error.code = code;
             error.message = std::string(trimBlanks(hresultMessage(*code)));
@@ -723,7 +684,7 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     if (has("failed in win32:") ? !hnsOperation : !(has("hns failed with error") || hnsOperation || hcnCode))
         return hnsErrorTextIn(text, lower);
     if (!error.code)
-        error.code = codeOfMessage(error.message);
+        error.code = hresultOfMessage(error.message);
     withWindowsWording(error);
     // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for.
     if (operation == "hnscall")
@@ -1113,7 +1074,7 @@ LoggedError loggedError(std::string_view after, std::string_view before)
         }
     }
     if (!error.code && !error.message.empty())
-        error.code = codeOfMessage(error.message);
+        error.code = hresultOfMessage(error.message);
     return error;
 }
 
@@ -1141,7 +1102,7 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     // hcsshim logs the whole message before the answer (`failed in Win32: An address provided is invalid
     // or reserved. (0x803b002f) {"Success":false,"Error":"An address provided`): that one is whole.
     if (answer.messageCut && !said.message.empty() &&
-        comparable(said.message).starts_with(comparable(answer.message))) {
+        messageMatchKey(said.message).starts_with(messageMatchKey(answer.message))) {
         answer.message = std::move(said.message);
         answer.messageCut = false;
     }
@@ -1158,7 +1119,7 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     if (answer.message.empty())
         answer.message = std::move(said.message);
     if (!answer.code && !answer.message.empty() && !answer.messageCut)
-        answer.code = codeOfMessage(answer.message);
+        answer.code = hresultOfMessage(answer.message);
     return answer;
 }
 
