@@ -11,15 +11,10 @@
 #include "io/import_objects.h"
 
 #include <algorithm>
-#include <array>
 
 namespace hcn::io::detail {
 
 namespace {
-
-/// The members a ContainerNetwork has and an HNS network has not.
-constexpr std::array kContainerNetworkMembers{"Subnets",   "SubnetPrefix", "Gateways",           "DNSServers",
-                                              "IsDeleted", "SourceMac",    "NetworkAdapterName", "DNSSuffix"};
 
 /// A list member as the list view or a table cell read it: the strings of `{a, b}` (a list), a single
 /// value (one item PowerShell printed bare), none for `{}` or an empty cell.
@@ -68,19 +63,6 @@ json& v1Members(json& doc)
 }
 
 } // namespace
-
-bool isContainerNetwork(const json& object)
-{
-    if (!object.is_object() || memberIgnoringCase(object, "Type"))
-        return false;
-    const json* mode = memberIgnoringCase(object, "Mode");
-    if (!mode || !mode->is_string() ||
-        networkModeFromName(mode->get_ref<const std::string&>()) == NetworkMode::Invalid)
-        return false;
-    // Mode and one of the object's own members: a network mode alone (a policy, a request) is none.
-    return std::any_of(kContainerNetworkMembers.begin(), kContainerNetworkMembers.end(),
-                       [&](const char* key) { return memberIgnoringCase(object, key) != nullptr; });
-}
 
 bool containerNetworkAsV1(Sighting& s)
 {

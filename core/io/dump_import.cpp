@@ -286,6 +286,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         requests.finish(source.name, messages);
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
+    detail::keyBySourceText(sightings, first, lines);
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
     for (FailedCmdletRemoval& removal : failedCmdletRemovalsIn(lines, source.name, namedRefusals))
         removals.push_back(std::move(removal));

@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "hcn/guid.h"
 #include "hcn/json_limits.h"
+#include "io/cut_id_warning.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
@@ -70,10 +71,13 @@ bool better(const Sighting& a, const Sighting& b)
     return a.order > b.order; // the later one: a dump appended after a change
 }
 
-/// A GUID made from the text that shows an object without one, the same on every import.
+/// A GUID made from the text that shows an object without one and the text of its source around it,
+/// the same on every import of that text under any file name: a bundle unpacked again, renamed or zipped
+/// gives its objects the IDs it gave them before. The same record in two hosts' files (which differ
+/// elsewhere) stays two objects.
 std::string madeUpId(const Sighting& s)
 {
-    return stableGuid(s.source + "\n" + std::to_string(s.firstLine) + "\n" + s.originalText);
+    return stableGuid(s.sourceKey + "\n" + std::to_string(s.firstLine) + "\n" + s.originalText);
 }
 
 } // namespace
@@ -95,12 +99,36 @@ std::string stableGuid(std::string_view seed)
     return text;
 }
 
+void keyBySourceText(std::vector<Sighting>& sightings, std::size_t first,
+                     const std::vector<CleanedLine>& lines)
+{
+    if (first >= sightings.size())
+        return;
+    std::string text;
+    for (const CleanedLine& line : lines)
+        text.append(line.text).push_back('\n');
+    const std::string key = stableGuid(text);
+    for (std::size_t i = first; i < sightings.size(); ++i)
+        sightings[i].sourceKey = key;
+}
+
 namespace {
+
+/// Whether the readers of `format` say a cut in a sighting's fields (startCut, cutOff, cutId): the JSON
+/// and Go dump readers do; a list view, a table or CLIXML say it only in the loss of the member cut.
+bool cutInFields(DumpFormat format)
+{
+    return format == DumpFormat::Json || format == DumpFormat::GoStruct;
+}
 
 /// Whether the sighting's text was cut (the paste, the log line or the dump ended inside it): it may
 /// show any member only in part.
 bool wasCut(const Sighting& s)
 {
+    if (s.startCut || s.cutOff || !s.cutId.empty())
+        return true;
+    if (cutInFields(s.format))
+        return false;
     const auto cut = [](const std::string& text) {
         return text.find("cut") != std::string::npos || text.find("ends inside") != std::string::npos;
     };
@@ -304,6 +332,79 @@ std::optional<std::size_t> sightingOfCutId(const std::vector<Sighting>& sighting
     return ids.size() == 1 ? found : std::nullopt;
 }
 
+/// Members HNS writes alike on every object of a kind, or that count or time what it did: a record
+/// showing nothing else (a Get-HnsNetwork list view cut before its ID: ActivityId, AdditionalParams,
+/// CurrentEndpointCount, Extensions) names no object.
+bool namesNothingAlone(std::string_view member)
+{
+    for (const char* bookkeeping :
+         {"ActivityId", "AdditionalParams", "CurrentEndpointCount", "TotalEndpoints",
+          "MaxConcurrentEndpoints", "Extensions", "Health", "Flags", "State", "Version", "Resources",
+          "SchemaVersion", "CreateProcessingStartTime"})
+        if (equalsIgnoreCase(member, bookkeeping))
+            return true;
+    return false;
+}
+
+/// Whether a sighting without an ID shows nothing that tells which object it is: no Name, no Type, no
+/// address, no reference, only members namesNothingAlone (a value the import writes for what the dump
+/// does not show, null, counts as none).
+bool namesNothing(const Sighting& s)
+{
+    if (!s.document.is_object() || !idKeyOf(s.document.value("ID", json())).empty() || !s.cutId.empty() ||
+        s.namespaceReference)
+        return false;
+    const auto empty = [](const json& value) {
+        return value.is_null() || ((value.is_array() || value.is_object()) && value.empty()) ||
+               (value.is_string() && trimBlanks(value.get_ref<const std::string&>()).empty());
+    };
+    for (const auto& [key, value] : s.document.items()) {
+        if (key == "ID" || empty(value) || namesNothingAlone(key))
+            continue;
+        if (key != "_v1" || !value.is_object())
+            return false;
+        for (const auto& [v1Key, v1Value] : value.items())
+            if (!empty(v1Value) && !namesNothingAlone(v1Key))
+                return false;
+    }
+    return true;
+}
+
+/// "Get-HnsNetwork record": the cmdlet that shows a v1 object of the kind, else "network record".
+std::string recordLabel(const Sighting& s)
+{
+    if (s.wasV1) {
+        switch (s.kind) {
+        case ResourceKind::Network:
+            return "Get-HnsNetwork record";
+        case ResourceKind::Endpoint:
+            return "Get-HnsEndpoint record";
+        case ResourceKind::LoadBalancer:
+            return "Get-HnsPolicyList record";
+        default:
+            break;
+        }
+    }
+    return std::string(resourceKindLabel(s.kind)) + " record";
+}
+
+/// The members a record shows beside what it lacks, as the warnings about cut IDs name them
+/// (shownMembersText): "ActivityId C6B0351B-..., CurrentEndpointCount 0".
+std::string shownMembers(const json& document)
+{
+    std::vector<std::pair<std::string, std::string>> members;
+    const auto add = [&](const std::string& key, const json& value) {
+        if (key != "ID" && key != "_v1" && !value.is_null() && !value.is_object() && !value.is_array())
+            members.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+    };
+    if (const auto v1 = document.find("_v1"); v1 != document.end() && v1->is_object())
+        for (const auto& [key, value] : v1->items())
+            add(key, value);
+    for (const auto& [key, value] : document.items())
+        add(key, value);
+    return shownMembersText(members);
+}
+
 class Linker
 {
 public:
@@ -313,6 +414,7 @@ public:
     {
         joinSplitEndpoints(sightings);
         const std::multimap<std::size_t, Sighting> cutIdsOnly = takeCutIdsOnly(sightings);
+        dropRecordsNamingNothing(sightings);
         const std::map<std::string, std::string> idsByAddress = addressIndex(sightings);
         // Group by kind and ID, in the order objects first appear.
         std::map<std::pair<ResourceKind, std::string>, std::vector<std::size_t>> groups;
@@ -468,6 +570,33 @@ public:
     }
 
 private:
+    /// The sightings without an ID that name nothing (namesNothing) leave `sightings`: an ID the import
+    /// made up for them would stand for no object anyone can find, and a second dump of the same host
+    /// would show it removed and another added. Each is a warning, worded as a table row cut before its
+    /// ID is: "a Get-HnsNetwork record cut before its ID (ActivityId C6B0351B-...); not imported".
+    void dropRecordsNamingNothing(std::vector<Sighting>& sightings)
+    {
+        std::vector<bool> drop(sightings.size(), false);
+        for (std::size_t i = 0; i < sightings.size(); ++i) {
+            const Sighting& s = sightings[i];
+            if (!namesNothing(s))
+                continue;
+            drop[i] = true;
+            const std::string shown = shownMembers(s.document);
+            m_messages.push_back(
+                {ImportSeverity::Warning,
+                 s.source,
+                 s.firstLine,
+                 s.lastLine,
+                 ResourceKind::Invalid,
+                 {},
+                 "a " + recordLabel(s) +
+                     (wasCut(s) ? " cut before its ID" : " without an ID, a Name or a Type") +
+                     (shown.empty() ? std::string() : " (" + shown + ")") + "; not imported"});
+        }
+        eraseMarked(sightings, drop);
+    }
+
     /// The sightings that show nothing but the start of their ID leave `sightings`: each that is the one
     /// object of its kind seen whole whose ID starts so (sightingOfCutId, as for a cut sighting showing
     /// other members) is noted on that object, by the index its sighting has after they left; each other

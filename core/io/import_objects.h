@@ -98,6 +98,9 @@ struct Sighting
     bool startCut = false;
     /// Its text never closes: only its members before the cut were read (FoundValue::cutOff).
     bool cutOff = false;
+    /// Tells its source by the text it holds, never by its name (keyBySourceText): an ID made up for the
+    /// object is made from it.
+    std::string sourceKey;
 };
 
 /// Every object in a found value (arrays, envelopes, snapshot documents and {"Networks":[...]} style
@@ -136,6 +139,11 @@ void splitPolicyLists(std::vector<Sighting>& sightings);
 /// A GUID made from `seed`, the same for the same seed: for objects a dump shows without an ID of their
 /// own.
 std::string stableGuid(std::string_view seed);
+
+/// Gives the sightings from `first` on the key of their source's text (`lines`, as cleaned): the same
+/// text read under any file name, from a folder or an archive, gives the same key.
+void keyBySourceText(std::vector<Sighting>& sightings, std::size_t first,
+                     const std::vector<CleanedLine>& lines);
 
 /// A network as Get-ContainerNetwork shows it (isContainerNetwork, object_kinds.h) with its members written
 /// as a v1 network's: `Mode` as `Type`, the `{prefix, ...}` of `Subnets`

@@ -10,6 +10,7 @@
 #include "io/object_ids.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -81,6 +82,10 @@ public:
 private:
     std::vector<std::string> m_names;
 };
+
+/// The members a ContainerNetwork has and an HNS network has not.
+constexpr std::array kContainerNetworkMembers{"Subnets",   "SubnetPrefix", "Gateways",           "DNSServers",
+                                              "IsDeleted", "SourceMac",    "NetworkAdapterName", "DNSSuffix"};
 
 } // namespace
 
@@ -172,6 +177,19 @@ ResourceKind classifyObject(const nlohmann::json& value, ResourceKind hint, bool
         has("compartmentguid") || (isNamespaceType(hnsType(value)) && hnsObjectClue))
         return ResourceKind::Namespace;
     return ResourceKind::Invalid;
+}
+
+bool isContainerNetwork(const nlohmann::json& object)
+{
+    if (!object.is_object() || memberIgnoringCase(object, "Type"))
+        return false;
+    const nlohmann::json* mode = memberIgnoringCase(object, "Mode");
+    if (!mode || !mode->is_string() ||
+        networkModeFromName(mode->get_ref<const std::string&>()) == NetworkMode::Invalid)
+        return false;
+    // Mode and one of the object's own members: a network mode alone (a policy, a request) is none.
+    return std::any_of(kContainerNetworkMembers.begin(), kContainerNetworkMembers.end(),
+                       [&](const char* key) { return memberIgnoringCase(object, key) != nullptr; });
 }
 
 bool isHcsComputeSystem(const nlohmann::json& value)

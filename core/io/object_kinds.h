@@ -26,8 +26,7 @@ bool isNetworkType(const nlohmann::json* type);
 bool isCniConfig(const nlohmann::json& value);
 
 /// Whether `object` is a network as Get-ContainerNetwork (Windows Server 2016's Containers PowerShell
-/// module) shows it: a network mode under `Mode`, no `Type`, and one of that object's other members
-/// (container_networks.cpp).
+/// module) shows it: a network mode under `Mode`, no `Type`, and one of that object's other members.
 bool isContainerNetwork(const nlohmann::json& object);
 
 /// Whether `value` is a document of HCS (the compute system service), not of HNS: a compute system as a

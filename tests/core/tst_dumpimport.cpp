@@ -20,6 +20,17 @@ DumpSource dumpFile(const QString& name)
     return {name.toStdString(), std::string(bytesView(readDump(name)))};
 }
 
+/// `text` as a file saved as UTF-16 LE with its byte order mark (Out-File in Windows PowerShell).
+QByteArray utf16WithBom(const QString& text)
+{
+    QByteArray out("\xFF\xFE", 2);
+    for (const QChar c : text) {
+        out.append(char(c.unicode() & 0xFF));
+        out.append(char(c.unicode() >> 8));
+    }
+    return out;
+}
+
 ImportResult importFiles(const QStringList& names)
 {
     std::vector<DumpSource> sources;
@@ -204,7 +215,7 @@ private slots:
                    "the dump shows no networks; 2 endpoints name 1 network it does not show"};
         QTest::newRow("a paste that starts inside a network: the members after the cut make it")
             << QStringList{"paste-starts-inside-a-network.txt"}
-            << QStringList{"Network:286C2528-BA13-4544-B00D-5BE1F9BA26C0"}
+            << QStringList{"Network:595A2D94-1E30-4291-8B38-E5FA46E6AC56"}
             << QStringList{"the paste starts inside a value; only the members after the cut are read",
                            "the paste starts inside this value; its members before line 4 are unknown"};
         QTest::newRow("a log field that starts inside a network and ends inside it")
@@ -214,7 +225,7 @@ private slots:
                            "the dump ends inside this value after line 3"};
         QTest::newRow("a network cut before its ID is still a network")
             << QStringList{"network-json-cut-before-id.txt"}
-            << QStringList{"Network:F9B58972-6043-40C5-B385-699A8D0F687C"}
+            << QStringList{"Network:7023F838-A441-4D34-BE06-89CC5CF3BB18"}
             << QStringList{"ID: not in the dump", "the value is cut off (it never closes)"};
         QTest::newRow("kube-proxy log exported as CSV: quotes doubled inside its fields")
             << QStringList{"kube-proxy-log-export.csv"}
@@ -990,6 +1001,56 @@ private slots:
         QCOMPARE(o.id.size(), std::size_t(36));
         QCOMPARE(o.id, second->report.objects[0].id);
         QVERIFY(QString::fromStdString(o.lost.at(0)).startsWith("ID: not in the dump; the snapshot calls it "));
+    }
+
+    /// An ID the import makes up comes from the text, never from the file's name: the same text under
+    /// another name (a bundle unpacked again, renamed, zipped, re-encoded) gives the object the same ID,
+    /// so two imports of one host's dump compare without a false removal and addition. The same record in
+    /// two hosts' files, which differ elsewhere, stays two objects.
+    void aMadeUpIdComesFromTheTextNotTheFileName_data()
+    {
+        QTest::addColumn<QString>("firstName");
+        QTest::addColumn<QByteArray>("firstText");
+        QTest::addColumn<QString>("secondName");
+        QTest::addColumn<QByteArray>("secondText");
+        QTest::addColumn<bool>("sameId");
+
+        const QByteArray endpoint = R"({"Name":"trimmed","IPAddress":"10.0.0.5","VirtualNetworkName":"nat"})";
+        const QByteArray listView = readDump("listview-network-without-id-column.txt");
+        QTest::newRow("another file name")
+            << "network.txt" << listView << "rke2-issue.txt" << listView << true;
+        QTest::newRow("inside an archive, in a folder")
+            << "hns.txt" << listView << "collect.zip!SDNLogs_node1/network.txt" << listView << true;
+        QTest::newRow("saved as UTF-16 with CRLF")
+            << "network.txt" << listView << "network-utf16.txt"
+            << utf16WithBom(QString::fromUtf8(listView).replace("\n", "\r\n")) << true;
+        QTest::newRow("JSON under another name")
+            << "paste" << endpoint << "endpoint.json" << endpoint << true;
+        QTest::newRow("the same record in another host's file")
+            << "node1/endpoint.txt"
+            << "node1\n" + endpoint << "node2/endpoint.txt"
+            << "node2\n" + endpoint << false;
+    }
+
+    void aMadeUpIdComesFromTheTextNotTheFileName()
+    {
+        QFETCH(QString, firstName);
+        QFETCH(QByteArray, firstText);
+        QFETCH(QString, secondName);
+        QFETCH(QByteArray, secondText);
+        QFETCH(bool, sameId);
+        Result<ImportResult> first = importDump({{firstName.toStdString(), firstText.toStdString()}});
+        Result<ImportResult> second = importDump({{secondName.toStdString(), secondText.toStdString()}});
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(first->objectCount(), std::size_t(1));
+        QCOMPARE(second->objectCount(), std::size_t(1));
+        QVERIFY(first->report.objects[0].idMadeUp);
+        QCOMPARE(first->report.objects[0].id == second->report.objects[0].id, sameId);
+        // Imported together: one object when the texts are one host's, two when they are two hosts'.
+        Result<ImportResult> both = importDump({{firstName.toStdString(), firstText.toStdString()},
+                                                {secondName.toStdString(), secondText.toStdString()}});
+        QVERIFY(both.ok());
+        QCOMPARE(both->objectCount(), std::size_t(sameId ? 1 : 2));
     }
 
     /// An ID with blanks around it inside its quotes (found by fuzzing: a %#v dump) is the GUID: the
@@ -2048,14 +2109,33 @@ private slots:
         // A document that does not start or end in the dump may have had its ID where it is cut.
         QTest::newRow("v2 query output whose paste starts after its ID is the network")
             << "hcn-v2-network-query-cut-before-id.txt"
-            << QStringList{"Network:89BE2095-3F9B-42ED-80A4-CBC365109846"} << QStringList{}
+            << QStringList{"Network:8EA0DA98-B29D-44AF-88ED-9FB6D3E77CC2"} << QStringList{}
             << QStringList{"warning: the paste starts inside a value",
-                           "info: network appnet (89BE2095-3F9B-42ED-80A4-CBC365109846): not carried in full"}
+                           "info: network appnet (8EA0DA98-B29D-44AF-88ED-9FB6D3E77CC2): not carried in full"}
             << QStringList{"a settings document"};
         QTest::newRow("a v2 document cut before it closes is the network")
-            << "hcn-v2-network-cut-at-end.txt" << QStringList{"Network:40869C9B-37CE-4750-86D3-F4084D254B70"}
+            << "hcn-v2-network-cut-at-end.txt" << QStringList{"Network:E1724F14-68BA-45B1-BA99-BD8367AA9A2C"}
             << QStringList{} << QStringList{"warning: the value is cut off"}
             << QStringList{"a settings document"};
+        // A record cut before its ID that shows only what HNS writes alike on every network (its last
+        // activity, counters, the switch's extensions) names no network: warned about, as a table row
+        // cut before its ID is, and no network with a made-up ID stands for it.
+        QTest::newRow("a Get-HnsNetwork list view cut before its ID names no network")
+            << "listview-network-cut-before-id.txt" << QStringList{} << QStringList{}
+            << QStringList{"error: nothing in the dump",
+                           "warning: a Get-HnsNetwork record cut before its ID (ActivityId "
+                           "4D2A9E61-7B3C-4F18-A05D-9C8E2B1F6A37, CurrentEndpointCount 3); not imported"}
+            << QStringList{"made up", "the snapshot calls it"};
+        QTest::newRow("Get-HnsNetwork's JSON cut before its ID names no network")
+            << "json-network-cut-before-id.txt" << QStringList{} << QStringList{}
+            << QStringList{"error: nothing in the dump",
+                           "warning: a Get-HnsNetwork record cut before its ID (ActivityId "
+                           "4D2A9E61-7B3C-4F18-A05D-9C8E2B1F6A37, CurrentEndpointCount 3); not imported"}
+            << QStringList{"made up", "the snapshot calls it"};
+        QTest::newRow("a Get-HnsNetwork record without its ID but with its name and type is the network")
+            << "listview-network-without-id-column.txt"
+            << QStringList{"Network:DB965D58-53D6-4B36-8AAB-60C95EF9331C"} << QStringList{}
+            << QStringList{"info: network nat ("} << QStringList{"not imported"};
         const QString oldV2 = "Endpoint:7A6B5C4D-3E2F-4A1B-8C9D-0E1F2A3B4C5D";
         QTest::newRow("a v2 endpoint with its address at the top")
             << "hcn-v2-endpoint-top-level-address.json" << QStringList{oldV2}
@@ -2104,10 +2184,10 @@ private slots:
 
         QTest::newRow("a NAT network, the result wrapped and cut")
             << "verbose-request-then-cut-result-nat.txt"
-            << QStringList{"Network:5785942F-1494-43C6-B52E-D76D47E42AFC"}
-            << QStringList{"Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Name=\"natlab\"",
-                           "Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Type=\"NAT\"",
-                           "Network:5785942F-1494-43C6-B52E-D76D47E42AFC /Ipams/0/Subnets/0/IpAddressPrefix="
+            << QStringList{"Network:3EFFE852-53BF-4073-B974-528224D54AE6"}
+            << QStringList{"Network:3EFFE852-53BF-4073-B974-528224D54AE6 /Name=\"natlab\"",
+                           "Network:3EFFE852-53BF-4073-B974-528224D54AE6 /Type=\"NAT\"",
+                           "Network:3EFFE852-53BF-4073-B974-528224D54AE6 /Ipams/0/Subnets/0/IpAddressPrefix="
                            "\"172.28.16.0/24\""}
             << "Name, Subnets, Type: not in the cut response; taken from the request sent to HNS at lines "
                "5-14, which it answers";
@@ -2877,7 +2957,7 @@ private slots:
                                "(JSON)\"]"};
         // The network's ID is redacted; one endpoint finds it by name, the other names a network the dump
         // does not show.
-        const QString redactedNetwork = "6102CAD0-380B-4FF3-A36E-817EAF0AA440"; // made up from the text
+        const QString redactedNetwork = "D44A723E-16BE-4B44-9C84-ED01A685E288"; // made up from the text
         QTest::newRow("an endpoint whose network reference is no GUID is linked by its network's name")
             << "redacted-network-id.json"
             << QStringList{"Endpoint:4B852197-C2A3-46F8-9D14-95E3F2074A8C",
@@ -4517,7 +4597,8 @@ Alex Kim  10:42 AM
     }
 
     // A paste that starts inside a value reads the values opening after the cut as a paste starting
-    // with them would: whole ones whole, one cut before its ID with the loss of the cut.
+    // with them would: whole ones whole, one cut before its ID that names nothing (ActivityId, counters)
+    // with the warning of the cut, not imported.
     void valuesAfterAPasteThatStartsInsideAValueAreReadAsInACleanPaste_data()
     {
         QTest::addColumn<QString>("cut");
@@ -4535,7 +4616,7 @@ Alex Kim  10:42 AM
         QTest::newRow("an object cut before its ID")
             << "Capture\"}]," + first + cutBeforeId + "\n"
             << "[{\"Extensions\":[{\"Name\":\"Microsoft NDIS Capture\"}]," + first + cutBeforeId + "\n"
-            << 2;
+            << 1;
         const QString whole = QStringLiteral(
             "{\"ID\":\"5F7A9C1E-2B4D-4A6F-8C0E-1D3F5A7B9C2E\",\"Name\":\"ics\",\"Type\":\"ICS\",\"Subnets\":"
             "[{\"AddressPrefix\":\"172.29.144.0/20\"}]},");
@@ -4543,7 +4624,7 @@ Alex Kim  10:42 AM
             << "Capture\"}]," + first + whole + cutBeforeId + "\n"
             << "[{\"Extensions\":[{\"Name\":\"Microsoft NDIS Capture\"}]," + first + whole + cutBeforeId +
                    "\n"
-            << 3;
+            << 2;
         QTest::newRow("escaped in a log field")
             << QString("Capture\"}]," + first + whole + cutBeforeId).replace("\"", "\\\"") + "\n"
             << "msg=\"" +
@@ -4551,7 +4632,7 @@ Alex Kim  10:42 AM
                            cutBeforeId)
                        .replace("\"", "\\\"") +
                    "\n"
-            << 3;
+            << 2;
     }
 
     void valuesAfterAPasteThatStartsInsideAValueAreReadAsInACleanPaste()
@@ -4575,10 +4656,9 @@ Alex Kim  10:42 AM
         QCOMPARE(int(shown(*fromCut).size()), objects);
         const auto cutOff = [](const ImportResult& result) {
             return std::count_if(
-                result.report.objects.begin(), result.report.objects.end(), [](const ImportedObject& o) {
-                    return std::any_of(o.lost.begin(), o.lost.end(), [](const std::string& l) {
-                        return l.starts_with("the dump ends inside this value");
-                    });
+                result.report.messages.begin(), result.report.messages.end(), [](const ImportMessage& m) {
+                    return m.message.starts_with("a Get-HnsNetwork record cut before its ID "
+                                                 "(ActivityId 1C3E5A70-9B2D-4F68-A1C3-5E7092B4D6F8");
                 });
         };
         QCOMPARE(cutOff(*fromCut), cutOff(*fromClean));

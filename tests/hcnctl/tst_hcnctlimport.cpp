@@ -266,14 +266,14 @@ private slots:
         QTest::addColumn<QString>("shown");       ///< a row of an ID the dump shows, unmarked ("": none)
 
         const QString cut = "network-json-cut-before-id.txt";
-        const QString cutId = "F9B58972-6043-40C5-B385-699A8D0F687C";
+        const QString cutId = "7023F838-A441-4D34-BE06-89CC5CF3BB18";
         QTest::newRow("no ID: the import's summary")
             << cut << QStringList{} << cutId << "^" + cutId + " \\(\\*\\) +- +unknown" << QString();
         QTest::newRow("no ID: listed from the saved snapshot")
             << cut << QStringList{"list", "networks"} << cutId << "^" + cutId + " \\(\\*\\) +- +unknown"
             << QString();
         const QString redacted = "redacted-network-id.json";
-        const QString redactedId = "6102CAD0-380B-4FF3-A36E-817EAF0AA440";
+        const QString redactedId = "D44A723E-16BE-4B44-9C84-ED01A685E288";
         QTest::newRow("a redacted ID: the import's summary")
             << redacted << QStringList{} << redactedId << "^" + redactedId + " \\(\\*\\) +cbr0 +L2Bridge"
             << "^4B852197-C2A3-46F8-9D14-95E3F2074A8C +7e2d91c0a4b3_cbr0 +cbr0 ";

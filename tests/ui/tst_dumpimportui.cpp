@@ -558,7 +558,7 @@ void TestDumpImportUi::aMadeUpIdSaysSo()
 {
     // The network's ID is "<redacted>" in the dump: the snapshot's ID is the import's, and its
     // properties say so; the endpoint's ID is the dump's own.
-    const QString network = QStringLiteral("6102CAD0-380B-4FF3-A36E-817EAF0AA440");
+    const QString network = QStringLiteral("D44A723E-16BE-4B44-9C84-ED01A685E288");
     const QString endpoint = QStringLiteral("4B852197-C2A3-46F8-9D14-95E3F2074A8C");
     const QString said = QStringLiteral("made up by the import: the dump does not show this object's ID");
     Window w;
