@@ -228,23 +228,6 @@ constexpr OtherWording kOtherWordings[] = {
     {hr::VfpNotAllowed, "This network type needs VFP, and VFP is not available."},
 };
 
-/// The length of the title in braces that starts some Windows messages (`{Object Exists} An attempt
-/// was made ...`, the NTSTATUS text Win32 passes on), with the white space after it; 0 when `text`
-/// starts with none. A document's `{` is no title: a title holds words only.
-std::size_t leadingTitleSize(std::string_view text)
-{
-    constexpr std::size_t kMaxTitle = 40;
-    const std::size_t close = text.find('}');
-    if (!text.starts_with('{') || close == std::string_view::npos || close < 3 || close > kMaxTitle ||
-        !std::all_of(text.begin() + 1, text.begin() + std::ptrdiff_t(close),
-                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' '; }))
-        return 0;
-    std::size_t end = close + 1;
-    while (end < text.size() && isAsciiSpace(text[end]))
-        ++end;
-    return end;
-}
-
 struct KnownMessageKey
 {
     std::string key;
@@ -277,6 +260,20 @@ const HResultInfo* find(HResult code)
 
 } // namespace
 
+std::size_t messageTitleSize(std::string_view text)
+{
+    constexpr std::size_t kMaxTitle = 40;
+    const std::size_t close = text.find('}');
+    if (!text.starts_with('{') || close == std::string_view::npos || close < 3 || close > kMaxTitle ||
+        !std::all_of(text.begin() + 1, text.begin() + std::ptrdiff_t(close),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' '; }))
+        return 0;
+    std::size_t end = close + 1;
+    while (end < text.size() && isAsciiSpace(text[end]))
+        ++end;
+    return end;
+}
+
 std::string_view hresultName(HResult code)
 {
     const auto* info = find(code);
@@ -307,7 +304,7 @@ std::vector<std::string_view> hresultMessageTexts(HResult code)
 std::string messageMatchKey(std::string_view text)
 {
     text = trimSpace(text);
-    text.remove_prefix(leadingTitleSize(text));
+    text.remove_prefix(messageTitleSize(text));
     std::string key;
     key.reserve(text.size());
     for (char c : text) {

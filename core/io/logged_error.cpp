@@ -190,23 +190,6 @@ bool startsWithHashtableKey(std::string_view text)
     return end > 0 && end < text.size() && text[end] == '=';
 }
 
-/// The length of the title in braces that starts some Windows messages (`{Object Exists} An attempt
-/// was made ...`, the NTSTATUS text Win32 passes on), with the blanks after it; 0 when `text` starts with
-/// none. A document's `{` is no title: a title holds words only.
-std::size_t messageTitleSize(std::string_view text)
-{
-    constexpr std::size_t kMaxTitle = 40;
-    const std::size_t close = text.find('}');
-    if (!text.starts_with('{') || close == std::string_view::npos || close < 3 || close > kMaxTitle ||
-        !std::all_of(text.begin() + 1, text.begin() + std::ptrdiff_t(close),
-                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' '; }))
-        return 0;
-    std::size_t end = close + 1;
-    while (end < text.size() && text[end] == ' ')
-        ++end;
-    return end;
-}
-
 /// The one code whose Windows message (in any of its wordings) goes on after `start`, the start of a
 /// message the paste cut off at a word's end; none when no code's or more than one code's does.
 std::optional<HResult> codeOfMessageStart(std::string_view start)
@@ -626,17 +609,19 @@ bool mayStateHnsRefusal(std::string_view lower)
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
 
-/// A message that is one of its code's wordings but for a missing final period, the case or blanks (an
-/// older Windows' words): the Windows wording, so the same error logged in both spellings is one.
+/// A message that is one of its code's wordings (hresultMessageTexts) but for a missing final period, the
+/// case or blanks: that wording as Windows spells it, so the same error logged in both spellings is one.
+/// The words stay the log's: an older Windows' wording is not replaced by today's.
 void withWindowsWording(LoggedError& error)
 {
     if (!error.code || error.message.empty() || error.messageCut)
         return;
-    const std::vector<std::string_view> wordings = hresultMessageTexts(*error.code);
     const std::string key = messageMatchKey(error.message);
-    if (std::any_of(wordings.begin(), wordings.end(),
-                    [&](std::string_view wording) { return messageMatchKey(wording) == key; }))
-        error.message = std::string(trimBlanks(hresultMessage(*error.code)));
+    for (const std::string_view wording : hresultMessageTexts(*error.code))
+        if (messageMatchKey(wording) == key) {
+            error.message = std::string(trimBlanks(wording));
+            return;
+        }
 }
 
 /// HNS's error as prose quotes it, `HNS error: <a known code's Windows message>` (`... returns HNS error:

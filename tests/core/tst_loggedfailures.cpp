@@ -191,14 +191,15 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "warning 1-4";
     QTest::newRow("docker's create endpoint with hnsCall's error names the endpoint and the network")
         << "create-endpoint-hnscall-named.txt"
-        << "warning 2-2: HNS refused a request: create endpoint shop01 on network nat failed: 0x80070020 "
-           "(Win32 "
-           "error 32), \"The process cannot access the file because it is being used by another process.\""
+        << "warning 2-2: HNS refused a request: create endpoint shop01 on network nat failed: "
+           "ERROR_SHARING_VIOLATION (0x80070020), \"The process cannot access the file because it is being "
+           "used by another process.\""
         << "hnsCall";
     QTest::newRow("the same with a Windows message in another language")
         << "create-endpoint-hnscall-localized.txt"
-        << "warning 1-1: HNS refused a request: create endpoint tienda02 on network nat failed: 0x80070020 "
-           "(Win32 error 32), \"El proceso no tiene acceso al archivo porque est\u00e1 siendo utilizado por "
+        << "warning 1-1: HNS refused a request: create endpoint tienda02 on network nat failed: "
+           "ERROR_SHARING_VIOLATION (0x80070020), \"El proceso no tiene acceso al archivo porque est\u00e1 "
+           "siendo utilizado por "
            "otro proceso.\""
         << "hnsCall";
     QTest::newRow("the same through hnsCallRawResponse")
@@ -241,7 +242,7 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "hns-event-done-then-failed.txt"
         << "warning 6-9: HNS refused a request: create network c93e5b21-0f4a-4d6c-8e7b-2a1d9f6c4e53 "
            "(L2BRIDGE, "
-           "HNS event log) failed: 0x80070015 (Win32 error 21)"
+           "HNS event log) failed: ERROR_NOT_READY (0x80070015)"
         << "records it too";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"

@@ -139,6 +139,10 @@ std::vector<std::string_view> hresultMessageTexts(HResult code);
 /// messageMatchKey does; should two codes share a text, the first in the table. None for an unknown
 /// text.
 std::optional<HResult> hresultOfMessage(std::string_view text);
+/// The length of the title in braces that starts some Windows messages (`{Object Exists} An attempt
+/// was made ...`, the NTSTATUS text Win32 passes on), with the white space after it; 0 when `text`
+/// starts with none. A document's `{` is no title: a title holds words only.
+std::size_t messageTitleSize(std::string_view text);
 /// How two spellings of one message compare: lower case, white space around dropped and runs of it
 /// inside made one blank, without final periods or a leading title in braces ("{Object Exists} ").
 std::string messageMatchKey(std::string_view text);
