@@ -242,7 +242,7 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "hns-event-done-then-failed.txt"
         << "warning 6-9: HNS refused a request: create network c93e5b21-0f4a-4d6c-8e7b-2a1d9f6c4e53 "
            "(L2BRIDGE, "
-           "HNS event log) failed: ERROR_NOT_READY (0x80070015)"
+           "HNS event log) failed: ERROR_NOT_READY (0x80070015), \"The device is not ready.\""
         << "records it too";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"

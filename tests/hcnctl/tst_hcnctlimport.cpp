@@ -331,8 +331,7 @@ private slots:
                   ":4-5: warning: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
                   "(0x803B0013), \"The specified port already exists.\"\n",
               file + ":6: warning: HNS refused a request: HNS call POST /endpoints failed: HCN_E_INVALID_IP "
-                     "(0x803B001E), \"IP address is either invalid or not part of any configured "
-                     "subnet(s).\"\n"})
+                     "(0x803B001E), \"The IP address is invalid or is not in any configured subnet.\"\n"})
             QVERIFY2(run.err.contains("hcnctl: import: " + line), qPrintable(run.err));
         QCOMPARE(run.err.count("HNS re"), 3);
     }
