@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -202,6 +203,35 @@ ExtractResult readListViews(const std::vector<CleanedLine>& lines)
     });
 }
 
+/// What the readers found in one text: the dump's own lines, or a text carried in one of its strings.
+struct TextRead
+{
+    const std::vector<CleanedLine>* lines = nullptr;
+    std::vector<ExtractResult> results; ///< one per reader, the JSON reader's first
+    std::vector<FailedAnswer> failedAnswers;
+};
+
+/// Every reader's values in `lines`, read as a text of their own (no value spans the end of it); nullopt
+/// when `stillWanted` says the import was cancelled meanwhile.
+std::optional<TextRead> readText(const std::vector<CleanedLine>& lines,
+                                 const std::function<bool()>& stillWanted)
+{
+    using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
+    const Reader otherReaders[] = {extractGoStructDumps, extractGoSpewDumps,     readListViews,
+                                   extractTables,        extractDelimitedTables, extractClixmlObjects};
+    if (!stillWanted())
+        return std::nullopt;
+    TextRead read{&lines, {}, {}};
+    read.results.push_back(extractJsonValues(lines, read.failedAnswers)); // the JSON reader comes first
+    for (Reader reader : otherReaders) {
+        if (!stillWanted())
+            return std::nullopt;
+        read.results.push_back(reader(lines));
+    }
+    dropJsonWarningsAboutGoDumps(read.results, read.failedAnswers);
+    return read;
+}
+
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
@@ -244,46 +274,45 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         messages.push_back(
             {ImportSeverity::Info, source.name, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
     addLineMessages(joinWrappedListValues(lines), ImportSeverity::Info, source.name, messages);
-    unwrapJsonLogRecords(lines);
-    using Reader = ExtractResult (*)(const std::vector<CleanedLine>&);
-    const Reader otherReaders[] = {extractGoStructDumps, extractGoSpewDumps,     readListViews,
-                                   extractTables,        extractDelimitedTables, extractClixmlObjects};
-    if (!stillWanted())
-        return false;
-    std::vector<FailedAnswer> failedAnswers;
-    std::vector<ExtractResult> results;
-    results.push_back(extractJsonValues(lines, failedAnswers)); // the JSON reader comes first
-    for (Reader reader : otherReaders) {
-        if (!stillWanted())
+    std::vector<std::vector<CleanedLine>> carried = unwrapJsonLogRecords(lines);
+    std::vector<TextRead> texts;
+    for (std::size_t t = 0; t <= carried.size(); ++t) {
+        std::optional<TextRead> read = readText(t == 0 ? lines : carried[t - 1], stillWanted);
+        if (!read)
             return false;
-        results.push_back(reader(lines));
+        texts.push_back(std::move(*read));
     }
-    dropJsonWarningsAboutGoDumps(results, failedAnswers);
     const std::size_t first = sightings.size();
     std::vector<detail::FailedRequest> failedRequests;
     std::vector<detail::NamedRefusal> namedRefusals;
-    for (ExtractResult& extracted : results) {
-        addWarnings(extracted, source.name, messages);
-        if (&extracted == &results.front())
-            addFailedAnswers(failedAnswers, source.name, messages, namedRefusals);
-        addLineMessages(completeCutAnswersFromRequests(extracted.values), ImportSeverity::Info, source.name,
-                        messages);
-        RepeatedRequests requests(extracted.values, lines);
-        for (std::size_t v = 0; v < extracted.values.size(); ++v) {
-            FoundValue& value = extracted.values[v];
-            if (requests.sayAgain(v, messages))
-                continue;
-            const std::size_t before = sightings.size();
-            const std::size_t said = messages.size();
-            const bool whole =
-                value.format == DumpFormat::Json && !value.startCut && !value.cutOff && !value.fromEnvelope;
-            detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
-                                     failedRequests, namedRefusals, pasted);
-            requests.collected(v, said, messages);
-            if (whole)
-                dropSettingsDocuments(sightings, before, messages);
+    for (TextRead& text : texts) {
+        addFailedAnswers(text.failedAnswers, source.name, messages, namedRefusals);
+        for (ExtractResult& extracted : text.results) {
+            addWarnings(extracted, source.name, messages);
+            addLineMessages(completeCutAnswersFromRequests(extracted.values), ImportSeverity::Info,
+                            source.name, messages);
+            RepeatedRequests requests(extracted.values, *text.lines);
+            for (std::size_t v = 0; v < extracted.values.size(); ++v) {
+                FoundValue& value = extracted.values[v];
+                if (requests.sayAgain(v, messages))
+                    continue;
+                const std::size_t before = sightings.size();
+                const std::size_t said = messages.size();
+                const bool whole = value.format == DumpFormat::Json && !value.startCut && !value.cutOff &&
+                                   !value.fromEnvelope;
+                detail::collectSightings(std::move(value), source.name, sightings, messages, hnsVersion,
+                                         failedRequests, namedRefusals, pasted);
+                requests.collected(v, said, messages);
+                if (whole)
+                    dropSettingsDocuments(sightings, before, messages);
+            }
+            requests.finish(source.name, messages);
         }
-        requests.finish(source.name, messages);
+    }
+    // The log readers below read the carried texts too, after the dump's own lines.
+    for (std::vector<CleanedLine>& text : carried) {
+        lines.emplace_back(CleanedLine{std::string(), text.front().sourceLine});
+        std::move(text.begin(), text.end(), std::back_inserter(lines));
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::keyBySourceText(sightings, first, lines);

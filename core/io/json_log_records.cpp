@@ -233,11 +233,11 @@ bool isCarriedText(std::string_view text)
     return true;
 }
 
-/// The text a JSON string carried, split into lines after a blank line, each at `sourceLine`: the
-/// readers find what it holds as in a text of its own.
-void appendCarriedText(std::string_view text, int sourceLine, std::vector<CleanedLine>& added)
+/// The text a JSON string carried, split into lines, each at `sourceLine`: the readers find what it
+/// holds as in a text of its own.
+std::vector<CleanedLine> carriedTextLines(std::string_view text, int sourceLine)
 {
-    added.push_back({std::string(), sourceLine});
+    std::vector<CleanedLine> added;
     for (std::size_t start = 0; start <= text.size();) {
         const std::size_t stop = std::min(text.find('\n', start), text.size());
         std::string_view line = text.substr(start, stop - start);
@@ -246,6 +246,7 @@ void appendCarriedText(std::string_view text, int sourceLine, std::vector<Cleane
         added.push_back({std::string(line), sourceLine});
         start = stop + 1;
     }
+    return added;
 }
 
 /// Text with the line ends and the blanks ending its lines taken out: how a text and the list of its
@@ -261,21 +262,18 @@ std::string textKey(std::string_view text)
 
 /// The strings of a JSON value that carry the lines of a command's output (a list view, an hnsdiag
 /// table, inside `"message": "...\n..."` or an Ansible `"stdout_lines": [` list) are read as text of
-/// their own: their lines are added after the text, each at the line of the string (of its element),
-/// once (a `stdout_lines` list that repeats its `stdout` is not added again). Returns how many strings
-/// were added.
-std::size_t appendTextCarriedInStrings(std::vector<CleanedLine>& lines)
+/// their own: their lines, each at the line of the string (of its element), once (a `stdout_lines`
+/// list that repeats its `stdout` is not read again).
+std::vector<std::vector<CleanedLine>> textsCarriedInStrings(const std::vector<CleanedLine>& lines)
 {
-    std::vector<CleanedLine> added;
+    std::vector<std::vector<CleanedLine>> added;
     std::vector<std::string> seen;
-    std::size_t strings = 0;
-    const auto carry = [&](std::string_view text, int sourceLine, std::vector<CleanedLine>& to) {
+    const auto carry = [&](std::string_view text, int sourceLine) {
         std::string key = textKey(text);
         if (std::find(seen.begin(), seen.end(), key) != seen.end())
             return;
         seen.push_back(std::move(key));
-        appendCarriedText(text, sourceLine, to);
-        ++strings;
+        added.push_back(carriedTextLines(text, sourceLine));
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view line = lines[i].text; // cleaned: no blanks at its end
@@ -300,14 +298,13 @@ std::size_t appendTextCarriedInStrings(std::vector<CleanedLine>& lines)
             if (k < lines.size() && k > i + 1 && isCarriedText(text) &&
                 std::find(seen.begin(), seen.end(), textKey(text)) == seen.end()) {
                 seen.push_back(textKey(text));
-                added.push_back({std::string(), lines[i].sourceLine});
+                std::vector<CleanedLine>& carried = added.emplace_back();
                 std::size_t n = 0;
                 for (std::size_t start = 0; start < text.size(); ++n) {
                     const std::size_t stop = text.find('\n', start);
-                    added.push_back({text.substr(start, stop - start), at[n]});
+                    carried.push_back({text.substr(start, stop - start), at[n]});
                     start = stop + 1;
                 }
-                ++strings;
             }
             continue;
         }
@@ -320,19 +317,18 @@ std::size_t appendTextCarriedInStrings(std::vector<CleanedLine>& lines)
             const std::string_view quoted = line.substr(open, close + 1 - open);
             if (quoted.size() <= kMaxCarriedText && quoted.find("\\n") != std::string_view::npos)
                 if (const std::optional<std::string> s = stringText(quoted); s && isCarriedText(*s))
-                    carry(*s, lines[i].sourceLine, added);
+                    carry(*s, lines[i].sourceLine);
             open = line.find('"', close + 1);
         }
     }
-    std::move(added.begin(), added.end(), std::back_inserter(lines));
-    return strings;
+    return added;
 }
 
 } // namespace
 
-std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
+std::vector<std::vector<CleanedLine>> unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
 {
-    std::size_t rewritten = joinWrappedEscapedRecords(lines);
+    joinWrappedEscapedRecords(lines);
     for (CleanedLine& line : lines) {
         const json record = logRecord(line.text);
         if (record.is_null())
@@ -352,9 +348,8 @@ std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines)
         }
         line.text = std::move(text);
         line.joinedAt.clear(); // the fields' text no longer stands where the lines put it
-        ++rewritten;
     }
-    return rewritten + appendTextCarriedInStrings(lines);
+    return textsCarriedInStrings(lines);
 }
 
 } // namespace hcn::io

@@ -18,10 +18,10 @@ namespace hcn::io {
 /// other record as `key=value` pairs, string values unescaped, objects and lists as compact JSON,
 /// newlines inside them as blanks. Line numbers are kept. First, a log line a console wrapped at its
 /// width inside a field with escaped quotes (`msg="Response: {\"ID\":\"7C9A` and the lines after it at
-/// column 0, each as wide) is joined again from its lines, which are left out. Returns how many lines
-/// were rewritten or joined. Last, the strings of JSON that carry the lines of a command's output (a
-/// list view or a table in `"message": "...\n..."`, an Ansible `stdout_lines` list) and no document are
-/// added after the text as lines of their own, each at the line of its string (see the .cpp).
-std::size_t unwrapJsonLogRecords(std::vector<CleanedLine>& lines);
+/// column 0, each as wide) is joined again from its lines, which are left out. Returns the strings of
+/// JSON that carry the lines of a command's output (a list view or a table in `"message": "...\n..."`,
+/// an Ansible `stdout_lines` list) and no document: each a text of its own, its lines at the line of its
+/// string (see the .cpp), read apart from `lines` and from each other (nothing a reader finds spans two).
+std::vector<std::vector<CleanedLine>> unwrapJsonLogRecords(std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io

@@ -4798,6 +4798,30 @@ Alex Kim  10:42 AM
                          [](const std::string& n) { return n.find("also shown in") != std::string::npos; }),
                      o.id.c_str());
     }
+
+    // A value the paste damaged (a string that runs on past the end of its message) ends where the
+    // dump's text ends: it takes nothing of a text carried in a string before it, which is read as a
+    // text of its own, and every object and message keeps lines in order.
+    void aDamagedValueEndsWithTheDumpsText()
+    {
+        const ImportResult result = importFiles({"slack-export-cut-after-listview.json"});
+        const QString endpoint = "Endpoint:6B1D3F58-2A4C-4E7D-9F02-8C5A7E3B1D64";
+        const QString network = "Network:8D3F5B7A-4C6E-4A9F-B124-AE7C9A5D3F86";
+        QCOMPARE(objectList(result), (QStringList{endpoint, network}));
+        for (const QString& v :
+             {endpoint + " @FirstLine=5", endpoint + " @LastLine=5", network + " /Name=\"cbr0\""}) {
+            const QString mismatch = valueProblem(result, v);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        }
+        for (const ImportedObject& o : result.report.objects)
+            QVERIFY2(o.firstLine <= o.lastLine, o.id.c_str());
+        for (const ImportMessage& m : result.report.messages)
+            QVERIFY2(m.lastLine == 0 || m.firstLine <= m.lastLine, m.message.c_str());
+        QVERIFY(std::any_of(
+            result.report.messages.begin(), result.report.messages.end(), [](const ImportMessage& m) {
+                return m.firstLine == 7 && m.message == "a value opens here but never closes; not imported";
+            }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)
