@@ -120,7 +120,7 @@ ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istr
             << " on stderr. Save with --json and open it with "
             << "`hcnctl --snapshot FILE` or the console's File > Open Snapshot.\n";
     }
-    return imported->objectCount() > 0 ? ExitStatus::Success : ExitStatus::Failure;
+    return imported->recoveredAnything() ? ExitStatus::Success : ExitStatus::Failure;
 }
 
 } // namespace hcn::ctl

@@ -232,6 +232,13 @@ std::optional<TextRead> readText(const std::vector<CleanedLine>& lines,
     return read;
 }
 
+/// Marks the messages from `first` on as stating what a log says of HNS.
+void markLogged(std::vector<ImportMessage>& messages, std::size_t first)
+{
+    for (std::size_t i = first; i < messages.size(); ++i)
+        messages[i].logged = true;
+}
+
 /// Reads one source into sightings; false when `stillWanted` says the import was cancelled meanwhile.
 bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightings,
                 std::vector<ImportMessage>& messages, std::uint64_t& hnsVersion,
@@ -316,12 +323,17 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     }
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::keyBySourceText(sightings, first, lines);
+    const std::size_t firstLogged = messages.size();
     detail::reportLoggedRefusals(lines, source.name, namedRefusals, messages);
     for (FailedCmdletRemoval& removal : failedCmdletRemovalsIn(lines, source.name, namedRefusals))
         removals.push_back(std::move(removal));
     addLineMessages(hnsServiceStops(lines), ImportSeverity::Warning, source.name, messages);
     addLineMessages(failedLookupsIn(lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(hnsEventRecordsDone(lines), ImportSeverity::Info, source.name, messages);
+    markLogged(messages, firstLogged);
+    for (const detail::NamedRefusal& refusal : namedRefusals)
+        if (refusal.message < messages.size())
+            messages[refusal.message].logged = true;
     // Lines an object or a message states are not read again for objects a log only names.
     std::vector<std::pair<int, int>> shown;
     for (std::size_t i = first; i < sightings.size(); ++i)
@@ -482,8 +494,10 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
     detail::linkPastedNonHnsObjects(pasted, linked, result.report.messages);
+    const std::size_t firstLogged = result.report.messages.size();
     reportLoggedOperations(operations, linked.objects, linked.documents, result.report.messages);
     reportFailedRemovalsStillDumped(removals, linked.objects, result.report.messages);
+    markLogged(result.report.messages, firstLogged);
 
     json snapshot = json::object();
     if (plausibleVersion(hnsVersion))
@@ -493,10 +507,20 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     for (std::size_t i = 0; i < linked.objects.size(); ++i)
         snapshot[std::string(resourceKindPlural(linked.objects[i].kind))].push_back(std::move(linked.documents[i]));
     result.report.objects = std::move(linked.objects);
-    if (result.report.objects.empty())
+    if (result.report.objects.empty() && !result.recoveredAnything())
         result.report.messages.push_back({ImportSeverity::Error, {}, 0, 0, ResourceKind::Invalid, {},
                                           "nothing in the dump could be read as an HNS network, endpoint, "
                                           "namespace, load balancer or route"});
+    else if (result.report.objects.empty())
+        result.report.messages.push_back({ImportSeverity::Info,
+                                          {},
+                                          0,
+                                          0,
+                                          ResourceKind::Invalid,
+                                          {},
+                                          "the dump shows no HNS network, endpoint, namespace, load balancer "
+                                          "or route; it is read as a log: this report says what it logs of "
+                                          "HNS"});
     orderMessages(result.report);
     if (!options.description.empty())
         snapshot["Source"] = options.description;
@@ -525,6 +549,12 @@ Result<ImportResult> importRead(Result<SourceReadResult> read, const ImportOptio
 std::size_t ImportResult::objectCount() const
 {
     return report.objects.size();
+}
+
+bool ImportResult::recoveredAnything() const
+{
+    return !report.objects.empty() || std::any_of(report.messages.begin(), report.messages.end(),
+                                                  [](const ImportMessage& m) { return m.logged; });
 }
 
 std::string_view importSeverityName(ImportSeverity severity)

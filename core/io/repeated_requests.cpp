@@ -81,14 +81,14 @@ bool RepeatedRequests::sayAgain(std::size_t index, std::vector<ImportMessage>& m
     return true;
 }
 
-void RepeatedRequests::collected(std::size_t index, std::size_t from,
-                                 const std::vector<ImportMessage>& messages)
+void RepeatedRequests::collected(std::size_t index, std::size_t from, std::vector<ImportMessage>& messages)
 {
     if (index >= m_requests.size() || !m_requests[index])
         return;
     const Request& r = *m_requests[index];
     for (std::size_t m = from; m < messages.size(); ++m)
         if (messages[m].firstLine == r.firstLine) {
+            messages[m].logged = true;
             m_said.said(r.key, m, r.firstLine, r.lastLine);
             m_problems.push_back(r.gatewayProblems);
             return;

@@ -34,8 +34,8 @@ public:
     bool sayAgain(std::size_t index, std::vector<ImportMessage>& messages);
 
     /// Value `index` was collected into the report: of the messages from `from` on, the first at its
-    /// first line says it.
-    void collected(std::size_t index, std::size_t from, const std::vector<ImportMessage>& messages);
+    /// first line says it, and is marked `logged` (a request is what a log says of HNS).
+    void collected(std::size_t index, std::size_t from, std::vector<ImportMessage>& messages);
 
     /// Appends to each request message said more than once "(logged 3 times, lines 4-6)", and adds a
     /// warning (of `source`) at each request whose network's gateway HNS cannot use

@@ -2069,7 +2069,7 @@ private slots:
             << QStringList{"not in the dump", "not a network, endpoint"};
         QTest::newRow("a request and the Go print of its address space")
             << "docker-request-then-go-address-space.txt" << QStringList{} << QStringList{}
-            << QStringList{"error: nothing in the dump", "info: a request sent to HNS"}
+            << QStringList{"info: the dump shows no HNS network", "info: a request sent to HNS"}
             << QStringList{"not valid JSON", "parse error", "syntax error"};
         QTest::newRow("a settings string that C++ code passes to HcnCreateEndpoint")
             << "hcn-endpoint-settings-in-cpp.txt" << QStringList{} << QStringList{}
@@ -2619,8 +2619,9 @@ private slots:
             << QStringList{"report-order-paste.txt"} << QStringList{unshown} + paste;
         QTest::newRow("a failed request, found again in the event's XML, above a list view")
             << QStringList{"report-order-event.txt"}
-            << QStringList{"error: nothing in the dump could be read as an HNS network, endpoint, namespace, "
-                           "load balancer or route"} +
+            << QStringList{"info: the dump shows no HNS network, endpoint, namespace, load balancer or "
+                           "route; it "
+                           "is read as a log: this report says what it logs of HNS"} +
                    event;
         QTest::newRow("two files and one not read")
             << QStringList{"report-order-event.txt", "garbage.bin", "report-order-paste.txt"}

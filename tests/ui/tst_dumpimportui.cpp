@@ -150,6 +150,7 @@ private slots:
     void cancelKeepsTheCurrentHost();
     void nothingRecoverableKeepsTheHostWithAMessage_data();
     void nothingRecoverableKeepsTheHostWithAMessage();
+    void aLogAloneOpensWithWhatItLogs();
     void secondOpenAsksBeforeReplacing();
     void savedImportReopensWithItsReport();
     void liveHostClearsTheReport();
@@ -454,6 +455,24 @@ void TestDumpImportUi::nothingRecoverableKeepsTheHostWithAMessage()
     QCOMPARE(w.host(), before);
     QCOMPARE(w.counts(), QString::fromUtf8(kSampleCounts));
     QVERIFY(!w.window.windowTitle().contains("read-only"));
+}
+
+void TestDumpImportUi::aLogAloneOpensWithWhatItLogs()
+{
+    // A node's log with HNS failures and no object: what it logs is what the engineer came for.
+    Window w;
+    QVERIFY(w.loaded);
+    QString failure;
+    QVERIFY2(
+        w.import([&] { w.dumps()->openPaths({dumpPath("node-log-hns-failures-in-words.log")}); }, &failure),
+        qPrintable(failure));
+    QVERIFY(!visibleMessage(&w.window));
+    QVERIFY(w.window.mirror()->info().readOnly);
+    for (ResourceKind kind : hcn::kResourceKinds)
+        QCOMPARE(w.window.mirror()->count(kind), 0);
+    QVERIFY(w.report()->isVisible());
+    QVERIFY(w.report()->model()->count(ImportSeverity::Warning) > 0);
+    QVERIFY(w.reportRow(QStringLiteral("it is read as a log")).isValid());
 }
 
 void TestDumpImportUi::secondOpenAsksBeforeReplacing()

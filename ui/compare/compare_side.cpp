@@ -57,6 +57,11 @@ Status readDump(const std::string& path, CompareSide& side)
             warnings += m.severity != io::ImportSeverity::Info;
     }
     auto snapshot = importedSnapshot(std::move(imported), name);
+    if (snapshot.ok() && objects == 0) // a log alone: nothing to compare
+        return Status(hr::InvalidJson,
+                      tr("%1 holds no HCN objects: it reads as a log (File > Open Dump shows what it logs).")
+                          .arg(side.label)
+                          .toStdString());
     if (!snapshot.ok())
         return Status(
             snapshot.code(),

@@ -29,7 +29,7 @@ Result<OfflineSnapshot> importedSnapshot(Result<io::ImportResult> imported, cons
 {
     if (!imported.ok())
         return imported.status();
-    if (imported->objectCount() == 0) {
+    if (!imported->recoveredAnything()) {
         // The report says why; its errors first, a few lines are enough for a message box.
         std::string why = "Nothing in " + name + " could be read as an HNS object.";
         int shown = 0;

@@ -60,6 +60,9 @@ struct ImportMessage
     ResourceKind kind = ResourceKind::Invalid; ///< the object the message is about, when there is one
     std::string objectId;
     std::string message;
+    /// It states what a log in the dump says of HNS: a failure or a refusal, a lookup that found nothing,
+    /// the service stopping, an operation done, a request made.
+    bool logged = false;
 };
 
 struct ImportReport
@@ -75,8 +78,11 @@ struct ImportResult
     /// "Import" (importReportToJson of the report).
     nlohmann::json snapshot;
     ImportReport report;
-    /// Objects in the snapshot; 0 means nothing was recovered.
+    /// Objects in the snapshot.
     std::size_t objectCount() const;
+    /// Whether the dump gave anything: objects, or (a log alone) what its lines say of HNS (`logged`
+    /// messages). False means nothing was recovered.
+    bool recoveredAnything() const;
 };
 
 /// Called while importing with the fraction done (0..1): while files are read, between sources and
