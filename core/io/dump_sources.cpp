@@ -359,8 +359,9 @@ public:
         : m_limits(limits), m_progress(progress), m_buffer(kChunkBytes)
     {}
 
-    /// A path given by the user; fails only when it cannot be read at all.
-    Status readPath(const std::string& path)
+    /// A path given by the user, its sources named from `given` (givenNames); fails only when it cannot
+    /// be read at all.
+    Status readPath(const std::string& path, const std::string& given)
     {
         if (path.empty())
             return Status(hr::InvalidArg, "an empty path was given");
@@ -375,9 +376,7 @@ public:
             fs::path root = fs::canonical(p, ec);
             if (ec)
                 return Status(hr::InvalidArg, path + ": cannot be read (" + ec.message() + ")");
-            std::string name = utf8Name(root.filename());
-            if (name.empty())
-                name = path;
+            std::string name = given.empty() ? path : given;
             std::set<fs::path> visited{root};
             std::error_code listError;
             fs::directory_iterator probe(root, listError);
@@ -389,8 +388,7 @@ public:
         }
         if (!fs::is_regular_file(status))
             return Status(hr::InvalidArg, path + ": not a file or folder");
-        std::string name = utf8Name(p.filename());
-        if (!readFile(p, name.empty() ? path : name))
+        if (!readFile(p, given.empty() ? path : given))
             return Status(hr::InvalidArg, path + ": cannot be read");
         return Status::success();
     }
@@ -1128,6 +1126,47 @@ std::string describe(const std::vector<std::string>& paths)
 
 } // namespace
 
+namespace {
+
+/// The names the sources of the given paths go by: each path's file or folder name, with as many of the
+/// folders above it as tell it from another path of the same name (`nodeA/network.txt`,
+/// `nodeB/network.txt`): collectlogs folders of several nodes hold files of the same names.
+std::vector<std::string> givenNames(const std::vector<std::string>& paths)
+{
+    // Each path's folders, outermost first, and its own name last.
+    std::vector<std::vector<std::string>> parts;
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        const fs::path given(reinterpret_cast<const char8_t*>(path.c_str()));
+        fs::path full = fs::weakly_canonical(given, ec);
+        if (ec)
+            full = given.lexically_normal();
+        std::vector<std::string>& names = parts.emplace_back();
+        for (const fs::path& part : full.relative_path())
+            if (std::string name = utf8Name(part); !name.empty())
+                names.push_back(std::move(name));
+    }
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto suffix = [&](std::size_t of, std::size_t count) {
+            const std::vector<std::string>& names = parts[of];
+            std::string text;
+            for (std::size_t k = names.size() - std::min(count, names.size()); k < names.size(); ++k)
+                text += (text.empty() ? "" : "/") + names[k];
+            return text;
+        };
+        std::size_t count = 1;
+        for (std::size_t j = 0; j < parts.size(); ++j)
+            while (j != i && parts[i] != parts[j] && count < parts[i].size() &&
+                   suffix(i, count) == suffix(j, count))
+                ++count;
+        out.push_back(parts[i].empty() ? std::string() : suffix(i, count));
+    }
+    return out;
+}
+
+} // namespace
+
 Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths, const SourceLimits& limits,
                                          const SourceProgress& progress)
 {
@@ -1135,10 +1174,11 @@ Result<SourceReadResult> readDumpSources(const std::vector<std::string>& paths, 
         if (paths.empty())
             return Status(hr::InvalidArg, "no file or folder was given");
         SourceReader reader(limits, progress);
-        for (const std::string& path : paths) {
+        const std::vector<std::string> names = givenNames(paths);
+        for (std::size_t i = 0; i < paths.size(); ++i) {
             if (reader.stopped())
                 break;
-            Status status = reader.readPath(path);
+            Status status = reader.readPath(paths[i], names[i]);
             if (!status.ok())
                 return status;
         }

@@ -83,11 +83,11 @@ void compare(const std::string& source, ResourceKind kind, const std::vector<Lis
     }
 }
 
-/// Networks of one name in one file with different IDs (two runs of Get-HnsNetwork, before and after a
-/// fix, whose IDs do not repeat, so no listing starts again): one info naming them, as a snapshot that
-/// holds both looks like a host with a stale network. A file whose tables were seen listed again
-/// (`compared`) already says so; objects a PowerShell session names other computers for are not one
-/// host's.
+/// Networks of one name with different IDs, in one file (two runs of Get-HnsNetwork, before and after a
+/// fix, whose IDs do not repeat, so no listing starts again) or in different files (collectlogs folders
+/// of two nodes, each with its `nat`): one info naming them, as a snapshot that holds both looks like a
+/// host with a stale network. A file whose tables were seen listed again (`compared`) already says so;
+/// objects a PowerShell session names other computers for are not one host's.
 void reportNetworksOfOneName(const std::vector<Sighting>& sightings,
                              const std::set<std::pair<std::string, ResourceKind>>& compared,
                              std::vector<ImportMessage>& messages)
@@ -96,17 +96,17 @@ void reportNetworksOfOneName(const std::vector<Sighting>& sightings,
     {
         std::string key; ///< the ID's key
         std::string id;  ///< as given
+        std::string source;
         int firstLine = 0;
         int lastLine = 0;
     };
     struct OfOneName
     {
-        std::string source;
         std::string name; ///< as the first of them spells it
-        std::vector<Shown> shown;
+        std::vector<Shown> shown; ///< per source, each ID once
     };
     std::vector<OfOneName> groups; // in the order first seen
-    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> byName; // source, computer, name
+    std::map<std::tuple<std::string, std::string>, std::size_t> byName; // computer, name
     for (const Sighting& s : sightings) {
         if (s.kind != ResourceKind::Network || s.idMadeUp || compared.contains({s.source, s.kind}))
             continue;
@@ -115,36 +115,73 @@ void reportNetworksOfOneName(const std::vector<Sighting>& sightings,
         const std::string key = idKeyOf(s.document.value("ID", json()));
         if (name.empty() || key.empty() || !Guid::parse(key, true))
             continue;
-        const auto [at, added] =
-            byName.emplace(std::make_tuple(s.source, s.computer, lowerCopy(name)), groups.size());
+        const auto [at, added] = byName.emplace(std::make_tuple(s.computer, lowerCopy(name)), groups.size());
         if (added)
-            groups.push_back({s.source, name, {}});
+            groups.push_back({name, {}});
         std::vector<Shown>& shown = groups[at->second].shown;
-        if (std::none_of(shown.begin(), shown.end(), [&](const Shown& other) { return other.key == key; }))
-            shown.push_back({key, id, s.firstLine, s.lastLine});
+        if (std::none_of(shown.begin(), shown.end(),
+                         [&](const Shown& other) { return other.key == key && other.source == s.source; }))
+            shown.push_back({key, id, s.source, s.firstLine, s.lastLine});
     }
-    for (const OfOneName& group : groups) {
-        const std::vector<Shown>& shown = group.shown;
-        if (shown.size() < 2)
-            continue;
+    const auto listed = [](const std::vector<const Shown*>& shown, bool withSource) {
         std::string named;
         for (std::size_t i = 0; i < shown.size() && i < kNamedAtMost; ++i)
-            named += std::string(i == 0 ? "" : ", ") + shown[i].id + " (" +
-                     tables::lineRange(shown[i].firstLine, shown[i].lastLine) + ")";
+            named += std::string(i == 0 ? "" : ", ") + shown[i]->id + " (" +
+                     (withSource ? shown[i]->source + ", " : std::string()) +
+                     tables::lineRange(shown[i]->firstLine, shown[i]->lastLine) + ")";
         if (shown.size() > kNamedAtMost)
             named += " and " + std::to_string(shown.size() - kNamedAtMost) + " more";
-        const std::string both = shown.size() == 2 ? "both" : "all of them";
+        return named;
+    };
+    for (const OfOneName& group : groups) {
+        // In one file: listed twice with the network made again in between, or the host holds both.
+        std::map<std::string, std::vector<const Shown*>> bySource;
+        for (const Shown& s : group.shown)
+            bySource[s.source].push_back(&s);
+        std::set<std::string> keys;
+        std::size_t mostInOneSource = 0;
+        for (const auto& [source, shown] : bySource) {
+            mostInOneSource = std::max(mostInOneSource, shown.size());
+            for (const Shown* s : shown)
+                keys.insert(s->key);
+            if (shown.size() < 2)
+                continue;
+            const std::string both = shown.size() == 2 ? "both" : "all of them";
+            messages.push_back({ImportSeverity::Info,
+                                source,
+                                shown.front()->firstLine,
+                                shown.back()->lastLine,
+                                ResourceKind::Invalid,
+                                {},
+                                std::to_string(shown.size()) + " networks named \"" + group.name +
+                                    "\" with different IDs: " + listed(shown, false) +
+                                    ": the network was made again between two listings of this file, or the "
+                                    "host holds " +
+                                    both + "; the snapshot holds " + both});
+        }
+        // In different files: of different hosts, or of one host before and after the network was made again.
+        if (keys.size() < 2 || mostInOneSource >= keys.size())
+            continue;
+        std::vector<const Shown*> firstOfEach;
+        for (const std::string& key : keys)
+            for (const Shown& s : group.shown)
+                if (s.key == key) {
+                    firstOfEach.push_back(&s);
+                    break;
+                }
+        std::sort(firstOfEach.begin(), firstOfEach.end()); // in the order seen: `shown` is one vector
+        const std::string both = keys.size() == 2 ? "both" : "all of them";
         messages.push_back({ImportSeverity::Info,
-                            group.source,
-                            shown.front().firstLine,
-                            shown.back().lastLine,
+                            {},
+                            0,
+                            0,
                             ResourceKind::Invalid,
                             {},
-                            std::to_string(shown.size()) + " networks named \"" + group.name +
-                                "\" with different IDs: " + named +
-                                ": the network was made again between two listings of this file, or the host "
-                                "holds " +
-                                both + "; the snapshot holds " + both});
+                            std::to_string(keys.size()) + " networks named \"" + group.name +
+                                "\" with different IDs in different files: " + listed(firstOfEach, true) +
+                                ": the files are of different hosts, or of one host before and after the "
+                                "network was made again; the snapshot holds " +
+                                both});
     }
 }
 

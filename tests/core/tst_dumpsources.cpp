@@ -303,6 +303,8 @@ private slots:
     void aTableListedAgainSaysWhatChanged_data();
     void networksOfOneNameAreNamed_data();
     void networksOfOneNameAreNamed();
+    void filesOfSeveralNodesAreToldApart_data();
+    void filesOfSeveralNodesAreToldApart();
     void aTableListedAgainSaysWhatChanged();
 };
 
@@ -1367,6 +1369,63 @@ void TestDumpSources::networksOfOneNameAreNamed()
     }
     const auto result = importDump({DumpSource{"networks.txt", text.toStdString()}});
     QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList messages;
+    for (const ImportMessage& m : result->report.messages)
+        if (m.message.find("networks named") != std::string::npos)
+            messages << QString::fromStdString(
+                std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
+    QCOMPARE(messages, said.isEmpty() ? QStringList() : QStringList{said});
+}
+
+/// The collectlogs folders of two nodes hold files of one name: each source is named with the folder
+/// that tells it apart, and a network of one name with different IDs in the two is said, as the
+/// snapshot holds both.
+void TestDumpSources::filesOfSeveralNodesAreToldApart_data()
+{
+    QTest::addColumn<QStringList>("given"); ///< paths under the temporary folder
+    QTest::addColumn<QStringList>("ids");   ///< the nat network's ID in nodeA/network.txt, nodeB/network.txt
+    QTest::addColumn<QStringList>("sources");
+    QTest::addColumn<QString>("said"); ///< the message, empty for none
+    const QString a = "85D61148-49EF-40BB-A450-3BEBE951D838";
+    const QString b = "55FEDB88-4B11-4DA4-8CD1-59970718A804";
+    const QStringList bothFiles{"nodeA/network.txt", "nodeB/network.txt"};
+    const QString twoHosts =
+        "info: 2 networks named \"nat\" with different IDs in different files: " + a +
+        " (nodeA/network.txt, lines 1-3), " + b +
+        " (nodeB/network.txt, lines 1-3): the files are of different hosts, or of one host "
+        "before and after the network was made again; the snapshot holds both";
+    QTest::newRow("two files of one name") << bothFiles << QStringList{a, b} << bothFiles << twoHosts;
+    QTest::newRow("two folders") << QStringList{"nodeA", "nodeB"} << QStringList{a, b} << bothFiles
+                                 << twoHosts;
+    QTest::newRow("two folders of one name under two others")
+        << QStringList{"nodeA/logs", "nodeB/logs"} << QStringList{a, b}
+        << QStringList{"nodeA/logs/network.txt", "nodeB/logs/network.txt"}
+        << QString(twoHosts).replace("(nodeA/", "(nodeA/logs/").replace("(nodeB/", "(nodeB/logs/");
+    QTest::newRow("one network in both") << bothFiles << QStringList{a, a} << bothFiles << QString();
+}
+
+void TestDumpSources::filesOfSeveralNodesAreToldApart()
+{
+    QFETCH(QStringList, given);
+    QFETCH(QStringList, ids);
+    QFETCH(QStringList, sources);
+    QFETCH(QString, said);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const bool nested = given.front().endsWith("/logs");
+    for (int i = 0; i < 2; ++i)
+        writeFile(
+            dir.filePath(QString("node%1/%2network.txt").arg(QChar('A' + i)).arg(nested ? "logs/" : "")),
+            ("ID      : " + ids[i] + "\nName    : nat\nType    : NAT\n").toUtf8());
+    std::vector<std::string> paths;
+    for (const QString& path : given)
+        paths.push_back(dir.filePath(path).toStdString());
+    const auto result = importPaths(paths);
+    QVERIFY2(result.ok(), result.status().message().c_str());
+    QStringList named;
+    for (const std::string& source : result->report.sources)
+        named << QString::fromStdString(source);
+    QCOMPARE(named, sources);
     QStringList messages;
     for (const ImportMessage& m : result->report.messages)
         if (m.message.find("networks named") != std::string::npos)
