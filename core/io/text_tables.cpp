@@ -535,12 +535,14 @@ struct CutRow
 /// the line before when it has several: `before`), against the `rows` rows read before it: the columns
 /// after its last text that every other row filled, or that its line before filled to the end (the row
 /// wrapped and goes on under them), are lost; its last cell is cut inside when it starts another row's
-/// text of its column without being one (`l2br` under `l2bridge`) or starts a GUID. The cut cell leaves
-/// `rowText`. Nothing when the row shows all the table shows of the others.
+/// text of its column without being one (`l2br` under `l2bridge`) or starts a GUID under GUIDs. The cut cell
+/// leaves `rowText`. Nothing when the row shows all the table shows of the others. `rowsKind`: the kind of
+/// the rows before it, for a row whose cells before its cut ID do not tell its own.
 std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
                                     std::vector<std::string>& rowText, const FormatCells& last,
                                     const FormatCells* before, const std::vector<std::size_t>& filled,
-                                    std::size_t rows, const std::vector<std::set<std::string>>& cellTexts)
+                                    std::size_t rows, const std::vector<std::set<std::string>>& cellTexts,
+                                    ResourceKind rowsKind)
 {
     std::size_t shownLast = columns.size();
     for (std::size_t c = 0; c < columns.size(); ++c)
@@ -552,7 +554,8 @@ std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
     std::string notShown;
     for (std::size_t c = shownLast + 1; c < columns.size(); ++c) {
         const std::string_view text = trimBlanks(rowText[c]);
-        if (before && before->full[c] && !before->text[c].empty()) { // it went on under the cut
+        // It went on under the cut (the last column's text fills the widest line: no evidence).
+        if (before && c + 1 < columns.size() && before->full[c] && !before->text[c].empty()) {
             cut.losses.push_back(columns[c].label + ": cut by the paste after \"" + std::string(text) +
                                  "\" (not read)");
             rowText[c].clear();
@@ -563,8 +566,10 @@ std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
     const std::string shown(trimBlanks(rowText[shownLast]));
     const std::set<std::string>& texts = cellTexts[shownLast];
     const auto next = texts.upper_bound(shown);
-    const bool cellCut =
-        !texts.contains(shown) && ((next != texts.end() && next->starts_with(shown)) || isGuidStart(shown));
+    const bool guids =
+        std::any_of(texts.begin(), texts.end(), [](const std::string& text) { return isGuid(text); });
+    const bool cellCut = !texts.contains(shown) &&
+                         ((next != texts.end() && next->starts_with(shown)) || (guids && isGuidStart(shown)));
     if (cellCut && equalsIgnoreCase(columns[shownLast].label, "ID")) {
         // The kind the row's cells tell, as if its ID were whole.
         std::vector<std::pair<std::string, std::string>> beside;
@@ -576,10 +581,11 @@ std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
             }
         members[columns[shownLast].label] = idCompletedFrom(shown);
         bool isV1 = false;
+        const ResourceKind kind = detail::classifyObject(members, ResourceKind::Invalid, isV1);
         cut.idCut = true;
-        cut.idWarning = cutIdNotImported(columns[shownLast].label,
-                                         detail::classifyObject(members, ResourceKind::Invalid, isV1), shown,
-                                         shownMembersText(beside));
+        cut.idWarning =
+            cutIdNotImported(columns[shownLast].label, kind == ResourceKind::Invalid ? rowsKind : kind, shown,
+                             shownMembersText(beside));
         return cut;
     }
     if (cellCut) {
@@ -655,14 +661,16 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
     std::vector<std::size_t> filled(columns.size(), 0);
     std::vector<std::set<std::string>> cellTexts(columns.size());
     std::size_t rowsRead = 0;
+    ResourceKind rowsKind = ResourceKind::Invalid; // the kind the rows read tell
     const int pasteEnd = lastText < lines.size() ? lines[lastText].sourceLine : 0;
     const auto flush = [&] {
         if (found.firstLine == 0)
             return;
         std::vector<std::string> cutLosses;
         if (found.lastLine == pasteEnd && rowsRead > 0) {
-            const std::optional<CutRow> cut = cutAtPasteEnd(
-                columns, rowText, above, rowLines > 1 ? &lineBefore : nullptr, filled, rowsRead, cellTexts);
+            const std::optional<CutRow> cut =
+                cutAtPasteEnd(columns, rowText, above, rowLines > 1 ? &lineBefore : nullptr, filled, rowsRead,
+                              cellTexts, rowsKind);
             if (cut && cut->idCut) {
                 result.warnings.push_back(
                     {found.firstLine, found.lastLine,
@@ -682,6 +690,14 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
             }
         } else {
             ++rowsRead;
+            if (rowsKind == ResourceKind::Invalid) {
+                bool isV1 = false;
+                nlohmann::json cells = nlohmann::json::object();
+                for (std::size_t c = 0; c < columns.size(); ++c)
+                    if (const std::string_view text = trimBlanks(rowText[c]); !text.empty())
+                        cells[columns[c].label] = typedValue(text);
+                rowsKind = detail::classifyObject(cells, ResourceKind::Invalid, isV1);
+            }
             for (std::size_t c = 0; c < columns.size(); ++c) {
                 const std::string_view text = trimBlanks(rowText[c]);
                 if (text.empty())

@@ -194,6 +194,9 @@ private slots:
     void aLineAfterARowThatReadsWhole();
     void columnsPowerShellLeftOut_data();
     void columnsPowerShellLeftOut();
+    void formatTableRowsThePasteCut_data();
+    void formatTableRowsThePasteCut();
+    void formatTableRowCutBeforeItsId();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -1663,6 +1666,116 @@ void TestTables::columnsPowerShellLeftOut()
         messages << QString::fromStdString(info.message);
     QCOMPARE(messages, infos);
     QCOMPARE(warningLines(result), QStringList{});
+}
+
+void TestTables::formatTableRowsThePasteCut_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QStringList>("warnings");
+    QTest::addColumn<QStringList>("lastLosses"); ///< of the last row, what the cut took from it
+    QTest::addColumn<bool>("cutOff");            ///< of the last row
+
+    const QString table = QStringLiteral(
+        "PS C:\\> Get-HnsEndpoint | ft ID, Name, IPAddress, MacAddress, VirtualNetworkName\n\n"
+        "ID                                   Name       IPAddress   MacAddress        VirtualNetworkName\n"
+        "--                                   ----       ---------   ----------        ------------------\n"
+        "5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D web-0_cbr0 10.244.1.15 00-15-5D-8A-1C-2F cbr0\n"
+        "6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E db-0_cbr0  10.244.1.16 00-15-5D-8A-1C-30 cbr0\n");
+    const QString id = QStringLiteral("7F3C9E50-4D6B-4C8A-9E2F-3A4B5C6D7E8F");
+    QTest::newRow("cut inside an address")
+        << table + id + " app-0_cbr0 10.244.1." << 3
+        << QStringList{"line 7: the paste ends inside this row of the table; IPAddress: cut by the paste "
+                       "after "
+                       "\"10.244.1.\" (not read); MacAddress, VirtualNetworkName: not shown, the paste ends "
+                       "before them"}
+        << QStringList{"IPAddress: cut by the paste after \"10.244.1.\" (not read)",
+                       "MacAddress, VirtualNetworkName: not shown, the paste ends before them"}
+        << true;
+    QTest::newRow("cut after a whole name")
+        << table + id + " app-0_cbr0\n\n"
+        << 3
+        << QStringList{"line 7: the paste ends inside this row of the table; IPAddress, MacAddress, "
+                       "VirtualNetworkName: not shown, the paste ends before them"}
+        << QStringList{"IPAddress, MacAddress, VirtualNetworkName: not shown, the paste ends before them"}
+        << true;
+    QTest::newRow("cut inside the ID: not imported")
+        << table + "7F3C9E50-4D6B" << 2
+        << QStringList{"line 7: the paste ends inside the ID of endpoint 7F3C9E50-4D6B\u2026; not imported, "
+                       "as its ID is cut"}
+        << QStringList{} << false;
+    QTest::newRow("a whole last row") << table + id + " app-0_cbr0 10.244.1.17 00-15-5D-8A-1C-31 cbr0\n"
+                                      << 3 << QStringList{} << QStringList{} << false;
+    QTest::newRow("a short last row with text after the table")
+        << table + id + " app-0_cbr0 10.244.1.17\n\nthat is all\n"
+        << 3 << QStringList{} << QStringList{} << false;
+    // `-Wrap`: PowerShell cuts a word longer than its column at the column's end; the paste ends in the
+    // row's second line, inside the cell it goes on with.
+    const QString wrapped = QStringLiteral(
+        "Name       ID                                   DNSSuffix            VirtualNetworkName\n"
+        "----       --                                   ---------            ------------------\n"
+        "web-0_cbr0 5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D default.svc.cluster. cbr0\n"
+        "                                                local,svc.cluster.lo\n"
+        "                                                cal\n"
+        "db-0_cbr0  6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E default.svc.cluster. cbr0\n");
+    QTest::newRow("a wrapped row cut in its second line")
+        << wrapped + "                                                local,svc.cl\n"
+        << 2
+        << QStringList{"lines 6-7: the paste ends inside this row of the table; DNSSuffix: cut by the paste "
+                       "after \"default.svc.cluster.local,svc.cl\" (not read)"}
+        << QStringList{"DNSSuffix: cut by the paste after \"default.svc.cluster.local,svc.cl\" (not read)"}
+        << true;
+    QTest::newRow("a wrapped row whole")
+        << wrapped + "                                                local,svc.cluster.lo\n"
+                     "                                                cal\n"
+        << 2 << QStringList{} << QStringList{} << false;
+}
+
+void TestTables::formatTableRowsThePasteCut()
+{
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    QFETCH(QStringList, warnings);
+    QFETCH(QStringList, lastLosses);
+    QFETCH(bool, cutOff);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(int(result.values.size()), rows);
+    QStringList messages;
+    for (const ImportWarning& w : result.warnings)
+        messages << QString::fromStdString(w.message);
+    QCOMPARE(messages, warnings);
+    QStringList lost;
+    for (const QString& loss : losses(result.values.back()))
+        if (loss.contains(QStringLiteral("the paste")))
+            lost << loss;
+    QCOMPARE(lost, lastLosses);
+    QCOMPARE(result.values.back().cutOff, cutOff);
+    for (std::size_t i = 0; i + 1 < result.values.size(); ++i)
+        QVERIFY(!result.values[i].cutOff && !result.values[i].startCut);
+}
+
+/// `Get-HnsNetwork | ft ActivityId, CurrentEndpointCount, ID, Name, Type` whose paste ends before the
+/// last row's ID: the row names nothing, and the report says it was cut, as for JSON.
+void TestTables::formatTableRowCutBeforeItsId()
+{
+    const std::string text = "ActivityId                           CurrentEndpointCount ID                   "
+                             "                Name Type\n"
+                             "----------                           -------------------- --                   "
+                             "                ---- ----\n"
+                             "4D2A9E61-7B3C-4F18-A05D-9C8E2B1F6A37                    3 "
+                             "DB965D58-53D6-4B36-8AAB-60C95EF9331C nat  NAT\n"
+                             "C6B0351B-A290-4F80-827F-EFAA302F624D                    0\n";
+    const Result<ImportResult> imported = importDump({{"paste", text}});
+    QVERIFY(imported.ok());
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        said << QString::fromStdString(m.message);
+    QVERIFY2(said.contains(QStringLiteral("a Get-HnsNetwork record cut before its ID (ActivityId "
+                                          "C6B0351B-A290-4F80-827F-EFAA302F624D, CurrentEndpointCount 0); "
+                                          "not imported")),
+             qPrintable(said.join('\n')));
+    QVERIFY2(!said.join('\n').contains(QStringLiteral("without an ID")), qPrintable(said.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestTables)
