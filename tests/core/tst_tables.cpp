@@ -197,6 +197,8 @@ private slots:
     void formatTableRowsThePasteCut_data();
     void formatTableRowsThePasteCut();
     void formatTableRowCutBeforeItsId();
+    void cutRowsOfOtherCmdletsKeepTheirKind_data();
+    void cutRowsOfOtherCmdletsKeepTheirKind();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -1776,6 +1778,80 @@ void TestTables::formatTableRowCutBeforeItsId()
                                           "not imported")),
              qPrintable(said.join('\n')));
     QVERIFY2(!said.join('\n').contains(QStringLiteral("without an ID")), qPrintable(said.join('\n')));
+}
+
+void TestTables::cutRowsOfOtherCmdletsKeepTheirKind_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< every message of the import
+
+    const QString routes = QStringLiteral(
+        "ifIndex DestinationPrefix                              NextHop                                  "
+        "RouteMetric ifMetric PolicyStore\n"
+        "------- -----------------                              -------                                  "
+        "----------- -------- -----------\n"
+        "6       0.0.0.0/0                                      10.138.0.1                                   "
+        "      "
+        "0 15       ActiveStore\n"
+        "6       10.138.0.0/20                                  0.0.0.0                                      "
+        "    "
+        "256 15       ActiveStore\n");
+    const QString route =
+        QStringLiteral("info 3-5: a route of the host's IP stack (Get-NetRoute), not an HNS "
+                       "object; not imported");
+    QTest::newRow("Get-NetRoute, whole") << routes << QStringList{"info 3-4:" + route.mid(9)};
+    const QString cut = QStringLiteral("warning 5: the paste ends inside this row of the table; ");
+    const QString lost =
+        QStringLiteral("RouteMetric, ifMetric, PolicyStore: not shown, the paste ends before them");
+    QTest::newRow("Get-NetRoute cut after the next hop")
+        << routes + "6       10.138.0.5/32                                  0.0.0.0"
+        << QStringList{route, cut + lost};
+    QTest::newRow("Get-NetRoute cut inside the next hop")
+        << routes + "18      172.17.0.0/16                                  172.1"
+        << QStringList{route, cut + lost};
+    QTest::newRow("Get-NetRoute cut after the destination")
+        << routes + "18      172.17.0.0/16" << QStringList{route, cut + "NextHop, " + lost};
+    // An ifIndex alone tells no cmdlet: the row is one of the table's.
+    QTest::newRow("Get-NetRoute cut after the ifIndex")
+        << routes + "18" << QStringList{route, cut + "DestinationPrefix, NextHop, " + lost};
+    QTest::newRow("a row of routes alone, cut after the next hop")
+        << routes.section('\n', 0, 1) + "\n6       10.138.0.5/32                                  0.0.0.0\n"
+        << QStringList{
+               "info 3: a route of the host's IP stack (Get-NetRoute), not an HNS object; not imported"};
+    QTest::newRow("a list view record cut before its DestinationPrefix, showing what routes share")
+        << QStringLiteral("ifIndex        : 6\nInterfaceAlias : Ethernet\nAddressFamily  : IPv4\n")
+        << QStringList{"info 1-3: an object of a network cmdlet whose members do not tell which, not an HNS "
+                       "object; not imported"};
+    QTest::newRow("Get-NetAdapter is still an adapter")
+        << QStringLiteral(
+               "Name     InterfaceDescription            ifIndex Status MacAddress        LinkSpeed\n"
+               "----     --------------------            ------- ------ ----------        ---------\n"
+               "Ethernet Virtual Ethernet Adapter              6 Up     42-01-0A-8A-00-05 100 Gbps\n")
+        << QStringList{"info 3: a network adapter (Get-NetAdapter), not an HNS object; not imported"};
+    QTest::newRow("Get-NetIPAddress, cut after its address")
+        << QStringLiteral(
+               "IPAddress         : 10.138.0.5\nInterfaceIndex    : 6\nInterfaceAlias    : "
+               "Ethernet\nAddressFamily     : IPv4\nType              : Unicast\nPrefixLength      : "
+               "20\n")
+        << QStringList{"info 1-6: an IP address (Get-NetIPAddress), not an HNS object; not imported"};
+}
+
+void TestTables::cutRowsOfOtherCmdletsKeepTheirKind()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.firstLine > 0)
+            said << QStringLiteral("%1 %2%3: %4")
+                        .arg(m.severity == ImportSeverity::Info ? "info" : "warning")
+                        .arg(m.firstLine)
+                        .arg(m.lastLine == m.firstLine ? QString() : QStringLiteral("-%1").arg(m.lastLine))
+                        .arg(QString::fromStdString(m.message));
+    QVERIFY2(said == messages, qPrintable(said.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestTables)
