@@ -428,7 +428,8 @@ std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size
 }
 
 /// What PowerShell's Format-Table says when the console is too narrow for every column (`-AutoSize`),
-/// with its `WARNING: ` prefix or without (cleaning took it away):
+/// with its `WARNING: ` prefix or without (cleaning took it away), in English; in another language the
+/// count of columns it says were left out, told by the sentence's structure (localizedRemovedCount):
 /// `WARNING: 4 columns do not fit into the display and were removed.` or, for one, `WARNING: column
 /// "Policies" does not fit into the display and was removed.`
 struct RemovedColumns
@@ -438,11 +439,53 @@ struct RemovedColumns
     std::string name;  ///< the column named, for one
 };
 
+/// `t` without a warning stream's prefix in one of the usual Windows languages (`WARNUNG: `,
+/// `AVERTISSEMENT : `, `警告: `), which cleaning strips where it finds it; `t` when it has none.
+std::string_view withoutWarningPrefix(std::string_view t)
+{
+    for (const std::string_view word : {"WARNING", "WARNUNG", "AVERTISSEMENT", "ADVERTENCIA", "AVVISO",
+                                        "AVISO", "ПРЕДУПРЕЖДЕНИЕ", "警告"}) {
+        if (!t.starts_with(word))
+            continue;
+        std::string_view rest = trimBlanks(t.substr(word.size()));
+        if (rest.starts_with(":"))
+            return trimBlanks(rest.substr(1));
+        if (rest.starts_with("\xEF\xBC\x9A")) // a full-width colon
+            return trimBlanks(rest.substr(3));
+    }
+    return t;
+}
+
+/// The count of the columns another language's form of the warning says were left out, told by its
+/// structure alone (its words are not matched, as they are not known for certain): the count first,
+/// then that language's word for columns (`Spalten`, `colonnes`, `columnas`, `colonne`, `colunas`,
+/// `столбцов`, `колонок`, `列`), one sentence ending in a full stop with no other digit in it.
+std::optional<std::string> localizedRemovedCount(std::string_view t)
+{
+    if (t.size() > 200 || !(t.ends_with(".") || t.ends_with("\xE3\x80\x82"))) // `.` or `。`
+        return std::nullopt;
+    std::size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9')
+        ++digits;
+    if (digits == 0 || digits > 4)
+        return std::nullopt;
+    const std::string_view rest = trimBlanks(t.substr(digits));
+    if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    // Whole words; then stems whose endings vary with the count (`столбца`, `столбцов`) and words
+    // written without a blank after them.
+    for (const std::string_view word : {"Spalten", "colonnes", "columnas", "colonne", "colunas"})
+        if (rest.starts_with(word) && (rest.size() == word.size() || isBlank(rest[word.size()])))
+            return std::string(t.substr(0, digits));
+    for (const std::string_view stem : {"столбц", "колон", "列", "個の列"})
+        if (rest.starts_with(stem))
+            return std::string(t.substr(0, digits));
+    return std::nullopt;
+}
+
 std::optional<RemovedColumns> removedColumnsWarning(std::string_view line, int sourceLine)
 {
-    std::string_view t = trimBlanks(line);
-    if (t.starts_with("WARNING: ")) // cleaning strips it as the stream's prefix; a reader may not
-        t.remove_prefix(9);
+    std::string_view t = withoutWarningPrefix(trimBlanks(line));
     constexpr std::string_view kMany = " columns do not fit into the display and were removed.";
     constexpr std::string_view kOne = "\" does not fit into the display and was removed.";
     if (t.ends_with(kMany)) {
@@ -454,6 +497,8 @@ std::optional<RemovedColumns> removedColumnsWarning(std::string_view line, int s
     }
     if (t.starts_with("column \"") && t.ends_with(kOne) && t.size() > 8 + kOne.size())
         return RemovedColumns{sourceLine, {}, std::string(t.substr(8, t.size() - 8 - kOne.size()))};
+    if (std::optional<std::string> count = localizedRemovedCount(t))
+        return RemovedColumns{sourceLine, std::move(*count), {}};
     return std::nullopt;
 }
 

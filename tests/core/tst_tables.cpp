@@ -1648,6 +1648,38 @@ void TestTables::columnsPowerShellLeftOut_data()
         << QStringList{"lines 7-9: the column MacAddress of this table of endpoints did not fit the display "
                        "and was left out (PowerShell's warning on line 5): each endpoint's MacAddress is "
                        "unknown"};
+    // Another language's warning is read by its structure (a count, then the word for columns), not by
+    // its words; the info says what the English one does.
+    const QString four = QStringLiteral(
+        "lines 3-5: 4 columns of this table of endpoints did not fit the display and were left out "
+        "(PowerShell's warning on line 1): those members of each endpoint are unknown");
+    QTest::newRow("German, before the table")
+        << "WARNUNG: 4 Spalten passen nicht in die Anzeige und wurden entfernt.\n\n" + rows << 1
+        << QStringList{four};
+    QTest::newRow("French, its prefix with a blank before the colon")
+        << QString::fromUtf8("AVERTISSEMENT : 4 colonnes ne tiennent pas dans l'affichage et ont été "
+                             "supprimées.\n\n") +
+               rows
+        << 1 << QStringList{four};
+    QTest::newRow("German, right under the rows: no row of the table")
+        << rows + "WARNUNG: 2 Spalten passen nicht in die Anzeige und wurden entfernt.\n"
+        << 1
+        << QStringList{
+               "lines 1-3: 2 columns of this table of endpoints did not fit the display and were left "
+               "out (PowerShell's warning on line 4): those members of each endpoint are unknown"};
+    // Not PowerShell's own words: a sentence of the structure, its count before the word for columns.
+    QTest::newRow("the structure with a full-width colon and full stop")
+        << QString::fromUtf8("警告： 4 列 …。\n\n") + rows << 1 << QStringList{four};
+    QTest::newRow("the structure with a word whose ending varies with the count")
+        << QString::fromUtf8("ПРЕДУПРЕЖДЕНИЕ: 4 столбца ….\n\n") + rows << 1 << QStringList{four};
+    QTest::newRow("the structure without its full stop: nothing said")
+        << QString::fromUtf8("ПРЕДУПРЕЖДЕНИЕ: 4 столбца …\n\n") + rows << 1 << QStringList{};
+    QTest::newRow("a German warning about something else: nothing said")
+        << "WARNUNG: 4 Dateien wurden entfernt.\n\n" + rows << 1 << QStringList{};
+    QTest::newRow("a count of columns with another number in the sentence: nothing said")
+        << "WARNUNG: 4 Spalten von 12 wurden entfernt.\n\n" + rows << 1 << QStringList{};
+    QTest::newRow("English in other words is not guessed at")
+        << "WARNING: 4 columns were hidden.\n\n" + rows << 1 << QStringList{};
     QTest::newRow("a table of processes: not HNS objects, nothing said")
         << QStringLiteral("WARNING: column \"Path\" does not fit into the display and was removed.\n\n"
                           "Id    Name         Company\n--    ----         -------\n"
