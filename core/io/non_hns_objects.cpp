@@ -28,6 +28,9 @@ struct KnownKind
     /// DestinationPrefix and NextHop): they count for it only where one of its telltales is there, so
     /// a row cut after them tells a route from the adapter whose ifIndex it names.
     std::vector<std::string_view> companions{};
+    /// Whether it is the kind where others have as many telltales: the one of them that shows fewest
+    /// members (azure-vnet's record of a network holds HnsId alone in the state file).
+    bool winsTies = false;
 };
 
 const std::array<KnownKind, 14> kKnownKinds{{
@@ -75,10 +78,12 @@ const std::array<KnownKind, 14> kKnownKinds{{
       "com.docker.network.windowsshim.hnsid"},
      {"IPAM", "EnableIPv6", "ConfigFrom", "ConfigOnly", "Attachable", "Ingress"}},
     // Azure CNI's own records (its Go structs in azure-vnet's log, its state file): the HNS object is the
-    // one its HnsId names, `extIf` a pointer to its external interface. A network's record comes first,
+    // one its HnsId names, `extIf` a pointer to its external interface. A network's record wins ties,
     // as it holds HnsId alone in the state file.
     {{"azure-vnet's record of a network", "", true, "HnsId", "azure-vnet's record of network"},
-     {"HnsId", "extIf"}},
+     {"HnsId", "extIf"},
+     {},
+     true},
     {{"azure-vnet's record of an endpoint", "", true, "HnsId", "azure-vnet's record of endpoint"},
      {"HnsId", "SandboxKey", "NetNsPath", "HostIfName", "InfraVnetIP"}},
 }};
@@ -185,11 +190,13 @@ const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& na
     for (std::size_t k = 0; k < kKnownKinds.size(); ++k)
         if (counts[k] > 0)
             counts[k] += companions[k];
-    // The kind with the most; where several have as many, the object does not tell which it is.
+    // The kind with the most; where several have as many, the object does not tell which it is, unless
+    // the first of them wins ties.
     const auto best = std::max_element(counts.begin(), counts.end());
-    if (std::count(counts.begin(), counts.end(), *best) > 1)
+    const KnownKind& first = kKnownKinds[std::size_t(best - counts.begin())];
+    if (std::count(counts.begin(), counts.end(), *best) > 1 && !first.winsTies)
         return &kUntoldKind;
-    return &kKnownKinds[std::size_t(best - counts.begin())].kind;
+    return &first.kind;
 }
 
 const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object)

@@ -958,6 +958,22 @@ void TestTables::rowsThePasteCut_data()
         << QStringList{"VirtualNetwork: not shown by hnsdiag list", "IPAddress: not shown by hnsdiag list",
                        "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list",
                        "Virtual Network Name: not shown, the paste ends before them"};
+    // A console 80 columns wide broke each row in two; the paste ends in the last row's second line.
+    const QString longName = QStringLiteral("Lab Internal Switch 2 (isolated) for the build agents");
+    const QString wide1 = QStringLiteral("Ethernet         %1 ").arg(ep1) + longName;
+    const QString wide2 = QStringLiteral("Ethernet         %1 ").arg(ep2) + longName;
+    QTest::newRow("a row a console broke in two, cut in its second line")
+        << QStringLiteral(
+               "Endpoints:\nName             ID                                   Virtual Network Name\n") +
+               wide1.left(80) + "\n" + wide1.mid(80) + "\n" + wide2.left(80) + "\n" + wide2.mid(80, 9) + "\n"
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
+        << QStringList{"lines 5-6: the paste ends inside the row of endpoint Ethernet (" + QString(ep2) +
+                       ") in the hnsdiag Endpoints table; Virtual Network Name: cut by the paste after \"Lab "
+                       "Internal Switch 2 (isolated) fo\" (not read)"}
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list", "IPAddress: not shown by hnsdiag list",
+                       "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list",
+                       "Virtual Network Name: cut by the paste after \"Lab Internal Switch 2 (isolated) fo\" "
+                       "(not read)"};
     QTest::newRow("a whole last row on another network: nothing cut")
         << endpoints + "Ethernet         " + ep2 + " nat\n"
         << QStringList{kindId("Network", natNet), kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
