@@ -198,6 +198,7 @@ struct XmlObject
     std::size_t begin = 0;
     std::size_t end = 0;
     std::vector<std::string> losses;
+    bool cutOff = false; ///< the text ends inside it
 };
 
 /// What the readers of both formats share: the cursor, the losses of the top-level object being read,
@@ -223,7 +224,8 @@ protected:
         if (m_cutInside)
             m_losses.push_back(std::string(cutLoss));
         if (token.name == element && value.is_object())
-            objects.push_back({std::move(value), token.offset, m_cursor.position(), std::move(m_losses)});
+            objects.push_back(
+                {std::move(value), token.offset, m_cursor.position(), std::move(m_losses), m_cutInside});
     }
 
     XmlCursor m_cursor;
@@ -580,6 +582,7 @@ void readDocuments(const std::string& text, const std::function<int(std::size_t)
             found.lastLine = lineAt(object.end - 1);
             found.sourceText = validUtf8(text.substr(object.begin, object.end - object.begin));
             found.losses = std::move(object.losses);
+            found.cutOff = object.cutOff;
             result.values.push_back(std::move(found));
         }
         const std::string name(tag.substr(1));

@@ -261,10 +261,12 @@ private:
         // Export-Csv quotes every field and writes every column: a quoted row with fewer fields was cut.
         // Bare rows (tab-separated, ConvertTo-Csv -UseQuotes AsNeeded) lose their empty last fields to
         // the trailing blanks a paste drops.
-        if (record.fields.quoted && count < header.columns.size())
+        if (record.fields.quoted && count < header.columns.size()) {
+            found.cutOff = true;
             found.losses.push_back("the row ends after " + header.columns[count - 1] + "; " +
                                    std::to_string(header.columns.size() - count) + " more column" +
                                    (header.columns.size() - count == 1 ? "" : "s") + " not in the dump");
+        }
         m_result.values.push_back(std::move(found));
         return record.end;
     }

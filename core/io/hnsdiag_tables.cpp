@@ -1065,10 +1065,11 @@ private:
         if (problem.empty() && buildObject(m_row.text, m_layout, row, m_kind, m_shownBy, found, problem)) {
             noteCells(row);
             if (!cutLoss.empty()) {
+                found.cutOff = true;
                 found.losses.push_back(cutLoss);
                 m_result.warnings.push_back(
-                    {m_row.lastLine, m_row.lastLine,
-                     lineRange(m_row.lastLine, m_row.lastLine) + ": the paste ends inside the row of " +
+                    {m_row.firstLine, m_row.lastLine,
+                     lineRange(m_row.firstLine, m_row.lastLine) + ": the paste ends inside the row of " +
                          objectLabel(found.value) + " in " + tableName() + "; " + cutLoss});
             }
             m_lastRowLine = m_row.lastLine;

@@ -477,9 +477,13 @@ struct Collector
             else if (std::string id = hnsNetworkIdOf(other, value); !id.empty())
                 pasted.push_back({source, messages.size() - 1, false, {}, {}, {}, std::move(id)});
         };
+        // A row whose cells do not tell its kind (cut after its ifIndex) is one of the rows before it.
         if (found.format == DumpFormat::Table && !messages.empty()) {
             ImportMessage& previous = messages.back();
-            if (previous.source == source && previous.message == text && previous.lastLine + 1 >= first) {
+            const bool same =
+                previous.message == text || (other.untold && previous.severity == ImportSeverity::Info &&
+                                             previous.message.ends_with(kNotHnsNotImported));
+            if (previous.source == source && same && previous.lastLine + 1 >= first) {
                 previous.lastLine = std::max(previous.lastLine, last);
                 remember();
                 return;

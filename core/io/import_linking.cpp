@@ -114,25 +114,12 @@ void keyBySourceText(std::vector<Sighting>& sightings, std::size_t first,
 
 namespace {
 
-/// Whether the readers of `format` say a cut in a sighting's fields (startCut, cutOff, cutId): the JSON
-/// and Go dump readers do; a list view, a table or CLIXML say it only in the loss of the member cut.
-bool cutInFields(DumpFormat format)
-{
-    return format == DumpFormat::Json || format == DumpFormat::GoStruct;
-}
-
 /// Whether the sighting's text was cut (the paste, the log line or the dump ended inside it): it may
-/// show any member only in part.
+/// show any member only in part. Every reader says so in the value's fields (FoundValue::startCut,
+/// cutOff, cutId); what its losses say is for the reader of the report.
 bool wasCut(const Sighting& s)
 {
-    if (s.startCut || s.cutOff || !s.cutId.empty())
-        return true;
-    if (cutInFields(s.format))
-        return false;
-    const auto cut = [](const std::string& text) {
-        return text.find("cut") != std::string::npos || text.find("ends inside") != std::string::npos;
-    };
-    return std::any_of(s.lost.begin(), s.lost.end(), cut) || std::any_of(s.notes.begin(), s.notes.end(), cut);
+    return s.startCut || s.cutOff || !s.cutId.empty();
 }
 
 /// Whether `part` shows nothing `whole` does not: its members are members of `whole` showing part of

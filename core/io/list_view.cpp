@@ -1040,7 +1040,60 @@ private:
             joinFullLines(object, wordWrap, terminal);
             m_result.values[object.slot] = readObject(object);
         }
+        // A record the paste starts or ends inside of shows the first or the last members of the others
+        // of its listing: it is cut, and of their kind.
+        for (const PendingObject& object : m_pending) {
+            FoundValue& found = m_result.values[object.slot];
+            const PendingObject* whole = nullptr;
+            if (onlyBlankBefore(object.properties.front().firstIndex) &&
+                (whole = wholeOfPart(object, true)) != nullptr)
+                found.startCut = true;
+            if (onlyBlankAfter(object.properties.back().lastIndex) &&
+                (whole = wholeOfPart(object, false)) != nullptr)
+                found.cutOff = true;
+            if (whole && found.kindHint == ResourceKind::Invalid && m_kindOf) {
+                const FoundValue& other = m_result.values[whole->slot];
+                found.kindHint = m_kindOf(other.value, other.kindHint);
+            }
+        }
         m_pending.clear();
+    }
+
+    /// Whether nothing but blank lines and fences comes before line `index`: the paste starts there.
+    bool onlyBlankBefore(std::size_t index) const
+    {
+        for (std::size_t i = 0; i < index; ++i)
+            if (const std::string_view t = trimBlanks(m_texts[i]); !t.empty() && !isFenceLine(t))
+                return false;
+        return true;
+    }
+
+    /// Whether nothing but blank lines and fences comes after line `index`: the paste ends there.
+    bool onlyBlankAfter(std::size_t index) const
+    {
+        for (std::size_t i = index + 1; i < m_texts.size(); ++i)
+            if (const std::string_view t = trimBlanks(m_texts[i]); !t.empty() && !isFenceLine(t))
+                return false;
+        return true;
+    }
+
+    /// Another object of the same listing (its colon in the same column) that shows more members, the
+    /// first of which (`tail`: the last of which) are `object`'s, in the same order, or nullptr: PowerShell
+    /// prints every object of a listing with the same members, so `object` is the part of one a cut kept.
+    const PendingObject* wholeOfPart(const PendingObject& object, bool tail) const
+    {
+        const std::vector<Property>& mine = object.properties;
+        const auto whole = std::find_if(m_pending.begin(), m_pending.end(), [&](const PendingObject& other) {
+            const std::vector<Property>& theirs = other.properties;
+            if (&other == &object || other.colon != object.colon || theirs.size() <= mine.size())
+                return false;
+            const std::size_t offset = tail ? theirs.size() - mine.size() : 0;
+            for (std::size_t i = 0; i < mine.size(); ++i)
+                if (!equalsIgnoreCase(mine[i].name, theirs[offset + i].name))
+                    return false;
+            return true;
+        });
+        return whole == m_pending.end() ? nullptr : &*whole;
     }
 
     FoundValue readObject(const PendingObject& object)
@@ -1096,6 +1149,8 @@ private:
             }
             found.value[name] = std::move(value);
             if (!notes.cutSummary.empty()) {
+                if (&property == &properties.back() && onlyBlankAfter(property.lastIndex))
+                    found.cutOff = true;
                 const int from = m_lines[property.firstIndex].sourceLine;
                 const int to = m_lines[property.lastIndex].sourceLine;
                 m_result.warnings.push_back(
@@ -1107,6 +1162,8 @@ private:
                                              tables::lineRange(from, to) + ": " + name +
                                                  ": the value could not be read in full; kept as text"});
             } else if (notes.cut) {
+                if (&property == &properties.back() && onlyBlankAfter(property.lastIndex))
+                    found.cutOff = true;
                 const int from = m_lines[property.firstIndex].sourceLine;
                 const int to = m_lines[property.lastIndex].sourceLine;
                 m_result.warnings.push_back({from, to,
@@ -1125,6 +1182,7 @@ private:
                 found.repairs.push_back(name + ": joined a word split at the line end");
         }
         if (!cutName.empty()) {
+            found.cutOff = true;
             found.losses.push_back("the paste ends after " + properties.back().name +
                                    ", inside the next line (\"" + cutName + "\"); what followed is unknown");
             m_result.warnings.push_back({object.cutLine, object.cutLine,

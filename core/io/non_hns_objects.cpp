@@ -24,6 +24,13 @@ struct KnownKind
     /// SwitchName, ...) are not among them, nor words other output uses alike (ComputerName, Dhcp,
     /// Status, Store, Active).
     std::vector<std::string_view> telltales;
+    /// Members HNS objects have too that the kind's own output shows beside its telltales (a route's
+    /// DestinationPrefix and NextHop): they count for it only where one of its telltales is there, so
+    /// a row cut after them tells a route from the adapter whose ifIndex it names.
+    std::vector<std::string_view> companions{};
+    /// Whether it is the kind where others have as many telltales: the one of them that shows fewest
+    /// members (azure-vnet's record of a network holds HnsId alone in the state file).
+    bool winsTies = false;
 };
 
 const std::array<KnownKind, 14> kKnownKinds{{
@@ -42,20 +49,23 @@ const std::array<KnownKind, 14> kKnownKinds{{
     {{"a network adapter", "Get-NetAdapter"},
      {"InterfaceDescription", "ifDesc", "ifIndex", "ifAlias", "InterfaceIndex", "InterfaceAlias", "LinkSpeed",
       "MediaConnectionState", "PhysicalMediaType", "InterfaceOperationalStatus", "AdminStatus",
-      "DriverInformation", "ConnectorPresent", "NdisPhysicalMedium"}},
+      "DriverInformation", "ConnectorPresent", "NdisPhysicalMedium"},
+     {"MacAddress"}},
     {{"a virtual machine's network adapter", "Get-VMNetworkAdapter", false, "", "", "SwitchId", "SwitchName"},
      {"VMName", "VMId", "SwitchId", "IsManagementOs", "IsLegacy", "DynamicMacAddressEnabled",
       "MacAddressSpoofing", "AllowTeaming"}},
     {{"an IP address", "Get-NetIPAddress"},
      {"InterfaceIndex", "InterfaceAlias", "AddressFamily", "PrefixOrigin", "SuffixOrigin", "AddressState",
-      "ValidLifetime", "PreferredLifetime", "SkipAsSource", "PolicyStore"}},
+      "ValidLifetime", "PreferredLifetime", "SkipAsSource", "PolicyStore"},
+     {"IPAddress", "PrefixLength"}},
     {{"an IP interface", "Get-NetIPInterface"},
      {"ifIndex", "InterfaceIndex", "InterfaceAlias", "AddressFamily", "NlMtu", "InterfaceMetric",
       "PolicyStore", "AutomaticMetric", "RouterDiscovery", "NeighborDiscoverySupported", "WeakHostSend",
       "WeakHostReceive", "AdvertiseDefaultRoute"}},
     {{"a route of the host's IP stack", "Get-NetRoute"},
      {"ifIndex", "InterfaceIndex", "InterfaceAlias", "AddressFamily", "RouteMetric", "InterfaceMetric",
-      "TypeOfRoute", "AdminDistance", "PolicyStore"}},
+      "ifMetric", "TypeOfRoute", "AdminDistance", "PolicyStore"},
+     {"DestinationPrefix", "NextHop"}},
     {{"an IP configuration", "Get-NetIPConfiguration"},
      {"InterfaceAlias", "InterfaceIndex", "InterfaceDescription", "IPv4Address", "IPv4DefaultGateway",
       "IPv6DefaultGateway", "IPv6LinkLocalAddress", "DNSServer"}},
@@ -68,20 +78,37 @@ const std::array<KnownKind, 14> kKnownKinds{{
       "com.docker.network.windowsshim.hnsid"},
      {"IPAM", "EnableIPv6", "ConfigFrom", "ConfigOnly", "Attachable", "Ingress"}},
     // Azure CNI's own records (its Go structs in azure-vnet's log, its state file): the HNS object is the
-    // one its HnsId names, `extIf` a pointer to its external interface. A network's record comes first,
+    // one its HnsId names, `extIf` a pointer to its external interface. A network's record wins ties,
     // as it holds HnsId alone in the state file.
     {{"azure-vnet's record of a network", "", true, "HnsId", "azure-vnet's record of network"},
-     {"HnsId", "extIf"}},
+     {"HnsId", "extIf"},
+     {},
+     true},
     {{"azure-vnet's record of an endpoint", "", true, "HnsId", "azure-vnet's record of endpoint"},
      {"HnsId", "SandboxKey", "NetNsPath", "HostIfName", "InfraVnetIP"}},
 }};
 
-/// Each telltale once, sorted, with the kinds it tells (bit k: kKnownKinds[k]): an object's names are
-/// looked up, not compared with every kind's list (imports read tens of thousands of objects).
+/// What an object whose telltales tell several kinds alike is (a Get-NetRoute row cut after its
+/// ifIndex, which Get-NetAdapter and Get-NetIPInterface print too): no kind is named for it.
+const NonHnsObjectKind kUntoldKind{"an object of a network cmdlet whose members do not tell which",
+                                   "",
+                                   false,
+                                   "",
+                                   "",
+                                   "",
+                                   "",
+                                   false,
+                                   "",
+                                   true};
+
+/// Each telltale (and companion) once, sorted, with the kinds it tells (bit k: kKnownKinds[k]) and
+/// those it goes with (`companionOf`): an object's names are looked up, not compared with every kind's
+/// list (imports read tens of thousands of objects).
 struct Telltale
 {
     std::string_view name;
     std::uint32_t kinds = 0;
+    std::uint32_t companionOf = 0;
     bool operator<(const Telltale& other) const { return name < other.name; }
 };
 
@@ -95,12 +122,16 @@ const std::vector<Telltale>& telltaleIndex()
                 assert(!isHnsProperty(name)); // an HNS object's member never tells another kind
                 all.push_back({name, std::uint32_t(1) << k});
             }
+        for (std::size_t k = 0; k < kKnownKinds.size(); ++k)
+            for (const std::string_view name : kKnownKinds[k].companions)
+                all.push_back({name, 0, std::uint32_t(1) << k});
         std::sort(all.begin(), all.end());
         std::vector<Telltale> merged;
         for (const Telltale& t : all) {
-            if (!merged.empty() && merged.back().name == t.name)
+            if (!merged.empty() && merged.back().name == t.name) {
                 merged.back().kinds |= t.kinds;
-            else
+                merged.back().companionOf |= t.companionOf;
+            } else
                 merged.push_back(t);
         }
         return merged;
@@ -141,21 +172,31 @@ const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& na
 {
     const std::vector<Telltale>& index = telltaleIndex();
     std::array<std::size_t, kKnownKinds.size()> counts{};
+    std::array<std::size_t, kKnownKinds.size()> companions{};
     bool any = false;
     for (std::string_view name : names) {
         name = name.substr(0, name.find_first_of(" (")); // without a unit: `LinkSpeed(Gbps)`
         const auto found = std::lower_bound(index.begin(), index.end(), Telltale{name});
         if (found == index.end() || found->name != name)
             continue;
-        any = true;
-        for (std::size_t k = 0; k < kKnownKinds.size(); ++k)
+        any = any || found->kinds != 0;
+        for (std::size_t k = 0; k < kKnownKinds.size(); ++k) {
             counts[k] += (found->kinds >> k) & 1u;
+            companions[k] += (found->companionOf >> k) & 1u;
+        }
     }
     if (!any)
         return nullptr;
-    // The kind with the most telltales; the first in kKnownKinds on a tie.
+    for (std::size_t k = 0; k < kKnownKinds.size(); ++k)
+        if (counts[k] > 0)
+            counts[k] += companions[k];
+    // The kind with the most; where several have as many, the object does not tell which it is, unless
+    // the first of them wins ties.
     const auto best = std::max_element(counts.begin(), counts.end());
-    return &kKnownKinds[std::size_t(best - counts.begin())].kind;
+    const KnownKind& first = kKnownKinds[std::size_t(best - counts.begin())];
+    if (std::count(counts.begin(), counts.end(), *best) > 1 && !first.winsTies)
+        return &kUntoldKind;
+    return &first.kind;
 }
 
 const NonHnsObjectKind* nonHnsObjectKind(const nlohmann::json& object)

@@ -31,6 +31,8 @@ struct NonHnsObjectKind
     /// The option (a member of its `Options`) naming the HNS network it is over: Docker's
     /// `com.docker.network.windowsshim.hnsid`; empty for others.
     std::string_view hnsIdOption{};
+    /// The kind of an object whose members tell several kinds alike: it names none.
+    bool untold = false;
 };
 
 /// The end of every message naming such an object.
@@ -52,7 +54,10 @@ std::optional<NamedSwitch> namedSwitch(const NonHnsObjectKind& kind, const nlohm
 
 /// The kind whose telltale members are among `names` (spelled as the cmdlets print them: a Go struct's
 /// `IfIndex` is none; the kind with the most of them when several kinds share one, such as
-/// InterfaceAlias), or nullptr when `names` hold none.
+/// InterfaceAlias, members HNS objects share counting for a kind beside its telltales: a route's
+/// DestinationPrefix and NextHop), or nullptr when `names` hold none. When several kinds have as many
+/// (a Get-NetRoute row cut after its ifIndex), a kind that names none of them: "an object of a network
+/// cmdlet whose members do not tell which".
 const NonHnsObjectKind* nonHnsObjectKind(const std::vector<std::string_view>& names);
 
 /// The same for the members of a JSON object; nullptr for anything else.

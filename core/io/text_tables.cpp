@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <exception>
 #include <optional>
+#include <set>
 
 namespace hcn::io {
 
@@ -427,7 +428,8 @@ std::size_t tableCutAfterHeader(const std::vector<CleanedLine>& lines, std::size
 }
 
 /// What PowerShell's Format-Table says when the console is too narrow for every column (`-AutoSize`),
-/// with its `WARNING: ` prefix or without (cleaning took it away):
+/// with its `WARNING: ` prefix or without (cleaning took it away), in English; in another language the
+/// count of columns it says were left out, told by the sentence's structure (localizedRemovedCount):
 /// `WARNING: 4 columns do not fit into the display and were removed.` or, for one, `WARNING: column
 /// "Policies" does not fit into the display and was removed.`
 struct RemovedColumns
@@ -437,11 +439,53 @@ struct RemovedColumns
     std::string name;  ///< the column named, for one
 };
 
+/// `t` without a warning stream's prefix in one of the usual Windows languages (`WARNUNG: `,
+/// `AVERTISSEMENT : `, `警告: `), which cleaning strips where it finds it; `t` when it has none.
+std::string_view withoutWarningPrefix(std::string_view t)
+{
+    for (const std::string_view word : {"WARNING", "WARNUNG", "AVERTISSEMENT", "ADVERTENCIA", "AVVISO",
+                                        "AVISO", "ПРЕДУПРЕЖДЕНИЕ", "警告"}) {
+        if (!t.starts_with(word))
+            continue;
+        std::string_view rest = trimBlanks(t.substr(word.size()));
+        if (rest.starts_with(":"))
+            return trimBlanks(rest.substr(1));
+        if (rest.starts_with("\xEF\xBC\x9A")) // a full-width colon
+            return trimBlanks(rest.substr(3));
+    }
+    return t;
+}
+
+/// The count of the columns another language's form of the warning says were left out, told by its
+/// structure alone (its words are not matched, as they are not known for certain): the count first,
+/// then that language's word for columns (`Spalten`, `colonnes`, `columnas`, `colonne`, `colunas`,
+/// `столбцов`, `колонок`, `列`), one sentence ending in a full stop with no other digit in it.
+std::optional<std::string> localizedRemovedCount(std::string_view t)
+{
+    if (t.size() > 200 || !(t.ends_with(".") || t.ends_with("\xE3\x80\x82"))) // `.` or `。`
+        return std::nullopt;
+    std::size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9')
+        ++digits;
+    if (digits == 0 || digits > 4)
+        return std::nullopt;
+    const std::string_view rest = trimBlanks(t.substr(digits));
+    if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    // Whole words; then stems whose endings vary with the count (`столбца`, `столбцов`) and words
+    // written without a blank after them.
+    for (const std::string_view word : {"Spalten", "colonnes", "columnas", "colonne", "colunas"})
+        if (rest.starts_with(word) && (rest.size() == word.size() || isBlank(rest[word.size()])))
+            return std::string(t.substr(0, digits));
+    for (const std::string_view stem : {"столбц", "колон", "列", "個の列"})
+        if (rest.starts_with(stem))
+            return std::string(t.substr(0, digits));
+    return std::nullopt;
+}
+
 std::optional<RemovedColumns> removedColumnsWarning(std::string_view line, int sourceLine)
 {
-    std::string_view t = trimBlanks(line);
-    if (t.starts_with("WARNING: ")) // cleaning strips it as the stream's prefix; a reader may not
-        t.remove_prefix(9);
+    std::string_view t = withoutWarningPrefix(trimBlanks(line));
     constexpr std::string_view kMany = " columns do not fit into the display and were removed.";
     constexpr std::string_view kOne = "\" does not fit into the display and was removed.";
     if (t.ends_with(kMany)) {
@@ -453,6 +497,8 @@ std::optional<RemovedColumns> removedColumnsWarning(std::string_view line, int s
     }
     if (t.starts_with("column \"") && t.ends_with(kOne) && t.size() > 8 + kOne.size())
         return RemovedColumns{sourceLine, {}, std::string(t.substr(8, t.size() - 8 - kOne.size()))};
+    if (std::optional<std::string> count = localizedRemovedCount(t))
+        return RemovedColumns{sourceLine, std::move(*count), {}};
     return std::nullopt;
 }
 
@@ -519,6 +565,86 @@ void noteRemovedColumns(const std::vector<CleanedLine>& lines, std::size_t at, s
     result.infos.push_back({first, last, lineRange(first, last) + ": " + what});
 }
 
+/// At most this many texts of a column are kept to tell a cell the paste cut from a whole one.
+constexpr std::size_t kMaxCellTexts = 64;
+
+/// What the paste took from the row it ends in.
+struct CutRow
+{
+    std::vector<std::string> losses; ///< "NextHop: cut by the paste after \"10.0.\" (not read)", ...
+    bool idCut = false;              ///< it ends inside the row's ID: the row is not imported
+    std::string idWarning;           ///< then, what the report says of it
+};
+
+/// The row of a Format-Table the paste ends in (`rowText`, its last line's cells `last`, the cells of
+/// the line before when it has several: `before`), against the `rows` rows read before it: the columns
+/// after its last text that every other row filled, or that its line before filled to the end (the row
+/// wrapped and goes on under them), are lost; its last cell is cut inside when it starts another row's
+/// text of its column without being one (`l2br` under `l2bridge`) or starts a GUID under GUIDs. The cut cell
+/// leaves `rowText`. Nothing when the row shows all the table shows of the others. `rowsKind`: the kind of
+/// the rows before it, for a row whose cells before its cut ID do not tell its own.
+std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
+                                    std::vector<std::string>& rowText, const FormatCells& last,
+                                    const FormatCells* before, const std::vector<std::size_t>& filled,
+                                    std::size_t rows, const std::vector<std::set<std::string>>& cellTexts,
+                                    ResourceKind rowsKind)
+{
+    std::size_t shownLast = columns.size();
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (!last.text[c].empty())
+            shownLast = c;
+    if (shownLast == columns.size())
+        return std::nullopt;
+    CutRow cut;
+    std::string notShown;
+    for (std::size_t c = shownLast + 1; c < columns.size(); ++c) {
+        const std::string_view text = trimBlanks(rowText[c]);
+        // It went on under the cut (the last column's text fills the widest line: no evidence).
+        if (before && c + 1 < columns.size() && before->full[c] && !before->text[c].empty()) {
+            cut.losses.push_back(columns[c].label + ": cut by the paste after \"" + std::string(text) +
+                                 "\" (not read)");
+            rowText[c].clear();
+        } else if (text.empty() && filled[c] == rows) {
+            notShown += (notShown.empty() ? "" : ", ") + columns[c].label;
+        }
+    }
+    const std::string shown(trimBlanks(rowText[shownLast]));
+    const std::set<std::string>& texts = cellTexts[shownLast];
+    const auto next = texts.upper_bound(shown);
+    const bool guids =
+        std::any_of(texts.begin(), texts.end(), [](const std::string& text) { return isGuid(text); });
+    const bool cellCut = !texts.contains(shown) &&
+                         ((next != texts.end() && next->starts_with(shown)) || (guids && isGuidStart(shown)));
+    if (cellCut && equalsIgnoreCase(columns[shownLast].label, "ID")) {
+        // The kind the row's cells tell, as if its ID were whole.
+        std::vector<std::pair<std::string, std::string>> beside;
+        nlohmann::json members = nlohmann::json::object();
+        for (std::size_t c = 0; c < shownLast; ++c)
+            if (const std::string_view text = trimBlanks(rowText[c]); !text.empty()) {
+                beside.emplace_back(columns[c].label, std::string(text));
+                members[columns[c].label] = typedValue(text);
+            }
+        members[columns[shownLast].label] = idCompletedFrom(shown);
+        bool isV1 = false;
+        const ResourceKind kind = detail::classifyObject(members, ResourceKind::Invalid, isV1);
+        cut.idCut = true;
+        cut.idWarning =
+            cutIdNotImported(columns[shownLast].label, kind == ResourceKind::Invalid ? rowsKind : kind, shown,
+                             shownMembersText(beside));
+        return cut;
+    }
+    if (cellCut) {
+        cut.losses.insert(cut.losses.begin(),
+                          columns[shownLast].label + ": cut by the paste after \"" + shown + "\" (not read)");
+        rowText[shownLast].clear();
+    }
+    if (!notShown.empty())
+        cut.losses.push_back(notShown + ": not shown, the paste ends before them");
+    if (cut.losses.empty())
+        return std::nullopt;
+    return cut;
+}
+
 } // namespace
 
 /// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID or a
@@ -573,10 +699,59 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
     // The row being read: its cells' text so far, joined over the lines -Wrap continued it on.
     std::vector<std::string> rowText(columns.size());
     FormatCells above;
+    FormatCells lineBefore; // of the row's line before its last, when it has several
+    std::size_t rowLines = 0;
     FoundValue found;
+    // What the rows read so far show: how many filled each column, and the texts of each (some).
+    std::vector<std::size_t> filled(columns.size(), 0);
+    std::vector<std::set<std::string>> cellTexts(columns.size());
+    std::size_t rowsRead = 0;
+    ResourceKind rowsKind = ResourceKind::Invalid; // the kind the rows read tell
+    const int pasteEnd = lastText < lines.size() ? lines[lastText].sourceLine : 0;
     const auto flush = [&] {
         if (found.firstLine == 0)
             return;
+        std::vector<std::string> cutLosses;
+        if (found.lastLine == pasteEnd && rowsRead > 0) {
+            const std::optional<CutRow> cut =
+                cutAtPasteEnd(columns, rowText, above, rowLines > 1 ? &lineBefore : nullptr, filled, rowsRead,
+                              cellTexts, rowsKind);
+            if (cut && cut->idCut) {
+                result.warnings.push_back(
+                    {found.firstLine, found.lastLine,
+                     lineRange(found.firstLine, found.lastLine) + ": " + cut->idWarning});
+                found = FoundValue{};
+                return;
+            }
+            if (cut) {
+                cutLosses = cut->losses;
+                found.cutOff = true;
+                std::string said;
+                for (const std::string& loss : cutLosses)
+                    said += "; " + loss;
+                result.warnings.push_back({found.firstLine, found.lastLine,
+                                           lineRange(found.firstLine, found.lastLine) +
+                                               ": the paste ends inside this row of the table" + said});
+            }
+        } else {
+            ++rowsRead;
+            if (rowsKind == ResourceKind::Invalid) {
+                bool isV1 = false;
+                nlohmann::json cells = nlohmann::json::object();
+                for (std::size_t c = 0; c < columns.size(); ++c)
+                    if (const std::string_view text = trimBlanks(rowText[c]); !text.empty())
+                        cells[columns[c].label] = typedValue(text);
+                rowsKind = detail::classifyObject(cells, ResourceKind::Invalid, isV1);
+            }
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                const std::string_view text = trimBlanks(rowText[c]);
+                if (text.empty())
+                    continue;
+                ++filled[c];
+                if (cellTexts[c].size() < kMaxCellTexts)
+                    cellTexts[c].emplace(text);
+            }
+        }
         nlohmann::json object = nlohmann::json::object();
         found.losses = labelLosses;
         for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -613,6 +788,7 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
             const std::vector<std::string> notShown = propertiesNotShown(kind, columns);
             found.losses.insert(found.losses.end(), notShown.begin(), notShown.end());
         }
+        found.losses.insert(found.losses.end(), cutLosses.begin(), cutLosses.end());
         found.value = std::move(object);
         found.sourceText = header + "\n" + found.sourceText;
         found.format = DumpFormat::Table;
@@ -639,6 +815,8 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
             }
             found.lastLine = line.sourceLine;
             found.sourceText += "\n" + line.text;
+            lineBefore = above;
+            ++rowLines;
             if (found.repairs.empty())
                 found.repairs.push_back("joined cells wrapped onto following lines");
         } else {
@@ -647,6 +825,7 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
                 rowText[c] = std::string(cells.text[c]);
             found.firstLine = found.lastLine = line.sourceLine;
             found.sourceText = line.text;
+            rowLines = 1;
         }
         above = std::move(cells);
     }

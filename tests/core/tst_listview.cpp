@@ -4,6 +4,8 @@
 
 #include "dump_files.h"
 #include "hcn/dump_formats.h"
+#include "hcn/dump_import.h"
+#include "import_results.h"
 #include "io/import_objects.h"
 
 #include <QtTest>
@@ -159,6 +161,8 @@ private slots:
     void hnsdiagObjects();
     void aNarrowConsolesWrap_data();
     void aNarrowConsolesWrap();
+    void recordsThePasteCutSaySo_data();
+    void recordsThePasteCutSaySo();
 };
 
 void TestListView::readsRenderedValues_data()
@@ -1440,6 +1444,106 @@ void TestListView::aNarrowConsolesWrap()
     const nlohmann::json::json_pointer at(property.toStdString());
     QVERIFY2(result.values[0].value.contains(at), qPrintable(shown(result.values[0].value)));
     QCOMPARE(shown(result.values[0].value.at(at)), shown(nlohmann::json::parse(expected.toStdString())));
+}
+
+namespace {
+
+/// Get-HnsEndpoint's list view of one endpoint, whole.
+QString wholeEndpoint(const QString& id, const QString& name, const QString& address)
+{
+    return QStringLiteral("ActivityId                : 0B5E2C4A-7D19-4F3E-9A81-6C2D0E4B7F15\n"
+                          "AdditionalParams          :\n"
+                          "CreateProcessingStartTime : 133468294512345678\n"
+                          "DNSServerList             : 10.96.0.10\n"
+                          "EncapOverhead             : 50\n"
+                          "GatewayAddress            : 10.244.1.1\n"
+                          "ID                        : %1\n"
+                          "IPAddress                 : %3\n"
+                          "MacAddress                : 00-15-5D-8A-1C-2F\n"
+                          "Name                      : %2\n"
+                          "PrefixLength              : 24\n"
+                          "State                     : 3\n"
+                          "Type                      : L2Bridge\n"
+                          "Version                   : 38654705669\n"
+                          "VirtualNetwork            : 9A8B7C6D-5E4F-4301-8A2B-3C4D5E6F7A8B\n"
+                          "VirtualNetworkName        : cbr0\n")
+        .arg(id, name, address);
+}
+
+/// "whole", "start" (the paste starts inside it), "end" (it ends inside it) or "both", for each value.
+QString cutFlags(const ExtractResult& result)
+{
+    QStringList out;
+    for (const FoundValue& found : result.values)
+        out << (found.startCut ? (found.cutOff ? "both" : "start") : (found.cutOff ? "end" : "whole"));
+    return out.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+void TestListView::recordsThePasteCutSaySo_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("flags");        ///< cutFlags of the values read
+    QTest::addColumn<QStringList>("messages"); ///< each the start of a message of the import
+    QTest::addColumn<QStringList>("absent");   ///< parts of no message
+
+    const QString prompt = QStringLiteral("PS C:\\> Get-HnsEndpoint\n\n");
+    const QString web = wholeEndpoint("5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D", "web-0_cbr0", "10.244.1.15");
+    const QString db = wholeEndpoint("6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E", "db-0_cbr0", "10.244.1.16");
+    const QString head = QStringLiteral("ActivityId                : 7C41D0E2-5B38-4A96-8F17-2E9D6B0C3A54\n"
+                                        "AdditionalParams          :\n"
+                                        "CreateProcessingStartTime : 133468294598765432\n");
+    const QString cutBeforeId = QStringLiteral("a Get-HnsEndpoint record cut before its ID (ActivityId "
+                                               "7C41D0E2-5B38-4A96-8F17-2E9D6B0C3A54");
+    const QStringList neverWithout{"without an ID, a Name or a Type"};
+
+    QTest::newRow("the paste ends after whole lines of the last record, before its ID")
+        << prompt + web + "\n" + head << "whole end" << QStringList{cutBeforeId} << neverWithout;
+    QTest::newRow("the same without a blank line at the end, in a fence")
+        << "```\n" + web + "\n" + db + "\n" + head.trimmed() + "\n```"
+        << "whole whole end" << QStringList{cutBeforeId} << neverWithout;
+    QTest::newRow("the paste ends inside the name of the next member")
+        << prompt + web + "\n" + head + "DNSSer\n"
+        << "whole end" << QStringList{cutBeforeId} << neverWithout;
+    QTest::newRow("the paste starts inside the first record, after its ID")
+        << web.mid(web.indexOf("IPAddress")) + "\n" + db << "start whole" << QStringList{}
+        << QStringList{"without an ID"};
+    QTest::newRow("the paste starts and ends inside records")
+        << web.mid(web.indexOf("PrefixLength")) + "\n" + db + "\n" + head << "start whole end"
+        << QStringList{cutBeforeId} << neverWithout;
+    QTest::newRow("a whole listing: nothing cut")
+        << prompt + web + "\n" + db << "whole whole" << QStringList{} << QStringList{"cut", "without an ID"};
+    // Fewer members than the others, but not where the paste starts or ends: a record of its own.
+    QTest::newRow("a shorter record between whole ones is no cut one")
+        << prompt + web + "\n" + head + "\n" + db << "whole whole whole"
+        << QStringList{"a Get-HnsEndpoint record without an ID, a Name or a Type"}
+        << QStringList{"cut before its ID"};
+    // Select-Object without the ID: every record alike, none cut.
+    QTest::newRow("records that show no ID by choice")
+        << prompt + head + "\n" + head << "whole whole"
+        << QStringList{"a Get-HnsEndpoint record without an ID, a Name or a Type"}
+        << QStringList{"cut before its ID"};
+}
+
+void TestListView::recordsThePasteCutSaySo()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, flags);
+    QFETCH(QStringList, messages);
+    QFETCH(QStringList, absent);
+
+    QCOMPARE(cutFlags(importText(text)), flags);
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    const QStringList said = importMessageTexts(*imported);
+    for (const QString& message : messages)
+        QVERIFY2(
+            std::any_of(said.begin(), said.end(), [&](const QString& m) { return m.startsWith(message); }),
+            qPrintable(message + " not in:\n" + said.join('\n')));
+    for (const QString& part : absent)
+        QVERIFY2(std::none_of(said.begin(), said.end(), [&](const QString& m) { return m.contains(part); }),
+                 qPrintable(part + " in:\n" + said.join('\n')));
 }
 
 QTEST_APPLESS_MAIN(TestListView)

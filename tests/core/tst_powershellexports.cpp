@@ -600,6 +600,64 @@ private slots:
                      std::string("7F3C9E1A-4D6B-4C2E-9F8A-0B1C2D3E4F5A"));
         }
     }
+
+    /// Export-Clixml of Get-HnsNetwork, and Export-Csv of the same, the file cut before the last
+    /// network's ID: the object names nothing, and the report says it was cut, as it does for JSON.
+    void recordsCutBeforeTheirIdSaySo_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("clixml");
+
+        QTest::newRow("CLIXML cut inside the second object")
+            << QStringLiteral(
+                   "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
+                   "  <Obj RefId=\"0\">\n"
+                   "    <TN RefId=\"0\">\n"
+                   "      <T>System.Management.Automation.PSCustomObject</T>\n"
+                   "      <T>System.Object</T>\n"
+                   "    </TN>\n"
+                   "    <MS>\n"
+                   "      <S N=\"ActivityId\">4D2A9E61-7B3C-4F18-A05D-9C8E2B1F6A37</S>\n"
+                   "      <I32 N=\"CurrentEndpointCount\">3</I32>\n"
+                   "      <S N=\"ID\">DB965D58-53D6-4B36-8AAB-60C95EF9331C</S>\n"
+                   "      <S N=\"Name\">nat</S>\n"
+                   "      <S N=\"Type\">NAT</S>\n"
+                   "    </MS>\n"
+                   "  </Obj>\n"
+                   "  <Obj RefId=\"1\">\n"
+                   "    <TNRef RefId=\"0\" />\n"
+                   "    <MS>\n"
+                   "      <S N=\"ActivityId\">C6B0351B-A290-4F80-827F-EFAA302F624D</S>\n"
+                   "      <I32 N=\"CurrentEndpointCount\">0</I32>\n")
+            << true;
+        QTest::newRow("Export-Csv, the last row cut after its second field")
+            << QStringLiteral("#TYPE System.Management.Automation.PSCustomObject\n"
+                              "\"ActivityId\",\"CurrentEndpointCount\",\"ID\",\"Name\",\"Type\"\n"
+                              "\"4D2A9E61-7B3C-4F18-A05D-9C8E2B1F6A37\",\"3\","
+                              "\"DB965D58-53D6-4B36-8AAB-60C95EF9331C\",\"nat\",\"NAT\"\n"
+                              "\"C6B0351B-A290-4F80-827F-EFAA302F624D\",\"0\"\n")
+            << false;
+    }
+
+    void recordsCutBeforeTheirIdSaySo()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, clixml);
+
+        const std::string utf8 = text.toStdString();
+        const ExtractResult read = clixml ? extractClixmlObjects(cleanPastedText(utf8)) : rowsOf(utf8);
+        QCOMPARE(read.values.size(), std::size_t(2));
+        QVERIFY(!read.values[0].cutOff);
+        QVERIFY(read.values[1].cutOff);
+        const Result<ImportResult> imported = importDump({{"paste", utf8}});
+        QVERIFY(imported.ok());
+        const QStringList said = importMessageTexts(*imported);
+        QVERIFY2(
+            said.contains(QStringLiteral("a Get-HnsNetwork record cut before its ID (ActivityId "
+                                         "C6B0351B-A290-4F80-827F-EFAA302F624D, CurrentEndpointCount 0); "
+                                         "not imported")),
+            qPrintable(said.join('\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPowerShellExports)

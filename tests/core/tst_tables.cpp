@@ -194,6 +194,11 @@ private slots:
     void aLineAfterARowThatReadsWhole();
     void columnsPowerShellLeftOut_data();
     void columnsPowerShellLeftOut();
+    void formatTableRowsThePasteCut_data();
+    void formatTableRowsThePasteCut();
+    void formatTableRowCutBeforeItsId();
+    void cutRowsOfOtherCmdletsKeepTheirKind_data();
+    void cutRowsOfOtherCmdletsKeepTheirKind();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -953,6 +958,22 @@ void TestTables::rowsThePasteCut_data()
         << QStringList{"VirtualNetwork: not shown by hnsdiag list", "IPAddress: not shown by hnsdiag list",
                        "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list",
                        "Virtual Network Name: not shown, the paste ends before them"};
+    // A console 80 columns wide broke each row in two; the paste ends in the last row's second line.
+    const QString longName = QStringLiteral("Lab Internal Switch 2 (isolated) for the build agents");
+    const QString wide1 = QStringLiteral("Ethernet         %1 ").arg(ep1) + longName;
+    const QString wide2 = QStringLiteral("Ethernet         %1 ").arg(ep2) + longName;
+    QTest::newRow("a row a console broke in two, cut in its second line")
+        << QStringLiteral(
+               "Endpoints:\nName             ID                                   Virtual Network Name\n") +
+               wide1.left(80) + "\n" + wide1.mid(80) + "\n" + wide2.left(80) + "\n" + wide2.mid(80, 9) + "\n"
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
+        << QStringList{"lines 5-6: the paste ends inside the row of endpoint Ethernet (" + QString(ep2) +
+                       ") in the hnsdiag Endpoints table; Virtual Network Name: cut by the paste after \"Lab "
+                       "Internal Switch 2 (isolated) fo\" (not read)"}
+        << QStringList{"VirtualNetwork: not shown by hnsdiag list", "IPAddress: not shown by hnsdiag list",
+                       "MacAddress: not shown by hnsdiag list", "Policies: not shown by hnsdiag list",
+                       "Virtual Network Name: cut by the paste after \"Lab Internal Switch 2 (isolated) fo\" "
+                       "(not read)"};
     QTest::newRow("a whole last row on another network: nothing cut")
         << endpoints + "Ethernet         " + ep2 + " nat\n"
         << QStringList{kindId("Network", natNet), kindId("Endpoint", ep1), kindId("Endpoint", ep2)}
@@ -1643,6 +1664,38 @@ void TestTables::columnsPowerShellLeftOut_data()
         << QStringList{"lines 7-9: the column MacAddress of this table of endpoints did not fit the display "
                        "and was left out (PowerShell's warning on line 5): each endpoint's MacAddress is "
                        "unknown"};
+    // Another language's warning is read by its structure (a count, then the word for columns), not by
+    // its words; the info says what the English one does.
+    const QString four = QStringLiteral(
+        "lines 3-5: 4 columns of this table of endpoints did not fit the display and were left out "
+        "(PowerShell's warning on line 1): those members of each endpoint are unknown");
+    QTest::newRow("German, before the table")
+        << "WARNUNG: 4 Spalten passen nicht in die Anzeige und wurden entfernt.\n\n" + rows << 1
+        << QStringList{four};
+    QTest::newRow("French, its prefix with a blank before the colon")
+        << QString::fromUtf8("AVERTISSEMENT : 4 colonnes ne tiennent pas dans l'affichage et ont été "
+                             "supprimées.\n\n") +
+               rows
+        << 1 << QStringList{four};
+    QTest::newRow("German, right under the rows: no row of the table")
+        << rows + "WARNUNG: 2 Spalten passen nicht in die Anzeige und wurden entfernt.\n"
+        << 1
+        << QStringList{
+               "lines 1-3: 2 columns of this table of endpoints did not fit the display and were left "
+               "out (PowerShell's warning on line 4): those members of each endpoint are unknown"};
+    // Not PowerShell's own words: a sentence of the structure, its count before the word for columns.
+    QTest::newRow("the structure with a full-width colon and full stop")
+        << QString::fromUtf8("警告： 4 列 …。\n\n") + rows << 1 << QStringList{four};
+    QTest::newRow("the structure with a word whose ending varies with the count")
+        << QString::fromUtf8("ПРЕДУПРЕЖДЕНИЕ: 4 столбца ….\n\n") + rows << 1 << QStringList{four};
+    QTest::newRow("the structure without its full stop: nothing said")
+        << QString::fromUtf8("ПРЕДУПРЕЖДЕНИЕ: 4 столбца …\n\n") + rows << 1 << QStringList{};
+    QTest::newRow("a German warning about something else: nothing said")
+        << "WARNUNG: 4 Dateien wurden entfernt.\n\n" + rows << 1 << QStringList{};
+    QTest::newRow("a count of columns with another number in the sentence: nothing said")
+        << "WARNUNG: 4 Spalten von 12 wurden entfernt.\n\n" + rows << 1 << QStringList{};
+    QTest::newRow("English in other words is not guessed at")
+        << "WARNING: 4 columns were hidden.\n\n" + rows << 1 << QStringList{};
     QTest::newRow("a table of processes: not HNS objects, nothing said")
         << QStringLiteral("WARNING: column \"Path\" does not fit into the display and was removed.\n\n"
                           "Id    Name         Company\n--    ----         -------\n"
@@ -1663,6 +1716,190 @@ void TestTables::columnsPowerShellLeftOut()
         messages << QString::fromStdString(info.message);
     QCOMPARE(messages, infos);
     QCOMPARE(warningLines(result), QStringList{});
+}
+
+void TestTables::formatTableRowsThePasteCut_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QStringList>("warnings");
+    QTest::addColumn<QStringList>("lastLosses"); ///< of the last row, what the cut took from it
+    QTest::addColumn<bool>("cutOff");            ///< of the last row
+
+    const QString table = QStringLiteral(
+        "PS C:\\> Get-HnsEndpoint | ft ID, Name, IPAddress, MacAddress, VirtualNetworkName\n\n"
+        "ID                                   Name       IPAddress   MacAddress        VirtualNetworkName\n"
+        "--                                   ----       ---------   ----------        ------------------\n"
+        "5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D web-0_cbr0 10.244.1.15 00-15-5D-8A-1C-2F cbr0\n"
+        "6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E db-0_cbr0  10.244.1.16 00-15-5D-8A-1C-30 cbr0\n");
+    const QString id = QStringLiteral("7F3C9E50-4D6B-4C8A-9E2F-3A4B5C6D7E8F");
+    QTest::newRow("cut inside an address")
+        << table + id + " app-0_cbr0 10.244.1." << 3
+        << QStringList{"line 7: the paste ends inside this row of the table; IPAddress: cut by the paste "
+                       "after "
+                       "\"10.244.1.\" (not read); MacAddress, VirtualNetworkName: not shown, the paste ends "
+                       "before them"}
+        << QStringList{"IPAddress: cut by the paste after \"10.244.1.\" (not read)",
+                       "MacAddress, VirtualNetworkName: not shown, the paste ends before them"}
+        << true;
+    QTest::newRow("cut after a whole name")
+        << table + id + " app-0_cbr0\n\n"
+        << 3
+        << QStringList{"line 7: the paste ends inside this row of the table; IPAddress, MacAddress, "
+                       "VirtualNetworkName: not shown, the paste ends before them"}
+        << QStringList{"IPAddress, MacAddress, VirtualNetworkName: not shown, the paste ends before them"}
+        << true;
+    QTest::newRow("cut inside the ID: not imported")
+        << table + "7F3C9E50-4D6B" << 2
+        << QStringList{"line 7: the paste ends inside the ID of endpoint 7F3C9E50-4D6B\u2026; not imported, "
+                       "as its ID is cut"}
+        << QStringList{} << false;
+    QTest::newRow("a whole last row") << table + id + " app-0_cbr0 10.244.1.17 00-15-5D-8A-1C-31 cbr0\n"
+                                      << 3 << QStringList{} << QStringList{} << false;
+    QTest::newRow("a short last row with text after the table")
+        << table + id + " app-0_cbr0 10.244.1.17\n\nthat is all\n"
+        << 3 << QStringList{} << QStringList{} << false;
+    // `-Wrap`: PowerShell cuts a word longer than its column at the column's end; the paste ends in the
+    // row's second line, inside the cell it goes on with.
+    const QString wrapped = QStringLiteral(
+        "Name       ID                                   DNSSuffix            VirtualNetworkName\n"
+        "----       --                                   ---------            ------------------\n"
+        "web-0_cbr0 5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D default.svc.cluster. cbr0\n"
+        "                                                local,svc.cluster.lo\n"
+        "                                                cal\n"
+        "db-0_cbr0  6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E default.svc.cluster. cbr0\n");
+    QTest::newRow("a wrapped row cut in its second line")
+        << wrapped + "                                                local,svc.cl\n"
+        << 2
+        << QStringList{"lines 6-7: the paste ends inside this row of the table; DNSSuffix: cut by the paste "
+                       "after \"default.svc.cluster.local,svc.cl\" (not read)"}
+        << QStringList{"DNSSuffix: cut by the paste after \"default.svc.cluster.local,svc.cl\" (not read)"}
+        << true;
+    QTest::newRow("a wrapped row whole")
+        << wrapped + "                                                local,svc.cluster.lo\n"
+                     "                                                cal\n"
+        << 2 << QStringList{} << QStringList{} << false;
+}
+
+void TestTables::formatTableRowsThePasteCut()
+{
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    QFETCH(QStringList, warnings);
+    QFETCH(QStringList, lastLosses);
+    QFETCH(bool, cutOff);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(int(result.values.size()), rows);
+    QStringList messages;
+    for (const ImportWarning& w : result.warnings)
+        messages << QString::fromStdString(w.message);
+    QCOMPARE(messages, warnings);
+    QStringList lost;
+    for (const QString& loss : losses(result.values.back()))
+        if (loss.contains(QStringLiteral("the paste")))
+            lost << loss;
+    QCOMPARE(lost, lastLosses);
+    QCOMPARE(result.values.back().cutOff, cutOff);
+    for (std::size_t i = 0; i + 1 < result.values.size(); ++i)
+        QVERIFY(!result.values[i].cutOff && !result.values[i].startCut);
+}
+
+/// `Get-HnsNetwork | ft ActivityId, CurrentEndpointCount, ID, Name, Type` whose paste ends before the
+/// last row's ID: the row names nothing, and the report says it was cut, as for JSON.
+void TestTables::formatTableRowCutBeforeItsId()
+{
+    const std::string text = "ActivityId                           CurrentEndpointCount ID                   "
+                             "                Name Type\n"
+                             "----------                           -------------------- --                   "
+                             "                ---- ----\n"
+                             "4D2A9E61-7B3C-4F18-A05D-9C8E2B1F6A37                    3 "
+                             "DB965D58-53D6-4B36-8AAB-60C95EF9331C nat  NAT\n"
+                             "C6B0351B-A290-4F80-827F-EFAA302F624D                    0\n";
+    const Result<ImportResult> imported = importDump({{"paste", text}});
+    QVERIFY(imported.ok());
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        said << QString::fromStdString(m.message);
+    QVERIFY2(said.contains(QStringLiteral("a Get-HnsNetwork record cut before its ID (ActivityId "
+                                          "C6B0351B-A290-4F80-827F-EFAA302F624D, CurrentEndpointCount 0); "
+                                          "not imported")),
+             qPrintable(said.join('\n')));
+    QVERIFY2(!said.join('\n').contains(QStringLiteral("without an ID")), qPrintable(said.join('\n')));
+}
+
+void TestTables::cutRowsOfOtherCmdletsKeepTheirKind_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< every message of the import
+
+    const QString routes = QStringLiteral(
+        "ifIndex DestinationPrefix                              NextHop                                  "
+        "RouteMetric ifMetric PolicyStore\n"
+        "------- -----------------                              -------                                  "
+        "----------- -------- -----------\n"
+        "6       0.0.0.0/0                                      10.138.0.1                                   "
+        "      "
+        "0 15       ActiveStore\n"
+        "6       10.138.0.0/20                                  0.0.0.0                                      "
+        "    "
+        "256 15       ActiveStore\n");
+    const QString route =
+        QStringLiteral("info 3-5: a route of the host's IP stack (Get-NetRoute), not an HNS "
+                       "object; not imported");
+    QTest::newRow("Get-NetRoute, whole") << routes << QStringList{"info 3-4:" + route.mid(9)};
+    const QString cut = QStringLiteral("warning 5: the paste ends inside this row of the table; ");
+    const QString lost =
+        QStringLiteral("RouteMetric, ifMetric, PolicyStore: not shown, the paste ends before them");
+    QTest::newRow("Get-NetRoute cut after the next hop")
+        << routes + "6       10.138.0.5/32                                  0.0.0.0"
+        << QStringList{route, cut + lost};
+    QTest::newRow("Get-NetRoute cut inside the next hop")
+        << routes + "18      172.17.0.0/16                                  172.1"
+        << QStringList{route, cut + lost};
+    QTest::newRow("Get-NetRoute cut after the destination")
+        << routes + "18      172.17.0.0/16" << QStringList{route, cut + "NextHop, " + lost};
+    // An ifIndex alone tells no cmdlet: the row is one of the table's.
+    QTest::newRow("Get-NetRoute cut after the ifIndex")
+        << routes + "18" << QStringList{route, cut + "DestinationPrefix, NextHop, " + lost};
+    QTest::newRow("a row of routes alone, cut after the next hop")
+        << routes.section('\n', 0, 1) + "\n6       10.138.0.5/32                                  0.0.0.0\n"
+        << QStringList{
+               "info 3: a route of the host's IP stack (Get-NetRoute), not an HNS object; not imported"};
+    QTest::newRow("a list view record cut before its DestinationPrefix, showing what routes share")
+        << QStringLiteral("ifIndex        : 6\nInterfaceAlias : Ethernet\nAddressFamily  : IPv4\n")
+        << QStringList{"info 1-3: an object of a network cmdlet whose members do not tell which, not an HNS "
+                       "object; not imported"};
+    QTest::newRow("Get-NetAdapter is still an adapter")
+        << QStringLiteral(
+               "Name     InterfaceDescription            ifIndex Status MacAddress        LinkSpeed\n"
+               "----     --------------------            ------- ------ ----------        ---------\n"
+               "Ethernet Virtual Ethernet Adapter              6 Up     42-01-0A-8A-00-05 100 Gbps\n")
+        << QStringList{"info 3: a network adapter (Get-NetAdapter), not an HNS object; not imported"};
+    QTest::newRow("Get-NetIPAddress, cut after its address")
+        << QStringLiteral(
+               "IPAddress         : 10.138.0.5\nInterfaceIndex    : 6\nInterfaceAlias    : "
+               "Ethernet\nAddressFamily     : IPv4\nType              : Unicast\nPrefixLength      : "
+               "20\n")
+        << QStringList{"info 1-6: an IP address (Get-NetIPAddress), not an HNS object; not imported"};
+}
+
+void TestTables::cutRowsOfOtherCmdletsKeepTheirKind()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.firstLine > 0)
+            said << QStringLiteral("%1 %2%3: %4")
+                        .arg(m.severity == ImportSeverity::Info ? "info" : "warning")
+                        .arg(m.firstLine)
+                        .arg(m.lastLine == m.firstLine ? QString() : QStringLiteral("-%1").arg(m.lastLine))
+                        .arg(QString::fromStdString(m.message));
+    QVERIFY2(said == messages, qPrintable(said.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestTables)
