@@ -102,7 +102,18 @@ std::string stableGuid(std::string_view seed)
 void keyBySourceText(std::vector<Sighting>& sightings, std::size_t first,
                      const std::vector<CleanedLine>& lines)
 {
-    if (first >= sightings.size())
+    // Only an object shown without a GUID for its ID gets a made-up one (madeUpId): a dump whose objects
+    // all show theirs costs no pass over its text.
+    const auto showsItsGuid = [](const Sighting& s) {
+        if (!s.document.is_object())
+            return false;
+        for (const auto& [key, value] : s.document.items())
+            if (key.size() == 2 && (key[0] == 'I' || key[0] == 'i') && (key[1] == 'D' || key[1] == 'd'))
+                return value.is_string() && Guid::parse(idKeyOf(value), true).has_value();
+        return false;
+    };
+    if (first >= sightings.size() ||
+        std::all_of(sightings.begin() + std::ptrdiff_t(first), sightings.end(), showsItsGuid))
         return;
     std::string text;
     for (const CleanedLine& line : lines)
@@ -702,6 +713,8 @@ private:
         object.lost = std::move(s.lost);
         object.unknownFields = unknownFields(s.kind, s.document, s.ownV1Members);
         object.notes = std::move(s.notes);
+        if (s.cutOff && !m_cutListings.contains(s.kind))
+            m_cutListings[s.kind] = {object.source, s.lastLine};
         m_networkNames.push_back(std::move(s.networkName));
         m_linked.objects.push_back(std::move(object));
         m_linked.documents.push_back(std::move(s.document));
@@ -834,17 +847,22 @@ private:
     /// file shows endpoints or the backends its file names are found among the endpoints of the dump:
     /// other files showing endpoints none of which it balances over (another host, another moment) make
     /// no dangling reference, so a run of several files says what a run of its file alone says.
+    /// A dump that lists the kind referred to but was cut inside one of them (a paste that ends inside
+    /// Get-HnsNetwork's second network) may have held the object after the cut: such references are
+    /// noted and summed up as those of a kind the dump does not show, naming the cut.
     void missing(std::size_t i, ResourceKind referenced, const std::string& reference, std::string text)
     {
         const ImportedObject& o = m_linked.objects[i];
         const bool backend = o.kind == ResourceKind::LoadBalancer && referenced == ResourceKind::Endpoint;
-        if (m_kindCounts[referenced] > 0 && (!backend || showsBackendsOf(o.source))) {
+        const bool afterCut = m_cutListings.contains(referenced);
+        if (m_kindCounts[referenced] > 0 && (!backend || showsBackendsOf(o.source)) && !afterCut) {
             report(i, ImportSeverity::Warning, std::move(text));
             return;
         }
         m_linked.objects[i].notes.push_back(std::move(text));
         const std::string file = m_kindCounts[referenced] > 0 ? o.source : std::string();
         Unshown& unshown = m_unshown[{file, o.kind, referenced}];
+        unshown.afterCut = unshown.afterCut || (afterCut && m_kindCounts[referenced] > 0);
         unshown.objects.insert(i);
         unshown.references.insert(idKey(reference));
     }
@@ -884,6 +902,19 @@ private:
             const std::string names = std::to_string(objects) + " " + kindName +
                                       (objects == 1 ? " names " : "s name ") + std::to_string(references) +
                                       " " + referencedName + (references == 1 ? "" : "s");
+            if (unshown.afterCut) {
+                const auto& [cutSource, cutLine] = m_cutListings.at(referenced);
+                m_messages.push_back({ImportSeverity::Info,
+                                      file,
+                                      0,
+                                      0,
+                                      ResourceKind::Invalid,
+                                      {},
+                                      names + " the dump does not show; its " + referencedName +
+                                          "s are cut off (" + cutSource + ", line " +
+                                          std::to_string(cutLine) + "): they may have followed the cut"});
+                continue;
+            }
             if (file.empty()) {
                 m_messages.push_back(
                     {ImportSeverity::Info,
@@ -1054,11 +1085,14 @@ private:
     {
         std::set<std::size_t> objects;     ///< the referring objects
         std::set<std::string> references;  ///< the IDs or names they refer to
+        bool afterCut = false;             ///< the dump's listing of the kind referred to is cut
     };
     /// (the file, when other files show the kind referred to; kind of the referring objects, kind referred
     /// to) -> references to a kind the dump (or that file) does not show
     std::map<std::tuple<std::string, ResourceKind, ResourceKind>, Unshown> m_unshown;
     std::map<std::string, bool> m_showsBackends; ///< showsBackendsOf() by source
+    /// Per kind, the first object of it the dump was cut inside (its source and last line).
+    std::map<ResourceKind, std::pair<std::string, int>> m_cutListings;
 };
 
 } // namespace

@@ -765,6 +765,45 @@ private slots:
                                                  std::string("network found by its name \"CBR0\"")));
     }
 
+    // A reference to a network the dump does not show is a warning where the dump lists networks, but
+    // not where that listing is cut: the network may have followed the cut.
+    void aReferenceAfterACutListingIsNoDanglingOne_data()
+    {
+        QTest::addColumn<QString>("networks"); ///< the text of networks.json
+        QTest::addColumn<QString>("message");  ///< "warning: ..." or "info: ...", in full
+
+        const QString nat =
+            "{\"ID\":\"55FEDB88-4B11-4DA4-8CD1-59970718A804\",\"Name\":\"nat\",\"Type\":\"NAT\","
+            "\"Subnets\":[{\"AddressPrefix\":\"172.29.144.0/20\",\"GatewayAddress\":\"172.2";
+        QTest::newRow("the listing cut inside its one network")
+            << "[" + nat
+            << "info: 1 endpoint names 1 network the dump does not show; its networks are cut off "
+               "(networks.json, "
+               "line 1): they may have followed the cut";
+        QTest::newRow("the listing whole")
+            << "[" + nat + "9.144.1\"}]}]"
+            << "warning: endpoint web (0D1C2B3A-4F5E-4A6B-8C7D-9E0F1A2B3C4D): its network "
+               "93C59A4B-1E2D-4C3B-9A8F-7E6D5C4B3A29 is not in the dump";
+    }
+
+    void aReferenceAfterACutListingIsNoDanglingOne()
+    {
+        QFETCH(QString, networks);
+        QFETCH(QString, message);
+        const std::string endpoint = R"({"ID":"0D1C2B3A-4F5E-4A6B-8C7D-9E0F1A2B3C4D","Name":"web",
+            "HostComputeNetwork":"93C59A4B-1E2D-4C3B-9A8F-7E6D5C4B3A29","IpConfigurations":[{"IpAddress":"10.244.1.7"}]})";
+        Result<ImportResult> result =
+            importDump({{"networks.json", networks.toStdString()}, {"endpoints.json", endpoint}});
+        QVERIFY(result.ok());
+        QStringList about; // every message naming the missing network
+        for (const ImportMessage& m : result->report.messages) {
+            const QString text = QString::fromStdString(m.message);
+            if (text.contains("93C59A4B") || text.contains("does not show"))
+                about << (m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + text;
+        }
+        QCOMPARE(about, QStringList{message});
+    }
+
     void aPlaceholderInFlattenedTextIsOneLoss()
     {
         // "@{...; ExceptionList=System.Object[]}" read back: the placeholder is reported once, with its
