@@ -187,6 +187,16 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"HNS stopped or crashed and has not been restarted.",
       "The call was made during boot before HNS started."},
      {"`Get-Service hns`; `Start-Service hns`.", "For this product: is hcnd running? `hcnctl version`."}},
+    {HCN_ERROR_CONSTANT(ServiceDoesNotExist),
+     "ERROR_SERVICE_DOES_NOT_EXIST: the service the call needs is not installed on the host. For HNS: the "
+     "Host Network Service (hns) or the compute service (vmcompute) is missing, so no HCN call can be "
+     "served.",
+     {"The Containers or Hyper-V feature is not installed (or was removed), so the hns and vmcompute "
+      "services do not exist (a fresh Windows Server, a client edition without the feature).",
+      "The feature was enabled but the host has not been rebooted since."},
+     {"`Get-Service hns, vmcompute` on the host.",
+      "`Get-WindowsOptionalFeature -Online -FeatureName Containers, Microsoft-Hyper-V` (State Enabled), "
+      "then reboot after enabling."}},
     {HCN_ERROR_CONSTANT(Timeout),
      "ERROR_TIMEOUT: the service did not answer in time.",
      {"The service is overloaded or stuck (a long HNS operation holds its lock).",

@@ -54,6 +54,8 @@ constexpr std::array kHResults{
                 "The service cannot be started, either because it is disabled or because it has no enabled "
                 "devices associated with it. "},
     HResultInfo{hr::ServiceNotActive, "ERROR_SERVICE_NOT_ACTIVE", "The service has not been started. "},
+    HResultInfo{hr::ServiceDoesNotExist, "ERROR_SERVICE_DOES_NOT_EXIST",
+                "The specified service does not exist as an installed service. "},
     HResultInfo{hr::Timeout, "ERROR_TIMEOUT", "This operation returned because the timeout period expired. "},
     HResultInfo{hr::RpcServerUnavailable, "RPC_S_SERVER_UNAVAILABLE", "The RPC server is unavailable. "},
     HResultInfo{hr::EndpointMapperEmpty, "EPT_S_NOT_REGISTERED",

@@ -231,8 +231,8 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
 
 /// A lookup a client logs in words without a code (`Can't find the network.`, flannel's `Cannot find
 /// network with Management IP 10.0.0.4`, kube-proxy's `Unable to find HNS Network specified`): the kind
-/// of object, what names it (`with Management IP 10.0.0.4`, `"cbr0"`, an ID; empty when nothing does)
-/// and the words as logged.
+/// of object, what names it (`with Management IP 10.0.0.4`, `"cbr0"`, an ID, a field of the log naming
+/// it, nameFieldOf; empty when nothing does) and the words as logged.
 struct LookupInWords
 {
     std::string_view kind;
@@ -272,6 +272,30 @@ std::size_t lookedUpNameSize(std::string_view rest)
         return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
     });
     return nameLike && end <= kMaxLookedUpName ? end : 0;
+}
+
+/// The name a structured log gives in a field of its own for an object of `kind` (lower case, `network`):
+/// kube-proxy's `hnsNetworkName="flannel.4096"`, `networkName=cbr0`, `endpointName="web"`, a key that
+/// holds the kind word and ends in `name`. Quoted as found (`"flannel.4096"`); empty when there is none.
+std::string nameFieldOf(std::string_view text, std::string_view lower, std::string_view kind)
+{
+    for (std::size_t at = lower.find("name="); at != std::string_view::npos;
+         at = lower.find("name=", at + 1)) {
+        std::size_t key = at;
+        while (key > 0 && logged::isLoggedWordChar(lower[key - 1]))
+            --key;
+        if (lower.substr(key, at - key).find(kind) == std::string_view::npos)
+            continue;
+        std::string_view value = text.substr(at + 5);
+        const bool quoted = value.starts_with('"');
+        value.remove_prefix(quoted);
+        const std::size_t end = quoted ? value.find('"') : value.find_first_of(" ,;");
+        value = value.substr(0, end);
+        if (value.empty() || value.size() > kMaxLookedUpName || (end == std::string_view::npos && quoted))
+            continue;
+        return validUtf8("\"" + std::string(value) + "\"");
+    }
+    return {};
 }
 
 /// The lookup in words `text` (`lower`, its lower case) states, when it states one: a lead
@@ -343,6 +367,8 @@ std::optional<LookupInWords> lookupInWordsIn(std::string_view text, std::string_
                 continue;
             }
             lookup.phrase = validUtf8(std::string(text.substr(at, phraseEnd - at)));
+            if (lookup.named.empty())
+                lookup.named = nameFieldOf(text, lower, kind->text);
             return lookup;
         }
     }

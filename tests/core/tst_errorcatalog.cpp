@@ -138,6 +138,9 @@ void TestErrorCatalog::fieldKnowledge_data()
     QTest::newRow("delete pending: an endpoint used or made again while HNS still deletes it")
         << int(hr::DeletePending) << "tears the old one down"
         << "Get-HnsEndpoint";
+    QTest::newRow("service does not exist: no Containers feature on the host")
+        << int(hr::ServiceDoesNotExist) << "Containers"
+        << "Get-Service hns, vmcompute";
     QTest::newRow("bad network path: a share or host the container's network cannot reach")
         << int(hr::BadNetPath) << "SMB"
         << "Test-NetConnection";
@@ -380,6 +383,9 @@ void TestErrorCatalog::messageTextReadsAsCode_data()
     QTest::newRow("delete pending: Windows' text")
         << QByteArray("The file cannot be opened because it is in the process of being deleted.")
         << int(hr::DeletePending);
+    QTest::newRow("service does not exist: Windows' text")
+        << QByteArray("The specified service does not exist as an installed service.")
+        << int(hr::ServiceDoesNotExist);
     QTest::newRow("bad network path: Windows' text")
         << QByteArray("The network path was not found.") << int(hr::BadNetPath);
     QTest::newRow("HCS image mismatch: Windows' text")

@@ -483,6 +483,17 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
     QTest::newRow("kube-proxy's HNS network, named in a field")
         << "E1205 10:01:02.118230    4120 proxier.go:640] \"Unable to find HNS Network specified, please "
            "check network name and CNI deployment\" hnsNetworkName=\"flannel.4096\""
+        << QStringList{
+               "info 1-1: the log says HNS has no network \"flannel.4096\" (a lookup in words; no error "
+               "code logged) at line 1"};
+    QTest::newRow("the same, its name in a field without quotes")
+        << "E1205 10:01:02.118230    4120 proxier.go:640] Unable to find HNS Network specified "
+           "networkName=cbr0"
+        << QStringList{"info 1-1: the log says HNS has no network \"cbr0\" (a lookup in words; no error code "
+                       "logged) at line 1"};
+    QTest::newRow("a field naming another kind of object names none")
+        << "E1205 10:01:02.118230    4120 proxier.go:640] \"Unable to find HNS Network specified\" "
+           "endpointName=\"web\""
         << QStringList{"info 1-1: the log says a lookup found no HNS network (\"Unable to find HNS Network "
                        "specified\"; no name and no error code logged) at line 1"};
     QTest::newRow("prose: settings of a network")

@@ -44,6 +44,8 @@ inline constexpr HResult NotReady = makeHResult(0x80070015); ///< ERROR_NOT_READ
 inline constexpr HResult SharingViolation = makeHResult(0x80070020);
 inline constexpr HResult ServiceDisabled = makeHResult(0x80070422);
 inline constexpr HResult ServiceNotActive = makeHResult(0x80070426);
+/// ERROR_SERVICE_DOES_NOT_EXIST (1060): the service called is not installed on the host.
+inline constexpr HResult ServiceDoesNotExist = makeHResult(0x80070424);
 inline constexpr HResult Timeout = makeHResult(0x800705B4); ///< HRESULT_FROM_WIN32(ERROR_TIMEOUT)
 inline constexpr HResult RpcServerUnavailable = makeHResult(0x800706BA);
 inline constexpr HResult EndpointMapperEmpty = makeHResult(0x800706D9); ///< EPT_S_NOT_REGISTERED
