@@ -187,6 +187,16 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"HNS stopped or crashed and has not been restarted.",
       "The call was made during boot before HNS started."},
      {"`Get-Service hns`; `Start-Service hns`.", "For this product: is hcnd running? `hcnctl version`."}},
+    {HCN_ERROR_CONSTANT(ServiceDoesNotExist),
+     "ERROR_SERVICE_DOES_NOT_EXIST: the service the call needs is not installed on the host. For HNS: the "
+     "Host Network Service (hns) or the compute service (vmcompute) is missing, so no HCN call can be "
+     "served.",
+     {"The Containers or Hyper-V feature is not installed (or was removed), so the hns and vmcompute "
+      "services do not exist (a fresh Windows Server, a client edition without the feature).",
+      "The feature was enabled but the host has not been rebooted since."},
+     {"`Get-Service hns, vmcompute` on the host.",
+      "`Get-WindowsOptionalFeature -Online -FeatureName Containers, Microsoft-Hyper-V` (State Enabled), "
+      "then reboot after enabling."}},
     {HCN_ERROR_CONSTANT(Timeout),
      "ERROR_TIMEOUT: the service did not answer in time.",
      {"The service is overloaded or stuck (a long HNS operation holds its lock).",
@@ -272,6 +282,58 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
       "for HNS-Network-Create and the network ID it names.",
       "`Get-HnsNetwork`, `Get-NetNat` and `Get-VMSwitch` for what is left of the network; remove the "
       "leftover, or `Restart-Service hns`, then start the runtime again."}},
+    {HCN_ERROR_CONSTANT(DeletePending),
+     "ERROR_DELETE_PENDING: the object is still being deleted. For HNS: an endpoint or a network (or the "
+     "switch port, the compartment under it) that a delete has begun to tear down is used, or made again "
+     "under the same ID or name, before the delete has finished.",
+     {"A container runtime or CNI plugin recreating an endpoint (or a network) right after deleting it, "
+      "with the same ID or name, while HNS still tears the old one down (a pod sandbox restarted in a loop).",
+      "A client attaching or querying an endpoint another client is still deleting (kube-proxy and the CNI "
+      "plugin racing on one endpoint).",
+      "A delete that hangs in HNS (a stuck VFP port or vSwitch), so every later use of the object fails."},
+     {"Whether the object is still listed: `Get-HnsEndpoint | Where-Object Id -eq ID`, `hnsdiag list "
+      "endpoints`, `Get-HnsNetwork`.",
+      "Retry after a short wait; if the object stays listed, `Restart-Service hns` and look at the HNS event "
+      "log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents 50`.",
+      "The client's log for the delete just before the failure (the same ID or name)."}},
+    {HCN_ERROR_CONSTANT(BadNetPath),
+     "ERROR_BAD_NETPATH: a network path (a host or a share named by a UNC path) could not be found or "
+     "reached. Next to HNS it comes from a container's SMB mount or a host name the host cannot resolve, "
+     "not from HNS's own objects.",
+     {"An SMB share (a volume, a gMSA or a credential spec's host) that the host or the container cannot "
+      "reach: a name that does not resolve, or a firewall in between.",
+      "The network the container is on has no route to the host named (a NAT network without outbound "
+      "access, a wrong DNS server in the endpoint)."},
+     {"From the host: `Test-NetConnection HOST -Port 445` and `Resolve-DnsName HOST`.",
+      "The endpoint's DNS servers and gateway: `Get-HnsEndpoint | Select-Object Name, DNSServerList, "
+      "GatewayAddress`."}},
+    {HCN_ERROR_CONSTANT(HcsImageMismatch),
+     "HCS_E_IMAGE_MISMATCH: an HCS (compute system) error, not one of HNS: the container image was built "
+     "for another Windows build than the host's, so it cannot run with process isolation.",
+     {"A Windows container image of another Windows build (ltsc2019 on a Windows Server 2022 host) run "
+      "with process isolation.",
+      "A node pool upgraded to a newer Windows while its workloads still pull images of the old build."},
+     {"The host's build: `[System.Environment]::OSVersion` or `cmd /c ver`; the image's: `docker image "
+      "inspect IMAGE --format \"{{.OsVersion}}\"`.",
+      "Use an image of the host's build, or run it with Hyper-V isolation (`docker run "
+      "--isolation=hyperv`)."}},
+    {HCN_ERROR_CONSTANT(HcsInvalidState),
+     "HCS_E_INVALID_STATE: an HCS (compute system) error, not one of HNS: the container or VM is not in a "
+     "state that allows the request (it is starting, stopping or paused).",
+     {"A network endpoint attached to or detached from a container that is starting or stopping at the same "
+      "moment (a runtime and its network plugin racing).",
+      "A request to a container HCS still tears down after a crash."},
+     {"The compute system's state: `hcsdiag list`, `docker ps -a`, `crictl ps -a`.",
+      "Retry once the container has started or stopped; the runtime's log at the same time."}},
+    {HCN_ERROR_CONSTANT(HcsUnexpectedExit),
+     "HCS_E_UNEXPECTED_EXIT: an HCS (compute system) error, not one of HNS: the container or VM exited "
+     "unexpectedly while a request to it was in flight.",
+     {"The container's process or its utility VM exited (a crash, an out-of-memory kill) while its network "
+      "was being set up or torn down.",
+      "The host ran out of memory or the utility VM failed to boot."},
+     {"`docker ps -a` / `crictl ps -a` for the container's exit; `hcsdiag list` for its utility VM.",
+      "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
+      "-MaxEvents 50`."}},
     {HCN_ERROR_CONSTANT(HcsSystemNotFound),
      "HCS_E_SYSTEM_NOT_FOUND: an HCS (compute system) error, not one of HNS: the container or VM the call "
      "names does not exist (any more). Older Windows words it \"A Compute System with the specified "
@@ -289,6 +351,15 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
       "A retry of a create that had in fact succeeded."},
      {"`hcsdiag list` for the leftover compute system; `docker ps -a` / `crictl ps -a`.",
       "Remove the leftover container, or restart the runtime so it reconciles its state."}},
+    {HCN_ERROR_CONSTANT(HcsSystemAlreadyStopped),
+     "HCS_E_SYSTEM_ALREADY_STOPPED: an HCS (compute system) error, not one of HNS: the container or VM the "
+     "call names is not running (any more).",
+     {"A network endpoint detached (or a port mapping removed) from a container that has already stopped: "
+      "the runtime cleans up after the container's exit.",
+      "A shutdown or terminate sent twice to the same container."},
+     {"The container's state: `hcsdiag list`, `docker ps -a`, `crictl ps -a`.",
+      "Whether its endpoint is left behind: `Get-HnsEndpoint` for endpoints of containers that no longer "
+      "run."}},
 };
 
 } // namespace

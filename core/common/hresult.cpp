@@ -54,6 +54,8 @@ constexpr std::array kHResults{
                 "The service cannot be started, either because it is disabled or because it has no enabled "
                 "devices associated with it. "},
     HResultInfo{hr::ServiceNotActive, "ERROR_SERVICE_NOT_ACTIVE", "The service has not been started. "},
+    HResultInfo{hr::ServiceDoesNotExist, "ERROR_SERVICE_DOES_NOT_EXIST",
+                "The specified service does not exist as an installed service. "},
     HResultInfo{hr::Timeout, "ERROR_TIMEOUT", "This operation returned because the timeout period expired. "},
     HResultInfo{hr::RpcServerUnavailable, "RPC_S_SERVER_UNAVAILABLE", "The RPC server is unavailable. "},
     HResultInfo{hr::EndpointMapperEmpty, "EPT_S_NOT_REGISTERED",
@@ -68,10 +70,21 @@ constexpr std::array kHResults{
     HResultInfo{hr::ObjectNameExists, "ERROR_OBJECT_NAME_EXISTS",
                 "{Object Exists} An attempt was made to create an object and the object name already "
                 "existed. "},
+    HResultInfo{hr::DeletePending, "ERROR_DELETE_PENDING",
+                "The file cannot be opened because it is in the process of being deleted. "},
+    HResultInfo{hr::BadNetPath, "ERROR_BAD_NETPATH", "The network path was not found. "},
+    HResultInfo{hr::HcsImageMismatch, "HCS_E_IMAGE_MISMATCH",
+                "The container operating system does not match the host operating system. "},
+    HResultInfo{hr::HcsInvalidState, "HCS_E_INVALID_STATE",
+                "The requested virtual machine or container operation is not valid in the current state. "},
+    HResultInfo{hr::HcsUnexpectedExit, "HCS_E_UNEXPECTED_EXIT",
+                "The virtual machine or container exited unexpectedly. "},
     HResultInfo{hr::HcsSystemNotFound, "HCS_E_SYSTEM_NOT_FOUND",
                 "A virtual machine or container with the specified identifier does not exist. "},
     HResultInfo{hr::HcsSystemAlreadyExists, "HCS_E_SYSTEM_ALREADY_EXISTS",
                 "A virtual machine or container with the specified identifier already exists. "},
+    HResultInfo{hr::HcsSystemAlreadyStopped, "HCS_E_SYSTEM_ALREADY_STOPPED",
+                "The virtual machine or container with the specified identifier is not running. "},
     HResultInfo{hr::NetworkNotFound, "HCN_E_NETWORK_NOT_FOUND", "The network was not found. "},
     HResultInfo{hr::EndpointNotFound, "HCN_E_ENDPOINT_NOT_FOUND", "The endpoint was not found. "},
     HResultInfo{hr::LayerNotFound, "HCN_E_LAYER_NOT_FOUND", "The network's underlying layer was not found. "},
@@ -184,6 +197,12 @@ struct OtherWording
 constexpr OtherWording kOtherWordings[] = {
     // An older Windows words it so.
     {hr::HcsSystemNotFound, "A Compute System with the specified identifier does not exist."},
+    // Windows in other languages: only texts known for certain.
+    {hr::ElementNotFound, "Element nicht gefunden."}, // German
+    {hr::ElementNotFound, "\u042d\u043b\u0435\u043c\u0435\u043d\u0442 \u043d\u0435 "
+                          "\u043d\u0430\u0439\u0434\u0435\u043d."}, // Russian
+    {hr::ElementNotFound, "\u627e\u4e0d\u5230\u5143\u7d20\u3002"},  // Chinese (Simplified)
+    {hr::ElementNotFound, "\u8981\u7d20\u304c\u898b\u3064\u304b\u308a\u307e\u305b\u3093\u3002"}, // Japanese
     // Earlier releases of this service wrote these into their ErrorRecords and logs.
     {hr::VfpPortSettingNotFound, "A VFP port setting was not found."},
     {hr::InvalidNetwork, "The network configuration is invalid or incomplete."},
@@ -313,8 +332,16 @@ std::string messageMatchKey(std::string_view text)
         else if (!key.empty() && key.back() != ' ')
             key += ' ';
     }
-    while (!key.empty() && (key.back() == '.' || key.back() == ' '))
-        key.pop_back();
+    // A final period, also the ideographic full stop (U+3002) of Chinese and Japanese Windows.
+    constexpr std::string_view kIdeographicStop = "\xE3\x80\x82";
+    while (!key.empty()) {
+        if (key.back() == '.' || key.back() == ' ')
+            key.pop_back();
+        else if (key.ends_with(kIdeographicStop))
+            key.resize(key.size() - kIdeographicStop.size());
+        else
+            break;
+    }
     return key;
 }
 

@@ -4,7 +4,9 @@
 
 #include "common/text.h"
 #include "common/utf8.h"
+#include "hcn/guid.h"
 #include "io/felix_network_lookups.h"
+#include "io/logged_words.h"
 #include "io/repeated_messages.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -227,6 +229,194 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
     return ImportWarning{runs.front().first, runs.back().second, std::move(message)};
 }
 
+/// A lookup a client logs in words without a code (`Can't find the network.`, flannel's `Cannot find
+/// network with Management IP 10.0.0.4`, kube-proxy's `Unable to find HNS Network specified`): the kind
+/// of object, what names it (`with Management IP 10.0.0.4`, `"cbr0"`, an ID, a field of the log naming
+/// it, nameFieldOf; empty when nothing does) and the words as logged.
+struct LookupInWords
+{
+    std::string_view kind;
+    std::string named;
+    std::string phrase;
+};
+
+/// The words that start a lookup in words, lower case.
+constexpr std::string_view kLookupLeads[] = {"can't find ",     "cannot find ",   "can not find ",
+                                             "could not find ", "couldn't find ", "unable to find ",
+                                             "failed to find "};
+/// Words after the kind that say the object was named elsewhere (`the network specified`): nothing named.
+constexpr std::string_view kNamedElsewhere[] = {"specified", "requested", "given", "configured", "provided"};
+
+/// The length of a name as a lookup logs it from the start of `rest`: quoted (`"cbr0"`, `\"cbr0\"`,
+/// `'cbr0'`), a GUID, or a bare name with a digit or a `-`, `_`, `.` inside (`flannel.4096`, `vxlan0`): a
+/// bare English word is prose (`network settings`). 0 when `rest` starts with none.
+std::size_t lookedUpNameSize(std::string_view rest)
+{
+    for (const std::string_view quote :
+         {std::string_view("\\\""), std::string_view("\""), std::string_view("'")})
+        if (rest.starts_with(quote)) {
+            const std::size_t close = rest.find(quote, quote.size());
+            return close == std::string_view::npos || close == quote.size() || close > kMaxLookedUpName
+                       ? 0
+                       : close + quote.size();
+        }
+    std::size_t end = 0;
+    while (end < rest.size() && (logged::isLoggedWordChar(rest[end]) || rest[end] == '-' || rest[end] == '.'))
+        ++end;
+    while (end > 0 && rest[end - 1] == '.')
+        --end;
+    const std::string_view word = rest.substr(0, end);
+    if (word.size() == 36 && tables::isGuid(word))
+        return end;
+    const bool nameLike = std::any_of(word.begin(), word.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    });
+    return nameLike && end <= kMaxLookedUpName ? end : 0;
+}
+
+/// The name a structured log gives in a field of its own for an object of `kind` (lower case, `network`):
+/// kube-proxy's `hnsNetworkName="flannel.4096"`, `networkName=cbr0`, `endpointName="web"`, a key that
+/// holds the kind word and ends in `name`. Quoted as found (`"flannel.4096"`); empty when there is none.
+std::string nameFieldOf(std::string_view text, std::string_view lower, std::string_view kind)
+{
+    for (std::size_t at = lower.find("name="); at != std::string_view::npos;
+         at = lower.find("name=", at + 1)) {
+        std::size_t key = at;
+        while (key > 0 && logged::isLoggedWordChar(lower[key - 1]))
+            --key;
+        if (lower.substr(key, at - key).find(kind) == std::string_view::npos)
+            continue;
+        std::string_view value = text.substr(at + 5);
+        const bool quoted = value.starts_with('"');
+        value.remove_prefix(quoted);
+        const std::size_t end = quoted ? value.find('"') : value.find_first_of(" ,;");
+        value = value.substr(0, end);
+        if (value.empty() || value.size() > kMaxLookedUpName || (end == std::string_view::npos && quoted))
+            continue;
+        return validUtf8("\"" + std::string(value) + "\"");
+    }
+    return {};
+}
+
+/// The lookup in words `text` (`lower`, its lower case) states, when it states one: a lead
+/// (kLookupLeads), `the`, `an`, `HNS` or none, a kind word (logged::kKindWords), then the end of the
+/// phrase, what names the object (`with ...`, `named ...`, a name as lookedUpNameSize reads it) or a word
+/// that says it was named elsewhere. Anything else after the kind word is prose (`network settings`,
+/// `network adapter`).
+std::optional<LookupInWords> lookupInWordsIn(std::string_view text, std::string_view lower)
+{
+    for (const std::string_view lead : kLookupLeads) {
+        for (std::size_t at = lower.find(lead); at != std::string_view::npos; at = lower.find(lead, at + 1)) {
+            if (at > 0 && logged::isLoggedWordChar(lower[at - 1]))
+                continue;
+            std::size_t next = at + lead.size();
+            for (const std::string_view article : {"the ", "an ", "a ", "hns ", "any "})
+                if (lower.substr(next).starts_with(article))
+                    next += article.size();
+            if (lower.substr(next).starts_with("hns "))
+                next += 4;
+            const logged::KindSpelled* kind = nullptr;
+            for (const logged::KindSpelled& word : logged::kKindWords)
+                if (lower.substr(next).starts_with(word.text) &&
+                    (next + word.text.size() == lower.size() ||
+                     !logged::isLoggedWordChar(lower[next + word.text.size()]))) {
+                    kind = &word;
+                    break;
+                }
+            if (!kind)
+                continue;
+            next += kind->text.size();
+            LookupInWords lookup{resourceKindLabel(kind->kind), {}, {}};
+            const std::string_view rest = text.substr(next);
+            const std::string_view lowerRest = lower.substr(next);
+            // The end of the phrase: the end of the text, a closing quote, or punctuation.
+            std::size_t phraseEnd = next;
+            if (rest.empty() ||
+                std::string_view(".,;:!?\"\\)").find(rest.front()) != std::string_view::npos) {
+                if (!rest.empty() && rest.front() == '.')
+                    ++phraseEnd;
+            } else if (rest.front() == ' ') {
+                const std::string_view after = rest.substr(1);
+                const std::string_view lowerAfter = lowerRest.substr(1);
+                const std::size_t wordEnd = std::min(after.size(), after.find_first_of(" ,.;:\"\\"));
+                const std::string_view word = lowerAfter.substr(0, wordEnd);
+                if (std::find(std::begin(kNamedElsewhere), std::end(kNamedElsewhere), word) !=
+                    std::end(kNamedElsewhere)) {
+                    phraseEnd = next + 1 + wordEnd;
+                } else if (word == "with" || word == "named" || word == "called" || word == "for") {
+                    std::size_t end = after.find_first_of(",;\"");
+                    end = std::min(end, after.size());
+                    while (end > 0 && (after[end - 1] == '.' || after[end - 1] == ' '))
+                        --end;
+                    if (end <= wordEnd + 1 || end > kMaxLookedUpName)
+                        continue;
+                    lookup.named = validUtf8(std::string(after.substr(0, end)));
+                    phraseEnd = next + 1 + end;
+                } else if (const std::size_t name = lookedUpNameSize(after); name > 0) {
+                    std::string_view shown = after.substr(0, name);
+                    if (shown.starts_with("\\\""))
+                        lookup.named = "\"" + std::string(shown.substr(2, shown.size() - 4)) + "\"";
+                    else
+                        lookup.named = std::string(shown);
+                    lookup.named = validUtf8(std::move(lookup.named));
+                    phraseEnd = next + 1 + name;
+                } else {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            lookup.phrase = validUtf8(std::string(text.substr(at, phraseEnd - at)));
+            if (lookup.named.empty())
+                lookup.named = nameFieldOf(text, lower, kind->text);
+            return lookup;
+        }
+    }
+    return std::nullopt;
+}
+
+/// Whether `lower` states an error code or HNS's words of failure, which the readers of logged failures
+/// report (logged_error.h): a lookup in words on such a line is theirs.
+bool statesAnError(std::string_view lower)
+{
+    for (const std::string_view mark : {"0x", "hns failed with error", "failed in win32", "errorcode"})
+        if (lower.find(mark) != std::string_view::npos)
+            return true;
+    return false;
+}
+
+/// The lookups in words the lines state (lookupInWordsIn), each said once at the line that first logs it.
+std::vector<ImportWarning> lookupsInWordsIn(const std::vector<CleanedLine>& lines)
+{
+    std::vector<ImportWarning> infos;
+    RepeatedMessages<std::pair<std::string_view, std::string>> seen;
+    for (const CleanedLine& line : lines) {
+        const std::string_view text = line.text;
+        if (!holdsIgnoringCase(text, " find ") || saysNotFound(text))
+            continue;
+        const std::string lower = lowerCopy(text);
+        if (statesAnError(lower))
+            continue;
+        std::optional<LookupInWords> lookup = lookupInWordsIn(text, lower);
+        if (!lookup)
+            continue;
+        auto key =
+            std::make_pair(lookup->kind, lookup->named.empty() ? lowerCopy(lookup->phrase) : lookup->named);
+        if (seen.repeat(key, line.sourceLine, line.sourceLine) || seen.size() >= kMaxLookups)
+            continue;
+        const std::string at = tables::lineRange(line.sourceLine, line.sourceLine);
+        infos.push_back({line.sourceLine, line.sourceLine,
+                         lookup->named.empty()
+                             ? "the log says a lookup found no HNS " + std::string(lookup->kind) + " (\"" +
+                                   lookup->phrase + "\"; no name and no error code logged) at " + at
+                             : "the log says HNS has no " + std::string(lookup->kind) + " " + lookup->named +
+                                   " (a lookup in words; no error code logged) at " + at});
+        seen.said(std::move(key), infos.size() - 1, line.sourceLine, line.sourceLine);
+    }
+    seen.appendCounts(infos);
+    return infos;
+}
+
 } // namespace
 
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
@@ -263,6 +453,8 @@ std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines
         }
     }
     seen.appendCounts(infos);
+    for (ImportWarning& words : lookupsInWordsIn(lines))
+        infos.push_back(std::move(words));
     if (std::optional<ImportWarning> felix = felixLookupsIn(lines))
         infos.push_back(std::move(*felix));
     for (ImportWarning& network : felixNetworkLookupsIn(lines))

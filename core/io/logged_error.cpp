@@ -33,6 +33,13 @@ bool isCodeChar(char c)
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
+/// Markdown's emphasis markers (`**bold**`, `_italic_`, `~~struck~~`), which a paste puts around a
+/// failure it points at: no part of its text.
+bool isEmphasisMarker(char c)
+{
+    return c == '*' || c == '_' || c == '~';
+}
+
 /// A number as logged as a failure code. A Win32 error number (hcsshim prints the low 16 bits of a
 /// FACILITY_WIN32 HRESULT: `(0x1392)`, `(0x57)`) becomes HRESULT_FROM_WIN32; other numbers without the
 /// severity bit are no failure.
@@ -106,6 +113,51 @@ std::optional<HResult> decimalCode(std::string_view lower)
     return decimalCodeAt(lower, "errorcode");
 }
 
+/// A failure code right after a word that says it is one (`HNS error: 0x80070057`, `HRESULT
+/// 0x8007012F`, `hr=0x80070005`, `error code: 0x800706BA`, `ErrorCode: 2147942487`), in hex or in
+/// decimal, with markdown emphasis around it allowed; none when no such word is followed by a failure
+/// code.
+std::optional<HResult> codeAfterCodeWord(std::string_view lower)
+{
+    static constexpr std::string_view kWords[] = {"hresult",   "hr",         "error code",
+                                                  "errorcode", "error_code", "error"};
+    for (const std::string_view word : kWords) {
+        for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
+            if ((at > 0 && isCodeChar(lower[at - 1])) ||
+                (at + word.size() < lower.size() && isCodeChar(lower[at + word.size()])))
+                continue;
+            std::size_t value = at + word.size();
+            while (value < lower.size() &&
+                   (lower[value] == ' ' || lower[value] == ':' || lower[value] == '=' ||
+                    lower[value] == '"' || lower[value] == '\\' || lower[value] == '#' ||
+                    isEmphasisMarker(lower[value])))
+                ++value;
+            if (value == at + word.size() || value >= lower.size())
+                continue;
+            if (lower.substr(value).starts_with("0x")) {
+                std::size_t codeAt = 0;
+                const std::string_view rest = lower.substr(value);
+                if (const std::optional<HResult> code = hexCode(rest, codeAt); code && codeAt == 0)
+                    return code;
+            } else if (const std::optional<HResult> code = decimalCodeAfter(lower, value)) {
+                return code;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+/// Whether `lower` names HNS or HCN as a word of its own or the start of one (`HNS error:`, `hns:`,
+/// `hcnCreateEndpoint`, `HNS call`).
+bool namesHns(std::string_view lower)
+{
+    for (const std::string_view name : {std::string_view("hns"), std::string_view("hcn")})
+        for (std::size_t at = lower.find(name); at != std::string_view::npos; at = lower.find(name, at + 1))
+            if (at == 0 || !isCodeChar(lower[at - 1]))
+                return true;
+    return false;
+}
+
 /// `HCN_E_PORT_ALREADY_EXISTS` (or HNS_E_..., GCN_E_...) written by name.
 std::optional<HResult> namedCode(std::string_view text, std::string_view lower)
 {
@@ -151,6 +203,15 @@ std::size_t messageStart(std::string_view lower)
         }
     }
     return start;
+}
+
+/// Whether `text` holds a letter: an ASCII one, or any character beyond ASCII (a Windows message in
+/// Chinese, Japanese or Russian is letters too).
+bool holdsWords(std::string_view text)
+{
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+    });
 }
 
 /// `text` without a code logged before the message (`0x803b001c - The provided ...`, `(0x803b001c)`,
@@ -235,8 +296,8 @@ std::string messageFrom(std::string_view text, std::size_t start)
 {
     const bool hashtable = text.substr(0, start).rfind("@{") != std::string_view::npos;
     std::string_view rest = text.substr(start);
-    while (!rest.empty() &&
-           (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\' || rest.front() == '`'))
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\' ||
+                             rest.front() == '`' || isEmphasisMarker(rest.front())))
         rest.remove_prefix(1);
     rest = withoutLeadingCode(rest);
     std::size_t end = messageTitleSize(rest);
@@ -280,17 +341,15 @@ std::string messageFrom(std::string_view text, std::size_t start)
             shortened = true;
         }
     }
-    while (!message.empty() &&
-           (message.back() == ',' || message.back() == ';' || message.back() == ':' || message.back() == '`'))
+    while (!message.empty() && (message.back() == ',' || message.back() == ';' || message.back() == ':' ||
+                                message.back() == '`' || isEmphasisMarker(message.back())))
         message = trimBlanks(message.substr(0, message.size() - 1));
     if (const std::size_t sentence = message.rfind(". ");
         sentence != std::string_view::npos && message.find(' ', sentence + 2) == std::string_view::npos)
         message = message.substr(0, sentence + 1);
     if (const std::size_t known = knownSentenceEnd(message); known != std::string_view::npos)
         message = message.substr(0, known);
-    const bool words = std::any_of(message.begin(), message.end(),
-                                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
-    if (message.size() < 3 || !words || parseHResult(message).ok())
+    if (message.size() < 3 || !holdsWords(message) || parseHResult(message).ok())
         return {};
     return validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage))) + (shortened ? "..." : "");
 }
@@ -655,7 +714,10 @@ std::optional<LoggedError> hnsErrorTextIn(std::string_view text, std::string_vie
 std::optional<LoggedError> refusalIn(std::string_view text, std::string_view lower)
 {
     const auto has = [&](std::string_view word) { return lower.find(word) != std::string_view::npos; };
-    const bool failure = has("fail") || has("error");
+    // A code after a word that says it is one, on a line naming HNS: HNS's failure, words of failure
+    // or not (`hns: create endpoint returned HRESULT 0x8007012F`).
+    const bool codeStated = namesHns(lower) && codeAfterCodeWord(lower).has_value();
+    const bool failure = has("fail") || has("error") || codeStated;
     if (!failure || !mayStateHnsRefusal(lower))
         return std::nullopt;
     LoggedError error = readError(text, false);
@@ -666,7 +728,8 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     const std::string operation = lowerCopy(error.operation);
     const bool hnsOperation = operation.starts_with("hcn") || operation.starts_with("hns");
     const bool hcnCode = error.code && (static_cast<std::uint32_t>(*error.code) & 0xFFFF0000u) == 0x803B0000u;
-    if (has("failed in win32:") ? !hnsOperation : !(has("hns failed with error") || hnsOperation || hcnCode))
+    if (has("failed in win32:") ? !hnsOperation
+                                : !(has("hns failed with error") || hnsOperation || hcnCode || codeStated))
         return hnsErrorTextIn(text, lower);
     if (!error.code)
         error.code = hresultOfMessage(error.message);
@@ -859,6 +922,100 @@ std::optional<LoggedError> wslHnsErrorIn(std::string_view text, std::string_view
     return error;
 }
 
+/// HNS's answer as PowerShell prints it as a hashtable (`@{Error=The object already exists.;
+/// Success=False}`, Invoke-HnsRequest and the HNS module's cmdlets): its Error, and its code from its
+/// ErrorCode or else from its text. None when its Success is not False or it gives no error.
+std::optional<LoggedError> hashtableAnswerIn(std::string_view text, std::string_view lower)
+{
+    const std::size_t open = lower.find("@{");
+    if (open == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t close = lower.find('}', open);
+    const std::size_t size = close == std::string_view::npos ? std::string_view::npos : close + 1 - open;
+    const std::string_view table = lower.substr(open, size);
+    const auto keyAt = [&](std::string_view key) {
+        for (std::size_t at = table.find(key); at != std::string_view::npos; at = table.find(key, at + 1))
+            if (table[at - 1] == '{' || table[at - 1] == ' ' || table[at - 1] == ';')
+                return at;
+        return std::string_view::npos;
+    };
+    const std::size_t success = keyAt("success=false");
+    if (success == std::string_view::npos || keyAt("error=") == std::string_view::npos)
+        return std::nullopt;
+    const std::string_view after = table.substr(success + 13);
+    if (!after.empty() && after.front() != ';' && after.front() != '}' && !isBlank(after.front()))
+        return std::nullopt;
+    LoggedError error = readError(text.substr(open, size), false);
+    error.operation.clear();
+    if (!error.code)
+        error.code = hresultOfMessage(error.message);
+    if (!error.found())
+        return std::nullopt;
+    withWindowsWording(error);
+    return error;
+}
+
+/// A line of a PowerShell list (`Error   : The object already exists.`): its name in lower case and its
+/// value; nothing when the line is none.
+std::optional<std::pair<std::string, std::string_view>> listEntryOf(std::string_view line)
+{
+    line = trimBlanks(line);
+    std::size_t end = 0;
+    while (end < line.size() && std::isalnum(static_cast<unsigned char>(line[end])))
+        ++end;
+    if (end == 0 || !std::isalpha(static_cast<unsigned char>(line.front())))
+        return std::nullopt;
+    std::size_t colon = end;
+    while (colon < line.size() && line[colon] == ' ')
+        ++colon;
+    if (colon >= line.size() || line[colon] != ':' || (colon + 1 < line.size() && line[colon + 1] != ' '))
+        return std::nullopt;
+    return std::make_pair(lowerCopy(line.substr(0, end)), trimBlanks(line.substr(colon + 1)));
+}
+
+/// A PowerShell list is read for an answer over at most this many lines.
+constexpr std::size_t kMaxAnswerListLines = 12;
+
+/// HNS's answer as PowerShell prints it as a list (`Error   : The object already exists.` and `Success :
+/// False`, in either order, an `ErrorCode : 2147942487` with them or not), starting at `first`: its
+/// Error, and its code from its ErrorCode or else from its text. None when the list there has no Error
+/// or its Success is not False.
+std::optional<LoggedRefusal> listAnswerAt(const std::vector<CleanedLine>& lines, std::size_t first)
+{
+    if (!listEntryOf(lines[first].text) || (first > 0 && listEntryOf(lines[first - 1].text)))
+        return std::nullopt;
+    std::optional<std::string_view> message;
+    std::optional<std::string_view> code;
+    bool failedAnswer = false;
+    std::size_t end = first;
+    for (; end < lines.size() && end - first < kMaxAnswerListLines; ++end) {
+        const auto entry = listEntryOf(lines[end].text);
+        if (!entry)
+            break;
+        if (entry->first == "success")
+            failedAnswer = equalsIgnoreCase(entry->second, "false");
+        else if (entry->first == "error")
+            message = entry->second;
+        else if (entry->first == "errorcode")
+            code = entry->second;
+    }
+    if (!failedAnswer || !message)
+        return std::nullopt;
+    LoggedError error;
+    error.message = validUtf8(std::string(utf8Prefix(*message, kMaxLoggedMessage)));
+    if (code) {
+        const std::string lower = lowerCopy(*code);
+        std::size_t at = 0;
+        error.code = lower.starts_with("0x") ? hexCode(lower, at) : decimalCodeAfter(lower, 0);
+    }
+    if (!error.code)
+        error.code = hresultOfMessage(error.message);
+    if (!error.found())
+        return std::nullopt;
+    withWindowsWording(error);
+    return LoggedRefusal{first, end - 1, std::move(error)};
+}
+
 /// A failure of an HCN or HNS function a line names in bare words, `HcnCreateNetwork failed` (a user's
 /// words above an event's copy), with no code or message on the line: the function as what failed.
 std::optional<LoggedError> codelessFailureIn(std::string_view text, std::string_view lower)
@@ -898,8 +1055,10 @@ std::string dockerCommandAnswered(std::string_view before, std::string_view line
 void markCut(LoggedError& error, std::string_view line, bool lastLine)
 {
     const std::string_view message = error.message;
+    // A sentence's end, also the ideographic full stop (U+3002) of Chinese and Japanese text.
     if (error.code || message.empty() || message.back() == '.' || message.back() == '!' ||
-        message.back() == '?' || message.back() == ')' || !trimBlanks(line).ends_with(message))
+        message.back() == '?' || message.back() == ')' || message.ends_with("\xE3\x80\x82") ||
+        !trimBlanks(line).ends_with(message))
         return;
     error.codeOfCutMessage = codeOfMessageStart(message);
     error.messageCut = lastLine || error.codeOfCutMessage.has_value();
@@ -1121,6 +1280,11 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             refusals.push_back(std::move(cmdlet->refusal));
             continue;
         }
+        if (std::optional<LoggedRefusal> answer = listAnswerAt(lines, first)) {
+            first = answer->lastLine;
+            refusals.push_back(std::move(*answer));
+            continue;
+        }
         if (!holdsIgnoringCase(line, "fail") && !holdsIgnoringCase(line, "error") &&
             !holdsIgnoringCase(line, "hns") && !holdsIgnoringCase(line, "hostnetsvc") &&
             !holdsIgnoringCase(line, "hcn_e_"))
@@ -1129,6 +1293,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);
         if (!record)
             record = wslHnsErrorIn(lines[first].text, lower);
+        if (!record)
+            record = hashtableAnswerIn(lines[first].text, lower);
         if (record) {
             refusals.push_back({first, first, std::move(*record)});
             continue;
@@ -1139,7 +1305,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             continue;
         }
         if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
-            lower.find("hcn_e_") == std::string::npos)
+            lower.find("hcn_e_") == std::string::npos && !codeAfterCodeWord(lower))
             continue;
         // A line broken inside a GUID is read with the line it goes on in.
         if (first + 1 < lines.size())
@@ -1213,6 +1379,12 @@ std::string describeLoggedError(const LoggedError& error)
                    "? the text matches the start of its message)";
         else if (error.messageCut)
             out += " (cut)";
+        // A Windows message in another language that the catalog does not hold: said as logged, no code
+        // guessed for it.
+        if (!error.code && error.codeName.empty() && !error.messageCut &&
+            std::any_of(message.begin(), message.end(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            out += " (no error code in the log)";
     }
     if (const std::string& what = error.request.empty() ? error.operation : error.request; !what.empty())
         out = what + " failed" + (out.empty() ? std::string() : ": " + out);

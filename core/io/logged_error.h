@@ -95,7 +95,9 @@ struct LoggedRefusal
     LoggedError error;
 };
 
-/// The lines that state an error of a request HNS refused (hcsshim's `hcnCreateEndpoint failed in
+/// The lines that state an error of a request HNS refused (HNS's answer as PowerShell prints it, a
+/// hashtable `@{Error=...; Success=False}` or a list of `Error : ...` and `Success : False`, its code
+/// from its `ErrorCode` or else its text; hcsshim's `hcnCreateEndpoint failed in
 /// Win32: ... (0x803b0013)`, `HNS failed with error : ...`, an HNS call such as `HNSCall Method POST Path
 /// /endpoints` or an HCN failure code (`0x803B....`, `HCN_E_...`) with words of failure; HNS's own error
 /// record `{2151350295; ...\hns\...; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860;
@@ -119,7 +121,9 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// without a name as `0x80071392 (Win32 error 5010)`; a named code
 /// without a logged message with the code's Windows message; a message the paste cut as `"..." (cut)`,
 /// with the code whose message starts so when there is one: `"The specified request is" (cut;
-/// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`. The request
+/// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`; a whole message
+/// in another language (any character beyond ASCII) without a code as logged, `"Отказано в доступе."
+/// (no error code in the log)`: no code is guessed for a text the catalog does not hold. The request
 /// the line names (LoggedError::request) stands for the operation when there is one.
 std::string describeLoggedError(const LoggedError& error);
 

@@ -4862,6 +4862,59 @@ Alex Kim  10:42 AM
                 return m.firstLine == 7 && m.message == "a value opens here but never closes; not imported";
             }));
     }
+
+    /// A create request HNS refused, logged with its error in the forms a paste gives besides hcsshim's:
+    /// a bare code after a word that says it is one, HNS's answer as PowerShell prints it, markdown
+    /// emphasis, a Windows message in another language. `error`: the start of what the info says after
+    /// "the error logged with it: ".
+    void failedRequestsSayWhyInOtherForms_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("error");
+
+        const QString doc =
+            R"({"ID":"7B2C3D4E-5F60-4B71-9C82-D3E4F5061728","Name":"pod-a_cbr0",)"
+            R"("VirtualNetwork":"6A1B2C3D-4E5F-4A60-8B71-C2D3E4F50617","IPAddress":"10.244.8.41"})";
+        const QString deletePending =
+            "ERROR_DELETE_PENDING (0x8007012F), \"The file cannot be opened because "
+            "it is in the process of being deleted.\"";
+        QTest::newRow("HNS error: and a bare code the catalog names")
+            << "failed to create endpoint with settings " + doc + ": HNS error: 0x8007012F" << deletePending;
+        QTest::newRow("hr= and the code")
+            << "failed to create endpoint with settings " + doc + " hr=0x8007012f" << deletePending;
+        QTest::newRow("the ErrorCode of a PowerShell hashtable answer")
+            << "failed to create endpoint with settings " + doc +
+                   " @{Error=The file cannot be opened because it is in the process of being deleted. ; "
+                   "ErrorCode=2147942703; Success=False}"
+            << deletePending;
+        QTest::newRow("a PowerShell hashtable answer without its code: the code of its text")
+            << "failed to create endpoint with settings " + doc +
+                   " @{Error=The object already exists.; Success=False}"
+            << "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\"";
+        QTest::newRow("markdown emphasis around the error")
+            << "failed to create endpoint with settings " + doc +
+                   ": **HNS failed with error : The file cannot be opened because it is in the process of "
+                   "being deleted.**"
+            << deletePending;
+        QTest::newRow("Element not found in German")
+            << "failed to create endpoint with settings " + doc +
+                   ": HNS failed with error : Element nicht "
+                   "gefunden. "
+            << "ERROR_NOT_FOUND (0x80070490), \"Element nicht gefunden.\"";
+    }
+
+    void failedRequestsSayWhyInOtherForms()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, error);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        const QStringList texts = messageTexts(*result);
+        QVERIFY(!objectList(*result).contains("Endpoint:7B2C3D4E-5F60-4B71-9C82-D3E4F5061728"));
+        const QString logged =
+            QStringLiteral("not an object it holds; not imported; the error logged with it: ");
+        QVERIFY2(anyContains(texts, logged + error), qPrintable(error + " not in:\n" + texts.join('\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)

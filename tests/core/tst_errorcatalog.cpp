@@ -135,6 +135,27 @@ void TestErrorCatalog::fieldKnowledge_data()
     QTest::newRow("endpoint mapper empty: WSL calls HNS before it runs")
         << int(hr::EndpointMapperEmpty) << "WSL"
         << "wsl --shutdown";
+    QTest::newRow("delete pending: an endpoint used or made again while HNS still deletes it")
+        << int(hr::DeletePending) << "tears the old one down"
+        << "Get-HnsEndpoint";
+    QTest::newRow("service does not exist: no Containers feature on the host")
+        << int(hr::ServiceDoesNotExist) << "Containers"
+        << "Get-Service hns, vmcompute";
+    QTest::newRow("bad network path: a share or host the container's network cannot reach")
+        << int(hr::BadNetPath) << "SMB"
+        << "Test-NetConnection";
+    QTest::newRow("HCS image mismatch: a container image of another Windows build")
+        << int(hr::HcsImageMismatch) << "build"
+        << "--isolation=hyperv";
+    QTest::newRow("HCS unexpected exit: the container stopped while its network was set up")
+        << int(hr::HcsUnexpectedExit) << "exited"
+        << "docker ps -a";
+    QTest::newRow("HCS invalid state: an operation on a container that is starting or stopping")
+        << int(hr::HcsInvalidState) << "stopping"
+        << "hcsdiag list";
+    QTest::newRow("HCS already stopped: a network detach from a container that stopped")
+        << int(hr::HcsSystemAlreadyStopped) << "stopped"
+        << "hcsdiag list";
 }
 
 void TestErrorCatalog::fieldKnowledge()
@@ -359,6 +380,35 @@ void TestErrorCatalog::messageTextReadsAsCode_data()
     QTest::newRow("older Windows wording of an HCS code")
         << QByteArray("A Compute System with the specified identifier does not exist.")
         << int(hr::HcsSystemNotFound);
+    QTest::newRow("delete pending: Windows' text")
+        << QByteArray("The file cannot be opened because it is in the process of being deleted.")
+        << int(hr::DeletePending);
+    QTest::newRow("service does not exist: Windows' text")
+        << QByteArray("The specified service does not exist as an installed service.")
+        << int(hr::ServiceDoesNotExist);
+    QTest::newRow("bad network path: Windows' text")
+        << QByteArray("The network path was not found.") << int(hr::BadNetPath);
+    QTest::newRow("HCS image mismatch: Windows' text")
+        << QByteArray("The container operating system does not match the host operating system.")
+        << int(hr::HcsImageMismatch);
+    QTest::newRow("HCS unexpected exit: Windows' text")
+        << QByteArray("The virtual machine or container exited unexpectedly.") << int(hr::HcsUnexpectedExit);
+    QTest::newRow("element not found: German Windows")
+        << QByteArray("Element nicht gefunden.") << int(hr::ElementNotFound);
+    QTest::newRow("element not found: Russian Windows")
+        << QByteArray("\xd0\xad\xd0\xbb\xd0\xb5\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82 \xd0\xbd\xd0\xb5 "
+                      "\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd.")
+        << int(hr::ElementNotFound);
+    QTest::newRow("element not found: Chinese Windows, its full stop")
+        << QByteArray("\xe6\x89\xbe\xe4\xb8\x8d\xe5\x88\xb0\xe5\x85\x83\xe7\xb4\xa0\xe3\x80\x82")
+        << int(hr::ElementNotFound);
+    QTest::newRow("element not found: Chinese Windows, without its full stop")
+        << QByteArray("\xe6\x89\xbe\xe4\xb8\x8d\xe5\x88\xb0\xe5\x85\x83\xe7\xb4\xa0")
+        << int(hr::ElementNotFound);
+    QTest::newRow("element not found: Japanese Windows")
+        << QByteArray("\xe8\xa6\x81\xe7\xb4\xa0\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b"
+                      "\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93\xe3\x80\x82")
+        << int(hr::ElementNotFound);
 }
 
 void TestErrorCatalog::messageTextReadsAsCode()
@@ -381,6 +431,9 @@ void TestErrorCatalog::textOfNoCode_data()
         << QByteArray("The provided policy configuration is invalid or missing parameters. See the log.");
     QTest::newRow("a success is no failure") << QByteArray("The operation completed successfully.");
     QTest::newRow("a document's brace is no title") << QByteArray("{\"Error\":\"Invalid policy type.\"}");
+    QTest::newRow("a localized text whose Windows wording is not known for certain")
+        << QByteArray("\xd0\x94\xd0\xbe\xd1\x81\xd1\x82\xd1\x83\xd0\xbf \xd0\xb7\xd0\xb0\xd0\xbf\xd1\x80"
+                      "\xd0\xb5\xd1\x89\xd0\xb5\xd0\xbd.");
 }
 
 void TestErrorCatalog::textOfNoCode()

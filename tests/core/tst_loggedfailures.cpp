@@ -50,6 +50,10 @@ private slots:
     void reportsTheFailure();
     void saysNothingOfProse_data();
     void saysNothingOfProse();
+    void namesTheFailureOfALine_data();
+    void namesTheFailureOfALine();
+    void saysAFailedLookupInWords_data();
+    void saysAFailedLookupInWords();
 };
 
 void TestLoggedFailures::reportsTheFailure_data()
@@ -281,6 +285,235 @@ void TestLoggedFailures::saysNothingOfProse()
         QVERIFY2(!m.contains(QLatin1String("refused")), qPrintable(m));
         QVERIFY2(!m.startsWith(QLatin1String("warning")), qPrintable(m));
     }
+}
+
+/// The failures pasted lines state in forms beyond hcsshim's and docker's: a code the catalog names only
+/// lately, markdown emphasis around the line, a bare code after a word that says it is one, PowerShell's
+/// print of HNS's answer as a hashtable or a list, and a Windows message in another language.
+void TestLoggedFailures::namesTheFailureOfALine_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< the warnings, as shownMessages gives them
+
+    const QString klog = "E1205 10:01:02.118230    4120 hns.go:211] ";
+    const QString logrus = "time=\"2026-12-05T10:01:04Z\" level=error msg=\"";
+    const QString deletePending =
+        "ERROR_DELETE_PENDING (0x8007012F), \"The file cannot be opened because it is in the process of "
+        "being deleted.\"";
+    const QString notFound = "ERROR_NOT_FOUND (0x80070490), \"Element not found.\"";
+    const QString invalidArg = "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"";
+    const QString objectExists = "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\"";
+
+    // ERROR_DELETE_PENDING: an endpoint made again while HNS still deletes it.
+    QTest::newRow("delete pending: hcsshim's Win32 error number")
+        << klog + "hcnCreateEndpoint failed in Win32: The file cannot be opened because it is in the process "
+                  "of being deleted. (0x12f)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + deletePending};
+    QTest::newRow("delete pending: docker's step and HNS's text")
+        << logrus + "failed to create endpoint web on network nat: HNS failed with error : The file cannot "
+                    "be opened because it is in the process of being deleted. \""
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: " +
+                       deletePending};
+    QTest::newRow("delete pending: the HRESULT in hex")
+        << klog + "hcnDeleteNetwork failed: HRESULT 0x8007012F"
+        << QStringList{"warning 1-1: HNS refused a request: hcnDeleteNetwork failed: " + deletePending};
+
+    // Markdown emphasis around a failure: its markers are no part of the text nor stop its code.
+    QTest::newRow("bold around hcsshim's error and its code")
+        << "**Error: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)**"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists};
+    QTest::newRow("underscore emphasis around HNS's text")
+        << "_HNS failed with error : Element not found._"
+        << QStringList{"warning 1-1: HNS refused a request: " + notFound};
+    QTest::newRow("asterisk emphasis around HNS's text")
+        << "*HNS failed with error : Element not found.*"
+        << QStringList{"warning 1-1: HNS refused a request: " + notFound};
+    QTest::newRow("double underscore emphasis, the period left out")
+        << "__HNS failed with error : The parameter is incorrect__"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("strike-through around HNS's text")
+        << "~~HNS failed with error : The parameter is incorrect.~~"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("a code span around HNS's text")
+        << "`HNS failed with error : The parameter is incorrect.`"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("bold around the code alone")
+        << "hcnCreateEndpoint failed in Win32: The object already exists. **(0x1392)**"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists};
+    QTest::newRow("bold around a bare code after HNS error:")
+        << "**HNS error: 0x80070057**" << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+
+    // A bare code after a word that says it is one.
+    QTest::newRow("a bare HRESULT after HNS error:")
+        << klog + "HNS error: 0x80070057" << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("HRESULT and the code, no word of failure")
+        << "I1205 10:01:03.000000    4120 hns.go:90] hns: create endpoint returned HRESULT 0x8007012F"
+        << QStringList{"warning 1-1: HNS refused a request: " + deletePending};
+    QTest::newRow("hr= in a logrus field")
+        << logrus + "hcn: query network failed\" hr=0x80070005"
+        << QStringList{"warning 1-1: HNS refused a request: E_ACCESSDENIED (0x80070005), \"Access is "
+                       "denied.\""};
+    QTest::newRow("error code: after an HNS call")
+        << "HNS call failed, error code: 0x800706BA"
+        << QStringList{"warning 1-1: HNS refused a request: RPC_S_SERVER_UNAVAILABLE (0x800706BA), \"The RPC "
+                       "server is unavailable.\""};
+    QTest::newRow("ErrorCode: in unsigned decimal")
+        << "HNS request failed. ErrorCode: 2147942487"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("a code the catalog does not name: its number said")
+        << "HNS error: 0x800704D2"
+        << QStringList{"warning 1-1: HNS refused a request: 0x800704D2 (Win32 error 1234)"};
+
+    // PowerShell's print of HNS's answer (Invoke-HnsRequest, the HNS module's cmdlets).
+    QTest::newRow("an answer as a hashtable, its code from its text")
+        << "PS C:\\> Invoke-HnsRequest -Method POST -Type networks -Data $json\n"
+           "@{Error=The object already exists.; Success=False}"
+        << QStringList{"warning 2-2: HNS refused a request: " + objectExists};
+    QTest::newRow("an answer as a hashtable, Success first")
+        << "@{Success=False; Error=Element not found. }"
+        << QStringList{"warning 1-1: HNS refused a request: " + notFound};
+    QTest::newRow("an answer as a hashtable with its ErrorCode")
+        << "@{Error=The parameter is incorrect. ; ErrorCode=2147942487; Success=False}"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("an answer as a hashtable, a text of no known code")
+        << "@{Error=Switch was not ready yet; Success=False}"
+        << QStringList{"warning 1-1: HNS refused a request: \"Switch was not ready yet\""};
+    QTest::newRow("an answer as a list")
+        << "PS C:\\> New-HnsNetwork -Type L2Bridge -Name cbr0\n\nError   : The object already exists.\n"
+           "Success : False\n"
+        << QStringList{"warning 3-4: HNS refused a request: " + objectExists};
+    QTest::newRow("an answer as a list, Success first, with its ErrorCode")
+        << "Success   : False\nError     : The parameter is incorrect. \nErrorCode : 2147942487\n"
+        << QStringList{"warning 1-3: HNS refused a request: " + invalidArg};
+
+    // A Windows message in another language.
+    const QString chinese = QString::fromUtf8("\xe6\x89\xbe\xe4\xb8\x8d\xe5\x88\xb0\xe5\x85\x83\xe7\xb4\xa0"
+                                              "\xe3\x80\x82");
+    QTest::newRow("Element not found in Chinese")
+        << logrus + "HNS failed with error : " + chinese + " \""
+        << QStringList{"warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"" + chinese +
+                       "\""};
+    const QString russian =
+        QString::fromUtf8("\xd0\xad\xd0\xbb\xd0\xb5\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82 "
+                          "\xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd.");
+    QTest::newRow("Element not found in Russian")
+        << logrus + "HNS failed with error : " + russian + " \""
+        << QStringList{"warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"" + russian +
+                       "\""};
+    QTest::newRow("Element not found in German, docker's step before it")
+        << logrus + "failed to create endpoint web on network nat: HNS failed with error : Element nicht "
+                    "gefunden. \""
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: "
+                       "ERROR_NOT_FOUND (0x80070490), \"Element nicht gefunden.\""};
+    const QString japanese = QString::fromUtf8("\xe8\xa6\x81\xe7\xb4\xa0\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4"
+                                               "\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93"
+                                               "\xe3\x80\x82");
+    QTest::newRow("Element not found in Japanese, in a klog line")
+        << klog + "HNS failed with error : " + japanese
+        << QStringList{"warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"" + japanese +
+                       "\""};
+    const QString denied =
+        QString::fromUtf8("\xd0\x9e\xd1\x82\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbd\xd0\xbe "
+                          "\xd0\xb2 \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd1\x83\xd0\xbf\xd0\xb5.");
+    QTest::newRow("a localized text the catalog does not map: said as logged, no code guessed")
+        << logrus + "HNS failed with error : " + denied + " \""
+        << QStringList{"warning 1-1: HNS refused a request: \"" + denied + "\" (no error code in the log)"};
+    const QString chineseOther =
+        QString::fromUtf8("\xe5\x8f\x82\xe6\x95\xb0\xe9\x94\x99\xe8\xaf\xaf\xe3\x80\x82");
+    QTest::newRow("a Chinese text the catalog does not map")
+        << klog + "failed to create endpoint web on network nat: HNS failed with error : " + chineseOther
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: \"" +
+                       chineseOther + "\" (no error code in the log)"};
+
+    // None of these states a failure.
+    QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};
+    QTest::newRow("a pointer after HRESULT words") << "hns: HRESULT handler at 0xc000512340" << QStringList{};
+    QTest::newRow("a list whose Success is True")
+        << "Error   : \nSuccess : True\nOutput  : @{ID=7b2c3d4e-5f60-4b71-9c82-d3e4f5061728}"
+        << QStringList{};
+    QTest::newRow("a hashtable whose Success is True") << "@{Error=; Success=True; Output=}" << QStringList{};
+    QTest::newRow("emphasis in prose with no failure")
+        << "**HNS** is the _Host Network Service_." << QStringList{};
+}
+
+void TestLoggedFailures::namesTheFailureOfALine()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+    Result<ImportResult> imported = importBytes("paste.log", text.toStdString());
+    QVERIFY(imported.ok());
+    QStringList warnings; // of failures: other readers' words on the same lines are theirs
+    for (const QString& m : shownMessages(*imported))
+        if (m.startsWith(QLatin1String("warning")) && (m.contains(QLatin1String("refused a request")) ||
+                                                       m.contains(QLatin1String("reported a failure"))))
+            warnings << m;
+    QCOMPARE(warnings, messages);
+}
+
+/// A client's lookup that finds nothing, said in words without a code (flannel, kube-proxy): an info
+/// naming what was looked for; no failure code is made up for it.
+void TestLoggedFailures::saysAFailedLookupInWords_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< every message with lines, as shownMessages gives it
+
+    const QString klog = "E1205 10:01:02.118230    4120 vxlan_windows.go:120] ";
+    QTest::newRow("nothing named")
+        << klog + "Can't find the network."
+        << QStringList{
+               "info 1-1: the log says a lookup found no HNS network (\"Can't find the network.\"; no "
+               "name and no error code logged) at line 1"};
+    QTest::newRow("looked up by its management IP")
+        << klog + "Cannot find network with Management IP 10.0.0.4"
+        << QStringList{"info 1-1: the log says HNS has no network with Management IP 10.0.0.4 (a lookup in "
+                       "words; no error code logged) at line 1"};
+    QTest::newRow("nothing named, no period")
+        << klog + "Could not find network"
+        << QStringList{"info 1-1: the log says a lookup found no HNS network (\"Could not find network\"; no "
+                       "name and no error code logged) at line 1"};
+    QTest::newRow("by name, quoted")
+        << klog + "Unable to find network \"cbr0\", retrying"
+        << QStringList{"info 1-1: the log says HNS has no network \"cbr0\" (a lookup in words; no error code "
+                       "logged) at line 1"};
+    QTest::newRow("an endpoint by ID, the same lookup twice")
+        << klog + "could not find endpoint 7b2c3d4e-5f60-4b71-9c82-d3e4f5061728\n" + klog +
+               "could not find endpoint 7b2c3d4e-5f60-4b71-9c82-d3e4f5061728"
+        << QStringList{"info 1-1: the log says HNS has no endpoint 7b2c3d4e-5f60-4b71-9c82-d3e4f5061728 (a "
+                       "lookup in words; no error code logged) at line 1 (2 times, lines 1-2)"};
+    QTest::newRow("kube-proxy's HNS network, named in a field")
+        << "E1205 10:01:02.118230    4120 proxier.go:640] \"Unable to find HNS Network specified, please "
+           "check network name and CNI deployment\" hnsNetworkName=\"flannel.4096\""
+        << QStringList{
+               "info 1-1: the log says HNS has no network \"flannel.4096\" (a lookup in words; no error "
+               "code logged) at line 1"};
+    QTest::newRow("the same, its name in a field without quotes")
+        << "E1205 10:01:02.118230    4120 proxier.go:640] Unable to find HNS Network specified "
+           "networkName=cbr0"
+        << QStringList{"info 1-1: the log says HNS has no network \"cbr0\" (a lookup in words; no error code "
+                       "logged) at line 1"};
+    QTest::newRow("a field naming another kind of object names none")
+        << "E1205 10:01:02.118230    4120 proxier.go:640] \"Unable to find HNS Network specified\" "
+           "endpointName=\"web\""
+        << QStringList{"info 1-1: the log says a lookup found no HNS network (\"Unable to find HNS Network "
+                       "specified\"; no name and no error code logged) at line 1"};
+    QTest::newRow("prose: settings of a network")
+        << "I cannot find network settings in the docs." << QStringList{};
+    QTest::newRow("a network adapter, not an HNS object")
+        << klog + "Cannot find network adapter \"Ethernet 2\"" << QStringList{};
+    QTest::newRow("a question in prose") << "Why can't I find the network in the portal?" << QStringList{};
+}
+
+void TestLoggedFailures::saysAFailedLookupInWords()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+    Result<ImportResult> imported = importBytes("paste.log", text.toStdString());
+    QVERIFY(imported.ok());
+    QStringList withLines; // what the log says: other readers' words on the same lines are theirs
+    for (const QString& m : shownMessages(*imported))
+        if (m.contains(QLatin1String(": the log says")) || m.contains(QLatin1String("refused")))
+            withLines << m;
+    QCOMPARE(withLines, messages);
 }
 
 QTEST_GUILESS_MAIN(TestLoggedFailures)

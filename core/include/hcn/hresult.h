@@ -44,6 +44,8 @@ inline constexpr HResult NotReady = makeHResult(0x80070015); ///< ERROR_NOT_READ
 inline constexpr HResult SharingViolation = makeHResult(0x80070020);
 inline constexpr HResult ServiceDisabled = makeHResult(0x80070422);
 inline constexpr HResult ServiceNotActive = makeHResult(0x80070426);
+/// ERROR_SERVICE_DOES_NOT_EXIST (1060): the service called is not installed on the host.
+inline constexpr HResult ServiceDoesNotExist = makeHResult(0x80070424);
 inline constexpr HResult Timeout = makeHResult(0x800705B4); ///< HRESULT_FROM_WIN32(ERROR_TIMEOUT)
 inline constexpr HResult RpcServerUnavailable = makeHResult(0x800706BA);
 inline constexpr HResult EndpointMapperEmpty = makeHResult(0x800706D9); ///< EPT_S_NOT_REGISTERED
@@ -56,10 +58,22 @@ inline constexpr HResult ObjectAlreadyExists =
 inline constexpr HResult InvalidState = makeHResult(0x8007139F); ///< ERROR_INVALID_STATE (5023)
 /// ERROR_OBJECT_NAME_EXISTS (698): the NT status STATUS_OBJECT_NAME_EXISTS as a Win32 error.
 inline constexpr HResult ObjectNameExists = makeHResult(0x800702BA);
-/// HCS (the compute system service, facility 0x37): the container or VM a call names does not exist.
+/// ERROR_DELETE_PENDING (303): the object is still being deleted.
+inline constexpr HResult DeletePending = makeHResult(0x8007012F);
+inline constexpr HResult BadNetPath = makeHResult(0x80070035); ///< ERROR_BAD_NETPATH (53)
+/// HCS (the compute system service, facility 0x37), in the form its calls return and hcsshim logs
+/// (0xC037....): the container image was built for another Windows build than the host's.
+inline constexpr HResult HcsImageMismatch = makeHResult(0xC0370101);
+/// HCS: the request is not valid in the container's or VM's current state (starting, stopping).
+inline constexpr HResult HcsInvalidState = makeHResult(0xC0370105);
+/// HCS: the container or VM exited unexpectedly.
+inline constexpr HResult HcsUnexpectedExit = makeHResult(0xC0370106);
+/// HCS: the container or VM a call names does not exist.
 inline constexpr HResult HcsSystemNotFound = makeHResult(0xC037010E);
 /// HCS: a container or VM with the ID asked for already exists.
 inline constexpr HResult HcsSystemAlreadyExists = makeHResult(0xC037010F);
+/// HCS: the container or VM a call names is not running (any more).
+inline constexpr HResult HcsSystemAlreadyStopped = makeHResult(0xC0370110);
 
 inline constexpr HResult NetworkNotFound = makeHResult(0x803B0001);
 inline constexpr HResult EndpointNotFound = makeHResult(0x803B0002);
@@ -133,7 +147,8 @@ std::string_view hresultName(HResult code);
 std::string_view hresultMessage(HResult code);
 /// Every wording known for the message of `code`, each without the trailing space: the Windows text
 /// (hresultMessage) first, then other wordings logs show for it (an older Windows', the one earlier
-/// releases of this service wrote). Empty for a code without a name.
+/// releases of this service wrote, Windows' own in another language where it is known for certain).
+/// Empty for a code without a name.
 std::vector<std::string_view> hresultMessageTexts(HResult code);
 /// The failure code whose message `text` is, in any of its wordings (hresultMessageTexts), compared as
 /// messageMatchKey does; should two codes share a text, the first in the table. None for an unknown
@@ -144,7 +159,8 @@ std::optional<HResult> hresultOfMessage(std::string_view text);
 /// starts with none. A document's `{` is no title: a title holds words only.
 std::size_t messageTitleSize(std::string_view text);
 /// How two spellings of one message compare: lower case, white space around dropped and runs of it
-/// inside made one blank, without final periods or a leading title in braces ("{Object Exists} ").
+/// inside made one blank, without final periods (also the ideographic full stop `。`) or a leading title
+/// in braces ("{Object Exists} ").
 std::string messageMatchKey(std::string_view text);
 /// Looks a code up by its symbolic name (case-insensitive); returns false when unknown.
 bool hresultFromName(std::string_view name, HResult& out);
