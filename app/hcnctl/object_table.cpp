@@ -1,5 +1,6 @@
 #include "object_table.h"
 
+#include "hcn/network_endpoint_count.h"
 #include "hcn/object_state.h"
 #include "hcn/schema_catalog.h"
 #include "kind_names.h"
@@ -154,6 +155,16 @@ std::string endpointState(const json& endpoint)
     return text(endpoint, "State", "-");
 }
 
+/// The Endpoints cell of a network: those the snapshot holds, and when the dump states the host had
+/// more (a dump of networks alone), that number too: "0 (4 on the host)".
+std::string endpointsCell(const NetworkEndpointCount& count)
+{
+    std::string cell = std::to_string(count.held);
+    if (count.hostHadMore())
+        cell += " (" + std::to_string(*count.onHost) + " on the host)";
+    return cell;
+}
+
 TablePrinter networkTable(const json& documents, const json& snapshot, MadeUpIds& ids)
 {
     std::map<std::string, std::size_t> endpointCounts;
@@ -172,7 +183,7 @@ TablePrinter networkTable(const json& documents, const json& snapshot, MadeUpIds
         const bool unknownType = type != network.end() && type->is_null();
         table.addRow({ids.cell(network), text(network, "Name", "-"),
                       unknownType ? "unknown" : text(network, "Type", "NAT"), join(subnets),
-                      std::to_string(endpointCounts[idKey(id)])});
+                      endpointsCell(networkEndpointCount(network, endpointCounts[idKey(id)]))});
     }
     return table;
 }

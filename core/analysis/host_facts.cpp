@@ -610,6 +610,31 @@ NetworkFacts readNetwork(const std::string& id, const PlainJson& document)
     return n;
 }
 
+namespace {
+
+/// v1's `IsApplied` of a policy list: under "_v1" (as an import keeps it) or at the top; true or false,
+/// or that word as text (`IsApplied : False` read from a list view).
+void readApplied(Reader& r, const PlainJson& document, LoadBalancerFacts& lb)
+{
+    const PlainJson* v1 = member(document, "_v1");
+    const PlainJson* value = v1 ? member(*v1, "IsApplied") : nullptr;
+    lb.appliedField = value ? "_v1.IsApplied" : "IsApplied";
+    if (!value)
+        value = member(document, "IsApplied");
+    if (!value || value->is_null() || (value->is_string() && value->get_ref<const std::string&>().empty()))
+        return;
+    if (value->is_boolean())
+        lb.applied = value->get<bool>();
+    else if (value->is_string() && equalsIgnoreCase(value->get_ref<const std::string&>(), "True"))
+        lb.applied = true;
+    else if (value->is_string() && equalsIgnoreCase(value->get_ref<const std::string&>(), "False"))
+        lb.applied = false;
+    else
+        r.note(lb.appliedField, *value);
+}
+
+} // namespace
+
 LoadBalancerFacts readLoadBalancer(const std::string& id, const PlainJson& document)
 {
     LoadBalancerFacts lb;
@@ -629,6 +654,7 @@ LoadBalancerFacts readLoadBalancer(const std::string& id, const PlainJson& docum
     if (const PlainJson* flags = member(document, "Flags"))
         lb.flags = std::uint32_t(number(*flags).value_or(0));
     lb.sourceVip = r.address(document, "SourceVIP", "");
+    readApplied(r, document, lb);
     return lb;
 }
 

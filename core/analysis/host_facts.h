@@ -167,6 +167,10 @@ struct LoadBalancerFacts
     std::vector<PortMappingFact> portMappings;
     std::uint32_t flags = 0; ///< LoadBalancerFlags: 1 DSR, 2 IPv6
     std::optional<IpAddress> sourceVip;
+    /// HNS's word on whether it programmed the policy into the data path: v1's `IsApplied` (an import
+    /// keeps it under "_v1"); none when the document does not say.
+    std::optional<bool> applied;
+    std::string appliedField; ///< where the document says it: "_v1.IsApplied" or "IsApplied"
     std::vector<UnreadableField> unreadable;
 };
 

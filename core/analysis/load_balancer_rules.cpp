@@ -18,11 +18,41 @@ std::string protocolName(std::uint32_t protocol)
     return std::to_string(protocol);
 }
 
+/// LB-NOT-APPLIED: the document says HNS has not applied the load balancer; names it by its VIPs, ports
+/// and protocols.
+void checkApplied(const LoadBalancerFacts& lb, std::vector<Finding>& out)
+{
+    if (!lb.applied || *lb.applied)
+        return;
+    std::vector<std::string> vips, ports;
+    for (const IpAddress& vip : lb.vips)
+        vips.push_back(vip.toString());
+    for (const PortMappingFact& m : lb.portMappings)
+        ports.push_back(protocolName(m.protocol) + " " + std::to_string(m.externalPort) + "->" +
+                        std::to_string(m.internalPort));
+    const std::string frontend = !vips.empty()    ? joined(vips)
+                                 : lb.vipsUnknown ? std::string("(VIPs not shown by the dump)")
+                                                  : std::string("node port");
+    std::string message = "The load balancer for " + frontend;
+    if (!ports.empty())
+        message += " " + joined(ports);
+    message +=
+        " is not applied: the dump says IsApplied False; HNS has not programmed it into the data path.";
+    std::vector<std::pair<std::string, std::string>> evidence{
+        {fieldOf(ResourceKind::LoadBalancer, lb.id, lb.appliedField), "False"},
+        {fieldOf(ResourceKind::LoadBalancer, lb.id, "FrontendVIPs"), vips.empty() ? "(none)" : joined(vips)},
+        {fieldOf(ResourceKind::LoadBalancer, lb.id, "PortMappings"),
+         ports.empty() ? "(none)" : joined(ports)}};
+    out.push_back(makeFinding("LB-NOT-APPLIED", std::move(message), {{ResourceKind::LoadBalancer, lb.id}},
+                              std::move(evidence), {{"lb", lb.id}}));
+}
+
 } // namespace
 
 void checkLoadBalancer(const CheckModel& model, const LoadBalancerFacts& lb, std::vector<Finding>& out)
 {
     checkDocument(model, ResourceKind::LoadBalancer, lb.id, lb.unreadable, out);
+    checkApplied(lb, out);
     // A host without endpoints is a partial dump: missing backends prove nothing there.
     const bool endpointsKnown = !model.endpoints.empty();
     std::vector<std::string> missing;

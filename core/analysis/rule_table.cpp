@@ -14,7 +14,7 @@ namespace {
 
 using S = Severity;
 
-constexpr std::array<HealthRule, 37> kRules{{
+constexpr std::array<HealthRule, 38> kRules{{
     {"IP-DUP-LOCAL", S::Error, "Two local endpoints hold the same IP address",
      "Two or more local endpoints have the same address in their IpConfigurations.",
      "Traffic for the address reaches only one of them; the other container looks dead.",
@@ -102,6 +102,15 @@ constexpr std::array<HealthRule, 37> kRules{{
      "Its endpoints were deleted (pods rescheduled, node drained) but the load balancer was not.",
      "hcnctl delete loadbalancer {lb} (on the host: Get-HnsPolicyList | ? Id -eq '{lb}' | "
      "Remove-HnsPolicyList)"},
+    {"LB-NOT-APPLIED", S::Error, "A load balancer is not applied",
+     "A load balancer's document says IsApplied False (v1 Get-HnsPolicyList output; an import keeps it "
+     "under \"_v1\").",
+     "HNS has not programmed the policy into the data path: connections to its VIP and ports reach no "
+     "backend, though the load balancer is listed like any other.",
+     "HNS did not program the policy into the virtual switch (the HNS event log of the time names the "
+     "failure), or the dump was taken while it was still being programmed.",
+     "hcnctl show loadbalancer {lb}; delete it and let kube-proxy create it again: hcnctl delete "
+     "loadbalancer {lb} (on the host: Get-HnsPolicyList | ? Id -eq '{lb}' | Remove-HnsPolicyList)"},
     {"EP-NETWORK-MISSING", S::Error, "An endpoint is on a network that does not exist",
      "An endpoint's HostComputeNetwork names a network the host does not have.",
      "The endpoint has no switch port: its container has no network at all.",

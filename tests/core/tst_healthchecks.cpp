@@ -337,6 +337,25 @@ std::vector<Case> cases()
     }
     {
         Host h;
+        h.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.20"}, 6, 80, 8080)});
+        h.loadBalancers[0]["_v1"] = {{"IsApplied", false}};
+        add("a load balancer HNS has not applied", h, "LB-NOT-APPLIED", true);
+        h.loadBalancers[0]["_v1"]["IsApplied"] = "False";
+        add("IsApplied False as a list view writes it", h, "LB-NOT-APPLIED", true);
+        h.loadBalancers[0]["_v1"] = json::object();
+        h.loadBalancers[0]["IsApplied"] = false;
+        add("IsApplied false at the top of the document", h, "LB-NOT-APPLIED", true);
+        h.loadBalancers[0].erase("IsApplied");
+        h.loadBalancers[0]["_v1"]["IsApplied"] = true;
+        add("an applied load balancer", h, "LB-NOT-APPLIED", false);
+        h.loadBalancers[0].erase("_v1");
+        add("a document that does not say (v2)", h, "LB-NOT-APPLIED", false);
+        h.loadBalancers[0]["_v1"] = {{"IsApplied", "maybe"}};
+        add("an IsApplied that is neither true nor false", h, "LB-NOT-APPLIED", false);
+        add("and is said unreadable", h, "DATA-UNREADABLE", true);
+    }
+    {
+        Host h;
         h.ep(2)["HostComputeNetwork"] = guid(3);
         add("an endpoint on a deleted network", h, "EP-NETWORK-MISSING", true);
         Host miss;
@@ -767,6 +786,92 @@ private slots:
                      qPrintable(qs(f.message)));
         }
         QCOMPARE(seen, QStringList{message});
+    }
+
+    /// What LB-NOT-APPLIED says: which load balancer (VIPs, ports, protocols) and where the dump says it.
+    void notAppliedWording_data()
+    {
+        QTest::addColumn<QByteArray>("snapshot");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QStringList>("evidence"); // "field = value", the field's end
+
+        Host vip;
+        vip.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.10"}, 17, 53, 53)});
+        vip.loadBalancers[0]["_v1"] = {{"IsApplied", false}};
+        QTest::newRow("a VIP")
+            << vip.text()
+            << "The load balancer for 10.96.0.10 UDP 53->53 is not applied: the dump says IsApplied False; "
+               "HNS has not programmed it into the data path."
+            << QStringList{"_v1.IsApplied = False", "FrontendVIPs = 10.96.0.10", "PortMappings = UDP 53->53"};
+        Host nodePort;
+        nodePort.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {}, 6, 30080, 80)});
+        nodePort.loadBalancers[0]["IsApplied"] = "false";
+        QTest::newRow("a node port, said at the top")
+            << nodePort.text()
+            << "The load balancer for node port TCP 30080->80 is not applied: the dump says IsApplied "
+               "False; HNS has not programmed it into the data path."
+            << QStringList{"IsApplied = False", "FrontendVIPs = (none)", "PortMappings = TCP 30080->80"};
+        Host hidden = nodePort;
+        hidden.loadBalancers[0].erase("IsApplied");
+        hidden.loadBalancers[0]["_v1"] = {{"IsApplied", false}};
+        hidden.import =
+            lostInDump({{guid(501), "Policies[0].VIPs: not expanded by PowerShell (System.Object[])"}});
+        QTest::newRow("VIPs the dump did not carry")
+            << hidden.text()
+            << "The load balancer for (VIPs not shown by the dump) TCP 30080->80 is not applied: the dump "
+               "says IsApplied False; HNS has not programmed it into the data path."
+            << QStringList{"_v1.IsApplied = False"};
+    }
+
+    void notAppliedWording()
+    {
+        QFETCH(QByteArray, snapshot);
+        QFETCH(QString, message);
+        QFETCH(QStringList, evidence);
+        auto findings =
+            hcn::checkSnapshot(snapshot.toStdString(), hcn::unknownFieldsOfSnapshot(snapshot.toStdString()));
+        QVERIFY(findings.ok());
+        QStringList seen;
+        for (const hcn::Finding& f : *findings) {
+            if (f.ruleId != "LB-NOT-APPLIED")
+                continue;
+            seen << qs(f.message);
+            QCOMPARE(f.objects.size(), std::size_t(1));
+            QCOMPARE(qs(f.objects.front().id), qs(guid(501)));
+            QCOMPARE(f.severity, hcn::Severity::Error);
+            QVERIFY2(qs(f.fix).contains(qs(guid(501))), f.fix.c_str());
+            QStringList given;
+            for (const auto& [field, value] : f.evidence)
+                given << qs(field + " = " + value);
+            for (const QString& expected : evidence)
+                QVERIFY2(std::any_of(given.begin(), given.end(),
+                                     [&](const QString& line) { return line.endsWith("." + expected); }),
+                         qPrintable(given.join("\n")));
+        }
+        QCOMPARE(seen, QStringList{message});
+    }
+
+    /// A policy list the dump shows with `IsApplied : False`, imported: the load balancer is reported,
+    /// the applied one beside it is not.
+    void notAppliedInImportedDump()
+    {
+        QByteArray dump = readDump("listview-policylists.txt");
+        const int at =
+            dump.indexOf("IsApplied          : True", dump.indexOf("E6A90D43-7C15-4B2E-8F06-A1B5C3D79E28"));
+        QVERIFY(at > 0);
+        dump.replace(at, int(strlen("IsApplied          : True")), "IsApplied          : False");
+        auto imported = hcn::io::importBytes("policylists.txt", dump.toStdString());
+        QVERIFY(imported.ok());
+        const std::string text = imported->snapshot.dump();
+        auto findings = hcn::checkSnapshot(text, hcn::unknownFieldsOfSnapshot(text));
+        QVERIFY(findings.ok());
+        QStringList seen;
+        for (const hcn::Finding& f : *findings)
+            if (f.ruleId == "LB-NOT-APPLIED")
+                seen << qs(f.objects.front().id + ": " + f.message);
+        QCOMPARE(seen, QStringList{"E6A90D43-7C15-4B2E-8F06-A1B5C3D79E28: The load balancer for 10.112.0.10 "
+                                   "UDP 53->53 is not applied: the dump says IsApplied False; HNS has not "
+                                   "programmed it into the data path."});
     }
 
     void everyRuleHasATriggerAndANearMiss()

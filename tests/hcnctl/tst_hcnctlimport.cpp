@@ -194,6 +194,25 @@ private slots:
             << flattened << QStringList{"list", "namespaces"} << unnamedMembers << QString();
         QTest::newRow("and in the import's summary")
             << flattened << QStringList{} << unnamedMembers << QString();
+        // A dump of networks alone: the host's count (v1 CurrentEndpointCount) beside the snapshot's 0.
+        const QString networksOnly = "listview-networks.txt";
+        QTest::newRow("a network whose endpoints are not in the dump: the host's count beside 0")
+            << networksOnly << QStringList{}
+            << "^7C2E5A90-1F4B-4D86-93AE-B05D8C7F2E61 +nat +NAT +172\\.26\\.80\\.0/20 +0 \\(2 on the host\\)$"
+            << " 0$";
+        QTest::newRow("and listed from the saved snapshot")
+            << networksOnly << QStringList{"list", "networks"}
+            << "^E3A07B5C-2D91-4F68-B4C3-07F5D2E91A6B +cbr0 +L2Bridge +10\\.244\\.3\\.0/24 +0 \\(5 on the "
+               "host\\)$"
+            << " 0$";
+        QTest::newRow("a network whose endpoints are all in the dump: the count alone")
+            << "export-csv-networks-endpoints.csv" << QStringList{"list", "networks"}
+            << "^4E7A1C93-8B25-4F60-9D1E-2A3B4C5D6E7F +cbr0 +L2Bridge +- +2$"
+            << "on the host";
+        QTest::newRow("a dump stating fewer than it holds: the count of what it holds")
+            << "listview-paragraphs.txt" << QStringList{"list", "networks"}
+            << "^6E1D8A35-F29C-4B07-A5D4-3C8F0B6E2A91 +l2b +L2Bridge +10\\.60\\.1\\.0/24 +2$"
+            << "on the host";
         QTest::newRow("the older per-object load balancer listing: VIPs and backends")
             << "hnsdiag-list-loadbalancers-per-object.txt" << QStringList{}
             << "^bc1e3ac1-c27d-44ec-b72c-2c2678629522 +10\\.96\\.0\\.10, fd00::a +- +2$" << QString();

@@ -156,6 +156,7 @@ private slots:
     void liveHostClearsTheReport();
     void aMadeUpIdSaysSo();
     void membersTheDumpDoesNotNameAreSaid();
+    void endpointsTheHostHadAreSaid();
     void largeImportKeepsTheWindowResponsive();
 
 private:
@@ -611,6 +612,38 @@ void TestDumpImportUi::membersTheDumpDoesNotNameAreSaid()
     QVERIFY2(text.contains(QStringLiteral("2 the dump does not name")) &&
                  !text.contains(QStringLiteral("none")),
              qPrintable(text));
+}
+
+void TestDumpImportUi::endpointsTheHostHadAreSaid()
+{
+    // Get-HnsNetwork alone: the networks' endpoints are not in the dump, their CurrentEndpointCount
+    // is. The properties, the network's row and the networks' group say both rather than "none".
+    Window w;
+    QVERIFY(w.loaded);
+    QVERIFY(w.import([&] { w.dumps()->openPaths({dumpPath("listview-networks.txt")}); }));
+    const QString nat = QStringLiteral("7C2E5A90-1F4B-4D86-93AE-B05D8C7F2E61");
+    w.window.selection()->setIds({nat});
+    const QString text = w.window.propertiesDock()->glance()->plainText();
+    QVERIFY2(text.contains(QStringLiteral("none in the snapshot (2 on the host)")), qPrintable(text));
+
+    QAbstractItemModel* tree = w.window.resourceTreeDock()->view()->model();
+    const QModelIndexList rows = tree->match(tree->index(0, 0), hcn::ui::ResourceTreeModel::ObjectIdRole, nat,
+                                             1, Qt::MatchFixedString | Qt::MatchRecursive);
+    QCOMPARE(rows.size(), 1);
+    const QString tip = rows.front().data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.endsWith(QStringLiteral("with 0 endpoint(s) in the snapshot (2 on the host)")),
+             qPrintable(tip));
+    const QModelIndex group = rows.front().parent();
+    const QString total = group.siblingAtColumn(int(hcn::ui::TreeColumn::Details)).data().toString();
+    QCOMPARE(total, QStringLiteral("0 endpoint(s) in the snapshot (7 on the host)"));
+
+    // Networks with their endpoints in the dump: the count alone.
+    w.window.scenarioController()->setReplaceQuestion([](const QString&, const QString&) { return true; });
+    QVERIFY(w.import([&] { w.dumps()->openPaths({dumpPath("export-csv-networks-endpoints.csv")}); }));
+    w.window.selection()->setIds({QStringLiteral("4E7A1C93-8B25-4F60-9D1E-2A3B4C5D6E7F")});
+    const QString held = w.window.propertiesDock()->glance()->plainText();
+    QVERIFY2(!held.contains(QStringLiteral("on the host")) && !held.contains(QStringLiteral("none")),
+             qPrintable(held));
 }
 
 void TestDumpImportUi::largeImportKeepsTheWindowResponsive()

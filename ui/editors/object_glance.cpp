@@ -1,6 +1,7 @@
 #include "editors/object_glance.h"
 
 #include "hcn/dump_import.h"
+#include "hcn/network_endpoint_count.h"
 #include "models/core_text.h"
 #include "models/current_selection.h"
 #include "models/host_mirror.h"
@@ -145,7 +146,17 @@ void ObjectGlance::showObject(ResourceKind kind, const QString& id, const QJsonO
             rows += row(tr("Gateway"), escapedList(hops));
         if (!adapter.isEmpty())
             rows += row(tr("Adapter"), adapter.toHtmlEscaped());
-        rows += row(tr("Endpoints"), members(m_mirror->endpointIdsOfNetwork(id)));
+        const QStringList endpoints = m_mirror->endpointIdsOfNetwork(id);
+        QString html = members(endpoints);
+        // A dump of networks alone holds none of their endpoints: say what the host had.
+        if (const HostObject* object = m_mirror->hostState().find(id.toStdString())) {
+            const NetworkEndpointCount count =
+                networkEndpointCount(*object->document, std::size_t(endpoints.size()));
+            if (count.hostHadMore())
+                html = (endpoints.isEmpty() ? tr("none in the snapshot") : html) + QLatin1Char(' ') +
+                       tr("(%n on the host)", nullptr, int(*count.onHost)).toHtmlEscaped();
+        }
+        rows += row(tr("Endpoints"), html);
         break;
     }
     case ResourceKind::Namespace: {

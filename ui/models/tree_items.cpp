@@ -1,11 +1,13 @@
 #include "tree_items.h"
 
+#include "hcn/network_endpoint_count.h"
 #include "models/core_text.h"
 #include "models/mirror_content.h"
 #include "object_summary.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <algorithm>
 
 namespace hcn::ui {
 
@@ -122,7 +124,7 @@ QString GroupItem::key() const
     return kindName(m_kind);
 }
 
-QVariant GroupItem::data(TreeColumn column, int role, const MirrorContent&) const
+QVariant GroupItem::data(TreeColumn column, int role, const MirrorContent& mirror) const
 {
     const int count = childCount();
     if (role == Qt::DisplayRole && column == TreeColumn::Name) {
@@ -155,8 +157,23 @@ QVariant GroupItem::data(TreeColumn column, int role, const MirrorContent&) cons
     }
     if (role == Qt::DisplayRole && column == TreeColumn::Details && m_kind == ResourceKind::Network) {
         int endpoints = 0;
-        for (const auto& network : children())
+        // The host's total is said only when every network states its count and one had more than the
+        // snapshot holds (a dump of networks alone).
+        std::size_t onHost = 0;
+        bool hostHadMore = false, everyCountStated = true;
+        for (const auto& network : children()) {
+            const std::size_t held = std::size_t(network->childCount());
             endpoints += network->childCount();
+            const HostObject* object = mirror.state.find(network->objectId().toStdString());
+            const NetworkEndpointCount count =
+                object ? networkEndpointCount(*object->document, held) : NetworkEndpointCount{held, {}};
+            everyCountStated = everyCountStated && count.onHost;
+            hostHadMore = hostHadMore || count.hostHadMore();
+            onHost += std::max(held, count.onHost.value_or(held));
+        }
+        if (hostHadMore && everyCountStated)
+            return tr("%n endpoint(s) in the snapshot", nullptr, endpoints) + QLatin1Char(' ') +
+                   tr("(%n on the host)", nullptr, int(onHost));
         return tr("%n endpoint(s)", nullptr, endpoints);
     }
     return {};
@@ -172,9 +189,18 @@ QVariant NetworkItem::data(TreeColumn column, int role, const MirrorContent& mir
                        summary::networkPrefixes(network->document).join(QLatin1String(", "))});
     if (role == Qt::DecorationRole && column == TreeColumn::Name)
         return icon("network");
-    if (role == Qt::ToolTipRole && network)
-        return tr("%1 network with %n endpoint(s)", nullptr, childCount())
-            .arg(summary::networkType(network->document));
+    if (role == Qt::ToolTipRole && network) {
+        const QString type = summary::networkType(network->document);
+        // A dump of networks alone holds none of their endpoints: say what the host had.
+        if (const HostObject* object = mirror.state.find(objectId().toStdString())) {
+            const NetworkEndpointCount count =
+                networkEndpointCount(*object->document, std::size_t(childCount()));
+            if (count.hostHadMore())
+                return tr("%1 network with %n endpoint(s) in the snapshot", nullptr, childCount()).arg(type) +
+                       QLatin1Char(' ') + tr("(%n on the host)", nullptr, int(*count.onHost));
+        }
+        return tr("%1 network with %n endpoint(s)", nullptr, childCount()).arg(type);
+    }
     return TreeItem::data(column, role, mirror);
 }
 
