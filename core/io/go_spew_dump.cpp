@@ -8,6 +8,7 @@
 #include "io/go_dump_elements.h"
 #include "io/go_struct_value.h"
 #include "io/hns_member.h"
+#include "io/kube_proxy_endpoints.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
@@ -35,35 +36,45 @@ bool isTypeChar(char c)
            c == ']';
 }
 
-/// `(hcsshim.HNSEndpoint) {`, `([]hcsshim.HNSEndpoint) (len=2 cap=2) {`, `(*hcsshim.HNSNetwork)(0xc0)(`
-/// at text[at]: the kind of HNS object the type names, or Invalid when no spew dump of one opens there.
-ResourceKind spewDumpAt(std::string_view text, std::size_t at)
+/// What opens at a `(`: a dump of an HNS object of `kind`, or kube-proxy's record of an endpoint.
+struct SpewStart
+{
+    ResourceKind kind = ResourceKind::Invalid;
+    bool kubeProxyRecord = false;
+    bool opens() const { return kind != ResourceKind::Invalid || kubeProxyRecord; }
+};
+
+/// `(hcsshim.HNSEndpoint) {`, `([]hcsshim.HNSEndpoint) (len=2 cap=2) {`, `(*hcsshim.HNSNetwork)(0xc0)(`,
+/// `(*winkernel.endpointsInfo)({` (spew without pointer addresses) at text[at]: the kind of HNS object
+/// the type names, or kube-proxy's record of an endpoint; nothing when no spew dump of one opens there.
+SpewStart spewDumpAt(std::string_view text, std::size_t at)
 {
     if (at >= text.size() || text[at] != '(')
-        return ResourceKind::Invalid;
+        return {};
     std::size_t end = at + 1;
     while (end < text.size() && end - at <= kMaxSpewTypeName && isTypeChar(text[end]))
         ++end;
     if (end >= text.size() || text[end] != ')' || end == at + 1)
-        return ResourceKind::Invalid;
-    const ResourceKind kind = goKindOfType(text.substr(at + 1, end - at - 1));
-    if (kind == ResourceKind::Invalid)
-        return kind;
+        return {};
+    const std::string_view type = text.substr(at + 1, end - at - 1);
+    const SpewStart start{goKindOfType(type), isKubeProxyEndpointType(type)};
+    if (!start.opens())
+        return {};
     std::string_view rest = text.substr(end + 1);
+    if (rest.starts_with("({"))
+        return start;
     if (rest.starts_with("(0x")) {
         // A pointer, its address and its value: `(0xc0001a2000)({`. Without a value after the address it
         // is fmt's %#v of a pointer (`(*hcsshim.HNSNetwork)(0xc0001a2000)`), which shows no struct.
         const std::size_t close = rest.find_first_not_of("0123456789abcdefABCDEF", 3);
-        return close != std::string_view::npos && rest.substr(close).starts_with(")(")
-                   ? kind
-                   : ResourceKind::Invalid;
+        return close != std::string_view::npos && rest.substr(close).starts_with(")(") ? start : SpewStart{};
     }
     rest = trimBlanks(rest);
     if (rest.starts_with("(len=") || rest.starts_with("(cap=")) {
         const std::size_t close = rest.find(')');
         rest = close == std::string_view::npos ? std::string_view() : trimBlanks(rest.substr(close + 1));
     }
-    return rest.starts_with('{') ? kind : ResourceKind::Invalid;
+    return rest.starts_with('{') ? start : SpewStart{};
 }
 
 /// A line that opens a log record of its own (klog `I0702 02:58:59`, a date, logrus `time=`), a markdown
@@ -249,7 +260,9 @@ private:
         skipInline();
         if (atEnd() || m_text[m_pos] != '(')
             return stop(path);
-        const std::optional<std::string_view> address = paren();
+        // spew.Config's DisablePointerAddresses prints no address: `(*T)({`.
+        const bool addressed = !m_text.substr(m_pos).starts_with("({");
+        const std::optional<std::string_view> address = addressed ? paren() : std::string_view("");
         if (!address)
             return stop(path);
         if (*address == "<nil>") {
@@ -580,16 +593,16 @@ public:
             }
             const std::string& text = m_lines[line].text;
             std::size_t at = text.find('(');
-            ResourceKind kind = ResourceKind::Invalid;
-            while (at != std::string::npos && (kind = spewDumpAt(text, at)) == ResourceKind::Invalid)
+            SpewStart start;
+            while (at != std::string::npos && !(start = spewDumpAt(text, at)).opens())
                 at = text.find('(', at + 1);
-            line = kind == ResourceKind::Invalid ? line + 1 : read(line, at, kind);
+            line = start.opens() ? read(line, at, start) : line + 1;
         }
     }
 
 private:
     /// Reads the dump opening at lines[first] column `column`; returns the line to search on from.
-    std::size_t read(std::size_t first, std::size_t column, ResourceKind kind)
+    std::size_t read(std::size_t first, std::size_t column, SpewStart start)
     {
         std::string text = m_lines[first].text.substr(column);
         std::vector<std::size_t> starts{0}; // where each line begins in `text`
@@ -646,7 +659,7 @@ private:
                 return false;
             FoundValue found;
             found.format = DumpFormat::GoStruct;
-            found.kindHint = kind;
+            found.kindHint = start.kind;
             found.firstLine = m_lines[lineOf(from)].sourceLine;
             found.lastLine = m_lines[lineOf(to ? to - 1 : 0)].sourceLine;
             found.sourceText = validUtf8(text.substr(from, to - from));
@@ -707,6 +720,7 @@ ExtractResult extractGoSpewDumps(const std::vector<CleanedLine>& lines)
 {
     ExtractResult result;
     SpewFinder(result, lines).run();
+    fillEndpointsFromKubeProxyRecords(result.values);
     return result;
 }
 

@@ -10,6 +10,7 @@
 #include "io/go_struct_value.h"
 #include "io/hns_member.h"
 #include "io/json_repair.h"
+#include "io/kube_proxy_endpoints.h"
 #include "io/logged_error.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -921,6 +922,7 @@ ExtractResult extractGoStructDumps(const std::vector<CleanedLine>& lines)
     ExtractResult result;
     GoDumpFinder finder(result, lines);
     finder.scanLines();
+    fillEndpointsFromKubeProxyRecords(result.values);
     return result;
 }
 

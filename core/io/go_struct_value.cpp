@@ -8,6 +8,7 @@
 #include "common/utf8.h"
 #include "hcn/ip_address.h"
 #include "io/json_repair.h"
+#include "io/kube_proxy_endpoints.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 
@@ -423,6 +424,10 @@ private:
         if (!atEnd() && m_s[m_i] != '}' && goAnyKeyLength(m_s, m_i) == 0 && goElisionLength(m_s, m_i) == 0)
             return skipPositionalStruct();
         const bool top = std::exchange(m_topLevel, false);
+        // A struct of unexported fields (kube-proxy's `&{ip:10.244.1.5 port:9090 ...}`): its values end
+        // before the next `name:`, whatever its case.
+        const bool unexported = std::exchange(m_unexportedKeys, !atEnd() && goAnyKeyLength(m_s, m_i) > 0 &&
+                                                                    m_s[m_i] >= 'a' && m_s[m_i] <= 'z');
         while (!m_stopped) {
             if (!memberFollows('}'))
                 break;
@@ -455,6 +460,7 @@ private:
                 failHere();
         }
         m_topLevel = top;
+        m_unexportedKeys = unexported;
         return object;
     }
 
@@ -613,7 +619,8 @@ private:
         for (; j < m_s.size(); ++j) {
             const char c = m_s[j];
             if (context == Context::Struct) {
-                if (c == ' ' && (goFieldKeyLength(m_s, j + 1) > 0 || goElisionLength(m_s, j + 1) > 0))
+                if (c == ' ' && (goFieldKeyLength(m_s, j + 1) > 0 || goElisionLength(m_s, j + 1) > 0 ||
+                                 (m_unexportedKeys && goAnyKeyLength(m_s, j + 1) > 0)))
                     break;
                 if (c == '}' && goClosesHere(m_s, j + 1))
                     break;
@@ -955,6 +962,8 @@ private:
     bool m_sharp = false;
     bool m_stopped = false;
     bool m_topLevel = false;
+    /// The struct being read names its fields in lower case (unexported fields).
+    bool m_unexportedKeys = false;
     /// The value just read is null because it was left out with a loss (bytes that are no JSON).
     bool m_leftOut = false;
     std::string m_path;
@@ -994,12 +1003,31 @@ std::size_t goTypeStartBefore(std::string_view s, std::size_t end, std::size_t f
     return t;
 }
 
+/// Whether the brace at s[brace] opens kube-proxy's record of an endpoint, whose fields are unexported
+/// (`{ip:10.244.1.5 ... hnsID:...}`): a member of it first, and its `hnsID` (or `hnsId`) before it
+/// closes. Other structs of unexported fields are no dumps.
+bool opensKubeProxyRecord(std::string_view s, std::size_t brace)
+{
+    constexpr std::size_t kMaxRecord = 1024;
+    const std::size_t key = goAnyKeyLength(s, brace + 1);
+    if (key == 0 || !isKubeProxyEndpointMember(s.substr(brace + 1, key)))
+        return false;
+    std::string_view record = s.substr(brace, kMaxRecord);
+    record = record.substr(0, record.find('}'));
+    for (const std::string_view id : {"hnsID:", "hnsId:"})
+        for (std::size_t at = record.find(id); at != std::string_view::npos; at = record.find(id, at + 1))
+            if (record[at - 1] == ' ' || record[at - 1] == '{')
+                return true;
+    return false;
+}
+
 } // namespace
 
 std::size_t goStructDumpStart(std::string_view s, std::size_t brace, std::size_t from)
 {
     constexpr std::size_t npos = std::string_view::npos;
-    if (brace >= s.size() || s[brace] != '{' || brace < from || goFieldKeyLength(s, brace + 1) == 0)
+    if (brace >= s.size() || s[brace] != '{' || brace < from ||
+        (goFieldKeyLength(s, brace + 1) == 0 && !opensKubeProxyRecord(s, brace)))
         return npos;
     // %#v: a qualified type before the brace; a slice of them when its own type and brace come first.
     if (const std::size_t type = goTypeStartBefore(s, brace, from); type != npos) {

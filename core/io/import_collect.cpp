@@ -6,6 +6,7 @@
 #include "hcn/network_mode.h"
 #include "io/hns_member.h"
 #include "io/import_objects.h"
+#include "io/kube_proxy_endpoints.h"
 #include "io/logged_error.h"
 #include "io/non_hns_objects.h"
 #include "io/request_answer.h"
@@ -459,6 +460,24 @@ struct Collector
         out.push_back(std::move(s));
     }
 
+    /// kube-proxy's record of an endpoint that no dump its reader read names: it fills the dumps of the
+    /// endpoint other readers read in this source before it (the JSON reader reads first). It is no
+    /// object of its own: the log names the endpoint it records (logged_operations.h).
+    void kubeProxyRecord(KubeProxyEndpoint&& record, int first, int last)
+    {
+        record.firstLine = first;
+        record.lastLine = last;
+        const std::string key = idKey(record.id);
+        for (std::size_t i = out.size(); i > 0 && out[i - 1].source == source; --i) {
+            Sighting& s = out[i - 1];
+            if (s.kind != ResourceKind::Endpoint || filledFromKubeProxy(s.notes) ||
+                idKey(stringOf(member(s.document, "ID"))) != key)
+                continue;
+            fillFromKubeProxy(s.document, {s.wasV1, s.format == DumpFormat::Json && !s.cutOff && !s.startCut},
+                              record, s.notes);
+        }
+    }
+
     /// One info for each object, and one for the rows of a table that follow each other.
     void nonHnsObject(const NonHnsObjectKind& other, const json& value, int first, int last)
     {
@@ -587,7 +606,9 @@ struct Collector
                 value(std::move(element), hint, first, last, std::string(), depth + 1);
             return;
         }
-        if (v.is_object())
+        if (std::optional<KubeProxyEndpoint> record = kubeProxyEndpointIn(v))
+            kubeProxyRecord(std::move(*record), first, last);
+        else if (v.is_object())
             object(std::move(v), hint, first, last, std::move(text));
         else if (v.is_string())
             search(v, first, last, depth);

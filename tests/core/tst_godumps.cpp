@@ -423,7 +423,7 @@ private slots:
         QTest::addColumn<QString>("expected"); ///< compact JSON, or "absent"
 
         const QString list =
-            "go-spew-endpoints.log"; // a list of two HNSEndpoints, a struct of another type before
+            "go-spew-endpoints.log"; // a list of two HNSEndpoints, kube-proxy's record of one before
         QTest::newRow("spew: Id is ID") << list << 2 << 0 << 9 << 32 << "/ID"
                                         << "\"4d1c7a92-5e3b-4f08-a6d9-1b2c3d4e5f60\"";
         QTest::newRow("spew: booleans") << list << 2 << 0 << 9 << 32 << "/IsRemoteEndpoint"
@@ -544,6 +544,162 @@ private slots:
                  qPrintable(texts.join('\n')));
         for (const ImportedObject& o : result.report.objects)
             QCOMPARE(o.format, DumpFormat::GoStruct);
+    }
+
+    /// kube-proxy's record of an endpoint (winkernel's endpointsInfo, go-spew or %+v, `hnsID` or the
+    /// older `hnsId`) is no object of its own where a dump of the endpoint it names is read: it fills what
+    /// that dump does not show (a dump cut in its Policies shows no address), with a note; where the two
+    /// disagree the dump's values stay and a note gives both.
+    void kubeProxyRecordsFillTheEndpointTheyName_data()
+    {
+        QTest::addColumn<QString>("text");        ///< the log
+        QTest::addColumn<QString>("id");          ///< the one object: an endpoint
+        QTest::addColumn<QStringList>("members"); ///< "pointer=compact JSON" of its document
+        QTest::addColumn<QStringList>("notes");   ///< each part of one of its notes
+
+        const QString spewCut = QString::fromUtf8(readDump("kube-proxy-endpointsinfo-spew-cut.log"));
+        const QStringList spewLines = spewCut.split('\n');
+        const QString spewRecord = spewLines.mid(0, 8).join('\n') + '\n';
+        const QString spewDump = spewLines.mid(8).join('\n');
+        const QString cutId = "1f9faa27-8c8b-41ac-ab95-82a54590767b";
+        const QStringList filled{"/Name=\"remote_10.244.1.5_9090\"",
+                                 "/IpConfigurations/0/IpAddress=\"10.244.1.5\"",
+                                 "/MacAddress=\"00-11-22-33-44-55\"", "/Flags=1"};
+        QTest::newRow("go-spew record, then the endpoint's dump cut in its Policies")
+            << spewCut << cutId << filled
+            << QStringList{
+                   "IPAddress 10.244.1.5, MacAddress 00-11-22-33-44-55, IsRemoteEndpoint true: not in "
+                   "this dump of it; taken from kube-proxy's record of the endpoint (lines 1-8)"};
+        QTest::newRow("the endpoint's cut dump, then the record")
+            << spewDump + spewRecord << cutId << filled
+            << QStringList{"taken from kube-proxy's record of the endpoint (lines 9-16)"};
+        QTest::newRow("%+v record with the older hnsId, then a %+v dump cut in its Policies")
+            << QString::fromUtf8(readDump("kube-proxy-endpointsinfo-plusv.log"))
+            << "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
+            << QStringList{"/Name=\"remote_10.244.2.7_8080\"", "/IpConfigurations/0/IpAddress=\"10.244.2.7\"",
+                           "/MacAddress=\"00-15-5d-aa-bb-cc\"", "/Flags=1"}
+            << QStringList{"IPAddress 10.244.2.7, MacAddress 00-15-5d-aa-bb-cc, IsRemoteEndpoint true",
+                           "kube-proxy's record of the endpoint (line 1)"};
+        QTest::newRow("a whole JSON dump without IsRemoteEndpoint (a local endpoint), then a %+v record")
+            << "{\"ID\":\"6e7f8091-a2b3-4c4d-9e5f-60718293a4b5\",\"Name\":\"pod-api\",\"VirtualNetwork\":"
+               "\"c0ffee11-2233-4455-8677-8899aabbccdd\",\"IPAddress\":\"10.244.6.6\",\"MacAddress\":"
+               "\"00-15-5D-06-06-06\"}\n"
+               "I1105 08:02:40.118230    3312 proxier.go:113] \"Hns Endpoint resource\" "
+               "endpointInfo=&{ip:10.244.6.6 "
+               "port:80 isLocal:false macAddress:00-15-5d-06-06-06 "
+               "hnsID:6e7f8091-a2b3-4c4d-9e5f-60718293a4b5 "
+               "refCount:0 providerAddress:10.127.130.41 ready:true serving:true terminating:false}"
+            << "6e7f8091-a2b3-4c4d-9e5f-60718293a4b5"
+            << QStringList{"/Name=\"pod-api\"", "/IpConfigurations/0/IpAddress=\"10.244.6.6\""}
+            << QStringList{
+                   "kube-proxy's record of the endpoint (line 2) gives isLocal false where the dump has "
+                   "it local; the snapshot keeps what the dump of HNS gives"};
+        QTest::newRow("record and dump disagree: the dump's values stay")
+            << QString::fromUtf8(readDump("kube-proxy-endpointsinfo-disagree.log"))
+            << "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"
+            << QStringList{"/IpConfigurations/0/IpAddress=\"10.244.3.8\"",
+                           "/MacAddress=\"00-15-5d-01-02-03\"", "/Flags=absent"}
+            << QStringList{"kube-proxy's record of the endpoint (line 1) gives ip 10.244.3.9 where the dump "
+                           "gives 10.244.3.8; macAddress 00-15-5d-01-02-99 where the dump gives "
+                           "00-15-5d-01-02-03; the snapshot keeps what the dump of HNS gives"};
+    }
+
+    void kubeProxyRecordsFillTheEndpointTheyName()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, id);
+        QFETCH(QStringList, members);
+        QFETCH(QStringList, notes);
+        const Result<ImportResult> result = importDump({{"kube-proxy.log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), QStringList{"Endpoint:" + id.toUpper()});
+        const json* doc = document(*result, ResourceKind::Endpoint, id);
+        QVERIFY(doc);
+        for (const QString& m : members)
+            QCOMPARE(m.section('=', 0, 0) + "=" + memberAt(*doc, m.section('=', 0, 0)), m);
+        const ImportedObject& object = result->report.objects.front();
+        QStringList said(object.notes.size(), QString());
+        std::transform(object.notes.begin(), object.notes.end(), said.begin(), QString::fromStdString);
+        for (const QString& part : notes)
+            QVERIFY2(anyContains(object.notes, part), qPrintable(part + " not in:\n" + said.join('\n')));
+        // The record names no object the snapshot lacks, and costs no warning of its own.
+        for (const ImportMessage& m : result->report.messages)
+            QVERIFY2(!QString::fromStdString(m.message).contains("endpointsInfo") &&
+                         !QString::fromStdString(m.message).contains("hnsID"),
+                     m.message.c_str());
+    }
+
+    /// A %+v struct of unexported fields is read only when it is kube-proxy's record of an endpoint (a
+    /// member of it first, its hnsID before it closes); its values end before the next member.
+    void unexportedFieldsAreReadOnlyForKubeProxyRecords_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("read"); ///< the value read, compact JSON; empty: none
+
+        const QString head = "I1105 08:02:40.118230    3312 proxier.go:113] ";
+        QTest::newRow("kube-proxy's record")
+            << head + "endpointInfo=&{ip:10.244.5.12 port:443 isLocal:false macAddress:02-11-0a-f4-05-0c "
+                      "hnsID:9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a providerAddress: ready:true}"
+            << "{\"hnsID\":\"9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a\",\"ip\":\"10.244.5.12\",\"isLocal\":false,"
+               "\"macAddress\":\"02-11-0a-f4-05-0c\",\"port\":443,\"ready\":true}";
+        QTest::newRow("the same members without hnsID") << head + "svc=&{ip:10.244.5.12 port:443 ready:true}"
+                                                        << "";
+        QTest::newRow("another struct of unexported fields")
+            << head + "state=&{mu:{state:0 sema:0} hnsID:9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a}"
+            << "";
+    }
+
+    void unexportedFieldsAreReadOnlyForKubeProxyRecords()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, read);
+        const ExtractResult found = extractGoStructDumps(oneLine(line.toStdString()));
+        QCOMPARE(found.values.empty() ? QString() : QString::fromStdString(found.values.front().value.dump()),
+                 read);
+    }
+
+    /// kube-proxy's record of an endpoint no dump of the text shows is no object: the snapshot holds what
+    /// HNS dumps show, and kube-proxy's view may be stale. The log names the endpoint it records (its ID
+    /// and address) as it names others where its line says so, and the record costs no warning.
+    void aKubeProxyRecordAloneIsNoObject_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("named"); ///< part of the report's message naming it; empty: none
+
+        const QStringList spew =
+            QString::fromUtf8(readDump("kube-proxy-endpointsinfo-spew-cut.log")).split('\n').mid(0, 8);
+        QTest::newRow("go-spew") << spew.join('\n') + '\n' << "";
+        QTest::newRow("%+v, newer members")
+            << "I1105 08:02:40.118230    3312 proxier.go:113] \"Hns Endpoint resource\" "
+               "endpointInfo=&{ip:10.244.5.12 port:443 isLocal:false macAddress:02-11-0a-f4-05-0c "
+               "hnsID:9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a refCount:0 providerAddress:10.127.130.40 "
+               "ready:true serving:true terminating:false}"
+            << "the log names HNS endpoint 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a (10.244.5.12) at line 1; no "
+               "dump of it, not imported";
+        QTest::newRow("%#v, older hnsId")
+            << "I1105 08:02:40.118230    3312 proxier.go:113] Endpoint resource found, "
+               "&winkernel.endpointsInfo{ip:\"10.244.1.20\", port:80, isLocal:true, "
+               "macAddress:\"00-15-5d-0b-0c-14\", hnsId:\"4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b\", "
+               "refCount:0x1}"
+            << "";
+    }
+
+    void aKubeProxyRecordAloneIsNoObject()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, named);
+        const Result<ImportResult> result = importDump({{"kube-proxy.log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), QStringList{});
+        QStringList said;
+        for (const ImportMessage& m : result->report.messages) {
+            said << QString::fromStdString(m.message);
+            QVERIFY2(m.severity != ImportSeverity::Warning, m.message.c_str());
+        }
+        if (!named.isEmpty())
+            QVERIFY2(
+                std::any_of(said.begin(), said.end(), [&](const QString& t) { return t.contains(named); }),
+                qPrintable(said.join('\n')));
     }
 
     /// A dump a console wrapped at its width, or a ticket wrapped at blanks, reads as the one line Go

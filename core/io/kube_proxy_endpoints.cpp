@@ -1,0 +1,266 @@
+// kube-proxy's records of HNS endpoints read for the endpoints they name (see kube_proxy_endpoints.h).
+
+#include "io/kube_proxy_endpoints.h"
+
+#include "common/text.h"
+#include "hcn/guid.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace hcn::io {
+
+bool isKubeProxyEndpointType(std::string_view type)
+{
+    while (!type.empty() && (type.front() == '&' || type.front() == '*'))
+        type.remove_prefix(1);
+    return type == "winkernel.endpointsInfo" || type == "winkernel.endpointInfo";
+}
+
+bool isKubeProxyEndpointMember(std::string_view name)
+{
+    static constexpr std::array<std::string_view, 12> kMembers{
+        "ip",  "port",  "isLocal", "macAddress",  "hnsID",    "hnsId",
+        "hns", "ready", "serving", "terminating", "refCount", "providerAddress"};
+    return std::find(kMembers.begin(), kMembers.end(), name) != kMembers.end();
+}
+
+namespace {
+
+/// How the notes of a dump filled from such a record name it.
+constexpr std::string_view kRecordPlace = "kube-proxy's record of the endpoint (";
+
+std::string kubeProxyString(const nlohmann::json* value)
+{
+    return value && value->is_string() ? std::string(trimBlanks(value->get_ref<const std::string&>()))
+                                       : std::string();
+}
+
+std::optional<bool> kubeProxyBool(const nlohmann::json* value)
+{
+    if (value && value->is_boolean())
+        return value->get<bool>();
+    if (value && value->is_string()) {
+        const std::string_view text = trimBlanks(value->get_ref<const std::string&>());
+        if (equalsIgnoreCase(text, "true") || equalsIgnoreCase(text, "false"))
+            return equalsIgnoreCase(text, "true");
+    }
+    return std::nullopt;
+}
+
+/// "kube-proxy's record of the endpoint (lines 1-7)", "(line 3 of kube-proxy.log)".
+std::string kubeProxyRecordPlace(const KubeProxyEndpoint& r)
+{
+    const std::string lines = r.firstLine == r.lastLine
+                                  ? "line " + std::to_string(r.firstLine)
+                                  : "lines " + std::to_string(r.firstLine) + "-" + std::to_string(r.lastLine);
+    return std::string(kRecordPlace) + lines + (r.source.empty() ? std::string() : " of " + r.source) + ")";
+}
+
+std::string kubeProxyJoined(const std::vector<std::string>& items, std::string_view separator)
+{
+    std::string text;
+    for (const std::string& item : items)
+        text += (text.empty() ? "" : std::string(separator)) + item;
+    return text;
+}
+
+std::string macDigits(std::string_view mac)
+{
+    std::string digits;
+    for (const char c : mac)
+        if (c != '-' && c != ':' && c != '.')
+            digits += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return digits;
+}
+
+/// HNS spells a MAC address with dashes (`00-15-5D-...`); kube-proxy keeps the one HNS gave it, or
+/// prints it with colons.
+std::string hnsMac(std::string_view mac)
+{
+    std::string spelled(mac);
+    std::replace(spelled.begin(), spelled.end(), ':', '-');
+    return spelled;
+}
+
+/// The text of a member as a dump gives it: `"10.244.1.5"` as 10.244.1.5, `true` as true.
+std::string shownValue(const nlohmann::json& value)
+{
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+nlohmann::json* memberOf(nlohmann::json& object, std::string_view key)
+{
+    for (auto& [name, value] : object.items())
+        if (equalsIgnoreCase(name, key))
+            return &value;
+    return nullptr;
+}
+
+/// The text the endpoint's ID is compared by: its hex digits, lower case.
+std::string idDigits(std::string_view id)
+{
+    std::string digits;
+    for (const char c : id)
+        if (std::isxdigit(static_cast<unsigned char>(c)))
+            digits += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return digits;
+}
+
+} // namespace
+
+bool filledFromKubeProxy(const std::vector<std::string>& notes)
+{
+    return std::any_of(notes.begin(), notes.end(),
+                       [](const std::string& note) { return note.find(kRecordPlace) != std::string::npos; });
+}
+
+std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value)
+{
+    if (!value.is_object())
+        return std::nullopt;
+    const auto exact = [&](const char* key) -> const nlohmann::json* {
+        const auto it = value.find(key);
+        return it == value.end() ? nullptr : &*it;
+    };
+    const nlohmann::json* id = exact("hnsID") ? exact("hnsID") : exact("hnsId");
+    if (!id || !id->is_string() || !(exact("ip") || exact("isLocal") || exact("macAddress")))
+        return std::nullopt;
+    KubeProxyEndpoint record;
+    record.id = kubeProxyString(id);
+    if (!Guid::parse(record.id, true))
+        return std::nullopt;
+    record.ip = kubeProxyString(exact("ip"));
+    record.mac = kubeProxyString(exact("macAddress"));
+    if (const std::optional<bool> local = kubeProxyBool(exact("isLocal")))
+        record.remote = !*local;
+    return record;
+}
+
+bool looksLikeV1Endpoint(const nlohmann::json& object)
+{
+    if (!object.is_object())
+        return false;
+    for (const char* v2 : {"HostComputeNetwork", "HostComputeNamespace", "IpConfigurations", "SchemaVersion"})
+        if (object.contains(v2))
+            return false;
+    return true;
+}
+
+void fillFromKubeProxy(nlohmann::json& doc, EndpointDump dump, const KubeProxyEndpoint& r,
+                       std::vector<std::string>& notes)
+{
+    if (!doc.is_object())
+        return;
+    std::vector<std::string> taken;
+    std::vector<std::string> differing;
+    // Its address: v1 IPAddress, v2 the first of IpConfigurations.
+    if (!r.ip.empty()) {
+        nlohmann::json* shown = nullptr;
+        if (dump.v1)
+            shown = memberOf(doc, "IPAddress");
+        else if (nlohmann::json* configs = memberOf(doc, "IpConfigurations");
+                 configs && configs->is_array() && !configs->empty() && (*configs)[0].is_object())
+            shown = memberOf((*configs)[0], "IpAddress");
+        if (!shown || shown->is_null()) {
+            if (dump.v1)
+                doc["IPAddress"] = r.ip;
+            else
+                doc["IpConfigurations"] = nlohmann::json::array({{{"IpAddress", r.ip}}});
+            taken.push_back((dump.v1 ? "IPAddress " : "IpConfigurations ") + r.ip);
+        } else if (!equalsIgnoreCase(trimBlanks(shownValue(*shown)), r.ip)) {
+            differing.push_back("ip " + r.ip + " where the dump gives " + shownValue(*shown));
+        }
+    }
+    if (!r.mac.empty()) {
+        nlohmann::json* shown = memberOf(doc, "MacAddress");
+        if (!shown || shown->is_null()) {
+            doc["MacAddress"] = hnsMac(r.mac);
+            taken.push_back("MacAddress " + hnsMac(r.mac));
+        } else if (macDigits(shownValue(*shown)) != macDigits(r.mac)) {
+            differing.push_back("macAddress " + r.mac + " where the dump gives " + shownValue(*shown));
+        }
+    }
+    // Whether it is remote: v1 IsRemoteEndpoint, v2 Flags' RemoteEndpoint (1).
+    if (r.remote) {
+        const nlohmann::json* shown = memberOf(doc, dump.v1 ? "IsRemoteEndpoint" : "Flags");
+        std::optional<bool> remote;
+        if (shown && dump.v1)
+            remote = kubeProxyBool(shown);
+        else if (shown && shown->is_number_unsigned())
+            remote = (shown->get<std::uint64_t>() & 1u) != 0;
+        else if (!shown && dump.leftOutIsFalse)
+            remote = false;
+        if (!remote && !shown) {
+            if (dump.v1)
+                doc["IsRemoteEndpoint"] = *r.remote;
+            else
+                doc["Flags"] = *r.remote ? 1 : 0;
+            taken.push_back(dump.v1 ? std::string("IsRemoteEndpoint ") + (*r.remote ? "true" : "false")
+                                    : std::string(*r.remote ? "Flags RemoteEndpoint" : "Flags None"));
+        } else if (remote && *remote != *r.remote) {
+            differing.push_back(std::string("isLocal ") + (*r.remote ? "false" : "true") +
+                                " where the dump has it " + (*remote ? "remote" : "local"));
+        }
+    }
+    const std::string place = kubeProxyRecordPlace(r);
+    if (!taken.empty())
+        notes.push_back(kubeProxyJoined(taken, ", ") + ": not in this dump of it; taken from " + place);
+    if (!differing.empty())
+        notes.push_back(place + " gives " + kubeProxyJoined(differing, "; ") +
+                        "; the snapshot keeps what the dump of HNS gives");
+    if (taken.empty() && differing.empty())
+        notes.push_back("also shown in " + place + ", which agrees");
+}
+
+void fillEndpointsFromKubeProxyRecords(std::vector<FoundValue>& values)
+{
+    // The records by the ID they name (several: kube-proxy logs one on every sync).
+    std::multimap<std::string, std::size_t> records;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (const std::optional<KubeProxyEndpoint> record = kubeProxyEndpointIn(values[i].value))
+            records.emplace(idDigits(record->id), i);
+    if (records.empty())
+        return;
+    std::vector<bool> used(values.size(), false);
+    for (FoundValue& found : values) {
+        // An object of any kind the text does not tell (`&{Id:...}`) the record names is its endpoint.
+        if ((found.kindHint != ResourceKind::Endpoint && found.kindHint != ResourceKind::Invalid) ||
+            !found.value.is_object() || kubeProxyEndpointIn(found.value))
+            continue;
+        const nlohmann::json* id = memberOf(found.value, "ID");
+        if (!id || !id->is_string())
+            continue;
+        const auto [first, last] = records.equal_range(idDigits(id->get_ref<const std::string&>()));
+        if (first == last)
+            continue;
+        // The record nearest before the dump (kube-proxy logs it as it looks the endpoint up), else the
+        // first after it; the others repeat it.
+        auto nearest = first;
+        for (auto it = first; it != last; ++it)
+            if (values[it->second].firstLine <= found.firstLine)
+                nearest = it;
+        const FoundValue& recordValue = values[nearest->second];
+        KubeProxyEndpoint record = *kubeProxyEndpointIn(recordValue.value);
+        record.firstLine = recordValue.firstLine;
+        record.lastLine = recordValue.lastLine;
+        fillFromKubeProxy(found.value, {looksLikeV1Endpoint(found.value), false}, record, found.repairs);
+        for (auto it = first; it != last; ++it)
+            used[it->second] = true;
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (used[i])
+            continue;
+        if (kept != i)
+            values[kept] = std::move(values[i]);
+        ++kept;
+    }
+    values.resize(kept);
+}
+
+} // namespace hcn::io

@@ -1,0 +1,69 @@
+#pragma once
+// kube-proxy's record of an HNS endpoint (winkernel's `endpointsInfo`, older `endpointInfo`), as its
+// logs print it with go-spew (`(*winkernel.endpointsInfo)(0xc0...)({ ip: (string) ... })`), `%+v`
+// (`&{ip:10.244.1.5 ... hnsID:...}`) or `%#v`: no HNS object, but what kube-proxy knows of the HNS
+// endpoint its `hnsID` (older releases: `hnsId`) names. It fills what a dump of that endpoint does not
+// show; alone, it is what the log says of the endpoint (logged_operations.h names it).
+
+#include "hcn/dump_text.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hcn::io {
+
+/// Whether a Go type name is kube-proxy's record of an endpoint (`*winkernel.endpointsInfo`,
+/// `winkernel.endpointInfo`).
+bool isKubeProxyEndpointType(std::string_view type);
+
+/// Whether `name` is a member of that record (`ip`, `port`, `isLocal`, `macAddress`, `hnsID`, `hnsId`,
+/// `providerAddress`, `ready`, `serving`, `terminating`, `refCount`): a `%+v` struct opening with one
+/// is read although its fields are unexported.
+bool isKubeProxyEndpointMember(std::string_view name);
+
+/// What kube-proxy's record says of the HNS endpoint it names, and where it is.
+struct KubeProxyEndpoint
+{
+    std::string id;             ///< `hnsID` or `hnsId`, as given
+    std::string ip;             ///< `ip`
+    std::string mac;            ///< `macAddress`
+    std::optional<bool> remote; ///< not `isLocal`; nullopt when not shown
+    int firstLine = 0;
+    int lastLine = 0;
+    std::string source; ///< empty: the text of the dump it fills
+};
+
+/// The record `value` is, told by its own member names in their own case (`hnsID` or `hnsId` holding
+/// a GUID, with `ip`, `isLocal` or `macAddress`); nullopt for anything else.
+std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value);
+
+/// What a dump of an endpoint is, for fillFromKubeProxy.
+struct EndpointDump
+{
+    bool v1 =
+        true; ///< hcsshim's HNSEndpoint (IPAddress, IsRemoteEndpoint), else HCN's (IpConfigurations, Flags)
+    /// It states a false IsRemoteEndpoint (a zero Flags) by leaving it out: a whole JSON dump (JSON's
+    /// omitempty); a Go dump prints every field, so one without it was cut.
+    bool leftOutIsFalse = false;
+};
+
+/// Fills what `object` (a dump of the endpoint `record` names) does not show from the record: its
+/// address, MAC address (spelled as HNS spells it) and whether it is remote; a note in `notes` names
+/// what was taken. What the dump states is kept: where the record disagrees, a note gives both.
+void fillFromKubeProxy(nlohmann::json& object, EndpointDump dump, const KubeProxyEndpoint& record,
+                       std::vector<std::string>& notes);
+
+/// Whether `notes` (of a dump) name a record fillFromKubeProxy filled the dump from.
+bool filledFromKubeProxy(const std::vector<std::string>& notes);
+
+/// Whether `object` (any kind) is an hcsshim HNSEndpoint rather than an HCN one, by its members.
+bool looksLikeV1Endpoint(const nlohmann::json& object);
+
+/// Fills each endpoint among `values` (a reader's values of one text) from kube-proxy's records among
+/// them that name it, and takes out the records that filled one; the others stay for the import.
+void fillEndpointsFromKubeProxyRecords(std::vector<FoundValue>& values);
+
+} // namespace hcn::io
