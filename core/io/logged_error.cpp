@@ -833,9 +833,9 @@ std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string
     return error;
 }
 
-/// HNS's own error record as hostnetsvc logs it, `{2151350295; onecore\vm\dv\net\hns\service\network\
-/// endpoint.h; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860; \RequestHandler\EndpointActivity\
-/// EndpointAttachShared; ...}` (code; source file; line; module; ...; message; ...; activity): the code,
+/// HNS's own error record as hostnetsvc logs it, `{2151350295; onecore\vm\dv\net\hns\service\network\endpoint.h;
+/// 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860; \RequestHandler\EndpointActivity\EndpointAttachShared;
+/// ...}` (code; source file; line; module; ...; message; ...; activity): the code,
 /// the message and the activity's last step as what failed.
 std::optional<LoggedError> hnsErrorRecordIn(std::string_view text, std::string_view lower)
 {
