@@ -385,36 +385,50 @@ bool statesAnError(std::string_view lower)
     return false;
 }
 
-/// The lookups in words the lines state (lookupInWordsIn), each said once at the line that first logs it.
-std::vector<ImportWarning> lookupsInWordsIn(const std::vector<CleanedLine>& lines)
+/// The lookup in words a line states (lookupInWordsIn), when the readers of logged failures do not read
+/// the line (statesAnError) and hcsshim's words are not on it (saysNotFound).
+std::optional<LookupInWords> lookupInWordsOn(std::string_view text)
 {
-    std::vector<ImportWarning> infos;
-    RepeatedMessages<std::pair<std::string_view, std::string>> seen;
-    for (const CleanedLine& line : lines) {
-        const std::string_view text = line.text;
-        if (!holdsIgnoringCase(text, " find ") || saysNotFound(text))
-            continue;
-        const std::string lower = lowerCopy(text);
-        if (statesAnError(lower))
-            continue;
-        std::optional<LookupInWords> lookup = lookupInWordsIn(text, lower);
-        if (!lookup)
-            continue;
-        auto key =
-            std::make_pair(lookup->kind, lookup->named.empty() ? lowerCopy(lookup->phrase) : lookup->named);
-        if (seen.repeat(key, line.sourceLine, line.sourceLine) || seen.size() >= kMaxLookups)
-            continue;
-        const std::string at = tables::lineRange(line.sourceLine, line.sourceLine);
-        infos.push_back({line.sourceLine, line.sourceLine,
-                         lookup->named.empty()
-                             ? "the log says a lookup found no HNS " + std::string(lookup->kind) + " (\"" +
-                                   lookup->phrase + "\"; no name and no error code logged) at " + at
-                             : "the log says HNS has no " + std::string(lookup->kind) + " " + lookup->named +
-                                   " (a lookup in words; no error code logged) at " + at});
-        seen.said(std::move(key), infos.size() - 1, line.sourceLine, line.sourceLine);
+    if (!holdsIgnoringCase(text, " find ") || saysNotFound(text))
+        return std::nullopt;
+    const std::string lower = lowerCopy(text);
+    if (statesAnError(lower))
+        return std::nullopt;
+    return lookupInWordsIn(text, lower);
+}
+
+/// The lookups hcsshim's error states on a line (`failed to find endpoint X: Endpoint X not found` says
+/// one twice: once is enough).
+std::vector<Lookup> hcsshimLookupsOn(std::string_view text)
+{
+    std::vector<Lookup> onLine;
+    if (!saysNotFound(text))
+        return onLine;
+    for (const LookupKind& kind : kKinds) {
+        for (std::size_t at = text.find(kind.logged); at != std::string_view::npos;
+             at = text.find(kind.logged, at + 1)) {
+            if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_'))
+                continue;
+            std::optional<Lookup> lookup = lookupAt(text, at, kind);
+            if (lookup && std::none_of(onLine.begin(), onLine.end(), [&](const Lookup& other) {
+                    return other.kind == lookup->kind && other.name == lookup->name && other.by == lookup->by;
+                }))
+                onLine.push_back(std::move(*lookup));
+        }
     }
-    seen.appendCounts(infos);
-    return infos;
+    return onLine;
+}
+
+/// What a lookup's messages are keyed by: the kind and the object's name in lower case without its quotes,
+/// so the same object looked up in words (`Failed to find endpoint cid-6465...`) and by hcsshim
+/// (`Endpoint cid-6465... not found`) is one message; a lookup in words that names nothing by its words.
+std::pair<std::string, std::string> lookupKey(std::string_view kind, std::string_view name)
+{
+    std::string key;
+    for (const char c : name)
+        if (c != '"' && c != '\\' && c != '\'')
+            key += c;
+    return {std::string(kind), lowerCopy(key)};
 }
 
 } // namespace
@@ -422,39 +436,30 @@ std::vector<ImportWarning> lookupsInWordsIn(const std::vector<CleanedLine>& line
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
 {
     std::vector<ImportWarning> infos;
-    RepeatedMessages<std::tuple<std::string_view, std::string, std::string_view>> seen;
+    RepeatedMessages<std::pair<std::string, std::string>> seen;
+    const auto say = [&](std::pair<std::string, std::string> key, int line, std::string message) {
+        if (const auto* said = seen.find(key); said && said->at.back().second == line)
+            return; // said on this line already
+        if (seen.repeat(key, line, line) || seen.size() >= kMaxLookups)
+            return;
+        infos.push_back({line, line, std::move(message) + " at " + tables::lineRange(line, line)});
+        seen.said(std::move(key), infos.size() - 1, line, line);
+    };
     for (const CleanedLine& line : lines) {
-        const std::string_view text = line.text;
-        if (!saysNotFound(text))
-            continue;
-        // One line may say it twice (`failed to find endpoint X: Endpoint X not found`): once is enough.
-        std::vector<std::tuple<std::string_view, std::string, std::string_view>> onLine;
-        for (const LookupKind& kind : kKinds) {
-            for (std::size_t at = text.find(kind.logged); at != std::string_view::npos;
-                 at = text.find(kind.logged, at + 1)) {
-                if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_'))
-                    continue;
-                if (std::optional<Lookup> lookup = lookupAt(text, at, kind)) {
-                    auto key = std::make_tuple(lookup->kind, std::move(lookup->name), lookup->by);
-                    if (std::find(onLine.begin(), onLine.end(), key) == onLine.end())
-                        onLine.push_back(std::move(key));
-                }
-            }
-        }
-        for (auto& key : onLine) {
-            if (seen.repeat(key, line.sourceLine, line.sourceLine) || seen.size() >= kMaxLookups)
-                continue;
-            const auto& [kind, name, by] = key;
-            infos.push_back({line.sourceLine, line.sourceLine,
-                             "the log says HNS has no " + std::string(kind) + " \"" + name +
-                                 "\" (looked up by " + std::string(by) + ") at " +
-                                 tables::lineRange(line.sourceLine, line.sourceLine)});
-            seen.said(std::move(key), infos.size() - 1, line.sourceLine, line.sourceLine);
-        }
+        for (const Lookup& lookup : hcsshimLookupsOn(line.text))
+            say(lookupKey(lookup.kind, lookup.name), line.sourceLine,
+                "the log says HNS has no " + std::string(lookup.kind) + " \"" + lookup.name +
+                    "\" (looked up by " + std::string(lookup.by) + ")");
+        if (std::optional<LookupInWords> lookup = lookupInWordsOn(line.text))
+            say(lookup->named.empty() ? lookupKey(lookup->kind, "\n" + lowerCopy(lookup->phrase))
+                                      : lookupKey(lookup->kind, lookup->named),
+                line.sourceLine,
+                lookup->named.empty() ? "the log says a lookup found no HNS " + std::string(lookup->kind) +
+                                            " (\"" + lookup->phrase + "\"; no name and no error code logged)"
+                                      : "the log says HNS has no " + std::string(lookup->kind) + " " +
+                                            lookup->named + " (a lookup in words; no error code logged)");
     }
     seen.appendCounts(infos);
-    for (ImportWarning& words : lookupsInWordsIn(lines))
-        infos.push_back(std::move(words));
     if (std::optional<ImportWarning> felix = felixLookupsIn(lines))
         infos.push_back(std::move(*felix));
     for (ImportWarning& network : felixNetworkLookupsIn(lines))

@@ -480,6 +480,13 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
                "could not find endpoint 7b2c3d4e-5f60-4b71-9c82-d3e4f5061728"
         << QStringList{"info 1-1: the log says HNS has no endpoint 7b2c3d4e-5f60-4b71-9c82-d3e4f5061728 (a "
                        "lookup in words; no error code logged) at line 1 (2 times, lines 1-2)"};
+    QTest::newRow("the same endpoint in words, then as hcsshim says it: one lookup")
+        << "2019-05-09T18:41:40Z [ERROR] Failed to find endpoint cid-6465a0fa for container e19f978e.\n"
+           "2019-05-09T18:41:40Z [ERROR] Failed to create endpoint: failed to find endpoint cid-6465a0fa: "
+           "Endpoint cid-6465a0fa not found.\n"
+           "2019-05-09T18:41:40Z [ERROR] CNI command failed: Endpoint cid-6465a0fa not found"
+        << QStringList{"info 1-1: the log says HNS has no endpoint cid-6465a0fa (a lookup in words; no error "
+                       "code logged) at line 1 (3 times, lines 1-3)"};
     QTest::newRow("kube-proxy's HNS network, named in a field")
         << "E1205 10:01:02.118230    4120 proxier.go:640] \"Unable to find HNS Network specified, please "
            "check network name and CNI deployment\" hnsNetworkName=\"flannel.4096\""
