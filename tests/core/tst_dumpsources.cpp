@@ -53,6 +53,17 @@ void writeFile(const QString& path, const QByteArray& bytes)
         qFatal("cannot write %s", qPrintable(path));
 }
 
+/// The report's messages that hold `part`, each as "warning: ..." or "info: ...".
+QStringList messagesSaying(const ImportResult& result, const std::string& part)
+{
+    QStringList messages;
+    for (const ImportMessage& m : result.report.messages)
+        if (m.message.find(part) != std::string::npos)
+            messages << QString::fromStdString(
+                std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
+    return messages;
+}
+
 QByteArray readFile(const QString& path)
 {
     QFile file(path);
@@ -1322,11 +1333,7 @@ void TestDumpSources::aTableListedAgainSaysWhatChanged()
                          listing(later);
     const auto result = importDump({DumpSource{"hnsdiag.txt", text.toStdString()}});
     QVERIFY2(result.ok(), result.status().message().c_str());
-    QStringList messages;
-    for (const ImportMessage& m : result->report.messages)
-        if (m.message.find("listed again") != std::string::npos)
-            messages << QString::fromStdString(
-                std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
+    const QStringList messages = messagesSaying(*result, "listed again");
     QCOMPARE(messages, said.isEmpty() ? QStringList() : QStringList{said});
     QCOMPARE(int(result->snapshot.value("Endpoints", nlohmann::json::array()).size()), endpoints);
 }
@@ -1369,11 +1376,7 @@ void TestDumpSources::networksOfOneNameAreNamed()
     }
     const auto result = importDump({DumpSource{"networks.txt", text.toStdString()}});
     QVERIFY2(result.ok(), result.status().message().c_str());
-    QStringList messages;
-    for (const ImportMessage& m : result->report.messages)
-        if (m.message.find("networks named") != std::string::npos)
-            messages << QString::fromStdString(
-                std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
+    const QStringList messages = messagesSaying(*result, "networks named");
     QCOMPARE(messages, said.isEmpty() ? QStringList() : QStringList{said});
 }
 
@@ -1426,11 +1429,7 @@ void TestDumpSources::filesOfSeveralNodesAreToldApart()
     for (const std::string& source : result->report.sources)
         named << QString::fromStdString(source);
     QCOMPARE(named, sources);
-    QStringList messages;
-    for (const ImportMessage& m : result->report.messages)
-        if (m.message.find("networks named") != std::string::npos)
-            messages << QString::fromStdString(
-                std::string(m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + m.message);
+    const QStringList messages = messagesSaying(*result, "networks named");
     QCOMPARE(messages, said.isEmpty() ? QStringList() : QStringList{said});
 }
 
