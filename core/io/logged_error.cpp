@@ -982,6 +982,11 @@ constexpr std::size_t kMaxAnswerListLines = 12;
 /// or its Success is not False.
 std::optional<LoggedRefusal> listAnswerAt(const std::vector<CleanedLine>& lines, std::size_t first)
 {
+    // An answer's list holds only Error, ErrorCode and Success: one that starts with another member (a list
+    // view of an object) is none. Tested first: every line of a list view comes here.
+    const std::string_view head = trimBlanks(lines[first].text);
+    if (!equalsIgnoreCase(head.substr(0, 5), "error") && !equalsIgnoreCase(head.substr(0, 7), "success"))
+        return std::nullopt;
     if (!listEntryOf(lines[first].text) || (first > 0 && listEntryOf(lines[first - 1].text)))
         return std::nullopt;
     std::optional<std::string_view> message;
