@@ -3,6 +3,7 @@
 // and which one HNS had is unknown. One pass over the object's text, without building values: the keys
 // are views into the text, compared when their object closes.
 
+#include "common/utf8.h"
 #include "io/import_objects.h"
 
 #include <algorithm>
@@ -184,7 +185,7 @@ private:
     {
         if (value.size() <= kShownValueLength)
             return std::string(value);
-        return std::string(value.substr(0, kShownValueLength)) + "...";
+        return std::string(utf8Prefix(value, kShownValueLength)) + "..."; // never inside a character
     }
 
     /// The key's place in the outermost object: "Policies[1].Type".

@@ -2,6 +2,7 @@
 // objects read in v2, what the report says about each object and about references the dump cannot
 // resolve, and that bad input costs one message rather than the import.
 
+#include "common/utf8.h"
 #include "dump_files.h"
 #include "hcn/dump_import.h"
 #include "hcn/snapshot_api.h"
@@ -802,6 +803,32 @@ private slots:
                 about << (m.severity == ImportSeverity::Warning ? "warning: " : "info: ") + text;
         }
         QCOMPARE(about, QStringList{message});
+    }
+
+    // A value given twice and shown shortened in the loss is cut between characters, never inside one: the
+    // report stays text (the snapshot is written as strict UTF-8).
+    void aValueGivenTwiceIsShortenedBetweenCharacters()
+    {
+        std::string name;
+        while (name.size() < 300)
+            name += "\xE7\xBD\x91\xE7\xBB\x9C"; // 网络, three bytes a character
+        for (std::size_t shift = 0; shift < 3; ++shift) {
+            const std::string value = std::string(shift, 'x') + name;
+            const std::string doc = "{\"ID\":\"8FC965DB-06E7-4A32-9158-D92736419BE0\",\"Name\":\"" + value +
+                                    "\",\"Name\":\"" + value + "2\",\"IPAddress\":\"10.244.13.77\"}";
+            Result<ImportResult> result = importDump({{"endpoint.json", doc}});
+            QVERIFY(result.ok());
+            const ImportedObject* endpoint = object(*result, "8FC965DB-06E7-4A32-9158-D92736419BE0");
+            QVERIFY(endpoint);
+            const auto given =
+                std::find_if(endpoint->lost.begin(), endpoint->lost.end(), [](const std::string& l) {
+                    return l.starts_with("Name: given twice in one object");
+                });
+            QVERIFY(given != endpoint->lost.end());
+            QVERIFY2(isValidUtf8(*given), given->c_str());
+            QVERIFY(given->find("...") != std::string::npos);
+            (void)result->snapshot.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+        }
     }
 
     void aPlaceholderInFlattenedTextIsOneLoss()
