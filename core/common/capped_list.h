@@ -26,4 +26,10 @@ inline std::string cappedList(const std::vector<std::string>& items, std::size_t
     return text;
 }
 
+/// All of `items` joined with `separator`.
+inline std::string joinedList(const std::vector<std::string>& items, std::string_view separator)
+{
+    return cappedList(items, items.size(), separator, {});
+}
+
 } // namespace hcn

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace hcn {
 
@@ -22,6 +23,12 @@ template <typename JsonType> const JsonType* memberIgnoringCase(const JsonType& 
         if (equalsIgnoreCase(it.key(), key))
             return &*it;
     return nullptr;
+}
+
+/// The member `key` of a document being changed, found as the const overload finds it.
+template <typename JsonType> JsonType* memberIgnoringCase(JsonType& object, std::string_view key)
+{
+    return const_cast<JsonType*>(memberIgnoringCase(std::as_const(object), key));
 }
 
 /// Member `key` (exact key) as a `T` (std::string, bool or an integer type); `fallback` when `object` is

@@ -5,6 +5,7 @@
 // Mode, SourceMac, DNSServers and DNSSuffix. Mode holds the network's type (NAT, Transparent, L2Bridge,
 // L2Tunnel), the lists are PowerShell's `{a, b}`.
 
+#include "common/capped_list.h"
 #include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/network_mode.h"
@@ -43,14 +44,6 @@ json takeMember(json& doc, std::string_view key)
         }
     }
     return nullptr;
-}
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator)
-{
-    std::string out;
-    for (const std::string& item : items)
-        out += (out.empty() ? "" : std::string(separator)) + item;
-    return out;
 }
 
 /// The document's "_v1", made an object when it is not one.
@@ -106,7 +99,7 @@ bool containerNetworkAsV1(Sighting& s)
             doc["Subnets"] = std::move(subnets);
     }
     if (!gatewayItems.empty() && !gateways.is_null()) {
-        s.lost.push_back("Gateways: " + joined(gatewayItems, ", ") + " for " +
+        s.lost.push_back("Gateways: " + joinedList(gatewayItems, ", ") + " for " +
                          std::to_string(prefixes.size()) +
                          " subnets; which subnet each serves is not shown; kept under \"_v1\" as given");
         v1Members(doc)["Gateways"] = std::move(gateways);
@@ -115,7 +108,7 @@ bool containerNetworkAsV1(Sighting& s)
     if (json servers = takeMember(doc, "DNSServers"); !servers.is_null()) {
         // v1's DNSServerList is one comma-separated string.
         if (const std::vector<std::string> items = listItems(servers); !items.empty()) {
-            doc["DNSServerList"] = joined(items, ",");
+            doc["DNSServerList"] = joinedList(items, ",");
             read.push_back("DNSServers as its DNSServerList");
         }
     }
@@ -126,7 +119,7 @@ bool containerNetworkAsV1(Sighting& s)
     }
     s.notes.push_back(
         "a ContainerNetwork (Get-ContainerNetwork, Windows Server 2016's Containers module): read " +
-        joined(read, ", "));
+        joinedList(read, ", "));
     return true;
 }
 

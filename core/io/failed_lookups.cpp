@@ -397,8 +397,8 @@ std::optional<LookupInWords> lookupInWordsOn(std::string_view text)
     return lookupInWordsIn(text, lower);
 }
 
-/// The lookups hcsshim's error states on a line (`failed to find endpoint X: Endpoint X not found` says
-/// one twice: once is enough).
+/// The lookups hcsshim's error states on a line (one object may be named twice: `failed to find endpoint
+/// X: Endpoint X not found`; failedLookupsIn says it once).
 std::vector<Lookup> hcsshimLookupsOn(std::string_view text)
 {
     std::vector<Lookup> onLine;
@@ -409,10 +409,7 @@ std::vector<Lookup> hcsshimLookupsOn(std::string_view text)
              at = text.find(kind.logged, at + 1)) {
             if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_'))
                 continue;
-            std::optional<Lookup> lookup = lookupAt(text, at, kind);
-            if (lookup && std::none_of(onLine.begin(), onLine.end(), [&](const Lookup& other) {
-                    return other.kind == lookup->kind && other.name == lookup->name && other.by == lookup->by;
-                }))
+            if (std::optional<Lookup> lookup = lookupAt(text, at, kind))
                 onLine.push_back(std::move(*lookup));
         }
     }

@@ -3,6 +3,7 @@
 // balancers and SDN routes to their endpoints. A reference to an object the dump does not hold stays as
 // the dump has it and is reported: a support engineer is looking for exactly that.
 
+#include "common/capped_list.h"
 #include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/guid.h"
@@ -185,14 +186,6 @@ std::vector<std::string> differingMembers(const Sighting& a, const Sighting& b)
         out.push_back(key);
     }
     return out;
-}
-
-std::string joined(const std::vector<std::string>& items)
-{
-    std::string text;
-    for (const std::string& item : items)
-        text += (text.empty() ? "" : ", ") + item;
-    return text;
 }
 
 /// Removes the sightings `marked` holds true for (by their index), keeping the order of the others.
@@ -506,7 +499,7 @@ public:
                               ? "shown on two computers, " + seen.computer + " in " + sightingPlace(seen) +
                                     " and " + primary.computer + " in " + sightingPlace(primary)
                               : "shown differently on two computers, " + seen.computer + " in " +
-                                    sightingPlace(seen) + " (" + joined(differing) + ") and " +
+                                    sightingPlace(seen) + " (" + joinedList(differing, ", ") + ") and " +
                                     primary.computer + " in " + sightingPlace(primary)) +
                              ": merged into one object, as " + primary.computer + " shows it"});
                 } else if (differing.empty()) {
@@ -516,7 +509,7 @@ public:
                 } else {
                     m_later.push_back(
                         {m_linked.objects.size(), ImportSeverity::Warning,
-                         "shown differently in " + sightingPlace(seen) + " (" + joined(differing) +
+                         "shown differently in " + sightingPlace(seen) + " (" + joinedList(differing, ", ") +
                              "); the snapshot has it as in " + sightingPlace(primary) + ", which is " +
                              (primary.order > seen.order ? "later in the dump" : "more complete")});
                 }
@@ -655,7 +648,7 @@ private:
              ResourceKind::Invalid,
              {},
              "the dump holds objects from " + std::to_string(computers.size()) + " computers (" +
-                 joined(computers) +
+                 joinedList(computers, ", ") +
                  "; PowerShell remoting's PSComputerName): the snapshot shows them as one host, "
                  "and an object two computers show with the same ID is one object in it"});
     }

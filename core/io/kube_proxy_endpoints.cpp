@@ -2,8 +2,11 @@
 
 #include "io/kube_proxy_endpoints.h"
 
+#include "common/capped_list.h"
+#include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/guid.h"
+#include "io/object_ids.h"
 
 #include <algorithm>
 #include <array>
@@ -61,14 +64,6 @@ std::string kubeProxyRecordPlace(const KubeProxyEndpoint& r)
     return std::string(kRecordPlace) + lines + (r.source.empty() ? std::string() : " of " + r.source) + ")";
 }
 
-std::string kubeProxyJoined(const std::vector<std::string>& items, std::string_view separator)
-{
-    std::string text;
-    for (const std::string& item : items)
-        text += (text.empty() ? "" : std::string(separator)) + item;
-    return text;
-}
-
 std::string macDigits(std::string_view mac)
 {
     std::string digits;
@@ -91,24 +86,6 @@ std::string hnsMac(std::string_view mac)
 std::string shownValue(const nlohmann::json& value)
 {
     return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
-nlohmann::json* memberOf(nlohmann::json& object, std::string_view key)
-{
-    for (auto& [name, value] : object.items())
-        if (equalsIgnoreCase(name, key))
-            return &value;
-    return nullptr;
-}
-
-/// The text the endpoint's ID is compared by: its hex digits, lower case.
-std::string idDigits(std::string_view id)
-{
-    std::string digits;
-    for (const char c : id)
-        if (std::isxdigit(static_cast<unsigned char>(c)))
-            digits += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return digits;
 }
 
 } // namespace
@@ -162,10 +139,10 @@ void fillFromKubeProxy(nlohmann::json& doc, EndpointDump dump, const KubeProxyEn
     if (!r.ip.empty()) {
         nlohmann::json* shown = nullptr;
         if (dump.v1)
-            shown = memberOf(doc, "IPAddress");
-        else if (nlohmann::json* configs = memberOf(doc, "IpConfigurations");
+            shown = memberIgnoringCase(doc, "IPAddress");
+        else if (nlohmann::json* configs = memberIgnoringCase(doc, "IpConfigurations");
                  configs && configs->is_array() && !configs->empty() && (*configs)[0].is_object())
-            shown = memberOf((*configs)[0], "IpAddress");
+            shown = memberIgnoringCase((*configs)[0], "IpAddress");
         if (!shown || shown->is_null()) {
             if (dump.v1)
                 doc["IPAddress"] = r.ip;
@@ -177,7 +154,7 @@ void fillFromKubeProxy(nlohmann::json& doc, EndpointDump dump, const KubeProxyEn
         }
     }
     if (!r.mac.empty()) {
-        nlohmann::json* shown = memberOf(doc, "MacAddress");
+        nlohmann::json* shown = memberIgnoringCase(doc, "MacAddress");
         if (!shown || shown->is_null()) {
             doc["MacAddress"] = hnsMac(r.mac);
             taken.push_back("MacAddress " + hnsMac(r.mac));
@@ -187,7 +164,7 @@ void fillFromKubeProxy(nlohmann::json& doc, EndpointDump dump, const KubeProxyEn
     }
     // Whether it is remote: v1 IsRemoteEndpoint, v2 Flags' RemoteEndpoint (1).
     if (r.remote) {
-        const nlohmann::json* shown = memberOf(doc, dump.v1 ? "IsRemoteEndpoint" : "Flags");
+        const nlohmann::json* shown = memberIgnoringCase(doc, dump.v1 ? "IsRemoteEndpoint" : "Flags");
         std::optional<bool> remote;
         if (shown && dump.v1)
             remote = kubeProxyBool(shown);
@@ -209,9 +186,9 @@ void fillFromKubeProxy(nlohmann::json& doc, EndpointDump dump, const KubeProxyEn
     }
     const std::string place = kubeProxyRecordPlace(r);
     if (!taken.empty())
-        notes.push_back(kubeProxyJoined(taken, ", ") + ": not in this dump of it; taken from " + place);
+        notes.push_back(joinedList(taken, ", ") + ": not in this dump of it; taken from " + place);
     if (!differing.empty())
-        notes.push_back(place + " gives " + kubeProxyJoined(differing, "; ") +
+        notes.push_back(place + " gives " + joinedList(differing, "; ") +
                         "; the snapshot keeps what the dump of HNS gives");
     if (taken.empty() && differing.empty())
         notes.push_back("also shown in " + place + ", which agrees");
@@ -223,7 +200,7 @@ void fillEndpointsFromKubeProxyRecords(std::vector<FoundValue>& values)
     std::multimap<std::string, std::size_t> records;
     for (std::size_t i = 0; i < values.size(); ++i)
         if (const std::optional<KubeProxyEndpoint> record = kubeProxyEndpointIn(values[i].value))
-            records.emplace(idDigits(record->id), i);
+            records.emplace(detail::idKey(record->id), i);
     if (records.empty())
         return;
     std::vector<bool> used(values.size(), false);
@@ -232,10 +209,10 @@ void fillEndpointsFromKubeProxyRecords(std::vector<FoundValue>& values)
         if ((found.kindHint != ResourceKind::Endpoint && found.kindHint != ResourceKind::Invalid) ||
             !found.value.is_object() || kubeProxyEndpointIn(found.value))
             continue;
-        const nlohmann::json* id = memberOf(found.value, "ID");
+        const nlohmann::json* id = memberIgnoringCase(found.value, "ID");
         if (!id || !id->is_string())
             continue;
-        const auto [first, last] = records.equal_range(idDigits(id->get_ref<const std::string&>()));
+        const auto [first, last] = records.equal_range(detail::idKey(id->get_ref<const std::string&>()));
         if (first == last)
             continue;
         // The record nearest before the dump (kube-proxy logs it as it looks the endpoint up), else the

@@ -7,6 +7,7 @@
 #include "hcn/dump_text.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hcn::io {
@@ -32,5 +33,9 @@ void readNewSideOfDiffs(std::vector<CleanedLine>& lines, std::vector<std::string
 /// Ruby's `=>` between key and value) becomes its record as a JSON object, which the JSON log record
 /// reader (json_log_records.h) then reads as any container log record. Adds a note when it did.
 void rewriteFluentBitRecords(std::vector<CleanedLine>& lines, std::vector<std::string>& notes);
+
+/// Removes PowerShell's stream prefix from the start of `line` (`VERBOSE: `, `WARNUNG: `, `COMMENTAIRES : `,
+/// `警告：`, in the languages Windows ships most); whether it had one (paste_cleaning.cpp).
+bool stripStreamPrefix(std::string_view& line);
 
 } // namespace hcn::io

@@ -9,6 +9,7 @@
 #include "io/cut_id_warning.h"
 #include "io/hns_member.h"
 #include "io/hns_property_names.h"
+#include "io/list_view_lines.h"
 #include "io/non_hns_objects.h"
 #include "io/powershell_value.h"
 #include "io/text_scan.h"
@@ -32,24 +33,6 @@ constexpr int kReportUnknownBlockFrom = 3;
 /// A line shorter than this was not cut by a console (consoles are wider); the line after it does not
 /// continue its value unless indented to the value column or inside an open brace.
 constexpr std::size_t kMinWrapWidth = 60;
-
-std::size_t indentation(std::string_view s)
-{
-    std::size_t n = 0;
-    while (n < s.size() && (s[n] == ' ' || s[n] == '\t'))
-        ++n;
-    return n;
-}
-
-bool isIdentStart(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-bool isIdentChar(char c)
-{
-    return isIdentStart(c) || (c >= '0' && c <= '9');
-}
 
 /// A character that belongs to a word (GUIDs, addresses, names): a break between two of them that no
 /// blank explains split one word.
@@ -86,41 +69,6 @@ struct PropertyLine
     std::string_view value; ///< after `: `, trimmed
     std::size_t colon = 0;  ///< column of the colon
 };
-
-/// `Name : value`, `Name: value` or `Name :` whatever the blanks before the colon: a list view line
-/// whose blank runs a rendered page, a mail client or a hand copy collapsed.
-struct LooseLine
-{
-    std::string_view name;
-    std::string_view value; ///< trimmed
-    std::size_t colon = 0;
-    bool spaced = false; ///< a blank before the colon, as PowerShell writes it
-};
-
-std::optional<LooseLine> readLooseLine(std::string_view text)
-{
-    const std::size_t start = indentation(text);
-    if (start >= text.size() || !isIdentStart(text[start]))
-        return std::nullopt;
-    std::size_t i = start + 1;
-    while (i < text.size() && isIdentChar(text[i]))
-        ++i;
-    // A unit after the name, as the network cmdlets print some: `LinkSpeed(Gbps)`, `PingReplyDetails (RTT)`.
-    if (const std::size_t open = i < text.size() && text[i] == ' ' ? i + 1 : i;
-        open + 2 < text.size() && text[open] == '(' && isIdentStart(text[open + 1])) {
-        std::size_t close = open + 2;
-        while (close < text.size() && isIdentChar(text[close]))
-            ++close;
-        if (close < text.size() && text[close] == ')')
-            i = close + 1;
-    }
-    const std::size_t nameEnd = i;
-    while (i < text.size() && text[i] == ' ')
-        ++i;
-    if (i >= text.size() || text[i] != ':' || (i + 1 < text.size() && text[i + 1] != ' '))
-        return std::nullopt;
-    return LooseLine{text.substr(start, nameEnd - start), trimBlanks(text.substr(i + 1)), i, i > nameEnd};
-}
 
 /// `Name<blanks> : value` or `Name<blanks> :`, possibly indented as a whole: a blank before the colon.
 std::optional<PropertyLine> readPropertyLine(std::string_view text)

@@ -12,6 +12,7 @@
 #include "io/cmdlet_error_records.h"
 #include "io/hns_event_records.h"
 #include "io/json_repair.h"
+#include "io/list_view_lines.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
@@ -955,24 +956,6 @@ std::optional<LoggedError> hashtableAnswerIn(std::string_view text, std::string_
     return error;
 }
 
-/// A line of a PowerShell list (`Error   : The object already exists.`): its name in lower case and its
-/// value; nothing when the line is none.
-std::optional<std::pair<std::string, std::string_view>> listEntryOf(std::string_view line)
-{
-    line = trimBlanks(line);
-    std::size_t end = 0;
-    while (end < line.size() && std::isalnum(static_cast<unsigned char>(line[end])))
-        ++end;
-    if (end == 0 || !std::isalpha(static_cast<unsigned char>(line.front())))
-        return std::nullopt;
-    std::size_t colon = end;
-    while (colon < line.size() && line[colon] == ' ')
-        ++colon;
-    if (colon >= line.size() || line[colon] != ':' || (colon + 1 < line.size() && line[colon + 1] != ' '))
-        return std::nullopt;
-    return std::make_pair(lowerCopy(line.substr(0, end)), trimBlanks(line.substr(colon + 1)));
-}
-
 /// A PowerShell list is read for an answer over at most this many lines.
 constexpr std::size_t kMaxAnswerListLines = 12;
 
@@ -987,22 +970,22 @@ std::optional<LoggedRefusal> listAnswerAt(const std::vector<CleanedLine>& lines,
     const std::string_view head = trimBlanks(lines[first].text);
     if (!equalsIgnoreCase(head.substr(0, 5), "error") && !equalsIgnoreCase(head.substr(0, 7), "success"))
         return std::nullopt;
-    if (!listEntryOf(lines[first].text) || (first > 0 && listEntryOf(lines[first - 1].text)))
+    if (!readLooseLine(lines[first].text) || (first > 0 && readLooseLine(lines[first - 1].text)))
         return std::nullopt;
     std::optional<std::string_view> message;
     std::optional<std::string_view> code;
     bool failedAnswer = false;
     std::size_t end = first;
     for (; end < lines.size() && end - first < kMaxAnswerListLines; ++end) {
-        const auto entry = listEntryOf(lines[end].text);
+        const std::optional<LooseLine> entry = readLooseLine(lines[end].text);
         if (!entry)
             break;
-        if (entry->first == "success")
-            failedAnswer = equalsIgnoreCase(entry->second, "false");
-        else if (entry->first == "error")
-            message = entry->second;
-        else if (entry->first == "errorcode")
-            code = entry->second;
+        if (equalsIgnoreCase(entry->name, "success"))
+            failedAnswer = equalsIgnoreCase(entry->value, "false");
+        else if (equalsIgnoreCase(entry->name, "error"))
+            message = entry->value;
+        else if (equalsIgnoreCase(entry->name, "errorcode"))
+            code = entry->value;
     }
     if (!failedAnswer || !message)
         return std::nullopt;

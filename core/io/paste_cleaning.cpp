@@ -71,26 +71,6 @@ bool stripCmdPrompt(std::string_view& line)
     return true;
 }
 
-/// `VERBOSE: `, `COMMENTAIRES : `.
-bool stripStreamPrefix(std::string_view& line)
-{
-    for (const std::string_view word : kStreamPrefixes) {
-        if (!line.starts_with(word))
-            continue;
-        std::string_view rest = line.substr(word.size());
-        if (rest.starts_with(' '))
-            rest.remove_prefix(1);
-        if (!rest.starts_with(':'))
-            continue;
-        rest.remove_prefix(1);
-        if (!rest.empty() && rest[0] == ' ')
-            rest.remove_prefix(1);
-        line = rest;
-        return true;
-    }
-    return false;
-}
-
 /// `2026-12-01T10:20:11.004217800Z stderr F ` at the start of a line: the CRI log format (containerd's and
 /// CRI-O's file for each container's output, what a node's /var/log/pods holds): the time (RFC 3339,
 /// fraction optional, `Z` or an offset), the stream and the tag (F a full line, P part of a longer one).
@@ -321,6 +301,28 @@ std::string htmlNote(std::string_view text, const std::vector<HtmlRegion>& regio
 }
 
 } // namespace
+
+bool stripStreamPrefix(std::string_view& line)
+{
+    for (const std::string_view word : kStreamPrefixes) {
+        if (!line.starts_with(word))
+            continue;
+        std::string_view rest = line.substr(word.size());
+        if (rest.starts_with(' '))
+            rest.remove_prefix(1);
+        if (rest.starts_with(':'))
+            rest.remove_prefix(1);
+        else if (rest.starts_with("\xEF\xBC\x9A")) // a full-width colon (Chinese, Japanese)
+            rest.remove_prefix(3);
+        else
+            continue;
+        if (!rest.empty() && rest[0] == ' ')
+            rest.remove_prefix(1);
+        line = rest;
+        return true;
+    }
+    return false;
+}
 
 std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std::string>* notes)
 {

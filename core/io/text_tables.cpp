@@ -7,6 +7,7 @@
 #include "hcn/mac_address.h"
 #include "io/cut_id_warning.h"
 #include "io/hns_property_names.h"
+#include "io/line_prefixes.h"
 #include "io/object_kinds.h"
 #include "io/powershell_value.h"
 
@@ -439,23 +440,6 @@ struct RemovedColumns
     std::string name;  ///< the column named, for one
 };
 
-/// `t` without a warning stream's prefix in one of the usual Windows languages (`WARNUNG: `,
-/// `AVERTISSEMENT : `, `警告: `), which cleaning strips where it finds it; `t` when it has none.
-std::string_view withoutWarningPrefix(std::string_view t)
-{
-    for (const std::string_view word : {"WARNING", "WARNUNG", "AVERTISSEMENT", "ADVERTENCIA", "AVVISO",
-                                        "AVISO", "ПРЕДУПРЕЖДЕНИЕ", "警告"}) {
-        if (!t.starts_with(word))
-            continue;
-        std::string_view rest = trimBlanks(t.substr(word.size()));
-        if (rest.starts_with(":"))
-            return trimBlanks(rest.substr(1));
-        if (rest.starts_with("\xEF\xBC\x9A")) // a full-width colon
-            return trimBlanks(rest.substr(3));
-    }
-    return t;
-}
-
 /// The count of the columns another language's form of the warning says were left out, told by its
 /// structure alone (its words are not matched, as they are not known for certain): the count first,
 /// then that language's word for columns (`Spalten`, `colonnes`, `columnas`, `colonne`, `colunas`,
@@ -485,7 +469,9 @@ std::optional<std::string> localizedRemovedCount(std::string_view t)
 
 std::optional<RemovedColumns> removedColumnsWarning(std::string_view line, int sourceLine)
 {
-    std::string_view t = withoutWarningPrefix(trimBlanks(line));
+    std::string_view t = trimBlanks(line);
+    if (stripStreamPrefix(t)) // cleaning strips it as the stream's prefix; a reader may not
+        t = trimBlanks(t);
     constexpr std::string_view kMany = " columns do not fit into the display and were removed.";
     constexpr std::string_view kOne = "\" does not fit into the display and was removed.";
     if (t.ends_with(kMany)) {

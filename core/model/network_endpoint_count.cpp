@@ -43,16 +43,6 @@ template <typename JsonType> std::optional<std::size_t> statedCount(const JsonTy
 
 } // namespace
 
-std::optional<std::size_t> endpointsOnHost(const nlohmann::json& network)
-{
-    return statedCount(network);
-}
-
-std::optional<std::size_t> endpointsOnHost(const nlohmann::ordered_json& network)
-{
-    return statedCount(network);
-}
-
 NetworkEndpointCount networkEndpointCount(const nlohmann::json& network, std::size_t held)
 {
     return {held, statedCount(network)};

@@ -11,12 +11,6 @@
 
 namespace hcn {
 
-/// The number of endpoints the network's document says the host had (`CurrentEndpointCount`, under
-/// "_v1" or at the top, in any key case; a whole number, or text holding one); none when the document
-/// states none or states something else.
-std::optional<std::size_t> endpointsOnHost(const nlohmann::json& network);
-std::optional<std::size_t> endpointsOnHost(const nlohmann::ordered_json& network);
-
 /// A network's endpoint count: those the snapshot holds and those the host had.
 struct NetworkEndpointCount
 {
@@ -27,6 +21,9 @@ struct NetworkEndpointCount
     bool hostHadMore() const { return onHost && *onHost > held; }
 };
 
+/// `held`, and the number of endpoints the network's document says the host had (`CurrentEndpointCount`,
+/// under "_v1" or at the top, in any key case; a whole number, or text holding one; none when the
+/// document states none or something else).
 NetworkEndpointCount networkEndpointCount(const nlohmann::json& network, std::size_t held);
 NetworkEndpointCount networkEndpointCount(const nlohmann::ordered_json& network, std::size_t held);
 
