@@ -662,6 +662,27 @@ void topLevelAddressOfV2(Sighting& s)
                       "IpConfigurations");
 }
 
+/// The v1 mapping reads a Transparent network without subnets as taking its addresses from DHCP, as
+/// HNS's own v1 document means. Said as read so; withheld where the dump cannot tell: a ContainerNetwork's
+/// `{}`, and a network whose text is cut (its subnets may be what the cut took).
+void dhcpOfTransparent(Sighting& s, bool containerNetwork)
+{
+    if (!s.document.is_object() || !s.document.contains("Ipams") ||
+        s.document["Ipams"] != json::array({json{{"Type", "Dhcp"}}}))
+        return;
+    if (containerNetwork) {
+        s.document.erase("Ipams");
+        return;
+    }
+    if (s.cutOff || s.startCut) {
+        s.document.erase("Ipams");
+        s.notes.push_back("Ipams: none: a Transparent network without subnets takes its addresses from DHCP, "
+                          "but the cut may have taken its subnets");
+        return;
+    }
+    s.notes.push_back("Ipams: DHCP, as HNS reads a Transparent network that has no subnets");
+}
+
 void mapV1(Sighting& s)
 {
     json state = takeStateMembers(s.document);
@@ -828,11 +849,7 @@ void mapToV2(Sighting& s)
             }
         }
         mapV1(s);
-        // The v1 mapping reads a Transparent network without subnets as taking its addresses from DHCP,
-        // as HNS's own v1 document means; a ContainerNetwork's `{}` does not say so: no Ipams are made.
-        if (containerNetwork && s.document.is_object() && s.document.contains("Ipams") &&
-            s.document["Ipams"] == json::array({json{{"Type", "Dhcp"}}}))
-            s.document.erase("Ipams");
+        dhcpOfTransparent(s, containerNetwork);
         if (untyped && s.document.is_object() && !s.document.contains("Type"))
             s.document["Type"] = nullptr;
     }

@@ -62,6 +62,19 @@ QStringList messageTexts(const ImportResult& result)
     return texts;
 }
 
+/// The report's messages, and every object's notes and losses.
+QStringList everythingSaid(const ImportResult& result)
+{
+    QStringList texts = messageTexts(result);
+    for (const ImportedObject& o : result.report.objects) {
+        for (const std::string& text : o.notes)
+            texts << QString::fromStdString(text);
+        for (const std::string& text : o.lost)
+            texts << QString::fromStdString(text);
+    }
+    return texts;
+}
+
 const ImportedObject* object(const ImportResult& result, const std::string& id)
 {
     for (const ImportedObject& o : result.report.objects)
@@ -132,6 +145,30 @@ QString valueProblem(const ImportResult& result, const QString& value)
         actual = doc->value(json::json_pointer(path.toStdString()), json("(absent)"));
     }
     return actual == expected ? QString() : value + "\n  is " + QString::fromStdString(actual.dump());
+}
+
+/// A test row's file imports as its objects, holds its values and says what it says (file, objects,
+/// values, said, unsaid columns).
+void importHoldsAndSays()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, objects);
+    QFETCH(QStringList, values);
+    QFETCH(QStringList, said);
+    QFETCH(QStringList, unsaid);
+    const ImportResult result = importFiles({file});
+    QStringList expectedObjects = objects;
+    expectedObjects.sort();
+    QCOMPARE(objectList(result), expectedObjects);
+    for (const QString& value : values) {
+        const QString problem = valueProblem(result, value);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    const QStringList texts = everythingSaid(result);
+    for (const QString& m : said)
+        QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+    for (const QString& m : unsaid)
+        QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
 }
 
 QStringList policyTypes(const json& doc)
@@ -3680,33 +3717,40 @@ private slots:
             << QStringList{"double-spaced", "blank line"};
     }
 
-    void containerNetworksAreNetworks()
+    void containerNetworksAreNetworks() { importHoldsAndSays(); }
+
+    // A v1 Transparent network without subnets takes its addresses from DHCP: the snapshot says so, with
+    // a note. A cut network may have lost its subnets to the cut: nothing is made up.
+    void aTransparentNetworkWithoutSubnetsIsDhcpOnlyWhenWhole_data()
     {
-        QFETCH(QString, file);
-        QFETCH(QStringList, objects);
-        QFETCH(QStringList, values);
-        QFETCH(QStringList, said);
-        QFETCH(QStringList, unsaid);
-        const ImportResult result = importFiles({file});
-        QStringList expectedObjects = objects;
-        expectedObjects.sort();
-        QCOMPARE(objectList(result), expectedObjects);
-        for (const QString& value : values) {
-            const QString problem = valueProblem(result, value);
-            QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        }
-        QStringList texts = messageTexts(result);
-        for (const ImportedObject& o : result.report.objects) {
-            for (const std::string& text : o.notes)
-                texts << QString::fromStdString(text);
-            for (const std::string& text : o.lost)
-                texts << QString::fromStdString(text);
-        }
-        for (const QString& m : said)
-            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
-        for (const QString& m : unsaid)
-            QVERIFY2(!anyContains(texts, m), qPrintable(m + " in:\n" + texts.join('\n')));
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID /JSON pointer=JSON" in the snapshot
+        QTest::addColumn<QStringList>("said");   ///< parts of messages, object notes or losses
+        QTest::addColumn<QStringList>("unsaid"); ///< parts of none of them
+
+        const QString external = QStringLiteral("Network:7F3B2D90-1C4E-4A85-9B6D-E02C5A8F1D43");
+        QTest::newRow("whole: DHCP, said")
+            << "transparent-network-without-subnets.json" << QStringList{external}
+            << QStringList{external + " /Type=\"Transparent\"", external + " /Ipams/0/Type=\"Dhcp\"",
+                           external + " /Ipams/0/Subnets=\"(absent)\""}
+            << QStringList{"Ipams: DHCP, as HNS reads a Transparent network that has no subnets"}
+            << QStringList{"the cut may have taken its subnets"};
+        QTest::newRow("cut after its Type: no Ipams made up")
+            << "transparent-network-cut-before-its-subnets.txt" << QStringList{external}
+            << QStringList{external + " /Type=\"Transparent\"", external + " /Ipams=\"(absent)\""}
+            << QStringList{"Ipams: none: a Transparent network without subnets takes its addresses from "
+                           "DHCP, "
+                           "but the cut may have taken its subnets"}
+            << QStringList{"Ipams: DHCP"};
+        const QString frontnet = QStringLiteral("Network:C5A1F2E3-84B6-4D7C-9E0F-1A2B3C4D5E6F");
+        QTest::newRow("subnets before a cut inside its Type")
+            << "network-cut-inside-type.txt" << QStringList{frontnet}
+            << QStringList{frontnet + " /Ipams/0/Subnets/0/IpAddressPrefix=\"10.40.32.0/20\""}
+            << QStringList{} << QStringList{"DHCP"};
     }
+
+    void aTransparentNetworkWithoutSubnetsIsDhcpOnlyWhenWhole() { importHoldsAndSays(); }
 
     void cancelling()
     {
