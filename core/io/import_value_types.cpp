@@ -14,6 +14,7 @@
 #include "hcn/json_limits.h"
 #include "hcn/mac_address.h"
 #include "io/import_objects.h"
+#include "io/markdown_emphasis.h"
 
 #include <algorithm>
 #include <array>
@@ -426,6 +427,13 @@ private:
         const std::string text = value.get<std::string>();
         if (trimBlanks(text).empty() || isOfType(text, type))
             return true;
+        if (const std::string_view inside = withoutEmphasis(text); inside != text && isOfType(inside, type)) {
+            value = std::string(inside);
+            m_notes.push_back(where + ": \"" + text +
+                              "\" marked with markdown emphasis by the poster; read as " +
+                              std::string(inside));
+            return true;
+        }
         if (type == ValueType::Mac) {
             if (const auto mac = bareMac(text)) {
                 value = mac->toString();

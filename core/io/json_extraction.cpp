@@ -1361,9 +1361,38 @@ private:
     std::string contextBefore(Position at) const
     {
         std::string_view before = trimBlanks(std::string_view(m_lines[at.line].text).substr(0, at.column));
+        if (before.empty())
+            return requestLineBefore(at.line);
         if (before.size() > kMaxContext)
             before = before.substr(before.size() - kMaxContext);
         return validUtf8(std::string(before));
+    }
+
+    /// `POST /endpoints/`, or `POST` and `/endpoints/` on lines of their own, right before a value that
+    /// starts its line: a request to HNS's REST API as a trace shows it, the value its body. Said as
+    /// `[POST] /endpoints/`, the form hcsshim logs a request in; empty for anything else (a GET's value is
+    /// its answer).
+    std::string requestLineBefore(std::size_t line) const
+    {
+        std::string request;
+        for (std::size_t back = 1; back <= 2 && back <= line; ++back) {
+            const std::string_view text = trimBlanks(std::string_view(m_lines[line - back].text));
+            if (text.empty() || text.size() > kMaxContext)
+                return {};
+            request = request.empty() ? std::string(text) : std::string(text) + " " + request;
+            const std::size_t space = request.find(' ');
+            if (space == std::string::npos)
+                continue;
+            const std::string method = lowerCopy(request.substr(0, space));
+            std::string_view path = trimBlanks(std::string_view(request).substr(space + 1));
+            if (const std::size_t version = path.find(" HTTP/"); version != std::string_view::npos)
+                path = path.substr(0, version);
+            if ((method != "post" && method != "put" && method != "patch") || !path.starts_with('/') ||
+                path.find(' ') != std::string_view::npos)
+                return {};
+            return "[" + upperCopy(method) + "] " + std::string(path);
+        }
+        return {};
     }
 
     /// What follows a value ending at `end` (FoundValue::after), the rest of a log line a console

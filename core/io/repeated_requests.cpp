@@ -54,10 +54,12 @@ RepeatedRequests::RepeatedRequests(const std::vector<FoundValue>& values,
             r.repeats = linesBetween >= 0 && linesBetween <= kMaxLinesBetweenRepeatedRequests &&
                         !answeredBetween(values[i - 1], v, lines);
         }
-        // Only a network's request names subnets.
+        // A network's request names subnets, an endpoint's its address and gateway.
         for (std::string& problem : requestGatewayProblems(*document)) {
             const nlohmann::json* name = memberIgnoringCase(*document, "Name");
-            r.gatewayProblems.push_back("a request sent to HNS to " + requestVerbIn(v.context) + " network" +
+            const bool endpoint = memberIgnoringCase(*document, "GatewayAddress") != nullptr;
+            r.gatewayProblems.push_back("a request sent to HNS to " + requestVerbIn(v.context) +
+                                        (endpoint ? " endpoint" : " network") +
                                         (name && name->is_string() ? " " + name->get<std::string>() : "") +
                                         " asks for " + std::move(problem));
         }

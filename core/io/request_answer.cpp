@@ -8,6 +8,7 @@
 #include "hcn/ip_address.h"
 #include "io/hns_member.h"
 #include "io/logged_words.h"
+#include "io/markdown_emphasis.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -198,6 +199,19 @@ std::vector<std::string> requestGatewayProblems(const json& document)
                                prefix->toString() +
                                ": HNS refuses the request, or the network has no gateway endpoints can use");
     }
+    // An endpoint's request (v1 `IPAddress` and `GatewayAddress`): its own address as its gateway.
+    const std::optional<IpAddress> gateway =
+        IpAddress::parse(withoutEmphasis(text(document, "GatewayAddress")));
+    for (const std::string_view key : {"IPAddress", "IpAddress"}) {
+        const std::optional<IpAddress> address = IpAddress::parse(withoutEmphasis(text(document, key)));
+        if (gateway && address && *address == *gateway && gateway->value() != 0) {
+            problems.push_back(
+                "address " + address->toString() +
+                ", its own gateway: the network's gateway address given to an endpoint; the "
+                "endpoint cannot reach past it, and the gateway's traffic goes to the endpoint");
+            break;
+        }
+    }
     return problems;
 }
 
@@ -224,6 +238,7 @@ std::string describeRequest(std::string_view context, const json& document, Reso
     // An address the request states twice (v1 `IPAddress` and v2 `IpConfigurations`, or one spelling
     // found under both names) is said once.
     auto addAddress = [&details](std::string address) {
+        address = std::string(withoutEmphasis(address)); // `"IPAddress":"**10.244.1.2**"`, pointed at
         if (!address.empty() && std::find(details.begin(), details.end(), address) == details.end())
             details.push_back(std::move(address));
     };

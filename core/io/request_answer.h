@@ -36,7 +36,8 @@ std::string requestVerbIn(std::string_view context);
 
 /// The gateways a network request asks for (v1 `Subnets`, v2 `Ipams`) that HNS cannot use: "gateway
 /// 10.0.0.0, the network address of subnet 10.0.0.0/24: ...", one outside its subnet with the rule and
-/// the words of the health check NET-GATEWAY-OUTSIDE-SUBNET. Empty when nothing is wrong.
+/// the words of the health check NET-GATEWAY-OUTSIDE-SUBNET; an endpoint request's address that is its
+/// own gateway ("address 10.244.1.2, its own gateway: ..."). Empty when nothing is wrong.
 std::vector<std::string> requestGatewayProblems(const nlohmann::json& document);
 
 /// What a request sent to HNS asks, from the words logged before its document (`context`: `Method[POST]

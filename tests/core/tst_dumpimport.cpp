@@ -3990,6 +3990,14 @@ Alex Kim  10:42 AM
         QTest::addColumn<QStringList>("values"); ///< as objectsAsTheDumpShowsThem's
         QTest::addColumn<QStringList>("lost");   ///< "ID loss": an entry of that object's Lost
 
+        const QString marked = "Endpoint:5B1C7E20-94AF-4D36-8C0E-2F7A1D9B3E64";
+        QTest::newRow("values the poster marked with markdown emphasis are read inside it")
+            << "endpoint-values-in-markdown-emphasis.txt"
+            << QStringList{marked + " /IpConfigurations/0/IpAddress=\"10.244.3.2\"",
+                           marked + " /MacAddress=\"00-15-5D-4C-2A-07\"",
+                           marked + " /Routes/0/NextHop=\"10.244.3.1\"",
+                           marked + " /_v1/IPAddress=\"(absent)\"", marked + " @UnknownFields=[]"}
+            << QStringList{};
         const QString lv = "Endpoint:3E4F5061-7283-4A94-B5C6-D7E8F9A0B1C2";
         QTest::newRow("redacted endpoint addresses and MAC in a list view")
             << "listview-redacted-values.txt"
