@@ -16,6 +16,8 @@ namespace hcn::io {
 
 namespace {
 
+constexpr std::string_view kSwitchExtension = "a Hyper-V switch extension";
+
 struct KnownKind
 {
     NonHnsObjectKind kind;
@@ -33,7 +35,7 @@ struct KnownKind
     bool winsTies = false;
 };
 
-const std::array<KnownKind, 14> kKnownKinds{{
+const std::array<KnownKind, 16> kKnownKinds{{
     {{"a Hyper-V virtual switch", "Get-VMSwitch", false, "", "", "Id", "Name", true},
      {"SwitchType", "NetAdapterInterfaceDescription", "NetAdapterInterfaceDescriptions",
       "BandwidthReservationMode", "AllowManagementOS", "IovEnabled", "IovSupport", "IovSupportReasons",
@@ -51,9 +53,12 @@ const std::array<KnownKind, 14> kKnownKinds{{
       "MediaConnectionState", "PhysicalMediaType", "InterfaceOperationalStatus", "AdminStatus",
       "DriverInformation", "ConnectorPresent", "NdisPhysicalMedium"},
      {"MacAddress"}},
+    // Its SwitchId tells nothing: an HNS endpoint's port allocator (Resources) has one too.
     {{"a virtual machine's network adapter", "Get-VMNetworkAdapter", false, "", "", "SwitchId", "SwitchName"},
-     {"VMName", "VMId", "SwitchId", "IsManagementOs", "IsLegacy", "DynamicMacAddressEnabled",
-      "MacAddressSpoofing", "AllowTeaming"}},
+     {"VMName", "VMId", "IsManagementOs", "IsLegacy", "DynamicMacAddressEnabled", "MacAddressSpoofing",
+      "AllowTeaming"}},
+    {{kSwitchExtension, "Get-VMSwitchExtension"},
+     {"Vendor", "ExtensionType", "ParentExtensionId", "ParentExtensionName", "Running"}},
     {{"an IP address", "Get-NetIPAddress"},
      {"InterfaceIndex", "InterfaceAlias", "AddressFamily", "PrefixOrigin", "SuffixOrigin", "AddressState",
       "ValidLifetime", "PreferredLifetime", "SkipAsSource", "PolicyStore"},
@@ -77,6 +82,11 @@ const std::array<KnownKind, 14> kKnownKinds{{
     {{"a Docker network", "docker network inspect", false, "", "", "", "", false,
       "com.docker.network.windowsshim.hnsid"},
      {"IPAM", "EnableIPv6", "ConfigFrom", "ConfigOnly", "Attachable", "Ingress"}},
+    // `docker inspect`: a container's NetworkSettings, or one network's entry of its Networks.
+    {{"a container's network settings", "docker inspect"},
+     {"SandboxID", "HairpinMode", "LinkLocalIPv6Address", "LinkLocalIPv6PrefixLen", "SecondaryIPAddresses",
+      "SecondaryIPv6Addresses", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "IPv6Gateway", "IPPrefixLen",
+      "IPAMConfig", "NetworkID", "DriverOpts"}},
     // Azure CNI's own records (its Go structs in azure-vnet's log, its state file): the HNS object is the
     // one its HnsId names, `extIf` a pointer to its external interface. A network's record wins ties,
     // as it holds HnsId alone in the state file.
@@ -148,6 +158,29 @@ std::string stringMember(const nlohmann::json& object, std::string_view key)
         if (equalsIgnoreCase(name, key) && value.is_string())
             return std::string(trimBlanks(value.get_ref<const std::string&>()));
     return {};
+}
+
+/// "a Hyper-V switch extension (Get-VMSwitchExtension), not an HNS object; not imported: 'Cloudbase Open
+/// vSwitch Extension' (Forwarding) on switch nat, not enabled": a forwarding extension that is off is why
+/// a switch forwards nothing.
+std::string switchExtensionText(const NonHnsObjectKind& kind, const nlohmann::json& object)
+{
+    std::string text =
+        std::string(kind.what) + " (" + std::string(kind.command) + ")" + std::string(kNotHnsNotImported);
+    std::string shown;
+    if (const std::string name = stringMember(object, "Name"); !name.empty())
+        shown = "'" + name + "'";
+    if (const std::string type = stringMember(object, "ExtensionType"); !type.empty())
+        shown += (shown.empty() ? "" : " ") + ("(" + type + ")");
+    if (const std::string switchName = stringMember(object, "SwitchName"); !switchName.empty())
+        shown += (shown.empty() ? "on switch " : " on switch ") + switchName;
+    std::string enabled = lowerCopy(stringMember(object, "Enabled"));
+    for (const auto& [name, value] : object.items())
+        if (equalsIgnoreCase(name, "Enabled") && value.is_boolean())
+            enabled = value.get<bool>() ? "true" : "false";
+    if (enabled == "true" || enabled == "false")
+        shown += (shown.empty() ? "" : ", ") + std::string(enabled == "true" ? "enabled" : "not enabled");
+    return shown.empty() ? text : text + ": " + shown;
 }
 
 std::string dockerNetworkText(const NonHnsObjectKind& kind, const nlohmann::json& object)
@@ -225,6 +258,8 @@ std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json&
 {
     if (!kind.hnsIdOption.empty())
         return dockerNetworkText(kind, object);
+    if (kind.what == kSwitchExtension)
+        return switchExtensionText(kind, object);
     std::string text(kind.what);
     const auto id = kind.hnsIdMember.empty() || !object.is_object()
                         ? object.end()

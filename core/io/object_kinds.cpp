@@ -152,6 +152,10 @@ ResourceKind classifyObject(const nlohmann::json& value, ResourceKind hint, bool
     if (has("ipconfigurations") || has("virtualnetwork") || has("virtualnetworkname") ||
         has("isremoteendpoint") || has("hostcomputenetwork") || has("hostcomputenamespace"))
         return ResourceKind::Endpoint;
+    // An allocator of an object's Resources (`"Tag": "Endpoint Port"`, its own ID, MAC and switch) is a
+    // part of one, never an object of its own: what a paste that starts inside the Resources shows.
+    if (has("tag") && (has("ispolicy") || has("allocationorder")))
+        return ResourceKind::Invalid;
     // An address alone (a table row) makes an endpoint only with an ID HNS gave it.
     if ((has("ipaddress") || (has("macaddress") && !has("subnets"))) && guidId)
         return ResourceKind::Endpoint;

@@ -2155,6 +2155,11 @@ private slots:
                            "10.40.16.0/20); "
                            "its ID is before the cut; not imported"}
             << QStringList{"not a network, endpoint", "not in the dump"};
+        QTest::newRow("a paste that starts inside an endpoint's Resources: its port allocator is no endpoint")
+            << "endpoint-paste-starts-inside-its-resources.log" << QStringList{} << QStringList{}
+            << QStringList{"warning: the paste starts inside a value; only the members after the cut are "
+                           "read"}
+            << QStringList{"4C8A1E6F", "virtual machine"};
         QTest::newRow("plain JSON cut inside its Type: the only mode that starts so")
             << "network-cut-inside-type.txt" << QStringList{frontnet}
             << QStringList{frontnet + " /Type=\"Transparent\""}
@@ -2436,6 +2441,13 @@ private slots:
                                       "is connected to the switch of network nat (SwitchGuid "
                                       "5B3E91C4-0D7A-4F26-8E15-C2A94D07B6E3)"),
                            "info 88-100: " + notHns("an IP address (Get-NetIPAddress)")};
+        QTest::newRow("Get-VMSwitchExtension records and a container's network settings")
+            << "vmswitchextension-and-docker-inspect.txt" << QStringList{}
+            << QStringList{"info 3-16: " + notHns("a Hyper-V switch extension (Get-VMSwitchExtension)") +
+                               ": 'Microsoft Windows Filtering Platform' (Filter) on switch nat, enabled",
+                           "info 18-31: " + notHns("a Hyper-V switch extension (Get-VMSwitchExtension)") +
+                               ": 'Contoso Forwarding Extension' (Forwarding) on switch nat, not enabled",
+                           "info 34-69: " + notHns("a container's network settings (docker inspect)")};
         // A copy that made the blanks before the colons ragged: the same object, the same line.
         QTest::newRow("Get-NetNat with ragged colons, after a Get-VMSwitch table")
             << "listview-netnat-ragged-colons.txt" << QStringList{}
