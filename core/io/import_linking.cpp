@@ -210,6 +210,59 @@ bool saysWhereTextStarts(const std::string& loss)
     return loss.starts_with("the paste starts inside this value");
 }
 
+std::string sightingPlace(const Sighting& s)
+{
+    return s.source + " line " + std::to_string(s.firstLine) + " (" + std::string(formatLabel(s.format)) +
+           ")";
+}
+
+/// The switch a network document names (v2 `Health.Extra.SwitchGuid`, where the mapping puts v1's
+/// `SwitchGuid`), as an ID key; empty when it names none.
+std::string switchKeyOf(const json& document)
+{
+    const json* health = memberIgnoringCase(document, "Health");
+    const json* extra = health && health->is_object() ? memberIgnoringCase(*health, "Extra") : nullptr;
+    const json* guid = extra && extra->is_object() ? memberIgnoringCase(*extra, "SwitchGuid") : nullptr;
+    return guid ? idKeyOf(*guid) : std::string();
+}
+
+/// The members of `rest` that `document` lacks or has as null (what the import writes for a member
+/// the dump does not show) join it (also under "_v1"); returns the names of those that did.
+std::vector<std::string> joinMembers(json& document, json& rest)
+{
+    std::vector<std::string> joined;
+    for (auto& [key, value] : rest.items()) {
+        if (!document.contains(key) || (document[key].is_null() && !value.is_null())) {
+            document[key] = std::move(value);
+            joined.push_back(key);
+        } else if (key == "_v1" && value.is_object() && document[key].is_object())
+            for (auto& [v1Key, v1Value] : value.items())
+                if (!document[key].contains(v1Key))
+                    document[key][v1Key] = std::move(v1Value);
+    }
+    return joined;
+}
+
+/// `rest` (Sighting::continuation) joins the sighting that shows the start of its object: its members
+/// where that one lacks them, its losses but the one saying where its text starts, its notes.
+void joinRest(Sighting& start, Sighting& rest)
+{
+    for (const std::string& key : joinMembers(start.document, rest.document))
+        std::erase_if(start.lost, [&key](const std::string& loss) {
+            return loss.starts_with(key + ": not in the dump");
+        });
+    for (std::string& loss : rest.lost)
+        if (!saysWhereTextStarts(loss))
+            start.lost.push_back(std::move(loss));
+    for (std::string& note : rest.notes)
+        start.notes.push_back(std::move(note));
+    start.notes.push_back("joined with the rest of its text, which starts after its ID, in " +
+                          sightingPlace(rest) + ": the network on the same switch (SwitchGuid " +
+                          switchKeyOf(rest.document) +
+                          ") whose members agree with it wherever both show one");
+    start.originalText += "\n" + rest.originalText;
+}
+
 /// An endpoint's JSON that a chat header (a Teams or Slack copy: `Alex Kim  10:42 AM` between two
 /// messages) or another cut split in two is read as the endpoint up to the split (its text ends inside
 /// it) and, after the split, what the rest gives: its `Namespace` member found on its own (`{"ID":
@@ -254,14 +307,7 @@ void joinSplitEndpoints(std::vector<Sighting>& sightings)
         if (!endpoint || rest.document.contains("ID") || !rest.startCut)
             continue;
         // The rest of the endpoint: its members join it, and what is unknown is what the split hid.
-        for (auto& [key, value] : rest.document.items()) {
-            if (!cut.document.contains(key))
-                cut.document[key] = std::move(value);
-            else if (key == "_v1" && value.is_object() && cut.document[key].is_object())
-                for (auto& [v1Key, v1Value] : value.items())
-                    if (!cut.document[key].contains(v1Key))
-                        cut.document[key][v1Key] = std::move(v1Value);
-        }
+        joinMembers(cut.document, rest.document);
         std::erase_if(cut.lost, saysWhereTextEnds);
         cut.lost.push_back("the text between line " + std::to_string(cut.lastLine) + " and line " +
                            std::to_string(rest.firstLine) +
@@ -281,11 +327,6 @@ void joinSplitEndpoints(std::vector<Sighting>& sightings)
             open = *before; // split again
     }
     eraseMarked(sightings, joined);
-}
-
-std::string sightingPlace(const Sighting& s)
-{
-    return s.source + " line " + std::to_string(s.firstLine) + " (" + std::string(formatLabel(s.format)) + ")";
 }
 
 /// The sighting of the object `sightings[cut]` is when the dump ends inside its ID: another object of
@@ -320,6 +361,38 @@ std::optional<std::size_t> sightingOfCutId(const std::vector<Sighting>& sighting
             found = i;
     }
     fitting = ids.size();
+    return ids.size() == 1 ? found : std::nullopt;
+}
+
+/// The network `sightings[cut]` is when the paste starts after its ID (a line too long for one message,
+/// pasted in parts, the later part starting inside the network): the one network with an ID of the dump
+/// on the same switch whose members agree with it wherever both show one. None when no network or
+/// several fit: a switch can carry several networks.
+std::optional<std::size_t> networkOfStartCut(const std::vector<Sighting>& sightings, std::size_t cut)
+{
+    const Sighting& s = sightings[cut];
+    const std::string switchKey = switchKeyOf(s.document);
+    if (s.kind != ResourceKind::Network || !s.startCut || switchKey.empty())
+        return std::nullopt;
+    std::optional<std::size_t> found;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < sightings.size(); ++i) {
+        const Sighting& other = sightings[i];
+        if (i == cut || other.kind != ResourceKind::Network || switchKeyOf(other.document) != switchKey)
+            continue;
+        const std::string key = idKeyOf(other.document.value("ID", json()));
+        if (!Guid::parse(key, true))
+            continue;
+        const bool agree =
+            std::all_of(s.document.items().begin(), s.document.items().end(), [&](const auto& item) {
+                const json* theirs = memberIgnoringCase(other.document, item.key());
+                // The import writes null for what a dump does not show (a Type cut off): no disagreement.
+                return item.key() == "ID" || item.value().is_structured() || item.value().is_null() ||
+                       !theirs || theirs->is_structured() || theirs->is_null() || *theirs == item.value();
+            });
+        if (agree && ids.insert(key).second && !found)
+            found = i;
+    }
     return ids.size() == 1 ? found : std::nullopt;
 }
 
@@ -427,7 +500,15 @@ public:
             std::size_t fitting = 0;
             const std::optional<std::size_t> whole =
                 key.empty() && !s.cutId.empty() ? sightingOfCutId(sightings, i, fitting) : std::nullopt;
-            if (whole) {
+            const std::optional<std::size_t> continued =
+                key.empty() && !whole ? networkOfStartCut(sightings, i) : std::nullopt;
+            if (continued) {
+                // The rest of a network whose start another part of the paste shows: merged with it.
+                const Sighting& other = sightings[*continued];
+                s.document["ID"] = other.document["ID"];
+                key = idKeyOf(s.document["ID"]);
+                s.continuation = true;
+            } else if (whole) {
                 // The object seen whole elsewhere, seen again: merged with its other sightings.
                 const Sighting& other = sightings[*whole];
                 s.document["ID"] = other.document["ID"];
@@ -474,9 +555,13 @@ public:
         reportComputers(sightings);
         for (const auto& group : order) {
             std::vector<std::size_t>& members = groups[group];
-            const std::size_t best = *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-                return better(sightings[b], sightings[a]);
-            });
+            // The sighting that shows the object's ID is the one the rest of its text joins.
+            const std::size_t best =
+                *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+                    if (sightings[a].continuation != sightings[b].continuation)
+                        return sightings[a].continuation;
+                    return better(sightings[b], sightings[a]);
+                });
             Sighting& primary = sightings[best];
             for (std::size_t other : members) {
                 for (auto [it, end] = cutIdsOnly.equal_range(other); it != end; ++it)
@@ -484,7 +569,11 @@ public:
                                             ", cut off inside its ID after " + it->second.cutId);
                 if (other == best)
                     continue;
-                const Sighting& seen = sightings[other];
+                Sighting& seen = sightings[other];
+                if (seen.continuation && !primary.continuation) {
+                    joinRest(primary, seen);
+                    continue;
+                }
                 // Two captures in one format that disagree: the object changed between them. (A table and
                 // a JSON dump of one moment differ in how much they show, not in what.)
                 const std::vector<std::string> differing = primary.format == seen.format

@@ -98,6 +98,9 @@ struct Sighting
     bool startCut = false;
     /// Its text never closes: only its members before the cut were read (FoundValue::cutOff).
     bool cutOff = false;
+    /// The rest of an object whose start another sighting shows (a long line pasted in parts): its
+    /// members join that one's.
+    bool continuation = false;
     /// Tells its source by the text it holds, never by its name (keyBySourceText): an ID made up for the
     /// object is made from it.
     std::string sourceKey;

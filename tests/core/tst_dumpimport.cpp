@@ -3731,6 +3731,60 @@ private slots:
 
     void containerNetworksAreNetworks() { importHoldsAndSays(); }
 
+    // A line too long for one message, pasted in parts: the part that starts inside a network joins the
+    // network whose start another part shows (the one on its switch whose members agree); when the switch
+    // carries several networks, no guess is made.
+    void aNetworkPastedInPartsIsOneNetwork_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("values"); ///< "Kind:ID /JSON pointer=JSON" in the snapshot
+        QTest::addColumn<QStringList>("said");   ///< parts of messages, object notes or losses
+
+        const QString external = QStringLiteral("Network:6A1F3C82-94D7-4E05-B2A8-3D0C7E9F1B64");
+        QTest::newRow("the rest joins the network: its type and allocators")
+            << QStringList{"network-pasted-in-parts/first-message.txt",
+                           "network-pasted-in-parts/second-message.txt"}
+            << QStringList{external}
+            << QStringList{external + " /Name=\"External\"", external + " /Type=\"Overlay\"",
+                           external + " /Ipams/0/Subnets/0/IpAddressPrefix=\"192.168.255.0/30\""}
+            << QStringList{
+                   "joined with the rest of its text, which starts after its ID, in "
+                   "network-pasted-in-parts/second-message.txt line 2 (JSON): the network on the same "
+                   "switch (SwitchGuid 6A1F3C82-94D7-4E05-B2A8-3D0C7E9F1B64) whose members agree with "
+                   "it wherever both show one"};
+        QTest::newRow("two networks on the piece's switch: no guess")
+            << QStringList{"network-pasted-in-parts/two-networks-on-one-switch.txt",
+                           "network-pasted-in-parts/piece-on-that-switch.txt"}
+            << QStringList{"Network:3E9C1A74-58B2-4D06-9F31-C7A0E4D8B215",
+                           "Network:F1A6D3B8-27C4-4E59-8D02-9B3E7C5A1F60", "(made up)"}
+            << QStringList{} << QStringList{"ID: not in the dump; the snapshot calls it"};
+    }
+
+    void aNetworkPastedInPartsIsOneNetwork()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, said);
+        const ImportResult result = importFiles(files);
+        QStringList shown;
+        for (const ImportedObject& o : result.report.objects)
+            shown << (o.idMadeUp
+                          ? QStringLiteral("(made up)")
+                          : QStringLiteral("%1:%2").arg(QString::fromUtf8(resourceKindName(o.kind).data()),
+                                                        QString::fromStdString(o.id).toUpper()));
+        shown.sort();
+        QStringList expected = objects;
+        expected.sort();
+        QCOMPARE(shown, expected);
+        for (const QString& value : values)
+            QVERIFY2(valueProblem(result, value).isEmpty(), qPrintable(valueProblem(result, value)));
+        const QStringList texts = everythingSaid(result);
+        for (const QString& m : said)
+            QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
+    }
+
     // A v1 Transparent network without subnets takes its addresses from DHCP: the snapshot says so, with
     // a note. A cut network may have lost its subnets to the cut: nothing is made up.
     void aTransparentNetworkWithoutSubnetsIsDhcpOnlyWhenWhole_data()
