@@ -795,8 +795,10 @@ private:
         object.lost = std::move(s.lost);
         object.unknownFields = unknownFields(s.kind, s.document, s.ownV1Members);
         object.notes = std::move(s.notes);
-        if (s.cutOff && !m_cutListings.contains(s.kind))
-            m_cutListings[s.kind] = {object.source, s.lastLine};
+        if (std::vector<std::pair<std::string, int>>& cuts = m_cutListings[s.kind];
+            s.cutOff && std::none_of(cuts.begin(), cuts.end(),
+                                     [&](const auto& cut) { return cut.first == object.source; }))
+            cuts.emplace_back(object.source, s.lastLine);
         m_networkNames.push_back(std::move(s.networkName));
         m_linked.objects.push_back(std::move(object));
         m_linked.documents.push_back(std::move(s.document));
@@ -936,7 +938,8 @@ private:
     {
         const ImportedObject& o = m_linked.objects[i];
         const bool backend = o.kind == ResourceKind::LoadBalancer && referenced == ResourceKind::Endpoint;
-        const bool afterCut = m_cutListings.contains(referenced);
+        const std::optional<std::pair<std::string, int>> cut = cutListingFor(referenced, o.source);
+        const bool afterCut = cut.has_value();
         if (m_kindCounts[referenced] > 0 && (!backend || showsBackendsOf(o.source)) && !afterCut) {
             report(i, ImportSeverity::Warning, std::move(text));
             return;
@@ -944,7 +947,8 @@ private:
         m_linked.objects[i].notes.push_back(std::move(text));
         const std::string file = m_kindCounts[referenced] > 0 ? o.source : std::string();
         Unshown& unshown = m_unshown[{file, o.kind, referenced}];
-        unshown.afterCut = unshown.afterCut || (afterCut && m_kindCounts[referenced] > 0);
+        if (afterCut && m_kindCounts[referenced] > 0 && !unshown.cut)
+            unshown.cut = cut;
         unshown.objects.insert(i);
         unshown.references.insert(idKey(reference));
     }
@@ -984,8 +988,8 @@ private:
             const std::string names = std::to_string(objects) + " " + kindName +
                                       (objects == 1 ? " names " : "s name ") + std::to_string(references) +
                                       " " + referencedName + (references == 1 ? "" : "s");
-            if (unshown.afterCut) {
-                const auto& [cutSource, cutLine] = m_cutListings.at(referenced);
+            if (unshown.cut) {
+                const auto& [cutSource, cutLine] = *unshown.cut;
                 m_messages.push_back({ImportSeverity::Info,
                                       file,
                                       0,
@@ -1167,14 +1171,37 @@ private:
     {
         std::set<std::size_t> objects;     ///< the referring objects
         std::set<std::string> references;  ///< the IDs or names they refer to
-        bool afterCut = false;             ///< the dump's listing of the kind referred to is cut
+        /// The listing of the kind referred to that is cut, in the file or its folder (cutListingFor).
+        std::optional<std::pair<std::string, int>> cut;
     };
     /// (the file, when other files show the kind referred to; kind of the referring objects, kind referred
     /// to) -> references to a kind the dump (or that file) does not show
     std::map<std::tuple<std::string, ResourceKind, ResourceKind>, Unshown> m_unshown;
     std::map<std::string, bool> m_showsBackends; ///< showsBackendsOf() by source
-    /// Per kind, the first object of it the dump was cut inside (its source and last line).
-    std::map<ResourceKind, std::pair<std::string, int>> m_cutListings;
+    /// Per kind, the first object of it each source was cut inside (the source and its last line).
+    std::map<ResourceKind, std::vector<std::pair<std::string, int>>> m_cutListings;
+
+    /// The cut listing of `kind` that what `source` refers to may have followed: one in `source` itself,
+    /// else one in a file of its folder. Files of other folders are of other hosts as often as not
+    /// (collectlogs folders of several nodes): their cuts hide nothing of this one's.
+    std::optional<std::pair<std::string, int>> cutListingFor(ResourceKind kind,
+                                                             const std::string& source) const
+    {
+        const auto found = m_cutListings.find(kind);
+        if (found == m_cutListings.end())
+            return std::nullopt;
+        const auto folderOf = [](const std::string& path) {
+            const std::size_t slash = path.rfind('/');
+            return slash == std::string::npos ? std::string() : path.substr(0, slash);
+        };
+        for (const auto& cut : found->second)
+            if (cut.first == source)
+                return cut;
+        for (const auto& cut : found->second)
+            if (folderOf(cut.first) == folderOf(source))
+                return cut;
+        return std::nullopt;
+    }
 };
 
 } // namespace

@@ -809,6 +809,7 @@ private slots:
     {
         QTest::addColumn<QString>("networks"); ///< the text of networks.json
         QTest::addColumn<QString>("message");  ///< "warning: ..." or "info: ...", in full
+        QTest::addColumn<QString>("folders");  ///< "" or "A B": networks.json in A/, endpoints.json in B/
 
         const QString nat =
             "{\"ID\":\"55FEDB88-4B11-4DA4-8CD1-59970718A804\",\"Name\":\"nat\",\"Type\":\"NAT\","
@@ -817,21 +818,38 @@ private slots:
             << "[" + nat
             << "info: 1 endpoint names 1 network the dump does not show; its networks are cut off "
                "(networks.json, "
-               "line 1): they may have followed the cut";
+               "line 1): they may have followed the cut"
+            << "";
         QTest::newRow("the listing whole")
             << "[" + nat + "9.144.1\"}]}]"
             << "warning: endpoint web (0D1C2B3A-4F5E-4A6B-8C7D-9E0F1A2B3C4D): its network "
-               "93C59A4B-1E2D-4C3B-9A8F-7E6D5C4B3A29 is not in the dump";
+               "93C59A4B-1E2D-4C3B-9A8F-7E6D5C4B3A29 is not in the dump"
+            << "";
+        QTest::newRow("cut in a file of the same folder")
+            << "[" + nat
+            << "info: 1 endpoint names 1 network the dump does not show; its networks are cut off "
+               "(node1/networks.json, line 1): they may have followed the cut"
+            << "node1 node1";
+        QTest::newRow("cut in another node's folder: it hides nothing of this one's")
+            << "[" + nat
+            << "warning: endpoint web (0D1C2B3A-4F5E-4A6B-8C7D-9E0F1A2B3C4D): its network "
+               "93C59A4B-1E2D-4C3B-9A8F-7E6D5C4B3A29 is not in the dump"
+            << "node1 node2";
     }
 
     void aReferenceAfterACutListingIsNoDanglingOne()
     {
         QFETCH(QString, networks);
         QFETCH(QString, message);
+        QFETCH(QString, folders);
         const std::string endpoint = R"({"ID":"0D1C2B3A-4F5E-4A6B-8C7D-9E0F1A2B3C4D","Name":"web",
             "HostComputeNetwork":"93C59A4B-1E2D-4C3B-9A8F-7E6D5C4B3A29","IpConfigurations":[{"IpAddress":"10.244.1.7"}]})";
-        Result<ImportResult> result =
-            importDump({{"networks.json", networks.toStdString()}, {"endpoints.json", endpoint}});
+        const QStringList folder = folders.split(' ', Qt::SkipEmptyParts);
+        const auto in = [&folder](qsizetype i, const char* name) {
+            return (folder.isEmpty() ? QString() : folder[i] + '/').toStdString() + name;
+        };
+        Result<ImportResult> result = importDump(
+            {{in(0, "networks.json"), networks.toStdString()}, {in(1, "endpoints.json"), endpoint}});
         QVERIFY(result.ok());
         QStringList about; // every message naming the missing network
         for (const ImportMessage& m : result->report.messages) {
