@@ -5,6 +5,7 @@
 #include "common/capped_list.h"
 #include "common/text.h"
 #include "io/event_list.h"
+#include "io/failed_lookup_effects.h"
 #include "io/hns_member.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
@@ -577,8 +578,13 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             }
         }
     }
+    LookupEffects effects = failedLookupEffectsIn(lines);
+    result.lookupEffects = std::move(effects.warnings);
+    std::vector<std::pair<int, int>> shownOrStated = shown;
+    for (const int line : effects.lines)
+        shownOrStated.emplace_back(line, line);
     // Other requests: hcsshim's `[POST]=>[...]` and HNS's RPC request events.
-    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
+    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(std::move(shownOrStated)); // ascending
     const auto isShown = [&merged](int line) {
         const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
         return it != merged.begin() && std::prev(it)->second >= line;
@@ -693,6 +699,15 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                 it->second.reset();
         }
     for (const LoggedOperations& op : operations) {
+        for (const ImportWarning& effect : op.lookupEffects)
+            messages.push_back({ImportSeverity::Warning,
+                                op.source,
+                                effect.firstLine,
+                                effect.lastLine,
+                                ResourceKind::Invalid,
+                                {},
+                                effect.message,
+                                true});
         std::map<std::size_t, std::vector<std::string>> refusedAnswers; // message -> deletions it answers
         for (const auto& [d, message] : op.refused)
             if (message < messages.size())
