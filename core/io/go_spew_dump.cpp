@@ -57,7 +57,7 @@ SpewStart spewDumpAt(std::string_view text, std::size_t at)
     if (end >= text.size() || text[end] != ')' || end == at + 1)
         return {};
     const std::string_view type = text.substr(at + 1, end - at - 1);
-    const SpewStart start{goKindOfType(type), isKubeProxyEndpointType(type)};
+    const SpewStart start{goKindOfType(type), isKubeProxyEndpointType(type) || isKubeProxyServiceType(type)};
     if (!start.opens())
         return {};
     std::string_view rest = text.substr(end + 1);

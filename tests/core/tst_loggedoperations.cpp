@@ -128,6 +128,15 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "the log names HNS network vxlan0 at line 2, endpoint vxlan0_ep at line 3; no dump of them, not "
            "imported"
         << "";
+    QTest::newRow("kube-proxy's go-spew of a service in a containerd log names its load balancer")
+        << "kube-proxy-cri-serviceinfo-spew.log" << 0
+        << "the log names HNS load balancer 9e93ad40-a353-4e06-a5af-eb96fda2ae54 (10.96.0.10:53/UDP) at "
+           "lines "
+           "1-31; no dump of it, not imported"
+        << "";
+    QTest::newRow("the load balancer kube-proxy's record names, dumped: not said to be missing")
+        << "kube-proxy-serviceinfo-spew-lb-dumped.log" << 1 << ""
+        << "the log names";
     QTest::newRow("prose around an HNS word names no object") << "prose-hns-network.txt" << 0 << ""
                                                               << "the log names";
     QTest::newRow("hns in file names, paths and longer words names no object")
