@@ -7,6 +7,7 @@
 #include "hcn/dump_formats.h"
 #include "io/event_list.h"
 #include "io/failed_lookup_effects.h"
+#include "io/go_byte_policies.h"
 #include "io/hns_member.h"
 #include "io/kube_proxy_endpoints.h"
 #include "io/logged_words.h"
@@ -616,6 +617,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             }
         }
     }
+    result.unownedPolicies = unownedGoBytePoliciesIn(lines, shown);
     LookupEffects effects = failedLookupEffectsIn(lines);
     result.lookupEffects = std::move(effects.warnings);
     std::vector<std::pair<int, int>> shownOrStated = shown;
@@ -777,6 +779,15 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 ResourceKind::Invalid,
                                 {},
                                 effect.message,
+                                true});
+        if (op.unownedPolicies)
+            messages.push_back({ImportSeverity::Info,
+                                op.source,
+                                op.unownedPolicies->firstLine,
+                                op.unownedPolicies->lastLine,
+                                ResourceKind::Invalid,
+                                {},
+                                op.unownedPolicies->message,
                                 true});
         std::map<std::size_t, std::vector<std::string>> refusedAnswers; // message -> deletions it answers
         for (const auto& [d, message] : op.refused)

@@ -13,6 +13,7 @@
 #include "io/logged_requests.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,8 @@ struct LoggedOperations
     std::vector<LoggedRequest> requests; ///< other requests, in the order of the log
     /// What failed lookups did to the programs that logged them (failed_lookup_effects.h): warnings.
     std::vector<ImportWarning> lookupEffects;
+    /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info.
+    std::optional<ImportWarning> unownedPolicies;
 };
 
 /// The deletions and mentions in `lines`. A deletion one of `refusals` (of `source`) answers is left
@@ -51,7 +54,8 @@ struct LoggedOperations
 /// on lines in `shown` (an object's or a message's lines: the dump or a request states them) are left out.
 /// A request's answer is the line after it (before another request) that says it was done (hcsshim's
 /// `added network endpoint <id> to namespace <id>`, `"Success":true`) or one of `refusals`. The
-/// effects of failed lookups are read here too; their lines name no object.
+/// effects of failed lookups are read here too (their lines name no object), and HNS policies printed as
+/// Go bytes outside `shown`.
 LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const std::string& source,
                                     const std::vector<detail::NamedRefusal>& refusals,
                                     const std::vector<std::pair<int, int>>& shown);
@@ -63,7 +67,8 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
 /// namespace of the snapshot after the dump of it (the same source, later lines) is listed in its
 /// `Resources` (`documents`, parallel to `objects`) with a note saying so, and one it removed after it
 /// is taken out; one requested without an answer, or refused, is only said. An object read from an RPC
-/// request event's Data gets a note naming the event. Each effect of a failed lookup is a warning.
+/// request event's Data gets a note naming the event. Each effect of a failed lookup is a warning; HNS
+/// policies printed as Go bytes that no object owns are an info.
 void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                             std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                             std::vector<ImportMessage>& messages);

@@ -82,6 +82,8 @@ private slots:
     void felixRetriesOnlyWhenTheLogShowsIt();
     void failedLookupSaysWhatItDid_data();
     void failedLookupSaysWhatItDid();
+    void goBytePoliciesWithoutOwnerAreSaid_data();
+    void goBytePoliciesWithoutOwnerAreSaid();
 };
 
 void TestLoggedOperations::reportsWhatTheLogSays_data()
@@ -671,6 +673,45 @@ void TestLoggedOperations::failedLookupSaysWhatItDid()
         result = importDumpFile(text);
     }
     QCOMPARE(lineMessages(result), messages);
+}
+
+/// HNS policies a Go log printed as bytes (go-spew's hex dump, `%v`'s decimal bytes) outside any object
+/// read are one info; inside a dump of an endpoint they are its policies and said no more.
+void TestLoggedOperations::goBytePoliciesWithoutOwnerAreSaid_data()
+{
+    QTest::addColumn<QString>("text");    ///< the log, or (without a line break) a file under dumps/
+    QTest::addColumn<QString>("message"); ///< the info, whole; empty: none
+
+    QTest::newRow("go-spew's hex dumps and decimal bytes, no object")
+        << "logged/go-policy-bytes-without-owner.log"
+        << "3 HNS policies (PA, RemoteSubnetRoute, OutBoundNAT) found as Go byte arrays at lines 4-6, 9-19, "
+           "22; their owner is not in the dump";
+    QTest::newRow("one policy in decimal bytes")
+        << "I0612 10:02:14.210331    5212 hnsV1.go:230] policies=[[123 34 84 121 112 101 34 58 34 76 50 68 "
+           "114 105 118 101 114 34 125]]\n"
+        << "1 HNS policy (L2Driver) found as Go byte arrays at line 1; its owner is not in the dump";
+    QTest::newRow("bytes of JSON that is no policy") << "payload=[123 34 97 34 58 49 125]\n"
+                                                     << "";
+    QTest::newRow("the policies of an endpoint go-spew dumps are its own")
+        << "kube-proxy-endpointsinfo-spew-cut.log"
+        << "";
+}
+
+void TestLoggedOperations::goBytePoliciesWithoutOwnerAreSaid()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    const std::string bytes =
+        text.contains(QLatin1Char('\n')) ? text.toStdString() : std::string(bytesView(readDump(text)));
+    Result<ImportResult> imported = importBytes("kube-proxy.log", bytes);
+    QVERIFY(imported.ok());
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.message.find("as Go byte arrays") != std::string::npos) {
+            QCOMPARE(m.severity, ImportSeverity::Info);
+            said << QString::fromStdString(m.message);
+        }
+    QCOMPARE(said, message.isEmpty() ? QStringList{} : QStringList{message});
 }
 
 QTEST_GUILESS_MAIN(TestLoggedOperations)
