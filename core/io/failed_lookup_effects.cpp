@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace hcn::io {
@@ -26,6 +27,8 @@ using LookupKey = std::pair<std::string, std::string>;
 constexpr std::size_t kMaxEffects = 50;
 /// The CNI command and container of a failure are looked for this many lines before it.
 constexpr std::size_t kCniContextLinesBack = 30;
+/// A line is read for a CNI command's context to this many bytes.
+constexpr std::size_t kMaxCniContextLine = 4096;
 /// A container ID as a CNI log gives it is kept to this many bytes.
 constexpr std::size_t kMaxContainerId = 80;
 
@@ -67,10 +70,15 @@ Level levelOf(std::string_view text)
                 return level;
     }
     const std::string_view head = std::string_view(lower).substr(0, std::min<std::size_t>(lower.size(), 64));
+    // The first bracketed level: the line's own, before any its message quotes.
+    Level first = Level::None;
+    std::size_t firstAt = std::string_view::npos;
     for (const auto& [word, level] : kNamed)
-        if (head.find("[" + std::string(word) + "]") != std::string_view::npos)
-            return level;
-    return Level::None;
+        if (const std::size_t at = head.find("[" + std::string(word) + "]"); at < firstAt) {
+            firstAt = at;
+            first = level;
+        }
+    return first;
 }
 
 /// The program a line is from, when the line tells: felix's `felix/` files, kube-proxy's klog files
@@ -200,30 +208,49 @@ struct CniContext
     std::string sharedWith;
 };
 
-CniContext cniContextBefore(const std::vector<CleanedLine>& lines, std::size_t last)
+/// What one line says of a CNI command (cniContextBefore); each line is read once.
+CniContext cniContextOn(std::string_view text)
+{
+    CniContext context;
+    // A line of the plugin's call names its container; the many other lines are spared the reading.
+    if (!holdsIgnoringCase(text, "container") && !holdsIgnoringCase(text, "cni_command"))
+        return context;
+    text = text.substr(0, std::min<std::size_t>(text.size(), kMaxCniContextLine));
+    for (const std::string_view command : {"ADD", "DEL", "CHECK"})
+        for (const std::string& spelled :
+             {"Executing " + std::string(command), "CNI_COMMAND=" + std::string(command),
+              "command=" + std::string(command), "Command: " + std::string(command)})
+            if (const std::size_t at = text.find(spelled);
+                context.command.empty() && at != std::string_view::npos &&
+                (at + spelled.size() == text.size() || !logged::isLoggedWordChar(text[at + spelled.size()])))
+                context.command = std::string(command);
+    for (const std::string_view key : {"containerid:", "containerid=", "cni_containerid="})
+        if (context.container.empty())
+            context.container = containerIdAfter(text, key);
+    for (const std::string_view key : {"netns:container:", "netns=container:"})
+        if (context.sharedWith.empty())
+            context.sharedWith = containerIdAfter(text, key);
+    return context;
+}
+
+/// The CNI command, container and shared namespace the lines up to lines[last] give, the nearest first;
+/// `read` keeps what each line gave.
+CniContext cniContextBefore(const std::vector<CleanedLine>& lines, std::size_t last,
+                            std::unordered_map<std::size_t, CniContext>& read)
 {
     CniContext context;
     const std::size_t from = last > kCniContextLinesBack ? last - kCniContextLinesBack : 0;
     for (std::size_t i = last + 1; i-- > from;) {
-        const std::string_view text = lines[i].text;
+        auto [it, added] = read.try_emplace(i);
+        if (added)
+            it->second = cniContextOn(lines[i].text);
+        const CniContext& on = it->second;
         if (context.command.empty())
-            for (const std::string_view command : {"ADD", "DEL", "CHECK"})
-                for (const std::string& spelled :
-                     {"Executing " + std::string(command), "CNI_COMMAND=" + std::string(command),
-                      "command=" + std::string(command), "Command: " + std::string(command)})
-                    if (const std::size_t at = text.find(spelled);
-                        at != std::string_view::npos &&
-                        (at + spelled.size() == text.size() ||
-                         !logged::isLoggedWordChar(text[at + spelled.size()])))
-                        context.command = std::string(command);
+            context.command = on.command;
         if (context.container.empty())
-            for (const std::string_view key : {"containerid:", "containerid=", "cni_containerid="})
-                if (context.container.empty())
-                    context.container = containerIdAfter(text, key);
+            context.container = on.container;
         if (context.sharedWith.empty())
-            context.sharedWith = containerIdAfter(text, "netns:container:");
-        if (context.sharedWith.empty())
-            context.sharedWith = containerIdAfter(text, "netns=container:");
+            context.sharedWith = on.sharedWith;
         if (!context.command.empty() && !context.container.empty())
             break;
     }
@@ -290,6 +317,7 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
     std::vector<LookupKey> waitingOrder;
     std::optional<OpenFailure> open;
     std::map<std::size_t, Failure> failed; // by the index of its warning
+    std::unordered_map<std::size_t, CniContext> cniRead;
     RepeatedMessages<std::pair<std::string, LookupKey>> failures;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view text = lines[i].text;
@@ -320,7 +348,6 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
         if (level == Level::Error)
             if (const std::string operation = failedOperationOn(text); !operation.empty()) {
                 const LookupKey& key = lookups.front().key;
-                effects.lines.push_back(line);
                 // The error lines of one failure follow each other (the plugin's, then the CNI's).
                 if (open && open->said.second == key && open->last + 1 == i) {
                     auto* said = failures.find(open->said);
@@ -332,20 +359,24 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
                             f.operation = operation;
                     }
                     open->last = i;
+                    effects.lines.push_back(line);
                     continue;
                 }
-                Failure f{operation, cniContextBefore(lines, i), lookups.front().object, key.second};
+                Failure f{operation, cniContextBefore(lines, i, cniRead), lookups.front().object, key.second};
                 std::pair<std::string, LookupKey> said{f.cni.container, key};
                 open = OpenFailure{said, i};
-                if (failures.repeat(said, line, line) || warnings.size() >= kMaxEffects) {
-                    if (!failures.find(said))
-                        open.reset();
+                if (failures.repeat(said, line, line)) {
+                    effects.lines.push_back(line);
                     continue;
                 }
-                warnings.push_back({line, line, {}});
-                failed.emplace(warnings.size() - 1, std::move(f));
-                failures.said(std::move(said), warnings.size() - 1, line, line);
-                continue;
+                if (warnings.size() < kMaxEffects) {
+                    warnings.push_back({line, line, {}});
+                    failed.emplace(warnings.size() - 1, std::move(f));
+                    failures.said(std::move(said), warnings.size() - 1, line, line);
+                    effects.lines.push_back(line);
+                    continue;
+                }
+                open.reset(); // past the cap the lookup stays an info
             }
         if (!saysItRetries(text))
             continue;

@@ -655,6 +655,11 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
            "2019-05-09T18:41:40Z [ERROR] CNI command failed: Endpoint cid-6465a0fa not found\n"
         << QStringList{
                "1-3 warning: create endpoint failed: HNS has no endpoint \"cid-6465a0fa\" at lines 1-3"};
+    QTest::newRow("an info line quoting an error line is an info line")
+        << "2023-04-30T10:00:00.121Z [INFO] The last command said: [ERROR] Failed to create endpoint: "
+           "Endpoint "
+           "cid-41 not found.\n"
+        << QStringList{"1 info: the log says HNS has no endpoint \"cid-41\" (looked up by name) at line 1"};
     QTest::newRow("a lookup on an error line naming no operation stays an info")
         << "2023-04-30T10:00:00.121Z [ERROR] Endpoint cid-41 not found.\n"
         << QStringList{"1 info: the log says HNS has no endpoint \"cid-41\" (looked up by name) at line 1"};
