@@ -594,6 +594,13 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
                "lines 4, 6, 8)",
                "9 warning: kube-proxy exited at line 9 (a fatal log line): HNS has no network \"cbr0\" "
                "(the one KUBE_NETWORK names); no service on the node works while kube-proxy is down"};
+    QTest::newRow("the fatal line in containerd's CRI log")
+        << "2023-05-18T10:01:02.123500000Z stderr F F0518 10:01:02.123500    4312 proxier.go:477] Unable to "
+           "find "
+           "Hns Network speficied by cbr0. Please check environment variable KUBE_NETWORK\n"
+        << QStringList{
+               "1 warning: kube-proxy exited at line 1 (a fatal log line): HNS has no network \"cbr0\" "
+               "(the one KUBE_NETWORK names); no service on the node works while kube-proxy is down"};
     QTest::newRow("a fatal logrus line of a program the line does not name")
         << "time=\"2026-12-05T10:00:05Z\" level=fatal msg=\"cannot start\" error=\"Network name "
            "\\\"l2net\\\" not "
