@@ -415,8 +415,9 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
                  " times, retrying each time, and has not started (" + tables::lineRange(first, last) + ")"});
         effects.lines.insert(effects.lines.end(), w.lines.begin(), w.lines.end());
     }
-    std::sort(warnings.begin(), warnings.end(),
-              [](const ImportWarning& a, const ImportWarning& b) { return a.firstLine < b.firstLine; });
+    std::stable_sort(warnings.begin(), warnings.end(), [](const ImportWarning& a, const ImportWarning& b) {
+        return a.firstLine < b.firstLine;
+    });
     std::sort(effects.lines.begin(), effects.lines.end());
     effects.lines.erase(std::unique(effects.lines.begin(), effects.lines.end()), effects.lines.end());
     return effects;
