@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/guid.h"
+#include "io/failed_lookup_effects.h"
 #include "io/felix_network_lookups.h"
 #include "io/logged_words.h"
 #include "io/repeated_messages.h"
@@ -244,8 +245,11 @@ struct LookupInWords
 constexpr std::string_view kLookupLeads[] = {"can't find ",     "cannot find ",   "can not find ",
                                              "could not find ", "couldn't find ", "unable to find ",
                                              "failed to find "};
-/// Words after the kind that say the object was named elsewhere (`the network specified`): nothing named.
-constexpr std::string_view kNamedElsewhere[] = {"specified", "requested", "given", "configured", "provided"};
+/// Words after the kind that say the object was named elsewhere (`the network specified`): nothing named,
+/// unless `by` and a name follow (kube-proxy's fatal `Unable to find Hns Network speficied by cbr0`, as
+/// it spells it).
+constexpr std::string_view kNamedElsewhere[] = {"specified", "speficied",  "requested",
+                                                "given",     "configured", "provided"};
 
 /// The length of a name as a lookup logs it from the start of `rest`: quoted (`"cbr0"`, `\"cbr0\"`,
 /// `'cbr0'`), a GUID, or a bare name with a digit or a `-`, `_`, `.` inside (`flannel.4096`, `vxlan0`): a
@@ -343,6 +347,11 @@ std::optional<LookupInWords> lookupInWordsIn(std::string_view text, std::string_
                 if (std::find(std::begin(kNamedElsewhere), std::end(kNamedElsewhere), word) !=
                     std::end(kNamedElsewhere)) {
                     phraseEnd = next + 1 + wordEnd;
+                    if (lowerAfter.substr(wordEnd).starts_with(" by "))
+                        if (const std::size_t name = lookedUpNameSize(after.substr(wordEnd + 4)); name > 0) {
+                            lookup.named = validUtf8(std::string(after.substr(wordEnd + 4, name)));
+                            phraseEnd += 4 + name;
+                        }
                 } else if (word == "with" || word == "named" || word == "called" || word == "for") {
                     std::size_t end = after.find_first_of(",;\"");
                     end = std::min(end, after.size());
@@ -428,38 +437,71 @@ std::pair<std::string, std::string> lookupKey(std::string_view kind, std::string
     return {std::string(kind), lowerCopy(key)};
 }
 
+/// `name` without the quotes a log put around it.
+std::string unquoted(std::string_view name)
+{
+    std::string bare;
+    for (const char c : name)
+        if (c != '"' && c != '\\' && c != '\'')
+            bare += c;
+    return bare;
+}
+
 } // namespace
+
+std::vector<LineLookup> lookupsOn(std::string_view text)
+{
+    std::vector<LineLookup> found;
+    const auto add = [&found](LineLookup lookup) {
+        if (std::none_of(found.begin(), found.end(),
+                         [&](const LineLookup& l) { return l.key == lookup.key; }))
+            found.push_back(std::move(lookup));
+    };
+    for (const Lookup& lookup : hcsshimLookupsOn(text))
+        add({lookupKey(lookup.kind, lookup.name), std::string(lookup.kind) + " \"" + lookup.name + "\"",
+             "the log says HNS has no " + std::string(lookup.kind) + " \"" + lookup.name +
+                 "\" (looked up by " + std::string(lookup.by) + ")"});
+    if (std::optional<LookupInWords> lookup = lookupInWordsOn(text)) {
+        if (lookup->named.empty())
+            add({lookupKey(lookup->kind, "\n" + lowerCopy(lookup->phrase)),
+                 std::string(lookup->kind) + " (\"" + lookup->phrase + "\"; it names none)",
+                 "the log says a lookup found no HNS " + std::string(lookup->kind) + " (\"" + lookup->phrase +
+                     "\"; no name and no error code logged)"});
+        else
+            add({lookupKey(lookup->kind, lookup->named),
+                 std::string(lookup->kind) + " \"" + unquoted(lookup->named) + "\"",
+                 "the log says HNS has no " + std::string(lookup->kind) + " " + lookup->named +
+                     " (a lookup in words; no error code logged)"});
+    }
+    if (std::string pattern = felixNetworkPatternIn(text); !pattern.empty())
+        add({{"network", "\n~" + pattern}, "network matching \"" + pattern + "\"", {}});
+    return found;
+}
 
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
 {
+    const LookupEffects effects = failedLookupEffectsIn(lines);
     std::vector<ImportWarning> infos;
     RepeatedMessages<std::pair<std::string, std::string>> seen;
-    const auto say = [&](std::pair<std::string, std::string> key, int line, std::string message) {
-        if (const auto* said = seen.find(key); said && said->at.back().second == line)
-            return; // said on this line already
-        if (seen.repeat(key, line, line) || seen.size() >= kMaxLookups)
-            return;
-        infos.push_back({line, line, std::move(message) + " at " + tables::lineRange(line, line)});
-        seen.said(std::move(key), infos.size() - 1, line, line);
-    };
     for (const CleanedLine& line : lines) {
-        for (const Lookup& lookup : hcsshimLookupsOn(line.text))
-            say(lookupKey(lookup.kind, lookup.name), line.sourceLine,
-                "the log says HNS has no " + std::string(lookup.kind) + " \"" + lookup.name +
-                    "\" (looked up by " + std::string(lookup.by) + ")");
-        if (std::optional<LookupInWords> lookup = lookupInWordsOn(line.text))
-            say(lookup->named.empty() ? lookupKey(lookup->kind, "\n" + lowerCopy(lookup->phrase))
-                                      : lookupKey(lookup->kind, lookup->named),
-                line.sourceLine,
-                lookup->named.empty() ? "the log says a lookup found no HNS " + std::string(lookup->kind) +
-                                            " (\"" + lookup->phrase + "\"; no name and no error code logged)"
-                                      : "the log says HNS has no " + std::string(lookup->kind) + " " +
-                                            lookup->named + " (a lookup in words; no error code logged)");
+        if (std::binary_search(effects.lines.begin(), effects.lines.end(), line.sourceLine))
+            continue; // a warning says what the lookup did
+        for (const LineLookup& lookup : lookupsOn(line.text)) {
+            if (lookup.key.second.starts_with("\n~"))
+                continue; // felix's lookup by expression: felixNetworkLookupsIn
+            if (const auto* said = seen.find(lookup.key); said && said->at.back().second == line.sourceLine)
+                continue; // said on this line already
+            if (seen.repeat(lookup.key, line.sourceLine, line.sourceLine) || seen.size() >= kMaxLookups)
+                continue;
+            infos.push_back({line.sourceLine, line.sourceLine,
+                             lookup.said + " at " + tables::lineRange(line.sourceLine, line.sourceLine)});
+            seen.said(lookup.key, infos.size() - 1, line.sourceLine, line.sourceLine);
+        }
     }
     seen.appendCounts(infos);
     if (std::optional<ImportWarning> felix = felixLookupsIn(lines))
         infos.push_back(std::move(*felix));
-    for (ImportWarning& network : felixNetworkLookupsIn(lines))
+    for (ImportWarning& network : felixNetworkLookupsIn(lines, effects.lines))
         infos.push_back(std::move(network));
     return infos;
 }

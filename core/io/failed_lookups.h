@@ -7,15 +7,34 @@
 
 #include "hcn/dump_text.h"
 
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hcn::io {
+
+/// One object a line says a lookup did not find.
+struct LineLookup
+{
+    /// The kind and the name in lower case without quotes: the same object looked up by hcsshim and in
+    /// words has one key.
+    std::pair<std::string, std::string> key;
+    std::string object; ///< as a warning names it: `network "cbr0"`, `network matching "(?i)calico.*"`
+    std::string said;   ///< the info's words for the lookup, without its lines
+};
+
+/// The lookups `text` states, each object once: hcsshim's not-found errors, a lookup in words (a line
+/// stating an error code is the readers' of logged failures) and felix's lookup of its network.
+std::vector<LineLookup> lookupsOn(std::string_view text);
 
 /// One info per object looked up and the wording of the lookup, at the line that first logs it:
 /// `the log says HNS has no endpoint "External" (looked up by name) at line 5`, with "(2 times, lines
 /// 5-6)" when it is logged again. Calico felix's failed lookups of its workloads' HNS endpoints (`Failed to
 /// look up HNS endpoint for workload`, `Could not resolve hns endpoint id ip=...`) are one info: the
-/// workloads, the addresses, what its cache of HNS's endpoints held, and the lines.
+/// workloads, the addresses, what its cache of HNS's endpoints held, and the lines. A lookup whose
+/// effect a warning states (failedLookupEffectsIn: a program exited or waits, an operation failed) is
+/// left to that warning.
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines);
 
 } // namespace hcn::io

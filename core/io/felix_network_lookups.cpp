@@ -7,6 +7,7 @@
 #include "io/repeated_messages.h"
 #include "io/text_tables.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -20,9 +21,10 @@ constexpr std::size_t kMaxNetworkPatterns = 10;
 
 constexpr std::string_view kNoNetworkMatching = "didn't find any HNS networks matching regular expression ";
 
-/// The expression after felix's words in `text`, up to a closing quote or the line's end; empty when
-/// `text` holds none.
-std::string networkPatternIn(std::string_view text)
+} // namespace
+
+/// The expression after felix's words in `text`, up to a closing quote or the line's end.
+std::string felixNetworkPatternIn(std::string_view text)
 {
     const std::size_t at = text.find(kNoNetworkMatching);
     if (at == std::string_view::npos)
@@ -37,16 +39,15 @@ std::string networkPatternIn(std::string_view text)
     return validUtf8(std::string(rest));
 }
 
-} // namespace
-
-std::vector<ImportWarning> felixNetworkLookupsIn(const std::vector<CleanedLine>& lines)
+std::vector<ImportWarning> felixNetworkLookupsIn(const std::vector<CleanedLine>& lines,
+                                                 const std::vector<int>& leftOut)
 {
     std::vector<ImportWarning> infos;
     RepeatedMessages<std::string> seen;
     for (const CleanedLine& line : lines) {
-        std::string pattern = networkPatternIn(line.text);
-        if (pattern.empty() || seen.repeat(pattern, line.sourceLine, line.sourceLine) ||
-            seen.size() >= kMaxNetworkPatterns)
+        std::string pattern = felixNetworkPatternIn(line.text);
+        if (pattern.empty() || std::binary_search(leftOut.begin(), leftOut.end(), line.sourceLine) ||
+            seen.repeat(pattern, line.sourceLine, line.sourceLine) || seen.size() >= kMaxNetworkPatterns)
             continue;
         infos.push_back({line.sourceLine, line.sourceLine,
                          "the log says HNS has no network matching \"" + pattern +

@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/dump_formats.h"
+#include "io/go_byte_policies.h"
 #include "io/go_dump_elements.h"
 #include "io/go_struct_value.h"
 #include "io/hns_member.h"
@@ -57,7 +58,7 @@ SpewStart spewDumpAt(std::string_view text, std::size_t at)
     if (end >= text.size() || text[end] != ')' || end == at + 1)
         return {};
     const std::string_view type = text.substr(at + 1, end - at - 1);
-    const SpewStart start{goKindOfType(type), isKubeProxyEndpointType(type)};
+    const SpewStart start{goKindOfType(type), isKubeProxyEndpointType(type) || isKubeProxyServiceType(type)};
     if (!start.opens())
         return {};
     std::string_view rest = text.substr(end + 1);
@@ -546,18 +547,7 @@ private:
             const std::string_view line = m_text.substr(m_pos, lineEnd - m_pos);
             if (!isHexDumpLine(line))
                 return stop(path);
-            std::size_t i = line.find("  ");
-            const std::size_t bar = line.find('|');
-            while (i < bar) {
-                while (i < bar && line[i] == ' ')
-                    ++i;
-                if (i + 1 >= bar || !std::isxdigit(static_cast<unsigned char>(line[i])))
-                    break;
-                unsigned value = 0;
-                std::from_chars(line.data() + i, line.data() + i + 2, value, 16);
-                bytes += static_cast<char>(value);
-                i += 2;
-            }
+            appendHexDumpBytes(line, bytes);
             m_pos = lineEnd + 1;
         }
     }

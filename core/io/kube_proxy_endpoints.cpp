@@ -24,6 +24,13 @@ bool isKubeProxyEndpointType(std::string_view type)
     return type == "winkernel.endpointsInfo" || type == "winkernel.endpointInfo";
 }
 
+bool isKubeProxyServiceType(std::string_view type)
+{
+    while (!type.empty() && (type.front() == '&' || type.front() == '*'))
+        type.remove_prefix(1);
+    return type == "winkernel.serviceInfo";
+}
+
 bool isKubeProxyEndpointMember(std::string_view name)
 {
     static constexpr std::array<std::string_view, 12> kMembers{
@@ -115,6 +122,45 @@ std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value
     record.mac = kubeProxyString(exact("macAddress"));
     if (const std::optional<bool> local = kubeProxyBool(exact("isLocal")))
         record.remote = !*local;
+    return record;
+}
+
+std::optional<KubeProxyService> kubeProxyServiceIn(const nlohmann::json& value)
+{
+    if (!value.is_object())
+        return std::nullopt;
+    const auto exact = [](const nlohmann::json& object, const char* key) -> const nlohmann::json* {
+        const auto it = object.find(key);
+        return it == object.end() ? nullptr : &*it;
+    };
+    const nlohmann::json* id = exact(value, "hnsID");
+    if (!id || !id->is_string())
+        return std::nullopt;
+    // The service's own fields, on the record or on the base it embeds.
+    const nlohmann::json* base = &value;
+    for (const char* embedded : {"BaseServiceInfo", "BaseServicePortInfo"})
+        if (const nlohmann::json* b = exact(value, embedded); b && b->is_object())
+            base = b;
+    const nlohmann::json* ip = exact(*base, "clusterIP");
+    const nlohmann::json* port = exact(*base, "port");
+    const nlohmann::json* protocol = exact(*base, "protocol");
+    if (!ip && !port && !protocol && !exact(value, "targetPort"))
+        return std::nullopt;
+    KubeProxyService record;
+    record.id = kubeProxyString(id);
+    if (!Guid::parse(record.id, true))
+        return std::nullopt;
+    record.address = kubeProxyString(ip);
+    if (record.address.find(':') != std::string::npos)
+        record.address = "[" + record.address + "]"; // IPv6
+    if (port && port->is_number_integer())
+        record.address += ":" + std::to_string(port->get<long long>());
+    else if (const std::string text = kubeProxyString(port); !text.empty())
+        record.address += ":" + text;
+    if (const std::string text = kubeProxyString(protocol); !text.empty())
+        record.address += "/" + text;
+    if (!record.address.empty() && record.address.front() == ':')
+        record.address.replace(0, 1, "port ");
     return record;
 }
 

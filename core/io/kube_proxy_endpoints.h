@@ -19,6 +19,10 @@ namespace hcn::io {
 /// `winkernel.endpointInfo`).
 bool isKubeProxyEndpointType(std::string_view type);
 
+/// Whether a Go type name is kube-proxy's record of a service (`*winkernel.serviceInfo`): the HNS load
+/// balancer its `hnsID` names, for its cluster IP, port and protocol.
+bool isKubeProxyServiceType(std::string_view type);
+
 /// Whether `name` is a member of that record (`ip`, `port`, `isLocal`, `macAddress`, `hnsID`, `hnsId`,
 /// `providerAddress`, `ready`, `serving`, `terminating`, `refCount`): a `%+v` struct opening with one
 /// is read although its fields are unexported.
@@ -39,6 +43,17 @@ struct KubeProxyEndpoint
 /// The record `value` is, told by its own member names in their own case (`hnsID` or `hnsId` holding
 /// a GUID, with `ip`, `isLocal` or `macAddress`); nullopt for anything else.
 std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value);
+
+/// What kube-proxy's record of a service says of the HNS load balancer its `hnsID` names.
+struct KubeProxyService
+{
+    std::string id;      ///< `hnsID`, as given
+    std::string address; ///< "10.96.0.10:53/UDP" from its cluster IP, port and protocol; empty when none
+};
+
+/// The record `value` is (`hnsID` holding a GUID, with `clusterIP`, `port`, `targetPort` or `protocol`, on
+/// it or on its embedded `BaseServiceInfo` / `BaseServicePortInfo`); nullopt for anything else.
+std::optional<KubeProxyService> kubeProxyServiceIn(const nlohmann::json& value);
 
 /// What a dump of an endpoint is, for fillFromKubeProxy.
 struct EndpointDump

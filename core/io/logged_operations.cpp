@@ -4,8 +4,12 @@
 
 #include "common/capped_list.h"
 #include "common/text.h"
+#include "hcn/dump_formats.h"
 #include "io/event_list.h"
+#include "io/failed_lookup_effects.h"
+#include "io/go_byte_policies.h"
 #include "io/hns_member.h"
+#include "io/kube_proxy_endpoints.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -420,6 +424,42 @@ void addLine(std::vector<int>& lines, int line)
         lines.push_back(line);
 }
 
+/// An object a record of several lines names, and its lines.
+struct MentionedByRecord
+{
+    Mentioned object;
+    int firstLine = 0;
+    int lastLine = 0;
+};
+
+/// kube-proxy's records printed by go-spew over several lines (`(*winkernel.serviceInfo)({` ...
+/// `hnsID: (string) (len=36) "9e93..."`, `(*winkernel.endpointsInfo)({`) or with `%#v`
+/// (`&winkernel.endpointsInfo{... hnsId:"..."}`): the load balancer or endpoint each names by its `hnsID`,
+/// with the service's address (`10.96.0.10:53/UDP`) or the endpoint's. Only a text naming kube-proxy's
+/// package is read for them.
+std::vector<MentionedByRecord> kubeProxyRecordMentions(const std::vector<CleanedLine>& lines)
+{
+    std::vector<MentionedByRecord> found;
+    if (std::none_of(lines.begin(), lines.end(),
+                     [](const CleanedLine& l) { return l.text.find("winkernel.") != std::string::npos; }))
+        return found;
+    for (const ExtractResult& read : {extractGoSpewDumps(lines), extractGoStructDumps(lines)})
+        for (const FoundValue& value : read.values) {
+            if (const std::optional<KubeProxyEndpoint> endpoint = kubeProxyEndpointIn(value.value))
+                found.push_back({{ResourceKind::Endpoint, endpoint->id, {}, endpoint->ip},
+                                 value.firstLine,
+                                 value.lastLine});
+            else if (const std::optional<KubeProxyService> service = kubeProxyServiceIn(value.value))
+                found.push_back({{ResourceKind::LoadBalancer, service->id, {}, service->address},
+                                 value.firstLine,
+                                 value.lastLine});
+        }
+    std::sort(found.begin(), found.end(), [](const MentionedByRecord& a, const MentionedByRecord& b) {
+        return a.firstLine < b.firstLine;
+    });
+    return found;
+}
+
 /// "line 4", "lines 3-4", "lines 4, 6, 8", "lines 3-4, 9".
 std::string loggedLinesText(const std::vector<int>& lines)
 {
@@ -577,8 +617,14 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             }
         }
     }
+    result.unownedPolicies = unownedGoBytePoliciesIn(lines, shown);
+    LookupEffects effects = failedLookupEffectsIn(lines);
+    result.lookupEffects = std::move(effects.warnings);
+    std::vector<std::pair<int, int>> shownOrStated = shown;
+    for (const int line : effects.lines)
+        shownOrStated.emplace_back(line, line);
     // Other requests: hcsshim's `[POST]=>[...]` and HNS's RPC request events.
-    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
+    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(std::move(shownOrStated)); // ascending
     const auto isShown = [&merged](int line) {
         const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
         return it != merged.begin() && std::prev(it)->second >= line;
@@ -627,9 +673,41 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     std::map<std::string, std::size_t> mentionById; // ID in upper case -> index
     std::map<std::pair<ResourceKind, std::string>, std::size_t> mentionByName;
     std::vector<bool> counted(lines.size(), false);
+    // Lines of kube-proxy's records: the record names its object, its lines are counted for it.
+    std::vector<std::pair<int, int>> recordRuns;
+    std::vector<MentionedByRecord> records = kubeProxyRecordMentions(lines);
+    std::erase_if(records, [&](const MentionedByRecord& r) { return isShown(r.firstLine); });
+    for (const MentionedByRecord& r : records)
+        recordRuns.emplace_back(r.firstLine, r.lastLine);
+    recordRuns = tables::joinedRuns(std::move(recordRuns));
+    const auto inRecord = [&recordRuns](int line) {
+        const auto it = std::upper_bound(recordRuns.begin(), recordRuns.end(), std::make_pair(line, INT_MAX));
+        return it != recordRuns.begin() && std::prev(it)->second >= line;
+    };
+    std::size_t nextRecord = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (saysRequest(i) || isShown(lines[i].sourceLine))
             continue;
+        // A record starting here: its object is named at its lines, as a line naming it would.
+        for (; nextRecord < records.size() && records[nextRecord].firstLine <= lines[i].sourceLine;
+             ++nextRecord) {
+            const MentionedByRecord& r = records[nextRecord];
+            const std::string key = upperCopy(r.object.id);
+            if (deletedIds.count(key) != 0)
+                continue;
+            auto [it, added] = mentionById.emplace(key, result.mentions.size());
+            if (added)
+                result.mentions.push_back({r.object.kind, r.object.id, {}, 0, r.object.address, {}, {}});
+            LoggedObject& m = result.mentions[it->second];
+            if (m.address.empty())
+                m.address = r.object.address;
+            for (int line = r.firstLine; line <= r.lastLine; ++line)
+                addLine(m.lines, line);
+        }
+        if (inRecord(lines[i].sourceLine)) {
+            counted[i] = true;
+            continue;
+        }
         std::optional<Mentioned> m = mentionIn(lines[i].text);
         if (!m || (!m->id.empty() && deletedIds.count(upperCopy(m->id)) != 0))
             continue;
@@ -693,6 +771,24 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                 it->second.reset();
         }
     for (const LoggedOperations& op : operations) {
+        for (const ImportWarning& effect : op.lookupEffects)
+            messages.push_back({ImportSeverity::Warning,
+                                op.source,
+                                effect.firstLine,
+                                effect.lastLine,
+                                ResourceKind::Invalid,
+                                {},
+                                effect.message,
+                                true});
+        if (op.unownedPolicies)
+            messages.push_back({ImportSeverity::Info,
+                                op.source,
+                                op.unownedPolicies->firstLine,
+                                op.unownedPolicies->lastLine,
+                                ResourceKind::Invalid,
+                                {},
+                                op.unownedPolicies->message,
+                                true});
         std::map<std::size_t, std::vector<std::string>> refusedAnswers; // message -> deletions it answers
         for (const auto& [d, message] : op.refused)
             if (message < messages.size())

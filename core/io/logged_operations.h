@@ -13,6 +13,7 @@
 #include "io/logged_requests.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,6 +42,10 @@ struct LoggedOperations
     /// refusal (detail::NamedRefusal::message): that message names the deletion.
     std::vector<std::pair<LoggedObject, std::size_t>> refused;
     std::vector<LoggedRequest> requests; ///< other requests, in the order of the log
+    /// What failed lookups did to the programs that logged them (failed_lookup_effects.h): warnings.
+    std::vector<ImportWarning> lookupEffects;
+    /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info.
+    std::optional<ImportWarning> unownedPolicies;
 };
 
 /// The deletions and mentions in `lines`. A deletion one of `refusals` (of `source`) answers is left
@@ -48,7 +53,9 @@ struct LoggedOperations
 /// deletion before it when no other request is logged between them and it names no other operation. Mentions
 /// on lines in `shown` (an object's or a message's lines: the dump or a request states them) are left out.
 /// A request's answer is the line after it (before another request) that says it was done (hcsshim's
-/// `added network endpoint <id> to namespace <id>`, `"Success":true`) or one of `refusals`.
+/// `added network endpoint <id> to namespace <id>`, `"Success":true`) or one of `refusals`. The
+/// effects of failed lookups are read here too (their lines name no object), and HNS policies printed as
+/// Go bytes outside `shown`.
 LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const std::string& source,
                                     const std::vector<detail::NamedRefusal>& refusals,
                                     const std::vector<std::pair<int, int>>& shown);
@@ -60,7 +67,8 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
 /// namespace of the snapshot after the dump of it (the same source, later lines) is listed in its
 /// `Resources` (`documents`, parallel to `objects`) with a note saying so, and one it removed after it
 /// is taken out; one requested without an answer, or refused, is only said. An object read from an RPC
-/// request event's Data gets a note naming the event.
+/// request event's Data gets a note naming the event. Each effect of a failed lookup is a warning; HNS
+/// policies printed as Go bytes that no object owns are an info.
 void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                             std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                             std::vector<ImportMessage>& messages);

@@ -1867,13 +1867,12 @@ private slots:
                "retryingvxlan0\" error=\"Endpoint vxlan0 not found\""
             << QStringList{
                    "1 info: the log says HNS has no endpoint \"vxlan0\" (looked up by name) at line 1"};
-        QTest::newRow("the same lookup chained by a CNI plugin, twice")
+        QTest::newRow("the same lookup chained by a CNI plugin, twice: the operation failed")
             << "[ERROR] Failed to create endpoint: failed to find endpoint cid-41: Endpoint cid-41 not "
                "found.\n"
                "[ERROR] CNI command failed: failed to find endpoint cid-41: Endpoint cid-41 not found"
             << QStringList{
-                   "1 info: the log says HNS has no endpoint \"cid-41\" (looked up by name) at line 1 "
-                   "(2 times, lines 1-2)"};
+                   "1-2 warning: create endpoint failed: HNS has no endpoint \"cid-41\" at lines 1-2"};
         QTest::newRow("the hcn package's lookups, by name and by ID")
             << "error=\"Network name \\\"l2net\\\" not found\"\n"
                "Endpoint ID \"5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3\" not found\n"
@@ -1984,8 +1983,9 @@ private slots:
             "2: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED "
             "(0x803B002F), "
             "\"An address provided is invalid or reserved.\"",
-            "3: the log says HNS has no endpoint \"vxlan0\" (looked up by name) at line 3 (2 times, lines "
-            "3-4)",
+            "3: the program that logs it waits for HNS endpoint \"vxlan0\", which HNS does not have: it "
+            "looked 2 "
+            "times, retrying each time, and has not started (lines 3-4)",
             "5: the log says HNS has no network \"l2net\" (looked up by name) at line 5",
             "6: HNS refused a request: WSL ConfigureNetworking failed: ERROR_SERVICE_NOT_ACTIVE "
             "(0x80070426), "

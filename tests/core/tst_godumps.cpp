@@ -660,7 +660,8 @@ private slots:
 
     /// kube-proxy's record of an endpoint no dump of the text shows is no object: the snapshot holds what
     /// HNS dumps show, and kube-proxy's view may be stale. The log names the endpoint it records (its ID
-    /// and address) as it names others where its line says so, and the record costs no warning.
+    /// and address), and a record of a service the load balancer it records (its address, port and
+    /// protocol), in any of Go's forms; the record costs no warning.
     void aKubeProxyRecordAloneIsNoObject_data()
     {
         QTest::addColumn<QString>("text");
@@ -668,7 +669,14 @@ private slots:
 
         const QStringList spew =
             QString::fromUtf8(readDump("kube-proxy-endpointsinfo-spew-cut.log")).split('\n').mid(0, 8);
-        QTest::newRow("go-spew") << spew.join('\n') + '\n' << "";
+        QTest::newRow("go-spew") << spew.join('\n') + '\n'
+                                 << "the log names HNS endpoint 1f9faa27-8c8b-41ac-ab95-82a54590767b "
+                                    "(10.244.1.5) at lines 1-8; no "
+                                    "dump of it, not imported";
+        QTest::newRow("go-spew of a service in a containerd log names its load balancer")
+            << QString::fromUtf8(readDump("logged/kube-proxy-cri-serviceinfo-spew.log"))
+            << "the log names HNS load balancer 9e93ad40-a353-4e06-a5af-eb96fda2ae54 (10.96.0.10:53/UDP) at "
+               "lines 1-31; no dump of it, not imported";
         QTest::newRow("%+v, newer members")
             << "I1105 08:02:40.118230    3312 proxier.go:113] \"Hns Endpoint resource\" "
                "endpointInfo=&{ip:10.244.5.12 port:443 isLocal:false macAddress:02-11-0a-f4-05-0c "
@@ -681,7 +689,8 @@ private slots:
                "&winkernel.endpointsInfo{ip:\"10.244.1.20\", port:80, isLocal:true, "
                "macAddress:\"00-15-5d-0b-0c-14\", hnsId:\"4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b\", "
                "refCount:0x1}"
-            << "";
+            << "the log names HNS endpoint 4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b (10.244.1.20) at line 1; no "
+               "dump of it, not imported";
     }
 
     void aKubeProxyRecordAloneIsNoObject()

@@ -29,6 +29,23 @@ QStringList messageTexts(const ImportResult& result)
     return texts;
 }
 
+/// "4-5 warning: ..." for each message about lines of the text.
+QStringList lineMessages(const ImportResult& result)
+{
+    QStringList said;
+    for (const ImportMessage& m : result.report.messages) {
+        if (m.firstLine == 0)
+            continue;
+        said << (m.lastLine > m.firstLine ? QStringLiteral("%1-%2 ").arg(m.firstLine).arg(m.lastLine)
+                                          : QStringLiteral("%1 ").arg(m.firstLine)) +
+                    (m.severity == ImportSeverity::Warning ? "warning: "
+                     : m.severity == ImportSeverity::Info  ? "info: "
+                                                           : "error: ") +
+                    QString::fromStdString(m.message);
+    }
+    return said;
+}
+
 QString allText(const ImportResult& result)
 {
     QStringList texts;
@@ -63,6 +80,10 @@ private slots:
     void gatewayHnsCannotUseIsWarned();
     void felixRetriesOnlyWhenTheLogShowsIt_data();
     void felixRetriesOnlyWhenTheLogShowsIt();
+    void failedLookupSaysWhatItDid_data();
+    void failedLookupSaysWhatItDid();
+    void goBytePoliciesWithoutOwnerAreSaid_data();
+    void goBytePoliciesWithoutOwnerAreSaid();
 };
 
 void TestLoggedOperations::reportsWhatTheLogSays_data()
@@ -109,6 +130,15 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "the log names HNS network vxlan0 at line 2, endpoint vxlan0_ep at line 3; no dump of them, not "
            "imported"
         << "";
+    QTest::newRow("kube-proxy's go-spew of a service in a containerd log names its load balancer")
+        << "kube-proxy-cri-serviceinfo-spew.log" << 0
+        << "the log names HNS load balancer 9e93ad40-a353-4e06-a5af-eb96fda2ae54 (10.96.0.10:53/UDP) at "
+           "lines "
+           "1-31; no dump of it, not imported"
+        << "";
+    QTest::newRow("the load balancer kube-proxy's record names, dumped: not said to be missing")
+        << "kube-proxy-serviceinfo-spew-lb-dumped.log" << 1 << ""
+        << "the log names";
     QTest::newRow("prose around an HNS word names no object") << "prose-hns-network.txt" << 0 << ""
                                                               << "the log names";
     QTest::newRow("hns in file names, paths and longer words names no object")
@@ -561,6 +591,154 @@ void TestLoggedOperations::felixRetriesOnlyWhenTheLogShowsIt()
     QFETCH(QString, message);
     const ImportResult result = importDumpFile(file);
     QVERIFY2(messageTexts(result).contains(message), qPrintable(allText(result)));
+}
+
+/// A failed lookup on a fatal line stops its program, one retried again and again keeps it waiting, one
+/// on an error line naming an operation fails that operation: each a warning saying so. A lookup once
+/// on any other line stays an info. `text`: a file under logged/ or, when it holds a line break, the
+/// log itself.
+void TestLoggedOperations::failedLookupSaysWhatItDid_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< the messages about lines, whole
+
+    QTest::newRow("kube-proxy's fatal lookup of KUBE_NETWORK's network; its retries stay infos")
+        << "kube-proxy-fatal-network-lookup.log"
+        << QStringList{
+               "4 info: the log says HNS has no network \"cbr0\" (looked up by name) at line 4 (3 times, "
+               "lines 4, 6, 8)",
+               "9 warning: kube-proxy exited at line 9 (a fatal log line): HNS has no network \"cbr0\" "
+               "(the one KUBE_NETWORK names); no service on the node works while kube-proxy is down"};
+    QTest::newRow("the fatal line in containerd's CRI log")
+        << "2023-05-18T10:01:02.123500000Z stderr F F0518 10:01:02.123500    4312 proxier.go:477] Unable to "
+           "find "
+           "Hns Network speficied by cbr0. Please check environment variable KUBE_NETWORK\n"
+        << QStringList{
+               "1 warning: kube-proxy exited at line 1 (a fatal log line): HNS has no network \"cbr0\" "
+               "(the one KUBE_NETWORK names); no service on the node works while kube-proxy is down"};
+    QTest::newRow("a fatal logrus line of a program the line does not name")
+        << "time=\"2026-12-05T10:00:05Z\" level=fatal msg=\"cannot start\" error=\"Network name "
+           "\\\"l2net\\\" not "
+           "found\"\n"
+        << QStringList{"1 warning: the program that logs line 1 exited there (a fatal log line): HNS has no "
+                       "network \"l2net\""};
+    QTest::newRow("klog's error line without an operation stays an info")
+        << "E0518 10:01:00.002301    4312 proxier.go:470] Network cbr0 not found\n"
+        << QStringList{"1 info: the log says HNS has no network \"cbr0\" (looked up by name) at line 1"};
+    QTest::newRow("rke2 waits for Calico's External endpoint, three times")
+        << "rke2-calico-waits-for-external-endpoint.log"
+        << QStringList{
+               "2-5 warning: the program that logs it waits for HNS endpoint \"External\", which HNS does "
+               "not have: it looked 3 times, retrying each time, and has not started (lines 2-5)"};
+    QTest::newRow("a retry logged once stays an info")
+        << "time=\"2024-02-11T09:00:06Z\" level=warning msg=\"can't find HNS endpoint for network, "
+           "retrying\" "
+           "error=\"Endpoint External not found\"\n"
+        << QStringList{"1 info: the log says HNS has no endpoint \"External\" (looked up by name) at line 1"};
+    QTest::newRow("felix waits for a network matching its expression")
+        << "2025-04-11 08:02:13.502 [WARNING][2210] felix/win_dataplane.go 340: CompleteDeferredWork "
+           "returned an "
+           "error - scheduling a retry error=didn't find any HNS networks matching regular expression "
+           "(?i)calico.*\n"
+           "2025-04-11 08:02:13.502 [INFO][2210] felix/win_dataplane.go 306: Finished applying updates\n"
+           "2025-04-11 08:02:15.120 [WARNING][2210] felix/win_dataplane.go 340: CompleteDeferredWork "
+           "returned an "
+           "error - scheduling a retry error=didn't find any HNS networks matching regular expression "
+           "(?i)calico.*\n"
+        << QStringList{
+               "1-3 warning: Calico felix waits for HNS network matching \"(?i)calico.*\", which HNS does "
+               "not have: it looked 2 times, retrying each time, and has not started (lines 1-3)"};
+    QTest::newRow("vpc-shared-eni's ADD of a container sharing the infra container's endpoint, twice; a DEL")
+        << "vpc-shared-eni-add-shared-endpoint-missing.log"
+        << QStringList{
+               "3 info: the log names HNS network vpcbr0a1b2c3d4 at line 3; no dump of it, not imported",
+               "4-5 warning: the CNI ADD for container "
+               "e19f978e52d4c1b0a9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6b5a4938 failed (create endpoint): "
+               "endpoint \"cid-6465a0fa3c2b9d8e7f1a0b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a\", the one "
+               "it "
+               "should share with infra container "
+               "6465a0fa3c2b9d8e7f1a0b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a (it joins that container's "
+               "network namespace), does not exist in HNS (2 times, lines 4-5, 8-9)",
+               "12 warning: the CNI DEL for container "
+               "0b7c2f61d9e84a35b1c60f27e8d94a5b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f failed (delete endpoint): "
+               "HNS "
+               "has no endpoint \"cid-0b7c2f61d9e84a35b1c60f27e8d94a5b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f\" at "
+               "line "
+               "12"};
+    QTest::newRow("an operation failing on a lookup without a CNI command before it")
+        << "time=\"2026-12-05T10:00:05Z\" level=error msg=\"Failed to attach endpoint\" error=\"failed to "
+           "find "
+           "endpoint web_ep: Endpoint web_ep not found\"\n"
+        << QStringList{"1 warning: attach endpoint failed: HNS has no endpoint \"web_ep\" at line 1"};
+    QTest::newRow("the lookup, then the operation that failed on it: the operation is named")
+        << "2019-05-09T18:41:40Z [ERROR] Failed to find endpoint cid-6465a0fa for container e19f978e.\n"
+           "2019-05-09T18:41:40Z [ERROR] Failed to create endpoint: failed to find endpoint cid-6465a0fa: "
+           "Endpoint cid-6465a0fa not found.\n"
+           "2019-05-09T18:41:40Z [ERROR] CNI command failed: Endpoint cid-6465a0fa not found\n"
+        << QStringList{
+               "1-3 warning: create endpoint failed: HNS has no endpoint \"cid-6465a0fa\" at lines 1-3"};
+    QTest::newRow("an info line quoting an error line is an info line")
+        << "2023-04-30T10:00:00.121Z [INFO] The last command said: [ERROR] Failed to create endpoint: "
+           "Endpoint "
+           "cid-41 not found.\n"
+        << QStringList{"1 info: the log says HNS has no endpoint \"cid-41\" (looked up by name) at line 1"};
+    QTest::newRow("a lookup on an error line naming no operation stays an info")
+        << "2023-04-30T10:00:00.121Z [ERROR] Endpoint cid-41 not found.\n"
+        << QStringList{"1 info: the log says HNS has no endpoint \"cid-41\" (looked up by name) at line 1"};
+}
+
+void TestLoggedOperations::failedLookupSaysWhatItDid()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+    ImportResult result;
+    if (text.contains(QLatin1Char('\n'))) {
+        Result<ImportResult> imported = importBytes("paste", text.toStdString());
+        QVERIFY(imported.ok());
+        result = std::move(*imported);
+    } else {
+        result = importDumpFile(text);
+    }
+    QCOMPARE(lineMessages(result), messages);
+}
+
+/// HNS policies a Go log printed as bytes (go-spew's hex dump, `%v`'s decimal bytes) outside any object
+/// read are one info; inside a dump of an endpoint they are its policies and said no more.
+void TestLoggedOperations::goBytePoliciesWithoutOwnerAreSaid_data()
+{
+    QTest::addColumn<QString>("text");    ///< the log, or (without a line break) a file under dumps/
+    QTest::addColumn<QString>("message"); ///< the info, whole; empty: none
+
+    QTest::newRow("go-spew's hex dumps and decimal bytes, no object")
+        << "logged/go-policy-bytes-without-owner.log"
+        << "3 HNS policies (PA, RemoteSubnetRoute, OutBoundNAT) found as Go byte arrays at lines 4-6, 9-19, "
+           "22; their owner is not in the dump";
+    QTest::newRow("one policy in decimal bytes")
+        << "I0612 10:02:14.210331    5212 hnsV1.go:230] policies=[[123 34 84 121 112 101 34 58 34 76 50 68 "
+           "114 105 118 101 114 34 125]]\n"
+        << "1 HNS policy (L2Driver) found as Go byte arrays at line 1; its owner is not in the dump";
+    QTest::newRow("bytes of JSON that is no policy") << "payload=[123 34 97 34 58 49 125]\n"
+                                                     << "";
+    QTest::newRow("the policies of an endpoint go-spew dumps are its own")
+        << "kube-proxy-endpointsinfo-spew-cut.log"
+        << "";
+}
+
+void TestLoggedOperations::goBytePoliciesWithoutOwnerAreSaid()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    const std::string bytes =
+        text.contains(QLatin1Char('\n')) ? text.toStdString() : std::string(bytesView(readDump(text)));
+    Result<ImportResult> imported = importBytes("kube-proxy.log", bytes);
+    QVERIFY(imported.ok());
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.message.find("as Go byte arrays") != std::string::npos) {
+            QCOMPARE(m.severity, ImportSeverity::Info);
+            said << QString::fromStdString(m.message);
+        }
+    QCOMPARE(said, message.isEmpty() ? QStringList{} : QStringList{message});
 }
 
 QTEST_GUILESS_MAIN(TestLoggedOperations)

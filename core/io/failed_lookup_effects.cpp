@@ -1,0 +1,426 @@
+// What a failed lookup did to the program that logged it (see failed_lookup_effects.h).
+
+#include "io/failed_lookup_effects.h"
+
+#include "common/text.h"
+#include "io/failed_lookups.h"
+#include "io/logged_words.h"
+#include "io/repeated_messages.h"
+#include "io/text_scan.h"
+#include "io/text_tables.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace hcn::io {
+namespace {
+
+using LookupKey = std::pair<std::string, std::string>;
+
+/// At most this many effects are said per source.
+constexpr std::size_t kMaxEffects = 50;
+/// The CNI command and container of a failure are looked for this many lines before it.
+constexpr std::size_t kCniContextLinesBack = 30;
+/// A line is read for a CNI command's context to this many bytes.
+constexpr std::size_t kMaxCniContextLine = 4096;
+/// A container ID as a CNI log gives it is kept to this many bytes.
+constexpr std::size_t kMaxContainerId = 80;
+
+enum class Level
+{
+    None,
+    Info,
+    Warning,
+    Error,
+    Fatal,
+};
+
+/// The level a log line states: klog's letter (`F0518 10:01:02.123500`), logrus' `level=` or a
+/// bracketed level near the start (`[ERROR]`, felix's `[WARNING][4410]`).
+Level levelOf(std::string_view text)
+{
+    const std::string_view t = trimBlanks(text);
+    if (t.size() > 5 && std::string_view("IWEF").find(t[0]) != std::string_view::npos &&
+        std::all_of(t.begin() + 1, t.begin() + 5,
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+        t[5] == ' ')
+        return t[0] == 'F'   ? Level::Fatal
+               : t[0] == 'E' ? Level::Error
+               : t[0] == 'W' ? Level::Warning
+                             : Level::Info;
+    static constexpr std::pair<std::string_view, Level> kNamed[] = {
+        {"fatal", Level::Fatal},     {"panic", Level::Fatal},  {"error", Level::Error},
+        {"warning", Level::Warning}, {"warn", Level::Warning}, {"info", Level::Info},
+    };
+    const std::string lower = lowerCopy(t.substr(0, std::min<std::size_t>(t.size(), 400)));
+    if (const std::size_t at = lower.find("level=");
+        at != std::string::npos && (at == 0 || !logged::isLoggedWordChar(lower[at - 1]))) {
+        std::string_view value = std::string_view(lower).substr(at + 6);
+        if (value.starts_with('"'))
+            value.remove_prefix(1);
+        for (const auto& [word, level] : kNamed)
+            if (value.starts_with(word) &&
+                (value.size() == word.size() || !logged::isLoggedWordChar(value[word.size()])))
+                return level;
+    }
+    const std::string_view head = std::string_view(lower).substr(0, std::min<std::size_t>(lower.size(), 64));
+    // The first bracketed level: the line's own, before any its message quotes.
+    Level first = Level::None;
+    std::size_t firstAt = std::string_view::npos;
+    for (const auto& [word, level] : kNamed)
+        if (const std::size_t at = head.find("[" + std::string(word) + "]"); at < firstAt) {
+            firstAt = at;
+            first = level;
+        }
+    return first;
+}
+
+/// The program a line is from, when the line tells: felix's `felix/` files, kube-proxy's klog files
+/// (`proxier.go:477]`, `server_windows.go`), kubelet's; empty when it does not.
+std::string programOf(std::string_view text)
+{
+    if (text.find("felix/") != std::string_view::npos)
+        return "Calico felix";
+    const std::size_t bracket = text.find("] ");
+    if (levelOf(text) == Level::None || bracket == std::string_view::npos)
+        return {};
+    // klog's header ends in `file.go:line] `.
+    std::size_t start = text.rfind(' ', bracket);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::string_view file = text.substr(start, bracket - start);
+    file = file.substr(0, file.find(':'));
+    static constexpr std::pair<std::string_view, std::string_view> kFiles[] = {
+        {"proxier.go", "kube-proxy"},
+        {"server_windows.go", "kube-proxy"},
+        {"server_others.go", "kube-proxy"},
+        {"hnsV1.go", "kube-proxy"},
+        {"hnsV2.go", "kube-proxy"},
+        {"kubelet.go", "kubelet"},
+        {"kubelet_network.go", "kubelet"},
+        {"pod_workers.go", "kubelet"},
+        {"kuberuntime_manager.go", "kubelet"},
+    };
+    for (const auto& [name, program] : kFiles)
+        if (file == name)
+            return std::string(program);
+    return {};
+}
+
+/// The environment variable a line says names the object (`Please check environment variable
+/// KUBE_NETWORK`); empty when it names none.
+std::string environmentVariableOn(std::string_view text)
+{
+    const std::string lower = lowerCopy(text);
+    const std::size_t at = lower.find("environment variable ");
+    if (at == std::string::npos)
+        return {};
+    std::size_t start = at + 21;
+    while (start < text.size() && (text[start] == '$' || text[start] == '%'))
+        ++start;
+    std::size_t end = start;
+    while (end < text.size() && logged::isLoggedWordChar(text[end]))
+        ++end;
+    return end > start && end - start <= 64 ? std::string(text.substr(start, end - start)) : std::string();
+}
+
+/// Whether a line says its program tries again or waits.
+bool saysItRetries(std::string_view text)
+{
+    const std::string lower = lowerCopy(text);
+    for (const std::string_view word : {"retry", "retrying", "retries", "waiting", "wait for", "try again"})
+        if (lower.find(word) != std::string::npos)
+            return true;
+    return false;
+}
+
+/// The operation an error line says failed: `Failed to create endpoint` -> "create endpoint", a lookup
+/// (`failed to find endpoint`) only when it names nothing else; "CNI command" for `CNI command failed`.
+/// Empty when it names none.
+std::string failedOperationOn(std::string_view text)
+{
+    const std::string lower = lowerCopy(text);
+    std::string lookup;
+    for (std::size_t at = lower.find("failed to "); at != std::string::npos;
+         at = lower.find("failed to ", at + 1)) {
+        if (at > 0 && logged::isLoggedWordChar(lower[at - 1]))
+            continue;
+        std::size_t p = at + 10;
+        std::size_t verbEnd = p;
+        while (verbEnd < lower.size() && std::isalpha(static_cast<unsigned char>(lower[verbEnd])))
+            ++verbEnd;
+        const std::string verb = lower.substr(p, verbEnd - p);
+        p = verbEnd;
+        if (lower.compare(p, 1, " ") != 0)
+            continue;
+        ++p;
+        if (lower.compare(p, 4, "hns ") == 0)
+            p += 4;
+        for (const logged::KindSpelled& kind : logged::kKindWords) {
+            if (lower.compare(p, kind.text.size(), kind.text) != 0 ||
+                (p + kind.text.size() < lower.size() &&
+                 logged::isLoggedWordChar(lower[p + kind.text.size()])))
+                continue;
+            std::string operation = verb + " " + std::string(resourceKindLabel(kind.kind));
+            if (verb == "find" || verb == "get" || verb == "lookup") {
+                if (lookup.empty())
+                    lookup = std::move(operation);
+                break;
+            }
+            return operation;
+        }
+    }
+    if (lower.find("cni command failed") != std::string::npos)
+        return "CNI command";
+    return lookup;
+}
+
+/// A hex container ID after `key` in `text` (`ContainerID:e19f...`, `Netns:container:6465...`); empty
+/// when none follows.
+std::string containerIdAfter(std::string_view text, std::string_view key)
+{
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
+        std::size_t p = at + key.size();
+        while (p < text.size() && (text[p] == ' ' || text[p] == '"'))
+            ++p;
+        std::size_t end = p;
+        while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end])))
+            ++end;
+        if (end - p >= 12 && end - p <= kMaxContainerId &&
+            (end == text.size() || !logged::isLoggedWordChar(text[end])))
+            return lowerCopy(text.substr(p, end - p));
+    }
+    return {};
+}
+
+/// What the lines before a CNI failure say of the command: ADD, DEL or CHECK, the container, and the
+/// container whose network namespace it joins.
+struct CniContext
+{
+    std::string command;
+    std::string container;
+    std::string sharedWith;
+};
+
+/// What one line says of a CNI command (cniContextBefore); each line is read once.
+CniContext cniContextOn(std::string_view text)
+{
+    CniContext context;
+    // A line of the plugin's call names its container; the many other lines are spared the reading.
+    if (!holdsIgnoringCase(text, "container") && !holdsIgnoringCase(text, "cni_command"))
+        return context;
+    text = text.substr(0, std::min<std::size_t>(text.size(), kMaxCniContextLine));
+    for (const std::string_view command : {"ADD", "DEL", "CHECK"})
+        for (const std::string& spelled :
+             {"Executing " + std::string(command), "CNI_COMMAND=" + std::string(command),
+              "command=" + std::string(command), "Command: " + std::string(command)})
+            if (const std::size_t at = text.find(spelled);
+                context.command.empty() && at != std::string_view::npos &&
+                (at + spelled.size() == text.size() || !logged::isLoggedWordChar(text[at + spelled.size()])))
+                context.command = std::string(command);
+    for (const std::string_view key : {"containerid:", "containerid=", "cni_containerid="})
+        if (context.container.empty())
+            context.container = containerIdAfter(text, key);
+    for (const std::string_view key : {"netns:container:", "netns=container:"})
+        if (context.sharedWith.empty())
+            context.sharedWith = containerIdAfter(text, key);
+    return context;
+}
+
+/// The CNI command, container and shared namespace the lines up to lines[last] give, the nearest first;
+/// `read` keeps what each line gave.
+CniContext cniContextBefore(const std::vector<CleanedLine>& lines, std::size_t last,
+                            std::unordered_map<std::size_t, CniContext>& read)
+{
+    CniContext context;
+    const std::size_t from = last > kCniContextLinesBack ? last - kCniContextLinesBack : 0;
+    for (std::size_t i = last + 1; i-- > from;) {
+        auto [it, added] = read.try_emplace(i);
+        if (added)
+            it->second = cniContextOn(lines[i].text);
+        const CniContext& on = it->second;
+        if (context.command.empty())
+            context.command = on.command;
+        if (context.container.empty())
+            context.container = on.container;
+        if (context.sharedWith.empty())
+            context.sharedWith = on.sharedWith;
+        if (!context.command.empty() && !context.container.empty())
+            break;
+    }
+    return context;
+}
+
+/// How much an operation failedOperationOn gives says: a lookup least, a CNI command more, another
+/// operation (`create endpoint`) most.
+int operationWeight(std::string_view operation)
+{
+    return operation == "CNI command" ? 1
+           : operation.starts_with("find ") || operation.starts_with("get ") ||
+                   operation.starts_with("lookup ")
+               ? 0
+               : 2;
+}
+
+/// An operation that failed as its error lines say.
+struct Failure
+{
+    std::string operation; ///< what its lines say most of (operationWeight)
+    CniContext cni;
+    std::string object;
+    std::string name; ///< the object's key name: lower case, no quotes
+};
+
+/// The warning's words for `f`, without its lines.
+std::string failureText(const Failure& f)
+{
+    std::string text;
+    if (!f.cni.command.empty() || f.operation == "CNI command")
+        text = "the CNI " + (f.cni.command.empty() ? std::string("command") : f.cni.command) +
+               (f.cni.container.empty() ? std::string() : " for container " + f.cni.container) + " failed" +
+               (f.operation == "CNI command" ? std::string() : " (" + f.operation + ")");
+    else
+        text = f.operation + " failed";
+    if (!f.cni.sharedWith.empty() && f.name.find(f.cni.sharedWith) != std::string::npos)
+        return text + ": " + f.object + ", the one it should share with infra container " + f.cni.sharedWith +
+               " (it joins that container's network namespace), does not exist in HNS";
+    return text + ": HNS has no " + f.object;
+}
+
+/// The failure whose error lines are being read.
+struct OpenFailure
+{
+    std::pair<std::string, LookupKey> said; ///< the container and the object
+    std::size_t last = 0;                   ///< index into the lines of its last error line
+};
+
+} // namespace
+
+LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
+{
+    LookupEffects effects;
+    std::vector<ImportWarning>& warnings = effects.warnings;
+    // Lookups retried on lines that say so, per object: the lines, the object and the program.
+    struct Waiting
+    {
+        std::vector<int> lines;
+        std::string object;
+        std::string program;
+    };
+    std::map<LookupKey, Waiting> waiting;
+    std::vector<LookupKey> waitingOrder;
+    std::optional<OpenFailure> open;
+    std::map<std::size_t, Failure> failed; // by the index of its warning
+    std::unordered_map<std::size_t, CniContext> cniRead;
+    RepeatedMessages<std::pair<std::string, LookupKey>> failures;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view text = lines[i].text;
+        if (!holdsIgnoringCase(text, "find") && !holdsIgnoringCase(text, "not found"))
+            continue;
+        const std::vector<LineLookup> lookups = lookupsOn(text);
+        if (lookups.empty())
+            continue;
+        const int line = lines[i].sourceLine;
+        const Level level = levelOf(text);
+        if (level == Level::Fatal) {
+            if (warnings.size() >= kMaxEffects)
+                continue;
+            const std::string program = programOf(text);
+            const std::string variable = environmentVariableOn(text);
+            std::string message =
+                (program.empty() ? "the program that logs " + tables::lineRange(line, line) + " exited there"
+                                 : program + " exited at " + tables::lineRange(line, line)) +
+                " (a fatal log line): HNS has no " + lookups.front().object;
+            if (!variable.empty())
+                message += " (the one " + variable + " names)";
+            if (program == "kube-proxy")
+                message += "; no service on the node works while kube-proxy is down";
+            warnings.push_back({line, line, std::move(message)});
+            effects.lines.push_back(line);
+            continue;
+        }
+        if (level == Level::Error)
+            if (const std::string operation = failedOperationOn(text); !operation.empty()) {
+                const LookupKey& key = lookups.front().key;
+                // The error lines of one failure follow each other (the plugin's, then the CNI's).
+                if (open && open->said.second == key && open->last + 1 == i) {
+                    auto* said = failures.find(open->said);
+                    said->at.back().second = line;
+                    if (said->at.size() == 1) {
+                        warnings[said->message].lastLine = line;
+                        Failure& f = failed.at(said->message);
+                        if (operationWeight(operation) > operationWeight(f.operation))
+                            f.operation = operation;
+                    }
+                    open->last = i;
+                    effects.lines.push_back(line);
+                    continue;
+                }
+                Failure f{operation, cniContextBefore(lines, i, cniRead), lookups.front().object, key.second};
+                std::pair<std::string, LookupKey> said{f.cni.container, key};
+                open = OpenFailure{said, i};
+                if (failures.repeat(said, line, line)) {
+                    effects.lines.push_back(line);
+                    continue;
+                }
+                if (warnings.size() < kMaxEffects) {
+                    warnings.push_back({line, line, {}});
+                    failed.emplace(warnings.size() - 1, std::move(f));
+                    failures.said(std::move(said), warnings.size() - 1, line, line);
+                    effects.lines.push_back(line);
+                    continue;
+                }
+                open.reset(); // past the cap the lookup stays an info
+            }
+        if (!saysItRetries(text))
+            continue;
+        for (const LineLookup& lookup : lookups) {
+            auto [it, added] = waiting.try_emplace(lookup.key);
+            if (added) {
+                if (waiting.size() > kMaxEffects) {
+                    waiting.erase(it);
+                    continue;
+                }
+                it->second.object = lookup.object;
+                it->second.program = programOf(text);
+                waitingOrder.push_back(lookup.key);
+            }
+            if (it->second.lines.empty() || it->second.lines.back() != line)
+                it->second.lines.push_back(line);
+        }
+    }
+    // A failure once: its lines; again: how often, and where.
+    for (const auto& s : failures.all())
+        if (s.message < warnings.size())
+            warnings[s.message].message =
+                failureText(failed.at(s.message)) +
+                (s.at.size() == 1 ? " at " + tables::lineRange(s.at[0].first, s.at[0].second)
+                                  : " " + repeatCount(s.at));
+    for (const LookupKey& key : waitingOrder) {
+        const Waiting& w = waiting.at(key);
+        if (w.lines.size() < 2)
+            continue; // once: a retry the info says
+        const int first = w.lines.front();
+        const int last = w.lines.back();
+        warnings.push_back(
+            {first, last,
+             (w.program.empty() ? std::string("the program that logs it") : w.program) + " waits for HNS " +
+                 w.object + ", which HNS does not have: it looked " + std::to_string(w.lines.size()) +
+                 " times, retrying each time, and has not started (" + tables::lineRange(first, last) + ")"});
+        effects.lines.insert(effects.lines.end(), w.lines.begin(), w.lines.end());
+    }
+    std::stable_sort(warnings.begin(), warnings.end(), [](const ImportWarning& a, const ImportWarning& b) {
+        return a.firstLine < b.firstLine;
+    });
+    std::sort(effects.lines.begin(), effects.lines.end());
+    effects.lines.erase(std::unique(effects.lines.begin(), effects.lines.end()), effects.lines.end());
+    return effects;
+}
+
+} // namespace hcn::io
