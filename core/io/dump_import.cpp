@@ -8,6 +8,7 @@
 #include "hcn/dump_formats.h"
 #include "io/cmdlet_error_records.h"
 #include "io/event_list.h"
+#include "io/failed_lookup_effects.h"
 #include "io/failed_lookups.h"
 #include "io/hns_event_records.h"
 #include "io/hns_service_stops.h"
@@ -328,7 +329,11 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     for (FailedCmdletRemoval& removal : failedCmdletRemovalsIn(lines, source.name, namedRefusals))
         removals.push_back(std::move(removal));
     addLineMessages(hnsServiceStops(lines), ImportSeverity::Warning, source.name, messages);
-    addLineMessages(failedLookupsIn(lines), ImportSeverity::Info, source.name, messages);
+    // What a failed lookup did (a program exited, waits, an operation failed) is a warning; the other
+    // lookups are infos.
+    LookupEffects effects = failedLookupEffectsIn(lines);
+    addLineMessages(std::move(effects.warnings), ImportSeverity::Warning, source.name, messages);
+    addLineMessages(failedLookupsIn(lines, effects.lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(hnsEventRecordsDone(lines), ImportSeverity::Info, source.name, messages);
     markLogged(messages, firstLogged);
     for (const detail::NamedRefusal& refusal : namedRefusals)

@@ -478,13 +478,13 @@ std::vector<LineLookup> lookupsOn(std::string_view text)
     return found;
 }
 
-std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines)
+std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines,
+                                           const std::vector<int>& stated)
 {
-    const LookupEffects effects = failedLookupEffectsIn(lines);
     std::vector<ImportWarning> infos;
     RepeatedMessages<std::pair<std::string, std::string>> seen;
     for (const CleanedLine& line : lines) {
-        if (std::binary_search(effects.lines.begin(), effects.lines.end(), line.sourceLine))
+        if (std::binary_search(stated.begin(), stated.end(), line.sourceLine))
             continue; // a warning says what the lookup did
         for (const LineLookup& lookup : lookupsOn(line.text)) {
             if (lookup.key.second.starts_with("\n~"))
@@ -501,7 +501,7 @@ std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines
     seen.appendCounts(infos);
     if (std::optional<ImportWarning> felix = felixLookupsIn(lines))
         infos.push_back(std::move(*felix));
-    for (ImportWarning& network : felixNetworkLookupsIn(lines, effects.lines))
+    for (ImportWarning& network : felixNetworkLookupsIn(lines, stated))
         infos.push_back(std::move(network));
     return infos;
 }

@@ -33,8 +33,9 @@ std::vector<LineLookup> lookupsOn(std::string_view text);
 /// 5-6)" when it is logged again. Calico felix's failed lookups of its workloads' HNS endpoints (`Failed to
 /// look up HNS endpoint for workload`, `Could not resolve hns endpoint id ip=...`) are one info: the
 /// workloads, the addresses, what its cache of HNS's endpoints held, and the lines. A lookup whose
-/// effect a warning states (failedLookupEffectsIn: a program exited or waits, an operation failed) is
-/// left to that warning.
-std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines);
+/// effect a warning states (failedLookupEffectsIn: a program exited or waits, an operation failed; its
+/// `stated` lines, ascending) is left to that warning.
+std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines,
+                                           const std::vector<int>& stated);
 
 } // namespace hcn::io

@@ -6,7 +6,6 @@
 #include "common/text.h"
 #include "hcn/dump_formats.h"
 #include "io/event_list.h"
-#include "io/failed_lookup_effects.h"
 #include "io/go_byte_policies.h"
 #include "io/hns_member.h"
 #include "io/kube_proxy_endpoints.h"
@@ -618,13 +617,8 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         }
     }
     result.unownedPolicies = unownedGoBytePoliciesIn(lines, shown);
-    LookupEffects effects = failedLookupEffectsIn(lines);
-    result.lookupEffects = std::move(effects.warnings);
-    std::vector<std::pair<int, int>> shownOrStated = shown;
-    for (const int line : effects.lines)
-        shownOrStated.emplace_back(line, line);
     // Other requests: hcsshim's `[POST]=>[...]` and HNS's RPC request events.
-    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(std::move(shownOrStated)); // ascending
+    const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
     const auto isShown = [&merged](int line) {
         const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
         return it != merged.begin() && std::prev(it)->second >= line;
@@ -771,15 +765,6 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                 it->second.reset();
         }
     for (const LoggedOperations& op : operations) {
-        for (const ImportWarning& effect : op.lookupEffects)
-            messages.push_back({ImportSeverity::Warning,
-                                op.source,
-                                effect.firstLine,
-                                effect.lastLine,
-                                ResourceKind::Invalid,
-                                {},
-                                effect.message,
-                                true});
         if (op.unownedPolicies)
             messages.push_back({ImportSeverity::Info,
                                 op.source,

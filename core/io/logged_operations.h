@@ -42,8 +42,6 @@ struct LoggedOperations
     /// refusal (detail::NamedRefusal::message): that message names the deletion.
     std::vector<std::pair<LoggedObject, std::size_t>> refused;
     std::vector<LoggedRequest> requests; ///< other requests, in the order of the log
-    /// What failed lookups did to the programs that logged them (failed_lookup_effects.h): warnings.
-    std::vector<ImportWarning> lookupEffects;
     /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info.
     std::optional<ImportWarning> unownedPolicies;
 };
