@@ -464,6 +464,22 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (lower.find("fail") == std::string::npos && lower.find("error") == std::string::npos &&
             lower.find("hcn_e_") == std::string::npos && !logged::codeAfterCodeWord(lower))
             continue;
+        // A Windows message FormatMessage broke over lines, its code after the last: read as one line.
+        if (const std::size_t end = logged::formatMessageEnd(lines, first); end > first + 1) {
+            const std::string text = logged::joinFormatMessage(lines, first, end);
+            const std::string joinedLower = lowerCopy(text);
+            std::optional<LoggedError> joined = refusalIn(text, joinedLower);
+            if (!joined)
+                joined = dockerEndpointFailureIn(text, joinedLower);
+            if (!joined)
+                joined = hotAttachFailureIn(text, joinedLower);
+            if (joined && joined->code) {
+                logged::nameRequestIn(text, *joined);
+                refusals.push_back({first, end - 1, std::move(*joined)});
+                first = end - 1;
+                continue;
+            }
+        }
         // A line broken inside a GUID is read with the line it goes on in.
         if (first + 1 < lines.size())
             if (const std::optional<std::string> text = joinedInsideGuid(line, lines[first + 1].text))

@@ -8,6 +8,8 @@
 #include "io/logged_error_codes.h"
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
+#include "io/text_scan.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <cctype>
@@ -59,6 +61,29 @@ bool startsWithHashtableKey(std::string_view text)
     while (end < text.size() && isLoggedWordChar(text[end]))
         ++end;
     return end > 0 && end < text.size() && text[end] == '=';
+}
+
+/// Whether `text` has a hex digit at `at`: `0x` before one starts a code, before a placeholder of the
+/// message's (`0x%08lx`, FormatMessage's inserts left in) it does not.
+bool hexDigitAt(std::string_view text, std::size_t at)
+{
+    return at < text.size() && hexDigit(text[at]) >= 0;
+}
+
+/// Whether `line` ends with a failure code in parentheses as hcsshim writes it after a message, `(0x22)`,
+/// the closing quote of a log's message field and what follows it allowed (`(0x23e)" method=POST`).
+bool endsWithParenthesizedCode(std::string_view line)
+{
+    const std::size_t open = line.rfind("(0x");
+    if (open == std::string_view::npos)
+        return false;
+    std::size_t end = open + 3;
+    while (end < line.size() && hexDigit(line[end]) >= 0)
+        ++end;
+    if (end == open + 3 || end - open - 3 > 8 || end >= line.size() || line[end] != ')')
+        return false;
+    const std::string_view after = trimBlanks(line.substr(end + 1));
+    return after.empty() || after.starts_with('"') || after.starts_with("\\\"");
 }
 
 /// Where a sentence of `message` ends (after its `.`) whose text is the Windows message of a known code,
@@ -140,8 +165,9 @@ std::string messageFrom(std::string_view text, std::size_t start)
             break;
         if (c == '{' || c == '"' || c == '\n' ||
             (c == '\\' && end + 1 < rest.size() && rest[end + 1] == '"') ||
-            (c == '(' && rest.substr(end + 1, 2) == "0x") ||
-            (c == '0' && rest.substr(end, 2) == "0x" && (end == 0 || rest[end - 1] == ' ')))
+            (c == '(' && rest.substr(end + 1, 2) == "0x" && hexDigitAt(rest, end + 3)) ||
+            (c == '0' && rest.substr(end, 2) == "0x" && hexDigitAt(rest, end + 2) &&
+             (end == 0 || rest[end - 1] == ' ')))
             break;
     }
     std::string_view message = trimBlanks(rest.substr(0, end));
@@ -229,6 +255,40 @@ LoggedError readError(std::string_view text, bool stated)
     if (!error.code)
         error.code = namedCode(text, lower);
     return error;
+}
+
+std::size_t formatMessageEnd(const std::vector<CleanedLine>& lines, std::size_t first)
+{
+    const std::string_view line = trimBlanks(lines[first].text);
+    const std::string lower = lowerCopy(line);
+    const std::size_t start = messageStart(lower);
+    std::size_t codeAt = 0;
+    if (start == std::string::npos || hexCode(lower.substr(start), codeAt))
+        return first + 1;
+    // The message ends the line, at a sentence's or a title's end (`... in the drive.`, `{Application
+    // Error}`): a line broken mid-word is a console's wrap.
+    const std::string message = messageFrom(line, start);
+    if (message.empty() || !line.ends_with(message) ||
+        std::string_view(".}!?:").find(message.back()) == std::string_view::npos)
+        return first + 1;
+    for (std::size_t next = first + 1; next < lines.size() && next - first <= kMaxFormatMessageLines;
+         ++next) {
+        const std::string_view text = trimBlanks(lines[next].text);
+        if (text.empty() || opensLogRecord(text) || isFenceLine(text) || isPromptLine(text) ||
+            isCommandLine(text) || isPowerShellErrorRecordLine(text))
+            break;
+        if (endsWithParenthesizedCode(text))
+            return next + 1;
+    }
+    return first + 1;
+}
+
+std::string joinFormatMessage(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end)
+{
+    std::string joined(trimBlanks(lines[first].text));
+    for (std::size_t next = first + 1; next < end; ++next)
+        joined += " " + std::string(trimBlanks(lines[next].text));
+    return joined;
 }
 
 } // namespace hcn::io::logged

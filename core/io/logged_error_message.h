@@ -3,6 +3,7 @@
 // `HNS failed with error :`, `Error:`), where it ends (its code, a document, a closing quote, the next key
 // of a PowerShell hashtable), and the code and message a line states together.
 
+#include "hcn/dump_text.h"
 #include "hcn/hresult.h"
 #include "io/logged_error.h"
 
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hcn::io::logged {
 
@@ -46,5 +48,20 @@ void withWindowsWording(LoggedError& error);
 /// The code and message in `text`; with `stated`, only those after a message's start (`failed in
 /// Win32:`, `Error:`): the text logged before a document holds other numbers too.
 LoggedError readError(std::string_view text, bool stated);
+
+/// A message FormatMessage broke over lines is read from at most this many lines after its first.
+inline constexpr std::size_t kMaxFormatMessageLines = 3;
+
+/// A Windows message FormatMessage gives on more than one line (`The wrong diskette is in the drive.` /
+/// `Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)`, `{Application Error}` / `The exception
+/// %s (0x%08lx) occurred ...`) and hcsshim logs with its code after the last: the end of the run
+/// [first, end) when lines[first] states a message without a code that ends the line at a sentence's or
+/// a title's end, and a line after it (at most kMaxFormatMessageLines on, none of them blank or opening
+/// a log record, a prompt, a command, a fence or a PowerShell error record's line) ends in the code in
+/// parentheses (`(0x22)`, also before a log field's closing quote). first + 1 otherwise.
+std::size_t formatMessageEnd(const std::vector<CleanedLine>& lines, std::size_t first);
+
+/// lines[first, end) (a run formatMessageEnd found) as one line, each line after a blank.
+std::string joinFormatMessage(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end);
 
 } // namespace hcn::io::logged

@@ -248,6 +248,11 @@ void TestLoggedFailures::reportsTheFailure_data()
            "(L2BRIDGE, "
            "HNS event log) failed: ERROR_NOT_READY (0x80070015), \"The device is not ready.\""
         << "records it too";
+    QTest::newRow("flannel's hot attach with a message FormatMessage gave on two lines")
+        << "flannel-hot-attach-wrong-disk-two-lines.log"
+        << "warning 7-8: HNS refused a request: hnsCall failed: ERROR_WRONG_DISK (0x80070022), \"The wrong "
+           "diskette is in the drive. Insert %2 (Volume Serial Number: %3) into drive %1.\""
+        << "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
@@ -424,6 +429,39 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << klog + "failed to create endpoint web on network nat: HNS failed with error : " + chineseOther
         << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: \"" +
                        chineseOther + "\" (no error code in the log)"};
+
+    // A Windows message FormatMessage gives on two lines, hcsshim's code after the second: one failure.
+    const QString wrongDisk =
+        "ERROR_WRONG_DISK (0x80070022), \"The wrong diskette is in the drive. Insert %2 "
+        "(Volume Serial Number: %3) into drive %1.\"";
+    QTest::newRow("a message on two lines, its code after the second")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n"
+                  "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)"
+        << QStringList{"warning 1-2: HNS refused a request: hcnCreateEndpoint failed: " + wrongDisk};
+    QTest::newRow("the same message on one line")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive. Insert %2 (Volume "
+                  "Serial Number: %3) into drive %1. (0x22)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + wrongDisk};
+    QTest::newRow("a title on the first line, the text and code in a logrus message on the second")
+        << logrus + "hnsCall failed in Win32: {Application Error}\n"
+                    "The exception %s (0x%08lx) occurred in the application at location 0x%08lx. (0x23e)\" "
+                    "method=POST path=/endpoints"
+        << QStringList{"warning 1-2: HNS refused a request: hnsCall failed: ERROR_UNHANDLED_EXCEPTION "
+                       "(0x8007023E), \"{Application Error} The exception %s (0x%08lx) occurred in the "
+                       "application at location 0x%08lx.\""};
+    QTest::newRow("a log record after a message without a code is a failure of its own")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n" + klog +
+               "hcnDeleteEndpoint failed in Win32: The object already exists. (0x1392)"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
+               "in the drive.\"",
+               "warning 2-2: HNS refused a request: hcnDeleteEndpoint failed: " + objectExists};
+    QTest::newRow("a blank line ends the message")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n\n"
+                  "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
+               "in the drive.\""};
 
     // None of these states a failure.
     QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};
