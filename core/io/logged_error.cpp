@@ -514,6 +514,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             error = dockerEndpointFailureIn(lines[first].text, lower);
         if (!error)
             error = hotAttachFailureIn(lines[first].text, lower);
+        if (!error)
+            error = logged::catalogMessageAfterError(lines[first].text, lower);
         if (error) {
             logged::nameRequestIn(line, *error);
             markCut(*error, line, first + 1 == lines.size());

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace hcn::io::logged {
 namespace {
@@ -289,6 +290,40 @@ std::string joinFormatMessage(const std::vector<CleanedLine>& lines, std::size_t
     for (std::size_t next = first + 1; next < end; ++next)
         joined += " " + std::string(trimBlanks(lines[next].text));
     return joined;
+}
+
+std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::string_view lower)
+{
+    for (const std::string_view marker :
+         {std::string_view("error:"), std::string_view("error is "), std::string_view("error :")}) {
+        for (std::size_t at = lower.find(marker); at != std::string_view::npos;
+             at = lower.find(marker, at + 1)) {
+            if (at > 0 && isLoggedWordChar(lower[at - 1]))
+                continue;
+            std::string_view rest = trimBlanks(text.substr(at + marker.size()));
+            // Quoted (`...`, '...', "..."): the text inside; else up to a log message's closing quote.
+            if (!rest.empty() && (rest.front() == '`' || rest.front() == '\'' || rest.front() == '"')) {
+                const std::size_t close = rest.find(rest.front(), 1);
+                if (close == std::string_view::npos)
+                    continue;
+                rest = rest.substr(1, close - 1);
+            } else {
+                rest = rest.substr(0, rest.find('"'));
+            }
+            const std::optional<HResult> code = hresultOfMessage(rest);
+            if (!code)
+                continue;
+            const bool hcnCode = (static_cast<std::uint32_t>(*code) & 0xFFFF0000u) == 0x803B0000u;
+            if (!hcnCode && !namesHns(lower) && lower.find("hostcompute") == std::string_view::npos)
+                continue;
+            LoggedError error;
+            error.code = code;
+            error.message = std::string(trimBlanks(rest));
+            withWindowsWording(error);
+            return error;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace hcn::io::logged

@@ -49,6 +49,15 @@ void withWindowsWording(LoggedError& error);
 /// Win32:`, `Error:`): the text logged before a document holds other numbers too.
 LoggedError readError(std::string_view text, bool stated);
 
+/// A whole Windows message of the error catalog after `error:`, `error :` or `error is` (`create
+/// HNSEndpoint error:The provided policy configuration is invalid or missing parameters.`, ``error is
+/// `The provided  policy ...` ``), blank runs, case and a final period aside, quoted or up to a log
+/// message's closing quote: its code and the message. Only HCN's own messages (0x803B....), or another
+/// code's on a line that names HNS, HCN or an HNS object (`HNSEndpoint`, `hcnCreateEndpoint`,
+/// `HostComputeNetwork`): a generic text (`Element not found.`) is any program's. None otherwise, also
+/// for a text that only holds a catalog message.
+std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::string_view lower);
+
 /// A message FormatMessage broke over lines is read from at most this many lines after its first.
 inline constexpr std::size_t kMaxFormatMessageLines = 3;
 

@@ -463,6 +463,35 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
                "in the drive.\""};
 
+    // A whole message of the catalog after `error:` or `error is`, the line naming no HNS failure in words.
+    const QString invalidPolicy = "HCN_E_INVALID_POLICY (0x803B000D), \"The provided policy configuration is "
+                                  "invalid or missing parameters.\"";
+    QTest::newRow("HCN's message after error: with no blank")
+        << klog +
+               "create HNSEndpoint error:The provided policy configuration is invalid or missing parameters."
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidPolicy};
+    QTest::newRow("HCN's message after error is, in backticks, a blank doubled")
+        << logrus + "failed to apply ACL to pod web-7d9f: error is  `The provided  policy configuration is "
+                    "invalid or missing parameters.`\""
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidPolicy};
+    QTest::newRow("HCN's message after error: in a logrus message, no HNS named")
+        << logrus +
+               "apply policy error: The provided policy configuration is invalid or missing parameters.\""
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidPolicy};
+    QTest::newRow("a generic message after error: on a line naming an HNS object")
+        << logrus + "HNSNetwork lookup error: Element not found.\""
+        << QStringList{"warning 1-1: HNS refused a request: " + notFound};
+    QTest::newRow("a generic message after error: on a line naming nothing of HNS")
+        << logrus + "mount failed: error: Element not found.\"" << QStringList{};
+    QTest::newRow("prose with words of HCN's message after error is")
+        << "The error is that the policy configuration is invalid or missing parameters in my yaml."
+        << QStringList{};
+    QTest::newRow("HCN's message with the writer's words after it")
+        << "error: The provided policy configuration is invalid or missing parameters. Please fix the yaml."
+        << QStringList{};
+    QTest::newRow("a common word after error: on a line naming HNS")
+        << logrus + "HNSEndpoint error: invalid\"" << QStringList{};
+
     // None of these states a failure.
     QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};
     QTest::newRow("a pointer after HRESULT words") << "hns: HRESULT handler at 0xc000512340" << QStringList{};
