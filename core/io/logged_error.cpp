@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/error_catalog.h"
+#include "hcn/resource_kind.h"
 #include "io/cmdlet_error_records.h"
 #include "io/hns_event_records.h"
 #include "io/logged_error_codes.h"
@@ -103,13 +104,23 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     if (!error.code)
         error.code = hresultOfMessage(error.message);
     logged::withWindowsWording(error);
-    // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for.
+    // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for; the
+    // endpoint win-bridge's `ProvisionEndpoint(name,...)` names is the request, as docker's are.
     if (operation == "hnscall")
         if (std::string purpose = logged::hnsCallPurpose(text, lower); !purpose.empty()) {
             error.operation = std::move(purpose);
-            if (error.operation == "create endpoint")
-                if (const std::string network = logged::networkNamedOn(text, lower); !network.empty())
+            if (error.operation == "create endpoint") {
+                const std::string network = logged::networkNamedOn(text, lower);
+                if (!network.empty())
                     error.operation += " (network " + network + ")";
+                if (const std::string endpoint = logged::endpointProvisionedOn(text, lower);
+                    !endpoint.empty()) {
+                    error.request =
+                        "create endpoint " + endpoint + (network.empty() ? "" : " on network " + network);
+                    error.verb = "create";
+                    error.kind = ResourceKind::Endpoint;
+                }
+            }
         }
     return error;
 }

@@ -268,6 +268,23 @@ std::string networkNamedOn(std::string_view text, std::string_view lower)
     return {};
 }
 
+std::string endpointProvisionedOn(std::string_view text, std::string_view lower)
+{
+    const std::size_t call = lower.find("provisionendpoint(");
+    if (call == std::string_view::npos || (call > 0 && isLoggedWordChar(lower[call - 1])))
+        return {};
+    const std::size_t start = call + 18;
+    const std::size_t comma = lower.find(',', start);
+    if (comma == std::string_view::npos)
+        return {};
+    const std::string_view name = trimBlanks(text.substr(start, comma - start));
+    if (name.empty() || name.size() > kMaxLoggedMessage || !std::all_of(name.begin(), name.end(), [](char c) {
+            return isLoggedWordChar(c) || c == '-' || c == '.';
+        }))
+        return {};
+    return std::string(name);
+}
+
 std::string operationOf(std::string_view text, std::string_view lower, LoggedError* into)
 {
     if (std::size_t end = lower.rfind("failed in win32:"); end != std::string_view::npos) {

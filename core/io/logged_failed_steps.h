@@ -29,6 +29,10 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower);
 /// `networkId=`; empty when none.
 std::string networkNamedOn(std::string_view text, std::string_view lower);
 
+/// The endpoint win-bridge's `ProvisionEndpoint(name,NETWORK-ID,container)` names on the line: its first
+/// argument (`5a4a06b6e1f2_l2bridge`); empty when the line names none.
+std::string endpointProvisionedOn(std::string_view text, std::string_view lower);
+
 /// What failed, as the log names it (LoggedError::operation): the title of hcsshim's `... failed in
 /// Win32:` (`hcnCreateLoadBalancer`, `hnsCall`), an HNS call, the step a daemon names before `HNS
 /// failed with error`, else an HCN or HNS function named in `text` (`hcnModifyNetwork`); empty when none

@@ -1475,12 +1475,12 @@ private slots:
             << "Error response from daemon: failed to create endpoint web03 on network nat: context "
                "deadline exceeded"
             << QStringList{};
-        QTest::newRow("hcsshim's hnsCall named by what it did, with the network of the endpoint")
+        QTest::newRow("hcsshim's hnsCall named by what it did, with the endpoint and its network")
             << "  Warning  FailedCreatePodSandBox  12s  kubelet  error while ProvisionEndpoint(c41_l2net,"
                "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19,c41): failed to create the new HNSEndpoint: hnsCall "
                "failed in Win32: The object already exists. (0x1392)"
-            << QStringList{"1: HNS refused a request: create endpoint (network "
-                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19) failed: ERROR_OBJECT_ALREADY_EXISTS "
+            << QStringList{"1: HNS refused a request: create endpoint c41_l2net on network "
+                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19 failed: ERROR_OBJECT_ALREADY_EXISTS "
                            "(0x80071392), \"The object already exists.\""};
         QTest::newRow("the same failure quoted without the network it names is one failure")
             << "The pod failed: \"failed to create the new HNSEndpoint: hnsCall failed in Win32: The object "
@@ -1488,8 +1488,8 @@ private slots:
                "  Warning  FailedCreatePodSandBox  12s  kubelet  error while ProvisionEndpoint(c41_l2net,"
                "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19,c41): failed to create the new HNSEndpoint: hnsCall "
                "failed in Win32: The object already exists. (0x1392)"
-            << QStringList{"1: HNS refused a request: create endpoint (network "
-                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19) failed: ERROR_OBJECT_ALREADY_EXISTS "
+            << QStringList{"1: HNS refused a request: create endpoint c41_l2net on network "
+                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19 failed: ERROR_OBJECT_ALREADY_EXISTS "
                            "(0x80071392), \"The object already exists.\" (2 times, lines 1-2)"};
         const QString unsupported =
             "time=\"2026-11-03T08:00:01Z\" level=debug msg=\"hcnDeleteNamespace failed "

@@ -253,6 +253,18 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "warning 7-8: HNS refused a request: hnsCall failed: ERROR_WRONG_DISK (0x80070022), \"The wrong "
            "diskette is in the drive. Insert %2 (Volume Serial Number: %3) into drive %1.\""
         << "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)";
+    QTest::newRow("win-bridge's ProvisionEndpoint names the endpoint and its network")
+        << "provision-endpoint-exists-two-pods.txt"
+        << "warning 3-3: HNS refused a request: create endpoint 7c0d11e2a9b4_l2bridge on network "
+           "359CAE70-6C3E-4D1A-9A3B-2F4E5D6C7B8A failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The "
+           "object already exists.\""
+        << "(network";
+    QTest::newRow("the same failure quoted before without the endpoint takes its name")
+        << "provision-endpoint-exists-two-pods.txt"
+        << "warning 1-1: HNS refused a request: create endpoint 5a4a06b6e1f2_l2bridge on network "
+           "359CAE70-6C3E-4D1A-9A3B-2F4E5D6C7B8A failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The "
+           "object already exists.\" (2 times, lines 1-2)"
+        << "";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
