@@ -72,6 +72,7 @@ std::optional<LoggedError> hnsErrorTextIn(std::string_view text, std::string_vie
         if (const std::optional<HResult> code = hresultOfMessage(rest.substr(0, end))) {
             LoggedError error;
             error.code = code;
+            error.codeFromMessage = true;
             error.message = std::string(trimBlanks(hresultMessage(*code)));
             return error;
         }
@@ -101,8 +102,7 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     if (has("failed in win32:") ? !hnsOperation
                                 : !(has("hns failed with error") || hnsOperation || hcnCode || codeStated))
         return hnsErrorTextIn(text, lower);
-    if (!error.code)
-        error.code = hresultOfMessage(error.message);
+    logged::codeFromMessageText(error);
     logged::withWindowsWording(error);
     // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for; the
     // endpoint win-bridge's `ProvisionEndpoint(name,...)` names is the request, as docker's are.
@@ -385,8 +385,7 @@ LoggedError loggedError(std::string_view after, std::string_view before)
             }
         }
     }
-    if (!error.code && !error.message.empty())
-        error.code = hresultOfMessage(error.message);
+    logged::codeFromMessageText(error);
     return error;
 }
 
@@ -430,8 +429,8 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     }
     if (answer.message.empty())
         answer.message = std::move(said.message);
-    if (!answer.code && !answer.message.empty() && !answer.messageCut)
-        answer.code = hresultOfMessage(answer.message);
+    if (!answer.messageCut)
+        logged::codeFromMessageText(answer);
     return answer;
 }
 
@@ -567,6 +566,8 @@ std::string describeLoggedError(const LoggedError& error)
             out += " (cut)";
         // A Windows message in another language that the catalog does not hold: said as logged, no code
         // guessed for it.
+        if (error.code && error.codeFromMessage)
+            out += kCodeFromMessageText;
         if (!error.code && error.codeName.empty() && !error.messageCut &&
             std::any_of(message.begin(), message.end(),
                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
@@ -579,7 +580,8 @@ std::string describeLoggedError(const LoggedError& error)
 
 std::string failedAnswerMessage(const FailedAnswer& answer)
 {
-    return "HNS reported a failure: " + (answer.error.empty() ? std::string("no error text") : answer.error);
+    return std::string(kHnsReportedAFailure) +
+           (answer.error.empty() ? std::string("no error text") : answer.error);
 }
 
 } // namespace hcn::io

@@ -218,9 +218,16 @@ LoggedError errorStatedAt(std::string_view text, std::size_t start)
     error.message = messageFrom(text, start);
     std::size_t codeAt = 0;
     error.code = hexCode(text.substr(start), codeAt);
-    if (!error.code)
-        error.code = hresultOfMessage(error.message);
+    codeFromMessageText(error);
     return error;
+}
+
+void codeFromMessageText(LoggedError& error)
+{
+    if (error.code || error.message.empty())
+        return;
+    error.code = hresultOfMessage(error.message);
+    error.codeFromMessage = error.code.has_value();
 }
 
 void withWindowsWording(LoggedError& error)
@@ -318,6 +325,7 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
                 continue;
             LoggedError error;
             error.code = code;
+            error.codeFromMessage = true;
             error.message = std::string(trimBlanks(rest));
             withWindowsWording(error);
             return error;

@@ -40,6 +40,10 @@ std::string messageFrom(std::string_view text, std::size_t start);
 /// else the code of the Windows message it is); no code when neither gives one.
 LoggedError errorStatedAt(std::string_view text, std::size_t start);
 
+/// The code of the Windows message `error` gives when the log gives none (hresultOfMessage), marked as
+/// such (LoggedError::codeFromMessage); nothing when it has a code or its message is no known one.
+void codeFromMessageText(LoggedError& error);
+
 /// A message that is one of its code's wordings (hresultMessageTexts) but for a missing final period, the
 /// case or blanks: that wording as Windows spells it, so the same error logged in both spellings is one.
 /// The words stay the log's: an older Windows' wording is not replaced by today's.

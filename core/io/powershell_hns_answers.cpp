@@ -42,8 +42,8 @@ std::optional<LoggedError> hashtableAnswerIn(std::string_view text, std::string_
         return std::nullopt;
     LoggedError error = readError(text.substr(open, size), false);
     error.operation.clear();
-    if (!error.code)
-        error.code = hresultOfMessage(error.message);
+    error.answer = true;
+    codeFromMessageText(error);
     if (!error.found())
         return std::nullopt;
     withWindowsWording(error);
@@ -83,8 +83,8 @@ std::optional<LoggedRefusal> listAnswerAt(const std::vector<CleanedLine>& lines,
         std::size_t at = 0;
         error.code = lower.starts_with("0x") ? hexCode(lower, at) : decimalCodeAfter(lower, 0);
     }
-    if (!error.code)
-        error.code = hresultOfMessage(error.message);
+    error.answer = true;
+    codeFromMessageText(error);
     if (!error.found())
         return std::nullopt;
     withWindowsWording(error);
