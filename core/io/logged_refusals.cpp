@@ -5,6 +5,7 @@
 #include "io/import_objects.h"
 #include "io/logged_error.h"
 #include "io/text_tables.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <map>
@@ -271,22 +272,54 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             {},
                             said});
     }
+    // Whether an occurrence's first line opens a log record (klog, logrus, a date): one that does not,
+    // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
+    const auto bySourceLine = [](const CleanedLine& a, const CleanedLine& b) {
+        return a.sourceLine < b.sourceLine;
+    };
+    const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
+    const auto opensRecord = [&](int sourceLine) {
+        const auto it = inOrder
+                            ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
+                                               [](const CleanedLine& l, int n) { return l.sourceLine < n; })
+                            : std::find_if(lines.begin(), lines.end(),
+                                           [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
+        return it != lines.end() && it->sourceLine == sourceLine && opensLogRecord(it->text);
+    };
     for (const std::map<std::string, Said>* said : {&reported, &answered})
-        for (const auto& [error, s] : *said)
-            if (s.at.size() > 1) {
-                std::string times = tables::timesAtLines(s.at);
-                if (!s.cut.empty()) {
-                    // "(3 times, lines 4-10; the one at line 10 is cut off)"
-                    std::string where;
-                    for (const auto& [first, last] : s.cut)
-                        where += (where.empty() ? "" : ", ") + std::to_string(first) +
-                                 (last > first ? "-" + std::to_string(last) : std::string());
-                    times.pop_back();
-                    times += s.cut.size() == 1 ? "; the one at line " + where + " is cut off)"
-                                               : "; the ones at lines " + where + " are cut off)";
-                }
-                messages[s.message].message += " " + times;
+        for (const auto& [error, s] : *said) {
+            if (s.at.size() < 2)
+                continue;
+            std::vector<std::pair<int, int>> records;
+            std::vector<std::pair<int, int>> quoted;
+            for (const auto& at : s.at)
+                (opensRecord(at.first) ? records : quoted).push_back(at);
+            if (s.cut.empty() && !records.empty() && !quoted.empty()) {
+                // "... (also quoted at line 1)", at the first log record's lines.
+                ImportMessage& m = messages[s.message];
+                if (records.size() > 1)
+                    m.message += " " + tables::timesAtLines(records);
+                std::string where = tables::timesAtLines(quoted);
+                where = where.substr(where.find(", ") + 2);
+                where.pop_back();
+                m.message += " (also quoted at " + where + ")";
+                m.firstLine = records.front().first;
+                m.lastLine = records.front().second;
+                continue;
             }
+            std::string times = tables::timesAtLines(s.at);
+            if (!s.cut.empty()) {
+                // "(3 times, lines 4-10; the one at line 10 is cut off)"
+                std::string where;
+                for (const auto& [first, last] : s.cut)
+                    where += (where.empty() ? "" : ", ") + std::to_string(first) +
+                             (last > first ? "-" + std::to_string(last) : std::string());
+                times.pop_back();
+                times += s.cut.size() == 1 ? "; the one at line " + where + " is cut off)"
+                                           : "; the ones at lines " + where + " are cut off)";
+            }
+            messages[s.message].message += " " + times;
+        }
     for (const auto& [message, where] : alsoIn)
         messages[message].message += where;
     if (repeats.empty())

@@ -1446,8 +1446,8 @@ private slots:
                "incorrect`. The program is [in this gist](https://gist.example.org/acl). To run it:\n"
                "```\n"
                "2026/11/02 09:14:07 HNS failed with error : The parameter is incorrect."
-            << QStringList{"1: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
-                           "incorrect.\" (code from the message text) (2 times, lines 1, 3)"};
+            << QStringList{"3: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+                           "incorrect.\" (code from the message text) (also quoted at line 1)"};
         QTest::newRow("HNS's text ends at its known sentence; the next sentence is the writer's")
             << "The update fails: HNS failed with error : The parameter is incorrect. The program to "
                "reproduce it is below."

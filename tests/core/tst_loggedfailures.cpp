@@ -5,7 +5,10 @@
 // failure line names (whatever HNS error form follows it and list or quote marker precedes it; a template's
 // placeholder names none), prose quoting `HNS error: <known message>`, docker's remote network driver
 // passing an error on, one failure logged by a daemon and HNS's event log, and HNS's event-log record of
-// an operation done (docs/import.md, "Failed requests are not state").
+// an operation done; a Windows message FormatMessage gives on two lines, a catalog message after `error:`,
+// win-bridge's ProvisionEndpoint, who is said to fail (HNS's answer or a line), a code known only from
+// its message, and a quote of a failure beside the log records of it (docs/import.md, "Failed requests
+// are not state").
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
@@ -267,6 +270,11 @@ void TestLoggedFailures::reportsTheFailure_data()
            "359CAE70-6C3E-4D1A-9A3B-2F4E5D6C7B8A failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The "
            "object already exists.\" (2 times, lines 1-2)"
         << "";
+    QTest::newRow("an issue's title quoting the failure the log shows is said apart from the count")
+        << "issue-title-then-log-same-failure.txt"
+        << "warning 7-7: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+           "(0x803B0013), \"The specified port already exists.\" (2 times, lines 7-8) (also quoted at line 1)"
+        << "3 times";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
@@ -518,6 +526,18 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("HNS's answer as JSON on a line: reported, its code from its text")
         << logrus + "HNS response: {\\\"Success\\\":false,\\\"Error\\\":\\\"Element not found.\\\"}\""
         << QStringList{"warning 1-1: HNS reported a failure: " + notFound + fromText};
+
+    QTest::newRow("a failure quoted in prose, then in a log record: the quote said apart")
+        << "Creating the pod fails with hcnCreateEndpoint failed in Win32: The object already exists. "
+           "(0x1392)\n\n" +
+               klog + "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 3-3: HNS refused a request: hcnCreateEndpoint failed: " + objectExists +
+                       " (also quoted at line 1)"};
+    QTest::newRow("the same failure twice in prose, no log record: counted")
+        << "Creating the pod fails with hcnCreateEndpoint failed in Win32: The object already exists. "
+           "(0x1392)\n\nAgain: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists +
+                       " (2 times, lines 1, 3)"};
 
     // None of these states a failure.
     QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};
