@@ -151,6 +151,17 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
       "Microsoft-Windows-Hyper-V-VmSwitch-Operational "
       "-MaxEvents 50`.",
       "`Restart-Service hns` and retry; reboot if it repeats."}},
+    {HCN_ERROR_CONSTANT(WrongDisk),
+     "ERROR_WRONG_DISK (\"The wrong diskette is in the drive\"): a storage error number, which HNS calls "
+     "have returned in place of a code of their own; its text says nothing of the network.",
+     {"flannel's attach of its bridge endpoint (cbr0_ep) to the host compartment, logged by hcsshim's "
+      "hnsCall.",
+      "An internal status of HNS or of the layer below it passed on as a Win32 error (inferred: Windows "
+      "documents no network meaning for it)."},
+     {"The HNS event log at the same time: `Get-WinEvent -LogName "
+      "Microsoft-Windows-Host-Network-Service-Admin -MaxEvents 50`.",
+      "Whether the endpoint and its network still exist: `Get-HnsEndpoint`, `Get-HnsNetwork`.",
+      "`Restart-Service hns` and retry; collect logs (collectlogs.ps1 from microsoft/SDN) if it repeats."}},
     {HCN_ERROR_CONSTANT(NotReady),
      "ERROR_NOT_READY (\"The device is not ready\"): a device the call needs (for HNS the virtual switch, "
      "its VFP extension or the adapter behind it) is not ready to be programmed.",
@@ -282,6 +293,19 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
       "for HNS-Network-Create and the network ID it names.",
       "`Get-HnsNetwork`, `Get-NetNat` and `Get-VMSwitch` for what is left of the network; remove the "
       "leftover, or `Restart-Service hns`, then start the runtime again."}},
+    {HCN_ERROR_CONSTANT(UnhandledException),
+     "ERROR_UNHANDLED_EXCEPTION (\"{Application Error} The exception ... occurred in the application\"): "
+     "the code that served the call raised an exception it did not handle, so the call failed without a "
+     "code of its own.",
+     {"A fault inside HNS or a component it loaded while it handled the request (inferred from the "
+      "message: Windows documents no HNS trigger).",
+      "A fault in the client's process around the call (hcsshim's caller)."},
+     {"The Application event log at the same time: `Get-WinEvent -FilterHashtable "
+      "@{LogName='Application'; Id=1000} -MaxEvents 20` names the faulting module.",
+      "The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin "
+      "-MaxEvents 50`.",
+      "`Restart-Service hns` and retry; if it repeats, collect logs (collectlogs.ps1 from microsoft/SDN) "
+      "and report it."}},
     {HCN_ERROR_CONSTANT(DeletePending),
      "ERROR_DELETE_PENDING: the object is still being deleted. For HNS: an endpoint or a network (or the "
      "switch port, the compartment under it) that a delete has begun to tear down is used, or made again "

@@ -48,6 +48,9 @@ constexpr std::array kHResults{
     HResultInfo{hr::ProcNotFound, "ERROR_PROC_NOT_FOUND", "The specified procedure could not be found. "},
     HResultInfo{hr::GenFailure, "ERROR_GEN_FAILURE", "A device attached to the system is not functioning. "},
     HResultInfo{hr::NotReady, "ERROR_NOT_READY", "The device is not ready. "},
+    // FormatMessage gives this text on two lines, its inserts left in (%1, %2, %3) as hcsshim logs it.
+    HResultInfo{hr::WrongDisk, "ERROR_WRONG_DISK",
+                "The wrong diskette is in the drive. Insert %2 (Volume Serial Number: %3) into drive %1. "},
     HResultInfo{hr::SharingViolation, "ERROR_SHARING_VIOLATION",
                 "The process cannot access the file because it is being used by another process. "},
     HResultInfo{hr::ServiceDisabled, "ERROR_SERVICE_DISABLED",
@@ -70,6 +73,9 @@ constexpr std::array kHResults{
     HResultInfo{hr::ObjectNameExists, "ERROR_OBJECT_NAME_EXISTS",
                 "{Object Exists} An attempt was made to create an object and the object name already "
                 "existed. "},
+    HResultInfo{hr::UnhandledException, "ERROR_UNHANDLED_EXCEPTION",
+                "{Application Error} The exception %s (0x%08lx) occurred in the application at location "
+                "0x%08lx. "},
     HResultInfo{hr::DeletePending, "ERROR_DELETE_PENDING",
                 "The file cannot be opened because it is in the process of being deleted. "},
     HResultInfo{hr::BadNetPath, "ERROR_BAD_NETPATH", "The network path was not found. "},

@@ -35,6 +35,11 @@ struct LoggedError
     /// A cut message without a code: the one code whose Windows message starts with the text kept.
     std::optional<HResult> codeOfCutMessage;
     std::string codeName;        ///< a code logged by a name the error catalog does not know
+    /// The log gives no code: `code` is the one whose Windows message the logged message is.
+    bool codeFromMessage = false;
+    /// HNS's answer itself, as PowerShell prints it (`@{Error=...; Success=False}`, a list): HNS reported
+    /// the failure, where a log line says a request failed.
+    bool answer = false;
     /// What was asked, as the line names it in words (`failed to create HNSNetwork cbr0`, `Failed to
     /// remove HostComputeEndpoint web from HostComputeNameSpace <id>`): "create network cbr0", "remove
     /// endpoint web from namespace <id>"; empty when the line names no object. Said instead of the
@@ -59,6 +64,9 @@ struct LoggedError
     bool found() const { return code.has_value() || !message.empty() || !codeName.empty(); }
 };
 
+/// How describeLoggedError says that a code is the one whose Windows message the logged message is.
+inline constexpr std::string_view kCodeFromMessageText = " (code from the message text)";
+
 /// How the import report says which error was logged with a request HNS refused.
 inline constexpr std::string_view kErrorLoggedWith = "; the error logged with it: ";
 
@@ -70,6 +78,10 @@ struct FailedAnswer
     int lastLine = 0;
     std::string error;
 };
+
+/// How the report begins the warning about HNS's answer that says it failed (the answer as HNS wrote it or
+/// PowerShell printed it); a log line that says a request failed begins "HNS refused a request: ".
+inline constexpr std::string_view kHnsReportedAFailure = "HNS reported a failure: ";
 
 /// The warning about a failed HNS answer: "HNS reported a failure: <error>" ("no error text" when the
 /// answer gives none).
@@ -123,7 +135,9 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// with the code whose message starts so when there is one: `"The specified request is" (cut;
 /// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`; a whole message
 /// in another language (any character beyond ASCII) without a code as logged, `"Отказано в доступе."
-/// (no error code in the log)`: no code is guessed for a text the catalog does not hold. The request
+/// (no error code in the log)`: no code is guessed for a text the catalog does not hold; a code known
+/// only from the message (LoggedError::codeFromMessage) is said to be, `"Element not found." (code from
+/// the message text)`. The request
 /// the line names (LoggedError::request) stands for the operation when there is one.
 std::string describeLoggedError(const LoggedError& error);
 

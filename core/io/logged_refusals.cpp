@@ -5,6 +5,7 @@
 #include "io/import_objects.h"
 #include "io/logged_error.h"
 #include "io/text_tables.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <map>
@@ -42,6 +43,16 @@ std::string withoutParentheses(std::string_view text)
     return collapsed;
 }
 
+/// `said` (describeLoggedError's) without the note that its code is the one of its message: the same
+/// error logged once with its code and once without is one.
+std::string sameErrorKey(std::string said)
+{
+    for (std::size_t at = said.find(kCodeFromMessageText); at != std::string::npos;
+         at = said.find(kCodeFromMessageText, at))
+        said.erase(at, kCodeFromMessageText.size());
+    return said;
+}
+
 /// How the report says a logged error: who refused what (`said`, from describeLoggedError). A hot attach
 /// is done by HCS with HNS's endpoint: it is said to have failed, without blaming either unless the code
 /// is HCS's; docker's remote network driver answered docker with the error it passed on.
@@ -55,6 +66,8 @@ std::string refusalSaid(const LoggedError& error, const std::string& said)
                      "HNS): " +
                          said
                    : "Docker's remote network driver passed on HNS's error: " + said;
+    if (error.answer)
+        return std::string(kHnsReportedAFailure) + said;
     if (hcs)
         return "HCS (the compute system service, not HNS) refused a request: " + said;
     if (error.hotAttach)
@@ -96,9 +109,9 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         taken.push_back(lines);
         if (n.error.empty())
             continue;
-        const auto it = answered.find(n.error);
+        const auto it = answered.find(sameErrorKey(n.error));
         if (it == answered.end()) {
-            answered.emplace(n.error, Said{n.message, {lines}});
+            answered.emplace(sameErrorKey(n.error), Said{n.message, {lines}});
             if (n.answer)
                 answerMessages.push_back(n.message);
         } else if (n.answer && std::find(answerMessages.begin(), answerMessages.end(), it->second.message) !=
@@ -145,10 +158,10 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         if (!refusal.error.request.empty()) {
             LoggedError unnamed = refusal.error;
             unnamed.request.clear();
-            const std::string answerError = describeLoggedError(unnamed);
+            const std::string answerError = sameErrorKey(describeLoggedError(unnamed));
             for (NamedRefusal& n : named)
                 if (n.answer && n.source == source && n.firstLine <= last &&
-                    std::max(n.firstLine, n.lastLine) >= first && n.error == answerError) {
+                    std::max(n.firstLine, n.lastLine) >= first && sameErrorKey(n.error) == answerError) {
                     ImportMessage& m = messages[n.message];
                     m.message = failedAnswerMessage({first, last, describeLoggedError(refusal.error)});
                     m.firstLine = std::min(m.firstLine, first);
@@ -162,7 +175,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         const std::string error = describeLoggedError(refusal.error);
         // The error an HNS answer or a failed request's log line named, logged again without them (or
         // with an answer no reader could read): the same error.
-        if (auto it = answered.find(error); it != answered.end()) {
+        if (auto it = answered.find(sameErrorKey(error)); it != answered.end()) {
             it->second.at.emplace_back(first, last);
             named.push_back({source, first, last, error, it->second.message});
             continue;
@@ -225,6 +238,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         LoggedError plain = refusal.error;
         plain.operation = withoutParentheses(plain.operation);
         plain.request.clear();
+        plain.codeFromMessage = false;
         std::string key = (codeless ? "\n" : "") + describeLoggedError(plain);
         if (auto it = reported.find(key); it != reported.end() && !it->second.request.empty() &&
                                           !refusal.error.request.empty() &&
@@ -236,8 +250,11 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             if (it->second.request.empty() && !refusal.error.request.empty()) {
                 it->second.request = refusal.error.request;
                 messages[it->second.message].message = said;
-            } else if (said.size() > messages[it->second.message].message.size() &&
+            } else if (const std::string& current = messages[it->second.message].message;
+                       (sameErrorKey(said).size() > sameErrorKey(current).size() ||
+                        (said.size() < current.size() && sameErrorKey(said) == sameErrorKey(current))) &&
                        (it->second.request.empty() || !refusal.error.request.empty()))
+                // The longer wording (more of the operation), or the one that logs the code.
                 messages[it->second.message].message = said;
             continue;
         }
@@ -255,22 +272,54 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             {},
                             said});
     }
+    // Whether an occurrence's first line opens a log record (klog, logrus, a date): one that does not,
+    // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
+    const auto bySourceLine = [](const CleanedLine& a, const CleanedLine& b) {
+        return a.sourceLine < b.sourceLine;
+    };
+    const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
+    const auto opensRecord = [&](int sourceLine) {
+        const auto it = inOrder
+                            ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
+                                               [](const CleanedLine& l, int n) { return l.sourceLine < n; })
+                            : std::find_if(lines.begin(), lines.end(),
+                                           [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
+        return it != lines.end() && it->sourceLine == sourceLine && opensLogRecord(it->text);
+    };
     for (const std::map<std::string, Said>* said : {&reported, &answered})
-        for (const auto& [error, s] : *said)
-            if (s.at.size() > 1) {
-                std::string times = tables::timesAtLines(s.at);
-                if (!s.cut.empty()) {
-                    // "(3 times, lines 4-10; the one at line 10 is cut off)"
-                    std::string where;
-                    for (const auto& [first, last] : s.cut)
-                        where += (where.empty() ? "" : ", ") + std::to_string(first) +
-                                 (last > first ? "-" + std::to_string(last) : std::string());
-                    times.pop_back();
-                    times += s.cut.size() == 1 ? "; the one at line " + where + " is cut off)"
-                                               : "; the ones at lines " + where + " are cut off)";
-                }
-                messages[s.message].message += " " + times;
+        for (const auto& [error, s] : *said) {
+            if (s.at.size() < 2)
+                continue;
+            std::vector<std::pair<int, int>> records;
+            std::vector<std::pair<int, int>> quoted;
+            for (const auto& at : s.at)
+                (opensRecord(at.first) ? records : quoted).push_back(at);
+            if (s.cut.empty() && !records.empty() && !quoted.empty()) {
+                // "... (also quoted at line 1)", at the first log record's lines.
+                ImportMessage& m = messages[s.message];
+                if (records.size() > 1)
+                    m.message += " " + tables::timesAtLines(records);
+                std::string where = tables::timesAtLines(quoted);
+                where = where.substr(where.find(", ") + 2);
+                where.pop_back();
+                m.message += " (also quoted at " + where + ")";
+                m.firstLine = records.front().first;
+                m.lastLine = records.front().second;
+                continue;
             }
+            std::string times = tables::timesAtLines(s.at);
+            if (!s.cut.empty()) {
+                // "(3 times, lines 4-10; the one at line 10 is cut off)"
+                std::string where;
+                for (const auto& [first, last] : s.cut)
+                    where += (where.empty() ? "" : ", ") + std::to_string(first) +
+                             (last > first ? "-" + std::to_string(last) : std::string());
+                times.pop_back();
+                times += s.cut.size() == 1 ? "; the one at line " + where + " is cut off)"
+                                           : "; the ones at lines " + where + " are cut off)";
+            }
+            messages[s.message].message += " " + times;
+        }
     for (const auto& [message, where] : alsoIn)
         messages[message].message += where;
     if (repeats.empty())

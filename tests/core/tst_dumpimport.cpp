@@ -1373,11 +1373,11 @@ private slots:
             << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The object already "
                "exists. \""
             << QStringList{"1: HNS refused a request: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object "
-                           "already exists.\""};
+                           "already exists.\" (code from the message text)"};
         QTest::newRow("the message only, a message the decoder knows")
             << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The specified port "
                "already exists. \""
-            << QStringList{"1: HNS refused a request: " + portExists};
+            << QStringList{"1: HNS refused a request: " + portExists + " (code from the message text)"};
         QTest::newRow("the code only, an HRESULT")
             << klog + "hcnDeleteEndpoint failed with HRESULT 0x803b0002"
             << QStringList{"1: HNS refused a request: hcnDeleteEndpoint failed: HCN_E_ENDPOINT_NOT_FOUND "
@@ -1433,14 +1433,15 @@ private slots:
                "> PS C:\\Users\\Administrator> docker version\n"
                "> Client:\n"
                ">  Version:      17.05.0-ce"
-            << QStringList{"2: HNS refused a request: docker network create -d transparent mynet failed: "
-                           "ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
+            << QStringList{
+                   "2: HNS refused a request: docker network create -d transparent mynet failed: "
+                   "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
         QTest::newRow("the step docker names before HNS's error")
             << "Error response from daemon: failed to create endpoint vibrant_einstein on network nat: HNS "
                "failed with error : The object already exists."
-            << QStringList{
-                   "1: HNS refused a request: create endpoint vibrant_einstein on network nat failed: "
-                   "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\""};
+            << QStringList{"1: HNS refused a request: create endpoint vibrant_einstein on network nat "
+                           "failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\" "
+                           "(code from the message text)"};
         QTest::newRow("the step a daemon's log names, after the steps it was part of")
             << "time=\"2016-05-31T16:45:52.596002000+12:00\" level=fatal msg=\"Error starting daemon: Error "
                "initializing network controller: Error creating default network: HNS failed with error : "
@@ -1449,7 +1450,8 @@ private slots:
                            "network\""};
         QTest::newRow("an answer to no docker command names no step")
             << "PS C:\\> Get-Date\nError response from daemon: HNS failed with error : Element not found."
-            << QStringList{"2: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
+            << QStringList{"2: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" "
+                           "(code from the message text)"};
         const QString natError =
             "Could not create a new NAT network nat with Gateway 172.22.16.1 and Subnet mask 172.22.16.0/16. "
             "HcnCreateNetwork -- HRESULT: 2151350282. Result: {\"Success\":false,\"Error\":\"The provided "
@@ -1474,68 +1476,68 @@ private slots:
             << "Invoke-HnsRequest : @{Error=A network with this name already exists. ; ErrorCode=2151350288; "
                "Success=False}\nAt C:\\k\\scripts\\hns.psm1:240 char:12\n+ ...   return Invoke-HnsRequest "
                "-Method POST -Type networks -Data $body ..."
-            << QStringList{"1: HNS refused a request: HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A network "
-                           "with this name already exists.\""};
+            << QStringList{"1: HNS reported a failure: HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A "
+                           "network with this name already exists.\""};
         QTest::newRow("the line where a PowerShell error arose is no piece of its message")
             << "Invoke-HnsRequest : HNS failed with error : The network was not found\nAt "
                "C:\\k\\scripts\\hns.psm1:240 char:12"
-            << QStringList{
-                   "1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was "
-                   "not found.\""};
+            << QStringList{"1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network "
+                           "was not found.\" (code from the message text)"};
         QTest::newRow("nor is a PowerShell error record's CategoryInfo")
             << "Invoke-HnsRequest : HNS failed with error : The network was not found\n    + CategoryInfo    "
                " "
                "     : NotSpecified: (:) [Write-Error], WriteErrorException"
-            << QStringList{
-                   "1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was "
-                   "not found.\""};
+            << QStringList{"1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network "
+                           "was not found.\" (code from the message text)"};
         QTest::newRow("a markdown code span around the line")
             << "`Error response from daemon: failed to create endpoint quirky_hopper on network nat: HNS "
                "failed "
                "with error : The object already exists.`"
             << QStringList{"1: HNS refused a request: create endpoint quirky_hopper on network nat failed: "
-                           "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\""};
+                           "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\" (code "
+                           "from the message text)"};
         QTest::newRow("a markdown code span ends HNS's text; prose and a link after it are not of it")
             << "Adding an ACL policy to the endpoint fails with `HNS failed with error : The parameter is "
                "incorrect`. The program is [in this gist](https://gist.example.org/acl). To run it:\n"
                "```\n"
                "2026/11/02 09:14:07 HNS failed with error : The parameter is incorrect."
-            << QStringList{"1: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
-                           "incorrect.\" (2 times, lines 1, 3)"};
+            << QStringList{"3: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+                           "incorrect.\" (code from the message text) (also quoted at line 1)"};
         QTest::newRow("HNS's text ends at its known sentence; the next sentence is the writer's")
             << "The update fails: HNS failed with error : The parameter is incorrect. The program to "
                "reproduce it is below."
             << QStringList{"1: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
-                           "incorrect.\""};
+                           "incorrect.\" (code from the message text)"};
         QTest::newRow("docker's remote network driver passing on an HCS error")
             << "docker: Error response from daemon: failed to create endpoint web01 on network overlay1: "
                "remote: A Compute System with the specified identifier does not exist."
-            << QStringList{
-                   "1: Docker's remote network driver passed on HCS's error (the compute system service, "
-                   "not HNS): create endpoint web01 on network overlay1 failed: HCS_E_SYSTEM_NOT_FOUND "
-                   "(0xC037010E), \"A Compute System with the specified identifier does not exist.\""};
+            << QStringList{"1: Docker's remote network driver passed on HCS's error (the compute system "
+                           "service, not HNS): create endpoint web01 on network overlay1 failed: "
+                           "HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A Compute System with the specified "
+                           "identifier does not exist.\" (code from the message text)"};
         QTest::newRow("docker's remote network driver passing on HNS's error")
             << "docker: Error response from daemon: failed to create endpoint web01 on network overlay1: "
                "remote: HNS failed with error : Element not found."
-            << QStringList{
-                   "1: Docker's remote network driver passed on HNS's error: create endpoint web01 on "
-                   "network overlay1 failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""};
+            << QStringList{"1: Docker's remote network driver passed on HNS's error: create endpoint web01 "
+                           "on network overlay1 failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" "
+                           "(code from the message text)"};
         QTest::newRow("docker's endpoint create with today's wording of the HCS error")
             << "Error response from daemon: failed to create endpoint web02 on network nat: A virtual "
                "machine or container with the specified identifier does not exist."
-            << QStringList{"1: HCS (the compute system service, not HNS) refused a request: create endpoint "
-                           "web02 on network nat failed: HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A virtual "
-                           "machine or container with the specified identifier does not exist.\""};
+            << QStringList{
+                   "1: HCS (the compute system service, not HNS) refused a request: create endpoint web02 on "
+                   "network nat failed: HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A virtual machine or "
+                   "container with the specified identifier does not exist.\" (code from the message text)"};
         QTest::newRow("docker's endpoint create with an error no code is known for is none")
             << "Error response from daemon: failed to create endpoint web03 on network nat: context "
                "deadline exceeded"
             << QStringList{};
-        QTest::newRow("hcsshim's hnsCall named by what it did, with the network of the endpoint")
+        QTest::newRow("hcsshim's hnsCall named by what it did, with the endpoint and its network")
             << "  Warning  FailedCreatePodSandBox  12s  kubelet  error while ProvisionEndpoint(c41_l2net,"
                "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19,c41): failed to create the new HNSEndpoint: hnsCall "
                "failed in Win32: The object already exists. (0x1392)"
-            << QStringList{"1: HNS refused a request: create endpoint (network "
-                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19) failed: ERROR_OBJECT_ALREADY_EXISTS "
+            << QStringList{"1: HNS refused a request: create endpoint c41_l2net on network "
+                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19 failed: ERROR_OBJECT_ALREADY_EXISTS "
                            "(0x80071392), \"The object already exists.\""};
         QTest::newRow("the same failure quoted without the network it names is one failure")
             << "The pod failed: \"failed to create the new HNSEndpoint: hnsCall failed in Win32: The object "
@@ -1543,8 +1545,8 @@ private slots:
                "  Warning  FailedCreatePodSandBox  12s  kubelet  error while ProvisionEndpoint(c41_l2net,"
                "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19,c41): failed to create the new HNSEndpoint: hnsCall "
                "failed in Win32: The object already exists. (0x1392)"
-            << QStringList{"1: HNS refused a request: create endpoint (network "
-                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19) failed: ERROR_OBJECT_ALREADY_EXISTS "
+            << QStringList{"1: HNS refused a request: create endpoint c41_l2net on network "
+                           "6B2D51A0-7C3E-4F11-9A52-0D8E4C3B2A19 failed: ERROR_OBJECT_ALREADY_EXISTS "
                            "(0x80071392), \"The object already exists.\" (2 times, lines 1-2)"};
         const QString unsupported =
             "time=\"2026-11-03T08:00:01Z\" level=debug msg=\"hcnDeleteNamespace failed "
@@ -1787,7 +1789,7 @@ private slots:
         QTest::newRow("a markdown quote of a session")
             << "markdown-quoted-session-hns-error.md"
             << "4: HNS refused a request: docker network create -d transparent mynet failed: ERROR_NOT_FOUND "
-               "(0x80070490), \"Element not found.\"";
+               "(0x80070490), \"Element not found.\" (code from the message text)";
     }
 
     void pastedSessionsNameTheFailureOnce()
@@ -1821,12 +1823,12 @@ private slots:
                    "set up pod \"web-1_default\" network: Failed to create endpoint: HNS failed with error "
                    ": Element not found."
             << QStringList{"1 warning: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND "
-                           "(0x80070490), \"Element not found.\""};
+                           "(0x80070490), \"Element not found.\" (code from the message text)"};
         QTest::newRow("gRPC's wrapper before a step that names no operation")
             << "rpc error: code = Unknown desc = sandbox 9: HNS failed with error : The parameter is "
                "incorrect."
             << QStringList{"1 warning: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
-                           "incorrect.\""};
+                           "incorrect.\" (code from the message text)"};
         QTest::newRow("the whole Win32 text before a cut copy in HNS's answer")
             << klog + "err=\"hcnCreateEndpoint failed in Win32: An address provided is invalid or reserved. "
                       "(0x803b002f) {\\\"Success\\\":false,\\\"Error\\\":\\\"An address provided"
@@ -1979,7 +1981,7 @@ private slots:
                 said << QStringLiteral("%1: ").arg(m.firstLine) + QString::fromStdString(m.message);
         const QStringList expected{
             "1: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND (0x80070490), \"Element not "
-            "found.\"",
+            "found.\" (code from the message text)",
             "2: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED "
             "(0x803B002F), "
             "\"An address provided is invalid or reserved.\"",

@@ -393,6 +393,14 @@ void TestErrorCatalog::messageTextReadsAsCode_data()
         << int(hr::HcsImageMismatch);
     QTest::newRow("HCS unexpected exit: Windows' text")
         << QByteArray("The virtual machine or container exited unexpectedly.") << int(hr::HcsUnexpectedExit);
+    QTest::newRow("wrong disk: FormatMessage's two lines, inserts left in")
+        << QByteArray(
+               "The wrong diskette is in the drive.\r\nInsert %2 (Volume Serial Number: %3) into drive %1.")
+        << int(hr::WrongDisk);
+    QTest::newRow("unhandled exception: its title and two lines")
+        << QByteArray("{Application Error}\r\nThe exception %s (0x%08lx) occurred in the application at "
+                      "location 0x%08lx.")
+        << int(hr::UnhandledException);
     QTest::newRow("element not found: German Windows")
         << QByteArray("Element nicht gefunden.") << int(hr::ElementNotFound);
     QTest::newRow("element not found: Russian Windows")
@@ -429,6 +437,8 @@ void TestErrorCatalog::textOfNoCode_data()
     QTest::newRow("the start of a message") << QByteArray("The provided policy configuration");
     QTest::newRow("a message with more after it")
         << QByteArray("The provided policy configuration is invalid or missing parameters. See the log.");
+    QTest::newRow("the first line of a message FormatMessage gives on two")
+        << QByteArray("The wrong diskette is in the drive.");
     QTest::newRow("a success is no failure") << QByteArray("The operation completed successfully.");
     QTest::newRow("a document's brace is no title") << QByteArray("{\"Error\":\"Invalid policy type.\"}");
     QTest::newRow("a localized text whose Windows wording is not known for certain")

@@ -5,7 +5,10 @@
 // failure line names (whatever HNS error form follows it and list or quote marker precedes it; a template's
 // placeholder names none), prose quoting `HNS error: <known message>`, docker's remote network driver
 // passing an error on, one failure logged by a daemon and HNS's event log, and HNS's event-log record of
-// an operation done (docs/import.md, "Failed requests are not state").
+// an operation done; a Windows message FormatMessage gives on two lines, a catalog message after `error:`,
+// win-bridge's ProvisionEndpoint, who is said to fail (HNS's answer or a line), a code known only from
+// its message, and a quote of a failure beside the log records of it (docs/import.md, "Failed requests
+// are not state").
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
@@ -65,18 +68,18 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("a failure text without its period is not joined to the prose line after it")
         << "adapter-not-found-then-prose.txt"
         << "warning 5-5: HNS refused a request: HCN_E_ADAPTER_NOT_FOUND (0x803B0006), \"An adapter was not "
-           "found.\""
+           "found.\" (code from the message text)"
         << "Below";
     QTest::newRow("the same in a double-spaced paste")
         << "adapter-not-found-double-spaced.txt"
         << "warning 1-1: HNS refused a request: HCN_E_ADAPTER_NOT_FOUND (0x803B0006), \"An adapter was not "
-           "found.\""
+           "found.\" (code from the message text)"
         << "Below";
     QTest::newRow("a Windows message with its title in braces is read whole and named")
         << "object-name-exists-title.txt"
         << "warning 4-4: HNS refused a request: creating default network failed: ERROR_OBJECT_NAME_EXISTS "
            "(0x800702BA), \"{Object Exists} An attempt was made to create an object and the object name "
-           "already existed.\""
+           "already existed.\" (code from the message text)"
         << "";
     QTest::newRow("HNS's event-log record of a failed network create")
         << "hns-event-network-create.txt"
@@ -94,35 +97,36 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("the same error record twice, its command cut by PowerShell, a known text named")
         << "new-containernetwork-loop-unspecified.txt"
         << "warning 3-8: HNS refused a request: New-ContainerNetwork (create network lab, Transparent) "
-           "failed: "
-           "E_FAIL (0x80004005), \"Unspecified error\" (2 times, lines 3-8, 10-15)"
+           "failed: E_FAIL (0x80004005), \"Unspecified error\" (code from the message text) (2 times, lines "
+           "3-8, 10-15)"
         << "";
     QTest::newRow("a failed Remove-ContainerNetwork of the networks listed, which the dump still shows")
         << "remove-containernetwork-still-listed.txt"
         << "warning 12-17: HNS refused a request: Remove-ContainerNetwork (delete the networks "
-           "Get-ContainerNetwork lists) failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"; "
-           "the dump still shows network labNet (3b9e0c47-81d2-4f6a-9c35-e7a1d04b28f6) at line 23"
+           "Get-ContainerNetwork lists) failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" "
+           "(code from the message text); the dump still shows network labNet "
+           "(3b9e0c47-81d2-4f6a-9c35-e7a1d04b28f6) at line 23"
         << "";
     QTest::newRow("a failed removal by name: only the network it names is still shown")
         << "remove-containernetwork-by-name.txt"
         << "warning 9-14: HNS refused a request: Remove-ContainerNetwork (delete network labNet) failed: "
-           "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"; the dump still shows network labNet "
-           "(3b9e0c47-81d2-4f6a-9c35-e7a1d04b28f6) at line 5"
+           "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" (code from the message text); the "
+           "dump still shows network labNet (3b9e0c47-81d2-4f6a-9c35-e7a1d04b28f6) at line 5"
         << "still shows networks";
     QTest::newRow("a failed Remove-HnsNetwork by name")
         << "remove-hnsnetwork-by-name.txt"
         << "warning 2-7: HNS refused a request: Remove-HnsNetwork (delete network l2bridge) failed: "
-           "ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+           "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"
         << "the dump still shows";
     QTest::newRow("a failed hot attach names the endpoint and the container")
         << "hot-attach-endpoint.log"
         << "warning 2-2: hot attach of endpoint web_pod7 to container 9d2c4e6f81a0 failed: E_INVALIDARG "
-           "(0x80070057), \"The parameter is incorrect.\""
+           "(0x80070057), \"The parameter is incorrect.\" (code from the message text)"
         << "refused";
     QTest::newRow("a failed hot attach in plain words")
         << "hot-attach-endpoint-plain.txt"
         << "warning 1-1: hot attach of endpoint web_pod7 to container 9d2c4e6f failed: E_ACCESSDENIED "
-           "(0x80070005), \"Access is denied.\""
+           "(0x80070005), \"Access is denied.\" (code from the message text)"
         << "refused";
     QTest::newRow("an HNS answer names the endpoint and the null-GUID namespace its line wraps inside")
         << "remove-endpoint-null-namespace-wrapped.txt"
@@ -154,44 +158,45 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("the same error logged before with no name takes the endpoint's name")
         << "create-endpoint-err-after-request.txt"
         << "warning 1-1: HNS refused a request: create endpoint 7c1e90ab-eth0 failed: ERROR_NOT_FOUND "
-           "(0x80070490), \"Element not found.\" (2 times, lines 1-2)"
+           "(0x80070490), \"Element not found.\" (code from the message text) (2 times, lines 1-2)"
         << "";
     QTest::newRow("the same error of two endpoints is two failures")
         << "create-two-endpoints-same-error.txt"
         << "warning 2-2: HNS refused a request: create endpoint 5d22f0c4-eth0 failed: ERROR_NOT_FOUND "
-           "(0x80070490), \"Element not found.\""
+           "(0x80070490), \"Element not found.\" (code from the message text)"
         << "2 times";
     QTest::newRow("docker's remote network driver passing on HCS's error")
         << "remote-driver-hcs-error.txt"
         << "warning 1-1: Docker's remote network driver passed on HCS's error (the compute system service, "
            "not HNS): create endpoint shop01 on network overlay2 failed: HCS_E_SYSTEM_NOT_FOUND "
-           "(0xC037010E), "
-           "\"A Compute System with the specified identifier does not exist.\""
+           "(0xC037010E), \"A Compute System with the specified identifier does not exist.\" (code from the "
+           "message text)"
         << "remote driver)";
     QTest::newRow("docker's remote network driver passing on HNS's error")
         << "remote-driver-hns-error.txt"
         << "warning 1-1: Docker's remote network driver passed on HNS's error: create endpoint shop01 on "
-           "network overlay2 failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+           "network overlay2 failed: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the "
+           "message text)"
         << "remote driver)";
     QTest::newRow("a repeat the paste cut off is counted and said to be cut")
         << "repeats-last-cut.txt"
         << "warning 1-1: HNS refused a request: create endpoint cart on network nat failed: "
-           "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\" (3 times, lines "
-           "1-3; the one at line 3 is cut off)"
+           "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\" (code from the "
+           "message text) (3 times, lines 1-3; the one at line 3 is cut off)"
         << "";
     QTest::newRow("a daemon's failure that HNS's event log records too is one warning naming both")
         << "daemon-and-event-log-same-failure.txt"
         << "warning 2-2: HNS refused a request: creating default network failed: ERROR_OBJECT_NAME_EXISTS "
            "(0x800702BA), \"{Object Exists} An attempt was made to create an object and the object name "
-           "already existed.\"; HNS's event log records it too, at lines 5-8: create network "
-           "4f1d2c3b-8a9e-4b7c-9d6e-2a1b3c4d5e6f (NAT, HNS event log)"
+           "already existed.\" (code from the message text); HNS's event log records it too, at lines 5-8: "
+           "create network 4f1d2c3b-8a9e-4b7c-9d6e-2a1b3c4d5e6f (NAT, HNS event log)"
         << "warning 5-8";
     QTest::newRow("the same with the event log's record first")
         << "event-log-then-daemon-same-failure.txt"
         << "warning 7-7: HNS refused a request: creating default network failed: ERROR_OBJECT_NAME_EXISTS "
            "(0x800702BA), \"{Object Exists} An attempt was made to create an object and the object name "
-           "already existed.\"; HNS's event log records it too, at lines 1-4: create network "
-           "4f1d2c3b-8a9e-4b7c-9d6e-2a1b3c4d5e6f (NAT, HNS event log)"
+           "already existed.\" (code from the message text); HNS's event log records it too, at lines 1-4: "
+           "create network 4f1d2c3b-8a9e-4b7c-9d6e-2a1b3c4d5e6f (NAT, HNS event log)"
         << "warning 1-4";
     QTest::newRow("docker's create endpoint with hnsCall's error names the endpoint and the network")
         << "create-endpoint-hnscall-named.txt"
@@ -214,27 +219,27 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("a numbered step before docker's create endpoint")
         << "create-endpoint-numbered-step.txt"
         << "warning 4-4: HNS refused a request: create endpoint cart on network nat failed: E_FAIL "
-           "(0x80004005), "
-           "\"Unspecified error.\""
+           "(0x80004005), \"Unspecified error.\" (code from the message text)"
         << "";
     QTest::newRow("a list item's dash before it, with hnsCall's error")
         << "create-endpoint-dash-item.txt"
         << "warning 3-3: HNS refused a request: create endpoint cart on network nat failed: E_INVALIDARG "
            "(0x80070057), \"The parameter is incorrect.\""
         << "hnsCall";
-    QTest::newRow("a quote marker before it") << "create-endpoint-quoted.txt"
-                                              << "warning 3-3: HNS refused a request: create endpoint cart "
-                                                 "on network nat failed: E_FAIL (0x80004005), "
-                                                 "\"Unspecified error.\""
-                                              << "";
+    QTest::newRow("a quote marker before it")
+        << "create-endpoint-quoted.txt"
+        << "warning 3-3: HNS refused a request: create endpoint cart on network nat failed: E_FAIL "
+           "(0x80004005), \"Unspecified error.\" (code from the message text)"
+        << "";
     QTest::newRow("prose quoting HNS error: a known Windows message is that code's failure")
         << "hns-error-prose.txt"
-        << "warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\""
+        << "warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code "
+           "from the message text)"
         << "replicas";
     QTest::newRow("a template's placeholder name is no failure; the real one stays")
         << "placeholder-endpoint-template.txt"
         << "warning 7-7: HNS refused a request: create endpoint quirky_lamport on network nat failed: E_FAIL "
-           "(0x80004005), \"Unspecified error.\""
+           "(0x80004005), \"Unspecified error.\" (code from the message text)"
         << "<name>";
     QTest::newRow(
         "HNS's event-log record of a create that succeeded is an info, apart from the failure after it")
@@ -248,6 +253,28 @@ void TestLoggedFailures::reportsTheFailure_data()
            "(L2BRIDGE, "
            "HNS event log) failed: ERROR_NOT_READY (0x80070015), \"The device is not ready.\""
         << "records it too";
+    QTest::newRow("flannel's hot attach with a message FormatMessage gave on two lines")
+        << "flannel-hot-attach-wrong-disk-two-lines.log"
+        << "warning 7-8: HNS refused a request: hnsCall failed: ERROR_WRONG_DISK (0x80070022), \"The wrong "
+           "diskette is in the drive. Insert %2 (Volume Serial Number: %3) into drive %1.\""
+        << "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)";
+    QTest::newRow("win-bridge's ProvisionEndpoint names the endpoint and its network")
+        << "provision-endpoint-exists-two-pods.txt"
+        << "warning 3-3: HNS refused a request: create endpoint 7c0d11e2a9b4_l2bridge on network "
+           "359CAE70-6C3E-4D1A-9A3B-2F4E5D6C7B8A failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The "
+           "object already exists.\""
+        << "(network";
+    QTest::newRow("the same failure quoted before without the endpoint takes its name")
+        << "provision-endpoint-exists-two-pods.txt"
+        << "warning 1-1: HNS refused a request: create endpoint 5a4a06b6e1f2_l2bridge on network "
+           "359CAE70-6C3E-4D1A-9A3B-2F4E5D6C7B8A failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The "
+           "object already exists.\" (2 times, lines 1-2)"
+        << "";
+    QTest::newRow("an issue's title quoting the failure the log shows is said apart from the count")
+        << "issue-title-then-log-same-failure.txt"
+        << "warning 7-7: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+           "(0x803B0013), \"The specified port already exists.\" (2 times, lines 7-8) (also quoted at line 1)"
+        << "3 times";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
@@ -303,6 +330,7 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     const QString notFound = "ERROR_NOT_FOUND (0x80070490), \"Element not found.\"";
     const QString invalidArg = "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\"";
     const QString objectExists = "ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The object already exists.\"";
+    const QString fromText = " (code from the message text)"; ///< a code known only from the message
 
     // ERROR_DELETE_PENDING: an endpoint made again while HNS still deletes it.
     QTest::newRow("delete pending: hcsshim's Win32 error number")
@@ -313,7 +341,7 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << logrus + "failed to create endpoint web on network nat: HNS failed with error : The file cannot "
                     "be opened because it is in the process of being deleted. \""
         << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: " +
-                       deletePending};
+                       deletePending + fromText};
     QTest::newRow("delete pending: the HRESULT in hex")
         << klog + "hcnDeleteNetwork failed: HRESULT 0x8007012F"
         << QStringList{"warning 1-1: HNS refused a request: hcnDeleteNetwork failed: " + deletePending};
@@ -324,19 +352,19 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists};
     QTest::newRow("underscore emphasis around HNS's text")
         << "_HNS failed with error : Element not found._"
-        << QStringList{"warning 1-1: HNS refused a request: " + notFound};
+        << QStringList{"warning 1-1: HNS refused a request: " + notFound + fromText};
     QTest::newRow("asterisk emphasis around HNS's text")
         << "*HNS failed with error : Element not found.*"
-        << QStringList{"warning 1-1: HNS refused a request: " + notFound};
+        << QStringList{"warning 1-1: HNS refused a request: " + notFound + fromText};
     QTest::newRow("double underscore emphasis, the period left out")
         << "__HNS failed with error : The parameter is incorrect__"
-        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + fromText};
     QTest::newRow("strike-through around HNS's text")
         << "~~HNS failed with error : The parameter is incorrect.~~"
-        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + fromText};
     QTest::newRow("a code span around HNS's text")
         << "`HNS failed with error : The parameter is incorrect.`"
-        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + fromText};
     QTest::newRow("bold around the code alone")
         << "hcnCreateEndpoint failed in Win32: The object already exists. **(0x1392)**"
         << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists};
@@ -368,23 +396,23 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("an answer as a hashtable, its code from its text")
         << "PS C:\\> Invoke-HnsRequest -Method POST -Type networks -Data $json\n"
            "@{Error=The object already exists.; Success=False}"
-        << QStringList{"warning 2-2: HNS refused a request: " + objectExists};
+        << QStringList{"warning 2-2: HNS reported a failure: " + objectExists + fromText};
     QTest::newRow("an answer as a hashtable, Success first")
         << "@{Success=False; Error=Element not found. }"
-        << QStringList{"warning 1-1: HNS refused a request: " + notFound};
+        << QStringList{"warning 1-1: HNS reported a failure: " + notFound + fromText};
     QTest::newRow("an answer as a hashtable with its ErrorCode")
         << "@{Error=The parameter is incorrect. ; ErrorCode=2147942487; Success=False}"
-        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+        << QStringList{"warning 1-1: HNS reported a failure: " + invalidArg};
     QTest::newRow("an answer as a hashtable, a text of no known code")
         << "@{Error=Switch was not ready yet; Success=False}"
-        << QStringList{"warning 1-1: HNS refused a request: \"Switch was not ready yet\""};
+        << QStringList{"warning 1-1: HNS reported a failure: \"Switch was not ready yet\""};
     QTest::newRow("an answer as a list")
         << "PS C:\\> New-HnsNetwork -Type L2Bridge -Name cbr0\n\nError   : The object already exists.\n"
            "Success : False\n"
-        << QStringList{"warning 3-4: HNS refused a request: " + objectExists};
+        << QStringList{"warning 3-4: HNS reported a failure: " + objectExists + fromText};
     QTest::newRow("an answer as a list, Success first, with its ErrorCode")
         << "Success   : False\nError     : The parameter is incorrect. \nErrorCode : 2147942487\n"
-        << QStringList{"warning 1-3: HNS refused a request: " + invalidArg};
+        << QStringList{"warning 1-3: HNS reported a failure: " + invalidArg};
 
     // A Windows message in another language.
     const QString chinese = QString::fromUtf8("\xe6\x89\xbe\xe4\xb8\x8d\xe5\x88\xb0\xe5\x85\x83\xe7\xb4\xa0"
@@ -392,26 +420,27 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("Element not found in Chinese")
         << logrus + "HNS failed with error : " + chinese + " \""
         << QStringList{"warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"" + chinese +
-                       "\""};
+                       "\"" + fromText};
     const QString russian =
         QString::fromUtf8("\xd0\xad\xd0\xbb\xd0\xb5\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82 "
                           "\xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd.");
     QTest::newRow("Element not found in Russian")
         << logrus + "HNS failed with error : " + russian + " \""
         << QStringList{"warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"" + russian +
-                       "\""};
+                       "\"" + fromText};
     QTest::newRow("Element not found in German, docker's step before it")
         << logrus + "failed to create endpoint web on network nat: HNS failed with error : Element nicht "
                     "gefunden. \""
         << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: "
-                       "ERROR_NOT_FOUND (0x80070490), \"Element nicht gefunden.\""};
+                       "ERROR_NOT_FOUND (0x80070490), \"Element nicht gefunden.\"" +
+                       fromText};
     const QString japanese = QString::fromUtf8("\xe8\xa6\x81\xe7\xb4\xa0\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4"
                                                "\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93"
                                                "\xe3\x80\x82");
     QTest::newRow("Element not found in Japanese, in a klog line")
         << klog + "HNS failed with error : " + japanese
         << QStringList{"warning 1-1: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"" + japanese +
-                       "\""};
+                       "\"" + fromText};
     const QString denied =
         QString::fromUtf8("\xd0\x9e\xd1\x82\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbd\xd0\xbe "
                           "\xd0\xb2 \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd1\x83\xd0\xbf\xd0\xb5.");
@@ -424,6 +453,91 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << klog + "failed to create endpoint web on network nat: HNS failed with error : " + chineseOther
         << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: \"" +
                        chineseOther + "\" (no error code in the log)"};
+
+    // A Windows message FormatMessage gives on two lines, hcsshim's code after the second: one failure.
+    const QString wrongDisk =
+        "ERROR_WRONG_DISK (0x80070022), \"The wrong diskette is in the drive. Insert %2 "
+        "(Volume Serial Number: %3) into drive %1.\"";
+    QTest::newRow("a message on two lines, its code after the second")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n"
+                  "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)"
+        << QStringList{"warning 1-2: HNS refused a request: hcnCreateEndpoint failed: " + wrongDisk};
+    QTest::newRow("the same message on one line")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive. Insert %2 (Volume "
+                  "Serial Number: %3) into drive %1. (0x22)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + wrongDisk};
+    QTest::newRow("a title on the first line, the text and code in a logrus message on the second")
+        << logrus + "hnsCall failed in Win32: {Application Error}\n"
+                    "The exception %s (0x%08lx) occurred in the application at location 0x%08lx. (0x23e)\" "
+                    "method=POST path=/endpoints"
+        << QStringList{"warning 1-2: HNS refused a request: hnsCall failed: ERROR_UNHANDLED_EXCEPTION "
+                       "(0x8007023E), \"{Application Error} The exception %s (0x%08lx) occurred in the "
+                       "application at location 0x%08lx.\""};
+    QTest::newRow("a log record after a message without a code is a failure of its own")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n" + klog +
+               "hcnDeleteEndpoint failed in Win32: The object already exists. (0x1392)"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
+               "in the drive.\"",
+               "warning 2-2: HNS refused a request: hcnDeleteEndpoint failed: " + objectExists};
+    QTest::newRow("a blank line ends the message")
+        << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n\n"
+                  "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
+               "in the drive.\""};
+
+    // A whole message of the catalog after `error:` or `error is`, the line naming no HNS failure in words.
+    const QString invalidPolicy = "HCN_E_INVALID_POLICY (0x803B000D), \"The provided policy configuration is "
+                                  "invalid or missing parameters.\"";
+    QTest::newRow("HCN's message after error: with no blank")
+        << klog +
+               "create HNSEndpoint error:The provided policy configuration is invalid or missing parameters."
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidPolicy + fromText};
+    QTest::newRow("HCN's message after error is, in backticks, a blank doubled")
+        << logrus + "failed to apply ACL to pod web-7d9f: error is  `The provided  policy configuration is "
+                    "invalid or missing parameters.`\""
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidPolicy + fromText};
+    QTest::newRow("HCN's message after error: in a logrus message, no HNS named")
+        << logrus +
+               "apply policy error: The provided policy configuration is invalid or missing parameters.\""
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidPolicy + fromText};
+    QTest::newRow("a generic message after error: on a line naming an HNS object")
+        << logrus + "HNSNetwork lookup error: Element not found.\""
+        << QStringList{"warning 1-1: HNS refused a request: " + notFound + fromText};
+    QTest::newRow("a generic message after error: on a line naming nothing of HNS")
+        << logrus + "mount failed: error: Element not found.\"" << QStringList{};
+    QTest::newRow("prose with words of HCN's message after error is")
+        << "The error is that the policy configuration is invalid or missing parameters in my yaml."
+        << QStringList{};
+    QTest::newRow("HCN's message with the writer's words after it")
+        << "error: The provided policy configuration is invalid or missing parameters. Please fix the yaml."
+        << QStringList{};
+    QTest::newRow("a common word after error: on a line naming HNS")
+        << logrus + "HNSEndpoint error: invalid\"" << QStringList{};
+
+    // Who says it: HNS's answer reports a failure, a line says a request failed; a code known only from
+    // the message is said to be.
+    QTest::newRow("the same error logged with its code and without: one failure, said with the code")
+        << klog + "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)\n" + klog +
+               "hcnCreateEndpoint failed in Win32: The object already exists."
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists +
+                       " (2 times, lines 1-2)"};
+    QTest::newRow("HNS's answer as JSON on a line: reported, its code from its text")
+        << logrus + "HNS response: {\\\"Success\\\":false,\\\"Error\\\":\\\"Element not found.\\\"}\""
+        << QStringList{"warning 1-1: HNS reported a failure: " + notFound + fromText};
+
+    QTest::newRow("a failure quoted in prose, then in a log record: the quote said apart")
+        << "Creating the pod fails with hcnCreateEndpoint failed in Win32: The object already exists. "
+           "(0x1392)\n\n" +
+               klog + "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 3-3: HNS refused a request: hcnCreateEndpoint failed: " + objectExists +
+                       " (also quoted at line 1)"};
+    QTest::newRow("the same failure twice in prose, no log record: counted")
+        << "Creating the pod fails with hcnCreateEndpoint failed in Win32: The object already exists. "
+           "(0x1392)\n\nAgain: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists +
+                       " (2 times, lines 1, 3)"};
 
     // None of these states a failure.
     QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};

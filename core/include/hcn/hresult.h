@@ -40,6 +40,9 @@ inline constexpr HResult ModNotFound = makeHResult(0x8007007E);  ///< ERROR_MOD_
 inline constexpr HResult ProcNotFound = makeHResult(0x8007007F); ///< ERROR_PROC_NOT_FOUND: a DLL lacks an export
 inline constexpr HResult GenFailure = makeHResult(0x8007001F);
 inline constexpr HResult NotReady = makeHResult(0x80070015); ///< ERROR_NOT_READY (21)
+/// ERROR_WRONG_DISK (34): a storage error that hcsshim's hnsCall logs from HNS (flannel's attach of its
+/// bridge endpoint to the host compartment); FormatMessage gives its text on two lines.
+inline constexpr HResult WrongDisk = makeHResult(0x80070022);
 /// ERROR_SHARING_VIOLATION (32): for a port mapping, the host port is taken by another process.
 inline constexpr HResult SharingViolation = makeHResult(0x80070020);
 inline constexpr HResult ServiceDisabled = makeHResult(0x80070422);
@@ -58,6 +61,9 @@ inline constexpr HResult ObjectAlreadyExists =
 inline constexpr HResult InvalidState = makeHResult(0x8007139F); ///< ERROR_INVALID_STATE (5023)
 /// ERROR_OBJECT_NAME_EXISTS (698): the NT status STATUS_OBJECT_NAME_EXISTS as a Win32 error.
 inline constexpr HResult ObjectNameExists = makeHResult(0x800702BA);
+/// ERROR_UNHANDLED_EXCEPTION (574): the code that served the call raised an exception it did not handle;
+/// FormatMessage gives its text on two lines, `{Application Error}` first.
+inline constexpr HResult UnhandledException = makeHResult(0x8007023E);
 /// ERROR_DELETE_PENDING (303): the object is still being deleted.
 inline constexpr HResult DeletePending = makeHResult(0x8007012F);
 inline constexpr HResult BadNetPath = makeHResult(0x80070035); ///< ERROR_BAD_NETPATH (53)

@@ -1,0 +1,337 @@
+// The message of an error a log line states (see logged_error_message.h).
+
+#include "io/logged_error_message.h"
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "hcn/error_catalog.h"
+#include "io/logged_error_codes.h"
+#include "io/logged_failed_steps.h"
+#include "io/logged_words.h"
+#include "io/text_scan.h"
+#include "io/wrapped_lines.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+namespace hcn::io::logged {
+namespace {
+
+/// Whether `text` holds a letter: an ASCII one, or any character beyond ASCII (a Windows message in
+/// Chinese, Japanese or Russian is letters too).
+bool holdsWords(std::string_view text)
+{
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+    });
+}
+
+/// `text` without a code logged before the message (`0x803b001c - The provided ...`, `(0x803b001c)`,
+/// `HCN_E_INVALID_JSON_REFERENCE: ...`) and the separator after it.
+std::string_view withoutLeadingCode(std::string_view text)
+{
+    std::size_t end = 0;
+    const bool paren = text.starts_with('(');
+    if (text.substr(paren).starts_with("0x")) {
+        end = paren + 2;
+        while (end < text.size() && hexDigit(text[end]) >= 0)
+            ++end;
+        if (paren && (end >= text.size() || text[end] != ')'))
+            return text;
+        end += paren;
+    } else if (const std::string lower = lowerCopy(text.substr(0, 6));
+               lower == "hcn_e_" || lower == "hns_e_" || lower == "gcn_e_") {
+        while (end < text.size() && isLoggedWordChar(text[end]))
+            ++end;
+    }
+    if (end == 0 ||
+        (end < text.size() && text[end] != ' ' && text[end] != ':' && text[end] != ',' && text[end] != '-'))
+        return text;
+    while (end < text.size() &&
+           (text[end] == ' ' || text[end] == ':' || text[end] == ',' || text[end] == '-'))
+        ++end;
+    return text.substr(end);
+}
+
+/// Whether `text` starts with the next key of a PowerShell hashtable after its `;` (` ErrorCode=`).
+bool startsWithHashtableKey(std::string_view text)
+{
+    text = trimBlanks(text);
+    std::size_t end = 0;
+    while (end < text.size() && isLoggedWordChar(text[end]))
+        ++end;
+    return end > 0 && end < text.size() && text[end] == '=';
+}
+
+/// Whether `text` has a hex digit at `at`: `0x` before one starts a code, before a placeholder of the
+/// message's (`0x%08lx`, FormatMessage's inserts left in) it does not.
+bool hexDigitAt(std::string_view text, std::size_t at)
+{
+    return at < text.size() && hexDigit(text[at]) >= 0;
+}
+
+/// Whether `line` ends with a failure code in parentheses as hcsshim writes it after a message, `(0x22)`,
+/// the closing quote of a log's message field and what follows it allowed (`(0x23e)" method=POST`).
+bool endsWithParenthesizedCode(std::string_view line)
+{
+    const std::size_t open = line.rfind("(0x");
+    if (open == std::string_view::npos)
+        return false;
+    std::size_t end = open + 3;
+    while (end < line.size() && hexDigit(line[end]) >= 0)
+        ++end;
+    if (end == open + 3 || end - open - 3 > 8 || end >= line.size() || line[end] != ')')
+        return false;
+    const std::string_view after = trimBlanks(line.substr(end + 1));
+    return after.empty() || after.starts_with('"') || after.starts_with("\\\"");
+}
+
+/// Where a sentence of `message` ends (after its `.`) whose text is the Windows message of a known code,
+/// when more follows it (`The parameter is incorrect. Code to reproduce is below.`): the message is HNS's
+/// up to there, the rest is the writer's. npos when none does.
+std::size_t knownSentenceEnd(std::string_view message)
+{
+    for (std::size_t dot = message.find(". "); dot != std::string_view::npos;
+         dot = message.find(". ", dot + 1))
+        if (hresultOfMessage(message.substr(0, dot + 1)))
+            return dot + 1;
+    return std::string_view::npos;
+}
+
+} // namespace
+
+std::size_t messageStart(std::string_view lower)
+{
+    if (const std::size_t at = lower.rfind("failed in win32:"); at != std::string_view::npos)
+        return at + 16;
+    if (std::size_t at = lower.rfind("hns failed with error"); at != std::string_view::npos) {
+        at += 21;
+        while (at < lower.size() && lower[at] == ' ')
+            ++at;
+        if (at < lower.size() && lower[at] == ':')
+            return at + 1;
+    }
+    std::size_t start = std::string_view::npos;
+    for (const std::string_view marker :
+         {std::string_view("error\":\""), std::string_view("error\\\":\\\""), std::string_view("error:"),
+          std::string_view("error :"), std::string_view("err="), std::string_view("error=")}) {
+        for (std::size_t at = lower.find(marker); at != std::string_view::npos && at < start;
+             at = lower.find(marker, at + 1)) {
+            if ((at > 0 && isLoggedWordChar(lower[at - 1])) || lower.substr(0, at).ends_with("rpc "))
+                continue;
+            if (start == std::string_view::npos || at + marker.size() < start)
+                start = at + marker.size();
+            break;
+        }
+    }
+    return start;
+}
+
+std::optional<HResult> codeOfMessageStart(std::string_view start)
+{
+    const std::string shown = lowerCopy(trimBlanks(start));
+    if (shown.size() < 8)
+        return std::nullopt;
+    std::optional<HResult> found;
+    for (const HResult code : namedHResults()) {
+        if (!failed(code))
+            continue;
+        for (const std::string_view message : hresultMessageTexts(code)) {
+            const std::string known = lowerCopy(trimBlanks(message));
+            if (known.size() > shown.size() + 1 && known.starts_with(shown) && known[shown.size()] == ' ') {
+                if (found && *found != code)
+                    return std::nullopt;
+                found = code;
+            }
+        }
+    }
+    return found;
+}
+
+std::string messageFrom(std::string_view text, std::size_t start)
+{
+    const bool hashtable = text.substr(0, start).rfind("@{") != std::string_view::npos;
+    std::string_view rest = text.substr(start);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\' ||
+                             rest.front() == '`' || isEmphasisMarker(rest.front())))
+        rest.remove_prefix(1);
+    rest = withoutLeadingCode(rest);
+    std::size_t end = messageTitleSize(rest);
+    for (; end < rest.size() && end < kMaxLoggedMessage; ++end) {
+        const char c = rest[end];
+        if (hashtable && (c == '}' || (c == ';' && startsWithHashtableKey(rest.substr(end + 1)))))
+            break;
+        if (c == '`' || (c == '[' && rest.find("](", end) != std::string_view::npos))
+            break;
+        if (c == '{' || c == '"' || c == '\n' ||
+            (c == '\\' && end + 1 < rest.size() && rest[end + 1] == '"') ||
+            (c == '(' && rest.substr(end + 1, 2) == "0x" && hexDigitAt(rest, end + 3)) ||
+            (c == '0' && rest.substr(end, 2) == "0x" && hexDigitAt(rest, end + 2) &&
+             (end == 0 || rest[end - 1] == ' ')))
+            break;
+    }
+    std::string_view message = trimBlanks(rest.substr(0, end));
+    // `HNS failed with 0x803b0013 : element not found`: words before the code that lead to it (`with`,
+    // `error`, `code`, `hresult`, `failed`), and a message after it set off by `:` or `-`, say the message
+    // is the latter.
+    const auto leadsToCode = [](std::string_view words) {
+        const std::string last = lowerCopy(words.substr(std::min(words.size(), words.rfind(' ') + 1)));
+        return last == "with" || last == "error" || last == "code" || last == "hresult" || last == "failed";
+    };
+    if (end < rest.size() && leadsToCode(message)) {
+        const std::string_view code = rest.substr(end);
+        const std::string_view after = withoutLeadingCode(code);
+        const std::string_view separator = code.substr(0, code.size() - after.size());
+        if (after.size() < code.size() && separator.find_first_of(":-") != std::string_view::npos &&
+            !after.empty() && std::isalpha(static_cast<unsigned char>(after.front())))
+            return messageFrom(after, 0);
+    }
+    bool shortened = false;
+    if (end == kMaxLoggedMessage && end < rest.size()) {
+        // Longer than kept: up to its last whole sentence, else its last whole word.
+        const std::size_t sentence = message.rfind(". ");
+        const std::size_t word = message.rfind(' ');
+        if (sentence != std::string_view::npos)
+            message = message.substr(0, sentence + 1);
+        else if (word != std::string_view::npos) {
+            message = trimBlanks(message.substr(0, word));
+            shortened = true;
+        }
+    }
+    while (!message.empty() && (message.back() == ',' || message.back() == ';' || message.back() == ':' ||
+                                message.back() == '`' || isEmphasisMarker(message.back())))
+        message = trimBlanks(message.substr(0, message.size() - 1));
+    if (const std::size_t sentence = message.rfind(". ");
+        sentence != std::string_view::npos && message.find(' ', sentence + 2) == std::string_view::npos)
+        message = message.substr(0, sentence + 1);
+    if (const std::size_t known = knownSentenceEnd(message); known != std::string_view::npos)
+        message = message.substr(0, known);
+    if (message.size() < 3 || !holdsWords(message) || parseHResult(message).ok())
+        return {};
+    return validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage))) + (shortened ? "..." : "");
+}
+
+LoggedError errorStatedAt(std::string_view text, std::size_t start)
+{
+    LoggedError error;
+    error.message = messageFrom(text, start);
+    std::size_t codeAt = 0;
+    error.code = hexCode(text.substr(start), codeAt);
+    codeFromMessageText(error);
+    return error;
+}
+
+void codeFromMessageText(LoggedError& error)
+{
+    if (error.code || error.message.empty())
+        return;
+    error.code = hresultOfMessage(error.message);
+    error.codeFromMessage = error.code.has_value();
+}
+
+void withWindowsWording(LoggedError& error)
+{
+    if (!error.code || error.message.empty() || error.messageCut)
+        return;
+    const std::string key = messageMatchKey(error.message);
+    for (const std::string_view wording : hresultMessageTexts(*error.code))
+        if (messageMatchKey(wording) == key) {
+            error.message = std::string(trimBlanks(wording));
+            return;
+        }
+}
+
+LoggedError readError(std::string_view text, bool stated)
+{
+    LoggedError error;
+    std::string lower = lowerCopy(text);
+    error.operation = operationOf(text, lower, &error);
+    const std::size_t start = messageStart(lower);
+    if (start != std::string::npos)
+        error.message = messageFrom(text, start);
+    if (stated) {
+        if (start == std::string::npos)
+            return error;
+        text = text.substr(start);
+        lower.erase(0, start);
+    }
+    std::size_t at = 0;
+    error.code = hexCode(text, at);
+    if (!error.code)
+        error.code = decimalCode(lower);
+    if (!error.code)
+        error.code = namedCode(text, lower);
+    return error;
+}
+
+std::size_t formatMessageEnd(const std::vector<CleanedLine>& lines, std::size_t first)
+{
+    const std::string_view line = trimBlanks(lines[first].text);
+    const std::string lower = lowerCopy(line);
+    const std::size_t start = messageStart(lower);
+    std::size_t codeAt = 0;
+    if (start == std::string::npos || hexCode(lower.substr(start), codeAt))
+        return first + 1;
+    // The message ends the line, at a sentence's or a title's end (`... in the drive.`, `{Application
+    // Error}`): a line broken mid-word is a console's wrap.
+    const std::string message = messageFrom(line, start);
+    if (message.empty() || !line.ends_with(message) ||
+        std::string_view(".}!?:").find(message.back()) == std::string_view::npos)
+        return first + 1;
+    for (std::size_t next = first + 1; next < lines.size() && next - first <= kMaxFormatMessageLines;
+         ++next) {
+        const std::string_view text = trimBlanks(lines[next].text);
+        if (text.empty() || opensLogRecord(text) || isFenceLine(text) || isPromptLine(text) ||
+            isCommandLine(text) || isPowerShellErrorRecordLine(text))
+            break;
+        if (endsWithParenthesizedCode(text))
+            return next + 1;
+    }
+    return first + 1;
+}
+
+std::string joinFormatMessage(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t end)
+{
+    std::string joined(trimBlanks(lines[first].text));
+    for (std::size_t next = first + 1; next < end; ++next)
+        joined += " " + std::string(trimBlanks(lines[next].text));
+    return joined;
+}
+
+std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::string_view lower)
+{
+    for (const std::string_view marker :
+         {std::string_view("error:"), std::string_view("error is "), std::string_view("error :")}) {
+        for (std::size_t at = lower.find(marker); at != std::string_view::npos;
+             at = lower.find(marker, at + 1)) {
+            if (at > 0 && isLoggedWordChar(lower[at - 1]))
+                continue;
+            std::string_view rest = trimBlanks(text.substr(at + marker.size()));
+            // Quoted (`...`, '...', "..."): the text inside; else up to a log message's closing quote.
+            if (!rest.empty() && (rest.front() == '`' || rest.front() == '\'' || rest.front() == '"')) {
+                const std::size_t close = rest.find(rest.front(), 1);
+                if (close == std::string_view::npos)
+                    continue;
+                rest = rest.substr(1, close - 1);
+            } else {
+                rest = rest.substr(0, rest.find('"'));
+            }
+            const std::optional<HResult> code = hresultOfMessage(rest);
+            if (!code)
+                continue;
+            const bool hcnCode = (static_cast<std::uint32_t>(*code) & 0xFFFF0000u) == 0x803B0000u;
+            if (!hcnCode && !namesHns(lower) && lower.find("hostcompute") == std::string_view::npos)
+                continue;
+            LoggedError error;
+            error.code = code;
+            error.codeFromMessage = true;
+            error.message = std::string(trimBlanks(rest));
+            withWindowsWording(error);
+            return error;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace hcn::io::logged

@@ -1,0 +1,384 @@
+// What failed, as a log line names it (see logged_failed_steps.h).
+
+#include "io/logged_failed_steps.h"
+
+#include "common/text.h"
+#include "common/utf8.h"
+#include "hcn/guid.h"
+#include "hcn/resource_kind.h"
+#include "io/json_repair.h"
+#include "io/logged_error_message.h"
+#include "io/logged_words.h"
+#include "io/text_scan.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <utility>
+
+namespace hcn::io::logged {
+namespace {
+
+/// An HNS call named as HNS and its clients log it: `HNSCall Method POST Path /endpoints`, `Method[POST]
+/// Path[/networks]`, `method=POST path=/endpoints`: "HNS call POST /endpoints"; empty when none.
+std::string hnsCallOf(std::string_view text, std::string_view lower)
+{
+    const auto wordAt = [&](std::string_view key,
+                            std::size_t from) -> std::pair<std::size_t, std::string_view> {
+        for (std::size_t at = lower.find(key, from); at != std::string_view::npos;
+             at = lower.find(key, at + 1)) {
+            if (at > 0 && isLoggedWordChar(lower[at - 1]))
+                continue;
+            std::size_t begin = at + key.size();
+            while (begin < text.size() && (text[begin] == ' ' || text[begin] == '[' || text[begin] == '=' ||
+                                           text[begin] == ':' || text[begin] == '"'))
+                ++begin;
+            std::size_t end = begin;
+            while (end < text.size() && text[end] != ' ' && text[end] != ']' && text[end] != ',' &&
+                   text[end] != '"' && text[end] != ';')
+                ++end;
+            if (begin == at + key.size() || end == begin)
+                continue;
+            return {end, text.substr(begin, end - begin)};
+        }
+        return {std::string_view::npos, {}};
+    };
+    const auto [afterMethod, method] = wordAt("method", 0);
+    if (method.empty() || !std::all_of(method.begin(), method.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) != 0;
+        }))
+        return {};
+    const std::string_view path = wordAt("path", afterMethod).second;
+    if (!path.starts_with('/'))
+        return {};
+    std::string verb(method);
+    for (char& c : verb)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return "HNS call " + verb + " " + std::string(path);
+}
+
+/// The step a daemon names before `HNS failed with error` (docker's `failed to create endpoint web on
+/// network nat: HNS failed with error : ...`, `Error creating default network: HNS failed ...`): the
+/// last `: `-separated part before it, without its `failed to ` or `Error ` lead. Empty when that part
+/// names no step (`Error response from daemon`, a log's prefix). `into`, when given, gets whether
+/// docker's remote network driver passed the error on (`...: remote: HNS failed ...`) and the step's verb
+/// and kind of object.
+std::string daemonStepOf(std::string_view text, std::string_view lower, LoggedError* into = nullptr)
+{
+    std::size_t end = lower.find("hns failed with error");
+    if (end == std::string_view::npos)
+        return {};
+    while (end > 0 && text[end - 1] == ' ')
+        --end;
+    if (end == 0 || text[end - 1] != ':')
+        return {};
+    --end;
+    std::size_t colon = lower.substr(0, end).rfind(": ");
+    // `failed to create endpoint web on network azure: remote: HNS failed ...`: docker's remote network
+    // driver passed the error on; the step is the part before its `remote`.
+    bool remote = false;
+    if (colon != std::string_view::npos && trimBlanks(lower.substr(colon + 2, end - colon - 2)) == "remote") {
+        remote = true;
+        end = colon;
+        colon = lower.substr(0, end).rfind(": ");
+    }
+    std::size_t start = colon == std::string_view::npos ? 0 : colon + 2;
+    while (start < end && text[start] == ' ')
+        ++start;
+    const std::string_view part = lower.substr(start, end - start);
+    if (part.starts_with("error response from daemon"))
+        return {};
+    for (const std::string_view lead : {"failed to ", "error "}) {
+        if (!part.starts_with(lead))
+            continue;
+        const std::string_view step = trimBlanks(text.substr(start + lead.size(), end - start - lead.size()));
+        if (step.empty() || step.size() > kMaxLoggedMessage)
+            return {};
+        if (into) {
+            into->remoteDriver = remote;
+            verbAndKindOf(step, *into);
+        }
+        return std::string(step);
+    }
+    return {};
+}
+
+/// What an object path of HNS's REST API (`/endpoints/`, `/namespaces/ID/addresource`) names: the kind
+/// in the report's words; empty for another path.
+std::string_view restKind(std::string_view segment)
+{
+    static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
+        {"endpoints", "endpoint"},
+        {"networks", "network"},
+        {"namespaces", "namespace"},
+        {"policylists", "load balancer"},
+        {"loadbalancers", "load balancer"}};
+    for (const auto& [path, kind] : kKinds)
+        if (segment == path)
+            return kind;
+    return {};
+}
+
+/// An object a line names by a kind word and its name or ID (`HNSNetwork cbr0`, `HostComputeNameSpace
+/// <id>`, `endpoint web`): the kind word is one of kKindWords, also as part of an HNS or HCN
+/// class name (`HNSEndpoint`, `HostComputeNetwork`).
+struct NamedObject
+{
+    ResourceKind kind = ResourceKind::Invalid;
+    std::string name;
+    bool placeholder = false; ///< named by a placeholder (`<name>`, isPlaceholder): a template's text
+};
+
+/// The object named from `at` in `text` (`lower` its lower case), and `at` moved past it; Invalid kind
+/// when none is named there (a kind word followed by a word that links to more, `endpoint on network`,
+/// names none).
+NamedObject objectNamedAt(std::string_view text, std::string_view lower, std::size_t& at)
+{
+    static constexpr std::string_view kClassPrefixes[] = {"", "hns", "hcn", "hostcompute"};
+    static constexpr std::string_view kNoNames[] = {"on",   "to",      "from", "in",     "for",
+                                                    "with", "of",      "the",  "a",      "an",
+                                                    "and",  "because", "due",  "failed", "err"};
+    for (const KindSpelled& word : kKindWords)
+        for (const std::string_view prefix : kClassPrefixes) {
+            const std::string_view rest = lower.substr(at);
+            if (!rest.starts_with(prefix) || !rest.substr(prefix.size()).starts_with(word.text))
+                continue;
+            std::size_t end = at + prefix.size() + word.text.size();
+            if (end >= lower.size() || lower[end] != ' ')
+                continue;
+            ++end;
+            // A template's placeholder (`<name>`, `<container name>`) stands for a name.
+            if (const std::size_t close =
+                    end < text.size() && text[end] == '<' ? text.find('>', end) : std::string_view::npos;
+                close != std::string_view::npos && isPlaceholder(text.substr(end, close + 1 - end))) {
+                NamedObject object{word.kind, std::string(text.substr(end, close + 1 - end)), true};
+                at = close + 1;
+                return object;
+            }
+            std::string name = quotedOrBareName(text, end);
+            while (!name.empty() && name.back() == '.')
+                name.pop_back();
+            const std::string lowerName = lowerCopy(name);
+            if (name.empty() ||
+                std::find(std::begin(kNoNames), std::end(kNoNames), lowerName) != std::end(kNoNames) ||
+                std::none_of(name.begin(), name.end(), isLoggedWordChar))
+                return {};
+            at = end;
+            return {word.kind, std::move(name)};
+        }
+    return {};
+}
+
+} // namespace
+
+void verbAndKindOf(std::string_view step, LoggedError& into)
+{
+    static constexpr std::pair<std::string_view, std::string_view> kVerbs[] = {
+        {"create", "create"}, {"creating", "create"},  {"delete", "delete"}, {"deleting", "delete"},
+        {"remove", "remove"}, {"removing", "remove"},  {"modify", "modify"}, {"modifying", "modify"},
+        {"update", "update"}, {"updating", "update"},  {"attach", "attach"}, {"attaching", "attach"},
+        {"detach", "detach"}, {"detaching", "detach"}, {"add", "add"},       {"adding", "add"}};
+    const std::string lower = lowerCopy(trimBlanks(step));
+    const std::string_view first = std::string_view(lower).substr(0, lower.find(' '));
+    const auto verb =
+        std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](const auto& v) { return v.first == first; });
+    if (verb == std::end(kVerbs))
+        return;
+    for (std::size_t at = first.size(); at < lower.size(); ++at) {
+        if (isLoggedWordChar(lower[at - 1]))
+            continue;
+        for (const KindSpelled& word : kKindWords)
+            if (std::string_view(lower).substr(at).starts_with(word.text) &&
+                (at + word.text.size() == lower.size() || !isLoggedWordChar(lower[at + word.text.size()]))) {
+                into.verb = verb->second;
+                into.kind = word.kind;
+                return;
+            }
+    }
+}
+
+std::string hnsCallPurpose(std::string_view text, std::string_view lower)
+{
+    if (const std::size_t arrow = lower.find("]=>[/"); arrow != std::string_view::npos) {
+        const std::size_t open = lower.rfind('[', arrow);
+        const std::size_t close = lower.find(']', arrow + 4);
+        if (open != std::string_view::npos && close != std::string_view::npos) {
+            const std::string_view method = lower.substr(open + 1, arrow - open - 1);
+            std::string_view path = text.substr(arrow + 5, close - arrow - 5);
+            const std::size_t slash = path.find('/');
+            const std::string kindPath = lowerCopy(path.substr(0, slash));
+            const std::string_view kind = restKind(kindPath);
+            std::string_view id =
+                slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+            id = id.substr(0, id.find('/'));
+            const bool more =
+                slash != std::string_view::npos && path.substr(slash + 1).find('/') != std::string_view::npos;
+            std::string verb;
+            if (method == "post")
+                verb = id.empty() ? "create" : "modify";
+            else if (method == "delete")
+                verb = "delete";
+            else if (method == "get")
+                verb = "query";
+            if (!kind.empty() && !verb.empty())
+                return verb + " " + std::string(kind) + (id.empty() || more ? "" : " " + std::string(id));
+        }
+    }
+    const std::size_t call = lower.find("hnscall");
+    const std::size_t failedTo = lower.substr(0, call).rfind("failed to ");
+    if (call == std::string_view::npos || failedTo == std::string_view::npos)
+        return {};
+    const std::size_t stepEnd = std::min(lower.find(':', failedTo), call);
+    const std::string_view step = lower.substr(failedTo + 10, stepEnd - failedTo - 10);
+    static constexpr std::string_view kVerbs[] = {"create", "delete", "update", "modify", "attach",
+                                                  "detach", "add",    "remove", "get",    "query"};
+    std::string_view verb;
+    for (const std::string_view v : kVerbs)
+        if (step.starts_with(v) && (step.size() == v.size() || step[v.size()] == ' '))
+            verb = v;
+    std::string_view kind;
+    for (const KindSpelled& word : kKindWords)
+        if (step.find(word.text) != std::string_view::npos) {
+            kind = resourceKindLabel(word.kind);
+            break;
+        }
+    return verb.empty() || kind.empty() ? std::string() : std::string(verb) + " " + std::string(kind);
+}
+
+std::string networkNamedOn(std::string_view text, std::string_view lower)
+{
+    if (const std::size_t call = lower.find("provisionendpoint("); call != std::string_view::npos) {
+        const std::size_t comma = lower.find(',', call);
+        if (comma != std::string_view::npos && findLoggedGuid(text, comma + 1) == comma + 1)
+            return std::string(text.substr(comma + 1, 36));
+    }
+    for (std::size_t at = lower.find("network"); at != std::string_view::npos;
+         at = lower.find("network", at + 1)) {
+        if (at > 0 && isLoggedWordChar(lower[at - 1]))
+            continue;
+        std::size_t id = at + 7;
+        if (lower.substr(id).starts_with("id"))
+            id += 2;
+        while (id < lower.size() && (lower[id] == ' ' || lower[id] == '=' || lower[id] == ':' ||
+                                     lower[id] == '"' || lower[id] == '\\' || lower[id] == '{'))
+            ++id;
+        if (id - at <= 16 && findLoggedGuid(text, id) == id)
+            return std::string(text.substr(id, 36));
+    }
+    return {};
+}
+
+std::string endpointProvisionedOn(std::string_view text, std::string_view lower)
+{
+    const std::size_t call = lower.find("provisionendpoint(");
+    if (call == std::string_view::npos || (call > 0 && isLoggedWordChar(lower[call - 1])))
+        return {};
+    const std::size_t start = call + 18;
+    const std::size_t comma = lower.find(',', start);
+    if (comma == std::string_view::npos)
+        return {};
+    const std::string_view name = trimBlanks(text.substr(start, comma - start));
+    if (name.empty() || name.size() > kMaxLoggedMessage || !std::all_of(name.begin(), name.end(), [](char c) {
+            return isLoggedWordChar(c) || c == '-' || c == '.';
+        }))
+        return {};
+    return std::string(name);
+}
+
+std::string operationOf(std::string_view text, std::string_view lower, LoggedError* into)
+{
+    if (std::size_t end = lower.rfind("failed in win32:"); end != std::string_view::npos) {
+        while (end > 0 && text[end - 1] == ' ')
+            --end;
+        std::size_t start = end;
+        while (start > 0 && isLoggedWordChar(text[start - 1]))
+            --start;
+        if (start < end)
+            return std::string(text.substr(start, end - start));
+    }
+    if (std::string call = hnsCallOf(text, lower); !call.empty())
+        return call;
+    if (std::string step = daemonStepOf(text, lower, into); !step.empty())
+        return step;
+    // A function's name says what it does (`hnsConfigBytes`, a logged field, is none).
+    static constexpr std::string_view kVerbs[] = {"Call",  "Create", "Modify",    "Delete", "Open",
+                                                  "Close", "Query",  "Enumerate", "Get",    "Set",
+                                                  "Add",   "Remove", "Update",    "Attach", "Detach"};
+    for (std::size_t at = 0; at + 4 < text.size(); ++at) {
+        const std::string_view word = text.substr(at);
+        const std::string_view lowerWord = lower.substr(at);
+        if ((at > 0 && isLoggedWordChar(text[at - 1])) ||
+            !(lowerWord.starts_with("hcn") || lowerWord.starts_with("hns")) ||
+            std::none_of(std::begin(kVerbs), std::end(kVerbs),
+                         [&](std::string_view verb) { return word.substr(3).starts_with(verb); }))
+            continue;
+        std::size_t end = at;
+        while (end < text.size() && isLoggedWordChar(text[end]))
+            ++end;
+        return std::string(text.substr(at, end - at));
+    }
+    return {};
+}
+
+std::string quotedOrBareName(std::string_view text, std::size_t& at)
+{
+    const std::string_view rest = text.substr(at);
+    const std::string_view quote = rest.starts_with("\\\"") ? "\\\"" : rest.starts_with('"') ? "\"" : "";
+    std::size_t end = quote.empty() ? rest.find_first_of(" ,:;\"") : rest.find(quote, quote.size());
+    if (end == std::string_view::npos)
+        end = quote.empty() ? rest.size() : end;
+    if (!quote.empty() && rest.find(quote, quote.size()) == std::string_view::npos)
+        return {};
+    const std::string_view name = rest.substr(quote.size(), end - quote.size());
+    if (name.empty() || name.size() > kMaxLoggedMessage)
+        return {};
+    at += end + quote.size();
+    return validUtf8(std::string(name));
+}
+
+void nameRequestIn(std::string_view text, LoggedError& error)
+{
+    static constexpr std::string_view kVerbs[] = {"create", "delete", "remove", "add", "attach", "detach",
+                                                  "update", "modify", "open",   "get", "query",  "apply"};
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find("failed to "); at != std::string::npos;
+         at = lower.find("failed to ", at + 1)) {
+        if (at > 0 && isLoggedWordChar(lower[at - 1]))
+            continue;
+        std::size_t next = at + 10;
+        const auto verb = std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) {
+            return lower.compare(next, v.size(), v) == 0 && next + v.size() < lower.size() &&
+                   lower[next + v.size()] == ' ';
+        });
+        if (verb == std::end(kVerbs))
+            continue;
+        next += verb->size() + 1;
+        const NamedObject object = objectNamedAt(text, lower, next);
+        if (object.kind == ResourceKind::Invalid)
+            continue;
+        const std::string kind(resourceKindLabel(object.kind));
+        error.placeholder = object.placeholder;
+        std::string request = std::string(*verb) + " " + kind + " " + object.name;
+        for (const std::string_view link : {" from ", " to ", " on ", " in "}) {
+            if (lower.compare(next, link.size(), link) != 0)
+                continue;
+            std::size_t second = next + link.size();
+            const NamedObject other = objectNamedAt(text, lower, second);
+            if (other.kind == ResourceKind::Invalid)
+                break;
+            const std::string otherKind(resourceKindLabel(other.kind));
+            error.placeholder = error.placeholder || other.placeholder;
+            request += std::string(link) + otherKind + " " + other.name;
+            if (const std::optional<Guid> id = Guid::parse(other.name); id && id->isNull())
+                request += link == " from " ? " (the null GUID: the " + kind + " was in no " + otherKind + ")"
+                                            : " (the null GUID: no " + otherKind + ")";
+            break;
+        }
+        error.request = std::move(request);
+        error.verb = *verb;
+        error.kind = object.kind;
+        return;
+    }
+}
+
+} // namespace hcn::io::logged

@@ -1,0 +1,53 @@
+#pragma once
+// What failed, as a log line names it (internal to core/io): an HCN or HNS function (`hcnCreateEndpoint`),
+// an HNS call (`HNSCall Method POST Path /endpoints`, hcsshim's `[POST]=>[/endpoints/]`), the step a
+// daemon names (`failed to create endpoint web on network nat`) and the objects a request names in words
+// (`failed to create HNSNetwork cbr0`).
+
+#include "io/logged_error.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace hcn::io::logged {
+
+/// The verb and the kind of object of a step a log names (`creating default network`, `create endpoint
+/// web on network nat`): its first word as a verb (`creating` as "create") and the first kind word after
+/// it (LoggedError::verb, LoggedError::kind); nothing when the step starts with no verb of HNS's
+/// operations or names no kind.
+void verbAndKindOf(std::string_view step, LoggedError& into);
+
+/// What hcsshim's `hnsCall` did, as the line says it: its request (`[POST]=>[/endpoints/]` gives "create
+/// endpoint", `[DELETE]=>[/endpoints/ID]` "delete endpoint ID") or the step its caller names before it
+/// (`failed to create the new HNSEndpoint: hnsCall failed ...` gives "create endpoint"); empty when the
+/// line says neither.
+std::string hnsCallPurpose(std::string_view text, std::string_view lower);
+
+/// The HNS network a failed endpoint create names on its line: the second argument of win-bridge's
+/// `ProvisionEndpoint(name,NETWORK-ID,container)`, or an ID right after `network`, `network ID`,
+/// `networkId=`; empty when none.
+std::string networkNamedOn(std::string_view text, std::string_view lower);
+
+/// The endpoint win-bridge's `ProvisionEndpoint(name,NETWORK-ID,container)` names on the line: its first
+/// argument (`5a4a06b6e1f2_l2bridge`); empty when the line names none.
+std::string endpointProvisionedOn(std::string_view text, std::string_view lower);
+
+/// What failed, as the log names it (LoggedError::operation): the title of hcsshim's `... failed in
+/// Win32:` (`hcnCreateLoadBalancer`, `hnsCall`), an HNS call, the step a daemon names before `HNS
+/// failed with error`, else an HCN or HNS function named in `text` (`hcnModifyNetwork`); empty when none
+/// is. `into`, when given, gets what the daemon's step says besides (daemonStepOf).
+std::string operationOf(std::string_view text, std::string_view lower, LoggedError* into = nullptr);
+
+/// A name a log prints quoted (`\"default_mak4\"`, `"web"`) or bare, from `at` in `text`: the name, and
+/// `at` moved past it; empty when there is none.
+std::string quotedOrBareName(std::string_view text, std::size_t& at);
+
+/// The request a line names in words (LoggedError::request, with its verb and kind): `failed to create
+/// HNSNetwork cbr0` gives "create network cbr0", `Failed to remove HostComputeEndpoint web from
+/// HostComputeNameSpace <id>` "remove endpoint web from namespace <id>" (with, for the null GUID, that
+/// the endpoint was in no namespace); `error` is left as it is when the line names no object after
+/// `failed to <verb>`.
+void nameRequestIn(std::string_view text, LoggedError& error);
+
+} // namespace hcn::io::logged
