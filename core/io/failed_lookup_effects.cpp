@@ -395,13 +395,24 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
                 it->second.lines.push_back(line);
         }
     }
-    // A failure once: its lines; again: how often, and where.
-    for (const auto& s : failures.all())
+    // A failure once: its lines; again: how often, and where. Error lines that say only that the lookup
+    // failed (`Failed to find endpoint ...`) tell no effect of it: their lookups stay infos.
+    for (const auto& s : failures.all()) {
+        const Failure& f = failed.at(s.message);
+        if (s.message < warnings.size() && operationWeight(f.operation) == 0 && f.cni.command.empty()) {
+            warnings[s.message].message.clear();
+            for (const std::pair<int, int>& span : s.at)
+                std::erase_if(effects.lines,
+                              [&span](int line) { return line >= span.first && line <= span.second; });
+            continue;
+        }
         if (s.message < warnings.size())
             warnings[s.message].message =
                 failureText(failed.at(s.message)) +
                 (s.at.size() == 1 ? " at " + tables::lineRange(s.at[0].first, s.at[0].second)
                                   : " " + repeatCount(s.at));
+    }
+    std::erase_if(warnings, [](const ImportWarning& w) { return w.message.empty(); });
     for (const LookupKey& key : waitingOrder) {
         const Waiting& w = waiting.at(key);
         if (w.lines.size() < 2)
@@ -411,7 +422,7 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
         warnings.push_back(
             {first, last,
              (w.program.empty() ? std::string("the program that logs it") : w.program) + " waits for HNS " +
-                 w.object + ", which HNS does not have: it looked " + std::to_string(w.lines.size()) +
+                 w.object + ", which HNS does not have: it looked for it " + std::to_string(w.lines.size()) +
                  " times, retrying each time, and has not started (" + tables::lineRange(first, last) + ")"});
         effects.lines.insert(effects.lines.end(), w.lines.begin(), w.lines.end());
     }

@@ -29,6 +29,7 @@ struct LookupEffects
 ///   the container the lines before name, and the infra container whose endpoint it should share when
 ///   the container joins another's network namespace (`Netns:container:<id>`). Lines of one failure
 ///   (the plugin's error and the CNI's) are one warning; the failure again is counted.
+/// Error lines that say only that the lookup failed (`Failed to find endpoint ...`) tell no effect of it.
 /// A lookup once on a line of none of these stays an info (failedLookupsIn).
 LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines);
 

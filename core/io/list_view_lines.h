@@ -1,6 +1,6 @@
 #pragma once
 // One `Name : value` line of PowerShell's list view (Format-List), as the list view reader and the reader
-// of HNS's answer printed as a list (logged_error.cpp) take it (internal to core/io).
+// of HNS's answer printed as a list (powershell_hns_answers.cpp) take it (internal to core/io).
 
 #include "common/text.h"
 

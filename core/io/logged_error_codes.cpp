@@ -5,15 +5,11 @@
 #include "common/text.h"
 #include "hcn/error_catalog.h"
 #include "io/logged_words.h"
+#include "io/markdown_emphasis.h"
 
 #include <cctype>
 
 namespace hcn::io::logged {
-
-bool isEmphasisMarker(char c)
-{
-    return c == '*' || c == '_' || c == '~';
-}
 
 std::optional<HResult> failureCode(std::uint64_t value)
 {

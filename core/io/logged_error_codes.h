@@ -15,10 +15,6 @@ namespace hcn::io::logged {
 /// HRESULT_FROM_WIN32: severity bit and FACILITY_WIN32.
 inline constexpr std::uint32_t kFromWin32 = 0x80070000u;
 
-/// Markdown's emphasis markers (`**bold**`, `_italic_`, `~~struck~~`), which a paste puts around a
-/// failure it points at: no part of its text.
-bool isEmphasisMarker(char c);
-
 /// A number as logged as a failure code. A Win32 error number (hcsshim prints the low 16 bits of a
 /// FACILITY_WIN32 HRESULT: `(0x1392)`, `(0x57)`) becomes HRESULT_FROM_WIN32; other numbers without the
 /// severity bit are no failure.

@@ -8,6 +8,7 @@
 #include "io/logged_error_codes.h"
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
+#include "io/markdown_emphasis.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 

@@ -6,6 +6,11 @@
 
 namespace hcn::io {
 
+bool isEmphasisMarker(char c)
+{
+    return c == '*' || c == '_' || c == '~';
+}
+
 std::string_view withoutEmphasis(std::string_view text)
 {
     static constexpr std::array<std::string_view, 6> kMarkers{"**", "__", "~~", "*", "_", "`"};

@@ -6,6 +6,10 @@
 
 namespace hcn::io {
 
+/// Markdown's emphasis markers (`**bold**`, `_italic_`, `~~struck~~`), which a paste puts around a
+/// failure it points at: no part of its text.
+bool isEmphasisMarker(char c);
+
 /// `text` without the markers of markdown emphasis or code around it as a whole (`**10.0.0.4**`,
 /// `__x__`, `*x*`, `~~x~~`, `` `x` ``, nested as `` **`x`** ``); `text` itself when it is not wrapped so.
 /// The markers close as they open, and the inside neither starts nor ends with a blank (markdown's own

@@ -1986,8 +1986,7 @@ private slots:
             "(0x803B002F), "
             "\"An address provided is invalid or reserved.\"",
             "3: the program that logs it waits for HNS endpoint \"vxlan0\", which HNS does not have: it "
-            "looked 2 "
-            "times, retrying each time, and has not started (lines 3-4)",
+            "looked for it 2 times, retrying each time, and has not started (lines 3-4)",
             "5: the log says HNS has no network \"l2net\" (looked up by name) at line 5",
             "6: HNS refused a request: WSL ConfigureNetworking failed: ERROR_SERVICE_NOT_ACTIVE "
             "(0x80070426), "

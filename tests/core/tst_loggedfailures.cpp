@@ -277,8 +277,8 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "3 times";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
-        << "info 2-2: the log says HNS has no network matching \"(?i)vxlan0.*\" (Calico felix's lookup by "
-           "regular expression) at line 2 (2 times, lines 2, 4)"
+        << "warning 2-4: Calico felix waits for HNS network matching \"(?i)vxlan0.*\", which HNS does not "
+           "have: it looked for it 2 times, retrying each time, and has not started (lines 2-4)"
         << "";
 }
 
@@ -596,9 +596,9 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
                        "lookup in words; no error code logged) at line 1 (2 times, lines 1-2)"};
     QTest::newRow("the same endpoint in words, then as hcsshim says it: one lookup")
         << "2019-05-09T18:41:40Z [ERROR] Failed to find endpoint cid-6465a0fa for container e19f978e.\n"
-           "2019-05-09T18:41:40Z [ERROR] Failed to create endpoint: failed to find endpoint cid-6465a0fa: "
-           "Endpoint cid-6465a0fa not found.\n"
-           "2019-05-09T18:41:40Z [ERROR] CNI command failed: Endpoint cid-6465a0fa not found"
+           "2019-05-09T18:41:40Z [ERROR] Looking up the infra container's endpoint: failed to find endpoint "
+           "cid-6465a0fa: Endpoint cid-6465a0fa not found.\n"
+           "2019-05-09T18:41:40Z [WARN] Endpoint cid-6465a0fa not found"
         << QStringList{"info 1-1: the log says HNS has no endpoint cid-6465a0fa (a lookup in words; no error "
                        "code logged) at line 1 (3 times, lines 1-3)"};
     QTest::newRow("kube-proxy's HNS network, named in a field")

@@ -154,7 +154,9 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "";
     QTest::newRow("HNS's answer lines after a deletion is its refusal, said once")
         << "delete-network-refused-lines-later.log" << 0
-        << "HNS reported a failure: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (HNS's answer to "
+        << "HNS reported a failure: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the "
+           "message "
+           "text) (HNS's answer to "
            "the "
            "deletion of network 5D2B8E61-0C47-4F9A-B3E2-7A18C6D40F95 at lines 1-2)"
         << "delete: network 5D2B8E61";
@@ -629,7 +631,7 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
         << "rke2-calico-waits-for-external-endpoint.log"
         << QStringList{
                "2-5 warning: the program that logs it waits for HNS endpoint \"External\", which HNS does "
-               "not have: it looked 3 times, retrying each time, and has not started (lines 2-5)"};
+               "not have: it looked for it 3 times, retrying each time, and has not started (lines 2-5)"};
     QTest::newRow("a retry logged once stays an info")
         << "time=\"2024-02-11T09:00:06Z\" level=warning msg=\"can't find HNS endpoint for network, "
            "retrying\" "
@@ -647,7 +649,7 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
            "(?i)calico.*\n"
         << QStringList{
                "1-3 warning: Calico felix waits for HNS network matching \"(?i)calico.*\", which HNS does "
-               "not have: it looked 2 times, retrying each time, and has not started (lines 1-3)"};
+               "not have: it looked for it 2 times, retrying each time, and has not started (lines 1-3)"};
     QTest::newRow("vpc-shared-eni's ADD of a container sharing the infra container's endpoint, twice; a DEL")
         << "vpc-shared-eni-add-shared-endpoint-missing.log"
         << QStringList{
