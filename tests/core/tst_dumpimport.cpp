@@ -6,6 +6,7 @@
 #include "dump_files.h"
 #include "hcn/dump_import.h"
 #include "hcn/snapshot_api.h"
+#include "import_results.h"
 
 #include <QtTest>
 #include <set>
@@ -1957,18 +1958,7 @@ private slots:
         QFETCH(QStringList, messages);
         Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
         QVERIFY(result.ok());
-        QStringList said;
-        for (const ImportMessage& m : result->report.messages) {
-            if (m.firstLine == 0)
-                continue;
-            said << (m.lastLine > m.firstLine ? QStringLiteral("%1-%2 ").arg(m.firstLine).arg(m.lastLine)
-                                              : QStringLiteral("%1 ").arg(m.firstLine)) +
-                        (m.severity == ImportSeverity::Warning ? "warning: "
-                         : m.severity == ImportSeverity::Info  ? "info: "
-                                                               : "error: ") +
-                        QString::fromStdString(m.message);
-        }
-        QCOMPARE(said, messages);
+        QCOMPARE(importLineMessages(*result), messages);
     }
 
     /// A node's log holding each of those failures once: what a user sees for the file.

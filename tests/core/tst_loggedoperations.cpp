@@ -4,6 +4,7 @@
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
+#include "import_results.h"
 
 #include <QtTest>
 
@@ -27,23 +28,6 @@ QStringList messageTexts(const ImportResult& result)
     for (const ImportMessage& m : result.report.messages)
         texts << QString::fromStdString(m.message);
     return texts;
-}
-
-/// "4-5 warning: ..." for each message about lines of the text.
-QStringList lineMessages(const ImportResult& result)
-{
-    QStringList said;
-    for (const ImportMessage& m : result.report.messages) {
-        if (m.firstLine == 0)
-            continue;
-        said << (m.lastLine > m.firstLine ? QStringLiteral("%1-%2 ").arg(m.firstLine).arg(m.lastLine)
-                                          : QStringLiteral("%1 ").arg(m.firstLine)) +
-                    (m.severity == ImportSeverity::Warning ? "warning: "
-                     : m.severity == ImportSeverity::Info  ? "info: "
-                                                           : "error: ") +
-                    QString::fromStdString(m.message);
-    }
-    return said;
 }
 
 QString allText(const ImportResult& result)
@@ -701,7 +685,7 @@ void TestLoggedOperations::failedLookupSaysWhatItDid()
     } else {
         result = importDumpFile(text);
     }
-    QCOMPARE(lineMessages(result), messages);
+    QCOMPARE(importLineMessages(result), messages);
 }
 
 /// HNS policies a Go log printed as bytes (go-spew's hex dump, `%v`'s decimal bytes) outside any object
