@@ -269,6 +269,10 @@ LoggedError readError(std::string_view text, bool stated)
 std::size_t formatMessageEnd(const std::vector<CleanedLine>& lines, std::size_t first)
 {
     const std::string_view line = trimBlanks(lines[first].text);
+    // The message ends the line at a sentence's or a title's end (below): other lines, most of a dump's
+    // (`"LastErrorCode": 0,`), are spared the reading.
+    if (line.empty() || std::string_view(".}!?:").find(line.back()) == std::string_view::npos)
+        return first + 1;
     const std::string lower = lowerCopy(line);
     const std::size_t start = messageStart(lower);
     std::size_t codeAt = 0;
@@ -296,7 +300,7 @@ std::string joinFormatMessage(const std::vector<CleanedLine>& lines, std::size_t
 {
     std::string joined(trimBlanks(lines[first].text));
     for (std::size_t next = first + 1; next < end; ++next)
-        joined += " " + std::string(trimBlanks(lines[next].text));
+        joined.append(" ").append(trimBlanks(lines[next].text));
     return joined;
 }
 

@@ -156,7 +156,8 @@ std::optional<Deleted> methodDeleteIn(std::string_view text, const std::string& 
             (after < text.size() && isLoggedWordChar(text[after])))
             continue;
         for (const KindSpelled& k : kCollections) {
-            const std::string path = "/" + std::string(k.text) + "/";
+            std::string path("/");
+            path.append(k.text).push_back('/');
             const std::size_t p = lower.find(path, after);
             if (p != std::string::npos && findLoggedGuid(text, p + path.size()) == p + path.size())
                 return Deleted{k.kind, loggedGuid(text, p + path.size())};

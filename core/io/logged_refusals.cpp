@@ -105,18 +105,18 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     std::vector<std::pair<int, int>> taken;
     for (const std::size_t i : order) {
         NamedRefusal& n = named[i];
-        const std::pair<int, int> lines{n.firstLine, std::max(n.firstLine, n.lastLine)};
-        taken.push_back(lines);
+        const std::pair<int, int> span{n.firstLine, std::max(n.firstLine, n.lastLine)};
+        taken.push_back(span);
         if (n.error.empty())
             continue;
         const auto it = answered.find(sameErrorKey(n.error));
         if (it == answered.end()) {
-            answered.emplace(sameErrorKey(n.error), Said{n.message, {lines}});
+            answered.emplace(sameErrorKey(n.error), Said{n.message, {span}});
             if (n.answer)
                 answerMessages.push_back(n.message);
         } else if (n.answer && std::find(answerMessages.begin(), answerMessages.end(), it->second.message) !=
                                    answerMessages.end()) {
-            it->second.at.push_back(lines);
+            it->second.at.push_back(span);
             repeats.push_back(n.message);
             n.message = it->second.message;
         }
