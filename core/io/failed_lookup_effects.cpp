@@ -8,6 +8,7 @@
 #include "io/repeated_messages.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <cctype>
@@ -46,13 +47,10 @@ enum class Level
 Level levelOf(std::string_view text)
 {
     const std::string_view t = trimBlanks(text);
-    if (t.size() > 5 && std::string_view("IWEF").find(t[0]) != std::string_view::npos &&
-        std::all_of(t.begin() + 1, t.begin() + 5,
-                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
-        t[5] == ' ')
-        return t[0] == 'F'   ? Level::Fatal
-               : t[0] == 'E' ? Level::Error
-               : t[0] == 'W' ? Level::Warning
+    if (const char klog = klogLevel(t); klog != 0)
+        return klog == 'F'   ? Level::Fatal
+               : klog == 'E' ? Level::Error
+               : klog == 'W' ? Level::Warning
                              : Level::Info;
     static constexpr std::pair<std::string_view, Level> kNamed[] = {
         {"fatal", Level::Fatal},     {"panic", Level::Fatal},  {"error", Level::Error},

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <climits>
 #include <nlohmann/json.hpp>
 
 namespace hcn::io {
@@ -83,10 +82,7 @@ std::optional<ImportWarning> unownedGoBytePoliciesIn(const std::vector<CleanedLi
                                                      std::vector<std::pair<int, int>> owned)
 {
     owned = tables::joinedRuns(std::move(owned));
-    const auto isOwned = [&owned](int line) {
-        const auto it = std::upper_bound(owned.begin(), owned.end(), std::make_pair(line, INT_MAX));
-        return it != owned.begin() && std::prev(it)->second >= line;
-    };
+    const auto isOwned = [&owned](int line) { return tables::inRuns(owned, line); };
     std::vector<std::string> types;
     std::size_t count = 0;
     std::vector<std::pair<int, int>> at;
@@ -123,24 +119,15 @@ std::optional<ImportWarning> unownedGoBytePoliciesIn(const std::vector<CleanedLi
     }
     if (count == 0)
         return std::nullopt;
-    std::vector<std::pair<int, int>> runs = tables::joinedRuns(at);
-    std::string where;
-    for (std::size_t r = 0; r < runs.size() && r < 10; ++r)
-        where += (r == 0 ? "" : ", ") +
-                 (runs[r].first == runs[r].second
-                      ? std::to_string(runs[r].first)
-                      : std::to_string(runs[r].first) + "-" + std::to_string(runs[r].second));
-    if (runs.size() > 10)
-        where += ", ...";
+    const std::vector<std::pair<int, int>> runs = tables::joinedRuns(at);
     std::string named;
     for (std::size_t t = 0; t < types.size() && t < kMaxTypesNamed; ++t)
         named += (t == 0 ? "" : ", ") + types[t];
     if (types.size() > kMaxTypesNamed)
         named += ", ...";
-    const bool oneLine = runs.size() == 1 && runs[0].first == runs[0].second;
     return ImportWarning{runs.front().first, runs.back().second,
                          std::to_string(count) + (count == 1 ? " HNS policy (" : " HNS policies (") + named +
-                             ") found as Go byte arrays at " + (oneLine ? "line " : "lines ") + where + "; " +
+                             ") found as Go byte arrays at " + tables::atLines(at) + "; " +
                              (count == 1 ? "its" : "their") + " owner is not in the dump"};
 }
 

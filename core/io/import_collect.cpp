@@ -470,11 +470,12 @@ struct Collector
         const std::string key = idKey(record.id);
         for (std::size_t i = out.size(); i > 0 && out[i - 1].source == source; --i) {
             Sighting& s = out[i - 1];
-            if (s.kind != ResourceKind::Endpoint || filledFromKubeProxy(s.notes) ||
+            if (s.kind != ResourceKind::Endpoint || s.kubeProxyRecordRead ||
                 idKey(stringOf(member(s.document, "ID"))) != key)
                 continue;
             fillFromKubeProxy(s.document, {s.wasV1, s.format == DumpFormat::Json && !s.cutOff && !s.startCut},
                               record, s.notes);
+            s.kubeProxyRecordRead = true;
         }
     }
 

@@ -98,6 +98,9 @@ struct Sighting
     bool startCut = false;
     /// Its text never closes: only its members before the cut were read (FoundValue::cutOff).
     bool cutOff = false;
+    /// A record of kube-proxy's filled what the endpoint's dump does not show (fillFromKubeProxy): a later
+    /// record of it fills nothing more.
+    bool kubeProxyRecordRead = false;
     /// The rest of an object whose start another sighting shows (a long line pasted in parts): its
     /// members join that one's.
     bool continuation = false;

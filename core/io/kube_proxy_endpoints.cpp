@@ -97,12 +97,6 @@ std::string shownValue(const nlohmann::json& value)
 
 } // namespace
 
-bool filledFromKubeProxy(const std::vector<std::string>& notes)
-{
-    return std::any_of(notes.begin(), notes.end(),
-                       [](const std::string& note) { return note.find(kRecordPlace) != std::string::npos; });
-}
-
 std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value)
 {
     if (!value.is_object())

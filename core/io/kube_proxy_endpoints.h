@@ -71,9 +71,6 @@ struct EndpointDump
 void fillFromKubeProxy(nlohmann::json& object, EndpointDump dump, const KubeProxyEndpoint& record,
                        std::vector<std::string>& notes);
 
-/// Whether `notes` (of a dump) name a record fillFromKubeProxy filled the dump from.
-bool filledFromKubeProxy(const std::vector<std::string>& notes);
-
 /// Whether `object` (any kind) is an hcsshim HNSEndpoint rather than an HCN one, by its members.
 bool looksLikeV1Endpoint(const nlohmann::json& object);
 

@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <climits>
 #include <map>
 #include <optional>
 #include <set>
@@ -620,10 +619,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     result.unownedPolicies = unownedGoBytePoliciesIn(lines, shown);
     // Other requests: hcsshim's `[POST]=>[...]` and HNS's RPC request events.
     const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
-    const auto isShown = [&merged](int line) {
-        const auto it = std::upper_bound(merged.begin(), merged.end(), std::make_pair(line, INT_MAX));
-        return it != merged.begin() && std::prev(it)->second >= line;
-    };
+    const auto isShown = [&merged](int line) { return tables::inRuns(merged, line); };
     std::vector<std::size_t> requestAt; // index into `lines` of each request
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (deletionLines.count(i) != 0)
@@ -675,10 +671,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     for (const MentionedByRecord& r : records)
         recordRuns.emplace_back(r.firstLine, r.lastLine);
     recordRuns = tables::joinedRuns(std::move(recordRuns));
-    const auto inRecord = [&recordRuns](int line) {
-        const auto it = std::upper_bound(recordRuns.begin(), recordRuns.end(), std::make_pair(line, INT_MAX));
-        return it != recordRuns.begin() && std::prev(it)->second >= line;
-    };
+    const auto inRecord = [&recordRuns](int line) { return tables::inRuns(recordRuns, line); };
     std::size_t nextRecord = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (saysRequest(i) || isShown(lines[i].sourceLine))

@@ -15,6 +15,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <climits>
 #include <cstdint>
 #include <exception>
 #include <optional>
@@ -154,10 +155,15 @@ std::vector<std::pair<int, int>> joinedRuns(std::vector<std::pair<int, int>> ran
     return runs;
 }
 
-std::string timesAtLines(std::vector<std::pair<int, int>> at)
+bool inRuns(const std::vector<std::pair<int, int>>& runs, int line)
+{
+    const auto it = std::upper_bound(runs.begin(), runs.end(), std::make_pair(line, INT_MAX));
+    return it != runs.begin() && std::prev(it)->second >= line;
+}
+
+std::string atLines(std::vector<std::pair<int, int>> at)
 {
     constexpr std::size_t kMaxRunsNamed = 8;
-    const std::size_t times = at.size();
     const std::vector<std::pair<int, int>> runs = joinedRuns(std::move(at));
     std::string where = runs.size() == 1 && runs[0].first == runs[0].second ? "line " : "lines ";
     for (std::size_t i = 0; i < runs.size() && i < kMaxRunsNamed; ++i) {
@@ -168,7 +174,13 @@ std::string timesAtLines(std::vector<std::pair<int, int>> at)
     }
     if (runs.size() > kMaxRunsNamed)
         where += ", ...";
-    return "(" + std::to_string(times) + " times, " + where + ")";
+    return where;
+}
+
+std::string timesAtLines(std::vector<std::pair<int, int>> at)
+{
+    const std::size_t times = at.size();
+    return "(" + std::to_string(times) + " times, " + atLines(std::move(at)) + ")";
 }
 
 namespace {

@@ -37,6 +37,10 @@ bool isDashLine(std::string_view s);
 std::string lineRange(int first, int last);
 /// Line ranges [first, last] sorted, with ranges that overlap or touch joined into one.
 std::vector<std::pair<int, int>> joinedRuns(std::vector<std::pair<int, int>> ranges);
+/// Whether `line` is in one of `runs` (joinedRuns' result).
+bool inRuns(const std::vector<std::pair<int, int>>& runs, int line);
+/// Where things are, runs of lines joined: "line 4", "lines 4-5, 9" (8 runs at most, then ", ...").
+std::string atLines(std::vector<std::pair<int, int>> at);
 /// How often and where one thing is logged, runs of lines joined: "(3 times, lines 4-5, 9)".
 std::string timesAtLines(std::vector<std::pair<int, int>> at);
 /// A wrapped cell or value joined again: with a blank where the wrap took one, without one inside a GUID

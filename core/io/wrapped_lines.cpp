@@ -98,11 +98,19 @@ std::optional<bool> blankShownElsewhere(const std::vector<CleanedLine>& lines, s
 
 } // namespace
 
+char klogLevel(std::string_view line)
+{
+    line = trimBlanks(line);
+    return line.size() > 5 && std::string_view("IWEF").find(line[0]) != std::string_view::npos &&
+                   digitsAt(line, 1, 4) && line[5] == ' '
+               ? line[0]
+               : 0;
+}
+
 bool opensLogRecord(std::string_view line)
 {
     line = trimBlanks(line);
-    if (line.size() > 1 && std::string_view("IWEF").find(line[0]) != std::string_view::npos &&
-        digitsAt(line, 1, 4) && line.size() > 5 && line[5] == ' ')
+    if (klogLevel(line) != 0)
         return true;
     if (line.starts_with("time=") || line.starts_with("level="))
         return true;

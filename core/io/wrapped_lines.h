@@ -15,6 +15,10 @@ namespace hcn::io {
 /// Lines at least this wide were broken by a console at its width (no editor wraps as wide).
 inline constexpr std::size_t kMinConsoleLineWidth = 60;
 
+/// The level letter of a klog header the line starts with (`F0518 10:01:02.123500`: 'F'; I, W, E or
+/// F), or 0 when it starts with none.
+char klogLevel(std::string_view line);
+
 /// A line that starts a log record of its own (klog `I1203 09:41:07`, logrus `time="..."` or `level=`,
 /// a date `2026-12-03` / `2026/12/03`) continues no value a line before it was cut in.
 bool opensLogRecord(std::string_view line);
