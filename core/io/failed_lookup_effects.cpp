@@ -139,11 +139,22 @@ bool saysItRetries(std::string_view text)
 
 /// The operation an error line says failed: `Failed to create endpoint` -> "create endpoint", a lookup
 /// (`failed to find endpoint`) only when it names nothing else; "CNI command" for `CNI command failed`.
-/// Empty when it names none.
-std::string failedOperationOn(std::string_view text)
+/// Of several operations, the first on an object of `kind` (the looked-up object's: in a Go error chain,
+/// `failed to destroy network for sandbox ...: Failed to delete endpoint: ...`, the one that met the
+/// lookup), else the first. `inChain` is set when the operation follows `: ` or starts the line (a Go
+/// error chain as a CLI prints it, not prose). Empty when it names none.
+std::string failedOperationOn(std::string_view text, std::string_view lookedUpKind, bool* inChain = nullptr)
 {
     const std::string lower = lowerCopy(text);
     std::string lookup;
+    std::string first;
+    bool firstInChain = false;
+    const auto chained = [&lower](std::size_t at) {
+        std::size_t before = at;
+        while (before > 0 && lower[before - 1] == ' ')
+            --before;
+        return before == 0 || lower[before - 1] == ':';
+    };
     for (std::size_t at = lower.find("failed to "); at != std::string::npos;
          at = lower.find("failed to ", at + 1)) {
         if (at > 0 && logged::isLoggedWordChar(lower[at - 1]))
@@ -170,12 +181,40 @@ std::string failedOperationOn(std::string_view text)
                     lookup = std::move(operation);
                 break;
             }
-            return operation;
+            if (kind.text == lookedUpKind || resourceKindLabel(kind.kind) == lookedUpKind) {
+                if (inChain != nullptr)
+                    *inChain = chained(at);
+                return operation;
+            }
+            if (first.empty()) {
+                first = std::move(operation);
+                firstInChain = chained(at);
+            }
+            break;
         }
     }
+    if (inChain != nullptr)
+        *inChain = firstInChain;
+    if (!first.empty())
+        return first;
     if (lower.find("cni command failed") != std::string::npos)
         return "CNI command";
     return lookup;
+}
+
+/// The hex container ID at `p` in `text`, after blanks and quotes (escaped ones too), in lower case;
+/// empty when none is there.
+std::string hexIdAt(std::string_view text, std::size_t p)
+{
+    while (p < text.size() && (text[p] == ' ' || text[p] == '"' || text[p] == '\\'))
+        ++p;
+    std::size_t end = p;
+    while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end])))
+        ++end;
+    if (end - p >= 12 && end - p <= kMaxContainerId &&
+        (end == text.size() || !logged::isLoggedWordChar(text[end])))
+        return lowerCopy(text.substr(p, end - p));
+    return {};
 }
 
 /// A hex container ID after `key` in `text` (`ContainerID:e19f...`, `Netns:container:6465...`); empty
@@ -183,18 +222,36 @@ std::string failedOperationOn(std::string_view text)
 std::string containerIdAfter(std::string_view text, std::string_view key)
 {
     const std::string lower = lowerCopy(text);
-    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
-        std::size_t p = at + key.size();
-        while (p < text.size() && (text[p] == ' ' || text[p] == '"'))
-            ++p;
-        std::size_t end = p;
-        while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end])))
-            ++end;
-        if (end - p >= 12 && end - p <= kMaxContainerId &&
-            (end == text.size() || !logged::isLoggedWordChar(text[end])))
-            return lowerCopy(text.substr(p, end - p));
-    }
+    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1))
+        if (std::string id = hexIdAt(text, at + key.size()); !id.empty())
+            return id;
     return {};
+}
+
+/// The pod sandbox a line names (`removing the pod sandbox "195b01b9e2eb9"`, `failed to destroy network
+/// for sandbox "195b...0f7"`, `RemovePodSandbox for \"195b...\"`): the longest of its IDs, lower case;
+/// empty when it names none.
+std::string sandboxOn(std::string_view text)
+{
+    if (!holdsIgnoringCase(text, "sandbox"))
+        return {};
+    const std::string lower = lowerCopy(text);
+    std::string longest;
+    for (std::size_t at = lower.find("sandbox"); at != std::string::npos;
+         at = lower.find("sandbox", at + 1)) {
+        std::size_t p = at + 7;
+        if (lower.compare(p, 4, " for") == 0)
+            p += 4;
+        if (std::string id = hexIdAt(text, p); id.size() > longest.size())
+            longest = std::move(id);
+    }
+    return longest;
+}
+
+/// Whether two IDs of one container are one: the same, or one the other's short form (its start).
+bool sameContainer(std::string_view a, std::string_view b)
+{
+    return !a.empty() && !b.empty() && (a.starts_with(b) || b.starts_with(a));
 }
 
 /// What the lines before a CNI failure say of the command: ADD, DEL or CHECK, the container, and the
@@ -272,11 +329,23 @@ struct Failure
     std::string operation; ///< what its lines say most of (operationWeight)
     CniContext cni;
     std::string object;
-    std::string name; ///< the object's key name: lower case, no quotes
+    std::string name;    ///< the object's key name: lower case, no quotes
+    std::string sandbox; ///< the pod sandbox whose teardown failed (sandboxOn); empty when none is named
+    std::vector<int> sandboxLines; ///< other error lines naming the sandbox failing, ascending
 };
 
-/// The warning's words for `f`, without its lines.
-std::string failureText(const Failure& f)
+/// Whether `f` failed to delete the very object HNS does not have: a teardown that finds its object
+/// already gone (`Failed to delete endpoint: ... Endpoint ID "..." not found`).
+bool deletesWhatIsGone(const Failure& f)
+{
+    for (const std::string_view verb : {"delete ", "remove ", "destroy "})
+        if (f.operation.starts_with(verb))
+            return f.object.starts_with(f.operation.substr(verb.size()) + " ");
+    return false;
+}
+
+/// The warning's words for `f`; `where` says its lines (" at line 12", " (2 times, lines 4-5, 8-9)").
+std::string failureText(const Failure& f, const std::string& where)
 {
     std::string text;
     if (!f.cni.command.empty() || f.operation == "CNI command")
@@ -284,11 +353,45 @@ std::string failureText(const Failure& f)
                (f.cni.container.empty() ? std::string() : " for container " + f.cni.container) + " failed" +
                (f.operation == "CNI command" ? std::string() : " (" + f.operation + ")");
     else
-        text = f.operation + " failed";
+        text =
+            f.operation + " failed" + (f.sandbox.empty() ? std::string() : " for pod sandbox " + f.sandbox);
     if (!f.cni.sharedWith.empty() && f.name.find(f.cni.sharedWith) != std::string::npos)
         return text + ": " + f.object + ", the one it should share with infra container " + f.cni.sharedWith +
-               " (it joins that container's network namespace), does not exist in HNS";
-    return text + ": HNS has no " + f.object;
+               " (it joins that container's network namespace), does not exist in HNS" + where;
+    if (!deletesWhatIsGone(f))
+        return text + ": HNS has no " + f.object + where;
+    text += where + ": HNS has no " + f.object +
+            " to delete: it was deleted before (outside this teardown, or by an earlier one that did not "
+            "finish); the teardown fails the same way each time it is tried";
+    if (!f.sandbox.empty())
+        text += ", so the sandbox cannot be removed";
+    if (!f.sandboxLines.empty()) {
+        std::vector<std::pair<int, int>> at;
+        for (const int line : f.sandboxLines)
+            at.emplace_back(line, line);
+        text += "; " + tables::atLines(std::move(at)) + (f.sandboxLines.size() == 1 ? " logs" : " log") +
+                " the sandbox's teardown failing too";
+    }
+    return text;
+}
+
+/// The error lines, other than `stated`, that say a teardown of `sandbox` failed
+/// (containerd's `RemovePodSandbox for \"195b01b9e2eb9\" failed`), ascending.
+std::vector<int> otherFailuresOfSandbox(const std::vector<CleanedLine>& lines, std::string_view sandbox,
+                                        const std::vector<int>& stated)
+{
+    std::vector<int> found;
+    for (const CleanedLine& line : lines) {
+        const std::string_view text = line.text;
+        if (!holdsIgnoringCase(text, "sandbox") || !holdsIgnoringCase(text, "fail") ||
+            std::find(stated.begin(), stated.end(), line.sourceLine) != stated.end())
+            continue;
+        const Level level = levelOf(text);
+        if ((level == Level::Error || level == Level::Fatal) && sameContainer(sandboxOn(text), sandbox) &&
+            (found.empty() || found.back() != line.sourceLine))
+            found.push_back(line.sourceLine);
+    }
+    return found;
 }
 
 /// The failure whose error lines are being read.
@@ -343,39 +446,49 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
             effects.lines.push_back(line);
             continue;
         }
-        if (level == Level::Error)
-            if (const std::string operation = failedOperationOn(text); !operation.empty()) {
-                const LookupKey& key = lookups.front().key;
-                // The error lines of one failure follow each other (the plugin's, then the CNI's).
-                if (open && open->said.second == key && open->last + 1 == i) {
-                    auto* said = failures.find(open->said);
-                    said->at.back().second = line;
-                    if (said->at.size() == 1) {
-                        warnings[said->message].lastLine = line;
-                        Failure& f = failed.at(said->message);
-                        if (operationWeight(operation) > operationWeight(f.operation))
-                            f.operation = operation;
-                    }
-                    open->last = i;
-                    effects.lines.push_back(line);
-                    continue;
+        bool inChain = false;
+        const std::string operation = level == Level::Error || level == Level::None
+                                          ? failedOperationOn(text, lookups.front().key.first, &inChain)
+                                          : std::string();
+        // A line of no log level counts when it prints an error chain of an operation (a CLI's
+        // `removing the pod sandbox "...": rpc error: ...: Failed to delete endpoint: ...`), not prose.
+        if (!operation.empty() && (level == Level::Error || (inChain && operationWeight(operation) == 2))) {
+            const LookupKey& key = lookups.front().key;
+            // The error lines of one failure follow each other (the plugin's, then the CNI's).
+            if (open && open->said.second == key && open->last + 1 == i) {
+                auto* said = failures.find(open->said);
+                said->at.back().second = line;
+                if (said->at.size() == 1) {
+                    warnings[said->message].lastLine = line;
+                    Failure& f = failed.at(said->message);
+                    if (operationWeight(operation) > operationWeight(f.operation))
+                        f.operation = operation;
                 }
-                Failure f{operation, cniContextBefore(lines, i, cniRead), lookups.front().object, key.second};
-                std::pair<std::string, LookupKey> said{f.cni.container, key};
-                open = OpenFailure{said, i};
-                if (failures.repeat(said, line, line)) {
-                    effects.lines.push_back(line);
-                    continue;
-                }
-                if (warnings.size() < kMaxEffects) {
-                    warnings.push_back({line, line, {}});
-                    failed.emplace(warnings.size() - 1, std::move(f));
-                    failures.said(std::move(said), warnings.size() - 1, line, line);
-                    effects.lines.push_back(line);
-                    continue;
-                }
-                open.reset(); // past the cap the lookup stays an info
+                open->last = i;
+                effects.lines.push_back(line);
+                continue;
             }
+            Failure f{operation,
+                      cniContextBefore(lines, i, cniRead),
+                      lookups.front().object,
+                      key.second,
+                      sandboxOn(text),
+                      {}};
+            std::pair<std::string, LookupKey> said{f.cni.container, key};
+            open = OpenFailure{said, i};
+            if (failures.repeat(said, line, line)) {
+                effects.lines.push_back(line);
+                continue;
+            }
+            if (warnings.size() < kMaxEffects) {
+                warnings.push_back({line, line, {}});
+                failed.emplace(warnings.size() - 1, std::move(f));
+                failures.said(std::move(said), warnings.size() - 1, line, line);
+                effects.lines.push_back(line);
+                continue;
+            }
+            open.reset(); // past the cap the lookup stays an info
+        }
         if (!saysItRetries(text))
             continue;
         for (const LineLookup& lookup : lookups) {
@@ -404,11 +517,15 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
                               [&span](int line) { return line >= span.first && line <= span.second; });
             continue;
         }
-        if (s.message < warnings.size())
-            warnings[s.message].message =
-                failureText(failed.at(s.message)) +
-                (s.at.size() == 1 ? " at " + tables::lineRange(s.at[0].first, s.at[0].second)
-                                  : " " + repeatCount(s.at));
+        if (s.message >= warnings.size())
+            continue;
+        Failure& said = failed.at(s.message);
+        if (!said.sandbox.empty())
+            said.sandboxLines = otherFailuresOfSandbox(lines, said.sandbox, effects.lines);
+        effects.lines.insert(effects.lines.end(), said.sandboxLines.begin(), said.sandboxLines.end());
+        warnings[s.message].message =
+            failureText(said, s.at.size() == 1 ? " at " + tables::lineRange(s.at[0].first, s.at[0].second)
+                                               : " " + repeatCount(s.at));
     }
     std::erase_if(warnings, [](const ImportWarning& w) { return w.message.empty(); });
     for (const LookupKey& key : waitingOrder) {

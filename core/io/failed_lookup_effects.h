@@ -29,6 +29,11 @@ struct LookupEffects
 ///   the container the lines before name, and the infra container whose endpoint it should share when
 ///   the container joins another's network namespace (`Netns:container:<id>`). Lines of one failure
 ///   (the plugin's error and the CNI's) are one warning; the failure again is counted.
+///   Of several operations on a line (a Go error chain), the one on the looked-up object's kind is named.
+///   A line of no level counts when the operation is a link of an error chain as a CLI prints it
+///   (`removing the pod sandbox "...": rpc error: ...: Failed to delete endpoint: ...`), not prose.
+///   A deletion of the very object HNS does not have says it was deleted before and the teardown fails
+///   each time, with the pod sandbox the line names and the other error lines of that sandbox failing.
 /// Error lines that say only that the lookup failed (`Failed to find endpoint ...`) tell no effect of it.
 /// A lookup once on a line of none of these stays an info (failedLookupsIn).
 LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines);
