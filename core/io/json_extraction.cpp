@@ -307,8 +307,23 @@ private:
             return n;
         };
         const bool escaped = count(line, "\\\"") >= 2;
+        // In a log field, a quote not escaped before a blank or the line's end ends the field (`...}}]"`
+        // then the record's next field): what follows it, and the lines after it, are no part of the value.
+        // (A quote the cut took the backslash of, `"Name\":...` at the start, goes on.)
+        const auto fieldEnd = [&](std::size_t l) {
+            const std::string& raw = m_lines[l].text;
+            std::size_t backslashes = 0;
+            for (std::size_t i = 0; i < raw.size(); ++i) {
+                if (raw[i] == '"' && backslashes % 2 == 0 &&
+                    (i + 1 == raw.size() || raw[i + 1] == ' ' || raw[i + 1] == '\t'))
+                    return i;
+                backslashes = raw[i] == '\\' ? backslashes + 1 : 0;
+            }
+            return std::string::npos;
+        };
         const auto textOf = [&](std::size_t l) {
-            return escaped ? unquoteGoString(m_lines[l].text) : m_lines[l].text;
+            return escaped ? unquoteGoString(std::string_view(m_lines[l].text).substr(0, fieldEnd(l)))
+                           : m_lines[l].text;
         };
         line = textOf(first);
         const std::string_view head = trimBlanks(line);
@@ -396,6 +411,10 @@ private:
                 } else if (c == ',' && depth == 0 && closers.empty() && !firstComma) {
                     firstComma = joined.size() - 1;
                 }
+            }
+            if (escaped && fieldEnd(l) != std::string::npos) {
+                ++l;
+                break;
             }
         }
         // A fenced message that holds only members of a value another message opened and a later one

@@ -3761,7 +3761,10 @@ private slots:
                    "joined with the rest of its text, which starts after its ID, in "
                    "network-pasted-in-parts/second-message.txt line 2 (JSON): the network on the same "
                    "switch (SwitchGuid 6A1F3C82-94D7-4E05-B2A8-3D0C7E9F1B64) whose members agree with "
-                   "it wherever both show one"};
+                   "it wherever both show one",
+                   // The log field the part ends in ends the value: the next record's answer is read.
+                   "a Get-HnsNetwork record cut before its ID (ActivityId "
+                   "9E4B2C07-31D8-4F6A-A5C2-7B0D3E9F1A84"};
         QTest::newRow("two networks on the piece's switch: no guess")
             << QStringList{"network-pasted-in-parts/two-networks-on-one-switch.txt",
                            "network-pasted-in-parts/piece-on-that-switch.txt"}
