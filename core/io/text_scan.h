@@ -188,26 +188,31 @@ inline std::size_t findIgnoringCase(std::string_view text, std::string_view lowe
         return 0;
     if (lowerWord.size() > text.size())
         return std::string_view::npos;
-    // The first letter is looked for in both cases with the library's fast character search; only
-    // where it stands is the rest compared.
-    const char first = lowerWord.front();
-    const char firstUpper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
-    const std::size_t last = text.size() - lowerWord.size();
-    std::size_t lower = text.find(first);
-    std::size_t upper = firstUpper == first ? std::string_view::npos : text.find(firstUpper);
+    // One letter of the word (its first; a blank before it, as in " find ", is common in any text) is
+    // looked for in both cases with the library's fast character search; only where it stands is the
+    // rest compared.
+    std::size_t anchor = 0;
+    while (anchor + 1 < lowerWord.size() && !(lowerWord[anchor] >= 'a' && lowerWord[anchor] <= 'z'))
+        ++anchor;
+    const char letter = lowerWord[anchor];
+    const char letterUpper = letter >= 'a' && letter <= 'z' ? static_cast<char>(letter - 'a' + 'A') : letter;
+    const std::size_t last = text.size() - lowerWord.size() + anchor;
+    std::size_t lower = text.find(letter, anchor);
+    std::size_t upper = letterUpper == letter ? std::string_view::npos : text.find(letterUpper, anchor);
     while (true) {
         const std::size_t at = std::min(lower, upper);
         if (at == std::string_view::npos || at > last)
             return std::string_view::npos;
-        std::size_t i = 1;
-        while (i < lowerWord.size() && lowerAscii(text[at + i]) == lowerWord[i])
+        const std::size_t start = at - anchor;
+        std::size_t i = 0;
+        while (i < lowerWord.size() && (i == anchor || lowerAscii(text[start + i]) == lowerWord[i]))
             ++i;
         if (i == lowerWord.size())
-            return at;
+            return start;
         if (at == lower)
-            lower = text.find(first, at + 1);
+            lower = text.find(letter, at + 1);
         else
-            upper = text.find(firstUpper, at + 1);
+            upper = text.find(letterUpper, at + 1);
     }
 }
 

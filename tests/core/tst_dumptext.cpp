@@ -3,9 +3,9 @@
 // broke it; what cannot be recovered is a warning, and the rest still comes out.
 
 #include "common/utf8.h"
-#include "hcn/dump_text.h"
-
 #include "dump_files.h"
+#include "hcn/dump_text.h"
+#include "io/text_scan.h"
 
 #include <QtTest>
 
@@ -131,6 +131,8 @@ private slots:
     void htmlKeepsTheBlanksThePageShows();
     void gzipInBase64IsUnpacked_data();
     void gzipInBase64IsUnpacked();
+    void wordsAreFoundInAnyLetterCase_data();
+    void wordsAreFoundInAnyLetterCase();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -1390,6 +1392,47 @@ void TestDumpText::singleQuotedJsonIsRequoted()
     QCOMPARE(repaired, requoted);
     if (names.isEmpty())
         QCOMPARE(warningTexts(result), QStringList{});
+}
+
+/// The log readers' test for a word on a line, in any ASCII letter case: the word's first letter anchors
+/// the search, also when blanks or signs come before it (" find ").
+void TestDumpText::wordsAreFoundInAnyLetterCase_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("word"); ///< lower case
+    QTest::addColumn<int>("at");       ///< -1: not there
+
+    QTest::newRow("the word in capitals") << "Unable to FIND network"
+                                          << "find" << 10;
+    QTest::newRow("a blank before it") << "Unable to Find network"
+                                       << " find " << 9;
+    QTest::newRow("a blank before it, at the start") << " find me"
+                                                     << " find " << 0;
+    QTest::newRow("the letter without its blank") << "xfind it, then find"
+                                                  << " find " << -1;
+    QTest::newRow("at the very end") << "could not find"
+                                     << " find" << 9;
+    QTest::newRow("longer than the text") << "fin"
+                                          << " find" << -1;
+    QTest::newRow("signs only") << "a: b"
+                                << ": " << 1;
+    QTest::newRow("signs only, not there") << "a:b"
+                                           << ": " << -1;
+    QTest::newRow("the second candidate") << "f Find found FOUND"
+                                          << "found" << 7;
+    QTest::newRow("nothing to look for") << "text"
+                                         << "" << 0;
+}
+
+void TestDumpText::wordsAreFoundInAnyLetterCase()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, word);
+    QFETCH(int, at);
+    const std::string t = text.toStdString();
+    const std::string w = word.toStdString();
+    const std::size_t found = hcn::io::findIgnoringCase(t, w);
+    QCOMPARE(found == std::string_view::npos ? -1 : int(found), at);
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)
