@@ -782,8 +782,22 @@ private:
         }
         if (at >= text.size() || !showsAddress(list.addresses))
             return 0;
+        // The list is a field's value (`%+v`'s `remoteSubnets:[0x...]`): the field's name alone tells what
+        // it holds, not the words before the struct (`hnsNetworkInfo=&{name:Calico ...`).
+        std::size_t nameEnd = open > 0 && text[open - 1] == '&' ? open - 1 : open;
+        if (nameEnd > 0 && text[nameEnd - 1] == ':') {
+            std::size_t nameStart = --nameEnd;
+            while (nameStart > 0 && nameEnd - nameStart < kMaxWord && goIdentChar(text[nameStart - 1]))
+                --nameStart;
+            if (nameStart < nameEnd) {
+                list.kind = kindNamedIn(text.substr(nameStart, nameEnd - nameStart));
+                if (list.kind == ResourceKind::Invalid)
+                    return 0;
+            }
+        }
         const std::size_t words = open > kMaxWord ? open - kMaxWord : 0;
-        list.kind = kindNamedIn(text.substr(words, open - words));
+        if (list.kind == ResourceKind::Invalid)
+            list.kind = kindNamedIn(text.substr(words, open - words));
         if (list.kind == ResourceKind::Invalid)
             return 0;
         m_pointerLists.push_back(std::move(list));

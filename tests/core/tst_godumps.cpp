@@ -1442,6 +1442,11 @@ private slots:
             << "3 Go lists and maps printed with %#v and %+v hold only the addresses of 6 HNS endpoints "
                "(0xc000123456, ...)"
             << 1 << 3;
+        QTest::newRow("a %+v field of pointers whose name tells their kind")
+            << "go-pointer-field.log" << 1
+            << "a Go list printed with %+v holds only the addresses of 2 HNS endpoints (0xc000412000, ...), "
+               "not their members"
+            << 1 << 1;
         QTest::newRow("a %+v list of addresses alone")
             << maps << -2
             << "a Go list printed with %+v holds only the addresses of 2 HNS endpoints (0xc0001a2b30, ...), "
@@ -1485,6 +1490,9 @@ private slots:
         const QString head = "I1205 11:02:01.100200    4120 proxier.go:412] ";
         QTest::newRow("%+v list, no kind named") << head + "handlers [0xc0001a2b30 0xc0001a2c60]";
         QTest::newRow("%+v list of small hex numbers") << head + "endpoint flags [0x1 0x18]";
+        QTest::newRow("%+v field of pointers its name tells are no HNS objects")
+            << head + "\"Hns Network loaded\" hnsNetworkInfo=&{networkType:Overlay "
+                      "remoteSubnets:[0xc00059e1c0 0xc00059e240 0xc00059e2c0]}";
         QTest::newRow("%#v map of nil pointers")
             << head + "endpoints: "
                       "map[string]*hcn.HostComputeEndpoint{\"pod-a\":(*hcn.HostComputeEndpoint)(nil)}";
