@@ -169,41 +169,31 @@ std::optional<LoggedError> dockerEndpointFailureIn(std::string_view text, std::s
     return error;
 }
 
-/// A failed hot attach of an HNS endpoint to a running container (`Failed to hot attach HNS Endpoint
-/// \"default_mak4\" to container \"f504e68d...\", reason: \"The parameter is incorrect.\"`): the endpoint
-/// and the container (docker's short ID of it) as what failed, the reason as the message.
+/// A failed hot attach of an endpoint to a running container or the host (logged::hotAttachStepOf:
+/// `Failed to hot attach HNS Endpoint \"default_mak4\" to container \"f504e68d...\", reason: \"The
+/// parameter is incorrect.\"`, `Failed to hot attach shared endpoint[<id>] to container [<id>], err:...`):
+/// the step as what failed, the error after `reason:`, `err:`, `err=` or `error:` (else after the colon
+/// that ends the step) as the message.
 std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string_view lower)
 {
-    constexpr std::string_view kLead = "hot attach hns endpoint ";
-    const std::size_t lead = lower.find(kLead);
-    if (lead == std::string_view::npos || lower.substr(0, lead).find("fail") == std::string_view::npos)
+    std::size_t at = 0;
+    std::string step = logged::hotAttachStepOf(text, lower, &at);
+    if (step.empty())
         return std::nullopt;
-    std::size_t at = lead + kLead.size();
-    const std::string endpoint = logged::quotedOrBareName(text, at);
-    if (endpoint.empty())
-        return std::nullopt;
-    std::string container;
-    if (lower.substr(at).starts_with(" to container ")) {
-        at += 14;
-        container = logged::quotedOrBareName(text, at);
-        constexpr std::size_t kShortContainerId = 12;
-        if (container.size() == 64 &&
-            std::all_of(container.begin(), container.end(), [](char c) { return hexDigit(c) >= 0; }))
-            container.resize(kShortContainerId);
-    }
-    const std::size_t reason = lower.find("reason:", at);
-    const std::size_t colon = lower.find(':', at);
-    const std::size_t start = reason != std::string_view::npos  ? reason + 7
-                              : colon == std::string_view::npos ? colon
-                                                                : colon + 1;
+    std::size_t start = std::string_view::npos;
+    for (const std::string_view lead : {"reason:", "err:", "err=", "error:", "error="})
+        if (const std::size_t found = lower.find(lead, at); found < start)
+            start = found + lead.size();
+    if (start == std::string_view::npos)
+        if (const std::size_t colon = lower.find(':', at); colon != std::string_view::npos)
+            start = colon + 1;
     if (start == std::string_view::npos)
         return std::nullopt;
     LoggedError error = logged::errorStatedAt(text, start);
     if (!error.found())
         return std::nullopt;
     logged::withWindowsWording(error);
-    error.operation =
-        "hot attach of endpoint " + endpoint + (container.empty() ? "" : " to container " + container);
+    error.operation = std::move(step);
     error.hotAttach = true;
     return error;
 }

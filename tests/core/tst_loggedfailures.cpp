@@ -256,8 +256,10 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "records it too";
     QTest::newRow("flannel's hot attach with a message FormatMessage gave on two lines")
         << "flannel-hot-attach-wrong-disk-two-lines.log"
-        << "warning 7-8: HNS refused a request: hnsCall failed: ERROR_WRONG_DISK (0x80070022), \"The wrong "
-           "diskette is in the drive. Insert %2 (Volume Serial Number: %3) into drive %1.\""
+        << "warning 7-8: HNS refused a request: hot attach of endpoint cbr0_ep to the host compartment "
+           "failed: "
+           "ERROR_WRONG_DISK (0x80070022), \"The wrong diskette is in the drive. Insert %2 (Volume Serial "
+           "Number: %3) into drive %1.\""
         << "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)";
     QTest::newRow("win-bridge's ProvisionEndpoint names the endpoint and its network")
         << "provision-endpoint-exists-two-pods.txt"
@@ -281,6 +283,12 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "warning 2-2: HNS refused a request: hcnCreateNetwork failed: E_INVALIDARG (0x80070057), \"The "
            "parameter is incorrect.\"; flanneld exited at line 2 (a fatal log line)"
         << "";
+    QTest::newRow("Azure CNI's hot attach of a shared endpoint names the endpoint and the container")
+        << "azure-cni-hot-attach-shared.log"
+        << "warning 2-2: hot attach of endpoint 7b2c3d4e-5f60-4b71-9c82-d3e4f5061728 to container "
+           "9d2c4e6f81a0 "
+           "failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" (code from the message text)"
+        << "refused";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "warning 2-4: Calico felix waits for HNS network matching \"(?i)vxlan0.*\", which HNS does not "
@@ -630,6 +638,22 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("an error line is no exit")
         << klog + "hcnCreateNetwork failed in Win32: The object already exists. (0x1392)"
         << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists};
+
+    // A hot attach of an endpoint, as the programs that do it log its failure.
+    QTest::newRow("a hot attach to the host's namespace with HCN's error")
+        << klog + "failed to hot attach bridge HostComputeEndpoint cbr0_ep to host default "
+                  "HostComputeNamespace: hcnModifyNamespace failed in Win32: The object already exists. "
+                  "(0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hot attach of endpoint cbr0_ep to the host's "
+                       "default namespace failed: " +
+                       objectExists};
+    QTest::newRow("a hot add said as logged")
+        << logrus + "failed to hot add endpoint web_pod7 to container 9d2c4e6f: hcnModifyNamespace failed in "
+                    "Win32: The parameter is incorrect. (0x57)\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: hot add of endpoint web_pod7 to container 9d2c4e6f "
+               "failed: " +
+               invalidArg};
 
     // None of these states a failure.
     QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};
