@@ -125,6 +125,15 @@ bool isFatalLogLine(std::string_view line)
                 return true;
         break; // the line's own level: a later `level=` is in its message
     }
+    // A JSON log record (zap, logrus' JSON formatter): `"level":"fatal"`.
+    for (const std::string_view key : {"\"level\":", "\"severity\":"})
+        if (const std::size_t at = lower.find(key); at != std::string::npos) {
+            std::string_view value = std::string_view(lower).substr(at + key.size());
+            while (value.starts_with(' '))
+                value.remove_prefix(1);
+            if (value.starts_with("\"fatal\"") || value.starts_with("\"panic\""))
+                return true;
+        }
     const std::string_view head = std::string_view(lower).substr(0, std::min<std::size_t>(lower.size(), 64));
     return head.find("[fatal]") != std::string_view::npos || head.find("[panic]") != std::string_view::npos;
 }

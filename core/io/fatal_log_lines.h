@@ -12,8 +12,9 @@
 namespace hcn::io {
 
 /// Whether `line` is a fatal log record: klog's level letter `F` (`F0329 23:35:27.090421 ...`), logrus'
-/// `level=fatal` or `level=panic` (also its terminal form `FATA[0000]`, `PANI[0000]`), a bracketed
-/// `[FATAL]` or `[PANIC]` near the start, or a Go panic (`panic: `, `fatal error: `).
+/// `level=fatal` or `level=panic` (also its terminal form `FATA[0000]`, `PANI[0000]`, and a JSON record's
+/// `"level":"fatal"`), a bracketed `[FATAL]` or `[PANIC]` near the start, or a Go panic (`panic: `,
+/// `fatal error: `).
 bool isFatalLogLine(std::string_view line);
 
 /// The program that logged the fatal line lines[at], when the line or the source tells: the klog file

@@ -310,8 +310,8 @@ std::optional<LoggedError> codelessFailureIn(std::string_view text, std::string_
 /// A command typed at a prompt (isCommandLine) that asks for what may fail, spelled as typed: docker
 /// (but the commands that print a log or a state: `docker logs`, `docker inspect`, ...), hnsdiag (but
 /// `hnsdiag list`), a cmdlet of HNS's or of containers' networks (`New-HnsNetwork`, `Invoke-HnsRequest`,
-/// `New-ContainerNetwork`). Prose that starts with the program's name (`Docker creates a network.`) is
-/// none.
+/// `New-ContainerNetwork`). Prose that starts with the program's name (`Docker creates a network.`,
+/// `docker network create fails with:`) is none.
 bool isRequestCommand(std::string_view text)
 {
     const std::string_view t = trimBlanks(text);
@@ -326,7 +326,7 @@ bool isRequestCommand(std::string_view text)
     if (program == "docker" || program == "docker.exe") {
         static constexpr std::string_view kPrinting[] = {"logs",   "inspect", "ps",  "info",  "version",
                                                          "events", "images",  "top", "stats", "help"};
-        return lowerWord && !t.ends_with(". ") && !(t.ends_with('.') && !t.ends_with(" .")) &&
+        return lowerWord && !t.ends_with(':') && !(t.ends_with('.') && !t.ends_with(" .")) &&
                std::find(std::begin(kPrinting), std::end(kPrinting), second) == std::end(kPrinting);
     }
     if (program == "hnsdiag" || program == "hnsdiag.exe")

@@ -225,7 +225,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         if (!refusal.command.empty())
             said +=
                 " (the command at line " + std::to_string(refusal.commandLine) + ": " + refusal.command + ")";
-        if (isFatalLogLine(lines[refusal.firstLine].text))
+        if (fatal.size() < kMaxRefusalMessages && isFatalLogLine(lines[refusal.firstLine].text))
             fatal.push_back({first, last,
                              programExitedText(programOfFatalLine(lines, refusal.firstLine, source), first)});
         if (!codeless && !refusal.error.verb.empty() && refusal.error.code) {

@@ -602,6 +602,9 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << "PS C:\\> docker logs web01\n" + klog +
                "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
         << QStringList{"warning 2-2: HNS refused a request: hcnCreateEndpoint failed: " + objectExists};
+    QTest::newRow("prose that introduces the error with a command's words is no command")
+        << "docker network create fails with:\nHNS failed with error : Element not found."
+        << QStringList{"warning 2-2: HNS refused a request: " + notFound + fromText};
     QTest::newRow("prose that starts with the program's name is no command")
         << "Docker creates the network, then says\nHNS failed with error : Element not found."
         << QStringList{"warning 2-2: HNS refused a request: " + notFound + fromText};
@@ -631,6 +634,11 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                   "already exists. (0x1392)"
         << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists +
                        " (2 times, lines 1-2); the program that logs line 2 exited there (a fatal log line)"};
+    QTest::newRow("a JSON log record's fatal level")
+        << "{\"level\":\"fatal\",\"ts\":\"2026-12-05T10:01:04Z\",\"msg\":\"hcnCreateNetwork failed in Win32: "
+           "The object already exists. (0x1392)\"}"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists +
+                       "; the program that logs line 1 exited there (a fatal log line)"};
     QTest::newRow("a Go panic")
         << "panic: hnsCall failed in Win32: The object already exists. (0x1392)\n\ngoroutine 1 [running]:"
         << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: " + objectExists +
