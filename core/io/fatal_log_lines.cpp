@@ -54,7 +54,27 @@ std::string_view programNamedIn(std::string_view lower, std::string_view suffix 
     return first ? first->second : std::string_view();
 }
 
-/// The program whose klog header names one of its files (`server_windows.go:123] `).
+/// The word a start-up failure names (`Error running agent`, `Error starting daemon`, `failed to run
+/// Kubelet`), lower case; empty when the line says none.
+std::string_view startupWordIn(std::string_view lower)
+{
+    for (const std::string_view lead :
+         {"error running ", "error starting ", "failed to run ", "failed to start "}) {
+        const std::size_t at = lower.find(lead);
+        if (at == std::string_view::npos || (at > 0 && logged::isLoggedWordChar(lower[at - 1])))
+            continue;
+        const std::size_t start = at + lead.size();
+        std::size_t end = start;
+        while (end < lower.size() && isNameChar(lower[end]))
+            ++end;
+        if (end > start)
+            return lower.substr(start, end - start);
+    }
+    return {};
+}
+
+} // namespace
+
 std::string_view programOfKlogFile(std::string_view text)
 {
     if (klogLevel(text) == 0)
@@ -82,27 +102,6 @@ std::string_view programOfKlogFile(std::string_view text)
             return program;
     return {};
 }
-
-/// The word a start-up failure names (`Error running agent`, `Error starting daemon`, `failed to run
-/// Kubelet`), lower case; empty when the line says none.
-std::string_view startupWordIn(std::string_view lower)
-{
-    for (const std::string_view lead :
-         {"error running ", "error starting ", "failed to run ", "failed to start "}) {
-        const std::size_t at = lower.find(lead);
-        if (at == std::string_view::npos || (at > 0 && logged::isLoggedWordChar(lower[at - 1])))
-            continue;
-        const std::size_t start = at + lead.size();
-        std::size_t end = start;
-        while (end < lower.size() && isNameChar(lower[end]))
-            ++end;
-        if (end > start)
-            return lower.substr(start, end - start);
-    }
-    return {};
-}
-
-} // namespace
 
 bool isFatalLogLine(std::string_view line)
 {

@@ -17,6 +17,10 @@ namespace hcn::io {
 /// `fatal error: `).
 bool isFatalLogLine(std::string_view line);
 
+/// The program a klog line is from by the file its header names (`server_windows.go:123] `, `proxier.go`:
+/// kube-proxy; `kubelet.go`: kubelet); empty for another file or a line without a klog header.
+std::string_view programOfKlogFile(std::string_view line);
+
 /// The program that logged the fatal line lines[at], when the line or the source tells: the klog file
 /// it names (`server_windows.go`: kube-proxy), the program its start-up failure names (`Error starting
 /// daemon`: dockerd; `Error running agent` or `failed to run Kubelet`: the agent or kubelet, the agent

@@ -634,6 +634,11 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                   "already exists. (0x1392)"
         << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists +
                        " (2 times, lines 1-2); the program that logs line 2 exited there (a fatal log line)"};
+    QTest::newRow("a fatal line of kube-proxy, known by its klog file")
+        << "F1205 10:01:02.118230    4120 server_windows.go:152] hcnCreateLoadBalancer failed in Win32: The "
+           "object already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateLoadBalancer failed: " + objectExists +
+                       "; kube-proxy exited at line 1 (a fatal log line)"};
     QTest::newRow("a JSON log record's fatal level")
         << "{\"level\":\"fatal\",\"ts\":\"2026-12-05T10:01:04Z\",\"msg\":\"hcnCreateNetwork failed in Win32: "
            "The object already exists. (0x1392)\"}"
