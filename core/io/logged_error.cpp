@@ -15,6 +15,7 @@
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
 #include "io/powershell_hns_answers.h"
+#include "io/statement_lines.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
@@ -52,6 +53,18 @@ bool mayStateHnsRefusal(std::string_view lower)
 
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
+
+/// lines[first] with the lines a console wrapped it into (consoleWrapEnd), up to a line that starts a
+/// statement of its own (docker's `Error: failed to start containers: web` after its error, a log
+/// record): a program's next line, however short the one before it.
+std::size_t wrapEnd(const std::vector<CleanedLine>& lines, std::size_t first)
+{
+    const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
+    for (std::size_t next = first + 1; next < end; ++next)
+        if (opensStatement(lines[next].text))
+            return next;
+    return end;
+}
 
 /// HNS's error as prose quotes it, `HNS error: <a known code's Windows message>` (`... returns HNS error:
 /// The parameter is incorrect and rejects the creation of the services.`): that code and its message, the
@@ -156,41 +169,31 @@ std::optional<LoggedError> dockerEndpointFailureIn(std::string_view text, std::s
     return error;
 }
 
-/// A failed hot attach of an HNS endpoint to a running container (`Failed to hot attach HNS Endpoint
-/// \"default_mak4\" to container \"f504e68d...\", reason: \"The parameter is incorrect.\"`): the endpoint
-/// and the container (docker's short ID of it) as what failed, the reason as the message.
+/// A failed hot attach of an endpoint to a running container or the host (logged::hotAttachStepOf:
+/// `Failed to hot attach HNS Endpoint \"default_mak4\" to container \"f504e68d...\", reason: \"The
+/// parameter is incorrect.\"`, `Failed to hot attach shared endpoint[<id>] to container [<id>], err:...`):
+/// the step as what failed, the error after `reason:`, `err:`, `err=` or `error:` (else after the colon
+/// that ends the step) as the message.
 std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string_view lower)
 {
-    constexpr std::string_view kLead = "hot attach hns endpoint ";
-    const std::size_t lead = lower.find(kLead);
-    if (lead == std::string_view::npos || lower.substr(0, lead).find("fail") == std::string_view::npos)
+    std::size_t at = 0;
+    std::string step = logged::hotAttachStepOf(text, lower, &at);
+    if (step.empty())
         return std::nullopt;
-    std::size_t at = lead + kLead.size();
-    const std::string endpoint = logged::quotedOrBareName(text, at);
-    if (endpoint.empty())
-        return std::nullopt;
-    std::string container;
-    if (lower.substr(at).starts_with(" to container ")) {
-        at += 14;
-        container = logged::quotedOrBareName(text, at);
-        constexpr std::size_t kShortContainerId = 12;
-        if (container.size() == 64 &&
-            std::all_of(container.begin(), container.end(), [](char c) { return hexDigit(c) >= 0; }))
-            container.resize(kShortContainerId);
-    }
-    const std::size_t reason = lower.find("reason:", at);
-    const std::size_t colon = lower.find(':', at);
-    const std::size_t start = reason != std::string_view::npos  ? reason + 7
-                              : colon == std::string_view::npos ? colon
-                                                                : colon + 1;
+    std::size_t start = std::string_view::npos;
+    for (const std::string_view lead : {"reason:", "err:", "err=", "error:", "error="})
+        if (const std::size_t found = lower.find(lead, at); found < start)
+            start = found + lead.size();
+    if (start == std::string_view::npos)
+        if (const std::size_t colon = lower.find(':', at); colon != std::string_view::npos)
+            start = colon + 1;
     if (start == std::string_view::npos)
         return std::nullopt;
     LoggedError error = logged::errorStatedAt(text, start);
     if (!error.found())
         return std::nullopt;
     logged::withWindowsWording(error);
-    error.operation =
-        "hot attach of endpoint " + endpoint + (container.empty() ? "" : " to container " + container);
+    error.operation = std::move(step);
     error.hotAttach = true;
     return error;
 }
@@ -304,17 +307,112 @@ std::optional<LoggedError> codelessFailureIn(std::string_view text, std::string_
     return error;
 }
 
-/// The docker command the line before an error it answered (`Error response from daemon: ...`) ran, as
-/// typed at the prompt (`docker network create -d transparent mynet`): what failed. Empty otherwise.
-std::string dockerCommandAnswered(std::string_view before, std::string_view line)
+/// A command typed at a prompt (isCommandLine) that asks for what may fail, spelled as typed: docker
+/// (but the commands that print a log or a state: `docker logs`, `docker inspect`, ...), hnsdiag (but
+/// `hnsdiag list`), a cmdlet of HNS's or of containers' networks (`New-HnsNetwork`, `Invoke-HnsRequest`,
+/// `New-ContainerNetwork`). Prose that starts with the program's name (`Docker creates a network.`,
+/// `docker network create fails with:`) is none.
+bool isRequestCommand(std::string_view text)
 {
-    const std::string_view command = trimBlanks(before);
-    const std::string program = lowerCopy(command.substr(0, command.find(' ')));
-    if (!lowerCopy(trimBlanks(line)).starts_with("error response from daemon") ||
-        (program != "docker" && program != "docker.exe") || command.size() == program.size() ||
-        command.size() > logged::kMaxLoggedMessage)
-        return {};
-    return std::string(command);
+    const std::string_view t = trimBlanks(text);
+    if (!isCommandLine(t))
+        return false;
+    const std::string_view program = t.substr(0, t.find(' '));
+    const std::string_view rest = trimBlanks(t.substr(program.size()));
+    const std::string_view second = rest.substr(0, rest.find(' '));
+    const bool lowerWord = !second.empty() && std::all_of(second.begin(), second.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == '-';
+    });
+    if (program == "docker" || program == "docker.exe") {
+        static constexpr std::string_view kPrinting[] = {"logs",   "inspect", "ps",  "info",  "version",
+                                                         "events", "images",  "top", "stats", "help"};
+        return lowerWord && !t.ends_with(':') && !(t.ends_with('.') && !t.ends_with(" .")) &&
+               std::find(std::begin(kPrinting), std::end(kPrinting), second) == std::end(kPrinting);
+    }
+    if (program == "hnsdiag" || program == "hnsdiag.exe")
+        return lowerWord && second != "list";
+    const std::string noun = lowerCopy(program.substr(program.find('-') + 1));
+    return program.find('-') != std::string_view::npos &&
+           (noun.starts_with("hns") || noun.find("containernetwork") != std::string::npos);
+}
+
+/// Commands up to this long are said whole; longer ones are shortened (shortCommand).
+constexpr std::size_t kMaxCommandShown = 60;
+
+/// `command` as the report names it: whole when short; else its first words (at most about 40 bytes,
+/// not ending in an option that waits for its value), `...` and its last word, the name a `docker network
+/// create` or `docker run` ends with (`docker network create -d transparent ... prod3`).
+std::string shortCommand(std::string_view command)
+{
+    if (command.size() <= kMaxCommandShown)
+        return std::string(command);
+    // Words, a double-quoted part with its blanks one word.
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < command.size();) {
+        while (at < command.size() && command[at] == ' ')
+            ++at;
+        std::size_t end = at;
+        bool quoted = false;
+        while (end < command.size() && (quoted || command[end] != ' ')) {
+            quoted = command[end] == '"' ? !quoted : quoted;
+            ++end;
+        }
+        if (end > at)
+            words.push_back(command.substr(at, end - at));
+        at = end;
+    }
+    constexpr std::size_t kHead = 40;
+    constexpr std::size_t kLastWord = 30;
+    std::size_t kept = 0;
+    std::size_t size = 0;
+    while (kept + 1 < words.size()) {
+        const std::size_t grown = size + (kept > 0 ? 1 : 0) + words[kept].size();
+        if (grown > kHead)
+            break;
+        size = grown;
+        ++kept;
+    }
+    if (kept > 2 && words[kept - 1].starts_with('-') && words[kept - 1].find('=') == std::string_view::npos)
+        --kept;
+    kept = std::max<std::size_t>(kept, 1);
+    std::string shown;
+    for (std::size_t k = 0; k < kept; ++k)
+        shown += (k > 0 ? " " : "") + std::string(words[k]);
+    if (kept + 1 == words.size())
+        return shown + " " + std::string(words.back());
+    shown += " ...";
+    if (kept < words.size() && words.back().size() <= kLastWord && !words.back().starts_with('-'))
+        shown += " " + std::string(words.back());
+    return validUtf8(shown);
+}
+
+/// A command a failure follows: typed on the line right before lines[first], or on lines a console
+/// wrapped it into that end there (isRequestCommand), looked for up to this many lines above.
+constexpr std::size_t kMaxCommandLines = 4;
+
+struct TypedCommand
+{
+    std::string text;
+    int line = 0;
+};
+
+/// The command typed right before the failure at lines[first] (isRequestCommand), read whole where a
+/// console wrapped it; none when the line before is no such command.
+std::optional<TypedCommand> requestCommandBefore(const std::vector<CleanedLine>& lines, std::size_t first)
+{
+    for (std::size_t k = first; k-- > 0 && first - k <= kMaxCommandLines;) {
+        if (trimBlanks(lines[k].text).empty())
+            return std::nullopt;
+        if (!isRequestCommand(lines[k].text))
+            continue;
+        if (k + 1 < first && consoleWrapEnd(lines, k, first - k) != first)
+            return std::nullopt;
+        const std::string text = joinConsoleWrap(lines, k, first);
+        if (text.size() > 4 * logged::kMaxLoggedMessage)
+            return std::nullopt;
+        return TypedCommand{std::string(trimBlanks(text)), lines[k].sourceLine};
+    }
+    return std::nullopt;
 }
 
 /// Marks a message without a code that the paste cut off (LoggedError::messageCut): the line ends with
@@ -437,6 +535,7 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines)
 {
     std::vector<LoggedRefusal> refusals;
+    std::vector<std::size_t> cmdletRecords; // refusals that name their cmdlet's request themselves
     for (std::size_t first = 0; first < lines.size(); ++first) {
         // A line without a failure word states none; the lines a console wrapped it into (or lines as
         // wide that follow it, as a table's rows are) are read from their own start. Each form below
@@ -444,6 +543,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         const std::string_view line = lines[first].text;
         if (std::optional<CmdletErrorRecord> cmdlet = cmdletErrorRecordAt(lines, first)) {
             first = cmdlet->refusal.lastLine;
+            cmdletRecords.push_back(refusals.size());
             refusals.push_back(std::move(cmdlet->refusal));
             continue;
         }
@@ -505,8 +605,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         // one may be rows of their own. Else the wrap is read whole.
         const bool whole = error && logged::readError(lines[first].text, false).code &&
                            (error->message.empty() || error->message.ends_with('.'));
-        if (const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
-            end > first + 1 && !whole) {
+        if (const std::size_t end = wrapEnd(lines, first); end > first + 1 && !whole) {
             const std::string text = joinConsoleWrap(lines, first, end);
             std::optional<LoggedError> joined = refusalIn(text, lowerCopy(text));
             // A line whose text is a known code's Windows message (`... an adapter was not found`) is
@@ -533,12 +632,24 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         } else if (std::optional<LoggedError> codeless = codelessFailureIn(lines[first].text, lower))
             refusals.push_back({first, first, std::move(*codeless)});
     }
+    // The command typed right before a failure made the request: what failed, when the failure names no
+    // operation, else said beside it.
+    for (std::size_t i = 0; i < refusals.size(); ++i) {
+        LoggedRefusal& refusal = refusals[i];
+        if (std::find(cmdletRecords.begin(), cmdletRecords.end(), i) != cmdletRecords.end())
+            continue;
+        const std::optional<TypedCommand> command = requestCommandBefore(lines, refusal.firstLine);
+        if (!command)
+            continue;
+        if (refusal.error.operation.empty()) {
+            refusal.error.operation = shortCommand(command->text);
+        } else {
+            refusal.command = shortCommand(command->text);
+            refusal.commandLine = command->line;
+        }
+    }
     // A template's line (`Failed to create endpoint <name> on network nat: ...`) states no failure.
     std::erase_if(refusals, [](const LoggedRefusal& refusal) { return refusal.error.placeholder; });
-    for (LoggedRefusal& refusal : refusals)
-        if (refusal.error.operation.empty() && refusal.firstLine > 0)
-            refusal.error.operation =
-                dockerCommandAnswered(lines[refusal.firstLine - 1].text, lines[refusal.firstLine].text);
     return refusals;
 }
 

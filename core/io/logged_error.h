@@ -105,6 +105,12 @@ struct LoggedRefusal
     std::size_t firstLine = 0; ///< index into the lines
     std::size_t lastLine = 0;  ///< the last line a console wrapped it into
     LoggedError error;
+    /// The command typed right before the failure that made the request, when the error names another
+    /// operation (`docker network create -d transparent ... prod3` before hcsshim's `hnsCall failed`),
+    /// shortened for the report; empty when there is none. A failure that names no operation is the
+    /// command's own: the command is LoggedError::operation.
+    std::string command = {};
+    int commandLine = 0; ///< the command's source line
 };
 
 /// The lines that state an error of a request HNS refused (HNS's answer as PowerShell prints it, a
@@ -115,9 +121,13 @@ struct LoggedRefusal
 /// record `{2151350295; ...\hns\...; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860;
 /// \RequestHandler\EndpointActivity\EndpointAttachShared; ...}`; WSL's `Detected user visible error:
 /// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9`, also with the code's name,
-/// `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), each read whole where a console wrapped it (wrapped_lines.h). A
-/// line that only says an HCN or HNS function failed (`HcnCreateNetwork failed`) gives an error with the
-/// operation alone (LoggedError::found() is false).
+/// `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), each read whole where a console wrapped it (wrapped_lines.h) up
+/// to a line that starts a statement of its own (statement_lines.h: docker's `Error: failed to start
+/// containers: web` after its error). A line that only says an HCN or HNS function failed
+/// (`HcnCreateNetwork failed`) gives an error with the operation alone (LoggedError::found() is false).
+/// The command typed right before a failure (`docker network create ...`, `New-HnsNetwork ...`; not one
+/// that prints a log or a state, such as `docker logs`) is what failed when the error names no operation,
+/// else LoggedRefusal::command.
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next

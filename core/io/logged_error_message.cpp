@@ -9,6 +9,7 @@
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
 #include "io/markdown_emphasis.h"
+#include "io/statement_lines.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
@@ -288,7 +289,7 @@ std::size_t formatMessageEnd(const std::vector<CleanedLine>& lines, std::size_t 
          ++next) {
         const std::string_view text = trimBlanks(lines[next].text);
         if (text.empty() || opensLogRecord(text) || isFenceLine(text) || isPromptLine(text) ||
-            isCommandLine(text) || isPowerShellErrorRecordLine(text))
+            isCommandLine(text) || isPowerShellErrorRecordLine(text) || opensStatement(text))
             break;
         if (endsWithParenthesizedCode(text))
             return next + 1;

@@ -70,8 +70,9 @@ inline constexpr std::size_t kMaxFormatMessageLines = 3;
 /// %s (0x%08lx) occurred ...`) and hcsshim logs with its code after the last: the end of the run
 /// [first, end) when lines[first] states a message without a code that ends the line at a sentence's or
 /// a title's end, and a line after it (at most kMaxFormatMessageLines on, none of them blank or opening
-/// a log record, a prompt, a command, a fence or a PowerShell error record's line) ends in the code in
-/// parentheses (`(0x22)`, also before a log field's closing quote). first + 1 otherwise.
+/// a log record, a prompt, a command, a fence, a PowerShell error record's line or another statement of
+/// a program, opensStatement) ends in the code in parentheses (`(0x22)`, also before a log field's
+/// closing quote). first + 1 otherwise.
 std::size_t formatMessageEnd(const std::vector<CleanedLine>& lines, std::size_t first);
 
 /// lines[first, end) (a run formatMessageEnd found) as one line, each line after a blank.

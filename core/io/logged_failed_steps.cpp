@@ -336,11 +336,90 @@ std::string quotedOrBareName(std::string_view text, std::size_t& at)
     return validUtf8(std::string(name));
 }
 
+std::string hotAttachStepOf(std::string_view text, std::string_view lower, std::size_t* end)
+{
+    std::size_t at = std::string_view::npos;
+    std::string_view verb; // as logged: a hot add is said so
+    for (const std::string_view lead : {"hot attach ", "hot add ", "hot-add "})
+        if (const std::size_t found = lower.find(lead);
+            found < at && (found == 0 || !isLoggedWordChar(lower[found - 1]))) {
+            at = found + lead.size();
+            verb = lead == "hot attach " ? "attach" : "add";
+        }
+    if (at == std::string_view::npos || lower.substr(0, at).find("fail") == std::string_view::npos)
+        return {};
+    // The endpoint: a kind word (`HNS Endpoint`, `HNSEndpoint`, `HostComputeEndpoint`, `endpoint`) after
+    // words that say what it is for (`shared`, `bridge`), then its name: quoted, in brackets or bare.
+    for (const std::string_view word : {"shared ", "bridge ", "the "})
+        if (lower.substr(at).starts_with(word))
+            at += word.size();
+    bool kind = false;
+    for (const std::string_view word : {"hns endpoint", "hnsendpoint", "hostcomputeendpoint", "endpoint"})
+        if (lower.substr(at).starts_with(word)) {
+            at += word.size();
+            kind = true;
+            break;
+        }
+    if (!kind)
+        return {};
+    const auto nameAt = [&](std::size_t& from) {
+        if (from < text.size() && text[from] == ' ')
+            ++from;
+        if (from < text.size() && text[from] == '[') {
+            const std::size_t close = text.find(']', from);
+            if (close == std::string_view::npos || close - from - 1 > kMaxLoggedMessage)
+                return std::string();
+            std::string name(trimBlanks(text.substr(from + 1, close - from - 1)));
+            from = close + 1;
+            return name;
+        }
+        if (lower.substr(from).starts_with("to "))
+            return std::string();
+        std::size_t next = from;
+        std::string name = quotedOrBareName(text, next);
+        while (!name.empty() && (name.back() == ',' || name.back() == '.'))
+            name.pop_back();
+        if (!name.empty())
+            from = next;
+        return name;
+    };
+    const std::string endpoint = nameAt(at);
+    std::string step =
+        "hot " + std::string(verb) + " of endpoint" + (endpoint.empty() ? std::string() : " " + endpoint);
+    if (at < lower.size() && lower[at] == ' ')
+        ++at;
+    if (lower.substr(at).starts_with("to host compartment")) {
+        at += 19;
+        step += " to the host compartment";
+    } else if (lower.substr(at).starts_with("to host default hostcomputenamespace")) {
+        at += 36;
+        step += " to the host's default namespace";
+    } else if (lower.substr(at).starts_with("to container")) {
+        at += 12;
+        std::string container = nameAt(at);
+        constexpr std::size_t kShortContainerId = 12;
+        if (container.size() == 64 &&
+            std::all_of(container.begin(), container.end(), [](char c) { return hexDigit(c) >= 0; }))
+            container.resize(kShortContainerId);
+        if (!container.empty())
+            step += " to container " + container;
+    }
+    if (end)
+        *end = std::min(at, text.size());
+    return validUtf8(step);
+}
+
 void nameRequestIn(std::string_view text, LoggedError& error)
 {
     static constexpr std::string_view kVerbs[] = {"create", "delete", "remove", "add", "attach", "detach",
                                                   "update", "modify", "open",   "get", "query",  "apply"};
     const std::string lower = lowerCopy(text);
+    if (std::string step = hotAttachStepOf(text, lower); !step.empty()) {
+        error.request = std::move(step);
+        error.verb = "attach";
+        error.kind = ResourceKind::Endpoint;
+        return;
+    }
     for (std::size_t at = lower.find("failed to "); at != std::string::npos;
          at = lower.find("failed to ", at + 1)) {
         if (at > 0 && isLoggedWordChar(lower[at - 1]))

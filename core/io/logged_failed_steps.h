@@ -43,11 +43,22 @@ std::string operationOf(std::string_view text, std::string_view lower, LoggedErr
 /// `at` moved past it; empty when there is none.
 std::string quotedOrBareName(std::string_view text, std::size_t& at);
 
+/// A failed hot attach (or hot add) of an endpoint to a running container or the host, as the line
+/// names it: `Failed to hot attach HNS Endpoint \"web\" to container \"<id>\"` (docker), `Failed to hot
+/// attach shared endpoint[<id>] to container [<id>]` (Azure CNI), `failed to hot attach bridge HNSEndpoint
+/// cbr0_ep to host compartment` (flannel), `... HostComputeEndpoint x to host default HostComputeNamespace`,
+/// `failed to hot add endpoint ...` ("hot add of endpoint ..."): "hot attach of endpoint web to container
+/// 9d2c4e6f81a0" (a container's
+/// 64-digit ID as docker's short one), "hot attach of endpoint cbr0_ep to the host compartment". `end`,
+/// when given, gets where the words naming it end in `text`. Empty when the line says no hot attach
+/// failed.
+std::string hotAttachStepOf(std::string_view text, std::string_view lower, std::size_t* end = nullptr);
+
 /// The request a line names in words (LoggedError::request, with its verb and kind): `failed to create
 /// HNSNetwork cbr0` gives "create network cbr0", `Failed to remove HostComputeEndpoint web from
 /// HostComputeNameSpace <id>` "remove endpoint web from namespace <id>" (with, for the null GUID, that
 /// the endpoint was in no namespace); `error` is left as it is when the line names no object after
-/// `failed to <verb>`.
+/// `failed to <verb>`. A hot attach of an endpoint (hotAttachStepOf) is the request the line names.
 void nameRequestIn(std::string_view text, LoggedError& error);
 
 } // namespace hcn::io::logged

@@ -2,6 +2,7 @@
 // import_objects.h): who refused what, how often, and where else the same failure is recorded.
 
 #include "hcn/hresult.h"
+#include "io/fatal_log_lines.h"
 #include "io/import_objects.h"
 #include "io/logged_error.h"
 #include "io/text_tables.h"
@@ -143,6 +144,14 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         int last;
         const LoggedError* error;
     };
+    // Failures on a fatal log line: the program exited there.
+    struct Fatal
+    {
+        int first;
+        int last;
+        std::string exited; ///< programExitedText
+    };
+    std::vector<Fatal> fatal;
     std::vector<Form> forms;                   // messages of failures whose verb and kind the log names
     std::map<std::size_t, std::string> alsoIn; // message -> where HNS's event log records it too
     const auto linesNamed = [](int first, int last) {
@@ -212,7 +221,13 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         // So is the same error logged once without the request and once with it; the same error of two
         // requests the lines name is two failures.
         const bool codeless = !refusal.error.found();
-        const std::string said = refusalSaid(refusal.error, error);
+        std::string said = refusalSaid(refusal.error, error);
+        if (!refusal.command.empty())
+            said +=
+                " (the command at line " + std::to_string(refusal.commandLine) + ": " + refusal.command + ")";
+        if (fatal.size() < kMaxRefusalMessages && isFatalLogLine(lines[refusal.firstLine].text))
+            fatal.push_back({first, last,
+                             programExitedText(programOfFatalLine(lines, refusal.firstLine, source), first)});
         if (!codeless && !refusal.error.verb.empty() && refusal.error.code) {
             const auto other = std::find_if(forms.begin(), forms.end(), [&](const Form& f) {
                 return f.error->eventLog != refusal.error.eventLog && f.error->verb == refusal.error.verb &&
@@ -322,6 +337,16 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         }
     for (const auto& [message, where] : alsoIn)
         messages[message].message += where;
+    // "...; antrea-agent exited at line 4 (a fatal log line)", once for each message, after its count.
+    std::map<std::size_t, std::string> exited;
+    for (const Fatal& f : fatal)
+        for (const NamedRefusal& n : named)
+            if (n.source == source && n.firstLine == f.first && n.lastLine == f.last) {
+                exited.try_emplace(n.message, f.exited);
+                break;
+            }
+    for (const auto& [message, text] : exited)
+        messages[message].message += "; " + text;
     if (repeats.empty())
         return;
     // Each message an answer said again leaves; the indices into the list after it move up.

@@ -7,8 +7,9 @@
 // passing an error on, one failure logged by a daemon and HNS's event log, and HNS's event-log record of
 // an operation done; a Windows message FormatMessage gives on two lines, a catalog message after `error:`,
 // win-bridge's ProvisionEndpoint, who is said to fail (HNS's answer or a line), a code known only from
-// its message, and a quote of a failure beside the log records of it (docs/import.md, "Failed requests
-// are not state").
+// its message, a quote of a failure beside the log records of it, a line that starts a statement of its
+// own after a failure (docker's summary), the command typed before a failure, and a failure on a fatal
+// log line (docs/import.md, "Failed requests are not state").
 
 #include "dump_files.h"
 #include "hcn/dump_import.h"
@@ -202,7 +203,7 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "create-endpoint-hnscall-named.txt"
         << "warning 2-2: HNS refused a request: create endpoint shop01 on network nat failed: "
            "ERROR_SHARING_VIOLATION (0x80070020), \"The process cannot access the file because it is being "
-           "used by another process.\""
+           "used by another process.\" (the command at line 1: docker run -d --name shop01 shop:1.4)"
         << "hnsCall";
     QTest::newRow("the same with a Windows message in another language")
         << "create-endpoint-hnscall-localized.txt"
@@ -255,8 +256,10 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "records it too";
     QTest::newRow("flannel's hot attach with a message FormatMessage gave on two lines")
         << "flannel-hot-attach-wrong-disk-two-lines.log"
-        << "warning 7-8: HNS refused a request: hnsCall failed: ERROR_WRONG_DISK (0x80070022), \"The wrong "
-           "diskette is in the drive. Insert %2 (Volume Serial Number: %3) into drive %1.\""
+        << "warning 7-8: HNS refused a request: hot attach of endpoint cbr0_ep to the host compartment "
+           "failed: "
+           "ERROR_WRONG_DISK (0x80070022), \"The wrong diskette is in the drive. Insert %2 (Volume Serial "
+           "Number: %3) into drive %1.\""
         << "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)";
     QTest::newRow("win-bridge's ProvisionEndpoint names the endpoint and its network")
         << "provision-endpoint-exists-two-pods.txt"
@@ -275,6 +278,17 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "warning 7-7: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
            "(0x803B0013), \"The specified port already exists.\" (2 times, lines 7-8) (also quoted at line 1)"
         << "3 times";
+    QTest::newRow("a fatal line: the program the log file is named after exited")
+        << "flanneld-fatal-create-network.log"
+        << "warning 2-2: HNS refused a request: hcnCreateNetwork failed: E_INVALIDARG (0x80070057), \"The "
+           "parameter is incorrect.\"; flanneld exited at line 2 (a fatal log line)"
+        << "";
+    QTest::newRow("Azure CNI's hot attach of a shared endpoint names the endpoint and the container")
+        << "azure-cni-hot-attach-shared.log"
+        << "warning 2-2: hot attach of endpoint 7b2c3d4e-5f60-4b71-9c82-d3e4f5061728 to container "
+           "9d2c4e6f81a0 "
+           "failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" (code from the message text)"
+        << "refused";
     QTest::newRow("felix found no HNS network matching its expression, twice")
         << "felix-no-network-matching.log"
         << "warning 2-4: Calico felix waits for HNS network matching \"(?i)vxlan0.*\", which HNS does not "
@@ -396,7 +410,9 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("an answer as a hashtable, its code from its text")
         << "PS C:\\> Invoke-HnsRequest -Method POST -Type networks -Data $json\n"
            "@{Error=The object already exists.; Success=False}"
-        << QStringList{"warning 2-2: HNS reported a failure: " + objectExists + fromText};
+        << QStringList{"warning 2-2: HNS reported a failure: Invoke-HnsRequest -Method POST -Type networks "
+                       "-Data $json failed: " +
+                       objectExists + fromText};
     QTest::newRow("an answer as a hashtable, Success first")
         << "@{Success=False; Error=Element not found. }"
         << QStringList{"warning 1-1: HNS reported a failure: " + notFound + fromText};
@@ -538,6 +554,119 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "(0x1392)\n\nAgain: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
         << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + objectExists +
                        " (2 times, lines 1, 3)"};
+
+    // A line a program starts a statement of its own with ends the failure before it, however wide.
+    QTest::newRow("docker's summary after the error is no part of its message")
+        << "PS C:\\Users\\lab> docker start web01\n"
+           "Error response from daemon: failed to create endpoint web01 on network nat: HNS failed with "
+           "error "
+           ": Failed to create endpoint\n"
+           "Error: failed to start containers: web01"
+        << QStringList{"warning 2-2: HNS refused a request: create endpoint web01 on network nat failed: "
+                       "\"Failed to create endpoint\" (the command at line 1: docker start web01)"};
+    QTest::newRow("docker run's hint after the error")
+        << "docker: Error response from daemon: failed to create endpoint db on network nat: HNS failed with "
+           "error : Unspecified error\n"
+           "See 'docker run --help'."
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint db on network nat failed: E_FAIL "
+                       "(0x80004005), \"Unspecified error.\"" +
+                       fromText};
+    QTest::newRow("a log record in logrus' terminal form after the error")
+        << "Error response from daemon: failed to create endpoint db on network nat: HNS failed with error : "
+           "Failed to create endpoint\n"
+           "ERRO[0002] error waiting for container: context canceled"
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint db on network nat failed: "
+                       "\"Failed to create endpoint\""};
+    QTest::newRow("a wrap inside a word still reads on")
+        << klog + "failed to create endpoint web on network nat: HNS failed with error : The object alre\n"
+                  "ady exists."
+        << QStringList{"warning 1-2: HNS refused a request: create endpoint web on network nat failed: " +
+                       objectExists + fromText};
+
+    // The command typed right before a failure made its request.
+    QTest::newRow("a long command before hcsshim's error, shortened")
+        << "PS C:\\> docker network create -d transparent -o "
+           "com.docker.network.windowsshim.interface=\"vEthernet (lab)\" --subnet=10.20.0.0/24 "
+           "--gateway=10.20.0.1 lab3\n"
+           "Error response from daemon: hnsCall failed in Win32: The parameter is incorrect. (0x57)"
+        << QStringList{"warning 2-2: HNS refused a request: hnsCall failed: " + invalidArg +
+                       " (the command at line 1: docker network create -d transparent ... lab3)"};
+    QTest::newRow("a command a console wrapped is what failed when the error names nothing")
+        << "docker network create -d l2bridge --subnet=10.244.0.0/16 --gateway=10.244.0.1 -o com.docker.ne\n"
+           "twork.windowsshim.interface=Ethernet cbr0\n"
+           "Error response from daemon: HNS failed with error : Element not found."
+        << QStringList{"warning 3-3: HNS refused a request: docker network create -d l2bridge ... cbr0 "
+                       "failed: " +
+                       notFound + fromText};
+    QTest::newRow("a command that prints a log names no request")
+        << "PS C:\\> docker logs web01\n" + klog +
+               "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 2-2: HNS refused a request: hcnCreateEndpoint failed: " + objectExists};
+    QTest::newRow("prose that introduces the error with a command's words is no command")
+        << "docker network create fails with:\nHNS failed with error : Element not found."
+        << QStringList{"warning 2-2: HNS refused a request: " + notFound + fromText};
+    QTest::newRow("prose that starts with the program's name is no command")
+        << "Docker creates the network, then says\nHNS failed with error : Element not found."
+        << QStringList{"warning 2-2: HNS refused a request: " + notFound + fromText};
+
+    // A failure on a fatal log line: the program exited there.
+    QTest::newRow("klog's fatal line of an agent the log names")
+        << "I0329 23:35:26.000000    3936 log_file.go:93] Set log file max size for antrea-agent\n"
+           "F0329 23:35:27.090421    3936 main.go:58] Error running agent: error initializing agent: failed "
+           "during hnsCallRawResponse: hnsCall failed in Win32: The parameter is incorrect. (0x57)"
+        << QStringList{"warning 2-2: HNS refused a request: hnsCall failed: " + invalidArg +
+                       "; antrea-agent exited at line 2 (a fatal log line)"};
+    QTest::newRow("dockerd's fatal start-up failure")
+        << "time=\"2026-12-05T10:01:04Z\" level=fatal msg=\"Error starting daemon: Error initializing "
+           "network "
+           "controller: Error creating default network: HNS failed with error : The parameter is incorrect. "
+           "\""
+        << QStringList{"warning 1-1: HNS refused a request: creating default network failed: " + invalidArg +
+                       fromText + "; dockerd exited at line 1 (a fatal log line)"};
+    QTest::newRow("a fatal line of a program nothing names")
+        << "F1205 10:01:02.118230    4120 main.go:80] hcnCreateNetwork failed in Win32: The object already "
+           "exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists +
+                       "; the program that logs line 1 exited there (a fatal log line)"};
+    QTest::newRow("the same error on an error line, then on the fatal line: one failure")
+        << klog + "hcnCreateNetwork failed in Win32: The object already exists. (0x1392)\n"
+                  "F1205 10:01:02.118230    4120 main.go:80] hcnCreateNetwork failed in Win32: The object "
+                  "already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists +
+                       " (2 times, lines 1-2); the program that logs line 2 exited there (a fatal log line)"};
+    QTest::newRow("a fatal line of kube-proxy, known by its klog file")
+        << "F1205 10:01:02.118230    4120 server_windows.go:152] hcnCreateLoadBalancer failed in Win32: The "
+           "object already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateLoadBalancer failed: " + objectExists +
+                       "; kube-proxy exited at line 1 (a fatal log line)"};
+    QTest::newRow("a JSON log record's fatal level")
+        << "{\"level\":\"fatal\",\"ts\":\"2026-12-05T10:01:04Z\",\"msg\":\"hcnCreateNetwork failed in Win32: "
+           "The object already exists. (0x1392)\"}"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists +
+                       "; the program that logs line 1 exited there (a fatal log line)"};
+    QTest::newRow("a Go panic")
+        << "panic: hnsCall failed in Win32: The object already exists. (0x1392)\n\ngoroutine 1 [running]:"
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: " + objectExists +
+                       "; the program that logs line 1 exited there (a fatal log line)"};
+    QTest::newRow("an error line is no exit")
+        << klog + "hcnCreateNetwork failed in Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: " + objectExists};
+
+    // A hot attach of an endpoint, as the programs that do it log its failure.
+    QTest::newRow("a hot attach to the host's namespace with HCN's error")
+        << klog + "failed to hot attach bridge HostComputeEndpoint cbr0_ep to host default "
+                  "HostComputeNamespace: hcnModifyNamespace failed in Win32: The object already exists. "
+                  "(0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hot attach of endpoint cbr0_ep to the host's "
+                       "default namespace failed: " +
+                       objectExists};
+    QTest::newRow("a hot add said as logged")
+        << logrus + "failed to hot add endpoint web_pod7 to container 9d2c4e6f: hcnModifyNamespace failed in "
+                    "Win32: The parameter is incorrect. (0x57)\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: hot add of endpoint web_pod7 to container 9d2c4e6f "
+               "failed: " +
+               invalidArg};
 
     // None of these states a failure.
     QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};

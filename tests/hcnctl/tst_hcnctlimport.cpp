@@ -372,13 +372,16 @@ private slots:
         for (const QString& line :
              {file + ":4: warning: HNS refused a request: attach endpoint web to network nat failed: "
                      "HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This endpoint is already attached to "
-                     "the switch.\" (code from the message text)\n",
+                     "the switch.\" (code from the message text) (the command at line 3: docker network "
+                     "connect nat web)\n",
               file + ":7: warning: HNS refused a request: create endpoint web2 on network nat failed: "
                      "ERROR_SHARING_VIOLATION (0x80070020), \"The process cannot access the file because it "
-                     "is being used by another process.\" (code from the message text)\n",
+                     "is being used by another process.\" (code from the message text) (the command at line "
+                     "6: docker run -d -p 8080:80 --name web2 mcr.microsoft.com/windows/servercore/iis)\n",
               file + ":10: warning: HNS refused a request: create endpoint web3 on network acl-net failed: "
                      "HCN_E_INVALID_POLICY (0x803B000D), \"The provided policy configuration is invalid or "
-                     "missing parameters.\" (code from the message text)\n",
+                     "missing parameters.\" (code from the message text) (the command at line 9: docker run "
+                     "-d --name web3 ...)\n",
               file + ":12: warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
                      "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The reference is invalid in the JSON "
                      "document.\" (code from the message text)\n"})

@@ -1,0 +1,108 @@
+// Lines a program starts a statement of its own with (see statement_lines.h).
+
+#include "io/statement_lines.h"
+
+#include "common/text.h"
+#include "io/wrapped_lines.h"
+
+#include <array>
+#include <cctype>
+
+namespace hcn::io {
+namespace {
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool isLetter(char c)
+{
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+
+/// logrus' terminal form (`ERRO[0000] `, `FATA[0012] `) or a level in brackets (`[ERROR] `).
+bool opensLevelRecord(std::string_view t)
+{
+    static constexpr std::array<std::string_view, 7> kShort{"INFO[", "WARN[", "ERRO[", "FATA[",
+                                                            "PANI[", "DEBU[", "TRAC["};
+    for (const std::string_view lead : kShort)
+        if (t.starts_with(lead) && t.size() > lead.size() && isDigit(t[lead.size()]))
+            return true;
+    static constexpr std::array<std::string_view, 6> kBracketed{"[info]",  "[warn]",  "[warning]",
+                                                                "[error]", "[fatal]", "[panic]"};
+    const std::string head = lowerCopy(t.substr(0, 10));
+    for (const std::string_view lead : kBracketed)
+        if (std::string_view(head).starts_with(lead))
+            return true;
+    return false;
+}
+
+/// A time in brackets at the start (`[16:21:13.746]`, `[2026-12-01 10:20:11]`), as Docker Desktop and
+/// many services log.
+bool opensBracketedTime(std::string_view t)
+{
+    if (!t.starts_with('[') || t.size() < 6)
+        return false;
+    const bool clock = isDigit(t[1]) && isDigit(t[2]) && t[3] == ':' && isDigit(t[4]);
+    const bool date = isDigit(t[1]) && isDigit(t[2]) && isDigit(t[3]) && isDigit(t[4]) && t.size() > 6 &&
+                      (t[5] == '-' || t[5] == '/');
+    return clock || date;
+}
+
+/// The text after a tool's name and a colon that a tool puts before its error (`docker: Error ...`,
+/// `hcnctl: error: ...`): `t` without it; `t` itself when it starts with none.
+std::string_view withoutToolName(std::string_view t)
+{
+    std::size_t end = 0;
+    while (end < t.size() && end <= 32 &&
+           (std::islower(static_cast<unsigned char>(t[end])) || isDigit(t[end]) || t[end] == '-' ||
+            t[end] == '.' || t[end] == '_'))
+        ++end;
+    if (end == 0 || end + 1 >= t.size() || t[end] != ':' || t[end + 1] != ' ')
+        return t;
+    return trimBlanks(t.substr(end + 1));
+}
+
+/// An error or warning a tool prints at the start of a line: `Error: `, `ERROR: `, `error: `, `Error
+/// response from daemon: `, `Error creating default network: ` (`Error` and up to five words before
+/// the colon), `fatal: `, `Warning: `.
+bool opensToolMessage(std::string_view t)
+{
+    const std::string lower = lowerCopy(withoutToolName(t).substr(0, 80));
+    for (const std::string_view word : {"fatal error:", "fatal:", "panic:", "warning:"})
+        if (std::string_view(lower).starts_with(word))
+            return true;
+    if (!std::string_view(lower).starts_with("error"))
+        return false;
+    std::size_t at = 5;
+    if (at < lower.size() && lower[at] == ':')
+        return true;
+    // Up to five words of letters, then the colon.
+    for (int words = 0; words < 5 && at < lower.size() && lower[at] == ' '; ++words) {
+        const std::size_t start = ++at;
+        while (at < lower.size() && (isLetter(lower[at]) || lower[at] == '-'))
+            ++at;
+        if (at == start)
+            return false;
+        if (at < lower.size() && lower[at] == ':')
+            return at + 1 == lower.size() || lower[at + 1] == ' ';
+    }
+    return false;
+}
+
+} // namespace
+
+bool opensStatement(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    if (t.empty())
+        return false;
+    if (opensLogRecord(t) || opensLevelRecord(t) || opensBracketedTime(t) || opensToolMessage(t))
+        return true;
+    if (t.starts_with("goroutine ") && t.size() > 10 && isDigit(t[10]))
+        return true;
+    return t.starts_with("See '") && t.find("--help'") != std::string_view::npos;
+}
+
+} // namespace hcn::io
