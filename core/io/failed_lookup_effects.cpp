@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "io/failed_lookups.h"
+#include "io/fatal_log_lines.h"
 #include "io/logged_words.h"
 #include "io/repeated_messages.h"
 #include "io/text_scan.h"
@@ -42,19 +43,25 @@ enum class Level
     Fatal,
 };
 
-/// The level a log line states: klog's letter (`F0518 10:01:02.123500`), logrus' `level=` or a
-/// bracketed level near the start (`[ERROR]`, felix's `[WARNING][4410]`).
+/// The level a log line states: fatal for each fatal line isFatalLogLine knows, else klog's letter
+/// (`E0518 10:01:02.123500`), logrus' `level=` or a bracketed level near the start (`[ERROR]`, felix's
+/// `[WARNING][4410]`).
 Level levelOf(std::string_view text)
 {
+    if (isFatalLogLine(text))
+        return Level::Fatal;
     const std::string_view t = trimBlanks(text);
     if (const char klog = klogLevel(t); klog != 0)
         return klog == 'F'   ? Level::Fatal
                : klog == 'E' ? Level::Error
                : klog == 'W' ? Level::Warning
                              : Level::Info;
+    // Fatal lines in all their forms are isFatalLogLine's.
     static constexpr std::pair<std::string_view, Level> kNamed[] = {
-        {"fatal", Level::Fatal},     {"panic", Level::Fatal},  {"error", Level::Error},
-        {"warning", Level::Warning}, {"warn", Level::Warning}, {"info", Level::Info},
+        {"error", Level::Error},
+        {"warning", Level::Warning},
+        {"warn", Level::Warning},
+        {"info", Level::Info},
     };
     const std::string lower = lowerCopy(t.substr(0, std::min<std::size_t>(t.size(), 400)));
     if (const std::size_t at = lower.find("level=");
@@ -79,35 +86,13 @@ Level levelOf(std::string_view text)
     return first;
 }
 
-/// The program a line is from, when the line tells: felix's `felix/` files, kube-proxy's klog files
-/// (`proxier.go:477]`, `server_windows.go`), kubelet's; empty when it does not.
+/// The program a line is from, when the line tells: felix's `felix/` files, kube-proxy's and kubelet's klog
+/// files (programOfKlogFile); empty when it does not.
 std::string programOf(std::string_view text)
 {
     if (text.find("felix/") != std::string_view::npos)
         return "Calico felix";
-    const std::size_t bracket = text.find("] ");
-    if (levelOf(text) == Level::None || bracket == std::string_view::npos)
-        return {};
-    // klog's header ends in `file.go:line] `.
-    std::size_t start = text.rfind(' ', bracket);
-    start = start == std::string_view::npos ? 0 : start + 1;
-    std::string_view file = text.substr(start, bracket - start);
-    file = file.substr(0, file.find(':'));
-    static constexpr std::pair<std::string_view, std::string_view> kFiles[] = {
-        {"proxier.go", "kube-proxy"},
-        {"server_windows.go", "kube-proxy"},
-        {"server_others.go", "kube-proxy"},
-        {"hnsV1.go", "kube-proxy"},
-        {"hnsV2.go", "kube-proxy"},
-        {"kubelet.go", "kubelet"},
-        {"kubelet_network.go", "kubelet"},
-        {"pod_workers.go", "kubelet"},
-        {"kuberuntime_manager.go", "kubelet"},
-    };
-    for (const auto& [name, program] : kFiles)
-        if (file == name)
-            return std::string(program);
-    return {};
+    return std::string(programOfKlogFile(text));
 }
 
 /// The environment variable a line says names the object (`Please check environment variable
@@ -434,10 +419,7 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
                 continue;
             const std::string program = programOf(text);
             const std::string variable = environmentVariableOn(text);
-            std::string message =
-                (program.empty() ? "the program that logs " + tables::lineRange(line, line) + " exited there"
-                                 : program + " exited at " + tables::lineRange(line, line)) +
-                " (a fatal log line): HNS has no " + lookups.front().object;
+            std::string message = programExitedText(program, line) + ": HNS has no " + lookups.front().object;
             if (!variable.empty())
                 message += " (the one " + variable + " names)";
             if (program == "kube-proxy")

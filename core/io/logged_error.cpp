@@ -15,7 +15,6 @@
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
 #include "io/powershell_hns_answers.h"
-#include "io/statement_lines.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
@@ -53,18 +52,6 @@ bool mayStateHnsRefusal(std::string_view lower)
 
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
-
-/// lines[first] with the lines a console wrapped it into (consoleWrapEnd), up to a line that starts a
-/// statement of its own (docker's `Error: failed to start containers: web` after its error, a log
-/// record): a program's next line, however short the one before it.
-std::size_t wrapEnd(const std::vector<CleanedLine>& lines, std::size_t first)
-{
-    const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
-    for (std::size_t next = first + 1; next < end; ++next)
-        if (opensStatement(lines[next].text))
-            return next;
-    return end;
-}
 
 /// HNS's error as prose quotes it, `HNS error: <a known code's Windows message>` (`... returns HNS error:
 /// The parameter is incorrect and rejects the creation of the services.`): that code and its message, the
@@ -605,7 +592,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         // one may be rows of their own. Else the wrap is read whole.
         const bool whole = error && logged::readError(lines[first].text, false).code &&
                            (error->message.empty() || error->message.ends_with('.'));
-        if (const std::size_t end = wrapEnd(lines, first); end > first + 1 && !whole) {
+        if (const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
+            end > first + 1 && !whole) {
             const std::string text = joinConsoleWrap(lines, first, end);
             std::optional<LoggedError> joined = refusalIn(text, lowerCopy(text));
             // A line whose text is a known code's Windows message (`... an adapter was not found`) is

@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "io/json_repair.h"
+#include "io/statement_lines.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
@@ -126,7 +127,7 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
         return end;
     while (end < lines.size() && end - first < maxLines && codePointWidth(lines[end - 1].text) + 1 >= width) {
         const std::string_view next = trimBlanks(lines[end].text);
-        if (next.empty() || opensLogRecord(next) || isFenceLine(next) || isPromptLine(next) ||
+        if (next.empty() || opensStatement(next) || isFenceLine(next) || isPromptLine(next) ||
             isCommandLine(next) || isPowerShellErrorRecordLine(next) || isHeadingLine(next))
             break;
         // A line that ends a sentence was cut by the console only where lines before it show the console's

@@ -26,7 +26,8 @@ bool opensLogRecord(std::string_view line);
 /// lines[first] with the lines a console wrapped it into: the end of the run [first, end). The run
 /// goes on while the line before is as wide as lines[first] (at least kMinConsoleLineWidth columns, one
 /// less where the blank the console broke at was trimmed) and the next line is not blank and opens no
-/// log record, prompt, command, fence or line of a PowerShell error record (`At C:\x.ps1:3 char:5`); a line
+/// statement of its own (opensStatement: a log record, docker's `Error: ...` after its error), prompt,
+/// command, fence or line of a PowerShell error record (`At C:\x.ps1:3 char:5`); a line
 /// ending a sentence goes on only where it is not the first (two lines as wide show the console's width).
 /// first + 1 when lines[first] is no console-wide line. At most `maxLines` lines.
 std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t maxLines);
