@@ -95,7 +95,10 @@ bool opensToolMessage(std::string_view t)
 
 bool opensStatement(std::string_view line)
 {
-    const std::string_view t = trimBlanks(line);
+    std::string_view t = trimBlanks(line);
+    // A line the poster marked as code inline (`` `I0402 14:16:04.345266 ...` ``) opens what it holds.
+    while (t.starts_with('`'))
+        t.remove_prefix(1);
     if (t.empty())
         return false;
     if (opensLogRecord(t) || opensLevelRecord(t) || opensBracketedTime(t) || opensToolMessage(t))

@@ -577,6 +577,14 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "ERRO[0002] error waiting for container: context canceled"
         << QStringList{"warning 1-1: HNS refused a request: create endpoint db on network nat failed: "
                        "\"Failed to create endpoint\""};
+    QTest::newRow("a log record marked as inline code after the error")
+        << "`E0402 14:16:04.344271    5968 proxier.go:997] Remote endpoint creation failed: HNS failed with "
+           "error : The switch-port was not found.`\n"
+           "`I0402 14:16:04.345266    5968 proxier.go:1010] Associated endpoints [([]hcsshim.HNSEndpoint) "
+           "<nil>`"
+        << QStringList{"warning 1-1: HNS refused a request: HCN_E_PORT_NOT_FOUND (0x803B0007), \"The "
+                       "switch-port was not found.\"" +
+                       fromText};
     QTest::newRow("a wrap inside a word still reads on")
         << klog + "failed to create endpoint web on network nat: HNS failed with error : The object alre\n"
                   "ady exists."
