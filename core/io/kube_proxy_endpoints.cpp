@@ -44,6 +44,13 @@ namespace {
 /// How the notes of a dump filled from such a record name it.
 constexpr std::string_view kRecordPlace = "kube-proxy's record of the endpoint (";
 
+/// A member in its own case: kube-proxy's records are told by the names Go gives their fields.
+const nlohmann::json* exactMember(const nlohmann::json& object, const char* key)
+{
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
 std::string kubeProxyString(const nlohmann::json* value)
 {
     return value && value->is_string() ? std::string(trimBlanks(value->get_ref<const std::string&>()))
@@ -101,10 +108,7 @@ std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value
 {
     if (!value.is_object())
         return std::nullopt;
-    const auto exact = [&](const char* key) -> const nlohmann::json* {
-        const auto it = value.find(key);
-        return it == value.end() ? nullptr : &*it;
-    };
+    const auto exact = [&](const char* key) { return exactMember(value, key); };
     const nlohmann::json* id = exact("hnsID") ? exact("hnsID") : exact("hnsId");
     if (!id || !id->is_string() || !(exact("ip") || exact("isLocal") || exact("macAddress")))
         return std::nullopt;
@@ -120,12 +124,6 @@ std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value
 }
 
 namespace {
-
-const nlohmann::json* exactMember(const nlohmann::json& object, const char* key)
-{
-    const auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-}
 
 /// Members only winkernel's serviceInfo has (beside `hnsID`): a record the paste cut before its cluster
 /// IP, port and protocol is told by them.
