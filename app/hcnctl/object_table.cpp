@@ -1,10 +1,12 @@
 #include "object_table.h"
 
+#include "hcn/namespace_member_count.h"
 #include "hcn/network_endpoint_count.h"
 #include "hcn/object_state.h"
 #include "hcn/schema_catalog.h"
 #include "kind_names.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -207,38 +209,38 @@ TablePrinter endpointTable(const json& documents, const json& snapshot, MadeUpId
     return table;
 }
 
+/// Whether a namespace is in a State other than 1, the one of a namespace HNS set up (HNS's documents
+/// name no namespace states; docs/import.md).
+bool unusualNamespaceState(const json& ns)
+{
+    const auto it = ns.is_object() ? ns.find("State") : ns.end();
+    return it != ns.end() && !it->is_null() && *it != json(1);
+}
+
 TablePrinter namespaceTable(const json& documents, MadeUpIds& ids)
 {
-    TablePrinter table({"ID", "Type", "Compartment", "Endpoints", "Containers"});
+    // The State column shows when a namespace is in another state than the usual one, as a namespace
+    // that cannot be deleted is: a column of 1s would tell nothing.
+    const bool states = std::any_of(documents.begin(), documents.end(), unusualNamespaceState);
+    std::vector<std::string> headers{"ID", "Type", "Compartment", "Endpoints", "Containers"};
+    if (states)
+        headers.push_back("State");
+    TablePrinter table(std::move(headers));
     for (const json& ns : documents) {
-        std::size_t endpoints = 0, containers = 0;
-        for (const json& resource : arrayAt(ns, "Resources")) {
-            const std::string type = text(resource, "Type");
-            endpoints += type == "Endpoint";
-            containers += type == "Container";
-        }
-        // An imported v1 namespace lists its containers in `Containers` (kept under `_v1`) when its
-        // resources name none; members the dump showed without saying which (`ResourceList :
-        // {@{Data=; Type=Endpoint}}`) are kept under `_v1` too: counted, as not shown.
-        std::size_t unnamedEndpoints = 0, unnamedContainers = 0;
-        if (ns.is_object() && ns.contains("_v1")) {
-            const json& v1 = ns.at("_v1");
-            if (containers == 0)
-                containers = arrayAt(v1, "Containers").size();
-            for (const json& resource : arrayAt(v1, "ResourceList")) {
-                const std::string type = text(resource, "Type");
-                unnamedEndpoints += type == "Endpoint";
-                unnamedContainers += type == "Container";
-            }
-        }
+        // Members the dump showed without saying which are counted, as not shown.
+        const NamespaceMemberCount n = namespaceMemberCount(ns);
         auto count = [](std::size_t named, std::size_t unnamed) {
             return unnamed == 0
                        ? std::to_string(named)
                        : std::to_string(named + unnamed) + " (" + std::to_string(unnamed) + " not shown)";
         };
-        table.addRow({ids.cell(ns), text(ns, "Type", "-"), text(ns, "NamespaceId", "-"),
-                      count(endpoints, unnamedEndpoints),
-                      containers > 0 ? std::to_string(containers) : count(0, unnamedContainers)});
+        std::vector<std::string> row{ids.cell(ns), text(ns, "Type", "-"), text(ns, "NamespaceId", "-"),
+                                     count(n.endpoints, n.unnamedEndpoints),
+                                     n.containers > 0 ? std::to_string(n.containers)
+                                                      : count(0, n.unnamedContainers)};
+        if (states)
+            row.push_back(text(ns, "State", "-")); // the number as the dump gives it
+        table.addRow(std::move(row));
     }
     return table;
 }

@@ -586,11 +586,139 @@ public:
             SpewStart start;
             while (at != std::string::npos && !(start = spewDumpAt(text, at)).opens())
                 at = text.find('(', at + 1);
-            line = start.opens() ? read(line, at, start) : line + 1;
+            const bool blockStart = line == 0 || endsSpewText(m_lines[line - 1].text);
+            if (start.opens())
+                line = read(line, at, start);
+            else if (blockStart && isSpewMemberLine(text))
+                line = readStartCut(line);
+            else
+                ++line;
         }
     }
 
 private:
+    /// `  ip: (string) (len=9) "10.0.0.70",`: a member as go-spew prints one, its type in parentheses.
+    static bool isSpewMemberLine(std::string_view line)
+    {
+        const std::string_view t = trimBlanks(line);
+        std::size_t n = 0;
+        while (n < t.size() && (std::isalnum(static_cast<unsigned char>(t[n])) || t[n] == '_'))
+            ++n;
+        return n > 0 && !std::isdigit(static_cast<unsigned char>(t[0])) && t.substr(n).starts_with(": (") &&
+               t.find(')', n) != std::string_view::npos;
+    }
+
+    /// Whether a dump of an HNS object or a record of kube-proxy's opens on `line`.
+    static bool opensSpewDump(std::string_view line)
+    {
+        for (std::size_t at = line.find('('); at != std::string_view::npos; at = line.find('(', at + 1))
+            if (spewDumpAt(line, at).opens())
+                return true;
+        return false;
+    }
+
+    /// A line holding nothing but brackets closing what the lines before opened (`},`, `})`).
+    static bool onlyClosesBrackets(std::string_view line)
+    {
+        const std::string_view t = trimBlanks(line);
+        return !t.empty() && t.find_first_not_of("})],") == std::string_view::npos;
+    }
+
+    /// A paste that starts inside a go-spew dump (a chat message or a console's scrollback cut above its
+    /// `(*winkernel.serviceInfo)(0xc...)({`): the members of each struct it is inside, innermost first,
+    /// to the bracket that closes it. Only kube-proxy's records are read from them (the type that would
+    /// tell an HNS object's kind is what the cut took); returns the line to search on from.
+    std::size_t readStartCut(std::size_t first)
+    {
+        std::size_t line = first;
+        for (int structs = 0; structs < kDefaultMaxJsonDepth && line < m_lines.size(); ++structs) {
+            std::string text = "{";
+            std::vector<std::size_t> starts; // where each line begins in `text`
+            for (std::size_t l = line; l < m_lines.size() && l - line < kMaxSpewLines &&
+                                       text.size() < std::min(kMaxSpewBytes, m_joinBudget);
+                 ++l) {
+                if (l > line && endsSpewText(m_lines[l].text))
+                    break;
+                starts.push_back(text.size() + 1);
+                text += '\n';
+                text += m_lines[l].text;
+            }
+            m_joinBudget -= std::min(m_joinBudget, text.size());
+            SpewReader reader(text);
+            json value;
+            const bool closed = reader.value(value, "");
+            const auto lineOf = [&](std::size_t offset) {
+                const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+                return line + (it == starts.begin() ? 0 : std::size_t(it - starts.begin()) - 1);
+            };
+            const std::size_t lastLine = lineOf(std::min(reader.position(), text.size()) - 1);
+            if (!value.is_object() || value.empty())
+                return std::max(lastLine, first) + 1;
+            // Dumps that open inside the lines of a struct that is no record of kube-proxy's are read
+            // as they open, line by line.
+            for (std::size_t l = line; l <= lastLine; ++l)
+                if (opensSpewDump(m_lines[l].text))
+                    return line == first ? first + 1 : line;
+            const std::optional<std::string> unprogrammed = unprogrammedServiceIn(value);
+            goJsonNames(value, true);
+            if (kubeProxyServiceIn(value) || kubeProxyEndpointIn(value)) {
+                FoundValue found;
+                found.format = DumpFormat::GoStruct;
+                found.firstLine = m_lines[line].sourceLine;
+                found.lastLine = m_lines[lastLine].sourceLine;
+                found.sourceText = validUtf8(text.substr(2, reader.position() - 2));
+                found.repairs.push_back("read a go-spew dump the paste starts inside");
+                found.startCut = true;
+                found.cutOff = !closed;
+                found.value = std::move(value);
+                m_result.values.push_back(std::move(found));
+            }
+            if (unprogrammed)
+                warn(m_lines[line].sourceLine, m_lines[lastLine].sourceLine, *unprogrammed);
+            if (!closed)
+                return lastLine + 1;
+            // The struct the one just read was in goes on after the brackets that close it, and after the
+            // next elements of a list the cut one was in (`(*winkernel.loadBalancerIngressInfo)(0xc...)({`).
+            line = lastLine + 1;
+            for (;;) {
+                while (line < m_lines.size() && onlyClosesBrackets(m_lines[line].text))
+                    ++line;
+                if (line >= m_lines.size() || !trimBlanks(m_lines[line].text).starts_with('(') ||
+                    opensSpewDump(m_lines[line].text))
+                    break;
+                const std::size_t next = lineAfterValue(line);
+                if (next == 0)
+                    return line + 1;
+                line = next;
+            }
+            if (line >= m_lines.size() || !isSpewMemberLine(m_lines[line].text))
+                return line;
+        }
+        return line;
+    }
+
+    /// The line after the whole value go-spew printed from lines[first] on; 0 when it does not close there.
+    std::size_t lineAfterValue(std::size_t first)
+    {
+        std::string text;
+        std::vector<std::size_t> starts;
+        for (std::size_t l = first; l < m_lines.size() && l - first < kMaxSpewLines &&
+                                    text.size() < std::min(kMaxSpewBytes, m_joinBudget);
+             ++l) {
+            if (l > first && endsSpewText(m_lines[l].text))
+                break;
+            starts.push_back(text.empty() ? 0 : text.size() + 1);
+            text += (text.empty() ? "" : "\n") + m_lines[l].text;
+        }
+        m_joinBudget -= std::min(m_joinBudget, text.size());
+        SpewReader reader(text);
+        json ignored;
+        if (!reader.value(ignored, "") || reader.position() == 0)
+            return 0;
+        const auto it = std::upper_bound(starts.begin(), starts.end(), reader.position() - 1);
+        return first + std::size_t(it - starts.begin());
+    }
+
     /// Reads the dump opening at lines[first] column `column`; returns the line to search on from.
     std::size_t read(std::size_t first, std::size_t column, SpewStart start)
     {
@@ -644,6 +772,9 @@ private:
         bool losesHns = false;
         const auto take = [&](json&& object, std::size_t from, std::size_t to, bool last,
                               std::optional<std::size_t> element) {
+            // Read before the empty strings that say it are left out as omitempty leaves them out.
+            const std::optional<std::string> unprogrammed =
+                start.kubeProxyRecord ? unprogrammedServiceIn(object) : std::nullopt;
             goJsonNames(object, true);
             if (!object.is_object() || object.empty())
                 return false;
@@ -652,6 +783,8 @@ private:
             found.kindHint = start.kind;
             found.firstLine = m_lines[lineOf(from)].sourceLine;
             found.lastLine = m_lines[lineOf(to ? to - 1 : 0)].sourceLine;
+            if (unprogrammed)
+                warn(found.firstLine, found.lastLine, *unprogrammed);
             found.sourceText = validUtf8(text.substr(from, to - from));
             found.context = validUtf8(std::string(before));
             found.repairs.push_back("read a go-spew dump");

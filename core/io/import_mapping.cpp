@@ -683,6 +683,25 @@ void dhcpOfTransparent(Sighting& s, bool containerNetwork)
     s.notes.push_back("Ipams: DHCP, as HNS reads a Transparent network that has no subnets");
 }
 
+/// A v1 namespace never carries v2's `Type` (hns-v1-schema.md section 5): the mapping takes Host or
+/// HostDefault from its `IsDefault`. A note says it was assumed (a dump of v1 namespaces lacks it by its
+/// shape, so it is no loss); a namespace member found on its own (`namespaceReference`) is no object to
+/// say it of.
+void typeOfV1Namespace(Sighting& s, bool typeGiven)
+{
+    if (typeGiven || s.namespaceReference || !s.document.is_object())
+        return;
+    const auto type = s.document.find("Type");
+    if (type == s.document.end() || !type->is_string()) {
+        s.notes.push_back("Type: not in the dump (a v1 namespace shows none), nor IsDefault; the namespace's "
+                          "type is unknown");
+        return;
+    }
+    const bool isDefault = type->get_ref<const std::string&>() == "HostDefault";
+    s.notes.push_back("Type: not in the dump (a v1 namespace shows none); " + type->get<std::string>() +
+                      " assumed from its IsDefault " + (isDefault ? "true" : "false"));
+}
+
 void mapV1(Sighting& s)
 {
     json state = takeStateMembers(s.document);
@@ -848,7 +867,13 @@ void mapToV2(Sighting& s)
                 s.lost.push_back("Type: not in the dump; the network's type is unknown");
             }
         }
+        const bool namespaceTyped =
+            s.kind == ResourceKind::Namespace &&
+            std::any_of(s.document.items().begin(), s.document.items().end(),
+                        [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
         mapV1(s);
+        if (s.kind == ResourceKind::Namespace)
+            typeOfV1Namespace(s, namespaceTyped);
         dhcpOfTransparent(s, containerNetwork);
         if (untyped && s.document.is_object() && !s.document.contains("Type"))
             s.document["Type"] = nullptr;

@@ -44,6 +44,13 @@ namespace {
 /// How the notes of a dump filled from such a record name it.
 constexpr std::string_view kRecordPlace = "kube-proxy's record of the endpoint (";
 
+/// A member in its own case: kube-proxy's records are told by the names Go gives their fields.
+const nlohmann::json* exactMember(const nlohmann::json& object, const char* key)
+{
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
 std::string kubeProxyString(const nlohmann::json* value)
 {
     return value && value->is_string() ? std::string(trimBlanks(value->get_ref<const std::string&>()))
@@ -101,10 +108,7 @@ std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value
 {
     if (!value.is_object())
         return std::nullopt;
-    const auto exact = [&](const char* key) -> const nlohmann::json* {
-        const auto it = value.find(key);
-        return it == value.end() ? nullptr : &*it;
-    };
+    const auto exact = [&](const char* key) { return exactMember(value, key); };
     const nlohmann::json* id = exact("hnsID") ? exact("hnsID") : exact("hnsId");
     if (!id || !id->is_string() || !(exact("ip") || exact("isLocal") || exact("macAddress")))
         return std::nullopt;
@@ -119,43 +123,106 @@ std::optional<KubeProxyEndpoint> kubeProxyEndpointIn(const nlohmann::json& value
     return record;
 }
 
+namespace {
+
+/// Members only winkernel's serviceInfo has (beside `hnsID`): a record the paste cut before its cluster
+/// IP, port and protocol is told by them.
+bool hasServiceInfoMember(const nlohmann::json& value)
+{
+    for (const char* own : {"policyApplied", "nodePorthnsID", "loadBalancerIngressIPs"})
+        if (exactMember(value, own))
+            return true;
+    return false;
+}
+
+/// "10.96.0.10:53/UDP" from a service record's cluster IP, port and protocol (on it or on the base it
+/// embeds); "port 53/UDP" without the IP; empty when it shows none of them.
+std::string serviceAddress(const nlohmann::json& value)
+{
+    const nlohmann::json* base = &value;
+    for (const char* embedded : {"BaseServiceInfo", "BaseServicePortInfo"})
+        if (const nlohmann::json* b = exactMember(value, embedded); b && b->is_object())
+            base = b;
+    const nlohmann::json* port = exactMember(*base, "port");
+    std::string address = kubeProxyString(exactMember(*base, "clusterIP"));
+    if (address.find(':') != std::string::npos)
+        address = "[" + address + "]"; // IPv6
+    if (port && port->is_number_integer())
+        address += ":" + std::to_string(port->get<long long>());
+    else if (const std::string text = kubeProxyString(port); !text.empty())
+        address += ":" + text;
+    if (const std::string text = kubeProxyString(exactMember(*base, "protocol")); !text.empty())
+        address += "/" + text;
+    if (!address.empty() && address.front() == ':')
+        address.replace(0, 1, "port ");
+    return address;
+}
+
+} // namespace
+
 std::optional<KubeProxyService> kubeProxyServiceIn(const nlohmann::json& value)
 {
     if (!value.is_object())
         return std::nullopt;
-    const auto exact = [](const nlohmann::json& object, const char* key) -> const nlohmann::json* {
-        const auto it = object.find(key);
-        return it == object.end() ? nullptr : &*it;
-    };
-    const nlohmann::json* id = exact(value, "hnsID");
+    const nlohmann::json* id = exactMember(value, "hnsID");
     if (!id || !id->is_string())
         return std::nullopt;
     // The service's own fields, on the record or on the base it embeds.
     const nlohmann::json* base = &value;
     for (const char* embedded : {"BaseServiceInfo", "BaseServicePortInfo"})
-        if (const nlohmann::json* b = exact(value, embedded); b && b->is_object())
+        if (const nlohmann::json* b = exactMember(value, embedded); b && b->is_object())
             base = b;
-    const nlohmann::json* ip = exact(*base, "clusterIP");
-    const nlohmann::json* port = exact(*base, "port");
-    const nlohmann::json* protocol = exact(*base, "protocol");
-    if (!ip && !port && !protocol && !exact(value, "targetPort"))
+    if (!exactMember(*base, "clusterIP") && !exactMember(*base, "port") && !exactMember(*base, "protocol") &&
+        !exactMember(value, "targetPort") && !hasServiceInfoMember(value))
         return std::nullopt;
     KubeProxyService record;
     record.id = kubeProxyString(id);
     if (!Guid::parse(record.id, true))
         return std::nullopt;
-    record.address = kubeProxyString(ip);
-    if (record.address.find(':') != std::string::npos)
-        record.address = "[" + record.address + "]"; // IPv6
-    if (port && port->is_number_integer())
-        record.address += ":" + std::to_string(port->get<long long>());
-    else if (const std::string text = kubeProxyString(port); !text.empty())
-        record.address += ":" + text;
-    if (const std::string text = kubeProxyString(protocol); !text.empty())
-        record.address += "/" + text;
-    if (!record.address.empty() && record.address.front() == ':')
-        record.address.replace(0, 1, "port ");
+    record.address = serviceAddress(value);
     return record;
+}
+
+std::optional<std::string> unprogrammedServiceIn(const nlohmann::json& value)
+{
+    if (!value.is_object() || !hasServiceInfoMember(value))
+        return std::nullopt;
+    const nlohmann::json* id = exactMember(value, "hnsID");
+    if (!id || !id->is_string())
+        return std::nullopt;
+    std::vector<std::string> missing;
+    const std::optional<bool> applied = kubeProxyBool(exactMember(value, "policyApplied"));
+    if (applied == false)
+        missing.push_back("policyApplied false");
+    const std::string lb = kubeProxyString(id);
+    if (lb.empty())
+        missing.push_back("no HNS load balancer for its cluster IP (hnsID empty)");
+    // Its load balancer ingress and external IPs: each gets a load balancer of its own.
+    for (const auto& [list, what] :
+         {std::pair{"loadBalancerIngressIPs", "ingress IP "}, std::pair{"externalIPs", "external IP "}}) {
+        const nlohmann::json* ips = exactMember(value, list);
+        if (!ips || !ips->is_array())
+            continue;
+        for (const nlohmann::json& ip : *ips) {
+            const nlohmann::json* ipId = ip.is_object() ? exactMember(ip, "hnsID") : nullptr;
+            if (ipId && ipId->is_string() && kubeProxyString(ipId).empty())
+                missing.push_back(what + kubeProxyString(exactMember(ip, "ip")) +
+                                  " has no HNS load balancer (its hnsID is empty)");
+        }
+    }
+    if (missing.empty())
+        return std::nullopt;
+    const std::string address = serviceAddress(value);
+    // Its load balancer's ID is said too: the warning stands for the line naming it on the record's lines.
+    std::string service = !address.empty() ? "service " + address
+                          : !lb.empty()    ? "the service whose cluster IP has HNS load balancer " + lb
+                                           : "a service";
+    if (!address.empty() && !lb.empty())
+        service += " (HNS load balancer " + lb + ")";
+    // A service with a load balancer for its cluster IP was programmed in part.
+    return std::string(lb.empty() ? "kube-proxy had not programmed "
+                                  : "kube-proxy had not finished programming ") +
+           service + " in HNS when it logged this record of it: " + joinedList(missing, "; ");
 }
 
 bool looksLikeV1Endpoint(const nlohmann::json& object)

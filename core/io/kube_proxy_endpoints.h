@@ -52,8 +52,19 @@ struct KubeProxyService
 };
 
 /// The record `value` is (`hnsID` holding a GUID, with `clusterIP`, `port`, `targetPort` or `protocol`, on
-/// it or on its embedded `BaseServiceInfo` / `BaseServicePortInfo`); nullopt for anything else.
+/// it or on its embedded `BaseServiceInfo` / `BaseServicePortInfo`, or with a member only serviceInfo
+/// has: `policyApplied`, `nodePorthnsID`, `loadBalancerIngressIPs`); nullopt for anything else.
 std::optional<KubeProxyService> kubeProxyServiceIn(const nlohmann::json& value);
+
+/// What kube-proxy's record of a service (winkernel's serviceInfo as go-spew prints it, its empty strings
+/// kept) says it had not programmed in HNS when it was logged: `policyApplied` false, an empty `hnsID`
+/// (no load balancer for its cluster IP), a load balancer ingress or external IP whose `hnsID` is empty:
+/// "kube-proxy had not finished programming service 10.96.0.10:53/UDP in HNS when it logged this record
+/// of it: policyApplied false; ingress IP 10.0.0.70 has no HNS load balancer (its hnsID is empty)"
+/// ("had not programmed" when the service has no load balancer for its cluster IP either). nullopt
+/// when it says none of these, or `value` is no such record (told by `hnsID` with `policyApplied`,
+/// `nodePorthnsID` or `loadBalancerIngressIPs`).
+std::optional<std::string> unprogrammedServiceIn(const nlohmann::json& value);
 
 /// What a dump of an endpoint is, for fillFromKubeProxy.
 struct EndpointDump

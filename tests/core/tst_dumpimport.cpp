@@ -7,6 +7,7 @@
 #include "hcn/dump_import.h"
 #include "hcn/snapshot_api.h"
 #include "import_results.h"
+#include "io/object_states.h"
 
 #include <QtTest>
 #include <set>
@@ -2259,6 +2260,37 @@ private slots:
             << QStringList{oldV2 + " /IpConfigurations/0/IpAddress=\"10.12.0.21\"",
                            oldV2 + " /IpConfigurations/0/PrefixLength=16", oldV2 + " /IPAddress=\"(absent)\""}
             << QStringList{} << QStringList{"IPAddress"};
+        // A v1 namespace shows no Type: the one its IsDefault gives is said to be assumed, in a note.
+        const QString stuck = "Namespace:6B0D4E2A-91C3-4F57-8A1E-3D5C7B9F0A24";
+        const QString hostDefault = "Namespace:9E2C4A61-7D35-4B08-B1F9-5A3C7E0D2B46";
+        QTest::newRow("hnsdiag namespaces without Type: Host or HostDefault assumed from IsDefault")
+            << "hnsdiag-namespace-detailed-stuck-state.txt" << QStringList{stuck, hostDefault}
+            << QStringList{stuck + " /Type=\"Host\"", stuck + " /State=4",
+                           stuck +
+                               " @Notes=[\"Type: not in the dump (a v1 namespace shows none); Host assumed "
+                               "from its IsDefault false\"]",
+                           hostDefault + " /Type=\"HostDefault\"",
+                           hostDefault + " @Notes=[\"Type: not in the dump (a v1 namespace shows none); "
+                                         "HostDefault assumed from its IsDefault true\"]"}
+            << QStringList{} << QStringList{"Type:"};
+        const QString untyped = "Namespace:2F8A6C40-1E3B-4D95-A7C2-60B4E8D1F3A9";
+        QTest::newRow("a v1 namespace without IsDefault: its type is unknown")
+            << "namespaces-and-endpoint-states.json"
+            << QStringList{"Endpoint:3E7A9C15-6F2B-4D80-A4C9-1B3D5F7E9A02",
+                           "Endpoint:5A1C3E70-9B2D-4F48-86E1-D3F5A7C90B12",
+                           "Endpoint:7B3D5F91-0C2E-4A6B-B8D7-E1F3A5C7D924", untyped}
+            << QStringList{untyped + " /Type=\"(absent)\"",
+                           untyped + " @Notes=[\"Type: not in the dump (a v1 namespace shows none), nor "
+                                     "IsDefault; the namespace's type is unknown\"]"}
+            << QStringList{} << QStringList{"Type:"};
+        const QString v2 = "Namespace:932331A3-B265-4FCE-B4C8-079E70982379";
+        QTest::newRow("a namespace whose dump gives its Type has no note of it")
+            << "hns-namespace-compartment-in-allocator.json"
+            << QStringList{"Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F", v2}
+            << QStringList{v2 + " /Type=\"Host\"",
+                           v2 + " @Notes=[\"NamespaceId: 51, the CompartmentId of its Network Compartment "
+                                "allocator (Health.Extra.Resources.Allocators[0])\"]"}
+            << QStringList{} << QStringList{};
     }
 
     void documentsReadAsWhatTheyAre()
@@ -2286,6 +2318,54 @@ private slots:
         }
         for (const QString& part : absent)
             QVERIFY2(!anyContains(seen, part), qPrintable(part + " in:\n" + seen.join('\n')));
+    }
+
+    /// An object whose State is not the usual one is said, with what a support engineer looks at next: a
+    /// namespace in any State but 1 (HNS's documents name no namespace states: the number) with its
+    /// containers and endpoints, an endpoint Degraded or Destroyed. Any other state says nothing.
+    void unusualStatesAreSaid_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("said"); ///< "lines: message", in the order of the objects
+
+        QTest::newRow("hnsdiag -d: a namespace in State 4 with a container; one in State 1")
+            << "hnsdiag-namespace-detailed-stuck-state.txt"
+            << QStringList{"2-31: namespace 6B0D4E2A-91C3-4F57-8A1E-3D5C7B9F0A24: State 4, not the 1 of a "
+                           "namespace HNS set up (HNS's documents name no namespace states); it holds 1 "
+                           "container and no endpoints"};
+        QTest::newRow("endpoints Degraded and Destroyed; a namespace in State 3 with an endpoint not shown")
+            << "namespaces-and-endpoint-states.json"
+            << QStringList{
+                   "2-10: namespace 2F8A6C40-1E3B-4D95-A7C2-60B4E8D1F3A9: State 3, not the 1 of a "
+                   "namespace HNS set up (HNS's documents name no namespace states); it holds no "
+                   "containers and 2 endpoints (1 not shown)",
+                   "11-18: endpoint pod-cache (5A1C3E70-9B2D-4F48-86E1-D3F5A7C90B12): State 5 (Degraded)",
+                   "27-34: endpoint pod-old (3E7A9C15-6F2B-4D80-A4C9-1B3D5F7E9A02): State 6 (Destroyed)"};
+        QTest::newRow("objects in their usual states") << "namespace-v1-containers.json" << QStringList{};
+    }
+
+    void unusualStatesAreSaid()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, said);
+        const ImportResult result = importFiles({file});
+        std::vector<json> documents;
+        for (const ImportedObject& o : result.report.objects) {
+            const json* doc = document(result, o.kind, o.id);
+            QVERIFY(doc);
+            documents.push_back(*doc);
+        }
+        std::vector<ImportMessage> messages;
+        detail::reportObjectStates(result.report.objects, documents, messages);
+        QStringList shown;
+        for (const ImportMessage& m : messages) {
+            QCOMPARE(m.severity, ImportSeverity::Info);
+            shown << QStringLiteral("%1-%2: %3")
+                         .arg(m.firstLine)
+                         .arg(m.lastLine)
+                         .arg(QString::fromStdString(m.message));
+        }
+        QCOMPARE(shown, said);
     }
 
     /// `New-HnsNetwork -Verbose` prints the request and then HNS's answer: when the paste cut the answer,
@@ -2811,13 +2891,16 @@ private slots:
             << QStringList{"Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F",
                            "Namespace:932331A3-B265-4FCE-B4C8-079E70982379"}
             << QStringList{} << QStringList{}
-            << QStringList{"Namespace:932331a3-b265-4fce-b4c8-079e70982379 /NamespaceId=51",
-                           "Namespace:932331a3-b265-4fce-b4c8-079e70982379 @Notes=[\"NamespaceId: 51, the "
-                           "CompartmentId of its Network Compartment allocator "
-                           "(Health.Extra.Resources.Allocators[0])\"]",
-                           "Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F /NamespaceId=7",
-                           "Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F @Notes=[\"CompartmentId: 7, the "
-                           "CompartmentId of its Network Compartment allocator (Resources.Allocators[0])\"]"};
+            << QStringList{
+                   "Namespace:932331a3-b265-4fce-b4c8-079e70982379 /NamespaceId=51",
+                   "Namespace:932331a3-b265-4fce-b4c8-079e70982379 @Notes=[\"NamespaceId: 51, the "
+                   "CompartmentId of its Network Compartment allocator "
+                   "(Health.Extra.Resources.Allocators[0])\"]",
+                   "Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F /NamespaceId=7",
+                   "Namespace:4C1D2E3F-5A6B-4C7D-8E9F-0A1B2C3D4E5F @Notes=[\"CompartmentId: 7, the "
+                   "CompartmentId of its Network Compartment allocator (Resources.Allocators[0])\", "
+                   "\"Type: not in the dump (a v1 namespace shows none); Host assumed from its IsDefault "
+                   "false\"]"};
         QTest::newRow("numbers and booleans given as text are read as HNS writes them")
             << "import-csv-text-values.json"
             << QStringList{"Endpoint:5C83E204-9F6D-4B3A-8E47-0AD3962F8CB5",

@@ -594,6 +594,11 @@ private slots:
             << QStringList{
                    "kube-proxy's record of the endpoint (line 2) gives isLocal false where the dump has "
                    "it local; the snapshot keeps what the dump of HNS gives"};
+        QTest::newRow("a JSON endpoint kube-proxy logs, then its go-spew record, which agrees")
+            << QString::fromUtf8(readDump("kube-proxy-endpointsinfo-spew-after-json.log"))
+            << "8d3f1b6a-2c74-4e09-9a5b-f1e6c2d8a047"
+            << QStringList{"/IpConfigurations/0/IpAddress=\"10.240.0.48\"", "/Flags=1"}
+            << QStringList{"also shown in kube-proxy's record of the endpoint (lines 2-9), which agrees"};
         QTest::newRow("record and dump disagree: the dump's values stay")
             << QString::fromUtf8(readDump("kube-proxy-endpointsinfo-disagree.log"))
             << "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"
@@ -709,6 +714,83 @@ private slots:
             QVERIFY2(
                 std::any_of(said.begin(), said.end(), [&](const QString& t) { return t.contains(named); }),
                 qPrintable(said.join('\n')));
+    }
+
+    /// kube-proxy's record of a service (go-spew) that shows it not programmed in HNS when it was logged
+    /// (policyApplied false, an empty hnsID for the service or for one of its ingress IPs) gets a warning
+    /// at its lines naming what is missing; a paste that starts inside the record is read for it too. A
+    /// record of a programmed service warns nothing.
+    void unprogrammedServicesAreWarned_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("warnings"); ///< "first-last: message" of each warning, in order
+
+        QTest::newRow("policyApplied false, no load balancer for the cluster IP nor for one ingress IP")
+            << QString::fromUtf8(readDump("kube-proxy-serviceinfo-spew-not-applied.log"))
+            << QStringList{"1-27: kube-proxy had not programmed service 10.96.5.33:8443/TCP in HNS when it "
+                           "logged this record of it: policyApplied false; no HNS load balancer for its "
+                           "cluster IP (hnsID empty); ingress IP 192.0.2.140 has no HNS load balancer (its "
+                           "hnsID is empty)"};
+        QTest::newRow("the paste starts inside the record: its members after the cut are read")
+            << QString::fromUtf8(readDump("kube-proxy-serviceinfo-spew-start-cut.log"))
+            << QStringList{"6-12: kube-proxy had not finished programming the service whose cluster IP has "
+                           "HNS load balancer 5e2d9b71-0a4c-4f38-b6e1-93c7a0d5f284 in HNS when it logged "
+                           "this record of it: policyApplied false"};
+        const QString applied = QString::fromUtf8(readDump("logged/kube-proxy-cri-serviceinfo-spew.log"));
+        QString notApplied = applied;
+        notApplied.replace("policyApplied: (bool) true", "policyApplied: (bool) false");
+        QTest::newRow("a programmed service gets no warning") << applied << QStringList{};
+        QTest::newRow("policyApplied false: its load balancer is named with it")
+            << notApplied
+            << QStringList{
+                   "1-31: kube-proxy had not finished programming service 10.96.0.10:53/UDP (HNS load "
+                   "balancer 9e93ad40-a353-4e06-a5af-eb96fda2ae54) in HNS when it logged this record "
+                   "of it: policyApplied false"};
+        QString cut = QString::fromUtf8(readDump("kube-proxy-serviceinfo-spew-not-applied.log"));
+        cut = cut.section('\n', 13); // from the second line of the first ingress IP on
+        QTest::newRow("a paste that starts inside an ingress IP still reads the service's members")
+            << cut
+            << QStringList{"8-14: kube-proxy had not programmed a service in HNS when it logged this record "
+                           "of it: policyApplied false; no HNS load balancer for its cluster IP (hnsID "
+                           "empty)"};
+    }
+
+    /// A paste that starts inside a go-spew dump of an HNS object is read for kube-proxy's records only:
+    /// the next elements of the list it starts in are read as they open, as before.
+    void aPasteStartingInsideAnHnsSpewKeepsTheNextElements()
+    {
+        const QString text = QString::fromUtf8(readDump("go-spew-list-of-pointers.log")).section('\n', 3);
+        const Result<ImportResult> result = importDump({{"kube-proxy.log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QCOMPARE(objectList(*result), QStringList{"Endpoint:5A1B2C3D-4E5F-4A60-8B71-C2D3E4F50692"});
+        for (const ImportMessage& m : result->report.messages)
+            QVERIFY2(!m.message.starts_with("kube-proxy"), m.message.c_str());
+    }
+
+    void unprogrammedServicesAreWarned()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, warnings);
+        const ExtractResult found = extractGoSpewDumps(cleanPastedText(text.toStdString()));
+        QStringList said;
+        for (const ImportWarning& w : found.warnings)
+            if (w.message.find("kube-proxy") != std::string::npos)
+                said << QStringLiteral("%1-%2: %3")
+                            .arg(w.firstLine)
+                            .arg(w.lastLine)
+                            .arg(QString::fromStdString(w.message).section(": ", 1));
+        QCOMPARE(said, warnings);
+        // In the import, the warning is the report's, at those lines.
+        const Result<ImportResult> result = importDump({{"kube-proxy.log", text.toStdString()}});
+        QVERIFY(result.ok());
+        QStringList reported;
+        for (const ImportMessage& m : result->report.messages)
+            if (m.severity == ImportSeverity::Warning && m.message.starts_with("kube-proxy had not"))
+                reported << QStringLiteral("%1-%2: %3")
+                                .arg(m.firstLine)
+                                .arg(m.lastLine)
+                                .arg(QString::fromStdString(m.message));
+        QCOMPARE(reported, warnings);
     }
 
     /// A dump a console wrapped at its width, or a ticket wrapped at blanks, reads as the one line Go

@@ -213,6 +213,17 @@ private slots:
             << "listview-paragraphs.txt" << QStringList{"list", "networks"}
             << "^6E1D8A35-F29C-4B07-A5D4-3C8F0B6E2A91 +l2b +L2Bridge +10\\.60\\.1\\.0/24 +2$"
             << "on the host";
+        // A namespace in another State than 1 (one that cannot be deleted) shows the State column.
+        const QString stuck = "hnsdiag-namespace-detailed-stuck-state.txt";
+        QTest::newRow("a namespace in State 4: the State column, in the import's summary")
+            << stuck << QStringList{} << "^6B0D4E2A-91C3-4F57-8A1E-3D5C7B9F0A24 +Host +12 +0 +1 +4$"
+            << QString();
+        QTest::newRow("and listed from the saved snapshot, the one in State 1 too")
+            << stuck << QStringList{"list", "namespaces"}
+            << "^9E2C4A61-7D35-4B08-B1F9-5A3C7E0D2B46 +HostDefault +1 +0 +0 +1$" << QString();
+        QTest::newRow("namespaces all in State 1: no State column")
+            << "namespace-v1-containers.json" << QStringList{} << "Containers$"
+            << "State";
         QTest::newRow("the older per-object load balancer listing: VIPs and backends")
             << "hnsdiag-list-loadbalancers-per-object.txt" << QStringList{}
             << "^bc1e3ac1-c27d-44ec-b72c-2c2678629522 +10\\.96\\.0\\.10, fd00::a +- +2$" << QString();
