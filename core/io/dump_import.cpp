@@ -17,6 +17,7 @@
 #include "io/logged_error.h"
 #include "io/logged_operations.h"
 #include "io/non_hns_objects.h"
+#include "io/object_states.h"
 #include "io/repeated_requests.h"
 #include "io/request_answer.h"
 
@@ -109,6 +110,11 @@ void addWarnings(const ExtractResult& extracted, const std::string& source, std:
         for (const ImportWarning& w : *said)
             messages.push_back(
                 {severity, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, withoutOwnLines(w)});
+    for (const ImportWarning& w : extracted.loggedWarnings) {
+        messages.push_back({ImportSeverity::Warning, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {},
+                            withoutOwnLines(w)});
+        messages.back().logged = true;
+    }
 }
 
 /// The lines of the values read as Go dumps, and of text another reader read as its own that holds no
@@ -498,6 +504,7 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     detail::reportRepeatedListings(sightings, result.report.messages);
     detail::LinkedObjects linked = detail::mergeAndLink(std::move(sightings), result.report.messages);
     reportLosses(linked, result.report.messages);
+    detail::reportObjectStates(linked.objects, linked.documents, result.report.messages);
     detail::linkPastedNonHnsObjects(pasted, linked, result.report.messages);
     const std::size_t firstLogged = result.report.messages.size();
     reportLoggedOperations(operations, linked.objects, linked.documents, result.report.messages);

@@ -674,7 +674,7 @@ private:
                 m_result.values.push_back(std::move(found));
             }
             if (unprogrammed)
-                warn(m_lines[line].sourceLine, m_lines[lastLine].sourceLine, *unprogrammed);
+                warnLogged(m_lines[line].sourceLine, m_lines[lastLine].sourceLine, *unprogrammed);
             if (!closed)
                 return lastLine + 1;
             // The struct the one just read was in goes on after the brackets that close it, and after the
@@ -784,7 +784,7 @@ private:
             found.firstLine = m_lines[lineOf(from)].sourceLine;
             found.lastLine = m_lines[lineOf(to ? to - 1 : 0)].sourceLine;
             if (unprogrammed)
-                warn(found.firstLine, found.lastLine, *unprogrammed);
+                warnLogged(found.firstLine, found.lastLine, *unprogrammed);
             found.sourceText = validUtf8(text.substr(from, to - from));
             found.context = validUtf8(std::string(before));
             found.repairs.push_back("read a go-spew dump");
@@ -826,10 +826,20 @@ private:
 
     void warn(int first, int last, std::string message)
     {
-        const std::string range = first == last
-                                      ? "line " + std::to_string(first)
-                                      : "lines " + std::to_string(first) + "-" + std::to_string(last);
-        m_result.warnings.push_back({first, last, range + ": " + validUtf8(std::move(message))});
+        m_result.warnings.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
+    }
+
+    /// A warning of what kube-proxy's record says of HNS (ExtractResult::loggedWarnings).
+    void warnLogged(int first, int last, std::string message)
+    {
+        m_result.loggedWarnings.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
+    }
+
+    static std::string rangeText(int first, int last)
+    {
+        return (first == last ? "line " + std::to_string(first)
+                              : "lines " + std::to_string(first) + "-" + std::to_string(last)) +
+               ": ";
     }
 
     ExtractResult& m_result;
