@@ -69,9 +69,13 @@ std::string_view withoutMarkers(std::string_view text)
 /// The count a line is, when it is one: the kind's label, the number and the time before it.
 std::optional<std::pair<std::string_view, CountLine>> countLineIn(std::string_view text)
 {
+    // Cleaned lines end in no blank: a line ending in neither a digit nor a marker is passed over here.
+    if (text.empty() ||
+        (std::isdigit(static_cast<unsigned char>(text.back())) == 0 && !isEmphasisMarker(text.back())))
+        return std::nullopt;
     const std::string_view t = withoutMarkers(text);
     if (t.empty() || t.size() > kMaxCountLine || !std::isdigit(static_cast<unsigned char>(t.back())))
-        return std::nullopt; // the test of most lines
+        return std::nullopt;
     const std::size_t sep = t.find_last_of(":=");
     if (sep == std::string_view::npos)
         return std::nullopt;
