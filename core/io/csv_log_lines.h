@@ -1,6 +1,6 @@
 #pragma once
 // Log lines exported as one CSV column (internal to core/io): a log viewer's or a spreadsheet's export,
-// pasted from below its header, puts each line in quotes and doubles the quotes in it (`"I0328
+// pasted from below its header, puts each line in quotes and doubles the quotes in it (`"I1103
 // 05:35:32.181970 4172 hns.go:342] ""Queried load balancers"" count=7"`). The log readers read such a
 // line as the logger wrote it.
 
@@ -18,7 +18,7 @@ namespace hcn::io {
 /// them doubled), its doubled quotes made single; nullopt otherwise.
 std::optional<std::string> csvFieldText(std::string_view line);
 
-/// Each line that is one whole CSV-quoted field holding a log record (klog's `I0328 05:35:32`, logrus'
+/// Each line that is one whole CSV-quoted field holding a log record (klog's `I1103 14:02:11`, logrus'
 /// `time=`, a date) becomes that record, when at least 2 lines are such. Line numbers are kept. Returns
 /// how many lines were unquoted.
 std::size_t unquoteCsvLogLines(std::vector<CleanedLine>& lines);

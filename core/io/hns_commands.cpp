@@ -118,7 +118,7 @@ std::vector<std::string> commandWords(std::string_view element)
     return words;
 }
 
-/// A parameter's value as its items, quotes and `@(...)` taken away: `"10.0.3.0/24"`, `"a","b"`,
+/// A parameter's value as its items, quotes and `@(...)` taken away: `"10.0.7.0/24"`, `"a","b"`,
 /// `@('a', 'b')`.
 std::vector<std::string> valueItems(std::string_view value)
 {
@@ -135,7 +135,7 @@ std::vector<std::string> valueItems(std::string_view value)
     return items;
 }
 
-/// A command's parameters (`-Name winl2bridge`, `-Name:winl2bridge`, a switch `-Verbose`), by lower-case
+/// A command's parameters (`-Name labl2`, `-Name:labl2`, a switch `-Verbose`), by lower-case
 /// name, and its positional arguments.
 struct CommandArguments
 {
@@ -187,8 +187,8 @@ std::string variableOf(std::string_view value)
     return lowerCopy(value.substr(0, end));
 }
 
-/// The words of a filter (`? Name -eq l2Bridge`, `Where-Object { $_.Name -eq "l2bridge" }`): "named
-/// l2Bridge", "whose Type is L2Bridge"; empty when the filter is no comparison of one property.
+/// The words of a filter (`? Name -eq l2net`, `Where-Object { $_.Name -eq "l2net" }`): "named
+/// l2net", "whose Type is L2Bridge"; empty when the filter is no comparison of one property.
 std::string filterSaid(const std::vector<std::string>& words)
 {
     std::vector<std::string> parts;

@@ -55,7 +55,7 @@ struct CountSeries
     std::vector<CountLine> counts;
 };
 
-/// `text` without blanks and markdown emphasis markers around it (`**06-06 02:59 - loadbalancers: 577`).
+/// `text` without blanks and markdown emphasis markers around it (`**11-02 21:16 - loadbalancers: 3`).
 std::string_view withoutMarkers(std::string_view text)
 {
     text = trimBlanks(text);
@@ -115,8 +115,8 @@ std::optional<std::pair<std::string_view, CountLine>> countLineIn(std::string_vi
     return std::nullopt;
 }
 
-/// "HNS load balancers counted 6 times, 06-06 02:57 to 06-06 03:12: 577 (3 times), 1, 15 (2 times); the
-/// count fell from 577 to 1 at line 8".
+/// "HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 times), 3 (2 times), 48, 211; the
+/// count fell from 212 to 3 at line 5".
 std::string countsSaid(const CountSeries& s)
 {
     std::string said =
