@@ -7,6 +7,7 @@
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
 #include "io/cmdlet_error_records.h"
+#include "io/csv_log_lines.h"
 #include "io/event_list.h"
 #include "io/failed_lookup_effects.h"
 #include "io/failed_lookups.h"
@@ -14,9 +15,11 @@
 #include "io/hns_service_stops.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
+#include "io/kube_proxy_queries.h"
 #include "io/logged_error.h"
 #include "io/logged_operations.h"
 #include "io/non_hns_objects.h"
+#include "io/object_counts.h"
 #include "io/object_states.h"
 #include "io/repeated_requests.h"
 #include "io/request_answer.h"
@@ -288,6 +291,16 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         messages.push_back(
             {ImportSeverity::Info, source.name, 0, 0, ResourceKind::Invalid, {}, std::move(note)});
     addLineMessages(joinWrappedListValues(lines), ImportSeverity::Info, source.name, messages);
+    if (const std::size_t unquoted = unquoteCsvLogLines(lines); unquoted > 0)
+        messages.push_back({ImportSeverity::Info,
+                            source.name,
+                            0,
+                            0,
+                            ResourceKind::Invalid,
+                            {},
+                            std::to_string(unquoted) +
+                                " lines are log lines quoted as CSV fields (a log exported as CSV); they "
+                                "were read unquoted, their doubled quotes made single"});
     std::vector<std::vector<CleanedLine>> carried = unwrapJsonLogRecords(lines);
     std::vector<TextRead> texts;
     for (std::size_t t = 0; t <= carried.size(); ++t) {
@@ -341,14 +354,18 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     addLineMessages(std::move(effects.warnings), ImportSeverity::Warning, source.name, messages);
     addLineMessages(failedLookupsIn(lines, effects.lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(hnsEventRecordsDone(lines), ImportSeverity::Info, source.name, messages);
+    // What a log counts of HNS: kube-proxy's queries, counts of objects over time.
+    std::vector<std::pair<int, int>> objectLines;
+    for (std::size_t i = first; i < sightings.size(); ++i)
+        objectLines.emplace_back(sightings[i].firstLine, sightings[i].lastLine);
+    addLineMessages(kubeProxyQueriesIn(lines), ImportSeverity::Info, source.name, messages);
+    addLineMessages(objectCountsIn(lines, objectLines), ImportSeverity::Info, source.name, messages);
     markLogged(messages, firstLogged);
     for (const detail::NamedRefusal& refusal : namedRefusals)
         if (refusal.message < messages.size())
             messages[refusal.message].logged = true;
     // Lines an object or a message states are not read again for objects a log only names.
-    std::vector<std::pair<int, int>> shown;
-    for (std::size_t i = first; i < sightings.size(); ++i)
-        shown.emplace_back(sightings[i].firstLine, sightings[i].lastLine);
+    std::vector<std::pair<int, int>> shown = std::move(objectLines);
     for (std::size_t i = firstMessage; i < messages.size(); ++i)
         if (messages[i].source == source.name && messages[i].firstLine > 0)
             shown.emplace_back(messages[i].firstLine, std::max(messages[i].firstLine, messages[i].lastLine));

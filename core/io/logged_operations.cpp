@@ -7,6 +7,7 @@
 #include "hcn/dump_formats.h"
 #include "io/event_list.h"
 #include "io/go_byte_policies.h"
+#include "io/hns_commands.h"
 #include "io/hns_member.h"
 #include "io/kube_proxy_endpoints.h"
 #include "io/logged_words.h"
@@ -632,6 +633,18 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         result.requests.push_back(std::move(*r));
         requestAt.push_back(i);
     }
+    // PowerShell commands that create or delete objects, among the requests in the order of the text.
+    HnsCommands commands = hnsCommandsIn(lines, merged);
+    std::set<std::size_t> commandLines(commands.lineIndex.begin(), commands.lineIndex.end());
+    for (std::size_t n = 0; n < commands.requests.size(); ++n) {
+        if (std::find(requestAt.begin(), requestAt.end(), commands.at[n]) != requestAt.end() ||
+            deletionLines.count(commands.at[n]) != 0)
+            continue;
+        const auto before = std::upper_bound(requestAt.begin(), requestAt.end(), commands.at[n]);
+        result.requests.insert(result.requests.begin() + (before - requestAt.begin()),
+                               std::move(commands.requests[n]));
+        requestAt.insert(before, commands.at[n]);
+    }
     std::vector<int> requestLines; // source lines that send HNS a request, ascending
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (deletionLines.count(i) != 0 || requestLine(lines[i].text))
@@ -643,6 +656,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     const std::set<std::size_t> answerLines =
         answerLoggedRequests(result.requests, requestAt, lines, source, refusals, requestLines);
     joinRepeatedRequests(result.requests);
+    joinRepeatedAsks(result.requests);
     std::erase_if(result.deletions, [&](const LoggedObject& d) {
         const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
         if (r && std::any_of(d.lines.begin(), d.lines.end(), [r](int line) {
@@ -655,6 +669,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     // Mentions: lines no object, message or deletion states, naming an object by ID or name; an ID
     // named so is then also counted on the other lines that name it.
     std::set<std::size_t> requestIndexes(requestAt.begin(), requestAt.end());
+    requestIndexes.insert(commandLines.begin(), commandLines.end());
     const auto saysRequest = [&](std::size_t i) {
         return deletionLines.count(i) != 0 || requestIndexes.count(i) != 0 || answerLines.count(i) != 0;
     };

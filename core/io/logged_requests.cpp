@@ -4,6 +4,7 @@
 #include "io/logged_requests.h"
 
 #include "common/text.h"
+#include "io/cni_requests.h"
 #include "io/event_list.h"
 #include "io/logged_words.h"
 #include "io/repeated_messages.h"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <tuple>
 
 namespace hcn::io {
 
@@ -328,6 +330,8 @@ std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lin
         r->event = eventShownAt(lines, at);
         return r;
     }
+    if (r = cniRequestIn(lines[at].text); r)
+        return r;
     int from = 0;
     r = namespaceModifyAt(lines, at, from);
     if (r)
@@ -377,7 +381,8 @@ void joinRepeatedRequests(std::vector<LoggedRequest>& requests)
             LoggedRequest& before = joined.back();
             const int beforeLast = before.loggedAt.empty() ? before.line : before.loggedAt.back().second;
             const int first = r.fromLine > 0 ? std::min(r.fromLine, r.line) : r.line;
-            if (!r.shown && !before.shown && r.what == before.what && r.event == before.event &&
+            if (r.asker == LoggedRequest::Asker::Program && before.asker == LoggedRequest::Asker::Program &&
+                !r.shown && !before.shown && r.what == before.what && r.event == before.event &&
                 before.answer == LoggedRequest::Answer::None && first > beforeLast &&
                 first - beforeLast - 1 <= kMaxLinesBetweenRepeatedRequests) {
                 if (before.loggedAt.empty())
@@ -395,6 +400,30 @@ void joinRepeatedRequests(std::vector<LoggedRequest>& requests)
     requests = std::move(joined);
 }
 
+void joinRepeatedAsks(std::vector<LoggedRequest>& requests)
+{
+    std::vector<LoggedRequest> joined;
+    joined.reserve(requests.size());
+    std::map<std::tuple<LoggedRequest::Asker, std::string, std::string>, std::size_t> unanswered;
+    for (LoggedRequest& r : requests) {
+        if (r.asker != LoggedRequest::Asker::Program && r.answer == LoggedRequest::Answer::None) {
+            const auto [it, added] = unanswered.emplace(std::tuple(r.asker, r.by, r.what), joined.size());
+            if (!added) {
+                LoggedRequest& first = joined[it->second];
+                if (first.loggedAt.empty())
+                    first.loggedAt.emplace_back(first.line, first.line);
+                if (r.loggedAt.empty())
+                    first.loggedAt.emplace_back(r.line, r.line);
+                else
+                    first.loggedAt.insert(first.loggedAt.end(), r.loggedAt.begin(), r.loggedAt.end());
+                continue;
+            }
+        }
+        joined.push_back(std::move(r));
+    }
+    requests = std::move(joined);
+}
+
 void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
                          std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                          const std::map<std::string, std::size_t>& objectById,
@@ -402,7 +431,9 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
 {
     const auto held = r.id.empty() ? objectById.end() : objectById.find(upperCopy(r.id));
     const std::string line = "line " + std::to_string(r.line);
-    if (r.shown) {
+    // A value read from a request's line says it; a CNI plugin's configuration read there says only what
+    // it is, not what the command asks.
+    if (r.shown && r.asker != LoggedRequest::Asker::CniPlugin) {
         if (r.event.empty() || !r.data || held == objectById.end())
             return; // the value on its line was reported as what it is
         ImportedObject& o = objects[held->second];
@@ -419,17 +450,37 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
                             std::string(resourceKindLabel(o.kind)) + " " + o.id + ": " + said});
         return;
     }
-    std::string text = r.event.empty()
-                           ? "a request sent to HNS: " + r.what
-                           : "a request HNS logged as an RPC request event (" + r.event + "): " + r.what;
-    if (!r.loggedAt.empty())
-        text += " " + repeatCount(r.loggedAt, "logged");
+    std::string text;
+    switch (r.asker) {
+    case LoggedRequest::Asker::Program:
+        text = r.event.empty() ? "a request sent to HNS: " + r.what
+                               : "a request HNS logged as an RPC request event (" + r.event + "): " + r.what;
+        if (!r.loggedAt.empty())
+            text += " " + repeatCount(r.loggedAt, "logged");
+        break;
+    case LoggedRequest::Asker::Command:
+        // A command is shown, not logged: where it stands, each time it does.
+        text = "a command (" + r.by + ") that asks HNS to " + r.what + " " +
+               (r.loggedAt.size() > 1
+                    ? repeatCount(r.loggedAt)
+                    : "at " + tables::atLines(r.loggedAt.empty() ? std::vector{std::pair{r.line, r.line}}
+                                                                 : r.loggedAt));
+        break;
+    case LoggedRequest::Asker::CniPlugin:
+        text = "a CNI " + r.what;
+        if (!r.loggedAt.empty())
+            text += " " + repeatCount(r.loggedAt, "logged");
+        break;
+    }
     const bool member =
         r.kind == ResourceKind::Namespace && r.memberKind == ResourceKind::Endpoint && !r.memberId.empty();
     if (r.answer == LoggedRequest::Answer::Done)
         text += "; HNS did it (line " + std::to_string(r.answerLine) + ")";
     else if (r.answer == LoggedRequest::Answer::Refused)
-        text += "; HNS refused it (line " + std::to_string(r.answerLine) + ")";
+        text += (r.asker == LoggedRequest::Asker::CniPlugin
+                     ? "; HNS refused a request the plugin made for it (line "
+                     : "; HNS refused it (line ") +
+                std::to_string(r.answerLine) + ")";
     else if (member)
         text += "; the log shows no answer, so whether HNS did it is unknown";
     ResourceKind kind = ResourceKind::Invalid;

@@ -28,7 +28,16 @@ struct LoggedRequest
         Done,
         Refused,
     };
+    /// Who the log shows asking.
+    enum class Asker
+    {
+        Program,   ///< a program's call to HNS (hcsshim's `[POST]=>[...]`), or HNS's own record of one
+        Command,   ///< a PowerShell command that calls HNS (`New-HnsNetwork`, `... | Remove-HnsNetwork`)
+        CniPlugin, ///< a CNI command given a plugin that asks HNS for a pod's endpoint (azure-vnet's ADD)
+    };
     std::string what; ///< "create namespace", "add endpoint <id> to namespace <id>", "query namespace <id>"
+    Asker asker = Asker::Program;
+    std::string by; ///< the command (`New-HnsNetwork`) or the CNI plugin (`azure-vnet`), when known
     ResourceKind kind = ResourceKind::Invalid;       ///< the object it is about
     std::string id;                                  ///< that object's ID as logged; empty for a create
     ResourceKind memberKind = ResourceKind::Invalid; ///< what an addresource or removeresource names
@@ -72,6 +81,11 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
 /// kMaxLinesBetweenRepeatedRequests lines after it, which got no answer before the repeat. The joined
 /// request keeps the first line, takes the repeat's answer and lists both in `loggedAt`.
 void joinRepeatedRequests(std::vector<LoggedRequest>& requests);
+
+/// Joins each of `requests` (answered) that a command or a CNI plugin asks (LoggedRequest::Asker) and that
+/// asks what one before it asks, without an answer either, into that one, wherever it stands: a script
+/// shown twice, a pod's ADD retried. The joined request keeps the first line and lists each in `loggedAt`.
+void joinRepeatedAsks(std::vector<LoggedRequest>& requests);
 
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot
 /// (`objects`, `documents` parallel to them, `objectById`: upper-case ID -> index): an endpoint HNS added

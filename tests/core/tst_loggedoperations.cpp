@@ -68,6 +68,8 @@ private slots:
     void failedLookupSaysWhatItDid();
     void goBytePoliciesWithoutOwnerAreSaid_data();
     void goBytePoliciesWithoutOwnerAreSaid();
+    void saysWhatALogDoesWithHns_data();
+    void saysWhatALogDoesWithHns();
 };
 
 void TestLoggedOperations::reportsWhatTheLogSays_data()
@@ -637,6 +639,8 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
     QTest::newRow("vpc-shared-eni's ADD of a container sharing the infra container's endpoint, twice; a DEL")
         << "vpc-shared-eni-add-shared-endpoint-missing.log"
         << QStringList{
+               "2-7 info: a CNI ADD request for pod default/web-7d4b9 to vpc-shared-eni, the CNI plugin that "
+               "makes the pod's HNS endpoint: network vpc (logged 2 times, lines 2, 7)",
                "3 info: the log names HNS network vpcbr0a1b2c3d4 at line 3; no dump of it, not imported",
                "4-5 warning: the CNI ADD for container "
                "e19f978e52d4c1b0a9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6b5a4938 failed (create endpoint): "
@@ -645,6 +649,8 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
                "should share with infra container "
                "6465a0fa3c2b9d8e7f1a0b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a (it joins that container's "
                "network namespace), does not exist in HNS (2 times, lines 4-5, 8-9)",
+               "11 info: a CNI DEL request for container 0b7c2f61d9e8 to vpc-shared-eni, the CNI plugin that "
+               "deletes the pod's HNS endpoint: network vpc",
                "12 warning: the CNI DEL for container "
                "0b7c2f61d9e84a35b1c60f27e8d94a5b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f failed (delete endpoint) at "
                "line 12: HNS has no endpoint "
@@ -745,6 +751,87 @@ void TestLoggedOperations::goBytePoliciesWithoutOwnerAreSaid()
             said << QString::fromStdString(m.message);
         }
     QCOMPARE(said, message.isEmpty() ? QStringList{} : QStringList{message});
+}
+
+/// A log that shows HNS at work without dumping an object (kube-proxy's queries, a CNI plugin's commands,
+/// PowerShell commands that create or delete objects, counts of objects over time) says so in infos
+/// marked as logged, so the import counts as recovered; a text with nothing of HNS in it does not.
+void TestLoggedOperations::saysWhatALogDoesWithHns_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("messages"); ///< the messages about lines, whole
+
+    QTest::newRow("kube-proxy's queries exported as CSV fields, read as klog wrote them")
+        << "kube-proxy-hns-queries-csv-quoted.log"
+        << QStringList{"5-10 info: kube-proxy queried HNS network vpcbr0f3e9a21c for its endpoints (3 "
+                       "endpoints) and 5 load balancers, and synced its policies once (lines 5-6, 9-10)"};
+    QTest::newRow("kube-proxy's queries as JSON log records, counts in order")
+        << "kube-proxy-hns-queries-json.log"
+        << QStringList{
+               "1-6 info: kube-proxy queried HNS network cbr0 for its endpoints (2 times, 4 endpoints) "
+               "and load balancers 3 times (12, 12, 14) (lines 1, 3-6)"};
+    QTest::newRow("azure-vnet's zap records: ADD with its endpoint policies, then DEL")
+        << "azure-vnet-zap-add-stdindata.log"
+        << QStringList{"2 info: a CNI configuration (what a plugin is told to create), not HNS state; not "
+                       "imported",
+                       "2 info: a CNI ADD request for pod shop/cart-5f7c9 to azure-vnet, the CNI plugin that "
+                       "makes the pod's HNS endpoint: network azure, endpoint policies OutBoundNAT "
+                       "(ExceptionList=10.224.0.0/12,10.0.0.0/8), ACL (Action=Block, Direction=Out, "
+                       "Priority=200, RemoteAddresses=168.63.129.16/32, RemotePorts=80, Protocols=6), ROUTE "
+                       "(DestinationPrefix=10.0.0.0/16, NeedEncap=true)",
+                       "4 info: a CNI DEL request for pod shop/cart-5f7c9 to azure-vnet, the CNI plugin that "
+                       "deletes the pod's HNS endpoint: network azure"};
+    QTest::newRow("a zap record cut inside its configuration: the policies before the cut")
+        << "azure-vnet-zap-add-cut.log"
+        << QStringList{"1 info: a CNI ADD request for pod shop/cart-5f7c9 to the CNI plugin that makes the "
+                       "pod's HNS endpoint: endpoint policy OutBoundNAT (ExceptionList=10.224.0.0/12) (the "
+                       "line ends inside the configuration: what follows there is not shown)"};
+    QTest::newRow("azure-vnet's text log: the same ADD retried is said once")
+        << "azure-vnet-text-add-retried.log"
+        << QStringList{"1 info: a CNI configuration (what a plugin is told to create), not HNS state; not "
+                       "imported",
+                       "1-5 info: a CNI ADD request for pod kube-system/coredns-7b4d9 to azure-vnet, the CNI "
+                       "plugin that makes the pod's HNS endpoint: network azure, endpoint policy OutBoundNAT "
+                       "(ExceptionList=10.240.0.0/16) (logged 2 times, lines 1, 5)"};
+    QTest::newRow("hns.psm1 commands that create objects; prose naming a command asks nothing")
+        << "hns-psm1-create-commands.txt"
+        << QStringList{"7 info: a command (New-HnsNetwork) that asks HNS to create network labl2 (L2Bridge, "
+                       "10.0.7.0/24 via 10.0.7.1) on adapter Ethernet 2 at line 7",
+                       "8 info: a command (New-HnsEndpoint) that asks HNS to create endpoint lab-ep "
+                       "(10.0.7.20) on network labl2 at line 8",
+                       "9-11 info: a command (New-HnsNetwork) that asks HNS to create network overlay1 "
+                       "(Overlay, 192.168.40.0/24 via 192.168.40.1, 192.168.41.0/24 via 192.168.41.1) at "
+                       "lines 9-11",
+                       "15 info: a command (New-HnsEndpoint) that asks HNS to create endpoint (10.0.7.21) on "
+                       "network 3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 15"};
+    QTest::newRow("a script's deletions shown twice are said once each")
+        << "hns-cleanup-script-shown-twice.txt"
+        << QStringList{
+               "3-12 info: a command (Remove-HnsNetwork) that asks HNS to delete the networks named "
+               "l2net (2 times, lines 3, 12)",
+               "4-13 info: a command (Remove-HnsPolicyList) that asks HNS to delete every policy list "
+               "(2 times, lines 4, 13)",
+               "5-14 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoints whose "
+               "IsRemoteEndpoint is true (2 times, lines 5, 14)"};
+    QTest::newRow("counts of load balancers and endpoints over time, a cut line left out")
+        << "hnsdiag-counts-over-time.txt"
+        << QStringList{"3-8 info: HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 "
+                       "times), 3 (2 times), 48, 211; the count fell from 212 to 3 at line 5",
+                       "13-14 info: HNS endpoints counted 2 times, 11-02 21:14 to 11-02 21:16: 60, 58"};
+    QTest::newRow("a count once, in prose: nothing of HNS") << "counts-once-and-prose.txt" << QStringList{};
+}
+
+void TestLoggedOperations::saysWhatALogDoesWithHns()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, messages);
+    const ImportResult result = importDumpFile(file);
+    QCOMPARE(importLineMessages(result), messages);
+    QCOMPARE(result.recoveredAnything(), !messages.isEmpty());
+    // What a pasted CNI configuration is, is said of the paste; everything else is what the log says.
+    for (const ImportMessage& m : result.report.messages)
+        if (m.firstLine > 0 && !m.message.starts_with("a CNI configuration"))
+            QVERIFY2(m.logged, m.message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestLoggedOperations)

@@ -400,6 +400,44 @@ private slots:
         QCOMPARE(run.err.count("HNS re"), 4);
     }
 
+    /// A log that shows HNS at work without an object (kube-proxy's queries, PowerShell commands, a CNI
+    /// plugin's ADD, counts over time) is what the import recovered: exit 0, with what it says.
+    void aLogOfHnsActivityIsRecovered_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message"); ///< a line on stderr, after the file and its lines
+
+        QTest::newRow("kube-proxy's queries exported as CSV")
+            << "logged/kube-proxy-hns-queries-csv-quoted.log"
+            << "info: kube-proxy queried HNS network vpcbr0f3e9a21c for its endpoints (3 endpoints) and 5 "
+               "load balancers, and synced its policies once (lines 5-6, 9-10)\n";
+        QTest::newRow("azure-vnet's ADD as a zap record")
+            << "logged/azure-vnet-zap-add-cut.log"
+            << "info: a CNI ADD request for pod shop/cart-5f7c9 to the CNI plugin that makes the pod's HNS "
+               "endpoint: endpoint policy OutBoundNAT (ExceptionList=10.224.0.0/12) (the line ends inside "
+               "the configuration: what follows there is not shown)\n";
+        QTest::newRow("commands that delete objects")
+            << "logged/hns-cleanup-script-shown-twice.txt"
+            << "info: a command (Remove-HnsPolicyList) that asks HNS to delete every policy list (2 times, "
+               "lines 4, 13)\n";
+        QTest::newRow("counts of load balancers over time")
+            << "logged/hnsdiag-counts-over-time.txt"
+            << "info: HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 times), 3 (2 "
+               "times), 48, 211; the count fell from 212 to 3 at line 5\n";
+    }
+
+    void aLogOfHnsActivityIsRecovered()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        const CtlRun run = runCtl({"import", dumpPath(file)});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("it is read as a log: this report says what it logs of HNS\n"),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY2(!run.err.contains("error:"), qPrintable(run.err));
+    }
+
     void nothingRecovered_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -414,6 +452,9 @@ private slots:
         QTest::newRow("missing path")
             << QStringList{"import", "/nonexistent/dump.txt"} << QByteArray() << 1
             << QString("hcnctl: import: /nonexistent/dump.txt: no such file or folder\n");
+        QTest::newRow("a count of load balancers once, in prose")
+            << QStringList{"import", dumpPath("logged/counts-once-and-prose.txt")} << QByteArray() << 1
+            << QString("nothing in the dump could be read");
         QTest::newRow("no path") << QStringList{"import"} << QByteArray() << 2
                                  << QString("import needs at least one PATH");
         QTest::newRow("with --embedded") << QStringList{"--embedded", "import", "x"} << QByteArray() << 2

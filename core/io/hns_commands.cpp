@@ -1,0 +1,474 @@
+// PowerShell commands that create or delete HNS objects (see hns_commands.h).
+
+#include "io/hns_commands.h"
+
+#include "common/text.h"
+#include "io/logged_words.h"
+#include "io/request_answer.h"
+#include "io/text_scan.h"
+#include "io/text_tables.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hcn::io {
+
+namespace {
+
+using json = nlohmann::json;
+
+/// A command continued with a backtick at its line's end is read over at most this many lines.
+constexpr std::size_t kMaxCommandLines = 20;
+/// A command longer than this is no command typed or scripted.
+constexpr std::size_t kMaxCommandText = 8192;
+/// The request `-Verbose` makes hns.psm1 print starts at most this many lines after the command.
+constexpr int kMaxLinesToVerboseRequest = 2;
+/// A filter is quoted in a request's words up to this many bytes.
+constexpr std::size_t kMaxFilterQuoted = 80;
+
+enum class CommandAction
+{
+    Create,
+    Delete,
+};
+
+struct HnsCmdlet
+{
+    std::string_view name; ///< lower case
+    std::string_view spelled;
+    CommandAction action;
+    ResourceKind kind;
+    std::string_view noun; ///< what the report calls the object: "network", "policy list"
+};
+
+/// The hns.psm1 (and HostNetworkingService module) commands that create or delete HNS objects.
+constexpr HnsCmdlet kHnsCmdlets[] = {
+    {"new-hnsnetwork", "New-HnsNetwork", CommandAction::Create, ResourceKind::Network, "network"},
+    {"new-hnsendpoint", "New-HnsEndpoint", CommandAction::Create, ResourceKind::Endpoint, "endpoint"},
+    {"new-hnsremoteendpoint", "New-HnsRemoteEndpoint", CommandAction::Create, ResourceKind::Endpoint,
+     "endpoint"},
+    {"new-hnsloadbalancer", "New-HnsLoadBalancer", CommandAction::Create, ResourceKind::LoadBalancer,
+     "load balancer"},
+    {"new-hnsroute", "New-HnsRoute", CommandAction::Create, ResourceKind::LoadBalancer, "policy list"},
+    {"new-hnsnamespace", "New-HnsNamespace", CommandAction::Create, ResourceKind::Namespace, "namespace"},
+    {"remove-hnsnetwork", "Remove-HnsNetwork", CommandAction::Delete, ResourceKind::Network, "network"},
+    {"remove-hnsendpoint", "Remove-HnsEndpoint", CommandAction::Delete, ResourceKind::Endpoint, "endpoint"},
+    {"remove-hnspolicylist", "Remove-HnsPolicyList", CommandAction::Delete, ResourceKind::LoadBalancer,
+     "policy list"},
+    {"remove-hnsloadbalancer", "Remove-HnsLoadBalancer", CommandAction::Delete, ResourceKind::LoadBalancer,
+     "load balancer"},
+    {"remove-hnsnamespace", "Remove-HnsNamespace", CommandAction::Delete, ResourceKind::Namespace,
+     "namespace"},
+};
+
+const HnsCmdlet* hnsCmdletNamed(std::string_view word)
+{
+    const std::string lower = lowerCopy(word);
+    for (const HnsCmdlet& c : kHnsCmdlets)
+        if (lower == c.name)
+            return &c;
+    return nullptr;
+}
+
+/// `text` split where `separators` stand outside quotes, braces, parentheses and brackets.
+std::vector<std::string_view> splitOutside(std::string_view text, std::string_view separators)
+{
+    std::vector<std::string_view> parts;
+    char quote = 0;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+            continue;
+        }
+        if (c == '"' || c == '\'')
+            quote = c;
+        else if (c == '(' || c == '{' || c == '[')
+            ++depth;
+        else if ((c == ')' || c == '}' || c == ']') && depth > 0)
+            --depth;
+        else if (depth == 0 && separators.find(c) != std::string_view::npos) {
+            parts.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+}
+
+/// The words of one pipeline element: blank-separated outside quotes and brackets, a list's items
+/// (`"a", "b"`) kept as one word.
+std::vector<std::string> commandWords(std::string_view element)
+{
+    std::vector<std::string> words;
+    for (std::string_view part : splitOutside(element, " \t")) {
+        if (part.empty())
+            continue;
+        if (!words.empty() && (words.back().ends_with(',') || part.front() == ','))
+            words.back() += std::string(part);
+        else
+            words.emplace_back(part);
+    }
+    return words;
+}
+
+/// A parameter's value as its items, quotes and `@(...)` taken away: `"10.0.7.0/24"`, `"a","b"`,
+/// `@('a', 'b')`.
+std::vector<std::string> valueItems(std::string_view value)
+{
+    if (value.starts_with("@(") && value.ends_with(')'))
+        value = value.substr(2, value.size() - 3);
+    std::vector<std::string> items;
+    for (std::string_view item : splitOutside(value, ",")) {
+        item = trimBlanks(item);
+        if (item.size() >= 2 && (item.front() == '"' || item.front() == '\'') && item.back() == item.front())
+            item = item.substr(1, item.size() - 2);
+        if (!item.empty())
+            items.emplace_back(item);
+    }
+    return items;
+}
+
+/// A command's parameters (`-Name labl2`, `-Name:labl2`, a switch `-Verbose`), by lower-case
+/// name, and its positional arguments.
+struct CommandArguments
+{
+    std::map<std::string, std::vector<std::string>> named;
+    std::vector<std::string> positional;
+
+    std::string first(const std::string& name) const
+    {
+        const auto it = named.find(name);
+        return it == named.end() || it->second.empty() ? std::string() : it->second.front();
+    }
+    bool has(const std::string& name) const { return named.count(name) != 0; }
+};
+
+bool isParameterWord(std::string_view word)
+{
+    return word.size() >= 2 && word[0] == '-' && std::isalpha(static_cast<unsigned char>(word[1])) != 0;
+}
+
+CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from)
+{
+    CommandArguments args;
+    for (std::size_t i = from; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        if (!isParameterWord(word)) {
+            args.positional.push_back(word);
+            continue;
+        }
+        std::string name = lowerCopy(word.substr(1));
+        std::string value;
+        if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
+            value = word.substr(1 + colon + 1);
+            name.resize(colon);
+        } else if (i + 1 < words.size() && !isParameterWord(words[i + 1])) {
+            value = words[++i];
+        }
+        args.named[name] = valueItems(value);
+    }
+    return args;
+}
+
+/// `$network.ID`, `$network.Id`, `$network` -> `network` (lower case); empty for no variable.
+std::string variableOf(std::string_view value)
+{
+    if (!value.starts_with('$'))
+        return {};
+    value.remove_prefix(1);
+    const std::size_t end = std::min(value.find('.'), value.size());
+    return lowerCopy(value.substr(0, end));
+}
+
+/// The words of a filter (`? Name -eq l2net`, `Where-Object { $_.Name -eq "l2net" }`): "named
+/// l2net", "whose Type is L2Bridge"; empty when the filter is no comparison of one property.
+std::string filterSaid(const std::vector<std::string>& words)
+{
+    std::vector<std::string> parts;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        std::string_view word = trimBlanks(words[i]);
+        if (word.size() >= 2 && word.front() == '{' && word.back() == '}')
+            word = word.substr(1, word.size() - 2); // a script block: its words
+        for (std::string_view part : splitOutside(word, " ")) {
+            std::string_view p = trimBlanks(part);
+            while (!p.empty() && (p.front() == '{' || p.front() == '('))
+                p.remove_prefix(1);
+            while (!p.empty() && (p.back() == '}' || p.back() == ')'))
+                p.remove_suffix(1);
+            if (p.starts_with("$_."))
+                p.remove_prefix(3);
+            if (equalsIgnoreCase(p, "-property"))
+                continue;
+            if (!p.empty())
+                parts.emplace_back(p);
+        }
+    }
+    if (parts.size() != 3 || !isParameterWord(parts[1]))
+        return {};
+    std::vector<std::string> value = valueItems(parts[2]);
+    if (value.size() != 1)
+        return {};
+    if (equalsIgnoreCase(value.front(), "$true") || equalsIgnoreCase(value.front(), "$false"))
+        value.front().erase(0, 1);
+    const std::string op = lowerCopy(parts[1]);
+    const bool name = equalsIgnoreCase(parts[0], "Name");
+    if ((op == "-eq" || op == "-ieq" || op == "-ceq") && name)
+        return "named " + value.front();
+    const std::string whose = "whose " + parts[0] + " ";
+    if (op == "-eq" || op == "-ieq" || op == "-ceq")
+        return whose + "is " + value.front();
+    if (op == "-ne")
+        return whose + "is not " + value.front();
+    if (op == "-like" || op == "-ilike")
+        return whose + "is like " + value.front();
+    if (op == "-match" || op == "-imatch")
+        return whose + "matches " + value.front();
+    return {};
+}
+
+bool isFilterCommand(std::string_view word)
+{
+    return word == "?" || equalsIgnoreCase(word, "where") || equalsIgnoreCase(word, "Where-Object");
+}
+
+std::string plural(std::string_view noun)
+{
+    return std::string(noun) + "s";
+}
+
+/// Variables the text assigned an object it created to (`$network = New-HnsNetwork ... -Name x`): the
+/// object's name by the variable's (lower case).
+using CreatedNames = std::map<std::string, std::string>;
+
+/// One object a value names: a GUID, a variable the text assigned a created object to, or a name.
+std::string objectNamedBy(const std::string& value, std::string_view noun, const CreatedNames& created)
+{
+    if (tables::isGuid(value))
+        return std::string(noun) + " " + value;
+    if (const std::string variable = variableOf(value); !variable.empty()) {
+        const auto it = created.find(variable);
+        return it != created.end() ? std::string(noun) + " " + it->second + " (as $" + variable + " holds it)"
+                                   : "the " + std::string(noun) + " $" + variable + " holds";
+    }
+    return std::string(noun) + " " + value;
+}
+
+/// What a deletion deletes: the objects named by its own arguments, or piped to it from `Get-Hns...`
+/// (filtered by `?`/`Where-Object` or not) or a variable.
+std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
+                          const std::vector<std::vector<std::string>>& before, const CreatedNames& created)
+{
+    for (const std::string key : {"inputobject", "id", "name"})
+        if (const std::string value = args.first(key); !value.empty())
+            return objectNamedBy(value, cmdlet.noun, created);
+    if (!args.positional.empty())
+        return objectNamedBy(valueItems(args.positional.front()).empty()
+                                 ? args.positional.front()
+                                 : valueItems(args.positional.front()).front(),
+                             cmdlet.noun, created);
+    std::string filter;
+    std::size_t source = before.size();
+    while (source > 0 && !before[source - 1].empty() && isFilterCommand(before[source - 1].front())) {
+        --source;
+        filter = filterSaid(before[source]);
+        if (filter.empty()) {
+            std::string quoted;
+            for (const std::string& w : before[source])
+                quoted += (quoted.empty() ? "" : " ") + w;
+            if (quoted.size() > kMaxFilterQuoted)
+                quoted = quoted.substr(0, kMaxFilterQuoted) + "...";
+            filter = "that " + quoted + " picks";
+        }
+    }
+    if (source == 0 || before[source - 1].empty())
+        return "the " + plural(cmdlet.noun) + " piped to it";
+    const std::vector<std::string>& from = before[source - 1];
+    if (from.front().starts_with('$'))
+        return objectNamedBy(from.front(), cmdlet.noun, created);
+    const CommandArguments got = argumentsOf(from, 1);
+    for (const std::string key : {"id", "name"})
+        if (const std::string value = got.first(key); !value.empty())
+            return objectNamedBy(value, cmdlet.noun, created);
+    if (!got.positional.empty())
+        return objectNamedBy(got.positional.front(), cmdlet.noun, created);
+    return filter.empty() ? "every " + std::string(cmdlet.noun) : "the " + plural(cmdlet.noun) + " " + filter;
+}
+
+/// What a creation asks for, in the words of a request HNS logged (describeRequest).
+std::string createdAsked(const HnsCmdlet& cmdlet, const CommandArguments& args, const CreatedNames& created)
+{
+    json document = json::object();
+    if (const std::string name = args.first("name"); !name.empty())
+        document["Name"] = name;
+    std::string said;
+    std::string on;
+    switch (cmdlet.kind) {
+    case ResourceKind::Network: {
+        if (const std::string type = args.first("type"); !type.empty())
+            document["Type"] = type;
+        const auto prefixes = args.named.find("addressprefix");
+        const auto gateways = args.named.find("gateway");
+        if (prefixes != args.named.end())
+            for (std::size_t i = 0; i < prefixes->second.size(); ++i) {
+                json subnet{{"AddressPrefix", prefixes->second[i]}};
+                if (gateways != args.named.end() && i < gateways->second.size())
+                    subnet["GatewayAddress"] = gateways->second[i];
+                document["Subnets"].push_back(std::move(subnet));
+            }
+        if (const std::string adapter = args.first("adaptername"); !adapter.empty())
+            on = " on adapter " + adapter;
+        break;
+    }
+    case ResourceKind::Endpoint: {
+        if (const std::string address = args.first("ipaddress"); !address.empty())
+            document["IPAddress"] = address;
+        if (const std::string gateway = args.first("gateway"); !gateway.empty())
+            document["GatewayAddress"] = gateway;
+        if (const std::string network = args.first("networkid"); !network.empty()) {
+            const std::string variable = variableOf(network);
+            const auto it = created.find(variable);
+            on = " on network " + (it != created.end() ? it->second : network);
+        }
+        break;
+    }
+    case ResourceKind::LoadBalancer:
+        if (const std::string vip = args.first("vip"); !vip.empty())
+            document["FrontendVIPs"] = json::array({vip});
+        if (const std::string external = args.first("externalport"); !external.empty())
+            on = " from port " + external +
+                 (args.has("internalport") ? " to " + args.first("internalport") : "");
+        if (const std::string prefix = args.first("destinationprefix"); !prefix.empty())
+            on = " routing " + prefix;
+        break;
+    default:
+        break;
+    }
+    said = describeRequest({}, document, cmdlet.kind);
+    if (cmdlet.name == "new-hnsremoteendpoint" && said.starts_with("create endpoint"))
+        said.insert(7, "remote ");
+    if (cmdlet.noun == "policy list" && said.starts_with("create load balancer"))
+        said.replace(7, 13, "policy list");
+    return said + on;
+}
+
+/// The text of lines[i] and the lines a backtick at each line's end continues it onto; `last` gets the
+/// index of its last line.
+std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, std::size_t& last)
+{
+    std::string text = lines[i].text;
+    last = i;
+    while (!text.empty() && text.back() == '`' && last + 1 < lines.size() && last - i < kMaxCommandLines &&
+           text.size() < kMaxCommandText) {
+        text.pop_back();
+        text += ' ';
+        text += trimBlanks(lines[++last].text);
+    }
+    return text;
+}
+
+/// The texts of a line a command may stand in: the line, and each markdown code span in it (``
+/// `New-HnsNetwork
+/// ...` ``).
+std::vector<std::string_view> commandCandidates(std::string_view text)
+{
+    std::vector<std::string_view> candidates{text};
+    for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
+        const std::size_t close = text.find('`', open + 1);
+        if (close == std::string_view::npos)
+            break;
+        candidates.push_back(text.substr(open + 1, close - open - 1));
+        open = text.find('`', close + 1);
+    }
+    return candidates;
+}
+
+} // namespace
+
+HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
+                          const std::vector<std::pair<int, int>>& shown)
+{
+    HnsCommands found;
+    CreatedNames created;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (findIgnoringCase(lines[i].text, "-hns") == std::string_view::npos)
+            continue; // the test of most lines: every command named above holds it
+        if (tables::inRuns(shown, lines[i].sourceLine))
+            continue;
+        std::size_t last = i;
+        const std::string text = commandText(lines, i, last);
+        if (text.size() > kMaxCommandText)
+            continue;
+        bool read = false;
+        for (const std::string_view candidate : commandCandidates(text)) {
+            if (read)
+                break;
+            for (const std::string_view statement : splitOutside(candidate, ";")) {
+                std::vector<std::vector<std::string>> pipeline;
+                for (const std::string_view element : splitOutside(statement, "|"))
+                    pipeline.push_back(commandWords(trimBlanks(element)));
+                for (std::size_t e = 0; e < pipeline.size(); ++e) {
+                    std::vector<std::string>& words = pipeline[e];
+                    std::string assigned; // `$network = New-HnsNetwork ...`
+                    if (words.size() >= 2 && words[0].starts_with('$') && words[1] == "=") {
+                        assigned = variableOf(words[0]);
+                        words.erase(words.begin(), words.begin() + 2);
+                    }
+                    if (words.empty())
+                        continue;
+                    std::string_view name = words[0];
+                    while (!name.empty() &&
+                           (name.front() == '&' || name.front() == '(' || name.front() == '$'))
+                        name.remove_prefix(1);
+                    const HnsCmdlet* cmdlet = hnsCmdletNamed(name);
+                    if (!cmdlet)
+                        continue;
+                    const CommandArguments args = argumentsOf(words, 1);
+                    // A creation names what it creates by parameters: the cmdlet alone, in prose, asks
+                    // nothing.
+                    if (cmdlet->action == CommandAction::Create && args.named.empty())
+                        continue;
+                    if (args.has("verbose") &&
+                        std::any_of(shown.begin(), shown.end(), [&](const std::pair<int, int>& run) {
+                            return run.first > lines[last].sourceLine &&
+                                   run.first - lines[last].sourceLine <= kMaxLinesToVerboseRequest;
+                        }))
+                        continue; // hns.psm1 printed its request, which says it
+                    LoggedRequest r;
+                    r.asker = LoggedRequest::Asker::Command;
+                    r.by = std::string(cmdlet->spelled);
+                    r.kind = cmdlet->kind;
+                    r.line = lines[i].sourceLine;
+                    r.loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
+                    if (cmdlet->action == CommandAction::Create) {
+                        r.what = createdAsked(*cmdlet, args, created);
+                        if (const std::string made = args.first("name"); !assigned.empty() && !made.empty())
+                            created[assigned] = made;
+                    } else {
+                        r.what = "delete " +
+                                 deletedTarget(*cmdlet, args,
+                                               std::vector<std::vector<std::string>>(
+                                                   pipeline.begin(), pipeline.begin() + std::ptrdiff_t(e)),
+                                               created);
+                    }
+                    found.requests.push_back(std::move(r));
+                    found.at.push_back(i);
+                    read = true;
+                }
+            }
+        }
+        if (read)
+            for (std::size_t k = i; k <= last; ++k)
+                found.lineIndex.push_back(k);
+        i = read ? last : i;
+    }
+    return found;
+}
+
+} // namespace hcn::io

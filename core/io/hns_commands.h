@@ -1,0 +1,36 @@
+#pragma once
+// PowerShell commands that create or delete HNS objects (internal to core/io), typed at a prompt, in a
+// script a ticket shows or in a markdown code span: hns.psm1's `New-HnsNetwork -Type L2Bridge -Name
+// labl2 -AddressPrefix 10.0.7.0/24 -Gateway 10.0.7.1`, `New-HnsEndpoint -NetworkId $network.ID
+// -IPAddress 10.0.7.20`, `Get-HnsNetwork | ? Name -eq l2net | Remove-HnsNetwork`, `Get-HnsPolicyList |
+// Remove-HnsPolicyList`. Each is a request to HNS, never an object.
+
+#include "hcn/dump_text.h"
+#include "io/logged_requests.h"
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+namespace hcn::io {
+
+/// The commands of `lines` that create or delete HNS objects, in the order of the text.
+struct HnsCommands
+{
+    /// Each a request (LoggedRequest::Asker::Command, `by` the cmdlet) at the command's first line, its
+    /// lines (a command continued with a backtick spans several) in `loggedAt`. `what` as for a request
+    /// HNS logged: "create network labl2 (L2Bridge, 10.0.7.0/24 via 10.0.7.1) on adapter Ethernet 2",
+    /// "create endpoint lab-ep (10.0.7.20) on network labl2" (the network a variable holds, when the text
+    /// assigned it from New-HnsNetwork), "delete the networks named l2net", "delete every policy list".
+    std::vector<LoggedRequest> requests;
+    std::vector<std::size_t> at;        ///< index into `lines` of each request's first line
+    std::vector<std::size_t> lineIndex; ///< every index into `lines` a command was read from
+};
+
+/// The commands in `lines`. Lines in `shown` (ranges of lines an object or a message states, joined) are
+/// not read; nor is a command run with `-Verbose` whose request hns.psm1 printed right after it (on
+/// shown lines): that request says it.
+HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
+                          const std::vector<std::pair<int, int>>& shown);
+
+} // namespace hcn::io
