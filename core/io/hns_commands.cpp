@@ -260,6 +260,15 @@ std::string objectNamedBy(const std::string& value, std::string_view noun, const
     return std::string(noun) + " " + value;
 }
 
+/// The object an `-Id` argument names: as objectNamedBy, but an ID that is no GUID and no variable is a
+/// placeholder the poster wrote (`-ID EndpointID`): said as such, not as a name.
+std::string objectWithId(const std::string& value, std::string_view noun, const CreatedNames& created)
+{
+    if (variableOf(value).empty() && !tables::isGuid(value))
+        return "the " + std::string(noun) + " whose ID is given as " + value;
+    return objectNamedBy(value, noun, created);
+}
+
 /// What a deletion deletes: the objects named by its own arguments, or piped to it from `Get-Hns...`
 /// (filtered by `?`/`Where-Object` or not) or a variable.
 std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
@@ -267,7 +276,8 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
 {
     for (const std::string key : {"inputobject", "id", "name"})
         if (const std::string value = args.first(key); !value.empty())
-            return objectNamedBy(value, cmdlet.noun, created);
+            return key == "id" ? objectWithId(value, cmdlet.noun, created)
+                               : objectNamedBy(value, cmdlet.noun, created);
     if (!args.positional.empty())
         return objectNamedBy(valueItems(args.positional.front()).empty()
                                  ? args.positional.front()
@@ -295,7 +305,8 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
     const CommandArguments got = argumentsOf(from, 1);
     for (const std::string key : {"id", "name"})
         if (const std::string value = got.first(key); !value.empty())
-            return objectNamedBy(value, cmdlet.noun, created);
+            return key == "id" ? objectWithId(value, cmdlet.noun, created)
+                               : objectNamedBy(value, cmdlet.noun, created);
     if (!got.positional.empty())
         return objectNamedBy(got.positional.front(), cmdlet.noun, created);
     return filter.empty() ? "every " + std::string(cmdlet.noun) : "the " + plural(cmdlet.noun) + " " + filter;
@@ -359,13 +370,18 @@ std::string createdAsked(const HnsCmdlet& cmdlet, const CommandArguments& args, 
 }
 
 /// The text of lines[i] and the lines a backtick at each line's end continues it onto; `last` gets the
-/// index of its last line.
+/// index of its last line. A backtick that closes a markdown code span (the line holds an even number)
+/// or stands before a blank line continues nothing.
 std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, std::size_t& last)
 {
     std::string text = lines[i].text;
     last = i;
-    while (!text.empty() && text.back() == '`' && last + 1 < lines.size() && last - i < kMaxCommandLines &&
-           text.size() < kMaxCommandText) {
+    const auto continues = [&] {
+        return !text.empty() && text.back() == '`' && last + 1 < lines.size() &&
+               !trimBlanks(lines[last + 1].text).empty() &&
+               std::count(lines[last].text.begin(), lines[last].text.end(), '`') % 2 == 1;
+    };
+    while (continues() && last - i < kMaxCommandLines && text.size() < kMaxCommandText) {
         text.pop_back();
         text += ' ';
         text += trimBlanks(lines[++last].text);

@@ -813,6 +813,13 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "(2 times, lines 4, 13)",
                "5-14 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoints whose "
                "IsRemoteEndpoint is true (2 times, lines 5, 14)"};
+    QTest::newRow("an ID the poster wrote as a placeholder; a code span's closing backtick continues nothing")
+        << "hns-delete-endpoint-by-id.txt"
+        << QStringList{
+               "3 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoint whose ID is "
+               "given as EndpointID at line 3",
+               "5 info: a command (Remove-HnsEndpoint) that asks HNS to delete endpoint "
+               "3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 5"};
     QTest::newRow("counts of load balancers and endpoints over time, a cut line left out")
         << "hnsdiag-counts-over-time.txt"
         << QStringList{"3-8 info: HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 "
