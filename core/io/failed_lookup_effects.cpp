@@ -3,6 +3,7 @@
 #include "io/failed_lookup_effects.h"
 
 #include "common/text.h"
+#include "io/cni_requests.h"
 #include "io/failed_lookups.h"
 #include "io/fatal_log_lines.h"
 #include "io/logged_words.h"
@@ -256,14 +257,7 @@ CniContext cniContextOn(std::string_view text)
     if (!holdsIgnoringCase(text, "container") && !holdsIgnoringCase(text, "cni_command"))
         return context;
     text = text.substr(0, std::min<std::size_t>(text.size(), kMaxCniContextLine));
-    for (const std::string_view command : {"ADD", "DEL", "CHECK"})
-        for (const std::string& spelled :
-             {"Executing " + std::string(command), "CNI_COMMAND=" + std::string(command),
-              "command=" + std::string(command), "Command: " + std::string(command)})
-            if (const std::size_t at = text.find(spelled);
-                context.command.empty() && at != std::string_view::npos &&
-                (at + spelled.size() == text.size() || !logged::isLoggedWordChar(text[at + spelled.size()])))
-                context.command = std::string(command);
+    context.command = cniCommandIn(text);
     for (const std::string_view key : {"containerid:", "containerid=", "cni_containerid="})
         if (context.container.empty())
             context.container = containerIdAfter(text, key);

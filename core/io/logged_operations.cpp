@@ -332,20 +332,22 @@ std::size_t guidRightAfter(std::string_view text, const std::string& lower, std:
     return findLoggedGuid(text, p) == p ? p : std::string_view::npos;
 }
 
-/// kube-proxy's `endpointInfo={ip:10.244.1.5 ... hnsID:1b8e...}` and azure-vnet's `HnsId:...`: the GUID
-/// after an `hnsID` key, inside a document or not; npos when none.
+/// kube-proxy's `endpointInfo={ip:10.244.1.5 ... hnsID:1b8e...}`, azure-vnet's `HnsId:...` and
+/// kube-proxy's `hnsNetworkInfo=&{name:Calico id:9fb7...}`: the GUID after an `hnsID` key, else after an
+/// `id` key, inside a document or not; npos when none.
 std::size_t hnsIdKeyedGuid(std::string_view text, const std::string& lower, std::size_t from)
 {
-    for (std::size_t at = lower.find("hnsid", from); at != std::string::npos;
-         at = lower.find("hnsid", at + 1)) {
-        if (at > 0 && isLoggedWordChar(lower[at - 1]))
-            continue;
-        std::size_t p = at + 5;
-        while (p < lower.size() && (lower[p] == '"' || lower[p] == ':' || lower[p] == '=' || lower[p] == ' '))
-            ++p;
-        if (p > at + 5 && findLoggedGuid(text, p) == p)
-            return p;
-    }
+    for (const std::string_view key : {"hnsid", "id"})
+        for (std::size_t at = lower.find(key, from); at != std::string::npos; at = lower.find(key, at + 1)) {
+            if (at > 0 && isLoggedWordChar(lower[at - 1]))
+                continue;
+            std::size_t p = at + key.size();
+            while (p < lower.size() &&
+                   (lower[p] == '"' || lower[p] == ':' || lower[p] == '=' || lower[p] == ' '))
+                ++p;
+            if (p > at + key.size() && findLoggedGuid(text, p) == p)
+                return p;
+        }
     return std::string::npos;
 }
 
@@ -393,7 +395,8 @@ std::optional<Mentioned> mentionIn(std::string_view text)
                                  addressAfter(text, lower, after)};
         }
         if (const std::size_t guid = hnsIdKeyedGuid(text, lower, after); guid != std::string::npos)
-            return Mentioned{word->kind, loggedGuid(text, guid), {}, addressAfter(text, lower, after)};
+            return Mentioned{word->kind, loggedGuid(text, guid), keyedNameIn(text.substr(after)),
+                             addressAfter(text, lower, after)};
         if (std::string name = keyedNameIn(text.substr(after)); !name.empty())
             return Mentioned{word->kind, {}, std::move(name), {}};
         // A name only right after words of looking the object up or making it; prose around an HNS

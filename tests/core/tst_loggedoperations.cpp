@@ -122,6 +122,12 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
            "lines "
            "1-31; no dump of it, not imported"
         << "";
+    QTest::newRow("kube-proxy's record of its network names it by its id key; its remote subnets are no list "
+                  "of networks")
+        << "kube-proxy-hns-network-loaded.log" << 0
+        << "the log names HNS network 5c0e2a17-8d94-4b3f-a6e1-2f7d9c4b8a03 (\"Calico\") at line 1; no dump "
+           "of it, not imported"
+        << "addresses of";
     QTest::newRow("the load balancer kube-proxy's record names, dumped: not said to be missing")
         << "kube-proxy-serviceinfo-spew-lb-dumped.log" << 1 << ""
         << "the log names";
