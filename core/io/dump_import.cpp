@@ -41,6 +41,8 @@ constexpr std::size_t kSightingsPerProgress = 1000;
 
 /// At most this many losses are spelled out in one object's report message.
 constexpr std::size_t kLossesInMessage = 3;
+/// The sources that gave nothing are named to this many.
+constexpr std::size_t kNamedEmptySources = 20;
 /// Objects of one kind and source that lost the same things from this many on share one loss message.
 constexpr std::size_t kObjectsPerSharedLossMessage = 4;
 
@@ -502,13 +504,23 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     const Status cancelled(hr::Abort, "The import was cancelled.");
     double done = 0;
     const auto stillWanted = [&] { return !options.progress || options.progress(done); };
+    std::vector<std::string> givingNothing; // sources with no object and no log line of HNS
     for (std::size_t i = 0; i < sources.size(); ++i) {
         done = double(i) / double(sources.size() + 1);
         result.report.sources.push_back(sources[i].name);
+        const std::size_t sightingsBefore = sightings.size();
+        const std::size_t messagesBefore = result.report.messages.size();
         if (!stillWanted() || !readSource(sources[i], sightings, result.report.messages, hnsVersion,
                                           operations, pasted, removals, stillWanted))
             return cancelled;
+        if (sightings.size() == sightingsBefore &&
+            std::none_of(result.report.messages.begin() + std::ptrdiff_t(messagesBefore),
+                         result.report.messages.end(), [](const ImportMessage& m) { return m.logged; }))
+            givingNothing.push_back(sources[i].name);
     }
+    // Of a folder or several files, the ones that gave nothing are named: an engineer given a collectlogs
+    // folder learns which files were read and held nothing of HNS. (The log readers' messages about
+    // operations come later; a source they name is taken off below.)
     done = double(sources.size()) / double(sources.size() + 1);
     detail::splitPolicyLists(sightings);
     for (std::size_t i = 0; i < sightings.size(); ++i) {
@@ -527,6 +539,23 @@ Result<ImportResult> importSources(const std::vector<DumpSource>& given, std::ve
     reportLoggedOperations(operations, linked.objects, linked.documents, result.report.messages);
     reportFailedRemovalsStillDumped(removals, linked.objects, result.report.messages);
     markLogged(result.report.messages, firstLogged);
+    std::erase_if(givingNothing, [&](const std::string& name) {
+        return std::any_of(result.report.messages.begin() + std::ptrdiff_t(firstLogged),
+                           result.report.messages.end(),
+                           [&name](const ImportMessage& m) { return m.logged && m.source == name; });
+    });
+    if (sources.size() > 1 && !givingNothing.empty())
+        result.report.messages.push_back(
+            {ImportSeverity::Info,
+             {},
+             0,
+             0,
+             ResourceKind::Invalid,
+             {},
+             std::to_string(givingNothing.size()) + " of " + std::to_string(sources.size()) +
+                 " sources hold nothing read as HNS (no network, endpoint, namespace, load balancer or "
+                 "route, and no line of a log about HNS): " +
+                 cappedList(givingNothing, kNamedEmptySources, ", ", ", ")});
 
     json snapshot = json::object();
     if (plausibleVersion(hnsVersion))

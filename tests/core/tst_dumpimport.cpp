@@ -3880,6 +3880,39 @@ private slots:
             QVERIFY2(anyContains(texts, m), qPrintable(m + " not in:\n" + texts.join('\n')));
     }
 
+    // Of several sources, those that give nothing of HNS (no object, no log line about it) are named in one
+    // info; one source alone gets the error instead.
+    void sourcesGivingNothingAreNamed_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QString>("info"); ///< empty: none
+
+        const QString lead =
+            QStringLiteral(" sources hold nothing read as HNS (no network, endpoint, namespace, "
+                           "load balancer or route, and no line of a log about HNS): ");
+        QTest::newRow("a network and prose")
+            << QStringList{"hnsdiag-detailed.txt", "logged/counts-once-and-prose.txt"}
+            << "1 of 2" + lead + "logged/counts-once-and-prose.txt";
+        QTest::newRow("a log about HNS gives something")
+            << QStringList{"hnsdiag-detailed.txt", "logged/kube-proxy-hns-network-loaded.log"} << QString();
+        QTest::newRow("one source alone: the error says it")
+            << QStringList{"logged/counts-once-and-prose.txt"} << QString();
+    }
+
+    void sourcesGivingNothingAreNamed()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QString, info);
+        const ImportResult result = importFiles(files);
+        QStringList said;
+        for (const ImportMessage& m : result.report.messages)
+            if (m.message.find("sources hold nothing") != std::string::npos) {
+                QCOMPARE(m.severity, ImportSeverity::Info);
+                said << QString::fromStdString(m.message);
+            }
+        QCOMPARE(said, info.isEmpty() ? QStringList{} : QStringList{info});
+    }
+
     // A v1 Transparent network without subnets takes its addresses from DHCP: the snapshot says so, with
     // a note. A cut network may have lost its subnets to the cut: nothing is made up.
     void aTransparentNetworkWithoutSubnetsIsDhcpOnlyWhenWhole_data()
