@@ -539,9 +539,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             refusals.push_back(std::move(*answer));
             continue;
         }
-        if (!holdsIgnoringCase(line, "fail") && !holdsIgnoringCase(line, "error") &&
-            !holdsIgnoringCase(line, "hns") && !holdsIgnoringCase(line, "hostnetsvc") &&
-            !holdsIgnoringCase(line, "hcn_e_"))
+        if (!holdsAnyIgnoringCase(line, {"fail", "error", "hns", "hostnetsvc", "hcn_e_"}))
             continue;
         const std::string lower = lowerCopy(line);
         std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);

@@ -490,8 +490,7 @@ std::string loggedLinesText(const std::vector<int>& lines)
 bool requestLine(std::string_view text)
 {
     // Every form below holds one of these: the many lines holding none are spared a lower-cased copy.
-    if (!holdsIgnoringCase(text, "hns") && !holdsIgnoringCase(text, "hcn") &&
-        !holdsIgnoringCase(text, "hcsshim::") && !holdsIgnoringCase(text, "method[") &&
+    if (!holdsAnyIgnoringCase(text, {"hns", "hcn", "hcsshim::", "method["}) &&
         text.find("]=>[") == std::string_view::npos)
         return false;
     const std::string lower = lowerCopy(text);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 #include <string_view>
 
 namespace hcn::io {
@@ -220,6 +221,32 @@ inline std::size_t findIgnoringCase(std::string_view text, std::string_view lowe
 inline bool holdsIgnoringCase(std::string_view text, std::string_view lowerWord)
 {
     return findIgnoringCase(text, lowerWord) != std::string_view::npos;
+}
+
+/// Whether `text` holds one of `lowerWords` (lower case, each starting with a letter) in any ASCII letter
+/// case, in one pass over the text: the prefilter of readers that look for several words on every line.
+inline bool holdsAnyIgnoringCase(std::string_view text, std::initializer_list<std::string_view> lowerWords)
+{
+    std::array<bool, 256> starts{};
+    for (const std::string_view word : lowerWords) {
+        const unsigned char first = static_cast<unsigned char>(word.front());
+        starts[first] = true;
+        starts[static_cast<unsigned char>(std::toupper(first))] = true;
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!starts[static_cast<unsigned char>(text[i])])
+            continue;
+        for (const std::string_view word : lowerWords) {
+            if (lowerAscii(text[i]) != word.front() || word.size() > text.size() - i)
+                continue;
+            std::size_t k = 1;
+            while (k < word.size() && lowerAscii(text[i + k]) == word[k])
+                ++k;
+            if (k == word.size())
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace hcn::io
