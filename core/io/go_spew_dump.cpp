@@ -634,16 +634,7 @@ private:
         for (int structs = 0; structs < kDefaultMaxJsonDepth && line < m_lines.size(); ++structs) {
             std::string text = "{";
             std::vector<std::size_t> starts; // where each line begins in `text`
-            for (std::size_t l = line; l < m_lines.size() && l - line < kMaxSpewLines &&
-                                       text.size() < std::min(kMaxSpewBytes, m_joinBudget);
-                 ++l) {
-                if (l > line && endsSpewText(m_lines[l].text))
-                    break;
-                starts.push_back(text.size() + 1);
-                text += '\n';
-                text += m_lines[l].text;
-            }
-            m_joinBudget -= std::min(m_joinBudget, text.size());
+            joinSpewLines(text, starts, line, line);
             SpewReader reader(text);
             json value;
             const bool closed = reader.value(value, "");
@@ -697,20 +688,33 @@ private:
         return line;
     }
 
+    /// Joins lines[from, ...) onto `text`, each after a line break, to a line that ends go-spew's text (no
+    /// line ends it at `dumpFirst`, the dump's first line), within kMaxSpewLines of `dumpFirst`,
+    /// kMaxSpewBytes and what the joining of dumps may still read (which it uses up); `starts` gets where
+    /// each joined line begins in `text`.
+    void joinSpewLines(std::string& text, std::vector<std::size_t>& starts, std::size_t from,
+                       std::size_t dumpFirst)
+    {
+        for (std::size_t l = from; l < m_lines.size() && l - dumpFirst < kMaxSpewLines &&
+                                   text.size() < std::min(kMaxSpewBytes, m_joinBudget);
+             ++l) {
+            if (l > dumpFirst && endsSpewText(m_lines[l].text))
+                break;
+            starts.push_back(text.size() + 1);
+            text += '\n';
+            text += m_lines[l].text;
+        }
+        m_joinBudget -= std::min(m_joinBudget, text.size());
+    }
+
     /// The line after the whole value go-spew printed from lines[first] on; 0 when it does not close there.
     std::size_t lineAfterValue(std::size_t first)
     {
-        std::string text;
-        std::vector<std::size_t> starts;
-        for (std::size_t l = first; l < m_lines.size() && l - first < kMaxSpewLines &&
-                                    text.size() < std::min(kMaxSpewBytes, m_joinBudget);
-             ++l) {
-            if (l > first && endsSpewText(m_lines[l].text))
-                break;
-            starts.push_back(text.empty() ? 0 : text.size() + 1);
-            text += (text.empty() ? "" : "\n") + m_lines[l].text;
-        }
-        m_joinBudget -= std::min(m_joinBudget, text.size());
+        if (m_joinBudget == 0)
+            return 0;
+        std::string text = m_lines[first].text;
+        std::vector<std::size_t> starts{0};
+        joinSpewLines(text, starts, first + 1, first);
         SpewReader reader(text);
         json ignored;
         if (!reader.value(ignored, "") || reader.position() == 0)
@@ -724,16 +728,7 @@ private:
     {
         std::string text = m_lines[first].text.substr(column);
         std::vector<std::size_t> starts{0}; // where each line begins in `text`
-        for (std::size_t l = first + 1; l < m_lines.size() && l - first < kMaxSpewLines &&
-                                        text.size() < std::min(kMaxSpewBytes, m_joinBudget);
-             ++l) {
-            if (endsSpewText(m_lines[l].text))
-                break;
-            starts.push_back(text.size() + 1);
-            text += '\n';
-            text += m_lines[l].text;
-        }
-        m_joinBudget -= std::min(m_joinBudget, text.size());
+        joinSpewLines(text, starts, first + 1, first);
         SpewReader reader(text);
         json value;
         const bool closed = reader.value(value, "");
