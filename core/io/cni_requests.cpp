@@ -265,8 +265,7 @@ std::optional<LoggedRequest> cniRequestIn(std::string_view text)
 {
     // Every form holds the pod's arguments or the configuration: the many other lines are spared the rest.
     // (Args are upper case; `stdinData`, `StdinData`, `netconfig`, `NetConf` as the plugins spell them.)
-    if (text.find("K8S_POD_") == std::string_view::npos && text.find("tdinData") == std::string_view::npos &&
-        text.find("etConf") == std::string_view::npos && text.find("etconf") == std::string_view::npos)
+    if (!holdsAnyIgnoringCase(text, {"k8s_pod_", "stdindata", "netconf"}))
         return std::nullopt;
     const std::string command = cniCommandIn(text);
     if (command.empty())

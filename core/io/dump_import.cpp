@@ -115,8 +115,13 @@ void addWarnings(const ExtractResult& extracted, const std::string& source, std:
         for (const ImportWarning& w : *said)
             messages.push_back(
                 {severity, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {}, withoutOwnLines(w)});
-    for (const ImportWarning& w : extracted.loggedWarnings) {
-        messages.push_back({ImportSeverity::Warning, source, w.firstLine, w.lastLine, ResourceKind::Invalid, {},
+    for (const ImportWarning& w : extracted.loggedInfos) {
+        messages.push_back({ImportSeverity::Info,
+                            source,
+                            w.firstLine,
+                            w.lastLine,
+                            ResourceKind::Invalid,
+                            {},
                             withoutOwnLines(w)});
         messages.back().logged = true;
     }

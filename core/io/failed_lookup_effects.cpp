@@ -341,9 +341,9 @@ std::string failureText(const Failure& f, const std::string& where)
         return text + ": HNS has no " + f.object + where;
     text += where + ": HNS has no " + f.object +
             " to delete: it was deleted before (outside this teardown, or by an earlier one that did not "
-            "finish); the teardown fails the same way each time it is tried";
+            "finish)";
     if (!f.sandbox.empty())
-        text += ", so the sandbox cannot be removed";
+        text += ", so removing the sandbox failed";
     if (!f.sandboxLines.empty()) {
         std::vector<std::pair<int, int>> at;
         for (const int line : f.sandboxLines)
@@ -354,22 +354,41 @@ std::string failureText(const Failure& f, const std::string& where)
     return text;
 }
 
-/// The error lines, other than `stated`, that say a teardown of `sandbox` failed
-/// (containerd's `RemovePodSandbox for \"195b01b9e2eb9\" failed`), ascending.
-std::vector<int> otherFailuresOfSandbox(const std::vector<CleanedLine>& lines, std::string_view sandbox,
-                                        const std::vector<int>& stated)
+/// An error line that says a teardown of a sandbox failed (containerd's `RemovePodSandbox for
+/// \"195b01b9e2eb9\" failed`): its line and the sandbox.
+struct SandboxFailureLine
 {
-    std::vector<int> found;
+    int line = 0;
+    std::string sandbox;
+};
+
+/// The error lines of `lines` that say a teardown of a sandbox failed, in the order of the lines (read
+/// once, whatever the number of failures that look them up).
+std::vector<SandboxFailureLine> sandboxFailureLines(const std::vector<CleanedLine>& lines)
+{
+    std::vector<SandboxFailureLine> found;
     for (const CleanedLine& line : lines) {
         const std::string_view text = line.text;
-        if (!holdsIgnoringCase(text, "sandbox") || !holdsIgnoringCase(text, "fail") ||
-            std::find(stated.begin(), stated.end(), line.sourceLine) != stated.end())
+        if (!holdsIgnoringCase(text, "sandbox") || !holdsIgnoringCase(text, "fail"))
             continue;
         const Level level = levelOf(text);
-        if ((level == Level::Error || level == Level::Fatal) && sameContainer(sandboxOn(text), sandbox) &&
-            (found.empty() || found.back() != line.sourceLine))
-            found.push_back(line.sourceLine);
+        if (level != Level::Error && level != Level::Fatal)
+            continue;
+        if (std::string sandbox = sandboxOn(text);
+            !sandbox.empty() && (found.empty() || found.back().line != line.sourceLine))
+            found.push_back({line.sourceLine, std::move(sandbox)});
     }
+    return found;
+}
+
+/// The lines of `failures` (sandboxFailureLines) naming `sandbox`, other than `stated` (ascending).
+std::vector<int> otherFailuresOfSandbox(const std::vector<SandboxFailureLine>& failures,
+                                        std::string_view sandbox, const std::vector<int>& stated)
+{
+    std::vector<int> found;
+    for (const SandboxFailureLine& f : failures)
+        if (sameContainer(f.sandbox, sandbox) && !std::binary_search(stated.begin(), stated.end(), f.line))
+            found.push_back(f.line);
     return found;
 }
 
@@ -484,6 +503,7 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
     }
     // A failure once: its lines; again: how often, and where. Error lines that say only that the lookup
     // failed (`Failed to find endpoint ...`) tell no effect of it: their lookups stay infos.
+    std::optional<std::vector<SandboxFailureLine>> sandboxFailures; // read when a failure names a sandbox
     for (const auto& s : failures.all()) {
         const Failure& f = failed.at(s.message);
         if (s.message < warnings.size() && operationWeight(f.operation) == 0 && f.cni.command.empty()) {
@@ -496,8 +516,13 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
         if (s.message >= warnings.size())
             continue;
         Failure& said = failed.at(s.message);
-        if (!said.sandbox.empty())
-            said.sandboxLines = otherFailuresOfSandbox(lines, said.sandbox, effects.lines);
+        if (!said.sandbox.empty()) {
+            if (!sandboxFailures)
+                sandboxFailures = sandboxFailureLines(lines);
+            std::vector<int> stated = effects.lines;
+            std::sort(stated.begin(), stated.end());
+            said.sandboxLines = otherFailuresOfSandbox(*sandboxFailures, said.sandbox, stated);
+        }
         effects.lines.insert(effects.lines.end(), said.sandboxLines.begin(), said.sandboxLines.end());
         warnings[s.message].message =
             failureText(said, s.at.size() == 1 ? " at " + tables::lineRange(s.at[0].first, s.at[0].second)

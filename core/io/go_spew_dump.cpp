@@ -11,6 +11,7 @@
 #include "io/hns_member.h"
 #include "io/kube_proxy_endpoints.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 
 #include <algorithm>
 #include <cctype>
@@ -642,14 +643,15 @@ private:
                 const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
                 return line + (it == starts.begin() ? 0 : std::size_t(it - starts.begin()) - 1);
             };
-            const std::size_t lastLine = lineOf(std::min(reader.position(), text.size()) - 1);
-            if (!value.is_object() || value.empty())
-                return std::max(lastLine, first) + 1;
-            // Dumps that open inside the lines of a struct that is no record of kube-proxy's are read
-            // as they open, line by line.
+            const std::size_t end = std::min(reader.position(), text.size());
+            const std::size_t lastLine = lineOf(end ? end - 1 : 0);
+            // Dumps that open inside the lines read (of a struct that is no record of kube-proxy's, or
+            // after prose that read as none) are read as they open, line by line.
             for (std::size_t l = line; l <= lastLine; ++l)
                 if (opensSpewDump(m_lines[l].text))
                     return line == first ? first + 1 : line;
+            if (!value.is_object() || value.empty())
+                return std::max(lastLine, first) + 1;
             const std::optional<std::string> unprogrammed = unprogrammedServiceIn(value);
             goJsonNames(value, true);
             if (kubeProxyServiceIn(value) || kubeProxyEndpointIn(value)) {
@@ -665,7 +667,7 @@ private:
                 m_result.values.push_back(std::move(found));
             }
             if (unprogrammed)
-                warnLogged(m_lines[line].sourceLine, m_lines[lastLine].sourceLine, *unprogrammed);
+                sayLogged(m_lines[line].sourceLine, m_lines[lastLine].sourceLine, *unprogrammed);
             if (!closed)
                 return lastLine + 1;
             // The struct the one just read was in goes on after the brackets that close it, and after the
@@ -779,7 +781,7 @@ private:
             found.firstLine = m_lines[lineOf(from)].sourceLine;
             found.lastLine = m_lines[lineOf(to ? to - 1 : 0)].sourceLine;
             if (unprogrammed)
-                warnLogged(found.firstLine, found.lastLine, *unprogrammed);
+                sayLogged(found.firstLine, found.lastLine, *unprogrammed);
             found.sourceText = validUtf8(text.substr(from, to - from));
             found.context = validUtf8(std::string(before));
             found.repairs.push_back("read a go-spew dump");
@@ -824,18 +826,13 @@ private:
         m_result.warnings.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
     }
 
-    /// A warning of what kube-proxy's record says of HNS (ExtractResult::loggedWarnings).
-    void warnLogged(int first, int last, std::string message)
+    /// An info of what kube-proxy's record says of HNS (ExtractResult::loggedInfos).
+    void sayLogged(int first, int last, std::string message)
     {
-        m_result.loggedWarnings.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
+        m_result.loggedInfos.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
     }
 
-    static std::string rangeText(int first, int last)
-    {
-        return (first == last ? "line " + std::to_string(first)
-                              : "lines " + std::to_string(first) + "-" + std::to_string(last)) +
-               ": ";
-    }
+    static std::string rangeText(int first, int last) { return tables::lineRange(first, last) + ": "; }
 
     ExtractResult& m_result;
     const std::vector<CleanedLine>& m_lines;

@@ -429,6 +429,9 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                 std::vector<std::vector<std::string>> pipeline;
                 for (const std::string_view element : splitOutside(statement, "|"))
                     pipeline.push_back(commandWords(trimBlanks(element)));
+                // A pipeline that starts with nothing is a table's row (`| Remove-HnsEndpoint | ... |`).
+                if (pipeline.size() > 1 && pipeline.front().empty())
+                    continue;
                 for (std::size_t e = 0; e < pipeline.size(); ++e) {
                     std::vector<std::string>& words = pipeline[e];
                     std::string assigned; // `$network = New-HnsNetwork ...`
@@ -449,6 +452,12 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                     // A creation names what it creates by parameters: the cmdlet alone, in prose, asks
                     // nothing.
                     if (cmdlet->action == CommandAction::Create && args.named.empty())
+                        continue;
+                    // A deletion takes what it deletes by a parameter, a GUID or a variable, or from the
+                    // pipeline: words after it (`Remove-HnsNetwork didn't help`) are prose.
+                    if (cmdlet->action != CommandAction::Create && !args.positional.empty() &&
+                        variableOf(args.positional.front()).empty() &&
+                        !tables::isGuid(args.positional.front()))
                         continue;
                     if (args.has("verbose") &&
                         std::any_of(shown.begin(), shown.end(), [&](const std::pair<int, int>& run) {

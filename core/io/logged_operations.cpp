@@ -333,13 +333,24 @@ std::size_t guidRightAfter(std::string_view text, const std::string& lower, std:
 }
 
 /// kube-proxy's `endpointInfo={ip:10.244.1.5 ... hnsID:1b8e...}`, azure-vnet's `HnsId:...` and
-/// kube-proxy's `hnsNetworkInfo=&{name:Calico id:9fb7...}`: the GUID after an `hnsID` key, else after an
-/// `id` key, inside a document or not; npos when none.
+/// kube-proxy's `hnsNetworkInfo=&{name:Calico id:9fb7...}`: the GUID after an `hnsID` key, inside a
+/// document or not, else after an `id` key of the struct the text after `from` opens (not one nested
+/// in it: a policy's `Id` is no ID of the object); npos when none.
 std::size_t hnsIdKeyedGuid(std::string_view text, const std::string& lower, std::size_t from)
 {
+    // The depth is counted along the text once: the keys are found in the order of the text.
+    int depth = 0;
+    std::size_t counted = from;
+    const auto depthAt = [&](std::size_t at) {
+        for (; counted < at; ++counted)
+            depth += lower[counted] == '{' ? 1 : lower[counted] == '}' ? -1 : 0;
+        return depth;
+    };
     for (const std::string_view key : {"hnsid", "id"})
         for (std::size_t at = lower.find(key, from); at != std::string::npos; at = lower.find(key, at + 1)) {
             if (at > 0 && isLoggedWordChar(lower[at - 1]))
+                continue;
+            if (key == "id" && depthAt(at) != 1)
                 continue;
             std::size_t p = at + key.size();
             while (p < lower.size() &&
@@ -368,7 +379,8 @@ bool lookedUpBefore(const std::string& lower, std::size_t at)
 }
 
 /// A line naming an HNS object without dumping it: an HNS kind word (`HNS endpoint`, `HNSNetwork`), then
-/// its ID outside any document, an `hnsID` key's ID, a `name=` key or, after words of looking the
+/// its ID outside any document, an `hnsID` key's ID (else an `id` key's of the struct after it), a
+/// `name=` key or, after words of looking the
 /// object up or making it (`Found existing HNSNetwork cbr0`, `Created HNSNetwork cbr0`), its name; or a
 /// kind word without `hns` right before a GUID (`Attaching endpoint 1b8e... to`). `hns` in a path or a
 /// longer word (`C:\k\hns.psm1`, `hnsdiag`) names nothing.

@@ -661,18 +661,15 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
                "0b7c2f61d9e84a35b1c60f27e8d94a5b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f failed (delete endpoint) at "
                "line 12: HNS has no endpoint "
                "\"cid-0b7c2f61d9e84a35b1c60f27e8d94a5b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f\" to delete: it was "
-               "deleted before (outside this teardown, or by an earlier one that did not finish); the "
-               "teardown "
-               "fails the same way each time it is tried"};
+               "deleted before (outside this teardown, or by an earlier one that did not finish)"};
     QTest::newRow("crictl cannot remove a sandbox whose endpoint is gone; containerd's error line too")
         << "containerd-remove-sandbox-endpoint-gone.log"
         << QStringList{
                "2 warning: delete endpoint failed for pod sandbox "
                "7c3e9a51d20b4f86a1c2e3d4b5a697881726354a5b6c7d8e9f00112233445566 at line 2: HNS has no "
                "endpoint \"5d2a7e10-3c4b-4f6a-9e8d-0a1b2c3d4e5f\" to delete: it was deleted before "
-               "(outside this teardown, or by an earlier one that did not finish); the teardown fails the "
-               "same way each time it is tried, so the sandbox cannot be removed; line 7 logs the "
-               "sandbox's teardown failing too"};
+               "(outside this teardown, or by an earlier one that did not finish), so removing the "
+               "sandbox failed; line 7 logs the sandbox's teardown failing too"};
     QTest::newRow("a Go error chain of the operation on a line of no level; the lookup's own object kind")
         << "Error: failed to remove network for container 9f8e7d6c5b4a3: Failed to detach endpoint: "
            "Endpoint ID \"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\" not found\n"
@@ -819,7 +816,8 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "(2 times, lines 4, 13)",
                "5-14 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoints whose "
                "IsRemoteEndpoint is true (2 times, lines 5, 14)"};
-    QTest::newRow("an ID the poster wrote as a placeholder; a code span's closing backtick continues nothing")
+    QTest::newRow("an ID the poster wrote as a placeholder; a code span's closing backtick continues "
+                  "nothing; prose and a table row naming a cmdlet ask nothing")
         << "hns-delete-endpoint-by-id.txt"
         << QStringList{
                "3 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoint whose ID is "

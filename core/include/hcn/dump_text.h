@@ -182,9 +182,9 @@ struct ExtractResult
     std::vector<ImportWarning> warnings;
     /// What the report says of the text that is no warning (what a dump shows and does not).
     std::vector<ImportWarning> infos;
-    /// Warnings of what a program's log says of HNS (kube-proxy's record of a service it had not
-    /// programmed): like the log readers' messages, they are something a log alone gives.
-    std::vector<ImportWarning> loggedWarnings;
+    /// Infos of what a program's log says of HNS (kube-proxy's record of a service it had not programmed
+    /// when it logged it): like the log readers' messages, they are something a log alone gives.
+    std::vector<ImportWarning> loggedInfos;
     /// Lines (first, last) a reader read as its format though they hold no value to import (a Go map
     /// that prints only addresses, a Go map of structs that are no HNS objects): what another reader
     /// says of them (`{"abc":(*hcn.` is no JSON) is no problem of the dump.
