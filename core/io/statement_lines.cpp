@@ -31,6 +31,8 @@ bool opensLevelRecord(std::string_view t)
             return true;
     static constexpr std::array<std::string_view, 6> kBracketed{"[info]",  "[warn]",  "[warning]",
                                                                 "[error]", "[fatal]", "[panic]"};
+    if (!t.starts_with('['))
+        return false;
     const std::string head = lowerCopy(t.substr(0, 10));
     for (const std::string_view lead : kBracketed)
         if (std::string_view(head).starts_with(lead))
@@ -69,7 +71,11 @@ std::string_view withoutToolName(std::string_view t)
 /// the colon), `fatal: `, `Warning: `.
 bool opensToolMessage(std::string_view t)
 {
-    const std::string lower = lowerCopy(withoutToolName(t).substr(0, 80));
+    const std::string_view message = withoutToolName(t);
+    // Each form starts with one of these letters: most lines are spared a lower-cased copy.
+    if (message.empty() || std::string_view("fFpPwWeE").find(message.front()) == std::string_view::npos)
+        return false;
+    const std::string lower = lowerCopy(message.substr(0, 80));
     for (const std::string_view word : {"fatal error:", "fatal:", "panic:", "warning:"})
         if (std::string_view(lower).starts_with(word))
             return true;
