@@ -76,17 +76,6 @@ struct Parameter
     std::string value;
 };
 
-/// `token` as a parameter's name (`-Name`, `–subnetprefix`) in lower case; empty when it is none.
-std::string parameterName(std::string_view token)
-{
-    for (const std::string_view dash :
-         {std::string_view("-"), std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x80\x94")})
-        if (token.starts_with(dash) && token.size() > dash.size() &&
-            std::isalpha(static_cast<unsigned char>(token[dash.size()])))
-            return lowerCopy(token.substr(dash.size()));
-    return {};
-}
-
 /// The parameters after the cmdlet in `command` (the text after its name), up to the end of its part of
 /// a pipeline or a script block, or an ellipsis PowerShell put where it cut the echoed line.
 std::vector<Parameter> parametersOf(std::string_view command)
@@ -111,14 +100,14 @@ std::vector<Parameter> parametersOf(std::string_view command)
     }
     std::vector<Parameter> parameters;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        std::string name = parameterName(tokens[i]);
+        std::string name = powerShellParameterName(tokens[i]);
         if (name.empty())
             continue;
         std::string value;
         if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
             value = name.substr(colon + 1);
             name.resize(colon);
-        } else if (i + 1 < tokens.size() && parameterName(tokens[i + 1]).empty()) {
+        } else if (i + 1 < tokens.size() && powerShellParameterName(tokens[i + 1]).empty()) {
             value = std::string(tokens[++i]);
         }
         if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
@@ -213,6 +202,16 @@ std::string requestOf(std::string_view command, std::size_t call, std::string_vi
 }
 
 } // namespace
+
+std::string powerShellParameterName(std::string_view token)
+{
+    for (const std::string_view dash :
+         {std::string_view("-"), std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x80\x94")})
+        if (token.starts_with(dash) && token.size() > dash.size() &&
+            std::isalpha(static_cast<unsigned char>(token[dash.size()])))
+            return lowerCopy(token.substr(dash.size()));
+    return {};
+}
 
 std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
 {

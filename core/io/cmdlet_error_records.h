@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hcn::io {
@@ -32,6 +33,10 @@ struct CmdletErrorRecord
     /// Remove-ContainerNetwork`): every object it listed was to go.
     std::string listedBy;
 };
+
+/// `token` as a PowerShell parameter's name (`-Name`, `–SubnetPrefix` with the en dash a word processor or
+/// a web page made of the hyphen, `—Name`) in lower case; empty when it is none.
+std::string powerShellParameterName(std::string_view token);
 
 /// The error record whose message line is lines[first] (`<Verb>-<Noun> : <message>`, the record's `At
 /// ...` line after it, its message possibly wrapped over the lines between). What the cmdlet asked is read

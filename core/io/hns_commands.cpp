@@ -3,6 +3,7 @@
 #include "io/hns_commands.h"
 
 #include "common/text.h"
+#include "io/cmdlet_error_records.h"
 #include "io/logged_words.h"
 #include "io/request_answer.h"
 #include "io/text_scan.h"
@@ -150,26 +151,21 @@ struct CommandArguments
     bool has(const std::string& name) const { return named.count(name) != 0; }
 };
 
-bool isParameterWord(std::string_view word)
-{
-    return word.size() >= 2 && word[0] == '-' && std::isalpha(static_cast<unsigned char>(word[1])) != 0;
-}
-
 CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from)
 {
     CommandArguments args;
     for (std::size_t i = from; i < words.size(); ++i) {
         const std::string& word = words[i];
-        if (!isParameterWord(word)) {
+        std::string name = powerShellParameterName(word);
+        if (name.empty()) {
             args.positional.push_back(word);
             continue;
         }
-        std::string name = lowerCopy(word.substr(1));
         std::string value;
         if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
-            value = word.substr(1 + colon + 1);
+            value = word.substr(word.size() - name.size() + colon + 1);
             name.resize(colon);
-        } else if (i + 1 < words.size() && !isParameterWord(words[i + 1])) {
+        } else if (i + 1 < words.size() && powerShellParameterName(words[i + 1]).empty()) {
             value = words[++i];
         }
         args.named[name] = valueItems(value);
@@ -210,14 +206,14 @@ std::string filterSaid(const std::vector<std::string>& words)
                 parts.emplace_back(p);
         }
     }
-    if (parts.size() != 3 || !isParameterWord(parts[1]))
+    if (parts.size() != 3 || powerShellParameterName(parts[1]).empty())
         return {};
     std::vector<std::string> value = valueItems(parts[2]);
     if (value.size() != 1)
         return {};
     if (equalsIgnoreCase(value.front(), "$true") || equalsIgnoreCase(value.front(), "$false"))
         value.front().erase(0, 1);
-    const std::string op = lowerCopy(parts[1]);
+    const std::string op = "-" + powerShellParameterName(parts[1]);
     const bool name = equalsIgnoreCase(parts[0], "Name");
     if ((op == "-eq" || op == "-ieq" || op == "-ceq") && name)
         return "named " + value.front();

@@ -135,6 +135,8 @@ std::string_view structuredLogField(std::string_view text, std::string_view key)
             p += 2;
         else
             continue;
+        while (p < text.size() && text[p] == ' ')
+            ++p; // JSON written with a blank after the colon (`"count": 7`)
         std::string_view value = text.substr(p);
         // Quoted as the line is: `"..."`, escaped in another record `\"...\"`, doubled in a CSV field.
         for (const std::string_view quote : {"\\\"", "\"\"", "\""}) {

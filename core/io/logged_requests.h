@@ -76,8 +76,9 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
                                            const std::vector<detail::NamedRefusal>& refusals,
                                            const std::vector<int>& requestLines);
 
-/// Joins each of `requests` (answered, in the order of the log) that no value reports and that repeats
-/// the one before it into that one: the same request (`what`, `event`) logged again at most
+/// Joins each of `requests` (answered, in the order of the log) that a program logged (Asker::Program;
+/// commands and CNI requests are joinRepeatedAsks'), that no value reports and that repeats the one
+/// before it into that one: the same request (`what`, `event`) logged again at most
 /// kMaxLinesBetweenRepeatedRequests lines after it, which got no answer before the repeat. The joined
 /// request keeps the first line, takes the repeat's answer and lists both in `loggedAt`.
 void joinRepeatedRequests(std::vector<LoggedRequest>& requests);

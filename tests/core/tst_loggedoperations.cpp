@@ -768,7 +768,8 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
         << "kube-proxy-hns-queries-csv-quoted.log"
         << QStringList{"5-10 info: kube-proxy queried HNS network vpcbr0f3e9a21c for its endpoints (3 "
                        "endpoints) and 5 load balancers, and synced its policies once (lines 5-6, 9-10)"};
-    QTest::newRow("kube-proxy's queries as JSON log records, counts in order")
+    QTest::newRow(
+        "kube-proxy's queries as JSON log records, with a blank after a colon or not, counts in order")
         << "kube-proxy-hns-queries-json.log"
         << QStringList{
                "1-6 info: kube-proxy queried HNS network cbr0 for its endpoints (2 times, 4 endpoints) "
@@ -817,13 +818,16 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "5-14 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoints whose "
                "IsRemoteEndpoint is true (2 times, lines 5, 14)"};
     QTest::newRow("an ID the poster wrote as a placeholder; a code span's closing backtick continues "
-                  "nothing; prose and a table row naming a cmdlet ask nothing")
+                  "nothing; prose and a table row naming a cmdlet ask nothing; an en dash")
         << "hns-delete-endpoint-by-id.txt"
         << QStringList{
                "3 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoint whose ID is "
                "given as EndpointID at line 3",
                "5 info: a command (Remove-HnsEndpoint) that asks HNS to delete endpoint "
-               "3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 5"};
+               "3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 5",
+               // A parameter with the en dash a web page made of the hyphen.
+               "11 info: a command (Remove-HnsNetwork) that asks HNS to delete the networks named lab3 at "
+               "line 11"};
     QTest::newRow("counts of load balancers and endpoints over time, a cut line left out")
         << "hnsdiag-counts-over-time.txt"
         << QStringList{"3-8 info: HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 "
