@@ -167,10 +167,16 @@ std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string
     std::string step = logged::hotAttachStepOf(text, lower, &at);
     if (step.empty())
         return std::nullopt;
+    // The first word that leads the error in (`err:`, not the end of `ConfigErr:`).
+    std::size_t lead = std::string_view::npos;
     std::size_t start = std::string_view::npos;
-    for (const std::string_view lead : {"reason:", "err:", "err=", "error:", "error="})
-        if (const std::size_t found = lower.find(lead, at); found < start)
-            start = found + lead.size();
+    for (const std::string_view word : {"reason:", "err:", "err=", "error:", "error="})
+        for (std::size_t found = lower.find(word, at); found < lead; found = lower.find(word, found + 1))
+            if (found == 0 || !logged::isLoggedWordChar(lower[found - 1])) {
+                lead = found;
+                start = found + word.size();
+                break;
+            }
     if (start == std::string_view::npos)
         if (const std::size_t colon = lower.find(':', at); colon != std::string_view::npos)
             start = colon + 1;

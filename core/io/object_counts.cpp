@@ -66,6 +66,19 @@ std::string_view withoutMarkers(std::string_view text)
     return trimBlanks(text);
 }
 
+/// Whether `text` gives a time or a date: two digits joined by `:`, `-`, `/` or `.` (`21:14`,
+/// `11-02`, `2024/11/02`, `02.11.2024`), as no name or ordinal (`Node 1`, `node-1`) has them.
+bool holdsTime(std::string_view text)
+{
+    const auto digit = [&](std::size_t i) {
+        return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+    };
+    for (std::size_t i = 1; i + 1 < text.size(); ++i)
+        if (std::string_view(":-/.").find(text[i]) != std::string_view::npos && digit(i - 1) && digit(i + 1))
+            return true;
+    return false;
+}
+
 /// The count a line is, when it is one: the kind's label, the number and the time before it.
 std::optional<std::pair<std::string_view, CountLine>> countLineIn(std::string_view text)
 {
@@ -103,11 +116,9 @@ std::optional<std::pair<std::string_view, CountLine>> countLineIn(std::string_vi
             prefix = trimBlanks(prefix.substr(0, prefix.size() - 3));
         while (!prefix.empty() && std::string_view(" -|,;:").find(prefix.back()) != std::string_view::npos)
             prefix.remove_suffix(1);
-        // A time, or nothing: words without a digit are prose (`we have 3 endpoints: 4`).
-        if (!prefix.empty() &&
-            (prefix.size() > kMaxCountTime || std::none_of(prefix.begin(), prefix.end(), [](char ch) {
-                 return std::isdigit(static_cast<unsigned char>(ch)) != 0;
-             })))
+        // A time, or nothing: other words are prose (`we have 3 endpoints: 4`) or name what the count
+        // is of (`Node 1 endpoints: 40`), no moment.
+        if (!prefix.empty() && (prefix.size() > kMaxCountTime || !holdsTime(prefix)))
             return std::nullopt;
         c.time = std::string(prefix);
         return std::make_pair(k.label, c);

@@ -124,6 +124,11 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "warning 2-2: hot attach of endpoint web_pod7 to container 9d2c4e6f81a0 failed: E_INVALIDARG "
            "(0x80070057), \"The parameter is incorrect.\" (code from the message text)"
         << "refused";
+    QTest::newRow("a failed hot attach's reason after another field ending in err")
+        << "hot-attach-reason-after-other-field.log"
+        << "warning 1-1: hot attach of endpoint web_pod9 to container 4b7e2a19c3d0 failed: E_INVALIDARG "
+           "(0x80070057), \"The parameter is incorrect.\" (code from the message text)"
+        << "none";
     QTest::newRow("a failed hot attach in plain words")
         << "hot-attach-endpoint-plain.txt"
         << "warning 1-1: hot attach of endpoint web_pod7 to container 9d2c4e6f failed: E_ACCESSDENIED "
