@@ -617,6 +617,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             error = hotAttachFailureIn(lines[first].text, lower);
         if (!error)
             error = logged::catalogMessageAfterError(lines[first].text, lower);
+        if (!error)
+            error = logged::hcsshimCallErrorIn(lines[first].text, lower);
         if (error) {
             logged::nameRequestIn(line, *error);
             markCut(*error, line, first + 1 == lines.size());

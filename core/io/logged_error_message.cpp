@@ -90,13 +90,14 @@ bool endsWithParenthesizedCode(std::string_view line)
 }
 
 /// Where a sentence of `message` ends (after its `.`) whose text is the Windows message of a known code,
-/// when more follows it (`The parameter is incorrect. Code to reproduce is below.`): the message is HNS's
-/// up to there, the rest is the writer's. npos when none does.
+/// when more follows it (`The parameter is incorrect. Code to reproduce is below.`, containerd's status
+/// after a colon: `... failed.: unknown`): the message is HNS's up to there, the rest is the writer's.
+/// npos when none does.
 std::size_t knownSentenceEnd(std::string_view message)
 {
-    for (std::size_t dot = message.find(". "); dot != std::string_view::npos;
-         dot = message.find(". ", dot + 1))
-        if (hresultOfMessage(message.substr(0, dot + 1)))
+    for (std::size_t dot = message.find('.'); dot != std::string_view::npos; dot = message.find('.', dot + 1))
+        if (dot + 1 < message.size() && (message[dot + 1] == ' ' || message[dot + 1] == ':') &&
+            hresultOfMessage(message.substr(0, dot + 1)))
             return dot + 1;
     return std::string_view::npos;
 }
@@ -334,6 +335,40 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
             error.codeFromMessage = true;
             error.message = std::string(trimBlanks(rest));
             withWindowsWording(error);
+            return error;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<LoggedError> hcsshimCallErrorIn(std::string_view text, std::string_view lower)
+{
+    for (const std::string_view prefix : {std::string_view("hcsshim::"), std::string_view("hcs::")}) {
+        for (std::size_t at = lower.find(prefix); at != std::string_view::npos;
+             at = lower.find(prefix, at + 1)) {
+            if (at > 0 && (isLoggedWordChar(lower[at - 1]) || lower[at - 1] == ':'))
+                continue;
+            // The call (`CreateComputeSystem`, `System::Start`), then the compute system's ID up to the colon
+            // that ends the call's part.
+            std::size_t end = at + prefix.size();
+            while (end < text.size() && (isLoggedWordChar(text[end]) || text[end] == ':') &&
+                   !(text[end] == ':' && (end + 1 == text.size() || text[end + 1] == ' ')))
+                ++end;
+            const std::string_view call = text.substr(at + prefix.size(), end - at - prefix.size());
+            if (call.empty() || !std::isupper(static_cast<unsigned char>(call.front())))
+                continue;
+            const std::size_t colon = text.find(": ", end);
+            if (colon == std::string_view::npos)
+                continue;
+            const std::string_view system = trimBlanks(text.substr(end, colon - end));
+            if (system.find(' ') != std::string_view::npos)
+                continue; // prose between the call and the colon: no error of hcsshim's
+            LoggedError error = errorStatedAt(text, colon + 2);
+            if (!error.code || error.message.empty())
+                continue;
+            withWindowsWording(error);
+            error.operation = std::string(text.substr(at, prefix.size() + call.size())) +
+                              (system.empty() ? "" : " ") + std::string(system);
             return error;
         }
     }

@@ -62,6 +62,13 @@ LoggedError readError(std::string_view text, bool stated);
 /// for a text that only holds a catalog message.
 std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::string_view lower);
 
+/// hcsshim's error of a compute-system call, `hcsshim::CreateComputeSystem windows-server-iis: The
+/// requested operation for attach namespace failed.` (newer hcsshim: `hcs::CreateComputeSystem <id>:
+/// ...`, an `(extra info: ...)` after the message): the call with its compute system as what failed, and
+/// the error (errorStatedAt). None when the error gives no code, in hexadecimal or as a catalog message,
+/// or the line holds no such error.
+std::optional<LoggedError> hcsshimCallErrorIn(std::string_view text, std::string_view lower);
+
 /// A message FormatMessage broke over lines is read from at most this many lines after its first.
 inline constexpr std::size_t kMaxFormatMessageLines = 3;
 

@@ -681,7 +681,28 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "failed: " +
                invalidArg};
 
+    // hcsshim's error of a call to HCS that HNS failed for it.
+    QTest::newRow("hcsshim's CreateComputeSystem with HCN's message, in a code span")
+        << "```Error: failed to create containerd task: hcsshim::CreateComputeSystem windows-server-iis: The "
+           "requested operation for attach namespace failed.```"
+        << QStringList{"warning 1-1: HNS refused a request: hcsshim::CreateComputeSystem windows-server-iis "
+                       "failed: HCN_E_NAMESPACE_ATTACH_FAILED (0x803B002E), \"The requested operation for "
+                       "attach namespace failed.\" (code from the message text)"};
+    QTest::newRow("newer hcsshim's hcs:: call, containerd's : unknown after it")
+        << logrus + "RunPodSandbox failed\" error=\"failed to create shim task: hcs::CreateComputeSystem "
+                    "9c1f2e3d4a5b: The requested operation for attach namespace failed.: unknown\""
+        << QStringList{"warning 1-1: HNS refused a request: hcs::CreateComputeSystem 9c1f2e3d4a5b failed: "
+                       "HCN_E_NAMESPACE_ATTACH_FAILED (0x803B002E), \"The requested operation for attach "
+                       "namespace failed.\" (code from the message text)"};
+
     // None of these states a failure.
+    QTest::newRow("an HCS error no catalog message gives")
+        << "failed to create containerd task: hcs::CreateComputeSystem 9c1f2e3d4a5b: The virtual machine "
+           "could not be started because a required feature is not installed."
+        << QStringList{};
+    QTest::newRow("prose naming an hcsshim call")
+        << "We see hcsshim::CreateComputeSystem fail now and then: The parameter is incorrect."
+        << QStringList{};
     QTest::newRow("a success code after hr=") << "HNS call done, hr=0x00000000" << QStringList{};
     QTest::newRow("a pointer after HRESULT words") << "hns: HRESULT handler at 0xc000512340" << QStringList{};
     QTest::newRow("a list whose Success is True")
