@@ -14,6 +14,7 @@
 #include "io/logged_error_message.h"
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
+#include "io/pod_network_failures.h"
 #include "io/powershell_hns_answers.h"
 #include "io/text_scan.h"
 #include "io/wrapped_lines.h"
@@ -415,7 +416,8 @@ void markCut(LoggedError& error, std::string_view line, bool lastLine)
 {
     const std::string_view message = error.message;
     // A sentence's end, also the ideographic full stop (U+3002) of Chinese and Japanese text.
-    if (error.code || message.empty() || message.back() == '.' || message.back() == '!' ||
+    // A runtime's Go error (podNetwork) ends in no sentence's end.
+    if (error.code || error.podNetwork || message.empty() || message.back() == '.' || message.back() == '!' ||
         message.back() == '?' || message.back() == ')' || message.ends_with("\xE3\x80\x82") ||
         !trimBlanks(line).ends_with(message))
         return;
@@ -619,6 +621,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             error = logged::catalogMessageAfterError(lines[first].text, lower);
         if (!error)
             error = logged::hcsshimCallErrorIn(lines[first].text, lower);
+        if (!error)
+            error = logged::podNetworkFailureIn(lines[first].text, lower);
         if (error) {
             logged::nameRequestIn(line, *error);
             markCut(*error, line, first + 1 == lines.size());

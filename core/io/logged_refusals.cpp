@@ -73,6 +73,8 @@ std::string refusalSaid(const LoggedError& error, const std::string& said)
         return "HCS (the compute system service, not HNS) refused a request: " + said;
     if (error.hotAttach)
         return said;
+    if (error.podNetwork)
+        return error.code ? said : said + " (the runtime's or its CNI plugin's words; no error code)";
     return "HNS refused a request: " + said;
 }
 

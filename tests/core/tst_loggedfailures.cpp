@@ -58,6 +58,8 @@ private slots:
     void namesTheFailureOfALine();
     void saysAFailedLookupInWords_data();
     void saysAFailedLookupInWords();
+    void saysAPodsNetworkFailed_data();
+    void saysAPodsNetworkFailed();
 };
 
 void TestLoggedFailures::reportsTheFailure_data()
@@ -798,6 +800,66 @@ void TestLoggedFailures::saysAFailedLookupInWords()
         if (m.contains(QLatin1String(": the log says")) || m.contains(QLatin1String("refused")))
             withLines << m;
     QCOMPARE(withLines, messages);
+}
+
+/// A pod sandbox whose network the runtime could not set up or tear down, for a reason of its own or its
+/// CNI plugin's: the step and the reason, the plugin and network it names; a lookup that found nothing is
+/// the failed lookups' to say.
+void TestLoggedFailures::saysAPodsNetworkFailed_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< the warnings naming a pod's network
+
+    const QString event = "Warning  FailedCreatePodSandBox  2m  kubelet  Failed to create pod sandbox: rpc "
+                          "error: code = Unknown desc = ";
+    QTest::newRow("a namespace the plugin could not parse, in a code span")
+        << "`(combined from similar events): " + event +
+               "failed to setup network for sandbox "
+               "\"69cd579868153c9345c146a2f4ad4f4ec26a03a4b9ff8d4016401f72a4600231\": failed to parse netns "
+               "fc2bf0a5-a2f6-47d7-a45f-4e5590873cd7`"
+        << QStringList{"warning 1-1: set up the network of a pod sandbox failed: \"failed to parse netns "
+                       "fc2bf0a5-a2f6-47d7-a45f-4e5590873cd7\" (the runtime's or its CNI plugin's words; no "
+                       "error code)"};
+    QTest::newRow("a CNI plugin's failure, the same reason for two sandboxes")
+        << event +
+               "failed to setup network for sandbox \"4b7e2a19c3d0aa\": plugin type=\"calico\" "
+               "name=\"k8s-pod-network\" failed (add): error getting ClusterInformation: connection is "
+               "unauthorized: Unauthorized\n" +
+               event +
+               "failed to setup network for sandbox \"8d1f0c2b3a4e55\": plugin type=\"calico\" "
+               "name=\"k8s-pod-network\" failed (add): error getting ClusterInformation: connection "
+               "is unauthorized: Unauthorized"
+        << QStringList{"warning 1-1: set up the network of a pod sandbox (CNI plugin calico, network "
+                       "k8s-pod-network) failed: \"error getting ClusterInformation: connection is "
+                       "unauthorized: Unauthorized\" (the runtime's or its CNI plugin's words; no error "
+                       "code) (2 times, lines 1-2)"};
+    QTest::newRow("dockershim names the pod")
+        << "E0412 08:15:02.331204    2212 cni.go:387] Error deleting default_web-7d9f network: "
+           "networkPlugin cni failed to teardown pod \"web-7d9f_default\" network: the network is still "
+           "attached to a compute system"
+        << QStringList{"warning 1-1: tear down the network of pod web-7d9f_default failed: \"the network is "
+                       "still attached to a compute system\" (the runtime's or its CNI plugin's words; no "
+                       "error code)"};
+    QTest::newRow("a teardown whose endpoint HNS does not have is the lookup's")
+        << event + "failed to destroy network for sandbox \"4b7e2a19c3d0aa\": plugin type=\"win-bridge\" "
+                   "name=\"cbr0\" failed (delete): Endpoint 5d2a1c3b-7e8f-4a9b-8c0d-1e2f3a4b5c6d not found"
+        << QStringList{};
+    QTest::newRow("prose about setting up networks") << "We failed to setup network for sandbox creation "
+                                                        "in our lab, see below."
+                                                     << QStringList{};
+}
+
+void TestLoggedFailures::saysAPodsNetworkFailed()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+    Result<ImportResult> imported = importBytes("kubelet.log", text.toStdString());
+    QVERIFY(imported.ok());
+    QStringList warnings;
+    for (const QString& m : shownMessages(*imported))
+        if (m.startsWith(QLatin1String("warning")) && m.contains(QLatin1String("network of")))
+            warnings << m;
+    QCOMPARE(warnings, messages);
 }
 
 QTEST_GUILESS_MAIN(TestLoggedFailures)
