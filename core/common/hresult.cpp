@@ -332,16 +332,14 @@ std::string messageMatchKey(std::string_view text)
     text.remove_prefix(messageTitleSize(text));
     std::string key;
     key.reserve(text.size());
-    for (char c : text) {
+    // No white space at all: a console wrap eats a blank (`alreadyexists`) as often as it adds one.
+    for (char c : text)
         if (!isAsciiSpace(c))
             key += lowerAscii(c);
-        else if (!key.empty() && key.back() != ' ')
-            key += ' ';
-    }
     // A final period, also the ideographic full stop (U+3002) of Chinese and Japanese Windows.
     constexpr std::string_view kIdeographicStop = "\xE3\x80\x82";
     while (!key.empty()) {
-        if (key.back() == '.' || key.back() == ' ')
+        if (key.back() == '.')
             key.pop_back();
         else if (key.ends_with(kIdeographicStop))
             key.resize(key.size() - kIdeographicStop.size());

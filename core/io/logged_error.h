@@ -54,6 +54,9 @@ struct LoggedError
     /// The container runtime could not set up or tear down a pod's network (pod_network_failures.h): the
     /// reason is its words or its CNI plugin's, no refusal HNS is known to have made.
     bool podNetwork = false;
+    /// hcsshim's call to HCS failed (`hcsshim::CreateComputeSystem <id>: ...`): HCS answered, with HNS's
+    /// error when the code is HCN's.
+    bool hcsCall = false;
     /// What failed as a verb and a kind of object, where the log says so (`Error creating default
     /// network` and `HNS-Network-Create` both give "create", network): tells one failure logged in two
     /// forms, a daemon's line and HNS's event-log record. Empty and Invalid when the log does not.

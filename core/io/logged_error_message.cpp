@@ -367,6 +367,7 @@ std::optional<LoggedError> hcsshimCallErrorIn(std::string_view text, std::string
             if (!error.code || error.message.empty())
                 continue;
             withWindowsWording(error);
+            error.hcsCall = true;
             error.operation = std::string(text.substr(at, prefix.size() + call.size())) +
                               (system.empty() ? "" : " ") + std::string(system);
             return error;

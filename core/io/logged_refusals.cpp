@@ -24,6 +24,17 @@ bool isHcsCode(std::optional<HResult> code)
     return code && ((static_cast<std::uint32_t>(*code) >> 16) & 0x7FFu) == 0x37u;
 }
 
+/// Whether `code` says the service called could not be reached (not running, stopped answering,
+/// restarting): the request was never refused.
+bool isUnreachableCode(std::optional<HResult> code)
+{
+    static constexpr HResult kUnreachable[] = {hr::RpcServerUnavailable, hr::EndpointMapperEmpty,
+                                               hr::RpcCallFailed,        hr::ServiceNotActive,
+                                               hr::ServiceDoesNotExist,  hr::ServiceDisabled};
+    return code &&
+           std::find(std::begin(kUnreachable), std::end(kUnreachable), *code) != std::end(kUnreachable);
+}
+
 /// `text` without its parenthesized details: "create endpoint (network <id>)" is "create endpoint".
 std::string withoutParentheses(std::string_view text)
 {
@@ -60,8 +71,13 @@ std::string sameErrorKey(std::string said)
 std::string refusalSaid(const LoggedError& error, const std::string& said)
 {
     const bool hcs = isHcsCode(error.code);
+    const bool hcnCode = error.code && (static_cast<std::uint32_t>(*error.code) & 0xFFFF0000u) == 0x803B0000u;
     if (!error.found())
         return "the text says " + said + " (no error code shown)";
+    if (isUnreachableCode(error.code))
+        return "the service called could not be reached (not running, restarting or not answering), so "
+               "nothing was refused: " +
+               said;
     if (error.remoteDriver)
         return hcs ? "Docker's remote network driver passed on HCS's error (the compute system service, not "
                      "HNS): " +
@@ -69,8 +85,10 @@ std::string refusalSaid(const LoggedError& error, const std::string& said)
                    : "Docker's remote network driver passed on HNS's error: " + said;
     if (error.answer)
         return std::string(kHnsReportedAFailure) + said;
-    if (hcs)
+    if (hcs || (error.hcsCall && !hcnCode))
         return "HCS (the compute system service, not HNS) refused a request: " + said;
+    if (error.hcsCall)
+        return "HCS failed a request with HNS's error: " + said;
     if (error.hotAttach)
         return said;
     if (error.podNetwork)

@@ -1577,9 +1577,11 @@ private slots:
                             "Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9";
         QTest::newRow("WSL's failure of HNS, the step named, repeated")
             << wsl + "\n" + wsl + "\n" + wsl
-            << QStringList{"1: HNS refused a request: WSL ConfigureNetworking failed: EPT_S_NOT_REGISTERED "
-                           "(0x800706D9), \"There are no more endpoints available from the endpoint "
-                           "mapper.\" (3 times, lines 1-3)"};
+            << QStringList{
+                   "1: the service called could not be reached (not running, restarting or not "
+                   "answering), so nothing was refused: WSL ConfigureNetworking failed: EPT_S_NOT_REGISTERED "
+                   "(0x800706D9), \"There are no more endpoints available from the endpoint "
+                   "mapper.\" (3 times, lines 1-3)"};
         QTest::newRow("a WSL error of no HNS step is none")
             << "Detected user visible error: Wsl/Service/RegisterDistro/0x80070005" << QStringList{};
         const QString dupName = " -- HRESULT: 2147942452. Result: {\"Success\":false,\"Error\":\"You were "
@@ -1608,7 +1610,7 @@ private slots:
         for (const ImportMessage& m : result->report.messages) {
             const QString text = QString::fromStdString(m.message);
             if (text.contains("refused a request") || text.contains("HNS reported") ||
-                text.contains("passed on"))
+                text.contains("passed on") || text.contains("could not be reached"))
                 refusals << (m.lastLine > m.firstLine
                                  ? QStringLiteral("%1-%2: ").arg(m.firstLine).arg(m.lastLine)
                                  : QStringLiteral("%1: ").arg(m.firstLine)) +
@@ -1850,8 +1852,10 @@ private slots:
         const QString wsl = "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/";
         QTest::newRow("WSL's code by its symbolic name")
             << wsl + "ERROR_SERVICE_NOT_ACTIVE"
-            << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "
-                           "ERROR_SERVICE_NOT_ACTIVE (0x80070426), \"The service has not been started.\""};
+            << QStringList{
+                   "1 warning: the service called could not be reached (not running, restarting or not "
+                   "answering), so nothing was refused: WSL ConfigureNetworking failed: "
+                   "ERROR_SERVICE_NOT_ACTIVE (0x80070426), \"The service has not been started.\""};
         QTest::newRow("WSL's code by a name the catalog does not know")
             << wsl + "ERROR_NOT_KNOWN_HERE"
             << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "
@@ -1979,8 +1983,8 @@ private slots:
             "3: the program that logs it waits for HNS endpoint \"vxlan0\", which HNS does not have: it "
             "looked for it 2 times, retrying each time, and has not started (lines 3-4)",
             "5: the log says HNS has no network \"l2net\" (looked up by name) at line 5",
-            "6: HNS refused a request: WSL ConfigureNetworking failed: ERROR_SERVICE_NOT_ACTIVE "
-            "(0x80070426), "
+            "6: the service called could not be reached (not running, restarting or not answering), so "
+            "nothing was refused: WSL ConfigureNetworking failed: ERROR_SERVICE_NOT_ACTIVE (0x80070426), "
             "\"The service has not been started.\"",
             "7: the text says HcnCreateNetwork failed (no error code shown)"};
         QCOMPARE(said, expected);

@@ -404,7 +404,8 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                        "denied.\""};
     QTest::newRow("error code: after an HNS call")
         << "HNS call failed, error code: 0x800706BA"
-        << QStringList{"warning 1-1: HNS refused a request: RPC_S_SERVER_UNAVAILABLE (0x800706BA), \"The RPC "
+        << QStringList{"warning 1-1: the service called could not be reached (not running, restarting or not "
+                       "answering), so nothing was refused: RPC_S_SERVER_UNAVAILABLE (0x800706BA), \"The RPC "
                        "server is unavailable.\""};
     QTest::newRow("ErrorCode: in unsigned decimal")
         << "HNS request failed. ErrorCode: 2147942487"
@@ -687,15 +688,46 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("hcsshim's CreateComputeSystem with HCN's message, in a code span")
         << "```Error: failed to create containerd task: hcsshim::CreateComputeSystem windows-server-iis: The "
            "requested operation for attach namespace failed.```"
-        << QStringList{"warning 1-1: HNS refused a request: hcsshim::CreateComputeSystem windows-server-iis "
+        << QStringList{"warning 1-1: HCS failed a request with HNS's error: hcsshim::CreateComputeSystem "
+                       "windows-server-iis "
                        "failed: HCN_E_NAMESPACE_ATTACH_FAILED (0x803B002E), \"The requested operation for "
                        "attach namespace failed.\" (code from the message text)"};
     QTest::newRow("newer hcsshim's hcs:: call, containerd's : unknown after it")
         << logrus + "RunPodSandbox failed\" error=\"failed to create shim task: hcs::CreateComputeSystem "
                     "9c1f2e3d4a5b: The requested operation for attach namespace failed.: unknown\""
-        << QStringList{"warning 1-1: HNS refused a request: hcs::CreateComputeSystem 9c1f2e3d4a5b failed: "
+        << QStringList{"warning 1-1: HCS failed a request with HNS's error: hcs::CreateComputeSystem "
+                       "9c1f2e3d4a5b failed: "
                        "HCN_E_NAMESPACE_ATTACH_FAILED (0x803B002E), \"The requested operation for attach "
                        "namespace failed.\" (code from the message text)"};
+
+    QTest::newRow("hcsshim's call with a Windows error: HCS's, not HNS's")
+        << "docker: Error response from daemon: hcsshim::CreateComputeSystem 38d5975c4992: The request is "
+           "not "
+           "supported.\n(extra info: {\"SystemType\":\"Container\"})."
+        << QStringList{"warning 1-1: HCS (the compute system service, not HNS) refused a request: "
+                       "hcsshim::CreateComputeSystem 38d5975c4992 failed: ERROR_NOT_SUPPORTED (0x80070032), "
+                       "\"The request is not supported.\" (code from the message text)"};
+
+    // A service that could not be reached refused nothing.
+    QTest::newRow("HNS's RPC server unavailable")
+        << "LxssManager: HcnCreateNetwork failed with 0x800706BA The RPC server is unavailable."
+        << QStringList{
+               "warning 1-1: the service called could not be reached (not running, restarting or not "
+               "answering), so nothing was refused: HcnCreateNetwork failed: RPC_S_SERVER_UNAVAILABLE "
+               "(0x800706BA), \"The RPC server is unavailable.\""};
+
+    // A console wrap that ate a blank or added some: one message, in Windows' words.
+    QTest::newRow("a message wrapped twice, once losing a blank")
+        << klog +
+               "hcnCreateNetwork failed in Win32: Cannot create a file when that file already\nexists. "
+               "(0x800700b7)\n" +
+               klog +
+               "hcnCreateNetwork failed in Win32: Cannot create a file when that file alreadyexists. "
+               "(0x800700b7)"
+        << QStringList{
+               "warning 1-2: HNS refused a request: hcnCreateNetwork failed: ERROR_ALREADY_EXISTS "
+               "(0x800700B7), \"Cannot create a file when that file already exists.\" (2 times, lines "
+               "1-3)"};
 
     // None of these states a failure.
     QTest::newRow("an HCS error no catalog message gives")
@@ -724,7 +756,9 @@ void TestLoggedFailures::namesTheFailureOfALine()
     QStringList warnings; // of failures: other readers' words on the same lines are theirs
     for (const QString& m : shownMessages(*imported))
         if (m.startsWith(QLatin1String("warning")) && (m.contains(QLatin1String("refused a request")) ||
-                                                       m.contains(QLatin1String("reported a failure"))))
+                                                       m.contains(QLatin1String("reported a failure")) ||
+                                                       m.contains(QLatin1String("failed a request")) ||
+                                                       m.contains(QLatin1String("could not be reached"))))
             warnings << m;
     QCOMPARE(warnings, messages);
 }

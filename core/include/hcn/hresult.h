@@ -164,8 +164,8 @@ std::optional<HResult> hresultOfMessage(std::string_view text);
 /// was made ...`, the NTSTATUS text Win32 passes on), with the white space after it; 0 when `text`
 /// starts with none. A document's `{` is no title: a title holds words only.
 std::size_t messageTitleSize(std::string_view text);
-/// How two spellings of one message compare: lower case, white space around dropped and runs of it
-/// inside made one blank, without final periods (also the ideographic full stop `。`) or a leading title
+/// How two spellings of one message compare: lower case, without white space (a console wrap adds a
+/// blank or eats one), without final periods (also the ideographic full stop `。`) or a leading title
 /// in braces ("{Object Exists} ").
 std::string messageMatchKey(std::string_view text);
 /// Looks a code up by its symbolic name (case-insensitive); returns false when unknown.
