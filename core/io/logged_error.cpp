@@ -522,8 +522,12 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     }
     if (answer.message.empty())
         answer.message = std::move(said.message);
-    if (!answer.messageCut)
+    if (!answer.messageCut) {
         logged::codeFromMessageText(answer);
+        // A console wrap inside the answer's `Error` (`already\nexists`, `Cannot create\n    a file`):
+        // Windows' words, so one answer printed twice is one error.
+        logged::withWindowsWording(answer);
+    }
     return answer;
 }
 

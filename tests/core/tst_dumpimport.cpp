@@ -1593,6 +1593,16 @@ private slots:
                    dupName
             << QStringList{"2-3: HNS reported a failure: ERROR_DUP_NAME (0x80070034), \"You were not "
                            "connected because a duplicate name exists on the network. If joining a\" (cut)"};
+        QTest::newRow("an answer printed twice by a PowerShell error record, each wrapped elsewhere")
+            << "HcnCreateNetwork -- HRESULT: 2147942583. Result: {\"Success\":false,\"Error\":\"Cannot "
+               "create a "
+               "file when that file already\nexists. \",\"ErrorCode\":2147942583}\n"
+               "    + FullyQualifiedErrorId : HcnCreateNetwork -- HRESULT: 2147942583. Result: "
+               "{\"Success\":false,\"Error\":\"Cannot create\n    a file when that file already exists. "
+               "\",\"ErrorCode\":2147942583}"
+            << QStringList{"1-2: HNS reported a failure: HcnCreateNetwork failed: ERROR_ALREADY_EXISTS "
+                           "(0x800700B7), \"Cannot create a file when that file already exists.\" (2 times, "
+                           "lines 1-4)"};
         QTest::newRow("an answer that says it failed, cut before its message")
             << "HcnCreateNetwork -- HRESULT: 2151350282. Result: {\"Success\":false,"
             << QStringList{"1: HNS reported a failure: HcnCreateNetwork failed: HCN_E_INVALID_NETWORK "

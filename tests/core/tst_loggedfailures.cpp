@@ -100,7 +100,7 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("the same error record twice, its command cut by PowerShell, a known text named")
         << "new-containernetwork-loop-unspecified.txt"
         << "warning 3-8: HNS refused a request: New-ContainerNetwork (create network lab, Transparent) "
-           "failed: E_FAIL (0x80004005), \"Unspecified error\" (code from the message text) (2 times, lines "
+           "failed: E_FAIL (0x80004005), \"Unspecified error.\" (code from the message text) (2 times, lines "
            "3-8, 10-15)"
         << "";
     QTest::newRow("a failed Remove-ContainerNetwork of the networks listed, which the dump still shows")
