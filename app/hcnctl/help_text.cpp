@@ -226,7 +226,8 @@ Without --json: one table per kind and a summary. With --json: one snapshot docu
 with `hcnctl --snapshot FILE` or the console's File > Open Snapshot.
 
 The report goes to stderr, one line per finding: "hcnctl: import: SOURCE:LINES: warning: ...".
-Exit status 0 when any object was recovered, 1 when none was.
+Exit status 0 when anything was recovered (an object, or what a log says of HNS: a failure, a
+request, a lookup), 1 when nothing was.
 )";
     } else if (verb == "explain") {
         page = R"(Usage: hcnctl explain CODE... [--json]

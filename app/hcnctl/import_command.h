@@ -10,8 +10,8 @@
 
 namespace hcn::ctl {
 
-/// Exit status Success when any object was recovered, Failure when none was (or a path could not be
-/// read at all).
+/// Exit status Success when anything was recovered (ImportResult::recoveredAnything: an object, or what
+/// a log says of HNS), Failure when nothing was (or a path could not be read at all).
 ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istream& in, std::ostream& out,
                      std::ostream& err);
 
