@@ -238,14 +238,20 @@ std::string deletedNameIn(std::string_view text, ResourceKind kind)
     return {};
 }
 
-/// The name a line gives with a key (`name=cbr0`, `Name: "vxlan0"`, `name="nat"`); empty when none.
+/// The name a line gives with a key (`name=cbr0`, `Name: "vxlan0"`, `name="nat"`) or in words (`with name
+/// antrea-hnsnetwork`, `named vxlan0`); empty when none.
 std::string keyedNameIn(std::string_view text)
 {
     const std::string lower = lowerCopy(text);
     for (std::size_t at = lower.find("name"); at != std::string::npos; at = lower.find("name", at + 1)) {
-        const std::size_t after = at + 4;
-        if ((at > 0 && isLoggedWordChar(lower[at - 1])) || after >= lower.size() ||
-            (lower[after] != '=' && lower[after] != ':'))
+        std::size_t after = at + 4;
+        if ((at > 0 && isLoggedWordChar(lower[at - 1])) || after >= lower.size())
+            continue;
+        const bool inWords = (lower[after] == ' ' && at >= 5 && lower.compare(at - 5, 5, "with ") == 0) ||
+                             lower.compare(after, 2, "d ") == 0;
+        if (inWords)
+            after += lower[after] == 'd' ? 1 : 0;
+        else if (lower[after] != '=' && lower[after] != ':')
             continue;
         if (std::string name = objectNameAt(text, after + 1); !name.empty())
             return name;

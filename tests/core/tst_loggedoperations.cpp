@@ -142,7 +142,9 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
            "1b8e4f2a-6c3d-4e71-9a05-b2d7c8e1f346 (10.244.1.5) at line 3, endpoint "
            "4e7a0c13-95b2-4d68-a1f7-3c8e2b6d0a59 at line 5, endpoint 9c2d5e70-1b84-4f3a-8e69-d0a7b3c5f218 "
            "(10.244.1.9) at line 6, load balancer 6f3b9d12-47a8-4c05-b1e6-8d2a9c7f0e34 at line 7, network "
-           "2a7c4e91-58d3-4b0f-9e26-c1d8a3f5b740 (\"vxlan0\") at line 8; no dump of them, not imported"
+           "2a7c4e91-58d3-4b0f-9e26-c1d8a3f5b740 (\"vxlan0\") at line 8, network "
+           "F913FDAA-B623-4BF8-A9A9-27A6882D742F (\"antrea-hnsnetwork\") at line 9; no dump of them, not "
+           "imported"
         << "";
     QTest::newRow("HNS's answer lines after a deletion is its refusal, said once")
         << "delete-network-refused-lines-later.log" << 0
