@@ -253,6 +253,14 @@ LoggedError readError(std::string_view text, bool stated)
     const std::size_t start = messageStart(lower);
     if (start != std::string::npos)
         error.message = messageFrom(text, start);
+    // `Windows error: hcnOpenNetwork failed in Win32` (a title cut there): the words after `error:` say
+    // what failed, no message of its.
+    if (!error.operation.empty()) {
+        const std::string said = lowerCopy(error.message);
+        const std::string failed = lowerCopy(error.operation) + " failed";
+        if (said == failed || said == failed + " in win32")
+            error.message.clear();
+    }
     if (stated) {
         if (start == std::string::npos)
             return error;

@@ -730,6 +730,8 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "1-3)"};
 
     // None of these states a failure.
+    QTest::newRow("a title cut after the function's failure: no message")
+        << "# containerd + Windows error: hcnOpenNetwork failed in Win32" << QStringList{};
     QTest::newRow("an HCS error no catalog message gives")
         << "failed to create containerd task: hcs::CreateComputeSystem 9c1f2e3d4a5b: The virtual machine "
            "could not be started because a required feature is not installed."
