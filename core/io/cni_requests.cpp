@@ -5,12 +5,12 @@
 #include "common/capped_list.h"
 #include "common/text.h"
 #include "hcn/json_limits.h"
+#include "io/container_ids.h"
 #include "io/json_repair.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -28,8 +28,6 @@ constexpr std::size_t kMaxKeyToConfig = 12;
 constexpr std::size_t kMaxCniPolicies = 8;
 constexpr std::size_t kMaxCniPolicyValues = 8;
 constexpr std::size_t kMaxCniListItems = 4;
-/// A container ID is shown this short, as docker and crictl show it.
-constexpr std::size_t kShortContainerId = 12;
 
 /// What a CNI configuration found on a line says.
 struct CniConfig
@@ -57,22 +55,6 @@ std::string cniArg(std::string_view text, std::string_view key)
             return std::string(value);
     }
     return {};
-}
-
-/// The container ID after `ContainerID:`, `containerId":"`, `CNI_CONTAINERID=`: its first 12 digits.
-std::string cniContainer(std::string_view text)
-{
-    const std::size_t at = findIgnoringCase(text, "containerid");
-    if (at == std::string_view::npos)
-        return {};
-    std::size_t p = at + 11;
-    while (p < text.size() &&
-           (text[p] == '"' || text[p] == ':' || text[p] == '=' || text[p] == ' ' || text[p] == '\\'))
-        ++p;
-    std::size_t end = p;
-    while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end])))
-        ++end;
-    return end - p >= kShortContainerId ? std::string(text.substr(p, kShortContainerId)) : std::string();
 }
 
 /// The JSON configuration that starts at text[open] (`{`), its quotes escaped in a string of a JSON
@@ -282,8 +264,8 @@ std::optional<LoggedRequest> cniRequestIn(std::string_view text)
     std::string what = command + " request";
     if (!pod.empty())
         what += " for pod " + (ns.empty() ? pod : ns + "/" + pod);
-    else if (const std::string container = cniContainer(text); !container.empty())
-        what += " for container " + container;
+    else if (const std::string container = containerIdAfter(text, "containerid"); !container.empty())
+        what += " for container " + std::string(shortContainerId(container));
     what +=
         (r.by.empty() ? std::string(" to the CNI plugin that ") : " to " + r.by + ", the CNI plugin that ") +
         std::string(cniRole(command));
