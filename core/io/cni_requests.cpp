@@ -22,8 +22,6 @@ using ordered_json = nlohmann::ordered_json;
 
 /// A line's network configuration is read up to this many bytes.
 constexpr std::size_t kMaxCniConfig = std::size_t(1) << 20;
-/// A configuration starts this close after the key that names it (`stdinData":"{`, `netconfig: &{`).
-constexpr std::size_t kMaxKeyToConfig = 12;
 /// Endpoint policies named per request, values named per policy, items named per list value.
 constexpr std::size_t kMaxCniPolicies = 8;
 constexpr std::size_t kMaxCniPolicyValues = 8;
@@ -176,6 +174,21 @@ std::string goStructMember(std::string_view text, std::string_view key)
     return {};
 }
 
+/// Where the configuration the key at text[key] names opens (its `{`): after the rest of the key's word
+/// (`netconf` in `netconfig`), its quotes (escaped ones too), its `:` or `=`, blanks and a Go pointer's
+/// `&` (`stdinData":"{`, `"stdinData": "{`, `StdinData:{`, `netconfig: &{`); npos when something else
+/// follows the key.
+std::size_t configOpenAfter(std::string_view text, std::size_t key)
+{
+    std::size_t p = key;
+    while (p < text.size() && logged::isLoggedWordChar(text[p]))
+        ++p;
+    while (p < text.size() && (isBlank(text[p]) || text[p] == '"' || text[p] == '\\' || text[p] == ':' ||
+                               text[p] == '=' || text[p] == '&'))
+        ++p;
+    return p < text.size() && text[p] == '{' ? p : std::string_view::npos;
+}
+
 /// The network configuration a line gives after `stdinData` or `netconfig` (any case): JSON, escaped or
 /// not, or a Go struct printed with `%+v`.
 std::optional<CniConfig> cniConfigIn(std::string_view text)
@@ -185,8 +198,8 @@ std::optional<CniConfig> cniConfigIn(std::string_view text)
         key = findIgnoringCase(text, "netconf");
     if (key == std::string_view::npos)
         return std::nullopt;
-    const std::size_t open = text.find('{', key);
-    if (open == std::string_view::npos || open - key > kMaxKeyToConfig)
+    const std::size_t open = configOpenAfter(text, key);
+    if (open == std::string_view::npos)
         return std::nullopt;
     CniConfig config;
     std::string_view after = text.substr(open + 1);

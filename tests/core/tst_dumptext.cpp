@@ -1690,7 +1690,7 @@ void TestDumpText::containerIdIsReadAfterItsKey()
 }
 
 /// A CNI request as its line gives it: the pod or else the container, the plugin and network its
-/// configuration names.
+/// configuration names, however the plugin spaced the key and the configuration.
 void TestDumpText::cniRequestIsSaidAsItsLineGivesIt_data()
 {
     QTest::addColumn<QString>("line");
@@ -1703,10 +1703,22 @@ void TestDumpText::cniRequestIsSaidAsItsLineGivesIt_data()
     QTest::newRow("no blank") << R"({"msg":"Processing ADD command",)" + args + R"("stdinData":")" + config +
                                      "\"}"
                               << said;
+    QTest::newRow("a blank after the colon")
+        << R"({"msg": "Processing ADD command", )" + args + R"( "stdinData": ")" + config + "\"}" << said;
+    QTest::newRow("blanks after the colon")
+        << R"({"msg":"Processing ADD command",)" + args + R"("stdinData":   ")" + config + "\"}" << said;
+    QTest::newRow("text form, a blank after the colon")
+        << "Processing ADD command with args {ContainerID:e19f978e2c6b4a0d "
+           "Args:K8S_POD_NAMESPACE=shop;K8S_POD_NAME=cart-5f7c9 StdinData: "
+           "{\"name\":\"azure\",\"type\":\"azure-vnet\"}}"
+        << said;
     QTest::newRow("Go pointer") << "Executing ADD with netconfig: &{NetConf:{CNIVersion:0.3.1 Name:vpc "
                                    "Type:vpc-shared-eni} K8S_POD_NAME=web}"
                                 << "ADD request for pod web to vpc-shared-eni, the CNI plugin that makes the "
                                    "pod's HNS endpoint: network vpc";
+    QTest::newRow("a word between the key and the brace: no configuration")
+        << R"({"msg":"Processing ADD command",)" + args + R"("stdinData": null, "x": {"name":"azure"}})"
+        << "ADD request for pod shop/cart-5f7c9 to the CNI plugin that makes the pod's HNS endpoint";
     QTest::newRow("the container when no pod is named")
         << "Processing DEL command with args {ContainerID:E19F978E2C6B4A0D Args:IgnoreUnknown=1 StdinData: "
            "{\"name\":\"azure\",\"type\":\"azure-vnet\"}}"
