@@ -5,12 +5,12 @@
 #include "common/capped_list.h"
 #include "common/text.h"
 #include "hcn/json_limits.h"
+#include "io/container_ids.h"
 #include "io/json_repair.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -22,14 +22,10 @@ using ordered_json = nlohmann::ordered_json;
 
 /// A line's network configuration is read up to this many bytes.
 constexpr std::size_t kMaxCniConfig = std::size_t(1) << 20;
-/// A configuration starts this close after the key that names it (`stdinData":"{`, `netconfig: &{`).
-constexpr std::size_t kMaxKeyToConfig = 12;
 /// Endpoint policies named per request, values named per policy, items named per list value.
 constexpr std::size_t kMaxCniPolicies = 8;
 constexpr std::size_t kMaxCniPolicyValues = 8;
 constexpr std::size_t kMaxCniListItems = 4;
-/// A container ID is shown this short, as docker and crictl show it.
-constexpr std::size_t kShortContainerId = 12;
 
 /// What a CNI configuration found on a line says.
 struct CniConfig
@@ -57,22 +53,6 @@ std::string cniArg(std::string_view text, std::string_view key)
             return std::string(value);
     }
     return {};
-}
-
-/// The container ID after `ContainerID:`, `containerId":"`, `CNI_CONTAINERID=`: its first 12 digits.
-std::string cniContainer(std::string_view text)
-{
-    const std::size_t at = findIgnoringCase(text, "containerid");
-    if (at == std::string_view::npos)
-        return {};
-    std::size_t p = at + 11;
-    while (p < text.size() &&
-           (text[p] == '"' || text[p] == ':' || text[p] == '=' || text[p] == ' ' || text[p] == '\\'))
-        ++p;
-    std::size_t end = p;
-    while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end])))
-        ++end;
-    return end - p >= kShortContainerId ? std::string(text.substr(p, kShortContainerId)) : std::string();
 }
 
 /// The JSON configuration that starts at text[open] (`{`), its quotes escaped in a string of a JSON
@@ -194,6 +174,21 @@ std::string goStructMember(std::string_view text, std::string_view key)
     return {};
 }
 
+/// Where the configuration the key at text[key] names opens (its `{`): after the rest of the key's word
+/// (`netconf` in `netconfig`), its quotes (escaped ones too), its `:` or `=`, blanks and a Go pointer's
+/// `&` (`stdinData":"{`, `"stdinData": "{`, `StdinData:{`, `netconfig: &{`); npos when something else
+/// follows the key.
+std::size_t configOpenAfter(std::string_view text, std::size_t key)
+{
+    std::size_t p = key;
+    while (p < text.size() && logged::isLoggedWordChar(text[p]))
+        ++p;
+    while (p < text.size() && (isBlank(text[p]) || text[p] == '"' || text[p] == '\\' || text[p] == ':' ||
+                               text[p] == '=' || text[p] == '&'))
+        ++p;
+    return p < text.size() && text[p] == '{' ? p : std::string_view::npos;
+}
+
 /// The network configuration a line gives after `stdinData` or `netconfig` (any case): JSON, escaped or
 /// not, or a Go struct printed with `%+v`.
 std::optional<CniConfig> cniConfigIn(std::string_view text)
@@ -203,8 +198,8 @@ std::optional<CniConfig> cniConfigIn(std::string_view text)
         key = findIgnoringCase(text, "netconf");
     if (key == std::string_view::npos)
         return std::nullopt;
-    const std::size_t open = text.find('{', key);
-    if (open == std::string_view::npos || open - key > kMaxKeyToConfig)
+    const std::size_t open = configOpenAfter(text, key);
+    if (open == std::string_view::npos)
         return std::nullopt;
     CniConfig config;
     std::string_view after = text.substr(open + 1);
@@ -282,8 +277,8 @@ std::optional<LoggedRequest> cniRequestIn(std::string_view text)
     std::string what = command + " request";
     if (!pod.empty())
         what += " for pod " + (ns.empty() ? pod : ns + "/" + pod);
-    else if (const std::string container = cniContainer(text); !container.empty())
-        what += " for container " + container;
+    else if (const std::string container = containerIdAfter(text, "containerid"); !container.empty())
+        what += " for container " + std::string(shortContainerId(container));
     what +=
         (r.by.empty() ? std::string(" to the CNI plugin that ") : " to " + r.by + ", the CNI plugin that ") +
         std::string(cniRole(command));

@@ -4,13 +4,14 @@
 
 #include "common/text.h"
 #include "io/cni_requests.h"
+#include "io/container_ids.h"
 #include "io/failed_lookups.h"
 #include "io/fatal_log_lines.h"
+#include "io/log_levels.h"
 #include "io/logged_words.h"
 #include "io/repeated_messages.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
-#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <cctype>
@@ -32,60 +33,6 @@ constexpr std::size_t kMaxEffects = 50;
 constexpr std::size_t kCniContextLinesBack = 30;
 /// A line is read for a CNI command's context to this many bytes.
 constexpr std::size_t kMaxCniContextLine = 4096;
-/// A container ID as a CNI log gives it is kept to this many bytes.
-constexpr std::size_t kMaxContainerId = 80;
-
-enum class Level
-{
-    None,
-    Info,
-    Warning,
-    Error,
-    Fatal,
-};
-
-/// The level a log line states: fatal for each fatal line isFatalLogLine knows, else klog's letter
-/// (`E0518 10:01:02.123500`), logrus' `level=` or a bracketed level near the start (`[ERROR]`, felix's
-/// `[WARNING][4410]`).
-Level levelOf(std::string_view text)
-{
-    if (isFatalLogLine(text))
-        return Level::Fatal;
-    const std::string_view t = trimBlanks(text);
-    if (const char klog = klogLevel(t); klog != 0)
-        return klog == 'F'   ? Level::Fatal
-               : klog == 'E' ? Level::Error
-               : klog == 'W' ? Level::Warning
-                             : Level::Info;
-    // Fatal lines in all their forms are isFatalLogLine's.
-    static constexpr std::pair<std::string_view, Level> kNamed[] = {
-        {"error", Level::Error},
-        {"warning", Level::Warning},
-        {"warn", Level::Warning},
-        {"info", Level::Info},
-    };
-    const std::string lower = lowerCopy(t.substr(0, std::min<std::size_t>(t.size(), 400)));
-    if (const std::size_t at = lower.find("level=");
-        at != std::string::npos && (at == 0 || !logged::isLoggedWordChar(lower[at - 1]))) {
-        std::string_view value = std::string_view(lower).substr(at + 6);
-        if (value.starts_with('"'))
-            value.remove_prefix(1);
-        for (const auto& [word, level] : kNamed)
-            if (value.starts_with(word) &&
-                (value.size() == word.size() || !logged::isLoggedWordChar(value[word.size()])))
-                return level;
-    }
-    const std::string_view head = std::string_view(lower).substr(0, std::min<std::size_t>(lower.size(), 64));
-    // The first bracketed level: the line's own, before any its message quotes.
-    Level first = Level::None;
-    std::size_t firstAt = std::string_view::npos;
-    for (const auto& [word, level] : kNamed)
-        if (const std::size_t at = head.find("[" + std::string(word) + "]"); at < firstAt) {
-            firstAt = at;
-            first = level;
-        }
-    return first;
-}
 
 /// The program a line is from, when the line tells: felix's `felix/` files, kube-proxy's and kubelet's klog
 /// files (programOfKlogFile); empty when it does not.
@@ -188,32 +135,6 @@ std::string failedOperationOn(std::string_view text, std::string_view lookedUpKi
     return lookup;
 }
 
-/// The hex container ID at `p` in `text`, after blanks and quotes (escaped ones too), in lower case;
-/// empty when none is there.
-std::string hexIdAt(std::string_view text, std::size_t p)
-{
-    while (p < text.size() && (text[p] == ' ' || text[p] == '"' || text[p] == '\\'))
-        ++p;
-    std::size_t end = p;
-    while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end])))
-        ++end;
-    if (end - p >= 12 && end - p <= kMaxContainerId &&
-        (end == text.size() || !logged::isLoggedWordChar(text[end])))
-        return lowerCopy(text.substr(p, end - p));
-    return {};
-}
-
-/// A hex container ID after `key` in `text` (`ContainerID:e19f...`, `Netns:container:6465...`); empty
-/// when none follows.
-std::string containerIdAfter(std::string_view text, std::string_view key)
-{
-    const std::string lower = lowerCopy(text);
-    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1))
-        if (std::string id = hexIdAt(text, at + key.size()); !id.empty())
-            return id;
-    return {};
-}
-
 /// The pod sandbox a line names (`removing the pod sandbox "195b01b9e2eb9"`, `failed to destroy network
 /// for sandbox "195b...0f7"`, `RemovePodSandbox for \"195b...\"`): the longest of its IDs, lower case;
 /// empty when it names none.
@@ -228,7 +149,7 @@ std::string sandboxOn(std::string_view text)
         std::size_t p = at + 7;
         if (lower.compare(p, 4, " for") == 0)
             p += 4;
-        if (std::string id = hexIdAt(text, p); id.size() > longest.size())
+        if (std::string id = containerIdAt(text, p); id.size() > longest.size())
             longest = std::move(id);
     }
     return longest;
@@ -258,9 +179,7 @@ CniContext cniContextOn(std::string_view text)
         return context;
     text = text.substr(0, std::min<std::size_t>(text.size(), kMaxCniContextLine));
     context.command = cniCommandIn(text);
-    for (const std::string_view key : {"containerid:", "containerid=", "cni_containerid="})
-        if (context.container.empty())
-            context.container = containerIdAfter(text, key);
+    context.container = containerIdAfter(text, "containerid");
     for (const std::string_view key : {"netns:container:", "netns=container:"})
         if (context.sharedWith.empty())
             context.sharedWith = containerIdAfter(text, key);
@@ -371,8 +290,8 @@ std::vector<SandboxFailureLine> sandboxFailureLines(const std::vector<CleanedLin
         const std::string_view text = line.text;
         if (!holdsIgnoringCase(text, "sandbox") || !holdsIgnoringCase(text, "fail"))
             continue;
-        const Level level = levelOf(text);
-        if (level != Level::Error && level != Level::Fatal)
+        const LogLevel level = levelOfLine(text);
+        if (level != LogLevel::Error && level != LogLevel::Fatal)
             continue;
         if (std::string sandbox = sandboxOn(text);
             !sandbox.empty() && (found.empty() || found.back().line != line.sourceLine))
@@ -426,8 +345,8 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
         if (lookups.empty())
             continue;
         const int line = lines[i].sourceLine;
-        const Level level = levelOf(text);
-        if (level == Level::Fatal) {
+        const LogLevel level = levelOfLine(text);
+        if (level == LogLevel::Fatal) {
             if (warnings.size() >= kMaxEffects)
                 continue;
             const std::string program = programOf(text);
@@ -442,12 +361,13 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
             continue;
         }
         bool inChain = false;
-        const std::string operation = level == Level::Error || level == Level::None
+        const std::string operation = level == LogLevel::Error || level == LogLevel::None
                                           ? failedOperationOn(text, lookups.front().key.first, &inChain)
                                           : std::string();
         // A line of no log level counts when it prints an error chain of an operation (a CLI's
         // `removing the pod sandbox "...": rpc error: ...: Failed to delete endpoint: ...`), not prose.
-        if (!operation.empty() && (level == Level::Error || (inChain && operationWeight(operation) == 2))) {
+        if (!operation.empty() &&
+            (level == LogLevel::Error || (inChain && operationWeight(operation) == 2))) {
             const LookupKey& key = lookups.front().key;
             // The error lines of one failure follow each other (the plugin's, then the CNI's).
             if (open && open->said.second == key && open->last + 1 == i) {

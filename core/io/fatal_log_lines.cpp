@@ -3,6 +3,7 @@
 #include "io/fatal_log_lines.h"
 
 #include "common/text.h"
+#include "io/log_levels.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -105,36 +106,7 @@ std::string_view programOfKlogFile(std::string_view text)
 
 bool isFatalLogLine(std::string_view line)
 {
-    const std::string_view t = trimBlanks(line);
-    if (klogLevel(t) == 'F')
-        return true;
-    if (t.starts_with("FATA[") || t.starts_with("PANI[") || t.starts_with("panic: ") ||
-        t.starts_with("fatal error: "))
-        return true;
-    const std::string lower = lowerCopy(t.substr(0, std::min<std::size_t>(t.size(), 400)));
-    for (std::size_t at = lower.find("level="); at != std::string::npos; at = lower.find("level=", at + 1)) {
-        if (at > 0 && logged::isLoggedWordChar(lower[at - 1]))
-            continue;
-        std::string_view value = std::string_view(lower).substr(at + 6);
-        if (value.starts_with('"'))
-            value.remove_prefix(1);
-        for (const std::string_view word : {"fatal", "panic"})
-            if (value.starts_with(word) &&
-                (value.size() == word.size() || !logged::isLoggedWordChar(value[word.size()])))
-                return true;
-        break; // the line's own level: a later `level=` is in its message
-    }
-    // A JSON log record (zap, logrus' JSON formatter): `"level":"fatal"`.
-    for (const std::string_view key : {"\"level\":", "\"severity\":"})
-        if (const std::size_t at = lower.find(key); at != std::string::npos) {
-            std::string_view value = std::string_view(lower).substr(at + key.size());
-            while (value.starts_with(' '))
-                value.remove_prefix(1);
-            if (value.starts_with("\"fatal\"") || value.starts_with("\"panic\""))
-                return true;
-        }
-    const std::string_view head = std::string_view(lower).substr(0, std::min<std::size_t>(lower.size(), 64));
-    return head.find("[fatal]") != std::string_view::npos || head.find("[panic]") != std::string_view::npos;
+    return levelOfLine(line) == LogLevel::Fatal;
 }
 
 std::string programOfFatalLine(const std::vector<CleanedLine>& lines, std::size_t at, std::string_view source)

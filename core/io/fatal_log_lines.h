@@ -11,10 +11,9 @@
 
 namespace hcn::io {
 
-/// Whether `line` is a fatal log record: klog's level letter `F` (`F0329 23:35:27.090421 ...`), logrus'
-/// `level=fatal` or `level=panic` (also its terminal form `FATA[0000]`, `PANI[0000]`, and a JSON record's
-/// `"level":"fatal"`), a bracketed `[FATAL]` or `[PANIC]` near the start, or a Go panic (`panic: `,
-/// `fatal error: `).
+/// Whether `line` is a fatal log record: its own level (levelOfLine) is fatal, as klog's `F0329
+/// 23:35:27.090421 ...`, logrus' `level=fatal`, `level=panic` or `FATA[0000]`, a JSON record's
+/// `"level":"fatal"`, a bracketed `[FATAL]` or a Go panic (`panic: `, `fatal error: `) state it.
 bool isFatalLogLine(std::string_view line);
 
 /// The program a klog line is from by the file its header names (`server_windows.go:123] `, `proxier.go`:

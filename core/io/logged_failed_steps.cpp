@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "hcn/guid.h"
 #include "hcn/resource_kind.h"
+#include "io/container_ids.h"
 #include "io/json_repair.h"
 #include "io/logged_error_message.h"
 #include "io/logged_words.h"
@@ -396,11 +397,7 @@ std::string hotAttachStepOf(std::string_view text, std::string_view lower, std::
         step += " to the host's default namespace";
     } else if (lower.substr(at).starts_with("to container")) {
         at += 12;
-        std::string container = nameAt(at);
-        constexpr std::size_t kShortContainerId = 12;
-        if (container.size() == 64 &&
-            std::all_of(container.begin(), container.end(), [](char c) { return hexDigit(c) >= 0; }))
-            container.resize(kShortContainerId);
+        const std::string container(shortContainerId(nameAt(at)));
         if (!container.empty())
             step += " to container " + container;
     }

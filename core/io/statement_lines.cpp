@@ -3,9 +3,9 @@
 #include "io/statement_lines.h"
 
 #include "common/text.h"
+#include "io/log_levels.h"
 #include "io/wrapped_lines.h"
 
-#include <array>
 #include <cctype>
 
 namespace hcn::io {
@@ -19,25 +19,6 @@ bool isDigit(char c)
 bool isLetter(char c)
 {
     return std::isalpha(static_cast<unsigned char>(c)) != 0;
-}
-
-/// logrus' terminal form (`ERRO[0000] `, `FATA[0012] `) or a level in brackets (`[ERROR] `).
-bool opensLevelRecord(std::string_view t)
-{
-    static constexpr std::array<std::string_view, 7> kShort{"INFO[", "WARN[", "ERRO[", "FATA[",
-                                                            "PANI[", "DEBU[", "TRAC["};
-    for (const std::string_view lead : kShort)
-        if (t.starts_with(lead) && t.size() > lead.size() && isDigit(t[lead.size()]))
-            return true;
-    static constexpr std::array<std::string_view, 6> kBracketed{"[info]",  "[warn]",  "[warning]",
-                                                                "[error]", "[fatal]", "[panic]"};
-    if (!t.starts_with('['))
-        return false;
-    const std::string head = lowerCopy(t.substr(0, 10));
-    for (const std::string_view lead : kBracketed)
-        if (std::string_view(head).starts_with(lead))
-            return true;
-    return false;
 }
 
 /// A time in brackets at the start (`[16:21:13.746]`, `[2026-12-01 10:20:11]`), as Docker Desktop and
@@ -107,7 +88,8 @@ bool opensStatement(std::string_view line)
         t.remove_prefix(1);
     if (t.empty())
         return false;
-    if (opensLogRecord(t) || opensLevelRecord(t) || opensBracketedTime(t) || opensToolMessage(t))
+    if (opensLogRecord(t) || levelOpeningLine(t) != LogLevel::None || opensBracketedTime(t) ||
+        opensToolMessage(t))
         return true;
     if (t.starts_with("goroutine ") && t.size() > 10 && isDigit(t[10]))
         return true;

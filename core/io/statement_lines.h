@@ -9,11 +9,12 @@
 namespace hcn::io {
 
 /// Whether `line` starts a statement of its own (also after the backticks of inline code: `` `I0402 ...`
-/// ``): a log record (opensLogRecord, logrus' terminal form `ERRO[0000] `, a bracketed time
-/// `[16:21:13.746]`), an error or warning a tool prints at the start of a
-/// line (`Error: `, `error: `, `Error response from daemon: `, `Error creating default network: `, after
-/// the tool's name: `docker: Error response from daemon: `), a Go panic (`panic: `, `fatal error: `,
-/// `goroutine 1 [running]:`) or docker's hint after an error (`See 'docker run --help'.`).
+/// ``): a log record (opensLogRecord, a level it opens with as levelOpeningLine reads it: logrus'
+/// terminal form `ERRO[0000] `, a bracketed `[ERROR] `; a bracketed time `[16:21:13.746]`), an error or
+/// warning a tool prints at the start of a line (`Error: `, `error: `, `Error response from daemon: `,
+/// `Error creating default network: `, after the tool's name: `docker: Error response from daemon: `), a
+/// Go panic (`panic: `, `fatal error: `, `goroutine 1 [running]:`) or docker's hint after an error (`See
+/// 'docker run --help'.`).
 bool opensStatement(std::string_view line);
 
 } // namespace hcn::io

@@ -5,6 +5,11 @@
 #include "common/utf8.h"
 #include "dump_files.h"
 #include "hcn/dump_text.h"
+#include "io/cni_requests.h"
+#include "io/container_ids.h"
+#include "io/fatal_log_lines.h"
+#include "io/log_levels.h"
+#include "io/statement_lines.h"
 #include "io/text_scan.h"
 
 #include <QtTest>
@@ -81,6 +86,25 @@ ExtractResult importDump(const QString& name)
     return extractJsonValues(decoded->text);
 }
 
+QString levelName(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::None:
+        return QStringLiteral("none");
+    case LogLevel::Debug:
+        return QStringLiteral("debug");
+    case LogLevel::Info:
+        return QStringLiteral("info");
+    case LogLevel::Warning:
+        return QStringLiteral("warning");
+    case LogLevel::Error:
+        return QStringLiteral("error");
+    case LogLevel::Fatal:
+        return QStringLiteral("fatal");
+    }
+    return QStringLiteral("?");
+}
+
 const QString natNetwork = QStringLiteral("3F1C9B27-6A0D-4C1E-8E52-7B9D0A4C2E11");
 const QString natEndpoint = QStringLiteral("B7E2A9C4-3D51-4F86-A0C2-9E1B7D5F3A62");
 const QString bridgeNetwork = QStringLiteral("C4A8E1F3-92B6-4D0A-B7E5-3F1D6C9A2B84");
@@ -133,6 +157,12 @@ private slots:
     void gzipInBase64IsUnpacked();
     void wordsAreFoundInAnyLetterCase_data();
     void wordsAreFoundInAnyLetterCase();
+    void logLineStatesItsOwnLevel_data();
+    void logLineStatesItsOwnLevel();
+    void containerIdIsReadAfterItsKey_data();
+    void containerIdIsReadAfterItsKey();
+    void cniRequestIsSaidAsItsLineGivesIt_data();
+    void cniRequestIsSaidAsItsLineGivesIt();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -1436,6 +1466,273 @@ void TestDumpText::wordsAreFoundInAnyLetterCase()
     // The one-pass test for several words agrees, with another word that is nowhere beside it.
     if (!w.empty() && std::isalpha(static_cast<unsigned char>(w.front())))
         QCOMPARE(hcn::io::holdsAnyIgnoringCase(t, {"zzqx", w}), at >= 0);
+}
+
+/// The level a log line states of itself, in each form a log of a node writes it, and never a level its
+/// message quotes: what tells a fatal line (the program exited), an error line (an operation failed) and
+/// a line that opens a record of its own (a console never wrapped it into the line before).
+void TestDumpText::logLineStatesItsOwnLevel_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("level");   ///< levelOfLine
+    QTest::addColumn<QString>("opening"); ///< levelOpeningLine: the level the line starts with
+
+    QTest::newRow("klog error") << "E0518 10:01:02.123500    4312 proxier.go:123] Failed to find network"
+                                << "error"
+                                << "error";
+    QTest::newRow("klog fatal, blanks before it")
+        << "  F0329 23:35:27.090421 4312 server.go:494] Unable to find Hns Network"
+        << "fatal"
+        << "fatal";
+    QTest::newRow("klog info whose message quotes a fatal record")
+        << "I0518 10:01:02.123500 1 log.go:9] read line: level=fatal msg=\"x\" [FATAL]"
+        << "info"
+        << "info";
+    QTest::newRow("klog letter without its date is a word") << "E1 is not a header"
+                                                            << "none"
+                                                            << "none";
+    QTest::newRow("logrus level=")
+        << "time=\"2026-12-01T10:20:11Z\" level=error msg=\"failed to create endpoint\""
+        << "error"
+        << "none";
+    QTest::newRow("logrus level quoted, capitals")
+        << "time=\"2026-12-01T10:20:11Z\" level=\"WARNING\" msg=\"retrying\""
+        << "warning"
+        << "none";
+    QTest::newRow("logrus panic is fatal") << "time=\"2026-12-01T10:20:11Z\" level=panic msg=\"boom\""
+                                           << "fatal"
+                                           << "none";
+    QTest::newRow("logrus debug") << "level=debug msg=\"polling\""
+                                  << "debug"
+                                  << "none";
+    QTest::newRow("logrus message quoting another level=")
+        << "time=\"2026-12-01T10:20:11Z\" level=info msg=\"child said level=fatal\""
+        << "info"
+        << "none";
+    QTest::newRow("a longer key is no level") << "loglevel=fatal reached"
+                                              << "none"
+                                              << "none";
+    QTest::newRow("level= of another word, the message's level= is not read")
+        << "level=notice msg=\"level=error\""
+        << "none"
+        << "none";
+    QTest::newRow("logrus terminal error") << "ERRO[0002] error waiting for container: context canceled"
+                                           << "error"
+                                           << "error";
+    QTest::newRow("logrus terminal warning") << "WARN[0000] Your kernel does not support swap"
+                                             << "warning"
+                                             << "warning";
+    QTest::newRow("logrus terminal info") << "INFO[0001] Loading containers: start."
+                                          << "info"
+                                          << "info";
+    QTest::newRow("logrus terminal fatal") << "FATA[0000] Error starting daemon"
+                                           << "fatal"
+                                           << "fatal";
+    QTest::newRow("logrus terminal panic") << "PANI[0003] runtime error"
+                                           << "fatal"
+                                           << "fatal";
+    QTest::newRow("logrus terminal trace") << "TRAC[0003] polled"
+                                           << "debug"
+                                           << "debug";
+    QTest::newRow("terminal form without its digits is a word") << "ERRO[x] nothing"
+                                                                << "none"
+                                                                << "none";
+    QTest::newRow("lower case is no terminal form") << "erro[0002] nothing"
+                                                    << "none"
+                                                    << "none";
+    QTest::newRow("bracketed at the start") << "[ERROR] Failed to create endpoint"
+                                            << "error"
+                                            << "error";
+    QTest::newRow("bracketed, lower case") << "[fatal] cannot start"
+                                           << "fatal"
+                                           << "fatal";
+    QTest::newRow("felix's bracketed level after its time")
+        << "2026-12-01 10:20:11.123 [WARNING][4410] felix/int_dataplane.go 123: didn't find any HNS networks"
+        << "warning"
+        << "none";
+    QTest::newRow("CNI plugin's bracketed level after its time")
+        << "2019-05-09T18:41:40Z [ERROR] Failed to find endpoint cid-6465a0fa"
+        << "error"
+        << "none";
+    QTest::newRow("the first bracketed level is the line's")
+        << "2019-05-09T18:41:40Z [INFO] plugin said [FATAL] cannot start"
+        << "info"
+        << "none";
+    QTest::newRow("a bracketed level before a quoted level=")
+        << "2019-05-09T18:41:40Z [INFO] got level=error from the plugin"
+        << "info"
+        << "none";
+    QTest::newRow("a bracketed word far from the start is the message's")
+        << "2019-05-09T18:41:40Z the plugin printed many words before it said [ERROR] once"
+        << "none"
+        << "none";
+    QTest::newRow("a bracketed time is no level") << "[16:21:13.746] starting"
+                                                  << "none"
+                                                  << "none";
+    QTest::newRow("a bracketed word of another kind") << "[errors] 3"
+                                                      << "none"
+                                                      << "none";
+    QTest::newRow("JSON record") << R"({"level":"error","ts":1733048411.2,"msg":"failed to create endpoint"})"
+                                 << "error"
+                                 << "none";
+    QTest::newRow("JSON record, blank after the colon, capitals")
+        << R"({"severity": "FATAL", "message": "cannot start"})"
+        << "fatal"
+        << "none";
+    QTest::newRow("JSON record quoting another level in its message")
+        << R"({"level":"info","msg":"plugin said [ERROR] and level=fatal"})"
+        << "info"
+        << "none";
+    QTest::newRow("JSON level of another word") << R"({"level":"notice","msg":"x"})"
+                                                << "none"
+                                                << "none";
+    QTest::newRow("escaped JSON in a message is not the line's") << R"(msg="{\"level\":\"fatal\"}")"
+                                                                 << "none"
+                                                                 << "none";
+    QTest::newRow("Go panic") << "panic: runtime error: invalid memory address"
+                              << "fatal"
+                              << "fatal";
+    QTest::newRow("Go fatal error") << "fatal error: concurrent map writes"
+                                    << "fatal"
+                                    << "fatal";
+    QTest::newRow("panic inside prose") << "the agent did not panic: it waited"
+                                        << "none"
+                                        << "none";
+    QTest::newRow("prose naming levels") << "Errors and warnings are listed below: info first"
+                                         << "none"
+                                         << "none";
+    QTest::newRow("a date alone") << "2026-12-01 10:20:11 starting"
+                                  << "none"
+                                  << "none";
+    QTest::newRow("an empty line") << ""
+                                   << "none"
+                                   << "none";
+    QTest::newRow("blanks only") << "   \t"
+                                 << "none"
+                                 << "none";
+}
+
+void TestDumpText::logLineStatesItsOwnLevel()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, level);
+    QFETCH(QString, opening);
+    const std::string text = line.toStdString();
+    QCOMPARE(levelName(levelOfLine(text)), level);
+    QCOMPARE(levelName(levelOpeningLine(text)), opening);
+    QCOMPARE(isFatalLogLine(text), level == QLatin1String("fatal"));
+    // A line that opens with a level opens a statement of its own.
+    if (opening != QLatin1String("none"))
+        QVERIFY(opensStatement(text));
+}
+
+/// The container a CNI or containerd line names after its key, in any quoting the logs use; a hex run
+/// too short, too long or running on into a word is no container's ID.
+void TestDumpText::containerIdIsReadAfterItsKey_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("key");   ///< lower case
+    QTest::addColumn<QString>("id");    ///< containerIdAfter: lower case; empty for none
+    QTest::addColumn<QString>("shown"); ///< shortContainerId of it
+
+    const QString full = QStringLiteral("E19F978E2C6B4A0D9F1E3C5A7B9D0F2E4A6C8E0B1D3F5A7C9E1B3D5F7A9C1E3F");
+    const QString lower = full.toLower();
+    QTest::newRow("Go struct") << "{ContainerID:" + full + " Netns:x}"
+                               << "containerid" << lower << lower.left(12);
+    QTest::newRow("JSON") << "\"containerId\":\"" + lower + "\","
+                          << "containerid" << lower << lower.left(12);
+    QTest::newRow("JSON, blank after the colon") << "\"containerId\": \"" + lower + "\""
+                                                 << "containerid" << lower << lower.left(12);
+    QTest::newRow("escaped JSON") << "\\\"containerId\\\":\\\"" + lower + "\\\""
+                                  << "containerid" << lower << lower.left(12);
+    QTest::newRow("environment variable") << "CNI_CONTAINERID=" + lower + " CNI_NETNS=x"
+                                          << "containerid" << lower << lower.left(12);
+    QTest::newRow("the infra container of a shared namespace")
+        << "Netns:container:6465a0fa2c6b4a0d9f1e ContainerID:" + lower << "netns:container:"
+        << "6465a0fa2c6b4a0d9f1e"
+        << "6465a0fa2c6b";
+    QTest::newRow("a short ID is kept whole") << "ContainerID:e19f978e2c6b"
+                                              << "containerid"
+                                              << "e19f978e2c6b"
+                                              << "e19f978e2c6b";
+    QTest::newRow("too short") << "ContainerID:e19f978e2c6"
+                               << "containerid"
+                               << ""
+                               << "";
+    QTest::newRow("a hex run running on into a word") << "ContainerID:e19f978e2c6b4a0dxyz"
+                                                      << "containerid"
+                                                      << ""
+                                                      << "";
+    QTest::newRow("too long") << "ContainerID:" + QString(81, QLatin1Char('a')) << "containerid"
+                              << ""
+                              << "";
+    QTest::newRow("no ID after the first key, one after the second")
+        << "ContainerIDs:[] then ContainerID:" + lower << "containerid" << lower << lower.left(12);
+    QTest::newRow("a name, no ID") << "ContainerID:web-7d4b9"
+                                   << "containerid"
+                                   << ""
+                                   << "";
+    QTest::newRow("the key at the very end") << "ContainerID"
+                                             << "containerid"
+                                             << ""
+                                             << "";
+}
+
+void TestDumpText::containerIdIsReadAfterItsKey()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, key);
+    QFETCH(QString, id);
+    QFETCH(QString, shown);
+    const std::string found = containerIdAfter(text.toStdString(), key.toStdString());
+    QCOMPARE(QString::fromStdString(found), id);
+    QCOMPARE(QString::fromStdString(std::string(shortContainerId(found))), shown);
+}
+
+/// A CNI request as its line gives it: the pod or else the container, the plugin and network its
+/// configuration names, however the plugin spaced the key and the configuration.
+void TestDumpText::cniRequestIsSaidAsItsLineGivesIt_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("said"); ///< what the report says of the request
+
+    const QString config = QStringLiteral(R"({\"name\":\"azure\",\"type\":\"azure-vnet\"})");
+    const QString args = QStringLiteral(R"("args":"K8S_POD_NAMESPACE=shop;K8S_POD_NAME=cart-5f7c9",)");
+    const QString said = QStringLiteral("ADD request for pod shop/cart-5f7c9 to azure-vnet, the CNI plugin "
+                                        "that makes the pod's HNS endpoint: network azure");
+    QTest::newRow("no blank") << R"({"msg":"Processing ADD command",)" + args + R"("stdinData":")" + config +
+                                     "\"}"
+                              << said;
+    QTest::newRow("a blank after the colon")
+        << R"({"msg": "Processing ADD command", )" + args + R"( "stdinData": ")" + config + "\"}" << said;
+    QTest::newRow("blanks after the colon")
+        << R"({"msg":"Processing ADD command",)" + args + R"("stdinData":   ")" + config + "\"}" << said;
+    QTest::newRow("text form, a blank after the colon")
+        << "Processing ADD command with args {ContainerID:e19f978e2c6b4a0d "
+           "Args:K8S_POD_NAMESPACE=shop;K8S_POD_NAME=cart-5f7c9 StdinData: "
+           "{\"name\":\"azure\",\"type\":\"azure-vnet\"}}"
+        << said;
+    QTest::newRow("Go pointer") << "Executing ADD with netconfig: &{NetConf:{CNIVersion:0.3.1 Name:vpc "
+                                   "Type:vpc-shared-eni} K8S_POD_NAME=web}"
+                                << "ADD request for pod web to vpc-shared-eni, the CNI plugin that makes the "
+                                   "pod's HNS endpoint: network vpc";
+    QTest::newRow("a word between the key and the brace: no configuration")
+        << R"({"msg":"Processing ADD command",)" + args + R"("stdinData": null, "x": {"name":"azure"}})"
+        << "ADD request for pod shop/cart-5f7c9 to the CNI plugin that makes the pod's HNS endpoint";
+    QTest::newRow("the container when no pod is named")
+        << "Processing DEL command with args {ContainerID:E19F978E2C6B4A0D Args:IgnoreUnknown=1 StdinData: "
+           "{\"name\":\"azure\",\"type\":\"azure-vnet\"}}"
+        << "DEL request for container e19f978e2c6b to azure-vnet, the CNI plugin that deletes the pod's HNS "
+           "endpoint: network azure";
+}
+
+void TestDumpText::cniRequestIsSaidAsItsLineGivesIt()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, said);
+    const std::optional<LoggedRequest> request = cniRequestIn(line.toStdString());
+    QVERIFY(request);
+    QCOMPARE(QString::fromStdString(request->what), said);
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)

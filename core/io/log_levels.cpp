@@ -1,0 +1,176 @@
+// The level a log line states of itself (see log_levels.h).
+
+#include "io/log_levels.h"
+
+#include "common/text.h"
+#include "io/logged_words.h"
+#include "io/text_scan.h"
+#include "io/wrapped_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace hcn::io {
+namespace {
+
+/// A line's `level=` and JSON level are read within this many bytes of its start.
+constexpr std::size_t kMaxLevelReach = 400;
+/// A bracketed level stands this close to a line's start (after its time) when it is the line's own.
+constexpr std::size_t kMaxBracketedLevelReach = 64;
+
+struct LevelWord
+{
+    std::string_view word;
+    LogLevel level;
+};
+
+/// The words a level is spelled with, lower case.
+constexpr std::array<LevelWord, 8> kLevelWords{{
+    {"trace", LogLevel::Debug},
+    {"debug", LogLevel::Debug},
+    {"info", LogLevel::Info},
+    {"warning", LogLevel::Warning},
+    {"warn", LogLevel::Warning},
+    {"error", LogLevel::Error},
+    {"fatal", LogLevel::Fatal},
+    {"panic", LogLevel::Fatal},
+}};
+
+/// logrus' terminal form: the level's first four letters, upper case, then `[`.
+constexpr std::array<LevelWord, 7> kTerminalLevels{{
+    {"TRAC", LogLevel::Debug},
+    {"DEBU", LogLevel::Debug},
+    {"INFO", LogLevel::Info},
+    {"WARN", LogLevel::Warning},
+    {"ERRO", LogLevel::Error},
+    {"FATA", LogLevel::Fatal},
+    {"PANI", LogLevel::Fatal},
+}};
+
+/// The level word `text` starts with (kLevelWords, any case), no letter, digit or `_` after it, and its
+/// length; None and 0 when it starts with none.
+std::pair<LogLevel, std::size_t> levelWordAt(std::string_view text)
+{
+    for (const auto& [word, level] : kLevelWords)
+        if (text.size() >= word.size() && equalsIgnoreCase(text.substr(0, word.size()), word) &&
+            (text.size() == word.size() || !logged::isLoggedWordChar(text[word.size()])))
+            return {level, word.size()};
+    return {LogLevel::None, 0};
+}
+
+/// The level in brackets `text` starts with (`[ERROR]`, `[warning]`); None when it starts with none.
+LogLevel bracketedLevelAt(std::string_view text)
+{
+    if (!text.starts_with('['))
+        return LogLevel::None;
+    const auto [level, length] = levelWordAt(text.substr(1));
+    return level != LogLevel::None && text.size() > length + 1 && text[length + 1] == ']' ? level
+                                                                                          : LogLevel::None;
+}
+
+/// logrus' terminal form at the start of `t` (`ERRO[0002]`); None when `t` does not start with it.
+LogLevel terminalLevelAt(std::string_view t)
+{
+    if (t.size() < 6 || t[4] != '[' || t[5] < '0' || t[5] > '9')
+        return LogLevel::None;
+    for (const auto& [word, level] : kTerminalLevels)
+        if (t.starts_with(word))
+            return level;
+    return LogLevel::None;
+}
+
+/// Where `text` holds `lowerWord` in any case at or after `from` (findIgnoringCase); npos when it does not.
+std::size_t findIgnoringCaseFrom(std::string_view text, std::string_view lowerWord, std::size_t from)
+{
+    if (from >= text.size())
+        return std::string_view::npos;
+    const std::size_t at = findIgnoringCase(text.substr(from), lowerWord);
+    return at == std::string_view::npos ? at : from + at;
+}
+
+} // namespace
+
+LogLevel levelOpeningLine(std::string_view line)
+{
+    const std::string_view t = trimBlanks(line);
+    if (t.empty())
+        return LogLevel::None;
+    switch (t.front()) {
+    case '[':
+        return bracketedLevelAt(t);
+    case 'p':
+        return t.starts_with("panic: ") ? LogLevel::Fatal : LogLevel::None;
+    case 'f':
+        return t.starts_with("fatal error: ") ? LogLevel::Fatal : LogLevel::None;
+    default:
+        break;
+    }
+    if (t.front() < 'A' || t.front() > 'Z')
+        return LogLevel::None;
+    switch (klogLevel(t)) {
+    case 'F':
+        return LogLevel::Fatal;
+    case 'E':
+        return LogLevel::Error;
+    case 'W':
+        return LogLevel::Warning;
+    case 'I':
+        return LogLevel::Info;
+    default:
+        return terminalLevelAt(t);
+    }
+}
+
+LogLevel levelOfLine(std::string_view line)
+{
+    if (const LogLevel opening = levelOpeningLine(line); opening != LogLevel::None)
+        return opening;
+    const std::string_view t = trimBlanks(line);
+    const std::string_view head = t.substr(0, std::min(t.size(), kMaxLevelReach));
+    // Of the forms the line holds, the first is the line's own; one after it is in its message.
+    std::size_t firstAt = std::string_view::npos;
+    LogLevel first = LogLevel::None;
+    const auto stated = [&](std::size_t at, LogLevel level) {
+        if (level != LogLevel::None && at < firstAt) {
+            firstAt = at;
+            first = level;
+        }
+    };
+    // logrus' `level=error`, `level="error"`: the line's first `level=` (not `loglevel=`).
+    for (std::size_t at = findIgnoringCase(head, "level="); at != std::string_view::npos;
+         at = findIgnoringCaseFrom(head, "level=", at + 1)) {
+        if (at > 0 && logged::isLoggedWordChar(head[at - 1]))
+            continue;
+        std::string_view value = head.substr(at + 6);
+        if (value.starts_with('"'))
+            value.remove_prefix(1);
+        stated(at, levelWordAt(value).first);
+        break;
+    }
+    // A JSON log record (zap, logrus' JSON formatter): `"level":"error"`, `"severity": "ERROR"`.
+    for (const std::string_view key : {"\"level\":", "\"severity\":"}) {
+        const std::size_t at = findIgnoringCase(head, key);
+        if (at == std::string_view::npos)
+            continue;
+        std::string_view value = head.substr(at + key.size());
+        while (!value.empty() && isBlank(value.front()))
+            value.remove_prefix(1);
+        if (!value.starts_with('"'))
+            continue;
+        const auto [level, length] = levelWordAt(value.substr(1));
+        if (value.size() > length + 1 && value[length + 1] == '"')
+            stated(at, level);
+    }
+    // A bracketed level after the line's time (`2019-05-09T18:41:40Z [ERROR] `, felix's `[WARNING][4410]`).
+    const std::string_view near = head.substr(0, std::min(head.size(), kMaxBracketedLevelReach));
+    for (std::size_t at = near.find('['); at != std::string_view::npos && at < firstAt;
+         at = near.find('[', at + 1))
+        if (const LogLevel level = bracketedLevelAt(near.substr(at)); level != LogLevel::None) {
+            stated(at, level);
+            break;
+        }
+    return first;
+}
+
+} // namespace hcn::io
