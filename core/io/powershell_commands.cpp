@@ -11,67 +11,78 @@ namespace hcn::io {
 
 namespace {
 
-// Their parameters as the modules declare them, with those a paste gives them that the import reads: a
-// Remove- or Get- cmdlet's -Name and -Id.
-constexpr std::string_view kRemoveParameters = "InputObjects Id Name";
-constexpr std::string_view kGetParameters = "Id Name";
+/// The nouns of the cmdlets: the kind of object each is for, the parameters its New- cmdlet takes as the
+/// module declares them (with -Name and -Id where the module has none: the import reads them), and whether
+/// the module has Get-, Set- and Remove- cmdlets of it too.
+struct CmdletNoun
+{
+    std::string_view spelled;
+    ResourceKind kind;
+    std::string_view object;
+    CmdletModule module;
+    std::string_view newParameters;
+    std::string_view newSwitches;
+    bool newOnly;
+};
 
-constexpr HnsCmdlet kHnsCmdlets[] = {
-    {"New-HnsNetwork", CmdletVerb::New, ResourceKind::Network, "network", CmdletModule::Hns,
+constexpr CmdletNoun kCmdletNouns[] = {
+    {"HnsNetwork", ResourceKind::Network, "network", CmdletModule::Hns,
      "JsonString Type Name AddressPrefix Gateway SubnetPolicies DNSServer AdapterName AdditionalParams "
      "NetworkSpecificParams",
-     "IPv6"},
-    {"New-HnsEndpoint", CmdletVerb::New, ResourceKind::Endpoint, "endpoint", CmdletModule::Hns,
-     "JsonString NetworkId Name IPAddress Gateway MacAddress", "EnableOutboundNat"},
-    {"New-HnsRemoteEndpoint", CmdletVerb::New, ResourceKind::Endpoint, "endpoint", CmdletModule::Hns,
-     "NetworkId IPAddress MacAddress", ""},
-    {"New-HnsLoadBalancer", CmdletVerb::New, ResourceKind::LoadBalancer, "load balancer", CmdletModule::Hns,
-     "Endpoints InternalPort ExternalPort Vip", ""},
-    {"New-HnsRoute", CmdletVerb::New, ResourceKind::LoadBalancer, "policy list", CmdletModule::Hns,
-     "Endpoints DestinationPrefix", "EncapEnabled"},
-    {"New-HnsPolicyList", CmdletVerb::New, ResourceKind::LoadBalancer, "policy list", CmdletModule::Hns,
-     "Id Name", ""},
-    {"New-HnsNamespace", CmdletVerb::New, ResourceKind::Namespace, "namespace", CmdletModule::Hns,
-     "Endpoints CreateWithCompartment Id Name", "Default"},
-    {"Remove-HnsNetwork", CmdletVerb::Remove, ResourceKind::Network, "network", CmdletModule::Hns,
-     kRemoveParameters, ""},
-    {"Remove-HnsEndpoint", CmdletVerb::Remove, ResourceKind::Endpoint, "endpoint", CmdletModule::Hns,
-     kRemoveParameters, ""},
-    {"Remove-HnsPolicyList", CmdletVerb::Remove, ResourceKind::LoadBalancer, "policy list", CmdletModule::Hns,
-     kRemoveParameters, ""},
-    {"Remove-HnsLoadBalancer", CmdletVerb::Remove, ResourceKind::LoadBalancer, "load balancer",
-     CmdletModule::Hns, kRemoveParameters, ""},
-    {"Remove-HnsNamespace", CmdletVerb::Remove, ResourceKind::Namespace, "namespace", CmdletModule::Hns,
-     kRemoveParameters, ""},
-    {"Get-HnsNetwork", CmdletVerb::Get, ResourceKind::Network, "network", CmdletModule::Hns, kGetParameters,
-     "Detailed"},
-    {"Get-HnsEndpoint", CmdletVerb::Get, ResourceKind::Endpoint, "endpoint", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"Get-HnsPolicyList", CmdletVerb::Get, ResourceKind::LoadBalancer, "policy list", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"Get-HnsLoadBalancer", CmdletVerb::Get, ResourceKind::LoadBalancer, "load balancer", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"Get-HnsNamespace", CmdletVerb::Get, ResourceKind::Namespace, "namespace", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"Set-HnsNetwork", CmdletVerb::Set, ResourceKind::Network, "network", CmdletModule::Hns, kGetParameters,
-     ""},
-    {"Set-HnsEndpoint", CmdletVerb::Set, ResourceKind::Endpoint, "endpoint", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"Set-HnsPolicyList", CmdletVerb::Set, ResourceKind::LoadBalancer, "policy list", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"Set-HnsLoadBalancer", CmdletVerb::Set, ResourceKind::LoadBalancer, "load balancer", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"Set-HnsNamespace", CmdletVerb::Set, ResourceKind::Namespace, "namespace", CmdletModule::Hns,
-     kGetParameters, ""},
-    {"New-ContainerNetwork", CmdletVerb::New, ResourceKind::Network, "network", CmdletModule::Containers,
-     "Name Mode NetworkAdapterName SubnetPrefix GatewayAddress DNSServers DNSSuffix", "WhatIf Confirm"},
-    {"Get-ContainerNetwork", CmdletVerb::Get, ResourceKind::Network, "network", CmdletModule::Containers,
-     kGetParameters, ""},
-    {"Set-ContainerNetwork", CmdletVerb::Set, ResourceKind::Network, "network", CmdletModule::Containers,
-     kGetParameters, "WhatIf Confirm"},
-    {"Remove-ContainerNetwork", CmdletVerb::Remove, ResourceKind::Network, "network",
-     CmdletModule::Containers, kGetParameters, "Force WhatIf Confirm"},
+     "IPv6", false},
+    {"HnsEndpoint", ResourceKind::Endpoint, "endpoint", CmdletModule::Hns,
+     "JsonString NetworkId Name IPAddress Gateway MacAddress", "EnableOutboundNat", false},
+    {"HnsPolicyList", ResourceKind::LoadBalancer, "policy list", CmdletModule::Hns, "Id Name", "", false},
+    {"HnsLoadBalancer", ResourceKind::LoadBalancer, "load balancer", CmdletModule::Hns,
+     "Endpoints InternalPort ExternalPort Vip", "", false},
+    {"HnsNamespace", ResourceKind::Namespace, "namespace", CmdletModule::Hns,
+     "Endpoints CreateWithCompartment Id Name", "Default", false},
+    {"HnsRemoteEndpoint", ResourceKind::Endpoint, "endpoint", CmdletModule::Hns,
+     "NetworkId IPAddress MacAddress", "", true},
+    {"HnsRoute", ResourceKind::LoadBalancer, "policy list", CmdletModule::Hns, "Endpoints DestinationPrefix",
+     "EncapEnabled", true},
+    {"ContainerNetwork", ResourceKind::Network, "network", CmdletModule::Containers,
+     "Name Mode NetworkAdapterName SubnetPrefix GatewayAddress DNSServers DNSSuffix", "WhatIf Confirm",
+     false},
 };
+
+/// The parameters the Get-, Set- and Remove- cmdlets of a module take, whatever their noun (-Name and -Id
+/// where the module has none: the import reads them).
+struct VerbParameters
+{
+    CmdletVerb verb;
+    std::string_view spelled;
+    CmdletModule module;
+    std::string_view parameters;
+    std::string_view switches;
+};
+
+constexpr VerbParameters kVerbParameters[] = {
+    {CmdletVerb::Get, "Get", CmdletModule::Hns, "Id Name", "Detailed"},
+    {CmdletVerb::Set, "Set", CmdletModule::Hns, "Id Name", ""},
+    {CmdletVerb::Remove, "Remove", CmdletModule::Hns, "InputObjects Id Name", ""},
+    {CmdletVerb::Get, "Get", CmdletModule::Containers, "Id Name", ""},
+    {CmdletVerb::Set, "Set", CmdletModule::Containers, "Id Name", "WhatIf Confirm"},
+    {CmdletVerb::Remove, "Remove", CmdletModule::Containers, "Id Name", "Force WhatIf Confirm"},
+};
+
+/// Every cmdlet of the nouns and verbs above.
+const std::vector<HnsCmdlet>& hnsCmdlets()
+{
+    static const std::vector<HnsCmdlet> all = [] {
+        std::vector<HnsCmdlet> cmdlets;
+        for (const CmdletNoun& noun : kCmdletNouns) {
+            cmdlets.push_back({"New-" + std::string(noun.spelled), CmdletVerb::New, noun.kind, noun.object,
+                               noun.module, noun.newParameters, noun.newSwitches});
+            for (const VerbParameters& verb : kVerbParameters)
+                if (!noun.newOnly && verb.module == noun.module)
+                    cmdlets.push_back({std::string(verb.spelled) + "-" + std::string(noun.spelled), verb.verb,
+                                       noun.kind, noun.object, noun.module, verb.parameters, verb.switches});
+        }
+        return cmdlets;
+    }();
+    return all;
+}
 
 /// The common parameters every one of them takes.
 constexpr std::string_view kCommonParameters =
@@ -92,9 +103,9 @@ template <typename F> bool anyName(std::string_view names, F f)
     return false;
 }
 
-bool isSwitchOf(const HnsCmdlet& cmdlet, std::string_view lowerName)
+bool isSwitchOf(const HnsCmdlet& cmdlet, std::string_view given)
 {
-    const auto named = [&](std::string_view name) { return equalsIgnoreCase(name, lowerName); };
+    const auto named = [&](std::string_view name) { return equalsIgnoreCase(name, given); };
     return anyName(cmdlet.switches, named) || anyName(kCommonSwitches, named);
 }
 
@@ -130,7 +141,7 @@ template <typename F> std::size_t scanOutside(std::string_view text, F f)
 
 const HnsCmdlet* hnsCmdletNamed(std::string_view word)
 {
-    for (const HnsCmdlet& c : kHnsCmdlets)
+    for (const HnsCmdlet& c : hnsCmdlets())
         if (equalsIgnoreCase(word, c.spelled))
             return &c;
     return nullptr;
@@ -262,16 +273,15 @@ CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t 
             continue;
         }
         std::string value;
-        if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
+        const std::size_t colon = name.find(':');
+        if (colon != std::string::npos) {
             value = word.substr(word.size() - name.size() + colon + 1);
             name.resize(colon);
-            name = parameterNamed(cmdlet, name);
-        } else {
-            name = parameterNamed(cmdlet, name);
-            if (i + 1 < words.size() && !isParameterWord(words[i + 1]) &&
-                !(cmdlet && isSwitchOf(*cmdlet, name)))
-                value = words[++i];
         }
+        name = parameterNamed(cmdlet, name);
+        if (colon == std::string::npos && i + 1 < words.size() && !isParameterWord(words[i + 1]) &&
+            !(cmdlet && isSwitchOf(*cmdlet, name)))
+            value = words[++i];
         args.named.emplace(std::move(name), valueItems(value));
     }
     return args;

@@ -36,7 +36,7 @@ enum class CmdletModule
 /// One cmdlet that asks HNS for objects.
 struct HnsCmdlet
 {
-    std::string_view spelled; ///< "New-HnsNetwork"
+    std::string spelled; ///< "New-HnsNetwork"
     CmdletVerb verb;
     ResourceKind kind;       ///< the kind of object it is for
     std::string_view object; ///< what the report calls that object: "network", "policy list"
