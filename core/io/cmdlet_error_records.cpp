@@ -5,39 +5,17 @@
 
 #include "common/text.h"
 #include "common/utf8.h"
+#include "io/powershell_commands.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <string_view>
 
 namespace hcn::io {
 namespace {
-
-/// The cmdlets' nouns and the kind of object each is for.
-struct CmdletNoun
-{
-    std::string_view noun; ///< lower case
-    ResourceKind kind;
-};
-constexpr std::array<CmdletNoun, 6> kCmdletNouns{{{"containernetwork", ResourceKind::Network},
-                                                  {"hnsnetwork", ResourceKind::Network},
-                                                  {"hnsendpoint", ResourceKind::Endpoint},
-                                                  {"hnsnamespace", ResourceKind::Namespace},
-                                                  {"hnspolicylist", ResourceKind::LoadBalancer},
-                                                  {"hnsloadbalancer", ResourceKind::LoadBalancer}}};
-
-/// The cmdlets' verbs and what each asks of HNS.
-struct CmdletVerb
-{
-    std::string_view verb; ///< lower case
-    std::string_view asks;
-};
-constexpr std::array<CmdletVerb, 4> kCmdletVerbs{
-    {{"new", "create"}, {"remove", "delete"}, {"get", "query"}, {"set", "modify"}}};
 
 /// A record's message is read from at most this many lines before its `At ...` line.
 constexpr std::size_t kMaxRecordMessageLines = 4;
@@ -50,83 +28,24 @@ constexpr std::size_t kMaxParameterValue = 120;
 /// At most this many objects are named as still in the dump.
 constexpr std::size_t kMaxStillDumped = 5;
 
-/// The cmdlet `<Verb>-<Noun>` at the start of `word`, of the verbs and nouns above; its verb and noun.
-std::optional<std::pair<const CmdletVerb*, const CmdletNoun*>> cmdletOf(std::string_view word)
+/// The arguments of the command of `cmdlet` whose parameters start `text`, up to the end of its part of a
+/// pipeline or a script block, or an ellipsis PowerShell put where it cut the echoed line.
+CommandArguments argumentsAfterName(std::string_view text, const HnsCmdlet& cmdlet)
 {
-    const std::string lower = lowerCopy(word);
-    const std::size_t dash = lower.find('-');
-    if (dash == std::string::npos)
-        return std::nullopt;
-    const std::string_view verb = std::string_view(lower).substr(0, dash);
-    const std::string_view noun = std::string_view(lower).substr(dash + 1);
-    const auto v = std::find_if(kCmdletVerbs.begin(), kCmdletVerbs.end(),
-                                [&](const CmdletVerb& c) { return c.verb == verb; });
-    const auto n = std::find_if(kCmdletNouns.begin(), kCmdletNouns.end(),
-                                [&](const CmdletNoun& c) { return c.noun == noun; });
-    if (v == kCmdletVerbs.end() || n == kCmdletNouns.end())
-        return std::nullopt;
-    return std::make_pair(&*v, &*n);
+    return argumentsOf(commandWords(commandExtent(text.substr(0, text.find("...")))), 0, &cmdlet);
 }
 
-/// A parameter of the command: `-Name nat`, `–SubnetPrefix 10.0.75.0/24` (an en dash as a word processor
-/// or a web page made of the hyphen), its name in lower case.
-struct Parameter
+/// The value `arguments` give the parameter `name` (lower case), its items joined; empty when they give
+/// none or one longer than a value is kept.
+std::string parameterValue(const CommandArguments& arguments, std::string_view name)
 {
-    std::string name;
+    const auto it = arguments.named.find(name);
+    if (it == arguments.named.end())
+        return {};
     std::string value;
-};
-
-/// The parameters after the cmdlet in `command` (the text after its name), up to the end of its part of
-/// a pipeline or a script block, or an ellipsis PowerShell put where it cut the echoed line.
-std::vector<Parameter> parametersOf(std::string_view command)
-{
-    command = command.substr(0, std::min({command.find('|'), command.find('}'), command.find(';'),
-                                          command.find("..."), command.size()}));
-    std::vector<std::string_view> tokens;
-    for (std::size_t at = 0; at < command.size();) {
-        while (at < command.size() && command[at] == ' ')
-            ++at;
-        std::size_t end = at;
-        if (at < command.size() && (command[at] == '"' || command[at] == '\'')) {
-            end = command.find(command[at], at + 1);
-            end = end == std::string_view::npos ? command.size() : end + 1;
-        } else {
-            while (end < command.size() && command[end] != ' ')
-                ++end;
-        }
-        if (end > at)
-            tokens.push_back(command.substr(at, end - at));
-        at = end;
-    }
-    std::vector<Parameter> parameters;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        std::string name = powerShellParameterName(tokens[i]);
-        if (name.empty())
-            continue;
-        std::string value;
-        if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
-            value = name.substr(colon + 1);
-            name.resize(colon);
-        } else if (i + 1 < tokens.size() && powerShellParameterName(tokens[i + 1]).empty()) {
-            value = std::string(tokens[++i]);
-        }
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-            value.back() == value.front())
-            value = value.substr(1, value.size() - 2);
-        if (!value.empty() && value.size() <= kMaxParameterValue)
-            parameters.push_back({std::move(name), validUtf8(std::move(value))});
-    }
-    return parameters;
-}
-
-/// The value of the parameter `full` (lower case), given whole or shortened as PowerShell allows
-/// (`-subnet` for `-SubnetPrefix`, at least 3 letters); empty when the command does not give it.
-std::string parameterValue(const std::vector<Parameter>& parameters, std::string_view full)
-{
-    for (const Parameter& p : parameters)
-        if (p.name == full || (p.name.size() >= 3 && full.starts_with(p.name)))
-            return p.value;
-    return {};
+    for (const std::string& item : it->second)
+        value += (value.empty() ? "" : ", ") + item;
+    return value.size() <= kMaxParameterValue ? validUtf8(std::move(value)) : std::string();
 }
 
 /// Where the cmdlet `cmdlet` (lower case) is called in `text` as a command (at the line's start, after a
@@ -146,10 +65,11 @@ std::size_t callOf(std::string_view text, std::string_view cmdlet)
 }
 
 /// What the command asked (`create network nat (NAT, 10.0.75.0/24)`), filling in the record's target.
-std::string requestOf(std::string_view command, std::size_t call, std::string_view cmdlet,
-                      CmdletErrorRecord& record, const CmdletVerb& verb)
+std::string requestOf(std::string_view command, std::size_t call, const HnsCmdlet& cmdlet,
+                      CmdletErrorRecord& record)
 {
-    const std::vector<Parameter> parameters = parametersOf(command.substr(call + cmdlet.size()));
+    const CommandArguments parameters =
+        argumentsAfterName(command.substr(call + cmdlet.spelled.size()), cmdlet);
     record.name = parameterValue(parameters, "name");
     record.id = parameterValue(parameters, "id");
     // `Get-ContainerNetwork [-Name X] | Remove-ContainerNetwork`: the objects the Get- listed.
@@ -161,9 +81,9 @@ std::string requestOf(std::string_view command, std::size_t call, std::string_vi
             const std::string_view part =
                 trimBlanks(upstream.substr(bar == std::string_view::npos ? 0 : bar + 1));
             const std::string_view word = part.substr(0, part.find(' '));
-            const std::optional<std::pair<const CmdletVerb*, const CmdletNoun*>> lister = cmdletOf(word);
-            if (lister && lister->first->verb == "get" && lister->second->kind == record.kind) {
-                const std::vector<Parameter> filter = parametersOf(part.substr(word.size()));
+            const HnsCmdlet* lister = hnsCmdletNamed(word);
+            if (lister && lister->verb == CmdletVerb::Get && lister->kind == record.kind) {
+                const CommandArguments filter = argumentsAfterName(part.substr(word.size()), *lister);
                 record.name = parameterValue(filter, "name");
                 record.id = parameterValue(filter, "id");
                 if (record.name.empty() && record.id.empty())
@@ -172,7 +92,7 @@ std::string requestOf(std::string_view command, std::size_t call, std::string_vi
         }
     }
     const std::string_view kind = resourceKindLabel(record.kind);
-    std::string asks = std::string(verb.asks) + " ";
+    std::string asks = std::string(cmdletAsks(cmdlet.verb)) + " ";
     if (!record.listedBy.empty())
         return asks + "the " + std::string(kind) + "s " + record.listedBy + " lists";
     asks += kind;
@@ -180,7 +100,7 @@ std::string requestOf(std::string_view command, std::size_t call, std::string_vi
         asks += " " + record.name;
     if (!record.id.empty())
         asks += " " + record.id;
-    if (verb.verb == "new") {
+    if (cmdlet.verb == CmdletVerb::New) {
         std::vector<std::string> details;
         for (const std::string_view key : {"mode", "type"})
             if (std::string value = parameterValue(parameters, key); !value.empty() && details.empty())
@@ -203,16 +123,6 @@ std::string requestOf(std::string_view command, std::size_t call, std::string_vi
 
 } // namespace
 
-std::string powerShellParameterName(std::string_view token)
-{
-    for (const std::string_view dash :
-         {std::string_view("-"), std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x80\x94")})
-        if (token.starts_with(dash) && token.size() > dash.size() &&
-            std::isalpha(static_cast<unsigned char>(token[dash.size()])))
-            return lowerCopy(token.substr(dash.size()));
-    return {};
-}
-
 std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
 {
     const std::string_view line = lines[first].text;
@@ -226,8 +136,8 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
     if (separator == std::string_view::npos || separator == 0 || line.front() == ' ')
         return std::nullopt;
     const std::string_view cmdlet = line.substr(0, separator);
-    const std::optional<std::pair<const CmdletVerb*, const CmdletNoun*>> parts = cmdletOf(cmdlet);
-    if (!parts)
+    const HnsCmdlet* called = hnsCmdletNamed(cmdlet);
+    if (!called)
         return std::nullopt;
     // The record's `At ...` line (or, where the paste left it out, its CategoryInfo) after the message.
     std::size_t at = first + 1;
@@ -237,8 +147,8 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
     if (at >= lines.size() || !isPowerShellErrorRecordLine(lines[at].text))
         return std::nullopt;
     CmdletErrorRecord record;
-    record.kind = parts->second->kind;
-    record.removal = parts->first->verb == "remove";
+    record.kind = called->kind;
+    record.removal = called->verb == CmdletVerb::Remove;
     // The message, with the lines a console wrapped it into.
     std::string text = at > first + 1 ? joinConsoleWrap(lines, first, at) : std::string(line);
     const std::string_view message = trimBlanks(std::string_view(text).substr(separator + 3));
@@ -269,12 +179,13 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
         for (std::size_t k = first; k > 0 && first - k < kMaxCommandDistance; --k) {
             const std::string_view above = lines[k - 1].text;
             const std::size_t call = callOf(above, lowerCmdlet);
-            if (call != std::string::npos && !isPowerShellErrorRecordLine(above) &&
-                (call + lowerCmdlet.size() == above.size() ||
-                 above.substr(call + lowerCmdlet.size()).starts_with(" -") ||
-                 above.substr(call + lowerCmdlet.size()).starts_with(" \xE2\x80\x93") ||
-                 above.substr(call + lowerCmdlet.size()).starts_with(" |") ||
-                 above.substr(0, call).find('|') != std::string_view::npos)) {
+            if (call == std::string::npos || isPowerShellErrorRecordLine(above))
+                continue;
+            // The cmdlet alone, before a parameter or a pipe, or after a pipe: a command, not prose.
+            const std::string_view rest = above.substr(call + lowerCmdlet.size());
+            if (rest.empty() || rest.starts_with(" |") ||
+                (rest.starts_with(' ') && !powerShellParameterName(trimBlanks(rest)).empty()) ||
+                above.substr(0, call).find('|') != std::string_view::npos) {
                 command = std::string(above);
                 break;
             }
@@ -283,10 +194,9 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
     if (command.empty())
         command = echoed;
     const std::size_t call = callOf(command, lowerCmdlet);
-    std::string asks =
-        call == std::string::npos
-            ? std::string(parts->first->asks) + " " + std::string(resourceKindLabel(record.kind))
-            : requestOf(command, call, lowerCmdlet, record, *parts->first);
+    std::string asks = call == std::string::npos ? std::string(cmdletAsks(called->verb)) + " " +
+                                                       std::string(resourceKindLabel(record.kind))
+                                                 : requestOf(command, call, *called, record);
     error.operation = std::string(cmdlet) + " (" + asks + ")";
     record.refusal = LoggedRefusal{first, last, std::move(error)};
     return record;

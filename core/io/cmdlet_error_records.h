@@ -14,7 +14,6 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace hcn::io {
@@ -34,13 +33,10 @@ struct CmdletErrorRecord
     std::string listedBy;
 };
 
-/// `token` as a PowerShell parameter's name (`-Name`, `–SubnetPrefix` with the en dash a word processor or
-/// a web page made of the hyphen, `—Name`) in lower case; empty when it is none.
-std::string powerShellParameterName(std::string_view token);
-
 /// The error record whose message line is lines[first] (`<Verb>-<Noun> : <message>`, the record's `At
 /// ...` line after it, its message possibly wrapped over the lines between). What the cmdlet asked is read
-/// from the command the record echoes, else from the command line typed just above it.
+/// from the command the record echoes, else from the command line typed just above it, as
+/// powershell_commands.h reads a command.
 std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLine>& lines,
                                                      std::size_t first);
 

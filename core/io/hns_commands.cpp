@@ -3,8 +3,8 @@
 #include "io/hns_commands.h"
 
 #include "common/text.h"
-#include "io/cmdlet_error_records.h"
 #include "io/logged_words.h"
+#include "io/powershell_commands.h"
 #include "io/request_answer.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
@@ -30,148 +30,6 @@ constexpr std::size_t kMaxCommandText = 8192;
 constexpr int kMaxLinesToVerboseRequest = 2;
 /// A filter is quoted in a request's words up to this many bytes.
 constexpr std::size_t kMaxFilterQuoted = 80;
-
-enum class CommandAction
-{
-    Create,
-    Delete,
-};
-
-struct HnsCmdlet
-{
-    std::string_view name; ///< lower case
-    std::string_view spelled;
-    CommandAction action;
-    ResourceKind kind;
-    std::string_view noun; ///< what the report calls the object: "network", "policy list"
-};
-
-/// The hns.psm1 (and HostNetworkingService module) commands that create or delete HNS objects.
-constexpr HnsCmdlet kHnsCmdlets[] = {
-    {"new-hnsnetwork", "New-HnsNetwork", CommandAction::Create, ResourceKind::Network, "network"},
-    {"new-hnsendpoint", "New-HnsEndpoint", CommandAction::Create, ResourceKind::Endpoint, "endpoint"},
-    {"new-hnsremoteendpoint", "New-HnsRemoteEndpoint", CommandAction::Create, ResourceKind::Endpoint,
-     "endpoint"},
-    {"new-hnsloadbalancer", "New-HnsLoadBalancer", CommandAction::Create, ResourceKind::LoadBalancer,
-     "load balancer"},
-    {"new-hnsroute", "New-HnsRoute", CommandAction::Create, ResourceKind::LoadBalancer, "policy list"},
-    {"new-hnsnamespace", "New-HnsNamespace", CommandAction::Create, ResourceKind::Namespace, "namespace"},
-    {"remove-hnsnetwork", "Remove-HnsNetwork", CommandAction::Delete, ResourceKind::Network, "network"},
-    {"remove-hnsendpoint", "Remove-HnsEndpoint", CommandAction::Delete, ResourceKind::Endpoint, "endpoint"},
-    {"remove-hnspolicylist", "Remove-HnsPolicyList", CommandAction::Delete, ResourceKind::LoadBalancer,
-     "policy list"},
-    {"remove-hnsloadbalancer", "Remove-HnsLoadBalancer", CommandAction::Delete, ResourceKind::LoadBalancer,
-     "load balancer"},
-    {"remove-hnsnamespace", "Remove-HnsNamespace", CommandAction::Delete, ResourceKind::Namespace,
-     "namespace"},
-};
-
-const HnsCmdlet* hnsCmdletNamed(std::string_view word)
-{
-    const std::string lower = lowerCopy(word);
-    for (const HnsCmdlet& c : kHnsCmdlets)
-        if (lower == c.name)
-            return &c;
-    return nullptr;
-}
-
-/// `text` split where `separators` stand outside quotes, braces, parentheses and brackets.
-std::vector<std::string_view> splitOutside(std::string_view text, std::string_view separators)
-{
-    std::vector<std::string_view> parts;
-    char quote = 0;
-    int depth = 0;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quote != 0) {
-            quote = c == quote ? 0 : quote;
-            continue;
-        }
-        if (c == '"' || c == '\'')
-            quote = c;
-        else if (c == '(' || c == '{' || c == '[')
-            ++depth;
-        else if ((c == ')' || c == '}' || c == ']') && depth > 0)
-            --depth;
-        else if (depth == 0 && separators.find(c) != std::string_view::npos) {
-            parts.push_back(text.substr(start, i - start));
-            start = i + 1;
-        }
-    }
-    parts.push_back(text.substr(start));
-    return parts;
-}
-
-/// The words of one pipeline element: blank-separated outside quotes and brackets, a list's items
-/// (`"a", "b"`) kept as one word.
-std::vector<std::string> commandWords(std::string_view element)
-{
-    std::vector<std::string> words;
-    for (std::string_view part : splitOutside(element, " \t")) {
-        if (part.empty())
-            continue;
-        if (!words.empty() && (words.back().ends_with(',') || part.front() == ','))
-            words.back() += std::string(part);
-        else
-            words.emplace_back(part);
-    }
-    return words;
-}
-
-/// A parameter's value as its items, quotes and `@(...)` taken away: `"10.0.7.0/24"`, `"a","b"`,
-/// `@('a', 'b')`.
-std::vector<std::string> valueItems(std::string_view value)
-{
-    if (value.starts_with("@(") && value.ends_with(')'))
-        value = value.substr(2, value.size() - 3);
-    std::vector<std::string> items;
-    for (std::string_view item : splitOutside(value, ",")) {
-        item = trimBlanks(item);
-        if (item.size() >= 2 && (item.front() == '"' || item.front() == '\'') && item.back() == item.front())
-            item = item.substr(1, item.size() - 2);
-        if (!item.empty())
-            items.emplace_back(item);
-    }
-    return items;
-}
-
-/// A command's parameters (`-Name labl2`, `-Name:labl2`, a switch `-Verbose`), by lower-case
-/// name, and its positional arguments.
-struct CommandArguments
-{
-    std::map<std::string, std::vector<std::string>> named;
-    std::vector<std::string> positional;
-
-    std::string first(const std::string& name) const
-    {
-        const auto it = named.find(name);
-        return it == named.end() || it->second.empty() ? std::string() : it->second.front();
-    }
-    bool has(const std::string& name) const { return named.count(name) != 0; }
-};
-
-CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from)
-{
-    CommandArguments args;
-    for (std::size_t i = from; i < words.size(); ++i) {
-        const std::string& word = words[i];
-        std::string name = powerShellParameterName(word);
-        if (name.empty()) {
-            args.positional.push_back(word);
-            continue;
-        }
-        std::string value;
-        if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
-            value = word.substr(word.size() - name.size() + colon + 1);
-            name.resize(colon);
-        } else if (i + 1 < words.size() && powerShellParameterName(words[i + 1]).empty()) {
-            value = words[++i];
-        }
-        args.named[name] = valueItems(value);
-    }
-    return args;
-}
 
 /// `$network.ID`, `$network.Id`, `$network` -> `network` (lower case); empty for no variable.
 std::string variableOf(std::string_view value)
@@ -270,15 +128,15 @@ std::string objectWithId(const std::string& value, std::string_view noun, const 
 std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
                           const std::vector<std::vector<std::string>>& before, const CreatedNames& created)
 {
-    for (const std::string key : {"inputobject", "id", "name"})
+    for (const std::string key : {"inputobjects", "id", "name"})
         if (const std::string value = args.first(key); !value.empty())
-            return key == "id" ? objectWithId(value, cmdlet.noun, created)
-                               : objectNamedBy(value, cmdlet.noun, created);
+            return key == "id" ? objectWithId(value, cmdlet.object, created)
+                               : objectNamedBy(value, cmdlet.object, created);
     if (!args.positional.empty())
         return objectNamedBy(valueItems(args.positional.front()).empty()
                                  ? args.positional.front()
                                  : valueItems(args.positional.front()).front(),
-                             cmdlet.noun, created);
+                             cmdlet.object, created);
     std::string filter;
     std::size_t source = before.size();
     while (source > 0 && !before[source - 1].empty() && isFilterCommand(before[source - 1].front())) {
@@ -294,18 +152,19 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
         }
     }
     if (source == 0 || before[source - 1].empty())
-        return "the " + plural(cmdlet.noun) + " piped to it";
+        return "the " + plural(cmdlet.object) + " piped to it";
     const std::vector<std::string>& from = before[source - 1];
     if (from.front().starts_with('$'))
-        return objectNamedBy(from.front(), cmdlet.noun, created);
-    const CommandArguments got = argumentsOf(from, 1);
+        return objectNamedBy(from.front(), cmdlet.object, created);
+    const CommandArguments got = argumentsOf(from, 1, hnsCmdletNamed(from.front()));
     for (const std::string key : {"id", "name"})
         if (const std::string value = got.first(key); !value.empty())
-            return key == "id" ? objectWithId(value, cmdlet.noun, created)
-                               : objectNamedBy(value, cmdlet.noun, created);
+            return key == "id" ? objectWithId(value, cmdlet.object, created)
+                               : objectNamedBy(value, cmdlet.object, created);
     if (!got.positional.empty())
-        return objectNamedBy(got.positional.front(), cmdlet.noun, created);
-    return filter.empty() ? "every " + std::string(cmdlet.noun) : "the " + plural(cmdlet.noun) + " " + filter;
+        return objectNamedBy(got.positional.front(), cmdlet.object, created);
+    return filter.empty() ? "every " + std::string(cmdlet.object)
+                          : "the " + plural(cmdlet.object) + " " + filter;
 }
 
 /// What a creation asks for, in the words of a request HNS logged (describeRequest).
@@ -358,9 +217,9 @@ std::string createdAsked(const HnsCmdlet& cmdlet, const CommandArguments& args, 
         break;
     }
     said = describeRequest({}, document, cmdlet.kind);
-    if (cmdlet.name == "new-hnsremoteendpoint" && said.starts_with("create endpoint"))
+    if (cmdlet.spelled == "New-HnsRemoteEndpoint" && said.starts_with("create endpoint"))
         said.insert(7, "remote ");
-    if (cmdlet.noun == "policy list" && said.starts_with("create load balancer"))
+    if (cmdlet.object == "policy list" && said.starts_with("create load balancer"))
         said.replace(7, 13, "policy list");
     return said + on;
 }
@@ -422,9 +281,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
             if (read)
                 break;
             for (const std::string_view statement : splitOutside(candidate, ";")) {
-                std::vector<std::vector<std::string>> pipeline;
-                for (const std::string_view element : splitOutside(statement, "|"))
-                    pipeline.push_back(commandWords(trimBlanks(element)));
+                std::vector<std::vector<std::string>> pipeline = pipelineWords(statement);
                 // A pipeline that starts with nothing is a table's row (`| Remove-HnsEndpoint | ... |`).
                 if (pipeline.size() > 1 && pipeline.front().empty())
                     continue;
@@ -442,16 +299,17 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                            (name.front() == '&' || name.front() == '(' || name.front() == '$'))
                         name.remove_prefix(1);
                     const HnsCmdlet* cmdlet = hnsCmdletNamed(name);
-                    if (!cmdlet)
+                    if (!cmdlet || cmdlet->module != CmdletModule::Hns ||
+                        (cmdlet->verb != CmdletVerb::New && cmdlet->verb != CmdletVerb::Remove))
                         continue;
-                    const CommandArguments args = argumentsOf(words, 1);
+                    const CommandArguments args = argumentsOf(words, 1, cmdlet);
                     // A creation names what it creates by parameters: the cmdlet alone, in prose, asks
                     // nothing.
-                    if (cmdlet->action == CommandAction::Create && args.named.empty())
+                    if (cmdlet->verb == CmdletVerb::New && args.named.empty())
                         continue;
                     // A deletion takes what it deletes by a parameter, a GUID or a variable, or from the
                     // pipeline: words after it (`Remove-HnsNetwork didn't help`) are prose.
-                    if (cmdlet->action != CommandAction::Create && !args.positional.empty() &&
+                    if (cmdlet->verb != CmdletVerb::New && !args.positional.empty() &&
                         variableOf(args.positional.front()).empty() &&
                         !tables::isGuid(args.positional.front()))
                         continue;
@@ -467,7 +325,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                     r.kind = cmdlet->kind;
                     r.line = lines[i].sourceLine;
                     r.loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
-                    if (cmdlet->action == CommandAction::Create) {
+                    if (cmdlet->verb == CmdletVerb::New) {
                         r.what = createdAsked(*cmdlet, args, created);
                         if (const std::string made = args.first("name"); !assigned.empty() && !made.empty())
                             created[assigned] = made;

@@ -3,7 +3,8 @@
 // script a ticket shows or in a markdown code span: hns.psm1's `New-HnsNetwork -Type L2Bridge -Name
 // labl2 -AddressPrefix 10.0.7.0/24 -Gateway 10.0.7.1`, `New-HnsEndpoint -NetworkId $network.ID
 // -IPAddress 10.0.7.20`, `Get-HnsNetwork | ? Name -eq l2net | Remove-HnsNetwork`, `Get-HnsPolicyList |
-// Remove-HnsPolicyList`. Each is a request to HNS, never an object.
+// Remove-HnsPolicyList`, parameters shortened as PowerShell allows (`-Addr` for `-AddressPrefix`,
+// powershell_commands.h). Each is a request to HNS, never an object.
 
 #include "hcn/dump_text.h"
 #include "io/logged_requests.h"

@@ -121,6 +121,17 @@ void TestLoggedFailures::reportsTheFailure_data()
         << "warning 2-7: HNS refused a request: Remove-HnsNetwork (delete network l2bridge) failed: "
            "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"
         << "the dump still shows";
+    QTest::newRow("New-ContainerNetwork's parameters shortened to a unique prefix")
+        << "new-containernetwork-abbreviated.txt"
+        << "warning 2-7: HNS refused a request: New-ContainerNetwork (create network natlab, NAT, "
+           "172.28.16.0/20, gateway 172.28.16.1) failed: \"Object already exists\""
+        << "";
+    QTest::newRow("New-HnsNetwork's parameters shortened, -Name:value keeps the name's case")
+        << "new-hnsnetwork-abbreviated-exists.txt"
+        << "warning 2-7: HNS refused a request: New-HnsNetwork (create network WinL2, L2Bridge, 10.0.3.0/24, "
+           "gateway 10.0.3.1) failed: HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A network with this name "
+           "already exists.\" (code from the message text)"
+        << "";
     QTest::newRow("a failed hot attach names the endpoint and the container")
         << "hot-attach-endpoint.log"
         << "warning 2-2: hot attach of endpoint web_pod7 to container 9d2c4e6f81a0 failed: E_INVALIDARG "

@@ -5,6 +5,7 @@
 #include "dump_files.h"
 #include "hcn/dump_import.h"
 #include "import_results.h"
+#include "io/powershell_commands.h"
 
 #include <QtTest>
 
@@ -70,6 +71,10 @@ private slots:
     void goBytePoliciesWithoutOwnerAreSaid();
     void saysWhatALogDoesWithHns_data();
     void saysWhatALogDoesWithHns();
+    void splitsAPipelineIntoWords_data();
+    void splitsAPipelineIntoWords();
+    void readsACommandsParameters_data();
+    void readsACommandsParameters();
 };
 
 void TestLoggedOperations::reportsWhatTheLogSays_data()
@@ -830,6 +835,19 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                // A parameter with the en dash a web page made of the hyphen.
                "11 info: a command (Remove-HnsNetwork) that asks HNS to delete the networks named lab3 at "
                "line 11"};
+    QTest::newRow("hns.psm1 commands with parameters shortened to a unique prefix, -Name:value; an "
+                  "ambiguous prefix is not guessed")
+        << "hns-psm1-abbreviated-parameters.txt"
+        << QStringList{
+               "4 info: a command (New-HnsNetwork) that asks HNS to create network winl2 (L2Bridge, "
+               "10.0.3.0/24 via 10.0.3.1) at line 4",
+               // -N may be -Name or -NetworkSpecificParams, -A one of three: neither is read.
+               "5 info: a command (New-HnsNetwork) that asks HNS to create network (L2Bridge) at line 5",
+               "6 info: a command (New-HnsNetwork) that asks HNS to create network OverLab (Overlay, "
+               "10.0.5.0/24) at line 6",
+               "7 info: a command (New-HnsEndpoint) that asks HNS to create endpoint (10.0.3.5) on "
+               "network 3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 7",
+               "8 info: a command (Remove-HnsNetwork) that asks HNS to delete network winl2 at line 8"};
     QTest::newRow("counts of load balancers and endpoints over time, a cut line left out")
         << "hnsdiag-counts-over-time.txt"
         << QStringList{"3-8 info: HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 "
@@ -849,6 +867,100 @@ void TestLoggedOperations::saysWhatALogDoesWithHns()
     for (const ImportMessage& m : result.report.messages)
         if (m.firstLine > 0 && !m.message.starts_with("a CNI configuration"))
             QVERIFY2(m.logged, m.message.c_str());
+}
+
+/// A statement's pipeline as the readers of typed commands and error records see it: one entry an element,
+/// its words each in brackets.
+void TestLoggedOperations::splitsAPipelineIntoWords_data()
+{
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<QStringList>("elements");
+
+    QTest::newRow("a filter's quoted value holds a pipe")
+        << R"(Get-HnsNetwork | ? Name -eq "a|b" | Remove-HnsNetwork)"
+        << QStringList{"[Get-HnsNetwork]", R"([?] [Name] [-eq] ["a|b"])", "[Remove-HnsNetwork]"};
+    QTest::newRow("a script block and a list are one word each")
+        << R"(Get-HnsEndpoint | Where-Object { $_.IsRemoteEndpoint -eq $true } | Remove-HnsEndpoint)"
+        << QStringList{"[Get-HnsEndpoint]", "[Where-Object] [{ $_.IsRemoteEndpoint -eq $true }]",
+                       "[Remove-HnsEndpoint]"};
+    QTest::newRow("an array subexpression and a comma list with blanks")
+        << R"(New-HnsNetwork -AddressPrefix @('10.0.1.0/24', '10.0.2.0/24') -Gateway "10.0.1.1", "10.0.2.1")"
+        << QStringList{R"([New-HnsNetwork] [-AddressPrefix] [@('10.0.1.0/24', '10.0.2.0/24')] [-Gateway] )"
+                       R"(["10.0.1.1","10.0.2.1"])"};
+}
+
+void TestLoggedOperations::splitsAPipelineIntoWords()
+{
+    QFETCH(QString, statement);
+    QFETCH(QStringList, elements);
+    QStringList shown;
+    for (const std::vector<std::string>& words : pipelineWords(statement.toStdString())) {
+        QStringList bracketed;
+        for (const std::string& w : words)
+            bracketed << QStringLiteral("[%1]").arg(QString::fromStdString(w));
+        shown << bracketed.join(QLatin1Char(' '));
+    }
+    QCOMPARE(shown, elements);
+}
+
+/// A command's parameters as both readers take them: by the cmdlet's full names where the command shortened
+/// them to a unique prefix (never an ambiguous one), with the values' items; its positional arguments last.
+void TestLoggedOperations::readsACommandsParameters_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("arguments"); ///< "name: item, item", sorted by name; "positional: ..."
+
+    QTest::newRow("full names")
+        << "New-HnsNetwork -Type L2Bridge -Name winl2 -AddressPrefix 10.0.3.0/24 -Gateway 10.0.3.1"
+        << QStringList{"addressprefix: 10.0.3.0/24", "gateway: 10.0.3.1", "name: winl2", "type: L2Bridge"};
+    QTest::newRow("unique prefixes read as the full names")
+        << "New-HnsNetwork -Ty L2Bridge -Na winl2 -Addr 10.0.3.0/24 -Gate 10.0.3.1"
+        << QStringList{"addressprefix: 10.0.3.0/24", "gateway: 10.0.3.1", "name: winl2", "type: L2Bridge"};
+    QTest::newRow("ambiguous prefixes are kept as given")
+        << "New-HnsNetwork -Type L2Bridge -N winl3 -A 10.0.4.0/24"
+        << QStringList{"a: 10.0.4.0/24", "n: winl3", "type: L2Bridge"};
+    QTest::newRow("a prefix of a common parameter")
+        << "Remove-HnsEndpoint -Id $ep.ID -Verb" << QStringList{"id: $ep.ID", "verbose:"};
+    QTest::newRow("-Name:value keeps the value's case")
+        << "New-HnsNetwork -Type:Overlay -Na:OverLab -AddressPrefix:10.0.5.0/24"
+        << QStringList{"addressprefix: 10.0.5.0/24", "name: OverLab", "type: Overlay"};
+    QTest::newRow("en and em dashes")
+        << "New-ContainerNetwork \u2013Name natlab \u2014Mo NAT \u2013SubnetPrefix 172.28.16.0/20"
+        << QStringList{"mode: NAT", "name: natlab", "subnetprefix: 172.28.16.0/20"};
+    QTest::newRow("quoted values, an array subexpression and a comma list")
+        << R"(New-HnsNetwork -Name "lab net" -AddressPrefix @('10.0.1.0/24','10.0.2.0/24') -Gateway '10.0.1.1', "10.0.2.1")"
+        << QStringList{"addressprefix: 10.0.1.0/24, 10.0.2.0/24", "gateway: 10.0.1.1, 10.0.2.1",
+                       "name: lab net"};
+    QTest::newRow("a switch takes no value; the word after it is positional")
+        << "Remove-ContainerNetwork -Force labNet" << QStringList{"force:", "positional: labNet"};
+    QTest::newRow("a parameter given twice: its first value")
+        << "Get-HnsNetwork -Name a -Name b" << QStringList{"name: a"};
+    QTest::newRow("another command's parameters by the names given")
+        << "Get-VMSwitch -Na external -SwitchType External"
+        << QStringList{"na: external", "switchtype: External"};
+    QTest::newRow("the command ends at its pipe or at the block it stands in")
+        << "New-ContainerNetwork -Name lab -Mode NAT } | Out-Null" << QStringList{"mode: NAT", "name: lab"};
+}
+
+void TestLoggedOperations::readsACommandsParameters()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, arguments);
+    const std::string text = command.toStdString();
+    const std::vector<std::string> words = commandWords(commandExtent(text));
+    QVERIFY(!words.empty());
+    const CommandArguments read = argumentsOf(words, 1, hnsCmdletNamed(words.front()));
+    QStringList shown;
+    for (const auto& [name, items] : read.named) {
+        QStringList values;
+        for (const std::string& item : items)
+            values << QString::fromStdString(item);
+        shown << (QString::fromStdString(name) + QLatin1Char(':') +
+                  (values.isEmpty() ? QString() : QLatin1Char(' ') + values.join(QStringLiteral(", "))));
+    }
+    for (const std::string& p : read.positional)
+        shown << QStringLiteral("positional: ") + QString::fromStdString(p);
+    QCOMPARE(shown, arguments);
 }
 
 QTEST_GUILESS_MAIN(TestLoggedOperations)
