@@ -416,8 +416,12 @@ struct Collector
             const std::string error = describeLoggedError(loggedError(found.after, found.context));
             if (!error.empty())
                 namedRefusals.push_back({source, first, last, error, messages.size()});
+            // A request the words before it say is one is said as what it asks (describeRequest).
+            const std::string request = !hasGuidId && isRequestContext(found.context)
+                                            ? ": " + describeRequest(found.context, value, kind) + ";"
+                                            : " (\"" + found.context + "\"),";
             message(ImportSeverity::Info, first, last,
-                    "a request HNS failed (\"" + found.context + "\"), not an object it holds; not imported" +
+                    "a request HNS failed" + request + " not an object it holds; not imported" +
                         (error.empty() ? std::string() : std::string(kErrorLoggedWith) + error));
             return;
         }

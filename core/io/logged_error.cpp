@@ -30,7 +30,11 @@ namespace {
 /// Win32: ...`; the line after a request's document states its error only so.
 bool startsWithError(std::string_view line)
 {
-    const std::string lower = lowerCopy(trimBlanks(line));
+    // hns.psm1 sets its answer's code off with dashes: ` -- HRESULT: 2147942452. Result: {...}`.
+    line = trimBlanks(line);
+    while (line.starts_with('-'))
+        line = trimBlanks(line.substr(1));
+    const std::string lower = lowerCopy(line);
     for (const std::string_view lead : {"error", "hresult", "hr ", "hr=", "hr:", "0x", "(0x", "win32"})
         if (std::string_view(lower).starts_with(lead))
             return true;
@@ -459,8 +463,12 @@ LoggedError loggedError(std::string_view after, std::string_view before)
 {
     const std::size_t lineEnd = after.find('\n');
     LoggedError error = logged::readError(after.substr(0, lineEnd), false);
-    if (!error.found() && lineEnd != std::string_view::npos && startsWithError(after.substr(lineEnd + 1)))
+    if (!error.found() && lineEnd != std::string_view::npos && startsWithError(after.substr(lineEnd + 1))) {
         error = logged::readError(after.substr(lineEnd + 1), false);
+        // hns.psm1's ` -- HRESULT: 2147942452. Result: {...`: the code of the answer it prints.
+        if (!error.code)
+            error.code = logged::decimalCodeAt(lowerCopy(after.substr(lineEnd + 1)), "hresult");
+    }
     if (!error.found())
         error.operation.clear();
     if (!error.code || error.message.empty() || error.operation.empty()) {
