@@ -487,6 +487,17 @@ LoggedError loggedError(std::string_view after, std::string_view before)
         }
     }
     logged::codeFromMessageText(error);
+    // A message a console wrap cut (`... a duplicate name exists on`) whose code the line gives: that
+    // code's message, of which it is the start (at least this long).
+    constexpr std::size_t kMinMessageStart = 12;
+    if (error.code && error.message.size() >= kMinMessageStart) {
+        const std::string start = messageMatchKey(error.message);
+        for (const std::string_view wording : hresultMessageTexts(*error.code))
+            if (messageMatchKey(wording).starts_with(start)) {
+                error.message = std::string(trimBlanks(wording));
+                break;
+            }
+    }
     return error;
 }
 

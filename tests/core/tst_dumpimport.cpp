@@ -1670,10 +1670,12 @@ private slots:
         QCOMPARE(objectList(*result), QStringList{});
         const QStringList texts = messageTexts(*result);
         QVERIFY2(anyContains(texts, failure), qPrintable(failure + " not in:\n" + texts.join('\n')));
-        // The request is named, and failed with the code its answer gives.
+        // The request is named, and failed with the code its answer gives and its message (a wrap cut it:
+        // the code's).
         QVERIFY2(anyContains(texts, "a request HNS failed: create network LabNet (ICS, 172.30.8.0/24 via "
                                     "172.30.8.1); not an object it holds; not imported; the error logged "
-                                    "with it: ERROR_DUP_NAME (0x80070034)"),
+                                    "with it: ERROR_DUP_NAME (0x80070034), \"You were not connected "
+                                    "because a duplicate name exists on the network.\""),
                  qPrintable(texts.join('\n')));
         QVERIFY2(!anyContains(texts, "taken from the request"), qPrintable(texts.join('\n')));
     }
