@@ -11,6 +11,7 @@
 #include "io/event_list.h"
 #include "io/failed_lookup_effects.h"
 #include "io/failed_lookups.h"
+#include "io/fatal_exits.h"
 #include "io/hns_event_records.h"
 #include "io/hns_service_stops.h"
 #include "io/import_objects.h"
@@ -367,6 +368,16 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         objectLines.emplace_back(sightings[i].firstLine, sightings[i].lastLine);
     addLineMessages(kubeProxyQueriesIn(lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(objectCountsIn(lines, objectLines), ImportSeverity::Info, source.name, messages);
+    // A program exiting that no finding above states.
+    {
+        std::vector<std::pair<int, int>> stated;
+        for (std::size_t i = firstMessage; i < messages.size(); ++i)
+            if (messages[i].source == source.name && messages[i].firstLine > 0)
+                stated.emplace_back(messages[i].firstLine,
+                                    std::max(messages[i].firstLine, messages[i].lastLine));
+        addLineMessages(fatalExitsIn(lines, source.name, stated), ImportSeverity::Warning, source.name,
+                        messages);
+    }
     markLogged(messages, firstLogged);
     for (const detail::NamedRefusal& refusal : namedRefusals)
         if (refusal.message < messages.size())

@@ -60,6 +60,8 @@ private slots:
     void saysAFailedLookupInWords();
     void saysAPodsNetworkFailed_data();
     void saysAPodsNetworkFailed();
+    void saysAProgramExited_data();
+    void saysAProgramExited();
 };
 
 void TestLoggedFailures::reportsTheFailure_data()
@@ -905,6 +907,67 @@ void TestLoggedFailures::saysAPodsNetworkFailed()
     QStringList warnings;
     for (const QString& m : shownMessages(*imported))
         if (m.startsWith(QLatin1String("warning")) && m.contains(QLatin1String("network of")))
+            warnings << m;
+    QCOMPARE(warnings, messages);
+}
+
+/// A program a log shows exiting on a fatal line no other finding states: which program, at which line,
+/// its message, the same exit again counted; a klog paste cut after a fatal line's time.
+void TestLoggedFailures::saysAProgramExited_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< the warnings saying a program exited
+
+    const QString before = "I1210 13:34:04.945447    7704 net_windows.go:270] Created HNSNetwork with name "
+                           "antrea-hnsnetwork id F913FDAA-B623-4BF8-A9A9-27A6882D742F\n";
+    QTest::newRow("an agent's start-up failure, twice")
+        << "antrea-agent.log"
+        << before +
+               "F1210 13:34:05.118230    7704 agent.go:112] Error running agent: uplink is not a physical "
+               "adapter\n" +
+               before +
+               "F1210 13:35:05.118230    7704 agent.go:112] Error running agent: uplink is not a physical "
+               "adapter"
+        << QStringList{
+               "warning 2-2: antrea-agent exited at line 2 (a fatal log line): Error running agent: uplink "
+               "is not a physical adapter (2 times, lines 2, 4)"};
+    QTest::newRow("logrus' fatal level: its msg")
+        << "paste.log"
+        << "time=\"2026-12-05T10:01:04Z\" level=info msg=\"Starting up\"\ntime=\"2026-12-05T10:01:05Z\" "
+           "level=fatal msg=\"The specified service already exists.\""
+        << QStringList{
+               "warning 2-2: the program that logs line 2 exited there (a fatal log line): The specified "
+               "service already exists."};
+    QTest::newRow("a klog paste cut after a fatal line's time")
+        << "antrea-agent.log" << before + "F1210 13"
+        << QStringList{
+               "warning 2-2: antrea-agent exited at line 2 (a fatal log line), the paste cut after the "
+               "line's time: its message is not in the dump"};
+    QTest::newRow("a fatal line whose failure is reported says it there, once")
+        << "paste.log"
+        << "F1205 10:01:02.118230    4120 server_windows.go:152] hcnCreateLoadBalancer failed in Win32: The "
+           "object already exists. (0x1392)"
+        << QStringList{};
+    QTest::newRow("an info line quoting a fatal one is no exit")
+        << "paste.log"
+        << "I1205 10:01:02.118230    4120 main.go:52] last run ended with F1205 ... panic: nil map"
+        << QStringList{};
+    QTest::newRow("a cut header that is not the paste's end") << "paste.log"
+                                                              << "F1210 13\n" + before << QStringList{};
+}
+
+void TestLoggedFailures::saysAProgramExited()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+    Result<ImportResult> imported = importBytes(source.toStdString(), text.toStdString());
+    QVERIFY(imported.ok());
+    QStringList warnings;
+    for (const QString& m : shownMessages(*imported))
+        if (m.startsWith(QLatin1String("warning")) && m.contains(QLatin1String(" (a fatal log line)")) &&
+            !m.contains(QLatin1String("refused")))
             warnings << m;
     QCOMPARE(warnings, messages);
 }
