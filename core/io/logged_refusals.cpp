@@ -110,10 +110,12 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         std::vector<std::pair<int, int>> at;
         std::vector<std::pair<int, int>> cut = {}; ///< of `at`, the repeats the paste cut off
         std::string request = {};                  ///< LoggedError::request of the message's error
+        std::string operation = {};                ///< the operation the message names, without details
     };
     std::map<std::string, Said> answered; // the error any of `named` gives -> the first naming it
     std::vector<std::size_t> answerMessages;
     std::map<std::string, Said> reported; // the error a log line states -> the message naming it
+    std::map<std::string, std::vector<Said*>> byError; // the error without its operation -> reported's
     std::vector<std::size_t> repeats;     // messages of answers said again, to be left out
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < named.size(); ++i)
@@ -177,6 +179,40 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     const auto linesNamed = [](int first, int last) {
         return last > first ? "lines " + std::to_string(first) + "-" + std::to_string(last)
                             : "line " + std::to_string(first);
+    };
+    // Whether an occurrence's first line opens a log record (klog, logrus, a date): one that does not,
+    // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
+    const auto bySourceLine = [](const CleanedLine& a, const CleanedLine& b) {
+        return a.sourceLine < b.sourceLine;
+    };
+    const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
+    const auto opensRecord = [&](int sourceLine) {
+        const auto it = inOrder
+                            ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
+                                               [](const CleanedLine& l, int n) { return l.sourceLine < n; })
+                            : std::find_if(lines.begin(), lines.end(),
+                                           [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
+        return it != lines.end() && it->sourceLine == sourceLine && opensLogRecord(it->text);
+    };
+    // Of `said` (the same error), the one that `operation` quotes or that quotes it: one of the two
+    // names the other's operation or more of it (word by word), and not both open a log record (two
+    // records are two events of a log).
+    const auto quotedBeside = [&](const std::vector<Said*>& said, const std::string& operation,
+                                  const std::string& request, bool record) -> Said* {
+        const auto startsWords = [](std::string_view whole, std::string_view start) {
+            return whole.starts_with(start) &&
+                   (whole.size() == start.size() || start.empty() || whole[start.size()] == ' ');
+        };
+        for (Said* s : said) {
+            if (!request.empty() && !s->request.empty() && request != s->request)
+                continue; // the same error of two requests the lines name: two failures
+            const bool recordThere = std::any_of(s->at.begin(), s->at.end(),
+                                                 [&](const auto& at) { return opensRecord(at.first); });
+            if (!(record && recordThere) &&
+                (startsWords(operation, s->operation) || startsWords(s->operation, operation)))
+                return s;
+        }
+        return nullptr;
     };
     for (const LoggedRefusal& refusal : refusals) {
         const int first = lines[refusal.firstLine].sourceLine;
@@ -279,6 +315,23 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                                           !refusal.error.request.empty() &&
                                           it->second.request != refusal.error.request)
             key += "\n" + refusal.error.request;
+        // The same error quoted with less of its operation or none (an issue's title, prose) beside a log
+        // record that names more of it (`hcsshim::CreateComputeSystem` and `... <id>`): one failure, in
+        // the fuller wording.
+        LoggedError bare = plain;
+        bare.operation.clear();
+        const std::string errorKey = codeless ? std::string() : describeLoggedError(bare);
+        if (!errorKey.empty() && !reported.contains(key))
+            if (Said* quoted = quotedBeside(byError[errorKey], plain.operation, refusal.error.request,
+                                            opensRecord(first))) {
+                quoted->at.emplace_back(first, last);
+                named.push_back({source, first, last, error, quoted->message});
+                if (plain.operation.size() > quoted->operation.size()) {
+                    messages[quoted->message].message = said;
+                    quoted->operation = plain.operation;
+                }
+                continue;
+            }
         if (auto it = reported.find(key); it != reported.end()) {
             it->second.at.emplace_back(first, last);
             named.push_back({source, first, last, error, it->second.message});
@@ -295,7 +348,13 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         }
         if (reported.size() >= kMaxRefusalMessages)
             continue;
-        reported.emplace(key, Said{messages.size(), {{first, last}}, {}, refusal.error.request});
+        Said& added =
+            reported
+                .emplace(key,
+                         Said{messages.size(), {{first, last}}, {}, refusal.error.request, plain.operation})
+                .first->second;
+        if (!errorKey.empty())
+            byError[errorKey].push_back(&added);
         if (!refusal.error.verb.empty() && refusal.error.code)
             forms.push_back({messages.size(), first, last, &refusal.error});
         named.push_back({source, first, last, error, messages.size()});
@@ -307,20 +366,6 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             {},
                             said});
     }
-    // Whether an occurrence's first line opens a log record (klog, logrus, a date): one that does not,
-    // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
-    const auto bySourceLine = [](const CleanedLine& a, const CleanedLine& b) {
-        return a.sourceLine < b.sourceLine;
-    };
-    const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
-    const auto opensRecord = [&](int sourceLine) {
-        const auto it = inOrder
-                            ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
-                                               [](const CleanedLine& l, int n) { return l.sourceLine < n; })
-                            : std::find_if(lines.begin(), lines.end(),
-                                           [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
-        return it != lines.end() && it->sourceLine == sourceLine && opensLogRecord(it->text);
-    };
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said) {
             if (s.at.size() < 2)

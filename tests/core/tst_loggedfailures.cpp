@@ -742,6 +742,35 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "(0x800700B7), \"Cannot create a file when that file already exists.\" (2 times, lines "
                "1-3)"};
 
+    // An issue's title and its text, or prose and a log record: one failure in the fuller wording.
+    QTest::newRow("a title without the operation, the text with it")
+        << "# Unable to start Docker: HNS failed with error : The parameter is incorrect.\n\nIn the log:\n"
+           "    Error creating default network: HNS failed with error : The parameter is incorrect."
+        << QStringList{"warning 1-1: HNS refused a request: creating default network failed: E_INVALIDARG "
+                       "(0x80070057), \"The parameter is incorrect.\" (code from the message text) (2 times, "
+                       "lines 1, 4)"};
+    QTest::newRow("a title with less of the call, the text with its compute system")
+        << "# Error response from daemon: hcsshim::CreateComputeSystem: The request is not supported\n"
+           "docker: Error response from daemon: hcsshim::CreateComputeSystem 38d5975c4992: The request is "
+           "not "
+           "supported."
+        << QStringList{"warning 1-1: HCS (the compute system service, not HNS) refused a request: "
+                       "hcsshim::CreateComputeSystem 38d5975c4992 failed: ERROR_NOT_SUPPORTED (0x80070032), "
+                       "\"The request is not supported.\" (code from the message text) (2 times, lines 1-2)"};
+    QTest::newRow("two log records of the same error, one naming less of the call: two events")
+        << klog +
+               "Error response from daemon: hcsshim::CreateComputeSystem: The request is not supported.\n" +
+               klog +
+               "Error response from daemon: hcsshim::CreateComputeSystem 38d5975c4992: The request is not "
+               "supported."
+        << QStringList{
+               "warning 1-1: HCS (the compute system service, not HNS) refused a request: "
+               "hcsshim::CreateComputeSystem failed: ERROR_NOT_SUPPORTED (0x80070032), \"The request is "
+               "not supported.\" (code from the message text)",
+               "warning 2-2: HCS (the compute system service, not HNS) refused a request: "
+               "hcsshim::CreateComputeSystem 38d5975c4992 failed: ERROR_NOT_SUPPORTED (0x80070032), "
+               "\"The request is not supported.\" (code from the message text)"};
+
     // None of these states a failure.
     QTest::newRow("a title cut after the function's failure: no message")
         << "# containerd + Windows error: hcnOpenNetwork failed in Win32" << QStringList{};
