@@ -8,6 +8,7 @@
 #include "io/kube_proxy_queries.h"
 #include "io/log_levels.h"
 #include "io/logged_words.h"
+#include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
@@ -69,9 +70,13 @@ std::vector<ImportWarning> fatalExitsIn(const std::vector<CleanedLine>& lines, c
     std::vector<ImportWarning> out;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view text = lines[i].text;
-        // A header cut in its time is said below when it ends the paste, else it is too little to say.
-        if (text.empty() || levelOfLine(text) != LogLevel::Fatal || isStated(lines[i].sourceLine) ||
-            isCutFatalHeader(text))
+        // Most lines open with another level or none and name no fatal level: told so in one pass. A
+        // header cut in its time is said below when it ends the paste, else it is too little to say.
+        const LogLevel opening = levelOpeningLine(text);
+        if (opening != LogLevel::Fatal &&
+            (opening != LogLevel::None || !holdsAnyIgnoringCase(text, {"fatal", "panic"})))
+            continue;
+        if (levelOfLine(text) != LogLevel::Fatal || isStated(lines[i].sourceLine) || isCutFatalHeader(text))
             continue;
         const std::string program = programOfFatalLine(lines, i, source);
         const std::string message = fatalMessage(text);
