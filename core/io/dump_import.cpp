@@ -368,13 +368,14 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         objectLines.emplace_back(sightings[i].firstLine, sightings[i].lastLine);
     addLineMessages(kubeProxyQueriesIn(lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(objectCountsIn(lines, objectLines), ImportSeverity::Info, source.name, messages);
-    // A program exiting that no finding above states.
+    // A program exiting that no failure or lookup above states, at any of its lines.
     {
         std::vector<std::pair<int, int>> stated;
-        for (std::size_t i = firstMessage; i < messages.size(); ++i)
-            if (messages[i].source == source.name && messages[i].firstLine > 0)
-                stated.emplace_back(messages[i].firstLine,
-                                    std::max(messages[i].firstLine, messages[i].lastLine));
+        for (const detail::NamedRefusal& refusal : namedRefusals)
+            if (refusal.source == source.name && refusal.firstLine > 0)
+                stated.emplace_back(refusal.firstLine, std::max(refusal.firstLine, refusal.lastLine));
+        for (const int line : effects.lines)
+            stated.emplace_back(line, line);
         addLineMessages(fatalExitsIn(lines, source.name, stated), ImportSeverity::Warning, source.name,
                         messages);
     }

@@ -9,6 +9,7 @@
 #include "io/log_levels.h"
 #include "io/logged_words.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
@@ -22,8 +23,9 @@ namespace {
 constexpr std::size_t kMaxExitsSaid = 10;
 constexpr std::size_t kMaxExitMessage = 200;
 
-/// The message of a fatal line: after klog's header (`] `), logrus' or a JSON record's `msg`, a panic's
-/// `panic: `; else the line.
+/// The message of a fatal line, without what varies between two exits of the same kind: klog's header
+/// (up to `] `), logrus' or a JSON record's `msg`, else the line without leading times and levels
+/// (`2024-05-09T18:41:40Z [FATAL] `, `FATA[0002] `). A Go panic keeps its `panic: `.
 std::string fatalMessage(std::string_view line)
 {
     std::string_view message = trimBlanks(line);
@@ -32,6 +34,17 @@ std::string fatalMessage(std::string_view line)
             message = message.substr(end + 2);
     } else if (const std::string_view msg = structuredLogField(message, "msg"); !msg.empty()) {
         message = msg;
+    } else {
+        // Up to three leading tokens: a date or time (starts with a digit), a level (`[FATAL]`,
+        // `FATA[0002]`).
+        for (int token = 0; token < 3 && !message.empty(); ++token) {
+            const std::size_t blank = std::min(message.find(' '), message.size());
+            const bool time = std::isdigit(static_cast<unsigned char>(message.front())) != 0;
+            if (!time && (levelOpeningLine(message) == LogLevel::None || message.starts_with("panic: ") ||
+                          message.starts_with("fatal error: ")))
+                break;
+            message = trimBlanks(message.substr(blank));
+        }
     }
     message = trimBlanks(message);
     return validUtf8(std::string(utf8Prefix(message, kMaxExitMessage)));
@@ -56,50 +69,49 @@ bool isCutFatalHeader(std::string_view line)
 std::vector<ImportWarning> fatalExitsIn(const std::vector<CleanedLine>& lines, const std::string& source,
                                         const std::vector<std::pair<int, int>>& stated)
 {
-    const auto isStated = [&](int line) {
-        return std::any_of(stated.begin(), stated.end(),
-                           [&](const std::pair<int, int>& s) { return s.first <= line && line <= s.second; });
-    };
+    const std::vector<std::pair<int, int>> statedRuns = tables::joinedRuns(stated);
     struct Exit
     {
         std::string program;
-        std::vector<int> at;
+        std::vector<std::pair<int, int>> at;
     };
-    std::map<std::string, Exit> exits; // "program\nmessage" -> where
+    std::map<std::string, Exit> exits; // message -> the program and where it exited so
     std::vector<std::string> order;
-    std::vector<ImportWarning> out;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view text = lines[i].text;
         // Most lines open with another level or none and name no fatal level: told so in one pass. A
-        // header cut in its time is said below when it ends the paste, else it is too little to say.
+        // header cut in its time is said below when it ends the paste, else it is too little to say; a
+        // Go panic raised again while panicking (`\tpanic: ...` after `panic: ... [recovered]`) is the
+        // same exit.
         const LogLevel opening = levelOpeningLine(text);
         if (opening != LogLevel::Fatal &&
             (opening != LogLevel::None || !holdsAnyIgnoringCase(text, {"fatal", "panic"})))
             continue;
-        if (levelOfLine(text) != LogLevel::Fatal || isStated(lines[i].sourceLine) || isCutFatalHeader(text))
+        if (levelOfLine(text) != LogLevel::Fatal || tables::inRuns(statedRuns, lines[i].sourceLine) ||
+            isCutFatalHeader(text) ||
+            ((text.front() == ' ' || text.front() == '\t') && opening == LogLevel::Fatal))
             continue;
-        const std::string program = programOfFatalLine(lines, i, source);
+        // The program is found once per message: a crash loop logs the same exit again and again.
         const std::string message = fatalMessage(text);
-        const std::string key = program + "\n" + message;
-        auto [it, added] = exits.emplace(key, Exit{program, {}});
-        if (added)
-            order.push_back(key);
-        it->second.at.push_back(lines[i].sourceLine);
+        auto [it, added] = exits.try_emplace(message);
+        if (added) {
+            it->second.program = programOfFatalLine(lines, i, source);
+            order.push_back(message);
+        }
+        it->second.at.emplace_back(lines[i].sourceLine, lines[i].sourceLine);
     }
-    for (const std::string& key : order) {
+    std::vector<ImportWarning> out;
+    for (const std::string& message : order) {
         if (out.size() == kMaxExitsSaid)
             break;
-        const Exit& e = exits[key];
-        std::string said = programExitedText(e.program, e.at.front());
-        if (const std::string message = key.substr(key.find('\n') + 1); !message.empty())
+        const Exit& e = exits[message];
+        const int line = e.at.front().first;
+        std::string said = programExitedText(e.program, line);
+        if (!message.empty())
             said += ": " + message;
-        if (e.at.size() > 1) {
-            said += " (" + std::to_string(e.at.size()) + " times, lines ";
-            for (std::size_t j = 0; j < e.at.size() && j < 10; ++j)
-                said += (j == 0 ? "" : ", ") + std::to_string(e.at[j]);
-            said += e.at.size() > 10 ? ", ...)" : ")";
-        }
-        out.push_back({e.at.front(), e.at.front(), std::move(said)});
+        if (e.at.size() > 1)
+            said += " " + tables::timesAtLines(e.at);
+        out.push_back({line, line, std::move(said)});
     }
     // A klog log whose last line is a fatal line's header cut in its time: the program exited there, its
     // message not pasted.
@@ -107,7 +119,8 @@ std::vector<ImportWarning> fatalExitsIn(const std::vector<CleanedLine>& lines, c
     while (last > 0 && trimBlanks(lines[last - 1].text).empty())
         --last;
     if (last >= 2 && isCutFatalHeader(lines[last - 1].text) &&
-        klogLevel(trimBlanks(lines[last - 2].text)) != 0 && !isStated(lines[last - 1].sourceLine)) {
+        klogLevel(trimBlanks(lines[last - 2].text)) != 0 &&
+        !tables::inRuns(statedRuns, lines[last - 1].sourceLine)) {
         const int line = lines[last - 1].sourceLine;
         const std::string program = programOfFatalLine(lines, last - 1, source);
         out.push_back({line, line,

@@ -197,11 +197,8 @@ std::string createdAsked(const HnsCmdlet& cmdlet, const CommandArguments& args, 
             document["IPAddress"] = address;
         if (const std::string gateway = args.first("gateway"); !gateway.empty())
             document["GatewayAddress"] = gateway;
-        if (const std::string network = args.first("networkid"); !network.empty()) {
-            const std::string variable = variableOf(network);
-            const auto it = created.find(variable);
-            on = " on network " + (it != created.end() ? it->second : network);
-        }
+        if (const std::string network = args.first("networkid"); !network.empty())
+            on = " on " + objectNamedBy(network, "network", created);
         break;
     }
     case ResourceKind::LoadBalancer:

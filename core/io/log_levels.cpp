@@ -89,6 +89,19 @@ std::size_t findIgnoringCaseFrom(std::string_view text, std::string_view lowerWo
     return at == std::string_view::npos ? at : from + at;
 }
 
+/// Whether klog's header at the start of `t` (`F1210 13:34:05.118230`) holds a month (01-12), a day
+/// (01-31) and a time of day after them.
+bool hasKlogDateAndTime(std::string_view t)
+{
+    const auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+    if (!(digit(1) && digit(2) && digit(3) && digit(4) && digit(6) && digit(7) && t.size() > 8 &&
+          t[8] == ':'))
+        return false;
+    const int month = (t[1] - '0') * 10 + (t[2] - '0');
+    const int day = (t[3] - '0') * 10 + (t[4] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 } // namespace
 
 LogLevel levelOpeningLine(std::string_view line)
@@ -110,7 +123,9 @@ LogLevel levelOpeningLine(std::string_view line)
         return LogLevel::None;
     switch (klogLevel(t)) {
     case 'F':
-        return LogLevel::Fatal;
+        // A program's exit is claimed on a whole header only: a month, a day and a time
+        // (`F1210 13:34:05`), not a table's row (`F1001 12 Fan speed low`).
+        return hasKlogDateAndTime(t) ? LogLevel::Fatal : LogLevel::None;
     case 'E':
         return LogLevel::Error;
     case 'W':
@@ -137,10 +152,13 @@ LogLevel levelOfLine(std::string_view line)
             first = level;
         }
     };
-    // logrus' `level=error`, `level="error"`: the line's first `level=` (not `loglevel=`).
-    for (std::size_t at = findIgnoringCase(head, "level="); at != std::string_view::npos;
-         at = findIgnoringCaseFrom(head, "level=", at + 1)) {
-        if (at > 0 && logged::isLoggedWordChar(head[at - 1]))
+    // A JSON log record states its level by its key alone, wherever the key stands.
+    const bool record = t.starts_with('{');
+    // logrus' `level=error`, `level="error"`: the line's first `level=` (not `loglevel=`, nor a
+    // command's `--log-level=fatal`).
+    for (std::size_t at = record ? std::string_view::npos : findIgnoringCase(head, "level=");
+         at != std::string_view::npos; at = findIgnoringCaseFrom(head, "level=", at + 1)) {
+        if (at > 0 && (logged::isLoggedWordChar(head[at - 1]) || head[at - 1] == '-'))
             continue;
         std::string_view value = head.substr(at + 6);
         if (value.starts_with('"'))
@@ -162,6 +180,8 @@ LogLevel levelOfLine(std::string_view line)
         if (value.size() > length + 1 && value[length + 1] == '"')
             stated(at, level);
     }
+    if (record)
+        return first;
     // A bracketed level after the line's time (`2019-05-09T18:41:40Z [ERROR] `, felix's `[WARNING][4410]`).
     const std::string_view near = head.substr(0, std::min(head.size(), kMaxBracketedLevelReach));
     for (std::size_t at = near.find('['); at != std::string_view::npos && at < firstAt;

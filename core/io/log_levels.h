@@ -27,11 +27,12 @@ LogLevel levelOpeningLine(std::string_view line);
 
 /// The level `line` states of itself: the one it opens with (levelOpeningLine), else the first in the
 /// line of logrus' `level=error` or `level="error"` (its first `level=` that is no part of a longer key
-/// such as `loglevel=`), a JSON record's `"level":"error"` or `"severity": "ERROR"` (its first of each
-/// key), within its first 400 bytes, and a bracketed level within its first 64 (`2026-12-01T10:20:11Z
-/// [ERROR] ...`). A level its message quotes after the line's own (`level=info msg="... level=error"`,
-/// `E0518 ... [FATAL]`) is not the line's. The words, in any case: trace and debug (Debug), info, warn
-/// and warning, error, fatal and panic (Fatal). None for a line of no level.
+/// such as `loglevel=` or a command's `--log-level=`), a JSON record's `"level":"error"` or
+/// `"severity": "ERROR"` (its first of each key), within its first 400 bytes, and a bracketed level
+/// within its first 64 (`2026-12-01T10:20:11Z [ERROR] ...`). A line that is a JSON record (`{...`)
+/// states its level by those keys alone, wherever they stand. A level its message quotes after the line's own
+/// (`level=info msg="... level=error"`, `E0518 ... [FATAL]`) is not the line's. The words, in any case: trace
+/// and debug (Debug), info, warn and warning, error, fatal and panic (Fatal). None for a line of no level.
 LogLevel levelOfLine(std::string_view line);
 
 } // namespace hcn::io

@@ -103,7 +103,7 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     // (`hcsCreateComputeSystem`): only the former are HNS's refusals.
     const std::string operation = lowerCopy(error.operation);
     const bool hnsOperation = operation.starts_with("hcn") || operation.starts_with("hns");
-    const bool hcnCode = error.code && (static_cast<std::uint32_t>(*error.code) & 0xFFFF0000u) == 0x803B0000u;
+    const bool hcnCode = error.code && isHcnCode(*error.code);
     if (has("failed in win32:") ? !hnsOperation
                                 : !(has("hns failed with error") || hnsOperation || hcnCode || codeStated))
         return hnsErrorTextIn(text, lower);
@@ -487,10 +487,10 @@ LoggedError loggedError(std::string_view after, std::string_view before)
         }
     }
     logged::codeFromMessageText(error);
-    // A message a console wrap cut (`... a duplicate name exists on`) whose code the line gives: that
-    // code's message, of which it is the start (at least this long).
+    // A message a console wrap cut (`... a duplicate name exists on`, no sentence's end) whose code the
+    // line gives: that code's message, of which it is the start (at least this long).
     constexpr std::size_t kMinMessageStart = 12;
-    if (error.code && error.message.size() >= kMinMessageStart) {
+    if (error.code && error.message.size() >= kMinMessageStart && !error.message.ends_with('.')) {
         const std::string start = messageMatchKey(error.message);
         for (const std::string_view wording : hresultMessageTexts(*error.code))
             if (messageMatchKey(wording).starts_with(start)) {

@@ -335,7 +335,7 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
             const std::optional<HResult> code = hresultOfMessage(rest);
             if (!code)
                 continue;
-            const bool hcnCode = (static_cast<std::uint32_t>(*code) & 0xFFFF0000u) == 0x803B0000u;
+            const bool hcnCode = isHcnCode(*code);
             if (!hcnCode && !namesHns(lower) && lower.find("hostcompute") == std::string_view::npos)
                 continue;
             LoggedError error;

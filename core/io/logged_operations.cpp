@@ -243,12 +243,20 @@ std::string deletedNameIn(std::string_view text, ResourceKind kind)
 std::string keyedNameIn(std::string_view text)
 {
     const std::string lower = lowerCopy(text);
+    // The words stand right after the kind word, or after the one token (its ID) that follows it: `for
+    // the pod named web-0` names no endpoint.
+    std::size_t first = lower.find_first_not_of(' ');
+    std::size_t second = first == std::string::npos ? first : lower.find(' ', first);
+    second = second == std::string::npos ? second : lower.find_first_not_of(' ', second);
     for (std::size_t at = lower.find("name"); at != std::string::npos; at = lower.find("name", at + 1)) {
         std::size_t after = at + 4;
         if ((at > 0 && isLoggedWordChar(lower[at - 1])) || after >= lower.size())
             continue;
-        const bool inWords = (lower[after] == ' ' && at >= 5 && lower.compare(at - 5, 5, "with ") == 0) ||
-                             lower.compare(after, 2, "d ") == 0;
+        const std::size_t wordsAt = lower[after] == ' ' && at >= 5 && lower.compare(at - 5, 5, "with ") == 0
+                                        ? at - 5
+                                    : lower.compare(after, 2, "d ") == 0 ? at
+                                                                         : std::string::npos;
+        const bool inWords = wordsAt != std::string::npos && (wordsAt == first || wordsAt == second);
         if (inWords)
             after += lower[after] == 'd' ? 1 : 0;
         else if (lower[after] != '=' && lower[after] != ':')

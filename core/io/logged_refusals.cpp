@@ -71,9 +71,13 @@ std::string sameErrorKey(std::string said)
 std::string refusalSaid(const LoggedError& error, const std::string& said)
 {
     const bool hcs = isHcsCode(error.code);
-    const bool hcnCode = error.code && (static_cast<std::uint32_t>(*error.code) & 0xFFFF0000u) == 0x803B0000u;
+    const bool hcnCode = error.code && isHcnCode(*error.code);
     if (!error.found())
         return "the text says " + said + " (no error code shown)";
+    // HNS's own answer with such a code: HNS could not reach a service it depends on.
+    if (isUnreachableCode(error.code) && error.answer)
+        return std::string(kHnsReportedAFailure) + said +
+               " (a service HNS depends on could not be reached: not running, restarting or not answering)";
     if (isUnreachableCode(error.code))
         return "the service called could not be reached (not running, restarting or not answering), so "
                "nothing was refused: " +

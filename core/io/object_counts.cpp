@@ -66,16 +66,36 @@ std::string_view withoutMarkers(std::string_view text)
     return trimBlanks(text);
 }
 
-/// Whether `text` gives a time or a date: two digits joined by `:`, `-`, `/` or `.` (`21:14`,
-/// `11-02`, `2024/11/02`, `02.11.2024`), as no name or ordinal (`Node 1`, `node-1`) has them.
+/// Whether `text` gives a time or a date: a time of day (`21:14`), a month and day or a year's date
+/// joined by `-` or `/` (`11-02`, `2024/11/02`), a date with dots ending in a year (`02.11.2024`). An
+/// address (`10.0.0.12`), a version (`v1.28`) or a name's ordinal (`Node 1`, `node-1`) gives none.
 bool holdsTime(std::string_view text)
 {
-    const auto digit = [&](std::size_t i) {
-        return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+    const auto digits = [&](std::size_t from) {
+        std::size_t end = from;
+        while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) != 0)
+            ++end;
+        return end - from;
     };
-    for (std::size_t i = 1; i + 1 < text.size(); ++i)
-        if (std::string_view(":-/.").find(text[i]) != std::string_view::npos && digit(i - 1) && digit(i + 1))
-            return true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(text[i])) == 0 ||
+            (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1])) != 0 &&
+             std::isdigit(static_cast<unsigned char>(text[i - 1])) == 0))
+            continue;
+        const std::size_t run = digits(i);
+        const std::size_t sep = i + run;
+        if (sep + 1 >= text.size() || (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1])) != 0))
+            continue;
+        const char c = text[sep];
+        const std::size_t next = digits(sep + 1);
+        if (c == ':' && run <= 2 && next == 2)
+            return true; // 21:14
+        if ((c == '-' || c == '/') && run <= 4 && next >= 1 && next <= 2)
+            return true; // 11-02, 2024-11-02, 2024/11/02
+        if (c == '.' && run <= 2 && next <= 2 && next >= 1 && sep + 1 + next < text.size() &&
+            text[sep + 1 + next] == '.' && digits(sep + 2 + next) == 4)
+            return true; // 02.11.2024
+    }
     return false;
 }
 

@@ -5,9 +5,11 @@
 
 #include "common/text.h"
 #include "io/failed_lookups.h"
+#include "io/log_levels.h"
 #include "io/logged_error_message.h"
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
+#include "io/text_scan.h"
 
 #include <array>
 #include <string>
@@ -47,6 +49,15 @@ std::string pluginField(std::string_view text, std::string_view lower, std::stri
 std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::string_view lower)
 {
     if (lower.find("network") == std::string_view::npos)
+        return std::nullopt;
+    // The runtime's own line (a log record's error or warning, kubelet's event, the runtime's chain of
+    // errors), not prose quoting one.
+    const LogLevel level = levelOfLine(text);
+    if (level != LogLevel::Error && level != LogLevel::Warning && level != LogLevel::Fatal &&
+        !holdsAnyIgnoringCase(lower, {"rpc error", "desc =", "failed to create pod sandbox",
+                                      "failedcreatepodsandbox", "failedkillpod", "networkplugin cni",
+                                      "error syncing pod", "error deleting", "killpodsandbox",
+                                      "stoppodsandbox", "runpodsandbox"}))
         return std::nullopt;
     for (const PodNetworkStep& step : kSteps) {
         // The last such step on the line: the runtime's chain of errors names the innermost last.

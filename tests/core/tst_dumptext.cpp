@@ -1480,6 +1480,21 @@ void TestDumpText::logLineStatesItsOwnLevel_data()
     QTest::newRow("klog error") << "E0518 10:01:02.123500    4312 proxier.go:123] Failed to find network"
                                 << "error"
                                 << "error";
+    QTest::newRow("a table row like a klog fatal header, no time: no level") << "F1001 12 Fan speed low"
+                                                                             << "none"
+                                                                             << "none";
+    QTest::newRow("klog fatal with a month out of range: no level")
+        << "F1310 13:34:05.118230    7704 agent.go:112] Error running agent"
+        << "none"
+        << "none";
+    QTest::newRow("a command's --log-level=fatal: no level")
+        << "I restarted dockerd --log-level=fatal and it still logs nothing."
+        << "none"
+        << "none";
+    QTest::newRow("a JSON record: its level key, not a level= its msg quotes first")
+        << "{\"msg\":\"last run ended with level=fatal\",\"level\":\"info\"}"
+        << "info"
+        << "none";
     QTest::newRow("klog fatal, blanks before it")
         << "  F0329 23:35:27.090421 4312 server.go:494] Unable to find Hns Network"
         << "fatal"

@@ -729,6 +729,13 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "answering), so nothing was refused: HcnCreateNetwork failed: RPC_S_SERVER_UNAVAILABLE "
                "(0x800706BA), \"The RPC server is unavailable.\""};
 
+    QTest::newRow("HNS's own answer that it could not reach a service")
+        << "@{Error=The RPC server is unavailable. ; Success=False; ErrorCode=2147944122}"
+        << QStringList{
+               "warning 1-1: HNS reported a failure: RPC_S_SERVER_UNAVAILABLE (0x800706BA), \"The RPC "
+               "server is unavailable.\" (a service HNS depends on could not be reached: not running, "
+               "restarting or not answering)"};
+
     // A console wrap that ate a blank or added some: one message, in Windows' words.
     QTest::newRow("a message wrapped twice, once losing a blank")
         << klog +
@@ -922,6 +929,10 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
         << event + "failed to destroy network for sandbox \"4b7e2a19c3d0aa\": plugin type=\"win-bridge\" "
                    "name=\"cbr0\" failed (delete): Endpoint 5d2a1c3b-7e8f-4a9b-8c0d-1e2f3a4b5c6d not found"
         << QStringList{};
+    QTest::newRow("prose quoting the runtime's words")
+        << "Our runbook says to ignore \"failed to setup network for sandbox abcdef012345: context deadline "
+           "exceeded\" during node drain."
+        << QStringList{};
     QTest::newRow("prose about setting up networks") << "We failed to setup network for sandbox creation "
                                                         "in our lab, see below."
                                                      << QStringList{};
@@ -981,6 +992,43 @@ void TestLoggedFailures::saysAProgramExited_data()
     QTest::newRow("an info line quoting a fatal one is no exit")
         << "paste.log"
         << "I1205 10:01:02.118230    4120 main.go:52] last run ended with F1205 ... panic: nil map"
+        << QStringList{};
+    QTest::newRow("logrus' terminal form: the same exit again, its seconds aside")
+        << "paste.log"
+        << "FATA[0002] Error starting daemon: Error initializing network controller: boom\n"
+           "FATA[0005] Error starting daemon: Error initializing network controller: boom"
+        << QStringList{
+               "warning 1-1: dockerd exited at line 1 (a fatal log line): Error starting daemon: Error "
+               "initializing network controller: boom (2 times, lines 1-2)"};
+    QTest::newRow("a Go panic raised again while panicking: one exit")
+        << "paste.log"
+        << "panic: assignment to entry in nil map [recovered]\n\tpanic: assignment to entry in nil map"
+        << QStringList{"warning 1-1: the program that logs line 1 exited there (a fatal log line): panic: "
+                       "assignment to entry in nil map [recovered]"};
+    QTest::newRow("an exit between the lines of another finding")
+        << "paste.log"
+        << "I1210 13:34:04.000000    5212 hns.go:318] \"Queried load balancers\" count=5\n"
+           "F1210 13:34:05.118230    5212 server.go:495] unable to create proxier: no network\n"
+           "I1210 13:34:06.000000    5212 hns.go:318] \"Queried load balancers\" count=7"
+        << QStringList{"warning 2-2: the program that logs line 2 exited there (a fatal log line): unable to "
+                       "create proxier: no network"};
+    QTest::newRow("a failure on a fatal line logged twice says the exit itself, each time")
+        << "paste.log"
+        << "F1205 10:01:02.118230    4120 server_windows.go:152] hcnCreateLoadBalancer failed in Win32: The "
+           "object already exists. (0x1392)\nI1205 10:01:03.000000    4120 server.go:1] restarting\n"
+           "F1205 10:01:04.118230    4120 server_windows.go:152] hcnCreateLoadBalancer failed in Win32: The "
+           "object already exists. (0x1392)"
+        << QStringList{};
+    QTest::newRow("a command's --log-level=fatal in prose is no exit")
+        << "paste.log"
+        << "I restarted dockerd --log-level=fatal and it still logs nothing." << QStringList{};
+    QTest::newRow("a table row starting like a klog header is no exit")
+        << "paste.log"
+        << "Code  Day Note\nF1001 12 Fan speed low" << QStringList{};
+    QTest::newRow("a JSON record's level key decides, not a level its message quotes")
+        << "paste.log"
+        << "{\"time\":\"2026-12-05T10:01:04Z\",\"msg\":\"last run ended with "
+           "level=fatal\",\"level\":\"info\"}"
         << QStringList{};
     QTest::newRow("a cut header that is not the paste's end") << "paste.log"
                                                               << "F1210 13\n" + before << QStringList{};

@@ -148,8 +148,9 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
            "4e7a0c13-95b2-4d68-a1f7-3c8e2b6d0a59 at line 5, endpoint 9c2d5e70-1b84-4f3a-8e69-d0a7b3c5f218 "
            "(10.244.1.9) at line 6, load balancer 6f3b9d12-47a8-4c05-b1e6-8d2a9c7f0e34 at line 7, network "
            "2a7c4e91-58d3-4b0f-9e26-c1d8a3f5b740 (\"vxlan0\") at line 8, network "
-           "F913FDAA-B623-4BF8-A9A9-27A6882D742F (\"antrea-hnsnetwork\") at line 9; no dump of them, not "
-           "imported"
+           "F913FDAA-B623-4BF8-A9A9-27A6882D742F (\"antrea-hnsnetwork\") at line 9, network vxlan1 at line "
+           "10, "
+           "endpoint 5d2a1c3b-7e8f-4a9b-8c0d-1e2f3a4b5c6d at line 11; no dump of them, not imported"
         << "";
     QTest::newRow("HNS's answer lines after a deletion is its refusal, said once")
         << "delete-network-refused-lines-later.log" << 0
@@ -809,12 +810,15 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
         << QStringList{"7 info: a command (New-HnsNetwork) that asks HNS to create network labl2 (L2Bridge, "
                        "10.0.7.0/24 via 10.0.7.1) on adapter Ethernet 2 at line 7",
                        "8 info: a command (New-HnsEndpoint) that asks HNS to create endpoint lab-ep "
-                       "(10.0.7.20) on network labl2 at line 8",
+                       "(10.0.7.20) on network labl2 (as $network holds it) at line 8",
                        "9-11 info: a command (New-HnsNetwork) that asks HNS to create network overlay1 "
                        "(Overlay, 192.168.40.0/24 via 192.168.40.1, 192.168.41.0/24 via 192.168.41.1) at "
                        "lines 9-11",
                        "15 info: a command (New-HnsEndpoint) that asks HNS to create endpoint (10.0.7.21) on "
-                       "network 3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 15"};
+                       "network 3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 15",
+                       // A variable the paste does not set.
+                       "19 info: a command (New-HnsEndpoint) that asks HNS to create endpoint VIPEndpoint "
+                       "(10.0.7.30) on the network $hns_network holds at line 19"};
     QTest::newRow("a script's deletions shown twice are said once each")
         << "hns-cleanup-script-shown-twice.txt"
         << QStringList{

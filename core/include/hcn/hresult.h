@@ -146,6 +146,11 @@ constexpr bool failed(HResult code)
 {
     return code < 0;
 }
+/// Whether `code` is one of HCN's own (HCN_E_..., 0x803B....): HNS's refusal in its own words.
+constexpr bool isHcnCode(HResult code)
+{
+    return (static_cast<std::uint32_t>(code) & 0xFFFF0000u) == 0x803B0000u;
+}
 
 /// The symbolic Windows name ("HCN_E_INVALID_IP"), or an empty view for an unknown code.
 std::string_view hresultName(HResult code);
