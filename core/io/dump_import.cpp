@@ -368,9 +368,9 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         objectLines.emplace_back(sightings[i].firstLine, sightings[i].lastLine);
     addLineMessages(kubeProxyQueriesIn(lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(objectCountsIn(lines, objectLines), ImportSeverity::Info, source.name, messages);
-    // A program exiting that no failure or lookup above states, at any of its lines.
+    // A program exiting that no failure or lookup above states, at any of its lines, outside the objects.
     {
-        std::vector<std::pair<int, int>> stated;
+        std::vector<std::pair<int, int>> stated = objectLines;
         for (const detail::NamedRefusal& refusal : namedRefusals)
             if (refusal.source == source.name && refusal.firstLine > 0)
                 stated.emplace_back(refusal.firstLine, std::max(refusal.firstLine, refusal.lastLine));

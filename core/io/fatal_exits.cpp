@@ -83,12 +83,13 @@ std::vector<ImportWarning> fatalExitsIn(const std::vector<CleanedLine>& lines, c
         // header cut in its time is said below when it ends the paste, else it is too little to say; a
         // Go panic raised again while panicking (`\tpanic: ...` after `panic: ... [recovered]`) is the
         // same exit.
+        if (text.empty() || tables::inRuns(statedRuns, lines[i].sourceLine))
+            continue;
         const LogLevel opening = levelOpeningLine(text);
         if (opening != LogLevel::Fatal &&
             (opening != LogLevel::None || !holdsAnyIgnoringCase(text, {"fatal", "panic"})))
             continue;
-        if (levelOfLine(text) != LogLevel::Fatal || tables::inRuns(statedRuns, lines[i].sourceLine) ||
-            isCutFatalHeader(text) ||
+        if (levelOfLine(text) != LogLevel::Fatal || isCutFatalHeader(text) ||
             ((text.front() == ' ' || text.front() == '\t') && opening == LogLevel::Fatal))
             continue;
         // The program is found once per message: a crash loop logs the same exit again and again.

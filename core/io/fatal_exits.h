@@ -15,8 +15,9 @@ namespace hcn::io {
 /// One warning per different exit (its message, fatalMessage's), with how often and where a program
 /// exited the same way: "antrea-agent exited at line 15 (a fatal log line): Error running agent: ...
 /// (3 times, lines 15, 40, 72)", at most 10 per source; for a last line cut after a fatal line's time,
-/// that its message was not pasted. Fatal lines within `stated` (the source lines other findings state,
-/// each occurrence first and last) are left to those findings. Empty when the log shows no exit.
+/// that its message was not pasted. Lines within `stated` (the source lines other findings state, each
+/// occurrence first and last, and the lines of the objects read) are left to those. Empty when the log
+/// shows no exit.
 std::vector<ImportWarning> fatalExitsIn(const std::vector<CleanedLine>& lines, const std::string& source,
                                         const std::vector<std::pair<int, int>>& stated);
 
