@@ -778,6 +778,13 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "hcsshim::CreateComputeSystem 38d5975c4992 failed: ERROR_NOT_SUPPORTED (0x80070032), "
                "\"The request is not supported.\" (code from the message text)"};
 
+    QTest::newRow("docker inspect's State.Error: the message before its escaped line break")
+        << "            \"Error\": \"hcsshim::CreateComputeSystem 00c1c9134ef7: The endpoint was not "
+           "found.\\n(extra info: {\\\"SystemType\\\":\\\"Container\\\"})\","
+        << QStringList{"warning 1-1: HCS failed a request with HNS's error: hcsshim::CreateComputeSystem "
+                       "00c1c9134ef7 failed: HCN_E_ENDPOINT_NOT_FOUND (0x803B0002), \"The endpoint was not "
+                       "found.\" (code from the message text)"};
+
     // None of these states a failure.
     QTest::newRow("a title cut after the function's failure: no message")
         << "# containerd + Windows error: hcnOpenNetwork failed in Win32" << QStringList{};
