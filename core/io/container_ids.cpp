@@ -35,15 +35,10 @@ std::string containerIdAt(std::string_view text, std::size_t at)
 
 std::string containerIdAfter(std::string_view text, std::string_view key)
 {
-    for (std::size_t from = 0; from < text.size();) {
-        const std::size_t at = findIgnoringCase(text.substr(from), key);
-        if (at == std::string_view::npos)
-            break;
-        const std::size_t after = from + at + key.size();
-        if (std::string id = containerIdAt(text, after); !id.empty())
+    for (std::size_t at = findIgnoringCase(text, key); at != std::string_view::npos;
+         at = findIgnoringCase(text, key, at + 1))
+        if (std::string id = containerIdAt(text, at + key.size()); !id.empty())
             return id;
-        from = from + at + 1;
-    }
     return {};
 }
 

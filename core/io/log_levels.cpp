@@ -80,15 +80,6 @@ LogLevel terminalLevelAt(std::string_view t)
     return LogLevel::None;
 }
 
-/// Where `text` holds `lowerWord` in any case at or after `from` (findIgnoringCase); npos when it does not.
-std::size_t findIgnoringCaseFrom(std::string_view text, std::string_view lowerWord, std::size_t from)
-{
-    if (from >= text.size())
-        return std::string_view::npos;
-    const std::size_t at = findIgnoringCase(text.substr(from), lowerWord);
-    return at == std::string_view::npos ? at : from + at;
-}
-
 /// Whether klog's header at the start of `t` (`F1210 13:34:05.118230`) holds a month (01-12), a day
 /// (01-31) and a time of day after them.
 bool hasKlogDateAndTime(std::string_view t)
@@ -157,7 +148,7 @@ LogLevel levelOfLine(std::string_view line)
     // logrus' `level=error`, `level="error"`: the line's first `level=` (not `loglevel=`, nor a
     // command's `--log-level=fatal`).
     for (std::size_t at = record ? std::string_view::npos : findIgnoringCase(head, "level=");
-         at != std::string_view::npos; at = findIgnoringCaseFrom(head, "level=", at + 1)) {
+         at != std::string_view::npos; at = findIgnoringCase(head, "level=", at + 1)) {
         if (at > 0 && (logged::isLoggedWordChar(head[at - 1]) || head[at - 1] == '-'))
             continue;
         std::string_view value = head.substr(at + 6);

@@ -217,6 +217,16 @@ inline std::size_t findIgnoringCase(std::string_view text, std::string_view lowe
     }
 }
 
+/// findIgnoringCase from `from` on: where `text` holds `lowerWord` at or after `from`; npos when it does
+/// not.
+inline std::size_t findIgnoringCase(std::string_view text, std::string_view lowerWord, std::size_t from)
+{
+    if (from >= text.size())
+        return std::string_view::npos;
+    const std::size_t at = findIgnoringCase(text.substr(from), lowerWord);
+    return at == std::string_view::npos ? at : from + at;
+}
+
 /// Whether `text` holds `lowerWord` (lower case) in any ASCII letter case.
 inline bool holdsIgnoringCase(std::string_view text, std::string_view lowerWord)
 {
