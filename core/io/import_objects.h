@@ -41,6 +41,10 @@ struct NamedRefusal
     /// An HNS answer that says it failed: one that repeats an earlier answer's error is no message of its
     /// own, but counts on that one's.
     bool answer = false;
+    /// Of a request HNS failed that the words before it call one: what it asks, as describeRequest says
+    /// it ("create network WSL (ICS, ...)"); empty otherwise. HNS's answer printed right after it (on its
+    /// last line or the next) is that request's answer: one warning names both.
+    std::string request = {};
 };
 
 /// An object other than HNS's pasted beside the HNS objects that names the HNS network it is on: a

@@ -121,6 +121,10 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     std::map<std::string, Said> reported; // the error a log line states -> the message naming it
     std::map<std::string, std::vector<Said*>> byError; // the error without its operation -> reported's
     std::vector<std::size_t> repeats;     // messages of answers said again, to be left out
+    const auto linesNamed = [](int first, int last) {
+        return last > first ? "lines " + std::to_string(first) + "-" + std::to_string(last)
+                            : "line " + std::to_string(first);
+    };
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < named.size(); ++i)
         if (named[i].source == source)
@@ -130,10 +134,32 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // Lines whose error the report already names: a request logged with its error, an HNS answer that
     // says it failed.
     std::vector<std::pair<int, int>> taken;
+    const NamedRefusal* request = nullptr; // the last request HNS failed that names what it asks
     for (const std::size_t i : order) {
         NamedRefusal& n = named[i];
         const std::pair<int, int> span{n.firstLine, std::max(n.firstLine, n.lastLine)};
         taken.push_back(span);
+        // HNS's answer printed right after the request it answers (hns.psm1's `Creating network with these
+        // parameters: {...}` then ` -- HRESULT: 2147942452. Result: {"Success":false,...`): one failure,
+        // a warning naming the request, with the error as the request's lines read it (a wrap cut the
+        // answer's own message).
+        if (n.answer && request && n.firstLine >= request->firstLine &&
+            n.firstLine <= request->lastLine + 1) {
+            ImportMessage& m = messages[request->message];
+            m.severity = ImportSeverity::Warning;
+            m.message = std::string(kHnsReportedAFailure) + request->request + " failed: " + request->error +
+                        " (the request at " + linesNamed(request->firstLine, request->lastLine) +
+                        ", its answer at " + linesNamed(n.firstLine, n.lastLine) +
+                        "; the request is not an object HNS holds, not imported)";
+            m.lastLine = std::max(m.lastLine, n.lastLine);
+            repeats.push_back(n.message);
+            n.message = request->message;
+            answered.try_emplace(sameErrorKey(n.error), Said{n.message, {span}});
+            request = nullptr;
+            continue;
+        }
+        if (!n.answer && !n.request.empty() && !n.error.empty())
+            request = &n;
         if (n.error.empty())
             continue;
         const auto it = answered.find(sameErrorKey(n.error));
@@ -180,10 +206,6 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     std::vector<Fatal> fatal;
     std::vector<Form> forms;                   // messages of failures whose verb and kind the log names
     std::map<std::size_t, std::string> alsoIn; // message -> where HNS's event log records it too
-    const auto linesNamed = [](int first, int last) {
-        return last > first ? "lines " + std::to_string(first) + "-" + std::to_string(last)
-                            : "line " + std::to_string(first);
-    };
     // Whether an occurrence's first line opens a log record (klog, logrus, a date): one that does not,
     // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
     const auto bySourceLine = [](const CleanedLine& a, const CleanedLine& b) {
