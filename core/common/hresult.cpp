@@ -360,6 +360,37 @@ std::optional<HResult> hresultOfMessage(std::string_view text)
     return std::nullopt;
 }
 
+namespace {
+
+/// Whether the character of `wording` after its first `keyed` characters as messageMatchKey keeps them (its
+/// title and white space passed over) is none, or no letter or digit: they end a word.
+bool endsAWord(std::string_view wording, std::size_t keyed)
+{
+    wording = trimSpace(wording);
+    wording.remove_prefix(messageTitleSize(wording));
+    std::size_t at = 0;
+    for (; at < wording.size() && keyed > 0; ++at)
+        keyed -= isAsciiSpace(wording[at]) ? 0 : 1;
+    return at == wording.size() || !std::isalnum(static_cast<unsigned char>(wording[at]));
+}
+
+} // namespace
+
+std::optional<std::string_view> hresultWordingOf(HResult code, std::string_view text, WordingMatch match)
+{
+    const std::string key = messageMatchKey(text);
+    if (key.empty())
+        return std::nullopt;
+    for (const std::string_view wording : hresultMessageTexts(code)) {
+        const std::string known = messageMatchKey(wording);
+        if (match == WordingMatch::Whole
+                ? known == key
+                : known.starts_with(key) && (match == WordingMatch::Start || endsAWord(wording, key.size())))
+            return wording;
+    }
+    return std::nullopt;
+}
+
 bool hresultFromName(std::string_view name, HResult& out)
 {
     for (const auto& info : kHResults) {

@@ -490,14 +490,9 @@ LoggedError loggedError(std::string_view after, std::string_view before)
     // A message a console wrap cut (`... a duplicate name exists on`, no sentence's end) whose code the
     // line gives: that code's message, of which it is the start (at least this long).
     constexpr std::size_t kMinMessageStart = 12;
-    if (error.code && error.message.size() >= kMinMessageStart && !error.message.ends_with('.')) {
-        const std::string start = messageMatchKey(error.message);
-        for (const std::string_view wording : hresultMessageTexts(*error.code))
-            if (messageMatchKey(wording).starts_with(start)) {
-                error.message = std::string(trimBlanks(wording));
-                break;
-            }
-    }
+    if (error.code && error.message.size() >= kMinMessageStart && !error.message.ends_with('.'))
+        if (const auto wording = hresultWordingOf(*error.code, error.message, WordingMatch::Start))
+            error.message = std::string(trimBlanks(*wording));
     return error;
 }
 
@@ -530,15 +525,11 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
         answer.messageCut = false;
     }
     // The last word of a cut message may be cut too (`choose anoth`): the message ends before it, unless
-    // the Windows message of its code goes on after that word.
+    // a Windows message of its code has that word whole.
     if (const std::size_t blank = answer.message.rfind(' ');
-        answer.messageCut && blank != std::string::npos) {
-        const std::string known = answer.code ? lowerCopy(trimBlanks(hresultMessage(*answer.code))) : "";
-        const std::string shown = lowerCopy(answer.message);
-        if (!(known.starts_with(shown) && known.size() > shown.size() &&
-              !std::isalnum(static_cast<unsigned char>(known[shown.size()]))))
-            answer.message = std::string(trimBlanks(std::string_view(answer.message).substr(0, blank)));
-    }
+        answer.messageCut && blank != std::string::npos &&
+        !(answer.code && hresultWordingOf(*answer.code, answer.message, WordingMatch::Words)))
+        answer.message = std::string(trimBlanks(std::string_view(answer.message).substr(0, blank)));
     if (answer.message.empty())
         answer.message = std::move(said.message);
     if (!answer.messageCut) {

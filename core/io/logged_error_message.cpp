@@ -239,12 +239,8 @@ void withWindowsWording(LoggedError& error)
 {
     if (!error.code || error.message.empty() || error.messageCut)
         return;
-    const std::string key = messageMatchKey(error.message);
-    for (const std::string_view wording : hresultMessageTexts(*error.code))
-        if (messageMatchKey(wording) == key) {
-            error.message = std::string(trimBlanks(wording));
-            return;
-        }
+    if (const auto wording = hresultWordingOf(*error.code, error.message, WordingMatch::Whole))
+        error.message = std::string(trimBlanks(*wording));
 }
 
 LoggedError readError(std::string_view text, bool stated)

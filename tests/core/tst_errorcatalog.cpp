@@ -54,6 +54,8 @@ private slots:
     void textOfNoCode_data();
     void textOfNoCode();
     void everyWordingReadsBack();
+    void messageMatchesAWording_data();
+    void messageMatchesAWording();
 };
 
 void TestErrorCatalog::everyNamedCodeIsExplained_data()
@@ -474,4 +476,41 @@ void TestErrorCatalog::everyWordingReadsBack()
 }
 
 QTEST_GUILESS_MAIN(TestErrorCatalog)
+void TestErrorCatalog::messageMatchesAWording_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("match");          ///< WordingMatch
+    QTest::addColumn<QByteArray>("wording"); ///< the wording matched; empty for none
+    const QByteArray exists = "Cannot create a file when that file already exists.";
+    const int whole = int(WordingMatch::Whole);
+    const int start = int(WordingMatch::Start);
+    const int words = int(WordingMatch::Words);
+    QTest::newRow("the message, case, blanks and period aside")
+        << int(hr::AlreadyExists) << QByteArray("cannot create a file when that file alreadyexists") << whole
+        << exists;
+    QTest::newRow("its start is not the whole")
+        << int(hr::AlreadyExists) << QByteArray("Cannot create a file") << whole << QByteArray();
+    QTest::newRow("its start, a wrap's blank inside")
+        << int(hr::AlreadyExists) << QByteArray("Cannot create\n    a file when th") << start << exists;
+    QTest::newRow("a start that ends inside a word is no start of its words")
+        << int(hr::AlreadyExists) << QByteArray("Cannot create a file when th") << words << QByteArray();
+    QTest::newRow("a start that ends with a word")
+        << int(hr::AlreadyExists) << QByteArray("Cannot create a file when that") << words << exists;
+    QTest::newRow("another code's message") << int(hr::ElementNotFound) << exists << start << QByteArray();
+    QTest::newRow("nothing") << int(hr::AlreadyExists) << QByteArray(" . ") << start << QByteArray();
+}
+
+void TestErrorCatalog::messageMatchesAWording()
+{
+    QFETCH(int, code);
+    QFETCH(QByteArray, text);
+    QFETCH(int, match);
+    QFETCH(QByteArray, wording);
+    const auto found = hresultWordingOf(static_cast<HResult>(code),
+                                        std::string_view(text.constData(), std::size_t(text.size())),
+                                        static_cast<WordingMatch>(match));
+    QCOMPARE(found ? qs(*found) : QString(), QString::fromUtf8(wording));
+}
+
 #include "tst_errorcatalog.moc"

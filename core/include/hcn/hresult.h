@@ -173,6 +173,16 @@ std::size_t messageTitleSize(std::string_view text);
 /// blank or eats one), without final periods (also the ideographic full stop `。`) or a leading title
 /// in braces ("{Object Exists} ").
 std::string messageMatchKey(std::string_view text);
+/// How hresultWordingOf matches a message to a code's wordings.
+enum class WordingMatch
+{
+    Whole, ///< the message is the wording
+    Start, ///< the message is the wording's start (a wrap or the paste cut it)
+    Words  ///< the message is the wording's start and ends where one of its words does
+};
+/// The wording of `code` (hresultMessageTexts) that `text` is, or starts, compared as messageMatchKey does;
+/// none when no wording matches.
+std::optional<std::string_view> hresultWordingOf(HResult code, std::string_view text, WordingMatch match);
 /// Looks a code up by its symbolic name (case-insensitive); returns false when unknown.
 bool hresultFromName(std::string_view name, HResult& out);
 /// Every code with a name, in the order of the table (S_OK first).
