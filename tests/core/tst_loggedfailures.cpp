@@ -940,6 +940,73 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
         << "Our runbook says to ignore \"failed to setup network for sandbox abcdef012345: context deadline "
            "exceeded\" during node drain."
         << QStringList{};
+    QTest::newRow("a reason with quotes of its own, read whole; its teardown for the same reason once")
+        << "  Warning  FailedCreatePodSandBox  2m  kubelet, node9  Failed create pod sandbox: rpc error: "
+           "code = "
+           "Unknown desc = [failed to set up sandbox container \"5cc13c9870216921\" network for pod "
+           "\"web-f8d7\": "
+           "NetworkPlugin cni failed to set up pod \"web-f8d7_default\" network: netplugin failed but error "
+           "parsing its diagnostic message \"\": unexpected end of JSON input, failed to clean up sandbox "
+           "container \"5cc13c9870216921\" network for pod \"web-f8d7\": NetworkPlugin cni failed to "
+           "teardown "
+           "pod \"web-f8d7_default\" network: netplugin failed but error parsing its diagnostic message "
+           "\"\": "
+           "unexpected end of JSON input]"
+        << QStringList{
+               "warning 1-1: set up and tear down the network of pod web-f8d7_default failed: "
+               "\"netplugin failed but error parsing its diagnostic message \"\": unexpected end of JSON "
+               "input\" (the runtime's or its CNI plugin's words; no error code)"};
+    QTest::newRow("the teardown of the same pod for another reason, said beside")
+        << "  Warning  FailedCreatePodSandBox  2m  kubelet  Failed create pod sandbox: rpc error: code = "
+           "Unknown desc = [failed to set up sandbox container \"5cc13c9870216921\" network for pod "
+           "\"web-f8d7\": "
+           "NetworkPlugin cni failed to set up pod \"web-f8d7_default\" network: error adding container to "
+           "network \"cbr0\": no IP addresses available, failed to clean up sandbox container "
+           "\"5cc13c9870216921\" network for pod \"web-f8d7\": NetworkPlugin cni failed to teardown pod "
+           "\"web-f8d7_default\" network: the network is still attached to a compute system]"
+        << QStringList{"warning 1-1: set up the network of pod web-f8d7_default (tearing it down failed too: "
+                       "\"the network is still attached to a compute system\") failed: \"error adding "
+                       "container to network \"cbr0\": no IP addresses available\" (the runtime's or its CNI "
+                       "plugin's words; no error code)"};
+    QTest::newRow("kubelet's error quoted in err=, its quotes escaped once")
+        << "E0607 10:00:01.000000    1234 remote_runtime.go:116] \"RunPodSandbox from runtime service "
+           "failed\" "
+           "err=\"rpc error: code = Unknown desc = failed to setup network for sandbox "
+           "\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\": plugin type=\\\"calico\\\" "
+           "name=\\\"k8s-pod-network\\\" "
+           "failed (add): error getting ClusterInformation: resource \\\"default\\\" is unauthorized\" "
+           "podSandboxConfig=\"&PodSandboxConfig{}\""
+        << QStringList{"warning 1-1: set up the network of a pod sandbox (CNI plugin calico, network "
+                       "k8s-pod-network) failed: \"error getting ClusterInformation: resource \"default\" is "
+                       "unauthorized\" (the runtime's or its CNI plugin's words; no error code)"};
+    QTest::newRow("the same error quoted inside a quoted error, its quotes escaped twice: one failure")
+        << "E0607 10:00:00.000000    1234 pod_workers.go:951] \"Error syncing pod, skipping\" err=\"failed "
+           "to "
+           "\\\"CreatePodSandbox\\\" for \\\"web_default(5b1c)\\\" with CreatePodSandboxError: \\\"Failed to "
+           "create sandbox for pod \\\\\\\"web_default(5b1c)\\\\\\\": rpc error: code = Unknown desc = "
+           "failed "
+           "to setup network for sandbox \\\\\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\\\\\": plugin "
+           "type=\\\\\\\"calico\\\\\\\" name=\\\\\\\"k8s-pod-network\\\\\\\" failed (add): error getting "
+           "ClusterInformation: resource \\\\\\\"default\\\\\\\" is unauthorized\\\"\" pod=\"default/web\"\n"
+           "E0607 10:00:01.000000    1234 remote_runtime.go:116] \"RunPodSandbox from runtime service "
+           "failed\" "
+           "err=\"rpc error: code = Unknown desc = failed to setup network for sandbox "
+           "\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\": plugin type=\\\"calico\\\" "
+           "name=\\\"k8s-pod-network\\\" "
+           "failed (add): error getting ClusterInformation: resource \\\"default\\\" is unauthorized\""
+        << QStringList{"warning 1-1: set up the network of a pod sandbox (CNI plugin calico, network "
+                       "k8s-pod-network) failed: \"error getting ClusterInformation: resource \"default\" is "
+                       "unauthorized\" (the runtime's or its CNI plugin's words; no error code) (2 times, "
+                       "lines 1-2)"};
+    QTest::newRow("a teardown in a field escaped twice whose endpoint HNS does not have is the lookup's")
+        << "E0607 10:00:00.000000    1234 pod_workers.go:951] \"Error syncing pod, skipping\" err=\"failed "
+           "to "
+           "\\\"KillPodSandbox\\\" for \\\"web\\\" with KillPodSandboxError: \\\"rpc error: code = Unknown "
+           "desc "
+           "= failed to destroy network for sandbox \\\\\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\\\\\": plugin "
+           "type=\\\\\\\"win-bridge\\\\\\\" name=\\\\\\\"cbr0\\\\\\\" failed (delete): Endpoint "
+           "5d2a1c3b-7e8f-4a9b-8c0d-1e2f3a4b5c6d not found\\\"\""
+        << QStringList{};
     QTest::newRow("prose about setting up networks") << "We failed to setup network for sandbox creation "
                                                         "in our lab, see below."
                                                      << QStringList{};
