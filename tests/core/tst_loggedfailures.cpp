@@ -874,6 +874,31 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
            "endpointName=\"web\""
         << QStringList{"info 1-1: the log says a lookup found no HNS network (\"Unable to find HNS Network "
                        "specified\"; no name and no error code logged) at line 1"};
+    QTest::newRow("\"Can not found\": a lookup as a writer whose English is not native words it")
+        << "Can not found HNS network Calico_ep"
+        << QStringList{
+               "info 1-1: the log says HNS has no network Calico_ep (a lookup in words; no error code "
+               "logged) at line 1"};
+    QTest::newRow("\"could not found\" on a log line, the name quoted")
+        << klog + "could not found endpoint \"web\""
+        << QStringList{"info 1-1: the log says HNS has no endpoint \"web\" (a lookup in words; no error code "
+                       "logged) at line 1"};
+    QTest::newRow("\"can't found\" and \"cannot found\"")
+        << klog + "can't found HNS network cbr0\n" + klog + "Cannot found network with Management IP 10.0.0.4"
+        << QStringList{"info 1-1: the log says HNS has no network cbr0 (a lookup in words; no error code "
+                       "logged) at line 1",
+                       "info 2-2: the log says HNS has no network with Management IP 10.0.0.4 (a lookup in "
+                       "words; no error code logged) at line 2"};
+    QTest::newRow("a name quoted in an error quoted in a field: its quotes escaped twice")
+        << "E0607 10:00:00.000000    1234 pod_workers.go:951] \"Error syncing pod\" err=\"failed: \\\"rpc "
+           "error: desc = could not find endpoint \\\\\\\"web\\\\\\\" on the node\\\"\"\n"
+           "E0607 10:00:01.000000    1234 pod_workers.go:951] \"Error syncing pod\" err=\"failed: \\\"rpc "
+           "error: desc = Endpoint name \\\\\\\"api\\\\\\\" not found\\\"\""
+        << QStringList{"info 1-1: the log says HNS has no endpoint \"web\" (a lookup in words; no error code "
+                       "logged) at line 1",
+                       "info 2-2: the log says HNS has no endpoint \"api\" (looked up by name) at line 2"};
+    QTest::newRow("prose: \"cannot found\" settings of a network")
+        << "I cannot found any network settings in the docs." << QStringList{};
     QTest::newRow("prose: settings of a network")
         << "I cannot find network settings in the docs." << QStringList{};
     QTest::newRow("a network adapter, not an HNS object")
