@@ -1129,6 +1129,24 @@ void TestLoggedFailures::saysAProgramExited_data()
         << "{\"time\":\"2026-12-05T10:01:04Z\",\"msg\":\"last run ended with "
            "level=fatal\",\"level\":\"info\"}"
         << QStringList{};
+    QTest::newRow("a klog message that starts with a number keeps it")
+        << "antrea-agent.log"
+        << "F0607 09:57:45.645715    1808 agent_windows.go:65] 3 uplinks found on the node, expected 1"
+        << QStringList{
+               "warning 1-1: antrea-agent exited at line 1 (a fatal log line): 3 uplinks found on the "
+               "node, expected 1"};
+    QTest::newRow("a number after the time and level is the message's; the times aside, one exit")
+        << "paste.log"
+        << "2024-05-09T18:41:40Z [FATAL] 3 uplinks found on the node\n"
+           "2024-05-09T18:42:40Z [FATAL] 3 uplinks found on the node"
+        << QStringList{"warning 1-1: the program that logs line 1 exited there (a fatal log line): 3 uplinks "
+                       "found on the node (2 times, lines 1-2)"};
+    QTest::newRow("logrus' terminal form with a number: the message's")
+        << "paste.log"
+        << "FATA[0002] 2 networks named nat found\nFATA[0005] 2 networks named nat found"
+        << QStringList{
+               "warning 1-1: the program that logs line 1 exited there (a fatal log line): 2 networks "
+               "named nat found (2 times, lines 1-2)"};
     QTest::newRow("a cut header that is not the paste's end") << "paste.log"
                                                               << "F1210 13\n" + before << QStringList{};
 }
