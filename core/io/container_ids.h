@@ -16,9 +16,10 @@ inline constexpr std::size_t kShortContainerId = 12;
 /// A hex run longer than this is no container ID (docker's are 64 digits).
 inline constexpr std::size_t kMaxContainerId = 80;
 
-/// The hex container ID at text[at], after separators (blanks, quotes, escaped ones too: `\"`, `:` and
-/// `=`), in lower case; empty when none stands there: fewer than kShortContainerId hex digits, more than
-/// kMaxContainerId, or a letter, digit or `_` right after them (a word, no ID).
+/// The hex container ID at text[at], after separators (blanks, quotes, escaped ones too: `\"`, and
+/// `\\\"` in an error quoted inside a log's quoted field, `:` and `=`), in lower case; empty when none stands
+/// there: fewer than kShortContainerId hex digits, more than kMaxContainerId, or a letter, digit or `_` right
+/// after them (a word, no ID).
 std::string containerIdAt(std::string_view text, std::size_t at);
 
 /// The first container ID (containerIdAt) after `key` (lower case, found in any case) in `text`:

@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/guid.h"
+#include "io/escaped_quotes.h"
 #include "io/failed_lookup_effects.h"
 #include "io/felix_network_lookups.h"
 #include "io/logged_words.h"
@@ -78,8 +79,8 @@ std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const Look
     }
     std::string name;
     std::size_t end = 0;
-    // %q inside a log's quoted value is escaped: `\"web\"`.
-    const std::string_view quote = rest.starts_with("\\\"") ? "\\\"" : rest.starts_with('"') ? "\"" : "";
+    // %q inside a log's quoted value is escaped: `\"web\"`, twice in a value quoted inside it: `\\\"web\\\"`.
+    const std::string_view quote = rest.substr(0, openingQuoteSize(rest, 0));
     if (!quote.empty()) {
         end = rest.find(quote, quote.size());
         if (end == std::string_view::npos)
@@ -102,14 +103,23 @@ std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const Look
     return Lookup{kind.kind, validUtf8(std::move(name)), by};
 }
 
-/// Whether `text` holds ` not found`. (`not found` is looked for first: a space is in every line, an `n`
-/// followed by `ot found` in few.)
+/// Whether `text` holds ` not found`, no lookup in words as a writer whose English is not native words it
+/// (`Can not found HNS network`, `could not found`: kLookupLeads). (`not found` is looked for first: a
+/// space is in every line, an `n` followed by `ot found` in few.)
 bool saysNotFound(std::string_view text)
 {
     for (std::size_t at = text.find("not found"); at != std::string_view::npos;
-         at = text.find("not found", at + 1))
-        if (at > 0 && text[at - 1] == ' ')
+         at = text.find("not found", at + 1)) {
+        if (at == 0 || text[at - 1] != ' ')
+            continue;
+        const std::string_view before = text.substr(0, at - 1);
+        std::size_t word = before.size();
+        while (word > 0 && std::isalpha(static_cast<unsigned char>(before[word - 1])) != 0)
+            --word;
+        const std::string modal = lowerCopy(before.substr(word));
+        if (modal != "can" && modal != "could")
             return true;
+    }
     return false;
 }
 
@@ -241,10 +251,12 @@ struct LookupInWords
     std::string phrase;
 };
 
-/// The words that start a lookup in words, lower case.
-constexpr std::string_view kLookupLeads[] = {"can't find ",     "cannot find ",   "can not find ",
-                                             "could not find ", "couldn't find ", "unable to find ",
-                                             "failed to find "};
+/// The words that start a lookup in words, lower case; also as a writer whose English is not native
+/// words them (`Can not found HNS network Calico_ep`).
+constexpr std::string_view kLookupLeads[] = {
+    "can't find ",      "cannot find ",    "can not find ",   "could not find ", "couldn't find ",
+    "unable to find ",  "failed to find ", "can't found ",    "cannot found ",   "can not found ",
+    "could not found ", "couldn't found ", "unable to found "};
 /// Words after the kind that say the object was named elsewhere (`the network specified`): nothing named,
 /// unless `by` and a name follow (kube-proxy's fatal `Unable to find Hns Network speficied by cbr0`, as
 /// it spells it).
@@ -256,9 +268,9 @@ constexpr std::string_view kNamedElsewhere[] = {"specified", "speficied",  "requ
 /// bare English word is prose (`network settings`). 0 when `rest` starts with none.
 std::size_t lookedUpNameSize(std::string_view rest)
 {
-    for (const std::string_view quote :
-         {std::string_view("\\\""), std::string_view("\""), std::string_view("'")})
-        if (rest.starts_with(quote)) {
+    const std::size_t escaped = openingQuoteSize(rest, 0);
+    for (const std::string_view quote : {rest.substr(0, escaped), std::string_view("'")})
+        if (!quote.empty() && rest.starts_with(quote)) {
             const std::size_t close = rest.find(quote, quote.size());
             return close == std::string_view::npos || close == quote.size() || close > kMaxLookedUpName
                        ? 0
@@ -363,8 +375,9 @@ std::optional<LookupInWords> lookupInWordsIn(std::string_view text, std::string_
                     phraseEnd = next + 1 + end;
                 } else if (const std::size_t name = lookedUpNameSize(after); name > 0) {
                     std::string_view shown = after.substr(0, name);
-                    if (shown.starts_with("\\\""))
-                        lookup.named = "\"" + std::string(shown.substr(2, shown.size() - 4)) + "\"";
+                    if (const std::size_t quote = openingQuoteSize(shown, 0); quote > 1)
+                        lookup.named =
+                            "\"" + std::string(shown.substr(quote, shown.size() - 2 * quote)) + "\"";
                     else
                         lookup.named = std::string(shown);
                     lookup.named = validUtf8(std::move(lookup.named));
@@ -398,7 +411,7 @@ bool statesAnError(std::string_view lower)
 /// the line (statesAnError) and hcsshim's words are not on it (saysNotFound).
 std::optional<LookupInWords> lookupInWordsOn(std::string_view text)
 {
-    if (!holdsIgnoringCase(text, " find ") || saysNotFound(text))
+    if ((!holdsIgnoringCase(text, " find ") && !holdsIgnoringCase(text, " found ")) || saysNotFound(text))
         return std::nullopt;
     const std::string lower = lowerCopy(text);
     if (statesAnError(lower))

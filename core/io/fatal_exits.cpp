@@ -23,9 +23,48 @@ namespace {
 constexpr std::size_t kMaxExitsSaid = 10;
 constexpr std::size_t kMaxExitMessage = 200;
 
+/// Whether `token` (a line's first word, in brackets or not) is a time or a date: a time of day
+/// (`18:41:40`, `09:57:45.645715`, `2024-05-09T18:41:40Z`), a date (`2024-05-09`, `2024/05/09`,
+/// `09.05.2024`) or seconds since 1970 (`1715280100`, `1715280100.25`). A number that counts
+/// something (`3 uplinks found`) is none.
+bool isTimeToken(std::string_view token)
+{
+    while (!token.empty() && (token.front() == '[' || token.front() == '('))
+        token.remove_prefix(1);
+    while (!token.empty() && (token.back() == ']' || token.back() == ')' || token.back() == ','))
+        token.remove_suffix(1);
+    const auto digits = [&](std::size_t from) {
+        std::size_t end = from;
+        while (end < token.size() && std::isdigit(static_cast<unsigned char>(token[end])) != 0)
+            ++end;
+        return end - from;
+    };
+    const std::size_t run = digits(0);
+    if (run == 0 || run == token.size())
+        return run >= 9; // seconds since 1970
+    const char c = token[run];
+    const std::size_t next = digits(run + 1);
+    if (c == ':')
+        return run <= 2 && next == 2;
+    if (c == '-' || c == '/')
+        return run <= 4 && next >= 1 && next <= 2;
+    if (c == '.')
+        return (run >= 9 && run + 1 + next == token.size()) ||
+               (run <= 2 && next == 2 && digits(run + 4) == 4 && token[run + 3] == '.');
+    return false;
+}
+
+bool isAllDigits(std::string_view token)
+{
+    return !token.empty() && std::all_of(token.begin(), token.end(),
+                                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 /// The message of a fatal line, without what varies between two exits of the same kind: klog's header
-/// (up to `] `), logrus' or a JSON record's `msg`, else the line without leading times and levels
-/// (`2024-05-09T18:41:40Z [FATAL] `, `FATA[0002] `). A Go panic keeps its `panic: `.
+/// (up to `] `), logrus' or a JSON record's `msg`, else the line without its leading times, levels and a
+/// klog header after them (`2024-05-09T18:41:40Z [FATAL] `, `FATA[0002] `, `2024-05-09T18:41:40Z F0607
+/// 09:57:45.645715 1808 `). A Go panic keeps its `panic: `; a leading number that is no time (`3 uplinks
+/// found`) is the message's.
 std::string fatalMessage(std::string_view line)
 {
     std::string_view message = trimBlanks(line);
@@ -35,15 +74,31 @@ std::string fatalMessage(std::string_view line)
     } else if (const std::string_view msg = structuredLogField(message, "msg"); !msg.empty()) {
         message = msg;
     } else {
-        // Up to three leading tokens: a date or time (starts with a digit), a level (`[FATAL]`,
-        // `FATA[0002]`).
-        for (int token = 0; token < 3 && !message.empty(); ++token) {
+        // Leading tokens: a date or time, a level (`[FATAL]`, `FATA[0002]`), a klog header (its letter
+        // and date, its time, the process's ID).
+        bool afterKlogTime = false;
+        for (int token = 0; token < 6 && !message.empty(); ++token) {
             const std::size_t blank = std::min(message.find(' '), message.size());
-            const bool time = std::isdigit(static_cast<unsigned char>(message.front())) != 0;
-            if (!time && (levelOpeningLine(message) == LogLevel::None || message.starts_with("panic: ") ||
-                          message.starts_with("fatal error: ")))
+            const std::string_view word = message.substr(0, blank);
+            const std::string_view rest = trimBlanks(message.substr(blank));
+            if (klogLevel(message) != 0) {
+                if (const std::size_t end = message.find("] "); end != std::string_view::npos) {
+                    message = message.substr(end + 2);
+                    break;
+                }
+                afterKlogTime = isTimeToken(rest.substr(0, std::min(rest.find(' '), rest.size())));
+                message = rest;
+                if (afterKlogTime)
+                    message = trimBlanks(message.substr(std::min(message.find(' '), message.size())));
+                continue;
+            }
+            const bool pid = afterKlogTime && isAllDigits(word);
+            afterKlogTime = false;
+            if (!pid && !isTimeToken(word) &&
+                (levelOpeningLine(message) == LogLevel::None || message.starts_with("panic: ") ||
+                 message.starts_with("fatal error: ")))
                 break;
-            message = trimBlanks(message.substr(blank));
+            message = rest;
         }
     }
     message = trimBlanks(message);

@@ -18,6 +18,11 @@ namespace hcn::io::logged {
 /// when the line names no such step, is no line of the runtime's (an error or warning record, kubelet's
 /// event, the runtime's chain of errors: prose quoting one says nothing), or its reason is a lookup that
 /// found nothing (failed_lookups.h says those) or names no reason. A reason with a code is said with it.
+/// The reason is read whole, its own quotes with it, up to the runtime's next clause (`, failed to clean
+/// up ...`), the `]` closing kubelet's list of errors, the closing quote of the field or string it is
+/// quoted in (its quotes escaped once or twice: escaped_quotes.h) or the line's end, and said unescaped.
+/// A teardown of the same pod's network on the line is said in the same error: "set up and tear down
+/// ..." for the same reason, else its reason after the step ("(tearing it down failed too: "...")").
 std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::string_view lower);
 
 } // namespace hcn::io::logged

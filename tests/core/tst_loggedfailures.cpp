@@ -874,6 +874,31 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
            "endpointName=\"web\""
         << QStringList{"info 1-1: the log says a lookup found no HNS network (\"Unable to find HNS Network "
                        "specified\"; no name and no error code logged) at line 1"};
+    QTest::newRow("\"Can not found\": a lookup as a writer whose English is not native words it")
+        << "Can not found HNS network Calico_ep"
+        << QStringList{
+               "info 1-1: the log says HNS has no network Calico_ep (a lookup in words; no error code "
+               "logged) at line 1"};
+    QTest::newRow("\"could not found\" on a log line, the name quoted")
+        << klog + "could not found endpoint \"web\""
+        << QStringList{"info 1-1: the log says HNS has no endpoint \"web\" (a lookup in words; no error code "
+                       "logged) at line 1"};
+    QTest::newRow("\"can't found\" and \"cannot found\"")
+        << klog + "can't found HNS network cbr0\n" + klog + "Cannot found network with Management IP 10.0.0.4"
+        << QStringList{"info 1-1: the log says HNS has no network cbr0 (a lookup in words; no error code "
+                       "logged) at line 1",
+                       "info 2-2: the log says HNS has no network with Management IP 10.0.0.4 (a lookup in "
+                       "words; no error code logged) at line 2"};
+    QTest::newRow("a name quoted in an error quoted in a field: its quotes escaped twice")
+        << "E0607 10:00:00.000000    1234 pod_workers.go:951] \"Error syncing pod\" err=\"failed: \\\"rpc "
+           "error: desc = could not find endpoint \\\\\\\"web\\\\\\\" on the node\\\"\"\n"
+           "E0607 10:00:01.000000    1234 pod_workers.go:951] \"Error syncing pod\" err=\"failed: \\\"rpc "
+           "error: desc = Endpoint name \\\\\\\"api\\\\\\\" not found\\\"\""
+        << QStringList{"info 1-1: the log says HNS has no endpoint \"web\" (a lookup in words; no error code "
+                       "logged) at line 1",
+                       "info 2-2: the log says HNS has no endpoint \"api\" (looked up by name) at line 2"};
+    QTest::newRow("prose: \"cannot found\" settings of a network")
+        << "I cannot found any network settings in the docs." << QStringList{};
     QTest::newRow("prose: settings of a network")
         << "I cannot find network settings in the docs." << QStringList{};
     QTest::newRow("a network adapter, not an HNS object")
@@ -939,6 +964,73 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
     QTest::newRow("prose quoting the runtime's words")
         << "Our runbook says to ignore \"failed to setup network for sandbox abcdef012345: context deadline "
            "exceeded\" during node drain."
+        << QStringList{};
+    QTest::newRow("a reason with quotes of its own, read whole; its teardown for the same reason once")
+        << "  Warning  FailedCreatePodSandBox  2m  kubelet, node9  Failed create pod sandbox: rpc error: "
+           "code = "
+           "Unknown desc = [failed to set up sandbox container \"5cc13c9870216921\" network for pod "
+           "\"web-f8d7\": "
+           "NetworkPlugin cni failed to set up pod \"web-f8d7_default\" network: netplugin failed but error "
+           "parsing its diagnostic message \"\": unexpected end of JSON input, failed to clean up sandbox "
+           "container \"5cc13c9870216921\" network for pod \"web-f8d7\": NetworkPlugin cni failed to "
+           "teardown "
+           "pod \"web-f8d7_default\" network: netplugin failed but error parsing its diagnostic message "
+           "\"\": "
+           "unexpected end of JSON input]"
+        << QStringList{
+               "warning 1-1: set up and tear down the network of pod web-f8d7_default failed: "
+               "\"netplugin failed but error parsing its diagnostic message \"\": unexpected end of JSON "
+               "input\" (the runtime's or its CNI plugin's words; no error code)"};
+    QTest::newRow("the teardown of the same pod for another reason, said beside")
+        << "  Warning  FailedCreatePodSandBox  2m  kubelet  Failed create pod sandbox: rpc error: code = "
+           "Unknown desc = [failed to set up sandbox container \"5cc13c9870216921\" network for pod "
+           "\"web-f8d7\": "
+           "NetworkPlugin cni failed to set up pod \"web-f8d7_default\" network: error adding container to "
+           "network \"cbr0\": no IP addresses available, failed to clean up sandbox container "
+           "\"5cc13c9870216921\" network for pod \"web-f8d7\": NetworkPlugin cni failed to teardown pod "
+           "\"web-f8d7_default\" network: the network is still attached to a compute system]"
+        << QStringList{"warning 1-1: set up the network of pod web-f8d7_default (tearing it down failed too: "
+                       "\"the network is still attached to a compute system\") failed: \"error adding "
+                       "container to network \"cbr0\": no IP addresses available\" (the runtime's or its CNI "
+                       "plugin's words; no error code)"};
+    QTest::newRow("kubelet's error quoted in err=, its quotes escaped once")
+        << "E0607 10:00:01.000000    1234 remote_runtime.go:116] \"RunPodSandbox from runtime service "
+           "failed\" "
+           "err=\"rpc error: code = Unknown desc = failed to setup network for sandbox "
+           "\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\": plugin type=\\\"calico\\\" "
+           "name=\\\"k8s-pod-network\\\" "
+           "failed (add): error getting ClusterInformation: resource \\\"default\\\" is unauthorized\" "
+           "podSandboxConfig=\"&PodSandboxConfig{}\""
+        << QStringList{"warning 1-1: set up the network of a pod sandbox (CNI plugin calico, network "
+                       "k8s-pod-network) failed: \"error getting ClusterInformation: resource \"default\" is "
+                       "unauthorized\" (the runtime's or its CNI plugin's words; no error code)"};
+    QTest::newRow("the same error quoted inside a quoted error, its quotes escaped twice: one failure")
+        << "E0607 10:00:00.000000    1234 pod_workers.go:951] \"Error syncing pod, skipping\" err=\"failed "
+           "to "
+           "\\\"CreatePodSandbox\\\" for \\\"web_default(5b1c)\\\" with CreatePodSandboxError: \\\"Failed to "
+           "create sandbox for pod \\\\\\\"web_default(5b1c)\\\\\\\": rpc error: code = Unknown desc = "
+           "failed "
+           "to setup network for sandbox \\\\\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\\\\\": plugin "
+           "type=\\\\\\\"calico\\\\\\\" name=\\\\\\\"k8s-pod-network\\\\\\\" failed (add): error getting "
+           "ClusterInformation: resource \\\\\\\"default\\\\\\\" is unauthorized\\\"\" pod=\"default/web\"\n"
+           "E0607 10:00:01.000000    1234 remote_runtime.go:116] \"RunPodSandbox from runtime service "
+           "failed\" "
+           "err=\"rpc error: code = Unknown desc = failed to setup network for sandbox "
+           "\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\": plugin type=\\\"calico\\\" "
+           "name=\\\"k8s-pod-network\\\" "
+           "failed (add): error getting ClusterInformation: resource \\\"default\\\" is unauthorized\""
+        << QStringList{"warning 1-1: set up the network of a pod sandbox (CNI plugin calico, network "
+                       "k8s-pod-network) failed: \"error getting ClusterInformation: resource \"default\" is "
+                       "unauthorized\" (the runtime's or its CNI plugin's words; no error code) (2 times, "
+                       "lines 1-2)"};
+    QTest::newRow("a teardown in a field escaped twice whose endpoint HNS does not have is the lookup's")
+        << "E0607 10:00:00.000000    1234 pod_workers.go:951] \"Error syncing pod, skipping\" err=\"failed "
+           "to "
+           "\\\"KillPodSandbox\\\" for \\\"web\\\" with KillPodSandboxError: \\\"rpc error: code = Unknown "
+           "desc "
+           "= failed to destroy network for sandbox \\\\\\\"3f1c2b3a4d5e6f708192a3b4c5d6e7f8\\\\\\\": plugin "
+           "type=\\\\\\\"win-bridge\\\\\\\" name=\\\\\\\"cbr0\\\\\\\" failed (delete): Endpoint "
+           "5d2a1c3b-7e8f-4a9b-8c0d-1e2f3a4b5c6d not found\\\"\""
         << QStringList{};
     QTest::newRow("prose about setting up networks") << "We failed to setup network for sandbox creation "
                                                         "in our lab, see below."
@@ -1037,6 +1129,24 @@ void TestLoggedFailures::saysAProgramExited_data()
         << "{\"time\":\"2026-12-05T10:01:04Z\",\"msg\":\"last run ended with "
            "level=fatal\",\"level\":\"info\"}"
         << QStringList{};
+    QTest::newRow("a klog message that starts with a number keeps it")
+        << "antrea-agent.log"
+        << "F0607 09:57:45.645715    1808 agent_windows.go:65] 3 uplinks found on the node, expected 1"
+        << QStringList{
+               "warning 1-1: antrea-agent exited at line 1 (a fatal log line): 3 uplinks found on the "
+               "node, expected 1"};
+    QTest::newRow("a number after the time and level is the message's; the times aside, one exit")
+        << "paste.log"
+        << "2024-05-09T18:41:40Z [FATAL] 3 uplinks found on the node\n"
+           "2024-05-09T18:42:40Z [FATAL] 3 uplinks found on the node"
+        << QStringList{"warning 1-1: the program that logs line 1 exited there (a fatal log line): 3 uplinks "
+                       "found on the node (2 times, lines 1-2)"};
+    QTest::newRow("logrus' terminal form with a number: the message's")
+        << "paste.log"
+        << "FATA[0002] 2 networks named nat found\nFATA[0005] 2 networks named nat found"
+        << QStringList{
+               "warning 1-1: the program that logs line 1 exited there (a fatal log line): 2 networks "
+               "named nat found (2 times, lines 1-2)"};
     QTest::newRow("a cut header that is not the paste's end") << "paste.log"
                                                               << "F1210 13\n" + before << QStringList{};
 }
