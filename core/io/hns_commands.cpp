@@ -42,9 +42,11 @@ std::string variableOf(std::string_view value)
 }
 
 /// The words of a filter (`? Name -eq l2net`, `Where-Object { $_.Name -eq "l2net" }`): "named
-/// l2net", "whose Type is L2Bridge"; empty when the filter is no comparison of one property.
-std::string filterSaid(const std::vector<std::string>& words)
+/// l2net", "whose Type is L2Bridge"; empty when the filter is no comparison of one property. `named` gets
+/// the name a filter of the name's equality compares with (`l2net`), else nothing.
+std::string filterSaid(const std::vector<std::string>& words, std::string& named)
 {
+    named.clear();
     std::vector<std::string> parts;
     for (std::size_t i = 1; i < words.size(); ++i) {
         std::string_view word = trimBlanks(words[i]);
@@ -73,8 +75,10 @@ std::string filterSaid(const std::vector<std::string>& words)
         value.front().erase(0, 1);
     const std::string op = "-" + powerShellParameterName(parts[1]);
     const bool name = equalsIgnoreCase(parts[0], "Name");
-    if ((op == "-eq" || op == "-ieq" || op == "-ceq") && name)
+    if ((op == "-eq" || op == "-ieq" || op == "-ceq") && name) {
+        named = value.front();
         return "named " + value.front();
+    }
     const std::string whose = "whose " + parts[0] + " ";
     if (op == "-eq" || op == "-ieq" || op == "-ceq")
         return whose + "is " + value.front();
@@ -123,25 +127,51 @@ std::string objectWithId(const std::string& value, std::string_view noun, const 
     return objectNamedBy(value, noun, created);
 }
 
+/// Gives `target` the object `value` names: its GUID, the name a variable the text assigned a created
+/// object to holds, or a name (not when `byId`: an ID that is no GUID is a placeholder).
+void targetNamedBy(const std::string& value, bool byId, const CreatedNames& created, CommandDeletion& target)
+{
+    if (tables::isGuid(value)) {
+        target.id = value;
+    } else if (const std::string variable = variableOf(value); !variable.empty()) {
+        if (const auto it = created.find(variable); it != created.end())
+            target.name = it->second;
+    } else if (!byId) {
+        target.name = value;
+    }
+}
+
 /// What a deletion deletes: the objects named by its own arguments, or piped to it from `Get-Hns...`
-/// (filtered by `?`/`Where-Object` or not) or a variable.
+/// (filtered by `?`/`Where-Object` or not) or a variable. `target` gets them where the text names them.
 std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
-                          const std::vector<std::vector<std::string>>& before, const CreatedNames& created)
+                          const std::vector<std::vector<std::string>>& before, const CreatedNames& created,
+                          CommandDeletion& target)
 {
     for (const std::string key : {"inputobjects", "id", "name"})
-        if (const std::string value = args.first(key); !value.empty())
+        if (const std::string value = args.first(key); !value.empty()) {
+            targetNamedBy(value, key == "id", created, target);
             return key == "id" ? objectWithId(value, cmdlet.object, created)
                                : objectNamedBy(value, cmdlet.object, created);
-    if (!args.positional.empty())
-        return objectNamedBy(valueItems(args.positional.front()).empty()
-                                 ? args.positional.front()
-                                 : valueItems(args.positional.front()).front(),
-                             cmdlet.object, created);
+        }
+    if (!args.positional.empty()) {
+        const std::string value = valueItems(args.positional.front()).empty()
+                                      ? args.positional.front()
+                                      : valueItems(args.positional.front()).front();
+        targetNamedBy(value, false, created, target);
+        return objectNamedBy(value, cmdlet.object, created);
+    }
     std::string filter;
+    std::string filteredName; // the name the filters compare with, when each filter is that comparison
+    bool otherFilter = false;
     std::size_t source = before.size();
     while (source > 0 && !before[source - 1].empty() && isFilterCommand(before[source - 1].front())) {
         --source;
-        filter = filterSaid(before[source]);
+        std::string named;
+        filter = filterSaid(before[source], named);
+        if (named.empty() || (!filteredName.empty() && !equalsIgnoreCase(named, filteredName)))
+            otherFilter = true;
+        else
+            filteredName = named;
         if (filter.empty()) {
             std::string quoted;
             for (const std::string& w : before[source])
@@ -154,15 +184,37 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
     if (source == 0 || before[source - 1].empty())
         return "the " + plural(cmdlet.object) + " piped to it";
     const std::vector<std::string>& from = before[source - 1];
-    if (from.front().starts_with('$'))
-        return objectNamedBy(from.front(), cmdlet.object, created);
-    const CommandArguments got = argumentsOf(from, 1, hnsCmdletNamed(from.front()));
-    for (const std::string key : {"id", "name"})
-        if (const std::string value = got.first(key); !value.empty())
-            return key == "id" ? objectWithId(value, cmdlet.object, created)
-                               : objectNamedBy(value, cmdlet.object, created);
-    if (!got.positional.empty())
-        return objectNamedBy(got.positional.front(), cmdlet.object, created);
+    // What the filters pick of the objects the source gives is known only when they pick by name.
+    CommandDeletion given;
+    std::string said;
+    const HnsCmdlet* lister = hnsCmdletNamed(from.front());
+    const CommandArguments got = argumentsOf(from, 1, lister);
+    if (from.front().starts_with('$')) {
+        targetNamedBy(from.front(), false, created, given);
+        said = objectNamedBy(from.front(), cmdlet.object, created);
+    } else if (const std::string id = got.first("id"); !id.empty()) {
+        targetNamedBy(id, true, created, given);
+        said = objectWithId(id, cmdlet.object, created);
+    } else if (const std::string name = got.first("name"); !name.empty()) {
+        targetNamedBy(name, false, created, given);
+        said = objectNamedBy(name, cmdlet.object, created);
+    } else if (!got.positional.empty()) {
+        targetNamedBy(got.positional.front(), false, created, given);
+        said = objectNamedBy(got.positional.front(), cmdlet.object, created);
+    } else if (lister && lister->verb == CmdletVerb::Get && lister->kind == cmdlet.kind) {
+        given.every = true;
+    }
+    if (!otherFilter) {
+        if (filteredName.empty()) {
+            target.id = given.id;
+            target.name = given.name;
+            target.every = given.every;
+        } else if (given.every || (given.id.empty() && equalsIgnoreCase(given.name, filteredName))) {
+            target.name = filteredName;
+        }
+    }
+    if (!said.empty())
+        return said;
     return filter.empty() ? "every " + std::string(cmdlet.object)
                           : "the " + plural(cmdlet.object) + " " + filter;
 }
@@ -241,12 +293,15 @@ std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, st
     return text;
 }
 
-/// The texts of a line a command may stand in: the line, and each markdown code span in it (``
-/// `New-HnsNetwork
-/// ...` ``).
+/// The texts of a line a command may stand in: the line, what follows a prompt without a path that
+/// cleaning leaves (`PS > Remove-ContainerNetwork -Name net1`, `PS>`), and each markdown code span in it
+/// (`` `New-HnsNetwork ...` ``).
 std::vector<std::string_view> commandCandidates(std::string_view text)
 {
     std::vector<std::string_view> candidates{text};
+    if (text.starts_with("PS"))
+        if (const std::string_view rest = trimBlanks(text.substr(2)); rest.starts_with('>'))
+            candidates.push_back(trimBlanks(rest.substr(1)));
     for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
         const std::size_t close = text.find('`', open + 1);
         if (close == std::string_view::npos)
@@ -265,8 +320,9 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
     HnsCommands found;
     CreatedNames created;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (findIgnoringCase(lines[i].text, "-hns") == std::string_view::npos)
-            continue; // the test of most lines: every command named above holds it
+        if (findIgnoringCase(lines[i].text, "-hns") == std::string_view::npos &&
+            findIgnoringCase(lines[i].text, "-containernetwork") == std::string_view::npos)
+            continue; // the test of most lines: every command named above holds one
         if (tables::inRuns(shown, lines[i].sourceLine))
             continue;
         std::size_t last = i;
@@ -296,7 +352,8 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                            (name.front() == '&' || name.front() == '(' || name.front() == '$'))
                         name.remove_prefix(1);
                     const HnsCmdlet* cmdlet = hnsCmdletNamed(name);
-                    if (!cmdlet || cmdlet->module != CmdletModule::Hns ||
+                    if (!cmdlet ||
+                        (cmdlet->module != CmdletModule::Hns && cmdlet->verb != CmdletVerb::Remove) ||
                         (cmdlet->verb != CmdletVerb::New && cmdlet->verb != CmdletVerb::Remove))
                         continue;
                     const CommandArguments args = argumentsOf(words, 1, cmdlet);
@@ -327,11 +384,17 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                         if (const std::string made = args.first("name"); !assigned.empty() && !made.empty())
                             created[assigned] = made;
                     } else {
+                        CommandDeletion deleted{r.by, r.kind, {}, {}, false, r.line, lines[last].sourceLine};
                         r.what = "delete " +
                                  deletedTarget(*cmdlet, args,
                                                std::vector<std::vector<std::string>>(
                                                    pipeline.begin(), pipeline.begin() + std::ptrdiff_t(e)),
-                                               created);
+                                               created, deleted);
+                        if (deleted.every || !deleted.id.empty() || !deleted.name.empty())
+                            found.deletions.push_back(std::move(deleted));
+                        read = true;
+                        if (cmdlet->module != CmdletModule::Hns)
+                            continue; // a deletion only
                     }
                     found.requests.push_back(std::move(r));
                     found.at.push_back(i);

@@ -4,16 +4,35 @@
 // labl2 -AddressPrefix 10.0.7.0/24 -Gateway 10.0.7.1`, `New-HnsEndpoint -NetworkId $network.ID
 // -IPAddress 10.0.7.20`, `Get-HnsNetwork | ? Name -eq l2net | Remove-HnsNetwork`, `Get-HnsPolicyList |
 // Remove-HnsPolicyList`, parameters shortened as PowerShell allows (`-Addr` for `-AddressPrefix`,
-// powershell_commands.h). Each is a request to HNS, never an object.
+// powershell_commands.h). Each is a request to HNS, never an object. The deletions (and the Containers
+// module's `Remove-ContainerNetwork -Name net1`) also say which objects they delete, where the text tells.
 
 #include "hcn/dump_text.h"
+#include "hcn/resource_kind.h"
 #include "io/logged_requests.h"
 
 #include <cstddef>
+#include <string>
 #include <utility>
 #include <vector>
 
 namespace hcn::io {
+
+/// The objects a command that deletes names, as far as its text tells them.
+struct CommandDeletion
+{
+    std::string cmdlet; ///< "Remove-HnsNetwork", "Remove-ContainerNetwork"
+    ResourceKind kind = ResourceKind::Invalid;
+    /// The GUID it names (`-Id <guid>`, `Get-HnsEndpoint -Id <guid> | Remove-HnsEndpoint`); empty if none.
+    std::string id;
+    /// The name it names (`-Name net1`, `Get-HnsNetwork | ? Name -eq net1 | Remove-HnsNetwork`, a variable
+    /// the text assigned from `New-HnsNetwork -Name net1`); empty if none.
+    std::string name;
+    /// Every object of its kind: `Get-HnsNetwork | Remove-HnsNetwork`, no filter between them.
+    bool every = false;
+    int firstLine = 0; ///< 1-based source lines of the command
+    int lastLine = 0;
+};
 
 /// The commands of `lines` that create or delete HNS objects, in the order of the text.
 struct HnsCommands
@@ -26,6 +45,10 @@ struct HnsCommands
     std::vector<LoggedRequest> requests;
     std::vector<std::size_t> at;        ///< index into `lines` of each request's first line
     std::vector<std::size_t> lineIndex; ///< every index into `lines` a command was read from
+    /// The deletions that name their objects by an ID, a name or a kind, in the order of the text: those of
+    /// `requests`, and the Containers module's removals (`Remove-ContainerNetwork -Name net1`), which are
+    /// read for this only.
+    std::vector<CommandDeletion> deletions;
 };
 
 /// The commands in `lines`. Lines in `shown` (ranges of lines an object or a message states, joined) are

@@ -11,6 +11,7 @@
 #include "io/hns_member.h"
 #include "io/kube_proxy_endpoints.h"
 #include "io/logged_words.h"
+#include "io/powershell_commands.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 
@@ -587,6 +588,38 @@ const detail::NamedRefusal* refusalOf(const std::vector<detail::NamedRefusal>& r
     return after;
 }
 
+/// Whether one of `refusals` (of `source`) refuses the deletion a typed command asks: one after its first
+/// line, within kMaxLinesToAnswer of its last and before the next request or typed deletion, that names
+/// its cmdlet (the cmdlet's error record: "Remove-ContainerNetwork (delete network net1) failed: ...") or
+/// no operation at all. One naming another cmdlet or operation is that one's (`Remove-ContainerNetwork
+/// -Name net1; New-ContainerNetwork -Name net2` refused `New-ContainerNetwork : Element not found.`).
+bool commandRefused(const CommandDeletion& deletion, const std::vector<CommandDeletion>& deletions,
+                    const std::vector<detail::NamedRefusal>& refusals, const std::string& source,
+                    const std::vector<int>& requestLines)
+{
+    int until = deletion.lastLine + kMaxLinesToAnswer;
+    if (const auto next = std::upper_bound(requestLines.begin(), requestLines.end(), deletion.lastLine);
+        next != requestLines.end())
+        until = std::min(until, *next - 1);
+    for (const CommandDeletion& d : deletions)
+        if (d.firstLine > deletion.lastLine)
+            until = std::min(until, d.firstLine - 1);
+    for (const detail::NamedRefusal& r : refusals) {
+        if (r.source != source || r.firstLine < deletion.firstLine || r.firstLine > until)
+            continue;
+        const std::string lower = lowerCopy(r.error);
+        if (lower.starts_with(lowerCopy(deletion.cmdlet) + " ("))
+            return true;
+        const std::size_t open = lower.find(" (");
+        const std::string_view first = std::string_view(lower).substr(0, open);
+        const bool namesCmdlet = open != std::string::npos && first.find(' ') == std::string_view::npos &&
+                                 hnsCmdletNamed(first) != nullptr;
+        if (!namesCmdlet && !namesOtherOperation(lower))
+            return true;
+    }
+    return false;
+}
+
 int firstLoggedLine(const LoggedObject& o)
 {
     return o.nameLine > 0 ? std::min(o.nameLine, o.lines.front()) : o.lines.front();
@@ -595,6 +628,66 @@ int firstLoggedLine(const LoggedObject& o)
 std::string namedLoggedObjects(const std::vector<std::string>& entries)
 {
     return cappedList(entries, kMaxNamedLoggedObjects, ", ", ", ");
+}
+
+/// Notes each object of `op`'s source that a typed command of `op.deletions` deletes after it was
+/// printed, with `note(object, said)`: the objects of its kind it names by ID or name, or all of them,
+/// printed before the command and not named by a value read after it (an object or a message: the state
+/// after the command), nor shown again after it (another object of that ID or name). Each object once.
+template <typename Note>
+void reportCommandDeletions(const LoggedOperations& op, std::vector<ImportedObject>& objects, Note note)
+{
+    if (std::none_of(op.deletions.begin(), op.deletions.end(),
+                     [](const LoggedObject& d) { return !d.command.empty(); }))
+        return;
+    // The last line each ID and each name (by kind, lower case) starts an object of the source at.
+    std::map<std::string, int> lastById;
+    std::map<std::pair<ResourceKind, std::string>, int> lastByName;
+    for (const ImportedObject& o : objects) {
+        if (o.source != op.source)
+            continue;
+        if (!o.idMadeUp) {
+            int& last = lastById[upperCopy(o.id)];
+            last = std::max(last, o.firstLine);
+        }
+        if (!o.name.empty()) {
+            int& last = lastByName[{o.kind, lowerCopy(o.name)}];
+            last = std::max(last, o.firstLine);
+        }
+    }
+    const auto shownAfter = [&](const ImportedObject& o, int line) {
+        if (!o.idMadeUp) {
+            const std::string id = upperCopy(o.id);
+            if (const auto it = op.lastShownAt.find(id); it != op.lastShownAt.end() && it->second > line)
+                return true;
+            if (lastById[id] > line)
+                return true;
+        }
+        return !o.name.empty() && lastByName[{o.kind, lowerCopy(o.name)}] > line;
+    };
+    std::set<std::size_t> noted;
+    for (const LoggedObject& d : op.deletions) {
+        if (d.command.empty())
+            continue;
+        const int first = d.lines.front();
+        const int last = d.lines.back();
+        for (std::size_t i = 0; i < objects.size(); ++i) {
+            ImportedObject& o = objects[i];
+            if (o.source != op.source || o.kind != d.kind || o.firstLine <= 0 ||
+                std::max(o.firstLine, o.lastLine) >= first || noted.count(i) != 0)
+                continue;
+            const bool named = d.every || (!d.id.empty() && !o.idMadeUp && equalsIgnoreCase(o.id, d.id)) ||
+                               (!d.name.empty() && equalsIgnoreCase(o.name, d.name));
+            if (!named || shownAfter(o, last))
+                continue;
+            noted.insert(i);
+            const std::string kind(resourceKindLabel(d.kind));
+            note(o, "a command at " + loggedLinesText(d.lines) + " (" + d.command + ") deletes " +
+                        (d.every ? "every " + kind + ", this one too," : std::string("it")) +
+                        " after it was printed (" + tables::lineRange(o.firstLine, o.lastLine) +
+                        "); the snapshot shows it as printed, it may be gone");
+        }
+    }
 }
 
 } // namespace
@@ -693,6 +786,29 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             result.refused.push_back({d, r->message});
         return r != nullptr;
     });
+    // The deletions typed commands ask, but for those refused after them.
+    for (const CommandDeletion& d : commands.deletions) {
+        if (commandRefused(d, commands.deletions, refusals, source, requestLines))
+            continue;
+        LoggedObject typed{d.kind, d.id, d.name, 0, {}, {}, {}, d.cmdlet, d.every};
+        for (int line = d.firstLine; line <= d.lastLine; ++line)
+            typed.lines.push_back(line);
+        result.deletions.push_back(std::move(typed));
+    }
+    if (!commands.deletions.empty()) {
+        // Where the values read from the text name each ID after the first of them: a value read after a
+        // deletion is the state after it.
+        const int from = commands.deletions.front().lastLine;
+        for (const CleanedLine& line : lines) {
+            if (line.sourceLine <= from || !isShown(line.sourceLine))
+                continue;
+            for (std::size_t g = findLoggedGuid(line.text, 0); g != std::string_view::npos;
+                 g = findLoggedGuid(line.text, g + 36)) {
+                int& last = result.lastShownAt[upperCopy(loggedGuid(line.text, g))];
+                last = std::max(last, line.sourceLine);
+            }
+        }
+    }
 
     // Mentions: lines no object, message or deletion states, naming an object by ID or name; an ID
     // named so is then also counted on the other lines that name it.
@@ -801,6 +917,12 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
             if (!added)
                 it->second.reset();
         }
+    const auto noteDeleted = [&messages](ImportedObject& o, const std::string& said) {
+        o.notes.push_back(said);
+        messages.push_back({ImportSeverity::Info, o.source, o.firstLine, o.lastLine, o.kind, o.id,
+                            std::string(resourceKindLabel(o.kind)) + " " +
+                                (o.name.empty() ? o.id : o.name + " (" + o.id + ")") + ": " + said});
+    };
     for (const LoggedOperations& op : operations) {
         if (op.unownedPolicies)
             messages.push_back({ImportSeverity::Info,
@@ -820,11 +942,15 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
             messages[message].message += std::string(" (HNS's answer to the deletion") +
                                          (deletions.size() == 1 ? " of " : "s of ") +
                                          namedLoggedObjects(deletions) + ")";
-        if (!op.deletions.empty()) {
+        const auto logged = std::find_if(op.deletions.begin(), op.deletions.end(),
+                                         [](const LoggedObject& d) { return d.command.empty(); });
+        if (logged != op.deletions.end()) {
             std::vector<std::string> entries;
-            int first = op.deletions.front().lines.front();
+            int first = logged->lines.front();
             int last = first;
             for (const LoggedObject& d : op.deletions) {
+                if (!d.command.empty())
+                    continue;
                 first = std::min(first, firstLoggedLine(d));
                 last = std::max(last, d.lines.back());
                 auto held = objectById.find(upperCopy(d.id));
@@ -847,16 +973,11 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                 if (held != objectById.end()) {
                     entry += byName ? ", which the snapshot holds under that name (its ID not dumped)"
                                     : ", which the snapshot holds";
-                    ImportedObject& o = objects[held->second];
-                    const std::string said =
+                    noteDeleted(
+                        objects[held->second],
                         "HNS was asked to delete it (" + op.source + ", " + loggedLinesText(d.lines) +
-                        (byName ? ", by its name; the ID the log gives it is " + d.id : std::string()) +
-                        "): it was printed before that, or the deletion failed";
-                    o.notes.push_back(said);
-                    messages.push_back({ImportSeverity::Info, o.source, o.firstLine, o.lastLine, o.kind, o.id,
-                                        std::string(resourceKindLabel(o.kind)) + " " +
-                                            (o.name.empty() ? o.id : o.name + " (" + o.id + ")") + ": " +
-                                            said});
+                            (byName ? ", by its name; the ID the log gives it is " + d.id : std::string()) +
+                            "): it was printed before that, or the deletion failed");
                 }
                 entries.push_back(std::move(entry));
             }
@@ -868,6 +989,7 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 {},
                                 "HNS was asked to delete: " + namedLoggedObjects(entries)});
         }
+        reportCommandDeletions(op, objects, noteDeleted);
         std::vector<std::string> entries;
         int first = 0;
         int last = 0;

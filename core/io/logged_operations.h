@@ -12,6 +12,7 @@
 #include "io/import_objects.h"
 #include "io/logged_requests.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -30,13 +31,23 @@ struct LoggedObject
     std::string address;    ///< the address the log gives with it (`IPAddress="100.97.47.77/32"`)
     std::vector<int> lines; ///< 1-based source lines, ascending
     std::string event;      ///< "event 1055 of 4/17/2024 9:10:52 PM" when an event list logged it
+    /// Of a deletion a typed command asks (`Remove-ContainerNetwork -Name net1`, hns_commands.h): its
+    /// cmdlet, `lines` the command's; empty for a deletion a log shows asked of HNS.
+    std::string command = {};
+    bool every =
+        false; ///< such a deletion of every object of its kind (`Get-HnsNetwork | Remove-HnsNetwork`)
 };
 
 /// What one source's log lines say about HNS objects.
 struct LoggedOperations
 {
     std::string source;
-    std::vector<LoggedObject> deletions; ///< objects HNS was asked to delete, in the order of the log
+    /// Objects HNS was asked to delete, in the order of the log, then the deletions typed commands ask
+    /// that no refusal after them answers.
+    std::vector<LoggedObject> deletions;
+    /// When a command asks a deletion: the last line of the values read from the source (the objects and
+    /// the messages) that names each ID (upper case) after the first such command.
+    std::map<std::string, int> lastShownAt;
     std::vector<LoggedObject> mentions;  ///< objects a log line names without dumping them
     /// Deletions HNS refused in an answer on other lines, with the index of the message that names the
     /// refusal (detail::NamedRefusal::message): that message names the deletion.
@@ -47,7 +58,9 @@ struct LoggedOperations
 };
 
 /// The deletions and mentions in `lines`. A deletion one of `refusals` (of `source`) answers is left
-/// out: the refusal says it (in `refused` when the refusal is on other lines). HNS's answer answers the
+/// out: the refusal says it (in `refused` when the refusal is on other lines). So is a deletion a typed
+/// command asks that a refusal on the lines after it (before another request) answers: one that names its
+/// cmdlet (the cmdlet's error record) or no operation. HNS's answer answers the
 /// deletion before it when no other request is logged between them and it names no other operation. Mentions
 /// on lines in `shown` (an object's or a message's lines: the dump or a request states them) are left out.
 /// A request's answer is the line after it (before another request) that says it was done (hcsshim's
@@ -60,13 +73,15 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
 
 /// One info per source naming what HNS was asked to delete, and one naming the objects its log names
 /// that the snapshot does not hold; each object of the snapshot HNS was asked to delete gets a note and an
-/// info of its own. The message naming a refusal of a deletion on other lines names the deletion. Each
-/// other request no value reports gets an info at its line, with its answer; an endpoint HNS added to a
-/// namespace of the snapshot after the dump of it (the same source, later lines) is listed in its
-/// `Resources` (`documents`, parallel to `objects`) with a note saying so, and one it removed after it
-/// is taken out; one requested without an answer, or refused, is only said. An object read from an RPC
-/// request event's Data gets a note naming the event. Each effect of a failed lookup is a warning; HNS
-/// policies printed as Go bytes that no object owns are an info.
+/// info of its own. So does each object of a source that a typed command of that source deletes after
+/// the object was printed, when no value of the source names it after the command (the later state). The
+/// message naming a refusal of a deletion on other lines names the deletion. Each other request no value
+/// reports gets an info at its line, with its answer; an endpoint HNS added to a namespace of the snapshot
+/// after the dump of it (the same source, later lines) is listed in its `Resources` (`documents`, parallel to
+/// `objects`) with a note saying so, and one it removed after it is taken out; one requested without an
+/// answer, or refused, is only said. An object read from an RPC request event's Data gets a note naming the
+/// event. Each effect of a failed lookup is a warning; HNS policies printed as Go bytes that no object owns
+/// are an info.
 void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                             std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                             std::vector<ImportMessage>& messages);

@@ -52,6 +52,8 @@ private slots:
     void deletionByNameReachesAnObjectDumpedWithoutItsId_data();
     void deletionByNameReachesAnObjectDumpedWithoutItsId();
     void capsTheListOfDeletions();
+    void typedDeletionReachesObjectsPrintedBeforeIt_data();
+    void typedDeletionReachesObjectsPrintedBeforeIt();
     void endpointAddedAfterTheDumpIsListed();
     void endpointAddedBeforeTheDumpChangesNothing();
     void wrappedEventMessageIsReadAsHnsWroteIt_data();
@@ -293,6 +295,77 @@ void TestLoggedOperations::capsTheListOfDeletions()
     QVERIFY(it != texts.end());
     QVERIFY2(it->endsWith(QStringLiteral(", and 5 more")), qPrintable(*it));
     QCOMPARE(it->count(QStringLiteral("endpoint ")), 20);
+}
+
+/// A command typed in the paste that deletes objects printed before it: each such object says so, as the
+/// object a log line asks HNS to delete does; one printed again after it, or whose deletion is refused
+/// right after, does not.
+void TestLoggedOperations::typedDeletionReachesObjectsPrintedBeforeIt_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("noted");   ///< "name: note" of each object a command deletes, in order
+    QTest::addColumn<QStringList>("unnoted"); ///< objects that get no such note
+
+    QTest::newRow("Remove-ContainerNetwork after a shortened prompt; the error after it is New-'s")
+        << "typed-deletion-remove-containernetwork-then-new.txt"
+        << QStringList{"lab1: a command at line 11 (Remove-ContainerNetwork) deletes it after it was printed "
+                       "(line 8); the snapshot shows it as printed, it may be gone"}
+        << QStringList{};
+    QTest::newRow("a filter by name, every endpoint; a name no object has says nothing")
+        << "typed-deletion-hns-pipelines.txt"
+        << QStringList{"l2net: a command at line 32 (Remove-HnsNetwork) deletes it after it was printed "
+                       "(lines 3-8); the snapshot shows it as printed, it may be gone",
+                       "web-ep: a command at line 33 (Remove-HnsEndpoint) deletes every endpoint, this one "
+                       "too, after it was printed (lines 18-23); the snapshot shows it as printed, it may be "
+                       "gone",
+                       "db-ep: a command at line 33 (Remove-HnsEndpoint) deletes every endpoint, this one "
+                       "too, after it was printed (lines 24-29); the snapshot shows it as printed, it may be "
+                       "gone"}
+        << QStringList{"nat"};
+    QTest::newRow("shown again after the deletion, a deletion refused, an object printed after it")
+        << "typed-deletion-printed-after-or-refused.txt" << QStringList{}
+        << QStringList{"keepnet", "stuck", "late-ep"};
+    QTest::newRow("the removal's own error record refuses it")
+        << "typed-deletion-remove-containernetwork-refused.txt" << QStringList{} << QStringList{"labA"};
+}
+
+void TestLoggedOperations::typedDeletionReachesObjectsPrintedBeforeIt()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, noted);
+    QFETCH(QStringList, unnoted);
+    const ImportResult result = importDumpFile(file);
+    QStringList notes;
+    QStringList names;
+    for (const ImportedObject& o : result.report.objects) {
+        names << QString::fromStdString(o.name);
+        for (const std::string& note : o.notes) {
+            if (!note.starts_with("a command at "))
+                continue;
+            notes << QString::fromStdString(o.name + ": " + note);
+            // An info of its own, on the object's lines, says it too.
+            const std::string said = "(" + o.id + "): " + note;
+            QVERIFY2(std::any_of(result.report.messages.begin(), result.report.messages.end(),
+                                 [&](const ImportMessage& m) {
+                                     return m.severity == ImportSeverity::Info && m.objectId == o.id &&
+                                            m.firstLine == o.firstLine && m.message.ends_with(said);
+                                 }),
+                     qPrintable(allText(result)));
+        }
+    }
+    QCOMPARE(notes, noted);
+    for (const QString& name : unnoted)
+        QVERIFY2(names.contains(name), qPrintable(names.join(QLatin1Char(','))));
+    // Typed commands are no deletions a log shows asked of HNS.
+    QVERIFY2(!allText(result).contains(QStringLiteral("HNS was asked to delete")),
+             qPrintable(allText(result)));
+    if (file == QStringLiteral("typed-deletion-printed-after-or-refused.txt")) {
+        // Printed before the deletion (the object the snapshot holds), and again after it.
+        const auto keep = std::find_if(result.report.objects.begin(), result.report.objects.end(),
+                                       [](const ImportedObject& o) { return o.name == "keepnet"; });
+        QVERIFY(keep != result.report.objects.end());
+        QVERIFY2(keep->firstLine < 14, qPrintable(QString::number(keep->firstLine)));
+    }
 }
 
 void TestLoggedOperations::endpointAddedAfterTheDumpIsListed()
