@@ -18,7 +18,6 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 
@@ -201,17 +200,21 @@ std::vector<ImportWarning> codesNamedInProse(const std::vector<CleanedLine>& lin
                                              const std::vector<std::pair<int, int>>& stated)
 {
     const std::vector<std::pair<int, int>> statedRuns = tables::joinedRuns(stated);
-    // A log line is the log readers' to read, also where it is carried (a JSON record's message).
-    std::set<int> logLines;
+    // A log line is the log readers' to read, with the command output a JSON record of it carries.
+    int maxLine = 0;
     for (const CleanedLine& line : lines)
-        if (!line.text.empty() && levelOfLine(line.text) != LogLevel::None)
-            logLines.insert(line.sourceLine);
+        maxLine = std::max(maxLine, line.sourceLine);
+    std::vector<bool> logLines(std::size_t(maxLine) + 1, false);
+    for (const CleanedLine& line : lines)
+        if (!line.text.empty() && line.sourceLine >= 0 && levelOfLine(line.text) != LogLevel::None)
+            logLines[std::size_t(line.sourceLine)] = true;
     std::map<HResult, std::vector<std::pair<int, int>>> where;
     std::vector<HResult> order;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view text = lines[i].text;
         const int at = lines[i].sourceLine;
-        if (text.size() < 6 || tables::inRuns(statedRuns, at) || logLines.contains(at) || isHexDumpLine(text))
+        if (text.size() < 6 || at < 0 || logLines[std::size_t(at)] || tables::inRuns(statedRuns, at) ||
+            isHexDumpLine(text))
             continue;
         // A frame of a Go stack trace: its function line (arguments in hex) and its file line.
         if (isGoFrameFileLine(text) || (i + 1 < lines.size() && isGoFrameFileLine(lines[i + 1].text)))
@@ -232,18 +235,20 @@ std::vector<ImportWarning> codesNamedInProse(const std::vector<CleanedLine>& lin
     }
     if (order.empty())
         return {};
+    // The text a JSON record carries comes after the text's own lines, at its record's line.
+    for (auto& [code, at] : where) {
+        std::sort(at.begin(), at.end());
+        at.erase(std::unique(at.begin(), at.end()), at.end());
+    }
     std::stable_sort(order.begin(), order.end(), [&where](HResult a, HResult b) {
         return where[a].front().first < where[b].front().first;
     });
     std::vector<std::string> named;
-    int first = where[order.front()].front().first;
+    const int first = where[order.front()].front().first;
     int last = first;
     for (const HResult code : order) {
         const std::vector<std::pair<int, int>>& at = where[code];
-        for (const std::pair<int, int>& line : at) {
-            first = std::min(first, line.first);
-            last = std::max(last, line.first);
-        }
+        last = std::max(last, at.back().first);
         named.push_back(namedCodeText(code) + " at " + tables::atLines(at));
     }
     return {{first, last,
