@@ -22,6 +22,7 @@
 #include "io/non_hns_objects.h"
 #include "io/object_counts.h"
 #include "io/object_states.h"
+#include "io/prose_codes.h"
 #include "io/repeated_requests.h"
 #include "io/request_answer.h"
 
@@ -369,20 +370,19 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     addLineMessages(kubeProxyQueriesIn(lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(objectCountsIn(lines, objectLines), ImportSeverity::Info, source.name, messages);
     // A program exiting that no failure or lookup above states, at any of its lines, outside the objects.
-    {
-        std::vector<std::pair<int, int>> stated = objectLines;
-        for (const detail::NamedRefusal& refusal : namedRefusals)
-            if (refusal.source == source.name && refusal.firstLine > 0)
-                stated.emplace_back(refusal.firstLine, std::max(refusal.firstLine, refusal.lastLine));
-        for (const int line : effects.lines)
-            stated.emplace_back(line, line);
-        addLineMessages(fatalExitsIn(lines, source.name, stated), ImportSeverity::Warning, source.name,
-                        messages);
-    }
+    std::vector<std::pair<int, int>> stated = objectLines;
+    for (const detail::NamedRefusal& refusal : namedRefusals)
+        if (refusal.source == source.name && refusal.firstLine > 0)
+            stated.emplace_back(refusal.firstLine, std::max(refusal.firstLine, refusal.lastLine));
+    for (const int line : effects.lines)
+        stated.emplace_back(line, line);
+    addLineMessages(fatalExitsIn(lines, source.name, stated), ImportSeverity::Warning, source.name, messages);
     markLogged(messages, firstLogged);
     for (const detail::NamedRefusal& refusal : namedRefusals)
         if (refusal.message < messages.size())
             messages[refusal.message].logged = true;
+    // Codes the text names outside those lines and outside log lines: an info, not what a log says of HNS.
+    addLineMessages(codesNamedInProse(lines, stated), ImportSeverity::Info, source.name, messages);
     // Lines an object or a message states are not read again for objects a log only names.
     std::vector<std::pair<int, int>> shown = std::move(objectLines);
     for (std::size_t i = firstMessage; i < messages.size(); ++i)

@@ -54,6 +54,8 @@ private slots:
     void reportsTheFailure();
     void saysNothingOfProse_data();
     void saysNothingOfProse();
+    void namesACodeInProse_data();
+    void namesACodeInProse();
     void namesTheFailureOfALine_data();
     void namesTheFailureOfALine();
     void saysAFailedLookupInWords_data();
@@ -346,6 +348,118 @@ void TestLoggedFailures::saysNothingOfProse()
         QVERIFY2(!m.contains(QLatin1String("refused")), qPrintable(m));
         QVERIFY2(!m.startsWith(QLatin1String("warning")), qPrintable(m));
     }
+}
+
+/// A code of HNS or HCS the text names outside the lines a failure reader took: one info for the text,
+/// each code with where it is named; nothing for what only looks like a code.
+void TestLoggedFailures::namesACodeInProse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message"); ///< the info, as shownMessages gives it; empty for none
+
+    const QString prose = " (in prose, not a log line HNS or a client wrote)";
+    const QString portExists =
+        "HCN_E_PORT_ALREADY_EXISTS (0x803B0013, \"The specified port already exists.\")";
+    const QString networkNotFound = "HCN_E_NETWORK_NOT_FOUND (0x803B0001, \"The network was not found.\")";
+
+    QTest::newRow("a pull request's prose, the code in backticks twice")
+        << "#### What this PR does / why we need it:\n"
+           "This PR fixes a fatal `0x803b0013` (Port already exists) crash loop in kube-proxy.\n"
+           "\n"
+           "We have observed hard port collisions (`0x803b0013`) on several node pools."
+        << "info 2-4: the text names " + portExists + " at lines 2, 4" + prose;
+    QTest::newRow("upper case after HRESULT")
+        << "The call returned HRESULT 0x803B0001 again."
+        << "info 1-1: the text names " + networkNotFound + " at line 1" + prose;
+    QTest::newRow("quoted and in parentheses")
+        << "The log shows \"0x803b0013\" and then ('0X803B0013')."
+        << "info 1-1: the text names " + portExists + " at line 1" + prose;
+    QTest::newRow("the symbolic name alone")
+        << "We keep hitting HCN_E_PORT_ALREADY_EXISTS after a reboot."
+        << "info 1-1: the text names " + portExists + " at line 1" + prose;
+    QTest::newRow("the decimal after HRESULT")
+        << "kube-proxy reports HRESULT 2151350291 on every sync."
+        << "info 1-1: the text names " + portExists + " at line 1" + prose;
+    QTest::newRow("the negative decimal after error code:")
+        << "The sync fails, error code: -2143617023."
+        << "info 1-1: the text names " + networkNotFound + " at line 1" + prose;
+    QTest::newRow("an HCS code the catalog knows")
+        << "The container stops with 0xc0370101 since the host update."
+        << "info 1-1: the text names HCS_E_IMAGE_MISMATCH (0xC0370101, \"The container operating system does "
+           "not match the host operating system.\") at line 1" +
+               prose;
+    QTest::newRow("another facility's code on a line that names HNS")
+        << "Since the update hnsdiag prints 0x80070005 for every user but the administrator."
+        << "info 1-1: the text names E_ACCESSDENIED (0x80070005, \"Access is denied.\") at line 1" + prose;
+    QTest::newRow("several codes, in the order the text first names them")
+        << "First HCN_E_NETWORK_NOT_FOUND,\nthen `0x803b0013`,\nthen 0x803B0001 again."
+        << "info 1-3: the text names " + networkNotFound + " at lines 1, 3; " + portExists + " at line 2" +
+               prose;
+    QTest::newRow("ten codes named, then how many more")
+        << "0x803B0001 0x803B0002 0x803B0003 0x803B0004 0x803B0005 0x803B0006\n"
+           "0x803B0007 0x803B0008 0x803B0009 0x803B000A 0x803B000B 0x803B0013"
+        << "info 1-2: the text names " + networkNotFound +
+               " at line 1; HCN_E_ENDPOINT_NOT_FOUND (0x803B0002, \"The endpoint was not found.\") at line "
+               "1; "
+               "HCN_E_LAYER_NOT_FOUND (0x803B0003, \"The network's underlying layer was not found.\") at "
+               "line "
+               "1; HCN_E_SWITCH_NOT_FOUND (0x803B0004, \"The virtual switch was not found.\") at line 1; "
+               "HCN_E_SUBNET_NOT_FOUND (0x803B0005, \"The network does not have a subnet for this "
+               "endpoint.\") at line 1; HCN_E_ADAPTER_NOT_FOUND (0x803B0006, \"An adapter was not found.\") "
+               "at line 1; HCN_E_PORT_NOT_FOUND (0x803B0007, \"The switch-port was not found.\") at line 2; "
+               "HCN_E_POLICY_NOT_FOUND (0x803B0008, \"An expected policy was not found.\") at line 2; "
+               "HCN_E_VFP_PORTSETTING_NOT_FOUND (0x803B0009, \"A required VFP port setting was not found.\") "
+               "at line 2; HCN_E_INVALID_NETWORK (0x803B000A, \"The provided network configuration is "
+               "invalid or missing parameters.\") at line 2; and 2 more" +
+               prose;
+
+    // Nothing is said.
+    QTest::newRow("another facility's code in prose that does not name HNS")
+        << "Opening the file gives Access is denied (0x80070005)." << QString();
+    QTest::newRow("a code of HNS's facility the catalog does not know")
+        << "The call returned 0x803b00ff." << QString();
+    QTest::newRow("a decimal without a word that says it is a code")
+        << "The counter reached 2151350291 yesterday." << QString();
+    QTest::newRow("a decimal in a longer number")
+        << "HRESULT 21513502910 and error 2151350291.5" << QString();
+    QTest::newRow("the code's digits in a GUID")
+        << "Endpoint 803b0013-5c69-4b35-963d-140604f4a1b2 and 0x803b0013-5c69-4b35-963d-140604f4a1b2"
+        << QString();
+    QTest::newRow("part of a longer hex number or word")
+        << "sha 0x803b0013ab, x0x803b0013, 0x803b0013_old" << QString();
+    QTest::newRow("an offset in a native stack") << "ntdll!RtlpCallVectoredHandlers+0x803b0013" << QString();
+    QTest::newRow("a 64-bit address in two halves")
+        << "rip=0x00007ffa`803b0013 (0x00000000`803b0013)" << QString();
+    QTest::newRow("Go's fault address")
+        << "unexpected fault address 0x803b0013\n[signal 0xc0000005 code=0x0 addr=0x803b0013 pc=0x45a1b2]"
+        << QString();
+    QTest::newRow("an argument of a frame of a Go stack trace")
+        << "github.com/Microsoft/hcsshim/hcn.(*HostComputeNetwork).Create(0xc0001a2b40, 0x803b0013)\n"
+           "\tC:/go/pkg/mod/github.com/!microsoft/hcsshim/hcn/hcnnetwork.go:312 +0x1a5"
+        << QString();
+    QTest::newRow("a wrapped code, broken at the line's end")
+        << "It fails with (0x803b\n0013) now." << QString();
+    QTest::newRow("a failure a reader reported, on a line of no level")
+        << "hcnCreateEndpoint failed in Win32: The specified port already exists. (0x803b0013)" << QString();
+    QTest::newRow("HNS's answer that says it failed")
+        << "{\"Success\":false,\"Error\":\"The specified port already exists. \",\"ErrorCode\":2151350291}"
+        << QString();
+    QTest::newRow("a log line of a level, a failure reader's to read")
+        << "I1205 10:01:03.000000    4120 proxier.go:90] retrying the policy after HCN_E_PORT_ALREADY_EXISTS"
+        << QString();
+}
+
+void TestLoggedFailures::namesACodeInProse()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    Result<ImportResult> imported = importBytes("notes.txt", text.toStdString());
+    QVERIFY(imported.ok());
+    QStringList named;
+    for (const QString& m : shownMessages(*imported))
+        if (m.contains(QLatin1String("the text names")))
+            named << m;
+    QCOMPARE(named, message.isEmpty() ? QStringList() : QStringList{message});
 }
 
 /// The failures pasted lines state in forms beyond hcsshim's and docker's: a code the catalog names only
