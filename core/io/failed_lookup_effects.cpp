@@ -339,7 +339,7 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
     RepeatedMessages<std::pair<std::string, LookupKey>> failures;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view text = lines[i].text;
-        if (!holdsAnyIgnoringCase(text, {"find", "not found"}))
+        if (!holdsAnyIgnoringCase(text, {"find", "found"}))
             continue;
         const std::vector<LineLookup> lookups = lookupsOn(text);
         if (lookups.empty())

@@ -293,15 +293,11 @@ std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, st
     return text;
 }
 
-/// The texts of a line a command may stand in: the line, what follows a prompt without a path that
-/// cleaning leaves (`PS > Remove-ContainerNetwork -Name net1`, `PS>`), and each markdown code span in it
+/// The texts of a line a command may stand in: the line and each markdown code span in it
 /// (`` `New-HnsNetwork ...` ``).
 std::vector<std::string_view> commandCandidates(std::string_view text)
 {
     std::vector<std::string_view> candidates{text};
-    if (text.starts_with("PS"))
-        if (const std::string_view rest = trimBlanks(text.substr(2)); rest.starts_with('>'))
-            candidates.push_back(trimBlanks(rest.substr(1)));
     for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
         const std::size_t close = text.find('`', open + 1);
         if (close == std::string_view::npos)

@@ -44,13 +44,15 @@ bool stripQuoteMarker(std::string_view& line)
 /// `PS C:\Users\admin> ` and `PS Microsoft.PowerShell.Core\FileSystem::\\srv\share> `.
 bool stripPowerShellPrompt(std::string_view& line)
 {
-    if (!line.starts_with("PS "))
+    if (!line.starts_with("PS ") && !line.starts_with("PS>"))
         return false;
     const std::size_t gt = line.find('>');
     if (gt == std::string_view::npos)
         return false;
-    const std::string_view path = line.substr(3, gt - 3);
-    if (path.find_first_of(":\\") == std::string_view::npos || path.find('"') != std::string_view::npos)
+    // A path (`PS C:\k>`), or none, as documentation and a shortened prompt show it (`PS>`, `PS >`).
+    const std::string_view path = line.substr(2, gt - 2);
+    const bool noPath = path.find_first_not_of(' ') == std::string_view::npos;
+    if ((!noPath && path.find_first_of(":\\") == std::string_view::npos) || path.find('"') != std::string_view::npos)
         return false;
     line.remove_prefix(gt + 1);
     if (!line.empty() && line[0] == ' ')
