@@ -10,6 +10,7 @@
 #include "io/logged_requests.h"
 
 #include <cstddef>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,11 @@ struct HnsCommands
     std::vector<std::size_t> at;        ///< index into `lines` of each request's first line
     std::vector<std::size_t> lineIndex; ///< every index into `lines` a command was read from
 };
+
+/// What the request of a command the paste cut says after its words (`New-HnsNetwork ... `` ` `` on the
+/// paste's last line).
+inline constexpr std::string_view kCutCommandSaid =
+    " (the paste ends inside the command: what follows is not shown)";
 
 /// The commands in `lines`. Lines in `shown` (ranges of lines an object or a message states, joined) are
 /// not read; nor is a command run with `-Verbose` whose request hns.psm1 printed right after it (on
