@@ -223,6 +223,15 @@ bool isDockerId(std::string_view word)
 
 } // namespace
 
+bool isCreatedNetworkId(std::string_view line)
+{
+    line = trimBlanks(line);
+    return line.size() >= 12 && line.size() <= 64 && std::all_of(line.begin(), line.end(), [](char c) {
+               return std::isxdigit(static_cast<unsigned char>(c)) &&
+                      !std::isupper(static_cast<unsigned char>(c));
+           });
+}
+
 bool mayHoldDockerNetworkCommand(std::string_view text)
 {
     const std::size_t docker = findIgnoringCase(text, "docker");

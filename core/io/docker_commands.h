@@ -26,6 +26,10 @@ namespace hcn::io {
 /// may be missing, and `what` says it is cut.
 std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bool lastLine, bool continued);
 
+/// Whether `line` is what `docker network create` prints when the network was made: its docker ID alone
+/// (64 hex digits, or at least 12 where a console or the paste cut it).
+bool isCreatedNetworkId(std::string_view line);
+
 /// Whether `text` may hold a docker network command (a cheap test of every line before reading it).
 bool mayHoldDockerNetworkCommand(std::string_view text);
 

@@ -297,6 +297,12 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                             dockerNetworkRequest(statement, last + 1 == lines.size(), cut)) {
                         r->line = lines[i].sourceLine;
                         r->loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
+                        // docker printed the new network's ID: HNS made it.
+                        if (r->by == "docker network create" && last + 1 < lines.size() &&
+                            isCreatedNetworkId(lines[last + 1].text)) {
+                            r->answer = LoggedRequest::Answer::Done;
+                            r->answerLine = lines[last + 1].sourceLine;
+                        }
                         found.requests.push_back(std::move(*r));
                         found.at.push_back(i);
                         read = true;

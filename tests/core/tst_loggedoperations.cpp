@@ -893,8 +893,9 @@ void TestLoggedOperations::readsDockersNetworkCommands_data()
     QTest::newRow("each Windows driver, prompts, --opt=k=v, quoted values, continuations, a code span")
         << "docker-network-commands-windows-drivers.txt"
         << QStringList{
-               "1 info: a command (docker network create) that asks HNS to create network myl2bridge "
-               "(L2Bridge, 10.123.6.0/23 via 10.123.6.1) on adapter Ethernet at line 1",
+               // docker printed the new network's ID.
+               "1-2 info: a command (docker network create) that asks HNS to create network myl2bridge "
+               "(L2Bridge, 10.123.6.0/23 via 10.123.6.1) on adapter Ethernet at line 1; HNS did it (line 2)",
                "4 info: a command (docker network create) that asks HNS to create network tlan (Transparent, "
                "192.168.40.0/24 via 192.168.40.1), VLAN 12, DNS servers 10.0.0.10,10.0.0.11 at line 4",
                // windowsshim.networkname names the HNS network apart from docker's.
