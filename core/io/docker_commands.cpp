@@ -242,9 +242,12 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
 {
     statement = withoutPrompt(statement);
     std::vector<std::string> words;
-    for (const std::string_view part : splitOutside(statement, " \t"))
+    for (const std::string_view part : splitOutside(statement, " \t")) {
+        if (part.starts_with('#'))
+            break; // a comment
         if (!part.empty())
             words.push_back(unquoted(part));
+    }
     if (words.size() < 3 || words[1] != "network")
         return {};
     if (!equalsIgnoreCase(words[0], "docker") && !equalsIgnoreCase(words[0], "docker.exe"))

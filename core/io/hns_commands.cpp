@@ -291,7 +291,8 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
         for (const std::string_view candidate : commandCandidates(text)) {
             if (read)
                 break;
-            if (docker)
+            // A table's row (`| docker network create ... | ... |`) is no command.
+            if (docker && !trimBlanks(candidate).starts_with('|'))
                 for (const std::string_view statement : splitOutside(candidate, ";|&"))
                     if (std::optional<LoggedRequest> r =
                             dockerNetworkRequest(statement, last + 1 == lines.size(), cut)) {

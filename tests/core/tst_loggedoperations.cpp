@@ -916,8 +916,10 @@ void TestLoggedOperations::readsDockersNetworkCommands_data()
                "line 17",
                "18 info: a command (docker network create) that asks HNS to query network "
                "3A9C0E57-1B2D-4F68-8E4A-C7D05B1F9E32 for docker network adopted (docker takes that network "
-               "as it is and creates none) at line 18"};
-    QTest::newRow("prose, docker's other commands and Linux's drivers ask HNS nothing")
+               "as it is and creates none) at line 18",
+               "19 info: a command (docker network create) that asks HNS to create network commented (NAT, "
+               "172.29.0.0/24) at line 19"};
+    QTest::newRow("prose, docker's other commands, Linux's drivers and a table's row ask HNS nothing")
         << "docker-network-prose-and-linux-drivers.txt" << QStringList{};
     QTest::newRow("a command the paste cuts inside its continuation: what it holds, said cut")
         << "docker-network-create-cut-at-paste-end.txt"
