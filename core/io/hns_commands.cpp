@@ -3,6 +3,7 @@
 #include "io/hns_commands.h"
 
 #include "common/text.h"
+#include "io/docker_commands.h"
 #include "io/logged_words.h"
 #include "io/powershell_commands.h"
 #include "io/request_answer.h"
@@ -273,23 +274,32 @@ std::string createdAsked(const HnsCmdlet& cmdlet, const CommandArguments& args, 
     return said + on;
 }
 
-/// The text of lines[i] and the lines a backtick at each line's end continues it onto; `last` gets the
-/// index of its last line. A backtick that closes a markdown code span (the line holds an even number)
-/// or stands before a blank line continues nothing.
-std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, std::size_t& last)
+/// The text of lines[i] and the lines a continuation at each line's end continues it onto (one of
+/// `continuations`: PowerShell's backtick, a shell's backslash, cmd's caret); `last` gets the index of its
+/// last line, `cut` whether that line asks for a continuation the paste does not hold (it ends there). A
+/// backtick that closes a markdown code span (the line holds an even number) or a continuation before a
+/// blank line continues nothing.
+std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, std::string_view continuations,
+                        std::size_t& last, bool& cut)
 {
     std::string text = lines[i].text;
     last = i;
+    const auto asks = [&] {
+        return !text.empty() && continuations.find(text.back()) != std::string_view::npos &&
+               (text.back() != '`' ||
+                std::count(lines[last].text.begin(), lines[last].text.end(), '`') % 2 == 1);
+    };
     const auto continues = [&] {
-        return !text.empty() && text.back() == '`' && last + 1 < lines.size() &&
-               !trimBlanks(lines[last + 1].text).empty() &&
-               std::count(lines[last].text.begin(), lines[last].text.end(), '`') % 2 == 1;
+        return asks() && last + 1 < lines.size() && !trimBlanks(lines[last + 1].text).empty();
     };
     while (continues() && last - i < kMaxCommandLines && text.size() < kMaxCommandText) {
         text.pop_back();
         text += ' ';
         text += trimBlanks(lines[++last].text);
     }
+    cut = last + 1 == lines.size() && asks();
+    if (cut)
+        text.pop_back();
     return text;
 }
 
@@ -316,19 +326,42 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
     HnsCommands found;
     CreatedNames created;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (findIgnoringCase(lines[i].text, "-hns") == std::string_view::npos &&
-            findIgnoringCase(lines[i].text, "-containernetwork") == std::string_view::npos)
-            continue; // the test of most lines: every command named above holds one
+        // The test of most lines: every command read holds one of these.
+        const bool hns = findIgnoringCase(lines[i].text, "-hns") != std::string_view::npos ||
+                         findIgnoringCase(lines[i].text, "-containernetwork") != std::string_view::npos;
+        const bool docker = mayHoldDockerNetworkCommand(lines[i].text);
+        if (!hns && !docker)
+            continue;
         if (tables::inRuns(shown, lines[i].sourceLine))
             continue;
         std::size_t last = i;
-        const std::string text = commandText(lines, i, last);
+        bool cut = false;
+        const std::string text = commandText(lines, i, docker ? "`\\^" : "`", last, cut);
         if (text.size() > kMaxCommandText)
             continue;
         bool read = false;
         for (const std::string_view candidate : commandCandidates(text)) {
             if (read)
                 break;
+            // A table's row (`| docker network create ... | ... |`) is no command.
+            if (docker && !trimBlanks(candidate).starts_with('|'))
+                for (const std::string_view statement : splitOutside(candidate, ";|&"))
+                    if (std::optional<LoggedRequest> r =
+                            dockerNetworkRequest(statement, last + 1 == lines.size(), cut)) {
+                        r->line = lines[i].sourceLine;
+                        r->loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
+                        // docker printed the new network's ID: HNS made it.
+                        if (r->by == "docker network create" && last + 1 < lines.size() &&
+                            isCreatedNetworkId(lines[last + 1].text)) {
+                            r->answer = LoggedRequest::Answer::Done;
+                            r->answerLine = lines[last + 1].sourceLine;
+                        }
+                        found.requests.push_back(std::move(*r));
+                        found.at.push_back(i);
+                        read = true;
+                    }
+            if (!hns)
+                continue;
             for (const std::string_view statement : splitOutside(candidate, ";")) {
                 std::vector<std::vector<std::string>> pipeline = pipelineWords(statement);
                 // A pipeline that starts with nothing is a table's row (`| Remove-HnsEndpoint | ... |`).
@@ -392,6 +425,8 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                         if (cmdlet->module != CmdletModule::Hns)
                             continue; // a deletion only
                     }
+                    if (cut)
+                        r.what += kCutCommandSaid;
                     found.requests.push_back(std::move(r));
                     found.at.push_back(i);
                     read = true;

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -50,6 +51,11 @@ struct HnsCommands
     /// read for this only.
     std::vector<CommandDeletion> deletions;
 };
+
+/// What the request of a command the paste cut says after its words (`New-HnsNetwork ... `` ` `` on the
+/// paste's last line).
+inline constexpr std::string_view kCutCommandSaid =
+    " (the paste ends inside the command: what follows is not shown)";
 
 /// The commands in `lines`. Lines in `shown` (ranges of lines an object or a message states, joined) are
 /// not read; nor is a command run with `-Verbose` whose request hns.psm1 printed right after it (on

@@ -394,8 +394,29 @@ struct TypedCommand
     int line = 0;
 };
 
+/// lines[k] up to lines[end] (not included) as the one command they are when each line but the last ends
+/// asking for a continuation (PowerShell's backtick, a shell's backslash, cmd's caret); none otherwise.
+std::optional<std::string> continuedCommand(const std::vector<CleanedLine>& lines, std::size_t k,
+                                            std::size_t end)
+{
+    if (k + 1 >= end)
+        return std::nullopt;
+    std::string text;
+    for (std::size_t i = k; i < end; ++i) {
+        std::string_view line = trimBlanks(lines[i].text);
+        if (i + 1 < end) {
+            if (line.empty() || std::string_view("`\\^").find(line.back()) == std::string_view::npos)
+                return std::nullopt;
+            line = trimBlanks(line.substr(0, line.size() - 1));
+        }
+        text += (text.empty() ? "" : " ") + std::string(line);
+    }
+    return text;
+}
+
 /// The command typed right before the failure at lines[first] (isRequestCommand), read whole where a
-/// console wrapped it; none when the line before is no such command.
+/// console wrapped it or where it asked for a continuation (`docker network create -d transparent `` ` ``);
+/// none when the line before is no such command.
 std::optional<TypedCommand> requestCommandBefore(const std::vector<CleanedLine>& lines, std::size_t first)
 {
     for (std::size_t k = first; k-- > 0 && first - k <= kMaxCommandLines;) {
@@ -403,6 +424,11 @@ std::optional<TypedCommand> requestCommandBefore(const std::vector<CleanedLine>&
             return std::nullopt;
         if (!isRequestCommand(lines[k].text))
             continue;
+        if (const std::optional<std::string> continued = continuedCommand(lines, k, first)) {
+            if (continued->size() > 4 * logged::kMaxLoggedMessage)
+                return std::nullopt;
+            return TypedCommand{std::string(trimBlanks(*continued)), lines[k].sourceLine};
+        }
         if (k + 1 < first && consoleWrapEnd(lines, k, first - k) != first)
             return std::nullopt;
         const std::string text = joinConsoleWrap(lines, k, first);

@@ -1827,7 +1827,12 @@ private slots:
             messages << QStringLiteral("%1: ").arg(m.firstLine) + QString::fromStdString(m.message);
         const QString all = messages.join('\n');
         QVERIFY2(!all.contains("Go struct dump"), qPrintable(all));
-        QCOMPARE(messages.filter("HNS re"), QStringList{message});
+        // The failure's own message; the command's info says HNS refused it too.
+        QStringList failures;
+        for (const QString& m : messages)
+            if (m.section(QLatin1String(": "), 1).startsWith(QLatin1String("HNS re")))
+                failures << m;
+        QCOMPARE(failures, QStringList{message});
     }
 
     /// Failures as clients word them around HNS's text: gRPC's `rpc error: code = ... desc =` and a CNI

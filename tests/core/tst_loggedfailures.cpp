@@ -741,6 +741,19 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 3-3: HNS refused a request: docker network create -d l2bridge ... cbr0 "
                        "failed: " +
                        notFound + fromText};
+    QTest::newRow("a command continued with PowerShell's backtick is what failed")
+        << "PS C:\\Users\\admin> docker network create -d transparent `\n"
+           ">>   -o com.docker.network.windowsshim.interface=\"Ethernet 2\" prod4\n"
+           "Error response from daemon: HNS failed with error : The parameter is incorrect."
+        << QStringList{"warning 3-3: HNS refused a request: docker network create -d transparent ... prod4 "
+                       "failed: " +
+                       invalidArg + fromText};
+    QTest::newRow("a command continued with a shell's backslash is named beside what failed")
+        << "docker network create -d l2bridge --subnet=10.30.0.0/24 \\\n"
+           "    --gateway=10.30.0.1 lab5\n"
+           "Error response from daemon: hnsCall failed in Win32: The parameter is incorrect. (0x57)"
+        << QStringList{"warning 3-3: HNS refused a request: hnsCall failed: " + invalidArg +
+                       " (the command at line 1: docker network create -d l2bridge ... lab5)"};
     QTest::newRow("a command that prints a log names no request")
         << "PS C:\\> docker logs web01\n" + klog +
                "hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)"

@@ -73,6 +73,8 @@ private slots:
     void goBytePoliciesWithoutOwnerAreSaid();
     void saysWhatALogDoesWithHns_data();
     void saysWhatALogDoesWithHns();
+    void readsDockersNetworkCommands_data();
+    void readsDockersNetworkCommands();
     void splitsAPipelineIntoWords_data();
     void splitsAPipelineIntoWords();
     void readsACommandsParameters_data();
@@ -925,6 +927,12 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "7 info: a command (New-HnsEndpoint) that asks HNS to create endpoint (10.0.3.5) on "
                "network 3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 7",
                "8 info: a command (Remove-HnsNetwork) that asks HNS to delete network winl2 at line 8"};
+    QTest::newRow("a command cut by the paste's end inside its continuation says so")
+        << "hns-psm1-command-cut-at-paste-end.txt"
+        << QStringList{
+               "1-2 info: a command (New-HnsNetwork) that asks HNS to create network cutnet (L2Bridge, "
+               "10.0.8.0/24) (the paste ends inside the command: what follows is not shown) at lines "
+               "1-2"};
     QTest::newRow("counts of load balancers and endpoints over time, a cut line left out")
         << "hnsdiag-counts-over-time.txt"
         << QStringList{"3-8 info: HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 "
@@ -944,6 +952,71 @@ void TestLoggedOperations::saysWhatALogDoesWithHns()
     for (const ImportMessage& m : result.report.messages)
         if (m.firstLine > 0 && !m.message.starts_with("a CNI configuration"))
             QVERIFY2(m.logged, m.message.c_str());
+}
+
+/// docker's network commands on Windows are requests to HNS as the cmdlets are: `docker network create`
+/// with the HNS network type its driver makes, its subnets, gateways and windowsshim options, `docker
+/// network rm` with the networks it names, wherever they are typed; prose, other docker commands and
+/// Linux's drivers ask HNS nothing.
+void TestLoggedOperations::readsDockersNetworkCommands_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("messages"); ///< the messages about lines, whole
+
+    QTest::newRow("each Windows driver, prompts, --opt=k=v, quoted values, continuations, a code span")
+        << "docker-network-commands-windows-drivers.txt"
+        << QStringList{
+               // docker printed the new network's ID.
+               "1-2 info: a command (docker network create) that asks HNS to create network myl2bridge "
+               "(L2Bridge, 10.123.6.0/23 via 10.123.6.1) on adapter Ethernet at line 1; HNS did it (line 2)",
+               "4 info: a command (docker network create) that asks HNS to create network tlan (Transparent, "
+               "192.168.40.0/24 via 192.168.40.1), VLAN 12, DNS servers 10.0.0.10,10.0.0.11 at line 4",
+               // windowsshim.networkname names the HNS network apart from docker's.
+               "6-10 info: a command (docker network create) that asks HNS to create network ovl-hns "
+               "(Overlay, 10.244.0.0/24 via 10.244.0.1, 10.245.0.0/24 via 10.245.0.1) for docker network ovl "
+               "at lines 6-10",
+               "12 info: a command (docker network create) that asks HNS to create network natlab (NAT, "
+               "172.30.0.0/16) at line 12",
+               "13 info: a command (docker network rm) that asks HNS to delete networks natlab and old-l2 at "
+               "line 13",
+               "14-15 info: a command (docker network create) that asks HNS to create network tun1 "
+               "(L2Tunnel), no DNS from the gateway at lines 14-15",
+               "16 info: a command (docker network create) that asks HNS to create network icsnet (ICS, "
+               "172.31.0.0/24) at line 16",
+               // No driver: docker's default on Windows; a redirection and a pipe after it.
+               "17 info: a command (docker network create) that asks HNS to create network mydefault (NAT) "
+               "at "
+               "line 17",
+               "18 info: a command (docker network create) that asks HNS to query network "
+               "3A9C0E57-1B2D-4F68-8E4A-C7D05B1F9E32 for docker network adopted (docker takes that network "
+               "as it is and creates none) at line 18",
+               "19 info: a command (docker network create) that asks HNS to create network commented (NAT, "
+               "172.29.0.0/24) at line 19"};
+    QTest::newRow("prose, docker's other commands, Linux's drivers and a table's row ask HNS nothing")
+        << "docker-network-prose-and-linux-drivers.txt" << QStringList{};
+    QTest::newRow("a command the paste cuts inside its continuation: what it holds, said cut")
+        << "docker-network-create-cut-at-paste-end.txt"
+        << QStringList{
+               "3-4 info: a command (docker network create) that asks HNS to create network "
+               "(L2Bridge, 10.0.9.0/24 via 10.0.9.1) (the paste ends inside the command: what follows "
+               "is not shown) at lines 3-4"};
+    QTest::newRow("docker's error after the command is HNS's answer to it")
+        << "docker-network-create-refused-continued.txt"
+        << QStringList{"1-3 info: a command (docker network create) that asks HNS to create network prod4 "
+                       "(Transparent) on adapter Ethernet 2 at lines 1-2; HNS refused it (line 3)",
+                       "3 warning: HNS refused a request: docker network create -d transparent ... prod4 "
+                       "failed: E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" (code from the "
+                       "message text)"};
+}
+
+void TestLoggedOperations::readsDockersNetworkCommands()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, messages);
+    const ImportResult result = importDumpFile(file);
+    QCOMPARE(importLineMessages(result), messages);
+    QCOMPARE(int(result.report.objects.size()), 0);
+    QCOMPARE(result.recoveredAnything(), !messages.isEmpty());
 }
 
 /// A statement's pipeline as the readers of typed commands and error records see it: one entry an element,

@@ -420,6 +420,11 @@ private slots:
             << "logged/hns-cleanup-script-shown-twice.txt"
             << "info: a command (Remove-HnsPolicyList) that asks HNS to delete every policy list (2 times, "
                "lines 4, 13)\n";
+        QTest::newRow("docker's command that creates a network, pasted alone")
+            << "logged/docker-network-create-l2bridge-alone.txt"
+            << "info: a command (docker network create) that asks HNS to create network myl2bridge "
+               "(L2Bridge, "
+               "10.123.6.0/23 via 10.123.6.1) on adapter Ethernet at line 1\n";
         QTest::newRow("counts of load balancers over time")
             << "logged/hnsdiag-counts-over-time.txt"
             << "info: HNS load balancers counted 6 times, 11-02 21:14 to 11-02 21:31: 212 (2 times), 3 (2 "
@@ -455,6 +460,9 @@ private slots:
         QTest::newRow("a count of load balancers once, in prose")
             << QStringList{"import", dumpPath("logged/counts-once-and-prose.txt")} << QByteArray() << 1
             << QString("nothing in the dump could be read");
+        QTest::newRow("docker's network commands in prose, on Linux's drivers")
+            << QStringList{"import", dumpPath("logged/docker-network-prose-and-linux-drivers.txt")}
+            << QByteArray() << 1 << QString("nothing in the dump could be read");
         QTest::newRow("no path") << QStringList{"import"} << QByteArray() << 2
                                  << QString("import needs at least one PATH");
         QTest::newRow("with --embedded") << QStringList{"--embedded", "import", "x"} << QByteArray() << 2
