@@ -265,11 +265,11 @@ bool endsSection(const std::vector<CleanedLine>& lines, std::size_t i)
     if (t.empty() || (t.front() == '{' && !startsWithGuidItem(t)) || t.front() == '[' || t.front() == '"' ||
         isListViewLine(t) || isFenceLine(t) || isPromptLine(t))
         return true;
-    // A command typed after the table (its prompt cleaned away); a row naming an endpoint `docker` holds
-    // a GUID.
+    // A command typed after the table (its prompt cleaned away), also one naming a GUID (`Remove-HnsEndpoint
+    // -Id <guid>`); a row naming an endpoint `docker` has its ID right after that name.
     if (isCommandLine(t)) {
         const std::vector<Token> tokens = splitTokens(t);
-        if (std::none_of(tokens.begin(), tokens.end(), [](const Token& token) { return isGuid(token.text); }))
+        if (tokens.size() < 2 || !isGuid(tokens[1].text))
             return true;
     }
     bool colon = false;

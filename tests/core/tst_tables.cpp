@@ -757,6 +757,12 @@ void TestTables::whereASectionEnds_data()
     QTest::newRow("a cmdlet right after the rows")
         << heading + row(ep1) + "Get-HnsEndpoint | ConvertTo-Json\n" << QStringList{kindId("Endpoint", ep1)}
         << none;
+    QTest::newRow("a cmdlet naming a GUID right after the rows")
+        << heading + row(ep1) + QStringLiteral("Remove-HnsEndpoint -Id %1\n").arg(ep2)
+        << QStringList{kindId("Endpoint", ep1)} << none;
+    QTest::newRow("a program naming a GUID right after the rows")
+        << heading + row(ep1) + QStringLiteral("hnsdiag delete endpoints %1\n").arg(ep2)
+        << QStringList{kindId("Endpoint", ep1)} << none;
     QTest::newRow("an endpoint named like a command is a row")
         << heading + row(ep1) + QStringLiteral("docker           %1 cbr0\n").arg(ep2)
         << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2)} << none;
